@@ -1,0 +1,197 @@
+package dev.idemlint.python;
+
+import dev.idemlint.source.Span;
+import java.util.List;
+
+/**
+ * Python expressions the analyzer understands. Everything else becomes {@link Opaque}, which keeps
+ * its sub-expressions so that walkers still see calls nested inside comprehensions, lambdas and
+ * the like.
+ */
+public sealed interface Expr {
+    Span span();
+
+    /** Direct sub-expressions, in source order. */
+    List<Expr> children();
+
+    /** {@code foo}. */
+    record Name(String id, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of();
+        }
+    }
+
+    /** {@code value.attr}; {@code attrSpan} covers the attribute name only. */
+    record Attribute(Expr value, String attr, Span attrSpan, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of(value);
+        }
+    }
+
+    /** {@code func(args)}; {@code argsSpan} covers the parentheses themselves, both included. */
+    record Call(Expr func, List<Arg> args, Span argsSpan, Span span) implements Expr {
+        public List<Expr> children() {
+            var out = new java.util.ArrayList<Expr>(args.size() + 1);
+            out.add(func);
+            for (Arg a : args) {
+                out.add(a.value());
+            }
+            return out;
+        }
+
+        /** The keyword argument named {@code name}, or null. */
+        public Arg keyword(String name) {
+            for (Arg a : args) {
+                if (name.equals(a.keyword())) {
+                    return a;
+                }
+            }
+            return null;
+        }
+
+        /** The i-th positional argument (0-based), or null. Stops at the first star argument. */
+        public Expr positional(int i) {
+            int n = 0;
+            for (Arg a : args) {
+                if (a.keyword() != null) {
+                    continue;
+                }
+                if (a.star() != 0) {
+                    return null;
+                }
+                if (n++ == i) {
+                    return a.value();
+                }
+            }
+            return null;
+        }
+
+        public long positionalCount() {
+            return args.stream().filter(a -> a.keyword() == null && a.star() == 0).count();
+        }
+
+        public boolean hasStarArgs() {
+            return args.stream().anyMatch(a -> a.star() != 0);
+        }
+    }
+
+    /**
+     * One string literal, or several adjacent ones (implicit concatenation), or an f-string.
+     * {@code value} is the decoded text; for f-strings the replacement fields appear as
+     * {@link StrPiece#dynamic()} pieces.
+     */
+    record Str(List<StrPiece> pieces, boolean bytes, Span span) implements Expr {
+        public List<Expr> children() {
+            var out = new java.util.ArrayList<Expr>();
+            for (StrPiece p : pieces) {
+                if (p.expr() != null) {
+                    out.add(p.expr());
+                }
+            }
+            return out;
+        }
+
+        /** True when no piece is an f-string replacement field. */
+        public boolean isConstant() {
+            return pieces.stream().noneMatch(StrPiece::dynamic);
+        }
+
+        /** The decoded value with every replacement field dropped. */
+        public String constantText() {
+            StringBuilder sb = new StringBuilder();
+            for (StrPiece p : pieces) {
+                if (!p.dynamic()) {
+                    sb.append(p.text());
+                }
+            }
+            return sb.toString();
+        }
+    }
+
+    /** {@code 1}, {@code 1.5}, {@code 0x1F}: kept as source text. */
+    record Num(String text, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of();
+        }
+    }
+
+    /** {@code True}, {@code False}, {@code None}, {@code ...}. */
+    record Const(String text, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of();
+        }
+    }
+
+    /** {@code (a, b)} or a bare {@code a, b}. */
+    record Tuple(List<Expr> elements, Span span) implements Expr {
+        public List<Expr> children() {
+            return elements;
+        }
+    }
+
+    /** {@code [a, b]}. */
+    record ListExpr(List<Expr> elements, Span span) implements Expr {
+        public List<Expr> children() {
+            return elements;
+        }
+    }
+
+    /** {@code {k: v}}; a {@code **spread} entry has a null key. */
+    record Dict(List<Expr> keys, List<Expr> values, Span span) implements Expr {
+        public List<Expr> children() {
+            var out = new java.util.ArrayList<Expr>();
+            for (int i = 0; i < values.size(); i++) {
+                if (keys.get(i) != null) {
+                    out.add(keys.get(i));
+                }
+                out.add(values.get(i));
+            }
+            return out;
+        }
+    }
+
+    /** Binary arithmetic: {@code op} is the operator text ({@code +}, {@code %}, ...). */
+    record BinOp(Expr left, String op, Expr right, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of(left, right);
+        }
+    }
+
+    /** {@code not x}, {@code -x}, {@code ~x}; {@code op} is the operator text. */
+    record UnaryOp(String op, Expr operand, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of(operand);
+        }
+    }
+
+    /** {@code a and b}, {@code a or b}: {@code op} is "and" or "or". */
+    record BoolOp(String op, List<Expr> values, Span span) implements Expr {
+        public List<Expr> children() {
+            return values;
+        }
+    }
+
+    /** {@code a < b}, {@code a not in b}, chained; ops are the operator texts, single-spaced ("not in", "is not"). */
+    record Compare(Expr left, List<String> ops, List<Expr> comparators, Span span) implements Expr {
+        public List<Expr> children() {
+            var out = new java.util.ArrayList<Expr>();
+            out.add(left);
+            out.addAll(comparators);
+            return out;
+        }
+    }
+
+    /** {@code value[index]}; slices become an Opaque index. */
+    record Subscript(Expr value, Expr index, Span span) implements Expr {
+        public List<Expr> children() {
+            return List.of(value, index);
+        }
+    }
+
+    /**
+     * Anything else (lambda, comprehension, conditional expression, await, yield, starred, walrus,
+     * set, slice...). {@code kind} is a short label for debugging ("lambda", "listcomp"...).
+     */
+    record Opaque(String kind, List<Expr> children, Span span) implements Expr {
+    }
+}

@@ -1,0 +1,55 @@
+package dev.idemlint.source;
+
+import java.util.Arrays;
+
+/** Maps char offsets to 1-based line and column numbers; built once per file. */
+public final class LineIndex {
+    private final int[] lineStarts;
+    private final int length;
+
+    public LineIndex(CharSequence text) {
+        int[] starts = new int[16];
+        int count = 1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean newline = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (newline) {
+                if (count == starts.length) {
+                    starts = Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
+            }
+        }
+        this.lineStarts = Arrays.copyOf(starts, count);
+        this.length = text.length();
+    }
+
+    /** 1-based line of an offset. */
+    public int line(int offset) {
+        int idx = Arrays.binarySearch(lineStarts, Math.min(Math.max(offset, 0), length));
+        return idx >= 0 ? idx + 1 : -idx - 1;
+    }
+
+    /** 1-based column (in chars) of an offset. */
+    public int column(int offset) {
+        int line = line(offset);
+        return Math.min(Math.max(offset, 0), length) - lineStarts[line - 1] + 1;
+    }
+
+    public int lineStart(int line) {
+        return lineStarts[Math.max(0, Math.min(line, lineStarts.length) - 1)];
+    }
+
+    /** Offset just past the end of the line's content, before its line break. */
+    public int lineEnd(int line, CharSequence text) {
+        int end = line < lineStarts.length ? lineStarts[line] : length;
+        while (end > lineStart(line) && (text.charAt(end - 1) == '\n' || text.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return end;
+    }
+
+    public int lineCount() {
+        return lineStarts.length;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.idemlint.source;
+
+/** A half-open range {@code [start, end)} of char offsets into a file's text. */
+public record Span(int start, int end) {
+    public Span {
+        if (start < 0 || end < start) {
+            throw new IllegalArgumentException("bad span " + start + ".." + end);
+        }
+    }
+
+    public static Span of(int start, int end) {
+        return new Span(start, end);
+    }
+
+    public int length() {
+        return end - start;
+    }
+
+    public boolean contains(Span other) {
+        return start <= other.start && other.end <= end;
+    }
+
+    public boolean overlaps(Span other) {
+        return start < other.end && other.start < end;
+    }
+
+    public Span cover(Span other) {
+        return new Span(Math.min(start, other.start), Math.max(end, other.end));
+    }
+}
