@@ -1,0 +1,13 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.source.Span;
+
+/**
+ * A column as declared by {@code sa.Column(...)} or in SQL. {@code enumType} is non-null for enum
+ * columns; {@code foreignKeyName} is the explicit name of a ForeignKey (null when unnamed or none);
+ * {@code foreignKey} tells whether it has one at all. {@code index}/{@code unique} reflect
+ * {@code index=True}/{@code unique=True}. {@code name} is null when not a literal.
+ */
+public record ColumnDef(String name, String typeText, EnumTypeRef enumType, boolean index, boolean unique,
+        boolean primaryKey, boolean foreignKey, String foreignKeyName, Span span) {
+}

@@ -1,0 +1,36 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Expr;
+import dev.idemlint.source.Span;
+
+/**
+ * Where an operation comes from. {@code span} is what a diagnostic points at: the Python call for
+ * op calls, the statement inside the string for raw SQL (mapped back to the file). {@code call} is
+ * the Python call that performs it ({@code op.add_column(...)}, {@code op.execute(...)}), for
+ * fixes. {@code statement} is the Python statement holding the call (for guard-wrapping fixes).
+ * {@code sql}/{@code sqlStart}/{@code sqlEnd} locate a raw SQL statement inside its resolved string
+ * (null/-1 otherwise). {@code guard} is null when nothing protects the operation.
+ * {@code autocommit} is true inside {@code op.get_context().autocommit_block()}. {@code indirect}
+ * is true when reached through a local helper function or a loop (fixes then are display-only).
+ */
+public record OpSite(Origin origin, Phase phase, Span span, Expr.Call call, Span statement,
+        SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
+
+    public OpSite withGuard(Guard g) {
+        return new OpSite(origin, phase, span, call, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect);
+    }
+
+    public OpSite forSql(Span stmtSpan, int start, int end) {
+        return new OpSite(Origin.RAW_SQL, phase, stmtSpan, call, statement, sql, start, end, guard, autocommit,
+                indirect);
+    }
+
+    public boolean guarded() {
+        return guard != null;
+    }
+
+    /** The raw SQL statement text (null when not raw SQL). */
+    public String sqlStatement() {
+        return sql == null || sqlStart < 0 ? null : sql.text().substring(sqlStart, sqlEnd);
+    }
+}

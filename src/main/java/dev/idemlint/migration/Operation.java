@@ -1,0 +1,92 @@
+package dev.idemlint.migration;
+
+import java.util.List;
+
+/**
+ * One schema operation, whatever its spelling: {@code op.add_column}, {@code batch_op.add_column}
+ * and {@code op.execute("ALTER TABLE t ADD COLUMN c ...")} are all {@link AddColumn}. Rules check
+ * facts once; only fixes look at {@link OpSite#origin()}. Names are null when not known statically
+ * (dynamic); rules never guess them.
+ */
+public sealed interface Operation {
+    OpSite site();
+
+    /** {@code ADD COLUMN}; {@code ifNotExists} from SQL or the kwarg (already version-checked: see kwargs). */
+    record AddColumn(OpSite site, String table, ColumnDef column, boolean ifNotExists) implements Operation {
+    }
+
+    /** {@code CREATE TABLE}; {@code columns} may be empty for raw SQL we could not read. */
+    record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
+            List<NamedConstraint> constraints) implements Operation {
+    }
+
+    /** A named constraint declared inside CREATE TABLE / create_table. */
+    record NamedConstraint(ConstraintKind kind, String name) {
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX}. */
+    record CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
+            boolean concurrently) implements Operation {
+    }
+
+    /**
+     * {@code ADD CONSTRAINT} / {@code op.create_foreign_key} etc. {@code ifNotExists} true means the
+     * SQL says {@code ADD CONSTRAINT IF NOT EXISTS}, which PostgreSQL rejects (42601).
+     */
+    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists)
+            implements Operation {
+    }
+
+    /**
+     * {@code CREATE TYPE ... AS ENUM} (raw or {@code ENUM(...).create(bind)}). {@code checkFirst} is
+     * true for {@code .create(bind, checkfirst=True)}; {@code ifNotExists} true means the SQL says
+     * {@code CREATE TYPE IF NOT EXISTS}, a syntax error (42601).
+     */
+    record CreateEnumType(OpSite site, String name, List<String> labels, boolean checkFirst, boolean ifNotExists)
+            implements Operation {
+    }
+
+    /**
+     * Any other CREATE: sequence, schema, extension, view, function, trigger, domain, policy,
+     * composite type... {@code ifNotExists}/{@code orReplace} as written.
+     */
+    record CreateObject(OpSite site, ObjectKind kind, String name, String table, boolean ifNotExists,
+            boolean orReplace) implements Operation {
+    }
+
+    /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
+    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) implements Operation {
+    }
+
+    /** Renames of tables, columns, indexes, constraints, types, ... */
+    record Rename(OpSite site, ObjectKind kind, String table, String from, String to) implements Operation {
+    }
+
+    /**
+     * {@code INSERT INTO table}. {@code onConflict} for ON CONFLICT; {@code guardedSelect} for an
+     * {@code INSERT ... SELECT ... WHERE NOT EXISTS}; {@code bulk} for {@code op.bulk_insert}.
+     */
+    record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk)
+            implements Operation {
+    }
+
+    /** {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label'}. */
+    record AlterTypeAddValue(OpSite site, String type, String label, boolean ifNotExists) implements Operation {
+    }
+
+    /**
+     * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
+     * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
+     * {@code what} is a short label ("alter_column", "UPDATE").
+     */
+    record Benign(OpSite site, String what) implements Operation {
+    }
+
+    /** A SQL string before classification (the sql stage replaces it). */
+    record RawSql(OpSite site) implements Operation {
+    }
+
+    /** Something we could not read (dynamic SQL, unknown op). Never flagged by idempotency rules. */
+    record Unknown(OpSite site, String what) implements Operation {
+    }
+}

@@ -1,0 +1,13 @@
+package dev.idemlint.migration;
+
+/** How an operation was spelled in the migration; only fixes care. */
+public enum Origin {
+    /** {@code op.add_column(...)} and friends. */
+    OP_CALL,
+    /** {@code batch_op.add_column(...)} inside {@code with op.batch_alter_table(...) as batch_op}. */
+    BATCH_OP,
+    /** A statement inside a SQL string passed to {@code op.execute} / {@code conn.execute} / {@code text()}. */
+    RAW_SQL,
+    /** {@code postgresql.ENUM(...).create(bind)} and similar SQLAlchemy DDL calls. */
+    SQLALCHEMY_DDL
+}

@@ -1,0 +1,6 @@
+package dev.idemlint.migration;
+
+/** Which migration function an operation runs in. */
+public enum Phase {
+    UPGRADE, DOWNGRADE
+}

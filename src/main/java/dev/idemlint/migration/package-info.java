@@ -1,0 +1,8 @@
+/**
+ * Migration model. In: a parsed {@link dev.idemlint.python.PythonModule}. Out: a
+ * {@link dev.idemlint.migration.Migration}: revision header, upgrade/downgrade
+ * {@link dev.idemlint.migration.Operation}s with exact source ranges and guards, SQL strings resolved
+ * to {@link dev.idemlint.migration.SqlText} (still unclassified). Knows Alembic and SQLAlchemy call
+ * shapes; knows nothing of SQL grammar, the revision graph or rules.
+ */
+package dev.idemlint.migration;
