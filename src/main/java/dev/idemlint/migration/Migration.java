@@ -1,0 +1,29 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.source.SourceFile;
+import java.util.List;
+
+/**
+ * One revision file: header, operations of upgrade() and downgrade() in source order (helpers and
+ * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
+ */
+public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
+        PythonModule module) {
+
+    public List<Operation> upgrade() {
+        return operations.stream().filter(o -> o.site().phase() == Phase.UPGRADE).toList();
+    }
+
+    public List<Operation> downgrade() {
+        return operations.stream().filter(o -> o.site().phase() == Phase.DOWNGRADE).toList();
+    }
+
+    public Migration withOperations(List<Operation> ops) {
+        return new Migration(source, header, ops, module);
+    }
+
+    public Migration withoutModule() {
+        return new Migration(source, header, operations, null);
+    }
+}
