@@ -1,0 +1,48 @@
+package dev.idemlint.discovery;
+
+/**
+ * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
+ * (LATEST when unknown) and the PostgreSQL major version (default 15).
+ */
+public record Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
+    public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
+
+    public Settings withAlembic(Version v) {
+        return new Settings(v, sqlalchemy, postgresMajor);
+    }
+
+    public Settings withSqlalchemy(Version v) {
+        return new Settings(alembic, v, postgresMajor);
+    }
+
+    public Settings withPostgres(int major) {
+        return new Settings(alembic, sqlalchemy, major);
+    }
+
+    // Alembic facts, from its changelog: where each idempotency kwarg first exists.
+
+    /** {@code create_index/drop_index(if_not_exists/if_exists)}: 1.11.2, needing SQLAlchemy 2.0 before 1.13.0. */
+    public boolean indexIfExistsSupported() {
+        return alembic.atLeast("1.13.0") || (alembic.atLeast("1.11.2") && sqlalchemy.atLeast("2.0"));
+    }
+
+    /** {@code create_table/drop_table(if_not_exists/if_exists)}: 1.13.3. */
+    public boolean tableIfExistsSupported() {
+        return alembic.atLeast("1.13.3");
+    }
+
+    /** {@code add_column/drop_column(if_not_exists/if_exists)}: 1.16.0; older raises TypeError. */
+    public boolean columnIfExistsSupported() {
+        return alembic.atLeast("1.16.0");
+    }
+
+    /** {@code drop_constraint(if_exists)}: 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
+    public boolean constraintIfExistsSupported() {
+        return alembic.atLeast("1.16.0") && sqlalchemy.atLeast("2.0");
+    }
+
+    /** {@code sa.Enum(create_type=False)} is honoured only from SQLAlchemy 2.1. */
+    public boolean genericEnumCreateTypeHonoured() {
+        return sqlalchemy.atLeast("2.1");
+    }
+}

@@ -1,0 +1,113 @@
+package dev.idemlint.rule;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rule metadata loaded from the {@code rules/*.md} pages bundled in the jar: the single source of
+ * names, categories, default severities and docs. Severity overrides from the user's config sit on
+ * top.
+ */
+public final class RuleCatalog {
+    public static final String RESOURCE_DIR = "idemlint/rules/";
+
+    private final Map<String, RuleDoc> docs;
+    private final Map<String, Severity> overrides;
+
+    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, Severity> overrides) {
+        this.docs = docs;
+        this.overrides = overrides;
+    }
+
+    /** Loads the page of each named rule from the classpath. */
+    public static RuleCatalog load(Collection<String> names) {
+        Map<String, RuleDoc> docs = new TreeMap<>();
+        for (String name : names) {
+            String path = RESOURCE_DIR + name + ".md";
+            try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing rule doc " + path);
+                }
+                docs.put(name, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new RuleCatalog(docs, Map.of());
+    }
+
+    public RuleCatalog withOverrides(Map<String, Severity> severities) {
+        return new RuleCatalog(docs, Map.copyOf(severities));
+    }
+
+    public RuleDoc doc(String name) {
+        return docs.get(name);
+    }
+
+    public Collection<RuleDoc> all() {
+        return docs.values();
+    }
+
+    public Severity severity(String name) {
+        Severity o = overrides.get(name);
+        if (o != null) {
+            return o;
+        }
+        RuleDoc d = docs.get(name);
+        return d == null ? Severity.ERROR : d.severity();
+    }
+
+    /** Parses one page: {@code ---} front matter of {@code key: value} lines, then markdown. */
+    public static RuleDoc parse(String text) {
+        String t = text.replace("\r\n", "\n");
+        if (!t.startsWith("---\n")) {
+            throw new IllegalArgumentException("rule doc must start with front matter");
+        }
+        int end = t.indexOf("\n---\n", 4);
+        if (end < 0) {
+            throw new IllegalArgumentException("unterminated front matter");
+        }
+        Map<String, String> front = new HashMap<>();
+        for (String line : t.substring(4, end).split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                front.put(line.substring(0, colon).trim(), unquote(line.substring(colon + 1).trim()));
+            }
+        }
+        String body = t.substring(end + 5);
+        Map<String, String> sections = new LinkedHashMap<>();
+        String heading = null;
+        StringBuilder sb = new StringBuilder();
+        for (String line : body.split("\n", -1)) {
+            if (line.startsWith("## ")) {
+                if (heading != null) {
+                    sections.put(heading, sb.toString().strip());
+                }
+                heading = line.substring(3).strip();
+                sb.setLength(0);
+            } else if (heading != null) {
+                sb.append(line).append('\n');
+            }
+        }
+        if (heading != null) {
+            sections.put(heading, sb.toString().strip());
+        }
+        return new RuleDoc(front.get("name"), front.getOrDefault("category", "idempotency"),
+                Severity.parse(front.getOrDefault("severity", "error")), front.getOrDefault("fix", "none"),
+                front.getOrDefault("summary", ""), front.getOrDefault("tags", ""), body.strip(), sections);
+    }
+
+    private static String unquote(String v) {
+        if (v.length() >= 2 && (v.startsWith("\"") && v.endsWith("\"") || v.startsWith("'") && v.endsWith("'"))) {
+            return v.substring(1, v.length() - 1);
+        }
+        return v;
+    }
+}
