@@ -1,0 +1,157 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StrPiece;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds the {@link Migration} of one parsed file: header, constants, upgrade/downgrade operations. */
+public final class MigrationReader {
+    private static final Pattern DOC_FIELD = Pattern.compile("(?m)^[ \\t]*(Revision ID|Revises|Create Date)[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
+
+    public Migration read(PythonModule module) {
+        Scope moduleScope = new Scope(null);
+        Map<String, Stmt.FunctionDef> functions = new HashMap<>();
+        Set<String> opNames = new HashSet<>(Set.of("op"));
+        Assigned<String> revision = null;
+        Assigned<List<String>> down = null;
+        Assigned<List<String>> labels = null;
+        Assigned<List<String>> depends = null;
+        for (Stmt s : module.body()) {
+            Expr target = null;
+            Expr value = null;
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1) {
+                target = a.targets().get(0);
+                value = a.value();
+            } else if (s instanceof Stmt.AnnAssign a && a.value() != null) {
+                target = a.target();
+                value = a.value();
+            } else if (s instanceof Stmt.FunctionDef f) {
+                functions.put(f.name(), f);
+            } else if (s instanceof Stmt.Import imp && imp.module() != null && imp.module().startsWith("alembic")) {
+                for (Stmt.ImportName n : imp.names()) {
+                    if (n.name().equals("op") && n.alias() != null) {
+                        opNames.add(n.alias());
+                    }
+                }
+            }
+            if (s instanceof Stmt.Assign a && a.targets().size() > 1) {
+                for (Expr t : a.targets()) {
+                    if (t instanceof Expr.Name n) {
+                        moduleScope.bind(n.id(), a.value());
+                    }
+                }
+            }
+            if (target instanceof Expr.Name n) {
+                moduleScope.bind(n.id(), value);
+                switch (n.id()) {
+                    case "revision" -> revision = single(s, value, moduleScope);
+                    case "down_revision" -> down = list(s, value, moduleScope);
+                    case "branch_labels" -> labels = list(s, value, moduleScope);
+                    case "depends_on" -> depends = list(s, value, moduleScope);
+                    default -> {
+                    }
+                }
+            }
+        }
+        RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module));
+        List<Operation> ops = new ArrayList<>();
+        Stmt.FunctionDef up = functions.get("upgrade");
+        Stmt.FunctionDef downFn = functions.get("downgrade");
+        if (up != null) {
+            ops.addAll(new OpExtractor(functions, moduleScope, opNames).extract(up, Phase.UPGRADE));
+        }
+        if (downFn != null) {
+            ops.addAll(new OpExtractor(functions, moduleScope, opNames).extract(downFn, Phase.DOWNGRADE));
+        }
+        return new Migration(module.source(), header, List.copyOf(ops), module);
+    }
+
+    private static Assigned<String> single(Stmt s, Expr value, Scope scope) {
+        String v = StringResolver.constant(value, scope);
+        boolean none = value instanceof Expr.Const c && c.text().equals("None");
+        return new Assigned<>(v, s.span(), value.span(), v != null || none);
+    }
+
+    private static Assigned<List<String>> list(Stmt s, Expr value, Scope scope) {
+        Expr v = ColumnReader.deref(value, scope);
+        if (v instanceof Expr.Const c && c.text().equals("None")) {
+            return new Assigned<>(List.of(), s.span(), value.span(), true);
+        }
+        List<Expr> items = null;
+        if (v instanceof Expr.Tuple t) {
+            items = t.elements();
+        } else if (v instanceof Expr.ListExpr l) {
+            items = l.elements();
+        } else if (v instanceof Expr.Opaque o && o.kind().equals("set")) {
+            items = o.children();
+        }
+        if (items == null) {
+            String one = StringResolver.constant(v, scope);
+            return one == null ? new Assigned<>(null, s.span(), value.span(), false)
+                    : new Assigned<>(List.of(one), s.span(), value.span(), true);
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr e : items) {
+            String one = StringResolver.constant(e, scope);
+            if (one == null) {
+                return new Assigned<>(null, s.span(), value.span(), false);
+            }
+            out.add(one);
+        }
+        return new Assigned<>(List.copyOf(out), s.span(), value.span(), true);
+    }
+
+    private static DocHeader docHeader(PythonModule module) {
+        if (module.body().isEmpty() || !(module.body().get(0) instanceof Stmt.ExprStmt e)
+                || !(e.expr() instanceof Expr.Str str) || str.pieces().size() != 1) {
+            return DocHeader.NONE;
+        }
+        StrPiece piece = str.pieces().get(0);
+        if (piece.dynamic()) {
+            return DocHeader.NONE;
+        }
+        String text = piece.text();
+        String rev = null;
+        Span revSpan = null;
+        String revises = null;
+        Span revisesSpan = null;
+        String date = null;
+        Matcher m = DOC_FIELD.matcher(text);
+        while (m.find()) {
+            String key = m.group(1);
+            String value = m.group(2);
+            Span span = value.isEmpty() ? null
+                    : new Span(piece.sourceOffset(m.start(2)), piece.sourceOffset(m.end(2) - 1) + 1);
+            switch (key) {
+                case "Revision ID" -> {
+                    if (rev == null) {
+                        rev = value;
+                        revSpan = span;
+                    }
+                }
+                case "Revises" -> {
+                    if (revises == null) {
+                        revises = value;
+                        revisesSpan = span;
+                    }
+                }
+                default -> {
+                    if (date == null) {
+                        date = value;
+                    }
+                }
+            }
+        }
+        return new DocHeader(rev, revSpan, revises, revisesSpan, date);
+    }
+}

@@ -1,0 +1,584 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Walks {@code upgrade()} and {@code downgrade()} and turns Alembic calls into {@link Operation}s,
+ * expanding local helper functions and {@code for} loops over literal lists, tracking guards,
+ * batch blocks and autocommit blocks.
+ */
+final class OpExtractor {
+    private static final int MAX_HELPER_DEPTH = 6;
+    private static final Set<String> EXECUTE_METHODS = Set.of("execute", "exec_driver_sql", "executescript");
+    private static final Set<String> BENIGN_OPS = Set.of("create_table_comment", "drop_table_comment",
+            "inline_literal", "get_bind", "get_context", "f", "implementation_for", "invoke", "run_async");
+
+    private final Map<String, Stmt.FunctionDef> moduleFunctions;
+    private final Scope moduleScope;
+    private final Set<String> opNames;
+    private final List<Operation> out = new ArrayList<>();
+
+    /** Per-walk state; copied when entering a guarded block, a batch block or a helper. */
+    private record Ctx(Phase phase, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted,
+            Map<String, Expr> batches, Guard guard, boolean autocommit, boolean indirect, int depth,
+            Span statement) {
+        Ctx withGuard(Guard g) {
+            return new Ctx(phase, scope, functions, tainted, batches, g, autocommit, indirect, depth, statement);
+        }
+
+        Ctx withStatement(Span s) {
+            return new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, s);
+        }
+
+        Ctx child(Scope s, Map<String, Stmt.FunctionDef> fns, Set<String> taint, Map<String, Expr> b,
+                boolean auto, boolean ind, int d) {
+            return new Ctx(phase, s, fns, taint, b, guard, auto, ind, d, statement);
+        }
+    }
+
+    OpExtractor(Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope, Set<String> opNames) {
+        this.moduleFunctions = moduleFunctions;
+        this.moduleScope = moduleScope;
+        this.opNames = opNames;
+    }
+
+    List<Operation> extract(Stmt.FunctionDef fn, Phase phase) {
+        Scope scope = new Scope(moduleScope);
+        for (String p : fn.params()) {
+            scope.unbind(paramName(p));
+        }
+        Ctx ctx = new Ctx(phase, scope, new HashMap<>(moduleFunctions), new HashSet<>(), new HashMap<>(), null,
+                false, false, 0, fn.span());
+        Set<String> active = new HashSet<>();
+        active.add(fn.name());
+        walkBlock(fn.body(), ctx, active);
+        return out;
+    }
+
+    static String paramName(String p) {
+        String s = p.replace("*", "").trim();
+        int colon = s.indexOf(':');
+        if (colon >= 0) {
+            s = s.substring(0, colon);
+        }
+        int eq = s.indexOf('=');
+        if (eq >= 0) {
+            s = s.substring(0, eq);
+        }
+        return s.trim();
+    }
+
+    private void walkBlock(List<Stmt> body, Ctx ctx, Set<String> active) {
+        Ctx current = ctx;
+        for (Stmt s : body) {
+            Guard early = walkStmt(s, current.withStatement(s.span()), active);
+            if (early != null && current.guard() == null) {
+                // `if inspector.has_table("t"): return` guards everything after it in the block.
+                current = current.withGuard(early);
+            }
+        }
+    }
+
+    /** Walks one statement; returns a guard that applies to the rest of the block (early return). */
+    private Guard walkStmt(Stmt s, Ctx ctx, Set<String> active) {
+        if (s instanceof Stmt.ExprStmt e) {
+            visit(e.expr(), ctx, active);
+        } else if (s instanceof Stmt.Assign a) {
+            visit(a.value(), ctx, active);
+            boolean taint = GuardDetector.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
+            for (Expr t : a.targets()) {
+                bindTarget(t, a.value(), ctx, taint);
+            }
+        } else if (s instanceof Stmt.AnnAssign a) {
+            if (a.value() != null) {
+                visit(a.value(), ctx, active);
+                bindTarget(a.target(), a.value(), ctx,
+                        GuardDetector.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted()));
+            }
+        } else if (s instanceof Stmt.AugAssign a) {
+            visit(a.value(), ctx, active);
+            if (a.target() instanceof Expr.Name n && a.op().equals("+=")) {
+                Expr old = ctx.scope().lookup(n.id());
+                ctx.scope().bind(n.id(), old == null ? null
+                        : new Expr.BinOp(old, "+", a.value(), a.span()));
+            } else if (a.target() instanceof Expr.Name n) {
+                ctx.scope().unbind(n.id());
+            }
+        } else if (s instanceof Stmt.Return r) {
+            if (r.value() != null) {
+                visit(r.value(), ctx, active);
+            }
+        } else if (s instanceof Stmt.If i) {
+            visit(i.test(), ctx, active);
+            Guard g = GuardDetector.detect(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
+            Ctx inner = g != null && ctx.guard() == null ? ctx.withGuard(g) : ctx;
+            walkBlock(i.body(), inner, active);
+            walkBlock(i.orelse(), inner, active);
+            if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
+                return g;
+            }
+        } else if (s instanceof Stmt.For f) {
+            walkFor(f, ctx, active);
+        } else if (s instanceof Stmt.While w) {
+            visit(w.test(), ctx, active);
+            walkBlock(w.body(), loopCtx(ctx), active);
+            walkBlock(w.orelse(), ctx, active);
+        } else if (s instanceof Stmt.With w) {
+            walkWith(w, ctx, active);
+        } else if (s instanceof Stmt.Try t) {
+            // try/except is no guard on PostgreSQL: the failed statement aborts the transaction (25P02).
+            walkBlock(t.body(), ctx, active);
+            for (Stmt.Handler h : t.handlers()) {
+                walkBlock(h.body(), ctx, active);
+            }
+            walkBlock(t.orelse(), ctx, active);
+            walkBlock(t.finalbody(), ctx, active);
+        } else if (s instanceof Stmt.FunctionDef f) {
+            ctx.functions().put(f.name(), f);
+        } else if (s instanceof Stmt.ClassDef c) {
+        } else if (s instanceof Stmt.Import i) {
+        } else if (s instanceof Stmt.Opaque o) {
+            for (Expr e : o.exprs()) {
+                visit(e, ctx, active);
+            }
+            walkBlock(o.body(), ctx, active);
+        }
+        return null;
+    }
+
+    private static boolean endsFlow(List<Stmt> body) {
+        if (body.isEmpty()) {
+        return false;
+        }
+        Stmt last = body.get(body.size() - 1);
+        return last instanceof Stmt.Return
+                || last instanceof Stmt.Opaque o && (o.kind().equals("raise") || o.kind().equals("continue"));
+    }
+
+    private void bindTarget(Expr target, Expr value, Ctx ctx, boolean taint) {
+        if (target instanceof Expr.Name n) {
+            ctx.scope().bind(n.id(), value);
+            if (taint) {
+                ctx.tainted().add(n.id());
+            } else {
+                ctx.tainted().remove(n.id());
+            }
+        } else if (target instanceof Expr.Tuple t) {
+            List<Expr> values = value instanceof Expr.Tuple vt && vt.elements().size() == t.elements().size()
+                    ? vt.elements() : null;
+            for (int i = 0; i < t.elements().size(); i++) {
+                Expr el = t.elements().get(i);
+                if (el instanceof Expr.Name n) {
+                    if (values != null) {
+                        ctx.scope().bind(n.id(), values.get(i));
+                    } else {
+                        ctx.scope().unbind(n.id());
+                    }
+                    if (taint) {
+                        ctx.tainted().add(n.id());
+                    }
+                }
+            }
+        }
+    }
+
+    private Ctx loopCtx(Ctx ctx) {
+        return ctx.child(new Scope(ctx.scope()), ctx.functions(), ctx.tainted(), ctx.batches(), ctx.autocommit(),
+                true, ctx.depth());
+    }
+
+    private void walkFor(Stmt.For f, Ctx ctx, Set<String> active) {
+        visit(f.iter(), ctx, active);
+        Expr iter = ColumnReader.deref(f.iter(), ctx.scope());
+        List<Expr> items = null;
+        if (iter instanceof Expr.ListExpr l) {
+            items = l.elements();
+        } else if (iter instanceof Expr.Tuple t) {
+            items = t.elements();
+        }
+        if (items != null && items.size() <= 200) {
+            for (Expr item : items) {
+                Ctx c = loopCtx(ctx);
+                bindTarget(f.target(), item, c, false);
+                walkBlock(f.body(), c, active);
+            }
+        } else {
+            Ctx c = loopCtx(ctx);
+            unbindTarget(f.target(), c.scope());
+            walkBlock(f.body(), c, active);
+        }
+        walkBlock(f.orelse(), ctx, active);
+    }
+
+    private static void unbindTarget(Expr target, Scope scope) {
+        if (target instanceof Expr.Name n) {
+            scope.unbind(n.id());
+        } else {
+            for (Expr c : target.children()) {
+                unbindTarget(c, scope);
+            }
+        }
+    }
+
+    private void walkWith(Stmt.With w, Ctx ctx, Set<String> active) {
+        Map<String, Expr> batches = ctx.batches();
+        boolean autocommit = ctx.autocommit();
+        for (Stmt.WithItem item : w.items()) {
+            Expr c = item.context();
+            if (c instanceof Expr.Call call) {
+                String last = Names.lastPart(call.func());
+                if ("batch_alter_table".equals(last) && item.vars() instanceof Expr.Name v) {
+                    batches = new HashMap<>(batches);
+                    Expr table = call.positional(0);
+                    if (table == null && call.keyword("table_name") != null) {
+                        table = call.keyword("table_name").value();
+                    }
+                    batches.put(v.id(), table);
+                    continue;
+                }
+                if ("autocommit_block".equals(last)) {
+                    autocommit = true;
+                    continue;
+                }
+            }
+            visit(c, ctx, active);
+            if (item.vars() != null) {
+                unbindTarget(item.vars(), ctx.scope());
+            }
+        }
+        Ctx inner = ctx.child(ctx.scope(), ctx.functions(), ctx.tainted(), batches, autocommit, ctx.indirect(),
+                ctx.depth());
+        walkBlock(w.body(), inner, active);
+    }
+
+    /** Finds operations in an expression; an op call's own arguments are not searched again. */
+    private void visit(Expr e, Ctx ctx, Set<String> active) {
+        if (e instanceof Expr.Call call) {
+            if (handleCall(call, ctx, active)) {
+                return;
+            }
+        }
+        for (Expr child : e.children()) {
+            visit(child, ctx, active);
+        }
+    }
+
+    private boolean handleCall(Expr.Call call, Ctx ctx, Set<String> active) {
+        Expr func = call.func();
+        if (func instanceof Expr.Name fn) {
+            Stmt.FunctionDef helper = ctx.functions().get(fn.id());
+            if (helper != null && !active.contains(helper.name()) && ctx.depth() < MAX_HELPER_DEPTH) {
+                expandHelper(helper, call, ctx, active);
+                return true;
+            }
+            return false;
+        }
+        if (!(func instanceof Expr.Attribute attr)) {
+            return false;
+        }
+        String method = attr.attr();
+        Expr receiver = attr.value();
+        if (receiver instanceof Expr.Name rn && opNames.contains(rn.id()) && ctx.scope().lookup(rn.id()) == null) {
+            return opCall(method, call, null, Origin.OP_CALL, ctx);
+        }
+        if (receiver instanceof Expr.Name rn && ctx.batches().containsKey(rn.id())) {
+            return opCall(method, call, ctx.batches().get(rn.id()), Origin.BATCH_OP, ctx);
+        }
+        if (EXECUTE_METHODS.contains(method) && call.positional(0) != null) {
+            Expr arg = call.positional(0);
+            if (!isDdlElement(arg, ctx)) {
+                executeSql(arg, call, ctx);
+                return true;
+            }
+            return false;
+        }
+        if ((method.equals("create") || method.equals("drop")) && call.positional(0) != null) {
+            Expr target = ColumnReader.deref(receiver, ctx.scope());
+            if (ColumnReader.isEnumCall(target)) {
+                EnumTypeRef ref = ColumnReader.enumType(target, ctx.scope());
+                boolean checkFirst = ColumnReader.isTrue(call.keyword("checkfirst"));
+                OpSite site = site(call, Origin.SQLALCHEMY_DDL, ctx);
+                if (method.equals("create")) {
+                    out.add(new Operation.CreateEnumType(site, ref.name(), ref.labels(), checkFirst, false));
+                } else {
+                    out.add(new Operation.Drop(site, ObjectKind.TYPE, ref.name(), null, checkFirst));
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isDdlElement(Expr arg, Ctx ctx) {
+        return false;
+    }
+
+    private void expandHelper(Stmt.FunctionDef helper, Expr.Call call, Ctx ctx, Set<String> active) {
+        Scope scope = new Scope(moduleScope);
+        List<String> params = helper.params();
+        int pos = 0;
+        for (String raw : params) {
+            String p = paramName(raw);
+            if (raw.startsWith("*")) {
+                scope.unbind(p);
+                continue;
+            }
+            Arg kw = call.keyword(p);
+            Expr value = kw != null ? kw.value() : call.positional(pos);
+            if (kw == null) {
+                pos++;
+            }
+            if (value == null) {
+                scope.unbind(p);
+            } else {
+                scope.bind(p, substitute(value, ctx.scope()));
+            }
+        }
+        Set<String> taint = new HashSet<>();
+        Ctx inner = new Ctx(ctx.phase(), scope, new HashMap<>(ctx.functions()), taint, ctx.batches(), ctx.guard(),
+                ctx.autocommit(), true, ctx.depth() + 1, ctx.statement());
+        active.add(helper.name());
+        try {
+            walkBlock(helper.body(), inner, active);
+        } finally {
+            active.remove(helper.name());
+        }
+    }
+
+    /** Replaces a name by what it is bound to in the caller, so the callee resolves it. */
+    private static Expr substitute(Expr value, Scope scope) {
+        Expr v = value;
+        for (int i = 0; i < 8 && v instanceof Expr.Name n; i++) {
+            Expr b = scope.lookup(n.id());
+            if (b == null) {
+                break;
+            }
+            v = b;
+        }
+        return v;
+    }
+
+    private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
+        return new OpSite(origin, ctx.phase(), call.span(), call, ctx.statement(), null, -1, -1, ctx.guard(),
+                ctx.autocommit(), ctx.indirect());
+    }
+
+    private String str(Expr e, Ctx ctx) {
+        if (e == null) {
+            return null;
+        }
+        Expr d = e;
+        if (d instanceof Expr.Call c) {
+            String last = Names.lastPart(c.func());
+            if (("f".equals(last) || "conv".equals(last) || "quoted_name".equals(last)) && c.positional(0) != null) {
+                d = c.positional(0);
+            }
+        }
+        return StringResolver.constant(d, ctx.scope());
+    }
+
+    private Expr arg(Expr.Call call, int pos, String keyword) {
+        Arg kw = call.keyword(keyword);
+        if (kw != null) {
+            return kw.value();
+        }
+        return call.positional(pos);
+    }
+
+    private boolean flag(Expr.Call call, String keyword) {
+        return ColumnReader.isTrue(call.keyword(keyword));
+    }
+
+    /** Maps op.X / batch_op.X calls. {@code batchTable} is non-null for batch ops. */
+    private boolean opCall(String method, Expr.Call call, Expr batchTable, Origin origin, Ctx ctx) {
+        boolean batch = batchTable != null;
+        int b = batch ? 1 : 0;
+        String table = batch ? str(batchTable, ctx) : null;
+        OpSite site = site(call, origin, ctx);
+        switch (method) {
+            case "add_column" -> {
+                if (!batch) {
+                    table = str(arg(call, 0, "table_name"), ctx);
+                }
+                Expr col = arg(call, 1 - b, "column");
+                Expr colCall = col == null ? null : ColumnReader.deref(col, ctx.scope());
+                ColumnDef def = colCall != null && ColumnReader.isColumnCall(colCall)
+                        ? ColumnReader.read(colCall, ctx.scope())
+                        : new ColumnDef(null, null, null, false, false, false, false, null, call.span());
+                out.add(new Operation.AddColumn(site, table, def, flag(call, "if_not_exists")));
+            }
+            case "drop_column" -> {
+                if (!batch) {
+                    table = str(arg(call, 0, "table_name"), ctx);
+                }
+                String col = str(arg(call, 1 - b, "column_name"), ctx);
+                out.add(new Operation.Drop(site, ObjectKind.COLUMN, col, table, flag(call, "if_exists")));
+            }
+            case "create_table" -> {
+                String name = str(arg(call, 0, "table_name"), ctx);
+                List<ColumnDef> columns = new ArrayList<>();
+                List<Operation.NamedConstraint> constraints = new ArrayList<>();
+                for (Arg a : call.args()) {
+                    if (a.keyword() != null || a.star() != 0) {
+                        continue;
+                    }
+                    Expr v = ColumnReader.deref(a.value(), ctx.scope());
+                    if (ColumnReader.isColumnCall(v)) {
+                        columns.add(ColumnReader.read(v, ctx.scope()));
+                    } else if (v instanceof Expr.Call cc) {
+                        ConstraintKind kind = constraintKind(Names.lastPart(cc.func()));
+                        if (kind != null && cc.keyword("name") != null) {
+                            constraints.add(new Operation.NamedConstraint(kind, str(cc.keyword("name").value(), ctx)));
+                        }
+                    }
+                }
+                out.add(new Operation.CreateTable(site, name, List.copyOf(columns), flag(call, "if_not_exists"),
+                        List.copyOf(constraints)));
+            }
+            case "drop_table" -> out.add(new Operation.Drop(site, ObjectKind.TABLE,
+                    str(arg(call, 0, "table_name"), ctx), null, flag(call, "if_exists")));
+            case "create_index" -> {
+                String name = str(arg(call, 0, "index_name"), ctx);
+                if (!batch) {
+                    table = str(arg(call, 1, "table_name"), ctx);
+                }
+                boolean concurrently = flag(call, "postgresql_concurrently");
+                out.add(new Operation.CreateIndex(site, name, table, flag(call, "unique"),
+                        flag(call, "if_not_exists"), concurrently));
+            }
+            case "drop_index" -> {
+                String name = str(arg(call, 0, "index_name"), ctx);
+                if (!batch) {
+                    table = str(arg(call, 1, "table_name"), ctx);
+                }
+                out.add(new Operation.Drop(site, ObjectKind.INDEX, name, table, flag(call, "if_exists")));
+            }
+            case "create_foreign_key" -> {
+                String name = str(arg(call, 0, "constraint_name"), ctx);
+                if (!batch) {
+                    table = str(arg(call, 1, "source_table"), ctx);
+                }
+                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false));
+            }
+            case "create_unique_constraint", "create_check_constraint", "create_primary_key",
+                    "create_exclude_constraint" -> {
+                ConstraintKind kind = switch (method) {
+                    case "create_unique_constraint" -> ConstraintKind.UNIQUE;
+                    case "create_check_constraint" -> ConstraintKind.CHECK;
+                    case "create_primary_key" -> ConstraintKind.PRIMARY_KEY;
+                    default -> ConstraintKind.EXCLUDE;
+                };
+                String name = str(arg(call, 0, "constraint_name"), ctx);
+                if (!batch) {
+                    table = str(arg(call, 1, "table_name"), ctx);
+                }
+                out.add(new Operation.AddConstraint(site, kind, name, table, false));
+            }
+            case "drop_constraint" -> {
+                String name = str(arg(call, 0, "constraint_name"), ctx);
+                if (!batch) {
+                    table = str(arg(call, 1, "table_name"), ctx);
+                }
+                out.add(new Operation.Drop(site, ObjectKind.CONSTRAINT, name, table, flag(call, "if_exists")));
+            }
+            case "rename_table" -> out.add(new Operation.Rename(site, ObjectKind.TABLE, null,
+                    str(arg(call, 0, "old_table_name"), ctx), str(arg(call, 1, "new_table_name"), ctx)));
+            case "alter_column" -> {
+                if (!batch) {
+                    table = str(arg(call, 0, "table_name"), ctx);
+                }
+                String col = str(arg(call, 1 - b, "column_name"), ctx);
+                Arg newName = call.keyword("new_column_name");
+                if (newName != null && !(newName.value() instanceof Expr.Const)) {
+                    out.add(new Operation.Rename(site, ObjectKind.COLUMN, table, col, str(newName.value(), ctx)));
+                } else {
+                    out.add(new Operation.Benign(site, "alter_column"));
+                }
+            }
+            case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,
+                    false, true));
+            case "execute" -> {
+                Expr sql = arg(call, 0, "sqltext");
+                if (sql == null) {
+                    out.add(new Operation.Unknown(site, "op.execute"));
+                } else {
+                    executeSql(sql, call, ctx);
+                }
+            }
+            case "create_sequence", "drop_sequence" -> out.add(new Operation.Unknown(site, "op." + method));
+            case "batch_alter_table" -> out.add(new Operation.Benign(site, "batch_alter_table"));
+            default -> {
+                if (BENIGN_OPS.contains(method)) {
+                    return false;
+                }
+                out.add(new Operation.Unknown(site, (batch ? "batch_op." : "op.") + method));
+            }
+        }
+        return true;
+    }
+
+    private static ConstraintKind constraintKind(String callee) {
+        if (callee == null) {
+            return null;
+        }
+        return switch (callee) {
+            case "PrimaryKeyConstraint" -> ConstraintKind.PRIMARY_KEY;
+            case "UniqueConstraint" -> ConstraintKind.UNIQUE;
+            case "ForeignKeyConstraint" -> ConstraintKind.FOREIGN_KEY;
+            case "CheckConstraint" -> ConstraintKind.CHECK;
+            case "ExcludeConstraint" -> ConstraintKind.EXCLUDE;
+            default -> null;
+        };
+    }
+
+    private String tableOf(Expr e, Ctx ctx) {
+        Expr t = ColumnReader.deref(e, ctx.scope());
+        if (t instanceof Expr.Call c) {
+            String last = Names.lastPart(c.func());
+            if ("table".equals(last) || "Table".equals(last) || "create_table".equals(last)) {
+                return str(c.positional(0), ctx);
+            }
+        }
+        return null;
+    }
+
+    private void executeSql(Expr sqlExpr, Expr.Call call, Ctx ctx) {
+        OpSite base = site(call, Origin.RAW_SQL, ctx);
+        SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
+        if (sql != null) {
+            out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), call.span(), call, ctx.statement(),
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit(), ctx.indirect())));
+            return;
+        }
+        Expr d = ColumnReader.deref(sqlExpr, ctx.scope());
+        if (containsCall(d, "insert")) {
+            boolean conflict = containsCall(d, "on_conflict_do_nothing") || containsCall(d, "on_conflict_do_update");
+            out.add(new Operation.Insert(base, null, conflict, false, false));
+        } else if (containsCall(d, "update") || containsCall(d, "delete") || containsCall(d, "select")) {
+            out.add(new Operation.Benign(base, "sqlalchemy expression"));
+        } else {
+            out.add(new Operation.Unknown(base, "dynamic SQL"));
+        }
+    }
+
+    private static boolean containsCall(Expr e, String name) {
+        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
+            return true;
+        }
+        for (Expr child : e.children()) {
+            if (containsCall(child, name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
