@@ -1,0 +1,13 @@
+package dev.idemlint.rule;
+
+import java.util.List;
+
+/** Diagnostics the engine itself reports about its input; they have docs like rules do. */
+public final class BuiltinChecks {
+    public static final String PARSE_ERROR = "parse-error";
+    public static final String IO_ERROR = "io-error";
+    public static final List<String> NAMES = List.of(PARSE_ERROR, IO_ERROR);
+
+    private BuiltinChecks() {
+    }
+}

@@ -1,0 +1,178 @@
+package dev.idemlint.rule;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MigrationReader;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import dev.idemlint.sql.SqlClassifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
+
+/**
+ * The pipeline for one target: read, parse, extract, classify SQL, build the graph, run the rules,
+ * drop suppressed findings. Files are parsed in parallel; parse trees are dropped once the model is
+ * built. Bad input becomes a located {@code parse-error}/{@code io-error} diagnostic and the rest of
+ * the run goes on.
+ */
+public final class Linter {
+    private final List<Rule> rules;
+    private final RuleCatalog catalog;
+    private final PythonParser parser = new PythonParser();
+    private final MigrationReader reader = new MigrationReader();
+    private final SqlClassifier classifier = new SqlClassifier();
+
+    public Linter(List<Rule> rules, RuleCatalog catalog) {
+        this.rules = List.copyOf(rules);
+        this.catalog = catalog;
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    /** Lints a target; {@code display} maps absolute paths to the paths shown to users. */
+    public LintResult lint(LintTarget target, Function<Path, String> display) {
+        ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
+        List<Migration> migrations = target.files().parallelStream()
+                .map(p -> load(p, display.apply(p), diags))
+                .filter(m -> m != null)
+                .toList();
+        List<Migration> revisions = migrations.stream().filter(m -> m.header().isRevision()).toList();
+        RevisionGraph graph = RevisionGraph.build(revisions);
+        VersionsTree tree = new VersionsTree(target.versionsDir() == null ? target.projectRoot() : target.versionsDir(),
+                revisions, graph);
+        List<Diagnostic> found = new ArrayList<>();
+        RuleContext ctx = new RuleContext(target.settings(), catalog, found::add);
+        for (Rule rule : rules) {
+            ctx.setCurrent(rule);
+            if (rule instanceof MigrationRule mr) {
+                for (Migration m : revisions) {
+                    mr.check(m, ctx);
+                }
+            } else if (rule instanceof ProjectRule pr && target.versionsDir() != null) {
+                // A lone file has no tree around it: graph and timeline rules need the whole directory.
+                pr.check(tree, ctx);
+            }
+        }
+        found.addAll(diags);
+        List<Diagnostic> kept = new ArrayList<>();
+        java.util.Map<SourceFile, Suppressions> sup = new java.util.IdentityHashMap<>();
+        for (Diagnostic d : found) {
+            Suppressions s = sup.computeIfAbsent(d.file(), Suppressions::scan);
+            if (!s.suppressed(d)) {
+                kept.add(d);
+            }
+        }
+        kept.sort(ORDER);
+        return new LintResult(List.copyOf(kept), List.of(tree), target.files().size());
+    }
+
+    public static final Comparator<Diagnostic> ORDER = Comparator
+            .comparing((Diagnostic d) -> d.file().displayPath())
+            .thenComparingInt(d -> d.span().start())
+            .thenComparing(Diagnostic::rule)
+            .thenComparing(Diagnostic::message);
+
+    /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
+    Migration load(Path path, String displayPath, ConcurrentLinkedQueue<Diagnostic> diags) {
+        SourceFile file;
+        try {
+            file = SourceReader.read(path, displayPath);
+        } catch (SourceReader.Unreadable e) {
+            SourceFile empty = SourceFile.of(path, displayPath, "");
+            diags.add(builtin(e.io() ? BuiltinChecks.IO_ERROR : BuiltinChecks.PARSE_ERROR, empty, new Span(0, 0),
+                    e.getMessage(), e.io() ? "Check the path and its permissions." : "Save the file as UTF-8."));
+            return null;
+        }
+        Path name = path.getFileName();
+        boolean init = name != null && name.toString().equals("__init__.py");
+        if (file.text().isBlank()) {
+            if (!init) {
+                diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0),
+                        "Empty file: not an Alembic revision, and Alembic fails every command on a .py file"
+                                + " without a `revision` variable in a versions directory.",
+                        "Delete the file or write the revision it was meant to hold."));
+            }
+            return null;
+        }
+        PythonModule module;
+        try {
+            module = parser.parse(file);
+        } catch (PythonSyntaxError e) {
+            int off = Math.max(0, Math.min(e.offset(), file.text().length()));
+            int end = Math.min(file.text().length(), off + 1);
+            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(off, end), "Syntax error: " + e.getMessage()
+                    + "; Alembic cannot import this file, so every command fails.", "Fix the Python syntax."));
+            return null;
+        } catch (RuntimeException | StackOverflowError e) {
+            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0), "Internal parser failure ("
+                    + e.getClass().getSimpleName() + "); the file was skipped.",
+                    "Please report this file to the idemlint maintainers."));
+            return null;
+        }
+        Migration m;
+        try {
+            m = reader.read(module);
+        } catch (RuntimeException | StackOverflowError e) {
+            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0), "Internal model failure ("
+                    + e.getClass().getSimpleName() + "); the file was skipped.",
+                    "Please report this file to the idemlint maintainers."));
+            return null;
+        }
+        if (!m.header().isRevision() && !init && !file.fileName().startsWith("_")) {
+            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0),
+                    "No module-level `revision = ...` assignment: Alembic fails every command on this file"
+                            + " (CommandError: Could not determine revision id from filename).",
+                    "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
+        }
+        return m.withOperations(classify(m.operations())).withoutModule();
+    }
+
+    private List<Operation> classify(List<Operation> ops) {
+        boolean any = false;
+        for (Operation o : ops) {
+            if (o instanceof Operation.RawSql) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return ops;
+        }
+        List<Operation> out = new ArrayList<>(ops.size() + 4);
+        for (Operation o : ops) {
+            if (o instanceof Operation.RawSql raw) {
+                try {
+                    out.addAll(classifier.classify(raw));
+                } catch (RuntimeException | StackOverflowError e) {
+                    out.add(new Operation.Unknown(raw.site(), "unclassifiable SQL"));
+                }
+            } else {
+                out.add(o);
+            }
+        }
+        return out;
+    }
+
+    private Diagnostic builtin(String name, SourceFile file, Span span, String message, String help) {
+        return new Diagnostic(name, catalog.severity(name), file, span, message, help, List.of(), List.of());
+    }
+
+    /** Names of the rules this linter runs, plus the built-in checks. */
+    public Set<String> ruleNames() {
+        Set<String> out = new java.util.TreeSet<>(BuiltinChecks.NAMES);
+        rules.forEach(r -> out.add(r.name()));
+        return out;
+    }
+}

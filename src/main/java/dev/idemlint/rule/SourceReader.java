@@ -1,0 +1,128 @@
+package dev.idemlint.rule;
+
+import dev.idemlint.source.SourceFile;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a Python file the way CPython does: UTF-8 by default, a PEP 263 coding line honoured,
+ * a UTF-8 BOM dropped from the text (the fix writer restores it).
+ */
+public final class SourceReader {
+    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
+
+    /** A file that could not be turned into text; {@code offset} is a char offset (0 when unknown). */
+    public static final class Unreadable extends Exception {
+        private final int offset;
+        private final boolean io;
+
+        Unreadable(String message, int offset, boolean io) {
+            super(message);
+            this.offset = offset;
+            this.io = io;
+        }
+
+        public int offset() {
+            return offset;
+        }
+
+        public boolean io() {
+            return io;
+        }
+    }
+
+    private SourceReader() {
+    }
+
+    public static SourceFile read(Path path, String displayPath) throws Unreadable {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException | SecurityException e) {
+            throw new Unreadable("cannot read file: " + describe(e), 0, true);
+        } catch (OutOfMemoryError e) {
+            throw new Unreadable("file too large to read", 0, true);
+        }
+        int start = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
+            start = 3;
+        }
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                throw new Unreadable("binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
+            }
+        }
+        Charset cs = declaredCharset(bytes, start);
+        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            String text = dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+            return SourceFile.of(path, displayPath, text);
+        } catch (CharacterCodingException e) {
+            int bad = firstBadByte(bytes, start, cs);
+            String prefix = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
+            throw new Unreadable(String.format("invalid %s: byte 0x%02x at byte offset %d cannot be decoded"
+                    + " (declare the encoding with a '# -*- coding: ... -*-' line or re-save as UTF-8)", cs.name(),
+                    bytes[bad] & 0xff, bad), prefix.length(), false);
+        }
+    }
+
+    private static String describe(Exception e) {
+        String m = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private static Charset declaredCharset(byte[] bytes, int start) {
+        int line = 0;
+        int i = start;
+        while (line < 2 && i < bytes.length) {
+            int end = i;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            String l = new String(bytes, i, end - i, StandardCharsets.ISO_8859_1);
+            Matcher m = CODING.matcher(l);
+            if (m.find()) {
+                try {
+                    String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                    if (name.startsWith("utf-8") || name.startsWith("utf8")) {
+                        return StandardCharsets.UTF_8;
+                    }
+                    return Charset.forName(name);
+                } catch (RuntimeException e) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+            i = end + 1;
+            line++;
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    private static int firstBadByte(byte[] bytes, int start, Charset cs) {
+        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 16);
+        java.nio.charset.CoderResult r = dec.decode(in, out, true);
+        return r.isError() ? Math.min(in.position(), bytes.length - 1) : Math.max(start, bytes.length - 1);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.idemlint.rule;
+
+import dev.idemlint.source.SourceFile;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Inline suppressions: {@code # idemlint: ignore[rule-a, rule-b]} (or a bare {@code ignore} for
+ * every rule) silences findings on its own line and on the line below it;
+ * {@code # idemlint: ignore-file[rule]} silences the rule in the whole file.
+ */
+public final class Suppressions {
+    private static final Pattern MARK = Pattern.compile("#\\s*idemlint:\\s*(ignore-file|ignore)\\b(?:\\[([^\\]]*)\\])?");
+    private static final String ALL = "*";
+
+    private final Map<Integer, Set<String>> byLine = new HashMap<>();
+    private final Set<String> fileWide = new HashSet<>();
+
+    public static Suppressions scan(SourceFile file) {
+        Suppressions s = new Suppressions();
+        String text = file.text();
+        if (text.indexOf("idemlint:") < 0) {
+            return s;
+        }
+        Matcher m = MARK.matcher(text);
+        while (m.find()) {
+            Set<String> rules = new HashSet<>();
+            if (m.group(2) == null || m.group(2).isBlank()) {
+                rules.add(ALL);
+            } else {
+                for (String r : m.group(2).split(",")) {
+                    rules.add(r.trim());
+                }
+            }
+            if (m.group(1).equals("ignore-file")) {
+                s.fileWide.addAll(rules);
+            } else {
+                int line = file.lines().line(m.start());
+                s.byLine.computeIfAbsent(line, k -> new HashSet<>()).addAll(rules);
+                s.byLine.computeIfAbsent(line + 1, k -> new HashSet<>()).addAll(rules);
+            }
+        }
+        return s;
+    }
+
+    public boolean suppressed(Diagnostic d) {
+        if (fileWide.contains(ALL) || fileWide.contains(d.rule())) {
+            return true;
+        }
+        Set<String> rules = byLine.get(d.line());
+        return rules != null && (rules.contains(ALL) || rules.contains(d.rule()));
+    }
+}

@@ -1,0 +1,34 @@
+package dev.idemlint.rules;
+
+import dev.idemlint.rule.Rule;
+import dev.idemlint.rules.correctness.InvalidIfNotExists;
+import dev.idemlint.rules.correctness.UnsupportedAlembicKwarg;
+import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
+import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
+import dev.idemlint.rules.idempotency.CreateIndexNotIdempotent;
+import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
+import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
+import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
+import dev.idemlint.rules.idempotency.DropNotIdempotent;
+import dev.idemlint.rules.idempotency.RenameNotIdempotent;
+import java.util.List;
+
+/** The one list of rules. Adding a rule: doc, class, this line, fixtures, approve (CONTRIBUTING.md). */
+public final class Registry {
+    private Registry() {
+    }
+
+    public static List<Rule> all() {
+        return List.of(
+                new AddColumnNotIdempotent(),
+                new CreateTableNotIdempotent(),
+                new CreateIndexNotIdempotent(),
+                new AddConstraintNotIdempotent(),
+                new CreateTypeUnguarded(),
+                new CreateStatementNotIdempotent(),
+                new DropNotIdempotent(),
+                new RenameNotIdempotent(),
+                new InvalidIfNotExists(),
+                new UnsupportedAlembicKwarg());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.idemlint.rules;
+
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
+
+/**
+ * Words for how a re-run really happens. Alembic runs each PostgreSQL migration in a transaction,
+ * so a revision is re-applied only when the schema got ahead of {@code alembic_version}, or when
+ * an autocommit block committed part of it before a later failure.
+ */
+public final class RerunScenario {
+    private RerunScenario() {
+    }
+
+    /** The clause that ends a re-run message: when it happens. */
+    public static String when(OpSite site) {
+        if (site.autocommit()) {
+            return "inside autocommit_block() this statement commits on its own, so when anything later in the"
+                    + " revision fails, the retry runs it again";
+        }
+        return "whenever the schema is ahead of alembic_version (a forked chain linearized by a merge, a version"
+                + " not stamped after a hand hotfix, a restored backup)";
+    }
+
+    /** {@code column "custom_notes" of "players"}, {@code index "ix_a"}, {@code a column} when unknown. */
+    public static String describe(ObjectKind kind, String name, String table) {
+        if (name == null) {
+            return "the " + kind.sql();
+        }
+        String base = kind.sql() + " \"" + name + "\"";
+        if (table != null && (kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT
+                || kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE)) {
+            return base + " of \"" + table + "\"";
+        }
+        return base;
+    }
+}

@@ -1,0 +1,40 @@
+package dev.idemlint.rules;
+
+/** PostgreSQL errors a re-run hits, with the psycopg2 class name users see in their logs. */
+public enum SqlState {
+    DUPLICATE_COLUMN("42701", "DuplicateColumn"),
+    DUPLICATE_TABLE("42P07", "DuplicateTable"),
+    DUPLICATE_OBJECT("42710", "DuplicateObject"),
+    DUPLICATE_SCHEMA("42P06", "DuplicateSchema"),
+    DUPLICATE_FUNCTION("42723", "DuplicateFunction"),
+    INVALID_TABLE_DEFINITION("42P16", "InvalidTableDefinition"),
+    UNDEFINED_COLUMN("42703", "UndefinedColumn"),
+    UNDEFINED_TABLE("42P01", "UndefinedTable"),
+    UNDEFINED_OBJECT("42704", "UndefinedObject"),
+    UNDEFINED_FUNCTION("42883", "UndefinedFunction"),
+    INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
+    SYNTAX_ERROR("42601", "SyntaxError"),
+    UNIQUE_VIOLATION("23505", "UniqueViolation");
+
+    private final String code;
+    private final String pythonName;
+
+    SqlState(String code, String pythonName) {
+        this.code = code;
+        this.pythonName = pythonName;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** "DuplicateColumn (42701)". */
+    public String label() {
+        return pythonName + " (" + code + ")";
+    }
+
+    /** The condition name used in PL/pgSQL EXCEPTION clauses: duplicate_object. */
+    public String condition() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

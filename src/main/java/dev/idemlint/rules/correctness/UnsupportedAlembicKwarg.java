@@ -1,0 +1,49 @@
+package dev.idemlint.rules.correctness;
+
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+
+/**
+ * Flags {@code if_not_exists=}/{@code if_exists=} on {@code add_column}, {@code drop_column} and
+ * {@code drop_constraint} where the project's Alembic predates them: the call raises TypeError.
+ */
+public final class UnsupportedAlembicKwarg implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        var s = ctx.settings();
+        for (Operation op : m.operations()) {
+            Origin o = op.site().origin();
+            if (o != Origin.OP_CALL && o != Origin.BATCH_OP) {
+                continue;
+            }
+            String call = null;
+            String kwarg = null;
+            String needs = null;
+            if (op instanceof Operation.AddColumn a && a.ifNotExists() && !s.columnIfExistsSupported()) {
+                call = "add_column";
+                kwarg = "if_not_exists";
+                needs = "Alembic 1.16.0";
+            } else if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.COLUMN
+                    && !s.columnIfExistsSupported()) {
+                call = "drop_column";
+                kwarg = "if_exists";
+                needs = "Alembic 1.16.0";
+            } else if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
+                    && !s.constraintIfExistsSupported()) {
+                call = "drop_constraint";
+                kwarg = "if_exists";
+                needs = "Alembic 1.16.0 with SQLAlchemy 2.0";
+            }
+            if (call != null) {
+                ctx.report(m.source(), op.site().span(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
+                        + " first run with this project's Alembic " + s.alembic() + " (SQLAlchemy " + s.sqlalchemy()
+                        + "): the keyword needs " + needs + ".")
+                        .help("Upgrade Alembic, or drop the keyword and guard the call with the inspector.").emit();
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.idemlint.rules.idempotency;
+
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlState;
+
+/**
+ * Flags {@code CREATE TYPE}/{@code CREATE DOMAIN} and {@code ENUM(...).create(bind)} that are not
+ * protected: PostgreSQL has no IF NOT EXISTS for types, so only a DO block or a catalog check helps.
+ */
+public final class CreateTypeUnguarded implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        for (Operation op : m.upgrade()) {
+            if (op.site().guarded()) {
+                continue;
+            }
+            if (op instanceof Operation.CreateEnumType t && !t.checkFirst() && !t.ifNotExists()) {
+                String what = RerunScenario.describe(ObjectKind.TYPE, t.name(), null);
+                String help = t.site().origin() == Origin.SQLALCHEMY_DDL
+                        ? "Pass `checkfirst=True` to `.create(...)`."
+                        : "PostgreSQL has no `CREATE TYPE IF NOT EXISTS`: wrap it in `DO $$ BEGIN CREATE TYPE ...;"
+                                + " EXCEPTION WHEN duplicate_object THEN null; END $$`.";
+                report(m, op, ctx, what, help);
+            } else if (op instanceof Operation.CreateObject c && !c.ifNotExists() && !c.orReplace()
+                    && (c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN)) {
+                String what = RerunScenario.describe(c.kind(), c.name(), null);
+                report(m, op, ctx, what, "PostgreSQL has no `CREATE " + c.kind().sql().toUpperCase(java.util.Locale.ROOT)
+                        + " IF NOT EXISTS`: wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN duplicate_object THEN null;"
+                        + " END $$`.");
+            }
+        }
+    }
+
+    private static void report(Migration m, Operation op, RuleContext ctx, String what, String help) {
+        ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                + SqlState.DUPLICATE_OBJECT.label() + " because " + what + " already exists, "
+                + RerunScenario.when(op.site()) + ".").help(help).emit();
+    }
+}
