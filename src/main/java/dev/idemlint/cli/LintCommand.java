@@ -1,0 +1,166 @@
+package dev.idemlint.cli;
+
+import dev.idemlint.discovery.Discovery;
+import dev.idemlint.discovery.InputProblem;
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.discovery.Version;
+import dev.idemlint.report.JsonReporter;
+import dev.idemlint.report.Report;
+import dev.idemlint.report.Reporter;
+import dev.idemlint.report.TextReporter;
+import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.LintResult;
+import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.Rule;
+import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.rule.Severity;
+import dev.idemlint.rules.Registry;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code idemlint lint [PATH...]}: lint files, versions directories or project roots. */
+@Command(name = "lint", description = "Lint Alembic revision files.", mixinStandardHelpOptions = true)
+public final class LintCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "files, versions directories or project roots (default: .)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", description = "text, json", defaultValue = "text")
+    String format;
+
+    @Option(names = {"-o", "--output"}, description = "write the report to FILE instead of stdout")
+    Path output;
+
+    @Option(names = "--fail-on", description = "error, warning or never (default: error)", defaultValue = "error")
+    String failOn;
+
+    @Option(names = "--alembic-version", description = "the project's Alembic version (default: read from pins)")
+    String alembicVersion;
+
+    @Option(names = "--sqlalchemy-version", description = "the project's SQLAlchemy version")
+    String sqlalchemyVersion;
+
+    @Option(names = "--pg-version", description = "target PostgreSQL major version (default 15)")
+    Integer pgVersion;
+
+    @Option(names = "--select", split = ",", description = "only these rules")
+    List<String> select = new ArrayList<>();
+
+    @Option(names = "--ignore", split = ",", description = "skip these rules")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--color", description = "auto, always or never", defaultValue = "auto")
+    String color;
+
+    @Override
+    public Integer call() throws IOException {
+        if (!Set.of("text", "json").contains(format)) {
+            System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
+            return 2;
+        }
+        if (!Set.of("error", "warning", "never").contains(failOn)) {
+            System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
+            return 2;
+        }
+        List<String> names = Engine.ruleNames();
+        for (String r : concat(select, ignore)) {
+            if (!names.contains(r)) {
+                System.err.println("idemlint: unknown rule '" + r + "'; `idemlint rules` lists them.");
+                return 2;
+            }
+        }
+        Settings settings = Settings.DEFAULT;
+        try {
+            if (alembicVersion != null) {
+                settings = settings.withAlembic(Version.parse(alembicVersion));
+            }
+            if (sqlalchemyVersion != null) {
+                settings = settings.withSqlalchemy(Version.parse(sqlalchemyVersion));
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("idemlint: " + e.getMessage());
+            return 2;
+        }
+        if (pgVersion != null) {
+            settings = settings.withPostgres(pgVersion);
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : Registry.all()) {
+            if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
+                rules.add(r);
+            }
+        }
+        RuleCatalog catalog = Engine.catalog();
+        Linter linter = new Linter(rules, catalog);
+        List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
+        Discovery.Result found = new Discovery(settings).discover(inputs);
+        boolean ioProblem = false;
+        for (InputProblem p : found.problems()) {
+            System.err.println("idemlint: " + p.path() + ": " + p.message());
+            ioProblem = true;
+        }
+        Path cwd = Paths.get("").toAbsolutePath();
+        List<Diagnostic> all = new ArrayList<>();
+        int files = 0;
+        for (LintTarget t : found.targets()) {
+            LintResult r = linter.lint(t, p -> display(cwd, p));
+            all.addAll(r.diagnostics());
+            files += r.filesRead();
+        }
+        all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
+        all.sort(Linter.ORDER);
+        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);
+        boolean tty = System.console() != null && output == null;
+        Reporter reporter = format.equals("json") ? new JsonReporter()
+                : new TextReporter(color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null);
+        if (output != null) {
+            StringBuilder sb = new StringBuilder();
+            reporter.write(report, sb);
+            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
+        } else {
+            Writer w = new OutputStreamWriter(new PrintStream(System.out, false, StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8);
+            reporter.write(report, w);
+            w.flush();
+        }
+        ioProblem |= all.stream().anyMatch(d -> d.rule().equals(BuiltinChecks.IO_ERROR));
+        if (ioProblem) {
+            return 2;
+        }
+        return failing(all) ? 1 : 0;
+    }
+
+    private boolean failing(List<Diagnostic> all) {
+        if (failOn.equals("never")) {
+            return false;
+        }
+        Severity threshold = failOn.equals("warning") ? Severity.WARNING : Severity.ERROR;
+        return all.stream().anyMatch(d -> d.severity().compareTo(threshold) <= 0);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    static String display(Path cwd, Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+        return s.replace('\\', '/');
+    }
+}

@@ -1,0 +1,107 @@
+package dev.idemlint.report;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.Related;
+import dev.idemlint.rule.Severity;
+import dev.idemlint.source.LineIndex;
+import dev.idemlint.source.SourceFile;
+import java.io.IOException;
+
+/**
+ * Compiler-style output: {@code path:line:col: severity[rule] message}, a code frame with the span
+ * underlined, related locations, help and fix titles; ANSI colour only when asked (on a TTY).
+ */
+public final class TextReporter implements Reporter {
+    private final boolean color;
+    private final boolean summary;
+
+    public TextReporter(boolean color) {
+        this(color, true);
+    }
+
+    public TextReporter(boolean color, boolean summary) {
+        this.color = color;
+        this.summary = summary;
+    }
+
+    private String paint(String code, String s) {
+        return color ? "\u001b[" + code + "m" + s + "\u001b[0m" : s;
+    }
+
+    @Override
+    public void write(Report report, Appendable out) throws IOException {
+        for (Diagnostic d : report.diagnostics()) {
+            writeOne(d, out);
+        }
+        if (!summary) {
+            return;
+        }
+        int n = report.diagnostics().size();
+        if (n == 0) {
+            out.append(paint("32", "All checks passed")).append(" (").append(String.valueOf(report.filesRead()))
+                    .append(report.filesRead() == 1 ? " file).\n" : " files).\n");
+            return;
+        }
+        long fixable = report.diagnostics().stream()
+                .filter(d -> d.fixes().stream().anyMatch(f -> f.applicability() == Applicability.SAFE)).count();
+        out.append(paint("1", "Found " + n + (n == 1 ? " problem" : " problems"))).append(" (")
+                .append(String.valueOf(report.count(Severity.ERROR))).append(" errors, ")
+                .append(String.valueOf(report.count(Severity.WARNING))).append(" warnings) in ")
+                .append(String.valueOf(report.filesRead())).append(report.filesRead() == 1 ? " file" : " files")
+                .append(".\n");
+        if (fixable > 0) {
+            out.append(String.valueOf(fixable)).append(" fixable with `--fix`.\n");
+        }
+    }
+
+    private void writeOne(Diagnostic d, Appendable out) throws IOException {
+        String sev = d.severity().label();
+        String sevColored = paint(d.severity() == Severity.ERROR ? "1;31" : d.severity() == Severity.WARNING ? "1;33"
+                : "1;36", sev);
+        out.append(paint("1", d.file().displayPath() + ":" + d.line() + ":" + d.column() + ":")).append(' ')
+                .append(sevColored).append('[').append(paint("1", d.rule())).append("] ").append(d.message())
+                .append('\n');
+        frame(d.file(), d.span().start(), d.span().end(), out);
+        for (Related r : d.related()) {
+            out.append("   = note: ").append(r.file().displayPath()).append(':')
+                    .append(String.valueOf(r.file().lines().line(r.span().start()))).append(':')
+                    .append(String.valueOf(r.file().lines().column(r.span().start()))).append(": ")
+                    .append(r.message()).append('\n');
+        }
+        if (d.help() != null && !d.help().isEmpty()) {
+            out.append("   = ").append(paint("36", "help")).append(": ").append(d.help()).append('\n');
+        }
+        for (Fix f : d.fixes()) {
+            String kind = switch (f.applicability()) {
+                case SAFE -> "fix";
+                case UNSAFE -> "unsafe fix";
+                case DISPLAY_ONLY -> "suggestion";
+            };
+            String title = f.title().replace("\n", "\n     ");
+            out.append("   = ").append(paint("32", kind)).append(": ").append(title).append('\n');
+        }
+        out.append('\n');
+    }
+
+    private void frame(SourceFile file, int start, int end, Appendable out) throws IOException {
+        String text = file.text();
+        if (text.isEmpty()) {
+            return;
+        }
+        LineIndex lines = file.lines();
+        int line = lines.line(start);
+        int lineStart = lines.lineStart(line);
+        int lineEnd = lines.lineEnd(line, text);
+        String content = text.substring(lineStart, lineEnd).replace('\t', ' ');
+        String num = String.valueOf(line);
+        String pad = " ".repeat(num.length());
+        int from = start - lineStart;
+        int to = Math.max(from + 1, Math.min(end, lineEnd) - lineStart);
+        out.append(pad).append(" |\n");
+        out.append(num).append(" | ").append(content).append('\n');
+        out.append(pad).append(" | ").append(" ".repeat(Math.max(0, from)))
+                .append(paint("1;31", "^".repeat(Math.max(1, to - from)))).append('\n');
+    }
+}
