@@ -42,7 +42,7 @@ final class DoBlockReader {
     private static final String CLASS_42 = "syntax_error_or_access_rule_violation";
 
     private static final Set<String> PLPGSQL_ONLY = Set.of("NULL", "RAISE", "RETURN", "PERFORM", "EXIT",
-            "CONTINUE", "GET", "ASSERT", "OPEN", "FETCH", "CLOSE", "MOVE", "CALL");
+            "CONTINUE", "GET", "ASSERT", "OPEN", "FETCH", "CLOSE", "MOVE");
     private static final Set<String> ENDS_LIST = Set.of("END", "ELSIF", "ELSEIF", "ELSE", "EXCEPTION", "WHEN");
 
     /** A protection around statements; exception frames get their conditions after their body is read. */
@@ -215,21 +215,21 @@ final class DoBlockReader {
     }
 
     private void ifStatement() {
-        String negated = null;
+        boolean presenceCheck = false;
         while (at("IF") || at("ELSIF") || at("ELSEIF") || at("ELSE")) {
             SqlToken head = cur();
             Frame f = new Frame(true);
             pos++;
             if (head.is("ELSE")) {
                 f.span = sql.fileSpan(head.start(), head.end());
-                f.description = negated == null ? "PL/pgSQL ELSE branch (condition assumed to guard)"
-                        : "PL/pgSQL ELSE of IF EXISTS check";
+                f.description = presenceCheck ? "PL/pgSQL ELSE of IF EXISTS check"
+                        : "PL/pgSQL ELSE branch (condition assumed to guard)";
             } else {
                 int condFrom = pos;
                 int then = findThen();
                 f.span = sql.fileSpan(head.start(), toks.get(then).end());
                 boolean checksAbsence = checksAbsence(condFrom, then);
-                negated = checksPresence(condFrom, then) ? "exists" : null;
+                presenceCheck = checksPresence(condFrom, then);
                 f.description = checksAbsence ? "PL/pgSQL IF NOT EXISTS check"
                         : "PL/pgSQL IF (condition assumed to guard)";
                 pos = then + 1;

@@ -13,6 +13,12 @@ import java.util.TreeSet;
 /**
  * Turns a raw SQL operation into one classified operation per statement (several for an ALTER
  * TABLE with several actions, one per statement inside a DO block). Thread-safe and stateless.
+ *
+ * <p>Conventions the model leaves open: an enum's labels are empty when any label is dynamic;
+ * {@code ALTER TYPE t RENAME VALUE 'a' TO 'b'} is a {@code Rename(OTHER, table=t, a, b)}; a SQL
+ * string that holds no statement is one {@code Benign("empty SQL")}; a guard on the raw site (a
+ * Python {@code if}) wins over one found inside a DO block; an {@code EXECUTE}d string gets its own
+ * decoded {@link SqlText} whose offsets still point into the file.
  */
 public final class SqlClassifier {
     public List<Operation> classify(Operation.RawSql raw) {

@@ -534,11 +534,6 @@ final class StatementClassifier {
 
     /** Consumes the object noun after CREATE/ALTER/DROP; null when not one we know. */
     private ObjectKind objectKind() {
-        ObjectKind kind = objectKindAt();
-        return kind;
-    }
-
-    private ObjectKind objectKindAt() {
         if (c.accept("MATERIALIZED", "VIEW")) {
             return ObjectKind.MATERIALIZED_VIEW;
         }
@@ -604,7 +599,7 @@ final class StatementClassifier {
             return name == null ? unknown() : one(new Operation.Drop(site(), kind, name.value(), table, ie));
         }
         List<Operation> ops = new ArrayList<>();
-        if (kind != ObjectKind.OPERATOR) {
+        if (kind != ObjectKind.OPERATOR && !c.at("FOR")) { // DROP USER MAPPING FOR role: no name
             while (true) {
                 TokenCursor.Name name = c.name();
                 if (name == null) {
