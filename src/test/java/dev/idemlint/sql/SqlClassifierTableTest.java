@@ -1,6 +1,11 @@
 package dev.idemlint.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.migration.Operation;
+import dev.idemlint.source.Span;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,5 +41,23 @@ class SqlClassifierTableTest {
     @MethodSource("rows")
     void classifies_statement_as_in_table(int line, String sql, String expected) {
         assertEquals(expected, SqlFixture.summary(sql), "classify.tsv:" + line);
+    }
+
+    /** Cut anywhere, a statement still classifies without throwing, and every span stays in the file. */
+    @ParameterizedTest(name = "classify.tsv:{0} prefixes")
+    @MethodSource("rows")
+    void survives_every_prefix_of_the_statement(int line, String sql, String expected) {
+        for (int cut = 0; cut <= sql.length(); cut++) {
+            String prefix = sql.substring(0, cut);
+            if (prefix.endsWith("{") || prefix.endsWith("{?")) {
+                continue;
+            }
+            int fileLength = SqlFixture.file(prefix).length();
+            for (Operation op : SqlFixture.classify(prefix)) {
+                Span s = op.site().span();
+                assertTrue(s.end() <= fileLength, "classify.tsv:" + line + " cut " + cut);
+                assertFalse(op instanceof Operation.RawSql);
+            }
+        }
     }
 }
