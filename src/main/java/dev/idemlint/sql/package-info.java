@@ -1,7 +1,12 @@
 /**
  * SQL classification. In: {@link dev.idemlint.migration.Operation.RawSql} operations. Out: the same
- * {@link dev.idemlint.migration.Operation} model as op calls, one per statement, with spans mapped
- * back to the file. Owns statement splitting (dollar quotes, comments, literals) and a keyword
- * fallback; JSqlParser types stop here.
+ * {@link dev.idemlint.migration.Operation} model as op calls, one per statement (one per action of
+ * an ALTER TABLE, one per statement run by a DO block), each with its statement's span mapped back
+ * to the file through {@link dev.idemlint.migration.SqlText}. Owns lexing and statement splitting
+ * (literals, E'' escapes, quoted identifiers, dollar quotes, nested comments), the keyword
+ * classifier, and a reader for PL/pgSQL DO bodies that turns exception handlers and IF checks into
+ * guards. Unreadable shapes become {@code Unknown}; names behind dynamic parts are null, never
+ * guessed. Knows nothing of Python, the revision graph or rules. JSqlParser is not used: it cannot
+ * parse much PostgreSQL DDL and gives no positions.
  */
 package dev.idemlint.sql;

@@ -1,0 +1,37 @@
+package dev.idemlint.sql;
+
+/**
+ * One lexical token of a SQL string. {@code start}/{@code end} are char offsets into the lexed
+ * text. {@code text} is the raw word for {@link Kind#WORD}, the unescaped content for
+ * {@link Kind#QUOTED} identifiers and {@link Kind#STRING} literals, the body for
+ * {@link Kind#DOLLAR} quotes, the symbol for {@link Kind#OP}. {@code contentStart}/{@code contentEnd}
+ * delimit the inside of strings, quoted identifiers and dollar bodies (else equal start/end).
+ * {@code dynamic} is true when the token covers a {@code \u0000} placeholder; {@code closed} is false
+ * for a literal, identifier or body that runs off the end of the text.
+ */
+record SqlToken(Kind kind, int start, int end, String text, int contentStart, int contentEnd, boolean dynamic,
+        boolean closed) {
+
+    enum Kind { WORD, QUOTED, STRING, DOLLAR, NUMBER, PARAM, OP }
+
+    /** A keyword match: unquoted, static, case-insensitive. */
+    boolean is(String keyword) {
+        return kind == Kind.WORD && !dynamic && text.equalsIgnoreCase(keyword);
+    }
+
+    boolean isOp(String op) {
+        return kind == Kind.OP && text.equals(op);
+    }
+
+    boolean isNameLike() {
+        return kind == Kind.WORD || kind == Kind.QUOTED;
+    }
+
+    /** The identifier as PostgreSQL sees it: unquoted words fold to lower case; null when dynamic. */
+    String identifier() {
+        if (dynamic || !isNameLike()) {
+            return null;
+        }
+        return kind == Kind.WORD ? text.toLowerCase(java.util.Locale.ROOT) : text;
+    }
+}

@@ -1,0 +1,712 @@
+package dev.idemlint.sql;
+
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Operation.NamedConstraint;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.SqlText;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Classifies one statement from its tokens by keywords. Anything whose shape it cannot read
+ * becomes {@link Operation.Unknown}; names it cannot read statically (dynamic parts) are null.
+ */
+final class StatementClassifier {
+    private static final Set<String> BENIGN = Set.of("UPDATE", "DELETE", "SELECT", "GRANT", "REVOKE", "SET",
+            "SHOW", "ANALYZE", "ANALYSE", "VACUUM", "LOCK", "TRUNCATE", "BEGIN", "COMMIT", "END", "START",
+            "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "RESET", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD",
+            "CLUSTER", "REINDEX", "CHECKPOINT", "VALUES", "TABLE", "EXPLAIN", "COPY", "DEALLOCATE", "LOAD");
+    private static final Set<String> COLUMN_CONSTRAINT_START = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT",
+            "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "COLLATE", "GENERATED");
+    private static final Set<String> CREATE_MODIFIERS = Set.of("GLOBAL", "LOCAL", "TEMP", "TEMPORARY",
+            "UNLOGGED", "RECURSIVE", "TRUSTED", "PROCEDURAL");
+    private static final Set<String> BENIGN_TABLE_ACTIONS = Set.of("SET", "RESET", "OWNER", "ENABLE", "DISABLE",
+            "VALIDATE", "CLUSTER", "REPLICA", "FORCE", "NO", "NOT", "INHERIT", "OF");
+
+    private final OpSite base;
+    private final SqlText sql;
+    private final List<SqlToken> toks;
+    private final Guard guard;
+    private final TokenCursor c;
+    private OpSite site;
+
+    private StatementClassifier(OpSite base, SqlText sql, List<SqlToken> toks, Guard guard) {
+        this.base = base;
+        this.sql = sql;
+        this.toks = toks;
+        this.guard = guard;
+        this.c = new TokenCursor(toks);
+    }
+
+    static List<Operation> classify(OpSite base, SqlText sql, List<SqlToken> toks, Guard guard) {
+        return new StatementClassifier(base, sql, toks, guard).classify();
+    }
+
+    private List<Operation> classify() {
+        SqlToken first = toks.get(0);
+        if (toks.stream().anyMatch(t -> !t.closed()) || first.kind() != SqlToken.Kind.WORD || first.dynamic()) {
+            return unknown();
+        }
+        String kw = first.text().toUpperCase(Locale.ROOT);
+        c.seek(1);
+        return switch (kw) {
+            case "ALTER" -> alter();
+            case "CREATE" -> create();
+            case "DROP" -> drop();
+            case "INSERT" -> c.accept("INTO") ? insert() : unknown();
+            case "WITH" -> with();
+            case "DO" -> doBlock();
+            case "COMMENT" -> benign("COMMENT ON");
+            case "REFRESH" -> benign("REFRESH MATERIALIZED VIEW");
+            case "SECURITY" -> benign("SECURITY LABEL");
+            default -> BENIGN.contains(kw) ? benign(kw) : unknown();
+        };
+    }
+
+    // ---- results -------------------------------------------------------------------------------
+
+    private OpSite site() {
+        if (site == null) {
+            int start = toks.get(0).start();
+            int end = toks.get(toks.size() - 1).end();
+            Span span = sql.fileSpan(start, end);
+            Guard g = base.guard() != null ? base.guard() : guard;
+            if (sql == base.sql()) {
+                OpSite s = base.forSql(span, start, end);
+                site = s.guard() == g ? s : s.withGuard(g);
+            } else {
+                site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.call(), base.statement(), sql, start, end,
+                        g, base.autocommit(), base.indirect());
+            }
+        }
+        return site;
+    }
+
+    private List<Operation> one(Operation op) {
+        return List.of(op);
+    }
+
+    private List<Operation> benign(String what) {
+        return one(new Operation.Benign(site(), what));
+    }
+
+    private List<Operation> unknown() {
+        return one(unknownOp());
+    }
+
+    private Operation unknownOp() {
+        return unknownOp(null);
+    }
+
+    /** Unknown labelled by its first two words, or by the ALTER TABLE action that was not understood. */
+    private Operation unknownOp(TokenCursor action) {
+        if (action != null && !action.tokens().isEmpty()) {
+            SqlToken w = action.tokens().get(0);
+            return new Operation.Unknown(site(), "ALTER TABLE ... "
+                    + (w.kind() == SqlToken.Kind.WORD && !w.dynamic() ? w.text().toUpperCase(Locale.ROOT) : "?"));
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < toks.size() && k < 2; k++) {
+            SqlToken t = toks.get(k);
+            if (t.kind() != SqlToken.Kind.WORD) {
+                break;
+            }
+            sb.append(k > 0 ? " " : "").append(t.dynamic() ? "?" : t.text().toUpperCase(Locale.ROOT));
+        }
+        return new Operation.Unknown(site(), sb.length() == 0 ? "sql" : sb.toString());
+    }
+
+    private static String value(TokenCursor.Name n) {
+        return n == null ? null : n.value();
+    }
+
+    /** The keywords from token {@code from} to the cursor, upper case: "MATERIALIZED VIEW". */
+    private String words(int from, int to) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = from; k < to; k++) {
+            sb.append(k > from ? " " : "").append(toks.get(k).text().toUpperCase(Locale.ROOT));
+        }
+        return sb.toString();
+    }
+
+    // ---- ALTER ---------------------------------------------------------------------------------
+
+    private List<Operation> alter() {
+        if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) {
+            return alterTable();
+        }
+        if (c.accept("TYPE")) {
+            return alterType();
+        }
+        if (c.accept("DEFAULT", "PRIVILEGES")) {
+            return benign("ALTER DEFAULT PRIVILEGES");
+        }
+        int from = c.pos();
+        ObjectKind kind = objectKind();
+        if (kind == null) {
+            return unknown();
+        }
+        String label = "ALTER " + words(from, c.pos());
+        c.accept("IF", "EXISTS");
+        TokenCursor.Name name = kind == ObjectKind.OPERATOR ? null : c.name();
+        c.skipParens();
+        String table = null;
+        if ((kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE) && c.accept("ON")) {
+            table = value(c.name());
+        }
+        if (c.accept("RENAME")) {
+            if (c.accept("TO")) {
+                return one(new Operation.Rename(site(), kind, table, value(name), value(c.name())));
+            }
+            ObjectKind part = c.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
+            c.accept("COLUMN");
+            TokenCursor.Name a = c.name();
+            if (a == null || !c.accept("TO")) {
+                return unknown();
+            }
+            return one(new Operation.Rename(site(), part, value(name), a.value(), value(c.name())));
+        }
+        if (kind == ObjectKind.DOMAIN && c.at("ADD")) {
+            return unknown(); // a duplicate domain constraint fails, but the model has no domain constraint op
+        }
+        return benign(label);
+    }
+
+    private List<Operation> alterType() {
+        TokenCursor.Name name = c.name();
+        if (name == null) {
+            return unknown();
+        }
+        if (c.accept("ADD", "VALUE")) {
+            boolean ine = c.accept("IF", "NOT", "EXISTS");
+            SqlToken label = c.next();
+            if (label == null || label.kind() != SqlToken.Kind.STRING && !label.dynamic()) {
+                return unknown();
+            }
+            return one(new Operation.AlterTypeAddValue(site(), name.value(), label.dynamic() ? null : label.text(),
+                    ine));
+        }
+        if (c.accept("RENAME", "TO")) {
+            return one(new Operation.Rename(site(), ObjectKind.TYPE, null, name.value(), value(c.name())));
+        }
+        if (c.accept("RENAME", "VALUE")) {
+            // An enum label is no object of its own: OTHER, with the type in the table slot.
+            String from = literal(c.next());
+            String to = c.accept("TO") ? literal(c.next()) : null;
+            return one(new Operation.Rename(site(), ObjectKind.OTHER, name.value(), from, to));
+        }
+        if (c.at("ADD", "ATTRIBUTE")) {
+            return unknown();
+        }
+        return benign("ALTER TYPE");
+    }
+
+    private static String literal(SqlToken t) {
+        return t == null || t.kind() != SqlToken.Kind.STRING || t.dynamic() ? null : t.text();
+    }
+
+    private List<Operation> alterTable() {
+        if (c.accept("ALL", "IN", "TABLESPACE")) {
+            return benign("ALTER TABLE ALL IN TABLESPACE");
+        }
+        c.accept("IF", "EXISTS");
+        c.accept("ONLY");
+        TokenCursor.Name table = c.name();
+        if (table == null) {
+            return unknown();
+        }
+        c.acceptOp("*");
+        if (c.atEnd()) {
+            return unknown();
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (List<SqlToken> action : c.restSplitOnCommas()) {
+            ops.add(tableAction(new TokenCursor(action), table.value()));
+        }
+        return ops;
+    }
+
+    private Operation tableAction(TokenCursor a, String table) {
+        if (a.atEnd()) {
+            return unknownOp();
+        }
+        if (a.accept("ADD")) {
+            if (a.accept("CONSTRAINT")) {
+                boolean ine = a.accept("IF", "NOT", "EXISTS");
+                TokenCursor.Name name = a.name();
+                ConstraintKind kind = constraintKind(a);
+                return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
+                        value(name), table, ine);
+            }
+            ConstraintKind kind = constraintKind(a);
+            if (kind != null) {
+                return new Operation.AddConstraint(site(), kind, null, table, false);
+            }
+            a.accept("COLUMN");
+            boolean ine = a.accept("IF", "NOT", "EXISTS");
+            ColumnDef col = columnDef(a, new ArrayList<>());
+            return col == null ? unknownOp(a) : new Operation.AddColumn(site(), table, col, ine);
+        }
+        if (a.accept("DROP")) {
+            ObjectKind kind = a.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
+            if (kind == ObjectKind.COLUMN) {
+                a.accept("COLUMN");
+            }
+            boolean ie = a.accept("IF", "EXISTS");
+            TokenCursor.Name name = a.name();
+            return name == null ? unknownOp(a) : new Operation.Drop(site(), kind, name.value(), table, ie);
+        }
+        if (a.accept("RENAME")) {
+            if (a.accept("TO")) {
+                return new Operation.Rename(site(), ObjectKind.TABLE, null, table, value(a.name()));
+            }
+            ObjectKind kind = a.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
+            a.accept("COLUMN");
+            TokenCursor.Name from = a.name();
+            if (from == null || !a.accept("TO")) {
+                return unknownOp(a);
+            }
+            return new Operation.Rename(site(), kind, table, from.value(), value(a.name()));
+        }
+        if (a.accept("ALTER")) {
+            return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN");
+        }
+        SqlToken first = a.peek();
+        if (first.kind() == SqlToken.Kind.WORD && !first.dynamic()
+                && BENIGN_TABLE_ACTIONS.contains(first.text().toUpperCase(Locale.ROOT))) {
+            SqlToken second = a.peek(1);
+            String label = first.text().toUpperCase(Locale.ROOT)
+                    + (second != null && second.kind() == SqlToken.Kind.WORD && !second.dynamic()
+                            ? " " + second.text().toUpperCase(Locale.ROOT) : "");
+            return new Operation.Benign(site(), "ALTER TABLE ... " + label);
+        }
+        return unknownOp(a); // ATTACH/DETACH PARTITION and anything unread
+    }
+
+    /** The kind of a table constraint starting at the cursor (consumed), or null. */
+    private static ConstraintKind constraintKind(TokenCursor a) {
+        ConstraintKind kind = a.at("FOREIGN") ? ConstraintKind.FOREIGN_KEY
+                : a.at("UNIQUE") ? ConstraintKind.UNIQUE
+                : a.at("CHECK") ? ConstraintKind.CHECK
+                : a.at("PRIMARY") ? ConstraintKind.PRIMARY_KEY
+                : a.at("EXCLUDE") ? ConstraintKind.EXCLUDE : null;
+        if (kind != null) {
+            a.next();
+        }
+        return kind;
+    }
+
+    /**
+     * {@code name type [constraints]}; null when no name is there. Named column constraints are
+     * added to {@code named}.
+     */
+    private ColumnDef columnDef(TokenCursor a, List<NamedConstraint> named) {
+        SqlToken nameTok = a.peek();
+        if (nameTok == null || !nameTok.isNameLike()) {
+            return null;
+        }
+        a.next();
+        int typeFrom = a.pos();
+        int depth = 0;
+        while (!a.atEnd()) {
+            SqlToken t = a.peek();
+            if (depth == 0 && t.kind() == SqlToken.Kind.WORD && !t.dynamic()
+                    && COLUMN_CONSTRAINT_START.contains(t.text().toUpperCase(Locale.ROOT))) {
+                break;
+            }
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            a.next();
+        }
+        List<SqlToken> all = a.tokens();
+        String typeText = null;
+        if (a.pos() > typeFrom) {
+            int s = all.get(typeFrom).start();
+            int e = all.get(a.pos() - 1).end();
+            if (!sql.isDynamic(s, e)) {
+                typeText = sql.text().substring(s, e).replaceAll("\\s+", " ");
+            }
+        }
+        boolean unique = false;
+        boolean pk = false;
+        boolean fk = false;
+        String fkName = null;
+        String pending = null;
+        depth = 0;
+        while (!a.atEnd()) {
+            SqlToken t = a.next();
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            if (depth != 0) {
+                continue;
+            }
+            if (t.is("CONSTRAINT")) {
+                pending = a.peek() == null ? null : a.next().identifier();
+                continue;
+            }
+            ConstraintKind kind = t.is("UNIQUE") ? ConstraintKind.UNIQUE
+                    : t.is("PRIMARY") ? ConstraintKind.PRIMARY_KEY
+                    : t.is("REFERENCES") ? ConstraintKind.FOREIGN_KEY
+                    : t.is("CHECK") ? ConstraintKind.CHECK : null;
+            if (kind == ConstraintKind.UNIQUE) {
+                unique = true;
+            } else if (kind == ConstraintKind.PRIMARY_KEY) {
+                pk = true;
+            } else if (kind == ConstraintKind.FOREIGN_KEY) {
+                fk = true;
+                fkName = pending;
+            }
+            if (kind != null && pending != null) {
+                named.add(new NamedConstraint(kind, pending));
+            }
+            if (kind != null || t.is("NOT") || t.is("NULL") || t.is("DEFAULT")) {
+                pending = null;
+            }
+        }
+        Span span = sql.fileSpan(nameTok.start(), all.get(all.size() - 1).end());
+        return new ColumnDef(nameTok.identifier(), typeText, null, false, unique, pk, fk, fkName, span);
+    }
+
+    // ---- CREATE --------------------------------------------------------------------------------
+
+    private List<Operation> create() {
+        boolean orReplace = c.accept("OR", "REPLACE");
+        while (c.peek() != null && c.peek().kind() == SqlToken.Kind.WORD && !c.peek().dynamic()
+                && CREATE_MODIFIERS.contains(c.peek().text().toUpperCase(Locale.ROOT))) {
+            c.next();
+        }
+        boolean unique = c.accept("UNIQUE");
+        c.accept("CONSTRAINT"); // CREATE CONSTRAINT TRIGGER
+        if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) {
+            return createTable();
+        }
+        if (c.accept("INDEX")) {
+            return createIndex(unique);
+        }
+        if (c.accept("TYPE")) {
+            return createType();
+        }
+        ObjectKind kind = objectKind();
+        if (kind == null) {
+            return orReplace ? one(new Operation.CreateObject(site(), ObjectKind.OTHER, null, null, false, true))
+                    : unknown();
+        }
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        String name = null;
+        String table = null;
+        switch (kind) {
+            case SCHEMA -> {
+                name = c.at("AUTHORIZATION") ? null : value(c.name());
+                if (name == null && c.accept("AUTHORIZATION")) {
+                    name = value(c.name()); // the schema is named after the role
+                }
+            }
+            case OPERATOR -> name = operatorName();
+            case TRIGGER, POLICY, RULE -> {
+                name = value(c.name());
+                int on = c.find(kind == ObjectKind.RULE ? "TO" : "ON");
+                if (on >= 0) {
+                    c.seek(on + 1);
+                    c.accept("ONLY");
+                    table = value(c.name());
+                }
+            }
+            default -> {
+                if (!c.at("FOR") && !c.at("ON")) {
+                    name = value(c.name());
+                }
+            }
+        }
+        return one(new Operation.CreateObject(site(), kind, name, table, ine, orReplace));
+    }
+
+    private String operatorName() {
+        StringBuilder sb = new StringBuilder();
+        while (!c.atEnd() && !c.peek().isOp("(")) {
+            SqlToken t = c.next();
+            if (t.dynamic()) {
+                return null;
+            }
+            sb.append(t.isOp(".") ? "" : t.text());
+            if (t.isOp(".")) {
+                sb.setLength(0); // schema.op: keep the operator
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private List<Operation> createTable() {
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        TokenCursor.Name table = c.name();
+        if (table == null) {
+            return unknown();
+        }
+        List<ColumnDef> columns = new ArrayList<>();
+        List<NamedConstraint> named = new ArrayList<>();
+        if (c.peek() != null && c.peek().isOp("(")) {
+            int open = c.pos();
+            c.skipParens();
+            int close = c.pos() - 1;
+            if (close > open && toks.get(close).isOp(")")) {
+                for (List<SqlToken> element : TokenCursor.splitOnCommas(toks.subList(open + 1, close))) {
+                    tableElement(new TokenCursor(element), columns, named);
+                }
+            }
+        }
+        return one(new Operation.CreateTable(site(), table.value(), List.copyOf(columns), ine, List.copyOf(named)));
+    }
+
+    private void tableElement(TokenCursor e, List<ColumnDef> columns, List<NamedConstraint> named) {
+        if (e.atEnd()) {
+            return;
+        }
+        if (e.accept("CONSTRAINT")) {
+            TokenCursor.Name name = e.name();
+            ConstraintKind kind = constraintKind(e);
+            if (name != null && name.value() != null) {
+                named.add(new NamedConstraint(kind == null ? ConstraintKind.UNKNOWN : kind, name.value()));
+            }
+            return;
+        }
+        if (e.at("LIKE") || e.at("FOREIGN") || e.at("UNIQUE") || e.at("CHECK") || e.at("PRIMARY")
+                || e.at("EXCLUDE")) {
+            return;
+        }
+        ColumnDef col = columnDef(e, named);
+        if (col != null) {
+            columns.add(col);
+        }
+    }
+
+    private List<Operation> createIndex(boolean unique) {
+        boolean concurrently = c.accept("CONCURRENTLY");
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        String name = null;
+        if (!c.at("ON")) {
+            TokenCursor.Name n = c.name();
+            if (n == null) {
+                return unknown();
+            }
+            name = n.value();
+        }
+        if (!c.accept("ON")) {
+            return unknown();
+        }
+        c.accept("ONLY");
+        TokenCursor.Name table = c.name();
+        if (table == null) {
+            return unknown();
+        }
+        return one(new Operation.CreateIndex(site(), name, table.value(), unique, ine, concurrently));
+    }
+
+    private List<Operation> createType() {
+        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        TokenCursor.Name name = c.name();
+        if (name == null) {
+            return unknown();
+        }
+        if (c.accept("AS", "ENUM")) {
+            if (!c.acceptOp("(")) {
+                return unknown();
+            }
+            List<String> labels = new ArrayList<>();
+            boolean readable = true;
+            while (!c.atEnd() && !c.peek().isOp(")")) {
+                SqlToken t = c.next();
+                if (t.kind() == SqlToken.Kind.STRING && !t.dynamic()) {
+                    labels.add(t.text());
+                } else if (!t.isOp(",")) {
+                    readable = false;
+                }
+            }
+            return one(new Operation.CreateEnumType(site(), name.value(), readable ? List.copyOf(labels) : List.of(),
+                    false, ine));
+        }
+        return one(new Operation.CreateObject(site(), ObjectKind.TYPE, name.value(), null, ine, false));
+    }
+
+    /** Consumes the object noun after CREATE/ALTER/DROP; null when not one we know. */
+    private ObjectKind objectKind() {
+        if (c.accept("MATERIALIZED", "VIEW")) {
+            return ObjectKind.MATERIALIZED_VIEW;
+        }
+        if (c.accept("EVENT", "TRIGGER") || c.accept("OPERATOR", "CLASS") || c.accept("OPERATOR", "FAMILY")
+                || c.accept("USER", "MAPPING") || c.accept("FOREIGN", "DATA", "WRAPPER")
+                || c.accept("ACCESS", "METHOD") || c.accept("LARGE", "OBJECT")) {
+            return ObjectKind.OTHER;
+        }
+        if (c.accept("FOREIGN", "TABLE")) {
+            return ObjectKind.TABLE;
+        }
+        if (c.accept("TEXT", "SEARCH")) {
+            c.next();
+            return ObjectKind.OTHER;
+        }
+        SqlToken t = c.peek();
+        if (t == null || t.kind() != SqlToken.Kind.WORD || t.dynamic()) {
+            return null;
+        }
+        ObjectKind kind = switch (t.text().toUpperCase(Locale.ROOT)) {
+            case "TABLE" -> ObjectKind.TABLE;
+            case "INDEX" -> ObjectKind.INDEX;
+            case "TYPE" -> ObjectKind.TYPE;
+            case "DOMAIN" -> ObjectKind.DOMAIN;
+            case "SEQUENCE" -> ObjectKind.SEQUENCE;
+            case "SCHEMA" -> ObjectKind.SCHEMA;
+            case "EXTENSION" -> ObjectKind.EXTENSION;
+            case "VIEW" -> ObjectKind.VIEW;
+            case "FUNCTION", "ROUTINE" -> ObjectKind.FUNCTION;
+            case "PROCEDURE" -> ObjectKind.PROCEDURE;
+            case "TRIGGER" -> ObjectKind.TRIGGER;
+            case "POLICY" -> ObjectKind.POLICY;
+            case "RULE" -> ObjectKind.RULE;
+            case "ROLE", "USER", "GROUP" -> ObjectKind.ROLE;
+            case "COLLATION" -> ObjectKind.COLLATION;
+            case "AGGREGATE" -> ObjectKind.AGGREGATE;
+            case "OPERATOR" -> ObjectKind.OPERATOR;
+            case "DATABASE", "TABLESPACE", "SERVER", "PUBLICATION", "SUBSCRIPTION", "STATISTICS", "LANGUAGE",
+                    "CAST", "CONVERSION", "TRANSFORM" -> ObjectKind.OTHER;
+            default -> null;
+        };
+        if (kind != null) {
+            c.next();
+        }
+        return kind;
+    }
+
+    // ---- DROP ----------------------------------------------------------------------------------
+
+    private List<Operation> drop() {
+        if (c.at("OWNED")) {
+            return benign("DROP OWNED");
+        }
+        ObjectKind kind = objectKind();
+        if (kind == null) {
+            return unknown();
+        }
+        c.accept("CONCURRENTLY");
+        boolean ie = c.accept("IF", "EXISTS");
+        if (kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE) {
+            TokenCursor.Name name = c.name();
+            String table = c.accept("ON") ? value(c.name()) : null;
+            return name == null ? unknown() : one(new Operation.Drop(site(), kind, name.value(), table, ie));
+        }
+        List<Operation> ops = new ArrayList<>();
+        if (kind != ObjectKind.OPERATOR && !c.at("FOR")) { // DROP USER MAPPING FOR role: no name
+            while (true) {
+                TokenCursor.Name name = c.name();
+                if (name == null) {
+                    break;
+                }
+                c.skipParens();
+                ops.add(new Operation.Drop(site(), kind, name.value(), null, ie));
+                if (!c.acceptOp(",")) {
+                    break;
+                }
+            }
+        }
+        if (ops.isEmpty()) {
+            return kind == ObjectKind.OTHER || kind == ObjectKind.OPERATOR
+                    ? one(new Operation.Drop(site(), kind, null, null, ie)) : unknown();
+        }
+        return ops;
+    }
+
+    // ---- INSERT / WITH -------------------------------------------------------------------------
+
+    private List<Operation> insert() {
+        TokenCursor.Name table = c.name();
+        if (table == null) {
+            return unknown();
+        }
+        if (c.accept("AS")) {
+            c.next();
+        }
+        SqlToken after = c.peek(1);
+        if (c.peek() != null && c.peek().isOp("(") && !(after != null && (after.is("SELECT") || after.is("WITH")))) {
+            c.skipParens(); // column list
+        }
+        if (c.accept("OVERRIDING")) {
+            c.next();
+            c.next();
+        }
+        boolean select = c.at("SELECT") || c.at("WITH") || (c.peek() != null && c.peek().isOp("("));
+        boolean onConflict = false;
+        boolean guarded = false;
+        int depth = 0;
+        for (int p = c.pos(); p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            SqlToken n = p + 1 < toks.size() ? toks.get(p + 1) : null;
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            if (n == null) {
+                continue;
+            }
+            if (depth == 0 && t.is("ON") && n.is("CONFLICT")) {
+                onConflict = true;
+            }
+            // INSERT ... SELECT ... WHERE NOT EXISTS / NOT IN (SELECT ...) / EXCEPT SELECT inserts only what is missing.
+            if (select && (t.is("NOT") && n.is("EXISTS") || t.is("EXCEPT")
+                    || t.is("NOT") && n.is("IN") && p + 3 < toks.size() && toks.get(p + 3).is("SELECT"))) {
+                guarded = true;
+            }
+        }
+        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false));
+    }
+
+    private List<Operation> with() {
+        int insert = c.find("INSERT");
+        if (insert >= 0) {
+            c.seek(insert + 1);
+            return c.accept("INTO") ? insert() : unknown();
+        }
+        return benign("WITH");
+    }
+
+    // ---- DO ------------------------------------------------------------------------------------
+
+    private List<Operation> doBlock() {
+        String language = null;
+        if (c.accept("LANGUAGE")) {
+            language = c.next() == null ? null : toks.get(c.pos() - 1).text();
+        }
+        SqlToken body = c.next();
+        if (body == null || body.kind() != SqlToken.Kind.DOLLAR && body.kind() != SqlToken.Kind.STRING) {
+            return unknown();
+        }
+        if (c.accept("LANGUAGE")) {
+            language = c.next() == null ? null : toks.get(c.pos() - 1).text();
+        }
+        if (!c.atEnd() || language != null && !language.equalsIgnoreCase("plpgsql")) {
+            return unknown();
+        }
+        SqlText bodyText = sql;
+        int from = body.contentStart();
+        int to = body.contentEnd();
+        if (body.kind() == SqlToken.Kind.STRING) {
+            bodyText = LiteralDecoder.literalText(sql, body);
+            from = 0;
+            to = bodyText.text().length();
+        }
+        List<DoBlockReader.Inner> inner = DoBlockReader.read(bodyText, from, to);
+        if (inner == null) {
+            return unknown();
+        }
+        List<Operation> ops = new ArrayList<>();
+        for (DoBlockReader.Inner st : inner) {
+            Guard g = SqlClassifier.combine(guard, st.guard());
+            if (st.tokens() == null) {
+                ops.addAll(SqlClassifier.classifyText(base, st.sql(), 0, st.sql().text().length(), g));
+            } else {
+                ops.addAll(classify(base, st.sql(), st.tokens(), g));
+            }
+        }
+        return ops.isEmpty() ? benign("DO") : ops;
+    }
+}
