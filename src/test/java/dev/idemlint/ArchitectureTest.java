@@ -1,0 +1,81 @@
+package dev.idemlint;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Packages follow the pipeline: a stage imports only earlier stages, and each third-party library
+ * stays behind its one package.
+ */
+class ArchitectureTest {
+    static final List<String> STAGES = List.of("source", "discovery", "python", "migration", "sql", "graph",
+            "schema", "fix", "rule", "rules", "report", "cli");
+    static final Map<String, String> THIRD_PARTY = Map.of("org.antlr", "python", "net.sf.jsqlparser", "sql",
+            "picocli", "cli");
+    private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
+    private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.idemlint\\.(\\w+)\\.");
+    static final Path MAIN = Path.of(System.getProperty("idemlint.root", System.getProperty("user.dir")))
+            .resolve("src/main/java/dev/idemlint");
+
+    @Test
+    void stages_import_only_earlier_stages_and_third_party_types_stay_in_their_package() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String stage = MAIN.relativize(f).getName(0).toString();
+                int own = STAGES.indexOf(stage);
+                if (own < 0) {
+                    violations.add(f + ": package " + stage + " is not a pipeline stage");
+                    continue;
+                }
+                String text = Files.readString(f);
+                Matcher q = QUALIFIED.matcher(text);
+                while (q.find()) {
+                    int used = STAGES.indexOf(q.group(1));
+                    if (used > own) {
+                        violations.add(MAIN.relativize(f) + " uses later stage " + q.group(1));
+                    }
+                }
+                Matcher m = IMPORT.matcher(text);
+                while (m.find()) {
+                    String imp = m.group(1);
+                    for (Map.Entry<String, String> e : THIRD_PARTY.entrySet()) {
+                        if (imp.startsWith(e.getKey()) && !stage.equals(e.getValue())) {
+                            violations.add(MAIN.relativize(f) + " imports " + imp + " outside " + e.getValue());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+    }
+
+    @Test
+    void every_stage_package_says_what_it_takes_and_gives() throws IOException {
+        for (String stage : STAGES) {
+            Path dir = MAIN.resolve(stage);
+            if (hasJava(dir)) {
+                assertTrue(Files.exists(dir.resolve("package-info.java")), stage + " lacks package-info.java");
+            }
+        }
+    }
+
+    private static boolean hasJava(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.anyMatch(p -> p.toString().endsWith(".java"));
+        }
+    }
+}
