@@ -83,8 +83,8 @@ public final class RevisionGraph {
         for (Map.Entry<String, Migration> e : nodes.entrySet()) {
             String id = e.getKey();
             RevisionHeader h = e.getValue().header();
-            parents.put(id, resolveAll(h.parents()));
-            dependsOn.put(id, resolveAll(h.dependencies()));
+            parents.put(id, resolveAll(h.parents(), Edge.DOWN_REVISION));
+            dependsOn.put(id, resolveAll(h.dependencies(), Edge.DEPENDS_ON));
             children.put(id, new ArrayList<>());
         }
         parents.forEach((id, ps) -> ps.forEach(p -> children.get(p).add(id)));
@@ -141,24 +141,28 @@ public final class RevisionGraph {
             return;
         }
         for (String ref : a.value()) {
-            if (resolveReference(ref) == null) {
+            if (resolveReference(ref, kind) == null) {
                 missing.add(new MissingParent(m, ref, kind, a));
             }
         }
     }
 
-    /** Alembic looks {@code down_revision}/{@code depends_on} entries up exactly, as ids or branch labels. */
-    private String resolveReference(String ref) {
+    /**
+     * Alembic looks entries up exactly, never by prefix. {@code depends_on} may name a branch label;
+     * {@code down_revision} may not: its cycle check walks a map without labels and fails with a
+     * KeyError (verified on Alembic 1.20).
+     */
+    private String resolveReference(String ref, Edge kind) {
         if (nodes.containsKey(ref)) {
             return ref;
         }
-        return labels.get(ref);
+        return kind == Edge.DEPENDS_ON ? labels.get(ref) : null;
     }
 
-    private List<String> resolveAll(List<String> refs) {
+    private List<String> resolveAll(List<String> refs, Edge kind) {
         List<String> out = new ArrayList<>();
         for (String r : refs) {
-            String id = resolveReference(r);
+            String id = resolveReference(r, kind);
             if (id != null && !out.contains(id)) {
                 out.add(id);
             }
@@ -474,7 +478,7 @@ public final class RevisionGraph {
         if (idOrPrefix == null || idOrPrefix.isEmpty()) {
             return Optional.empty();
         }
-        String exact = resolveReference(idOrPrefix);
+        String exact = resolveReference(idOrPrefix, Edge.DEPENDS_ON);
         if (exact != null) {
             return Optional.of(exact);
         }

@@ -151,13 +151,19 @@ class RevisionGraphTest {
         ms.add(rev("002_expand.py", "002", q("001"), "(\"expand\",)", "None"));
         ms.add(rev("003_expand_more.py", "003", q("002")));
         ms.add(rev("004_contract.py", "004", q("001"), "(\"contract\",)", "None"));
-        ms.add(rev("005_contract_more.py", "005", q("contract")));
+        ms.add(rev("005_contract_more.py", "005", q("004"), "None", q("expand")));
         var g = RevisionGraph.build(ms);
         assertEquals(List.of("003", "005"), g.heads());
         assertEquals(java.util.Set.of("expand"), g.labelsOf("003"));
         assertEquals(java.util.Set.of("contract"), g.labelsOf("005"));
         assertEquals(List.of("004"), g.parents("005"));
+        assertEquals(List.of("002"), g.dependsOn("005"));
         assertTrue(g.missingParents().isEmpty());
+        // Alembic 1.20: a branch label in down_revision fails with KeyError; only depends_on takes labels.
+        List<Migration> labelParent = new ArrayList<>(ms);
+        labelParent.add(rev("008_on_label.py", "008", q("contract")));
+        assertEquals(List.of("contract"), RevisionGraph.build(labelParent).missingParents().stream()
+                .map(RevisionGraph.MissingParent::reference).toList());
         assertTrue(g.labelClashes().isEmpty());
 
         ms.add(rev("006_other.py", "006", q("001"), "\"expand\"", "None"));

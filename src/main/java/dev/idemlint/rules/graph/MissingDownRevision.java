@@ -34,7 +34,12 @@ public final class MissingDownRevision implements ProjectRule {
                     + " KeyError: '" + mp.reference() + "'.";
             List<String> guesses = suggestions(g, mp.reference());
             String help;
-            if (guesses.isEmpty()) {
+            String labelled = g.branchLabels().get(mp.reference());
+            if (labelled != null) {
+                guesses = List.of(labelled);
+                help = "'" + mp.reference() + "' is a branch label: Alembic accepts labels in depends_on but not in"
+                        + " down_revision; use the revision id " + describe(g, guesses) + ".";
+            } else if (guesses.isEmpty()) {
                 help = "Point " + field + " at an existing revision (`idemlint heads` lists the current heads), or"
                         + " restore the missing revision file; Alembic matches these ids exactly, never by prefix.";
             } else {
