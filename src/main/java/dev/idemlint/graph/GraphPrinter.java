@@ -126,6 +126,11 @@ public final class GraphPrinter {
             }
             sb.append(" (head)  ").append(m.source().displayPath()).append('\n');
         }
+        // Alembic keeps a shadowed duplicate in its head set, so `alembic heads` lists it too.
+        for (Migration m : g.shadowed()) {
+            sb.append(m.header().revisionId()).append(" (head; shadowed duplicate, ignored by upgrades)  ")
+                    .append(m.source().displayPath()).append('\n');
+        }
         return sb.toString();
     }
 

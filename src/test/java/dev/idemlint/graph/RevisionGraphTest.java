@@ -111,6 +111,11 @@ class RevisionGraphTest {
                 g.shadowed().stream().map(m -> m.source().fileName()).toList());
         assertEquals(List.of("042"), g.heads());
         assertEquals(List.of("039", "040", "041", "042"), ids(g.topologicalOrder()));
+        // As `alembic heads` does (checked on Alembic 1.20: heads ('040', '042')).
+        assertEquals("""
+                042 (head)  versions/042_dedupe_alice.py
+                040 (head; shadowed duplicate, ignored by upgrades)  versions/040_add_jersey_public_orders.py
+                """, GraphPrinter.heads(g));
     }
 
     @Test
