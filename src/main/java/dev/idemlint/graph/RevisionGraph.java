@@ -1,22 +1,500 @@
 package dev.idemlint.graph;
 
+import dev.idemlint.migration.Assigned;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.RevisionHeader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The revision DAG of one versions directory (to be completed by the graph stage). */
+/**
+ * The revision DAG of one versions directory, built the way Alembic's {@code RevisionMap} builds it
+ * but without importing anything: nodes by revision id, {@code down_revision} edges (parents),
+ * {@code depends_on} edges, children, heads, bases, branch labels, and everything Alembic would
+ * warn about or crash on (duplicates, missing parents, cycles, clashing labels).
+ */
 public final class RevisionGraph {
-    private final List<Migration> migrations;
+
+    /** Alembic (1.10+) reads each versions directory in sorted file-name order; see {@link #loadOrder()}. */
+    public static final Comparator<Migration> LOAD_ORDER = Comparator
+            .comparing((Migration m) -> parentOf(m))
+            .thenComparing(m -> m.source().fileName());
+
+    /** A {@code down_revision} or {@code depends_on} entry that names no revision nor branch label. */
+    public record MissingParent(Migration file, String reference, Edge kind, Assigned<List<String>> assignment) {
+    }
+
+    /** Which assignment an edge comes from. */
+    public enum Edge { DOWN_REVISION, DEPENDS_ON }
+
+    /** A set of revisions that reach themselves through {@code down_revision}/{@code depends_on}. */
+    public record Cycle(List<String> revisions) {
+    }
+
+    /** A branch label used by two revisions, or equal to a revision id. */
+    public record LabelClash(String label, List<Migration> files) {
+    }
+
+    private final List<Migration> loadOrder;
+    private final Map<String, Migration> nodes = new LinkedHashMap<>();
+    private final Map<String, List<Migration>> duplicates = new LinkedHashMap<>();
+    private final Map<String, String> labels = new LinkedHashMap<>();
+    private final List<LabelClash> labelClashes = new ArrayList<>();
+    private final Map<String, List<String>> parents = new LinkedHashMap<>();
+    private final Map<String, List<String>> dependsOn = new LinkedHashMap<>();
+    private final Map<String, List<String>> children = new LinkedHashMap<>();
+    private final List<MissingParent> missing = new ArrayList<>();
+    private final List<Cycle> cycles = new ArrayList<>();
+    private final List<String> heads = new ArrayList<>();
+    private final List<String> bases = new ArrayList<>();
+    private final List<Migration> topo;
 
     private RevisionGraph(List<Migration> migrations) {
-        this.migrations = List.copyOf(migrations);
+        loadOrder = migrations.stream().filter(m -> m.header() != null && m.header().isRevision()
+                && m.header().revisionId() != null).sorted(LOAD_ORDER).toList();
+        Map<String, List<Migration>> byId = new LinkedHashMap<>();
+        for (Migration m : loadOrder) {
+            // Alembic: map_[revision.revision] = revision, after warning "Revision %s is present more
+            // than once": the file read last wins, the others are silently dropped.
+            nodes.put(m.header().revisionId(), m);
+            byId.computeIfAbsent(m.header().revisionId(), k -> new ArrayList<>()).add(m);
+        }
+        byId.forEach((id, files) -> {
+            if (files.size() > 1) {
+                duplicates.put(id, List.copyOf(files));
+            }
+        });
+        mapLabels();
+        for (Migration m : loadOrder) {
+            checkReferences(m, m.header().downRevision(), Edge.DOWN_REVISION);
+            checkReferences(m, m.header().dependsOn(), Edge.DEPENDS_ON);
+        }
+        for (Map.Entry<String, Migration> e : nodes.entrySet()) {
+            String id = e.getKey();
+            RevisionHeader h = e.getValue().header();
+            parents.put(id, resolveAll(h.parents(), Edge.DOWN_REVISION));
+            dependsOn.put(id, resolveAll(h.dependencies(), Edge.DEPENDS_ON));
+            children.put(id, new ArrayList<>());
+        }
+        parents.forEach((id, ps) -> ps.forEach(p -> children.get(p).add(id)));
+        for (String id : nodes.keySet()) {
+            if (children.get(id).isEmpty()) {
+                heads.add(id);
+            }
+            if (nodes.get(id).header().parents().isEmpty()) {
+                bases.add(id);
+            }
+        }
+        findCycles();
+        topo = sortTopologically();
     }
 
     public static RevisionGraph build(List<Migration> migrations) {
         return new RevisionGraph(migrations);
     }
 
+    private static String parentOf(Migration m) {
+        var p = m.source().path().getParent();
+        return p == null ? "" : p.toString();
+    }
+
+    private void mapLabels() {
+        Map<String, List<Migration>> users = new LinkedHashMap<>();
+        for (Migration m : loadOrder) {
+            if (nodes.get(m.header().revisionId()) != m) {
+                continue;
+            }
+            for (String label : new LinkedHashSet<>(m.header().labels())) {
+                users.computeIfAbsent(label, k -> new ArrayList<>()).add(m);
+            }
+        }
+        users.forEach((label, files) -> {
+            // Alembic puts labels in the same map as revision ids and raises "Branch name '%s' in
+            // revision %s already used by revision %s" when one is taken.
+            List<Migration> clash = new ArrayList<>();
+            if (nodes.containsKey(label)) {
+                clash.add(nodes.get(label));
+            }
+            clash.addAll(files);
+            if (clash.size() > 1) {
+                labelClashes.add(new LabelClash(label, List.copyOf(clash)));
+            }
+            if (!nodes.containsKey(label)) {
+                labels.put(label, files.get(0).header().revisionId());
+            }
+        });
+    }
+
+    private void checkReferences(Migration m, Assigned<List<String>> a, Edge kind) {
+        if (a == null || a.value() == null) {
+            return;
+        }
+        for (String ref : a.value()) {
+            if (resolveReference(ref, kind) == null) {
+                missing.add(new MissingParent(m, ref, kind, a));
+            }
+        }
+    }
+
+    /**
+     * Alembic looks entries up exactly, never by prefix. {@code depends_on} may name a branch label;
+     * {@code down_revision} may not: its cycle check walks a map without labels and fails with a
+     * KeyError (verified on Alembic 1.20).
+     */
+    private String resolveReference(String ref, Edge kind) {
+        if (nodes.containsKey(ref)) {
+            return ref;
+        }
+        return kind == Edge.DEPENDS_ON ? labels.get(ref) : null;
+    }
+
+    private List<String> resolveAll(List<String> refs, Edge kind) {
+        List<String> out = new ArrayList<>();
+        for (String r : refs) {
+            String id = resolveReference(r, kind);
+            if (id != null && !out.contains(id)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<String> allParents(String id) {
+        List<String> out = new ArrayList<>(parents.getOrDefault(id, List.of()));
+        for (String d : dependsOn.getOrDefault(id, List.of())) {
+            if (!out.contains(d)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private void findCycles() {
+        // Tarjan's strongly connected components: each cycle is reported once, as its component.
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> low = new HashMap<>();
+        Deque<String> stack = new ArrayDeque<>();
+        Set<String> onStack = new java.util.HashSet<>();
+        int[] counter = {0};
+        for (String id : nodes.keySet()) {
+            if (!index.containsKey(id)) {
+                strongConnect(id, index, low, stack, onStack, counter);
+            }
+        }
+        cycles.sort(Comparator.comparing(c -> position(c.revisions().get(0))));
+    }
+
+    private void strongConnect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
+            Set<String> onStack, int[] counter) {
+        // Iterative to survive chains of thousands of revisions.
+        Deque<Object[]> work = new ArrayDeque<>();
+        work.push(new Object[] {v, 0});
+        index.put(v, counter[0]);
+        low.put(v, counter[0]++);
+        stack.push(v);
+        onStack.add(v);
+        while (!work.isEmpty()) {
+            Object[] frame = work.peek();
+            String node = (String) frame[0];
+            List<String> next = allParents(node);
+            int i = (Integer) frame[1];
+            if (i < next.size()) {
+                frame[1] = i + 1;
+                String w = next.get(i);
+                if (!index.containsKey(w)) {
+                    index.put(w, counter[0]);
+                    low.put(w, counter[0]++);
+                    stack.push(w);
+                    onStack.add(w);
+                    work.push(new Object[] {w, 0});
+                } else if (onStack.contains(w)) {
+                    low.put(node, Math.min(low.get(node), index.get(w)));
+                }
+                continue;
+            }
+            work.pop();
+            if (!work.isEmpty()) {
+                String parent = (String) work.peek()[0];
+                low.put(parent, Math.min(low.get(parent), low.get(node)));
+            }
+            if (low.get(node).equals(index.get(node))) {
+                List<String> comp = new ArrayList<>();
+                String w;
+                do {
+                    w = stack.pop();
+                    onStack.remove(w);
+                    comp.add(w);
+                } while (!w.equals(node));
+                boolean selfLoop = comp.size() == 1 && allParents(node).contains(node);
+                if (comp.size() > 1 || selfLoop) {
+                    comp.sort(Comparator.comparing(this::position));
+                    cycles.add(new Cycle(List.copyOf(comp)));
+                }
+            }
+        }
+    }
+
+    private int position(String id) {
+        return loadOrder.indexOf(nodes.get(id));
+    }
+
+    private List<Migration> sortTopologically() {
+        Map<String, Integer> pending = new HashMap<>();
+        Map<String, List<String>> dependents = new HashMap<>();
+        for (String id : nodes.keySet()) {
+            List<String> ps = allParents(id);
+            pending.put(id, ps.size());
+            for (String p : ps) {
+                dependents.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
+            }
+        }
+        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(this::position));
+        pending.forEach((id, n) -> {
+            if (n == 0) {
+                ready.add(id);
+            }
+        });
+        List<Migration> out = new ArrayList<>();
+        Set<String> done = new java.util.HashSet<>();
+        while (!ready.isEmpty()) {
+            String id = ready.poll();
+            done.add(id);
+            out.add(nodes.get(id));
+            for (String c : dependents.getOrDefault(id, List.of())) {
+                if (pending.merge(c, -1, Integer::sum) == 0) {
+                    ready.add(c);
+                }
+            }
+        }
+        // Revisions on or behind a cycle never become ready; keep them, in load order, at the end.
+        for (Migration m : loadOrder) {
+            if (nodes.get(m.header().revisionId()) == m && !done.contains(m.header().revisionId())) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    // ---- queries ----
+
     /** Migrations in an order where every parent comes before its children (ties by file name). */
     public List<Migration> topologicalOrder() {
-        return migrations;
+        return topo;
+    }
+
+    /** Every revision file, duplicates included, in the order Alembic reads them. */
+    public List<Migration> loadOrder() {
+        return loadOrder;
+    }
+
+    public boolean contains(String revision) {
+        return nodes.containsKey(revision);
+    }
+
+    /** The file Alembic keeps for an id (for a duplicate id: the one it reads last). */
+    public Migration node(String revision) {
+        return nodes.get(revision);
+    }
+
+    public Set<String> revisions() {
+        return nodes.keySet();
+    }
+
+    /** Ids declared by more than one file, each with all its files in load order (the last is kept). */
+    public Map<String, List<Migration>> duplicates() {
+        return duplicates;
+    }
+
+    /** Files Alembic reads but drops because a later file declares the same id. */
+    public List<Migration> shadowed() {
+        return loadOrder.stream().filter(m -> nodes.get(m.header().revisionId()) != m).toList();
+    }
+
+    public List<String> parents(String revision) {
+        return parents.getOrDefault(revision, List.of());
+    }
+
+    public List<String> dependsOn(String revision) {
+        return dependsOn.getOrDefault(revision, List.of());
+    }
+
+    public List<String> children(String revision) {
+        return children.getOrDefault(revision, List.of());
+    }
+
+    /** Revisions no {@code down_revision} points to, in topological order. */
+    public List<String> heads() {
+        return inTopologicalOrder(heads);
+    }
+
+    /** Revisions whose {@code down_revision} is None (or absent). */
+    public List<String> bases() {
+        return inTopologicalOrder(bases);
+    }
+
+    /** Revisions with more than one child. */
+    public List<String> branchPoints() {
+        return inTopologicalOrder(children.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList());
+    }
+
+    /** Revisions with more than one parent. */
+    public List<String> mergePoints() {
+        return inTopologicalOrder(parents.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::getKey).toList());
+    }
+
+    /** Branch label to the revision that declares it (clashing labels keep the first). */
+    public Map<String, String> branchLabels() {
+        return labels;
+    }
+
+    public List<LabelClash> labelClashes() {
+        return labelClashes;
+    }
+
+    public List<MissingParent> missingParents() {
+        return missing;
+    }
+
+    public List<Cycle> cycles() {
+        return cycles;
+    }
+
+    /**
+     * The labels a revision is on: its own and those of its {@code down_revision} ancestors, as
+     * Alembic propagates a label to every descendant of the revision that declares it.
+     */
+    public Set<String> labelsOf(String revision) {
+        Set<String> out = new TreeSet<>();
+        for (String a : ancestors(revision, false)) {
+            out.addAll(nodes.get(a).header().labels());
+        }
+        return out;
+    }
+
+    /** The revision itself and everything before it through {@code down_revision} (and {@code depends_on}). */
+    public Set<String> ancestors(String revision, boolean withDependencies) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        if (nodes.containsKey(revision)) {
+            todo.push(revision);
+        }
+        while (!todo.isEmpty()) {
+            String r = todo.pop();
+            if (seen.add(r)) {
+                (withDependencies ? allParents(r) : parents(r)).forEach(todo::push);
+            }
+        }
+        return seen;
+    }
+
+    /** The revision itself and everything after it through {@code down_revision}. */
+    public Set<String> descendants(String revision) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>();
+        if (nodes.containsKey(revision)) {
+            todo.push(revision);
+        }
+        while (!todo.isEmpty()) {
+            String r = todo.pop();
+            if (seen.add(r)) {
+                children(r).forEach(todo::push);
+            }
+        }
+        return seen;
+    }
+
+    /**
+     * Where the given revisions fork: their nearest common {@code down_revision} ancestor (the latest
+     * in topological order), or empty when they share none.
+     */
+    public Optional<String> forkPoint(Collection<String> revisions) {
+        Set<String> common = null;
+        for (String r : revisions) {
+            Set<String> a = ancestors(r, false);
+            if (common == null) {
+                common = new LinkedHashSet<>(a);
+            } else {
+                common.retainAll(a);
+            }
+        }
+        if (common == null || common.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> ordered = inTopologicalOrder(common);
+        return Optional.of(ordered.get(ordered.size() - 1));
+    }
+
+    /** Revisions after {@code from} (exclusive) up to {@code to} (inclusive), in topological order. */
+    public List<String> path(String from, String to) {
+        Set<String> span = new LinkedHashSet<>(ancestors(to, false));
+        if (from != null) {
+            span.removeAll(ancestors(from, false));
+        }
+        return inTopologicalOrder(span);
+    }
+
+    /**
+     * The revisions {@code alembic upgrade heads} applies to a database stamped at {@code fromRevisions}
+     * (empty: a fresh database): every revision that is not one of them or their ancestors, in
+     * topological order.
+     *
+     * @throws IllegalArgumentException when a stamped revision is not in the graph (Alembic: "Can't
+     *     locate revision identified by ...")
+     */
+    public List<Migration> upgradePlan(Collection<String> fromRevisions) {
+        Set<String> applied = new java.util.HashSet<>();
+        for (String r : fromRevisions) {
+            if (!contains(r)) {
+                throw new IllegalArgumentException("Can't locate revision identified by '" + r + "'");
+            }
+            applied.addAll(ancestors(r, true));
+        }
+        return topo.stream().filter(m -> !applied.contains(m.header().revisionId())).toList();
+    }
+
+    public List<Migration> upgradePlan(String fromRevision) {
+        return upgradePlan(fromRevision == null ? List.of() : List.of(fromRevision));
+    }
+
+    /**
+     * Resolves an id the way Alembic resolves command-line and {@code alembic_version} values: the
+     * exact id, then a branch label, then a unique prefix of an id longer than 3 characters. (Entries
+     * of {@code down_revision}/{@code depends_on} get no prefix matching: those must be exact.)
+     */
+    public Optional<String> resolve(String idOrPrefix) {
+        if (idOrPrefix == null || idOrPrefix.isEmpty()) {
+            return Optional.empty();
+        }
+        String exact = resolveReference(idOrPrefix, Edge.DEPENDS_ON);
+        if (exact != null) {
+            return Optional.of(exact);
+        }
+        List<String> hits = nodes.keySet().stream().filter(id -> id.length() > 3 && id.startsWith(idOrPrefix))
+                .toList();
+        return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
+    private List<String> inTopologicalOrder(Collection<String> ids) {
+        Set<String> want = new java.util.HashSet<>(ids);
+        List<String> out = new ArrayList<>();
+        for (Migration m : topo) {
+            if (want.contains(m.header().revisionId())) {
+                out.add(m.header().revisionId());
+            }
+        }
+        return out;
     }
 }

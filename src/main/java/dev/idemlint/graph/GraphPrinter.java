@@ -1,0 +1,172 @@
+package dev.idemlint.graph;
+
+import dev.idemlint.migration.Migration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Text forms of a revision graph for {@code idemlint graph}: a compact history (newest first, one
+ * line per revision, {@code *} marks heads), JSON, and Graphviz dot. These are data, not
+ * diagnostics: every output is deterministic (topological order, ties by file name).
+ */
+public final class GraphPrinter {
+    private GraphPrinter() {
+    }
+
+    /**
+     * One line per revision, newest first, like {@code alembic history} but compact:
+     * {@code * 042 <- 041 (head) 042_x.py}; merges show several parents, branch points say so.
+     */
+    public static String text(RevisionGraph g) {
+        StringBuilder sb = new StringBuilder();
+        List<Migration> order = new ArrayList<>(g.topologicalOrder());
+        java.util.Collections.reverse(order);
+        Set<String> heads = Set.copyOf(g.heads());
+        Set<String> branchPoints = Set.copyOf(g.branchPoints());
+        for (Migration m : order) {
+            String id = m.header().revisionId();
+            sb.append(heads.contains(id) ? "* " : "  ").append(id).append(" <- ");
+            List<String> declared = m.header().parents();
+            sb.append(declared.isEmpty() ? "<base>" : String.join(", ", declared));
+            List<String> tags = new ArrayList<>();
+            if (heads.contains(id)) {
+                tags.add("head");
+            }
+            if (declared.size() > 1) {
+                tags.add("merge");
+            }
+            if (branchPoints.contains(id)) {
+                tags.add("branch point -> " + String.join(", ", g.children(id)));
+            }
+            if (!m.header().labels().isEmpty()) {
+                tags.add("label " + String.join(", ", m.header().labels()));
+            }
+            if (!m.header().dependencies().isEmpty()) {
+                tags.add("depends on " + String.join(", ", m.header().dependencies()));
+            }
+            if (g.duplicates().containsKey(id)) {
+                tags.add("duplicate id");
+            }
+            if (!tags.isEmpty()) {
+                sb.append(" (").append(String.join("; ", tags)).append(')');
+            }
+            sb.append("  ").append(m.source().displayPath()).append('\n');
+        }
+        for (Migration m : g.shadowed()) {
+            sb.append("! ").append(m.header().revisionId()).append(" <- ")
+                    .append(m.header().parents().isEmpty() ? "<base>" : String.join(", ", m.header().parents()))
+                    .append(" (shadowed duplicate: ignored by Alembic)  ").append(m.source().displayPath())
+                    .append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code {"heads":[...],"bases":[...],"revisions":[{"revision","down_revision":[...],"file",
+     * "branch_labels":[...],"depends_on":[...]}]}}, revisions in topological order.
+     */
+    public static String json(RevisionGraph g) {
+        StringBuilder sb = new StringBuilder("{\"heads\":");
+        array(sb, g.heads());
+        sb.append(",\"bases\":");
+        array(sb, g.bases());
+        sb.append(",\"revisions\":[");
+        boolean first = true;
+        for (Migration m : g.topologicalOrder()) {
+            sb.append(first ? "" : ",").append("{\"revision\":");
+            first = false;
+            string(sb, m.header().revisionId());
+            sb.append(",\"down_revision\":");
+            array(sb, m.header().parents());
+            sb.append(",\"file\":");
+            string(sb, m.source().displayPath());
+            sb.append(",\"branch_labels\":");
+            array(sb, m.header().labels());
+            sb.append(",\"depends_on\":");
+            array(sb, m.header().dependencies());
+            sb.append('}');
+        }
+        return sb.append("]}").toString();
+    }
+
+    /** Graphviz: parent -> child edges, dashed for depends_on, heads double-circled. */
+    public static String dot(RevisionGraph g) {
+        StringBuilder sb = new StringBuilder("digraph revisions {\n  rankdir=BT;\n  node [shape=box];\n");
+        Set<String> heads = Set.copyOf(g.heads());
+        for (Migration m : g.topologicalOrder()) {
+            String id = m.header().revisionId();
+            sb.append("  ").append(quoteDot(id)).append(" [label=").append(quoteDot(id + "\\n" + m.source().fileName()));
+            if (heads.contains(id)) {
+                sb.append(", peripheries=2");
+            }
+            sb.append("];\n");
+        }
+        for (Migration m : g.topologicalOrder()) {
+            String id = m.header().revisionId();
+            for (String p : g.parents(id)) {
+                sb.append("  ").append(quoteDot(p)).append(" -> ").append(quoteDot(id)).append(";\n");
+            }
+            for (String d : g.dependsOn(id)) {
+                sb.append("  ").append(quoteDot(d)).append(" -> ").append(quoteDot(id)).append(" [style=dashed];\n");
+            }
+        }
+        return sb.append("}\n").toString();
+    }
+
+    /** {@code idemlint heads}: one line per head with its file and labels, like {@code alembic heads}. */
+    public static String heads(RevisionGraph g) {
+        StringBuilder sb = new StringBuilder();
+        for (String h : g.heads()) {
+            Migration m = g.node(h);
+            sb.append(h);
+            Set<String> labels = g.labelsOf(h);
+            if (!labels.isEmpty()) {
+                sb.append(" (").append(String.join(", ", labels)).append(')');
+            }
+            sb.append(" (head)  ").append(m.source().displayPath()).append('\n');
+        }
+        // Alembic keeps a shadowed duplicate in its head set, so `alembic heads` lists it too.
+        for (Migration m : g.shadowed()) {
+            sb.append(m.header().revisionId()).append(" (head; shadowed duplicate, ignored by upgrades)  ")
+                    .append(m.source().displayPath()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static void array(StringBuilder sb, List<String> items) {
+        sb.append('[');
+        for (int i = 0; i < items.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            string(sb, items.get(i));
+        }
+        sb.append(']');
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        sb.append('"');
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+
+    private static String quoteDot(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\\\\n", "\\n") + "\"";
+    }
+}

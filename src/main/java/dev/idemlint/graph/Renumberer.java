@@ -1,0 +1,102 @@
+package dev.idemlint.graph;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.FileChange;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.DocHeader;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.RevisionHeader;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the fix for two files sharing a revision id: the newer file moves to the next free id of
+ * the project's scheme and onto the current head of the other line, so the chain becomes linear.
+ * Only revision metadata changes ({@code revision}, {@code down_revision}, the docstring's
+ * {@code Revision ID:}/{@code Revises:} and the file name); schema code stays byte-identical.
+ */
+public final class Renumberer {
+    private Renumberer() {
+    }
+
+    /** What the fix does, for messages: which file, its new id and new parent. */
+    public record Renumbering(Migration file, String oldId, String newId, String newParent, Fix fix) {
+    }
+
+    /** The renumbering of the newest of {@code files} (all declaring {@code id}), if one is well defined. */
+    public static Optional<Renumbering> plan(RevisionGraph graph, String id, List<Migration> files) {
+        if (files.size() < 2) {
+            return Optional.empty();
+        }
+        Migration newer = FileAge.newest(files);
+        RevisionHeader h = newer.header();
+        if (h.revision() == null || h.revision().valueSpan() == null || h.downRevision() == null
+                || h.downRevision().valueSpan() == null || !h.revision().resolved()) {
+            return Optional.empty();
+        }
+        List<Migration> rest = new ArrayList<>(graph.loadOrder());
+        rest.remove(newer);
+        RevisionGraph without = RevisionGraph.build(rest);
+        List<String> heads = without.heads().stream().filter(hd -> without.descendants(id).contains(hd)).toList();
+        if (heads.size() != 1) {
+            heads = without.heads();
+        }
+        if (heads.size() != 1) {
+            return Optional.empty();
+        }
+        String parent = heads.get(0);
+        Set<String> taken = new HashSet<>(graph.revisions());
+        taken.addAll(graph.branchLabels().keySet());
+        RevisionScheme scheme = RevisionScheme.detect(graph.revisions());
+        SourceFile src = newer.source();
+        String newId = scheme.next(taken, src.displayPath() + "\n" + src.text());
+
+        Path file = src.path();
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(TextEdit.replace(file, HeaderSpans.inner(src, h.revision(), id), newId));
+        char q = HeaderSpans.quote(src, h.revision());
+        edits.add(TextEdit.replace(file, h.downRevision().valueSpan(), HeaderSpans.literal(List.of(parent), q)));
+        DocHeader doc = h.doc();
+        if (doc != null && doc.revisionIdSpan() != null) {
+            edits.add(TextEdit.replace(file, doc.revisionIdSpan(), newId));
+        }
+        if (doc != null && doc.revisesSpan() != null) {
+            edits.add(TextEdit.replace(file, doc.revisesSpan(), parent));
+        }
+        edits.sort(Comparator.comparing((TextEdit e) -> e.range().start()));
+        if (overlapping(edits)) {
+            return Optional.empty();
+        }
+        List<FileChange> moves = new ArrayList<>();
+        String name = src.fileName();
+        Optional<FileNameId.Token> token = FileNameId.of(name).filter(t -> t.text().equals(id));
+        String newName = name;
+        if (token.isPresent() && file.getParent() != null) {
+            newName = FileNameId.rename(name, token.get(), newId);
+            moves.add(new FileChange.Move(file, file.resolveSibling(newName)));
+        }
+        String title = "Renumber " + name + " to revision " + newId + " after " + parent
+                + (newName.equals(name) ? "" : " and rename it " + newName);
+        Fix fix = new Fix(title, Applicability.UNSAFE, List.copyOf(edits), List.copyOf(moves));
+        return Optional.of(new Renumbering(newer, id, newId, parent, fix));
+    }
+
+    private static boolean overlapping(List<TextEdit> sorted) {
+        for (int i = 1; i < sorted.size(); i++) {
+            Span a = sorted.get(i - 1).range();
+            Span b = sorted.get(i).range();
+            if (a.overlaps(b) || a.end() > b.start()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.idemlint.rules.graph;
+
+import dev.idemlint.graph.HeaderSpans;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import java.util.stream.Collectors;
+
+/** A branch label used by two revisions or equal to a revision id; Alembic refuses to load the directory. */
+public final class DuplicateBranchLabel implements ProjectRule {
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        for (RevisionGraph.LabelClash clash : g.labelClashes()) {
+            String label = clash.label();
+            String users = clash.files().stream().map(m -> m.source().fileName()).collect(Collectors.joining(", "));
+            for (Migration m : clash.files()) {
+                if (!m.header().labels().contains(label)) {
+                    continue; // the revision whose id equals the label: nothing to point at
+                }
+                String message = "Branch label '" + label + "' is used by " + users
+                        + ", so Alembic refuses to load the directory (\"Branch name '" + label
+                        + "' ... already used\") and every command fails.";
+                ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().branchLabels(), label), message)
+                        .help("Give each branch a label of its own, different from every revision id; only the first"
+                                + " revision of a branch needs the label, its descendants inherit it.")
+                        .emit();
+            }
+        }
+    }
+}

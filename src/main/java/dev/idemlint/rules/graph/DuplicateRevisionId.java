@@ -1,0 +1,63 @@
+package dev.idemlint.rules.graph;
+
+import dev.idemlint.graph.HeaderSpans;
+import dev.idemlint.graph.Renumberer;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Two or more files declare the same revision id; Alembic silently keeps one. */
+public final class DuplicateRevisionId implements ProjectRule {
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        // Alembic >= 1.10 reads sorted(files); before, os.listdir order. The file read last wins.
+        String order = ctx.settings().alembic().atLeast("1.10.0")
+                ? "the file it reads last, in sorted file-name order"
+                : "whichever file it reads last, in directory listing order, which is not guaranteed";
+        g.duplicates().forEach((id, files) -> {
+            Migration kept = files.get(files.size() - 1);
+            Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files);
+            String names = files.stream().map(m -> m.source().fileName()).collect(Collectors.joining(", "));
+            String message = "Revision id " + id + " is declared by " + files.size() + " files (" + names
+                    + "), so Alembic silently keeps only " + kept.source().fileName() + " (" + order
+                    + ") and `alembic upgrade head` fails with \"Multiple head revisions are present\" because"
+                    + " each ignored file still counts as a head.";
+            for (Migration m : files) {
+                var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), id), message)
+                        .help(help(id, files, plan));
+                for (Migration other : files) {
+                    if (other != m) {
+                        b.related(other.source(), HeaderSpans.element(other.source(), other.header().revision(), id),
+                                "also declares revision " + id);
+                    }
+                }
+                if (plan.isPresent() && plan.get().file() == m) {
+                    b.fix(plan.get().fix());
+                }
+                b.emit();
+            }
+        });
+    }
+
+    private static String help(String id, List<Migration> files, Optional<Renumberer.Renumbering> plan) {
+        String check = " Before deploying, run `SELECT version_num FROM alembic_version` on every database: one"
+                + " stamped " + id + " (or later) may have run either file under that id, so compare its schema with"
+                + " both files and `alembic stamp` it by hand if it ran the renumbered one.";
+        if (plan.isEmpty()) {
+            return "Give all but the oldest file a new unique revision id and chain it after the current head"
+                    + " (update `revision`, `down_revision`, the docstring's Revision ID/Revises and the file name)."
+                    + check;
+        }
+        Renumberer.Renumbering r = plan.get();
+        return "Renumber the newer file " + r.file().source().fileName() + " to the next free id " + r.newId()
+                + " with `down_revision = \"" + r.newParent() + "\"` (the head of the other line), updating its"
+                + " docstring's Revision ID/Revises and its file name; its schema code stays unchanged." + check;
+    }
+}

@@ -1,0 +1,51 @@
+package dev.idemlint.rules.graph;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.FileChange;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.graph.FileNameId;
+import dev.idemlint.graph.HeaderSpans;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A file name carries a revision id other than the one the file declares. */
+public final class FilenameRevisionMismatch implements ProjectRule {
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        Set<String> names = tree.migrations().stream().map(m -> m.source().fileName()).collect(Collectors.toSet());
+        for (Migration m : tree.migrations()) {
+            var h = m.header();
+            if (h == null || !h.isRevision() || h.revisionId() == null || !h.revision().resolved()) {
+                continue;
+            }
+            String name = m.source().fileName();
+            String rev = h.revisionId();
+            if (FileNameId.mentions(name, rev)) {
+                continue;
+            }
+            var token = FileNameId.of(name);
+            if (token.isEmpty() || !FileNameId.disagrees(token.get(), rev)) {
+                continue;
+            }
+            String message = "File " + name + " is named for revision " + token.get().text() + " but declares revision "
+                    + rev + ", so people and tools that go by file names (reviews, `ls`, renumbering) follow the wrong"
+                    + " revision.";
+            String newName = FileNameId.rename(name, token.get(), rev);
+            var b = ctx.report(m.source(), HeaderSpans.element(m.source(), h.revision(), rev), message)
+                    .help("Alembic only reads the `revision` variable: rename the file to " + newName
+                            + ", or, if the variable is the mistake, fix it before any database is stamped with it.");
+            if (!names.contains(newName) && m.source().path().getParent() != null) {
+                // Renaming changes nothing Alembic sees: it identifies revisions by the variable.
+                b.fix(new Fix("Rename " + name + " to " + newName, Applicability.SAFE, List.of(),
+                        List.of(new FileChange.Move(m.source().path(), m.source().path().resolveSibling(newName)))));
+            }
+            b.emit();
+        }
+    }
+}

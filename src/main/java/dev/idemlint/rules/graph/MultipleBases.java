@@ -1,0 +1,41 @@
+package dev.idemlint.rules.graph;
+
+import dev.idemlint.graph.HeaderSpans;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import java.util.List;
+
+/** More than one unlabelled revision with {@code down_revision = None}: a second, unintended chain. */
+public final class MultipleBases implements ProjectRule {
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        // A base with branch_labels is Alembic's documented way to start an independent branch
+        // (`alembic revision --head=base --branch-label=...`); only unlabelled extra bases are accidents.
+        List<String> unlabelled = g.bases().stream().filter(b -> g.node(b).header().labels().isEmpty()).toList();
+        if (unlabelled.size() < 2) {
+            return;
+        }
+        Migration firstBase = g.node(unlabelled.get(0));
+        for (String base : unlabelled.subList(1, unlabelled.size())) {
+            Migration m = g.node(base);
+            var h = m.header();
+            var span = h.downRevision() != null && h.downRevision().valueSpan() != null
+                    ? h.downRevision().valueSpan()
+                    : HeaderSpans.element(m.source(), h.revision(), base);
+            String message = "Revision " + base + " has down_revision = None besides the base "
+                    + unlabelled.get(0) + " (" + firstBase.source().fileName() + "), so a fresh database runs two"
+                    + " unrelated chains and `alembic upgrade head` fails on their two heads.";
+            ctx.report(m.source(), span, message)
+                    .help("Set down_revision to the revision this one builds on (usually the head it was written"
+                            + " against); if it intentionally starts an independent branch, give it `branch_labels`.")
+                    .related(firstBase.source(), HeaderSpans.element(firstBase.source(), firstBase.header().revision(),
+                            unlabelled.get(0)), "first base")
+                    .emit();
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.idemlint.rules.graph;
+
+import dev.idemlint.graph.HeaderSpans;
+import dev.idemlint.graph.MergeWriter;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** More than one head outside intentionally labelled branches; {@code alembic upgrade head} refuses to run. */
+public final class MultipleHeads implements ProjectRule {
+    private static final int MAX_FILES = 5;
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        // Heads on distinct labelled branches (neutron's expand/contract) are intended: Alembic upgrades
+        // them with `upgrade heads` or `upgrade <label>@head`. Heads sharing a label set (none counts
+        // as one set) are an accidental fork.
+        Map<Set<String>, List<String>> byLabels = new LinkedHashMap<>();
+        for (String h : g.heads()) {
+            byLabels.computeIfAbsent(g.labelsOf(h), k -> new ArrayList<>()).add(h);
+        }
+        for (var e : byLabels.entrySet()) {
+            List<String> heads = e.getValue();
+            if (heads.size() < 2) {
+                continue;
+            }
+            report(g, ctx, heads, e.getKey());
+        }
+    }
+
+    private static void report(RevisionGraph g, RuleContext ctx, List<String> heads, Set<String> labels) {
+        Optional<String> fork = g.forkPoint(heads);
+        String where = fork.map(f -> "fork at revision " + f + " (" + g.node(f).source().fileName() + ")")
+                .orElse("share no common ancestor");
+        List<String> sides = new ArrayList<>();
+        for (String h : heads) {
+            List<String> files = g.path(fork.orElse(null), h).stream().map(r -> g.node(r).source().fileName()).toList();
+            sides.add(abbreviate(files));
+        }
+        String branch = labels.isEmpty() ? "" : " on branch " + String.join(", ", labels);
+        String message = heads.size() + " heads" + branch + " (" + String.join(", ", heads) + ") " + where + " with "
+                + String.join(" on one side and ", sides) + (heads.size() > 2 ? " on the others" : " on the other")
+                + ", so `alembic upgrade head` fails with \"Multiple head revisions are present\".";
+        String help = "Join the heads with a merge revision (`alembic merge heads -m \"merge heads\"`, or apply the"
+                + " fix), after checking that the migrations on each side do not depend on each other's order;"
+                + " if the fork is an intentional independent branch, give its first revision `branch_labels`.";
+        var fix = MergeWriter.mergeFix(g, heads);
+        for (String h : heads) {
+            Migration m = g.node(h);
+            var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), h), message)
+                    .help(help).fix(fix);
+            for (String other : heads) {
+                if (!other.equals(h)) {
+                    Migration o = g.node(other);
+                    b.related(o.source(), HeaderSpans.element(o.source(), o.header().revision(), other), "other head");
+                }
+            }
+            b.emit();
+        }
+    }
+
+    private static String abbreviate(List<String> files) {
+        if (files.size() <= MAX_FILES) {
+            return String.join(", ", files);
+        }
+        return files.subList(0, MAX_FILES).stream().collect(Collectors.joining(", "))
+                + " and " + (files.size() - MAX_FILES) + " more";
+    }
+}
