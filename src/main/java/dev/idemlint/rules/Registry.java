@@ -3,6 +3,14 @@ package dev.idemlint.rules;
 import dev.idemlint.rule.Rule;
 import dev.idemlint.rules.correctness.InvalidIfNotExists;
 import dev.idemlint.rules.correctness.UnsupportedAlembicKwarg;
+import dev.idemlint.rules.graph.DuplicateRevisionId;
+import dev.idemlint.rules.graph.MultipleHeads;
+import dev.idemlint.rules.graph.MissingDownRevision;
+import dev.idemlint.rules.graph.RevisionCycle;
+import dev.idemlint.rules.graph.MultipleBases;
+import dev.idemlint.rules.graph.DuplicateBranchLabel;
+import dev.idemlint.rules.graph.FilenameRevisionMismatch;
+import dev.idemlint.rules.graph.DocstringHeaderMismatch;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateIndexNotIdempotent;
@@ -29,6 +37,14 @@ public final class Registry {
                 new DropNotIdempotent(),
                 new RenameNotIdempotent(),
                 new InvalidIfNotExists(),
-                new UnsupportedAlembicKwarg());
+                new UnsupportedAlembicKwarg(),
+                new DuplicateRevisionId(),
+                new MultipleHeads(),
+                new MissingDownRevision(),
+                new RevisionCycle(),
+                new MultipleBases(),
+                new DuplicateBranchLabel(),
+                new FilenameRevisionMismatch(),
+                new DocstringHeaderMismatch());
     }
 }
