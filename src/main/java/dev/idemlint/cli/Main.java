@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code idemlint <command>}. Exit 0 clean, 1 findings, 2 usage or I/O error. */
 @Command(name = "idemlint", mixinStandardHelpOptions = true, versionProvider = Main.VersionInfo.class,
         description = "Finds Alembic migrations that cannot be re-applied on PostgreSQL.",
-        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {LintCommand.class, RulesCommand.class, ExplainCommand.class, HeadsCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final String VERSION = "0.1.0";
 

@@ -1,0 +1,43 @@
+package dev.idemlint.cli;
+
+import dev.idemlint.graph.GraphPrinter;
+import dev.idemlint.rule.VersionsTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code idemlint graph [PATH]}: the revision graph as a text tree, JSON or Graphviz dot. */
+@Command(name = "graph", description = "Print the revision graph (text, json or dot).", mixinStandardHelpOptions = true)
+public final class GraphCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "versions directories or project roots (default: .)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", description = "text, json or dot", defaultValue = "text")
+    String format;
+
+    @Override
+    public Integer call() {
+        if (!List.of("text", "json", "dot").contains(format)) {
+            System.err.println("idemlint: unknown --format '" + format + "' (text, json, dot)");
+            return 2;
+        }
+        TreeLoader.Loaded loaded = TreeLoader.load(paths);
+        loaded.problems().forEach(p -> System.err.println("idemlint: " + p));
+        for (VersionsTree t : loaded.trees()) {
+            if (loaded.trees().size() > 1 && !format.equals("json")) {
+                System.out.println("# " + t.dir());
+            }
+            String out = switch (format) {
+                case "json" -> GraphPrinter.json(t.graph());
+                case "dot" -> GraphPrinter.dot(t.graph());
+                default -> GraphPrinter.text(t.graph());
+            };
+            System.out.print(out.endsWith("\n") ? out : out + "\n");
+        }
+        return loaded.trees().isEmpty() ? 2 : 0;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.idemlint.cli;
+
+import dev.idemlint.graph.GraphPrinter;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.VersionsTree;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code idemlint heads [PATH]}: the heads, like {@code alembic heads} without importing the app.
+ * Exit 1 when a tree has more than one head. With {@code --db-revision REV} (the value in
+ * alembic_version), lists what {@code upgrade heads} would apply from there.
+ */
+@Command(name = "heads", description = "Print the heads; exit 1 on more than one.", mixinStandardHelpOptions = true)
+public final class HeadsCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "PATH", description = "versions directories or project roots (default: .)")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--db-revision", description = "the database's alembic_version value: show the upgrade plan")
+    String dbRevision;
+
+    @Override
+    public Integer call() {
+        TreeLoader.Loaded loaded = TreeLoader.load(paths);
+        loaded.problems().forEach(p -> System.err.println("idemlint: " + p));
+        int rc = loaded.trees().isEmpty() ? 2 : 0;
+        for (VersionsTree t : loaded.trees()) {
+            if (loaded.trees().size() > 1) {
+                System.out.println("# " + t.dir());
+            }
+            String heads = GraphPrinter.heads(t.graph());
+            System.out.print(heads.endsWith("\n") || heads.isEmpty() ? heads : heads + "\n");
+            if (t.graph().heads().size() + t.graph().shadowed().size() > 1) {
+                rc = Math.max(rc, 1);
+            }
+            if (dbRevision != null) {
+                var resolved = t.graph().resolve(dbRevision);
+                if (resolved.isEmpty()) {
+                    System.out.println("Can't locate revision identified by '" + dbRevision
+                            + "': the database is ahead of (or off) this code's chain; `alembic upgrade` will fail.");
+                    rc = Math.max(rc, 1);
+                    continue;
+                }
+                List<Migration> plan = t.graph().upgradePlan(resolved.get());
+                System.out.println("upgrade heads from " + resolved.get() + " applies " + plan.size()
+                        + (plan.size() == 1 ? " revision:" : " revisions:"));
+                for (Migration m : plan) {
+                    System.out.println("  " + m.header().revisionId() + "  " + m.source().displayPath());
+                }
+            }
+        }
+        return rc;
+    }
+}
