@@ -1,0 +1,197 @@
+package dev.idemlint.python;
+
+import dev.idemlint.python.antlr.StringLiteralScanner;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Decodes one string token into {@link StrPiece}s: escapes resolved, every decoded char mapped back
+ * to the source char that produced it, f-string fields split out and parsed. Newlines inside a
+ * literal decode to '\n' whatever the file's line endings, as CPython reads source in universal
+ * newline mode.
+ */
+final class StringLiteralDecoder {
+
+    /** Parses the f-string field expression in {@code src[start, end)}. */
+    interface FieldParser {
+        Expr parse(int start, int end);
+    }
+
+    private final String src;
+    private final int shift;
+
+    /** {@code shift} is the file offset of {@code src.charAt(0)}. */
+    StringLiteralDecoder(String src, int shift) {
+        this.src = src;
+        this.shift = shift;
+    }
+
+    /** Appends the pieces of the token {@code src[start, end)} to {@code out}. */
+    void decode(int start, int end, FieldParser fields, List<StrPiece> out) {
+        int quotePos = start;
+        while (src.charAt(quotePos) != '\'' && src.charAt(quotePos) != '"') {
+            quotePos++;
+        }
+        String prefix = src.substring(start, quotePos);
+        int ql = StringLiteralScanner.quoteLength(src, quotePos);
+        String quote = src.substring(quotePos, quotePos + ql);
+        int contentStart = quotePos + ql;
+        int contentEnd = end - ql;
+        Span token = new Span(shift + start, shift + end);
+        boolean raw = StringLiteralScanner.isRaw(prefix);
+        boolean bytes = StringLiteralScanner.isBytes(prefix);
+        if (!StringLiteralScanner.isFormatted(prefix)) {
+            out.add(literal(contentStart, contentEnd, raw, bytes, false, token, prefix, quote));
+            return;
+        }
+        List<StringLiteralScanner.Field> found = new ArrayList<>();
+        StringLiteralScanner.scan(src, start, quotePos, prefix, found);
+        int before = out.size();
+        int pos = contentStart;
+        for (StringLiteralScanner.Field f : found) {
+            if (f.start() > pos) {
+                out.add(literal(pos, f.start(), raw, false, true, token, prefix, quote));
+            }
+            Expr expr = fields.parse(f.exprStart(), f.exprEnd());
+            out.add(new StrPiece(src.substring(f.start(), f.end()), true, expr, null, token, prefix, quote));
+            pos = f.end();
+        }
+        if (contentEnd > pos || out.size() == before) {
+            out.add(literal(pos, contentEnd, raw, false, true, token, prefix, quote));
+        }
+    }
+
+    private StrPiece literal(int from, int to, boolean raw, boolean bytes, boolean fmt, Span token,
+            String prefix, String quote) {
+        StringBuilder text = new StringBuilder(to - from);
+        int[] offsets = new int[to - from + 1];
+        int n = 0;
+        int i = from;
+        while (i < to) {
+            char c = src.charAt(i);
+            if (c == '\\' && !raw && i + 1 < to) {
+                char d = src.charAt(i + 1);
+                int at = shift + i;
+                switch (d) {
+                    case '\n' -> i += 2;
+                    case '\r' -> i += (i + 2 < to && src.charAt(i + 2) == '\n') ? 3 : 2;
+                    case '\\', '\'', '"' -> {
+                        text.append(d);
+                        offsets[n++] = at;
+                        i += 2;
+                    }
+                    case 'a', 'b', 'f', 'n', 'r', 't', 'v' -> {
+                        text.append(simpleEscape(d));
+                        offsets[n++] = at;
+                        i += 2;
+                    }
+                    case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                        int j = i + 1;
+                        int value = 0;
+                        while (j < to && j < i + 4 && src.charAt(j) >= '0' && src.charAt(j) <= '7') {
+                            value = value * 8 + (src.charAt(j) - '0');
+                            j++;
+                        }
+                        text.append((char) (bytes ? value & 0xFF : value));
+                        offsets[n++] = at;
+                        i = j;
+                    }
+                    case 'x', 'u', 'U' -> {
+                        int digits = d == 'x' ? 2 : d == 'u' ? 4 : 8;
+                        int cp = (d != 'x' && bytes) ? -1 : hex(i + 2, digits, to);
+                        if (cp < 0 || cp > Character.MAX_CODE_POINT) {
+                            text.append('\\');
+                            offsets[n++] = at;
+                            i++;
+                        } else {
+                            n = appendCodePoint(text, offsets, n, cp, at);
+                            i += 2 + digits;
+                        }
+                    }
+                    case 'N' -> {
+                        int close = src.indexOf('}', i);
+                        int cp = -1;
+                        if (!bytes && i + 2 < to && src.charAt(i + 2) == '{' && close > 0 && close < to) {
+                            try {
+                                cp = Character.codePointOf(src.substring(i + 3, close));
+                            } catch (IllegalArgumentException unknownName) {
+                                cp = '\uFFFD';
+                            }
+                        }
+                        if (cp < 0) {
+                            text.append('\\');
+                            offsets[n++] = at;
+                            i++;
+                        } else {
+                            n = appendCodePoint(text, offsets, n, cp, at);
+                            i = close + 1;
+                        }
+                    }
+                    default -> {
+                        // an unknown escape keeps its backslash (a DeprecationWarning in CPython)
+                        text.append('\\');
+                        offsets[n++] = at;
+                        i++;
+                    }
+                }
+                continue;
+            }
+            if (fmt && (c == '{' || c == '}') && i + 1 < to && src.charAt(i + 1) == c) {
+                text.append(c);
+                offsets[n++] = shift + i;
+                i += 2;
+                continue;
+            }
+            if (c == '\r') {
+                text.append('\n');
+                offsets[n++] = shift + i;
+                i += (i + 1 < to && src.charAt(i + 1) == '\n') ? 2 : 1;
+                continue;
+            }
+            text.append(c);
+            offsets[n++] = shift + i;
+            i++;
+        }
+        offsets[n++] = shift + to;
+        return new StrPiece(text.toString(), false, null, n == offsets.length ? offsets : Arrays.copyOf(offsets, n),
+                token, prefix, quote);
+    }
+
+    private static int appendCodePoint(StringBuilder text, int[] offsets, int n, int cp, int at) {
+        int before = text.length();
+        text.appendCodePoint(cp);
+        for (int k = before; k < text.length(); k++) {
+            offsets[n++] = at;
+        }
+        return n;
+    }
+
+    private static char simpleEscape(char d) {
+        return switch (d) {
+            case 'a' -> '\u0007';
+            case 'b' -> '\b';
+            case 'f' -> '\f';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case 't' -> '\t';
+            default -> '\u000B';
+        };
+    }
+
+    private int hex(int from, int digits, int to) {
+        if (from + digits > to) {
+            return -1;
+        }
+        int value = 0;
+        for (int k = from; k < from + digits; k++) {
+            int v = Character.digit(src.charAt(k), 16);
+            if (v < 0) {
+                return -1;
+            }
+            value = value * 16 + v;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,668 @@
+package dev.idemlint.python;
+
+import dev.idemlint.python.antlr.MigrationPythonLexer;
+import dev.idemlint.python.antlr.MigrationPythonParser.*;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.tree.ParseTree;
+import org.antlr.v4.runtime.tree.TerminalNode;
+
+/**
+ * Turns one parse tree into {@link Stmt}/{@link Expr} records. {@code src} is the text that was
+ * parsed and {@code shift} its offset in the file (non-zero for f-string fields), so every span is
+ * a file offset.
+ */
+final class SyntaxNodeBuilder {
+    private final String src;
+    private final int shift;
+    private final TokenStream tokens;
+    private final StringLiteralDecoder strings;
+    private final StringLiteralDecoder.FieldParser fieldParser;
+
+    SyntaxNodeBuilder(String src, int shift, TokenStream tokens, StringLiteralDecoder.FieldParser fieldParser) {
+        this.src = src;
+        this.shift = shift;
+        this.tokens = tokens;
+        this.strings = new StringLiteralDecoder(src, shift);
+        this.fieldParser = fieldParser;
+    }
+
+    // ------------------------------------------------------------------ spans
+
+    private Span span(ParserRuleContext c) {
+        return span(c.start, lastReal(c));
+    }
+
+    private Span span(Token from, Token to) {
+        return new Span(shift + from.getStartIndex(), shift + Math.max(from.getStartIndex(), to.getStopIndex() + 1));
+    }
+
+    private Span span(Token t) {
+        return span(t, t);
+    }
+
+    /** The context's last token that is not layout (statement spans stop before NEWLINE/DEDENT). */
+    private Token lastReal(ParserRuleContext c) {
+        int i = c.stop.getTokenIndex();
+        int first = c.start.getTokenIndex();
+        while (i > first) {
+            int type = tokens.get(i).getType();
+            if (type != MigrationPythonLexer.NEWLINE && type != MigrationPythonLexer.INDENT
+                    && type != MigrationPythonLexer.DEDENT) {
+                break;
+            }
+            i--;
+        }
+        return tokens.get(i);
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    List<Stmt> module(File_inputContext c) {
+        List<Stmt> out = new ArrayList<>();
+        for (StmtContext s : c.stmt()) {
+            stmt(s, out);
+        }
+        return out;
+    }
+
+    Expr field(Fstring_fieldContext c) {
+        return c.yield_expr() != null ? yieldExpr(c.yield_expr()) : testlistStar(c.testlist_star_expr());
+    }
+
+    private void stmt(StmtContext c, List<Stmt> out) {
+        if (c.simple_stmts() != null) {
+            simpleStmts(c.simple_stmts(), out);
+        } else {
+            out.add(compound(c.compound_stmt()));
+        }
+    }
+
+    private void simpleStmts(Simple_stmtsContext c, List<Stmt> out) {
+        for (Simple_stmtContext s : c.simple_stmt()) {
+            out.add(simple(s));
+        }
+    }
+
+    private List<Stmt> block(BlockContext c) {
+        List<Stmt> out = new ArrayList<>();
+        if (c.simple_stmts() != null) {
+            simpleStmts(c.simple_stmts(), out);
+        } else {
+            for (StmtContext s : c.stmt()) {
+                stmt(s, out);
+            }
+        }
+        return out;
+    }
+
+    private Stmt simple(Simple_stmtContext c) {
+        Span span = span(c);
+        if (c.expr_stmt() != null) {
+            return exprStmt(c.expr_stmt(), span);
+        }
+        if (c.return_stmt() != null) {
+            var r = c.return_stmt();
+            return new Stmt.Return(r.testlist_star_expr() == null ? null : testlistStar(r.testlist_star_expr()), span);
+        }
+        if (c.import_stmt() != null) {
+            return importStmt(c.import_stmt(), span);
+        }
+        if (c.pass_stmt() != null) {
+            return opaque("pass", List.of(), span);
+        }
+        if (c.break_stmt() != null) {
+            return opaque("break", List.of(), span);
+        }
+        if (c.continue_stmt() != null) {
+            return opaque("continue", List.of(), span);
+        }
+        if (c.del_stmt() != null) {
+            return opaque("del", exprlistElements(c.del_stmt().exprlist()), span);
+        }
+        if (c.raise_stmt() != null) {
+            return opaque("raise", tests(c.raise_stmt().test()), span);
+        }
+        if (c.global_stmt() != null) {
+            return opaque("global", names(c.global_stmt().name()), span);
+        }
+        if (c.nonlocal_stmt() != null) {
+            return opaque("nonlocal", names(c.nonlocal_stmt().name()), span);
+        }
+        if (c.assert_stmt() != null) {
+            return opaque("assert", tests(c.assert_stmt().test()), span);
+        }
+        if (c.yield_stmt() != null) {
+            return new Stmt.ExprStmt(yieldExpr(c.yield_stmt().yield_expr()), span);
+        }
+        var t = c.type_stmt();
+        return opaque("type", List.of(nameExpr(t.name()), test(t.test())), span);
+    }
+
+    private Stmt exprStmt(Expr_stmtContext c, Span span) {
+        if (c.annassign() != null) {
+            var a = c.annassign();
+            Expr value = a.yield_expr() != null ? yieldExpr(a.yield_expr())
+                    : a.testlist_star_expr() != null ? testlistStar(a.testlist_star_expr()) : null;
+            return new Stmt.AnnAssign(testlistStar(c.testlist_star_expr(0)), test(a.test()), value, span);
+        }
+        if (c.augassign() != null) {
+            Expr value = c.yield_expr().isEmpty() ? testlistStar(c.testlist_star_expr(1)) : yieldExpr(c.yield_expr(0));
+            return new Stmt.AugAssign(testlistStar(c.testlist_star_expr(0)), c.augassign().getText(), value, span);
+        }
+        List<Expr> parts = new ArrayList<>();
+        for (ParseTree child : c.children) {
+            if (child instanceof Testlist_star_exprContext t) {
+                parts.add(testlistStar(t));
+            } else if (child instanceof Yield_exprContext y) {
+                parts.add(yieldExpr(y));
+            }
+        }
+        if (parts.size() == 1) {
+            return new Stmt.ExprStmt(parts.get(0), span);
+        }
+        return new Stmt.Assign(List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1), span);
+    }
+
+    private Stmt importStmt(Import_stmtContext c, Span span) {
+        List<Stmt.ImportName> names = new ArrayList<>();
+        if (c.import_name() != null) {
+            for (Dotted_as_nameContext d : c.import_name().dotted_as_name()) {
+                names.add(new Stmt.ImportName(d.dotted_name().getText(), d.name() == null ? null : d.name().getText()));
+            }
+            return new Stmt.Import(null, names, span);
+        }
+        var f = c.import_from();
+        StringBuilder module = new StringBuilder();
+        for (ParseTree child : f.children) {
+            if (child instanceof TerminalNode t && t.getSymbol().getType() == MigrationPythonLexer.IMPORT) {
+                break;
+            }
+            if (child instanceof Dotted_nameContext || child instanceof TerminalNode t
+                    && (t.getSymbol().getType() == MigrationPythonLexer.DOT
+                        || t.getSymbol().getType() == MigrationPythonLexer.ELLIPSIS)) {
+                module.append(child.getText());
+            }
+        }
+        if (f.import_as_names() == null) {
+            names.add(new Stmt.ImportName("*", null));
+        } else {
+            for (Import_as_nameContext n : f.import_as_names().import_as_name()) {
+                names.add(new Stmt.ImportName(n.name(0).getText(), n.name().size() > 1 ? n.name(1).getText() : null));
+            }
+        }
+        return new Stmt.Import(module.toString(), names, span);
+    }
+
+    private Stmt compound(Compound_stmtContext c) {
+        if (c.if_stmt() != null) {
+            return ifStmt(c.if_stmt());
+        }
+        if (c.while_stmt() != null) {
+            var w = c.while_stmt();
+            return new Stmt.While(namedexpr(w.namedexpr_test()), block(w.block()), elseBlock(w.else_clause()), span(w));
+        }
+        if (c.for_stmt() != null) {
+            return forStmt(c.for_stmt(), false, c.for_stmt().start);
+        }
+        if (c.try_stmt() != null) {
+            return tryStmt(c.try_stmt());
+        }
+        if (c.with_stmt() != null) {
+            return withStmt(c.with_stmt(), false, c.with_stmt().start);
+        }
+        if (c.funcdef() != null) {
+            return funcdef(c.funcdef(), List.of(), false, c.funcdef().start);
+        }
+        if (c.classdef() != null) {
+            return classdef(c.classdef(), List.of());
+        }
+        if (c.decorated() != null) {
+            var d = c.decorated();
+            List<Expr> decorators = new ArrayList<>();
+            for (DecoratorContext dec : d.decorator()) {
+                decorators.add(namedexpr(dec.namedexpr_test()));
+            }
+            if (d.classdef() != null) {
+                return classdef(d.classdef(), decorators);
+            }
+            Token start = d.ASYNC() != null ? d.ASYNC().getSymbol() : d.funcdef().start;
+            return funcdef(d.funcdef(), decorators, d.ASYNC() != null, start);
+        }
+        if (c.async_stmt() != null) {
+            var a = c.async_stmt();
+            Token start = a.ASYNC().getSymbol();
+            if (a.funcdef() != null) {
+                return funcdef(a.funcdef(), List.of(), true, start);
+            }
+            if (a.with_stmt() != null) {
+                return withStmt(a.with_stmt(), true, start);
+            }
+            return forStmt(a.for_stmt(), true, start);
+        }
+        return matchStmt(c.match_stmt());
+    }
+
+    private List<Stmt> elseBlock(Else_clauseContext c) {
+        return c == null ? List.of() : block(c.block());
+    }
+
+    private Stmt ifStmt(If_stmtContext c) {
+        Token end = lastReal(c);
+        List<Stmt> orelse = elseBlock(c.else_clause());
+        List<Elif_clauseContext> elifs = c.elif_clause();
+        for (int i = elifs.size() - 1; i >= 0; i--) {
+            var e = elifs.get(i);
+            orelse = List.of(new Stmt.If(namedexpr(e.namedexpr_test()), block(e.block()), orelse, true, span(e.start, end)));
+        }
+        return new Stmt.If(namedexpr(c.namedexpr_test()), block(c.block()), orelse, false, span(c.start, end));
+    }
+
+    private Stmt forStmt(For_stmtContext c, boolean async, Token start) {
+        return new Stmt.For(exprlist(c.exprlist()), testlistStar(c.testlist_star_expr()), block(c.block()),
+                elseBlock(c.else_clause()), async, span(start, lastReal(c)));
+    }
+
+    private Stmt tryStmt(Try_stmtContext c) {
+        List<Stmt.Handler> handlers = new ArrayList<>();
+        for (Except_clauseContext e : c.except_clause()) {
+            handlers.add(new Stmt.Handler(e.test() == null ? null : test(e.test()),
+                    e.name() == null ? null : e.name().getText(), block(e.block()), span(e)));
+        }
+        List<Stmt> fin = c.finally_clause() == null ? List.of() : block(c.finally_clause().block());
+        return new Stmt.Try(block(c.block()), handlers, elseBlock(c.else_clause()), fin, span(c));
+    }
+
+    private Stmt withStmt(With_stmtContext c, boolean async, Token start) {
+        List<Stmt.WithItem> items = new ArrayList<>();
+        for (With_itemContext w : c.with_item()) {
+            items.add(new Stmt.WithItem(test(w.test()), w.expr() == null ? null : expr(w.expr())));
+        }
+        Span header = span(start, c.COLON().getSymbol());
+        return new Stmt.With(items, block(c.block()), async, header, span(start, lastReal(c)));
+    }
+
+    private Stmt funcdef(FuncdefContext c, List<Expr> decorators, boolean async, Token start) {
+        List<String> params = new ArrayList<>();
+        if (c.typedargslist() != null) {
+            for (TparamContext p : c.typedargslist().tparam()) {
+                String prefix = p.STAR() != null ? "*" : p.POWER() != null ? "**" : "";
+                params.add(p.name() != null ? prefix + p.name().getText() : p.DIV() != null ? "/" : prefix);
+            }
+        }
+        Span header = span(start, c.COLON().getSymbol());
+        return new Stmt.FunctionDef(c.name().getText(), params, decorators, async, block(c.block()), header,
+                span(start, lastReal(c)));
+    }
+
+    private Stmt classdef(ClassdefContext c, List<Expr> decorators) {
+        List<Expr> bases = new ArrayList<>();
+        if (c.arglist() != null) {
+            for (Arg a : arglist(c.arglist())) {
+                if (a.keyword() == null && a.star() != 2) {
+                    bases.add(a.star() == 1 ? new Expr.Opaque("starred", List.of(a.value()), a.span()) : a.value());
+                }
+            }
+        }
+        return new Stmt.ClassDef(c.name().getText(), bases, decorators, block(c.block()), span(c));
+    }
+
+    private Stmt matchStmt(Match_stmtContext c) {
+        var s = c.subject_expr();
+        List<Expr> elements = namedOrStarList(s.children);
+        Expr subject = elements.size() == 1 && s.COMMA().isEmpty() ? elements.get(0) : new Expr.Tuple(elements, span(s));
+        List<Stmt> cases = new ArrayList<>();
+        for (Case_blockContext k : c.case_block()) {
+            List<Expr> guard = k.namedexpr_test() == null ? List.of() : List.of(namedexpr(k.namedexpr_test()));
+            cases.add(new Stmt.Opaque("case", guard, block(k.block()), span(k)));
+        }
+        return new Stmt.Opaque("match", List.of(subject), cases, span(c));
+    }
+
+    private static Stmt opaque(String kind, List<Expr> exprs, Span span) {
+        return new Stmt.Opaque(kind, exprs, List.of(), span);
+    }
+
+    private List<Expr> names(List<NameContext> names) {
+        List<Expr> out = new ArrayList<>(names.size());
+        for (NameContext n : names) {
+            out.add(nameExpr(n));
+        }
+        return out;
+    }
+
+    private Expr nameExpr(NameContext n) {
+        return new Expr.Name(n.getText(), span(n));
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private List<Expr> tests(List<TestContext> tests) {
+        List<Expr> out = new ArrayList<>(tests.size());
+        for (TestContext t : tests) {
+            out.add(test(t));
+        }
+        return out;
+    }
+
+    Expr namedexpr(Namedexpr_testContext c) {
+        if (c.test().size() == 1) {
+            return test(c.test(0));
+        }
+        return new Expr.Opaque("walrus", List.of(test(c.test(0)), test(c.test(1))), span(c));
+    }
+
+    Expr test(TestContext c) {
+        if (c.lambdef() != null) {
+            return lambda(c.lambdef());
+        }
+        if (c.or_test().size() == 1) {
+            return orTest(c.or_test(0));
+        }
+        return new Expr.Opaque("ifexp", List.of(orTest(c.or_test(0)), orTest(c.or_test(1)), test(c.test())), span(c));
+    }
+
+    private Expr lambda(LambdefContext c) {
+        List<Expr> children = new ArrayList<>();
+        if (c.varargslist() != null) {
+            for (VparamContext p : c.varargslist().vparam()) {
+                if (p.test() != null) {
+                    children.add(test(p.test()));
+                }
+            }
+        }
+        children.add(test(c.test()));
+        return new Expr.Opaque("lambda", children, span(c));
+    }
+
+    private Expr orTest(Or_testContext c) {
+        if (c.and_test().size() == 1) {
+            return andTest(c.and_test(0));
+        }
+        List<Expr> values = new ArrayList<>();
+        for (And_testContext a : c.and_test()) {
+            values.add(andTest(a));
+        }
+        return new Expr.BoolOp("or", values, span(c));
+    }
+
+    private Expr andTest(And_testContext c) {
+        if (c.not_test().size() == 1) {
+            return notTest(c.not_test(0));
+        }
+        List<Expr> values = new ArrayList<>();
+        for (Not_testContext n : c.not_test()) {
+            values.add(notTest(n));
+        }
+        return new Expr.BoolOp("and", values, span(c));
+    }
+
+    private Expr notTest(Not_testContext c) {
+        if (c.NOT() != null) {
+            return new Expr.UnaryOp("not", notTest(c.not_test()), span(c));
+        }
+        var cmp = c.comparison();
+        if (cmp.comp_op().isEmpty()) {
+            return expr(cmp.expr(0));
+        }
+        List<String> ops = new ArrayList<>();
+        for (Comp_opContext op : cmp.comp_op()) {
+            ops.add(op.getChildCount() == 1 ? op.getText() : op.getChild(0).getText() + " " + op.getChild(1).getText());
+        }
+        List<Expr> comparators = new ArrayList<>();
+        for (int i = 1; i < cmp.expr().size(); i++) {
+            comparators.add(expr(cmp.expr(i)));
+        }
+        return new Expr.Compare(expr(cmp.expr(0)), ops, comparators, span(cmp));
+    }
+
+    Expr expr(ExprContext c) {
+        if (c instanceof PrimaryExprContext p) {
+            return atomExpr(p.atom_expr());
+        }
+        if (c instanceof UnaryExprContext u) {
+            return new Expr.UnaryOp(u.op.getText(), expr(u.expr()), span(u));
+        }
+        // left-deep chains such as long "a" + "b" + ... are unrolled to keep recursion shallow
+        List<BinaryExprContext> spine = new ArrayList<>();
+        ExprContext left = c;
+        while (left instanceof BinaryExprContext b && !"**".equals(b.op.getText())) {
+            spine.add(b);
+            left = b.expr(0);
+        }
+        if (spine.isEmpty()) {
+            BinaryExprContext b = (BinaryExprContext) c;
+            return new Expr.BinOp(expr(b.expr(0)), "**", expr(b.expr(1)), span(b));
+        }
+        Expr acc = expr(left);
+        for (int i = spine.size() - 1; i >= 0; i--) {
+            BinaryExprContext b = spine.get(i);
+            acc = new Expr.BinOp(acc, b.op.getText(), expr(b.expr(1)), span(b));
+        }
+        return acc;
+    }
+
+    private Expr starExpr(Star_exprContext c) {
+        return new Expr.Opaque("starred", List.of(expr(c.expr())), span(c));
+    }
+
+    private Expr atomExpr(Atom_exprContext c) {
+        Expr e = atom(c.atom());
+        Token start = c.atom().start;
+        for (TrailerContext t : c.trailer()) {
+            Token end = t.stop;
+            if (t instanceof CallTrailerContext call) {
+                List<Arg> args = call.arglist() == null ? List.of() : arglist(call.arglist());
+                e = new Expr.Call(e, args, span(call.start, end), span(start, end));
+            } else if (t instanceof SubscriptTrailerContext sub) {
+                e = new Expr.Subscript(e, subscripts(sub.subscriptlist()), span(start, end));
+            } else {
+                var attr = (AttributeTrailerContext) t;
+                e = new Expr.Attribute(e, attr.name().getText(), span(attr.name()), span(start, end));
+            }
+        }
+        if (c.AWAIT() != null) {
+            return new Expr.Opaque("await", List.of(e), span(c));
+        }
+        return e;
+    }
+
+    private Expr subscripts(SubscriptlistContext c) {
+        List<Expr> items = new ArrayList<>();
+        for (SubscriptContext s : c.subscript()) {
+            if (s instanceof IndexSubscriptContext i) {
+                items.add(namedexpr(i.namedexpr_test()));
+            } else if (s instanceof StarSubscriptContext st) {
+                items.add(starExpr(st.star_expr()));
+            } else {
+                items.add(new Expr.Opaque("slice", tests(((SliceSubscriptContext) s).test()), span(s)));
+            }
+        }
+        if (items.size() == 1 && c.COMMA().isEmpty()) {
+            return items.get(0);
+        }
+        return new Expr.Tuple(items, span(c));
+    }
+
+    private Expr atom(AtomContext c) {
+        Span span = span(c);
+        if (c instanceof NameAtomContext n) {
+            return new Expr.Name(n.getText(), span);
+        }
+        if (c instanceof StringAtomContext s) {
+            List<StrPiece> pieces = new ArrayList<>();
+            boolean bytes = false;
+            for (TerminalNode t : s.STRING()) {
+                Token tok = t.getSymbol();
+                strings.decode(tok.getStartIndex(), tok.getStopIndex() + 1, fieldParser, pieces);
+                String text = tok.getText();
+                for (int i = 0; i < text.length() && text.charAt(i) != '\'' && text.charAt(i) != '"'; i++) {
+                    bytes |= text.charAt(i) == 'b' || text.charAt(i) == 'B';
+                }
+            }
+            return new Expr.Str(pieces, bytes, span);
+        }
+        if (c instanceof NumberAtomContext) {
+            return new Expr.Num(c.getText(), span);
+        }
+        if (c instanceof ConstAtomContext) {
+            return new Expr.Const(c.getText(), span);
+        }
+        if (c instanceof ParenAtomContext p) {
+            if (p.yield_expr() != null) {
+                return yieldExpr(p.yield_expr());
+            }
+            if (p.testlist_comp() == null) {
+                return new Expr.Tuple(List.of(), span);
+            }
+            var t = p.testlist_comp();
+            if (t.comp_for() != null) {
+                return comprehension("genexp", namedOrStarList(t.children), t.comp_for(), span);
+            }
+            List<Expr> elements = namedOrStarList(t.children);
+            if (elements.size() == 1 && t.COMMA().isEmpty()) {
+                return elements.get(0);
+            }
+            return new Expr.Tuple(elements, span);
+        }
+        if (c instanceof ListAtomContext l) {
+            var t = l.testlist_comp();
+            if (t == null) {
+                return new Expr.ListExpr(List.of(), span);
+            }
+            if (t.comp_for() != null) {
+                return comprehension("listcomp", namedOrStarList(t.children), t.comp_for(), span);
+            }
+            return new Expr.ListExpr(namedOrStarList(t.children), span);
+        }
+        var b = (BraceAtomContext) c;
+        if (b.dictorsetmaker() == null) {
+            return new Expr.Dict(List.of(), List.of(), span);
+        }
+        if (b.dictorsetmaker() instanceof SetMakerContext s) {
+            List<Expr> elements = namedOrStarList(s.children);
+            if (s.comp_for() != null) {
+                return comprehension("setcomp", elements, s.comp_for(), span);
+            }
+            return new Expr.Opaque("set", elements, span);
+        }
+        var d = (DictMakerContext) b.dictorsetmaker();
+        List<Expr> keys = new ArrayList<>();
+        List<Expr> values = new ArrayList<>();
+        for (Dict_itemContext item : d.dict_item()) {
+            if (item.expr() != null) {
+                keys.add(null);
+                values.add(expr(item.expr()));
+            } else {
+                keys.add(test(item.test(0)));
+                values.add(test(item.test(1)));
+            }
+        }
+        if (d.comp_for() != null) {
+            List<Expr> elements = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                if (keys.get(i) != null) {
+                    elements.add(keys.get(i));
+                }
+                elements.add(values.get(i));
+            }
+            return comprehension("dictcomp", elements, d.comp_for(), span);
+        }
+        return new Expr.Dict(keys, values, span);
+    }
+
+    /** Children are the element(s), then each clause's iterable and conditions, in source order. */
+    private Expr comprehension(String kind, List<Expr> elements, Comp_forContext first, Span span) {
+        List<Expr> children = new ArrayList<>(elements);
+        ParserRuleContext clause = first;
+        while (clause != null) {
+            if (clause instanceof Comp_forContext f) {
+                children.add(orTest(f.or_test()));
+                clause = f.comp_for() != null ? f.comp_for() : f.comp_if();
+            } else {
+                var i = (Comp_ifContext) clause;
+                children.add(orTest(i.or_test()));
+                clause = i.comp_for() != null ? i.comp_for() : i.comp_if();
+            }
+        }
+        return new Expr.Opaque(kind, children, span);
+    }
+
+    private List<Expr> namedOrStarList(List<ParseTree> children) {
+        List<Expr> out = new ArrayList<>();
+        for (ParseTree child : children) {
+            if (child instanceof Namedexpr_testContext n) {
+                out.add(namedexpr(n));
+            } else if (child instanceof Star_exprContext s) {
+                out.add(starExpr(s));
+            }
+        }
+        return out;
+    }
+
+    private List<Arg> arglist(ArglistContext c) {
+        List<Arg> out = new ArrayList<>();
+        for (ArgumentContext a : c.argument()) {
+            Span span = span(a);
+            if (a instanceof KeywordArgumentContext k) {
+                out.add(new Arg(k.name().getText(), 0, test(k.test()), span));
+            } else if (a instanceof StarArgumentContext s) {
+                out.add(new Arg(null, 1, test(s.test()), span));
+            } else if (a instanceof DoubleStarArgumentContext s) {
+                out.add(new Arg(null, 2, test(s.test()), span));
+            } else if (a instanceof GeneratorArgumentContext g) {
+                out.add(new Arg(null, 0, comprehension("genexp", List.of(test(g.test())), g.comp_for(), span), span));
+            } else {
+                out.add(new Arg(null, 0, namedexpr(((PositionalArgumentContext) a).namedexpr_test()), span));
+            }
+        }
+        return out;
+    }
+
+    private Expr yieldExpr(Yield_exprContext c) {
+        if (c.FROM() != null) {
+            return new Expr.Opaque("yieldfrom", List.of(test(c.test())), span(c));
+        }
+        List<Expr> value = c.testlist_star_expr() == null ? List.of() : List.of(testlistStar(c.testlist_star_expr()));
+        return new Expr.Opaque("yield", value, span(c));
+    }
+
+    Expr testlistStar(Testlist_star_exprContext c) {
+        List<Expr> items = new ArrayList<>();
+        for (ParseTree child : c.children) {
+            if (child instanceof TestContext t) {
+                items.add(test(t));
+            } else if (child instanceof Star_exprContext s) {
+                items.add(starExpr(s));
+            }
+        }
+        if (items.size() == 1 && c.COMMA().isEmpty()) {
+            return items.get(0);
+        }
+        return new Expr.Tuple(items, span(c));
+    }
+
+    private List<Expr> exprlistElements(ExprlistContext c) {
+        List<Expr> items = new ArrayList<>();
+        for (ParseTree child : c.children) {
+            if (child instanceof ExprContext e) {
+                items.add(expr(e));
+            } else if (child instanceof Star_exprContext s) {
+                items.add(starExpr(s));
+            }
+        }
+        return items;
+    }
+
+    private Expr exprlist(ExprlistContext c) {
+        List<Expr> items = exprlistElements(c);
+        if (items.size() == 1 && c.COMMA().isEmpty()) {
+            return items.get(0);
+        }
+        return new Expr.Tuple(items, span(c));
+    }
+}

@@ -1,0 +1,166 @@
+package dev.idemlint.python;
+
+import static dev.idemlint.python.ParseSupport.expr;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.source.Span;
+import org.junit.jupiter.api.Test;
+
+class StringLiteralTest {
+
+    private static Expr.Str str(String code) {
+        Expr e = expr(code);
+        if (e instanceof Expr.Call call) {
+            e = call.positional(0);
+        }
+        return (Expr.Str) e;
+    }
+
+    @Test
+    void maps_sql_text_back_to_the_char_after_the_quote() {
+        String code = "op.execute(\"ALTER TABLE t ADD COLUMN c int\")\n";
+        Expr.Str s = str(code);
+        StrPiece p = s.pieces().get(0);
+        assertEquals("ALTER TABLE t ADD COLUMN c int", p.text());
+        assertEquals(code.indexOf('"') + 1, p.sourceOffset(0));
+        assertEquals(code.indexOf("c int"), p.sourceOffset(p.text().indexOf("c int")));
+        assertEquals(code.lastIndexOf('"'), p.sourceOffset(p.text().length()));
+        assertEquals(new Span(code.indexOf('"'), code.lastIndexOf('"') + 1), p.token());
+        assertEquals(p.token(), s.span());
+        assertEquals("", p.prefix());
+        assertEquals("\"", p.quote());
+        assertTrue(s.isConstant());
+    }
+
+    @Test
+    void splits_f_string_into_literal_dynamic_literal_pieces() {
+        String code = "op.execute(f\"ALTER TABLE {t} ADD COLUMN x\")\n";
+        Expr.Str s = str(code);
+        assertEquals(3, s.pieces().size());
+        StrPiece a = s.pieces().get(0);
+        StrPiece field = s.pieces().get(1);
+        StrPiece b = s.pieces().get(2);
+        assertEquals("ALTER TABLE ", a.text());
+        assertFalse(a.dynamic());
+        assertEquals(code.indexOf("ALTER"), a.sourceOffset(0));
+        assertEquals(code.indexOf('{'), a.sourceOffset(a.text().length()));
+        assertTrue(field.dynamic());
+        assertEquals("{t}", field.text());
+        assertNull(field.sourceOffsets());
+        var name = assertInstanceOf(Expr.Name.class, field.expr());
+        assertEquals("t", name.id());
+        assertEquals(new Span(code.indexOf("{t}") + 1, code.indexOf("{t}") + 2), name.span());
+        assertEquals(" ADD COLUMN x", b.text());
+        assertEquals(code.indexOf(" ADD"), b.sourceOffset(0));
+        assertEquals("f", b.prefix());
+        assertFalse(s.isConstant());
+        assertEquals("ALTER TABLE  ADD COLUMN x", s.constantText());
+    }
+
+    @Test
+    void maps_triple_quoted_string_with_escapes() {
+        String code = "op.execute(\"\"\"\n    UPDATE t\\tSET a = '\\x41'\\\n    WHERE b\\n\"\"\")\n";
+        StrPiece p = str(code).pieces().get(0);
+        assertEquals("\n    UPDATE t\tSET a = 'A'    WHERE b\n", p.text());
+        int tab = p.text().indexOf('\t');
+        assertEquals(code.indexOf("\\t"), p.sourceOffset(tab));
+        assertEquals(code.indexOf("SET"), p.sourceOffset(tab + 1));
+        assertEquals(code.indexOf("\\x41"), p.sourceOffset(p.text().indexOf('A', tab)));
+        assertEquals(code.indexOf("    WHERE"), p.sourceOffset(p.text().indexOf("    WHERE")));
+        assertEquals(code.indexOf("\"\"\")"), p.sourceOffset(p.text().length()));
+        assertEquals("\"\"\"", p.quote());
+    }
+
+    @Test
+    void keeps_backslashes_in_raw_strings() {
+        StrPiece p = str("x = r'a\\d\\n'\n".substring(4)).pieces().get(0);
+        assertEquals("a\\d\\n", p.text());
+        assertTrue(p.raw());
+        assertEquals("r", p.prefix());
+    }
+
+    @Test
+    void decodes_every_escape_kind() {
+        String code = "'\\\\ \\' \\\" \\x41 \\u00e9 \\U0001F600 \\N{BULLET} \\101 \\0 \\z \\a'\n";
+        StrPiece p = str(code).pieces().get(0);
+        assertEquals("\\ ' \" A \u00e9 \uD83D\uDE00 \u2022 A \0 \\z \u0007", p.text());
+        int emoji = p.text().indexOf('\uD83D');
+        assertEquals(code.indexOf("\\U"), p.sourceOffset(emoji));
+        assertEquals(code.indexOf("\\U"), p.sourceOffset(emoji + 1));
+        assertEquals(code.indexOf("\\z"), p.sourceOffset(p.text().indexOf("\\z")));
+        assertEquals(code.indexOf("z"), p.sourceOffset(p.text().indexOf("\\z") + 1));
+    }
+
+    @Test
+    void joins_implicitly_concatenated_literals_into_one_str() {
+        String code = "('ALTER TABLE t '\n  \"ADD COLUMN c\"  # comment\n  f'{x}')\n";
+        Expr.Str s = str(code);
+        assertEquals(3, s.pieces().size());
+        assertEquals("ALTER TABLE t ADD COLUMN c", s.constantText());
+        assertEquals(code.indexOf("ADD"), s.pieces().get(1).sourceOffset(0));
+        assertEquals(new Span(1, code.lastIndexOf(')')), s.span());
+    }
+
+    @Test
+    void marks_bytes_literals() {
+        Expr.Str s = str("b'\\x00\\xff'\n");
+        assertTrue(s.bytes());
+        assertEquals("\u0000\u00ff", s.pieces().get(0).text());
+        assertFalse(str("'x'\n").bytes());
+    }
+
+    @Test
+    void unescapes_doubled_braces_in_f_strings() {
+        String code = "f'{{a}} {b!r:>10} {c=}'\n";
+        Expr.Str s = str(code);
+        assertEquals("Str['{a} '+{b}+' '+{c}]", NodeDump.of(s));
+        StrPiece lit = s.pieces().get(0);
+        assertEquals(code.indexOf("a}}"), lit.sourceOffset(1));
+        assertEquals("{b!r:>10}", s.pieces().get(1).text());
+    }
+
+    @Test
+    void parses_nested_f_string_fields_with_other_and_same_quotes() {
+        assertEquals("Str['a'+{ifexp(Str['x'], c, Str['y'])}]", NodeDump.of(str("f\"a{'x' if c else 'y'}\"\n")));
+        assertEquals("Str[{d[Str['k']]}]", NodeDump.of(str("f\"{d[\"k\"]}\"\n")));
+        assertEquals("Str[{Str['in'+{1}]}]", NodeDump.of(str("f\"{f'in{1}'}\"\n")));
+        assertEquals("Str[{Str[', '].join(genexp(x, xs))}]", NodeDump.of(str("f\"{', '.join(x for x in xs)}\"\n")));
+    }
+
+    @Test
+    void parses_multiline_f_string_fields_with_file_offsets() {
+        String code = "f\"\"\"sql {\n    a +\n    b\n} end\"\"\"\n";
+        StrPiece field = str(code).pieces().get(1);
+        var bin = assertInstanceOf(Expr.BinOp.class, field.expr());
+        assertEquals(new Span(code.indexOf("a +"), code.indexOf("b\n") + 1), bin.span());
+    }
+
+    @Test
+    void keeps_an_unparsable_f_string_field_opaque() {
+        StrPiece field = str("f'{}'\n").pieces().get(0);
+        assertTrue(field.dynamic());
+        assertEquals("fstring-field", ((Expr.Opaque) field.expr()).kind());
+    }
+
+    @Test
+    void decodes_crlf_inside_triple_quoted_strings_as_newline() {
+        String code = "x = '''a\r\nb'''\r\n";
+        var assign = (Stmt.Assign) ParseSupport.body(code).get(0);
+        StrPiece p = ((Expr.Str) assign.value()).pieces().get(0);
+        assertEquals("a\nb", p.text());
+        assertArrayEquals(new int[] {7, 8, 10, 11}, p.sourceOffsets());
+    }
+
+    @Test
+    void drops_backslash_newline_inside_non_raw_strings() {
+        String code = "'ab\\\ncd'\n";
+        StrPiece p = str(code).pieces().get(0);
+        assertEquals("abcd", p.text());
+        assertEquals(code.indexOf("cd"), p.sourceOffset(2));
+    }
+}

@@ -1,0 +1,2 @@
+op.add_column("t",
+    sa.Column("c")

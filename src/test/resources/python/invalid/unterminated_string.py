@@ -1,0 +1,1 @@
+op.execute("ALTER TABLE
