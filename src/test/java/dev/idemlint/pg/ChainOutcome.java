@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * What applying a revision chain to a fresh database did: per revision, the first run and the re-run
  * after stamping back to its parents. {@code json} is rerun.py's report, kept for failure messages.
  */
-public record ChainOutcome(String alembicVersion, String sqlalchemyVersion, String serverVersion,
+public record ChainOutcome(String alembicVersion, String sqlalchemyVersion, String serverVersion, String database,
                            Outcome load, List<String> warnings, Outcome headRun,
                            List<RevisionOutcome> revisions, String json) {
 
@@ -63,6 +63,7 @@ public record ChainOutcome(String alembicVersion, String sqlalchemyVersion, Stri
                     outcome(r.get("first")), outcome(r.get("rerun")));
         }).toList();
         return new ChainOutcome((String) m.get("alembic"), (String) m.get("sqlalchemy"), (String) m.get("server"),
+                (String) m.get("database"),
                 outcome(m.get("load")), strings(m.get("warnings")), outcome(m.get("head_run")), revs, json);
     }
 
