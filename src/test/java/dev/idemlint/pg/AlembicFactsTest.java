@@ -9,7 +9,7 @@ import dev.idemlint.pg.ChainOutcome.Outcome;
 import dev.idemlint.pg.ChainOutcome.RevisionOutcome;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +28,13 @@ class AlembicFactsTest {
                             sa.Column("team_id", sa.Integer), sa.Column("age", sa.Integer))
             """;
 
-    private static AlembicRerunHarness harness;
+    private AlembicRerunHarness harness;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void cluster() {
+    @BeforeEach
+    void cluster() {
         harness = new AlembicRerunHarness(PgCluster.require());
     }
 

@@ -9,7 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,14 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("postgres")
 class AlembicRerunHarnessTest {
 
-    private static PgCluster cluster;
-    private static AlembicRerunHarness harness;
+    private PgCluster cluster;
+    private AlembicRerunHarness harness;
 
     @TempDir
     Path tmp;
 
-    @BeforeAll
-    static void cluster() {
+    @BeforeEach
+    void cluster() {
         cluster = PgCluster.require();
         harness = new AlembicRerunHarness(cluster);
     }

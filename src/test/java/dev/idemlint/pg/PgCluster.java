@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Assumptions;
 public record PgCluster(String host, int port, String user, Path bin) {
 
     private static final Duration PSQL_TIMEOUT = Duration.ofSeconds(90);
-    private static volatile PgCluster required;
+    private static Probe probe;
 
     /** The cluster named by the environment, if the environment names one. */
     public static Optional<PgCluster> fromEnv() {
@@ -42,27 +42,35 @@ public record PgCluster(String host, int port, String user, Path bin) {
     }
 
     /**
-     * The cluster, or the end of the calling test: under {@code CI=true} a missing cluster is a failure
+     * The cluster, or the end of the calling test (call it from {@code @BeforeEach}, so that a skip is
+     * counted per test): under {@code CI=true} a missing cluster is a failure
      * (the proof must not silently vanish from CI); elsewhere the test is skipped.
      */
     public static PgCluster require() {
-        PgCluster known = required;
-        if (known != null) {
-            return known;
-        }
-        Optional<PgCluster> cluster = fromEnv();
-        String problem = cluster.isEmpty()
-                ? "IDEMLINT_PG_PORT is not set; run the postgres tests through scripts/test"
-                : cluster.get().reachable() ? null
-                : "no PostgreSQL answers at " + cluster.get().host() + ":" + cluster.get().port();
-        if (problem != null) {
+        Probe probe = probed();
+        if (probe.problem() != null) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("postgres-tagged tests need a cluster under CI: " + problem);
+                fail("postgres-tagged tests need a cluster under CI: " + probe.problem());
             }
-            Assumptions.abort("skipping postgres-tagged test: " + problem);
+            Assumptions.abort("skipping postgres-tagged test: " + probe.problem());
         }
-        required = cluster.get();
-        return required;
+        return probe.cluster();
+    }
+
+    private record Probe(PgCluster cluster, String problem) {
+    }
+
+    /** Probed once per JVM: a missing cluster should not cost a pg_isready timeout per test. */
+    private static synchronized Probe probed() {
+        if (probe == null) {
+            Optional<PgCluster> cluster = fromEnv();
+            String problem = cluster.isEmpty()
+                    ? "IDEMLINT_PG_PORT is not set; run the postgres tests through scripts/test"
+                    : cluster.get().reachable() ? null
+                    : "no PostgreSQL answers at " + cluster.get().host() + ":" + cluster.get().port();
+            probe = new Probe(cluster.orElse(null), problem);
+        }
+        return probe;
     }
 
     /** A server binary or client tool: from {@code IDEMLINT_PG_BIN} when given, else from PATH. */

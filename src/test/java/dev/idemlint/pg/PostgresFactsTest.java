@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.pg.PgCluster.TempDatabase;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -20,16 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Tag("postgres")
 class PostgresFactsTest {
 
-    private static PgCluster cluster;
+    private PgCluster cluster;
     private TempDatabase db;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = PgCluster.require();
-    }
 
     @BeforeEach
     void freshDatabase() {
+        cluster = PgCluster.require();
         db = cluster.createDatabase();
         ok("""
                 CREATE TABLE teams (id int PRIMARY KEY, code text);
@@ -40,7 +35,9 @@ class PostgresFactsTest {
 
     @AfterEach
     void dropDatabase() {
-        db.close();
+        if (db != null) {
+            db.close();
+        }
     }
 
     private SqlOutcome ok(String sql) {
