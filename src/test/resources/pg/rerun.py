@@ -189,20 +189,17 @@ def main():
             f.write(ENV_PY)
         cfg = Config()
         cfg.set_main_option("script_location", env_dir)
-        # ConfigParser would treat '%' in a path specially; escape it.
+        # ConfigParser would treat '%' in a path specially; the 'os' separator keeps spaces in paths.
+        cfg.set_main_option("version_path_separator", "os")
         cfg.set_main_option("version_locations", versions_dir.replace("%", "%%"))
         cfg.attributes["url"] = url  # not through the ini: passwords may hold '%'
 
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            holder = {}
+        holder = {}
 
-            def load():
-                script = ScriptDirectory.from_config(cfg)
-                holder["order"] = topological(script)
-                holder["script"] = script
-            report["load"] = outcome(load, cfg)
-        report["warnings"] = ["%s: %s" % (w.category.__name__, w.message) for w in caught]
+        def load():
+            holder["order"] = topological(ScriptDirectory.from_config(cfg))
+        report["load"] = outcome(load, cfg)
+        report["warnings"] = report["load"]["warnings"]
 
         if args.upgrade_head_only:
             report["head_run"] = outcome(lambda: command.upgrade(cfg, "heads"), cfg)
