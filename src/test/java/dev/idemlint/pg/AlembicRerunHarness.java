@@ -1,0 +1,94 @@
+package dev.idemlint.pg;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Applies an Alembic versions dir to a fresh database on a {@link PgCluster}, revision by revision, and
+ * re-runs each one after stamping back to its parents: the deploy that finds a migration applied but not
+ * recorded. Drives {@code pg/rerun.py} under Debian's Python, which has Alembic 1.8.1 and SQLAlchemy 1.4.46
+ * ({@code python3} on PATH may be another interpreter without them).
+ */
+public final class AlembicRerunHarness {
+
+    private static final String DEFAULT_PYTHON = "/usr/bin/python3";
+    private final PgCluster cluster;
+    private final Duration timeout;
+
+    public AlembicRerunHarness(PgCluster cluster) {
+        this(cluster, Duration.ofMinutes(3));
+    }
+
+    public AlembicRerunHarness(PgCluster cluster, Duration timeout) {
+        this.cluster = cluster;
+        this.timeout = timeout;
+    }
+
+    /** First run and re-run of every revision, parents before children. */
+    public ChainOutcome run(Path versionsDir) {
+        return invoke(versionsDir, List.of());
+    }
+
+    /** As {@link #run(Path)}, and writes {@code pg_dump --schema-only} of the final state to {@code schemaDump}. */
+    public ChainOutcome run(Path versionsDir, Path schemaDump) {
+        return invoke(versionsDir, List.of("--pg-dump", schemaDump.toString()));
+    }
+
+    /** A single {@code alembic upgrade heads} on a fresh database, as a deploy from scratch does it. */
+    public ChainOutcome upgradeHeadsOnce(Path versionsDir) {
+        return invoke(versionsDir, List.of("--upgrade-head-only"));
+    }
+
+    private ChainOutcome invoke(Path versionsDir, List<String> options) {
+        Path out = null;
+        try {
+            out = Files.createTempFile("idemlint-rerun", ".json");
+            List<String> cmd = new ArrayList<>(List.of(python(), script().toString(),
+                    versionsDir.toAbsolutePath().toString(), "--out", out.toString(),
+                    "--dsn", cluster.maintenanceUrl()));
+            if (cluster.bin() != null) {
+                cmd.addAll(List.of("--pg-bin", cluster.bin().toString()));
+            }
+            cmd.addAll(options);
+            ProcessRunner.Result result = ProcessRunner.run(cmd, cluster.childEnv(), null, timeout);
+            if (!result.succeeded()) {
+                throw new AssertionError("rerun.py failed (this is a harness problem, not a fact):\n"
+                        + result.describe());
+            }
+            return ChainOutcome.fromJson(Files.readString(out));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                try {
+                    Files.deleteIfExists(out);
+                } catch (IOException ignored) {
+                    // a leftover temp file is harmless
+                }
+            }
+        }
+    }
+
+    private static String python() {
+        String configured = System.getenv("IDEMLINT_PYTHON");
+        return configured == null || configured.isBlank() ? DEFAULT_PYTHON : configured;
+    }
+
+    private static Path script() {
+        URL url = AlembicRerunHarness.class.getResource("/pg/rerun.py");
+        if (url == null || !"file".equals(url.getProtocol())) {
+            throw new IllegalStateException("pg/rerun.py must be on the test classpath as a file, found " + url);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

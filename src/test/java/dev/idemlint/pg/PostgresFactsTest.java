@@ -1,0 +1,182 @@
+package dev.idemlint.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.pg.PgCluster.TempDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * PostgreSQL facts that need no Alembic: plain SQL through psql on a fresh database per test.
+ * "Re-run" means the same statement executed a second time in a new transaction.
+ */
+@Tag("postgres")
+class PostgresFactsTest {
+
+    private PgCluster cluster;
+    private TempDatabase db;
+
+    @BeforeEach
+    void freshDatabase() {
+        cluster = PgCluster.require();
+        db = cluster.createDatabase();
+        ok("""
+                CREATE TABLE teams (id int PRIMARY KEY, code text);
+                CREATE TABLE players (id int PRIMARY KEY, team_id int, age int, nick text);
+                CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+                """);
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private SqlOutcome ok(String sql) {
+        SqlOutcome o = db.exec(sql);
+        assertTrue(o.ok(), () -> "expected success of\n" + sql + "\nbut: " + o);
+        return o;
+    }
+
+    private SqlOutcome fails(String sql, String sqlstate) {
+        SqlOutcome o = db.exec(sql);
+        assertFalse(o.ok(), () -> "expected " + sqlstate + " from\n" + sql + "\nbut it passed");
+        assertEquals(sqlstate, o.sqlstate(), o::toString);
+        return o;
+    }
+
+    // (f)
+    @Test
+    void create_type_if_not_exists_is_a_syntax_error_42601() {
+        fails("CREATE TYPE IF NOT EXISTS division AS ENUM ('boys', 'girls')", "42601");
+    }
+
+    // (f)
+    @Test
+    void add_constraint_if_not_exists_is_a_syntax_error_42601() {
+        fails("ALTER TABLE teams ADD CONSTRAINT IF NOT EXISTS uq_code UNIQUE (code)", "42601");
+    }
+
+    // (g)
+    @Test
+    void do_block_catching_duplicate_object_reruns_create_type_cleanly() {
+        String guarded = """
+                DO $$ BEGIN
+                  CREATE TYPE division AS ENUM ('boys', 'girls');
+                EXCEPTION WHEN duplicate_object THEN null;
+                END $$;
+                """;
+        ok(guarded);
+        ok(guarded);
+        fails("CREATE TYPE division AS ENUM ('boys', 'girls')", "42710");
+    }
+
+    // (g) a unique constraint's duplicate is duplicate_table (42P07), which the handler does not name
+    @Test
+    void do_block_catching_only_duplicate_object_does_not_catch_a_duplicate_unique_constraint_42P07() {
+        String guarded = """
+                DO $$ BEGIN
+                  ALTER TABLE teams ADD CONSTRAINT uq_teams_code UNIQUE (code);
+                EXCEPTION WHEN duplicate_object THEN null;
+                END $$;
+                """;
+        ok(guarded);
+        fails(guarded, "42P07");
+        ok(guarded.replace("duplicate_object", "duplicate_object OR duplicate_table"));
+    }
+
+    // (k)
+    @Test
+    void alter_type_add_value_if_not_exists_reruns_with_a_notice() {
+        ok("CREATE TYPE division AS ENUM ('boys', 'girls')");
+        ok("ALTER TYPE division ADD VALUE IF NOT EXISTS 'coed'");
+        SqlOutcome again = ok("ALTER TYPE division ADD VALUE IF NOT EXISTS 'coed'");
+        assertTrue(again.notices().stream().anyMatch(n -> n.startsWith("42710: enum label \"coed\" already exists, skipping")),
+                again::toString);
+        fails("ALTER TYPE division ADD VALUE 'coed'", "42710");
+    }
+
+    // (l)
+    @Test
+    void create_trigger_rerun_fails_42710() {
+        String sql = "CREATE TRIGGER players_touch BEFORE INSERT ON players FOR EACH ROW EXECUTE FUNCTION touch()";
+        ok(sql);
+        fails(sql, "42710");
+    }
+
+    // (l) OR REPLACE for triggers exists since PostgreSQL 14
+    @Test
+    void create_or_replace_trigger_reruns_cleanly() {
+        String sql = "CREATE OR REPLACE TRIGGER players_touch BEFORE INSERT ON players "
+                + "FOR EACH ROW EXECUTE FUNCTION touch()";
+        ok(sql);
+        ok(sql);
+    }
+
+    // (l)
+    @Test
+    void create_policy_rerun_fails_42710() {
+        String sql = "CREATE POLICY players_all ON players USING (true)";
+        ok(sql);
+        fails(sql, "42710");
+    }
+
+    // (l)
+    @Test
+    void rename_column_rerun_fails_undefined_column_42703() {
+        String sql = "ALTER TABLE players RENAME COLUMN nick TO nickname";
+        ok(sql);
+        fails(sql, "42703");
+    }
+
+    // (d) the SQL spellings behind Alembic's constraint ops
+    @Test
+    void add_constraint_reruns_fail_with_codes_that_differ_by_kind() {
+        String pk = "ALTER TABLE teams DROP CONSTRAINT teams_pkey; ALTER TABLE teams ADD CONSTRAINT pk_teams PRIMARY KEY (id)";
+        ok(pk);
+        fails("ALTER TABLE teams ADD CONSTRAINT pk_teams PRIMARY KEY (id)", "42P16");
+        String fk = "ALTER TABLE players ADD CONSTRAINT fk_team FOREIGN KEY (team_id) REFERENCES teams (id)";
+        ok(fk);
+        fails(fk, "42710");
+        String check = "ALTER TABLE players ADD CONSTRAINT ck_age CHECK (age > 0)";
+        ok(check);
+        fails(check, "42710");
+        String unique = "ALTER TABLE teams ADD CONSTRAINT uq_code UNIQUE (code)";
+        ok(unique);
+        fails(unique, "42P07");
+        String exclude = "ALTER TABLE teams ADD CONSTRAINT ex_code EXCLUDE USING btree (code WITH =)";
+        ok(exclude);
+        fails(exclude, "42P07");
+    }
+
+    // The guarded spellings our fixes write must really re-run cleanly.
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "ALTER TABLE players ADD COLUMN IF NOT EXISTS custom_notes text",
+            "CREATE TABLE IF NOT EXISTS oauth_tokens (id int PRIMARY KEY)",
+            "CREATE INDEX IF NOT EXISTS ix_players_age ON players (age)",
+            "CREATE UNIQUE INDEX IF NOT EXISTS ux_teams_code ON teams (code)",
+            "CREATE SEQUENCE IF NOT EXISTS ticket_seq",
+            "CREATE SCHEMA IF NOT EXISTS audit",
+            "CREATE EXTENSION IF NOT EXISTS plpgsql",
+            "CREATE OR REPLACE VIEW adults AS SELECT id FROM players WHERE age >= 18",
+            "CREATE OR REPLACE FUNCTION one() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+            "ALTER TABLE players DROP COLUMN IF EXISTS nick",
+            "DROP INDEX IF EXISTS ix_nothing",
+            "DROP TABLE IF EXISTS nothing",
+            "DROP TYPE IF EXISTS nothing",
+            "ALTER TABLE players DROP CONSTRAINT IF EXISTS nothing",
+    })
+    void guarded_statement_reruns_cleanly(String sql) {
+        ok(sql);
+        ok(sql);
+    }
+}

@@ -1,0 +1,258 @@
+#!/usr/bin/python3
+"""Apply an Alembic versions dir to a fresh PostgreSQL database and re-run every revision.
+
+Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
+
+    rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only] [--pg-dump PATH] [--keep]
+
+For each revision R, parents before children:
+  first  = upgrade R                       (the deploy that applies it)
+  rerun  = stamp back to R's parents, upgrade R again  (the deploy that finds it applied
+           but not recorded: the crash-loop case this project exists for)
+  then stamp R so the walk goes on, whatever happened.
+
+The version table is always stamped to the exact set of heads applied so far, so branches
+and merges walk correctly (a purge to a single revision would forget the other branches).
+
+With --upgrade-head-only, a single `upgrade heads` on a fresh database is run instead.
+
+Output JSON:
+  {"alembic", "sqlalchemy", "psycopg2", "server", "database",
+   "load": outcome,            # loading the script directory (missing parents, cycles...)
+   "warnings": [str],          # Python warnings while loading (duplicate revision ids...)
+   "head_run": outcome|null,   # --upgrade-head-only
+   "revisions": [{"revision", "file", "parents", "after_failure",
+                  "first": outcome, "rerun": outcome|null}]}
+  outcome = {"ok", "sqlstate", "error_class", "message", "statements", "warnings"}
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import traceback
+import uuid
+import warnings
+
+import alembic
+import psycopg2
+import sqlalchemy
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.engine.url import make_url
+
+ENV_PY = '''
+from alembic import context
+from sqlalchemy import create_engine, event, pool
+
+config = context.config
+statements = config.attributes.setdefault("statements", [])
+engine = create_engine(
+    config.attributes["url"],
+    poolclass=pool.NullPool,
+    # A hung lock must fail the fact, not the whole test run.
+    connect_args={"options": "-c lock_timeout=10s -c statement_timeout=60s"},
+)
+
+
+@event.listens_for(engine, "before_cursor_execute")
+def _record(conn, cursor, statement, parameters, context, executemany):
+    statements.append(statement)
+
+
+with engine.connect() as connection:
+    context.configure(
+        connection=connection,
+        target_metadata=None,
+        transaction_per_migration=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+engine.dispose()
+'''
+
+
+
+def is_noise(statement):
+    """Alembic bookkeeping and SQLAlchemy's catalog probes say nothing about what a migration did."""
+    s = statement.lower()
+    return ("alembic_version" in s or s.startswith("show ")
+            or (s.startswith("select") and ("pg_catalog" in s or "pg_class" in s or "current_schema" in s)))
+
+
+def outcome(fn, cfg):
+    """Run fn(), return what happened; never raises."""
+    cfg.attributes["statements"] = []
+    result = {"ok": True, "sqlstate": None, "error_class": None, "message": None}
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            fn()
+        except sa_exc.DBAPIError as e:
+            orig = e.orig
+            diag = getattr(orig, "diag", None)
+            result.update(ok=False,
+                          sqlstate=getattr(orig, "pgcode", None),
+                          error_class=type(orig).__name__,
+                          message=(diag.message_primary if diag is not None and diag.message_primary
+                                   else str(orig).strip()))
+        except Exception as e:  # noqa: BLE001 - any failure is a recorded outcome
+            # psycopg2 errors that escape SQLAlchemy's wrapping still carry their SQLSTATE.
+            result.update(ok=False,
+                          sqlstate=getattr(e, "pgcode", None),
+                          error_class=type(e).__name__,
+                          message=str(e).strip() or traceback.format_exc(limit=1).strip())
+    result["statements"] = [s.strip() for s in cfg.attributes.get("statements", []) if not is_noise(s.strip())]
+    result["warnings"] = ["%s: %s" % (w.category.__name__, w.message) for w in caught]
+    return result
+
+
+def topological(script):
+    """Revisions with every parent before its children; ties broken by Alembic's own walk."""
+    walked = list(reversed(list(script.walk_revisions("base", "heads"))))
+    rank = {r.revision: i for i, r in enumerate(walked)}
+    by_id = {r.revision: r for r in walked}
+    done, order = set(), []
+    pending = sorted(walked, key=lambda r: rank[r.revision])
+    while pending:
+        for r in pending:
+            if all(p in done or p not in by_id for p in parents(r)):
+                order.append(r)
+                done.add(r.revision)
+                pending.remove(r)
+                break
+        else:  # cannot happen for a map Alembic accepted; keep the walk's order
+            order.extend(pending)
+            break
+    return order
+
+
+def parents(rev):
+    down = rev.down_revision
+    if down is None:
+        return ()
+    return tuple(down) if isinstance(down, (tuple, list)) else (down,)
+
+
+def heads_of(applied, by_id):
+    """Revisions in the ancestor-closed set `applied` that no other applied revision builds on."""
+    covered = set()
+    for r in applied:
+        covered.update(parents(by_id[r]))
+    return sorted(applied - covered) or ["base"]
+
+
+def server_version(conn_kwargs):
+    with psycopg2.connect(**conn_kwargs) as conn, conn.cursor() as cur:
+        cur.execute("SHOW server_version")
+        return cur.fetchone()[0]
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("versions_dir")
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--dsn", help="maintenance database URL; default from IDEMLINT_PG_* env")
+    ap.add_argument("--upgrade-head-only", action="store_true")
+    ap.add_argument("--pg-dump", metavar="PATH")
+    ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
+    ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    args = ap.parse_args()
+
+    dsn = args.dsn or "postgresql://%s@%s:%s/postgres" % (
+        os.environ.get("IDEMLINT_PG_USER", "postgres"),
+        os.environ.get("IDEMLINT_PG_HOST", "127.0.0.1"),
+        os.environ.get("IDEMLINT_PG_PORT", "5432"))
+    base_url = make_url(dsn)
+    conn_kwargs = {k: v for k, v in dict(host=base_url.host, port=base_url.port, user=base_url.username,
+                                         password=base_url.password,
+                                         dbname=base_url.database or "postgres").items() if v is not None}
+    dbname = "idemlint_" + uuid.uuid4().hex[:12]
+    url = base_url.set(drivername="postgresql+psycopg2", database=dbname)
+    versions_dir = os.path.abspath(args.versions_dir)
+
+    report = {"alembic": alembic.__version__, "sqlalchemy": sqlalchemy.__version__,
+              "psycopg2": psycopg2.__version__.split()[0], "server": server_version(conn_kwargs),
+              "database": dbname, "load": None, "warnings": [], "head_run": None, "revisions": []}
+
+    admin = psycopg2.connect(**conn_kwargs)
+    admin.autocommit = True
+    env_dir = tempfile.mkdtemp(prefix="idemlint-alembic-")
+    try:
+        with admin.cursor() as cur:
+            cur.execute('CREATE DATABASE "%s" TEMPLATE template0' % dbname)
+        with open(os.path.join(env_dir, "env.py"), "w") as f:
+            f.write(ENV_PY)
+        cfg = Config()
+        cfg.set_main_option("script_location", env_dir)
+        # ConfigParser would treat '%' in a path specially; the 'os' separator keeps spaces in paths.
+        cfg.set_main_option("version_path_separator", "os")
+        cfg.set_main_option("version_locations", versions_dir.replace("%", "%%"))
+        cfg.attributes["url"] = url  # not through the ini: passwords may hold '%'
+
+        holder = {}
+
+        def load():
+            holder["order"] = topological(ScriptDirectory.from_config(cfg))
+        report["load"] = outcome(load, cfg)
+        report["warnings"] = report["load"]["warnings"]
+
+        if args.upgrade_head_only:
+            report["head_run"] = outcome(lambda: command.upgrade(cfg, "heads"), cfg)
+        elif report["load"]["ok"]:
+            order = holder["order"]
+            by_id = {r.revision: r for r in order}
+            applied, failed = set(), set()
+            for rev in order:
+                r = rev.revision
+                entry = {"revision": r, "file": os.path.relpath(rev.path, versions_dir),
+                         "parents": list(parents(rev)),
+                         # an ancestor's first run failed: this one may fail for that reason alone
+                         "after_failure": any(p in failed for p in parents(rev)),
+                         "first": outcome(lambda: command.upgrade(cfg, r), cfg), "rerun": None}
+                if entry["after_failure"] or not entry["first"]["ok"]:
+                    failed.add(r)
+                if entry["first"]["ok"]:
+                    back = heads_of(applied, by_id)
+                    stamp_back = outcome(lambda: command.stamp(cfg, back, purge=True), cfg)
+                    entry["rerun"] = (outcome(lambda: command.upgrade(cfg, r), cfg)
+                                      if stamp_back["ok"] else dict(stamp_back, stamp_failed=True))
+                applied.add(r)
+                entry["stamp"] = outcome(lambda: command.stamp(cfg, heads_of(applied, by_id), purge=True), cfg)
+                entry["stamp"].pop("statements")
+                report["revisions"].append(entry)
+
+        if args.pg_dump:
+            dump(args, conn_kwargs, dbname)
+    finally:
+        shutil.rmtree(env_dir, ignore_errors=True)
+        if not args.keep:
+            with admin.cursor() as cur:
+                cur.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % dbname)
+        admin.close()
+
+    with open(args.out, "w") as f:
+        json.dump(report, f, indent=2)
+    return 0
+
+
+def dump(args, conn_kwargs, dbname):
+    pg_dump = os.path.join(args.pg_bin, "pg_dump") if args.pg_bin else shutil.which("pg_dump")
+    cmd = [pg_dump, "--schema-only", "--no-owner", "--no-privileges",
+           "--exclude-table=public.alembic_version",
+           "-h", conn_kwargs.get("host", "127.0.0.1"), "-p", str(conn_kwargs.get("port", 5432)),
+           "-U", conn_kwargs.get("user", "postgres"), dbname]
+    text = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    # Versions and pg_dump's random \restrict keys would make two dumps of one schema differ.
+    keep = [l for l in text.splitlines()
+            if not l.startswith(("-- Dumped from", "-- Dumped by", "\\restrict", "\\unrestrict"))]
+    with open(args.pg_dump, "w") as f:
+        f.write("\n".join(keep) + "\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
