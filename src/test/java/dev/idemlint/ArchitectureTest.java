@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * stays behind its one package.
  */
 class ArchitectureTest {
-    static final List<String> STAGES = List.of("source", "discovery", "python", "migration", "sql", "graph",
-            "schema", "fix", "rule", "rules", "report", "cli");
+    static final List<String> STAGES = List.of("source", "fix", "discovery", "python", "migration", "sql", "graph",
+            "schema", "rule", "rules", "report", "cli");
     static final Map<String, String> THIRD_PARTY = Map.of("org.antlr", "python", "net.sf.jsqlparser", "sql",
             "picocli", "cli");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);

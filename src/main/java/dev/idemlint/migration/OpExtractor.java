@@ -368,8 +368,16 @@ final class OpExtractor {
     }
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
-        return new OpSite(origin, ctx.phase(), call.span(), call, ctx.statement(), null, -1, -1, ctx.guard(),
-                ctx.autocommit(), ctx.indirect());
+        return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), call, ctx.statement(), null, -1, -1,
+                ctx.guard(), ctx.autocommit(), ctx.indirect());
+    }
+
+    /**
+     * Diagnostics point at the call, unless it sits in a helper function: then at the statement of
+     * upgrade() that called the helper, so each call of the helper gets its own finding.
+     */
+    private static Span pointAt(Span call, Ctx ctx) {
+        return ctx.statement() == null || ctx.statement().contains(call) ? call : ctx.statement();
     }
 
     private String str(Expr e, Ctx ctx) {
@@ -555,7 +563,8 @@ final class OpExtractor {
         OpSite base = site(call, Origin.RAW_SQL, ctx);
         SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
         if (sql != null) {
-            out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), call.span(), call, ctx.statement(),
+            out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx), call,
+                    ctx.statement(),
                     sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit(), ctx.indirect())));
             return;
         }

@@ -16,6 +16,10 @@ import dev.idemlint.source.Span;
 public record OpSite(Origin origin, Phase phase, Span span, Expr.Call call, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
 
+    public OpSite withSpan(Span s) {
+        return new OpSite(origin, phase, s, call, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect);
+    }
+
     public OpSite withGuard(Guard g) {
         return new OpSite(origin, phase, span, call, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect);
     }

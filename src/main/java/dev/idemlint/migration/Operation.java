@@ -11,13 +11,24 @@ import java.util.List;
 public sealed interface Operation {
     OpSite site();
 
+    /** The same operation at another site (used to re-point diagnostics). */
+    Operation withSite(OpSite site);
+
     /** {@code ADD COLUMN}; {@code ifNotExists} from SQL or the kwarg (already version-checked: see kwargs). */
     record AddColumn(OpSite site, String table, ColumnDef column, boolean ifNotExists) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new AddColumn(site, table, column, ifNotExists);
+        }
     }
 
     /** {@code CREATE TABLE}; {@code columns} may be empty for raw SQL we could not read. */
     record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
             List<NamedConstraint> constraints) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new CreateTable(site, table, columns, ifNotExists, constraints);
+        }
     }
 
     /** A named constraint declared inside CREATE TABLE / create_table. */
@@ -27,6 +38,10 @@ public sealed interface Operation {
     /** {@code CREATE [UNIQUE] INDEX}. */
     record CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
             boolean concurrently) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new CreateIndex(site, name, table, unique, ifNotExists, concurrently);
+        }
     }
 
     /**
@@ -35,6 +50,10 @@ public sealed interface Operation {
      */
     record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists)
             implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new AddConstraint(site, kind, name, table, ifNotExists);
+        }
     }
 
     /**
@@ -44,6 +63,10 @@ public sealed interface Operation {
      */
     record CreateEnumType(OpSite site, String name, List<String> labels, boolean checkFirst, boolean ifNotExists)
             implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new CreateEnumType(site, name, labels, checkFirst, ifNotExists);
+        }
     }
 
     /**
@@ -52,14 +75,26 @@ public sealed interface Operation {
      */
     record CreateObject(OpSite site, ObjectKind kind, String name, String table, boolean ifNotExists,
             boolean orReplace) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new CreateObject(site, kind, name, table, ifNotExists, orReplace);
+        }
     }
 
     /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
     record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new Drop(site, kind, name, table, ifExists);
+        }
     }
 
     /** Renames of tables, columns, indexes, constraints, types, ... */
     record Rename(OpSite site, ObjectKind kind, String table, String from, String to) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new Rename(site, kind, table, from, to);
+        }
     }
 
     /**
@@ -68,10 +103,18 @@ public sealed interface Operation {
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk)
             implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new Insert(site, table, onConflict, guardedSelect, bulk);
+        }
     }
 
     /** {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label'}. */
     record AlterTypeAddValue(OpSite site, String type, String label, boolean ifNotExists) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new AlterTypeAddValue(site, type, label, ifNotExists);
+        }
     }
 
     /**
@@ -80,13 +123,25 @@ public sealed interface Operation {
      * {@code what} is a short label ("alter_column", "UPDATE").
      */
     record Benign(OpSite site, String what) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new Benign(site, what);
+        }
     }
 
     /** A SQL string before classification (the sql stage replaces it). */
     record RawSql(OpSite site) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new RawSql(site);
+        }
     }
 
     /** Something we could not read (dynamic SQL, unknown op). Never flagged by idempotency rules. */
     record Unknown(OpSite site, String what) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new Unknown(site, what);
+        }
     }
 }

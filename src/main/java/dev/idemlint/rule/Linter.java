@@ -154,7 +154,9 @@ public final class Linter {
         for (Operation o : ops) {
             if (o instanceof Operation.RawSql raw) {
                 try {
-                    out.addAll(classifier.classify(raw));
+                    for (Operation c : classifier.classify(raw)) {
+                        out.add(pointIntoStatement(c, raw.site().statement()));
+                    }
                 } catch (RuntimeException | StackOverflowError e) {
                     out.add(new Operation.Unknown(raw.site(), "unclassifiable SQL"));
                 }
@@ -163,6 +165,18 @@ public final class Linter {
             }
         }
         return out;
+    }
+
+    /**
+     * SQL built from a module constant or inside a helper maps to text outside the statement that
+     * runs it; such findings point at that statement instead (fixes still edit the literal).
+     */
+    private static Operation pointIntoStatement(Operation op, Span statement) {
+        Span span = op.site().span();
+        if (statement == null || statement.contains(span)) {
+            return op;
+        }
+        return op.withSite(op.site().withSpan(statement));
     }
 
     private Diagnostic builtin(String name, SourceFile file, Span span, String message, String help) {

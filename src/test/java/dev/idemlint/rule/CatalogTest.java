@@ -122,7 +122,8 @@ class CatalogTest {
         }
         assertFalse(files.isEmpty(), rule + ": no ```python block");
         Linter linter = new Linter(Registry.all(), RuleCatalog.load(allNames()));
-        LintResult r = linter.lint(new LintTarget(dir, dir, files, Settings.DEFAULT), Path::toString);
+        Settings settings = dev.idemlint.fixture.FixtureCase.parseSettings(section);
+        LintResult r = linter.lint(new LintTarget(dir, dir, files, settings), Path::toString);
         boolean fired = r.diagnostics().stream().anyMatch(x -> x.rule().equals(rule));
         assertEquals(fire, fired, rule + (fire ? ": Example does not fire" : ": Use instead fires") + "\n"
                 + r.diagnostics());
