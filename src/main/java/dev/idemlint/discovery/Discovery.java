@@ -229,28 +229,32 @@ public final class Discovery {
                 return;
             }
             Scan scan = scan(root, config);
-            List<List<Path>> found = new ArrayList<>();
+            // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
+            List<List<Path>> kept = new ArrayList<>();
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
                     List<Path> dirs = existing(parsed.versionDirs(), ini, config);
-                    if (!dirs.isEmpty()) {
-                        found.add(dirs);
+                    if (!dirs.isEmpty() && !kept.contains(dirs)) {
+                        kept.add(dirs);
                     }
                 }
             }
+            List<Path> guessed = new ArrayList<>();
             for (Path v : scan.versionsDirs) {
                 if (scan.envDirs.contains(v.getParent())) {
-                    found.add(List.of(v));
+                    guessed.add(v);
                 }
             }
             for (Path d : scan.revisionDirs) {
-                found.add(List.of(d));
+                // release folders below a versions folder belong to its tree, even without env.py
+                Path enclosing = enclosingVersionsDir(d);
+                guessed.add(enclosing != null && enclosing.startsWith(root) ? enclosing : d);
             }
-            List<List<Path>> kept = new ArrayList<>();
-            for (List<Path> locations : found) {
-                if (kept.stream().noneMatch(k -> covers(k, locations))) {
-                    kept.add(locations);
+            for (Path d : guessed) {
+                // a folder inside a tree (Neutron's release folders) or above one is that tree
+                if (kept.stream().flatMap(List::stream).noneMatch(k -> d.startsWith(k) || k.startsWith(d))) {
+                    kept.add(List.of(d));
                 }
             }
             for (List<Path> locations : kept) {
@@ -259,10 +263,6 @@ public final class Discovery {
             if (kept.isEmpty() && scan.problemCount == 0) {
                 problems.add(new InputProblem(root, "no Alembic versions directory found"));
             }
-        }
-
-        private boolean covers(List<Path> outer, List<Path> inner) {
-            return inner.stream().allMatch(i -> outer.stream().anyMatch(i::startsWith));
         }
 
         private List<Path> existing(List<Path> dirs, Path ini, Config config) {

@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * {@code backend/requirements.txt}); within a directory the most precise file first: uv.lock,
  * poetry.lock, Pipfile.lock, requirements*.txt (and requirements/), pyproject.toml, setup.cfg,
  * setup.py. When nothing on that path names the package, the nearest pin file anywhere in the
- * project is used (Mailu's {@code core/base/requirements-prod.txt}). A range counts by its lower
+ * project is used (Mailu's {@code core/base/requirements-prod.txt}), except in folders of another
+ * Alembic project. A range counts by its lower
  * bound, because a kwarg is only safe when every allowed version supports it; but when a lock
  * file further up (a uv or Poetry workspace root) pins a version inside the range, the lock wins,
  * since that is what gets installed.
@@ -178,6 +179,12 @@ public final class VersionPins {
         } catch (IOException | RuntimeException e) {
             // a walk that fails (loop, permission) keeps whatever it had found
         }
+        // a folder holding another Alembic project pins that project, not ours (Open-Assistant's
+        // backend/ and inference/server/ each have their own requirements.txt)
+        List<Path> foreign = dirs.stream()
+                .filter(d -> !versionsDir.startsWith(d) && Files.isRegularFile(d.resolve("alembic.ini")))
+                .toList();
+        dirs.removeIf(d -> foreign.stream().anyMatch(d::startsWith));
         dirs.sort(Comparator.comparingInt((Path d) -> treeDistance(d, versionsDir)).thenComparing(Path::toString));
         List<Path> out = new ArrayList<>();
         for (Path d : dirs) {
