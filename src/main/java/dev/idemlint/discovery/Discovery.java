@@ -182,7 +182,7 @@ public final class Discovery {
                 Path root = inferProjectRoot(dir);
                 addTree(List.of(dir), root, config(dir, root), null, true);
             } else {
-                projectInput(dir);
+                projectInput(dir, dir, config(dir, dir));
             }
         }
 
@@ -191,11 +191,23 @@ public final class Discovery {
             if (parsed == null) {
                 return;
             }
+            int problemsBefore = problems.size();
             List<Path> dirs = existing(parsed.versionDirs(), ini, config);
-            if (dirs.isEmpty()) {
-                problems.add(new InputProblem(ini, "no versions directory: script_location is missing or unresolvable"));
-            } else {
+            if (!dirs.isEmpty()) {
                 addTree(dirs, root, config, null, true);
+                return;
+            }
+            boolean explained = problems.size() > problemsBefore;
+            // a location filled in by code ({alembic_dir} in jupyterhub): look around the ini
+            int before = trees.size();
+            Set<InputProblem> seen = new LinkedHashSet<>(problems);
+            projectInput(ini.getParent(), root, config);
+            if (trees.size() == before) {
+                problems.clear();
+                problems.addAll(seen);
+                if (!explained) {
+                    problems.add(new InputProblem(ini, "no versions directory: script_location is missing or unresolvable"));
+                }
             }
         }
 
@@ -215,8 +227,8 @@ public final class Discovery {
             addTree(List.of(script.resolve("versions")), root, config, null, true);
         }
 
-        private void projectInput(Path root) {
-            Config config = config(root, root);
+        /** Trees under {@code dir}, with pins and config of the project at {@code root}. */
+        private void projectInput(Path dir, Path root, Config config) {
             if (!config.versions().isEmpty()) {
                 for (Path v : config.versions()) {
                     if (Files.isDirectory(v)) {
@@ -228,7 +240,7 @@ public final class Discovery {
                 }
                 return;
             }
-            Scan scan = scan(root, config);
+            Scan scan = scan(dir, config);
             // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
             List<List<Path>> kept = new ArrayList<>();
             for (Path ini : scan.inis) {
@@ -249,7 +261,7 @@ public final class Discovery {
             for (Path d : scan.revisionDirs) {
                 // release folders below a versions folder belong to its tree, even without env.py
                 Path enclosing = enclosingVersionsDir(d);
-                guessed.add(enclosing != null && enclosing.startsWith(root) ? enclosing : d);
+                guessed.add(enclosing != null && enclosing.startsWith(dir) ? enclosing : d);
             }
             for (Path d : guessed) {
                 // a folder inside a tree (Neutron's release folders) or above one is that tree
@@ -261,7 +273,7 @@ public final class Discovery {
                 addTree(locations, root, config, null, true);
             }
             if (kept.isEmpty() && scan.problemCount == 0) {
-                problems.add(new InputProblem(root, "no Alembic versions directory found"));
+                problems.add(new InputProblem(dir, "no Alembic versions directory found"));
             }
         }
 
@@ -533,6 +545,9 @@ public final class Discovery {
             return false;
         }
         String n = name.toString();
+        if (n.equals("target") && Files.exists(dir.resolveSibling("pom.xml"))) {
+            return true; // Maven output: copies of test resources
+        }
         return SKIP_DIRS.contains(n) || (n.startsWith(".") && n.length() > 1 && !n.equals(".."));
     }
 

@@ -421,4 +421,35 @@ class DiscoveryTest {
         assertEquals(List.of("a.py", "b.py"), names(t.files()));
         assertEquals(List.of("b.py"), names(t.focus()));
     }
+    @Test
+    void an_ini_with_a_templated_location_given_directly_falls_back_to_its_neighbourhood() {
+        p.ini("jupyterhub/alembic.ini", "script_location = {alembic_dir}\n")
+                .env("jupyterhub/alembic")
+                .revision("jupyterhub/alembic/versions/19c0846f6344_base.py", "19c0846f6344", null)
+                .file("requirements.txt", "alembic>=1.4\n");
+        Discovery.Result r = discover(p.path("jupyterhub/alembic.ini"));
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("jupyterhub/alembic/versions"), versionsDirs(r));
+        assertEquals(tmp, r.targets().get(0).projectRoot());
+        assertEquals("1.4", r.targets().get(0).settings().alembic().toString());
+    }
+
+    @Test
+    void an_ini_pointing_nowhere_is_a_problem() {
+        p.ini("alembic.ini", "script_location = %(here)s/gone\n").ini("other/alembic.ini", "script_location = gone\n");
+        Discovery.Result r = discover(p.path("alembic.ini"), p.path("other/alembic.ini"));
+        assertEquals(List.of(), r.targets());
+        assertEquals(List.of(
+                new InputProblem(p.path("alembic.ini"), "versions directory not found: " + p.path("gone/versions")),
+                new InputProblem(p.path("other/alembic.ini"),
+                        "no versions directory: script_location is missing or unresolvable")), r.problems());
+    }
+
+    @Test
+    void maven_target_copies_of_fixtures_are_skipped() {
+        p.file("pom.xml", "<project/>\n")
+                .revision("src/test/resources/fixtures/versions/a.py", "a", null)
+                .revision("target/test-classes/fixtures/versions/a.py", "a", null);
+        assertEquals(List.of("src/test/resources/fixtures/versions"), versionsDirs(discover(tmp)));
+    }
 }
