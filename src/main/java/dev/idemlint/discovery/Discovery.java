@@ -1,45 +1,629 @@
 package dev.idemlint.discovery;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileSystemLoopException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Turns command-line paths into {@link LintTarget}s: a file is linted as part of its directory's
- * tree, a versions directory as itself, a project root through alembic.ini's script_location and
- * common layouts. Minimal version; see the discovery issue notes.
+ * Turns command-line paths into {@link LintTarget}s, one per revision tree, each with its
+ * settings (CLI overrides, then config, then the project's pins).
+ *
+ * <p>An input may be a .py file (linted in the context of its whole tree, only it reported), a
+ * versions directory or a folder of it (the whole tree as context), an Alembic script directory
+ * (env.py + versions/), a lone alembic.ini, or a project root. In a project root, trees come from
+ * the config's {@code versions} when given; otherwise from every alembic.ini down to depth 4
+ * ({@code script_location}/{@code version_locations}), then from any {@code versions} folder next
+ * to an env.py, then from any folder holding revision files (CTFd's plugin migrations). A versions
+ * directory includes its subfolders that hold revisions (Neutron's
+ * {@code versions/<release>/{expand,contract}}): Alembic reads them as one tree.
+ *
+ * <p>Never throws for bad input: a missing path, an unreadable directory, a symlink loop or a bad
+ * config becomes an {@link InputProblem} and the rest goes on.
  */
 public final class Discovery {
     public record Result(List<LintTarget> targets, List<InputProblem> problems) {
     }
 
-    private final Settings overrides;
+    static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".venv", "venv",
+            "site-packages", "__pycache__", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
+            ".ruff_cache", ".eggs");
+    private static final int INI_DEPTH = 4;
+    private static final int SCAN_DEPTH = 12;
+    private static final int HEADER_BYTES = 8192;
+    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(:[^=\\n]*)?=");
+    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(:[^=\\n]*)?=");
+    private static final List<String> PROJECT_MARKERS = List.of("pyproject.toml", "setup.py", "setup.cfg",
+            "requirements.txt", "uv.lock", "poetry.lock", "Pipfile.lock", "Pipfile", "alembic.ini", Config.FILE_NAME);
 
+    private final SettingsOverrides overrides;
+
+    public Discovery(SettingsOverrides overrides) {
+        this.overrides = overrides == null ? SettingsOverrides.NONE : overrides;
+    }
+
+    /** Compatibility: values that differ from {@link Settings#DEFAULT} count as CLI overrides. */
     public Discovery(Settings overrides) {
-        this.overrides = overrides;
+        this(overrides == null ? SettingsOverrides.NONE : new SettingsOverrides(
+                overrides.alembic().isLatest() ? null : overrides.alembic(),
+                overrides.sqlalchemy().isLatest() ? null : overrides.sqlalchemy(),
+                overrides.postgresMajor() == Settings.DEFAULT.postgresMajor() ? null : overrides.postgresMajor()));
+    }
+
+    public Discovery() {
+        this(SettingsOverrides.NONE);
     }
 
     public Result discover(List<Path> inputs) {
-        List<LintTarget> targets = new ArrayList<>();
-        List<InputProblem> problems = new ArrayList<>();
-        for (Path in : inputs) {
-            Path p = in.toAbsolutePath().normalize();
-            if (!Files.exists(p)) {
-                problems.add(new InputProblem(in, "no such file or directory"));
-            } else if (Files.isRegularFile(p)) {
-                targets.add(new LintTarget(p.getParent(), null, List.of(p), overrides));
+        return new Run().discover(inputs);
+    }
+
+    /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
+    static boolean isRevisionFile(Path file) {
+        byte[] head = new byte[HEADER_BYTES];
+        int n = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int r;
+            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+                n += r;
+            }
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
+        return REVISION.matcher(text).find() && DOWN_REVISION.matcher(text).find();
+    }
+
+    /** One discover() call: the trees found so far and the problems met. */
+    private final class Run {
+        private final Map<Path, Tree> trees = new LinkedHashMap<>();
+        private final Set<InputProblem> problems = new LinkedHashSet<>();
+        private final Map<Path, Config> configs = new LinkedHashMap<>();
+        private final VersionPins pins = new VersionPins();
+
+        Result discover(List<Path> inputs) {
+            for (Path in : inputs) {
+                try {
+                    input(in);
+                } catch (RuntimeException e) {
+                    // last line of defence: a bug here must not cost the other inputs
+                    problems.add(new InputProblem(in, "cannot discover: " + e));
+                }
+            }
+            List<LintTarget> targets = new ArrayList<>();
+            for (Tree t : trees.values()) {
+                try {
+                    targets.add(build(t));
+                } catch (RuntimeException e) {
+                    problems.add(new InputProblem(t.versionsDir, "cannot list: " + e));
+                }
+            }
+            return new Result(List.copyOf(targets), List.copyOf(problems));
+        }
+
+        private void input(Path in) {
+            Path abs = in.toAbsolutePath().normalize();
+            if (!Files.exists(abs)) {
+                problems.add(new InputProblem(in, missingMessage(abs)));
+                return;
+            }
+            if (!Files.isReadable(abs)) {
+                problems.add(new InputProblem(in, "permission denied"));
+                return;
+            }
+            if (Files.isDirectory(abs)) {
+                directoryInput(abs);
+            } else if (abs.getFileName().toString().equals("alembic.ini")) {
+                Path root = inferProjectRoot(abs.getParent());
+                iniTrees(abs, root, config(abs.getParent(), root));
+            } else if (abs.getFileName().toString().endsWith(".py")) {
+                fileInput(abs);
             } else {
-                try (Stream<Path> s = Files.list(p)) {
-                    List<Path> files = s.filter(f -> f.toString().endsWith(".py")).sorted().toList();
-                    targets.add(new LintTarget(p, p, files, overrides));
+                problems.add(new InputProblem(in, "not a .py file, alembic.ini or directory"));
+            }
+        }
+
+        private String missingMessage(Path abs) {
+            if (Files.isSymbolicLink(abs)) {
+                try {
+                    abs.toRealPath();
+                } catch (FileSystemException e) {
+                    String reason = String.valueOf(e.getReason()).toLowerCase();
+                    if (e instanceof FileSystemLoopException || reason.contains("levels of symbolic links")) {
+                        return "symlink loop";
+                    }
                 } catch (IOException e) {
-                    problems.add(new InputProblem(in, e.getMessage()));
+                    // fall through
+                }
+                return "broken symlink";
+            }
+            return "no such file or directory";
+        }
+
+        private void fileInput(Path file) {
+            Path dir = file.getParent();
+            Path treeRoot = enclosingVersionsDir(dir);
+            boolean recursive = true;
+            if (treeRoot == null) {
+                treeRoot = dir;
+                // a lone script elsewhere gets its own folder as context, not the subfolders
+                recursive = hasRevisionFiles(dir);
+            }
+            Path root = inferProjectRoot(treeRoot);
+            addTree(List.of(treeRoot), root, config(file.getParent(), root), List.of(file), recursive);
+        }
+
+        private void directoryInput(Path dir) {
+            Path enclosing = enclosingVersionsDir(dir);
+            boolean hasEnv = Files.isRegularFile(dir.resolve("env.py"));
+            if (enclosing != null && !hasEnv) {
+                Path root = inferProjectRoot(enclosing);
+                List<Path> focus = enclosing.equals(dir) ? null : List.of(dir);
+                addTree(List.of(enclosing), root, config(dir, root), focus, true);
+            } else if (hasEnv && Files.isDirectory(dir.resolve("versions"))) {
+                scriptDirInput(dir);
+            } else if (!hasEnv && hasRevisionFiles(dir)) {
+                Path root = inferProjectRoot(dir);
+                addTree(List.of(dir), root, config(dir, root), null, true);
+            } else {
+                projectInput(dir, dir, config(dir, dir));
+            }
+        }
+
+        private void iniTrees(Path ini, Path root, Config config) {
+            AlembicIni parsed = readIni(ini, root);
+            if (parsed == null) {
+                return;
+            }
+            int problemsBefore = problems.size();
+            List<Path> dirs = existing(parsed.versionDirs(), ini, config);
+            if (!dirs.isEmpty()) {
+                addTree(dirs, root, config, null, true);
+                return;
+            }
+            boolean explained = problems.size() > problemsBefore;
+            // a location filled in by code ({alembic_dir} in jupyterhub): look around the ini
+            int before = trees.size();
+            Set<InputProblem> seen = new LinkedHashSet<>(problems);
+            projectInput(ini.getParent(), root, config);
+            if (trees.size() == before) {
+                problems.clear();
+                problems.addAll(seen);
+                if (!explained) {
+                    problems.add(new InputProblem(ini, "no versions directory: script_location is missing or unresolvable"));
                 }
             }
         }
-        return new Result(targets, problems);
+
+        private void scriptDirInput(Path script) {
+            Path root = inferProjectRoot(script);
+            Config config = config(script, root);
+            // an ini that points at this script dir may move its versions elsewhere
+            for (Path ini : List.of(script.resolve("alembic.ini"), script.getParent().resolve("alembic.ini"))) {
+                if (Files.isRegularFile(ini)) {
+                    AlembicIni parsed = readIni(ini, root);
+                    if (parsed != null && script.equals(parsed.scriptLocation()) && !parsed.versionDirs().isEmpty()) {
+                        addTree(existing(parsed.versionDirs(), ini, config), root, config, null, true);
+                        return;
+                    }
+                }
+            }
+            addTree(List.of(script.resolve("versions")), root, config, null, true);
+        }
+
+        /** Trees under {@code dir}, with pins and config of the project at {@code root}. */
+        private void projectInput(Path dir, Path root, Config config) {
+            if (!config.versions().isEmpty()) {
+                for (Path v : config.versions()) {
+                    if (Files.isDirectory(v)) {
+                        addTree(List.of(v), root, config, null, true);
+                    } else {
+                        problems.add(new InputProblem(config.file(), config.lines().getOrDefault("versions", 0),
+                                "versions directory not found: " + v));
+                    }
+                }
+                return;
+            }
+            Scan scan = scan(dir, config);
+            // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
+            List<List<Path>> kept = new ArrayList<>();
+            for (Path ini : scan.inis) {
+                AlembicIni parsed = readIni(ini, root);
+                if (parsed != null) {
+                    List<Path> dirs = existing(parsed.versionDirs(), ini, config);
+                    if (!dirs.isEmpty() && !kept.contains(dirs)) {
+                        kept.add(dirs);
+                    }
+                }
+            }
+            List<Path> guessed = new ArrayList<>();
+            for (Path v : scan.versionsDirs) {
+                if (scan.envDirs.contains(v.getParent())) {
+                    guessed.add(v);
+                }
+            }
+            for (Path d : scan.revisionDirs) {
+                // release folders below a versions folder belong to its tree, even without env.py
+                Path enclosing = enclosingVersionsDir(d);
+                guessed.add(enclosing != null && enclosing.startsWith(dir) ? enclosing : d);
+            }
+            for (Path d : guessed) {
+                // a folder inside a tree (Neutron's release folders) or above one is that tree
+                if (kept.stream().flatMap(List::stream).noneMatch(k -> d.startsWith(k) || k.startsWith(d))) {
+                    kept.add(List.of(d));
+                }
+            }
+            for (List<Path> locations : kept) {
+                addTree(locations, root, config, null, true);
+            }
+            if (kept.isEmpty() && scan.problemCount == 0) {
+                problems.add(new InputProblem(dir, "no Alembic versions directory found"));
+            }
+        }
+
+        private List<Path> existing(List<Path> dirs, Path ini, Config config) {
+            List<Path> out = new ArrayList<>();
+            for (Path d : dirs) {
+                if (Files.isDirectory(d)) {
+                    if (!config.excludes(d)) {
+                        out.add(d);
+                    }
+                } else {
+                    problems.add(new InputProblem(ini, "versions directory not found: " + d));
+                }
+            }
+            return out;
+        }
+
+        private AlembicIni readIni(Path ini, Path root) {
+            try {
+                return AlembicIni.read(ini, root);
+            } catch (IOException e) {
+                problems.add(InputProblem.of(ini, e));
+                return null;
+            } catch (RuntimeException e) {
+                problems.add(new InputProblem(ini, "cannot read: " + e.getMessage()));
+                return null;
+            }
+        }
+
+        private Config config(Path start, Path root) {
+            Path git = gitRoot(start);
+            Path stop = git != null ? git : root;
+            if (!start.startsWith(stop)) {
+                stop = start;
+            }
+            Path key = start;
+            Config c = configs.get(key);
+            if (c == null) {
+                c = Config.find(start, stop);
+                configs.put(key, c);
+                problems.addAll(c.problems());
+            }
+            return c;
+        }
+
+        private void addTree(List<Path> locations, Path root, Config config, List<Path> focus, boolean recursive) {
+            Path key = realPath(locations.get(0));
+            Tree t = trees.get(key);
+            if (t == null) {
+                t = new Tree(locations, root, config, recursive);
+                t.focus = focus == null ? null : new TreeSet<>(focus);
+                trees.put(key, t);
+            } else if (t.focus != null) {
+                if (focus == null) {
+                    t.focus = null;
+                } else {
+                    t.focus.addAll(focus);
+                }
+                t.recursive |= recursive;
+            }
+        }
+
+        private LintTarget build(Tree t) {
+            Set<Path> files = new TreeSet<>();
+            for (Path location : t.locations) {
+                files.addAll(list(location, t.config, t.recursive));
+            }
+            List<Path> focus = new ArrayList<>();
+            if (t.focus != null) {
+                for (Path f : t.focus) {
+                    if (Files.isDirectory(f)) {
+                        files.stream().filter(p -> p.startsWith(f)).forEach(focus::add);
+                    } else {
+                        files.add(f);
+                        focus.add(f);
+                    }
+                }
+            }
+            Path versionsDir = t.locations.size() == 1 ? t.locations.get(0) : commonAncestor(t.locations);
+            Map<String, PinSource> provenance = new LinkedHashMap<>();
+            Settings settings = settings(versionsDir, t.root, t.config, provenance);
+            return new LintTarget(t.root, versionsDir, List.copyOf(files), settings, focus.stream().sorted().toList(),
+                    t.config, provenance);
+        }
+
+        private Settings settings(Path versionsDir, Path root, Config config, Map<String, PinSource> provenance) {
+            VersionPins.Pins found = pins.find(versionsDir, root);
+            String configName = config.file() == null ? null : display(config.file(), root);
+            Version alembic = Version.LATEST;
+            if (overrides.alembic() != null) {
+                alembic = overrides.alembic();
+                provenance.put("alembic", new PinSource("--alembic-version", alembic.toString()));
+            } else if (config.alembic() != null) {
+                alembic = config.alembic();
+                provenance.put("alembic", new PinSource(configName, config.lines().getOrDefault("alembic-version", 0),
+                        "alembic-version = \"" + alembic + "\""));
+            } else if (found.alembic() != null) {
+                alembic = found.alembic().version();
+                provenance.put("alembic", found.alembic().source());
+            }
+            Version sqlalchemy = Version.LATEST;
+            if (overrides.sqlalchemy() != null) {
+                sqlalchemy = overrides.sqlalchemy();
+                provenance.put("sqlalchemy", new PinSource("--sqlalchemy-version", sqlalchemy.toString()));
+            } else if (config.sqlalchemy() != null) {
+                sqlalchemy = config.sqlalchemy();
+                provenance.put("sqlalchemy", new PinSource(configName,
+                        config.lines().getOrDefault("sqlalchemy-version", 0), "sqlalchemy-version = \"" + sqlalchemy + "\""));
+            } else if (found.sqlalchemy() != null) {
+                sqlalchemy = found.sqlalchemy().version();
+                provenance.put("sqlalchemy", found.sqlalchemy().source());
+            }
+            int pg = Settings.DEFAULT.postgresMajor();
+            if (overrides.postgresMajor() != null) {
+                pg = overrides.postgresMajor();
+                provenance.put("postgres", new PinSource("--postgres-version", String.valueOf(pg)));
+            } else if (config.postgresMajor() != null) {
+                pg = config.postgresMajor();
+                provenance.put("postgres", new PinSource(configName, config.lines().getOrDefault("postgres-version", 0),
+                        "postgres-version = " + pg));
+            }
+            return new Settings(alembic, sqlalchemy, pg);
+        }
+
+        /**
+         * The .py files of a tree: those at its top and, when recursive, those of each subfolder
+         * that holds a revision somewhere below it (helpers folders without revisions stay out).
+         */
+        private List<Path> list(Path location, Config config, boolean recursive) {
+            Map<Path, List<Path>> bySubfolder = new LinkedHashMap<>();
+            Set<Path> withRevisions = new LinkedHashSet<>();
+            List<Path> top = new ArrayList<>();
+            walk(location, recursive ? SCAN_DEPTH : 1, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(location) && (skipped(dir) || config.excludes(dir))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!attrs.isRegularFile() || !file.getFileName().toString().endsWith(".py")
+                            || config.excludes(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (file.getParent().equals(location)) {
+                        top.add(file);
+                    } else {
+                        Path sub = location.resolve(location.relativize(file).getName(0));
+                        bySubfolder.computeIfAbsent(sub, k -> new ArrayList<>()).add(file);
+                        if (!withRevisions.contains(sub) && isRevisionFile(file)) {
+                            withRevisions.add(sub);
+                        }
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            List<Path> out = new ArrayList<>(top);
+            for (Path sub : withRevisions) {
+                out.addAll(bySubfolder.get(sub));
+            }
+            return out;
+        }
+
+        private Scan scan(Path root, Config config) {
+            Scan scan = new Scan();
+            int before = problems.size();
+            walk(root, SCAN_DEPTH, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (!dir.equals(root) && (skipped(dir) || config.excludes(dir))) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    if (dir.getFileName() != null && dir.getFileName().toString().equals("versions")) {
+                        scan.versionsDirs.add(dir);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    String name = file.getFileName().toString();
+                    Path parent = file.getParent();
+                    if (name.equals("alembic.ini") && root.relativize(parent).getNameCount() <= INI_DEPTH) {
+                        scan.inis.add(file);
+                    } else if (name.equals("env.py")) {
+                        scan.envDirs.add(parent);
+                    } else if (name.endsWith(".py") && attrs.isRegularFile() && !scan.revisionDirs.contains(parent)
+                            && !config.excludes(file) && isRevisionFile(file)) {
+                        scan.revisionDirs.add(parent);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+            scan.problemCount = problems.size() - before;
+            return scan;
+        }
+
+        /** Walks following links; loops and unreadable folders become problems, the walk goes on. */
+        private void walk(Path start, int depth, SimpleFileVisitor<Path> visitor) {
+            try {
+                Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        return visitor.preVisitDirectory(dir, attrs);
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (attrs.isDirectory()) {
+                            return FileVisitResult.CONTINUE; // at the depth limit
+                        }
+                        return visitor.visitFile(file, attrs);
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        if (!skipped(file)) {
+                            problems.add(InputProblem.of(file, exc));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                        if (exc != null) {
+                            problems.add(InputProblem.of(dir, exc));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                problems.add(InputProblem.of(start, e));
+            }
+        }
+    }
+
+    private static final class Scan {
+        final Set<Path> inis = new TreeSet<>();
+        final Set<Path> envDirs = new TreeSet<>();
+        final Set<Path> versionsDirs = new TreeSet<>();
+        final Set<Path> revisionDirs = new TreeSet<>();
+        int problemCount;
+    }
+
+    private static final class Tree {
+        final List<Path> locations;
+        final Path root;
+        final Config config;
+        boolean recursive;
+        /** null = report every file; otherwise files or folders to report on. */
+        Set<Path> focus;
+        final Path versionsDir;
+
+        Tree(List<Path> locations, Path root, Config config, boolean recursive) {
+            this.locations = List.copyOf(locations);
+            this.root = root;
+            this.config = config;
+            this.recursive = recursive;
+            this.versionsDir = locations.get(0);
+        }
+    }
+
+    private static boolean skipped(Path dir) {
+        Path name = dir.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String n = name.toString();
+        if (n.equals("target") && Files.exists(dir.resolveSibling("pom.xml"))) {
+            return true; // Maven output: copies of test resources
+        }
+        return SKIP_DIRS.contains(n) || (n.startsWith(".") && n.length() > 1 && !n.equals(".."));
+    }
+
+    private static boolean hasRevisionFiles(Path dir) {
+        try (var s = Files.list(dir)) {
+            return s.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
+                    .anyMatch(Discovery::isRevisionFile);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The nearest folder named versions at or above {@code dir} (three levels at most). */
+    private static Path enclosingVersionsDir(Path dir) {
+        Path d = dir;
+        for (int i = 0; i < 4 && d != null; i++, d = d.getParent()) {
+            Path name = d.getFileName();
+            if (name != null && name.toString().equals("versions")) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    static Path gitRoot(Path start) {
+        for (Path d = start; d != null; d = d.getParent()) {
+            if (Files.exists(d.resolve(".git"))) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The project a path belongs to: the git root when there is one; otherwise the farthest of the
+     * six nearest ancestors that holds a project file (pyproject.toml, requirements.txt,
+     * alembic.ini, a lock...), else the path itself.
+     */
+    static Path inferProjectRoot(Path start) {
+        Path git = gitRoot(start);
+        if (git != null) {
+            return git;
+        }
+        Path best = start;
+        Path d = start;
+        for (int i = 0; i <= 6 && d != null; i++, d = d.getParent()) {
+            for (String marker : PROJECT_MARKERS) {
+                if (Files.exists(d.resolve(marker))) {
+                    best = d;
+                    break;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Path realPath(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return p.toAbsolutePath().normalize();
+        }
+    }
+
+    private static Path commonAncestor(List<Path> paths) {
+        Path common = paths.get(0);
+        for (Path p : paths) {
+            while (common != null && !p.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        return common == null ? paths.get(0) : common;
+    }
+
+    private static String display(Path file, Path root) {
+        Path abs = file.toAbsolutePath().normalize();
+        return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }
 }

@@ -1,0 +1,192 @@
+package dev.idemlint.discovery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The part of an alembic.ini that says where revisions live: {@code [alembic] script_location}
+ * and {@code version_locations}, resolved to directories.
+ *
+ * <p>Alembic resolves relative locations against the working directory, which is usually the
+ * ini's directory but not always (h runs {@code alembic -c conf/alembic.ini} from the repository
+ * root), so relative paths are tried against the ini's directory and then each ancestor up to the
+ * project root; the first that exists wins. Flask-Migrate writes an ini without script_location
+ * into the script directory itself and passes the directory in code.
+ */
+public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations) {
+
+    private static final Pattern INTERPOLATION = Pattern.compile("%\\(([^)]+)\\)s");
+    // package:resource, as in "myapp:migrations" (but not a Windows drive such as C:\)
+    private static final Pattern PACKAGE_RESOURCE = Pattern.compile("([A-Za-z_][\\w.]+):([^/\\\\].*)");
+
+    /** The directories revisions are read from, in the ini's order. */
+    public List<Path> versionDirs() {
+        if (!versionLocations.isEmpty()) {
+            return versionLocations;
+        }
+        if (scriptLocation != null) {
+            return List.of(scriptLocation.resolve("versions"));
+        }
+        return List.of();
+    }
+
+    /** Reads the ini; null when it has no usable [alembic] section or cannot be read. */
+    public static AlembicIni read(Path ini, Path projectRoot) throws IOException {
+        Map<String, Map<String, String>> sections = parse(Files.readString(ini, StandardCharsets.UTF_8));
+        Path dir = ini.toAbsolutePath().normalize().getParent();
+        Map<String, String> alembic = sections.get("alembic");
+        if (alembic == null) {
+            return null;
+        }
+        Map<String, String> vars = new LinkedHashMap<>(sections.getOrDefault("DEFAULT", Map.of()));
+        vars.putAll(alembic);
+        vars.put("here", dir.toString());
+
+        Path script = null;
+        String rawScript = alembic.get("script_location");
+        if (rawScript != null && !rawScript.isBlank()) {
+            script = resolve(interpolate(rawScript.trim(), vars), dir, projectRoot);
+        } else if (Files.isRegularFile(dir.resolve("env.py"))) {
+            script = dir;
+        }
+
+        List<Path> locations = new ArrayList<>();
+        String rawLocations = alembic.get("version_locations");
+        if (rawLocations != null && !rawLocations.isBlank()) {
+            String sep = alembic.getOrDefault("path_separator", alembic.get("version_path_separator"));
+            for (String item : split(interpolate(rawLocations, vars), sep)) {
+                Path p = resolve(item, dir, projectRoot);
+                if (p != null) {
+                    locations.add(p);
+                }
+            }
+        }
+        return new AlembicIni(ini.toAbsolutePath().normalize(), script, List.copyOf(locations));
+    }
+
+    static List<String> split(String value, String separator) {
+        String sep = separator == null ? "" : separator.trim().toLowerCase(Locale.ROOT);
+        String regex = switch (sep) {
+            case "os" -> Pattern.quote(java.io.File.pathSeparator) + "|\\n";
+            case "space" -> "\\s+";
+            case "newline" -> "\\n";
+            case ":" -> ":|\\n";
+            case ";" -> ";|\\n";
+            // Alembic's legacy behaviour when no separator is configured: spaces and/or commas
+            default -> sep.length() == 1 ? Pattern.quote(sep) + "|\\n" : "[\\s,]+";
+        };
+        List<String> out = new ArrayList<>();
+        for (String s : value.split(regex)) {
+            if (!s.isBlank()) {
+                out.add(s.trim());
+            }
+        }
+        return out;
+    }
+
+    private static String interpolate(String value, Map<String, String> vars) {
+        String v = value;
+        for (int depth = 0; depth < 5 && v.contains("%("); depth++) {
+            Matcher m = INTERPOLATION.matcher(v);
+            StringBuilder sb = new StringBuilder();
+            while (m.find()) {
+                String rep = vars.get(m.group(1).toLowerCase(Locale.ROOT));
+                m.appendReplacement(sb, Matcher.quoteReplacement(rep == null ? m.group() : rep));
+            }
+            m.appendTail(sb);
+            if (sb.toString().equals(v)) {
+                break;
+            }
+            v = sb.toString();
+        }
+        return v.replace("%%", "%");
+    }
+
+    /** A location as a directory, or null when it is templated ({alembic_dir}) or does not exist. */
+    static Path resolve(String location, Path iniDir, Path projectRoot) {
+        String loc = location.trim();
+        if (loc.isEmpty() || loc.contains("{") || loc.contains("%(")) {
+            return null;
+        }
+        Matcher pr = PACKAGE_RESOURCE.matcher(loc);
+        if (pr.matches()) {
+            loc = pr.group(1).replace('.', '/') + "/" + pr.group(2);
+        }
+        Path p;
+        try {
+            p = Path.of(loc);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (p.isAbsolute()) {
+            return p.normalize();
+        }
+        Path root = projectRoot == null ? iniDir : projectRoot.toAbsolutePath().normalize();
+        for (Path base = iniDir; base != null; base = base.getParent()) {
+            Path candidate = base.resolve(p).normalize();
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+            if (base.equals(root) || !base.startsWith(root)) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** configparser's format: sections, key = value or key: value, indented continuation lines. */
+    static Map<String, Map<String, String>> parse(String text) {
+        Map<String, Map<String, String>> sections = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        String lastKey = null;
+        for (String raw : text.split("\\r?\\n", -1)) {
+            String trimmed = raw.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith(";")) {
+                continue;
+            }
+            boolean indented = Character.isWhitespace(raw.charAt(0));
+            if (indented && current != null && lastKey != null) {
+                current.merge(lastKey, "\n" + stripComment(trimmed), String::concat);
+                continue;
+            }
+            if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+                current = sections.computeIfAbsent(trimmed.substring(1, trimmed.length() - 1).trim(),
+                        k -> new LinkedHashMap<>());
+                lastKey = null;
+                continue;
+            }
+            int eq = indexOfSeparator(trimmed);
+            if (current == null || eq < 0) {
+                continue;
+            }
+            lastKey = trimmed.substring(0, eq).strip().toLowerCase(Locale.ROOT);
+            current.put(lastKey, stripComment(trimmed.substring(eq + 1).strip()));
+        }
+        return sections;
+    }
+
+    private static int indexOfSeparator(String line) {
+        int eq = line.indexOf('=');
+        int colon = line.indexOf(':');
+        if (eq < 0) {
+            return colon;
+        }
+        return colon < 0 ? eq : Math.min(eq, colon);
+    }
+
+    // configparser keeps inline comments, but Alembic's own template writes
+    // "version_path_separator = os  # Use os.pathsep." and Alembic copes; so do we.
+    private static String stripComment(String value) {
+        Matcher m = Pattern.compile("\\s[#;]").matcher(value);
+        return m.find() ? value.substring(0, m.start()).strip() : value;
+    }
+}

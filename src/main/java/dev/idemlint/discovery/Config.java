@@ -1,0 +1,332 @@
+package dev.idemlint.discovery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.MalformedInputException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The user's settings from {@code .idemlint.toml} or {@code [tool.idemlint]} in pyproject.toml:
+ * which rules run and at what severity, explicit versions dirs, the Alembic/SQLAlchemy/PostgreSQL
+ * versions, the baseline, the failure threshold and excluded paths. Paths are resolved against the
+ * config file's directory. A bad entry becomes a located {@link InputProblem} and its default is
+ * kept, so a typo never stops a run. Precedence: CLI flags over config over pins.
+ *
+ * <pre>
+ * select = ["ALL"]                 # or rule names; default all
+ * ignore = ["multiple-heads"]
+ * versions = ["migrations/versions"]
+ * alembic-version = "1.8.1"
+ * sqlalchemy-version = "1.4.46"
+ * postgres-version = 15
+ * baseline = ".idemlint-baseline.json"
+ * fail-on = "error"                # error | warning | never
+ * exclude = ["legacy/**"]
+ *
+ * [severity]
+ * drop-column-not-idempotent = "warning"   # error | warning | info | off
+ * </pre>
+ */
+public record Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
+        List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
+        String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
+
+    public static final String FILE_NAME = ".idemlint.toml";
+    public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
+            null, null, null, List.of(), List.of(), Map.of());
+
+    private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
+    private static final Set<String> FAIL_ON = Set.of("error", "warning", "never");
+    private static final Set<String> KEYS = Set.of("select", "ignore", "severity", "versions",
+            "alembic-version", "sqlalchemy-version", "postgres-version", "baseline", "fail-on", "exclude");
+
+    public Config {
+        select = List.copyOf(select);
+        ignore = List.copyOf(ignore);
+        severity = Map.copyOf(severity);
+        versions = List.copyOf(versions);
+        exclude = List.copyOf(exclude);
+        problems = List.copyOf(problems);
+        lines = Map.copyOf(lines);
+    }
+
+    /** Whether the rule runs: selected (no select list, or "ALL", selects all) and not ignored. */
+    public boolean isEnabled(String rule) {
+        boolean selected = select.isEmpty() || select.contains("ALL") || select.contains(rule);
+        boolean ignored = ignore.contains(rule) || "off".equals(severity.get(rule));
+        return selected && !ignored;
+    }
+
+    /** The configured severity for the rule, or null to keep the rule's own. */
+    public String severityFor(String rule) {
+        return severity.get(rule);
+    }
+
+    /** Problems for rule names in select/ignore/severity that are not in {@code known}. */
+    public List<InputProblem> checkRuleNames(Collection<String> known) {
+        List<InputProblem> out = new ArrayList<>();
+        for (String key : List.of("select", "ignore")) {
+            for (String r : key.equals("select") ? select : ignore) {
+                if (!r.equals("ALL") && !known.contains(r)) {
+                    out.add(new InputProblem(file, lines.getOrDefault(key, 0), "unknown rule '" + r + "' in " + key));
+                }
+            }
+        }
+        for (String r : severity.keySet()) {
+            if (!known.contains(r)) {
+                out.add(new InputProblem(file, lines.getOrDefault("severity." + r, 0),
+                        "unknown rule '" + r + "' in [severity]"));
+            }
+        }
+        return out;
+    }
+
+    /** Whether the path falls under an {@code exclude} glob (relative to the config's directory). */
+    public boolean excludes(Path path) {
+        if (exclude.isEmpty() || file == null) {
+            return false;
+        }
+        Path base = file.toAbsolutePath().normalize().getParent();
+        Path abs = path.toAbsolutePath().normalize();
+        if (!abs.startsWith(base)) {
+            return false;
+        }
+        Path rel = base.relativize(abs);
+        for (String glob : exclude) {
+            String g = glob.replace('\\', '/');
+            while (g.startsWith("./")) {
+                g = g.substring(2);
+            }
+            if (g.endsWith("/")) {
+                g = g.substring(0, g.length() - 1);
+            }
+            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+            if (!g.contains("/")) {
+                // a bare name or pattern matches any path component, as in .gitignore
+                for (Path part : rel) {
+                    if (m.matches(part)) {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            for (int i = 1; i <= rel.getNameCount(); i++) {
+                if (m.matches(rel.subpath(0, i))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads {@code .idemlint.toml} in the directory, else {@code [tool.idemlint]} of its
+     * pyproject.toml; {@link #DEFAULT} when neither exists.
+     */
+    public static Config load(Path projectRoot) {
+        Path dedicated = projectRoot.resolve(FILE_NAME);
+        if (Files.isRegularFile(dedicated)) {
+            return read(dedicated, false);
+        }
+        Path pyproject = projectRoot.resolve("pyproject.toml");
+        if (Files.isRegularFile(pyproject) && mentionsToolTable(pyproject)) {
+            return read(pyproject, true);
+        }
+        return DEFAULT;
+    }
+
+    /**
+     * The nearest config from {@code start} up to {@code stop} (inclusive; null = start only):
+     * the first directory with {@code .idemlint.toml} or a pyproject.toml with [tool.idemlint].
+     */
+    public static Config find(Path start, Path stop) {
+        Path dir = start.toAbsolutePath().normalize();
+        Path end = stop == null ? dir : stop.toAbsolutePath().normalize();
+        while (dir != null) {
+            Config c = load(dir);
+            if (c.file() != null) {
+                return c;
+            }
+            if (dir.equals(end) || !dir.startsWith(end)) {
+                break;
+            }
+            dir = dir.getParent();
+        }
+        return DEFAULT;
+    }
+
+    private static boolean mentionsToolTable(Path pyproject) {
+        try {
+            return Files.readString(pyproject, StandardCharsets.UTF_8).contains("tool.idemlint");
+        } catch (IOException e) {
+            return true; // let read() report the failure at the file
+        }
+    }
+
+    /** Parses one config file; {@code inPyproject} reads the [tool.idemlint] table. */
+    public static Config read(Path file, boolean inPyproject) {
+        Builder b = new Builder(file);
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (MalformedInputException e) {
+            b.problem(0, "not valid UTF-8");
+            return b.build();
+        } catch (IOException e) {
+            b.problem(0, "cannot read: " + InputProblem.describe(e));
+            return b.build();
+        }
+        TomlReader.Document doc;
+        try {
+            doc = TomlReader.parse(text);
+        } catch (TomlReader.TomlException e) {
+            b.problem(e.line(), "invalid TOML: " + e.getMessage());
+            return b.build();
+        }
+        String prefix = inPyproject ? "tool.idemlint" : "";
+        Object table = inPyproject ? doc.get(prefix) : doc.root();
+        if (table == null) {
+            return b.build();
+        }
+        if (!(table instanceof Map<?, ?> map)) {
+            b.problem(doc.lineOf(prefix), "[tool.idemlint] must be a table");
+            return b.build();
+        }
+        b.fill(map, doc, prefix.isEmpty() ? "" : prefix + ".");
+        return b.build();
+    }
+
+    private static final class Builder {
+        final Path file;
+        List<String> select = List.of();
+        List<String> ignore = List.of();
+        Map<String, String> severity = new LinkedHashMap<>();
+        List<Path> versions = List.of();
+        Version alembic;
+        Version sqlalchemy;
+        Integer postgres;
+        Path baseline;
+        String failOn;
+        List<String> exclude = List.of();
+        final List<InputProblem> problems = new ArrayList<>();
+        final Map<String, Integer> lines = new LinkedHashMap<>();
+
+        Builder(Path file) {
+            this.file = file;
+        }
+
+        void problem(int line, String message) {
+            problems.add(new InputProblem(file, line, message));
+        }
+
+        void fill(Map<?, ?> table, TomlReader.Document doc, String prefix) {
+            Path base = file.toAbsolutePath().normalize().getParent();
+            for (Map.Entry<?, ?> e : table.entrySet()) {
+                String rawKey = (String) e.getKey();
+                String key = rawKey.replace('_', '-').toLowerCase(Locale.ROOT);
+                int line = doc.lineOf(prefix + rawKey);
+                lines.put(key, line);
+                Object v = e.getValue();
+                if (!KEYS.contains(key)) {
+                    problem(line, "unknown key '" + rawKey + "' (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+                    continue;
+                }
+                switch (key) {
+                    case "select" -> select = strings(v, key, line);
+                    case "ignore" -> ignore = strings(v, key, line);
+                    case "exclude" -> exclude = strings(v, key, line);
+                    case "versions" -> versions = strings(v, key, line).stream()
+                            .map(s -> base.resolve(s).normalize()).toList();
+                    case "alembic-version" -> alembic = version(v, key, line);
+                    case "sqlalchemy-version" -> sqlalchemy = version(v, key, line);
+                    case "postgres-version" -> postgres = postgres(v, line);
+                    case "baseline" -> {
+                        if (v instanceof String s && !s.isBlank()) {
+                            baseline = base.resolve(s).normalize();
+                        } else {
+                            problem(line, "baseline must be a path string");
+                        }
+                    }
+                    case "fail-on" -> {
+                        if (v instanceof String s && FAIL_ON.contains(s.toLowerCase(Locale.ROOT))) {
+                            failOn = s.toLowerCase(Locale.ROOT);
+                        } else {
+                            problem(line, "fail-on must be one of \"error\", \"warning\", \"never\"");
+                        }
+                    }
+                    case "severity" -> severities(v, doc, prefix + rawKey, line);
+                    default -> throw new IllegalStateException(key);
+                }
+            }
+        }
+
+        List<String> strings(Object v, String key, int line) {
+            if (v instanceof String s) {
+                return List.of(s);
+            }
+            if (v instanceof List<?> l && l.stream().allMatch(x -> x instanceof String)) {
+                return l.stream().map(x -> (String) x).toList();
+            }
+            problem(line, key + " must be an array of strings");
+            return List.of();
+        }
+
+        Version version(Object v, String key, int line) {
+            String text = v instanceof String s ? s : (v instanceof Number ? v.toString() : null);
+            if (text != null && text.trim().matches("\\d+(\\.\\d+)*")) {
+                return Version.parse(text);
+            }
+            if (text != null && text.trim().equalsIgnoreCase("latest")) {
+                return Version.LATEST;
+            }
+            problem(line, key + " must be a version string such as \"1.13.1\"");
+            return null;
+        }
+
+        Integer postgres(Object v, int line) {
+            Long n = null;
+            if (v instanceof Long l) {
+                n = l;
+            } else if (v instanceof String s && s.trim().matches("\\d+(\\.\\d+)?")) {
+                n = (long) Version.parse(s).parts().get(0);
+            }
+            if (n == null || n < 9 || n > 99) {
+                problem(line, "postgres-version must be a PostgreSQL major version such as 15");
+                return null;
+            }
+            return n.intValue();
+        }
+
+        void severities(Object v, TomlReader.Document doc, String path, int line) {
+            if (!(v instanceof Map<?, ?> m)) {
+                problem(line, "severity must be a table of rule = \"error\" | \"warning\" | \"info\" | \"off\"");
+                return;
+            }
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                String rule = (String) e.getKey();
+                int l = doc.lineOf(path + "." + rule);
+                lines.put("severity." + rule, l);
+                if (e.getValue() instanceof String s && SEVERITIES.contains(s.toLowerCase(Locale.ROOT))) {
+                    severity.put(rule, s.toLowerCase(Locale.ROOT));
+                } else {
+                    problem(l, "severity of '" + rule + "' must be \"error\", \"warning\", \"info\" or \"off\"");
+                }
+            }
+        }
+
+        Config build() {
+            return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgres, baseline,
+                    failOn, exclude, problems, lines);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package dev.idemlint.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @TempDir
+    Path tmp;
+    Layout p;
+
+    @BeforeEach
+    void setUp() {
+        p = new Layout(tmp);
+    }
+
+    @Test
+    void reads_every_key_of_idemlint_toml() {
+        p.file(".idemlint.toml", """
+                select = ["ALL"]
+                ignore = ["multiple-heads"]
+                versions = ["db/migrations/versions"]
+                alembic-version = "1.8.1"
+                sqlalchemy-version = "1.4.46"
+                postgres-version = 13
+                baseline = ".idemlint-baseline.json"
+                fail-on = "warning"
+                exclude = ["legacy/**"]
+
+                [severity]
+                drop-column-not-idempotent = "warning"
+                """);
+        Config c = Config.load(tmp);
+        assertEquals(List.of(), c.problems());
+        assertEquals(p.path(".idemlint.toml"), c.file());
+        assertEquals(List.of(p.path("db/migrations/versions")), c.versions());
+        assertEquals(Version.parse("1.8.1"), c.alembic());
+        assertEquals(Version.parse("1.4.46"), c.sqlalchemy());
+        assertEquals(13, c.postgresMajor());
+        assertEquals(p.path(".idemlint-baseline.json"), c.baseline());
+        assertEquals("warning", c.failOn());
+        assertEquals(Map.of("drop-column-not-idempotent", "warning"), c.severity());
+        assertEquals("warning", c.severityFor("drop-column-not-idempotent"));
+        assertNull(c.severityFor("add-column-not-idempotent"));
+        assertTrue(c.isEnabled("add-column-not-idempotent"));
+        assertFalse(c.isEnabled("multiple-heads"));
+        assertTrue(c.excludes(p.path("legacy/versions/a.py")));
+        assertFalse(c.excludes(p.path("migrations/versions/a.py")));
+    }
+
+    @Test
+    void reads_tool_idemlint_in_pyproject() {
+        p.file("pyproject.toml", """
+                [project]
+                name = "app"
+
+                [tool.idemlint]
+                select = ["add-column-not-idempotent", "create-table-not-idempotent"]
+                fail_on = "never"
+
+                [tool.idemlint.severity]
+                create-table-not-idempotent = "info"
+                """);
+        Config c = Config.load(tmp);
+        assertEquals(List.of(), c.problems());
+        assertTrue(c.isEnabled("add-column-not-idempotent"));
+        assertFalse(c.isEnabled("multiple-heads"));
+        assertEquals("never", c.failOn());
+        assertEquals("info", c.severityFor("create-table-not-idempotent"));
+    }
+
+    @Test
+    void the_dedicated_file_wins_over_pyproject() {
+        p.file("pyproject.toml", "[tool.idemlint]\npostgres-version = 12\n").file(".idemlint.toml", "postgres-version = 16\n");
+        assertEquals(16, Config.load(tmp).postgresMajor());
+    }
+
+    @Test
+    void no_config_is_the_default() {
+        p.file("pyproject.toml", "[tool.ruff]\nline-length = 100\n");
+        assertSame(Config.DEFAULT, Config.load(tmp));
+        assertTrue(Config.DEFAULT.isEnabled("anything"));
+    }
+
+    @Test
+    void bad_entries_are_located_problems_and_keep_defaults() {
+        p.file(".idemlint.toml", """
+                select = "ALL"
+                ignore = [1, 2]
+                alembic-version = "one.two"
+                postgres-version = 7
+                fail-on = "sometimes"
+                colour = true
+
+                [severity]
+                add-column-not-idempotent = "fatal"
+                """);
+        Config c = Config.load(tmp);
+        assertEquals(List.of(2, 3, 4, 5, 6, 9), c.problems().stream().map(InputProblem::line).toList());
+        assertEquals(List.of("ALL"), c.select());
+        assertNull(c.alembic());
+        assertNull(c.postgresMajor());
+        assertNull(c.failOn());
+        assertTrue(c.problems().get(4).message().startsWith("unknown key 'colour'"));
+    }
+
+    @Test
+    void invalid_toml_is_one_located_problem() {
+        p.file(".idemlint.toml", "select = [\"ALL\"]\nignore = [\"x\"\n\n");
+        Config c = Config.load(tmp);
+        assertEquals(1, c.problems().size());
+        assertTrue(c.problems().get(0).render().matches(".*\\.idemlint\\.toml:\\d+: invalid TOML: .*"),
+                c.problems().get(0).render());
+        assertEquals(List.of(), c.select());
+    }
+
+    @Test
+    void unknown_rule_names_are_reported_at_their_line() {
+        p.file(".idemlint.toml", "select = [\"ALL\"]\nignore = [\"add-colum-not-idempotent\"]\n\n[severity]\nmultiple-head = \"warning\"\n");
+        List<InputProblem> problems = Config.load(tmp).checkRuleNames(Set.of("add-column-not-idempotent", "multiple-heads"));
+        assertEquals(List.of(2, 5), problems.stream().map(InputProblem::line).toList());
+    }
+
+    @Test
+    void find_climbs_to_the_stop_directory() {
+        p.file(".idemlint.toml", "postgres-version = 14\n").dir("a/b/c");
+        assertEquals(14, Config.find(p.path("a/b/c"), tmp).postgresMajor());
+        assertSame(Config.DEFAULT, Config.find(p.path("a/b/c"), p.path("a")));
+    }
+
+    @Test
+    void bare_exclude_names_match_any_path_component() {
+        p.file(".idemlint.toml", "exclude = [\"old_*\", \"./archive/\"]\n");
+        Config c = Config.load(tmp);
+        assertTrue(c.excludes(p.path("migrations/versions/old_001.py")));
+        assertTrue(c.excludes(p.path("archive/versions/x.py")));
+        assertFalse(c.excludes(p.path("migrations/versions/new_001.py")));
+    }
+}
