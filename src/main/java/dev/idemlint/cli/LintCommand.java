@@ -3,7 +3,7 @@ package dev.idemlint.cli;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
-import dev.idemlint.discovery.Settings;
+import dev.idemlint.discovery.SettingsOverrides;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.report.JsonReporter;
 import dev.idemlint.report.Report;
@@ -45,7 +45,7 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, description = "write the report to FILE instead of stdout")
     Path output;
 
-    @Option(names = "--fail-on", description = "error, warning or never (default: error)", defaultValue = "error")
+    @Option(names = "--fail-on", description = "error, warning or never (default: the config's fail-on, else error)")
     String failOn;
 
     @Option(names = "--alembic-version", description = "the project's Alembic version (default: read from pins)")
@@ -72,7 +72,7 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
             return 2;
         }
-        if (!Set.of("error", "warning", "never").contains(failOn)) {
+        if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
             System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
             return 2;
         }
@@ -83,20 +83,13 @@ public final class LintCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Settings settings = Settings.DEFAULT;
+        SettingsOverrides overrides;
         try {
-            if (alembicVersion != null) {
-                settings = settings.withAlembic(Version.parse(alembicVersion));
-            }
-            if (sqlalchemyVersion != null) {
-                settings = settings.withSqlalchemy(Version.parse(sqlalchemyVersion));
-            }
+            overrides = new SettingsOverrides(alembicVersion == null ? null : Version.parse(alembicVersion),
+                    sqlalchemyVersion == null ? null : Version.parse(sqlalchemyVersion), pgVersion);
         } catch (IllegalArgumentException e) {
             System.err.println("idemlint: " + e.getMessage());
             return 2;
-        }
-        if (pgVersion != null) {
-            settings = settings.withPostgres(pgVersion);
         }
         List<Rule> rules = new ArrayList<>();
         for (Rule r : Registry.all()) {
@@ -107,11 +100,17 @@ public final class LintCommand implements Callable<Integer> {
         RuleCatalog catalog = Engine.catalog();
         Linter linter = new Linter(rules, catalog);
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Discovery.Result found = new Discovery(settings).discover(inputs);
+        Discovery.Result found = new Discovery(overrides).discover(inputs);
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
-            System.err.println("idemlint: " + p.path() + ": " + p.message());
+            System.err.println("idemlint: " + p.render());
             ioProblem = true;
+        }
+        for (LintTarget t : found.targets()) {
+            for (InputProblem p : t.config().checkRuleNames(names)) {
+                System.err.println("idemlint: " + p.render());
+                ioProblem = true;
+            }
         }
         Path cwd = Paths.get("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
@@ -141,10 +140,16 @@ public final class LintCommand implements Callable<Integer> {
         if (ioProblem) {
             return 2;
         }
-        return failing(all) ? 1 : 0;
+        String threshold = failOn;
+        for (LintTarget t : found.targets()) {
+            if (threshold == null && t.config().failOn() != null) {
+                threshold = t.config().failOn();
+            }
+        }
+        return failing(all, threshold == null ? "error" : threshold) ? 1 : 0;
     }
 
-    private boolean failing(List<Diagnostic> all) {
+    private static boolean failing(List<Diagnostic> all, String failOn) {
         if (failOn.equals("never")) {
             return false;
         }

@@ -47,13 +47,17 @@ public final class TextReporter implements Reporter {
         long fixable = report.diagnostics().stream()
                 .filter(d -> d.fixes().stream().anyMatch(f -> f.applicability() == Applicability.SAFE)).count();
         out.append(paint("1", "Found " + n + (n == 1 ? " problem" : " problems"))).append(" (")
-                .append(String.valueOf(report.count(Severity.ERROR))).append(" errors, ")
-                .append(String.valueOf(report.count(Severity.WARNING))).append(" warnings) in ")
+                .append(plural(report.count(Severity.ERROR), "error")).append(", ")
+                .append(plural(report.count(Severity.WARNING), "warning")).append(") in ")
                 .append(String.valueOf(report.filesRead())).append(report.filesRead() == 1 ? " file" : " files")
                 .append(".\n");
         if (fixable > 0) {
             out.append(String.valueOf(fixable)).append(" fixable with `--fix`.\n");
         }
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void writeOne(Diagnostic d, Appendable out) throws IOException {

@@ -44,7 +44,8 @@ public final class Linter {
     /** Lints a target; {@code display} maps absolute paths to the paths shown to users. */
     public LintResult lint(LintTarget target, Function<Path, String> display) {
         ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
-        List<Migration> migrations = target.files().parallelStream()
+        List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
+        List<Migration> migrations = files.parallelStream()
                 .map(p -> load(p, display.apply(p), diags))
                 .filter(m -> m != null)
                 .toList();
@@ -55,6 +56,9 @@ public final class Linter {
         List<Diagnostic> found = new ArrayList<>();
         RuleContext ctx = new RuleContext(target.settings(), catalog, found::add);
         for (Rule rule : rules) {
+            if (!target.config().isEnabled(rule.name())) {
+                continue;
+            }
             ctx.setCurrent(rule);
             if (rule instanceof MigrationRule mr) {
                 for (Migration m : revisions) {
@@ -69,13 +73,17 @@ public final class Linter {
         List<Diagnostic> kept = new ArrayList<>();
         java.util.Map<SourceFile, Suppressions> sup = new java.util.IdentityHashMap<>();
         for (Diagnostic d : found) {
+            if (!target.reports(d.file().path()) || !target.config().isEnabled(d.rule())) {
+                continue; // context-only file, or a rule the project's config turns off
+            }
             Suppressions s = sup.computeIfAbsent(d.file(), Suppressions::scan);
             if (!s.suppressed(d)) {
-                kept.add(d);
+                String configured = target.config().severityFor(d.rule());
+                kept.add(configured == null || configured.equals("off") ? d : d.withSeverity(Severity.parse(configured)));
             }
         }
         kept.sort(ORDER);
-        return new LintResult(List.copyOf(kept), List.of(tree), target.files().size());
+        return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
     }
 
     public static final Comparator<Diagnostic> ORDER = Comparator
