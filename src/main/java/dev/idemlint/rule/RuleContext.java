@@ -24,6 +24,13 @@ public final class RuleContext {
         this.sink = sink;
     }
 
+    /** A context that reports for one rule, for running a rule outside the engine (tests, tools). */
+    public static RuleContext forRule(Rule rule, Settings settings, RuleCatalog catalog, Consumer<Diagnostic> sink) {
+        RuleContext ctx = new RuleContext(settings, catalog, sink);
+        ctx.setCurrent(rule);
+        return ctx;
+    }
+
     public Settings settings() {
         return settings;
     }

@@ -7,12 +7,10 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.ProjectRule;
-import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.RuleNames;
 import dev.idemlint.rule.VersionsTree;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one graph rule the way the engine will, until the engine lands: catalog from the bundled
- * docs, the current rule set on the context (package-private there, hence reflection).
+ * Runs one graph rule on hand-picked migrations, with the catalog from the bundled docs, and
+ * applies fixes to in-memory files.
  */
 final class Lint {
     private Lint() {
@@ -43,14 +41,7 @@ final class Lint {
 
     static List<Diagnostic> run(ProjectRule rule, List<Migration> migrations, Settings settings) {
         List<Diagnostic> out = new ArrayList<>();
-        RuleContext ctx = new RuleContext(settings, RuleCatalog.load(List.of(rule.name())), out::add);
-        try {
-            Method set = RuleContext.class.getDeclaredMethod("setCurrent", Rule.class);
-            set.setAccessible(true);
-            set.invoke(ctx, rule);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        RuleContext ctx = RuleContext.forRule(rule, settings, RuleCatalog.load(List.of(rule.name())), out::add);
         Path dir = migrations.isEmpty() ? Path.of("versions") : migrations.get(0).source().path().getParent();
         rule.check(new VersionsTree(dir, migrations, RevisionGraph.build(migrations)), ctx);
         return out;
