@@ -80,7 +80,8 @@ final class OpExtractor {
     private void walkBlock(List<Stmt> body, Ctx ctx, Set<String> active) {
         Ctx current = ctx;
         for (Stmt s : body) {
-            Guard early = walkStmt(s, current.withStatement(s.span()), active);
+            // Inside a helper, operations keep pointing at the upgrade() statement that called it.
+            Guard early = walkStmt(s, current.depth() > 0 ? current : current.withStatement(s.span()), active);
             if (early != null && current.guard() == null) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);

@@ -1,0 +1,206 @@
+package dev.idemlint.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.source.SourceFile;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MigrationReaderTest {
+    static Migration read(String text) throws Exception {
+        SourceFile f = SourceFile.of(Path.of("versions/x.py"), "versions/x.py", text);
+        return new MigrationReader().read(new PythonParser().parse(f));
+    }
+
+    static String slice(Migration m, Operation op) {
+        return m.source().slice(op.site().span());
+    }
+
+    @Test
+    void reads_the_revision_header_in_all_its_spellings() throws Exception {
+        Migration m = read("\"\"\"add x\n\nRevision ID: 020\nRevises: 018, 019\nCreate Date: 2026-03-24\n\"\"\"\n"
+                + "revision: str = \"020\"\ndown_revision: Union[str, None] = (\"018\", \"019\")\n"
+                + "branch_labels = None\ndepends_on = ['abc']\n");
+        RevisionHeader h = m.header();
+        assertEquals("020", h.revisionId());
+        assertEquals(List.of("018", "019"), h.parents());
+        assertEquals(List.of(), h.labels());
+        assertEquals(List.of("abc"), h.dependencies());
+        assertEquals("020", h.doc().revisionId());
+        assertEquals("018, 019", h.doc().revises());
+        assertEquals("020", m.source().slice(h.doc().revisionIdSpan()));
+        assertEquals("\"020\"", m.source().slice(h.revision().valueSpan()));
+    }
+
+    @Test
+    void down_revision_none_is_a_base() throws Exception {
+        Migration m = read("revision = 'a'\ndown_revision = None\n");
+        assertTrue(m.header().parents().isEmpty());
+        assertTrue(m.header().downRevision().resolved());
+    }
+
+    @Test
+    void op_calls_become_operations_with_exact_spans() throws Exception {
+        Migration m = read("from alembic import op\nimport sqlalchemy as sa\nrevision = '1'\ndown_revision = None\n"
+                + "def upgrade():\n    op.add_column('players', sa.Column('custom_notes', sa.Text()))\n"
+                + "def downgrade():\n    op.drop_column('players', 'custom_notes')\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(1, up.size());
+        Operation.AddColumn add = assertInstanceOf(Operation.AddColumn.class, up.get(0));
+        assertEquals("players", add.table());
+        assertEquals("custom_notes", add.column().name());
+        assertEquals("op.add_column('players', sa.Column('custom_notes', sa.Text()))", slice(m, add));
+        assertEquals(Phase.DOWNGRADE, m.downgrade().get(0).site().phase());
+    }
+
+    @Test
+    void batch_ops_take_the_table_of_their_with_block() throws Exception {
+        Migration m = read("def upgrade():\n    with op.batch_alter_table('teams', schema=None) as batch_op:\n"
+                + "        batch_op.add_column(sa.Column('coach', sa.Integer(), index=True))\n"
+                + "        batch_op.create_index('ix_coach', ['coach'], unique=True)\n");
+        Operation.AddColumn add = assertInstanceOf(Operation.AddColumn.class, m.upgrade().get(0));
+        assertEquals("teams", add.table());
+        assertEquals(Origin.BATCH_OP, add.site().origin());
+        assertTrue(add.column().index());
+        Operation.CreateIndex ix = assertInstanceOf(Operation.CreateIndex.class, m.upgrade().get(1));
+        assertEquals("teams", ix.table());
+        assertTrue(ix.unique());
+    }
+
+    @Test
+    void raw_sql_resolves_from_constants_concatenation_and_templates() throws Exception {
+        Migration m = read("SQL = 'ALTER TABLE players '\n"
+                + "def upgrade():\n"
+                + "    op.execute(SQL + 'ADD COLUMN a int')\n"
+                + "    op.execute(sa.text('ALTER TABLE %s ADD COLUMN b int' % 'teams'))\n"
+                + "    op.execute('ALTER TABLE {} ADD COLUMN c int'.format(tbl))\n"
+                + "    conn = op.get_bind()\n"
+                + "    conn.execute(text(f'ALTER TABLE t ADD COLUMN {name} int'))\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(4, up.size());
+        SqlText a = up.get(0).site().sql();
+        assertEquals("ALTER TABLE players ADD COLUMN a int", a.text());
+        assertFalse(a.dynamic());
+        assertEquals("ALTER TABLE teams ADD COLUMN b int", up.get(1).site().sql().text());
+        assertTrue(up.get(2).site().sql().dynamic());
+        assertEquals("ALTER TABLE " + SqlText.DYNAMIC + " ADD COLUMN c int", up.get(2).site().sql().text());
+        assertTrue(up.get(3).site().sql().dynamic());
+        // Offsets map back into the file: 'A' of 'ADD COLUMN a' sits inside the upgrade's literal.
+        int i = a.text().indexOf("ADD");
+        assertEquals('A', m.source().text().charAt(a.fileOffset(i)));
+    }
+
+    @Test
+    void inspector_checks_guard_the_ops_they_wrap_and_try_except_does_not() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    insp = sa.inspect(op.get_bind())\n"
+                + "    if not insp.has_table('t'):\n"
+                + "        op.create_table('t', sa.Column('id', sa.Integer()))\n"
+                + "    cols = [c['name'] for c in insp.get_columns('t')]\n"
+                + "    if 'x' not in cols:\n"
+                + "        op.add_column('t', sa.Column('x', sa.Text()))\n"
+                + "    if op.get_context().dialect.name == 'postgresql':\n"
+                + "        op.add_column('t', sa.Column('y', sa.Text()))\n"
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('z', sa.Text()))\n"
+                + "    except Exception:\n"
+                + "        pass\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(4, up.size());
+        assertEquals(GuardKind.INSPECTOR, up.get(0).site().guard().kind());
+        assertNotNull(up.get(1).site().guard(), "a name bound to get_columns() guards");
+        assertNull(up.get(2).site().guard(), "a dialect check is no guard");
+        assertNull(up.get(3).site().guard(), "try/except is no guard on PostgreSQL (25P02)");
+    }
+
+    @Test
+    void early_return_on_an_existence_check_guards_the_rest_of_the_block() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    if sa.inspect(op.get_bind()).has_table('t'):\n"
+                + "        return\n"
+                + "    op.create_table('t')\n");
+        assertNotNull(m.upgrade().get(0).site().guard());
+    }
+
+    @Test
+    void catalog_queries_and_local_helpers_guard() throws Exception {
+        Migration m = read("def column_exists(table, column):\n"
+                + "    insp = sa.inspect(op.get_bind())\n"
+                + "    return column in [c['name'] for c in insp.get_columns(table)]\n"
+                + "def upgrade():\n"
+                + "    conn = op.get_bind()\n"
+                + "    if not conn.execute(text(\"SELECT 1 FROM pg_type WHERE typname = 'mood'\")).scalar():\n"
+                + "        op.execute(\"CREATE TYPE mood AS ENUM ('a')\")\n"
+                + "    if not column_exists('t', 'c'):\n"
+                + "        op.add_column('t', sa.Column('c', sa.Text()))\n");
+        List<Operation> up = m.upgrade();
+        Operation raw = up.stream().filter(o -> o.site().sql() != null
+                && o.site().sql().text().startsWith("CREATE")).findFirst().orElseThrow();
+        assertEquals(GuardKind.CATALOG_QUERY, raw.site().guard().kind());
+        Operation add = up.stream().filter(o -> o instanceof Operation.AddColumn).findFirst().orElseThrow();
+        assertEquals(GuardKind.HELPER, add.site().guard().kind());
+    }
+
+    @Test
+    void helpers_and_literal_loops_expand_into_the_upgrade() throws Exception {
+        Migration m = read("def _add(table, name):\n"
+                + "    op.add_column(table, sa.Column(name, sa.Text()))\n"
+                + "def upgrade():\n"
+                + "    _add('players', 'nickname')\n"
+                + "    for t in ['a', 'b']:\n"
+                + "        op.create_index('ix_' + t, t, ['x'])\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(3, up.size());
+        Operation.AddColumn add = assertInstanceOf(Operation.AddColumn.class, up.get(0));
+        assertEquals("players", add.table());
+        assertEquals("nickname", add.column().name());
+        assertTrue(add.site().indirect());
+        assertEquals("_add('players', 'nickname')", slice(m, add), "a helper's op points at its call");
+        assertEquals("ix_b", ((Operation.CreateIndex) up.get(2)).name());
+    }
+
+    @Test
+    void enum_columns_and_enum_create_calls_are_read() throws Exception {
+        Migration m = read("from sqlalchemy.dialects import postgresql\n"
+                + "division = postgresql.ENUM('boys', 'girls', name='division', create_type=False)\n"
+                + "def upgrade():\n"
+                + "    division.create(op.get_bind(), checkfirst=True)\n"
+                + "    op.create_table('teams', sa.Column('division', division),\n"
+                + "        sa.Column('kind', sa.Enum('x', 'y', name='kind')), sa.UniqueConstraint('a', name='uq_a'))\n");
+        Operation.CreateEnumType t = assertInstanceOf(Operation.CreateEnumType.class, m.upgrade().get(0));
+        assertTrue(t.checkFirst());
+        assertEquals(List.of("boys", "girls"), t.labels());
+        Operation.CreateTable ct = assertInstanceOf(Operation.CreateTable.class, m.upgrade().get(1));
+        EnumTypeRef pg = ct.columns().get(0).enumType();
+        assertTrue(pg.postgresqlDialect());
+        assertEquals(Boolean.FALSE, pg.createType());
+        EnumTypeRef generic = ct.columns().get(1).enumType();
+        assertEquals("kind", generic.name());
+        assertFalse(generic.postgresqlDialect());
+        assertEquals("uq_a", ct.constraints().get(0).name());
+    }
+
+    @Test
+    void autocommit_blocks_mark_their_operations() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    with op.get_context().autocommit_block():\n"
+                + "        op.execute('CREATE INDEX CONCURRENTLY ix ON t (c)')\n");
+        assertTrue(m.upgrade().get(0).site().autocommit());
+    }
+
+    @Test
+    void unknown_calls_and_dynamic_sql_never_become_named_operations() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    op.execute(build_sql())\n"
+                + "    some.other.thing('x')\n");
+        assertEquals(1, m.upgrade().size());
+        assertInstanceOf(Operation.Unknown.class, m.upgrade().get(0));
+    }
+}
