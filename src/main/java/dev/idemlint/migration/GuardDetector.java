@@ -73,6 +73,43 @@ final class GuardDetector {
         return null;
     }
 
+    /**
+     * Which way an existence check points: +1 when the condition is true while the object exists
+     * ({@code insp.has_table(t)}, {@code "c" in cols}), -1 when it is true while the object is missing
+     * ({@code not ...}, {@code not in}, {@code == 0}, {@code is None}), 0 when the analyzer cannot tell
+     * ({@code and}/{@code or} mixes).
+     */
+    static int polarity(Expr test) {
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            return -polarity(u.operand());
+        }
+        if (test instanceof Expr.BoolOp) {
+            return 0;
+        }
+        if (test instanceof Expr.Compare c && c.ops().size() == 1) {
+            String op = c.ops().get(0);
+            Expr right = c.comparators().get(0);
+            boolean empty = right instanceof Expr.Const k && (k.text().equals("None") || k.text().equals("False"))
+                    || right instanceof Expr.Num n && n.text().equals("0");
+            switch (op) {
+                case "not in":
+                    return -1;
+                case "in":
+                    return 1;
+                case "==":
+                case "is":
+                    return empty ? -1 : 0;
+                case "!=":
+                case "is not":
+                case ">":
+                    return empty ? 1 : 0;
+                default:
+                    return 0;
+            }
+        }
+        return 1;
+    }
+
     /** True when evaluating {@code value} reads the database schema (used to taint locals). */
     static boolean readsSchema(Expr value, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted) {
         return detect(value, scope, functions, tainted) != null;

@@ -13,5 +13,9 @@ public enum GuardKind {
     /** A PL/pgSQL {@code DO} block that catches the duplicate error (conditions listed). */
     DO_BLOCK_EXCEPTION,
     /** A PL/pgSQL {@code IF NOT EXISTS (SELECT ...) THEN} inside a DO block or function. */
-    PLPGSQL_IF
+    PLPGSQL_IF,
+    /** The same revision drops the object first ({@code DROP TRIGGER IF EXISTS t; CREATE TRIGGER t}). */
+    DROPPED_FIRST,
+    /** The same revision creates the object again after dropping it, so a re-run finds it to drop. */
+    RECREATED_LATER
 }

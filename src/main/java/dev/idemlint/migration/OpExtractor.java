@@ -121,10 +121,13 @@ final class OpExtractor {
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
             Guard g = GuardDetector.detect(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
-            Ctx inner = g != null && ctx.guard() == null ? ctx.withGuard(g) : ctx;
-            walkBlock(i.body(), inner, active);
-            walkBlock(i.orelse(), inner, active);
-            if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
+            // Only the branch that runs while the object is missing is protected: the then-branch of
+            // `if not insp.has_table(t)`, the else-branch of `if insp.has_table(t)`; both when unsure.
+            int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
+            boolean fresh = g != null && ctx.guard() == null;
+            walkBlock(i.body(), fresh && polarity <= 0 ? ctx.withGuard(g) : ctx, active);
+            walkBlock(i.orelse(), fresh && polarity >= 0 ? ctx.withGuard(g) : ctx, active);
+            if (g != null && polarity >= 0 && i.orelse().isEmpty() && endsFlow(i.body())) {
                 return g;
             }
         } else if (s instanceof Stmt.For f) {

@@ -5,6 +5,7 @@ import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.OperationPairs;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
@@ -98,8 +99,10 @@ public final class Linter {
         try {
             file = SourceReader.read(path, displayPath);
         } catch (SourceReader.Unreadable e) {
-            SourceFile empty = SourceFile.of(path, displayPath, "");
-            diags.add(builtin(e.io() ? BuiltinChecks.IO_ERROR : BuiltinChecks.PARSE_ERROR, empty, new Span(0, 0),
+            SourceFile shown = SourceFile.of(path, displayPath, e.lossyText());
+            int at = Math.min(e.offset(), shown.text().length());
+            diags.add(builtin(e.io() ? BuiltinChecks.IO_ERROR : BuiltinChecks.PARSE_ERROR, shown,
+                    new Span(at, Math.min(at + 1, shown.text().length())),
                     e.getMessage(), e.io() ? "Check the path and its permissions." : "Save the file as UTF-8."));
             return null;
         }
@@ -144,7 +147,7 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        return m.withOperations(classify(m.operations())).withoutModule();
+        return m.withOperations(OperationPairs.protect(classify(m.operations()))).withoutModule();
     }
 
     private List<Operation> classify(List<Operation> ops) {

@@ -24,11 +24,22 @@ public final class SourceReader {
     public static final class Unreadable extends Exception {
         private final int offset;
         private final boolean io;
+        private final String lossyText;
 
         Unreadable(String message, int offset, boolean io) {
+            this(message, offset, io, "");
+        }
+
+        Unreadable(String message, int offset, boolean io, String lossyText) {
             super(message);
             this.offset = offset;
             this.io = io;
+            this.lossyText = lossyText;
+        }
+
+        /** The text decoded with replacement characters, so the error can be shown in context. */
+        public String lossyText() {
+            return lossyText;
         }
 
         public int offset() {
@@ -72,7 +83,8 @@ public final class SourceReader {
             String prefix = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
             throw new Unreadable(String.format("invalid %s: byte 0x%02x at byte offset %d cannot be decoded"
                     + " (declare the encoding with a '# -*- coding: ... -*-' line or re-save as UTF-8)", cs.name(),
-                    bytes[bad] & 0xff, bad), prefix.length(), false);
+                    bytes[bad] & 0xff, bad), prefix.length(), false,
+                    new String(bytes, start, bytes.length - start, cs));
         }
     }
 
@@ -102,9 +114,14 @@ public final class SourceReader {
             Matcher m = CODING.matcher(l);
             if (m.find()) {
                 try {
-                    String name = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                    String name = m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                     if (name.startsWith("utf-8") || name.startsWith("utf8")) {
                         return StandardCharsets.UTF_8;
+                    }
+                    // Python's codec aliases that Java spells differently (PEP 263 names).
+                    if (name.equals("latin-1") || name.equals("latin1") || name.equals("l1")
+                            || name.startsWith("iso-8859-1-") || name.startsWith("latin-1-")) {
+                        return StandardCharsets.ISO_8859_1;
                     }
                     return Charset.forName(name);
                 } catch (RuntimeException e) {

@@ -203,4 +203,24 @@ class MigrationReaderTest {
         assertEquals(1, m.upgrade().size());
         assertInstanceOf(Operation.Unknown.class, m.upgrade().get(0));
     }
+
+    @Test
+    void only_the_branch_that_runs_while_the_object_is_missing_is_guarded() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    insp = sa.inspect(op.get_bind())\n"
+                + "    if not insp.has_table('players'):\n"
+                + "        op.create_table('players')\n"
+                + "    else:\n"
+                + "        op.add_column('players', sa.Column('notes', sa.Text()))\n"
+                + "    if insp.has_table('teams'):\n"
+                + "        op.add_column('teams', sa.Column('x', sa.Text()))\n"
+                + "    if not insp.has_table('coaches'):\n"
+                + "        return\n"
+                + "    op.add_column('coaches', sa.Column('y', sa.Text()))\n");
+        List<Operation> up = m.upgrade();
+        assertNotNull(up.get(0).site().guard());
+        assertNull(up.get(1).site().guard(), "else of `if not has_table` runs while the table exists");
+        assertNull(up.get(2).site().guard(), "then of `if has_table` runs while the table exists");
+        assertNull(up.get(3).site().guard(), "after `if not has_table: return` the table exists");
+    }
 }

@@ -8,8 +8,8 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 
 /**
- * Flags {@code if_not_exists=}/{@code if_exists=} on {@code add_column}, {@code drop_column} and
- * {@code drop_constraint} where the project's Alembic predates them: the call raises TypeError.
+ * Flags {@code if_not_exists=} on {@code add_column} and {@code if_exists=} on {@code drop_constraint}
+ * where the project's Alembic predates them: the call raises TypeError (other ops ignore the kwarg).
  */
 public final class UnsupportedAlembicKwarg implements MigrationRule {
     @Override
@@ -26,11 +26,6 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
             if (op instanceof Operation.AddColumn a && a.ifNotExists() && !s.columnIfExistsSupported()) {
                 call = "add_column";
                 kwarg = "if_not_exists";
-                needs = "Alembic 1.16.0";
-            } else if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.COLUMN
-                    && !s.columnIfExistsSupported()) {
-                call = "drop_column";
-                kwarg = "if_exists";
                 needs = "Alembic 1.16.0";
             } else if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
                     && !s.constraintIfExistsSupported()) {

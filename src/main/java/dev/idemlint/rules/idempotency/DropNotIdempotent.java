@@ -22,12 +22,14 @@ public final class DropNotIdempotent implements MigrationRule {
             if (d.ifExists() && (!kwarg || kwargSupported(d.kind(), ctx))) {
                 continue;
             }
-            if (d.ifExists() && (d.kind() == ObjectKind.COLUMN || d.kind() == ObjectKind.CONSTRAINT)) {
+            if (d.ifExists() && d.kind() == ObjectKind.CONSTRAINT) {
                 continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
+            String ignored = d.ifExists() ? " (Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here)"
+                    : "";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(d.kind()).label()
-                    + " because " + what + " is already gone, " + RerunScenario.when(op.site()) + ".")
+                    + " because " + what + " is already gone" + ignored + ", " + RerunScenario.when(op.site()) + ".")
                     .help(help(d, kwarg, ctx)).emit();
         }
     }

@@ -1,0 +1,73 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Drop-then-create pairs inside one revision re-run cleanly: {@code DROP TRIGGER IF EXISTS t ON x;
+ * CREATE TRIGGER t ...} creates a trigger that the re-run drops first, and a plain drop followed by
+ * a re-create finds the object again on the re-run. Marks both halves as guarded.
+ */
+public final class OperationPairs {
+    private OperationPairs() {
+    }
+
+    /** The object an operation creates or drops: kind, name and (for columns, constraints...) table. */
+    record Key(ObjectKind kind, String name, String table) {
+        boolean matches(Key o) {
+            if (kind != o.kind || name == null || !name.equals(o.name)) {
+                return false;
+            }
+            boolean tableScoped = kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT
+                    || kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
+            return !tableScoped || table == null || o.table == null || Objects.equals(table, o.table);
+        }
+    }
+
+    static Key created(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return new Key(ObjectKind.COLUMN, a.column().name(), a.table());
+        } else if (op instanceof Operation.CreateTable t) {
+            return new Key(ObjectKind.TABLE, t.table(), null);
+        } else if (op instanceof Operation.CreateIndex i) {
+            return new Key(ObjectKind.INDEX, i.name(), i.table());
+        } else if (op instanceof Operation.AddConstraint c) {
+            return new Key(ObjectKind.CONSTRAINT, c.name(), c.table());
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return new Key(ObjectKind.TYPE, e.name(), null);
+        } else if (op instanceof Operation.CreateObject o) {
+            return new Key(o.kind(), o.name(), o.table());
+        }
+        return null;
+    }
+
+    public static List<Operation> protect(List<Operation> ops) {
+        List<Operation> out = new ArrayList<>(ops);
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof Operation.Drop d) || d.name() == null) {
+                continue;
+            }
+            Key dropped = new Key(d.kind(), d.name(), d.table());
+            for (int j = i + 1; j < out.size(); j++) {
+                Operation later = out.get(j);
+                Key made = created(later);
+                if (later.site().phase() != d.site().phase() || made == null || !dropped.matches(made)) {
+                    continue;
+                }
+                Span where = d.site().span();
+                if (later.site().guard() == null) {
+                    out.set(j, later.withSite(later.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, where,
+                            "dropped earlier in this revision"))));
+                }
+                if (out.get(i).site().guard() == null) {
+                    out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER,
+                            later.site().span(), "created again later in this revision"))));
+                }
+                break;
+            }
+        }
+        return out;
+    }
+}
