@@ -28,6 +28,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -145,7 +146,8 @@ public final class LintCommand implements Callable<Integer> {
             try {
                 all = new ArrayList<>(Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8)).newFindings(all));
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("idemlint: cannot use baseline " + baseline + ": " + e.getMessage());
+                System.err.println("idemlint: cannot use baseline " + baseline + ": " + (e instanceof NoSuchFileException
+                        ? "no such file (create it with --write-baseline)" : e.getMessage()));
                 return 2;
             }
         }
