@@ -5,9 +5,14 @@ import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.SettingsOverrides;
 import dev.idemlint.discovery.Version;
+import dev.idemlint.report.Baseline;
+import dev.idemlint.report.GithubReporter;
+import dev.idemlint.report.GitlabReporter;
 import dev.idemlint.report.JsonReporter;
+import dev.idemlint.report.OutputFile;
 import dev.idemlint.report.Report;
 import dev.idemlint.report.Reporter;
+import dev.idemlint.report.SarifReporter;
 import dev.idemlint.report.TextReporter;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
@@ -23,6 +28,7 @@ import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -39,7 +45,7 @@ public final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "PATH", description = "files, versions directories or project roots (default: .)")
     List<Path> paths = new ArrayList<>();
 
-    @Option(names = "--format", description = "text, json", defaultValue = "text")
+    @Option(names = "--format", description = "text, json, sarif, github or gitlab", defaultValue = "text")
     String format;
 
     @Option(names = {"-o", "--output"}, description = "write the report to FILE instead of stdout")
@@ -47,6 +53,15 @@ public final class LintCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", description = "error, warning or never (default: the config's fail-on, else error)")
     String failOn;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not in this baseline")
+    Path baseline;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the findings as a baseline, exit 0")
+    Path writeBaseline;
+
+    @Option(names = "--srcroot", paramLabel = "DIR", description = "root SARIF URIs are relative to (default: .)")
+    Path srcRoot;
 
     @Option(names = "--alembic-version", description = "the project's Alembic version (default: read from pins)")
     String alembicVersion;
@@ -68,8 +83,8 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!Set.of("text", "json").contains(format)) {
-            System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
+        if (!Set.of("text", "json", "sarif", "github", "gitlab").contains(format)) {
+            System.err.println("idemlint: unknown --format '" + format + "' (text, json, sarif, github, gitlab)");
             return 2;
         }
         if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
@@ -122,14 +137,33 @@ public final class LintCommand implements Callable<Integer> {
         }
         all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
         all.sort(Linter.ORDER);
+        if (writeBaseline != null) {
+            OutputFile.write(writeBaseline, Baseline.of(all).toJson());
+            System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
+            return ioProblem ? 2 : 0;
+        }
+        if (baseline != null) {
+            try {
+                all = new ArrayList<>(Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8)).newFindings(all));
+            } catch (IOException | IllegalArgumentException e) {
+                System.err.println("idemlint: cannot use baseline " + baseline + ": " + (e instanceof NoSuchFileException
+                        ? "no such file (create it with --write-baseline)" : e.getMessage()));
+                return 2;
+            }
+        }
         Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);
         boolean tty = System.console() != null && output == null;
-        Reporter reporter = format.equals("json") ? new JsonReporter()
-                : new TextReporter(color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null);
+        Reporter reporter = switch (format) {
+            case "json" -> new JsonReporter();
+            case "sarif" -> new SarifReporter(srcRoot == null ? cwd : srcRoot);
+            case "github" -> new GithubReporter();
+            case "gitlab" -> new GitlabReporter();
+            default -> new TextReporter(color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null);
+        };
         if (output != null) {
             StringBuilder sb = new StringBuilder();
             reporter.write(report, sb);
-            Files.writeString(output, sb.toString(), StandardCharsets.UTF_8);
+            OutputFile.write(output, sb.toString());
         } else {
             Writer w = new OutputStreamWriter(new PrintStream(System.out, false, StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8);

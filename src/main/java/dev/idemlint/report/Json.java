@@ -1,6 +1,15 @@
 package dev.idemlint.report;
 
-/** Minimal JSON string escaping for the hand-written reporters (RFC 8259). */
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Minimal JSON for the hand-written reporters and the baseline (RFC 8259): string escaping, a
+ * pretty printer over {@code Map}/{@code List}/{@code String}/{@code Number}/{@code Boolean}/null
+ * that keeps map order (so output is deterministic), and a reader for the same shapes.
+ */
 final class Json {
     private Json() {
     }
@@ -31,5 +40,235 @@ final class Json {
             }
         }
         return sb.append('"').toString();
+    }
+
+    /** An insertion-ordered object, built fluently; null values are left out. */
+    static final class Obj extends LinkedHashMap<String, Object> {
+        Obj with(String key, Object value) {
+            if (value != null) {
+                put(key, value);
+            }
+            return this;
+        }
+    }
+
+    static Obj obj() {
+        return new Obj();
+    }
+
+    /** Pretty-prints with two-space indentation and a trailing newline. */
+    static String write(Object value) {
+        StringBuilder sb = new StringBuilder();
+        write(value, sb, "");
+        return sb.append('\n').toString();
+    }
+
+    private static void write(Object v, StringBuilder sb, String indent) {
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof String s) {
+            sb.append(str(s));
+        } else if (v instanceof Number || v instanceof Boolean) {
+            sb.append(v);
+        } else if (v instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                sb.append("{}");
+                return;
+            }
+            String inner = indent + "  ";
+            sb.append("{\n");
+            boolean first = true;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(first ? "" : ",\n").append(inner).append(str(e.getKey().toString())).append(": ");
+                first = false;
+                write(e.getValue(), sb, inner);
+            }
+            sb.append('\n').append(indent).append('}');
+        } else if (v instanceof List<?> l) {
+            if (l.isEmpty()) {
+                sb.append("[]");
+                return;
+            }
+            String inner = indent + "  ";
+            sb.append("[\n");
+            boolean first = true;
+            for (Object o : l) {
+                sb.append(first ? "" : ",\n").append(inner);
+                first = false;
+                write(o, sb, inner);
+            }
+            sb.append('\n').append(indent).append(']');
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + v.getClass());
+        }
+    }
+
+    /**
+     * Reads one JSON value: objects become insertion-ordered maps, arrays lists, numbers
+     * {@code Long} or {@code Double}.
+     */
+    static Object parse(String text) {
+        Reader r = new Reader(text);
+        r.ws();
+        Object v = r.value();
+        r.ws();
+        if (r.pos != text.length()) {
+            throw r.error("trailing content");
+        }
+        return v;
+    }
+
+    private static final class Reader {
+        private final String s;
+        private int pos;
+
+        Reader(String s) {
+            this.s = s;
+        }
+
+        IllegalArgumentException error(String what) {
+            return new IllegalArgumentException("invalid JSON at offset " + pos + ": " + what);
+        }
+
+        void ws() {
+            while (pos < s.length() && " \t\r\n".indexOf(s.charAt(pos)) >= 0) {
+                pos++;
+            }
+        }
+
+        char peek() {
+            if (pos >= s.length()) {
+                throw error("unexpected end");
+            }
+            return s.charAt(pos);
+        }
+
+        void expect(char c) {
+            if (peek() != c) {
+                throw error("expected '" + c + "'");
+            }
+            pos++;
+        }
+
+        Object value() {
+            char c = peek();
+            if (c == '{') {
+                return object();
+            } else if (c == '[') {
+                return array();
+            } else if (c == '"') {
+                return string();
+            } else if (s.startsWith("true", pos)) {
+                pos += 4;
+                return Boolean.TRUE;
+            } else if (s.startsWith("false", pos)) {
+                pos += 5;
+                return Boolean.FALSE;
+            } else if (s.startsWith("null", pos)) {
+                pos += 4;
+                return null;
+            } else if (c == '-' || c >= '0' && c <= '9') {
+                return number();
+            }
+            throw error("unexpected '" + c + "'");
+        }
+
+        Map<String, Object> object() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            expect('{');
+            ws();
+            if (peek() == '}') {
+                pos++;
+                return m;
+            }
+            while (true) {
+                ws();
+                String key = string();
+                ws();
+                expect(':');
+                ws();
+                m.put(key, value());
+                ws();
+                if (peek() == ',') {
+                    pos++;
+                } else {
+                    expect('}');
+                    return m;
+                }
+            }
+        }
+
+        List<Object> array() {
+            List<Object> l = new ArrayList<>();
+            expect('[');
+            ws();
+            if (peek() == ']') {
+                pos++;
+                return l;
+            }
+            while (true) {
+                ws();
+                l.add(value());
+                ws();
+                if (peek() == ',') {
+                    pos++;
+                } else {
+                    expect(']');
+                    return l;
+                }
+            }
+        }
+
+        String string() {
+            expect('"');
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                char c = peek();
+                pos++;
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                char e = peek();
+                pos++;
+                switch (e) {
+                    case '"', '\\', '/' -> sb.append(e);
+                    case 'n' -> sb.append('\n');
+                    case 'r' -> sb.append('\r');
+                    case 't' -> sb.append('\t');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        if (pos + 4 > s.length()) {
+                            throw error("short \\u escape");
+                        }
+                        try {
+                            sb.append((char) Integer.parseInt(s.substring(pos, pos + 4), 16));
+                        } catch (NumberFormatException ex) {
+                            throw error("bad \\u escape");
+                        }
+                        pos += 4;
+                    }
+                    default -> throw error("bad escape");
+                }
+            }
+        }
+
+        Number number() {
+            int start = pos;
+            while (pos < s.length() && "+-0123456789.eE".indexOf(s.charAt(pos)) >= 0) {
+                pos++;
+            }
+            String n = s.substring(start, pos);
+            try {
+                return n.contains(".") || n.contains("e") || n.contains("E") ? (Number) Double.parseDouble(n)
+                        : (Number) Long.parseLong(n);
+            } catch (NumberFormatException ex) {
+                throw error("bad number " + n);
+            }
+        }
     }
 }

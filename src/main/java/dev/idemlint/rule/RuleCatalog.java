@@ -43,6 +43,15 @@ public final class RuleCatalog {
         return new RuleCatalog(docs, Map.of());
     }
 
+    /** A catalog of the given pages (tests, tools that bring their own docs). */
+    public static RuleCatalog of(Collection<RuleDoc> pages) {
+        Map<String, RuleDoc> docs = new TreeMap<>();
+        for (RuleDoc d : pages) {
+            docs.put(d.name(), d);
+        }
+        return new RuleCatalog(docs, Map.of());
+    }
+
     public RuleCatalog withOverrides(Map<String, Severity> severities) {
         return new RuleCatalog(docs, Map.copyOf(severities));
     }

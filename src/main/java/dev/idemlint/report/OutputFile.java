@@ -1,0 +1,51 @@
+package dev.idemlint.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/**
+ * Writes a report or baseline file as UTF-8 through a temporary file in the same directory and a
+ * rename, so a CI step that uploads it never sees half a file.
+ */
+public final class OutputFile {
+    private OutputFile() {
+    }
+
+    public static void write(Path target, String content) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        if (dir != null) {
+            Files.createDirectories(dir);
+        }
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            keepPermissions(abs, tmp);
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Temp files are created owner-only; give the result the old file's mode, or rw-r--r--. */
+    private static void keepPermissions(Path target, Path tmp) throws IOException {
+        try {
+            Set<PosixFilePermission> mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(tmp, mode);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: the platform's defaults apply.
+        }
+    }
+}
