@@ -121,14 +121,15 @@ final class OpExtractor {
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
             Guard g = GuardDetector.detect(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
-            // Only the branch that runs while the object is missing is protected: the then-branch of
-            // `if not insp.has_table(t)`, the else-branch of `if insp.has_table(t)`; both when unsure.
+            // Each branch records whether it runs while the checked object exists or is missing: a
+            // create is protected only in the latter, a drop or rename only in the former.
             int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
             boolean fresh = g != null && ctx.guard() == null;
-            walkBlock(i.body(), fresh && polarity <= 0 ? ctx.withGuard(g) : ctx, active);
-            walkBlock(i.orelse(), fresh && polarity >= 0 ? ctx.withGuard(g) : ctx, active);
-            if (g != null && polarity >= 0 && i.orelse().isEmpty() && endsFlow(i.body())) {
-                return g;
+            walkBlock(i.body(), fresh ? ctx.withGuard(g.withPolarity(polarity)) : ctx, active);
+            walkBlock(i.orelse(), fresh ? ctx.withGuard(g.withPolarity(-polarity)) : ctx, active);
+            if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
+                // `if <check>: return` leaves the rest of the block to the other case.
+                return g.withPolarity(-polarity);
             }
         } else if (s instanceof Stmt.For f) {
             walkFor(f, ctx, active);

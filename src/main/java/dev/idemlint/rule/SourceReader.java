@@ -59,9 +59,9 @@ public final class SourceReader {
         try {
             bytes = Files.readAllBytes(path);
         } catch (IOException | SecurityException e) {
-            throw new Unreadable("cannot read file: " + describe(e), 0, true);
+            throw new Unreadable("Cannot read file: " + describe(e), 0, true);
         } catch (OutOfMemoryError e) {
-            throw new Unreadable("file too large to read", 0, true);
+            throw new Unreadable("File too large to read", 0, true);
         }
         int start = 0;
         if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
@@ -69,7 +69,7 @@ public final class SourceReader {
         }
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
-                throw new Unreadable("binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
+                throw new Unreadable("Binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
             }
         }
         Charset cs = declaredCharset(bytes, start);
@@ -81,7 +81,7 @@ public final class SourceReader {
         } catch (CharacterCodingException e) {
             int bad = firstBadByte(bytes, start, cs);
             String prefix = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
-            throw new Unreadable(String.format("invalid %s: byte 0x%02x at byte offset %d cannot be decoded"
+            throw new Unreadable(String.format("Invalid %s: byte 0x%02x at byte offset %d cannot be decoded"
                     + " (declare the encoding with a '# -*- coding: ... -*-' line or re-save as UTF-8)", cs.name(),
                     bytes[bad] & 0xff, bad), prefix.length(), false,
                     new String(bytes, start, bytes.length - start, cs));

@@ -219,8 +219,8 @@ class MigrationReaderTest {
                 + "    op.add_column('coaches', sa.Column('y', sa.Text()))\n");
         List<Operation> up = m.upgrade();
         assertNotNull(up.get(0).site().guard());
-        assertNull(up.get(1).site().guard(), "else of `if not has_table` runs while the table exists");
-        assertNull(up.get(2).site().guard(), "then of `if has_table` runs while the table exists");
-        assertNull(up.get(3).site().guard(), "after `if not has_table: return` the table exists");
+        assertFalse(up.get(1).site().createGuarded(), "else of `if not has_table` runs while the table exists");
+        assertFalse(up.get(2).site().createGuarded(), "then of `if has_table` runs while the table exists");
+        assertFalse(up.get(3).site().createGuarded(), "after `if not has_table: return` the table exists");
     }
 }

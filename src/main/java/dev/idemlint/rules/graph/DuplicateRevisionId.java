@@ -26,9 +26,10 @@ public final class DuplicateRevisionId implements ProjectRule {
             Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files);
             String names = files.stream().map(m -> m.source().fileName()).collect(Collectors.joining(", "));
             String message = "Revision id " + id + " is declared by " + files.size() + " files (" + names
-                    + "), so Alembic silently keeps only " + kept.source().fileName() + " (" + order
-                    + ") and `alembic upgrade head` fails with \"Multiple head revisions are present\" because"
-                    + " each ignored file still counts as a head.";
+                    + "), so Alembic only warns and keeps " + kept.source().fileName() + " (" + order
+                    + "): the other file's upgrade never runs, and `alembic upgrade head` either skips it silently"
+                    + " (verified on Alembic 1.8.1) or fails with \"Multiple head revisions are present\" when the"
+                    + " ignored file still counts as a head.";
             for (Migration m : files) {
                 var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), id), message)
                         .help(help(id, files, plan));

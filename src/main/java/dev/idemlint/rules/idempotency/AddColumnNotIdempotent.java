@@ -14,7 +14,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.AddColumn add) || op.site().guarded()) {
+            if (!(op instanceof Operation.AddColumn add) || op.site().createGuarded()) {
                 continue;
             }
             boolean kwarg = add.site().origin() != Origin.RAW_SQL;

@@ -19,7 +19,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
             // Unnamed constraints get a fresh generated name on every run and do not fail.
-            if (!(op instanceof Operation.AddConstraint c) || op.site().guarded() || c.name() == null
+            if (!(op instanceof Operation.AddConstraint c) || op.site().createGuarded() || c.name() == null
                     || c.ifNotExists()) {
                 continue;
             }

@@ -15,7 +15,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
             // An unnamed CREATE INDEX gets a fresh generated name on every run: it never fails.
-            if (!(op instanceof Operation.CreateIndex ix) || op.site().guarded() || ix.name() == null
+            if (!(op instanceof Operation.CreateIndex ix) || op.site().createGuarded() || ix.name() == null
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }

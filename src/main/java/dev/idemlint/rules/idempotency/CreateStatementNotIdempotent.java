@@ -16,7 +16,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateObject c) || op.site().guarded() || c.ifNotExists() || c.orReplace()
+            if (!(op instanceof Operation.CreateObject c) || op.site().createGuarded() || c.ifNotExists() || c.orReplace()
                     || c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN || c.kind() == ObjectKind.OTHER) {
                 continue;
             }

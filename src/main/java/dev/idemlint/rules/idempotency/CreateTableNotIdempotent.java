@@ -14,7 +14,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateTable t) || op.site().guarded()) {
+            if (!(op instanceof Operation.CreateTable t) || op.site().createGuarded()) {
                 continue;
             }
             boolean kwarg = t.site().origin() != Origin.RAW_SQL;

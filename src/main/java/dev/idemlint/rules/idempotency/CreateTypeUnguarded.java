@@ -17,7 +17,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (op.site().guarded()) {
+            if (op.site().createGuarded()) {
                 continue;
             }
             if (op instanceof Operation.CreateEnumType t && !t.checkFirst() && !t.ifNotExists()) {

@@ -15,7 +15,7 @@ public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.Drop d) || op.site().guarded() || d.name() == null) {
+            if (!(op instanceof Operation.Drop d) || op.site().dropGuarded() || d.name() == null) {
                 continue;
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;

@@ -13,7 +13,7 @@ public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.Rename r) || op.site().guarded() || r.from() == null) {
+            if (!(op instanceof Operation.Rename r) || op.site().dropGuarded() || r.from() == null) {
                 continue;
             }
             SqlState state = state(r.kind());
