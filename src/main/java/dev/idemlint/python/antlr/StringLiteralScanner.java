@@ -150,7 +150,7 @@ public final class StringLiteralScanner {
                 }
                 return new int[] {exprEnd, scanFormatSpec(src, tokenStart, i + 1)};
             }
-            if (c == '#' && depth > 0) {
+            if (c == '#') {
                 while (i < n && src.charAt(i) != '\n' && src.charAt(i) != '\r') {
                     i++;
                 }
