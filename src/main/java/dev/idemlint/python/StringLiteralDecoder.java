@@ -54,6 +54,10 @@ final class StringLiteralDecoder {
             if (f.start() > pos) {
                 out.add(literal(pos, f.start(), raw, false, true, token, prefix, quote));
             }
+            if (f.debugEnd() >= 0) {
+                // CPython copies the source of a self-documenting field ("x = ") into the value
+                out.add(literal(f.exprStart(), f.debugEnd(), true, false, false, token, prefix, quote));
+            }
             Expr expr = fields.parse(f.exprStart(), f.exprEnd());
             out.add(new StrPiece(src.substring(f.start(), f.end()), true, expr, null, token, prefix, quote));
             pos = f.end();

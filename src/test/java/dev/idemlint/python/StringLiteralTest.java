@@ -118,7 +118,7 @@ class StringLiteralTest {
     void unescapes_doubled_braces_in_f_strings() {
         String code = "f'{{a}} {b!r:>10} {c=}'\n";
         Expr.Str s = str(code);
-        assertEquals("Str['{a} '+{b}+' '+{c}]", NodeDump.of(s));
+        assertEquals("Str['{a} '+{b}+' '+'c='+{c}]", NodeDump.of(s));
         StrPiece lit = s.pieces().get(0);
         assertEquals(code.indexOf("a}}"), lit.sourceOffset(1));
         assertEquals("{b!r:>10}", s.pieces().get(1).text());
