@@ -53,11 +53,20 @@ class PythonSyntaxErrorTest {
             del *a, b                   | *a
             (a.b := 1)                  | a
             [x for x in y] = 1          | [
+            x = 'a\\u12'                | \\u
+            x = b'\\x4'                 | \\x
+            x = 'a\\N'                  | \\N
+            x = 1 + \\\\\\n              | \\\\
             """)
     void rejects_invalid_code_at_the_offending_token(String code, String at) {
-        String text = code.replace("\\n", "\n");
+        String text = unescape(code);
         PythonSyntaxError e = error(text);
-        int expected = at.equals("EOF") ? text.length() : text.indexOf(at.replace("\\n", "\n"));
+        int expected = at.equals("EOF") ? text.length() : text.indexOf(unescape(at));
         assertEquals(expected, e.offset(), e.getMessage());
+    }
+
+    /** CSV cells spell a newline as backslash-n and a backslash as two backslashes. */
+    private static String unescape(String cell) {
+        return cell.replace("\\\\", "\u0000").replace("\\n", "\n").replace("\u0000", "\\");
     }
 }
