@@ -108,7 +108,9 @@ POWER_ASSIGN : '**=' ;
 IDIV_ASSIGN  : '//=' ;
 WALRUS       : ':=' ;
 
-SKIP_ : ( [ \t\f]+ | '#' ~[\r\n]* | '\\' [ \t]* ( '\r'? '\n' | '\r' ) | '\uFEFF' ) -> skip ;
+SKIP_ : ( [ \t\f]+ | '#' ~[\r\n]* | '\uFEFF' ) -> skip ;
+
+LINE_JOIN : '\\' [ \t]* ( '\r'? '\n' | '\r' ) { lineJoined(); } -> skip ;
 
 // anything else reaches the parser, which reports it as an unexpected character
 ERROR_CHAR : . ;

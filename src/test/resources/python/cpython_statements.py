@@ -1,5 +1,5 @@
 """Writes <file>.stmts next to each valid torture file: every statement (pre-order) as
-"Kind start end" with char offsets, as CPython's own parser sees it. Run after editing a file:
+"Kind start end" with UTF-16 char offsets (Java's), as CPython's own parser sees it. Run after editing a file:
     python3 src/test/resources/python/cpython_statements.py src/test/resources/python/valid/*.py
 """
 import ast
@@ -14,11 +14,15 @@ KINDS = {
 }
 
 
+def utf16_len(s):
+    return len(s.encode("utf-16-le")) // 2
+
+
 def walk(stmts, starts, lines, out):
     for s in stmts:
         def offset(line, col):
             raw = lines[line - 1].encode("utf-8")
-            return starts[line - 1] + len(raw[:col].decode("utf-8"))
+            return starts[line - 1] + utf16_len(raw[:col].decode("utf-8"))
         out.append("%s %d %d" % (KINDS.get(type(s).__name__, type(s).__name__),
                                  offset(s.lineno, s.col_offset), offset(s.end_lineno, s.end_col_offset)))
         for field in ("body", "handlers", "orelse", "finalbody", "cases"):
@@ -34,9 +38,7 @@ for path in sys.argv[1:]:
     bom = 1 if text.startswith("\ufeff") else 0
     body = text[bom:]
     lines = re.split(r"\r\n|\r|\n", body)
-    starts, pos = [], bom
-    for m in re.finditer(r"[^\r\n]*(\r\n|\r|\n|$)", body):
-        starts.append(pos + m.start())
+    starts = [bom + utf16_len(body[:m.start()]) for m in re.finditer(r"[^\r\n]*(\r\n|\r|\n|$)", body)]
     out = []
     walk(ast.parse(body).body, starts, lines, out)
     with open(path[:-3] + ".stmts", "w", newline="\n") as f:

@@ -82,3 +82,13 @@ lam4 = lambda a, /, b: a
 sl = s[1:2], s[::2], s[:], s[1:], s[a, b:c], s[...]
 e = ...
 nums = [1_000, 0x_FF, 0o17, 0b1010, 1e-5, .5, 5., 1j, 2.5J, 1E10, 0, 00]
+() = []
+[p, *q] = (r, s) = 1, 2, 3
+with open("x") as (fh, [g, *h]): pass
+f(a=1, *b, **k)
+f(*a, *b, k=1, **c, **d)
+obj.attr[0], obj.other = 1, 2
+x.y += 1
+z[0]: int = 1
+(w): int = 2
+del (a, b), [c]

@@ -37,3 +37,8 @@ def g():
 assert x
 del a[0], b.c
 raise
+def continued_indentation():
+    x = 1
+    \
+y = x
+    return y

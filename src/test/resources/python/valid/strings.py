@@ -23,3 +23,12 @@ p = f"{','.join(x for x in 'abc')}"
 q = rb"\x"
 r = f"{d['key']}"
 s = f"{a!s}" f"{a!a}" f"{a = }" f"{a == b}" f"{a != b}" f"{(lambda: 1)()}"
+t = f"{x:{'>'}10}"
+u = f"\N{BULLET} {x} \{y}"
+v = f"""{
+    a  # comment in a 3.12 field: } and : are fine here
+}"""
+w = f"{'\n'.join(items)}"
+x = f'{f'{f'{1}'}'}'
+y = "emoji \U0001F600 and 😀 astral", 'café'
+z = f"{x}}}{{{y}"

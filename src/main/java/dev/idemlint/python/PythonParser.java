@@ -48,8 +48,11 @@ public final class PythonParser {
     private record Parsed<T>(T tree, CommonTokenStream tokens) {
     }
 
-    /** A syntax error found by the LL stage, before it becomes a checked {@link PythonSyntaxError}. */
-    private static final class InvalidSyntax extends RuntimeException {
+    /**
+     * A syntax error found by the LL stage or the node builder, before it becomes a checked
+     * {@link PythonSyntaxError}.
+     */
+    static final class InvalidSyntax extends RuntimeException {
         final int offset;
 
         InvalidSyntax(String message, int offset) {

@@ -54,6 +54,10 @@ final class StringLiteralDecoder {
             if (f.start() > pos) {
                 out.add(literal(pos, f.start(), raw, false, true, token, prefix, quote));
             }
+            if (f.debugEnd() >= 0) {
+                // CPython copies the source of a self-documenting field ("x = ") into the value
+                out.add(literal(f.exprStart(), f.debugEnd(), true, false, false, token, prefix, quote));
+            }
             Expr expr = fields.parse(f.exprStart(), f.exprEnd());
             out.add(new StrPiece(src.substring(f.start(), f.end()), true, expr, null, token, prefix, quote));
             pos = f.end();
@@ -99,32 +103,41 @@ final class StringLiteralDecoder {
                         i = j;
                     }
                     case 'x', 'u', 'U' -> {
-                        int digits = d == 'x' ? 2 : d == 'u' ? 4 : 8;
-                        int cp = (d != 'x' && bytes) ? -1 : hex(i + 2, digits, to);
-                        if (cp < 0 || cp > Character.MAX_CODE_POINT) {
+                        if (d != 'x' && bytes) {
+                            // bytes have no \\u escapes: the backslash stays
                             text.append('\\');
                             offsets[n++] = at;
                             i++;
                         } else {
+                            int digits = d == 'x' ? 2 : d == 'u' ? 4 : 8;
+                            int cp = hex(i + 2, digits, to);
+                            if (cp < 0) {
+                                throw invalid("truncated \\" + d + "X".repeat(digits) + " escape", at);
+                            }
+                            if (cp > Character.MAX_CODE_POINT) {
+                                throw invalid("illegal Unicode character", at);
+                            }
                             n = appendCodePoint(text, offsets, n, cp, at);
                             i += 2 + digits;
                         }
                     }
                     case 'N' -> {
-                        int close = src.indexOf('}', i);
-                        int cp = -1;
-                        if (!bytes && i + 2 < to && src.charAt(i + 2) == '{' && close > 0 && close < to) {
-                            try {
-                                cp = Character.codePointOf(src.substring(i + 3, close));
-                            } catch (IllegalArgumentException unknownName) {
-                                cp = '\uFFFD';
-                            }
-                        }
-                        if (cp < 0) {
+                        if (bytes) {
                             text.append('\\');
                             offsets[n++] = at;
                             i++;
                         } else {
+                            int close = src.indexOf('}', i);
+                            if (i + 2 >= to || src.charAt(i + 2) != '{' || close < 0 || close >= to) {
+                                throw invalid("malformed \\N character escape", at);
+                            }
+                            int cp;
+                            try {
+                                cp = Character.codePointOf(src.substring(i + 3, close));
+                            } catch (IllegalArgumentException unknownName) {
+                                // Java's name table lags CPython's (and lacks aliases): never reject for it
+                                cp = '\uFFFD';
+                            }
                             n = appendCodePoint(text, offsets, n, cp, at);
                             i = close + 1;
                         }
@@ -157,6 +170,10 @@ final class StringLiteralDecoder {
         offsets[n++] = shift + to;
         return new StrPiece(text.toString(), false, null, n == offsets.length ? offsets : Arrays.copyOf(offsets, n),
                 token, prefix, quote);
+    }
+
+    private static RuntimeException invalid(String what, int offset) {
+        return new PythonParser.InvalidSyntax("(unicode error) " + what, offset);
     }
 
     private static int appendCodePoint(StringBuilder text, int[] offsets, int n, int cp, int at) {

@@ -122,7 +122,14 @@ final class SyntaxNodeBuilder {
             return opaque("continue", List.of(), span);
         }
         if (c.del_stmt() != null) {
-            return opaque("del", exprlistElements(c.del_stmt().exprlist()), span);
+            List<Expr> targets = exprlistElements(c.del_stmt().exprlist());
+            for (Expr t : targets) {
+                if (t instanceof Expr.Opaque o && o.kind().equals("starred")) {
+                    throw new PythonParser.InvalidSyntax("invalid syntax: cannot delete starred", t.span().start());
+                }
+                checkTarget(t, true, null);
+            }
+            return opaque("del", targets, span);
         }
         if (c.raise_stmt() != null) {
             return opaque("raise", tests(c.raise_stmt().test()), span);
@@ -148,11 +155,15 @@ final class SyntaxNodeBuilder {
             var a = c.annassign();
             Expr value = a.yield_expr() != null ? yieldExpr(a.yield_expr())
                     : a.testlist_star_expr() != null ? testlistStar(a.testlist_star_expr()) : null;
-            return new Stmt.AnnAssign(testlistStar(c.testlist_star_expr(0)), test(a.test()), value, span);
+            Expr target = testlistStar(c.testlist_star_expr(0));
+            checkTarget(target, false, "annotated");
+            return new Stmt.AnnAssign(target, test(a.test()), value, span);
         }
         if (c.augassign() != null) {
             Expr value = c.yield_expr().isEmpty() ? testlistStar(c.testlist_star_expr(1)) : yieldExpr(c.yield_expr(0));
-            return new Stmt.AugAssign(testlistStar(c.testlist_star_expr(0)), c.augassign().getText(), value, span);
+            Expr target = testlistStar(c.testlist_star_expr(0));
+            checkTarget(target, false, "augmented");
+            return new Stmt.AugAssign(target, c.augassign().getText(), value, span);
         }
         List<Expr> parts = new ArrayList<>();
         for (ParseTree child : c.children) {
@@ -165,7 +176,41 @@ final class SyntaxNodeBuilder {
         if (parts.size() == 1) {
             return new Stmt.ExprStmt(parts.get(0), span);
         }
-        return new Stmt.Assign(List.copyOf(parts.subList(0, parts.size() - 1)), parts.get(parts.size() - 1), span);
+        List<Expr> targets = List.copyOf(parts.subList(0, parts.size() - 1));
+        for (Expr t : targets) {
+            checkTarget(t, true, null);
+        }
+        return new Stmt.Assign(targets, parts.get(parts.size() - 1), span);
+    }
+
+    /**
+     * CPython rejects these in its grammar (invalid_assignment and friends); ours is looser, so the
+     * check happens here. {@code context} is null for plain assignment, else the statement kind.
+     */
+    private static void checkTarget(Expr target, boolean allowUnpacking, String context) {
+        if (target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript) {
+            return;
+        }
+        if (allowUnpacking && (target instanceof Expr.Tuple || target instanceof Expr.ListExpr)) {
+            for (Expr e : target.children()) {
+                checkTarget(e, true, context);
+            }
+            return;
+        }
+        if (allowUnpacking && target instanceof Expr.Opaque o && o.kind().equals("starred")) {
+            checkTarget(o.children().get(0), false, context);
+            return;
+        }
+        String what = target instanceof Expr.Call ? "function call"
+                : target instanceof Expr.Compare ? "comparison"
+                : target instanceof Expr.Str || target instanceof Expr.Num || target instanceof Expr.Const ? "literal"
+                : target instanceof Expr.Opaque o ? o.kind()
+                : target instanceof Expr.Tuple ? "tuple"
+                : target instanceof Expr.ListExpr ? "list"
+                : "expression";
+        String message = context == null ? "cannot assign to " + what
+                : "'" + what + "' is an illegal expression for " + context + " assignment";
+        throw new PythonParser.InvalidSyntax("invalid syntax: " + message, target.span().start());
     }
 
     private Stmt importStmt(Import_stmtContext c, Span span) {
@@ -263,7 +308,9 @@ final class SyntaxNodeBuilder {
     }
 
     private Stmt forStmt(For_stmtContext c, boolean async, Token start) {
-        return new Stmt.For(exprlist(c.exprlist()), testlistStar(c.testlist_star_expr()), block(c.block()),
+        Expr target = exprlist(c.exprlist());
+        checkTarget(target, true, null);
+        return new Stmt.For(target, testlistStar(c.testlist_star_expr()), block(c.block()),
                 elseBlock(c.else_clause()), async, span(start, lastReal(c)));
     }
 
@@ -280,7 +327,11 @@ final class SyntaxNodeBuilder {
     private Stmt withStmt(With_stmtContext c, boolean async, Token start) {
         List<Stmt.WithItem> items = new ArrayList<>();
         for (With_itemContext w : c.with_item()) {
-            items.add(new Stmt.WithItem(test(w.test()), w.expr() == null ? null : expr(w.expr())));
+            Expr vars = w.expr() == null ? null : expr(w.expr());
+            if (vars != null) {
+                checkTarget(vars, true, null);
+            }
+            items.add(new Stmt.WithItem(test(w.test()), vars));
         }
         Span header = span(start, c.COLON().getSymbol());
         return new Stmt.With(items, block(c.block()), async, header, span(start, lastReal(c)));
@@ -353,7 +404,12 @@ final class SyntaxNodeBuilder {
         if (c.test().size() == 1) {
             return test(c.test(0));
         }
-        return new Expr.Opaque("walrus", List.of(test(c.test(0)), test(c.test(1))), span(c));
+        Expr target = test(c.test(0));
+        if (!(target instanceof Expr.Name)) {
+            throw new PythonParser.InvalidSyntax("invalid syntax: cannot use assignment expressions with "
+                    + "anything but a name", target.span().start());
+        }
+        return new Expr.Opaque("walrus", List.of(target, test(c.test(1))), span(c));
     }
 
     Expr test(TestContext c) {
@@ -606,8 +662,25 @@ final class SyntaxNodeBuilder {
 
     private List<Arg> arglist(ArglistContext c) {
         List<Arg> out = new ArrayList<>();
+        boolean keywordSeen = false;
+        boolean doubleStarSeen = false;
         for (ArgumentContext a : c.argument()) {
             Span span = span(a);
+            boolean positional = a instanceof PositionalArgumentContext || a instanceof GeneratorArgumentContext;
+            if (positional && (keywordSeen || doubleStarSeen)) {
+                throw new PythonParser.InvalidSyntax("invalid syntax: positional argument follows keyword argument"
+                        + (doubleStarSeen ? " unpacking" : ""), span.start());
+            }
+            if (a instanceof StarArgumentContext && doubleStarSeen) {
+                throw new PythonParser.InvalidSyntax("invalid syntax: iterable argument unpacking follows keyword "
+                        + "argument unpacking", span.start());
+            }
+            if (a instanceof GeneratorArgumentContext && (c.argument().size() > 1 || !c.COMMA().isEmpty())) {
+                throw new PythonParser.InvalidSyntax("invalid syntax: generator expression must be parenthesized",
+                        span.start());
+            }
+            keywordSeen |= a instanceof KeywordArgumentContext;
+            doubleStarSeen |= a instanceof DoubleStarArgumentContext;
             if (a instanceof KeywordArgumentContext k) {
                 out.add(new Arg(k.name().getText(), 0, test(k.test()), span));
             } else if (a instanceof StarArgumentContext s) {

@@ -229,4 +229,21 @@ class PythonParserTest {
         assertNull(ann.value());
         assertInstanceOf(Expr.Name.class, ann.target());
     }
+
+    @Test
+    void parses_very_long_concatenation_chains_without_deep_recursion() {
+        StringBuilder code = new StringBuilder("x = 'a'");
+        for (int i = 0; i < 20_000; i++) {
+            code.append(" + 'a'");
+        }
+        var assign = (Stmt.Assign) body(code.append('\n').toString()).get(0);
+        assertEquals("+", ((Expr.BinOp) assign.value()).op());
+    }
+
+    @Test
+    void reports_absurd_nesting_as_a_syntax_error_instead_of_crashing() {
+        String code = "x = " + "(".repeat(50_000) + "1" + ")".repeat(50_000) + "\n";
+        PythonSyntaxError e = ParseSupport.error(code);
+        assertTrue(e.getMessage().contains("nested"), e.getMessage());
+    }
 }

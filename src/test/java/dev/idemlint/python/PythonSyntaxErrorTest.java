@@ -43,11 +43,30 @@ class PythonSyntaxErrorTest {
             x = 1 +                     | EOF
             f(a b)                      | b
             if x:\\n  a\\n b\\n         | b
+            f(a=1, b)                   | b
+            f(**k, *a)                  | *a
+            f(x for x in y, 1)          | x
+            a < b = 1                   | a
+            x, y: int = 1               | x
+            f() += 1                    | f
+            for f() in y: pass          | f()
+            del *a, b                   | *a
+            (a.b := 1)                  | a
+            [x for x in y] = 1          | [
+            x = 'a\\u12'                | \\u
+            x = b'\\x4'                 | \\x
+            x = 'a\\N'                  | \\N
+            x = 1 + \\\\\\n              | \\\\
             """)
-    void never_lets_an_antlr_exception_escape(String code, String at) {
-        String text = code.replace("\\n", "\n");
+    void rejects_invalid_code_at_the_offending_token(String code, String at) {
+        String text = unescape(code);
         PythonSyntaxError e = error(text);
-        int expected = at.equals("EOF") ? text.length() : text.indexOf(at.replace("\\n", "\n"));
+        int expected = at.equals("EOF") ? text.length() : text.indexOf(unescape(at));
         assertEquals(expected, e.offset(), e.getMessage());
+    }
+
+    /** CSV cells spell a newline as backslash-n and a backslash as two backslashes. */
+    private static String unescape(String cell) {
+        return cell.replace("\\\\", "\u0000").replace("\\n", "\n").replace("\u0000", "\\");
     }
 }

@@ -11,21 +11,21 @@ final class SpanChecks {
     private SpanChecks() {
     }
 
-    static void check(Stmt s, int fileLength) {
+    static void check(Stmt s, String text) {
         Span span = s.span();
-        assertTrue(span.end() <= fileLength, () -> "statement past end of file: " + s);
+        assertTrue(span.end() <= text.length(), () -> "statement past end of file: " + s);
         for (Expr e : exprs(s)) {
-            check(e, span, fileLength);
+            check(e, span, text);
         }
         for (Stmt child : bodies(s)) {
             assertTrue(span.contains(child.span()), () -> "nested statement outside parent: " + child);
-            check(child, fileLength);
+            check(child, text);
         }
     }
 
-    private static void check(Expr e, Span parent, int fileLength) {
+    private static void check(Expr e, Span parent, String text) {
         assertTrue(parent.contains(e.span()), () -> "expression " + e.span() + " outside " + parent + ": " + e);
-        assertTrue(e.span().end() <= fileLength);
+        assertTrue(e.span().end() <= text.length());
         if (e instanceof Expr.Str str) {
             for (StrPiece p : str.pieces()) {
                 assertTrue(str.span().contains(p.token()), () -> "piece outside string: " + str);
@@ -34,14 +34,33 @@ final class SpanChecks {
                     for (int o : p.sourceOffsets()) {
                         assertTrue(p.token().start() <= o && o < p.token().end(), "offset outside token");
                     }
+                    checkOffsets(p, text);
                 }
             }
         }
         for (Expr child : e.children()) {
             if (child != null) {
-                check(child, e.span(), fileLength);
+                check(child, e.span(), text);
             }
         }
+    }
+
+    /**
+     * Offsets never go backwards, and a decoded char comes from the same source char unless an
+     * escape (a backslash) or a line ending produced it.
+     */
+    private static void checkOffsets(StrPiece p, String text) {
+        for (int i = 0; i < p.text().length(); i++) {
+            int o = p.sourceOffset(i);
+            char decoded = p.text().charAt(i);
+            char source = text.charAt(o);
+            boolean sameEscape = i > 0 && p.sourceOffset(i - 1) == o;
+            int index = i;
+            assertTrue(decoded == source || source == '\\' || sameEscape || decoded == '\n' && source == '\r',
+                    () -> "char " + index + " of " + p.token() + " maps to '" + source + "'");
+            assertTrue(i == 0 || p.sourceOffset(i - 1) <= o, "offsets go backwards");
+        }
+        assertTrue(p.text().isEmpty() || p.sourceOffset(p.text().length() - 1) < p.sourceOffset(p.text().length()));
     }
 
     static List<Expr> exprs(Stmt s) {

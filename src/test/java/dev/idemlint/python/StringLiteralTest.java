@@ -118,7 +118,7 @@ class StringLiteralTest {
     void unescapes_doubled_braces_in_f_strings() {
         String code = "f'{{a}} {b!r:>10} {c=}'\n";
         Expr.Str s = str(code);
-        assertEquals("Str['{a} '+{b}+' '+{c}]", NodeDump.of(s));
+        assertEquals("Str['{a} '+{b}+' '+'c='+{c}]", NodeDump.of(s));
         StrPiece lit = s.pieces().get(0);
         assertEquals(code.indexOf("a}}"), lit.sourceOffset(1));
         assertEquals("{b!r:>10}", s.pieces().get(1).text());
@@ -162,5 +162,26 @@ class StringLiteralTest {
         StrPiece p = str(code).pieces().get(0);
         assertEquals("abcd", p.text());
         assertEquals(code.indexOf("cd"), p.sourceOffset(2));
+    }
+
+    @Test
+    void splits_fields_nested_in_format_specs_and_comments_in_fields() {
+        assertEquals("Str[{x}]", NodeDump.of(str("f\"{x:{'>'}10}\"\n")));
+        String code = "f\"\"\"{\n    a  # } and : in a comment\n}\"\"\"\n";
+        assertEquals("Str[{a}]", NodeDump.of(str(code)));
+    }
+
+    @Test
+    void keeps_named_unicode_escapes_out_of_f_string_fields() {
+        assertEquals("Str['\u2022 '+{x}]", NodeDump.of(str("f'\\N{BULLET} {x}'\n")));
+    }
+
+    @Test
+    void maps_astral_chars_to_utf16_offsets() {
+        String code = "('\uD83D\uDE00x', y)\n";
+        var tuple = (Expr.Tuple) expr(code);
+        StrPiece p = ((Expr.Str) tuple.elements().get(0)).pieces().get(0);
+        assertEquals(code.indexOf('x'), p.sourceOffset(2));
+        assertEquals(new Span(code.indexOf('y'), code.indexOf('y') + 1), tuple.elements().get(1).span());
     }
 }

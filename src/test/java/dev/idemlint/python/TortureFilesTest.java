@@ -27,7 +27,7 @@ class TortureFilesTest {
         PythonModule module = assertDoesNotThrow(
                 () -> ParseSupport.PARSER.parse(ParseSupport.source(text)), file.toString());
         for (Stmt s : module.body()) {
-            SpanChecks.check(s, text.length());
+            SpanChecks.check(s, text);
         }
     }
 

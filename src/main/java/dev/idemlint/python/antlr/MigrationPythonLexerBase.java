@@ -21,6 +21,9 @@ public abstract class MigrationPythonLexerBase extends Lexer {
     private int opened;
     private int[] openOffsets = new int[16];
     private boolean atLineStart = true;
+    private int lineStart;
+    private int lastLineJoinStart = -1;
+    private int lastLineJoinEnd = -1;
     private boolean fieldMode;
     private String source;
 
@@ -51,6 +54,7 @@ public abstract class MigrationPythonLexerBase extends Lexer {
         Token t = super.nextToken();
         int type = t.getType();
         if (type == MigrationPythonLexer.NEWLINE) {
+            lineStart = t.getStopIndex() + 1;
             if (opened > 0 || atLineStart) {
                 return;
             }
@@ -59,6 +63,9 @@ public abstract class MigrationPythonLexerBase extends Lexer {
             return;
         }
         if (type == Token.EOF) {
+            if (lastLineJoinEnd >= 0 && source().substring(lastLineJoinEnd).isBlank() && !fieldMode) {
+                throw new PythonLexError("unexpected EOF while parsing", lastLineJoinStart);
+            }
             if (!atLineStart && !fieldMode) {
                 pending.add(synthetic(MigrationPythonLexer.NEWLINE, t));
             }
@@ -97,7 +104,7 @@ public abstract class MigrationPythonLexerBase extends Lexer {
     }
 
     private void indent(Token first) {
-        int col = column(first.getStartIndex());
+        int col = indentation();
         int current = indentDepth == 0 ? 0 : indentStack[indentDepth - 1];
         if (col > current) {
             if (indentDepth == indentStack.length) {
@@ -117,25 +124,32 @@ public abstract class MigrationPythonLexerBase extends Lexer {
         }
     }
 
-    /** Indentation width of the line holding {@code offset}, measured up to {@code offset}. */
-    private int column(int offset) {
+    /**
+     * Indentation of the logical line that starts at {@code lineStart}. Only its first physical
+     * line counts: after a backslash continuation, CPython ignores how the next line is indented.
+     */
+    private int indentation() {
         String src = source();
-        int lineStart = offset;
-        while (lineStart > 0 && src.charAt(lineStart - 1) != '\n' && src.charAt(lineStart - 1) != '\r') {
-            lineStart--;
-        }
         int col = 0;
-        for (int i = lineStart; i < offset; i++) {
+        for (int i = lineStart; i < src.length(); i++) {
             char c = src.charAt(i);
-            if (c == '\t') {
+            if (c == ' ') {
+                col++;
+            } else if (c == '\t') {
                 col = (col / 8 + 1) * 8;
             } else if (c == '\f') {
                 col = 0;
             } else if (c != '\uFEFF') {
-                col++;
+                break;
             }
         }
         return col;
+    }
+
+    /** Called after a backslash continuation, so a file cannot end inside a logical line. */
+    protected void lineJoined() {
+        lastLineJoinStart = _tokenStartCharIndex;
+        lastLineJoinEnd = _input.index();
     }
 
     /** A zero-width token placed where {@code at} starts. */

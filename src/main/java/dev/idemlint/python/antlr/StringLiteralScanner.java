@@ -14,9 +14,10 @@ public final class StringLiteralScanner {
 
     /**
      * One top-level replacement field: {@code start} at its '{', {@code end} just past its '}',
-     * the expression in {@code [exprStart, exprEnd)}.
+     * the expression in {@code [exprStart, exprEnd)}. For a self-documenting field ({@code {x = }})
+     * {@code debugEnd} ends the text CPython copies into the value ("x = "), else it is -1.
      */
-    public record Field(int start, int end, int exprStart, int exprEnd) {
+    public record Field(int start, int end, int exprStart, int exprEnd, int debugEnd) {
     }
 
     private StringLiteralScanner() {
@@ -99,7 +100,7 @@ public final class StringLiteralScanner {
                 }
                 int[] ends = scanField(src, tokenStart, i + 1, triple);
                 if (fields != null) {
-                    fields.add(new Field(i, ends[1], i + 1, ends[0]));
+                    fields.add(new Field(i, ends[1], i + 1, ends[0], ends[2]));
                 }
                 i = ends[1];
                 continue;
@@ -108,11 +109,13 @@ public final class StringLiteralScanner {
         }
     }
 
-    /** Returns {exprEnd, fieldEnd} for the field whose expression starts at {@code i}. */
+    /** Returns {exprEnd, fieldEnd, debugEnd} for the field whose expression starts at {@code i}. */
     private static int[] scanField(String src, int tokenStart, int i, boolean triple) {
         int n = src.length();
         int depth = 0;
         int exprEnd = -1;
+        boolean debug = false;
+        int debugEnd = -1;
         while (true) {
             if (i >= n) {
                 throw new PythonLexError("f-string: expecting '}'", tokenStart);
@@ -131,6 +134,9 @@ public final class StringLiteralScanner {
                 i = scan(src, tokenStart, i, nested, null);
                 continue;
             }
+            if (debug && debugEnd < 0 && (c == '!' || c == ':' || c == '}')) {
+                debugEnd = i;
+            }
             if (exprEnd < 0 && depth == 0) {
                 if (c == '!' && i + 1 < n && src.charAt(i + 1) != '=') {
                     exprEnd = i;
@@ -140,6 +146,7 @@ public final class StringLiteralScanner {
                 if (c == '=' && i + 1 < n && src.charAt(i + 1) != '='
                         && "=!<>".indexOf(src.charAt(i - 1)) < 0) {
                     exprEnd = i;
+                    debug = true;
                     i++;
                     continue;
                 }
@@ -148,9 +155,9 @@ public final class StringLiteralScanner {
                 if (exprEnd < 0) {
                     exprEnd = i;
                 }
-                return new int[] {exprEnd, scanFormatSpec(src, tokenStart, i + 1)};
+                return new int[] {exprEnd, scanFormatSpec(src, tokenStart, i + 1), debugEnd};
             }
-            if (c == '#' && depth > 0) {
+            if (c == '#') {
                 while (i < n && src.charAt(i) != '\n' && src.charAt(i) != '\r') {
                     i++;
                 }
@@ -161,7 +168,7 @@ public final class StringLiteralScanner {
                 case ')', ']' -> depth--;
                 case '}' -> {
                     if (depth == 0) {
-                        return new int[] {exprEnd < 0 ? i : exprEnd, i + 1};
+                        return new int[] {exprEnd < 0 ? i : exprEnd, i + 1, debugEnd};
                     }
                     depth--;
                 }
