@@ -248,7 +248,7 @@ public final class SchemaTimeline {
     /** A column and what SQLAlchemy/PostgreSQL create with it. */
     private void columnParts(int pos, Migration m, int index, Operation op, String table, ColumnDef c,
             boolean guarded, Tolerance tol, boolean inCreateTable) {
-        Span span = c.span() == null ? op.site().span() : c.span();
+        Span span = within(c.span(), op.site().span());
         if (c.name() != null) {
             create(pos, m, index, op, ObjectKey.column(table, c.name()), span, inCreateTable ? Via.TABLE_ELEMENT
                     : Via.STATEMENT, guarded, tol, false, false, c, null, List.of(), table);
@@ -283,9 +283,17 @@ public final class SchemaTimeline {
                 opaque.add(Event.at(pos, index));
                 return;
             }
-            create(pos, m, index, op, ObjectKey.type(e.name()), e.span() == null ? span : e.span(), Via.TABLE_EVENT,
+            create(pos, m, index, op, ObjectKey.type(e.name()), within(e.span(), span), Via.TABLE_EVENT,
                     guarded, Tolerance.NONE, false, dependent, null, null, e.labels(), null);
         }
+    }
+
+    /**
+     * {@code span} when it lies inside {@code outer}, else {@code outer}: a column or enum bound to a
+     * module-level variable is reported where it is used, not where it is defined.
+     */
+    public static Span within(Span span, Span outer) {
+        return span != null && outer.contains(span) ? span : outer;
     }
 
     private void create(int pos, Migration m, int index, Operation op, ObjectKey key, Span span, Via via,
