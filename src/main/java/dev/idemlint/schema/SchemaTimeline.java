@@ -40,9 +40,13 @@ public final class SchemaTimeline {
      * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
      */
     private record Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner,
-            String label, String label2) {
+            String label, String label2, Span at) {
         static Event at(int pos, int index) {
-            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null);
+            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, null);
+        }
+
+        static Event at(int pos, int index, Operation op) {
+            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, op.site().span());
         }
     }
 
@@ -61,6 +65,8 @@ public final class SchemaTimeline {
     private final Map<String, Set<ObjectKey>> columnsByTable = new HashMap<>();
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
     private final List<Event> opaque = new ArrayList<>();
+    private final List<List<Operation>> upgrades = new ArrayList<>();
+    private final Branches branches = new Branches();
 
     private SchemaTimeline(List<Migration> order) {
         this.order = List.copyOf(order);
@@ -138,6 +144,7 @@ public final class SchemaTimeline {
         }
         for (int i = 0; i < migrations.size(); i++) {
             List<Operation> ops = migrations.get(i).upgrade();
+            t.upgrades.add(ops);
             for (int k = 0; k < ops.size(); k++) {
                 t.record(i, migrations.get(i), k, ops.get(k));
             }
@@ -199,7 +206,7 @@ public final class SchemaTimeline {
             }
         } else if (op instanceof Operation.CreateEnumType ce) {
             if (ce.name() == null) {
-                opaque.add(Event.at(pos, index));
+                opaque.add(Event.at(pos, index, op));
                 return;
             }
             create(pos, m, index, op, ObjectKey.type(ce.name()), op.site().span(), Via.STATEMENT, guarded,
@@ -208,7 +215,7 @@ public final class SchemaTimeline {
         } else if (op instanceof Operation.CreateObject co) {
             if (co.name() == null || ObjectKey.tableScoped(co.kind()) && co.table() == null) {
                 if (co.kind() == ObjectKind.TYPE || co.kind() == ObjectKind.DOMAIN) {
-                    opaque.add(Event.at(pos, index));
+                    opaque.add(Event.at(pos, index, op));
                 }
                 return;
             }
@@ -218,19 +225,19 @@ public final class SchemaTimeline {
         } else if (op instanceof Operation.Drop d) {
             if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
                 String table = d.table();
-                keyDrops.computeIfAbsent(table == null ? "" : table, x -> new ArrayList<>()).add(Event.at(pos, index));
+                keyDrops.computeIfAbsent(table == null ? "" : table, x -> new ArrayList<>()).add(Event.at(pos, index, op));
             }
-            drop(pos, index, d.kind(), d.table(), d.name());
+            drop(pos, index, op, d.kind(), d.table(), d.name());
         } else if (op instanceof Operation.Rename r) {
             if (r.kind() == ObjectKind.OTHER) {
                 // ALTER TYPE t RENAME VALUE 'a' TO 'b'
                 if (r.table() != null && r.to() != null) {
                     addEvent(new Event(pos, index, Type.RENAME_LABEL, ObjectKey.type(r.table()), null, null, r.from(),
-                            r.to()));
+                            r.to(), op.site().span()));
                 }
                 return;
             }
-            drop(pos, index, r.kind(), r.table(), r.from());
+            drop(pos, index, op, r.kind(), r.table(), r.from());
             if (r.to() != null && (!ObjectKey.tableScoped(r.kind()) || r.table() != null)) {
                 create(pos, m, index, op, ObjectKey.of(r.kind(), r.table(), r.to()), op.site().span(), Via.RENAME,
                         guarded, Tolerance.NONE, false, false, null, null, List.of(), r.table());
@@ -238,10 +245,10 @@ public final class SchemaTimeline {
         } else if (op instanceof Operation.AlterTypeAddValue av) {
             if (av.type() != null && av.label() != null) {
                 addEvent(new Event(pos, index, Type.ADD_LABEL, ObjectKey.type(av.type()), null, null, av.label(),
-                        null));
+                        null, op.site().span()));
             }
         } else if (op instanceof Operation.Unknown) {
-            opaque.add(Event.at(pos, index));
+            opaque.add(Event.at(pos, index, op));
         }
     }
 
@@ -280,7 +287,7 @@ public final class SchemaTimeline {
                 dependent = true;
             }
             if (e.name() == null) {
-                opaque.add(Event.at(pos, index));
+                opaque.add(Event.at(pos, index, op));
                 return;
             }
             create(pos, m, index, op, ObjectKey.type(e.name()), within(e.span(), span), Via.TABLE_EVENT,
@@ -302,20 +309,21 @@ public final class SchemaTimeline {
         Creation c = new Creation(key, m, index, op, span, via, guarded, tol, derived, dependent, column, ck,
                 labels == null ? List.of() : List.copyOf(labels));
         creations.add(c);
-        addEvent(new Event(pos, index, Type.CREATE, key, c, owner, null, null));
+        addEvent(new Event(pos, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
         if (key.kind() == ObjectKind.COLUMN) {
             columnsByTable.computeIfAbsent(key.table(), x -> new LinkedHashSet<>()).add(key);
         }
     }
 
-    private void drop(int pos, int index, ObjectKind kind, String table, String name) {
+    private void drop(int pos, int index, Operation op, ObjectKind kind, String table, String name) {
         if (name == null || ObjectKey.tableScoped(kind) && table == null) {
             // a dynamic name may have dropped any object of this kind (in this table, when known)
             wildcardDrops.computeIfAbsent(kind, x -> new ArrayList<>()).add(new Event(pos, index, Type.DROP, null,
-                    null, ObjectKey.tableScoped(kind) ? table : null, null, null));
+                    null, ObjectKey.tableScoped(kind) ? table : null, null, null, op.site().span()));
             return;
         }
-        addEvent(new Event(pos, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null));
+        addEvent(new Event(pos, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null,
+                op.site().span()));
     }
 
     private void addEvent(Event e) {
@@ -392,8 +400,19 @@ public final class SchemaTimeline {
         return false;
     }
 
+    /**
+     * An ancestor's events, and the revision's own before {@code index} unless the two sit in
+     * different branches of one {@code if}/{@code else} (only one of them runs).
+     */
     private boolean visible(Event e, int pos, int index) {
-        return e.pos() == pos ? e.index() < index : ancestors.get(pos).get(e.pos());
+        if (e.pos() != pos) {
+            return ancestors.get(pos).get(e.pos());
+        }
+        if (e.index() >= index) {
+            return false;
+        }
+        List<Operation> ops = upgrades.get(pos);
+        return index >= ops.size() || !branches.exclusive(order.get(pos), e.at(), ops.get(index).site().span());
     }
 
     /**
@@ -420,7 +439,7 @@ public final class SchemaTimeline {
         for (String owner : owners) {
             for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
                 if (e.type() == Type.DROP) {
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null));
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
                 }
             }
         }
@@ -429,7 +448,7 @@ public final class SchemaTimeline {
         }
         if (key.kind() != ObjectKind.TABLE) {
             for (Event e : wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())) {
-                evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, null, null, null));
+                evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, null, null, null, e.at()));
             }
         }
         evs.sort(ORDER);

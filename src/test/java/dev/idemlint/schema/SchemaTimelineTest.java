@@ -149,6 +149,20 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void the_other_branch_of_an_if_else_does_not_come_before() {
+        Revisions r = new Revisions().rev("001", null, """
+                if op.get_bind().dialect.name == "sqlite":
+                    op.create_table("teams", sa.Column("id", sa.Integer()))
+                else:
+                    op.execute("CREATE TABLE teams (id int)")
+                op.execute("CREATE INDEX ix_teams_id ON teams (id)")
+                """);
+        SchemaTimeline t = r.timeline();
+        assertNull(t.existing(ObjectKey.table("teams"), r.get("001"), 1, S));
+        assertNotNull(t.existing(ObjectKey.table("teams"), r.get("001"), 2, S));
+    }
+
+    @Test
     void guarded_creations_still_create() {
         Revisions r = new Revisions().rev("001", null, """
                 op.execute("DO $$ BEGIN CREATE TYPE division AS ENUM ('boys'); EXCEPTION WHEN duplicate_object THEN null; END $$")
