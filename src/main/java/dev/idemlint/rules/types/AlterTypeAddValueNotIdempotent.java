@@ -1,0 +1,40 @@
+package dev.idemlint.rules.types;
+
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlState;
+
+/** Flags {@code ALTER TYPE ... ADD VALUE} without IF NOT EXISTS, and inside a transaction before PostgreSQL 12. */
+public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        int pg = ctx.settings().postgresMajor();
+        for (Operation op : m.upgrade()) {
+            if (!(op instanceof Operation.AlterTypeAddValue av)) {
+                continue;
+            }
+            String value = av.label() == null ? "the value" : "value '" + av.label() + "'";
+            String type = av.type() == null ? "the type" : "type \"" + av.type() + "\"";
+            if (pg < 12 && !av.site().autocommit()) {
+                // Alembic runs each revision in a transaction on PostgreSQL; before 12, ADD VALUE refuses one.
+                ctx.report(m.source(), av.site().span(), "On PostgreSQL " + pg + " `ALTER TYPE ... ADD VALUE`"
+                        + " fails with ActiveSqlTransaction (25001) on the first run because Alembic runs the revision"
+                        + " inside a transaction block.")
+                        .help("Run it in `with op.get_context().autocommit_block():` (and keep `IF NOT EXISTS`),"
+                                + " or target PostgreSQL 12 or later.")
+                        .emit();
+            }
+            if (!av.ifNotExists() && !av.site().guarded()) {
+                ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
+                        + SqlState.DUPLICATE_OBJECT.label() + " because " + value + " of " + type + " already exists, "
+                        + RerunScenario.when(av.site()) + ".")
+                        .help("Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
+                                + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")
+                        .emit();
+            }
+        }
+    }
+}

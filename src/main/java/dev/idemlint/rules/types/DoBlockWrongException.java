@@ -1,0 +1,119 @@
+package dev.idemlint.rules.types;
+
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.SqlState;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Flags a DO block whose EXCEPTION handler does not catch the error a duplicate of its statement raises. */
+public final class DoBlockWrongException implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        for (Operation op : m.upgrade()) {
+            Guard g = op.site().guard();
+            if (g == null || g.kind() != GuardKind.DO_BLOCK_EXCEPTION || g.conditions().isEmpty()) {
+                continue;
+            }
+            SqlState needed = raised(op);
+            if (needed == null || g.catches(needed.condition())) {
+                continue;
+            }
+            String caught = String.join(", ", new TreeSet<>(g.conditions()));
+            ctx.report(m.source(), op.site().span(), "The DO block catches only " + caught + ", but a second run of "
+                    + what(op) + " raises " + needed.label() + ", so re-running this revision still fails.")
+                    .help("Catch `" + needed.condition() + "` too: `EXCEPTION WHEN " + alternatives(g, needed)
+                            + " THEN null;`.")
+                    .emit();
+        }
+    }
+
+    private static String alternatives(Guard g, SqlState needed) {
+        Set<String> all = new TreeSet<>(g.conditions());
+        all.add(needed.condition());
+        return String.join(" OR ", all);
+    }
+
+    /** What PostgreSQL raises when the statement meets its own object; null when it never does or we do not know. */
+    static SqlState raised(Operation op) {
+        if (op instanceof Operation.AddConstraint c && !c.ifNotExists()) {
+            if (c.kind() == ConstraintKind.UNKNOWN) {
+                return null;
+            }
+            if (c.kind() == ConstraintKind.PRIMARY_KEY) {
+                return SqlState.INVALID_TABLE_DEFINITION; // "multiple primary keys" comes before the name
+            }
+            if (c.name() == null) {
+                return null; // PostgreSQL picks a fresh name for an unnamed constraint
+            }
+            // A UNIQUE/EXCLUDE constraint is backed by an index, a relation: its duplicate is 42P07.
+            return c.kind().indexBacked() ? SqlState.DUPLICATE_TABLE : SqlState.DUPLICATE_OBJECT;
+        }
+        if (op instanceof Operation.CreateIndex i) {
+            return i.ifNotExists() || i.name() == null ? null : SqlState.DUPLICATE_TABLE;
+        }
+        if (op instanceof Operation.CreateTable t) {
+            return t.ifNotExists() ? null : SqlState.DUPLICATE_TABLE;
+        }
+        if (op instanceof Operation.AddColumn a) {
+            return a.ifNotExists() ? null : SqlState.DUPLICATE_COLUMN;
+        }
+        if (op instanceof Operation.CreateEnumType e) {
+            return e.ifNotExists() ? null : SqlState.DUPLICATE_OBJECT;
+        }
+        if (op instanceof Operation.CreateObject o && !o.ifNotExists() && !o.orReplace()) {
+            switch (o.kind()) {
+                case SCHEMA:
+                    return SqlState.DUPLICATE_SCHEMA;
+                case FUNCTION:
+                case PROCEDURE:
+                    return SqlState.DUPLICATE_FUNCTION;
+                case SEQUENCE:
+                case VIEW:
+                case MATERIALIZED_VIEW:
+                    return SqlState.DUPLICATE_TABLE;
+                case TYPE:
+                case DOMAIN:
+                case EXTENSION:
+                case TRIGGER:
+                case POLICY:
+                case RULE:
+                    return SqlState.DUPLICATE_OBJECT;
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private static String what(Operation op) {
+        if (op instanceof Operation.AddConstraint c) {
+            String kind = c.kind() == ConstraintKind.PRIMARY_KEY ? "PRIMARY KEY"
+                    : c.kind() == ConstraintKind.FOREIGN_KEY ? "FOREIGN KEY" : c.kind().name();
+            return "this ADD CONSTRAINT ... " + kind;
+        }
+        if (op instanceof Operation.CreateIndex) {
+            return "this CREATE INDEX";
+        }
+        if (op instanceof Operation.CreateTable) {
+            return "this CREATE TABLE";
+        }
+        if (op instanceof Operation.AddColumn) {
+            return "this ADD COLUMN";
+        }
+        if (op instanceof Operation.CreateEnumType) {
+            return "this CREATE TYPE";
+        }
+        if (op instanceof Operation.CreateObject o) {
+            return "this CREATE " + (o.kind() == ObjectKind.OTHER ? "statement" : o.kind().sql().toUpperCase(Locale.ROOT));
+        }
+        return "this statement";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.idemlint.rules.types;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.SqlState;
+import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.ObjectKey;
+import dev.idemlint.schema.SchemaTimeline;
+import java.util.List;
+
+/** Flags {@code op.add_column} with an enum column whose type no earlier revision on the path creates. */
+public final class EnumTypeMissing implements ProjectRule {
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        Settings s = ctx.settings();
+        for (Migration m : t.order()) {
+            if (!t.complete(m)) {
+                continue; // a partial tree: what came before the first file is unknown
+            }
+            List<Operation> ops = m.upgrade();
+            for (int i = 0; i < ops.size(); i++) {
+                if (!(ops.get(i) instanceof Operation.AddColumn ac) || ac.site().origin() == Origin.RAW_SQL) {
+                    continue;
+                }
+                EnumTypeRef e = ac.column().enumType();
+                if (e == null || e.name() == null || !e.nativeEnum()) {
+                    continue;
+                }
+                ObjectKey key = ObjectKey.type(e.name());
+                if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
+                    continue;
+                }
+                ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "`add_column` never emits CREATE TYPE, so this fails with "
+                        + SqlState.UNDEFINED_OBJECT.label() + " type \"" + e.name() + "\" does not exist on the first"
+                        + " run: no earlier revision on this path creates the type.")
+                        .help("Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
+                                + "\").create(op.get_bind(), checkfirst=True)`, and give the column `postgresql.ENUM(...,"
+                                + " name=\"" + e.name() + "\", create_type=False)`.")
+                        .emit();
+            }
+        }
+    }
+
+    /**
+     * {@code sa.Enum(create_type=False)} in a create_table may or may not have created the type; for a
+     * "missing" finding it counts as created unless the project's SQLAlchemy is known to honour it.
+     */
+    private static Settings maybe(Settings s) {
+        return s.sqlalchemy().isLatest() ? s.withSqlalchemy(dev.idemlint.discovery.Version.parse("1.4")) : s;
+    }
+
+    /** A creation on another branch (neither before nor after) may run first: do not guess. */
+    private static boolean elsewhere(SchemaTimeline t, ObjectKey key, Migration m, int index) {
+        for (Creation c : t.creationsOf(key)) {
+            Migration o = c.migration();
+            if (o != m && !t.isAncestor(m, o) && !t.isAncestor(o, m)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.idemlint.rules.types;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.SqlState;
+import dev.idemlint.schema.SchemaTimeline;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Flags what {@code create_table(if_not_exists=True)} / {@code add_column(if_not_exists=True)} still
+ * emit without IF NOT EXISTS: an enum's CREATE TYPE, an {@code index=True} CREATE INDEX, a named
+ * foreign key's ADD CONSTRAINT.
+ */
+public final class IfNotExistsKwargIncomplete implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        Settings s = ctx.settings();
+        List<Operation> ops = m.upgrade();
+        // Alembic's per-context memo: an enum name a create_table of this revision already emitted is not emitted again.
+        Set<String> typesEmitted = new HashSet<>();
+        for (Operation op : ops) {
+            boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
+            if (op instanceof Operation.CreateTable ct && opCall) {
+                boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !op.site().guarded();
+                for (ColumnDef c : ct.columns()) {
+                    EnumTypeRef e = c.enumType();
+                    boolean createsType = e != null && e.nativeEnum() && e.name() != null
+                            && !(Boolean.FALSE.equals(e.createType())
+                                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured()));
+                    if (createsType && typesEmitted.add(e.name()) && check) {
+                        ctx.report(m.source(), SchemaTimeline.within(e.span(), op.site().span()),
+                                "`create_table(if_not_exists=True)` skips an existing table but still emits a plain"
+                                        + " CREATE TYPE \"" + e.name() + "\" for this column, so a re-run fails with "
+                                        + SqlState.DUPLICATE_OBJECT.label() + ".")
+                                .help("Create the type separately with `postgresql.ENUM(..., name=\"" + e.name()
+                                        + "\").create(op.get_bind(), checkfirst=True)` and give the column"
+                                        + " `postgresql.ENUM(..., name=\"" + e.name() + "\", create_type=False)`.")
+                                .emit();
+                    }
+                    if (c.index() && c.name() != null && check) {
+                        reportIndex(m, op, c, ct.table(), "create_table", ctx);
+                    }
+                }
+            } else if (op instanceof Operation.AddColumn ac && opCall && ac.ifNotExists()
+                    && s.columnIfExistsSupported() && !op.site().guarded()) {
+                ColumnDef c = ac.column();
+                if (c.index() && c.name() != null) {
+                    reportIndex(m, op, c, ac.table(), "add_column", ctx);
+                }
+                if (c.foreignKeyName() != null) {
+                    ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
+                            "`add_column(if_not_exists=True)` skips an existing column but still emits a plain ADD"
+                                    + " CONSTRAINT \"" + c.foreignKeyName() + "\" for its foreign key, so a re-run fails"
+                                    + " with " + SqlState.DUPLICATE_OBJECT.label() + ".")
+                            .help("Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
+                                    + " BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN"
+                                    + " null; END $$` block.")
+                            .emit();
+                }
+            }
+        }
+    }
+
+    private static void reportIndex(Migration m, Operation op, ColumnDef c, String table, String call,
+            RuleContext ctx) {
+        String index = table == null ? "its index" : "index \"ix_" + table + "_" + c.name() + "\"";
+        ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "`" + call
+                + "(if_not_exists=True)` still emits a plain CREATE INDEX for " + index + " of `index=True` column \""
+                + c.name() + "\", so a re-run fails with " + SqlState.DUPLICATE_TABLE.label() + ".")
+                .help("Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")
+                .emit();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.idemlint.rules.types;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.SqlState;
+import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.SchemaTimeline;
+
+/** Flags a table, column, index, constraint or other object created when it already exists on the path, or on a merged branch. */
+public final class ObjectCreatedTwice implements ProjectRule {
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        Settings s = ctx.settings();
+        for (Creation c : t.creations()) {
+            SqlState state = state(c);
+            if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
+                    || c.guarded() || c.tolerant(s) || !c.effective(s)) {
+                continue;
+            }
+            String what = c.key().describe();
+            Creation first = t.existing(c.key(), c.migration(), c.index(), s);
+            if (first != null) {
+                if (first.derivedName() && c.key().kind() == ObjectKind.CONSTRAINT) {
+                    continue; // PostgreSQL's default constraint names change with a naming convention
+                }
+                boolean same = first.migration() == c.migration();
+                String where = same ? "line " + first.line() + " of this revision already creates it"
+                        : first.file().fileName() + " already created it on this path";
+                ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label()
+                        + " on the first run: " + where + ".")
+                        .help("Create it once: remove this creation, or make it tolerate the existing object"
+                                + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
+                        .related(first.file(), first.span(), what + " created first here").emit();
+                continue;
+            }
+            Creation sibling = onMergedBranch(t, c, s);
+            if (sibling != null) {
+                Migration merge = t.mergeOf(sibling.migration(), c.migration());
+                ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label() + " when this"
+                        + " branch is applied after " + sibling.file().fileName() + " on the other branch, which also"
+                        + " creates it and is merged with it by " + merge.source().fileName() + ".")
+                        .help("Create it on one branch only, or make both creations tolerate the existing object"
+                                + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
+                        .related(sibling.file(), sibling.span(), what + " created on the other branch here").emit();
+            }
+        }
+    }
+
+    /**
+     * A creation of the same object on a branch that is neither before nor after {@code c} but is
+     * merged with it later, so both run on one database; it comes first in walk order (the finding
+     * goes on the later one). Null when there is none.
+     */
+    static Creation onMergedBranch(SchemaTimeline t, Creation c, Settings s) {
+        for (Creation d : t.creationsOf(c.key())) {
+            if (d == c) {
+                break; // only earlier ones in walk order
+            }
+            Migration a = d.migration();
+            Migration b = c.migration();
+            if (a == b || t.isAncestor(a, b) || t.isAncestor(b, a) || !d.effective(s)) {
+                continue;
+            }
+            Creation live = t.existing(c.key(), a, Integer.MAX_VALUE, s);
+            if (live != null && live.migration() == a && t.mergeOf(a, b) != null) {
+                return live;
+            }
+        }
+        return null;
+    }
+
+    /** What a duplicate raises; null for kinds not checked (overloadable functions, roles, unknown). */
+    static SqlState state(Creation c) {
+        switch (c.key().kind()) {
+            case TABLE:
+            case INDEX:
+            case SEQUENCE:
+            case VIEW:
+            case MATERIALIZED_VIEW:
+                return SqlState.DUPLICATE_TABLE;
+            case COLUMN:
+                return c.operation() instanceof Operation.AddColumn ? SqlState.DUPLICATE_COLUMN : null;
+            case SCHEMA:
+                return SqlState.DUPLICATE_SCHEMA;
+            case TYPE:
+            case DOMAIN:
+            case EXTENSION:
+            case TRIGGER:
+            case POLICY:
+            case RULE:
+            case COLLATION:
+                return SqlState.DUPLICATE_OBJECT;
+            case CONSTRAINT:
+                ConstraintKind k = c.constraintKind();
+                if (k == null || k == ConstraintKind.UNKNOWN) {
+                    return null;
+                }
+                if (k == ConstraintKind.PRIMARY_KEY) {
+                    return SqlState.INVALID_TABLE_DEFINITION;
+                }
+                return k.indexBacked() ? SqlState.DUPLICATE_TABLE : SqlState.DUPLICATE_OBJECT;
+            default:
+                return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.util.List;
+
+/**
+ * One place where an object comes into existence: {@code operation}, the {@code index}-th operation
+ * of {@code migration}'s {@code upgrade()}, and the {@code span} to point at (the enum call for an
+ * enum type a {@code create_table} creates, the column for a column or an {@code index=True}).
+ * {@code tolerance} says whether it fails when the object is already there (IF NOT EXISTS, OR
+ * REPLACE, {@code checkfirst=True}, Alembic's {@code if_not_exists=True} where supported). {@code derivedName} means idemlint computed the name from
+ * PostgreSQL's or SQLAlchemy's default naming ({@code ix_t_c}, {@code t_c_key}, {@code t_pkey}), which
+ * a project's naming convention may change. {@code column} is set for columns, {@code constraintKind}
+ * for constraints, {@code labels} for enum types (empty when unknown).
+ */
+public record Creation(ObjectKey key, Migration migration, int index, Operation operation, Span span, Via via,
+        boolean guarded, Tolerance tolerance, boolean derivedName, boolean sqlalchemyDependent, ColumnDef column,
+        ConstraintKind constraintKind, List<String> labels) {
+
+    /** Whether a creation passes when the object is already there. */
+    public enum Tolerance {
+        /** Plain CREATE: fails on a duplicate. */
+        NONE,
+        /** IF NOT EXISTS / OR REPLACE in SQL, {@code checkfirst=True}: never fails on a duplicate. */
+        ALWAYS,
+        /** {@code create_table(if_not_exists=True)}: honoured from Alembic 1.13.3, ignored before. */
+        TABLE_KWARG,
+        /** {@code add_column(if_not_exists=True)}: from Alembic 1.16.0 (a TypeError before). */
+        COLUMN_KWARG,
+        /** {@code create_index(if_not_exists=True)}: from Alembic 1.11.2/1.13.0. */
+        INDEX_KWARG
+    }
+
+    /** How the object is created. */
+    public enum Via {
+        /** The operation itself creates it: CREATE TABLE, ADD COLUMN, CREATE INDEX, CREATE TYPE... */
+        STATEMENT,
+        /**
+         * SQLAlchemy's before-create event of {@code op.create_table} emits CREATE TYPE for an enum
+         * column. Alembic keeps one memo of the enum names it created per migration context, so a
+         * second such event for the same name within one {@code alembic upgrade} run emits nothing.
+         */
+        TABLE_EVENT,
+        /** Part of a CREATE TABLE / ADD COLUMN: a column, an {@code index=True} index, a key constraint. */
+        TABLE_ELEMENT,
+        /** A rename gives an existing object this name. */
+        RENAME
+    }
+
+    public SourceFile file() {
+        return migration.source();
+    }
+
+    public int line() {
+        return file().lines().line(span.start());
+    }
+
+    /** "e09c9e678004_add_division.py:14". */
+    public String where() {
+        return file().fileName() + ":" + line();
+    }
+
+    /** True when this creation does not fail on an existing object with the target's versions. */
+    public boolean tolerant(Settings s) {
+        switch (tolerance) {
+            case ALWAYS:
+                return true;
+            case TABLE_KWARG:
+                return s.tableIfExistsSupported();
+            case COLUMN_KWARG:
+                return s.columnIfExistsSupported();
+            case INDEX_KWARG:
+                return s.indexIfExistsSupported();
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * False only for {@code sa.Enum(..., create_type=False)} when the target's SQLAlchemy honours the
+     * flag (2.1 and later); SQLAlchemy before 2.1 drops it and creates the type anyway.
+     */
+    public boolean effective(Settings s) {
+        return !sqlalchemyDependent || !s.genericEnumCreateTypeHonoured();
+    }
+}

@@ -1,0 +1,553 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.schema.Creation.Tolerance;
+import dev.idemlint.schema.Creation.Via;
+import dev.idemlint.source.Span;
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who creates, drops and renames each object, revision by revision along the graph. A query names a
+ * point (a revision and the index of one of its {@code upgrade()} operations) and sees what the
+ * revision's ancestors did plus what the revision itself did before that operation; sibling branches
+ * are invisible. Built once per versions tree ({@link #of(RevisionGraph)}) and shared by the rules.
+ */
+public final class SchemaTimeline {
+
+    private enum Type { CREATE, DROP, ADD_LABEL, RENAME_LABEL, TABLE_GONE, OPAQUE }
+
+    /**
+     * One thing that happened at (position of the revision, operation index). {@code owner} is the
+     * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
+     */
+    private record Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner,
+            String label, String label2, Span at) {
+        static Event at(int pos, int index) {
+            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, null);
+        }
+
+        static Event at(int pos, int index, Operation op) {
+            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, op.site().span());
+        }
+    }
+
+    private static final Comparator<Event> ORDER = Comparator.comparingInt(Event::pos).thenComparingInt(Event::index);
+
+    private final List<Migration> order;
+    private final Map<Migration, Integer> position = new IdentityHashMap<>();
+    private final List<BitSet> ancestors = new ArrayList<>();
+    private final List<Boolean> complete = new ArrayList<>();
+    private final List<Creation> creations = new ArrayList<>();
+    private final Map<ObjectKey, List<Event>> events = new HashMap<>();
+    /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
+    private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
+    /** DROP CONSTRAINT / DROP INDEX per table: after one, a table's keys are no longer known. */
+    private final Map<String, List<Event>> keyDrops = new HashMap<>();
+    private final Map<String, Set<ObjectKey>> columnsByTable = new HashMap<>();
+    /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
+    private final List<Event> opaque = new ArrayList<>();
+    private final List<List<Operation>> upgrades = new ArrayList<>();
+    private final Branches branches = new Branches();
+
+    private SchemaTimeline(List<Migration> order) {
+        this.order = List.copyOf(order);
+    }
+
+    // ---- cache ----
+
+    private record Cached(WeakReference<RevisionGraph> graph, SchemaTimeline timeline) {
+    }
+
+    private static final int CACHE_SIZE = 8;
+    private static final List<Cached> CACHE = new ArrayList<>();
+
+    /**
+     * The timeline of a versions tree's graph, built on first use and shared by every rule that asks
+     * for the same graph (by identity). A few recent graphs are kept, weakly.
+     */
+    public static SchemaTimeline of(RevisionGraph graph) {
+        synchronized (CACHE) {
+            for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
+                Cached c = it.next();
+                RevisionGraph g = c.graph().get();
+                if (g == null) {
+                    it.remove();
+                } else if (g == graph) {
+                    return c.timeline();
+                }
+            }
+        }
+        SchemaTimeline t = build(graph.topologicalOrder());
+        synchronized (CACHE) {
+            if (CACHE.size() >= CACHE_SIZE) {
+                CACHE.remove(0);
+            }
+            CACHE.add(new Cached(new WeakReference<>(graph), t));
+        }
+        return t;
+    }
+
+    // ---- building ----
+
+    /**
+     * Walks {@code migrations}, given parents first (as {@link RevisionGraph#topologicalOrder()}
+     * returns them). A revision whose parent is missing, or comes later in the list, has an
+     * incomplete chain ({@link #complete(Migration)} is false).
+     */
+    public static SchemaTimeline build(List<Migration> migrations) {
+        SchemaTimeline t = new SchemaTimeline(migrations);
+        Map<String, Integer> byId = new HashMap<>();
+        for (int i = 0; i < migrations.size(); i++) {
+            t.position.put(migrations.get(i), i);
+            String id = migrations.get(i).header().revisionId();
+            if (id != null) {
+                byId.put(id, i);
+            }
+        }
+        for (int i = 0; i < migrations.size(); i++) {
+            Migration m = migrations.get(i);
+            BitSet anc = new BitSet();
+            boolean ok = m.header().revisionId() != null;
+            Set<String> parents = new LinkedHashSet<>(m.header().parents());
+            parents.addAll(m.header().dependencies());
+            for (String p : parents) {
+                Integer q = byId.get(p);
+                if (q == null || q >= i) {
+                    ok = false;
+                    continue;
+                }
+                anc.set(q);
+                anc.or(t.ancestors.get(q));
+                ok &= t.complete.get(q);
+            }
+            t.ancestors.add(anc);
+            t.complete.add(ok);
+        }
+        for (int i = 0; i < migrations.size(); i++) {
+            List<Operation> ops = migrations.get(i).upgrade();
+            t.upgrades.add(ops);
+            for (int k = 0; k < ops.size(); k++) {
+                t.record(i, migrations.get(i), k, ops.get(k));
+            }
+        }
+        return t;
+    }
+
+    private void record(int pos, Migration m, int index, Operation op) {
+        boolean guarded = op.site().guarded();
+        boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
+        if (op instanceof Operation.CreateTable ct) {
+            Tolerance tol = !ct.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.TABLE_KWARG : Tolerance.ALWAYS;
+            if (ct.table() == null) {
+                return;
+            }
+            create(pos, m, index, op, ObjectKey.table(ct.table()), op.site().span(), Via.STATEMENT, guarded, tol,
+                    false, false, null, null, List.of(), null);
+            List<String> pk = new ArrayList<>();
+            for (ColumnDef c : ct.columns()) {
+                columnParts(pos, m, index, op, ct.table(), c, guarded, tol, true);
+                if (c.primaryKey() && c.name() != null) {
+                    pk.add(c.name());
+                }
+            }
+            if (!pk.isEmpty()) {
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ct.table(), ct.table() + "_pkey"),
+                        op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
+                        ConstraintKind.PRIMARY_KEY, List.of(), ct.table());
+            }
+            for (Operation.NamedConstraint nc : ct.constraints()) {
+                if (nc.name() != null) {
+                    create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ct.table(), nc.name()),
+                            op.site().span(), Via.TABLE_ELEMENT, guarded, tol, false, false, null, nc.kind(),
+                            List.of(), ct.table());
+                }
+            }
+        } else if (op instanceof Operation.AddColumn ac) {
+            if (ac.table() == null) {
+                return;
+            }
+            Tolerance tol = !ac.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.COLUMN_KWARG : Tolerance.ALWAYS;
+            columnParts(pos, m, index, op, ac.table(), ac.column(), guarded, tol, false);
+            if (ac.column().primaryKey() && ac.column().name() != null) {
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ac.table(), ac.table() + "_pkey"),
+                        op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
+                        ConstraintKind.PRIMARY_KEY, List.of(), ac.table());
+            }
+        } else if (op instanceof Operation.CreateIndex ci) {
+            Tolerance tol = !ci.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.INDEX_KWARG : Tolerance.ALWAYS;
+            if (ci.name() != null) {
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.INDEX, null, ci.name()), op.site().span(),
+                        Via.STATEMENT, guarded, tol, false, false, null, null, List.of(), ci.table());
+            }
+        } else if (op instanceof Operation.AddConstraint ac) {
+            if (ac.name() != null && ac.table() != null) {
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ac.table(), ac.name()),
+                        op.site().span(), Via.STATEMENT, guarded, ac.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
+                        false, false, null, ac.kind(), List.of(), ac.table());
+            }
+        } else if (op instanceof Operation.CreateEnumType ce) {
+            if (ce.name() == null) {
+                opaque.add(Event.at(pos, index, op));
+                return;
+            }
+            create(pos, m, index, op, ObjectKey.type(ce.name()), op.site().span(), Via.STATEMENT, guarded,
+                    ce.checkFirst() || ce.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE, false, false, null, null,
+                    ce.labels(), null);
+        } else if (op instanceof Operation.CreateObject co) {
+            if (co.name() == null || ObjectKey.tableScoped(co.kind()) && co.table() == null) {
+                if (co.kind() == ObjectKind.TYPE || co.kind() == ObjectKind.DOMAIN) {
+                    opaque.add(Event.at(pos, index, op));
+                }
+                return;
+            }
+            create(pos, m, index, op, ObjectKey.of(co.kind(), co.table(), co.name()), op.site().span(), Via.STATEMENT,
+                    guarded, co.ifNotExists() || co.orReplace() ? Tolerance.ALWAYS : Tolerance.NONE, false, false,
+                    null, null, List.of(), co.table());
+        } else if (op instanceof Operation.Drop d) {
+            if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
+                String table = d.table();
+                keyDrops.computeIfAbsent(table == null ? "" : table, x -> new ArrayList<>()).add(Event.at(pos, index, op));
+            }
+            drop(pos, index, op, d.kind(), d.table(), d.name());
+        } else if (op instanceof Operation.Rename r) {
+            if (r.kind() == ObjectKind.OTHER) {
+                // ALTER TYPE t RENAME VALUE 'a' TO 'b'
+                if (r.table() != null && r.to() != null) {
+                    addEvent(new Event(pos, index, Type.RENAME_LABEL, ObjectKey.type(r.table()), null, null, r.from(),
+                            r.to(), op.site().span()));
+                }
+                return;
+            }
+            drop(pos, index, op, r.kind(), r.table(), r.from());
+            if (r.to() != null && (!ObjectKey.tableScoped(r.kind()) || r.table() != null)) {
+                create(pos, m, index, op, ObjectKey.of(r.kind(), r.table(), r.to()), op.site().span(), Via.RENAME,
+                        guarded, Tolerance.NONE, false, false, null, null, List.of(), r.table());
+            }
+        } else if (op instanceof Operation.AlterTypeAddValue av) {
+            if (av.type() != null && av.label() != null) {
+                addEvent(new Event(pos, index, Type.ADD_LABEL, ObjectKey.type(av.type()), null, null, av.label(),
+                        null, op.site().span()));
+            }
+        } else if (op instanceof Operation.Unknown) {
+            opaque.add(Event.at(pos, index, op));
+        }
+    }
+
+    /** A column and what SQLAlchemy/PostgreSQL create with it. */
+    private void columnParts(int pos, Migration m, int index, Operation op, String table, ColumnDef c,
+            boolean guarded, Tolerance tol, boolean inCreateTable) {
+        Span span = within(c.span(), op.site().span());
+        if (c.name() != null) {
+            create(pos, m, index, op, ObjectKey.column(table, c.name()), span, inCreateTable ? Via.TABLE_ELEMENT
+                    : Via.STATEMENT, guarded, tol, false, false, c, null, List.of(), table);
+            if (c.index()) {
+                // SQLAlchemy's default naming convention: ix_%(column_0_label)s. Alembic emits a plain CREATE
+                // INDEX after the table or column, whatever if_not_exists says.
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.INDEX, null, "ix_" + table + "_" + c.name()), span,
+                        Via.TABLE_ELEMENT, guarded, Tolerance.NONE, true, false, null, null, List.of(), table);
+            }
+            if (c.unique()) {
+                create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, table + "_" + c.name() + "_key"),
+                        span, Via.TABLE_ELEMENT, guarded, tol, true, false, null, ConstraintKind.UNIQUE, List.of(),
+                        table);
+            }
+        }
+        if (c.foreignKeyName() != null) {
+            create(pos, m, index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, c.foreignKeyName()), span,
+                    Via.TABLE_ELEMENT, guarded, inCreateTable ? tol : Tolerance.NONE, false, false, null,
+                    ConstraintKind.FOREIGN_KEY, List.of(), table);
+        }
+        EnumTypeRef e = c.enumType();
+        // Only create_table's before-create event makes the type; Alembic's add_column never does.
+        if (inCreateTable && e != null && e.nativeEnum()) {
+            boolean dependent = false;
+            if (Boolean.FALSE.equals(e.createType())) {
+                if (e.postgresqlDialect()) {
+                    return;
+                }
+                dependent = true;
+            }
+            if (e.name() == null) {
+                opaque.add(Event.at(pos, index, op));
+                return;
+            }
+            create(pos, m, index, op, ObjectKey.type(e.name()), within(e.span(), span), Via.TABLE_EVENT,
+                    guarded, Tolerance.NONE, false, dependent, null, null, e.labels(), null);
+        }
+    }
+
+    /**
+     * {@code span} when it lies inside {@code outer}, else {@code outer}: a column or enum bound to a
+     * module-level variable is reported where it is used, not where it is defined.
+     */
+    public static Span within(Span span, Span outer) {
+        return span != null && outer.contains(span) ? span : outer;
+    }
+
+    private void create(int pos, Migration m, int index, Operation op, ObjectKey key, Span span, Via via,
+            boolean guarded, Tolerance tol, boolean derived, boolean dependent, ColumnDef column, ConstraintKind ck,
+            List<String> labels, String owner) {
+        Creation c = new Creation(key, m, index, op, span, via, guarded, tol, derived, dependent, column, ck,
+                labels == null ? List.of() : List.copyOf(labels));
+        creations.add(c);
+        addEvent(new Event(pos, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
+        if (key.kind() == ObjectKind.COLUMN) {
+            columnsByTable.computeIfAbsent(key.table(), x -> new LinkedHashSet<>()).add(key);
+        }
+    }
+
+    private void drop(int pos, int index, Operation op, ObjectKind kind, String table, String name) {
+        if (name == null || ObjectKey.tableScoped(kind) && table == null) {
+            // a dynamic name may have dropped any object of this kind (in this table, when known)
+            wildcardDrops.computeIfAbsent(kind, x -> new ArrayList<>()).add(new Event(pos, index, Type.DROP, null,
+                    null, ObjectKey.tableScoped(kind) ? table : null, null, null, op.site().span()));
+            return;
+        }
+        addEvent(new Event(pos, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null,
+                op.site().span()));
+    }
+
+    private void addEvent(Event e) {
+        events.computeIfAbsent(e.key(), x -> new ArrayList<>()).add(e);
+    }
+
+    // ---- queries ----
+
+    /** The revisions in the order they were walked. */
+    public List<Migration> order() {
+        return order;
+    }
+
+    /** Every recorded creation, in walk order. */
+    public List<Creation> creations() {
+        return creations;
+    }
+
+    /** The creations made by one revision, in operation order. */
+    public List<Creation> creationsIn(Migration m) {
+        return creations.stream().filter(c -> c.migration() == m).toList();
+    }
+
+    /** Every creation of one object, anywhere in the tree, in walk order. */
+    public List<Creation> creationsOf(ObjectKey key) {
+        List<Creation> out = new ArrayList<>();
+        for (Event e : events.getOrDefault(key, List.of())) {
+            if (e.creation() != null) {
+                out.add(e.creation());
+            }
+        }
+        return out;
+    }
+
+    /** True when {@code a} is a strict ancestor of {@code b} (through down_revision or depends_on). */
+    public boolean isAncestor(Migration a, Migration b) {
+        Integer pa = position.get(a);
+        Integer pb = position.get(b);
+        return pa != null && pb != null && ancestors.get(pb).get(pa);
+    }
+
+    /** True when {@code m} and every revision before it are in the tree, down to a base. */
+    public boolean complete(Migration m) {
+        Integer p = position.get(m);
+        return p != null && complete.get(p);
+    }
+
+    /** The first revision (in walk order) that has both {@code a} and {@code b} as ancestors, or null. */
+    public Migration mergeOf(Migration a, Migration b) {
+        Integer pa = position.get(a);
+        Integer pb = position.get(b);
+        if (pa == null || pb == null) {
+            return null;
+        }
+        for (int i = Math.max(pa, pb) + 1; i < order.size(); i++) {
+            if (ancestors.get(i).get(pa) && ancestors.get(i).get(pb)) {
+                return order.get(i);
+            }
+        }
+        return null;
+    }
+
+    /** True when an operation we could not read runs before operation {@code index} of {@code m}. */
+    public boolean opaqueBefore(Migration m, int index) {
+        Integer p = position.get(m);
+        if (p == null) {
+            return true;
+        }
+        for (Event e : opaque) {
+            if (visible(e, p, index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * An ancestor's events, and the revision's own before {@code index} unless the two sit in
+     * different branches of one {@code if}/{@code else} (only one of them runs).
+     */
+    private boolean visible(Event e, int pos, int index) {
+        if (e.pos() != pos) {
+            return ancestors.get(pos).get(e.pos());
+        }
+        if (e.index() >= index) {
+            return false;
+        }
+        List<Operation> ops = upgrades.get(pos);
+        return index >= ops.size() || !branches.exclusive(order.get(pos), e.at(), ops.get(index).site().span());
+    }
+
+    /**
+     * The creation that makes {@code key} exist just before operation {@code index} of {@code m}
+     * (use {@link Integer#MAX_VALUE} for "after the revision"), or null when it does not exist there.
+     * When several creations happened since the object was last dropped (a tolerant one first, say),
+     * the first one is returned: the one that really created it.
+     */
+    public Creation existing(ObjectKey key, Migration m, int index, Settings s) {
+        Integer p = position.get(m);
+        if (p == null || key.name() == null) {
+            return null;
+        }
+        List<Event> evs = new ArrayList<>();
+        Set<String> owners = new LinkedHashSet<>();
+        for (Event e : events.getOrDefault(key, List.of())) {
+            if (e.type() == Type.CREATE || e.type() == Type.DROP) {
+                evs.add(e);
+                if (e.owner() != null && key.kind() != ObjectKind.TABLE) {
+                    owners.add(e.owner());
+                }
+            }
+        }
+        for (String owner : owners) {
+            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
+                if (e.type() == Type.DROP) {
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+                }
+            }
+        }
+        for (Event e : wildcardDrops.getOrDefault(key.kind(), List.of())) {
+            evs.add(e);
+        }
+        if (key.kind() != ObjectKind.TABLE) {
+            for (Event e : wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())) {
+                evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, null, null, null, e.at()));
+            }
+        }
+        evs.sort(ORDER);
+        Creation live = null;
+        String liveOwner = null;
+        for (Event e : evs) {
+            if (!visible(e, p, index)) {
+                continue;
+            }
+            if (e.type() == Type.CREATE) {
+                if (live == null && e.creation().effective(s)) {
+                    live = e.creation();
+                    liveOwner = e.owner();
+                }
+            } else if (e.type() == Type.TABLE_GONE) {
+                // the table holding it was dropped or renamed away (null: a table with a dynamic name)
+                if (liveOwner != null && (e.owner() == null || e.owner().equals(liveOwner))) {
+                    live = null;
+                    liveOwner = null;
+                }
+            } else if (e.key() != null || e.owner() == null || e.owner().equals(liveOwner)) {
+                live = null;
+                liveOwner = null;
+            }
+        }
+        return live;
+    }
+
+    /**
+     * The labels of enum type {@code type} just before operation {@code index} of {@code m}: those it
+     * was created with, then ADD VALUE / RENAME VALUE; empty when the type or its labels are unknown.
+     */
+    public List<String> labels(String type, Migration m, int index, Settings s) {
+        Creation c = existing(ObjectKey.type(type), m, index, s);
+        if (c == null || c.labels().isEmpty()) {
+            return List.of();
+        }
+        int p = position.get(m);
+        List<String> out = new ArrayList<>(c.labels());
+        for (Event e : events.getOrDefault(ObjectKey.type(type), List.of())) {
+            if (e.label() == null || !visible(e, p, index)
+                    || ORDER.compare(e, Event.at(position.get(c.migration()), c.index())) <= 0) {
+                continue;
+            }
+            if (e.type() == Type.RENAME_LABEL) {
+                int i = out.indexOf(e.label());
+                if (i >= 0) {
+                    out.set(i, e.label2());
+                }
+            } else if (!out.contains(e.label())) {
+                out.add(e.label());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The unique keys of {@code table} just before operation {@code index} of {@code m}, each as the
+     * set of its columns: the primary key, then each {@code unique} column. Null when they are not
+     * known: the table is not created on this path, was created by SQL we could not read, or had a
+     * constraint or index dropped since.
+     */
+    public List<Set<String>> keys(String table, Migration m, int index, Settings s) {
+        Creation t = existing(ObjectKey.table(table), m, index, s);
+        if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
+                || ct.columns().isEmpty()) {
+            return null;
+        }
+        int p = position.get(m);
+        Event created = Event.at(position.get(t.migration()), t.index());
+        for (String k : new String[] {table, ""}) {
+            for (Event e : keyDrops.getOrDefault(k, List.of())) {
+                if (visible(e, p, index) && ORDER.compare(e, created) > 0) {
+                    return null;
+                }
+            }
+        }
+        Set<String> pk = new LinkedHashSet<>();
+        List<Set<String>> out = new ArrayList<>();
+        Map<String, ColumnDef> live = new LinkedHashMap<>();
+        for (ObjectKey col : columnsByTable.getOrDefault(table, Set.of())) {
+            Creation c = existing(col, m, index, s);
+            if (c != null && c.column() != null) {
+                live.put(col.name(), c.column());
+            }
+        }
+        for (ColumnDef c : live.values()) {
+            if (c.primaryKey()) {
+                pk.add(c.name());
+            }
+        }
+        if (!pk.isEmpty()) {
+            out.add(Set.copyOf(pk));
+        }
+        for (ColumnDef c : live.values()) {
+            if (c.unique()) {
+                out.add(Set.of(c.name()));
+            }
+        }
+        return out;
+    }
+}

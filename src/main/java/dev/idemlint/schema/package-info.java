@@ -1,0 +1,16 @@
+/**
+ * The schema timeline. In: the {@link dev.idemlint.migration.Migration}s of one versions directory in
+ * topological order (op calls and classified raw SQL alike). Out: {@link dev.idemlint.schema.SchemaTimeline},
+ * which records who creates, drops and renames each database object (tables, columns, indexes,
+ * constraints, enum types and their labels, sequences, schemas, extensions, views, functions,
+ * triggers, domains) and answers "does this object already exist at this point of this revision,
+ * and who created it first" along the revision graph: an ancestor's objects are there for its
+ * descendants, a sibling branch's are not.
+ *
+ * <p>Creations SQLAlchemy makes on its own are recorded too: the enum types of a
+ * {@code create_table} (never of an {@code add_column}), {@code index=True}, {@code unique=True} and
+ * primary-key columns. The timeline does not depend on the target's settings; the one creation that
+ * does ({@code sa.Enum(create_type=False)}, ignored before SQLAlchemy 2.1) is marked and resolved at
+ * query time. Dynamic (unknown) names are never matched. Knows nothing of rules or reporting.
+ */
+package dev.idemlint.schema;

@@ -1,0 +1,206 @@
+package dev.idemlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.discovery.Version;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.ObjectKind;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SchemaTimelineTest {
+    static final Settings S = Settings.DEFAULT;
+    static final int END = Integer.MAX_VALUE;
+
+    static final String PLAYERS = """
+            op.create_table(
+                "players",
+                sa.Column("id", sa.Integer(), primary_key=True),
+                sa.Column("age", sa.Integer(), index=True),
+                sa.Column("code", sa.String(16), unique=True),
+                sa.Column("division", sa.Enum("boys", "girls", name="division")),
+            )
+            """;
+
+    @Test
+    void an_ancestors_objects_are_there_for_its_descendants() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass").rev("003", "002", "pass");
+        SchemaTimeline t = r.timeline();
+        Creation c = t.existing(ObjectKey.type("division"), r.get("003"), 0, S);
+        assertNotNull(c);
+        assertSame(r.get("001"), c.migration());
+        assertEquals(Creation.Via.TABLE_EVENT, c.via());
+        assertEquals(List.of("boys", "girls"), c.labels());
+        assertNotNull(t.existing(ObjectKey.column("players", "age"), r.get("002"), 0, S));
+        assertNull(t.existing(ObjectKey.table("players"), r.get("001"), 0, S), "not before its own statement");
+        assertNotNull(t.existing(ObjectKey.table("players"), r.get("001"), 1, S));
+        assertTrue(t.complete(r.get("003")));
+        assertTrue(t.isAncestor(r.get("001"), r.get("003")));
+    }
+
+    @Test
+    void create_table_columns_imply_index_unique_and_primary_key_names() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS);
+        SchemaTimeline t = r.timeline();
+        Creation ix = t.existing(ObjectKey.of(ObjectKind.INDEX, "players", "ix_players_age"), r.get("001"), END, S);
+        assertNotNull(ix);
+        assertTrue(ix.derivedName());
+        assertNotNull(t.existing(ObjectKey.of(ObjectKind.CONSTRAINT, "players", "players_code_key"), r.get("001"), END, S));
+        assertNotNull(t.existing(ObjectKey.of(ObjectKind.CONSTRAINT, "players", "players_pkey"), r.get("001"), END, S));
+        assertEquals(List.of(Set.of("id"), Set.of("code")), t.keys("players", r.get("001"), END, S));
+    }
+
+    @Test
+    void a_sibling_branch_is_invisible_until_a_merge_joins_them() {
+        Revisions r = new Revisions().rev("001", null, "pass")
+                .rev("002", "001", PLAYERS)
+                .rev("003", "001", "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
+                .rev("004", "002, 003", "pass");
+        SchemaTimeline t = r.timeline();
+        assertNull(t.existing(ObjectKey.type("division"), r.get("003"), END, S));
+        assertNotNull(t.existing(ObjectKey.type("division"), r.get("004"), 0, S));
+        assertNotNull(t.existing(ObjectKey.table("teams"), r.get("004"), 0, S));
+        assertFalse(t.isAncestor(r.get("002"), r.get("003")));
+        assertSame(r.get("004"), t.mergeOf(r.get("002"), r.get("003")));
+        assertNull(t.mergeOf(r.get("002"), r.get("004")), "nothing comes after the merge");
+    }
+
+    @Test
+    void dropped_objects_are_gone_and_may_be_created_again() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS)
+                .rev("002", "001", """
+                        op.drop_column("players", "age")
+                        op.execute("DROP TYPE division")
+                        op.add_column("players", sa.Column("age", sa.Integer()))
+                        """);
+        SchemaTimeline t = r.timeline();
+        Revisions m = r;
+        assertNull(t.existing(ObjectKey.type("division"), m.get("002"), END, S));
+        assertNull(t.existing(ObjectKey.column("players", "age"), m.get("002"), 2, S));
+        Creation again = t.existing(ObjectKey.column("players", "age"), m.get("002"), END, S);
+        assertSame(m.get("002"), again.migration());
+    }
+
+    @Test
+    void dropping_a_table_drops_its_columns_and_indexes_but_not_its_enum_type() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "op.drop_table(\"players\")");
+        SchemaTimeline t = r.timeline();
+        assertNull(t.existing(ObjectKey.column("players", "age"), r.get("002"), END, S));
+        assertNull(t.existing(ObjectKey.of(ObjectKind.INDEX, null, "ix_players_age"), r.get("002"), END, S));
+        assertNotNull(t.existing(ObjectKey.type("division"), r.get("002"), END, S));
+    }
+
+    @Test
+    void renames_move_the_name() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS)
+                .rev("002", "001", """
+                        op.alter_column("players", "code", new_column_name="short_code")
+                        op.rename_table("players", "athletes")
+                        op.execute("ALTER TYPE division RENAME TO league_division")
+                        """);
+        SchemaTimeline t = r.timeline();
+        Revisions m = r;
+        assertNull(t.existing(ObjectKey.column("players", "code"), m.get("002"), 1, S));
+        assertNotNull(t.existing(ObjectKey.column("players", "short_code"), m.get("002"), 1, S));
+        assertNull(t.existing(ObjectKey.table("players"), m.get("002"), END, S));
+        assertEquals(Creation.Via.RENAME, t.existing(ObjectKey.table("athletes"), m.get("002"), END, S).via());
+        assertNull(t.existing(ObjectKey.column("players", "age"), m.get("002"), END, S), "the old table's columns");
+        assertNull(t.existing(ObjectKey.type("division"), m.get("002"), END, S));
+        assertNotNull(t.existing(ObjectKey.type("league_division"), m.get("002"), END, S));
+    }
+
+    @Test
+    void dynamic_names_are_never_matched_but_make_what_follows_opaque() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.execute("CREATE TABLE teams (id int)")
+                op.execute(f"CREATE TYPE {name} AS ENUM ('a')")
+                op.execute(f"DROP TABLE {name}")
+                """);
+        SchemaTimeline t = r.timeline();
+        assertFalse(t.opaqueBefore(r.get("001"), 1));
+        assertTrue(t.opaqueBefore(r.get("001"), 2));
+        assertTrue(t.creations().stream().noneMatch(c -> c.key().name() == null));
+        assertNull(t.existing(ObjectKey.table("teams"), r.get("001"), END, S), "a dynamic DROP TABLE may be it");
+    }
+
+    @Test
+    void add_column_never_creates_the_enum_type_and_create_type_false_depends_on_the_dialect() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.add_column("players", sa.Column("division", sa.Enum("boys", "girls", name="division")))
+                op.create_table("a", sa.Column("x", postgresql.ENUM("1", name="pg_false", create_type=False)))
+                op.create_table("b", sa.Column("x", sa.Enum("1", name="generic_false", create_type=False)))
+                op.create_table("c", sa.Column("x", sa.Enum("1", name="not_native", native_enum=False)))
+                """);
+        SchemaTimeline t = r.timeline();
+        Settings old = S.withSqlalchemy(Version.parse("1.4.46"));
+        Settings current = S.withSqlalchemy(Version.parse("2.1.0"));
+        assertNull(t.existing(ObjectKey.type("division"), r.get("001"), END, S));
+        assertNull(t.existing(ObjectKey.type("pg_false"), r.get("001"), END, old));
+        assertNotNull(t.existing(ObjectKey.type("generic_false"), r.get("001"), END, old));
+        assertNull(t.existing(ObjectKey.type("generic_false"), r.get("001"), END, current));
+        assertNull(t.existing(ObjectKey.type("not_native"), r.get("001"), END, old));
+    }
+
+    @Test
+    void the_other_branch_of_an_if_else_does_not_come_before() {
+        Revisions r = new Revisions().rev("001", null, """
+                if op.get_bind().dialect.name == "sqlite":
+                    op.create_table("teams", sa.Column("id", sa.Integer()))
+                else:
+                    op.execute("CREATE TABLE teams (id int)")
+                op.execute("CREATE INDEX ix_teams_id ON teams (id)")
+                """);
+        SchemaTimeline t = r.timeline();
+        assertNull(t.existing(ObjectKey.table("teams"), r.get("001"), 1, S));
+        assertNotNull(t.existing(ObjectKey.table("teams"), r.get("001"), 2, S));
+    }
+
+    @Test
+    void guarded_creations_still_create() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.execute("DO $$ BEGIN CREATE TYPE division AS ENUM ('boys'); EXCEPTION WHEN duplicate_object THEN null; END $$")
+                """);
+        Creation c = r.timeline().existing(ObjectKey.type("division"), r.get("001"), END, S);
+        assertNotNull(c);
+        assertTrue(c.guarded());
+    }
+
+    @Test
+    void labels_follow_add_value_and_rename_value() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", """
+                op.execute("ALTER TYPE division ADD VALUE IF NOT EXISTS 'coed'")
+                op.execute("ALTER TYPE division RENAME VALUE 'boys' TO 'men'")
+                """);
+        assertEquals(List.of("men", "girls", "coed"), r.timeline().labels("division", r.get("002"), END, S));
+    }
+
+    @Test
+    void a_missing_parent_makes_the_chain_incomplete() {
+        Revisions r = new Revisions().rev("050", "049", "pass").rev("051", "050", "pass");
+        SchemaTimeline t = r.timeline();
+        assertFalse(t.complete(r.get("050")));
+        assertFalse(t.complete(r.get("051")));
+    }
+
+    @Test
+    void one_timeline_per_graph() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS);
+        RevisionGraph g = RevisionGraph.build(r.all());
+        assertSame(SchemaTimeline.of(g), SchemaTimeline.of(g));
+    }
+
+    @Test
+    void inserted_columns_are_read_from_the_sql_column_list() {
+        assertEquals(Set.of("code", "Label"), InsertedColumns.sql("INSERT INTO divisions (code, \"Label\") VALUES (1, 2)"));
+        assertEquals(Set.of("id"), InsertedColumns.sql("WITH x AS (SELECT 1) INSERT INTO public.t AS t (ID) SELECT 1"));
+        assertNull(InsertedColumns.sql("INSERT INTO t VALUES (1)"));
+        assertNull(InsertedColumns.sql("INSERT INTO t (SELECT 1)"));
+    }
+}
