@@ -19,6 +19,14 @@ import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
+import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
+import dev.idemlint.rules.types.DoBlockWrongException;
+import dev.idemlint.rules.types.EnumCreateTypeIgnored;
+import dev.idemlint.rules.types.EnumTypeCreatedTwice;
+import dev.idemlint.rules.types.EnumTypeMissing;
+import dev.idemlint.rules.types.IfNotExistsKwargIncomplete;
+import dev.idemlint.rules.types.InsertNotIdempotent;
+import dev.idemlint.rules.types.ObjectCreatedTwice;
 import java.util.List;
 
 /** The one list of rules. Adding a rule: doc, class, this line, fixtures, approve (CONTRIBUTING.md). */
@@ -38,14 +46,14 @@ public final class Registry {
                 new RenameNotIdempotent(),
                 new InvalidIfNotExists(),
                 new UnsupportedAlembicKwarg(),
-                new dev.idemlint.rules.types.EnumTypeCreatedTwice(),
-                new dev.idemlint.rules.types.EnumCreateTypeIgnored(),
-                new dev.idemlint.rules.types.EnumTypeMissing(),
-                new dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent(),
-                new dev.idemlint.rules.types.IfNotExistsKwargIncomplete(),
-                new dev.idemlint.rules.types.ObjectCreatedTwice(),
-                new dev.idemlint.rules.types.DoBlockWrongException(),
-                new dev.idemlint.rules.types.InsertNotIdempotent(),
+                new EnumTypeCreatedTwice(),
+                new EnumCreateTypeIgnored(),
+                new EnumTypeMissing(),
+                new AlterTypeAddValueNotIdempotent(),
+                new IfNotExistsKwargIncomplete(),
+                new ObjectCreatedTwice(),
+                new DoBlockWrongException(),
+                new InsertNotIdempotent(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

@@ -153,7 +153,8 @@ public final class SchemaTimeline {
     }
 
     private void record(int pos, Migration m, int index, Operation op) {
-        boolean guarded = op.site().guarded();
+        boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? op.site().dropGuarded()
+                : op.site().createGuarded();
         boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
         if (op instanceof Operation.CreateTable ct) {
             Tolerance tol = !ct.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.TABLE_KWARG : Tolerance.ALWAYS;

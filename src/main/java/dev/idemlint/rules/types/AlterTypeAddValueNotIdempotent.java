@@ -27,7 +27,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                                 + " or target PostgreSQL 12 or later.")
                         .emit();
             }
-            if (!av.ifNotExists() && !av.site().guarded()) {
+            if (!av.ifNotExists() && !av.site().createGuarded()) {
                 ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
                         + SqlState.DUPLICATE_OBJECT.label() + " because " + value + " of " + type + " already exists, "
                         + RerunScenario.when(av.site()) + ".")

@@ -23,7 +23,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             List<Operation> ops = m.upgrade();
             for (int i = 0; i < ops.size(); i++) {
                 if (!(ops.get(i) instanceof Operation.Insert ins) || ins.onConflict() || ins.guardedSelect()
-                        || ins.site().guarded() || ins.table() == null) {
+                        || ins.site().createGuarded() || ins.table() == null) {
                     continue;
                 }
                 Set<String> columns = InsertedColumns.of(ins);
