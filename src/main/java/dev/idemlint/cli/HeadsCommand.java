@@ -24,6 +24,25 @@ public final class HeadsCommand implements Callable<Integer> {
     @Option(names = "--db-revision", description = "the database's alembic_version value: show the upgrade plan")
     String dbRevision;
 
+    /** One head, or heads that each sit on a distinct labelled branch (expand/contract style). */
+    static boolean intentionalBranches(dev.idemlint.graph.RevisionGraph g) {
+        List<String> heads = g.heads();
+        if (heads.size() <= 1) {
+            return true;
+        }
+        java.util.Set<java.util.Set<String>> seen = new java.util.HashSet<>();
+        int unlabelled = 0;
+        for (String h : heads) {
+            java.util.Set<String> labels = g.labelsOf(h);
+            if (labels.isEmpty()) {
+                unlabelled++;
+            } else if (!seen.add(labels)) {
+                return false;
+            }
+        }
+        return unlabelled <= 1;
+    }
+
     @Override
     public Integer call() {
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
@@ -35,7 +54,7 @@ public final class HeadsCommand implements Callable<Integer> {
             }
             String heads = GraphPrinter.heads(t.graph());
             System.out.print(heads.endsWith("\n") || heads.isEmpty() ? heads : heads + "\n");
-            if (t.graph().heads().size() + t.graph().shadowed().size() > 1) {
+            if (!t.graph().shadowed().isEmpty() || !intentionalBranches(t.graph())) {
                 rc = Math.max(rc, 1);
             }
             if (dbRevision != null) {

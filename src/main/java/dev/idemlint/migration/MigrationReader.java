@@ -56,7 +56,7 @@ public final class MigrationReader {
                 switch (n.id()) {
                     case "revision" -> revision = single(s, value, moduleScope);
                     case "down_revision" -> down = list(s, value, moduleScope);
-                    case "branch_labels" -> labels = list(s, value, moduleScope);
+                    case "branch_labels" -> labels = symbolic(list(s, value, moduleScope), value, moduleScope);
                     case "depends_on" -> depends = list(s, value, moduleScope);
                     default -> {
                     }
@@ -109,6 +109,29 @@ public final class MigrationReader {
             out.add(one);
         }
         return new Assigned<>(List.copyOf(out), s.span(), value.span(), true);
+    }
+
+    /**
+     * Labels given by imported constants ({@code branch_labels = (cli.EXPAND_BRANCH,)}, neutron) are
+     * labels all the same: keep the constant's dotted name so the graph knows the branch is labelled.
+     */
+    private static Assigned<List<String>> symbolic(Assigned<List<String>> read, Expr value, Scope scope) {
+        if (read.resolved()) {
+            return read;
+        }
+        Expr v = ColumnReader.deref(value, scope);
+        List<Expr> items = v instanceof Expr.Tuple t ? t.elements() : v instanceof Expr.ListExpr l ? l.elements()
+                : List.of(v);
+        List<String> out = new ArrayList<>();
+        for (Expr e : items) {
+            String c = StringResolver.constant(e, scope);
+            String name = c != null ? c : Names.dotted(e);
+            if (name == null) {
+                return read;
+            }
+            out.add(name);
+        }
+        return new Assigned<>(List.copyOf(out), read.statement(), read.valueSpan(), false);
     }
 
     private static DocHeader docHeader(PythonModule module) {
