@@ -299,12 +299,8 @@ final class OpExtractor {
             return opCall(method, call, ctx.batches().get(rn.id()), Origin.BATCH_OP, ctx);
         }
         if (EXECUTE_METHODS.contains(method) && call.positional(0) != null) {
-            Expr arg = call.positional(0);
-            if (!isDdlElement(arg, ctx)) {
-                executeSql(arg, call, ctx);
-                return true;
-            }
-            return false;
+            executeSql(call.positional(0), call, ctx);
+            return true;
         }
         if ((method.equals("create") || method.equals("drop")) && call.positional(0) != null) {
             Expr target = ColumnReader.deref(receiver, ctx.scope());
@@ -320,10 +316,6 @@ final class OpExtractor {
                 return true;
             }
         }
-        return false;
-    }
-
-    private static boolean isDdlElement(Expr arg, Ctx ctx) {
         return false;
     }
 

@@ -100,12 +100,17 @@ public sealed interface Operation {
     /**
      * {@code INSERT INTO table}. {@code onConflict} for ON CONFLICT; {@code guardedSelect} for an
      * {@code INSERT ... SELECT ... WHERE NOT EXISTS}; {@code bulk} for {@code op.bulk_insert}.
+     * {@code columns} are the inserted column names, null when not known statically.
      */
-    record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk)
-            implements Operation {
+    record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+            List<String> columns) implements Operation {
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk) {
+            this(site, table, onConflict, guardedSelect, bulk, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Insert(site, table, onConflict, guardedSelect, bulk);
+            return new Insert(site, table, onConflict, guardedSelect, bulk, columns);
         }
     }
 

@@ -30,6 +30,9 @@ public final class InsertedColumns {
         if (insert.bulk()) {
             return bulk(insert.site().call());
         }
+        if (insert.columns() != null) {
+            return new LinkedHashSet<>(insert.columns());
+        }
         if (insert.site().origin() == Origin.RAW_SQL) {
             return sql(insert.site().sqlStatement());
         }

@@ -622,6 +622,13 @@ final class StatementClassifier {
     // ---- INSERT / WITH -------------------------------------------------------------------------
 
     private List<Operation> insert() {
+        int from = toks.get(0).start();
+        int to = toks.get(toks.size() - 1).end();
+        InsertReader.Shape shape = InsertReader.read(sql.text().substring(from, to));
+        if (shape != null) {
+            return one(new Operation.Insert(site(), shape.table(), shape.onConflict(), shape.guardedSelect(), false,
+                    shape.columns()));
+        }
         TokenCursor.Name table = c.name();
         if (table == null) {
             return unknown();

@@ -1,0 +1,79 @@
+package dev.idemlint.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.parser.CCJSqlParser;
+import net.sf.jsqlparser.parser.CCJSqlParserUtil;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Values;
+
+/**
+ * Reads INSERT statements with JSqlParser: the target table, the column list, ON CONFLICT, and
+ * whether the SELECT inserts only missing rows. JSqlParser handles the nested SELECTs, VALUES rows
+ * and quoting that a token scan gets wrong; what it rejects (dynamic placeholders, PostgreSQL
+ * extensions it lacks) falls back to the token classifier. The parser is driven directly, without
+ * {@code CCJSqlParserUtil.parse}'s thread per call.
+ */
+final class InsertReader {
+    /** What an INSERT writes; {@code columns} is null when the statement names none. */
+    record Shape(String table, List<String> columns, boolean onConflict, boolean guardedSelect) {
+    }
+
+    private InsertReader() {
+    }
+
+    /** The statement's shape, or null when JSqlParser cannot read it. */
+    static Shape read(String statement) {
+        if (statement.indexOf('\u0000') >= 0) {
+            return null;
+        }
+        try {
+            return shape(statement);
+        } catch (RuntimeException e) {
+            return null; // a JSqlParser quirk on an odd statement: the token classifier decides
+        }
+    }
+
+    private static Shape shape(String statement) {
+        Statement parsed;
+        try {
+            CCJSqlParser parser = CCJSqlParserUtil.newParser(statement);
+            parsed = parser.Statement();
+        } catch (Exception | Error e) {
+            // ParseException and TokenMgrError (an Error) both mean "not for JSqlParser".
+            return null;
+        }
+        if (!(parsed instanceof Insert insert) || insert.getTable() == null) {
+            return null;
+        }
+        List<String> columns = null;
+        if (insert.getColumns() != null && !insert.getColumns().isEmpty()) {
+            columns = new ArrayList<>();
+            for (Column col : insert.getColumns()) {
+                columns.add(identifier(col.getColumnName()));
+            }
+        }
+        boolean guarded = false;
+        if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
+            String select = insert.getSelect().toString().toUpperCase(Locale.ROOT);
+            guarded = select.contains("NOT EXISTS") || select.contains(" EXCEPT ")
+                    || select.matches("(?s).*NOT IN\\s*\\(\\s*SELECT.*");
+        }
+        return new Shape(identifier(insert.getTable().getName()), columns == null ? null : List.copyOf(columns),
+                insert.getConflictAction() != null, guarded);
+    }
+
+    /** PostgreSQL folds unquoted identifiers to lower case and keeps quoted ones as written. */
+    static String identifier(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        if (raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")) {
+            return raw.substring(1, raw.length() - 1).replace("\"\"", "\"");
+        }
+        return raw.toLowerCase(Locale.ROOT);
+    }
+}

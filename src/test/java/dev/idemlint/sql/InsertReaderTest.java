@@ -1,0 +1,42 @@
+package dev.idemlint.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class InsertReaderTest {
+    @Test
+    void reads_table_and_columns_and_folds_unquoted_names() {
+        InsertReader.Shape s = InsertReader.read("INSERT INTO Teams (ID, \"Name\") VALUES (1, 'a'), (2, 'b')");
+        assertEquals("teams", s.table());
+        assertEquals(List.of("id", "Name"), s.columns());
+        assertFalse(s.onConflict());
+        assertFalse(s.guardedSelect());
+    }
+
+    @Test
+    void sees_on_conflict_and_guarded_selects() {
+        assertTrue(InsertReader.read("INSERT INTO t (id) VALUES (1) ON CONFLICT DO NOTHING").onConflict());
+        assertTrue(InsertReader.read("INSERT INTO t (id) VALUES (1) ON CONFLICT (id) DO UPDATE SET id = 1")
+                .onConflict());
+        assertTrue(InsertReader.read("INSERT INTO teams (name) SELECT 'x' WHERE NOT EXISTS "
+                + "(SELECT 1 FROM teams WHERE name = 'x')").guardedSelect());
+        assertFalse(InsertReader.read("INSERT INTO teams (name) SELECT name FROM old_teams").guardedSelect());
+    }
+
+    @Test
+    void a_statement_without_column_list_has_unknown_columns() {
+        assertNull(InsertReader.read("INSERT INTO t VALUES (1)").columns());
+    }
+
+    @Test
+    void leaves_dynamic_and_unparsable_statements_to_the_token_classifier() {
+        assertNull(InsertReader.read("INSERT INTO \u0000 (id) VALUES (1)"));
+        assertNull(InsertReader.read("INSERT INTO t (id) VALUES ("));
+        assertNull(InsertReader.read("UPDATE t SET a = 1"));
+    }
+}
