@@ -42,7 +42,9 @@ public final class GuardWrapper {
             return null;
         }
         SourceLayout layout = SourceLayout.of(file);
-        String opName = call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n ? n.id() : "op";
+        // batch_op queues its work; the guard asks the real connection, through `op`.
+        String opName = site.origin() != Origin.BATCH_OP && call.func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n ? n.id() : "op";
         String alias = layout.sqlalchemyAlias();
         String importLine = null;
         if (alias == null) {
@@ -55,7 +57,7 @@ public final class GuardWrapper {
                 && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
         if (site.indirect() || site.origin() == Origin.BATCH_OP || !wholeLine
                 || !(call.func() instanceof Expr.Attribute a2 && a2.value() instanceof Expr.Name)) {
-            String body = file.slice(call.span());
+            String body = applyWithin(file.text(), call.span(), inner);
             return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + body);
         }
         String indent = layout.indentationAt(stmt.start());
@@ -91,6 +93,22 @@ public final class GuardWrapper {
         }
         edits.add(TextEdit.replace(file.path(), stmt, sb.toString()));
         return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /** The text of {@code span} with the edits that fall inside it applied. */
+    private static String applyWithin(String text, Span span, List<TextEdit> edits) {
+        List<TextEdit> inside = new ArrayList<>();
+        for (TextEdit e : edits) {
+            if (span.contains(e.range())) {
+                inside.add(e);
+            }
+        }
+        inside.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).reversed());
+        StringBuilder sb = new StringBuilder(text.substring(span.start(), span.end()));
+        for (TextEdit e : inside) {
+            sb.replace(e.range().start() - span.start(), e.range().end() - span.start(), e.replacement());
+        }
+        return sb.toString();
     }
 
     private static boolean lineStart(String text, int i) {
