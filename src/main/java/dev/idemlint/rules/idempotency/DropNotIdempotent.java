@@ -74,11 +74,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (!d.ifExists() && kwargSupported(d.kind(), ctx)) {
                 out.add(CallRewriter.passTrueFix(file, site, "if_exists"));
             }
-            Fix g = guard(d, file, List.of());
-            // The migration stage counts an `if <object exists>:` guard only for creates (the branch that
-            // runs while the object is missing), so an applied drop guard would be reported again and
-            // wrapped again on every pass. Shown, not applied, until guards know which way a drop needs.
-            out.add(g == null ? null : Fix.displayOnly(g.title().split(":\n", 2)[0], guardCode(g, file)));
+            out.add(guard(d, file, List.of()));
         }
         out.removeIf(f -> f == null);
         return out;
@@ -115,20 +111,6 @@ public final class DropNotIdempotent implements MigrationRule {
             default:
                 return null;
         }
-    }
-
-    /** The code a guard fix would write, for a display-only suggestion. */
-    private static String guardCode(Fix g, SourceFile file) {
-        if (g.applicability() == dev.idemlint.fix.Applicability.DISPLAY_ONLY) {
-            int colon = g.title().indexOf(":\n");
-            return colon < 0 ? "" : g.title().substring(colon + 2);
-        }
-        for (dev.idemlint.fix.TextEdit e : g.edits()) {
-            if (e.range().length() > 0) {
-                return e.replacement();
-            }
-        }
-        return "";
     }
 
     /** The kind named by drop_constraint's literal {@code type_=}; null when absent or unknown. */
