@@ -1,5 +1,7 @@
 package dev.idemlint.cli;
 
+import dev.idemlint.fix.AtomicWriter;
+import dev.idemlint.fix.UnifiedDiff;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
@@ -15,6 +17,7 @@ import dev.idemlint.report.Reporter;
 import dev.idemlint.report.SarifReporter;
 import dev.idemlint.report.TextReporter;
 import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
@@ -81,6 +84,16 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--color", description = "auto, always or never", defaultValue = "auto")
     String color;
 
+    @Option(names = "--fix", description = "apply SAFE fixes, re-lint, and write the files")
+    boolean fix;
+
+    @Option(names = "--unsafe-fixes", description = "with --fix or --diff, also apply UNSAFE fixes")
+    boolean unsafeFixes;
+
+    @Option(names = "--diff", description = "print the fixes as a unified diff and write nothing (exit 1 when"
+            + " there is a diff)")
+    boolean diff;
+
     @Override
     public Integer call() throws IOException {
         if (!Set.of("text", "json", "sarif", "github", "gitlab").contains(format)) {
@@ -129,14 +142,43 @@ public final class LintCommand implements Callable<Integer> {
         }
         Path cwd = Paths.get("").toAbsolutePath();
         List<Diagnostic> all = new ArrayList<>();
+        List<FixLoop.FixedFile> fixedFiles = new ArrayList<>();
         int files = 0;
+        int fixedCount = 0;
         for (LintTarget t : found.targets()) {
-            LintResult r = linter.lint(t, p -> display(cwd, p));
+            LintResult r;
+            if (fix || diff) {
+                FixLoop.Outcome o = new FixLoop(linter).run(t, p -> display(cwd, p), unsafeFixes);
+                r = o.remaining();
+                fixedFiles.addAll(o.files());
+                fixedCount += o.fixed();
+                for (String problem : o.problems()) {
+                    System.err.println("idemlint: " + problem);
+                }
+            } else {
+                r = linter.lint(t, p -> display(cwd, p));
+            }
             all.addAll(r.diagnostics());
             files += r.filesRead();
         }
         all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
         all.sort(Linter.ORDER);
+        fixedFiles.sort(java.util.Comparator.comparing(FixLoop.FixedFile::displayPath));
+        if (diff) {
+            return printDiff(fixedFiles, fixedCount, all.size());
+        }
+        if (fix) {
+            for (FixLoop.FixedFile f : fixedFiles) {
+                AtomicWriter.Outcome written = AtomicWriter.write(f.snapshot(), f.text());
+                if (written != AtomicWriter.Outcome.WRITTEN) {
+                    System.err.println("idemlint: " + f.displayPath() + ": not written, " + (written
+                            == AtomicWriter.Outcome.CHANGED_ON_DISK ? "the file changed on disk during the run"
+                            : "the fixed text does not fit the file's declared encoding"));
+                    fixedCount -= f.fixes();
+                    ioProblem = true;
+                }
+            }
+        }
         if (writeBaseline != null) {
             OutputFile.write(writeBaseline, Baseline.of(all).toJson());
             System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
@@ -168,7 +210,13 @@ public final class LintCommand implements Callable<Integer> {
             Writer w = new OutputStreamWriter(new PrintStream(System.out, false, StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8);
             reporter.write(report, w);
+            if (fix && format.equals("text")) {
+                w.write(fixSummary(fixedCount, all.size()) + "\n");
+            }
             w.flush();
+        }
+        if (fix && (output != null || !format.equals("text"))) {
+            System.err.println(fixSummary(fixedCount, all.size()));
         }
         ioProblem |= all.stream().anyMatch(d -> d.rule().equals(BuiltinChecks.IO_ERROR));
         if (ioProblem) {
@@ -181,6 +229,23 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         return failing(all, threshold == null ? "error" : threshold) ? 1 : 0;
+    }
+
+    private static String fixSummary(int fixed, int remaining) {
+        return "Fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining + " remaining).";
+    }
+
+    /** {@code --diff}: the unified diff of every file a fix would change on stdout; nothing is written. */
+    private static int printDiff(List<FixLoop.FixedFile> fixedFiles, int fixed, int remaining) throws IOException {
+        Writer w = new OutputStreamWriter(new PrintStream(System.out, false, StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8);
+        for (FixLoop.FixedFile f : fixedFiles) {
+            w.write(UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
+        }
+        w.flush();
+        System.err.println("Would fix " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining
+                + " remaining).");
+        return fixedFiles.isEmpty() ? 0 : 1;
     }
 
     private static boolean failing(List<Diagnostic> all, String failOn) {

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -44,10 +45,15 @@ public final class Linter {
 
     /** Lints a target; {@code display} maps absolute paths to the paths shown to users. */
     public LintResult lint(LintTarget target, Function<Path, String> display) {
+        return lint(target, display, Map.of());
+    }
+
+    /** Lints with {@code texts} standing in for the files they name (the fix loop's unwritten results). */
+    LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
         ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
         List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
         List<Migration> migrations = files.parallelStream()
-                .map(p -> load(p, display.apply(p), diags))
+                .map(p -> load(p, display.apply(p), texts.get(p), diags))
                 .filter(m -> m != null)
                 .toList();
         List<Migration> revisions = migrations.stream().filter(m -> m.header().isRevision()).toList();
@@ -94,10 +100,10 @@ public final class Linter {
             .thenComparing(Diagnostic::message);
 
     /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
-    Migration load(Path path, String displayPath, ConcurrentLinkedQueue<Diagnostic> diags) {
+    Migration load(Path path, String displayPath, String text, ConcurrentLinkedQueue<Diagnostic> diags) {
         SourceFile file;
         try {
-            file = SourceReader.read(path, displayPath);
+            file = text != null ? SourceFile.of(path, displayPath, text) : SourceReader.read(path, displayPath);
         } catch (SourceReader.Unreadable e) {
             SourceFile shown = SourceFile.of(path, displayPath, e.lossyText());
             int at = Math.min(e.offset(), shown.text().length());

@@ -74,6 +74,14 @@ public final class RuleContext {
             return this;
         }
 
+        /** Adds fixes in order of preference; nulls are ignored. */
+        public Builder fixes(List<Fix> alternatives) {
+            for (Fix f : alternatives) {
+                fix(f);
+            }
+            return this;
+        }
+
         public Builder related(SourceFile f, Span s, String msg) {
             related.add(new Related(f, s, msg));
             return this;

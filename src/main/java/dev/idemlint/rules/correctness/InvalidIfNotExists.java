@@ -1,13 +1,20 @@
 package dev.idemlint.rules.correctness;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
+import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -44,8 +51,49 @@ public final class InvalidIfNotExists implements MigrationRule {
             if (what != null) {
                 ctx.report(m.source(), op.site().span(), "This statement fails on its first run with "
                         + SqlState.SYNTAX_ERROR.label() + ": PostgreSQL has no `" + what + "`.")
-                        .help("Remove `IF NOT EXISTS` and " + remedy + ".").emit();
+                        .help("Remove `IF NOT EXISTS` and " + remedy + ".")
+                        .fixes(fixes(op, m.source(), ctx.settings().postgresMajor())).emit();
             }
         }
+    }
+
+    /**
+     * Removes the invalid {@code IF NOT EXISTS}; views, functions, procedures and rules (and triggers
+     * and aggregates where the server has it) get {@code OR REPLACE} instead, the rest a DO block that
+     * catches what a duplicate raises. SAFE: the statement then runs on the first try as intended.
+     */
+    static List<Fix> fixes(Operation op, SourceFile file, int pgMajor) {
+        List<Fix> out = new ArrayList<>();
+        SqlRewriter r = SqlRewriter.of(op.site(), file);
+        int ine = -1;
+        for (int i = 1; r != null && i + 2 < r.tokens().size() && ine < 0; i++) {
+            if (r.at(i, "IF", "NOT", "EXISTS")) {
+                ine = i;
+            }
+        }
+        if (ine < 0) {
+            return out;
+        }
+        String conditions;
+        if (op instanceof Operation.AddConstraint c) {
+            conditions = AddConstraintNotIdempotent.conditions(c.kind());
+        } else if (op instanceof Operation.CreateObject c) {
+            boolean replace = c.kind() == ObjectKind.VIEW || c.kind() == ObjectKind.FUNCTION
+                    || c.kind() == ObjectKind.PROCEDURE || c.kind() == ObjectKind.RULE
+                    || c.kind() == ObjectKind.AGGREGATE && pgMajor >= 12
+                    || c.kind() == ObjectKind.TRIGGER && pgMajor >= 14 && !r.at(1, "CONSTRAINT");
+            if (replace && r.at(0, "CREATE")) {
+                out.add(r.removeAndInsert(ine, ine + 2, 0, r.cased("OR REPLACE"),
+                        "Replace `IF NOT EXISTS` with `OR REPLACE`"));
+                return out;
+            }
+            conditions = CreateStatementNotIdempotent.state(c.kind()).condition();
+        } else {
+            conditions = "duplicate_object";
+        }
+        out.add(r.wrapInDoBlock(conditions, ine, ine + 2,
+                "Remove `IF NOT EXISTS` and wrap in a `DO` block catching `" + conditions + "`"));
+        out.removeIf(f -> f == null);
+        return out;
     }
 }

@@ -1,11 +1,21 @@
 package dev.idemlint.rules.correctness;
 
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
+import dev.idemlint.rules.idempotency.DropNotIdempotent;
+import dev.idemlint.source.SourceFile;
+import java.util.List;
 
 /**
  * Flags {@code if_not_exists=} on {@code add_column} and {@code if_exists=} on {@code drop_constraint}
@@ -37,8 +47,36 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                 ctx.report(m.source(), op.site().span(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
                         + " first run with this project's Alembic " + s.alembic() + " (SQLAlchemy " + s.sqlalchemy()
                         + "): the keyword needs " + needs + ".")
-                        .help("Upgrade Alembic, or drop the keyword and guard the call with the inspector.").emit();
+                        .help("Upgrade Alembic, or drop the keyword and guard the call with the inspector.")
+                        .fixes(fixes(op, kwarg, m.source())).emit();
             }
         }
+    }
+
+    /**
+     * Removes the keyword and guards the call with the inspector instead (UNSAFE, as every guard; a
+     * display-only suggestion where the guard's place is not clear).
+     */
+    static List<Fix> fixes(Operation op, String kwarg, SourceFile file) {
+        Expr.Call call = op.site().call();
+        Arg arg = call == null ? null : call.keyword(kwarg);
+        if (arg == null) {
+            return List.of();
+        }
+        List<TextEdit> inner = List.of(TextEdit.delete(file.path(), CallRewriter.removal(file, call, arg)));
+        Fix guard;
+        if (op instanceof Operation.AddColumn add) {
+            guard = GuardWrapper.wrap(file, add.site(), AddColumnNotIdempotent.columnGuard(file, add, false),
+                    GuardWrapper.title("get_columns"), inner);
+        } else if (op instanceof Operation.Drop d) {
+            guard = DropNotIdempotent.guard(d, file, inner);
+        } else {
+            guard = null;
+        }
+        if (guard == null) {
+            return List.of();
+        }
+        String title = "Remove `" + kwarg + "=True` and g" + guard.title().substring(1);
+        return List.of(new Fix(title, guard.applicability(), guard.edits(), guard.files()));
     }
 }

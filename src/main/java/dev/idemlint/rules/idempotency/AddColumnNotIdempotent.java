@@ -1,13 +1,24 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags {@code add_column} / {@code ADD COLUMN} that fails with DuplicateColumn when re-run. */
 public final class AddColumnNotIdempotent implements MigrationRule {
@@ -41,8 +52,59 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
                     + SqlState.DUPLICATE_COLUMN.label() + " because " + what + " already exists, "
-                    + RerunScenario.when(op.site()) + ".").help(help).emit();
+                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(add, m.source(), ctx.settings()))
+                    .emit();
         }
+    }
+
+    /**
+     * Raw SQL: {@code ADD [COLUMN] IF NOT EXISTS}. Op calls: the {@code if_not_exists=True} keyword when
+     * Alembic has it and the column brings nothing the keyword does not cover (a foreign key, an index
+     * or a unique constraint, which add_column emits as separate statements); else an inspector guard.
+     */
+    static List<Fix> fixes(Operation.AddColumn add, SourceFile file, Settings s) {
+        OpSite site = add.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            int t = r == null ? -1 : r.alterTableAction("ADD", "COLUMN", false, add.column().name());
+            if (t >= 0) {
+                out.add(r.insertAfter(t, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+            }
+            return out;
+        }
+        if (site.call() == null) {
+            return out;
+        }
+        ColumnDef col = add.column();
+        boolean escapes = col.foreignKey() || col.index() || col.unique();
+        if (s.columnIfExistsSupported() && !escapes) {
+            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
+        }
+        out.add(GuardWrapper.wrap(file, site, columnGuard(file, add, false), GuardWrapper.title("get_columns"),
+                List.of()));
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    /** {@code "c" [not] in {c["name"] for c in insp.get_columns("t")}} for an op call's column. */
+    public static String columnGuard(SourceFile file, Operation op, boolean present) {
+        Expr.Call call = op.site().call();
+        boolean batch = op.site().origin() == Origin.BATCH_OP;
+        String table;
+        String column;
+        if (op instanceof Operation.AddColumn add) {
+            table = batch ? CallRewriter.quoteOrNull(add.table())
+                    : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), add.table());
+            column = add.column().name() == null ? null : CallRewriter.quote(add.column().name());
+        } else if (op instanceof Operation.Drop d) {
+            table = batch ? CallRewriter.quoteOrNull(d.table())
+                    : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), d.table());
+            column = CallRewriter.expression(file, CallRewriter.argument(call, batch ? 0 : 1, "column_name"), d.name());
+        } else {
+            return null;
+        }
+        return GuardWrapper.named(column, "get_columns", table, GuardWrapper.schemaArg(file, call), present);
     }
 
     static String nameOr(String s) {

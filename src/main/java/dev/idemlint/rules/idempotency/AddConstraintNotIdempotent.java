@@ -1,13 +1,23 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flags named constraint creation ({@code create_foreign_key}, {@code create_unique_constraint},
@@ -34,8 +44,92 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
-                    + ", " + RerunScenario.when(op.site()) + ".").help(help).emit();
+                    + ", " + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(c, m.source())).emit();
         }
+    }
+
+    /**
+     * Raw SQL: the statement wrapped in a DO block that catches what a duplicate raises. Op calls: a
+     * guard on the inspector method that lists the constraint's kind.
+     */
+    static List<Fix> fixes(Operation.AddConstraint c, SourceFile file) {
+        OpSite site = c.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            if (r != null) {
+                String conditions = conditions(c.kind());
+                out.add(r.wrapInDoBlock(conditions, -1, -1, "Wrap in a `DO` block catching `" + conditions + "`"));
+            }
+            return out;
+        }
+        if (site.call() == null) {
+            return out;
+        }
+        String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(c.kind());
+        out.add(GuardWrapper.wrap(file, site, constraintGuard(file, site, c.kind(), c.name(), c.table(), false),
+                GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of()));
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    /** The PL/pgSQL conditions a duplicate of this constraint raises (see {@link #stateFor}). */
+    public static String conditions(ConstraintKind kind) {
+        switch (kind) {
+            case PRIMARY_KEY:
+                return "invalid_table_definition or duplicate_table";
+            case UNIQUE:
+            case EXCLUDE:
+                return "duplicate_table";
+            case FOREIGN_KEY:
+            case CHECK:
+                return "duplicate_object";
+            default:
+                return "duplicate_object or duplicate_table";
+        }
+    }
+
+    /** The inspector method listing named constraints of {@code kind}, or null. */
+    static String guardMethod(ConstraintKind kind) {
+        switch (kind) {
+            case FOREIGN_KEY:
+                return "get_foreign_keys";
+            case UNIQUE:
+                return "get_unique_constraints";
+            case CHECK:
+                return "get_check_constraints";
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * The guard condition for a named constraint of an op call ({@code create_*} with
+     * {@code present=false}, {@code drop_constraint} with {@code present=true}); null when the
+     * inspector cannot tell (EXCLUDE, unknown kinds, unknown table).
+     */
+    public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
+            boolean present) {
+        Expr.Call call = site.call();
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        String n = CallRewriter.expression(file, CallRewriter.argument(call, 0, "constraint_name"), name);
+        String tableArg = call.keyword("source_table") != null ? "source_table" : "table_name";
+        String t = batch ? CallRewriter.quoteOrNull(table)
+                : CallRewriter.expression(file, CallRewriter.argument(call, 1, tableArg), table);
+        String schema = GuardWrapper.schemaArg(file, call);
+        if (call.keyword("source_schema") != null) {
+            schema = ", schema=" + file.slice(call.keyword("source_schema").value().span());
+        }
+        if (n == null || t == null) {
+            return null;
+        }
+        if (kind == ConstraintKind.PRIMARY_KEY) {
+            // A table has one primary key, whatever its name: re-adding fails once any exists.
+            return present ? GuardWrapper.INSPECTOR + ".get_pk_constraint(" + t + schema + ")[\"name\"] == " + n
+                    : "not " + GuardWrapper.INSPECTOR + ".get_pk_constraint(" + t + schema + ")[\"constrained_columns\"]";
+        }
+        String method = guardMethod(kind);
+        return method == null ? null : GuardWrapper.named(n, method, t, schema, present);
     }
 
     /** A duplicate index-backed constraint fails creating its index (42P07); FK/CHECK raise 42710. */

@@ -1,13 +1,23 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags a named {@code create_index} / {@code CREATE INDEX} that fails with DuplicateTable when re-run. */
 public final class CreateIndexNotIdempotent implements MigrationRule {
@@ -42,7 +52,49 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
                     + SqlState.DUPLICATE_TABLE.label() + " because " + what + " already exists" + ignored + ", "
-                    + RerunScenario.when(op.site()) + ".").help(help).emit();
+                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(ix, m.source(), ctx.settings()))
+                    .emit();
         }
+    }
+
+    /**
+     * Raw SQL: {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] IF NOT EXISTS}. Op calls:
+     * {@code if_not_exists=True} when Alembic honours it, else a guard on {@code inspector.get_indexes}.
+     */
+    static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
+        OpSite site = ix.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            int at = r == null ? -1 : r.afterCreateNoun("INDEX", true);
+            if (at >= 0) {
+                out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+            }
+            return out;
+        }
+        Expr.Call call = site.call();
+        if (call == null) {
+            return out;
+        }
+        if (s.indexIfExistsSupported() && !ix.ifNotExists()) {
+            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
+        }
+        out.add(GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
+                GuardWrapper.title("get_indexes"), List.of()));
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    /** {@code "ix" [not] in {i["name"] for i in insp.get_indexes("t")}} for create_index/drop_index calls. */
+    static String indexGuard(SourceFile file, OpSite site, String name, String table, boolean present) {
+        Expr.Call call = site.call();
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        String n = CallRewriter.expression(file, CallRewriter.argument(call, 0, "index_name"), name);
+        String t = batch ? CallRewriter.quoteOrNull(table)
+                : CallRewriter.expression(file, CallRewriter.argument(call, 1, "table_name"), table);
+        if (n != null && n.startsWith("op.f(")) {
+            n = CallRewriter.quoteOrNull(name);
+        }
+        return GuardWrapper.named(n, "get_indexes", t, GuardWrapper.schemaArg(file, call), present);
     }
 }

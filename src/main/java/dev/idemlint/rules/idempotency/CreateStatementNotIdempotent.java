@@ -1,12 +1,21 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flags raw {@code CREATE SEQUENCE/SCHEMA/EXTENSION/VIEW/MATERIALIZED VIEW/FUNCTION/TRIGGER/POLICY...}
@@ -23,11 +32,64 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(c.kind()).label()
                     + " because " + what + " already exists, " + RerunScenario.when(op.site()) + ".")
-                    .help(remedy(c.kind(), ctx.settings().postgresMajor())).emit();
+                    .help(remedy(c.kind(), ctx.settings().postgresMajor()))
+                    .fixes(fixes(c, m.source(), ctx.settings().postgresMajor())).emit();
         }
     }
 
-    static SqlState state(ObjectKind kind) {
+    /**
+     * {@code IF NOT EXISTS} where PostgreSQL has it, {@code OR REPLACE} where it has that instead (the
+     * statement then defines the object as this revision did, which on a fresh database is the same
+     * thing), and a DO block catching the duplicate error for the rest. All SAFE.
+     */
+    static List<Fix> fixes(Operation.CreateObject c, SourceFile file, int pgMajor) {
+        List<Fix> out = new ArrayList<>();
+        SqlRewriter r = SqlRewriter.of(c.site(), file);
+        if (r == null) {
+            return out;
+        }
+        String condition = state(c.kind()).condition();
+        String doTitle = "Wrap in a `DO` block catching `" + condition + "`";
+        switch (c.kind()) {
+            case SEQUENCE:
+            case SCHEMA:
+            case EXTENSION:
+            case MATERIALIZED_VIEW:
+            case COLLATION: {
+                int at = r.afterCreateNoun(c.kind().sql(), false);
+                // CREATE SCHEMA IF NOT EXISTS may not carry schema elements (CREATE TABLE ... inside it).
+                boolean elements = c.kind() == ObjectKind.SCHEMA && r.find(at + 1, "CREATE") >= 0;
+                if (at >= 0 && !elements) {
+                    out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+                }
+                break;
+            }
+            case VIEW:
+            case FUNCTION:
+            case PROCEDURE:
+            case RULE:
+                out.add(r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`"));
+                break;
+            case AGGREGATE:
+                out.add(pgMajor >= 12 ? r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`")
+                        : r.wrapInDoBlock(condition, -1, -1, doTitle));
+                break;
+            case TRIGGER:
+                // OR REPLACE arrived in PostgreSQL 14 and is not allowed for constraint triggers.
+                if (pgMajor >= 14 && !r.at(1, "CONSTRAINT")) {
+                    out.add(r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`"));
+                } else {
+                    out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
+                }
+                break;
+            default:
+                out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
+        }
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    public static SqlState state(ObjectKind kind) {
         switch (kind) {
             case SEQUENCE:
             case VIEW:

@@ -1,13 +1,25 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags {@code create_table} / {@code CREATE TABLE} that fails with DuplicateTable when re-run. */
 public final class CreateTableNotIdempotent implements MigrationRule {
@@ -38,7 +50,62 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
                     + SqlState.DUPLICATE_TABLE.label() + " because " + what + " already exists" + ignored + ", "
-                    + RerunScenario.when(op.site()) + ".").help(help).emit();
+                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(t, m.source(), ctx.settings()))
+                    .emit();
         }
+    }
+
+    /**
+     * Raw SQL: {@code CREATE TABLE IF NOT EXISTS}. Op calls: {@code if_not_exists=True} when Alembic
+     * has it and create_table emits nothing else (it creates enum types and the indexes of
+     * {@code index=True} columns and {@code sa.Index} arguments in statements of their own, which the
+     * keyword does not cover); else {@code if not inspector.has_table(...)}.
+     */
+    static List<Fix> fixes(Operation.CreateTable t, SourceFile file, Settings s) {
+        OpSite site = t.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            int at = r == null ? -1 : r.afterCreateNoun("TABLE", false);
+            if (at >= 0) {
+                out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+            }
+            return out;
+        }
+        Expr.Call call = site.call();
+        if (call == null) {
+            return out;
+        }
+        if (s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)) {
+            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
+        }
+        String table = CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table());
+        out.add(GuardWrapper.wrap(file, site, GuardWrapper.hasTable(table, GuardWrapper.schemaArg(file, call), false),
+                GuardWrapper.title("has_table"), List.of()));
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    /** True when create_table also creates enum types or indexes, or its columns are not all visible. */
+    static boolean emitsMore(Operation.CreateTable t, Expr.Call call, Settings s) {
+        if (call.hasStarArgs()) {
+            return true;
+        }
+        for (ColumnDef c : t.columns()) {
+            EnumTypeRef e = c.enumType();
+            boolean typeSkipped = e != null && Boolean.FALSE.equals(e.createType())
+                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured());
+            if (c.index() || e != null && e.nativeEnum() && !typeSkipped) {
+                return true;
+            }
+        }
+        for (var a : call.args()) {
+            if (a.keyword() == null && a.value() instanceof Expr.Call c && c.func() != null
+                    && (c.func() instanceof Expr.Attribute at && at.attr().equals("Index")
+                    || c.func() instanceof Expr.Name n && n.id().equals("Index"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

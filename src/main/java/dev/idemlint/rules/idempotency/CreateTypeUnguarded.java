@@ -1,13 +1,22 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Flags {@code CREATE TYPE}/{@code CREATE DOMAIN} and {@code ENUM(...).create(bind)} that are not
@@ -40,6 +49,25 @@ public final class CreateTypeUnguarded implements MigrationRule {
     private static void report(Migration m, Operation op, RuleContext ctx, String what, String help) {
         ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
                 + SqlState.DUPLICATE_OBJECT.label() + " because " + what + " already exists, "
-                + RerunScenario.when(op.site()) + ".").help(help).emit();
+                + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(op, m.source())).emit();
+    }
+
+    /**
+     * {@code ENUM(...).create(bind)}: {@code checkfirst=True}. Raw SQL: the statement wrapped in a DO
+     * block catching {@code duplicate_object}, what a second CREATE TYPE/DOMAIN raises.
+     */
+    static List<Fix> fixes(Operation op, SourceFile file) {
+        OpSite site = op.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.SQLALCHEMY_DDL) {
+            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
+        } else {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            if (r != null) {
+                out.add(r.wrapInDoBlock("duplicate_object", -1, -1, "Wrap in a `DO` block catching `duplicate_object`"));
+            }
+        }
+        out.removeIf(f -> f == null);
+        return out;
     }
 }

@@ -1,13 +1,23 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
@@ -30,11 +40,100 @@ public final class DropNotIdempotent implements MigrationRule {
                     : "";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(d.kind()).label()
                     + " because " + what + " is already gone" + ignored + ", " + RerunScenario.when(op.site()) + ".")
-                    .help(help(d, kwarg, ctx)).emit();
+                    .help(help(d, kwarg, ctx)).fixes(fixes(d, m.source(), ctx)).emit();
         }
     }
 
-    private static boolean kwargSupported(ObjectKind kind, RuleContext ctx) {
+    /**
+     * {@code .drop(bind)}: {@code checkfirst=True}. Raw SQL: {@code IF EXISTS} after the object noun
+     * (or after {@code DROP [COLUMN]}/{@code DROP CONSTRAINT} in an ALTER TABLE). Op calls:
+     * {@code if_exists=True} where Alembic has it, else an inspector guard.
+     */
+    static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx) {
+        OpSite site = d.site();
+        List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.SQLALCHEMY_DDL) {
+            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
+        } else if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            if (r == null) {
+                return out;
+            }
+            int at;
+            if (d.kind() == ObjectKind.COLUMN && d.table() != null && r.at(0, "ALTER")) {
+                at = r.alterTableAction("DROP", "COLUMN", false, d.name());
+            } else if (d.kind() == ObjectKind.CONSTRAINT && d.table() != null && r.at(0, "ALTER")) {
+                at = r.alterTableAction("DROP", "CONSTRAINT", true, d.name());
+            } else {
+                at = r.afterDropNoun();
+            }
+            if (at >= 0) {
+                out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
+            }
+        } else if (site.call() != null) {
+            if (!d.ifExists() && kwargSupported(d.kind(), ctx)) {
+                out.add(CallRewriter.passTrueFix(file, site, "if_exists"));
+            }
+            out.add(guard(d, file, List.of()));
+        }
+        out.removeIf(f -> f == null);
+        return out;
+    }
+
+    /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */
+    public static Fix guard(Operation.Drop d, SourceFile file, List<dev.idemlint.fix.TextEdit> inner) {
+        OpSite site = d.site();
+        Expr.Call call = site.call();
+        String schema = GuardWrapper.schemaArg(file, call);
+        switch (d.kind()) {
+            case TABLE: {
+                String t = CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), d.name());
+                return GuardWrapper.wrap(file, site, GuardWrapper.hasTable(t, schema, true),
+                        GuardWrapper.title("has_table"), inner);
+            }
+            case COLUMN:
+                return GuardWrapper.wrap(file, site, AddColumnNotIdempotent.columnGuard(file, d, true),
+                        GuardWrapper.title("get_columns"), inner);
+            case INDEX:
+                return GuardWrapper.wrap(file, site,
+                        CreateIndexNotIdempotent.indexGuard(file, site, d.name(), d.table(), true),
+                        GuardWrapper.title("get_indexes"), inner);
+            case CONSTRAINT: {
+                ConstraintKind kind = constraintType(call);
+                if (kind == null) {
+                    return null;
+                }
+                String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint"
+                        : AddConstraintNotIdempotent.guardMethod(kind);
+                return GuardWrapper.wrap(file, site, AddConstraintNotIdempotent.constraintGuard(file, site, kind,
+                        d.name(), d.table(), true), GuardWrapper.title(method), inner);
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** The kind named by drop_constraint's literal {@code type_=}; null when absent or unknown. */
+    private static ConstraintKind constraintType(Expr.Call call) {
+        Expr t = CallRewriter.argument(call, 2, "type_");
+        if (!(t instanceof Expr.Str s) || !s.isConstant()) {
+            return null;
+        }
+        switch (s.constantText()) {
+            case "foreignkey":
+                return ConstraintKind.FOREIGN_KEY;
+            case "unique":
+                return ConstraintKind.UNIQUE;
+            case "check":
+                return ConstraintKind.CHECK;
+            case "primary":
+                return ConstraintKind.PRIMARY_KEY;
+            default:
+                return null;
+        }
+    }
+
+    static boolean kwargSupported(ObjectKind kind, RuleContext ctx) {
         switch (kind) {
             case INDEX:
                 return ctx.settings().indexIfExistsSupported();

@@ -1,11 +1,16 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags {@code ALTER TYPE ... ADD VALUE} without IF NOT EXISTS, and inside a transaction before PostgreSQL 12. */
 public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
@@ -33,8 +38,20 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         + RerunScenario.when(av.site()) + ".")
                         .help("Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
                                 + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")
-                        .emit();
+                        .fixes(fixes(av, m.source())).emit();
             }
         }
+    }
+
+    /** Raw SQL: {@code ADD VALUE IF NOT EXISTS}, SAFE (a no-op when the label is there). */
+    static List<Fix> fixes(Operation.AlterTypeAddValue av, SourceFile file) {
+        List<Fix> out = new ArrayList<>();
+        SqlRewriter r = SqlRewriter.of(av.site(), file);
+        int at = r == null ? -1 : r.find(0, "VALUE");
+        if (at > 0 && r.at(at - 1, "ADD") && !r.at(at + 1, "IF")) {
+            out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+        }
+        out.removeIf(f -> f == null);
+        return out;
     }
 }

@@ -1,0 +1,181 @@
+package dev.idemlint.fix;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A unified diff (GNU {@code diff -u} / {@code git diff} format) of two texts: {@code --- a/path},
+ * {@code +++ b/path}, {@code @@} hunks with three lines of context, and {@code \ No newline at end of
+ * file} where it applies. Lines split at {@code \n}; a {@code \r} before it stays part of the line, so
+ * CRLF files diff and patch byte for byte. Line matching is Myers' O(ND) algorithm.
+ */
+public final class UnifiedDiff {
+    static final int CONTEXT = 3;
+
+    private UnifiedDiff() {
+    }
+
+    /** The diff of {@code before} to {@code after} for {@code path}; empty when the texts are equal. */
+    public static String of(String path, String before, String after) {
+        if (before.equals(after)) {
+            return "";
+        }
+        List<String> a = lines(before);
+        List<String> b = lines(after);
+        List<Op> ops = diff(a, b);
+        StringBuilder out = new StringBuilder();
+        out.append("--- a/").append(path).append('\n');
+        out.append("+++ b/").append(path).append('\n');
+        int n = ops.size();
+        int i = 0;
+        while (i < n) {
+            if (ops.get(i).kind == ' ') {
+                i++;
+                continue;
+            }
+            // A hunk: from CONTEXT lines before the first change to CONTEXT lines after the last
+            // change that is no more than 2 * CONTEXT equal lines away from the next.
+            int start = Math.max(0, i - CONTEXT);
+            int end = i;
+            int j = i;
+            while (j < n) {
+                if (ops.get(j).kind != ' ') {
+                    end = j;
+                    j++;
+                    continue;
+                }
+                int k = j;
+                while (k < n && ops.get(k).kind == ' ') {
+                    k++;
+                }
+                if (k < n && k - j <= 2 * CONTEXT) {
+                    j = k;
+                } else {
+                    break;
+                }
+            }
+            int stop = Math.min(n, end + 1 + CONTEXT);
+            hunk(ops.subList(start, stop), a, b, out);
+            i = stop;
+        }
+        return out.toString();
+    }
+
+    private static void hunk(List<Op> ops, List<String> a, List<String> b, StringBuilder out) {
+        int aStart = -1;
+        int bStart = -1;
+        int aCount = 0;
+        int bCount = 0;
+        for (Op op : ops) {
+            if (op.kind != '+') {
+                aCount++;
+                if (aStart < 0) {
+                    aStart = op.a;
+                }
+            }
+            if (op.kind != '-') {
+                bCount++;
+                if (bStart < 0) {
+                    bStart = op.b;
+                }
+            }
+        }
+        // An empty side is numbered by the line before it (GNU convention); ops carry the position.
+        out.append("@@ -").append(range(aStart >= 0 ? aStart + 1 : ops.get(0).a, aCount)).append(" +")
+                .append(range(bStart >= 0 ? bStart + 1 : ops.get(0).b, bCount)).append(" @@\n");
+        for (Op op : ops) {
+            String line = op.kind == '+' ? b.get(op.b) : a.get(op.a);
+            out.append(op.kind).append(stripNewline(line)).append('\n');
+            // Only a text's last line can lack its newline.
+            if (!line.endsWith("\n")) {
+                out.append("\\ No newline at end of file\n");
+            }
+        }
+    }
+
+    private static String range(int start, int count) {
+        return count == 1 ? String.valueOf(start) : start + "," + count;
+    }
+
+    private static String stripNewline(String line) {
+        return line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+    }
+
+    /** Lines with their {@code \n} kept, so a missing final newline is a difference. */
+    static List<String> lines(String text) {
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                out.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /** One line of the edit script: ' ' keep, '-' delete, '+' insert; a and b are 0-based line indexes. */
+    record Op(char kind, int a, int b) {
+    }
+
+    /** Myers' greedy shortest edit script, with the V arrays kept per step for the backtrack. */
+    static List<Op> diff(List<String> a, List<String> b) {
+        int n = a.size();
+        int m = b.size();
+        int max = n + m;
+        int offset = max + 1;
+        int[] v = new int[2 * max + 3];
+        List<int[]> trace = new ArrayList<>();
+        int found = -1;
+        for (int d = 0; d <= max && found < 0; d++) {
+            trace.add(v.clone());
+            for (int k = -d; k <= d; k += 2) {
+                int x;
+                if (k == -d || k != d && v[offset + k - 1] < v[offset + k + 1]) {
+                    x = v[offset + k + 1];
+                } else {
+                    x = v[offset + k - 1] + 1;
+                }
+                int y = x - k;
+                while (x < n && y < m && a.get(x).equals(b.get(y))) {
+                    x++;
+                    y++;
+                }
+                v[offset + k] = x;
+                if (x >= n && y >= m) {
+                    found = d;
+                    break;
+                }
+            }
+        }
+        List<Op> rev = new ArrayList<>();
+        int x = n;
+        int y = m;
+        for (int d = found; d > 0; d--) {
+            int[] pv = trace.get(d);
+            int k = x - y;
+            int prevK = k == -d || k != d && pv[offset + k - 1] < pv[offset + k + 1] ? k + 1 : k - 1;
+            int prevX = pv[offset + prevK];
+            int prevY = prevX - prevK;
+            while (x > prevX && y > prevY) {
+                rev.add(new Op(' ', --x, --y));
+            }
+            if (x == prevX) {
+                rev.add(new Op('+', x, --y));
+            } else {
+                rev.add(new Op('-', --x, y));
+            }
+        }
+        while (x > 0 && y > 0) {
+            rev.add(new Op(' ', --x, --y));
+        }
+        List<Op> ops = new ArrayList<>(rev.size());
+        for (int i = rev.size() - 1; i >= 0; i--) {
+            ops.add(rev.get(i));
+        }
+        return ops;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.idemlint.rules;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Wraps an op call's statement in an inspector guard, {@code if not sa.inspect(op.get_bind())
+ * .has_table("t"):}, re-indenting it by the file's indent unit (lines inside string literals are
+ * left alone) and importing SQLAlchemy when the module does not. Always UNSAFE: it changes control
+ * flow. Display-only for ops reached through a helper or loop, batch ops, and statements that share
+ * a line with other code, since there the guard's place is a human's call.
+ */
+public final class GuardWrapper {
+    /** Stands for the inspector expression in condition templates. */
+    public static final String INSPECTOR = "{insp}";
+
+    private GuardWrapper() {
+    }
+
+    /** Title for a guard built on inspector method {@code method}. */
+    public static String title(String method) {
+        return "Guard with `inspector." + method + "`";
+    }
+
+    /**
+     * The guard fix. {@code condition} uses {@link #INSPECTOR} for the inspector; {@code inner} are
+     * edits inside the statement applied along with the wrap (e.g. a keyword argument removed).
+     */
+    public static Fix wrap(SourceFile file, OpSite site, String condition, String title, List<TextEdit> inner) {
+        Expr.Call call = site.call();
+        if (call == null || condition == null) {
+            return null;
+        }
+        SourceLayout layout = SourceLayout.of(file);
+        // batch_op queues its work; the guard asks the real connection, through `op`.
+        String opName = site.origin() != Origin.BATCH_OP && call.func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n ? n.id() : "op";
+        String alias = layout.sqlalchemyAlias();
+        String importLine = null;
+        if (alias == null) {
+            alias = layout.binds("sa") ? "sqlalchemy" : "sa";
+            importLine = alias.equals("sa") ? "import sqlalchemy as sa" : "import sqlalchemy";
+        }
+        String test = "if " + condition.replace(INSPECTOR, alias + ".inspect(" + opName + ".get_bind())") + ":";
+        Span stmt = site.statement();
+        boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
+                && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
+        if (site.indirect() || site.origin() == Origin.BATCH_OP || !wholeLine
+                || !(call.func() instanceof Expr.Attribute a2 && a2.value() instanceof Expr.Name)) {
+            String body = applyWithin(file.text(), call.span(), inner);
+            return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + body);
+        }
+        String indent = layout.indentationAt(stmt.start());
+        String eol = layout.eol();
+        String unit = layout.indentUnit();
+        List<Span> strings = SourceLayout.stringTokens(call);
+        List<TextEdit> sorted = new ArrayList<>(inner);
+        sorted.sort(Comparator.comparingInt(e -> e.range().start()));
+        String text = file.text();
+        StringBuilder sb = new StringBuilder(test).append(eol).append(indent).append(unit);
+        int k = 0;
+        int i = stmt.start();
+        while (i < stmt.end()) {
+            if (i > stmt.start() && lineStart(text, i) && !insideString(strings, i) && !blankLine(text, i)) {
+                sb.append(unit);
+            }
+            if (k < sorted.size() && sorted.get(k).range().start() == i) {
+                TextEdit e = sorted.get(k++);
+                sb.append(e.replacement());
+                if (e.range().length() > 0) {
+                    i = e.range().end();
+                    continue;
+                }
+            }
+            sb.append(text.charAt(i));
+            i++;
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        if (importLine != null) {
+            int at = layout.importInsertionPoint();
+            edits.add(at < 0 ? TextEdit.insert(file.path(), 0, importLine + eol)
+                    : TextEdit.insert(file.path(), at, eol + importLine));
+        }
+        edits.add(TextEdit.replace(file.path(), stmt, sb.toString()));
+        return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /** The text of {@code span} with the edits that fall inside it applied. */
+    private static String applyWithin(String text, Span span, List<TextEdit> edits) {
+        List<TextEdit> inside = new ArrayList<>();
+        for (TextEdit e : edits) {
+            if (span.contains(e.range())) {
+                inside.add(e);
+            }
+        }
+        inside.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).reversed());
+        StringBuilder sb = new StringBuilder(text.substring(span.start(), span.end()));
+        for (TextEdit e : inside) {
+            sb.replace(e.range().start() - span.start(), e.range().end() - span.start(), e.replacement());
+        }
+        return sb.toString();
+    }
+
+    private static boolean lineStart(String text, int i) {
+        char prev = text.charAt(i - 1);
+        return prev == '\n' || prev == '\r' && text.charAt(i) != '\n';
+    }
+
+    private static boolean blankLine(String text, int i) {
+        int k = i;
+        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
+            k++;
+        }
+        return k >= text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r';
+    }
+
+    private static boolean insideString(List<Span> strings, int i) {
+        for (Span s : strings) {
+            if (s.start() < i && i < s.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- condition templates ----------------------------------------------------------------------
+
+    /** {@code , schema=<expr>} when the call passes a schema, else empty. */
+    public static String schemaArg(SourceFile file, Expr.Call call) {
+        Arg schema = call.keyword("schema");
+        if (schema == null || schema.value() instanceof Expr.Const) {
+            return "";
+        }
+        return ", schema=" + file.slice(schema.value().span());
+    }
+
+    /** {@code [not ]insp.has_table(t)}. */
+    public static String hasTable(String table, String schema, boolean present) {
+        return table == null ? null : (present ? "" : "not ") + INSPECTOR + ".has_table(" + table + schema + ")";
+    }
+
+    /**
+     * {@code "c" [not ]in {c["name"] for c in insp.<method>(t)}}: name-based membership for columns,
+     * indexes and constraints.
+     */
+    public static String named(String name, String method, String table, String schema, boolean present) {
+        if (name == null || table == null) {
+            return null;
+        }
+        String v = method.equals("get_columns") ? "c" : method.equals("get_indexes") ? "i"
+                : method.equals("get_foreign_keys") ? "fk" : method.equals("get_unique_constraints") ? "uc" : "ck";
+        return name + (present ? " in {" : " not in {") + v + "[\"name\"] for " + v + " in " + INSPECTOR + "."
+                + method + "(" + table + schema + ")}";
+    }
+}

@@ -1,0 +1,343 @@
+package dev.idemlint.rules;
+
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StrPiece;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * How one file is written, for fixes that must blend in: its dominant line ending, its indent unit,
+ * where each string literal's content lies (so SQL offsets can be checked to fall inside one literal),
+ * how it imports SQLAlchemy, and where a new import goes. The engine drops parse trees before rules
+ * run, so the file is parsed again here, once, and only when a fix needs it.
+ */
+public final class SourceLayout {
+    private static final PythonParser PARSER = new PythonParser();
+    private static final Map<SourceFile, SourceLayout> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final SourceFile file;
+    private final PythonModule module;
+    private final List<StrPiece> pieces;
+    private final String eol;
+    private final String indentUnit;
+
+    private SourceLayout(SourceFile file, PythonModule module) {
+        this.file = file;
+        this.module = module;
+        List<StrPiece> found = new ArrayList<>();
+        if (module != null) {
+            for (Stmt s : module.body()) {
+                collectStmt(s, found);
+            }
+        }
+        found.sort(Comparator.comparingInt(p -> p.sourceOffset(0)));
+        this.pieces = List.copyOf(found);
+        this.eol = dominantEol(file.text());
+        this.indentUnit = module == null ? "    " : indentUnit(file, module);
+    }
+
+    /** The layout of {@code file}; {@code module()} is null when the file does not parse. */
+    public static SourceLayout of(SourceFile file) {
+        return CACHE.computeIfAbsent(file, f -> {
+            PythonModule m;
+            try {
+                m = PARSER.parse(f);
+            } catch (PythonSyntaxError | RuntimeException e) {
+                m = null;
+            }
+            return new SourceLayout(f, m);
+        });
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public PythonModule module() {
+        return module;
+    }
+
+    /** {@code \r\n}, {@code \r} or {@code \n}: whichever ends most lines ({@code \n} on a tie or none). */
+    public String eol() {
+        return eol;
+    }
+
+    /** The indentation one block level adds: four spaces unless the file's first block says otherwise. */
+    public String indentUnit() {
+        return indentUnit;
+    }
+
+    /** The whitespace that starts the line holding {@code offset}. */
+    public String indentationAt(int offset) {
+        String text = file.text();
+        int start = file.lines().lineStart(file.lines().line(offset));
+        int i = start;
+        while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return text.substring(start, i);
+    }
+
+    /** True when only indentation precedes {@code offset} on its line. */
+    public boolean startsLine(int offset) {
+        String text = file.text();
+        int start = file.lines().lineStart(file.lines().line(offset));
+        return text.substring(start, offset).isBlank();
+    }
+
+    /** True when only whitespace or a comment follows {@code offset} on its line. */
+    public boolean endsLine(int offset) {
+        String text = file.text();
+        int end = file.lines().lineEnd(file.lines().line(offset), text);
+        if (offset > end) {
+            return false;
+        }
+        String rest = text.substring(offset, end).strip();
+        return rest.isEmpty() || rest.startsWith("#");
+    }
+
+    /** The literal piece whose content holds file offset {@code offset} (its end included), or null. */
+    public StrPiece pieceAt(int offset) {
+        int lo = 0;
+        int hi = pieces.size() - 1;
+        StrPiece best = null;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            StrPiece p = pieces.get(mid);
+            if (p.sourceOffset(0) <= offset) {
+                best = p;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        if (best == null || offset > best.sourceOffset(best.text().length())) {
+            return null;
+        }
+        return best;
+    }
+
+    /** Spans of the string tokens inside {@code e}: lines starting inside them must not be re-indented. */
+    public static List<Span> stringTokens(Expr e) {
+        List<Span> out = new ArrayList<>();
+        collectTokens(e, out);
+        return out;
+    }
+
+    private static void collectTokens(Expr e, List<Span> out) {
+        if (e instanceof Expr.Str s) {
+            for (StrPiece p : s.pieces()) {
+                if (p.token() != null) {
+                    out.add(p.token());
+                }
+            }
+        }
+        for (Expr c : e.children()) {
+            collectTokens(c, out);
+        }
+    }
+
+    /**
+     * The name bound to the {@code sqlalchemy} module at the top of the file ({@code sa} for
+     * {@code import sqlalchemy as sa}), or null when it is not imported as a module.
+     */
+    public String sqlalchemyAlias() {
+        if (module == null) {
+            return null;
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.Import imp && imp.module() == null) {
+                for (Stmt.ImportName n : imp.names()) {
+                    if (n.name().equals("sqlalchemy")) {
+                        return n.alias() == null ? "sqlalchemy" : n.alias();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** True when a top-level import or assignment binds {@code name}. */
+    public boolean binds(String name) {
+        if (module == null) {
+            return false;
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.Import imp) {
+                for (Stmt.ImportName n : imp.names()) {
+                    String bound = n.alias() != null ? n.alias()
+                            : imp.module() == null ? n.name().split("\\.")[0] : n.name();
+                    if (bound.equals(name)) {
+                        return true;
+                    }
+                }
+            } else if (s instanceof Stmt.Assign a) {
+                for (Expr t : a.targets()) {
+                    if (t instanceof Expr.Name n && n.id().equals(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Where a new top-level import line goes: the end of the line of the last top-level import (the
+     * returned edit text starts with a line break), or, without imports, after the module docstring.
+     */
+    public int importInsertionPoint() {
+        String text = file.text();
+        Stmt last = null;
+        Stmt docstring = null;
+        if (module != null) {
+            for (Stmt s : module.body()) {
+                if (s instanceof Stmt.Import) {
+                    last = s;
+                }
+            }
+            if (!module.body().isEmpty() && module.body().get(0) instanceof Stmt.ExprStmt e
+                    && e.expr() instanceof Expr.Str) {
+                docstring = module.body().get(0);
+            }
+        }
+        Stmt anchor = last != null ? last : docstring;
+        if (anchor == null) {
+            return -1;
+        }
+        return file.lines().lineEnd(file.lines().line(anchor.span().end()), text);
+    }
+
+    private static String dominantEol(String text) {
+        int crlf = 0;
+        int lf = 0;
+        int cr = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    crlf++;
+                    i++;
+                } else {
+                    cr++;
+                }
+            } else if (c == '\n') {
+                lf++;
+            }
+        }
+        if (crlf > lf && crlf >= cr) {
+            return "\r\n";
+        }
+        return cr > lf && cr > crlf ? "\r" : "\n";
+    }
+
+    /** The indentation of the first statement inside the first top-level block (def, class, if...). */
+    private static String indentUnit(SourceFile file, PythonModule module) {
+        for (Stmt s : module.body()) {
+            List<Stmt> body = null;
+            if (s instanceof Stmt.FunctionDef f) {
+                body = f.body();
+            } else if (s instanceof Stmt.ClassDef c) {
+                body = c.body();
+            } else if (s instanceof Stmt.If i) {
+                body = i.body();
+            }
+            if (body == null || body.isEmpty()) {
+                continue;
+            }
+            int at = body.get(0).span().start();
+            int line = file.lines().line(at);
+            if (line == file.lines().line(s.span().start())) {
+                continue; // `def f(): pass` on one line says nothing about indentation
+            }
+            String text = file.text();
+            int start = file.lines().lineStart(line);
+            String ws = text.substring(start, at);
+            if (!ws.isEmpty() && ws.isBlank()) {
+                return ws;
+            }
+        }
+        return "    ";
+    }
+
+    private static void collectStmt(Stmt s, List<StrPiece> out) {
+        if (s instanceof Stmt.Assign a) {
+            a.targets().forEach(t -> collectExpr(t, out));
+            collectExpr(a.value(), out);
+        } else if (s instanceof Stmt.AnnAssign a) {
+            collectExpr(a.target(), out);
+            collectExpr(a.annotation(), out);
+            collectExpr(a.value(), out);
+        } else if (s instanceof Stmt.AugAssign a) {
+            collectExpr(a.target(), out);
+            collectExpr(a.value(), out);
+        } else if (s instanceof Stmt.ExprStmt e) {
+            collectExpr(e.expr(), out);
+        } else if (s instanceof Stmt.Return r) {
+            collectExpr(r.value(), out);
+        } else if (s instanceof Stmt.FunctionDef f) {
+            f.decorators().forEach(d -> collectExpr(d, out));
+            f.body().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.ClassDef c) {
+            c.bases().forEach(b -> collectExpr(b, out));
+            c.decorators().forEach(d -> collectExpr(d, out));
+            c.body().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.If i) {
+            collectExpr(i.test(), out);
+            i.body().forEach(b -> collectStmt(b, out));
+            i.orelse().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.For f) {
+            collectExpr(f.target(), out);
+            collectExpr(f.iter(), out);
+            f.body().forEach(b -> collectStmt(b, out));
+            f.orelse().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.While w) {
+            collectExpr(w.test(), out);
+            w.body().forEach(b -> collectStmt(b, out));
+            w.orelse().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.With w) {
+            for (Stmt.WithItem item : w.items()) {
+                collectExpr(item.context(), out);
+                collectExpr(item.vars(), out);
+            }
+            w.body().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.Try t) {
+            t.body().forEach(b -> collectStmt(b, out));
+            for (Stmt.Handler h : t.handlers()) {
+                collectExpr(h.type(), out);
+                h.body().forEach(b -> collectStmt(b, out));
+            }
+            t.orelse().forEach(b -> collectStmt(b, out));
+            t.finalbody().forEach(b -> collectStmt(b, out));
+        } else if (s instanceof Stmt.Opaque o) {
+            o.exprs().forEach(e -> collectExpr(e, out));
+            o.body().forEach(b -> collectStmt(b, out));
+        }
+    }
+
+    private static void collectExpr(Expr e, List<StrPiece> out) {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Expr.Str s) {
+            for (StrPiece p : s.pieces()) {
+                if (!p.dynamic() && p.sourceOffsets() != null) {
+                    out.add(p);
+                }
+            }
+        }
+        for (Expr c : e.children()) {
+            collectExpr(c, out);
+        }
+    }
+}

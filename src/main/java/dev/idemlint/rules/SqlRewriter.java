@@ -1,0 +1,426 @@
+package dev.idemlint.rules;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.SqlText;
+import dev.idemlint.python.StrPiece;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Rewrites one raw SQL statement in place, inside the Python string literal that holds it: inserts
+ * {@code IF NOT EXISTS}/{@code IF EXISTS}/{@code OR REPLACE} after the right keyword, or wraps the
+ * statement in a {@code DO} block that swallows the duplicate error. SQL offsets go to file offsets
+ * through {@link SqlText#fileOffset}; an edit is made only where the chars around it come from one
+ * literal piece, so quoting, prefixes and escapes stay the user's. Where that is not so (a dynamic
+ * part, a statement split over pieces) the fix is display-only and shows the rewritten SQL. Inserted
+ * keywords follow the statement's case.
+ */
+public final class SqlRewriter {
+    /** One SQL token, offsets into {@link SqlText#text()}. */
+    public record Token(String text, boolean word, int start, int end) {
+        public boolean is(String keyword) {
+            return word && text.equalsIgnoreCase(keyword);
+        }
+
+        /** The identifier PostgreSQL sees: unquoted words fold to lower case; quotes are removed. */
+        public String identifier() {
+            if (word) {
+                return text.toLowerCase(Locale.ROOT);
+            }
+            if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                return text.substring(1, text.length() - 1).replace("\"\"", "\"");
+            }
+            return null;
+        }
+    }
+
+    private final OpSite site;
+    private final SqlText sql;
+    private final SourceLayout layout;
+    private final Path path;
+    private final List<Token> tokens;
+
+    private SqlRewriter(OpSite site, SourceFile file) {
+        this.site = site;
+        this.sql = site.sql();
+        this.layout = SourceLayout.of(file);
+        this.path = file.path();
+        this.tokens = tokenize(sql.text(), site.sqlStart(), site.sqlEnd());
+    }
+
+    /** A rewriter for a raw SQL site, or null when the operation is not one statement of raw SQL. */
+    public static SqlRewriter of(OpSite site, SourceFile file) {
+        if (site.origin() != Origin.RAW_SQL || site.sql() == null || site.sqlStart() < 0
+                || site.sqlEnd() <= site.sqlStart()) {
+            return null;
+        }
+        return new SqlRewriter(site, file);
+    }
+
+    public List<Token> tokens() {
+        return tokens;
+    }
+
+    /** Index of the first token at or after {@code from} that is the keyword {@code kw}, or -1. */
+    public int find(int from, String kw) {
+        for (int i = Math.max(0, from); i < tokens.size(); i++) {
+            if (tokens.get(i).is(kw)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public boolean at(int i, String... kws) {
+        for (int k = 0; k < kws.length; k++) {
+            if (i + k >= tokens.size() || !tokens.get(i + k).is(kws[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code words} in the statement's case: lower case when its first keyword is written so. */
+    public String cased(String words) {
+        Token first = tokens.isEmpty() ? null : tokens.get(0);
+        boolean lower = first != null && first.word() && first.text().equals(first.text().toLowerCase(Locale.ROOT));
+        return lower ? words.toLowerCase(Locale.ROOT) : words.toUpperCase(Locale.ROOT);
+    }
+
+    // ---- finding the token after which to insert --------------------------------------------------
+
+    /**
+     * The last token of {@code CREATE [modifiers] <noun words> [CONCURRENTLY]}, where the noun is the
+     * first occurrence of {@code noun}'s words among the first tokens; -1 when not there.
+     */
+    public int afterCreateNoun(String noun, boolean concurrently) {
+        String[] words = noun.split(" ");
+        if (tokens.isEmpty() || !tokens.get(0).is("CREATE")) {
+            return -1;
+        }
+        for (int i = 1; i < Math.min(tokens.size(), 8); i++) {
+            if (at(i, words)) {
+                int last = i + words.length - 1;
+                if (concurrently && at(last + 1, "CONCURRENTLY")) {
+                    last++;
+                }
+                return last;
+            }
+            if (!tokens.get(i).word()) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** The last keyword of {@code DROP <noun words> [CONCURRENTLY]} (the noun as written), or -1. */
+    public int afterDropNoun() {
+        if (tokens.size() < 3 || !tokens.get(0).is("DROP")) {
+            return -1;
+        }
+        int i = 1;
+        if (at(i, "MATERIALIZED", "VIEW") || at(i, "FOREIGN", "TABLE") || at(i, "EVENT", "TRIGGER")
+                || at(i, "TEXT", "SEARCH")) {
+            i++;
+        }
+        if (!tokens.get(i).word()) {
+            return -1;
+        }
+        if (at(i + 1, "CONCURRENTLY")) {
+            i++;
+        }
+        return at(i + 1, "IF", "EXISTS") ? -1 : i;
+    }
+
+    /**
+     * In an {@code ALTER TABLE}, the token after which {@code IF [NOT] EXISTS} goes for the action
+     * {@code verb [noun] name} ({@code ADD [COLUMN] c}, {@code DROP [COLUMN] c}, {@code DROP
+     * CONSTRAINT c}) naming {@code name}; -1 when no such action is found.
+     */
+    public int alterTableAction(String verb, String noun, boolean nounRequired, String name) {
+        if (name == null || !at(0, "ALTER", "TABLE")) {
+            return -1;
+        }
+        int depth = 0;
+        for (int i = 2; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")")) {
+                depth--;
+            }
+            if (depth != 0 || !t.is(verb)) {
+                continue;
+            }
+            int j = i + 1;
+            if (at(j, noun)) {
+                j++;
+            } else if (nounRequired) {
+                continue;
+            }
+            if (j < tokens.size() && name.equals(tokens.get(j).identifier())) {
+                return j - 1;
+            }
+        }
+        return -1;
+    }
+
+    // ---- fixes ----------------------------------------------------------------------------------
+
+    /** Inserts {@code words} (already cased) after token {@code t}: SAFE, or display-only when unmappable. */
+    public Fix insertAfter(int t, String words, String title) {
+        if (t < 0 || t >= tokens.size()) {
+            return null;
+        }
+        int p = tokens.get(t).end();
+        int at = fileOffsetAfter(p - 1);
+        String rewritten = rewrite(p, p, " " + words);
+        if (at < 0) {
+            return Fix.displayOnly(title, rewritten);
+        }
+        return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, " " + words)));
+    }
+
+    /**
+     * Wraps the statement in {@code DO $$ BEGIN <stmt>; EXCEPTION WHEN <conditions> THEN null; END $$},
+     * after deleting the tokens {@code [removeFrom, removeTo]} (and the space before them) when
+     * {@code removeFrom >= 0}. SAFE when the whole statement lies in one literal piece and carries no
+     * bind parameters; display-only otherwise.
+     */
+    public Fix wrapInDoBlock(String conditions, int removeFrom, int removeTo, String title) {
+        int s = site.sqlStart();
+        int e = site.sqlEnd();
+        String stmt = sql.text().substring(s, e);
+        String tag = !stmt.contains("$$") ? "$$" : !stmt.contains("$idem$") ? "$idem$" : null;
+        String head = cased("DO ") + (tag == null ? "$$" : tag) + cased(" BEGIN ");
+        // Condition names and null stay lower case, as PL/pgSQL code usually writes them.
+        String tail = cased("; EXCEPTION WHEN ") + conditions.replace(" or ", cased(" OR ")) + cased(" THEN ")
+                + "null" + cased("; END ") + (tag == null ? "$$" : tag);
+        int delFrom = removeFrom >= 0 ? tokens.get(removeFrom - 1).end() : -1;
+        int delTo = removeFrom >= 0 ? tokens.get(removeTo).end() : -1;
+        String shown = head + (delFrom >= 0 ? sql.text().substring(s, delFrom) + sql.text().substring(delTo, e) : stmt)
+                + tail;
+        shown = shown.replace(SqlText.DYNAMIC + "", "{...}");
+        StrPiece piece = tag == null || bindParameters() ? null : wholePiece(s, e);
+        if (piece == null) {
+            return Fix.displayOnly(title, shown);
+        }
+        List<TextEdit> edits = new ArrayList<>();
+        edits.add(TextEdit.insert(path, sql.fileOffset(s), head));
+        if (delFrom >= 0) {
+            edits.add(TextEdit.delete(path, new Span(sql.fileOffset(delFrom), fileOffsetAfter(delTo - 1))));
+        }
+        edits.add(TextEdit.insert(path, fileOffsetAfter(e - 1), tail));
+        return Fix.of(title, Applicability.SAFE, edits);
+    }
+
+    /**
+     * Replaces the tokens {@code [from, to]} (and the space before them) by nothing and inserts
+     * {@code words} after token {@code after}: e.g. {@code CREATE VIEW IF NOT EXISTS v} to
+     * {@code CREATE OR REPLACE VIEW v}.
+     */
+    public Fix removeAndInsert(int from, int to, int after, String words, String title) {
+        int delFrom = tokens.get(from - 1).end();
+        int delTo = tokens.get(to).end();
+        int p = tokens.get(after).end();
+        int s = site.sqlStart();
+        int e = site.sqlEnd();
+        String text = sql.text();
+        String shown = (text.substring(s, p) + " " + words + text.substring(p, delFrom) + text.substring(delTo, e))
+                .replace(SqlText.DYNAMIC + "", "{...}");
+        int at = fileOffsetAfter(p - 1);
+        int df = sql.fileOffset(delFrom);
+        int dt = fileOffsetAfter(delTo - 1);
+        if (at < 0 || df < 0 || dt < 0 || layout.pieceAt(df) != layout.pieceAt(dt - 1) || at >= df) {
+            return Fix.displayOnly(title, shown);
+        }
+        return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, " " + words),
+                TextEdit.delete(path, new Span(df, dt))));
+    }
+
+    /** The statement with {@code [from, to)} replaced, dynamic parts shown as {@code {...}}. */
+    private String rewrite(int from, int to, String with) {
+        String t = sql.text();
+        return (t.substring(site.sqlStart(), from) + with + t.substring(to, site.sqlEnd()))
+                .replace(SqlText.DYNAMIC + "", "{...}");
+    }
+
+    /** True when the call passes parameters or the statement has {@code :name} binds (they cannot reach a DO body). */
+    private boolean bindParameters() {
+        if (site.call() != null && site.call().args().size() > 1) {
+            return true;
+        }
+        for (int i = 0; i + 1 < tokens.size(); i++) {
+            Token a = tokens.get(i);
+            Token b = tokens.get(i + 1);
+            boolean castBefore = i > 0 && tokens.get(i - 1).text().equals(":") && tokens.get(i - 1).end() == a.start();
+            if (a.text().equals(":") && b.word() && b.start() == a.end() && !castBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file offset just past the source of SQL char {@code i}, when that char is from a literal piece; else -1. */
+    int fileOffsetAfter(int i) {
+        int f = sql.fileOffset(i);
+        if (f < 0) {
+            return -1;
+        }
+        StrPiece p = layout.pieceAt(f);
+        if (p == null) {
+            return -1;
+        }
+        int j = indexIn(p, f);
+        return j < 0 ? -1 : p.sourceOffset(j + 1);
+    }
+
+    /** The one literal piece holding every char of {@code [s, e)}, or null. */
+    private StrPiece wholePiece(int s, int e) {
+        int f = sql.fileOffset(s);
+        StrPiece p = f < 0 ? null : layout.pieceAt(f);
+        if (p == null || indexIn(p, f) < 0) {
+            return null;
+        }
+        for (int i = s; i < e; i++) {
+            int fi = sql.fileOffset(i);
+            if (fi < 0 || layout.pieceAt(fi) != p || indexIn(p, fi) < 0) {
+                return null;
+            }
+        }
+        return fileOffsetAfter(e - 1) < 0 ? null : p;
+    }
+
+    /** Index {@code j} with {@code p.sourceOffset(j) == f} among the piece's chars, or -1. */
+    private static int indexIn(StrPiece p, int f) {
+        int lo = 0;
+        int hi = p.text().length() - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = p.sourceOffset(mid);
+            if (v == f) {
+                return mid;
+            }
+            if (v < f) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return -1;
+    }
+
+    // ---- a small PostgreSQL tokenizer: words, quoted names, strings, dollar bodies, symbols ----------
+
+    static List<Token> tokenize(String s, int from, int to) {
+        List<Token> out = new ArrayList<>();
+        int i = from;
+        while (i < to) {
+            char c = s.charAt(i);
+            int start = i;
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            if (c == '-' && i + 1 < to && s.charAt(i + 1) == '-') {
+                while (i < to && s.charAt(i) != '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (c == '/' && i + 1 < to && s.charAt(i + 1) == '*') {
+                int depth = 0;
+                while (i < to) {
+                    if (s.startsWith("/*", i)) {
+                        depth++;
+                        i += 2;
+                    } else if (s.startsWith("*/", i)) {
+                        depth--;
+                        i += 2;
+                        if (depth == 0) {
+                            break;
+                        }
+                    } else {
+                        i++;
+                    }
+                }
+                continue;
+            }
+            if (c == '\'' || (c == 'E' || c == 'e') && i + 1 < to && s.charAt(i + 1) == '\'') {
+                boolean escapes = c != '\'';
+                i += escapes ? 2 : 1;
+                while (i < to) {
+                    char d = s.charAt(i);
+                    if (escapes && d == '\\') {
+                        i += 2;
+                    } else if (d == '\'' && i + 1 < to && s.charAt(i + 1) == '\'') {
+                        i += 2;
+                    } else if (d == '\'') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                out.add(new Token(s.substring(start, Math.min(i, to)), false, start, Math.min(i, to)));
+                continue;
+            }
+            if (c == '"') {
+                i++;
+                while (i < to) {
+                    if (s.charAt(i) == '"' && i + 1 < to && s.charAt(i + 1) == '"') {
+                        i += 2;
+                    } else if (s.charAt(i) == '"') {
+                        i++;
+                        break;
+                    } else {
+                        i++;
+                    }
+                }
+                out.add(new Token(s.substring(start, Math.min(i, to)), false, start, Math.min(i, to)));
+                continue;
+            }
+            if (c == '$') {
+                int k = i + 1;
+                while (k < to && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
+                    k++;
+                }
+                if (k < to && s.charAt(k) == '$' && (k == i + 1 || !Character.isDigit(s.charAt(i + 1)))) {
+                    String tag = s.substring(i, k + 1);
+                    int close = s.indexOf(tag, k + 1);
+                    i = close < 0 || close >= to ? to : close + tag.length();
+                    out.add(new Token(s.substring(start, i), false, start, i));
+                    continue;
+                }
+            }
+            if (Character.isLetter(c) || c == '_' || c == SqlText.DYNAMIC) {
+                while (i < to && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$'
+                        || s.charAt(i) == SqlText.DYNAMIC)) {
+                    i++;
+                }
+                String w = s.substring(start, i);
+                // A word with a dynamic part is no keyword and no readable name.
+                out.add(new Token(w, w.indexOf(SqlText.DYNAMIC) < 0, start, i));
+                continue;
+            }
+            if (Character.isDigit(c)) {
+                while (i < to && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                    i++;
+                }
+                out.add(new Token(s.substring(start, i), false, start, i));
+                continue;
+            }
+            i++;
+            out.add(new Token(String.valueOf(c), false, start, i));
+        }
+        return out;
+    }
+}
