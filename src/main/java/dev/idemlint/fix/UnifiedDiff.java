@@ -24,8 +24,10 @@ public final class UnifiedDiff {
         List<String> b = lines(after);
         List<Op> ops = diff(a, b);
         StringBuilder out = new StringBuilder();
-        out.append("--- a/").append(path).append('\n');
-        out.append("+++ b/").append(path).append('\n');
+        // git-style prefixes; an absolute path keeps a single slash after them (a/tmp/x.py).
+        String shown = path.startsWith("/") ? path.substring(1) : path;
+        out.append("--- a/").append(shown).append('\n');
+        out.append("+++ b/").append(shown).append('\n');
         int n = ops.size();
         int i = 0;
         while (i < n) {
