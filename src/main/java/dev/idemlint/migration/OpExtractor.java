@@ -120,6 +120,12 @@ final class OpExtractor {
             }
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
+            Boolean onPostgres = DialectCheck.thenRunsOnPostgres(i.test(), ctx.scope());
+            if (onPostgres != null) {
+                // `if dialect == "sqlite":` never runs on PostgreSQL: only the branch that does counts.
+                walkBlock(onPostgres ? i.body() : i.orelse(), ctx, active);
+                return null;
+            }
             Guard g = GuardDetector.detect(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
             // Each branch records whether it runs while the checked object exists or is missing: a
             // create is protected only in the latter, a drop or rename only in the former.

@@ -223,4 +223,20 @@ class MigrationReaderTest {
         assertFalse(up.get(2).site().createGuarded(), "then of `if has_table` runs while the table exists");
         assertFalse(up.get(3).site().createGuarded(), "after `if not has_table: return` the table exists");
     }
+
+    @Test
+    void branches_that_never_run_on_postgresql_are_left_out() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    if op.get_bind().dialect.name == 'sqlite':\n"
+                + "        op.add_column('t', sa.Column('a', sa.Text()))\n"
+                + "    else:\n"
+                + "        op.add_column('t', sa.Column('b', sa.Text()))\n"
+                + "    dialect = op.get_context().dialect.name\n"
+                + "    if dialect not in ('postgresql',):\n"
+                + "        op.add_column('t', sa.Column('c', sa.Text()))\n"
+                + "    if dialect == 'postgresql':\n"
+                + "        op.add_column('t', sa.Column('d', sa.Text()))\n");
+        List<String> columns = m.upgrade().stream().map(o -> ((Operation.AddColumn) o).column().name()).toList();
+        assertEquals(List.of("b", "d"), columns);
+    }
 }
