@@ -144,6 +144,10 @@ final class StringResolver {
                         Builder l = build(a.value(), scope, depth + 1);
                         return l == null ? null : braceFormat(l, c, scope, depth);
                     }
+                    case "bindparams", "execution_options", "columns", "params" -> {
+                        // text("...").bindparams(x=1) runs the same SQL text.
+                        return build(a.value(), scope, depth + 1);
+                    }
                     case "strip", "lstrip", "rstrip", "upper", "lower" -> {
                         if (c.args().isEmpty()) {
                             return build(a.value(), scope, depth + 1);
