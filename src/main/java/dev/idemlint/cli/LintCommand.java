@@ -200,7 +200,9 @@ public final class LintCommand implements Callable<Integer> {
             case "sarif" -> new SarifReporter(srcRoot == null ? cwd : srcRoot);
             case "github" -> new GithubReporter();
             case "gitlab" -> new GitlabReporter();
-            default -> new TextReporter(color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null);
+            // "All checks passed (0 files)" after an input error would read as a clean run.
+            default -> new TextReporter(color.equals("always") || color.equals("auto") && tty
+                    && System.getenv("NO_COLOR") == null, files > 0 || !ioProblem);
         };
         if (output != null) {
             StringBuilder sb = new StringBuilder();
