@@ -22,6 +22,15 @@ public final class RerunScenario {
                 + " not stamped after a hand hotfix, a restored backup)";
     }
 
+    /**
+     * The one-sentence message of the idempotency rules: "Re-running this revision fails with
+     * DuplicateColumn (42701) because column "c" of "t" already exists, whenever ...".
+     */
+    public static String alreadyExists(SqlState state, String what, String note, OpSite site) {
+        return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"
+                + note + ", " + when(site) + ".";
+    }
+
     /** {@code column "custom_notes" of "players"}, {@code index "ix_a"}, {@code a column} when unknown. */
     public static String describe(ObjectKind kind, String name, String table) {
         if (name == null) {

@@ -101,6 +101,20 @@ public final class SqlRewriter {
      * The last token of {@code CREATE [modifiers] <noun words> [CONCURRENTLY]}, where the noun is the
      * first occurrence of {@code noun}'s words among the first tokens; -1 when not there.
      */
+    /**
+     * The SAFE fix that writes {@code IF NOT EXISTS} after {@code CREATE ... <noun>} of a raw SQL
+     * statement, or an empty list when the statement cannot be edited in place.
+     */
+    public static List<Fix> ifNotExistsAfterCreate(OpSite site, SourceFile file, String noun, boolean concurrently) {
+        SqlRewriter r = of(site, file);
+        int at = r == null ? -1 : r.afterCreateNoun(noun, concurrently);
+        List<Fix> out = new ArrayList<>();
+        if (at >= 0) {
+            out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
+        }
+        return out;
+    }
+
     public int afterCreateNoun(String noun, boolean concurrently) {
         String[] words = noun.split(" ");
         if (tokens.isEmpty() || !tokens.get(0).is("CREATE")) {

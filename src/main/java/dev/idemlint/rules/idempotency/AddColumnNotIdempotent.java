@@ -50,9 +50,8 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                         + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
                         + " project pins " + ctx.settings().alembic() + ").";
             }
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                    + SqlState.DUPLICATE_COLUMN.label() + " because " + what + " already exists, "
-                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(add, m.source(), ctx.settings()))
+            ctx.report(m.source(), op.site().span(),
+                    RerunScenario.alreadyExists(SqlState.DUPLICATE_COLUMN, what, "", op.site())).help(help).fixes(fixes(add, m.source(), ctx.settings()))
                     .emit();
         }
     }

@@ -50,9 +50,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                         + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}:`, or write the index in SQL with"
                         + " `CREATE INDEX IF NOT EXISTS`.";
             }
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                    + SqlState.DUPLICATE_TABLE.label() + " because " + what + " already exists" + ignored + ", "
-                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(ix, m.source(), ctx.settings()))
+            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site())).help(help).fixes(fixes(ix, m.source(), ctx.settings()))
                     .emit();
         }
     }
@@ -65,12 +63,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         OpSite site = ix.site();
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.RAW_SQL) {
-            SqlRewriter r = SqlRewriter.of(site, file);
-            int at = r == null ? -1 : r.afterCreateNoun("INDEX", true);
-            if (at >= 0) {
-                out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
-            }
-            return out;
+            return SqlRewriter.ifNotExistsAfterCreate(site, file, "INDEX", true);
         }
         Expr.Call call = site.call();
         if (call == null) {

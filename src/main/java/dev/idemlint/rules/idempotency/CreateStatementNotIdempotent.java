@@ -30,8 +30,8 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(c.kind()).label()
-                    + " because " + what + " already exists, " + RerunScenario.when(op.site()) + ".")
+            ctx.report(m.source(), op.site().span(),
+                    RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
                     .help(remedy(c.kind(), ctx.settings().postgresMajor()))
                     .fixes(fixes(c, m.source(), ctx.settings().postgresMajor())).emit();
         }

@@ -48,9 +48,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                                 + " columns), or " + guard + "."
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                    + SqlState.DUPLICATE_TABLE.label() + " because " + what + " already exists" + ignored + ", "
-                    + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(t, m.source(), ctx.settings()))
+            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site())).help(help).fixes(fixes(t, m.source(), ctx.settings()))
                     .emit();
         }
     }
@@ -65,12 +63,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
         OpSite site = t.site();
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.RAW_SQL) {
-            SqlRewriter r = SqlRewriter.of(site, file);
-            int at = r == null ? -1 : r.afterCreateNoun("TABLE", false);
-            if (at >= 0) {
-                out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
-            }
-            return out;
+            return SqlRewriter.ifNotExistsAfterCreate(site, file, "TABLE", false);
         }
         Expr.Call call = site.call();
         if (call == null) {

@@ -47,9 +47,8 @@ public final class CreateTypeUnguarded implements MigrationRule {
     }
 
     private static void report(Migration m, Operation op, RuleContext ctx, String what, String help) {
-        ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                + SqlState.DUPLICATE_OBJECT.label() + " because " + what + " already exists, "
-                + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(op, m.source())).emit();
+        ctx.report(m.source(), op.site().span(),
+                RerunScenario.alreadyExists(SqlState.DUPLICATE_OBJECT, what, "", op.site())).help(help).fixes(fixes(op, m.source())).emit();
     }
 
     /**
