@@ -45,6 +45,11 @@ public final class AlembicRerunHarness {
         return invoke(versionsDir, List.of("--upgrade-head-only"));
     }
 
+    /** As {@link #upgradeHeadsOnce(Path)}, and writes {@code pg_dump --schema-only} of the result to {@code schemaDump}. */
+    public ChainOutcome upgradeHeadsOnce(Path versionsDir, Path schemaDump) {
+        return invoke(versionsDir, List.of("--upgrade-head-only", "--pg-dump", schemaDump.toString()));
+    }
+
     private ChainOutcome invoke(Path versionsDir, List<String> options) {
         Path out = null;
         try {

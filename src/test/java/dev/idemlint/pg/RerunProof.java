@@ -192,25 +192,33 @@ final class RerunProof {
     }
 
     static List<Verdict> verdicts(String chain, Path versionsDir, LintResult lint, ChainOutcome run) {
-        Map<String, Migration> byFile = new LinkedHashMap<>();
-        for (Migration m : lint.migrations()) {
-            byFile.put(m.source().path().toAbsolutePath().normalize().toString(), m);
-        }
+        Map<String, List<Diagnostic>> byFile = findingsByFile(versionsDir, lint);
         List<Verdict> out = new ArrayList<>();
         for (RevisionOutcome r : run.revisions()) {
-            String path = versionsDir.resolve(r.file()).toAbsolutePath().normalize().toString();
-            List<Diagnostic> findings = new ArrayList<>();
-            for (Diagnostic d : lint.diagnostics()) {
-                if (d.file().path().toAbsolutePath().normalize().toString().equals(path)
-                        && PREDICTING.contains(CATALOG.doc(d.rule()).category())
-                        && !inDowngrade(d)) {
-                    findings.add(d);
-                }
-            }
-            if (!byFile.containsKey(path)) {
+            List<Diagnostic> findings = byFile.get(r.file());
+            if (findings == null) {
                 throw new AssertionError(chain + ": the linter did not read " + r.file() + " that Alembic ran");
             }
             out.add(new Verdict(chain, r.revision(), r.file(), findings, r));
+        }
+        return out;
+    }
+
+    /**
+     * Per revision file (relative to the versions dir), the findings of predicting rules in its upgrade;
+     * every file the linter read as a revision has an entry.
+     */
+    static Map<String, List<Diagnostic>> findingsByFile(Path versionsDir, LintResult lint) {
+        Path base = versionsDir.toAbsolutePath().normalize();
+        Map<String, List<Diagnostic>> out = new LinkedHashMap<>();
+        for (Migration m : lint.migrations()) {
+            out.put(base.relativize(m.source().path().toAbsolutePath().normalize()).toString(), new ArrayList<>());
+        }
+        for (Diagnostic d : lint.diagnostics()) {
+            List<Diagnostic> list = out.get(base.relativize(d.file().path().toAbsolutePath().normalize()).toString());
+            if (list != null && PREDICTING.contains(CATALOG.doc(d.rule()).category()) && !inDowngrade(d)) {
+                list.add(d);
+            }
         }
         return out;
     }
