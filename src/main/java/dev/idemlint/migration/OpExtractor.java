@@ -312,7 +312,10 @@ final class OpExtractor {
             Expr target = ColumnReader.deref(receiver, ctx.scope());
             if (ColumnReader.isEnumCall(target)) {
                 EnumTypeRef ref = ColumnReader.enumType(target, ctx.scope());
-                boolean checkFirst = ColumnReader.isTrue(call.keyword("checkfirst"));
+                // postgresql.ENUM.create()/drop() default to checkfirst=True; the generic
+                // SchemaType.create()/drop() of sa.Enum default to False.
+                Boolean explicit = ColumnReader.bool(call.keyword("checkfirst"));
+                boolean checkFirst = explicit != null ? explicit : ref.postgresqlDialect();
                 OpSite site = site(call, Origin.SQLALCHEMY_DDL, ctx);
                 if (method.equals("create")) {
                     out.add(new Operation.CreateEnumType(site, ref.name(), ref.labels(), checkFirst, false));

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Drop-then-create pairs inside one revision re-run cleanly: {@code DROP TRIGGER IF EXISTS t ON x;
  * CREATE TRIGGER t ...} creates a trigger that the re-run drops first, and a plain drop followed by
- * a re-create finds the object again on the re-run. Marks both halves as guarded.
+ * a re-create finds the object again on the re-run. So does a drop of something the same revision
+ * created before it. Marks the protected halves as guarded.
  */
 public final class OperationPairs {
     private OperationPairs() {
@@ -45,6 +46,26 @@ public final class OperationPairs {
 
     public static List<Operation> protect(List<Operation> ops) {
         List<Operation> out = new ArrayList<>(ops);
+        // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof Operation.Drop d) || d.name() == null || d.site().guard() != null) {
+                continue;
+            }
+            Key dropped = new Key(d.kind(), d.name(), d.table());
+            for (int j = i - 1; j >= 0; j--) {
+                Operation earlier = out.get(j);
+                if (earlier instanceof Operation.Drop prior && dropped.matches(new Key(prior.kind(), prior.name(),
+                        prior.table()))) {
+                    break;
+                }
+                Key made = created(earlier);
+                if (earlier.site().phase() == d.site().phase() && made != null && dropped.matches(made)) {
+                    out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER,
+                            earlier.site().span(), "created earlier in this revision"))));
+                    break;
+                }
+            }
+        }
         for (int i = 0; i < out.size(); i++) {
             if (!(out.get(i) instanceof Operation.Drop d) || d.name() == null) {
                 continue;

@@ -291,8 +291,32 @@ public final class SchemaTimeline {
                 opaque.add(Event.at(pos, index, op));
                 return;
             }
+            // A has_table guard keeps the re-run away, but on the first run it lets CREATE TYPE through
+            // even when an ancestor already made the type: only a check on the type itself counts.
+            boolean typeGuarded = guarded && checksTypes(op.site().guard());
             create(pos, m, index, op, ObjectKey.type(e.name()), within(e.span(), span), Via.TABLE_EVENT,
-                    guarded, Tolerance.NONE, false, dependent, null, null, e.labels(), null);
+                    typeGuarded, Tolerance.NONE, false, dependent, null, null, e.labels(), null);
+        }
+    }
+
+    /** Whether a guard inspects types (get_enums, pg_type, a DO block) rather than tables or columns. */
+    private static boolean checksTypes(dev.idemlint.migration.Guard g) {
+        if (g == null) {
+            return false;
+        }
+        String d = g.description().toLowerCase(java.util.Locale.ROOT);
+        switch (g.kind()) {
+            case INSPECTOR:
+                return d.contains("get_enums");
+            case HELPER:
+                return d.contains("enum") || d.contains("type");
+            case OPAQUE_CONDITION:
+            case CATALOG_QUERY:
+            case DO_BLOCK_EXCEPTION:
+            case PLPGSQL_IF:
+                return true;
+            default:
+                return false;
         }
     }
 

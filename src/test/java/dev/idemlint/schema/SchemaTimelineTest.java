@@ -151,7 +151,7 @@ class SchemaTimelineTest {
     @Test
     void the_other_branch_of_an_if_else_does_not_come_before() {
         Revisions r = new Revisions().rev("001", null, """
-                if op.get_bind().dialect.name == "sqlite":
+                if context.config.get_main_option("use_orm") == "yes":
                     op.create_table("teams", sa.Column("id", sa.Integer()))
                 else:
                     op.execute("CREATE TABLE teams (id int)")

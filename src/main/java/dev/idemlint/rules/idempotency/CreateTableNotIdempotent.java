@@ -34,7 +34,14 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             if (t.ifNotExists() && supported) {
                 continue;
             }
-            String what = RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
+            // SQLAlchemy emits CREATE TYPE for a native enum column before CREATE TABLE, so the
+            // re-run stops there, with 42710, before it reaches the table.
+            String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
+            SqlState state = enumType != null ? SqlState.DUPLICATE_OBJECT : SqlState.DUPLICATE_TABLE;
+            String what = enumType != null
+                    ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (emitted by this create_table for"
+                            + " its enum column)"
+                    : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
             String ignored = t.ifNotExists() ? " (Alembic " + ctx.settings().alembic()
                     + " ignores `if_not_exists=True` on create_table; it arrived in 1.13.3)" : "";
             String help;
@@ -48,7 +55,8 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                                 + " columns), or " + guard + "."
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
-            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site())).help(help).fixes(fixes(t, m.source(), ctx.settings()))
+            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
+                    .help(help).fixes(fixes(t, m.source(), ctx.settings()))
                     .emit();
         }
     }
@@ -77,6 +85,19 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                 GuardWrapper.title("has_table"), List.of()));
         out.removeIf(f -> f == null);
         return out;
+    }
+
+    /** The name of the first enum type this create_table makes SQLAlchemy create, or null. */
+    static String firstCreatedEnumType(Operation.CreateTable t, Settings s) {
+        for (ColumnDef c : t.columns()) {
+            EnumTypeRef e = c.enumType();
+            boolean typeSkipped = e != null && Boolean.FALSE.equals(e.createType())
+                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured());
+            if (e != null && e.nativeEnum() && !typeSkipped && e.name() != null) {
+                return e.name();
+            }
+        }
+        return null;
     }
 
     /** True when create_table also creates enum types or indexes, or its columns are not all visible. */
