@@ -27,9 +27,17 @@ public final class CallRewriter {
      * ({@code **kwargs} might already carry it, or there are no arguments to follow).
      */
     public static List<TextEdit> passTrue(SourceFile file, Expr.Call call, String name) {
+        return pass(file, call, name, "True");
+    }
+
+    /**
+     * Edits that make {@code call} pass {@code name=<value>} ({@code value} is Python source), laid
+     * out like {@link #passTrue}; empty when the call cannot take it.
+     */
+    public static List<TextEdit> pass(SourceFile file, Expr.Call call, String name, String value) {
         Arg existing = call.keyword(name);
         if (existing != null) {
-            return List.of(TextEdit.replace(file.path(), existing.value().span(), "True"));
+            return List.of(TextEdit.replace(file.path(), existing.value().span(), value));
         }
         if (call.args().isEmpty() || call.args().stream().anyMatch(a -> a.star() == 2)) {
             return List.of();
@@ -41,7 +49,7 @@ public final class CallRewriter {
         int close = call.argsSpan().end() - 1;
         int lastLine = file.lines().line(lastEnd);
         if (file.lines().line(close) == lastLine || !layout.startsLine(last.span().start())) {
-            return List.of(TextEdit.insert(file.path(), lastEnd, ", " + name + "=True"));
+            return List.of(TextEdit.insert(file.path(), lastEnd, ", " + name + "=" + value));
         }
         // One argument per line: a new line with the last argument's indentation.
         String indent = layout.indentationAt(last.span().start());
@@ -49,14 +57,14 @@ public final class CallRewriter {
         boolean trailingComma = comma >= 0 && comma < close && commentFree(text, lastEnd, comma);
         if (trailingComma) {
             int lineEnd = file.lines().lineEnd(file.lines().line(comma), text);
-            return List.of(TextEdit.insert(file.path(), lineEnd, layout.eol() + indent + name + "=True,"));
+            return List.of(TextEdit.insert(file.path(), lineEnd, layout.eol() + indent + name + "=" + value + ","));
         }
         int lineEnd = file.lines().lineEnd(lastLine, text);
         if (lineEnd == lastEnd) {
-            return List.of(TextEdit.insert(file.path(), lastEnd, "," + layout.eol() + indent + name + "=True"));
+            return List.of(TextEdit.insert(file.path(), lastEnd, "," + layout.eol() + indent + name + "=" + value));
         }
         return List.of(TextEdit.insert(file.path(), lastEnd, ","),
-                TextEdit.insert(file.path(), lineEnd, layout.eol() + indent + name + "=True"));
+                TextEdit.insert(file.path(), lineEnd, layout.eol() + indent + name + "=" + value));
     }
 
     /**

@@ -87,16 +87,14 @@ public final class GuardWrapper {
         }
         List<TextEdit> edits = new ArrayList<>();
         if (importLine != null) {
-            int at = layout.importInsertionPoint();
-            edits.add(at < 0 ? TextEdit.insert(file.path(), 0, importLine + eol)
-                    : TextEdit.insert(file.path(), at, eol + importLine));
+            edits.add(layout.addImport(importLine));
         }
         edits.add(TextEdit.replace(file.path(), stmt, sb.toString()));
         return Fix.of(title, Applicability.UNSAFE, edits);
     }
 
     /** The text of {@code span} with the edits that fall inside it applied. */
-    private static String applyWithin(String text, Span span, List<TextEdit> edits) {
+    public static String applyWithin(String text, Span span, List<TextEdit> edits) {
         List<TextEdit> inside = new ArrayList<>();
         for (TextEdit e : edits) {
             if (span.contains(e.range())) {

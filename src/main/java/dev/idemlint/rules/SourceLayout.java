@@ -1,5 +1,6 @@
 package dev.idemlint.rules;
 
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
@@ -187,6 +188,66 @@ public final class SourceLayout {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The expression naming module {@code sqlalchemy.dialects.postgresql} through a top-level import
+     * ({@code postgresql} for {@code from sqlalchemy.dialects import postgresql}), or null when the
+     * file does not import it as a module.
+     */
+    public String postgresqlDialectAlias() {
+        if (module == null) {
+            return null;
+        }
+        for (Stmt s : module.body()) {
+            if (!(s instanceof Stmt.Import imp)) {
+                continue;
+            }
+            for (Stmt.ImportName n : imp.names()) {
+                if (imp.module() == null && n.name().equals("sqlalchemy.dialects.postgresql")) {
+                    return n.alias() == null ? n.name() : n.alias();
+                }
+                if ("sqlalchemy.dialects".equals(imp.module()) && n.name().equals("postgresql")) {
+                    return n.alias() == null ? n.name() : n.alias();
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The edit adding top-level import {@code line} after the last import (or at the top). */
+    public TextEdit addImport(String line) {
+        int at = importInsertionPoint();
+        return at < 0 ? TextEdit.insert(file.path(), 0, line + eol) : TextEdit.insert(file.path(), at, eol + line);
+    }
+
+    /**
+     * True when statement {@code stmt} runs whenever its top-level function runs: it sits directly in
+     * the function's body, or only inside {@code with} blocks there (no {@code if}, loop or
+     * {@code try} around it).
+     */
+    public boolean unconditional(Span stmt) {
+        if (module == null || stmt == null) {
+            return false;
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
+                return directlyIn(f.body(), stmt);
+            }
+        }
+        return false;
+    }
+
+    private static boolean directlyIn(List<Stmt> body, Span x) {
+        for (Stmt s : body) {
+            if (s.span().contains(x)) {
+                if (s.span().equals(x)) {
+                    return true;
+                }
+                return s instanceof Stmt.With w && directlyIn(w.body(), x);
             }
         }
         return false;

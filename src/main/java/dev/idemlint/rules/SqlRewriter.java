@@ -191,6 +191,11 @@ public final class SqlRewriter {
 
     /** Inserts {@code words} (already cased) after token {@code t}: SAFE, or display-only when unmappable. */
     public Fix insertAfter(int t, String words, String title) {
+        return insertAfter(t, words, title, Applicability.SAFE);
+    }
+
+    /** Inserts {@code words} (already cased) after token {@code t} with {@code applicability}, or display-only when unmappable. */
+    public Fix insertAfter(int t, String words, String title, Applicability applicability) {
         if (t < 0 || t >= tokens.size()) {
             return null;
         }
@@ -200,7 +205,84 @@ public final class SqlRewriter {
         if (at < 0) {
             return Fix.displayOnly(title, rewritten);
         }
-        return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, " " + words)));
+        return Fix.of(title, applicability, List.of(TextEdit.insert(path, at, " " + words)));
+    }
+
+    /** Index of the first token outside parentheses that is keyword {@code kw}, or -1. */
+    public int findTopLevel(String kw) {
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")")) {
+                depth--;
+            } else if (depth == 0 && t.is(kw)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The statement's last token, or -1 when it has none. */
+    public int lastToken() {
+        return tokens.size() - 1;
+    }
+
+    /**
+     * Adds {@code condition} to the {@code EXCEPTION WHEN ... THEN} handler of the PL/pgSQL block that
+     * holds the statement: {@code WHEN duplicate_object THEN} becomes {@code WHEN duplicate_object OR
+     * duplicate_table THEN}, inside the same literal. SAFE when the handler only swallows the error
+     * ({@code THEN null;}) and the insertion point maps into the file; display-only otherwise (the
+     * handler does something else, or lies in a dynamic part); null when no handler follows.
+     */
+    public Fix addHandlerCondition(String condition, String title) {
+        String text = sql.text();
+        List<Token> after = tokenize(text, site.sqlEnd(), text.length());
+        int depth = 0;
+        int when = -1;
+        for (int i = 0; i < after.size() && when < 0; i++) {
+            Token t = after.get(i);
+            if (t.is("BEGIN") || t.is("CASE") && (i == 0 || !after.get(i - 1).is("END"))) {
+                depth++;
+            } else if (t.is("END")) {
+                boolean closesIf = i + 1 < after.size() && (after.get(i + 1).is("IF") || after.get(i + 1).is("LOOP"));
+                if (!closesIf && --depth < 0) {
+                    return null;
+                }
+            } else if (depth == 0 && t.is("EXCEPTION") && i + 1 < after.size() && after.get(i + 1).is("WHEN")) {
+                when = i + 1;
+            }
+        }
+        if (when < 0) {
+            return null;
+        }
+        int then = -1;
+        for (int i = when + 1; i < after.size() && then < 0; i++) {
+            if (after.get(i).is("THEN")) {
+                then = i;
+            }
+        }
+        if (then < 0 || then == when + 1) {
+            return null;
+        }
+        Token last = after.get(then - 1);
+        Token whenToken = after.get(when);
+        boolean upper = !whenToken.text().equals(whenToken.text().toLowerCase(Locale.ROOT));
+        String words = (upper ? " OR " : " or ") + (last.text().equals(last.text().toUpperCase(Locale.ROOT))
+                && !last.text().equals(last.text().toLowerCase(Locale.ROOT)) ? condition.toUpperCase(Locale.ROOT)
+                        : condition);
+        // SAFE only when the handler swallows the error and nothing else: `THEN null;`.
+        boolean swallows = then + 2 < after.size() && after.get(then + 1).is("NULL")
+                && after.get(then + 2).text().equals(";")
+                && (then + 3 >= after.size() || after.get(then + 3).is("END") || after.get(then + 3).is("WHEN"));
+        int at = fileOffsetAfter(last.end() - 1);
+        String shown = (text.substring(whenToken.start(), last.end()) + words + text.substring(last.end(),
+                after.get(then).end()) + " ...").replace(SqlText.DYNAMIC + "", "{...}");
+        if (at < 0 || !swallows) {
+            return Fix.displayOnly(title, "EXCEPTION " + shown);
+        }
+        return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, words)));
     }
 
     /**

@@ -5,7 +5,10 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.source.Span;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
@@ -30,6 +33,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         + " inside a transaction block.")
                         .help("Run it in `with op.get_context().autocommit_block():` (and keep `IF NOT EXISTS`),"
                                 + " or target PostgreSQL 12 or later.")
+                        .fix(autocommitSuggestion(av, m.source()))
                         .emit();
             }
             if (!av.ifNotExists() && !av.site().createGuarded()) {
@@ -41,6 +45,29 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         .fixes(fixes(av, m.source())).emit();
             }
         }
+    }
+
+    /**
+     * Display-only: the statement moved into {@code autocommit_block()} (with {@code IF NOT EXISTS}
+     * added where that fix applies). Not applied: the block commits what ran before it, which changes
+     * what a failure later in the revision leaves behind.
+     */
+    static Fix autocommitSuggestion(Operation.AlterTypeAddValue av, SourceFile file) {
+        Span stmt = av.site().statement();
+        if (stmt == null) {
+            return null;
+        }
+        String code = file.slice(stmt);
+        if (!av.ifNotExists()) {
+            Fix f = fixes(av, file).stream().filter(x -> !x.edits().isEmpty()).findFirst().orElse(null);
+            if (f != null) {
+                code = GuardWrapper.applyWithin(file.text(), stmt, f.edits());
+            }
+        }
+        String unit = SourceLayout.of(file).indentUnit();
+        String indent = SourceLayout.of(file).indentationAt(stmt.start());
+        return Fix.displayOnly("Run it in `with op.get_context().autocommit_block():`",
+                "with op.get_context().autocommit_block():\n" + unit + code.replace("\n" + indent, "\n" + unit));
     }
 
     /** Raw SQL: {@code ADD VALUE IF NOT EXISTS}, SAFE (a no-op when the label is there). */

@@ -1,5 +1,6 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
@@ -8,7 +9,11 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,8 +36,23 @@ public final class DoBlockWrongException implements MigrationRule {
                     + what(op) + " raises " + needed.label() + ", so re-running this revision still fails.")
                     .help("Catch `" + needed.condition() + "` too: `EXCEPTION WHEN " + alternatives(g, needed)
                             + " THEN null;`.")
+                    .fixes(fixes(op, needed, m.source()))
                     .emit();
         }
+    }
+
+    /**
+     * The missing condition added to the block's own handler, inside the same string: SAFE, since a
+     * handler that swallows one duplicate error now swallows the one this statement really raises.
+     */
+    static List<Fix> fixes(Operation op, SqlState needed, SourceFile file) {
+        List<Fix> out = new ArrayList<>();
+        SqlRewriter r = SqlRewriter.of(op.site(), file);
+        if (r != null) {
+            out.add(r.addHandlerCondition(needed.condition(), "Catch `" + needed.condition() + "` too"));
+        }
+        out.removeIf(f -> f == null);
+        return out;
     }
 
     private static String alternatives(Guard g, SqlState needed) {

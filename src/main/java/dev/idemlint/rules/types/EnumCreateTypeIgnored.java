@@ -1,6 +1,14 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.ObjectKey;
+import java.util.ArrayList;
+import java.util.List;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
@@ -35,8 +43,39 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
                         .help("Use the dialect type, which honours the flag in every version: `postgresql.ENUM(...,"
                                 + (e.name() == null ? "" : " name=\"" + e.name() + "\",") + " create_type=False)`"
                                 + " (`from sqlalchemy.dialects import postgresql`).")
+                        .fixes(fixes(m, ct, e, s))
                         .emit();
             }
         }
+    }
+
+    /**
+     * The callee alone changed to {@code postgresql.ENUM}, keeping every argument: SAFE when this
+     * revision itself surely created the type before the table (the flag then says what the author
+     * meant, and SQLAlchemy 2.1 would read it the same way). Otherwise display-only: where nothing
+     * created the type before, SQLAlchemy before 2.1 was what created it, so the column alone would
+     * fail with UndefinedObject (42704) on a fresh database; the suggestion creates it first with
+     * {@code checkfirst=True}. An earlier revision creating it is enum-type-created-twice's case.
+     */
+    static List<Fix> fixes(Migration m, Operation.CreateTable ct, EnumTypeRef e, Settings s) {
+        List<Fix> out = new ArrayList<>();
+        int index = m.upgrade().indexOf(ct);
+        Expr.Call call = EnumRewriter.callAt(ct.site().call(), e.span());
+        EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(m.source(), call, false);
+        if (rw == null || index < 0) {
+            return out;
+        }
+        String title = "Use `postgresql.ENUM(..., create_type=False)`";
+        SchemaTimeline t = SchemaTimeline.build(List.of(m));
+        Creation first = e.name() == null ? null : t.existing(ObjectKey.type(e.name()), m, index, s);
+        if (first != null && !ct.site().indirect() && EnumTypeCreatedTwice.everyPath(t, first, m, index)) {
+            out.add(Fix.of(title, Applicability.SAFE, rw.edits()));
+            return out;
+        }
+        String create = EnumRewriter.createFirst(m.source(), call, "op");
+        out.add(Fix.displayOnly(title + " once the type exists (nothing before this table in the revision"
+                + " creates it; SQLAlchemy " + s.sqlalchemy() + " does)", (create == null ? ""
+                        : create + "  # before op.create_table\n") + rw.shown()));
+        return out;
     }
 }

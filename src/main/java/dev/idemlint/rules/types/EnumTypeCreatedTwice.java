@@ -1,6 +1,17 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.SourceLayout;
+import java.util.ArrayList;
+import java.util.List;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
@@ -24,7 +35,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             }
             Creation first = t.existing(c.key(), c.migration(), c.index(), s);
             if (first != null) {
-                onPath(c, first, ctx);
+                onPath(c, first, ctx, fixes(t, c, first, true, s));
                 continue;
             }
             Creation sibling = ObjectCreatedTwice.onMergedBranch(t, c, s);
@@ -36,6 +47,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                         + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
                         + ".")
                         .help(help(c))
+                        .fixes(fixes(t, c, sibling, false, s))
                         .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
                         .emit();
             }
@@ -46,7 +58,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         return c.via() == Creation.Via.TABLE_EVENT || c.operation() instanceof Operation.CreateEnumType;
     }
 
-    private static void onPath(Creation c, Creation first, RuleContext ctx) {
+    private static void onPath(Creation c, Creation first, RuleContext ctx, List<Fix> fixes) {
         boolean sameRevision = first.migration() == c.migration();
         if (sameRevision && bothEvents(c, first)) {
             // Alembic's per-context memo: the second create_table of one run emits no CREATE TYPE.
@@ -64,8 +76,71 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on the first run: "
                     + first.file().fileName() + " already created the type on this path.";
         }
-        ctx.report(c.file(), c.span(), message).help(help(c))
+        ctx.report(c.file(), c.span(), message).help(help(c)).fixes(fixes)
                 .related(first.file(), first.span(), typeName(c) + " created first here").emit();
+    }
+
+    /**
+     * A {@code create_table} column: its enum rewritten to {@code postgresql.ENUM(..., create_type=False)},
+     * UNSAFE (the column then needs the type to exist) and offered only when {@code first} creates it
+     * on every path to this one: an ancestor or an earlier statement, run unconditionally, nothing
+     * unreadable in between that could have dropped it, and the same labels. Display-only otherwise
+     * (a creation on a merged branch, a conditional one, other labels). A CREATE TYPE statement:
+     * display-only, remove it.
+     */
+    static List<Fix> fixes(SchemaTimeline t, Creation c, Creation first, boolean onPath, Settings s) {
+        List<Fix> out = new ArrayList<>();
+        String type = typeName(c);
+        if (c.via() != Creation.Via.TABLE_EVENT) {
+            out.add(Fix.displayOnly("Remove this CREATE TYPE", type + " already exists: " + first.where()
+                    + " creates it first" + (onPath ? "" : " (on the other branch)")
+                    + "; keep one creation, or guard this one with `DO $$ BEGIN ...; EXCEPTION WHEN duplicate_object"
+                    + " THEN null; END $$`."));
+            return out;
+        }
+        Operation.CreateTable ct = (Operation.CreateTable) c.operation();
+        EnumTypeRef ref = null;
+        for (ColumnDef col : ct.columns()) {
+            if (col.enumType() != null && c.span().equals(col.enumType().span())) {
+                ref = col.enumType();
+            }
+        }
+        Expr.Call call = ref == null ? null : EnumRewriter.callAt(ct.site().call(), ref.span());
+        EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(c.file(), call, ref.postgresqlDialect());
+        if (rw == null) {
+            return out;
+        }
+        String title = "Reuse " + type + " created at " + first.where() + ": `postgresql.ENUM(..., create_type=False)`";
+        String doubt = null;
+        if (!onPath) {
+            doubt = "the type exists only where " + first.file().fileName() + " on the other branch ran first";
+        } else if (ct.site().indirect() || !everyPath(t, first, c.migration(), c.index())) {
+            doubt = "check that " + first.where() + " creates the type on every path to this revision";
+        } else {
+            List<String> before = t.labels(c.key().name(), c.migration(), c.index(), s);
+            if (!ref.labels().isEmpty() && !before.isEmpty() && !before.equals(ref.labels())) {
+                doubt = "the existing type has the labels " + before + ", this column declares " + ref.labels();
+            }
+        }
+        if (doubt != null) {
+            out.add(Fix.displayOnly(title + " (" + doubt + ")", rw.shown()));
+        } else {
+            out.add(Fix.of(title, Applicability.UNSAFE, rw.edits()));
+        }
+        return out;
+    }
+
+    /**
+     * True when {@code first} surely left the type in place before {@code c}: it runs whenever its
+     * revision runs (not in a helper, loop, {@code if} or {@code try}; no guard but a DO block
+     * swallowing the duplicate), and nothing unreadable runs before operation {@code index} of
+     * {@code m} that might drop it.
+     */
+    static boolean everyPath(SchemaTimeline t, Creation first, Migration m, int index) {
+        OpSite site = first.operation().site();
+        boolean guardOk = site.guard() == null || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
+        return guardOk && !site.indirect() && SourceLayout.of(first.file()).unconditional(site.statement())
+                && !t.opaqueBefore(m, index);
     }
 
     private static boolean bothEvents(Creation a, Creation b) {

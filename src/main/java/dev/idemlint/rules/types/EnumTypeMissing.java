@@ -1,5 +1,10 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.source.SourceFile;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
@@ -43,9 +48,32 @@ public final class EnumTypeMissing implements ProjectRule {
                         .help("Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
                                 + "\").create(op.get_bind(), checkfirst=True)`, and give the column `postgresql.ENUM(...,"
                                 + " name=\"" + e.name() + "\", create_type=False)`.")
+                        .fixes(fixes(m.source(), ac, e))
                         .emit();
             }
         }
+    }
+
+    /**
+     * Display-only: the type created first with {@code checkfirst=True}, then the column reusing it.
+     * Not applied: which revision should own the type, and whether its labels are right, is a
+     * human's call.
+     */
+    static List<Fix> fixes(SourceFile file, Operation.AddColumn ac, EnumTypeRef e) {
+        Expr.Call call = EnumRewriter.callAt(ac.site().call(), e.span());
+        EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(file, call, e.postgresqlDialect());
+        String create = call == null ? null : EnumRewriter.createFirst(file, call, opName(ac.site()));
+        if (rw == null || create == null) {
+            return List.of();
+        }
+        return List.of(Fix.displayOnly("Create type \"" + e.name() + "\" before the column", create + "\n"
+                + EnumRewriter.shownIn(file, ac.site().call().span(), rw)));
+    }
+
+    /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */
+    static String opName(OpSite site) {
+        return site.call() != null && site.origin() == Origin.OP_CALL && site.call().func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n ? n.id() : "op";
     }
 
     /**

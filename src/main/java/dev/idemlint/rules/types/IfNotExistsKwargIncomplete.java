@@ -1,6 +1,9 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
@@ -43,6 +46,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                                 .help("Create the type separately with `postgresql.ENUM(..., name=\"" + e.name()
                                         + "\").create(op.get_bind(), checkfirst=True)` and give the column"
                                         + " `postgresql.ENUM(..., name=\"" + e.name() + "\", create_type=False)`.")
+                                .fixes(enumFixes(m, op, e))
                                 .emit();
                     }
                     if (c.index() && c.name() != null && check) {
@@ -63,10 +67,32 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                             .help("Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
                                     + " BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN"
                                     + " null; END $$` block.")
+                            .fix(Fix.displayOnly("Add the foreign key in its own guarded statement",
+                                    "sa.Column(\"" + (c.name() == null ? "..." : c.name()) + "\", ...)  # without"
+                                            + " the named ForeignKey\nop.execute(\"DO $$ BEGIN ALTER TABLE "
+                                            + (ac.table() == null ? "..." : ac.table()) + " ADD CONSTRAINT "
+                                            + c.foreignKeyName() + " FOREIGN KEY (" + (c.name() == null ? "..." : c.name())
+                                            + ") REFERENCES ...; EXCEPTION WHEN duplicate_object THEN null; END $$\")"))
                             .emit();
                 }
             }
         }
+    }
+
+    /**
+     * Display-only: the type created on its own with {@code checkfirst=True}, the column reusing it.
+     * Not applied: the new statement and the column change go together, and offline ({@code --sql})
+     * runs cannot check first.
+     */
+    private static List<Fix> enumFixes(Migration m, Operation op, EnumTypeRef e) {
+        Expr.Call call = EnumRewriter.callAt(op.site().call(), e.span());
+        EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(m.source(), call, e.postgresqlDialect());
+        String create = call == null ? null : EnumRewriter.createFirst(m.source(), call, EnumTypeMissing.opName(op.site()));
+        if (rw == null || create == null) {
+            return List.of();
+        }
+        return List.of(Fix.displayOnly("Create type \"" + e.name() + "\" first and reuse it", create
+                + "  # before create_table\n" + rw.shown()));
     }
 
     private static void reportIndex(Migration m, Operation op, ColumnDef c, String table, String call,
@@ -76,6 +102,11 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                 + "(if_not_exists=True)` still emits a plain CREATE INDEX for " + index + " of `index=True` column \""
                 + c.name() + "\", so a re-run fails with " + SqlState.DUPLICATE_TABLE.label() + ".")
                 .help("Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")
+                .fix(Fix.displayOnly("Create the index with its own `op.create_index(..., if_not_exists=True)`",
+                        "sa.Column(\"" + c.name() + "\", ...)  # without index=True\n" + EnumTypeMissing.opName(op.site())
+                                + ".create_index(\"ix_" + (table == null ? "..." : table + "_" + c.name()) + "\", \""
+                                + (table == null ? "..." : table) + "\", [\"" + c.name() + "\"]"
+                                + (c.unique() ? ", unique=True" : "") + ", if_not_exists=True)  # after " + call))
                 .emit();
     }
 }

@@ -1,6 +1,15 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
@@ -46,10 +55,53 @@ public final class InsertNotIdempotent implements ProjectRule {
                                             + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
                                     : "Add `ON CONFLICT (" + k + ") DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
                                             + " EXISTS (...)`).")
+                            .fixes(fixes(ins, m.source()))
                             .emit();
                     break;
                 }
             }
         }
+    }
+
+    /**
+     * Raw {@code INSERT ... VALUES}: {@code ON CONFLICT DO NOTHING} appended to the statement (before
+     * a RETURNING clause), inside the literal. UNSAFE: a re-run then skips the rows that are there,
+     * which is the point, but a first run that would have failed on a duplicate now passes silently.
+     * {@code INSERT ... SELECT} and {@code WITH} statements, whose grammar around ON is ambiguous,
+     * and {@code op.bulk_insert} get a display-only suggestion.
+     */
+    static List<Fix> fixes(Operation.Insert ins, SourceFile file) {
+        List<Fix> out = new ArrayList<>();
+        String title = "Append `ON CONFLICT DO NOTHING`";
+        if (ins.bulk()) {
+            Expr.Call call = ins.site().call();
+            Expr table = call == null ? null : CallRewriter.argument(call, 0, "table");
+            Expr rows = call == null ? null : CallRewriter.argument(call, 1, "rows");
+            if (table != null && rows != null) {
+                String pg = SourceLayout.of(file).postgresqlDialectAlias();
+                out.add(Fix.displayOnly("Insert with `on_conflict_do_nothing()`", (pg == null
+                        ? EnumRewriter.IMPORT + "\n" : "") + "op.execute(" + (pg == null ? "postgresql" : pg)
+                        + ".insert(" + file.slice(table.span()) + ").values(" + file.slice(rows.span())
+                        + ").on_conflict_do_nothing())"));
+            }
+            return out;
+        }
+        SqlRewriter r = SqlRewriter.of(ins.site(), file);
+        if (r == null || r.tokens().isEmpty()) {
+            return out;
+        }
+        int end = r.findTopLevel("RETURNING");
+        end = end > 0 ? end - 1 : r.lastToken();
+        if (end >= 0 && r.tokens().get(end).text().equals(";")) {
+            end--;
+        }
+        boolean plain = r.at(0, "INSERT", "INTO") && r.findTopLevel("VALUES") > 0 && r.findTopLevel("SELECT") < 0
+                && r.findTopLevel("ON") < 0;
+        if (!plain || end <= 0) {
+            return out;
+        }
+        out.add(r.insertAfter(end, r.cased("ON CONFLICT DO NOTHING"), title, Applicability.UNSAFE));
+        out.removeIf(f -> f == null);
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
@@ -37,6 +38,9 @@ public final class ObjectCreatedTwice implements ProjectRule {
                         + " on the first run: " + where + ".")
                         .help("Create it once: remove this creation, or make it tolerate the existing object"
                                 + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
+                        .fix(Fix.displayOnly("Remove this creation, or guard it", what + " is created first at "
+                                + first.where() + "; drop this second creation, or make it tolerate the existing"
+                                + " object (IF NOT EXISTS where PostgreSQL has it, a DO block or an inspector guard)"))
                         .related(first.file(), first.span(), what + " created first here").emit();
                 continue;
             }
@@ -48,6 +52,9 @@ public final class ObjectCreatedTwice implements ProjectRule {
                         + " creates it and is merged with it by " + merge.source().fileName() + ".")
                         .help("Create it on one branch only, or make both creations tolerate the existing object"
                                 + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
+                        .fix(Fix.displayOnly("Create it on one branch only, or guard both", what + " is also created"
+                                + " at " + sibling.where() + " on the other branch; keep one creation, or make both"
+                                + " tolerate the existing object"))
                         .related(sibling.file(), sibling.span(), what + " created on the other branch here").emit();
             }
         }
