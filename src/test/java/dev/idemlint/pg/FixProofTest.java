@@ -42,11 +42,7 @@ class FixProofTest {
      * Revisions that --fix leaves without a finding although they still fail, keyed chain/revision: rule or
      * fix bugs to fix there. The test fails when an entry starts passing, so the list shrinks.
      */
-    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of(
-            // create-table-not-idempotent's fix wraps create_table in `if not has_table(...)`; the table is new,
-            // so the table event still emits CREATE TYPE "size" that w00 made (42710), and the guard now
-            // silences enum-type-created-twice (see enum_twice/w02 in RerunProofTest.KNOWN_MISMATCHES).
-            "enum_twice/w01", "has_table guard added by the fix hides enum-type-created-twice (42710 on the first run)");
+    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of();
 
     /**
      * Objects a re-run adds again without failing, per chain: an unnamed CHECK, UNIQUE or index gets a

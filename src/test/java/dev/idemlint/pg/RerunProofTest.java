@@ -43,29 +43,6 @@ class RerunProofTest {
      * fix in the rule, not here; the test fails when an entry stops disagreeing, so the list shrinks.
      */
     static final Map<String, String> KNOWN_MISMATCHES = Map.ofEntries(
-            // create-table-not-idempotent says 42P07, but the re-run of a create_table with a native enum
-            // column fails earlier, on the table event's CREATE TYPE: DuplicateObject (42710).
-            Map.entry("enum_twice/w00", WRONG + "create_table with sa.Enum re-runs into its CREATE TYPE first (42710)"),
-            Map.entry("fixture:enum-type-created-twice/reused_without_creating/004", WRONG + "as enum_twice/w00"),
-            Map.entry("fixture:enum-type-created-twice/seed004_division/e09c9e678004", WRONG + "as enum_twice/w00"),
-            Map.entry("fixture:enum-type-created-twice/unmerged_heads/002", WRONG + "as enum_twice/w00"),
-            // enum-type-created-twice skips a create_table under `if not has_table(...)`, but the guard is about
-            // the table: the table event still emits CREATE TYPE for a type w00 already made.
-            Map.entry("enum_twice/w02", "FALSE_NEGATIVE: has_table guard taken as guarding the enum type (42710)"),
-            // create-type-unguarded: postgresql.ENUM.create() defaults to checkfirst=True in SQLAlchemy 1.4
-            // (sa.Enum(...).create() passes checkfirst=False: e03b fails as predicted).
-            Map.entry("types/e03", FP + "postgresql.ENUM(...).create(bind) checks first by default"),
-            // drop-not-idempotent: a DROP TABLE after CREATE TABLE IF NOT EXISTS of the same table in the same
-            // revision always finds the table.
-            Map.entry("tables_indexes/t19", FP + "DROP TABLE after CREATE TABLE IF NOT EXISTS in one revision"),
-            // enum-type-created-twice puts its merged-branch finding on 003, the later branch in idemlint's walk;
-            // Alembic applies 003 first, so 002 fails on its first run and carries only create-table's 42P07.
-            Map.entry("fixture:enum-type-created-twice/merged_branches/002",
-                    WRONG + "merged-branch finding sits on the branch Alembic applies first"),
-            // Two unmerged heads both create the type; `upgrade heads` applies both to one database, so the
-            // second fails on its first run with 42710, which enum-type-created-twice leaves to multiple-heads.
-            Map.entry("fixture:enum-type-created-twice/unmerged_heads/003",
-                    WRONG + "unmerged heads both creating the type fail under `upgrade heads` (42710)"),
             // enum-type-missing does not guess when the type is created on a sibling branch; Alembic applies
             // the add_column branch first: UndefinedObject (42704).
             Map.entry("fixture:enum-type-missing/created_on_other_branch/003",
