@@ -14,7 +14,8 @@ public enum SqlState {
     UNDEFINED_FUNCTION("42883", "UndefinedFunction"),
     INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
     SYNTAX_ERROR("42601", "SyntaxError"),
-    UNIQUE_VIOLATION("23505", "UniqueViolation");
+    UNIQUE_VIOLATION("23505", "UniqueViolation"),
+    INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue");
 
     private final String code;
     private final String pythonName;

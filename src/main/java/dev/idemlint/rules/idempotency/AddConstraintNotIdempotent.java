@@ -28,9 +28,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            // Unnamed constraints get a fresh generated name on every run and do not fail.
-            if (!(op instanceof Operation.AddConstraint c) || op.site().createGuarded() || c.name() == null
-                    || c.ifNotExists()) {
+            // Unnamed constraints get a fresh generated name on every run and do not fail, except a
+            // primary key: a table has only one (42P16), whatever its name.
+            if (!(op instanceof Operation.AddConstraint c) || op.site().createGuarded() || c.ifNotExists()
+                    || c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY) {
                 continue;
             }
             SqlState state = stateFor(c.kind());
@@ -38,7 +39,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
-            String condition = state == SqlState.DUPLICATE_TABLE ? "duplicate_table" : "duplicate_object";
+            String condition = state.condition();
             String help = "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
                     + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + condition
                     + " THEN null; END $$`, or guard the call with the inspector ("

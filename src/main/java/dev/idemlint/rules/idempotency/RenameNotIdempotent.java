@@ -27,7 +27,9 @@ public final class RenameNotIdempotent implements MigrationRule {
                 continue;
             }
             SqlState state = state(r.kind());
-            String what = RerunScenario.describe(r.kind(), r.from(), r.table());
+            String what = r.kind() == ObjectKind.OTHER && r.table() != null
+                    ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
+                    : RerunScenario.describe(r.kind(), r.from(), r.table());
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label()
                     + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                     + "\", " + RerunScenario.when(op.site()) + ".")
@@ -84,6 +86,9 @@ public final class RenameNotIdempotent implements MigrationRule {
             case VIEW:
             case MATERIALIZED_VIEW:
                 return SqlState.UNDEFINED_TABLE;
+            case OTHER:
+                // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
+                return SqlState.INVALID_PARAMETER_VALUE;
             default:
                 return SqlState.UNDEFINED_OBJECT;
         }
