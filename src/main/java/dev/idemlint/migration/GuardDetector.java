@@ -4,6 +4,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +34,123 @@ final class GuardDetector {
     private GuardDetector() {
     }
 
-    /** Evidence that {@code test} checks the database, or null. */
+    private static final Pattern SELECT = Pattern.compile("(?is)^\\s*(WITH\\b.*\\bSELECT|SELECT)\\b");
+    private static final Pattern QUOTED = Pattern.compile("'([^']*)'");
+    private static final Pattern RELATION = Pattern.compile(
+            "\\b(?:from|join|into|update|table)\\s+((?:\"?[a-z_][\\w$]*\"?\\.)?\"?[a-z_][\\w$]*\"?)");
+
+    private static final String UNREADABLE = "\u0000unreadable";
+
+    private static void addName(java.util.Set<String> out, String name) {
+        out.add(name);
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0) {
+            out.add(name.substring(dot + 1));
+        }
+    }
+    private static final Pattern TABLE_CATALOG = Pattern.compile(
+            "(?i)\\b(information_schema\\s*\\.\\s*tables|pg_tables|to_regclass|pg_class)\\b");
+    private static final Pattern OBJECT_CATALOG = Pattern.compile(
+            "(?i)\\b(columns|pg_attribute|pg_index|pg_indexes|pg_constraint|pg_type|pg_enum|table_constraints)\\b");
+
+    /** Evidence that {@code test} checks the database, with what it checks, or null. */
     static Guard detect(Expr test, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted) {
+        Guard g = detectKind(test, scope, functions, tainted);
+        if (g == null) {
+            return null;
+        }
+        java.util.Set<String> subjects = new java.util.HashSet<>();
+        StringBuilder sql = new StringBuilder();
+        collect(test, scope, functions, subjects, sql, 0);
+        if (subjects.contains(UNREADABLE)) {
+            subjects.clear(); // a name built at run time: trust the check rather than guess what it names
+        }
+        String desc = g.description().toLowerCase(java.util.Locale.ROOT);
+        boolean table = desc.contains("has_table") || desc.contains("get_table_names")
+                || g.kind() == GuardKind.HELPER && desc.contains("table") && !desc.matches(
+                        "(?s).*(column|index|constraint|enum|type|fk|key).*")
+                || g.kind() == GuardKind.CATALOG_QUERY && TABLE_CATALOG.matcher(sql).find()
+                        && !OBJECT_CATALOG.matcher(sql).find();
+        return g.withSubjects(subjects, table);
+    }
+
+    /** Lower-cased string literals of the test (and of names and no-argument helpers it uses), and SQL words. */
+    private static void collect(Expr e, Scope scope, Map<String, Stmt.FunctionDef> functions,
+            java.util.Set<String> out, StringBuilder sql, int depth) {
+        if (e == null || depth > 6) {
+            return;
+        }
+        if (e instanceof Expr.BinOp b && (b.op().equals("+") || b.op().equals("%"))) {
+            String resolved = StringResolver.constant(b, scope);
+            if (resolved != null) {
+                out.add(resolved.toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
+            if (StringResolver.resolve(b, scope) != null) {
+                out.add(UNREADABLE); // a string built from parts we cannot read
+                return;
+            }
+        }
+        if (e instanceof Expr.Str s) {
+            if (!s.isConstant()) {
+                String resolved = StringResolver.constant(s, scope);
+                if (resolved == null) {
+                    out.add(UNREADABLE);
+                    return;
+                }
+                out.add(resolved.toLowerCase(java.util.Locale.ROOT));
+                return;
+            }
+            String text = s.constantText();
+            String lower = text.toLowerCase(java.util.Locale.ROOT);
+            if (lower.indexOf(' ') >= 0 || lower.indexOf('\n') >= 0) {
+                // A query: its quoted literals and the relations it reads name what it checks.
+                sql.append(text).append('\n');
+                java.util.regex.Matcher q = QUOTED.matcher(lower);
+                while (q.find()) {
+                    addName(out, q.group(1));
+                }
+                java.util.regex.Matcher r = RELATION.matcher(lower);
+                while (r.find()) {
+                    addName(out, r.group(1).replace("\"", ""));
+                }
+            } else {
+                out.add(lower);
+                int dot = lower.lastIndexOf('.');
+                if (dot >= 0) {
+                    out.add(lower.substring(dot + 1));
+                }
+            }
+        }
+        if (e instanceof Expr.Name n && scope != null) {
+            Expr bound = scope.lookup(n.id());
+            if (bound != null && bound != e) {
+                collect(bound, scope, functions, out, sql, depth + 1);
+            }
+        }
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Name fn && c.args().isEmpty()) {
+            Stmt.FunctionDef def = functions.get(fn.id());
+            if (def != null) {
+                for (Object o : StmtChildren.of(new Stmt.Opaque("body", List.of(), def.body(), def.span()))) {
+                    if (o instanceof Expr x) {
+                        collect(x, scope, functions, out, sql, depth + 1);
+                    } else if (o instanceof Stmt st) {
+                        for (Object inner : StmtChildren.of(st)) {
+                            if (inner instanceof Expr x) {
+                                collect(x, scope, functions, out, sql, depth + 1);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (Expr child : e.children()) {
+            collect(child, scope, functions, out, sql, depth + 1);
+        }
+    }
+
+    private static Guard detectKind(Expr test, Scope scope, Map<String, Stmt.FunctionDef> functions,
+            Set<String> tainted) {
         Deque<Expr> stack = new ArrayDeque<>();
         stack.push(test);
         while (!stack.isEmpty()) {
@@ -60,10 +176,16 @@ final class GuardDetector {
             if (e instanceof Expr.Str s && CATALOG.matcher(s.constantText()).find()) {
                 return Guard.of(GuardKind.CATALOG_QUERY, test.span(), "catalog query");
             }
+            if (e instanceof Expr.Str s && SELECT.matcher(s.constantText()).find()) {
+                return Guard.of(GuardKind.DATA_QUERY, test.span(), "data query");
+            }
             if (e instanceof Expr.Name n && scope != null) {
                 Expr bound = scope.lookup(n.id());
                 if (bound instanceof Expr.Str s && CATALOG.matcher(s.constantText()).find()) {
                     return Guard.of(GuardKind.CATALOG_QUERY, test.span(), "catalog query");
+                }
+                if (bound instanceof Expr.Str s && SELECT.matcher(s.constantText()).find()) {
+                    return Guard.of(GuardKind.DATA_QUERY, test.span(), "data query");
                 }
             }
             for (Expr child : e.children()) {

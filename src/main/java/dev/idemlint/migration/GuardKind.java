@@ -10,6 +10,17 @@ public enum GuardKind {
     HELPER,
     /** An {@code if} whose condition the analyzer cannot read; assumed to guard (no false findings). */
     OPAQUE_CONDITION,
+    /** An {@code if} on the result of a data query ({@code SELECT count(*) FROM t WHERE ...}). */
+    DATA_QUERY,
+    /** A savepoint ({@code with bind.begin_nested():}) inside a try/except: the failed statement rolls back alone. */
+    SAVEPOINT,
+    /**
+     * A plain try/except around the operation: no protection on PostgreSQL, where the swallowed error
+     * aborts the transaction and the next statement fails with 25P02.
+     */
+    TRY_EXCEPT,
+    /** An existence check on an object the guarded code never creates or drops: it protects nothing. */
+    WRONG_OBJECT,
     /** A PL/pgSQL {@code DO} block that catches the duplicate error (conditions listed). */
     DO_BLOCK_EXCEPTION,
     /** A PL/pgSQL {@code IF NOT EXISTS (SELECT ...) THEN} inside a DO block or function. */

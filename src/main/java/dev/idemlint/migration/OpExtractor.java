@@ -82,7 +82,7 @@ final class OpExtractor {
         for (Stmt s : body) {
             // Inside a helper, operations keep pointing at the upgrade() statement that called it.
             Guard early = walkStmt(s, current.depth() > 0 ? current : current.withStatement(s.span()), active);
-            if (early != null && current.guard() == null) {
+            if (early != null && weak(current.guard())) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             }
@@ -130,7 +130,7 @@ final class OpExtractor {
             // Each branch records whether it runs while the checked object exists or is missing: a
             // create is protected only in the latter, a drop or rename only in the former.
             int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
-            boolean fresh = g != null && ctx.guard() == null;
+            boolean fresh = g != null && weak(ctx.guard());
             walkBlock(i.body(), fresh ? ctx.withGuard(g.withPolarity(polarity)) : ctx, active);
             walkBlock(i.orelse(), fresh ? ctx.withGuard(g.withPolarity(-polarity)) : ctx, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
@@ -146,8 +146,15 @@ final class OpExtractor {
         } else if (s instanceof Stmt.With w) {
             walkWith(w, ctx, active);
         } else if (s instanceof Stmt.Try t) {
-            // try/except is no guard on PostgreSQL: the failed statement aborts the transaction (25P02).
-            walkBlock(t.body(), ctx, active);
+            // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
+            // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
+            Ctx body = ctx;
+            if (ctx.guard() == null && !t.handlers().isEmpty()) {
+                boolean savepoint = usesSavepoint(t.body());
+                body = ctx.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
+                        savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
+            }
+            walkBlock(t.body(), body, active);
             for (Stmt.Handler h : t.handlers()) {
                 walkBlock(h.body(), ctx, active);
             }
@@ -164,6 +171,25 @@ final class OpExtractor {
             walkBlock(o.body(), ctx, active);
         }
         return null;
+    }
+
+    /** No guard yet, or only a try/except, which a real check inside it replaces. */
+    private static boolean weak(Guard g) {
+        return g == null || g.kind() == GuardKind.TRY_EXCEPT;
+    }
+
+    /** {@code with conn.begin_nested():} (a SAVEPOINT) anywhere at the top of a try body. */
+    private static boolean usesSavepoint(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.With w) {
+                for (Stmt.WithItem item : w.items()) {
+                    if (item.context() instanceof Expr.Call c && "begin_nested".equals(Names.lastPart(c.func()))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean endsFlow(List<Stmt> body) {

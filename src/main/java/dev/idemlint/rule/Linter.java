@@ -2,6 +2,7 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
@@ -153,7 +154,8 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        return m.withOperations(OperationPairs.protect(classify(m.operations()))).withoutModule();
+        return m.withOperations(GuardMatch.resolve(OperationPairs.protect(classify(m.operations()))))
+                .withoutModule();
     }
 
     private List<Operation> classify(List<Operation> ops) {

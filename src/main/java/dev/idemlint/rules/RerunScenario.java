@@ -27,8 +27,19 @@ public final class RerunScenario {
      * DuplicateColumn (42701) because column "c" of "t" already exists, whenever ...".
      */
     public static String alreadyExists(SqlState state, String what, String note, OpSite site) {
+        if (swallowed(site)) {
+            return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label() + ": the"
+                    + " try/except swallows the " + state.label() + " raised because " + what + " already exists"
+                    + note + ", but the error has aborted the transaction, so the next statement fails, "
+                    + when(site) + ".";
+        }
         return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"
                 + note + ", " + when(site) + ".";
+    }
+
+    /** A plain try/except around the operation: PostgreSQL aborts the transaction all the same. */
+    public static boolean swallowed(OpSite site) {
+        return site.guard() != null && site.guard().kind() == dev.idemlint.migration.GuardKind.TRY_EXCEPT;
     }
 
     /** {@code column "custom_notes" of "players"}, {@code index "ix_a"}, {@code a column} when unknown. */

@@ -15,7 +15,9 @@ public enum SqlState {
     INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
     SYNTAX_ERROR("42601", "SyntaxError"),
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
-    INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue");
+    INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
+    IN_FAILED_SQL_TRANSACTION("25P02", "InFailedSqlTransaction"),
+    ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");
 
     private final String code;
     private final String pythonName;

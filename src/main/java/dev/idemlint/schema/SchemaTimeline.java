@@ -5,6 +5,7 @@ import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
@@ -153,8 +154,8 @@ public final class SchemaTimeline {
     }
 
     private void record(int pos, Migration m, int index, Operation op) {
-        boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? op.site().dropGuarded()
-                : op.site().createGuarded();
+        boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? GuardMatch.dropGuarded(op)
+                : GuardMatch.createGuarded(op);
         boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
         if (op instanceof Operation.CreateTable ct) {
             Tolerance tol = !ct.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.TABLE_KWARG : Tolerance.ALWAYS;

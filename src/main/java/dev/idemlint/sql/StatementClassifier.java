@@ -3,6 +3,7 @@ package dev.idemlint.sql;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
@@ -78,7 +79,9 @@ final class StatementClassifier {
             int start = toks.get(0).start();
             int end = toks.get(toks.size() - 1).end();
             Span span = sql.fileSpan(start, end);
-            Guard g = base.guard() != null ? base.guard() : guard;
+            // A Python-level guard wins over one found in the SQL, except a bare try/except, which guards nothing.
+            boolean weakBase = base.guard() == null || base.guard().kind() == GuardKind.TRY_EXCEPT;
+            Guard g = guard != null && weakBase ? guard : base.guard();
             if (sql == base.sql()) {
                 OpSite s = base.forSql(span, start, end);
                 site = s.guard() == g ? s : s.withGuard(g);

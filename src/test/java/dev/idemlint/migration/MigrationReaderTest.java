@@ -117,7 +117,8 @@ class MigrationReaderTest {
         assertEquals(GuardKind.INSPECTOR, up.get(0).site().guard().kind());
         assertNotNull(up.get(1).site().guard(), "a name bound to get_columns() guards");
         assertNull(up.get(2).site().guard(), "a dialect check is no guard");
-        assertNull(up.get(3).site().guard(), "try/except is no guard on PostgreSQL (25P02)");
+        assertEquals(GuardKind.TRY_EXCEPT, up.get(3).site().guard().kind());
+        assertFalse(up.get(3).site().createGuarded(), "try/except is no guard on PostgreSQL (25P02)");
     }
 
     @Test

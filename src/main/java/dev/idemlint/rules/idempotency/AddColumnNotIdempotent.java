@@ -3,6 +3,7 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -25,7 +26,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.AddColumn add) || op.site().createGuarded()) {
+            if (!(op instanceof Operation.AddColumn add) || GuardMatch.createGuarded(op)) {
                 continue;
             }
             boolean kwarg = add.site().origin() != Origin.RAW_SQL;

@@ -2,6 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -30,7 +31,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         for (Operation op : m.upgrade()) {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
-            if (!(op instanceof Operation.AddConstraint c) || op.site().createGuarded() || c.ifNotExists()
+            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op) || c.ifNotExists()
                     || c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY) {
                 continue;
             }

@@ -2,6 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -25,7 +26,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
             // An unnamed CREATE INDEX gets a fresh generated name on every run: it never fails.
-            if (!(op instanceof Operation.CreateIndex ix) || op.site().createGuarded() || ix.name() == null
+            if (!(op instanceof Operation.CreateIndex ix) || GuardMatch.createGuarded(op) || ix.name() == null
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }

@@ -1,6 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -25,7 +26,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateObject c) || op.site().createGuarded() || c.ifNotExists() || c.orReplace()
+            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(op) || c.ifNotExists() || c.orReplace()
                     || c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN || c.kind() == ObjectKind.OTHER) {
                 continue;
             }

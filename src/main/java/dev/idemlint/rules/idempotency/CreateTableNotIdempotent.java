@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -26,7 +27,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateTable t) || op.site().createGuarded()) {
+            if (!(op instanceof Operation.CreateTable t) || GuardMatch.createGuarded(op)) {
                 continue;
             }
             boolean kwarg = t.site().origin() != Origin.RAW_SQL;

@@ -1,6 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -26,7 +27,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (op.site().createGuarded()) {
+            if (GuardMatch.createGuarded(op)) {
                 continue;
             }
             if (op instanceof Operation.CreateEnumType t && !t.checkFirst() && !t.ifNotExists()) {

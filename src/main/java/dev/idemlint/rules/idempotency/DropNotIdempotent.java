@@ -2,6 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -25,7 +26,7 @@ public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.Drop d) || op.site().dropGuarded() || d.name() == null) {
+            if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;

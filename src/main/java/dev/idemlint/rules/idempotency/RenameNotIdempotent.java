@@ -1,6 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -23,7 +24,7 @@ public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.Rename r) || op.site().dropGuarded() || r.from() == null) {
+            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null) {
                 continue;
             }
             SqlState state = state(r.kind());

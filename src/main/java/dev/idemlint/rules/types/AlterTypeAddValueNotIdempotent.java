@@ -1,6 +1,7 @@
 package dev.idemlint.rules.types;
 
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
@@ -36,7 +37,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         .fix(autocommitSuggestion(av, m.source()))
                         .emit();
             }
-            if (!av.ifNotExists() && !av.site().createGuarded()) {
+            if (!av.ifNotExists() && !GuardMatch.createGuarded(av)) {
                 ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
                         + SqlState.DUPLICATE_OBJECT.label() + " because " + value + " of " + type + " already exists, "
                         + RerunScenario.when(av.site()) + ".")

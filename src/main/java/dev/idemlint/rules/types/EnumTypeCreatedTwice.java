@@ -138,7 +138,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
      */
     static boolean everyPath(SchemaTimeline t, Creation first, Migration m, int index) {
         OpSite site = first.operation().site();
-        boolean guardOk = site.guard() == null || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
+        boolean guardOk = site.guard() == null || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION
+                || site.guard().kind() == GuardKind.TRY_EXCEPT;
         return guardOk && !site.indirect() && SourceLayout.of(first.file()).unconditional(site.statement())
                 && !t.opaqueBefore(m, index);
     }

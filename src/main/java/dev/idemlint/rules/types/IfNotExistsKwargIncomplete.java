@@ -6,6 +6,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -32,7 +33,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
         for (Operation op : ops) {
             boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
             if (op instanceof Operation.CreateTable ct && opCall) {
-                boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !op.site().createGuarded();
+                boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !GuardMatch.createGuarded(op);
                 for (ColumnDef c : ct.columns()) {
                     EnumTypeRef e = c.enumType();
                     boolean createsType = e != null && e.nativeEnum() && e.name() != null
@@ -54,7 +55,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                     }
                 }
             } else if (op instanceof Operation.AddColumn ac && opCall && ac.ifNotExists()
-                    && s.columnIfExistsSupported() && !op.site().createGuarded()) {
+                    && s.columnIfExistsSupported() && !GuardMatch.createGuarded(op)) {
                 ColumnDef c = ac.column();
                 if (c.index() && c.name() != null) {
                     reportIndex(m, op, c, ac.table(), "add_column", ctx);

@@ -10,6 +10,7 @@ import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
@@ -32,7 +33,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             List<Operation> ops = m.upgrade();
             for (int i = 0; i < ops.size(); i++) {
                 if (!(ops.get(i) instanceof Operation.Insert ins) || ins.onConflict() || ins.guardedSelect()
-                        || ins.site().createGuarded() || ins.table() == null) {
+                        || GuardMatch.createGuarded(ins) || ins.table() == null) {
                     continue;
                 }
                 Set<String> columns = InsertedColumns.of(ins);

@@ -1,0 +1,132 @@
+package dev.idemlint.migration;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether an operation's guard protects that operation: the right branch (see
+ * {@link Guard#polarity()}) of a check on the same object. {@code if not column_exists("accounts",
+ * "owner_id")} does not protect {@code add_column("ledgers", ...)}; a check that names nothing readable
+ * is trusted, so the analyzer never invents a finding it cannot back.
+ */
+public final class GuardMatch {
+    private GuardMatch() {
+    }
+
+    /** A guard keeps this creating operation from running while its object exists. */
+    public static boolean createGuarded(Operation op) {
+        Guard g = op.site().guard();
+        return g != null && g.protectsCreate();
+    }
+
+    /** A guard keeps this dropping/renaming operation from running once its object is gone. */
+    public static boolean dropGuarded(Operation op) {
+        Guard g = op.site().guard();
+        return g != null && g.protectsDrop();
+    }
+
+    /**
+     * A check protects its whole branch when the branch itself makes the check come out the other way
+     * on a re-run: {@code if not has_table("t"): create_table("t"); create_index(..., "t")}. A check
+     * on an object the branch never touches ({@code if not column_exists("accounts", "owner_id"):
+     * add_column("ledgers", ...)}) protects nothing: its operations get a {@link GuardKind#WRONG_OBJECT}
+     * guard. Operations under one check share one Guard instance.
+     */
+    public static List<Operation> resolve(List<Operation> ops) {
+        Map<Guard, List<Integer>> groups = new IdentityHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Guard g = ops.get(i).site().guard();
+            if (g != null && !g.subjects().isEmpty()) {
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (groups.isEmpty()) {
+            return ops;
+        }
+        List<Operation> out = new ArrayList<>(ops);
+        groups.forEach((g, members) -> {
+            boolean effective = false;
+            for (int i : members) {
+                if (touches(g, ops.get(i))) {
+                    effective = true;
+                    break;
+                }
+            }
+            if (!effective) {
+                Guard wrong = new Guard(GuardKind.WRONG_OBJECT, g.span(), g.description()
+                        + " (checks another object)", g.conditions(), g.polarity(), g.subjects(), g.tableLevel());
+                for (int i : members) {
+                    Operation op = ops.get(i);
+                    out.set(i, op.withSite(op.site().withGuard(wrong)));
+                }
+            }
+        });
+        return out;
+    }
+
+    private static boolean touches(Guard g, Operation op) {
+        if (op instanceof Operation.Benign || op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
+            return false;
+        }
+        return covers(g, op);
+    }
+
+    static boolean covers(Guard g, Operation op) {
+        if (g.subjects().isEmpty()) {
+            return true;
+        }
+        if (op instanceof Operation.AddColumn a) {
+            return inTable(g, a.column().name(), a.table());
+        } else if (op instanceof Operation.CreateTable t) {
+            return g.mentions(t.table());
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.name() == null ? g.mentions(i.table()) : inTable(g, i.name(), i.table());
+        } else if (op instanceof Operation.AddConstraint c) {
+            // A table has one primary key: a check on the table's primary key is the right check.
+            boolean byTable = c.name() == null || c.kind() == ConstraintKind.PRIMARY_KEY;
+            return byTable ? g.mentions(c.table()) : inTable(g, c.name(), c.table());
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return g.mentions(e.name());
+        } else if (op instanceof Operation.CreateObject o) {
+            return o.table() == null ? g.mentions(o.name()) : inTable(g, o.name(), o.table());
+        } else if (op instanceof Operation.AlterTypeAddValue v) {
+            return g.mentions(v.type()) || g.names(v.label());
+        } else if (op instanceof Operation.Insert i) {
+            return g.mentions(i.table());
+        } else if (op instanceof Operation.Drop d) {
+            return d.table() == null ? g.mentions(d.name()) : inTable(g, d.name(), d.table());
+        } else if (op instanceof Operation.Rename r) {
+            if (r.table() == null) {
+                return g.mentions(r.from()) || g.names(r.to());
+            }
+            return inTable(g, r.from(), r.table()) || inTable(g, r.to(), r.table());
+        }
+        return true;
+    }
+
+    /**
+     * An object of a table: a whole-table check on its table covers it; otherwise the check must name
+     * the object and either its table or no other relation (the table may come from a variable).
+     */
+    private static boolean inTable(Guard g, String name, String table) {
+        if (name == null || table == null) {
+            return g.mentions(name) && g.mentions(table);
+        }
+        if (g.tableLevel()) {
+            return g.names(table);
+        }
+        if (!g.names(name)) {
+            return false;
+        }
+        return g.names(table) || g.subjects().stream().noneMatch(s -> !s.equals(name.toLowerCase(
+                java.util.Locale.ROOT)) && !GENERIC.contains(s) && !s.startsWith("pg_")
+                && !s.startsWith("information_schema"));
+    }
+
+    /** Words in checks that name no user object: catalog columns and relations, dict keys. */
+    private static final java.util.Set<String> GENERIC = java.util.Set.of("name", "column_name", "table_name",
+            "constraint_name", "indexname", "tablename", "conname", "typname", "relname", "attname", "columns",
+            "tables", "public", "table_schema", "schemaname", "constrained_columns", "column_names", "type");
+}
