@@ -603,12 +603,65 @@ final class OpExtractor {
         Expr d = ColumnReader.deref(sqlExpr, ctx.scope());
         if (containsCall(d, "insert")) {
             boolean conflict = containsCall(d, "on_conflict_do_nothing") || containsCall(d, "on_conflict_do_update");
-            out.add(new Operation.Insert(base, null, conflict, false, false));
+            Expr.Call insert = findCall(d, "insert");
+            String table = null;
+            if (insert != null && insert.func() instanceof Expr.Attribute a) {
+                table = tableOf(a.value(), ctx); // sa.table("t", ...).insert()
+            } else if (insert != null && insert.positional(0) != null) {
+                table = tableOf(insert.positional(0), ctx); // sa.insert(sa.table("t", ...))
+            }
+            List<String> columns = insertedKeys(d, call.positional(1), ctx);
+            out.add(new Operation.Insert(base, table, conflict, false, false, columns));
         } else if (containsCall(d, "update") || containsCall(d, "delete") || containsCall(d, "select")) {
             out.add(new Operation.Benign(base, "sqlalchemy expression"));
         } else {
             out.add(new Operation.Unknown(base, "dynamic SQL"));
         }
+    }
+
+    /**
+     * The columns a SQLAlchemy Core insert writes: the keyword names of {@code .values(a=..)}, or the
+     * keys of the first row dict given to {@code .values({...})} / {@code conn.execute(stmt, [{...}])};
+     * null when not readable.
+     */
+    private List<String> insertedKeys(Expr stmt, Expr params, Ctx ctx) {
+        Expr.Call values = findCall(stmt, "values");
+        Expr rows = params;
+        if (values != null) {
+            if (!values.args().isEmpty() && values.args().stream().allMatch(a -> a.keyword() != null)) {
+                return values.args().stream().map(Arg::keyword).toList();
+            }
+            rows = values.positional(0);
+        }
+        Expr r = rows == null ? null : ColumnReader.deref(rows, ctx.scope());
+        if (r instanceof Expr.ListExpr l && !l.elements().isEmpty()) {
+            r = ColumnReader.deref(l.elements().get(0), ctx.scope());
+        }
+        if (!(r instanceof Expr.Dict dict)) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        for (Expr k : dict.keys()) {
+            String key = k == null ? null : StringResolver.constant(k, ctx.scope());
+            if (key == null) {
+                return null;
+            }
+            keys.add(key.toLowerCase(java.util.Locale.ROOT));
+        }
+        return keys;
+    }
+
+    private static Expr.Call findCall(Expr e, String name) {
+        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
+            return c;
+        }
+        for (Expr child : e.children()) {
+            Expr.Call found = findCall(child, name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean containsCall(Expr e, String name) {

@@ -1,6 +1,7 @@
 package dev.idemlint.rules;
 
 import dev.idemlint.rule.Rule;
+import dev.idemlint.rules.correctness.ConcurrentlyInTransaction;
 import dev.idemlint.rules.correctness.InvalidIfNotExists;
 import dev.idemlint.rules.correctness.UnsupportedAlembicKwarg;
 import dev.idemlint.rules.graph.DuplicateRevisionId;
@@ -46,6 +47,7 @@ public final class Registry {
                 new RenameNotIdempotent(),
                 new InvalidIfNotExists(),
                 new UnsupportedAlembicKwarg(),
+                new ConcurrentlyInTransaction(),
                 new EnumTypeCreatedTwice(),
                 new EnumCreateTypeIgnored(),
                 new EnumTypeMissing(),

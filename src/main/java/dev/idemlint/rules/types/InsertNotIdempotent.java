@@ -51,10 +51,16 @@ public final class InsertNotIdempotent implements ProjectRule {
                         continue;
                     }
                     String k = String.join(", ", key.stream().sorted().toList());
-                    ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with "
-                            + SqlState.UNIQUE_VIOLATION.label() + " because the rows it inserts into \"" + ins.table()
-                            + "\" are already there with the same key (" + k + "), " + RerunScenario.when(ins.site())
-                            + ".")
+                    String because = "the rows it inserts into \"" + ins.table() + "\" are already there with the"
+                            + " same key (" + k + ")";
+                    String message = RerunScenario.swallowed(ins.site())
+                            ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
+                                    + ": the try/except swallows the " + SqlState.UNIQUE_VIOLATION.label() + " raised"
+                                    + " because " + because + ", but the error has aborted the transaction, "
+                                    + RerunScenario.when(ins.site()) + "."
+                            : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
+                                    + because + ", " + RerunScenario.when(ins.site()) + ".";
+                    ctx.report(m.source(), ins.site().span(), message)
                             .help(ins.bulk()
                                     ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
                                             + " CONFLICT (" + k + ") DO NOTHING\")` or"

@@ -1,0 +1,30 @@
+package dev.idemlint.rules.correctness;
+
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.SqlState;
+
+/** Flags CREATE INDEX CONCURRENTLY outside {@code autocommit_block()}: it cannot run in Alembic's transaction. */
+public final class ConcurrentlyInTransaction implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        for (Operation op : m.upgrade()) {
+            if (!(op instanceof Operation.CreateIndex ix) || !ix.concurrently() || op.site().autocommit()) {
+                continue;
+            }
+            String name = ix.name() == null ? "" : " \"" + ix.name() + "\"";
+            ctx.report(m.source(), op.site().span(), "This revision fails on its first run with "
+                    + SqlState.ACTIVE_SQL_TRANSACTION.label() + ": CREATE INDEX CONCURRENTLY" + name
+                    + " cannot run inside the transaction Alembic opens for each migration on PostgreSQL.")
+                    .help("Run it in `with op.get_context().autocommit_block():` and make it re-runnable there"
+                            + " (`if_not_exists=True` or `CREATE INDEX CONCURRENTLY IF NOT EXISTS`): a failure after"
+                            + " the block leaves the index committed.")
+                    .fix(Fix.displayOnly("Move the statement into an autocommit block",
+                            "with op.get_context().autocommit_block():\n    <this statement>"))
+                    .emit();
+        }
+    }
+}
