@@ -12,6 +12,7 @@ down_revision = "t09"
 branch_labels = None
 depends_on = None
 
+# clean counterpart of: concurrently-in-transaction
 
 def upgrade():
     with op.get_context().autocommit_block():
