@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times `idemlint lint` against `squawk` on generated projects of growing size, side by side.
 #
-#   bench/run.sh [--quick] [--no-20000] [--runs N] [--sizes "50 500 3700"]
+#   bench/run.sh [--quick] [--no-20000] [--runs N] [--sizes "50 500 3700"] [--variants]
+#
+# --variants also times idemlint under other JVM set-ups (no class-data archive, Java 25 with and
+# without its AOT cache, C2, other collectors), each as its own row.
 #
 # For each size N it generates (once, cached in bench/.data/N) N Alembic revision files and N
 # equivalent SQL files, then alternates idemlint and squawk runs so that both see the same
@@ -13,13 +16,15 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 sizes="50 500 3700 20000"
 runs=7
+variants=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --no-20000) sizes="${sizes/ 20000/}" ;;
     --quick) sizes="50 500 3700"; runs=3 ;;
     --runs) runs="$2"; shift ;;
     --sizes) sizes="$2"; shift ;;
-    -h|--help) sed -n 2,11p "$0"; exit 0 ;;
+    --variants) variants=1 ;;
+    -h|--help) sed -n 2,14p "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -62,18 +67,53 @@ measure() { # size tool run cmd...
   /usr/bin/time -o "$t" -f '%e\t%U\t%S\t%M' "$@" > /dev/null 2>&1 || true
   printf '%s\t%s\t%s\t%s\n' "$n" "$tool" "$r" "$(tail -1 "$t")" >> "$log"
 }
+# name => environment for ./idemlint, assignments separated by ';' (the launcher reads
+# IDEMLINT_JAVA, IDEMLINT_CDS and IDEMLINT_JAVA_OPTS)
+j25=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+tools=(idemlint squawk)
+declare -A env_of=([idemlint]="" [squawk]="")
+if [[ "$variants" == 1 ]]; then
+  env_of+=(
+    [j17-no-cds]="IDEMLINT_CDS=0"
+    [j17-c2]="IDEMLINT_JAVA_OPTS=-XX:+UseSerialGC"
+    [j17-parallelgc]="IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:TieredStopAtLevel=1"
+    [j17-g1-tiered]="IDEMLINT_JAVA_OPTS=-Xshare:auto"
+  )
+  tools+=(j17-no-cds j17-c2 j17-parallelgc j17-g1-tiered)
+  if [[ -x "$j25" ]]; then
+    env_of+=([j25-aot]="IDEMLINT_JAVA=$j25" [j25-no-aot]="IDEMLINT_JAVA=$j25;IDEMLINT_CDS=0"
+             [j25-aot-c2]="IDEMLINT_JAVA=$j25;IDEMLINT_JAVA_OPTS=-XX:+UseSerialGC")
+    tools+=(j25-aot j25-no-aot j25-aot-c2)
+  fi
+fi
+cmd=()
+set_cmd() { # tool dir: sets cmd to the command line of one run
+  local tool="$1" d="$2" envs=()
+  IFS=';' read -r -a envs <<< "${env_of[$tool]}"
+  if [[ "$tool" == squawk ]]; then
+    # the pattern is squawk's to expand: 20,000 paths would crowd the argument list
+    cmd=("$squawk" --reporter json "$d/sql/*.sql")
+  else
+    cmd=(env "${envs[@]}" "$root/idemlint" lint --format json --fail-on never "$d/versions")
+  fi
+}
 for n in $sizes; do
   d="$here/.data/$n"
   k="$runs"
   [[ "$n" -ge 20000 && "$runs" -gt 3 ]] && k=3
   echo "timing N=$n ($k runs each)..." >&2
-  # one untimed warm-up of each, so the page cache holds the files for both
-  "$root/idemlint" lint --format json --fail-on never "$d/versions" > /dev/null || true
-  "$squawk" --reporter json "$d/sql/*.sql" > /dev/null 2>&1 || true
+  # one untimed warm-up of each, so the page cache holds the files (and archives exist) for all
+  for t in "${tools[@]}"; do
+    set_cmd "$t" "$d"
+    "${cmd[@]}" > /dev/null 2>&1 || true
+  done
   for ((r = 1; r <= k; r++)); do
-    measure "$n" idemlint "$r" "$root/idemlint" lint --format json --fail-on never "$d/versions"
-    # squawk exits 1 when it has findings (it has no --fail-on); measure ignores exit codes
-    measure "$n" squawk "$r" "$squawk" --reporter json "$d/sql/*.sql"
+    # interleaved, so every tool sees the same spread of machine load; exit codes are ignored
+    # (squawk exits 1 on findings and has no --fail-on)
+    for t in "${tools[@]}"; do
+      set_cmd "$t" "$d"
+      measure "$n" "$t" "$r" "${cmd[@]}"
+    done
   done
 done
 load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -107,7 +147,7 @@ for (n, tool), v in sorted(rows.items()):
     w = statistics.median(walls)
     c = statistics.median(x[1] for x in v)
     m = statistics.median(x[2] for x in v) / 1024
-    mb = size_mb(n, "versions" if tool == "idemlint" else "sql")
+    mb = size_mb(n, "sql" if tool == "squawk" else "versions")
     med[(n, tool)] = (w, c)
     print(f"| {n} | {tool} | {mb:.1f} | {w:.2f} ({min(walls):.2f}-{max(walls):.2f}) | {c:.2f} | {n / w:,.0f} | {mb / w:.1f} | {m:.0f} |")
 print()
