@@ -240,8 +240,7 @@ public final class LintCommand implements Callable<Integer> {
 
     /** {@code --diff}: the unified diff of every file a fix would change on stdout; nothing is written. */
     private static int printDiff(List<FixLoop.FixedFile> fixedFiles, int fixed, int remaining) throws IOException {
-        Writer w = new OutputStreamWriter(new PrintStream(System.out, false, StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8);
+        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
         for (FixLoop.FixedFile f : fixedFiles) {
             w.write(UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
         }

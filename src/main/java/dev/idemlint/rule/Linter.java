@@ -4,7 +4,6 @@ import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
-import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.OperationPairs;
 import dev.idemlint.python.PythonModule;
@@ -53,16 +52,8 @@ public final class Linter {
     LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
         ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
         List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
-        List<MigrationRule> perFile = new ArrayList<>();
-        for (Rule rule : rules) {
-            if (rule instanceof MigrationRule mr && target.config().isEnabled(rule.name())) {
-                perFile.add(mr);
-            }
-        }
-        // Per-file rules run inside the parallel stage, while each file's syntax is still at hand for
-        // their fixes; what is kept for the project rules afterwards holds no syntax trees.
         List<Migration> migrations = files.parallelStream()
-                .map(p -> checkFile(load(p, display.apply(p), texts.get(p), diags), perFile, target, diags))
+                .map(p -> load(p, display.apply(p), texts.get(p), diags))
                 .filter(m -> m != null)
                 .toList();
         List<Migration> revisions = migrations.stream().filter(m -> m.header().isRevision()).toList();
@@ -76,7 +67,11 @@ public final class Linter {
                 continue;
             }
             ctx.setCurrent(rule);
-            if (rule instanceof ProjectRule pr && target.versionsDir() != null) {
+            if (rule instanceof MigrationRule mr) {
+                for (Migration m : revisions) {
+                    mr.check(m, ctx);
+                }
+            } else if (rule instanceof ProjectRule pr && target.versionsDir() != null) {
                 // A lone file has no tree around it: graph and timeline rules need the whole directory.
                 pr.check(tree, ctx);
             }
@@ -102,7 +97,7 @@ public final class Linter {
     public static final Comparator<Diagnostic> ORDER = Linter::compare;
 
     // Written out rather than chained comparators: sorting tens of thousands of findings was 3% of a
-    // 3,700-file run, mostly comparing long equal path prefixes of findings in the same file.
+    // 3,700-file run, mostly comparing the long equal paths of findings in the same file.
     private static int compare(Diagnostic a, Diagnostic b) {
         if (a.file() != b.file()) {
             int c = a.file().displayPath().compareTo(b.file().displayPath());
@@ -173,38 +168,6 @@ public final class Linter {
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
         return m.withOperations(OperationPairs.protect(classify(m.operations()))).withoutModule();
-    }
-
-    /** Runs the per-file rules on a revision, then drops the syntax the model still holds. */
-    private Migration checkFile(Migration m, List<MigrationRule> perFile, LintTarget target,
-            ConcurrentLinkedQueue<Diagnostic> diags) {
-        if (m == null) {
-            return null;
-        }
-        if (m.header().isRevision()) {
-            RuleContext ctx = new RuleContext(target.settings(), catalog, diags::add);
-            for (MigrationRule rule : perFile) {
-                ctx.setCurrent(rule);
-                rule.check(m, ctx);
-            }
-        }
-        return m.withOperations(detachSyntax(m.operations()));
-    }
-
-    /**
-     * Keeps no Python syntax past the per-file rules. Each {@link OpSite} carries the
-     * {@code Expr.Call} it was read from (for fixes), and with it every argument, string piece and
-     * per-character offset map of the call: 70% of the heap still live after parsing (184 MB of
-     * 3,700 generated files, 1 GB of 20,000). Project rules read operation fields and spans only.
-     */
-    private static List<Operation> detachSyntax(List<Operation> ops) {
-        List<Operation> out = new ArrayList<>(ops.size());
-        for (Operation o : ops) {
-            OpSite s = o.site();
-            out.add(s.call() == null ? o : o.withSite(new OpSite(s.origin(), s.phase(), s.span(), null,
-                    s.statement(), s.sql(), s.sqlStart(), s.sqlEnd(), s.guard(), s.autocommit(), s.indirect())));
-        }
-        return out;
     }
 
     private List<Operation> classify(List<Operation> ops) {
