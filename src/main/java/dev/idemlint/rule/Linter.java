@@ -94,11 +94,25 @@ public final class Linter {
         return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
     }
 
-    public static final Comparator<Diagnostic> ORDER = Comparator
-            .comparing((Diagnostic d) -> d.file().displayPath())
-            .thenComparingInt(d -> d.span().start())
-            .thenComparing(Diagnostic::rule)
-            .thenComparing(Diagnostic::message);
+    /** By shown path, start offset, rule, message. */
+    public static final Comparator<Diagnostic> ORDER = Linter::compare;
+
+    // Written out rather than chained comparators: sorting tens of thousands of findings was 3% of a
+    // 3,700-file run, mostly comparing the long equal paths of findings in the same file.
+    private static int compare(Diagnostic a, Diagnostic b) {
+        if (a.file() != b.file()) {
+            int c = a.file().displayPath().compareTo(b.file().displayPath());
+            if (c != 0) {
+                return c;
+            }
+        }
+        int c = Integer.compare(a.span().start(), b.span().start());
+        if (c != 0) {
+            return c;
+        }
+        c = a.rule().compareTo(b.rule());
+        return c != 0 ? c : a.message().compareTo(b.message());
+    }
 
     /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
     Migration load(Path path, String displayPath, String text, ConcurrentLinkedQueue<Diagnostic> diags) {
