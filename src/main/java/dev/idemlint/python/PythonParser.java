@@ -6,6 +6,7 @@ import dev.idemlint.python.antlr.PythonLexError;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.antlr.v4.runtime.ANTLRInputStream;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -26,6 +27,24 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * created per call; only ANTLR's DFA cache is shared, and it is thread-safe.
  */
 public final class PythonParser {
+
+    /**
+     * Modules already parsed in this process, by file object: the engine parses each file once and
+     * the fix builders and the schema stage reuse that module instead of parsing it again.
+     */
+    private static final Map<SourceFile, PythonModule> SHARED =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Like {@link #parse}, but reuses the module of this very {@code file} object if it was parsed before. */
+    public PythonModule parseShared(SourceFile file) throws PythonSyntaxError {
+        PythonModule m = SHARED.get(file);
+        if (m != null && m.source() == file) {
+            return m;
+        }
+        m = parse(file);
+        SHARED.put(file, m);
+        return m;
+    }
 
     public PythonModule parse(SourceFile file) throws PythonSyntaxError {
         String text = file.text();

@@ -140,7 +140,7 @@ public final class Linter {
         }
         PythonModule module;
         try {
-            module = parser.parse(file);
+            module = parser.parseShared(file);
         } catch (PythonSyntaxError e) {
             int off = Math.max(0, Math.min(e.offset(), file.text().length()));
             int end = Math.min(file.text().length(), off + 1);

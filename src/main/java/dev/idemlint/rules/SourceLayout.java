@@ -52,7 +52,7 @@ public final class SourceLayout {
         return CACHE.computeIfAbsent(file, f -> {
             PythonModule m;
             try {
-                m = PARSER.parse(f);
+                m = PARSER.parseShared(f);
             } catch (PythonSyntaxError | RuntimeException e) {
                 m = null;
             }

@@ -31,7 +31,7 @@ final class Branches {
             return List.of();
         }
         try {
-            return new PythonParser().parse(m.source()).body();
+            return new PythonParser().parseShared(m.source()).body();
         } catch (PythonSyntaxError | RuntimeException e) {
             return List.of();
         }
