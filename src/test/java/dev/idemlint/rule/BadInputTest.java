@@ -1,0 +1,69 @@
+package dev.idemlint.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.rules.Registry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets a located diagnostic and the rest of the run goes on. */
+class BadInputTest {
+    static LintResult lint(Path dir, List<Path> files) {
+        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+        Registry.all().forEach(r -> names.add(r.name()));
+        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+        return linter.lint(new LintTarget(dir, dir, files, Settings.DEFAULT), p -> p.getFileName().toString());
+    }
+
+    @Test
+    void every_kind_of_bad_file_is_reported_and_the_good_file_is_still_linted(@TempDir Path dir) throws IOException {
+        Path good = dir.resolve("001_good.py");
+        Files.writeString(good, "revision = '1'\ndown_revision = None\n\ndef upgrade():\n"
+                + "    op.add_column('t', sa.Column('c', sa.Text()))\n");
+        Path syntax = dir.resolve("002_syntax.py");
+        Files.writeString(syntax, "revision = '2'\ndown_revision = '1'\ndef upgrade(:\n    pass\n");
+        Path latin = dir.resolve("003_latin.py");
+        Files.write(latin, "revision = '3'  # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        Path binary = dir.resolve("004_binary.py");
+        Files.write(binary, new byte[] {'r', 0, 1, 2});
+        Path directory = Files.createDirectory(dir.resolve("005_dir.py"));
+        LintResult r = lint(dir, List.of(good, syntax, latin, binary, directory));
+
+        assertTrue(r.diagnostics().stream().anyMatch(d -> d.rule().equals("add-column-not-idempotent")
+                && d.file().fileName().equals("001_good.py")), "the good file is linted: " + r.diagnostics());
+        Diagnostic s = find(r, "002_syntax.py");
+        assertEquals("parse-error", s.rule());
+        assertEquals(3, s.line());
+        assertEquals(13, s.column());
+        Diagnostic l = find(r, "003_latin.py");
+        assertEquals("parse-error", l.rule());
+        assertEquals(1, l.line());
+        assertEquals(22, l.column(), "points at the undecodable byte");
+        assertTrue(find(r, "004_binary.py").message().startsWith("Binary file"));
+        Diagnostic io = find(r, "005_dir.py");
+        assertEquals("io-error", io.rule());
+        assertTrue(io.message().startsWith("Cannot read file"), io.message());
+    }
+
+    @Test
+    void a_pep_263_coding_line_is_honoured(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("001_latin.py");
+        Files.write(f, ("# -*- coding: latin-1 -*-\nrevision = '1'  # caf\u00e9\ndown_revision = None\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertTrue(lint(dir, List.of(f)).diagnostics().isEmpty());
+    }
+
+    private static Diagnostic find(LintResult r, String file) {
+        return r.diagnostics().stream().filter(d -> d.file().fileName().equals(file)).findFirst()
+                .orElseThrow(() -> new AssertionError("no diagnostic for " + file + ": " + r.diagnostics()));
+    }
+}
