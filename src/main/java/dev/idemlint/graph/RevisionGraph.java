@@ -47,6 +47,8 @@ public final class RevisionGraph {
     }
 
     private final List<Migration> loadOrder;
+    /** Index of each file in {@link #loadOrder} (first occurrence), so {@link #position} is O(1). */
+    private final Map<Migration, Integer> loadIndex = new java.util.IdentityHashMap<>();
     private final Map<String, Migration> nodes = new LinkedHashMap<>();
     private final Map<String, List<Migration>> duplicates = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
@@ -63,6 +65,9 @@ public final class RevisionGraph {
     private RevisionGraph(List<Migration> migrations) {
         loadOrder = migrations.stream().filter(m -> m.header() != null && m.header().isRevision()
                 && m.header().revisionId() != null).sorted(LOAD_ORDER).toList();
+        for (int i = 0; i < loadOrder.size(); i++) {
+            loadIndex.putIfAbsent(loadOrder.get(i), i);
+        }
         Map<String, List<Migration>> byId = new LinkedHashMap<>();
         for (Migration m : loadOrder) {
             // Alembic: map_[revision.revision] = revision, after warning "Revision %s is present more
@@ -246,7 +251,8 @@ public final class RevisionGraph {
     }
 
     private int position(String id) {
-        return loadOrder.indexOf(nodes.get(id));
+        Integer i = loadIndex.get(nodes.get(id));
+        return i == null ? -1 : i;
     }
 
     private List<Migration> sortTopologically() {
