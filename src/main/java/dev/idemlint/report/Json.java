@@ -18,10 +18,24 @@ final class Json {
         if (s == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder(s.length() + 2);
+        return str(s, new StringBuilder(s.length() + 2)).toString();
+    }
+
+    /** Appends {@code s} as a JSON string literal (or {@code null}) to {@code sb}; returns {@code sb}. */
+    static StringBuilder str(String s, StringBuilder sb) {
+        if (s == null) {
+            return sb.append("null");
+        }
         sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            sb.append(s, from, i);
+            from = i + 1;
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -31,16 +45,16 @@ final class Json {
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
                 default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
+                    sb.append("\\u00");
+                    sb.append(HEX[c >> 4]).append(HEX[c & 0xf]);
                 }
             }
         }
-        return sb.append('"').toString();
+        sb.append(s, from, n);
+        return sb.append('"');
     }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** An insertion-ordered object, built fluently; null values are left out. */
     static final class Obj extends LinkedHashMap<String, Object> {

@@ -17,40 +17,45 @@ public final class JsonReporter implements Reporter {
     public void write(Report report, Appendable out) throws IOException {
         out.append("{\n  \"diagnostics\": [");
         boolean first = true;
+        // one builder reused per finding: Json.str's per-field strings were most of this reporter
+        StringBuilder sb = new StringBuilder(1024);
         for (Diagnostic d : report.diagnostics()) {
-            out.append(first ? "\n" : ",\n");
+            sb.setLength(0);
+            sb.append(first ? "\n" : ",\n");
             first = false;
-            out.append("    {\"rule\": ").append(Json.str(d.rule()))
-                    .append(", \"severity\": ").append(Json.str(d.severity().label()))
-                    .append(", \"file\": ").append(Json.str(d.file().displayPath()))
-                    .append(", \"line\": ").append(String.valueOf(d.line()))
-                    .append(", \"column\": ").append(String.valueOf(d.column()))
-                    .append(", \"endLine\": ").append(String.valueOf(d.endLine()))
-                    .append(", \"endColumn\": ").append(String.valueOf(d.endColumn()))
-                    .append(", \"message\": ").append(Json.str(d.message()))
-                    .append(", \"help\": ").append(Json.str(d.help()))
-                    .append(", \"fixes\": [");
+            sb.append("    {\"rule\": ");
+            Json.str(d.rule(), sb).append(", \"severity\": ");
+            Json.str(d.severity().label(), sb).append(", \"file\": ");
+            Json.str(d.file().displayPath(), sb).append(", \"line\": ").append(d.line())
+                    .append(", \"column\": ").append(d.column())
+                    .append(", \"endLine\": ").append(d.endLine())
+                    .append(", \"endColumn\": ").append(d.endColumn())
+                    .append(", \"message\": ");
+            Json.str(d.message(), sb).append(", \"help\": ");
+            Json.str(d.help(), sb).append(", \"fixes\": [");
             boolean ff = true;
             for (Fix f : d.fixes()) {
-                out.append(ff ? "" : ", ");
+                sb.append(ff ? "" : ", ");
                 ff = false;
-                out.append("{\"title\": ").append(Json.str(f.title()))
-                        .append(", \"applicability\": ").append(Json.str(f.applicability().name().toLowerCase()))
-                        .append(", \"edits\": [");
+                sb.append("{\"title\": ");
+                Json.str(f.title(), sb).append(", \"applicability\": ");
+                Json.str(f.applicability().name().toLowerCase(), sb).append(", \"edits\": [");
                 boolean fe = true;
                 for (TextEdit e : f.edits()) {
-                    out.append(fe ? "" : ", ");
+                    sb.append(fe ? "" : ", ");
                     fe = false;
                     var lines = d.file().lines();
-                    out.append("{\"line\": ").append(String.valueOf(lines.line(e.range().start())))
-                            .append(", \"column\": ").append(String.valueOf(lines.column(e.range().start())))
-                            .append(", \"endLine\": ").append(String.valueOf(lines.line(e.range().end())))
-                            .append(", \"endColumn\": ").append(String.valueOf(lines.column(e.range().end())))
-                            .append(", \"replacement\": ").append(Json.str(e.replacement())).append('}');
+                    sb.append("{\"line\": ").append(lines.line(e.range().start()))
+                            .append(", \"column\": ").append(lines.column(e.range().start()))
+                            .append(", \"endLine\": ").append(lines.line(e.range().end()))
+                            .append(", \"endColumn\": ").append(lines.column(e.range().end()))
+                            .append(", \"replacement\": ");
+                    Json.str(e.replacement(), sb).append('}');
                 }
-                out.append("]}");
+                sb.append("]}");
             }
-            out.append("]}");
+            sb.append("]}");
+            out.append(sb);
         }
         out.append(first ? "],\n" : "\n  ],\n");
         out.append("  \"summary\": {\"files\": ").append(String.valueOf(report.filesRead()))
