@@ -59,7 +59,7 @@ final class StringLiteralDecoder {
                 out.add(literal(f.exprStart(), f.debugEnd(), true, false, false, token, prefix, quote));
             }
             Expr expr = fields.parse(f.exprStart(), f.exprEnd());
-            out.add(new StrPiece(src.substring(f.start(), f.end()), true, expr, null, token, prefix, quote));
+            out.add(new StrPiece(src.substring(f.start(), f.end()), true, expr, (StrPiece.Offsets) null, token, prefix, quote));
             pos = f.end();
         }
         if (contentEnd > pos || out.size() == before) {
@@ -168,7 +168,7 @@ final class StringLiteralDecoder {
             i++;
         }
         offsets[n++] = shift + to;
-        return new StrPiece(text.toString(), false, null, n == offsets.length ? offsets : Arrays.copyOf(offsets, n),
+        return new StrPiece(text.toString(), false, null, StrPiece.Offsets.of(n == offsets.length ? offsets : Arrays.copyOf(offsets, n)),
                 token, prefix, quote);
     }
 

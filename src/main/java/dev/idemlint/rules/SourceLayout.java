@@ -392,7 +392,7 @@ public final class SourceLayout {
         }
         if (e instanceof Expr.Str s) {
             for (StrPiece p : s.pieces()) {
-                if (!p.dynamic() && p.sourceOffsets() != null) {
+                if (!p.dynamic() && p.offsets() != null) {
                     out.add(p);
                 }
             }
