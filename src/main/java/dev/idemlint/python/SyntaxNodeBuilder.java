@@ -33,6 +33,26 @@ final class SyntaxNodeBuilder {
 
     // ------------------------------------------------------------------ spans
 
+    /**
+     * Identifiers (names, attribute names, keywords) shared across files: the same few hundred
+     * ({@code op}, {@code sa}, {@code Column}, {@code nullable}...) recur in every migration and
+     * were a large part of the retained heap. Bounded, so odd inputs cannot grow it without limit.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> IDENTS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String ident(String s) {
+        String shared = IDENTS.get(s);
+        if (shared != null) {
+            return shared;
+        }
+        if (s.length() <= 64 && IDENTS.size() < 100_000) {
+            shared = IDENTS.putIfAbsent(s, s);
+            return shared == null ? s : shared;
+        }
+        return s;
+    }
+
     private Span span(ParserRuleContext c) {
         return span(c.start, lastReal(c));
     }
@@ -387,7 +407,7 @@ final class SyntaxNodeBuilder {
     }
 
     private Expr nameExpr(NameContext n) {
-        return new Expr.Name(n.getText(), span(n));
+        return new Expr.Name(ident(n.getText()), span(n));
     }
 
     // ------------------------------------------------------------------ expressions
@@ -518,7 +538,7 @@ final class SyntaxNodeBuilder {
                 e = new Expr.Subscript(e, subscripts(sub.subscriptlist()), span(start, end));
             } else {
                 var attr = (AttributeTrailerContext) t;
-                e = new Expr.Attribute(e, attr.name().getText(), span(attr.name()), span(start, end));
+                e = new Expr.Attribute(e, ident(attr.name().getText()), span(attr.name()), span(start, end));
             }
         }
         if (c.AWAIT() != null) {
@@ -547,7 +567,7 @@ final class SyntaxNodeBuilder {
     private Expr atom(AtomContext c) {
         Span span = span(c);
         if (c instanceof NameAtomContext n) {
-            return new Expr.Name(n.getText(), span);
+            return new Expr.Name(ident(n.getText()), span);
         }
         if (c instanceof StringAtomContext s) {
             List<StrPiece> pieces = new ArrayList<>();
@@ -682,7 +702,7 @@ final class SyntaxNodeBuilder {
             keywordSeen |= a instanceof KeywordArgumentContext;
             doubleStarSeen |= a instanceof DoubleStarArgumentContext;
             if (a instanceof KeywordArgumentContext k) {
-                out.add(new Arg(k.name().getText(), 0, test(k.test()), span));
+                out.add(new Arg(ident(k.name().getText()), 0, test(k.test()), span));
             } else if (a instanceof StarArgumentContext s) {
                 out.add(new Arg(null, 1, test(s.test()), span));
             } else if (a instanceof DoubleStarArgumentContext s) {
