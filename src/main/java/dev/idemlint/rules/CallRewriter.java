@@ -72,6 +72,23 @@ public final class CallRewriter {
      * DDL's IF [NOT] EXISTS, wherever the call is reached from); display-only for batch ops, whose
      * keyword support varies by Alembic version; null when the call cannot take it.
      */
+    /**
+     * The idempotency keyword fix, in the right place among the alternatives: SAFE and first when the
+     * project's Alembic is known to honour it; when the version is unknown, the keyword may raise
+     * TypeError (add_column, drop_constraint) or be ignored on an older Alembic, so it becomes UNSAFE
+     * and goes after the inspector guard, which works on every version.
+     */
+    public static void addKeywordFix(List<Fix> out, Fix keyword, Fix guard, dev.idemlint.discovery.Settings s) {
+        if (keyword != null && s.alembic().isLatest()) {
+            out.add(guard);
+            out.add(new Fix(keyword.title() + " (needs a recent Alembic; this project's version is unknown)",
+                    Applicability.UNSAFE, keyword.edits(), keyword.files()));
+            return;
+        }
+        out.add(keyword);
+        out.add(guard);
+    }
+
     public static Fix passTrueFix(SourceFile file, OpSite site, String name) {
         String title = "Pass `" + name + "=True`";
         if (site.call() == null) {

@@ -78,11 +78,10 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         }
         ColumnDef col = add.column();
         boolean escapes = col.foreignKey() || col.index() || col.unique();
-        if (s.columnIfExistsSupported() && !escapes) {
-            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
-        }
-        out.add(GuardWrapper.wrap(file, site, columnGuard(file, add, false), GuardWrapper.title("get_columns"),
-                List.of()));
+        Fix keyword = s.columnIfExistsSupported() && !escapes ? CallRewriter.passTrueFix(file, site, "if_not_exists")
+                : null;
+        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site, columnGuard(file, add, false),
+                GuardWrapper.title("get_columns"), List.of()), s);
         out.removeIf(f -> f == null);
         return out;
     }

@@ -70,11 +70,10 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         if (call == null) {
             return out;
         }
-        if (s.indexIfExistsSupported() && !ix.ifNotExists()) {
-            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
-        }
-        out.add(GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
-                GuardWrapper.title("get_indexes"), List.of()));
+        Fix keyword = s.indexIfExistsSupported() && !ix.ifNotExists()
+                ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null;
+        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site,
+                indexGuard(file, site, ix.name(), ix.table(), false), GuardWrapper.title("get_indexes"), List.of()), s);
         out.removeIf(f -> f == null);
         return out;
     }

@@ -78,12 +78,12 @@ public final class CreateTableNotIdempotent implements MigrationRule {
         if (call == null) {
             return out;
         }
-        if (s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)) {
-            out.add(CallRewriter.passTrueFix(file, site, "if_not_exists"));
-        }
+        Fix keyword = s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
+                ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null;
         String table = CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table());
-        out.add(GuardWrapper.wrap(file, site, GuardWrapper.hasTable(table, GuardWrapper.schemaArg(file, call), false),
-                GuardWrapper.title("has_table"), List.of()));
+        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site,
+                GuardWrapper.hasTable(table, GuardWrapper.schemaArg(file, call), false),
+                GuardWrapper.title("has_table"), List.of()), s);
         out.removeIf(f -> f == null);
         return out;
     }

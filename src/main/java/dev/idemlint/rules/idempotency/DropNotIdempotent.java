@@ -72,10 +72,9 @@ public final class DropNotIdempotent implements MigrationRule {
                 out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
             }
         } else if (site.call() != null) {
-            if (!d.ifExists() && kwargSupported(d.kind(), ctx)) {
-                out.add(CallRewriter.passTrueFix(file, site, "if_exists"));
-            }
-            out.add(guard(d, file, List.of()));
+            Fix keyword = !d.ifExists() && kwargSupported(d.kind(), ctx)
+                    ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
+            CallRewriter.addKeywordFix(out, keyword, guard(d, file, List.of()), ctx.settings());
         }
         out.removeIf(f -> f == null);
         return out;
