@@ -72,7 +72,7 @@ class FixCommandTest {
     @Test
     void fix_rewrites_raw_sql_and_passes_the_keyword_then_a_second_fix_changes_nothing() throws Exception {
         Path f = write("a1_add_notes.py", REVISION);
-        Run r = run("lint", "--fix", "--color", "never", f.toString());
+        Run r = run("lint", "--fix", "--color", "never", "--alembic-version", "1.16.0", f.toString());
         String fixed = Files.readString(f);
         assertTrue(fixed.contains("ADD COLUMN IF NOT EXISTS custom_notes"), fixed);
         assertTrue(fixed.contains("create index if not exists ix_players_name"), fixed);
@@ -83,7 +83,7 @@ class FixCommandTest {
                 """), fixed);
         assertTrue(r.out().contains("Fixed 3 problems (0 remaining)."), r.out());
         assertEquals(0, r.exit(), r.out() + r.err());
-        Run again = run("lint", "--fix", f.toString());
+        Run again = run("lint", "--fix", "--alembic-version", "1.16.0", f.toString());
         assertEquals(fixed, Files.readString(f));
         assertTrue(again.out().contains("Fixed 0 problems (0 remaining)."), again.out());
     }
@@ -91,7 +91,7 @@ class FixCommandTest {
     @Test
     void diff_prints_a_unified_diff_writes_nothing_and_exits_1() throws Exception {
         Path f = write("a1_add_notes.py", REVISION);
-        Run r = run("lint", "--diff", f.toString());
+        Run r = run("lint", "--diff", "--alembic-version", "1.16.0", f.toString());
         assertEquals(REVISION, Files.readString(f));
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("-    op.execute(\"ALTER TABLE players ADD COLUMN custom_notes text\")\n"
