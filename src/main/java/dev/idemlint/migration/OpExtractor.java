@@ -555,6 +555,7 @@ final class OpExtractor {
                 }
             }
             case "create_sequence", "drop_sequence" -> out.add(new Operation.Unknown(site, "op." + method));
+            case "create_entity", "drop_entity", "replace_entity" -> out.add(entity(method, call, site, ctx));
             case "batch_alter_table" -> out.add(new Operation.Benign(site, "batch_alter_table"));
             default -> {
                 if (BENIGN_OPS.contains(method)) {
@@ -564,6 +565,51 @@ final class OpExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * alembic_utils entities: {@code op.create_entity(PGFunction(...))} issues a plain CREATE
+     * FUNCTION/VIEW/TRIGGER/POLICY, {@code op.drop_entity} a plain DROP, {@code op.replace_entity}
+     * CREATE OR REPLACE. Entity kinds whose SQL we have not checked stay unknown.
+     */
+    private Operation entity(String method, Expr.Call call, OpSite site, Ctx ctx) {
+        Expr e = call.positional(0) == null ? null : ColumnReader.deref(call.positional(0), ctx.scope());
+        ObjectKind kind = null;
+        String name = null;
+        String table = null;
+        if (e instanceof Expr.Call c) {
+            String cls = Names.lastPart(c.func());
+            kind = cls == null ? null : switch (cls) {
+                case "PGFunction" -> ObjectKind.FUNCTION;
+                case "PGView" -> ObjectKind.VIEW;
+                case "PGMaterializedView" -> ObjectKind.MATERIALIZED_VIEW;
+                case "PGTrigger" -> ObjectKind.TRIGGER;
+                case "PGPolicy" -> ObjectKind.POLICY;
+                default -> null;
+            };
+            Arg signature = c.keyword("signature");
+            String sig = signature == null ? null : StringResolver.constant(signature.value(), ctx.scope());
+            if (sig != null) {
+                int paren = sig.indexOf('(');
+                name = (paren >= 0 ? sig.substring(0, paren) : sig).trim().toLowerCase(java.util.Locale.ROOT);
+            }
+            Arg onEntity = c.keyword("on_entity");
+            String on = onEntity == null ? null : StringResolver.constant(onEntity.value(), ctx.scope());
+            if (on != null) {
+                table = on.substring(on.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        if (kind == null) {
+            return new Operation.Unknown(site, "op." + method);
+        }
+        switch (method) {
+            case "create_entity":
+                return new Operation.CreateObject(site, kind, name, table, false, false);
+            case "replace_entity":
+                return new Operation.CreateObject(site, kind, name, table, false, true);
+            default:
+                return new Operation.Drop(site, kind, name, table, false);
+        }
     }
 
     private static ConstraintKind constraintKind(String callee) {
