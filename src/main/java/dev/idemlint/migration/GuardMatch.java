@@ -66,6 +66,18 @@ public final class GuardMatch {
         return out;
     }
 
+    /** The literal {@code schema=} of an op call, lower-cased, or null. */
+    private static String schemaOf(Operation op) {
+        if (op.site().origin() != Origin.OP_CALL || op.site().call() == null) {
+            return null;
+        }
+        dev.idemlint.python.Arg arg = op.site().call().keyword("schema");
+        if (arg == null || !(arg.value() instanceof dev.idemlint.python.Expr.Str str) || !str.isConstant()) {
+            return null;
+        }
+        return str.constantText().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static boolean touches(Guard g, Operation op) {
         if (op instanceof Operation.Benign || op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
             return false;
@@ -76,6 +88,11 @@ public final class GuardMatch {
     static boolean covers(Guard g, Operation op) {
         if (g.subjects().isEmpty()) {
             return true;
+        }
+        // create_table("x", schema="billing") under has_table("x") checks public.x, not billing.x.
+        String schema = schemaOf(op);
+        if (schema != null && !schema.equals("public") && !g.names(schema)) {
+            return false;
         }
         if (op instanceof Operation.AddColumn a) {
             return inTable(g, a.column().name(), a.table());

@@ -130,7 +130,8 @@ final class OpExtractor {
             // Each branch records whether it runs while the checked object exists or is missing: a
             // create is protected only in the latter, a drop or rename only in the former.
             int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
-            boolean fresh = g != null && weak(ctx.guard());
+            // The innermost check is the most specific one: it replaces an enclosing guard.
+            boolean fresh = g != null;
             walkBlock(i.body(), fresh ? ctx.withGuard(g.withPolarity(polarity)) : ctx, active);
             walkBlock(i.orelse(), fresh ? ctx.withGuard(g.withPolarity(-polarity)) : ctx, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {

@@ -43,9 +43,6 @@ class RerunProofTest {
      * fix in the rule, not here; the test fails when an entry stops disagreeing, so the list shrinks.
      */
     static final Map<String, String> KNOWN_MISMATCHES = Map.ofEntries(
-            // The guard checks has_table("credit_notes") in the default schema; create_table(schema="billing")
-            // makes billing.credit_notes, so the check never trips. idemlint does not model schemas yet.
-            Map.entry("heldout_misc/75840037ad46", "FALSE_NEGATIVE: guard on public.credit_notes, table made in billing"),
             // enum-type-missing does not guess when the type is created on a sibling branch; Alembic applies
             // the add_column branch first: UndefinedObject (42704).
             Map.entry("fixture:enum-type-missing/created_on_other_branch/003",
