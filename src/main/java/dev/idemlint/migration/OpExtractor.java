@@ -26,6 +26,12 @@ final class OpExtractor {
     private final Scope moduleScope;
     private final Set<String> opNames;
     private final List<Operation> out = new ArrayList<>();
+    /**
+     * Set once the function runs {@code op.execute("COMMIT")}: psycopg2 does not see that commit, so
+     * what follows runs outside any transaction (the pre-autocommit_block way to build indexes
+     * concurrently).
+     */
+    private boolean committed;
 
     /** Per-walk state; copied when entering a guarded block, a batch block or a helper. */
     private record Ctx(Phase phase, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted,
@@ -402,7 +408,7 @@ final class OpExtractor {
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), call, ctx.statement(), null, -1, -1,
-                ctx.guard(), ctx.autocommit(), ctx.indirect());
+                ctx.guard(), ctx.autocommit() || committed, ctx.indirect());
     }
 
     /**
@@ -644,7 +650,11 @@ final class OpExtractor {
         if (sql != null) {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx), call,
                     ctx.statement(),
-                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit(), ctx.indirect())));
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect())));
+            String bare = sql.text().strip().replaceAll(";+$", "").strip().toUpperCase(java.util.Locale.ROOT);
+            if (bare.equals("COMMIT") || bare.equals("END") || bare.equals("COMMIT TRANSACTION")) {
+                committed = true;
+            }
             return;
         }
         Expr d = ColumnReader.deref(sqlExpr, ctx.scope());
