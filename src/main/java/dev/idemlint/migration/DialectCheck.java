@@ -67,7 +67,7 @@ final class DialectCheck {
                 : e instanceof Expr.Opaque o && o.kind().equals("set") ? o.children() : List.of(e);
         List<String> out = new ArrayList<>();
         for (Expr item : items) {
-            if (!(item instanceof Expr.Str)) {
+            if (!(item instanceof Expr.Str) && !(item instanceof Expr.Name)) {
                 return null;
             }
             String v = StringResolver.constant(item, scope);
@@ -85,6 +85,15 @@ final class DialectCheck {
         }
         if (e instanceof Expr.Attribute a && (a.attr().equals("dialect") || a.attr().equals("driver"))) {
             return true;
+        }
+        // engine.name / bind.name / op.get_bind().engine.name
+        if (e instanceof Expr.Attribute a && a.attr().equals("name")) {
+            String base = Names.dotted(a.value());
+            String lower = base == null ? "" : base.toLowerCase(Locale.ROOT);
+            if (lower.contains("engine") || lower.contains("bind") || lower.contains("conn")
+                    || a.value() instanceof Expr.Attribute inner && inner.attr().equals("engine")) {
+                return true;
+            }
         }
         if (e instanceof Expr.Name n) {
             String id = n.id().toLowerCase(Locale.ROOT);

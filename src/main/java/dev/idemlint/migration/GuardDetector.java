@@ -28,6 +28,9 @@ final class GuardDetector {
             + "|pg_catalog|pg_tables|pg_views|pg_matviews|pg_sequences|pg_roles|pg_user|information_schema"
             + "|to_regclass|to_regtype|to_regproc|to_regnamespace|sqlite_master)\\b");
 
+    private static final Set<String> ROW_READS = Set.of("first", "one_or_none", "fetchone", "fetchall",
+            "scalar", "scalar_one_or_none", "scalars", "all", "count", "exists");
+
     private static final Pattern EXISTENCE_NAME = Pattern.compile(
             "(?i)(exist|^has_|_has_|^is_present|_present$|^missing|_missing$|^already_)");
 
@@ -153,6 +156,7 @@ final class GuardDetector {
             Set<String> tainted) {
         Deque<Expr> stack = new ArrayDeque<>();
         stack.push(test);
+        Guard rows = null;
         while (!stack.isEmpty()) {
             Expr e = stack.pop();
             if (e instanceof Expr.Name n && tainted.contains(n.id())) {
@@ -173,6 +177,16 @@ final class GuardDetector {
                     return Guard.of(GuardKind.HELPER, test.span(), last + "()");
                 }
             }
+            // `if res.rowcount == 0:` after an UPDATE, `if not session.query(...).first():`: the
+            // branch runs only while the rows are missing (the upsert idiom of data migrations).
+            // Weaker evidence than a catalog or inspector check: kept only if nothing better turns up.
+            if (rows == null && e instanceof Expr.Attribute a && a.attr().equals("rowcount")) {
+                rows = Guard.of(GuardKind.DATA_QUERY, test.span(), "row count of a previous statement");
+            }
+            if (rows == null && e instanceof Expr.Call c && c.func() instanceof Expr.Attribute fa
+                    && ROW_READS.contains(fa.attr())) {
+                rows = Guard.of(GuardKind.DATA_QUERY, test.span(), "rows read from the database");
+            }
             if (e instanceof Expr.Str s && CATALOG.matcher(s.constantText()).find()) {
                 return Guard.of(GuardKind.CATALOG_QUERY, test.span(), "catalog query");
             }
@@ -192,7 +206,7 @@ final class GuardDetector {
                 stack.push(child);
             }
         }
-        return null;
+        return rows;
     }
 
     /**

@@ -99,11 +99,11 @@ public final class GuardMatch {
         } else if (op instanceof Operation.CreateTable t) {
             return g.mentions(t.table());
         } else if (op instanceof Operation.CreateIndex i) {
-            return i.name() == null ? g.mentions(i.table()) : inTable(g, i.name(), i.table());
+            return i.name() == null ? g.mentions(i.table()) : namedInTable(g, i.name(), i.table());
         } else if (op instanceof Operation.AddConstraint c) {
             // A table has one primary key: a check on the table's primary key is the right check.
             boolean byTable = c.name() == null || c.kind() == ConstraintKind.PRIMARY_KEY;
-            return byTable ? g.mentions(c.table()) : inTable(g, c.name(), c.table());
+            return byTable ? g.mentions(c.table()) : namedInTable(g, c.name(), c.table());
         } else if (op instanceof Operation.CreateEnumType e) {
             return g.mentions(e.name());
         } else if (op instanceof Operation.CreateObject o) {
@@ -141,6 +141,22 @@ public final class GuardMatch {
                 java.util.Locale.ROOT)) && !GENERIC.contains(s) && !s.startsWith("pg_")
                 && !s.startsWith("information_schema"));
     }
+
+    /**
+     * Indexes and constraints are often checked by their columns ({@code has_index(table, column)}):
+     * a check on the right table counts unless it names another index or constraint.
+     */
+    private static boolean namedInTable(Guard g, String name, String table) {
+        if (inTable(g, name, table)) {
+            return true;
+        }
+        String own = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
+        boolean otherObject = g.subjects().stream().anyMatch(s -> !s.equals(own) && OBJECT_NAME.matcher(s).find());
+        return !otherObject && table != null && g.names(table);
+    }
+
+    private static final java.util.regex.Pattern OBJECT_NAME = java.util.regex.Pattern.compile(
+            "^(ix|idx|uq|uix|fk|pk|ck|ux)_|_(idx|key|fkey|pkey|check|excl|uq|fk)$");
 
     /** Words in checks that name no user object: catalog columns and relations, dict keys. */
     private static final java.util.Set<String> GENERIC = java.util.Set.of("name", "column_name", "table_name",
