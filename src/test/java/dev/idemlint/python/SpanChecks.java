@@ -64,73 +64,23 @@ final class SpanChecks {
     }
 
     static List<Expr> exprs(Stmt s) {
-        List<Expr> out = new ArrayList<>();
-        if (s instanceof Stmt.Assign a) {
-            out.addAll(a.targets());
-            out.add(a.value());
-        } else if (s instanceof Stmt.AnnAssign a) {
-            out.add(a.target());
-            out.add(a.annotation());
-            out.add(a.value());
-        } else if (s instanceof Stmt.AugAssign a) {
-            out.add(a.target());
-            out.add(a.value());
-        } else if (s instanceof Stmt.ExprStmt e) {
-            out.add(e.expr());
-        } else if (s instanceof Stmt.Return r) {
-            out.add(r.value());
-        } else if (s instanceof Stmt.If i) {
-            out.add(i.test());
-        } else if (s instanceof Stmt.For f) {
-            out.add(f.target());
-            out.add(f.iter());
-        } else if (s instanceof Stmt.While w) {
-            out.add(w.test());
-        } else if (s instanceof Stmt.With w) {
-            for (Stmt.WithItem item : w.items()) {
-                out.add(item.context());
-                out.add(item.vars());
-            }
-        } else if (s instanceof Stmt.ClassDef c) {
-            out.addAll(c.bases());
-        } else if (s instanceof Stmt.Try t) {
-            t.handlers().forEach(h -> out.add(h.type()));
-        } else if (s instanceof Stmt.Opaque o) {
-            out.addAll(o.exprs());
+        List<Expr> out = new ArrayList<>(StmtParts.expressions(s));
+        if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+            // decorators are checked with their definition's header elsewhere
+            out.removeIf(e -> s instanceof Stmt.FunctionDef f && f.decorators().contains(e)
+                    || s instanceof Stmt.ClassDef c && c.decorators().contains(e));
         }
-        out.removeIf(java.util.Objects::isNull);
         return out;
     }
 
     static List<Stmt> bodies(Stmt s) {
         List<Stmt> out = new ArrayList<>();
-        if (s instanceof Stmt.FunctionDef f) {
-            out.addAll(f.body());
-        } else if (s instanceof Stmt.ClassDef c) {
-            out.addAll(c.body());
-        } else if (s instanceof Stmt.If i) {
-            out.addAll(i.body());
-            out.addAll(i.orelse());
-        } else if (s instanceof Stmt.For f) {
-            out.addAll(f.body());
-            out.addAll(f.orelse());
-        } else if (s instanceof Stmt.While w) {
-            out.addAll(w.body());
-            out.addAll(w.orelse());
-        } else if (s instanceof Stmt.With w) {
-            out.addAll(w.body());
-        } else if (s instanceof Stmt.Try t) {
-            out.addAll(t.body());
-            t.handlers().forEach(h -> out.addAll(h.body()));
-            out.addAll(t.orelse());
-            out.addAll(t.finalbody());
-        } else if (s instanceof Stmt.Opaque o) {
-            for (Stmt child : o.body()) {
-                if (child instanceof Stmt.Opaque c && c.kind().equals("case")) {
-                    out.addAll(c.body());
-                } else {
-                    out.add(child);
-                }
+        for (Stmt child : StmtParts.blocks(s)) {
+            // match statements: the cases' bodies, not the case wrappers
+            if (s instanceof Stmt.Opaque && child instanceof Stmt.Opaque c && c.kind().equals("case")) {
+                out.addAll(c.body());
+            } else {
+                out.add(child);
             }
         }
         return out;
