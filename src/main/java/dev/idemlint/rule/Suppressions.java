@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Inline suppressions: {@code # idemlint: ignore[rule-a, rule-b]} (or a bare {@code ignore} for
- * every rule) silences findings on its own line and on the line below it;
+ * every rule) after code silences findings on that line; on a line of its own, on the line below;
  * {@code # idemlint: ignore-file[rule]} silences the rule in the whole file.
  */
 public final class Suppressions {
@@ -41,7 +41,10 @@ public final class Suppressions {
             } else {
                 int line = file.lines().line(m.start());
                 s.byLine.computeIfAbsent(line, k -> new HashSet<>()).addAll(rules);
-                s.byLine.computeIfAbsent(line + 1, k -> new HashSet<>()).addAll(rules);
+                // A comment on a line of its own covers the line below; one after code covers its line only.
+                if (text.substring(file.lines().lineStart(line), m.start()).isBlank()) {
+                    s.byLine.computeIfAbsent(line + 1, k -> new HashSet<>()).addAll(rules);
+                }
             }
         }
         return s;

@@ -1,0 +1,40 @@
+package dev.idemlint.rule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SuppressionsTest {
+    private static final String HEAD = "revision = '1'\ndown_revision = None\n\ndef upgrade():\n";
+
+    static List<Integer> flaggedLines(Path dir, String body) throws IOException {
+        Path f = dir.resolve("001_x.py");
+        Files.writeString(f, HEAD + body);
+        return BadInputTest.lint(dir, List.of(f)).diagnostics().stream()
+                .filter(d -> d.rule().equals("add-column-not-idempotent")).map(Diagnostic::line).toList();
+    }
+
+    @Test
+    void an_ignore_comment_silences_its_line_and_the_line_below(@TempDir Path dir) throws IOException {
+        List<Integer> lines = flaggedLines(dir, ""
+                + "    op.add_column('t', sa.Column('a', sa.Text()))  # idemlint: ignore[add-column-not-idempotent]\n"
+                + "    # idemlint: ignore[add-column-not-idempotent]\n"
+                + "    op.add_column('t', sa.Column('b', sa.Text()))\n"
+                + "    op.add_column('t', sa.Column('c', sa.Text()))  # idemlint: ignore[drop-not-idempotent]\n"
+                + "    op.add_column('t', sa.Column('d', sa.Text()))  # idemlint: ignore\n"
+                + "    op.add_column('t', sa.Column('e', sa.Text()))\n");
+        assertEquals(List.of(8, 10), lines);
+    }
+
+    @Test
+    void ignore_file_silences_the_rule_everywhere_in_the_file(@TempDir Path dir) throws IOException {
+        assertEquals(List.of(), flaggedLines(dir, ""
+                + "    # idemlint: ignore-file[add-column-not-idempotent]\n"
+                + "    op.add_column('t', sa.Column('a', sa.Text()))\n"));
+    }
+}
