@@ -357,6 +357,35 @@ final class OpExtractor {
                 }
                 return true;
             }
+            // sa.Table("t", meta, ...).create(bind) / sa.Index("ix", ...).create(bind): checkfirst
+            // defaults to False, so a re-run hits the existing table or index.
+            if (target instanceof Expr.Call tc && call.positional(0) != null) {
+                String cls = Names.lastPart(tc.func());
+                boolean checkFirst = ColumnReader.isTrue(call.keyword("checkfirst"));
+                OpSite site = site(call, Origin.SQLALCHEMY_DDL, ctx);
+                if ("Table".equals(cls)) {
+                    String name = str(tc.positional(0), ctx);
+                    List<ColumnDef> columns = new ArrayList<>();
+                    for (Arg a : tc.args()) {
+                        Expr v = a.keyword() == null && a.star() == 0 ? ColumnReader.deref(a.value(), ctx.scope()) : null;
+                        if (v != null && ColumnReader.isColumnCall(v)) {
+                            columns.add(ColumnReader.read(v, ctx.scope()));
+                        }
+                    }
+                    out.add(method.equals("create")
+                            ? new Operation.CreateTable(site, name, List.copyOf(columns), checkFirst, List.of())
+                            : new Operation.Drop(site, ObjectKind.TABLE, name, null, checkFirst));
+                    return true;
+                }
+                if ("Index".equals(cls)) {
+                    String name = str(tc.positional(0), ctx);
+                    out.add(method.equals("create")
+                            ? new Operation.CreateIndex(site, name, null, ColumnReader.isTrue(tc.keyword("unique")),
+                                    checkFirst, ColumnReader.isTrue(tc.keyword("postgresql_concurrently")))
+                            : new Operation.Drop(site, ObjectKind.INDEX, name, null, checkFirst));
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -30,7 +30,10 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }
-            boolean kwarg = ix.site().origin() != Origin.RAW_SQL;
+            if (ix.site().origin() == Origin.SQLALCHEMY_DDL && ix.ifNotExists()) {
+                continue; // Index.create(bind, checkfirst=True)
+            }
+            boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
             if (ix.ifNotExists() && (!kwarg || ctx.settings().indexIfExistsSupported())) {
                 continue;
             }
@@ -38,7 +41,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             String ignored = ix.ifNotExists() ? " (Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
                     + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index)" : "";
             String help;
-            if (!kwarg) {
+            if (ix.site().origin() == Origin.SQLALCHEMY_DDL) {
+                help = "Pass `checkfirst=True` to `.create(...)`.";
+            } else if (!kwarg) {
                 help = ix.concurrently()
                         ? "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS` (and drop an INVALID leftover index"
                                 + " from a failed concurrent build first)."
@@ -63,6 +68,11 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
         OpSite site = ix.site();
         List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.SQLALCHEMY_DDL) {
+            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
+            out.removeIf(f -> f == null);
+            return out;
+        }
         if (site.origin() == Origin.RAW_SQL) {
             return SqlRewriter.ifNotExistsAfterCreate(site, file, "INDEX", true);
         }

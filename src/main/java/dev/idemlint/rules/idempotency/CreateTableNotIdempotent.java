@@ -30,7 +30,10 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             if (!(op instanceof Operation.CreateTable t) || GuardMatch.createGuarded(op)) {
                 continue;
             }
-            boolean kwarg = t.site().origin() != Origin.RAW_SQL;
+            if (t.site().origin() == Origin.SQLALCHEMY_DDL && t.ifNotExists()) {
+                continue; // Table.create(bind, checkfirst=True)
+            }
+            boolean kwarg = t.site().origin() == Origin.OP_CALL || t.site().origin() == Origin.BATCH_OP;
             boolean supported = !kwarg || ctx.settings().tableIfExistsSupported();
             if (t.ifNotExists() && supported) {
                 continue;
@@ -46,7 +49,9 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             String ignored = t.ifNotExists() ? " (Alembic " + ctx.settings().alembic()
                     + " ignores `if_not_exists=True` on create_table; it arrived in 1.13.3)" : "";
             String help;
-            if (!kwarg) {
+            if (t.site().origin() == Origin.SQLALCHEMY_DDL) {
+                help = "Pass `checkfirst=True` to `.create(...)`.";
+            } else if (!kwarg) {
                 help = "Write `CREATE TABLE IF NOT EXISTS`.";
             } else {
                 String guard = "guard the call: `if not sa.inspect(op.get_bind()).has_table(\""
@@ -71,6 +76,11 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     static List<Fix> fixes(Operation.CreateTable t, SourceFile file, Settings s) {
         OpSite site = t.site();
         List<Fix> out = new ArrayList<>();
+        if (site.origin() == Origin.SQLALCHEMY_DDL) {
+            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
+            out.removeIf(f -> f == null);
+            return out;
+        }
         if (site.origin() == Origin.RAW_SQL) {
             return SqlRewriter.ifNotExistsAfterCreate(site, file, "TABLE", false);
         }
