@@ -2,8 +2,6 @@ package dev.idemlint.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.idemlint.discovery.LintTarget;
-import dev.idemlint.discovery.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
