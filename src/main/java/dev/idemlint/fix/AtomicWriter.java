@@ -1,5 +1,6 @@
 package dev.idemlint.fix;
 
+import dev.idemlint.source.SourceEncoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

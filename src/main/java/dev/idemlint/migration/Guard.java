@@ -49,13 +49,21 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
         return conditions.contains(condition) || conditions.contains("others");
     }
 
+    /**
+     * No guard, or one that protects nothing (a bare try/except, a check on another object): a real
+     * check found later may take its place.
+     */
+    public static boolean protectsNothing(Guard g) {
+        return g == null || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.WRONG_OBJECT;
+    }
+
     /** Protects an operation that creates something: it does not run while the object exists. */
     public boolean protectsCreate() {
-        return kind != GuardKind.TRY_EXCEPT && kind != GuardKind.WRONG_OBJECT && polarity <= 0;
+        return !protectsNothing(this) && polarity <= 0;
     }
 
     /** Protects an operation that drops or renames something: it runs only while the object exists. */
     public boolean protectsDrop() {
-        return kind != GuardKind.TRY_EXCEPT && kind != GuardKind.WRONG_OBJECT && polarity >= 0;
+        return !protectsNothing(this) && polarity >= 0;
     }
 }

@@ -134,21 +134,22 @@ final class GuardDetector {
         if (e instanceof Expr.Call c && c.func() instanceof Expr.Name fn && c.args().isEmpty()) {
             Stmt.FunctionDef def = functions.get(fn.id());
             if (def != null) {
-                for (Object o : StmtChildren.of(new Stmt.Opaque("body", List.of(), def.body(), def.span()))) {
-                    if (o instanceof Expr x) {
-                        collect(x, scope, functions, out, sql, depth + 1);
-                    } else if (o instanceof Stmt st) {
-                        for (Object inner : StmtChildren.of(st)) {
-                            if (inner instanceof Expr x) {
-                                collect(x, scope, functions, out, sql, depth + 1);
-                            }
-                        }
-                    }
-                }
+                collectBody(def.body(), scope, functions, out, sql, depth + 1);
             }
         }
         for (Expr child : e.children()) {
             collect(child, scope, functions, out, sql, depth + 1);
+        }
+    }
+
+    /** What a no-argument helper's body checks: the literals of all its statements. */
+    private static void collectBody(List<Stmt> body, Scope scope, Map<String, Stmt.FunctionDef> functions,
+            java.util.Set<String> out, StringBuilder sql, int depth) {
+        for (Stmt st : body) {
+            for (Expr x : dev.idemlint.python.StmtParts.expressions(st)) {
+                collect(x, scope, functions, out, sql, depth);
+            }
+            collectBody(dev.idemlint.python.StmtParts.blocks(st), scope, functions, out, sql, depth);
         }
     }
 
@@ -248,7 +249,8 @@ final class GuardDetector {
 
     /** True when evaluating {@code value} reads the database schema (used to taint locals). */
     static boolean readsSchema(Expr value, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted) {
-        return detect(value, scope, functions, tainted) != null;
+        // Runs for every assignment: only the kind of evidence, not what the check names.
+        return detectKind(value, scope, functions, tainted) != null;
     }
 
     /** A local function whose body consults the inspector or the catalog. */

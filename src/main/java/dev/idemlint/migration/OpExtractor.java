@@ -88,7 +88,7 @@ final class OpExtractor {
         for (Stmt s : body) {
             // Inside a helper, operations keep pointing at the upgrade() statement that called it.
             Guard early = walkStmt(s, current.depth() > 0 ? current : current.withStatement(s.span()), active);
-            if (early != null && weak(current.guard())) {
+            if (early != null && Guard.protectsNothing(current.guard())) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             }
@@ -178,11 +178,6 @@ final class OpExtractor {
             walkBlock(o.body(), ctx, active);
         }
         return null;
-    }
-
-    /** No guard yet, or only a try/except, which a real check inside it replaces. */
-    private static boolean weak(Guard g) {
-        return g == null || g.kind() == GuardKind.TRY_EXCEPT;
     }
 
     /** {@code with conn.begin_nested():} (a SAVEPOINT) anywhere at the top of a try body. */
@@ -581,7 +576,7 @@ final class OpExtractor {
                 }
             }
             case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,
-                    false, true));
+                    false, true, rowKeys(arg(call, 1, "rows"), ctx)));
             case "execute" -> {
                 Expr sql = arg(call, 0, "sqltext");
                 if (sql == null) {
@@ -719,22 +714,33 @@ final class OpExtractor {
             }
             rows = values.positional(0);
         }
+        return rowKeys(rows, ctx);
+    }
+
+    /**
+     * The keys of row dicts ({@code [{"code": "x", "label": "y"}, ...]} or one dict), as written, all
+     * rows together; null when any row or key is not readable.
+     */
+    private List<String> rowKeys(Expr rows, Ctx ctx) {
         Expr r = rows == null ? null : ColumnReader.deref(rows, ctx.scope());
-        if (r instanceof Expr.ListExpr l && !l.elements().isEmpty()) {
-            r = ColumnReader.deref(l.elements().get(0), ctx.scope());
-        }
-        if (!(r instanceof Expr.Dict dict)) {
+        List<Expr> dicts = r instanceof Expr.ListExpr l ? l.elements() : r == null ? List.of() : List.of(r);
+        if (dicts.isEmpty()) {
             return null;
         }
-        List<String> keys = new ArrayList<>();
-        for (Expr k : dict.keys()) {
-            String key = k == null ? null : StringResolver.constant(k, ctx.scope());
-            if (key == null) {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        for (Expr row : dicts) {
+            if (!(ColumnReader.deref(row, ctx.scope()) instanceof Expr.Dict dict)) {
                 return null;
             }
-            keys.add(key.toLowerCase(java.util.Locale.ROOT));
+            for (Expr k : dict.keys()) {
+                String key = k == null ? null : StringResolver.constant(k, ctx.scope());
+                if (key == null) {
+                    return null;
+                }
+                keys.add(key);
+            }
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     private static Expr.Call findCall(Expr e, String name) {

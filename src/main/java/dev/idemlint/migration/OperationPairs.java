@@ -44,15 +44,12 @@ public final class OperationPairs {
         return null;
     }
 
-    private static boolean unprotected(Operation op) {
-        return op.site().guard() == null || op.site().guard().kind() == GuardKind.TRY_EXCEPT;
-    }
-
     public static List<Operation> protect(List<Operation> ops) {
         List<Operation> out = new ArrayList<>(ops);
         // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
         for (int i = 0; i < out.size(); i++) {
-            if (!(out.get(i) instanceof Operation.Drop d) || d.name() == null || !unprotected(d)) {
+            if (!(out.get(i) instanceof Operation.Drop d) || d.name() == null
+                    || !Guard.protectsNothing(d.site().guard())) {
                 continue;
             }
             Key dropped = new Key(d.kind(), d.name(), d.table());
@@ -82,11 +79,11 @@ public final class OperationPairs {
                     continue;
                 }
                 Span where = d.site().span();
-                if (unprotected(later)) {
+                if (Guard.protectsNothing(later.site().guard())) {
                     out.set(j, later.withSite(later.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, where,
                             "dropped earlier in this revision"))));
                 }
-                if (unprotected(out.get(i))) {
+                if (Guard.protectsNothing(out.get(i).site().guard())) {
                     out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER,
                             later.site().span(), "created again later in this revision"))));
                 }

@@ -1,5 +1,6 @@
 package dev.idemlint.rule;
 
+import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,16 +11,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Reads a Python file the way CPython does: UTF-8 by default, a PEP 263 coding line honoured,
- * a UTF-8 BOM dropped from the text (the fix writer restores it).
+ * Reads a Python file the way CPython does ({@link SourceEncoding}: UTF-8 by default, a PEP 263 coding
+ * line honoured, a UTF-8 BOM dropped from the text, which the fix writer restores) and turns what
+ * cannot be read into a located message.
  */
 public final class SourceReader {
-    private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
-
     /** A file that could not be turned into text; {@code offset} is a char offset (0 when unknown). */
     public static final class Unreadable extends Exception {
         private final int offset;
@@ -63,21 +61,16 @@ public final class SourceReader {
         } catch (OutOfMemoryError e) {
             throw new Unreadable("File too large to read", 0, true);
         }
-        int start = 0;
-        if (bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF) {
-            start = 3;
-        }
+        SourceEncoding encoding = SourceEncoding.detect(bytes);
+        int start = encoding.bom() ? 3 : 0;
         for (int i = start; i < bytes.length; i++) {
             if (bytes[i] == 0) {
                 throw new Unreadable("Binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
             }
         }
-        Charset cs = declaredCharset(bytes, start);
-        CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        Charset cs = encoding.charset();
         try {
-            String text = dec.decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
-            return SourceFile.of(path, displayPath, text);
+            return SourceFile.of(path, displayPath, encoding.decode(bytes));
         } catch (CharacterCodingException e) {
             int bad = firstBadByte(bytes, start, cs);
             String prefix = new String(bytes, start, Math.max(0, bad - start), StandardCharsets.UTF_8);
@@ -100,38 +93,6 @@ public final class SourceReader {
             return fse.getReason();
         }
         return m == null ? e.getClass().getSimpleName() : m;
-    }
-
-    private static Charset declaredCharset(byte[] bytes, int start) {
-        int line = 0;
-        int i = start;
-        while (line < 2 && i < bytes.length) {
-            int end = i;
-            while (end < bytes.length && bytes[end] != '\n') {
-                end++;
-            }
-            String l = new String(bytes, i, end - i, StandardCharsets.ISO_8859_1);
-            Matcher m = CODING.matcher(l);
-            if (m.find()) {
-                try {
-                    String name = m.group(1).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                    if (name.startsWith("utf-8") || name.startsWith("utf8")) {
-                        return StandardCharsets.UTF_8;
-                    }
-                    // Python's codec aliases that Java spells differently (PEP 263 names).
-                    if (name.equals("latin-1") || name.equals("latin1") || name.equals("l1")
-                            || name.startsWith("iso-8859-1-") || name.startsWith("latin-1-")) {
-                        return StandardCharsets.ISO_8859_1;
-                    }
-                    return Charset.forName(name);
-                } catch (RuntimeException e) {
-                    return StandardCharsets.UTF_8;
-                }
-            }
-            i = end + 1;
-            line++;
-        }
-        return StandardCharsets.UTF_8;
     }
 
     private static int firstBadByte(byte[] bytes, int start, Charset cs) {

@@ -8,6 +8,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.sql.SqlWords;
 import dev.idemlint.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -357,8 +358,8 @@ public final class SqlRewriter {
         for (int i = 0; i + 1 < tokens.size(); i++) {
             Token a = tokens.get(i);
             Token b = tokens.get(i + 1);
-            boolean castBefore = i > 0 && tokens.get(i - 1).text().equals(":") && tokens.get(i - 1).end() == a.start();
-            if (a.text().equals(":") && b.word() && b.start() == a.end() && !castBefore) {
+            // The lexer reads a cast `::` as one token, so a lone `:` before a word is a bind.
+            if (a.text().equals(":") && b.word() && b.start() == a.end()) {
                 return true;
             }
         }
@@ -414,108 +415,11 @@ public final class SqlRewriter {
         return -1;
     }
 
-    // ---- a small PostgreSQL tokenizer: words, quoted names, strings, dollar bodies, symbols ----------
-
+    /** The statement's tokens as written, from the classifier's own lexer. */
     static List<Token> tokenize(String s, int from, int to) {
         List<Token> out = new ArrayList<>();
-        int i = from;
-        while (i < to) {
-            char c = s.charAt(i);
-            int start = i;
-            if (Character.isWhitespace(c)) {
-                i++;
-                continue;
-            }
-            if (c == '-' && i + 1 < to && s.charAt(i + 1) == '-') {
-                while (i < to && s.charAt(i) != '\n') {
-                    i++;
-                }
-                continue;
-            }
-            if (c == '/' && i + 1 < to && s.charAt(i + 1) == '*') {
-                int depth = 0;
-                while (i < to) {
-                    if (s.startsWith("/*", i)) {
-                        depth++;
-                        i += 2;
-                    } else if (s.startsWith("*/", i)) {
-                        depth--;
-                        i += 2;
-                        if (depth == 0) {
-                            break;
-                        }
-                    } else {
-                        i++;
-                    }
-                }
-                continue;
-            }
-            if (c == '\'' || (c == 'E' || c == 'e') && i + 1 < to && s.charAt(i + 1) == '\'') {
-                boolean escapes = c != '\'';
-                i += escapes ? 2 : 1;
-                while (i < to) {
-                    char d = s.charAt(i);
-                    if (escapes && d == '\\') {
-                        i += 2;
-                    } else if (d == '\'' && i + 1 < to && s.charAt(i + 1) == '\'') {
-                        i += 2;
-                    } else if (d == '\'') {
-                        i++;
-                        break;
-                    } else {
-                        i++;
-                    }
-                }
-                out.add(new Token(s.substring(start, Math.min(i, to)), false, start, Math.min(i, to)));
-                continue;
-            }
-            if (c == '"') {
-                i++;
-                while (i < to) {
-                    if (s.charAt(i) == '"' && i + 1 < to && s.charAt(i + 1) == '"') {
-                        i += 2;
-                    } else if (s.charAt(i) == '"') {
-                        i++;
-                        break;
-                    } else {
-                        i++;
-                    }
-                }
-                out.add(new Token(s.substring(start, Math.min(i, to)), false, start, Math.min(i, to)));
-                continue;
-            }
-            if (c == '$') {
-                int k = i + 1;
-                while (k < to && (Character.isLetterOrDigit(s.charAt(k)) || s.charAt(k) == '_')) {
-                    k++;
-                }
-                if (k < to && s.charAt(k) == '$' && (k == i + 1 || !Character.isDigit(s.charAt(i + 1)))) {
-                    String tag = s.substring(i, k + 1);
-                    int close = s.indexOf(tag, k + 1);
-                    i = close < 0 || close >= to ? to : close + tag.length();
-                    out.add(new Token(s.substring(start, i), false, start, i));
-                    continue;
-                }
-            }
-            if (Character.isLetter(c) || c == '_' || c == SqlText.DYNAMIC) {
-                while (i < to && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '_' || s.charAt(i) == '$'
-                        || s.charAt(i) == SqlText.DYNAMIC)) {
-                    i++;
-                }
-                String w = s.substring(start, i);
-                // A word with a dynamic part is no keyword and no readable name.
-                out.add(new Token(w, w.indexOf(SqlText.DYNAMIC) < 0, start, i));
-                continue;
-            }
-            if (Character.isDigit(c)) {
-                while (i < to && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
-                    i++;
-                }
-                out.add(new Token(s.substring(start, i), false, start, i));
-                continue;
-            }
-            i++;
-            out.add(new Token(String.valueOf(c), false, start, i));
+        for (SqlWords.Word w : SqlWords.of(s, from, to)) {
+            out.add(new Token(w.text(), w.word(), w.start(), w.end()));
         }
         return out;
     }

@@ -3,7 +3,6 @@ package dev.idemlint.sql;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard;
-import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
@@ -80,8 +79,7 @@ final class StatementClassifier {
             int end = toks.get(toks.size() - 1).end();
             Span span = sql.fileSpan(start, end);
             // A Python-level guard wins over one found in the SQL, except a bare try/except, which guards nothing.
-            boolean weakBase = base.guard() == null || base.guard().kind() == GuardKind.TRY_EXCEPT;
-            Guard g = guard != null && weakBase ? guard : base.guard();
+            Guard g = guard != null && Guard.protectsNothing(base.guard()) ? guard : base.guard();
             if (sql == base.sql()) {
                 OpSite s = base.forSql(span, start, end);
                 site = s.guard() == g ? s : s.withGuard(g);
@@ -640,8 +638,9 @@ final class StatementClassifier {
             c.next();
         }
         SqlToken after = c.peek(1);
+        List<String> columns = null;
         if (c.peek() != null && c.peek().isOp("(") && !(after != null && (after.is("SELECT") || after.is("WITH")))) {
-            c.skipParens(); // column list
+            columns = columnList();
         }
         if (c.accept("OVERRIDING")) {
             c.next();
@@ -667,7 +666,27 @@ final class StatementClassifier {
                 guarded = true;
             }
         }
-        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false));
+        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false, columns));
+    }
+
+    /** Reads {@code (a, "B", c)} and moves past it; null when any entry is not a plain readable name. */
+    private List<String> columnList() {
+        int start = c.pos();
+        c.skipParens();
+        List<String> out = new ArrayList<>();
+        boolean expectName = true;
+        for (int p = start + 1; p < c.pos() - 1; p++) {
+            SqlToken t = toks.get(p);
+            if (expectName && t.identifier() != null) {
+                out.add(t.identifier());
+                expectName = false;
+            } else if (!expectName && t.isOp(",")) {
+                expectName = true;
+            } else {
+                return null;
+            }
+        }
+        return out.isEmpty() || expectName ? null : List.copyOf(out);
     }
 
     private List<Operation> with() {

@@ -195,12 +195,4 @@ class SchemaTimelineTest {
         RevisionGraph g = RevisionGraph.build(r.all());
         assertSame(SchemaTimeline.of(g), SchemaTimeline.of(g));
     }
-
-    @Test
-    void inserted_columns_are_read_from_the_sql_column_list() {
-        assertEquals(Set.of("code", "Label"), InsertedColumns.sql("INSERT INTO divisions (code, \"Label\") VALUES (1, 2)"));
-        assertEquals(Set.of("id"), InsertedColumns.sql("WITH x AS (SELECT 1) INSERT INTO public.t AS t (ID) SELECT 1"));
-        assertNull(InsertedColumns.sql("INSERT INTO t VALUES (1)"));
-        assertNull(InsertedColumns.sql("INSERT INTO t (SELECT 1)"));
-    }
 }

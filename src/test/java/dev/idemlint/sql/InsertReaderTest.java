@@ -39,4 +39,18 @@ class InsertReaderTest {
         assertNull(InsertReader.read("INSERT INTO t (id) VALUES ("));
         assertNull(InsertReader.read("UPDATE t SET a = 1"));
     }
+
+    static List<String> columns(String sql) {
+        return ((dev.idemlint.migration.Operation.Insert) SqlFixture.classify(sql).get(0)).columns();
+    }
+
+    @Test
+    void the_classifier_reads_column_lists_with_and_without_jsqlparser() {
+        assertEquals(List.of("code", "Label"), columns("INSERT INTO divisions (code, \"Label\") VALUES (1, 2)"));
+        assertEquals(List.of("id"), columns("WITH x AS (SELECT 1) INSERT INTO public.t AS t (ID) SELECT 1"));
+        // JSqlParser rejects the dynamic placeholder: the token path still reads the columns.
+        assertEquals(List.of("id", "name"), columns("INSERT INTO t (id, name) VALUES ({?}, 'x')"));
+        assertNull(columns("INSERT INTO t VALUES (1)"));
+        assertNull(columns("INSERT INTO t ({?}) VALUES (1)"));
+    }
 }

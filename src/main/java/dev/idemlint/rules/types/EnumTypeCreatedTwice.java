@@ -5,6 +5,7 @@ import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.python.Expr;
@@ -138,8 +139,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
      */
     static boolean everyPath(SchemaTimeline t, Creation first, Migration m, int index) {
         OpSite site = first.operation().site();
-        boolean guardOk = site.guard() == null || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION
-                || site.guard().kind() == GuardKind.TRY_EXCEPT;
+        boolean guardOk = Guard.protectsNothing(site.guard())
+                || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
         return guardOk && !site.indirect() && SourceLayout.of(first.file()).unconditional(site.statement())
                 && !t.opaqueBefore(m, index);
     }

@@ -18,7 +18,6 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlState;
-import dev.idemlint.schema.InsertedColumns;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +35,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                         || GuardMatch.createGuarded(ins) || ins.table() == null) {
                     continue;
                 }
-                Set<String> columns = InsertedColumns.of(ins);
+                Set<String> columns = ins.columns() == null ? null : new java.util.LinkedHashSet<>(ins.columns());
                 List<Set<String>> keys = columns == null ? null : t.keys(ins.table(), m, i, s);
                 if (keys == null && columns != null && columns.contains("id")) {
                     // The table was made outside this chain: an explicit "id" is its primary key in

@@ -1,4 +1,4 @@
-package dev.idemlint.fix;
+package dev.idemlint.source;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  */
 public record SourceEncoding(Charset charset, boolean bom) {
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    // PEP 263, as CPython's tokenizer reads it (and as rule/SourceReader does).
+    // PEP 263, as CPython's tokenizer reads it (rule/SourceReader reads with it, fix/AtomicWriter writes with it).
     private static final Pattern CODING = Pattern.compile("^[ \\t\\f]*#.*?coding[:=][ \\t]*([-\\w.]+)");
 
     public static SourceEncoding detect(byte[] bytes) {
