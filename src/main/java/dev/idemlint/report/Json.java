@@ -10,7 +10,7 @@ import java.util.Map;
  * pretty printer over {@code Map}/{@code List}/{@code String}/{@code Number}/{@code Boolean}/null
  * that keeps map order (so output is deterministic), and a reader for the same shapes.
  */
-final class Json {
+public final class Json {
     private Json() {
     }
 
@@ -121,7 +121,7 @@ final class Json {
      * Reads one JSON value: objects become insertion-ordered maps, arrays lists, numbers
      * {@code Long} or {@code Double}.
      */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Reader r = new Reader(text);
         r.ws();
         Object v = r.value();

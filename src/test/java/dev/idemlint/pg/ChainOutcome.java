@@ -55,7 +55,7 @@ public record ChainOutcome(String alembicVersion, String sqlalchemyVersion, Stri
 
     @SuppressWarnings("unchecked")
     static ChainOutcome fromJson(String json) {
-        Map<String, Object> m = (Map<String, Object>) JsonReader.parse(json);
+        Map<String, Object> m = (Map<String, Object>) dev.idemlint.report.Json.parse(json);
         List<RevisionOutcome> revs = ((List<Object>) m.get("revisions")).stream().map(o -> {
             Map<String, Object> r = (Map<String, Object>) o;
             return new RevisionOutcome((String) r.get("revision"), (String) r.get("file"),

@@ -12,12 +12,11 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Flags a named {@code create_index} / {@code CREATE INDEX} that fails with DuplicateTable when re-run. */
@@ -56,8 +55,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                         + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}:`, or write the index in SQL with"
                         + " `CREATE INDEX IF NOT EXISTS`.";
             }
-            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site())).help(help).fixes(fixes(ix, m.source(), ctx.settings()))
-                    .emit();
+            ctx.report(m.source(), op.site().span(),
+                    RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site()))
+                    .help(help).fixes(fixes(ix, m.source(), ctx.settings())).emit();
         }
     }
 
@@ -67,25 +67,11 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
      */
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
         OpSite site = ix.site();
-        List<Fix> out = new ArrayList<>();
-        if (site.origin() == Origin.SQLALCHEMY_DDL) {
-            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
-            out.removeIf(f -> f == null);
-            return out;
-        }
-        if (site.origin() == Origin.RAW_SQL) {
-            return SqlRewriter.ifNotExistsAfterCreate(site, file, "INDEX", true);
-        }
-        Expr.Call call = site.call();
-        if (call == null) {
-            return out;
-        }
-        Fix keyword = s.indexIfExistsSupported() && !ix.ifNotExists()
-                ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null;
-        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site,
-                indexGuard(file, site, ix.name(), ix.table(), false), GuardWrapper.title("get_indexes"), List.of()), s);
-        out.removeIf(f -> f == null);
-        return out;
+        return CreateFixes.of(site, file, "INDEX", true,
+                () -> s.indexIfExistsSupported() && !ix.ifNotExists()
+                        ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
+                () -> GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
+                        GuardWrapper.title("get_indexes"), List.of()), s);
     }
 
     /** {@code "ix" [not] in {i["name"] for i in insp.get_indexes("t")}} for create_index/drop_index calls. */

@@ -14,12 +14,11 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Flags {@code create_table} / {@code CREATE TABLE} that fails with DuplicateTable when re-run. */
@@ -75,27 +74,13 @@ public final class CreateTableNotIdempotent implements MigrationRule {
      */
     static List<Fix> fixes(Operation.CreateTable t, SourceFile file, Settings s) {
         OpSite site = t.site();
-        List<Fix> out = new ArrayList<>();
-        if (site.origin() == Origin.SQLALCHEMY_DDL) {
-            out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
-            out.removeIf(f -> f == null);
-            return out;
-        }
-        if (site.origin() == Origin.RAW_SQL) {
-            return SqlRewriter.ifNotExistsAfterCreate(site, file, "TABLE", false);
-        }
         Expr.Call call = site.call();
-        if (call == null) {
-            return out;
-        }
-        Fix keyword = s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
-                ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null;
-        String table = CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table());
-        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site,
-                GuardWrapper.hasTable(table, GuardWrapper.schemaArg(file, call), false),
-                GuardWrapper.title("has_table"), List.of()), s);
-        out.removeIf(f -> f == null);
-        return out;
+        return CreateFixes.of(site, file, "TABLE", false,
+                () -> s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
+                        ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
+                () -> GuardWrapper.wrap(file, site, GuardWrapper.hasTable(
+                        CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table()),
+                        GuardWrapper.schemaArg(file, call), false), GuardWrapper.title("has_table"), List.of()), s);
     }
 
     /** The name of the first enum type this create_table makes SQLAlchemy create, or null. */
