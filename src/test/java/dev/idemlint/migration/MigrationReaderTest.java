@@ -240,4 +240,40 @@ class MigrationReaderTest {
         List<String> columns = m.upgrade().stream().map(o -> ((Operation.AddColumn) o).column().name()).toList();
         assertEquals(List.of("b", "d"), columns);
     }
+
+    @Test
+    void engine_name_tests_with_constants_are_dialect_branches() throws Exception {
+        Migration m = read("MYSQL = 'mysql'\n"
+                + "def upgrade():\n"
+                + "    engine = op.get_bind().engine\n"
+                + "    if engine.name == MYSQL:\n"
+                + "        op.execute('ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (a, b)')\n"
+                + "    else:\n"
+                + "        op.add_column('t', sa.Column('x', sa.Text()))\n");
+        assertEquals(1, m.upgrade().size());
+        assertInstanceOf(Operation.AddColumn.class, m.upgrade().get(0));
+    }
+
+    @Test
+    void savepoints_row_counts_and_commit_are_understood() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    conn = op.get_bind()\n"
+                + "    try:\n"
+                + "        with conn.begin_nested():\n"
+                + "            op.add_column('t', sa.Column('a', sa.Text()))\n"
+                + "    except Exception:\n"
+                + "        pass\n"
+                + "    res = conn.execute(text(\"UPDATE t SET b = 1 WHERE id = 1\"))\n"
+                + "    if res.rowcount == 0:\n"
+                + "        op.execute(\"INSERT INTO t (id, b) VALUES (1, 1)\")\n"
+                + "    op.execute('COMMIT')\n"
+                + "    op.create_index('ix_t_b', 't', ['b'], postgresql_concurrently=True)\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(GuardKind.SAVEPOINT, up.get(0).site().guard().kind());
+        assertTrue(up.get(0).site().createGuarded());
+        Operation insert = up.stream().filter(o -> o.site().sql() != null
+                && o.site().sql().text().startsWith("INSERT")).findFirst().orElseThrow();
+        assertEquals(GuardKind.DATA_QUERY, insert.site().guard().kind());
+        assertTrue(up.get(up.size() - 1).site().autocommit(), "after op.execute('COMMIT') psycopg2 is outside a transaction");
+    }
 }
