@@ -26,4 +26,18 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
     public Migration withoutModule() {
         return new Migration(source, header, operations, null);
     }
+
+    /**
+     * Lets go of the syntax trees the operations point at ({@link CallRef#release()}): for the
+     * engine, once the file's per-file rules have run. The model stays complete; a later fix builder
+     * that asks for a call parses the file again.
+     */
+    public void releaseSyntax() {
+        for (Operation op : operations) {
+            CallRef ref = op.site().callRef();
+            if (ref != null) {
+                ref.release();
+            }
+        }
+    }
 }

@@ -68,10 +68,10 @@ public final class MigrationReader {
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
         if (up != null) {
-            ops.addAll(new OpExtractor(functions, moduleScope, opNames).extract(up, Phase.UPGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames).extract(up, Phase.UPGRADE));
         }
         if (downFn != null) {
-            ops.addAll(new OpExtractor(functions, moduleScope, opNames).extract(downFn, Phase.DOWNGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames).extract(downFn, Phase.DOWNGRADE));
         }
         return new Migration(module.source(), header, List.copyOf(ops), module);
     }

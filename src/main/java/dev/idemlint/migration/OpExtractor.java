@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class OpExtractor {
     private static final Set<String> EXECUTE_METHODS = Set.of("execute", "exec_driver_sql", "executescript");
     private static final Set<String> BENIGN_OPS = Set.of("create_table_comment", "drop_table_comment",
             "inline_literal", "get_bind", "get_context", "f", "implementation_for", "invoke", "run_async");
-
+    private final SourceFile file;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
@@ -51,7 +52,9 @@ final class OpExtractor {
         }
     }
 
-    OpExtractor(Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope, Set<String> opNames) {
+    OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
+            Set<String> opNames) {
+        this.file = file;
         this.moduleFunctions = moduleFunctions;
         this.moduleScope = moduleScope;
         this.opNames = opNames;
@@ -431,7 +434,7 @@ final class OpExtractor {
     }
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
-        return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), call, ctx.statement(), null, -1, -1,
+        return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
                 ctx.guard(), ctx.autocommit() || committed, ctx.indirect());
     }
 
@@ -672,8 +675,8 @@ final class OpExtractor {
         OpSite base = site(call, Origin.RAW_SQL, ctx);
         SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
         if (sql != null) {
-            out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx), call,
-                    ctx.statement(),
+            out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
+                    base.callRef(), ctx.statement(),
                     sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect())));
             String bare = sql.text().strip().replaceAll(";+$", "").strip().toUpperCase(java.util.Locale.ROOT);
             if (bare.equals("COMMIT") || bare.equals("END") || bare.equals("COMMIT TRANSACTION")) {

@@ -7,25 +7,30 @@ import dev.idemlint.source.Span;
  * Where an operation comes from. {@code span} is what a diagnostic points at: the Python call for
  * op calls, the statement inside the string for raw SQL (mapped back to the file). {@code call} is
  * the Python call that performs it ({@code op.add_column(...)}, {@code op.execute(...)}), for
- * fixes. {@code statement} is the Python statement holding the call (for guard-wrapping fixes).
+ * fixes, held through {@code callRef}. {@code statement} is the Python statement holding the call (for guard-wrapping fixes).
  * {@code sql}/{@code sqlStart}/{@code sqlEnd} locate a raw SQL statement inside its resolved string
  * (null/-1 otherwise). {@code guard} is null when nothing protects the operation.
  * {@code autocommit} is true inside {@code op.get_context().autocommit_block()}. {@code indirect}
  * is true when reached through a local helper function or a loop (fixes then are display-only).
  */
-public record OpSite(Origin origin, Phase phase, Span span, Expr.Call call, Span statement,
+public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
 
+    /** The Python call that performs the operation, or null (see {@link CallRef}: may parse the file again). */
+    public Expr.Call call() {
+        return callRef == null ? null : callRef.get();
+    }
+
     public OpSite withSpan(Span s) {
-        return new OpSite(origin, phase, s, call, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect);
+        return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect);
     }
 
     public OpSite withGuard(Guard g) {
-        return new OpSite(origin, phase, span, call, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect);
+        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
-        return new OpSite(Origin.RAW_SQL, phase, stmtSpan, call, statement, sql, start, end, guard, autocommit,
+        return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
                 indirect);
     }
 

@@ -3,10 +3,10 @@ package dev.idemlint.python;
 import dev.idemlint.python.antlr.MigrationPythonLexer;
 import dev.idemlint.python.antlr.MigrationPythonParser;
 import dev.idemlint.python.antlr.PythonLexError;
+import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.antlr.v4.runtime.ANTLRInputStream;
 import org.antlr.v4.runtime.BailErrorStrategy;
@@ -29,20 +29,20 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 public final class PythonParser {
 
     /**
-     * Modules already parsed in this process, by file object: the engine parses each file once and
-     * the fix builders and the schema stage reuse that module instead of parsing it again.
+     * The modules parsed last, by file object: the engine parses a file, builds its model and runs
+     * its per-file rules and their fix builders (which ask for the module again) in one go, so a
+     * short memory of recent files serves them all without keeping every module of a run alive.
      */
-    private static final Map<SourceFile, PythonModule> SHARED =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    private static final RecentFiles<PythonModule> RECENT = new RecentFiles<>(32);
 
-    /** Like {@link #parse}, but reuses the module of this very {@code file} object if it was parsed before. */
+    /** Like {@link #parse}, but reuses the module of this very {@code file} object if it was parsed recently. */
     public PythonModule parseShared(SourceFile file) throws PythonSyntaxError {
-        PythonModule m = SHARED.get(file);
-        if (m != null && m.source() == file) {
+        PythonModule m = RECENT.get(file);
+        if (m != null) {
             return m;
         }
         m = parse(file);
-        SHARED.put(file, m);
+        RECENT.put(file, m);
         return m;
     }
 

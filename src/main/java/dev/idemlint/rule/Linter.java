@@ -53,8 +53,36 @@ public final class Linter {
     LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
         ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
         List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
+        List<MigrationRule> fileRules = new ArrayList<>();
+        List<ProjectRule> projectRules = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (!target.config().isEnabled(rule.name())) {
+                continue;
+            }
+            if (rule instanceof MigrationRule mr) {
+                fileRules.add(mr);
+            } else if (rule instanceof ProjectRule pr) {
+                projectRules.add(pr);
+            }
+        }
+        // Each file is read, parsed, modelled and checked by the per-file rules on one worker, while
+        // its syntax tree is still at hand for their fix builders; then the tree is let go, so memory
+        // holds one model per file, not one tree per file.
         List<Migration> migrations = files.parallelStream()
-                .map(p -> load(p, display.apply(p), texts.get(p), diags))
+                .map(p -> {
+                    Migration m = load(p, display.apply(p), texts.get(p), diags);
+                    if (m != null && m.header().isRevision()) {
+                        RuleContext fileCtx = new RuleContext(target.settings(), catalog, diags::add);
+                        for (MigrationRule rule : fileRules) {
+                            fileCtx.setCurrent(rule);
+                            rule.check(m, fileCtx);
+                        }
+                    }
+                    if (m != null) {
+                        m.releaseSyntax();
+                    }
+                    return m;
+                })
                 .filter(m -> m != null)
                 .toList();
         List<Migration> revisions = migrations.stream().filter(m -> m.header().isRevision()).toList();
@@ -63,18 +91,11 @@ public final class Linter {
                 revisions, graph);
         List<Diagnostic> found = new ArrayList<>();
         RuleContext ctx = new RuleContext(target.settings(), catalog, found::add);
-        for (Rule rule : rules) {
-            if (!target.config().isEnabled(rule.name())) {
-                continue;
-            }
-            ctx.setCurrent(rule);
-            if (rule instanceof MigrationRule mr) {
-                for (Migration m : revisions) {
-                    mr.check(m, ctx);
-                }
-            } else if (rule instanceof ProjectRule pr && target.versionsDir() != null) {
-                // A lone file has no tree around it: graph and timeline rules need the whole directory.
-                pr.check(tree, ctx);
+        // A lone file has no tree around it: graph and timeline rules need the whole directory.
+        if (target.versionsDir() != null) {
+            for (ProjectRule rule : projectRules) {
+                ctx.setCurrent(rule);
+                rule.check(tree, ctx);
             }
         }
         found.addAll(diags);

@@ -7,24 +7,23 @@ import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StrPiece;
+import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * How one file is written, for fixes that must blend in: its dominant line ending, its indent unit,
  * where each string literal's content lies (so SQL offsets can be checked to fall inside one literal),
- * how it imports SQLAlchemy, and where a new import goes. The engine drops parse trees before rules
- * run, so the file is parsed again here, once, and only when a fix needs it.
+ * how it imports SQLAlchemy, and where a new import goes. The engine keeps no parse tree once a file's
+ * per-file rules have run and only the last few modules and layouts are remembered, so a fix for a file whose per-file
+ * rules have long finished (a project rule's) parses it again here.
  */
 public final class SourceLayout {
     private static final PythonParser PARSER = new PythonParser();
-    private static final Map<SourceFile, SourceLayout> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
+    private static final RecentFiles<SourceLayout> CACHE = new RecentFiles<>(32);
 
     private final SourceFile file;
     private final PythonModule module;

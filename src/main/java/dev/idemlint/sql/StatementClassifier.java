@@ -84,7 +84,7 @@ final class StatementClassifier {
                 OpSite s = base.forSql(span, start, end);
                 site = s.guard() == g ? s : s.withGuard(g);
             } else {
-                site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.call(), base.statement(), sql, start, end,
+                site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.callRef(), base.statement(), sql, start, end,
                         g, base.autocommit(), base.indirect());
             }
         }

@@ -1,0 +1,88 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.util.List;
+
+/**
+ * The Python call an operation comes from, for fix builders. It is held while the file is modelled
+ * and its per-file rules run; then the engine {@link #release() releases} it, so a run does not keep
+ * every file's syntax tree alive (a call holds its whole argument tree). Asked for after that, by a
+ * project rule building a fix, the call is found again by parsing the file and looking up its span.
+ */
+public final class CallRef {
+    private static final PythonParser PARSER = new PythonParser();
+
+    private final SourceFile file;
+    private final Span span;
+    private volatile Expr.Call call;
+
+    public CallRef(SourceFile file, Expr.Call call) {
+        this.file = file;
+        this.span = call.span();
+        this.call = call;
+    }
+
+    /** The call; null only if the file no longer parses (it was modelled from the same text). */
+    public Expr.Call get() {
+        Expr.Call c = call;
+        return c != null ? c : find();
+    }
+
+    /** Drops the syntax tree; {@link #get()} parses the file again when asked. */
+    public void release() {
+        call = null;
+    }
+
+    private Expr.Call find() {
+        PythonModule module;
+        try {
+            module = PARSER.parseShared(file);
+        } catch (PythonSyntaxError | RuntimeException e) {
+            return null;
+        }
+        return inStmts(module.body());
+    }
+
+    private Expr.Call inStmts(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            Span at = s.span();
+            if (at != null && !at.contains(span)) {
+                continue;
+            }
+            for (Expr e : StmtParts.expressions(s)) {
+                Expr.Call c = inExpr(e);
+                if (c != null) {
+                    return c;
+                }
+            }
+            Expr.Call c = inStmts(StmtParts.blocks(s));
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private Expr.Call inExpr(Expr e) {
+        if (e == null || e.span() != null && !e.span().contains(span)) {
+            return null;
+        }
+        if (e instanceof Expr.Call c && span.equals(c.span())) {
+            return c;
+        }
+        for (Expr child : e.children()) {
+            Expr.Call c = inExpr(child);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
