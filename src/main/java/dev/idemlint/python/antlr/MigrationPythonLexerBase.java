@@ -168,7 +168,7 @@ public abstract class MigrationPythonLexerBase extends Lexer {
 
     private String source() {
         if (source == null) {
-            source = _input.getText(Interval.of(0, _input.size() - 1));
+            source = _input instanceof StringCharStream str ? str.text() : _input.getText(Interval.of(0, _input.size() - 1));
         }
         return source;
     }
