@@ -172,11 +172,16 @@ test
 
 lambdef : 'lambda' varargslist? ':' test ;
 
-or_test  : and_test ( 'or' and_test )* ;
-and_test : not_test ( 'and' not_test )* ;
-not_test : 'not' not_test | comparison ;
-
-comparison : expr ( comp_op expr )* ;
+// Boolean and comparison levels as one left-recursive rule (earlier alternatives bind tighter):
+// an operand is 3 parse-tree levels shallower than with one rule per level, and parsing was most
+// of a run. `not` binds looser than a comparison (whose operands are `expr`, so `a is not b` stays
+// one operator) and tighter than `and`, as in CPython.
+or_test
+    : expr ( comp_op expr )*            # comparisonTest
+    | 'not' or_test                     # notTest
+    | or_test 'and' or_test             # andTest
+    | or_test 'or' or_test              # orTest
+    ;
 comp_op : '<' | '>' | '==' | '>=' | '<=' | '!=' | 'in' | 'not' 'in' | 'is' | 'is' 'not' ;
 
 star_expr : '*' expr ;

@@ -420,7 +420,7 @@ final class SyntaxNodeBuilder {
         return out;
     }
 
-    // The expression rules nest a dozen deep (test > or_test > ... > atom_expr) and nearly every
+    // The expression rules nest several deep (test > or_test > expr > atom_expr > atom) and nearly every
     // level has one child: those levels step straight to the child instead of asking ANTLR's typed
     // accessors, which scan and copy the children list on every call (a fifth of a run's CPU).
 
@@ -466,56 +466,39 @@ final class SyntaxNodeBuilder {
     }
 
     private Expr orTest(Or_testContext c) {
-        if (c.getChildCount() == 1) {
-            return andTest((And_testContext) c.getChild(0));
-        }
-        if (c.and_test().size() == 1) {
-            return andTest(c.and_test(0));
-        }
-        List<Expr> values = new ArrayList<>();
-        for (And_testContext a : c.and_test()) {
-            values.add(andTest(a));
-        }
-        return new Expr.BoolOp("or", values, span(c));
-    }
-
-    private Expr andTest(And_testContext c) {
-        if (c.getChildCount() == 1) {
-            return notTest((Not_testContext) c.getChild(0));
-        }
-        if (c.not_test().size() == 1) {
-            return notTest(c.not_test(0));
-        }
-        List<Expr> values = new ArrayList<>();
-        for (Not_testContext n : c.not_test()) {
-            values.add(notTest(n));
-        }
-        return new Expr.BoolOp("and", values, span(c));
-    }
-
-    private Expr notTest(Not_testContext c) {
-        if (c.getChildCount() == 1) {
-            var only = (ComparisonContext) c.getChild(0);
-            if (only.getChildCount() == 1) {
-                return expr((ExprContext) only.getChild(0));
+        if (c instanceof ComparisonTestContext k) {
+            if (k.getChildCount() == 1) {
+                return expr((ExprContext) k.getChild(0));
             }
+            List<String> ops = new ArrayList<>();
+            for (Comp_opContext op : k.comp_op()) {
+                ops.add(op.getChildCount() == 1 ? op.getText()
+                        : op.getChild(0).getText() + " " + op.getChild(1).getText());
+            }
+            List<ExprContext> operands = k.expr();
+            List<Expr> comparators = new ArrayList<>(operands.size() - 1);
+            for (int i = 1; i < operands.size(); i++) {
+                comparators.add(expr(operands.get(i)));
+            }
+            return new Expr.Compare(expr(operands.get(0)), ops, comparators, span(k));
         }
-        if (c.NOT() != null) {
-            return new Expr.UnaryOp("not", notTest(c.not_test()), span(c));
+        if (c instanceof NotTestContext n) {
+            return new Expr.UnaryOp("not", orTest(n.or_test()), span(n));
         }
-        var cmp = c.comparison();
-        if (cmp.comp_op().isEmpty()) {
-            return expr(cmp.expr(0));
+        // a and b and c arrives as ((a and b) and c): one BoolOp with every operand
+        boolean and = c instanceof AndTestContext;
+        List<Or_testContext> operands = new ArrayList<>();
+        Or_testContext left = c;
+        while (and ? left instanceof AndTestContext : left instanceof OrTestContext) {
+            operands.add(left.getChild(Or_testContext.class, 1));
+            left = left.getChild(Or_testContext.class, 0);
         }
-        List<String> ops = new ArrayList<>();
-        for (Comp_opContext op : cmp.comp_op()) {
-            ops.add(op.getChildCount() == 1 ? op.getText() : op.getChild(0).getText() + " " + op.getChild(1).getText());
+        operands.add(left);
+        List<Expr> values = new ArrayList<>(operands.size());
+        for (int i = operands.size() - 1; i >= 0; i--) {
+            values.add(orTest(operands.get(i)));
         }
-        List<Expr> comparators = new ArrayList<>();
-        for (int i = 1; i < cmp.expr().size(); i++) {
-            comparators.add(expr(cmp.expr(i)));
-        }
-        return new Expr.Compare(expr(cmp.expr(0)), ops, comparators, span(cmp));
+        return new Expr.BoolOp(and ? "and" : "or", values, span(c));
     }
 
     Expr expr(ExprContext c) {
