@@ -350,6 +350,10 @@ def main():
         i += 1
     if pending_branch:
         pass  # a branch left open at the end is two heads; rare and realistic enough
+    # Like a real project, the pins sit beside the migrations: idemlint reads the Alembic and
+    # SQLAlchemy versions from here instead of searching the tree the data happens to live in.
+    with open(os.path.join(a.out, "requirements.txt"), "w") as f:
+        f.write("alembic==1.13.2\nSQLAlchemy==2.0.31\npsycopg2-binary==2.9.9\n")
 
 
 if __name__ == "__main__":
