@@ -279,6 +279,9 @@ public final class SourceLayout {
     }
 
     private static String dominantEol(String text) {
+        if (text.indexOf('\r') < 0) {
+            return "\n";
+        }
         int crlf = 0;
         int lf = 0;
         int cr = 0;

@@ -30,9 +30,22 @@ public record SourceEncoding(Charset charset, boolean bom) {
     /** The text of {@code bytes}, without the BOM; throws when they do not decode. */
     public String decode(byte[] bytes) throws CharacterCodingException {
         int start = bom ? 3 : 0;
+        if (charset.equals(StandardCharsets.UTF_8) && ascii(bytes, start)) {
+            // nearly every migration is pure ASCII: one copy, no strict decoder and char[] round trip
+            return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+        }
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    }
+
+    private static boolean ascii(byte[] bytes, int start) {
+        for (int i = start; i < bytes.length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The bytes of {@code text} in this encoding, BOM first when the original had one. */
