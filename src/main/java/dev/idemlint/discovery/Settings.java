@@ -19,30 +19,37 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
         return new Settings(alembic, sqlalchemy, major);
     }
 
-    // Alembic facts, from its changelog: where each idempotency kwarg first exists.
+    // Alembic facts, from its changelog: where each idempotency kwarg first exists. Parsed once:
+    // the rules ask for every finding's fix.
+    private static final Version A_1_11_2 = Version.parse("1.11.2");
+    private static final Version A_1_13_0 = Version.parse("1.13.0");
+    private static final Version A_1_13_3 = Version.parse("1.13.3");
+    private static final Version A_1_16_0 = Version.parse("1.16.0");
+    private static final Version SA_2_0 = Version.parse("2.0");
+    private static final Version SA_2_1 = Version.parse("2.1");
 
     /** {@code create_index/drop_index(if_not_exists/if_exists)}: 1.11.2, needing SQLAlchemy 2.0 before 1.13.0. */
     public boolean indexIfExistsSupported() {
-        return alembic.atLeast("1.13.0") || (alembic.atLeast("1.11.2") && sqlalchemy.atLeast("2.0"));
+        return alembic.compareTo(A_1_13_0) >= 0 || (alembic.compareTo(A_1_11_2) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0);
     }
 
     /** {@code create_table/drop_table(if_not_exists/if_exists)}: 1.13.3. */
     public boolean tableIfExistsSupported() {
-        return alembic.atLeast("1.13.3");
+        return alembic.compareTo(A_1_13_3) >= 0;
     }
 
     /** {@code add_column/drop_column(if_not_exists/if_exists)}: 1.16.0; older raises TypeError. */
     public boolean columnIfExistsSupported() {
-        return alembic.atLeast("1.16.0");
+        return alembic.compareTo(A_1_16_0) >= 0;
     }
 
     /** {@code drop_constraint(if_exists)}: 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
     public boolean constraintIfExistsSupported() {
-        return alembic.atLeast("1.16.0") && sqlalchemy.atLeast("2.0");
+        return alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
     }
 
     /** {@code sa.Enum(create_type=False)} is honoured only from SQLAlchemy 2.1. */
     public boolean genericEnumCreateTypeHonoured() {
-        return sqlalchemy.atLeast("2.1");
+        return sqlalchemy.compareTo(SA_2_1) >= 0;
     }
 }
