@@ -241,12 +241,13 @@ dictorsetmaker
 dict_item : test ':' test | '**' expr ;
 
 arglist : argument ( ',' argument )* ','? ;
+// a generator argument is a positional one followed by `for`: as two alternatives, choosing between
+// them meant scanning each whole argument (a nested sa.Column(...)) ahead; this way two tokens decide
 argument
-    : name '=' test       # keywordArgument
-    | '*' test            # starArgument
-    | '**' test           # doubleStarArgument
-    | test comp_for       # generatorArgument
-    | namedexpr_test      # positionalArgument
+    : name '=' test                 # keywordArgument
+    | '*' test                      # starArgument
+    | '**' test                     # doubleStarArgument
+    | namedexpr_test comp_for?      # positionalArgument
     ;
 
 comp_for  : ASYNC? 'for' exprlist 'in' or_test ( comp_for | comp_if )? ;

@@ -695,7 +695,8 @@ final class SyntaxNodeBuilder {
         boolean doubleStarSeen = false;
         for (ArgumentContext a : c.argument()) {
             Span span = span(a);
-            boolean positional = a instanceof PositionalArgumentContext || a instanceof GeneratorArgumentContext;
+            boolean positional = a instanceof PositionalArgumentContext;
+            boolean generator = a instanceof PositionalArgumentContext p && p.comp_for() != null;
             if (positional && (keywordSeen || doubleStarSeen)) {
                 throw new PythonParser.InvalidSyntax("invalid syntax: positional argument follows keyword argument"
                         + (doubleStarSeen ? " unpacking" : ""), span.start());
@@ -704,7 +705,7 @@ final class SyntaxNodeBuilder {
                 throw new PythonParser.InvalidSyntax("invalid syntax: iterable argument unpacking follows keyword "
                         + "argument unpacking", span.start());
             }
-            if (a instanceof GeneratorArgumentContext && (c.argument().size() > 1 || !c.COMMA().isEmpty())) {
+            if (generator && (c.argument().size() > 1 || !c.COMMA().isEmpty())) {
                 throw new PythonParser.InvalidSyntax("invalid syntax: generator expression must be parenthesized",
                         span.start());
             }
@@ -716,8 +717,10 @@ final class SyntaxNodeBuilder {
                 out.add(new Arg(null, 1, test(s.test()), span));
             } else if (a instanceof DoubleStarArgumentContext s) {
                 out.add(new Arg(null, 2, test(s.test()), span));
-            } else if (a instanceof GeneratorArgumentContext g) {
-                out.add(new Arg(null, 0, comprehension("genexp", List.of(test(g.test())), g.comp_for(), span), span));
+            } else if (generator) {
+                var g = (PositionalArgumentContext) a;
+                out.add(new Arg(null, 0, comprehension("genexp", List.of(namedexpr(g.namedexpr_test())), g.comp_for(),
+                        span), span));
             } else {
                 out.add(new Arg(null, 0, namedexpr(((PositionalArgumentContext) a).namedexpr_test()), span));
             }
