@@ -671,6 +671,30 @@ final class OpExtractor {
         return null;
     }
 
+    /** {@code COMMIT}, {@code END} or {@code COMMIT TRANSACTION}, any case, semicolons and blanks around. */
+    static boolean endsTransaction(String sql) {
+        // strip, drop trailing semicolons, strip again: bounds only, so long SQL is not copied
+        int start = 0;
+        int end = sql.length();
+        while (end > start && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        while (end > start && sql.charAt(end - 1) == ';') {
+            end--;
+        }
+        while (end > start && Character.isWhitespace(sql.charAt(end - 1))) {
+            end--;
+        }
+        while (start < end && Character.isWhitespace(sql.charAt(start))) {
+            start++;
+        }
+        if (end - start > "COMMIT TRANSACTION".length()) {
+            return false;
+        }
+        String bare = sql.substring(start, end).toUpperCase(java.util.Locale.ROOT);
+        return bare.equals("COMMIT") || bare.equals("END") || bare.equals("COMMIT TRANSACTION");
+    }
+
     private void executeSql(Expr sqlExpr, Expr.Call call, Ctx ctx) {
         OpSite base = site(call, Origin.RAW_SQL, ctx);
         SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
@@ -678,8 +702,7 @@ final class OpExtractor {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
                     sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect())));
-            String bare = sql.text().strip().replaceAll(";+$", "").strip().toUpperCase(java.util.Locale.ROOT);
-            if (bare.equals("COMMIT") || bare.equals("END") || bare.equals("COMMIT TRANSACTION")) {
+            if (endsTransaction(sql.text())) {
                 committed = true;
             }
             return;

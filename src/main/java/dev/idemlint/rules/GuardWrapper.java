@@ -70,7 +70,8 @@ public final class GuardWrapper {
         StringBuilder sb = new StringBuilder(test).append(eol).append(indent).append(unit);
         int k = 0;
         int i = stmt.start();
-        while (i < stmt.end()) {
+        int end = stmt.end();
+        while (i < end) {
             if (i > stmt.start() && lineStart(text, i) && !insideString(strings, i) && !blankLine(text, i)) {
                 sb.append(unit);
             }
@@ -82,8 +83,14 @@ public final class GuardWrapper {
                     continue;
                 }
             }
-            sb.append(text.charAt(i));
-            i++;
+            // copy up to the next line start or the next edit, whichever comes first (a run at a
+            // time: char by char this loop was 5% of a run with many guard fixes)
+            int next = nextLineStart(text, i, end);
+            if (k < sorted.size()) {
+                next = Math.min(next, Math.max(i + 1, sorted.get(k).range().start()));
+            }
+            sb.append(text, i, next);
+            i = next;
         }
         List<TextEdit> edits = new ArrayList<>();
         if (importLine != null) {
@@ -107,6 +114,20 @@ public final class GuardWrapper {
             sb.replace(e.range().start() - span.start(), e.range().end() - span.start(), e.replacement());
         }
         return sb.toString();
+    }
+
+    /** The first offset after {@code i} that {@link #lineStart} accepts, or {@code end}. */
+    private static int nextLineStart(String text, int i, int end) {
+        for (int j = i; j < end; j++) {
+            char c = text.charAt(j);
+            if (c == '\n') {
+                return j + 1;
+            }
+            if (c == '\r' && (j + 1 >= text.length() || text.charAt(j + 1) != '\n')) {
+                return Math.min(j + 1, end);
+            }
+        }
+        return end;
     }
 
     private static boolean lineStart(String text, int i) {
