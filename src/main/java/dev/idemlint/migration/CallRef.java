@@ -4,11 +4,9 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
-import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
-import java.util.List;
 
 /**
  * The Python call an operation comes from, for fix builders. It is held while the file is modelled
@@ -47,42 +45,6 @@ public final class CallRef {
         } catch (PythonSyntaxError | RuntimeException e) {
             return null;
         }
-        return inStmts(module.body());
-    }
-
-    private Expr.Call inStmts(List<Stmt> stmts) {
-        for (Stmt s : stmts) {
-            Span at = s.span();
-            if (at != null && !at.contains(span)) {
-                continue;
-            }
-            for (Expr e : StmtParts.expressions(s)) {
-                Expr.Call c = inExpr(e);
-                if (c != null) {
-                    return c;
-                }
-            }
-            Expr.Call c = inStmts(StmtParts.blocks(s));
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private Expr.Call inExpr(Expr e) {
-        if (e == null || e.span() != null && !e.span().contains(span)) {
-            return null;
-        }
-        if (e instanceof Expr.Call c && span.equals(c.span())) {
-            return c;
-        }
-        for (Expr child : e.children()) {
-            Expr.Call c = inExpr(child);
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
+        return StmtParts.callAt(module.body(), span);
     }
 }

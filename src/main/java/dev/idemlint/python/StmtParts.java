@@ -1,5 +1,6 @@
 package dev.idemlint.python;
 
+import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -79,5 +80,42 @@ public final class StmtParts {
             out.addAll(o.body());
         }
         return out;
+    }
+
+    /** The call expression whose span is exactly {@code span}, anywhere under {@code root}, or null. */
+    public static Expr.Call callAt(Expr root, Span span) {
+        if (root == null || span == null || root.span() != null && !root.span().contains(span)) {
+            return null;
+        }
+        if (root instanceof Expr.Call c && span.equals(c.span())) {
+            return c;
+        }
+        for (Expr child : root.children()) {
+            Expr.Call found = callAt(child, span);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    /** The call expression whose span is exactly {@code span}, anywhere in {@code stmts}, or null. */
+    public static Expr.Call callAt(List<Stmt> stmts, Span span) {
+        for (Stmt s : stmts) {
+            if (s.span() != null && !s.span().contains(span)) {
+                continue;
+            }
+            for (Expr e : expressions(s)) {
+                Expr.Call found = callAt(e, span);
+                if (found != null) {
+                    return found;
+                }
+            }
+            Expr.Call found = callAt(blocks(s), span);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 }

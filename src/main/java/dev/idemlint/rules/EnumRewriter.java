@@ -28,23 +28,6 @@ public final class EnumRewriter {
     private EnumRewriter() {
     }
 
-    /** The call spanning exactly {@code span} inside {@code root}, or null (a variable, say). */
-    public static Expr.Call callAt(Expr root, Span span) {
-        if (root == null || span == null || !root.span().contains(span)) {
-            return null;
-        }
-        if (root instanceof Expr.Call c && c.span().equals(span)) {
-            return c;
-        }
-        for (Expr child : root.children()) {
-            Expr.Call found = callAt(child, span);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
-    }
-
     /**
      * Edits turning {@code call} into the dialect type with {@code create_type=False}; only the flag
      * when {@code dialect} (it already is {@code postgresql.ENUM}). Null when the call cannot be

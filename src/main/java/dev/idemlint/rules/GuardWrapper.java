@@ -118,16 +118,11 @@ public final class GuardWrapper {
 
     /** The first offset after {@code i} that {@link #lineStart} accepts, or {@code end}. */
     private static int nextLineStart(String text, int i, int end) {
-        for (int j = i; j < end; j++) {
-            char c = text.charAt(j);
-            if (c == '\n') {
-                return j + 1;
-            }
-            if (c == '\r' && (j + 1 >= text.length() || text.charAt(j + 1) != '\n')) {
-                return Math.min(j + 1, end);
-            }
+        int j = i + 1;
+        while (j < end && !lineStart(text, j)) {
+            j++;
         }
-        return end;
+        return j;
     }
 
     private static boolean lineStart(String text, int i) {

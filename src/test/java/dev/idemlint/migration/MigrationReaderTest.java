@@ -276,4 +276,15 @@ class MigrationReaderTest {
         assertEquals(GuardKind.DATA_QUERY, insert.site().guard().kind());
         assertTrue(up.get(up.size() - 1).site().autocommit(), "after op.execute('COMMIT') psycopg2 is outside a transaction");
     }
+
+    @Test
+    void only_a_bare_commit_or_end_ends_alembics_transaction() {
+        for (String sql : List.of("COMMIT", " commit ; ", "END;", "commit transaction;;", "\n\tCOMMIT\n")) {
+            assertTrue(OpExtractor.endsTransaction(sql), sql);
+        }
+        for (String sql : List.of("COMMIT; CREATE INDEX i ON t (c)", "COMMITTED", "-- COMMIT", "COMMIT  TRANSACTION",
+                "COMMIT ; ;", "ROLLBACK", "", "CREATE TABLE t (c int); " + "x".repeat(100))) {
+            assertFalse(OpExtractor.endsTransaction(sql), sql);
+        }
+    }
 }

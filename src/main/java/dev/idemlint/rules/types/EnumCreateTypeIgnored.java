@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectKey;
@@ -60,7 +61,7 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
     static List<Fix> fixes(Migration m, Operation.CreateTable ct, EnumTypeRef e, Settings s) {
         List<Fix> out = new ArrayList<>();
         int index = m.upgrade().indexOf(ct);
-        Expr.Call call = EnumRewriter.callAt(ct.site().call(), e.span());
+        Expr.Call call = StmtParts.callAt(ct.site().call(), e.span());
         EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(m.source(), call, false);
         if (rw == null || index < 0) {
             return out;

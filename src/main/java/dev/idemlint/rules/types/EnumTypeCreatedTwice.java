@@ -9,6 +9,7 @@ import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.rules.SourceLayout;
 import java.util.ArrayList;
@@ -106,7 +107,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 ref = col.enumType();
             }
         }
-        Expr.Call call = ref == null ? null : EnumRewriter.callAt(ct.site().call(), ref.span());
+        Expr.Call call = ref == null ? null : StmtParts.callAt(ct.site().call(), ref.span());
         EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(c.file(), call, ref.postgresqlDialect());
         if (rw == null) {
             return out;

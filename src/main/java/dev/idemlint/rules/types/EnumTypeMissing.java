@@ -3,6 +3,7 @@ package dev.idemlint.rules.types;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.discovery.Settings;
@@ -60,7 +61,7 @@ public final class EnumTypeMissing implements ProjectRule {
      * human's call.
      */
     static List<Fix> fixes(SourceFile file, Operation.AddColumn ac, EnumTypeRef e) {
-        Expr.Call call = EnumRewriter.callAt(ac.site().call(), e.span());
+        Expr.Call call = StmtParts.callAt(ac.site().call(), e.span());
         EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(file, call, e.postgresqlDialect());
         String create = call == null ? null : EnumRewriter.createFirst(file, call, opName(ac.site()));
         if (rw == null || create == null) {

@@ -3,6 +3,7 @@ package dev.idemlint.rules.types;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
@@ -86,7 +87,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
      * runs cannot check first.
      */
     private static List<Fix> enumFixes(Migration m, Operation op, EnumTypeRef e) {
-        Expr.Call call = EnumRewriter.callAt(op.site().call(), e.span());
+        Expr.Call call = StmtParts.callAt(op.site().call(), e.span());
         EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(m.source(), call, e.postgresqlDialect());
         String create = call == null ? null : EnumRewriter.createFirst(m.source(), call, EnumTypeMissing.opName(op.site()));
         if (rw == null || create == null) {
