@@ -16,7 +16,7 @@ public class ParseWork {
         long look = 0, calls = 0, atnLook = 0, ctxs = 0;
         for (Path p : files) {
             var lexer = new MigrationPythonLexer(new StringCharStream(Files.readString(p)));
-            var tokens = new BufferedTokenStream(lexer); tokens.fill();
+            var tokens = dev.idemlint.python.antlr.TokenArray.lex(lexer);
             var parser = new MigrationPythonParser(tokens);
             parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
             parser.setProfile(true);

@@ -4,13 +4,13 @@ import dev.idemlint.python.antlr.MigrationPythonLexer;
 import dev.idemlint.python.antlr.MigrationPythonParser;
 import dev.idemlint.python.antlr.PythonLexError;
 import dev.idemlint.python.antlr.StringCharStream;
+import dev.idemlint.python.antlr.TokenArray;
 import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
-import org.antlr.v4.runtime.BufferedTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Token;
@@ -64,7 +64,7 @@ public final class PythonParser {
         }
     }
 
-    private record Parsed<T>(T tree, BufferedTokenStream tokens) {
+    private record Parsed<T>(T tree, TokenArray tokens) {
     }
 
     /**
@@ -87,10 +87,7 @@ public final class PythonParser {
         if (field) {
             lexer.setFieldMode();
         }
-        // every token is on the default channel (layout and comments are skipped), so the plain
-        // buffered stream serves; CommonTokenStream's channel filtering cost ~5% of a run
-        BufferedTokenStream tokens = new BufferedTokenStream(lexer);
-        tokens.fill();
+        TokenArray tokens = TokenArray.lex(lexer);
         MigrationPythonParser parser = new MigrationPythonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -110,7 +107,7 @@ public final class PythonParser {
         }
     }
 
-    private static InvalidSyntax describe(Token bad, BufferedTokenStream tokens, int unclosedBracket) {
+    private static InvalidSyntax describe(Token bad, TokenArray tokens, int unclosedBracket) {
         int offset = bad.getStartIndex();
         int type = bad.getType();
         boolean atEnd = type == Token.EOF || offset >= tokens.getTokenSource().getInputStream().size();
