@@ -179,8 +179,17 @@ public abstract class MigrationPythonLexerBase extends Lexer {
         int quotePos = _input.index() - 1;
         String prefix = src.substring(_tokenStartCharIndex, quotePos);
         int end = StringLiteralScanner.scan(src, _tokenStartCharIndex, quotePos, prefix, null);
-        while (_input.index() < end) {
-            getInterpreter().consume(_input);
+        // jump to the end, keeping the line and column the interpreter would have counted char by
+        // char (its consume() costs a stream read and a call per character of every string body)
+        int from = _input.index();
+        int line = getLine();
+        int column = getCharPositionInLine() + (end - from);
+        for (int nl = src.indexOf('\n', from); nl >= 0 && nl < end; nl = src.indexOf('\n', nl + 1)) {
+            line++;
+            column = end - nl - 1;
         }
+        _input.seek(end);
+        setLine(line);
+        setCharPositionInLine(column);
     }
 }
