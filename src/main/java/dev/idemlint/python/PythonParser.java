@@ -3,7 +3,7 @@ package dev.idemlint.python;
 import dev.idemlint.python.antlr.MigrationPythonLexer;
 import dev.idemlint.python.antlr.MigrationPythonParser;
 import dev.idemlint.python.antlr.PythonLexError;
-import dev.idemlint.python.antlr.StringCharStream;
+import dev.idemlint.python.antlr.PythonTokenizer;
 import dev.idemlint.python.antlr.TokenArray;
 import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
@@ -82,8 +82,7 @@ public final class PythonParser {
 
     private static <T extends ParserRuleContext> Parsed<T> parse(String text, boolean field,
             Function<MigrationPythonParser, T> rule) {
-        MigrationPythonLexer lexer = new MigrationPythonLexer(new StringCharStream(text));
-        lexer.removeErrorListeners();
+        PythonTokenizer lexer = new PythonTokenizer(text);
         if (field) {
             lexer.setFieldMode();
         }

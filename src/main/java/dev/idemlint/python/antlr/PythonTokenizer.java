@@ -1,0 +1,488 @@
+package dev.idemlint.python.antlr;
+
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.CommonTokenFactory;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Pair;
+
+/**
+ * The production lexer: {@code grammar/MigrationPythonLexer.g4} written out by hand, producing the
+ * same tokens as the generated {@link MigrationPythonLexer} (types, offsets, lines, columns, layout,
+ * errors) without its automaton.
+ *
+ * <p>Why by hand: the generated lexer walks a DFA per character, builds that DFA from the ATN on a
+ * cold start, and was a sixth of a run's CPU time; this one decides most tokens from their first
+ * character. The grammar stays the specification: {@code PythonTokenizerTest} lexes every Python
+ * file of the test resources and thousands of generated snippets with both and requires identical
+ * token streams, so a change to the grammar that is not made here fails the build.
+ *
+ * <p>Semantics kept from ANTLR: the longest match wins, a keyword beats NAME on equal length, a
+ * string prefix followed by a quote starts a STRING, and {@code charPositionInLine} counts UTF-16
+ * units since the last {@code \n} (a lone {@code \r} does not start a new line for it).
+ */
+public final class PythonTokenizer implements TokenSource {
+    private final String src;
+    private final int n;
+    private final StringCharStream input;
+    private final Pair<TokenSource, CharStream> pair;
+    private final Layout layout;
+    private int pos;
+    private int line = 1;
+    private int column;
+
+    public PythonTokenizer(String text) {
+        this.src = text;
+        this.n = text.length();
+        this.input = new StringCharStream(text);
+        this.pair = new Pair<>(this, input);
+        this.layout = new Layout(text, pair, this::raw);
+    }
+
+    /** See {@link Layout#setFieldMode()}; call before the first token. */
+    public void setFieldMode() {
+        layout.setFieldMode();
+    }
+
+    /** Offset of the innermost bracket still open at the end of input, or -1. */
+    public int unclosedBracket() {
+        return layout.unclosedBracket();
+    }
+
+    @Override
+    public Token nextToken() {
+        return layout.next();
+    }
+
+    /** The next token of the lexer grammar, blanks, comments and line joins skipped. */
+    private Token raw() {
+        while (pos < n) {
+            int start = pos;
+            char c = src.charAt(pos);
+            switch (c) {
+                case ' ', '\t', '\f' -> {
+                    int i = pos + 1;
+                    while (i < n && ((c = src.charAt(i)) == ' ' || c == '\t' || c == '\f')) {
+                        i++;
+                    }
+                    advanceOnLine(i);
+                    continue;
+                }
+                case '\uFEFF' -> {
+                    advanceOnLine(pos + 1);
+                    continue;
+                }
+                case '#' -> {
+                    int i = pos + 1;
+                    while (i < n && (c = src.charAt(i)) != '\n' && c != '\r') {
+                        i++;
+                    }
+                    advanceOnLine(i);
+                    continue;
+                }
+                case '\\' -> {
+                    int end = lineJoin(pos);
+                    if (end < 0) {
+                        return token(MigrationPythonLexer.ERROR_CHAR, pos + 1);
+                    }
+                    layout.lineJoined(start, end);
+                    advance(end);
+                    continue;
+                }
+                case '\n' -> {
+                    return token(MigrationPythonLexer.NEWLINE, pos + 1);
+                }
+                case '\r' -> {
+                    return token(MigrationPythonLexer.NEWLINE, pos + 1 < n && src.charAt(pos + 1) == '\n' ? pos + 2 : pos + 1);
+                }
+                case '"', '\'' -> {
+                    return string(pos);
+                }
+                case '.' -> {
+                    int end = number(pos);
+                    if (end > 0) {
+                        return token(MigrationPythonLexer.NUMBER, end);
+                    }
+                    if (pos + 2 < n && src.charAt(pos + 1) == '.' && src.charAt(pos + 2) == '.') {
+                        return token(MigrationPythonLexer.ELLIPSIS, pos + 3);
+                    }
+                    return token(MigrationPythonLexer.DOT, pos + 1);
+                }
+                default -> {
+                    if (c >= '0' && c <= '9') {
+                        return token(MigrationPythonLexer.NUMBER, number(pos));
+                    }
+                    int first = idStart(pos);
+                    if (first > 0) {
+                        return name(pos, first);
+                    }
+                    return operator(c);
+                }
+            }
+        }
+        CommonToken eof = new CommonToken(pair, Token.EOF, Token.DEFAULT_CHANNEL, n, n - 1);
+        eof.setLine(line);
+        eof.setCharPositionInLine(column);
+        return eof;
+    }
+
+    /** A token from {@code pos} to {@code end}; moves past it. */
+    private Token token(int type, int end) {
+        CommonToken t = new CommonToken(pair, type, Token.DEFAULT_CHANNEL, pos, end - 1);
+        t.setLine(line);
+        t.setCharPositionInLine(column);
+        if (type == MigrationPythonLexer.NEWLINE || type == MigrationPythonLexer.STRING) {
+            advance(end);
+        } else {
+            advanceOnLine(end);
+        }
+        return t;
+    }
+
+    /** Moves to {@code end} over text without {@code \n}. */
+    private void advanceOnLine(int end) {
+        column += end - pos;
+        pos = end;
+    }
+
+    /** Moves to {@code end}, counting lines as ANTLR does: only {@code \n} starts one. */
+    private void advance(int end) {
+        int last = -1;
+        for (int i = src.indexOf('\n', pos); i >= 0 && i < end; i = src.indexOf('\n', i + 1)) {
+            line++;
+            last = i;
+        }
+        column = last < 0 ? column + (end - pos) : end - last - 1;
+        pos = end;
+    }
+
+    /** {@code LINE_JOIN : '\\' [ \t]* ( '\r'? '\n' | '\r' )}: its end, or -1. */
+    private int lineJoin(int at) {
+        int i = at + 1;
+        while (i < n && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i < n && src.charAt(i) == '\r') {
+            return i + 1 < n && src.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        }
+        return i < n && src.charAt(i) == '\n' ? i + 1 : -1;
+    }
+
+    /** A string literal whose prefix starts at {@code pos} and whose first quote is at {@code quote}. */
+    private Token string(int quote) {
+        String prefix = src.substring(pos, quote);
+        return token(MigrationPythonLexer.STRING, StringLiteralScanner.scan(src, pos, quote, prefix, null));
+    }
+
+    /**
+     * A name, keyword or prefixed string starting at {@code pos}, whose first identifier char ends
+     * at {@code first}.
+     */
+    private Token name(int at, int first) {
+        // STRING_PREFIX : [rRuUbBfF] | [rR] [bBfF] | [bBfF] [rR], then a quote
+        if (first == at + 1 && isPrefix(src.charAt(at))) {
+            if (isQuote(at + 1)) {
+                return string(at + 1);
+            }
+            if (at + 2 < n && isTwoCharPrefix(src.charAt(at), src.charAt(at + 1)) && isQuote(at + 2)) {
+                return string(at + 2);
+            }
+        }
+        int end = first;
+        while (end < n) {
+            int next = idContinue(end);
+            if (next < 0) {
+                break;
+            }
+            end = next;
+        }
+        return token(keyword(at, end), end);
+    }
+
+    private boolean isQuote(int at) {
+        return at < n && (src.charAt(at) == '"' || src.charAt(at) == '\'');
+    }
+
+    private static boolean isPrefix(char c) {
+        return switch (c) {
+            case 'r', 'R', 'u', 'U', 'b', 'B', 'f', 'F' -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isTwoCharPrefix(char a, char b) {
+        boolean aRaw = a == 'r' || a == 'R';
+        boolean bRaw = b == 'r' || b == 'R';
+        boolean aBf = a == 'b' || a == 'B' || a == 'f' || a == 'F';
+        boolean bBf = b == 'b' || b == 'B' || b == 'f' || b == 'F';
+        return aRaw && bBf || aBf && bRaw;
+    }
+
+    /** The keyword type of {@code src[start, end)}, or NAME. */
+    private int keyword(int start, int end) {
+        int len = end - start;
+        if (len < 2 || len > 8) {
+            return MigrationPythonLexer.NAME;
+        }
+        String word = src.substring(start, end);
+        return switch (word) {
+            case "and" -> MigrationPythonLexer.AND;
+            case "as" -> MigrationPythonLexer.AS;
+            case "assert" -> MigrationPythonLexer.ASSERT;
+            case "async" -> MigrationPythonLexer.ASYNC;
+            case "await" -> MigrationPythonLexer.AWAIT;
+            case "break" -> MigrationPythonLexer.BREAK;
+            case "class" -> MigrationPythonLexer.CLASS;
+            case "continue" -> MigrationPythonLexer.CONTINUE;
+            case "def" -> MigrationPythonLexer.DEF;
+            case "del" -> MigrationPythonLexer.DEL;
+            case "elif" -> MigrationPythonLexer.ELIF;
+            case "else" -> MigrationPythonLexer.ELSE;
+            case "except" -> MigrationPythonLexer.EXCEPT;
+            case "False" -> MigrationPythonLexer.FALSE;
+            case "finally" -> MigrationPythonLexer.FINALLY;
+            case "for" -> MigrationPythonLexer.FOR;
+            case "from" -> MigrationPythonLexer.FROM;
+            case "global" -> MigrationPythonLexer.GLOBAL;
+            case "if" -> MigrationPythonLexer.IF;
+            case "import" -> MigrationPythonLexer.IMPORT;
+            case "in" -> MigrationPythonLexer.IN;
+            case "is" -> MigrationPythonLexer.IS;
+            case "lambda" -> MigrationPythonLexer.LAMBDA;
+            case "None" -> MigrationPythonLexer.NONE;
+            case "nonlocal" -> MigrationPythonLexer.NONLOCAL;
+            case "not" -> MigrationPythonLexer.NOT;
+            case "or" -> MigrationPythonLexer.OR;
+            case "pass" -> MigrationPythonLexer.PASS;
+            case "raise" -> MigrationPythonLexer.RAISE;
+            case "return" -> MigrationPythonLexer.RETURN;
+            case "True" -> MigrationPythonLexer.TRUE;
+            case "try" -> MigrationPythonLexer.TRY;
+            case "while" -> MigrationPythonLexer.WHILE;
+            case "with" -> MigrationPythonLexer.WITH;
+            case "yield" -> MigrationPythonLexer.YIELD;
+            case "match" -> MigrationPythonLexer.MATCH;
+            case "case" -> MigrationPythonLexer.CASE;
+            case "type" -> MigrationPythonLexer.TYPE;
+            default -> MigrationPythonLexer.NAME;
+        };
+    }
+
+    /** {@code ID_START : [_\p{L}\p{Nl}] | SURROGATE_PAIR}: the end of one at {@code at}, or -1. */
+    private int idStart(int at) {
+        char c = src.charAt(at);
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ? at + 1 : -1;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return surrogatePair(at);
+        }
+        return IdentifierChars.isStart(c) ? at + 1 : -1;
+    }
+
+    /** {@code ID_CONTINUE : [_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7] | SURROGATE_PAIR}: its end, or -1. */
+    private int idContinue(int at) {
+        char c = src.charAt(at);
+        if (c < 0x80) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' ? at + 1 : -1;
+        }
+        if (Character.isHighSurrogate(c)) {
+            return surrogatePair(at);
+        }
+        return IdentifierChars.isContinue(c) ? at + 1 : -1;
+    }
+
+    /** {@code SURROGATE_PAIR : [\uD800-\uDBFF] [\uDC00-\uDFFF]} (any astral char, as in the grammar). */
+    private int surrogatePair(int at) {
+        return at + 1 < n && Character.isLowSurrogate(src.charAt(at + 1)) ? at + 2 : -1;
+    }
+
+    /**
+     * {@code NUMBER : INTEGER | FLOAT_NUMBER | IMAG_NUMBER}: the end of the longest match at
+     * {@code at}, or -1. Every alternative's greedy end is a candidate (their continuations are
+     * digits and underscores, so a shorter prefix of one never allows a longer match), and an
+     * exponent or {@code j} suffix may follow any float or digit-part candidate.
+     */
+    private int number(int at) {
+        int best = integer(at);
+        int digits = digitPart(at);
+        int fractionFirst = -1;
+        int pointEnd = -1;
+        int base = digits < 0 ? at : digits;
+        if (base < n && src.charAt(base) == '.') {
+            fractionFirst = digitPart(base + 1);
+            pointEnd = digits < 0 ? -1 : base + 1;
+        }
+        best = Math.max(best, Math.max(fractionFirst, pointEnd));
+        int exponentBest = -1;
+        for (int b : new int[] {digits, fractionFirst, pointEnd}) {
+            if (b > 0) {
+                exponentBest = Math.max(exponentBest, exponent(b));
+            }
+        }
+        best = Math.max(best, exponentBest);
+        for (int b : new int[] {digits, fractionFirst, pointEnd, exponentBest}) {
+            if (b > 0 && b < n && (src.charAt(b) == 'j' || src.charAt(b) == 'J')) {
+                best = Math.max(best, b + 1);
+            }
+        }
+        return best;
+    }
+
+    /** {@code [eE] [+-]? DIGIT_PART} after {@code at}: its end, or -1. */
+    private int exponent(int at) {
+        if (at >= n || (src.charAt(at) != 'e' && src.charAt(at) != 'E')) {
+            return -1;
+        }
+        int i = at + 1;
+        if (i < n && (src.charAt(i) == '+' || src.charAt(i) == '-')) {
+            i++;
+        }
+        return digitPart(i);
+    }
+
+    /** {@code DIGIT_PART : [0-9] ( '_'? [0-9] )*}: its end, or -1. */
+    private int digitPart(int at) {
+        return digits(at, '0', '9');
+    }
+
+    /** {@code [lo-hi] ( '_'? [lo-hi] )*} at {@code at}: its end, or -1. */
+    private int digits(int at, char lo, char hi) {
+        if (at >= n || src.charAt(at) < lo || src.charAt(at) > hi) {
+            return -1;
+        }
+        int i = at + 1;
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c >= lo && c <= hi) {
+                i++;
+            } else if (c == '_' && i + 1 < n && src.charAt(i + 1) >= lo && src.charAt(i + 1) <= hi) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    /** {@code INTEGER}: decimal, zeros, octal, hex or binary; the end, or -1. */
+    private int integer(int at) {
+        char c = src.charAt(at);
+        if (c >= '1' && c <= '9') {
+            return digitPart(at);
+        }
+        if (c != '0') {
+            return -1;
+        }
+        int best = digits(at, '0', '0');
+        if (at + 1 < n) {
+            int radix = switch (src.charAt(at + 1)) {
+                case 'o', 'O' -> radixDigits(at + 2, 8);
+                case 'x', 'X' -> radixDigits(at + 2, 16);
+                case 'b', 'B' -> radixDigits(at + 2, 2);
+                default -> -1;
+            };
+            best = Math.max(best, radix);
+        }
+        return best;
+    }
+
+    /** {@code ( '_'? digit )+} in {@code radix} at {@code at}: its end, or -1. */
+    private int radixDigits(int at, int radix) {
+        int i = at;
+        while (i < n) {
+            int d = Character.digit(src.charAt(i), radix);
+            boolean ascii = src.charAt(i) < 0x80;
+            if (d >= 0 && ascii) {
+                i++;
+            } else if (src.charAt(i) == '_' && i + 1 < n && src.charAt(i + 1) < 0x80
+                    && Character.digit(src.charAt(i + 1), radix) >= 0) {
+                i += 2;
+            } else {
+                break;
+            }
+        }
+        return i > at ? i : -1;
+    }
+
+    /** Operators and delimiters, longest first; anything else is one ERROR_CHAR. */
+    private Token operator(char c) {
+        char c1 = pos + 1 < n ? src.charAt(pos + 1) : '\0';
+        char c2 = pos + 2 < n ? src.charAt(pos + 2) : '\0';
+        return switch (c) {
+            case '(' -> token(MigrationPythonLexer.OPEN_PAREN, pos + 1);
+            case ')' -> token(MigrationPythonLexer.CLOSE_PAREN, pos + 1);
+            case '[' -> token(MigrationPythonLexer.OPEN_BRACK, pos + 1);
+            case ']' -> token(MigrationPythonLexer.CLOSE_BRACK, pos + 1);
+            case '{' -> token(MigrationPythonLexer.OPEN_BRACE, pos + 1);
+            case '}' -> token(MigrationPythonLexer.CLOSE_BRACE, pos + 1);
+            case ',' -> token(MigrationPythonLexer.COMMA, pos + 1);
+            case ';' -> token(MigrationPythonLexer.SEMI_COLON, pos + 1);
+            case '~' -> token(MigrationPythonLexer.NOT_OP, pos + 1);
+            case ':' -> c1 == '=' ? token(MigrationPythonLexer.WALRUS, pos + 2) : token(MigrationPythonLexer.COLON, pos + 1);
+            case '=' -> c1 == '=' ? token(MigrationPythonLexer.EQUALS, pos + 2) : token(MigrationPythonLexer.ASSIGN, pos + 1);
+            case '!' -> c1 == '=' ? token(MigrationPythonLexer.NOT_EQ, pos + 2) : token(MigrationPythonLexer.ERROR_CHAR, pos + 1);
+            case '+' -> withAssign(c1, MigrationPythonLexer.ADD, MigrationPythonLexer.ADD_ASSIGN);
+            case '%' -> withAssign(c1, MigrationPythonLexer.MOD, MigrationPythonLexer.MOD_ASSIGN);
+            case '&' -> withAssign(c1, MigrationPythonLexer.AND_OP, MigrationPythonLexer.AND_ASSIGN);
+            case '|' -> withAssign(c1, MigrationPythonLexer.OR_OP, MigrationPythonLexer.OR_ASSIGN);
+            case '^' -> withAssign(c1, MigrationPythonLexer.XOR, MigrationPythonLexer.XOR_ASSIGN);
+            case '@' -> withAssign(c1, MigrationPythonLexer.AT, MigrationPythonLexer.AT_ASSIGN);
+            case '-' -> c1 == '>' ? token(MigrationPythonLexer.ARROW, pos + 2)
+                    : withAssign(c1, MigrationPythonLexer.MINUS, MigrationPythonLexer.SUB_ASSIGN);
+            case '*' -> doubled(c, c1, c2, MigrationPythonLexer.STAR, MigrationPythonLexer.MULT_ASSIGN,
+                    MigrationPythonLexer.POWER, MigrationPythonLexer.POWER_ASSIGN);
+            case '/' -> doubled(c, c1, c2, MigrationPythonLexer.DIV, MigrationPythonLexer.DIV_ASSIGN,
+                    MigrationPythonLexer.IDIV, MigrationPythonLexer.IDIV_ASSIGN);
+            case '<' -> doubled(c, c1, c2, MigrationPythonLexer.LESS_THAN, MigrationPythonLexer.LT_EQ,
+                    MigrationPythonLexer.LEFT_SHIFT, MigrationPythonLexer.LEFT_SHIFT_ASSIGN);
+            case '>' -> doubled(c, c1, c2, MigrationPythonLexer.GREATER_THAN, MigrationPythonLexer.GT_EQ,
+                    MigrationPythonLexer.RIGHT_SHIFT, MigrationPythonLexer.RIGHT_SHIFT_ASSIGN);
+            default -> token(MigrationPythonLexer.ERROR_CHAR, pos + 1);
+        };
+    }
+
+    private Token withAssign(char next, int plain, int assign) {
+        return next == '=' ? token(assign, pos + 2) : token(plain, pos + 1);
+    }
+
+    /** {@code c}, {@code c=}, {@code cc} or {@code cc=}. */
+    private Token doubled(char c, char c1, char c2, int single, int singleAssign, int twice, int twiceAssign) {
+        if (c1 == c) {
+            return c2 == '=' ? token(twiceAssign, pos + 3) : token(twice, pos + 2);
+        }
+        return withAssign(c1, single, singleAssign);
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return column;
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return input;
+    }
+
+    @Override
+    public String getSourceName() {
+        return input.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        throw new UnsupportedOperationException("tokens are always CommonTokens");
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return CommonTokenFactory.DEFAULT;
+    }
+}
