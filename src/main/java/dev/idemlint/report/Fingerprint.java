@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.IntStream;
  * {@code partialFingerprints}, GitLab {@code fingerprint} and the baseline all use this value.
  */
 public final class Fingerprint {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private Fingerprint() {
     }
 
@@ -57,7 +60,7 @@ public final class Fingerprint {
         }
         int from = lines.lineStart(first);
         int to = lines.lineEnd(last, text);
-        return text.substring(from, Math.max(from, to)).replaceAll("\\s+", " ").strip();
+        return WHITESPACE.matcher(text.substring(from, Math.max(from, to))).replaceAll(" ").strip();
     }
 
     static String md5(String s) {

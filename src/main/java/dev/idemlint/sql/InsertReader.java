@@ -3,6 +3,7 @@ package dev.idemlint.sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.parser.CCJSqlParser;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.schema.Column;
@@ -18,6 +19,8 @@ import net.sf.jsqlparser.statement.select.Values;
  * {@code CCJSqlParserUtil.parse}'s thread per call.
  */
 final class InsertReader {
+    private static final Pattern NOT_IN_SELECT = Pattern.compile("NOT IN\\s*\\(\\s*SELECT");
+
     /** What an INSERT writes; {@code columns} is null when the statement names none. */
     record Shape(String table, List<String> columns, boolean onConflict, boolean guardedSelect) {
     }
@@ -60,7 +63,7 @@ final class InsertReader {
         if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
             String select = insert.getSelect().toString().toUpperCase(Locale.ROOT);
             guarded = select.contains("NOT EXISTS") || select.contains(" EXCEPT ")
-                    || select.matches("(?s).*NOT IN\\s*\\(\\s*SELECT.*");
+                    || NOT_IN_SELECT.matcher(select).find();
         }
         return new Shape(identifier(insert.getTable().getName()), columns == null ? null : List.copyOf(columns),
                 insert.getConflictAction() != null, guarded);

@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Classifies one statement from its tokens by keywords. Anything whose shape it cannot read
  * becomes {@link Operation.Unknown}; names it cannot read statically (dynamic parts) are null.
  */
 final class StatementClassifier {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
     private static final Set<String> BENIGN = Set.of("UPDATE", "DELETE", "SELECT", "GRANT", "REVOKE", "SET",
             "SHOW", "ANALYZE", "ANALYSE", "VACUUM", "LOCK", "TRUNCATE", "BEGIN", "COMMIT", "END", "START",
             "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "RESET", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD",
@@ -332,7 +335,7 @@ final class StatementClassifier {
             int s = all.get(typeFrom).start();
             int e = all.get(a.pos() - 1).end();
             if (!sql.isDynamic(s, e)) {
-                typeText = sql.text().substring(s, e).replaceAll("\\s+", " ");
+                typeText = WHITESPACE.matcher(sql.text().substring(s, e)).replaceAll(" ");
             }
         }
         boolean unique = false;

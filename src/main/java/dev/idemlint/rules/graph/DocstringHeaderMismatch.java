@@ -13,9 +13,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /** The docstring's {@code Revision ID:}/{@code Revises:} lines disagree with the variables Alembic reads. */
 public final class DocstringHeaderMismatch implements ProjectRule {
+    private static final Pattern ID_SEPARATORS = Pattern.compile("[,\\s()'\"]+");
+
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
@@ -58,7 +61,7 @@ public final class DocstringHeaderMismatch implements ProjectRule {
 
     /** Alembic writes {@code Revises: a, b} (empty for a base); older headers may say None. */
     private static Set<String> ids(String revises) {
-        Set<String> out = new TreeSet<>(Arrays.asList(revises.strip().split("[,\\s()'\"]+")));
+        Set<String> out = new TreeSet<>(Arrays.asList(ID_SEPARATORS.split(revises.strip())));
         out.remove("");
         out.remove("None");
         return out;
