@@ -53,10 +53,22 @@ final class Layout {
     }
 
     Token next() {
-        while (pending.isEmpty()) {
-            fill();
+        if (!pending.isEmpty()) {
+            return pending.poll();
         }
-        return pending.poll();
+        while (true) {
+            Token t = fill();
+            if (!pending.isEmpty()) {
+                // layout tokens came first: the token itself queues up behind them
+                if (t != null) {
+                    pending.add(t);
+                }
+                return pending.poll();
+            }
+            if (t != null) {
+                return t; // the common case: a token of the line, passed straight through
+            }
+        }
     }
 
     /** The raw source skipped a backslash continuation at [start, end). */
@@ -70,17 +82,20 @@ final class Layout {
         return opened > 0 && !fieldMode ? openOffsets[opened - 1] : -1;
     }
 
-    private void fill() {
+    /**
+     * Reads one raw token: returns it if it reaches the parser, or null if it is dropped (a line
+     * break inside brackets or after a blank line); layout tokens due before it go to {@code pending}.
+     */
+    private Token fill() {
         Token t = raw.get();
         int type = t.getType();
         if (type == MigrationPythonLexer.NEWLINE) {
             lineStart = t.getStopIndex() + 1;
             if (opened > 0 || atLineStart) {
-                return;
+                return null;
             }
             atLineStart = true;
-            pending.add(t);
-            return;
+            return t;
         }
         if (type == Token.EOF) {
             if (lastLineJoinEnd >= 0 && source.substring(lastLineJoinEnd).isBlank() && !fieldMode) {
@@ -93,8 +108,7 @@ final class Layout {
                 indentDepth--;
                 pending.add(synthetic(MigrationPythonLexer.DEDENT, t));
             }
-            pending.add(t);
-            return;
+            return t;
         }
         if (atLineStart) {
             atLineStart = false;
@@ -115,7 +129,7 @@ final class Layout {
             default -> {
             }
         }
-        pending.add(t);
+        return t;
     }
 
     private void indent(Token first) {

@@ -1,5 +1,6 @@
 package dev.idemlint.python.antlr;
 
+import java.util.Arrays;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenFactory;
@@ -150,9 +151,11 @@ public final class PythonTokenizer implements TokenSource {
     /** Moves to {@code end}, counting lines as ANTLR does: only {@code \n} starts one. */
     private void advance(int end) {
         int last = -1;
-        for (int i = src.indexOf('\n', pos); i >= 0 && i < end; i = src.indexOf('\n', i + 1)) {
-            line++;
-            last = i;
+        for (int i = pos; i < end; i++) {
+            if (src.charAt(i) == '\n') {
+                line++;
+                last = i;
+            }
         }
         column = last < 0 ? column + (end - pos) : end - last - 1;
         pos = end;
@@ -220,54 +223,77 @@ public final class PythonTokenizer implements TokenSource {
         return aRaw && bBf || aBf && bRaw;
     }
 
-    /** The keyword type of {@code src[start, end)}, or NAME. */
+    /**
+     * The keyword type of {@code src[start, end)}, or NAME: candidates by first char, then a region
+     * compare, so the many plain names allocate no substring to look up.
+     */
     private int keyword(int start, int end) {
-        int len = end - start;
-        if (len < 2 || len > 8) {
-            return MigrationPythonLexer.NAME;
+        char c = src.charAt(start);
+        String[] words = c < KEYWORDS.length ? KEYWORDS[c] : null;
+        if (words != null) {
+            int len = end - start;
+            for (int i = 0; i < words.length; i++) {
+                if (words[i].length() == len && src.startsWith(words[i], start)) {
+                    return KEYWORD_TYPES[c][i];
+                }
+            }
         }
-        String word = src.substring(start, end);
-        return switch (word) {
-            case "and" -> MigrationPythonLexer.AND;
-            case "as" -> MigrationPythonLexer.AS;
-            case "assert" -> MigrationPythonLexer.ASSERT;
-            case "async" -> MigrationPythonLexer.ASYNC;
-            case "await" -> MigrationPythonLexer.AWAIT;
-            case "break" -> MigrationPythonLexer.BREAK;
-            case "class" -> MigrationPythonLexer.CLASS;
-            case "continue" -> MigrationPythonLexer.CONTINUE;
-            case "def" -> MigrationPythonLexer.DEF;
-            case "del" -> MigrationPythonLexer.DEL;
-            case "elif" -> MigrationPythonLexer.ELIF;
-            case "else" -> MigrationPythonLexer.ELSE;
-            case "except" -> MigrationPythonLexer.EXCEPT;
-            case "False" -> MigrationPythonLexer.FALSE;
-            case "finally" -> MigrationPythonLexer.FINALLY;
-            case "for" -> MigrationPythonLexer.FOR;
-            case "from" -> MigrationPythonLexer.FROM;
-            case "global" -> MigrationPythonLexer.GLOBAL;
-            case "if" -> MigrationPythonLexer.IF;
-            case "import" -> MigrationPythonLexer.IMPORT;
-            case "in" -> MigrationPythonLexer.IN;
-            case "is" -> MigrationPythonLexer.IS;
-            case "lambda" -> MigrationPythonLexer.LAMBDA;
-            case "None" -> MigrationPythonLexer.NONE;
-            case "nonlocal" -> MigrationPythonLexer.NONLOCAL;
-            case "not" -> MigrationPythonLexer.NOT;
-            case "or" -> MigrationPythonLexer.OR;
-            case "pass" -> MigrationPythonLexer.PASS;
-            case "raise" -> MigrationPythonLexer.RAISE;
-            case "return" -> MigrationPythonLexer.RETURN;
-            case "True" -> MigrationPythonLexer.TRUE;
-            case "try" -> MigrationPythonLexer.TRY;
-            case "while" -> MigrationPythonLexer.WHILE;
-            case "with" -> MigrationPythonLexer.WITH;
-            case "yield" -> MigrationPythonLexer.YIELD;
-            case "match" -> MigrationPythonLexer.MATCH;
-            case "case" -> MigrationPythonLexer.CASE;
-            case "type" -> MigrationPythonLexer.TYPE;
-            default -> MigrationPythonLexer.NAME;
-        };
+        return MigrationPythonLexer.NAME;
+    }
+
+    /** The keywords of the lexer grammar by first char, and their token types. */
+    private static final String[][] KEYWORDS = new String[128][];
+    private static final int[][] KEYWORD_TYPES = new int[128][];
+
+    static {
+        keyword("and", MigrationPythonLexer.AND);
+        keyword("as", MigrationPythonLexer.AS);
+        keyword("assert", MigrationPythonLexer.ASSERT);
+        keyword("async", MigrationPythonLexer.ASYNC);
+        keyword("await", MigrationPythonLexer.AWAIT);
+        keyword("break", MigrationPythonLexer.BREAK);
+        keyword("class", MigrationPythonLexer.CLASS);
+        keyword("continue", MigrationPythonLexer.CONTINUE);
+        keyword("def", MigrationPythonLexer.DEF);
+        keyword("del", MigrationPythonLexer.DEL);
+        keyword("elif", MigrationPythonLexer.ELIF);
+        keyword("else", MigrationPythonLexer.ELSE);
+        keyword("except", MigrationPythonLexer.EXCEPT);
+        keyword("False", MigrationPythonLexer.FALSE);
+        keyword("finally", MigrationPythonLexer.FINALLY);
+        keyword("for", MigrationPythonLexer.FOR);
+        keyword("from", MigrationPythonLexer.FROM);
+        keyword("global", MigrationPythonLexer.GLOBAL);
+        keyword("if", MigrationPythonLexer.IF);
+        keyword("import", MigrationPythonLexer.IMPORT);
+        keyword("in", MigrationPythonLexer.IN);
+        keyword("is", MigrationPythonLexer.IS);
+        keyword("lambda", MigrationPythonLexer.LAMBDA);
+        keyword("None", MigrationPythonLexer.NONE);
+        keyword("nonlocal", MigrationPythonLexer.NONLOCAL);
+        keyword("not", MigrationPythonLexer.NOT);
+        keyword("or", MigrationPythonLexer.OR);
+        keyword("pass", MigrationPythonLexer.PASS);
+        keyword("raise", MigrationPythonLexer.RAISE);
+        keyword("return", MigrationPythonLexer.RETURN);
+        keyword("True", MigrationPythonLexer.TRUE);
+        keyword("try", MigrationPythonLexer.TRY);
+        keyword("while", MigrationPythonLexer.WHILE);
+        keyword("with", MigrationPythonLexer.WITH);
+        keyword("yield", MigrationPythonLexer.YIELD);
+        keyword("match", MigrationPythonLexer.MATCH);
+        keyword("case", MigrationPythonLexer.CASE);
+        keyword("type", MigrationPythonLexer.TYPE);
+    }
+
+    private static void keyword(String word, int type) {
+        char c = word.charAt(0);
+        String[] words = KEYWORDS[c] == null ? new String[0] : KEYWORDS[c];
+        int[] types = KEYWORD_TYPES[c] == null ? new int[0] : KEYWORD_TYPES[c];
+        KEYWORDS[c] = Arrays.copyOf(words, words.length + 1);
+        KEYWORDS[c][words.length] = word;
+        KEYWORD_TYPES[c] = Arrays.copyOf(types, types.length + 1);
+        KEYWORD_TYPES[c][types.length] = type;
     }
 
     /** {@code ID_START : [_\p{L}\p{Nl}] | SURROGATE_PAIR}: the end of one at {@code at}, or -1. */

@@ -33,8 +33,10 @@ public final class TokenArray implements TokenStream {
 
     /** Lexes {@code source} to its end (EOF included). */
     public static TokenArray lex(TokenSource source) {
-        Token[] tokens = new Token[256];
-        int[] types = new int[256];
+        // Python migrations average one token per 6-7 chars; sized for that, most files never grow
+        int guess = 64 + source.getInputStream().size() / 6;
+        Token[] tokens = new Token[guess];
+        int[] types = new int[guess];
         int n = 0;
         while (true) {
             Token t = source.nextToken();
