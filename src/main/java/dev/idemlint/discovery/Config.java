@@ -42,6 +42,8 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
 
     public static final String FILE_NAME = ".idemlint.toml";
+    /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
+    private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
     public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
             null, null, null, List.of(), List.of(), Map.of());
 
@@ -110,7 +112,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
             if (g.endsWith("/")) {
                 g = g.substring(0, g.length() - 1);
             }
-            PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+            PathMatcher m = MATCHERS.computeIfAbsent(g, k -> FileSystems.getDefault().getPathMatcher("glob:" + k));
             if (!g.contains("/")) {
                 // a bare name or pattern matches any path component, as in .gitignore
                 for (Path part : rel) {
