@@ -75,7 +75,7 @@ declare -A env_of=([idemlint]="" [squawk]="")
 if [[ "$variants" == 1 ]]; then
   env_of+=(
     [j17-no-cds]="IDEMLINT_CDS=0"
-    [j17-c2]="IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=100m"
+    [j17-c2]="IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=100m -XX:InitialRAMPercentage=4"
     [j17-serialgc]="IDEMLINT_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
     [j17-parallelgc-uncapped]="IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:TieredStopAtLevel=1"
     [j17-g1-tiered]="IDEMLINT_JAVA_OPTS=-Xshare:auto"
@@ -83,7 +83,7 @@ if [[ "$variants" == 1 ]]; then
   tools+=(j17-no-cds j17-c2 j17-serialgc j17-parallelgc-uncapped j17-g1-tiered)
   if [[ -x "$j25" ]]; then
     env_of+=([j25-aot]="IDEMLINT_JAVA=$j25" [j25-no-aot]="IDEMLINT_JAVA=$j25;IDEMLINT_CDS=0"
-             [j25-aot-c2]="IDEMLINT_JAVA=$j25;IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=100m")
+             [j25-aot-c2]="IDEMLINT_JAVA=$j25;IDEMLINT_JAVA_OPTS=-XX:+UseParallelGC -XX:MaxNewSize=100m -XX:InitialRAMPercentage=4")
     tools+=(j25-aot j25-no-aot j25-aot-c2)
   fi
 fi
