@@ -30,6 +30,19 @@ public record ObjectKey(ObjectKind kind, String table, String name) {
                 || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
     }
 
+    // Written out: the timeline looks keys up in hash maps for every creation and drop, and a
+    // record's generated equals/hashCode go through method handles that C1 does not inline.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ObjectKey k && kind == k.kind && java.util.Objects.equals(table, k.table)
+                && java.util.Objects.equals(name, k.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.ordinal() * 31 + (table == null ? 0 : table.hashCode())) * 31 + (name == null ? 0 : name.hashCode());
+    }
+
     /** {@code column "custom_notes" of "players"}, {@code type "division"}. */
     public String describe() {
         String base = kind.sql() + " \"" + name + "\"";

@@ -25,12 +25,12 @@ public final class ObjectCreatedTwice implements ProjectRule {
                     || c.guarded() || c.tolerant(s) || !c.effective(s)) {
                 continue;
             }
-            String what = c.key().describe();
             Creation first = t.existing(c.key(), c.migration(), c.index(), s);
             if (first != null) {
                 if (first.derivedName() && c.key().kind() == ObjectKind.CONSTRAINT) {
                     continue; // PostgreSQL's default constraint names change with a naming convention
                 }
+                String what = c.key().describe();
                 boolean same = first.migration() == c.migration();
                 String where = same ? "line " + first.line() + " of this revision already creates it"
                         : first.file().fileName() + " already created it on this path";
@@ -46,6 +46,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             }
             Creation sibling = onMergedBranch(t, c, s);
             if (sibling != null) {
+                String what = c.key().describe();
                 Migration merge = t.mergeOf(sibling.migration(), c.migration());
                 ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label() + " when this"
                         + " branch is applied after " + sibling.file().fileName() + " on the other branch, which also"
