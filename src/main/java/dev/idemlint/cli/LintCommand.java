@@ -16,6 +16,7 @@ import dev.idemlint.report.Report;
 import dev.idemlint.report.Reporter;
 import dev.idemlint.report.SarifReporter;
 import dev.idemlint.report.TextReporter;
+import dev.idemlint.report.Utf8Output;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.Diagnostic;
@@ -25,10 +26,7 @@ import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -211,10 +209,10 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out
-            Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+            Utf8Output w = new Utf8Output(System.out);
             reporter.write(report, w);
             if (fix && format.equals("text")) {
-                w.write(fixSummary(fixedCount, all.size()) + "\n");
+                w.append(fixSummary(fixedCount, all.size())).append("\n");
             }
             w.flush();
         }
@@ -240,9 +238,9 @@ public final class LintCommand implements Callable<Integer> {
 
     /** {@code --diff}: the unified diff of every file a fix would change on stdout; nothing is written. */
     private static int printDiff(List<FixLoop.FixedFile> fixedFiles, int fixed, int remaining) throws IOException {
-        Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
+        Utf8Output w = new Utf8Output(System.out);
         for (FixLoop.FixedFile f : fixedFiles) {
-            w.write(UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
+            w.append(UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
         }
         w.flush();
         System.err.println("Would fix " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining
