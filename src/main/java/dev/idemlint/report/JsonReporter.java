@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class JsonReporter implements Reporter {
     /** Findings formatted per step: two halves on two threads, then written in order; bounds memory. */
-    private static final int WINDOW = 4096;
+    private static final int WINDOW = 1024;
 
     @Override
     public void write(Report report, Appendable out) throws IOException {
@@ -55,7 +55,7 @@ public final class JsonReporter implements Reporter {
 
     /** Findings {@code from..to} as they appear in the array (the first one after "[", the rest after ","). */
     private static StringBuilder format(List<Diagnostic> ds, int from, int to) {
-        StringBuilder sb = new StringBuilder((to - from) * 1024);
+        StringBuilder sb = new StringBuilder((to - from) * 1400);
         for (int i = from; i < to; i++) {
             Diagnostic d = ds.get(i);
             sb.append(i == 0 ? "\n" : ",\n");

@@ -15,7 +15,7 @@ class JsonReporterTest {
 
     @Test
     void a_report_formatted_in_parallel_windows_is_the_findings_in_order() throws IOException {
-        // 10,001 findings: several 4,096-finding windows split across two threads, and a short last one
+        // 10,001 findings: several windows, each split across two threads, and a short last one
         List<Diagnostic> base = ReportFixtures.diagnostics();
         List<Diagnostic> many = new ArrayList<>();
         for (int i = 0; i < 10_001; i++) {
