@@ -71,7 +71,9 @@ public final class Linter {
         List<Migration> migrations = files.parallelStream()
                 .map(p -> {
                     Migration m = load(p, display.apply(p), texts.get(p), diags);
-                    if (m != null && m.header().isRevision()) {
+                    // a file that only gives the graph its context (the user named other files, as
+                    // pre-commit does) needs its model, not its per-file findings and their fixes
+                    if (m != null && m.header().isRevision() && target.reports(p)) {
                         RuleContext fileCtx = new RuleContext(target.settings(), catalog, diags::add);
                         for (MigrationRule rule : fileRules) {
                             fileCtx.setCurrent(rule);
