@@ -74,6 +74,11 @@ final class StringResolver {
 
     /** The constant string value of {@code e}, or null when any part is dynamic. */
     static String constant(Expr e, Scope scope) {
+        // the common case, one plain literal (a table or column name): its text as it is, without
+        // the per-char offsets a Builder records for SQL
+        if (e instanceof Expr.Str s && !s.bytes() && s.pieces().size() == 1 && !s.pieces().get(0).dynamic()) {
+            return s.pieces().get(0).text();
+        }
         Builder b = build(e, scope, 0);
         return b == null || b.dynamic ? null : b.text.toString();
     }
