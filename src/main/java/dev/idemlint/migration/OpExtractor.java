@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -770,27 +771,10 @@ final class OpExtractor {
     }
 
     private static Expr.Call findCall(Expr e, String name) {
-        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
-            return c;
-        }
-        for (Expr child : e.children()) {
-            Expr.Call found = findCall(child, name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        return StmtParts.firstCall(e, c -> name.equals(Names.lastPart(c.func())));
     }
 
     private static boolean containsCall(Expr e, String name) {
-        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
-            return true;
-        }
-        for (Expr child : e.children()) {
-            if (containsCall(child, name)) {
-                return true;
-            }
-        }
-        return false;
+        return findCall(e, name) != null;
     }
 }

@@ -4,6 +4,7 @@ import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /** The direct parts of a statement, for generic walks: its expressions and its nested blocks. */
 public final class StmtParts {
@@ -84,14 +85,27 @@ public final class StmtParts {
 
     /** The call expression whose span is exactly {@code span}, anywhere under {@code root}, or null. */
     public static Expr.Call callAt(Expr root, Span span) {
-        if (root == null || span == null || root.span() != null && !root.span().contains(span)) {
+        if (root == null || span == null) {
             return null;
         }
-        if (root instanceof Expr.Call c && span.equals(c.span())) {
+        // only subtrees whose span holds the wanted one are entered
+        return firstCall(root, e -> e.span() == null || e.span().contains(span), c -> span.equals(c.span()));
+    }
+
+    /** The first call under {@code root} (itself included, depth first) that {@code match} accepts, or null. */
+    public static Expr.Call firstCall(Expr root, Predicate<Expr.Call> match) {
+        return firstCall(root, e -> true, match);
+    }
+
+    private static Expr.Call firstCall(Expr e, Predicate<Expr> enter, Predicate<Expr.Call> match) {
+        if (!enter.test(e)) {
+            return null;
+        }
+        if (e instanceof Expr.Call c && match.test(c)) {
             return c;
         }
-        for (Expr child : root.children()) {
-            Expr.Call found = callAt(child, span);
+        for (Expr child : e.children()) {
+            Expr.Call found = firstCall(child, enter, match);
             if (found != null) {
                 return found;
             }
