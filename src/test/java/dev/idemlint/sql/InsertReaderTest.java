@@ -26,6 +26,10 @@ class InsertReaderTest {
         assertTrue(InsertReader.read("INSERT INTO teams (name) SELECT 'x' WHERE NOT EXISTS "
                 + "(SELECT 1 FROM teams WHERE name = 'x')").guardedSelect());
         assertFalse(InsertReader.read("INSERT INTO teams (name) SELECT name FROM old_teams").guardedSelect());
+        assertTrue(InsertReader.read("INSERT INTO teams (name) SELECT n FROM new_teams WHERE n NOT IN\n"
+                + "  ( SELECT name FROM teams)").guardedSelect());
+        assertFalse(InsertReader.read("INSERT INTO teams (name) SELECT n FROM new_teams WHERE n IN "
+                + "(SELECT name FROM teams)").guardedSelect());
     }
 
     @Test
