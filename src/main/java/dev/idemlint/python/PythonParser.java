@@ -27,6 +27,24 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * created per call; only ANTLR's DFA cache is shared, and it is thread-safe.
  */
 public final class PythonParser {
+    private final boolean descent;
+    private final boolean strict;
+    /** Files (not f-string fields) the fast path gave up on; read by tests. */
+    final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
+
+    /** The production parser: {@link DescentParser} first, ANTLR when it gives up. */
+    public PythonParser() {
+        this(true, false);
+    }
+
+    /**
+     * For tests: {@code descent} false parses with ANTLR only (the reference); {@code strict} lets
+     * failures of the fast path other than giving up propagate instead of falling back.
+     */
+    PythonParser(boolean descent, boolean strict) {
+        this.descent = descent;
+        this.strict = strict;
+    }
 
     /**
      * The modules parsed last, by file object: the engine parses a file, builds its model and runs
@@ -49,9 +67,16 @@ public final class PythonParser {
     public PythonModule parse(SourceFile file) throws PythonSyntaxError {
         String text = file.text();
         try {
-            Parsed<MigrationPythonParser.File_inputContext> parsed = parse(text, false, MigrationPythonParser::file_input);
-            SyntaxNodeBuilder builder = new SyntaxNodeBuilder(text, 0, parsed.tokens, fieldParser(text, 0));
-            return new PythonModule(file, List.copyOf(builder.module(parsed.tree)));
+            TokenArray tokens = TokenArray.lex(new PythonTokenizer(text));
+            StringLiteralDecoder.FieldParser fields = fieldParser(text, 0);
+            List<Stmt> body = descend(tokens, t -> new DescentParser(text, 0, t, fields).module());
+            if (body == null) {
+                fallbacks.increment();
+                Parsed<MigrationPythonParser.File_inputContext> parsed =
+                        parse(tokens, MigrationPythonParser::file_input);
+                body = new SyntaxNodeBuilder(text, 0, parsed.tokens, fields).module(parsed.tree);
+            }
+            return new PythonModule(file, List.copyOf(body));
         } catch (PythonLexError e) {
             throw new PythonSyntaxError(e.getMessage(), e.offset());
         } catch (InvalidSyntax e) {
@@ -80,13 +105,30 @@ public final class PythonParser {
         }
     }
 
-    private static <T extends ParserRuleContext> Parsed<T> parse(String text, boolean field,
-            Function<MigrationPythonParser, T> rule) {
-        PythonTokenizer lexer = new PythonTokenizer(text);
-        if (field) {
-            lexer.setFieldMode();
+    /**
+     * Runs the {@link DescentParser} fast path: its result, or null when it gave up (the input is
+     * outside its subset or invalid) and ANTLR must parse the tokens. Stack overflow and any other
+     * failure of the fast path also fall back: ANTLR then decides, and reports, as it always did.
+     */
+    private <T> T descend(TokenArray tokens, Function<TokenArray, T> fast) {
+        if (!descent) {
+            return null;
         }
-        TokenArray tokens = TokenArray.lex(lexer);
+        try {
+            return fast.apply(tokens);
+        } catch (DescentParser.Bail | StackOverflowError e) {
+            return null;
+        } catch (RuntimeException bug) {
+            if (strict) {
+                throw bug;
+            }
+            return null; // in production ANTLR takes the file; DescentParserTest runs strict
+        }
+    }
+
+    private static <T extends ParserRuleContext> Parsed<T> parse(TokenArray tokens,
+            Function<MigrationPythonParser, T> rule) {
+        PythonTokenizer lexer = (PythonTokenizer) tokens.getTokenSource();
         MigrationPythonParser parser = new MigrationPythonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
@@ -135,16 +177,23 @@ public final class PythonParser {
     }
 
     /** Parses f-string fields found in {@code src} (which starts at file offset {@code shift}). */
-    private static StringLiteralDecoder.FieldParser fieldParser(String src, int shift) {
+    private StringLiteralDecoder.FieldParser fieldParser(String src, int shift) {
         return (start, end) -> {
             String text = src.substring(start, end);
             int fieldShift = shift + start;
             try {
                 if (!text.isBlank()) {
+                    PythonTokenizer lexer = new PythonTokenizer(text);
+                    lexer.setFieldMode();
+                    TokenArray tokens = TokenArray.lex(lexer);
+                    StringLiteralDecoder.FieldParser fields = fieldParser(text, fieldShift);
+                    Expr fast = descend(tokens, t -> new DescentParser(text, fieldShift, t, fields).field());
+                    if (fast != null) {
+                        return fast;
+                    }
                     Parsed<MigrationPythonParser.Fstring_fieldContext> parsed =
-                            parse(text, true, MigrationPythonParser::fstring_field);
-                    return new SyntaxNodeBuilder(text, fieldShift, parsed.tokens, fieldParser(text, fieldShift))
-                            .field(parsed.tree);
+                            parse(tokens, MigrationPythonParser::fstring_field);
+                    return new SyntaxNodeBuilder(text, fieldShift, parsed.tokens, fields).field(parsed.tree);
                 }
             } catch (RuntimeException unparsable) {
                 // fall through: the field stays opaque, the enclosing string is still usable

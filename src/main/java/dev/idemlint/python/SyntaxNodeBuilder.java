@@ -41,7 +41,7 @@ final class SyntaxNodeBuilder {
     private static final java.util.concurrent.ConcurrentHashMap<String, String> IDENTS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static String ident(String s) {
+    static String ident(String s) {
         String shared = IDENTS.get(s);
         if (shared != null) {
             return shared;
@@ -232,7 +232,7 @@ final class SyntaxNodeBuilder {
      * CPython rejects these in its grammar (invalid_assignment and friends); ours is looser, so the
      * check happens here. {@code context} is null for plain assignment, else the statement kind.
      */
-    private static void checkTarget(Expr target, boolean allowUnpacking, String context) {
+    static void checkTarget(Expr target, boolean allowUnpacking, String context) {
         if (target instanceof Expr.Name || target instanceof Expr.Attribute || target instanceof Expr.Subscript) {
             return;
         }

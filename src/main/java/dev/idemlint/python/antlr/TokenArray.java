@@ -56,6 +56,19 @@ public final class TokenArray implements TokenStream {
         }
     }
 
+    /**
+     * The token types, index by index, EOF last (the array may be longer than {@link #size()}).
+     * Shared, not copied: callers must not write to it. For parsers that read the arrays directly.
+     */
+    public int[] types() {
+        return types;
+    }
+
+    /** The tokens, as {@link #types()}: shared, not to be written to. */
+    public Token[] tokens() {
+        return tokens;
+    }
+
     @Override
     public int LA(int i) {
         int at = p + i - (i > 0 ? 1 : 0);
