@@ -41,7 +41,8 @@ final class DescentParser {
     private final String src;
     private final int shift;
     private final int[] types;
-    private final Token[] tokens;
+    private final int[] starts;
+    private final int[] stops;
     private final StringLiteralDecoder strings;
     private final StringLiteralDecoder.FieldParser fieldParser;
     private int p;
@@ -50,7 +51,8 @@ final class DescentParser {
         this.src = src;
         this.shift = shift;
         this.types = tokens.types();
-        this.tokens = tokens.tokens();
+        this.starts = tokens.starts();
+        this.stops = tokens.stops();
         this.strings = new StringLiteralDecoder(src, shift);
         this.fieldParser = fieldParser;
     }
@@ -102,14 +104,13 @@ final class DescentParser {
     }
 
     private String text(int i) {
-        Token t = tokens[i];
-        return src.substring(t.getStartIndex(), t.getStopIndex() + 1);
+        return src.substring(starts[i], stops[i] + 1);
     }
 
     /** From the start of token {@code from} to the end of token {@code to}, as SyntaxNodeBuilder.span. */
     private Span span(int from, int to) {
-        int start = tokens[from].getStartIndex();
-        return new Span(shift + start, shift + Math.max(start, tokens[to].getStopIndex() + 1));
+        int start = starts[from];
+        return new Span(shift + start, shift + Math.max(start, stops[to] + 1));
     }
 
     /** From token {@code from} to the last token consumed. */
@@ -1068,9 +1069,8 @@ final class DescentParser {
         List<StrPiece> pieces = new ArrayList<>(2);
         boolean bytes = false;
         while (types[p] == STRING) {
-            Token t = tokens[p];
-            int from = t.getStartIndex();
-            int to = t.getStopIndex() + 1;
+            int from = starts[p];
+            int to = stops[p] + 1;
             strings.decode(from, to, fieldParser, pieces);
             for (int i = from; i < to && src.charAt(i) != '\'' && src.charAt(i) != '"'; i++) {
                 bytes |= src.charAt(i) == 'b' || src.charAt(i) == 'B';

@@ -1,14 +1,7 @@
 package dev.idemlint.python.antlr;
 
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
-import java.util.function.Supplier;
-import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
-import org.antlr.v4.runtime.TokenSource;
-import org.antlr.v4.runtime.misc.Pair;
 
 /**
  * Turns physical lines into Python's logical layout: one NEWLINE per logical line, INDENT/DEDENT
@@ -16,15 +9,22 @@ import org.antlr.v4.runtime.misc.Pair;
  * Tabs advance to the next multiple of 8, as in CPython's tokenizer. Errors are thrown as
  * {@link PythonLexError}; nothing is reported through ANTLR listeners.
  *
- * <p>It sits on top of a raw token source (every token of the lexer grammar except the skipped
- * blanks, comments and backslash continuations, then EOF): {@link PythonTokenizer} in production,
- * the ANTLR-generated {@link MigrationPythonLexer} as the reference the tokenizer is tested against.
+ * <p>It is fed the raw tokens (every token of the lexer grammar except the skipped blanks, comments
+ * and backslash continuations, then EOF) as type and offsets, and hands what reaches the parser to a
+ * {@link Sink} in order: {@link PythonTokenizer} in production (into arrays, no token objects), the
+ * ANTLR-generated {@link MigrationPythonLexer} as the reference the tokenizer is tested against.
  */
 final class Layout {
+    /**
+     * Receives the tokens for the parser: a raw token passed through (its own type and offsets), or
+     * a layout token, zero-width ({@code stop = start - 1}) where the raw token that caused it starts.
+     */
+    interface Sink {
+        void token(int type, int start, int stop);
+    }
+
     private final String source;
-    private final Pair<TokenSource, CharStream> tokenSource;
-    private final Supplier<Token> raw;
-    private final Deque<Token> pending = new ArrayDeque<>();
+    private final Sink sink;
     private final int[] indentStack = new int[256];
     private int indentDepth;
     private int opened;
@@ -35,10 +35,9 @@ final class Layout {
     private int lastLineJoinEnd = -1;
     private boolean fieldMode;
 
-    Layout(String source, Pair<TokenSource, CharStream> tokenSource, Supplier<Token> raw) {
+    Layout(String source, Sink sink) {
         this.source = source;
-        this.tokenSource = tokenSource;
-        this.raw = raw;
+        this.sink = sink;
     }
 
     /**
@@ -50,25 +49,6 @@ final class Layout {
         opened = 1;
         openOffsets[0] = -1;
         atLineStart = false;
-    }
-
-    Token next() {
-        if (!pending.isEmpty()) {
-            return pending.poll();
-        }
-        while (true) {
-            Token t = fill();
-            if (!pending.isEmpty()) {
-                // layout tokens came first: the token itself queues up behind them
-                if (t != null) {
-                    pending.add(t);
-                }
-                return pending.poll();
-            }
-            if (t != null) {
-                return t; // the common case: a token of the line, passed straight through
-            }
-        }
     }
 
     /** The raw source skipped a backslash continuation at [start, end). */
@@ -83,43 +63,45 @@ final class Layout {
     }
 
     /**
-     * Reads one raw token: returns it if it reaches the parser, or null if it is dropped (a line
-     * break inside brackets or after a blank line); layout tokens due before it go to {@code pending}.
+     * Takes the next raw token ({@code stop} is its last char; EOF starts at the end of input):
+     * the layout tokens due before it, then the token itself unless it is dropped (a line break
+     * inside brackets or after a blank line), go to the sink. Throws {@link PythonLexError} for
+     * inconsistent indentation or input that ends inside a logical line.
      */
-    private Token fill() {
-        Token t = raw.get();
-        int type = t.getType();
+    void accept(int type, int start, int stop) {
         if (type == MigrationPythonLexer.NEWLINE) {
-            lineStart = t.getStopIndex() + 1;
+            lineStart = stop + 1;
             if (opened > 0 || atLineStart) {
-                return null;
+                return;
             }
             atLineStart = true;
-            return t;
+            sink.token(type, start, stop);
+            return;
         }
         if (type == Token.EOF) {
             if (lastLineJoinEnd >= 0 && source.substring(lastLineJoinEnd).isBlank() && !fieldMode) {
                 throw new PythonLexError("unexpected EOF while parsing", lastLineJoinStart);
             }
             if (!atLineStart && !fieldMode) {
-                pending.add(synthetic(MigrationPythonLexer.NEWLINE, t));
+                synthetic(MigrationPythonLexer.NEWLINE, start);
             }
             while (indentDepth > 0) {
                 indentDepth--;
-                pending.add(synthetic(MigrationPythonLexer.DEDENT, t));
+                synthetic(MigrationPythonLexer.DEDENT, start);
             }
-            return t;
+            sink.token(type, start, stop);
+            return;
         }
         if (atLineStart) {
             atLineStart = false;
-            indent(t);
+            indent(start);
         }
         switch (type) {
             case MigrationPythonLexer.OPEN_PAREN, MigrationPythonLexer.OPEN_BRACK, MigrationPythonLexer.OPEN_BRACE -> {
                 if (opened == openOffsets.length) {
                     openOffsets = Arrays.copyOf(openOffsets, opened * 2);
                 }
-                openOffsets[opened++] = t.getStartIndex();
+                openOffsets[opened++] = start;
             }
             case MigrationPythonLexer.CLOSE_PAREN, MigrationPythonLexer.CLOSE_BRACK, MigrationPythonLexer.CLOSE_BRACE -> {
                 if (opened > 0) {
@@ -129,27 +111,28 @@ final class Layout {
             default -> {
             }
         }
-        return t;
+        sink.token(type, start, stop);
     }
 
-    private void indent(Token first) {
+    /** INDENT or DEDENTs before the first token of a logical line, which starts at {@code first}. */
+    private void indent(int first) {
         int col = indentation();
         int current = indentDepth == 0 ? 0 : indentStack[indentDepth - 1];
         if (col > current) {
             if (indentDepth == indentStack.length) {
-                throw new PythonLexError("too many levels of indentation", first.getStartIndex());
+                throw new PythonLexError("too many levels of indentation", first);
             }
             indentStack[indentDepth++] = col;
-            pending.add(synthetic(MigrationPythonLexer.INDENT, first));
+            synthetic(MigrationPythonLexer.INDENT, first);
             return;
         }
         while (col < current) {
             indentDepth--;
-            pending.add(synthetic(MigrationPythonLexer.DEDENT, first));
+            synthetic(MigrationPythonLexer.DEDENT, first);
             current = indentDepth == 0 ? 0 : indentStack[indentDepth - 1];
         }
         if (col != current) {
-            throw new PythonLexError("unindent does not match any outer indentation level", first.getStartIndex());
+            throw new PythonLexError("unindent does not match any outer indentation level", first);
         }
     }
 
@@ -174,17 +157,17 @@ final class Layout {
         return col;
     }
 
-    /** A zero-width token placed where {@code at} starts. */
-    private Token synthetic(int type, Token at) {
-        int start = at.getType() == Token.EOF ? source.length() : at.getStartIndex();
-        CommonToken t = new CommonToken(tokenSource, type, Token.DEFAULT_CHANNEL, start, start - 1);
-        t.setLine(at.getLine());
-        t.setCharPositionInLine(at.getCharPositionInLine());
-        t.setText(switch (type) {
+    /** A zero-width layout token at {@code at}. */
+    private void synthetic(int type, int at) {
+        sink.token(type, at, at - 1);
+    }
+
+    /** The text ANTLR-facing tokens give a zero-width layout token of {@code type}. */
+    static String syntheticText(int type) {
+        return switch (type) {
             case MigrationPythonLexer.INDENT -> "<INDENT>";
             case MigrationPythonLexer.DEDENT -> "<DEDENT>";
             default -> "<NEWLINE>";
-        });
-        return t;
+        };
     }
 }

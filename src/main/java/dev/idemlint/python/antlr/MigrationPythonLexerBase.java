@@ -1,6 +1,8 @@
 package dev.idemlint.python.antlr;
 
+import java.util.ArrayDeque;
 import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Lexer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.misc.Interval;
@@ -25,14 +27,38 @@ public abstract class MigrationPythonLexerBase extends Lexer {
         fieldMode = true;
     }
 
+    /** Tokens the layout has released for the parser, not yet returned. */
+    private final ArrayDeque<Token> ready = new ArrayDeque<>();
+    /** The raw token the layout is working on. */
+    private Token current;
+
     @Override
     public Token nextToken() {
-        return layout().next();
+        Layout l = layout();
+        while (ready.isEmpty()) {
+            current = super.nextToken();
+            l.accept(current.getType(), current.getStartIndex(), current.getStopIndex());
+        }
+        return ready.poll();
+    }
+
+    /** Layout's sink: the raw token itself, or a layout token with the raw token's line and column. */
+    private void release(int type, int start, int stop) {
+        Token raw = current;
+        if (type == raw.getType() && start == raw.getStartIndex() && stop == raw.getStopIndex()) {
+            ready.add(raw);
+            return;
+        }
+        CommonToken t = new CommonToken(_tokenFactorySourcePair, type, Token.DEFAULT_CHANNEL, start, stop);
+        t.setLine(raw.getLine());
+        t.setCharPositionInLine(raw.getCharPositionInLine());
+        t.setText(Layout.syntheticText(type));
+        ready.add(t);
     }
 
     private Layout layout() {
         if (layout == null) {
-            layout = new Layout(source(), _tokenFactorySourcePair, super::nextToken);
+            layout = new Layout(source(), this::release);
             if (fieldMode) {
                 layout.setFieldMode();
             }

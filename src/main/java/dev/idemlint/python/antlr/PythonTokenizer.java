@@ -31,15 +31,26 @@ public final class PythonTokenizer implements TokenSource {
     private final Pair<TokenSource, CharStream> pair;
     private final Layout layout;
     private int pos;
-    private int line = 1;
-    private int column;
+    /** The raw token just read: [tokStart, tokEnd). */
+    private int tokStart;
+    private int tokEnd;
+
+    // the tokens for the parser, filled by lexAll()
+    private int[] types;
+    private int[] starts;
+    private int[] stops;
+    private int count;
+    private PythonLexError error;
+    /** Offsets of every '\n', for line and column numbers of materialized tokens; built on demand. */
+    private int[] newlines;
+    private int served;
 
     public PythonTokenizer(String text) {
         this.src = text;
         this.n = text.length();
         this.input = new StringCharStream(text);
         this.pair = new Pair<>(this, input);
-        this.layout = new Layout(text, pair, this::raw);
+        this.layout = new Layout(text, this::emit);
     }
 
     /** See {@link Layout#setFieldMode()}; call before the first token. */
@@ -49,16 +60,129 @@ public final class PythonTokenizer implements TokenSource {
 
     /** Offset of the innermost bracket still open at the end of input, or -1. */
     public int unclosedBracket() {
+        lexAll();
         return layout.unclosedBracket();
     }
 
-    @Override
-    public Token nextToken() {
-        return layout.next();
+    /**
+     * Lexes the whole input into arrays (type, start, stop per token; EOF last), once. A lexical
+     * error ends the arrays with the tokens released before the raw token that failed, as the
+     * reference lexer releases them, and is kept for {@link #error()}.
+     */
+    void lexAll() {
+        if (types != null) {
+            return;
+        }
+        // Python migrations average one token per 6-7 chars; sized for that, most files never grow
+        int guess = 64 + n / 6;
+        types = new int[guess];
+        starts = new int[guess];
+        stops = new int[guess];
+        int before = 0;
+        try {
+            while (true) {
+                before = count;
+                int type = raw();
+                layout.accept(type, tokStart, tokEnd - 1);
+                if (type == Token.EOF) {
+                    return;
+                }
+            }
+        } catch (PythonLexError e) {
+            count = before;
+            error = e;
+        }
     }
 
-    /** The next token of the lexer grammar, blanks, comments and line joins skipped. */
-    private Token raw() {
+    /** Layout's sink: appends one token for the parser. */
+    private void emit(int type, int start, int stop) {
+        if (count == types.length) {
+            int size = count * 2;
+            types = Arrays.copyOf(types, size);
+            starts = Arrays.copyOf(starts, size);
+            stops = Arrays.copyOf(stops, size);
+        }
+        types[count] = type;
+        starts[count] = start;
+        stops[count] = stop;
+        count++;
+    }
+
+    int[] types() {
+        return types;
+    }
+
+    int[] starts() {
+        return starts;
+    }
+
+    int[] stops() {
+        return stops;
+    }
+
+    int count() {
+        return count;
+    }
+
+    /** The lexical error that ended {@link #lexAll()}, or null. */
+    PythonLexError error() {
+        return error;
+    }
+
+    /**
+     * Token {@code i} as an ANTLR token object, with the line and column ANTLR counts (only
+     * {@code \n} starts a line; the column is in UTF-16 units). Made only when ANTLR parses the
+     * file or a test asks: the fast path reads the arrays.
+     */
+    Token token(int i) {
+        int type = types[i];
+        int start = starts[i];
+        int stop = stops[i];
+        CommonToken t = new CommonToken(pair, type, Token.DEFAULT_CHANNEL, start, stop);
+        if (newlines == null) {
+            newlines = newlineOffsets();
+        }
+        int k = Arrays.binarySearch(newlines, start);
+        int before = k >= 0 ? k : -k - 1; // newlines strictly before start
+        t.setLine(before + 1);
+        t.setCharPositionInLine(before == 0 ? start : start - newlines[before - 1] - 1);
+        if (stop < start && type != Token.EOF) {
+            t.setText(Layout.syntheticText(type));
+        }
+        t.setTokenIndex(i);
+        return t;
+    }
+
+    private int[] newlineOffsets() {
+        int[] out = new int[16];
+        int k = 0;
+        for (int i = src.indexOf('\n'); i >= 0; i = src.indexOf('\n', i + 1)) {
+            if (k == out.length) {
+                out = Arrays.copyOf(out, k * 2);
+            }
+            out[k++] = i;
+        }
+        return Arrays.copyOf(out, k);
+    }
+
+    /**
+     * The tokens one by one, for ANTLR and the tests: those lexed, then the lexical error if there
+     * was one, else EOF again and again.
+     */
+    @Override
+    public Token nextToken() {
+        lexAll();
+        if (served < count) {
+            return token(served++);
+        }
+        if (error != null) {
+            throw error;
+        }
+        return token(count - 1);
+    }
+
+    /** The next token of the lexer grammar, blanks, comments and line joins skipped: its type; it spans [tokStart, tokEnd). */
+    private int raw() {
         while (pos < n) {
             int start = pos;
             char c = src.charAt(pos);
@@ -68,11 +192,11 @@ public final class PythonTokenizer implements TokenSource {
                     while (i < n && ((c = src.charAt(i)) == ' ' || c == '\t' || c == '\f')) {
                         i++;
                     }
-                    advanceOnLine(i);
+                    pos = i;
                     continue;
                 }
                 case '\uFEFF' -> {
-                    advanceOnLine(pos + 1);
+                    pos++;
                     continue;
                 }
                 case '#' -> {
@@ -80,7 +204,7 @@ public final class PythonTokenizer implements TokenSource {
                     while (i < n && (c = src.charAt(i)) != '\n' && c != '\r') {
                         i++;
                     }
-                    advanceOnLine(i);
+                    pos = i;
                     continue;
                 }
                 case '\\' -> {
@@ -89,7 +213,7 @@ public final class PythonTokenizer implements TokenSource {
                         return token(MigrationPythonLexer.ERROR_CHAR, pos + 1);
                     }
                     layout.lineJoined(start, end);
-                    advance(end);
+                    pos = end;
                     continue;
                 }
                 case '\n' -> {
@@ -123,42 +247,17 @@ public final class PythonTokenizer implements TokenSource {
                 }
             }
         }
-        CommonToken eof = new CommonToken(pair, Token.EOF, Token.DEFAULT_CHANNEL, n, n - 1);
-        eof.setLine(line);
-        eof.setCharPositionInLine(column);
-        return eof;
+        tokStart = n;
+        tokEnd = n;
+        return Token.EOF;
     }
 
     /** A token from {@code pos} to {@code end}; moves past it. */
-    private Token token(int type, int end) {
-        CommonToken t = new CommonToken(pair, type, Token.DEFAULT_CHANNEL, pos, end - 1);
-        t.setLine(line);
-        t.setCharPositionInLine(column);
-        if (type == MigrationPythonLexer.NEWLINE || type == MigrationPythonLexer.STRING) {
-            advance(end);
-        } else {
-            advanceOnLine(end);
-        }
-        return t;
-    }
-
-    /** Moves to {@code end} over text without {@code \n}. */
-    private void advanceOnLine(int end) {
-        column += end - pos;
+    private int token(int type, int end) {
+        tokStart = pos;
+        tokEnd = end;
         pos = end;
-    }
-
-    /** Moves to {@code end}, counting lines as ANTLR does: only {@code \n} starts one. */
-    private void advance(int end) {
-        int last = -1;
-        for (int i = pos; i < end; i++) {
-            if (src.charAt(i) == '\n') {
-                line++;
-                last = i;
-            }
-        }
-        column = last < 0 ? column + (end - pos) : end - last - 1;
-        pos = end;
+        return type;
     }
 
     /** {@code LINE_JOIN : '\\' [ \t]* ( '\r'? '\n' | '\r' )}: its end, or -1. */
@@ -174,7 +273,7 @@ public final class PythonTokenizer implements TokenSource {
     }
 
     /** A string literal whose prefix starts at {@code pos} and whose first quote is at {@code quote}. */
-    private Token string(int quote) {
+    private int string(int quote) {
         String prefix = src.substring(pos, quote);
         return token(MigrationPythonLexer.STRING, StringLiteralScanner.scan(src, pos, quote, prefix, null));
     }
@@ -183,7 +282,7 @@ public final class PythonTokenizer implements TokenSource {
      * A name, keyword or prefixed string starting at {@code pos}, whose first identifier char ends
      * at {@code first}.
      */
-    private Token name(int at, int first) {
+    private int name(int at, int first) {
         // STRING_PREFIX : [rRuUbBfF] | [rR] [bBfF] | [bBfF] [rR], then a quote
         if (first == at + 1 && isPrefix(src.charAt(at))) {
             if (isQuote(at + 1)) {
@@ -434,7 +533,7 @@ public final class PythonTokenizer implements TokenSource {
     }
 
     /** Operators and delimiters, longest first; anything else is one ERROR_CHAR. */
-    private Token operator(char c) {
+    private int operator(char c) {
         char c1 = pos + 1 < n ? src.charAt(pos + 1) : '\0';
         char c2 = pos + 2 < n ? src.charAt(pos + 2) : '\0';
         return switch (c) {
@@ -470,26 +569,27 @@ public final class PythonTokenizer implements TokenSource {
         };
     }
 
-    private Token withAssign(char next, int plain, int assign) {
+    private int withAssign(char next, int plain, int assign) {
         return next == '=' ? token(assign, pos + 2) : token(plain, pos + 1);
     }
 
     /** {@code c}, {@code c=}, {@code cc} or {@code cc=}. */
-    private Token doubled(char c, char c1, char c2, int single, int singleAssign, int twice, int twiceAssign) {
+    private int doubled(char c, char c1, char c2, int single, int singleAssign, int twice, int twiceAssign) {
         if (c1 == c) {
             return c2 == '=' ? token(twiceAssign, pos + 3) : token(twice, pos + 2);
         }
         return withAssign(c1, single, singleAssign);
     }
 
+    /** Not tracked while lexing (tokens carry their own); ANTLR's parser does not ask. */
     @Override
     public int getLine() {
-        return line;
+        return 0;
     }
 
     @Override
     public int getCharPositionInLine() {
-        return column;
+        return 0;
     }
 
     @Override

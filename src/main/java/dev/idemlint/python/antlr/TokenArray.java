@@ -9,7 +9,9 @@ import org.antlr.v4.runtime.TokenStream;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * All tokens of one input, lexed up front into arrays, as a {@link TokenStream} for the parser.
+ * All tokens of one input, lexed up front into arrays (type, start, stop), as a {@link TokenStream}
+ * for the parser. From {@link PythonTokenizer} no token objects exist until ANTLR asks for one:
+ * the descent parser reads the arrays, and most files never reach ANTLR.
  *
  * <p>The parser asks for the next token's type (LA) several times per token: in every prediction
  * and in every error-strategy sync. ANTLR's {@code BufferedTokenStream} answers through lazy
@@ -19,20 +21,38 @@ import org.antlr.v4.runtime.misc.Interval;
  */
 public final class TokenArray implements TokenStream {
     private final TokenSource source;
+    /** Token objects, made on first use when the source is a {@link PythonTokenizer}. */
     private final Token[] tokens;
     private final int[] types;
+    private final int[] starts;
+    private final int[] stops;
     private final int size;
     private int p;
 
-    private TokenArray(TokenSource source, Token[] tokens, int[] types, int size) {
+    private TokenArray(TokenSource source, Token[] tokens, int[] types, int[] starts, int[] stops, int size) {
         this.source = source;
         this.tokens = tokens;
         this.types = types;
+        this.starts = starts;
+        this.stops = stops;
         this.size = size;
+    }
+
+    /** Lexes {@code tokenizer}'s input to its end (EOF included); throws its {@link PythonLexError}. */
+    public static TokenArray lex(PythonTokenizer tokenizer) {
+        tokenizer.lexAll();
+        if (tokenizer.error() != null) {
+            throw tokenizer.error();
+        }
+        int n = tokenizer.count();
+        return new TokenArray(tokenizer, new Token[n], tokenizer.types(), tokenizer.starts(), tokenizer.stops(), n);
     }
 
     /** Lexes {@code source} to its end (EOF included). */
     public static TokenArray lex(TokenSource source) {
+        if (source instanceof PythonTokenizer tokenizer) {
+            return lex(tokenizer);
+        }
         // Python migrations average one token per 6-7 chars; sized for that, most files never grow
         int guess = 64 + source.getInputStream().size() / 6;
         Token[] tokens = new Token[guess];
@@ -51,7 +71,13 @@ public final class TokenArray implements TokenStream {
             int type = t.getType();
             types[n++] = type;
             if (type == Token.EOF) {
-                return new TokenArray(source, tokens, types, n);
+                int[] starts = new int[n];
+                int[] stops = new int[n];
+                for (int i = 0; i < n; i++) {
+                    starts[i] = tokens[i].getStartIndex();
+                    stops[i] = tokens[i].getStopIndex();
+                }
+                return new TokenArray(source, tokens, types, starts, stops, n);
             }
         }
     }
@@ -64,9 +90,23 @@ public final class TokenArray implements TokenStream {
         return types;
     }
 
-    /** The tokens, as {@link #types()}: shared, not to be written to. */
-    public Token[] tokens() {
-        return tokens;
+    /** Each token's first char offset, as {@link #types()}: shared, not to be written to. */
+    public int[] starts() {
+        return starts;
+    }
+
+    /** Each token's last char offset ({@code start - 1} for zero-width layout tokens and EOF), as {@link #types()}. */
+    public int[] stops() {
+        return stops;
+    }
+
+    private Token token(int i) {
+        Token t = tokens[i];
+        if (t == null) {
+            t = ((PythonTokenizer) source).token(i);
+            tokens[i] = t;
+        }
+        return t;
     }
 
     @Override
@@ -87,7 +127,7 @@ public final class TokenArray implements TokenStream {
         if (at < 0) {
             return null;
         }
-        return tokens[at < size ? at : size - 1];
+        return token(at < size ? at : size - 1);
     }
 
     @Override
@@ -95,7 +135,7 @@ public final class TokenArray implements TokenStream {
         if (index < 0 || index >= size) {
             throw new IndexOutOfBoundsException("token index " + index + " out of range 0.." + (size - 1));
         }
-        return tokens[index];
+        return token(index);
     }
 
     @Override
@@ -151,7 +191,7 @@ public final class TokenArray implements TokenStream {
             if (types[i] == Token.EOF) {
                 break;
             }
-            sb.append(tokens[i].getText());
+            sb.append(token(i).getText());
         }
         return sb.toString();
     }

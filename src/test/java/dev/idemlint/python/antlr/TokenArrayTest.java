@@ -40,13 +40,17 @@ class TokenArrayTest {
     void lines_and_columns_after_a_string_body_are_counted_as_if_char_by_char() {
         // the string scanner jumps over literal bodies; the tokens after them must still carry
         // the line and column ANTLR would have counted
-        TokenArray t = lex("a = '''x\ny\r\nzz''' ; b\nc = \"q\" + d\n");
-        Token b = find(t, "b");
-        assertEquals(3, b.getLine());
-        assertEquals(8, b.getCharPositionInLine());
-        Token d = find(t, "d");
-        assertEquals(4, d.getLine());
-        assertEquals(10, d.getCharPositionInLine());
+        String src = "a = '''x\ny\r\nzz''' ; b\nc = \"q\" + d\n";
+        // the reference lexer, and the production one, whose token objects are made on demand
+        for (TokenArray t : new TokenArray[] {lex(src), TokenArray.lex(new PythonTokenizer(src))}) {
+            Token b = find(t, "b");
+            assertEquals(3, b.getLine());
+            assertEquals(8, b.getCharPositionInLine());
+            Token d = find(t, "d");
+            assertEquals(4, d.getLine());
+            assertEquals(10, d.getCharPositionInLine());
+            assertEquals(b.getTokenIndex() + 6, d.getTokenIndex(), "token indexes are positions in the stream");
+        }
     }
 
     private static Token find(TokenArray t, String text) {
