@@ -28,13 +28,13 @@ public final class JsonReporter implements Reporter {
         for (int from = 0; from < ds.size(); from += WINDOW) {
             int to = Math.min(ds.size(), from + WINDOW);
             if (to - from < 256) {
-                out.append(format(ds, from, to));
+                emit(format(ds, from, to), out);
                 continue;
             }
             int mid = (from + to) >>> 1;
-            CompletableFuture<StringBuilder> second = CompletableFuture.supplyAsync(() -> format(ds, mid, to));
-            out.append(format(ds, from, mid));
-            out.append(second.join());
+            CompletableFuture<JsonBytes> second = CompletableFuture.supplyAsync(() -> format(ds, mid, to));
+            emit(format(ds, from, mid), out);
+            emit(second.join(), out);
         }
         boolean first = ds.isEmpty();
         out.append(first ? "],\n" : "\n  ],\n");
@@ -53,44 +53,52 @@ public final class JsonReporter implements Reporter {
         out.append("}}\n}\n");
     }
 
+    /** Formatted findings to {@code out}: as bytes when it is a UTF-8 byte sink, else as text. */
+    private static void emit(JsonBytes json, Appendable out) throws IOException {
+        if (out instanceof Utf8Output bytes) {
+            bytes.write(json.bytes(), 0, json.length());
+        } else {
+            out.append(json.toString());
+        }
+    }
+
     /** Findings {@code from..to} as they appear in the array (the first one after "[", the rest after ","). */
-    private static StringBuilder format(List<Diagnostic> ds, int from, int to) {
-        StringBuilder sb = new StringBuilder((to - from) * 1400);
+    private static JsonBytes format(List<Diagnostic> ds, int from, int to) {
+        JsonBytes sb = new JsonBytes((to - from) * 1400);
         for (int i = from; i < to; i++) {
             Diagnostic d = ds.get(i);
-            sb.append(i == 0 ? "\n" : ",\n");
-            sb.append("    {\"rule\": ");
-            Json.str(d.rule(), sb).append(", \"severity\": ");
-            Json.str(d.severity().label(), sb).append(", \"file\": ");
-            Json.str(d.file().displayPath(), sb).append(", \"line\": ").append(d.line())
-                    .append(", \"column\": ").append(d.column())
-                    .append(", \"endLine\": ").append(d.endLine())
-                    .append(", \"endColumn\": ").append(d.endColumn())
-                    .append(", \"message\": ");
-            Json.str(d.message(), sb).append(", \"help\": ");
-            Json.str(d.help(), sb).append(", \"fixes\": [");
+            sb.raw(i == 0 ? "\n" : ",\n");
+            sb.raw("    {\"rule\": ").str(d.rule())
+                    .raw(", \"severity\": ").str(d.severity().label())
+                    .raw(", \"file\": ").str(d.file().displayPath())
+                    .raw(", \"line\": ").num(d.line())
+                    .raw(", \"column\": ").num(d.column())
+                    .raw(", \"endLine\": ").num(d.endLine())
+                    .raw(", \"endColumn\": ").num(d.endColumn())
+                    .raw(", \"message\": ").str(d.message())
+                    .raw(", \"help\": ").str(d.help())
+                    .raw(", \"fixes\": [");
             boolean ff = true;
             for (Fix f : d.fixes()) {
-                sb.append(ff ? "" : ", ");
+                sb.raw(ff ? "" : ", ");
                 ff = false;
-                sb.append("{\"title\": ");
-                Json.str(f.title(), sb).append(", \"applicability\": ");
-                Json.str(f.applicability().name().toLowerCase(), sb).append(", \"edits\": [");
+                sb.raw("{\"title\": ").str(f.title())
+                        .raw(", \"applicability\": ").str(f.applicability().name().toLowerCase())
+                        .raw(", \"edits\": [");
                 boolean fe = true;
                 for (TextEdit e : f.edits()) {
-                    sb.append(fe ? "" : ", ");
+                    sb.raw(fe ? "" : ", ");
                     fe = false;
                     var lines = d.file().lines();
-                    sb.append("{\"line\": ").append(lines.line(e.range().start()))
-                            .append(", \"column\": ").append(lines.column(e.range().start()))
-                            .append(", \"endLine\": ").append(lines.line(e.range().end()))
-                            .append(", \"endColumn\": ").append(lines.column(e.range().end()))
-                            .append(", \"replacement\": ");
-                    Json.str(e.replacement(), sb).append('}');
+                    sb.raw("{\"line\": ").num(lines.line(e.range().start()))
+                            .raw(", \"column\": ").num(lines.column(e.range().start()))
+                            .raw(", \"endLine\": ").num(lines.line(e.range().end()))
+                            .raw(", \"endColumn\": ").num(lines.column(e.range().end()))
+                            .raw(", \"replacement\": ").str(e.replacement()).raw('}');
                 }
-                sb.append("]}");
+                sb.raw("]}");
             }
-            sb.append("]}");
+            sb.raw("]}");
         }
         return sb;
     }

@@ -41,6 +41,15 @@ public final class Utf8Output implements Appendable, Flushable {
         return this;
     }
 
+    /** Bytes that are already UTF-8 (from {@link JsonBytes}), written as they are. */
+    void write(byte[] utf8, int off, int len) throws IOException {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            out.write('?'); // a high surrogate with no low half after it, as append would end it
+        }
+        out.write(utf8, off, len);
+    }
+
     @Override
     public Utf8Output append(CharSequence csq, int start, int end) throws IOException {
         return append(String.valueOf(csq).subSequence(start, end));

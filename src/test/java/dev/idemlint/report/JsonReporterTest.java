@@ -50,4 +50,52 @@ class JsonReporterTest {
         out.flush();
         assertEquals("équipe 😀 😀bnullx?", bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void json_bytes_are_the_utf8_of_the_escaped_string_for_every_kind_of_char() {
+        String[] cases = {
+            "", "plain", "quote \" backslash \\ slash /", "\n\r\t\b\f\u0000\u0001\u001f\u007f", "é ß ÿ Ā", "€ ☃ \uFFFF",
+            "😀 \uD83D\uDE00", "lone high \uD83D", "\uD83D", "lone low \uDE00 x", "\uDE00\uD83D", "\uD83D\uD83D\uDE00",
+        };
+        for (String s : cases) {
+            assertJsonBytes(s);
+        }
+        java.util.Random random = new java.util.Random(11);
+        char[] pool = {'a', '"', '\\', '\n', '\u0003', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '€', '\uD800', '\uDBFF',
+            '\uDC00', '\uDFFF', '\uE000', '\uFFFF'};
+        for (int i = 0; i < 20_000; i++) {
+            char[] cs = new char[random.nextInt(8)];
+            for (int k = 0; k < cs.length; k++) {
+                cs[k] = pool[random.nextInt(pool.length)];
+            }
+            assertJsonBytes(new String(cs));
+        }
+        assertEquals("null", new JsonBytes(0).str(null).toString());
+    }
+
+    private static void assertJsonBytes(String s) {
+        JsonBytes b = new JsonBytes(0);
+        b.str(s);
+        byte[] expected = Json.str(s).getBytes(StandardCharsets.UTF_8);
+        assertEquals(java.util.Arrays.toString(expected),
+                java.util.Arrays.toString(java.util.Arrays.copyOf(b.bytes(), b.length())), s);
+    }
+
+    @Test
+    void a_report_written_as_bytes_is_the_report_written_as_text() throws IOException {
+        List<Diagnostic> base = ReportFixtures.diagnostics();
+        List<Diagnostic> many = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            Diagnostic d = base.get(i % base.size());
+            many.add(new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), "é😀 " + i + ": " + d.message(),
+                    d.help(), d.fixes(), d.related()));
+        }
+        StringBuilder text = new StringBuilder();
+        new JsonReporter().write(ReportFixtures.report(many), text);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Utf8Output out = new Utf8Output(bytes);
+        new JsonReporter().write(ReportFixtures.report(many), out);
+        out.flush();
+        assertEquals(text.toString(), bytes.toString(StandardCharsets.UTF_8));
+    }
 }
