@@ -61,6 +61,11 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
             this.plain = plain;
         }
 
+        /** {@code length} entries {@code first, first + 1, ...}: a literal that decodes to its source text. */
+        static Offsets run(int length, int first) {
+            return new Offsets(length, first, null, null, null);
+        }
+
         static Offsets of(int[] a) {
             int n = a.length;
             if (n == 0) {

@@ -69,6 +69,11 @@ final class StringLiteralDecoder {
 
     private StrPiece literal(int from, int to, boolean raw, boolean bytes, boolean fmt, Span token,
             String prefix, String quote) {
+        if (isPlain(from, to, raw, fmt)) {
+            // most literals (identifiers, SQL without escapes): the text as written, offsets one run
+            return new StrPiece(src.substring(from, to), false, null, StrPiece.Offsets.run(to - from + 1, shift + from),
+                    token, prefix, quote);
+        }
         StringBuilder text = new StringBuilder(to - from);
         int[] offsets = new int[to - from + 1];
         int n = 0;
@@ -170,6 +175,17 @@ final class StringLiteralDecoder {
         offsets[n++] = shift + to;
         return new StrPiece(text.toString(), false, null, StrPiece.Offsets.of(n == offsets.length ? offsets : Arrays.copyOf(offsets, n)),
                 token, prefix, quote);
+    }
+
+    /** True when {@code src[from, to)} decodes to itself: no escape, no CR, no doubled brace of an f-string. */
+    private boolean isPlain(int from, int to, boolean raw, boolean fmt) {
+        for (int i = from; i < to; i++) {
+            char c = src.charAt(i);
+            if (c == '\\' && !raw || c == '\r' || fmt && (c == '{' || c == '}')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static RuntimeException invalid(String what, int offset) {

@@ -184,4 +184,29 @@ class StringLiteralTest {
         assertEquals(code.indexOf('x'), p.sourceOffset(2));
         assertEquals(new Span(code.indexOf('y'), code.indexOf('y') + 1), tuple.elements().get(1).span());
     }
+
+    @Test
+    void a_literal_that_decodes_to_its_source_maps_char_for_char_and_one_that_does_not_keeps_exact_offsets() {
+        // plain (decoded by a substring): a raw string keeps its backslashes, a bytes literal its text
+        for (String lit : new String[] {"'SELECT 1'", "r'a\\d+'", "b'xyz'", "''", "f'no fields'"}) {
+            String code = "f(" + lit + ")\n";
+            StrPiece p = str(code).pieces().get(0);
+            int content = code.indexOf(lit) + lit.indexOf('\'') + 1;
+            assertEquals(code.substring(content, code.lastIndexOf('\'')), p.text(), lit);
+            for (int i = 0; i <= p.text().length(); i++) {
+                assertEquals(content + i, p.sourceOffset(i), lit + " char " + i);
+            }
+        }
+        // not plain: an escape, a CR line break, a doubled f-string brace each shift the map
+        String code = "g(f'a{{b\\n')\n";
+        StrPiece p = str(code).pieces().get(0);
+        assertEquals("a{b\n", p.text());
+        int a = code.indexOf("a{{");
+        assertArrayEquals(new int[] {a, a + 1, a + 3, a + 4, a + 6}, p.sourceOffsets());
+        String crlf = "g('''a\r\nb''')\n";
+        StrPiece q = str(crlf).pieces().get(0);
+        assertEquals("a\nb", q.text());
+        int qa = crlf.indexOf("a\r");
+        assertArrayEquals(new int[] {qa, qa + 1, qa + 3, qa + 4}, q.sourceOffsets());
+    }
 }
