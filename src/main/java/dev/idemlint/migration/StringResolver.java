@@ -65,6 +65,15 @@ final class StringResolver {
 
     /** Resolves {@code e} to a SqlText, or null when nothing of it is a string. */
     static SqlText resolve(Expr e, Scope scope) {
+        if (e instanceof Expr.Str s && !s.bytes() && s.pieces().size() == 1 && !s.pieces().get(0).dynamic()) {
+            // one plain literal, the usual op.execute("..."): its text and offsets as the literal
+            // has them, instead of a Builder copying them char by char; the last entry as build() sets it
+            StrPiece p = s.pieces().get(0);
+            int[] offsets = p.sourceOffsets();
+            int n = p.text().length();
+            offsets[n] = n == 0 ? e.span().end() : offsets[n - 1] + 1;
+            return new SqlText(p.text(), offsets, false, e.span());
+        }
         Builder b = build(e, scope, 0);
         if (b == null) {
             return null;
