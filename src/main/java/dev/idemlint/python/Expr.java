@@ -41,7 +41,9 @@ public sealed interface Expr {
 
         /** The keyword argument named {@code name}, or null. */
         public Arg keyword(String name) {
-            for (Arg a : args) {
+            // indexed: rules and the model ask this for every call, and the iterator was 3% of a run
+            for (int i = 0, n = args.size(); i < n; i++) {
+                Arg a = args.get(i);
                 if (name.equals(a.keyword())) {
                     return a;
                 }
@@ -52,7 +54,8 @@ public sealed interface Expr {
         /** The i-th positional argument (0-based), or null. Stops at the first star argument. */
         public Expr positional(int i) {
             int n = 0;
-            for (Arg a : args) {
+            for (int k = 0, size = args.size(); k < size; k++) {
+                Arg a = args.get(k);
                 if (a.keyword() != null) {
                     continue;
                 }
