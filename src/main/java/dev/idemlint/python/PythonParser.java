@@ -21,10 +21,12 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * Parses one file into our syntax nodes. ANTLR types never leave this package.
  * Thread-safe: one instance may parse files from many threads.
  *
- * <p>Each parse runs in two stages: SLL prediction with a bail-out error strategy, which is fast
- * and right for nearly every file, then full LL prediction only when stage one fails. A file that
- * fails both is invalid; the LL stage pinpoints the offending token. Lexers and parsers are
- * created per call; only ANTLR's DFA cache is shared, and it is thread-safe.
+ * <p>The tokens ({@link PythonTokenizer}, into arrays) go to the {@link DescentParser} first, which
+ * builds the records directly and gives up on anything outside its subset and on every error. Only
+ * then does ANTLR parse them, in two stages: SLL prediction with a bail-out error strategy, which
+ * is fast and right for nearly every file, then full LL prediction only when stage one fails. A
+ * file that fails both is invalid; the LL stage pinpoints the offending token. Lexers and parsers
+ * are created per call; only ANTLR's DFA cache is shared, and it is thread-safe.
  */
 public final class PythonParser {
     private final boolean descent;
