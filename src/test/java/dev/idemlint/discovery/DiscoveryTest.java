@@ -290,6 +290,39 @@ class DiscoveryTest {
     }
 
     @Test
+    void a_tree_listed_from_the_project_scan_is_the_tree_a_fresh_walk_lists() throws IOException {
+        p.env("app/migrations")
+                .revision("app/migrations/versions/001_a.py", "001", null)
+                .revision("app/migrations/versions/release1/002_b.py", "002", "001")
+                .revision("app/migrations/versions/deep/d1/d2/003_c.py", "003", "002")
+                .file("app/migrations/versions/helpers/util.py", "X = 1\n")
+                .file("app/migrations/versions/node_modules/x.py", "revision = 'n'\ndown_revision = None\n")
+                .file("app/migrations/versions/notes.txt", "x")
+                .revision("other/versions/0a_x.py", "0a", null)
+                .file("sql/a.sql", "select 1;")
+                .file("requirements.txt", "alembic==1.13.2\n");
+        Files.createSymbolicLink(p.path("app/migrations/versions/release2"), p.path("other/versions"));
+        Discovery replaying = new Discovery();
+        Discovery walking = new Discovery();
+        walking.replayWalks = false;
+        Discovery.Result replayed = replaying.discover(List.of(tmp));
+        Discovery.Result walked = walking.discover(List.of(tmp));
+        assertEquals(walked.problems(), replayed.problems());
+        assertEquals(walked.targets().size(), replayed.targets().size());
+        for (int i = 0; i < walked.targets().size(); i++) {
+            LintTarget w = walked.targets().get(i);
+            LintTarget r = replayed.targets().get(i);
+            assertEquals(w.versionsDir(), r.versionsDir());
+            assertEquals(w.files(), r.files());
+            assertEquals(w.focus(), r.focus());
+        }
+        assertTrue(replaying.replays > 0, "the project scan's record served the listing");
+        assertEquals(0, walking.replays);
+        assertTrue(walked.targets().stream().anyMatch(t -> names(t.files()).containsAll(
+                List.of("001_a.py", "002_b.py", "003_c.py", "0a_x.py"))), "nested, deep and linked revisions");
+    }
+
+    @Test
     void a_symlink_loop_is_a_problem_and_the_rest_is_discovered() throws IOException {
         p.env("migrations").revision("migrations/versions/a.py", "a", null).dir("vendor");
         Files.createSymbolicLink(p.path("vendor/loop"), p.path("vendor"));
