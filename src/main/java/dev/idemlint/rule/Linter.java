@@ -118,32 +118,8 @@ public final class Linter {
                 kept.add(configured == null || configured.equals("off") ? d : d.withSeverity(Severity.parse(configured)));
             }
         }
-        sortByFileRank(kept);
+        kept.sort(ORDER);
         return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
-    }
-
-    /**
-     * Sorts as {@link #ORDER} does, comparing each file's rank among the shown paths instead of the
-     * paths themselves: tens of thousands of findings share a few thousand long paths, and comparing
-     * those char by char was most of the sort.
-     */
-    static void sortByFileRank(List<Diagnostic> ds) {
-        java.util.TreeMap<String, Integer> paths = new java.util.TreeMap<>();
-        for (Diagnostic d : ds) {
-            paths.put(d.file().displayPath(), 0);
-        }
-        int rank = 0;
-        for (Map.Entry<String, Integer> e : paths.entrySet()) {
-            e.setValue(rank++);
-        }
-        java.util.IdentityHashMap<SourceFile, Integer> ranks = new java.util.IdentityHashMap<>();
-        for (Diagnostic d : ds) {
-            ranks.computeIfAbsent(d.file(), f -> paths.get(f.displayPath()));
-        }
-        ds.sort((a, b) -> {
-            int c = a.file() == b.file() ? 0 : Integer.compare(ranks.get(a.file()), ranks.get(b.file()));
-            return c != 0 ? c : compareWithinFile(a, b);
-        });
     }
 
     /** By shown path, start offset, rule, message. */
@@ -158,11 +134,6 @@ public final class Linter {
                 return c;
             }
         }
-        return compareWithinFile(a, b);
-    }
-
-    /** By start offset, rule, message. */
-    private static int compareWithinFile(Diagnostic a, Diagnostic b) {
         int c = Integer.compare(a.span().start(), b.span().start());
         if (c != 0) {
             return c;
