@@ -27,21 +27,14 @@ public final class SourceLayout {
 
     private final SourceFile file;
     private final PythonModule module;
-    private final List<StrPiece> pieces;
+    /** Every literal piece by offset, collected on first use (only SQL rewrites ask; guard fixes do not). */
+    private volatile List<StrPiece> pieces;
     private final String eol;
     private final String indentUnit;
 
     private SourceLayout(SourceFile file, PythonModule module) {
         this.file = file;
         this.module = module;
-        List<StrPiece> found = new ArrayList<>();
-        if (module != null) {
-            for (Stmt s : module.body()) {
-                collectStmt(s, found);
-            }
-        }
-        found.sort(Comparator.comparingInt(p -> p.sourceOffset(0)));
-        this.pieces = List.copyOf(found);
         this.eol = dominantEol(file.text());
         this.indentUnit = module == null ? "    " : indentUnit(file, module);
     }
@@ -108,6 +101,7 @@ public final class SourceLayout {
 
     /** The literal piece whose content holds file offset {@code offset} (its end included), or null. */
     public StrPiece pieceAt(int offset) {
+        List<StrPiece> pieces = pieces();
         int lo = 0;
         int hi = pieces.size() - 1;
         StrPiece best = null;
@@ -125,6 +119,23 @@ public final class SourceLayout {
             return null;
         }
         return best;
+    }
+
+    private List<StrPiece> pieces() {
+        List<StrPiece> p = pieces;
+        if (p == null) {
+            // a benign race: two threads may both collect; they find the same pieces
+            List<StrPiece> found = new ArrayList<>();
+            if (module != null) {
+                for (Stmt s : module.body()) {
+                    collectStmt(s, found);
+                }
+            }
+            found.sort(Comparator.comparingInt(x -> x.sourceOffset(0)));
+            p = List.copyOf(found);
+            pieces = p;
+        }
+        return p;
     }
 
     /** Spans of the string tokens inside {@code e}: lines starting inside them must not be re-indented. */
