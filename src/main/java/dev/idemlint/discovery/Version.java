@@ -36,6 +36,18 @@ public record Version(List<Integer> parts) implements Comparable<Version> {
         return this.equals(LATEST);
     }
 
+    // Written out: a record's generated equals is bootstrapped through method handles on first use,
+    // ~3 ms of class spinning on a parse worker at the start of every run (rules compare versions).
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Version v && parts.equals(v.parts);
+    }
+
+    @Override
+    public int hashCode() {
+        return parts.hashCode();
+    }
+
     @Override
     public int compareTo(Version o) {
         int n = Math.max(parts.size(), o.parts.size());
