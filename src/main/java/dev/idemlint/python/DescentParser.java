@@ -45,6 +45,7 @@ final class DescentParser {
     private final int[] stops;
     private final StringLiteralDecoder strings;
     private final StringLiteralDecoder.FieldParser fieldParser;
+    private final String[] recentIdents;
     private int p;
 
     DescentParser(String src, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
@@ -55,6 +56,7 @@ final class DescentParser {
         this.stops = tokens.stops();
         this.strings = new StringLiteralDecoder(src, shift);
         this.fieldParser = fieldParser;
+        this.recentIdents = RECENT_IDENTS.get();
     }
 
     /** {@code file_input : ( NEWLINE | stmt )* EOF}; throws {@link Bail}. */
@@ -106,6 +108,32 @@ final class DescentParser {
     private String text(int i) {
         return src.substring(starts[i], stops[i] + 1);
     }
+
+    /**
+     * The shared string of identifier-like token {@code i} (a name, keyword or constant), as
+     * {@link SyntaxNodeBuilder#ident} gives it, found without a substring when this thread met the
+     * same text recently: a few hundred identifiers make up most tokens of every migration.
+     */
+    private String identAt(int i) {
+        int start = starts[i];
+        int len = stops[i] + 1 - start;
+        int h = 0;
+        for (int k = start, end = start + len; k < end; k++) {
+            h = 31 * h + src.charAt(k);
+        }
+        int slot = (h ^ h >>> 12) & (IDENT_SLOTS - 1);
+        String seen = recentIdents[slot];
+        if (seen != null && seen.length() == len && src.regionMatches(start, seen, 0, len)) {
+            return seen;
+        }
+        String s = SyntaxNodeBuilder.ident(src.substring(start, start + len));
+        recentIdents[slot] = s;
+        return s;
+    }
+
+    private static final int IDENT_SLOTS = 4096;
+    /** Per thread: identifiers met lately, by hash slot (a miss only costs the substring). */
+    private static final ThreadLocal<String[]> RECENT_IDENTS = ThreadLocal.withInitial(() -> new String[IDENT_SLOTS]);
 
     /** From the start of token {@code from} to the end of token {@code to}, as SyntaxNodeBuilder.span. */
     private Span span(int from, int to) {
@@ -722,7 +750,7 @@ final class DescentParser {
     }
 
     private Expr nameExpr(int i) {
-        return new Expr.Name(SyntaxNodeBuilder.ident(text(i)), span(i, i));
+        return new Expr.Name(identAt(i), span(i, i));
     }
 
     // ------------------------------------------------------------------ expressions
@@ -961,7 +989,7 @@ final class DescentParser {
                 case DOT -> {
                     p++;
                     int name = name();
-                    e = new Expr.Attribute(e, SyntaxNodeBuilder.ident(text(name)), span(name, name), spanFrom(start));
+                    e = new Expr.Attribute(e, identAt(name), span(name, name), spanFrom(start));
                 }
                 default -> {
                     return e;
@@ -1025,7 +1053,7 @@ final class DescentParser {
         switch (types[p]) {
             case NAME, MATCH, CASE, TYPE -> {
                 p++;
-                return new Expr.Name(SyntaxNodeBuilder.ident(text(start)), span(start, start));
+                return new Expr.Name(identAt(start), span(start, start));
             }
             case STRING -> {
                 return strings(start);
@@ -1036,7 +1064,7 @@ final class DescentParser {
             }
             case NONE, TRUE, FALSE, ELLIPSIS -> {
                 p++;
-                return new Expr.Const(SyntaxNodeBuilder.ident(text(start)), span(start, start));
+                return new Expr.Const(identAt(start), span(start, start));
             }
             case OPEN_PAREN -> {
                 p++;
@@ -1246,7 +1274,7 @@ final class DescentParser {
             } else if (isName(type) && types[p + 1] == ASSIGN) {
                 p += 2;
                 Expr value = test();
-                out.add(new Arg(SyntaxNodeBuilder.ident(text(start)), 0, value, spanFrom(start)));
+                out.add(new Arg(identAt(start), 0, value, spanFrom(start)));
                 keywordSeen = true;
             } else {
                 if (keywordSeen || doubleStarSeen) {

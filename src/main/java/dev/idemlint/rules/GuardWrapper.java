@@ -67,7 +67,9 @@ public final class GuardWrapper {
         List<TextEdit> sorted = new ArrayList<>(inner);
         sorted.sort(Comparator.comparingInt(e -> e.range().start()));
         String text = file.text();
-        StringBuilder sb = new StringBuilder(test).append(eol).append(indent).append(unit);
+        // sized for the statement plus a level of indentation per line: it grew by doubling before
+        StringBuilder sb = new StringBuilder(test.length() + (stmt.end() - stmt.start()) * 5 / 4 + 64)
+                .append(test).append(eol).append(indent).append(unit);
         int k = 0;
         int i = stmt.start();
         int end = stmt.end();

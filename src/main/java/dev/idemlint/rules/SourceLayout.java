@@ -1,6 +1,7 @@
 package dev.idemlint.rules;
 
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
@@ -146,15 +147,34 @@ public final class SourceLayout {
     }
 
     private static void collectTokens(Expr e, List<Span> out) {
+        // the usual node kinds are walked directly: children() builds a list for a call or a
+        // string, and every for-each an iterator (C1 does not remove them), per guard fix
+        if (e instanceof Expr.Name || e instanceof Expr.Num || e instanceof Expr.Const) {
+            return;
+        }
+        if (e instanceof Expr.Attribute a) {
+            collectTokens(a.value(), out);
+            return;
+        }
+        if (e instanceof Expr.Call c) {
+            collectTokens(c.func(), out);
+            List<Arg> args = c.args();
+            for (int i = 0, n = args.size(); i < n; i++) {
+                collectTokens(args.get(i).value(), out);
+            }
+            return;
+        }
         if (e instanceof Expr.Str s) {
-            for (StrPiece p : s.pieces()) {
-                if (p.token() != null) {
-                    out.add(p.token());
+            List<StrPiece> pieces = s.pieces();
+            for (int i = 0, n = pieces.size(); i < n; i++) {
+                if (pieces.get(i).token() != null) {
+                    out.add(pieces.get(i).token());
                 }
             }
         }
-        for (Expr c : e.children()) {
-            collectTokens(c, out);
+        List<Expr> children = e.children();
+        for (int i = 0, n = children.size(); i < n; i++) {
+            collectTokens(children.get(i), out);
         }
     }
 
