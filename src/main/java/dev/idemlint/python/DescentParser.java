@@ -372,19 +372,23 @@ final class DescentParser {
         p++;
         List<Stmt.ImportName> names = new ArrayList<>();
         while (true) {
-            String dotted = dottedName();
-            String alias = null;
-            if (types[p] == AS) {
-                p++;
-                alias = text(name());
-            }
-            names.add(new Stmt.ImportName(dotted, alias));
+            names.add(aliased(dottedName()));
             if (types[p] != COMMA) {
                 break;
             }
             p++;
         }
         return new Stmt.Import(null, names, spanFrom(start));
+    }
+
+    /** {@code name} (already read) and the {@code ( 'as' name )?} after it. */
+    private Stmt.ImportName aliased(String name) {
+        String alias = null;
+        if (types[p] == AS) {
+            p++;
+            alias = text(name());
+        }
+        return new Stmt.ImportName(name, alias);
     }
 
     /** {@code dotted_name : name ( '.' name )*}, as its text. */
@@ -437,13 +441,7 @@ final class DescentParser {
     /** {@code import_as_names : import_as_name ( ',' import_as_name )* ','?}. */
     private void importAsNames(List<Stmt.ImportName> out) {
         while (true) {
-            String name = text(name());
-            String alias = null;
-            if (types[p] == AS) {
-                p++;
-                alias = text(name());
-            }
-            out.add(new Stmt.ImportName(name, alias));
+            out.add(aliased(text(name())));
             if (types[p] != COMMA) {
                 return;
             }
@@ -829,33 +827,27 @@ final class DescentParser {
 
     /** {@code or_test} at the level of {@code or}: one BoolOp with every operand. */
     private Expr orTest() {
-        int start = p;
-        Expr first = andTest();
-        if (types[p] != OR) {
-            return first;
-        }
-        List<Expr> values = new ArrayList<>(3);
-        values.add(first);
-        while (types[p] == OR) {
-            p++;
-            values.add(andTest());
-        }
-        return new Expr.BoolOp("or", values, spanFrom(start));
+        return boolOp(OR);
     }
 
-    private Expr andTest() {
+    /**
+     * {@code a or b or c} ({@code op} OR, operands at the level of {@code and}) or {@code a and b}
+     * ({@code op} AND, operands {@link #notTest}): one BoolOp with every operand, as
+     * SyntaxNodeBuilder flattens ANTLR's left-nested tree.
+     */
+    private Expr boolOp(int op) {
         int start = p;
-        Expr first = notTest();
-        if (types[p] != AND) {
+        Expr first = op == OR ? boolOp(AND) : notTest();
+        if (types[p] != op) {
             return first;
         }
         List<Expr> values = new ArrayList<>(3);
         values.add(first);
-        while (types[p] == AND) {
+        while (types[p] == op) {
             p++;
-            values.add(notTest());
+            values.add(op == OR ? boolOp(AND) : notTest());
         }
-        return new Expr.BoolOp("and", values, spanFrom(start));
+        return new Expr.BoolOp(op == OR ? "or" : "and", values, spanFrom(start));
     }
 
     /** {@code 'not' or_test} (binding tighter than and/or) or {@code expr ( comp_op expr )*}. */

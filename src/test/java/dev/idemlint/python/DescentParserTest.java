@@ -32,12 +32,7 @@ class DescentParserTest {
 
     @Test
     void matches_antlr_on_every_python_file_of_the_test_resources_and_the_real_projects() throws IOException {
-        List<Path> files = pythonFiles(Path.of("src/test/resources"));
-        Path real = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
-        if (Files.isDirectory(real)) {
-            files.addAll(pythonFiles(real));
-        }
-        assertTrue(files.size() > 400, "test resources hold hundreds of Python files, found " + files.size());
+        List<Path> files = PythonCorpus.all();
         PythonParser fast = new PythonParser(true, true);
         List<String> fellBack = new ArrayList<>();
         int valid = 0;
@@ -149,7 +144,7 @@ class DescentParserTest {
         // token-level mutations of real migrations: mostly invalid files (which the fast path must
         // leave to ANTLR, and then the errors match) and some valid variants. Seeded: a failure reproduces.
         List<String> texts = new ArrayList<>();
-        for (Path file : pythonFiles(Path.of("src/test/resources/fixtures"))) {
+        for (Path file : PythonCorpus.under(Path.of("src/test/resources/fixtures"))) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             if (text.length() < 2_500) {
                 texts.add(text);
@@ -231,11 +226,6 @@ class DescentParserTest {
         }
     }
 
-    private static List<Path> pythonFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return new ArrayList<>(walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList());
-        }
-    }
 
     /** Everything a parse produces, spans and string offsets included, or its error. */
     private static String outcome(PythonParser parser, String text) {

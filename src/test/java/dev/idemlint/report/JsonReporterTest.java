@@ -13,16 +13,22 @@ import org.junit.jupiter.api.Test;
 
 class JsonReporterTest {
 
+    /** {@code n} findings cycling through the report fixtures', each message prefixed and numbered. */
+    private static List<Diagnostic> many(int n, String prefix) {
+        List<Diagnostic> base = ReportFixtures.diagnostics();
+        List<Diagnostic> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Diagnostic d = base.get(i % base.size());
+            out.add(new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), prefix + i + ": " + d.message(),
+                    d.help(), d.fixes(), d.related()));
+        }
+        return out;
+    }
+
     @Test
     void a_report_formatted_in_parallel_windows_is_the_findings_in_order() throws IOException {
         // 10,001 findings: several windows, each split across two threads, and a short last one
-        List<Diagnostic> base = ReportFixtures.diagnostics();
-        List<Diagnostic> many = new ArrayList<>();
-        for (int i = 0; i < 10_001; i++) {
-            Diagnostic d = base.get(i % base.size());
-            many.add(new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), "finding " + i + ": " + d.message(),
-                    d.help(), d.fixes(), d.related()));
-        }
+        List<Diagnostic> many = many(10_001, "finding ");
         StringBuilder out = new StringBuilder();
         new JsonReporter().write(ReportFixtures.report(many), out);
         @SuppressWarnings("unchecked")
@@ -83,13 +89,7 @@ class JsonReporterTest {
 
     @Test
     void a_report_written_as_bytes_is_the_report_written_as_text() throws IOException {
-        List<Diagnostic> base = ReportFixtures.diagnostics();
-        List<Diagnostic> many = new ArrayList<>();
-        for (int i = 0; i < 3_000; i++) {
-            Diagnostic d = base.get(i % base.size());
-            many.add(new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), "é😀 " + i + ": " + d.message(),
-                    d.help(), d.fixes(), d.related()));
-        }
+        List<Diagnostic> many = many(3_000, "é😀 ");
         StringBuilder text = new StringBuilder();
         new JsonReporter().write(ReportFixtures.report(many), text);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

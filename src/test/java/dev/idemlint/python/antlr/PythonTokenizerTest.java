@@ -3,6 +3,7 @@ package dev.idemlint.python.antlr;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.python.PythonCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,12 +25,7 @@ class PythonTokenizerTest {
 
     @Test
     void matches_the_grammar_on_every_python_file_of_the_test_resources() throws IOException {
-        List<Path> files = pythonFiles(Path.of("src/test/resources"));
-        Path real = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
-        if (Files.isDirectory(real)) {
-            files.addAll(pythonFiles(real));
-        }
-        assertTrue(files.size() > 400, "test resources hold hundreds of Python files, found " + files.size());
+        List<Path> files = PythonCorpus.all();
         int tokens = 0;
         for (Path file : files) {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
@@ -102,11 +98,6 @@ class PythonTokenizerTest {
         }
     }
 
-    private static List<Path> pythonFiles(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            return new ArrayList<>(walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList());
-        }
-    }
 
     /** Returns the number of tokens compared. */
     private static int assertSameTokens(String what, String text, boolean field) {

@@ -1,0 +1,37 @@
+package dev.idemlint.python;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The Python files the front-end tests compare implementations on: every .py file of the test
+ * resources, plus the real projects in /tmp/realrepos (or {@code -Didemlint.realrepos}) when present.
+ */
+public final class PythonCorpus {
+    private PythonCorpus() {
+    }
+
+    /** The test resources' Python files and the real projects' when present, sorted. */
+    public static List<Path> all() throws IOException {
+        List<Path> files = under(Path.of("src/test/resources"));
+        Path real = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
+        if (Files.isDirectory(real)) {
+            files.addAll(under(real));
+        }
+        assertTrue(files.size() > 400, "test resources hold hundreds of Python files, found " + files.size());
+        return files;
+    }
+
+    /** Every .py file below {@code root}, sorted. */
+    public static List<Path> under(Path root) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            return new ArrayList<>(walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList());
+        }
+    }
+}
