@@ -1091,7 +1091,11 @@ final class DescentParser {
         while (types[p] == STRING) {
             int from = starts[p];
             int to = stops[p] + 1;
-            strings.decode(from, to, fieldParser, pieces);
+            try {
+                strings.decode(from, to, fieldParser, pieces);
+            } catch (PythonParser.InvalidSyntax badEscape) {
+                throw Bail.INSTANCE; // ANTLR reports it, or an earlier syntax error, as it would alone
+            }
             for (int i = from; i < to && src.charAt(i) != '\'' && src.charAt(i) != '"'; i++) {
                 bytes |= src.charAt(i) == 'b' || src.charAt(i) == 'B';
             }

@@ -91,7 +91,7 @@ class DescentParserTest {
             "x = {\n  'a': 1,\n}\n", "x = a[1:]\n", "x = a[:-1]\n", "x = a[::]\n", "x = a[:, None]\n",
             "def f():\n    '''doc'''\n    return 1\n", "\uFEFFx = 1\n", "x = 1\r\ny = 2\r\n", "x = \\\n  1\n",
             "if a:\n    if b:\n        c\n    d\ne\n", "if a:\n  b\n else:\n  c\n", "@d\nx = 1\n", "else: pass\n",
-            "f(a)(\n", "not\n", "a not b\n", "a is\n", "import\n", "from import a\n", "from a import\n",
+            "x = '\\x4'\ny = (\n", "x = b'\\N{DASH}'\n", "x = '\\N{foo'\n", "f(a)(\n", "not\n", "a not b\n", "a is\n", "import\n", "from import a\n", "from a import\n",
             "from a import (b\n", "import a as\n", "global\n", "del\n", "x = 1;;\n", "x = -\n", "x = {a: }\n",
             "x = {a: b, c}\n", "x = {a, b: c}\n", "x = [a for]\n", "x = (a for b in)\n", "x = f(a=)\n",
             "x = f(=a)\n", "lambda\n", "lambda x\n", "lambda x: \n", "x = a if b else\n", "for x in : pass\n",
