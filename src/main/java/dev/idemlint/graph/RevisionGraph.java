@@ -95,8 +95,9 @@ public final class RevisionGraph {
                 bases.add(id);
             }
         }
-        findCycles();
-        topo = sortTopologically();
+        Indexed g = indexed();
+        findCycles(g);
+        topo = sortTopologically(g);
     }
 
     public static RevisionGraph build(List<Migration> migrations) {
@@ -204,69 +205,110 @@ public final class RevisionGraph {
         return out;
     }
 
-    private void findCycles() {
-        // Tarjan's strongly connected components: each cycle is reported once, as its component.
-        Map<String, Integer> index = new HashMap<>();
-        Map<String, Integer> low = new HashMap<>();
-        Deque<String> stack = new ArrayDeque<>();
-        Set<String> onStack = new java.util.HashSet<>();
-        int[] counter = {0};
-        for (String id : nodes.keySet()) {
-            if (!index.containsKey(id)) {
-                strongConnect(id, index, low, stack, onStack, counter);
+    /**
+     * The nodes as indexes for the graph algorithms below: ids in {@link #nodes} order, each node's
+     * parents and dependencies ({@link #allParents}) as indexes, and each one's load position. Both
+     * algorithms ran on maps of strings and were most of building a 3,700-revision graph, in code
+     * that runs once per run and so mostly interpreted.
+     */
+    private record Indexed(String[] ids, Map<String, Integer> at, int[][] parents, int[] position) {
+    }
+
+    private Indexed indexed() {
+        String[] ids = nodes.keySet().toArray(new String[0]);
+        Map<String, Integer> at = new HashMap<>(ids.length * 2);
+        for (int i = 0; i < ids.length; i++) {
+            at.put(ids[i], i);
+        }
+        int[][] parents = new int[ids.length][];
+        int[] position = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            List<String> ps = allParents(ids[i]);
+            parents[i] = new int[ps.size()];
+            for (int k = 0; k < ps.size(); k++) {
+                parents[i][k] = at.get(ps.get(k));
+            }
+            position[i] = position(ids[i]);
+        }
+        return new Indexed(ids, at, parents, position);
+    }
+
+    private void findCycles(Indexed g) {
+        // Tarjan's strongly connected components, iterative to survive chains of thousands of
+        // revisions: each cycle is reported once, as its component.
+        int n = g.ids().length;
+        int[] index = new int[n];
+        int[] low = new int[n];
+        java.util.Arrays.fill(index, -1);
+        boolean[] onStack = new boolean[n];
+        int[] stack = new int[n];
+        int sp = 0;
+        int[] workNode = new int[n];
+        int[] workEdge = new int[n];
+        int counter = 0;
+        for (int v = 0; v < n; v++) {
+            if (index[v] >= 0) {
+                continue;
+            }
+            int wp = 0;
+            workNode[wp] = v;
+            workEdge[wp++] = 0;
+            index[v] = low[v] = counter++;
+            stack[sp++] = v;
+            onStack[v] = true;
+            while (wp > 0) {
+                int node = workNode[wp - 1];
+                int[] next = g.parents()[node];
+                int i = workEdge[wp - 1];
+                if (i < next.length) {
+                    workEdge[wp - 1] = i + 1;
+                    int w = next[i];
+                    if (index[w] < 0) {
+                        index[w] = low[w] = counter++;
+                        stack[sp++] = w;
+                        onStack[w] = true;
+                        workNode[wp] = w;
+                        workEdge[wp++] = 0;
+                    } else if (onStack[w]) {
+                        low[node] = Math.min(low[node], index[w]);
+                    }
+                    continue;
+                }
+                wp--;
+                if (wp > 0) {
+                    int parent = workNode[wp - 1];
+                    low[parent] = Math.min(low[parent], low[node]);
+                }
+                if (low[node] == index[node]) {
+                    List<Integer> comp = new ArrayList<>();
+                    int w;
+                    do {
+                        w = stack[--sp];
+                        onStack[w] = false;
+                        comp.add(w);
+                    } while (w != node);
+                    boolean selfLoop = comp.size() == 1 && contains(next, node);
+                    if (comp.size() > 1 || selfLoop) {
+                        comp.sort(Comparator.comparingInt(x -> g.position()[x]));
+                        List<String> revisions = new ArrayList<>(comp.size());
+                        for (int c : comp) {
+                            revisions.add(g.ids()[c]);
+                        }
+                        cycles.add(new Cycle(List.copyOf(revisions)));
+                    }
+                }
             }
         }
         cycles.sort(Comparator.comparing(c -> position(c.revisions().get(0))));
     }
 
-    private void strongConnect(String v, Map<String, Integer> index, Map<String, Integer> low, Deque<String> stack,
-            Set<String> onStack, int[] counter) {
-        // Iterative to survive chains of thousands of revisions.
-        Deque<Object[]> work = new ArrayDeque<>();
-        work.push(new Object[] {v, 0});
-        index.put(v, counter[0]);
-        low.put(v, counter[0]++);
-        stack.push(v);
-        onStack.add(v);
-        while (!work.isEmpty()) {
-            Object[] frame = work.peek();
-            String node = (String) frame[0];
-            List<String> next = allParents(node);
-            int i = (Integer) frame[1];
-            if (i < next.size()) {
-                frame[1] = i + 1;
-                String w = next.get(i);
-                if (!index.containsKey(w)) {
-                    index.put(w, counter[0]);
-                    low.put(w, counter[0]++);
-                    stack.push(w);
-                    onStack.add(w);
-                    work.push(new Object[] {w, 0});
-                } else if (onStack.contains(w)) {
-                    low.put(node, Math.min(low.get(node), index.get(w)));
-                }
-                continue;
-            }
-            work.pop();
-            if (!work.isEmpty()) {
-                String parent = (String) work.peek()[0];
-                low.put(parent, Math.min(low.get(parent), low.get(node)));
-            }
-            if (low.get(node).equals(index.get(node))) {
-                List<String> comp = new ArrayList<>();
-                String w;
-                do {
-                    w = stack.pop();
-                    onStack.remove(w);
-                    comp.add(w);
-                } while (!w.equals(node));
-                boolean selfLoop = comp.size() == 1 && allParents(node).contains(node);
-                if (comp.size() > 1 || selfLoop) {
-                    comp.sort(Comparator.comparing(this::position));
-                    cycles.add(new Cycle(List.copyOf(comp)));
-                }
+    private static boolean contains(int[] a, int x) {
+        for (int v : a) {
+            if (v == x) {
+                return true;
             }
         }
+        return false;
     }
 
     private int position(String id) {
@@ -274,37 +316,48 @@ public final class RevisionGraph {
         return i == null ? -1 : i;
     }
 
-    private List<Migration> sortTopologically() {
-        Map<String, Integer> pending = new HashMap<>();
-        Map<String, List<String>> dependents = new HashMap<>();
-        for (String id : nodes.keySet()) {
-            List<String> ps = allParents(id);
-            pending.put(id, ps.size());
-            for (String p : ps) {
-                dependents.computeIfAbsent(p, k -> new ArrayList<>()).add(id);
+    private List<Migration> sortTopologically(Indexed g) {
+        // Kahn's algorithm; among the revisions ready at once, the one Alembic loads first
+        int n = g.ids().length;
+        int[] pending = new int[n];
+        int[] dependentCount = new int[n];
+        for (int i = 0; i < n; i++) {
+            pending[i] = g.parents()[i].length;
+            for (int p : g.parents()[i]) {
+                dependentCount[p]++;
             }
         }
-        PriorityQueue<String> ready = new PriorityQueue<>(Comparator.comparing(this::position));
-        pending.forEach((id, n) -> {
-            if (n == 0) {
-                ready.add(id);
+        int[][] dependents = new int[n][];
+        for (int i = 0; i < n; i++) {
+            dependents[i] = new int[dependentCount[i]];
+            dependentCount[i] = 0;
+        }
+        for (int i = 0; i < n; i++) {
+            for (int p : g.parents()[i]) {
+                dependents[p][dependentCount[p]++] = i;
             }
-        });
-        List<Migration> out = new ArrayList<>();
-        Set<String> done = new java.util.HashSet<>();
+        }
+        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt(x -> g.position()[x]));
+        for (int i = 0; i < n; i++) {
+            if (pending[i] == 0) {
+                ready.add(i);
+            }
+        }
+        List<Migration> out = new ArrayList<>(n);
+        boolean[] done = new boolean[n];
         while (!ready.isEmpty()) {
-            String id = ready.poll();
-            done.add(id);
-            out.add(nodes.get(id));
-            for (String c : dependents.getOrDefault(id, List.of())) {
-                if (pending.merge(c, -1, Integer::sum) == 0) {
+            int id = ready.poll();
+            done[id] = true;
+            out.add(nodes.get(g.ids()[id]));
+            for (int c : dependents[id]) {
+                if (--pending[c] == 0) {
                     ready.add(c);
                 }
             }
         }
         // Revisions on or behind a cycle never become ready; keep them, in load order, at the end.
         for (Migration m : loadOrder) {
-            if (nodes.get(m.header().revisionId()) == m && !done.contains(m.header().revisionId())) {
+            if (nodes.get(m.header().revisionId()) == m && !done[g.at().get(m.header().revisionId())]) {
                 out.add(m);
             }
         }
