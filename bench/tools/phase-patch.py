@@ -1,0 +1,43 @@
+#!/usr/bin/env python3
+"""Adds phase timestamps to a checkout of idemlint (never commit the result).
+
+    bench/tools/phase-patch.py CHECKOUT_DIR
+
+Prints `PHASE <name> <epoch ms>` to stderr at: main, call (the lint command starts), prediscover,
+discovered, parallel-done (parse + model + per-file rules), project-done (graph and project rules),
+added, filtered (suppressions and severities), linted (sorted, before the report), report-written.
+Each insertion point is found by exact text; when the code has moved, the script stops and names the
+line it could not find: update the anchor here.
+"""
+import sys
+
+root = sys.argv[1].rstrip('/') + '/src/main/java/dev/idemlint/'
+T = 'System.err.println("PHASE %s " + System.currentTimeMillis());'
+
+
+def patch(path, pairs):
+    s = open(root + path).read()
+    for anchor, replacement in pairs:
+        if anchor not in s:
+            sys.exit(f"phase-patch: anchor not found in {path}: {anchor.strip()}")
+        s = s.replace(anchor, replacement, 1)
+    open(root + path, 'w').write(s)
+
+
+patch('cli/LintCommand.java', [
+    ('        List<String> names = Engine.ruleNames();', T % 'call' + '\n        List<String> names = Engine.ruleNames();'),
+    ('        Discovery.Result found = new Discovery(overrides).discover(inputs);',
+     '        ' + T % 'prediscover' + '\n        Discovery.Result found = new Discovery(overrides).discover(inputs);\n' + T % 'discovered'),
+    ('        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);',
+     T % 'linted' + '\n        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);'),
+    ('            reporter.write(report, w);', '            reporter.write(report, w);\n' + T % 'report-written'),
+])
+patch('rule/Linter.java', [
+    ('        List<Migration> revisions = migrations.stream()', T % 'parallel-done' + '\n        List<Migration> revisions = migrations.stream()'),
+    ('        found.addAll(diags);', T % 'project-done' + '\n        found.addAll(diags);'),
+    ('        List<Diagnostic> kept = new ArrayList<>();', T % 'added' + '\n        List<Diagnostic> kept = new ArrayList<>();'),
+    ('        kept.sort(ORDER);', T % 'filtered' + '\n        kept.sort(ORDER);'),
+])
+patch('cli/Main.java', [
+    ('    public static void main(String[] args) {', '    public static void main(String[] args) {\n        ' + T % 'main'),
+])
