@@ -26,6 +26,11 @@ import java.util.TreeSet;
  */
 public final class RevisionGraph {
 
+    /** Alembic (1.10+) reads each versions directory in sorted file-name order; see {@link #loadOrder()}. */
+    public static final Comparator<Migration> LOAD_ORDER = Comparator
+            .comparing((Migration m) -> parentOf(m))
+            .thenComparing(m -> m.source().fileName());
+
     /** A {@code down_revision} or {@code depends_on} entry that names no revision nor branch label. */
     public record MissingParent(Migration file, String reference, Edge kind, Assigned<List<String>> assignment) {
     }
@@ -58,7 +63,8 @@ public final class RevisionGraph {
     private final List<Migration> topo;
 
     private RevisionGraph(List<Migration> migrations) {
-        loadOrder = sortedForLoading(migrations);
+        loadOrder = migrations.stream().filter(m -> m.header() != null && m.header().isRevision()
+                && m.header().revisionId() != null).sorted(LOAD_ORDER).toList();
         for (int i = 0; i < loadOrder.size(); i++) {
             loadIndex.putIfAbsent(loadOrder.get(i), i);
         }
@@ -102,31 +108,6 @@ public final class RevisionGraph {
 
     public static RevisionGraph build(List<Migration> migrations) {
         return new RevisionGraph(migrations);
-    }
-
-    /**
-     * The revisions among {@code migrations} in the order Alembic (1.10+) reads them: by folder,
-     * then file name, as each versions directory is read in sorted file-name order (see
-     * {@link #loadOrder()}). Each file's keys are computed once, not per comparison.
-     */
-    private static List<Migration> sortedForLoading(List<Migration> migrations) {
-        record Keyed(String folder, String name, Migration m) {
-        }
-        List<Keyed> keyed = new ArrayList<>(migrations.size());
-        for (Migration m : migrations) {
-            if (m.header() != null && m.header().isRevision() && m.header().revisionId() != null) {
-                keyed.add(new Keyed(parentOf(m), m.source().fileName(), m));
-            }
-        }
-        keyed.sort((a, b) -> {
-            int c = a.folder().compareTo(b.folder());
-            return c != 0 ? c : a.name().compareTo(b.name());
-        });
-        List<Migration> out = new ArrayList<>(keyed.size());
-        for (Keyed k : keyed) {
-            out.add(k.m());
-        }
-        return List.copyOf(out);
     }
 
     private static String parentOf(Migration m) {

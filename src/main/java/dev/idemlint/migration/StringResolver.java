@@ -65,15 +65,6 @@ final class StringResolver {
 
     /** Resolves {@code e} to a SqlText, or null when nothing of it is a string. */
     static SqlText resolve(Expr e, Scope scope) {
-        if (e instanceof Expr.Str s && !s.bytes() && s.pieces().size() == 1 && !s.pieces().get(0).dynamic()) {
-            // one plain literal, the usual op.execute("..."): its text and offsets as the literal
-            // has them, instead of a Builder copying them char by char; the last entry as build() sets it
-            StrPiece p = s.pieces().get(0);
-            int[] offsets = p.sourceOffsets();
-            int n = p.text().length();
-            offsets[n] = n == 0 ? e.span().end() : offsets[n - 1] + 1;
-            return new SqlText(p.text(), offsets, false, e.span());
-        }
         Builder b = build(e, scope, 0);
         if (b == null) {
             return null;
@@ -83,19 +74,9 @@ final class StringResolver {
 
     /** The constant string value of {@code e}, or null when any part is dynamic. */
     static String constant(Expr e, Scope scope) {
-        // the common case, one plain literal (a table or column name), directly or through names
-        // bound to it: its text as it is, without the per-char offsets a Builder records for SQL
-        Expr x = e;
-        int hops = 0;
-        while (x instanceof Expr.Name n && hops < MAX_DEPTH) {
-            Expr bound = scope == null ? null : scope.lookup(n.id());
-            if (bound == null || bound == x) {
-                return null; // as build(): an unbound name is not a string
-            }
-            x = bound;
-            hops++;
-        }
-        if (x instanceof Expr.Str s && !s.bytes() && s.pieces().size() == 1 && !s.pieces().get(0).dynamic()) {
+        // the common case, one plain literal (a table or column name): its text as it is, without
+        // the per-char offsets a Builder records for SQL
+        if (e instanceof Expr.Str s && !s.bytes() && s.pieces().size() == 1 && !s.pieces().get(0).dynamic()) {
             return s.pieces().get(0).text();
         }
         Builder b = build(e, scope, 0);

@@ -45,7 +45,6 @@ final class DescentParser {
     private final int[] stops;
     private final StringLiteralDecoder strings;
     private final StringLiteralDecoder.FieldParser fieldParser;
-    private final String[] recentIdents;
     private int p;
 
     DescentParser(String src, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
@@ -56,7 +55,6 @@ final class DescentParser {
         this.stops = tokens.stops();
         this.strings = new StringLiteralDecoder(src, shift);
         this.fieldParser = fieldParser;
-        this.recentIdents = RECENT_IDENTS.get();
     }
 
     /** {@code file_input : ( NEWLINE | stmt )* EOF}; throws {@link Bail}. */
@@ -93,6 +91,27 @@ final class DescentParser {
         }
     }
 
+    /** After a list element: consumes a comma if there is one, and says whether it was there. */
+    private boolean comma() {
+        if (types[p] != COMMA) {
+            return false;
+        }
+        p++;
+        return true;
+    }
+
+    /**
+     * After an element of {@code x ( sep x )* sep?} ending before {@code end}: consumes a {@code sep}
+     * and says whether another element follows (false after the last one or a trailing separator).
+     */
+    private boolean more(int sep, int end) {
+        if (types[p] != sep) {
+            return false;
+        }
+        p++;
+        return types[p] != end;
+    }
+
     private static boolean isName(int type) {
         return type == NAME || type == MATCH || type == CASE || type == TYPE;
     }
@@ -108,32 +127,6 @@ final class DescentParser {
     private String text(int i) {
         return src.substring(starts[i], stops[i] + 1);
     }
-
-    /**
-     * The shared string of identifier-like token {@code i} (a name, keyword or constant), as
-     * {@link SyntaxNodeBuilder#ident} gives it, found without a substring when this thread met the
-     * same text recently: a few hundred identifiers make up most tokens of every migration.
-     */
-    private String identAt(int i) {
-        int start = starts[i];
-        int len = stops[i] + 1 - start;
-        int h = 0;
-        for (int k = start, end = start + len; k < end; k++) {
-            h = 31 * h + src.charAt(k);
-        }
-        int slot = (h ^ h >>> 12) & (IDENT_SLOTS - 1);
-        String seen = recentIdents[slot];
-        if (seen != null && seen.length() == len && src.regionMatches(start, seen, 0, len)) {
-            return seen;
-        }
-        String s = SyntaxNodeBuilder.ident(src.substring(start, start + len));
-        recentIdents[slot] = s;
-        return s;
-    }
-
-    private static final int IDENT_SLOTS = 4096;
-    /** Per thread: identifiers met lately, by hash slot (a miss only costs the substring). */
-    private static final ThreadLocal<String[]> RECENT_IDENTS = ThreadLocal.withInitial(() -> new String[IDENT_SLOTS]);
 
     /** From the start of token {@code from} to the end of token {@code to}, as SyntaxNodeBuilder.span. */
     private Span span(int from, int to) {
@@ -208,16 +201,9 @@ final class DescentParser {
 
     /** {@code simple_stmts : simple_stmt ( ';' simple_stmt )* ';'? NEWLINE}. */
     private void simpleStmts(List<Stmt> out) {
-        while (true) {
+        do {
             out.add(simple());
-            if (types[p] != SEMI_COLON) {
-                break;
-            }
-            p++;
-            if (types[p] == NEWLINE) {
-                break;
-            }
-        }
+        } while (more(SEMI_COLON, NEWLINE));
         expect(NEWLINE);
     }
 
@@ -290,11 +276,9 @@ final class DescentParser {
                 String kind = types[p] == GLOBAL ? "global" : "nonlocal";
                 p++;
                 List<Expr> names = new ArrayList<>();
-                names.add(nameExpr(name()));
-                while (types[p] == COMMA) {
-                    p++;
+                do {
                     names.add(nameExpr(name()));
-                }
+                } while (comma());
                 return opaque(kind, names, spanFrom(start));
             }
             case ASSERT -> {
@@ -371,13 +355,9 @@ final class DescentParser {
     private Stmt importName(int start) {
         p++;
         List<Stmt.ImportName> names = new ArrayList<>();
-        while (true) {
+        do {
             names.add(aliased(dottedName()));
-            if (types[p] != COMMA) {
-                break;
-            }
-            p++;
-        }
+        } while (comma());
         return new Stmt.Import(null, names, spanFrom(start));
     }
 
@@ -440,16 +420,9 @@ final class DescentParser {
 
     /** {@code import_as_names : import_as_name ( ',' import_as_name )* ','?}. */
     private void importAsNames(List<Stmt.ImportName> out) {
-        while (true) {
+        do {
             out.add(aliased(text(name())));
-            if (types[p] != COMMA) {
-                return;
-            }
-            p++;
-            if (!isName(types[p])) {
-                return;
-            }
-        }
+        } while (comma() && isName(types[p]));
     }
 
     private Stmt ifStmt() {
@@ -574,16 +547,9 @@ final class DescentParser {
         if (types[p] == OPEN_PAREN) {
             int open = p++;
             items = new ArrayList<>(2);
-            while (true) {
+            do {
                 items.add(withItem());
-                if (types[p] != COMMA) {
-                    break;
-                }
-                p++;
-                if (types[p] == CLOSE_PAREN) {
-                    break;
-                }
-            }
+            } while (more(COMMA, CLOSE_PAREN));
             if (types[p] == CLOSE_PAREN && types[p + 1] == COLON) {
                 p++;
             } else {
@@ -593,13 +559,9 @@ final class DescentParser {
         }
         if (items == null) {
             items = new ArrayList<>(2);
-            while (true) {
+            do {
                 items.add(withItem());
-                if (types[p] != COMMA) {
-                    break;
-                }
-                p++;
-            }
+            } while (comma());
         }
         int colon = p;
         expect(COLON);
@@ -626,12 +588,10 @@ final class DescentParser {
         String name = text(name());
         expect(OPEN_PAREN);
         List<String> params = new ArrayList<>();
-        while (types[p] != CLOSE_PAREN) {
-            params.add(tparam());
-            if (types[p] != COMMA) {
-                break;
-            }
-            p++;
+        if (types[p] != CLOSE_PAREN) {
+            do {
+                params.add(tparam());
+            } while (more(COMMA, CLOSE_PAREN));
         }
         expect(CLOSE_PAREN);
         if (types[p] == ARROW) {
@@ -748,7 +708,7 @@ final class DescentParser {
     }
 
     private Expr nameExpr(int i) {
-        return new Expr.Name(identAt(i), span(i, i));
+        return new Expr.Name(SyntaxNodeBuilder.ident(text(i)), span(i, i));
     }
 
     // ------------------------------------------------------------------ expressions
@@ -794,35 +754,38 @@ final class DescentParser {
     private Expr lambda() {
         int start = p++;
         List<Expr> children = new ArrayList<>(2);
-        while (types[p] != COLON) {
-            switch (types[p]) {
-                case DIV -> p++;
-                case STAR -> {
-                    p++;
-                    if (isName(types[p])) {
-                        p++;
-                    }
-                }
-                case POWER -> {
-                    p++;
-                    name();
-                }
-                default -> {
-                    name();
-                    if (types[p] == ASSIGN) {
-                        p++;
-                        children.add(test());
-                    }
-                }
-            }
-            if (types[p] != COMMA) {
-                break;
-            }
-            p++;
+        if (types[p] != COLON) {
+            do {
+                vparam(children);
+            } while (more(COMMA, COLON));
         }
         expect(COLON);
         children.add(test());
         return new Expr.Opaque("lambda", children, spanFrom(start));
+    }
+
+    /** {@code vparam : name ( '=' test )? | '*' name? | '**' name | '/'}: a default goes to {@code defaults}. */
+    private void vparam(List<Expr> defaults) {
+        switch (types[p]) {
+            case DIV -> p++;
+            case STAR -> {
+                p++;
+                if (isName(types[p])) {
+                    p++;
+                }
+            }
+            case POWER -> {
+                p++;
+                name();
+            }
+            default -> {
+                name();
+                if (types[p] == ASSIGN) {
+                    p++;
+                    defaults.add(test());
+                }
+            }
+        }
     }
 
     /** {@code or_test} at the level of {@code or}: one BoolOp with every operand. */
@@ -981,7 +944,7 @@ final class DescentParser {
                 case DOT -> {
                     p++;
                     int name = name();
-                    e = new Expr.Attribute(e, identAt(name), span(name, name), spanFrom(start));
+                    e = new Expr.Attribute(e, SyntaxNodeBuilder.ident(text(name)), span(name, name), spanFrom(start));
                 }
                 default -> {
                     return e;
@@ -1045,7 +1008,7 @@ final class DescentParser {
         switch (types[p]) {
             case NAME, MATCH, CASE, TYPE -> {
                 p++;
-                return new Expr.Name(identAt(start), span(start, start));
+                return new Expr.Name(SyntaxNodeBuilder.ident(text(start)), span(start, start));
             }
             case STRING -> {
                 return strings(start);
@@ -1056,7 +1019,7 @@ final class DescentParser {
             }
             case NONE, TRUE, FALSE, ELLIPSIS -> {
                 p++;
-                return new Expr.Const(identAt(start), span(start, start));
+                return new Expr.Const(SyntaxNodeBuilder.ident(text(start)), span(start, start));
             }
             case OPEN_PAREN -> {
                 p++;
@@ -1270,7 +1233,7 @@ final class DescentParser {
             } else if (isName(type) && types[p + 1] == ASSIGN) {
                 p += 2;
                 Expr value = test();
-                out.add(new Arg(identAt(start), 0, value, spanFrom(start)));
+                out.add(new Arg(SyntaxNodeBuilder.ident(text(start)), 0, value, spanFrom(start)));
                 keywordSeen = true;
             } else {
                 if (keywordSeen || doubleStarSeen) {

@@ -68,15 +68,9 @@ public final class Linter {
         // Each file is read, parsed, modelled and checked by the per-file rules on one worker, while
         // its syntax tree is still at hand for their fix builders; then the tree is let go, so memory
         // holds one model per file, not one tree per file.
-        // each file's suppression comments are read on its worker too (a search of every file's text,
-        // ~15 ms at 3,700 files, was otherwise part of the sequential tail)
-        Map<SourceFile, Suppressions> sup = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
         List<Migration> migrations = files.parallelStream()
                 .map(p -> {
                     Migration m = load(p, display.apply(p), texts.get(p), diags);
-                    if (m != null && target.reports(p)) {
-                        sup.put(m.source(), Suppressions.scan(m.source()));
-                    }
                     // a file that only gives the graph its context (the user named other files, as
                     // pre-commit does) needs its model, not its per-file findings and their fixes
                     if (m != null && m.header().isRevision() && target.reports(p)) {
@@ -108,6 +102,7 @@ public final class Linter {
         }
         found.addAll(diags);
         List<Diagnostic> kept = new ArrayList<>();
+        java.util.Map<SourceFile, Suppressions> sup = new java.util.IdentityHashMap<>();
         for (Diagnostic d : found) {
             if (!target.reports(d.file().path()) || !target.config().isEnabled(d.rule())) {
                 continue; // context-only file, or a rule the project's config turns off

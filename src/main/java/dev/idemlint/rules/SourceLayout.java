@@ -1,7 +1,6 @@
 package dev.idemlint.rules;
 
 import dev.idemlint.fix.TextEdit;
-import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
@@ -28,14 +27,21 @@ public final class SourceLayout {
 
     private final SourceFile file;
     private final PythonModule module;
-    /** Every literal piece by offset, collected on first use (only SQL rewrites ask; guard fixes do not). */
-    private volatile List<StrPiece> pieces;
+    private final List<StrPiece> pieces;
     private final String eol;
     private final String indentUnit;
 
     private SourceLayout(SourceFile file, PythonModule module) {
         this.file = file;
         this.module = module;
+        List<StrPiece> found = new ArrayList<>();
+        if (module != null) {
+            for (Stmt s : module.body()) {
+                collectStmt(s, found);
+            }
+        }
+        found.sort(Comparator.comparingInt(p -> p.sourceOffset(0)));
+        this.pieces = List.copyOf(found);
         this.eol = dominantEol(file.text());
         this.indentUnit = module == null ? "    " : indentUnit(file, module);
     }
@@ -102,7 +108,6 @@ public final class SourceLayout {
 
     /** The literal piece whose content holds file offset {@code offset} (its end included), or null. */
     public StrPiece pieceAt(int offset) {
-        List<StrPiece> pieces = pieces();
         int lo = 0;
         int hi = pieces.size() - 1;
         StrPiece best = null;
@@ -122,23 +127,6 @@ public final class SourceLayout {
         return best;
     }
 
-    private List<StrPiece> pieces() {
-        List<StrPiece> p = pieces;
-        if (p == null) {
-            // a benign race: two threads may both collect; they find the same pieces
-            List<StrPiece> found = new ArrayList<>();
-            if (module != null) {
-                for (Stmt s : module.body()) {
-                    collectStmt(s, found);
-                }
-            }
-            found.sort(Comparator.comparingInt(x -> x.sourceOffset(0)));
-            p = List.copyOf(found);
-            pieces = p;
-        }
-        return p;
-    }
-
     /** Spans of the string tokens inside {@code e}: lines starting inside them must not be re-indented. */
     public static List<Span> stringTokens(Expr e) {
         List<Span> out = new ArrayList<>();
@@ -147,34 +135,15 @@ public final class SourceLayout {
     }
 
     private static void collectTokens(Expr e, List<Span> out) {
-        // the usual node kinds are walked directly: children() builds a list for a call or a
-        // string, and every for-each an iterator (C1 does not remove them), per guard fix
-        if (e instanceof Expr.Name || e instanceof Expr.Num || e instanceof Expr.Const) {
-            return;
-        }
-        if (e instanceof Expr.Attribute a) {
-            collectTokens(a.value(), out);
-            return;
-        }
-        if (e instanceof Expr.Call c) {
-            collectTokens(c.func(), out);
-            List<Arg> args = c.args();
-            for (int i = 0, n = args.size(); i < n; i++) {
-                collectTokens(args.get(i).value(), out);
-            }
-            return;
-        }
         if (e instanceof Expr.Str s) {
-            List<StrPiece> pieces = s.pieces();
-            for (int i = 0, n = pieces.size(); i < n; i++) {
-                if (pieces.get(i).token() != null) {
-                    out.add(pieces.get(i).token());
+            for (StrPiece p : s.pieces()) {
+                if (p.token() != null) {
+                    out.add(p.token());
                 }
             }
         }
-        List<Expr> children = e.children();
-        for (int i = 0, n = children.size(); i < n; i++) {
-            collectTokens(children.get(i), out);
+        for (Expr c : e.children()) {
+            collectTokens(c, out);
         }
     }
 

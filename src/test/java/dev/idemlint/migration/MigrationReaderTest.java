@@ -75,23 +75,6 @@ class MigrationReaderTest {
     }
 
     @Test
-    void a_single_literal_resolves_to_the_offsets_a_concatenation_of_it_would_have() throws Exception {
-        // op.execute("...") takes the one-literal shortcut; the same literal + "" goes through the
-        // general builder: text and every offset (the end one after a trailing escape too) agree
-        for (String lit : new String[] {"'DROP TABLE t'", "'ALTER TABLE t\\n'", "'a\\tb'", "''", "r'x\\y'"}) {
-            Migration m = read("def upgrade():\n    op.execute(" + lit + ")\n    op.execute(" + lit + " + '')\n");
-            SqlText alone = m.upgrade().get(0).site().sql();
-            SqlText built = m.upgrade().get(1).site().sql();
-            assertEquals(built.text(), alone.text(), lit);
-            int shift = m.source().text().lastIndexOf(lit) - m.source().text().indexOf(lit);
-            assertEquals(built.fileOffsets().length, alone.fileOffsets().length, lit);
-            for (int i = 0; i < built.fileOffsets().length - (lit.equals("''") ? 1 : 0); i++) {
-                assertEquals(built.fileOffset(i) - shift, alone.fileOffset(i), lit + " offset " + i);
-            }
-        }
-    }
-
-    @Test
     void raw_sql_resolves_from_constants_concatenation_and_templates() throws Exception {
         Migration m = read("SQL = 'ALTER TABLE players '\n"
                 + "def upgrade():\n"
