@@ -3,14 +3,21 @@ package dev.idemlint.cli;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleDoc;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint explain RULE}: prints the rule's documentation page. */
-@Command(name = "explain", description = "Show the documentation of a rule.")
 public final class ExplainCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "RULE", description = "rule name, e.g. add-column-not-idempotent")
-    String rule;
+    private final String rule;
+
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("explain", "Show the documentation of a rule.", ExplainCommand::new);
+        Specs.positional(s, String.class, false, "RULE", "rule name, e.g. add-column-not-idempotent");
+        return s;
+    }
+
+    private ExplainCommand(CommandSpec parsed) {
+        rule = Specs.single(parsed);
+    }
 
     @Override
     public Integer call() {

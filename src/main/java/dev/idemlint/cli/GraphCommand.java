@@ -3,21 +3,26 @@ package dev.idemlint.cli;
 import dev.idemlint.graph.GraphPrinter;
 import dev.idemlint.rule.VersionsTree;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint graph [PATH]}: the revision graph as a text tree, JSON or Graphviz dot. */
-@Command(name = "graph", description = "Print the revision graph (text, json or dot).", mixinStandardHelpOptions = true)
 public final class GraphCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "versions directories or project roots (default: .)")
-    List<Path> paths = new ArrayList<>();
+    private final List<Path> paths;
+    private final String format;
 
-    @Option(names = "--format", description = "text, json or dot", defaultValue = "text")
-    String format;
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("graph", "Print the revision graph (text, json or dot).", GraphCommand::new);
+        Specs.positional(s, Path.class, true, "PATH", "versions directories or project roots (default: .)");
+        Specs.option(s, "--format", String.class, "FORMAT", "text, json or dot (default: text)", "text");
+        return s;
+    }
+
+    private GraphCommand(CommandSpec parsed) {
+        paths = Specs.positionals(parsed);
+        format = Specs.value(parsed, "--format");
+    }
 
     @Override
     public Integer call() {

@@ -4,25 +4,31 @@ import dev.idemlint.graph.GraphPrinter;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.VersionsTree;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code idemlint heads [PATH]}: the heads, like {@code alembic heads} without importing the app.
  * Exit 1 when a tree has more than one head. With {@code --db-revision REV} (the value in
  * alembic_version), lists what {@code upgrade heads} would apply from there.
  */
-@Command(name = "heads", description = "Print the heads; exit 1 on more than one.", mixinStandardHelpOptions = true)
 public final class HeadsCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "versions directories or project roots (default: .)")
-    List<Path> paths = new ArrayList<>();
+    private final List<Path> paths;
+    private final String dbRevision;
 
-    @Option(names = "--db-revision", description = "the database's alembic_version value: show the upgrade plan")
-    String dbRevision;
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("heads", "Print the heads; exit 1 on more than one.", HeadsCommand::new);
+        Specs.positional(s, Path.class, true, "PATH", "versions directories or project roots (default: .)");
+        Specs.option(s, "--db-revision", String.class, "REV",
+                "the database's alembic_version value: show the upgrade plan", null);
+        return s;
+    }
+
+    private HeadsCommand(CommandSpec parsed) {
+        paths = Specs.positionals(parsed);
+        dbRevision = Specs.value(parsed, "--db-revision");
+    }
 
     /** One head, or heads that each sit on a distinct labelled branch (expand/contract style). */
     static boolean intentionalBranches(dev.idemlint.graph.RevisionGraph g) {

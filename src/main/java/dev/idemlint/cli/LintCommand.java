@@ -36,61 +36,69 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint lint [PATH...]}: lint files, versions directories or project roots. */
-@Command(name = "lint", description = "Lint Alembic revision files.", mixinStandardHelpOptions = true)
 public final class LintCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "PATH", description = "files, versions directories or project roots (default: .)")
-    List<Path> paths = new ArrayList<>();
+    private final List<Path> paths;
+    private final String format;
+    private final Path output;
+    private final String failOn;
+    private final Path baseline;
+    private final Path writeBaseline;
+    private final Path srcRoot;
+    private final String alembicVersion;
+    private final String sqlalchemyVersion;
+    private final Integer pgVersion;
+    private final List<String> select;
+    private final List<String> ignore;
+    private final String color;
+    private final boolean fix;
+    private final boolean unsafeFixes;
+    private final boolean diff;
 
-    @Option(names = "--format", description = "text, json, sarif, github or gitlab", defaultValue = "text")
-    String format;
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", LintCommand::new);
+        Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");
+        Specs.option(s, "--format", String.class, "FORMAT", "text, json, sarif, github or gitlab (default: text)",
+                "text");
+        Specs.option(s, "-o", "--output", Path.class, "FILE", "write the report to FILE instead of stdout");
+        Specs.option(s, "--fail-on", String.class, "LEVEL",
+                "error, warning or never (default: the config's fail-on, else error)", null);
+        Specs.option(s, "--baseline", Path.class, "FILE", "report only findings not in this baseline", null);
+        Specs.option(s, "--write-baseline", Path.class, "FILE", "write the findings as a baseline, exit 0", null);
+        Specs.option(s, "--srcroot", Path.class, "DIR", "root SARIF URIs are relative to (default: .)", null);
+        Specs.option(s, "--alembic-version", String.class, "VERSION",
+                "the project's Alembic version (default: read from pins)", null);
+        Specs.option(s, "--sqlalchemy-version", String.class, "VERSION", "the project's SQLAlchemy version", null);
+        Specs.option(s, "--pg-version", Integer.class, "MAJOR", "target PostgreSQL major version (default 15)", null);
+        Specs.listOption(s, "--select", "RULE", "only these rules");
+        Specs.listOption(s, "--ignore", "RULE", "skip these rules");
+        Specs.option(s, "--color", String.class, "WHEN", "auto, always or never (default: auto)", "auto");
+        Specs.flag(s, "--fix", "apply SAFE fixes, re-lint, and write the files");
+        Specs.flag(s, "--unsafe-fixes", "with --fix or --diff, also apply UNSAFE fixes");
+        Specs.flag(s, "--diff", "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)");
+        return s;
+    }
 
-    @Option(names = {"-o", "--output"}, description = "write the report to FILE instead of stdout")
-    Path output;
-
-    @Option(names = "--fail-on", description = "error, warning or never (default: the config's fail-on, else error)")
-    String failOn;
-
-    @Option(names = "--baseline", paramLabel = "FILE", description = "report only findings not in this baseline")
-    Path baseline;
-
-    @Option(names = "--write-baseline", paramLabel = "FILE", description = "write the findings as a baseline, exit 0")
-    Path writeBaseline;
-
-    @Option(names = "--srcroot", paramLabel = "DIR", description = "root SARIF URIs are relative to (default: .)")
-    Path srcRoot;
-
-    @Option(names = "--alembic-version", description = "the project's Alembic version (default: read from pins)")
-    String alembicVersion;
-
-    @Option(names = "--sqlalchemy-version", description = "the project's SQLAlchemy version")
-    String sqlalchemyVersion;
-
-    @Option(names = "--pg-version", description = "target PostgreSQL major version (default 15)")
-    Integer pgVersion;
-
-    @Option(names = "--select", split = ",", description = "only these rules")
-    List<String> select = new ArrayList<>();
-
-    @Option(names = "--ignore", split = ",", description = "skip these rules")
-    List<String> ignore = new ArrayList<>();
-
-    @Option(names = "--color", description = "auto, always or never", defaultValue = "auto")
-    String color;
-
-    @Option(names = "--fix", description = "apply SAFE fixes, re-lint, and write the files")
-    boolean fix;
-
-    @Option(names = "--unsafe-fixes", description = "with --fix or --diff, also apply UNSAFE fixes")
-    boolean unsafeFixes;
-
-    @Option(names = "--diff", description = "print the fixes as a unified diff and write nothing (exit 1 when"
-            + " there is a diff)")
-    boolean diff;
+    private LintCommand(CommandSpec parsed) {
+        paths = Specs.positionals(parsed);
+        format = Specs.value(parsed, "--format");
+        output = Specs.value(parsed, "--output");
+        failOn = Specs.value(parsed, "--fail-on");
+        baseline = Specs.value(parsed, "--baseline");
+        writeBaseline = Specs.value(parsed, "--write-baseline");
+        srcRoot = Specs.value(parsed, "--srcroot");
+        alembicVersion = Specs.value(parsed, "--alembic-version");
+        sqlalchemyVersion = Specs.value(parsed, "--sqlalchemy-version");
+        pgVersion = Specs.value(parsed, "--pg-version");
+        select = Specs.values(parsed, "--select");
+        ignore = Specs.values(parsed, "--ignore");
+        color = Specs.value(parsed, "--color");
+        fix = Specs.flag(parsed, "--fix");
+        unsafeFixes = Specs.flag(parsed, "--unsafe-fixes");
+        diff = Specs.flag(parsed, "--diff");
+    }
 
     @Override
     public Integer call() throws IOException {

@@ -3,14 +3,21 @@ package dev.idemlint.cli;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleDoc;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint rules}: the rule list with category, severity, fix availability and summary. */
-@Command(name = "rules", description = "List the rules.")
 public final class RulesCommand implements Callable<Integer> {
-    @Option(names = "--format", description = "text or json", defaultValue = "text")
-    String format;
+    private final String format;
+
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("rules", "List the rules.", RulesCommand::new);
+        Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
+        return s;
+    }
+
+    private RulesCommand(CommandSpec parsed) {
+        format = Specs.value(parsed, "--format");
+    }
 
     @Override
     public Integer call() {

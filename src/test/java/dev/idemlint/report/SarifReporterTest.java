@@ -197,32 +197,4 @@ class SarifReporterTest {
     void output_is_deterministic() {
         assertEquals(sarif(ReportFixtures.diagnostics()), sarif(ReportFixtures.diagnostics()));
     }
-
-    /** Keeps the snapshot in src/test/resources/report rather than beside the test class. */
-    record ResourceNamer(Path dir, String name) implements ApprovalNamer {
-        @Override
-        public File getApprovedFile(String ext) {
-            return dir.resolve(name + ".approved" + ext).toFile();
-        }
-
-        @Override
-        public File getReceivedFile(String ext) {
-            return dir.resolve(name + ".received" + ext).toFile();
-        }
-
-        @Override
-        public ApprovalNamer addAdditionalInformation(String info) {
-            return this;
-        }
-
-        @Override
-        public String getApprovalName() {
-            return name;
-        }
-
-        @Override
-        public String getSourceFilePath() {
-            return dir + File.separator;
-        }
-    }
 }
