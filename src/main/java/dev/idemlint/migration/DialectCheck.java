@@ -103,8 +103,8 @@ final class DialectCheck {
             Expr bound = scope == null ? null : scope.lookup(n.id());
             return bound != null && bound != e && mentionsDialect(bound, scope, depth + 1);
         }
-        for (Expr child : e.children()) {
-            if (mentionsDialect(child, scope, depth + 1)) {
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            if (mentionsDialect(e.child(i), scope, depth + 1)) {
                 return true;
             }
         }

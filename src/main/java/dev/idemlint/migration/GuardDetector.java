@@ -137,8 +137,8 @@ final class GuardDetector {
                 collectBody(def.body(), scope, functions, out, sql, depth + 1);
             }
         }
-        for (Expr child : e.children()) {
-            collect(child, scope, functions, out, sql, depth + 1);
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            collect(e.child(i), scope, functions, out, sql, depth + 1);
         }
     }
 
@@ -203,8 +203,8 @@ final class GuardDetector {
                     return Guard.of(GuardKind.DATA_QUERY, test.span(), "data query");
                 }
             }
-            for (Expr child : e.children()) {
-                stack.push(child);
+            for (int i = 0, n = e.childCount(); i < n; i++) {
+                stack.push(e.child(i));
             }
         }
         return rows;

@@ -310,8 +310,8 @@ final class OpExtractor {
                 return;
             }
         }
-        for (Expr child : e.children()) {
-            visit(child, ctx, active);
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            visit(e.child(i), ctx, active);
         }
     }
 

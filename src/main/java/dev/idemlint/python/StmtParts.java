@@ -104,8 +104,8 @@ public final class StmtParts {
         if (e instanceof Expr.Call c && match.test(c)) {
             return c;
         }
-        for (Expr child : e.children()) {
-            Expr.Call found = firstCall(child, enter, match);
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            Expr.Call found = firstCall(e.child(i), enter, match);
             if (found != null) {
                 return found;
             }

@@ -42,8 +42,27 @@ final class JsonBytes {
         return this;
     }
 
+    /** A decimal int, written digit by digit (Integer.toString's strings were 2% of a run's allocation). */
     JsonBytes num(int value) {
-        return raw(Integer.toString(value));
+        if (value < 0) {
+            if (value == Integer.MIN_VALUE) {
+                return raw(Integer.toString(value));
+            }
+            raw('-');
+            value = -value;
+        }
+        int digits = 1;
+        for (int v = value; v >= 10; v /= 10) {
+            digits++;
+        }
+        ensure(digits);
+        int k = n + digits;
+        n = k;
+        do {
+            buf[--k] = (byte) ('0' + value % 10);
+            value /= 10;
+        } while (value != 0);
+        return this;
     }
 
     /** {@code s} as a JSON string literal, or {@code null}. */

@@ -142,8 +142,8 @@ public final class SourceLayout {
                 }
             }
         }
-        for (Expr c : e.children()) {
-            collectTokens(c, out);
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            collectTokens(e.child(i), out);
         }
     }
 
@@ -399,8 +399,8 @@ public final class SourceLayout {
                 }
             }
         }
-        for (Expr c : e.children()) {
-            collectExpr(c, out);
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            collectExpr(e.child(i), out);
         }
     }
 }

@@ -24,6 +24,18 @@ public record Span(int start, int end) {
         return start < other.end && other.start < end;
     }
 
+    // Written out: a record's generated equals/hashCode go through method handles that C1 does not
+    // inline, and fix builders compare spans for every finding.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Span s && start == s.start && end == s.end;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * start + end;
+    }
+
     public Span cover(Span other) {
         return new Span(Math.min(start, other.start), Math.max(end, other.end));
     }

@@ -38,7 +38,13 @@ final class SpanChecks {
                 }
             }
         }
-        for (Expr child : e.children()) {
+        List<Expr> children = e.children();
+        assertTrue(e.childCount() == children.size(), () -> "childCount " + e.childCount() + " for " + e);
+        for (int i = 0; i < children.size(); i++) {
+            int index = i;
+            assertTrue(e.child(i) == children.get(i), () -> "child " + index + " of " + e);
+        }
+        for (Expr child : children) {
             if (child != null) {
                 check(child, e.span(), text);
             }

@@ -88,6 +88,20 @@ class JsonReporterTest {
     }
 
     @Test
+    void json_bytes_write_ints_as_integer_to_string_does() {
+        List<Integer> values = new ArrayList<>(List.of(0, 1, 9, 10, 11, 99, 100, 101, 999, 1000, 65_535, 1_000_000,
+                Integer.MAX_VALUE, -1, -9, -10, -100, Integer.MIN_VALUE + 1, Integer.MIN_VALUE));
+        java.util.Random random = new java.util.Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            values.add(random.nextInt() >> random.nextInt(32));
+        }
+        for (int v : values) {
+            JsonBytes b = new JsonBytes(1).raw('[').num(v).raw(']');
+            assertEquals("[" + v + "]", b.toString());
+        }
+    }
+
+    @Test
     void a_report_written_as_bytes_is_the_report_written_as_text() throws IOException {
         List<Diagnostic> many = many(3_000, "é😀 ");
         StringBuilder text = new StringBuilder();

@@ -22,7 +22,7 @@ import org.antlr.v4.runtime.misc.Interval;
 public final class TokenArray implements TokenStream {
     private final TokenSource source;
     /** Token objects, made on first use when the source is a {@link PythonTokenizer}. */
-    private final Token[] tokens;
+    private Token[] tokens; // made on first use
     private final int[] types;
     private final int[] starts;
     private final int[] stops;
@@ -45,7 +45,8 @@ public final class TokenArray implements TokenStream {
             throw tokenizer.error();
         }
         int n = tokenizer.count();
-        return new TokenArray(tokenizer, new Token[n], tokenizer.types(), tokenizer.starts(), tokenizer.stops(), n);
+        // no Token objects yet: the descent parser reads the arrays, only ANTLR asks for tokens
+        return new TokenArray(tokenizer, null, tokenizer.types(), tokenizer.starts(), tokenizer.stops(), n);
     }
 
     /** Lexes {@code source} to its end (EOF included). */
@@ -101,6 +102,9 @@ public final class TokenArray implements TokenStream {
     }
 
     private Token token(int i) {
+        if (tokens == null) {
+            tokens = new Token[size];
+        }
         Token t = tokens[i];
         if (t == null) {
             t = ((PythonTokenizer) source).token(i);
