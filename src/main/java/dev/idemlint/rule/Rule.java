@@ -6,6 +6,6 @@ package dev.idemlint.rule;
  */
 public sealed interface Rule permits MigrationRule, ProjectRule {
     default String name() {
-        return RuleNames.kebab(getClass().getSimpleName());
+        return RuleNames.of(getClass());
     }
 }
