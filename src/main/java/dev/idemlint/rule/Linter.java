@@ -92,12 +92,21 @@ public final class Linter {
         VersionsTree tree = new VersionsTree(target.versionsDir() == null ? target.projectRoot() : target.versionsDir(),
                 revisions, graph);
         List<Diagnostic> found = new ArrayList<>();
-        RuleContext ctx = new RuleContext(target.settings(), catalog, found::add);
         // A lone file has no tree around it: graph and timeline rules need the whole directory.
         if (target.versionsDir() != null) {
-            for (ProjectRule rule : projectRules) {
-                ctx.setCurrent(rule);
-                rule.check(tree, ctx);
+            // the project rules on both cores: the rules over the revision graph run while another
+            // builds the schema timeline, which the timeline rules then share; findings in rule order
+            @SuppressWarnings("unchecked")
+            List<Diagnostic>[] byRule = new List[projectRules.size()];
+            java.util.stream.IntStream.range(0, projectRules.size()).parallel().forEach(i -> {
+                List<Diagnostic> mine = new ArrayList<>();
+                RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
+                ruleCtx.setCurrent(projectRules.get(i));
+                projectRules.get(i).check(tree, ruleCtx);
+                byRule[i] = mine;
+            });
+            for (List<Diagnostic> d : byRule) {
+                found.addAll(d);
             }
         }
         found.addAll(diags);

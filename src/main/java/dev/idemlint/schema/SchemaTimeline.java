@@ -25,6 +25,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 /**
  * Who creates, drops and renames each object, revision by revision along the graph. A query names a
@@ -75,7 +77,7 @@ public final class SchemaTimeline {
 
     // ---- cache ----
 
-    private record Cached(WeakReference<RevisionGraph> graph, SchemaTimeline timeline) {
+    private record Cached(WeakReference<RevisionGraph> graph, FutureTask<SchemaTimeline> timeline) {
     }
 
     private static final int CACHE_SIZE = 8;
@@ -83,9 +85,12 @@ public final class SchemaTimeline {
 
     /**
      * The timeline of a versions tree's graph, built on first use and shared by every rule that asks
-     * for the same graph (by identity). A few recent graphs are kept, weakly.
+     * for the same graph (by identity). A few recent graphs are kept, weakly. Rules run in parallel:
+     * the first to ask builds it, the others wait for that build.
      */
     public static SchemaTimeline of(RevisionGraph graph) {
+        FutureTask<SchemaTimeline> task = null;
+        boolean mine = false;
         synchronized (CACHE) {
             for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
                 Cached c = it.next();
@@ -93,18 +98,36 @@ public final class SchemaTimeline {
                 if (g == null) {
                     it.remove();
                 } else if (g == graph) {
-                    return c.timeline();
+                    task = c.timeline();
                 }
             }
-        }
-        SchemaTimeline t = build(graph.topologicalOrder());
-        synchronized (CACHE) {
-            if (CACHE.size() >= CACHE_SIZE) {
-                CACHE.remove(0);
+            if (task == null) {
+                // FutureTask lets go of its callable (and so of the graph) once it has run
+                task = new FutureTask<>(() -> build(graph.topologicalOrder()));
+                mine = true;
+                if (CACHE.size() >= CACHE_SIZE) {
+                    CACHE.remove(0);
+                }
+                CACHE.add(new Cached(new WeakReference<>(graph), task));
             }
-            CACHE.add(new Cached(new WeakReference<>(graph), t));
         }
-        return t;
+        if (mine) {
+            task.run();
+        }
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the schema timeline was built", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     // ---- building ----
