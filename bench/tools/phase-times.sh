@@ -2,15 +2,15 @@
 # Where a run's wall time goes, phase by phase: builds the current commit with phase timestamps in a
 # throwaway git worktree (bench/tools/phase-patch.py; main is never touched), records its AppCDS
 # archive, then lints DIR RUNS times with the launcher's JVM flags and prints milliseconds since the
-# process started at each phase boundary, and at exit.
+# process started at each phase boundary, and at exit. COMMIT (default HEAD) measures another commit.
 #
-#   bench/tools/phase-times.sh bench/.data/3700 5
+#   bench/tools/phase-times.sh bench/.data/3700 5 [COMMIT]
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
-dir="$(cd "${1:?usage: phase-times.sh DIR RUNS}" && pwd)" runs="${2:-5}"
+dir="$(cd "${1:?usage: phase-times.sh DIR RUNS [COMMIT]}" && pwd)" runs="${2:-5}" commit="${3:-HEAD}"
 wt="$(mktemp -d)"
 trap 'git -C "$here" worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"' EXIT
-git -C "$here" worktree add --detach -q "$wt" HEAD
+git -C "$here" worktree add --detach -q "$wt" "$commit"
 python3 "$here/bench/tools/phase-patch.py" "$wt"
 (cd "$wt" && mvn -B -q -o package -DskipTests -Didemlint.skipArchive=true) >&2
 flags="-XX:+UseParallelGC -XX:MaxNewSize=100m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:TieredStopAtLevel=1"

@@ -26,6 +26,8 @@ import org.antlr.v4.runtime.misc.Pair;
  */
 public final class PythonTokenizer implements TokenSource {
     private final String src;
+    /** {@code src}'s chars: read by index, an array load is much cheaper than charAt in C1-compiled code. */
+    private final char[] buf;
     private final int n;
     private final StringCharStream input;
     private final Pair<TokenSource, CharStream> pair;
@@ -47,6 +49,7 @@ public final class PythonTokenizer implements TokenSource {
 
     public PythonTokenizer(String text) {
         this.src = text;
+        this.buf = text.toCharArray();
         this.n = text.length();
         this.input = new StringCharStream(text);
         this.pair = new Pair<>(this, input);
@@ -185,11 +188,11 @@ public final class PythonTokenizer implements TokenSource {
     private int raw() {
         while (pos < n) {
             int start = pos;
-            char c = src.charAt(pos);
+            char c = buf[pos];
             switch (c) {
                 case ' ', '\t', '\f' -> {
                     int i = pos + 1;
-                    while (i < n && ((c = src.charAt(i)) == ' ' || c == '\t' || c == '\f')) {
+                    while (i < n && ((c = buf[i]) == ' ' || c == '\t' || c == '\f')) {
                         i++;
                     }
                     pos = i;
@@ -201,7 +204,7 @@ public final class PythonTokenizer implements TokenSource {
                 }
                 case '#' -> {
                     int i = pos + 1;
-                    while (i < n && (c = src.charAt(i)) != '\n' && c != '\r') {
+                    while (i < n && (c = buf[i]) != '\n' && c != '\r') {
                         i++;
                     }
                     pos = i;
@@ -220,7 +223,7 @@ public final class PythonTokenizer implements TokenSource {
                     return token(MigrationPythonLexer.NEWLINE, pos + 1);
                 }
                 case '\r' -> {
-                    return token(MigrationPythonLexer.NEWLINE, pos + 1 < n && src.charAt(pos + 1) == '\n' ? pos + 2 : pos + 1);
+                    return token(MigrationPythonLexer.NEWLINE, pos + 1 < n && buf[pos + 1] == '\n' ? pos + 2 : pos + 1);
                 }
                 case '"', '\'' -> {
                     return string(pos);
@@ -230,7 +233,7 @@ public final class PythonTokenizer implements TokenSource {
                     if (end > 0) {
                         return token(MigrationPythonLexer.NUMBER, end);
                     }
-                    if (pos + 2 < n && src.charAt(pos + 1) == '.' && src.charAt(pos + 2) == '.') {
+                    if (pos + 2 < n && buf[pos + 1] == '.' && buf[pos + 2] == '.') {
                         return token(MigrationPythonLexer.ELLIPSIS, pos + 3);
                     }
                     return token(MigrationPythonLexer.DOT, pos + 1);
@@ -263,19 +266,19 @@ public final class PythonTokenizer implements TokenSource {
     /** {@code LINE_JOIN : '\\' [ \t]* ( '\r'? '\n' | '\r' )}: its end, or -1. */
     private int lineJoin(int at) {
         int i = at + 1;
-        while (i < n && (src.charAt(i) == ' ' || src.charAt(i) == '\t')) {
+        while (i < n && (buf[i] == ' ' || buf[i] == '\t')) {
             i++;
         }
-        if (i < n && src.charAt(i) == '\r') {
-            return i + 1 < n && src.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+        if (i < n && buf[i] == '\r') {
+            return i + 1 < n && buf[i + 1] == '\n' ? i + 2 : i + 1;
         }
-        return i < n && src.charAt(i) == '\n' ? i + 1 : -1;
+        return i < n && buf[i] == '\n' ? i + 1 : -1;
     }
 
     /** A string literal whose prefix starts at {@code pos} and whose first quote is at {@code quote}. */
     private int string(int quote) {
         String prefix = src.substring(pos, quote);
-        return token(MigrationPythonLexer.STRING, StringLiteralScanner.scan(src, pos, quote, prefix, null));
+        return token(MigrationPythonLexer.STRING, StringLiteralScanner.scan(buf, n, pos, quote, prefix, null));
     }
 
     /**
@@ -284,11 +287,11 @@ public final class PythonTokenizer implements TokenSource {
      */
     private int name(int at, int first) {
         // STRING_PREFIX : [rRuUbBfF] | [rR] [bBfF] | [bBfF] [rR], then a quote
-        if (first == at + 1 && isPrefix(src.charAt(at))) {
+        if (first == at + 1 && isPrefix(buf[at])) {
             if (isQuote(at + 1)) {
                 return string(at + 1);
             }
-            if (at + 2 < n && isTwoCharPrefix(src.charAt(at), src.charAt(at + 1)) && isQuote(at + 2)) {
+            if (at + 2 < n && isTwoCharPrefix(buf[at], buf[at + 1]) && isQuote(at + 2)) {
                 return string(at + 2);
             }
         }
@@ -304,7 +307,7 @@ public final class PythonTokenizer implements TokenSource {
     }
 
     private boolean isQuote(int at) {
-        return at < n && (src.charAt(at) == '"' || src.charAt(at) == '\'');
+        return at < n && (buf[at] == '"' || buf[at] == '\'');
     }
 
     private static boolean isPrefix(char c) {
@@ -327,7 +330,7 @@ public final class PythonTokenizer implements TokenSource {
      * compare, so the many plain names allocate no substring to look up.
      */
     private int keyword(int start, int end) {
-        char c = src.charAt(start);
+        char c = buf[start];
         String[] words = c < KEYWORDS.length ? KEYWORDS[c] : null;
         if (words != null) {
             int len = end - start;
@@ -397,7 +400,7 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code ID_START : [_\p{L}\p{Nl}] | SURROGATE_PAIR}: the end of one at {@code at}, or -1. */
     private int idStart(int at) {
-        char c = src.charAt(at);
+        char c = buf[at];
         if (c < 0x80) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' ? at + 1 : -1;
         }
@@ -409,7 +412,7 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code ID_CONTINUE : [_\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}\u00B7] | SURROGATE_PAIR}: its end, or -1. */
     private int idContinue(int at) {
-        char c = src.charAt(at);
+        char c = buf[at];
         if (c < 0x80) {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' ? at + 1 : -1;
         }
@@ -421,7 +424,7 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code SURROGATE_PAIR : [\uD800-\uDBFF] [\uDC00-\uDFFF]} (any astral char, as in the grammar). */
     private int surrogatePair(int at) {
-        return at + 1 < n && Character.isLowSurrogate(src.charAt(at + 1)) ? at + 2 : -1;
+        return at + 1 < n && Character.isLowSurrogate(buf[at + 1]) ? at + 2 : -1;
     }
 
     /**
@@ -436,7 +439,7 @@ public final class PythonTokenizer implements TokenSource {
         int fractionFirst = -1;
         int pointEnd = -1;
         int base = digits < 0 ? at : digits;
-        if (base < n && src.charAt(base) == '.') {
+        if (base < n && buf[base] == '.') {
             fractionFirst = digitPart(base + 1);
             pointEnd = digits < 0 ? -1 : base + 1;
         }
@@ -456,16 +459,16 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code b + 1} when candidate end {@code b} is one and a {@code j} suffix follows it, else -1. */
     private int imaginaryAfter(int b) {
-        return b > 0 && b < n && (src.charAt(b) == 'j' || src.charAt(b) == 'J') ? b + 1 : -1;
+        return b > 0 && b < n && (buf[b] == 'j' || buf[b] == 'J') ? b + 1 : -1;
     }
 
     /** {@code [eE] [+-]? DIGIT_PART} after {@code at}: its end, or -1. */
     private int exponent(int at) {
-        if (at >= n || (src.charAt(at) != 'e' && src.charAt(at) != 'E')) {
+        if (at >= n || (buf[at] != 'e' && buf[at] != 'E')) {
             return -1;
         }
         int i = at + 1;
-        if (i < n && (src.charAt(i) == '+' || src.charAt(i) == '-')) {
+        if (i < n && (buf[i] == '+' || buf[i] == '-')) {
             i++;
         }
         return digitPart(i);
@@ -478,15 +481,15 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code [lo-hi] ( '_'? [lo-hi] )*} at {@code at}: its end, or -1. */
     private int digits(int at, char lo, char hi) {
-        if (at >= n || src.charAt(at) < lo || src.charAt(at) > hi) {
+        if (at >= n || buf[at] < lo || buf[at] > hi) {
             return -1;
         }
         int i = at + 1;
         while (i < n) {
-            char c = src.charAt(i);
+            char c = buf[i];
             if (c >= lo && c <= hi) {
                 i++;
-            } else if (c == '_' && i + 1 < n && src.charAt(i + 1) >= lo && src.charAt(i + 1) <= hi) {
+            } else if (c == '_' && i + 1 < n && buf[i + 1] >= lo && buf[i + 1] <= hi) {
                 i += 2;
             } else {
                 break;
@@ -497,7 +500,7 @@ public final class PythonTokenizer implements TokenSource {
 
     /** {@code INTEGER}: decimal, zeros, octal, hex or binary; the end, or -1. */
     private int integer(int at) {
-        char c = src.charAt(at);
+        char c = buf[at];
         if (c >= '1' && c <= '9') {
             return digitPart(at);
         }
@@ -506,7 +509,7 @@ public final class PythonTokenizer implements TokenSource {
         }
         int best = digits(at, '0', '0');
         if (at + 1 < n) {
-            int radix = switch (src.charAt(at + 1)) {
+            int radix = switch (buf[at + 1]) {
                 case 'o', 'O' -> radixDigits(at + 2, 8);
                 case 'x', 'X' -> radixDigits(at + 2, 16);
                 case 'b', 'B' -> radixDigits(at + 2, 2);
@@ -521,12 +524,12 @@ public final class PythonTokenizer implements TokenSource {
     private int radixDigits(int at, int radix) {
         int i = at;
         while (i < n) {
-            int d = Character.digit(src.charAt(i), radix);
-            boolean ascii = src.charAt(i) < 0x80;
+            int d = Character.digit(buf[i], radix);
+            boolean ascii = buf[i] < 0x80;
             if (d >= 0 && ascii) {
                 i++;
-            } else if (src.charAt(i) == '_' && i + 1 < n && src.charAt(i + 1) < 0x80
-                    && Character.digit(src.charAt(i + 1), radix) >= 0) {
+            } else if (buf[i] == '_' && i + 1 < n && buf[i + 1] < 0x80
+                    && Character.digit(buf[i + 1], radix) >= 0) {
                 i += 2;
             } else {
                 break;
@@ -537,8 +540,8 @@ public final class PythonTokenizer implements TokenSource {
 
     /** Operators and delimiters, longest first; anything else is one ERROR_CHAR. */
     private int operator(char c) {
-        char c1 = pos + 1 < n ? src.charAt(pos + 1) : '\0';
-        char c2 = pos + 2 < n ? src.charAt(pos + 2) : '\0';
+        char c1 = pos + 1 < n ? buf[pos + 1] : '\0';
+        char c2 = pos + 2 < n ? buf[pos + 2] : '\0';
         return switch (c) {
             case '(' -> token(MigrationPythonLexer.OPEN_PAREN, pos + 1);
             case ')' -> token(MigrationPythonLexer.CLOSE_PAREN, pos + 1);

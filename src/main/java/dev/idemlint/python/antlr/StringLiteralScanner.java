@@ -41,16 +41,28 @@ public final class StringLiteralScanner {
         return quotePos + 2 < src.length() && src.charAt(quotePos + 1) == q && src.charAt(quotePos + 2) == q ? 3 : 1;
     }
 
+    /** {@link #scan(char[], int, int, int, String, List)} on a string's chars. */
+    public static int scan(String src, int tokenStart, int quotePos, String prefix, List<Field> fields) {
+        return scan(src.toCharArray(), src.length(), tokenStart, quotePos, prefix, fields);
+    }
+
+    private static int quoteLength(char[] src, int n, int quotePos) {
+        char q = src[quotePos];
+        return quotePos + 2 < n && src[quotePos + 1] == q && src[quotePos + 2] == q ? 3 : 1;
+    }
+
     /**
      * Scans the literal whose opening quote is at {@code quotePos} and returns the offset just past
      * its closing quote. Top-level fields of an f-string are added to {@code fields} if non-null.
      *
+     * The literal lies in {@code src[0, n)}; the tokenizer reads a file's chars from an array (charAt
+     * is a call per char in C1-compiled code).
+     *
      * @throws PythonLexError if the literal is not terminated; the offset is {@code tokenStart}
      */
-    public static int scan(String src, int tokenStart, int quotePos, String prefix, List<Field> fields) {
-        int n = src.length();
-        char q = src.charAt(quotePos);
-        int ql = quoteLength(src, quotePos);
+    public static int scan(char[] src, int n, int tokenStart, int quotePos, String prefix, List<Field> fields) {
+        char q = src[quotePos];
+        int ql = quoteLength(src, n, quotePos);
         boolean triple = ql == 3;
         boolean raw = isRaw(prefix);
         boolean fmt = isFormatted(prefix);
@@ -59,32 +71,32 @@ public final class StringLiteralScanner {
             if (i >= n) {
                 throw unterminated(triple, tokenStart);
             }
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\\') {
                 if (i + 1 >= n) {
                     throw unterminated(triple, tokenStart);
                 }
-                char d = src.charAt(i + 1);
+                char d = src[i + 1];
                 if (fmt && (d == '{' || d == '}')) {
                     i++;
                     continue;
                 }
-                if (fmt && !raw && d == 'N' && i + 2 < n && src.charAt(i + 2) == '{') {
-                    int close = src.indexOf('}', i + 3);
+                if (fmt && !raw && d == 'N' && i + 2 < n && src[i + 2] == '{') {
+                    int close = indexOf(src, n, '}', i + 3);
                     if (close < 0) {
                         throw unterminated(triple, tokenStart);
                     }
                     i = close + 1;
                     continue;
                 }
-                i += (d == '\r' && i + 2 < n && src.charAt(i + 2) == '\n') ? 3 : 2;
+                i += (d == '\r' && i + 2 < n && src[i + 2] == '\n') ? 3 : 2;
                 continue;
             }
             if (c == q) {
                 if (!triple) {
                     return i + 1;
                 }
-                if (i + 2 < n && src.charAt(i + 1) == q && src.charAt(i + 2) == q) {
+                if (i + 2 < n && src[i + 1] == q && src[i + 2] == q) {
                     return i + 3;
                 }
                 i++;
@@ -94,11 +106,11 @@ public final class StringLiteralScanner {
                 throw unterminated(false, tokenStart);
             }
             if (fmt && c == '{') {
-                if (i + 1 < n && src.charAt(i + 1) == '{') {
+                if (i + 1 < n && src[i + 1] == '{') {
                     i += 2;
                     continue;
                 }
-                int[] ends = scanField(src, tokenStart, i + 1, triple);
+                int[] ends = scanField(src, n, tokenStart, i + 1, triple);
                 if (fields != null) {
                     fields.add(new Field(i, ends[1], i + 1, ends[0], ends[2]));
                 }
@@ -110,8 +122,7 @@ public final class StringLiteralScanner {
     }
 
     /** Returns {exprEnd, fieldEnd, debugEnd} for the field whose expression starts at {@code i}. */
-    private static int[] scanField(String src, int tokenStart, int i, boolean triple) {
-        int n = src.length();
+    private static int[] scanField(char[] src, int n, int tokenStart, int i, boolean triple) {
         int depth = 0;
         int exprEnd = -1;
         boolean debug = false;
@@ -120,31 +131,31 @@ public final class StringLiteralScanner {
             if (i >= n) {
                 throw new PythonLexError("f-string: expecting '}'", tokenStart);
             }
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '\'' || c == '"') {
                 int p = i;
-                while (p > 0 && Character.isLetter(src.charAt(p - 1)) && i - p < 3) {
+                while (p > 0 && Character.isLetter(src[p - 1]) && i - p < 3) {
                     p--;
                 }
-                String nested = src.substring(p, i);
+                String nested = new String(src, p, i - p);
                 if (nested.length() > 2 || !nested.chars().allMatch(ch -> "rRbBfFuU".indexOf(ch) >= 0)
-                        || (p > 0 && Character.isLetterOrDigit(src.charAt(p - 1)))) {
+                        || (p > 0 && Character.isLetterOrDigit(src[p - 1]))) {
                     nested = "";
                 }
-                i = scan(src, tokenStart, i, nested, null);
+                i = scan(src, n, tokenStart, i, nested, null);
                 continue;
             }
             if (debug && debugEnd < 0 && (c == '!' || c == ':' || c == '}')) {
                 debugEnd = i;
             }
             if (exprEnd < 0 && depth == 0) {
-                if (c == '!' && i + 1 < n && src.charAt(i + 1) != '=') {
+                if (c == '!' && i + 1 < n && src[i + 1] != '=') {
                     exprEnd = i;
                     i++;
                     continue;
                 }
-                if (c == '=' && i + 1 < n && src.charAt(i + 1) != '='
-                        && "=!<>".indexOf(src.charAt(i - 1)) < 0) {
+                if (c == '=' && i + 1 < n && src[i + 1] != '='
+                        && "=!<>".indexOf(src[i - 1]) < 0) {
                     exprEnd = i;
                     debug = true;
                     i++;
@@ -155,10 +166,10 @@ public final class StringLiteralScanner {
                 if (exprEnd < 0) {
                     exprEnd = i;
                 }
-                return new int[] {exprEnd, scanFormatSpec(src, tokenStart, i + 1), debugEnd};
+                return new int[] {exprEnd, scanFormatSpec(src, n, tokenStart, i + 1), debugEnd};
             }
             if (c == '#') {
-                while (i < n && src.charAt(i) != '\n' && src.charAt(i) != '\r') {
+                while (i < n && src[i] != '\n' && src[i] != '\r') {
                     i++;
                 }
                 continue;
@@ -180,15 +191,14 @@ public final class StringLiteralScanner {
     }
 
     /** Scans a format spec starting at {@code i}; returns the offset just past the field's '}'. */
-    private static int scanFormatSpec(String src, int tokenStart, int i) {
-        int n = src.length();
+    private static int scanFormatSpec(char[] src, int n, int tokenStart, int i) {
         while (true) {
             if (i >= n) {
                 throw new PythonLexError("f-string: expecting '}'", tokenStart);
             }
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == '{') {
-                i = scanField(src, tokenStart, i + 1, false)[1];
+                i = scanField(src, n, tokenStart, i + 1, false)[1];
                 continue;
             }
             if (c == '}') {
@@ -205,5 +215,14 @@ public final class StringLiteralScanner {
     private static PythonLexError unterminated(boolean triple, int tokenStart) {
         return new PythonLexError(triple ? "unterminated triple-quoted string literal"
                 : "unterminated string literal", tokenStart);
+    }
+
+    private static int indexOf(char[] src, int n, char c, int from) {
+        for (int i = from; i < n; i++) {
+            if (src[i] == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
