@@ -10,12 +10,14 @@ import dev.idemlint.migration.OperationPairs;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import dev.idemlint.sql.SqlClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,7 +70,8 @@ public final class Linter {
         // Each file is read, parsed, modelled and checked by the per-file rules on one worker, while
         // its syntax tree is still at hand for their fix builders; then the tree is let go, so memory
         // holds one model per file, not one tree per file.
-        List<Migration> migrations = files.parallelStream()
+        boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
+        List<Loaded> loaded = files.parallelStream()
                 .map(p -> {
                     Migration m = load(p, display.apply(p), texts.get(p), diags);
                     // a file that only gives the graph its context (the user named other files, as
@@ -80,15 +83,27 @@ public final class Linter {
                             rule.check(m, fileCtx);
                         }
                     }
-                    if (m != null) {
-                        m.releaseSyntax();
+                    if (m == null) {
+                        return null;
                     }
-                    return m;
+                    m.releaseSyntax();
+                    // the timeline's per-revision half, here where the code is warm and both cores work
+                    return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null);
                 })
-                .filter(m -> m != null)
+                .filter(l -> l != null)
                 .toList();
-        List<Migration> revisions = migrations.stream().filter(m -> m.header().isRevision()).toList();
+        List<Migration> revisions = new ArrayList<>(loaded.size());
+        Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>();
+        for (Loaded l : loaded) {
+            if (l.migration().header().isRevision()) {
+                revisions.add(l.migration());
+                effects.put(l.migration(), l.effects());
+            }
+        }
         RevisionGraph graph = RevisionGraph.build(revisions);
+        if (timeline) {
+            SchemaTimeline.prime(graph, effects::get);
+        }
         VersionsTree tree = new VersionsTree(target.versionsDir() == null ? target.projectRoot() : target.versionsDir(),
                 revisions, graph);
         List<Diagnostic> found = new ArrayList<>();
@@ -124,6 +139,10 @@ public final class Linter {
         }
         kept.sort(ORDER);
         return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
+    }
+
+    /** A file's model and, for revisions, its part of the schema timeline. */
+    private record Loaded(Migration migration, SchemaTimeline.Effects effects) {
     }
 
     /** By shown path, start offset, rule, message. */

@@ -190,6 +190,57 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void a_timeline_placed_from_precomputed_effects_is_the_one_built_from_the_revisions() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS)
+                .rev("002", "001", "op.drop_index(\"ix_players_age\", table_name=\"players\")\n"
+                        + "op.execute(\"ALTER TYPE division ADD VALUE 'coed'\")\n"
+                        + "op.add_column(\"players\", sa.Column(\"team\", sa.Integer(), unique=True))")
+                .rev("003", "002", "op.rename_table(\"players\", \"athletes\")\nop.execute(sql)\n"
+                        + "op.drop_constraint(name, \"athletes\")")
+                .rev("004", "003", PLAYERS);
+        RevisionGraph g = RevisionGraph.build(r.all());
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
+        for (dev.idemlint.migration.Migration m : r.all()) {
+            fx.put(m, SchemaTimeline.effects(m));
+        }
+        SchemaTimeline.prime(g, fx::get);
+        SchemaTimeline placed = SchemaTimeline.of(g);
+        SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
+        // the primed effects were used: their creations are the timeline's
+        assertSame(fx.get(r.get("001")).creations().get(0), placed.creations().get(0));
+        assertEquals(fresh.creations().size(), placed.creations().size());
+        for (int i = 0; i < fresh.creations().size(); i++) {
+            Creation a = fresh.creations().get(i);
+            Creation b = placed.creations().get(i);
+            assertEquals(a.key(), b.key());
+            assertSame(a.migration(), b.migration());
+            assertEquals(a.index(), b.index());
+            for (dev.idemlint.migration.Migration m : r.all()) {
+                for (int at : new int[] {0, 1, 2, END}) {
+                    Creation x = fresh.existing(a.key(), m, at, S);
+                    Creation y = placed.existing(a.key(), m, at, S);
+                    assertEquals(x == null ? null : x.key(), y == null ? null : y.key(), a.key() + " at " + at);
+                    assertEquals(x == null ? -1 : x.index(), y == null ? -1 : y.index());
+                }
+            }
+        }
+        assertEquals(fresh.labels("division", r.get("004"), 0, S), placed.labels("division", r.get("004"), 0, S));
+        assertEquals(fresh.keys("players", r.get("002"), END, S), placed.keys("players", r.get("002"), END, S));
+        assertEquals(fresh.opaqueBefore(r.get("003"), 2), placed.opaqueBefore(r.get("003"), 2));
+    }
+
+    @Test
+    void rules_asking_at_once_share_one_build() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass");
+        RevisionGraph g = RevisionGraph.build(r.all());
+        List<SchemaTimeline> got = java.util.stream.IntStream.range(0, 16).parallel()
+                .mapToObj(i -> SchemaTimeline.of(g)).toList();
+        for (SchemaTimeline t : got) {
+            assertSame(got.get(0), t);
+        }
+    }
+
+    @Test
     void one_timeline_per_graph() {
         Revisions r = new Revisions().rev("001", null, PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
