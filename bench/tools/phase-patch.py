@@ -33,7 +33,8 @@ patch('cli/LintCommand.java', [
     ('            reporter.write(report, w);', '            reporter.write(report, w);\n' + T % 'report-written'),
 ])
 patch('rule/Linter.java', [
-    ('        List<Migration> revisions = migrations.stream()', T % 'parallel-done' + '\n        List<Migration> revisions = migrations.stream()'),
+    ('        List<Migration> revisions = new ArrayList<>(loaded.size());',
+     T % 'parallel-done' + '\n        List<Migration> revisions = new ArrayList<>(loaded.size());'),
     ('        found.addAll(diags);', T % 'project-done' + '\n        found.addAll(diags);'),
     ('        List<Diagnostic> kept = new ArrayList<>();', T % 'added' + '\n        List<Diagnostic> kept = new ArrayList<>();'),
     ('        kept.sort(ORDER);', T % 'filtered' + '\n        kept.sort(ORDER);'),
