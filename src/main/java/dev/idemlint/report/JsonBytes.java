@@ -75,7 +75,21 @@ final class JsonBytes {
         byte[] b = buf;
         int k = n;
         b[k++] = '"';
-        for (int i = 0; i < len; i++) {
+        // Most strings are plain ASCII: copy them as Latin-1 bytes in one go and check the copy, an array
+        // load per char instead of a charAt call (C1 does not make charAt cheap). A '?' in the copy may
+        // stand for a char Latin-1 cannot encode, so it is checked against the string.
+        byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+        int plain = 0;
+        while (plain < len) {
+            byte c = latin1[plain];
+            if (c < 0x20 || c == '"' || c == '\\' || c == '?' && s.charAt(plain) != '?') {
+                break; // negative bytes (non-ASCII) are below 0x20 too
+            }
+            plain++;
+        }
+        System.arraycopy(latin1, 0, b, k, plain);
+        k += plain;
+        for (int i = plain; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {

@@ -62,15 +62,17 @@ class JsonReporterTest {
         String[] cases = {
             "", "plain", "quote \" backslash \\ slash /", "\n\r\t\b\f\u0000\u0001\u001f\u007f", "é ß ÿ Ā", "€ ☃ \uFFFF",
             "😀 \uD83D\uDE00", "lone high \uD83D", "\uD83D", "lone low \uDE00 x", "\uDE00\uD83D", "\uD83D\uD83D\uDE00",
+            // '?' is also what the Latin-1 fast path reads for a char it cannot encode
+            "?", "a?b", "a?b\u4e2d?c", "??😀?", "?\uD83D?", "x?é?", "\u4e2d??",
         };
         for (String s : cases) {
             assertJsonBytes(s);
         }
         java.util.Random random = new java.util.Random(11);
-        char[] pool = {'a', '"', '\\', '\n', '\u0003', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '€', '\uD800', '\uDBFF',
-            '\uDC00', '\uDFFF', '\uE000', '\uFFFF'};
+        char[] pool = {'a', '?', '"', '\\', '\n', '\u0003', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '€', '\uD800',
+            '\uDBFF', '\uDC00', '\uDFFF', '\uE000', '\uFFFF'};
         for (int i = 0; i < 20_000; i++) {
-            char[] cs = new char[random.nextInt(8)];
+            char[] cs = new char[random.nextInt(12)];
             for (int k = 0; k < cs.length; k++) {
                 cs[k] = pool[random.nextInt(pool.length)];
             }
