@@ -211,9 +211,7 @@ public final class LintCommand implements Callable<Integer> {
                     && System.getenv("NO_COLOR") == null, files > 0 || !ioProblem);
         };
         if (output != null) {
-            StringBuilder sb = new StringBuilder();
-            reporter.write(report, sb);
-            OutputFile.write(output, sb.toString());
+            OutputFile.write(output, w -> reporter.write(report, w));
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out

@@ -1,7 +1,7 @@
 package dev.idemlint.report;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,21 @@ public final class OutputFile {
     private OutputFile() {
     }
 
+    /** What goes into the file, written as UTF-8 through {@code out}. */
+    @FunctionalInterface
+    public interface Body {
+        void writeTo(Utf8Output out) throws IOException;
+    }
+
     public static void write(Path target, String content) throws IOException {
+        write(target, out -> out.append(content));
+    }
+
+    /**
+     * Streams {@code body} into the temporary file: a big report is never held as one string (at
+     * 3,700 files that string and its copies were 70 MB of peak memory).
+     */
+    public static void write(Path target, Body body) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         if (dir != null) {
@@ -26,7 +40,11 @@ public final class OutputFile {
         }
         Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
         try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try (OutputStream file = Files.newOutputStream(tmp)) {
+                Utf8Output out = new Utf8Output(file);
+                body.writeTo(out);
+                out.flush();
+            }
             keepPermissions(abs, tmp);
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
