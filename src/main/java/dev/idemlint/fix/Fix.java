@@ -9,6 +9,6 @@ public record Fix(String title, Applicability applicability, List<TextEdit> edit
     }
 
     public static Fix displayOnly(String title, String suggestion) {
-        return new Fix(Text.concat(title, ":\n", suggestion), Applicability.DISPLAY_ONLY, List.of(), List.of());
+        return new Fix(title + ":\n" + suggestion, Applicability.DISPLAY_ONLY, List.of(), List.of());
     }
 }

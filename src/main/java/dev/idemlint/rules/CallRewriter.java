@@ -146,9 +146,8 @@ public final class CallRewriter {
 
     /** A Python string literal for {@code s}. */
     public static String quote(String s) {
-        StringBuilder sb = new StringBuilder(s.length() + 8).append('"');
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '"' -> sb.append("\\\"");

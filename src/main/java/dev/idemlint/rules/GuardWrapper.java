@@ -2,7 +2,6 @@ package dev.idemlint.rules;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.fix.Text;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Origin;
@@ -30,7 +29,7 @@ public final class GuardWrapper {
 
     /** Title for a guard built on inspector method {@code method}. */
     public static String title(String method) {
-        return Text.concat("Guard with `inspector.", method, "`");
+        return "Guard with `inspector." + method + "`";
     }
 
     /**
@@ -52,15 +51,14 @@ public final class GuardWrapper {
             alias = layout.binds("sa") ? "sqlalchemy" : "sa";
             importLine = alias.equals("sa") ? "import sqlalchemy as sa" : "import sqlalchemy";
         }
-        String test = Text.concat("if ", condition.replace(INSPECTOR, Text.concat(alias, ".inspect(", opName,
-                ".get_bind())")), ":");
+        String test = "if " + condition.replace(INSPECTOR, alias + ".inspect(" + opName + ".get_bind())") + ":";
         Span stmt = site.statement();
         boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
                 && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
         if (site.indirect() || site.origin() == Origin.BATCH_OP || !wholeLine
                 || !(call.func() instanceof Expr.Attribute a2 && a2.value() instanceof Expr.Name)) {
             String body = applyWithin(file.text(), call.span(), inner);
-            return Fix.displayOnly(title, Text.concat(test, "\n", layout.indentUnit(), body));
+            return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + body);
         }
         String indent = layout.indentationAt(stmt.start());
         String eol = layout.eol();
@@ -111,9 +109,6 @@ public final class GuardWrapper {
             if (span.contains(e.range())) {
                 inside.add(e);
             }
-        }
-        if (inside.isEmpty()) {
-            return text.substring(span.start(), span.end());
         }
         inside.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).reversed());
         StringBuilder sb = new StringBuilder(text.substring(span.start(), span.end()));
@@ -167,7 +162,7 @@ public final class GuardWrapper {
 
     /** {@code [not ]insp.has_table(t)}. */
     public static String hasTable(String table, String schema, boolean present) {
-        return table == null ? null : Text.concat(present ? "" : "not ", INSPECTOR, ".has_table(", table, schema, ")");
+        return table == null ? null : (present ? "" : "not ") + INSPECTOR + ".has_table(" + table + schema + ")";
     }
 
     /**
@@ -180,7 +175,7 @@ public final class GuardWrapper {
         }
         String v = method.equals("get_columns") ? "c" : method.equals("get_indexes") ? "i"
                 : method.equals("get_foreign_keys") ? "fk" : method.equals("get_unique_constraints") ? "uc" : "ck";
-        return Text.concat(name, present ? " in {" : " not in {", v, "[\"name\"] for ", v, " in ", INSPECTOR, ".",
-                method, "(", table, schema, ")}");
+        return name + (present ? " in {" : " not in {") + v + "[\"name\"] for " + v + " in " + INSPECTOR + "."
+                + method + "(" + table + schema + ")}";
     }
 }

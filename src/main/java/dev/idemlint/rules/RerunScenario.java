@@ -1,6 +1,5 @@
 package dev.idemlint.rules;
 
-import dev.idemlint.fix.Text;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 
@@ -29,13 +28,13 @@ public final class RerunScenario {
      */
     public static String alreadyExists(SqlState state, String what, String note, OpSite site) {
         if (swallowed(site)) {
-            return Text.concat("Re-running this revision fails with ", SqlState.IN_FAILED_SQL_TRANSACTION.label(),
-                    ": the try/except swallows the ", state.label(), " raised because ", what, " already exists",
-                    note, ", but the error has aborted the transaction, so the next statement fails, ", when(site),
-                    ".");
+            return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label() + ": the"
+                    + " try/except swallows the " + state.label() + " raised because " + what + " already exists"
+                    + note + ", but the error has aborted the transaction, so the next statement fails, "
+                    + when(site) + ".";
         }
-        return Text.concat("Re-running this revision fails with ", state.label(), " because ", what,
-                " already exists", note, ", ", when(site), ".");
+        return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"
+                + note + ", " + when(site) + ".";
     }
 
     /** A plain try/except around the operation: PostgreSQL aborts the transaction all the same. */
@@ -48,10 +47,11 @@ public final class RerunScenario {
         if (name == null) {
             return "the " + kind.sql();
         }
+        String base = kind.sql() + " \"" + name + "\"";
         if (table != null && (kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT
                 || kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE)) {
-            return Text.concat(kind.sql(), " \"", name, "\" of \"", table, "\"");
+            return base + " of \"" + table + "\"";
         }
-        return Text.concat(kind.sql(), " \"", name, "\"");
+        return base;
     }
 }

@@ -21,12 +21,10 @@ public enum SqlState {
 
     private final String code;
     private final String pythonName;
-    private final String label;
 
     SqlState(String code, String pythonName) {
         this.code = code;
         this.pythonName = pythonName;
-        this.label = pythonName + " (" + code + ")";
     }
 
     public String code() {
@@ -35,7 +33,7 @@ public enum SqlState {
 
     /** "DuplicateColumn (42701)". */
     public String label() {
-        return label;
+        return pythonName + " (" + code + ")";
     }
 
     /** The condition name used in PL/pgSQL EXCEPTION clauses: duplicate_object. */

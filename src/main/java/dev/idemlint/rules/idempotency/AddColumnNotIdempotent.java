@@ -2,7 +2,6 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.fix.Text;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
@@ -43,14 +42,14 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             if (!kwarg) {
                 help = "Write `ADD COLUMN IF NOT EXISTS`.";
             } else if (ctx.settings().columnIfExistsSupported()) {
-                help = Text.concat("Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector:",
-                        " `if \"", nameOr(add.column().name()), "\" not in {c[\"name\"] for c in",
-                        " sa.inspect(op.get_bind()).get_columns(\"", nameOr(add.table()), "\")}:`.");
+                help = "Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector: "
+                        + "`if \"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in "
+                        + "sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}:`.";
             } else {
-                help = Text.concat("Guard the call with the inspector: `if \"", nameOr(add.column().name()),
-                        "\" not in {c[\"name\"] for c in sa.inspect(op.get_bind()).get_columns(\"",
-                        nameOr(add.table()), "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this",
-                        " project pins ", String.valueOf(ctx.settings().alembic()), ").");
+                help = "Guard the call with the inspector: `if \"" + nameOr(add.column().name())
+                        + "\" not in {c[\"name\"] for c in sa.inspect(op.get_bind()).get_columns(\""
+                        + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
+                        + " project pins " + ctx.settings().alembic() + ").";
             }
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(SqlState.DUPLICATE_COLUMN, what, "", op.site())).help(help).fixes(fixes(add, m.source(), ctx.settings()))
