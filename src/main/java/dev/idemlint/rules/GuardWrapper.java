@@ -110,6 +110,9 @@ public final class GuardWrapper {
                 inside.add(e);
             }
         }
+        if (inside.isEmpty()) {
+            return text.substring(span.start(), span.end());
+        }
         inside.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).reversed());
         StringBuilder sb = new StringBuilder(text.substring(span.start(), span.end()));
         for (TextEdit e : inside) {

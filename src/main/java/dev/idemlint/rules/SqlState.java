@@ -21,10 +21,12 @@ public enum SqlState {
 
     private final String code;
     private final String pythonName;
+    private final String label;
 
     SqlState(String code, String pythonName) {
         this.code = code;
         this.pythonName = pythonName;
+        this.label = pythonName + " (" + code + ")";
     }
 
     public String code() {
@@ -33,7 +35,7 @@ public enum SqlState {
 
     /** "DuplicateColumn (42701)". */
     public String label() {
-        return pythonName + " (" + code + ")";
+        return label; // once per state: every finding's message names one
     }
 
     /** The condition name used in PL/pgSQL EXCEPTION clauses: duplicate_object. */
