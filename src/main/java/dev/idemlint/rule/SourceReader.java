@@ -1,5 +1,6 @@
 package dev.idemlint.rule;
 
+import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
@@ -63,10 +64,32 @@ public final class SourceReader {
         }
         SourceEncoding encoding = SourceEncoding.detect(bytes);
         int start = encoding.bom() ? 3 : 0;
+        // One pass finds NUL bytes and, for the common file (UTF-8, pure ASCII, \n line breaks), the
+        // line starts, so the text is one copy of the bytes and its line index needs no second scan:
+        // three scans of every file (NUL, ASCII, line breaks), all in C1-compiled loops, were 4% of a run.
+        boolean ascii = encoding.charset().equals(StandardCharsets.UTF_8);
+        boolean crlf = false;
+        int[] starts = new int[64];
+        int lines = 1;
         for (int i = start; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw new Unreadable("Binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
+            byte b = bytes[i];
+            if (b == '\n') {
+                if (lines == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, lines * 2);
+                }
+                starts[lines++] = i + 1 - start;
+            } else if (b < 0x20) { // NUL, \r and the other control bytes, and every non-ASCII byte
+                if (b == 0) {
+                    throw new Unreadable("Binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
+                }
+                crlf |= b == '\r';
+                ascii &= b >= 0;
             }
+        }
+        if (ascii) {
+            String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return new SourceFile(path, displayPath, text, crlf ? new LineIndex(text)
+                    : LineIndex.ofLineStarts(starts, lines, text.length()));
         }
         Charset cs = encoding.charset();
         try {

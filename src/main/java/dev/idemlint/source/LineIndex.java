@@ -7,6 +7,19 @@ public final class LineIndex {
     private final int[] lineStarts;
     private final int length;
 
+    private LineIndex(int[] lineStarts, int length) {
+        this.lineStarts = lineStarts;
+        this.length = length;
+    }
+
+    /**
+     * The index of a text whose line breaks are all {@code \n} and whose lines start at {@code
+     * starts[0, count)} (0 first): for a reader that found them while scanning the file's bytes.
+     */
+    public static LineIndex ofLineStarts(int[] starts, int count, int length) {
+        return new LineIndex(Arrays.copyOf(starts, count), length);
+    }
+
     public LineIndex(CharSequence text) {
         int[] starts = new int[16];
         int count = 1;
