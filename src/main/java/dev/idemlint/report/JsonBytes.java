@@ -75,43 +75,33 @@ final class JsonBytes {
         byte[] b = buf;
         int k = n;
         b[k++] = '"';
-        // Most strings are plain ASCII: copy them as Latin-1 bytes in one go and check the copy, an array
-        // load per char instead of a charAt call (C1 does not make charAt cheap). A '?' in the copy may
-        // stand for a char Latin-1 cannot encode, so it is checked against the string.
+        // Most strings are Latin-1, nearly all ASCII: read them as Latin-1 bytes fetched in one go, an
+        // array load per char instead of a charAt call (which C1 does not make cheap). A '?' there may
+        // stand for a char Latin-1 cannot encode: from the first such char on, the chars are read.
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
-        int plain = 0;
-        while (plain < len) {
-            byte c = latin1[plain];
-            if (c < 0x20 || c == '"' || c == '\\' || c == '?' && s.charAt(plain) != '?') {
-                break; // negative bytes (non-ASCII) are below 0x20 too
+        int i = 0;
+        for (; i < len; i++) {
+            byte v = latin1[i];
+            if (v >= 0x20 && v != '"' && v != '\\') {
+                if (v == '?' && s.charAt(i) != '?') {
+                    break;
+                }
+                b[k++] = v;
+            } else if (v < 0) {
+                int c = v & 0xff; // U+0080..U+00FF: two UTF-8 bytes
+                b[k++] = (byte) (0xc0 | c >> 6);
+                b[k++] = (byte) (0x80 | c & 0x3f);
+            } else {
+                k = escape((char) v, b, k);
             }
-            plain++;
         }
-        System.arraycopy(latin1, 0, b, k, plain);
-        k += plain;
-        for (int i = plain; i < len; i++) {
+        for (; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
                     b[k++] = (byte) c;
-                    continue;
-                }
-                b[k++] = '\\';
-                switch (c) {
-                    case '"' -> b[k++] = '"';
-                    case '\\' -> b[k++] = '\\';
-                    case '\n' -> b[k++] = 'n';
-                    case '\r' -> b[k++] = 'r';
-                    case '\t' -> b[k++] = 't';
-                    case '\b' -> b[k++] = 'b';
-                    case '\f' -> b[k++] = 'f';
-                    default -> {
-                        b[k++] = 'u';
-                        b[k++] = '0';
-                        b[k++] = '0';
-                        b[k++] = HEX[c >> 4];
-                        b[k++] = HEX[c & 0xf];
-                    }
+                } else {
+                    k = escape(c, b, k);
                 }
             } else if (c < 0x800) {
                 b[k++] = (byte) (0xc0 | c >> 6);
@@ -137,6 +127,28 @@ final class JsonBytes {
         b[k++] = '"';
         n = k;
         return this;
+    }
+
+    /** The JSON escape of ASCII char {@code c} ({@code "}, backslash or a control char) at {@code b[k]}. */
+    private static int escape(char c, byte[] b, int k) {
+        b[k++] = '\\';
+        switch (c) {
+            case '"' -> b[k++] = '"';
+            case '\\' -> b[k++] = '\\';
+            case '\n' -> b[k++] = 'n';
+            case '\r' -> b[k++] = 'r';
+            case '\t' -> b[k++] = 't';
+            case '\b' -> b[k++] = 'b';
+            case '\f' -> b[k++] = 'f';
+            default -> {
+                b[k++] = 'u';
+                b[k++] = '0';
+                b[k++] = '0';
+                b[k++] = HEX[c >> 4];
+                b[k++] = HEX[c & 0xf];
+            }
+        }
+        return k;
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);

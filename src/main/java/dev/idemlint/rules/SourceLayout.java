@@ -42,7 +42,7 @@ public final class SourceLayout {
         }
         found.sort(Comparator.comparingInt(p -> p.sourceOffset(0)));
         this.pieces = List.copyOf(found);
-        this.eol = dominantEol(file.text());
+        this.eol = file.lines().newlinesOnly() ? "\n" : dominantEol(file.text());
         this.indentUnit = module == null ? "    " : indentUnit(file, module);
     }
 

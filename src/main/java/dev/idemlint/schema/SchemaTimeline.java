@@ -65,19 +65,22 @@ public final class SchemaTimeline {
     private final List<BitSet> ancestors = new ArrayList<>();
     private final List<Boolean> complete = new ArrayList<>();
     private final List<Creation> creations = new ArrayList<>();
-    private final Map<ObjectKey, List<Event>> events = new HashMap<>();
+    private final Map<ObjectKey, List<Event>> events;
     /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
     private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
     /** DROP CONSTRAINT / DROP INDEX per table: after one, a table's keys are no longer known. */
     private final Map<String, List<Event>> keyDrops = new HashMap<>();
-    private final Map<String, Set<ObjectKey>> columnsByTable = new HashMap<>();
+    private final Map<String, Set<ObjectKey>> columnsByTable;
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
     private final List<Event> opaque = new ArrayList<>();
     private final List<List<Operation>> upgrades = new ArrayList<>();
     private final Branches branches = new Branches();
 
-    private SchemaTimeline(List<Migration> order) {
+    /** {@code steps}: how many events the revisions recorded, to size the maps once (growing them was 1% of a run). */
+    private SchemaTimeline(List<Migration> order, int steps) {
         this.order = List.copyOf(order);
+        this.events = new HashMap<>(steps * 4 / 3 + 16);
+        this.columnsByTable = new HashMap<>(steps / 8 + 16);
     }
 
     // ---- cache ----
@@ -164,7 +167,17 @@ public final class SchemaTimeline {
      * them (null: computed here).
      */
     public static SchemaTimeline build(List<Migration> migrations, Function<Migration, Effects> precomputed) {
-        SchemaTimeline t = new SchemaTimeline(migrations);
+        List<Effects> effects = new ArrayList<>(migrations.size());
+        int steps = 0;
+        for (Migration m : migrations) {
+            Effects fx = precomputed.apply(m);
+            if (fx == null || fx.migration != m) {
+                fx = effects(m);
+            }
+            effects.add(fx);
+            steps += fx.steps.size();
+        }
+        SchemaTimeline t = new SchemaTimeline(migrations, steps);
         Map<String, Integer> byId = new HashMap<>();
         for (int i = 0; i < migrations.size(); i++) {
             t.position.put(migrations.get(i), i);
@@ -193,10 +206,7 @@ public final class SchemaTimeline {
             t.complete.add(ok);
         }
         for (int i = 0; i < migrations.size(); i++) {
-            Effects fx = precomputed.apply(migrations.get(i));
-            if (fx == null || fx.migration != migrations.get(i)) {
-                fx = effects(migrations.get(i));
-            }
+            Effects fx = effects.get(i);
             t.upgrades.add(fx.upgrade);
             t.place(i, fx);
         }

@@ -6,10 +6,12 @@ import java.util.Arrays;
 public final class LineIndex {
     private final int[] lineStarts;
     private final int length;
+    private final boolean newlinesOnly;
 
-    private LineIndex(int[] lineStarts, int length) {
+    private LineIndex(int[] lineStarts, int length, boolean newlinesOnly) {
         this.lineStarts = lineStarts;
         this.length = length;
+        this.newlinesOnly = newlinesOnly;
     }
 
     /**
@@ -17,7 +19,7 @@ public final class LineIndex {
      * starts[0, count)} (0 first): for a reader that found them while scanning the file's bytes.
      */
     public static LineIndex ofLineStarts(int[] starts, int count, int length) {
-        return new LineIndex(Arrays.copyOf(starts, count), length);
+        return new LineIndex(Arrays.copyOf(starts, count), length, true);
     }
 
     public LineIndex(CharSequence text) {
@@ -33,6 +35,7 @@ public final class LineIndex {
             }
             this.lineStarts = Arrays.copyOf(starts, count);
             this.length = s.length();
+            this.newlinesOnly = true;
             return;
         }
         for (int i = 0; i < text.length(); i++) {
@@ -47,6 +50,12 @@ public final class LineIndex {
         }
         this.lineStarts = Arrays.copyOf(starts, count);
         this.length = text.length();
+        this.newlinesOnly = false;
+    }
+
+    /** True when the text is known to break lines with {@code \n} only (no {@code \r} anywhere). */
+    public boolean newlinesOnly() {
+        return newlinesOnly;
     }
 
     /** 1-based line of an offset. */
