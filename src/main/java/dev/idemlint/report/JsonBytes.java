@@ -18,6 +18,12 @@ final class JsonBytes {
         buf = new byte[Math.max(16, capacity)];
     }
 
+    /** Empties the buffer for reuse, keeping its capacity. */
+    JsonBytes clear() {
+        n = 0;
+        return this;
+    }
+
     byte[] bytes() {
         return buf;
     }

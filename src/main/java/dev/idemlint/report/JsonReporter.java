@@ -25,15 +25,20 @@ public final class JsonReporter implements Reporter {
         // A big report is a sequential tail of the run (25 MB for 3,700 files): each window's second
         // half is formatted on the common pool while this thread formats the first. Every finding's
         // text depends only on the finding and its index, so the output is the same as in one pass.
+        // The two halves' buffers are reused window after window (a fresh pair per window was 28 MB of
+        // garbage at 3,700 files, enough to set off a collection while the report is written).
+        JsonBytes mine = new JsonBytes(WINDOW / 2 * 1400);
+        JsonBytes theirs = new JsonBytes(WINDOW / 2 * 1400);
         for (int from = 0; from < ds.size(); from += WINDOW) {
             int to = Math.min(ds.size(), from + WINDOW);
             if (to - from < 256) {
-                emit(format(ds, from, to), out);
+                emit(format(ds, from, to, mine.clear()), out);
                 continue;
             }
             int mid = (from + to) >>> 1;
-            CompletableFuture<JsonBytes> second = CompletableFuture.supplyAsync(() -> format(ds, mid, to));
-            emit(format(ds, from, mid), out);
+            CompletableFuture<JsonBytes> second = CompletableFuture.supplyAsync(
+                    () -> format(ds, mid, to, theirs.clear()));
+            emit(format(ds, from, mid, mine.clear()), out);
             emit(second.join(), out);
         }
         boolean first = ds.isEmpty();
@@ -63,8 +68,7 @@ public final class JsonReporter implements Reporter {
     }
 
     /** Findings {@code from..to} as they appear in the array (the first one after "[", the rest after ","). */
-    private static JsonBytes format(List<Diagnostic> ds, int from, int to) {
-        JsonBytes sb = new JsonBytes((to - from) * 1400);
+    private static JsonBytes format(List<Diagnostic> ds, int from, int to, JsonBytes sb) {
         for (int i = from; i < to; i++) {
             Diagnostic d = ds.get(i);
             sb.raw(i == 0 ? "\n" : ",\n");
