@@ -88,13 +88,17 @@ public final class Linter {
                     }
                     m.releaseSyntax();
                     // the timeline's per-revision half, here where the code is warm and both cores work
-                    return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null);
+                    // and its suppression comments, read here rather than on one core after the project rules
+                    return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null,
+                            Suppressions.scan(m.source()));
                 })
                 .filter(l -> l != null)
                 .toList();
         List<Migration> revisions = new ArrayList<>(loaded.size());
         Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>();
+        Map<SourceFile, Suppressions> sup = new IdentityHashMap<>();
         for (Loaded l : loaded) {
+            sup.put(l.migration().source(), l.suppressions());
             if (l.migration().header().isRevision()) {
                 revisions.add(l.migration());
                 effects.put(l.migration(), l.effects());
@@ -126,7 +130,6 @@ public final class Linter {
         }
         found.addAll(diags);
         List<Diagnostic> kept = new ArrayList<>();
-        java.util.Map<SourceFile, Suppressions> sup = new java.util.IdentityHashMap<>();
         for (Diagnostic d : found) {
             if (!target.reports(d.file().path()) || !target.config().isEnabled(d.rule())) {
                 continue; // context-only file, or a rule the project's config turns off
@@ -141,8 +144,8 @@ public final class Linter {
         return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
     }
 
-    /** A file's model and, for revisions, its part of the schema timeline. */
-    private record Loaded(Migration migration, SchemaTimeline.Effects effects) {
+    /** A file's model, its suppression comments and, for revisions, its part of the schema timeline. */
+    private record Loaded(Migration migration, SchemaTimeline.Effects effects, Suppressions suppressions) {
     }
 
     /** By shown path, start offset, rule, message. */
