@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.report.ResourceNamer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.approvaltests.Approvals;
@@ -19,38 +16,21 @@ import org.junit.jupiter.api.Test;
 class CliTest {
     private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph");
 
-    record Run(int rc, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int rc = Main.run(args);
-            System.out.flush();
-            System.err.flush();
-            return new Run(rc, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void every_command_has_help_and_version() {
         for (String c : COMMANDS) {
             for (String h : List.of("--help", "-h")) {
-                Run r = run(c, h);
-                assertEquals(0, r.rc(), c + " " + h + ": " + r.err());
+                CliRun.Result r = run(c, h);
+                assertEquals(0, r.exit(), c + " " + h + ": " + r.err());
                 assertTrue(r.out().startsWith("Usage: idemlint " + c + " [-hV]"), r.out());
             }
             for (String v : List.of("--version", "-V")) {
-                Run r = run(c, v);
-                assertEquals(0, r.rc(), c + " " + v);
+                CliRun.Result r = run(c, v);
+                assertEquals(0, r.exit(), c + " " + v);
                 assertEquals("idemlint " + Main.VERSION, r.out().strip());
             }
         }
@@ -60,8 +40,8 @@ class CliTest {
     @Test
     void help_text_matches_the_approved_snapshot() {
         StringBuilder all = new StringBuilder();
-        Run root = run();
-        assertEquals(0, root.rc());
+        CliRun.Result root = run();
+        assertEquals(0, root.exit());
         all.append("$ idemlint\n").append(root.out());
         for (String c : COMMANDS) {
             all.append("\n$ idemlint help ").append(c).append('\n').append(run("help", c).out());
@@ -89,8 +69,8 @@ class CliTest {
                 new Case(List.of("explain", "a", "b"), "idemlint: Unmatched argument at index 2: 'b'"),
                 new Case(List.of("rules", "extra"), "idemlint: Unmatched argument at index 1: 'extra'"),
                 new Case(List.of("heads", "--db-revision"), "Missing required parameter for option '--db-revision' (REV)"))) {
-            Run r = run(c.args().toArray(String[]::new));
-            assertEquals(2, r.rc(), c.args().toString());
+            CliRun.Result r = run(c.args().toArray(String[]::new));
+            assertEquals(2, r.exit(), c.args().toString());
             assertTrue(r.err().contains(c.message()), c.args() + ": " + r.err());
             String command = c.args().get(0).equals("bogus") ? "" : " " + c.args().get(0);
             assertTrue(r.err().contains("Usage: idemlint" + command + " "), r.err());
@@ -100,28 +80,28 @@ class CliTest {
     @Test
     void option_values_reach_the_commands() {
         // --select splits on commas and accumulates; the first unknown name is reported
-        Run r = run("lint", "--select", "add-column-not-idempotent,nope-a", "--select", "nope-b", "--ignore", "x");
-        assertEquals(2, r.rc());
+        CliRun.Result r = run("lint", "--select", "add-column-not-idempotent,nope-a", "--select", "nope-b", "--ignore", "x");
+        assertEquals(2, r.exit());
         assertEquals("idemlint: unknown rule 'nope-a'; `idemlint rules` lists them.", r.err().strip());
         r = run("lint", "--ignore=add-column-not-idempotent", "--select", "nope-c");
         assertTrue(r.err().contains("'nope-c'"), r.err());
         r = run("lint", "--format=xml");
-        assertEquals(2, r.rc());
+        assertEquals(2, r.exit());
         assertTrue(r.err().contains("unknown --format 'xml'"), r.err());
         r = run("lint", "--fail-on", "sometimes");
         assertTrue(r.err().contains("unknown --fail-on 'sometimes'"), r.err());
         r = run("lint", "--alembic-version", "x.y");
-        assertEquals(2, r.rc());
+        assertEquals(2, r.exit());
         assertTrue(r.err().startsWith("idemlint: "), r.err());
         r = run("rules", "--format", "json");
-        assertEquals(0, r.rc());
+        assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("[\n  {\"name\": "), r.out());
         r = run("explain", "add-column-not-idempotent");
-        assertEquals(0, r.rc());
+        assertEquals(0, r.exit());
         assertTrue(r.out().startsWith("# add-column-not-idempotent ("), r.out());
         r = run("graph", "--format=dot", "src/test/resources/no-such-dir");
-        assertEquals(2, r.rc());
+        assertEquals(2, r.exit());
         r = run("heads", "--db-revision", "abc", "src/test/resources/no-such-dir");
-        assertEquals(2, r.rc());
+        assertEquals(2, r.exit());
     }
 }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.idemlint.cli.Main;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.idemlint.cli.CliRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,23 +42,8 @@ class FixCommandTest {
                 pass
             """;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static synchronized Run run(String... args) {
-        PrintStream out = System.out;
-        PrintStream err = System.err;
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-            int code = Main.run(args);
-            return new Run(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(out);
-            System.setErr(err);
-        }
+    private static CliRun.Result run(String... args) {
+        return CliRun.run(args);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -72,7 +55,7 @@ class FixCommandTest {
     @Test
     void fix_rewrites_raw_sql_and_passes_the_keyword_then_a_second_fix_changes_nothing() throws Exception {
         Path f = write("a1_add_notes.py", REVISION);
-        Run r = run("lint", "--fix", "--color", "never", "--alembic-version", "1.16.0", f.toString());
+        CliRun.Result r = run("lint", "--fix", "--color", "never", "--alembic-version", "1.16.0", f.toString());
         String fixed = Files.readString(f);
         assertTrue(fixed.contains("ADD COLUMN IF NOT EXISTS custom_notes"), fixed);
         assertTrue(fixed.contains("create index if not exists ix_players_name"), fixed);
@@ -83,7 +66,7 @@ class FixCommandTest {
                 """), fixed);
         assertTrue(r.out().contains("Fixed 3 problems (0 remaining)."), r.out());
         assertEquals(0, r.exit(), r.out() + r.err());
-        Run again = run("lint", "--fix", "--alembic-version", "1.16.0", f.toString());
+        CliRun.Result again = run("lint", "--fix", "--alembic-version", "1.16.0", f.toString());
         assertEquals(fixed, Files.readString(f));
         assertTrue(again.out().contains("Fixed 0 problems (0 remaining)."), again.out());
     }
@@ -91,7 +74,7 @@ class FixCommandTest {
     @Test
     void diff_prints_a_unified_diff_writes_nothing_and_exits_1() throws Exception {
         Path f = write("a1_add_notes.py", REVISION);
-        Run r = run("lint", "--diff", "--alembic-version", "1.16.0", f.toString());
+        CliRun.Result r = run("lint", "--diff", "--alembic-version", "1.16.0", f.toString());
         assertEquals(REVISION, Files.readString(f));
         assertEquals(1, r.exit());
         assertTrue(r.out().contains("-    op.execute(\"ALTER TABLE players ADD COLUMN custom_notes text\")\n"
@@ -106,10 +89,10 @@ class FixCommandTest {
         String text = REVISION.replace("import sqlalchemy as sa\n", "import sqlalchemy\n")
                 .replace("sa.Column(\"nickname\", sa.String(64))", "sqlalchemy.Column(\"nickname\", sqlalchemy.String(64))");
         Path f = write("a1_add_notes.py", text);
-        Run safe = run("lint", "--fix", "--alembic-version", "1.8.1", f.toString());
+        CliRun.Result safe = run("lint", "--fix", "--alembic-version", "1.8.1", f.toString());
         assertTrue(safe.out().contains("Fixed 2 problems (1 remaining)."), safe.out());
         assertEquals(1, safe.exit());
-        Run unsafe = run("lint", "--fix", "--unsafe-fixes", "--alembic-version", "1.8.1", f.toString());
+        CliRun.Result unsafe = run("lint", "--fix", "--unsafe-fixes", "--alembic-version", "1.8.1", f.toString());
         String fixed = Files.readString(f);
         assertTrue(fixed.contains("""
                     if "nickname" not in {c["name"] for c in sqlalchemy.inspect(op.get_bind()).get_columns("players")}:

@@ -1,0 +1,33 @@
+package dev.idemlint.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/** Runs {@code idemlint ARGS} in this JVM and captures its exit code, stdout and stderr. */
+public final class CliRun {
+    public record Result(int exit, String out, String err) {
+    }
+
+    private CliRun() {
+    }
+
+    /** One run at a time: System.out and System.err are swapped for the run. */
+    public static synchronized Result run(String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            int code = Main.run(args);
+            System.out.flush();
+            System.err.flush();
+            return new Result(code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+}
