@@ -2,7 +2,6 @@ package dev.idemlint.pg;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.idemlint.cli.LintCommand;
 import dev.idemlint.cli.Main;
 import dev.idemlint.pg.ChainOutcome.RevisionOutcome;
 import dev.idemlint.pg.RerunProof.Verdict;
@@ -11,23 +10,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine.Option;
 
 /**
  * The fixes, proved: each proof chain is copied, fixed with {@code lint --fix --unsafe-fixes} for the
@@ -61,19 +56,7 @@ class FixProofTest {
 
     @BeforeEach
     void cluster() {
-        Assumptions.assumeTrue(hasOption(LintCommand.class, "--fix") && hasOption(LintCommand.class, "--unsafe-fixes"),
-                "skipping the fix proof: `idemlint lint` has no --fix/--unsafe-fixes yet");
         harness = new AlembicRerunHarness(PgCluster.require());
-    }
-
-    static boolean hasOption(Class<?> command, String name) {
-        for (Field f : command.getDeclaredFields()) {
-            Option o = f.getAnnotation(Option.class);
-            if (o != null && Arrays.asList(o.names()).contains(name)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** One chain's fix proof. */
