@@ -87,8 +87,8 @@ public final class Linter {
                         return null;
                     }
                     m.releaseSyntax();
-                    // the timeline's per-revision half, here where the code is warm and both cores work
-                    // and its suppression comments, read here rather than on one core after the project rules
+                    // the revision's part of the schema timeline and the file's suppression comments, here
+                    // on both cores rather than on one after the project rules
                     return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null,
                             Suppressions.scan(m.source()));
                 })
