@@ -35,6 +35,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -110,6 +112,21 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
             return 2;
         }
+        SettingsOverrides overrides = null;
+        String badVersion = null;
+        try {
+            overrides = new SettingsOverrides(alembicVersion == null ? null : Version.parse(alembicVersion),
+                    sqlalchemyVersion == null ? null : Version.parse(sqlalchemyVersion), pgVersion);
+        } catch (IllegalArgumentException e) {
+            badVersion = e.getMessage();
+        }
+        // The directory walk (a stat per entry, mostly kernel time) runs on the pool while this thread
+        // loads the rules and their docs; it only reads the file system, so a usage error below just
+        // leaves its result unused.
+        List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
+        SettingsOverrides given = overrides;
+        CompletableFuture<Discovery.Result> discovering = overrides == null ? null
+                : CompletableFuture.supplyAsync(() -> new Discovery(given).discover(inputs));
         List<String> names = Engine.ruleNames();
         for (String r : concat(select, ignore)) {
             if (!names.contains(r)) {
@@ -117,12 +134,8 @@ public final class LintCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        SettingsOverrides overrides;
-        try {
-            overrides = new SettingsOverrides(alembicVersion == null ? null : Version.parse(alembicVersion),
-                    sqlalchemyVersion == null ? null : Version.parse(sqlalchemyVersion), pgVersion);
-        } catch (IllegalArgumentException e) {
-            System.err.println("idemlint: " + e.getMessage());
+        if (badVersion != null) {
+            System.err.println("idemlint: " + badVersion);
             return 2;
         }
         List<Rule> rules = new ArrayList<>();
@@ -133,8 +146,18 @@ public final class LintCommand implements Callable<Integer> {
         }
         RuleCatalog catalog = Engine.catalog();
         Linter linter = new Linter(rules, catalog);
-        List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Discovery.Result found = new Discovery(overrides).discover(inputs);
+        Discovery.Result found;
+        try {
+            found = discovering.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
             System.err.println("idemlint: " + p.render());
