@@ -11,7 +11,7 @@ dir="$(cd "${1:?usage: phase-times.sh DIR RUNS [COMMIT]}" && pwd)" runs="${2:-5}
 wt="$(mktemp -d)"
 trap 'git -C "$here" worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$wt"' EXIT
 git -C "$here" worktree add --detach -q "$wt" "$commit"
-python3 "$here/bench/tools/phase-patch.py" "$wt"
+python3 "$wt/bench/tools/phase-patch.py" "$wt" # the commit's own anchors
 (cd "$wt" && mvn -B -q -o package -DskipTests -Didemlint.skipArchive=true) >&2
 flags="-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:TieredStopAtLevel=1"
 flags="$flags -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
