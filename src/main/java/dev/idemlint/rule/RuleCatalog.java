@@ -4,64 +4,69 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule metadata loaded from the {@code rules/*.md} pages bundled in the jar: the single source of
  * names, categories, default severities and docs. Severity overrides from the user's config sit on
- * top.
+ * top. A page is read when it is first asked for: a lint needs the pages of the rules that report
+ * something, and reading all 29 from the jar up front was ~20 ms of every run's start-up.
  */
 public final class RuleCatalog {
     public static final String RESOURCE_DIR = "idemlint/rules/";
 
+    /** Every rule this catalog has a page for, in name order. */
+    private final SortedSet<String> names;
+    /** The pages read so far (all of them for {@link #of}); shared by {@link #withOverrides} copies. */
     private final Map<String, RuleDoc> docs;
     private final Map<String, Severity> overrides;
 
-    private RuleCatalog(Map<String, RuleDoc> docs, Map<String, Severity> overrides) {
+    private RuleCatalog(SortedSet<String> names, Map<String, RuleDoc> docs, Map<String, Severity> overrides) {
+        this.names = names;
         this.docs = docs;
         this.overrides = overrides;
     }
 
-    /** Loads the page of each named rule from the classpath. */
+    /** The pages of the named rules, read from the classpath as they are asked for. */
     public static RuleCatalog load(Collection<String> names) {
-        Map<String, RuleDoc> docs = new TreeMap<>();
-        for (String name : names) {
-            String path = RESOURCE_DIR + name + ".md";
-            try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing rule doc " + path);
-                }
-                docs.put(name, parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return new RuleCatalog(docs, Map.of());
+        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(names)), new ConcurrentHashMap<>(),
+                Map.of());
     }
 
     /** A catalog of the given pages (tests, tools that bring their own docs). */
     public static RuleCatalog of(Collection<RuleDoc> pages) {
-        Map<String, RuleDoc> docs = new TreeMap<>();
+        Map<String, RuleDoc> docs = new ConcurrentHashMap<>();
         for (RuleDoc d : pages) {
             docs.put(d.name(), d);
         }
-        return new RuleCatalog(docs, Map.of());
+        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(docs.keySet())), docs, Map.of());
     }
 
     public RuleCatalog withOverrides(Map<String, Severity> severities) {
-        return new RuleCatalog(docs, Map.copyOf(severities));
+        return new RuleCatalog(names, docs, Map.copyOf(severities));
     }
 
+    /** The page of {@code name}, or null when the catalog has none. */
     public RuleDoc doc(String name) {
-        return docs.get(name);
+        return names.contains(name) ? docs.computeIfAbsent(name, RuleCatalog::read) : null;
     }
 
+    /** Every page, in rule-name order. */
     public Collection<RuleDoc> all() {
-        return docs.values();
+        List<RuleDoc> out = new ArrayList<>(names.size());
+        for (String name : names) {
+            out.add(doc(name));
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public Severity severity(String name) {
@@ -69,8 +74,20 @@ public final class RuleCatalog {
         if (o != null) {
             return o;
         }
-        RuleDoc d = docs.get(name);
+        RuleDoc d = doc(name);
         return d == null ? Severity.ERROR : d.severity();
+    }
+
+    private static RuleDoc read(String name) {
+        String path = RESOURCE_DIR + name + ".md";
+        try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing rule doc " + path);
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Parses one page: {@code ---} front matter of {@code key: value} lines, then markdown. */

@@ -46,6 +46,22 @@ class CatalogTest {
     }
 
     @Test
+    void pages_are_read_when_asked_for_and_a_missing_page_fails_then() {
+        RuleCatalog c = RuleCatalog.load(List.of("add-column-not-idempotent", "no-such-rule"));
+        assertEquals(Severity.ERROR, c.doc("add-column-not-idempotent").severity());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> c.doc("no-such-rule"));
+        assertTrue(e.getMessage().contains("missing rule doc idemlint/rules/no-such-rule.md"), e.getMessage());
+        assertEquals(null, c.doc("not-in-this-catalog"));
+        assertEquals(Severity.ERROR, c.severity("not-in-this-catalog"));
+        RuleCatalog all = RuleCatalog.load(List.of("multiple-heads", "add-column-not-idempotent"));
+        assertEquals(List.of("add-column-not-idempotent", "multiple-heads"),
+                all.all().stream().map(RuleDoc::name).toList(), "in name order");
+        assertEquals(Severity.WARNING, all.withOverrides(java.util.Map.of("multiple-heads", Severity.WARNING))
+                .severity("multiple-heads"));
+    }
+
+    @Test
     void every_rule_has_a_doc_and_every_doc_a_rule() throws IOException {
         Set<String> expected = new TreeSet<>(registered());
         expected.addAll(BuiltinChecks.NAMES);
