@@ -112,6 +112,14 @@ final class DescentParser {
         return types[p] != end;
     }
 
+    /**
+     * After an element of a comma list: consumes a {@code ,} and says whether another element follows,
+     * one that {@code test} or token {@code also} starts (false after the last one or a trailing comma).
+     */
+    private boolean moreTests(int also) {
+        return comma() && (startsTest(types[p]) || types[p] == also);
+    }
+
     private static boolean isName(int type) {
         return type == NAME || type == MATCH || type == CASE || type == TYPE;
     }
@@ -1082,8 +1090,7 @@ final class DescentParser {
         boolean comma = false;
         while (types[p] == COMMA) {
             comma = true;
-            p++;
-            if (!startsTest(types[p]) && types[p] != STAR) {
+            if (!moreTests(STAR)) {
                 break;
             }
             elements.add(namedOrStar());
@@ -1133,11 +1140,7 @@ final class DescentParser {
             expect(CLOSE_BRACE);
             return new Expr.Opaque("setcomp", children, spanFrom(start));
         }
-        while (types[p] == COMMA) {
-            p++;
-            if (!startsTest(types[p]) && types[p] != STAR) {
-                break;
-            }
+        while (moreTests(STAR)) {
             elements.add(namedOrStar());
         }
         expect(CLOSE_BRACE);
@@ -1161,11 +1164,7 @@ final class DescentParser {
             expect(CLOSE_BRACE);
             return new Expr.Opaque("dictcomp", children, spanFrom(start));
         }
-        while (types[p] == COMMA) {
-            p++;
-            if (!startsTest(types[p]) && types[p] != POWER) {
-                break;
-            }
+        while (moreTests(POWER)) {
             dictItem(null, keys, values);
         }
         expect(CLOSE_BRACE);
@@ -1298,11 +1297,7 @@ final class DescentParser {
         }
         List<Expr> items = new ArrayList<>();
         items.add(first);
-        while (types[p] == COMMA) {
-            p++;
-            if (!startsTest(types[p]) && types[p] != STAR) {
-                break;
-            }
+        while (moreTests(STAR)) {
             items.add(types[p] == STAR ? starExpr() : test());
         }
         return new Expr.Tuple(items, spanFrom(start));

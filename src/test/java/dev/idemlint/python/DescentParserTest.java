@@ -111,6 +111,22 @@ class DescentParserTest {
     }
 
     @Test
+    void takes_the_fast_path_for_comma_lists_with_starred_and_spread_elements() {
+        // giving up is allowed to be silent elsewhere; these are plain migration code and must not
+        String[] cases = {
+            "{1, *a}\n", "{*a, *b,}\n", "{**a, **b}\n", "{'k': 1, **b}\n", "{'k': 1, **b,}\n", "x = 1, *rest\n",
+            "return a, *b\n", "[a, *b]\n", "(a, *b)\n", "print(a, *b)\n", "for x in a, *b: pass\n", "x = [1, 2,]\n",
+            "a[1:2, ::3]\n", "del a, b\n",
+        };
+        PythonParser fast = new PythonParser(true, true);
+        for (String c : cases) {
+            long before = fast.fallbacks.sum();
+            assertSame(c, outcome(REFERENCE, c), outcome(fast, c));
+            assertTrue(fast.fallbacks.sum() == before, "fell back to ANTLR: " + c);
+        }
+    }
+
+    @Test
     void matches_antlr_on_random_token_sequences() {
         // short statements from expression fragments: operators of every precedence level next to
         // each other, brackets, trailing commas, soft keywords; about a tenth are valid
