@@ -81,22 +81,19 @@ final class JsonBytes {
         byte[] b = buf;
         int k = n;
         b[k++] = '"';
-        // Most strings are Latin-1, nearly all ASCII: read them as Latin-1 bytes fetched in one go, an
-        // array load per char instead of a charAt call (which C1 does not make cheap). A '?' there may
-        // stand for a char Latin-1 cannot encode: from the first such char on, the chars are read.
+        // Nearly every string is ASCII: its chars are read as Latin-1 bytes fetched in one go, an array
+        // load per char instead of a charAt call (which C1 does not make cheap). From the first
+        // non-ASCII char on (a negative byte, or a '?' that stands for a char Latin-1 cannot encode),
+        // the loop below reads the chars and encodes them.
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
         int i = 0;
         for (; i < len; i++) {
             byte v = latin1[i];
+            if (v < 0 || v == '?' && s.charAt(i) != '?') {
+                break;
+            }
             if (v >= 0x20 && v != '"' && v != '\\') {
-                if (v == '?' && s.charAt(i) != '?') {
-                    break;
-                }
                 b[k++] = v;
-            } else if (v < 0) {
-                int c = v & 0xff; // U+0080..U+00FF: two UTF-8 bytes
-                b[k++] = (byte) (0xc0 | c >> 6);
-                b[k++] = (byte) (0x80 | c & 0x3f);
             } else {
                 k = escape((char) v, b, k);
             }

@@ -68,7 +68,7 @@ public final class SourceReader {
         // line starts, so the text is one copy of the bytes and its line index needs no second scan:
         // three scans of every file (NUL, ASCII, line breaks), all in C1-compiled loops, were 4% of a run.
         boolean ascii = encoding.charset().equals(StandardCharsets.UTF_8);
-        boolean crlf = false;
+        boolean cr = false;
         int[] starts = new int[64];
         int lines = 1;
         for (int i = start; i < bytes.length; i++) {
@@ -82,13 +82,13 @@ public final class SourceReader {
                 if (b == 0) {
                     throw new Unreadable("Binary file: NUL byte at byte offset " + i + "; not Python source", 0, false);
                 }
-                crlf |= b == '\r';
+                cr |= b == '\r';
                 ascii &= b >= 0;
             }
         }
         if (ascii) {
-            String text = new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
-            return new SourceFile(path, displayPath, text, crlf ? new LineIndex(text)
+            String text = encoding.asciiText(bytes);
+            return new SourceFile(path, displayPath, text, cr ? new LineIndex(text)
                     : LineIndex.ofLineStarts(starts, lines, text.length()));
         }
         Charset cs = encoding.charset();

@@ -31,12 +31,20 @@ public record SourceEncoding(Charset charset, boolean bom) {
     public String decode(byte[] bytes) throws CharacterCodingException {
         int start = bom ? 3 : 0;
         if (charset.equals(StandardCharsets.UTF_8) && ascii(bytes, start)) {
-            // nearly every migration is pure ASCII: one copy, no strict decoder and char[] round trip
-            return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
+            return asciiText(bytes);
         }
         return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
                 .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    }
+
+    /**
+     * The text of {@code bytes} that the caller knows to be pure ASCII (after the BOM), as nearly every
+     * migration is: one copy, no strict decoder and char[] round trip.
+     */
+    public String asciiText(byte[] bytes) {
+        int start = bom ? 3 : 0;
+        return new String(bytes, start, bytes.length - start, StandardCharsets.ISO_8859_1);
     }
 
     private static boolean ascii(byte[] bytes, int start) {

@@ -22,7 +22,7 @@ import org.antlr.v4.runtime.misc.Interval;
 public final class TokenArray implements TokenStream {
     private final TokenSource source;
     /** Token objects, made on first use when the source is a {@link PythonTokenizer}. */
-    private Token[] tokens; // made on first use
+    private Token[] tokens;
     private final int[] types;
     private final int[] starts;
     private final int[] stops;
