@@ -48,12 +48,17 @@ final class DescentParser {
     private int p;
 
     DescentParser(String src, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
+        this(src, null, shift, tokens, fieldParser);
+    }
+
+    /** {@code chars}: {@code src}'s chars when the caller has them (the tokenizer's), else null. */
+    DescentParser(String src, char[] chars, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
         this.src = src;
         this.shift = shift;
         this.types = tokens.types();
         this.starts = tokens.starts();
         this.stops = tokens.stops();
-        this.strings = new StringLiteralDecoder(src, shift);
+        this.strings = new StringLiteralDecoder(src, chars, shift);
         this.fieldParser = fieldParser;
     }
 

@@ -57,21 +57,36 @@ public final class PythonParser {
 
     /** Like {@link #parse}, but reuses the module of this very {@code file} object if it was parsed recently. */
     public PythonModule parseShared(SourceFile file) throws PythonSyntaxError {
+        return parseShared(file, null);
+    }
+
+    /**
+     * {@link #parseShared(SourceFile)} given the file's chars ({@link
+     * dev.idemlint.rule.SourceReader.Text#chars()}; null: made here). Only a parse reads them.
+     */
+    public PythonModule parseShared(SourceFile file, char[] chars) throws PythonSyntaxError {
         PythonModule m = RECENT.get(file);
         if (m != null) {
             return m;
         }
-        m = parse(file);
+        m = parse(file, chars);
         RECENT.put(file, m);
         return m;
     }
 
     public PythonModule parse(SourceFile file) throws PythonSyntaxError {
+        return parse(file, null);
+    }
+
+    /** {@link #parse(SourceFile)} given the file's chars (null: made here from its text). */
+    public PythonModule parse(SourceFile file, char[] chars) throws PythonSyntaxError {
         String text = file.text();
         try {
-            TokenArray tokens = TokenArray.lex(new PythonTokenizer(text));
+            PythonTokenizer tokenizer = chars == null ? new PythonTokenizer(text) : new PythonTokenizer(text, chars);
+            TokenArray tokens = TokenArray.lex(tokenizer);
             StringLiteralDecoder.FieldParser fields = fieldParser(text, 0);
-            List<Stmt> body = descend(tokens, t -> new DescentParser(text, 0, t, fields).module());
+            char[] buf = tokenizer.chars();
+            List<Stmt> body = descend(tokens, t -> new DescentParser(text, buf, 0, t, fields).module());
             if (body == null) {
                 fallbacks.increment();
                 Parsed<MigrationPythonParser.File_inputContext> parsed =

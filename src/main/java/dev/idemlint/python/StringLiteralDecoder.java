@@ -20,11 +20,19 @@ final class StringLiteralDecoder {
     }
 
     private final String src;
+    /** {@code src}'s chars for the f-string scanner, from the tokenizer or made on first use; null until then. */
+    private char[] chars;
     private final int shift;
 
     /** {@code shift} is the file offset of {@code src.charAt(0)}. */
     StringLiteralDecoder(String src, int shift) {
+        this(src, null, shift);
+    }
+
+    /** {@code chars}: {@code src}'s chars if the caller has them (null: made when an f-string needs them). */
+    StringLiteralDecoder(String src, char[] chars, int shift) {
         this.src = src;
+        this.chars = chars;
         this.shift = shift;
     }
 
@@ -47,7 +55,10 @@ final class StringLiteralDecoder {
             return;
         }
         List<StringLiteralScanner.Field> found = new ArrayList<>();
-        StringLiteralScanner.scan(src, start, quotePos, prefix, found);
+        if (chars == null) {
+            chars = src.toCharArray(); // once per source, not once per f-string
+        }
+        StringLiteralScanner.scan(chars, src.length(), start, quotePos, prefix, found);
         int before = out.size();
         int pos = contentStart;
         for (StringLiteralScanner.Field f : found) {

@@ -171,8 +171,15 @@ public final class Linter {
     /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
     Migration load(Path path, String displayPath, String text, ConcurrentLinkedQueue<Diagnostic> diags) {
         SourceFile file;
+        char[] chars = null;
         try {
-            file = text != null ? SourceFile.of(path, displayPath, text) : SourceReader.read(path, displayPath);
+            if (text != null) {
+                file = SourceFile.of(path, displayPath, text);
+            } else {
+                SourceReader.Text read = SourceReader.readText(path, displayPath);
+                file = read.file();
+                chars = read.chars();
+            }
         } catch (SourceReader.Unreadable e) {
             SourceFile shown = SourceFile.of(path, displayPath, e.lossyText());
             int at = Math.min(e.offset(), shown.text().length());
@@ -194,7 +201,7 @@ public final class Linter {
         }
         PythonModule module;
         try {
-            module = parser.parseShared(file);
+            module = parser.parseShared(file, chars);
         } catch (PythonSyntaxError e) {
             int off = Math.max(0, Math.min(e.offset(), file.text().length()));
             int end = Math.min(file.text().length(), off + 1);

@@ -23,7 +23,7 @@ public final class Suppressions {
     public static Suppressions scan(SourceFile file) {
         Suppressions s = new Suppressions();
         String text = file.text();
-        if (text.indexOf("idemlint:") < 0) {
+        if (!marked(text)) {
             return s;
         }
         Matcher m = MARK.matcher(text);
@@ -48,6 +48,29 @@ public final class Suppressions {
             }
         }
         return s;
+    }
+
+    /**
+     * Whether {@link #MARK} can match: a '#', blanks, then {@code idemlint:}. Most files have a few
+     * '#'s (comments) and no marker; a search for "idemlint:" itself stopped at every 'i' of the file
+     * and was 3% of the per-file work.
+     */
+    static boolean marked(String text) {
+        for (int h = text.indexOf('#'); h >= 0; h = text.indexOf('#', h + 1)) {
+            int i = h + 1;
+            while (i < text.length() && isRegexSpace(text.charAt(i))) {
+                i++;
+            }
+            if (text.startsWith("idemlint:", i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code \s} of java.util.regex without UNICODE_CHARACTER_CLASS: [ \t\n\x0B\f\r]. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     public boolean suppressed(Diagnostic d) {

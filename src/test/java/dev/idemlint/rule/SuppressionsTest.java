@@ -1,11 +1,14 @@
 package dev.idemlint.rule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,5 +39,28 @@ class SuppressionsTest {
         assertEquals(List.of(), flaggedLines(dir, ""
                 + "    # idemlint: ignore-file[add-column-not-idempotent]\n"
                 + "    op.add_column('t', sa.Column('a', sa.Text()))\n"));
+    }
+
+    @Test
+    void the_marker_precheck_finds_exactly_what_the_comment_pattern_starts_with() {
+        // the pre-check must never miss a marker (a finding would escape its suppression) and is
+        // exactly "#, regex blanks, idemlint:" (the start of every match of the full pattern)
+        Pattern start = Pattern.compile("#\\s*idemlint:");
+        String[] pieces = {"#", " ", "\t", "\n", "\u000B", "\f", "\r", "\u00a0", "idemlint:", "idemlint", ":",
+            "i", "x", "ignore", "#idemlint:", "# idemlint: ignore"};
+        Random random = new Random(11);
+        int found = 0;
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(12);
+            for (int k = 0; k < n; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String text = b.toString();
+            boolean expected = start.matcher(text).find();
+            assertEquals(expected, Suppressions.marked(text), text);
+            found += expected ? 1 : 0;
+        }
+        assertTrue(found > 1_000, "markers generated: " + found);
     }
 }

@@ -48,12 +48,25 @@ public final class PythonTokenizer implements TokenSource {
     private int served;
 
     public PythonTokenizer(String text) {
+        this(text, text.toCharArray());
+    }
+
+    /** {@code chars}: {@code text}'s chars, made by the caller (the file reader widens them as it scans). */
+    public PythonTokenizer(String text, char[] chars) {
+        if (chars.length != text.length()) {
+            throw new IllegalArgumentException("chars of another text: " + chars.length + " != " + text.length());
+        }
         this.src = text;
-        this.buf = text.toCharArray();
+        this.buf = chars;
         this.n = text.length();
         this.input = new StringCharStream(text);
         this.pair = new Pair<>(this, input);
         this.layout = new Layout(text, this::emit);
+    }
+
+    /** The text's chars, as read (do not change them). */
+    public char[] chars() {
+        return buf;
     }
 
     /** See {@link Layout#setFieldMode()}; call before the first token. */

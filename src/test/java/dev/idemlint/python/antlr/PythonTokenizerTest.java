@@ -1,6 +1,8 @@
 package dev.idemlint.python.antlr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.python.PythonCorpus;
@@ -133,5 +135,13 @@ class PythonTokenizerTest {
             out.add("error at " + e.offset() + ": " + e.getMessage());
             return out;
         }
+    }
+
+    @Test
+    void chars_handed_in_must_be_the_texts() {
+        // the tokenizer reads the array and cuts token texts from the string: they must agree
+        assertThrows(IllegalArgumentException.class, () -> new PythonTokenizer("x = 1\n", "x = 1".toCharArray()));
+        char[] chars = "x = 1\n".toCharArray();
+        assertSame(chars, new PythonTokenizer("x = 1\n", chars).chars());
     }
 }
