@@ -55,10 +55,7 @@ final class StringLiteralDecoder {
             return;
         }
         List<StringLiteralScanner.Field> found = new ArrayList<>();
-        if (chars == null) {
-            chars = src.toCharArray(); // once per source, not once per f-string
-        }
-        StringLiteralScanner.scan(chars, src.length(), start, quotePos, prefix, found);
+        StringLiteralScanner.scan(chars(), src.length(), start, quotePos, prefix, found);
         int before = out.size();
         int pos = contentStart;
         for (StringLiteralScanner.Field f : found) {
@@ -188,10 +185,19 @@ final class StringLiteralDecoder {
                 token, prefix, quote);
     }
 
+    /** {@code src}'s chars, made once per source when the caller had none (not once per literal). */
+    private char[] chars() {
+        if (chars == null) {
+            chars = src.toCharArray();
+        }
+        return chars;
+    }
+
     /** True when {@code src[from, to)} decodes to itself: no escape, no CR, no doubled brace of an f-string. */
     private boolean isPlain(int from, int to, boolean raw, boolean fmt) {
+        char[] chars = chars(); // an array load per char; charAt was a call per char under C1
         for (int i = from; i < to; i++) {
-            char c = src.charAt(i);
+            char c = chars[i];
             if (c == '\\' && !raw || c == '\r' || fmt && (c == '{' || c == '}')) {
                 return false;
             }
