@@ -28,11 +28,25 @@ final class StringResolver {
         boolean dynamic;
 
         void append(char c, int offset) {
-            if (text.length() + 1 >= offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, offsets.length * 2 + 2);
-            }
+            room(1);
             offsets[text.length()] = offset;
             text.append(c);
+        }
+
+        /** Room for {@code more} chars' offsets and the trailing entry. */
+        private void room(int more) {
+            int need = text.length() + more + 1;
+            if (need > offsets.length) {
+                offsets = java.util.Arrays.copyOf(offsets, Math.max(need, offsets.length * 2 + 2));
+            }
+        }
+
+        /** A literal piece's text and its chars' file offsets, in bulk (a call per char was most of resolving). */
+        void append(StrPiece literal) {
+            String t = literal.text();
+            room(t.length());
+            literal.copySourceOffsets(offsets, text.length());
+            text.append(t);
         }
 
         void appendDynamic() {
@@ -41,9 +55,10 @@ final class StringResolver {
         }
 
         void append(Builder other) {
-            for (int i = 0; i < other.text.length(); i++) {
-                append(other.text.charAt(i), other.offsets[i]);
-            }
+            int n = other.text.length();
+            room(n);
+            System.arraycopy(other.offsets, 0, offsets, text.length(), n);
+            text.append(other.text);
             dynamic |= other.dynamic;
         }
 
@@ -101,9 +116,7 @@ final class StringResolver {
                         b.appendDynamic();
                     }
                 } else {
-                    for (int i = 0; i < p.text().length(); i++) {
-                        b.append(p.text().charAt(i), p.sourceOffset(i));
-                    }
+                    b.append(p);
                 }
             }
             return b;

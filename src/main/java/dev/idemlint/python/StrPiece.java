@@ -24,6 +24,14 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
     }
 
     /** File offset of char {@code i} of this literal piece's decoded text. */
+    /**
+     * Writes the file offsets of this literal piece's chars {@code [0, text().length())} into
+     * {@code dst} from {@code at}: {@link #sourceOffset} for each, in one pass.
+     */
+    public void copySourceOffsets(int[] dst, int at) {
+        offsets.copyTo(dst, at, text.length());
+    }
+
     public int sourceOffset(int i) {
         return offsets.at(i);
     }
@@ -117,6 +125,30 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
                 }
             }
             return (run < 0 ? base : deltas[run]) + j;
+        }
+
+        /**
+         * Writes entries {@code [0, count)} into {@code dst} from {@code at}, as {@link #at} gives them,
+         * run by run rather than a lookup per entry. {@code count} is at most the length.
+         */
+        void copyTo(int[] dst, int at, int count) {
+            if (count > length) {
+                throw new IndexOutOfBoundsException(count + " > " + length);
+            }
+            if (plain != null) {
+                System.arraycopy(plain, 0, dst, at, count);
+                return;
+            }
+            int delta = base;
+            int run = 0;
+            int next = starts == null || starts.length == 0 ? Integer.MAX_VALUE : starts[0];
+            for (int i = 0; i < count; i++) {
+                if (i == next) {
+                    delta = deltas[run++];
+                    next = run < starts.length ? starts[run] : Integer.MAX_VALUE;
+                }
+                dst[at + i] = delta + i;
+            }
         }
 
         int[] toArray() {

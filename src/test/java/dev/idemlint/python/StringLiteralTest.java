@@ -209,4 +209,36 @@ class StringLiteralTest {
         int qa = crlf.indexOf("a\r");
         assertArrayEquals(new int[] {qa, qa + 1, qa + 3, qa + 4}, q.sourceOffsets());
     }
+
+    @Test
+    void bulk_offsets_are_the_offsets_one_by_one_for_every_storage() {
+        // one run, a few runs (start/delta pairs) and many runs (a plain array) store offsets differently
+        java.util.Random random = new java.util.Random(5);
+        int[] shapes = new int[3];
+        for (int k = 0; k < 3_000; k++) {
+            int n = 1 + random.nextInt(40);
+            int[] a = new int[n];
+            int jumps = k % 3 == 0 ? 0 : k % 3 == 1 ? 1 + random.nextInt(3) : n;
+            a[0] = random.nextInt(1000);
+            for (int i = 1; i < n; i++) {
+                a[i] = a[i - 1] + 1 + (random.nextInt(n) < jumps ? 1 + random.nextInt(3) : 0);
+            }
+            StrPiece p = new StrPiece("x".repeat(n - 1), false, null, a, new Span(0, 1), "", "'");
+            int[] dst = new int[n + 5];
+            java.util.Arrays.fill(dst, -7);
+            p.copySourceOffsets(dst, 3);
+            for (int i = 0; i < n - 1; i++) {
+                assertEquals(p.sourceOffset(i), dst[3 + i], "entry " + i + " of " + java.util.Arrays.toString(a));
+                assertEquals(a[i], dst[3 + i]);
+            }
+            assertEquals(-7, dst[2]);
+            assertEquals(-7, dst[3 + n - 1]);
+            int runs = 0;
+            for (int i = 1; i < n; i++) {
+                runs += a[i] - a[i - 1] != 1 ? 1 : 0;
+            }
+            shapes[runs == 0 ? 0 : runs * 2 >= n ? 2 : 1]++; // as StrPiece.Offsets.of stores them
+        }
+        assertTrue(shapes[0] > 500 && shapes[1] > 300 && shapes[2] > 500, java.util.Arrays.toString(shapes));
+    }
 }
