@@ -11,13 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Builds the {@link Migration} of one parsed file: header, constants, upgrade/downgrade operations. */
 public final class MigrationReader {
-    private static final Pattern DOC_FIELD = Pattern.compile("(?m)^[ \\t]*(Revision ID|Revises|Create Date)[ \\t]*:[ \\t]*(.*?)[ \\t]*$");
-
     public Migration read(PythonModule module) {
         Scope moduleScope = new Scope(null);
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
@@ -149,12 +145,11 @@ public final class MigrationReader {
         String revises = null;
         Span revisesSpan = null;
         String date = null;
-        Matcher m = DOC_FIELD.matcher(text);
-        while (m.find()) {
-            String key = m.group(1);
-            String value = m.group(2);
+        for (DocFields.Field f : DocFields.scan(text)) {
+            String key = f.key();
+            String value = text.substring(f.start(), f.end());
             Span span = value.isEmpty() ? null
-                    : new Span(piece.sourceOffset(m.start(2)), piece.sourceOffset(m.end(2) - 1) + 1);
+                    : new Span(piece.sourceOffset(f.start()), piece.sourceOffset(f.end() - 1) + 1);
             switch (key) {
                 case "Revision ID" -> {
                     if (rev == null) {
