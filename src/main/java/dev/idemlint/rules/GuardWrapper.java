@@ -51,7 +51,7 @@ public final class GuardWrapper {
             alias = layout.binds("sa") ? "sqlalchemy" : "sa";
             importLine = alias.equals("sa") ? "import sqlalchemy as sa" : "import sqlalchemy";
         }
-        String test = "if " + condition.replace(INSPECTOR, alias + ".inspect(" + opName + ".get_bind())") + ":";
+        String test = ifLine(condition, alias + ".inspect(" + opName + ".get_bind())");
         Span stmt = site.statement();
         boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
                 && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
@@ -87,7 +87,7 @@ public final class GuardWrapper {
             }
             // copy up to the next line start or the next edit, whichever comes first (a run at a
             // time: char by char this loop was 5% of a run with many guard fixes)
-            int next = nextLineStart(text, i, end);
+            int next = nextLineStart(text, i, end, file.lines().newlinesOnly());
             if (k < sorted.size()) {
                 next = Math.min(next, Math.max(i + 1, sorted.get(k).range().start()));
             }
@@ -121,8 +121,27 @@ public final class GuardWrapper {
         return sb.toString();
     }
 
-    /** The first offset after {@code i} that {@link #lineStart} accepts, or {@code end}. */
-    private static int nextLineStart(String text, int i, int end) {
+    /** {@code if <condition>:} with each {@link #INSPECTOR} in it replaced by {@code inspector}, built in one buffer. */
+    static String ifLine(String condition, String inspector) {
+        StringBuilder sb = new StringBuilder(condition.length() + inspector.length() + 8).append("if ");
+        int from = 0;
+        for (int at = condition.indexOf(INSPECTOR); at >= 0; at = condition.indexOf(INSPECTOR, from)) {
+            sb.append(condition, from, at).append(inspector);
+            from = at + INSPECTOR.length();
+        }
+        return sb.append(condition, from, condition.length()).append(':').toString();
+    }
+
+    /**
+     * The first offset after {@code i} that {@link #lineStart} accepts, or {@code end}. In a text
+     * whose line breaks are all {@code \n} that is just past the next one (found by indexOf rather than
+     * two charAt calls per char).
+     */
+    private static int nextLineStart(String text, int i, int end, boolean newlinesOnly) {
+        if (newlinesOnly) {
+            int nl = text.indexOf('\n', i);
+            return nl < 0 || nl + 1 >= end ? end : nl + 1;
+        }
         int j = i + 1;
         while (j < end && !lineStart(text, j)) {
             j++;

@@ -1,0 +1,81 @@
+package dev.idemlint.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
+import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.RuleCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GuardWrapperTest {
+
+    @Test
+    void the_if_line_replaces_every_inspector_placeholder() {
+        String[] pieces = {GuardWrapper.INSPECTOR, "{insp", "insp}", "\"t\" not in ", "{", "}", "x", ".get_columns(\"t\")"};
+        Random random = new Random(23);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int n = random.nextInt(8);
+            for (int k = 0; k < n; k++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String condition = b.toString();
+            String inspector = random.nextBoolean() ? "sa.inspect(op.get_bind())" : "";
+            assertEquals("if " + condition.replace(GuardWrapper.INSPECTOR, inspector) + ":",
+                    GuardWrapper.ifLine(condition, inspector), condition);
+        }
+    }
+
+    /** The guard edit of each finding in a file written with {@code eol} line breaks, line breaks made \n. */
+    private static List<String> guardEdits(Path dir, String eol) throws IOException {
+        Path f = dir.resolve("001_x.py");
+        Files.writeString(f, String.join(eol, "revision = '1'", "down_revision = None", "", "",
+                "def upgrade():", "    op.add_column(", "        'players',", "        sa.Column(",
+                "            'custom_notes',  # why", "            sa.Text(),", "", "            nullable=True,",
+                "        ),", "    )", "    op.create_index('ix_p', 'players', ['a'])", ""));
+        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+        Registry.all().forEach(r -> names.add(r.name()));
+        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+        List<String> out = new ArrayList<>();
+        for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
+                p -> p.getFileName().toString()).diagnostics()) {
+            for (Fix fix : d.fixes()) {
+                for (TextEdit e : fix.edits()) {
+                    if (e.replacement().startsWith("if ")) {
+                        out.add(e.range().start() + ":" + e.replacement().replace(eol, "\n"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void a_multi_line_statement_is_wrapped_alike_with_any_line_breaks(@TempDir Path lf, @TempDir Path crlf)
+            throws IOException {
+        // \n-only files take the indexOf path to the next line; \r\n files the char-by-char one
+        List<String> plain = guardEdits(lf, "\n");
+        assertFalse(plain.isEmpty());
+        assertEquals(List.of(), plain.stream().filter(s -> !s.contains("\n                'custom_notes',  # why\n                sa.Text(),\n\n                nullable")
+                && s.contains("add_column")).toList(), "every continuation line indented one level more, the blank line left blank");
+        List<String> windows = guardEdits(crlf, "\r\n");
+        assertEquals(plain.size(), windows.size());
+        for (int i = 0; i < plain.size(); i++) {
+            // offsets differ by one char per line break before the statement; the texts must not
+            assertEquals(plain.get(i).substring(plain.get(i).indexOf(':')), windows.get(i).substring(windows.get(i).indexOf(':')));
+        }
+    }
+}
