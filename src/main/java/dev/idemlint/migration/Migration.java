@@ -9,18 +9,18 @@ import java.util.List;
  * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
-        PythonModule module) {
+        PythonModule module, List<Operation> upgrade, List<Operation> downgrade) {
 
-    public List<Operation> upgrade() {
-        return phase(Phase.UPGRADE);
+    /**
+     * {@code upgrade} and {@code downgrade} are the operations of each phase, in order: split here once
+     * (every rule asks for them, the project rules once per revision each).
+     */
+    public Migration(SourceFile source, RevisionHeader header, List<Operation> operations, PythonModule module) {
+        this(source, header, operations, module, phase(operations, Phase.UPGRADE), phase(operations, Phase.DOWNGRADE));
     }
 
-    public List<Operation> downgrade() {
-        return phase(Phase.DOWNGRADE);
-    }
-
-    // a loop, not a stream: rules ask for these per check, and C1-compiled streams cost ~1% of a run
-    private List<Operation> phase(Phase phase) {
+    // a loop, not a stream: C1-compiled streams cost ~1% of a run
+    private static List<Operation> phase(List<Operation> operations, Phase phase) {
         List<Operation> out = new java.util.ArrayList<>(operations.size());
         for (Operation o : operations) {
             if (o.site().phase() == phase) {
@@ -35,7 +35,7 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
     }
 
     public Migration withoutModule() {
-        return new Migration(source, header, operations, null);
+        return new Migration(source, header, operations, null, upgrade, downgrade);
     }
 
     /**

@@ -7,7 +7,36 @@ import dev.idemlint.migration.ObjectKind;
  * live inside a table (columns, constraints, triggers, policies, rules); indexes and the rest are
  * schema-wide, as in PostgreSQL. Names are compared as written (schema qualifiers dropped).
  */
-public record ObjectKey(ObjectKind kind, String table, String name) {
+public final class ObjectKey {
+    private final ObjectKind kind;
+    private final String table;
+    private final String name;
+    /**
+     * Computed with the key, on the worker that reads the revision: the timeline looks every key up
+     * once it has all revisions, when the key's strings are long out of the cache (hashing them there
+     * was a tenth of the project phase).
+     */
+    private final int hash;
+
+    public ObjectKey(ObjectKind kind, String table, String name) {
+        this.kind = kind;
+        this.table = table;
+        this.name = name;
+        this.hash = (kind.ordinal() * 31 + (table == null ? 0 : table.hashCode())) * 31
+                + (name == null ? 0 : name.hashCode());
+    }
+
+    public ObjectKind kind() {
+        return kind;
+    }
+
+    public String table() {
+        return table;
+    }
+
+    public String name() {
+        return name;
+    }
 
     public static ObjectKey of(ObjectKind kind, String table, String name) {
         return new ObjectKey(kind, tableScoped(kind) ? table : null, name);
@@ -30,17 +59,22 @@ public record ObjectKey(ObjectKind kind, String table, String name) {
                 || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
     }
 
-    // Written out: the timeline looks keys up in hash maps for every creation and drop, and a
-    // record's generated equals/hashCode go through method handles that C1 does not inline.
+    // Written out (a class, not a record): the timeline looks keys up in hash maps for every creation
+    // and drop, and a record's generated equals/hashCode go through method handles C1 does not inline.
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof ObjectKey k && kind == k.kind && java.util.Objects.equals(table, k.table)
-                && java.util.Objects.equals(name, k.name);
+        return this == o || o instanceof ObjectKey k && hash == k.hash && kind == k.kind
+                && java.util.Objects.equals(table, k.table) && java.util.Objects.equals(name, k.name);
     }
 
     @Override
     public int hashCode() {
-        return (kind.ordinal() * 31 + (table == null ? 0 : table.hashCode())) * 31 + (name == null ? 0 : name.hashCode());
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        return "ObjectKey[kind=" + kind + ", table=" + table + ", name=" + name + "]";
     }
 
     /** {@code column "custom_notes" of "players"}, {@code type "division"}. */
