@@ -32,6 +32,19 @@ final class JsonBytes {
         return n;
     }
 
+    /** The bytes of ASCII text that needs no escaping, for {@link #raw(byte[])}: the report's fixed keys and punctuation. */
+    static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Bytes made by {@link #ascii}, copied in one go. */
+    JsonBytes raw(byte[] ascii) {
+        ensure(ascii.length);
+        System.arraycopy(ascii, 0, buf, n, ascii.length);
+        n += ascii.length;
+        return this;
+    }
+
     /** Text that needs no escaping and is ASCII (keys, punctuation, numbers). */
     JsonBytes raw(String ascii) {
         int len = ascii.length();
@@ -87,16 +100,26 @@ final class JsonBytes {
         // the loop below reads the chars and encodes them.
         byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
         int i = 0;
-        for (; i < len; i++) {
-            byte v = latin1[i];
-            if (v < 0 || v == '?' && s.charAt(i) != '?') {
+        while (i < len) {
+            // a run of bytes that stand for themselves, found by table and copied in one go
+            int run = i;
+            while (i < len && PLAIN[latin1[i] & 0xff]) {
+                i++;
+            }
+            System.arraycopy(latin1, run, b, k, i - run);
+            k += i - run;
+            if (i == len) {
                 break;
             }
-            if (v >= 0x20 && v != '"' && v != '\\') {
+            byte v = latin1[i];
+            if (v == '?' && s.charAt(i) == '?') {
                 b[k++] = v;
+            } else if (v < 0 || v == '?') {
+                break;
             } else {
                 k = escape((char) v, b, k);
             }
+            i++;
         }
         for (; i < len; i++) {
             char c = s.charAt(i);
@@ -155,6 +178,18 @@ final class JsonBytes {
     }
 
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Latin-1 bytes written as they are: printable ASCII but {@code "} and backslash. Not '?', which
+     * may stand for a char Latin-1 cannot encode, nor any byte of a non-ASCII char.
+     */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int v = 0x20; v < 0x80; v++) {
+            PLAIN[v] = v != '"' && v != '\\' && v != '?';
+        }
+    }
 
     private void ensure(int more) {
         if (n + more > buf.length) {

@@ -1,5 +1,6 @@
 package dev.idemlint.report;
 
+import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.rule.Diagnostic;
@@ -67,42 +68,73 @@ public final class JsonReporter implements Reporter {
         }
     }
 
+    // The fixed parts of a finding as bytes, copied in one go (char by char they were an eighth of the report).
+    private static final byte[] FIRST = JsonBytes.ascii("\n    {\"rule\": ");
+    private static final byte[] NEXT = JsonBytes.ascii(",\n    {\"rule\": ");
+    private static final byte[] SEVERITY = JsonBytes.ascii(", \"severity\": ");
+    private static final byte[] FILE = JsonBytes.ascii(", \"file\": ");
+    private static final byte[] LINE = JsonBytes.ascii(", \"line\": ");
+    private static final byte[] COLUMN = JsonBytes.ascii(", \"column\": ");
+    private static final byte[] END_LINE = JsonBytes.ascii(", \"endLine\": ");
+    private static final byte[] END_COLUMN = JsonBytes.ascii(", \"endColumn\": ");
+    private static final byte[] MESSAGE = JsonBytes.ascii(", \"message\": ");
+    private static final byte[] HELP = JsonBytes.ascii(", \"help\": ");
+    private static final byte[] FIXES = JsonBytes.ascii(", \"fixes\": [");
+    private static final byte[] TITLE = JsonBytes.ascii("{\"title\": ");
+    private static final byte[] APPLICABILITY = JsonBytes.ascii(", \"applicability\": ");
+    private static final byte[] EDITS = JsonBytes.ascii(", \"edits\": [");
+    private static final byte[] EDIT_LINE = JsonBytes.ascii("{\"line\": ");
+    private static final byte[] REPLACEMENT = JsonBytes.ascii(", \"replacement\": ");
+    private static final byte[] COMMA = JsonBytes.ascii(", ");
+    private static final byte[] CLOSE = JsonBytes.ascii("]}");
+    /** Applicability names as the JSON writes them, by ordinal. */
+    private static final String[] APPLICABILITIES = new String[Applicability.values().length];
+
+    static {
+        for (Applicability a : Applicability.values()) {
+            APPLICABILITIES[a.ordinal()] = a.name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     /** Findings {@code from..to} as they appear in the array (the first one after "[", the rest after ","). */
     private static JsonBytes format(List<Diagnostic> ds, int from, int to, JsonBytes sb) {
         for (int i = from; i < to; i++) {
             Diagnostic d = ds.get(i);
-            sb.raw(i == 0 ? "\n" : ",\n");
-            sb.raw("    {\"rule\": ").str(d.rule())
-                    .raw(", \"severity\": ").str(d.severity().label())
-                    .raw(", \"file\": ").str(d.file().displayPath())
-                    .raw(", \"line\": ").num(d.line())
-                    .raw(", \"column\": ").num(d.column())
-                    .raw(", \"endLine\": ").num(d.endLine())
-                    .raw(", \"endColumn\": ").num(d.endColumn())
-                    .raw(", \"message\": ").str(d.message())
-                    .raw(", \"help\": ").str(d.help())
-                    .raw(", \"fixes\": [");
+            sb.raw(i == 0 ? FIRST : NEXT).str(d.rule())
+                    .raw(SEVERITY).str(d.severity().label())
+                    .raw(FILE).str(d.file().displayPath())
+                    .raw(LINE).num(d.line())
+                    .raw(COLUMN).num(d.column())
+                    .raw(END_LINE).num(d.endLine())
+                    .raw(END_COLUMN).num(d.endColumn())
+                    .raw(MESSAGE).str(d.message())
+                    .raw(HELP).str(d.help())
+                    .raw(FIXES);
             boolean ff = true;
             for (Fix f : d.fixes()) {
-                sb.raw(ff ? "" : ", ");
+                if (!ff) {
+                    sb.raw(COMMA);
+                }
                 ff = false;
-                sb.raw("{\"title\": ").str(f.title())
-                        .raw(", \"applicability\": ").str(f.applicability().name().toLowerCase())
-                        .raw(", \"edits\": [");
+                sb.raw(TITLE).str(f.title())
+                        .raw(APPLICABILITY).str(APPLICABILITIES[f.applicability().ordinal()])
+                        .raw(EDITS);
                 boolean fe = true;
                 for (TextEdit e : f.edits()) {
-                    sb.raw(fe ? "" : ", ");
+                    if (!fe) {
+                        sb.raw(COMMA);
+                    }
                     fe = false;
                     var lines = d.file().lines();
-                    sb.raw("{\"line\": ").num(lines.line(e.range().start()))
-                            .raw(", \"column\": ").num(lines.column(e.range().start()))
-                            .raw(", \"endLine\": ").num(lines.line(e.range().end()))
-                            .raw(", \"endColumn\": ").num(lines.column(e.range().end()))
-                            .raw(", \"replacement\": ").str(e.replacement()).raw('}');
+                    sb.raw(EDIT_LINE).num(lines.line(e.range().start()))
+                            .raw(COLUMN).num(lines.column(e.range().start()))
+                            .raw(END_LINE).num(lines.line(e.range().end()))
+                            .raw(END_COLUMN).num(lines.column(e.range().end()))
+                            .raw(REPLACEMENT).str(e.replacement()).raw('}');
                 }
-                sb.raw("]}");
+                sb.raw(CLOSE);
             }
-            sb.raw("]}");
+            sb.raw(CLOSE);
         }
         return sb;
     }
