@@ -74,6 +74,9 @@ public final class Suppressions {
     }
 
     public boolean suppressed(Diagnostic d) {
+        if (fileWide.isEmpty() && byLine.isEmpty()) {
+            return false; // nearly every file: no marker, so no line number to work out
+        }
         if (fileWide.contains(ALL) || fileWide.contains(d.rule())) {
             return true;
         }
