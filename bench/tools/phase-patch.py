@@ -38,7 +38,7 @@ patch('rule/Linter.java', [
     ('        List<Migration> revisions = new ArrayList<>(loaded.size());',
      T % 'parallel-done' + '\n        List<Migration> revisions = new ArrayList<>(loaded.size());'),
     ('        found.addAll(diags);', T % 'project-done' + '\n        found.addAll(diags);'),
-    ('        List<Diagnostic> kept = new ArrayList<>();', T % 'added' + '\n        List<Diagnostic> kept = new ArrayList<>();'),
+    ('        List<Diagnostic> kept = new ArrayList<>(found.size());', T % 'added' + '\n        List<Diagnostic> kept = new ArrayList<>(found.size());'),
     ('        kept.sort(ORDER);', T % 'filtered' + '\n        kept.sort(ORDER);'),
 ])
 patch('cli/Main.java', [
