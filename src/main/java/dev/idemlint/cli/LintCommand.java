@@ -17,6 +17,7 @@ import dev.idemlint.report.Reporter;
 import dev.idemlint.report.SarifReporter;
 import dev.idemlint.report.TextReporter;
 import dev.idemlint.report.Utf8Output;
+import dev.idemlint.rule.Background;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.Diagnostic;
@@ -35,8 +36,6 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -125,8 +124,8 @@ public final class LintCommand implements Callable<Integer> {
         // leaves its result unused.
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         SettingsOverrides given = overrides;
-        CompletableFuture<Discovery.Result> discovering = overrides == null ? null
-                : CompletableFuture.supplyAsync(() -> new Discovery(given).discover(inputs));
+        Background<Discovery.Result> discovering = overrides == null ? null
+                : Background.start(() -> new Discovery(given).discover(inputs));
         List<String> names = Engine.ruleNames();
         for (String r : concat(select, ignore)) {
             if (!names.contains(r)) {
@@ -146,18 +145,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         RuleCatalog catalog = Engine.catalog();
         Linter linter = new Linter(rules, catalog);
-        Discovery.Result found;
-        try {
-            found = discovering.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        Discovery.Result found = discovering.join();
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
             System.err.println("idemlint: " + p.render());

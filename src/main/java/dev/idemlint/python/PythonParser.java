@@ -61,8 +61,8 @@ public final class PythonParser {
     }
 
     /**
-     * {@link #parseShared(SourceFile)} given the file's chars ({@link
-     * dev.idemlint.rule.SourceReader.Text#chars()}; null: made here). Only a parse reads them.
+     * {@link #parseShared(SourceFile)} given the file's chars, as the file reader widened them (null:
+     * made here). Only a parse reads them.
      */
     public PythonModule parseShared(SourceFile file, char[] chars) throws PythonSyntaxError {
         PythonModule m = RECENT.get(file);

@@ -3,12 +3,12 @@ package dev.idemlint.report;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.rule.Background;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Severity;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The JSON contract other tools rely on:
@@ -37,8 +37,7 @@ public final class JsonReporter implements Reporter {
                 continue;
             }
             int mid = (from + to) >>> 1;
-            CompletableFuture<JsonBytes> second = CompletableFuture.supplyAsync(
-                    () -> format(ds, mid, to, theirs.clear()));
+            Background<JsonBytes> second = Background.start(() -> format(ds, mid, to, theirs.clear()));
             emit(format(ds, from, mid, mine.clear()), out);
             emit(second.join(), out);
         }

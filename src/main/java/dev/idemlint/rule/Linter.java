@@ -113,20 +113,7 @@ public final class Linter {
         List<Diagnostic> found = new ArrayList<>();
         // A lone file has no tree around it: graph and timeline rules need the whole directory.
         if (target.versionsDir() != null) {
-            // the project rules on both cores: the rules over the revision graph run while another
-            // builds the schema timeline, which the timeline rules then share; findings in rule order
-            @SuppressWarnings("unchecked")
-            List<Diagnostic>[] byRule = new List[projectRules.size()];
-            java.util.stream.IntStream.range(0, projectRules.size()).parallel().forEach(i -> {
-                List<Diagnostic> mine = new ArrayList<>();
-                RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
-                ruleCtx.setCurrent(projectRules.get(i));
-                projectRules.get(i).check(tree, ruleCtx);
-                byRule[i] = mine;
-            });
-            for (List<Diagnostic> d : byRule) {
-                found.addAll(d);
-            }
+            found.addAll(projectFindings(projectRules, tree, graph, target));
         }
         found.addAll(diags);
         List<Diagnostic> kept = new ArrayList<>(found.size());
@@ -138,6 +125,55 @@ public final class Linter {
         }
         kept.sort(ORDER);
         return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
+    }
+
+    /**
+     * The project rules' findings, in rule order, the rules run on both cores: two threads take the
+     * next task from one list as they finish one. The schema timeline is built first, on one thread,
+     * while the other runs the rules that do not read it; the timeline rules come last, shared by
+     * both. (Split into two fixed halves, one thread had waited for the timeline while the other was
+     * left with the heaviest timeline rules.)
+     */
+    private List<Diagnostic> projectFindings(List<ProjectRule> rules, VersionsTree tree, RevisionGraph graph,
+            LintTarget target) {
+        List<Integer> order = new ArrayList<>(rules.size() + 1);
+        boolean timeline = false;
+        for (int pass = 0; pass < 2; pass++) {
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).usesTimeline() == (pass == 1)) {
+                    order.add(i);
+                    timeline |= pass == 1;
+                }
+            }
+        }
+        if (timeline) {
+            order.add(0, -1); // -1: build the timeline
+        }
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] byRule = new List[rules.size()];
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable work = () -> {
+            for (int k = next.getAndIncrement(); k < order.size(); k = next.getAndIncrement()) {
+                int i = order.get(k);
+                if (i < 0) {
+                    SchemaTimeline.of(graph);
+                    continue;
+                }
+                List<Diagnostic> mine = new ArrayList<>();
+                RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
+                ruleCtx.setCurrent(rules.get(i));
+                rules.get(i).check(tree, ruleCtx);
+                byRule[i] = mine;
+            }
+        };
+        Background<Void> other = Background.run(work);
+        work.run();
+        other.join();
+        List<Diagnostic> out = new ArrayList<>();
+        for (List<Diagnostic> d : byRule) {
+            out.addAll(d);
+        }
+        return out;
     }
 
     /**

@@ -3,4 +3,12 @@ package dev.idemlint.rule;
 /** A rule that looks at a whole versions directory: graph, timeline, several files. */
 public non-sealed interface ProjectRule extends Rule {
     void check(VersionsTree tree, RuleContext ctx);
+
+    /**
+     * Whether the rule reads the schema timeline ({@code SchemaTimeline.of}): the engine then builds
+     * it first, on one core, while the rules that do not run on the other.
+     */
+    default boolean usesTimeline() {
+        return false;
+    }
 }

@@ -27,6 +27,11 @@ import dev.idemlint.schema.SchemaTimeline;
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
 public final class EnumTypeCreatedTwice implements ProjectRule {
     @Override
+    public boolean usesTimeline() {
+        return true;
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();

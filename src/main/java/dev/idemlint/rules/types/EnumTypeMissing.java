@@ -23,6 +23,11 @@ import java.util.List;
 /** Flags {@code op.add_column} with an enum column whose type no earlier revision on the path creates. */
 public final class EnumTypeMissing implements ProjectRule {
     @Override
+    public boolean usesTimeline() {
+        return true;
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();

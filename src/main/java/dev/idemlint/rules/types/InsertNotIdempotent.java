@@ -25,6 +25,11 @@ import java.util.Set;
 /** Flags an INSERT without ON CONFLICT / WHERE NOT EXISTS that writes a primary or unique key of its table. */
 public final class InsertNotIdempotent implements ProjectRule {
     @Override
+    public boolean usesTimeline() {
+        return true;
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();

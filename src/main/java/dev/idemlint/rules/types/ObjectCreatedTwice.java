@@ -16,6 +16,11 @@ import dev.idemlint.schema.SchemaTimeline;
 /** Flags a table, column, index, constraint or other object created when it already exists on the path, or on a merged branch. */
 public final class ObjectCreatedTwice implements ProjectRule {
     @Override
+    public boolean usesTimeline() {
+        return true;
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
