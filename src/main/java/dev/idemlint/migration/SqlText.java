@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.Span;
 
 /**
@@ -9,16 +10,50 @@ import dev.idemlint.source.Span;
  * {@code \u0000} run of length 1 per dynamic part). {@code fileOffsets} has one extra trailing entry.
  * {@code exprSpan} covers the Python expression that produced the string.
  */
-public record SqlText(String text, int[] fileOffsets, boolean dynamic, Span exprSpan) {
+public final class SqlText {
     /** Placeholder char standing for an unknown (dynamic) part of the string. */
     public static final char DYNAMIC = '\u0000';
 
+    private final String text;
+    /**
+     * The file offsets, as runs: SQL from one literal is one run whatever its length. An int per
+     * char was the largest array a run kept (5.5 MB at 3,700 files), copied by every collection.
+     */
+    private final StrPiece.Offsets offsets;
+    private final boolean dynamic;
+    private final Span exprSpan;
+
+    public SqlText(String text, int[] fileOffsets, boolean dynamic, Span exprSpan) {
+        this.text = text;
+        this.offsets = StrPiece.Offsets.of(fileOffsets);
+        this.dynamic = dynamic;
+        this.exprSpan = exprSpan;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    /** Whether a part of the text is unknown ({@link #DYNAMIC} placeholders). */
+    public boolean dynamic() {
+        return dynamic;
+    }
+
+    public Span exprSpan() {
+        return exprSpan;
+    }
+
+    /** {@code fileOffset(i)} for every {@code i}, trailing entry included, as a new array. */
+    public int[] fileOffsets() {
+        return offsets.toArray();
+    }
+
     /** File offset of char {@code i}, or -1 when that char is dynamic or not from a literal. */
     public int fileOffset(int i) {
-        if (i < 0 || i >= fileOffsets.length) {
+        if (i < 0 || i >= offsets.length()) {
             return -1;
         }
-        return fileOffsets[i];
+        return offsets.at(i);
     }
 
     /**
@@ -47,5 +82,10 @@ public record SqlText(String text, int[] fileOffsets, boolean dynamic, Span expr
             }
         }
         return false;
+    }
+
+    @Override
+    public String toString() {
+        return "SqlText[text=" + text + ", dynamic=" + dynamic + ", exprSpan=" + exprSpan + "]";
     }
 }

@@ -74,7 +74,8 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
             return new Offsets(length, first, null, null, null);
         }
 
-        static Offsets of(int[] a) {
+        /** {@code a}, stored as runs where that is smaller (the array is not kept). */
+        public static Offsets of(int[] a) {
             int n = a.length;
             if (n == 0) {
                 return new Offsets(0, 0, null, null, a);
@@ -103,8 +104,13 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
             return new Offsets(n, a[0], starts, deltas, null);
         }
 
+        /** How many entries. */
+        public int length() {
+            return length;
+        }
+
         /** The entry at {@code i}, clamped to {@code [0, length - 1]} (as the array lookup was). */
-        int at(int i) {
+        public int at(int i) {
             if (plain != null) {
                 return plain[Math.max(0, Math.min(i, plain.length - 1))];
             }
@@ -151,7 +157,7 @@ public record StrPiece(String text, boolean dynamic, Expr expr, Offsets offsets,
             }
         }
 
-        int[] toArray() {
+        public int[] toArray() {
             int[] out = new int[length];
             for (int i = 0; i < length; i++) {
                 out[i] = at(i);
