@@ -2,6 +2,7 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
+import dev.idemlint.source.SharedStrings;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,13 +55,11 @@ final class ColumnReader {
     }
 
     private static String typeText(Expr type) {
-        if (type instanceof Expr.Call c) {
-            String d = Names.dotted(c.func());
-            return d == null ? "?" : d;
-        }
-        String d = Names.dotted(type);
-        return d == null ? "?" : d;
+        String d = Names.dotted(type instanceof Expr.Call c ? c.func() : type);
+        // one copy of each type name (sa.Text, sa.DateTime...), not one per column kept to the run's end
+        return d == null ? "?" : SharedStrings.of(d);
     }
+
 
     static boolean isTrue(Arg a) {
         return a != null && a.value() instanceof Expr.Const k && k.text().equals("True");

@@ -2,6 +2,7 @@ package dev.idemlint.python;
 
 import dev.idemlint.python.antlr.MigrationPythonLexer;
 import dev.idemlint.python.antlr.MigrationPythonParser.*;
+import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,22 +36,10 @@ final class SyntaxNodeBuilder {
 
     /**
      * Identifiers (names, attribute names, keywords) shared across files: the same few hundred
-     * ({@code op}, {@code sa}, {@code Column}, {@code nullable}...) recur in every migration and
-     * were a large part of the retained heap. Bounded, so odd inputs cannot grow it without limit.
+     * recur in every migration ({@link SharedStrings}).
      */
-    private static final java.util.concurrent.ConcurrentHashMap<String, String> IDENTS =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
     static String ident(String s) {
-        String shared = IDENTS.get(s);
-        if (shared != null) {
-            return shared;
-        }
-        if (s.length() <= 64 && IDENTS.size() < 100_000) {
-            shared = IDENTS.putIfAbsent(s, s);
-            return shared == null ? s : shared;
-        }
-        return s;
+        return SharedStrings.of(s);
     }
 
     private Span span(ParserRuleContext c) {
