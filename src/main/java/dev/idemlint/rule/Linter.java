@@ -21,7 +21,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
 /**
@@ -53,7 +52,6 @@ public final class Linter {
 
     /** Lints with {@code texts} standing in for the files they name (the fix loop's unwritten results). */
     LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
-        ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
         List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
         List<MigrationRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
@@ -73,31 +71,38 @@ public final class Linter {
         boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
         List<Loaded> loaded = files.parallelStream()
                 .map(p -> {
-                    Migration m = load(p, display.apply(p), texts.get(p), diags);
+                    // each file's findings in a list of its own (a queue shared by the workers was a node
+                    // and a contended append per finding, and a walk of 20,000 nodes after)
+                    List<Diagnostic> mine = new ArrayList<>(8);
+                    Migration m = load(p, display.apply(p), texts.get(p), mine);
                     // a file that only gives the graph its context (the user named other files, as
                     // pre-commit does) needs its model, not its per-file findings and their fixes
                     if (m != null && m.header().isRevision() && target.reports(p)) {
-                        RuleContext fileCtx = new RuleContext(target.settings(), catalog, diags::add);
+                        RuleContext fileCtx = new RuleContext(target.settings(), catalog, mine::add);
                         for (MigrationRule rule : fileRules) {
                             fileCtx.setCurrent(rule);
                             rule.check(m, fileCtx);
                         }
                     }
                     if (m == null) {
-                        return null;
+                        return new Loaded(null, null, null, mine);
                     }
                     m.releaseSyntax();
                     // the revision's part of the schema timeline and the file's suppression comments, here
                     // on both cores rather than on one after the project rules
                     return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null,
-                            Suppressions.scan(m.source()));
+                            Suppressions.scan(m.source()), mine);
                 })
-                .filter(l -> l != null)
                 .toList();
         List<Migration> revisions = new ArrayList<>(loaded.size());
         Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>();
         Map<SourceFile, Suppressions> sup = new IdentityHashMap<>();
+        List<Diagnostic> diags = new ArrayList<>();
         for (Loaded l : loaded) {
+            diags.addAll(l.diagnostics());
+            if (l.migration() == null) {
+                continue; // unreadable: its findings say why
+            }
             sup.put(l.migration().source(), l.suppressions());
             if (l.migration().header().isRevision()) {
                 revisions.add(l.migration());
@@ -194,8 +199,12 @@ public final class Linter {
         return configured == null || configured.equals("off") ? d : d.withSeverity(Severity.parse(configured));
     }
 
-    /** A file's model, its suppression comments and, for revisions, its part of the schema timeline. */
-    private record Loaded(Migration migration, SchemaTimeline.Effects effects, Suppressions suppressions) {
+    /**
+     * A file's model (null when it could not be read or parsed), its suppression comments, for
+     * revisions its part of the schema timeline, and its per-file findings.
+     */
+    private record Loaded(Migration migration, SchemaTimeline.Effects effects, Suppressions suppressions,
+            List<Diagnostic> diagnostics) {
     }
 
     /** By shown path, start offset, rule, message. */
@@ -219,7 +228,7 @@ public final class Linter {
     }
 
     /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
-    Migration load(Path path, String displayPath, String text, ConcurrentLinkedQueue<Diagnostic> diags) {
+    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags) {
         SourceFile file;
         char[] chars = null;
         try {
