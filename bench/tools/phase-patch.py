@@ -28,8 +28,8 @@ patch('cli/LintCommand.java', [
     ('        SettingsOverrides overrides = null;', T % 'call' + '\n        SettingsOverrides overrides = null;'),
     # the walk starts on the pool here and the registry and catalog load meanwhile: 'prediscover' to
     # 'discovered' is the wait for the walk after them (session 5; before, the two ran one after the other)
-    ('        Discovery.Result found;', T % 'prediscover' + '\n        Discovery.Result found;'),
-    ('            found = discovering.join();', '            found = discovering.join();\n' + T % 'discovered'),
+    ('        Discovery.Result found = discovering.join();',
+     T % 'prediscover' + '\n        Discovery.Result found = discovering.join();\n        ' + T % 'discovered'),
     ('        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);',
      T % 'linted' + '\n        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);'),
     ('            reporter.write(report, w);', '            reporter.write(report, w);\n' + T % 'report-written'),
