@@ -71,9 +71,10 @@ public final class Linter {
         boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
         List<Loaded> loaded = forEachFile(files, p -> loadAndCheck(p, target, display, texts, fileRules, timeline));
         List<Migration> revisions = new ArrayList<>(loaded.size());
-        Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>();
-        Map<SourceFile, Suppressions> sup = new IdentityHashMap<>();
-        List<Diagnostic> diags = new ArrayList<>();
+        // sized once: growing them by doubling rehashed every entry (this loop runs once per run)
+        Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>(loaded.size());
+        Map<SourceFile, Suppressions> sup = new IdentityHashMap<>(loaded.size());
+        List<Diagnostic> diags = new ArrayList<>(loaded.size() * 6);
         for (Loaded l : loaded) {
             diags.addAll(l.diagnostics());
             if (l.migration() == null) {
