@@ -4,8 +4,9 @@
     bench/tools/phase-patch.py CHECKOUT_DIR
 
 Prints `PHASE <name> <epoch ms>` to stderr at: main, call (the lint command starts), prediscover,
-discovered, parallel-done (parse + model + per-file rules), project-done (graph and project rules),
-added, filtered (suppressions and severities), linted (sorted, before the report), report-written.
+discovered, parallel-done (parse + model + per-file rules, their findings filtered and sorted per file),
+project-done (graph and project rules), filtered (the project findings' suppressions and severities),
+linted (sorted, before the report), report-written.
 Each insertion point is found by exact text; when the code has moved, the script stops and names the
 line it could not find: update the anchor here.
 """
@@ -37,9 +38,9 @@ patch('cli/LintCommand.java', [
 patch('rule/Linter.java', [
     ('        List<Migration> revisions = new ArrayList<>(loaded.size());',
      T % 'parallel-done' + '\n        List<Migration> revisions = new ArrayList<>(loaded.size());'),
-    ('        found.addAll(diags);', T % 'project-done' + '\n        found.addAll(diags);'),
-    ('        List<Diagnostic> kept = new ArrayList<>(found.size());', T % 'added' + '\n        List<Diagnostic> kept = new ArrayList<>(found.size());'),
-    ('        kept.sort(ORDER);', T % 'filtered' + '\n        kept.sort(ORDER);'),
+    ('        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);',
+     T % 'project-done' + '\n        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);'),
+    ('        shown.sort(ORDER);', T % 'filtered' + '\n        shown.sort(ORDER);'),
 ])
 patch('cli/Main.java', [
     ('    public static void main(String[] args) {', '    public static void main(String[] args) {\n        ' + T % 'main'),

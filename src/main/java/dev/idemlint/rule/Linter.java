@@ -74,12 +74,15 @@ public final class Linter {
         // sized once: growing them by doubling rehashed every entry (this loop runs once per run)
         Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>(loaded.size());
         Map<SourceFile, Suppressions> sup = new IdentityHashMap<>(loaded.size());
-        List<Diagnostic> diags = new ArrayList<>(loaded.size() * 6);
+        // the files' findings, each file's already filtered and sorted on its worker
+        List<Diagnostic> shown = new ArrayList<>(loaded.size() * 6);
+        List<Diagnostic> rest = new ArrayList<>();
         for (Loaded l : loaded) {
-            diags.addAll(l.diagnostics());
             if (l.migration() == null) {
-                continue; // unreadable: its findings say why
+                rest.addAll(l.diagnostics()); // unreadable: its findings say why
+                continue;
             }
+            shown.addAll(l.diagnostics());
             sup.put(l.migration().source(), l.suppressions());
             if (l.migration().header().isRevision()) {
                 revisions.add(l.migration());
@@ -92,21 +95,21 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(target.versionsDir() == null ? target.projectRoot() : target.versionsDir(),
                 revisions, graph);
-        List<Diagnostic> found = new ArrayList<>();
         // A lone file has no tree around it: graph and timeline rules need the whole directory.
         if (target.versionsDir() != null) {
-            found.addAll(projectFindings(projectRules, tree, graph, target));
+            rest.addAll(projectFindings(projectRules, tree, graph, target));
         }
-        found.addAll(diags);
-        List<Diagnostic> kept = new ArrayList<>(found.size());
-        for (Diagnostic d : found) {
-            Diagnostic k = kept(d, target, sup);
+        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);
+        for (Diagnostic d : rest) {
+            Diagnostic k = kept(d, target, marksOf);
             if (k != null) {
-                kept.add(k);
+                shown.add(k);
             }
         }
-        kept.sort(ORDER);
-        return new LintResult(List.copyOf(kept), List.of(tree), target.reportedFiles().size());
+        // runs of files sorted on the workers, and the project findings: a stable sort, so findings
+        // equal in every key keep their order
+        shown.sort(ORDER);
+        return new LintResult(List.copyOf(shown), List.of(tree), target.reportedFiles().size());
     }
 
     /**
@@ -154,10 +157,19 @@ public final class Linter {
             return new Loaded(null, null, null, mine);
         }
         m.releaseSyntax();
-        // the revision's part of the schema timeline and the file's suppression comments, here
-        // on both cores rather than on one after the project rules
-        return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null,
-                Suppressions.scan(m.source()), mine);
+        // the revision's part of the schema timeline, the file's suppression comments, and its
+        // findings filtered and sorted: here on both cores rather than on one after the project rules
+        Suppressions marks = Suppressions.scan(m.source());
+        List<Diagnostic> shown = new ArrayList<>(mine.size());
+        Function<SourceFile, Suppressions> marksOf = f -> f == m.source() ? marks : Suppressions.scan(f);
+        for (Diagnostic d : mine) {
+            Diagnostic k = kept(d, target, marksOf);
+            if (k != null) {
+                shown.add(k);
+            }
+        }
+        shown.sort(ORDER);
+        return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null, marks, shown);
     }
 
     /**
@@ -215,11 +227,11 @@ public final class Linter {
      * its own so that C1 compiles it after a few calls: as the body of a loop that runs once per run
      * it ran in the interpreter for most of tens of thousands of findings.
      */
-    private static Diagnostic kept(Diagnostic d, LintTarget target, Map<SourceFile, Suppressions> sup) {
+    private static Diagnostic kept(Diagnostic d, LintTarget target, Function<SourceFile, Suppressions> sup) {
         if (!target.reports(d.file().path()) || !target.config().isEnabled(d.rule())) {
             return null;
         }
-        Suppressions s = sup.computeIfAbsent(d.file(), Suppressions::scan);
+        Suppressions s = sup.apply(d.file());
         if (s.suppressed(d)) {
             return null;
         }
@@ -229,7 +241,8 @@ public final class Linter {
 
     /**
      * A file's model (null when it could not be read or parsed), its suppression comments, for
-     * revisions its part of the schema timeline, and its per-file findings.
+     * revisions its part of the schema timeline, and its per-file findings: as reported and sorted
+     * when there is a model, as found when there is none.
      */
     private record Loaded(Migration migration, SchemaTimeline.Effects effects, Suppressions suppressions,
             List<Diagnostic> diagnostics) {
