@@ -11,6 +11,7 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import dev.idemlint.sql.SqlClassifier;

@@ -12,6 +12,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.schema.Creation.Tolerance;
 import dev.idemlint.schema.Creation.Via;
+import dev.idemlint.source.Background;
 import dev.idemlint.source.Span;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
@@ -100,20 +100,7 @@ public final class SchemaTimeline {
         FutureTask<SchemaTimeline> task = task(graph, m -> null);
         // runs the build unless another thread has started it (then waits for it)
         task.run();
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the schema timeline was built", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return Background.await(task);
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.idemlint.rule;
+package dev.idemlint.source;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;

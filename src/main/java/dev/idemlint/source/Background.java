@@ -1,9 +1,10 @@
-package dev.idemlint.rule;
+package dev.idemlint.source;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.Future;
 
 /**
  * Work handed to the common pool's worker while the calling thread does something else, and its
@@ -32,8 +33,13 @@ public final class Background<T> {
 
     /** The result; the work's own exception (not a copy, not wrapped) if it failed. */
     public T join() {
+        return await(task);
+    }
+
+    /** {@code future}'s result, waiting for it; the work's own exception (unwrapped) if it failed. */
+    public static <T> T await(Future<T> future) {
         try {
-            return task.get();
+            return future.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for background work", e);
