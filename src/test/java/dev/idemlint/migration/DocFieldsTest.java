@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.source.RandomText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -41,12 +42,7 @@ class DocFieldsTest {
         Random random = new Random(17);
         int fields = 0;
         for (int i = 0; i < 100_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = random.nextInt(14);
-            for (int k = 0; k < n; k++) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = b.toString();
+            String text = RandomText.of(random, pieces, 14);
             List<DocFields.Field> expected = byRegex(text);
             assertEquals(expected, DocFields.scan(text), () -> text.replace("\n", "\\n").replace("\r", "\\r"));
             fields += expected.size();

@@ -3,6 +3,7 @@ package dev.idemlint.rule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.source.RandomText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,12 +52,7 @@ class SuppressionsTest {
         Random random = new Random(11);
         int found = 0;
         for (int i = 0; i < 50_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = random.nextInt(12);
-            for (int k = 0; k < n; k++) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String text = b.toString();
+            String text = RandomText.of(random, pieces, 12);
             boolean expected = start.matcher(text).find();
             assertEquals(expected, Suppressions.marked(text), text);
             found += expected ? 1 : 0;

@@ -11,6 +11,7 @@ import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.source.RandomText;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,7 @@ class GuardWrapperTest {
         String[] pieces = {GuardWrapper.INSPECTOR, "{insp", "insp}", "\"t\" not in ", "{", "}", "x", ".get_columns(\"t\")"};
         Random random = new Random(23);
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder b = new StringBuilder();
-            int n = random.nextInt(8);
-            for (int k = 0; k < n; k++) {
-                b.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String condition = b.toString();
+            String condition = RandomText.of(random, pieces, 8);
             String inspector = random.nextBoolean() ? "sa.inspect(op.get_bind())" : "";
             assertEquals("if " + condition.replace(GuardWrapper.INSPECTOR, inspector) + ":",
                     GuardWrapper.ifLine(condition, inspector), condition);
