@@ -580,9 +580,15 @@ public final class SchemaTimeline {
         if (p == null || key.name() == null) {
             return null;
         }
+        List<Event> mine = events.getOrDefault(key, List.of());
+        if (!anyVisibleCreation(mine, p, index)) {
+            // only a creation can make the object exist: with none visible the drops do not matter (most
+            // objects are created once, and each creation asks this before it is the visible one)
+            return null;
+        }
         List<Event> evs = new ArrayList<>();
         Set<String> owners = new LinkedHashSet<>();
-        for (Event e : events.getOrDefault(key, List.of())) {
+        for (Event e : mine) {
             if (e.type() == Type.CREATE || e.type() == Type.DROP) {
                 evs.add(e);
                 if (e.owner() != null && key.kind() != ObjectKind.TABLE) {
@@ -629,6 +635,15 @@ public final class SchemaTimeline {
             }
         }
         return live;
+    }
+
+    private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {
+        for (Event e : evs) {
+            if (e.type() == Type.CREATE && visible(e, pos, index)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
