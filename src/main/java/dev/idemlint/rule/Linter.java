@@ -127,14 +127,8 @@ public final class Linter {
                 out[i] = work.apply(files.get(i));
             }
         };
-        List<Background<Void>> helpers = new ArrayList<>();
-        for (int k = 0; k < Math.min(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(), files.size() - 1); k++) {
-            helpers.add(Background.run(worker));
-        }
-        worker.run();
-        for (Background<Void> h : helpers) {
-            h.join();
-        }
+        int helpers = Math.max(0, Math.min(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(), files.size() - 1));
+        Background.together(worker, helpers, () -> next.set(out.length));
         return java.util.Arrays.asList(out);
     }
 
@@ -212,9 +206,7 @@ public final class Linter {
                 byRule[i] = mine;
             }
         };
-        Background<Void> other = Background.run(work);
-        work.run();
-        other.join();
+        Background.together(work, 1, () -> next.set(order.size()));
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> d : byRule) {
             out.addAll(d);

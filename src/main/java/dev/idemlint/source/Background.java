@@ -14,14 +14,28 @@ import java.util.concurrent.Future;
  * caller runs the work itself when it asks for the result.
  */
 public final class Background<T> {
-    private final ForkJoinTask<T> task;
+    /**
+     * The work's result or what it threw. The task itself never throws: a ForkJoinTask rethrows a
+     * failure from another thread as a new exception of the same type wrapping it, and callers print
+     * the message of what failed.
+     */
+    private record Outcome<T>(T value, Throwable failure) {
+    }
 
-    private Background(ForkJoinTask<T> task) {
+    private final ForkJoinTask<Outcome<T>> task;
+
+    private Background(ForkJoinTask<Outcome<T>> task) {
         this.task = task;
     }
 
     public static <T> Background<T> start(Callable<T> work) {
-        return new Background<>(ForkJoinPool.commonPool().submit(work));
+        return new Background<>(ForkJoinPool.commonPool().submit(() -> {
+            try {
+                return new Outcome<>(work.call(), null);
+            } catch (Throwable t) {
+                return new Outcome<>(null, t);
+            }
+        }));
     }
 
     public static Background<Void> run(Runnable work) {
@@ -31,9 +45,60 @@ public final class Background<T> {
         });
     }
 
+    /**
+     * Runs {@code work} on this thread and on {@code helpers} pool workers at once (work that takes
+     * its items from a shared counter) and returns when all are done. When a share fails, {@code stop}
+     * ends the others' loops (say, by moving the counter to the end), they are waited for, and the first
+     * failure is rethrown: no worker goes on with a run that has already failed.
+     */
+    public static void together(Runnable work, int helpers, Runnable stop) {
+        java.util.List<Background<Void>> started = new java.util.ArrayList<>(helpers);
+        for (int k = 0; k < helpers; k++) {
+            started.add(run(work));
+        }
+        RuntimeException failed = null;
+        Error error = null;
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            failed = e;
+            stop.run();
+        } catch (Error e) {
+            error = e;
+            stop.run();
+        }
+        for (Background<Void> b : started) {
+            try {
+                b.join();
+            } catch (RuntimeException e) {
+                stop.run();
+                failed = failed == null && error == null ? e : failed;
+            } catch (Error e) {
+                stop.run();
+                error = error == null && failed == null ? e : error;
+            }
+        }
+        if (error != null) {
+            throw error;
+        }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
     /** The result; the work's own exception (not a copy, not wrapped) if it failed. */
     public T join() {
-        return await(task);
+        Outcome<T> o = await(task);
+        if (o.failure() instanceof RuntimeException r) {
+            throw r;
+        }
+        if (o.failure() instanceof Error e) {
+            throw e;
+        }
+        if (o.failure() != null) {
+            throw new IllegalStateException(o.failure());
+        }
+        return o.value();
     }
 
     /** {@code future}'s result, waiting for it; the work's own exception (unwrapped) if it failed. */
