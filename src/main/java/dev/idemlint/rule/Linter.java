@@ -90,15 +90,25 @@ public final class Linter {
                 effects.put(l.migration(), l.effects());
             }
         }
-        RevisionGraph graph = RevisionGraph.build(revisions);
+        Path dir = target.versionsDir() == null ? target.projectRoot() : target.versionsDir();
+        // A lone file has no tree around it: graph and timeline rules need the whole directory.
+        boolean project = target.versionsDir() != null;
+        // the graph is built on the pool's worker while this thread runs the rules that do not read it
+        Background<RevisionGraph> graphing = Background.start(() -> RevisionGraph.build(revisions));
+        @SuppressWarnings("unchecked")
+        List<Diagnostic>[] byRule = new List[projectRules.size()];
+        for (int i = 0; project && i < projectRules.size(); i++) {
+            if (!projectRules.get(i).usesGraph()) {
+                byRule[i] = check(projectRules.get(i), new VersionsTree(dir, revisions, null), target);
+            }
+        }
+        RevisionGraph graph = graphing.join();
         if (timeline) {
             SchemaTimeline.prime(graph, effects::get);
         }
-        VersionsTree tree = new VersionsTree(target.versionsDir() == null ? target.projectRoot() : target.versionsDir(),
-                revisions, graph);
-        // A lone file has no tree around it: graph and timeline rules need the whole directory.
-        if (target.versionsDir() != null) {
-            rest.addAll(projectFindings(projectRules, tree, graph, target));
+        VersionsTree tree = new VersionsTree(dir, revisions, graph);
+        if (project) {
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target));
         }
         Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);
         for (Diagnostic d : rest) {
@@ -168,19 +178,20 @@ public final class Linter {
     }
 
     /**
-     * The project rules' findings, in rule order, the rules run on both cores: two threads take the
-     * next task from one list as they finish one. The schema timeline is built first, on one thread,
+     * The project rules' findings, in rule order: those in {@code byRule} already (the rules that read
+     * no graph, run while it was built), the others run on both cores, two threads taking the next
+     * task from one list as they finish one. The schema timeline is built first, on one thread,
      * while the other runs the rules that do not read it; the timeline rules come last, shared by
      * both. (Split into two fixed halves, one thread had waited for the timeline while the other was
      * left with the heaviest timeline rules.)
      */
-    private List<Diagnostic> projectFindings(List<ProjectRule> rules, VersionsTree tree, RevisionGraph graph,
-            LintTarget target) {
+    private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
+            RevisionGraph graph, LintTarget target) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < rules.size(); i++) {
-                if (rules.get(i).usesTimeline() == (pass == 1)) {
+                if (byRule[i] == null && rules.get(i).usesTimeline() == (pass == 1)) {
                     order.add(i);
                     timeline |= pass == 1;
                 }
@@ -189,8 +200,6 @@ public final class Linter {
         if (timeline) {
             order.add(0, -1); // -1: build the timeline
         }
-        @SuppressWarnings("unchecked")
-        List<Diagnostic>[] byRule = new List[rules.size()];
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Runnable work = () -> {
             for (int k = next.getAndIncrement(); k < order.size(); k = next.getAndIncrement()) {
@@ -199,11 +208,7 @@ public final class Linter {
                     SchemaTimeline.of(graph);
                     continue;
                 }
-                List<Diagnostic> mine = new ArrayList<>();
-                RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
-                ruleCtx.setCurrent(rules.get(i));
-                rules.get(i).check(tree, ruleCtx);
-                byRule[i] = mine;
+                byRule[i] = check(rules.get(i), tree, target);
             }
         };
         Background.together(work, 1, () -> next.set(order.size()));
@@ -212,6 +217,15 @@ public final class Linter {
             out.addAll(d);
         }
         return out;
+    }
+
+    /** One project rule's findings on {@code tree}. */
+    private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target) {
+        List<Diagnostic> mine = new ArrayList<>();
+        RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
+        ruleCtx.setCurrent(rule);
+        rule.check(tree, ruleCtx);
+        return mine;
     }
 
     /**

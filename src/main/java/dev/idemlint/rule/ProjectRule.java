@@ -11,4 +11,12 @@ public non-sealed interface ProjectRule extends Rule {
     default boolean usesTimeline() {
         return false;
     }
+
+    /**
+     * Whether the rule reads the revision graph ({@link VersionsTree#graph()}); one that does not is
+     * run while the graph is built, with a tree whose graph is null.
+     */
+    default boolean usesGraph() {
+        return true;
+    }
 }

@@ -21,6 +21,11 @@ public final class DocstringHeaderMismatch implements ProjectRule {
 
 
     @Override
+    public boolean usesGraph() {
+        return false; // each revision's header and file name only
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         for (Migration m : tree.migrations()) {
             var h = m.header();

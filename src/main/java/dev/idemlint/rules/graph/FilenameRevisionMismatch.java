@@ -17,6 +17,11 @@ import java.util.stream.Collectors;
 public final class FilenameRevisionMismatch implements ProjectRule {
 
     @Override
+    public boolean usesGraph() {
+        return false; // each revision's header and file name only
+    }
+
+    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Set<String> names = null; // the tree's file names, made only if a file needs renaming
         for (Migration m : tree.migrations()) {
