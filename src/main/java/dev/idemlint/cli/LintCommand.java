@@ -178,8 +178,12 @@ public final class LintCommand implements Callable<Integer> {
             all.addAll(r.diagnostics());
             files += r.filesRead();
         }
-        all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
-        all.sort(Linter.ORDER);
+        if (!select.isEmpty() || !ignore.isEmpty()) {
+            all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
+        }
+        if (found.targets().size() > 1) {
+            all.sort(Linter.ORDER); // each tree's findings come sorted; several trees are merged here
+        }
         fixedFiles.sort(java.util.Comparator.comparing(FixLoop.FixedFile::displayPath));
         if (diff) {
             return printDiff(fixedFiles, fixedCount, all.size());
