@@ -17,6 +17,7 @@ import dev.idemlint.source.Span;
 import dev.idemlint.sql.SqlClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -97,9 +98,10 @@ public final class Linter {
         Background<RevisionGraph> graphing = Background.start(() -> RevisionGraph.build(revisions));
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] byRule = new List[projectRules.size()];
+        VersionsTree graphless = new VersionsTree(dir, revisions, null);
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = check(projectRules.get(i), new VersionsTree(dir, revisions, null), target);
+                byRule[i] = check(projectRules.get(i), graphless, target);
             }
         }
         RevisionGraph graph = graphing.join();
@@ -131,15 +133,8 @@ public final class Linter {
      */
     private static List<Loaded> forEachFile(List<Path> files, Function<Path, Loaded> work) {
         Loaded[] out = new Loaded[files.size()];
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable worker = () -> {
-            for (int i = next.getAndIncrement(); i < out.length; i = next.getAndIncrement()) {
-                out[i] = work.apply(files.get(i));
-            }
-        };
-        int helpers = Math.max(0, Math.min(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(), files.size() - 1));
-        Background.together(worker, helpers, () -> next.set(out.length));
-        return java.util.Arrays.asList(out);
+        Background.forEachIndex(out.length, i -> out[i] = work.apply(files.get(i)));
+        return Arrays.asList(out);
     }
 
     /** One file: read, parsed, modelled, checked by the per-file rules, its tree let go. */
@@ -200,18 +195,14 @@ public final class Linter {
         if (timeline) {
             order.add(0, -1); // -1: build the timeline
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable work = () -> {
-            for (int k = next.getAndIncrement(); k < order.size(); k = next.getAndIncrement()) {
-                int i = order.get(k);
-                if (i < 0) {
-                    SchemaTimeline.of(graph);
-                    continue;
-                }
+        Background.forEachIndex(order.size(), k -> {
+            int i = order.get(k);
+            if (i < 0) {
+                SchemaTimeline.of(graph);
+            } else {
                 byRule[i] = check(rules.get(i), tree, target);
             }
-        };
-        Background.together(work, 1, () -> next.set(order.size()));
+        });
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> d : byRule) {
             out.addAll(d);

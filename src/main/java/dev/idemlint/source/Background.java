@@ -1,10 +1,14 @@
 package dev.idemlint.source;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
  * Work handed to the common pool's worker while the calling thread does something else, and its
@@ -46,43 +50,45 @@ public final class Background<T> {
     }
 
     /**
-     * Runs {@code work} on this thread and on {@code helpers} pool workers at once (work that takes
-     * its items from a shared counter) and returns when all are done. When a share fails, {@code stop}
-     * ends the others' loops (say, by moving the counter to the end), they are waited for, and the first
-     * failure is rethrown: no worker goes on with a run that has already failed.
+     * {@code body} for every index in {@code [0, n)}, on this thread and the pool's workers at once:
+     * each takes the next index as it finishes one (items of uneven cost stay balanced to the end).
+     * When an item fails the others' loops stop at their current item, all are waited for, and the
+     * first failure is rethrown: nothing goes on with a run that has already failed.
      */
-    public static void together(Runnable work, int helpers, Runnable stop) {
-        java.util.List<Background<Void>> started = new java.util.ArrayList<>(helpers);
-        for (int k = 0; k < helpers; k++) {
-            started.add(run(work));
-        }
-        RuntimeException failed = null;
-        Error error = null;
-        try {
-            work.run();
-        } catch (RuntimeException e) {
-            failed = e;
-            stop.run();
-        } catch (Error e) {
-            error = e;
-            stop.run();
-        }
-        for (Background<Void> b : started) {
+    public static void forEachIndex(int n, IntConsumer body) {
+        AtomicInteger next = new AtomicInteger();
+        Runnable share = () -> {
             try {
-                b.join();
-            } catch (RuntimeException e) {
-                stop.run();
-                failed = failed == null && error == null ? e : failed;
-            } catch (Error e) {
-                stop.run();
-                error = error == null && failed == null ? e : error;
+                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                    body.accept(i);
+                }
+            } catch (RuntimeException | Error e) {
+                next.set(n);
+                throw e;
+            }
+        };
+        List<Background<Void>> helpers = new ArrayList<>();
+        for (int k = 0; k < Math.min(ForkJoinPool.getCommonPoolParallelism(), n - 1); k++) {
+            helpers.add(run(share));
+        }
+        Throwable first = null;
+        try {
+            share.run();
+        } catch (RuntimeException | Error e) {
+            first = e;
+        }
+        for (Background<Void> h : helpers) {
+            try {
+                h.join();
+            } catch (RuntimeException | Error e) {
+                first = first == null ? e : first;
             }
         }
-        if (error != null) {
-            throw error;
+        if (first instanceof RuntimeException r) {
+            throw r;
         }
-        if (failed != null) {
-            throw failed;
+        if (first instanceof Error e) {
+            throw e;
         }
     }
 

@@ -31,34 +31,23 @@ class BackgroundTest {
     }
 
     @Test
-    void together_shares_a_counter_and_stops_everyone_on_a_failure() {
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    void each_index_runs_once_and_a_failure_stops_everyone() {
         java.util.concurrent.atomic.AtomicIntegerArray seen = new java.util.concurrent.atomic.AtomicIntegerArray(10_000);
-        Background.together(() -> {
-            for (int i = next.getAndIncrement(); i < seen.length(); i = next.getAndIncrement()) {
-                seen.incrementAndGet(i);
-            }
-        }, 1, () -> next.set(seen.length()));
+        Background.forEachIndex(seen.length(), seen::incrementAndGet);
         for (int i = 0; i < seen.length(); i++) {
             assertEquals(1, seen.get(i), "item " + i);
         }
-        // a failing item ends the run: the error comes out, and no share is still running after
+        // a failing item ends the run: its own error comes out, and the other share stops early
         IllegalStateException bad = new IllegalStateException("item 500");
-        java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger running = new java.util.concurrent.atomic.AtomicInteger();
-        assertSame(bad, assertThrows(IllegalStateException.class, () -> Background.together(() -> {
-            running.incrementAndGet();
-            try {
-                for (int i = counter.getAndIncrement(); i < 1_000_000; i = counter.getAndIncrement()) {
-                    if (i == 500) {
-                        throw bad;
-                    }
-                }
-            } finally {
-                running.decrementAndGet();
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        assertSame(bad, assertThrows(IllegalStateException.class, () -> Background.forEachIndex(1_000_000, i -> {
+            ran.incrementAndGet();
+            if (i == 500) {
+                throw bad;
             }
-        }, 1, () -> counter.set(1_000_000))));
-        assertEquals(0, running.get());
-        assertTrue(counter.get() >= 1_000_000, "stopped early: " + counter.get());
+        })));
+        int after = ran.get();
+        assertTrue(after < 1_000_000, "stopped early: " + after);
+        assertEquals(after, ran.get(), "no share still running after the failure came out");
     }
 }
