@@ -22,8 +22,8 @@ java $flags -XX:ArchiveClassesAtExit="$wt/phase.jsa" -jar "$wt/target/idemlint.j
 for ((i = 0; i < runs; i++)); do
   start=$(date +%s%3N)
   # shellcheck disable=SC2086
-  java $flags -XX:SharedArchiveFile="$wt/phase.jsa" -jar "$wt/target/idemlint.jar" \
+  /usr/bin/time -f "TIME %U %S" java $flags -XX:SharedArchiveFile="$wt/phase.jsa" -jar "$wt/target/idemlint.jar" \
     lint --format json --fail-on never "$dir" 2> "$wt/phases.err" > /dev/null || true
   end=$(date +%s%3N)
-  awk -v s="$start" -v e="$end" '/^PHASE/ {printf "%s=%d ", $2, $3 - s} END {printf "exit=%d\n", e - s}' "$wt/phases.err"
+  awk -v s="$start" -v e="$end" '/^PHASE/ {printf "%s=%d/%d ", $2, $3 - s, $4} /^TIME/ {cpu = 1000 * ($2 + $3)} END {printf "exit=%d/%d\n", e - s, cpu}' "$wt/phases.err"
 done
