@@ -158,6 +158,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Path cwd = Paths.get("").toAbsolutePath();
+        // the JSON reporter renders the files' findings while the lint's threads would wait
+        JsonReporter json = format.equals("json") ? new JsonReporter() : null;
         List<Diagnostic> all = new ArrayList<>();
         List<FixLoop.FixedFile> fixedFiles = new ArrayList<>();
         int files = 0;
@@ -173,7 +175,7 @@ public final class LintCommand implements Callable<Integer> {
                     System.err.println("idemlint: " + problem);
                 }
             } else {
-                r = linter.lint(t, p -> display(cwd, p));
+                r = linter.lint(t, p -> display(cwd, p), json == null ? null : json::ahead);
             }
             all.addAll(r.diagnostics());
             files += r.filesRead();
@@ -217,7 +219,7 @@ public final class LintCommand implements Callable<Integer> {
         Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);
         boolean tty = System.console() != null && output == null;
         Reporter reporter = switch (format) {
-            case "json" -> new JsonReporter();
+            case "json" -> json;
             case "sarif" -> new SarifReporter(srcRoot == null ? cwd : srcRoot);
             case "github" -> new GithubReporter();
             case "gitlab" -> new GitlabReporter();

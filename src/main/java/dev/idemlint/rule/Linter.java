@@ -13,6 +13,7 @@ import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
 import dev.idemlint.sql.SqlClassifier;
 import java.nio.file.Path;
@@ -49,11 +50,25 @@ public final class Linter {
 
     /** Lints a target; {@code display} maps absolute paths to the paths shown to users. */
     public LintResult lint(LintTarget target, Function<Path, String> display) {
-        return lint(target, display, Map.of());
+        return lint(target, display, Map.of(), null);
+    }
+
+    /**
+     * Lints a target, handing the files' findings (final, in file order) to {@code ahead} once the
+     * files are done: the {@link Spare} it returns runs while the project rules' threads would wait
+     * for each other. The findings of the result are the same objects.
+     */
+    public LintResult lint(LintTarget target, Function<Path, String> display, Function<List<Diagnostic>, Spare> ahead) {
+        return lint(target, display, Map.of(), ahead);
     }
 
     /** Lints with {@code texts} standing in for the files they name (the fix loop's unwritten results). */
     LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
+        return lint(target, display, texts, null);
+    }
+
+    private LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
+            Function<List<Diagnostic>, Spare> ahead) {
         List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
         List<MigrationRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
@@ -91,6 +106,7 @@ public final class Linter {
                 effects.put(l.migration(), l.effects());
             }
         }
+        Spare spare = ahead == null ? Spare.NONE : ahead.apply(List.copyOf(shown));
         Path dir = target.versionsDir() == null ? target.projectRoot() : target.versionsDir();
         // A lone file has no tree around it: graph and timeline rules need the whole directory.
         boolean project = target.versionsDir() != null;
@@ -104,13 +120,13 @@ public final class Linter {
                 byRule[i] = check(projectRules.get(i), graphless, target);
             }
         }
-        RevisionGraph graph = graphing.join();
+        RevisionGraph graph = graphing.join(spare);
         if (timeline) {
             SchemaTimeline.prime(graph, effects::get);
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target));
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, spare));
         }
         Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);
         for (Diagnostic d : rest) {
@@ -178,10 +194,11 @@ public final class Linter {
      * task from one list as they finish one. The schema timeline is built first, on one thread,
      * while the other runs the rules that do not read it; the timeline rules come last, shared by
      * both. (Split into two fixed halves, one thread had waited for the timeline while the other was
-     * left with the heaviest timeline rules.)
+     * left with the heaviest timeline rules.) A thread that would wait, for the timeline or at the
+     * end for the other's last rule, runs {@code spare} steps meanwhile.
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
-            RevisionGraph graph, LintTarget target) {
+            RevisionGraph graph, LintTarget target, Spare spare) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
@@ -194,15 +211,23 @@ public final class Linter {
         }
         if (timeline) {
             order.add(0, -1); // -1: build the timeline
+            // -2, before the first rule that reads it: spare work while the other thread builds it
+            int firstReader = 1;
+            while (firstReader < order.size() && !rules.get(order.get(firstReader)).usesTimeline()) {
+                firstReader++;
+            }
+            order.add(firstReader, -2);
         }
         Background.forEachIndex(order.size(), k -> {
             int i = order.get(k);
-            if (i < 0) {
+            if (i == -1) {
                 SchemaTimeline.of(graph);
+            } else if (i == -2) {
+                SchemaTimeline.whileBuilding(graph, spare);
             } else {
                 byRule[i] = check(rules.get(i), tree, target);
             }
-        });
+        }, spare);
         List<Diagnostic> out = new ArrayList<>();
         for (List<Diagnostic> d : byRule) {
             out.addAll(d);

@@ -13,6 +13,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.schema.Creation.Tolerance;
 import dev.idemlint.schema.Creation.Via;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
@@ -101,6 +102,17 @@ public final class SchemaTimeline {
         // runs the build unless another thread has started it (then waits for it)
         task.run();
         return Background.await(task);
+    }
+
+    /**
+     * Runs steps of {@code spare} while {@code graph}'s timeline is being built by another thread (or
+     * not yet started); returns when it is built or no spare step is left.
+     */
+    public static void whileBuilding(RevisionGraph graph, Spare spare) {
+        FutureTask<SchemaTimeline> task = task(graph, m -> null);
+        while (!task.isDone() && spare.step()) {
+            // another rule's thread builds it
+        }
     }
 
     /**

@@ -56,11 +56,35 @@ public final class Background<T> {
      * first failure is rethrown: nothing goes on with a run that has already failed.
      */
     public static void forEachIndex(int n, IntConsumer body) {
+        forEachIndex(n, body, Spare.NONE);
+    }
+
+    /**
+     * {@link #forEachIndex(int, IntConsumer)}, and a thread that finds no index left runs steps of
+     * {@code spare} while another is still inside an item (instead of waiting for it at the end).
+     */
+    public static void forEachIndex(int n, IntConsumer body, Spare spare) {
         AtomicInteger next = new AtomicInteger();
+        // threads inside an item, or about to take one: counted before the index is taken, so a
+        // thread that sees zero knows no item is left running
+        AtomicInteger busy = new AtomicInteger();
         Runnable share = () -> {
             try {
-                for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
-                    body.accept(i);
+                while (true) {
+                    busy.incrementAndGet();
+                    int i = next.getAndIncrement();
+                    if (i >= n) {
+                        busy.decrementAndGet();
+                        break;
+                    }
+                    try {
+                        body.accept(i);
+                    } finally {
+                        busy.decrementAndGet();
+                    }
+                }
+                while (busy.get() > 0 && spare.step()) {
+                    // the last items are still running elsewhere
                 }
             } catch (RuntimeException | Error e) {
                 next.set(n);
@@ -90,6 +114,14 @@ public final class Background<T> {
         if (first instanceof Error e) {
             throw e;
         }
+    }
+
+    /** {@link #join()}, running steps of {@code spare} while the work is not done. */
+    public T join(Spare spare) {
+        while (!task.isDone() && spare.step()) {
+            // the work is still running on the pool's worker
+        }
+        return join();
     }
 
     /** The result; the work's own exception (not a copy, not wrapped) if it failed. */

@@ -114,4 +114,57 @@ class JsonReporterTest {
         out.flush();
         assertEquals(text.toString(), bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void findings_rendered_ahead_make_the_same_report_as_findings_formatted_in_it() throws IOException {
+        List<Diagnostic> files = many(3_000, "é😀 file ");
+        List<Diagnostic> project = many(40, "project ");
+        // the report: the files' findings with some left out (--ignore, a baseline), and findings
+        // the lint did not hand over (project rules') between them, first and last
+        List<Diagnostic> shown = new ArrayList<>();
+        shown.add(project.get(0));
+        for (int i = 0; i < files.size(); i++) {
+            if (i % 97 == 5) {
+                continue;
+            }
+            shown.add(files.get(i));
+            if (i % 101 == 0) {
+                shown.add(project.get(1 + i / 101));
+            }
+        }
+        shown.add(project.get(39));
+        String expected = text(new JsonReporter(), shown);
+        for (int steps : new int[] {0, 1, 10, 30, 47, 100}) {
+            // the first finding rendered ahead, and not: it is written without its leading comma
+            for (List<Diagnostic> report : List.of(shown, shown.subList(1, shown.size()))) {
+                JsonReporter ahead = new JsonReporter();
+                dev.idemlint.source.Spare spare = ahead.ahead(files);
+                int ran = 0;
+                while (ran < steps && spare.step()) {
+                    ran++;
+                }
+                assertEquals(Math.min(steps, 47), ran, "3,000 findings are 47 chunks");
+                assertEquals(text(new JsonReporter(), report), text(ahead, report), steps + " steps");
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                Utf8Output out = new Utf8Output(bytes);
+                ahead.write(ReportFixtures.report(report), out);
+                out.flush();
+                assertEquals(text(new JsonReporter(), report), bytes.toString(StandardCharsets.UTF_8), steps + " steps, as bytes");
+            }
+        }
+        // two trees' findings handed over one after the other
+        JsonReporter two = new JsonReporter();
+        dev.idemlint.source.Spare first = two.ahead(files.subList(0, 1_500));
+        dev.idemlint.source.Spare second = two.ahead(files.subList(1_500, 3_000));
+        while (first.step() | second.step()) {
+            // all of both
+        }
+        assertEquals(expected, text(two, shown));
+    }
+
+    private static String text(JsonReporter reporter, List<Diagnostic> ds) throws IOException {
+        StringBuilder out = new StringBuilder();
+        reporter.write(ReportFixtures.report(ds), out);
+        return out.toString();
+    }
 }

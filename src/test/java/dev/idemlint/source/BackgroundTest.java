@@ -50,4 +50,55 @@ class BackgroundTest {
         assertTrue(after < 1_000_000, "stopped early: " + after);
         assertEquals(after, ran.get(), "no share still running after the failure came out");
     }
+
+    @Test
+    void a_thread_left_without_items_runs_spare_steps_until_the_last_item_ends() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.util.concurrent.ForkJoinPool.getCommonPoolParallelism() > 0,
+                "needs the pool's worker beside this thread");
+        for (int round = 0; round < 20; round++) {
+            // item 0 ends only after three spare steps: whichever thread does not hold it has to run them
+            java.util.concurrent.CountDownLatch three = new java.util.concurrent.CountDownLatch(3);
+            java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+            Spare endless = () -> {
+                steps.incrementAndGet();
+                three.countDown();
+                return true; // never runs out: only the end of the last item stops it
+            };
+            java.util.concurrent.atomic.AtomicBoolean waited = new java.util.concurrent.atomic.AtomicBoolean();
+            Background.forEachIndex(2, i -> {
+                if (i == 0) {
+                    try {
+                        waited.set(three.await(10, java.util.concurrent.TimeUnit.SECONDS));
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }, endless);
+            assertTrue(waited.get(), "no spare step ran while item 0 waited");
+            int after = steps.get();
+            Thread.sleep(5);
+            assertEquals(after, steps.get(), "spare steps went on after the loop returned");
+        }
+        // with every item done, spare work is not started at all
+        java.util.concurrent.atomic.AtomicInteger idle = new java.util.concurrent.atomic.AtomicInteger();
+        Background.forEachIndex(0, i -> { }, () -> idle.incrementAndGet() < 0);
+        assertEquals(0, idle.get());
+    }
+
+    @Test
+    void join_runs_spare_steps_while_the_work_runs_and_stops_when_they_run_out() throws Exception {
+        java.util.concurrent.CountDownLatch three = new java.util.concurrent.CountDownLatch(3);
+        Background<String> work = Background.start(() -> three.await(10, java.util.concurrent.TimeUnit.SECONDS) ? "done" : "starved");
+        java.util.concurrent.atomic.AtomicInteger steps = new java.util.concurrent.atomic.AtomicInteger();
+        // at most five steps: the work needs three, then join waits for it like join()
+        assertEquals("done", work.join(() -> {
+            if (steps.get() >= 5) {
+                return false;
+            }
+            steps.incrementAndGet();
+            three.countDown();
+            return true;
+        }));
+        assertTrue(steps.get() >= 3 && steps.get() <= 5, "steps " + steps.get());
+    }
 }
