@@ -46,13 +46,15 @@ public final class JsonReporter implements Reporter {
 
     /**
      * Rendered findings: chunk {@code c} holds findings {@code c * CHUNK...} each as written after
-     * another one ({@code ,\n    {"rule": ...}}), {@code ends[c]} where each ends.
+     * another one ({@code ,\n    {"rule": ...}}), {@code ends[c]} where each ends. The first step
+     * indexes the findings by identity, for the report to find them in its own list.
      */
     private final class Ahead implements Spare {
         private final List<Diagnostic> ds;
         private final byte[][] chunks;
         private final int[][] ends;
         private final AtomicInteger next = new AtomicInteger();
+        private Map<Diagnostic, Integer> index;
 
         Ahead(List<Diagnostic> ds) {
             this.ds = ds;
@@ -63,7 +65,11 @@ public final class JsonReporter implements Reporter {
 
         @Override
         public boolean step() {
-            int c = next.getAndIncrement();
+            int c = next.getAndIncrement() - 1;
+            if (c < 0) {
+                index();
+                return true;
+            }
             if (c >= chunks.length || aheadBytes.get() > AHEAD_BUDGET) {
                 return false;
             }
@@ -81,33 +87,91 @@ public final class JsonReporter implements Reporter {
             chunks[c] = sb.bytes(); // read by write(), after the lint has waited for its steps
             return true;
         }
-    }
 
-    /** Where a rendered finding's bytes are. */
-    private record Rendered(byte[] chunk, int start, int end) {
-    }
-
-    private Map<Diagnostic, Rendered> rendered() {
-        Map<Diagnostic, Rendered> out = new IdentityHashMap<>();
-        for (Ahead a : ahead) {
-            for (int c = 0; c < a.chunks.length; c++) {
-                if (a.chunks[c] != null) {
-                    int start = 0;
-                    for (int k = 0; k < a.ends[c].length; k++) {
-                        out.put(a.ds.get(c * CHUNK + k), new Rendered(a.chunks[c], start, a.ends[c][k]));
-                        start = a.ends[c][k];
-                    }
+        /** Each finding's index in the list handed over, by identity (built by the first step, or here). */
+        Map<Diagnostic, Integer> index() {
+            if (index == null) {
+                Map<Diagnostic, Integer> m = new IdentityHashMap<>(ds.size() * 4 / 3 + 1);
+                for (int i = 0; i < ds.size(); i++) {
+                    m.put(ds.get(i), i);
                 }
+                index = m;
+            }
+            return index;
+        }
+
+        /** Whether the finding at {@code p} of the list handed over was rendered. */
+        boolean rendered(int p) {
+            return chunks[p / CHUNK] != null;
+        }
+
+        /** Where the rendering of the finding at {@code p} starts in its chunk (with its comma). */
+        int start(int p) {
+            return p % CHUNK == 0 ? 0 : ends[p / CHUNK][p % CHUNK - 1];
+        }
+
+        int end(int p) {
+            return ends[p / CHUNK][p % CHUNK];
+        }
+    }
+
+    // Finding the report's findings among those handed over: usually the next one of the list being
+    // walked (the report has them in the same order, with the project rules' findings between them),
+    // else by identity in the lists' indexes (findings left out by --ignore or a baseline, several trees).
+    private Ahead atList;
+    private int atIndex;
+
+    /** Whether {@code d} was handed over; if so {@link #atList} and {@link #atIndex} say where. */
+    private boolean locate(Diagnostic d) {
+        if (atList != null && atIndex < atList.ds.size() && atList.ds.get(atIndex) == d) {
+            return true;
+        }
+        for (Ahead a : ahead) {
+            Integer at = a.index().get(d);
+            if (at != null) {
+                atList = a;
+                atIndex = at;
+                return true;
             }
         }
-        return out;
+        return false;
+    }
+
+    /** Whether {@code d} was rendered ahead (then {@link #atIndex} is where). */
+    private boolean renderedAhead(Diagnostic d) {
+        return locate(d) && atList.rendered(atIndex);
+    }
+
+    /**
+     * Writes the rendered findings from {@code from} on, as long as they follow each other in the
+     * list handed over (a chunk's run in one write); returns the index after the last one written.
+     */
+    private int copyRendered(List<Diagnostic> ds, int from, Appendable out) throws IOException {
+        Ahead a = atList;
+        int p = atIndex;
+        int i = from;
+        while (i < ds.size() && p < a.ds.size() && ds.get(i) == a.ds.get(p) && a.rendered(p)) {
+            i++;
+            p++;
+        }
+        // the first finding of the array is written without the comma its rendering starts with
+        int begin = a.start(atIndex) + (from == 0 ? 1 : 0);
+        for (int q = atIndex; q < p;) {
+            int chunkEnd = Math.min(p, (q / CHUNK + 1) * CHUNK);
+            emit(a.chunks[q / CHUNK], begin, a.end(chunkEnd - 1), out);
+            q = chunkEnd;
+            begin = 0;
+        }
+        atIndex = p;
+        return i;
     }
 
     @Override
     public void write(Report report, Appendable out) throws IOException {
         out.append("{\n  \"diagnostics\": [");
         List<Diagnostic> ds = report.diagnostics();
-        Map<Diagnostic, Rendered> done = ahead.isEmpty() ? Map.of() : rendered();
+        atList = ahead.isEmpty() ? null : ahead.get(0);
+        atIndex = 0;
         // A big report is a sequential tail of the run (25 MB for 3,700 files): what was not rendered
         // ahead is formatted in windows, each window's second half on the common pool while this
         // thread formats the first. Every finding's text depends only on the finding and its index,
@@ -117,25 +181,23 @@ public final class JsonReporter implements Reporter {
         JsonBytes mine = null;
         JsonBytes theirs = null;
         for (int from = 0; from < ds.size();) {
-            Rendered r = done.isEmpty() ? null : done.get(ds.get(from));
-            if (r != null) {
-                // a run of findings rendered one after another in one chunk is written in one go; the
-                // first finding of the array is written without the comma its rendering starts with
-                int start = from == 0 ? r.start() + 1 : r.start();
-                int end = r.end();
-                for (from++; from < ds.size(); from++) {
-                    Rendered n = done.get(ds.get(from));
-                    if (n == null || n.chunk() != r.chunk() || n.start() != end) {
-                        break;
-                    }
-                    end = n.end();
-                }
-                emit(r.chunk(), start, end, out);
+            if (!ahead.isEmpty() && renderedAhead(ds.get(from))) {
+                from = copyRendered(ds, from, out);
                 continue;
             }
             int to = from + 1;
-            while (to < ds.size() && to - from < WINDOW && !done.containsKey(ds.get(to))) {
-                to++;
+            if (!ahead.isEmpty()) {
+                if (locate(ds.get(from))) {
+                    atIndex++; // handed over, not rendered: formatted here, the walk goes on after it
+                }
+                while (to < ds.size() && to - from < WINDOW && !renderedAhead(ds.get(to))) {
+                    if (locate(ds.get(to))) {
+                        atIndex++;
+                    }
+                    to++;
+                }
+            } else {
+                to = Math.min(ds.size(), from + WINDOW);
             }
             if (mine == null) {
                 mine = new JsonBytes(WINDOW / 2 * 1400);
