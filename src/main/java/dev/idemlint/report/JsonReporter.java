@@ -218,14 +218,15 @@ public final class JsonReporter implements Reporter {
         }
         boolean first = ds.isEmpty();
         out.append(first ? "],\n" : "\n  ],\n");
+        Report.Tally tally = report.tally();
         out.append("  \"summary\": {\"files\": ").append(String.valueOf(report.filesRead()))
                 .append(", \"diagnostics\": ").append(String.valueOf(report.diagnostics().size()))
-                .append(", \"errors\": ").append(String.valueOf(report.count(Severity.ERROR)))
-                .append(", \"warnings\": ").append(String.valueOf(report.count(Severity.WARNING)))
-                .append(", \"infos\": ").append(String.valueOf(report.count(Severity.INFO)))
+                .append(", \"errors\": ").append(String.valueOf(tally.count(Severity.ERROR)))
+                .append(", \"warnings\": ").append(String.valueOf(tally.count(Severity.WARNING)))
+                .append(", \"infos\": ").append(String.valueOf(tally.count(Severity.INFO)))
                 .append(", \"byRule\": {");
         boolean fr = true;
-        for (Map.Entry<String, Integer> e : report.byRule().entrySet()) {
+        for (Map.Entry<String, Integer> e : tally.byRule().entrySet()) {
             out.append(fr ? "" : ", ");
             fr = false;
             out.append(Json.str(e.getKey())).append(": ").append(String.valueOf(e.getValue()));

@@ -14,26 +14,40 @@ import java.util.TreeMap;
  */
 public record Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog catalog, String toolVersion) {
 
-    // Loops over tens of thousands of findings that run once per report: counted in a hash map of a
-    // few rules rather than a stream, or a TreeMap that compared rule names per finding.
-    public long count(Severity s) {
-        long n = 0;
-        for (Diagnostic d : diagnostics) {
-            if (d.severity() == s) {
-                n++;
-            }
+    /** How many findings there are of each severity and of each rule (by rule name, sorted). */
+    public record Tally(long[] bySeverity, Map<String, Integer> byRule) {
+        public long count(Severity s) {
+            return bySeverity[s.ordinal()];
         }
-        return n;
     }
 
-    /** How many findings each rule has, by rule name. */
-    public Map<String, Integer> byRule() {
+    /**
+     * Both counts in one pass. The pass runs once per report over tens of thousands of findings, so it
+     * calls a method per run of 32 findings, which C1 compiles after a few dozen calls: as one loop it
+     * ran in the interpreter (four such loops were a third of writing a 3,700-file JSON report).
+     */
+    public Tally tally() {
+        long[] bySeverity = new long[Severity.values().length];
         Map<String, int[]> counts = new HashMap<>();
-        for (Diagnostic d : diagnostics) {
-            counts.computeIfAbsent(d.rule(), r -> new int[1])[0]++;
+        for (int from = 0; from < diagnostics.size(); from += 32) {
+            tally(from, Math.min(diagnostics.size(), from + 32), bySeverity, counts);
         }
-        Map<String, Integer> out = new TreeMap<>();
-        counts.forEach((rule, n) -> out.put(rule, n[0]));
-        return out;
+        Map<String, Integer> byRule = new TreeMap<>();
+        counts.forEach((rule, n) -> byRule.put(rule, n[0]));
+        return new Tally(bySeverity, byRule);
+    }
+
+    private void tally(int from, int to, long[] bySeverity, Map<String, int[]> counts) {
+        String rule = null;
+        int[] n = null;
+        for (int i = from; i < to; i++) {
+            Diagnostic d = diagnostics.get(i);
+            bySeverity[d.severity().ordinal()]++;
+            if (!d.rule().equals(rule)) {
+                rule = d.rule();
+                n = counts.computeIfAbsent(rule, r -> new int[1]);
+            }
+            n[0]++;
+        }
     }
 }

@@ -44,11 +44,12 @@ public final class TextReporter implements Reporter {
                     .append(report.filesRead() == 1 ? " file).\n" : " files).\n");
             return;
         }
+        Report.Tally tally = report.tally();
         long fixable = report.diagnostics().stream()
                 .filter(d -> d.fixes().stream().anyMatch(f -> f.applicability() == Applicability.SAFE)).count();
         out.append(paint("1", "Found " + n + (n == 1 ? " problem" : " problems"))).append(" (")
-                .append(plural(report.count(Severity.ERROR), "error")).append(", ")
-                .append(plural(report.count(Severity.WARNING), "warning")).append(") in ")
+                .append(plural(tally.count(Severity.ERROR), "error")).append(", ")
+                .append(plural(tally.count(Severity.WARNING), "warning")).append(") in ")
                 .append(String.valueOf(report.filesRead())).append(report.filesRead() == 1 ? " file" : " files")
                 .append(".\n");
         if (fixable > 0) {
