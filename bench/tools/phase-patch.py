@@ -32,10 +32,12 @@ def patch(path, pairs):
 
 patch('cli/LintCommand.java', [
     ('        SettingsOverrides overrides = null;', T % 'call' + '\n        SettingsOverrides overrides = null;'),
-    # the walk starts on the pool here and the registry and catalog load meanwhile: 'prediscover' to
-    # 'discovered' is the wait for the walk after them (session 5; before, the two ran one after the other)
-    ('        Discovery.Result found = discovering.join();',
-     T % 'prediscover' + '\n        Discovery.Result found = discovering.join();\n        ' + T % 'discovered'),
+    # the registry and catalog load on the pool while this thread walks the directories (session 7;
+    # sessions 5-6 the other way round): 'prediscover' to 'discovered' is the walk, the pins, and the
+    # wait for the rules
+    ('        Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);',
+     T % 'prediscover' + '\n        Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);'),
+    ('        Linter linter = loading.join();', '        Linter linter = loading.join();\n        ' + T % 'discovered'),
     ('        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);',
      T % 'linted' + '\n        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);'),
     ('            reporter.write(report, w);', '            reporter.write(report, w);\n' + T % 'report-written'),

@@ -119,13 +119,21 @@ public final class LintCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             badVersion = e.getMessage();
         }
-        // The directory walk (a stat per entry, mostly kernel time) runs on the pool while this thread
-        // loads the rules and their docs; it only reads the file system, so a usage error below just
-        // leaves its result unused.
+        // The rules and their docs load on the pool while this thread walks the directories (a stat
+        // per entry; the worker then works out the trees' settings from their pins, see Discovery).
+        // The walk only reads the file system, so a usage error below just leaves its result unused.
+        Background<Linter> loading = Background.start(() -> {
+            List<Rule> rules = new ArrayList<>();
+            for (Rule r : Registry.all()) {
+                if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
+                    rules.add(r);
+                }
+            }
+            return new Linter(rules, Engine.catalog());
+        });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        SettingsOverrides given = overrides;
-        Background<Discovery.Result> discovering = overrides == null ? null
-                : Background.start(() -> new Discovery(given).discover(inputs));
+        Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);
+        Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         for (String r : concat(select, ignore)) {
             if (!names.contains(r)) {
@@ -137,15 +145,7 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: " + badVersion);
             return 2;
         }
-        List<Rule> rules = new ArrayList<>();
-        for (Rule r : Registry.all()) {
-            if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
-                rules.add(r);
-            }
-        }
-        RuleCatalog catalog = Engine.catalog();
-        Linter linter = new Linter(rules, catalog);
-        Discovery.Result found = discovering.join();
+        RuleCatalog catalog = linter.catalog();
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
             System.err.println("idemlint: " + p.render());

@@ -1,5 +1,6 @@
 package dev.idemlint.discovery;
 
+import dev.idemlint.source.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -115,11 +116,35 @@ public final class Discovery {
                     problems.add(new InputProblem(in, "cannot discover: " + e));
                 }
             }
-            List<LintTarget> targets = new ArrayList<>();
-            for (Tree t : trees.values()) {
+            // Each tree's settings (pins read from requirement files up to its project root) are worked
+            // out on the pool's worker while this thread lists the trees' files (a stat per entry):
+            // neither reads what the other writes.
+            List<Tree> ts = List.copyOf(trees.values());
+            Background<Void> settling = Background.run(() -> ts.forEach(this::settle));
+            List<Set<Path>> listed = new ArrayList<>();
+            List<RuntimeException> failed = new ArrayList<>();
+            for (Tree t : ts) {
                 try {
-                    targets.add(build(t));
+                    listed.add(list(t));
+                    failed.add(null);
                 } catch (RuntimeException e) {
+                    listed.add(null);
+                    failed.add(e);
+                }
+            }
+            settling.join();
+            List<LintTarget> targets = new ArrayList<>();
+            for (int i = 0; i < ts.size(); i++) {
+                Tree t = ts.get(i);
+                RuntimeException e = failed.get(i) != null ? failed.get(i) : t.settingsFailure;
+                if (e == null) {
+                    try {
+                        targets.add(build(t, listed.get(i)));
+                    } catch (RuntimeException late) {
+                        e = late;
+                    }
+                }
+                if (e != null) {
                     problems.add(new InputProblem(t.versionsDir, "cannot list: " + e));
                 }
             }
@@ -345,11 +370,31 @@ public final class Discovery {
             }
         }
 
-        private LintTarget build(Tree t) {
+        /** The tree's files, in path order. */
+        private Set<Path> list(Tree t) {
             Set<Path> files = new TreeSet<>();
             for (Path location : t.locations) {
                 files.addAll(list(location, t.config, t.recursive));
             }
+            return files;
+        }
+
+        /** The tree's settings and where they came from, or what went wrong working them out. */
+        private void settle(Tree t) {
+            try {
+                Map<String, PinSource> provenance = new LinkedHashMap<>();
+                t.settings = settings(versionsDirOf(t), t.root, t.config, provenance);
+                t.provenance = provenance;
+            } catch (RuntimeException e) {
+                t.settingsFailure = e;
+            }
+        }
+
+        private Path versionsDirOf(Tree t) {
+            return t.locations.size() == 1 ? t.locations.get(0) : commonAncestor(t.locations);
+        }
+
+        private LintTarget build(Tree t, Set<Path> files) {
             List<Path> focus = new ArrayList<>();
             if (t.focus != null) {
                 for (Path f : t.focus) {
@@ -361,11 +406,8 @@ public final class Discovery {
                     }
                 }
             }
-            Path versionsDir = t.locations.size() == 1 ? t.locations.get(0) : commonAncestor(t.locations);
-            Map<String, PinSource> provenance = new LinkedHashMap<>();
-            Settings settings = settings(versionsDir, t.root, t.config, provenance);
-            return new LintTarget(t.root, versionsDir, List.copyOf(files), settings, focus.stream().sorted().toList(),
-                    t.config, provenance);
+            return new LintTarget(t.root, versionsDirOf(t), List.copyOf(files), t.settings, focus.stream().sorted().toList(),
+                    t.config, t.provenance);
         }
 
         private Settings settings(Path versionsDir, Path root, Config config, Map<String, PinSource> provenance) {
@@ -661,6 +703,10 @@ public final class Discovery {
         /** null = report every file; otherwise files or folders to report on. */
         Set<Path> focus;
         final Path versionsDir;
+        /** Worked out on the pool's worker while the files are listed (see Run.discover). */
+        Settings settings;
+        Map<String, PinSource> provenance;
+        RuntimeException settingsFailure;
 
         Tree(List<Path> locations, Path root, Config config, boolean recursive) {
             this.locations = List.copyOf(locations);
