@@ -28,9 +28,21 @@ public final class JsonReporter implements Reporter {
     /** Rendered ahead at most (a big project's whole report is not kept in memory twice). */
     private static final long AHEAD_BUDGET = 64L << 20;
 
+    /** Bytes rendered ahead at most; beyond them findings are formatted as the report is written. */
+    private final long budget;
+
     /** Findings handed over by the lint, rendered ahead by its waiting threads. */
     private final List<Ahead> ahead = new ArrayList<>();
     private final AtomicLong aheadBytes = new AtomicLong();
+
+    public JsonReporter() {
+        this(AHEAD_BUDGET);
+    }
+
+    /** With a smaller budget for rendering ahead (tests: the findings past it are formatted in windows). */
+    JsonReporter(long budget) {
+        this.budget = budget;
+    }
 
     /**
      * Spare work for the lint (see {@link dev.idemlint.rule.Linter#lint}): renders the files' findings
@@ -70,7 +82,7 @@ public final class JsonReporter implements Reporter {
                 index();
                 return true;
             }
-            if (c >= chunks.length || aheadBytes.get() > AHEAD_BUDGET) {
+            if (c >= chunks.length || aheadBytes.get() > budget) {
                 return false;
             }
             int from = c * CHUNK;
@@ -150,9 +162,13 @@ public final class JsonReporter implements Reporter {
         Ahead a = atList;
         int p = atIndex;
         int i = from;
-        while (i < ds.size() && p < a.ds.size() && ds.get(i) == a.ds.get(p) && a.rendered(p)) {
-            i++;
-            p++;
+        while (true) {
+            int n = matching(ds, i, a, p);
+            i += n;
+            p += n;
+            if (n == 0 || p == a.ds.size()) {
+                break;
+            }
         }
         // the first finding of the array is written without the comma its rendering starts with
         int begin = a.start(atIndex) + (from == 0 ? 1 : 0);
@@ -166,12 +182,38 @@ public final class JsonReporter implements Reporter {
         return i;
     }
 
+    /**
+     * How many findings from {@code ds[i]} on are those of {@code a} from {@code p} on, up to the end
+     * of {@code p}'s chunk (when it was rendered). A method per chunk, so that C1 compiles it early:
+     * the report calls it once per chunk, hundreds of times, but runs the loop that calls it once.
+     */
+    private static int matching(List<Diagnostic> ds, int i, Ahead a, int p) {
+        if (!a.rendered(p)) {
+            return 0;
+        }
+        int end = Math.min(a.ds.size(), (p / CHUNK + 1) * CHUNK);
+        int n = 0;
+        while (p + n < end && i + n < ds.size() && ds.get(i + n) == a.ds.get(p + n)) {
+            n++;
+        }
+        return n;
+    }
+
     @Override
     public void write(Report report, Appendable out) throws IOException {
         out.append("{\n  \"diagnostics\": [");
         List<Diagnostic> ds = report.diagnostics();
         atList = ahead.isEmpty() ? null : ahead.get(0);
         atIndex = 0;
+        // what the lint left of the handed-over findings is rendered now, on both threads, chunk by chunk
+        Background.drain(() -> {
+            for (Ahead a : ahead) {
+                if (a.step()) {
+                    return true;
+                }
+            }
+            return false;
+        });
         // A big report is a sequential tail of the run (25 MB for 3,700 files): what was not rendered
         // ahead is formatted in windows, each window's second half on the common pool while this
         // thread formats the first. Every finding's text depends only on the finding and its index,

@@ -116,6 +116,15 @@ public final class Background<T> {
         }
     }
 
+    /** Runs {@code spare} to its end, on this thread and the pool's workers at once. */
+    public static void drain(Spare spare) {
+        forEachIndex(ForkJoinPool.getCommonPoolParallelism() + 1, i -> {
+            while (spare.step()) {
+                // the next step
+            }
+        });
+    }
+
     /** {@link #join()}, running steps of {@code spare} while the work is not done. */
     public T join(Spare spare) {
         while (!task.isDone() && spare.step()) {

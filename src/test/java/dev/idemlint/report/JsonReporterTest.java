@@ -152,6 +152,18 @@ class JsonReporterTest {
                 assertEquals(text(new JsonReporter(), report), bytes.toString(StandardCharsets.UTF_8), steps + " steps, as bytes");
             }
         }
+        // past the budget for rendering ahead (a few chunks here), the rest of the handed-over findings
+        // is formatted in windows as the report is written, between and after the rendered ones
+        for (List<Diagnostic> report : List.of(shown, shown.subList(1, shown.size()))) {
+            JsonReporter small = new JsonReporter(150_000);
+            dev.idemlint.source.Spare spare = small.ahead(files);
+            int ran = 0;
+            while (spare.step()) {
+                ran++;
+            }
+            org.junit.jupiter.api.Assertions.assertTrue(ran > 2 && ran < 10, "stopped at the budget after " + ran + " steps");
+            assertEquals(text(new JsonReporter(), report), text(small, report));
+        }
         // two trees' findings handed over one after the other
         JsonReporter two = new JsonReporter();
         dev.idemlint.source.Spare first = two.ahead(files.subList(0, 1_500));

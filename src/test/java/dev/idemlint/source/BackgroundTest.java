@@ -101,4 +101,21 @@ class BackgroundTest {
         }));
         assertTrue(steps.get() >= 3 && steps.get() <= 5, "steps " + steps.get());
     }
+
+    @Test
+    void drain_runs_every_step_once() {
+        java.util.concurrent.atomic.AtomicIntegerArray ran = new java.util.concurrent.atomic.AtomicIntegerArray(5_000);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Background.drain(() -> {
+            int i = next.getAndIncrement();
+            if (i >= ran.length()) {
+                return false;
+            }
+            ran.incrementAndGet(i);
+            return true;
+        });
+        for (int i = 0; i < ran.length(); i++) {
+            assertEquals(1, ran.get(i), "step " + i);
+        }
+    }
 }
