@@ -27,40 +27,45 @@ public final class DocstringHeaderMismatch implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
+        // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
         for (Migration m : tree.migrations()) {
-            var h = m.header();
-            if (h == null || !h.isRevision() || h.doc() == null) {
-                continue;
-            }
-            DocHeader doc = h.doc();
-            var src = m.source();
-            if (doc.revisionId() != null && doc.revisionIdSpan() != null && h.revision().resolved()
-                    && !doc.revisionId().strip().equals(h.revisionId())) {
-                String message = "The docstring says Revision ID: " + doc.revisionId().strip()
-                        + " but the file declares revision = " + h.revisionId()
-                        + ", so anyone reading the header follows the wrong revision.";
-                ctx.report(src, HeaderSpans.element(src, h.revision(), h.revisionId()), message)
-                        .help("Alembic only reads the variable; update the docstring's Revision ID line to "
-                                + h.revisionId() + ".")
-                        .related(src, doc.revisionIdSpan(), "docstring header")
-                        .fix(Fix.of("Set the docstring's Revision ID to " + h.revisionId(), Applicability.SAFE,
-                                List.of(TextEdit.replace(src.path(), doc.revisionIdSpan(), h.revisionId()))))
-                        .emit();
-            }
-            var down = h.downRevision();
-            if (doc.revises() != null && doc.revisesSpan() != null && down != null && down.resolved()
-                    && down.valueSpan() != null && !sameParents(doc.revises(), h.parents())) {
-                String declared = h.parents().isEmpty() ? "None" : String.join(", ", h.parents());
-                String message = "The docstring says Revises: " + doc.revises().strip() + " but down_revision is "
-                        + declared + ", so anyone reading the header follows the wrong parent.";
-                ctx.report(src, down.valueSpan(), message)
-                        .help("Alembic only reads the variable; update the docstring's Revises line to "
-                                + String.join(", ", h.parents()) + ".")
-                        .related(src, doc.revisesSpan(), "docstring header")
-                        .fix(Fix.of("Set the docstring's Revises to " + declared, Applicability.SAFE,
-                                List.of(TextEdit.replace(src.path(), doc.revisesSpan(), String.join(", ", h.parents())))))
-                        .emit();
-            }
+            checkRevision(m, ctx);
+        }
+    }
+
+    private void checkRevision(Migration m, RuleContext ctx) {
+        var h = m.header();
+        if (h == null || !h.isRevision() || h.doc() == null) {
+            return;
+        }
+        DocHeader doc = h.doc();
+        var src = m.source();
+        if (doc.revisionId() != null && doc.revisionIdSpan() != null && h.revision().resolved()
+                && !doc.revisionId().strip().equals(h.revisionId())) {
+            String message = "The docstring says Revision ID: " + doc.revisionId().strip()
+                    + " but the file declares revision = " + h.revisionId()
+                    + ", so anyone reading the header follows the wrong revision.";
+            ctx.report(src, HeaderSpans.element(src, h.revision(), h.revisionId()), message)
+                    .help("Alembic only reads the variable; update the docstring's Revision ID line to "
+                            + h.revisionId() + ".")
+                    .related(src, doc.revisionIdSpan(), "docstring header")
+                    .fix(Fix.of("Set the docstring's Revision ID to " + h.revisionId(), Applicability.SAFE,
+                            List.of(TextEdit.replace(src.path(), doc.revisionIdSpan(), h.revisionId()))))
+                    .emit();
+        }
+        var down = h.downRevision();
+        if (doc.revises() != null && doc.revisesSpan() != null && down != null && down.resolved()
+                && down.valueSpan() != null && !sameParents(doc.revises(), h.parents())) {
+            String declared = h.parents().isEmpty() ? "None" : String.join(", ", h.parents());
+            String message = "The docstring says Revises: " + doc.revises().strip() + " but down_revision is "
+                    + declared + ", so anyone reading the header follows the wrong parent.";
+            ctx.report(src, down.valueSpan(), message)
+                    .help("Alembic only reads the variable; update the docstring's Revises line to "
+                            + String.join(", ", h.parents()) + ".")
+                    .related(src, doc.revisesSpan(), "docstring header")
+                    .fix(Fix.of("Set the docstring's Revises to " + declared, Applicability.SAFE,
+                            List.of(TextEdit.replace(src.path(), doc.revisesSpan(), String.join(", ", h.parents())))))
+                    .emit();
         }
     }
 

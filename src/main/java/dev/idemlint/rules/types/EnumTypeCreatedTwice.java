@@ -35,29 +35,35 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
+        // a method per creation, which C1 compiles after a few dozen calls: this loop runs once per run,
+        // over every creation of the tree (52,000 at 3,700 files), and as its body it ran interpreted
         for (Creation c : t.creations()) {
-            if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
-                    || !c.effective(s)) {
-                continue;
-            }
-            Creation first = t.existing(c.key(), c.migration(), c.index(), s);
-            if (first != null) {
-                onPath(c, first, ctx, fixes(t, c, first, true, s));
-                continue;
-            }
-            Creation sibling = ObjectCreatedTwice.onMergedBranch(t, c, s);
-            if (sibling != null) {
-                Migration merge = t.mergeOf(sibling.migration(), c.migration());
-                ctx.report(c.file(), c.span(), emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label()
-                        + " when this branch is applied after " + sibling.file().fileName() + " on the other branch,"
-                        + " which also creates the type and is merged with it by " + merge.source().fileName()
-                        + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
-                        + ".")
-                        .help(help(c))
-                        .fixes(fixes(t, c, sibling, false, s))
-                        .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
-                        .emit();
-            }
+            checkCreation(c, t, s, ctx);
+        }
+    }
+
+    private void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
+        if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
+                || !c.effective(s)) {
+            return;
+        }
+        Creation first = t.existing(c.key(), c.migration(), c.index(), s);
+        if (first != null) {
+            onPath(c, first, ctx, fixes(t, c, first, true, s));
+            return;
+        }
+        Creation sibling = ObjectCreatedTwice.onMergedBranch(t, c, s);
+        if (sibling != null) {
+            Migration merge = t.mergeOf(sibling.migration(), c.migration());
+            ctx.report(c.file(), c.span(), emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label()
+                    + " when this branch is applied after " + sibling.file().fileName() + " on the other branch,"
+                    + " which also creates the type and is merged with it by " + merge.source().fileName()
+                    + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
+                    + ".")
+                    .help(help(c))
+                    .fixes(fixes(t, c, sibling, false, s))
+                    .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
+                    .emit();
         }
     }
 

@@ -31,32 +31,37 @@ public final class EnumTypeMissing implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
+        // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
         for (Migration m : t.order()) {
-            if (!t.complete(m)) {
-                continue; // a partial tree: what came before the first file is unknown
+            checkRevision(m, t, s, ctx);
+        }
+    }
+
+    private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
+        if (!t.complete(m)) {
+            return; // a partial tree: what came before the first file is unknown
+        }
+        List<Operation> ops = m.upgrade();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!(ops.get(i) instanceof Operation.AddColumn ac) || ac.site().origin() == Origin.RAW_SQL) {
+                continue;
             }
-            List<Operation> ops = m.upgrade();
-            for (int i = 0; i < ops.size(); i++) {
-                if (!(ops.get(i) instanceof Operation.AddColumn ac) || ac.site().origin() == Origin.RAW_SQL) {
-                    continue;
-                }
-                EnumTypeRef e = ac.column().enumType();
-                if (e == null || e.name() == null || !e.nativeEnum()) {
-                    continue;
-                }
-                ObjectKey key = ObjectKey.type(e.name());
-                if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
-                    continue;
-                }
-                ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "`add_column` never emits CREATE TYPE, so this fails with "
-                        + SqlState.UNDEFINED_OBJECT.label() + " type \"" + e.name() + "\" does not exist on the first"
-                        + " run: no earlier revision on this path creates the type.")
-                        .help("Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
-                                + "\").create(op.get_bind(), checkfirst=True)`, and give the column `postgresql.ENUM(...,"
-                                + " name=\"" + e.name() + "\", create_type=False)`.")
-                        .fixes(fixes(m.source(), ac, e))
-                        .emit();
+            EnumTypeRef e = ac.column().enumType();
+            if (e == null || e.name() == null || !e.nativeEnum()) {
+                continue;
             }
+            ObjectKey key = ObjectKey.type(e.name());
+            if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
+                continue;
+            }
+            ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "`add_column` never emits CREATE TYPE, so this fails with "
+                    + SqlState.UNDEFINED_OBJECT.label() + " type \"" + e.name() + "\" does not exist on the first"
+                    + " run: no earlier revision on this path creates the type.")
+                    .help("Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
+                            + "\").create(op.get_bind(), checkfirst=True)`, and give the column `postgresql.ENUM(...,"
+                            + " name=\"" + e.name() + "\", create_type=False)`.")
+                    .fixes(fixes(m.source(), ac, e))
+                    .emit();
         }
     }
 

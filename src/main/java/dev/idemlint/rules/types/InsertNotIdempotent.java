@@ -33,48 +33,53 @@ public final class InsertNotIdempotent implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
+        // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
         for (Migration m : t.order()) {
-            List<Operation> ops = m.upgrade();
-            for (int i = 0; i < ops.size(); i++) {
-                if (!(ops.get(i) instanceof Operation.Insert ins) || ins.onConflict() || ins.guardedSelect()
-                        || GuardMatch.createGuarded(ins) || ins.table() == null) {
+            checkRevision(m, t, s, ctx);
+        }
+    }
+
+    private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
+        List<Operation> ops = m.upgrade();
+        for (int i = 0; i < ops.size(); i++) {
+            if (!(ops.get(i) instanceof Operation.Insert ins) || ins.onConflict() || ins.guardedSelect()
+                    || GuardMatch.createGuarded(ins) || ins.table() == null) {
+                continue;
+            }
+            Set<String> columns = ins.columns() == null ? null : new java.util.LinkedHashSet<>(ins.columns());
+            List<Set<String>> keys = columns == null ? null : t.keys(ins.table(), m, i, s);
+            if (keys == null && columns != null && columns.contains("id")) {
+                // The table was made outside this chain: an explicit "id" is its primary key in
+                // practice, and a re-run inserts the same ids again.
+                keys = List.of(Set.of("id"));
+            }
+            if (keys == null) {
+                continue;
+            }
+            for (Set<String> key : keys) {
+                if (!columns.containsAll(key)) {
                     continue;
                 }
-                Set<String> columns = ins.columns() == null ? null : new java.util.LinkedHashSet<>(ins.columns());
-                List<Set<String>> keys = columns == null ? null : t.keys(ins.table(), m, i, s);
-                if (keys == null && columns != null && columns.contains("id")) {
-                    // The table was made outside this chain: an explicit "id" is its primary key in
-                    // practice, and a re-run inserts the same ids again.
-                    keys = List.of(Set.of("id"));
-                }
-                if (keys == null) {
-                    continue;
-                }
-                for (Set<String> key : keys) {
-                    if (!columns.containsAll(key)) {
-                        continue;
-                    }
-                    String k = String.join(", ", key.stream().sorted().toList());
-                    String because = "the rows it inserts into \"" + ins.table() + "\" are already there with the"
-                            + " same key (" + k + ")";
-                    String message = RerunScenario.swallowed(ins.site())
-                            ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
-                                    + ": the try/except swallows the " + SqlState.UNIQUE_VIOLATION.label() + " raised"
-                                    + " because " + because + ", but the error has aborted the transaction, "
-                                    + RerunScenario.when(ins.site()) + "."
-                            : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
-                                    + because + ", " + RerunScenario.when(ins.site()) + ".";
-                    ctx.report(m.source(), ins.site().span(), message)
-                            .help(ins.bulk()
-                                    ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
-                                            + " CONFLICT (" + k + ") DO NOTHING\")` or"
-                                            + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
-                                    : "Add `ON CONFLICT (" + k + ") DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
-                                            + " EXISTS (...)`).")
-                            .fixes(fixes(ins, m.source()))
-                            .emit();
-                    break;
-                }
+                String k = String.join(", ", key.stream().sorted().toList());
+                String because = "the rows it inserts into \"" + ins.table() + "\" are already there with the"
+                        + " same key (" + k + ")";
+                String message = RerunScenario.swallowed(ins.site())
+                        ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
+                                + ": the try/except swallows the " + SqlState.UNIQUE_VIOLATION.label() + " raised"
+                                + " because " + because + ", but the error has aborted the transaction, "
+                                + RerunScenario.when(ins.site()) + "."
+                        : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
+                                + because + ", " + RerunScenario.when(ins.site()) + ".";
+                ctx.report(m.source(), ins.site().span(), message)
+                        .help(ins.bulk()
+                                ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
+                                        + " CONFLICT (" + k + ") DO NOTHING\")` or"
+                                        + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
+                                : "Add `ON CONFLICT (" + k + ") DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
+                                        + " EXISTS (...)`).")
+                        .fixes(fixes(ins, m.source()))
+                        .emit();
+                break;
             }
         }
     }
