@@ -65,8 +65,7 @@ public final class RevisionGraph {
     private final List<Migration> topo;
 
     private RevisionGraph(List<Migration> migrations) {
-        loadOrder = migrations.stream().filter(m -> m.header() != null && m.header().isRevision()
-                && m.header().revisionId() != null).sorted(LOAD_ORDER).toList();
+        loadOrder = inLoadOrder(migrations);
         for (int i = 0; i < loadOrder.size(); i++) {
             loadIndex.putIfAbsent(loadOrder.get(i), i);
         }
@@ -110,6 +109,34 @@ public final class RevisionGraph {
 
     public static RevisionGraph build(List<Migration> migrations) {
         return new RevisionGraph(migrations);
+    }
+
+    /** A file's place in {@link #LOAD_ORDER}, worked out once: its folder and its name. */
+    private record LoadKey(String folder, String name, Migration migration) implements Comparable<LoadKey> {
+        @Override
+        public int compareTo(LoadKey o) {
+            int c = folder.compareTo(o.folder);
+            return c != 0 ? c : name.compareTo(o.name);
+        }
+    }
+
+    /**
+     * The revisions in {@link #LOAD_ORDER}, each one's folder and name taken once: sorting with the
+     * comparator made two path strings per comparison (~90,000 at 3,700 files).
+     */
+    private static List<Migration> inLoadOrder(List<Migration> migrations) {
+        List<LoadKey> keys = new ArrayList<>(migrations.size());
+        for (Migration m : migrations) {
+            if (m.header() != null && m.header().isRevision() && m.header().revisionId() != null) {
+                keys.add(new LoadKey(parentOf(m), m.source().fileName(), m));
+            }
+        }
+        keys.sort(null); // stable, as the stream's sort was
+        List<Migration> out = new ArrayList<>(keys.size());
+        for (LoadKey k : keys) {
+            out.add(k.migration());
+        }
+        return List.copyOf(out);
     }
 
     private static String parentOf(Migration m) {

@@ -233,4 +233,25 @@ class RevisionGraphTest {
         assertTrue(FileNameId.mentions("2023_01_05_1234-ae1027a6acf1_slug.py", "ae1027a6acf1"));
         assertFalse(FileNameId.mentions("0400_x.py", "040"));
     }
+
+    @Test
+    void load_order_is_the_load_order_comparators_for_files_in_several_folders() {
+        java.util.Random random = new java.util.Random(7);
+        String[] folders = {"versions", "versions/2024", "versions/a b", "other", "versions/B"};
+        String[] names = {"a.py", "B.py", "b.py", "a_1.py", "a1.py", "0_x.py", "é.py", "z.py"};
+        List<Migration> ms = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            String folder = folders[random.nextInt(folders.length)];
+            String name = names[random.nextInt(names.length)];
+            String text = i % 50 == 0 ? "\"\"\"not a revision\"\"\"\n" : "revision = \"r" + i + "\"\ndown_revision = None\n";
+            ms.add(HeaderReader.read(Path.of(folder, name), folder + "/" + name, text));
+        }
+        List<Migration> expected = ms.stream().filter(m -> m.header() != null && m.header().isRevision()
+                && m.header().revisionId() != null).sorted(RevisionGraph.LOAD_ORDER).toList();
+        List<Migration> actual = RevisionGraph.build(ms).loadOrder();
+        assertEquals(expected.size(), actual.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertTrue(expected.get(i) == actual.get(i), "file " + i + ": " + actual.get(i).source().displayPath());
+        }
+    }
 }
