@@ -64,17 +64,14 @@ public final class RevisionGraph {
     private boolean anyLabels;
     private final List<Migration> topo;
 
+    // The graph is built once per run, in loops over every revision that run once: each loop's body is
+    // a method of its own, which C1 compiles after a few dozen calls (as loop bodies they ran in the
+    // interpreter, most of building a 3,700-revision graph).
     private RevisionGraph(List<Migration> migrations) {
         loadOrder = inLoadOrder(migrations);
-        for (int i = 0; i < loadOrder.size(); i++) {
-            loadIndex.putIfAbsent(loadOrder.get(i), i);
-        }
         Map<String, List<Migration>> byId = new LinkedHashMap<>();
-        for (Migration m : loadOrder) {
-            // Alembic: map_[revision.revision] = revision, after warning "Revision %s is present more
-            // than once": the file read last wins, the others are silently dropped.
-            nodes.put(m.header().revisionId(), m);
-            byId.computeIfAbsent(m.header().revisionId(), k -> new ArrayList<>()).add(m);
+        for (int i = 0; i < loadOrder.size(); i++) {
+            addNode(loadOrder.get(i), i, byId);
         }
         byId.forEach((id, files) -> {
             if (files.size() > 1) {
@@ -83,24 +80,14 @@ public final class RevisionGraph {
         });
         mapLabels();
         for (Migration m : loadOrder) {
-            checkReferences(m, m.header().downRevision(), Edge.DOWN_REVISION);
-            checkReferences(m, m.header().dependsOn(), Edge.DEPENDS_ON);
+            checkReferences(m);
         }
         for (Map.Entry<String, Migration> e : nodes.entrySet()) {
-            String id = e.getKey();
-            RevisionHeader h = e.getValue().header();
-            parents.put(id, resolveAll(h.parents(), Edge.DOWN_REVISION));
-            dependsOn.put(id, resolveAll(h.dependencies(), Edge.DEPENDS_ON));
-            children.put(id, new ArrayList<>());
+            link(e.getKey(), e.getValue().header());
         }
         parents.forEach((id, ps) -> ps.forEach(p -> children.get(p).add(id)));
         for (String id : nodes.keySet()) {
-            if (children.get(id).isEmpty()) {
-                heads.add(id);
-            }
-            if (nodes.get(id).header().parents().isEmpty()) {
-                bases.add(id);
-            }
+            classify(id);
         }
         Indexed g = indexed();
         findCycles(g);
@@ -109,6 +96,34 @@ public final class RevisionGraph {
 
     public static RevisionGraph build(List<Migration> migrations) {
         return new RevisionGraph(migrations);
+    }
+
+    private void addNode(Migration m, int i, Map<String, List<Migration>> byId) {
+        loadIndex.putIfAbsent(m, i);
+        // Alembic: map_[revision.revision] = revision, after warning "Revision %s is present more
+        // than once": the file read last wins, the others are silently dropped.
+        nodes.put(m.header().revisionId(), m);
+        byId.computeIfAbsent(m.header().revisionId(), k -> new ArrayList<>()).add(m);
+    }
+
+    private void checkReferences(Migration m) {
+        checkReferences(m, m.header().downRevision(), Edge.DOWN_REVISION);
+        checkReferences(m, m.header().dependsOn(), Edge.DEPENDS_ON);
+    }
+
+    private void link(String id, RevisionHeader h) {
+        parents.put(id, resolveAll(h.parents(), Edge.DOWN_REVISION));
+        dependsOn.put(id, resolveAll(h.dependencies(), Edge.DEPENDS_ON));
+        children.put(id, new ArrayList<>());
+    }
+
+    private void classify(String id) {
+        if (children.get(id).isEmpty()) {
+            heads.add(id);
+        }
+        if (nodes.get(id).header().parents().isEmpty()) {
+            bases.add(id);
+        }
     }
 
     /** A file's place in {@link #LOAD_ORDER}, worked out once: its folder and its name. */
@@ -147,12 +162,7 @@ public final class RevisionGraph {
     private void mapLabels() {
         Map<String, List<Migration>> users = new LinkedHashMap<>();
         for (Migration m : loadOrder) {
-            if (nodes.get(m.header().revisionId()) != m) {
-                continue;
-            }
-            for (String label : new LinkedHashSet<>(m.header().labels())) {
-                users.computeIfAbsent(label, k -> new ArrayList<>()).add(m);
-            }
+            labelUsers(m, users);
         }
         anyLabels = !users.isEmpty();
         users.forEach((label, files) -> {
@@ -170,6 +180,15 @@ public final class RevisionGraph {
                 labels.put(label, files.get(0).header().revisionId());
             }
         });
+    }
+
+    private void labelUsers(Migration m, Map<String, List<Migration>> users) {
+        if (m.header().labels().isEmpty() || nodes.get(m.header().revisionId()) != m) {
+            return;
+        }
+        for (String label : new LinkedHashSet<>(m.header().labels())) {
+            users.computeIfAbsent(label, k -> new ArrayList<>()).add(m);
+        }
     }
 
     private void checkReferences(Migration m, Assigned<List<String>> a, Edge kind) {
@@ -234,14 +253,19 @@ public final class RevisionGraph {
         int[][] parents = new int[ids.length][];
         int[] position = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
-            List<String> ps = allParents(ids[i]);
-            parents[i] = new int[ps.size()];
-            for (int k = 0; k < ps.size(); k++) {
-                parents[i][k] = at.get(ps.get(k));
-            }
+            parents[i] = parentIndexes(ids[i], at);
             position[i] = position(ids[i]);
         }
         return new Indexed(ids, at, parents, position);
+    }
+
+    private int[] parentIndexes(String id, Map<String, Integer> at) {
+        List<String> ps = allParents(id);
+        int[] out = new int[ps.size()];
+        for (int k = 0; k < ps.size(); k++) {
+            out[k] = at.get(ps.get(k));
+        }
+        return out;
     }
 
     private void findCycles(Indexed g) {
@@ -360,11 +384,7 @@ public final class RevisionGraph {
             int id = ready.poll();
             done[id] = true;
             out.add(nodes.get(g.ids()[id]));
-            for (int c : dependents[id]) {
-                if (--pending[c] == 0) {
-                    ready.add(c);
-                }
-            }
+            release(dependents[id], pending, ready);
         }
         // Revisions on or behind a cycle never become ready; keep them, in load order, at the end.
         for (Migration m : loadOrder) {
@@ -373,6 +393,15 @@ public final class RevisionGraph {
             }
         }
         return List.copyOf(out);
+    }
+
+    /** One fewer parent pending for each of {@code dependents}; those left with none are ready. */
+    private static void release(int[] dependents, int[] pending, PriorityQueue<Integer> ready) {
+        for (int c : dependents) {
+            if (--pending[c] == 0) {
+                ready.add(c);
+            }
+        }
     }
 
     // ---- queries ----
