@@ -165,6 +165,26 @@ public final class SchemaTimeline {
      * {@link #build(List)} with each revision's {@link Effects} from {@code precomputed} where it has
      * them (null: computed here).
      */
+    /** The ancestors of revision {@code i} (all earlier), and whether the tree holds all of them. */
+    private void addAncestry(int i, Migration m, Map<String, Integer> byId) {
+        BitSet anc = new BitSet();
+        boolean ok = m.header().revisionId() != null;
+        Set<String> parents = new LinkedHashSet<>(m.header().parents());
+        parents.addAll(m.header().dependencies());
+        for (String p : parents) {
+            Integer q = byId.get(p);
+            if (q == null || q >= i) {
+                ok = false;
+                continue;
+            }
+            anc.set(q);
+            anc.or(ancestors.get(q));
+            ok &= complete.get(q);
+        }
+        ancestors.add(anc);
+        complete.add(ok);
+    }
+
     public static SchemaTimeline build(List<Migration> migrations, Function<Migration, Effects> precomputed) {
         List<Effects> effects = new ArrayList<>(migrations.size());
         int steps = 0;
@@ -185,24 +205,9 @@ public final class SchemaTimeline {
                 byId.put(id, i);
             }
         }
+        // a method per revision, which C1 compiles after a few dozen calls (this loop runs once per run)
         for (int i = 0; i < migrations.size(); i++) {
-            Migration m = migrations.get(i);
-            BitSet anc = new BitSet();
-            boolean ok = m.header().revisionId() != null;
-            Set<String> parents = new LinkedHashSet<>(m.header().parents());
-            parents.addAll(m.header().dependencies());
-            for (String p : parents) {
-                Integer q = byId.get(p);
-                if (q == null || q >= i) {
-                    ok = false;
-                    continue;
-                }
-                anc.set(q);
-                anc.or(t.ancestors.get(q));
-                ok &= t.complete.get(q);
-            }
-            t.ancestors.add(anc);
-            t.complete.add(ok);
+            t.addAncestry(i, migrations.get(i), byId);
         }
         for (int i = 0; i < migrations.size(); i++) {
             Effects fx = effects.get(i);
