@@ -13,7 +13,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [[ $# -eq 4 ]] || { sed -n 2,12p "$0"; exit 2; }
 dir="$1" runs="$2"
-defaults="-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:TieredStopAtLevel=1"
+defaults="-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:-UsePerfData -XX:TieredStopAtLevel=1"
 defaults="$defaults -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
 defaults="$defaults -XX:Tier3BackEdgeThreshold=5000"
 tmp="$(mktemp -d)"

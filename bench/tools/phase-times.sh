@@ -13,7 +13,7 @@ trap 'git -C "$here" worktree remove --force "$wt" >/dev/null 2>&1 || rm -rf "$w
 git -C "$here" worktree add --detach -q "$wt" "$commit"
 python3 "$wt/bench/tools/phase-patch.py" "$wt" # the commit's own anchors
 (cd "$wt" && mvn -B -q -o package -DskipTests -Didemlint.skipArchive=true) >&2
-flags="-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:TieredStopAtLevel=1"
+flags="-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4 -XX:-UsePerfData -XX:TieredStopAtLevel=1"
 flags="$flags -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25 -XX:Tier3CompileThreshold=500"
 flags="$flags -XX:Tier3BackEdgeThreshold=5000"
 # shellcheck disable=SC2086
