@@ -58,45 +58,6 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean unsafeFixes;
     private final boolean diff;
 
-    /** The options of {@link #spec()} that take no value (a test holds the two together). */
-    static final Set<String> FLAGS = Set.of("--fix", "--unsafe-fixes", "--diff", "-h", "--help", "-V", "--version");
-
-    /**
-     * The paths {@code lint ARGS...} names, as picocli will parse them, guessed before it does (from
-     * {@link #FLAGS}: any other option takes the next argument unless given as {@code --opt=value});
-     * {@code .} when there are none. Only a prefetch goes by it; an argument list it gets wrong is
-     * discovered as usual.
-     */
-    static List<Path> guessPaths(String[] args) {
-        List<Path> out = new ArrayList<>();
-        boolean options = true;
-        try {
-            for (int i = 1; i < args.length; i++) {
-                String a = args[i];
-                if (options && a.equals("--")) {
-                    options = false;
-                } else if (options && a.startsWith("-") && a.length() > 1) {
-                    if (!a.contains("=") && !FLAGS.contains(a)) {
-                        i++; // the option's value
-                    }
-                } else {
-                    out.add(Paths.get(a));
-                }
-            }
-        } catch (java.nio.file.InvalidPathException e) {
-            return List.of();
-        }
-        return out.isEmpty() ? List.of(Paths.get(".")) : out;
-    }
-
-    /** Starts walking the paths {@code lint ARGS...} names before the command line is parsed. */
-    static void prefetch(String[] args) {
-        List<Path> paths = guessPaths(args);
-        if (!paths.isEmpty()) {
-            Discovery.prefetch(paths);
-        }
-    }
-
     static CommandSpec spec() {
         CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", LintCommand::new);
         Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");

@@ -3,7 +3,6 @@ package dev.idemlint.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
-import dev.idemlint.discovery.Discovery;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,18 +34,6 @@ public final class Main {
     }
 
     public static int run(String... args) {
-        if (args.length > 0 && args[0].equals("lint")) {
-            // the directory walk starts on the pool's worker while picocli builds and parses
-            LintCommand.prefetch(args);
-        }
-        try {
-            return execute(args);
-        } finally {
-            Discovery.forgetPrefetch(); // a usage error ended the run before its discovery took it
-        }
-    }
-
-    private static int execute(String... args) {
         CommandSpec root = Specs.command("idemlint", "Finds Alembic migrations that cannot be re-applied on PostgreSQL.",
                 spec -> () -> {
                     spec.commandLine().usage(spec.commandLine().getOut());

@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -83,52 +82,6 @@ public final class Discovery {
         return new Run().discover(inputs);
     }
 
-    /** The listings of a walk started ahead of the run that discovers {@code inputs} (see {@link #prefetch}). */
-    private record Prefetched(List<Path> inputs, Background<Map<Path, List<Entry>>> listings) {
-    }
-
-    private static final AtomicReference<Prefetched> PREFETCHED = new AtomicReference<>();
-
-    /**
-     * Starts walking the folders among {@code inputs} on the pool's worker, ahead of the discovery of
-     * the same inputs: the command line starts it before its options are parsed (a few dozen
-     * milliseconds of a run in which the worker has nothing else to do). The next {@link #discover}
-     * of exactly these inputs takes the folders it read in full as recorded walks, replayed instead
-     * of read again; anything else (other inputs, a folder that failed) is walked as usual. A guess
-     * that turns out wrong only costs the worker's time.
-     */
-    public static void prefetch(List<Path> inputs) {
-        List<Path> abs = absolute(inputs);
-        PREFETCHED.set(new Prefetched(abs, Background.start(() -> {
-            Map<Path, List<Entry>> listings = new HashMap<>();
-            for (Path in : abs) {
-                if (Files.isDirectory(in)) {
-                    walk(in, SCAN_DEPTH, new SimpleFileVisitor<>() {
-                        @Override
-                        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                            return !dir.equals(in) && skipped(dir) ? FileVisitResult.SKIP_SUBTREE
-                                    : FileVisitResult.CONTINUE;
-                        }
-                    }, listings, new HashSet<>());
-                }
-            }
-            return listings;
-        })));
-    }
-
-    /** Drops a walk started ahead and not taken (the command ended before it discovered anything). */
-    public static void forgetPrefetch() {
-        PREFETCHED.set(null);
-    }
-
-    private static List<Path> absolute(List<Path> inputs) {
-        List<Path> out = new ArrayList<>(inputs.size());
-        for (Path in : inputs) {
-            out.add(in.toAbsolutePath().normalize());
-        }
-        return out;
-    }
-
     /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
     static boolean isRevisionFile(Path file) {
         byte[] head = new byte[HEADER_BYTES];
@@ -155,14 +108,6 @@ public final class Discovery {
         private final Map<Path, List<Entry>> listings = new HashMap<>();
 
         Result discover(List<Path> inputs) {
-            Prefetched ahead = PREFETCHED.getAndSet(null);
-            if (ahead != null && replayWalks && ahead.inputs().equals(absolute(inputs))) {
-                try {
-                    listings.putAll(ahead.listings().join());
-                } catch (RuntimeException e) {
-                    // the walk ahead failed: the folders are walked here, problems reported as usual
-                }
-            }
             for (Path in : inputs) {
                 try {
                     input(in);
@@ -593,7 +538,62 @@ public final class Discovery {
          * Every folder read to its end without a failure is recorded in {@link #listings}.
          */
         private void walk(Path start, int depth, SimpleFileVisitor<Path> visitor) {
-            Discovery.walk(start, depth, visitor, listings, problems);
+            Map<Path, List<Entry>> open = new HashMap<>();
+            Set<Path> failed = new HashSet<>();
+            try {
+                Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
+                    @Override
+                    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        record(open, dir, true, false);
+                        FileVisitResult r = visitor.preVisitDirectory(dir, attrs);
+                        if (r == FileVisitResult.CONTINUE) {
+                            open.put(dir, new ArrayList<>());
+                        }
+                        return r;
+                    }
+
+                    @Override
+                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        record(open, file, attrs.isDirectory(), attrs.isRegularFile());
+                        if (attrs.isDirectory()) {
+                            return FileVisitResult.CONTINUE; // at the depth limit
+                        }
+                        return visitor.visitFile(file, attrs);
+                    }
+
+                    @Override
+                    public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                        if (file.getParent() != null) {
+                            failed.add(file.getParent());
+                        }
+                        if (!skipped(file)) {
+                            problems.add(InputProblem.of(file, exc));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
+                        List<Entry> entries = open.remove(dir);
+                        if (exc != null) {
+                            problems.add(InputProblem.of(dir, exc));
+                        } else if (entries != null && !failed.contains(dir)) {
+                            listings.putIfAbsent(dir, List.copyOf(entries));
+                        }
+                        return FileVisitResult.CONTINUE;
+                    }
+                });
+            } catch (IOException e) {
+                problems.add(InputProblem.of(start, e));
+            }
+        }
+
+        /** Adds {@code path} to its folder's listing when that folder is being read in full. */
+        private static void record(Map<Path, List<Entry>> open, Path path, boolean directory, boolean regular) {
+            List<Entry> entries = path.getParent() == null ? null : open.get(path.getParent());
+            if (entries != null) {
+                entries.add(new Entry(path, directory, regular));
+            }
         }
 
         /**
@@ -617,12 +617,9 @@ public final class Discovery {
 
         private boolean replay(Path dir, int level, int depth, SimpleFileVisitor<Path> visitor, boolean dry)
                 throws IOException {
-            if (visitor.preVisitDirectory(dir, Entry.DIRECTORY) != FileVisitResult.CONTINUE) {
-                return true; // not entered (node_modules, an excluded folder): nothing to replay
-            }
             List<Entry> entries = listings.get(dir);
-            if (entries == null) {
-                return false;
+            if (entries == null || visitor.preVisitDirectory(dir, Entry.DIRECTORY) != FileVisitResult.CONTINUE) {
+                return entries != null;
             }
             for (Entry e : entries) {
                 if (e.directory() && level + 1 < depth) {
@@ -717,70 +714,6 @@ public final class Discovery {
             this.config = config;
             this.recursive = recursive;
             this.versionsDir = locations.get(0);
-        }
-    }
-
-    /**
-     * Walks following links; loops and unreadable folders become {@code problems}, the walk goes on.
-     * Every folder read to its end without a failure is recorded in {@code listings}.
-     */
-    private static void walk(Path start, int depth, SimpleFileVisitor<Path> visitor, Map<Path, List<Entry>> listings,
-            Set<InputProblem> problems) {
-        Map<Path, List<Entry>> open = new HashMap<>();
-        Set<Path> failed = new HashSet<>();
-        try {
-            Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    record(open, dir, true, false);
-                    FileVisitResult r = visitor.preVisitDirectory(dir, attrs);
-                    if (r == FileVisitResult.CONTINUE) {
-                        open.put(dir, new ArrayList<>());
-                    }
-                    return r;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    record(open, file, attrs.isDirectory(), attrs.isRegularFile());
-                    if (attrs.isDirectory()) {
-                        return FileVisitResult.CONTINUE; // at the depth limit
-                    }
-                    return visitor.visitFile(file, attrs);
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    if (file.getParent() != null) {
-                        failed.add(file.getParent());
-                    }
-                    if (!skipped(file)) {
-                        problems.add(InputProblem.of(file, exc));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException exc) {
-                    List<Entry> entries = open.remove(dir);
-                    if (exc != null) {
-                        problems.add(InputProblem.of(dir, exc));
-                    } else if (entries != null && !failed.contains(dir)) {
-                        listings.putIfAbsent(dir, List.copyOf(entries));
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            problems.add(InputProblem.of(start, e));
-        }
-    }
-
-    /** Adds {@code path} to its folder's listing when that folder is being read in full. */
-    private static void record(Map<Path, List<Entry>> open, Path path, boolean directory, boolean regular) {
-        List<Entry> entries = path.getParent() == null ? null : open.get(path.getParent());
-        if (entries != null) {
-            entries.add(new Entry(path, directory, regular));
         }
     }
 

@@ -290,41 +290,6 @@ class DiscoveryTest {
     }
 
     @Test
-    void a_walk_started_ahead_serves_the_discovery_of_the_same_inputs_only() throws IOException {
-        p.env("migrations")
-                .revision("migrations/versions/001_a.py", "001", null)
-                .revision("migrations/versions/release1/002_b.py", "002", "001")
-                .file("migrations/versions/helpers/util.py", "X = 1\n")
-                .file("migrations/versions/node_modules/x.py", "revision = 'n'\ndown_revision = None\n")
-                .file("requirements.txt", "alembic==1.13.2\n");
-        Path versions = p.path("migrations/versions");
-        Discovery walking = new Discovery();
-        walking.replayWalks = false;
-        Discovery.Result walked = walking.discover(List.of(versions));
-        // the same inputs, spelled another way: the walk ahead is taken and replayed
-        Discovery.prefetch(List.of(p.path("migrations/../migrations/versions")));
-        Discovery ahead = new Discovery();
-        Discovery.Result replayed = ahead.discover(List.of(versions));
-        assertTrue(ahead.replays > 0, "the walk ahead served the listing");
-        assertEquals(walked.problems(), replayed.problems());
-        assertEquals(walked.targets().get(0).files(), replayed.targets().get(0).files());
-        assertEquals(walked.targets().get(0).settings(), replayed.targets().get(0).settings());
-        // taken once: the next discovery walks (and sees a file made since)
-        p.revision("migrations/versions/003_c.py", "003", "002");
-        Discovery again = new Discovery();
-        assertEquals(3, again.discover(List.of(versions)).targets().get(0).files().size());
-        assertEquals(0, again.replays);
-        // other inputs than the walk ahead's: not taken, and dropped
-        Discovery.prefetch(List.of(p.path("migrations")));
-        Discovery other = new Discovery();
-        other.discover(List.of(versions));
-        assertEquals(0, other.replays);
-        Discovery after = new Discovery();
-        after.discover(List.of(p.path("migrations")));
-        assertEquals(0, after.replays, "a walk ahead not taken is dropped");
-    }
-
-    @Test
     void a_tree_listed_from_the_project_scan_is_the_tree_a_fresh_walk_lists() throws IOException {
         p.env("app/migrations")
                 .revision("app/migrations/versions/001_a.py", "001", null)
