@@ -617,9 +617,12 @@ public final class Discovery {
 
         private boolean replay(Path dir, int level, int depth, SimpleFileVisitor<Path> visitor, boolean dry)
                 throws IOException {
+            if (visitor.preVisitDirectory(dir, Entry.DIRECTORY) != FileVisitResult.CONTINUE) {
+                return true; // not entered (node_modules, an excluded folder): nothing to replay
+            }
             List<Entry> entries = listings.get(dir);
-            if (entries == null || visitor.preVisitDirectory(dir, Entry.DIRECTORY) != FileVisitResult.CONTINUE) {
-                return entries != null;
+            if (entries == null) {
+                return false;
             }
             for (Entry e : entries) {
                 if (e.directory() && level + 1 < depth) {

@@ -290,6 +290,20 @@ class DiscoveryTest {
     }
 
     @Test
+    void a_tree_with_folders_the_walk_skips_is_listed_from_the_project_scan() {
+        p.env("migrations")
+                .revision("migrations/versions/001_a.py", "001", null)
+                .file("migrations/versions/node_modules/x.py", "revision = 'n'\ndown_revision = None\n")
+                .file("migrations/versions/.cache/y.py", "revision = 'm'\ndown_revision = None\n")
+                .file("requirements.txt", "alembic==1.13.2\n");
+        Discovery d = new Discovery();
+        Discovery.Result r = d.discover(List.of(tmp));
+        assertEquals(List.of("001_a.py"), names(r.targets().get(0).files()));
+        // the scan did not enter node_modules or .cache, and the listing does not need to either
+        assertEquals(1, d.replays, "the versions folder's listing came from the scan");
+    }
+
+    @Test
     void a_tree_listed_from_the_project_scan_is_the_tree_a_fresh_walk_lists() throws IOException {
         p.env("app/migrations")
                 .revision("app/migrations/versions/001_a.py", "001", null)
