@@ -25,8 +25,11 @@ public final class JsonReporter implements Reporter {
     private static final int WINDOW = 1024;
     /** Findings rendered per spare step: about 80 KB, a fraction of a millisecond. */
     private static final int CHUNK = 64;
-    /** Rendered ahead at most (a big project's whole report is not kept in memory twice). */
-    private static final long AHEAD_BUDGET = 64L << 20;
+    /**
+     * Rendered ahead at most: a big project's whole report is not kept in memory beside its findings
+     * (3,700 files make 25 MB; at 20,000 files a 64 MB budget added 61 MB to the peak and no speed).
+     */
+    private static final long AHEAD_BUDGET = 32L << 20;
 
     /** Bytes rendered ahead at most; beyond them findings are formatted as the report is written. */
     private final long budget;
