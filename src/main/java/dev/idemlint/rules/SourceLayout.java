@@ -27,23 +27,33 @@ public final class SourceLayout {
 
     private final SourceFile file;
     private final PythonModule module;
-    private final List<StrPiece> pieces;
+    /** The file's string literal pieces in source order, found on first use (most layouts never need them). */
+    private volatile List<StrPiece> pieces;
     private final String eol;
     private final String indentUnit;
 
     private SourceLayout(SourceFile file, PythonModule module) {
         this.file = file;
         this.module = module;
-        List<StrPiece> found = new ArrayList<>();
-        if (module != null) {
-            for (Stmt s : module.body()) {
-                collectStmt(s, found);
-            }
-        }
-        found.sort(Comparator.comparingInt(p -> p.sourceOffset(0)));
-        this.pieces = List.copyOf(found);
         this.eol = file.lines().newlinesOnly() ? "\n" : dominantEol(file.text());
         this.indentUnit = module == null ? "    " : indentUnit(file, module);
+    }
+
+    private List<StrPiece> pieces() {
+        List<StrPiece> p = pieces;
+        if (p == null) {
+            // threads that ask at once each collect the same list; one of them is kept
+            List<StrPiece> found = new ArrayList<>();
+            if (module != null) {
+                for (Stmt s : module.body()) {
+                    collectStmt(s, found);
+                }
+            }
+            found.sort(Comparator.comparingInt(x -> x.sourceOffset(0)));
+            p = List.copyOf(found);
+            pieces = p;
+        }
+        return p;
     }
 
     /** The layout of {@code file}; {@code module()} is null when the file does not parse. */
@@ -108,6 +118,7 @@ public final class SourceLayout {
 
     /** The literal piece whose content holds file offset {@code offset} (its end included), or null. */
     public StrPiece pieceAt(int offset) {
+        List<StrPiece> pieces = pieces();
         int lo = 0;
         int hi = pieces.size() - 1;
         StrPiece best = null;
