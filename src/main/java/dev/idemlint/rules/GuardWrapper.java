@@ -63,7 +63,10 @@ public final class GuardWrapper {
         String indent = layout.indentationAt(stmt.start());
         String eol = layout.eol();
         String unit = layout.indentUnit();
-        List<Span> strings = SourceLayout.stringTokens(call);
+        // string tokens in source order: the loop below asks about line starts in increasing order
+        List<Span> strings = new ArrayList<>(SourceLayout.stringTokens(call));
+        strings.sort(Comparator.comparingInt(Span::start));
+        int s = 0; // the first string token that does not end before the current line start
         List<TextEdit> sorted = new ArrayList<>(inner);
         sorted.sort(Comparator.comparingInt(e -> e.range().start()));
         String text = file.text();
@@ -74,8 +77,14 @@ public final class GuardWrapper {
         int i = stmt.start();
         int end = stmt.end();
         while (i < end) {
-            if (i > stmt.start() && lineStart(text, i) && !insideString(strings, i) && !blankLine(text, i)) {
-                sb.append(unit);
+            if (i > stmt.start() && lineStart(text, i)) {
+                while (s < strings.size() && strings.get(s).end() <= i) {
+                    s++;
+                }
+                boolean inString = s < strings.size() && strings.get(s).start() < i;
+                if (!inString && !blankLine(text, i)) {
+                    sb.append(unit);
+                }
             }
             if (k < sorted.size() && sorted.get(k).range().start() == i) {
                 TextEdit e = sorted.get(k++);
@@ -160,15 +169,6 @@ public final class GuardWrapper {
             k++;
         }
         return k >= text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r';
-    }
-
-    private static boolean insideString(List<Span> strings, int i) {
-        for (Span s : strings) {
-            if (s.start() < i && i < s.end()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ---- condition templates ----------------------------------------------------------------------

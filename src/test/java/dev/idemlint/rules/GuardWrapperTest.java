@@ -74,4 +74,36 @@ class GuardWrapperTest {
             assertEquals(plain.get(i).substring(plain.get(i).indexOf(':')), windows.get(i).substring(windows.get(i).indexOf(':')));
         }
     }
+
+    @Test
+    void lines_inside_a_string_are_left_alone_and_the_lines_around_it_indented(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("001_x.py");
+        Files.writeString(f, String.join("\n", "revision = '1'", "down_revision = None", "", "",
+                "def upgrade():", "    op.create_table(", "        'players',", "        sa.Column('id', sa.Integer()),",
+                "        sa.Column('bio', sa.Text(), comment=\"\"\"first", "second", "    third\"\"\"),",
+                "        sa.Column('tag', sa.Text(), comment='x'), sa.Column('y', sa.Text(), comment=\"\"\"a",
+                "b\"\"\"),", "        sa.Column('name', sa.String()),", "    )", ""));
+        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+        Registry.all().forEach(r -> names.add(r.name()));
+        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+        List<String> wraps = new ArrayList<>();
+        for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
+                p -> p.getFileName().toString()).diagnostics()) {
+            for (Fix fix : d.fixes()) {
+                for (TextEdit e : fix.edits()) {
+                    if (e.replacement().startsWith("if ") && e.replacement().contains("create_table")) {
+                        wraps.add(e.replacement());
+                    }
+                }
+            }
+        }
+        assertFalse(wraps.isEmpty());
+        for (String w : wraps) {
+            String body = w.substring(w.indexOf('\n') + 1);
+            assertEquals(String.join("\n", "        op.create_table(", "            'players',",
+                    "            sa.Column('id', sa.Integer()),", "            sa.Column('bio', sa.Text(), comment=\"\"\"first",
+                    "second", "    third\"\"\"),", "            sa.Column('tag', sa.Text(), comment='x'), sa.Column('y', sa.Text(),"
+                    + " comment=\"\"\"a", "b\"\"\"),", "            sa.Column('name', sa.String()),", "        )"), body);
+        }
+    }
 }
