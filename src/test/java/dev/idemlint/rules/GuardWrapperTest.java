@@ -37,21 +37,30 @@ class GuardWrapperTest {
 
     /** The guard edit of each finding in a file written with {@code eol} line breaks, line breaks made \n. */
     private static List<String> guardEdits(Path dir, String eol) throws IOException {
-        Path f = dir.resolve("001_x.py");
-        Files.writeString(f, String.join(eol, "revision = '1'", "down_revision = None", "", "",
+        List<String> out = new ArrayList<>();
+        for (TextEdit e : guards(dir, String.join(eol, "revision = '1'", "down_revision = None", "", "",
                 "def upgrade():", "    op.add_column(", "        'players',", "        sa.Column(",
                 "            'custom_notes',  # why", "            sa.Text(),", "", "            nullable=True,",
-                "        ),", "    )", "    op.create_index('ix_p', 'players', ['a'])", ""));
+                "        ),", "    )", "    op.create_index('ix_p', 'players', ['a'])", ""))) {
+            out.add(e.range().start() + ":" + e.replacement().replace(eol, "\n"));
+        }
+        return out;
+    }
+
+    /** The edits that wrap a statement in a guard ({@code if ...:}), from every rule's fixes for {@code text}. */
+    private static List<TextEdit> guards(Path dir, String text) throws IOException {
+        Path f = dir.resolve("001_x.py");
+        Files.writeString(f, text);
         List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
         Registry.all().forEach(r -> names.add(r.name()));
         Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
-        List<String> out = new ArrayList<>();
+        List<TextEdit> out = new ArrayList<>();
         for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
                 p -> p.getFileName().toString()).diagnostics()) {
             for (Fix fix : d.fixes()) {
                 for (TextEdit e : fix.edits()) {
                     if (e.replacement().startsWith("if ")) {
-                        out.add(e.range().start() + ":" + e.replacement().replace(eol, "\n"));
+                        out.add(e);
                     }
                 }
             }
@@ -77,24 +86,14 @@ class GuardWrapperTest {
 
     @Test
     void lines_inside_a_string_are_left_alone_and_the_lines_around_it_indented(@TempDir Path dir) throws IOException {
-        Path f = dir.resolve("001_x.py");
-        Files.writeString(f, String.join("\n", "revision = '1'", "down_revision = None", "", "",
+        List<String> wraps = new ArrayList<>();
+        for (TextEdit e : guards(dir, String.join("\n", "revision = '1'", "down_revision = None", "", "",
                 "def upgrade():", "    op.create_table(", "        'players',", "        sa.Column('id', sa.Integer()),",
                 "        sa.Column('bio', sa.Text(), comment=\"\"\"first", "second", "    third\"\"\"),",
                 "        sa.Column('tag', sa.Text(), comment='x'), sa.Column('y', sa.Text(), comment=\"\"\"a",
-                "b\"\"\"),", "        sa.Column('name', sa.String()),", "    )", ""));
-        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
-        Registry.all().forEach(r -> names.add(r.name()));
-        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
-        List<String> wraps = new ArrayList<>();
-        for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
-                p -> p.getFileName().toString()).diagnostics()) {
-            for (Fix fix : d.fixes()) {
-                for (TextEdit e : fix.edits()) {
-                    if (e.replacement().startsWith("if ") && e.replacement().contains("create_table")) {
-                        wraps.add(e.replacement());
-                    }
-                }
+                "b\"\"\"),", "        sa.Column('name', sa.String()),", "    )", ""))) {
+            if (e.replacement().contains("create_table")) {
+                wraps.add(e.replacement());
             }
         }
         assertFalse(wraps.isEmpty());
