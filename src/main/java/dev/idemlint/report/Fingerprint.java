@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -21,13 +20,12 @@ import java.util.stream.IntStream;
  * {@code partialFingerprints}, GitLab {@code fingerprint} and the baseline all use this value.
  */
 public final class Fingerprint {
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-
     private Fingerprint() {
     }
 
     /** Fingerprints of {@code diagnostics}, index for index. */
     public static List<String> of(List<Diagnostic> diagnostics) {
+        MessageDigest digest = md5();
         List<String> out = new ArrayList<>(diagnostics.size());
         List<String> keys = new ArrayList<>(diagnostics.size());
         for (Diagnostic d : diagnostics) {
@@ -43,7 +41,7 @@ public final class Fingerprint {
         Map<String, Integer> seen = new HashMap<>();
         IntStream.range(0, diagnostics.size()).boxed().sorted(fileOrder).forEach(i -> {
             int n = seen.merge(keys.get(i), 1, Integer::sum);
-            out.set(i, md5(keys.get(i) + '\u0000' + n));
+            out.set(i, hex(digest.digest((keys.get(i) + '\u0000' + n).getBytes(StandardCharsets.UTF_8))));
         });
         return out;
     }
@@ -60,19 +58,61 @@ public final class Fingerprint {
         }
         int from = lines.lineStart(first);
         int to = lines.lineEnd(last, text);
-        return WHITESPACE.matcher(text.substring(from, Math.max(from, to))).replaceAll(" ").strip();
+        return collapse(text, from, Math.max(from, to)).strip();
+    }
+
+    /**
+     * {@code text[from, to)} with each run of whitespace as {@code \s} has it ({@code [ \t\n\x0B\f\r]})
+     * made one space: what {@code \s+} replaced by " " gives, without a regex per finding (a third of
+     * the fingerprints' time, which is a sixth of writing a 3,700-file SARIF log).
+     */
+    static String collapse(String text, int from, int to) {
+        StringBuilder sb = null;
+        int copied = from;
+        for (int i = from; i < to; i++) {
+            if (!isSpace(text.charAt(i))) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < to && isSpace(text.charAt(j))) {
+                j++;
+            }
+            if (j - i > 1 || text.charAt(i) != ' ') {
+                if (sb == null) {
+                    sb = new StringBuilder(to - from);
+                }
+                sb.append(text, copied, i).append(' ');
+                copied = j;
+            }
+            i = j - 1;
+        }
+        if (sb == null) {
+            return text.substring(from, to);
+        }
+        return sb.append(text, copied, to).toString();
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     static String md5(String s) {
+        return hex(md5().digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest md5() {
         try {
-            byte[] h = MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8));
-            StringBuilder sb = new StringBuilder(32);
-            for (byte b : h) {
-                sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-            }
-            return sb.toString();
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("MD5 is required of every Java platform", e);
         }
+    }
+
+    private static String hex(byte[] h) {
+        StringBuilder sb = new StringBuilder(32);
+        for (byte b : h) {
+            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
+        }
+        return sb.toString();
     }
 }

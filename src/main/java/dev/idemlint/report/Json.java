@@ -1,9 +1,12 @@
 package dev.idemlint.report;
 
+import java.io.IOException;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * Minimal JSON for the hand-written reporters and the baseline (RFC 8259): string escaping, a
@@ -72,48 +75,105 @@ public final class Json {
 
     /** Pretty-prints with two-space indentation and a trailing newline. */
     static String write(Object value) {
-        StringBuilder sb = new StringBuilder();
-        write(value, sb, "");
-        return sb.append('\n').toString();
+        Printer p = new Printer(null);
+        try {
+            p.write(value, "");
+        } catch (IOException e) {
+            throw new IllegalStateException(e); // nothing is written out without a sink
+        }
+        return p.sb.append('\n').toString();
     }
 
-    private static void write(Object v, StringBuilder sb, String indent) {
-        if (v == null) {
-            sb.append("null");
-        } else if (v instanceof String s) {
-            sb.append(str(s));
-        } else if (v instanceof Number || v instanceof Boolean) {
-            sb.append(v);
-        } else if (v instanceof Map<?, ?> m) {
-            if (m.isEmpty()) {
-                sb.append("{}");
-                return;
+    /**
+     * {@link #write(Object)} onto {@code out} as it goes: the text is handed over whenever 64 KB have
+     * gathered between two elements of an array, so a big document (a SARIF log of 20,000 results)
+     * is never held as one string; with {@link Lazy} arrays its elements are not held either.
+     */
+    static void write(Object value, Appendable out) throws IOException {
+        Printer p = new Printer(out);
+        p.write(value, "");
+        out.append(p.sb.append('\n'));
+    }
+
+    /**
+     * An array whose elements are made when they are written (and then let go), for arrays of many
+     * big elements; reads as an ordinary list.
+     */
+    static final class Lazy extends AbstractList<Object> {
+        private final int size;
+        private final IntFunction<Object> element;
+
+        Lazy(int size, IntFunction<Object> element) {
+            this.size = size;
+            this.element = element;
+        }
+
+        @Override
+        public Object get(int i) {
+            return element.apply(i);
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
+    /** The pretty printer; with a sink, it hands text over in pieces of about {@link #FLUSH_AT} chars. */
+    private static final class Printer {
+        private static final int FLUSH_AT = 1 << 16;
+        private final Appendable out;
+        private StringBuilder sb;
+
+        Printer(Appendable out) {
+            this.out = out;
+            this.sb = new StringBuilder(out == null ? 256 : FLUSH_AT + (FLUSH_AT >> 2));
+        }
+
+        void write(Object v, String indent) throws IOException {
+            if (v == null) {
+                sb.append("null");
+            } else if (v instanceof String s) {
+                str(s, sb);
+            } else if (v instanceof Number || v instanceof Boolean) {
+                sb.append(v);
+            } else if (v instanceof Map<?, ?> m) {
+                if (m.isEmpty()) {
+                    sb.append("{}");
+                    return;
+                }
+                String inner = indent + "  ";
+                sb.append("{\n");
+                boolean first = true;
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    str(e.getKey().toString(), sb.append(first ? "" : ",\n").append(inner)).append(": ");
+                    first = false;
+                    write(e.getValue(), inner);
+                }
+                sb.append('\n').append(indent).append('}');
+            } else if (v instanceof List<?> l) {
+                if (l.isEmpty()) {
+                    sb.append("[]");
+                    return;
+                }
+                String inner = indent + "  ";
+                sb.append("[\n");
+                boolean first = true;
+                for (Object o : l) {
+                    sb.append(first ? "" : ",\n").append(inner);
+                    first = false;
+                    write(o, inner);
+                    if (out != null && sb.length() >= FLUSH_AT) {
+                        out.append(sb);
+                        // a fresh buffer: one that took a char beyond Latin-1 stays two bytes a char,
+                        // and every later append and hand-over would convert
+                        sb = new StringBuilder(FLUSH_AT + (FLUSH_AT >> 2));
+                    }
+                }
+                sb.append('\n').append(indent).append(']');
+            } else {
+                throw new IllegalArgumentException("not a JSON value: " + v.getClass());
             }
-            String inner = indent + "  ";
-            sb.append("{\n");
-            boolean first = true;
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(first ? "" : ",\n").append(inner).append(str(e.getKey().toString())).append(": ");
-                first = false;
-                write(e.getValue(), sb, inner);
-            }
-            sb.append('\n').append(indent).append('}');
-        } else if (v instanceof List<?> l) {
-            if (l.isEmpty()) {
-                sb.append("[]");
-                return;
-            }
-            String inner = indent + "  ";
-            sb.append("[\n");
-            boolean first = true;
-            for (Object o : l) {
-                sb.append(first ? "" : ",\n").append(inner);
-                first = false;
-                write(o, sb, inner);
-            }
-            sb.append('\n').append(indent).append(']');
-        } else {
-            throw new IllegalArgumentException("not a JSON value: " + v.getClass());
         }
     }
 

@@ -63,10 +63,10 @@ public final class SarifReporter implements Reporter {
         }
         Artifacts artifacts = new Artifacts(diags);
         List<String> fingerprints = Fingerprint.of(diags);
-        List<Object> results = new ArrayList<>();
-        for (int i = 0; i < diags.size(); i++) {
-            results.add(result(diags.get(i), ruleIndex.get(diags.get(i).rule()), fingerprints.get(i), artifacts));
-        }
+        // Each result is made as it is written and then let go, and the log goes out in pieces: built
+        // whole, as one tree and one string, a 3,700-file log (20,000 results) took 850 MB.
+        List<Object> results = new Json.Lazy(diags.size(),
+                i -> result(diags.get(i), ruleIndex.get(diags.get(i).rule()), fingerprints.get(i), artifacts));
         Json.Obj driver = Json.obj()
                 .with("name", "idemlint")
                 .with("version", report.toolVersion())
@@ -85,7 +85,7 @@ public final class SarifReporter implements Reporter {
                 .with("$schema", SCHEMA)
                 .with("version", "2.1.0")
                 .with("runs", List.of(run));
-        out.append(Json.write(log));
+        Json.write(log, out);
     }
 
     private static Json.Obj rule(RuleDoc doc, Severity severity) {
@@ -247,8 +247,15 @@ public final class SarifReporter implements Reporter {
         return srcRoot.resolve(p).normalize();
     }
 
+    /** {@link #relativeUri} by path: every result asks for its file's, a few times. */
+    private final Map<Path, String> uris = new HashMap<>();
+
     /** Relative to the source root when under it (percent-encoded, '/' separated), else a file URI. */
     String relativeUri(Path p) {
+        return uris.computeIfAbsent(p, this::uriOf);
+    }
+
+    private String uriOf(Path p) {
         Path a = abs(p);
         if (!a.startsWith(srcRoot)) {
             return a.toUri().toASCIIString();
