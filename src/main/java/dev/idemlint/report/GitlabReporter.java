@@ -2,7 +2,6 @@ package dev.idemlint.report;
 
 import dev.idemlint.rule.Diagnostic;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,10 +15,10 @@ public final class GitlabReporter implements Reporter {
     public void write(Report report, Appendable out) throws IOException {
         List<Diagnostic> diags = report.diagnostics();
         List<String> fingerprints = Fingerprint.of(diags);
-        List<Object> issues = new ArrayList<>();
-        for (int i = 0; i < diags.size(); i++) {
+        // each issue made as it is written, the text handed over in pieces (see Json.write)
+        List<Object> issues = new Json.Lazy(diags.size(), i -> {
             Diagnostic d = diags.get(i);
-            issues.add(Json.obj()
+            return Json.obj()
                     .with("type", "issue")
                     .with("description", d.message())
                     .with("check_name", d.rule())
@@ -27,9 +26,9 @@ public final class GitlabReporter implements Reporter {
                     .with("severity", severity(d))
                     .with("location", Json.obj()
                             .with("path", d.file().displayPath())
-                            .with("lines", Json.obj().with("begin", d.line()).with("end", d.endLine()))));
-        }
-        out.append(Json.write(issues));
+                            .with("lines", Json.obj().with("begin", d.line()).with("end", d.endLine())));
+        });
+        Json.write(issues, out);
     }
 
     private static String severity(Diagnostic d) {
