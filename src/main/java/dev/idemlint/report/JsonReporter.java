@@ -61,20 +61,15 @@ public final class JsonReporter implements Reporter {
         // collection while the report is written).
         JsonBytes mine = null;
         JsonBytes theirs = null;
-        boolean any = !ahead.isEmpty();
         for (int from = 0; from < ds.size();) {
-            if (any && ahead.renderedAhead(ds.get(from))) {
+            if (ahead.renderedAhead(ds.get(from))) {
                 // the first finding of the array is written without the comma its rendering starts with
                 from = ahead.copy(ds, from, from == 0 ? 1 : 0, out);
                 continue;
             }
             int to = from + 1;
-            if (any) {
-                while (to < ds.size() && to - from < WINDOW && !ahead.renderedAhead(ds.get(to))) {
-                    to++;
-                }
-            } else {
-                to = Math.min(ds.size(), from + WINDOW);
+            while (to < ds.size() && to - from < WINDOW && !ahead.renderedAhead(ds.get(to))) {
+                to++;
             }
             if (mine == null) {
                 mine = new JsonBytes(WINDOW / 2 * 1400);

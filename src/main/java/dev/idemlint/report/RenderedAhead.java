@@ -50,10 +50,6 @@ final class RenderedAhead {
         return p;
     }
 
-    boolean isEmpty() {
-        return parts.isEmpty();
-    }
-
     /**
      * Renders what the lint left (up to the budget) on this thread and the pool's workers at once,
      * and starts the walk at the first finding handed over; the report then writes in order.
