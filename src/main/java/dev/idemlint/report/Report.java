@@ -10,9 +10,39 @@ import java.util.TreeMap;
 
 /**
  * Everything a reporter needs: the findings in order, how many files were read, the catalog (for
- * rule docs) and the tool version.
+ * rule docs) and the tool version. A class rather than a record so that it can keep its
+ * {@link #tally()}: the reporter's summary and the command's exit code both need the counts.
  */
-public record Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog catalog, String toolVersion) {
+public final class Report {
+    private final List<Diagnostic> diagnostics;
+    private final int filesRead;
+    private final RuleCatalog catalog;
+    private final String toolVersion;
+    /** Counted when first asked for (on the thread that writes the report). */
+    private Tally tally;
+
+    public Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog catalog, String toolVersion) {
+        this.diagnostics = diagnostics;
+        this.filesRead = filesRead;
+        this.catalog = catalog;
+        this.toolVersion = toolVersion;
+    }
+
+    public List<Diagnostic> diagnostics() {
+        return diagnostics;
+    }
+
+    public int filesRead() {
+        return filesRead;
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    public String toolVersion() {
+        return toolVersion;
+    }
 
     /** How many findings there are of each severity and of each rule (by rule name, sorted). */
     public record Tally(long[] bySeverity, Map<String, Integer> byRule) {
@@ -22,11 +52,19 @@ public record Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog ca
     }
 
     /**
-     * Both counts in one pass. The pass runs once per report over tens of thousands of findings, so it
-     * calls a method per run of 32 findings, which C1 compiles after a few dozen calls: as one loop it
-     * ran in the interpreter (four such loops were a third of writing a 3,700-file JSON report).
+     * Both counts, made in one pass the first time they are asked for. The pass runs once per report
+     * over tens of thousands of findings, so it calls a method per run of 32 findings, which C1
+     * compiles after a few dozen calls: as one loop it ran in the interpreter (four such loops were a
+     * third of writing a 3,700-file JSON report).
      */
     public Tally tally() {
+        if (tally == null) {
+            tally = count();
+        }
+        return tally;
+    }
+
+    private Tally count() {
         long[] bySeverity = new long[Severity.values().length];
         Map<String, int[]> counts = new HashMap<>();
         for (int from = 0; from < diagnostics.size(); from += 32) {

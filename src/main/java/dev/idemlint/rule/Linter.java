@@ -95,16 +95,7 @@ public final class Linter {
         List<Diagnostic> shown = new ArrayList<>(loaded.size() * 6);
         List<Diagnostic> rest = new ArrayList<>();
         for (Loaded l : loaded) {
-            if (l.migration() == null) {
-                rest.addAll(l.diagnostics()); // unreadable: its findings say why
-                continue;
-            }
-            shown.addAll(l.diagnostics());
-            sup.put(l.migration().source(), l.suppressions());
-            if (l.migration().header().isRevision()) {
-                revisions.add(l.migration());
-                effects.put(l.migration(), l.effects());
-            }
+            collect(l, revisions, effects, sup, shown, rest);
         }
         Spare spare = ahead == null ? Spare.NONE : ahead.apply(List.copyOf(shown));
         Path dir = target.versionsDir() == null ? target.projectRoot() : target.versionsDir();
@@ -139,6 +130,25 @@ public final class Linter {
         // equal in every key keep their order
         shown.sort(ORDER);
         return new LintResult(List.copyOf(shown), List.of(tree), target.reportedFiles().size());
+    }
+
+    /**
+     * One file's results into the run's lists and maps. A method of its own, which C1 compiles after a
+     * few dozen calls: as the body of a loop that runs once per run it ran in the interpreter for
+     * thousands of files (~5 ms of one thread at 3,700 files, with the other waiting).
+     */
+    private static void collect(Loaded l, List<Migration> revisions, Map<Migration, SchemaTimeline.Effects> effects,
+            Map<SourceFile, Suppressions> sup, List<Diagnostic> shown, List<Diagnostic> rest) {
+        if (l.migration() == null) {
+            rest.addAll(l.diagnostics()); // unreadable: its findings say why
+            return;
+        }
+        shown.addAll(l.diagnostics());
+        sup.put(l.migration().source(), l.suppressions());
+        if (l.migration().header().isRevision()) {
+            revisions.add(l.migration());
+            effects.put(l.migration(), l.effects());
+        }
     }
 
     /**

@@ -43,9 +43,47 @@ public final class SchemaTimeline {
     /**
      * One thing that happened at (position of the revision, operation index). {@code owner} is the
      * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
+     * Recorded on the worker that reads the revision, before the revision has a position
+     * ({@link Recorder#UNPLACED}); {@link #placed} then gives it one in place. {@code slot} says where
+     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for key drops. (A
+     * record copied at placement and wrapped in a step object was two more objects per event, ~100,000
+     * at 3,700 files, kept through every young collection of the file phase.)
      */
-    private record Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner,
-            String label, String label2, Span at) {
+    private static final class Event {
+        private int pos;
+        private final int index;
+        private final Type type;
+        private final ObjectKey key;
+        private final Creation creation;
+        private final String owner;
+        private final String label;
+        private final String label2;
+        private final Span at;
+        private final Slot slot;
+        private final ObjectKind kind;
+        private final String table;
+
+        Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner, String label,
+                String label2, Span at) {
+            this(pos, index, type, key, creation, owner, label, label2, at, Slot.EVENT, null, null);
+        }
+
+        private Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner, String label,
+                String label2, Span at, Slot slot, ObjectKind kind, String table) {
+            this.pos = pos;
+            this.index = index;
+            this.type = type;
+            this.key = key;
+            this.creation = creation;
+            this.owner = owner;
+            this.label = label;
+            this.label2 = label2;
+            this.at = at;
+            this.slot = slot;
+            this.kind = kind;
+            this.table = table;
+        }
+
         static Event at(int pos, int index) {
             return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, null);
         }
@@ -54,8 +92,57 @@ public final class SchemaTimeline {
             return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, op.site().span());
         }
 
+        /** This event filed as {@code slot} (with its kind or table), not yet placed. */
+        Event in(Slot slot, ObjectKind kind, String table) {
+            return new Event(pos, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+        }
+
+        /**
+         * This event at revision position {@code revision}: itself, given the position, the first time
+         * (the revision's effects are placed once, by the build that owns them); a copy if it already has one.
+         */
         Event placed(int revision) {
-            return new Event(revision, index, type, key, creation, owner, label, label2, at);
+            if (pos == Recorder.UNPLACED) {
+                pos = revision;
+                return this;
+            }
+            return new Event(revision, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+        }
+
+        int pos() {
+            return pos;
+        }
+
+        int index() {
+            return index;
+        }
+
+        Type type() {
+            return type;
+        }
+
+        ObjectKey key() {
+            return key;
+        }
+
+        Creation creation() {
+            return creation;
+        }
+
+        String owner() {
+            return owner;
+        }
+
+        String label() {
+            return label;
+        }
+
+        String label2() {
+            return label2;
+        }
+
+        Span at() {
+            return at;
         }
     }
 
@@ -226,7 +313,7 @@ public final class SchemaTimeline {
     public static final class Effects {
         private final Migration migration;
         private final List<Operation> upgrade;
-        private final List<Step> steps = new ArrayList<>();
+        private final List<Event> steps = new ArrayList<>();
 
         private Effects(Migration migration) {
             this.migration = migration;
@@ -236,9 +323,9 @@ public final class SchemaTimeline {
         /** The creations recorded, in order (for tests). */
         List<Creation> creations() {
             List<Creation> out = new ArrayList<>();
-            for (Step s : steps) {
-                if (s.event().creation() != null) {
-                    out.add(s.event().creation());
+            for (Event e : steps) {
+                if (e.creation() != null) {
+                    out.add(e.creation());
                 }
             }
             return out;
@@ -247,10 +334,6 @@ public final class SchemaTimeline {
 
     /** Where a recorded event goes when its revision is placed. */
     private enum Slot { EVENT, WILDCARD_DROP, KEY_DROP, OPAQUE }
-
-    /** One recorded event, its position still 0; {@code kind} for wildcard drops, {@code table} for key drops. */
-    private record Step(Slot slot, Event event, ObjectKind kind, String table) {
-    }
 
     /** The effects of {@code m}'s upgrade(), for {@link #build(List, Function)}. */
     public static Effects effects(Migration m) {
@@ -264,9 +347,9 @@ public final class SchemaTimeline {
 
     /** Adds revision {@code pos}'s recorded events, in their order. */
     private void place(int pos, Effects fx) {
-        for (Step step : fx.steps) {
-            Event e = step.event().placed(pos);
-            switch (step.slot()) {
+        for (Event step : fx.steps) {
+            Event e = step.placed(pos);
+            switch (e.slot) {
                 case EVENT -> {
                     if (e.type() == Type.CREATE) {
                         creations.add(e.creation());
@@ -276,10 +359,10 @@ public final class SchemaTimeline {
                     }
                     events.computeIfAbsent(e.key(), x -> new ArrayList<>()).add(e);
                 }
-                case WILDCARD_DROP -> wildcardDrops.computeIfAbsent(step.kind(), x -> new ArrayList<>()).add(e);
-                case KEY_DROP -> keyDrops.computeIfAbsent(step.table(), x -> new ArrayList<>()).add(e);
+                case WILDCARD_DROP -> wildcardDrops.computeIfAbsent(e.kind, x -> new ArrayList<>()).add(e);
+                case KEY_DROP -> keyDrops.computeIfAbsent(e.table, x -> new ArrayList<>()).add(e);
                 case OPAQUE -> opaque.add(e);
-                default -> throw new IllegalStateException(step.slot().name());
+                default -> throw new IllegalStateException(e.slot.name());
             }
         }
     }
@@ -289,7 +372,7 @@ public final class SchemaTimeline {
         /** Events get their revision's position when {@link #place} adds them. */
         private static final int UNPLACED = -1;
         private final Migration m;
-        private final List<Step> steps;
+        private final List<Event> steps;
 
         Recorder(Effects fx) {
             this.m = fx.migration;
@@ -297,11 +380,11 @@ public final class SchemaTimeline {
         }
 
         private void addEvent(Event e) {
-            steps.add(new Step(Slot.EVENT, e, null, null));
+            steps.add(e);
         }
 
         private void opaque(Event e) {
-            steps.add(new Step(Slot.OPAQUE, e, null, null));
+            steps.add(e.in(Slot.OPAQUE, null, null));
         }
 
             private void record(int index, Operation op) {
@@ -378,8 +461,7 @@ public final class SchemaTimeline {
             } else if (op instanceof Operation.Drop d) {
                 if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
                     String table = d.table();
-                    steps.add(new Step(Slot.KEY_DROP, Event.at(UNPLACED, index, op), null,
-                            table == null ? "" : table));
+                    steps.add(Event.at(UNPLACED, index, op).in(Slot.KEY_DROP, null, table == null ? "" : table));
                 }
                 drop(index, op, d.kind(), d.table(), d.name());
             } else if (op instanceof Operation.Rename r) {
@@ -463,8 +545,8 @@ public final class SchemaTimeline {
         private void drop(int index, Operation op, ObjectKind kind, String table, String name) {
             if (name == null || ObjectKey.tableScoped(kind) && table == null) {
                 // a dynamic name may have dropped any object of this kind (in this table, when known)
-                steps.add(new Step(Slot.WILDCARD_DROP, new Event(UNPLACED, index, Type.DROP, null, null,
-                        ObjectKey.tableScoped(kind) ? table : null, null, null, op.site().span()), kind, null));
+                steps.add(new Event(UNPLACED, index, Type.DROP, null, null, ObjectKey.tableScoped(kind) ? table : null,
+                        null, null, op.site().span(), Slot.WILDCARD_DROP, kind, null));
                 return;
             }
             addEvent(new Event(UNPLACED, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null,

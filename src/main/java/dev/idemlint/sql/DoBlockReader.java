@@ -80,7 +80,7 @@ final class DoBlockReader {
     /** The statements of the body {@code sql[from, to)}, or null when the body cannot be read. */
     static List<Inner> read(SqlText sql, int from, int to) {
         List<SqlToken> toks = SqlLexer.tokenize(sql.text(), from, to);
-        if (toks.stream().anyMatch(t -> !t.closed())) {
+        if (!SqlToken.allClosed(toks)) {
             return null;
         }
         DoBlockReader r = new DoBlockReader(sql, toks);

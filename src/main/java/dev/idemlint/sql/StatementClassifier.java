@@ -55,7 +55,7 @@ final class StatementClassifier {
 
     private List<Operation> classify() {
         SqlToken first = toks.get(0);
-        if (toks.stream().anyMatch(t -> !t.closed()) || first.kind() != SqlToken.Kind.WORD || first.dynamic()) {
+        if (!SqlToken.allClosed(toks) || first.kind() != SqlToken.Kind.WORD || first.dynamic()) {
             return unknown();
         }
         String kw = first.text().toUpperCase(Locale.ROOT);

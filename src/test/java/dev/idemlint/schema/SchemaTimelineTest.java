@@ -230,6 +230,42 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void effects_placed_by_a_second_build_leave_the_first_timeline_as_it_was() {
+        // The first build gives the recorded events their positions in place; a second build of the
+        // same effects, here in another order (so other positions), must place copies.
+        Revisions r = new Revisions().rev("001", null, PLAYERS)
+                .rev("002", "001", "op.drop_index(\"ix_players_age\", table_name=\"players\")\n"
+                        + "op.execute(sql)\nop.drop_constraint(name, \"players\")")
+                .rev("003", "002", PLAYERS);
+        RevisionGraph g = RevisionGraph.build(r.all());
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
+        for (dev.idemlint.migration.Migration m : r.all()) {
+            fx.put(m, SchemaTimeline.effects(m));
+        }
+        SchemaTimeline first = SchemaTimeline.build(g.topologicalOrder(), fx::get);
+        SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
+        List<dev.idemlint.migration.Migration> reversed = new java.util.ArrayList<>(g.topologicalOrder());
+        java.util.Collections.reverse(reversed);
+        SchemaTimeline second = SchemaTimeline.build(reversed, fx::get);
+        assertSame(reversed.get(0), second.order().get(0));
+        for (Creation c : fresh.creations()) {
+            for (dev.idemlint.migration.Migration m : r.all()) {
+                for (int at : new int[] {0, 1, 2, END}) {
+                    Creation x = fresh.existing(c.key(), m, at, S);
+                    Creation y = first.existing(c.key(), m, at, S);
+                    assertEquals(x == null ? null : x.key(), y == null ? null : y.key(), c.key() + " at " + at);
+                    assertEquals(x == null ? -1 : x.index(), y == null ? -1 : y.index());
+                    assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
+                }
+            }
+        }
+        assertEquals(fresh.keys("players", r.get("002"), END, S), first.keys("players", r.get("002"), END, S));
+        assertEquals(fresh.keys("players", r.get("003"), END, S), first.keys("players", r.get("003"), END, S));
+        assertEquals(fresh.opaqueBefore(r.get("002"), 2), first.opaqueBefore(r.get("002"), 2));
+        assertEquals(fresh.opaqueBefore(r.get("003"), 0), first.opaqueBefore(r.get("003"), 0));
+    }
+
+    @Test
     void rules_asking_at_once_share_one_build() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass");
         RevisionGraph g = RevisionGraph.build(r.all());
