@@ -126,11 +126,14 @@ public final class RevisionGraph {
         }
     }
 
-    /** A file's place in {@link #LOAD_ORDER}, worked out once: its folder and its name. */
+    /**
+     * A file's place in {@link #LOAD_ORDER}, worked out once: its folder and its name. Files of one
+     * folder share one folder string, so comparing two of them skips the folder's characters.
+     */
     private record LoadKey(String folder, String name, Migration migration) implements Comparable<LoadKey> {
         @Override
         public int compareTo(LoadKey o) {
-            int c = folder.compareTo(o.folder);
+            int c = folder == o.folder ? 0 : folder.compareTo(o.folder);
             return c != 0 ? c : name.compareTo(o.name);
         }
     }
@@ -141,9 +144,12 @@ public final class RevisionGraph {
      */
     private static List<Migration> inLoadOrder(List<Migration> migrations) {
         List<LoadKey> keys = new ArrayList<>(migrations.size());
+        Map<String, String> folders = new HashMap<>();
         for (Migration m : migrations) {
             if (m.header() != null && m.header().isRevision() && m.header().revisionId() != null) {
-                keys.add(new LoadKey(parentOf(m), m.source().fileName(), m));
+                String folder = parentOf(m);
+                String shared = folders.putIfAbsent(folder, folder);
+                keys.add(new LoadKey(shared == null ? folder : shared, m.source().fileName(), m));
             }
         }
         keys.sort(null); // stable, as the stream's sort was
@@ -241,11 +247,12 @@ public final class RevisionGraph {
      * algorithms ran on maps of strings and were most of building a 3,700-revision graph, in code
      * that runs once per run and so mostly interpreted.
      */
-    private record Indexed(String[] ids, Map<String, Integer> at, int[][] parents, int[] position) {
+    private record Indexed(String[] ids, Migration[] node, Map<String, Integer> at, int[][] parents, int[] position) {
     }
 
     private Indexed indexed() {
         String[] ids = nodes.keySet().toArray(new String[0]);
+        Migration[] node = nodes.values().toArray(new Migration[0]);
         Map<String, Integer> at = new HashMap<>(ids.length * 2);
         for (int i = 0; i < ids.length; i++) {
             at.put(ids[i], i);
@@ -256,7 +263,7 @@ public final class RevisionGraph {
             parents[i] = parentIndexes(ids[i], at);
             position[i] = position(ids[i]);
         }
-        return new Indexed(ids, at, parents, position);
+        return new Indexed(ids, node, at, parents, position);
     }
 
     private int[] parentIndexes(String id, Map<String, Integer> at) {
@@ -383,11 +390,12 @@ public final class RevisionGraph {
         while (!ready.isEmpty()) {
             int id = ready.poll();
             done[id] = true;
-            out.add(nodes.get(g.ids()[id]));
+            out.add(g.node()[id]);
             release(dependents[id], pending, ready);
         }
         // Revisions on or behind a cycle never become ready; keep them, in load order, at the end.
-        for (Migration m : loadOrder) {
+        for (int k = 0; out.size() < n && k < loadOrder.size(); k++) {
+            Migration m = loadOrder.get(k);
             if (nodes.get(m.header().revisionId()) == m && !done[g.at().get(m.header().revisionId())]) {
                 out.add(m);
             }
