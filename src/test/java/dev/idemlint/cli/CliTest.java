@@ -10,7 +10,9 @@ import org.approvaltests.Approvals;
 import org.approvaltests.core.Options;
 import org.approvaltests.reporters.AutoApproveReporter;
 import org.approvaltests.reporters.QuietReporter;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as picocli parses it from the hand-built command models (Specs). */
 class CliTest {
@@ -103,5 +105,26 @@ class CliTest {
         assertEquals(2, r.exit());
         r = run("heads", "--db-revision", "abc", "src/test/resources/no-such-dir");
         assertEquals(2, r.exit());
+    }
+    @Test
+    void a_file_that_cannot_be_read_makes_the_exit_code_2_whatever_fail_on_says(@TempDir Path dir) throws Exception {
+        // A link to /proc/self/mem is a regular file whose read fails (EIO), even for root, for whom a
+        // file without read permission would still read: the io-error finding decides the exit code.
+        Path mem = Path.of("/proc/self/mem");
+        Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(mem), "needs Linux /proc");
+        Path versions = java.nio.file.Files.createDirectories(dir.resolve("versions"));
+        java.nio.file.Files.writeString(versions.resolve("001_base.py"),
+                "revision = \"001\"\ndown_revision = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n");
+        java.nio.file.Files.createSymbolicLink(versions.resolve("002_gone.py"), mem);
+        for (String failOn : List.of("never", "warning", "error")) {
+            CliRun.Result r = run("lint", "--format", "json", "--fail-on", failOn, versions.toString());
+            assertEquals(2, r.exit(), failOn + ": " + r.err());
+            assertTrue(r.out().contains("\"rule\": \"io-error\""), r.out());
+        }
+        // without it, the clean file passes at every threshold
+        java.nio.file.Files.delete(versions.resolve("002_gone.py"));
+        for (String failOn : List.of("never", "warning", "error")) {
+            assertEquals(0, run("lint", "--format", "json", "--fail-on", failOn, versions.toString()).exit(), failOn);
+        }
     }
 }
