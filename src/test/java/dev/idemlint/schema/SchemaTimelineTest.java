@@ -199,10 +199,7 @@ class SchemaTimelineTest {
                         + "op.drop_constraint(name, \"athletes\")")
                 .rev("004", "003", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
-        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
-        for (dev.idemlint.migration.Migration m : r.all()) {
-            fx.put(m, SchemaTimeline.effects(m));
-        }
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
         SchemaTimeline.prime(g, fx::get);
         SchemaTimeline placed = SchemaTimeline.of(g);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
@@ -215,14 +212,7 @@ class SchemaTimelineTest {
             assertEquals(a.key(), b.key());
             assertSame(a.migration(), b.migration());
             assertEquals(a.index(), b.index());
-            for (dev.idemlint.migration.Migration m : r.all()) {
-                for (int at : new int[] {0, 1, 2, END}) {
-                    Creation x = fresh.existing(a.key(), m, at, S);
-                    Creation y = placed.existing(a.key(), m, at, S);
-                    assertEquals(x == null ? null : x.key(), y == null ? null : y.key(), a.key() + " at " + at);
-                    assertEquals(x == null ? -1 : x.index(), y == null ? -1 : y.index());
-                }
-            }
+            assertSameExisting(fresh, placed, a.key(), r);
         }
         assertEquals(fresh.labels("division", r.get("004"), 0, S), placed.labels("division", r.get("004"), 0, S));
         assertEquals(fresh.keys("players", r.get("002"), END, S), placed.keys("players", r.get("002"), END, S));
@@ -238,10 +228,7 @@ class SchemaTimelineTest {
                         + "op.execute(sql)\nop.drop_constraint(name, \"players\")")
                 .rev("003", "002", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
-        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
-        for (dev.idemlint.migration.Migration m : r.all()) {
-            fx.put(m, SchemaTimeline.effects(m));
-        }
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
         SchemaTimeline first = SchemaTimeline.build(g.topologicalOrder(), fx::get);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         List<dev.idemlint.migration.Migration> reversed = new java.util.ArrayList<>(g.topologicalOrder());
@@ -249,20 +236,34 @@ class SchemaTimelineTest {
         SchemaTimeline second = SchemaTimeline.build(reversed, fx::get);
         assertSame(reversed.get(0), second.order().get(0));
         for (Creation c : fresh.creations()) {
-            for (dev.idemlint.migration.Migration m : r.all()) {
-                for (int at : new int[] {0, 1, 2, END}) {
-                    Creation x = fresh.existing(c.key(), m, at, S);
-                    Creation y = first.existing(c.key(), m, at, S);
-                    assertEquals(x == null ? null : x.key(), y == null ? null : y.key(), c.key() + " at " + at);
-                    assertEquals(x == null ? -1 : x.index(), y == null ? -1 : y.index());
-                    assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
-                }
-            }
+            assertSameExisting(fresh, first, c.key(), r);
         }
         assertEquals(fresh.keys("players", r.get("002"), END, S), first.keys("players", r.get("002"), END, S));
         assertEquals(fresh.keys("players", r.get("003"), END, S), first.keys("players", r.get("003"), END, S));
         assertEquals(fresh.opaqueBefore(r.get("002"), 2), first.opaqueBefore(r.get("002"), 2));
         assertEquals(fresh.opaqueBefore(r.get("003"), 0), first.opaqueBefore(r.get("003"), 0));
+    }
+
+    /** Each revision's effects, computed as the engine's workers compute them. */
+    private static java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> effectsOf(Revisions r) {
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
+        for (dev.idemlint.migration.Migration m : r.all()) {
+            fx.put(m, SchemaTimeline.effects(m));
+        }
+        return fx;
+    }
+
+    /** {@code other} answers "which creation of {@code key} exists here" as {@code fresh} does, everywhere. */
+    private static void assertSameExisting(SchemaTimeline fresh, SchemaTimeline other, ObjectKey key, Revisions r) {
+        for (dev.idemlint.migration.Migration m : r.all()) {
+            for (int at : new int[] {0, 1, 2, END}) {
+                Creation x = fresh.existing(key, m, at, S);
+                Creation y = other.existing(key, m, at, S);
+                assertEquals(x == null ? null : x.key(), y == null ? null : y.key(), key + " at " + at);
+                assertEquals(x == null ? -1 : x.index(), y == null ? -1 : y.index());
+                assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
+            }
+        }
     }
 
     @Test
