@@ -242,7 +242,8 @@ public final class LintCommand implements Callable<Integer> {
         if (fix && (output != null || !format.equals("text"))) {
             System.err.println(fixSummary(fixedCount, all.size()));
         }
-        // the counts the report's summary made: two more passes over every finding took ~5 ms each
+        // the counts the JSON and text summaries made (made here for the other formats): two more
+        // passes over every finding, after the report, took ~5 ms each
         Report.Tally tally = report.tally();
         ioProblem |= tally.byRule().containsKey(BuiltinChecks.IO_ERROR);
         if (ioProblem) {

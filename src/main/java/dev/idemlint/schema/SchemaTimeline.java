@@ -281,7 +281,7 @@ public final class SchemaTimeline {
                 fx = effects(m);
             }
             effects.add(fx);
-            steps += fx.steps.size();
+            steps += fx.recorded.size();
         }
         SchemaTimeline t = new SchemaTimeline(migrations, steps);
         Map<String, Integer> byId = new HashMap<>();
@@ -313,7 +313,8 @@ public final class SchemaTimeline {
     public static final class Effects {
         private final Migration migration;
         private final List<Operation> upgrade;
-        private final List<Event> steps = new ArrayList<>();
+        /** Its events in operation order, each filed by its slot when placed. */
+        private final List<Event> recorded = new ArrayList<>();
 
         private Effects(Migration migration) {
             this.migration = migration;
@@ -323,7 +324,7 @@ public final class SchemaTimeline {
         /** The creations recorded, in order (for tests). */
         List<Creation> creations() {
             List<Creation> out = new ArrayList<>();
-            for (Event e : steps) {
+            for (Event e : recorded) {
                 if (e.creation() != null) {
                     out.add(e.creation());
                 }
@@ -347,8 +348,8 @@ public final class SchemaTimeline {
 
     /** Adds revision {@code pos}'s recorded events, in their order. */
     private void place(int pos, Effects fx) {
-        for (Event step : fx.steps) {
-            Event e = step.placed(pos);
+        for (Event recorded : fx.recorded) {
+            Event e = recorded.placed(pos);
             switch (e.slot) {
                 case EVENT -> {
                     if (e.type() == Type.CREATE) {
@@ -367,24 +368,24 @@ public final class SchemaTimeline {
         }
     }
 
-    /** Turns one revision's operations into steps: what {@code upgrade()} does, operation by operation. */
+    /** Turns one revision's operations into events: what {@code upgrade()} does, operation by operation. */
     private static final class Recorder {
         /** Events get their revision's position when {@link #place} adds them. */
         private static final int UNPLACED = -1;
         private final Migration m;
-        private final List<Event> steps;
+        private final List<Event> recorded;
 
         Recorder(Effects fx) {
             this.m = fx.migration;
-            this.steps = fx.steps;
+            this.recorded = fx.recorded;
         }
 
         private void addEvent(Event e) {
-            steps.add(e);
+            recorded.add(e);
         }
 
         private void opaque(Event e) {
-            steps.add(e.in(Slot.OPAQUE, null, null));
+            recorded.add(e.in(Slot.OPAQUE, null, null));
         }
 
             private void record(int index, Operation op) {
@@ -461,7 +462,7 @@ public final class SchemaTimeline {
             } else if (op instanceof Operation.Drop d) {
                 if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
                     String table = d.table();
-                    steps.add(Event.at(UNPLACED, index, op).in(Slot.KEY_DROP, null, table == null ? "" : table));
+                    recorded.add(Event.at(UNPLACED, index, op).in(Slot.KEY_DROP, null, table == null ? "" : table));
                 }
                 drop(index, op, d.kind(), d.table(), d.name());
             } else if (op instanceof Operation.Rename r) {
@@ -545,7 +546,7 @@ public final class SchemaTimeline {
         private void drop(int index, Operation op, ObjectKind kind, String table, String name) {
             if (name == null || ObjectKey.tableScoped(kind) && table == null) {
                 // a dynamic name may have dropped any object of this kind (in this table, when known)
-                steps.add(new Event(UNPLACED, index, Type.DROP, null, null, ObjectKey.tableScoped(kind) ? table : null,
+                recorded.add(new Event(UNPLACED, index, Type.DROP, null, null, ObjectKey.tableScoped(kind) ? table : null,
                         null, null, op.site().span(), Slot.WILDCARD_DROP, kind, null));
                 return;
             }
