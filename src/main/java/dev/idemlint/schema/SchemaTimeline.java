@@ -88,13 +88,10 @@ public final class SchemaTimeline {
             return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, null);
         }
 
-        static Event at(int pos, int index, Operation op) {
-            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, op.site().span());
-        }
-
-        /** This event filed as {@code slot} (with its kind or table), not yet placed. */
-        Event in(Slot slot, ObjectKind kind, String table) {
-            return new Event(pos, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+        /** Where {@code op} ran, unplaced, filed as {@code slot} ({@code table} for a key drop). */
+        static Event at(int index, Operation op, Slot slot, String table) {
+            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, null, null, op.site().span(), slot,
+                    null, table);
         }
 
         /**
@@ -384,8 +381,8 @@ public final class SchemaTimeline {
             recorded.add(e);
         }
 
-        private void opaque(Event e) {
-            recorded.add(e.in(Slot.OPAQUE, null, null));
+        private void opaque(int index, Operation op) {
+            recorded.add(Event.at(index, op, Slot.OPAQUE, null));
         }
 
             private void record(int index, Operation op) {
@@ -443,7 +440,7 @@ public final class SchemaTimeline {
                 }
             } else if (op instanceof Operation.CreateEnumType ce) {
                 if (ce.name() == null) {
-                    opaque(Event.at(UNPLACED, index, op));
+                    opaque(index, op);
                     return;
                 }
                 create(index, op, ObjectKey.type(ce.name()), op.site().span(), Via.STATEMENT, guarded,
@@ -452,7 +449,7 @@ public final class SchemaTimeline {
             } else if (op instanceof Operation.CreateObject co) {
                 if (co.name() == null || ObjectKey.tableScoped(co.kind()) && co.table() == null) {
                     if (co.kind() == ObjectKind.TYPE || co.kind() == ObjectKind.DOMAIN) {
-                        opaque(Event.at(UNPLACED, index, op));
+                        opaque(index, op);
                     }
                     return;
                 }
@@ -462,7 +459,7 @@ public final class SchemaTimeline {
             } else if (op instanceof Operation.Drop d) {
                 if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
                     String table = d.table();
-                    recorded.add(Event.at(UNPLACED, index, op).in(Slot.KEY_DROP, null, table == null ? "" : table));
+                    recorded.add(Event.at(index, op, Slot.KEY_DROP, table == null ? "" : table));
                 }
                 drop(index, op, d.kind(), d.table(), d.name());
             } else if (op instanceof Operation.Rename r) {
@@ -485,7 +482,7 @@ public final class SchemaTimeline {
                             null, op.site().span()));
                 }
             } else if (op instanceof Operation.Unknown) {
-                opaque(Event.at(UNPLACED, index, op));
+                opaque(index, op);
             }
         }
 
@@ -524,7 +521,7 @@ public final class SchemaTimeline {
                     dependent = true;
                 }
                 if (e.name() == null) {
-                    opaque(Event.at(UNPLACED, index, op));
+                    opaque(index, op);
                     return;
                 }
                 // A has_table guard keeps the re-run away, but on the first run it lets CREATE TYPE through
