@@ -59,7 +59,7 @@ public final class MigrationReader {
                 }
             }
         }
-        RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module));
+        RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module, revision, down));
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
@@ -130,7 +130,11 @@ public final class MigrationReader {
         return new Assigned<>(List.copyOf(out), read.statement(), read.valueSpan(), false);
     }
 
-    private static DocHeader docHeader(PythonModule module) {
+    /**
+     * The docstring's header fields. A value equal to what the module assigns ({@code revision},
+     * a single {@code down_revision}) is that same string: both are kept to the end of the run.
+     */
+    private static DocHeader docHeader(PythonModule module, Assigned<String> revision, Assigned<List<String>> down) {
         if (module.body().isEmpty() || !(module.body().get(0) instanceof Stmt.ExprStmt e)
                 || !(e.expr() instanceof Expr.Str str) || str.pieces().size() != 1) {
             return DocHeader.NONE;
@@ -153,13 +157,14 @@ public final class MigrationReader {
             switch (key) {
                 case "Revision ID" -> {
                     if (rev == null) {
-                        rev = value;
+                        rev = same(value, revision == null ? null : revision.value());
                         revSpan = span;
                     }
                 }
                 case "Revises" -> {
                     if (revises == null) {
-                        revises = value;
+                        revises = same(value, down == null || down.value() == null || down.value().size() != 1
+                                ? null : down.value().get(0));
                         revisesSpan = span;
                     }
                 }
@@ -171,5 +176,10 @@ public final class MigrationReader {
             }
         }
         return new DocHeader(rev, revSpan, revises, revisesSpan, date);
+    }
+
+    /** {@code assigned} when it equals {@code value}, else {@code value}. */
+    private static String same(String value, String assigned) {
+        return value.equals(assigned) ? assigned : value;
     }
 }

@@ -386,7 +386,10 @@ final class DescentParser {
             return new Stmt.AugAssign(first, op, value, spanFrom(start));
         }
         if (type != ASSIGN) {
-            return new Stmt.ExprStmt(first, spanFrom(start));
+            // most statements of a migration are one call, `op.add_column(...)`: the expression's
+            // span is the statement's, and the model keeps both (one object for the two)
+            Span span = spanFrom(start);
+            return new Stmt.ExprStmt(first, span.equals(first.span()) ? first.span() : span);
         }
         List<Expr> parts = new ArrayList<>(3);
         parts.add(first);

@@ -13,6 +13,10 @@ import java.util.List;
  * newline mode.
  */
 final class StringLiteralDecoder {
+    /** Literals up to this long are shared within a file (names); longer ones are SQL and prose. */
+    private static final int LONGEST_SHARED = 64;
+    /** The name table stops growing here: a generated file with many distinct names costs no more. */
+    private static final int MOST_SHARED = 4096;
 
     /** Parses the f-string field expression in {@code src[start, end)}. */
     interface FieldParser {
@@ -23,6 +27,14 @@ final class StringLiteralDecoder {
     /** {@code src}'s chars for the f-string scanner, from the tokenizer or made on first use; null until then. */
     private char[] chars;
     private final int shift;
+    /**
+     * The short plain literal texts decoded so far, an open-addressed table by content: a migration
+     * names the same table, column and index in many calls (and again in its downgrade), and each
+     * name the model keeps stays to the end of the run, so one copy per file instead of one per
+     * literal means fewer objects for every young collection to copy. Null until the first one.
+     */
+    private String[] names;
+    private int nameCount;
 
     /** {@code shift} is the file offset of {@code src.charAt(0)}. */
     StringLiteralDecoder(String src, int shift) {
@@ -44,7 +56,7 @@ final class StringLiteralDecoder {
         }
         String prefix = src.substring(start, quotePos);
         int ql = StringLiteralScanner.quoteLength(src, quotePos);
-        String quote = src.substring(quotePos, quotePos + ql);
+        String quote = quote(src.charAt(quotePos), ql);
         int contentStart = quotePos + ql;
         int contentEnd = end - ql;
         Span token = new Span(shift + start, shift + end);
@@ -79,7 +91,7 @@ final class StringLiteralDecoder {
             String prefix, String quote) {
         if (isPlain(from, to, raw, fmt)) {
             // most literals (identifiers, SQL without escapes): the text as written, offsets one run
-            return new StrPiece(src.substring(from, to), false, null, StrPiece.Offsets.run(to - from + 1, shift + from),
+            return new StrPiece(plainText(from, to), false, null, StrPiece.Offsets.run(to - from + 1, shift + from),
                     token, prefix, quote);
         }
         StringBuilder text = new StringBuilder(to - from);
@@ -183,6 +195,69 @@ final class StringLiteralDecoder {
         offsets[n++] = shift + to;
         return new StrPiece(text.toString(), false, null, StrPiece.Offsets.of(n == offsets.length ? offsets : Arrays.copyOf(offsets, n)),
                 token, prefix, quote);
+    }
+
+    /** The quote as written: one of four constants rather than a substring per literal. */
+    private static String quote(char c, int length) {
+        if (c == '"') {
+            return length == 1 ? "\"" : "\"\"\"";
+        }
+        return length == 1 ? "'" : "'''";
+    }
+
+    /**
+     * {@code src[from, to)} as a string: for a short one, the copy this decoder made before when the
+     * same text came earlier in the file (names repeat: a table in every call that touches it).
+     */
+    private String plainText(int from, int to) {
+        int length = to - from;
+        if (length > LONGEST_SHARED || length == 0) {
+            return src.substring(from, to);
+        }
+        char[] chars = chars();
+        int h = length;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + chars[i];
+        }
+        if (names == null) {
+            names = new String[64];
+        } else if (nameCount * 2 >= names.length) {
+            if (names.length >= MOST_SHARED) {
+                return src.substring(from, to);
+            }
+            rehash();
+        }
+        int mask = names.length - 1;
+        int slot = (h ^ (h >>> 16)) & mask;
+        for (String s = names[slot]; s != null; s = names[slot]) {
+            if (s.length() == length && src.regionMatches(from, s, 0, length)) {
+                return s;
+            }
+            slot = (slot + 1) & mask;
+        }
+        String s = src.substring(from, to);
+        names[slot] = s;
+        nameCount++;
+        return s;
+    }
+
+    private void rehash() {
+        String[] old = names;
+        names = new String[old.length * 2];
+        int mask = names.length - 1;
+        for (String s : old) {
+            if (s != null) {
+                int h = s.length();
+                for (int i = 0; i < s.length(); i++) {
+                    h = 31 * h + s.charAt(i);
+                }
+                int slot = (h ^ (h >>> 16)) & mask;
+                while (names[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                names[slot] = s;
+            }
+        }
     }
 
     /** {@code src}'s chars, made once per source when the caller had none (not once per literal). */

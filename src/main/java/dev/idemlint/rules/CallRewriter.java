@@ -8,6 +8,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,7 @@ public final class CallRewriter {
         int close = call.argsSpan().end() - 1;
         int lastLine = file.lines().line(lastEnd);
         if (file.lines().line(close) == lastLine || !layout.startsLine(last.span().start())) {
-            return List.of(TextEdit.insert(file.path(), lastEnd, ", " + name + "=" + value));
+            return List.of(TextEdit.insert(file.path(), lastEnd, SharedStrings.of(", " + name + "=" + value)));
         }
         // One argument per line: a new line with the last argument's indentation.
         String indent = layout.indentationAt(last.span().start());
@@ -90,7 +91,7 @@ public final class CallRewriter {
     }
 
     public static Fix passTrueFix(SourceFile file, OpSite site, String name) {
-        String title = "Pass `" + name + "=True`";
+        String title = SharedStrings.of("Pass `" + name + "=True`");
         if (site.call() == null) {
             return null;
         }

@@ -8,6 +8,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,7 +30,7 @@ public final class GuardWrapper {
 
     /** Title for a guard built on inspector method {@code method}. */
     public static String title(String method) {
-        return "Guard with `inspector." + method + "`";
+        return SharedStrings.of("Guard with `inspector." + method + "`");
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.python.PythonParser;
@@ -37,6 +38,37 @@ class MigrationReaderTest {
         assertEquals("018, 019", h.doc().revises());
         assertEquals("020", m.source().slice(h.doc().revisionIdSpan()));
         assertEquals("\"020\"", m.source().slice(h.revision().valueSpan()));
+    }
+
+    /**
+     * What a model keeps lives to the end of the run and every young collection copies it, so equal
+     * texts and spans of one file are one object: the docstring's ids and the assigned ones, a table
+     * named by several calls, a call statement's span and its call's.
+     */
+    @Test
+    void one_file_keeps_one_copy_of_an_equal_name_or_span() throws Exception {
+        Migration m = read("\"\"\"add x\n\nRevision ID: 0a1\nRevises: 0a0\nCreate Date: 2026-03-24\n\"\"\"\n"
+                + "from alembic import op\nimport sqlalchemy as sa\nrevision = '0a1'\ndown_revision = \"0a0\"\n"
+                + "def upgrade():\n    op.add_column('players', sa.Column('notes', sa.Text()))\n"
+                + "    x = op.create_index('ix', 'players', ['notes'])\n"
+                + "def downgrade():\n    op.drop_column(\"players\", \"notes\")\n");
+        RevisionHeader h = m.header();
+        assertSame(h.revisionId(), h.doc().revisionId());
+        assertSame(h.parents().get(0), h.doc().revises());
+        Operation.AddColumn add = assertInstanceOf(Operation.AddColumn.class, m.upgrade().get(0));
+        Operation.CreateIndex index = assertInstanceOf(Operation.CreateIndex.class, m.upgrade().get(1));
+        Operation.Drop drop = assertInstanceOf(Operation.Drop.class, m.downgrade().get(0));
+        assertSame(add.table(), drop.table());
+        assertSame(add.table(), index.table());
+        assertSame(add.column().name(), drop.name());
+        assertSame(add.site().span(), add.site().statement());
+        assertEquals("x = op.create_index('ix', 'players', ['notes'])", m.source().slice(index.site().statement()));
+        assertEquals("op.create_index('ix', 'players', ['notes'])", m.source().slice(index.site().span()));
+
+        Migration other = read("\"\"\"Revision ID: 0a2\nRevises: 0a0\n\"\"\"\nrevision = '0a1'\ndown_revision = ('0a0', '0b0')\n");
+        assertEquals("0a2", other.header().doc().revisionId()); // a docstring that disagrees keeps its own text
+        assertEquals("0a1", other.header().revisionId());
+        assertEquals("0a0", other.header().doc().revises());
     }
 
     @Test

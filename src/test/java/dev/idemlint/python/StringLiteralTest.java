@@ -241,4 +241,60 @@ class StringLiteralTest {
         }
         assertTrue(shapes[0] > 500 && shapes[1] > 300 && shapes[2] > 500, java.util.Arrays.toString(shapes));
     }
+
+    @Test
+    void a_name_written_again_in_the_same_file_is_the_same_string_object() {
+        // names repeat in a migration (a table in every call, again in the downgrade) and the model
+        // keeps them to the end of the run: one copy per file, whatever the quotes
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 300; i++) { // past the table's first sizes (64, 128, ...)
+            code.append("op.f(\"tbl_").append(i).append("\", 'tbl_").append(i).append("', r\"tbl_").append(i)
+                    .append("\", \"\"\"tbl_").append(i).append("\"\"\")\n");
+        }
+        code.append("op.f(\"a\\tb\", \"a\\tb\", \"\", \"\")\n");
+        var body = ParseSupport.body(code.toString());
+        assertEquals(301, body.size());
+        for (int i = 0; i < 300; i++) {
+            Expr.Call call = (Expr.Call) ((Stmt.ExprStmt) body.get(i)).expr();
+            String first = text(call, 0);
+            assertEquals("tbl_" + i, first);
+            for (int k = 1; k < 4; k++) {
+                assertTrue(first == text(call, k), "literal " + k + " of line " + (i + 1) + " is another copy");
+            }
+            assertEquals("\"\"\"", k3(call));
+        }
+        Expr.Call last = (Expr.Call) ((Stmt.ExprStmt) body.get(300)).expr();
+        assertEquals("a\tb", text(last, 0)); // escapes decode as before (not shared: decoded, not as written)
+        assertEquals("a\tb", text(last, 1));
+        assertEquals("", text(last, 2));
+        assertEquals("'", str("x('y')\n").pieces().get(0).quote());
+        assertEquals("'''", str("x('''y''')\n").pieces().get(0).quote());
+    }
+
+    @Test
+    void a_long_text_or_one_past_the_tables_limit_is_still_its_own_right_value() {
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 5000; i++) { // more distinct names than one file's table holds
+            code.append("op.f(\"n").append(i).append("\", \"n").append(i).append("\")\n");
+        }
+        String longName = "x".repeat(65);
+        code.append("op.f(\"").append(longName).append("\", \"").append(longName).append("\")\n");
+        var body = ParseSupport.body(code.toString());
+        for (int i = 0; i < 5000; i++) {
+            Expr.Call call = (Expr.Call) ((Stmt.ExprStmt) body.get(i)).expr();
+            assertEquals("n" + i, text(call, 0));
+            assertEquals("n" + i, text(call, 1));
+        }
+        Expr.Call call = (Expr.Call) ((Stmt.ExprStmt) body.get(5000)).expr();
+        assertEquals(longName, text(call, 0));
+        assertEquals(longName, text(call, 1));
+    }
+
+    private static String text(Expr.Call call, int arg) {
+        return ((Expr.Str) call.positional(arg)).pieces().get(0).text();
+    }
+
+    private static String k3(Expr.Call call) {
+        return ((Expr.Str) call.positional(3)).pieces().get(0).quote();
+    }
 }
