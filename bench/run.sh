@@ -124,9 +124,11 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 import collections, os, statistics, sys, platform, subprocess
 log, data, lb, la = sys.argv[1:5]
 rows = collections.defaultdict(list)
+walls_by_run = collections.defaultdict(dict)  # (n, run) -> tool -> wall
 for line in open(log).read().splitlines()[1:]:
     n, tool, r, wall, user, sys_, rss = line.split("\t")
     rows[(int(n), tool)].append((float(wall), float(user) + float(sys_), int(rss)))
+    walls_by_run[(int(n), int(r))][tool] = float(wall)
 def size_mb(n, sub):
     d = os.path.join(data, str(n), sub)
     return sum(os.path.getsize(os.path.join(d, f)) for f in os.listdir(d)) / 1e6
@@ -155,7 +157,13 @@ print()
 for n in sorted({n for n, _ in rows}):
     if (n, "idemlint") in med and (n, "squawk") in med:
         (wi, ci), (ws, cs) = med[(n, "idemlint")], med[(n, "squawk")]
+        # each run times the tools back to back, so a run's own ratio leaves out most of the host's
+        # drift between runs; its spread says how far one run can be from the median
+        paired = sorted(t["idemlint"] / t["squawk"] for (m, _), t in walls_by_run.items()
+                        if m == n and "idemlint" in t and "squawk" in t and t["squawk"] > 0)
+        spread = (f"; run by run {statistics.median(paired):.2f} ({paired[0]:.2f}-{paired[-1]:.2f})"
+                  if paired else "")
         print(f"- N={n}: idemlint/squawk wall ratio **{wi / ws:.2f}**, CPU ratio {ci / cs:.2f}"
-              f" ({len(rows[(n, 'idemlint')])} runs each)")
+              f" ({len(rows[(n, 'idemlint')])} runs each{spread})")
 print(f"\nRaw runs: {os.path.relpath(log)}")
 EOF
