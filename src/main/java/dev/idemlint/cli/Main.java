@@ -47,6 +47,10 @@ public final class Main {
             COMMANDS.forEach((name, spec) -> cl.addSubcommand(name, new CommandLine(spec.get())));
             cl.addSubcommand("help", CommandLine.HelpCommand.class);
         }
+        // no ${...} in any of our texts: picocli would otherwise scan each option's default value and
+        // description for variables as it parses (a few ms of interpreted code per run, and a large
+        // method for C1 to compile). Set after the subcommands are added: it applies to those present.
+        cl.setInterpolateVariables(false);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             cmd.getErr().println("idemlint: " + ex.getMessage());
             return 2;

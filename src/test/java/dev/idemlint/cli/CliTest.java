@@ -1,6 +1,7 @@
 package dev.idemlint.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.report.ResourceNamer;
@@ -29,6 +30,8 @@ class CliTest {
                 CliRun.Result r = run(c, h);
                 assertEquals(0, r.exit(), c + " " + h + ": " + r.err());
                 assertTrue(r.out().startsWith("Usage: idemlint " + c + " [-hV]"), r.out());
+                // picocli's ${...} variables are not expanded (Main turns interpolation off): none may be written
+                assertFalse(r.out().contains("${"), c + " " + h + " shows an unexpanded variable: " + r.out());
             }
             for (String v : List.of("--version", "-V")) {
                 CliRun.Result r = run(c, v);
