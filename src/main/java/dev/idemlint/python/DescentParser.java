@@ -5,7 +5,6 @@ import static dev.idemlint.python.antlr.MigrationPythonLexer.*;
 import dev.idemlint.python.antlr.TokenArray;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.antlr.v4.runtime.Token;
 
@@ -48,7 +47,7 @@ final class DescentParser {
     private final StringLiteralDecoder.FieldParser fieldParser;
     /** {@code src}'s chars when the caller had them (then names are looked up in {@link #names}), else null. */
     private final char[] chars;
-    private final Names names;
+    private final RecentTexts names;
     private int p;
 
     DescentParser(String src, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
@@ -65,7 +64,7 @@ final class DescentParser {
         this.strings = new StringLiteralDecoder(src, chars, shift);
         this.fieldParser = fieldParser;
         this.chars = chars;
-        this.names = chars == null ? null : NAMES.get();
+        this.names = chars == null ? null : RecentTexts.mine();
     }
 
     /** {@code file_input : ( NEWLINE | stmt )* EOF}; throws {@link Bail}. */
@@ -149,42 +148,16 @@ final class DescentParser {
 
     /**
      * The shared copy ({@link SyntaxNodeBuilder#ident}) of token {@code i}'s text, found from its
-     * chars when this thread met the name before: no substring and no lookup in the shared map, which
-     * together were a sixth of the parser's time (a migration repeats op, sa, Column, nullable...).
+     * chars when this thread met the name before ({@link RecentTexts}).
      */
     private String ident(int i) {
-        if (names == null) {
-            return SyntaxNodeBuilder.ident(text(i));
-        }
         int start = starts[i];
         int len = stops[i] + 1 - start;
-        if (len > Names.LONGEST) {
+        if (names == null || len > RecentTexts.LONGEST) {
             return SyntaxNodeBuilder.ident(text(i));
         }
-        int h = 0;
-        for (int k = start; k < start + len; k++) {
-            h = 31 * h + chars[k];
-        }
-        int slot = (h ^ h >>> 11) & Names.MASK;
-        char[] key = names.keys[slot];
-        if (key != null && key.length == len && Arrays.equals(key, 0, len, chars, start, start + len)) {
-            return names.values[slot];
-        }
-        String shared = SyntaxNodeBuilder.ident(text(i));
-        names.keys[slot] = Arrays.copyOfRange(chars, start, start + len);
-        names.values[slot] = shared;
-        return shared;
+        return names.of(src, chars, start, len, true);
     }
-
-    /** A thread's recently met names, by hash of their chars (a slot keeps the last name that hashed to it). */
-    private static final class Names {
-        static final int LONGEST = 32;
-        static final int MASK = 2047;
-        final char[][] keys = new char[MASK + 1][];
-        final String[] values = new String[MASK + 1];
-    }
-
-    private static final ThreadLocal<Names> NAMES = ThreadLocal.withInitial(Names::new);
 
     /** From the start of token {@code from} to the end of token {@code to}, as SyntaxNodeBuilder.span. */
     private Span span(int from, int to) {

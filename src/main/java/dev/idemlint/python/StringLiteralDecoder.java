@@ -13,10 +13,6 @@ import java.util.List;
  * newline mode.
  */
 final class StringLiteralDecoder {
-    /** Literals up to this long are shared within a file (names); longer ones are SQL and prose. */
-    private static final int LONGEST_SHARED = 64;
-    /** The name table stops growing here: a generated file with many distinct names costs no more. */
-    private static final int MOST_SHARED = 4096;
 
     /** Parses the f-string field expression in {@code src[start, end)}. */
     interface FieldParser {
@@ -27,14 +23,8 @@ final class StringLiteralDecoder {
     /** {@code src}'s chars for the f-string scanner, from the tokenizer or made on first use; null until then. */
     private char[] chars;
     private final int shift;
-    /**
-     * The short plain literal texts decoded so far, an open-addressed table by content: a migration
-     * names the same table, column and index in many calls (and again in its downgrade), and each
-     * name the model keeps stays to the end of the run, so one copy per file instead of one per
-     * literal means fewer objects for every young collection to copy. Null until the first one.
-     */
-    private String[] names;
-    private int nameCount;
+    /** This thread's recent texts, for the short literals; looked up on the first one. */
+    private RecentTexts recent;
 
     /** {@code shift} is the file offset of {@code src.charAt(0)}. */
     StringLiteralDecoder(String src, int shift) {
@@ -206,58 +196,19 @@ final class StringLiteralDecoder {
     }
 
     /**
-     * {@code src[from, to)} as a string: for a short one, the copy this decoder made before when the
-     * same text came earlier in the file (names repeat: a table in every call that touches it).
+     * {@code src[from, to)} as a string: for a short one (a table, column or index name), the copy met
+     * before when this thread decoded the same text ({@link RecentTexts}): a migration names a table in
+     * every call that touches it, and the model keeps each name to the end of the run.
      */
     private String plainText(int from, int to) {
         int length = to - from;
-        if (length > LONGEST_SHARED || length == 0) {
+        if (length > RecentTexts.LONGEST || length == 0) {
             return src.substring(from, to);
         }
-        char[] chars = chars();
-        int h = length;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + chars[i];
+        if (recent == null) {
+            recent = RecentTexts.mine();
         }
-        if (names == null) {
-            names = new String[64];
-        } else if (nameCount * 2 >= names.length) {
-            if (names.length >= MOST_SHARED) {
-                return src.substring(from, to);
-            }
-            rehash();
-        }
-        int mask = names.length - 1;
-        int slot = (h ^ (h >>> 16)) & mask;
-        for (String s = names[slot]; s != null; s = names[slot]) {
-            if (s.length() == length && src.regionMatches(from, s, 0, length)) {
-                return s;
-            }
-            slot = (slot + 1) & mask;
-        }
-        String s = src.substring(from, to);
-        names[slot] = s;
-        nameCount++;
-        return s;
-    }
-
-    private void rehash() {
-        String[] old = names;
-        names = new String[old.length * 2];
-        int mask = names.length - 1;
-        for (String s : old) {
-            if (s != null) {
-                int h = s.length();
-                for (int i = 0; i < s.length(); i++) {
-                    h = 31 * h + s.charAt(i);
-                }
-                int slot = (h ^ (h >>> 16)) & mask;
-                while (names[slot] != null) {
-                    slot = (slot + 1) & mask;
-                }
-                names[slot] = s;
-            }
-        }
+        return recent.of(src, chars(), from, length, false);
     }
 
     /** {@code src}'s chars, made once per source when the caller had none (not once per literal). */

@@ -245,9 +245,9 @@ class StringLiteralTest {
     @Test
     void a_name_written_again_in_the_same_file_is_the_same_string_object() {
         // names repeat in a migration (a table in every call, again in the downgrade) and the model
-        // keeps them to the end of the run: one copy per file, whatever the quotes
+        // keeps them to the end of the run: one copy, whatever the quotes (RecentTexts)
         StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 300; i++) { // past the table's first sizes (64, 128, ...)
+        for (int i = 0; i < 300; i++) { // 300 names, each met four times in a row
             code.append("op.f(\"tbl_").append(i).append("\", 'tbl_").append(i).append("', r\"tbl_").append(i)
                     .append("\", \"\"\"tbl_").append(i).append("\"\"\")\n");
         }
@@ -272,9 +272,9 @@ class StringLiteralTest {
     }
 
     @Test
-    void a_long_text_or_one_past_the_tables_limit_is_still_its_own_right_value() {
+    void a_long_text_or_one_of_more_names_than_the_table_has_slots_keeps_its_value() {
         StringBuilder code = new StringBuilder();
-        for (int i = 0; i < 5000; i++) { // more distinct names than one file's table holds
+        for (int i = 0; i < 5000; i++) { // more distinct names than RecentTexts has slots: slots are taken over
             code.append("op.f(\"n").append(i).append("\", \"n").append(i).append("\")\n");
         }
         String longName = "x".repeat(65);
