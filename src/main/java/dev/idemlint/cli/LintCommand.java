@@ -27,6 +27,7 @@ import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Spare;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint lint [PATH...]}: lint files, versions directories or project roots. */
@@ -59,7 +61,12 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean diff;
 
     static CommandSpec spec() {
-        CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", LintCommand::new);
+        CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
+            @Override
+            public Callable<Integer> apply(CommandSpec parsed) {
+                return new LintCommand(parsed);
+            }
+        });
         Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");
         Specs.option(s, "--format", String.class, "FORMAT", "text, json, sarif, github or gitlab (default: text)",
                 "text");
@@ -122,14 +129,17 @@ public final class LintCommand implements Callable<Integer> {
         // The rules and their docs load on the pool while this thread walks the directories (a stat
         // per entry; the worker then works out the trees' settings from their pins, see Discovery).
         // The walk only reads the file system, so a usage error below just leaves its result unused.
-        Background<Linter> loading = Background.start(() -> {
-            List<Rule> rules = new ArrayList<>();
-            for (Rule r : Registry.all()) {
-                if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
-                    rules.add(r);
+        Background<Linter> loading = Background.start(new Callable<Linter>() {
+            @Override
+            public Linter call() {
+                List<Rule> rules = new ArrayList<>();
+                for (Rule r : Registry.all()) {
+                    if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
+                        rules.add(r);
+                    }
                 }
+                return new Linter(rules, Engine.catalog());
             }
-            return new Linter(rules, Engine.catalog());
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);
@@ -158,6 +168,12 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Path cwd = Paths.get("").toAbsolutePath();
+        Function<Path, String> shown = new Function<>() {
+            @Override
+            public String apply(Path p) {
+                return display(cwd, p);
+            }
+        };
         // the JSON reporter renders the files' findings while the lint's threads would wait
         JsonReporter json = format.equals("json") ? new JsonReporter() : null;
         List<Diagnostic> all = new ArrayList<>();
@@ -167,7 +183,7 @@ public final class LintCommand implements Callable<Integer> {
         for (LintTarget t : found.targets()) {
             LintResult r;
             if (fix || diff) {
-                FixLoop.Outcome o = new FixLoop(linter).run(t, p -> display(cwd, p), unsafeFixes);
+                FixLoop.Outcome o = new FixLoop(linter).run(t, shown, unsafeFixes);
                 r = o.remaining();
                 fixedFiles.addAll(o.files());
                 fixedCount += o.fixed();
@@ -175,7 +191,12 @@ public final class LintCommand implements Callable<Integer> {
                     System.err.println("idemlint: " + problem);
                 }
             } else {
-                r = linter.lint(t, p -> display(cwd, p), json == null ? null : json::ahead);
+                r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
+                    @Override
+                    public Spare apply(List<Diagnostic> ds) {
+                        return json.ahead(ds);
+                    }
+                });
             }
             all.addAll(r.diagnostics());
             files += r.filesRead();
@@ -186,7 +207,12 @@ public final class LintCommand implements Callable<Integer> {
         if (found.targets().size() > 1) {
             all.sort(Linter.ORDER); // each tree's findings come sorted; several trees are merged here
         }
-        fixedFiles.sort(java.util.Comparator.comparing(FixLoop.FixedFile::displayPath));
+        fixedFiles.sort(new java.util.Comparator<>() {
+            @Override
+            public int compare(FixLoop.FixedFile a, FixLoop.FixedFile b) {
+                return a.displayPath().compareTo(b.displayPath());
+            }
+        });
         if (diff) {
             return printDiff(fixedFiles, fixedCount, all.size());
         }
@@ -228,7 +254,12 @@ public final class LintCommand implements Callable<Integer> {
                     && System.getenv("NO_COLOR") == null, files > 0 || !ioProblem);
         };
         if (output != null) {
-            OutputFile.write(output, w -> reporter.write(report, w));
+            OutputFile.write(output, new OutputFile.Body() {
+                @Override
+                public void writeTo(Utf8Output w) throws IOException {
+                    reporter.write(report, w);
+                }
+            });
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out

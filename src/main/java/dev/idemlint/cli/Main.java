@@ -1,8 +1,8 @@
 package dev.idemlint.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.function.Supplier;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -13,20 +13,25 @@ public final class Main {
     private Main() {
     }
 
-    /**
-     * The subcommands' models, by name. A run builds only the command it names, and all of them when it
-     * names none (usage, help, typos): each model is a few milliseconds of interpreted picocli code.
-     */
-    private static final Map<String, Supplier<CommandSpec>> COMMANDS = commands();
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
-    private static Map<String, Supplier<CommandSpec>> commands() {
-        Map<String, Supplier<CommandSpec>> m = new LinkedHashMap<>();
-        m.put("lint", LintCommand::spec);
-        m.put("rules", RulesCommand::spec);
-        m.put("explain", ExplainCommand::spec);
-        m.put("heads", HeadsCommand::spec);
-        m.put("graph", GraphCommand::spec);
-        return java.util.Collections.unmodifiableMap(m);
+    /** The subcommands, in the order usage lists them. */
+    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph");
+
+    /**
+     * A subcommand's model, or null for a name that is none. A run builds only the command it names,
+     * and all of them when it names none (usage, help, typos): each model is a few milliseconds of
+     * interpreted picocli code.
+     */
+    private static CommandSpec spec(String name) {
+        return switch (name) {
+            case "lint" -> LintCommand.spec();
+            case "rules" -> RulesCommand.spec();
+            case "explain" -> ExplainCommand.spec();
+            case "heads" -> HeadsCommand.spec();
+            case "graph" -> GraphCommand.spec();
+            default -> null;
+        };
     }
 
     public static void main(String[] args) {
@@ -34,31 +39,53 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        // picocli registers converters for java.time and java.sql types by reflection in every
+        // CommandLine it makes, initialising those classes (DateTimeFormatter's tables among them);
+        // no option of ours takes such a type. Its documented switch leaves them out.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.[st].*");
+        }
         CommandSpec root = Specs.command("idemlint", "Finds Alembic migrations that cannot be re-applied on PostgreSQL.",
-                spec -> () -> {
-                    spec.commandLine().usage(spec.commandLine().getOut());
-                    return 0;
+                new Function<>() {
+                    @Override
+                    public Callable<Integer> apply(CommandSpec spec) {
+                        return new Callable<>() {
+                            @Override
+                            public Integer call() {
+                                spec.commandLine().usage(spec.commandLine().getOut());
+                                return 0;
+                            }
+                        };
+                    }
                 });
         CommandLine cl = new CommandLine(root);
-        Supplier<CommandSpec> only = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        CommandSpec only = args.length > 0 ? spec(args[0]) : null;
         if (only != null) {
-            cl.addSubcommand(args[0], new CommandLine(only.get()));
+            cl.addSubcommand(args[0], new CommandLine(only));
         } else {
-            COMMANDS.forEach((name, spec) -> cl.addSubcommand(name, new CommandLine(spec.get())));
+            for (String name : COMMANDS) {
+                cl.addSubcommand(name, new CommandLine(spec(name)));
+            }
             cl.addSubcommand("help", CommandLine.HelpCommand.class);
         }
         // no ${...} in any of our texts: picocli would otherwise scan each option's default value and
         // description for variables as it parses (a few ms of interpreted code per run, and a large
         // method for C1 to compile). Set after the subcommands are added: it applies to those present.
         cl.setInterpolateVariables(false);
-        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-            cmd.getErr().println("idemlint: " + ex.getMessage());
-            return 2;
+        cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
+            @Override
+            public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
+                cmd.getErr().println("idemlint: " + ex.getMessage());
+                return 2;
+            }
         });
-        cl.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("idemlint: " + ex.getMessage());
-            ex.getCommandLine().usage(ex.getCommandLine().getErr());
-            return 2;
+        cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
+            @Override
+            public int handleParseException(CommandLine.ParameterException ex, String[] a) {
+                ex.getCommandLine().getErr().println("idemlint: " + ex.getMessage());
+                ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                return 2;
+            }
         });
         return cl.execute(args);
     }

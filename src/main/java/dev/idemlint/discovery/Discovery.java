@@ -4,6 +4,7 @@ import dev.idemlint.source.Background;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
@@ -120,7 +121,14 @@ public final class Discovery {
             // out on the pool's worker while this thread lists the trees' files (a stat per entry):
             // neither reads what the other writes.
             List<Tree> ts = List.copyOf(trees.values());
-            Background<Void> settling = Background.run(() -> ts.forEach(this::settle));
+            Background<Void> settling = Background.run(new Runnable() {
+                @Override
+                public void run() {
+                    for (Tree t : ts) {
+                        settle(t);
+                    }
+                }
+            });
             List<Set<Path>> listed = new ArrayList<>();
             List<RuntimeException> failed = new ArrayList<>();
             for (Tree t : ts) {
@@ -299,7 +307,7 @@ public final class Discovery {
             }
             for (Path d : guessed) {
                 // a folder inside a tree (Neutron's release folders) or above one is that tree
-                if (kept.stream().flatMap(List::stream).noneMatch(k -> d.startsWith(k) || k.startsWith(d))) {
+                if (!overlapsAny(kept, d)) {
                     kept.add(List.of(d));
                 }
             }
@@ -399,14 +407,19 @@ public final class Discovery {
             if (t.focus != null) {
                 for (Path f : t.focus) {
                     if (Files.isDirectory(f)) {
-                        files.stream().filter(p -> p.startsWith(f)).forEach(focus::add);
+                        for (Path p : files) {
+                            if (p.startsWith(f)) {
+                                focus.add(p);
+                            }
+                        }
                     } else {
                         files.add(f);
                         focus.add(f);
                     }
                 }
             }
-            return new LintTarget(t.root, versionsDirOf(t), List.copyOf(files), t.settings, focus.stream().sorted().toList(),
+            focus.sort(null);
+            return new LintTarget(t.root, versionsDirOf(t), List.copyOf(files), t.settings, List.copyOf(focus),
                     t.config, t.provenance);
         }
 
@@ -476,7 +489,12 @@ public final class Discovery {
                         top.add(file);
                     } else {
                         Path sub = location.resolve(location.relativize(file).getName(0));
-                        bySubfolder.computeIfAbsent(sub, k -> new ArrayList<>()).add(file);
+                        List<Path> inSub = bySubfolder.get(sub);
+                        if (inSub == null) {
+                            inSub = new ArrayList<>();
+                            bySubfolder.put(sub, inSub);
+                        }
+                        inSub.add(file);
                         if (!withRevisions.contains(sub) && isRevisionFile(file)) {
                             withRevisions.add(sub);
                         }
@@ -733,12 +751,28 @@ public final class Discovery {
     }
 
     private static boolean hasRevisionFiles(Path dir) {
-        try (var s = Files.list(dir)) {
-            return s.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p))
-                    .anyMatch(Discovery::isRevisionFile);
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
+                if (p.toString().endsWith(".py") && Files.isRegularFile(p) && isRevisionFile(p)) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** Whether {@code d} is inside, or holds, a location of one of the {@code kept} trees. */
+    private static boolean overlapsAny(List<List<Path>> kept, Path d) {
+        for (List<Path> locations : kept) {
+            for (Path k : locations) {
+                if (d.startsWith(k) || k.startsWith(d)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The nearest folder named versions at or above {@code dir} (three levels at most). */

@@ -1,6 +1,7 @@
 package dev.idemlint.discovery;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -35,6 +36,15 @@ public record LintTarget(Path projectRoot, Path versionsDir, List<Path> files, S
 
     /** The files findings are reported for, in path order. */
     public List<Path> reportedFiles() {
-        return focus.isEmpty() ? files : files.stream().filter(focus::contains).toList();
+        if (focus.isEmpty()) {
+            return files;
+        }
+        List<Path> out = new ArrayList<>();
+        for (Path f : files) {
+            if (focus.contains(f)) {
+                out.add(f);
+            }
+        }
+        return List.copyOf(out);
     }
 }

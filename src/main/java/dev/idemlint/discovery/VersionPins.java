@@ -2,6 +2,7 @@ package dev.idemlint.discovery;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -138,29 +139,40 @@ public final class VersionPins {
     }
 
     private static List<Path> requirementFiles(Path dir) {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> {
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
+            for (Path p : s) {
                 String n = p.getFileName().toString();
-                return n.startsWith("requirements") && n.endsWith(".txt") && Files.isRegularFile(p);
-            }).sorted(REQUIREMENTS_ORDER).toList();
+                if (n.startsWith("requirements") && n.endsWith(".txt") && Files.isRegularFile(p)) {
+                    out.add(p);
+                }
+            }
         } catch (IOException | RuntimeException e) {
             return List.of();
         }
+        out.sort(REQUIREMENTS_ORDER);
+        return List.copyOf(out);
     }
 
     // requirements.txt, then production sets, then the rest (dev, docs, tests) by name
-    private static final Comparator<Path> REQUIREMENTS_ORDER = Comparator
-            .comparingInt((Path p) -> {
-                String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (n.equals("requirements.txt")) {
-                    return 0;
-                }
-                if (n.contains("prod") || n.contains("base") || n.contains("main")) {
-                    return 1;
-                }
-                return n.contains("dev") || n.contains("test") || n.contains("doc") || n.contains("lint") ? 3 : 2;
-            })
-            .thenComparing(Path::toString);
+    private static final Comparator<Path> REQUIREMENTS_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Path a, Path b) {
+            int c = Integer.compare(rank(a), rank(b));
+            return c != 0 ? c : a.toString().compareTo(b.toString());
+        }
+
+        private int rank(Path p) {
+            String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.equals("requirements.txt")) {
+                return 0;
+            }
+            if (n.contains("prod") || n.contains("base") || n.contains("main")) {
+                return 1;
+            }
+            return n.contains("dev") || n.contains("test") || n.contains("doc") || n.contains("lint") ? 3 : 2;
+        }
+    };
 
     private static void addIfFile(List<Path> out, Path p) {
         if (Files.isRegularFile(p)) {
@@ -206,11 +218,31 @@ public final class VersionPins {
         }
         // a folder holding another Alembic project pins that project, not ours (Open-Assistant's
         // backend/ and inference/server/ each have their own requirements.txt)
-        List<Path> foreign = dirs.stream()
-                .filter(d -> !versionsDir.startsWith(d) && Files.isRegularFile(d.resolve("alembic.ini")))
-                .toList();
-        dirs.removeIf(d -> foreign.stream().anyMatch(d::startsWith));
-        dirs.sort(Comparator.comparingInt((Path d) -> treeDistance(d, versionsDir)).thenComparing(Path::toString));
+        List<Path> foreign = new ArrayList<>();
+        for (Path d : dirs) {
+            if (!versionsDir.startsWith(d) && Files.isRegularFile(d.resolve("alembic.ini"))) {
+                foreign.add(d);
+            }
+        }
+        List<Path> own = new ArrayList<>(dirs.size());
+        for (Path d : dirs) {
+            boolean inForeign = false;
+            for (Path f : foreign) {
+                inForeign |= d.startsWith(f);
+            }
+            if (!inForeign) {
+                own.add(d);
+            }
+        }
+        dirs.clear();
+        dirs.addAll(own);
+        dirs.sort(new Comparator<Path>() {
+            @Override
+            public int compare(Path a, Path b) {
+                int c = Integer.compare(treeDistance(a, versionsDir), treeDistance(b, versionsDir));
+                return c != 0 ? c : a.toString().compareTo(b.toString());
+            }
+        });
         List<Path> out = new ArrayList<>();
         for (Path d : dirs) {
             for (Path f : pinFilesIn(d)) {
@@ -232,7 +264,12 @@ public final class VersionPins {
     }
 
     private Map<String, Pin> pinsOf(Path file, Path root) {
-        return cache.computeIfAbsent(file, f -> read(f, root));
+        Map<String, Pin> pins = cache.get(file);
+        if (pins == null) {
+            pins = read(file, root);
+            cache.put(file, pins);
+        }
+        return pins;
     }
 
     /** The alembic and sqlalchemy pins one file states (others are ignored). */

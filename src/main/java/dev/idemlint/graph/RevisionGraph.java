@@ -27,9 +27,13 @@ import java.util.TreeSet;
 public final class RevisionGraph {
 
     /** Alembic (1.10+) reads each versions directory in sorted file-name order; see {@link #loadOrder()}. */
-    public static final Comparator<Migration> LOAD_ORDER = Comparator
-            .comparing((Migration m) -> parentOf(m))
-            .thenComparing(m -> m.source().fileName());
+    public static final Comparator<Migration> LOAD_ORDER = new Comparator<>() {
+        @Override
+        public int compare(Migration a, Migration b) {
+            int c = parentOf(a).compareTo(parentOf(b));
+            return c != 0 ? c : a.source().fileName().compareTo(b.source().fileName());
+        }
+    };
 
     /** A {@code down_revision} or {@code depends_on} entry that names no revision nor branch label. */
     public record MissingParent(Migration file, String reference, Edge kind, Assigned<List<String>> assignment) {
@@ -73,11 +77,11 @@ public final class RevisionGraph {
         for (int i = 0; i < loadOrder.size(); i++) {
             addNode(loadOrder.get(i), i, byId);
         }
-        byId.forEach((id, files) -> {
-            if (files.size() > 1) {
-                duplicates.put(id, List.copyOf(files));
+        for (Map.Entry<String, List<Migration>> e : byId.entrySet()) {
+            if (e.getValue().size() > 1) {
+                duplicates.put(e.getKey(), List.copyOf(e.getValue()));
             }
-        });
+        }
         mapLabels();
         for (Migration m : loadOrder) {
             checkReferences(m);
@@ -85,7 +89,11 @@ public final class RevisionGraph {
         for (Map.Entry<String, Migration> e : nodes.entrySet()) {
             link(e.getKey(), e.getValue().header());
         }
-        parents.forEach((id, ps) -> ps.forEach(p -> children.get(p).add(id)));
+        for (Map.Entry<String, List<String>> e : parents.entrySet()) {
+            for (String p : e.getValue()) {
+                children.get(p).add(e.getKey());
+            }
+        }
         for (String id : nodes.keySet()) {
             classify(id);
         }
@@ -98,12 +106,43 @@ public final class RevisionGraph {
         return new RevisionGraph(migrations);
     }
 
+    /** The keys whose lists hold more than one entry. */
+    private static List<String> withSeveral(Map<String, List<String>> map) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, List<String>> e : map.entrySet()) {
+            if (e.getValue().size() > 1) {
+                out.add(e.getKey());
+            }
+        }
+        return out;
+    }
+
+    /** Adds {@code m} to {@code map}'s list for {@code key}, made when there is none. */
+    private static void addTo(Map<String, List<Migration>> map, String key, Migration m) {
+        List<Migration> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>();
+            map.put(key, l);
+        }
+        l.add(m);
+    }
+
+    /** Node indexes by their position in load order. */
+    private static Comparator<Integer> byPosition(Indexed g) {
+        return new Comparator<>() {
+            @Override
+            public int compare(Integer a, Integer b) {
+                return Integer.compare(g.position()[a], g.position()[b]);
+            }
+        };
+    }
+
     private void addNode(Migration m, int i, Map<String, List<Migration>> byId) {
         loadIndex.putIfAbsent(m, i);
         // Alembic: map_[revision.revision] = revision, after warning "Revision %s is present more
         // than once": the file read last wins, the others are silently dropped.
         nodes.put(m.header().revisionId(), m);
-        byId.computeIfAbsent(m.header().revisionId(), k -> new ArrayList<>()).add(m);
+        addTo(byId, m.header().revisionId(), m);
     }
 
     private void checkReferences(Migration m) {
@@ -171,7 +210,9 @@ public final class RevisionGraph {
             labelUsers(m, users);
         }
         anyLabels = !users.isEmpty();
-        users.forEach((label, files) -> {
+        for (Map.Entry<String, List<Migration>> e : users.entrySet()) {
+            String label = e.getKey();
+            List<Migration> files = e.getValue();
             // Alembic puts labels in the same map as revision ids and raises "Branch name '%s' in
             // revision %s already used by revision %s" when one is taken.
             List<Migration> clash = new ArrayList<>();
@@ -185,7 +226,7 @@ public final class RevisionGraph {
             if (!nodes.containsKey(label)) {
                 labels.put(label, files.get(0).header().revisionId());
             }
-        });
+        }
     }
 
     private void labelUsers(Migration m, Map<String, List<Migration>> users) {
@@ -193,7 +234,7 @@ public final class RevisionGraph {
             return;
         }
         for (String label : new LinkedHashSet<>(m.header().labels())) {
-            users.computeIfAbsent(label, k -> new ArrayList<>()).add(m);
+            addTo(users, label, m);
         }
     }
 
@@ -331,7 +372,7 @@ public final class RevisionGraph {
                     } while (w != node);
                     boolean selfLoop = comp.size() == 1 && contains(next, node);
                     if (comp.size() > 1 || selfLoop) {
-                        comp.sort(Comparator.comparingInt(x -> g.position()[x]));
+                        comp.sort(byPosition(g));
                         List<String> revisions = new ArrayList<>(comp.size());
                         for (int c : comp) {
                             revisions.add(g.ids()[c]);
@@ -341,7 +382,12 @@ public final class RevisionGraph {
                 }
             }
         }
-        cycles.sort(Comparator.comparing(c -> position(c.revisions().get(0))));
+        cycles.sort(new Comparator<Cycle>() {
+            @Override
+            public int compare(Cycle a, Cycle b) {
+                return Integer.compare(position(a.revisions().get(0)), position(b.revisions().get(0)));
+            }
+        });
     }
 
     private static boolean contains(int[] a, int x) {
@@ -379,7 +425,7 @@ public final class RevisionGraph {
                 dependents[p][dependentCount[p]++] = i;
             }
         }
-        PriorityQueue<Integer> ready = new PriorityQueue<>(Comparator.comparingInt(x -> g.position()[x]));
+        PriorityQueue<Integer> ready = new PriorityQueue<>(byPosition(g));
         for (int i = 0; i < n; i++) {
             if (pending[i] == 0) {
                 ready.add(i);
@@ -444,7 +490,13 @@ public final class RevisionGraph {
 
     /** Files Alembic reads but drops because a later file declares the same id. */
     public List<Migration> shadowed() {
-        return loadOrder.stream().filter(m -> nodes.get(m.header().revisionId()) != m).toList();
+        List<Migration> out = new ArrayList<>();
+        for (Migration m : loadOrder) {
+            if (nodes.get(m.header().revisionId()) != m) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<String> parents(String revision) {
@@ -471,14 +523,12 @@ public final class RevisionGraph {
 
     /** Revisions with more than one child. */
     public List<String> branchPoints() {
-        return inTopologicalOrder(children.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey).toList());
+        return inTopologicalOrder(withSeveral(children));
     }
 
     /** Revisions with more than one parent. */
     public List<String> mergePoints() {
-        return inTopologicalOrder(parents.entrySet().stream().filter(e -> e.getValue().size() > 1)
-                .map(Map.Entry::getKey).toList());
+        return inTopologicalOrder(withSeveral(parents));
     }
 
     /** Branch label to the revision that declares it (clashing labels keep the first). */

@@ -39,14 +39,21 @@ public final class GuardMatch {
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
             if (g != null && !g.subjects().isEmpty()) {
-                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+                List<Integer> members = groups.get(g);
+                if (members == null) {
+                    members = new ArrayList<>();
+                    groups.put(g, members);
+                }
+                members.add(i);
             }
         }
         if (groups.isEmpty()) {
             return ops;
         }
         List<Operation> out = new ArrayList<>(ops);
-        groups.forEach((g, members) -> {
+        for (Map.Entry<Guard, List<Integer>> group : groups.entrySet()) {
+            Guard g = group.getKey();
+            List<Integer> members = group.getValue();
             boolean effective = false;
             for (int i : members) {
                 if (touches(g, ops.get(i))) {
@@ -62,7 +69,7 @@ public final class GuardMatch {
                     out.set(i, op.withSite(op.site().withGuard(wrong)));
                 }
             }
-        });
+        }
         return out;
     }
 
@@ -137,9 +144,16 @@ public final class GuardMatch {
         if (!g.names(name)) {
             return false;
         }
-        return g.names(table) || g.subjects().stream().noneMatch(s -> !s.equals(name.toLowerCase(
-                java.util.Locale.ROOT)) && !GENERIC.contains(s) && !s.startsWith("pg_")
-                && !s.startsWith("information_schema"));
+        if (g.names(table)) {
+            return true;
+        }
+        String own = name.toLowerCase(java.util.Locale.ROOT);
+        for (String s : g.subjects()) {
+            if (!s.equals(own) && !GENERIC.contains(s) && !s.startsWith("pg_") && !s.startsWith("information_schema")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -151,7 +165,13 @@ public final class GuardMatch {
             return true;
         }
         String own = name == null ? "" : name.toLowerCase(java.util.Locale.ROOT);
-        boolean otherObject = g.subjects().stream().anyMatch(s -> !s.equals(own) && OBJECT_NAME.matcher(s).find());
+        boolean otherObject = false;
+        for (String s : g.subjects()) {
+            if (!s.equals(own) && OBJECT_NAME.matcher(s).find()) {
+                otherObject = true;
+                break;
+            }
+        }
         return !otherObject && table != null && g.names(table);
     }
 

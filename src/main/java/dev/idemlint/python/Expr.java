@@ -109,11 +109,22 @@ public sealed interface Expr {
         }
 
         public long positionalCount() {
-            return args.stream().filter(a -> a.keyword() == null && a.star() == 0).count();
+            long n = 0;
+            for (Arg a : args) {
+                if (a.keyword() == null && a.star() == 0) {
+                    n++;
+                }
+            }
+            return n;
         }
 
         public boolean hasStarArgs() {
-            return args.stream().anyMatch(a -> a.star() != 0);
+            for (Arg a : args) {
+                if (a.star() != 0) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -158,7 +169,12 @@ public sealed interface Expr {
 
         /** True when no piece is an f-string replacement field. */
         public boolean isConstant() {
-            return pieces.stream().noneMatch(StrPiece::dynamic);
+            for (StrPiece p : pieces) {
+                if (p.dynamic()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** The decoded value with every replacement field dropped. */

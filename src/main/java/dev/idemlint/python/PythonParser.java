@@ -84,9 +84,8 @@ public final class PythonParser {
         try {
             PythonTokenizer tokenizer = chars == null ? new PythonTokenizer(text) : new PythonTokenizer(text, chars);
             TokenArray tokens = TokenArray.lex(tokenizer);
-            StringLiteralDecoder.FieldParser fields = fieldParser(text, 0);
-            char[] buf = tokenizer.chars();
-            List<Stmt> body = descend(tokens, t -> new DescentParser(text, buf, 0, t, fields).module());
+            StringLiteralDecoder.FieldParser fields = new Fields(text, 0);
+            List<Stmt> body = descent ? descendModule(text, tokenizer.chars(), tokens, fields) : null;
             if (body == null) {
                 fallbacks.increment();
                 Parsed<MigrationPythonParser.File_inputContext> parsed =
@@ -123,24 +122,39 @@ public final class PythonParser {
     }
 
     /**
-     * Runs the {@link DescentParser} fast path: its result, or null when it gave up (the input is
-     * outside its subset or invalid) and ANTLR must parse the tokens. Stack overflow and any other
-     * failure of the fast path also fall back: ANTLR then decides, and reports, as it always did.
+     * Runs the {@link DescentParser} fast path on a module: its statements, or null when it gave up
+     * (the input is outside its subset or invalid) and ANTLR must parse the tokens. Stack overflow and
+     * any other failure of the fast path also fall back: ANTLR then decides, and reports, as it always
+     * did. (Two methods, module and field, rather than one taking a lambda: the lint path links none.)
      */
-    private <T> T descend(TokenArray tokens, Function<TokenArray, T> fast) {
-        if (!descent) {
-            return null;
-        }
+    private List<Stmt> descendModule(String text, char[] chars, TokenArray tokens,
+            StringLiteralDecoder.FieldParser fields) {
         try {
-            return fast.apply(tokens);
+            return new DescentParser(text, chars, 0, tokens, fields).module();
         } catch (DescentParser.Bail | StackOverflowError e) {
             return null;
         } catch (RuntimeException bug) {
-            if (strict) {
-                throw bug;
-            }
-            return null; // in production ANTLR takes the file; DescentParserTest runs strict
+            return fellOver(bug);
         }
+    }
+
+    /** {@link #descendModule}, for an f-string field. */
+    private Expr descendField(String text, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fields) {
+        try {
+            return new DescentParser(text, shift, tokens, fields).field();
+        } catch (DescentParser.Bail | StackOverflowError e) {
+            return null;
+        } catch (RuntimeException bug) {
+            return fellOver(bug);
+        }
+    }
+
+    /** After a bug in the fast path: null (ANTLR takes the file) in production; DescentParserTest runs strict. */
+    private <T> T fellOver(RuntimeException bug) {
+        if (strict) {
+            throw bug;
+        }
+        return null;
     }
 
     private static <T extends ParserRuleContext> Parsed<T> parse(TokenArray tokens,
@@ -194,8 +208,17 @@ public final class PythonParser {
     }
 
     /** Parses f-string fields found in {@code src} (which starts at file offset {@code shift}). */
-    private StringLiteralDecoder.FieldParser fieldParser(String src, int shift) {
-        return (start, end) -> {
+    private final class Fields implements StringLiteralDecoder.FieldParser {
+        private final String src;
+        private final int shift;
+
+        Fields(String src, int shift) {
+            this.src = src;
+            this.shift = shift;
+        }
+
+        @Override
+        public Expr parse(int start, int end) {
             String text = src.substring(start, end);
             int fieldShift = shift + start;
             try {
@@ -203,19 +226,19 @@ public final class PythonParser {
                     PythonTokenizer lexer = new PythonTokenizer(text);
                     lexer.setFieldMode();
                     TokenArray tokens = TokenArray.lex(lexer);
-                    StringLiteralDecoder.FieldParser fields = fieldParser(text, fieldShift);
-                    Expr fast = descend(tokens, t -> new DescentParser(text, fieldShift, t, fields).field());
+                    StringLiteralDecoder.FieldParser fields = new Fields(text, fieldShift);
+                    Expr fast = descent ? descendField(text, fieldShift, tokens, fields) : null;
                     if (fast != null) {
                         return fast;
                     }
                     Parsed<MigrationPythonParser.Fstring_fieldContext> parsed =
-                            parse(tokens, MigrationPythonParser::fstring_field);
+                            PythonParser.parse(tokens, MigrationPythonParser::fstring_field);
                     return new SyntaxNodeBuilder(text, fieldShift, parsed.tokens, fields).field(parsed.tree);
                 }
             } catch (RuntimeException unparsable) {
                 // fall through: the field stays opaque, the enclosing string is still usable
             }
             return new Expr.Opaque("fstring-field", List.of(), new Span(fieldShift, shift + end));
-        };
+        }
     }
 }

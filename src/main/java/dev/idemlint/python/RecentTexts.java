@@ -16,7 +16,12 @@ final class RecentTexts {
     /** Longer texts are not looked up (SQL, prose). */
     static final int LONGEST = 64;
     private static final int MASK = 2047;
-    private static final ThreadLocal<RecentTexts> MINE = ThreadLocal.withInitial(RecentTexts::new);
+    private static final ThreadLocal<RecentTexts> MINE = new ThreadLocal<>() {
+        @Override
+        protected RecentTexts initialValue() {
+            return new RecentTexts();
+        }
+    };
 
     private final char[][] keys = new char[MASK + 1][];
     private final String[] values = new String[MASK + 1];

@@ -10,6 +10,7 @@ import dev.idemlint.source.Spare;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * The JSON contract other tools rely on:
@@ -34,7 +35,12 @@ public final class JsonReporter implements Reporter {
 
     /** With a smaller budget for rendering ahead (tests: the findings past it are formatted in windows). */
     JsonReporter(long budget) {
-        this.ahead = new RenderedAhead((d, sb) -> finding(d, sb.raw(NEXT)), budget);
+        this.ahead = new RenderedAhead(new RenderedAhead.Renderer() {
+            @Override
+            public void render(Diagnostic d, JsonBytes sb) {
+                finding(d, sb.raw(NEXT));
+            }
+        }, budget);
     }
 
     /**
@@ -83,7 +89,12 @@ public final class JsonReporter implements Reporter {
             int mid = (from + to) >>> 1;
             int last = to;
             JsonBytes other = theirs;
-            Background<JsonBytes> second = Background.start(() -> format(ds, mid, last, other.clear()));
+            Background<JsonBytes> second = Background.start(new Callable<JsonBytes>() {
+                @Override
+                public JsonBytes call() {
+                    return format(ds, mid, last, other.clear());
+                }
+            });
             emit(format(ds, from, mid, mine.clear()), out);
             emit(second.join(), out);
             from = to;

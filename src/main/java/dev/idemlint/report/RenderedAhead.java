@@ -55,13 +55,16 @@ final class RenderedAhead {
      * and starts the walk at the first finding handed over; the report then writes in order.
      */
     void finish() {
-        Background.drain(() -> {
-            for (Part p : parts) {
-                if (p.step()) {
-                    return true;
+        Background.drain(new Spare() {
+            @Override
+            public boolean step() {
+                for (Part p : parts) {
+                    if (p.step()) {
+                        return true;
+                    }
                 }
+                return false;
             }
-            return false;
         });
         atList = parts.isEmpty() ? null : parts.get(0);
         atIndex = 0;

@@ -71,7 +71,9 @@ public final class Report {
             tally(from, Math.min(diagnostics.size(), from + 32), bySeverity, counts);
         }
         Map<String, Integer> byRule = new TreeMap<>();
-        counts.forEach((rule, n) -> byRule.put(rule, n[0]));
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            byRule.put(e.getKey(), e.getValue()[0]);
+        }
         return new Tally(bySeverity, byRule);
     }
 
@@ -83,7 +85,11 @@ public final class Report {
             bySeverity[d.severity().ordinal()]++;
             if (!d.rule().equals(rule)) {
                 rule = d.rule();
-                n = counts.computeIfAbsent(rule, r -> new int[1]);
+                n = counts.get(rule);
+                if (n == null) {
+                    n = new int[1];
+                    counts.put(rule, n);
+                }
             }
             n[0]++;
         }

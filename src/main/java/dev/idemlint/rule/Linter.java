@@ -24,7 +24,9 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * The pipeline for one target: read, parse, extract, classify SQL, build the graph, run the rules,
@@ -69,7 +71,12 @@ public final class Linter {
 
     private LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
             Function<List<Diagnostic>, Spare> ahead) {
-        List<Path> files = target.files().stream().filter(p -> !target.config().excludes(p)).toList();
+        List<Path> files = new ArrayList<>(target.files().size());
+        for (Path p : target.files()) {
+            if (!target.config().excludes(p)) {
+                files.add(p);
+            }
+        }
         List<MigrationRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
         for (Rule rule : rules) {
@@ -86,7 +93,17 @@ public final class Linter {
         // its syntax tree is still at hand for their fix builders; then the tree is let go, so memory
         // holds one model per file, not one tree per file.
         boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
-        List<Loaded> loaded = forEachFile(files, p -> loadAndCheck(p, target, display, texts, fileRules, timeline));
+        // on all cores, each thread taking the next file as it finishes one, results in file order (a
+        // parallel stream split the list into four fixed runs, 925 files at 3,700, and the thread done
+        // first waited half a run for the other)
+        Loaded[] done = new Loaded[files.size()];
+        Background.forEachIndex(done.length, new IntConsumer() {
+            @Override
+            public void accept(int i) {
+                done[i] = loadAndCheck(files.get(i), target, display, texts, fileRules, timeline);
+            }
+        });
+        List<Loaded> loaded = Arrays.asList(done);
         List<Migration> revisions = new ArrayList<>(loaded.size());
         // sized once: growing them by doubling rehashed every entry (this loop runs once per run)
         Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>(loaded.size());
@@ -102,7 +119,12 @@ public final class Linter {
         // A lone file has no tree around it: graph and timeline rules need the whole directory.
         boolean project = target.versionsDir() != null;
         // the graph is built on the pool's worker while this thread runs the rules that do not read it
-        Background<RevisionGraph> graphing = Background.start(() -> RevisionGraph.build(revisions));
+        Background<RevisionGraph> graphing = Background.start(new Callable<RevisionGraph>() {
+            @Override
+            public RevisionGraph call() {
+                return RevisionGraph.build(revisions);
+            }
+        });
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] byRule = new List[projectRules.size()];
         VersionsTree graphless = new VersionsTree(dir, revisions, null);
@@ -113,13 +135,23 @@ public final class Linter {
         }
         RevisionGraph graph = graphing.join(spare);
         if (timeline) {
-            SchemaTimeline.prime(graph, effects::get);
+            SchemaTimeline.prime(graph, effects);
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph);
         if (project) {
             rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, spare));
         }
-        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);
+        Function<SourceFile, Suppressions> marksOf = new Function<>() {
+            @Override
+            public Suppressions apply(SourceFile f) {
+                Suppressions s = sup.get(f);
+                if (s == null) {
+                    s = Suppressions.scan(f);
+                    sup.put(f, s);
+                }
+                return s;
+            }
+        };
         for (Diagnostic d : rest) {
             Diagnostic k = kept(d, target, marksOf);
             if (k != null) {
@@ -151,18 +183,6 @@ public final class Linter {
         }
     }
 
-    /**
-     * {@code work} for every file on all cores: each thread takes the next file as it finishes one,
-     * results in file order. A parallel stream split the list into four fixed runs of files (925 at
-     * 3,700), so the thread that finished its last run first waited, on average, half a run for the
-     * other (tens of milliseconds of one core at the end of the parallel phase).
-     */
-    private static List<Loaded> forEachFile(List<Path> files, Function<Path, Loaded> work) {
-        Loaded[] out = new Loaded[files.size()];
-        Background.forEachIndex(out.length, i -> out[i] = work.apply(files.get(i)));
-        return Arrays.asList(out);
-    }
-
     /** One file: read, parsed, modelled, checked by the per-file rules, its tree let go. */
     private Loaded loadAndCheck(Path p, LintTarget target, Function<Path, String> display, Map<Path, String> texts,
             List<MigrationRule> fileRules, boolean timeline) {
@@ -173,7 +193,7 @@ public final class Linter {
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
-            RuleContext fileCtx = new RuleContext(target.settings(), catalog, mine::add);
+            RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
             for (MigrationRule rule : fileRules) {
                 fileCtx.setCurrent(rule);
                 rule.check(m, fileCtx);
@@ -187,7 +207,12 @@ public final class Linter {
         // findings filtered and sorted: here on both cores rather than on one after the project rules
         Suppressions marks = Suppressions.scan(m.source());
         List<Diagnostic> shown = new ArrayList<>(mine.size());
-        Function<SourceFile, Suppressions> marksOf = f -> f == m.source() ? marks : Suppressions.scan(f);
+        Function<SourceFile, Suppressions> marksOf = new Function<>() {
+            @Override
+            public Suppressions apply(SourceFile f) {
+                return f == m.source() ? marks : Suppressions.scan(f);
+            }
+        };
         for (Diagnostic d : mine) {
             Diagnostic k = kept(d, target, marksOf);
             if (k != null) {
@@ -228,14 +253,17 @@ public final class Linter {
             }
             order.add(firstReader, -2);
         }
-        Background.forEachIndex(order.size(), k -> {
-            int i = order.get(k);
-            if (i == -1) {
-                SchemaTimeline.of(graph);
-            } else if (i == -2) {
-                SchemaTimeline.whileBuilding(graph, spare);
-            } else {
-                byRule[i] = check(rules.get(i), tree, target);
+        Background.forEachIndex(order.size(), new IntConsumer() {
+            @Override
+            public void accept(int k) {
+                int i = order.get(k);
+                if (i == -1) {
+                    SchemaTimeline.of(graph);
+                } else if (i == -2) {
+                    SchemaTimeline.whileBuilding(graph, spare);
+                } else {
+                    byRule[i] = check(rules.get(i), tree, target);
+                }
             }
         }, spare);
         List<Diagnostic> out = new ArrayList<>();
@@ -248,7 +276,7 @@ public final class Linter {
     /** One project rule's findings on {@code tree}. */
     private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target) {
         List<Diagnostic> mine = new ArrayList<>();
-        RuleContext ruleCtx = new RuleContext(target.settings(), catalog, mine::add);
+        RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
@@ -282,7 +310,12 @@ public final class Linter {
     }
 
     /** By shown path, start offset, rule, message. */
-    public static final Comparator<Diagnostic> ORDER = Linter::compare;
+    public static final Comparator<Diagnostic> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Diagnostic a, Diagnostic b) {
+            return Linter.compare(a, b);
+        }
+    };
 
     // Written out rather than chained comparators: sorting tens of thousands of findings was 3% of a
     // 3,700-file run, mostly comparing the long equal paths of findings in the same file.
@@ -413,7 +446,9 @@ public final class Linter {
     /** Names of the rules this linter runs, plus the built-in checks. */
     public Set<String> ruleNames() {
         Set<String> out = new java.util.TreeSet<>(BuiltinChecks.NAMES);
-        rules.forEach(r -> out.add(r.name()));
+        for (Rule r : rules) {
+            out.add(r.name());
+        }
         return out;
     }
 }

@@ -57,7 +57,16 @@ public final class RuleCatalog {
 
     /** The page of {@code name}, or null when the catalog has none. */
     public RuleDoc doc(String name) {
-        return names.contains(name) ? docs.computeIfAbsent(name, RuleCatalog::read) : null;
+        if (!names.contains(name)) {
+            return null;
+        }
+        RuleDoc doc = docs.get(name);
+        if (doc == null) {
+            doc = read(name);
+            RuleDoc first = docs.putIfAbsent(name, doc);
+            doc = first != null ? first : doc;
+        }
+        return doc;
     }
 
     /** Every page, in rule-name order. */

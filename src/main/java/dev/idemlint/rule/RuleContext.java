@@ -24,6 +24,28 @@ public final class RuleContext {
         this.sink = sink;
     }
 
+    /** A context whose reports are added to {@code into}. */
+    public static RuleContext into(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
+        return new RuleContext(settings, catalog, new Into(into));
+    }
+
+    /**
+     * Adds to a list: a class, not {@code list::add}. The lint path links no lambdas (see
+     * {@code dev.idemlint.source.Background}).
+     */
+    private static final class Into implements Consumer<Diagnostic> {
+        private final List<Diagnostic> list;
+
+        Into(List<Diagnostic> list) {
+            this.list = list;
+        }
+
+        @Override
+        public void accept(Diagnostic d) {
+            list.add(d);
+        }
+    }
+
     /** A context that reports for one rule, for running a rule outside the engine (tests, tools). */
     public static RuleContext forRule(Rule rule, Settings settings, RuleCatalog catalog, Consumer<Diagnostic> sink) {
         RuleContext ctx = new RuleContext(settings, catalog, sink);

@@ -40,8 +40,13 @@ public final class CallRewriter {
         if (existing != null) {
             return List.of(TextEdit.replace(file.path(), existing.value().span(), value));
         }
-        if (call.args().isEmpty() || call.args().stream().anyMatch(a -> a.star() == 2)) {
+        if (call.args().isEmpty()) {
             return List.of();
+        }
+        for (Arg a : call.args()) {
+            if (a.star() == 2) {
+                return List.of();
+            }
         }
         SourceLayout layout = SourceLayout.of(file);
         String text = file.text();

@@ -7,7 +7,6 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The fix alternatives of a CREATE, by how it is spelled: {@code checkfirst=True} for SQLAlchemy DDL,
@@ -19,20 +18,42 @@ public final class CreateFixes {
     }
 
     /**
-     * {@code keyword} yields the keyword fix or null when the keyword must not be used; {@code guard}
-     * the guard fix. Both are asked only for op calls.
+     * Whether {@code site} is an op call, whose fixes are {@link #opCall}'s (the rule builds the keyword
+     * and guard fixes only then); else they are {@link #of}'s.
      */
-    public static List<Fix> of(OpSite site, SourceFile file, String noun, boolean concurrently,
-            Supplier<Fix> keyword, Supplier<Fix> guard, Settings s) {
+    public static boolean isOpCall(OpSite site) {
+        return site.origin() != Origin.SQLALCHEMY_DDL && site.origin() != Origin.RAW_SQL && site.call() != null;
+    }
+
+    /** The fixes of a CREATE that is not an op call: SQLAlchemy DDL, raw SQL (none for anything else). */
+    public static List<Fix> of(OpSite site, SourceFile file, String noun, boolean concurrently) {
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.SQLALCHEMY_DDL) {
             out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
         } else if (site.origin() == Origin.RAW_SQL) {
             out.addAll(SqlRewriter.ifNotExistsAfterCreate(site, file, noun, concurrently));
-        } else if (site.call() != null) {
-            CallRewriter.addKeywordFix(out, keyword.get(), guard.get(), s);
         }
-        out.removeIf(f -> f == null);
+        dropMissing(out);
         return out;
+    }
+
+    /**
+     * The fixes of an op call: {@code keyword} (null when the keyword must not be used) and
+     * {@code guard}, ordered by how sure the keyword is.
+     */
+    public static List<Fix> opCall(Fix keyword, Fix guard, Settings s) {
+        List<Fix> out = new ArrayList<>();
+        CallRewriter.addKeywordFix(out, keyword, guard, s);
+        dropMissing(out);
+        return out;
+    }
+
+    /** Removes the nulls (fixes a builder could not make) from {@code fixes}. */
+    public static void dropMissing(List<Fix> fixes) {
+        for (int i = fixes.size() - 1; i >= 0; i--) {
+            if (fixes.get(i) == null) {
+                fixes.remove(i);
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@ import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 
@@ -22,6 +23,20 @@ import java.util.List;
  * a line with other code, since there the guard's place is a human's call.
  */
 public final class GuardWrapper {
+    private static final Comparator<Span> SPAN_START = new Comparator<>() {
+        @Override
+        public int compare(Span a, Span b) {
+            return Integer.compare(a.start(), b.start());
+        }
+    };
+
+    private static final Comparator<TextEdit> EDIT_START = new Comparator<>() {
+        @Override
+        public int compare(TextEdit a, TextEdit b) {
+            return Integer.compare(a.range().start(), b.range().start());
+        }
+    };
+
     /** Stands for the inspector expression in condition templates. */
     public static final String INSPECTOR = "{insp}";
 
@@ -66,10 +81,10 @@ public final class GuardWrapper {
         String unit = layout.indentUnit();
         // string tokens in source order: the loop below asks about line starts in increasing order
         List<Span> strings = new ArrayList<>(SourceLayout.stringTokens(call));
-        strings.sort(Comparator.comparingInt(Span::start));
+        strings.sort(SPAN_START);
         int s = 0; // the first string token that does not end before the current line start
         List<TextEdit> sorted = new ArrayList<>(inner);
-        sorted.sort(Comparator.comparingInt(e -> e.range().start()));
+        sorted.sort(EDIT_START);
         String text = file.text();
         // sized for the statement plus a level of indentation per line: it grew by doubling before
         StringBuilder sb = new StringBuilder(test.length() + (stmt.end() - stmt.start()) * 5 / 4 + 64)
@@ -123,7 +138,7 @@ public final class GuardWrapper {
         if (inside.isEmpty()) {
             return text.substring(span.start(), span.end());
         }
-        inside.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).reversed());
+        inside.sort(Collections.reverseOrder(EDIT_START));
         StringBuilder sb = new StringBuilder(text.substring(span.start(), span.end()));
         for (TextEdit e : inside) {
             sb.replace(e.range().start() - span.start(), e.range().end() - span.start(), e.replacement());

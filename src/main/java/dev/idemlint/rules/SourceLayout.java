@@ -39,6 +39,13 @@ public final class SourceLayout {
         this.indentUnit = module == null ? "    " : indentUnit(file, module);
     }
 
+    private static final Comparator<StrPiece> BY_OFFSET = new Comparator<>() {
+        @Override
+        public int compare(StrPiece a, StrPiece b) {
+            return Integer.compare(a.sourceOffset(0), b.sourceOffset(0));
+        }
+    };
+
     private List<StrPiece> pieces() {
         List<StrPiece> p = pieces;
         if (p == null) {
@@ -49,7 +56,7 @@ public final class SourceLayout {
                     collectStmt(s, found);
                 }
             }
-            found.sort(Comparator.comparingInt(x -> x.sourceOffset(0)));
+            found.sort(BY_OFFSET);
             p = List.copyOf(found);
             pieces = p;
         }
@@ -58,15 +65,20 @@ public final class SourceLayout {
 
     /** The layout of {@code file}; {@code module()} is null when the file does not parse. */
     public static SourceLayout of(SourceFile file) {
-        return CACHE.computeIfAbsent(file, f -> {
-            PythonModule m;
-            try {
-                m = PARSER.parseShared(f);
-            } catch (PythonSyntaxError | RuntimeException e) {
-                m = null;
-            }
-            return new SourceLayout(f, m);
-        });
+        // two threads may make the same layout once each; both are equal
+        SourceLayout known = CACHE.get(file);
+        if (known != null) {
+            return known;
+        }
+        PythonModule m;
+        try {
+            m = PARSER.parseShared(file);
+        } catch (PythonSyntaxError | RuntimeException e) {
+            m = null;
+        }
+        SourceLayout made = new SourceLayout(file, m);
+        CACHE.put(file, made);
+        return made;
     }
 
     public SourceFile file() {
@@ -346,7 +358,9 @@ public final class SourceLayout {
 
     private static void collectStmt(Stmt s, List<StrPiece> out) {
         if (s instanceof Stmt.Assign a) {
-            a.targets().forEach(t -> collectExpr(t, out));
+            for (Expr t : a.targets()) {
+                collectExpr(t, out);
+            }
             collectExpr(a.value(), out);
         } else if (s instanceof Stmt.AnnAssign a) {
             collectExpr(a.target(), out);
@@ -360,42 +374,78 @@ public final class SourceLayout {
         } else if (s instanceof Stmt.Return r) {
             collectExpr(r.value(), out);
         } else if (s instanceof Stmt.FunctionDef f) {
-            f.decorators().forEach(d -> collectExpr(d, out));
-            f.body().forEach(b -> collectStmt(b, out));
+            for (Expr d : f.decorators()) {
+                collectExpr(d, out);
+            }
+            for (Stmt b : f.body()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.ClassDef c) {
-            c.bases().forEach(b -> collectExpr(b, out));
-            c.decorators().forEach(d -> collectExpr(d, out));
-            c.body().forEach(b -> collectStmt(b, out));
+            for (Expr b : c.bases()) {
+                collectExpr(b, out);
+            }
+            for (Expr d : c.decorators()) {
+                collectExpr(d, out);
+            }
+            for (Stmt b : c.body()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.If i) {
             collectExpr(i.test(), out);
-            i.body().forEach(b -> collectStmt(b, out));
-            i.orelse().forEach(b -> collectStmt(b, out));
+            for (Stmt b : i.body()) {
+                collectStmt(b, out);
+            }
+            for (Stmt b : i.orelse()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.For f) {
             collectExpr(f.target(), out);
             collectExpr(f.iter(), out);
-            f.body().forEach(b -> collectStmt(b, out));
-            f.orelse().forEach(b -> collectStmt(b, out));
+            for (Stmt b : f.body()) {
+                collectStmt(b, out);
+            }
+            for (Stmt b : f.orelse()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.While w) {
             collectExpr(w.test(), out);
-            w.body().forEach(b -> collectStmt(b, out));
-            w.orelse().forEach(b -> collectStmt(b, out));
+            for (Stmt b : w.body()) {
+                collectStmt(b, out);
+            }
+            for (Stmt b : w.orelse()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.With w) {
             for (Stmt.WithItem item : w.items()) {
                 collectExpr(item.context(), out);
                 collectExpr(item.vars(), out);
             }
-            w.body().forEach(b -> collectStmt(b, out));
+            for (Stmt b : w.body()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.Try t) {
-            t.body().forEach(b -> collectStmt(b, out));
+            for (Stmt b : t.body()) {
+                collectStmt(b, out);
+            }
             for (Stmt.Handler h : t.handlers()) {
                 collectExpr(h.type(), out);
-                h.body().forEach(b -> collectStmt(b, out));
+                for (Stmt b : h.body()) {
+                    collectStmt(b, out);
+                }
             }
-            t.orelse().forEach(b -> collectStmt(b, out));
-            t.finalbody().forEach(b -> collectStmt(b, out));
+            for (Stmt b : t.orelse()) {
+                collectStmt(b, out);
+            }
+            for (Stmt b : t.finalbody()) {
+                collectStmt(b, out);
+            }
         } else if (s instanceof Stmt.Opaque o) {
-            o.exprs().forEach(e -> collectExpr(e, out));
-            o.body().forEach(b -> collectStmt(b, out));
+            for (Expr e : o.exprs()) {
+                collectExpr(e, out);
+            }
+            for (Stmt b : o.body()) {
+                collectStmt(b, out);
+            }
         }
     }
 

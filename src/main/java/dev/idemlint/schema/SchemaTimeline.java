@@ -27,8 +27,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
-import java.util.function.Function;
 
 /**
  * Who creates, drops and renames each object, revision by revision along the graph. A query names a
@@ -143,7 +143,13 @@ public final class SchemaTimeline {
         }
     }
 
-    private static final Comparator<Event> ORDER = Comparator.comparingInt(Event::pos).thenComparingInt(Event::index);
+    private static final Comparator<Event> ORDER = new Comparator<>() {
+        @Override
+        public int compare(Event a, Event b) {
+            int c = Integer.compare(a.pos(), b.pos());
+            return c != 0 ? c : Integer.compare(a.index(), b.index());
+        }
+    };
 
     private final List<Migration> order;
     private final Map<Migration, Integer> position = new IdentityHashMap<>();
@@ -182,7 +188,7 @@ public final class SchemaTimeline {
      * the first to ask builds it, the others wait for that build.
      */
     public static SchemaTimeline of(RevisionGraph graph) {
-        FutureTask<SchemaTimeline> task = task(graph, m -> null);
+        FutureTask<SchemaTimeline> task = task(graph, Map.of());
         // runs the build unless another thread has started it (then waits for it)
         task.run();
         return Background.await(task);
@@ -193,7 +199,7 @@ public final class SchemaTimeline {
      * not yet started); returns when it is built or no spare step is left.
      */
     public static void whileBuilding(RevisionGraph graph, Spare spare) {
-        FutureTask<SchemaTimeline> task = task(graph, m -> null);
+        FutureTask<SchemaTimeline> task = task(graph, Map.of());
         while (!task.isDone() && spare.step()) {
             // another rule's thread builds it
         }
@@ -204,12 +210,12 @@ public final class SchemaTimeline {
      * built from them when a rule first asks for it ({@link #of}). The engine calls this before it runs
      * the project rules.
      */
-    public static void prime(RevisionGraph graph, Function<Migration, Effects> effects) {
+    public static void prime(RevisionGraph graph, Map<Migration, Effects> effects) {
         task(graph, effects);
     }
 
     /** The cached build of {@code graph}'s timeline, registered (not run) when there is none. */
-    private static FutureTask<SchemaTimeline> task(RevisionGraph graph, Function<Migration, Effects> effects) {
+    private static FutureTask<SchemaTimeline> task(RevisionGraph graph, Map<Migration, Effects> effects) {
         synchronized (CACHE) {
             FutureTask<SchemaTimeline> task = null;
             for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
@@ -224,7 +230,12 @@ public final class SchemaTimeline {
             if (task == null) {
                 // the build holds the graph weakly until it runs, and FutureTask lets go of it after
                 WeakReference<RevisionGraph> weak = new WeakReference<>(graph);
-                task = new FutureTask<>(() -> build(weak.get().topologicalOrder(), effects));
+                task = new FutureTask<>(new Callable<SchemaTimeline>() {
+                    @Override
+                    public SchemaTimeline call() {
+                        return build(weak.get().topologicalOrder(), effects);
+                    }
+                });
                 if (CACHE.size() >= CACHE_SIZE) {
                     CACHE.remove(0);
                 }
@@ -242,7 +253,7 @@ public final class SchemaTimeline {
      * incomplete chain ({@link #complete(Migration)} is false).
      */
     public static SchemaTimeline build(List<Migration> migrations) {
-        return build(migrations, m -> null);
+        return build(migrations, Map.of());
     }
 
     /**
@@ -269,11 +280,11 @@ public final class SchemaTimeline {
         complete.add(ok);
     }
 
-    public static SchemaTimeline build(List<Migration> migrations, Function<Migration, Effects> precomputed) {
+    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed) {
         List<Effects> effects = new ArrayList<>(migrations.size());
         int steps = 0;
         for (Migration m : migrations) {
-            Effects fx = precomputed.apply(m);
+            Effects fx = precomputed.isEmpty() ? null : precomputed.get(m);
             if (fx == null || fx.migration != m) {
                 fx = effects(m);
             }
@@ -343,6 +354,16 @@ public final class SchemaTimeline {
         return fx;
     }
 
+    /** {@code map}'s list for {@code key}, added when there is none (computeIfAbsent without a lambda). */
+    private static <K> List<Event> listIn(Map<K, List<Event>> map, K key) {
+        List<Event> l = map.get(key);
+        if (l == null) {
+            l = new ArrayList<>();
+            map.put(key, l);
+        }
+        return l;
+    }
+
     /** Adds revision {@code pos}'s recorded events, in their order. */
     private void place(int pos, Effects fx) {
         for (Event recorded : fx.recorded) {
@@ -352,13 +373,18 @@ public final class SchemaTimeline {
                     if (e.type() == Type.CREATE) {
                         creations.add(e.creation());
                         if (e.key().kind() == ObjectKind.COLUMN) {
-                            columnsByTable.computeIfAbsent(e.key().table(), x -> new LinkedHashSet<>()).add(e.key());
+                            Set<ObjectKey> columns = columnsByTable.get(e.key().table());
+                            if (columns == null) {
+                                columns = new LinkedHashSet<>();
+                                columnsByTable.put(e.key().table(), columns);
+                            }
+                            columns.add(e.key());
                         }
                     }
-                    events.computeIfAbsent(e.key(), x -> new ArrayList<>()).add(e);
+                    listIn(events, e.key()).add(e);
                 }
-                case WILDCARD_DROP -> wildcardDrops.computeIfAbsent(e.kind, x -> new ArrayList<>()).add(e);
-                case KEY_DROP -> keyDrops.computeIfAbsent(e.table, x -> new ArrayList<>()).add(e);
+                case WILDCARD_DROP -> listIn(wildcardDrops, e.kind).add(e);
+                case KEY_DROP -> listIn(keyDrops, e.table).add(e);
                 case OPAQUE -> opaque.add(e);
                 default -> throw new IllegalStateException(e.slot.name());
             }

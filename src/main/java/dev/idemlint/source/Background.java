@@ -16,6 +16,13 @@ import java.util.function.IntConsumer;
  * this tool's usual machine) that starts a new thread per call (twenty per 3,700-file report), and
  * the pool's worker, warm from the files it parsed, sits idle. With no worker at all (one core) the
  * caller runs the work itself when it asks for the result.
+ *
+ * <p>The code a lint runs writes its callbacks as classes, not lambdas or method references (here
+ * and in the pipeline it drives). A lambda costs nothing in steady state, but every run of a
+ * command-line tool is a cold start: each lambda's call site is linked on first use (~0.1 ms each,
+ * ~100 of them per lint), the first link starts up the JDK's method-handle machinery, and the links
+ * made C1 compile ~190 {@code java.lang.invoke} methods per run, a tenth of all it compiled
+ * (bench/NOTES.md, session 10). {@code LintPathTest} holds the lint path to it.
  */
 public final class Background<T> {
     /**
@@ -33,19 +40,25 @@ public final class Background<T> {
     }
 
     public static <T> Background<T> start(Callable<T> work) {
-        return new Background<>(ForkJoinPool.commonPool().submit(() -> {
-            try {
-                return new Outcome<>(work.call(), null);
-            } catch (Throwable t) {
-                return new Outcome<>(null, t);
+        return new Background<>(ForkJoinPool.commonPool().submit(new Callable<Outcome<T>>() {
+            @Override
+            public Outcome<T> call() {
+                try {
+                    return new Outcome<>(work.call(), null);
+                } catch (Throwable t) {
+                    return new Outcome<>(null, t);
+                }
             }
         }));
     }
 
     public static Background<Void> run(Runnable work) {
-        return start(() -> {
-            work.run();
-            return null;
+        return start(new Callable<Void>() {
+            @Override
+            public Void call() {
+                work.run();
+                return null;
+            }
         });
     }
 
@@ -68,27 +81,30 @@ public final class Background<T> {
         // threads inside an item, or about to take one: counted before the index is taken, so a
         // thread that sees zero knows no item is left running
         AtomicInteger busy = new AtomicInteger();
-        Runnable share = () -> {
-            try {
-                while (true) {
-                    busy.incrementAndGet();
-                    int i = next.getAndIncrement();
-                    if (i >= n) {
-                        busy.decrementAndGet();
-                        break;
+        Runnable share = new Runnable() {
+            @Override
+            public void run() {
+                try {
+                    while (true) {
+                        busy.incrementAndGet();
+                        int i = next.getAndIncrement();
+                        if (i >= n) {
+                            busy.decrementAndGet();
+                            break;
+                        }
+                        try {
+                            body.accept(i);
+                        } finally {
+                            busy.decrementAndGet();
+                        }
                     }
-                    try {
-                        body.accept(i);
-                    } finally {
-                        busy.decrementAndGet();
+                    while (busy.get() > 0 && spare.step()) {
+                        // the last items are still running elsewhere
                     }
+                } catch (RuntimeException | Error e) {
+                    next.set(n);
+                    throw e;
                 }
-                while (busy.get() > 0 && spare.step()) {
-                    // the last items are still running elsewhere
-                }
-            } catch (RuntimeException | Error e) {
-                next.set(n);
-                throw e;
             }
         };
         List<Background<Void>> helpers = new ArrayList<>();
@@ -118,9 +134,12 @@ public final class Background<T> {
 
     /** Runs {@code spare} to its end, on this thread and the pool's workers at once. */
     public static void drain(Spare spare) {
-        forEachIndex(ForkJoinPool.getCommonPoolParallelism() + 1, i -> {
-            while (spare.step()) {
-                // the next step
+        forEachIndex(ForkJoinPool.getCommonPoolParallelism() + 1, new IntConsumer() {
+            @Override
+            public void accept(int i) {
+                while (spare.step()) {
+                    // the next step
+                }
             }
         });
     }

@@ -10,7 +10,12 @@ package dev.idemlint.source;
 @FunctionalInterface
 public interface Spare {
     /** No spare work. */
-    Spare NONE = () -> false;
+    Spare NONE = new Spare() {
+        @Override
+        public boolean step() {
+            return false;
+        }
+    };
 
     /** Runs the next step, if any is left; false when none was. Safe to call from several threads at once. */
     boolean step();

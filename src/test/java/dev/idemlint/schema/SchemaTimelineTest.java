@@ -200,7 +200,7 @@ class SchemaTimelineTest {
                 .rev("004", "003", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
         java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
-        SchemaTimeline.prime(g, fx::get);
+        SchemaTimeline.prime(g, fx);
         SchemaTimeline placed = SchemaTimeline.of(g);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         // the primed effects were used: their creations are the timeline's
@@ -229,11 +229,11 @@ class SchemaTimelineTest {
                 .rev("003", "002", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
         java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
-        SchemaTimeline first = SchemaTimeline.build(g.topologicalOrder(), fx::get);
+        SchemaTimeline first = SchemaTimeline.build(g.topologicalOrder(), fx);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         List<dev.idemlint.migration.Migration> reversed = new java.util.ArrayList<>(g.topologicalOrder());
         java.util.Collections.reverse(reversed);
-        SchemaTimeline second = SchemaTimeline.build(reversed, fx::get);
+        SchemaTimeline second = SchemaTimeline.build(reversed, fx);
         assertSame(reversed.get(0), second.order().get(0));
         for (Creation c : fresh.creations()) {
             assertSameExisting(fresh, first, c.key(), r);

@@ -61,7 +61,12 @@ public final class PythonTokenizer implements TokenSource {
         this.n = text.length();
         this.input = new StringCharStream(text);
         this.pair = new Pair<>(this, input);
-        this.layout = new Layout(text, this::emit);
+        this.layout = new Layout(text, new Layout.Sink() {
+            @Override
+            public void token(int type, int start, int stop) {
+                emit(type, start, stop);
+            }
+        });
     }
 
     /** The text's chars, as read (do not change them). */

@@ -8,8 +8,9 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** Two or more files declare the same revision id; Alembic silently keeps one. */
 public final class DuplicateRevisionId implements ProjectRule {
@@ -21,10 +22,15 @@ public final class DuplicateRevisionId implements ProjectRule {
         String order = ctx.settings().alembic().atLeast("1.10.0")
                 ? "the file it reads last, in sorted file-name order"
                 : "whichever file it reads last, in directory listing order, which is not guaranteed";
-        g.duplicates().forEach((id, files) -> {
+        for (Map.Entry<String, List<Migration>> dup : g.duplicates().entrySet()) {
+            String id = dup.getKey();
+            List<Migration> files = dup.getValue();
             Migration kept = files.get(files.size() - 1);
             Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files);
-            String names = files.stream().map(m -> m.source().fileName()).collect(Collectors.joining(", "));
+            StringJoiner names = new StringJoiner(", ");
+            for (Migration m : files) {
+                names.add(m.source().fileName());
+            }
             String message = "Revision id " + id + " is declared by " + files.size() + " files (" + names
                     + "), so Alembic only warns and keeps " + kept.source().fileName() + " (" + order
                     + "): the other file's upgrade never runs, and `alembic upgrade head` either skips it silently"
@@ -44,7 +50,7 @@ public final class DuplicateRevisionId implements ProjectRule {
                 }
                 b.emit();
             }
-        });
+        }
     }
 
     private static String help(String id, List<Migration> files, Optional<Renumberer.Renumbering> plan) {

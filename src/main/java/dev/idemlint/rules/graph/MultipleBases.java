@@ -6,6 +6,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import java.util.ArrayList;
 import java.util.List;
 
 /** More than one unlabelled revision with {@code down_revision = None}: a second, unintended chain. */
@@ -16,7 +17,12 @@ public final class MultipleBases implements ProjectRule {
         RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
         // A base with branch_labels is Alembic's documented way to start an independent branch
         // (`alembic revision --head=base --branch-label=...`); only unlabelled extra bases are accidents.
-        List<String> unlabelled = g.bases().stream().filter(b -> g.node(b).header().labels().isEmpty()).toList();
+        List<String> unlabelled = new ArrayList<>();
+        for (String b : g.bases()) {
+            if (g.node(b).header().labels().isEmpty()) {
+                unlabelled.add(b);
+            }
+        }
         if (unlabelled.size() < 2) {
             return;
         }

@@ -27,7 +27,12 @@ public final class MultipleHeads implements ProjectRule {
         // as one set) are an accidental fork.
         Map<Set<String>, List<String>> byLabels = new LinkedHashMap<>();
         for (String h : g.heads()) {
-            byLabels.computeIfAbsent(g.labelsOf(h), k -> new ArrayList<>()).add(h);
+            List<String> same = byLabels.get(g.labelsOf(h));
+            if (same == null) {
+                same = new ArrayList<>();
+                byLabels.put(g.labelsOf(h), same);
+            }
+            same.add(h);
         }
         for (var e : byLabels.entrySet()) {
             List<String> heads = e.getValue();
@@ -40,11 +45,15 @@ public final class MultipleHeads implements ProjectRule {
 
     private static void report(RevisionGraph g, RuleContext ctx, List<String> heads, Set<String> labels) {
         Optional<String> fork = g.forkPoint(heads);
-        String where = fork.map(f -> "fork at revision " + f + " (" + g.node(f).source().fileName() + ")")
-                .orElse("share no common ancestor");
+        String where = fork.isPresent()
+                ? "fork at revision " + fork.get() + " (" + g.node(fork.get()).source().fileName() + ")"
+                : "share no common ancestor";
         List<String> sides = new ArrayList<>();
         for (String h : heads) {
-            List<String> files = g.path(fork.orElse(null), h).stream().map(r -> g.node(r).source().fileName()).toList();
+            List<String> files = new ArrayList<>();
+            for (String r : g.path(fork.orElse(null), h)) {
+                files.add(g.node(r).source().fileName());
+            }
             sides.add(abbreviate(files));
         }
         String branch = labels.isEmpty() ? "" : " on branch " + String.join(", ", labels);

@@ -67,10 +67,12 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
      */
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
         OpSite site = ix.site();
-        return CreateFixes.of(site, file, "INDEX", true,
-                () -> s.indexIfExistsSupported() && !ix.ifNotExists()
+        if (!CreateFixes.isOpCall(site)) {
+            return CreateFixes.of(site, file, "INDEX", true);
+        }
+        return CreateFixes.opCall(s.indexIfExistsSupported() && !ix.ifNotExists()
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                () -> GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
+                GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
                         GuardWrapper.title("get_indexes"), List.of()), s);
     }
 

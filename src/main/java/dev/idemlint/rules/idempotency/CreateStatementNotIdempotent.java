@@ -10,6 +10,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -89,7 +90,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             default:
                 out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
         }
-        out.removeIf(f -> f == null);
+        CreateFixes.dropMissing(out);
         return out;
     }
 

@@ -75,10 +75,12 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     static List<Fix> fixes(Operation.CreateTable t, SourceFile file, Settings s) {
         OpSite site = t.site();
         Expr.Call call = site.call();
-        return CreateFixes.of(site, file, "TABLE", false,
-                () -> s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
+        if (!CreateFixes.isOpCall(site)) {
+            return CreateFixes.of(site, file, "TABLE", false);
+        }
+        return CreateFixes.opCall(s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                () -> GuardWrapper.wrap(file, site, GuardWrapper.hasTable(
+                GuardWrapper.wrap(file, site, GuardWrapper.hasTable(
                         CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table()),
                         GuardWrapper.schemaArg(file, call), false), GuardWrapper.title("has_table"), List.of()), s);
     }

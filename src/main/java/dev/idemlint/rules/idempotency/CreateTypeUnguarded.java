@@ -11,6 +11,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -67,7 +68,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
                 out.add(r.wrapInDoBlock("duplicate_object", -1, -1, "Wrap in a `DO` block catching `duplicate_object`"));
             }
         }
-        out.removeIf(f -> f == null);
+        CreateFixes.dropMissing(out);
         return out;
     }
 }

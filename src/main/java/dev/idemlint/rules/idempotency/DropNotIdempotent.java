@@ -12,6 +12,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -76,7 +77,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
             CallRewriter.addKeywordFix(out, keyword, guard(d, file, List.of()), ctx.settings());
         }
-        out.removeIf(f -> f == null);
+        CreateFixes.dropMissing(out);
         return out;
     }
 

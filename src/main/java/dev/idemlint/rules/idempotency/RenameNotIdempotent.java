@@ -11,6 +11,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -73,7 +74,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                         List.of()));
             }
         }
-        out.removeIf(f -> f == null);
+        CreateFixes.dropMissing(out);
         return out;
     }
 
