@@ -155,12 +155,18 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
             }
             boolean indented = Character.isWhitespace(raw.charAt(0));
             if (indented && current != null && lastKey != null) {
-                current.merge(lastKey, "\n" + stripComment(trimmed), String::concat);
+                String before = current.get(lastKey);
+                String more = "\n" + stripComment(trimmed);
+                current.put(lastKey, before == null ? more : before + more);
                 continue;
             }
             if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-                current = sections.computeIfAbsent(trimmed.substring(1, trimmed.length() - 1).trim(),
-                        k -> new LinkedHashMap<>());
+                String section = trimmed.substring(1, trimmed.length() - 1).trim();
+                current = sections.get(section);
+                if (current == null) {
+                    current = new LinkedHashMap<>();
+                    sections.put(section, current);
+                }
                 lastKey = null;
                 continue;
             }

@@ -439,7 +439,9 @@ final class TomlReader {
             end++;
         }
         String s = src.substring(pos, end);
-        line += (int) s.chars().filter(ch -> ch == '\n').count();
+        for (int i = 0; i < s.length(); i++) {
+            line += s.charAt(i) == '\n' ? 1 : 0;
+        }
         pos = end + 3;
         return s;
     }

@@ -11,4 +11,13 @@ public record Fix(String title, Applicability applicability, List<TextEdit> edit
     public static Fix displayOnly(String title, String suggestion) {
         return new Fix(title + ":\n" + suggestion, Applicability.DISPLAY_ONLY, List.of(), List.of());
     }
+
+    /** Removes the nulls (fixes a builder could not make) from {@code fixes}. */
+    public static void dropMissing(List<Fix> fixes) {
+        for (int i = fixes.size() - 1; i >= 0; i--) {
+            if (fixes.get(i) == null) {
+                fixes.remove(i);
+            }
+        }
+    }
 }

@@ -64,7 +64,11 @@ public final class FixApplier {
                 continue;
             }
             for (TextEdit e : fix.edits()) {
-                if (accepted.stream().noneMatch(a -> same(a, e))) {
+                boolean already = false;
+                for (TextEdit a : accepted) {
+                    already |= same(a, e);
+                }
+                if (!already) {
                     accepted.add(e);
                 }
             }
@@ -76,7 +80,13 @@ public final class FixApplier {
     /** Applies non-colliding edits from the end backwards. */
     static String applyEdits(String text, List<TextEdit> edits) {
         List<TextEdit> sorted = new ArrayList<>(edits);
-        sorted.sort(Comparator.comparingInt((TextEdit e) -> e.range().start()).thenComparingInt(e -> e.range().end()));
+        sorted.sort(new Comparator<TextEdit>() {
+            @Override
+            public int compare(TextEdit a, TextEdit b) {
+                int c = Integer.compare(a.range().start(), b.range().start());
+                return c != 0 ? c : Integer.compare(a.range().end(), b.range().end());
+            }
+        });
         StringBuilder sb = new StringBuilder(text);
         for (int i = sorted.size() - 1; i >= 0; i--) {
             TextEdit e = sorted.get(i);
@@ -86,7 +96,12 @@ public final class FixApplier {
     }
 
     private static boolean fits(Fix fix, int length) {
-        return fix.edits().stream().allMatch(e -> e.range().end() <= length);
+        for (TextEdit e : fix.edits()) {
+            if (e.range().end() > length) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean collidesWithin(List<TextEdit> edits) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -44,7 +43,7 @@ public final class FileAge {
             // Alembic writes str(datetime): "2026-04-11 19:51:33.123456", which sorts as text.
             return ca.compareTo(cb);
         }
-        return Comparator.comparing((Migration m) -> m.source().fileName()).compare(a, b);
+        return a.source().fileName().compareTo(b.source().fileName());
     }
 
     private static String createDate(Migration m) {

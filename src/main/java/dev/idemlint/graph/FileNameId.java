@@ -80,8 +80,16 @@ public final class FileNameId {
 
     /** Alembic ids are {@code uuid4().hex[-12:]}; older ones are 10-12 hex digits. Need a letter and a digit. */
     static boolean isHashLike(String s) {
-        return HEX.matcher(s).matches() && s.chars().anyMatch(Character::isDigit)
-                && s.chars().anyMatch(Character::isLetter);
+        if (!HEX.matcher(s).matches()) {
+            return false;
+        }
+        boolean digit = false;
+        boolean letter = false;
+        for (int i = 0; i < s.length(); i++) {
+            digit |= Character.isDigit(s.charAt(i));
+            letter |= Character.isLetter(s.charAt(i));
+        }
+        return digit && letter;
     }
 
     /** The file name with its id token replaced by {@code newId}. */

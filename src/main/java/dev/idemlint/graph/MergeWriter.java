@@ -27,9 +27,14 @@ public final class MergeWriter {
         Path dir = first.source().path().getParent();
         String name = id + "_merge_heads.py";
         Path target = dir == null ? Path.of(name) : dir.resolve(name);
-        String createDate = heads.stream().map(graph::node)
-                .map(m -> m.header().doc() == null ? null : m.header().doc().createDate())
-                .filter(d -> d != null && !d.isBlank()).map(String::strip).max(String::compareTo).orElse(null);
+        String createDate = null;
+        for (String h : heads) {
+            Migration m = graph.node(h);
+            String d = m.header().doc() == null ? null : m.header().doc().createDate();
+            if (d != null && !d.isBlank() && (createDate == null || d.strip().compareTo(createDate) > 0)) {
+                createDate = d.strip();
+            }
+        }
         String content = content(id, heads, createDate, HeaderSpans.quote(first.source(), first.header().revision()));
         return new Fix("Add merge revision " + name + " joining " + String.join(", ", heads), Applicability.UNSAFE,
                 List.of(), List.of(new FileChange.Create(target, content)));

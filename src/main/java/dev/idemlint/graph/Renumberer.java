@@ -45,7 +45,12 @@ public final class Renumberer {
         List<Migration> rest = new ArrayList<>(graph.loadOrder());
         rest.remove(newer);
         RevisionGraph without = RevisionGraph.build(rest);
-        List<String> heads = without.heads().stream().filter(hd -> without.descendants(id).contains(hd)).toList();
+        List<String> heads = new ArrayList<>();
+        for (String hd : without.heads()) {
+            if (without.descendants(id).contains(hd)) {
+                heads.add(hd);
+            }
+        }
         if (heads.size() != 1) {
             heads = without.heads();
         }
@@ -71,13 +76,21 @@ public final class Renumberer {
         if (doc != null && doc.revisesSpan() != null) {
             edits.add(TextEdit.replace(file, doc.revisesSpan(), parent));
         }
-        edits.sort(Comparator.comparing((TextEdit e) -> e.range().start()));
+        edits.sort(new Comparator<TextEdit>() {
+            @Override
+            public int compare(TextEdit a, TextEdit b) {
+                return Integer.compare(a.range().start(), b.range().start());
+            }
+        });
         if (overlapping(edits)) {
             return Optional.empty();
         }
         List<FileChange> moves = new ArrayList<>();
         String name = src.fileName();
-        Optional<FileNameId.Token> token = FileNameId.of(name).filter(t -> t.text().equals(id));
+        Optional<FileNameId.Token> token = FileNameId.of(name);
+        if (token.isPresent() && !token.get().text().equals(id)) {
+            token = Optional.empty();
+        }
         String newName = name;
         if (token.isPresent() && file.getParent() != null) {
             newName = FileNameId.rename(name, token.get(), newId);

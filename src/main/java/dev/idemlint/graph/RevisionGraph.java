@@ -573,7 +573,9 @@ public final class RevisionGraph {
         while (!todo.isEmpty()) {
             String r = todo.pop();
             if (seen.add(r)) {
-                (withDependencies ? allParents(r) : parents(r)).forEach(todo::push);
+                for (String p : withDependencies ? allParents(r) : parents(r)) {
+                    todo.push(p);
+                }
             }
         }
         return seen;
@@ -589,7 +591,9 @@ public final class RevisionGraph {
         while (!todo.isEmpty()) {
             String r = todo.pop();
             if (seen.add(r)) {
-                children(r).forEach(todo::push);
+                for (String c : children(r)) {
+                    todo.push(c);
+                }
             }
         }
         return seen;
@@ -641,7 +645,13 @@ public final class RevisionGraph {
             }
             applied.addAll(ancestors(r, true));
         }
-        return topo.stream().filter(m -> !applied.contains(m.header().revisionId())).toList();
+        List<Migration> out = new ArrayList<>();
+        for (Migration m : topo) {
+            if (!applied.contains(m.header().revisionId())) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
     }
 
     public List<Migration> upgradePlan(String fromRevision) {
@@ -661,8 +671,12 @@ public final class RevisionGraph {
         if (exact != null) {
             return Optional.of(exact);
         }
-        List<String> hits = nodes.keySet().stream().filter(id -> id.length() > 3 && id.startsWith(idOrPrefix))
-                .toList();
+        List<String> hits = new ArrayList<>();
+        for (String id : nodes.keySet()) {
+            if (id.length() > 3 && id.startsWith(idOrPrefix)) {
+                hits.add(id);
+            }
+        }
         return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
     }
 

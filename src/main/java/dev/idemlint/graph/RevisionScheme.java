@@ -24,26 +24,45 @@ public record RevisionScheme(boolean numeric, int width) {
         for (String id : ids) {
             if (isNumeric(id)) {
                 digits++;
-                widths.merge(id.length(), 1, Integer::sum);
+                widths.put(id.length(), widths.getOrDefault(id.length(), 0) + 1);
             }
         }
         if (digits == 0 || digits * 2 <= ids.size()) {
             return HASH;
         }
-        int width = widths.entrySet().stream()
-                .max(Map.Entry.<Integer, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                .get().getKey();
+        // the most common width; of equally common ones, the widest
+        int width = 0;
+        int seen = 0;
+        for (Map.Entry<Integer, Integer> e : widths.entrySet()) {
+            if (e.getValue() > seen || e.getValue() == seen && e.getKey() > width) {
+                width = e.getKey();
+                seen = e.getValue();
+            }
+        }
         return new RevisionScheme(true, width);
     }
 
     public static boolean isNumeric(String id) {
-        return id != null && !id.isEmpty() && id.length() <= 9 && id.chars().allMatch(c -> c >= '0' && c <= '9');
+        if (id == null || id.isEmpty() || id.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next free id: max number + 1, zero-padded; or a fresh hex id derived from {@code seed}. */
     public String next(Set<String> taken, String seed) {
         if (numeric) {
-            long max = taken.stream().filter(RevisionScheme::isNumeric).mapToLong(Long::parseLong).max().orElse(0);
+            long max = 0;
+            for (String t : taken) {
+                if (isNumeric(t)) {
+                    max = Math.max(max, Long.parseLong(t));
+                }
+            }
             String id;
             do {
                 id = String.format("%0" + width + "d", ++max);

@@ -43,11 +43,13 @@ final class DialectCheck {
         if (!mentionsDialect(subject, scope, 0) || names.isEmpty()) {
             return null;
         }
-        boolean allKnown = names.stream().allMatch(n -> POSTGRES.contains(n) || OTHERS.contains(n));
-        if (!allKnown) {
-            return null;
+        boolean matchesPostgres = false;
+        for (String n : names) {
+            if (!POSTGRES.contains(n) && !OTHERS.contains(n)) {
+                return null;
+            }
+            matchesPostgres |= POSTGRES.contains(n);
         }
-        boolean matchesPostgres = names.stream().anyMatch(POSTGRES::contains);
         switch (c.ops().get(0)) {
             case "==":
             case "in":

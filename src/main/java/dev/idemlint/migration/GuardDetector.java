@@ -277,9 +277,13 @@ final class GuardDetector {
                 if (e instanceof Expr.Str s && CATALOG.matcher(s.constantText()).find()) {
                     return true;
                 }
-                e.children().forEach(stack::push);
+                for (Expr child : e.children()) {
+                    stack.push(child);
+                }
             } else if (o instanceof Stmt s) {
-                StmtChildren.of(s).forEach(stack::push);
+                for (Object child : StmtChildren.of(s)) {
+                    stack.push(child);
+                }
             }
         }
         return false;

@@ -3,7 +3,6 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
-import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -736,8 +735,14 @@ final class OpExtractor {
         Expr.Call values = findCall(stmt, "values");
         Expr rows = params;
         if (values != null) {
-            if (!values.args().isEmpty() && values.args().stream().allMatch(a -> a.keyword() != null)) {
-                return values.args().stream().map(Arg::keyword).toList();
+            List<String> keywords = new ArrayList<>(values.args().size());
+            for (Arg a : values.args()) {
+                if (a.keyword() != null) {
+                    keywords.add(a.keyword());
+                }
+            }
+            if (!keywords.isEmpty() && keywords.size() == values.args().size()) {
+                return List.copyOf(keywords);
             }
             rows = values.positional(0);
         }
@@ -771,7 +776,16 @@ final class OpExtractor {
     }
 
     private static Expr.Call findCall(Expr e, String name) {
-        return StmtParts.firstCall(e, c -> name.equals(Names.lastPart(c.func())));
+        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
+            return c;
+        }
+        for (int i = 0, n = e.childCount(); i < n; i++) {
+            Expr.Call found = findCall(e.child(i), name);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     private static boolean containsCall(Expr e, String name) {

@@ -318,7 +318,7 @@ final class StringResolver {
             Expr value;
             if (key.isEmpty()) {
                 value = call.positional(auto++);
-            } else if (key.chars().allMatch(Character::isDigit)) {
+            } else if (allDigits(key)) {
                 value = call.positional(Integer.parseInt(key));
             } else {
                 var kw = call.keyword(key);
@@ -343,5 +343,15 @@ final class StringResolver {
             }
         }
         return -1;
+    }
+
+    /** Whether every char of {@code s} is a digit (true for "", which callers rule out first). */
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -9,7 +9,6 @@ import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
-import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
@@ -88,8 +87,7 @@ public final class PythonParser {
             List<Stmt> body = descent ? descendModule(text, tokenizer.chars(), tokens, fields) : null;
             if (body == null) {
                 fallbacks.increment();
-                Parsed<MigrationPythonParser.File_inputContext> parsed =
-                        parse(tokens, MigrationPythonParser::file_input);
+                Parsed<MigrationPythonParser.File_inputContext> parsed = parse(tokens, FILE_INPUT);
                 body = new SyntaxNodeBuilder(text, 0, parsed.tokens, fields).module(parsed.tree);
             }
             return new PythonModule(file, List.copyOf(body));
@@ -157,20 +155,38 @@ public final class PythonParser {
         return null;
     }
 
-    private static <T extends ParserRuleContext> Parsed<T> parse(TokenArray tokens,
-            Function<MigrationPythonParser, T> rule) {
+    /** The grammar rule an ANTLR parse starts from (a class, not a method reference: see {@link Background}). */
+    private abstract static class Start<T extends ParserRuleContext> {
+        abstract T parse(MigrationPythonParser parser);
+    }
+
+    private static final Start<MigrationPythonParser.File_inputContext> FILE_INPUT = new Start<>() {
+        @Override
+        MigrationPythonParser.File_inputContext parse(MigrationPythonParser parser) {
+            return parser.file_input();
+        }
+    };
+
+    private static final Start<MigrationPythonParser.Fstring_fieldContext> FSTRING_FIELD = new Start<>() {
+        @Override
+        MigrationPythonParser.Fstring_fieldContext parse(MigrationPythonParser parser) {
+            return parser.fstring_field();
+        }
+    };
+
+    private static <T extends ParserRuleContext> Parsed<T> parse(TokenArray tokens, Start<T> rule) {
         PythonTokenizer lexer = (PythonTokenizer) tokens.getTokenSource();
         MigrationPythonParser parser = new MigrationPythonParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
         try {
-            return new Parsed<>(rule.apply(parser), tokens);
+            return new Parsed<>(rule.parse(parser), tokens);
         } catch (ParseCancellationException sllFailed) {
             parser.reset();
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
-                return new Parsed<>(rule.apply(parser), tokens);
+                return new Parsed<>(rule.parse(parser), tokens);
             } catch (ParseCancellationException llFailed) {
                 Token bad = llFailed.getCause() instanceof RecognitionException re && re.getOffendingToken() != null
                         ? re.getOffendingToken() : parser.getCurrentToken();
@@ -232,7 +248,7 @@ public final class PythonParser {
                         return fast;
                     }
                     Parsed<MigrationPythonParser.Fstring_fieldContext> parsed =
-                            PythonParser.parse(tokens, MigrationPythonParser::fstring_field);
+                            PythonParser.parse(tokens, FSTRING_FIELD);
                     return new SyntaxNodeBuilder(text, fieldShift, parsed.tokens, fields).field(parsed.tree);
                 }
             } catch (RuntimeException unparsable) {

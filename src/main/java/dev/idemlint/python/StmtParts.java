@@ -3,8 +3,6 @@ package dev.idemlint.python;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.function.Predicate;
 
 /** The direct parts of a statement, for generic walks: its expressions and its nested blocks. */
 public final class StmtParts {
@@ -46,11 +44,17 @@ public final class StmtParts {
             out.addAll(c.decorators());
             out.addAll(c.bases());
         } else if (s instanceof Stmt.Try t) {
-            t.handlers().forEach(h -> out.add(h.type()));
+            for (Stmt.Handler h : t.handlers()) {
+                out.add(h.type());
+            }
         } else if (s instanceof Stmt.Opaque o) {
             out.addAll(o.exprs());
         }
-        out.removeIf(Objects::isNull);
+        for (int i = out.size() - 1; i >= 0; i--) {
+            if (out.get(i) == null) {
+                out.remove(i);
+            }
+        }
         return out;
     }
 
@@ -74,7 +78,9 @@ public final class StmtParts {
             out.addAll(w.body());
         } else if (s instanceof Stmt.Try t) {
             out.addAll(t.body());
-            t.handlers().forEach(h -> out.addAll(h.body()));
+            for (Stmt.Handler h : t.handlers()) {
+                out.addAll(h.body());
+            }
             out.addAll(t.orelse());
             out.addAll(t.finalbody());
         } else if (s instanceof Stmt.Opaque o) {
@@ -89,23 +95,14 @@ public final class StmtParts {
             return null;
         }
         // only subtrees whose span holds the wanted one are entered
-        return firstCall(root, e -> e.span() == null || e.span().contains(span), c -> span.equals(c.span()));
-    }
-
-    /** The first call under {@code root} (itself included, depth first) that {@code match} accepts, or null. */
-    public static Expr.Call firstCall(Expr root, Predicate<Expr.Call> match) {
-        return firstCall(root, e -> true, match);
-    }
-
-    private static Expr.Call firstCall(Expr e, Predicate<Expr> enter, Predicate<Expr.Call> match) {
-        if (!enter.test(e)) {
+        if (root.span() != null && !root.span().contains(span)) {
             return null;
         }
-        if (e instanceof Expr.Call c && match.test(c)) {
+        if (root instanceof Expr.Call c && span.equals(c.span())) {
             return c;
         }
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            Expr.Call found = firstCall(e.child(i), enter, match);
+        for (int i = 0, n = root.childCount(); i < n; i++) {
+            Expr.Call found = callAt(root.child(i), span);
             if (found != null) {
                 return found;
             }

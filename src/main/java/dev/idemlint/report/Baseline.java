@@ -70,7 +70,9 @@ public record Baseline(List<Entry> findings) {
      */
     public List<Diagnostic> newFindings(List<Diagnostic> diagnostics) {
         Map<String, Integer> budget = new HashMap<>();
-        findings.forEach(e -> budget.merge(e.key(), 1, Integer::sum));
+        for (var e : findings) {
+            budget.put(e.key(), budget.getOrDefault(e.key(), 0) + 1);
+        }
         Baseline current = of(diagnostics);
         List<Diagnostic> out = new ArrayList<>();
         for (int i = 0; i < diagnostics.size(); i++) {

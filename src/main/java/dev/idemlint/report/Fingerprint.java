@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /**
  * The one identity of a finding that survives edits elsewhere in its file: an MD5 (hex) of the rule,
@@ -33,16 +32,35 @@ public final class Fingerprint {
             out.add(null);
         }
         // The counter follows file order whatever order the caller passes, so it is reproducible.
-        Comparator<Integer> fileOrder = Comparator.comparing((Integer i) -> diagnostics.get(i).file().displayPath())
-                .thenComparingInt(i -> diagnostics.get(i).span().start())
-                .thenComparingInt(i -> diagnostics.get(i).span().end())
-                .thenComparing(i -> diagnostics.get(i).message())
-                .thenComparingInt(i -> i);
+        Comparator<Integer> fileOrder = new Comparator<>() {
+            @Override
+            public int compare(Integer i, Integer j) {
+                Diagnostic a = diagnostics.get(i);
+                Diagnostic b = diagnostics.get(j);
+                int c = a.file().displayPath().compareTo(b.file().displayPath());
+                if (c == 0) {
+                    c = Integer.compare(a.span().start(), b.span().start());
+                }
+                if (c == 0) {
+                    c = Integer.compare(a.span().end(), b.span().end());
+                }
+                if (c == 0) {
+                    c = a.message().compareTo(b.message());
+                }
+                return c != 0 ? c : Integer.compare(i, j);
+            }
+        };
+        List<Integer> order = new ArrayList<>(diagnostics.size());
+        for (int i = 0; i < diagnostics.size(); i++) {
+            order.add(i);
+        }
+        order.sort(fileOrder);
         Map<String, Integer> seen = new HashMap<>();
-        IntStream.range(0, diagnostics.size()).boxed().sorted(fileOrder).forEach(i -> {
-            int n = seen.merge(keys.get(i), 1, Integer::sum);
+        for (int i : order) {
+            int n = seen.getOrDefault(keys.get(i), 0) + 1;
+            seen.put(keys.get(i), n);
             out.set(i, hex(digest.digest((keys.get(i) + '\u0000' + n).getBytes(StandardCharsets.UTF_8))));
-        });
+        }
         return out;
     }
 

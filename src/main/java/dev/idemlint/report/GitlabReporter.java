@@ -3,6 +3,7 @@ package dev.idemlint.report;
 import dev.idemlint.rule.Diagnostic;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * GitLab Code Quality report (a subset of the Code Climate format): a JSON array of
@@ -16,9 +17,11 @@ public final class GitlabReporter implements Reporter {
         List<Diagnostic> diags = report.diagnostics();
         List<String> fingerprints = Fingerprint.of(diags);
         // each issue made as it is written, the text handed over in pieces (see Json.write)
-        List<Object> issues = new Json.Lazy(diags.size(), i -> {
-            Diagnostic d = diags.get(i);
-            return Json.obj()
+        List<Object> issues = new Json.Lazy(diags.size(), new IntFunction<>() {
+            @Override
+            public Object apply(int i) {
+                Diagnostic d = diags.get(i);
+                return Json.obj()
                     .with("type", "issue")
                     .with("description", d.message())
                     .with("check_name", d.rule())
@@ -27,6 +30,7 @@ public final class GitlabReporter implements Reporter {
                     .with("location", Json.obj()
                             .with("path", d.file().displayPath())
                             .with("lines", Json.obj().with("begin", d.line()).with("end", d.endLine())));
+            }
         });
         Json.write(issues, out);
     }

@@ -56,9 +56,20 @@ final class Markdown {
     }
 
     private static String inline(String t) {
-        String s = LINK.matcher(t).replaceAll(m -> Matcher.quoteReplacement(
-                m.group(1).equals(m.group(2)) ? m.group(1) : m.group(1) + " (" + m.group(2) + ")"));
-        s = EMPHASIS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
+        StringBuilder links = new StringBuilder();
+        Matcher m = LINK.matcher(t);
+        while (m.find()) {
+            m.appendReplacement(links, Matcher.quoteReplacement(
+                    m.group(1).equals(m.group(2)) ? m.group(1) : m.group(1) + " (" + m.group(2) + ")"));
+        }
+        m.appendTail(links);
+        StringBuilder plain = new StringBuilder();
+        m = EMPHASIS.matcher(links);
+        while (m.find()) {
+            m.appendReplacement(plain, Matcher.quoteReplacement(m.group(1) != null ? m.group(1) : m.group(2)));
+        }
+        m.appendTail(plain);
+        String s = plain.toString();
         return s.replace("`", "");
     }
 

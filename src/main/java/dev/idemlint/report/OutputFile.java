@@ -25,7 +25,12 @@ public final class OutputFile {
     }
 
     public static void write(Path target, String content) throws IOException {
-        write(target, out -> out.append(content));
+        write(target, new Body() {
+            @Override
+            public void writeTo(Utf8Output out) throws IOException {
+                out.append(content);
+            }
+        });
     }
 
     /**

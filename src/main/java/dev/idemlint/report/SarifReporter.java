@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * SARIF 2.1.0 for GitHub code scanning and other SARIF viewers: one run whose driver lists every
@@ -65,8 +67,12 @@ public final class SarifReporter implements Reporter {
         List<String> fingerprints = Fingerprint.of(diags);
         // Each result is made as it is written and then let go, and the log goes out in pieces: built
         // whole, as one tree and one string, a 3,700-file log (20,000 results) took 850 MB.
-        List<Object> results = new Json.Lazy(diags.size(),
-                i -> result(diags.get(i), ruleIndex.get(diags.get(i).rule()), fingerprints.get(i), artifacts));
+        List<Object> results = new Json.Lazy(diags.size(), new IntFunction<>() {
+            @Override
+            public Object apply(int i) {
+                return result(diags.get(i), ruleIndex.get(diags.get(i).rule()), fingerprints.get(i), artifacts);
+            }
+        });
         Json.Obj driver = Json.obj()
                 .with("name", "idemlint")
                 .with("version", report.toolVersion())
@@ -170,7 +176,12 @@ public final class SarifReporter implements Reporter {
         for (TextEdit e : f.edits()) {
             Path p = e.file() == null ? own.path() : e.file();
             String uri = relativeUri(p);
-            byUri.computeIfAbsent(uri, k -> new ArrayList<>()).add(e);
+            List<TextEdit> inUri = byUri.get(uri);
+            if (inUri == null) {
+                inUri = new ArrayList<>();
+                byUri.put(uri, inUri);
+            }
+            inUri.add(e);
             paths.put(uri, p);
         }
         List<Object> changes = new ArrayList<>();
@@ -179,10 +190,13 @@ public final class SarifReporter implements Reporter {
             SourceFile text = artifacts.source(p);
             List<Object> replacements = new ArrayList<>();
             // Regions refer to the original file; list them front to back.
-            c.getValue().stream().sorted((a, b) -> Integer.compare(a.range().start(), b.range().start()))
-                    .forEach(e -> replacements.add(Json.obj()
-                            .with("deletedRegion", text == null ? charRegion(e.range()) : region(text.lines(), e.range()))
-                            .with("insertedContent", Json.obj().with("text", e.replacement()))));
+            List<TextEdit> edits = new ArrayList<>(c.getValue());
+            edits.sort(BY_START);
+            for (TextEdit e : edits) {
+                replacements.add(Json.obj()
+                        .with("deletedRegion", text == null ? charRegion(e.range()) : region(text.lines(), e.range()))
+                        .with("insertedContent", Json.obj().with("text", e.replacement())));
+            }
             changes.add(Json.obj()
                     .with("artifactLocation", artifactLocation(p, artifacts))
                     .with("replacements", replacements));
@@ -247,12 +261,24 @@ public final class SarifReporter implements Reporter {
         return srcRoot.resolve(p).normalize();
     }
 
+    private static final Comparator<TextEdit> BY_START = new Comparator<>() {
+        @Override
+        public int compare(TextEdit a, TextEdit b) {
+            return Integer.compare(a.range().start(), b.range().start());
+        }
+    };
+
     /** {@link #relativeUri} by path: every result asks for its file's, a few times. */
     private final Map<Path, String> uris = new HashMap<>();
 
     /** Relative to the source root when under it (percent-encoded, '/' separated), else a file URI. */
     String relativeUri(Path p) {
-        return uris.computeIfAbsent(p, this::uriOf);
+        String uri = uris.get(p);
+        if (uri == null) {
+            uri = uriOf(p);
+            uris.put(p, uri);
+        }
+        return uri;
     }
 
     private String uriOf(Path p) {
@@ -286,7 +312,9 @@ public final class SarifReporter implements Reporter {
             Map<String, Path> uris = new TreeMap<>();
             for (Diagnostic d : diags) {
                 add(d.file(), uris);
-                d.related().forEach(r -> add(r.file(), uris));
+                for (Related r : d.related()) {
+                    add(r.file(), uris);
+                }
             }
             for (Diagnostic d : diags) {
                 for (Fix f : d.fixes()) {

@@ -45,8 +45,15 @@ public final class TextReporter implements Reporter {
             return;
         }
         Report.Tally tally = report.tally();
-        long fixable = report.diagnostics().stream()
-                .filter(d -> d.fixes().stream().anyMatch(f -> f.applicability() == Applicability.SAFE)).count();
+        long fixable = 0;
+        for (Diagnostic d : report.diagnostics()) {
+            for (Fix f : d.fixes()) {
+                if (f.applicability() == Applicability.SAFE) {
+                    fixable++;
+                    break;
+                }
+            }
+        }
         out.append(paint("1", "Found " + n + (n == 1 ? " problem" : " problems"))).append(" (")
                 .append(plural(tally.count(Severity.ERROR), "error")).append(", ")
                 .append(plural(tally.count(Severity.WARNING), "warning")).append(") in ")

@@ -77,7 +77,12 @@ public final class FixLoop {
                 if (file == null || frozen.contains(file)) {
                     continue;
                 }
-                byFile.computeIfAbsent(file, k -> new ArrayList<>()).add(f);
+                List<Fix> mine = byFile.get(file);
+                if (mine == null) {
+                    mine = new ArrayList<>();
+                    byFile.put(file, mine);
+                }
+                mine.add(f);
                 if (file.equals(d.file().path())) {
                     sources.put(file, d.file());
                 }
@@ -110,7 +115,7 @@ public final class FixLoop {
                     continue;
                 }
                 texts.put(file, applied.text());
-                counts.merge(file, applied.appliedCount(), Integer::sum);
+                counts.put(file, counts.getOrDefault(file, 0) + applied.appliedCount());
                 fixed += applied.appliedCount();
                 changed = true;
             }

@@ -33,7 +33,7 @@ public final class CreateFixes {
         } else if (site.origin() == Origin.RAW_SQL) {
             out.addAll(SqlRewriter.ifNotExistsAfterCreate(site, file, noun, concurrently));
         }
-        dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 
@@ -44,16 +44,8 @@ public final class CreateFixes {
     public static List<Fix> opCall(Fix keyword, Fix guard, Settings s) {
         List<Fix> out = new ArrayList<>();
         CallRewriter.addKeywordFix(out, keyword, guard, s);
-        dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 
-    /** Removes the nulls (fixes a builder could not make) from {@code fixes}. */
-    public static void dropMissing(List<Fix> fixes) {
-        for (int i = fixes.size() - 1; i >= 0; i--) {
-            if (fixes.get(i) == null) {
-                fixes.remove(i);
-            }
-        }
-    }
 }

@@ -121,8 +121,10 @@ public final class EnumRewriter {
 
     /** No {@code **kwargs} (it may carry native_enum=False) and no native_enum other than a literal True. */
     private static boolean keepsArguments(Expr.Call call) {
-        if (call.args().stream().anyMatch(a -> a.star() == 2)) {
-            return false;
+        for (Arg a : call.args()) {
+            if (a.star() == 2) {
+                return false;
+            }
         }
         Arg nativeEnum = call.keyword("native_enum");
         return nativeEnum == null || nativeEnum.value() instanceof Expr.Const k && k.text().equals("True");

@@ -25,7 +25,11 @@ final class Branches {
         if (a == null || b == null) {
             return false;
         }
-        int[] r = arms.computeIfAbsent(m, Branches::arms);
+        int[] r = arms.get(m);
+        if (r == null) {
+            r = arms(m);
+            arms.put(m, r);
+        }
         for (int i = 0; i < r.length; i += 4) {
             boolean aBody = within(r[i], r[i + 1], a);
             boolean bBody = within(r[i], r[i + 1], b);

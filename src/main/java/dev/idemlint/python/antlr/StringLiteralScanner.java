@@ -138,7 +138,7 @@ public final class StringLiteralScanner {
                     p--;
                 }
                 String nested = new String(src, p, i - p);
-                if (nested.length() > 2 || !nested.chars().allMatch(ch -> "rRbBfFuU".indexOf(ch) >= 0)
+                if (nested.length() > 2 || !isPrefix(nested)
                         || (p > 0 && Character.isLetterOrDigit(src[p - 1]))) {
                     nested = "";
                 }
@@ -224,5 +224,15 @@ public final class StringLiteralScanner {
             }
         }
         return -1;
+    }
+
+    /** Whether every char of {@code s} is a string prefix letter. */
+    private static boolean isPrefix(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if ("rRbBfFuU".indexOf(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

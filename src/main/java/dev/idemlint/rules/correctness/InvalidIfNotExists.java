@@ -93,7 +93,7 @@ public final class InvalidIfNotExists implements MigrationRule {
         }
         out.add(r.wrapInDoBlock(conditions, ine, ine + 2,
                 "Remove `IF NOT EXISTS` and wrap in a `DO` block catching `" + conditions + "`"));
-        out.removeIf(f -> f == null);
+        Fix.dropMissing(out);
         return out;
     }
 }

@@ -6,7 +6,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /** A branch label used by two revisions or equal to a revision id; Alembic refuses to load the directory. */
 public final class DuplicateBranchLabel implements ProjectRule {
@@ -16,7 +16,10 @@ public final class DuplicateBranchLabel implements ProjectRule {
         RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
         for (RevisionGraph.LabelClash clash : g.labelClashes()) {
             String label = clash.label();
-            String users = clash.files().stream().map(m -> m.source().fileName()).collect(Collectors.joining(", "));
+            StringJoiner users = new StringJoiner(", ");
+            for (Migration m : clash.files()) {
+                users.add(m.source().fileName());
+            }
             for (Migration m : clash.files()) {
                 if (!m.header().labels().contains(label)) {
                     continue; // the revision whose id equals the label: nothing to point at

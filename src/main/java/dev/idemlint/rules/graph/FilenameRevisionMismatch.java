@@ -9,9 +9,9 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /** A file name carries a revision id other than the one the file declares. */
 public final class FilenameRevisionMismatch implements ProjectRule {
@@ -30,7 +30,10 @@ public final class FilenameRevisionMismatch implements ProjectRule {
                 continue;
             }
             if (names == null) {
-                names = tree.migrations().stream().map(x -> x.source().fileName()).collect(Collectors.toSet());
+                names = new HashSet<>();
+                for (Migration x : tree.migrations()) {
+                    names.add(x.source().fileName());
+                }
             }
             var h = m.header();
             String name = m.source().fileName();

@@ -67,8 +67,12 @@ public final class MissingDownRevision implements ProjectRule {
             }
         }
         if (out.isEmpty()) {
-            List<String> prefixed = g.revisions().stream().filter(id -> id.startsWith(ref) || ref.startsWith(id)
-                    && id.length() >= MIN_LENGTH_FOR_DISTANCE).toList();
+            List<String> prefixed = new ArrayList<>();
+            for (String id : g.revisions()) {
+                if (id.startsWith(ref) || ref.startsWith(id) && id.length() >= MIN_LENGTH_FOR_DISTANCE) {
+                    prefixed.add(id);
+                }
+            }
             if (prefixed.size() == 1) {
                 out.add(prefixed.get(0));
             }

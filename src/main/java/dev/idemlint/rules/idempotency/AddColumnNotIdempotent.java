@@ -13,7 +13,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -83,7 +82,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 : null;
         CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site, columnGuard(file, add, false),
                 GuardWrapper.title("get_columns"), List.of()), s);
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 

@@ -12,7 +12,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -72,7 +71,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(c.kind());
         out.add(GuardWrapper.wrap(file, site, constraintGuard(file, site, c.kind(), c.name(), c.table(), false),
                 GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of()));
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 

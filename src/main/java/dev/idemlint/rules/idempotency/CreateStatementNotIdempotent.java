@@ -4,14 +4,9 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
-import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
@@ -90,7 +85,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             default:
                 out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
         }
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 

@@ -7,12 +7,9 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
-import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
@@ -68,7 +65,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
                 out.add(r.wrapInDoBlock("duplicate_object", -1, -1, "Wrap in a `DO` block catching `duplicate_object`"));
             }
         }
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 }

@@ -12,7 +12,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -77,7 +76,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
             CallRewriter.addKeywordFix(out, keyword, guard(d, file, List.of()), ctx.settings());
         }
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 

@@ -11,10 +11,8 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -74,7 +72,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                         List.of()));
             }
         }
-        CreateFixes.dropMissing(out);
+        Fix.dropMissing(out);
         return out;
     }
 

@@ -60,7 +60,13 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
         }
         String code = file.slice(stmt);
         if (!av.ifNotExists()) {
-            Fix f = fixes(av, file).stream().filter(x -> !x.edits().isEmpty()).findFirst().orElse(null);
+            Fix f = null;
+            for (Fix x : fixes(av, file)) {
+                if (!x.edits().isEmpty()) {
+                    f = x;
+                    break;
+                }
+            }
             if (f != null) {
                 code = GuardWrapper.applyWithin(file.text(), stmt, f.edits());
             }
@@ -79,7 +85,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
         if (at > 0 && r.at(at - 1, "ADD") && !r.at(at + 1, "IF")) {
             out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
         }
-        out.removeIf(f -> f == null);
+        Fix.dropMissing(out);
         return out;
     }
 }

@@ -51,7 +51,7 @@ public final class DoBlockWrongException implements MigrationRule {
         if (r != null) {
             out.add(r.addHandlerCondition(needed.condition(), "Catch `" + needed.condition() + "` too"));
         }
-        out.removeIf(f -> f == null);
+        Fix.dropMissing(out);
         return out;
     }
 

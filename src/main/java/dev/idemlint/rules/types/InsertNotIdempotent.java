@@ -122,7 +122,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             return out;
         }
         out.add(r.insertAfter(end, r.cased("ON CONFLICT DO NOTHING"), title, Applicability.UNSAFE));
-        out.removeIf(f -> f == null);
+        Fix.dropMissing(out);
         return out;
     }
 }
