@@ -47,7 +47,7 @@ final class RecentTexts {
         }
         int slot = (h ^ h >>> 11) & MASK;
         char[] key = keys[slot];
-        if (key != null && key.length == length && Arrays.equals(key, 0, length, chars, start, start + length)) {
+        if (key != null && key.length == length && same(key, chars, start)) {
             return values[slot];
         }
         String text = src.substring(start, start + length);
@@ -57,5 +57,19 @@ final class RecentTexts {
         keys[slot] = Arrays.copyOfRange(chars, start, start + length);
         values[slot] = text;
         return text;
+    }
+
+    /**
+     * Whether {@code key} is {@code chars[start, start + key.length)}: a plain loop, which C1 compiles
+     * to a few instructions per char, where {@code Arrays.equals} on ranges checks its bounds and goes
+     * through {@code ArraysSupport.mismatch} (vectorized only by C2), costly for names of a few chars.
+     */
+    private static boolean same(char[] key, char[] chars, int start) {
+        for (int k = 0; k < key.length; k++) {
+            if (key[k] != chars[start + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

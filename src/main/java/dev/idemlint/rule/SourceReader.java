@@ -3,6 +3,9 @@ package dev.idemlint.rule;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,7 +72,7 @@ public final class SourceReader {
     public static Text readText(Path path, String displayPath) throws Unreadable {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = readBytes(path);
         } catch (IOException | SecurityException e) {
             throw new Unreadable("Cannot read file: " + describe(e), 0, true);
         } catch (OutOfMemoryError e) {
@@ -118,6 +121,27 @@ public final class SourceReader {
                     + " (declare the encoding with a '# -*- coding: ... -*-' line or re-save as UTF-8)", cs.name(),
                     bytes[bad] & 0xff, bad), prefix.length(), false,
                     new String(bytes, start, bytes.length - start, cs));
+        }
+    }
+
+    /**
+     * The file's bytes, through java.io's stream: its readAllBytes asks the size and reads into the
+     * array in one native call, where {@code Files.readAllBytes} goes through a file channel, a
+     * temporary direct buffer and a second copy (some 60 more JDK methods that C1 compiled in every
+     * run). A file that cannot be opened is read again the NIO way, for the failure's own exception
+     * (no such file, permission denied), which {@link #describe} words.
+     */
+    static byte[] readBytes(Path path) throws IOException {
+        File file;
+        try {
+            file = path.toFile();
+        } catch (UnsupportedOperationException notDefaultFileSystem) {
+            return Files.readAllBytes(path);
+        }
+        try (FileInputStream in = new FileInputStream(file)) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException e) {
+            return Files.readAllBytes(path);
         }
     }
 
