@@ -45,8 +45,8 @@ patch('cli/LintCommand.java', [
 patch('rule/Linter.java', [
     ('        List<Migration> revisions = new ArrayList<>(loaded.size());',
      T % 'parallel-done' + '\n        List<Migration> revisions = new ArrayList<>(loaded.size());'),
-    ('        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);',
-     T % 'project-done' + '\n        Function<SourceFile, Suppressions> marksOf = f -> sup.computeIfAbsent(f, Suppressions::scan);'),
+    ('        Function<SourceFile, Suppressions> marksOf = new Function<>() {',
+     T % 'project-done' + '\n        Function<SourceFile, Suppressions> marksOf = new Function<>() {'),
     ('        shown.sort(ORDER);', T % 'filtered' + '\n        shown.sort(ORDER);'),
 ])
 patch('cli/Main.java', [
