@@ -40,7 +40,8 @@ patch('cli/LintCommand.java', [
     ('        Linter linter = loading.join();', '        Linter linter = loading.join();\n        ' + T % 'discovered'),
     ('        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);',
      T % 'linted' + '\n        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);'),
-    ('            reporter.write(report, w);', '            reporter.write(report, w);\n' + T % 'report-written'),
+    ('            Utf8Output w = new Utf8Output(System.out);\n            reporter.write(report, w);',
+     '            Utf8Output w = new Utf8Output(System.out);\n            reporter.write(report, w);\n' + T % 'report-written'),
 ])
 patch('rule/Linter.java', [
     ('        List<Migration> revisions = new ArrayList<>(loaded.size());',
