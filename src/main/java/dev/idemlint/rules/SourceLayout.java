@@ -358,9 +358,7 @@ public final class SourceLayout {
 
     private static void collectStmt(Stmt s, List<StrPiece> out) {
         if (s instanceof Stmt.Assign a) {
-            for (Expr t : a.targets()) {
-                collectExpr(t, out);
-            }
+            collectExprs(a.targets(), out);
             collectExpr(a.value(), out);
         } else if (s instanceof Stmt.AnnAssign a) {
             collectExpr(a.target(), out);
@@ -374,78 +372,54 @@ public final class SourceLayout {
         } else if (s instanceof Stmt.Return r) {
             collectExpr(r.value(), out);
         } else if (s instanceof Stmt.FunctionDef f) {
-            for (Expr d : f.decorators()) {
-                collectExpr(d, out);
-            }
-            for (Stmt b : f.body()) {
-                collectStmt(b, out);
-            }
+            collectExprs(f.decorators(), out);
+            collectStmts(f.body(), out);
         } else if (s instanceof Stmt.ClassDef c) {
-            for (Expr b : c.bases()) {
-                collectExpr(b, out);
-            }
-            for (Expr d : c.decorators()) {
-                collectExpr(d, out);
-            }
-            for (Stmt b : c.body()) {
-                collectStmt(b, out);
-            }
+            collectExprs(c.bases(), out);
+            collectExprs(c.decorators(), out);
+            collectStmts(c.body(), out);
         } else if (s instanceof Stmt.If i) {
             collectExpr(i.test(), out);
-            for (Stmt b : i.body()) {
-                collectStmt(b, out);
-            }
-            for (Stmt b : i.orelse()) {
-                collectStmt(b, out);
-            }
+            collectStmts(i.body(), out);
+            collectStmts(i.orelse(), out);
         } else if (s instanceof Stmt.For f) {
             collectExpr(f.target(), out);
             collectExpr(f.iter(), out);
-            for (Stmt b : f.body()) {
-                collectStmt(b, out);
-            }
-            for (Stmt b : f.orelse()) {
-                collectStmt(b, out);
-            }
+            collectStmts(f.body(), out);
+            collectStmts(f.orelse(), out);
         } else if (s instanceof Stmt.While w) {
             collectExpr(w.test(), out);
-            for (Stmt b : w.body()) {
-                collectStmt(b, out);
-            }
-            for (Stmt b : w.orelse()) {
-                collectStmt(b, out);
-            }
+            collectStmts(w.body(), out);
+            collectStmts(w.orelse(), out);
         } else if (s instanceof Stmt.With w) {
             for (Stmt.WithItem item : w.items()) {
                 collectExpr(item.context(), out);
                 collectExpr(item.vars(), out);
             }
-            for (Stmt b : w.body()) {
-                collectStmt(b, out);
-            }
+            collectStmts(w.body(), out);
         } else if (s instanceof Stmt.Try t) {
-            for (Stmt b : t.body()) {
-                collectStmt(b, out);
-            }
+            collectStmts(t.body(), out);
             for (Stmt.Handler h : t.handlers()) {
                 collectExpr(h.type(), out);
-                for (Stmt b : h.body()) {
-                    collectStmt(b, out);
-                }
+                collectStmts(h.body(), out);
             }
-            for (Stmt b : t.orelse()) {
-                collectStmt(b, out);
-            }
-            for (Stmt b : t.finalbody()) {
-                collectStmt(b, out);
-            }
+            collectStmts(t.orelse(), out);
+            collectStmts(t.finalbody(), out);
         } else if (s instanceof Stmt.Opaque o) {
-            for (Expr e : o.exprs()) {
-                collectExpr(e, out);
-            }
-            for (Stmt b : o.body()) {
-                collectStmt(b, out);
-            }
+            collectExprs(o.exprs(), out);
+            collectStmts(o.body(), out);
+        }
+    }
+
+    private static void collectStmts(List<Stmt> stmts, List<StrPiece> out) {
+        for (Stmt s : stmts) {
+            collectStmt(s, out);
+        }
+    }
+
+    private static void collectExprs(List<Expr> exprs, List<StrPiece> out) {
+        for (Expr e : exprs) {
+            collectExpr(e, out);
         }
     }
 
