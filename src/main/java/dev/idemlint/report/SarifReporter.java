@@ -268,8 +268,12 @@ public final class SarifReporter implements Reporter {
         }
     };
 
-    /** {@link #relativeUri} by path: every result asks for its file's, a few times. */
-    private final Map<Path, String> uris = new HashMap<>();
+    /**
+     * {@link #relativeUri} by path: every result asks for its file's, a few times. Concurrent: the
+     * results are made on two threads (Json writes big lazy arrays in windows), after {@link
+     * Artifacts} has asked for every path they use.
+     */
+    private final Map<Path, String> uris = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Relative to the source root when under it (percent-encoded, '/' separated), else a file URI. */
     String relativeUri(Path p) {
