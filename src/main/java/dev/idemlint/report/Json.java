@@ -76,30 +76,27 @@ public final class Json {
 
     /** Pretty-prints with two-space indentation and a trailing newline. */
     static String write(Object value) {
-        Printer p = new Printer(null);
+        BytePrinter p = new BytePrinter(null, new JsonBytes(256));
         try {
             p.write(value, "");
         } catch (IOException e) {
             throw new IllegalStateException(e); // nothing is written out without a sink
         }
-        return p.sb.append('\n').toString();
+        return p.buf.raw('\n').toString();
     }
 
     /**
      * {@link #write(Object)} onto {@code out} as it goes: the text is handed over whenever 64 KB have
      * gathered between two elements of an array, so a big document (a SARIF log of 20,000 results)
-     * is never held as one string; with {@link Lazy} arrays its elements are not held either.
+     * is never held as one string; with {@link Lazy} arrays its elements are not held either. The
+     * text is made as UTF-8 bytes (as {@link JsonBytes} escapes and encodes it), which a
+     * {@link Utf8Output} takes as they are; another sink gets them decoded.
      */
     static void write(Object value, Appendable out) throws IOException {
-        if (out instanceof Utf8Output bytes) {
-            BytePrinter p = new BytePrinter(bytes);
-            p.write(value, "");
-            bytes.write(p.buf.raw('\n').bytes(), 0, p.buf.length());
-            return;
-        }
-        Printer p = new Printer(out);
+        BytePrinter p = new BytePrinter(out, new JsonBytes(FLUSH_AT + (FLUSH_AT >> 2)));
         p.write(value, "");
-        out.append(p.sb.append('\n'));
+        p.buf.raw('\n');
+        p.flush();
     }
 
     /**
@@ -126,81 +123,32 @@ public final class Json {
         }
     }
 
-    /** The pretty printer; with a sink, it hands text over in pieces of about {@link #FLUSH_AT} chars. */
-    private static final class Printer {
-        private static final int FLUSH_AT = 1 << 16;
-        private final Appendable out;
-        private StringBuilder sb;
-
-        Printer(Appendable out) {
-            this.out = out;
-            this.sb = new StringBuilder(out == null ? 256 : FLUSH_AT + (FLUSH_AT >> 2));
-        }
-
-        void write(Object v, String indent) throws IOException {
-            if (v == null) {
-                sb.append("null");
-            } else if (v instanceof String s) {
-                str(s, sb);
-            } else if (v instanceof Number || v instanceof Boolean) {
-                sb.append(v);
-            } else if (v instanceof Map<?, ?> m) {
-                if (m.isEmpty()) {
-                    sb.append("{}");
-                    return;
-                }
-                String inner = indent + "  ";
-                sb.append("{\n");
-                boolean first = true;
-                for (Map.Entry<?, ?> e : m.entrySet()) {
-                    str(e.getKey().toString(), sb.append(first ? "" : ",\n").append(inner)).append(": ");
-                    first = false;
-                    write(e.getValue(), inner);
-                }
-                sb.append('\n').append(indent).append('}');
-            } else if (v instanceof List<?> l) {
-                if (l.isEmpty()) {
-                    sb.append("[]");
-                    return;
-                }
-                String inner = indent + "  ";
-                sb.append("[\n");
-                boolean first = true;
-                for (Object o : l) {
-                    sb.append(first ? "" : ",\n").append(inner);
-                    first = false;
-                    write(o, inner);
-                    if (out != null && sb.length() >= FLUSH_AT) {
-                        out.append(sb);
-                        // a fresh buffer: one that took a char beyond Latin-1 stays two bytes a char,
-                        // and every later append and hand-over would convert
-                        sb = new StringBuilder(FLUSH_AT + (FLUSH_AT >> 2));
-                    }
-                }
-                sb.append('\n').append(indent).append(']');
-            } else {
-                throw new IllegalArgumentException("not a JSON value: " + v.getClass());
-            }
-        }
-    }
+    /** Text gathered before it is handed to the sink (between two elements of an array). */
+    private static final int FLUSH_AT = 1 << 16;
 
     /**
-     * {@link Printer}'s text written straight into UTF-8 bytes ({@link JsonBytes}, the same escaping)
-     * for a UTF-8 sink: text gathered in a StringBuilder was copied into a String, scanned for
-     * non-ASCII chars and copied again to encode it at every hand-over, a fifth of a SARIF log's time.
+     * The pretty printer, writing straight into UTF-8 bytes: text gathered in a StringBuilder was
+     * copied into a String, scanned for non-ASCII chars and copied again to encode it at every
+     * hand-over to the UTF-8 sink, a fifth of a SARIF log's time.
      */
     private static final class BytePrinter {
-        /** Where full buffers go; null for a printer that only fills its buffer (a window's half). */
-        private final Utf8Output out;
+        /** Where full buffers go; null for a printer that only fills its buffer. */
+        private final Appendable out;
         private final JsonBytes buf;
 
-        BytePrinter(Utf8Output out) {
-            this(out, new JsonBytes(Printer.FLUSH_AT + (Printer.FLUSH_AT >> 2)));
-        }
-
-        BytePrinter(Utf8Output out, JsonBytes buf) {
+        BytePrinter(Appendable out, JsonBytes buf) {
             this.out = out;
             this.buf = buf;
+        }
+
+        /** Hands what the buffer holds to the sink (whole elements only: never part of a char). */
+        void flush() throws IOException {
+            emit(buf.bytes(), buf.length());
+            buf.clear();
+        }
+
+        void emit(byte[] utf8, int length) throws IOException {
+            RenderedAhead.emit(utf8, 0, length, out);
         }
 
         /** Elements {@code from..to} of {@code l}, each after its separator and {@code inner}; the buffer. */
@@ -263,9 +211,8 @@ public final class Json {
                     buf.raw(inner);
                     first = false;
                     write(o, inner);
-                    if (out != null && buf.length() >= Printer.FLUSH_AT) {
-                        out.write(buf.bytes(), 0, buf.length());
-                        buf.clear();
+                    if (out != null && buf.length() >= FLUSH_AT) {
+                        flush();
                     }
                 }
                 buf.raw('\n').raw(indent).raw(']');
@@ -301,9 +248,8 @@ public final class Json {
             });
             into.elements(l, start, mid, inner);
             JsonBytes done = other.join();
-            into.out.write(into.buf.bytes(), 0, into.buf.length());
-            into.buf.clear();
-            into.out.write(done.bytes(), 0, done.length());
+            into.flush();
+            into.emit(done.bytes(), done.length());
         }
     }
 
