@@ -12,14 +12,17 @@ public final class RerunScenario {
     private RerunScenario() {
     }
 
-    /** The clause that ends a re-run message: when it happens. */
-    public static String when(OpSite site) {
+    /**
+     * The end of a re-run message, from the comma on: nothing more than the full stop, except inside
+     * {@code autocommit_block()}, where the statement commits on its own and a retry after a later
+     * failure runs it again. How a schema gets ahead of {@code alembic_version} is said once, in the
+     * rule pages.
+     */
+    public static String end(OpSite site) {
         if (site.autocommit()) {
-            return "inside autocommit_block() this statement commits on its own, so when anything later in the"
-                    + " revision fails, the retry runs it again";
+            return "; inside autocommit_block() it commits on its own, so a retry after a later failure runs it again.";
         }
-        return "whenever the schema is ahead of alembic_version (a forked chain linearized by a merge, a version"
-                + " not stamped after a hand hotfix, a restored backup)";
+        return ".";
     }
 
     /**
@@ -30,11 +33,11 @@ public final class RerunScenario {
         if (swallowed(site)) {
             return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label() + ": the"
                     + " try/except swallows the " + state.label() + " raised because " + what + " already exists"
-                    + note + ", but the error has aborted the transaction, so the next statement fails, "
-                    + when(site) + ".";
+                    + note + ", but the error has aborted the transaction, so the next statement fails"
+                    + end(site);
         }
         return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"
-                + note + ", " + when(site) + ".";
+                + note + end(site);
     }
 
     /** A plain try/except around the operation: PostgreSQL aborts the transaction all the same. */

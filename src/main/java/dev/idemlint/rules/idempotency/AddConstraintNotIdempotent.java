@@ -46,7 +46,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
-                    + ", " + RerunScenario.when(op.site()) + ".").help(help).fixes(fixes(c, m.source())).emit();
+                    + RerunScenario.end(op.site())).help(help).fixes(fixes(c, m.source())).emit();
         }
     }
 

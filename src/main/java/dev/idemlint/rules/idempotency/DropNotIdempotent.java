@@ -40,7 +40,7 @@ public final class DropNotIdempotent implements MigrationRule {
             String ignored = d.ifExists() ? " (Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here)"
                     : "";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(d.kind()).label()
-                    + " because " + what + " is already gone" + ignored + ", " + RerunScenario.when(op.site()) + ".")
+                    + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
                     .help(help(d, kwarg, ctx)).fixes(fixes(d, m.source(), ctx)).emit();
         }
     }

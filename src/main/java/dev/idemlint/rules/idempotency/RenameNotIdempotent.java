@@ -32,7 +32,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label()
                     + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
-                    + "\", " + RerunScenario.when(op.site()) + ".")
+                    + "\"" + RerunScenario.end(op.site()))
                     .help("PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
                             + " (rename only while the old name exists), or use a DO block that checks"
                             + " `information_schema`/`pg_class` first.").fixes(fixes(r, m.source())).emit();

@@ -66,10 +66,9 @@ public final class InsertNotIdempotent implements ProjectRule {
                 String message = RerunScenario.swallowed(ins.site())
                         ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
                                 + ": the try/except swallows the " + SqlState.UNIQUE_VIOLATION.label() + " raised"
-                                + " because " + because + ", but the error has aborted the transaction, "
-                                + RerunScenario.when(ins.site()) + "."
+                                + " because " + because + ", but the error has aborted the transaction" + RerunScenario.end(ins.site())
                         : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
-                                + because + ", " + RerunScenario.when(ins.site()) + ".";
+                                + because + RerunScenario.end(ins.site());
                 ctx.report(m.source(), ins.site().span(), message)
                         .help(ins.bulk()
                                 ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
