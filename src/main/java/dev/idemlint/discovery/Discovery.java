@@ -397,7 +397,8 @@ public final class Discovery {
         private void settle(Tree t) {
             try {
                 Map<String, PinSource> provenance = new LinkedHashMap<>();
-                t.settings = settings(versionsDirOf(t), t.root, t.config, provenance);
+                t.settings = settings(versionsDirOf(t), t.root, t.config, provenance)
+                        .withEnvMayAutocommit(EnvScript.mayAutocommit(versionsDirOf(t), t.root));
                 t.provenance = provenance;
             } catch (RuntimeException e) {
                 t.settingsFailure = e;
