@@ -132,9 +132,9 @@ final class NamingConventionReader {
 
     private NamingConvention fallback(String why) {
         List<Path> mentioning = new ArrayList<>();
+        int[] seenFiles = {0};
         try {
             Files.walkFileTree(root, Set.of(), 12, new SimpleFileVisitor<>() {
-                int seen;
 
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -147,8 +147,11 @@ final class NamingConventionReader {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!file.toString().endsWith(".py") || ++seen > MAX_SCAN_FILES) {
-                        return seen > MAX_SCAN_FILES ? FileVisitResult.TERMINATE : FileVisitResult.CONTINUE;
+                    if (!file.toString().endsWith(".py")) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (++seenFiles[0] > MAX_SCAN_FILES) {
+                        return FileVisitResult.TERMINATE;
                     }
                     try {
                         if (Files.readString(file, StandardCharsets.UTF_8).contains("naming_convention")) {
@@ -162,6 +165,9 @@ final class NamingConventionReader {
             });
         } catch (IOException e) {
             return NamingConvention.unknown(why + "; the project could not be searched: " + e.getMessage());
+        }
+        if (seenFiles[0] > MAX_SCAN_FILES) {
+            return NamingConvention.unknown(why + "; the project has too many Python files to search them all");
         }
         if (mentioning.isEmpty()) {
             return new NamingConvention(NamingConvention.SQLALCHEMY_DEFAULT.templates(), Set.of(), null, false,
@@ -214,6 +220,10 @@ final class NamingConventionReader {
                 return call(c, ctx);
             } else if (e instanceof Expr.Dict d) {
                 return dict(d);
+            } else if (e instanceof Expr.ListExpr || e instanceof Expr.Tuple) {
+                // target_metadata=[a, b]: a list has no naming_convention, and Alembic's ops then build a
+                // plain MetaData() (operations/schemaobj.py checks hasattr(target_metadata, "naming_convention"))
+                return new Val.Meta(NamingConvention.SQLALCHEMY_DEFAULT);
             }
             return new Val.Unknown("an expression that cannot be evaluated statically");
         } finally {

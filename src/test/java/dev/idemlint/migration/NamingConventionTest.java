@@ -94,6 +94,18 @@ class NamingConventionTest {
     }
 
     @Test
+    void a_list_of_metadata_gives_alembic_ops_the_default() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                import sqlalchemy as sa
+                a = sa.MetaData(naming_convention={"pk": "pk_%(table_name)s"})
+                target_metadata = [a, sa.MetaData()]
+                """));
+        NamingConvention nc = read();
+        assertTrue(nc.exact());
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), nc.templates());
+    }
+
+    @Test
     void no_target_metadata_means_sqlalchemy_default() throws IOException {
         write("migrations/env.py", ENV.formatted("target_metadata = None"));
         NamingConvention nc = read();
