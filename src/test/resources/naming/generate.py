@@ -35,6 +35,13 @@ CONVENTIONS = {
         "ck": "%(constraint_name)s",
     },
     "partial": {"uq": "%(table_name)s_%(column_0_name)s_key", "fk": "%(column_1_name)s_%(constraint_name)s"},
+    "labels": {  # Airflow's shape
+        "ix": "idx_%(column_0_N_label)s",
+        "uq": "%(table_name)s_%(column_0_N_name)s_uq",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "%(table_name)s_%(column_0_name)s_fkey",
+        "pk": "%(table_name)s_pkey",
+    },
 }
 
 LONG = "a_rather_long_table_name_that_keeps_going_and_going_on"

@@ -234,7 +234,17 @@ final class NamingConventionReader {
     private Val attribute(Val of, String attr) {
         if (of instanceof Val.Module mod) {
             Ctx inner = ctxOf(mod.file());
-            return inner == null ? new Val.Unknown(display(mod.file()) + " cannot be parsed") : lookup(attr, inner);
+            Val v = inner == null ? new Val.Unknown(display(mod.file()) + " cannot be parsed") : lookup(attr, inner);
+            if (v instanceof Val.Unknown && mod.file().getFileName().toString().equals("__init__.py")) {
+                // a submodule of the package (airflow.models.base), imported elsewhere or lazily
+                Path dir = mod.file().getParent();
+                for (Path sub : List.of(dir.resolve(attr + ".py"), dir.resolve(attr).resolve("__init__.py"))) {
+                    if (Files.isRegularFile(sub)) {
+                        return new Val.Module(sub.normalize());
+                    }
+                }
+            }
+            return v;
         }
         if (of instanceof Val.Base b && attr.equals("metadata")) {
             return b.metadata();
@@ -353,6 +363,22 @@ final class NamingConventionReader {
         for (Stmt s : ctx.module().body()) {
             if (binds(s, id)) {
                 binding = s;
+            } else if (s instanceof Stmt.If i && typeCheckingOnly(i.test()) && !bindsIn(i.orelse(), id)
+                    && !bindsIn(i.body(), id)) {
+                continue;
+            } else if (s instanceof Stmt.If i && typeCheckingOnly(i.test())) {
+                // `if TYPE_CHECKING: Base = Any else: Base = ...`: at run time only the else branch runs
+                Stmt runtime = null;
+                for (Stmt inner : i.orelse()) {
+                    if (binds(inner, id)) {
+                        runtime = inner;
+                    } else if (bindsNested(inner, id)) {
+                        return new Val.Unknown(id + " is bound conditionally in " + display(ctx.file()));
+                    }
+                }
+                if (runtime != null) {
+                    binding = runtime;
+                }
             } else if (bindsNested(s, id)) {
                 return new Val.Unknown(id + " is bound conditionally in " + display(ctx.file()));
             }
@@ -453,6 +479,20 @@ final class NamingConventionReader {
         } else if (s instanceof Stmt.Import imp) {
             return imp.names().stream().anyMatch(n -> id.equals(n.alias() != null ? n.alias()
                     : imp.module() == null ? n.name().split("\\.")[0] : n.name()));
+        }
+        return false;
+    }
+
+    /** {@code TYPE_CHECKING} or {@code typing.TYPE_CHECKING}: false whenever the code runs. */
+    private static boolean typeCheckingOnly(Expr test) {
+        return "TYPE_CHECKING".equals(Names.lastPart(test));
+    }
+
+    private static boolean bindsIn(List<Stmt> block, String id) {
+        for (Stmt s : block) {
+            if (binds(s, id) || bindsNested(s, id)) {
+                return true;
+            }
         }
         return false;
     }

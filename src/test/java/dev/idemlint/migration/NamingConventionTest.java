@@ -94,6 +94,35 @@ class NamingConventionTest {
     }
 
     @Test
+    void follows_a_lazy_package_a_registry_and_a_type_checking_branch() throws IOException {
+        // the shape of Airflow's: `from airflow import models` ... `models.base.Base.metadata`
+        write("core/src/app/migrations/env.py", ENV.formatted("from app import models\ntarget_metadata = models.base.Base.metadata"));
+        write("core/src/app/__init__.py", "");
+        write("core/src/app/models/__init__.py", "def __getattr__(name):\n    raise AttributeError(name)\n");
+        write("core/src/app/models/base.py", """
+                from typing import TYPE_CHECKING, Any
+                from sqlalchemy import MetaData
+                from sqlalchemy.orm import registry
+                naming_convention = {
+                    "ix": "idx_%(column_0_N_label)s",
+                    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+                }
+                metadata = MetaData(schema=None, naming_convention=naming_convention)
+                mapper_registry = registry(metadata=metadata)
+                if TYPE_CHECKING:
+                    Base = Any
+                else:
+                    Base = mapper_registry.generate_base()
+                """);
+        Files.createDirectories(root.resolve("core/src/app/migrations/versions"));
+        NamingConvention nc = NamingConvention.of(new LintTarget(root, root.resolve("core/src/app/migrations/versions"),
+                List.of(), Settings.DEFAULT));
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(Map.of("ix", "idx_%(column_0_N_label)s", "fk", "%(table_name)s_%(column_0_name)s_fkey"),
+                nc.templates());
+    }
+
+    @Test
     void a_list_of_metadata_gives_alembic_ops_the_default() throws IOException {
         write("migrations/env.py", ENV.formatted("""
                 import sqlalchemy as sa
