@@ -139,6 +139,22 @@ class DiscoveryTest {
     }
 
     @Test
+    void env_py_with_an_autocommit_connection_or_unreadable_is_flagged() throws IOException {
+        p.file("a/migrations/env.py", "# autocommit is discussed here only\nwith op.get_context().autocommit_block():\n    pass\n")
+                .revision("a/migrations/versions/x.py", "x", null)
+                .file("b/migrations/env.py", "engine = create_engine(url, isolation_level=\"AUTOCOMMIT\")\n")
+                .revision("b/migrations/versions/x.py", "x", null)
+                .revision("c/migrations/versions/x.py", "x", null)
+                .revision("d/migrations/versions/x.py", "x", null);
+        Files.write(p.path("c/migrations/env.py"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, (byte) 0xc3});
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of("a/migrations/versions", "b/migrations/versions", "c/migrations/versions",
+                "d/migrations/versions"), versionsDirs(r));
+        assertEquals(List.of(false, true, true, false),
+                r.targets().stream().map(t -> t.settings().envMayAutocommit()).toList());
+    }
+
+    @Test
     void recursive_version_locations_makes_subfolders_one_tree() {
         p.ini("alembic.ini", "script_location = m\nrecursive_version_locations = true\n").env("m")
                 .revision("m/versions/2025/a.py", "a", null)
