@@ -550,6 +550,24 @@ final class OpExtractor {
         return ctx.statement() == null || ctx.statement().contains(call) ? call : ctx.statement();
     }
 
+    /** The constant strings of a list or tuple argument, in order; empty when any is unknown. */
+    private List<String> strings(Expr e, Ctx ctx) {
+        Expr d = e == null ? null : ColumnReader.deref(e, ctx.scope());
+        List<Expr> items = d instanceof Expr.ListExpr l ? l.elements() : d instanceof Expr.Tuple t ? t.elements() : null;
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr item : items) {
+            String v = str(item, ctx);
+            if (v == null) {
+                return List.of();
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
     private String str(Expr e, Ctx ctx) {
         if (e == null) {
             return null;
@@ -647,7 +665,8 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "source_table"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false));
+                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false,
+                        strings(arg(call, 3 - b, "local_cols"), ctx)));
             }
             case "create_unique_constraint", "create_check_constraint", "create_primary_key",
                     "create_exclude_constraint" -> {
@@ -661,7 +680,9 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, kind, name, table, false));
+                List<String> cols = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY
+                        ? strings(arg(call, 2 - b, "columns"), ctx) : List.of();
+                out.add(new Operation.AddConstraint(site, kind, name, table, false, cols));
             }
             case "drop_constraint" -> {
                 String name = str(arg(call, 0, "constraint_name"), ctx);

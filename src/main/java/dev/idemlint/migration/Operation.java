@@ -49,11 +49,15 @@ public sealed interface Operation {
      * {@code ADD CONSTRAINT} / {@code op.create_foreign_key} etc. {@code ifNotExists} true means the
      * SQL says {@code ADD CONSTRAINT IF NOT EXISTS}, which PostgreSQL rejects (42601).
      */
-    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists)
-            implements Operation {
+    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
+            List<String> columns) implements Operation {
+        public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists) {
+            this(site, kind, name, table, ifNotExists, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new AddConstraint(site, kind, name, table, ifNotExists);
+            return new AddConstraint(site, kind, name, table, ifNotExists, columns);
         }
     }
 

@@ -886,8 +886,7 @@ public final class SchemaTimeline {
      */
     public Creation certainlyExisting(ObjectKey key, Migration m, int index, Settings s) {
         Creation live = existing(key, m, index, s);
-        if (live == null || live.via() == Via.RENAME || live.guarded() || !live.operation().site().definite()
-                || unknownSchema(key) || redundantInCreateTable(live)) {
+        if (live == null || live.via() == Via.RENAME || unknownSchema(key) || redundantInCreateTable(live)) {
             return null;
         }
         String owner = null;
@@ -895,6 +894,9 @@ public final class SchemaTimeline {
             if (e.creation() == live) {
                 owner = e.owner();
             }
+        }
+        if (!live.operation().site().definite() && !ensuresExistence(live, owner)) {
+            return null;
         }
         return threatened(key, owner, Event.at(position.get(live.migration()), live.index()), m, index) ? null : live;
     }
@@ -1000,6 +1002,26 @@ public final class SchemaTimeline {
             table = ins.table();
         }
         return table == null ? null : qualify(schemaOf(op, table), table);
+    }
+
+    /**
+     * True when a guarded creation leaves its object in place either way: "create it if it is
+     * missing" checked on the object itself or its table ({@code if not has_table("t"):
+     * op.create_table("t", ...)}), or a DO block that swallows the duplicate.
+     */
+    private static boolean ensuresExistence(Creation c, String owner) {
+        dev.idemlint.migration.Guard g = c.operation().site().guard();
+        if (g == null) {
+            return false;
+        }
+        return switch (g.kind()) {
+            case DO_BLOCK_EXCEPTION, PLPGSQL_IF -> true;
+            case INSPECTOR, HELPER, CATALOG_QUERY -> g.polarity() < 0
+                    && (g.names(unqualified(c.key().name())) || owner != null && g.names(unqualified(owner))
+                            || c.key().table() != null && g.names(unqualified(c.key().table()))
+                            || c.operation() instanceof Operation.CreateTable ct && g.names(ct.table()));
+            default -> false;
+        };
     }
 
     /**
