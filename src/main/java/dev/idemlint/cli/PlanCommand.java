@@ -126,7 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
             Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
-                    target.settings(), catalog, url.masked(), live::hasRows, mapOrder(tree, target.settings())));
+                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings())));
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;
@@ -134,6 +134,20 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("idemlint: " + url.mask(e.getMessage()));
             return 2;
         }
+    }
+
+    private static Planner.RowProbe probe(LiveDatabase live) {
+        return new Planner.RowProbe() {
+            @Override
+            public Boolean hasRows(String schema, String table) {
+                return live.hasRows(schema, table);
+            }
+
+            @Override
+            public Boolean hasRow(String schema, String table, Map<String, String> values) {
+                return live.hasRow(schema, table, values);
+            }
+        };
     }
 
     private static final Version SORTED_LOAD = Version.parse("1.10");

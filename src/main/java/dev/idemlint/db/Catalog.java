@@ -32,7 +32,11 @@ public record Catalog(String serverVersion, String currentSchema, List<String> s
     public record Column(String schema, String table, String name, String type, String defaultExpr, boolean notNull) {
     }
 
-    public record Index(String schema, String name, String table, boolean unique) {
+    /**
+     * An index; {@code columns} are its key columns in order, null for an expression or partial index
+     * (whose conflicts a column comparison cannot tell).
+     */
+    public record Index(String schema, String name, String table, boolean unique, List<String> columns) {
     }
 
     /** A table constraint: p(rimary key), u(nique), f(oreign key), c(heck), x (exclusion), t (trigger). */

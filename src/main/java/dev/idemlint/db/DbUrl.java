@@ -57,7 +57,7 @@ public final class DbUrl {
         String text = url.trim();
         int sep = text.indexOf("://");
         if (sep < 0) {
-            throw new BadUrl("not a URL: " + maskPassword(text) + " (expected postgresql://user@host:port/database)");
+            throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
         }
         String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
         if (!SCHEMES.contains(scheme)) {

@@ -165,7 +165,10 @@ public final class LiveDatabase implements AutoCloseable {
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p','v','m','f') AND " + SYSTEM
                     + " ORDER BY 1, 2, a.attnum",
-            "SELECT n.nspname, ic.relname, tc.relname, i.indisunique FROM pg_index i"
+            "SELECT n.nspname, ic.relname, tc.relname, i.indisunique, CASE WHEN i.indpred IS NULL AND NOT 0 = ANY"
+                    + " (i.indkey::int2[]) THEN array_to_string(ARRAY(SELECT a.attname FROM unnest(i.indkey::int2[])"
+                    + " WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num"
+                    + " ORDER BY k.ord), E'\\x1f') END FROM pg_index i"
                     + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid"
                     + " JOIN pg_namespace n ON n.oid = ic.relnamespace WHERE " + SYSTEM + " ORDER BY 1, 2",
             "SELECT n.nspname, c.relname, con.conname, con.contype::text FROM pg_constraint con"
@@ -219,7 +222,8 @@ public final class LiveDatabase implements AutoCloseable {
                     map(results.get(1), r -> r[0]),
                     map(results.get(2), r -> new Catalog.Relation(r[0], r[1], r[2].charAt(0))),
                     map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]))),
-                    map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]))),
+                    map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]),
+                            r[4] == null ? null : List.of(r[4].split("\u001f", -1)))),
                     map(results.get(5), r -> new Catalog.Constraint(r[0], r[1], r[2], r[3].charAt(0))),
                     List.copyOf(types),
                     map(results.get(7), r -> new Catalog.Routine(r[0], r[1], r[2] == null ? 'f' : r[2].charAt(0))),
@@ -264,6 +268,40 @@ public final class LiveDatabase implements AutoCloseable {
         } catch (SQLException e) {
             try {
                 // the failed statement aborted the read-only transaction; later reads need a new one
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the session is gone: later reads fail the same way and say so
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code schema.table} holds a row whose columns equal the given values, compared as text
+     * (a read-only {@code SELECT EXISTS}, values bound as parameters; a null value matches SQL NULL
+     * never); null when it cannot be told.
+     */
+    public Boolean hasRow(String schema, String table, Map<String, String> values) {
+        StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ")
+                .append(schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table)).append(" WHERE ");
+        List<String> params = new ArrayList<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!params.isEmpty()) {
+                sql.append(" AND ");
+            }
+            sql.append(quoteIdent(e.getKey())).append("::text = ?");
+            params.add(e.getValue());
+        }
+        sql.append(')');
+        try (java.sql.PreparedStatement st = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                st.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        } catch (SQLException e) {
+            try {
                 connection.rollback();
             } catch (SQLException ignored) {
                 // the session is gone: later reads fail the same way and say so

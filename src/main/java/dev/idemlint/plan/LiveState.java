@@ -36,6 +36,9 @@ final class LiveState {
     private final Set<String> policies = new HashSet<>();
     private final Set<String> extensions = new HashSet<>();
     private final Set<String> schemas = new HashSet<>();
+    /** Unique keys (column lists) per "schema.table"; a table in {@link #keysUnknown} has some that cannot be compared. */
+    private final Map<String, List<List<String>>> uniqueKeys = new HashMap<>();
+    private final Set<String> keysUnknown = new HashSet<>();
     /** Keys ("kind:path") whose state the walk lost track of. */
     private final Set<String> unknown = new HashSet<>();
     /** Tables made by the walk itself: empty, whatever is inserted later is the walk's own. */
@@ -61,6 +64,12 @@ final class LiveState {
             indexTables.put(i.schema() + "." + i.name(), i.table());
             if (i.unique()) {
                 uniqueIndexes.add(i.schema() + "." + i.name());
+                String t = i.schema() + "." + i.table();
+                if (i.columns() == null) {
+                    keysUnknown.add(t);
+                } else {
+                    uniqueKeys.computeIfAbsent(t, k -> new ArrayList<>()).add(i.columns());
+                }
             }
         }
         for (Catalog.Type t : c.types()) {
@@ -186,6 +195,23 @@ final class LiveState {
         return false;
     }
 
+    /** The unique keys of a table as column lists, or null when some cannot be compared by columns. */
+    List<List<String>> uniqueKeys(String schema, String table) {
+        String t = schema + "." + table;
+        return keysUnknown.contains(t) ? null : uniqueKeys.getOrDefault(t, List.of());
+    }
+
+    /** The unique keys of a table the walk made: known ({@code complete}) or not comparable by columns. */
+    void setUniqueKeys(String schema, String table, List<List<String>> keys, boolean complete) {
+        String t = schema + "." + table;
+        uniqueKeys.put(t, new ArrayList<>(keys));
+        if (complete) {
+            keysUnknown.remove(t);
+        } else {
+            keysUnknown.add(t);
+        }
+    }
+
     boolean madeByWalk(String schema, String table) {
         return madeByWalk.contains(schema + "." + table);
     }
@@ -208,6 +234,9 @@ final class LiveState {
     void addUniqueIndex(String schema, String name, String table) {
         addRelation(schema, name, 'i', table);
         uniqueIndexes.add(schema + "." + name);
+        if (table != null) {
+            keysUnknown.add(schema + "." + table);
+        }
     }
 
     void dropRelation(String schema, String name) {

@@ -42,9 +42,14 @@ import java.util.regex.Pattern;
  */
 public final class Planner {
 
-    /** Row probes for keyed inserts: whether a table holds rows (null when it cannot be told). */
+    /**
+     * Read-only row probes for keyed inserts: whether a table holds any row, and whether it holds one
+     * with the given column values (compared as text); null when it cannot be told.
+     */
     public interface RowProbe {
         Boolean hasRows(String schema, String table);
+
+        Boolean hasRow(String schema, String table, Map<String, String> values);
     }
 
     /** Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe. */
@@ -58,10 +63,19 @@ public final class Planner {
     private final List<String> notes = new ArrayList<>();
     /** Who created each object during the walk ("kind:path" -> revision). */
     private final Map<String, String> createdBy = new HashMap<>();
+    /** Tables the walk made and filled with rows that are not literals. */
+    private final Set<String> opaqueRows = new HashSet<>();
+    /** Literal rows the walk's own inserts wrote, per "schema.table". */
+    private final Map<String, List<Map<String, String>>> inserted = new HashMap<>();
     /** Enum types create_table's event already made in this run: Alembic's memo skips them. */
     private final Set<String> enumMemo = new HashSet<>();
-    /** Something earlier in the walk could not be followed: a later failure is only a possibility. */
-    private String lostTrack;
+    /**
+     * Something earlier in the walk may have created objects the walk does not know of (a CREATE with a
+     * dynamic name, opaque code): a later "does not exist" is only a possibility.
+     */
+    private String mayHaveCreated;
+    /** Something earlier may have dropped objects (a DROP with a dynamic name, opaque code): a later "already exists" too. */
+    private String mayHaveDropped;
     /** The first revision that fails: what follows is planned as if it had been fixed. */
     private String firstFailed;
 
@@ -91,7 +105,7 @@ public final class Planner {
                     + " (this plan); a merge revision (`alembic merge heads`) makes one head.");
         }
         for (Map.Entry<String, List<Migration>> d : g.duplicates().entrySet()) {
-            Migration kept = g.node(d.getKey());
+            Migration kept = kept(d.getKey());
             List<String> dropped = new ArrayList<>();
             for (Migration m : d.getValue()) {
                 if (m != kept) {
@@ -137,9 +151,25 @@ public final class Planner {
         }
         List<Migration> pending = g.alembicUpgradeOrder(resolved, in.mapOrder());
         for (Migration m : pending) {
-            walk(m, resolved);
+            walk(kept(m.header().revisionId()), resolved);
         }
         return finish(current);
+    }
+
+    /**
+     * The file Alembic keeps for a revision id: with a duplicate id, the one it reads last, in the
+     * order it reads the directory.
+     */
+    private Migration kept(String id) {
+        Migration last = null;
+        if (in.mapOrder() != null) {
+            for (Migration m : in.mapOrder()) {
+                if (id.equals(m.header().revisionId())) {
+                    last = m;
+                }
+            }
+        }
+        return last != null ? last : in.graph().node(id);
     }
 
     private Plan finish(List<String> current) {
@@ -159,10 +189,20 @@ public final class Planner {
     /** It fails: {@code sqlstate} (null for a Python error), what is wrong, the object named. */
     private record Fails(String sqlstate, String label, String reason, String objectKey, boolean alreadyThere)
             implements Outcome {
+        /** Fails whatever the schema holds: a syntax error, CONCURRENTLY in a transaction, a TypeError. */
+        boolean stateFree() {
+            return sqlstate == null || sqlstate.equals("42601") || sqlstate.equals("25001");
+        }
     }
 
-    /** The walk cannot tell what it does. */
-    private record Lost(String reason) implements Outcome {
+    /**
+     * The walk cannot tell what it does. {@code creates}/{@code drops}: it may have made or removed
+     * objects the walk does not know of.
+     */
+    private record Lost(String reason, boolean creates, boolean drops) implements Outcome {
+        Lost(String reason) {
+            this(reason, false, false);
+        }
     }
 
     private static final Ok OK = new Ok();
@@ -179,23 +219,36 @@ public final class Planner {
         int lostLine = 0;
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            Outcome o = step(op, creations.getOrDefault(k, List.of()), rev, madeHere);
+            Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
                 if (lost == null) {
                     lost = l;
                     lostLine = line;
                 }
-                if (lostTrack == null) {
-                    lostTrack = rev + " line " + line + " (" + l.reason() + ")";
+                String where = rev + " line " + line + " (" + l.reason() + ")";
+                if (l.creates() && mayHaveCreated == null) {
+                    mayHaveCreated = where;
+                }
+                if (l.drops() && mayHaveDropped == null) {
+                    mayHaveDropped = where;
                 }
             } else if (o instanceof Fails f) {
-                if (lostTrack != null || lost != null) {
-                    String why = lost != null ? "line " + lostLine + " (" + lost.reason() + ")" : lostTrack;
-                    add(m, line, Status.UNKNOWN, f.sqlstate(), "Would fail with " + f.label() + " because " + f.reason()
-                            + ", but the walk lost track of the schema at " + why + ".",
+                String doubt = f.stateFree() ? null : f.alreadyThere() ? mayHaveDropped : mayHaveCreated;
+                if (doubt == null) {
+                    // a revision before it cannot be followed: it may fail first, or change what this one finds
+                    for (Entry e : entries) {
+                        if (e.status() == Status.UNKNOWN) {
+                            doubt = "revision " + e.revision() + ", which it cannot follow";
+                            break;
+                        }
+                    }
+                }
+                if (doubt != null) {
+                    add(m, line, Status.UNKNOWN, f.sqlstate(), "Fails with " + f.label() + " if Alembic gets here, because "
+                            + f.reason() + "; but the walk lost track at " + doubt + ".",
                             "Check by hand whether " + describeKey(f.objectKey()) + " is there; idemlint cannot follow "
-                                    + why + ".");
+                                    + doubt + ".");
                 } else {
                     failed(m, op, line, f, madeHere, stamped);
                 }
@@ -239,17 +292,17 @@ public final class Planner {
 
     // ---- one operation ----
 
-    private Outcome step(Operation op, List<Creation> creations, String rev, Set<String> madeHere) {
+    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<String> madeHere) {
         if (op instanceof Operation.Unknown u) {
-            return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what());
+            return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
         }
         if (op instanceof Operation.RawSql) {
-            return new Lost("SQL idemlint could not classify");
+            return new Lost("SQL idemlint could not classify", true, true);
         }
         if (op instanceof Operation.Benign) {
             return OK;
         }
-        Run run = guard(op);
+        Run run = guard(op, m);
         if (run == Run.SKIPS) {
             return OK;
         }
@@ -257,8 +310,8 @@ public final class Planner {
         Guard g = op.site().guard();
         if (o instanceof Fails f) {
             if (run == Run.MAYBE) {
-                return new Lost("it runs under `" + g.description() + "`, which idemlint cannot evaluate here, and"
-                        + " then fails with " + f.label());
+                return new Lost("it runs under `" + m.source().slice(g.span()).strip() + "`, which idemlint cannot"
+                        + " evaluate here, and then fails with " + f.label());
             }
             if (g != null && g.kind() == GuardKind.SAVEPOINT) {
                 return OK;
@@ -283,7 +336,7 @@ public final class Planner {
      * catalog and helper checks on a named object are answered by the catalog; conditions that cannot
      * be read are {@link Run#MAYBE}.
      */
-    private Run guard(Operation op) {
+    private Run guard(Operation op, Migration m) {
         Guard g = op.site().guard();
         if (g == null) {
             return Run.RUNS;
@@ -298,7 +351,8 @@ public final class Planner {
             default:
                 break;
         }
-        if (g.polarity() == 0) {
+        if (g.polarity() == 0 || COMPOUND.matcher(m.source().slice(g.span())).find()) {
+            // a condition of several checks ("has_table(a) and not has_table(b)") is not evaluated
             return Run.MAYBE;
         }
         Fact checked = checkedFact(g, op);
@@ -309,9 +363,42 @@ public final class Planner {
         return (g.polarity() < 0 ? !exists : exists) ? Run.RUNS : Run.SKIPS;
     }
 
+    private static final Pattern COMPOUND = Pattern.compile("\\b(and|or)\\b");
+
+    /** Words in checks that name no user object. */
+    private static final Set<String> GENERIC = Set.of("name", "column_name", "table_name", "constraint_name",
+            "indexname", "tablename", "conname", "typname", "relname", "attname", "columns", "tables", "public",
+            "table_schema", "schemaname", "constrained_columns", "column_names", "type", "c", "i", "t", "x");
+
     /** The existence of the object a guard checks, as far as it names one this operation touches. */
     private Fact checkedFact(Guard g, Operation op) {
         String table = tableOf(op);
+        String d = g.description().toLowerCase(Locale.ROOT);
+        if (!g.tableLevel() && table != null && g.names(table) && (d.contains("get_columns") || d.contains("get_indexes")
+                || d.contains("constraint") || d.contains("get_foreign_keys"))) {
+            // a check on another object of the same table ("if 'locale' not in get_columns('users'): return")
+            List<String> others = new ArrayList<>();
+            for (String sub : g.subjects()) {
+                if (!sub.equals(table.toLowerCase(Locale.ROOT)) && !GENERIC.contains(sub) && !sub.startsWith("pg_")) {
+                    others.add(sub);
+                }
+            }
+            String own = objectName(op);
+            if (others.size() == 1 && (own == null || !g.names(own))) {
+                Target t = relTarget(op, name(table, op));
+                if (t.schema == null) {
+                    return Fact.UNKNOWN;
+                }
+                String other = others.get(0);
+                if (d.contains("get_columns")) {
+                    return state.column(t.schema, t.name, other);
+                }
+                if (d.contains("get_indexes")) {
+                    return state.relation(t.schema, other);
+                }
+                return state.constraint(t.schema, t.name, other);
+            }
+        }
         if (g.tableLevel()) {
             String t = table != null && g.names(table) ? table
                     : g.subjects().size() == 1 ? g.subjects().iterator().next() : null;
@@ -467,6 +554,27 @@ public final class Planner {
                 make(c, op, rev, madeHere, maybe);
             }
         }
+        if (op instanceof Operation.CreateTable ct && ct.table() != null && !maybe) {
+            Target t = createTarget(op, name(ct.table(), op));
+            if (t.schema != null && state.madeByWalk(t.schema, t.name)) {
+                List<List<String>> keys = new ArrayList<>();
+                List<String> pk = new ArrayList<>();
+                for (ColumnDef c : ct.columns()) {
+                    if (c.primaryKey() && c.name() != null) {
+                        pk.add(name(c.name(), op));
+                    }
+                    if (c.unique() && c.name() != null) {
+                        keys.add(List.of(name(c.name(), op)));
+                    }
+                }
+                if (!pk.isEmpty()) {
+                    keys.add(0, pk);
+                }
+                boolean complete = !ct.columns().isEmpty() && ct.constraints().stream()
+                        .noneMatch(nc -> nc.kind() == null || nc.kind().indexBacked() || nc.kind() == ConstraintKind.UNKNOWN);
+                state.setUniqueKeys(t.schema, t.name, keys, complete);
+            }
+        }
         return OK;
     }
 
@@ -510,6 +618,17 @@ public final class Planner {
             return new Fails(null, "TypeError", "add_column() takes no `if_not_exists` before Alembic 1.16.0 (this"
                     + " project pins " + in.settings().alembic() + ")", null, false);
         }
+        if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
+                && op.site().origin() != Origin.RAW_SQL && !in.settings().constraintIfExistsSupported()) {
+            return new Fails(null, "TypeError", "drop_constraint() takes no `if_exists` before Alembic 1.16.0 with"
+                    + " SQLAlchemy 2.0 (this project pins Alembic " + in.settings().alembic() + ", SQLAlchemy "
+                    + in.settings().sqlalchemy() + ")", null, false);
+        }
+        if (unnamed(op)) {
+            boolean drops = op instanceof Operation.Drop || op instanceof Operation.Rename;
+            return new Lost("it " + (op instanceof Operation.Drop ? "drops" : op instanceof Operation.Rename ? "renames"
+                    : "creates") + " an object whose name is not known statically", true, drops);
+        }
         String table = needsTable(op);
         if (table != null) {
             Target t = relTarget(op, name(table, op));
@@ -534,6 +653,42 @@ public final class Planner {
         return OK;
     }
 
+    /** An operation on an object whose name is dynamic (PostgreSQL names unnamed indexes and constraints itself). */
+    private static boolean unnamed(Operation op) {
+        if (op instanceof Operation.CreateTable c) {
+            return c.table() == null;
+        } else if (op instanceof Operation.AddColumn a) {
+            return a.table() == null || a.column().name() == null;
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return e.name() == null;
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.name() == null;
+        } else if (op instanceof Operation.Drop d) {
+            return d.name() == null;
+        } else if (op instanceof Operation.Rename r) {
+            return r.from() == null || r.to() == null;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a drop tolerates a missing object: {@code IF EXISTS} in SQL, or the {@code if_exists=True}
+     * kwarg where the project's Alembic honours it (older ones pass it on and ignore it).
+     */
+    private boolean dropIfExists(Operation.Drop d) {
+        if (!d.ifExists() || d.site().origin() == Origin.RAW_SQL || d.site().origin() == Origin.SQLALCHEMY_DDL) {
+            return d.ifExists();
+        }
+        Settings s = in.settings();
+        return switch (d.kind()) {
+            case TABLE -> s.tableIfExistsSupported();
+            case INDEX -> s.indexIfExistsSupported();
+            case COLUMN -> s.columnIfExistsSupported();
+            case CONSTRAINT -> s.constraintIfExistsSupported();
+            default -> true;
+        };
+    }
+
     private static final Set<ObjectKind> ACCEPTS_IF_NOT_EXISTS = Set.of(ObjectKind.TABLE, ObjectKind.INDEX,
             ObjectKind.SEQUENCE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.MATERIALIZED_VIEW,
             ObjectKind.COLLATION, ObjectKind.COLUMN);
@@ -551,7 +706,7 @@ public final class Planner {
         } else if (op instanceof Operation.CreateObject c && (c.kind() == ObjectKind.TRIGGER
                 || c.kind() == ObjectKind.POLICY)) {
             return c.table();
-        } else if (op instanceof Operation.Drop d && !d.ifExists() && (d.kind() == ObjectKind.COLUMN
+        } else if (op instanceof Operation.Drop d && (d.kind() == ObjectKind.COLUMN
                 || d.kind() == ObjectKind.CONSTRAINT)) {
             return d.table();
         } else if (op instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN
@@ -746,12 +901,13 @@ public final class Planner {
         if (d.name() == null) {
             return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
         }
+        boolean ifExists = dropIfExists(d);
         Fact f = objectFact(op, d.kind(), d.table(), d.name());
         if (f == Fact.UNKNOWN) {
-            if (!d.ifExists()) {
+            if (!ifExists) {
                 return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
             }
-        } else if (f == Fact.ABSENT && !d.ifExists()) {
+        } else if (f == Fact.ABSENT && !ifExists) {
             SqlState s = missing(d.kind());
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
                     + " does not exist", null, false);
@@ -891,6 +1047,10 @@ public final class Planner {
                     + " already exists", null, true);
         }
         if (maybe) {
+            Target at = r.table() != null ? relTarget(op, name(r.table(), op)) : relTarget(op, name(r.from(), op));
+            String base = prefix(r.kind()) + at.schema + "." + (r.table() != null ? at.name + "." : "");
+            state.forget(base + name(r.from(), op));
+            state.forget(base + name(r.to(), op));
             return new Lost("the rename of " + r.from() + " may or may not run");
         }
         String table = r.table() == null ? null : name(r.table(), op);
@@ -946,26 +1106,83 @@ public final class Planner {
         return OK;
     }
 
+    /**
+     * A keyed insert fails when a row with the same key is already there: in the database (a read-only
+     * SELECT per key of each literal row) or written earlier in the walk. Rows that are not literals
+     * cannot be compared; an empty table made by the walk takes them once.
+     */
     private Outcome insert(Operation op, Operation.Insert i) {
-        if (i.onConflict() || i.guardedSelect() || i.table() == null) {
-            return i.table() == null ? new Lost("an INSERT into a table not known statically") : OK;
+        if (i.table() == null) {
+            return new Lost("an INSERT into a table not known statically");
         }
         Target t = relTarget(op, name(i.table(), op));
-        if (t.schema == null || state.madeByWalk(t.schema, t.name)) {
+        if (t.schema == null) {
+            return new Lost("the schema of table " + i.table() + " is not known statically");
+        }
+        String tableKey = t.schema + "." + t.name;
+        List<Map<String, String>> rows = InsertRows.of(i);
+        List<Map<String, String>> earlier = inserted.computeIfAbsent(tableKey, k -> new ArrayList<>());
+        if (i.onConflict() || i.guardedSelect()) {
+            // never fails on a duplicate, but what it writes is there for later inserts
+            if (rows != null) {
+                earlier.addAll(rows);
+            } else {
+                opaqueRows.add(tableKey);
+            }
             return OK;
         }
-        Boolean keyed = state.hasUniqueKey(t.schema, t.name);
-        if (Boolean.FALSE.equals(keyed)) {
+        boolean fresh = state.madeByWalk(t.schema, t.name);
+        List<List<String>> keys = state.uniqueKeys(t.schema, t.name);
+        if (!fresh && keys != null && keys.isEmpty()) {
             return OK;
         }
-        Boolean rows = in.rows() == null ? null : in.rows().hasRows(t.schema, t.name);
-        if (Boolean.FALSE.equals(rows)) {
-            return OK;
+        if (rows == null || opaqueRows.contains(tableKey)) {
+            if (fresh && earlier.isEmpty() && !opaqueRows.contains(tableKey)) {
+                opaqueRows.add(tableKey);
+                return OK;
+            }
+            if (rows == null && !fresh && earlier.isEmpty() && !opaqueRows.contains(tableKey)) {
+                Boolean any = in.rows() == null ? null : in.rows().hasRows(t.schema, t.name);
+                if (Boolean.FALSE.equals(any)) {
+                    opaqueRows.add(tableKey);
+                    return OK;
+                }
+            }
+            return new Lost("an INSERT into " + show(t.schema, t.name) + " whose rows cannot be compared with those"
+                    + " already there (not literals, or written by statements idemlint cannot compare)");
         }
-        return new Lost(Boolean.TRUE.equals(rows)
-                ? "table " + show(t.schema, t.name) + " already holds rows and has a unique key; whether the inserted"
-                        + " rows are among them is not read"
-                : "whether table " + show(t.schema, t.name) + " holds rows could not be read");
+        if (keys == null && !fresh) {
+            return new Lost("table " + show(t.schema, t.name) + " has a unique key on an expression or a partial one");
+        }
+        for (List<String> key : keys == null ? List.<List<String>>of() : keys) {
+            for (Map<String, String> row : rows) {
+                if (!row.keySet().containsAll(key) || key.stream().anyMatch(c -> row.get(c) == null)) {
+                    continue;
+                }
+                Map<String, String> probe = project(row, key);
+                boolean again = earlier.stream().anyMatch(r -> probe.equals(project(r, key)));
+                Boolean there = again ? Boolean.TRUE : fresh ? Boolean.FALSE
+                        : in.rows() == null ? null : in.rows().hasRow(t.schema, t.name, probe);
+                if (there == null) {
+                    return new Lost("whether " + show(t.schema, t.name) + " already holds " + probe + " could not be read");
+                }
+                if (there) {
+                    return new Fails(SqlState.UNIQUE_VIOLATION.code(), SqlState.UNIQUE_VIOLATION.label(),
+                            "table " + show(t.schema, t.name) + " already has the row with (" + String.join(", ", key)
+                                    + ")=(" + String.join(", ", probe.values()) + ")", null, true);
+                }
+            }
+        }
+        earlier.addAll(rows);
+        return OK;
+    }
+
+    private static Map<String, String> project(Map<String, String> row, List<String> key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String c : key) {
+            out.put(c, row.get(c));
+        }
+        return out;
     }
 
     // ---- names and schemas ----
