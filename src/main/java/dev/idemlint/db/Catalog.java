@@ -5,14 +5,14 @@ import java.util.List;
 /**
  * What a live database holds, read in one snapshot: the server, the schema new objects go to, the
  * search path, the rows of the version table, and the objects of every user schema (system schemas
- * left out). Names are exactly as PostgreSQL stores them. Relation and constraint kinds are the
+ * left out), and the cluster's roles. Names are exactly as PostgreSQL stores them. Relation and constraint kinds are the
  * catalog's letters ({@code pg_class.relkind}, {@code pg_constraint.contype}, {@code pg_type.typtype},
  * {@code pg_proc.prokind}).
  */
 public record Catalog(String serverVersion, String currentSchema, List<String> searchPath, VersionTable versionTable,
         List<String> schemas, List<Relation> relations, List<Column> columns, List<Index> indexes,
         List<Constraint> constraints, List<Type> types, List<Routine> routines, List<Trigger> triggers,
-        List<Extension> extensions, List<Policy> policies) {
+        List<Extension> extensions, List<Policy> policies, List<String> roles) {
 
     /**
      * The version table Alembic reads: where it was looked for ({@code schema} null means the search

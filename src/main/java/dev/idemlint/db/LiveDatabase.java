@@ -187,7 +187,8 @@ public final class LiveDatabase implements AutoCloseable {
             "SELECT e.extname, n.nspname, e.extversion FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
                     + " ORDER BY 1",
             "SELECT n.nspname, c.relname, p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
-                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + SYSTEM + " ORDER BY 1, 2, 3");
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + SYSTEM + " ORDER BY 1, 2, 3",
+            "SELECT rolname FROM pg_roles ORDER BY 1");
 
     /**
      * Reads the catalog and the version table ({@code versionTable} in {@code versionSchema}, or in
@@ -229,7 +230,8 @@ public final class LiveDatabase implements AutoCloseable {
                     map(results.get(7), r -> new Catalog.Routine(r[0], r[1], r[2] == null ? 'f' : r[2].charAt(0))),
                     map(results.get(8), r -> new Catalog.Trigger(r[0], r[1], r[2])),
                     map(results.get(9), r -> new Catalog.Extension(r[0], r[1], r[2])),
-                    map(results.get(10), r -> new Catalog.Policy(r[0], r[1], r[2])));
+                    map(results.get(10), r -> new Catalog.Policy(r[0], r[1], r[2])),
+                    map(results.get(11), r -> r[0]));
             return c;
         } catch (SQLException e) {
             throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(firstLine(e.getMessage())),

@@ -70,9 +70,9 @@ final class InsertRows {
 
     /** Rows of {@code VALUES (...), (...)} made of literals, or null. */
     static List<Map<String, String>> fromSql(String sql, List<String> columns) {
-        int at = valuesKeyword(sql);
+        int at = keyword(sql, "VALUES");
         if (at < 0) {
-            return null;
+            return selectRow(sql, columns);
         }
         List<Map<String, String>> out = new ArrayList<>();
         int i = at + "VALUES".length();
@@ -155,15 +155,34 @@ final class InsertRows {
         }
     }
 
-    private static int valuesKeyword(String sql) {
+    /**
+     * {@code INSERT INTO t (a, b) SELECT 1, 'x' [WHERE ...]}: one row of literals (no FROM), or null.
+     */
+    private static List<Map<String, String>> selectRow(String sql, List<String> columns) {
+        int at = keyword(sql, "SELECT");
+        if (at < 0) {
+            return null;
+        }
+        int end = keyword(sql, "WHERE");
+        if (keyword(sql, "FROM") >= 0 && (end < 0 || keyword(sql, "FROM") < end)) {
+            return null;
+        }
+        String list = sql.substring(at + "SELECT".length(), end < 0 ? sql.length() : end).trim();
+        List<Map<String, String>> rows = fromSql("VALUES (" + list + ")", columns);
+        return rows;
+    }
+
+    /** The first place {@code word} stands as a keyword outside quotes, or -1. */
+    private static int keyword(String sql, String word) {
         boolean quoted = false;
-        for (int i = 0; i + 6 <= sql.length(); i++) {
+        int w = word.length();
+        for (int i = 0; i + w <= sql.length(); i++) {
             char c = sql.charAt(i);
             if (c == '\'') {
                 quoted = !quoted;
-            } else if (!quoted && sql.regionMatches(true, i, "VALUES", 0, 6)
+            } else if (!quoted && sql.regionMatches(true, i, word, 0, w)
                     && (i == 0 || !Character.isLetterOrDigit(sql.charAt(i - 1)))
-                    && (i + 6 == sql.length() || !Character.isLetterOrDigit(sql.charAt(i + 6)))) {
+                    && (i + w == sql.length() || !Character.isLetterOrDigit(sql.charAt(i + w)))) {
                 return i;
             }
         }

@@ -36,6 +36,7 @@ final class LiveState {
     private final Set<String> policies = new HashSet<>();
     private final Set<String> extensions = new HashSet<>();
     private final Set<String> schemas = new HashSet<>();
+    private final Set<String> roles = new HashSet<>();
     /** Unique keys (column lists) per "schema.table"; a table in {@link #keysUnknown} has some that cannot be compared. */
     private final Map<String, List<List<String>>> uniqueKeys = new HashMap<>();
     private final Set<String> keysUnknown = new HashSet<>();
@@ -87,6 +88,7 @@ final class LiveState {
         for (Catalog.Extension e : c.extensions()) {
             extensions.add(e.name());
         }
+        roles.addAll(c.roles());
     }
 
     // ---- where names resolve ----
@@ -170,6 +172,20 @@ final class LiveState {
 
     Fact extension(String name) {
         return fact(extensions.contains(name), "ext:" + name);
+    }
+
+    Fact role(String name) {
+        return fact(roles.contains(name), "role:" + name);
+    }
+
+    void addRole(String name) {
+        roles.add(name);
+        unknown.remove("role:" + name);
+    }
+
+    void dropRole(String name) {
+        roles.remove(name);
+        unknown.remove("role:" + name);
     }
 
     Fact schema(String name) {

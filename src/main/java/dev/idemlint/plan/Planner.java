@@ -63,6 +63,8 @@ public final class Planner {
     private final List<String> notes = new ArrayList<>();
     /** Who created each object during the walk ("kind:path" -> revision). */
     private final Map<String, String> createdBy = new HashMap<>();
+    /** Literal rows of guarded and ON CONFLICT inserts: written or not, per "schema.table". */
+    private final Map<String, List<Map<String, String>>> maybeRows = new HashMap<>();
     /** Tables the walk made and filled with rows that are not literals. */
     private final Set<String> opaqueRows = new HashSet<>();
     /** Literal rows the walk's own inserts wrote, per "schema.table". */
@@ -78,6 +80,9 @@ public final class Planner {
     private String mayHaveDropped;
     /** The first revision that fails: what follows is planned as if it had been fixed. */
     private String firstFailed;
+
+    /** The revision being walked. */
+    private Migration walking;
 
     private Planner(Input in) {
         this.in = in;
@@ -208,6 +213,7 @@ public final class Planner {
     private static final Ok OK = new Ok();
 
     private void walk(Migration m, List<String> stamped) {
+        walking = m;
         String rev = m.header().revisionId();
         List<Operation> ops = m.upgrade();
         Map<Integer, List<Creation>> creations = new HashMap<>();
@@ -299,8 +305,12 @@ public final class Planner {
         if (op instanceof Operation.RawSql) {
             return new Lost("SQL idemlint could not classify", true, true);
         }
-        if (op instanceof Operation.Benign) {
+        if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
             return OK;
+        }
+        Fails raises = inspectorOnMissingTable(op, m);
+        if (raises != null) {
+            return raises;
         }
         Run run = guard(op, m);
         if (run == Run.SKIPS) {
@@ -330,6 +340,34 @@ public final class Planner {
     }
 
     private enum Run { RUNS, SKIPS, MAYBE }
+
+    private static final Pattern TABLE_INSPECTION = Pattern.compile(
+            "\\.(get_columns|get_indexes|get_unique_constraints|get_foreign_keys|get_pk_constraint|get_check_constraints)"
+                    + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+
+    /**
+     * SQLAlchemy's inspector raises NoSuchTableError when {@code get_columns("t")} and its kin are
+     * asked about a table that is not there: the guard itself fails, before the operation.
+     */
+    private Fails inspectorOnMissingTable(Operation op, Migration m) {
+        Guard g = op.site().guard();
+        if (g == null || g.kind() != GuardKind.INSPECTOR || g.span() == null) {
+            return null;
+        }
+        Matcher x = TABLE_INSPECTION.matcher(m.source().slice(g.span()));
+        if (!x.find() || x.find()) {
+            return null;
+        }
+        x.reset();
+        x.find();
+        String table = x.group(2);
+        if (state.relationSchema(table) != null || state.currentSchema == null
+                || state.relation(state.currentSchema, table) != Fact.ABSENT) {
+            return null;
+        }
+        return new Fails(null, "NoSuchTableError", "the guard's inspector." + x.group(1) + "(\"" + table
+                + "\") finds no table " + table, "rel:" + state.currentSchema + "." + table, false);
+    }
 
     /**
      * Whether the operation runs on this database: its guard evaluated against the state. Inspector,
@@ -489,6 +527,9 @@ public final class Planner {
             case EXTENSION -> {
                 return state.extension(n);
             }
+            case ROLE -> {
+                return state.role(n);
+            }
             default -> {
                 return Fact.UNKNOWN;
             }
@@ -513,6 +554,17 @@ public final class Planner {
         if (op instanceof Operation.Insert i) {
             return insert(op, i);
         }
+        if (op instanceof Operation.Benign b) {
+            // alter_column on a column that is not there: UndefinedColumn (its table is checked above)
+            Target t = relTarget(op, name(b.table(), op));
+            Fact c = t.schema == null ? Fact.UNKNOWN : state.column(t.schema, t.name, name(b.column(), op));
+            if (c == Fact.ABSENT) {
+                return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
+                        "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
+            }
+            return c == Fact.UNKNOWN ? new Lost("whether column " + b.table() + "." + b.column() + " exists is not"
+                    + " known here") : OK;
+        }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
             Fact f = objectFact(op, c.kind(), c.table(), c.name());
             if ((c.kind() == ObjectKind.FUNCTION || c.kind() == ObjectKind.PROCEDURE
@@ -520,7 +572,7 @@ public final class Planner {
                 return new Lost("a " + c.kind().sql() + " named " + c.name() + " already exists, and whether its"
                         + " arguments are the same cannot be told from the name");
             }
-            if (c.kind() == ObjectKind.ROLE || c.kind() == ObjectKind.RULE || c.kind() == ObjectKind.COLLATION
+            if (c.kind() == ObjectKind.RULE || c.kind() == ObjectKind.COLLATION
                     || c.kind() == ObjectKind.OPERATOR || c.kind() == ObjectKind.OTHER) {
                 return new Lost("CREATE " + c.kind().sql().toUpperCase(Locale.ROOT) + " " + c.name()
                         + " is not compared with the catalog");
@@ -695,7 +747,9 @@ public final class Planner {
 
     /** The table an operation acts on that must already exist, or null. */
     private static String needsTable(Operation op) {
-        if (op instanceof Operation.AddColumn a) {
+        if (op instanceof Operation.Benign b) {
+            return b.column() == null ? null : b.table();
+        } else if (op instanceof Operation.AddColumn a) {
             return a.table();
         } else if (op instanceof Operation.CreateIndex i) {
             return i.table();
@@ -782,6 +836,8 @@ public final class Planner {
                 return state.schema(k.name);
             case EXTENSION:
                 return state.extension(k.name);
+            case ROLE:
+                return state.role(k.name);
             default:
                 return Fact.UNKNOWN;
         }
@@ -807,7 +863,7 @@ public final class Planner {
                 Target t = createTarget(op, n);
                 return t.schema == null ? null : new ObjectKey(t.schema, null, n);
             }
-            case SCHEMA, EXTENSION:
+            case SCHEMA, EXTENSION, ROLE:
                 return new ObjectKey(null, null, n);
             default: {
                 Target t = createTarget(op, n);
@@ -830,6 +886,7 @@ public final class Planner {
             case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
             case SCHEMA -> "sch:";
             case EXTENSION -> "ext:";
+            case ROLE -> "role:";
             default -> "rel:";
         };
         return prefix + (k.schema == null ? "" : k.schema + ".") + (k.table == null ? "" : k.table + ".") + k.name;
@@ -893,6 +950,7 @@ public final class Planner {
             case POLICY -> state.addPolicy(k.schema, k.table, k.name);
             case SCHEMA -> state.addSchema(k.name);
             case EXTENSION -> state.addExtension(k.name);
+            case ROLE -> state.addRole(k.name);
             default -> state.forget(key);
         }
     }
@@ -966,6 +1024,7 @@ public final class Planner {
             }
             case SCHEMA -> state.dropSchema(n);
             case EXTENSION -> state.dropExtension(n);
+            case ROLE -> state.dropRole(n);
             default -> {
                 // roles, rules, operators...: not tracked
             }
@@ -983,6 +1042,7 @@ public final class Planner {
             case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
             case SCHEMA -> "sch:";
             case EXTENSION -> "ext:";
+            case ROLE -> "role:";
             default -> "rel:";
         };
     }
@@ -1123,9 +1183,9 @@ public final class Planner {
         List<Map<String, String>> rows = InsertRows.of(i);
         List<Map<String, String>> earlier = inserted.computeIfAbsent(tableKey, k -> new ArrayList<>());
         if (i.onConflict() || i.guardedSelect()) {
-            // never fails on a duplicate, but what it writes is there for later inserts
+            // never fails on a duplicate; its rows may or may not be written
             if (rows != null) {
-                earlier.addAll(rows);
+                maybeRows.computeIfAbsent(tableKey, k -> new ArrayList<>()).addAll(rows);
             } else {
                 opaqueRows.add(tableKey);
             }
@@ -1161,6 +1221,11 @@ public final class Planner {
                 }
                 Map<String, String> probe = project(row, key);
                 boolean again = earlier.stream().anyMatch(r -> probe.equals(project(r, key)));
+                if (!again && maybeRows.getOrDefault(tableKey, List.of()).stream()
+                        .anyMatch(r -> probe.equals(project(r, key)))) {
+                    return new Lost("an earlier guarded or ON CONFLICT insert may have written the row with "
+                            + probe + " into " + show(t.schema, t.name));
+                }
                 Boolean there = again ? Boolean.TRUE : fresh ? Boolean.FALSE
                         : in.rows() == null ? null : in.rows().hasRow(t.schema, t.name, probe);
                 if (there == null) {
@@ -1192,6 +1257,9 @@ public final class Planner {
     }
 
     private static final String UNKNOWN_SCHEMA = "\u0000unknown";
+    /** {@code schema=} in a {@code batch_alter_table(...)} call: group 1 a literal, group 2 anything else. */
+    private static final Pattern BATCH_SCHEMA = Pattern.compile(
+            "\\bschema\\s*=\\s*(?:[rRuU]?[\"']([^\"']*)[\"']|(\\w[\\w.]*))");
 
     /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
     private String explicitSchema(Operation op, String objectName) {
@@ -1206,6 +1274,28 @@ public final class Planner {
                 return m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(Locale.ROOT);
             }
             return null;
+        }
+        if (op.site().origin() == Origin.BATCH_OP) {
+            // the schema of a batch op is the enclosing batch_alter_table call's: the nearest one before it
+            String text = walking == null ? "" : walking.source().text();
+            int at = text.lastIndexOf("batch_alter_table(", op.site().span().start());
+            if (at < 0) {
+                return UNKNOWN_SCHEMA;
+            }
+            int depth = 0;
+            int end = at + "batch_alter_table".length();
+            for (; end < text.length(); end++) {
+                char c = text.charAt(end);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            Matcher b = BATCH_SCHEMA.matcher(text.substring(at, Math.min(end + 1, text.length())));
+            if (!b.find()) {
+                return null;
+            }
+            return b.group(1) != null ? b.group(1) : b.group(2).equals("None") ? null : UNKNOWN_SCHEMA;
         }
         Expr.Call call = op.site().call();
         if (call == null) {
@@ -1366,6 +1456,7 @@ public final class Planner {
             case "fn" -> "function";
             case "sch" -> "schema";
             case "ext" -> "extension";
+            case "role" -> "role";
             default -> "relation";
         };
         String path = key.substring(key.indexOf(':') + 1);
