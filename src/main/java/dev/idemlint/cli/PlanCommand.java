@@ -119,7 +119,13 @@ public final class PlanCommand implements Callable<Integer> {
             vtSchema = dot < 0 ? null : versionTable.substring(0, dot);
             vtName = dot < 0 ? versionTable : versionTable.substring(dot + 1);
         }
-        try (LiveDatabase live = LiveDatabase.open(url, LiveDatabase.Timeouts.DEFAULT)) {
+        LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
+        String connectTimeout = System.getenv("PGCONNECT_TIMEOUT");
+        if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {
+            timeouts = new LiveDatabase.Timeouts(Integer.parseInt(connectTimeout), timeouts.statementMillis(),
+                    timeouts.lockMillis());
+        }
+        try (LiveDatabase live = LiveDatabase.open(url, timeouts)) {
             if (!live.ignoredParams().isEmpty()) {
                 System.err.println("idemlint: URL parameters not used by the JDBC driver: "
                         + String.join(", ", live.ignoredParams()));

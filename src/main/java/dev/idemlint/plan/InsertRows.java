@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The rows an INSERT writes, when they are literals: {@code INSERT INTO t (a, b) VALUES (1, 'x'), ...}
- * in SQL, or {@code op.bulk_insert(t, [{"a": 1, "b": "x"}, ...])}. Each row maps a column to its value
+ * in SQL, {@code op.bulk_insert(t, [{"a": 1, "b": "x"}, ...])} or {@code conn.execute(t.insert(), [...])}. Each row maps a column to its value
  * as PostgreSQL prints it as text ({@code null} for NULL). Anything else (a SELECT, a function call,
  * DEFAULT, a variable) gives no rows: null.
  */
@@ -25,11 +25,21 @@ final class InsertRows {
             String sql = insert.site().sqlStatement();
             return sql == null || insert.columns() == null ? null : fromSql(sql, insert.columns());
         }
-        if (insert.bulk() && insert.site().call() != null) {
-            Expr.Call call = insert.site().call();
+        Expr.Call call = insert.site().call();
+        if (call == null) {
+            return null;
+        }
+        if (insert.bulk()) {
             Arg rows = call.keyword("rows");
             Expr list = rows != null ? rows.value() : call.positional(1);
             return list == null ? null : fromPython(list);
+        }
+        // conn.execute(table.insert(), [{...}, ...]) or one dict
+        Expr first = call.positional(0);
+        Expr second = call.positional(1);
+        if (first instanceof Expr.Call ins && ins.func() instanceof Expr.Attribute a && a.attr().equals("insert")
+                && ins.args().isEmpty() && second != null) {
+            return fromPython(second instanceof Expr.Dict d ? new Expr.ListExpr(List.of(d), d.span()) : second);
         }
         return null;
     }

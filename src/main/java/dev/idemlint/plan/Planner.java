@@ -316,6 +316,19 @@ public final class Planner {
         if (run == Run.SKIPS) {
             return OK;
         }
+        if (run == Run.GUARDED_INSERT) {
+            Operation.Insert ins = (Operation.Insert) op;
+            Target t = relTarget(op, name(ins.table(), op));
+            List<Map<String, String>> rows = InsertRows.of(ins);
+            if (t.schema != null) {
+                if (rows != null) {
+                    maybeRows.computeIfAbsent(t.schema + "." + t.name, k -> new ArrayList<>()).addAll(rows);
+                } else {
+                    opaqueRows.add(t.schema + "." + t.name);
+                }
+            }
+            return OK;
+        }
         Outcome o = effect(op, creations, rev, madeHere, run == Run.MAYBE);
         Guard g = op.site().guard();
         if (o instanceof Fails f) {
@@ -339,7 +352,12 @@ public final class Planner {
         return o;
     }
 
-    private enum Run { RUNS, SKIPS, MAYBE }
+    /**
+     * RUNS, SKIPS or MAYBE on this database; GUARDED_INSERT: an insert under a check of the rows already
+     * there ({@code if count == 0:}), which the lint counts as its guard: it never fails, and its rows may
+     * or may not be written.
+     */
+    private enum Run { RUNS, SKIPS, MAYBE, GUARDED_INSERT }
 
     private static final Pattern TABLE_INSPECTION = Pattern.compile(
             "\\.(get_columns|get_indexes|get_unique_constraints|get_foreign_keys|get_pk_constraint|get_check_constraints)"
@@ -383,14 +401,22 @@ public final class Planner {
             case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER:
                 return Run.RUNS;
             case DATA_QUERY:
-                return op instanceof Operation.Insert ? Run.SKIPS : Run.MAYBE;
+                return op instanceof Operation.Insert ? Run.GUARDED_INSERT : Run.MAYBE;
             case OPAQUE_CONDITION:
                 return Run.MAYBE;
             default:
                 break;
         }
+        if (op instanceof Operation.Insert ins && g.polarity() <= 0 && ins.table() != null && g.mentions(ins.table())
+                && g.description().startsWith("condition on")) {
+            return Run.GUARDED_INSERT;
+        }
         if (g.polarity() == 0 || COMPOUND.matcher(m.source().slice(g.span())).find()) {
-            // a condition of several checks ("has_table(a) and not has_table(b)") is not evaluated
+            Run r = tableChecks(op, m, g);
+            if (r != null) {
+                return r;
+            }
+            // a combination of other checks, or a branch that cannot be read, is not evaluated
             return Run.MAYBE;
         }
         Fact checked = checkedFact(g, op);
@@ -402,6 +428,142 @@ public final class Planner {
     }
 
     private static final Pattern COMPOUND = Pattern.compile("\\b(and|or)\\b");
+
+    /** One {@code has_table("t")} call of an inspector, however the inspector is reached. */
+    private static final Pattern HAS_TABLE = Pattern.compile(
+            "(?:[\\w]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.)*has_table\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+
+    /**
+     * A condition made only of {@code has_table} checks joined by {@code and}/{@code or}/{@code not}
+     * ({@code insp.has_table("venues") and not insp.has_table("arenas")}), evaluated on the state, with
+     * the branch the operation sits in read from the source: the body, the {@code else:}, or the code
+     * after an early {@code return}. Null when the condition or the branch is anything else.
+     */
+    private Run tableChecks(Operation op, Migration m, Guard g) {
+        String text = m.source().text();
+        String test = text.substring(g.span().start(), g.span().end());
+        Matcher h = HAS_TABLE.matcher(test);
+        StringBuilder expr = new StringBuilder();
+        int last = 0;
+        while (h.find()) {
+            Target t = relTarget(op, h.group(1));
+            Fact f = t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+            if (f == Fact.UNKNOWN) {
+                return null;
+            }
+            expr.append(test, last, h.start()).append(f == Fact.PRESENT ? " T " : " F ");
+            last = h.end();
+        }
+        if (last == 0) {
+            return null;
+        }
+        expr.append(test.substring(last));
+        Boolean value = new BoolReader(expr.toString()).read();
+        if (value == null) {
+            return null;
+        }
+        // which branch: the if's own indentation against the operation's line and any else: between them
+        int ifLine = text.lastIndexOf('\n', g.span().start()) + 1;
+        int ifIndent = indent(text, ifLine);
+        int opStart = op.site().span().start();
+        int opLine = text.lastIndexOf('\n', opStart) + 1;
+        if (!text.substring(ifLine, g.span().start()).strip().matches("(if|elif)")) {
+            return null;
+        }
+        if (text.substring(ifLine, g.span().start()).strip().equals("elif")) {
+            return null;
+        }
+        if (opLine <= ifLine) {
+            return null;
+        }
+        // body, else: or after the if statement (the body returned early)
+        int where = 0;
+        String[] lines = text.substring(g.span().end(), opLine).split("\n", -1);
+        for (int k = 1; k < lines.length; k++) {
+            String line = lines[k];
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            if (indent(line, 0) <= ifIndent) {
+                if (line.strip().startsWith("elif")) {
+                    return null;
+                }
+                where = where == 0 && line.strip().startsWith("else") ? 1 : 2;
+            }
+        }
+        if (indent(text, opLine) <= ifIndent) {
+            where = 2;
+        }
+        boolean runs = where == 0 ? value : !value;
+        return runs ? Run.RUNS : Run.SKIPS;
+    }
+
+    private static int indent(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Reads {@code T}, {@code F}, {@code not}, {@code and}, {@code or} and parentheses; null for anything else. */
+    private static final class BoolReader {
+        private final String[] tokens;
+        private int pos;
+
+        BoolReader(String s) {
+            tokens = s.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
+        }
+
+        Boolean read() {
+            Boolean v = or();
+            return v == null || pos != tokens.length ? null : v;
+        }
+
+        private Boolean or() {
+            Boolean v = and();
+            while (v != null && pos < tokens.length && tokens[pos].equals("or")) {
+                pos++;
+                Boolean r = and();
+                v = r == null ? null : v || r;
+            }
+            return v;
+        }
+
+        private Boolean and() {
+            Boolean v = not();
+            while (v != null && pos < tokens.length && tokens[pos].equals("and")) {
+                pos++;
+                Boolean r = not();
+                v = r == null ? null : v && r;
+            }
+            return v;
+        }
+
+        private Boolean not() {
+            if (pos < tokens.length && tokens[pos].equals("not")) {
+                pos++;
+                Boolean v = not();
+                return v == null ? null : !v;
+            }
+            if (pos >= tokens.length) {
+                return null;
+            }
+            String t = tokens[pos++];
+            if (t.equals("T") || t.equals("F")) {
+                return t.equals("T");
+            }
+            if (t.equals("(")) {
+                Boolean v = or();
+                if (v == null || pos >= tokens.length || !tokens[pos].equals(")")) {
+                    return null;
+                }
+                pos++;
+                return v;
+            }
+            return null;
+        }
+    }
 
     /** Words in checks that name no user object. */
     private static final Set<String> GENERIC = Set.of("name", "column_name", "table_name", "constraint_name",

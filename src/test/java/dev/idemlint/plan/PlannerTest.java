@@ -235,4 +235,43 @@ class PlannerTest {
         assertNull(InsertRows.fromSql("INSERT INTO t (id) SELECT max(id) + 1 FROM t", List.of("id")));
         assertNull(InsertRows.fromSql("INSERT INTO t (id) VALUES (nextval('s'))", List.of("id")));
     }
+
+    @Test
+    void a_combination_of_has_table_checks_is_evaluated_with_its_branch() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                insp = sa.inspect(op.get_bind())
+                if insp.has_table("venues") and not insp.has_table("arenas"):
+                    op.rename_table("venues", "arenas")
+                """).rev("020", "019", """
+                insp = sa.inspect(op.get_bind())
+                if not (insp.has_table("teams") or insp.has_table("squads")):
+                    pass
+                else:
+                    op.create_table("teams", sa.Column("id", sa.Integer(), primary_key=True))
+                """);
+        table("venues", "id");
+        table("arenas", "id");
+        table("teams", "id");
+        stamped = List.of("018");
+        Plan p = plan();
+        assertEquals(Status.OK, entry(p, "019").status());
+        Entry e = entry(p, "020");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42P07", e.sqlstate());
+    }
+
+    @Test
+    void a_row_count_check_guards_its_insert() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                conn = op.get_bind()
+                n = conn.execute(sa.text("SELECT count(*) FROM plans WHERE code = 'gold'")).scalar()
+                if n == 0:
+                    op.execute("INSERT INTO plans (id, code) VALUES (1, 'gold')")
+                """);
+        table("plans", "id", "code");
+        indexes.add(new Catalog.Index("public", "plans_pkey", "plans", true, List.of("id")));
+        stamped = List.of("018");
+        rowThere = true;
+        assertEquals(Status.OK, entry(plan(), "019").status());
+    }
 }
