@@ -49,30 +49,7 @@ class FixProofTest {
      * applied fix exists. Every other revision still flagged fails the test, and so does an entry whose
      * revision has no finding left.
      */
-    static final Map<String, String> KNOWN_UNFIXED = Map.ofEntries(
-            Map.entry("columns/c02", "batch_op.add_column: the inspector guard inside batch_alter_table is display-only"),
-            Map.entry("columns/c08", "add_column in a helper whose column is a parameter: the guard is display-only"),
-            Map.entry("columns/c09", "add_column in a loop over column names: the guard is display-only"),
-            Map.entry("enum_twice/w01", "sa.Enum in create_table for a type that exists: no applied fix"),
-            Map.entry("heldout_batchy/7c9d2e83aeeb", "batch_op.add_column and create_index: the guard inside batch_alter_table is display-only"),
-            Map.entry("heldout_batchy/2c7fe0bf0c07", "batch_op.drop_column: the guard inside batch_alter_table is display-only"),
-            Map.entry("heldout_batchy/d7ff9b9eeec5", "batch_op.create_unique_constraint: the guard inside batch_alter_table is display-only"),
-            Map.entry("heldout_batchy/79b9f0d95663", "batch_op.create_index: the guard inside batch_alter_table is display-only"),
-            Map.entry("heldout_concurrent/82b6dba602a3", "CREATE INDEX CONCURRENTLY in the migration's transaction: no applied fix"),
-            Map.entry("heldout_datamig/d307b189886c", "op.bulk_insert of keyed rows: no applied fix"),
-            Map.entry("heldout_datamig/aa29e0db1606", "Core insert of keyed rows: no applied fix"),
-            Map.entry("heldout_enums/99f28e53dc1a", "ALTER TYPE ... RENAME VALUE: no applied fix"),
-            Map.entry("heldout_enums/03e3a0abc966", "enum column whose type nobody created: no applied fix"),
-            Map.entry("heldout_enums/6de1cdd7f46c", "enum column whose type nobody created: no applied fix"),
-            Map.entry("heldout_misc/25255306912a", "create_exclude_constraint: no guard the inspector can build"),
-            Map.entry("heldout_rawsql/ecfa314d3fce", "DO block catching the wrong condition: no applied fix"),
-            Map.entry("heldout_rawsql/6ba563c22311", "raw RENAME COLUMN: no applied fix"),
-            Map.entry("inserts/i05", "op.bulk_insert of keyed rows: no applied fix"),
-            Map.entry("inserts/i06", "raw INSERT ... SELECT on a unique key: no applied fix"),
-            Map.entry("tables_indexes/t18", "raw RENAME COLUMN: no applied fix"),
-            Map.entry("types/e14", "ALTER TYPE ... RENAME VALUE: no applied fix"),
-            Map.entry("types/e13", "enum column whose type nobody created: no applied fix"),
-            Map.entry("types/e12", "sa.Enum(create_type=False) ignored by SQLAlchemy 1.4: no applied fix"));
+    static final Map<String, String> KNOWN_UNFIXED = Map.of();
 
     /**
      * Objects a re-run adds again without failing, per chain: an unnamed CHECK, UNIQUE or index gets a
