@@ -51,8 +51,9 @@ public final class Discovery {
     private static final int INI_DEPTH = 4;
     private static final int SCAN_DEPTH = 12;
     private static final int HEADER_BYTES = 8192;
-    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(:[^=\\n]*)?=");
-    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(:[^=\\n]*)?=");
+    // a value starting with a template placeholder ({revision}, ${...}) is a file generator's text, not a revision
+    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(:[^=\\n]*)?=[ \\t]*[^\\s{$%<]");
+    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(:[^=\\n]*)?=[ \\t]*[^\\s{$%<]");
     private static final List<String> PROJECT_MARKERS = List.of("pyproject.toml", "setup.py", "setup.cfg",
             "requirements.txt", "uv.lock", "poetry.lock", "Pipfile.lock", "Pipfile", "alembic.ini", Config.FILE_NAME);
 

@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -34,21 +35,32 @@ final class OpExtractor {
      */
     private boolean committed;
 
-    /** Per-walk state; copied when entering a guarded block, a batch block or a helper. */
+    /**
+     * Per-walk state; copied when entering a guarded block, a batch block or a helper. {@code conditional}:
+     * what is walked may not run every time the function runs (see {@link OpSite#conditional()}).
+     */
     private record Ctx(Phase phase, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted,
             Map<String, Expr> batches, Guard guard, boolean autocommit, boolean indirect, int depth,
-            Span statement) {
+            Span statement, boolean conditional) {
         Ctx withGuard(Guard g) {
-            return new Ctx(phase, scope, functions, tainted, batches, g, autocommit, indirect, depth, statement);
+            return new Ctx(phase, scope, functions, tainted, batches, g, autocommit, indirect, depth, statement,
+                    conditional);
         }
 
         Ctx withStatement(Span s) {
-            return new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, s);
+            return new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, s,
+                    conditional);
+        }
+
+        Ctx asConditional() {
+            return conditional ? this
+                    : new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, statement,
+                            true);
         }
 
         Ctx child(Scope s, Map<String, Stmt.FunctionDef> fns, Set<String> taint, Map<String, Expr> b,
                 boolean auto, boolean ind, int d) {
-            return new Ctx(phase, s, fns, taint, b, guard, auto, ind, d, statement);
+            return new Ctx(phase, s, fns, taint, b, guard, auto, ind, d, statement, conditional);
         }
     }
 
@@ -66,7 +78,7 @@ final class OpExtractor {
             scope.unbind(paramName(p));
         }
         Ctx ctx = new Ctx(phase, scope, new HashMap<>(moduleFunctions), new HashSet<>(), new HashMap<>(), null,
-                false, false, 0, fn.span());
+                false, false, 0, fn.span(), false);
         Set<String> active = new HashSet<>();
         active.add(fn.name());
         walkBlock(fn.body(), ctx, active);
@@ -95,12 +107,20 @@ final class OpExtractor {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             }
+            if (mayLeave(s, current.scope())) {
+                // `if settings.uses_sqlite: return`: what follows runs only when the test is false
+                current = current.asConditional();
+            }
         }
     }
 
     /** Walks one statement; returns a guard that applies to the rest of the block (early return). */
     private Guard walkStmt(Stmt s, Ctx ctx, Set<String> active) {
         if (s instanceof Stmt.ExprStmt e) {
+            if (e.expr() instanceof Expr.Call call && foreignCall(call, ctx)) {
+                out.add(new Operation.Unknown(site(call, Origin.CALL, ctx), "call to " + Names.dotted(call.func()),
+                        stringArgs(call, ctx)));
+            }
             visit(e.expr(), ctx, active);
         } else if (s instanceof Stmt.Assign a) {
             visit(a.value(), ctx, active);
@@ -141,8 +161,9 @@ final class OpExtractor {
             int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
             // The innermost check is the most specific one: it replaces an enclosing guard.
             boolean fresh = g != null;
-            walkBlock(i.body(), fresh ? ctx.withGuard(g.withPolarity(polarity)) : ctx, active);
-            walkBlock(i.orelse(), fresh ? ctx.withGuard(g.withPolarity(-polarity)) : ctx, active);
+            Ctx arm = ctx.asConditional();
+            walkBlock(i.body(), fresh ? arm.withGuard(g.withPolarity(polarity)) : arm, active);
+            walkBlock(i.orelse(), fresh ? arm.withGuard(g.withPolarity(-polarity)) : arm, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
                 return g.withPolarity(-polarity);
@@ -151,24 +172,24 @@ final class OpExtractor {
             walkFor(f, ctx, active);
         } else if (s instanceof Stmt.While w) {
             visit(w.test(), ctx, active);
-            walkBlock(w.body(), loopCtx(ctx), active);
-            walkBlock(w.orelse(), ctx, active);
+            walkBlock(w.body(), loopCtx(ctx).asConditional(), active);
+            walkBlock(w.orelse(), ctx.asConditional(), active);
         } else if (s instanceof Stmt.With w) {
             walkWith(w, ctx, active);
         } else if (s instanceof Stmt.Try t) {
             // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
             // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
-            Ctx body = ctx;
+            Ctx body = t.handlers().isEmpty() ? ctx : ctx.asConditional();
             if (ctx.guard() == null && !t.handlers().isEmpty()) {
                 boolean savepoint = usesSavepoint(t.body());
-                body = ctx.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
+                body = body.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
                         savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
             }
             walkBlock(t.body(), body, active);
             for (Stmt.Handler h : t.handlers()) {
-                walkBlock(h.body(), ctx, active);
+                walkBlock(h.body(), ctx.asConditional(), active);
             }
-            walkBlock(t.orelse(), ctx, active);
+            walkBlock(t.orelse(), t.handlers().isEmpty() ? ctx : ctx.asConditional(), active);
             walkBlock(t.finalbody(), ctx, active);
         } else if (s instanceof Stmt.FunctionDef f) {
             ctx.functions().put(f.name(), f);
@@ -192,6 +213,34 @@ final class OpExtractor {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code s} may leave the function before the statements after it: an {@code if} (or
+     * {@code try}) with a {@code return} somewhere inside, other than one whose test the analyzer
+     * decides for PostgreSQL. A {@code raise} fails the revision, so it leaves nothing to follow.
+     */
+    private static boolean mayLeave(Stmt s, Scope scope) {
+        if (s instanceof Stmt.If i) {
+            Boolean onPostgres = DialectCheck.thenRunsOnPostgres(i.test(), scope);
+            if (onPostgres != null) {
+                return containsReturn(onPostgres ? i.body() : i.orelse());
+            }
+        }
+        if (s instanceof Stmt.If || s instanceof Stmt.Try || s instanceof Stmt.For || s instanceof Stmt.While
+                || s instanceof Stmt.With) {
+            return containsReturn(StmtParts.blocks(s));
+        }
+        return false;
+    }
+
+    private static boolean containsReturn(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(StmtParts.blocks(s))) {
+                return true;
             }
         }
         return false;
@@ -254,7 +303,8 @@ final class OpExtractor {
                 walkBlock(f.body(), c, active);
             }
         } else {
-            Ctx c = loopCtx(ctx);
+            // unknown items: the body may run any number of times, or never
+            Ctx c = loopCtx(ctx).asConditional();
             unbindTarget(f.target(), c.scope());
             walkBlock(f.body(), c, active);
         }
@@ -300,6 +350,60 @@ final class OpExtractor {
         Ctx inner = ctx.child(ctx.scope(), ctx.functions(), ctx.tainted(), batches, autocommit, ctx.indirect(),
                 ctx.depth());
         walkBlock(w.body(), inner, active);
+    }
+
+    /** Calls at statement level that change nothing in the database: logging, printing, session upkeep. */
+    private static final Set<String> HARMLESS_CALLS = Set.of("print", "warn", "debug", "info", "warning", "error",
+            "exception", "critical", "log", "commit", "rollback", "close", "flush", "add", "add_all", "expunge",
+            "append", "extend", "update", "setdefault", "pop", "remove", "discard", "clear", "sleep", "inspect",
+            "get_bind", "get_context", "begin", "begin_nested", "execution_options", "reflect", "echo", "write",
+            "assert_called", "configure", "invalidate", "dispose", "register", "set", "notice");
+
+    /**
+     * A statement-level call of a function this migration does not define and the analyzer does not
+     * model ({@code reflect.drop_unique_constraints("groups", [...])}, {@code create_views(op)}): it
+     * may create or drop anything.
+     */
+    private boolean foreignCall(Expr.Call call, Ctx ctx) {
+        Expr func = call.func();
+        String last = Names.lastPart(func);
+        if (last == null || HARMLESS_CALLS.contains(last)) {
+            return false;
+        }
+        if (func instanceof Expr.Name n) {
+            return !ctx.functions().containsKey(n.id());
+        }
+        if (func instanceof Expr.Attribute a) {
+            Expr r = a.value();
+            if (r instanceof Expr.Name rn && (opNames.contains(rn.id()) && ctx.scope().lookup(rn.id()) == null
+                    || ctx.batches().containsKey(rn.id()))) {
+                return false;
+            }
+            if (EXECUTE_METHODS.contains(last) || last.equals("create") || last.equals("drop")) {
+                return false;
+            }
+            String root = Names.dotted(r);
+            return root == null || !(root.startsWith("log") || root.startsWith("LOG") || root.equals("warnings")
+                    || root.equals("sys.stdout") || root.equals("click"));
+        }
+        return false;
+    }
+
+    /** The constant string arguments of {@code call}, lower-cased (strings inside list arguments too). */
+    private Set<String> stringArgs(Expr.Call call, Ctx ctx) {
+        Set<String> out = new HashSet<>();
+        for (Arg a : call.args()) {
+            Expr v = a.value();
+            List<Expr> items = v instanceof Expr.ListExpr l ? l.elements() : v instanceof Expr.Tuple t ? t.elements()
+                    : List.of(v);
+            for (Expr item : items) {
+                String str = StringResolver.constant(item, ctx.scope());
+                if (str != null) {
+                    out.add(str.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** Finds operations in an expression; an op call's own arguments are not searched again. */
@@ -411,7 +515,7 @@ final class OpExtractor {
         }
         Set<String> taint = new HashSet<>();
         Ctx inner = new Ctx(ctx.phase(), scope, new HashMap<>(ctx.functions()), taint, ctx.batches(), ctx.guard(),
-                ctx.autocommit(), true, ctx.depth() + 1, ctx.statement());
+                ctx.autocommit(), true, ctx.depth() + 1, ctx.statement(), ctx.conditional());
         active.add(helper.name());
         try {
             walkBlock(helper.body(), inner, active);
@@ -435,7 +539,7 @@ final class OpExtractor {
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
-                ctx.guard(), ctx.autocommit() || committed, ctx.indirect());
+                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional());
     }
 
     /**
@@ -510,7 +614,9 @@ final class OpExtractor {
                         columns.add(ColumnReader.read(v, ctx.scope()));
                     } else if (v instanceof Expr.Call cc) {
                         ConstraintKind kind = constraintKind(Names.lastPart(cc.func()));
-                        if (kind != null && cc.keyword("name") != null) {
+                        // use_alter=True: SQLAlchemy leaves the constraint out of CREATE TABLE (the project
+                        // adds it later with create_foreign_key)
+                        if (kind != null && cc.keyword("name") != null && !ColumnReader.isTrue(cc.keyword("use_alter"))) {
                             constraints.add(new Operation.NamedConstraint(kind, str(cc.keyword("name").value(), ctx)));
                         }
                     }
@@ -701,7 +807,7 @@ final class OpExtractor {
         if (sql != null) {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
-                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect())));
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional())));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }

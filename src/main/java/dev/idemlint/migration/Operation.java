@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One schema operation, whatever its spelling: {@code op.add_column}, {@code batch_op.add_column}
@@ -142,11 +143,19 @@ public sealed interface Operation {
         }
     }
 
-    /** Something we could not read (dynamic SQL, unknown op). Never flagged by idempotency rules. */
-    record Unknown(OpSite site, String what) implements Operation {
+    /**
+     * Something we could not read (dynamic SQL, unknown op, a helper defined elsewhere). Never flagged
+     * by idempotency rules. {@code touches} holds the names it is known to act on (the string
+     * arguments of a helper call, lower-cased); empty means it may touch anything.
+     */
+    record Unknown(OpSite site, String what, Set<String> touches) implements Operation {
+        public Unknown(OpSite site, String what) {
+            this(site, what, Set.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Unknown(site, what);
+            return new Unknown(site, what, touches);
         }
     }
 }

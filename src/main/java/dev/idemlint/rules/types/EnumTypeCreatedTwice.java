@@ -44,10 +44,10 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
 
     private void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
-                || !c.effective(s)) {
+                || !c.effective(s) || !c.operation().site().definite()) {
             return;
         }
-        Creation first = t.existing(c.key(), c.migration(), c.index(), s);
+        Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
         if (first != null) {
             onPath(c, first, ctx, fixes(t, c, first, true, s));
             return;
