@@ -662,6 +662,9 @@ public final class SchemaTimeline {
     }
 
     static String unqualified(String name) {
+        if (name == null) {
+            return null;
+        }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(dot + 1);
     }
