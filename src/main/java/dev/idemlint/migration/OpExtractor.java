@@ -705,7 +705,7 @@ final class OpExtractor {
                 if (newName != null && !(newName.value() instanceof Expr.Const)) {
                     out.add(new Operation.Rename(site, ObjectKind.COLUMN, table, col, str(newName.value(), ctx)));
                 } else {
-                    out.add(new Operation.Benign(site, "alter_column"));
+                    out.add(new Operation.Benign(site, "alter_column", table, col));
                 }
             }
             case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,

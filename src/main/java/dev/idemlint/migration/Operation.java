@@ -130,12 +130,17 @@ public sealed interface Operation {
     /**
      * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
      * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
-     * {@code what} is a short label ("alter_column", "UPDATE").
+     * {@code what} is a short label ("alter_column", "UPDATE"); {@code table}/{@code column} name the
+     * column an {@code alter_column} changes (null otherwise or when not literal).
      */
-    record Benign(OpSite site, String what) implements Operation {
+    record Benign(OpSite site, String what, String table, String column) implements Operation {
+        public Benign(OpSite site, String what) {
+            this(site, what, null, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what);
+            return new Benign(site, what, table, column);
         }
     }
 

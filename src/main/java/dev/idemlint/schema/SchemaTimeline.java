@@ -836,9 +836,12 @@ public final class SchemaTimeline {
             }
         }
         for (String owner : owners) {
-            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
-                if (e.type() == Type.DROP) {
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+            // an index lives on a table or a materialized view; dropping either drops it
+            for (ObjectKind holder : HOLDERS) {
+                for (Event e : events.getOrDefault(new ObjectKey(holder, null, owner), List.of())) {
+                    if (e.type() == Type.DROP) {
+                        evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+                    }
                 }
             }
         }
@@ -886,7 +889,9 @@ public final class SchemaTimeline {
      */
     public Creation certainlyExisting(ObjectKey key, Migration m, int index, Settings s) {
         Creation live = existing(key, m, index, s);
-        if (live == null || live.via() == Via.RENAME || unknownSchema(key) || redundantInCreateTable(live)) {
+        // a parent or dependency outside this tree (another package's versions) may have dropped it
+        if (live == null || !complete(m) || live.via() == Via.RENAME || unknownSchema(key)
+                || redundantInCreateTable(live)) {
             return null;
         }
         String owner = null;
@@ -912,7 +917,7 @@ public final class SchemaTimeline {
 
     private boolean threatened(ObjectKey key, String owner, Event since, Migration m, int index) {
         Integer p = position.get(m);
-        if (p == null) {
+        if (p == null || !complete.get(p)) {
             return true;
         }
         List<Event> threats = new ArrayList<>();
@@ -1037,6 +1042,8 @@ public final class SchemaTimeline {
         return key.name() != null && key.name().startsWith(UNKNOWN_SCHEMA + ".")
                 || key.table() != null && key.table().startsWith(UNKNOWN_SCHEMA + ".");
     }
+
+    private static final ObjectKind[] HOLDERS = {ObjectKind.TABLE, ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW};
 
     private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {
         for (Event e : evs) {

@@ -154,7 +154,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             doubt = "check that " + first.where() + " creates the type on every path to this revision";
         } else {
             List<String> before = t.labels(c.key().name(), c.migration(), c.index(), s);
-            if (!ref.labels().isEmpty() && !before.isEmpty() && !before.equals(ref.labels())) {
+            // a column declaring some of the type's labels reuses it as it is; one declaring others would not
+            if (!ref.labels().isEmpty() && !before.isEmpty() && !before.containsAll(ref.labels())) {
                 doubt = "the existing type has the labels " + before + ", this column declares " + ref.labels();
             }
         }
@@ -176,8 +177,15 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         OpSite site = first.operation().site();
         boolean guardOk = Guard.protectsNothing(site.guard())
                 || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
-        return guardOk && !site.indirect() && SourceLayout.of(first.file()).unconditional(site.statement())
-                && !t.opaqueBefore(m, index);
+        // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
+        // table that uses it exists), as long as the if is the only condition around the statement.
+        boolean createGuarded = site.guard() != null && site.guard().protectsCreate()
+                && site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION
+                && first.operation() instanceof Operation.CreateTable;
+        SourceLayout layout = SourceLayout.of(first.file());
+        return !site.indirect() && !t.opaqueBefore(m, index)
+                && (guardOk && layout.unconditional(site.statement())
+                        || createGuarded && layout.unconditionalUnderOneIf(site.statement()));
     }
 
     private static boolean bothEvents(Creation a, Creation b) {
