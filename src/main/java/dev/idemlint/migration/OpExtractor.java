@@ -116,6 +116,9 @@ final class OpExtractor {
 
     /** Walks one statement; returns a guard that applies to the rest of the block (early return). */
     private Guard walkStmt(Stmt s, Ctx ctx, Set<String> active) {
+        if (!committed && leavesTransaction(s)) {
+            committed = true;
+        }
         if (s instanceof Stmt.ExprStmt e) {
             if (e.expr() instanceof Expr.Call call && foreignCall(call, ctx)) {
                 out.add(new Operation.Unknown(site(call, Origin.CALL, ctx), "call to " + Names.dotted(call.func()),
@@ -550,6 +553,24 @@ final class OpExtractor {
         return ctx.statement() == null || ctx.statement().contains(call) ? call : ctx.statement();
     }
 
+    /** The constant strings of a list or tuple argument, in order; empty when any is unknown. */
+    private List<String> strings(Expr e, Ctx ctx) {
+        Expr d = e == null ? null : ColumnReader.deref(e, ctx.scope());
+        List<Expr> items = d instanceof Expr.ListExpr l ? l.elements() : d instanceof Expr.Tuple t ? t.elements() : null;
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr item : items) {
+            String v = str(item, ctx);
+            if (v == null) {
+                return List.of();
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
     private String str(Expr e, Ctx ctx) {
         if (e == null) {
             return null;
@@ -647,7 +668,8 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "source_table"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false));
+                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false,
+                        strings(arg(call, 3 - b, "local_cols"), ctx)));
             }
             case "create_unique_constraint", "create_check_constraint", "create_primary_key",
                     "create_exclude_constraint" -> {
@@ -661,7 +683,9 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, kind, name, table, false));
+                List<String> cols = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY
+                        ? strings(arg(call, 2 - b, "columns"), ctx) : List.of();
+                out.add(new Operation.AddConstraint(site, kind, name, table, false, cols));
             }
             case "drop_constraint" -> {
                 String name = str(arg(call, 0, "constraint_name"), ctx);
@@ -681,7 +705,7 @@ final class OpExtractor {
                 if (newName != null && !(newName.value() instanceof Expr.Const)) {
                     out.add(new Operation.Rename(site, ObjectKind.COLUMN, table, col, str(newName.value(), ctx)));
                 } else {
-                    out.add(new Operation.Benign(site, "alter_column"));
+                    out.add(new Operation.Benign(site, "alter_column", table, col));
                 }
             }
             case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,
@@ -775,6 +799,78 @@ final class OpExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a statement (its own expressions, not its nested blocks) may leave Alembic's transaction,
+     * so that what follows runs outside it or in a state we cannot tell: a {@code .commit()} or
+     * {@code .rollback()} of any connection or session ({@code op.get_bind().commit()} is SQLAlchemy 2.0's
+     * way; 1.4's Connection has no commit and raises AttributeError), an {@code AUTOCOMMIT} isolation level
+     * ({@code execution_options(isolation_level="AUTOCOMMIT")}, a psycopg2 {@code set_isolation_level},
+     * {@code .autocommit = True}), or a connection executing {@code COMMIT} itself. The extractor marks what
+     * follows as outside the transaction, which keeps first-run claims about transactions away from it.
+     */
+    private static boolean leavesTransaction(Stmt s) {
+        if (s instanceof Stmt.Assign a) {
+            for (Expr t : a.targets()) {
+                if (t instanceof Expr.Attribute at && at.attr().equals("autocommit")) {
+                    return true;
+                }
+            }
+        }
+        for (Expr e : dev.idemlint.python.StmtParts.expressions(s)) {
+            if (leavesTransaction(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean leavesTransaction(Expr e) {
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute f) {
+            switch (f.attr()) {
+                case "commit", "rollback":
+                    if (c.args().isEmpty()) {
+                        return true;
+                    }
+                    break;
+                case "set_isolation_level", "set_session":
+                    return true;
+                case "execution_options": {
+                    Arg level = c.keyword("isolation_level");
+                    if (level != null) {
+                        String v = NamingConventionReader.literal(level.value());
+                        if (v == null || v.equalsIgnoreCase("AUTOCOMMIT")) {
+                            return true;
+                        }
+                    }
+                    break;
+                }
+                case "execute", "exec_driver_sql": {
+                    // a connection's own COMMIT (op.execute's is handled where the op is read)
+                    Expr first = c.positional(0);
+                    String sql = first == null ? null : NamingConventionReader.literal(
+                            first instanceof Expr.Call t && t.positional(0) != null ? t.positional(0) : first);
+                    if (sql != null && !isOpReceiver(f.value()) && endsTransaction(sql)) {
+                        return true;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        for (int i = 0; i < e.childCount(); i++) {
+            if (leavesTransaction(e.child(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code op} itself: its execute is an operation, read by {@link #executeSql}. */
+    private static boolean isOpReceiver(Expr e) {
+        return e instanceof Expr.Name n && n.id().equals("op");
     }
 
     /** {@code COMMIT}, {@code END} or {@code COMMIT TRANSACTION}, any case, semicolons and blanks around. */

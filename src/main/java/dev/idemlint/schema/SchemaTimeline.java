@@ -836,9 +836,12 @@ public final class SchemaTimeline {
             }
         }
         for (String owner : owners) {
-            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
-                if (e.type() == Type.DROP) {
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+            // an index lives on a table or a materialized view; dropping either drops it
+            for (ObjectKind holder : HOLDERS) {
+                for (Event e : events.getOrDefault(new ObjectKey(holder, null, owner), List.of())) {
+                    if (e.type() == Type.DROP) {
+                        evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+                    }
                 }
             }
         }
@@ -886,8 +889,9 @@ public final class SchemaTimeline {
      */
     public Creation certainlyExisting(ObjectKey key, Migration m, int index, Settings s) {
         Creation live = existing(key, m, index, s);
-        if (live == null || live.via() == Via.RENAME || live.guarded() || !live.operation().site().definite()
-                || unknownSchema(key) || redundantInCreateTable(live)) {
+        // a parent or dependency outside this tree (another package's versions) may have dropped it
+        if (live == null || !complete(m) || live.via() == Via.RENAME || unknownSchema(key)
+                || redundantInCreateTable(live)) {
             return null;
         }
         String owner = null;
@@ -895,6 +899,9 @@ public final class SchemaTimeline {
             if (e.creation() == live) {
                 owner = e.owner();
             }
+        }
+        if (!live.operation().site().definite() && !ensuresExistence(live, owner)) {
+            return null;
         }
         return threatened(key, owner, Event.at(position.get(live.migration()), live.index()), m, index) ? null : live;
     }
@@ -910,7 +917,7 @@ public final class SchemaTimeline {
 
     private boolean threatened(ObjectKey key, String owner, Event since, Migration m, int index) {
         Integer p = position.get(m);
-        if (p == null) {
+        if (p == null || !complete.get(p)) {
             return true;
         }
         List<Event> threats = new ArrayList<>();
@@ -1003,6 +1010,26 @@ public final class SchemaTimeline {
     }
 
     /**
+     * True when a guarded creation leaves its object in place either way: "create it if it is
+     * missing" checked on the object itself or its table ({@code if not has_table("t"):
+     * op.create_table("t", ...)}), or a DO block that swallows the duplicate.
+     */
+    private static boolean ensuresExistence(Creation c, String owner) {
+        dev.idemlint.migration.Guard g = c.operation().site().guard();
+        if (g == null) {
+            return false;
+        }
+        return switch (g.kind()) {
+            case DO_BLOCK_EXCEPTION, PLPGSQL_IF -> true;
+            case INSPECTOR, HELPER, CATALOG_QUERY -> g.polarity() < 0
+                    && (g.names(unqualified(c.key().name())) || owner != null && g.names(unqualified(owner))
+                            || c.key().table() != null && g.names(unqualified(c.key().table()))
+                            || c.operation() instanceof Operation.CreateTable ct && g.names(ct.table()));
+            default -> false;
+        };
+    }
+
+    /**
      * A UNIQUE constraint declared inside CREATE TABLE: PostgreSQL silently leaves it out when the
      * primary key or an earlier UNIQUE covers the same columns, so its name may never exist.
      */
@@ -1015,6 +1042,8 @@ public final class SchemaTimeline {
         return key.name() != null && key.name().startsWith(UNKNOWN_SCHEMA + ".")
                 || key.table() != null && key.table().startsWith(UNKNOWN_SCHEMA + ".");
     }
+
+    private static final ObjectKind[] HOLDERS = {ObjectKind.TABLE, ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW};
 
     private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {
         for (Event e : evs) {

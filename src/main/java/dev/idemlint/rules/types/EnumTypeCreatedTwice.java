@@ -22,6 +22,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.ObjectKey;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
@@ -44,7 +45,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
 
     private void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
-                || !c.effective(s) || !c.operation().site().definite()) {
+                || !c.effective(s) || !runsOnAFreshPath(c, t, s)) {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
@@ -65,6 +66,28 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                     .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
                     .emit();
         }
+    }
+
+    /**
+     * True when the creation surely runs where the type already exists: unconditionally, or under a
+     * check of its own table alone ({@code if not has_table("t"): op.create_table("t", ...)}) where no
+     * revision on the path creates that table and the chain starts from an empty database, so the
+     * check passes and {@code create_table} emits CREATE TYPE.
+     */
+    private static boolean runsOnAFreshPath(Creation c, SchemaTimeline t, Settings s) {
+        OpSite site = c.operation().site();
+        if (site.definite()) {
+            return true;
+        }
+        Guard g = site.guard();
+        if (c.via() != Creation.Via.TABLE_EVENT || g == null || g.polarity() >= 0 || !g.tableLevel()
+                || g.kind() != GuardKind.INSPECTOR || !(c.operation() instanceof Operation.CreateTable ct)
+                || ct.table() == null || !g.names(ct.table())) {
+            return false;
+        }
+        ObjectKey table = ObjectKey.table(ct.table());
+        return t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
+                && !t.opaqueBefore(c.migration(), c.index());
     }
 
     static boolean isEnumCreation(Creation c) {

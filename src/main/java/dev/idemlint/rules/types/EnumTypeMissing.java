@@ -54,7 +54,7 @@ public final class EnumTypeMissing implements ProjectRule {
                 continue;
             }
             EnumTypeRef e = ac.column().enumType();
-            if (e == null || e.name() == null || !e.nativeEnum() || !ac.site().definite()) {
+            if (e == null || e.name() == null || !e.nativeEnum() || !runsOnFirstRun(ac, t, m, i, s)) {
                 continue;
             }
             ObjectKey key = ObjectKey.type(e.name());
@@ -70,6 +70,24 @@ public final class EnumTypeMissing implements ProjectRule {
                     .fixes(fixes(m.source(), ac, e))
                     .emit();
         }
+    }
+
+    /**
+     * True when the add_column surely runs on a chain applied from an empty database: unconditionally,
+     * or under a check of the column itself ({@code if "c" not in get_columns("t"):}) that passes
+     * there because no revision on the path created the column.
+     */
+    private static boolean runsOnFirstRun(Operation.AddColumn ac, SchemaTimeline t, Migration m, int i, Settings s) {
+        OpSite site = ac.site();
+        if (site.definite()) {
+            return true;
+        }
+        dev.idemlint.migration.Guard g = site.guard();
+        String column = ac.column().name();
+        return g != null && g.polarity() < 0 && column != null
+                && (g.kind() == dev.idemlint.migration.GuardKind.INSPECTOR
+                        || g.kind() == dev.idemlint.migration.GuardKind.HELPER)
+                && g.names(column) && t.existing(ObjectKey.column(ac.table(), column), m, i, s) == null;
     }
 
     /**
