@@ -63,6 +63,11 @@ public final class AlembicRerunHarness {
         return invoke(versionsDir, List.of("--once", "--dump-dir", dirOf(dumpDir)));
     }
 
+    /** As {@link #runOnce(Path, Path)}, walking the revisions {@code order} names first, in that order. */
+    public ChainOutcome runOnce(Path versionsDir, Path dumpDir, List<String> order) {
+        return invoke(versionsDir, List.of("--once", "--dump-dir", dirOf(dumpDir), "--order", String.join(",", order)));
+    }
+
     private static String dirOf(Path dumpDir) {
         try {
             return Files.createDirectories(dumpDir).toString();
