@@ -662,6 +662,9 @@ public final class SchemaTimeline {
     }
 
     static String unqualified(String name) {
+        if (name == null) {
+            return null;
+        }
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(dot + 1);
     }
@@ -1123,6 +1126,24 @@ public final class SchemaTimeline {
         for (ColumnDef c : live.values()) {
             if (c.unique()) {
                 out.add(Set.of(c.name()));
+            }
+        }
+        // UNIQUE / PRIMARY KEY constraints of the CREATE TABLE itself, on columns still there
+        for (Operation.NamedConstraint nc : ct.constraints()) {
+            if ((nc.kind() == ConstraintKind.UNIQUE || nc.kind() == ConstraintKind.PRIMARY_KEY)
+                    && !nc.columns().isEmpty() && live.keySet().containsAll(nc.columns())) {
+                out.add(Set.copyOf(nc.columns()));
+            }
+        }
+        // unique constraints and unique indexes added later, while they exist here
+        for (Creation c : creations) {
+            List<String> cols = c.operation() instanceof Operation.AddConstraint ac && table.equals(ac.table())
+                    && (ac.kind() == ConstraintKind.UNIQUE || ac.kind() == ConstraintKind.PRIMARY_KEY) ? ac.columns()
+                    : c.operation() instanceof Operation.CreateIndex ix && ix.unique() && table.equals(ix.table())
+                            ? ix.columns() : List.of();
+            if (!cols.isEmpty() && c.via() == Via.STATEMENT && live.keySet().containsAll(cols)
+                    && existing(c.key(), m, index, s) == c) {
+                out.add(Set.copyOf(cols));
             }
         }
         return out;
