@@ -234,6 +234,10 @@ class PlannerTest {
                 List.of("code")));
         assertNull(InsertRows.fromSql("INSERT INTO t (id) SELECT max(id) + 1 FROM t", List.of("id")));
         assertNull(InsertRows.fromSql("INSERT INTO t (id) VALUES (nextval('s'))", List.of("id")));
+        assertEquals(List.of(Map.of("code", "NOK", "rate", "2")), InsertRows.fromSql(
+                "INSERT INTO c (code, rate) VALUES (:code, :rate) ON CONFLICT (code) DO NOTHING", List.of("code", "rate"),
+                Map.of("code", "NOK", "rate", "2")));
+        assertNull(InsertRows.fromSql("INSERT INTO c (code) VALUES (:code)", List.of("code")));
     }
 
     @Test
