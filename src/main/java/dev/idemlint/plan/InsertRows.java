@@ -21,10 +21,9 @@ final class InsertRows {
     }
 
     static List<Map<String, String>> of(Operation.Insert insert) {
-        if (insert.site().origin() == Origin.RAW_SQL) {
-            String sql = insert.site().sqlStatement();
-            return sql == null || insert.columns() == null ? null
-                    : fromSql(sql, insert.columns(), bindParams(insert.site().call()));
+        String sql = insert.site().sqlStatement();
+        if (insert.site().origin() == Origin.RAW_SQL && sql != null) {
+            return insert.columns() == null ? null : fromSql(sql, insert.columns(), bindParams(insert.site().call()));
         }
         Expr.Call call = insert.site().call();
         if (call == null) {

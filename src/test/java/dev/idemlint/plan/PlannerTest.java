@@ -278,4 +278,26 @@ class PlannerTest {
         rowThere = true;
         assertEquals(Status.OK, entry(plan(), "019").status());
     }
+
+    @Test
+    void rows_the_walk_wrote_are_compared_on_a_table_it_made() throws Exception {
+        rev("018", null, """
+                op.create_table("currencies", sa.Column("code", sa.String(3), primary_key=True), sa.Column("name", sa.Text()))
+                op.bulk_insert(sa.table("currencies", sa.column("code"), sa.column("name")), [{"code": "EUR", "name": "Euro"}])
+                """).rev("019", "018", """
+                op.execute(\"\"\"
+                    INSERT INTO currencies (code, name) VALUES
+                        ('GBP', 'Pound Sterling'),
+                        ('JPY', 'Yen')
+                    ON CONFLICT (code) DO NOTHING
+                    \"\"\")
+                """).rev("020", "019", """
+                conn = op.get_bind()
+                conn.execute(sa.table("currencies", sa.column("code"), sa.column("name")).insert(), [{"code": "CHF", "name": "Swiss Franc"}])
+                """).rev("021", "020", "op.execute(\"INSERT INTO currencies (code, name) VALUES ('EUR', 'again')\")");
+        Plan p = plan();
+        assertEquals(List.of("018=OK", "019=OK", "020=OK", "021=FAILS"),
+                p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(), p.pending().toString());
+        assertEquals("23505", entry(p, "021").sqlstate());
+    }
 }
