@@ -1423,8 +1423,24 @@ public final class Planner {
     private static final Pattern BATCH_SCHEMA = Pattern.compile(
             "\\bschema\\s*=\\s*(?:[rRuU]?[\"']([^\"']*)[\"']|(\\w[\\w.]*))");
 
-    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
+    /** Explicit schemas worked out, per operation and name: an op call's syntax may have to be parsed again. */
+    private final Map<Operation, Map<String, String>> schemas = new java.util.IdentityHashMap<>();
+    private static final String NONE = "\u0000none";
+
     private String explicitSchema(Operation op, String objectName) {
+        Map<String, String> byName = schemas.computeIfAbsent(op, k -> new HashMap<>());
+        String key = op.site().origin() == Origin.RAW_SQL && objectName != null ? objectName : "";
+        String s = byName.get(key);
+        if (s == null) {
+            s = findSchema(op, objectName);
+            byName.put(key, s == null ? NONE : s);
+            return s;
+        }
+        return s.equals(NONE) ? null : s;
+    }
+
+    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
+    private String findSchema(Operation op, String objectName) {
         if (op.site().origin() == Origin.RAW_SQL) {
             String sql = op.site().sqlStatement();
             if (sql == null || objectName == null) {
