@@ -35,6 +35,22 @@ public final class Main {
         };
     }
 
+    /**
+     * What {@code --version} prints: the version, then the Java runtime running it. The runtime is the
+     * one bundled with idemlint (the wheel's and the tarball's) when this module is linked into it.
+     */
+    static String[] versionLines() {
+        String java = "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+        boolean bundled = ModuleLayer.boot().configuration().findModule("idemlint")
+                .flatMap(m -> m.reference().location())
+                .filter(location -> "jrt".equals(location.getScheme()))
+                .isPresent();
+        return new String[] {
+            "idemlint " + VERSION,
+            bundled ? java + ", the runtime bundled with idemlint" : java + " at " + System.getProperty("java.home")
+        };
+    }
+
     public static void main(String[] args) {
         System.exit(run(args));
     }

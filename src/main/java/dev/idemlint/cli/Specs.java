@@ -28,12 +28,12 @@ final class Specs {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(runner);
         runner.spec = spec;
         spec.name(name);
-        spec.version("idemlint " + Main.VERSION);
+        spec.versionProvider(Main::versionLines);
         spec.usageMessage().description(description);
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
-                .description("Print version information and exit.").build());
+                .description("Print the version and the Java runtime, and exit.").build());
         return spec;
     }
 

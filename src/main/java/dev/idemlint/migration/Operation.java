@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One schema operation, whatever its spelling: {@code op.add_column}, {@code batch_op.add_column}
@@ -31,16 +32,27 @@ public sealed interface Operation {
         }
     }
 
-    /** A named constraint declared inside CREATE TABLE / create_table. */
-    record NamedConstraint(ConstraintKind kind, String name) {
+    /**
+     * A constraint declared inside CREATE TABLE / create_table: named ones, and unnamed UNIQUE / PRIMARY
+     * KEY ones ({@code name} null). {@code columns} when known, else empty.
+     */
+    record NamedConstraint(ConstraintKind kind, String name, List<String> columns) {
+        public NamedConstraint(ConstraintKind kind, String name) {
+            this(kind, name, List.of());
+        }
     }
 
     /** {@code CREATE [UNIQUE] INDEX}. */
     record CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
-            boolean concurrently) implements Operation {
+            boolean concurrently, List<String> columns) implements Operation {
+        public CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
+                boolean concurrently) {
+            this(site, name, table, unique, ifNotExists, concurrently, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new CreateIndex(site, name, table, unique, ifNotExists, concurrently);
+            return new CreateIndex(site, name, table, unique, ifNotExists, concurrently, columns);
         }
     }
 
@@ -48,11 +60,15 @@ public sealed interface Operation {
      * {@code ADD CONSTRAINT} / {@code op.create_foreign_key} etc. {@code ifNotExists} true means the
      * SQL says {@code ADD CONSTRAINT IF NOT EXISTS}, which PostgreSQL rejects (42601).
      */
-    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists)
-            implements Operation {
+    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
+            List<String> columns) implements Operation {
+        public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists) {
+            this(site, kind, name, table, ifNotExists, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new AddConstraint(site, kind, name, table, ifNotExists);
+            return new AddConstraint(site, kind, name, table, ifNotExists, columns);
         }
     }
 
@@ -147,11 +163,19 @@ public sealed interface Operation {
         }
     }
 
-    /** Something we could not read (dynamic SQL, unknown op). Never flagged by idempotency rules. */
-    record Unknown(OpSite site, String what) implements Operation {
+    /**
+     * Something we could not read (dynamic SQL, unknown op, a helper defined elsewhere). Never flagged
+     * by idempotency rules. {@code touches} holds the names it is known to act on (the string
+     * arguments of a helper call, lower-cased); empty means it may touch anything.
+     */
+    record Unknown(OpSite site, String what, Set<String> touches) implements Operation {
+        public Unknown(OpSite site, String what) {
+            this(site, what, Set.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Unknown(site, what);
+            return new Unknown(site, what, touches);
         }
     }
 }

@@ -89,7 +89,9 @@ public final class RuleCatalog {
 
     private static RuleDoc read(String name) {
         String path = RESOURCE_DIR + name + ".md";
-        try (InputStream in = RuleCatalog.class.getClassLoader().getResourceAsStream(path)) {
+        // through the class, not its loader: inside a named module (the bundled runtime) the loader does
+        // not hand out resources of a package the module keeps closed
+        try (InputStream in = RuleCatalog.class.getResourceAsStream("/" + path)) {
             if (in == null) {
                 throw new IllegalStateException("missing rule doc " + path);
             }

@@ -36,10 +36,16 @@ class CliTest {
             for (String v : List.of("--version", "-V")) {
                 CliRun.Result r = run(c, v);
                 assertEquals(0, r.exit(), c + " " + v);
-                assertEquals("idemlint " + Main.VERSION, r.out().strip());
+                assertEquals(versionText(), r.out().strip());
             }
         }
-        assertEquals("idemlint " + Main.VERSION, run("--version").out().strip());
+        assertEquals(versionText(), run("--version").out().strip());
+    }
+
+    /** Tests run on a system JDK from the class path: the version names that runtime and where it is. */
+    private static String versionText() {
+        return "idemlint " + Main.VERSION + System.lineSeparator() + "Java " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vendor") + ") at " + System.getProperty("java.home");
     }
 
     @Test

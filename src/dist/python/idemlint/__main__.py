@@ -1,0 +1,70 @@
+"""The ``idemlint`` command: runs idemlint on the Java runtime bundled in this package.
+
+A ``java`` on PATH, JAVA_HOME and IDEMLINT_JAVA are never used: the runtime next to this file has
+idemlint linked into it, and its class-data archive was recorded by that same runtime. The process
+is replaced by the JVM (exec), so exit codes and signals are the JVM's own.
+"""
+import os
+import sys
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _memory_kb():
+    """Physical memory in kB, or the cgroup (v2) limit when that is lower; 0 when unknown."""
+    mem_kb = 0
+    try:
+        with open("/proc/meminfo", "rb") as f:
+            for line in f:
+                if line.startswith(b"MemTotal:"):
+                    mem_kb = int(line.split()[1])
+                    break
+    except OSError:
+        pass
+    try:
+        with open("/sys/fs/cgroup/memory.max", "rb") as f:
+            limit = f.read().strip()
+        if limit.isdigit() and int(limit) // 1024 < mem_kb:
+            mem_kb = int(limit) // 1024
+    except OSError:
+        pass
+    return mem_kb
+
+
+def _jvm_flags():
+    """The flags jvm.options gives for this machine's memory (the same choice as ./idemlint)."""
+    sets = {}
+    with open(os.path.join(_HERE, "jvm.options"), encoding="utf-8") as f:
+        for line in f:
+            key, sep, value = line.strip().partition("=")
+            if sep and not key.startswith("#"):
+                sets[key] = value.split()
+    return sets["large"] if _memory_kb() >= 2 * 1024 * 1024 else sets["small"]
+
+
+def command(args):
+    """The JVM command line that runs idemlint with ``args``."""
+    java = os.path.join(_HERE, "runtime", "bin", "java")
+    cmd = [java] + _jvm_flags()
+    aot = os.path.join(_HERE, "idemlint.aot")
+    jsa = os.path.join(_HERE, "idemlint.jsa")
+    # -Xlog:cds=off: an archive the JVM cannot map (other flags given through JAVA_TOOL_OPTIONS, say)
+    # is skipped silently; the run is then only slower to start.
+    if os.path.isfile(aot):
+        cmd += ["-XX:AOTCache=" + aot, "-Xlog:cds=off", "-Xlog:aot=off"]
+    elif os.path.isfile(jsa):
+        cmd += ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
+    return cmd + ["-m", "idemlint"] + list(args)
+
+
+def main():
+    cmd = command(sys.argv[1:])
+    try:
+        os.execv(cmd[0], cmd)
+    except OSError as e:
+        sys.stderr.write("idemlint: cannot run the bundled Java runtime %s: %s\n" % (cmd[0], e))
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
