@@ -156,7 +156,7 @@ public final class Planner {
         }
         List<Migration> pending = g.alembicUpgradeOrder(resolved, in.mapOrder());
         for (Migration m : pending) {
-            walk(kept(m.header().revisionId()), resolved);
+            walk(kept(m.header().revisionId()));
         }
         return finish(current);
     }
@@ -212,7 +212,7 @@ public final class Planner {
 
     private static final Ok OK = new Ok();
 
-    private void walk(Migration m, List<String> stamped) {
+    private void walk(Migration m) {
         walking = m;
         String rev = m.header().revisionId();
         List<Operation> ops = m.upgrade();
@@ -256,7 +256,7 @@ public final class Planner {
                             "Check by hand whether " + describeKey(f.objectKey()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
-                    failed(m, op, line, f, madeHere, stamped);
+                    failed(m, op, line, f, madeHere);
                 }
                 applyAll(m, ops, creations, madeHere, k);
                 return;
@@ -1654,7 +1654,7 @@ public final class Planner {
         return "";
     }
 
-    private String stampWords(List<String> stamped) {
+    private String stampWords() {
         List<String> rows = in.catalog().versionTable().rows();
         String vt = in.catalog().versionTable().name();
         if (!in.catalog().versionTable().exists()) {
@@ -1668,7 +1668,7 @@ public final class Planner {
 
     // ---- diagnosis ----
 
-    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere, List<String> stamped) {
+    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere) {
         String rev = m.header().revisionId();
         String message;
         String help;
@@ -1682,14 +1682,14 @@ public final class Planner {
                         + " tolerate it (`idemlint lint` reports it as object-created-twice).";
             } else {
                 message = "Fails with " + f.label() + ": the database already has " + object + " but "
-                        + stampWords(stamped) + ": the schema is ahead of the stamp.";
+                        + stampWords() + ": the schema is ahead of the stamp.";
                 help = stampHelp(m, madeHere);
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
             help = f.sqlstate() != null && f.sqlstate().startsWith("42P01")
                     ? "The schema is behind (or off) what the revisions before " + rev + " leave: check which revision"
-                            + " should have created it and whether " + stampWords(stamped) + " is right."
+                            + " should have created it and whether " + stampWords() + " is right."
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
         add(m, line, Status.FAILS, f.sqlstate(), message, help);
