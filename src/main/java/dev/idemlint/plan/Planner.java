@@ -658,7 +658,7 @@ public final class Planner {
             }
             case INDEX -> {
                 String schema = table != null ? relTarget(op, name(table, op)).schema : indexSchema(op, n);
-                return schema == null ? Fact.UNKNOWN : state.relation(schema, n);
+                return schema == null ? Fact.UNKNOWN : state.index(schema, n);
             }
             case COLUMN, CONSTRAINT, TRIGGER, POLICY -> {
                 if (table == null) {
@@ -724,8 +724,12 @@ public final class Planner {
                 return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
                         "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
             }
-            return c == Fact.UNKNOWN ? new Lost("whether column " + b.table() + "." + b.column() + " exists is not"
-                    + " known here") : OK;
+            if (c == Fact.UNKNOWN) {
+                return new Lost("whether column " + b.table() + "." + b.column() + " exists is not known here");
+            }
+            // nullable= or server_default= may change: which columns an insert must fill is no longer known
+            state.required(t.schema, t.name, name(b.column(), op), null);
+            return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
             Fact f = objectFact(op, c.kind(), c.table(), c.name());
@@ -768,9 +772,24 @@ public final class Planner {
                 make(c, op, rev, madeHere, maybe);
             }
         }
+        if (!maybe) {
+            unnamedParts(op);
+        }
         if (op instanceof Operation.CreateTable ct && ct.table() != null && !maybe) {
             Target t = createTarget(op, name(ct.table(), op));
             if (t.schema != null && state.madeByWalk(t.schema, t.name)) {
+                Set<String> required = new HashSet<>();
+                boolean known = !ct.columns().isEmpty();
+                long pkColumns = ct.columns().stream().filter(ColumnDef::primaryKey).count();
+                for (ColumnDef c : ct.columns()) {
+                    Boolean r = required(op, c, pkColumns == 1);
+                    if (r == null || c.name() == null) {
+                        known = false;
+                    } else if (r) {
+                        required.add(name(c.name(), op));
+                    }
+                }
+                state.setRequired(t.schema, t.name, required, known);
                 List<List<String>> keys = new ArrayList<>();
                 List<String> pk = new ArrayList<>();
                 for (ColumnDef c : ct.columns()) {
@@ -804,6 +823,52 @@ public final class Planner {
         return op instanceof Operation.CreateTable && c.via() == Creation.Via.TABLE_ELEMENT
                 && (c.key().kind() == ObjectKind.COLUMN || c.key().kind() == ObjectKind.CONSTRAINT
                         && (c.constraintKind() == null || !c.constraintKind().indexBacked()));
+    }
+
+    /**
+     * Constraints and indexes PostgreSQL names itself (an unnamed foreign key, {@code op.create_index(None,
+     * ...)}, a constraint without a name): names on that table (or in that schema) are no longer certain.
+     */
+    private void unnamedParts(Operation op) {
+        String table = tableOf(op);
+        Target t = table == null ? null : relTarget(op, name(table, op));
+        if (t == null || t.schema == null) {
+            return;
+        }
+        boolean unnamed = false;
+        if (op instanceof Operation.AddConstraint c) {
+            unnamed = c.name() == null;
+        } else if (op instanceof Operation.CreateTable ct) {
+            unnamed = ct.columns().stream().anyMatch(c -> c.foreignKey() && c.foreignKeyName() == null)
+                    || ct.constraints().stream().anyMatch(nc -> nc.name() == null);
+        } else if (op instanceof Operation.AddColumn a) {
+            unnamed = a.column().foreignKey() && a.column().foreignKeyName() == null;
+        } else if (op instanceof Operation.CreateIndex i && i.name() == null) {
+            state.unnamedIndex(t.schema);
+        }
+        if (unnamed) {
+            state.unnamedConstraint(t.schema, t.name);
+        }
+    }
+
+    /**
+     * Whether a column of a new table is NOT NULL without a default, read from how it is written
+     * ({@code nullable=False}, {@code server_default=}, {@code NOT NULL}, {@code DEFAULT}, serial and
+     * identity columns); the single integer primary key of a create_table is SERIAL. Null when the
+     * column's text cannot be read.
+     */
+    private Boolean required(Operation op, ColumnDef c, boolean singlePk) {
+        if (c.span() == null || walking == null) {
+            return null;
+        }
+        String text = walking.source().slice(c.span()).toLowerCase(Locale.ROOT);
+        boolean sql = op.site().origin() == Origin.RAW_SQL;
+        boolean notNull = c.primaryKey() || (sql ? text.contains("not null") : text.replace(" ", "").contains("nullable=false"));
+        boolean fills = sql ? text.contains("default") || text.contains("serial") || text.contains("generated")
+                : text.contains("server_default") || text.contains("identity(") || text.contains("computed(")
+                        || c.primaryKey() && singlePk && c.typeText() != null && c.typeText().contains("Integer")
+                                && !text.replace(" ", "").contains("autoincrement=false");
+        return notNull && !fills;
     }
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
@@ -1010,10 +1075,11 @@ public final class Planner {
     }
 
     private ObjectKey key(Operation op, Creation c) {
-        String n = name(c.key().name(), op);
+        // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
+        String n = name(bare(c.key().name()), op);
         switch (c.key().kind()) {
             case COLUMN, CONSTRAINT, TRIGGER, POLICY: {
-                Target t = relTarget(op, name(c.key().table(), op));
+                Target t = relTarget(op, name(bare(c.key().table()), op));
                 return t.schema == null ? null : new ObjectKey(t.schema, t.name, n);
             }
             case INDEX: {
@@ -1085,7 +1151,12 @@ public final class Planner {
                     state.addRelation(k.schema, k.name, 'i', table == null ? null : name(table, op));
                 }
             }
-            case COLUMN -> state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+            case COLUMN -> {
+                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+                if (op instanceof Operation.AddColumn) {
+                    state.required(k.schema, k.table, k.name, c.column() == null ? null : required(op, c.column(), false));
+                }
+            }
             case CONSTRAINT -> {
                 ConstraintKind ck = c.constraintKind();
                 char letter = ck == null ? '?' : switch (ck) {
@@ -1373,6 +1444,19 @@ public final class Planner {
             return new Lost("an INSERT into " + show(t.schema, t.name) + " whose rows cannot be compared with those"
                     + " already there (not literals, or written by statements idemlint cannot compare)");
         }
+        Set<String> required = state.requiredColumns(t.schema, t.name);
+        if (required == null) {
+            return new Lost("which columns of " + show(t.schema, t.name) + " are NOT NULL without a default is not known");
+        }
+        for (Map<String, String> row : rows) {
+            for (String col : required) {
+                if (!row.containsKey(col) || row.get(col) == null) {
+                    return new Fails(SqlState.NOT_NULL_VIOLATION.code(), SqlState.NOT_NULL_VIOLATION.label(),
+                            "column " + col + " of " + show(t.schema, t.name) + " is NOT NULL without a default and the"
+                                    + " row " + row + " gives it no value", null, false);
+                }
+            }
+        }
         if (keys == null && !fresh) {
             return new Lost("table " + show(t.schema, t.name) + " has a unique key on an expression or a partial one");
         }
@@ -1552,6 +1636,10 @@ public final class Planner {
             return n;
         }
         return n.toLowerCase(Locale.ROOT);
+    }
+
+    private static String bare(String name) {
+        return name == null ? null : name.substring(name.lastIndexOf('.') + 1);
     }
 
     private static String tableOf(Operation op) {

@@ -300,4 +300,17 @@ class PlannerTest {
                 p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(), p.pending().toString());
         assertEquals("23505", entry(p, "021").sqlstate());
     }
+
+    @Test
+    void a_table_created_in_another_schema_under_a_guard_is_there_for_later_revisions() throws Exception {
+        rev("018", null, """
+                op.execute("CREATE SCHEMA IF NOT EXISTS billing")
+                insp = sa.inspect(op.get_bind())
+                if not insp.has_table("invoices", schema="billing"):
+                    op.create_table("invoices", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.Integer()), schema="billing")
+                """).rev("019", "018", "op.alter_column(\"invoices\", \"number\", nullable=False, schema=\"billing\")");
+        Plan p = plan();
+        assertEquals(List.of("018=OK", "019=OK"), p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(),
+                p.pending().toString());
+    }
 }
