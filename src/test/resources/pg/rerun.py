@@ -3,7 +3,8 @@
 
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
 
-    rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only] [--pg-dump PATH] [--keep]
+    rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--pg-dump PATH]
+             [--dump-dir DIR] [--keep]
 
 For each revision R, parents before children:
   first  = upgrade R                       (the deploy that applies it)
@@ -14,7 +15,10 @@ For each revision R, parents before children:
 The version table is always stamped to the exact set of heads applied so far, so branches
 and merges walk correctly (a purge to a single revision would forget the other branches).
 
-With --upgrade-head-only, a single `upgrade heads` on a fresh database is run instead.
+With --upgrade-head-only, a single `upgrade heads` on a fresh database is run instead. With --once,
+the walk applies each revision once and re-runs nothing (the deploy from scratch, revision by
+revision). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
+written to DIR/<revision>.sql.
 
 Output JSON:
   {"alembic", "sqlalchemy", "psycopg2", "server", "database",
@@ -158,7 +162,9 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--dsn", help="maintenance database URL; default from IDEMLINT_PG_* env")
     ap.add_argument("--upgrade-head-only", action="store_true")
+    ap.add_argument("--once", action="store_true", help="apply each revision once, re-run nothing")
     ap.add_argument("--pg-dump", metavar="PATH")
+    ap.add_argument("--dump-dir", metavar="DIR")
     ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = ap.parse_args()
@@ -216,7 +222,7 @@ def main():
                          "first": outcome(lambda: command.upgrade(cfg, r), cfg), "rerun": None}
                 if entry["after_failure"] or not entry["first"]["ok"]:
                     failed.add(r)
-                if entry["first"]["ok"]:
+                if entry["first"]["ok"] and not args.once:
                     back = heads_of(applied, by_id)
                     stamp_back = outcome(lambda: command.stamp(cfg, back, purge=True), cfg)
                     entry["rerun"] = (outcome(lambda: command.upgrade(cfg, r), cfg)
@@ -225,9 +231,11 @@ def main():
                 entry["stamp"] = outcome(lambda: command.stamp(cfg, heads_of(applied, by_id), purge=True), cfg)
                 entry["stamp"].pop("statements")
                 report["revisions"].append(entry)
+                if args.dump_dir:
+                    dump(args, conn_kwargs, dbname, os.path.join(args.dump_dir, r + ".sql"))
 
         if args.pg_dump:
-            dump(args, conn_kwargs, dbname)
+            dump(args, conn_kwargs, dbname, args.pg_dump)
     finally:
         shutil.rmtree(env_dir, ignore_errors=True)
         if not args.keep:
@@ -240,7 +248,7 @@ def main():
     return 0
 
 
-def dump(args, conn_kwargs, dbname):
+def dump(args, conn_kwargs, dbname, path):
     pg_dump = os.path.join(args.pg_bin, "pg_dump") if args.pg_bin else shutil.which("pg_dump")
     cmd = [pg_dump, "--schema-only", "--no-owner", "--no-privileges",
            "--exclude-table=public.alembic_version",
@@ -250,7 +258,7 @@ def dump(args, conn_kwargs, dbname):
     # Versions and pg_dump's random \restrict keys would make two dumps of one schema differ.
     keep = [l for l in text.splitlines()
             if not l.startswith(("-- Dumped from", "-- Dumped by", "\\restrict", "\\unrestrict"))]
-    with open(args.pg_dump, "w") as f:
+    with open(path, "w") as f:
         f.write("\n".join(keep) + "\n")
 
 

@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
  * stays behind its one package.
  */
 class ArchitectureTest {
-    static final List<String> STAGES = List.of("source", "fix", "discovery", "python", "migration", "sql", "graph",
-            "schema", "rule", "rules", "report", "cli");
+    static final List<String> STAGES = List.of("source", "fix", "discovery", "db", "python", "migration", "sql",
+            "graph", "schema", "rule", "rules", "plan", "report", "cli");
     static final Map<String, String> THIRD_PARTY = Map.of("org.antlr", "python", "net.sf.jsqlparser", "sql",
-            "picocli", "cli");
+            "picocli", "cli", "org.postgresql", "db", "java.sql", "db");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.idemlint\\.(\\w+)\\.");
     static final Path MAIN = Path.of(System.getProperty("idemlint.root", System.getProperty("user.dir")))

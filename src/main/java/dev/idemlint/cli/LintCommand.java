@@ -218,11 +218,17 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (fix) {
             for (FixLoop.FixedFile f : fixedFiles) {
-                AtomicWriter.Outcome written = AtomicWriter.write(f.snapshot(), f.text());
+                AtomicWriter.Outcome written = f.created()
+                        ? AtomicWriter.create(f.path(), f.text(), NEW_FILE_ENCODING) ? AtomicWriter.Outcome.WRITTEN
+                                : AtomicWriter.Outcome.EXISTS
+                        : f.moved() ? AtomicWriter.move(f.snapshot(), f.path(), f.text())
+                        : AtomicWriter.write(f.snapshot(), f.text());
                 if (written != AtomicWriter.Outcome.WRITTEN) {
-                    System.err.println("idemlint: " + f.displayPath() + ": not written, " + (written
-                            == AtomicWriter.Outcome.CHANGED_ON_DISK ? "the file changed on disk during the run"
-                            : "the fixed text does not fit the file's declared encoding"));
+                    System.err.println("idemlint: " + f.displayPath() + ": not written, " + switch (written) {
+                        case CHANGED_ON_DISK -> "the file changed on disk during the run";
+                        case EXISTS -> "a file of that name exists";
+                        default -> "the fixed text does not fit the file's declared encoding";
+                    });
                     fixedCount -= f.fixes();
                     ioProblem = true;
                 }
@@ -289,6 +295,10 @@ public final class LintCommand implements Callable<Integer> {
         return failing(tally, threshold == null ? "error" : threshold) ? 1 : 0;
     }
 
+    /** Files a fix creates (merge revisions) are UTF-8 without a BOM, as Alembic writes them. */
+    private static final dev.idemlint.source.SourceEncoding NEW_FILE_ENCODING =
+            new dev.idemlint.source.SourceEncoding(StandardCharsets.UTF_8, false);
+
     private static String fixSummary(int fixed, int remaining) {
         return "Fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining + " remaining).";
     }
@@ -297,7 +307,9 @@ public final class LintCommand implements Callable<Integer> {
     private static int printDiff(List<FixLoop.FixedFile> fixedFiles, int fixed, int remaining) throws IOException {
         Utf8Output w = new Utf8Output(System.out);
         for (FixLoop.FixedFile f : fixedFiles) {
-            w.append(UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
+            w.append(f.created() ? UnifiedDiff.created(f.displayPath(), f.text())
+                    : f.moved() ? UnifiedDiff.renamed(f.originalDisplay(), f.displayPath(), f.snapshot().text(), f.text())
+                    : UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
         }
         w.flush();
         System.err.println("Would fix " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining

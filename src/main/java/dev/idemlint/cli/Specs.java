@@ -73,6 +73,12 @@ final class Specs {
         spec.addPositional(b.build());
     }
 
+    /** One optional positional parameter of {@code type}. */
+    static void optionalPositional(CommandSpec spec, Class<?> type, String label, String description) {
+        spec.addPositional(PositionalParamSpec.builder().paramLabel(label).description(description).type(type)
+                .arity("0..1").build());
+    }
+
     /** Whether flag {@code name} was given. */
     static boolean flag(CommandSpec spec, String name) {
         return Boolean.TRUE.equals(spec.findOption(name).getValue());

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * project root; the first that exists wins. Flask-Migrate writes an ini without script_location
  * into the script directory itself and passes the directory in code.
  */
-public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations) {
+public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations, boolean recursiveVersionLocations) {
 
     private static final Pattern INTERPOLATION = Pattern.compile("%\\(([^)]+)\\)s");
     // package:resource, as in "myapp:migrations" (but not a Windows drive such as C:\)
@@ -70,7 +70,8 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
                 }
             }
         }
-        return new AlembicIni(ini.toAbsolutePath().normalize(), script, List.copyOf(locations));
+        return new AlembicIni(ini.toAbsolutePath().normalize(), script, List.copyOf(locations),
+                "true".equals(alembic.get("recursive_version_locations")));
     }
 
     static List<String> split(String value, String separator) {

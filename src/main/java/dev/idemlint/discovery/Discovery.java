@@ -35,8 +35,13 @@ import java.util.regex.Pattern;
  * the config's {@code versions} when given; otherwise from every alembic.ini down to depth 4
  * ({@code script_location}/{@code version_locations}), then from any {@code versions} folder next
  * to an env.py, then from any folder holding revision files (CTFd's plugin migrations). A versions
- * directory includes its subfolders that hold revisions (Neutron's
- * {@code versions/<release>/{expand,contract}}): Alembic reads them as one tree.
+ * directory with subfolders that hold revisions is one tree when its alembic.ini says
+ * {@code recursive_version_locations = true} (and the pinned Alembic, 1.10 or later, honours it);
+ * otherwise Alembic does not read the subfolders by itself, and {@link RevisionLinks} splits the
+ * tree into the environments the subfolders form: those whose revisions link into the top's graph
+ * join it (Neutron's {@code versions/<release>/{expand,contract}}, listed in version_locations by its
+ * CLI), a folder nothing links is a target of its own (Prefect's {@code versions/postgresql} and
+ * {@code versions/sqlite}, chosen by env.py at run time).
  *
  * <p>Never throws for bad input: a missing path, an unreadable directory, a symlink loop or a bad
  * config becomes an {@link InputProblem} and the rest goes on.
@@ -51,8 +56,9 @@ public final class Discovery {
     private static final int INI_DEPTH = 4;
     private static final int SCAN_DEPTH = 12;
     private static final int HEADER_BYTES = 8192;
-    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(:[^=\\n]*)?=");
-    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(:[^=\\n]*)?=");
+    // a value starting with a template placeholder ({revision}, ${...}) is a file generator's text, not a revision
+    private static final Pattern REVISION = Pattern.compile("(?m)^revision\\s*(:[^=\\n]*)?=[ \\t]*[^\\s{$%<]");
+    private static final Pattern DOWN_REVISION = Pattern.compile("(?m)^down_revision\\s*(:[^=\\n]*)?=[ \\t]*[^\\s{$%<]");
     private static final List<String> PROJECT_MARKERS = List.of("pyproject.toml", "setup.py", "setup.cfg",
             "requirements.txt", "uv.lock", "poetry.lock", "Pipfile.lock", "Pipfile", "alembic.ini", Config.FILE_NAME);
 
@@ -147,7 +153,7 @@ public final class Discovery {
                 RuntimeException e = failed.get(i) != null ? failed.get(i) : t.settingsFailure;
                 if (e == null) {
                     try {
-                        targets.add(build(t, listed.get(i)));
+                        targets.addAll(build(t, listed.get(i)));
                     } catch (RuntimeException late) {
                         e = late;
                     }
@@ -367,6 +373,7 @@ public final class Discovery {
             if (t == null) {
                 t = new Tree(locations, root, config, recursive);
                 t.focus = focus == null ? null : new TreeSet<>(focus);
+                t.recursionDeclared = recursionDeclared(locations, root);
                 trees.put(key, t);
             } else if (t.focus != null) {
                 if (focus == null) {
@@ -391,7 +398,8 @@ public final class Discovery {
         private void settle(Tree t) {
             try {
                 Map<String, PinSource> provenance = new LinkedHashMap<>();
-                t.settings = settings(versionsDirOf(t), t.root, t.config, provenance);
+                t.settings = settings(versionsDirOf(t), t.root, t.config, provenance)
+                        .withEnvMayAutocommit(EnvScript.mayAutocommit(versionsDirOf(t), t.root));
                 t.provenance = provenance;
             } catch (RuntimeException e) {
                 t.settingsFailure = e;
@@ -402,7 +410,12 @@ public final class Discovery {
             return t.locations.size() == 1 ? t.locations.get(0) : commonAncestor(t.locations);
         }
 
-        private LintTarget build(Tree t, Set<Path> files) {
+        /**
+         * The tree's targets: one, or, when Alembic would not read its subfolders by itself, one per
+         * environment they form ({@link RevisionLinks}); a target none of whose files the user named is
+         * dropped.
+         */
+        private List<LintTarget> build(Tree t, Set<Path> files) {
             List<Path> focus = new ArrayList<>();
             if (t.focus != null) {
                 for (Path f : t.focus) {
@@ -419,8 +432,54 @@ public final class Discovery {
                 }
             }
             focus.sort(null);
-            return new LintTarget(t.root, versionsDirOf(t), List.copyOf(files), t.settings, List.copyOf(focus),
-                    t.config, t.provenance);
+            Set<Path> top = new HashSet<>();
+            for (Path f : files) {
+                if (t.locations.contains(f.getParent())) {
+                    top.add(f);
+                }
+            }
+            if (top.size() == files.size() || readsSubfolders(t)) {
+                return List.of(new LintTarget(t.root, versionsDirOf(t), List.copyOf(files), t.settings,
+                        List.copyOf(focus), t.config, t.provenance));
+            }
+            List<LintTarget> out = new ArrayList<>();
+            for (List<Path> env : RevisionLinks.environments(List.copyOf(files), top)) {
+                List<Path> envFocus = focus.stream().filter(env::contains).toList();
+                if (t.focus != null && envFocus.isEmpty()) {
+                    continue;
+                }
+                boolean hasTop = env.stream().anyMatch(top::contains);
+                Path dir = hasTop ? versionsDirOf(t) : RevisionLinks.commonFolder(env);
+                out.add(new LintTarget(t.root, dir, env, t.settings, envFocus, t.config, t.provenance));
+            }
+            return out;
+        }
+
+        /**
+         * Whether Alembic reads the tree's subfolders itself: {@code recursive_version_locations = true}
+         * in its alembic.ini, with an Alembic that knows the option (1.10 and later; the pinned one, or
+         * any when the pin is unknown).
+         */
+        private boolean readsSubfolders(Tree t) {
+            return t.recursionDeclared && (t.settings == null || t.settings.alembic().atLeast("1.10.0"));
+        }
+
+        /** Whether an alembic.ini at most three folders above a location makes Alembic read it recursively. */
+        private boolean recursionDeclared(List<Path> locations, Path root) {
+            for (Path location : locations) {
+                Path d = location.getParent();
+                for (int i = 0; i < 3 && d != null; i++, d = d.getParent()) {
+                    Path ini = d.resolve("alembic.ini");
+                    if (Files.isRegularFile(ini)) {
+                        AlembicIni parsed = readIni(ini, root);
+                        if (parsed != null && parsed.recursiveVersionLocations()
+                                && parsed.versionDirs().contains(location)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
         }
 
         private Settings settings(Path versionsDir, Path root, Config config, Map<String, PinSource> provenance) {
@@ -720,7 +779,10 @@ public final class Discovery {
         final List<Path> locations;
         final Path root;
         final Config config;
+        /** Whether subfolders holding revisions are listed (false for a lone file's folder). */
         boolean recursive;
+        /** Whether an alembic.ini governing the tree says {@code recursive_version_locations = true}. */
+        boolean recursionDeclared;
         /** null = report every file; otherwise files or folders to report on. */
         Set<Path> focus;
         final Path versionsDir;

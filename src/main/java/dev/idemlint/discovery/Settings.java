@@ -2,21 +2,31 @@ package dev.idemlint.discovery;
 
 /**
  * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
- * (LATEST when unknown) and the PostgreSQL major version (default 15).
+ * (LATEST when unknown), the PostgreSQL major version (default 15), and whether env.py may run the
+ * migrations outside a transaction ({@link EnvScript#mayAutocommit}: an {@code AUTOCOMMIT} isolation
+ * level, or an env.py that could not be read).
  */
-public record Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
+public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
 
+    public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
+        this(alembic, sqlalchemy, postgresMajor, false);
+    }
+
     public Settings withAlembic(Version v) {
-        return new Settings(v, sqlalchemy, postgresMajor);
+        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit);
+    }
+
+    public Settings withEnvMayAutocommit(boolean may) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, may);
     }
 
     // Alembic facts, from its changelog: where each idempotency kwarg first exists. Parsed once:

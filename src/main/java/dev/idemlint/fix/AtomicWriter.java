@@ -27,7 +27,9 @@ public final class AtomicWriter {
         /** The bytes on disk are no longer those the fixes were computed from. */
         CHANGED_ON_DISK,
         /** The new text has characters the file's declared encoding cannot hold. */
-        UNENCODABLE
+        UNENCODABLE,
+        /** A file to be created (or renamed to) exists already. */
+        EXISTS
     }
 
     private AtomicWriter() {
@@ -70,6 +72,60 @@ public final class AtomicWriter {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Writes a new file all at once (UTF-8, or {@code encoding}): temporary file, flush, then a rename
+     * that fails when {@code target} exists, so nothing is ever overwritten. False when it exists.
+     */
+    public static boolean create(Path target, String text, SourceEncoding encoding) throws IOException {
+        byte[] bytes = encoding.encode(text);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".idemlint.tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (Files.exists(target)) {
+                return false;
+            }
+            // a hard link fails when the name is taken, where a rename would replace it
+            Files.createLink(target, tmp);
+            syncDirectory(dir);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * Renames the snapshot's file to {@code to} with new text {@code newText}: the new file is created
+     * first ({@link #create}, with the original's encoding and permissions), then the old one is removed,
+     * so an interruption leaves both, never neither. Left alone when the old file changed on disk or
+     * {@code to} exists.
+     */
+    public static Outcome move(SourceSnapshot snapshot, Path to, String newText) throws IOException {
+        Path from = snapshot.path().toRealPath();
+        if (!snapshot.matches(Files.readAllBytes(from))) {
+            return Outcome.CHANGED_ON_DISK;
+        }
+        try {
+            if (!create(to, newText, snapshot.encoding())) {
+                return Outcome.EXISTS;
+            }
+        } catch (CharacterCodingException e) {
+            return Outcome.UNENCODABLE;
+        }
+        copyPermissions(from, to);
+        Files.delete(from);
+        syncDirectory(from.getParent());
+        return Outcome.WRITTEN;
     }
 
     private static void copyPermissions(Path from, Path to) throws IOException {

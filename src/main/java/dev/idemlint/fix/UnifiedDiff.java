@@ -20,14 +20,34 @@ public final class UnifiedDiff {
         if (before.equals(after)) {
             return "";
         }
+        String shown = shown(path);
+        return hunks("--- a/" + shown + "\n+++ b/" + shown + "\n", before, after);
+    }
+
+    /** A new file, git-style: {@code --- /dev/null}, {@code +++ b/path} and every line added. */
+    public static String created(String path, String text) {
+        return hunks("diff --git a/" + shown(path) + " b/" + shown(path) + "\nnew file mode 100644\n--- /dev/null\n+++ b/"
+                + shown(path) + "\n", "", text);
+    }
+
+    /** A renamed file, git-style: the rename header, then the changes of its text, if any. */
+    public static String renamed(String from, String to, String before, String after) {
+        String header = "diff --git a/" + shown(from) + " b/" + shown(to) + "\nrename from " + shown(from)
+                + "\nrename to " + shown(to) + "\n";
+        return before.equals(after) ? header
+                : hunks(header + "--- a/" + shown(from) + "\n+++ b/" + shown(to) + "\n", before, after);
+    }
+
+    /** git-style prefixes; an absolute path keeps a single slash after them (a/tmp/x.py). */
+    private static String shown(String path) {
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    private static String hunks(String header, String before, String after) {
         List<String> a = lines(before);
         List<String> b = lines(after);
         List<Op> ops = diff(a, b);
-        StringBuilder out = new StringBuilder();
-        // git-style prefixes; an absolute path keeps a single slash after them (a/tmp/x.py).
-        String shown = path.startsWith("/") ? path.substring(1) : path;
-        out.append("--- a/").append(shown).append('\n');
-        out.append("+++ b/").append(shown).append('\n');
+        StringBuilder out = new StringBuilder(header);
         int n = ops.size();
         int i = 0;
         while (i < n) {

@@ -654,6 +654,85 @@ public final class RevisionGraph {
         return List.copyOf(out);
     }
 
+    /**
+     * The revisions {@code alembic upgrade heads} applies to a database stamped at {@code current}, in
+     * the order Alembic runs them: the same set as {@link #upgradePlan(Collection)}, ordered by
+     * Alembic's {@code RevisionMap._topological_sort} (which walks down from the heads, in the order
+     * the revision map holds them, finishing a branch before the branch it depends on) and then
+     * reversed, as {@code ScriptDirectory._upgrade_revs} does. {@code mapOrder} is the order Alembic
+     * read the files in (for a duplicate id, the first file's place): sorted by file name from
+     * Alembic 1.10, the directory's own order ({@code os.listdir}) before; null means {@link #loadOrder()}.
+     *
+     * @throws IllegalArgumentException when a stamped revision is not in the graph
+     */
+    public List<Migration> alembicUpgradeOrder(Collection<String> current, List<Migration> mapOrder) {
+        Set<String> todo = new LinkedHashSet<>();
+        for (Migration m : upgradePlan(current)) {
+            todo.add(m.header().revisionId());
+        }
+        Map<String, Integer> inserted = new HashMap<>();
+        for (Migration m : mapOrder == null ? loadOrder : mapOrder) {
+            inserted.putIfAbsent(m.header().revisionId(), inserted.size());
+        }
+        List<String> currentHeads = new ArrayList<>();
+        for (String h : heads) {
+            if (todo.contains(h)) {
+                currentHeads.add(h);
+            }
+        }
+        currentHeads.sort(Comparator.comparing(h -> inserted.getOrDefault(h, Integer.MAX_VALUE)));
+        List<Set<String>> ancestorsByIdx = new ArrayList<>();
+        for (String h : currentHeads) {
+            ancestorsByIdx.add(ancestors(h, true));
+        }
+        List<String> output = new ArrayList<>();
+        int candidateIdx = 0;
+        while (!currentHeads.isEmpty()) {
+            String candidate = currentHeads.get(candidateIdx);
+            int blockedBy = -1;
+            for (int i = 0; i < ancestorsByIdx.size(); i++) {
+                if (i != candidateIdx && ancestorsByIdx.get(i).contains(candidate)) {
+                    blockedBy = i;
+                    break;
+                }
+            }
+            if (blockedBy >= 0) {
+                // another head depends on this revision: that branch is walked first
+                candidateIdx = blockedBy;
+                continue;
+            }
+            if (todo.remove(candidate)) {
+                output.add(candidate);
+            }
+            List<String> toAdd = new ArrayList<>();
+            for (String r : allParents(candidate)) {
+                if (todo.contains(r) && !currentHeads.contains(r)) {
+                    toAdd.add(r);
+                }
+            }
+            if (toAdd.isEmpty()) {
+                currentHeads.remove(candidateIdx);
+                ancestorsByIdx.remove(candidateIdx);
+                candidateIdx = Math.max(candidateIdx - 1, 0);
+            } else if (dependsOn(candidate).isEmpty() && parents(candidate).size() == 1) {
+                currentHeads.set(candidateIdx, toAdd.get(0));
+                ancestorsByIdx.get(candidateIdx).remove(candidate);
+            } else {
+                currentHeads.set(candidateIdx, toAdd.get(0));
+                ancestorsByIdx.set(candidateIdx, ancestors(toAdd.get(0), true));
+                for (String r : toAdd.subList(1, toAdd.size())) {
+                    currentHeads.add(r);
+                    ancestorsByIdx.add(ancestors(r, true));
+                }
+            }
+        }
+        List<Migration> out = new ArrayList<>(output.size());
+        for (int i = output.size() - 1; i >= 0; i--) {
+            out.add(nodes.get(output.get(i)));
+        }
+        return List.copyOf(out);
+    }
+
     public List<Migration> upgradePlan(String fromRevision) {
         return upgradePlan(fromRevision == null ? List.of() : List.of(fromRevision));
     }

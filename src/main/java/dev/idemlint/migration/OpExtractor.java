@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -34,21 +35,32 @@ final class OpExtractor {
      */
     private boolean committed;
 
-    /** Per-walk state; copied when entering a guarded block, a batch block or a helper. */
+    /**
+     * Per-walk state; copied when entering a guarded block, a batch block or a helper. {@code conditional}:
+     * what is walked may not run every time the function runs (see {@link OpSite#conditional()}).
+     */
     private record Ctx(Phase phase, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted,
             Map<String, Expr> batches, Guard guard, boolean autocommit, boolean indirect, int depth,
-            Span statement) {
+            Span statement, boolean conditional) {
         Ctx withGuard(Guard g) {
-            return new Ctx(phase, scope, functions, tainted, batches, g, autocommit, indirect, depth, statement);
+            return new Ctx(phase, scope, functions, tainted, batches, g, autocommit, indirect, depth, statement,
+                    conditional);
         }
 
         Ctx withStatement(Span s) {
-            return new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, s);
+            return new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, s,
+                    conditional);
+        }
+
+        Ctx asConditional() {
+            return conditional ? this
+                    : new Ctx(phase, scope, functions, tainted, batches, guard, autocommit, indirect, depth, statement,
+                            true);
         }
 
         Ctx child(Scope s, Map<String, Stmt.FunctionDef> fns, Set<String> taint, Map<String, Expr> b,
                 boolean auto, boolean ind, int d) {
-            return new Ctx(phase, s, fns, taint, b, guard, auto, ind, d, statement);
+            return new Ctx(phase, s, fns, taint, b, guard, auto, ind, d, statement, conditional);
         }
     }
 
@@ -66,7 +78,7 @@ final class OpExtractor {
             scope.unbind(paramName(p));
         }
         Ctx ctx = new Ctx(phase, scope, new HashMap<>(moduleFunctions), new HashSet<>(), new HashMap<>(), null,
-                false, false, 0, fn.span());
+                false, false, 0, fn.span(), false);
         Set<String> active = new HashSet<>();
         active.add(fn.name());
         walkBlock(fn.body(), ctx, active);
@@ -95,12 +107,23 @@ final class OpExtractor {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             }
+            if (mayLeave(s, current.scope())) {
+                // `if settings.uses_sqlite: return`: what follows runs only when the test is false
+                current = current.asConditional();
+            }
         }
     }
 
     /** Walks one statement; returns a guard that applies to the rest of the block (early return). */
     private Guard walkStmt(Stmt s, Ctx ctx, Set<String> active) {
+        if (!committed && leavesTransaction(s)) {
+            committed = true;
+        }
         if (s instanceof Stmt.ExprStmt e) {
+            if (e.expr() instanceof Expr.Call call && foreignCall(call, ctx)) {
+                out.add(new Operation.Unknown(site(call, Origin.CALL, ctx), "call to " + Names.dotted(call.func()),
+                        stringArgs(call, ctx)));
+            }
             visit(e.expr(), ctx, active);
         } else if (s instanceof Stmt.Assign a) {
             visit(a.value(), ctx, active);
@@ -141,8 +164,9 @@ final class OpExtractor {
             int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
             // The innermost check is the most specific one: it replaces an enclosing guard.
             boolean fresh = g != null;
-            walkBlock(i.body(), fresh ? ctx.withGuard(g.withPolarity(polarity)) : ctx, active);
-            walkBlock(i.orelse(), fresh ? ctx.withGuard(g.withPolarity(-polarity)) : ctx, active);
+            Ctx arm = ctx.asConditional();
+            walkBlock(i.body(), fresh ? arm.withGuard(g.withPolarity(polarity)) : arm, active);
+            walkBlock(i.orelse(), fresh ? arm.withGuard(g.withPolarity(-polarity)) : arm, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
                 return g.withPolarity(-polarity);
@@ -151,24 +175,24 @@ final class OpExtractor {
             walkFor(f, ctx, active);
         } else if (s instanceof Stmt.While w) {
             visit(w.test(), ctx, active);
-            walkBlock(w.body(), loopCtx(ctx), active);
-            walkBlock(w.orelse(), ctx, active);
+            walkBlock(w.body(), loopCtx(ctx).asConditional(), active);
+            walkBlock(w.orelse(), ctx.asConditional(), active);
         } else if (s instanceof Stmt.With w) {
             walkWith(w, ctx, active);
         } else if (s instanceof Stmt.Try t) {
             // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
             // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
-            Ctx body = ctx;
+            Ctx body = t.handlers().isEmpty() ? ctx : ctx.asConditional();
             if (ctx.guard() == null && !t.handlers().isEmpty()) {
                 boolean savepoint = usesSavepoint(t.body());
-                body = ctx.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
+                body = body.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
                         savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
             }
             walkBlock(t.body(), body, active);
             for (Stmt.Handler h : t.handlers()) {
-                walkBlock(h.body(), ctx, active);
+                walkBlock(h.body(), ctx.asConditional(), active);
             }
-            walkBlock(t.orelse(), ctx, active);
+            walkBlock(t.orelse(), t.handlers().isEmpty() ? ctx : ctx.asConditional(), active);
             walkBlock(t.finalbody(), ctx, active);
         } else if (s instanceof Stmt.FunctionDef f) {
             ctx.functions().put(f.name(), f);
@@ -192,6 +216,34 @@ final class OpExtractor {
                         return true;
                     }
                 }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when {@code s} may leave the function before the statements after it: an {@code if} (or
+     * {@code try}) with a {@code return} somewhere inside, other than one whose test the analyzer
+     * decides for PostgreSQL. A {@code raise} fails the revision, so it leaves nothing to follow.
+     */
+    private static boolean mayLeave(Stmt s, Scope scope) {
+        if (s instanceof Stmt.If i) {
+            Boolean onPostgres = DialectCheck.thenRunsOnPostgres(i.test(), scope);
+            if (onPostgres != null) {
+                return containsReturn(onPostgres ? i.body() : i.orelse());
+            }
+        }
+        if (s instanceof Stmt.If || s instanceof Stmt.Try || s instanceof Stmt.For || s instanceof Stmt.While
+                || s instanceof Stmt.With) {
+            return containsReturn(StmtParts.blocks(s));
+        }
+        return false;
+    }
+
+    private static boolean containsReturn(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(StmtParts.blocks(s))) {
+                return true;
             }
         }
         return false;
@@ -254,7 +306,8 @@ final class OpExtractor {
                 walkBlock(f.body(), c, active);
             }
         } else {
-            Ctx c = loopCtx(ctx);
+            // unknown items: the body may run any number of times, or never
+            Ctx c = loopCtx(ctx).asConditional();
             unbindTarget(f.target(), c.scope());
             walkBlock(f.body(), c, active);
         }
@@ -300,6 +353,60 @@ final class OpExtractor {
         Ctx inner = ctx.child(ctx.scope(), ctx.functions(), ctx.tainted(), batches, autocommit, ctx.indirect(),
                 ctx.depth());
         walkBlock(w.body(), inner, active);
+    }
+
+    /** Calls at statement level that change nothing in the database: logging, printing, session upkeep. */
+    private static final Set<String> HARMLESS_CALLS = Set.of("print", "warn", "debug", "info", "warning", "error",
+            "exception", "critical", "log", "commit", "rollback", "close", "flush", "add", "add_all", "expunge",
+            "append", "extend", "update", "setdefault", "pop", "remove", "discard", "clear", "sleep", "inspect",
+            "get_bind", "get_context", "begin", "begin_nested", "execution_options", "reflect", "echo", "write",
+            "assert_called", "configure", "invalidate", "dispose", "register", "set", "notice");
+
+    /**
+     * A statement-level call of a function this migration does not define and the analyzer does not
+     * model ({@code reflect.drop_unique_constraints("groups", [...])}, {@code create_views(op)}): it
+     * may create or drop anything.
+     */
+    private boolean foreignCall(Expr.Call call, Ctx ctx) {
+        Expr func = call.func();
+        String last = Names.lastPart(func);
+        if (last == null || HARMLESS_CALLS.contains(last)) {
+            return false;
+        }
+        if (func instanceof Expr.Name n) {
+            return !ctx.functions().containsKey(n.id());
+        }
+        if (func instanceof Expr.Attribute a) {
+            Expr r = a.value();
+            if (r instanceof Expr.Name rn && (opNames.contains(rn.id()) && ctx.scope().lookup(rn.id()) == null
+                    || ctx.batches().containsKey(rn.id()))) {
+                return false;
+            }
+            if (EXECUTE_METHODS.contains(last) || last.equals("create") || last.equals("drop")) {
+                return false;
+            }
+            String root = Names.dotted(r);
+            return root == null || !(root.startsWith("log") || root.startsWith("LOG") || root.equals("warnings")
+                    || root.equals("sys.stdout") || root.equals("click"));
+        }
+        return false;
+    }
+
+    /** The constant string arguments of {@code call}, lower-cased (strings inside list arguments too). */
+    private Set<String> stringArgs(Expr.Call call, Ctx ctx) {
+        Set<String> out = new HashSet<>();
+        for (Arg a : call.args()) {
+            Expr v = a.value();
+            List<Expr> items = v instanceof Expr.ListExpr l ? l.elements() : v instanceof Expr.Tuple t ? t.elements()
+                    : List.of(v);
+            for (Expr item : items) {
+                String str = StringResolver.constant(item, ctx.scope());
+                if (str != null) {
+                    out.add(str.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return Set.copyOf(out);
     }
 
     /** Finds operations in an expression; an op call's own arguments are not searched again. */
@@ -411,7 +518,7 @@ final class OpExtractor {
         }
         Set<String> taint = new HashSet<>();
         Ctx inner = new Ctx(ctx.phase(), scope, new HashMap<>(ctx.functions()), taint, ctx.batches(), ctx.guard(),
-                ctx.autocommit(), true, ctx.depth() + 1, ctx.statement());
+                ctx.autocommit(), true, ctx.depth() + 1, ctx.statement(), ctx.conditional());
         active.add(helper.name());
         try {
             walkBlock(helper.body(), inner, active);
@@ -435,7 +542,7 @@ final class OpExtractor {
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
-                ctx.guard(), ctx.autocommit() || committed, ctx.indirect());
+                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional());
     }
 
     /**
@@ -444,6 +551,24 @@ final class OpExtractor {
      */
     private static Span pointAt(Span call, Ctx ctx) {
         return ctx.statement() == null || ctx.statement().contains(call) ? call : ctx.statement();
+    }
+
+    /** The constant strings of a list or tuple argument, in order; empty when any is unknown. */
+    private List<String> strings(Expr e, Ctx ctx) {
+        Expr d = e == null ? null : ColumnReader.deref(e, ctx.scope());
+        List<Expr> items = d instanceof Expr.ListExpr l ? l.elements() : d instanceof Expr.Tuple t ? t.elements() : null;
+        if (items == null || items.isEmpty()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr item : items) {
+            String v = str(item, ctx);
+            if (v == null) {
+                return List.of();
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
     }
 
     private String str(Expr e, Ctx ctx) {
@@ -510,7 +635,9 @@ final class OpExtractor {
                         columns.add(ColumnReader.read(v, ctx.scope()));
                     } else if (v instanceof Expr.Call cc) {
                         ConstraintKind kind = constraintKind(Names.lastPart(cc.func()));
-                        if (kind != null && cc.keyword("name") != null) {
+                        // use_alter=True: SQLAlchemy leaves the constraint out of CREATE TABLE (the project
+                        // adds it later with create_foreign_key)
+                        if (kind != null && cc.keyword("name") != null && !ColumnReader.isTrue(cc.keyword("use_alter"))) {
                             constraints.add(new Operation.NamedConstraint(kind, str(cc.keyword("name").value(), ctx)));
                         }
                     }
@@ -541,7 +668,8 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "source_table"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false));
+                out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false,
+                        strings(arg(call, 3 - b, "local_cols"), ctx)));
             }
             case "create_unique_constraint", "create_check_constraint", "create_primary_key",
                     "create_exclude_constraint" -> {
@@ -555,7 +683,9 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
-                out.add(new Operation.AddConstraint(site, kind, name, table, false));
+                List<String> cols = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY
+                        ? strings(arg(call, 2 - b, "columns"), ctx) : List.of();
+                out.add(new Operation.AddConstraint(site, kind, name, table, false, cols));
             }
             case "drop_constraint" -> {
                 String name = str(arg(call, 0, "constraint_name"), ctx);
@@ -575,7 +705,7 @@ final class OpExtractor {
                 if (newName != null && !(newName.value() instanceof Expr.Const)) {
                     out.add(new Operation.Rename(site, ObjectKind.COLUMN, table, col, str(newName.value(), ctx)));
                 } else {
-                    out.add(new Operation.Benign(site, "alter_column"));
+                    out.add(new Operation.Benign(site, "alter_column", table, col));
                 }
             }
             case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,
@@ -671,6 +801,78 @@ final class OpExtractor {
         return null;
     }
 
+    /**
+     * Whether a statement (its own expressions, not its nested blocks) may leave Alembic's transaction,
+     * so that what follows runs outside it or in a state we cannot tell: a {@code .commit()} or
+     * {@code .rollback()} of any connection or session ({@code op.get_bind().commit()} is SQLAlchemy 2.0's
+     * way; 1.4's Connection has no commit and raises AttributeError), an {@code AUTOCOMMIT} isolation level
+     * ({@code execution_options(isolation_level="AUTOCOMMIT")}, a psycopg2 {@code set_isolation_level},
+     * {@code .autocommit = True}), or a connection executing {@code COMMIT} itself. The extractor marks what
+     * follows as outside the transaction, which keeps first-run claims about transactions away from it.
+     */
+    private static boolean leavesTransaction(Stmt s) {
+        if (s instanceof Stmt.Assign a) {
+            for (Expr t : a.targets()) {
+                if (t instanceof Expr.Attribute at && at.attr().equals("autocommit")) {
+                    return true;
+                }
+            }
+        }
+        for (Expr e : dev.idemlint.python.StmtParts.expressions(s)) {
+            if (leavesTransaction(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean leavesTransaction(Expr e) {
+        if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute f) {
+            switch (f.attr()) {
+                case "commit", "rollback":
+                    if (c.args().isEmpty()) {
+                        return true;
+                    }
+                    break;
+                case "set_isolation_level", "set_session":
+                    return true;
+                case "execution_options": {
+                    Arg level = c.keyword("isolation_level");
+                    if (level != null) {
+                        String v = NamingConventionReader.literal(level.value());
+                        if (v == null || v.equalsIgnoreCase("AUTOCOMMIT")) {
+                            return true;
+                        }
+                    }
+                    break;
+                }
+                case "execute", "exec_driver_sql": {
+                    // a connection's own COMMIT (op.execute's is handled where the op is read)
+                    Expr first = c.positional(0);
+                    String sql = first == null ? null : NamingConventionReader.literal(
+                            first instanceof Expr.Call t && t.positional(0) != null ? t.positional(0) : first);
+                    if (sql != null && !isOpReceiver(f.value()) && endsTransaction(sql)) {
+                        return true;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+        for (int i = 0; i < e.childCount(); i++) {
+            if (leavesTransaction(e.child(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code op} itself: its execute is an operation, read by {@link #executeSql}. */
+    private static boolean isOpReceiver(Expr e) {
+        return e instanceof Expr.Name n && n.id().equals("op");
+    }
+
     /** {@code COMMIT}, {@code END} or {@code COMMIT TRANSACTION}, any case, semicolons and blanks around. */
     static boolean endsTransaction(String sql) {
         // strip, drop trailing semicolons, strip again: bounds only, so long SQL is not copied
@@ -701,7 +903,7 @@ final class OpExtractor {
         if (sql != null) {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
-                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect())));
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional())));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }

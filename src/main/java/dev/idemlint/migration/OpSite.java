@@ -12,9 +12,18 @@ import dev.idemlint.source.Span;
  * (null/-1 otherwise). {@code guard} is null when nothing protects the operation.
  * {@code autocommit} is true inside {@code op.get_context().autocommit_block()}. {@code indirect}
  * is true when reached through a local helper function or a loop (fixes then are display-only).
+ * {@code conditional} is true when the operation may not run every time its function runs: under an
+ * {@code if} the analyzer cannot decide for PostgreSQL, in a loop over unknown items, a {@code while},
+ * a {@code try} or its handlers, or after an {@code if} that may leave the function early.
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
-        SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
+        SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
+        boolean conditional) {
+
+    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
+            int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
+        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, false);
+    }
 
     /** The Python call that performs the operation, or null (see {@link CallRef}: may parse the file again). */
     public Expr.Call call() {
@@ -22,16 +31,24 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
     }
 
     public OpSite withSpan(Span s) {
-        return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect);
+        return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional);
     }
 
     public OpSite withGuard(Guard g) {
-        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect);
+        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
         return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
-                indirect);
+                indirect, conditional);
+    }
+
+    /**
+     * True when the operation runs whenever its revision runs: nothing conditional around it and no
+     * guard (a check on another object is a condition too). A first-run claim needs this.
+     */
+    public boolean definite() {
+        return !conditional && guard == null;
     }
 
     public boolean guarded() {

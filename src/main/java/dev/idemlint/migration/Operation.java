@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * One schema operation, whatever its spelling: {@code op.add_column}, {@code batch_op.add_column}
@@ -48,11 +49,15 @@ public sealed interface Operation {
      * {@code ADD CONSTRAINT} / {@code op.create_foreign_key} etc. {@code ifNotExists} true means the
      * SQL says {@code ADD CONSTRAINT IF NOT EXISTS}, which PostgreSQL rejects (42601).
      */
-    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists)
-            implements Operation {
+    record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
+            List<String> columns) implements Operation {
+        public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists) {
+            this(site, kind, name, table, ifNotExists, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new AddConstraint(site, kind, name, table, ifNotExists);
+            return new AddConstraint(site, kind, name, table, ifNotExists, columns);
         }
     }
 
@@ -125,12 +130,17 @@ public sealed interface Operation {
     /**
      * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
      * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
-     * {@code what} is a short label ("alter_column", "UPDATE").
+     * {@code what} is a short label ("alter_column", "UPDATE"); {@code table}/{@code column} name the
+     * column an {@code alter_column} changes (null otherwise or when not literal).
      */
-    record Benign(OpSite site, String what) implements Operation {
+    record Benign(OpSite site, String what, String table, String column) implements Operation {
+        public Benign(OpSite site, String what) {
+            this(site, what, null, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what);
+            return new Benign(site, what, table, column);
         }
     }
 
@@ -142,11 +152,19 @@ public sealed interface Operation {
         }
     }
 
-    /** Something we could not read (dynamic SQL, unknown op). Never flagged by idempotency rules. */
-    record Unknown(OpSite site, String what) implements Operation {
+    /**
+     * Something we could not read (dynamic SQL, unknown op, a helper defined elsewhere). Never flagged
+     * by idempotency rules. {@code touches} holds the names it is known to act on (the string
+     * arguments of a helper call, lower-cased); empty means it may touch anything.
+     */
+    record Unknown(OpSite site, String what, Set<String> touches) implements Operation {
+        public Unknown(OpSite site, String what) {
+            this(site, what, Set.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Unknown(site, what);
+            return new Unknown(site, what, touches);
         }
     }
 }

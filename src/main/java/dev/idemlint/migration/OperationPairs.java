@@ -90,6 +90,6 @@ public final class OperationPairs {
                 break;
             }
         }
-        return out;
+        return RerunSimulation.protect(out);
     }
 }

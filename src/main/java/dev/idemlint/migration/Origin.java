@@ -9,5 +9,7 @@ public enum Origin {
     /** A statement inside a SQL string passed to {@code op.execute} / {@code conn.execute} / {@code text()}. */
     RAW_SQL,
     /** {@code postgresql.ENUM(...).create(bind)} and similar SQLAlchemy DDL calls. */
-    SQLALCHEMY_DDL
+    SQLALCHEMY_DDL,
+    /** A statement-level call of a function the migration does not define (an imported helper): effects unknown. */
+    CALL
 }

@@ -10,6 +10,7 @@ import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,8 +37,25 @@ public final class FixLoop {
         this.linter = linter;
     }
 
-    /** A file the loop changed: the snapshot it started from and its final text. */
-    public record FixedFile(SourceSnapshot snapshot, String displayPath, String text, int fixes) {
+    /**
+     * A file the loop changed: the snapshot it started from and its final text, at {@code path}. A file
+     * a fix created has no snapshot; a file a fix renamed has a snapshot of its old path, which
+     * {@code originalDisplay} names.
+     */
+    public record FixedFile(SourceSnapshot snapshot, String displayPath, String text, int fixes, Path path,
+            String originalDisplay) {
+
+        public FixedFile(SourceSnapshot snapshot, String displayPath, String text, int fixes) {
+            this(snapshot, displayPath, text, fixes, snapshot.path(), displayPath);
+        }
+
+        public boolean created() {
+            return snapshot == null;
+        }
+
+        public boolean moved() {
+            return snapshot != null && !snapshot.path().equals(path);
+        }
     }
 
     /**
@@ -50,7 +68,7 @@ public final class FixLoop {
     /** The fix a run applies for {@code d}: the most preferred one that is SAFE, or UNSAFE when allowed. */
     public static Fix chosen(Diagnostic d, boolean unsafe) {
         for (Fix f : d.fixes()) {
-            if (f.edits().isEmpty() || !f.files().isEmpty()) {
+            if (f.edits().isEmpty() && f.files().isEmpty()) {
                 continue;
             }
             if (f.applicability() == Applicability.SAFE || unsafe && f.applicability() == Applicability.UNSAFE) {
@@ -65,14 +83,27 @@ public final class FixLoop {
         Map<Path, SourceSnapshot> snapshots = new LinkedHashMap<>();
         Map<Path, Integer> counts = new HashMap<>();
         Set<Path> frozen = new HashSet<>();
+        // files a fix created or renamed: current path -> the path the file had (itself when created)
+        Map<Path, Path> origin = new LinkedHashMap<>();
+        Set<Path> created = new HashSet<>();
         List<String> problems = new ArrayList<>();
         int fixed = 0;
-        LintResult result = linter.lint(target, display, texts);
+        LintTarget current = target;
+        LintResult result = linter.lint(current, display, texts);
         for (int pass = 0; pass < MAX_PASSES; pass++) {
             Map<Path, List<Fix>> byFile = new LinkedHashMap<>();
             Map<Path, SourceFile> sources = new HashMap<>();
+            Fix fileFix = null;
+            SourceFile fileFixSource = null;
             for (Diagnostic d : result.diagnostics()) {
                 Fix f = chosen(d, unsafe);
+                if (f != null && !f.files().isEmpty()) {
+                    if (fileFix == null) {
+                        fileFix = f;
+                        fileFixSource = d.file();
+                    }
+                    continue;
+                }
                 Path file = f == null ? null : singleFile(f, d.file().path());
                 if (file == null || frozen.contains(file)) {
                     continue;
@@ -95,13 +126,8 @@ public final class FixLoop {
                     // Only fixes to the diagnostic's own file are applied; edits elsewhere need a human.
                     continue;
                 }
-                if (!snapshots.containsKey(file)) {
-                    SourceSnapshot snap = snapshot(file, linted, problems);
-                    if (snap == null) {
-                        frozen.add(file);
-                        continue;
-                    }
-                    snapshots.put(file, snap);
+                if (!snapshotted(file, linted, snapshots, origin, frozen, problems)) {
+                    continue;
                 }
                 FixApplier.Result applied = FixApplier.apply(linted.text(), e.getValue());
                 if (!applied.changed() || applied.text().equals(linted.text())) {
@@ -119,19 +145,127 @@ public final class FixLoop {
                 fixed += applied.appliedCount();
                 changed = true;
             }
+            // A fix that creates or renames files (a merge revision, a renumbered duplicate) changes the
+            // graph the other findings were computed on: it is applied alone, once the text fixes are done.
+            if (!changed && fileFix != null) {
+                LintTarget next = applyFileFix(fileFix, fileFixSource, current, texts, snapshots, origin, created,
+                        counts, frozen, problems);
+                if (next != null) {
+                    current = next;
+                    fixed++;
+                    changed = true;
+                }
+            }
             if (!changed) {
                 break;
             }
-            result = linter.lint(target, display, texts);
+            result = linter.lint(current, display, texts);
         }
         List<FixedFile> files = new ArrayList<>();
         for (Map.Entry<Path, SourceSnapshot> e : snapshots.entrySet()) {
-            String text = texts.get(e.getKey());
-            if (text != null && !text.equals(e.getValue().text())) {
-                files.add(new FixedFile(e.getValue(), display.apply(e.getKey()), text, counts.getOrDefault(e.getKey(), 0)));
+            Path now = e.getKey();
+            for (Map.Entry<Path, Path> o : origin.entrySet()) {
+                if (o.getValue().equals(e.getKey()) && !created.contains(o.getKey())) {
+                    now = o.getKey();
+                }
+            }
+            String text = texts.get(now);
+            if (text != null && (!text.equals(e.getValue().text()) || !now.equals(e.getKey()))) {
+                files.add(new FixedFile(e.getValue(), display.apply(now), text, counts.getOrDefault(now, 0), now,
+                        display.apply(e.getKey())));
             }
         }
+        for (Path p : created) {
+            files.add(new FixedFile(null, display.apply(p), texts.get(p), counts.getOrDefault(p, 1), p,
+                    display.apply(p)));
+        }
         return new Outcome(result, List.copyOf(files), fixed, List.copyOf(problems));
+    }
+
+    /** Takes the snapshot of {@code file} the first time the loop changes it; false when it cannot be fixed. */
+    private static boolean snapshotted(Path file, SourceFile linted, Map<Path, SourceSnapshot> snapshots,
+            Map<Path, Path> origin, Set<Path> frozen, List<String> problems) {
+        if (origin.containsKey(file) || snapshots.containsKey(file)) {
+            return true; // created or renamed by the loop, or snapshotted already
+        }
+        SourceSnapshot snap = snapshot(file, linted, problems);
+        if (snap == null) {
+            frozen.add(file);
+            return false;
+        }
+        snapshots.put(file, snap);
+        return true;
+    }
+
+    /**
+     * Applies a fix that creates or renames files to the loop's state and returns the target with the new
+     * file list; null when it cannot be applied (a file that exists already, a file that changed on disk).
+     */
+    private LintTarget applyFileFix(Fix fix, SourceFile source, LintTarget target, Map<Path, String> texts,
+            Map<Path, SourceSnapshot> snapshots, Map<Path, Path> origin, Set<Path> created,
+            Map<Path, Integer> counts, Set<Path> frozen, List<String> problems) {
+        List<Path> files = new ArrayList<>(target.files());
+        Map<Path, String> newTexts = new HashMap<>();
+        Path own = source.path();
+        if (!fix.edits().isEmpty()) {
+            Path file = singleFile(fix, own);
+            if (file == null || !file.equals(own) || frozen.contains(file)
+                    || !snapshotted(file, source, snapshots, origin, frozen, problems)) {
+                return null;
+            }
+            FixApplier.Result applied = FixApplier.apply(source.text(), List.of(new Fix(fix.title(),
+                    fix.applicability(), fix.edits(), List.of())));
+            if (!applied.changed()) {
+                return null;
+            }
+            newTexts.put(file, applied.text());
+        }
+        Map<Path, Path> moves = new LinkedHashMap<>();
+        Map<Path, String> creations = new LinkedHashMap<>();
+        for (dev.idemlint.fix.FileChange c : fix.files()) {
+            if (c instanceof dev.idemlint.fix.FileChange.Create cr) {
+                if (Files.exists(cr.file()) || files.contains(cr.file())) {
+                    problems.add(cr.file() + ": not created, a file of that name exists");
+                    return null;
+                }
+                creations.put(cr.file(), cr.content());
+            } else if (c instanceof dev.idemlint.fix.FileChange.Move mv) {
+                if (Files.exists(mv.to()) || files.contains(mv.to()) || !files.contains(mv.from())) {
+                    problems.add(mv.from() + ": not renamed, " + mv.to() + " exists");
+                    return null;
+                }
+                if (!newTexts.containsKey(mv.from())) {
+                    if (!snapshotted(mv.from(), source.path().equals(mv.from()) ? source : null, snapshots, origin,
+                            frozen, problems)) {
+                        return null;
+                    }
+                }
+                moves.put(mv.from(), mv.to());
+            }
+        }
+        for (Map.Entry<Path, String> e : newTexts.entrySet()) {
+            texts.put(e.getKey(), e.getValue());
+            counts.put(e.getKey(), counts.getOrDefault(e.getKey(), 0) + 1);
+        }
+        for (Map.Entry<Path, Path> m : moves.entrySet()) {
+            Path from = m.getKey();
+            Path to = m.getValue();
+            String text = texts.containsKey(from) ? texts.remove(from) : snapshots.get(from).text();
+            texts.put(to, text);
+            counts.put(to, counts.getOrDefault(from, 0));
+            counts.remove(from);
+            origin.put(to, origin.getOrDefault(from, from));
+            origin.remove(from);
+            files.set(files.indexOf(from), to);
+        }
+        for (Map.Entry<Path, String> e : creations.entrySet()) {
+            texts.put(e.getKey(), e.getValue());
+            origin.put(e.getKey(), e.getKey());
+            created.add(e.getKey());
+            files.add(e.getKey());
+        }
+        return new LintTarget(target.projectRoot(), target.versionsDir(), files, target.settings(), target.focus(),
+                target.config(), target.provenance());
     }
 
     /** The one file all edits of {@code f} touch (edits without a file belong to the diagnostic's). */
@@ -150,13 +284,13 @@ public final class FixLoop {
     private static SourceSnapshot snapshot(Path file, SourceFile linted, List<String> problems) {
         try {
             SourceSnapshot snap = SourceSnapshot.read(file);
-            if (!snap.text().equals(linted.text())) {
+            if (linted != null && !snap.text().equals(linted.text())) {
                 problems.add(linted.displayPath() + ": not fixed, the file changed while it was being linted");
                 return null;
             }
             return snap;
         } catch (IOException e) {
-            problems.add(linted.displayPath() + ": not fixed, " + e.getMessage());
+            problems.add((linted == null ? file.toString() : linted.displayPath()) + ": not fixed, " + e.getMessage());
             return null;
         }
     }

@@ -7,4 +7,21 @@ import java.util.List;
 
 /** One versions directory with its parsed migrations and revision graph. */
 public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph graph) {
+
+    /**
+     * How a message names a revision file: its path relative to the versions directory
+     * ({@code postgresql/0001_init.py}), so that two files of the same name in different folders are told
+     * apart; the file name when it lies elsewhere.
+     */
+    public String nameOf(Migration m) {
+        Path p = m.source().path();
+        if (dir != null && p != null) {
+            Path abs = p.toAbsolutePath().normalize();
+            Path d = dir.toAbsolutePath().normalize();
+            if (abs.startsWith(d) && !abs.equals(d)) {
+                return d.relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        return m.source().fileName();
+    }
 }

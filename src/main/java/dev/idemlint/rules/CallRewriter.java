@@ -80,15 +80,17 @@ public final class CallRewriter {
      */
     /**
      * The idempotency keyword fix, in the right place among the alternatives: SAFE and first when the
-     * project's Alembic is known to honour it; when the version is unknown, the keyword may raise
-     * TypeError (add_column, drop_constraint) or be ignored on an older Alembic, so it becomes UNSAFE
-     * and goes after the inspector guard, which works on every version.
+     * project's Alembic is known to honour it. When the version is unknown, the keyword may raise
+     * TypeError (add_column, drop_column, drop_constraint on a 1.8-era Alembic; create_index and
+     * create_table hand it to SQLAlchemy, which rejects it) or be ignored, so it is never written: the
+     * inspector guard, which works on every version, comes first and the keyword is only shown.
      */
     public static void addKeywordFix(List<Fix> out, Fix keyword, Fix guard, dev.idemlint.discovery.Settings s) {
         if (keyword != null && s.alembic().isLatest()) {
             out.add(guard);
-            out.add(new Fix(keyword.title() + " (needs a recent Alembic; this project's version is unknown)",
-                    Applicability.UNSAFE, keyword.edits(), keyword.files()));
+            out.add(Fix.displayOnly(keyword.title() + " once the project pins an Alembic that has it",
+                    "this project's Alembic version is unknown, and a 1.8-era Alembic rejects the keyword; pin it"
+                            + " (requirements, lock file) or pass --alembic-version to get this fix"));
             return;
         }
         out.add(keyword);
@@ -143,6 +145,15 @@ public final class CallRewriter {
             }
         }
         return value == null ? null : quote(value);
+    }
+
+    /** Source text of a plain name, attribute or one-line string argument; null for anything else. */
+    public static String source(SourceFile file, Expr e) {
+        if (e instanceof Expr.Str || e instanceof Expr.Name || e instanceof Expr.Attribute) {
+            String src = file.slice(e.span());
+            return src.contains("\n") || src.contains("\r") ? null : src;
+        }
+        return null;
     }
 
     /** A Python string literal for {@code s}, or null for null. */

@@ -19,8 +19,9 @@ import java.util.List;
  * Wraps an op call's statement in an inspector guard, {@code if not sa.inspect(op.get_bind())
  * .has_table("t"):}, re-indenting it by the file's indent unit (lines inside string literals are
  * left alone) and importing SQLAlchemy when the module does not. Always UNSAFE: it changes control
- * flow. Display-only for ops reached through a helper or loop, batch ops, and statements that share
- * a line with other code, since there the guard's place is a human's call.
+ * flow. Display-only for ops reached through a helper or loop whose check is not made of the call's own
+ * arguments, batch ops on another schema, and statements that share a line with other code, since
+ * there the guard's place is a human's call.
  */
 public final class GuardWrapper {
     private static final Comparator<Span> SPAN_START = new Comparator<>() {
@@ -53,6 +54,16 @@ public final class GuardWrapper {
      * edits inside the statement applied along with the wrap (e.g. a keyword argument removed).
      */
     public static Fix wrap(SourceFile file, OpSite site, String condition, String title, List<TextEdit> inner) {
+        return wrap(file, site, condition, title, inner, false);
+    }
+
+    /**
+     * As {@link #wrap(SourceFile, OpSite, String, String, List)}; {@code fromSource} says that the condition
+     * is made only of the call's own argument expressions (a parameter, a loop variable, a literal), so it
+     * holds for every call of a helper and every turn of a loop, and the guard is applied there too.
+     */
+    public static Fix wrap(SourceFile file, OpSite site, String condition, String title, List<TextEdit> inner,
+            boolean fromSource) {
         Expr.Call call = site.call();
         if (call == null || condition == null) {
             return null;
@@ -68,10 +79,53 @@ public final class GuardWrapper {
             importLine = alias.equals("sa") ? "import sqlalchemy as sa" : "import sqlalchemy";
         }
         String test = ifLine(condition, alias + ".inspect(" + opName + ".get_bind())");
+        return block(file, site, test, title, inner, importLine, fromSource);
+    }
+
+    /**
+     * The op's statement under {@code if <condition>:}, a condition written out whole (no inspector);
+     * applied where {@link #wrap} would be. Imports SQLAlchemy as {@code sa} when the condition uses it
+     * and the module does not bind it.
+     */
+    public static Fix wrapPlain(SourceFile file, OpSite site, String condition, String title) {
+        if (site.call() == null || condition == null) {
+            return null;
+        }
+        SourceLayout layout = SourceLayout.of(file);
+        String importLine = layout.sqlalchemyAlias() == null && condition.contains("sa.") && !layout.binds("sa")
+                ? "import sqlalchemy as sa" : null;
+        return block(file, site, "if " + condition + ":", title, List.of(), importLine, false);
+    }
+
+    /**
+     * The op's statement moved into {@code with <opName>.get_context().autocommit_block():}, so that it
+     * runs outside the migration's transaction (UNSAFE: a failure after the block leaves its work
+     * committed); display-only where a guard would be.
+     */
+    public static Fix autocommitBlock(SourceFile file, OpSite site, String title) {
+        Expr.Call call = site.call();
+        if (call == null || site.origin() == Origin.BATCH_OP) {
+            return null;
+        }
+        String opName = site.origin() != Origin.BATCH_OP && call.func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n && SourceLayout.of(file).binds(n.id()) ? n.id() : "op";
+        return block(file, site, "with " + opName + ".get_context().autocommit_block():", title, List.of(), null,
+                true);
+    }
+
+    /** The statement of {@code site} indented under {@code header}; see {@link #wrap}. */
+    private static Fix block(SourceFile file, OpSite site, String test, String title, List<TextEdit> inner,
+            String importLine, boolean fromSource) {
+        Expr.Call call = site.call();
+        SourceLayout layout = SourceLayout.of(file);
         Span stmt = site.statement();
+        if (site.indirect() && fromSource && layout.startsLine(call.span().start()) && layout.endsLine(call.span().end())) {
+            stmt = call.span(); // the op's own statement in the helper's body, not the helper's call
+        }
         boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
                 && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
-        if (site.indirect() || site.origin() == Origin.BATCH_OP || !wholeLine
+        if (site.indirect() && !fromSource || site.origin() == Origin.BATCH_OP && !batchGuardable(layout, stmt)
+                || !wholeLine
                 || !(call.func() instanceof Expr.Attribute a2 && a2.value() instanceof Expr.Name)) {
             String body = applyWithin(file.text(), call.span(), inner);
             return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + body);
@@ -125,6 +179,21 @@ public final class GuardWrapper {
         }
         edits.add(TextEdit.replace(file.path(), stmt, sb.toString()));
         return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /**
+     * A batch op can be guarded where it stands: on PostgreSQL {@code batch_alter_table} emits plain
+     * ALTER statements when the block ends, and the guard, asked while the block queues its work, sees
+     * the schema as it was before the block, which is what the op meets. It needs {@code op} for the
+     * connection and a batch on the default schema (the guard's inspector call names no schema).
+     */
+    private static boolean batchGuardable(SourceLayout layout, Span stmt) {
+        Expr.Call batch = layout.enclosingBatch(stmt);
+        if (batch == null || !layout.binds("op")) {
+            return false;
+        }
+        Arg schema = batch.keyword("schema");
+        return schema == null || schema.value() instanceof Expr.Const c && "None".equals(c.text());
     }
 
     /** The text of {@code span} with the edits that fall inside it applied. */

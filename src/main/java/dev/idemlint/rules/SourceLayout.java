@@ -263,6 +263,84 @@ public final class SourceLayout {
         return false;
     }
 
+    /**
+     * The {@code batch_alter_table(...)} call of the innermost {@code with} block holding statement
+     * {@code stmt}, or null.
+     */
+    public Expr.Call enclosingBatch(Span stmt) {
+        return module == null || stmt == null ? null : enclosingBatch(module.body(), stmt);
+    }
+
+    private static Expr.Call enclosingBatch(List<Stmt> body, Span x) {
+        for (Stmt s : body) {
+            if (!s.span().contains(x) || s.span().equals(x)) {
+                continue;
+            }
+            List<List<Stmt>> inner = new ArrayList<>();
+            if (s instanceof Stmt.FunctionDef f) {
+                inner.add(f.body());
+            } else if (s instanceof Stmt.ClassDef c) {
+                inner.add(c.body());
+            } else if (s instanceof Stmt.If i) {
+                inner.addAll(List.of(i.body(), i.orelse()));
+            } else if (s instanceof Stmt.For f) {
+                inner.addAll(List.of(f.body(), f.orelse()));
+            } else if (s instanceof Stmt.While w) {
+                inner.addAll(List.of(w.body(), w.orelse()));
+            } else if (s instanceof Stmt.With w) {
+                inner.add(w.body());
+            } else if (s instanceof Stmt.Try t) {
+                inner.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
+                t.handlers().forEach(h -> inner.add(h.body()));
+            }
+            for (List<Stmt> b : inner) {
+                Expr.Call found = enclosingBatch(b, x);
+                if (found != null) {
+                    return found;
+                }
+            }
+            if (s instanceof Stmt.With w) {
+                for (Stmt.WithItem item : w.items()) {
+                    if (item.context() instanceof Expr.Call call
+                            && call.func() instanceof Expr.Attribute a && a.attr().equals("batch_alter_table")) {
+                        return call;
+                    }
+                }
+            }
+            return null;
+        }
+        return null;
+    }
+
+    /**
+     * As {@link #unconditional}, but statement {@code stmt} may also sit in the body of one {@code if}
+     * (the guard that keeps it from creating what is already there: the object exists after it either way).
+     */
+    public boolean unconditionalUnderOneIf(Span stmt) {
+        if (module == null || stmt == null) {
+            return false;
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
+                return directlyIn(f.body(), stmt, 1);
+            }
+        }
+        return false;
+    }
+
+    private static boolean directlyIn(List<Stmt> body, Span x, int ifs) {
+        for (Stmt s : body) {
+            if (s.span().contains(x)) {
+                if (s.span().equals(x)) {
+                    return true;
+                }
+                return s instanceof Stmt.With w && directlyIn(w.body(), x, ifs)
+                        || ifs > 0 && s instanceof Stmt.If i && directlyIn(i.body(), x, ifs - 1);
+            }
+        }
+        return false;
+    }
+
     private static boolean directlyIn(List<Stmt> body, Span x) {
         for (Stmt s : body) {
             if (s.span().contains(x)) {

@@ -273,10 +273,9 @@ public final class SqlRewriter {
         String words = (upper ? " OR " : " or ") + (last.text().equals(last.text().toUpperCase(Locale.ROOT))
                 && !last.text().equals(last.text().toLowerCase(Locale.ROOT)) ? condition.toUpperCase(Locale.ROOT)
                         : condition);
-        // SAFE only when the handler swallows the error and nothing else: `THEN null;`.
-        boolean swallows = then + 2 < after.size() && after.get(then + 1).is("NULL")
-                && after.get(then + 2).text().equals(";")
-                && (then + 3 >= after.size() || after.get(then + 3).is("END") || after.get(then + 3).is("WHEN"));
+        // SAFE only when the handler swallows the error and does nothing but tell: `THEN null;` or
+        // `THEN RAISE NOTICE '...';`.
+        boolean swallows = onlySwallows(after, then + 1);
         int at = fileOffsetAfter(last.end() - 1);
         String shown = (text.substring(whenToken.start(), last.end()) + words + text.substring(last.end(),
                 after.get(then).end()) + " ...").replace(SqlText.DYNAMIC + "", "{...}");
@@ -284,6 +283,32 @@ public final class SqlRewriter {
             return Fix.displayOnly(title, "EXCEPTION " + shown);
         }
         return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, words)));
+    }
+
+    /**
+     * Whether the handler body starting at token {@code i} consists only of {@code null;} and
+     * {@code RAISE NOTICE|INFO|LOG|DEBUG ...;} statements, up to the block's END or the next WHEN.
+     */
+    private static boolean onlySwallows(List<Token> t, int i) {
+        boolean any = false;
+        while (i < t.size() && !t.get(i).is("END") && !t.get(i).is("WHEN")) {
+            if (t.get(i).is("NULL") && i + 1 < t.size() && t.get(i + 1).text().equals(";")) {
+                i += 2;
+            } else if (t.get(i).is("RAISE") && i + 1 < t.size() && (t.get(i + 1).is("NOTICE")
+                    || t.get(i + 1).is("INFO") || t.get(i + 1).is("LOG") || t.get(i + 1).is("DEBUG"))) {
+                while (i < t.size() && !t.get(i).text().equals(";")) {
+                    i++;
+                }
+                if (i >= t.size()) {
+                    return false;
+                }
+                i++;
+            } else {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -62,6 +63,9 @@ public final class SchemaTimeline {
         private final Slot slot;
         private final ObjectKind kind;
         private final String table;
+        /** For an opaque event: the names it is known to touch (empty: anything). For a drop: whether it surely ran. */
+        private Set<String> touches = Set.of();
+        private boolean definite = true;
 
         Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner, String label,
                 String label2, Span at) {
@@ -103,7 +107,33 @@ public final class SchemaTimeline {
                 pos = revision;
                 return this;
             }
-            return new Event(revision, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+            Event copy = new Event(revision, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+            copy.touches = touches;
+            copy.definite = definite;
+            return copy;
+        }
+
+        Event touching(Set<String> names) {
+            touches = names;
+            return this;
+        }
+
+        Event definite(boolean d) {
+            definite = d;
+            return this;
+        }
+
+        /** True when this opaque event may have acted on {@code key}. */
+        boolean mayTouch(ObjectKey key) {
+            if (touches.isEmpty()) {
+                return true;
+            }
+            for (String part : new String[] {key.name(), key.table()}) {
+                if (part != null && touches.contains(unqualified(part).toLowerCase(java.util.Locale.ROOT))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         int pos() {
@@ -162,6 +192,8 @@ public final class SchemaTimeline {
     /** DROP CONSTRAINT / DROP INDEX per table: after one, a table's keys are no longer known. */
     private final Map<String, List<Event>> keyDrops = new HashMap<>();
     private final Map<String, Set<ObjectKey>> columnsByTable;
+    /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
+    private final Map<String, List<Event>> columnDrops = new HashMap<>();
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
     private final List<Event> opaque = new ArrayList<>();
     private final List<List<Operation>> upgrades = new ArrayList<>();
@@ -381,9 +413,17 @@ public final class SchemaTimeline {
                             columns.add(e.key());
                         }
                     }
+                    if (e.type() == Type.DROP && e.key().kind() == ObjectKind.COLUMN) {
+                        listIn(columnDrops, e.key().table()).add(e);
+                    }
                     listIn(events, e.key()).add(e);
                 }
-                case WILDCARD_DROP -> listIn(wildcardDrops, e.kind).add(e);
+                case WILDCARD_DROP -> {
+                    listIn(wildcardDrops, e.kind).add(e);
+                    if (e.kind == ObjectKind.COLUMN && e.owner() != null) {
+                        listIn(columnDrops, e.owner()).add(e);
+                    }
+                }
                 case KEY_DROP -> listIn(keyDrops, e.table).add(e);
                 case OPAQUE -> opaque.add(e);
                 default -> throw new IllegalStateException(e.slot.name());
@@ -408,10 +448,11 @@ public final class SchemaTimeline {
         }
 
         private void opaque(int index, Operation op) {
-            recorded.add(Event.at(index, op, Slot.OPAQUE, null));
+            recorded.add(Event.at(index, op, Slot.OPAQUE, null)
+                    .touching(op instanceof Operation.Unknown u ? u.touches() : Set.of()));
         }
 
-            private void record(int index, Operation op) {
+        private void record(int index, Operation op) {
             boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? GuardMatch.dropGuarded(op)
                     : GuardMatch.createGuarded(op);
             boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
@@ -420,58 +461,65 @@ public final class SchemaTimeline {
                 if (ct.table() == null) {
                     return;
                 }
-                create(index, op, ObjectKey.table(ct.table()), op.site().span(), Via.STATEMENT, guarded, tol,
+                String schema = schemaOf(op, ct.table());
+                String table = qualify(schema, ct.table());
+                create(index, op, ObjectKey.table(table), op.site().span(), Via.STATEMENT, guarded, tol,
                         false, false, null, null, List.of(), null);
                 List<String> pk = new ArrayList<>();
                 for (ColumnDef c : ct.columns()) {
-                    columnParts(index, op, ct.table(), c, guarded, tol, true);
+                    columnParts(index, op, schema, ct.table(), c, guarded, tol, true);
                     if (c.primaryKey() && c.name() != null) {
                         pk.add(c.name());
                     }
                 }
                 if (!pk.isEmpty()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ct.table(), ct.table() + "_pkey"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ct.table() + "_pkey"),
                             op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
-                            ConstraintKind.PRIMARY_KEY, List.of(), ct.table());
+                            ConstraintKind.PRIMARY_KEY, List.of(), table);
                 }
                 for (Operation.NamedConstraint nc : ct.constraints()) {
                     if (nc.name() != null) {
-                        create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ct.table(), nc.name()),
+                        create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, nc.name()),
                                 op.site().span(), Via.TABLE_ELEMENT, guarded, tol, false, false, null, nc.kind(),
-                                List.of(), ct.table());
+                                List.of(), table);
                     }
                 }
             } else if (op instanceof Operation.AddColumn ac) {
                 if (ac.table() == null) {
                     return;
                 }
+                String schema = schemaOf(op, ac.table());
+                String table = qualify(schema, ac.table());
                 Tolerance tol = !ac.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.COLUMN_KWARG : Tolerance.ALWAYS;
-                columnParts(index, op, ac.table(), ac.column(), guarded, tol, false);
+                columnParts(index, op, schema, ac.table(), ac.column(), guarded, tol, false);
                 if (ac.column().primaryKey() && ac.column().name() != null) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ac.table(), ac.table() + "_pkey"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ac.table() + "_pkey"),
                             op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
-                            ConstraintKind.PRIMARY_KEY, List.of(), ac.table());
+                            ConstraintKind.PRIMARY_KEY, List.of(), table);
                 }
             } else if (op instanceof Operation.CreateIndex ci) {
                 Tolerance tol = !ci.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.INDEX_KWARG : Tolerance.ALWAYS;
                 if (ci.name() != null) {
-                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, ci.name()), op.site().span(),
-                            Via.STATEMENT, guarded, tol, false, false, null, null, List.of(), ci.table());
+                    String schema = schemaOf(op, ci.table() != null ? ci.table() : ci.name());
+                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, qualify(schema, ci.name())),
+                            op.site().span(), Via.STATEMENT, guarded, tol, false, false, null, null, List.of(),
+                            ci.table() == null ? null : qualify(schema, ci.table()));
                 }
             } else if (op instanceof Operation.AddConstraint ac) {
                 if (ac.name() != null && ac.table() != null) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, ac.table(), ac.name()),
+                    String table = qualify(schemaOf(op, ac.table()), ac.table());
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ac.name()),
                             op.site().span(), Via.STATEMENT, guarded, ac.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
-                            false, false, null, ac.kind(), List.of(), ac.table());
+                            false, false, null, ac.kind(), List.of(), table);
                 }
             } else if (op instanceof Operation.CreateEnumType ce) {
                 if (ce.name() == null) {
                     opaque(index, op);
                     return;
                 }
-                create(index, op, ObjectKey.type(ce.name()), op.site().span(), Via.STATEMENT, guarded,
-                        ce.checkFirst() || ce.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE, false, false, null, null,
-                        ce.labels(), null);
+                create(index, op, ObjectKey.type(qualify(schemaOf(op, ce.name()), ce.name())), op.site().span(),
+                        Via.STATEMENT, guarded, ce.checkFirst() || ce.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
+                        false, false, null, null, ce.labels(), null);
             } else if (op instanceof Operation.CreateObject co) {
                 if (co.name() == null || ObjectKey.tableScoped(co.kind()) && co.table() == null) {
                     if (co.kind() == ObjectKind.TYPE || co.kind() == ObjectKind.DOMAIN) {
@@ -479,15 +527,23 @@ public final class SchemaTimeline {
                     }
                     return;
                 }
-                create(index, op, ObjectKey.of(co.kind(), co.table(), co.name()), op.site().span(), Via.STATEMENT,
-                        guarded, co.ifNotExists() || co.orReplace() ? Tolerance.ALWAYS : Tolerance.NONE, false, false,
-                        null, null, List.of(), co.table());
+                boolean scoped = ObjectKey.tableScoped(co.kind());
+                String schema = schemaOf(op, scoped ? co.table() : co.name());
+                String table = co.table() == null ? null : qualify(schema, co.table());
+                create(index, op, ObjectKey.of(co.kind(), table, scoped || co.kind() == ObjectKind.SCHEMA
+                        || co.kind() == ObjectKind.EXTENSION ? co.name() : qualify(schema, co.name())),
+                        op.site().span(), Via.STATEMENT, guarded,
+                        co.ifNotExists() || co.orReplace() ? Tolerance.ALWAYS : Tolerance.NONE, false, false,
+                        null, null, List.of(), table);
             } else if (op instanceof Operation.Drop d) {
+                boolean scoped = ObjectKey.tableScoped(d.kind());
+                String schema = schemaOf(op, scoped || d.table() != null ? d.table() : d.name());
+                String table = d.table() == null ? null : qualify(schema, d.table());
                 if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
-                    String table = d.table();
                     recorded.add(Event.at(index, op, Slot.KEY_DROP, table == null ? "" : table));
                 }
-                drop(index, op, d.kind(), d.table(), d.name());
+                drop(index, op, d.kind(), table, scoped || d.name() == null || d.kind() == ObjectKind.SCHEMA
+                        || d.kind() == ObjectKind.EXTENSION ? d.name() : qualify(schema, d.name()));
             } else if (op instanceof Operation.Rename r) {
                 if (r.kind() == ObjectKind.OTHER) {
                     // ALTER TYPE t RENAME VALUE 'a' TO 'b'
@@ -497,10 +553,14 @@ public final class SchemaTimeline {
                     }
                     return;
                 }
-                drop(index, op, r.kind(), r.table(), r.from());
-                if (r.to() != null && (!ObjectKey.tableScoped(r.kind()) || r.table() != null)) {
-                    create(index, op, ObjectKey.of(r.kind(), r.table(), r.to()), op.site().span(), Via.RENAME,
-                            guarded, Tolerance.NONE, false, false, null, null, List.of(), r.table());
+                boolean scoped = ObjectKey.tableScoped(r.kind());
+                String schema = schemaOf(op, scoped ? r.table() : r.from());
+                String table = r.table() == null ? null : qualify(schema, r.table());
+                drop(index, op, r.kind(), table, scoped || r.from() == null ? r.from() : qualify(schema, r.from()));
+                if (r.to() != null && (!scoped || r.table() != null)) {
+                    create(index, op, ObjectKey.of(r.kind(), table, scoped ? r.to() : qualify(schema, r.to())),
+                            op.site().span(), Via.RENAME, guarded, Tolerance.NONE, false, false, null, null, List.of(),
+                            table);
                 }
             } else if (op instanceof Operation.AlterTypeAddValue av) {
                 if (av.type() != null && av.label() != null) {
@@ -509,24 +569,29 @@ public final class SchemaTimeline {
                 }
             } else if (op instanceof Operation.Unknown) {
                 opaque(index, op);
+            } else if (setsSearchPath(op)) {
+                // unqualified names now resolve elsewhere: nothing after it is known by name
+                opaque(index, op);
             }
         }
 
         /** A column and what SQLAlchemy/PostgreSQL create with it. */
-        private void columnParts(int index, Operation op, String table, ColumnDef c,
+        private void columnParts(int index, Operation op, String schema, String rawTable, ColumnDef c,
                 boolean guarded, Tolerance tol, boolean inCreateTable) {
             Span span = within(c.span(), op.site().span());
+            String table = qualify(schema, rawTable);
             if (c.name() != null) {
                 create(index, op, ObjectKey.column(table, c.name()), span, inCreateTable ? Via.TABLE_ELEMENT
                         : Via.STATEMENT, guarded, tol, false, false, c, null, List.of(), table);
                 if (c.index()) {
                     // SQLAlchemy's default naming convention: ix_%(column_0_label)s. Alembic emits a plain CREATE
                     // INDEX after the table or column, whatever if_not_exists says.
-                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, "ix_" + table + "_" + c.name()), span,
+                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, qualify(schema, "ix_" + rawTable + "_"
+                            + c.name())), span,
                             Via.TABLE_ELEMENT, guarded, Tolerance.NONE, true, false, null, null, List.of(), table);
                 }
                 if (c.unique()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, table + "_" + c.name() + "_key"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, rawTable + "_" + c.name() + "_key"),
                             span, Via.TABLE_ELEMENT, guarded, tol, true, false, null, ConstraintKind.UNIQUE, List.of(),
                             table);
                 }
@@ -567,15 +632,66 @@ public final class SchemaTimeline {
         }
 
         private void drop(int index, Operation op, ObjectKind kind, String table, String name) {
+            boolean definite = op.site().definite();
             if (name == null || ObjectKey.tableScoped(kind) && table == null) {
                 // a dynamic name may have dropped any object of this kind (in this table, when known)
                 recorded.add(new Event(UNPLACED, index, Type.DROP, null, null, ObjectKey.tableScoped(kind) ? table : null,
-                        null, null, op.site().span(), Slot.WILDCARD_DROP, kind, null));
+                        null, null, op.site().span(), Slot.WILDCARD_DROP, kind, null).definite(definite));
                 return;
             }
             addEvent(new Event(UNPLACED, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null,
-                    op.site().span()));
+                    op.site().span()).definite(definite));
         }
+    }
+
+    private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(set\\s+(session\\s+|local\\s+)?search_path|select\\s+set_config\\s*\\(\\s*'search_path')");
+
+    /** {@code SET search_path ...} in raw SQL. */
+    private static boolean setsSearchPath(Operation op) {
+        String sql = op.site().sqlStatement();
+        return sql != null && SEARCH_PATH.matcher(sql).find();
+    }
+
+    /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */
+    static final String UNKNOWN_SCHEMA = "?";
+
+    /** {@code name} in {@code schema}: unqualified in the default schema {@code public}. */
+    static String qualify(String schema, String name) {
+        return schema == null || name == null || schema.equals("public") ? name : schema + "." + name;
+    }
+
+    static String unqualified(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(dot + 1);
+    }
+
+    /**
+     * The schema {@code op} puts its object in, lower-cased, or null for the search path's default:
+     * an op call's {@code schema=} keyword, or the qualifier written before {@code target} in raw SQL.
+     */
+    static String schemaOf(Operation op, String target) {
+        OpSite site = op.site();
+        if (site.origin() == Origin.RAW_SQL) {
+            String sql = site.sqlStatement();
+            if (sql == null || target == null) {
+                return null;
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\s*\\.\\s*\"?"
+                    + java.util.regex.Pattern.quote(target) + "\"?(?![a-z0-9_$])").matcher(sql);
+            return m.find() ? m.group(1).replace("\"", "").toLowerCase(java.util.Locale.ROOT) : null;
+        }
+        dev.idemlint.python.Expr.Call call = site.call();
+        dev.idemlint.python.Arg arg = call == null ? null : call.keyword("schema");
+        if (arg == null) {
+            return null;
+        }
+        if (arg.value() instanceof dev.idemlint.python.Expr.Str str && str.isConstant()) {
+            return str.constantText().toLowerCase(java.util.Locale.ROOT);
+        }
+        // schema=None is the default schema; anything else the analyzer cannot read
+        return arg.value() instanceof dev.idemlint.python.Expr.Const k && k.text().equals("None") ? null
+                : UNKNOWN_SCHEMA;
     }
 
     /** Whether a guard inspects types (get_enums, pg_type, a DO block) rather than tables or columns. */
@@ -720,9 +836,12 @@ public final class SchemaTimeline {
             }
         }
         for (String owner : owners) {
-            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
-                if (e.type() == Type.DROP) {
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+            // an index lives on a table or a materialized view; dropping either drops it
+            for (ObjectKind holder : HOLDERS) {
+                for (Event e : events.getOrDefault(new ObjectKey(holder, null, owner), List.of())) {
+                    if (e.type() == Type.DROP) {
+                        evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+                    }
                 }
             }
         }
@@ -759,6 +878,172 @@ public final class SchemaTimeline {
         }
         return live;
     }
+
+    /**
+     * {@link #existing}, but only when the object surely exists there on every database that runs this
+     * revision: the creation that made it ran unconditionally (no guard, no {@code if}, loop or
+     * {@code try} around it, not a rename), its schema is known, and nothing between it and this point
+     * may have removed it: no conditional drop, no drop of a column its table holds (PostgreSQL drops
+     * the indexes and constraints that use a dropped column), no operation the analyzer could not read
+     * that may have touched it. Null otherwise: unknown state makes no first-run claim.
+     */
+    public Creation certainlyExisting(ObjectKey key, Migration m, int index, Settings s) {
+        Creation live = existing(key, m, index, s);
+        // a parent or dependency outside this tree (another package's versions) may have dropped it
+        if (live == null || !complete(m) || live.via() == Via.RENAME || unknownSchema(key)
+                || redundantInCreateTable(live)) {
+            return null;
+        }
+        String owner = null;
+        for (Event e : events.getOrDefault(key, List.of())) {
+            if (e.creation() == live) {
+                owner = e.owner();
+            }
+        }
+        if (!live.operation().site().definite() && !ensuresExistence(live, owner)) {
+            return null;
+        }
+        return threatened(key, owner, Event.at(position.get(live.migration()), live.index()), m, index) ? null : live;
+    }
+
+    /**
+     * True when something visible just before operation {@code index} of {@code m} may have removed or
+     * replaced {@code key} (living in table {@code owner}) without the analyzer knowing: a conditional or
+     * unreadable operation. With {@code since} null, looks at the whole path; else only after it.
+     */
+    public boolean threatened(ObjectKey key, String owner, Migration m, int index) {
+        return threatened(key, owner, null, m, index);
+    }
+
+    private boolean threatened(ObjectKey key, String owner, Event since, Migration m, int index) {
+        Integer p = position.get(m);
+        if (p == null || !complete.get(p)) {
+            return true;
+        }
+        List<Event> threats = new ArrayList<>();
+        for (Event e : events.getOrDefault(key, List.of())) {
+            if (e.type() == Type.DROP && !e.definite) {
+                threats.add(e);
+            }
+        }
+        for (Event e : wildcardDrops.getOrDefault(key.kind(), List.of())) {
+            if (!e.definite) {
+                threats.add(e);
+            }
+        }
+        if (owner != null) {
+            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
+                if (e.type() == Type.DROP && !e.definite) {
+                    threats.add(e);
+                }
+            }
+            if (key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT) {
+                threats.addAll(columnDrops.getOrDefault(owner, List.of()));
+            }
+        }
+        for (Event e : wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())) {
+            if (!e.definite) {
+                threats.add(e);
+            }
+        }
+        for (Event e : opaque) {
+            if (e.mayTouch(key)) {
+                threats.add(e);
+            }
+        }
+        for (Event e : threats) {
+            if ((since == null || ORDER.compare(e, since) > 0) && visible(e, p, index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some revision alters, extends or drops a table that nothing before it on its path
+     * creates: the chain was started on a database that already had a schema (made by
+     * {@code metadata.create_all()}, a dump, another tool), so absence from the timeline is no proof of
+     * absence from the database.
+     */
+    public boolean startsFromExistingSchema(Settings s) {
+        Boolean known = startsFromExisting;
+        if (known == null) {
+            known = findsPreexistingTable(s);
+            startsFromExisting = known;
+        }
+        return known;
+    }
+
+    private Boolean startsFromExisting;
+
+    private boolean findsPreexistingTable(Settings s) {
+        for (int p = 0; p < order.size(); p++) {
+            Migration m = order.get(p);
+            List<Operation> ops = upgrades.get(p);
+            for (int i = 0; i < ops.size(); i++) {
+                String table = tableUsed(ops.get(i));
+                if (table != null && existing(ObjectKey.table(table), m, i, s) == null) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The (qualified) table an operation needs to exist, or null. */
+    private static String tableUsed(Operation op) {
+        String table = null;
+        if (op instanceof Operation.AddColumn a) {
+            table = a.table();
+        } else if (op instanceof Operation.CreateIndex c) {
+            table = c.table();
+        } else if (op instanceof Operation.AddConstraint a) {
+            table = a.table();
+        } else if (op instanceof Operation.Drop d && !d.ifExists()) {
+            table = d.kind() == ObjectKind.TABLE ? d.name() : d.table();
+        } else if (op instanceof Operation.Rename r) {
+            table = r.kind() == ObjectKind.TABLE ? r.from() : r.kind() == ObjectKind.COLUMN ? r.table() : null;
+        } else if (op instanceof Operation.Insert ins) {
+            table = ins.table();
+        }
+        return table == null ? null : qualify(schemaOf(op, table), table);
+    }
+
+    /**
+     * True when a guarded creation leaves its object in place either way: "create it if it is
+     * missing" checked on the object itself or its table ({@code if not has_table("t"):
+     * op.create_table("t", ...)}), or a DO block that swallows the duplicate.
+     */
+    private static boolean ensuresExistence(Creation c, String owner) {
+        dev.idemlint.migration.Guard g = c.operation().site().guard();
+        if (g == null) {
+            return false;
+        }
+        return switch (g.kind()) {
+            case DO_BLOCK_EXCEPTION, PLPGSQL_IF -> true;
+            case INSPECTOR, HELPER, CATALOG_QUERY -> g.polarity() < 0
+                    && (g.names(unqualified(c.key().name())) || owner != null && g.names(unqualified(owner))
+                            || c.key().table() != null && g.names(unqualified(c.key().table()))
+                            || c.operation() instanceof Operation.CreateTable ct && g.names(ct.table()));
+            default -> false;
+        };
+    }
+
+    /**
+     * A UNIQUE constraint declared inside CREATE TABLE: PostgreSQL silently leaves it out when the
+     * primary key or an earlier UNIQUE covers the same columns, so its name may never exist.
+     */
+    private static boolean redundantInCreateTable(Creation c) {
+        return c.via() == Via.TABLE_ELEMENT && c.constraintKind() == ConstraintKind.UNIQUE
+                && c.operation() instanceof Operation.CreateTable;
+    }
+
+    private static boolean unknownSchema(ObjectKey key) {
+        return key.name() != null && key.name().startsWith(UNKNOWN_SCHEMA + ".")
+                || key.table() != null && key.table().startsWith(UNKNOWN_SCHEMA + ".");
+    }
+
+    private static final ObjectKind[] HOLDERS = {ObjectKind.TABLE, ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW};
 
     private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {
         for (Event e : evs) {

@@ -254,4 +254,42 @@ class RevisionGraphTest {
             assertTrue(expected.get(i) == actual.get(i), "file " + i + ": " + actual.get(i).source().displayPath());
         }
     }
+
+    /** Files named by the order {@code os.listdir} returned them on the machine the expectation was recorded on. */
+    private static List<Migration> inOrder(List<Migration> ms, String... files) {
+        List<Migration> out = new ArrayList<>();
+        for (String f : files) {
+            out.add(ms.stream().filter(m -> m.source().fileName().equals(f)).findFirst().orElseThrow());
+        }
+        return out;
+    }
+
+    @Test
+    void upgrade_order_is_alembics_on_a_branched_chain() {
+        // Recorded with Alembic 1.8.1: `alembic upgrade heads --sql` on these files ran
+        // a, c1, c2, zb1, b2, m, after, d1; from a: the same without a.
+        List<Migration> ms = List.of(rev("z_a.py", "a", "None"), rev("m_b1.py", "zb1", q("a")),
+                rev("a_b2.py", "b2", q("zb1")), rev("k_c1.py", "c1", q("a")), rev("b_c2.py", "c2", q("c1")),
+                rev("c_d1.py", "d1", q("a")), rev("y_m.py", "m", "(\"b2\", \"c2\")"), rev("q_after.py", "after", q("m")));
+        var g = RevisionGraph.build(ms);
+        List<Migration> listdir = inOrder(ms, "z_a.py", "a_b2.py", "c_d1.py", "y_m.py", "m_b1.py", "k_c1.py", "b_c2.py",
+                "q_after.py");
+        assertEquals(List.of("a", "c1", "c2", "zb1", "b2", "m", "after", "d1"),
+                ids(g.alembicUpgradeOrder(List.of(), listdir)));
+        assertEquals(List.of("c1", "c2", "zb1", "b2", "m", "after", "d1"), ids(g.alembicUpgradeOrder(List.of("a"), listdir)));
+        // the same set as upgradePlan, whatever the order
+        assertEquals(new java.util.HashSet<>(ids(g.upgradePlan("a"))),
+                new java.util.HashSet<>(ids(g.alembicUpgradeOrder(List.of("a"), null))));
+    }
+
+    @Test
+    void upgrade_order_follows_depends_on_as_alembic_does() {
+        // Recorded with Alembic 1.8.1: `alembic upgrade y1:heads --sql` ran x1, y2, x2, m, z1.
+        List<Migration> ms = List.of(rev("f_base.py", "base", "None"), rev("a_x1.py", "x1", q("base")),
+                rev("b_y1.py", "y1", q("base")), rev("c_y2.py", "y2", q("y1"), "None", q("x1")),
+                rev("e_x2.py", "x2", q("x1")), rev("d_z1.py", "z1", q("base")), rev("g_m.py", "m", "(\"x2\", \"y2\")"));
+        var g = RevisionGraph.build(ms);
+        List<Migration> listdir = inOrder(ms, "b_y1.py", "e_x2.py", "a_x1.py", "c_y2.py", "d_z1.py", "g_m.py", "f_base.py");
+        assertEquals(List.of("x1", "y2", "x2", "m", "z1"), ids(g.alembicUpgradeOrder(List.of("y1"), listdir)));
+    }
 }

@@ -232,9 +232,31 @@ class MigrationReaderTest {
     void unknown_calls_and_dynamic_sql_never_become_named_operations() throws Exception {
         Migration m = read("def upgrade():\n"
                 + "    op.execute(build_sql())\n"
-                + "    some.other.thing('x')\n");
-        assertEquals(1, m.upgrade().size());
+                + "    some.other.thing('x')\n"
+                + "    logger.info('done')\n");
+        assertEquals(2, m.upgrade().size());
         assertInstanceOf(Operation.Unknown.class, m.upgrade().get(0));
+        // a helper defined elsewhere may act on what it is given; logging acts on nothing
+        Operation.Unknown helper = assertInstanceOf(Operation.Unknown.class, m.upgrade().get(1));
+        assertEquals(java.util.Set.of("x"), helper.touches());
+    }
+
+    @Test
+    void conditions_and_early_returns_make_operations_conditional() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    op.add_column('a', sa.Column('x', sa.Text()))\n"
+                + "    if settings.flag:\n"
+                + "        op.add_column('b', sa.Column('x', sa.Text()))\n"
+                + "    for t in tables():\n"
+                + "        op.add_column(t, sa.Column('x', sa.Text()))\n"
+                + "    if op.get_bind().dialect.name == 'sqlite':\n"
+                + "        return\n"
+                + "    op.add_column('c', sa.Column('x', sa.Text()))\n"
+                + "    if settings.uses_sqlite:\n"
+                + "        return\n"
+                + "    op.add_column('d', sa.Column('x', sa.Text()))\n");
+        List<Boolean> conditional = m.upgrade().stream().map(o -> o.site().conditional()).toList();
+        assertEquals(List.of(false, true, true, false, true), conditional);
     }
 
     @Test

@@ -40,6 +40,30 @@ public final class AlembicRerunHarness {
         return invoke(versionsDir, List.of("--pg-dump", schemaDump.toString()));
     }
 
+    /**
+     * As {@link #run(Path, Path)}, and writes {@code pg_dump --schema-only} of the state after each revision's
+     * runs to {@code dumpDir/<revision>.sql}.
+     */
+    public ChainOutcome run(Path versionsDir, Path schemaDump, Path dumpDir) {
+        return invoke(versionsDir, List.of("--pg-dump", schemaDump.toString(), "--dump-dir", dirOf(dumpDir)));
+    }
+
+    /**
+     * Each revision applied once, parents before children, nothing re-run (a deploy from scratch, revision
+     * by revision); {@code pg_dump --schema-only} after each revision goes to {@code dumpDir/<revision>.sql}.
+     */
+    public ChainOutcome runOnce(Path versionsDir, Path dumpDir) {
+        return invoke(versionsDir, List.of("--once", "--dump-dir", dirOf(dumpDir)));
+    }
+
+    private static String dirOf(Path dumpDir) {
+        try {
+            return Files.createDirectories(dumpDir).toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A single {@code alembic upgrade heads} on a fresh database, as a deploy from scratch does it. */
     public ChainOutcome upgradeHeadsOnce(Path versionsDir) {
         return invoke(versionsDir, List.of("--upgrade-head-only"));

@@ -15,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -27,8 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The fixes, proved: each proof chain is copied, fixed with {@code lint --fix --unsafe-fixes} for the
  * installed Alembic/SQLAlchemy, and run again. Every revision the fixes leave without a finding must
- * apply and re-apply cleanly, and the fixed chain, re-run revision by revision, must leave the schema
- * ({@code pg_dump --schema-only}) a single {@code upgrade heads} of the unfixed chain leaves.
+ * apply and re-apply cleanly; a revision still flagged must be named in {@link #KNOWN_UNFIXED} with its
+ * reason. The schema ({@code pg_dump --schema-only}) after every revision of the fixed chain, run and
+ * re-run, must be the schema after that revision of the unfixed chain applied once, and at the head a
+ * single {@code upgrade heads} of both must leave the same schema.
  */
 @Tag("postgres")
 class FixProofTest {
@@ -38,6 +43,13 @@ class FixProofTest {
      * fix bugs to fix there. The test fails when an entry starts passing, so the list shrinks.
      */
     static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of();
+
+    /**
+     * Revisions still flagged after {@code --fix --unsafe-fixes}, keyed chain/revision, each with the reason no
+     * applied fix exists. Every other revision still flagged fails the test, and so does an entry whose
+     * revision has no finding left.
+     */
+    static final Map<String, String> KNOWN_UNFIXED = Map.of();
 
     /**
      * Objects a re-run adds again without failing, per chain: an unnamed CHECK, UNIQUE or index gets a
@@ -61,7 +73,8 @@ class FixProofTest {
 
     /** One chain's fix proof. */
     record FixedChain(String chain, int revisions, int fixedRevisions, int fixesProved, int leftUnfixed,
-            String schemaComparedWith, List<String> leftovers, List<String> problems) {
+            String eachComparedWith, String headComparedWith, List<String> leftovers, List<String> problems,
+            Set<String> revisionKeys) {
     }
 
     @Test
@@ -71,7 +84,24 @@ class FixProofTest {
             chains.add(prove(c));
         }
         writeSummary(chains);
-        List<String> problems = chains.stream().flatMap(c -> c.problems().stream()).toList();
+        List<String> problems = new ArrayList<>(chains.stream().flatMap(c -> c.problems().stream()).toList());
+        Set<String> keys = chains.stream().flatMap(c -> c.revisionKeys().stream()).collect(Collectors.toSet());
+        Set<String> chainNames = chains.stream().map(FixedChain::chain).collect(Collectors.toSet());
+        for (String key : KNOWN_FIX_MISMATCHES.keySet()) {
+            if (!keys.contains(key)) {
+                problems.add("KNOWN_FIX_MISMATCHES names " + key + ", which is no revision of the proof chains");
+            }
+        }
+        for (String key : KNOWN_UNFIXED.keySet()) {
+            if (!keys.contains(key)) {
+                problems.add("KNOWN_UNFIXED names " + key + ", which is no revision of the proof chains");
+            }
+        }
+        for (String chain : KNOWN_SCHEMA_DRIFT.keySet()) {
+            if (!chainNames.contains(chain)) {
+                problems.add("KNOWN_SCHEMA_DRIFT names " + chain + ", which is no proof chain");
+            }
+        }
         if (!problems.isEmpty()) {
             fail(problems.size() + " fix proof problem(s):\n\n" + String.join("\n\n", problems));
         }
@@ -82,44 +112,54 @@ class FixProofTest {
         Path copy = tmp.resolve(chain);
         copyTree(caseDir, copy);
         Path versions = copy.resolve("versions");
+        Path dumps = tmp.resolve(chain + "-dumps");
 
         LintResult before = RerunProof.lint(versions);
         Map<String, Integer> findingsBefore = new HashMap<>();
         RerunProof.findingsByFile(versions, before).forEach((file, found) -> findingsBefore.put(file, found.size()));
-        Path unfixedDump = tmp.resolve(chain + "-unfixed.sql");
-        ChainOutcome once = harness.upgradeHeadsOnce(versions, unfixedDump);
+        ChainOutcome unfixedEach = harness.runOnce(versions, dumps.resolve("unfixed-each"));
+        Path unfixedHeadDump = dumps.resolve("unfixed-head.sql");
+        ChainOutcome unfixedHead = harness.upgradeHeadsOnce(versions, unfixedHeadDump);
 
         String out = runFix(versions);
 
-        Path fixedDump = tmp.resolve(chain + "-fixed.sql");
-        ChainOutcome fixedRun = harness.run(versions, fixedDump);
+        Path fixedDump = dumps.resolve("fixed-walk.sql");
+        ChainOutcome fixedRun = harness.run(versions, fixedDump, dumps.resolve("fixed-walk-each"));
         List<String> problems = new ArrayList<>();
         if (!fixedRun.load().ok()) {
             problems.add(chain + ": Alembic cannot load the fixed chain: " + fixedRun.load() + "\n" + out);
-            return new FixedChain(chain, 0, 0, 0, 0, "-", List.of(), problems);
+            return new FixedChain(chain, 0, 0, 0, 0, "-", "-", List.of(), problems, Set.of());
         }
         LintResult after = RerunProof.lint(versions);
         int fixedRevisions = 0;
         int fixesProved = 0;
         int leftUnfixed = 0;
-        boolean anyFirstRunFailing = false;
         List<String> leftovers = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         for (Verdict v : RerunProof.verdicts(chain, versions, after, fixedRun)) {
+            keys.add(v.key());
             int was = findingsBefore.getOrDefault(v.file(), 0);
-            anyFirstRunFailing |= !v.outcome().first().ok();
             // an unflagged revision that fails unfixed is a linter false negative RerunProofTest reports
-            boolean known = KNOWN_FIX_MISMATCHES.containsKey(v.key())
+            boolean knownMismatch = KNOWN_FIX_MISMATCHES.containsKey(v.key())
                     || was == 0 && RerunProofTest.KNOWN_MISMATCHES.containsKey(v.key());
+            String unfixedReason = KNOWN_UNFIXED.get(v.key());
             if (v.flagged()) {
-                // a rule without a fix, or a fix not applicable here: outside this proof, listed in the summary
                 leftUnfixed++;
-                leftovers.add(v.key() + " " + v.rules() + (v.failed() ? ", still fails: " + v.realOutcome()
-                        : ", re-runs cleanly (a known false positive)"));
-            } else if (v.failed() && !known) {
+                String state = v.failed() ? "still fails: " + v.realOutcome() : "re-runs cleanly (a false positive)";
+                if (unfixedReason == null) {
+                    problems.add(v.key() + " " + v.rules() + " is still flagged after --fix --unsafe-fixes and "
+                            + state + "; fix it, or name it in KNOWN_UNFIXED with the reason\n--- fixed file ---\n"
+                            + Files.readString(versions.resolve(v.file())));
+                } else {
+                    leftovers.add(v.key() + " " + v.rules() + ", " + state + ": " + unfixedReason);
+                }
+            } else if (unfixedReason != null) {
+                problems.add(v.key() + " has no finding left after --fix now: remove it from KNOWN_UNFIXED");
+            } else if (v.failed() && !knownMismatch) {
                 problems.add(v.key() + ": no finding is left after --fix, yet the fixed revision does not"
                         + " re-run cleanly: " + v.realOutcome() + "\n--- fixed file ---\n"
                         + Files.readString(versions.resolve(v.file())));
-            } else if (!v.failed() && known) {
+            } else if (!v.failed() && knownMismatch) {
                 problems.add(v.key() + " re-runs cleanly after --fix now: remove it from KNOWN_FIX_MISMATCHES");
             } else if (v.failed()) {
                 leftovers.add(v.key() + " known mismatch: " + KNOWN_FIX_MISMATCHES.getOrDefault(v.key(),
@@ -129,40 +169,113 @@ class FixProofTest {
                 fixesProved += was;
             }
         }
-        String comparedWith;
-        if (anyFirstRunFailing) {
-            // A revision whose first run still fails leaves nothing behind: no schema to compare until its
-            // rule gets a fix. (A failed re-run rolls back to the first run's schema, so it does not matter.)
-            comparedWith = "not compared: a revision still fails its first run";
+
+        List<String> drift = KNOWN_SCHEMA_DRIFT.getOrDefault(chain, List.of());
+        Comparison each = compareEachRevision(chain, versions, dumps, unfixedEach, fixedRun, drift, problems);
+
+        // At the head: a single upgrade of the fixed chain, and the fixed chain re-run revision by revision,
+        // against a single upgrade of the unfixed chain (or of the fixed one where the unfixed one fails).
+        Path fixedHeadDump = dumps.resolve("fixed-head.sql");
+        ChainOutcome fixedHead = harness.upgradeHeadsOnce(versions, fixedHeadDump);
+        String headComparedWith;
+        Path headReference;
+        if (unfixedHead.headRun().ok()) {
+            headReference = unfixedHeadDump;
+            headComparedWith = "unfixed chain";
+            if (!fixedHead.headRun().ok()) {
+                problems.add(chain + ": the unfixed chain upgrades to its heads, the fixed one fails: "
+                        + fixedHead.headRun());
+            } else {
+                compare(chain + " at the head, fixed chain upgraded once", unfixedHeadDump, fixedHeadDump, List.of(),
+                        problems);
+            }
         } else {
-            boolean unfixedOnce = once.headRun() != null && once.headRun().ok();
-            Path reference = unfixedDump;
-            comparedWith = "unfixed chain applied once";
-            if (!unfixedOnce) {
-                // The unfixed chain cannot apply once (a first-run failure a rule predicted, and fixed):
-                // compare the fixed chain re-run revision by revision with itself applied once.
-                reference = tmp.resolve(chain + "-fixed-once.sql");
-                harness.upgradeHeadsOnce(versions, reference);
-                comparedWith = "fixed chain applied once (the unfixed one fails: " + once.headRun() + ")";
-            }
-            List<String> drift = KNOWN_SCHEMA_DRIFT.getOrDefault(chain, List.of());
-            String expected = Files.readString(reference);
-            String actual = Files.readString(fixedDump);
-            for (String name : drift) {
-                if (!actual.contains(name)) {
-                    problems.add(chain + ": the known re-run duplicate " + name + " is gone: remove it from"
-                            + " KNOWN_SCHEMA_DRIFT");
-                }
-            }
-            List<String> want = normalized(expected, drift);
-            List<String> got = normalized(actual, drift);
-            if (!want.equals(got)) {
-                problems.add(chain + ": the fixed chain, re-run revision by revision, leaves another schema than the "
-                        + comparedWith + ":\n" + diff(want, got));
+            headReference = fixedHeadDump;
+            headComparedWith = "fixed chain upgraded once (the unfixed one fails: " + unfixedHead.headRun() + ")";
+        }
+        String actual = Files.readString(fixedDump);
+        for (String name : drift) {
+            if (!actual.contains(name)) {
+                problems.add(chain + ": the known re-run duplicate " + name + " is gone: remove it from"
+                        + " KNOWN_SCHEMA_DRIFT");
             }
         }
+        compare(chain + " at the head, fixed chain re-run revision by revision", headReference, fixedDump, drift,
+                problems);
         return new FixedChain(chain, fixedRun.revisions().size(), fixedRevisions, fixesProved, leftUnfixed,
-                comparedWith, leftovers, problems);
+                each.describe(), headComparedWith, leftovers, problems, keys);
+    }
+
+    /** How many revisions' schemas were compared with which reference. */
+    record Comparison(int withUnfixed, int withFixedOnce, String why) {
+        String describe() {
+            return withUnfixed + " with the unfixed chain" + (withFixedOnce == 0 ? ""
+                    : ", " + withFixedOnce + " with the fixed chain applied once (" + why + ")");
+        }
+    }
+
+    /**
+     * The schema after each revision of the fixed chain (first run and re-run) against the schema after the
+     * same revision of the unfixed chain applied once. From the first revision whose first run fails unfixed
+     * on (a failure a rule predicted and --fix removed), the unfixed chain has no schema to compare with:
+     * those revisions are compared with the fixed chain applied once, which proves the re-runs change nothing.
+     */
+    private Comparison compareEachRevision(String chain, Path versions, Path dumps, ChainOutcome unfixedEach,
+            ChainOutcome fixedRun, List<String> drift, List<String> problems) throws IOException {
+        Map<String, Integer> unfixedIndex = new HashMap<>();
+        int firstFailure = Integer.MAX_VALUE;
+        String why = "";
+        for (int i = 0; i < unfixedEach.revisions().size(); i++) {
+            RevisionOutcome r = unfixedEach.revisions().get(i);
+            unfixedIndex.put(r.revision(), i);
+            if (!r.first().ok() && firstFailure == Integer.MAX_VALUE) {
+                firstFailure = i;
+                why = "unfixed, " + r.revision() + " fails its first run: " + r.first();
+            }
+        }
+        Path fixedOnceDir = dumps.resolve("fixed-once-each");
+        boolean fixedOnceRun = false;
+        int withUnfixed = 0;
+        int withFixedOnce = 0;
+        List<String> differing = new ArrayList<>();
+        for (RevisionOutcome r : fixedRun.revisions()) {
+            Integer at = unfixedIndex.get(r.revision());
+            Path reference;
+            if (at != null && at < firstFailure) {
+                reference = dumps.resolve("unfixed-each").resolve(r.revision() + ".sql");
+                withUnfixed++;
+            } else {
+                if (!fixedOnceRun) {
+                    harness.runOnce(versions, fixedOnceDir);
+                    fixedOnceRun = true;
+                }
+                reference = fixedOnceDir.resolve(r.revision() + ".sql");
+                withFixedOnce++;
+            }
+            List<String> one = new ArrayList<>();
+            compare(chain + " after " + r.revision(), reference,
+                    dumps.resolve("fixed-walk-each").resolve(r.revision() + ".sql"), drift, one);
+            if (!one.isEmpty()) {
+                if (differing.isEmpty()) {
+                    problems.addAll(one); // the first revision that differs, with its diff
+                }
+                differing.add(r.revision());
+            }
+        }
+        if (differing.size() > 1) {
+            problems.add(chain + ": the schema differs after " + differing.size() + " revisions: " + differing);
+        }
+        return new Comparison(withUnfixed, withFixedOnce, why);
+    }
+
+    private static void compare(String what, Path expectedDump, Path actualDump, List<String> drift,
+            List<String> problems) throws IOException {
+        List<String> want = normalized(Files.readString(expectedDump), drift);
+        List<String> got = normalized(Files.readString(actualDump), drift);
+        if (!want.equals(got)) {
+            problems.add(what + ": the schema (pg_dump --schema-only) differs from " + expectedDump.getFileName()
+                    + ":\n" + diff(want, got));
+        }
     }
 
     /** Runs the CLI's fixer on a copied versions dir; returns what it printed. */
@@ -229,23 +342,24 @@ class FixProofTest {
 
     private static void writeSummary(List<FixedChain> chains) {
         StringBuilder b = new StringBuilder("\n## Fixes proved\n\n| chain | revisions | revisions fixed | findings fixed"
-                + " and proved | revisions left with unfixable findings | schema compared with |\n"
-                + "| --- | ---: | ---: | ---: | ---: | --- |\n");
+                + " and proved | revisions left flagged | schema after each revision compared with"
+                + " | schema at the head compared with |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n");
         int rev = 0;
         int fixedRev = 0;
         int fixes = 0;
         int left = 0;
         List<String> leftovers = new ArrayList<>();
         for (FixedChain c : chains) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s |%n", c.chain(), c.revisions(),
-                    c.fixedRevisions(), c.fixesProved(), c.leftUnfixed(), c.schemaComparedWith()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s |%n", c.chain(), c.revisions(),
+                    c.fixedRevisions(), c.fixesProved(), c.leftUnfixed(), c.eachComparedWith(),
+                    c.headComparedWith()));
             rev += c.revisions();
             fixedRev += c.fixedRevisions();
             fixes += c.fixesProved();
             left += c.leftUnfixed();
             leftovers.addAll(c.leftovers());
         }
-        b.append(String.format(Locale.ROOT, "| **all** | %d | %d | %d | %d | |%n", rev, fixedRev, fixes, left));
+        b.append(String.format(Locale.ROOT, "| **all** | %d | %d | %d | %d | | |%n", rev, fixedRev, fixes, left));
         b.append("\nLeft after `--fix --unsafe-fixes`:\n\n");
         leftovers.forEach(l -> b.append("- ").append(l).append('\n'));
         String text = b.toString();

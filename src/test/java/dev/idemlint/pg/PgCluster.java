@@ -41,20 +41,29 @@ public record PgCluster(String host, int port, String user, Path bin) {
         return fromEnv().map(PgCluster::reachable).orElse(false);
     }
 
+    /** Set by {@code scripts/test}: the postgres-tagged tests must run, a missing cluster fails them. */
+    static final String REQUIRED_ENV = "IDEMLINT_PG_REQUIRED";
+
     /**
      * The cluster, or the end of the calling test (call it from {@code @BeforeEach}, so that a skip is
-     * counted per test): under {@code CI=true} a missing cluster is a failure
-     * (the proof must not silently vanish from CI); elsewhere the test is skipped.
+     * counted per test): when {@code scripts/test} runs the suite ({@code IDEMLINT_PG_REQUIRED=1}) or under
+     * {@code CI=true}, a missing cluster is a failure (the proof must not silently vanish); elsewhere, as in
+     * a plain {@code mvn test} that includes the tag, the test is skipped.
      */
     public static PgCluster require() {
         Probe probe = probed();
         if (probe.problem() != null) {
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("postgres-tagged tests need a cluster under CI: " + probe.problem());
+            if (mustRun(System.getenv())) {
+                fail("postgres-tagged tests need a cluster when scripts/test or CI runs them: " + probe.problem());
             }
             Assumptions.abort("skipping postgres-tagged test: " + probe.problem());
         }
         return probe.cluster();
+    }
+
+    /** Whether the environment says the postgres-tagged tests must run rather than skip. */
+    static boolean mustRun(Map<String, String> env) {
+        return "1".equals(env.get(REQUIRED_ENV)) || "true".equalsIgnoreCase(env.get("CI"));
     }
 
     private record Probe(PgCluster cluster, String problem) {

@@ -164,6 +164,25 @@ class RerunProofTest {
     }
 
     @Test
+    void every_allow_list_entry_names_a_revision_or_rule_of_the_proof() {
+        Results r = results();
+        Set<String> keys = Stream.concat(r.corpusVerdicts().stream(), r.fixtureVerdicts().stream())
+                .map(Verdict::key).collect(Collectors.toSet());
+        List<String> problems = new ArrayList<>();
+        for (String key : KNOWN_MISMATCHES.keySet()) {
+            if (!keys.contains(key)) {
+                problems.add("KNOWN_MISMATCHES names " + key + ", which is no revision the proof runs");
+            }
+        }
+        for (String rule : NOT_PROVABLE_HERE.keySet()) {
+            if (!RerunProof.predictingRules().contains(rule)) {
+                problems.add("NOT_PROVABLE_HERE names " + rule + ", which is no predicting rule");
+            }
+        }
+        assertTrue(problems.isEmpty(), () -> String.join("\n", problems));
+    }
+
+    @Test
     void every_predicting_rule_is_proved_by_a_failing_revision_and_a_clean_counterpart() {
         Results r = results();
         Set<String> provedFailing = new TreeSet<>();

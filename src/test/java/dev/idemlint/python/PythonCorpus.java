@@ -22,10 +22,25 @@ public final class PythonCorpus {
         List<Path> files = under(Path.of("src/test/resources"));
         Path real = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
         if (Files.isDirectory(real)) {
-            files.addAll(under(real));
+            files.addAll(migrations(real));
         }
         assertTrue(files.size() > 400, "test resources hold hundreds of Python files, found " + files.size());
         return files;
+    }
+
+    /**
+     * The migration files below {@code root}, a folder of real project checkouts: .py files in a
+     * {@code versions} directory (the projects' other code may use Python the migration grammar does
+     * not cover, such as PEP 695 generics or template placeholders).
+     */
+    public static List<Path> migrations(Path root) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : under(root)) {
+            if (p.toString().contains("/versions/")) {
+                out.add(p);
+            }
+        }
+        return out;
     }
 
     /** Every .py file below {@code root}, sorted. */

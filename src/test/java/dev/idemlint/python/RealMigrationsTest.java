@@ -10,13 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Parses every .py file under /tmp/realrepos (real Alembic versions dirs, extracted by hand; see
- * its INDEX.md) when that directory exists. Every file there is valid Python, so any syntax error
- * is a grammar bug.
+ * Parses every migration file (a .py file in a {@code versions} directory) under /tmp/realrepos
+ * (checkouts of real projects) when that directory exists. Every one is valid Python, so any syntax
+ * error is a grammar bug.
  */
 class RealMigrationsTest {
     private static final Path ROOT = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
@@ -24,10 +23,7 @@ class RealMigrationsTest {
     @Test
     void parses_every_real_migration_file() throws IOException {
         assumeTrue(Files.isDirectory(ROOT), ROOT + " is absent");
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(ROOT)) {
-            files = walk.filter(p -> p.toString().endsWith(".py") && Files.isRegularFile(p)).sorted().toList();
-        }
+        List<Path> files = PythonCorpus.migrations(ROOT);
         List<String> failures = new ArrayList<>();
         long started = System.nanoTime();
         for (Path file : files) {

@@ -5,12 +5,19 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.SqlState;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags CREATE INDEX CONCURRENTLY outside {@code autocommit_block()}: it cannot run in Alembic's transaction. */
 public final class ConcurrentlyInTransaction implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        if (ctx.settings().envMayAutocommit()) {
+            return; // env.py may give the migrations an autocommit connection: no transaction to fail in
+        }
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.CreateIndex ix) || !ix.concurrently() || op.site().autocommit()) {
                 continue;
@@ -22,9 +29,25 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
                     .help("Run it in `with op.get_context().autocommit_block():` and make it re-runnable there"
                             + " (`if_not_exists=True` or `CREATE INDEX CONCURRENTLY IF NOT EXISTS`): a failure after"
                             + " the block leaves the index committed.")
-                    .fix(Fix.displayOnly("Move the statement into an autocommit block",
-                            "with op.get_context().autocommit_block():\n    <this statement>"))
+                    .fixes(fixes(op, m.source()))
                     .emit();
         }
+    }
+
+    /**
+     * The statement moved into {@code autocommit_block()}: UNSAFE, since outside the migration's
+     * transaction a failure after the block leaves the index committed (idempotency rules then guard
+     * the statement for the re-run). Display-only where the statement is not a plain one on its own
+     * lines.
+     */
+    static List<Fix> fixes(Operation op, SourceFile file) {
+        List<Fix> out = new ArrayList<>();
+        out.add(GuardWrapper.autocommitBlock(file, op.site(), "Move the statement into an autocommit block"));
+        Fix.dropMissing(out);
+        if (out.isEmpty()) {
+            out.add(Fix.displayOnly("Move the statement into an autocommit block",
+                    "with op.get_context().autocommit_block():\n    <this statement>"));
+        }
+        return out;
     }
 }

@@ -55,7 +55,8 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
 
     /**
      * Removes the keyword and guards the call with the inspector instead (UNSAFE, as every guard; a
-     * display-only suggestion where the guard's place is not clear).
+     * display-only suggestion where the guard's place is not clear); a drop becomes its
+     * {@code DROP ... IF EXISTS} statement where it can be written.
      */
     static List<Fix> fixes(Operation op, String kwarg, SourceFile file) {
         Expr.Call call = op.site().call();
@@ -69,6 +70,11 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
             guard = GuardWrapper.wrap(file, add.site(), AddColumnNotIdempotent.columnGuard(file, add, false),
                     GuardWrapper.title("get_columns"), inner);
         } else if (op instanceof Operation.Drop d) {
+            // the drop the keyword meant, written as the statement: the database checks the very name
+            Fix statement = DropNotIdempotent.ifExistsStatement(d, file);
+            if (statement != null) {
+                return List.of(statement);
+            }
             guard = DropNotIdempotent.guard(d, file, inner);
         } else {
             guard = null;

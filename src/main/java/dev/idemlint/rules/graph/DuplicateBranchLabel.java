@@ -18,7 +18,7 @@ public final class DuplicateBranchLabel implements ProjectRule {
             String label = clash.label();
             StringJoiner users = new StringJoiner(", ");
             for (Migration m : clash.files()) {
-                users.add(m.source().fileName());
+                users.add(tree.nameOf(m));
             }
             for (Migration m : clash.files()) {
                 if (!m.header().labels().contains(label)) {

@@ -29,16 +29,16 @@ public final class DuplicateRevisionId implements ProjectRule {
             Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files);
             StringJoiner names = new StringJoiner(", ");
             for (Migration m : files) {
-                names.add(m.source().fileName());
+                names.add(tree.nameOf(m));
             }
             String message = "Revision id " + id + " is declared by " + files.size() + " files (" + names
-                    + "), so Alembic only warns and keeps " + kept.source().fileName() + " (" + order
+                    + "), so Alembic only warns and keeps " + tree.nameOf(kept) + " (" + order
                     + "): the other file's upgrade never runs, and `alembic upgrade head` either skips it silently"
                     + " (verified on Alembic 1.8.1) or fails with \"Multiple head revisions are present\" when the"
                     + " ignored file still counts as a head.";
             for (Migration m : files) {
                 var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), id), message)
-                        .help(help(id, files, plan));
+                        .help(help(tree, id, files, plan));
                 for (Migration other : files) {
                     if (other != m) {
                         b.related(other.source(), HeaderSpans.element(other.source(), other.header().revision(), id),
@@ -53,7 +53,8 @@ public final class DuplicateRevisionId implements ProjectRule {
         }
     }
 
-    private static String help(String id, List<Migration> files, Optional<Renumberer.Renumbering> plan) {
+    private static String help(VersionsTree tree, String id, List<Migration> files,
+            Optional<Renumberer.Renumbering> plan) {
         String check = " Before deploying, run `SELECT version_num FROM alembic_version` on every database: one"
                 + " stamped " + id + " (or later) may have run either file under that id, so compare its schema with"
                 + " both files and `alembic stamp` it by hand if it ran the renumbered one.";
@@ -63,7 +64,7 @@ public final class DuplicateRevisionId implements ProjectRule {
                     + check;
         }
         Renumberer.Renumbering r = plan.get();
-        return "Renumber the newer file " + r.file().source().fileName() + " to the next free id " + r.newId()
+        return "Renumber the newer file " + tree.nameOf(r.file()) + " to the next free id " + r.newId()
                 + " with `down_revision = \"" + r.newParent() + "\"` (the head of the other line), updating its"
                 + " docstring's Revision ID/Revises and its file name; its schema code stays unchanged." + check;
     }

@@ -7,9 +7,11 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** More than one unlabelled revision with {@code down_revision = None}: a second, unintended chain. */
+/** An unlabelled revision with {@code down_revision = None} whose chain never joins the first base's: a second, unintended chain. */
 public final class MultipleBases implements ProjectRule {
 
     @Override
@@ -26,19 +28,37 @@ public final class MultipleBases implements ProjectRule {
         if (unlabelled.size() < 2) {
             return;
         }
+        // Bases whose chains meet in a merge revision are one history: `alembic upgrade head` applies both
+        // (verified on Alembic 1.8.1). Only a base that shares no descendant with the first one stays apart.
+        Set<String> firstLine = g.descendants(unlabelled.get(0));
+        firstLine.add(unlabelled.get(0));
+        List<String> apart = new ArrayList<>();
+        for (String b : unlabelled.subList(1, unlabelled.size())) {
+            Set<String> line = new HashSet<>(g.descendants(b));
+            line.add(b);
+            line.retainAll(firstLine);
+            if (line.isEmpty()) {
+                apart.add(b);
+            }
+        }
+        if (apart.isEmpty()) {
+            return;
+        }
         Migration firstBase = g.node(unlabelled.get(0));
-        for (String base : unlabelled.subList(1, unlabelled.size())) {
+        for (String base : apart) {
             Migration m = g.node(base);
             var h = m.header();
             var span = h.downRevision() != null && h.downRevision().valueSpan() != null
                     ? h.downRevision().valueSpan()
                     : HeaderSpans.element(m.source(), h.revision(), base);
             String message = "Revision " + base + " has down_revision = None besides the base "
-                    + unlabelled.get(0) + " (" + firstBase.source().fileName() + "), so a fresh database runs two"
-                    + " unrelated chains and `alembic upgrade head` fails on their two heads.";
+                    + unlabelled.get(0) + " (" + tree.nameOf(firstBase) + ") and no revision merges the two chains,"
+                    + " so a fresh database runs two unrelated chains and `alembic upgrade head` fails on their"
+                    + " two heads.";
             ctx.report(m.source(), span, message)
                     .help("Set down_revision to the revision this one builds on (usually the head it was written"
-                            + " against); if it intentionally starts an independent branch, give it `branch_labels`.")
+                            + " against), or join the two chains with a merge revision (`alembic merge heads`); if it"
+                            + " intentionally starts an independent branch, give it `branch_labels`.")
                     .related(firstBase.source(), HeaderSpans.element(firstBase.source(), firstBase.header().revision(),
                             unlabelled.get(0)), "first base")
                     .emit();

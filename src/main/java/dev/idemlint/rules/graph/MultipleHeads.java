@@ -39,20 +39,21 @@ public final class MultipleHeads implements ProjectRule {
             if (heads.size() < 2) {
                 continue;
             }
-            report(g, ctx, heads, e.getKey());
+            report(tree, g, ctx, heads, e.getKey());
         }
     }
 
-    private static void report(RevisionGraph g, RuleContext ctx, List<String> heads, Set<String> labels) {
+    private static void report(VersionsTree tree, RevisionGraph g, RuleContext ctx, List<String> heads,
+            Set<String> labels) {
         Optional<String> fork = g.forkPoint(heads);
         String where = fork.isPresent()
-                ? "fork at revision " + fork.get() + " (" + g.node(fork.get()).source().fileName() + ")"
+                ? "fork at revision " + fork.get() + " (" + tree.nameOf(g.node(fork.get())) + ")"
                 : "share no common ancestor";
         List<String> sides = new ArrayList<>();
         for (String h : heads) {
             List<String> files = new ArrayList<>();
             for (String r : g.path(fork.orElse(null), h)) {
-                files.add(g.node(r).source().fileName());
+                files.add(tree.nameOf(g.node(r)));
             }
             sides.add(abbreviate(files));
         }

@@ -80,10 +80,35 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         boolean escapes = col.foreignKey() || col.index() || col.unique();
         Fix keyword = s.columnIfExistsSupported() && !escapes ? CallRewriter.passTrueFix(file, site, "if_not_exists")
                 : null;
-        CallRewriter.addKeywordFix(out, keyword, GuardWrapper.wrap(file, site, columnGuard(file, add, false),
-                GuardWrapper.title("get_columns"), List.of()), s);
+        String fromSource = sourceColumnGuard(file, add);
+        Fix guard = fromSource != null
+                ? GuardWrapper.wrap(file, site, fromSource, GuardWrapper.title("get_columns"), List.of(), true)
+                : GuardWrapper.wrap(file, site, columnGuard(file, add, false), GuardWrapper.title("get_columns"),
+                        List.of());
+        CallRewriter.addKeywordFix(out, keyword, guard, s);
         Fix.dropMissing(out);
         return out;
+    }
+
+    /**
+     * The column guard written with the call's own table and column expressions (a helper's parameters, a
+     * loop variable, literals), which holds for every call of a helper and every turn of a loop; null when
+     * either is something else, or the call is a batch op (its table is the block's).
+     */
+    static String sourceColumnGuard(SourceFile file, Operation.AddColumn add) {
+        Expr.Call call = add.site().call();
+        if (call == null || add.site().origin() != Origin.OP_CALL) {
+            return null;
+        }
+        String table = CallRewriter.source(file, CallRewriter.argument(call, 0, "table_name"));
+        Expr column = CallRewriter.argument(call, 1, "column");
+        String name = column instanceof Expr.Call c ? CallRewriter.source(file, c.positional(0)) : null;
+        Expr schema = CallRewriter.argument(call, -1, "schema");
+        if (table == null || name == null || schema != null && CallRewriter.source(file, schema) == null) {
+            return null;
+        }
+        return GuardWrapper.named(name, "get_columns", table, schema == null ? "" : ", schema="
+                + CallRewriter.source(file, schema), false);
     }
 
     /** {@code "c" [not] in {c["name"] for c in insp.get_columns("t")}} for an op call's column. */

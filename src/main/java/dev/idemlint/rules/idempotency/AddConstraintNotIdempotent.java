@@ -13,6 +13,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
@@ -68,11 +69,36 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         if (site.call() == null) {
             return out;
         }
+        if (c.kind() == ConstraintKind.EXCLUDE) {
+            out.add(catalogGuard(c, file));
+            Fix.dropMissing(out);
+            return out;
+        }
         String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(c.kind());
         out.add(GuardWrapper.wrap(file, site, constraintGuard(file, site, c.kind(), c.name(), c.table(), false),
                 GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of()));
         Fix.dropMissing(out);
         return out;
+    }
+
+    /**
+     * The inspector lists no exclusion constraints: a guard on {@code pg_constraint}, for a constraint
+     * and table named by plain lower-case literals (as PostgreSQL stores them) on the default schema;
+     * null otherwise.
+     */
+    private static Fix catalogGuard(Operation.AddConstraint c, SourceFile file) {
+        Expr.Call call = c.site().call();
+        String plain = "[a-z_][a-z0-9_]*";
+        if (c.name() == null || c.table() == null || !c.name().matches(plain) || !c.table().matches(plain)
+                || call.keyword("schema") != null || !(CallRewriter.argument(call, 0, "constraint_name")
+                        instanceof Expr.Str)) {
+            return null;
+        }
+        String alias = SourceLayout.of(file).sqlalchemyAlias();
+        String sa = alias == null ? "sa" : alias;
+        String check = "not op.get_bind().execute(" + sa + ".text(\"SELECT 1 FROM pg_constraint WHERE conname = '"
+                + c.name() + "' AND conrelid = '" + c.table() + "'::regclass\")).first()";
+        return GuardWrapper.wrapPlain(file, c.site(), check, "Guard with a `pg_constraint` query");
     }
 
     /** The PL/pgSQL conditions a duplicate of this constraint raises (see {@link #stateFor}). */

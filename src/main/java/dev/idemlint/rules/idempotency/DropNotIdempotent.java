@@ -1,6 +1,8 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
@@ -74,10 +76,71 @@ public final class DropNotIdempotent implements MigrationRule {
         } else if (site.call() != null) {
             Fix keyword = !d.ifExists() && kwargSupported(d.kind(), ctx)
                     ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
-            CallRewriter.addKeywordFix(out, keyword, guard(d, file, List.of()), ctx.settings());
+            List<Fix> alternatives = new ArrayList<>();
+            CallRewriter.addKeywordFix(alternatives, keyword, guard(d, file, List.of()), ctx.settings());
+            Fix tolerant = ifExistsStatement(d, file);
+            if (tolerant != null) {
+                // before the inspector guard: the database checks the very name the drop names, where the
+                // guard relies on the inspector listing the object under that name and kind
+                int guardAt = alternatives.indexOf(guard(d, file, List.of()));
+                alternatives.add(guardAt < 0 ? alternatives.size() : guardAt, tolerant);
+            }
+            out.addAll(alternatives);
         }
         Fix.dropMissing(out);
         return out;
+    }
+
+    /**
+     * The drop written as the statement Alembic emits plus {@code IF EXISTS}, through {@code op.execute}:
+     * {@code ALTER TABLE "t" DROP CONSTRAINT IF EXISTS "n"}, {@code ... DROP COLUMN IF EXISTS "c"},
+     * {@code DROP TABLE IF EXISTS "t"}, {@code DROP INDEX IF EXISTS "ix"}. Names are double-quoted, which
+     * is the exact-case name Alembic sends. UNSAFE: the call becomes PostgreSQL SQL (a SQLite test run of
+     * the migrations would not take it). Only for a plain op call (not a batch, whose ops run when the
+     * block ends) with literal names, on the default schema, and no other arguments that change the DDL.
+     */
+    public static Fix ifExistsStatement(Operation.Drop d, SourceFile file) {
+        OpSite site = d.site();
+        Expr.Call call = site.call();
+        if (site.origin() != Origin.OP_CALL || call == null || !(call.func() instanceof Expr.Attribute a)
+                || !(a.value() instanceof Expr.Name opName) || d.name() == null || !plainName(d.name())
+                || call.keyword("schema") != null) {
+            return null;
+        }
+        for (dev.idemlint.python.Arg arg : call.args()) {
+            if (arg.star() != 0 || arg.keyword() != null && !List.of("table_name", "type_", "column_name",
+                    "constraint_name", "index_name", "if_exists").contains(arg.keyword())) {
+                return null;
+            }
+        }
+        String table = d.table() != null && plainName(d.table()) ? "\"" + d.table() + "\"" : null;
+        String sql;
+        switch (d.kind()) {
+            case CONSTRAINT:
+                sql = table == null ? null : "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"";
+                break;
+            case COLUMN:
+                sql = table == null ? null : "ALTER TABLE " + table + " DROP COLUMN IF EXISTS \"" + d.name() + "\"";
+                break;
+            case TABLE:
+                sql = "DROP TABLE IF EXISTS \"" + d.name() + "\"";
+                break;
+            case INDEX:
+                sql = "DROP INDEX IF EXISTS \"" + d.name() + "\"";
+                break;
+            default:
+                sql = null;
+        }
+        if (sql == null) {
+            return null;
+        }
+        return Fix.of("Write `" + sql.replace("\"", "") + "` through `op.execute`", Applicability.UNSAFE,
+                List.of(TextEdit.replace(file.path(), call.span(), opName.id() + ".execute('" + sql + "')")));
+    }
+
+    /** A name that fits in a single-quoted Python string and a double-quoted SQL identifier as it is. */
+    private static boolean plainName(String name) {
+        return !name.isEmpty() && name.chars().noneMatch(ch -> ch == '"' || ch == '\'' || ch == '\\' || ch < ' ');
     }
 
     /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */

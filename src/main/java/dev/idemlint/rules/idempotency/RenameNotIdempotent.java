@@ -1,5 +1,6 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
@@ -13,6 +14,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -34,20 +36,34 @@ public final class RenameNotIdempotent implements MigrationRule {
                     + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                     + "\"" + RerunScenario.end(op.site()))
                     .help("PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
-                            + " (rename only while the old name exists), or use a DO block that checks"
-                            + " `information_schema`/`pg_class` first.").fixes(fixes(r, m.source())).emit();
+                            + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
+                            + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes(r, m.source())).emit();
         }
     }
 
     /**
-     * Op calls: a guard that renames only while the old name exists and the new one does not
-     * (UNSAFE, as every guard). Raw SQL renames get no edit: the help says what to write.
+     * Op calls: a guard that renames only while the old name exists and the new one does not.
+     * Raw SQL: the statement wrapped in a DO block that swallows what a rename of a name already gone
+     * raises; the first run renames exactly as before. Both UNSAFE: a name that never existed is then
+     * skipped silently instead of failing.
      */
     static List<Fix> fixes(Operation.Rename r, SourceFile file) {
         OpSite site = r.site();
         List<Fix> out = new ArrayList<>();
         Expr.Call call = site.call();
-        if (site.origin() == Origin.RAW_SQL || call == null) {
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter rw = SqlRewriter.of(site, file);
+            String condition = state(r.kind()).condition();
+            Fix wrapped = rw == null ? null
+                    : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
+            if (wrapped != null && wrapped.applicability() == Applicability.SAFE) {
+                wrapped = new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files());
+            }
+            out.add(wrapped);
+            Fix.dropMissing(out);
+            return out;
+        }
+        if (call == null) {
             return out;
         }
         String schema = GuardWrapper.schemaArg(file, call);

@@ -22,6 +22,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.ObjectKey;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
@@ -44,10 +45,10 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
 
     private void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
-                || !c.effective(s)) {
+                || !c.effective(s) || !runsOnAFreshPath(c, t, s)) {
             return;
         }
-        Creation first = t.existing(c.key(), c.migration(), c.index(), s);
+        Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
         if (first != null) {
             onPath(c, first, ctx, fixes(t, c, first, true, s));
             return;
@@ -65,6 +66,28 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                     .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
                     .emit();
         }
+    }
+
+    /**
+     * True when the creation surely runs where the type already exists: unconditionally, or under a
+     * check of its own table alone ({@code if not has_table("t"): op.create_table("t", ...)}) where no
+     * revision on the path creates that table and the chain starts from an empty database, so the
+     * check passes and {@code create_table} emits CREATE TYPE.
+     */
+    private static boolean runsOnAFreshPath(Creation c, SchemaTimeline t, Settings s) {
+        OpSite site = c.operation().site();
+        if (site.definite()) {
+            return true;
+        }
+        Guard g = site.guard();
+        if (c.via() != Creation.Via.TABLE_EVENT || g == null || g.polarity() >= 0 || !g.tableLevel()
+                || g.kind() != GuardKind.INSPECTOR || !(c.operation() instanceof Operation.CreateTable ct)
+                || ct.table() == null || !g.names(ct.table())) {
+            return false;
+        }
+        ObjectKey table = ObjectKey.table(ct.table());
+        return t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
+                && !t.opaqueBefore(c.migration(), c.index());
     }
 
     static boolean isEnumCreation(Creation c) {
@@ -131,7 +154,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             doubt = "check that " + first.where() + " creates the type on every path to this revision";
         } else {
             List<String> before = t.labels(c.key().name(), c.migration(), c.index(), s);
-            if (!ref.labels().isEmpty() && !before.isEmpty() && !before.equals(ref.labels())) {
+            // a column declaring some of the type's labels reuses it as it is; one declaring others would not
+            if (!ref.labels().isEmpty() && !before.isEmpty() && !before.containsAll(ref.labels())) {
                 doubt = "the existing type has the labels " + before + ", this column declares " + ref.labels();
             }
         }
@@ -153,8 +177,15 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         OpSite site = first.operation().site();
         boolean guardOk = Guard.protectsNothing(site.guard())
                 || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
-        return guardOk && !site.indirect() && SourceLayout.of(first.file()).unconditional(site.statement())
-                && !t.opaqueBefore(m, index);
+        // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
+        // table that uses it exists), as long as the if is the only condition around the statement.
+        boolean createGuarded = site.guard() != null && site.guard().protectsCreate()
+                && site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION
+                && first.operation() instanceof Operation.CreateTable;
+        SourceLayout layout = SourceLayout.of(first.file());
+        return !site.indirect() && !t.opaqueBefore(m, index)
+                && (guardOk && layout.unconditional(site.statement())
+                        || createGuarded && layout.unconditionalUnderOneIf(site.statement()));
     }
 
     private static boolean bothEvents(Creation a, Creation b) {

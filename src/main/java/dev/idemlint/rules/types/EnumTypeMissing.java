@@ -1,6 +1,9 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
+import java.util.ArrayList;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
@@ -31,7 +34,11 @@ public final class EnumTypeMissing implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
-        // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
+        if (t.startsFromExistingSchema(s)) {
+            // the chain was started on a database made some other way (metadata.create_all()): what no
+            // revision creates may well be there
+            return;
+        }
         for (Migration m : t.order()) {
             checkRevision(m, t, s, ctx);
         }
@@ -47,7 +54,7 @@ public final class EnumTypeMissing implements ProjectRule {
                 continue;
             }
             EnumTypeRef e = ac.column().enumType();
-            if (e == null || e.name() == null || !e.nativeEnum()) {
+            if (e == null || e.name() == null || !e.nativeEnum() || !runsOnFirstRun(ac, t, m, i, s)) {
                 continue;
             }
             ObjectKey key = ObjectKey.type(e.name());
@@ -66,19 +73,61 @@ public final class EnumTypeMissing implements ProjectRule {
     }
 
     /**
-     * Display-only: the type created first with {@code checkfirst=True}, then the column reusing it.
-     * Not applied: which revision should own the type, and whether its labels are right, is a
-     * human's call.
+     * True when the add_column surely runs on a chain applied from an empty database: unconditionally,
+     * or under a check of the column itself ({@code if "c" not in get_columns("t"):}) that passes
+     * there because no revision on the path created the column.
+     */
+    private static boolean runsOnFirstRun(Operation.AddColumn ac, SchemaTimeline t, Migration m, int i, Settings s) {
+        OpSite site = ac.site();
+        if (site.definite()) {
+            return true;
+        }
+        dev.idemlint.migration.Guard g = site.guard();
+        String column = ac.column().name();
+        return g != null && g.polarity() < 0 && column != null
+                && (g.kind() == dev.idemlint.migration.GuardKind.INSPECTOR
+                        || g.kind() == dev.idemlint.migration.GuardKind.HELPER)
+                && g.names(column) && t.existing(ObjectKey.column(ac.table(), column), m, i, s) == null;
+    }
+
+    /**
+     * The type created first with {@code .create(op.get_bind(), checkfirst=True)} on a line of its own
+     * before the statement, then the column reusing it ({@code postgresql.ENUM(..., create_type=False)});
+     * for a column whose type is a variable, {@code <variable>.create(...)}. UNSAFE: the revision failed on
+     * its first run, so there is no schema to keep; the fix creates the type the column declares, with
+     * its labels, and a re-run finds it there. Display-only when the statement is not a plain op call on
+     * a line of its own (a helper, a loop, a shared line).
      */
     static List<Fix> fixes(SourceFile file, Operation.AddColumn ac, EnumTypeRef e) {
         Expr.Call call = StmtParts.callAt(ac.site().call(), e.span());
-        EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(file, call, e.postgresqlDialect());
-        String create = call == null ? null : EnumRewriter.createFirst(file, call, opName(ac.site()));
+        String title = "Create type \"" + e.name() + "\" before the column";
+        String opName = opName(ac.site());
+        if (call == null) {
+            // the column's type is a name bound earlier: `sa.Column("c", escalation)`
+            Expr column = ac.site().call() == null ? null : dev.idemlint.rules.CallRewriter.argument(ac.site().call(),
+                    ac.site().origin() == Origin.BATCH_OP ? 0 : 1, "column");
+            if (!(column instanceof Expr.Call col && col.positional(1) instanceof Expr.Name n)) {
+                return List.of();
+            }
+            String variable = n.id();
+            String create = variable + ".create(" + opName + ".get_bind(), checkfirst=True)";
+            TextEdit before = EnumRewriter.insertBefore(file, ac.site(), create);
+            return List.of(before == null ? Fix.displayOnly(title, create)
+                    : Fix.of(title, Applicability.UNSAFE, List.of(before)));
+        }
+        EnumRewriter.Rewrite rw = EnumRewriter.reuseExisting(file, call, e.postgresqlDialect());
+        String create = EnumRewriter.createFirst(file, call, opName);
         if (rw == null || create == null) {
             return List.of();
         }
-        return List.of(Fix.displayOnly("Create type \"" + e.name() + "\" before the column", create + "\n"
-                + EnumRewriter.shownIn(file, ac.site().call().span(), rw)));
+        TextEdit before = EnumRewriter.insertBefore(file, ac.site(), create);
+        if (before == null) {
+            return List.of(Fix.displayOnly(title, create + "\n"
+                    + EnumRewriter.shownIn(file, ac.site().call().span(), rw)));
+        }
+        List<TextEdit> edits = new ArrayList<>(rw.edits());
+        edits.add(before);
+        return List.of(Fix.of(title, Applicability.UNSAFE, edits));
     }
 
     /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */

@@ -3,6 +3,7 @@ package dev.idemlint.rules.types;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.EnumRewriter;
@@ -84,26 +85,31 @@ public final class InsertNotIdempotent implements ProjectRule {
     }
 
     /**
-     * Raw {@code INSERT ... VALUES}: {@code ON CONFLICT DO NOTHING} appended to the statement (before
-     * a RETURNING clause), inside the literal. UNSAFE: a re-run then skips the rows that are there,
-     * which is the point, but a first run that would have failed on a duplicate now passes silently.
-     * {@code INSERT ... SELECT} and {@code WITH} statements, whose grammar around ON is ambiguous,
-     * and {@code op.bulk_insert} get a display-only suggestion.
+     * Raw {@code INSERT ... VALUES} and {@code INSERT ... SELECT} without a join: {@code ON CONFLICT DO
+     * NOTHING} appended to the statement (before a RETURNING clause), inside the literal. A Core insert
+     * ({@code conn.execute(t.insert(), rows)}) becomes {@code postgresql.insert(t)...on_conflict_do_nothing()},
+     * and {@code op.bulk_insert(t, [rows])} the same statement executed with the rows, as bulk_insert
+     * does. All UNSAFE: a re-run then skips the rows that are there, which is the point, but a first run
+     * that would have failed on a duplicate passes silently. {@code WITH} statements, joins (whose ON
+     * the appended clause could be read with) and rows that are not a list literal get a display-only
+     * suggestion or nothing.
      */
     static List<Fix> fixes(Operation.Insert ins, SourceFile file) {
         List<Fix> out = new ArrayList<>();
         String title = "Append `ON CONFLICT DO NOTHING`";
+        Expr.Call call = ins.site().call();
         if (ins.bulk()) {
-            Expr.Call call = ins.site().call();
             Expr table = call == null ? null : CallRewriter.argument(call, 0, "table");
             Expr rows = call == null ? null : CallRewriter.argument(call, 1, "rows");
             if (table != null && rows != null) {
-                String pg = SourceLayout.of(file).postgresqlDialectAlias();
-                out.add(Fix.displayOnly("Insert with `on_conflict_do_nothing()`", (pg == null
-                        ? EnumRewriter.IMPORT + "\n" : "") + "op.execute(" + (pg == null ? "postgresql" : pg)
-                        + ".insert(" + file.slice(table.span()) + ").values(" + file.slice(rows.span())
-                        + ").on_conflict_do_nothing())"));
+                out.add(bulkRewrite(file, call, table, rows));
             }
+            Fix.dropMissing(out);
+            return out;
+        }
+        if (ins.site().sql() == null) { // a SQLAlchemy Core insert
+            out.add(coreRewrite(file, call));
+            Fix.dropMissing(out);
             return out;
         }
         SqlRewriter r = SqlRewriter.of(ins.site(), file);
@@ -115,13 +121,82 @@ public final class InsertNotIdempotent implements ProjectRule {
         if (end >= 0 && r.tokens().get(end).text().equals(";")) {
             end--;
         }
-        boolean plain = r.at(0, "INSERT", "INTO") && r.findTopLevel("VALUES") > 0 && r.findTopLevel("SELECT") < 0
-                && r.findTopLevel("ON") < 0;
+        boolean values = r.findTopLevel("VALUES") > 0 && r.findTopLevel("SELECT") < 0;
+        boolean select = r.findTopLevel("SELECT") > 0 && r.findTopLevel("JOIN") < 0;
+        boolean plain = r.at(0, "INSERT", "INTO") && (values || select) && r.findTopLevel("ON") < 0;
         if (!plain || end <= 0) {
             return out;
         }
         out.add(r.insertAfter(end, r.cased("ON CONFLICT DO NOTHING"), title, Applicability.UNSAFE));
         Fix.dropMissing(out);
         return out;
+    }
+
+    /** {@code op.bulk_insert(t, [rows])} to {@code op.get_bind().execute(postgresql.insert(t).on_conflict_do_nothing(), [rows])}. */
+    private static Fix bulkRewrite(SourceFile file, Expr.Call call, Expr table, Expr rows) {
+        SourceLayout layout = SourceLayout.of(file);
+        String pg = layout.postgresqlDialectAlias();
+        String statement = (pg == null ? "postgresql" : pg) + ".insert(" + file.slice(table.span())
+                + ").on_conflict_do_nothing()";
+        String title = "Insert with `on_conflict_do_nothing()`";
+        // bulk_insert inserts nothing for an empty list, where execute() would insert one default row;
+        // multiinsert= and other arguments change how it runs.
+        boolean plain = rows instanceof Expr.ListExpr l && !l.elements().isEmpty() && call.args().size() == 2
+                && call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && layout.binds(n.id())
+                && (pg != null || !layout.binds("postgresql"));
+        if (!plain) {
+            return Fix.displayOnly(title, (pg == null ? EnumRewriter.IMPORT + "\n" : "") + "op.get_bind().execute("
+                    + statement + ", " + file.slice(rows.span()) + ")");
+        }
+        String opName = ((Expr.Name) ((Expr.Attribute) call.func()).value()).id();
+        List<TextEdit> edits = new ArrayList<>();
+        if (pg == null) {
+            edits.add(layout.addImport(EnumRewriter.IMPORT));
+        }
+        edits.add(TextEdit.replace(file.path(), call.func().span(), opName + ".get_bind().execute"));
+        edits.add(TextEdit.replace(file.path(), table.span(), statement));
+        return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /**
+     * {@code conn.execute(t.insert()..., rows)} or {@code conn.execute(sa.insert(t)..., rows)} to
+     * {@code conn.execute(postgresql.insert(t)....on_conflict_do_nothing(), rows)}, when the statement is
+     * written in the call itself; null otherwise.
+     */
+    private static Fix coreRewrite(SourceFile file, Expr.Call call) {
+        Expr stmt = call == null ? null : call.positional(0);
+        Expr.Call insert = stmt == null ? null : innermostInsert(stmt);
+        SourceLayout layout = SourceLayout.of(file);
+        String pg = layout.postgresqlDialectAlias();
+        if (insert == null || pg == null && layout.binds("postgresql")) {
+            return null;
+        }
+        String dialect = pg == null ? "postgresql" : pg;
+        List<TextEdit> edits = new ArrayList<>();
+        if (pg == null) {
+            edits.add(layout.addImport(EnumRewriter.IMPORT));
+        }
+        if (insert.args().isEmpty() && insert.func() instanceof Expr.Attribute a) {
+            edits.add(TextEdit.replace(file.path(), insert.span(), dialect + ".insert(" + file.slice(a.value().span())
+                    + ")"));
+        } else if (insert.args().size() == 1 && insert.positional(0) != null) {
+            edits.add(TextEdit.replace(file.path(), insert.func().span(), dialect + ".insert"));
+        } else {
+            return null;
+        }
+        edits.add(TextEdit.insert(file.path(), stmt.span().end(), ".on_conflict_do_nothing()"));
+        return Fix.of("Insert with `on_conflict_do_nothing()`", Applicability.UNSAFE, edits);
+    }
+
+    /** The {@code insert} call at the root of a method chain ({@code t.insert().values(...)}), or null. */
+    private static Expr.Call innermostInsert(Expr e) {
+        Expr cur = e;
+        while (cur instanceof Expr.Call c && c.func() instanceof Expr.Attribute a) {
+            if (a.attr().equals("insert")) {
+                return c;
+            }
+            cur = a.value();
+        }
+        return cur instanceof Expr.Call c && c.func() instanceof Expr.Name n && n.id().equals("insert") ? c : null;
     }
 }

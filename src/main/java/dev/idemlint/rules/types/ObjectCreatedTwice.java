@@ -34,10 +34,10 @@ public final class ObjectCreatedTwice implements ProjectRule {
     private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         SqlState state = state(c);
         if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
-                || c.guarded() || c.tolerant(s) || !c.effective(s)) {
+                || c.guarded() || c.tolerant(s) || !c.effective(s) || !c.operation().site().definite()) {
             return;
         }
-        Creation first = t.existing(c.key(), c.migration(), c.index(), s);
+        Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
         if (first != null) {
             if (first.derivedName() && c.key().kind() == ObjectKind.CONSTRAINT) {
                 return; // PostgreSQL's default constraint names change with a naming convention
@@ -78,6 +78,9 @@ public final class ObjectCreatedTwice implements ProjectRule {
      * goes on the later one). Null when there is none.
      */
     static Creation onMergedBranch(SchemaTimeline t, Creation c, Settings s) {
+        if (!c.operation().site().definite() || t.threatened(c.key(), null, c.migration(), c.index())) {
+            return null;
+        }
         for (Creation d : t.creationsOf(c.key())) {
             if (d == c) {
                 break; // only earlier ones in walk order
@@ -87,7 +90,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             if (a == b || t.isAncestor(a, b) || t.isAncestor(b, a) || !d.effective(s)) {
                 continue;
             }
-            Creation live = t.existing(c.key(), a, Integer.MAX_VALUE, s);
+            Creation live = t.certainlyExisting(c.key(), a, Integer.MAX_VALUE, s);
             if (live != null && live.migration() == a && t.mergeOf(a, b) != null) {
                 return live;
             }

@@ -1,0 +1,192 @@
+package dev.idemlint.cli;
+
+import dev.idemlint.db.Catalog;
+import dev.idemlint.db.DbUrl;
+import dev.idemlint.db.LiveDatabase;
+import dev.idemlint.discovery.DatabaseConfig;
+import dev.idemlint.discovery.Discovery;
+import dev.idemlint.discovery.InputProblem;
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.discovery.Version;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.plan.Plan;
+import dev.idemlint.plan.Planner;
+import dev.idemlint.report.PlanReporter;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.LintResult;
+import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.VersionsTree;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code idemlint plan [--db URL] [PATH]}: connects read-only to the database, reads its catalog and
+ * alembic_version, and says what {@code alembic upgrade heads} will do there, revision by revision.
+ * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
+ * on usage or connection errors.
+ */
+public final class PlanCommand implements Callable<Integer> {
+    private final Path path;
+    private final String db;
+    private final String format;
+    private final String versionTable;
+
+    static CommandSpec spec() {
+        CommandSpec s = Specs.command("plan",
+                "Say, read-only, what `alembic upgrade heads` will do on a database.", PlanCommand::new);
+        Specs.optionalPositional(s, Path.class, "PATH", "project root, alembic.ini or versions directory (default: .)");
+        Specs.option(s, "--db", String.class, "URL", "database URL (default: sqlalchemy.url in alembic.ini, then"
+                + " $DATABASE_URL); postgresql://, postgres:// and SQLAlchemy's postgresql+driver:// forms", null);
+        Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
+        Specs.option(s, "--version-table", String.class, "[SCHEMA.]NAME",
+                "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
+        return s;
+    }
+
+    private PlanCommand(CommandSpec parsed) {
+        Path given = Specs.single(parsed);
+        path = given == null ? Paths.get(".") : given;
+        db = Specs.value(parsed, "--db");
+        format = Specs.value(parsed, "--format");
+        versionTable = Specs.value(parsed, "--version-table");
+    }
+
+    @Override
+    public Integer call() {
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        if (!format.equals("text") && !format.equals("json")) {
+            System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
+            return 2;
+        }
+        Discovery.Result found = new Discovery(Settings.DEFAULT).discover(List.of(path));
+        for (InputProblem p : found.problems()) {
+            System.err.println("idemlint: " + p.path() + ": " + p.message());
+        }
+        if (found.targets().size() != 1) {
+            System.err.println("idemlint: " + (found.targets().isEmpty() ? "no Alembic revisions found in " + path
+                    : found.targets().size() + " revision trees under " + path + "; name one (its alembic.ini or"
+                            + " versions directory)"));
+            return 2;
+        }
+        LintTarget target = found.targets().get(0);
+        Path cwd = Paths.get("").toAbsolutePath();
+        LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
+        for (Diagnostic d : read.diagnostics()) {
+            System.err.println("idemlint: " + d.file().displayPath() + ":" + d.line() + ":" + d.column() + ": "
+                    + d.message());
+        }
+        if (read.trees().size() != 1) {
+            System.err.println("idemlint: no revision tree could be read from " + target.versionsDir());
+            return 2;
+        }
+        VersionsTree tree = read.trees().get(0);
+        DatabaseConfig config = DatabaseConfig.read(path, target.versionsDir(), target.projectRoot());
+        String rawUrl = db;
+        if (rawUrl == null) {
+            rawUrl = config.url();
+        }
+        if (rawUrl == null) {
+            rawUrl = System.getenv("DATABASE_URL");
+        }
+        if (rawUrl == null || rawUrl.isBlank()) {
+            System.err.println("idemlint: no database to plan against: pass --db URL, or set sqlalchemy.url in"
+                    + " alembic.ini, or DATABASE_URL");
+            return 2;
+        }
+        DbUrl url;
+        try {
+            url = DbUrl.parse(rawUrl, System.getenv(), Path.of(System.getProperty("user.home")));
+        } catch (DbUrl.BadUrl e) {
+            System.err.println("idemlint: " + e.getMessage());
+            return 2;
+        }
+        String vtSchema = config.versionTableSchema();
+        String vtName = config.versionTable();
+        if (versionTable != null) {
+            int dot = versionTable.indexOf('.');
+            vtSchema = dot < 0 ? null : versionTable.substring(0, dot);
+            vtName = dot < 0 ? versionTable : versionTable.substring(dot + 1);
+        }
+        LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
+        String connectTimeout = System.getenv("PGCONNECT_TIMEOUT");
+        if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {
+            timeouts = new LiveDatabase.Timeouts(Integer.parseInt(connectTimeout), timeouts.statementMillis(),
+                    timeouts.lockMillis());
+        }
+        try (LiveDatabase live = LiveDatabase.open(url, timeouts)) {
+            if (!live.ignoredParams().isEmpty()) {
+                System.err.println("idemlint: URL parameters not used by the JDBC driver: "
+                        + String.join(", ", live.ignoredParams()));
+            }
+            Catalog catalog = live.snapshot(vtSchema, vtName);
+            Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
+                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings())));
+            out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
+            out.flush();
+            return plan.firstFailure() != null ? 1 : 0;
+        } catch (LiveDatabase.DbError e) {
+            System.err.println("idemlint: " + url.mask(e.getMessage()));
+            return 2;
+        }
+    }
+
+    private static Planner.RowProbe probe(LiveDatabase live) {
+        return new Planner.RowProbe() {
+            @Override
+            public Boolean hasRows(String schema, String table) {
+                return live.hasRows(schema, table);
+            }
+
+            @Override
+            public Boolean hasRow(String schema, String table, Map<String, String> values) {
+                return live.hasRow(schema, table, values);
+            }
+        };
+    }
+
+    private static final Version SORTED_LOAD = Version.parse("1.10");
+
+    /**
+     * The order Alembic reads revision files in, which decides its order among branches: sorted names
+     * from Alembic 1.10 (the graph's load order), the directory's own order ({@code os.listdir}, which
+     * Java's directory stream reads the same way) before.
+     */
+    static List<Migration> mapOrder(VersionsTree tree, Settings settings) {
+        if (settings.alembic().compareTo(SORTED_LOAD) >= 0) {
+            return null;
+        }
+        Map<Path, Migration> byPath = new HashMap<>();
+        for (Migration m : tree.graph().loadOrder()) {
+            byPath.put(m.source().path().toAbsolutePath().normalize(), m);
+        }
+        List<Migration> out = new ArrayList<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(tree.dir())) {
+            for (Path p : dir) {
+                Migration m = byPath.remove(p.toAbsolutePath().normalize());
+                if (m != null) {
+                    out.add(m);
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        for (Migration m : tree.graph().loadOrder()) {
+            if (byPath.containsKey(m.source().path().toAbsolutePath().normalize())) {
+                out.add(m);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,296 @@
+package dev.idemlint.db;
+
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A PostgreSQL connection URL as users write it: libpq's {@code postgresql://} or {@code postgres://},
+ * and SQLAlchemy's {@code postgresql+psycopg2://}, {@code +psycopg://}, {@code +asyncpg://},
+ * {@code +pg8000://} (the driver part says nothing to us). {@code password} comes from the URL, else
+ * {@code PGPASSWORD}, else the password file ({@code PGPASSFILE}, default {@code ~/.pgpass}); it is
+ * never part of {@link #masked()} or {@link #toString()}. {@code params} are the query parameters
+ * (sslmode and friends), passed on to the driver.
+ */
+public final class DbUrl {
+    private static final List<String> SCHEMES = List.of("postgresql", "postgres", "postgresql+psycopg2",
+            "postgresql+psycopg", "postgresql+psycopg2cffi", "postgresql+asyncpg", "postgresql+pg8000",
+            "jdbc:postgresql");
+
+    private final String host;
+    private final int port;
+    private final String database;
+    private final String user;
+    private final String password;
+    private final String passwordSource;
+    private final Map<String, String> params;
+    private final String masked;
+
+    private DbUrl(String host, int port, String database, String user, String password, String passwordSource,
+            Map<String, String> params, String masked) {
+        this.host = host;
+        this.port = port;
+        this.database = database;
+        this.user = user;
+        this.password = password;
+        this.passwordSource = passwordSource;
+        this.params = Map.copyOf(params);
+        this.masked = masked;
+    }
+
+    /** Thrown for a URL that is not a PostgreSQL URL we can use; the message never holds the password. */
+    public static final class BadUrl extends Exception {
+        BadUrl(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses {@code url}; {@code env} stands for the process environment, {@code home} for the user's home. */
+    public static DbUrl parse(String url, Map<String, String> env, Path home) throws BadUrl {
+        String text = url.trim();
+        int sep = text.indexOf("://");
+        if (sep < 0) {
+            throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
+        }
+        String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
+        if (!SCHEMES.contains(scheme)) {
+            throw new BadUrl("unsupported URL scheme '" + scheme + "': idemlint plan reads PostgreSQL ("
+                    + "postgresql://, postgres://, postgresql+psycopg2://, +psycopg://, +asyncpg://, +pg8000://)");
+        }
+        String rest = text.substring(sep + 3);
+        String query = "";
+        int q = rest.indexOf('?');
+        if (q >= 0) {
+            query = rest.substring(q + 1);
+            rest = rest.substring(0, q);
+        }
+        String path = "";
+        int slash = rest.indexOf('/');
+        if (slash >= 0) {
+            path = rest.substring(slash + 1);
+            rest = rest.substring(0, slash);
+        }
+        String userInfo = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            userInfo = rest.substring(0, at);
+            rest = rest.substring(at + 1);
+        }
+        String user = null;
+        String password = null;
+        if (userInfo != null) {
+            int colon = userInfo.indexOf(':');
+            user = decode(colon >= 0 ? userInfo.substring(0, colon) : userInfo);
+            password = colon >= 0 ? decode(userInfo.substring(colon + 1)) : null;
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String kv : query.split("&")) {
+            if (kv.isEmpty()) {
+                continue;
+            }
+            int eq = kv.indexOf('=');
+            params.put(decode(eq >= 0 ? kv.substring(0, eq) : kv), eq >= 0 ? decode(kv.substring(eq + 1)) : "");
+        }
+        String host = rest;
+        int port = 5432;
+        if (host.contains(",")) {
+            throw new BadUrl("several hosts in one URL are not supported: name the primary");
+        }
+        if (host.startsWith("[")) {
+            int close = host.indexOf(']');
+            String after = host.substring(close + 1);
+            host = host.substring(1, close);
+            if (after.startsWith(":") && after.length() > 1) {
+                port = parsePort(after.substring(1));
+            }
+        } else if (host.contains(":")) {
+            port = parsePort(host.substring(host.indexOf(':') + 1));
+            host = host.substring(0, host.indexOf(':'));
+        }
+        host = decode(host);
+        if (params.containsKey("host")) {
+            host = params.remove("host");
+        }
+        if (params.containsKey("port")) {
+            port = parsePort(params.remove("port"));
+        }
+        if (params.containsKey("user")) {
+            user = params.remove("user");
+        }
+        if (params.containsKey("password")) {
+            password = params.remove("password");
+        }
+        String database = path.isEmpty() ? null : decode(path);
+        if (params.containsKey("dbname")) {
+            database = params.remove("dbname");
+        }
+        if (host.isEmpty()) {
+            host = env.getOrDefault("PGHOST", "localhost");
+        }
+        if (host.startsWith("/")) {
+            throw new BadUrl("host " + host + " is a Unix-domain socket directory, which the JDBC driver cannot use:"
+                    + " give a TCP host (127.0.0.1, localhost or the server's name)");
+        }
+        if (user == null || user.isEmpty()) {
+            user = env.getOrDefault("PGUSER", System.getProperty("user.name"));
+        }
+        if (database == null || database.isEmpty()) {
+            database = env.getOrDefault("PGDATABASE", user);
+        }
+        String source = "URL";
+        if (password == null) {
+            source = null;
+            String fromEnv = env.get("PGPASSWORD");
+            if (fromEnv != null) {
+                password = fromEnv;
+                source = "PGPASSWORD";
+            } else {
+                String file = env.get("PGPASSFILE");
+                Path passFile = file != null ? Path.of(file) : home == null ? null : home.resolve(".pgpass");
+                password = passFile == null ? null : fromPassFile(passFile, host, port, database, user);
+                if (password != null) {
+                    source = passFile.toString();
+                }
+            }
+        }
+        String masked = scheme + "://" + user + (password != null ? ":***" : "") + "@"
+                + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
+                + (params.isEmpty() ? "" : "?" + joinParams(params));
+        return new DbUrl(host, port, database, user, password, source, params, masked);
+    }
+
+    private static String joinParams(Map<String, String> params) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<String, String> e : params.entrySet()) {
+            boolean secret = e.getKey().toLowerCase(Locale.ROOT).contains("password");
+            parts.add(e.getKey() + "=" + (secret ? "***" : e.getValue()));
+        }
+        return String.join("&", parts);
+    }
+
+    private static int parsePort(String s) throws BadUrl {
+        try {
+            int p = Integer.parseInt(s.trim());
+            if (p > 0 && p < 65536) {
+                return p;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadUrl("bad port '" + s + "'");
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    /**
+     * The password of the first matching line of a libpq password file
+     * ({@code hostname:port:database:username:password}, {@code *} matching anything, {@code \:} and
+     * {@code \\} escaped), or null.
+     */
+    static String fromPassFile(Path file, String host, int port, String database, String user) {
+        List<String> lines;
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return null;
+        }
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            StringBuilder cur = new StringBuilder();
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == '\\' && i + 1 < line.length()) {
+                    cur.append(line.charAt(++i));
+                } else if (c == ':' && fields.size() < 4) {
+                    fields.add(cur.toString());
+                    cur.setLength(0);
+                } else {
+                    cur.append(c);
+                }
+            }
+            fields.add(cur.toString());
+            if (fields.size() == 5 && matches(fields.get(0), host) && matches(fields.get(1), Integer.toString(port))
+                    && matches(fields.get(2), database) && matches(fields.get(3), user)) {
+                return fields.get(4);
+            }
+        }
+        return null;
+    }
+
+    private static boolean matches(String pattern, String value) {
+        return pattern.equals("*") || pattern.equals(value);
+    }
+
+    /** Replaces the password of a URL-looking text ({@code scheme://user:secret@...}) by {@code ***}. */
+    public static String maskPassword(String text) {
+        return text.replaceAll("(://[^:/@\\s]*:)[^@\\s]*@", "$1***@");
+    }
+
+    /** {@code text} with every occurrence of the password replaced by {@code ***}. */
+    public String mask(String text) {
+        if (text == null) {
+            return null;
+        }
+        String out = maskPassword(text);
+        return password == null || password.length() < 2 ? out : out.replace(password, "***");
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    public String user() {
+        return user;
+    }
+
+    /** The password, for the driver only. */
+    String password() {
+        return password;
+    }
+
+    /** Where the password came from ("URL", "PGPASSWORD", a password file), or null when none was found. */
+    public String passwordSource() {
+        return passwordSource;
+    }
+
+    public Map<String, String> params() {
+        return params;
+    }
+
+    /** The URL with the password as {@code ***}: what every message and report shows. */
+    public String masked() {
+        return masked;
+    }
+
+    @Override
+    public String toString() {
+        return masked;
+    }
+}

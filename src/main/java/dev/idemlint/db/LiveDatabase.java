@@ -1,0 +1,353 @@
+package dev.idemlint.db;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A read-only session on a live PostgreSQL database, through the PostgreSQL JDBC driver. The session
+ * starts with {@code default_transaction_read_only=on}, a {@code statement_timeout} and a
+ * {@code lock_timeout}, and reads inside one {@code REPEATABLE READ, READ ONLY} transaction that is
+ * rolled back: it never writes, not even to the version table. Every message it gives is masked.
+ */
+public final class LiveDatabase implements AutoCloseable {
+
+    /** How long to wait: to connect, for one statement, for a lock (seconds, milliseconds, milliseconds). */
+    public record Timeouts(int connectSeconds, int statementMillis, int lockMillis) {
+        public static final Timeouts DEFAULT = new Timeouts(10, 15_000, 2_000);
+    }
+
+    /** A connection or query failure; the message names no password. */
+    public static final class DbError extends Exception {
+        private final String sqlState;
+
+        DbError(String message, String sqlState) {
+            super(message);
+            this.sqlState = sqlState;
+        }
+
+        /** The SQLSTATE the server or driver gave, or null. */
+        public String sqlState() {
+            return sqlState;
+        }
+    }
+
+    /** URL parameters the driver takes under the same name. */
+    private static final List<String> PASSED_THROUGH = List.of("sslmode", "sslrootcert", "sslcert", "sslkey",
+            "sslpassword", "sslcrl", "sslfactory", "sslnegotiation", "gssencmode", "channel_binding",
+            "tcpKeepAlive");
+    /** libpq and SQLAlchemy names the driver spells differently. */
+    private static final Map<String, String> RENAMED = Map.of("application_name", "ApplicationName",
+            "target_session_attrs", "targetServerType", "ssl", "sslmode");
+
+    private final Connection connection;
+    private final DbUrl url;
+    private final List<String> ignoredParams;
+
+    private LiveDatabase(Connection connection, DbUrl url, List<String> ignoredParams) {
+        this.connection = connection;
+        this.url = url;
+        this.ignoredParams = List.copyOf(ignoredParams);
+    }
+
+    /** Connects read-only; a failure is a {@link DbError} with a masked message. */
+    public static LiveDatabase open(DbUrl url, Timeouts timeouts) throws DbError {
+        Properties props = new Properties();
+        props.setProperty("user", url.user());
+        if (url.password() != null) {
+            props.setProperty("password", url.password());
+        }
+        props.setProperty("ApplicationName", "idemlint plan");
+        props.setProperty("connectTimeout", Integer.toString(timeouts.connectSeconds()));
+        props.setProperty("loginTimeout", Integer.toString(timeouts.connectSeconds()));
+        props.setProperty("socketTimeout", Integer.toString(timeouts.statementMillis() / 1000 + 30));
+        props.setProperty("readOnly", "true");
+        String options = "-c default_transaction_read_only=on -c statement_timeout=" + timeouts.statementMillis()
+                + " -c lock_timeout=" + timeouts.lockMillis() + " -c idle_in_transaction_session_timeout=60000";
+        List<String> ignored = new ArrayList<>();
+        for (Map.Entry<String, String> e : url.params().entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (key.equals("options")) {
+                options = value + " " + options;
+            } else if (key.equals("connect_timeout")) {
+                props.setProperty("connectTimeout", value);
+            } else if (PASSED_THROUGH.contains(key)) {
+                props.setProperty(key, value);
+            } else if (RENAMED.containsKey(key)) {
+                String v = key.equals("ssl") ? sslFromAsyncpg(value)
+                        : key.equals("target_session_attrs") ? sessionAttrs(value) : value;
+                props.setProperty(RENAMED.get(key), v);
+            } else {
+                ignored.add(key);
+            }
+        }
+        props.setProperty("options", options);
+        String jdbc = "jdbc:postgresql://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
+                + url.port() + "/" + encodePath(url.database());
+        try {
+            Connection c = new org.postgresql.Driver().connect(jdbc, props);
+            if (c == null) {
+                throw new DbError("the PostgreSQL driver did not accept " + url.masked(), null);
+            }
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            return new LiveDatabase(c, url, ignored);
+        } catch (SQLException e) {
+            throw new DbError("cannot connect to " + url.masked() + ": " + url.mask(firstLine(e.getMessage()))
+                    + hint(e, url), e.getSQLState());
+        }
+    }
+
+    private static String sslFromAsyncpg(String v) {
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "true", "1" -> "require";
+            case "false", "0" -> "disable";
+            default -> v;
+        };
+    }
+
+    private static String sessionAttrs(String v) {
+        return switch (v) {
+            case "read-write" -> "primary";
+            case "read-only" -> "secondary";
+            case "prefer-standby" -> "preferSecondary";
+            default -> v;
+        };
+    }
+
+    private static String encodePath(String db) {
+        return java.net.URLEncoder.encode(db, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static String hint(SQLException e, DbUrl url) {
+        String state = e.getSQLState();
+        if ("28P01".equals(state) || "28000".equals(state)) {
+            return url.passwordSource() == null
+                    ? " (no password was given: put it in the URL, PGPASSWORD or ~/.pgpass)"
+                    : " (password from " + url.passwordSource() + ")";
+        }
+        return "";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    /** URL parameters that mean nothing to the JDBC driver and were left out. */
+    public List<String> ignoredParams() {
+        return ignoredParams;
+    }
+
+    private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
+            + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
+
+    /** The catalog queries, sent as one batch (one round trip). */
+    private static final String CATALOG = String.join(";\n",
+            "SELECT current_setting('server_version'), current_schema(), array_to_string(current_schemas(false), ',')",
+            "SELECT n.nspname FROM pg_namespace n WHERE " + SYSTEM + " ORDER BY 1",
+            "SELECT n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE c.relkind IN ('r','p','v','m','S','i','I','f','c') AND " + SYSTEM + " ORDER BY 1, 2",
+            "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
+                    + " pg_get_expr(d.adbin, d.adrelid), a.attnotnull FROM pg_attribute a"
+                    + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+                    + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p','v','m','f') AND " + SYSTEM
+                    + " ORDER BY 1, 2, a.attnum",
+            "SELECT n.nspname, ic.relname, tc.relname, i.indisunique, CASE WHEN i.indpred IS NULL AND NOT 0 = ANY"
+                    + " (i.indkey::int2[]) THEN array_to_string(ARRAY(SELECT a.attname FROM unnest(i.indkey::int2[])"
+                    + " WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.num"
+                    + " ORDER BY k.ord), E'\\x1f') END FROM pg_index i"
+                    + " JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class tc ON tc.oid = i.indrelid"
+                    + " JOIN pg_namespace n ON n.oid = ic.relnamespace WHERE " + SYSTEM + " ORDER BY 1, 2",
+            "SELECT n.nspname, c.relname, con.conname, con.contype::text FROM pg_constraint con"
+                    + " JOIN pg_class c ON c.oid = con.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE con.conrelid <> 0 AND " + SYSTEM + " ORDER BY 1, 2, 3",
+            "SELECT n.nspname, t.typname, t.typtype::text, (SELECT string_agg(e.enumlabel, E'\\x1f' ORDER BY"
+                    + " e.enumsortorder) FROM pg_enum e WHERE e.enumtypid = t.oid) FROM pg_type t"
+                    + " JOIN pg_namespace n ON n.oid = t.typnamespace LEFT JOIN pg_class c ON c.oid = t.typrelid"
+                    + " WHERE (t.typrelid = 0 OR c.relkind = 'c') AND NOT (t.typelem <> 0 AND t.typlen = -1)"
+                    + " AND " + SYSTEM + " ORDER BY 1, 2",
+            "SELECT n.nspname, p.proname, p.prokind::text FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace"
+                    + " WHERE " + SYSTEM + " ORDER BY 1, 2",
+            "SELECT n.nspname, c.relname, t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND " + SYSTEM
+                    + " ORDER BY 1, 2, 3",
+            "SELECT e.extname, n.nspname, e.extversion FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                    + " ORDER BY 1",
+            "SELECT n.nspname, c.relname, p.polname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid"
+                    + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE " + SYSTEM + " ORDER BY 1, 2, 3",
+            "SELECT rolname FROM pg_roles ORDER BY 1");
+
+    /**
+     * Reads the catalog and the version table ({@code versionTable} in {@code versionSchema}, or in
+     * the search path when that is null) in one read-only snapshot.
+     */
+    public Catalog snapshot(String versionSchema, String versionTable) throws DbError {
+        try (Statement st = connection.createStatement()) {
+            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            List<List<String[]>> results = new ArrayList<>();
+            boolean isResult = st.execute(CATALOG);
+            while (true) {
+                if (isResult) {
+                    try (ResultSet rs = st.getResultSet()) {
+                        results.add(rows(rs));
+                    }
+                } else if (st.getUpdateCount() == -1) {
+                    break;
+                }
+                isResult = st.getMoreResults();
+            }
+            String[] head = results.get(0).get(0);
+            Catalog.VersionTable vt = versionTable(st, versionSchema, versionTable);
+            Map<String, List<String>> labels = new HashMap<>();
+            List<Catalog.Type> types = new ArrayList<>();
+            for (String[] r : results.get(6)) {
+                List<String> l = r[3] == null ? List.of() : List.of(r[3].split("\u001f", -1));
+                types.add(new Catalog.Type(r[0], r[1], r[2].charAt(0), l));
+                labels.put(r[0] + "." + r[1], l);
+            }
+            Catalog c = new Catalog(head[0], head[1], head[2] == null || head[2].isEmpty() ? List.of()
+                    : List.of(head[2].split(",")), vt,
+                    map(results.get(1), r -> r[0]),
+                    map(results.get(2), r -> new Catalog.Relation(r[0], r[1], r[2].charAt(0))),
+                    map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]))),
+                    map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]),
+                            r[4] == null ? null : List.of(r[4].split("\u001f", -1)))),
+                    map(results.get(5), r -> new Catalog.Constraint(r[0], r[1], r[2], r[3].charAt(0))),
+                    List.copyOf(types),
+                    map(results.get(7), r -> new Catalog.Routine(r[0], r[1], r[2] == null ? 'f' : r[2].charAt(0))),
+                    map(results.get(8), r -> new Catalog.Trigger(r[0], r[1], r[2])),
+                    map(results.get(9), r -> new Catalog.Extension(r[0], r[1], r[2])),
+                    map(results.get(10), r -> new Catalog.Policy(r[0], r[1], r[2])),
+                    map(results.get(11), r -> r[0]));
+            return c;
+        } catch (SQLException e) {
+            throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(firstLine(e.getMessage())),
+                    e.getSQLState());
+        }
+    }
+
+    private Catalog.VersionTable versionTable(Statement st, String schema, String table) throws SQLException {
+        String found = null;
+        String name = schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table);
+        try (ResultSet rs = st.executeQuery("SELECT to_regclass(" + literal(name) + ")::text")) {
+            if (rs.next()) {
+                found = rs.getString(1);
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        if (found != null) {
+            try (ResultSet rs = st.executeQuery("SELECT version_num FROM " + name + " ORDER BY 1")) {
+                while (rs.next()) {
+                    rows.add(rs.getString(1));
+                }
+            }
+        }
+        return new Catalog.VersionTable(schema, table, found, List.copyOf(rows));
+    }
+
+    /**
+     * Whether {@code schema.table} holds any row (a read-only {@code SELECT EXISTS}); null when it
+     * cannot be told (no such table, no privilege, a timeout).
+     */
+    public Boolean hasRows(String schema, String table) {
+        String name = schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table);
+        try (Statement st = connection.createStatement();
+                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + name + ")")) {
+            return rs.next() ? rs.getBoolean(1) : null;
+        } catch (SQLException e) {
+            try {
+                // the failed statement aborted the read-only transaction; later reads need a new one
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the session is gone: later reads fail the same way and say so
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Whether {@code schema.table} holds a row whose columns equal the given values, compared as text
+     * (a read-only {@code SELECT EXISTS}, values bound as parameters; a null value matches SQL NULL
+     * never); null when it cannot be told.
+     */
+    public Boolean hasRow(String schema, String table, Map<String, String> values) {
+        StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ")
+                .append(schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table)).append(" WHERE ");
+        List<String> params = new ArrayList<>();
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            if (!params.isEmpty()) {
+                sql.append(" AND ");
+            }
+            sql.append(quoteIdent(e.getKey())).append("::text = ?");
+            params.add(e.getValue());
+        }
+        sql.append(')');
+        try (java.sql.PreparedStatement st = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                st.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        } catch (SQLException e) {
+            try {
+                connection.rollback();
+            } catch (SQLException ignored) {
+                // the session is gone: later reads fail the same way and say so
+            }
+            return null;
+        }
+    }
+
+    private static List<String[]> rows(ResultSet rs) throws SQLException {
+        int n = rs.getMetaData().getColumnCount();
+        List<String[]> out = new ArrayList<>();
+        while (rs.next()) {
+            String[] row = new String[n];
+            for (int i = 0; i < n; i++) {
+                row[i] = rs.getString(i + 1);
+            }
+            out.add(row);
+        }
+        return out;
+    }
+
+    private static <T> List<T> map(List<String[]> rows, java.util.function.Function<String[], T> f) {
+        List<T> out = new ArrayList<>(rows.size());
+        for (String[] r : rows) {
+            out.add(f.apply(r));
+        }
+        return List.copyOf(out);
+    }
+
+    static String quoteIdent(String s) {
+        return "\"" + s.replace("\"", "\"\"") + "\"";
+    }
+
+    static String literal(String s) {
+        return "'" + s.replace("'", "''") + "'";
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.rollback();
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken session: nothing left to release
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.discovery.LintTarget;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The naming convention Alembic's ops name constraints and indexes with: the {@code naming_convention} of
+ * the {@code MetaData} env.py passes to {@code context.configure(target_metadata=...)}, read statically from
+ * env.py and the project modules it imports ({@link NamingConventionReader}).
+ *
+ * <p>{@code templates} maps a convention key ({@code "pk"}, {@code "uq"}, {@code "fk"}, {@code "ck"},
+ * {@code "ix"}) to its template; {@code computed} lists keys and tokens whose value is computed by code
+ * (then names that need them are unknown). {@code unknownReason} is non-null when the convention itself
+ * could not be read, and every name under it is unknown. {@code exact} is false when the convention was
+ * inferred (the only one in the project) rather than followed from env.py's target_metadata; use an
+ * inexact one to choose what a fix checks, never to claim a failure. {@code source} says where it came from.
+ */
+public record NamingConvention(Map<String, String> templates, Set<String> computed, String unknownReason,
+        boolean exact, String source) {
+
+    /**
+     * SQLAlchemy's {@code DEFAULT_NAMING_CONVENTION}: what a {@code MetaData()} without a convention has, and
+     * what Alembic's ops use when env.py gives no target_metadata.
+     */
+    public static final NamingConvention SQLALCHEMY_DEFAULT = new NamingConvention(
+            Map.of("ix", "ix_%(column_0_label)s"), Set.of(), null, true, "SQLAlchemy's default");
+
+    public NamingConvention {
+        templates = Map.copyOf(templates);
+        computed = Set.copyOf(computed);
+    }
+
+    /** A convention that could not be read: every name under it is unknown. */
+    public static NamingConvention unknown(String reason) {
+        return new NamingConvention(Map.of(), Set.of(), reason, false, reason);
+    }
+
+    public boolean isUnknown() {
+        return unknownReason != null;
+    }
+
+    /**
+     * The convention of the target's project: env.py next to (above) its versions directory, modules
+     * resolved from the project root. Never throws; unreadable code gives an unknown convention.
+     */
+    public static NamingConvention of(LintTarget target) {
+        Path versions = target.versionsDir();
+        if (versions == null) {
+            return unknown("no versions directory, so no env.py");
+        }
+        for (Path d = versions; d != null && d.startsWith(target.projectRoot()); d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("env.py"))) {
+                return of(d.resolve("env.py"), target.projectRoot());
+            }
+        }
+        return unknown("no env.py found above " + versions);
+    }
+
+    /** The convention env.py's target_metadata carries; modules resolved within {@code projectRoot}. */
+    public static NamingConvention of(Path envPy, Path projectRoot) {
+        try {
+            return new NamingConventionReader(projectRoot).read(envPy);
+        } catch (RuntimeException e) {
+            return unknown("cannot read the naming convention: " + e);
+        }
+    }
+}

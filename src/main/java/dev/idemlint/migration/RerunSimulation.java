@@ -1,0 +1,239 @@
+package dev.idemlint.migration;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Decides which of a revision's operations succeed when the revision runs again on the schema it
+ * left behind (the premise of every re-run finding: the revision ran whole, inside its transaction,
+ * and was not stamped). The revision's operations are applied once to an unknown schema, which gives
+ * what the revision knows of the state it leaves; they are then applied again, in order, and an
+ * operation whose object is known to be absent (a creation), or present (a drop, a rename's source,
+ * with its target absent) at that point is proven to succeed: {@code add_column("t", "new_id")},
+ * {@code drop_column("t", "id")}, {@code alter_column("t", "new_id", new_column_name="id")} re-runs
+ * cleanly, and so does dropping {@code players_team_id_fkey} before an unnamed
+ * {@code create_foreign_key}, which PostgreSQL names {@code players_team_id_fkey} again.
+ *
+ * <p>Proven operations are marked with a guard ({@link GuardKind#DROPPED_FIRST} for creations,
+ * {@link GuardKind#RECREATED_LATER} for drops and renames), so that no re-run rule flags them.
+ * Anything conditional, guarded or unreadable makes the objects it may touch unknown, and unknown
+ * proves nothing.
+ */
+public final class RerunSimulation {
+    /** Object state: present, absent; a missing entry is unknown. */
+    private final Map<String, Boolean> state = new HashMap<>();
+
+    private RerunSimulation() {
+    }
+
+    /** {@code ops} with the operations proven to re-run cleanly marked as guarded. */
+    public static List<Operation> protect(List<Operation> ops) {
+        RerunSimulation sim = new RerunSimulation();
+        for (Operation op : ops) {
+            if (op.site().phase() == Phase.UPGRADE) {
+                sim.apply(op);
+            }
+        }
+        List<Operation> out = new ArrayList<>(ops);
+        for (int i = 0; i < out.size(); i++) {
+            Operation op = out.get(i);
+            if (op.site().phase() != Phase.UPGRADE) {
+                continue;
+            }
+            if (op.site().guard() == null && !op.site().conditional() && sim.succeeds(op)) {
+                boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
+                Guard g = Guard.of(creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER, op.site().span(),
+                        "re-runs cleanly on the schema this revision leaves behind");
+                out.set(i, op.withSite(op.site().withGuard(g)));
+            }
+            sim.apply(op);
+        }
+        return out;
+    }
+
+    /** True when {@code op} is known to succeed on the current state. */
+    private boolean succeeds(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return absent(column(a.table(), a.column().name()));
+        } else if (op instanceof Operation.CreateTable t) {
+            return absent(table(t.table()));
+        } else if (op instanceof Operation.CreateIndex ix) {
+            return absent(index(ix.name()));
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.name() != null && absent(constraint(c.table(), c.name()));
+        } else if (op instanceof Operation.Drop d) {
+            return present(dropped(d));
+        } else if (op instanceof Operation.Rename r && r.kind() != ObjectKind.OTHER) {
+            String from = key(r.kind(), r.table(), r.from());
+            String to = key(r.kind(), r.table(), r.to());
+            return present(from) && absent(to);
+        }
+        return false;
+    }
+
+    private void apply(Operation op) {
+        if (op instanceof Operation.Unknown u) {
+            forget(u.touches().isEmpty() ? null : u.touches());
+            return;
+        }
+        boolean sure = op.site().guard() == null && !op.site().conditional();
+        if (op instanceof Operation.AddColumn a) {
+            set(column(a.table(), a.column().name()), sure);
+        } else if (op instanceof Operation.CreateTable t) {
+            set(table(t.table()), sure);
+            for (ColumnDef c : t.columns()) {
+                set(column(t.table(), c.name()), sure);
+            }
+        } else if (op instanceof Operation.CreateIndex ix) {
+            set(index(ix.name()), sure);
+        } else if (op instanceof Operation.AddConstraint c) {
+            String name = c.name() != null ? c.name() : defaultName(c);
+            String k = constraint(c.table(), name);
+            if (c.name() == null && k != null && !Boolean.FALSE.equals(state.get(k))) {
+                // PostgreSQL picks another name (…_fkey1) when the default one is taken, or maybe taken
+                return;
+            }
+            set(k, sure);
+        } else if (op instanceof Operation.Drop d) {
+            String k = dropped(d);
+            if (k == null) {
+                state.clear();
+                return;
+            }
+            if (d.kind() == ObjectKind.TABLE || d.kind() == ObjectKind.COLUMN) {
+                // PostgreSQL drops what lives on the table, or uses the column, with it
+                forgetTable(d.kind() == ObjectKind.TABLE ? d.name() : d.table(), d.kind() == ObjectKind.TABLE);
+            }
+            clear(k, sure);
+        } else if (op instanceof Operation.Rename r && r.kind() != ObjectKind.OTHER) {
+            String from = key(r.kind(), r.table(), r.from());
+            String to = key(r.kind(), r.table(), r.to());
+            if (from == null || to == null) {
+                state.clear();
+                return;
+            }
+            if (r.kind() == ObjectKind.TABLE) {
+                forgetTable(r.from(), true);
+                forgetTable(r.to(), true);
+            }
+            clear(from, sure);
+            set(to, sure);
+        } else if (op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject) {
+            OperationPairs.Key made = OperationPairs.created(op);
+            if (made != null) {
+                set(key(made.kind(), made.table(), made.name()), sure);
+            }
+        }
+    }
+
+    /** PostgreSQL's name for an unnamed key constraint: {@code t_pkey}, {@code t_a_b_key}, {@code t_a_fkey}. */
+    private static String defaultName(Operation.AddConstraint c) {
+        if (c.table() == null) {
+            return null;
+        }
+        String name = switch (c.kind()) {
+            case PRIMARY_KEY -> c.table() + "_pkey";
+            case UNIQUE -> c.columns().isEmpty() ? null : c.table() + "_" + String.join("_", c.columns()) + "_key";
+            case FOREIGN_KEY -> c.columns().isEmpty() ? null : c.table() + "_" + String.join("_", c.columns()) + "_fkey";
+            default -> null;
+        };
+        // longer names are truncated by PostgreSQL in ways not modelled here
+        return name == null || name.length() > 63 ? null : name;
+    }
+
+    private String dropped(Operation.Drop d) {
+        return key(d.kind(), d.table(), d.name());
+    }
+
+    private boolean present(String k) {
+        return k != null && Boolean.TRUE.equals(state.get(k));
+    }
+
+    private boolean absent(String k) {
+        return k != null && Boolean.FALSE.equals(state.get(k));
+    }
+
+    private void set(String k, boolean sure) {
+        if (k != null) {
+            if (sure) {
+                state.put(k, true);
+            } else {
+                state.remove(k);
+            }
+        }
+    }
+
+    private void clear(String k, boolean sure) {
+        if (k != null) {
+            if (sure) {
+                state.put(k, false);
+            } else {
+                state.remove(k);
+            }
+        }
+    }
+
+    /** Forgets every object named in {@code names} or living on such a table; everything when null. */
+    private void forget(java.util.Set<String> names) {
+        if (names == null) {
+            state.clear();
+            return;
+        }
+        for (Iterator<String> it = state.keySet().iterator(); it.hasNext();) {
+            String[] parts = it.next().split("\\|", -1);
+            if (names.contains(parts[1]) || names.contains(parts[2])) {
+                it.remove();
+            }
+        }
+    }
+
+    /** Forgets the indexes and constraints of {@code table}, and its columns when {@code columns}. */
+    private void forgetTable(String table, boolean columns) {
+        if (table == null) {
+            state.clear();
+            return;
+        }
+        String t = table.toLowerCase(Locale.ROOT);
+        for (Iterator<String> it = state.keySet().iterator(); it.hasNext();) {
+            String[] parts = it.next().split("\\|", -1);
+            // indexes are keyed without a table: which of them sit on this table is not known here
+            boolean column = parts[0].equals(ObjectKind.COLUMN.name());
+            if (parts[1].equals(t) && (columns || !column) || parts[0].equals(ObjectKind.INDEX.name())) {
+                it.remove();
+            }
+        }
+    }
+
+    private static String table(String name) {
+        return key(ObjectKind.TABLE, null, name);
+    }
+
+    private static String column(String table, String name) {
+        return table == null ? null : key(ObjectKind.COLUMN, table, name);
+    }
+
+    private static String index(String name) {
+        return key(ObjectKind.INDEX, null, name);
+    }
+
+    private static String constraint(String table, String name) {
+        return table == null ? null : key(ObjectKind.CONSTRAINT, table, name);
+    }
+
+    /** {@code KIND|table|name}, lower-cased; the table only for objects that live in one. Null when unnamed. */
+    private static String key(ObjectKind kind, String table, String name) {
+        if (name == null) {
+            return null;
+        }
+        boolean scoped = kind == ObjectKind.COLUMN || kind == ObjectKind.CONSTRAINT || kind == ObjectKind.TRIGGER
+                || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
+        if (scoped && table == null) {
+            return null;
+        }
+        return kind.name() + "|" + (scoped ? table.toLowerCase(Locale.ROOT) : "") + "|" + name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.idemlint.plan;
+
+import java.util.List;
+
+/**
+ * What {@code alembic upgrade heads} will do on one database: the database ({@code url} masked, the
+ * server's version, the revisions {@code alembic_version} holds), each pending revision in the order
+ * Alembic applies them with its {@link Entry}, and notes about the graph or the database that do not
+ * belong to one revision (several heads, a shadowed duplicate id, a missing version table).
+ */
+public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes) {
+
+    public enum Status {
+        OK, FAILS, UNKNOWN;
+
+        /** "ok", "fails", "unknown": the JSON contract's words. */
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * One pending revision (or, for a database Alembic cannot start from, the stamp it cannot
+     * locate): where it is ({@code file}, {@code line} of the statement that fails or cannot be
+     * followed, else of the revision), its status, the SQLSTATE of a failure (null for none, or a
+     * Python error such as TypeError), one-sentence {@code message} and what to do ({@code help}).
+     */
+    public record Entry(String revision, String file, int line, Status status, String sqlstate, String message,
+            String help) {
+    }
+
+    public long count(Status s) {
+        return pending.stream().filter(e -> e.status() == s).count();
+    }
+
+    /** The first revision that fails, or null. */
+    public Entry firstFailure() {
+        return pending.stream().filter(e -> e.status() == Status.FAILS).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,1817 @@
+package dev.idemlint.plan;
+
+import dev.idemlint.db.Catalog;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.plan.LiveState.Fact;
+import dev.idemlint.plan.Plan.Entry;
+import dev.idemlint.plan.Plan.Status;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rules.SqlState;
+import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.SchemaTimeline;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Walks the revisions {@code alembic upgrade heads} will apply on a live database, in Alembic's order,
+ * with the same operation model the lint uses, against the schema the catalog snapshot holds, updated
+ * as each operation runs. A statement fails only when the walk understood every statement before it;
+ * anything it cannot follow (opaque SQL or code, a guard it cannot evaluate) makes the revision
+ * {@link Status#UNKNOWN} and the touched objects' state unknown.
+ */
+public final class Planner {
+
+    /**
+     * Read-only row probes for keyed inserts: whether a table holds any row, and whether it holds one
+     * with the given column values (compared as text); null when it cannot be told.
+     */
+    public interface RowProbe {
+        Boolean hasRows(String schema, String table);
+
+        Boolean hasRow(String schema, String table, Map<String, String> values);
+    }
+
+    /** Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe. */
+    public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
+            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
+    }
+
+    private final Input in;
+    private final LiveState state;
+    private final List<Entry> entries = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    /** Who created each object during the walk ("kind:path" -> revision). */
+    private final Map<String, String> createdBy = new HashMap<>();
+    /** Literal rows of guarded and ON CONFLICT inserts: written or not, per "schema.table". */
+    private final Map<String, List<Map<String, String>>> maybeRows = new HashMap<>();
+    /** Tables the walk made and filled with rows that are not literals. */
+    private final Set<String> opaqueRows = new HashSet<>();
+    /** Literal rows the walk's own inserts wrote, per "schema.table". */
+    private final Map<String, List<Map<String, String>>> inserted = new HashMap<>();
+    /** Enum types create_table's event already made in this run: Alembic's memo skips them. */
+    private final Set<String> enumMemo = new HashSet<>();
+    /**
+     * Something earlier in the walk may have created objects the walk does not know of (a CREATE with a
+     * dynamic name, opaque code): a later "does not exist" is only a possibility.
+     */
+    private String mayHaveCreated;
+    /** Something earlier may have dropped objects (a DROP with a dynamic name, opaque code): a later "already exists" too. */
+    private String mayHaveDropped;
+    /** The first revision that fails: what follows is planned as if it had been fixed. */
+    private String firstFailed;
+
+    /** The revision being walked. */
+    private Migration walking;
+
+    private Planner(Input in) {
+        this.in = in;
+        this.state = new LiveState(in.catalog());
+    }
+
+    public static Plan plan(Input in) {
+        return new Planner(in).run();
+    }
+
+    private Plan run() {
+        Catalog.VersionTable vt = in.catalog().versionTable();
+        List<String> current = vt.rows();
+        RevisionGraph g = in.graph();
+        if (!vt.exists()) {
+            notes.add("The database has no " + vt.name() + " table"
+                    + (vt.schema() == null ? " in its search path" : " in schema " + vt.schema())
+                    + ": Alembic treats it as empty and applies every revision"
+                    + (in.catalog().relations().isEmpty() ? "." : ", on the tables that are already there."));
+        }
+        List<String> heads = g.heads();
+        if (heads.size() > 1) {
+            notes.add("The code has " + heads.size() + " heads (" + String.join(", ", heads) + "): `alembic upgrade"
+                    + " head` fails with \"Multiple head revisions are present\"; `alembic upgrade heads` applies them all"
+                    + " (this plan); a merge revision (`alembic merge heads`) makes one head.");
+        }
+        for (Map.Entry<String, List<Migration>> d : g.duplicates().entrySet()) {
+            Migration kept = kept(d.getKey());
+            List<String> dropped = new ArrayList<>();
+            for (Migration m : d.getValue()) {
+                if (m != kept) {
+                    dropped.add(m.source().displayPath());
+                }
+            }
+            notes.add("Revision " + d.getKey() + " is declared by " + d.getValue().size() + " files: Alembic keeps "
+                    + kept.source().displayPath() + " and never runs " + String.join(", ", dropped)
+                    + " (`idemlint lint --fix --unsafe-fixes` renumbers it).");
+        }
+        List<String> resolved = new ArrayList<>();
+        for (String r : current) {
+            Optional<String> id = g.resolve(r);
+            if (id.isEmpty()) {
+                entries.add(new Entry(r, null, 0, Status.FAILS, null,
+                        vt.name() + " holds '" + r + "', which no revision in " + in.versionsDir() + " declares: the"
+                                + " database is ahead of this code (migrated by a newer deploy) or on another branch, and"
+                                + " `alembic upgrade` fails with \"Can't locate revision identified by '" + r + "'\".",
+                        "Deploy the code that has revision " + r + "; if it was removed on purpose, stamp the revision"
+                                + " the schema matches: `alembic stamp <rev>` (see `idemlint heads`)."));
+                continue;
+            }
+            resolved.add(id.get());
+        }
+        if (current.size() > 1) {
+            notes.add(vt.name() + " holds " + current.size() + " rows (" + String.join(", ", current)
+                    + "): the database is stamped on several branches.");
+        }
+        for (String a : resolved) {
+            for (String b : resolved) {
+                if (!a.equals(b) && g.ancestors(b, true).contains(a)) {
+                    entries.add(new Entry(a, g.node(a).source().displayPath(), 1, Status.FAILS, null,
+                            vt.name() + " holds both " + a + " and its descendant " + b + ": Alembic refuses it (\""
+                                    + "Requested revision " + b + " overlaps with other requested revisions " + a + "\").",
+                            "Delete the row of " + a + ": `alembic stamp --purge " + b + "` when " + b
+                                    + " is the only head, else `DELETE FROM " + vt.name() + " WHERE version_num = '" + a
+                                    + "'`."));
+                }
+            }
+        }
+        if (!entries.isEmpty()) {
+            return finish(current);
+        }
+        List<Migration> pending = g.alembicUpgradeOrder(resolved, in.mapOrder());
+        for (Migration m : pending) {
+            walk(kept(m.header().revisionId()), resolved);
+        }
+        return finish(current);
+    }
+
+    /**
+     * The file Alembic keeps for a revision id: with a duplicate id, the one it reads last, in the
+     * order it reads the directory.
+     */
+    private Migration kept(String id) {
+        Migration last = null;
+        if (in.mapOrder() != null) {
+            for (Migration m : in.mapOrder()) {
+                if (id.equals(m.header().revisionId())) {
+                    last = m;
+                }
+            }
+        }
+        return last != null ? last : in.graph().node(id);
+    }
+
+    private Plan finish(List<String> current) {
+        return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes));
+    }
+
+    // ---- one revision ----
+
+    /** What one operation does to the walk. */
+    private sealed interface Outcome {
+    }
+
+    /** It runs (or is skipped) and the walk knows the result. */
+    private record Ok() implements Outcome {
+    }
+
+    /** It fails: {@code sqlstate} (null for a Python error), what is wrong, the object named. */
+    private record Fails(String sqlstate, String label, String reason, String objectKey, boolean alreadyThere)
+            implements Outcome {
+        /** Fails whatever the schema holds: a syntax error, CONCURRENTLY in a transaction, a TypeError. */
+        boolean stateFree() {
+            return sqlstate == null || sqlstate.equals("42601") || sqlstate.equals("25001");
+        }
+    }
+
+    /**
+     * The walk cannot tell what it does. {@code creates}/{@code drops}: it may have made or removed
+     * objects the walk does not know of.
+     */
+    private record Lost(String reason, boolean creates, boolean drops) implements Outcome {
+        Lost(String reason) {
+            this(reason, false, false);
+        }
+    }
+
+    private static final Ok OK = new Ok();
+
+    private void walk(Migration m, List<String> stamped) {
+        walking = m;
+        String rev = m.header().revisionId();
+        List<Operation> ops = m.upgrade();
+        Map<Integer, List<Creation>> creations = new HashMap<>();
+        for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
+            creations.computeIfAbsent(c.index(), k -> new ArrayList<>()).add(c);
+        }
+        Set<String> madeHere = new LinkedHashSet<>();
+        Lost lost = null;
+        int lostLine = 0;
+        for (int k = 0; k < ops.size(); k++) {
+            Operation op = ops.get(k);
+            Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
+            int line = m.source().lines().line(op.site().span().start());
+            if (o instanceof Lost l) {
+                if (lost == null) {
+                    lost = l;
+                    lostLine = line;
+                }
+                String where = rev + " line " + line + " (" + l.reason() + ")";
+                if (l.creates() && mayHaveCreated == null) {
+                    mayHaveCreated = where;
+                }
+                if (l.drops() && mayHaveDropped == null) {
+                    mayHaveDropped = where;
+                }
+            } else if (o instanceof Fails f) {
+                String doubt = f.stateFree() ? null : f.alreadyThere() ? mayHaveDropped : mayHaveCreated;
+                if (doubt == null) {
+                    // a revision before it cannot be followed: it may fail first, or change what this one finds
+                    for (Entry e : entries) {
+                        if (e.status() == Status.UNKNOWN) {
+                            doubt = "revision " + e.revision() + ", which it cannot follow";
+                            break;
+                        }
+                    }
+                }
+                if (doubt != null) {
+                    add(m, line, Status.UNKNOWN, f.sqlstate(), "Fails with " + f.label() + " if Alembic gets here, because "
+                            + f.reason() + "; but the walk lost track at " + doubt + ".",
+                            "Check by hand whether " + describeKey(f.objectKey()) + " is there; idemlint cannot follow "
+                                    + doubt + ".");
+                } else {
+                    failed(m, op, line, f, madeHere, stamped);
+                }
+                applyAll(m, ops, creations, madeHere, k);
+                return;
+            }
+        }
+        if (lost != null) {
+            add(m, lostLine, Status.UNKNOWN, null, "Cannot tell whether it succeeds: " + lost.reason() + ".",
+                    "Review line " + lostLine + " by hand; everything else in this revision runs on this database.");
+            return;
+        }
+        String message = firstFailed == null ? null
+                : "Not reached: " + firstFailed + " fails first; once that is fixed, this revision runs.";
+        add(m, headerLine(m), Status.OK, null, message, null);
+    }
+
+    /** After a failure, the rest of the walk plans as if the revision had been fixed: all its objects exist. */
+    private void applyAll(Migration m, List<Operation> ops, Map<Integer, List<Creation>> creations,
+            Set<String> madeHere, int from) {
+        for (int k = from; k < ops.size(); k++) {
+            for (Creation c : creations.getOrDefault(k, List.of())) {
+                if (c.effective(in.settings())) {
+                    make(c, ops.get(k), m.header().revisionId(), madeHere, false);
+                }
+            }
+        }
+        if (firstFailed == null) {
+            firstFailed = m.header().revisionId();
+        }
+    }
+
+    private void add(Migration m, int line, Status s, String sqlstate, String message, String help) {
+        entries.add(new Entry(m.header().revisionId(), m.source().displayPath(), line, s, sqlstate, message, help));
+    }
+
+    private static int headerLine(Migration m) {
+        var r = m.header().revision();
+        return r == null || r.statement() == null ? 1 : m.source().lines().line(r.statement().start());
+    }
+
+    // ---- one operation ----
+
+    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<String> madeHere) {
+        if (op instanceof Operation.Unknown u) {
+            return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
+        }
+        if (op instanceof Operation.RawSql) {
+            return new Lost("SQL idemlint could not classify", true, true);
+        }
+        if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
+            return OK;
+        }
+        Fails raises = inspectorOnMissingTable(op, m);
+        if (raises != null) {
+            return raises;
+        }
+        Run run = guard(op, m);
+        if (run == Run.SKIPS) {
+            return OK;
+        }
+        if (run == Run.GUARDED_INSERT) {
+            Operation.Insert ins = (Operation.Insert) op;
+            Target t = relTarget(op, name(ins.table(), op));
+            List<Map<String, String>> rows = InsertRows.of(ins);
+            if (t.schema != null) {
+                if (rows != null) {
+                    maybeRows.computeIfAbsent(t.schema + "." + t.name, k -> new ArrayList<>()).addAll(rows);
+                } else {
+                    opaqueRows.add(t.schema + "." + t.name);
+                }
+            }
+            return OK;
+        }
+        Outcome o = effect(op, creations, rev, madeHere, run == Run.MAYBE);
+        Guard g = op.site().guard();
+        if (o instanceof Fails f) {
+            if (run == Run.MAYBE) {
+                return new Lost("it runs under `" + m.source().slice(g.span()).strip() + "`, which idemlint cannot"
+                        + " evaluate here, and then fails with " + f.label());
+            }
+            if (g != null && g.kind() == GuardKind.SAVEPOINT) {
+                return OK;
+            }
+            if (g != null && g.kind() == GuardKind.DO_BLOCK_EXCEPTION && f.sqlstate() != null
+                    && g.catches(condition(f.sqlstate()))) {
+                return OK;
+            }
+            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null) {
+                return new Fails(SqlState.IN_FAILED_SQL_TRANSACTION.code(), SqlState.IN_FAILED_SQL_TRANSACTION.label(),
+                        f.reason() + " (" + f.label() + "), and the try/except that swallows it leaves the transaction"
+                                + " aborted, so the next statement fails", f.objectKey(), f.alreadyThere());
+            }
+        }
+        return o;
+    }
+
+    /**
+     * RUNS, SKIPS or MAYBE on this database; GUARDED_INSERT: an insert under a check of the rows already
+     * there ({@code if count == 0:}), which the lint counts as its guard: it never fails, and its rows may
+     * or may not be written.
+     */
+    private enum Run { RUNS, SKIPS, MAYBE, GUARDED_INSERT }
+
+    private static final Pattern TABLE_INSPECTION = Pattern.compile(
+            "\\.(get_columns|get_indexes|get_unique_constraints|get_foreign_keys|get_pk_constraint|get_check_constraints)"
+                    + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+
+    /**
+     * SQLAlchemy's inspector raises NoSuchTableError when {@code get_columns("t")} and its kin are
+     * asked about a table that is not there: the guard itself fails, before the operation.
+     */
+    private Fails inspectorOnMissingTable(Operation op, Migration m) {
+        Guard g = op.site().guard();
+        if (g == null || g.kind() != GuardKind.INSPECTOR || g.span() == null) {
+            return null;
+        }
+        Matcher x = TABLE_INSPECTION.matcher(m.source().slice(g.span()));
+        if (!x.find() || x.find()) {
+            return null;
+        }
+        x.reset();
+        x.find();
+        String table = x.group(2);
+        if (state.relationSchema(table) != null || state.currentSchema == null
+                || state.relation(state.currentSchema, table) != Fact.ABSENT) {
+            return null;
+        }
+        return new Fails(null, "NoSuchTableError", "the guard's inspector." + x.group(1) + "(\"" + table
+                + "\") finds no table " + table, "rel:" + state.currentSchema + "." + table, false);
+    }
+
+    /**
+     * Whether the operation runs on this database: its guard evaluated against the state. Inspector,
+     * catalog and helper checks on a named object are answered by the catalog; conditions that cannot
+     * be read are {@link Run#MAYBE}.
+     */
+    private Run guard(Operation op, Migration m) {
+        Guard g = op.site().guard();
+        if (g == null) {
+            return Run.RUNS;
+        }
+        switch (g.kind()) {
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER:
+                return Run.RUNS;
+            case DATA_QUERY:
+                return op instanceof Operation.Insert ? Run.GUARDED_INSERT : Run.MAYBE;
+            case OPAQUE_CONDITION:
+                return Run.MAYBE;
+            default:
+                break;
+        }
+        if (op instanceof Operation.Insert ins && g.polarity() <= 0 && ins.table() != null && g.mentions(ins.table())
+                && g.description().startsWith("condition on")) {
+            return Run.GUARDED_INSERT;
+        }
+        if (g.polarity() == 0 || COMPOUND.matcher(m.source().slice(g.span())).find()) {
+            Run r = tableChecks(op, m, g);
+            if (r != null) {
+                return r;
+            }
+            // a combination of other checks, or a branch that cannot be read, is not evaluated
+            return Run.MAYBE;
+        }
+        Fact checked = checkedFact(g, op);
+        if (checked == null || checked == Fact.UNKNOWN) {
+            return Run.MAYBE;
+        }
+        boolean exists = checked == Fact.PRESENT;
+        return (g.polarity() < 0 ? !exists : exists) ? Run.RUNS : Run.SKIPS;
+    }
+
+    private static final Pattern COMPOUND = Pattern.compile("\\b(and|or)\\b");
+
+    /** One {@code has_table("t")} call of an inspector, however the inspector is reached. */
+    private static final Pattern HAS_TABLE = Pattern.compile(
+            "(?:[\\w]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.)*has_table\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+
+    /**
+     * A condition made only of {@code has_table} checks joined by {@code and}/{@code or}/{@code not}
+     * ({@code insp.has_table("venues") and not insp.has_table("arenas")}), evaluated on the state, with
+     * the branch the operation sits in read from the source: the body, the {@code else:}, or the code
+     * after an early {@code return}. Null when the condition or the branch is anything else.
+     */
+    private Run tableChecks(Operation op, Migration m, Guard g) {
+        String text = m.source().text();
+        String test = text.substring(g.span().start(), g.span().end());
+        Matcher h = HAS_TABLE.matcher(test);
+        StringBuilder expr = new StringBuilder();
+        int last = 0;
+        while (h.find()) {
+            Target t = relTarget(op, h.group(1));
+            Fact f = t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+            if (f == Fact.UNKNOWN) {
+                return null;
+            }
+            expr.append(test, last, h.start()).append(f == Fact.PRESENT ? " T " : " F ");
+            last = h.end();
+        }
+        if (last == 0) {
+            return null;
+        }
+        expr.append(test.substring(last));
+        Boolean value = new BoolReader(expr.toString()).read();
+        if (value == null) {
+            return null;
+        }
+        // which branch: the if's own indentation against the operation's line and any else: between them
+        int ifLine = text.lastIndexOf('\n', g.span().start()) + 1;
+        int ifIndent = indent(text, ifLine);
+        int opStart = op.site().span().start();
+        int opLine = text.lastIndexOf('\n', opStart) + 1;
+        if (!text.substring(ifLine, g.span().start()).strip().matches("(if|elif)")) {
+            return null;
+        }
+        if (text.substring(ifLine, g.span().start()).strip().equals("elif")) {
+            return null;
+        }
+        if (opLine <= ifLine) {
+            return null;
+        }
+        // body, else: or after the if statement (the body returned early)
+        int where = 0;
+        String[] lines = text.substring(g.span().end(), opLine).split("\n", -1);
+        for (int k = 1; k < lines.length; k++) {
+            String line = lines[k];
+            if (line.isBlank() || line.strip().startsWith("#")) {
+                continue;
+            }
+            if (indent(line, 0) <= ifIndent) {
+                if (line.strip().startsWith("elif")) {
+                    return null;
+                }
+                where = where == 0 && line.strip().startsWith("else") ? 1 : 2;
+            }
+        }
+        if (indent(text, opLine) <= ifIndent) {
+            where = 2;
+        }
+        boolean runs = where == 0 ? value : !value;
+        return runs ? Run.RUNS : Run.SKIPS;
+    }
+
+    private static int indent(String s, int from) {
+        int i = from;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        return i - from;
+    }
+
+    /** Reads {@code T}, {@code F}, {@code not}, {@code and}, {@code or} and parentheses; null for anything else. */
+    private static final class BoolReader {
+        private final String[] tokens;
+        private int pos;
+
+        BoolReader(String s) {
+            tokens = s.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
+        }
+
+        Boolean read() {
+            Boolean v = or();
+            return v == null || pos != tokens.length ? null : v;
+        }
+
+        private Boolean or() {
+            Boolean v = and();
+            while (v != null && pos < tokens.length && tokens[pos].equals("or")) {
+                pos++;
+                Boolean r = and();
+                v = r == null ? null : v || r;
+            }
+            return v;
+        }
+
+        private Boolean and() {
+            Boolean v = not();
+            while (v != null && pos < tokens.length && tokens[pos].equals("and")) {
+                pos++;
+                Boolean r = not();
+                v = r == null ? null : v && r;
+            }
+            return v;
+        }
+
+        private Boolean not() {
+            if (pos < tokens.length && tokens[pos].equals("not")) {
+                pos++;
+                Boolean v = not();
+                return v == null ? null : !v;
+            }
+            if (pos >= tokens.length) {
+                return null;
+            }
+            String t = tokens[pos++];
+            if (t.equals("T") || t.equals("F")) {
+                return t.equals("T");
+            }
+            if (t.equals("(")) {
+                Boolean v = or();
+                if (v == null || pos >= tokens.length || !tokens[pos].equals(")")) {
+                    return null;
+                }
+                pos++;
+                return v;
+            }
+            return null;
+        }
+    }
+
+    /** Words in checks that name no user object. */
+    private static final Set<String> GENERIC = Set.of("name", "column_name", "table_name", "constraint_name",
+            "indexname", "tablename", "conname", "typname", "relname", "attname", "columns", "tables", "public",
+            "table_schema", "schemaname", "constrained_columns", "column_names", "type", "c", "i", "t", "x");
+
+    /** The existence of the object a guard checks, as far as it names one this operation touches. */
+    private Fact checkedFact(Guard g, Operation op) {
+        String table = tableOf(op);
+        String d = g.description().toLowerCase(Locale.ROOT);
+        if (!g.tableLevel() && table != null && g.names(table) && (d.contains("get_columns") || d.contains("get_indexes")
+                || d.contains("constraint") || d.contains("get_foreign_keys"))) {
+            // a check on another object of the same table ("if 'locale' not in get_columns('users'): return")
+            List<String> others = new ArrayList<>();
+            for (String sub : g.subjects()) {
+                if (!sub.equals(table.toLowerCase(Locale.ROOT)) && !GENERIC.contains(sub) && !sub.startsWith("pg_")) {
+                    others.add(sub);
+                }
+            }
+            String own = objectName(op);
+            if (others.size() == 1 && (own == null || !g.names(own))) {
+                Target t = relTarget(op, name(table, op));
+                if (t.schema == null) {
+                    return Fact.UNKNOWN;
+                }
+                String other = others.get(0);
+                if (d.contains("get_columns")) {
+                    return state.column(t.schema, t.name, other);
+                }
+                if (d.contains("get_indexes")) {
+                    return state.relation(t.schema, other);
+                }
+                return state.constraint(t.schema, t.name, other);
+            }
+        }
+        if (g.tableLevel()) {
+            String t = table != null && g.names(table) ? table
+                    : g.subjects().size() == 1 ? g.subjects().iterator().next() : null;
+            if (t == null) {
+                return null;
+            }
+            Target target = relTarget(op, name(t, op));
+            return target.schema == null ? Fact.UNKNOWN : state.relation(target.schema, target.name);
+        }
+        String own = objectName(op);
+        if (own == null || !g.subjects().isEmpty() && !g.names(own)) {
+            return null;
+        }
+        return existing(op);
+    }
+
+    /** Whether the object an operation creates, drops or renames exists now. */
+    private Fact existing(Operation op) {
+        if (op instanceof Operation.AddColumn a && a.column().name() != null && a.table() != null) {
+            Target t = relTarget(op, name(a.table(), op));
+            return t.schema == null ? Fact.UNKNOWN : state.column(t.schema, t.name, name(a.column().name(), op));
+        } else if (op instanceof Operation.CreateTable c && c.table() != null) {
+            Target t = createTarget(op, name(c.table(), op));
+            return t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+        } else if (op instanceof Operation.CreateIndex i && i.name() != null) {
+            String schema = i.table() == null ? state.currentSchema : relTarget(op, name(i.table(), op)).schema;
+            return schema == null ? Fact.UNKNOWN : state.relation(schema, name(i.name(), op));
+        } else if (op instanceof Operation.AddConstraint c && c.name() != null && c.table() != null) {
+            Target t = relTarget(op, name(c.table(), op));
+            return t.schema == null ? Fact.UNKNOWN : state.constraint(t.schema, t.name, name(c.name(), op));
+        } else if (op instanceof Operation.CreateEnumType e && e.name() != null) {
+            Target t = typeTarget(op, name(e.name(), op));
+            return t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
+        } else if (op instanceof Operation.CreateObject c && c.name() != null) {
+            return objectFact(op, c.kind(), c.table(), c.name());
+        } else if (op instanceof Operation.Drop d && d.name() != null) {
+            return objectFact(op, d.kind(), d.table(), d.name());
+        } else if (op instanceof Operation.Rename r && r.from() != null) {
+            return objectFact(op, r.kind(), r.table(), r.from());
+        } else if (op instanceof Operation.AlterTypeAddValue v && v.type() != null) {
+            Target t = typeTarget(op, name(v.type(), op));
+            if (t.schema == null || state.type(t.schema, t.name) != Fact.PRESENT) {
+                return Fact.UNKNOWN;
+            }
+            List<String> labels = state.labels(t.schema, t.name);
+            return labels == null ? Fact.UNKNOWN : labels.contains(v.label()) ? Fact.PRESENT : Fact.ABSENT;
+        }
+        return null;
+    }
+
+    private Fact objectFact(Operation op, ObjectKind kind, String table, String objectName) {
+        String n = name(objectName, op);
+        switch (kind) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
+                Target t = relTarget(op, n);
+                return t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+            }
+            case INDEX -> {
+                String schema = table != null ? relTarget(op, name(table, op)).schema : indexSchema(op, n);
+                return schema == null ? Fact.UNKNOWN : state.relation(schema, n);
+            }
+            case COLUMN, CONSTRAINT, TRIGGER, POLICY -> {
+                if (table == null) {
+                    return Fact.UNKNOWN;
+                }
+                Target t = relTarget(op, name(table, op));
+                if (t.schema == null) {
+                    return Fact.UNKNOWN;
+                }
+                return switch (kind) {
+                    case COLUMN -> state.column(t.schema, t.name, n);
+                    case CONSTRAINT -> state.constraint(t.schema, t.name, n);
+                    case TRIGGER -> state.trigger(t.schema, t.name, n);
+                    default -> state.policy(t.schema, t.name, n);
+                };
+            }
+            case TYPE, DOMAIN -> {
+                Target t = typeTarget(op, n);
+                return t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
+            }
+            case FUNCTION, PROCEDURE, AGGREGATE -> {
+                Target t = createTarget(op, n);
+                return t.schema == null ? Fact.UNKNOWN : state.routine(t.schema, t.name);
+            }
+            case SCHEMA -> {
+                return state.schema(n);
+            }
+            case EXTENSION -> {
+                return state.extension(n);
+            }
+            case ROLE -> {
+                return state.role(n);
+            }
+            default -> {
+                return Fact.UNKNOWN;
+            }
+        }
+    }
+
+    /** The effect of an operation that runs ({@code maybe}: it may not run, so what it makes becomes unknown). */
+    private Outcome effect(Operation op, List<Creation> creations, String rev, Set<String> madeHere, boolean maybe) {
+        Outcome pre = preconditions(op);
+        if (!(pre instanceof Ok)) {
+            return pre;
+        }
+        if (op instanceof Operation.Drop d) {
+            return drop(op, d, maybe);
+        }
+        if (op instanceof Operation.Rename r) {
+            return rename(op, r, maybe);
+        }
+        if (op instanceof Operation.AlterTypeAddValue v) {
+            return addValue(op, v, maybe);
+        }
+        if (op instanceof Operation.Insert i) {
+            return insert(op, i);
+        }
+        if (op instanceof Operation.Benign b) {
+            // alter_column on a column that is not there: UndefinedColumn (its table is checked above)
+            Target t = relTarget(op, name(b.table(), op));
+            Fact c = t.schema == null ? Fact.UNKNOWN : state.column(t.schema, t.name, name(b.column(), op));
+            if (c == Fact.ABSENT) {
+                return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
+                        "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
+            }
+            return c == Fact.UNKNOWN ? new Lost("whether column " + b.table() + "." + b.column() + " exists is not"
+                    + " known here") : OK;
+        }
+        if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
+            Fact f = objectFact(op, c.kind(), c.table(), c.name());
+            if ((c.kind() == ObjectKind.FUNCTION || c.kind() == ObjectKind.PROCEDURE
+                    || c.kind() == ObjectKind.AGGREGATE) && f == Fact.PRESENT) {
+                return new Lost("a " + c.kind().sql() + " named " + c.name() + " already exists, and whether its"
+                        + " arguments are the same cannot be told from the name");
+            }
+            if (c.kind() == ObjectKind.RULE || c.kind() == ObjectKind.COLLATION
+                    || c.kind() == ObjectKind.OPERATOR || c.kind() == ObjectKind.OTHER) {
+                return new Lost("CREATE " + c.kind().sql().toUpperCase(Locale.ROOT) + " " + c.name()
+                        + " is not compared with the catalog");
+            }
+        }
+        List<Creation> ordered = new ArrayList<>();
+        for (Creation c : creations) {
+            if (c.via() == Creation.Via.TABLE_EVENT) {
+                ordered.add(c);
+            }
+        }
+        for (Creation c : creations) {
+            if (c.via() != Creation.Via.TABLE_EVENT) {
+                ordered.add(c);
+            }
+        }
+        for (Creation c : ordered) {
+            if (!c.effective(in.settings())
+                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().name())
+                    || insideNewTable(op, c)) {
+                continue;
+            }
+            Outcome o = create(op, c, maybe);
+            if (!(o instanceof Ok)) {
+                return o;
+            }
+        }
+        for (Creation c : ordered) {
+            if (c.effective(in.settings()) && !(c.via() == Creation.Via.TABLE_EVENT
+                    && enumMemo.contains(c.key().name()))) {
+                make(c, op, rev, madeHere, maybe);
+            }
+        }
+        if (op instanceof Operation.CreateTable ct && ct.table() != null && !maybe) {
+            Target t = createTarget(op, name(ct.table(), op));
+            if (t.schema != null && state.madeByWalk(t.schema, t.name)) {
+                List<List<String>> keys = new ArrayList<>();
+                List<String> pk = new ArrayList<>();
+                for (ColumnDef c : ct.columns()) {
+                    if (c.primaryKey() && c.name() != null) {
+                        pk.add(name(c.name(), op));
+                    }
+                    if (c.unique() && c.name() != null) {
+                        keys.add(List.of(name(c.name(), op)));
+                    }
+                }
+                if (!pk.isEmpty()) {
+                    keys.add(0, pk);
+                }
+                boolean complete = !ct.columns().isEmpty() && ct.constraints().stream()
+                        .noneMatch(nc -> nc.kind() == null || nc.kind().indexBacked() || nc.kind() == ConstraintKind.UNKNOWN);
+                state.setUniqueKeys(t.schema, t.name, keys, complete);
+            }
+        }
+        return OK;
+    }
+
+    /**
+     * Parts of a CREATE TABLE that cannot clash once the table itself does not: its columns and
+     * table-scoped constraints, and every constraint PostgreSQL names itself (it picks a free name:
+     * {@code t_pkey1}). Indexes SQLAlchemy names ({@code index=True}) are separate statements and can.
+     */
+    private static boolean insideNewTable(Operation op, Creation c) {
+        if (c.key().kind() == ObjectKind.CONSTRAINT && c.derivedName()) {
+            return true;
+        }
+        return op instanceof Operation.CreateTable && c.via() == Creation.Via.TABLE_ELEMENT
+                && (c.key().kind() == ObjectKind.COLUMN || c.key().kind() == ObjectKind.CONSTRAINT
+                        && (c.constraintKind() == null || !c.constraintKind().indexBacked()));
+    }
+
+    /** Statements that fail whatever the schema holds, and tables an operation needs. */
+    private Outcome preconditions(Operation op) {
+        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit()) {
+            return new Fails(SqlState.ACTIVE_SQL_TRANSACTION.code(), SqlState.ACTIVE_SQL_TRANSACTION.label(),
+                    "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
+                            + " `op.get_context().autocommit_block()`)", null, false);
+        }
+        if (op.site().origin() == Origin.RAW_SQL) {
+            String syntax = null;
+            if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
+                syntax = "ADD CONSTRAINT IF NOT EXISTS";
+            } else if (op instanceof Operation.CreateEnumType t && t.ifNotExists()) {
+                syntax = "CREATE TYPE IF NOT EXISTS";
+            } else if (op instanceof Operation.CreateObject c && c.ifNotExists() && !ACCEPTS_IF_NOT_EXISTS.contains(c.kind())) {
+                syntax = "CREATE " + c.kind().sql().toUpperCase(Locale.ROOT) + " IF NOT EXISTS";
+            }
+            if (syntax != null) {
+                return new Fails(SqlState.SYNTAX_ERROR.code(), SqlState.SYNTAX_ERROR.label(),
+                        "PostgreSQL has no `" + syntax + "`", null, false);
+            }
+        }
+        if (op instanceof Operation.AddColumn a && a.ifNotExists() && op.site().origin() != Origin.RAW_SQL
+                && !in.settings().columnIfExistsSupported()) {
+            return new Fails(null, "TypeError", "add_column() takes no `if_not_exists` before Alembic 1.16.0 (this"
+                    + " project pins " + in.settings().alembic() + ")", null, false);
+        }
+        if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
+                && op.site().origin() != Origin.RAW_SQL && !in.settings().constraintIfExistsSupported()) {
+            return new Fails(null, "TypeError", "drop_constraint() takes no `if_exists` before Alembic 1.16.0 with"
+                    + " SQLAlchemy 2.0 (this project pins Alembic " + in.settings().alembic() + ", SQLAlchemy "
+                    + in.settings().sqlalchemy() + ")", null, false);
+        }
+        if (unnamed(op)) {
+            boolean drops = op instanceof Operation.Drop || op instanceof Operation.Rename;
+            return new Lost("it " + (op instanceof Operation.Drop ? "drops" : op instanceof Operation.Rename ? "renames"
+                    : "creates") + " an object whose name is not known statically", true, drops);
+        }
+        String table = needsTable(op);
+        if (table != null) {
+            Target t = relTarget(op, name(table, op));
+            if (t.schema != null && state.relation(t.schema, t.name) == Fact.ABSENT) {
+                return new Fails(SqlState.UNDEFINED_TABLE.code(), SqlState.UNDEFINED_TABLE.label(),
+                        "table " + show(t.schema, t.name) + " does not exist", "rel:" + t.schema + "." + t.name, false);
+            }
+            if (t.schema == null || state.relation(t.schema, t.name) == Fact.UNKNOWN) {
+                return new Lost("whether table " + table + " exists is not known here");
+            }
+        }
+        if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
+                && a.column().enumType().name() != null) {
+            // add_column never creates the column's enum type: it must be there
+            Target t = typeTarget(op, a.column().enumType().name());
+            if (t.schema != null && state.type(t.schema, t.name) == Fact.ABSENT) {
+                return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
+                        "type " + show(t.schema, t.name) + " does not exist (add_column does not create it)",
+                        "typ:" + t.schema + "." + t.name, false);
+            }
+        }
+        return OK;
+    }
+
+    /** An operation on an object whose name is dynamic (PostgreSQL names unnamed indexes and constraints itself). */
+    private static boolean unnamed(Operation op) {
+        if (op instanceof Operation.CreateTable c) {
+            return c.table() == null;
+        } else if (op instanceof Operation.AddColumn a) {
+            return a.table() == null || a.column().name() == null;
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return e.name() == null;
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.name() == null;
+        } else if (op instanceof Operation.Drop d) {
+            return d.name() == null;
+        } else if (op instanceof Operation.Rename r) {
+            return r.from() == null || r.to() == null;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a drop tolerates a missing object: {@code IF EXISTS} in SQL, or the {@code if_exists=True}
+     * kwarg where the project's Alembic honours it (older ones pass it on and ignore it).
+     */
+    private boolean dropIfExists(Operation.Drop d) {
+        if (!d.ifExists() || d.site().origin() == Origin.RAW_SQL || d.site().origin() == Origin.SQLALCHEMY_DDL) {
+            return d.ifExists();
+        }
+        Settings s = in.settings();
+        return switch (d.kind()) {
+            case TABLE -> s.tableIfExistsSupported();
+            case INDEX -> s.indexIfExistsSupported();
+            case COLUMN -> s.columnIfExistsSupported();
+            case CONSTRAINT -> s.constraintIfExistsSupported();
+            default -> true;
+        };
+    }
+
+    private static final Set<ObjectKind> ACCEPTS_IF_NOT_EXISTS = Set.of(ObjectKind.TABLE, ObjectKind.INDEX,
+            ObjectKind.SEQUENCE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.MATERIALIZED_VIEW,
+            ObjectKind.COLLATION, ObjectKind.COLUMN);
+
+    /** The table an operation acts on that must already exist, or null. */
+    private static String needsTable(Operation op) {
+        if (op instanceof Operation.Benign b) {
+            return b.column() == null ? null : b.table();
+        } else if (op instanceof Operation.AddColumn a) {
+            return a.table();
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.table();
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.table();
+        } else if (op instanceof Operation.Insert i) {
+            return i.table();
+        } else if (op instanceof Operation.CreateObject c && (c.kind() == ObjectKind.TRIGGER
+                || c.kind() == ObjectKind.POLICY)) {
+            return c.table();
+        } else if (op instanceof Operation.Drop d && (d.kind() == ObjectKind.COLUMN
+                || d.kind() == ObjectKind.CONSTRAINT)) {
+            return d.table();
+        } else if (op instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN
+                || r.kind() == ObjectKind.CONSTRAINT)) {
+            return r.table();
+        }
+        return null;
+    }
+
+    /** One object an operation creates: fails when it is already there (unless the statement tolerates it). */
+    private Outcome create(Operation op, Creation c, boolean maybe) {
+        Fact f = fact(op, c);
+        if (f == null) {
+            return new Lost("where " + c.key().describe() + " is created is not known statically");
+        }
+        if (c.tolerant(in.settings()) || f == Fact.ABSENT) {
+            return OK;
+        }
+        if (f == Fact.UNKNOWN) {
+            return new Lost("whether " + c.key().describe() + " already exists is not known here");
+        }
+        SqlState s = duplicate(c);
+        return new Fails(s.code(), s.label(), describe(op, c) + " already exists", keyOf(op, c), true);
+    }
+
+    private static SqlState duplicate(Creation c) {
+        return switch (c.key().kind()) {
+            case COLUMN -> SqlState.DUPLICATE_COLUMN;
+            case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW -> SqlState.DUPLICATE_TABLE;
+            case CONSTRAINT -> c.constraintKind() != null && c.constraintKind().indexBacked() ? SqlState.DUPLICATE_TABLE
+                    : SqlState.DUPLICATE_OBJECT;
+            case SCHEMA -> SqlState.DUPLICATE_SCHEMA;
+            case FUNCTION, PROCEDURE, AGGREGATE -> SqlState.DUPLICATE_FUNCTION;
+            default -> SqlState.DUPLICATE_OBJECT;
+        };
+    }
+
+    /** Whether a creation's object exists now; null when its place cannot be told. */
+    private Fact fact(Operation op, Creation c) {
+        ObjectKey k = key(op, c);
+        if (k == null) {
+            return null;
+        }
+        switch (c.key().kind()) {
+            case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW:
+                return state.relation(k.schema, k.name);
+            case COLUMN:
+                return state.column(k.schema, k.table, k.name);
+            case CONSTRAINT:
+                if (c.constraintKind() != null && c.constraintKind().indexBacked()) {
+                    Fact rel = state.relation(k.schema, k.name);
+                    if (rel != Fact.ABSENT) {
+                        return rel;
+                    }
+                }
+                return state.constraint(k.schema, k.table, k.name);
+            case TYPE, DOMAIN: {
+                Fact t = state.type(k.schema, k.name);
+                if (t == Fact.ABSENT) {
+                    Character rk = state.relationKind(k.schema, k.name);
+                    // a table's row type has the table's name
+                    return rk != null && "rpvmfc".indexOf(rk) >= 0 ? Fact.PRESENT : Fact.ABSENT;
+                }
+                return t;
+            }
+            case FUNCTION, PROCEDURE, AGGREGATE:
+                return state.routine(k.schema, k.name);
+            case TRIGGER:
+                return state.trigger(k.schema, k.table, k.name);
+            case POLICY:
+                return state.policy(k.schema, k.table, k.name);
+            case SCHEMA:
+                return state.schema(k.name);
+            case EXTENSION:
+                return state.extension(k.name);
+            case ROLE:
+                return state.role(k.name);
+            default:
+                return Fact.UNKNOWN;
+        }
+    }
+
+    /** Where an object lives: schema, owning table (table-scoped kinds), name. */
+    private record ObjectKey(String schema, String table, String name) {
+    }
+
+    private ObjectKey key(Operation op, Creation c) {
+        String n = name(c.key().name(), op);
+        switch (c.key().kind()) {
+            case COLUMN, CONSTRAINT, TRIGGER, POLICY: {
+                Target t = relTarget(op, name(c.key().table(), op));
+                return t.schema == null ? null : new ObjectKey(t.schema, t.name, n);
+            }
+            case INDEX: {
+                String table = tableOf(op);
+                String schema = table != null ? relTarget(op, name(table, op)).schema : createTarget(op, n).schema;
+                return schema == null ? null : new ObjectKey(schema, null, n);
+            }
+            case TYPE, DOMAIN: {
+                Target t = createTarget(op, n);
+                return t.schema == null ? null : new ObjectKey(t.schema, null, n);
+            }
+            case SCHEMA, EXTENSION, ROLE:
+                return new ObjectKey(null, null, n);
+            default: {
+                Target t = createTarget(op, n);
+                return t.schema == null ? null : new ObjectKey(t.schema, null, n);
+            }
+        }
+    }
+
+    private String keyOf(Operation op, Creation c) {
+        ObjectKey k = key(op, c);
+        if (k == null) {
+            return null;
+        }
+        String prefix = switch (c.key().kind()) {
+            case COLUMN -> "col:";
+            case CONSTRAINT -> "con:";
+            case TRIGGER -> "trg:";
+            case POLICY -> "pol:";
+            case TYPE, DOMAIN -> "typ:";
+            case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
+            case SCHEMA -> "sch:";
+            case EXTENSION -> "ext:";
+            case ROLE -> "role:";
+            default -> "rel:";
+        };
+        return prefix + (k.schema == null ? "" : k.schema + ".") + (k.table == null ? "" : k.table + ".") + k.name;
+    }
+
+    /** Records a creation in the state (unknown when the operation may not have run). */
+    private void make(Creation c, Operation op, String rev, Set<String> madeHere, boolean maybe) {
+        ObjectKey k = key(op, c);
+        if (k == null) {
+            return;
+        }
+        String key = keyOf(op, c);
+        if (maybe) {
+            if (fact(op, c) != Fact.PRESENT) {
+                state.forget(key);
+            }
+            return;
+        }
+        if (fact(op, c) != Fact.PRESENT) {
+            createdBy.putIfAbsent(key, rev);
+            madeHere.add(key);
+        }
+        switch (c.key().kind()) {
+            case TABLE -> state.addRelation(k.schema, k.name, 'r', null);
+            case VIEW -> state.addRelation(k.schema, k.name, 'v', null);
+            case MATERIALIZED_VIEW -> state.addRelation(k.schema, k.name, 'm', null);
+            case SEQUENCE -> state.addRelation(k.schema, k.name, 'S', null);
+            case INDEX -> {
+                String table = tableOf(op);
+                boolean unique = op instanceof Operation.CreateIndex ci && ci.unique();
+                if (unique) {
+                    state.addUniqueIndex(k.schema, k.name, table == null ? null : name(table, op));
+                } else {
+                    state.addRelation(k.schema, k.name, 'i', table == null ? null : name(table, op));
+                }
+            }
+            case COLUMN -> state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+            case CONSTRAINT -> {
+                ConstraintKind ck = c.constraintKind();
+                char letter = ck == null ? '?' : switch (ck) {
+                    case PRIMARY_KEY -> 'p';
+                    case UNIQUE -> 'u';
+                    case FOREIGN_KEY -> 'f';
+                    case CHECK -> 'c';
+                    case EXCLUDE -> 'x';
+                    default -> '?';
+                };
+                state.addConstraint(k.schema, k.table, k.name, letter);
+                if (ck != null && ck.indexBacked()) {
+                    state.addUniqueIndex(k.schema, k.name, k.table);
+                }
+            }
+            case TYPE, DOMAIN -> {
+                state.addType(k.schema, k.name, c.labels().isEmpty() ? null : c.labels());
+                if (c.via() == Creation.Via.TABLE_EVENT) {
+                    enumMemo.add(c.key().name());
+                }
+            }
+            case FUNCTION, PROCEDURE, AGGREGATE -> state.addRoutine(k.schema, k.name);
+            case TRIGGER -> state.addTrigger(k.schema, k.table, k.name);
+            case POLICY -> state.addPolicy(k.schema, k.table, k.name);
+            case SCHEMA -> state.addSchema(k.name);
+            case EXTENSION -> state.addExtension(k.name);
+            case ROLE -> state.addRole(k.name);
+            default -> state.forget(key);
+        }
+    }
+
+    private Outcome drop(Operation op, Operation.Drop d, boolean maybe) {
+        if (d.name() == null) {
+            return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
+        }
+        boolean ifExists = dropIfExists(d);
+        Fact f = objectFact(op, d.kind(), d.table(), d.name());
+        if (f == Fact.UNKNOWN) {
+            if (!ifExists) {
+                return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
+            }
+        } else if (f == Fact.ABSENT && !ifExists) {
+            SqlState s = missing(d.kind());
+            return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
+                    + " does not exist", null, false);
+        }
+        String n = name(d.name(), op);
+        String table = d.table() == null ? null : name(d.table(), op);
+        Target t = table != null ? relTarget(op, table) : null;
+        if (maybe) {
+            state.forget(prefix(d.kind()) + (t != null ? t.schema + "." + t.name + "." + n : n));
+            return OK;
+        }
+        switch (d.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
+                Target r = relTarget(op, n);
+                if (r.schema != null) {
+                    state.dropRelation(r.schema, r.name);
+                }
+            }
+            case INDEX -> {
+                String schema = t != null ? t.schema : indexSchema(op, n);
+                if (schema != null) {
+                    state.dropRelation(schema, n);
+                }
+            }
+            case COLUMN -> {
+                if (t != null && t.schema != null) {
+                    state.dropColumn(t.schema, t.name, n);
+                }
+            }
+            case CONSTRAINT -> {
+                if (t != null && t.schema != null) {
+                    state.dropConstraint(t.schema, t.name, n);
+                }
+            }
+            case TRIGGER -> {
+                if (t != null && t.schema != null) {
+                    state.dropTrigger(t.schema, t.name, n);
+                }
+            }
+            case POLICY -> {
+                if (t != null && t.schema != null) {
+                    state.dropPolicy(t.schema, t.name, n);
+                }
+            }
+            case TYPE, DOMAIN -> {
+                Target ty = typeTarget(op, n);
+                if (ty.schema != null) {
+                    state.dropType(ty.schema, ty.name);
+                }
+            }
+            case FUNCTION, PROCEDURE, AGGREGATE -> {
+                Target r = createTarget(op, n);
+                if (r.schema != null) {
+                    state.dropRoutine(r.schema, n);
+                }
+            }
+            case SCHEMA -> state.dropSchema(n);
+            case EXTENSION -> state.dropExtension(n);
+            case ROLE -> state.dropRole(n);
+            default -> {
+                // roles, rules, operators...: not tracked
+            }
+        }
+        return OK;
+    }
+
+    private static String prefix(ObjectKind kind) {
+        return switch (kind) {
+            case COLUMN -> "col:";
+            case CONSTRAINT -> "con:";
+            case TRIGGER -> "trg:";
+            case POLICY -> "pol:";
+            case TYPE, DOMAIN -> "typ:";
+            case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
+            case SCHEMA -> "sch:";
+            case EXTENSION -> "ext:";
+            case ROLE -> "role:";
+            default -> "rel:";
+        };
+    }
+
+    /** What PostgreSQL raises when a statement names an object that is not there. */
+    private static SqlState missing(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> SqlState.UNDEFINED_TABLE;
+            case COLUMN -> SqlState.UNDEFINED_COLUMN;
+            case FUNCTION, PROCEDURE, AGGREGATE -> SqlState.UNDEFINED_FUNCTION;
+            case SCHEMA -> SqlState.INVALID_SCHEMA_NAME;
+            default -> SqlState.UNDEFINED_OBJECT;
+        };
+    }
+
+    private Outcome rename(Operation op, Operation.Rename r, boolean maybe) {
+        if (r.from() == null || r.to() == null) {
+            return new Lost("a rename whose names are not known statically");
+        }
+        if (r.kind() == ObjectKind.OTHER) {
+            // ALTER TYPE t RENAME VALUE 'a' TO 'b'
+            if (r.table() == null) {
+                return new Lost("a rename idemlint cannot place");
+            }
+            Target t = typeTarget(op, name(r.table(), op));
+            List<String> labels = t.schema == null ? null : state.labels(t.schema, t.name);
+            if (labels == null) {
+                return new Lost("the labels of type " + r.table() + " are not known here");
+            }
+            if (!labels.contains(r.from())) {
+                return new Fails(SqlState.INVALID_PARAMETER_VALUE.code(), SqlState.INVALID_PARAMETER_VALUE.label(),
+                        "type " + r.table() + " has no label '" + r.from() + "'", null, false);
+            }
+            if (labels.contains(r.to())) {
+                return new Fails(SqlState.DUPLICATE_OBJECT.code(), SqlState.DUPLICATE_OBJECT.label(),
+                        "label '" + r.to() + "' of type " + r.table() + " already exists", null, true);
+            }
+            if (!maybe) {
+                state.renameLabel(t.schema, t.name, r.from(), r.to());
+            }
+            return OK;
+        }
+        Fact from = objectFact(op, r.kind(), r.table(), r.from());
+        Fact to = objectFact(op, r.kind(), r.table(), r.to());
+        if (from == Fact.UNKNOWN || to == Fact.UNKNOWN) {
+            return new Lost("whether " + r.kind().sql() + " " + r.from() + " or " + r.to() + " exists is not known here");
+        }
+        if (from == Fact.ABSENT) {
+            SqlState s = r.kind() == ObjectKind.INDEX ? SqlState.UNDEFINED_TABLE : missing(r.kind());
+            return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.from())
+                    + " does not exist", null, false);
+        }
+        if (to == Fact.PRESENT) {
+            SqlState s = switch (r.kind()) {
+                case COLUMN -> SqlState.DUPLICATE_COLUMN;
+                case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW -> SqlState.DUPLICATE_TABLE;
+                case SCHEMA -> SqlState.DUPLICATE_SCHEMA;
+                case FUNCTION, PROCEDURE -> SqlState.DUPLICATE_FUNCTION;
+                default -> SqlState.DUPLICATE_OBJECT;
+            };
+            return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.to())
+                    + " already exists", null, true);
+        }
+        if (maybe) {
+            Target at = r.table() != null ? relTarget(op, name(r.table(), op)) : relTarget(op, name(r.from(), op));
+            String base = prefix(r.kind()) + at.schema + "." + (r.table() != null ? at.name + "." : "");
+            state.forget(base + name(r.from(), op));
+            state.forget(base + name(r.to(), op));
+            return new Lost("the rename of " + r.from() + " may or may not run");
+        }
+        String table = r.table() == null ? null : name(r.table(), op);
+        switch (r.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
+                Target t = relTarget(op, name(r.from(), op));
+                state.renameRelation(t.schema, t.name, name(r.to(), op));
+            }
+            case INDEX -> {
+                String schema = table != null ? relTarget(op, table).schema : indexSchema(op, name(r.from(), op));
+                state.renameRelation(schema, name(r.from(), op), name(r.to(), op));
+            }
+            case COLUMN -> {
+                Target t = relTarget(op, table);
+                state.renameColumn(t.schema, t.name, name(r.from(), op), name(r.to(), op));
+            }
+            case CONSTRAINT -> {
+                Target t = relTarget(op, table);
+                state.renameConstraint(t.schema, t.name, name(r.from(), op), name(r.to(), op));
+            }
+            case TYPE, DOMAIN -> {
+                Target t = typeTarget(op, name(r.from(), op));
+                state.renameType(t.schema, t.name, name(r.to(), op));
+            }
+            default -> {
+                return new Lost("a rename of a " + r.kind().sql() + " is not followed");
+            }
+        }
+        return OK;
+    }
+
+    private Outcome addValue(Operation op, Operation.AlterTypeAddValue v, boolean maybe) {
+        if (v.type() == null || v.label() == null) {
+            return new Lost("ALTER TYPE ... ADD VALUE with names not known statically");
+        }
+        Target t = typeTarget(op, name(v.type(), op));
+        Fact type = t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
+        if (type == Fact.ABSENT) {
+            return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
+                    "type " + v.type() + " does not exist", null, false);
+        }
+        List<String> labels = type == Fact.PRESENT ? state.labels(t.schema, t.name) : null;
+        if (labels == null) {
+            return v.ifNotExists() ? OK : new Lost("the labels of type " + v.type() + " are not known here");
+        }
+        if (labels.contains(v.label()) && !v.ifNotExists()) {
+            return new Fails(SqlState.DUPLICATE_OBJECT.code(), SqlState.DUPLICATE_OBJECT.label(),
+                    "enum label '" + v.label() + "' of type " + v.type() + " already exists", null, true);
+        }
+        if (!maybe) {
+            state.addLabel(t.schema, t.name, v.label());
+        }
+        return OK;
+    }
+
+    /**
+     * A keyed insert fails when a row with the same key is already there: in the database (a read-only
+     * SELECT per key of each literal row) or written earlier in the walk. Rows that are not literals
+     * cannot be compared; an empty table made by the walk takes them once.
+     */
+    private Outcome insert(Operation op, Operation.Insert i) {
+        if (i.table() == null) {
+            return new Lost("an INSERT into a table not known statically");
+        }
+        Target t = relTarget(op, name(i.table(), op));
+        if (t.schema == null) {
+            return new Lost("the schema of table " + i.table() + " is not known statically");
+        }
+        String tableKey = t.schema + "." + t.name;
+        List<Map<String, String>> rows = InsertRows.of(i);
+        List<Map<String, String>> earlier = inserted.computeIfAbsent(tableKey, k -> new ArrayList<>());
+        if (i.onConflict() || i.guardedSelect()) {
+            // never fails on a duplicate; its rows may or may not be written
+            if (rows != null) {
+                maybeRows.computeIfAbsent(tableKey, k -> new ArrayList<>()).addAll(rows);
+            } else {
+                opaqueRows.add(tableKey);
+            }
+            return OK;
+        }
+        boolean fresh = state.madeByWalk(t.schema, t.name);
+        List<List<String>> keys = state.uniqueKeys(t.schema, t.name);
+        if (!fresh && keys != null && keys.isEmpty()) {
+            return OK;
+        }
+        if (rows == null || opaqueRows.contains(tableKey)) {
+            if (fresh && earlier.isEmpty() && !opaqueRows.contains(tableKey)) {
+                opaqueRows.add(tableKey);
+                return OK;
+            }
+            if (rows == null && !fresh && earlier.isEmpty() && !opaqueRows.contains(tableKey)) {
+                Boolean any = in.rows() == null ? null : in.rows().hasRows(t.schema, t.name);
+                if (Boolean.FALSE.equals(any)) {
+                    opaqueRows.add(tableKey);
+                    return OK;
+                }
+            }
+            return new Lost("an INSERT into " + show(t.schema, t.name) + " whose rows cannot be compared with those"
+                    + " already there (not literals, or written by statements idemlint cannot compare)");
+        }
+        if (keys == null && !fresh) {
+            return new Lost("table " + show(t.schema, t.name) + " has a unique key on an expression or a partial one");
+        }
+        for (List<String> key : keys == null ? List.<List<String>>of() : keys) {
+            for (Map<String, String> row : rows) {
+                if (!row.keySet().containsAll(key) || key.stream().anyMatch(c -> row.get(c) == null)) {
+                    continue;
+                }
+                Map<String, String> probe = project(row, key);
+                boolean again = earlier.stream().anyMatch(r -> probe.equals(project(r, key)));
+                if (!again && maybeRows.getOrDefault(tableKey, List.of()).stream()
+                        .anyMatch(r -> probe.equals(project(r, key)))) {
+                    return new Lost("an earlier guarded or ON CONFLICT insert may have written the row with "
+                            + probe + " into " + show(t.schema, t.name));
+                }
+                Boolean there = again ? Boolean.TRUE : fresh ? Boolean.FALSE
+                        : in.rows() == null ? null : in.rows().hasRow(t.schema, t.name, probe);
+                if (there == null) {
+                    return new Lost("whether " + show(t.schema, t.name) + " already holds " + probe + " could not be read");
+                }
+                if (there) {
+                    return new Fails(SqlState.UNIQUE_VIOLATION.code(), SqlState.UNIQUE_VIOLATION.label(),
+                            "table " + show(t.schema, t.name) + " already has the row with (" + String.join(", ", key)
+                                    + ")=(" + String.join(", ", probe.values()) + ")", null, true);
+                }
+            }
+        }
+        earlier.addAll(rows);
+        return OK;
+    }
+
+    private static Map<String, String> project(Map<String, String> row, List<String> key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String c : key) {
+            out.put(c, row.get(c));
+        }
+        return out;
+    }
+
+    // ---- names and schemas ----
+
+    /** A relation or type name with the schema it lives in (null when it cannot be told). */
+    private record Target(String schema, String name) {
+    }
+
+    private static final String UNKNOWN_SCHEMA = "\u0000unknown";
+    /** {@code schema=} in a {@code batch_alter_table(...)} call: group 1 a literal, group 2 anything else. */
+    private static final Pattern BATCH_SCHEMA = Pattern.compile(
+            "\\bschema\\s*=\\s*(?:[rRuU]?[\"']([^\"']*)[\"']|(\\w[\\w.]*))");
+
+    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
+    private String explicitSchema(Operation op, String objectName) {
+        if (op.site().origin() == Origin.RAW_SQL) {
+            String sql = op.site().sqlStatement();
+            if (sql == null || objectName == null) {
+                return null;
+            }
+            Matcher m = Pattern.compile("(?:\"([^\"]+)\"|([A-Za-z_][\\w$]*))\\s*\\.\\s*\"?" + Pattern.quote(objectName)
+                    + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE).matcher(sql);
+            if (m.find()) {
+                return m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(Locale.ROOT);
+            }
+            return null;
+        }
+        if (op.site().origin() == Origin.BATCH_OP) {
+            // the schema of a batch op is the enclosing batch_alter_table call's: the nearest one before it
+            String text = walking == null ? "" : walking.source().text();
+            int at = text.lastIndexOf("batch_alter_table(", op.site().span().start());
+            if (at < 0) {
+                return UNKNOWN_SCHEMA;
+            }
+            int depth = 0;
+            int end = at + "batch_alter_table".length();
+            for (; end < text.length(); end++) {
+                char c = text.charAt(end);
+                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                if (depth == 0) {
+                    break;
+                }
+            }
+            Matcher b = BATCH_SCHEMA.matcher(text.substring(at, Math.min(end + 1, text.length())));
+            if (!b.find()) {
+                return null;
+            }
+            return b.group(1) != null ? b.group(1) : b.group(2).equals("None") ? null : UNKNOWN_SCHEMA;
+        }
+        Expr.Call call = op.site().call();
+        if (call == null) {
+            return null;
+        }
+        Arg arg = call.keyword("schema");
+        if (arg == null) {
+            return null;
+        }
+        if (arg.value() instanceof Expr.Str s && s.isConstant()) {
+            return s.constantText();
+        }
+        if (arg.value() instanceof Expr.Name n && n.id().equals("None")) {
+            return null;
+        }
+        return UNKNOWN_SCHEMA;
+    }
+
+    /** Where a relation the operation refers to is: its explicit schema, else the search path, else the current schema. */
+    private Target relTarget(Operation op, String name) {
+        String s = explicitSchema(op, name);
+        if (UNKNOWN_SCHEMA.equals(s)) {
+            return new Target(null, name);
+        }
+        if (s != null) {
+            return new Target(s, name);
+        }
+        String found = state.relationSchema(name);
+        return new Target(found != null ? found : state.currentSchema, name);
+    }
+
+    /** Where an object the operation creates goes: its explicit schema, else the current schema. */
+    private Target createTarget(Operation op, String name) {
+        String s = explicitSchema(op, name);
+        if (UNKNOWN_SCHEMA.equals(s)) {
+            return new Target(null, name);
+        }
+        return new Target(s != null ? s : state.currentSchema, name);
+    }
+
+    /** A type the operation refers to: explicit, else found through the search path, else the current schema. */
+    private Target typeTarget(Operation op, String name) {
+        String s = explicitSchema(op, name);
+        if (UNKNOWN_SCHEMA.equals(s)) {
+            return new Target(null, name);
+        }
+        if (s != null) {
+            return new Target(s, name);
+        }
+        String found = state.typeSchema(name);
+        return new Target(found != null ? found : state.currentSchema, name);
+    }
+
+    private String indexSchema(Operation op, String name) {
+        String s = explicitSchema(op, name);
+        if (UNKNOWN_SCHEMA.equals(s)) {
+            return null;
+        }
+        if (s != null) {
+            return s;
+        }
+        String found = state.relationSchema(name);
+        return found != null ? found : state.currentSchema;
+    }
+
+    /**
+     * A name as PostgreSQL stores it: SQLAlchemy quotes what op calls pass (case kept), raw SQL folds
+     * unquoted names to lower case.
+     */
+    private static String name(String n, Operation op) {
+        if (n == null || op.site().origin() != Origin.RAW_SQL) {
+            return n;
+        }
+        String sql = op.site().sqlStatement();
+        if (sql != null && sql.contains("\"" + n + "\"")) {
+            return n;
+        }
+        return n.toLowerCase(Locale.ROOT);
+    }
+
+    private static String tableOf(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return a.table();
+        } else if (op instanceof Operation.CreateTable c) {
+            return c.table();
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.table();
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.table();
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.table();
+        } else if (op instanceof Operation.Drop d) {
+            return d.kind() == ObjectKind.TABLE ? d.name() : d.table();
+        } else if (op instanceof Operation.Rename r) {
+            return r.kind() == ObjectKind.TABLE ? r.from() : r.table();
+        } else if (op instanceof Operation.Insert i) {
+            return i.table();
+        }
+        return null;
+    }
+
+    private static String objectName(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return a.column().name();
+        } else if (op instanceof Operation.CreateTable c) {
+            return c.table();
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.name();
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.name();
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return e.name();
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.name();
+        } else if (op instanceof Operation.Drop d) {
+            return d.name();
+        } else if (op instanceof Operation.Rename r) {
+            return r.from();
+        } else if (op instanceof Operation.AlterTypeAddValue v) {
+            return v.type();
+        }
+        return null;
+    }
+
+    // ---- words ----
+
+    private String show(String schema, String name) {
+        return schema == null || schema.equals(state.currentSchema) ? name : schema + "." + name;
+    }
+
+    private String showIn(Operation op, String table, String name) {
+        return table == null ? name : table + "." + name;
+    }
+
+    private String describe(Operation op, Creation c) {
+        ObjectKey k = key(op, c);
+        String kind = c.key().kind().sql();
+        if (k == null) {
+            return kind + " " + c.key().name();
+        }
+        if (k.table != null) {
+            return kind + " " + show(k.schema, k.table) + "." + k.name;
+        }
+        return kind + " " + (k.schema == null ? k.name : show(k.schema, k.name));
+    }
+
+    /** "column players.custom_notes" from a state key ("col:public.players.custom_notes"). */
+    private String describeKey(String key) {
+        if (key == null) {
+            return "the object";
+        }
+        String kind = switch (key.substring(0, key.indexOf(':'))) {
+            case "col" -> "column";
+            case "con" -> "constraint";
+            case "trg" -> "trigger";
+            case "pol" -> "policy";
+            case "typ" -> "type";
+            case "fn" -> "function";
+            case "sch" -> "schema";
+            case "ext" -> "extension";
+            case "role" -> "role";
+            default -> "relation";
+        };
+        String path = key.substring(key.indexOf(':') + 1);
+        String cur = state.currentSchema + ".";
+        if (state.currentSchema != null && path.startsWith(cur)) {
+            path = path.substring(cur.length());
+        }
+        return kind + " " + path;
+    }
+
+    private static String condition(String sqlstate) {
+        for (SqlState s : SqlState.values()) {
+            if (s.code().equals(sqlstate)) {
+                return s.condition();
+            }
+        }
+        return "";
+    }
+
+    private String stampWords(List<String> stamped) {
+        List<String> rows = in.catalog().versionTable().rows();
+        String vt = in.catalog().versionTable().name();
+        if (!in.catalog().versionTable().exists()) {
+            return "the database has no " + vt + " table";
+        }
+        if (rows.isEmpty()) {
+            return vt + " is empty";
+        }
+        return vt + " says " + String.join(", ", rows);
+    }
+
+    // ---- diagnosis ----
+
+    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere, List<String> stamped) {
+        String rev = m.header().revisionId();
+        String message;
+        String help;
+        if (f.alreadyThere() && f.objectKey() != null) {
+            String by = createdBy.get(f.objectKey());
+            String object = describeKey(f.objectKey());
+            if (by != null && !by.equals(rev)) {
+                message = "Fails with " + f.label() + ": " + object + " is created by " + by
+                        + ", which Alembic applies first in this same run.";
+                help = "Two pending revisions create the same object: remove one of the creations or make the later one"
+                        + " tolerate it (`idemlint lint` reports it as object-created-twice).";
+            } else {
+                message = "Fails with " + f.label() + ": the database already has " + object + " but "
+                        + stampWords(stamped) + ": the schema is ahead of the stamp.";
+                help = stampHelp(m, madeHere);
+            }
+        } else {
+            message = "Fails with " + f.label() + ": " + f.reason() + ".";
+            help = f.sqlstate() != null && f.sqlstate().startsWith("42P01")
+                    ? "The schema is behind (or off) what the revisions before " + rev + " leave: check which revision"
+                            + " should have created it and whether " + stampWords(stamped) + " is right."
+                    : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
+        }
+        add(m, line, Status.FAILS, f.sqlstate(), message, help);
+    }
+
+    /**
+     * Whether stamping the failing revision is safe: every object it creates is already there (and each
+     * column with the type it would get). Says which are there and which are not otherwise.
+     */
+    private String stampHelp(Migration m, Set<String> madeHere) {
+        String rev = m.header().revisionId();
+        List<String> there = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        List<String> differ = new ArrayList<>();
+        List<Operation> ops = m.upgrade();
+        for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
+            if (!c.effective(in.settings())) {
+                continue;
+            }
+            Operation op = ops.get(c.index());
+            String key = keyOf(op, c);
+            Fact f = fact(op, c);
+            String what = describe(op, c);
+            if (key == null || f == null || f == Fact.UNKNOWN) {
+                missing.add(what + " (unknown)");
+            } else if (f == Fact.PRESENT && !madeHere.contains(key)) {
+                String mismatch = columnMismatch(op, c);
+                if (mismatch != null) {
+                    differ.add(mismatch);
+                } else {
+                    there.add(what);
+                }
+            } else {
+                missing.add(what);
+            }
+        }
+        for (Operation op : ops) {
+            if (op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
+                missing.add("what line " + m.source().lines().line(op.site().span().start()) + " does (not readable)");
+            }
+        }
+        if (missing.isEmpty() && differ.isEmpty()) {
+            List<String> pendingParents = new ArrayList<>();
+            for (String p : in.graph().parents(rev)) {
+                if (!appliedBefore(p)) {
+                    pendingParents.add(p);
+                }
+            }
+            String cmd = "alembic stamp " + rev;
+            if (!pendingParents.isEmpty()) {
+                return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but its parent"
+                        + (pendingParents.size() > 1 ? "s " : " ") + String.join(", ", pendingParents)
+                        + " still has to run: `alembic upgrade " + pendingParents.get(0) + "`, then `" + cmd
+                        + "`, then `alembic upgrade heads`.";
+            }
+            return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "): `" + cmd
+                    + "` is safe, then `alembic upgrade heads`.";
+        }
+        String file = m.source().displayPath();
+        StringBuilder sb = new StringBuilder();
+        if (!there.isEmpty()) {
+            sb.append("Already there: ").append(String.join(", ", there)).append("; ");
+        }
+        if (!differ.isEmpty()) {
+            sb.append("there but different: ").append(String.join(", ", differ)).append("; ");
+        }
+        if (!missing.isEmpty()) {
+            sb.append("not there: ").append(String.join(", ", missing)).append("; ");
+        }
+        sb.append("stamping ").append(rev).append(" would skip what is missing. Make it tolerate what exists: `idemlint"
+                + " lint --fix --unsafe-fixes ").append(file).append("` (review with `--diff` first), then deploy.");
+        return sb.toString();
+    }
+
+    /** Whether revision {@code rev} is applied before the failing one in this walk (stamped, or planned earlier). */
+    private boolean appliedBefore(String rev) {
+        for (String s : in.catalog().versionTable().rows()) {
+            Optional<String> id = in.graph().resolve(s);
+            if (id.isPresent() && in.graph().ancestors(id.get(), true).contains(rev)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "column players.custom_notes is integer, the revision makes it text", or null when they agree or cannot be compared. */
+    private String columnMismatch(Operation op, Creation c) {
+        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null) {
+            return null;
+        }
+        ObjectKey k = key(op, c);
+        String have = state.columnType(k.schema, k.table, k.name);
+        String want = pgType(c.column());
+        if (have == null || want == null || have.equals(want)) {
+            return null;
+        }
+        return describe(op, c) + " is " + have + ", the revision makes it " + want;
+    }
+
+    private static final Map<String, String> SA_TYPES = new LinkedHashMap<>();
+
+    static {
+        SA_TYPES.put("Text", "text");
+        SA_TYPES.put("TEXT", "text");
+        SA_TYPES.put("Integer", "integer");
+        SA_TYPES.put("INTEGER", "integer");
+        SA_TYPES.put("BigInteger", "bigint");
+        SA_TYPES.put("BIGINT", "bigint");
+        SA_TYPES.put("SmallInteger", "smallint");
+        SA_TYPES.put("Boolean", "boolean");
+        SA_TYPES.put("BOOLEAN", "boolean");
+        SA_TYPES.put("Date", "date");
+        SA_TYPES.put("DateTime", "timestamp without time zone");
+        SA_TYPES.put("Float", "double precision");
+        SA_TYPES.put("JSON", "json");
+        SA_TYPES.put("JSONB", "jsonb");
+        SA_TYPES.put("UUID", "uuid");
+    }
+
+    private static final Pattern SA_TYPE = Pattern.compile("(?:sa\\.|sqlalchemy\\.|postgresql\\.)?(\\w+)\\s*(?:\\((\\d*)\\))?");
+
+    /** The PostgreSQL type a simple SQLAlchemy type makes, as format_type prints it; null when not simple. */
+    static String pgType(ColumnDef c) {
+        if (c.typeText() == null) {
+            return null;
+        }
+        Matcher m = SA_TYPE.matcher(c.typeText().trim());
+        if (!m.matches()) {
+            return null;
+        }
+        String t = m.group(1);
+        String len = m.group(2);
+        if ((t.equals("String") || t.equals("VARCHAR") || t.equals("Unicode")) && len != null && !len.isEmpty()) {
+            return "character varying(" + len + ")";
+        }
+        if ((t.equals("String") || t.equals("VARCHAR")) && (len == null || len.isEmpty())) {
+            return "character varying";
+        }
+        return len == null || len.isEmpty() ? SA_TYPES.get(t) : null;
+    }
+}

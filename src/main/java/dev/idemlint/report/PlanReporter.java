@@ -1,0 +1,99 @@
+package dev.idemlint.report;
+
+import dev.idemlint.plan.Plan;
+import dev.idemlint.plan.Plan.Entry;
+import dev.idemlint.plan.Plan.Status;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code idemlint plan} output. Text for people; JSON as a contract for deploy gates:
+ * {@code {"database": {"url", "server_version", "current"}, "pending": [{"revision", "file", "line",
+ * "status", "sqlstate", "message", "help"}], "summary": {"pending", "fails", "unknown"}}}, pending in
+ * the order Alembic applies them. Notes that belong to no revision go to the text only.
+ */
+public final class PlanReporter {
+    private PlanReporter() {
+    }
+
+    public static String json(Plan p) {
+        Json.Obj db = Json.obj().with("url", p.url()).with("server_version", p.serverVersion());
+        db.put("current", p.current());
+        List<Object> pending = new ArrayList<>();
+        for (Entry e : p.pending()) {
+            Json.Obj o = Json.obj().with("revision", e.revision());
+            o.put("file", e.file());
+            o.put("line", e.line());
+            o.put("status", e.status().word());
+            o.put("sqlstate", e.sqlstate());
+            o.put("message", e.message());
+            o.put("help", e.help());
+            pending.add(o);
+        }
+        Json.Obj summary = Json.obj().with("pending", p.pending().size()).with("fails", p.count(Status.FAILS))
+                .with("unknown", p.count(Status.UNKNOWN));
+        return Json.write(Json.obj().with("database", db).with("pending", pending).with("summary", summary));
+    }
+
+    public static String text(Plan p) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("database  ").append(p.url());
+        if (p.serverVersion() != null) {
+            sb.append(" (PostgreSQL ").append(p.serverVersion()).append(')');
+        }
+        sb.append('\n');
+        sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : String.join(", ", p.current())).append('\n');
+        int n = p.pending().size();
+        sb.append("pending   ").append(n == 0 ? "nothing: the database is at the heads"
+                : n + (n == 1 ? " revision" : " revisions") + ", in the order `alembic upgrade heads` applies them")
+                .append("\n\n");
+        int width = 0;
+        for (Entry e : p.pending()) {
+            width = Math.max(width, e.revision().length());
+        }
+        for (Entry e : p.pending()) {
+            sb.append("  ").append(pad(e.status().word(), 8)).append(pad(e.revision(), width + 2));
+            if (e.file() != null) {
+                sb.append(e.file());
+                if (e.status() != Status.OK) {
+                    sb.append(':').append(e.line());
+                }
+            }
+            if (e.sqlstate() != null) {
+                sb.append("  ").append(e.sqlstate());
+            }
+            sb.append('\n');
+            String indent = " ".repeat(10 + width + 2);
+            if (e.message() != null) {
+                sb.append(indent).append(e.message()).append('\n');
+            }
+            if (e.help() != null) {
+                sb.append(indent).append("help: ").append(e.help()).append('\n');
+            }
+        }
+        for (String note : p.notes()) {
+            sb.append("\nnote: ").append(note).append('\n');
+        }
+        Entry first = p.firstFailure();
+        long unknown = p.count(Status.UNKNOWN);
+        sb.append('\n');
+        if (first != null) {
+            sb.append("result: `alembic upgrade heads` fails at ").append(first.revision());
+            if (first.sqlstate() != null) {
+                sb.append(" (").append(first.sqlstate()).append(')');
+            }
+        } else if (unknown > 0) {
+            sb.append("result: no revision is known to fail; ").append(unknown)
+                    .append(unknown == 1 ? " cannot be followed (unknown): review it" : " cannot be followed (unknown): review them");
+        } else {
+            sb.append("result: `alembic upgrade heads` succeeds");
+        }
+        sb.append(" (").append(n).append(" pending, ").append(p.count(Status.FAILS)).append(" fail, ").append(unknown)
+                .append(" unknown)\n");
+        return sb.toString();
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s + " " : s + " ".repeat(w - s.length());
+    }
+}

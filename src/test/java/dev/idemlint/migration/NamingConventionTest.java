@@ -1,0 +1,181 @@
+package dev.idemlint.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NamingConventionTest {
+
+    private static final String ENV = """
+            from alembic import context
+            %s
+
+            def run_migrations_online():
+                with connectable.connect() as connection:
+                    context.configure(connection=connection, target_metadata=target_metadata)
+                    with context.begin_transaction():
+                        context.run_migrations()
+            """;
+
+    @TempDir
+    Path root;
+
+    private void write(String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private NamingConvention read() throws IOException {
+        Files.createDirectories(root.resolve("migrations/versions"));
+        return NamingConvention.of(new LintTarget(root, root.resolve("migrations/versions"), List.of(), Settings.DEFAULT));
+    }
+
+    @Test
+    void follows_target_metadata_into_the_models_module() throws IOException {
+        write("migrations/env.py", ENV.formatted("from app.models import Base\ntarget_metadata = Base.metadata"));
+        write("app/__init__.py", "");
+        write("app/models.py", """
+                from sqlalchemy import MetaData
+                from sqlalchemy.orm import declarative_base
+                convention = {
+                    "ix": "ix_%(column_0_label)s",
+                    "uq": "uq_%(table_name)s_%(column_0_name)s",
+                    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+                }
+                Base = declarative_base(metadata=MetaData(naming_convention=convention))
+                """);
+        NamingConvention nc = read();
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(Map.of("ix", "ix_%(column_0_label)s", "uq", "uq_%(table_name)s_%(column_0_name)s",
+                "fk", "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s"), nc.templates());
+        assertEquals("app/models.py:8", nc.source());
+    }
+
+    @Test
+    void follows_a_package_and_a_declarative_base_class() throws IOException {
+        write("migrations/env.py", ENV.formatted("import app.db as db\ntarget_metadata = db.Base.metadata"));
+        write("src/app/__init__.py", "");
+        write("src/app/db/__init__.py", "from .base import *\n");
+        write("src/app/db/base.py", """
+                import sqlalchemy as sa
+                from sqlalchemy.orm import DeclarativeBase
+                class Base(DeclarativeBase):
+                    metadata = sa.MetaData(naming_convention=dict(pk="pk_%(table_name)s", ck="ck_%(table_name)s_%(constraint_name)s"))
+                """);
+        NamingConvention nc = read();
+        assertEquals(Map.of("pk", "pk_%(table_name)s", "ck", "ck_%(table_name)s_%(constraint_name)s"), nc.templates());
+    }
+
+    @Test
+    void constraint_classes_as_keys_and_computed_tokens() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                import sqlalchemy as sa
+                def cols(constraint, table):
+                    return "_".join(c.name for c in constraint.columns)
+                target_metadata = sa.MetaData(naming_convention={
+                    sa.UniqueConstraint: "uq_%(table_name)s_%(cols)s",
+                    "cols": cols,
+                })
+                """));
+        NamingConvention nc = read();
+        assertEquals(Map.of("uq", "uq_%(table_name)s_%(cols)s"), nc.templates());
+        assertEquals(java.util.Set.of("cols"), nc.computed());
+    }
+
+    @Test
+    void follows_a_lazy_package_a_registry_and_a_type_checking_branch() throws IOException {
+        // the shape of Airflow's: `from airflow import models` ... `models.base.Base.metadata`
+        write("core/src/app/migrations/env.py", ENV.formatted("from app import models\ntarget_metadata = models.base.Base.metadata"));
+        write("core/src/app/__init__.py", "");
+        write("core/src/app/models/__init__.py", "def __getattr__(name):\n    raise AttributeError(name)\n");
+        write("core/src/app/models/base.py", """
+                from typing import TYPE_CHECKING, Any
+                from sqlalchemy import MetaData
+                from sqlalchemy.orm import registry
+                naming_convention = {
+                    "ix": "idx_%(column_0_N_label)s",
+                    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+                }
+                metadata = MetaData(schema=None, naming_convention=naming_convention)
+                mapper_registry = registry(metadata=metadata)
+                if TYPE_CHECKING:
+                    Base = Any
+                else:
+                    Base = mapper_registry.generate_base()
+                """);
+        Files.createDirectories(root.resolve("core/src/app/migrations/versions"));
+        NamingConvention nc = NamingConvention.of(new LintTarget(root, root.resolve("core/src/app/migrations/versions"),
+                List.of(), Settings.DEFAULT));
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(Map.of("ix", "idx_%(column_0_N_label)s", "fk", "%(table_name)s_%(column_0_name)s_fkey"),
+                nc.templates());
+    }
+
+    @Test
+    void a_list_of_metadata_gives_alembic_ops_the_default() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                import sqlalchemy as sa
+                a = sa.MetaData(naming_convention={"pk": "pk_%(table_name)s"})
+                target_metadata = [a, sa.MetaData()]
+                """));
+        NamingConvention nc = read();
+        assertTrue(nc.exact());
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), nc.templates());
+    }
+
+    @Test
+    void no_target_metadata_means_sqlalchemy_default() throws IOException {
+        write("migrations/env.py", ENV.formatted("target_metadata = None"));
+        NamingConvention nc = read();
+        assertTrue(nc.exact());
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), nc.templates());
+    }
+
+    @Test
+    void an_opaque_target_falls_back_to_the_projects_only_convention_inexactly() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                from flask import current_app
+                target_metadata = current_app.extensions["migrate"].db.metadata
+                """));
+        NamingConvention none = read();
+        assertFalse(none.exact());
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), none.templates());
+        write("app/extensions.py", """
+                from flask_sqlalchemy import SQLAlchemy
+                from sqlalchemy import MetaData
+                db = SQLAlchemy(metadata=MetaData(naming_convention={"pk": "pk_%(table_name)s"}))
+                """);
+        NamingConvention one = read();
+        assertFalse(one.exact());
+        assertEquals(Map.of("pk", "pk_%(table_name)s"), one.templates());
+        write("app/other.py", """
+                from sqlalchemy import MetaData
+                other = MetaData(naming_convention={"pk": "%(table_name)s_pk"})
+                """);
+        assertTrue(read().isUnknown());
+    }
+
+    @Test
+    void a_conditional_binding_is_unknown() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                import os, sqlalchemy as sa
+                if os.environ.get("X"):
+                    target_metadata = sa.MetaData(naming_convention={"pk": "a_%(table_name)s"})
+                else:
+                    target_metadata = sa.MetaData()
+                """));
+        write("models.py", "m = MetaData(naming_convention={'pk': 'a_%(table_name)s'})\nn = MetaData(naming_convention={'pk': 'b_%(table_name)s'})\n");
+        assertTrue(read().isUnknown());
+    }
+}

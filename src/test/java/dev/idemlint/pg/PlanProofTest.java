@@ -1,0 +1,415 @@
+package dev.idemlint.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.cli.CliRun;
+import dev.idemlint.report.Json;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The proof of {@code idemlint plan}: databases put in the states the seed incidents describe (and
+ * proof-corpus chains stamped back with their schema left ahead) with real Alembic, then {@code plan},
+ * then the real {@code alembic upgrade heads}. Where plan names a failing revision, Alembic must fail on
+ * that revision with that SQLSTATE; where plan says every revision is ok, Alembic must succeed. Every
+ * scenario's prediction and outcome land in {@code target/plan-proof.md}.
+ */
+@Tag("postgres")
+class PlanProofTest {
+    private static final List<String> REPORT = new ArrayList<>();
+    private static final Path ROOT = Path.of(System.getProperty("idemlint.root", System.getProperty("user.dir")));
+
+    private PgCluster pg;
+
+    @BeforeEach
+    void cluster() {
+        pg = PgCluster.require();
+    }
+
+    // ---- the five incidents, on the bundled example ----
+
+    @Test
+    void enum_created_twice_on_a_fresh_database_fails_where_plan_says() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            Predicted p = plan(example, db);
+            Real r = alembic(versions(example), db, "upgrade");
+            verdict("seed004 fresh database", p, r);
+            assertEquals("008", p.firstFailing());
+            assertEquals("42710", p.firstSqlstate());
+            assertHit(p, r);
+        }
+    }
+
+    @Test
+    void column_applied_by_hand_but_not_stamped_fails_where_plan_says_and_stamping_is_offered() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        Path versions = versions(example);
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions);
+            // the forked chain: 020 ran on its branch, then the chain was linearized and 018 stamped back
+            assertTrue(alembic(versions, db, "upgrade", "020").ok());
+            assertTrue(alembic(versions, db, "stamp", "018").ok());
+            Predicted p = plan(example, db);
+            Real r = alembic(versions, db, "upgrade");
+            verdict("seed002/003 020 applied, 018 stamped", p, r);
+            assertEquals("020", p.firstFailing());
+            assertEquals("42701", p.firstSqlstate());
+            Map<String, Object> first = p.entry("020");
+            assertTrue(((String) first.get("message")).contains("the database already has column players.custom_notes"
+                    + " but alembic_version says 018: the schema is ahead of the stamp"), first.toString());
+            assertTrue(((String) first.get("help")).contains("`alembic stamp 020` is safe"), first.toString());
+            assertHit(p, r);
+        }
+    }
+
+    @Test
+    void a_stamp_the_code_does_not_have_is_reported_and_alembic_cannot_start() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions(example));
+            db.exec("UPDATE alembic_version SET version_num = '025'");
+            Predicted p = plan(example, db);
+            Real r = alembic(versions(example), db, "upgrade");
+            verdict("seed002 old image: stamp 025 unknown to the code", p, r);
+            assertEquals(1, p.exit());
+            assertEquals("025", p.firstFailing());
+            assertFalse(r.ok());
+            assertTrue(r.message().contains("Can't locate revision identified by '025'"), r.message());
+        }
+    }
+
+    @Test
+    void duplicate_revision_id_and_deleted_version_rows_are_planned_as_alembic_runs_them() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        Path versions = versions(example);
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions);
+            assertTrue(alembic(versions, db, "upgrade", "024").ok());
+            Predicted p = plan(example, db);
+            Real r = alembic(versions, db, "upgrade");
+            verdict("seed000 duplicate 040 pending on 024", p, r);
+            assertEquals(0, p.exit(), p.raw());
+            String text = CliRun.run("plan", "--db", url(db), example.toString()).out();
+            assertTrue(text.contains("Revision 040 is declared by 2 files"), text);
+            assertHit(p, r);
+            // the version rows deleted: Alembic starts from scratch on a full schema
+            db.exec("DELETE FROM alembic_version");
+            Predicted again = plan(example, db);
+            Real fromScratch = alembic(versions, db, "upgrade");
+            verdict("alembic_version rows deleted on a full schema", again, fromScratch);
+            assertEquals("001", again.firstFailing());
+            assertEquals("42P07", again.firstSqlstate());
+            assertHit(again, fromScratch);
+        }
+    }
+
+    @Test
+    void plan_writes_nothing_and_works_with_a_read_only_role() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        Path versions = versions(example);
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions);
+            String role = "plan_ro_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            assertTrue(db.exec("CREATE ROLE " + role + " LOGIN; GRANT CONNECT ON DATABASE " + db.name() + " TO " + role
+                    + "; GRANT USAGE ON SCHEMA public TO " + role + "; GRANT SELECT ON ALL TABLES IN SCHEMA public TO "
+                    + role).ok());
+            try {
+                String before = snapshot(db);
+                Predicted asOwner = plan(example, db);
+                Predicted readOnly = plan(example, "postgresql://" + role + "@" + pg.host() + ":" + pg.port() + "/"
+                        + db.name());
+                assertEquals(before, snapshot(db), "plan changed the schema or alembic_version");
+                assertEquals(asOwner.statuses(), readOnly.statuses());
+                assertEquals(List.of("018"), readOnly.current());
+            } finally {
+                db.exec("REVOKE ALL ON ALL TABLES IN SCHEMA public FROM " + role + "; REVOKE ALL ON SCHEMA public FROM "
+                        + role);
+                pg.psql("postgres", "DROP OWNED BY " + role + "; DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    @Test
+    void a_connection_failure_is_exit_2_and_never_shows_the_password() {
+        CliRun.Result r = CliRun.run("plan", "--db", "postgresql://nobody:s3cret-pw@" + pg.host() + ":" + pg.port()
+                + "/no_such_db_here", ROOT.resolve("examples/basketball-api").toString());
+        assertEquals(2, r.exit(), r.err());
+        assertFalse(r.err().contains("s3cret-pw"), r.err());
+        assertFalse(r.out().contains("s3cret-pw"), r.out());
+        assertTrue(r.err().contains("cannot connect to postgresql://nobody:***@"), r.err());
+    }
+
+    // ---- proof-corpus chains ----
+
+    @Test
+    void corpus_chains_fresh_and_stamped_back_fail_where_plan_says() throws IOException {
+        int hits = 0;
+        int unknown = 0;
+        List<String> misses = new ArrayList<>();
+        List<Path> chains;
+        try (Stream<Path> s = Files.list(resource("proof"))) {
+            chains = s.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path chain : chains) {
+            Path versions = chain.resolve("versions");
+            List<String> order = new ArrayList<>();
+            String template;
+            try (PgCluster.TempDatabase db = pg.createDatabase()) {
+                Predicted p = plan(chain, db);
+                Real r = alembic(versions, db, "upgrade");
+                String v = verdict(chain.getFileName() + " fresh", p, r);
+                hits += v.equals("hit") ? 1 : 0;
+                unknown += v.equals("unknown") ? 1 : 0;
+                if (v.equals("MISS")) {
+                    misses.add(chain.getFileName() + " fresh");
+                }
+                if (!r.ok()) {
+                    continue;
+                }
+                order.addAll(r.ran());
+                template = db.name() + "_t";
+                assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+            }
+            try {
+                for (String point : stampPoints(order)) {
+                    try (PgCluster.TempDatabase db = fromTemplate(template)) {
+                        assertTrue(db.exec("DELETE FROM alembic_version; INSERT INTO alembic_version VALUES ('" + point
+                                + "')").ok());
+                        Predicted p = plan(chain, db);
+                        Real r = alembic(versions, db, "upgrade");
+                        String v = verdict(chain.getFileName() + " stamped back to " + point, p, r);
+                        hits += v.equals("hit") ? 1 : 0;
+                        unknown += v.equals("unknown") ? 1 : 0;
+                        if (v.equals("MISS")) {
+                            misses.add(chain.getFileName() + " at " + point);
+                        }
+                    }
+                }
+            } finally {
+                pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+            }
+        }
+        int total = hits + unknown + misses.size();
+        REPORT.add("");
+        REPORT.add("corpus: " + total + " scenarios, " + hits + " predicted exactly, " + unknown + " unknown, "
+                + misses.size() + " wrong" + (misses.isEmpty() ? "" : ": " + misses));
+        assertTrue(misses.isEmpty(), "plan disagrees with Alembic: " + misses);
+        assertTrue(hits * 100 >= total * 95, "exact predictions " + hits + "/" + total + " below 95%");
+    }
+
+    /** A few points to stamp back to: the first revision, three between, the one before the last. */
+    private static List<String> stampPoints(List<String> ran) {
+        List<String> out = new ArrayList<>();
+        if (ran.size() < 2) {
+            return out;
+        }
+        for (int i : new int[] {0, ran.size() / 4, ran.size() / 2, 3 * ran.size() / 4, ran.size() - 2}) {
+            if (!out.contains(ran.get(i))) {
+                out.add(ran.get(i));
+            }
+        }
+        return out;
+    }
+
+    private PgCluster.TempDatabase fromTemplate(String template) {
+        String name = "idemlint_plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        assertTrue(pg.psql("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template).ok());
+        return new PgCluster.TempDatabase(pg, name);
+    }
+
+    // ---- helpers ----
+
+    /** 001 .. e09c9e678004 by Alembic, 008 by hand (its enum clash is the seed004 incident), 018 by Alembic. */
+    private void atStamp018(PgCluster.TempDatabase db, Path versions) {
+        assertTrue(alembic(versions, db, "upgrade", "e09c9e678004").ok());
+        assertTrue(db.exec("CREATE TABLE teams (id serial PRIMARY KEY, name varchar(120) NOT NULL, division division"
+                + " NOT NULL, coach_id integer); CREATE INDEX ix_teams_coach_id ON teams (coach_id);"
+                + " ALTER TABLE players ADD COLUMN team_id integer REFERENCES teams (id)").ok());
+        assertTrue(alembic(versions, db, "stamp", "008").ok());
+        assertTrue(alembic(versions, db, "upgrade", "018").ok());
+    }
+
+    private String snapshot(PgCluster.TempDatabase db) {
+        ProcessRunner.Result dump = ProcessRunner.run(List.of(pg.tool("pg_dump"), "--schema-only", "-h", pg.host(), "-p",
+                Integer.toString(pg.port()), "-U", pg.user(), db.name()), pg.childEnv(), null, Duration.ofSeconds(60));
+        assertTrue(dump.succeeded(), dump.describe());
+        ProcessRunner.Result rows = ProcessRunner.run(List.of(pg.tool("pg_dump"), "--data-only", "--table=alembic_version",
+                "-h", pg.host(), "-p", Integer.toString(pg.port()), "-U", pg.user(), db.name()), pg.childEnv(), null,
+                Duration.ofSeconds(60));
+        assertTrue(rows.succeeded(), rows.describe());
+        assertTrue(rows.stdout().contains("018"), rows.stdout());
+        return (dump.stdout() + "\n--rows\n" + rows.stdout()).replaceAll("(?m)^\\\\(un)?restrict .*$", "");
+    }
+
+    private static Path versions(Path project) {
+        return project.resolve("alembic/versions");
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(PlanProofTest.class.getResource("/" + name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What plan said, from its JSON. */
+    record Predicted(int exit, String raw, List<Map<String, Object>> pending, List<String> current) {
+        String firstFailing() {
+            Map<String, Object> e = first();
+            return e == null ? null : (String) e.get("revision");
+        }
+
+        String firstSqlstate() {
+            Map<String, Object> e = first();
+            return e == null ? null : (String) e.get("sqlstate");
+        }
+
+        Map<String, Object> first() {
+            return pending.stream().filter(e -> "fails".equals(e.get("status"))).findFirst().orElse(null);
+        }
+
+        Map<String, Object> entry(String rev) {
+            return pending.stream().filter(e -> rev.equals(e.get("revision"))).findFirst().orElseThrow();
+        }
+
+        boolean anyUnknown() {
+            return pending.stream().anyMatch(e -> "unknown".equals(e.get("status")));
+        }
+
+        List<String> statuses() {
+            return pending.stream().map(e -> e.get("revision") + "=" + e.get("status")).toList();
+        }
+    }
+
+    private Predicted plan(Path project, PgCluster.TempDatabase db) {
+        return plan(project, url(db));
+    }
+
+    private String url(PgCluster.TempDatabase db) {
+        return "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + db.name();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Predicted plan(Path project, String url) {
+        CliRun.Result json = CliRun.run("plan", "--format", "json", "--db", url, project.toString());
+        assertTrue(json.exit() == 0 || json.exit() == 1, "plan exit " + json.exit() + ": " + json.err());
+        Map<String, Object> doc = (Map<String, Object>) Json.parse(json.out());
+        Map<String, Object> database = (Map<String, Object>) doc.get("database");
+        List<Map<String, Object>> pending = new ArrayList<>();
+        for (Object o : (List<Object>) doc.get("pending")) {
+            pending.add((Map<String, Object>) o);
+        }
+        List<String> current = new ArrayList<>();
+        for (Object o : (List<Object>) database.get("current")) {
+            current.add((String) o);
+        }
+        assertNotNull(doc.get("summary"));
+        return new Predicted(json.exit(), json.out(), pending, current);
+    }
+
+    /** What real Alembic did. */
+    record Real(boolean ok, String revision, String sqlstate, String message, List<String> ran) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private Real alembic(Path versions, PgCluster.TempDatabase db, String action, String... revisions) {
+        Path out = null;
+        try {
+            out = Files.createTempFile("idemlint-plan-proof", ".json");
+            List<String> cmd = new ArrayList<>(List.of(python(), resource("pg/plan_proof.py").toString(),
+                    versions.toAbsolutePath().toString(), "--url", "postgresql+psycopg2://" + pg.user() + "@" + pg.host()
+                            + ":" + pg.port() + "/" + db.name(), "--out", out.toString(), action));
+            cmd.addAll(List.of(revisions));
+            Map<String, String> env = new HashMap<>(pg.childEnv());
+            env.put("PYTHONDONTWRITEBYTECODE", "1");
+            ProcessRunner.Result run = ProcessRunner.run(cmd, env, null, Duration.ofMinutes(3));
+            assertTrue(run.succeeded(), run.describe());
+            Map<String, Object> r = (Map<String, Object>) Json.parse(Files.readString(out));
+            List<String> ran = new ArrayList<>();
+            for (Object o : (List<Object>) r.get("ran")) {
+                ran.add((String) o);
+            }
+            return new Real(Boolean.TRUE.equals(r.get("ok")), (String) r.get("revision"), (String) r.get("sqlstate"),
+                    (String) r.get("message"), ran);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (out != null) {
+                out.toFile().delete();
+            }
+        }
+    }
+
+    private static String python() {
+        String configured = System.getenv("IDEMLINT_PYTHON");
+        return configured == null || configured.isBlank() ? "/usr/bin/python3" : configured;
+    }
+
+    /**
+     * hit: plan named the revision and SQLSTATE Alembic failed on, or said ok and Alembic succeeded;
+     * unknown: plan named no failure but could not follow something; MISS: anything else.
+     */
+    private static String verdict(String scenario, Predicted p, Real r) {
+        String v;
+        Map<String, Object> firstNotOk = p.pending().stream().filter(e -> !"ok".equals(e.get("status"))).findFirst()
+                .orElse(null);
+        if (firstNotOk != null && "unknown".equals(firstNotOk.get("status"))) {
+            v = "unknown";
+        } else if (p.firstFailing() != null) {
+            boolean same = !r.ok() && (p.firstFailing().equals(r.revision())
+                    || r.revision() == null && r.message() != null && r.message().contains(p.firstFailing()))
+                    && java.util.Objects.equals(p.firstSqlstate(), r.sqlstate());
+            v = same ? "hit" : "MISS";
+        } else if (p.anyUnknown()) {
+            v = "unknown";
+        } else {
+            v = r.ok() ? "hit" : "MISS";
+        }
+        synchronized (REPORT) {
+            REPORT.add("| " + scenario + " | " + (p.firstFailing() == null ? (p.anyUnknown() ? "unknown" : "ok")
+                    : "fails " + p.firstFailing() + " " + p.firstSqlstate()) + " | "
+                    + (r.ok() ? "ok" : "fails " + r.revision() + " " + r.sqlstate()) + " | " + v + " |"
+                    + (v.equals("hit") ? "" : " " + p.pending().stream().filter(e -> !"ok".equals(e.get("status")))
+                            .findFirst().map(e -> e.get("revision") + ": " + e.get("message")).orElse("")));
+        }
+        return v;
+    }
+
+    private static void assertHit(Predicted p, Real r) {
+        if (p.firstFailing() != null) {
+            assertFalse(r.ok(), "plan predicted a failure at " + p.firstFailing() + " but Alembic succeeded");
+            assertEquals(p.firstFailing(), r.revision(), r.message());
+            assertEquals(p.firstSqlstate(), r.sqlstate(), r.message());
+        } else {
+            assertFalse(p.anyUnknown(), p.raw());
+            assertTrue(r.ok(), "plan said ok but Alembic failed at " + r.revision() + ": " + r.message());
+        }
+    }
+
+    @AfterAll
+    static void writeReport() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("# idemlint plan against real Alembic", "",
+                "| scenario | plan | alembic upgrade heads | verdict |", "| --- | --- | --- | --- |"));
+        lines.addAll(REPORT);
+        Files.createDirectories(ROOT.resolve("target"));
+        Files.write(ROOT.resolve("target/plan-proof.md"), lines);
+    }
+}
