@@ -165,6 +165,8 @@ def main():
     ap.add_argument("--once", action="store_true", help="apply each revision once, re-run nothing")
     ap.add_argument("--pg-dump", metavar="PATH")
     ap.add_argument("--dump-dir", metavar="DIR")
+    ap.add_argument("--order", metavar="IDS", help="comma-separated revision ids to walk first, in this order"
+                    " (a topological order of another run of the same chain)")
     ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = ap.parse_args()
@@ -211,6 +213,10 @@ def main():
             report["head_run"] = outcome(lambda: command.upgrade(cfg, "heads"), cfg)
         elif report["load"]["ok"]:
             order = holder["order"]
+            if args.order:
+                known = {r.revision: r for r in order}
+                first = [known[i] for i in args.order.split(",") if i in known]
+                order = first + [r for r in order if r not in first]
             by_id = {r.revision: r for r in order}
             applied, failed = set(), set()
             for rev in order:

@@ -464,7 +464,10 @@ public final class Discovery {
             return t.recursionDeclared && (t.settings == null || t.settings.alembic().atLeast("1.10.0"));
         }
 
-        /** Whether an alembic.ini at most three folders above a location makes Alembic read it recursively. */
+        /**
+         * Whether an alembic.ini, or a pyproject.toml's {@code [tool.alembic]} (Alembic 1.16+), at most three
+         * folders above a location makes Alembic read it recursively.
+         */
         private boolean recursionDeclared(List<Path> locations, Path root) {
             for (Path location : locations) {
                 Path d = location.getParent();
@@ -476,6 +479,9 @@ public final class Discovery {
                                 && parsed.versionDirs().contains(location)) {
                             return true;
                         }
+                    }
+                    if (AlembicIni.pyprojectRecursive(d.resolve("pyproject.toml"), location)) {
+                        return true;
                     }
                 }
             }

@@ -553,6 +553,22 @@ final class OpExtractor {
         return ctx.statement() == null || ctx.statement().contains(call) ? call : ctx.statement();
     }
 
+    /** The positional arguments of {@code call} as constant strings ({@code UniqueConstraint("a", "b")}); empty when any is not. */
+    private List<String> positionalStrings(Expr.Call call, Ctx ctx) {
+        List<String> out = new ArrayList<>();
+        for (Arg a : call.args()) {
+            if (a.keyword() != null) {
+                continue;
+            }
+            String v = a.star() == 0 ? str(a.value(), ctx) : null;
+            if (v == null) {
+                return List.of();
+            }
+            out.add(v);
+        }
+        return List.copyOf(out);
+    }
+
     /** The constant strings of a list or tuple argument, in order; empty when any is unknown. */
     private List<String> strings(Expr e, Ctx ctx) {
         Expr d = e == null ? null : ColumnReader.deref(e, ctx.scope());
@@ -637,8 +653,12 @@ final class OpExtractor {
                         ConstraintKind kind = constraintKind(Names.lastPart(cc.func()));
                         // use_alter=True: SQLAlchemy leaves the constraint out of CREATE TABLE (the project
                         // adds it later with create_foreign_key)
-                        if (kind != null && cc.keyword("name") != null && !ColumnReader.isTrue(cc.keyword("use_alter"))) {
-                            constraints.add(new Operation.NamedConstraint(kind, str(cc.keyword("name").value(), ctx)));
+                        boolean key = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY;
+                        if (kind != null && (cc.keyword("name") != null || key)
+                                && !ColumnReader.isTrue(cc.keyword("use_alter"))) {
+                            String cname = cc.keyword("name") == null ? null : str(cc.keyword("name").value(), ctx);
+                            constraints.add(new Operation.NamedConstraint(kind, cname, key ? positionalStrings(cc, ctx)
+                                    : List.of()));
                         }
                     }
                 }
@@ -654,7 +674,7 @@ final class OpExtractor {
                 }
                 boolean concurrently = flag(call, "postgresql_concurrently");
                 out.add(new Operation.CreateIndex(site, name, table, flag(call, "unique"),
-                        flag(call, "if_not_exists"), concurrently));
+                        flag(call, "if_not_exists"), concurrently, strings(arg(call, 2 - b, "columns"), ctx)));
             }
             case "drop_index" -> {
                 String name = str(arg(call, 0, "index_name"), ctx);

@@ -32,16 +32,27 @@ public sealed interface Operation {
         }
     }
 
-    /** A named constraint declared inside CREATE TABLE / create_table. */
-    record NamedConstraint(ConstraintKind kind, String name) {
+    /**
+     * A constraint declared inside CREATE TABLE / create_table: named ones, and unnamed UNIQUE / PRIMARY
+     * KEY ones ({@code name} null). {@code columns} when known, else empty.
+     */
+    record NamedConstraint(ConstraintKind kind, String name, List<String> columns) {
+        public NamedConstraint(ConstraintKind kind, String name) {
+            this(kind, name, List.of());
+        }
     }
 
     /** {@code CREATE [UNIQUE] INDEX}. */
     record CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
-            boolean concurrently) implements Operation {
+            boolean concurrently, List<String> columns) implements Operation {
+        public CreateIndex(OpSite site, String name, String table, boolean unique, boolean ifNotExists,
+                boolean concurrently) {
+            this(site, name, table, unique, ifNotExists, concurrently, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new CreateIndex(site, name, table, unique, ifNotExists, concurrently);
+            return new CreateIndex(site, name, table, unique, ifNotExists, concurrently, columns);
         }
     }
 

@@ -45,6 +45,11 @@ public final class OperationPairs {
     }
 
     public static List<Operation> protect(List<Operation> ops) {
+        return protect(ops, false);
+    }
+
+    /** {@code postgresNames}: unnamed keys get PostgreSQL's default names (no naming convention names them). */
+    public static List<Operation> protect(List<Operation> ops, boolean postgresNames) {
         List<Operation> out = new ArrayList<>(ops);
         // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
         for (int i = 0; i < out.size(); i++) {
@@ -90,6 +95,6 @@ public final class OperationPairs {
                 break;
             }
         }
-        return RerunSimulation.protect(out);
+        return RerunSimulation.protect(out, postgresNames);
     }
 }

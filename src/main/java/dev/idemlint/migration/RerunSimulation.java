@@ -26,13 +26,19 @@ import java.util.Map;
 public final class RerunSimulation {
     /** Object state: present, absent; a missing entry is unknown. */
     private final Map<String, Boolean> state = new HashMap<>();
+    private final boolean postgresNames;
 
-    private RerunSimulation() {
+    private RerunSimulation(boolean postgresNames) {
+        this.postgresNames = postgresNames;
     }
 
-    /** {@code ops} with the operations proven to re-run cleanly marked as guarded. */
-    public static List<Operation> protect(List<Operation> ops) {
-        RerunSimulation sim = new RerunSimulation();
+    /**
+     * {@code ops} with the operations proven to re-run cleanly marked as guarded. {@code postgresNames}:
+     * the project's naming convention names no key, so an unnamed one gets PostgreSQL's default name;
+     * otherwise unnamed keys stay unknown.
+     */
+    public static List<Operation> protect(List<Operation> ops, boolean postgresNames) {
+        RerunSimulation sim = new RerunSimulation(postgresNames);
         for (Operation op : ops) {
             if (op.site().phase() == Phase.UPGRADE) {
                 sim.apply(op);
@@ -91,9 +97,14 @@ public final class RerunSimulation {
         } else if (op instanceof Operation.CreateIndex ix) {
             set(index(ix.name()), sure);
         } else if (op instanceof Operation.AddConstraint c) {
-            String name = c.name() != null ? c.name() : defaultName(c);
+            String name = c.name() != null ? c.name() : postgresNames ? defaultName(c) : null;
             String k = constraint(c.table(), name);
-            if (c.name() == null && k != null && !Boolean.FALSE.equals(state.get(k))) {
+            if (c.name() == null && k == null) {
+                // named by a convention, or by PostgreSQL past 63 bytes: any of the table's keys may be it
+                forgetTable(c.table(), false);
+                return;
+            }
+            if (c.name() == null && !Boolean.FALSE.equals(state.get(k))) {
                 // PostgreSQL picks another name (…_fkey1) when the default one is taken, or maybe taken
                 return;
             }

@@ -146,7 +146,17 @@ final class LiveState {
         if (relation(schema, table) == Fact.UNKNOWN) {
             return Fact.UNKNOWN;
         }
-        return fact(constraints.containsKey(schema + "." + table + "." + name), "con:" + schema + "." + table + "." + name);
+        Fact f = fact(constraints.containsKey(schema + "." + table + "." + name), "con:" + schema + "." + table + "." + name);
+        // the table holds constraints whose names the walk does not know: an unseen name may be one
+        return f == Fact.ABSENT && unnamedConstraints.contains(schema + "." + table) ? Fact.UNKNOWN : f;
+    }
+
+    /** Tables the walk created with constraints PostgreSQL or a naming convention named. */
+    private final java.util.Set<String> unnamedConstraints = new java.util.HashSet<>();
+
+    /** {@code table} holds constraints whose names are not known (inline unnamed foreign keys, say). */
+    void hasUnnamedConstraints(String schema, String table) {
+        unnamedConstraints.add(schema + "." + table);
     }
 
     Fact type(String schema, String name) {

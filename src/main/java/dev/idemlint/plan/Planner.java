@@ -753,7 +753,7 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (!c.effective(in.settings())
-                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().name())
+                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().bareName())
                     || insideNewTable(op, c)) {
                 continue;
             }
@@ -764,7 +764,7 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (c.effective(in.settings()) && !(c.via() == Creation.Via.TABLE_EVENT
-                    && enumMemo.contains(c.key().name()))) {
+                    && enumMemo.contains(c.key().bareName()))) {
                 make(c, op, rev, madeHere, maybe);
             }
         }
@@ -787,6 +787,11 @@ public final class Planner {
                 boolean complete = !ct.columns().isEmpty() && ct.constraints().stream()
                         .noneMatch(nc -> nc.kind() == null || nc.kind().indexBacked() || nc.kind() == ConstraintKind.UNKNOWN);
                 state.setUniqueKeys(t.schema, t.name, keys, complete);
+                boolean unnamed = ct.constraints().stream().anyMatch(nc -> nc.name() == null)
+                        || ct.columns().stream().anyMatch(c -> c.foreignKey() && c.foreignKeyName() == null);
+                if (unnamed) {
+                    state.hasUnnamedConstraints(t.schema, t.name);
+                }
             }
         }
         return OK;
@@ -1010,10 +1015,10 @@ public final class Planner {
     }
 
     private ObjectKey key(Operation op, Creation c) {
-        String n = name(c.key().name(), op);
+        String n = name(c.key().bareName(), op);
         switch (c.key().kind()) {
             case COLUMN, CONSTRAINT, TRIGGER, POLICY: {
-                Target t = relTarget(op, name(c.key().table(), op));
+                Target t = relTarget(op, name(c.key().bareTable(), op));
                 return t.schema == null ? null : new ObjectKey(t.schema, t.name, n);
             }
             case INDEX: {
@@ -1104,7 +1109,7 @@ public final class Planner {
             case TYPE, DOMAIN -> {
                 state.addType(k.schema, k.name, c.labels().isEmpty() ? null : c.labels());
                 if (c.via() == Creation.Via.TABLE_EVENT) {
-                    enumMemo.add(c.key().name());
+                    enumMemo.add(c.key().bareName());
                 }
             }
             case FUNCTION, PROCEDURE, AGGREGATE -> state.addRoutine(k.schema, k.name);
@@ -1596,7 +1601,7 @@ public final class Planner {
         ObjectKey k = key(op, c);
         String kind = c.key().kind().sql();
         if (k == null) {
-            return kind + " " + c.key().name();
+            return kind + " " + c.key().bareName();
         }
         if (k.table != null) {
             return kind + " " + show(k.schema, k.table) + "." + k.name;

@@ -189,7 +189,7 @@ public final class Linter {
         // each file's findings in a list of its own (a queue shared by the workers was a node
         // and a contended append per finding, and a walk of 20,000 nodes after)
         List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine);
+        Migration m = load(p, display.apply(p), texts.get(p), mine, postgresNames(target));
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
@@ -334,8 +334,44 @@ public final class Linter {
         return c != 0 ? c : a.message().compareTo(b.message());
     }
 
-    /** Reads, parses and models one file; reports problems into {@code diags} and returns null on failure. */
+    private final Map<LintTarget, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
+     * convention is known and names no primary, unique or foreign key (Alembic's ops use the
+     * convention of env.py's target_metadata).
+     */
+    private boolean postgresNames(LintTarget target) {
+        return postgresNames.computeIfAbsent(target, t -> {
+            dev.idemlint.migration.NamingConvention c = dev.idemlint.migration.NamingConvention.of(t);
+            if (c.isUnknown() && (t.versionsDir() == null || !hasEnvPy(t))) {
+                // a bare versions tree (no env.py to configure Alembic): MetaData's default convention
+                c = dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT;
+            }
+            return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
+                    && !c.templates().containsKey("pk");
+        });
+    }
+
+    private static boolean hasEnvPy(LintTarget t) {
+        for (Path d = t.versionsDir(); d != null && d.startsWith(t.projectRoot()); d = d.getParent()) {
+            if (java.nio.file.Files.isRegularFile(d.resolve("env.py"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #load(Path, String, String, List, boolean)} without PostgreSQL's default key names. */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags) {
+        return load(path, displayPath, text, diags, false);
+    }
+
+    /**
+     * Reads, parses and models one file; reports problems into {@code diags} and returns null on failure.
+     * {@code postgresNames}: unnamed keys get PostgreSQL's default names.
+     */
+    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags, boolean postgresNames) {
         SourceFile file;
         char[] chars = null;
         try {
@@ -395,7 +431,7 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        return m.withOperations(GuardMatch.resolve(OperationPairs.protect(classify(m.operations()))))
+        return m.withOperations(GuardMatch.resolve(OperationPairs.protect(classify(m.operations()), postgresNames)))
                 .withoutModule();
     }
 

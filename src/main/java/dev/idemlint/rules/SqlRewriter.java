@@ -331,8 +331,12 @@ public final class SqlRewriter {
         String shown = head + (delFrom >= 0 ? sql.text().substring(s, delFrom) + sql.text().substring(delTo, e) : stmt)
                 + tail;
         shown = shown.replace(SqlText.DYNAMIC + "", "{...}");
-        StrPiece piece = tag == null || bindParameters() ? null : wholePiece(s, e);
-        if (piece == null) {
+        // the statement may span implicitly concatenated literals ("ALTER ... " "TO ..."): the head and
+        // tail go into the pieces holding its first and last chars, which needs every char in between
+        // to be literal text of the file (no dynamic part)
+        boolean literal = tag != null && !bindParameters()
+                && (wholePiece(s, e) != null || delFrom < 0 && literalThroughout(s, e));
+        if (!literal) {
             return Fix.displayOnly(title, shown);
         }
         List<TextEdit> edits = new ArrayList<>();
@@ -403,6 +407,28 @@ public final class SqlRewriter {
         }
         int j = indexIn(p, f);
         return j < 0 ? -1 : p.sourceOffset(j + 1);
+    }
+
+    /**
+     * Whether every char of {@code [s, e)} is literal text written inside the call's own first argument
+     * (implicitly concatenated literals), none dynamic and none resolved from a name bound elsewhere.
+     */
+    private boolean literalThroughout(int s, int e) {
+        dev.idemlint.python.Expr.Call call = site.call();
+        dev.idemlint.python.Expr arg = call == null ? null : call.positional(0);
+        if (arg == null) {
+            return false;
+        }
+        Span within = arg.span();
+        for (int i = s; i < e; i++) {
+            int fi = sql.fileOffset(i);
+            StrPiece p = fi < 0 || fi < within.start() || fi >= within.end() ? null : layout.pieceAt(fi);
+            if (p == null || indexIn(p, fi) < 0) {
+                return false;
+            }
+        }
+        int after = fileOffsetAfter(e - 1);
+        return after >= 0 && after <= within.end();
     }
 
     /** The one literal piece holding every char of {@code [s, e)}, or null. */

@@ -38,6 +38,16 @@ public final class ObjectKey {
         return name;
     }
 
+    /** The name without the schema the timeline qualifies it with ({@code billing.invoices} -> {@code invoices}). */
+    public String bareName() {
+        return SchemaTimeline.unqualified(name);
+    }
+
+    /** The table without its schema qualifier, or null. */
+    public String bareTable() {
+        return table == null ? null : SchemaTimeline.unqualified(table);
+    }
+
     public static ObjectKey of(ObjectKind kind, String table, String name) {
         return new ObjectKey(kind, tableScoped(kind) ? table : null, name);
     }

@@ -20,14 +20,21 @@ public final class AlembicRerunHarness {
     private static final String DEFAULT_PYTHON = "/usr/bin/python3";
     private final PgCluster cluster;
     private final Duration timeout;
+    private final Path pythonPath;
 
     public AlembicRerunHarness(PgCluster cluster) {
         this(cluster, Duration.ofMinutes(3));
     }
 
     public AlembicRerunHarness(PgCluster cluster, Duration timeout) {
+        this(cluster, timeout, null);
+    }
+
+    /** {@code pythonPath}: a directory of stand-ins for a project's application imports, or null. */
+    public AlembicRerunHarness(PgCluster cluster, Duration timeout, Path pythonPath) {
         this.cluster = cluster;
         this.timeout = timeout;
+        this.pythonPath = pythonPath;
     }
 
     /** First run and re-run of every revision, parents before children. */
@@ -54,6 +61,11 @@ public final class AlembicRerunHarness {
      */
     public ChainOutcome runOnce(Path versionsDir, Path dumpDir) {
         return invoke(versionsDir, List.of("--once", "--dump-dir", dirOf(dumpDir)));
+    }
+
+    /** As {@link #runOnce(Path, Path)}, walking the revisions {@code order} names first, in that order. */
+    public ChainOutcome runOnce(Path versionsDir, Path dumpDir, List<String> order) {
+        return invoke(versionsDir, List.of("--once", "--dump-dir", dirOf(dumpDir), "--order", String.join(",", order)));
     }
 
     private static String dirOf(Path dumpDir) {
@@ -85,7 +97,11 @@ public final class AlembicRerunHarness {
                 cmd.addAll(List.of("--pg-bin", cluster.bin().toString()));
             }
             cmd.addAll(options);
-            ProcessRunner.Result result = ProcessRunner.run(cmd, cluster.childEnv(), null, timeout);
+            java.util.Map<String, String> env = new java.util.HashMap<>(cluster.childEnv());
+            if (pythonPath != null) {
+                env.put("PYTHONPATH", pythonPath.toAbsolutePath().toString());
+            }
+            ProcessRunner.Result result = ProcessRunner.run(cmd, env, null, timeout);
             if (!result.succeeded()) {
                 throw new AssertionError("rerun.py failed (this is a harness problem, not a fact):\n"
                         + result.describe());

@@ -72,9 +72,9 @@ class FixProofTest {
     }
 
     /** One chain's fix proof. */
-    record FixedChain(String chain, int revisions, int fixedRevisions, int fixesProved, int leftUnfixed,
-            String eachComparedWith, String headComparedWith, List<String> leftovers, List<String> problems,
-            Set<String> revisionKeys) {
+    record FixedChain(String chain, int revisions, int flaggedBefore, int fixedRevisions, int fixesProved,
+            int leftUnfixed, int rerunOk, int schemaEqual, String eachComparedWith, String headComparedWith,
+            List<String> leftovers, List<String> problems, Set<String> revisionKeys) {
     }
 
     @Test
@@ -111,38 +111,59 @@ class FixProofTest {
         String chain = caseDir.getFileName().toString();
         Path copy = tmp.resolve(chain);
         copyTree(caseDir, copy);
-        Path versions = copy.resolve("versions");
-        Path dumps = tmp.resolve(chain + "-dumps");
+        return prove(chain, copy.resolve("versions"), tmp.resolve(chain + "-dumps"), harness, KNOWN_UNFIXED,
+                KNOWN_FIX_MISMATCHES, KNOWN_SCHEMA_DRIFT.getOrDefault(chain, List.of()));
+    }
+
+    /**
+     * Proves {@code --fix --unsafe-fixes} on the chain in {@code versions} (a scratch copy, fixed in place):
+     * every revision left without a finding re-runs, every revision still flagged is named in
+     * {@code knownUnfixed}, a revision left without a finding that still fails is named in
+     * {@code knownFixMismatches}, and the schema after each revision and at the head is the unfixed
+     * chain's. Dumps go under {@code dumps}; {@code drift} names the re-run duplicates the comparison ignores.
+     */
+    static FixedChain prove(String chain, Path versions, Path dumps, AlembicRerunHarness harness,
+            Map<String, String> knownUnfixed, Map<String, String> knownFixMismatches, List<String> drift)
+            throws IOException {
 
         LintResult before = RerunProof.lint(versions);
         Map<String, Integer> findingsBefore = new HashMap<>();
         RerunProof.findingsByFile(versions, before).forEach((file, found) -> findingsBefore.put(file, found.size()));
-        ChainOutcome unfixedEach = harness.runOnce(versions, dumps.resolve("unfixed-each"));
+        // the unfixed chain, kept aside: it is walked after the fixed one, in the fixed walk's order (a merge
+        // revision the fixes add may change the order Alembic walks sibling branches in)
+        Path unfixed = dumps.resolve("unfixed-versions");
+        copyTree(versions, unfixed);
         Path unfixedHeadDump = dumps.resolve("unfixed-head.sql");
-        ChainOutcome unfixedHead = harness.upgradeHeadsOnce(versions, unfixedHeadDump);
+        ChainOutcome unfixedHead = harness.upgradeHeadsOnce(unfixed, unfixedHeadDump);
 
         String out = runFix(versions);
 
         Path fixedDump = dumps.resolve("fixed-walk.sql");
         ChainOutcome fixedRun = harness.run(versions, fixedDump, dumps.resolve("fixed-walk-each"));
+        ChainOutcome unfixedEach = harness.runOnce(unfixed, dumps.resolve("unfixed-each"),
+                fixedRun.revisions().stream().map(RevisionOutcome::revision).toList());
         List<String> problems = new ArrayList<>();
         if (!fixedRun.load().ok()) {
             problems.add(chain + ": Alembic cannot load the fixed chain: " + fixedRun.load() + "\n" + out);
-            return new FixedChain(chain, 0, 0, 0, 0, "-", "-", List.of(), problems, Set.of());
+            return new FixedChain(chain, 0, 0, 0, 0, 0, 0, 0, "-", "-", List.of(), problems, Set.of());
         }
         LintResult after = RerunProof.lint(versions);
         int fixedRevisions = 0;
         int fixesProved = 0;
         int leftUnfixed = 0;
+        int flaggedBefore = 0;
+        int rerunOk = 0;
         List<String> leftovers = new ArrayList<>();
         Set<String> keys = new HashSet<>();
         for (Verdict v : RerunProof.verdicts(chain, versions, after, fixedRun)) {
             keys.add(v.key());
             int was = findingsBefore.getOrDefault(v.file(), 0);
+            flaggedBefore += was > 0 ? 1 : 0;
+            rerunOk += v.failed() ? 0 : 1;
             // an unflagged revision that fails unfixed is a linter false negative RerunProofTest reports
-            boolean knownMismatch = KNOWN_FIX_MISMATCHES.containsKey(v.key())
+            boolean knownMismatch = knownFixMismatches.containsKey(v.key())
                     || was == 0 && RerunProofTest.KNOWN_MISMATCHES.containsKey(v.key());
-            String unfixedReason = KNOWN_UNFIXED.get(v.key());
+            String unfixedReason = knownUnfixed.get(v.key());
             if (v.flagged()) {
                 leftUnfixed++;
                 String state = v.failed() ? "still fails: " + v.realOutcome() : "re-runs cleanly (a false positive)";
@@ -162,7 +183,7 @@ class FixProofTest {
             } else if (!v.failed() && knownMismatch) {
                 problems.add(v.key() + " re-runs cleanly after --fix now: remove it from KNOWN_FIX_MISMATCHES");
             } else if (v.failed()) {
-                leftovers.add(v.key() + " known mismatch: " + KNOWN_FIX_MISMATCHES.getOrDefault(v.key(),
+                leftovers.add(v.key() + " known mismatch: " + knownFixMismatches.getOrDefault(v.key(),
                         RerunProofTest.KNOWN_MISMATCHES.get(v.key())));
             } else if (was > 0) {
                 fixedRevisions++;
@@ -170,8 +191,7 @@ class FixProofTest {
             }
         }
 
-        List<String> drift = KNOWN_SCHEMA_DRIFT.getOrDefault(chain, List.of());
-        Comparison each = compareEachRevision(chain, versions, dumps, unfixedEach, fixedRun, drift, problems);
+        Comparison each = compareEachRevision(chain, versions, dumps, unfixedEach, fixedRun, drift, problems, harness);
 
         // At the head: a single upgrade of the fixed chain, and the fixed chain re-run revision by revision,
         // against a single upgrade of the unfixed chain (or of the fixed one where the unfixed one fails).
@@ -202,15 +222,16 @@ class FixProofTest {
         }
         compare(chain + " at the head, fixed chain re-run revision by revision", headReference, fixedDump, drift,
                 problems);
-        return new FixedChain(chain, fixedRun.revisions().size(), fixedRevisions, fixesProved, leftUnfixed,
-                each.describe(), headComparedWith, leftovers, problems, keys);
+        return new FixedChain(chain, fixedRun.revisions().size(), flaggedBefore, fixedRevisions, fixesProved,
+                leftUnfixed, rerunOk, each.equal(), each.describe(), headComparedWith, leftovers, problems, keys);
     }
 
     /** How many revisions' schemas were compared with which reference. */
-    record Comparison(int withUnfixed, int withFixedOnce, String why) {
+    record Comparison(int withUnfixed, int withFixedOnce, int equal, String why) {
         String describe() {
             return withUnfixed + " with the unfixed chain" + (withFixedOnce == 0 ? ""
-                    : ", " + withFixedOnce + " with the fixed chain applied once (" + why + ")");
+                    : ", " + withFixedOnce + " with the fixed chain applied once ("
+                            + (why.isEmpty() ? "revisions the fixes added: merge revisions" : why) + ")");
         }
     }
 
@@ -220,8 +241,9 @@ class FixProofTest {
      * on (a failure a rule predicted and --fix removed), the unfixed chain has no schema to compare with:
      * those revisions are compared with the fixed chain applied once, which proves the re-runs change nothing.
      */
-    private Comparison compareEachRevision(String chain, Path versions, Path dumps, ChainOutcome unfixedEach,
-            ChainOutcome fixedRun, List<String> drift, List<String> problems) throws IOException {
+    private static Comparison compareEachRevision(String chain, Path versions, Path dumps, ChainOutcome unfixedEach,
+            ChainOutcome fixedRun, List<String> drift, List<String> problems, AlembicRerunHarness harness)
+            throws IOException {
         Map<String, Integer> unfixedIndex = new HashMap<>();
         int firstFailure = Integer.MAX_VALUE;
         String why = "";
@@ -265,7 +287,7 @@ class FixProofTest {
         if (differing.size() > 1) {
             problems.add(chain + ": the schema differs after " + differing.size() + " revisions: " + differing);
         }
-        return new Comparison(withUnfixed, withFixedOnce, why);
+        return new Comparison(withUnfixed, withFixedOnce, withUnfixed + withFixedOnce - differing.size(), why);
     }
 
     private static void compare(String what, Path expectedDump, Path actualDump, List<String> drift,
@@ -327,7 +349,7 @@ class FixProofTest {
         return out.length() == 0 ? "(same lines, another order)\n" : out.toString();
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         try (Stream<Path> s = Files.walk(from)) {
             for (Path p : s.toList()) {
                 Path t = to.resolve(from.relativize(p).toString());
@@ -340,26 +362,39 @@ class FixProofTest {
         }
     }
 
-    private static void writeSummary(List<FixedChain> chains) {
-        StringBuilder b = new StringBuilder("\n## Fixes proved\n\n| chain | revisions | revisions fixed | findings fixed"
-                + " and proved | revisions left flagged | schema after each revision compared with"
-                + " | schema at the head compared with |\n| --- | ---: | ---: | ---: | ---: | --- | --- |\n");
+    static void writeSummary(List<FixedChain> chains) {
+        writeSummary(chains, "Fixes proved", "proof-fixes.md");
+    }
+
+    static void writeSummary(List<FixedChain> chains, String title, String fileName) {
+        StringBuilder b = new StringBuilder("\n## " + title + "\n\n| chain | revisions | flagged before"
+                + " | revisions fixed | findings fixed and proved | left flagged | re-run OK after the fixes"
+                + " | schema equal after the revision | schema after each revision compared with"
+                + " | schema at the head compared with |\n"
+                + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |\n");
         int rev = 0;
+        int flagged = 0;
         int fixedRev = 0;
         int fixes = 0;
         int left = 0;
+        int rerun = 0;
+        int equal = 0;
         List<String> leftovers = new ArrayList<>();
         for (FixedChain c : chains) {
-            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %s | %s |%n", c.chain(), c.revisions(),
-                    c.fixedRevisions(), c.fixesProved(), c.leftUnfixed(), c.eachComparedWith(),
-                    c.headComparedWith()));
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %s | %s |%n", c.chain(),
+                    c.revisions(), c.flaggedBefore(), c.fixedRevisions(), c.fixesProved(), c.leftUnfixed(),
+                    c.rerunOk(), c.schemaEqual(), c.eachComparedWith(), c.headComparedWith()));
             rev += c.revisions();
+            flagged += c.flaggedBefore();
             fixedRev += c.fixedRevisions();
             fixes += c.fixesProved();
             left += c.leftUnfixed();
+            rerun += c.rerunOk();
+            equal += c.schemaEqual();
             leftovers.addAll(c.leftovers());
         }
-        b.append(String.format(Locale.ROOT, "| **all** | %d | %d | %d | %d | | |%n", rev, fixedRev, fixes, left));
+        b.append(String.format(Locale.ROOT, "| **all** | %d | %d | %d | %d | %d | %d | %d | | |%n", rev, flagged,
+                fixedRev, fixes, left, rerun, equal));
         b.append("\nLeft after `--fix --unsafe-fixes`:\n\n");
         leftovers.forEach(l -> b.append("- ").append(l).append('\n'));
         String text = b.toString();
@@ -367,7 +402,7 @@ class FixProofTest {
         try {
             Path target = RerunProof.repoRoot().resolve("target");
             Files.createDirectories(target);
-            Files.writeString(target.resolve("proof-fixes.md"), text);
+            Files.writeString(target.resolve(fileName), text);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
