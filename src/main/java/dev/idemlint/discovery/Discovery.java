@@ -294,7 +294,15 @@ public final class Discovery {
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
-                    List<Path> dirs = existing(parsed.versionDirs(), ini, config);
+                    // an ini for a deployment (script_location = /usr/share/app/alembic) names a folder
+                    // of the machine it is installed on: the layouts below find the tree here
+                    List<Path> local = new ArrayList<>();
+                    for (Path v : parsed.versionDirs()) {
+                        if (v.startsWith(root) || Files.isDirectory(v)) {
+                            local.add(v);
+                        }
+                    }
+                    List<Path> dirs = existing(local, ini, config);
                     if (!dirs.isEmpty() && !kept.contains(dirs)) {
                         kept.add(dirs);
                     }
