@@ -157,13 +157,24 @@ final class LiveState {
             return Fact.UNKNOWN;
         }
         Fact f = fact(constraints.containsKey(schema + "." + table + "." + name), "con:" + schema + "." + table + "." + name);
-        return f == Fact.ABSENT && unnamedConstraints.contains(schema + "." + table) ? Fact.UNKNOWN : f;
+        return f == Fact.ABSENT && unnamedConstraints.contains(schema + "." + table)
+                && pgDefaultName(name, table, "(fkey|key|check|excl|pkey)") ? Fact.UNKNOWN : f;
+    }
+
+    /**
+     * Whether {@code name} could be one PostgreSQL chose itself for an unnamed constraint or index of
+     * {@code table} ({@code players_team_id_fkey}, {@code players_pkey}, {@code players_name_idx1}).
+     */
+    private static boolean pgDefaultName(String name, String table, String suffixes) {
+        return name.matches("(?i)" + (table == null ? "[^.]+" : java.util.regex.Pattern.quote(table))
+                + "(_.+)?_" + suffixes + "\\d*");
     }
 
     /** An index by name: as a relation, unknown when absent but PostgreSQL named some index of the schema itself. */
     Fact index(String schema, String name) {
         Fact f = relation(schema, name);
-        return f == Fact.ABSENT && unnamedIndexes.contains(schema) ? Fact.UNKNOWN : f;
+        return f == Fact.ABSENT && unnamedIndexes.contains(schema) && pgDefaultName(name, null, "(idx|key|pkey|excl)")
+                ? Fact.UNKNOWN : f;
     }
 
     /** A constraint PostgreSQL names itself was made on a table ({@code t_c_fkey}): names there are no longer certain. */

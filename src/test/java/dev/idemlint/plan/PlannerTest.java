@@ -313,4 +313,31 @@ class PlannerTest {
         assertEquals(List.of("018=OK", "019=OK"), p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(),
                 p.pending().toString());
     }
+
+    @Test
+    void an_insert_that_leaves_a_not_null_column_empty_fails() throws Exception {
+        rev("018", null, """
+                op.create_table("regions", sa.Column("id", sa.Integer(), primary_key=True),
+                                sa.Column("slug", sa.String(20), nullable=False), sa.Column("label", sa.String(40)))
+                """).rev("019", "018", """
+                regions = sa.table("regions", sa.column("slug"), sa.column("label"))
+                op.bulk_insert(regions, [{"slug": "eu", "label": "Europe"}])
+                op.bulk_insert(regions, [{"label": "Elsewhere"}])
+                """);
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("23502", e.sqlstate());
+        assertEquals(11, e.line());
+    }
+
+    @Test
+    void a_constraint_postgresql_named_itself_is_not_claimed_missing() throws Exception {
+        rev("018", null, """
+                op.create_table("players", sa.Column("id", sa.Integer(), primary_key=True),
+                                sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")))
+                """).rev("019", "018", "op.drop_constraint(\"players_team_id_fkey\", \"players\", type_=\"foreignkey\")");
+        table("teams", "id");
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.UNKNOWN, e.status(), e.toString());
+    }
 }
