@@ -33,9 +33,11 @@ if [[ ! -f "$root/target/idemlint.jar" || -n "$(find "$root/src/main" "$root/pom
   (cd "$root" && { mvn -B -q -o package -DskipTests || mvn -B -q package -DskipTests; }) >&2
 fi
 
+started=""
 if [[ -z "${IDEMLINT_PG_PORT:-}" ]]; then
   eval "$(bash "$root/scripts/pg-up")"
-  trap 'bash "$root/scripts/pg-down" "$IDEMLINT_PG_BASE"' EXIT
+  started="$IDEMLINT_PG_BASE"
+  trap 'bash "$root/scripts/pg-down" "$started"' EXIT
 fi
 host="${IDEMLINT_PG_HOST:-127.0.0.1}"
 user="${IDEMLINT_PG_USER:-postgres}"
@@ -59,7 +61,8 @@ PY
 db="idemlint_plan_bench_$$"
 "${psql[@]}" -d postgres -c "CREATE DATABASE $db"
 cleanup_db() { "${psql[@]}" -d postgres -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" >/dev/null 2>&1 || true; }
-trap 'cleanup_db; [[ -n "${IDEMLINT_PG_BASE:-}" ]] && bash "$root/scripts/pg-down" "$IDEMLINT_PG_BASE" || true' EXIT
+# only a cluster this script started is removed
+trap 'cleanup_db; [[ -n "$started" ]] && bash "$root/scripts/pg-down" "$started" || true' EXIT
 python3 - "$tables" <<'PY' | "${psql[@]}" -d "$db" >/dev/null
 import sys
 n = int(sys.argv[1])

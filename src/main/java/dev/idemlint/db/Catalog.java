@@ -28,7 +28,10 @@ public record Catalog(String serverVersion, String currentSchema, List<String> s
     public record Relation(String schema, String name, char kind) {
     }
 
-    /** A column with its type as {@code format_type} prints it and its default expression (null when none). */
+    /**
+     * A column with its type as {@code format_type} prints it and its default expression (null when
+     * none; {@code identity} or {@code generated} for those columns, which fill themselves).
+     */
     public record Column(String schema, String table, String name, String type, String defaultExpr, boolean notNull) {
     }
 

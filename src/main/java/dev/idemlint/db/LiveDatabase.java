@@ -160,7 +160,8 @@ public final class LiveDatabase implements AutoCloseable {
             "SELECT n.nspname, c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " WHERE c.relkind IN ('r','p','v','m','S','i','I','f','c') AND " + SYSTEM + " ORDER BY 1, 2",
             "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
-                    + " pg_get_expr(d.adbin, d.adrelid), a.attnotnull FROM pg_attribute a"
+                    + " CASE WHEN a.attidentity <> '' THEN 'identity' WHEN a.attgenerated <> '' THEN 'generated'"
+                    + " ELSE pg_get_expr(d.adbin, d.adrelid) END, a.attnotnull FROM pg_attribute a"
                     + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p','v','m','f') AND " + SYSTEM

@@ -74,6 +74,45 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
                 "true".equals(alembic.get("recursive_version_locations")));
     }
 
+    /**
+     * Whether {@code pyproject.toml}'s {@code [tool.alembic]} (Alembic 1.16+) sets
+     * {@code recursive_version_locations = true} for {@code location}: its {@code version_locations}, or
+     * its {@code script_location}'s versions folder, resolved against the file's folder ({@code %(here)s}).
+     * False when the file is missing or unreadable.
+     */
+    static boolean pyprojectRecursive(Path pyproject, Path location) {
+        if (!Files.isRegularFile(pyproject)) {
+            return false;
+        }
+        TomlReader.Document doc;
+        try {
+            doc = TomlReader.parse(Files.readString(pyproject, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException | TomlReader.TomlException e) {
+            return false;
+        }
+        if (!Boolean.TRUE.equals(doc.get("tool.alembic.recursive_version_locations"))) {
+            return false;
+        }
+        Path dir = pyproject.toAbsolutePath().normalize().getParent();
+        List<String> candidates = new ArrayList<>();
+        if (doc.get("tool.alembic.version_locations") instanceof List<?> l) {
+            l.forEach(o -> candidates.add(String.valueOf(o)));
+        } else if (doc.get("tool.alembic.script_location") instanceof String script) {
+            candidates.add(script + "/versions");
+        }
+        for (String c : candidates) {
+            String resolved = c.replace("%(here)s", dir.toString());
+            try {
+                if (dir.resolve(resolved).normalize().equals(location.toAbsolutePath().normalize())) {
+                    return true;
+                }
+            } catch (RuntimeException e) {
+                // not a path
+            }
+        }
+        return false;
+    }
+
     static List<String> split(String value, String separator) {
         String sep = separator == null ? "" : separator.trim().toLowerCase(Locale.ROOT);
         String regex = switch (sep) {

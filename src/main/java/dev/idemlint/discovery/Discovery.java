@@ -294,7 +294,15 @@ public final class Discovery {
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
-                    List<Path> dirs = existing(parsed.versionDirs(), ini, config);
+                    // an ini for a deployment (script_location = /usr/share/app/alembic) names a folder
+                    // of the machine it is installed on: the layouts below find the tree here
+                    List<Path> local = new ArrayList<>();
+                    for (Path v : parsed.versionDirs()) {
+                        if (v.startsWith(root) || Files.isDirectory(v)) {
+                            local.add(v);
+                        }
+                    }
+                    List<Path> dirs = existing(local, ini, config);
                     if (!dirs.isEmpty() && !kept.contains(dirs)) {
                         kept.add(dirs);
                     }
@@ -464,7 +472,10 @@ public final class Discovery {
             return t.recursionDeclared && (t.settings == null || t.settings.alembic().atLeast("1.10.0"));
         }
 
-        /** Whether an alembic.ini at most three folders above a location makes Alembic read it recursively. */
+        /**
+         * Whether an alembic.ini, or a pyproject.toml's {@code [tool.alembic]} (Alembic 1.16+), at most three
+         * folders above a location makes Alembic read it recursively.
+         */
         private boolean recursionDeclared(List<Path> locations, Path root) {
             for (Path location : locations) {
                 Path d = location.getParent();
@@ -476,6 +487,9 @@ public final class Discovery {
                                 && parsed.versionDirs().contains(location)) {
                             return true;
                         }
+                    }
+                    if (AlembicIni.pyprojectRecursive(d.resolve("pyproject.toml"), location)) {
+                        return true;
                     }
                 }
             }

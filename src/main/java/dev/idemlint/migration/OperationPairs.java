@@ -45,11 +45,11 @@ public final class OperationPairs {
     }
 
     public static List<Operation> protect(List<Operation> ops) {
-        return protect(ops, false);
+        return protect(ops, () -> false);
     }
 
     /** {@code postgresNames}: unnamed keys get PostgreSQL's default names (no naming convention names them). */
-    public static List<Operation> protect(List<Operation> ops, boolean postgresNames) {
+    public static List<Operation> protect(List<Operation> ops, java.util.function.BooleanSupplier postgresNames) {
         List<Operation> out = new ArrayList<>(ops);
         // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
         for (int i = 0; i < out.size(); i++) {

@@ -26,9 +26,9 @@ import java.util.Map;
 public final class RerunSimulation {
     /** Object state: present, absent; a missing entry is unknown. */
     private final Map<String, Boolean> state = new HashMap<>();
-    private final boolean postgresNames;
+    private final java.util.function.BooleanSupplier postgresNames;
 
-    private RerunSimulation(boolean postgresNames) {
+    private RerunSimulation(java.util.function.BooleanSupplier postgresNames) {
         this.postgresNames = postgresNames;
     }
 
@@ -37,7 +37,7 @@ public final class RerunSimulation {
      * the project's naming convention names no key, so an unnamed one gets PostgreSQL's default name;
      * otherwise unnamed keys stay unknown.
      */
-    public static List<Operation> protect(List<Operation> ops, boolean postgresNames) {
+    public static List<Operation> protect(List<Operation> ops, java.util.function.BooleanSupplier postgresNames) {
         RerunSimulation sim = new RerunSimulation(postgresNames);
         for (Operation op : ops) {
             if (op.site().phase() == Phase.UPGRADE) {
@@ -97,7 +97,14 @@ public final class RerunSimulation {
         } else if (op instanceof Operation.CreateIndex ix) {
             set(index(ix.name()), sure);
         } else if (op instanceof Operation.AddConstraint c) {
-            String name = c.name() != null ? c.name() : postgresNames ? defaultName(c) : null;
+            String name = c.name();
+            if (name == null) {
+                // the project's naming convention is read only when this revision already touched
+                // the default name (a drop of players_team_id_fkey before the unnamed re-create)
+                String d = defaultName(c);
+                String dk = constraint(c.table(), d);
+                name = dk != null && state.containsKey(dk) && postgresNames.getAsBoolean() ? d : null;
+            }
             String k = constraint(c.table(), name);
             if (c.name() == null && k == null) {
                 // named by a convention, or by PostgreSQL past 63 bytes: any of the table's keys may be it

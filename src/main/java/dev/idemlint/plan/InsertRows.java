@@ -21,9 +21,9 @@ final class InsertRows {
     }
 
     static List<Map<String, String>> of(Operation.Insert insert) {
-        if (insert.site().origin() == Origin.RAW_SQL) {
-            String sql = insert.site().sqlStatement();
-            return sql == null || insert.columns() == null ? null : fromSql(sql, insert.columns());
+        String sql = insert.site().sqlStatement();
+        if (insert.site().origin() == Origin.RAW_SQL && sql != null) {
+            return insert.columns() == null ? null : fromSql(sql, insert.columns(), bindParams(insert.site().call()));
         }
         Expr.Call call = insert.site().call();
         if (call == null) {
@@ -63,7 +63,7 @@ final class InsertRows {
                 String value;
                 if (v instanceof Expr.Str vs && vs.isConstant()) {
                     value = vs.constantText();
-                } else if (v instanceof Expr.Num n && n.text().matches("-?\\d+")) {
+                } else if (v instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?")) {
                     value = n.text();
                 } else if (v instanceof Expr.Const c && (c.text().equals("True") || c.text().equals("False")
                         || c.text().equals("None"))) {
@@ -78,11 +78,56 @@ final class InsertRows {
         return out;
     }
 
-    /** Rows of {@code VALUES (...), (...)} made of literals, or null. */
+    /**
+     * Literal values bound to {@code :name} parameters: {@code conn.execute(sa.text(...), {"k": v})} or
+     * {@code sa.text(...).bindparams(k=v)}; empty when there are none or they are not literals.
+     */
+    static Map<String, String> bindParams(Expr.Call call) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (call == null) {
+            return out;
+        }
+        Expr second = call.positional(1);
+        if (second instanceof Expr.Dict d) {
+            List<Map<String, String>> rows = fromPython(new Expr.ListExpr(List.of(d), d.span()));
+            if (rows != null) {
+                out.putAll(rows.get(0));
+            }
+        }
+        Expr first = call.positional(0);
+        if (first instanceof Expr.Call b && b.func() instanceof Expr.Attribute a && a.attr().equals("bindparams")) {
+            for (Arg arg : b.args()) {
+                if (arg.keyword() != null) {
+                    String v = literal(arg.value());
+                    if (v != null) {
+                        out.put(arg.keyword(), v);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String literal(Expr v) {
+        if (v instanceof Expr.Str s && s.isConstant()) {
+            return s.constantText();
+        } else if (v instanceof Expr.Num n && n.text().matches("-?\\d+(\\.\\d+)?")) {
+            return n.text();
+        } else if (v instanceof Expr.Const c && (c.text().equals("True") || c.text().equals("False"))) {
+            return c.text().toLowerCase(Locale.ROOT);
+        }
+        return null;
+    }
+
     static List<Map<String, String>> fromSql(String sql, List<String> columns) {
+        return fromSql(sql, columns, Map.of());
+    }
+
+    /** Rows of {@code VALUES (...), (...)} made of literals (and bound literal parameters), or null. */
+    static List<Map<String, String>> fromSql(String sql, List<String> columns, Map<String, String> params) {
         int at = keyword(sql, "VALUES");
         if (at < 0) {
-            return selectRow(sql, columns);
+            return selectRow(sql, columns, params);
         }
         List<Map<String, String>> out = new ArrayList<>();
         int i = at + "VALUES".length();
@@ -119,15 +164,25 @@ final class InsertRows {
                         sb.append(sql.charAt(i++));
                     }
                     values.add(sb.toString());
+                } else if (c == ':' && i + 1 < n && Character.isJavaIdentifierStart(sql.charAt(i + 1))) {
+                    int start = ++i;
+                    while (i < n && Character.isJavaIdentifierPart(sql.charAt(i))) {
+                        i++;
+                    }
+                    String param = sql.substring(start, i);
+                    if (!params.containsKey(param)) {
+                        return null;
+                    }
+                    values.add(params.get(param));
                 } else {
                     int start = i;
                     while (i < n && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '-'
-                            || sql.charAt(i) == '_')) {
+                            || sql.charAt(i) == '_' || sql.charAt(i) == '.')) {
                         i++;
                     }
                     String word = sql.substring(start, i);
                     String lower = word.toLowerCase(Locale.ROOT);
-                    if (word.matches("-?\\d+")) {
+                    if (word.matches("-?\\d+(\\.\\d+)?")) {
                         values.add(word);
                     } else if (lower.equals("null")) {
                         values.add(null);
@@ -168,7 +223,7 @@ final class InsertRows {
     /**
      * {@code INSERT INTO t (a, b) SELECT 1, 'x' [WHERE ...]}: one row of literals (no FROM), or null.
      */
-    private static List<Map<String, String>> selectRow(String sql, List<String> columns) {
+    private static List<Map<String, String>> selectRow(String sql, List<String> columns, Map<String, String> params) {
         int at = keyword(sql, "SELECT");
         if (at < 0) {
             return null;
@@ -178,7 +233,7 @@ final class InsertRows {
             return null;
         }
         String list = sql.substring(at + "SELECT".length(), end < 0 ? sql.length() : end).trim();
-        List<Map<String, String>> rows = fromSql("VALUES (" + list + ")", columns);
+        List<Map<String, String>> rows = fromSql("VALUES (" + list + ")", columns, params);
         return rows;
     }
 

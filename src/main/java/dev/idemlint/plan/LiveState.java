@@ -40,6 +40,13 @@ final class LiveState {
     /** Unique keys (column lists) per "schema.table"; a table in {@link #keysUnknown} has some that cannot be compared. */
     private final Map<String, List<List<String>>> uniqueKeys = new HashMap<>();
     private final Set<String> keysUnknown = new HashSet<>();
+    /** Tables with constraints PostgreSQL named itself during the walk, and schemas with such indexes. */
+    private final Set<String> unnamedConstraints = new HashSet<>();
+    private final Set<String> unnamedIndexes = new HashSet<>();
+    /** NOT NULL columns without a default, per "schema.table" (a table missing here: none known). */
+    private final Map<String, Set<String>> required = new HashMap<>();
+    /** Tables whose required columns are not known (made by SQL or a column the walk cannot read). */
+    private final Set<String> requiredUnknown = new HashSet<>();
     /** Keys ("kind:path") whose state the walk lost track of. */
     private final Set<String> unknown = new HashSet<>();
     /** Tables made by the walk itself: empty, whatever is inserted later is the walk's own. */
@@ -57,6 +64,9 @@ final class LiveState {
         }
         for (Catalog.Column col : c.columns()) {
             columns.put(col.schema() + "." + col.table() + "." + col.name(), col.type());
+            if (col.notNull() && col.defaultExpr() == null) {
+                required.computeIfAbsent(col.schema() + "." + col.table(), k -> new HashSet<>()).add(col.name());
+            }
         }
         for (Catalog.Constraint k : c.constraints()) {
             constraints.put(k.schema() + "." + k.table() + "." + k.name(), k.type());
@@ -147,16 +157,48 @@ final class LiveState {
             return Fact.UNKNOWN;
         }
         Fact f = fact(constraints.containsKey(schema + "." + table + "." + name), "con:" + schema + "." + table + "." + name);
-        // the table holds constraints whose names the walk does not know: an unseen name may be one
         return f == Fact.ABSENT && unnamedConstraints.contains(schema + "." + table) ? Fact.UNKNOWN : f;
     }
 
-    /** Tables the walk created with constraints PostgreSQL or a naming convention named. */
-    private final java.util.Set<String> unnamedConstraints = new java.util.HashSet<>();
+    /** An index by name: as a relation, unknown when absent but PostgreSQL named some index of the schema itself. */
+    Fact index(String schema, String name) {
+        Fact f = relation(schema, name);
+        return f == Fact.ABSENT && unnamedIndexes.contains(schema) ? Fact.UNKNOWN : f;
+    }
 
-    /** {@code table} holds constraints whose names are not known (inline unnamed foreign keys, say). */
-    void hasUnnamedConstraints(String schema, String table) {
+    /** A constraint PostgreSQL names itself was made on a table ({@code t_c_fkey}): names there are no longer certain. */
+    void unnamedConstraint(String schema, String table) {
         unnamedConstraints.add(schema + "." + table);
+    }
+
+    void unnamedIndex(String schema) {
+        unnamedIndexes.add(schema);
+    }
+
+    /** The NOT NULL columns without a default of a table, or null when they are not known. */
+    Set<String> requiredColumns(String schema, String table) {
+        String t = schema + "." + table;
+        return requiredUnknown.contains(t) ? null : required.getOrDefault(t, Set.of());
+    }
+
+    /** A column that became NOT NULL without a default ({@code known} false: the walk cannot tell). */
+    void required(String schema, String table, String column, Boolean isRequired) {
+        String t = schema + "." + table;
+        if (isRequired == null) {
+            requiredUnknown.add(t);
+        } else if (isRequired) {
+            required.computeIfAbsent(t, k -> new HashSet<>()).add(column);
+        }
+    }
+
+    void setRequired(String schema, String table, Set<String> columns, boolean known) {
+        String t = schema + "." + table;
+        required.put(t, new HashSet<>(columns));
+        if (known) {
+            requiredUnknown.remove(t);
+        } else {
+            requiredUnknown.add(t);
+        }
     }
 
     Fact type(String schema, String name) {
@@ -343,11 +385,13 @@ final class LiveState {
 
     void dropColumn(String schema, String table, String name) {
         String k = schema + "." + table + "." + name;
+        required.getOrDefault(schema + "." + table, new HashSet<>()).remove(name);
         columns.remove(k);
         unknown.remove("col:" + k);
     }
 
     void renameColumn(String schema, String table, String from, String to) {
+        requiredUnknown.add(schema + "." + table);
         String type = columns.remove(schema + "." + table + "." + from);
         columns.put(schema + "." + table + "." + to, type);
     }

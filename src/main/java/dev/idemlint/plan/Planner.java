@@ -156,7 +156,7 @@ public final class Planner {
         }
         List<Migration> pending = g.alembicUpgradeOrder(resolved, in.mapOrder());
         for (Migration m : pending) {
-            walk(kept(m.header().revisionId()), resolved);
+            walk(kept(m.header().revisionId()));
         }
         return finish(current);
     }
@@ -212,7 +212,7 @@ public final class Planner {
 
     private static final Ok OK = new Ok();
 
-    private void walk(Migration m, List<String> stamped) {
+    private void walk(Migration m) {
         walking = m;
         String rev = m.header().revisionId();
         List<Operation> ops = m.upgrade();
@@ -256,7 +256,7 @@ public final class Planner {
                             "Check by hand whether " + describeKey(f.objectKey()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
-                    failed(m, op, line, f, madeHere, stamped);
+                    failed(m, op, line, f, madeHere);
                 }
                 applyAll(m, ops, creations, madeHere, k);
                 return;
@@ -658,7 +658,7 @@ public final class Planner {
             }
             case INDEX -> {
                 String schema = table != null ? relTarget(op, name(table, op)).schema : indexSchema(op, n);
-                return schema == null ? Fact.UNKNOWN : state.relation(schema, n);
+                return schema == null ? Fact.UNKNOWN : state.index(schema, n);
             }
             case COLUMN, CONSTRAINT, TRIGGER, POLICY -> {
                 if (table == null) {
@@ -724,8 +724,12 @@ public final class Planner {
                 return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
                         "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
             }
-            return c == Fact.UNKNOWN ? new Lost("whether column " + b.table() + "." + b.column() + " exists is not"
-                    + " known here") : OK;
+            if (c == Fact.UNKNOWN) {
+                return new Lost("whether column " + b.table() + "." + b.column() + " exists is not known here");
+            }
+            // nullable= or server_default= may change: which columns an insert must fill is no longer known
+            state.required(t.schema, t.name, name(b.column(), op), null);
+            return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
             Fact f = objectFact(op, c.kind(), c.table(), c.name());
@@ -753,7 +757,7 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (!c.effective(in.settings())
-                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().bareName())
+                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().name())
                     || insideNewTable(op, c)) {
                 continue;
             }
@@ -764,13 +768,28 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (c.effective(in.settings()) && !(c.via() == Creation.Via.TABLE_EVENT
-                    && enumMemo.contains(c.key().bareName()))) {
+                    && enumMemo.contains(c.key().name()))) {
                 make(c, op, rev, madeHere, maybe);
             }
+        }
+        if (!maybe) {
+            unnamedParts(op);
         }
         if (op instanceof Operation.CreateTable ct && ct.table() != null && !maybe) {
             Target t = createTarget(op, name(ct.table(), op));
             if (t.schema != null && state.madeByWalk(t.schema, t.name)) {
+                Set<String> required = new HashSet<>();
+                boolean known = !ct.columns().isEmpty();
+                long pkColumns = ct.columns().stream().filter(ColumnDef::primaryKey).count();
+                for (ColumnDef c : ct.columns()) {
+                    Boolean r = required(op, c, pkColumns == 1);
+                    if (r == null || c.name() == null) {
+                        known = false;
+                    } else if (r) {
+                        required.add(name(c.name(), op));
+                    }
+                }
+                state.setRequired(t.schema, t.name, required, known);
                 List<List<String>> keys = new ArrayList<>();
                 List<String> pk = new ArrayList<>();
                 for (ColumnDef c : ct.columns()) {
@@ -787,11 +806,6 @@ public final class Planner {
                 boolean complete = !ct.columns().isEmpty() && ct.constraints().stream()
                         .noneMatch(nc -> nc.kind() == null || nc.kind().indexBacked() || nc.kind() == ConstraintKind.UNKNOWN);
                 state.setUniqueKeys(t.schema, t.name, keys, complete);
-                boolean unnamed = ct.constraints().stream().anyMatch(nc -> nc.name() == null)
-                        || ct.columns().stream().anyMatch(c -> c.foreignKey() && c.foreignKeyName() == null);
-                if (unnamed) {
-                    state.hasUnnamedConstraints(t.schema, t.name);
-                }
             }
         }
         return OK;
@@ -809,6 +823,52 @@ public final class Planner {
         return op instanceof Operation.CreateTable && c.via() == Creation.Via.TABLE_ELEMENT
                 && (c.key().kind() == ObjectKind.COLUMN || c.key().kind() == ObjectKind.CONSTRAINT
                         && (c.constraintKind() == null || !c.constraintKind().indexBacked()));
+    }
+
+    /**
+     * Constraints and indexes PostgreSQL names itself (an unnamed foreign key, {@code op.create_index(None,
+     * ...)}, a constraint without a name): names on that table (or in that schema) are no longer certain.
+     */
+    private void unnamedParts(Operation op) {
+        String table = tableOf(op);
+        Target t = table == null ? null : relTarget(op, name(table, op));
+        if (t == null || t.schema == null) {
+            return;
+        }
+        boolean unnamed = false;
+        if (op instanceof Operation.AddConstraint c) {
+            unnamed = c.name() == null;
+        } else if (op instanceof Operation.CreateTable ct) {
+            unnamed = ct.columns().stream().anyMatch(c -> c.foreignKey() && c.foreignKeyName() == null)
+                    || ct.constraints().stream().anyMatch(nc -> nc.name() == null);
+        } else if (op instanceof Operation.AddColumn a) {
+            unnamed = a.column().foreignKey() && a.column().foreignKeyName() == null;
+        } else if (op instanceof Operation.CreateIndex i && i.name() == null) {
+            state.unnamedIndex(t.schema);
+        }
+        if (unnamed) {
+            state.unnamedConstraint(t.schema, t.name);
+        }
+    }
+
+    /**
+     * Whether a column of a new table is NOT NULL without a default, read from how it is written
+     * ({@code nullable=False}, {@code server_default=}, {@code NOT NULL}, {@code DEFAULT}, serial and
+     * identity columns); the single integer primary key of a create_table is SERIAL. Null when the
+     * column's text cannot be read.
+     */
+    private Boolean required(Operation op, ColumnDef c, boolean singlePk) {
+        if (c.span() == null || walking == null) {
+            return null;
+        }
+        String text = walking.source().slice(c.span()).toLowerCase(Locale.ROOT);
+        boolean sql = op.site().origin() == Origin.RAW_SQL;
+        boolean notNull = c.primaryKey() || (sql ? text.contains("not null") : text.replace(" ", "").contains("nullable=false"));
+        boolean fills = sql ? text.contains("default") || text.contains("serial") || text.contains("generated")
+                : text.contains("server_default") || text.contains("identity(") || text.contains("computed(")
+                        || c.primaryKey() && singlePk && c.typeText() != null && c.typeText().contains("Integer")
+                                && !text.replace(" ", "").contains("autoincrement=false");
+        return notNull && !fills;
     }
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
@@ -1015,10 +1075,11 @@ public final class Planner {
     }
 
     private ObjectKey key(Operation op, Creation c) {
-        String n = name(c.key().bareName(), op);
+        // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
+        String n = name(bare(c.key().name()), op);
         switch (c.key().kind()) {
             case COLUMN, CONSTRAINT, TRIGGER, POLICY: {
-                Target t = relTarget(op, name(c.key().bareTable(), op));
+                Target t = relTarget(op, name(bare(c.key().table()), op));
                 return t.schema == null ? null : new ObjectKey(t.schema, t.name, n);
             }
             case INDEX: {
@@ -1090,7 +1151,12 @@ public final class Planner {
                     state.addRelation(k.schema, k.name, 'i', table == null ? null : name(table, op));
                 }
             }
-            case COLUMN -> state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+            case COLUMN -> {
+                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+                if (op instanceof Operation.AddColumn) {
+                    state.required(k.schema, k.table, k.name, c.column() == null ? null : required(op, c.column(), false));
+                }
+            }
             case CONSTRAINT -> {
                 ConstraintKind ck = c.constraintKind();
                 char letter = ck == null ? '?' : switch (ck) {
@@ -1109,7 +1175,7 @@ public final class Planner {
             case TYPE, DOMAIN -> {
                 state.addType(k.schema, k.name, c.labels().isEmpty() ? null : c.labels());
                 if (c.via() == Creation.Via.TABLE_EVENT) {
-                    enumMemo.add(c.key().bareName());
+                    enumMemo.add(c.key().name());
                 }
             }
             case FUNCTION, PROCEDURE, AGGREGATE -> state.addRoutine(k.schema, k.name);
@@ -1378,6 +1444,19 @@ public final class Planner {
             return new Lost("an INSERT into " + show(t.schema, t.name) + " whose rows cannot be compared with those"
                     + " already there (not literals, or written by statements idemlint cannot compare)");
         }
+        Set<String> required = state.requiredColumns(t.schema, t.name);
+        if (required == null) {
+            return new Lost("which columns of " + show(t.schema, t.name) + " are NOT NULL without a default is not known");
+        }
+        for (Map<String, String> row : rows) {
+            for (String col : required) {
+                if (!row.containsKey(col) || row.get(col) == null) {
+                    return new Fails(SqlState.NOT_NULL_VIOLATION.code(), SqlState.NOT_NULL_VIOLATION.label(),
+                            "column " + col + " of " + show(t.schema, t.name) + " is NOT NULL without a default and the"
+                                    + " row " + row + " gives it no value", null, false);
+                }
+            }
+        }
         if (keys == null && !fresh) {
             return new Lost("table " + show(t.schema, t.name) + " has a unique key on an expression or a partial one");
         }
@@ -1428,8 +1507,24 @@ public final class Planner {
     private static final Pattern BATCH_SCHEMA = Pattern.compile(
             "\\bschema\\s*=\\s*(?:[rRuU]?[\"']([^\"']*)[\"']|(\\w[\\w.]*))");
 
-    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
+    /** Explicit schemas worked out, per operation and name: an op call's syntax may have to be parsed again. */
+    private final Map<Operation, Map<String, String>> schemas = new java.util.IdentityHashMap<>();
+    private static final String NONE = "\u0000none";
+
     private String explicitSchema(Operation op, String objectName) {
+        Map<String, String> byName = schemas.computeIfAbsent(op, k -> new HashMap<>());
+        String key = op.site().origin() == Origin.RAW_SQL && objectName != null ? objectName : "";
+        String s = byName.get(key);
+        if (s == null) {
+            s = findSchema(op, objectName);
+            byName.put(key, s == null ? NONE : s);
+            return s;
+        }
+        return s.equals(NONE) ? null : s;
+    }
+
+    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
+    private String findSchema(Operation op, String objectName) {
         if (op.site().origin() == Origin.RAW_SQL) {
             String sql = op.site().sqlStatement();
             if (sql == null || objectName == null) {
@@ -1543,6 +1638,10 @@ public final class Planner {
         return n.toLowerCase(Locale.ROOT);
     }
 
+    private static String bare(String name) {
+        return name == null ? null : name.substring(name.lastIndexOf('.') + 1);
+    }
+
     private static String tableOf(Operation op) {
         if (op instanceof Operation.AddColumn a) {
             return a.table();
@@ -1601,7 +1700,7 @@ public final class Planner {
         ObjectKey k = key(op, c);
         String kind = c.key().kind().sql();
         if (k == null) {
-            return kind + " " + c.key().bareName();
+            return kind + " " + c.key().name();
         }
         if (k.table != null) {
             return kind + " " + show(k.schema, k.table) + "." + k.name;
@@ -1643,7 +1742,7 @@ public final class Planner {
         return "";
     }
 
-    private String stampWords(List<String> stamped) {
+    private String stampWords() {
         List<String> rows = in.catalog().versionTable().rows();
         String vt = in.catalog().versionTable().name();
         if (!in.catalog().versionTable().exists()) {
@@ -1657,7 +1756,7 @@ public final class Planner {
 
     // ---- diagnosis ----
 
-    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere, List<String> stamped) {
+    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere) {
         String rev = m.header().revisionId();
         String message;
         String help;
@@ -1671,14 +1770,14 @@ public final class Planner {
                         + " tolerate it (`idemlint lint` reports it as object-created-twice).";
             } else {
                 message = "Fails with " + f.label() + ": the database already has " + object + " but "
-                        + stampWords(stamped) + ": the schema is ahead of the stamp.";
+                        + stampWords() + ": the schema is ahead of the stamp.";
                 help = stampHelp(m, madeHere);
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
             help = f.sqlstate() != null && f.sqlstate().startsWith("42P01")
                     ? "The schema is behind (or off) what the revisions before " + rev + " leave: check which revision"
-                            + " should have created it and whether " + stampWords(stamped) + " is right."
+                            + " should have created it and whether " + stampWords() + " is right."
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
         add(m, line, Status.FAILS, f.sqlstate(), message, help);

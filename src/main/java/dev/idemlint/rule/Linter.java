@@ -189,7 +189,7 @@ public final class Linter {
         // each file's findings in a list of its own (a queue shared by the workers was a node
         // and a contended append per finding, and a walk of 20,000 nodes after)
         List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine, postgresNames(target));
+        Migration m = load(p, display.apply(p), texts.get(p), mine, () -> postgresNames(target));
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
@@ -362,16 +362,18 @@ public final class Linter {
         return false;
     }
 
-    /** {@link #load(Path, String, String, List, boolean)} without PostgreSQL's default key names. */
+    /** {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)} without PostgreSQL's default key names. */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags) {
-        return load(path, displayPath, text, diags, false);
+        return load(path, displayPath, text, diags, () -> false);
     }
 
     /**
      * Reads, parses and models one file; reports problems into {@code diags} and returns null on failure.
-     * {@code postgresNames}: unnamed keys get PostgreSQL's default names.
+     * {@code postgresNames}: whether unnamed keys get PostgreSQL's default names, asked only when a
+     * revision needs it (reading the project's naming convention can take a second).
      */
-    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags, boolean postgresNames) {
+    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
+            java.util.function.BooleanSupplier postgresNames) {
         SourceFile file;
         char[] chars = null;
         try {

@@ -15,6 +15,7 @@ public enum SqlState {
     INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
     SYNTAX_ERROR("42601", "SyntaxError"),
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
+    NOT_NULL_VIOLATION("23502", "NotNullViolation"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
     IN_FAILED_SQL_TRANSACTION("25P02", "InFailedSqlTransaction"),
     ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");

@@ -653,6 +653,63 @@ public final class SchemaTimeline {
         return sql != null && SEARCH_PATH.matcher(sql).find();
     }
 
+    /**
+     * The schema written before {@code target} in {@code sql} ({@code billing.invoices},
+     * {@code "billing"."invoices"}), lower-cased, or null when the name is written bare.
+     */
+    static String qualifierBefore(String sql, String target) {
+        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        String t = target.toLowerCase(java.util.Locale.ROOT);
+        for (int at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
+            int end = at + t.length();
+            int start = at;
+            if (start > 0 && lower.charAt(start - 1) == '"') {
+                start--;
+                if (end >= lower.length() || lower.charAt(end) != '"') {
+                    continue;
+                }
+                end++;
+            }
+            if (end < lower.length() && identifierPart(lower.charAt(end))
+                    || start > 0 && identifierPart(lower.charAt(start - 1))) {
+                continue;
+            }
+            int dot = start - 1;
+            while (dot >= 0 && Character.isWhitespace(lower.charAt(dot))) {
+                dot--;
+            }
+            if (dot < 0 || lower.charAt(dot) != '.') {
+                continue;
+            }
+            int q = dot - 1;
+            while (q >= 0 && Character.isWhitespace(lower.charAt(q))) {
+                q--;
+            }
+            if (q < 0) {
+                continue;
+            }
+            if (lower.charAt(q) == '"') {
+                int open = lower.lastIndexOf('"', q - 1);
+                if (open >= 0) {
+                    return lower.substring(open + 1, q);
+                }
+                continue;
+            }
+            int b = q;
+            while (b >= 0 && identifierPart(lower.charAt(b))) {
+                b--;
+            }
+            if (b < q) {
+                return lower.substring(b + 1, q + 1);
+            }
+        }
+        return null;
+    }
+
+    private static boolean identifierPart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+    }
+
     /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */
     static final String UNKNOWN_SCHEMA = "?";
 
@@ -677,12 +734,7 @@ public final class SchemaTimeline {
         OpSite site = op.site();
         if (site.origin() == Origin.RAW_SQL) {
             String sql = site.sqlStatement();
-            if (sql == null || target == null) {
-                return null;
-            }
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)(\"[^\"]+\"|[a-z_][a-z0-9_$]*)\\s*\\.\\s*\"?"
-                    + java.util.regex.Pattern.quote(target) + "\"?(?![a-z0-9_$])").matcher(sql);
-            return m.find() ? m.group(1).replace("\"", "").toLowerCase(java.util.Locale.ROOT) : null;
+            return sql == null || target == null ? null : qualifierBefore(sql, target);
         }
         dev.idemlint.python.Expr.Call call = site.call();
         dev.idemlint.python.Arg arg = call == null ? null : call.keyword("schema");

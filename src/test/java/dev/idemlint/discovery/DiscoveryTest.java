@@ -165,6 +165,17 @@ class DiscoveryTest {
     }
 
     @Test
+    void recursive_version_locations_in_pyproject_makes_dated_subfolders_one_tree() {
+        p.file("pyproject.toml", "[tool.alembic]\nscript_location = \"%(here)s/m\"\nrecursive_version_locations = true\n")
+                .env("m")
+                .revision("m/versions/2025/01/a.py", "a", null)
+                .revision("m/versions/2025/02/b.py", "b", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of("m/versions"), versionsDirs(r));
+        assertEquals(List.of("a.py", "b.py"), names(r.targets().get(0).files()));
+    }
+
+    @Test
     void recursive_version_locations_is_ignored_by_an_alembic_before_1_10() throws IOException {
         p.ini("alembic.ini", "script_location = m\nrecursive_version_locations = true\n").env("m")
                 .file("requirements.txt", "alembic==1.8.1\n")

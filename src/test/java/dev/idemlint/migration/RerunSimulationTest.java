@@ -10,7 +10,7 @@ class RerunSimulationTest {
     /** Which upgrade() operations the simulation proves to re-run cleanly, in order. */
     private static List<Boolean> proven(String body, boolean postgresNames) throws Exception {
         Migration m = MigrationReaderTest.read("def upgrade():\n" + body);
-        return RerunSimulation.protect(m.upgrade(), postgresNames).stream()
+        return RerunSimulation.protect(m.upgrade(), () -> postgresNames).stream()
                 .map(o -> o.site().guard() != null).toList();
     }
 

@@ -162,6 +162,8 @@ class PlanProofTest {
     void corpus_chains_fresh_and_stamped_back_fail_where_plan_says() throws IOException {
         int hits = 0;
         int unknown = 0;
+        int heldOut = 0;
+        int heldOutHits = 0;
         List<String> misses = new ArrayList<>();
         List<Path> chains;
         try (Stream<Path> s = Files.list(resource("proof"))) {
@@ -176,6 +178,8 @@ class PlanProofTest {
                 Real r = alembic(versions, db, "upgrade");
                 String v = verdict(chain.getFileName() + " fresh", p, r);
                 hits += v.equals("hit") ? 1 : 0;
+                heldOut += chain.getFileName().toString().startsWith("heldout_") ? 1 : 0;
+                heldOutHits += chain.getFileName().toString().startsWith("heldout_") && v.equals("hit") ? 1 : 0;
                 unknown += v.equals("unknown") ? 1 : 0;
                 if (v.equals("MISS")) {
                     misses.add(chain.getFileName() + " fresh");
@@ -196,6 +200,8 @@ class PlanProofTest {
                         Real r = alembic(versions, db, "upgrade");
                         String v = verdict(chain.getFileName() + " stamped back to " + point, p, r);
                         hits += v.equals("hit") ? 1 : 0;
+                        heldOut += chain.getFileName().toString().startsWith("heldout_") ? 1 : 0;
+                        heldOutHits += chain.getFileName().toString().startsWith("heldout_") && v.equals("hit") ? 1 : 0;
                         unknown += v.equals("unknown") ? 1 : 0;
                         if (v.equals("MISS")) {
                             misses.add(chain.getFileName() + " at " + point);
@@ -209,7 +215,8 @@ class PlanProofTest {
         int total = hits + unknown + misses.size();
         REPORT.add("");
         REPORT.add("corpus: " + total + " scenarios, " + hits + " predicted exactly, " + unknown + " unknown, "
-                + misses.size() + " wrong" + (misses.isEmpty() ? "" : ": " + misses));
+                + misses.size() + " wrong" + (misses.isEmpty() ? "" : ": " + misses) + "; held-out chains: " + heldOutHits
+                + "/" + heldOut + " exact");
         assertTrue(misses.isEmpty(), "plan disagrees with Alembic: " + misses);
         assertTrue(hits * 100 >= total * 95, "exact predictions " + hits + "/" + total + " below 95%");
     }

@@ -234,6 +234,10 @@ class PlannerTest {
                 List.of("code")));
         assertNull(InsertRows.fromSql("INSERT INTO t (id) SELECT max(id) + 1 FROM t", List.of("id")));
         assertNull(InsertRows.fromSql("INSERT INTO t (id) VALUES (nextval('s'))", List.of("id")));
+        assertEquals(List.of(Map.of("code", "NOK", "rate", "2")), InsertRows.fromSql(
+                "INSERT INTO c (code, rate) VALUES (:code, :rate) ON CONFLICT (code) DO NOTHING", List.of("code", "rate"),
+                Map.of("code", "NOK", "rate", "2")));
+        assertNull(InsertRows.fromSql("INSERT INTO c (code) VALUES (:code)", List.of("code")));
     }
 
     @Test
@@ -273,5 +277,40 @@ class PlannerTest {
         stamped = List.of("018");
         rowThere = true;
         assertEquals(Status.OK, entry(plan(), "019").status());
+    }
+
+    @Test
+    void rows_the_walk_wrote_are_compared_on_a_table_it_made() throws Exception {
+        rev("018", null, """
+                op.create_table("currencies", sa.Column("code", sa.String(3), primary_key=True), sa.Column("name", sa.Text()))
+                op.bulk_insert(sa.table("currencies", sa.column("code"), sa.column("name")), [{"code": "EUR", "name": "Euro"}])
+                """).rev("019", "018", """
+                op.execute(\"\"\"
+                    INSERT INTO currencies (code, name) VALUES
+                        ('GBP', 'Pound Sterling'),
+                        ('JPY', 'Yen')
+                    ON CONFLICT (code) DO NOTHING
+                    \"\"\")
+                """).rev("020", "019", """
+                conn = op.get_bind()
+                conn.execute(sa.table("currencies", sa.column("code"), sa.column("name")).insert(), [{"code": "CHF", "name": "Swiss Franc"}])
+                """).rev("021", "020", "op.execute(\"INSERT INTO currencies (code, name) VALUES ('EUR', 'again')\")");
+        Plan p = plan();
+        assertEquals(List.of("018=OK", "019=OK", "020=OK", "021=FAILS"),
+                p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(), p.pending().toString());
+        assertEquals("23505", entry(p, "021").sqlstate());
+    }
+
+    @Test
+    void a_table_created_in_another_schema_under_a_guard_is_there_for_later_revisions() throws Exception {
+        rev("018", null, """
+                op.execute("CREATE SCHEMA IF NOT EXISTS billing")
+                insp = sa.inspect(op.get_bind())
+                if not insp.has_table("invoices", schema="billing"):
+                    op.create_table("invoices", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("number", sa.Integer()), schema="billing")
+                """).rev("019", "018", "op.alter_column(\"invoices\", \"number\", nullable=False, schema=\"billing\")");
+        Plan p = plan();
+        assertEquals(List.of("018=OK", "019=OK"), p.pending().stream().map(e -> e.revision() + "=" + e.status()).toList(),
+                p.pending().toString());
     }
 }

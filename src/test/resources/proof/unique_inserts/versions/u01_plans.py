@@ -24,7 +24,7 @@ def upgrade():
     op.create_table(
         "regions",
         sa.Column("id", sa.Integer(), primary_key=True),
-        sa.Column("slug", sa.String(20), nullable=False),
+        sa.Column("slug", sa.String(20), nullable=True),
         sa.Column("label", sa.String(40)),
     )
     op.create_unique_constraint("uq_regions_slug", "regions", ["slug"])
