@@ -127,7 +127,13 @@ public final class Linter {
         });
         @SuppressWarnings("unchecked")
         List<Diagnostic>[] byRule = new List[projectRules.size()];
-        VersionsTree graphless = new VersionsTree(dir, revisions, null);
+        int unreadable = 0;
+        for (Loaded l : loaded) {
+            if (l == null || l.migration() == null) {
+                unreadable++;
+            }
+        }
+        VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
                 byRule[i] = check(projectRules.get(i), graphless, target);
@@ -137,7 +143,7 @@ public final class Linter {
         if (timeline) {
             SchemaTimeline.prime(graph, effects);
         }
-        VersionsTree tree = new VersionsTree(dir, revisions, graph);
+        VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
             rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, spare));
         }

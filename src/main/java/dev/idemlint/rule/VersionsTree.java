@@ -5,8 +5,16 @@ import dev.idemlint.migration.Migration;
 import java.nio.file.Path;
 import java.util.List;
 
-/** One versions directory with its parsed migrations and revision graph. */
-public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph graph) {
+/**
+ * One versions directory with its parsed migrations and revision graph. {@code unreadable} counts the
+ * files of the tree that could not be read or parsed: any of them may declare a revision the graph
+ * misses, so graph claims that a missing revision would explain are not certain.
+ */
+public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph graph, int unreadable) {
+
+    public VersionsTree(Path dir, List<Migration> migrations, RevisionGraph graph) {
+        this(dir, migrations, graph, 0);
+    }
 
     /**
      * How a message names a revision file: its path relative to the versions directory

@@ -117,10 +117,9 @@ class GraphRulesTest {
 
         var hash = lint("missing-down-revision",
                 HeaderReader.dir(FIXTURES.resolve("missing-down-revision/hash_typo_and_depends_on/versions")));
-        assertEquals(2, hash.size());
+        // the depends_on with nothing near it may name another package's revision: not claimed
+        assertEquals(1, hash.size());
         assertTrue(hash.get(0).help().contains("'ae1027a6acf1'"), hash.get(0).help());
-        assertTrue(hash.get(1).message().startsWith("depends_on 'd0000000dead'"), hash.get(1).message());
-        assertTrue(hash.get(1).fixes().isEmpty());
     }
 
     @Test

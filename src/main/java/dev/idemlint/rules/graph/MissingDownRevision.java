@@ -33,8 +33,16 @@ public final class MissingDownRevision implements ProjectRule {
                     + " names no revision or branch label in this directory, so every Alembic command fails with"
                     + " KeyError: '" + mp.reference() + "'.";
             List<String> guesses = suggestions(g, mp.reference());
-            String help;
             String labelled = g.branchLabels().get(mp.reference());
+            boolean dependency = mp.kind() != RevisionGraph.Edge.DOWN_REVISION;
+            if (mp.reference().isEmpty() && dependency || tree.unreadable() > 0
+                    || dependency && guesses.isEmpty() && labelled == null) {
+                // depends_on = "" is no dependency to Alembic; a file that did not parse may declare the
+                // revision; and a dependency on a revision of another package's versions directory (added
+                // to version_locations by the application at run time) is no error this tree can show
+                continue;
+            }
+            String help;
             if (labelled != null) {
                 guesses = List.of(labelled);
                 help = "'" + mp.reference() + "' is a branch label: Alembic accepts labels in depends_on but not in"
