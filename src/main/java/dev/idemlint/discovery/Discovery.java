@@ -91,6 +91,12 @@ public final class Discovery {
 
     /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
     static boolean isRevisionFile(Path file) {
+        String text = head(file, StandardCharsets.ISO_8859_1);
+        return text != null && REVISION.matcher(text).find() && DOWN_REVISION.matcher(text).find();
+    }
+
+    /** The file's first 8 KB (where a revision header sits) as text, or null when it cannot be read. */
+    static String head(Path file, java.nio.charset.Charset charset) {
         byte[] head = new byte[HEADER_BYTES];
         int n = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -99,10 +105,9 @@ public final class Discovery {
                 n += r;
             }
         } catch (IOException | RuntimeException e) {
-            return false;
+            return null;
         }
-        String text = new String(head, 0, n, StandardCharsets.ISO_8859_1);
-        return REVISION.matcher(text).find() && DOWN_REVISION.matcher(text).find();
+        return new String(head, 0, n, charset);
     }
 
     /** One discover() call: the trees found so far and the problems met. */

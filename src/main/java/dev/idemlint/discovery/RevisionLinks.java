@@ -1,9 +1,6 @@
 package dev.idemlint.discovery;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,7 +26,6 @@ import java.util.regex.Pattern;
  * not literal links nothing (its folder then stands alone unless others link to it).
  */
 final class RevisionLinks {
-    private static final int HEADER_BYTES = 8192;
     private static final Pattern ASSIGNMENT = Pattern.compile(
             "(?m)^(revision|down_revision|depends_on)\\s*(?::[^=\\n]*)?=[ \\t]*");
     private static final Pattern QUOTED = Pattern.compile("'([^'\\n]*)'|\"([^\"\\n]*)\"");
@@ -141,17 +137,10 @@ final class RevisionLinks {
 
     /** The literal revision header of a file's first 8 KB, or null when it cannot be read. */
     static Header read(Path file) {
-        byte[] head = new byte[HEADER_BYTES];
-        int n = 0;
-        try (InputStream in = Files.newInputStream(file)) {
-            int r;
-            while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
-                n += r;
-            }
-        } catch (IOException | RuntimeException e) {
+        String text = Discovery.head(file, StandardCharsets.UTF_8);
+        if (text == null) {
             return null;
         }
-        String text = new String(head, 0, n, StandardCharsets.UTF_8);
         Matcher m = ASSIGNMENT.matcher(text);
         String revision = null;
         boolean assigned = false;
