@@ -12,7 +12,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *
  * <p>Reading annotations costs a dynamic proxy class per annotation type and reflection over every
  * field and method, all interpreted: 65 ms of a run on this project's 2-core benchmark machine,
- * against 30 ms for the same model built here (bench/NOTES.md, session 5). Each command declares its
+ * against 30 ms for the same model built here (bench/NOTES.md). Each command declares its
  * options in a static {@code spec()} and reads the parsed values from the spec when it runs.
  */
 final class Specs {

@@ -1578,6 +1578,11 @@ public final class Planner {
 
     /** Where a relation the operation refers to is: its explicit schema, else the search path, else the current schema. */
     private Target relTarget(Operation op, String name) {
+        return searched(op, name, state::relationSchema);
+    }
+
+    /** Its explicit schema, else the first schema of the search path {@code lookup} finds it in, else the current one. */
+    private Target searched(Operation op, String name, java.util.function.UnaryOperator<String> lookup) {
         String s = explicitSchema(op, name);
         if (UNKNOWN_SCHEMA.equals(s)) {
             return new Target(null, name);
@@ -1585,7 +1590,7 @@ public final class Planner {
         if (s != null) {
             return new Target(s, name);
         }
-        String found = state.relationSchema(name);
+        String found = lookup.apply(name);
         return new Target(found != null ? found : state.currentSchema, name);
     }
 
@@ -1600,15 +1605,7 @@ public final class Planner {
 
     /** A type the operation refers to: explicit, else found through the search path, else the current schema. */
     private Target typeTarget(Operation op, String name) {
-        String s = explicitSchema(op, name);
-        if (UNKNOWN_SCHEMA.equals(s)) {
-            return new Target(null, name);
-        }
-        if (s != null) {
-            return new Target(s, name);
-        }
-        String found = state.typeSchema(name);
-        return new Target(found != null ? found : state.currentSchema, name);
+        return searched(op, name, state::typeSchema);
     }
 
     private String indexSchema(Operation op, String name) {

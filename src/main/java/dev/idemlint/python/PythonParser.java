@@ -123,7 +123,7 @@ public final class PythonParser {
      * Runs the {@link DescentParser} fast path on a module: its statements, or null when it gave up
      * (the input is outside its subset or invalid) and ANTLR must parse the tokens. Stack overflow and
      * any other failure of the fast path also fall back: ANTLR then decides, and reports, as it always
-     * did. (Two methods, module and field, rather than one taking a lambda: the lint path links none.)
+     * did.
      */
     private List<Stmt> descendModule(String text, char[] chars, TokenArray tokens,
             StringLiteralDecoder.FieldParser fields) {

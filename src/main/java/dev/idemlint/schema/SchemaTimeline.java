@@ -386,7 +386,7 @@ public final class SchemaTimeline {
         return fx;
     }
 
-    /** {@code map}'s list for {@code key}, added when there is none (computeIfAbsent without a lambda). */
+    /** {@code map}'s list for {@code key}, added when there is none. */
     private static <K> List<Event> listIn(Map<K, List<Event>> map, K key) {
         List<Event> l = map.get(key);
         if (l == null) {

@@ -16,13 +16,6 @@ import java.util.function.IntConsumer;
  * this tool's usual machine) that starts a new thread per call (twenty per 3,700-file report), and
  * the pool's worker, warm from the files it parsed, sits idle. With no worker at all (one core) the
  * caller runs the work itself when it asks for the result.
- *
- * <p>The code a lint runs writes its callbacks as classes, not lambdas or method references (here
- * and in the pipeline it drives). A lambda costs nothing in steady state, but every run of a
- * command-line tool is a cold start: each lambda's call site is linked on first use (~0.1 ms each,
- * ~100 of them per lint), the first link starts up the JDK's method-handle machinery, and the links
- * made C1 compile ~190 {@code java.lang.invoke} methods per run, a tenth of all it compiled
- * (bench/NOTES.md, session 10). {@code LintPathTest} holds the lint path to it.
  */
 public final class Background<T> {
     /**
