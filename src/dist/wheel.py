@@ -1,6 +1,6 @@
 """Writes idemlint's wheel with the standard library only (a wheel is a zip with metadata).
 
-    python3 wheel.py --version V --tag py3-none-PLATFORM --package DIR --readme FILE --out DIR
+    python3 wheel.py --version V --tag py3-none-PLATFORM --package DIR --readme FILE --license FILE --out DIR
 
 DIR (the ``idemlint`` package: launcher, jvm.options, runtime/, archive) goes into the wheel as
 ``idemlint/``, with the ``.dist-info`` files of the wheel format (PEP 427, PEP 376 RECORD with sha256,
@@ -34,8 +34,10 @@ def metadata(version, readme):
         "Home-page: https://github.com/idemlint/idemlint",
         "Project-URL: Source, https://github.com/idemlint/idemlint",
         "Project-URL: Changelog, https://github.com/idemlint/idemlint/blob/main/CHANGELOG.md",
+        "License: MIT",
         "Keywords: alembic,migrations,postgresql,linter,idempotency",
         "Classifier: Environment :: Console",
+        "Classifier: License :: OSI Approved :: MIT License",
         "Classifier: Operating System :: POSIX :: Linux",
         "Classifier: Topic :: Database",
         "Classifier: Topic :: Software Development :: Quality Assurance",
@@ -45,7 +47,7 @@ def metadata(version, readme):
     return "\n".join(head) + "\n\n" + readme
 
 
-def write(version, tag, package, readme, out):
+def write(version, tag, package, readme, licence, out):
     dist_info = "%s-%s.dist-info" % (NAME, version)
     path = os.path.join(out, "%s-%s-%s.whl" % (NAME, version, tag))
     records = []
@@ -71,6 +73,7 @@ def write(version, tag, package, readme, out):
                 mode = 0o755 if os.stat(full).st_mode & 0o111 else 0o644
                 add(zf, NAME + "/" + rel, data, mode)
         add(zf, dist_info + "/METADATA", metadata(version, readme).encode("utf-8"))
+        add(zf, dist_info + "/LICENSE", licence.encode("utf-8"))
         add(zf, dist_info + "/WHEEL", (
             "Wheel-Version: 1.0\nGenerator: idemlint scripts/dist\nRoot-Is-Purelib: false\nTag: %s\n" % tag
         ).encode("ascii"))
@@ -92,11 +95,14 @@ def main():
     p.add_argument("--tag", required=True, help="e.g. py3-none-manylinux_2_17_x86_64")
     p.add_argument("--package", required=True, help="the idemlint package directory")
     p.add_argument("--readme", required=True, help="the long description (markdown)")
+    p.add_argument("--license", required=True, help="the licence text, stored as .dist-info/LICENSE")
     p.add_argument("--out", required=True, help="the directory the wheel is written to")
     a = p.parse_args()
     with open(a.readme, encoding="utf-8") as f:
         readme = f.read()
-    print(write(a.version, a.tag, a.package, readme, a.out))
+    with open(a.license, encoding="utf-8") as f:
+        licence = f.read()
+    print(write(a.version, a.tag, a.package, readme, licence, a.out))
 
 
 if __name__ == "__main__":
