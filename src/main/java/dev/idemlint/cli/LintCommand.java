@@ -3,6 +3,7 @@ package dev.idemlint.cli;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.RuleSelector;
 import dev.idemlint.discovery.SettingsOverrides;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.fix.AtomicWriter;
@@ -24,6 +25,7 @@ import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.rule.RuleDoc;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Background;
@@ -36,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -80,8 +83,8 @@ public final class LintCommand implements Callable<Integer> {
                 "the project's Alembic version (default: read from pins)", null);
         Specs.option(s, "--sqlalchemy-version", String.class, "VERSION", "the project's SQLAlchemy version", null);
         Specs.option(s, "--pg-version", Integer.class, "MAJOR", "target PostgreSQL major version (default 15)", null);
-        Specs.listOption(s, "--select", "RULE", "only these rules");
-        Specs.listOption(s, "--ignore", "RULE", "skip these rules");
+        Specs.listOption(s, "--select", "RULE", "only these rules, categories or rule-name prefixes (ALL: every rule)");
+        Specs.listOption(s, "--ignore", "RULE", "skip these rules, categories or rule-name prefixes");
         Specs.option(s, "--color", String.class, "WHEN", "auto, always or never (default: auto)", "auto");
         Specs.flag(s, "--fix", "apply SAFE fixes, re-lint, and write the files");
         Specs.flag(s, "--unsafe-fixes", "with --fix or --diff, also apply UNSAFE fixes");
@@ -132,22 +135,26 @@ public final class LintCommand implements Callable<Integer> {
         Background<Linter> loading = Background.start(new Callable<Linter>() {
             @Override
             public Linter call() {
+                RuleCatalog catalog = Engine.catalog();
                 List<Rule> rules = new ArrayList<>();
                 for (Rule r : Registry.all()) {
-                    if ((select.isEmpty() || select.contains(r.name())) && !ignore.contains(r.name())) {
+                    if (selected(r.name(), catalog)) {
                         rules.add(r);
                     }
                 }
-                return new Linter(rules, Engine.catalog());
+                return new Linter(rules, catalog);
             }
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
+        boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()
+                .anyMatch(t -> !t.config().select().isEmpty() || !t.config().ignore().isEmpty());
+        Map<String, String> categories = selectors ? categories(linter.catalog()) : Map.of();
         for (String r : concat(select, ignore)) {
-            if (!names.contains(r)) {
-                System.err.println("idemlint: unknown rule '" + r + "'; `idemlint rules` lists them.");
+            if (!RuleSelector.known(r, categories)) {
+                System.err.println("idemlint: unknown rule or category '" + r + "'; `idemlint rules` lists them.");
                 return 2;
             }
         }
@@ -161,11 +168,25 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: " + p.render());
             ioProblem = true;
         }
+        // A config that says something the run cannot honour stops it: a report made with the
+        // config half ignored would read as the project's verdict.
+        boolean configProblem = false;
+        Set<dev.idemlint.discovery.Config> checked = new java.util.HashSet<>();
         for (LintTarget t : found.targets()) {
-            for (InputProblem p : t.config().checkRuleNames(names)) {
-                System.err.println("idemlint: " + p.render());
-                ioProblem = true;
+            if (!checked.add(t.config())) {
+                continue;
             }
+            configProblem |= !t.config().problems().isEmpty(); // printed with the discovery's problems
+            if (!t.config().select().isEmpty() || !t.config().ignore().isEmpty() || !t.config().severity().isEmpty()) {
+                for (InputProblem p : t.config().checkRuleNames(categories.isEmpty() ? categories(catalog) : categories)) {
+                    System.err.println("idemlint: " + p.render());
+                    configProblem = true;
+                }
+            }
+        }
+        if (configProblem) {
+            System.err.println("idemlint: the configuration has errors; nothing was linted.");
+            return 2;
         }
         Path cwd = Paths.get("").toAbsolutePath();
         Function<Path, String> shown = new Function<>() {
@@ -202,7 +223,7 @@ public final class LintCommand implements Callable<Integer> {
             files += r.filesRead();
         }
         if (!select.isEmpty() || !ignore.isEmpty()) {
-            all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
+            all.removeIf(d -> !selected(d.rule(), catalog));
         }
         if (found.targets().size() > 1) {
             all.sort(Linter.ORDER); // each tree's findings come sorted; several trees are merged here
@@ -328,6 +349,25 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         return false;
+    }
+
+    /** Whether --select/--ignore keep the rule (no --select keeps every rule). */
+    private boolean selected(String rule, RuleCatalog catalog) {
+        java.util.function.Supplier<String> category = () -> {
+            RuleDoc doc = catalog.doc(rule);
+            return doc == null ? "" : doc.category();
+        };
+        return (select.isEmpty() || select.stream().anyMatch(s -> RuleSelector.matches(s, rule, category)))
+                && ignore.stream().noneMatch(s -> RuleSelector.matches(s, rule, category));
+    }
+
+    /** Every rule's category, by rule name. */
+    private static Map<String, String> categories(RuleCatalog catalog) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (RuleDoc d : catalog.all()) {
+            out.put(d.name(), d.category());
+        }
+        return out;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

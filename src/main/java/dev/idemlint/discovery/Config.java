@@ -23,7 +23,7 @@ import java.util.Set;
  * kept, so a typo never stops a run. Precedence: CLI flags over config over pins.
  *
  * <pre>
- * select = ["ALL"]                 # or rule names; default all
+ * select = ["ALL"]                 # or categories, rule names, prefixes (RuleSelector); default all
  * ignore = ["multiple-heads"]
  * versions = ["migrations/versions"]
  * alembic-version = "1.8.1"
@@ -62,10 +62,11 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         lines = Map.copyOf(lines);
     }
 
-    /** Whether the rule runs: selected (no select list, or "ALL", selects all) and not ignored. */
-    public boolean isEnabled(String rule) {
-        boolean selected = select.isEmpty() || select.contains("ALL") || select.contains(rule);
-        boolean ignored = ignore.contains(rule) || "off".equals(severity.get(rule));
+    /** Whether the rule of this category runs: selected (no select list selects all) and not ignored. */
+    public boolean isEnabled(String rule, java.util.function.Supplier<String> category) {
+        boolean selected = select.isEmpty() || select.stream().anyMatch(s -> RuleSelector.matches(s, rule, category));
+        boolean ignored = ignore.stream().anyMatch(s -> RuleSelector.matches(s, rule, category))
+                || "off".equals(severity.get(rule));
         return selected && !ignored;
     }
 
@@ -74,18 +75,18 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         return severity.get(rule);
     }
 
-    /** Problems for rule names in select/ignore/severity that are not in {@code known}. */
-    public List<InputProblem> checkRuleNames(Collection<String> known) {
+    /** Problems for selectors in select/ignore and rule names in severity that name no rule of {@code known}. */
+    public List<InputProblem> checkRuleNames(Map<String, String> known) {
         List<InputProblem> out = new ArrayList<>();
         for (String key : List.of("select", "ignore")) {
             for (String r : key.equals("select") ? select : ignore) {
-                if (!r.equals("ALL") && !known.contains(r)) {
+                if (!RuleSelector.known(r, known)) {
                     out.add(new InputProblem(file, lines.getOrDefault(key, 0), "unknown rule '" + r + "' in " + key));
                 }
             }
         }
         for (String r : severity.keySet()) {
-            if (!known.contains(r)) {
+            if (!known.containsKey(r)) {
                 out.add(new InputProblem(file, lines.getOrDefault("severity." + r, 0),
                         "unknown rule '" + r + "' in [severity]"));
             }

@@ -80,7 +80,7 @@ public final class Linter {
         List<MigrationRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
         for (Rule rule : rules) {
-            if (!target.config().isEnabled(rule.name())) {
+            if (!enabled(target, rule.name())) {
                 continue;
             }
             if (rule instanceof MigrationRule mr) {
@@ -288,14 +288,22 @@ public final class Linter {
         return mine;
     }
 
+    /** Whether the project's config runs the rule (a selector naming a category reads the rule's page). */
+    private boolean enabled(LintTarget target, String rule) {
+        return target.config().isEnabled(rule, () -> {
+            RuleDoc doc = catalog.doc(rule);
+            return doc == null ? "" : doc.category();
+        });
+    }
+
     /**
      * {@code d} as reported (its severity as the config sets it), or null when it is not: a
      * context-only file, a rule the project's config turns off, or a suppression comment. A method of
      * its own so that C1 compiles it after a few calls: as the body of a loop that runs once per run
      * it ran in the interpreter for most of tens of thousands of findings.
      */
-    private static Diagnostic kept(Diagnostic d, LintTarget target, Function<SourceFile, Suppressions> sup) {
-        if (!target.reports(d.file().path()) || !target.config().isEnabled(d.rule())) {
+    private Diagnostic kept(Diagnostic d, LintTarget target, Function<SourceFile, Suppressions> sup) {
+        if (!target.reports(d.file().path()) || !enabled(target, d.rule())) {
             return null;
         }
         Suppressions s = sup.apply(d.file());

@@ -93,7 +93,7 @@ class CliTest {
         // --select splits on commas and accumulates; the first unknown name is reported
         CliRun.Result r = run("lint", "--select", "add-column-not-idempotent,nope-a", "--select", "nope-b", "--ignore", "x");
         assertEquals(2, r.exit());
-        assertEquals("idemlint: unknown rule 'nope-a'; `idemlint rules` lists them.", r.err().strip());
+        assertEquals("idemlint: unknown rule or category 'nope-a'; `idemlint rules` lists them.", r.err().strip());
         r = run("lint", "--ignore=add-column-not-idempotent", "--select", "nope-c");
         assertTrue(r.err().contains("'nope-c'"), r.err());
         r = run("lint", "--format=xml");

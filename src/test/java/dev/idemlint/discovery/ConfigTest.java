@@ -52,8 +52,8 @@ class ConfigTest {
         assertEquals(Map.of("drop-column-not-idempotent", "warning"), c.severity());
         assertEquals("warning", c.severityFor("drop-column-not-idempotent"));
         assertNull(c.severityFor("add-column-not-idempotent"));
-        assertTrue(c.isEnabled("add-column-not-idempotent"));
-        assertFalse(c.isEnabled("multiple-heads"));
+        assertTrue(c.isEnabled("add-column-not-idempotent", () -> "idempotency"));
+        assertFalse(c.isEnabled("multiple-heads", () -> "graph"));
         assertTrue(c.excludes(p.path("legacy/versions/a.py")));
         assertFalse(c.excludes(p.path("migrations/versions/a.py")));
     }
@@ -73,8 +73,8 @@ class ConfigTest {
                 """);
         Config c = Config.load(tmp);
         assertEquals(List.of(), c.problems());
-        assertTrue(c.isEnabled("add-column-not-idempotent"));
-        assertFalse(c.isEnabled("multiple-heads"));
+        assertTrue(c.isEnabled("add-column-not-idempotent", () -> "idempotency"));
+        assertFalse(c.isEnabled("multiple-heads", () -> "graph"));
         assertEquals("never", c.failOn());
         assertEquals("info", c.severityFor("create-table-not-idempotent"));
     }
@@ -89,7 +89,7 @@ class ConfigTest {
     void no_config_is_the_default() {
         p.file("pyproject.toml", "[tool.ruff]\nline-length = 100\n");
         assertSame(Config.DEFAULT, Config.load(tmp));
-        assertTrue(Config.DEFAULT.isEnabled("anything"));
+        assertTrue(Config.DEFAULT.isEnabled("anything", () -> "idempotency"));
     }
 
     @Test
@@ -127,8 +127,31 @@ class ConfigTest {
     @Test
     void unknown_rule_names_are_reported_at_their_line() {
         p.file(".idemlint.toml", "select = [\"ALL\"]\nignore = [\"add-colum-not-idempotent\"]\n\n[severity]\nmultiple-head = \"warning\"\n");
-        List<InputProblem> problems = Config.load(tmp).checkRuleNames(Set.of("add-column-not-idempotent", "multiple-heads"));
+        List<InputProblem> problems = Config.load(tmp).checkRuleNames(Map.of("add-column-not-idempotent", "idempotency", "multiple-heads", "graph"));
         assertEquals(List.of(2, 5), problems.stream().map(InputProblem::line).toList());
+    }
+
+    @Test
+    void select_and_ignore_take_categories_and_rule_name_prefixes() {
+        p.file(".idemlint.toml", "select = [\"graph\", \"add-column\"]\nignore = [\"multiple-\"]\n");
+        Config c = Config.load(tmp);
+        Map<String, String> known = Map.of("add-column-not-idempotent", "idempotency", "multiple-heads", "graph",
+                "duplicate-revision-id", "graph", "create-table-not-idempotent", "idempotency");
+        assertEquals(List.of(), c.checkRuleNames(known));
+        assertTrue(c.isEnabled("duplicate-revision-id", () -> "graph"), "the category selects it");
+        assertTrue(c.isEnabled("add-column-not-idempotent", () -> "idempotency"), "the prefix selects it");
+        assertFalse(c.isEnabled("create-table-not-idempotent", () -> "idempotency"), "not selected");
+        assertFalse(c.isEnabled("multiple-heads", () -> "graph"), "the prefix ending in '-' ignores it");
+    }
+
+    @Test
+    void a_prefix_matches_whole_words_of_rule_names_only() {
+        Map<String, String> known = Map.of("create-type-unguarded", "types", "created-twice", "types");
+        assertTrue(RuleSelector.matches("create", "create-type-unguarded", "types"));
+        assertFalse(RuleSelector.matches("create", "created-twice", "types"));
+        assertFalse(RuleSelector.matches("creat", "create-type-unguarded", "types"));
+        assertTrue(RuleSelector.known("types", known));
+        assertFalse(RuleSelector.known("typ", known));
     }
 
     @Test
