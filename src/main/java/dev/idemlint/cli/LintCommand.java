@@ -11,7 +11,9 @@ import dev.idemlint.fix.UnifiedDiff;
 import dev.idemlint.report.Baseline;
 import dev.idemlint.report.GithubReporter;
 import dev.idemlint.report.GitlabReporter;
+import dev.idemlint.report.JsonLinesReporter;
 import dev.idemlint.report.JsonReporter;
+import dev.idemlint.report.JunitReporter;
 import dev.idemlint.report.OutputFile;
 import dev.idemlint.report.Report;
 import dev.idemlint.report.Reporter;
@@ -62,6 +64,11 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean fix;
     private final boolean unsafeFixes;
     private final boolean diff;
+    private final boolean showFixes;
+    private final boolean statistics;
+    private final boolean quiet;
+    private final boolean exitZero;
+    private final boolean exitNonZeroOnFix;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
@@ -71,8 +78,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         });
         Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");
-        Specs.option(s, "--format", String.class, "FORMAT", "text, json, sarif, github or gitlab (default: text)",
-                "text");
+        Specs.option(s, "--output-format", "--format", String.class, "FORMAT",
+                "full (or text), concise, json, json-lines, junit, sarif, github or gitlab (default: full)");
         Specs.option(s, "-o", "--output", Path.class, "FILE", "write the report to FILE instead of stdout");
         Specs.option(s, "--fail-on", String.class, "LEVEL",
                 "error, warning or never (default: the config's fail-on, else error)", null);
@@ -89,12 +96,18 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "--fix", "apply SAFE fixes, re-lint, and write the files");
         Specs.flag(s, "--unsafe-fixes", "with --fix or --diff, also apply UNSAFE fixes");
         Specs.flag(s, "--diff", "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)");
+        Specs.flag(s, "--show-fixes", "list each finding's fixes in the concise format, and the files --fix changed");
+        Specs.flag(s, "--statistics", "print how many findings each rule has instead of the findings");
+        Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
+        Specs.flag(s, "--exit-zero", "exit 0 even when there are findings (2 still means a usage or I/O error)");
+        Specs.flag(s, "--exit-non-zero-on-fix", "exit 1 when --fix changed a file, even if nothing remains");
         return s;
     }
 
     private LintCommand(CommandSpec parsed) {
         paths = Specs.positionals(parsed);
-        format = Specs.value(parsed, "--format");
+        String f = Specs.value(parsed, "--output-format");
+        format = f == null || f.equals("text") ? "full" : f;
         output = Specs.value(parsed, "--output");
         failOn = Specs.value(parsed, "--fail-on");
         baseline = Specs.value(parsed, "--baseline");
@@ -109,12 +122,17 @@ public final class LintCommand implements Callable<Integer> {
         fix = Specs.flag(parsed, "--fix");
         unsafeFixes = Specs.flag(parsed, "--unsafe-fixes");
         diff = Specs.flag(parsed, "--diff");
+        showFixes = Specs.flag(parsed, "--show-fixes");
+        statistics = Specs.flag(parsed, "--statistics");
+        quiet = Specs.flag(parsed, "--quiet");
+        exitZero = Specs.flag(parsed, "--exit-zero");
+        exitNonZeroOnFix = Specs.flag(parsed, "--exit-non-zero-on-fix");
     }
 
     @Override
     public Integer call() throws IOException {
-        if (!Set.of("text", "json", "sarif", "github", "gitlab").contains(format)) {
-            System.err.println("idemlint: unknown --format '" + format + "' (text, json, sarif, github, gitlab)");
+        if (!FORMATS.contains(format)) {
+            System.err.println("idemlint: unknown --output-format '" + format + "' (" + String.join(", ", FORMATS) + ")");
             return 2;
         }
         if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
@@ -271,14 +289,20 @@ public final class LintCommand implements Callable<Integer> {
         }
         Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);
         boolean tty = System.console() != null && output == null;
+        boolean text = format.equals("full") || format.equals("concise");
         Reporter reporter = switch (format) {
             case "json" -> json;
+            case "json-lines" -> new JsonLinesReporter();
+            case "junit" -> new JunitReporter();
             case "sarif" -> new SarifReporter(srcRoot == null ? cwd : srcRoot);
             case "github" -> new GithubReporter();
             case "gitlab" -> new GitlabReporter();
             // "All checks passed (0 files)" after an input error would read as a clean run.
             default -> new TextReporter(color.equals("always") || color.equals("auto") && tty
-                    && System.getenv("NO_COLOR") == null, files > 0 || !ioProblem);
+                    && System.getenv("NO_COLOR") == null, !quiet && (files > 0 || !ioProblem),
+                    statistics ? TextReporter.Layout.STATISTICS
+                            : format.equals("concise") ? TextReporter.Layout.CONCISE : TextReporter.Layout.FULL,
+                    unsafeFixes, showFixes);
         };
         if (output != null) {
             OutputFile.write(output, new OutputFile.Body() {
@@ -292,12 +316,15 @@ public final class LintCommand implements Callable<Integer> {
             // when written through a second PrintStream wrapped around System.out
             Utf8Output w = new Utf8Output(System.out);
             reporter.write(report, w);
-            if (fix && format.equals("text")) {
+            if (fix && text && !quiet) {
                 w.append(fixSummary(fixedCount, all.size())).append("\n");
+                if (showFixes) {
+                    w.append(fixedList(fixedFiles));
+                }
             }
             w.flush();
         }
-        if (fix && (output != null || !format.equals("text"))) {
+        if (fix && !quiet && (output != null || !text)) {
             System.err.println(fixSummary(fixedCount, all.size()));
         }
         // the counts the JSON and text summaries made (made here for the other formats): two more
@@ -313,7 +340,23 @@ public final class LintCommand implements Callable<Integer> {
                 threshold = t.config().failOn();
             }
         }
-        return failing(tally, threshold == null ? "error" : threshold) ? 1 : 0;
+        if (exitNonZeroOnFix && fix && fixedCount > 0) {
+            return 1;
+        }
+        return !exitZero && failing(tally, threshold == null ? "error" : threshold) ? 1 : 0;
+    }
+
+    private static final List<String> FORMATS =
+            List.of("full", "concise", "json", "json-lines", "junit", "sarif", "github", "gitlab");
+
+    /** {@code --fix --show-fixes}: the files written, with how many fixes each took. */
+    private static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
+        StringBuilder sb = new StringBuilder();
+        for (FixLoop.FixedFile f : fixedFiles) {
+            sb.append("  ").append(f.displayPath()).append(": ").append(f.created() ? "created"
+                    : f.fixes() + (f.fixes() == 1 ? " fix" : " fixes")).append('\n');
+        }
+        return sb.toString();
     }
 
     /** Files a fix creates (merge revisions) are UTF-8 without a BOM, as Alembic writes them. */

@@ -57,9 +57,14 @@ final class Specs {
                 .paramLabel(label).description(description).build());
     }
 
-    /** A flag: true when given. */
+    /** A flag: true when given, under any of its names. */
     static void flag(CommandSpec spec, String name, String description) {
         spec.addOption(OptionSpec.builder(name).type(boolean.class).description(description).build());
+    }
+
+    /** A flag with a short and a long name. */
+    static void flag(CommandSpec spec, String shortName, String name, String description) {
+        spec.addOption(OptionSpec.builder(shortName, name).type(boolean.class).description(description).build());
     }
 
     /** Positional parameters: any number of {@code type}, or exactly one. */

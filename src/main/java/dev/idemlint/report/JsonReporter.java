@@ -159,8 +159,8 @@ public final class JsonReporter implements Reporter {
         return sb;
     }
 
-    /** One finding's object. */
-    private static void finding(Diagnostic d, JsonBytes sb) {
+    /** One finding's object (also a line of {@link JsonLinesReporter}). */
+    static void finding(Diagnostic d, JsonBytes sb) {
         sb.raw(RULE).str(d.rule())
                 .raw(SEVERITY).str(d.severity().label())
                 .raw(FILE).str(d.file().displayPath())

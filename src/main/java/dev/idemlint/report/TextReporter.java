@@ -9,24 +9,50 @@ import dev.idemlint.source.Background;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /**
- * Compiler-style output: {@code path:line:col: severity[rule] message}, a code frame with the span
- * underlined, related locations, help and fix titles; ANSI colour only when asked (on a TTY).
+ * Compiler-style output: {@code path:line:col: severity[rule] [*] message}, a code frame with the
+ * span underlined, related locations, help and fix titles ({@code full}); or one line per finding,
+ * {@code path:line:col: rule [*] message} ({@code concise}); or a count per rule ({@code statistics}).
+ * {@code [*]} marks a finding that {@code --fix} fixes (with {@code --unsafe-fixes}, also by an unsafe
+ * fix), as Ruff marks them. ANSI colour only when asked (on a TTY).
  */
 public final class TextReporter implements Reporter {
+    /** How findings are laid out. */
+    public enum Layout { FULL, CONCISE, STATISTICS }
+
     private final boolean color;
     private final boolean summary;
+    private final Layout layout;
+    private final boolean unsafeFixes;
+    private final boolean showFixes;
 
     public TextReporter(boolean color) {
         this(color, true);
     }
 
     public TextReporter(boolean color, boolean summary) {
+        this(color, summary, Layout.FULL, false, false);
+    }
+
+    /**
+     * @param unsafeFixes whether unsafe fixes are applied ({@code --unsafe-fixes}): they count as fixable
+     * @param showFixes whether the concise layout lists each finding's fixes too
+     */
+    public TextReporter(boolean color, boolean summary, Layout layout, boolean unsafeFixes, boolean showFixes) {
         this.color = color;
         this.summary = summary;
+        this.layout = layout;
+        this.unsafeFixes = unsafeFixes;
+        this.showFixes = showFixes;
     }
 
     private String paint(String code, String s) {
@@ -39,6 +65,17 @@ public final class TextReporter implements Reporter {
     @Override
     public void write(Report report, Appendable out) throws IOException {
         List<Diagnostic> ds = report.diagnostics();
+        if (layout == Layout.STATISTICS) {
+            statistics(ds, out);
+        } else {
+            findings(ds, out);
+        }
+        if (summary) {
+            summary(report, out);
+        }
+    }
+
+    private void findings(List<Diagnostic> ds, Appendable out) throws IOException {
         // Formatted a window at a time on both cores, each half into a buffer handed over whole (the
         // report is written after the lint, when the other core has nothing left to do; appended
         // piece by piece, each of a finding's ~15 pieces was encoded on its own).
@@ -59,10 +96,29 @@ public final class TextReporter implements Reporter {
             out.append(format(ds, from, mid, mine));
             out.append(other.join());
         }
-        if (!summary) {
-            return;
+    }
+
+    /** {@code --statistics}: how many findings of each rule, most first, {@code [*]} when all are fixable. */
+    private void statistics(List<Diagnostic> ds, Appendable out) throws IOException {
+        Map<String, int[]> counts = new TreeMap<>();
+        for (Diagnostic d : ds) {
+            int[] c = counts.computeIfAbsent(d.rule(), r -> new int[2]);
+            c[0]++;
+            c[1] += fixable(d) ? 1 : 0;
         }
-        int n = report.diagnostics().size();
+        List<Map.Entry<String, int[]>> rows = new ArrayList<>(counts.entrySet());
+        rows.sort(Comparator.comparing((Map.Entry<String, int[]> e) -> -e.getValue()[0]));
+        int width = rows.stream().mapToInt(e -> e.getKey().length()).max().orElse(0);
+        for (Map.Entry<String, int[]> e : rows) {
+            int[] c = e.getValue();
+            out.append(String.format("%5d  %-" + width + "s  %s%n", c[0], e.getKey(),
+                    c[1] == c[0] ? "[*]" : c[1] > 0 ? "[-]" : "   ").stripTrailing()).append('\n');
+        }
+    }
+
+    private void summary(Report report, Appendable out) throws IOException {
+        List<Diagnostic> ds = report.diagnostics();
+        int n = ds.size();
         if (n == 0) {
             out.append(paint("32", "All checks passed")).append(" (").append(String.valueOf(report.filesRead()))
                     .append(report.filesRead() == 1 ? " file).\n" : " files).\n");
@@ -70,22 +126,40 @@ public final class TextReporter implements Reporter {
         }
         Report.Tally tally = report.tally();
         long fixable = 0;
-        for (Diagnostic d : report.diagnostics()) {
-            for (Fix f : d.fixes()) {
-                if (f.applicability() == Applicability.SAFE) {
-                    fixable++;
-                    break;
-                }
+        long hidden = 0;
+        Set<String> withFindings = new HashSet<>();
+        for (Diagnostic d : ds) {
+            withFindings.add(d.file().displayPath());
+            if (fixable(d)) {
+                fixable++;
+            } else if (!unsafeFixes && d.fixes().stream().anyMatch(f -> f.applicability() == Applicability.UNSAFE)) {
+                hidden++;
             }
         }
         out.append(paint("1", "Found " + n + (n == 1 ? " problem" : " problems"))).append(" (")
                 .append(plural(tally.count(Severity.ERROR), "error")).append(", ")
                 .append(plural(tally.count(Severity.WARNING), "warning")).append(") in ")
-                .append(String.valueOf(report.filesRead())).append(report.filesRead() == 1 ? " file" : " files")
-                .append(".\n");
-        if (fixable > 0) {
-            out.append(String.valueOf(fixable)).append(" fixable with `--fix`.\n");
+                .append(String.valueOf(withFindings.size())).append(" of ")
+                .append(plural(Math.max(report.filesRead(), withFindings.size()), "file")).append(".\n");
+        if (fixable > 0 || hidden > 0) {
+            out.append(paint("32", "[*]")).append(' ').append(String.valueOf(fixable))
+                    .append(" fixable with `--fix`");
+            if (hidden > 0) {
+                out.append(" (").append(String.valueOf(hidden)).append(hidden == 1 ? " hidden fix" : " hidden fixes")
+                        .append(" can be enabled with `--unsafe-fixes`)");
+            }
+            out.append(".\n");
         }
+    }
+
+    /** Whether {@code --fix} (with {@code --unsafe-fixes} when given) fixes the finding. */
+    private boolean fixable(Diagnostic d) {
+        for (Fix f : d.fixes()) {
+            if (f.applicability() == Applicability.SAFE || unsafeFixes && f.applicability() == Applicability.UNSAFE) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Findings {@code from..to} appended to {@code sb}. */
@@ -101,12 +175,21 @@ public final class TextReporter implements Reporter {
     }
 
     private void writeOne(Diagnostic d, Appendable out) throws IOException {
+        if (layout == Layout.CONCISE) {
+            out.append(paint("1", d.file().displayPath() + ":" + d.line() + ":" + d.column() + ":")).append(' ')
+                    .append(paint("1", d.rule())).append(fixable(d) ? " " + paint("32", "[*]") : "").append(' ')
+                    .append(d.message()).append('\n');
+            if (showFixes) {
+                fixTitles(d, out);
+            }
+            return;
+        }
         String sev = d.severity().label();
         String sevColored = paint(d.severity() == Severity.ERROR ? "1;31" : d.severity() == Severity.WARNING ? "1;33"
                 : "1;36", sev);
         out.append(paint("1", d.file().displayPath() + ":" + d.line() + ":" + d.column() + ":")).append(' ')
-                .append(sevColored).append('[').append(paint("1", d.rule())).append("] ").append(d.message())
-                .append('\n');
+                .append(sevColored).append('[').append(paint("1", d.rule())).append("] ")
+                .append(fixable(d) ? paint("32", "[*]") + " " : "").append(d.message()).append('\n');
         frame(d.file(), d.span().start(), d.span().end(), out);
         for (Related r : d.related()) {
             out.append("   = note: ").append(r.file().displayPath()).append(':')
@@ -117,6 +200,11 @@ public final class TextReporter implements Reporter {
         if (d.help() != null && !d.help().isEmpty()) {
             out.append("   = ").append(paint("36", "help")).append(": ").append(d.help()).append('\n');
         }
+        fixTitles(d, out);
+        out.append('\n');
+    }
+
+    private void fixTitles(Diagnostic d, Appendable out) throws IOException {
         for (Fix f : d.fixes()) {
             String kind = switch (f.applicability()) {
                 case SAFE -> "fix";
@@ -126,7 +214,6 @@ public final class TextReporter implements Reporter {
             String title = f.title().replace("\n", "\n     ");
             out.append("   = ").append(paint("32", kind)).append(": ").append(title).append('\n');
         }
-        out.append('\n');
     }
 
     private void frame(SourceFile file, int start, int end, Appendable out) throws IOException {

@@ -29,7 +29,7 @@ class CliTest {
             for (String h : List.of("--help", "-h")) {
                 CliRun.Result r = run(c, h);
                 assertEquals(0, r.exit(), c + " " + h + ": " + r.err());
-                assertTrue(r.out().startsWith("Usage: idemlint " + c + " [-hV]"), r.out());
+                assertTrue(r.out().startsWith("Usage: idemlint " + c + (c.equals("lint") ? " [-hqV]" : " [-hV]")), r.out());
                 // picocli's ${...} variables are not expanded (Main turns interpolation off): none may be written
                 assertFalse(r.out().contains("${"), c + " " + h + " shows an unexpanded variable: " + r.out());
             }
@@ -72,9 +72,9 @@ class CliTest {
         for (Case c : List.of(
                 new Case(List.of("bogus"), "idemlint: Unmatched argument at index 0: 'bogus'"),
                 new Case(List.of("lint", "--bogus"), "idemlint: Unknown option: '--bogus'"),
-                new Case(List.of("lint", "--format"), "idemlint: Missing required parameter for option '--format' (FORMAT)"),
+                new Case(List.of("lint", "--format"), "idemlint: Missing required parameter for option '--output-format' (FORMAT)"),
                 new Case(List.of("lint", "--format", "json", "--format", "text"),
-                        "idemlint: option '--format' (FORMAT) should be specified only once"),
+                        "idemlint: option '--output-format' (FORMAT) should be specified only once"),
                 new Case(List.of("lint", "--pg-version", "abc"), "idemlint: Invalid value for option '--pg-version'"),
                 new Case(List.of("explain"), "idemlint: Missing required parameter: 'RULE'"),
                 new Case(List.of("explain", "a", "b"), "idemlint: Unmatched argument at index 2: 'b'"),
@@ -98,7 +98,7 @@ class CliTest {
         assertTrue(r.err().contains("'nope-c'"), r.err());
         r = run("lint", "--format=xml");
         assertEquals(2, r.exit());
-        assertTrue(r.err().contains("unknown --format 'xml'"), r.err());
+        assertTrue(r.err().contains("unknown --output-format 'xml'"), r.err());
         r = run("lint", "--fail-on", "sometimes");
         assertTrue(r.err().contains("unknown --fail-on 'sometimes'"), r.err());
         r = run("lint", "--alembic-version", "x.y");

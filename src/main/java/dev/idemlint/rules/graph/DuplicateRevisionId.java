@@ -31,14 +31,15 @@ public final class DuplicateRevisionId implements ProjectRule {
             for (Migration m : files) {
                 names.add(tree.nameOf(m));
             }
-            String message = "Revision id " + id + " is declared by " + files.size() + " files (" + names
-                    + "), so Alembic only warns and keeps " + tree.nameOf(kept) + " (" + order
-                    + "): the other file's upgrade never runs, and `alembic upgrade head` either skips it silently"
-                    + " (verified on Alembic 1.8.1) or fails with \"Multiple head revisions are present\" when the"
-                    + " ignored file still counts as a head.";
+            String message = "Revision id " + id + " is declared by " + files.size() + " files, so Alembic"
+                    + " keeps one and never runs the other's upgrade.";
+            String why = "Alembic only warns and keeps " + tree.nameOf(kept) + " (" + order + ") of " + names
+                    + "; `alembic upgrade head` then skips the other file silently (verified on Alembic 1.8.1) or"
+                    + " fails with \"Multiple head revisions are present\" when the ignored file still counts as a"
+                    + " head. ";
             for (Migration m : files) {
                 var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), id), message)
-                        .help(help(tree, id, files, plan));
+                        .help(why + help(tree, id, files, plan));
                 for (Migration other : files) {
                     if (other != m) {
                         b.related(other.source(), HeaderSpans.element(other.source(), other.header().revision(), id),

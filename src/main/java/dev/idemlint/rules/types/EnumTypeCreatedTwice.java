@@ -105,12 +105,12 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on the first run: line "
                     + first.line() + " of this revision already creates the type.";
         } else if (bothEvents(c, first)) {
+            // the related location names the revision that created the type first
             message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " the first time this"
-                    + " revision runs on a database already upgraded past " + first.file().fileName() + ", which"
-                    + " created the type (only a fresh `upgrade head` that runs both in one go passes).";
+                    + " revision runs on a database already upgraded past the revision that created the type.";
         } else {
-            message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on the first run: "
-                    + first.file().fileName() + " already created the type on this path.";
+            message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on the first run: an"
+                    + " earlier revision on this path created the type.";
         }
         ctx.report(c.file(), c.span(), message).help(help(c)).fixes(fixes)
                 .related(first.file(), first.span(), typeName(c) + " created first here").emit();
