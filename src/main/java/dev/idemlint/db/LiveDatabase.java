@@ -105,7 +105,10 @@ public final class LiveDatabase implements AutoCloseable {
         props.setProperty("readOnly", "true");
         // every statement as Parse/Bind/Execute: bound values never pass through the SQL parser
         props.setProperty("preferQueryMode", "extended");
-        String options = "-c default_transaction_read_only=on -c statement_timeout=" + timeouts.statementMillis()
+        // from 9.0 on, the driver sends application_name in the startup packet instead of a SET statement
+        props.setProperty("assumeMinServerVersion", "9.0");
+        String options = "-c default_transaction_read_only=on -c statement_timeout="
+                + Math.min(timeouts.statementMillis(), budget.toMillis())
                 + " -c lock_timeout=" + timeouts.lockMillis() + " -c idle_in_transaction_session_timeout=60000";
         List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, String> e : url.params().entrySet()) {
@@ -229,8 +232,9 @@ public final class LiveDatabase implements AutoCloseable {
         return ignoredParams;
     }
 
+    // no backslash in any literal: with standard_conforming_strings off, '\_' would read as '_'
     private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
-            + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
+            + " AND left(n.nspname, 8) <> 'pg_temp_' AND left(n.nspname, 14) <> 'pg_toast_temp_'";
 
     private static final String BEGIN_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
 
@@ -297,8 +301,10 @@ public final class LiveDatabase implements AutoCloseable {
      */
     public Catalog snapshot(String versionSchema, String versionTable) throws DbError {
         try (Statement st = connection.createStatement()) {
-            beforeStatement("reading the catalog");
+            // first in the transaction, before any query: it waits on nothing, and the session's
+            // statement_timeout was cut to the budget when it started
             st.execute(BEGIN_SNAPSHOT);
+            beforeStatement("reading the catalog");
             List<List<String[]>> results = new ArrayList<>();
             boolean isResult = st.execute(CATALOG);
             while (true) {
