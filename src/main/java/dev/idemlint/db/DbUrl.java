@@ -59,7 +59,7 @@ public final class DbUrl {
             throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
         }
         String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
-        if (!scheme.matches("[a-z][a-z0-9+.:-]*")) {
+        if (!scheme.matches("(jdbc:)?[a-z][a-z0-9+.-]*")) {
             // not shown: text before a "://" that is no scheme can be a password
             throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
         }
