@@ -153,9 +153,10 @@ public final class LiveDatabase implements AutoCloseable {
     }
 
     private static String ranOut(Duration budget, String doing) {
-        return "the --timeout of " + ceilSeconds(budget) + " s ran out while " + doing
-                + " (a table locked by another session makes each read wait for its lock)";
+        return "the --timeout of " + ceilSeconds(budget) + " s ran out while " + doing;
     }
+
+    private static final String LOCK_HINT = " (a table locked by another session makes each read wait for its lock)";
 
     /** Milliseconds left before the deadline. */
     private long remainingMillis() {
@@ -170,7 +171,7 @@ public final class LiveDatabase implements AutoCloseable {
     private void beforeStatement(String doing) throws SQLException {
         long left = remainingMillis();
         if (left <= 0) {
-            throw new DeadlineExceeded(ranOut(budget, doing));
+            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
         connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, left + 1000));
         if (left < timeouts.statementMillis()) {
@@ -184,7 +185,7 @@ public final class LiveDatabase implements AutoCloseable {
     /** After a failed statement: the deadline, when it is what stopped the statement. */
     private void afterFailure(String doing) {
         if (remainingMillis() <= 0) {
-            throw new DeadlineExceeded(ranOut(budget, doing));
+            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
     }
 
