@@ -24,6 +24,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,16 +33,20 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code idemlint plan [--db URL] [PATH]}: connects read-only to the database, reads its catalog and
+ * {@code idemlint plan [--db URL] [--timeout SECONDS] [PATH]}: connects read-only to the database, reads its catalog and
  * alembic_version, and says what {@code alembic upgrade heads} will do there, revision by revision.
  * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
- * on usage or connection errors.
+ * on usage or connection errors and when the session outlives {@code --timeout}.
  */
 public final class PlanCommand implements Callable<Integer> {
     private final Path path;
     private final String db;
     private final String format;
     private final String versionTable;
+    private final Integer timeout;
+
+    /** The process environment; a test puts its own in place for one run. */
+    static volatile Map<String, String> environment;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("plan",
@@ -52,6 +57,8 @@ public final class PlanCommand implements Callable<Integer> {
         Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
         Specs.option(s, "--version-table", String.class, "[SCHEMA.]NAME",
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
+        Specs.option(s, "--timeout", Integer.class, "SECONDS",
+                "time allowed for the whole database session: connecting and every query (default: 30)", "30");
         return s;
     }
 
@@ -61,6 +68,12 @@ public final class PlanCommand implements Callable<Integer> {
         db = Specs.value(parsed, "--db");
         format = Specs.value(parsed, "--format");
         versionTable = Specs.value(parsed, "--version-table");
+        timeout = Specs.value(parsed, "--timeout");
+    }
+
+    private static Map<String, String> env() {
+        Map<String, String> e = environment;
+        return e != null ? e : System.getenv();
     }
 
     @Override
@@ -68,6 +81,10 @@ public final class PlanCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (!format.equals("text") && !format.equals("json")) {
             System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
+            return 2;
+        }
+        if (timeout == null || timeout < 1) {
+            System.err.println("idemlint: --timeout must be a whole number of seconds, at least 1");
             return 2;
         }
         Discovery.Result found = new Discovery(Settings.DEFAULT).discover(List.of(path));
@@ -94,11 +111,14 @@ public final class PlanCommand implements Callable<Integer> {
         VersionsTree tree = read.trees().get(0);
         DatabaseConfig config = DatabaseConfig.read(path, target.versionsDir(), target.projectRoot());
         String rawUrl = db;
-        if (rawUrl == null) {
+        String from = "--db";
+        if (rawUrl == null && config.url() != null) {
             rawUrl = config.url();
+            from = "sqlalchemy.url in " + config.ini();
         }
         if (rawUrl == null) {
-            rawUrl = System.getenv("DATABASE_URL");
+            rawUrl = env().get("DATABASE_URL");
+            from = "DATABASE_URL";
         }
         if (rawUrl == null || rawUrl.isBlank()) {
             System.err.println("idemlint: no database to plan against: pass --db URL, or set sqlalchemy.url in"
@@ -107,9 +127,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         DbUrl url;
         try {
-            url = DbUrl.parse(rawUrl, System.getenv(), Path.of(System.getProperty("user.home")));
+            url = DbUrl.parse(rawUrl, env(), Path.of(System.getProperty("user.home")));
         } catch (DbUrl.BadUrl e) {
-            System.err.println("idemlint: " + e.getMessage());
+            System.err.println("idemlint: the database URL from " + from + ": " + e.getMessage());
             return 2;
         }
         String vtSchema = config.versionTableSchema();
@@ -120,12 +140,12 @@ public final class PlanCommand implements Callable<Integer> {
             vtName = dot < 0 ? versionTable : versionTable.substring(dot + 1);
         }
         LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
-        String connectTimeout = System.getenv("PGCONNECT_TIMEOUT");
+        String connectTimeout = env().get("PGCONNECT_TIMEOUT");
         if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {
             timeouts = new LiveDatabase.Timeouts(Integer.parseInt(connectTimeout), timeouts.statementMillis(),
                     timeouts.lockMillis());
         }
-        try (LiveDatabase live = LiveDatabase.open(url, timeouts)) {
+        try (LiveDatabase live = LiveDatabase.open(url, timeouts, Duration.ofSeconds(timeout))) {
             if (!live.ignoredParams().isEmpty()) {
                 System.err.println("idemlint: URL parameters not used by the JDBC driver: "
                         + String.join(", ", live.ignoredParams()));
@@ -137,7 +157,10 @@ public final class PlanCommand implements Callable<Integer> {
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;
         } catch (LiveDatabase.DbError e) {
-            System.err.println("idemlint: " + url.mask(e.getMessage()));
+            System.err.println("idemlint: " + url.mask(e.getMessage()) + " (URL from " + from + ")");
+            return 2;
+        } catch (LiveDatabase.DeadlineExceeded e) {
+            System.err.println("idemlint: plan stopped: " + url.mask(e.getMessage()));
             return 2;
         }
     }

@@ -1,7 +1,6 @@
 package dev.idemlint.db;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,11 +59,30 @@ public final class DbUrl {
             throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
         }
         String scheme = text.substring(0, sep).toLowerCase(Locale.ROOT);
+        if (!scheme.matches("(jdbc:)?[a-z][a-z0-9+.-]*")) {
+            // not shown: text before a "://" that is no scheme can be a password
+            throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
+        }
         if (!SCHEMES.contains(scheme)) {
             throw new BadUrl("unsupported URL scheme '" + scheme + "': idemlint plan reads PostgreSQL ("
                     + "postgresql://, postgres://, postgresql+psycopg2://, +psycopg://, +asyncpg://, +pg8000://)");
         }
         String rest = text.substring(sep + 3);
+        // SQLAlchemy's make_url reads `user[:password]@` first, the user holding no ':' or '/' and the
+        // password any character, so a raw '/', '?', '#' or ':' stays in the password. Where the password
+        // holds a raw '@' as well, the userinfo ends at the last '@': a host name holds none, and reading
+        // to an earlier '@' (as SQLAlchemy 2.0 and libpq do) would make the rest of the password a host
+        // name to resolve and to print.
+        String userInfo = null;
+        int at = rest.lastIndexOf('@');
+        if (at >= 0) {
+            String candidate = rest.substring(0, at);
+            int colon = candidate.indexOf(':');
+            if ((colon < 0 ? candidate : candidate.substring(0, colon)).indexOf('/') < 0) {
+                userInfo = candidate;
+                rest = rest.substring(at + 1);
+            }
+        }
         String query = "";
         int q = rest.indexOf('?');
         if (q >= 0) {
@@ -76,12 +94,6 @@ public final class DbUrl {
         if (slash >= 0) {
             path = rest.substring(slash + 1);
             rest = rest.substring(0, slash);
-        }
-        String userInfo = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            userInfo = rest.substring(0, at);
-            rest = rest.substring(at + 1);
         }
         String user = null;
         String password = null;
@@ -105,13 +117,17 @@ public final class DbUrl {
         }
         if (host.startsWith("[")) {
             int close = host.indexOf(']');
+            if (close < 0) {
+                throw new BadUrl("an IPv6 host opened with '[' has no ']'");
+            }
             String after = host.substring(close + 1);
             host = host.substring(1, close);
             if (after.startsWith(":") && after.length() > 1) {
                 port = parsePort(after.substring(1));
             }
         } else if (host.contains(":")) {
-            port = parsePort(host.substring(host.indexOf(':') + 1));
+            String portText = host.substring(host.indexOf(':') + 1);
+            port = portText.isEmpty() ? port : parsePort(portText);
             host = host.substring(0, host.indexOf(':'));
         }
         host = decode(host);
@@ -184,15 +200,39 @@ public final class DbUrl {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new BadUrl("bad port '" + s + "'");
+        // the value is not shown: in a URL without '@', "user:password" reads as "host:port"
+        throw new BadUrl("the port is not a number from 1 to 65535");
     }
 
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+    /**
+     * Python's {@code urllib.parse.unquote}, which SQLAlchemy applies to the user and password: each
+     * {@code %XX} run decoded as UTF-8, a '%' not followed by two hex digits kept as it is, '+' kept.
+     */
+    static String decode(String s) {
+        if (s.indexOf('%') < 0) {
             return s;
         }
+        StringBuilder out = new StringBuilder(s.length());
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
+            while (i + 2 < s.length() && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {
+                bytes.write(hex(s.charAt(i + 1)) * 16 + hex(s.charAt(i + 2)));
+                i += 3;
+            }
+            if (bytes.size() > 0) {
+                out.append(new String(bytes.toByteArray(), StandardCharsets.UTF_8));
+                bytes.reset();
+            }
+            if (i < s.length()) {
+                out.append(s.charAt(i++));
+            }
+        }
+        return out.toString();
+    }
+
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 
     /**

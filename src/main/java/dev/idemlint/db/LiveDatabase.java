@@ -1,9 +1,11 @@
 package dev.idemlint.db;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,17 @@ import java.util.Properties;
  * starts with {@code default_transaction_read_only=on}, a {@code statement_timeout} and a
  * {@code lock_timeout}, and reads inside one {@code REPEATABLE READ, READ ONLY} transaction that is
  * rolled back: it never writes, not even to the version table. Every message it gives is masked.
+ *
+ * <p>No SQL it sends is built from input text. Statements are constants; names from a project (the
+ * version table, a table and its columns from a migration) travel as bind parameters of one lookup
+ * that the server answers with {@code to_regclass(...)::text} and {@code quote_ident}, and the few
+ * statements that name a relation are built from that answer alone, quoted by the server. The driver
+ * runs in the extended query protocol, where a bound value is never parsed as SQL, whatever
+ * {@code standard_conforming_strings} says.
+ *
+ * <p>A run has one deadline covering the connection and every statement: each statement's
+ * {@code statement_timeout} and socket timeout are cut to what is left of it, and a statement that
+ * would start after it throws {@link DeadlineExceeded}.
  */
 public final class LiveDatabase implements AutoCloseable {
 
@@ -39,6 +52,13 @@ public final class LiveDatabase implements AutoCloseable {
         }
     }
 
+    /** The run's deadline passed: what it was doing then and the budget it had, for the message. */
+    public static final class DeadlineExceeded extends RuntimeException {
+        DeadlineExceeded(String message) {
+            super(message);
+        }
+    }
+
     /** URL parameters the driver takes under the same name. */
     private static final List<String> PASSED_THROUGH = List.of("sslmode", "sslrootcert", "sslcert", "sslkey",
             "sslpassword", "sslcrl", "sslfactory", "sslnegotiation", "gssencmode", "channel_binding",
@@ -50,15 +70,28 @@ public final class LiveDatabase implements AutoCloseable {
     private final Connection connection;
     private final DbUrl url;
     private final List<String> ignoredParams;
+    private final Timeouts timeouts;
+    private final long deadline;
+    private final Duration budget;
 
-    private LiveDatabase(Connection connection, DbUrl url, List<String> ignoredParams) {
+    private LiveDatabase(Connection connection, DbUrl url, List<String> ignoredParams, Timeouts timeouts,
+            long deadline, Duration budget) {
         this.connection = connection;
         this.url = url;
         this.ignoredParams = List.copyOf(ignoredParams);
+        this.timeouts = timeouts;
+        this.deadline = deadline;
+        this.budget = budget;
     }
 
-    /** Connects read-only; a failure is a {@link DbError} with a masked message. */
-    public static LiveDatabase open(DbUrl url, Timeouts timeouts) throws DbError {
+    /**
+     * Connects read-only, within {@code budget} for the whole session (connection and every statement);
+     * a failure is a {@link DbError} with a masked message.
+     */
+    public static LiveDatabase open(DbUrl url, Timeouts timeouts, Duration budget) throws DbError {
+        long deadline = System.nanoTime() + budget.toNanos();
+        int connectSeconds = (int) Math.max(1, Math.min(timeouts.connectSeconds(), ceilSeconds(budget)));
+        timeouts = new Timeouts(connectSeconds, timeouts.statementMillis(), timeouts.lockMillis());
         Properties props = new Properties();
         props.setProperty("user", url.user());
         if (url.password() != null) {
@@ -67,9 +100,15 @@ public final class LiveDatabase implements AutoCloseable {
         props.setProperty("ApplicationName", "idemlint plan");
         props.setProperty("connectTimeout", Integer.toString(timeouts.connectSeconds()));
         props.setProperty("loginTimeout", Integer.toString(timeouts.connectSeconds()));
-        props.setProperty("socketTimeout", Integer.toString(timeouts.statementMillis() / 1000 + 30));
+        props.setProperty("socketTimeout", Long.toString(Math.min(timeouts.statementMillis() / 1000 + 30,
+                ceilSeconds(budget) + 1)));
         props.setProperty("readOnly", "true");
-        String options = "-c default_transaction_read_only=on -c statement_timeout=" + timeouts.statementMillis()
+        // every statement as Parse/Bind/Execute: bound values never pass through the SQL parser
+        props.setProperty("preferQueryMode", "extended");
+        // from 9.0 on, the driver sends application_name in the startup packet instead of a SET statement
+        props.setProperty("assumeMinServerVersion", "9.0");
+        String options = "-c default_transaction_read_only=on -c statement_timeout="
+                + Math.min(timeouts.statementMillis(), budget.toMillis())
                 + " -c lock_timeout=" + timeouts.lockMillis() + " -c idle_in_transaction_session_timeout=60000";
         List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, String> e : url.params().entrySet()) {
@@ -99,10 +138,54 @@ public final class LiveDatabase implements AutoCloseable {
             }
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            return new LiveDatabase(c, url, ignored);
+            return new LiveDatabase(c, url, ignored, timeouts, deadline, budget);
         } catch (SQLException e) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
+            }
             throw new DbError("cannot connect to " + url.masked() + ": " + url.mask(firstLine(e.getMessage()))
                     + hint(e, url), e.getSQLState());
+        }
+    }
+
+    private static long ceilSeconds(Duration d) {
+        return (d.toMillis() + 999) / 1000;
+    }
+
+    private static String ranOut(Duration budget, String doing) {
+        return "the --timeout of " + ceilSeconds(budget) + " s ran out while " + doing;
+    }
+
+    private static final String LOCK_HINT = " (a table locked by another session makes each read wait for its lock)";
+
+    /** Milliseconds left before the deadline. */
+    private long remainingMillis() {
+        return (deadline - System.nanoTime()) / 1_000_000;
+    }
+
+    /**
+     * Before a statement: stops the run when the deadline has passed, else cuts the statement's wait
+     * (server-side {@code statement_timeout}, which bounds lock waits too, and the socket read) to
+     * what is left.
+     */
+    private void beforeStatement(String doing) throws SQLException {
+        long left = remainingMillis();
+        if (left <= 0) {
+            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
+        }
+        connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, left + 1000));
+        if (left < timeouts.statementMillis()) {
+            try (PreparedStatement st = connection.prepareStatement(SET_STATEMENT_TIMEOUT)) {
+                st.setString(1, Long.toString(Math.max(1, left)));
+                st.execute();
+            }
+        }
+    }
+
+    /** After a failed statement: the deadline, when it is what stopped the statement. */
+    private void afterFailure(String doing) {
+        if (remainingMillis() <= 0) {
+            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
     }
 
@@ -150,8 +233,21 @@ public final class LiveDatabase implements AutoCloseable {
         return ignoredParams;
     }
 
+    // no backslash in any literal: with standard_conforming_strings off, '\_' would read as '_'
     private static final String SYSTEM = "n.nspname NOT IN ('pg_catalog', 'information_schema', 'pg_toast')"
-            + " AND n.nspname NOT LIKE 'pg\\_temp\\_%' AND n.nspname NOT LIKE 'pg\\_toast\\_temp\\_%'";
+            + " AND left(n.nspname, 8) <> 'pg_temp_' AND left(n.nspname, 14) <> 'pg_toast_temp_'";
+
+    private static final String BEGIN_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY";
+
+    private static final String SET_STATEMENT_TIMEOUT = "SELECT set_config('statement_timeout', ?, false)";
+
+    /**
+     * The lookup of a relation and column names, all bound: ($1 schema or null, $2 name, $3 column
+     * names). {@code quote_ident} then {@code to_regclass} reads the name as one identifier, whatever
+     * it holds; the answer is the server's own quoting.
+     */
+    private static final String RESOLVE = "SELECT to_regclass(coalesce(quote_ident(?) || '.', '') || quote_ident(?))::text,"
+            + " ARRAY(SELECT quote_ident(u.c) FROM unnest(?::text[]) WITH ORDINALITY AS u(c, o) ORDER BY u.o)";
 
     /** The catalog queries, sent as one batch (one round trip). */
     private static final String CATALOG = String.join(";\n",
@@ -192,12 +288,24 @@ public final class LiveDatabase implements AutoCloseable {
             "SELECT rolname FROM pg_roles ORDER BY 1");
 
     /**
+     * Every statement text sent as it is; the only others name a relation {@link #RESOLVE} returned:
+     * {@code SELECT version_num FROM r ORDER BY 1}, {@code SELECT EXISTS (SELECT 1 FROM r)} and
+     * {@code SELECT EXISTS (SELECT 1 FROM r WHERE c::text = $1 ...)}.
+     */
+    public static final List<String> CONSTANT_STATEMENTS = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(BEGIN_SNAPSHOT, SET_STATEMENT_TIMEOUT, RESOLVE),
+            java.util.Arrays.stream(CATALOG.split(";\n"))).toList();
+
+    /**
      * Reads the catalog and the version table ({@code versionTable} in {@code versionSchema}, or in
      * the search path when that is null) in one read-only snapshot.
      */
     public Catalog snapshot(String versionSchema, String versionTable) throws DbError {
         try (Statement st = connection.createStatement()) {
-            st.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            // first in the transaction, before any query: it waits on nothing, and the session's
+            // statement_timeout was cut to the budget when it started
+            st.execute(BEGIN_SNAPSHOT);
+            beforeStatement("reading the catalog");
             List<List<String[]>> results = new ArrayList<>();
             boolean isResult = st.execute(CATALOG);
             while (true) {
@@ -211,7 +319,7 @@ public final class LiveDatabase implements AutoCloseable {
                 isResult = st.getMoreResults();
             }
             String[] head = results.get(0).get(0);
-            Catalog.VersionTable vt = versionTable(st, versionSchema, versionTable);
+            Catalog.VersionTable vt = versionTable(versionSchema, versionTable);
             Map<String, List<String>> labels = new HashMap<>();
             List<Catalog.Type> types = new ArrayList<>();
             for (String[] r : results.get(6)) {
@@ -235,46 +343,72 @@ public final class LiveDatabase implements AutoCloseable {
                     map(results.get(11), r -> r[0]));
             return c;
         } catch (SQLException e) {
+            afterFailure("reading the catalog");
             throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(firstLine(e.getMessage())),
                     e.getSQLState());
         }
     }
 
-    private Catalog.VersionTable versionTable(Statement st, String schema, String table) throws SQLException {
-        String found = null;
-        String name = schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table);
-        try (ResultSet rs = st.executeQuery("SELECT to_regclass(" + literal(name) + ")::text")) {
-            if (rs.next()) {
-                found = rs.getString(1);
-            }
-        }
+    private Catalog.VersionTable versionTable(String schema, String table) throws SQLException {
+        Resolved r = resolve(schema, table, List.of(), "looking up the version table");
         List<String> rows = new ArrayList<>();
-        if (found != null) {
-            try (ResultSet rs = st.executeQuery("SELECT version_num FROM " + name + " ORDER BY 1")) {
+        if (r != null) {
+            beforeStatement("reading the version table");
+            try (PreparedStatement st = connection.prepareStatement("SELECT version_num FROM " + r.relation()
+                    + " ORDER BY 1"); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     rows.add(rs.getString(1));
                 }
             }
         }
-        return new Catalog.VersionTable(schema, table, found, List.copyOf(rows));
+        return new Catalog.VersionTable(schema, table, r == null ? null : r.relation(), List.copyOf(rows));
+    }
+
+    /**
+     * A relation and column names as the server quotes them: {@code relation} is {@code to_regclass}'s
+     * text (schema-qualified when the search path would not find it), {@code columns} are
+     * {@code quote_ident}'s, in the order asked.
+     */
+    private record Resolved(String relation, List<String> columns) {
+    }
+
+    /** Looks {@code schema.table} (the search path when {@code schema} is null) up by bind parameters; null when absent. */
+    private Resolved resolve(String schema, String table, List<String> columns, String doing) throws SQLException {
+        beforeStatement(doing);
+        try (PreparedStatement st = connection.prepareStatement(RESOLVE)) {
+            st.setString(1, schema);
+            st.setString(2, table);
+            st.setArray(3, connection.createArrayOf("text", columns.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next() || rs.getString(1) == null) {
+                    return null;
+                }
+                String[] quoted = (String[]) rs.getArray(2).getArray();
+                return new Resolved(rs.getString(1), List.of(quoted));
+            }
+        }
     }
 
     /**
      * Whether {@code schema.table} holds any row (a read-only {@code SELECT EXISTS}); null when it
-     * cannot be told (no such table, no privilege, a timeout).
+     * cannot be told (no such table, no privilege, a statement timeout).
+     *
+     * @throws DeadlineExceeded when the run's deadline passes
      */
     public Boolean hasRows(String schema, String table) {
-        String name = schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table);
-        try (Statement st = connection.createStatement();
-                ResultSet rs = st.executeQuery("SELECT EXISTS (SELECT 1 FROM " + name + ")")) {
-            return rs.next() ? rs.getBoolean(1) : null;
-        } catch (SQLException e) {
-            try {
-                // the failed statement aborted the read-only transaction; later reads need a new one
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the session is gone: later reads fail the same way and say so
+        String doing = "checking whether " + (schema == null ? "" : schema + ".") + table + " holds rows";
+        try {
+            Resolved r = resolve(schema, table, List.of(), doing);
+            if (r == null) {
+                return null;
             }
+            beforeStatement(doing);
+            try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + r.relation() + ")");
+                    ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
+            }
+        } catch (SQLException e) {
+            unknownAfter(doing);
             return null;
         }
     }
@@ -283,33 +417,45 @@ public final class LiveDatabase implements AutoCloseable {
      * Whether {@code schema.table} holds a row whose columns equal the given values, compared as text
      * (a read-only {@code SELECT EXISTS}, values bound as parameters; a null value matches SQL NULL
      * never); null when it cannot be told.
+     *
+     * @throws DeadlineExceeded when the run's deadline passes
      */
     public Boolean hasRow(String schema, String table, Map<String, String> values) {
-        StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ")
-                .append(schema == null ? quoteIdent(table) : quoteIdent(schema) + "." + quoteIdent(table)).append(" WHERE ");
-        List<String> params = new ArrayList<>();
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            if (!params.isEmpty()) {
-                sql.append(" AND ");
+        String doing = "checking for a row of " + (schema == null ? "" : schema + ".") + table;
+        List<String> names = new ArrayList<>(values.keySet());
+        try {
+            Resolved r = resolve(schema, table, names, doing);
+            if (r == null) {
+                return null;
             }
-            sql.append(quoteIdent(e.getKey())).append("::text = ?");
-            params.add(e.getValue());
-        }
-        sql.append(')');
-        try (java.sql.PreparedStatement st = connection.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-                st.setString(i + 1, params.get(i));
+            StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ").append(r.relation()).append(" WHERE ");
+            for (int i = 0; i < r.columns().size(); i++) {
+                sql.append(i == 0 ? "" : " AND ").append(r.columns().get(i)).append("::text = ?");
             }
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
+            sql.append(')');
+            beforeStatement(doing);
+            try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < names.size(); i++) {
+                    st.setString(i + 1, values.get(names.get(i)));
+                }
+                try (ResultSet rs = st.executeQuery()) {
+                    return rs.next() ? rs.getBoolean(1) : null;
+                }
             }
         } catch (SQLException e) {
-            try {
-                connection.rollback();
-            } catch (SQLException ignored) {
-                // the session is gone: later reads fail the same way and say so
-            }
+            unknownAfter(doing);
             return null;
+        }
+    }
+
+    /** A probe failed: the run stops when the deadline did it, else the transaction starts over. */
+    private void unknownAfter(String doing) {
+        afterFailure(doing);
+        try {
+            // the failed statement aborted the read-only transaction; later reads need a new one
+            connection.rollback();
+        } catch (SQLException ignored) {
+            // the session is gone: later reads fail the same way and say so
         }
     }
 
@@ -332,14 +478,6 @@ public final class LiveDatabase implements AutoCloseable {
             out.add(f.apply(r));
         }
         return List.copyOf(out);
-    }
-
-    static String quoteIdent(String s) {
-        return "\"" + s.replace("\"", "\"\"") + "\"";
-    }
-
-    static String literal(String s) {
-        return "'" + s.replace("'", "''") + "'";
     }
 
     @Override

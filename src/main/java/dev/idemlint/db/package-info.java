@@ -3,8 +3,9 @@
  * libpq and SQLAlchemy forms, password from the URL, PGPASSWORD or ~/.pgpass, masked everywhere). Out:
  * a {@link dev.idemlint.db.Catalog} snapshot (schemas, relations, columns, indexes, constraints, types
  * and enum labels, routines, triggers, extensions, policies, the version table's rows) and row-existence
- * probes, all through {@link dev.idemlint.db.LiveDatabase}, which never writes. The PostgreSQL JDBC
- * driver and java.sql types stop here; only {@code idemlint plan} loads this package. Knows SQL
- * catalogs; not migrations, rules or reports.
+ * probes, all through {@link dev.idemlint.db.LiveDatabase}, which never writes, sends no SQL built from
+ * input text (names are bind parameters the server resolves and quotes) and keeps the whole session
+ * within one deadline. The PostgreSQL JDBC driver and java.sql types stop here; only
+ * {@code idemlint plan} loads this package. Knows SQL catalogs; not migrations, rules or reports.
  */
 package dev.idemlint.db;

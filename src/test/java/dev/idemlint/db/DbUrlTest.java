@@ -58,6 +58,49 @@ class DbUrlTest {
     }
 
     @Test
+    void a_raw_slash_question_mark_hash_or_colon_stays_in_the_password_as_sqlalchemy_reads_it() throws Exception {
+        DbUrl u = parse("postgresql+psycopg2://app:se/cr?et#x:y@db:6543/shop?sslmode=require");
+        assertEquals("app", u.user());
+        assertEquals("se/cr?et#x:y", u.password());
+        assertEquals("db", u.host());
+        assertEquals(6543, u.port());
+        assertEquals("shop", u.database());
+        assertEquals(Map.of("sslmode", "require"), u.params());
+        DbUrl v = parse("postgresql://root:5432/secret@db/shop");
+        assertEquals("5432/secret", v.password());
+        assertEquals("db", v.host());
+        assertEquals("shop", v.database());
+    }
+
+    @Test
+    void a_raw_at_sign_in_the_password_leaves_the_host_after_the_last_one() throws Exception {
+        DbUrl u = parse("postgresql://app:p@ss@w0rd@db/shop");
+        assertEquals("p@ss@w0rd", u.password());
+        assertEquals("db", u.host());
+        assertEquals("postgresql://app:***@db:5432/shop", u.masked());
+    }
+
+    @Test
+    void percent_decoding_follows_pythons_unquote() throws Exception {
+        assertEquals("p@ss/w?#:", parse("postgresql://app:p%40ss%2Fw%3F%23%3A@db/shop").password());
+        assertEquals("100%sure%", parse("postgresql://app:100%sure%@db/shop").password());
+        assertEquals("a+b", parse("postgresql://app:a+b@db/shop").password());
+        assertEquals("pässword", parse("postgresql://app:p%C3%A4ssword@db/shop").password());
+    }
+
+    @Test
+    void an_at_sign_after_the_host_is_no_userinfo() throws Exception {
+        DbUrl u = parse("postgresql://db/shop?application_name=me@laptop");
+        assertEquals("db", u.host());
+        assertNull(u.password());
+        assertEquals("me@laptop", u.params().get("application_name"));
+        DbUrl q = parse("postgresql:///shop?host=h&user=a@b");
+        assertEquals("h", q.host());
+        assertEquals("a@b", q.user());
+        assertEquals(5432, parse("postgresql://app@db:/shop").port());
+    }
+
+    @Test
     void the_password_never_shows() throws Exception {
         DbUrl u = parse("postgresql+psycopg2://app:hunter2@db/shop?sslmode=verify-full&sslpassword=keypw");
         assertFalse(u.masked().contains("hunter2"), u.masked());
@@ -92,5 +135,11 @@ class DbUrlTest {
         e = assertThrows(DbUrl.BadUrl.class, () -> parse("u:topsecret@h/d"));
         assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
         assertThrows(DbUrl.BadUrl.class, () -> parse("postgresql://h:99999/d"));
+        e = assertThrows(DbUrl.BadUrl.class, () -> parse("postgresql://u:topsecret/d"));
+        assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
+        e = assertThrows(DbUrl.BadUrl.class, () -> parse("u:topsecret://x@h/d"));
+        assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
+        e = assertThrows(DbUrl.BadUrl.class, () -> parse("postgresql://u@[::1/d"));
+        assertTrue(e.getMessage().contains("no ']'"), e.getMessage());
     }
 }

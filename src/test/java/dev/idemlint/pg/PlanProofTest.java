@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
+import dev.idemlint.db.LiveDatabase;
 import dev.idemlint.report.Json;
 import java.io.IOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,11 +19,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The proof of {@code idemlint plan}: databases put in the states the seed incidents describe (and
@@ -154,6 +160,148 @@ class PlanProofTest {
         assertFalse(r.err().contains("s3cret-pw"), r.err());
         assertFalse(r.out().contains("s3cret-pw"), r.out());
         assertTrue(r.err().contains("cannot connect to postgresql://nobody:***@"), r.err());
+    }
+
+    // ---- hostile input ----
+
+    /**
+     * The version table's name comes from alembic.ini, which a pull request may edit. On a server with
+     * {@code standard_conforming_strings = off}, where a backslash escapes a quote, a name spliced into
+     * a literal with only its quotes doubled closed the literal and ran what followed. Plan runs here as
+     * a role that owns the victim table, with every statement it sends logged by the server; the log must
+     * hold only plan's own constant statements and reads of relations named by the server.
+     */
+    @Test
+    void a_hostile_version_table_name_sends_no_sql_of_its_own(@TempDir Path project) throws IOException {
+        String existing = "v\\');DROP TABLE victim;CREATE TABLE pwned();--\"";
+        String absent = "x\\');COMMIT;BEGIN READ WRITE;DROP TABLE victim;CREATE TABLE pwned();SELECT (\\'";
+        Path log = serverLog();
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            String role = "plan_h_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+            String quoted = "\"" + existing.replace("\"", "\"\"") + "\"";
+            assertTrue(db.exec("CREATE ROLE " + role + " LOGIN; CREATE TABLE victim (id int); ALTER TABLE victim OWNER TO "
+                    + role + "; CREATE TABLE " + quoted + " (version_num varchar(32) PRIMARY KEY); INSERT INTO " + quoted
+                    + " VALUES ('001'); ALTER TABLE " + quoted + " OWNER TO " + role + "; ALTER ROLE " + role
+                    + " IN DATABASE " + db.name() + " SET log_statement = 'all'; ALTER DATABASE " + db.name()
+                    + " SET standard_conforming_strings = off").ok());
+            try {
+                writeProject(project, "version_table = " + existing, List.of("op.create_table(\"players\", sa.Column(\"id\","
+                        + " sa.Integer(), primary_key=True))"));
+                String url = "postgresql://" + role + "@" + pg.host() + ":" + pg.port() + "/" + db.name();
+                long logStart = Files.size(log);
+                Predicted read = plan(project, url);
+                assertEquals(List.of("001"), read.current(), read.raw());
+                writeProject(project, "version_table_schema = " + absent + "\nversion_table = " + absent, List.of());
+                Predicted missing = plan(project, url);
+                assertEquals(List.of(), missing.current(), missing.raw());
+
+                assertTrue(db.exec("SELECT 1 FROM victim").ok(), "the victim table is gone");
+                SqlOutcome pwned = db.exec("SELECT 1 FROM pwned");
+                assertFalse(pwned.ok(), "plan created a table");
+                List<String> sent = loggedStatements(log, logStart);
+                String versionRead = "SELECT version_num FROM " + quoted + " ORDER BY 1";
+                assertTrue(sent.contains(versionRead), "the version table was not read: " + sent);
+                for (String statement : sent) {
+                    boolean allowed = LiveDatabase.CONSTANT_STATEMENTS.contains(statement) || statement.equals(versionRead)
+                            || statement.equals("BEGIN READ ONLY") || statement.equals("ROLLBACK");
+                    assertTrue(allowed, "plan sent a statement of its input: " + statement);
+                }
+            } finally {
+                pg.psql("postgres", "DROP DATABASE IF EXISTS " + db.name() + " WITH (FORCE); DROP ROLE IF EXISTS " + role);
+            }
+        }
+    }
+
+    /** The server log of the cluster scripts/pg-up started. */
+    private Path serverLog() {
+        String base = System.getenv("IDEMLINT_PG_BASE");
+        if (base != null && Files.isRegularFile(Path.of(base, "server.log"))) {
+            return Path.of(base, "server.log");
+        }
+        if (PgCluster.mustRun(System.getenv())) {
+            throw new AssertionError("the statement log test reads the server log of a cluster started by scripts/pg-up"
+                    + " (IDEMLINT_PG_BASE)");
+        }
+        Assumptions.abort("no server log to read");
+        return null;
+    }
+
+    /**
+     * The statements the server logged ({@code log_statement = all}) after byte {@code from} of its log,
+     * with the server's {@code $1} placeholders written back as the driver's {@code ?}.
+     */
+    private static List<String> loggedStatements(Path log, long from) throws IOException {
+        byte[] all = Files.readAllBytes(log);
+        String text = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        Matcher head = Pattern.compile("^\\S+ \\S+ \\S+ \\[\\d+\\] LOG:  (?:statement|execute [^:]+): ?(.*)$").matcher("");
+        List<String> out = new ArrayList<>();
+        StringBuilder current = null;
+        for (String line : text.split("\n", -1)) {
+            if (current != null && line.startsWith("\t")) {
+                current.append(current.length() == 0 ? "" : "\n").append(line.substring(1));
+                continue;
+            }
+            if (current != null) {
+                out.add(current.toString().strip().replaceAll("\\$\\d+", "?"));
+                current = null;
+            }
+            if (head.reset(line).matches()) {
+                current = new StringBuilder(head.group(1));
+            }
+        }
+        if (current != null) {
+            out.add(current.toString().strip().replaceAll("\\$\\d+", "?"));
+        }
+        return out;
+    }
+
+    /**
+     * Each read waits up to the 2 s lock timeout on a locked table, so thirty keyed inserts into one
+     * would take a minute; {@code --timeout} bounds the session as a whole and ends it with exit 2.
+     */
+    @Test
+    void a_locked_table_stops_the_plan_at_its_timeout(@TempDir Path project) throws Exception {
+        List<String> inserts = new ArrayList<>();
+        for (int i = 1; i <= 30; i++) {
+            inserts.add("op.execute(\"INSERT INTO scores (id) VALUES (" + i + ")\")");
+        }
+        writeProject(project, "", inserts);
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE scores (id int PRIMARY KEY); INSERT INTO scores VALUES (100)").ok());
+            try (java.sql.Connection holder = new org.postgresql.Driver().connect("jdbc:postgresql://" + pg.host() + ":"
+                    + pg.port() + "/" + db.name(), props(pg.user()))) {
+                holder.setAutoCommit(false);
+                try (java.sql.Statement st = holder.createStatement()) {
+                    st.execute("LOCK TABLE scores IN ACCESS EXCLUSIVE MODE");
+                }
+                long start = System.nanoTime();
+                CliRun.Result r = CliRun.run("plan", "--timeout", "5", "--db", url(db), project.toString());
+                long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+                assertEquals(2, r.exit(), r.out() + r.err());
+                assertTrue(r.err().contains("plan stopped: the --timeout of 5 s ran out while checking for a row of"
+                        + " public.scores"), r.err());
+                // thirty lock waits of 2 s each would be a minute; the budget plus one statement's margin
+                assertTrue(seconds < 5 + 5, "plan took " + seconds + " s");
+                holder.rollback();
+            }
+        }
+    }
+
+    private static java.util.Properties props(String user) {
+        java.util.Properties p = new java.util.Properties();
+        p.setProperty("user", user);
+        return p;
+    }
+
+    /** A one-revision project: alembic.ini with {@code iniLines} under [alembic], 001 running {@code upgrade}. */
+    private static void writeProject(Path project, String iniLines, List<String> upgrade) throws IOException {
+        Files.writeString(project.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\n" + iniLines + "\n");
+        Path versions = Files.createDirectories(project.resolve("alembic/versions"));
+        Files.writeString(project.resolve("alembic/env.py"), "from alembic import context\n");
+        Files.writeString(versions.resolve("001_first.py"), "from alembic import op\nimport sqlalchemy as sa\n\n"
+                + "revision = \"001\"\ndown_revision = None\nbranch_labels = None\ndepends_on = None\n\n\n"
+                + "def upgrade():\n" + (upgrade.isEmpty() ? "    pass\n" : upgrade.stream().map(l -> "    " + l + "\n")
+                        .reduce("", String::concat)) + "\n\ndef downgrade():\n    pass\n");
     }
 
     // ---- proof-corpus chains ----

@@ -1,0 +1,126 @@
+package dev.idemlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A password never shows, whatever characters it holds and wherever the URL came from: each run below
+ * fails to connect (nothing listens on port 1) or to parse, and no piece of the password may appear on
+ * stdout or stderr, in text or JSON output. The error names where the URL came from.
+ */
+class PlanSecretsTest {
+    /** Raw, each special character of a URL inside; the words between them are the pieces to look for. */
+    private static final List<String> PASSWORDS = List.of("hunter2/zebra?quail#mango@kiwi7:lemon%pear",
+            "5432/hunter2@zebra", "hunter2:zebra@@quail", "hunter2?sslmode=disable&zebra", "hunter2#zebra/quail@");
+
+    @TempDir
+    Path project;
+
+    @AfterEach
+    void restoreEnvironment() {
+        PlanCommand.environment = null;
+    }
+
+    private static List<String> pieces(String password) {
+        List<String> out = new ArrayList<>(List.of(password));
+        for (String p : password.split("[/?#@:%&=]")) {
+            if (p.length() >= 4) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static String encoded(String password) {
+        return URLEncoder.encode(password, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private void writeProject(String sqlalchemyUrl) throws IOException {
+        Files.writeString(project.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\n"
+                + (sqlalchemyUrl == null ? "" : "sqlalchemy.url = " + sqlalchemyUrl.replace("%", "%%") + "\n"));
+        Path versions = Files.createDirectories(project.resolve("alembic/versions"));
+        Files.writeString(versions.resolve("001_first.py"), "revision = \"001\"\ndown_revision = None\n\n\n"
+                + "def upgrade():\n    pass\n");
+    }
+
+    private CliRun.Result plan(Map<String, String> env, String... args) {
+        Map<String, String> e = new HashMap<>(env);
+        e.put("PGCONNECT_TIMEOUT", "5");
+        PlanCommand.environment = e;
+        List<String> all = new ArrayList<>(List.of("plan"));
+        all.addAll(List.of(args));
+        all.add(project.toString());
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private static void assertNoPiece(String password, CliRun.Result r) {
+        for (String piece : pieces(password)) {
+            assertFalse(r.out().contains(piece), "stdout shows '" + piece + "' of " + password + ": " + r.out());
+            assertFalse(r.err().contains(piece), "stderr shows '" + piece + "' of " + password + ": " + r.err());
+        }
+    }
+
+    @Test
+    void no_piece_of_a_password_shows_from_any_source_in_any_format() throws IOException {
+        for (String password : PASSWORDS) {
+            for (String written : List.of(password, encoded(password))) {
+                String url = "postgresql+psycopg2://app:" + written + "@127.0.0.1:1/shop";
+                for (String format : List.of("text", "json")) {
+                    writeProject(null);
+                    CliRun.Result db = plan(Map.of(), "--format", format, "--db", url);
+                    assertEquals(2, db.exit(), db.err());
+                    assertTrue(db.err().contains("(URL from --db)"), db.err());
+                    assertTrue(db.err().contains("cannot connect to postgresql+psycopg2://app:***@127.0.0.1:1/shop"),
+                            db.err());
+                    assertNoPiece(password, db);
+
+                    writeProject(url);
+                    CliRun.Result ini = plan(Map.of(), "--format", format);
+                    assertEquals(2, ini.exit(), ini.err());
+                    assertTrue(ini.err().contains("(URL from sqlalchemy.url in ") && ini.err().contains("alembic.ini)"),
+                            ini.err());
+                    assertNoPiece(password, ini);
+
+                    writeProject(null);
+                    CliRun.Result env = plan(Map.of("DATABASE_URL", url), "--format", format);
+                    assertEquals(2, env.exit(), env.err());
+                    assertTrue(env.err().contains("(URL from DATABASE_URL)"), env.err());
+                    assertNoPiece(password, env);
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_url_that_cannot_be_read_names_its_source_and_no_piece_of_the_password() throws IOException {
+        writeProject(null);
+        // no '@': "app:hunter2zebra" reads as host and port, as SQLAlchemy and libpq read it
+        CliRun.Result port = plan(Map.of(), "--db", "postgresql://app:hunter2zebra/shop");
+        assertEquals(2, port.exit());
+        assertTrue(port.err().contains("the database URL from --db: the port is not a number"), port.err());
+        assertNoPiece("hunter2zebra", port);
+        CliRun.Result scheme = plan(Map.of("DATABASE_URL", "app:hunter2zebra://x@h/d"));
+        assertEquals(2, scheme.exit());
+        assertTrue(scheme.err().contains("the database URL from DATABASE_URL: not a URL"), scheme.err());
+        assertNoPiece("hunter2zebra", scheme);
+        writeProject("mysql://app:hunter2zebra@h/d");
+        CliRun.Result other = plan(Map.of());
+        assertEquals(2, other.exit());
+        assertTrue(other.err().contains("alembic.ini: unsupported URL scheme 'mysql'"), other.err());
+        assertNoPiece("hunter2zebra", other);
+    }
+}
