@@ -107,7 +107,9 @@ final class GuardDetector {
             String text = s.constantText();
             String lower = text.toLowerCase(java.util.Locale.ROOT);
             if (lower.indexOf(' ') >= 0 || lower.indexOf('\n') >= 0) {
-                // A query: its quoted literals and the relations it reads name what it checks.
+                // A query: its quoted literals and the relations it reads name what it checks. Or a
+                // name with a space or newline in it, which the guards our fixes write compare too.
+                out.add(lower);
                 sql.append(text).append('\n');
                 java.util.regex.Matcher q = QUOTED.matcher(lower);
                 while (q.find()) {

@@ -148,6 +148,14 @@ public final class FixLoop {
                     frozen.add(file);
                     continue;
                 }
+                SourceSnapshot snap = snapshots.get(file);
+                if (snap != null && !encodable(snap, applied.text())) {
+                    // found here, not when writing: a run writes all its files or none
+                    problems.add(linted.displayPath() + ": not fixed, the fixed text has characters the file's encoding ("
+                            + snap.encoding().charset().name() + ") cannot hold");
+                    frozen.add(file);
+                    continue;
+                }
                 texts.put(file, applied.text());
                 counts.put(file, counts.getOrDefault(file, 0) + applied.appliedCount());
                 fixed += applied.appliedCount();
@@ -323,6 +331,15 @@ public final class FixLoop {
         } catch (IOException e) {
             problems.add((linted == null ? file.toString() : linted.displayPath()) + ": not fixed, " + e.getMessage());
             return null;
+        }
+    }
+
+    private static boolean encodable(SourceSnapshot snap, String text) {
+        try {
+            snap.encoding().encode(text);
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
         }
     }
 

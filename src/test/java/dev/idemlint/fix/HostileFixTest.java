@@ -176,6 +176,43 @@ class HostileFixTest {
         assertSecondRunChangesNothing(dir, "--unsafe-fixes");
     }
 
+    /** Python source of a string literal for a name given as Python escapes (so the test file holds no raw NUL). */
+    private static String hostileRevision(int n, String name) {
+        String id = String.format("%04d", n);
+        return "\"\"\"hostile names\n\nRevision ID: " + id + "\nRevises:\n\n\"\"\"\nfrom alembic import op\n"
+                + "import sqlalchemy as sa\n\nrevision = \"" + id + "\"\ndown_revision = None\n\n\ndef upgrade():\n"
+                + "    op.add_column('t" + name + "', sa.Column('c" + name + "', sa.Text()))\n"
+                + "    op.add_column('u' + '" + name + "', sa.Column('c' + '" + name + "', sa.Text()))\n"
+                + "    op.create_index('ix" + name + "', 't" + name + "', ['c" + name + "'])\n"
+                + "    op.create_table('tb" + name + "', sa.Column('id', sa.Integer()))\n"
+                + "    op.rename_table('old" + name + "', 'new" + name + "')\n"
+                + "    op.drop_column('t" + name + "', 'd" + name + "')\n"
+                + "    op.drop_table('dt' + '" + name + "')\n"
+                + "    op.execute('CREATE TABLE \"q" + name + "\" (id int)')\n\n\n"
+                + "def downgrade():\n    pass\n";
+    }
+
+    @Test
+    void names_with_spaces_newlines_nuls_and_lone_surrogates_get_fixes_that_compile_and_settle() throws Exception {
+        String[] names = {"a b", "a\\nb", "a\\x00b", "a\\x7fb", "\\ud800x", "caf\u00e9", "x{y}", "a\\\\b"};
+        Path versions = dir.resolve("versions");
+        for (int i = 0; i < names.length; i++) {
+            write(versions, String.format("%04d_h.py", i + 1), hostileRevision(i + 1, names[i]));
+        }
+        assertCompiles(dir);
+        String[] flags = {"--unsafe-fixes", "--select", "add-column-not-idempotent,create-index-not-idempotent,"
+                + "create-table-not-idempotent,rename-not-idempotent,drop-not-idempotent"};
+        Map<String, String> before = tree(dir);
+        CliRun.Result r = fix(dir, flags);
+        assertFalse(r.err().contains("not fixed") || r.err().contains("discarded") || r.err().contains("not written"),
+                r.err());
+        assertTrue(r.out().contains(" problems (0 remaining)."), r.out() + r.err());
+        Map<String, String> after = tree(dir);
+        before.forEach((file, bytes) -> assertNotEquals(bytes, after.get(file), file + " was not fixed"));
+        assertCompiles(dir);
+        assertSecondRunChangesNothing(dir, flags);
+    }
+
     @Test
     void an_unwritable_directory_stops_every_write_and_the_report_is_still_printed() throws Exception {
         Path open = dir.resolve("open/versions");
