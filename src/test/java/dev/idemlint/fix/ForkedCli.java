@@ -42,9 +42,16 @@ final class ForkedCli {
      */
     static Result run(Path dir, Map<String, String> env, List<String> prefix, String... args)
             throws IOException, InterruptedException {
+        return runWithClasspath(dir, env, prefix, classpath(), args);
+    }
+
+    /** As {@link #run(Path, Map, List, String...)}, with the class path {@code classpath}. */
+    static Result runWithClasspath(Path dir, Map<String, String> env, List<String> prefix, String classpath,
+            String... args)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classpath(), "dev.idemlint.cli.Main"));
+        cmd.addAll(List.of("-XX:-UsePerfData", "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.idemlint.cli.Main"));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().clear();

@@ -235,6 +235,82 @@ class HostileFixTest {
         }
     }
 
+    /**
+     * Runs the CLI as the user nobody (root only, with setpriv): the one way to meet, in a root
+     * container, the permissions an ordinary user meets. Its class path is copied where nobody can
+     * read it, and {@link #dir} is opened to it.
+     */
+    private ForkedCli.Result asNobody(String... args) throws Exception {
+        Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(
+                Path.of("/usr/bin/setpriv")), "needs root and setpriv to run as another user");
+        Path lib = Files.createDirectories(dir.resolve("lib"));
+        List<String> cp = new java.util.ArrayList<>();
+        for (String part : ForkedCli.classpath().split(java.io.File.pathSeparator)) {
+            Path p = Path.of(part);
+            if (Files.isRegularFile(p)) {
+                Path copy = lib.resolve(p.getFileName().toString());
+                if (!Files.exists(copy)) {
+                    Files.copy(p, copy);
+                }
+                Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
+                cp.add(copy.toString());
+            } else {
+                cp.add(part); // target/classes, readable by all
+            }
+        }
+        Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return ForkedCli.runWithClasspath(dir, Map.of(), List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
+                "--clear-groups"), String.join(java.io.File.pathSeparator, cp), args);
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void a_file_whose_owner_cannot_be_kept_is_written_in_place() throws Exception {
+        // a root-owned, world-writable file in a world-writable directory: nobody may change its content
+        // but not give a new file root's ownership, so a rename would hand the file to nobody
+        Path shared = Files.createDirectories(dir.resolve("shared"));
+        Path f = write(shared, "0001_a.py", revision("0001", "\"0001\"", "None", "custom_notes"));
+        Files.setPosixFilePermissions(f, PosixFilePermissions.fromString("rw-rw-rw-"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Object inode = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        ForkedCli.Result r = asNobody("lint", "--fix", "--color", "never", "--alembic-version", "1.13.1", "shared");
+        assertTrue(r.out().contains("Fixed 1 problem (0 remaining)."), r.out() + r.err());
+        assertTrue(Files.readString(f).contains("ADD COLUMN IF NOT EXISTS custom_notes"));
+        assertEquals("root", Files.getOwner(f).getName());
+        assertEquals("rw-rw-rw-", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        assertEquals(inode, Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class).fileKey());
+        try (Stream<Path> s = Files.list(shared)) {
+            assertEquals(1, s.count(), "a temporary file is left");
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void a_directory_the_user_cannot_write_stops_every_write_of_the_run() throws Exception {
+        Path open = Files.createDirectories(dir.resolve("open"));
+        Path locked = Files.createDirectories(dir.resolve("locked"));
+        Path a = write(open, "0001_a.py", revision("0001", "\"0001\"", "None", "a"));
+        Path b = write(locked, "0001_b.py", revision("0001", "\"0001\"", "None", "b"));
+        for (Path p : List.of(a, b)) {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-rw-rw-"));
+        }
+        Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Map<String, String> before = tree(dir);
+        ForkedCli.Result r = asNobody("lint", "--fix", "--color", "never", "--alembic-version", "1.13.1", "open",
+                "locked");
+        assertEquals(2, r.exit(), r.out() + r.err());
+        assertTrue(r.err().contains("locked/0001_b.py: not written, permission denied"), r.err());
+        assertTrue(r.err().contains("--fix wrote no file"), r.err());
+        assertTrue(r.out().contains("Found 2 problems"), r.out());
+        assertTrue(r.out().contains("Fixed 0 problems (2 remaining)."), r.out());
+        Map<String, String> after = tree(dir);
+        after.keySet().removeIf(k -> k.startsWith("lib"));
+        before.keySet().removeIf(k -> k.startsWith("lib"));
+        assertEquals(before, after, "a file was written, or a temporary file left");
+    }
+
     @Test
     @EnabledOnOs({OS.LINUX, OS.MAC})
     void a_file_the_system_refuses_to_hold_stops_every_write_and_names_the_file_and_the_error() throws Exception {
