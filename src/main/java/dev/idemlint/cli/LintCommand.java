@@ -221,8 +221,19 @@ public final class LintCommand implements Callable<Integer> {
         int fixedCount = 0;
         for (LintTarget t : found.targets()) {
             LintResult r;
+            FixLoop.Outcome o = null;
             if (fix || diff) {
-                FixLoop.Outcome o = new FixLoop(linter).run(t, shown, unsafeFixes);
+                try {
+                    o = new FixLoop(linter).run(t, shown, unsafeFixes);
+                } catch (RuntimeException | StackOverflowError e) {
+                    // a fault in a fix costs the tree its fixes, never the report
+                    System.err.println("idemlint: " + shown.apply(t.versionsDir() == null ? t.projectRoot()
+                            : t.versionsDir()) + ": no fixes applied, fixing failed with " + e
+                            + "; please report this to the idemlint maintainers");
+                    ioProblem = true;
+                }
+            }
+            if (o != null) {
                 r = o.remaining();
                 fixedFiles.addAll(o.files());
                 fixedCount += o.fixed();
@@ -255,23 +266,21 @@ public final class LintCommand implements Callable<Integer> {
         if (diff) {
             return printDiff(fixedFiles, fixedCount, all.size());
         }
-        if (fix) {
-            for (FixLoop.FixedFile f : fixedFiles) {
-                AtomicWriter.Outcome written = f.created()
-                        ? AtomicWriter.create(f.path(), f.text(), NEW_FILE_ENCODING) ? AtomicWriter.Outcome.WRITTEN
-                                : AtomicWriter.Outcome.EXISTS
-                        : f.moved() ? AtomicWriter.move(f.snapshot(), f.path(), f.text())
-                        : AtomicWriter.write(f.snapshot(), f.text());
-                if (written != AtomicWriter.Outcome.WRITTEN) {
-                    System.err.println("idemlint: " + f.displayPath() + ": not written, " + switch (written) {
-                        case CHANGED_ON_DISK -> "the file changed on disk during the run";
-                        case EXISTS -> "a file of that name exists";
-                        default -> "the fixed text does not fit the file's declared encoding";
-                    });
-                    fixedCount -= f.fixes();
-                    ioProblem = true;
-                }
+        if (fix && !fixedFiles.isEmpty() && !write(fixedFiles)) {
+            // nothing was written: report the files as they are on disk
+            ioProblem = true;
+            fixedCount = 0;
+            all.clear();
+            files = 0;
+            for (LintTarget t : found.targets()) {
+                LintResult r = linter.lint(t, shown);
+                all.addAll(r.diagnostics());
+                files += r.filesRead();
             }
+            if (!select.isEmpty() || !ignore.isEmpty()) {
+                all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
+            }
+            all.sort(Linter.ORDER);
         }
         if (writeBaseline != null) {
             OutputFile.write(writeBaseline, Baseline.of(all).toJson());
@@ -357,6 +366,37 @@ public final class LintCommand implements Callable<Integer> {
                     : f.fixes() + (f.fixes() == 1 ? " fix" : " fixes")).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * {@code --fix}: writes every fixed file of the run or none ({@link AtomicWriter#commit}); false, with
+     * each file that stood in the way and the system's reason on stderr, when nothing was written.
+     */
+    private static boolean write(List<FixLoop.FixedFile> fixedFiles) {
+        List<AtomicWriter.Change> changes = new ArrayList<>();
+        for (FixLoop.FixedFile f : fixedFiles) {
+            changes.add(f.created() ? new AtomicWriter.Change.Create(f.path(), f.text(), NEW_FILE_ENCODING)
+                    : f.moved() ? new AtomicWriter.Change.Move(f.snapshot(), f.path(), f.text())
+                    : new AtomicWriter.Change.Rewrite(f.snapshot(), f.text()));
+        }
+        AtomicWriter.Result result = AtomicWriter.commit(changes);
+        for (AtomicWriter.Failure failure : result.failures()) {
+            String shown = failure.file().toString();
+            for (int i = 0; i < changes.size(); i++) {
+                if (changes.get(i) == failure.change()) {
+                    shown = fixedFiles.get(i).displayPath();
+                }
+            }
+            System.err.println("idemlint: " + shown + ": not written, " + failure.describe());
+        }
+        for (String warning : result.warnings()) {
+            System.err.println("idemlint: " + warning);
+        }
+        if (!result.committed()) {
+            System.err.println("idemlint: --fix wrote no file: every fixed file is written or none, and "
+                    + (result.failures().size() == 1 ? "one" : result.failures().size()) + " could not be");
+        }
+        return result.committed();
     }
 
     /** Files a fix creates (merge revisions) are UTF-8 without a BOM, as Alembic writes them. */

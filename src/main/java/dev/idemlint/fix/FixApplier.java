@@ -95,9 +95,11 @@ public final class FixApplier {
         return sb.toString();
     }
 
+    /** Every edit has a range inside the text and a replacement: a builder's slip skips its fix, no more. */
     private static boolean fits(Fix fix, int length) {
         for (TextEdit e : fix.edits()) {
-            if (e.range().end() > length) {
+            if (e == null || e.range() == null || e.replacement() == null || e.range().start() < 0
+                    || e.range().start() > e.range().end() || e.range().end() > length) {
                 return false;
             }
         }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes the merge revision {@code alembic merge heads} would write: a new id in the project's
@@ -15,6 +16,12 @@ import java.util.Set;
  * docstring header. The Create Date is the newest head's, so the output is deterministic.
  */
 public final class MergeWriter {
+    /**
+     * A Create Date copied into the new docstring: the characters of Alembic's {@code datetime} text
+     * only, since anything else read from a docstring (quotes, backslashes) could end or break ours.
+     */
+    private static final Pattern DATE = Pattern.compile("[0-9A-Za-z :.,+/-]{1,64}");
+
     private MergeWriter() {
     }
 
@@ -31,7 +38,8 @@ public final class MergeWriter {
         for (String h : heads) {
             Migration m = graph.node(h);
             String d = m.header().doc() == null ? null : m.header().doc().createDate();
-            if (d != null && !d.isBlank() && (createDate == null || d.strip().compareTo(createDate) > 0)) {
+            if (d != null && DATE.matcher(d.strip()).matches()
+                    && (createDate == null || d.strip().compareTo(createDate) > 0)) {
                 createDate = d.strip();
             }
         }
@@ -44,7 +52,11 @@ public final class MergeWriter {
         StringBuilder sb = new StringBuilder();
         sb.append("\"\"\"merge heads\n\n");
         sb.append("Revision ID: ").append(id).append('\n');
-        sb.append("Revises: ").append(String.join(", ", heads)).append('\n');
+        // an id that would not read back as itself (a quote, a backslash, a NUL) stays out of the
+        // docstring; the variables below hold every id, escaped
+        if (heads.stream().allMatch(HeaderSpans::plain)) {
+            sb.append("Revises: ").append(String.join(", ", heads)).append('\n');
+        }
         if (createDate != null) {
             sb.append("Create Date: ").append(createDate).append('\n');
         }

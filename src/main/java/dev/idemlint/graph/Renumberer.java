@@ -66,14 +66,18 @@ public final class Renumberer {
 
         Path file = src.path();
         List<TextEdit> edits = new ArrayList<>();
-        edits.add(TextEdit.replace(file, HeaderSpans.inner(src, h.revision(), id), newId));
         char q = HeaderSpans.quote(src, h.revision());
+        Span inner = HeaderSpans.inner(src, h.revision(), id);
+        // an id written with escapes (or any other spelling) is replaced by a whole new literal
+        edits.add(inner != null ? TextEdit.replace(file, inner, newId)
+                : TextEdit.replace(file, h.revision().valueSpan(), HeaderSpans.string(newId, q)));
         edits.add(TextEdit.replace(file, h.downRevision().valueSpan(), HeaderSpans.literal(List.of(parent), q)));
         DocHeader doc = h.doc();
         if (doc != null && doc.revisionIdSpan() != null) {
             edits.add(TextEdit.replace(file, doc.revisionIdSpan(), newId));
         }
-        if (doc != null && doc.revisesSpan() != null) {
+        // a parent id that would not read back as itself is not written into the docstring
+        if (doc != null && doc.revisesSpan() != null && HeaderSpans.plain(parent)) {
             edits.add(TextEdit.replace(file, doc.revisesSpan(), parent));
         }
         edits.sort(new Comparator<TextEdit>() {
@@ -92,9 +96,11 @@ public final class Renumberer {
             token = Optional.empty();
         }
         String newName = name;
-        if (token.isPresent() && file.getParent() != null) {
+        Optional<FileChange.Move> move = token.isPresent()
+                ? FileChange.Move.rename(file, FileNameId.rename(name, token.get(), newId)) : Optional.empty();
+        if (move.isPresent()) {
             newName = FileNameId.rename(name, token.get(), newId);
-            moves.add(new FileChange.Move(file, file.resolveSibling(newName)));
+            moves.add(move.get());
         }
         String title = "Renumber " + name + " to revision " + newId + " after " + parent
                 + (newName.equals(name) ? "" : " and rename it " + newName);

@@ -109,13 +109,21 @@ final class GuardDetector {
             if (lower.indexOf(' ') >= 0 || lower.indexOf('\n') >= 0) {
                 // A query: its quoted literals and the relations it reads name what it checks.
                 sql.append(text).append('\n');
+                boolean named = false;
                 java.util.regex.Matcher q = QUOTED.matcher(lower);
                 while (q.find()) {
                     addName(out, q.group(1));
+                    named = true;
                 }
                 java.util.regex.Matcher r = RELATION.matcher(lower);
                 while (r.find()) {
                     addName(out, r.group(1).replace("\"", ""));
+                    named = true;
+                }
+                if (!named) {
+                    // no query after all: a name with a space or a newline in it ("my column"), as in
+                    // the guards the fixes write
+                    out.add(lower);
                 }
             } else {
                 out.add(lower);

@@ -1,5 +1,6 @@
 package dev.idemlint.report;
 
+import dev.idemlint.fix.AtomicWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -43,14 +43,24 @@ public final class OutputFile {
         if (dir != null) {
             Files.createDirectories(dir);
         }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // ASCII temporary name (any output name works under the POSIX locale); the old file's mode, or
+        // that of a new file under the umask (0644 usually), as a shell redirection would give
+        Set<PosixFilePermission> mode = null;
+        try {
+            mode = Files.exists(abs) ? Files.getPosixFilePermissions(abs) : null;
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's defaults apply
+        }
+        Path tmp = AtomicWriter.createTemp(dir, abs.getFileName().toString(), ".tmp", mode);
         try {
             try (OutputStream file = Files.newOutputStream(tmp)) {
                 Utf8Output out = new Utf8Output(file);
                 body.writeTo(out);
                 out.flush();
             }
-            keepPermissions(abs, tmp);
+            if (mode != null) {
+                Files.setPosixFilePermissions(tmp, mode); // the umask may have taken bits the old file had
+            }
             try {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -58,17 +68,6 @@ public final class OutputFile {
             }
         } finally {
             Files.deleteIfExists(tmp);
-        }
-    }
-
-    /** Temp files are created owner-only; give the result the old file's mode, or rw-r--r--. */
-    private static void keepPermissions(Path target, Path tmp) throws IOException {
-        try {
-            Set<PosixFilePermission> mode = Files.exists(target) ? Files.getPosixFilePermissions(target)
-                    : PosixFilePermissions.fromString("rw-r--r--");
-            Files.setPosixFilePermissions(tmp, mode);
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system: the platform's defaults apply.
         }
     }
 }

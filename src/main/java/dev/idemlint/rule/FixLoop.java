@@ -90,13 +90,21 @@ public final class FixLoop {
         int fixed = 0;
         LintTarget current = target;
         LintResult result = linter.lint(current, display, texts);
+        boolean converged = false;
+        // the files the latest pass changed, with the rules whose fixes changed them
+        Map<Path, Set<String>> lastPass = new LinkedHashMap<>();
         for (int pass = 0; pass < MAX_PASSES; pass++) {
+            lastPass.clear();
+            Map<Fix, String> ruleOf = new HashMap<>();
             Map<Path, List<Fix>> byFile = new LinkedHashMap<>();
             Map<Path, SourceFile> sources = new HashMap<>();
             Fix fileFix = null;
             SourceFile fileFixSource = null;
             for (Diagnostic d : result.diagnostics()) {
                 Fix f = chosen(d, unsafe);
+                if (f != null) {
+                    ruleOf.putIfAbsent(f, d.rule());
+                }
                 if (f != null && !f.files().isEmpty()) {
                     if (fileFix == null) {
                         fileFix = f;
@@ -133,10 +141,18 @@ public final class FixLoop {
                 if (!applied.changed() || applied.text().equals(linted.text())) {
                     continue;
                 }
-                String problem = parseProblem(SourceFile.of(file, linted.displayPath(), applied.text()));
+                String problem = parseProblem(SourceFile.of(file, linted.displayPath(), applied.text()), linted.text());
                 if (problem != null) {
                     problems.add(linted.displayPath() + ": fixes discarded, the fixed text does not parse ("
                             + problem + "); please report this to the idemlint maintainers");
+                    frozen.add(file);
+                    continue;
+                }
+                SourceSnapshot snap = snapshots.get(file);
+                if (snap != null && !encodable(snap, applied.text())) {
+                    // found here, not when writing: a run writes all its files or none
+                    problems.add(linted.displayPath() + ": not fixed, the fixed text has characters the file's encoding ("
+                            + snap.encoding().charset().name() + ") cannot hold");
                     frozen.add(file);
                     continue;
                 }
@@ -144,6 +160,8 @@ public final class FixLoop {
                 counts.put(file, counts.getOrDefault(file, 0) + applied.appliedCount());
                 fixed += applied.appliedCount();
                 changed = true;
+                Set<String> rules = lastPass.computeIfAbsent(file, k -> new java.util.TreeSet<>());
+                applied.applied().forEach(a -> rules.add(ruleOf.getOrDefault(a, "?")));
             }
             // A fix that creates or renames files (a merge revision, a renumbered duplicate) changes the
             // graph the other findings were computed on: it is applied alone, once the text fixes are done.
@@ -154,10 +172,31 @@ public final class FixLoop {
                     current = next;
                     fixed++;
                     changed = true;
+                    lastPass.computeIfAbsent(fileFixSource.path(), k -> new java.util.TreeSet<>())
+                            .add(ruleOf.getOrDefault(fileFix, "?"));
                 }
             }
             if (!changed) {
+                converged = true;
                 break;
+            }
+            result = linter.lint(current, display, texts);
+        }
+        if (!converged) {
+            // A fix that is still offered after MAX_PASSES rewrites of its own output is a bug in its
+            // builder (it does not reach the state its rule accepts): its file keeps its bytes.
+            for (Map.Entry<Path, Set<String>> e : lastPass.entrySet()) {
+                Path file = e.getKey();
+                SourceSnapshot snap = snapshots.get(file);
+                if (snap != null && !origin.containsKey(file)) {
+                    texts.put(file, snap.text());
+                    fixed -= counts.getOrDefault(file, 0);
+                    counts.remove(file);
+                    frozen.add(file);
+                }
+                problems.add(display.apply(file) + ": fixes discarded, the fixes of " + String.join(", ", e.getValue())
+                        + " still changed the file after " + MAX_PASSES
+                        + " passes; please report this to the idemlint maintainers");
             }
             result = linter.lint(current, display, texts);
         }
@@ -295,7 +334,21 @@ public final class FixLoop {
         }
     }
 
-    private String parseProblem(SourceFile file) {
+    private static boolean encodable(SourceSnapshot snap, String text) {
+        try {
+            snap.encoding().encode(text);
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** Why the fixed text of {@code file} cannot be written, or null when it parses as the original did. */
+    private String parseProblem(SourceFile file, String original) {
+        // CPython refuses any source holding a NUL ("source code cannot contain null bytes")
+        if (file.text().indexOf('\0') >= 0 && original.indexOf('\0') < 0) {
+            return "it would hold a NUL character";
+        }
         try {
             parser.parse(file);
             return null;

@@ -161,17 +161,33 @@ public final class CallRewriter {
         return s == null ? null : quote(s);
     }
 
-    /** A Python string literal for {@code s}. */
+    /**
+     * A Python string literal for {@code s}. Control characters and unpaired surrogates are escaped:
+     * CPython refuses a source holding a NUL, and no encoding can write a lone surrogate.
+     */
     public static String quote(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '"' -> sb.append("\\\"");
                 case '\n' -> sb.append("\\n");
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
-                default -> sb.append(c);
+                default -> {
+                    boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1));
+                    if (Character.isISOControl(c)) {
+                        sb.append(String.format("\\x%02x", (int) c));
+                    } else if (Character.isSurrogate(c) && !paired) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else if (paired) {
+                        sb.append(c).append(s.charAt(++i));
+                    } else {
+                        sb.append(c);
+                    }
+                }
             }
         }
         return sb.append('"').toString();

@@ -40,6 +40,18 @@ class OutputFileTest {
         assertEquals(1, files(dir));
     }
 
+    @Test
+    void a_new_report_gets_the_umask_mode_and_a_rewritten_one_keeps_its_mode() throws IOException {
+        Path reference = Files.createFile(dir.resolve("reference"));
+        Path target = dir.resolve("r\u00e9sum\u00e9.json");
+        OutputFile.write(target, "{}");
+        assertEquals(Files.getPosixFilePermissions(reference), Files.getPosixFilePermissions(target));
+        Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        OutputFile.write(target, "{\"again\": 1}");
+        assertEquals("rw-rw----", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(target)));
+    }
+
     private static long files(Path d) throws IOException {
         try (Stream<Path> s = Files.list(d)) {
             return s.count();

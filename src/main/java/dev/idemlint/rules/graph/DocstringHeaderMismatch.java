@@ -40,33 +40,47 @@ public final class DocstringHeaderMismatch implements ProjectRule {
         }
         DocHeader doc = h.doc();
         var src = m.source();
+        // revision = None is no revision id to compare (and no text to write)
         if (doc.revisionId() != null && doc.revisionIdSpan() != null && h.revision().resolved()
-                && !doc.revisionId().strip().equals(h.revisionId())) {
+                && h.revisionId() != null && !doc.revisionId().strip().equals(h.revisionId())) {
             String message = "The docstring says Revision ID: " + doc.revisionId().strip()
-                    + " but the file declares revision = " + h.revisionId()
+                    + " but the file declares revision = " + shown(h.revisionId())
                     + ", so anyone reading the header follows the wrong revision.";
-            ctx.report(src, HeaderSpans.element(src, h.revision(), h.revisionId()), message)
+            var b = ctx.report(src, HeaderSpans.element(src, h.revision(), h.revisionId()), message)
                     .help("Alembic only reads the variable; update the docstring's Revision ID line to "
-                            + h.revisionId() + ".")
-                    .related(src, doc.revisionIdSpan(), "docstring header")
-                    .fix(Fix.of("Set the docstring's Revision ID to " + h.revisionId(), Applicability.SAFE,
-                            List.of(TextEdit.replace(src.path(), doc.revisionIdSpan(), h.revisionId()))))
-                    .emit();
+                            + shown(h.revisionId()) + ".")
+                    .related(src, doc.revisionIdSpan(), "docstring header");
+            // Only an id that reads back as itself is written: a NUL would stop the file compiling, a
+            // backslash would be an escape, and an edge space would be stripped on reading, so the fix
+            // would fire again on its own output.
+            if (HeaderSpans.plain(h.revisionId())) {
+                b.fix(Fix.of("Set the docstring's Revision ID to " + h.revisionId(), Applicability.SAFE,
+                        List.of(TextEdit.replace(src.path(), doc.revisionIdSpan(), h.revisionId()))));
+            }
+            b.emit();
         }
         var down = h.downRevision();
         if (doc.revises() != null && doc.revisesSpan() != null && down != null && down.resolved()
                 && down.valueSpan() != null && !sameParents(doc.revises(), h.parents())) {
-            String declared = h.parents().isEmpty() ? "None" : String.join(", ", h.parents());
+            String declared = h.parents().isEmpty() ? "None"
+                    : String.join(", ", h.parents().stream().map(DocstringHeaderMismatch::shown).toList());
             String message = "The docstring says Revises: " + doc.revises().strip() + " but down_revision is "
                     + declared + ", so anyone reading the header follows the wrong parent.";
-            ctx.report(src, down.valueSpan(), message)
+            var b = ctx.report(src, down.valueSpan(), message)
                     .help("Alembic only reads the variable; update the docstring's Revises line to "
-                            + String.join(", ", h.parents()) + ".")
-                    .related(src, doc.revisesSpan(), "docstring header")
-                    .fix(Fix.of("Set the docstring's Revises to " + declared, Applicability.SAFE,
-                            List.of(TextEdit.replace(src.path(), doc.revisesSpan(), String.join(", ", h.parents())))))
-                    .emit();
+                            + (h.parents().isEmpty() ? "" : declared) + ".")
+                    .related(src, doc.revisesSpan(), "docstring header");
+            if (h.parents().stream().allMatch(HeaderSpans::plain)) {
+                b.fix(Fix.of("Set the docstring's Revises to " + declared, Applicability.SAFE,
+                        List.of(TextEdit.replace(src.path(), doc.revisesSpan(), String.join(", ", h.parents())))));
+            }
+            b.emit();
         }
+    }
+
+    /** An id as it reads in a message: itself when plain, else its escaped literal (a NUL is not printed). */
+    private static String shown(String id) {
+        return HeaderSpans.plain(id) ? id : HeaderSpans.string(id, '"');
     }
 
     /**

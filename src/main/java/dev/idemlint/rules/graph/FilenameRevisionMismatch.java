@@ -45,10 +45,11 @@ public final class FilenameRevisionMismatch implements ProjectRule {
             var b = ctx.report(m.source(), HeaderSpans.element(m.source(), h.revision(), rev), message)
                     .help("Alembic only reads the `revision` variable: rename the file to " + newName
                             + ", or, if the variable is the mistake, fix it before any database is stamped with it.");
-            if (!names.contains(newName) && m.source().path().getParent() != null) {
+            var move = FileChange.Move.rename(m.source().path(), newName);
+            if (!names.contains(newName) && move.isPresent()) {
                 // Renaming changes nothing Alembic sees: it identifies revisions by the variable.
                 b.fix(new Fix("Rename " + name + " to " + newName, Applicability.SAFE, List.of(),
-                        List.of(new FileChange.Move(m.source().path(), m.source().path().resolveSibling(newName)))));
+                        List.of(move.get())));
             }
             b.emit();
         }

@@ -55,8 +55,9 @@ public final class MissingDownRevision implements ProjectRule {
                         + " entries exactly, never by prefix.";
             }
             var b = ctx.report(m.source(), span, message).help(help);
-            if (guesses.size() == 1) {
-                var inner = HeaderSpans.inner(m.source(), mp.assignment(), mp.reference());
+            var inner = guesses.size() == 1 && HeaderSpans.plain(guesses.get(0))
+                    ? HeaderSpans.inner(m.source(), mp.assignment(), mp.reference()) : null;
+            if (inner != null) {
                 b.fix(Fix.of("Replace '" + mp.reference() + "' with '" + guesses.get(0) + "'", Applicability.UNSAFE,
                         List.of(TextEdit.replace(m.source().path(), inner, guesses.get(0)))));
             }

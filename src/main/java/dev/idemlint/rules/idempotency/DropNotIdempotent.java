@@ -138,9 +138,25 @@ public final class DropNotIdempotent implements MigrationRule {
                 List.of(TextEdit.replace(file.path(), call.span(), opName.id() + ".execute('" + sql + "')")));
     }
 
-    /** A name that fits in a single-quoted Python string and a double-quoted SQL identifier as it is. */
+    /**
+     * A name that fits in a single-quoted Python string and a double-quoted SQL identifier as it is: no
+     * quote, backslash or control character, and no unpaired surrogate (no encoding can write one).
+     */
     private static boolean plainName(String name) {
-        return !name.isEmpty() && name.chars().noneMatch(ch -> ch == '"' || ch == '\'' || ch == '\\' || ch < ' ');
+        return !name.isEmpty() && name.chars().noneMatch(ch -> ch == '"' || ch == '\'' || ch == '\\'
+                || Character.isISOControl(ch)) && !unpairedSurrogate(name);
+    }
+
+    private static boolean unpairedSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */
