@@ -5,6 +5,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
@@ -727,8 +728,10 @@ public final class Planner {
             if (c == Fact.UNKNOWN) {
                 return new Lost("whether column " + b.table() + "." + b.column() + " exists is not known here");
             }
-            // nullable= or server_default= may change: which columns an insert must fill is no longer known
+            // nullable=, server_default= or type_= may change: which columns an insert must fill, and the
+            // column's type, are no longer known
             state.required(t.schema, t.name, name(b.column(), op), null);
+            state.forgetColumnType(t.schema, t.name, name(b.column(), op));
             return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
@@ -1152,7 +1155,7 @@ public final class Planner {
                 }
             }
             case COLUMN -> {
-                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().formatType());
                 if (op instanceof Operation.AddColumn) {
                     state.required(k.schema, k.table, k.name, c.column() == null ? null : required(op, c.column(), false));
                 }
@@ -1867,52 +1870,10 @@ public final class Planner {
         }
         ObjectKey k = key(op, c);
         String have = state.columnType(k.schema, k.table, k.name);
-        String want = pgType(c.column());
-        if (have == null || want == null || have.equals(want)) {
+        String want = c.column().formatType();
+        if (have == null || want == null || FormatType.same(have, want)) {
             return null;
         }
         return describe(op, c) + " is " + have + ", the revision makes it " + want;
-    }
-
-    private static final Map<String, String> SA_TYPES = new LinkedHashMap<>();
-
-    static {
-        SA_TYPES.put("Text", "text");
-        SA_TYPES.put("TEXT", "text");
-        SA_TYPES.put("Integer", "integer");
-        SA_TYPES.put("INTEGER", "integer");
-        SA_TYPES.put("BigInteger", "bigint");
-        SA_TYPES.put("BIGINT", "bigint");
-        SA_TYPES.put("SmallInteger", "smallint");
-        SA_TYPES.put("Boolean", "boolean");
-        SA_TYPES.put("BOOLEAN", "boolean");
-        SA_TYPES.put("Date", "date");
-        SA_TYPES.put("DateTime", "timestamp without time zone");
-        SA_TYPES.put("Float", "double precision");
-        SA_TYPES.put("JSON", "json");
-        SA_TYPES.put("JSONB", "jsonb");
-        SA_TYPES.put("UUID", "uuid");
-    }
-
-    private static final Pattern SA_TYPE = Pattern.compile("(?:sa\\.|sqlalchemy\\.|postgresql\\.)?(\\w+)\\s*(?:\\((\\d*)\\))?");
-
-    /** The PostgreSQL type a simple SQLAlchemy type makes, as format_type prints it; null when not simple. */
-    static String pgType(ColumnDef c) {
-        if (c.typeText() == null) {
-            return null;
-        }
-        Matcher m = SA_TYPE.matcher(c.typeText().trim());
-        if (!m.matches()) {
-            return null;
-        }
-        String t = m.group(1);
-        String len = m.group(2);
-        if ((t.equals("String") || t.equals("VARCHAR") || t.equals("Unicode")) && len != null && !len.isEmpty()) {
-            return "character varying(" + len + ")";
-        }
-        if ((t.equals("String") || t.equals("VARCHAR")) && (len == null || len.isEmpty())) {
-            return "character varying";
-        }
-        return len == null || len.isEmpty() ? SA_TYPES.get(t) : null;
     }
 }
