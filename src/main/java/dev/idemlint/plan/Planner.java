@@ -35,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks the revisions {@code alembic upgrade heads} will apply on a live database, in Alembic's order,
+ * Walks the revisions {@code alembic upgrade head} (or {@code heads}) will apply on a live database, in Alembic's order,
  * with the same operation model the lint uses, against the schema the catalog snapshot holds, updated
  * as each operation runs. A statement fails only when the walk understood every statement before it;
  * anything it cannot follow (opaque SQL or code, a guard it cannot evaluate) makes the revision
@@ -1814,9 +1814,10 @@ public final class Planner {
      */
     private String stampHelp(Migration m, Set<String> madeHere) {
         String rev = m.header().revisionId();
-        List<String> there = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        List<String> differ = new ArrayList<>();
+        // a constraint written on its column and again in the table's SQL is one object
+        Set<String> there = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> differ = new LinkedHashSet<>();
         List<Operation> ops = m.upgrade();
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
             if (!c.effective(in.settings())) {
@@ -1862,10 +1863,10 @@ public final class Planner {
                 return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but its parent"
                         + (pendingParents.size() > 1 ? "s " : " ") + String.join(", ", pendingParents)
                         + " still has to run: `alembic upgrade " + pendingParents.get(0) + "`, then `" + cmd
-                        + "`, then `alembic upgrade heads`.";
+                        + "`, then `" + in.command() + "`.";
             }
             return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "): `" + cmd
-                    + "` is safe, then `alembic upgrade heads`.";
+                    + "` is safe, then `" + in.command() + "`.";
         }
         String file = m.source().displayPath();
         StringBuilder sb = new StringBuilder();
