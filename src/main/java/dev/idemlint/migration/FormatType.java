@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * seconds, interval fields) but not an array's dimensions, resolves aliases ({@code int4},
  * {@code timestamptz}, {@code serial}) to the base type, and quotes a user type's name where
  * {@code quote_ident} would. Each mapping below was read back with {@code format_type} on PostgreSQL
- * 15 (PlanProofTest runs them). Null means the type is not known: a type idemlint cannot read is never
- * reported as different.
+ * 15 ({@code FormatTypeTest} holds the results; PlanProofTest's typed chain checks the common ones with
+ * real Alembic). Null means the type is not known: a type idemlint cannot read is never reported as
+ * different.
  */
 public final class FormatType {
     private FormatType() {
