@@ -33,8 +33,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code idemlint plan [--db URL] [--timeout SECONDS] [PATH]}: connects read-only to the database, reads its catalog and
- * alembic_version, and says what {@code alembic upgrade heads} will do there, revision by revision.
+ * {@code idemlint plan [--db URL] [--heads] [--timeout SECONDS] [PATH]}: connects read-only to the
+ * database, reads its catalog and alembic_version, and says what {@code alembic upgrade head} (or
+ * {@code heads}) will do there, revision by revision.
  * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
  * on usage or connection errors and when the session outlives {@code --timeout}.
  */
@@ -47,10 +48,11 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** The process environment; a test puts its own in place for one run. */
     static volatile Map<String, String> environment;
+    private final boolean allHeads;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("plan",
-                "Say, read-only, what `alembic upgrade heads` will do on a database.", PlanCommand::new);
+                "Say, read-only, what `alembic upgrade head` will do on a database.", PlanCommand::new);
         Specs.optionalPositional(s, Path.class, "PATH", "project root, alembic.ini or versions directory (default: .)");
         Specs.option(s, "--db", String.class, "URL", "database URL (default: sqlalchemy.url in alembic.ini, then"
                 + " $DATABASE_URL); postgresql://, postgres:// and SQLAlchemy's postgresql+driver:// forms", null);
@@ -59,6 +61,7 @@ public final class PlanCommand implements Callable<Integer> {
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
         Specs.option(s, "--timeout", Integer.class, "SECONDS",
                 "time allowed for the whole database session: connecting and every query (default: 30)", "30");
+        Specs.flag(s, "--heads", "plan `alembic upgrade heads` (every head) instead of `alembic upgrade head`");
         return s;
     }
 
@@ -69,11 +72,25 @@ public final class PlanCommand implements Callable<Integer> {
         format = Specs.value(parsed, "--format");
         versionTable = Specs.value(parsed, "--version-table");
         timeout = Specs.value(parsed, "--timeout");
+        allHeads = Specs.flag(parsed, "--heads");
     }
 
     private static Map<String, String> env() {
         Map<String, String> e = environment;
         return e != null ? e : System.getenv();
+    }
+
+    /**
+     * Plan cannot run: the reason goes to stderr, and with {@code --format json} an {@code error} object
+     * to stdout as well, so a gate reading stdout sees why. Exit 2.
+     */
+    private int cannot(PrintStream out, String kind, String message) {
+        System.err.println("idemlint: " + message);
+        if ("json".equals(format)) {
+            out.print(PlanReporter.error(kind, message));
+            out.flush();
+        }
+        return 2;
     }
 
     @Override
@@ -92,10 +109,9 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("idemlint: " + p.path() + ": " + p.message());
         }
         if (found.targets().size() != 1) {
-            System.err.println("idemlint: " + (found.targets().isEmpty() ? "no Alembic revisions found in " + path
+            return cannot(out, "project", (found.targets().isEmpty() ? "no Alembic revisions found in " + path
                     : found.targets().size() + " revision trees under " + path + "; name one (its alembic.ini or"
                             + " versions directory)"));
-            return 2;
         }
         LintTarget target = found.targets().get(0);
         Path cwd = Paths.get("").toAbsolutePath();
@@ -105,8 +121,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + d.message());
         }
         if (read.trees().size() != 1) {
-            System.err.println("idemlint: no revision tree could be read from " + target.versionsDir());
-            return 2;
+            return cannot(out, "project", "no revision tree could be read from " + target.versionsDir());
         }
         VersionsTree tree = read.trees().get(0);
         DatabaseConfig config = DatabaseConfig.read(path, target.versionsDir(), target.projectRoot());
@@ -121,16 +136,14 @@ public final class PlanCommand implements Callable<Integer> {
             from = "DATABASE_URL";
         }
         if (rawUrl == null || rawUrl.isBlank()) {
-            System.err.println("idemlint: no database to plan against: pass --db URL, or set sqlalchemy.url in"
+            return cannot(out, "usage", "no database to plan against: pass --db URL, or set sqlalchemy.url in"
                     + " alembic.ini, or DATABASE_URL");
-            return 2;
         }
         DbUrl url;
         try {
             url = DbUrl.parse(rawUrl, env(), Path.of(System.getProperty("user.home")));
         } catch (DbUrl.BadUrl e) {
-            System.err.println("idemlint: the database URL from " + from + ": " + e.getMessage());
-            return 2;
+            return cannot(out, "usage", "the database URL from " + from + ": " + e.getMessage());
         }
         String vtSchema = config.versionTableSchema();
         String vtName = config.versionTable();
@@ -152,16 +165,14 @@ public final class PlanCommand implements Callable<Integer> {
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
             Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
-                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings())));
+                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads));
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;
         } catch (LiveDatabase.DbError e) {
-            System.err.println("idemlint: " + url.mask(e.getMessage()) + " (URL from " + from + ")");
-            return 2;
+            return cannot(out, "connection", url.mask(e.getMessage()) + " (URL from " + from + ")");
         } catch (LiveDatabase.DeadlineExceeded e) {
-            System.err.println("idemlint: plan stopped: " + url.mask(e.getMessage()));
-            return 2;
+            return cannot(out, "timeout", "plan stopped: " + url.mask(e.getMessage()));
         }
     }
 

@@ -6,8 +6,10 @@ import dev.idemlint.source.Span;
  * A column as declared by {@code sa.Column(...)} or in SQL. {@code enumType} is non-null for enum
  * columns; {@code foreignKeyName} is the explicit name of a ForeignKey (null when unnamed or none);
  * {@code foreignKey} tells whether it has one at all. {@code index}/{@code unique} reflect
- * {@code index=True}/{@code unique=True}. {@code name} is null when not a literal.
+ * {@code index=True}/{@code unique=True}. {@code name} is null when not a literal. {@code typeText} is the
+ * type as written (a SQLAlchemy class's dotted name, or the SQL text); {@code formatType} is the type
+ * PostgreSQL gives the column, as {@code format_type} prints it ({@link FormatType}), null when not known.
  */
-public record ColumnDef(String name, String typeText, EnumTypeRef enumType, boolean index, boolean unique,
+public record ColumnDef(String name, String typeText, String formatType, EnumTypeRef enumType, boolean index, boolean unique,
         boolean primaryKey, boolean foreignKey, String foreignKeyName, Span span) {
 }

@@ -5,6 +5,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.source.SharedStrings;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Reads {@code sa.Column(...)} calls and enum type expressions. */
 final class ColumnReader {
@@ -50,7 +51,8 @@ final class ColumnReader {
             }
         }
         EnumTypeRef enumRef = type == null ? null : enumType(type, scope);
-        return new ColumnDef(name, type == null ? null : typeText(type), enumRef, isTrue(c.keyword("index")),
+        return new ColumnDef(name, type == null ? null : typeText(type), type == null ? null : formatType(type, scope),
+                enumRef, isTrue(c.keyword("index")),
                 isTrue(c.keyword("unique")), isTrue(c.keyword("primary_key")), fk, fkName, c.span());
     }
 
@@ -60,6 +62,202 @@ final class ColumnReader {
         return d == null ? "?" : SharedStrings.of(d);
     }
 
+
+    /** Modules a column type may come from: SQLAlchemy's generic types and its PostgreSQL dialect. */
+    private static final Pattern SA_MODULE = Pattern.compile(
+            "(?:(?:sa|sqlalchemy|db)\\.)?(?:(?:types|sql\\.sqltypes|sqltypes|dialects\\.postgresql|postgresql|pg|psql"
+                    + "|postgres)\\.)?");
+
+    /**
+     * The {@code format_type} a SQLAlchemy column type gets on PostgreSQL: the DDL SQLAlchemy's
+     * PostgreSQL type compiler ({@code PGTypeCompiler}, SQLAlchemy 1.4 and 2.0) renders for it, as
+     * PostgreSQL then stores it. Null for a type or an argument that cannot be read (a TypeDecorator,
+     * {@code with_variant}, a length held in a variable set at run time).
+     */
+    static String formatType(Expr type, Scope scope) {
+        Expr t = deref(type, scope);
+        Expr.Call call = t instanceof Expr.Call c ? c : null;
+        Expr callee = call != null ? call.func() : t;
+        String dotted = Names.dotted(callee);
+        if (dotted == null) {
+            return null;
+        }
+        int dot = dotted.lastIndexOf('.');
+        String cls = dotted.substring(dot + 1);
+        if (dot >= 0 && !SA_MODULE.matcher(dotted.substring(0, dot + 1)).matches()) {
+            return null;
+        }
+        TypeArgs a = new TypeArgs(call, scope);
+        if (cls.equals("ARRAY") || cls.equals("Array")) {
+            Expr item = a.expr(0, "item_type");
+            String inner = item == null ? null : formatType(item, scope);
+            return inner == null || inner.endsWith("[]") ? null : inner + "[]";
+        }
+        if (cls.equals("Enum") || cls.equals("ENUM")) {
+            EnumTypeRef e = call == null ? null : enumType(call, scope);
+            // an enum in a named schema prints qualified only when that schema is not in the search path
+            if (e == null || call.keyword("schema") != null) {
+                return null;
+            }
+            if (e.nativeEnum()) {
+                return FormatType.userType(e.name());
+            }
+            Integer length = a.integer(-1, "length");
+            if (length == null && !a.given(-1, "length")) {
+                length = e.labels().isEmpty() ? null : e.labels().stream().mapToInt(String::length).max().getAsInt();
+            }
+            return length == null ? null : "character varying(" + length + ")";
+        }
+        String ddl = switch (cls) {
+            case "String", "VARCHAR", "Unicode" -> sized("VARCHAR", a, "length");
+            case "CHAR", "NCHAR" -> sized(cls, a, "length");
+            case "Text", "TEXT", "UnicodeText" -> "TEXT";
+            case "Integer", "INTEGER", "INT" -> "INTEGER";
+            case "BigInteger", "BIGINT" -> "BIGINT";
+            case "SmallInteger", "SMALLINT" -> "SMALLINT";
+            case "Boolean", "BOOLEAN" -> "BOOLEAN";
+            case "Date", "DATE" -> "DATE";
+            case "Numeric", "NUMERIC", "DECIMAL" -> numeric(a);
+            case "Float", "FLOAT" -> sized("FLOAT", a, "precision");
+            case "REAL" -> "REAL";
+            case "DOUBLE_PRECISION", "Double" -> "DOUBLE PRECISION";
+            case "DateTime", "TIMESTAMP" -> timeType("TIMESTAMP", a, cls.equals("TIMESTAMP"));
+            case "Time", "TIME" -> timeType("TIME", a, cls.equals("TIME"));
+            case "Interval" -> interval(a, "second_precision", false);
+            case "INTERVAL" -> interval(a, "precision", true);
+            case "LargeBinary", "BYTEA", "PickleType" -> "BYTEA";
+            case "JSON", "JSONB", "UUID", "Uuid", "INET", "CIDR", "MACADDR", "MONEY", "TSVECTOR", "OID" -> cls;
+            case "BIT" -> {
+                Boolean varying = a.bool(1, "varying");
+                String sized = sized("BIT", a, "length");
+                yield sized == null || varying == null ? null : varying ? sized.replace("BIT", "BIT VARYING") : sized;
+            }
+            default -> null;
+        };
+        return ddl == null ? null : FormatType.ofSql(ddl);
+    }
+
+    private static String sized(String ddl, TypeArgs a, String keyword) {
+        if (!a.given(0, keyword)) {
+            return ddl;
+        }
+        Integer n = a.integer(0, keyword);
+        return n == null ? null : ddl + "(" + n + ")";
+    }
+
+    private static String numeric(TypeArgs a) {
+        if (!a.given(0, "precision")) {
+            return "NUMERIC";
+        }
+        Integer p = a.integer(0, "precision");
+        if (p == null) {
+            return null;
+        }
+        if (!a.given(1, "scale")) {
+            return "NUMERIC(" + p + ")";
+        }
+        Integer s = a.integer(1, "scale");
+        return s == null ? null : "NUMERIC(" + p + ", " + s + ")";
+    }
+
+    /**
+     * {@code DateTime(timezone)} and {@code Time(timezone)}; the dialect's {@code TIMESTAMP} and
+     * {@code TIME} also take {@code precision} ({@code TIMESTAMP(3) WITH TIME ZONE}).
+     */
+    private static String timeType(String ddl, TypeArgs a, boolean hasPrecision) {
+        Boolean tz = a.given(0, "timezone") ? a.bool(0, "timezone") : Boolean.FALSE;
+        if (tz == null) {
+            return null;
+        }
+        String precision = "";
+        if (hasPrecision && a.given(1, "precision")) {
+            Integer p = a.integer(1, "precision");
+            if (p == null) {
+                return null;
+            }
+            precision = "(" + p + ")";
+        }
+        return ddl + precision + (tz ? " WITH TIME ZONE" : " WITHOUT TIME ZONE");
+    }
+
+    /**
+     * {@code sa.Interval(native=True, second_precision=None, day_precision=None)} renders PostgreSQL's
+     * INTERVAL with the second precision (a non-native one is stored as a timestamp);
+     * {@code postgresql.INTERVAL(precision=None, fields=None)} with its fields too.
+     */
+    private static String interval(TypeArgs a, String precisionKw, boolean dialect) {
+        if (!dialect && a.given(0, "native")) {
+            Boolean nativeInterval = a.bool(0, "native");
+            if (nativeInterval == null) {
+                return null;
+            }
+            if (!nativeInterval) {
+                return "TIMESTAMP WITHOUT TIME ZONE";
+            }
+        }
+        String text = "INTERVAL";
+        if (dialect && a.given(1, "fields")) {
+            String fields = a.string(1, "fields");
+            if (fields == null) {
+                return null;
+            }
+            text += " " + fields;
+        }
+        int at = dialect ? 0 : 1;
+        if (a.given(at, precisionKw)) {
+            Integer p = a.integer(at, precisionKw);
+            if (p == null) {
+                return null;
+            }
+            text += "(" + p + ")";
+        }
+        return text;
+    }
+
+    /** The arguments of a type's call, by position or keyword; a class given without a call has none. */
+    private record TypeArgs(Expr.Call call, Scope scope) {
+        Expr expr(int position, String keyword) {
+            if (call == null) {
+                return null;
+            }
+            Arg kw = call.keyword(keyword);
+            if (kw != null) {
+                return kw.value();
+            }
+            return position < 0 ? null : call.positional(position);
+        }
+
+        /** Given and not {@code None}. */
+        boolean given(int position, String keyword) {
+            Expr e = expr(position, keyword);
+            return e != null && !(e instanceof Expr.Const k && k.text().equals("None"));
+        }
+
+        Integer integer(int position, String keyword) {
+            Expr e = deref(expr(position, keyword), scope);
+            if (e instanceof Expr.Num n && n.text().matches("\\d{1,6}")) {
+                return Integer.valueOf(n.text());
+            }
+            return null;
+        }
+
+        Boolean bool(int position, String keyword) {
+            Expr e = deref(expr(position, keyword), scope);
+            if (e == null) {
+                return Boolean.FALSE;
+            }
+            if (e instanceof Expr.Const k) {
+                return k.text().equals("True") ? Boolean.TRUE : k.text().equals("False") || k.text().equals("None")
+                        ? Boolean.FALSE : null;
+            }
+            return null;
+        }
+
+        String string(int position, String keyword) {
+            Expr e = expr(position, keyword);
+            return e == null ? null : StringResolver.constant(e, scope);
+        }
+    }
 
     static boolean isTrue(Arg a) {
         return a != null && a.value() instanceof Expr.Const k && k.text().equals("True");

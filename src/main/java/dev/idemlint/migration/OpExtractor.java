@@ -628,7 +628,7 @@ final class OpExtractor {
                 Expr colCall = col == null ? null : ColumnReader.deref(col, ctx.scope());
                 ColumnDef def = colCall != null && ColumnReader.isColumnCall(colCall)
                         ? ColumnReader.read(colCall, ctx.scope())
-                        : new ColumnDef(null, null, null, false, false, false, false, null, call.span());
+                        : new ColumnDef(null, null, null, null, false, false, false, false, null, call.span());
                 out.add(new Operation.AddColumn(site, table, def, flag(call, "if_not_exists")));
             }
             case "drop_column" -> {

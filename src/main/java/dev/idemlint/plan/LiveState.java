@@ -394,6 +394,11 @@ final class LiveState {
         unknown.remove("col:" + k);
     }
 
+    /** A column whose type the walk cannot follow (an alter_column): its type is no longer compared. */
+    void forgetColumnType(String schema, String table, String name) {
+        columns.computeIfPresent(schema + "." + table + "." + name, (k, v) -> null);
+    }
+
     void dropColumn(String schema, String table, String name) {
         String k = schema + "." + table + "." + name;
         required.getOrDefault(schema + "." + table, new HashSet<>()).remove(name);

@@ -3,12 +3,14 @@ package dev.idemlint.plan;
 import java.util.List;
 
 /**
- * What {@code alembic upgrade heads} will do on one database: the database ({@code url} masked, the
- * server's version, the revisions {@code alembic_version} holds), each pending revision in the order
- * Alembic applies them with its {@link Entry}, and notes about the graph or the database that do not
- * belong to one revision (several heads, a shadowed duplicate id, a missing version table).
+ * What {@code command} ({@code alembic upgrade head}, as deploys run it, or {@code alembic upgrade
+ * heads}) will do on one database: the database ({@code url} masked, the server's version, the
+ * revisions {@code alembic_version} holds), each pending revision in the order Alembic applies them
+ * with its {@link Entry}, and notes about the graph or the database that do not belong to one revision
+ * (a shadowed duplicate id, a missing version table, several stamped rows).
  */
-public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes) {
+public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
+        String command) {
 
     public enum Status {
         OK, FAILS, UNKNOWN;

@@ -5,6 +5,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
@@ -34,7 +35,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Walks the revisions {@code alembic upgrade heads} will apply on a live database, in Alembic's order,
+ * Walks the revisions {@code alembic upgrade head} (or {@code heads}) will apply on a live database, in Alembic's order,
  * with the same operation model the lint uses, against the schema the catalog snapshot holds, updated
  * as each operation runs. A statement fails only when the walk understood every statement before it;
  * anything it cannot follow (opaque SQL or code, a guard it cannot evaluate) makes the revision
@@ -52,9 +53,21 @@ public final class Planner {
         Boolean hasRow(String schema, String table, Map<String, String> values);
     }
 
-    /** Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe. */
+    /**
+     * Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe;
+     * {@code allHeads} plans {@code alembic upgrade heads} instead of {@code alembic upgrade head}.
+     */
     public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
-            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
+            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads) {
+        /** {@code alembic upgrade head}, the command deploys run. */
+        public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
+                Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
+            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, false);
+        }
+
+        String command() {
+            return allHeads ? "alembic upgrade heads" : "alembic upgrade head";
+        }
     }
 
     private final Input in;
@@ -81,6 +94,9 @@ public final class Planner {
     /** The first revision that fails: what follows is planned as if it had been fixed. */
     private String firstFailed;
 
+    /** The revisions the upgrade applies, in order. */
+    private List<Migration> pendingOrder = List.of();
+
     /** The revision being walked. */
     private Migration walking;
 
@@ -104,10 +120,18 @@ public final class Planner {
                     + (in.catalog().relations().isEmpty() ? "." : ", on the tables that are already there."));
         }
         List<String> heads = g.heads();
-        if (heads.size() > 1) {
+        if (heads.size() > 1 && !in.allHeads()) {
+            // Alembic resolves "head" before it reads alembic_version: it refuses whatever the database holds
+            entries.add(new Entry("head", null, 0, Status.FAILS, null, "`alembic upgrade head` fails before it runs"
+                    + " anything: the code has " + heads.size() + " heads (" + String.join(", ", heads) + "), and Alembic"
+                    + " refuses with \"Multiple head revisions are present for given argument 'head'\".",
+                    "Merge them into one head (`alembic merge heads`) and deploy that; if your deploy runs `alembic"
+                            + " upgrade heads`, plan that instead: `idemlint plan --heads`."));
+            firstFailed = "`alembic upgrade head`";
+        } else if (heads.size() > 1) {
             notes.add("The code has " + heads.size() + " heads (" + String.join(", ", heads) + "): `alembic upgrade"
-                    + " head` fails with \"Multiple head revisions are present\"; `alembic upgrade heads` applies them all"
-                    + " (this plan); a merge revision (`alembic merge heads`) makes one head.");
+                    + " heads` applies them all (this plan); `alembic upgrade head` would fail with \"Multiple head"
+                    + " revisions are present\"; a merge revision (`alembic merge heads`) makes one head.");
         }
         for (Map.Entry<String, List<Migration>> d : g.duplicates().entrySet()) {
             Migration kept = kept(d.getKey());
@@ -151,10 +175,11 @@ public final class Planner {
                 }
             }
         }
-        if (!entries.isEmpty()) {
+        if (entries.stream().anyMatch(e -> !e.revision().equals("head"))) {
             return finish(current);
         }
         List<Migration> pending = g.alembicUpgradeOrder(resolved, in.mapOrder());
+        pendingOrder = pending;
         for (Migration m : pending) {
             walk(kept(m.header().revisionId()));
         }
@@ -178,7 +203,8 @@ public final class Planner {
     }
 
     private Plan finish(List<String> current) {
-        return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes));
+        return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes),
+                in.command());
     }
 
     // ---- one revision ----
@@ -727,8 +753,10 @@ public final class Planner {
             if (c == Fact.UNKNOWN) {
                 return new Lost("whether column " + b.table() + "." + b.column() + " exists is not known here");
             }
-            // nullable= or server_default= may change: which columns an insert must fill is no longer known
+            // nullable=, server_default= or type_= may change: which columns an insert must fill, and the
+            // column's type, are no longer known
             state.required(t.schema, t.name, name(b.column(), op), null);
+            state.forgetColumnType(t.schema, t.name, name(b.column(), op));
             return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
@@ -1152,7 +1180,7 @@ public final class Planner {
                 }
             }
             case COLUMN -> {
-                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().typeText());
+                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().formatType());
                 if (op instanceof Operation.AddColumn) {
                     state.required(k.schema, k.table, k.name, c.column() == null ? null : required(op, c.column(), false));
                 }
@@ -1772,9 +1800,9 @@ public final class Planner {
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
-            help = f.sqlstate() != null && f.sqlstate().startsWith("42P01")
-                    ? "The schema is behind (or off) what the revisions before " + rev + " leave: check which revision"
-                            + " should have created it and whether " + stampWords() + " is right."
+            help = f.sqlstate() != null && f.sqlstate().equals(SqlState.UNDEFINED_TABLE.code())
+                    && f.objectKey() != null && f.objectKey().startsWith("rel:")
+                    ? missingTableHelp(rev, f.objectKey().substring(f.objectKey().lastIndexOf('.') + 1))
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
         add(m, line, Status.FAILS, f.sqlstate(), message, help);
@@ -1786,9 +1814,10 @@ public final class Planner {
      */
     private String stampHelp(Migration m, Set<String> madeHere) {
         String rev = m.header().revisionId();
-        List<String> there = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        List<String> differ = new ArrayList<>();
+        // a constraint written on its column and again in the table's SQL is one object
+        Set<String> there = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        Set<String> differ = new LinkedHashSet<>();
         List<Operation> ops = m.upgrade();
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
             if (!c.effective(in.settings())) {
@@ -1824,14 +1853,20 @@ public final class Planner {
                 }
             }
             String cmd = "alembic stamp " + rev;
+            if (firstFailed != null) {
+                // an earlier revision fails first: advising `alembic upgrade <parent>` would run into it
+                return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but "
+                        + firstFailed + " fails first: deal with that, then, when `alembic upgrade` gets to " + rev
+                        + ", `" + cmd + "` is safe in its place (run `idemlint plan` again then).";
+            }
             if (!pendingParents.isEmpty()) {
                 return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but its parent"
                         + (pendingParents.size() > 1 ? "s " : " ") + String.join(", ", pendingParents)
                         + " still has to run: `alembic upgrade " + pendingParents.get(0) + "`, then `" + cmd
-                        + "`, then `alembic upgrade heads`.";
+                        + "`, then `" + in.command() + "`.";
             }
             return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "): `" + cmd
-                    + "` is safe, then `alembic upgrade heads`.";
+                    + "` is safe, then `" + in.command() + "`.";
         }
         String file = m.source().displayPath();
         StringBuilder sb = new StringBuilder();
@@ -1849,6 +1884,49 @@ public final class Planner {
         return sb.toString();
     }
 
+    /**
+     * What to do about a table a revision needs and the database does not have: which revision creates
+     * it (or renames a table to it), and whether alembic_version says it ran, or Alembic applies it later.
+     */
+    private String missingTableHelp(String rev, String table) {
+        List<String> creators = new ArrayList<>();
+        for (Migration m : in.migrations()) {
+            for (Operation op : m.upgrade()) {
+                String made = op instanceof Operation.CreateTable ct ? ct.table()
+                        : op instanceof Operation.CreateObject co && co.kind() == ObjectKind.TABLE ? co.name()
+                        : op instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE ? r.to() : null;
+                if (made != null && bare(name(made, op)).equals(table)
+                        && !creators.contains(m.header().revisionId())) {
+                    creators.add(m.header().revisionId());
+                }
+            }
+        }
+        if (creators.isEmpty()) {
+            return "No revision in " + in.versionsDir().getFileName() + " creates table " + table + ": the chain expects"
+                    + " it to exist before its first revision (made outside Alembic), and this database does not have"
+                    + " it; create it, or point plan at the database the chain belongs to.";
+        }
+        String by = creators.get(0);
+        Migration creator = in.graph().node(by);
+        String where = creator == null ? by : by + " (" + creator.source().displayPath() + ")";
+        if (appliedBefore(by)) {
+            return "Table " + table + " is created by " + where + ", which " + stampWords() + " has run: the schema is"
+                    + " behind the stamp (the table was dropped or renamed outside Alembic, or the stamp was moved by"
+                    + " hand); restore the table, or stamp back to before " + by + " so that it runs again.";
+        }
+        if (in.graph().ancestors(by, true).contains(rev)) {
+            return "Table " + table + " is created by " + where + ", which comes after " + rev + " in the chain: " + rev
+                    + " uses it before it exists; move the use after " + by + ", or the creation before " + rev + ".";
+        }
+        if (in.graph().ancestors(rev, true).contains(by)) {
+            return "Table " + table + " is created by " + where + ", which runs before " + rev + " in this upgrade but"
+                    + " does not leave it there (a later revision drops or renames it, or its creation is guarded);"
+                    + " check what happens to it between " + by + " and " + rev + ".";
+        }
+        return "Table " + table + " is created by " + where + ", which " + rev + " does not depend on: Alembic may"
+                + " apply " + rev + " first; add " + by + " to its down_revision or depends_on.";
+    }
+
     /** Whether revision {@code rev} is applied before the failing one in this walk (stamped, or planned earlier). */
     private boolean appliedBefore(String rev) {
         for (String s : in.catalog().versionTable().rows()) {
@@ -1860,6 +1938,27 @@ public final class Planner {
         return false;
     }
 
+    /**
+     * A pending revision after the one being walked that alters, drops or renames the column: the type
+     * the database has may be the one that revision gives it, so a difference proves nothing. Null when none.
+     */
+    private String changedLater(String table, String column) {
+        int at = pendingOrder.indexOf(walking);
+        for (int i = at + 1; at >= 0 && i < pendingOrder.size(); i++) {
+            for (Operation op : pendingOrder.get(i).upgrade()) {
+                String t = op instanceof Operation.Benign b ? b.table()
+                        : op instanceof Operation.Drop d && d.kind() == ObjectKind.COLUMN ? d.table()
+                        : op instanceof Operation.Rename r && r.kind() == ObjectKind.COLUMN ? r.table() : null;
+                String c = op instanceof Operation.Benign b ? b.column()
+                        : op instanceof Operation.Drop d ? d.name() : op instanceof Operation.Rename r ? r.from() : null;
+                if (t != null && c != null && bare(name(t, op)).equals(table) && name(c, op).equals(column)) {
+                    return pendingOrder.get(i).header().revisionId();
+                }
+            }
+        }
+        return null;
+    }
+
     /** "column players.custom_notes is integer, the revision makes it text", or null when they agree or cannot be compared. */
     private String columnMismatch(Operation op, Creation c) {
         if (c.key().kind() != ObjectKind.COLUMN || c.column() == null) {
@@ -1867,52 +1966,11 @@ public final class Planner {
         }
         ObjectKey k = key(op, c);
         String have = state.columnType(k.schema, k.table, k.name);
-        String want = pgType(c.column());
-        if (have == null || want == null || have.equals(want)) {
+        String want = c.column().formatType();
+        if (have == null || want == null || FormatType.same(have, want)
+                || changedLater(bare(c.key().table()), k.name) != null) {
             return null;
         }
         return describe(op, c) + " is " + have + ", the revision makes it " + want;
-    }
-
-    private static final Map<String, String> SA_TYPES = new LinkedHashMap<>();
-
-    static {
-        SA_TYPES.put("Text", "text");
-        SA_TYPES.put("TEXT", "text");
-        SA_TYPES.put("Integer", "integer");
-        SA_TYPES.put("INTEGER", "integer");
-        SA_TYPES.put("BigInteger", "bigint");
-        SA_TYPES.put("BIGINT", "bigint");
-        SA_TYPES.put("SmallInteger", "smallint");
-        SA_TYPES.put("Boolean", "boolean");
-        SA_TYPES.put("BOOLEAN", "boolean");
-        SA_TYPES.put("Date", "date");
-        SA_TYPES.put("DateTime", "timestamp without time zone");
-        SA_TYPES.put("Float", "double precision");
-        SA_TYPES.put("JSON", "json");
-        SA_TYPES.put("JSONB", "jsonb");
-        SA_TYPES.put("UUID", "uuid");
-    }
-
-    private static final Pattern SA_TYPE = Pattern.compile("(?:sa\\.|sqlalchemy\\.|postgresql\\.)?(\\w+)\\s*(?:\\((\\d*)\\))?");
-
-    /** The PostgreSQL type a simple SQLAlchemy type makes, as format_type prints it; null when not simple. */
-    static String pgType(ColumnDef c) {
-        if (c.typeText() == null) {
-            return null;
-        }
-        Matcher m = SA_TYPE.matcher(c.typeText().trim());
-        if (!m.matches()) {
-            return null;
-        }
-        String t = m.group(1);
-        String len = m.group(2);
-        if ((t.equals("String") || t.equals("VARCHAR") || t.equals("Unicode")) && len != null && !len.isEmpty()) {
-            return "character varying(" + len + ")";
-        }
-        if ((t.equals("String") || t.equals("VARCHAR")) && (len == null || len.isEmpty())) {
-            return "character varying";
-        }
-        return len == null || len.isEmpty() ? SA_TYPES.get(t) : null;
     }
 }

@@ -2,7 +2,7 @@
  * The pre-flight plan. In: a versions tree (its {@link dev.idemlint.migration.Migration}s and
  * {@link dev.idemlint.graph.RevisionGraph}), the project's settings and a {@link dev.idemlint.db.Catalog}
  * snapshot of the live database. Out: a {@link dev.idemlint.plan.Plan}: the revisions
- * {@code alembic upgrade heads} applies, in Alembic's order, each {@code ok}, {@code fails} (SQLSTATE,
+ * {@code alembic upgrade head} (or {@code heads}) applies, in Alembic's order, each {@code ok}, {@code fails} (SQLSTATE,
  * object, file and line) or {@code unknown}, with the diagnosis and what to do. Walks the same
  * operation model and creations ({@link dev.idemlint.schema.SchemaTimeline}) the rules use, on the
  * real schema; evaluates guards against it. Knows no JDBC (the row probe is an interface) and no

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * {@code idemlint plan} output. Text for people; JSON as a contract for deploy gates:
- * {@code {"database": {"url", "server_version", "current"}, "pending": [{"revision", "file", "line",
- * "status", "sqlstate", "message", "help"}], "summary": {"pending", "fails", "unknown"}}}, pending in
- * the order Alembic applies them. Notes that belong to no revision go to the text only.
+ * {@code {"database": {"url", "server_version", "current"}, "command", "pending": [{"revision", "file",
+ * "line", "status", "sqlstate", "message", "help"}], "notes": [...], "summary": {"pending", "fails",
+ * "unknown"}}}, pending in the order Alembic applies them; when plan cannot run at all,
+ * {@code {"error": {"kind", "message"}}}.
  */
 public final class PlanReporter {
     private PlanReporter() {
@@ -32,7 +33,19 @@ public final class PlanReporter {
         }
         Json.Obj summary = Json.obj().with("pending", p.pending().size()).with("fails", p.count(Status.FAILS))
                 .with("unknown", p.count(Status.UNKNOWN));
-        return Json.write(Json.obj().with("database", db).with("pending", pending).with("summary", summary));
+        Json.Obj doc = Json.obj().with("database", db).with("command", p.command());
+        doc.put("pending", pending);
+        doc.put("notes", p.notes());
+        doc.put("summary", summary);
+        return Json.write(doc);
+    }
+
+    /**
+     * Why plan could not run ({@code kind}: {@code usage}, {@code project} or {@code connection}), for a
+     * gate reading stdout; the message is the one printed to stderr, secrets already masked.
+     */
+    public static String error(String kind, String message) {
+        return Json.write(Json.obj().with("error", Json.obj().with("kind", kind).with("message", message)));
     }
 
     public static String text(Plan p) {
@@ -45,7 +58,7 @@ public final class PlanReporter {
         sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : String.join(", ", p.current())).append('\n');
         int n = p.pending().size();
         sb.append("pending   ").append(n == 0 ? "nothing: the database is at the heads"
-                : n + (n == 1 ? " revision" : " revisions") + ", in the order `alembic upgrade heads` applies them")
+                : n + (n == 1 ? " revision" : " revisions") + ", in the order `" + p.command() + "` applies them")
                 .append("\n\n");
         int width = 0;
         for (Entry e : p.pending()) {
@@ -78,7 +91,8 @@ public final class PlanReporter {
         long unknown = p.count(Status.UNKNOWN);
         sb.append('\n');
         if (first != null) {
-            sb.append("result: `alembic upgrade heads` fails at ").append(first.revision());
+            sb.append("result: `").append(p.command()).append("` fails")
+                    .append(first.revision().equals("head") ? " (several heads)" : " at " + first.revision());
             if (first.sqlstate() != null) {
                 sb.append(" (").append(first.sqlstate()).append(')');
             }
@@ -86,7 +100,7 @@ public final class PlanReporter {
             sb.append("result: no revision is known to fail; ").append(unknown)
                     .append(unknown == 1 ? " cannot be followed (unknown): review it" : " cannot be followed (unknown): review them");
         } else {
-            sb.append("result: `alembic upgrade heads` succeeds");
+            sb.append("result: `").append(p.command()).append("` succeeds");
         }
         sb.append(" (").append(n).append(" pending, ").append(p.count(Status.FAILS)).append(" fail, ").append(unknown)
                 .append(" unknown)\n");

@@ -2,6 +2,7 @@ package dev.idemlint.sql;
 
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -374,7 +375,7 @@ final class StatementClassifier {
             }
         }
         Span span = sql.fileSpan(nameTok.start(), all.get(all.size() - 1).end());
-        return new ColumnDef(nameTok.identifier(), typeText, null, false, unique, pk, fk, fkName, span);
+        return new ColumnDef(nameTok.identifier(), typeText, FormatType.ofSql(typeText), null, false, unique, pk, fk, fkName, span);
     }
 
     // ---- CREATE --------------------------------------------------------------------------------

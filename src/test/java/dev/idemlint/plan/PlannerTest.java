@@ -33,6 +33,7 @@ class PlannerTest {
     private final List<Catalog.Column> columns = new ArrayList<>();
     private final List<Catalog.Index> indexes = new ArrayList<>();
     private final List<Catalog.Type> types = new ArrayList<>();
+    private final List<Catalog.Constraint> constraints = new ArrayList<>();
     private List<String> stamped = List.of();
     private Boolean rowThere = false;
 
@@ -62,9 +63,26 @@ class PlannerTest {
         return this;
     }
 
+    /**
+     * A table with a primary key on its first column, whose columns have types as format_type prints
+     * them: "name:type" pairs.
+     */
+    private PlannerTest typed(String name, String... cols) {
+        relations.add(new Catalog.Relation("public", name, 'r'));
+        relations.add(new Catalog.Relation("public", name + "_pkey", 'i'));
+        constraints.add(new Catalog.Constraint("public", name, name + "_pkey", 'p'));
+        for (String c : cols) {
+            int colon = c.indexOf(':');
+            columns.add(new Catalog.Column("public", name, c.substring(0, colon), c.substring(colon + 1), null, false));
+        }
+        return this;
+    }
+
+    private boolean allHeads;
+
     private Plan plan() {
         Catalog c = new Catalog("15.18", "public", List.of("public"), new Catalog.VersionTable(null, "alembic_version",
-                "alembic_version", stamped), List.of("public"), relations, columns, indexes, List.of(), types, List.of(),
+                "alembic_version", stamped), List.of("public"), relations, columns, indexes, constraints, types, List.of(),
                 List.of(), List.of(), List.of(), List.of("postgres"));
         RevisionGraph g = RevisionGraph.build(revisions);
         Planner.RowProbe probe = new Planner.RowProbe() {
@@ -79,7 +97,7 @@ class PlannerTest {
             }
         };
         return Planner.plan(new Planner.Input(Path.of("/versions"), revisions, g, PINNED, c, "postgresql://x@h/db", probe,
-                null));
+                null, allHeads));
     }
 
     private static Entry entry(Plan p, String rev) {
@@ -339,5 +357,103 @@ class PlannerTest {
         table("teams", "id");
         Entry e = entry(plan(), "019");
         assertEquals(Status.UNKNOWN, e.status(), e.toString());
+    }
+
+    private static final String ORDERS = "op.create_table(\"orders\", sa.Column(\"id\", sa.Integer(), primary_key=True),"
+            + " sa.Column(\"code\", sa.String(32), nullable=False), sa.Column(\"total\", sa.Numeric(10, 2)),"
+            + " sa.Column(\"placed_at\", sa.DateTime(timezone=True)), sa.Column(\"tags\", postgresql.ARRAY(sa.Text())),"
+            + " sa.Column(\"ref\", postgresql.UUID(as_uuid=True)), sa.Column(\"note\", MyType()))";
+
+    @Test
+    void columns_with_lengths_precision_and_time_zones_match_what_postgresql_stores() throws Exception {
+        rev("001", null, "pass").rev("002", "001", ORDERS.replace("postgresql.", "sa.dialects.postgresql."));
+        typed("orders", "id:integer", "code:character varying(32)", "total:numeric(10,2)",
+                "placed_at:timestamp with time zone", "tags:text[]", "ref:uuid", "note:character varying(3)");
+        stamped = List.of("001");
+        Entry e = entry(plan(), "002");
+        assertEquals(Status.FAILS, e.status());
+        assertEquals("42P07", e.sqlstate());
+        assertTrue(e.help().contains("`alembic stamp 002` is safe"), e.help());
+        assertTrue(!e.help().contains("different"), e.help());
+    }
+
+    @Test
+    void a_column_of_another_length_is_there_but_different() throws Exception {
+        rev("001", null, "pass").rev("002", "001", ORDERS.replace("postgresql.", "sa.dialects.postgresql."));
+        typed("orders", "id:integer", "code:character varying(64)", "total:numeric(12,2)",
+                "placed_at:timestamp without time zone", "tags:text[]", "ref:uuid", "note:text");
+        stamped = List.of("001");
+        Entry e = entry(plan(), "002");
+        assertTrue(e.help().contains("there but different: column orders.code is character varying(64), the revision"
+                + " makes it character varying(32), column orders.total is numeric(12,2), the revision makes it"
+                + " numeric(10,2), column orders.placed_at is timestamp without time zone, the revision makes it"
+                + " timestamp with time zone;"), e.help());
+        assertTrue(!e.help().contains("orders.note is"), "an unknown type is never different: " + e.help());
+        assertTrue(!e.help().contains("is safe"), e.help());
+    }
+
+    @Test
+    void a_type_a_later_revision_changes_is_not_a_difference() throws Exception {
+        rev("001", null, "pass").rev("002", "001", ORDERS.replace("postgresql.", "sa.dialects.postgresql."))
+                .rev("003", "002", "op.alter_column(\"orders\", \"code\", type_=sa.String(64))");
+        typed("orders", "id:integer", "code:character varying(64)", "total:numeric(10,2)",
+                "placed_at:timestamp with time zone", "tags:text[]", "ref:uuid", "note:text");
+        stamped = List.of("001");
+        Entry e = entry(plan(), "002");
+        assertTrue(e.help().contains("`alembic stamp 002` is safe"), e.help());
+    }
+
+    @Test
+    void a_later_failure_never_advises_upgrading_to_a_parent_that_fails_first() throws Exception {
+        rev("001", null, "pass")
+                .rev("002", "001", "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer(), primary_key=True))")
+                .rev("003", "002", "op.create_table(\"venues\", sa.Column(\"id\", sa.Integer(), primary_key=True))")
+                .rev("004", "003", "op.add_column(\"teams\", sa.Column(\"city\", sa.String(80)))");
+        typed("teams", "id:integer", "city:character varying(80)");
+        stamped = List.of("001");
+        Plan p = plan();
+        Entry first = entry(p, "002");
+        assertEquals(Status.FAILS, first.status());
+        assertTrue(first.help().contains("`alembic stamp 002` is safe"), first.help());
+        Entry later = entry(p, "004");
+        assertEquals(Status.FAILS, later.status());
+        assertTrue(!later.help().contains("alembic upgrade 003"), later.help());
+        assertTrue(later.help().contains("002 fails first"), later.help());
+        assertTrue(later.help().contains("`alembic stamp 004` is safe in its place"), later.help());
+    }
+
+    @Test
+    void a_missing_table_names_the_revision_that_creates_it() throws Exception {
+        rev("001", null, "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer(), primary_key=True))")
+                .rev("002", "001", "op.add_column(\"teams\", sa.Column(\"city\", sa.String(80)))");
+        stamped = List.of("001");
+        Entry e = entry(plan(), "002");
+        assertEquals("42P01", e.sqlstate());
+        assertTrue(e.help().startsWith("Table teams is created by 001 (versions/001.py), which alembic_version says 001"
+                + " has run: the schema is behind the stamp"), e.help());
+
+        revisions.clear();
+        rev("001", null, "op.add_column(\"teams\", sa.Column(\"city\", sa.String(80)))")
+                .rev("002", "001", "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer(), primary_key=True))");
+        stamped = List.of();
+        Entry early = entry(plan(), "001");
+        assertTrue(early.help().contains("created by 002 (versions/002.py), which comes after 001"), early.help());
+    }
+
+    @Test
+    void several_heads_fail_alembic_upgrade_head_and_heads_is_planned_on_request() throws Exception {
+        rev("001", null, "pass").rev("002a", "001", "pass").rev("002b", "001", "pass");
+        stamped = List.of("001");
+        Plan p = plan();
+        assertEquals("alembic upgrade head", p.command());
+        Entry head = p.firstFailure();
+        assertEquals("head", head.revision());
+        assertTrue(head.message().contains("Multiple head revisions are present for given argument 'head'"),
+                head.message());
+        allHeads = true;
+        Plan heads = plan();
+        assertEquals("alembic upgrade heads", heads.command());
+        assertNull(heads.firstFailure());
+        assertTrue(heads.notes().get(0).contains("2 heads"), heads.notes().toString());
     }
 }
