@@ -95,12 +95,9 @@ public final class PythonParser {
             throw new PythonSyntaxError(e.getMessage(), e.offset());
         } catch (InvalidSyntax e) {
             throw new PythonSyntaxError(e.getMessage(), e.offset);
-        } catch (StackOverflowError e) {
-            throw new PythonSyntaxError("too deeply nested to analyze", 0);
-        } catch (RuntimeException e) {
-            // a bug in the facade must not take the whole run down; the file is reported instead
-            throw new PythonSyntaxError("internal parser error: " + e, 0);
         }
+        // any other failure is idemlint's, not the file's: it propagates, and the engine reports an
+        // internal-error (a syntax error would claim that Alembic cannot import the file)
     }
 
     private record Parsed<T>(T tree, TokenArray tokens) {

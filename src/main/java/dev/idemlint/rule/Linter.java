@@ -197,12 +197,60 @@ public final class Linter {
     private Loaded loadAndCheckGuarded(Path p, LintTarget target, Function<Path, String> display,
             Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
         try {
-            return loadAndCheck(p, target, display, texts, fileRules, timeline);
+            try {
+                return loadAndCheck(p, target, display, texts, fileRules, timeline);
+            } catch (StackOverflowError deep) {
+                return onDeepStack(() -> loadAndCheck(p, target, display, texts, fileRules, timeline));
+            }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             String text = texts.get(p);
             SourceFile file = SourceFile.of(p, display.apply(p), text == null ? "" : text);
             return new Loaded(null, null, null, List.of(internalError(file, "this file", e)));
         }
+    }
+
+    /**
+     * Stack for work that overflowed a pool thread's: the parsers and the walks over a file's syntax
+     * recurse once per nesting level of its expressions, and CPython compiles left-deep chains
+     * ({@code 1 + 1 + ...}, {@code a.b.b...}, {@code f()()...}) thousands of terms deep (its tokenizer
+     * stops brackets at 200 levels and blocks at 100, see python/antlr/Layout). The size is reserved
+     * address space; only the pages a deep file touches are committed.
+     */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
+    /** Runs {@code work} again on a thread of its own with {@link #DEEP_STACK_BYTES} of stack. */
+    private static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "idemlint-deep", DEEP_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
     }
 
     /** The finding for idemlint's own failure {@code e} while working on {@code what} of {@code file}. */
@@ -315,7 +363,11 @@ public final class Linter {
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
             Function<Path, String> display) {
         try {
-            return check(rule, tree, target);
+            try {
+                return check(rule, tree, target);
+            } catch (StackOverflowError deep) {
+                return onDeepStack(() -> check(rule, tree, target));
+            }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
             return List.of(internalError(where, "the tree for rule " + rule.name(), e));
@@ -461,14 +513,16 @@ public final class Linter {
             diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(off, end), "Syntax error: " + e.getMessage()
                     + "; Alembic cannot import this file, so every command fails.", "Fix the Python syntax."));
             return null;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+        } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
+            // a StackOverflowError goes up: the engine runs the file again on a deeper stack
             diags.add(internalError(file, "this file", e));
             return null;
         }
         Migration m;
         try {
             m = reader.read(module);
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+        } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
+            // a StackOverflowError goes up: the engine runs the file again on a deeper stack
             diags.add(internalError(file, "this file", e));
             return null;
         }
