@@ -511,7 +511,9 @@ public final class Linter {
             int off = Math.max(0, Math.min(e.offset(), file.text().length()));
             int end = Math.min(file.text().length(), off + 1);
             diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(off, end), "Syntax error: " + e.getMessage()
-                    + "; Alembic cannot import this file, so every command fails.", "Fix the Python syntax."));
+                    + "; Alembic cannot import this file, so every command fails.",
+                    e.getMessage().startsWith("(unicode error)") ? "Save the file as UTF-8, or declare its encoding in a"
+                            + " '# -*- coding: ... -*-' line." : "Fix the Python syntax."));
             return null;
         } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
             // a StackOverflowError goes up: the engine runs the file again on a deeper stack
