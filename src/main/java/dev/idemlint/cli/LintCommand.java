@@ -251,6 +251,12 @@ public final class LintCommand implements Callable<Integer> {
             all.addAll(r.diagnostics());
             files += r.filesRead();
         }
+        // idemlint failed on a file: its findings are missing, so no exit status may say the tree is
+        // clean or merely has findings, whatever --fail-on, --select, --ignore or a baseline say
+        boolean internal = false;
+        for (Diagnostic d : all) {
+            internal |= d.rule().equals(BuiltinChecks.INTERNAL_ERROR);
+        }
         if (!select.isEmpty() || !ignore.isEmpty()) {
             all.removeIf(d -> !selected(d.rule(), catalog));
         }
@@ -264,7 +270,16 @@ public final class LintCommand implements Callable<Integer> {
             }
         });
         if (diff) {
-            return printDiff(fixedFiles, fixedCount, all.size());
+            int status = printDiff(fixedFiles, fixedCount, all.size());
+            if (internal) {
+                for (Diagnostic d : all) {
+                    if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
+                        System.err.println("idemlint: " + d.file().displayPath() + ": " + d.message());
+                    }
+                }
+                return 2;
+            }
+            return status;
         }
         if (fix && !fixedFiles.isEmpty() && !write(fixedFiles)) {
             // nothing was written: report the files as they are on disk
@@ -278,14 +293,14 @@ public final class LintCommand implements Callable<Integer> {
                 files += r.filesRead();
             }
             if (!select.isEmpty() || !ignore.isEmpty()) {
-                all.removeIf(d -> !select.isEmpty() && !select.contains(d.rule()) || ignore.contains(d.rule()));
+                all.removeIf(d -> !selected(d.rule(), catalog));
             }
             all.sort(Linter.ORDER);
         }
         if (writeBaseline != null) {
             OutputFile.write(writeBaseline, Baseline.of(all).toJson());
             System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
-            return ioProblem ? 2 : 0;
+            return ioProblem || internal ? 2 : 0;
         }
         if (baseline != null) {
             try {
@@ -339,20 +354,18 @@ public final class LintCommand implements Callable<Integer> {
         // the counts the JSON and text summaries made (made here for the other formats): two more
         // passes over every finding, after the report, took ~5 ms each
         Report.Tally tally = report.tally();
-        ioProblem |= tally.byRule().containsKey(BuiltinChecks.IO_ERROR);
-        if (ioProblem) {
-            return 2;
-        }
         String threshold = failOn;
         for (LintTarget t : found.targets()) {
             if (threshold == null && t.config().failOn() != null) {
                 threshold = t.config().failOn();
             }
         }
-        if (exitNonZeroOnFix && fix && fixedCount > 0) {
-            return 1;
+        int status = status(ioProblem || tally.byRule().containsKey(BuiltinChecks.IO_ERROR), internal, tally,
+                threshold == null ? "error" : threshold);
+        if (status == 1 && exitZero) {
+            return 0;
         }
-        return !exitZero && failing(tally, threshold == null ? "error" : threshold) ? 1 : 0;
+        return status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
     }
 
     private static final List<String> FORMATS =
@@ -397,6 +410,18 @@ public final class LintCommand implements Callable<Integer> {
                     + (result.failures().size() == 1 ? "one" : result.failures().size()) + " could not be");
         }
         return result.committed();
+    }
+
+    /**
+     * The exit status: 2 when a file could not be read or idemlint failed on one (its findings are
+     * missing, so neither "clean" nor "findings" would be true), else 1 when findings reach
+     * {@code failOn}, else 0.
+     */
+    static int status(boolean ioProblem, boolean internal, Report.Tally tally, String failOn) {
+        if (ioProblem || internal) {
+            return 2;
+        }
+        return failing(tally, failOn) ? 1 : 0;
     }
 
     /** Files a fix creates (merge revisions) are UTF-8 without a BOM, as Alembic writes them. */

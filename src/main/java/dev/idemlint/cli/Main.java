@@ -6,7 +6,7 @@ import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** Entry point: {@code idemlint <command>}. Exit 0 clean, 1 findings, 2 usage or I/O error. */
+/** Entry point: {@code idemlint <command>}. Exit 0 clean, 1 findings, 2 usage, I/O or internal error. */
 public final class Main {
     public static final String VERSION = "0.1.0";
 
@@ -104,6 +104,12 @@ public final class Main {
                 return 2;
             }
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (RuntimeException | Error e) {
+            // picocli hands Errors (a stack or heap exhausted outside one file's work) straight through
+            System.err.println("idemlint: internal error (" + e + "); please report it to the idemlint maintainers.");
+            return 2;
+        }
     }
 }

@@ -116,9 +116,14 @@ public final class PlanCommand implements Callable<Integer> {
         LintTarget target = found.targets().get(0);
         Path cwd = Paths.get("").toAbsolutePath();
         LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
+        boolean internal = false;
         for (Diagnostic d : read.diagnostics()) {
             System.err.println("idemlint: " + d.file().displayPath() + ":" + d.line() + ":" + d.column() + ": "
                     + d.message());
+            internal |= d.rule().equals(dev.idemlint.rule.BuiltinChecks.INTERNAL_ERROR);
+        }
+        if (internal) {
+            return 2; // a revision idemlint could not read may change what every later one meets
         }
         if (read.trees().size() != 1) {
             return cannot(out, "project", "no revision tree could be read from " + target.versionsDir());

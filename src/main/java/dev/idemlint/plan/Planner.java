@@ -566,12 +566,22 @@ public final class Planner {
             return v;
         }
 
+        /** Parentheses nested deeper than this leave the condition unread (unknown), not the stack exhausted. */
+        private static final int MAX_NESTING = 200;
+        private int nesting;
+
         private Boolean not() {
-            if (pos < tokens.length && tokens[pos].equals("not")) {
+            // a chain of nots is counted, not recursed into: a guard's text may hold thousands
+            boolean negate = false;
+            while (pos < tokens.length && tokens[pos].equals("not")) {
                 pos++;
-                Boolean v = not();
-                return v == null ? null : !v;
+                negate = !negate;
             }
+            Boolean v = atom();
+            return v == null ? null : v ^ negate;
+        }
+
+        private Boolean atom() {
             if (pos >= tokens.length) {
                 return null;
             }
@@ -579,8 +589,10 @@ public final class Planner {
             if (t.equals("T") || t.equals("F")) {
                 return t.equals("T");
             }
-            if (t.equals("(")) {
+            if (t.equals("(") && nesting < MAX_NESTING) {
+                nesting++;
                 Boolean v = or();
+                nesting--;
                 if (v == null || pos >= tokens.length || !tokens[pos].equals(")")) {
                     return null;
                 }

@@ -83,6 +83,9 @@ public final class PythonParser {
         try {
             PythonTokenizer tokenizer = chars == null ? new PythonTokenizer(text) : new PythonTokenizer(text, chars);
             TokenArray tokens = TokenArray.lex(tokenizer);
+            if (chars == null) {
+                undecodedBytesOnlyInComments(text, tokens);
+            }
             StringLiteralDecoder.FieldParser fields = new Fields(text, 0);
             List<Stmt> body = descent ? descendModule(text, tokenizer.chars(), tokens, fields) : null;
             if (body == null) {
@@ -95,11 +98,32 @@ public final class PythonParser {
             throw new PythonSyntaxError(e.getMessage(), e.offset());
         } catch (InvalidSyntax e) {
             throw new PythonSyntaxError(e.getMessage(), e.offset);
-        } catch (StackOverflowError e) {
-            throw new PythonSyntaxError("too deeply nested to analyze", 0);
-        } catch (RuntimeException e) {
-            // a bug in the facade must not take the whole run down; the file is reported instead
-            throw new PythonSyntaxError("internal parser error: " + e, 0);
+        }
+        // any other failure is idemlint's, not the file's: it propagates, and the engine reports an
+        // internal-error (a syntax error would claim that Alembic cannot import the file)
+    }
+
+    /**
+     * CPython decodes a file's tokens, not its comments: a byte that is not UTF-8 (kept in the text as
+     * an escaped char, see {@link dev.idemlint.source.SourceEncoding#decode}) is its syntax error
+     * inside any token (a string, a name, stray code) and ignored in a comment, the only text between
+     * tokens that can hold it.
+     */
+    private static void undecodedBytesOnlyInComments(String text, TokenArray tokens) throws PythonSyntaxError {
+        int[] starts = tokens.starts();
+        int[] stops = tokens.stops();
+        int k = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (!dev.idemlint.source.SourceEncoding.isEscapedByte(text, i)) {
+                continue;
+            }
+            while (k < tokens.size() && stops[k] < i) {
+                k++;
+            }
+            if (k < tokens.size() && starts[k] <= i) {
+                throw new PythonSyntaxError(String.format("(unicode error) 'utf-8' codec can't decode byte 0x%02x",
+                        dev.idemlint.source.SourceEncoding.escapedByte(text.charAt(i))), i);
+            }
         }
     }
 

@@ -216,6 +216,20 @@ public final class TextReporter implements Reporter {
         }
     }
 
+    /** {@code line} with each byte that was not UTF-8 (an escaped char, see SourceEncoding) shown as U+FFFD. */
+    private static String shown(String line) {
+        StringBuilder sb = null;
+        for (int i = 0; i < line.length(); i++) {
+            if (dev.idemlint.source.SourceEncoding.isEscapedByte(line, i)) {
+                if (sb == null) {
+                    sb = new StringBuilder(line);
+                }
+                sb.setCharAt(i, '\ufffd');
+            }
+        }
+        return sb == null ? line : sb.toString();
+    }
+
     private void frame(SourceFile file, int start, int end, Appendable out) throws IOException {
         String text = file.text();
         if (text.isEmpty()) {
@@ -225,7 +239,7 @@ public final class TextReporter implements Reporter {
         int line = lines.line(start);
         int lineStart = lines.lineStart(line);
         int lineEnd = lines.lineEnd(line, text);
-        String content = text.substring(lineStart, lineEnd).replace('\t', ' ');
+        String content = shown(text.substring(lineStart, lineEnd).replace('\t', ' '));
         String num = String.valueOf(line);
         String pad = " ".repeat(num.length());
         int from = start - lineStart;

@@ -100,7 +100,7 @@ public final class Linter {
         Background.forEachIndex(done.length, new IntConsumer() {
             @Override
             public void accept(int i) {
-                done[i] = loadAndCheck(files.get(i), target, display, texts, fileRules, timeline);
+                done[i] = loadAndCheckGuarded(files.get(i), target, display, texts, fileRules, timeline);
             }
         });
         List<Loaded> loaded = Arrays.asList(done);
@@ -136,7 +136,7 @@ public final class Linter {
         VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = check(projectRules.get(i), graphless, target);
+                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, display);
             }
         }
         RevisionGraph graph = graphing.join(spare);
@@ -145,7 +145,7 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, spare));
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, display, spare));
         }
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
             @Override
@@ -187,6 +187,79 @@ public final class Linter {
             revisions.add(l.migration());
             effects.put(l.migration(), l.effects());
         }
+    }
+
+    /**
+     * {@link #loadAndCheck}, with a failure of idemlint itself on this file (a bug, a stack or heap
+     * exhausted by this file's input) turned into an {@code internal-error} finding on it: the file
+     * has no model, like one that does not parse, and every other file is still linted.
+     */
+    private Loaded loadAndCheckGuarded(Path p, LintTarget target, Function<Path, String> display,
+            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
+        try {
+            try {
+                return loadAndCheck(p, target, display, texts, fileRules, timeline);
+            } catch (StackOverflowError deep) {
+                return onDeepStack(() -> loadAndCheck(p, target, display, texts, fileRules, timeline));
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            String text = texts.get(p);
+            SourceFile file = SourceFile.of(p, display.apply(p), text == null ? "" : text);
+            return new Loaded(null, null, null, List.of(internalError(file, "this file", e)));
+        }
+    }
+
+    /**
+     * Stack for work that overflowed a pool thread's: the parsers and the walks over a file's syntax
+     * recurse once per nesting level of its expressions, and CPython compiles left-deep chains
+     * ({@code 1 + 1 + ...}, {@code a.b.b...}, {@code f()()...}) thousands of terms deep (its tokenizer
+     * stops brackets at 200 levels and blocks at 100, see python/antlr/Layout). The size is reserved
+     * address space; only the pages a deep file touches are committed.
+     */
+    private static final long DEEP_STACK_BYTES = 1L << 30;
+
+    /** Runs {@code work} again on a thread of its own with {@link #DEEP_STACK_BYTES} of stack. */
+    private static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+        Object[] result = new Object[1];
+        Throwable[] failure = new Throwable[1];
+        Thread t = new Thread(null, () -> {
+            try {
+                result[0] = work.get();
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        }, "idemlint-deep", DEEP_STACK_BYTES);
+        t.start();
+        boolean interrupted = false;
+        while (true) {
+            try {
+                t.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure[0] instanceof Error e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        T value = (T) result[0];
+        return value;
+    }
+
+    /** The finding for idemlint's own failure {@code e} while working on {@code what} of {@code file}. */
+    private Diagnostic internalError(SourceFile file, String what, Throwable e) {
+        String why = e instanceof StackOverflowError ? "its code is nested too deeply for idemlint's stack"
+                : e instanceof OutOfMemoryError ? "idemlint ran out of memory" : "a bug in idemlint";
+        return builtin(BuiltinChecks.INTERNAL_ERROR, file, new Span(0, 0), "Internal error (" + e.getClass().getSimpleName()
+                + ") while analyzing " + what + ": " + why + "; its findings are missing, the run's other"
+                + " findings are complete.", "Please report this file to the idemlint maintainers.");
     }
 
     /** One file: read, parsed, modelled, checked by the per-file rules, its tree let go. */
@@ -239,7 +312,7 @@ public final class Linter {
      * end for the other's last rule, runs {@code spare} steps meanwhile.
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
-            RevisionGraph graph, LintTarget target, Spare spare) {
+            RevisionGraph graph, LintTarget target, Function<Path, String> display, Spare spare) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
@@ -264,11 +337,15 @@ public final class Linter {
             public void accept(int k) {
                 int i = order.get(k);
                 if (i == -1) {
-                    SchemaTimeline.of(graph);
+                    try {
+                        SchemaTimeline.of(graph);
+                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+                        // each rule that reads the timeline meets the failure again and reports it
+                    }
                 } else if (i == -2) {
                     SchemaTimeline.whileBuilding(graph, spare);
                 } else {
-                    byRule[i] = check(rules.get(i), tree, target);
+                    byRule[i] = checkGuarded(rules.get(i), tree, target, display);
                 }
             }
         }, spare);
@@ -277,6 +354,24 @@ public final class Linter {
             out.addAll(d);
         }
         return out;
+    }
+
+    /**
+     * {@link #check}, with a failure of idemlint itself in the rule turned into an {@code internal-error}
+     * finding on the versions directory: the rule's findings are missing, the others are complete.
+     */
+    private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
+            Function<Path, String> display) {
+        try {
+            try {
+                return check(rule, tree, target);
+            } catch (StackOverflowError deep) {
+                return onDeepStack(() -> check(rule, tree, target));
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
+            return List.of(internalError(where, "the tree for rule " + rule.name(), e));
+        }
     }
 
     /** One project rule's findings on {@code tree}. */
@@ -424,21 +519,21 @@ public final class Linter {
             int off = Math.max(0, Math.min(e.offset(), file.text().length()));
             int end = Math.min(file.text().length(), off + 1);
             diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(off, end), "Syntax error: " + e.getMessage()
-                    + "; Alembic cannot import this file, so every command fails.", "Fix the Python syntax."));
+                    + "; Alembic cannot import this file, so every command fails.",
+                    e.getMessage().startsWith("(unicode error)") ? "Save the file as UTF-8, or declare its encoding in a"
+                            + " '# -*- coding: ... -*-' line." : "Fix the Python syntax."));
             return null;
-        } catch (RuntimeException | StackOverflowError e) {
-            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0), "Internal parser failure ("
-                    + e.getClass().getSimpleName() + "); the file was skipped.",
-                    "Please report this file to the idemlint maintainers."));
+        } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
+            // a StackOverflowError goes up: the engine runs the file again on a deeper stack
+            diags.add(internalError(file, "this file", e));
             return null;
         }
         Migration m;
         try {
             m = reader.read(module);
-        } catch (RuntimeException | StackOverflowError e) {
-            diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0), "Internal model failure ("
-                    + e.getClass().getSimpleName() + "); the file was skipped.",
-                    "Please report this file to the idemlint maintainers."));
+        } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
+            // a StackOverflowError goes up: the engine runs the file again on a deeper stack
+            diags.add(internalError(file, "this file", e));
             return null;
         }
         if (!m.header().isRevision() && !init && !file.fileName().startsWith("_")) {

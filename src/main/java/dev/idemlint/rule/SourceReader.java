@@ -78,6 +78,12 @@ public final class SourceReader {
         } catch (OutOfMemoryError e) {
             throw new Unreadable("File too large to read", 0, true);
         }
+        String problem = SourceEncoding.problem(bytes);
+        if (problem != null) {
+            throw new Unreadable(problem.startsWith("encoding '") ? problem : "Syntax error: " + problem
+                    + " (CPython's coding line rules); Alembic cannot import this file, so every command fails.", 0,
+                    false, new String(bytes, StandardCharsets.ISO_8859_1));
+        }
         SourceEncoding encoding = SourceEncoding.detect(bytes);
         int start = encoding.bom() ? 3 : 0;
         // One pass finds NUL bytes and, for the common file (UTF-8, pure ASCII, \n line breaks), the

@@ -157,16 +157,22 @@ public final class SourceLayout {
         return out;
     }
 
-    private static void collectTokens(Expr e, List<Span> out) {
-        if (e instanceof Expr.Str s) {
-            for (StrPiece p : s.pieces()) {
-                if (p.token() != null) {
-                    out.add(p.token());
+    private static void collectTokens(Expr root, List<Span> out) {
+        // pre-order with a stack of its own: expressions nest as deep as the file's chains go
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof Expr.Str s) {
+                for (StrPiece p : s.pieces()) {
+                    if (p.token() != null) {
+                        out.add(p.token());
+                    }
                 }
             }
-        }
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            collectTokens(e.child(i), out);
+            for (int i = e.childCount() - 1; i >= 0; i--) {
+                todo.push(e.child(i));
+            }
         }
     }
 
@@ -501,19 +507,28 @@ public final class SourceLayout {
         }
     }
 
-    private static void collectExpr(Expr e, List<StrPiece> out) {
-        if (e == null) {
+    private static void collectExpr(Expr root, List<StrPiece> out) {
+        if (root == null) {
             return;
         }
-        if (e instanceof Expr.Str s) {
-            for (StrPiece p : s.pieces()) {
-                if (!p.dynamic() && p.offsets() != null) {
-                    out.add(p);
+        // pre-order with a stack of its own: a left-deep chain ("a" + "a" + ...) is as deep as it is long
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            if (e instanceof Expr.Str s) {
+                for (StrPiece p : s.pieces()) {
+                    if (!p.dynamic() && p.offsets() != null) {
+                        out.add(p);
+                    }
                 }
             }
-        }
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            collectExpr(e.child(i), out);
+            for (int i = e.childCount() - 1; i >= 0; i--) {
+                Expr c = e.child(i);
+                if (c != null) {
+                    todo.push(c);
+                }
+            }
         }
     }
 }

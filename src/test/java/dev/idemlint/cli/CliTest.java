@@ -136,4 +136,19 @@ class CliTest {
             assertEquals(0, run("lint", "--format", "json", "--fail-on", failOn, versions.toString()).exit(), failOn);
         }
     }
+
+    @Test
+    void an_internal_error_makes_the_exit_code_2_whatever_fail_on_says() {
+        long[] errors = new long[dev.idemlint.rule.Severity.values().length];
+        errors[dev.idemlint.rule.Severity.ERROR.ordinal()] = 3;
+        var findings = new dev.idemlint.report.Report.Tally(errors, java.util.Map.of("add-column-not-idempotent", 3));
+        var none = new dev.idemlint.report.Report.Tally(new long[errors.length], java.util.Map.of());
+        for (String failOn : List.of("never", "warning", "error")) {
+            assertEquals(2, LintCommand.status(false, true, findings, failOn), failOn);
+            assertEquals(2, LintCommand.status(false, true, none, failOn), failOn);
+        }
+        assertEquals(0, LintCommand.status(false, false, findings, "never"));
+        assertEquals(1, LintCommand.status(false, false, findings, "error"));
+        assertEquals(0, LintCommand.status(false, false, none, "error"));
+    }
 }

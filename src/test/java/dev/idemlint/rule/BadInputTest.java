@@ -32,7 +32,8 @@ class BadInputTest {
         Path syntax = dir.resolve("002_syntax.py");
         Files.writeString(syntax, "revision = '2'\ndown_revision = '1'\ndef upgrade(:\n    pass\n");
         Path latin = dir.resolve("003_latin.py");
-        Files.write(latin, "revision = '3'  # caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        // CPython ignores a byte that is not UTF-8 in a comment and rejects it in a token
+        Files.write(latin, "revision = '3'  # caf\u00e9\nx = 'caf\u00e9'\n".getBytes(StandardCharsets.ISO_8859_1));
         Path binary = dir.resolve("004_binary.py");
         Files.write(binary, new byte[] {'r', 0, 1, 2});
         Path directory = Files.createDirectory(dir.resolve("005_dir.py"));
@@ -46,8 +47,9 @@ class BadInputTest {
         assertEquals(13, s.column());
         Diagnostic l = find(r, "003_latin.py");
         assertEquals("parse-error", l.rule());
-        assertEquals(1, l.line());
-        assertEquals(22, l.column(), "points at the undecodable byte");
+        assertEquals(2, l.line(), l.message());
+        assertEquals(9, l.column(), "points at the undecodable byte");
+        assertTrue(l.message().contains("can't decode byte 0xe9"), l.message());
         assertTrue(find(r, "004_binary.py").message().startsWith("Binary file"));
         Diagnostic io = find(r, "005_dir.py");
         assertEquals("io-error", io.rule());
@@ -60,6 +62,27 @@ class BadInputTest {
         Files.write(f, ("# -*- coding: latin-1 -*-\nrevision = '1'  # caf\u00e9\ndown_revision = None\n")
                 .getBytes(StandardCharsets.ISO_8859_1));
         assertTrue(lint(dir, List.of(f)).diagnostics().isEmpty());
+    }
+
+    @Test
+    void coding_lines_are_read_as_cpython_reads_them(@TempDir Path dir) throws IOException {
+        Path mac = dir.resolve("001_mac.py");
+        Files.write(mac, "# coding: mac-roman\nrevision = '1'  # caf\u00e9\ndown_revision = None\n"
+                .getBytes(java.nio.charset.Charset.forName("x-MacRoman")));
+        Path unknown = dir.resolve("002_unknown.py");
+        Files.writeString(unknown, "# coding: foobar\nrevision = '2'\ndown_revision = '1'\n");
+        Path bom = dir.resolve("003_bom.py");
+        Files.write(bom, "\u00ef\u00bb\u00bf# coding: latin-1\nrevision = '3'\ndown_revision = '2'\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        LintResult r = lint(dir, List.of(mac, unknown, bom));
+        assertTrue(r.diagnostics().stream().noneMatch(d -> d.file().fileName().equals("001_mac.py")),
+                r.diagnostics().toString());
+        Diagnostic u = find(r, "002_unknown.py");
+        assertEquals("parse-error", u.rule());
+        assertTrue(u.message().contains("unknown encoding: foobar"), u.message());
+        Diagnostic b = find(r, "003_bom.py");
+        assertEquals("parse-error", b.rule());
+        assertTrue(b.message().contains("encoding problem: iso-8859-1 with BOM"), b.message());
     }
 
     private static Diagnostic find(LintResult r, String file) {

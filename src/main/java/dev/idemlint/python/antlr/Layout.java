@@ -25,7 +25,16 @@ final class Layout {
 
     private final String source;
     private final Sink sink;
-    private final int[] indentStack = new int[256];
+    /**
+     * CPython's tokenizer limits (Parser/tokenizer.h): MAXINDENT 100 indentation levels, the
+     * unindented one included, so 99 nested blocks ("too many levels of indentation", an
+     * IndentationError at the start of the line that would open the 100th); MAXLEVEL 200 open brackets
+     * ("too many nested parentheses" at the 201st). They also bound how deep statements and bracketed
+     * expressions can nest for every walk after the parser.
+     */
+    private static final int MAX_INDENT = 100;
+    private static final int MAX_LEVEL = 200;
+    private final int[] indentStack = new int[MAX_INDENT - 1];
     private int indentDepth;
     private int opened;
     private int[] openOffsets = new int[16];
@@ -98,6 +107,10 @@ final class Layout {
         }
         switch (type) {
             case MigrationPythonLexer.OPEN_PAREN, MigrationPythonLexer.OPEN_BRACK, MigrationPythonLexer.OPEN_BRACE -> {
+                // an f-string field's own brace is not counted: CPython 3.11 parses the field apart
+                if (opened - (fieldMode ? 1 : 0) == MAX_LEVEL) {
+                    throw new PythonLexError("too many nested parentheses", start);
+                }
                 if (opened == openOffsets.length) {
                     openOffsets = Arrays.copyOf(openOffsets, opened * 2);
                 }
@@ -120,7 +133,7 @@ final class Layout {
         int current = indentDepth == 0 ? 0 : indentStack[indentDepth - 1];
         if (col > current) {
             if (indentDepth == indentStack.length) {
-                throw new PythonLexError("too many levels of indentation", first);
+                throw new PythonLexError("too many levels of indentation", lineStart);
             }
             indentStack[indentDepth++] = col;
             synthetic(MigrationPythonLexer.INDENT, first);
