@@ -658,6 +658,11 @@ public final class SchemaTimeline {
      * {@code "billing"."invoices"}), lower-cased, or null when the name is written bare.
      */
     static String qualifierBefore(String sql, String target) {
+        if (target.isEmpty()) {
+            // "" (PostgreSQL rejects a zero-length identifier) has no qualifier, and an empty needle
+            // matches at every offset, so the search below would never advance past the end
+            return null;
+        }
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         String t = target.toLowerCase(java.util.Locale.ROOT);
         for (int at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
