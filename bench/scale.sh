@@ -14,6 +14,11 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 jar="$root/target/idemlint.jar"
+# the launcher's default flags on a machine with 2 GB or more (see ./idemlint), without its class-data
+# archive, so that another jar (--jar, a build from before a change) runs the same way
+flags=(-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4
+  -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25
+  -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000)
 runs=1
 sizes="0.25 0.5 1 2 5"
 chain=20000
@@ -47,11 +52,11 @@ time_one() { # label dir [java flags...]
   local label="$1" dir="$2"; shift 2
   local rows=() status=ok
   for ((r = 0; r < runs; r++)); do
-    local out rc=0
-    out=$( { /usr/bin/time -f '%e %U %S %M' timeout 600 java "$@" -jar "$jar" lint --format json \
-      --fail-on never "$dir" > /dev/null 2> /dev/null; } 2>&1 | tail -1) || rc=$?
+    local rc=0
+    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint \
+      --format json --fail-on never "$dir" > /dev/null 2> "$data/stderr.txt" || rc=$?
     [[ $rc -ne 0 ]] && status="failed (exit $rc)"
-    rows+=("$out")
+    rows+=("$(tail -1 "$data/time.txt")")
   done
   printf '%s\n' "${rows[@]}" | sort -n | awk -v label="$label" -v status="$status" -v n="$runs" '
     { w[NR] = $1; c[NR] = $2 + $3; m[NR] = $4 }
