@@ -2,10 +2,11 @@ package dev.idemlint.migration;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides which of a revision's operations succeed when the revision runs again on the schema it
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public final class RerunSimulation {
     /** Object state: present, absent; a missing entry is unknown. */
-    private final Map<String, Boolean> state = new HashMap<>();
+    private final State state = new State();
     private final java.util.function.BooleanSupplier postgresNames;
 
     private RerunSimulation(java.util.function.BooleanSupplier postgresNames) {
@@ -201,11 +202,8 @@ public final class RerunSimulation {
             state.clear();
             return;
         }
-        for (Iterator<String> it = state.keySet().iterator(); it.hasNext();) {
-            String[] parts = it.next().split("\\|", -1);
-            if (names.contains(parts[1]) || names.contains(parts[2])) {
-                it.remove();
-            }
+        for (String n : names) {
+            state.forgetNamed(n);
         }
     }
 
@@ -215,13 +213,100 @@ public final class RerunSimulation {
             state.clear();
             return;
         }
-        String t = table.toLowerCase(Locale.ROOT);
-        for (Iterator<String> it = state.keySet().iterator(); it.hasNext();) {
-            String[] parts = it.next().split("\\|", -1);
-            // indexes are keyed without a table: which of them sit on this table is not known here
-            boolean column = parts[0].equals(ObjectKind.COLUMN.name());
-            if (parts[1].equals(t) && (columns || !column) || parts[0].equals(ObjectKind.INDEX.name())) {
-                it.remove();
+        state.forgetTable(table.toLowerCase(Locale.ROOT), columns);
+    }
+
+    /**
+     * The known objects by {@link #key}, indexed by the parts of the key that forgetting goes by, so
+     * that a drop forgets what lives on its table without reading every key (a revision that creates
+     * and drops thousands of tables would otherwise re-read the whole state at each drop). Each key is
+     * indexed when it is first stored and unindexed when it is removed, so the indexes cost what the
+     * stores do.
+     */
+    private static final class State {
+        private final Map<String, Boolean> known = new HashMap<>();
+        /** COLUMN keys by table. */
+        private final Map<String, Set<String>> columnsOf = new HashMap<>();
+        /** Other keys by their table part (empty for objects that do not live in a table). */
+        private final Map<String, Set<String>> othersOf = new HashMap<>();
+        /** Keys by their name part. */
+        private final Map<String, Set<String>> byName = new HashMap<>();
+        /** INDEX keys: they are keyed without a table, so which of them sit on a dropped table is not known. */
+        private final Set<String> indexes = new HashSet<>();
+
+        Boolean get(String k) {
+            return known.get(k);
+        }
+
+        boolean containsKey(String k) {
+            return known.containsKey(k);
+        }
+
+        void put(String k, boolean present) {
+            if (known.put(k, present) != null) {
+                return;
+            }
+            int a = k.indexOf('|');
+            int b = k.indexOf('|', a + 1);
+            String kind = k.substring(0, a);
+            String table = k.substring(a + 1, b);
+            boolean column = kind.equals(ObjectKind.COLUMN.name());
+            (column ? columnsOf : othersOf).computeIfAbsent(table, t -> new HashSet<>()).add(k);
+            byName.computeIfAbsent(k.substring(b + 1), n -> new HashSet<>()).add(k);
+            if (kind.equals(ObjectKind.INDEX.name())) {
+                indexes.add(k);
+            }
+        }
+
+        void remove(String k) {
+            if (known.remove(k) == null) {
+                return;
+            }
+            int a = k.indexOf('|');
+            int b = k.indexOf('|', a + 1);
+            String table = k.substring(a + 1, b);
+            boolean column = k.substring(0, a).equals(ObjectKind.COLUMN.name());
+            unindex(column ? columnsOf : othersOf, table, k);
+            unindex(byName, k.substring(b + 1), k);
+            indexes.remove(k);
+        }
+
+        private static void unindex(Map<String, Set<String>> index, String part, String k) {
+            Set<String> keys = index.get(part);
+            if (keys != null && keys.remove(k) && keys.isEmpty()) {
+                index.remove(part);
+            }
+        }
+
+        void clear() {
+            known.clear();
+            columnsOf.clear();
+            othersOf.clear();
+            byName.clear();
+            indexes.clear();
+        }
+
+        /** Forgets the keys of {@code table} (all indexes with them), its columns too when {@code columns}. */
+        void forgetTable(String table, boolean columns) {
+            removeAll(othersOf.get(table));
+            if (columns) {
+                removeAll(columnsOf.get(table));
+            }
+            removeAll(indexes);
+        }
+
+        /** Forgets the keys whose table or name is {@code name}. */
+        void forgetNamed(String name) {
+            removeAll(othersOf.get(name));
+            removeAll(columnsOf.get(name));
+            removeAll(byName.get(name));
+        }
+
+        private void removeAll(Set<String> keys) {
+            if (keys != null && !keys.isEmpty()) {
+                for (String k : new ArrayList<>(keys)) {
+                    remove(k);
+                }
             }
         }
     }

@@ -61,32 +61,39 @@ public final class StmtParts {
     /** The statements of every block nested directly in the statement, in source order. */
     public static List<Stmt> blocks(Stmt s) {
         List<Stmt> out = new ArrayList<>();
-        if (s instanceof Stmt.FunctionDef f) {
-            out.addAll(f.body());
-        } else if (s instanceof Stmt.ClassDef c) {
-            out.addAll(c.body());
-        } else if (s instanceof Stmt.If i) {
-            out.addAll(i.body());
-            out.addAll(i.orelse());
-        } else if (s instanceof Stmt.For f) {
-            out.addAll(f.body());
-            out.addAll(f.orelse());
-        } else if (s instanceof Stmt.While w) {
-            out.addAll(w.body());
-            out.addAll(w.orelse());
-        } else if (s instanceof Stmt.With w) {
-            out.addAll(w.body());
-        } else if (s instanceof Stmt.Try t) {
-            out.addAll(t.body());
-            for (Stmt.Handler h : t.handlers()) {
-                out.addAll(h.body());
-            }
-            out.addAll(t.orelse());
-            out.addAll(t.finalbody());
-        } else if (s instanceof Stmt.Opaque o) {
-            out.addAll(o.body());
+        for (List<Stmt> block : blockLists(s)) {
+            out.addAll(block);
         }
         return out;
+    }
+
+    /** The blocks nested directly in the statement, each as it is held (not copied), in source order. */
+    private static List<List<Stmt>> blockLists(Stmt s) {
+        if (s instanceof Stmt.FunctionDef f) {
+            return List.of(f.body());
+        } else if (s instanceof Stmt.ClassDef c) {
+            return List.of(c.body());
+        } else if (s instanceof Stmt.If i) {
+            return List.of(i.body(), i.orelse());
+        } else if (s instanceof Stmt.For f) {
+            return List.of(f.body(), f.orelse());
+        } else if (s instanceof Stmt.While w) {
+            return List.of(w.body(), w.orelse());
+        } else if (s instanceof Stmt.With w) {
+            return List.of(w.body());
+        } else if (s instanceof Stmt.Try t) {
+            List<List<Stmt>> out = new ArrayList<>();
+            out.add(t.body());
+            for (Stmt.Handler h : t.handlers()) {
+                out.add(h.body());
+            }
+            out.add(t.orelse());
+            out.add(t.finalbody());
+            return out;
+        } else if (s instanceof Stmt.Opaque o) {
+            return List.of(o.body());
+        }
+        return List.of();
     }
 
     /** The call expression whose span is exactly {@code span}, anywhere under {@code root}, or null. */
@@ -112,8 +119,15 @@ public final class StmtParts {
 
     /** The call expression whose span is exactly {@code span}, anywhere in {@code stmts}, or null. */
     public static Expr.Call callAt(List<Stmt> stmts, Span span) {
-        for (Stmt s : stmts) {
+        // a block's statements follow one another in the source, so the search starts at the last one
+        // that starts at or before the span (one lookup per operation of a 50,000-call upgrade() would
+        // otherwise walk the whole body each time)
+        for (int i = firstHolder(stmts, span); i < stmts.size(); i++) {
+            Stmt s = stmts.get(i);
             if (s.span() != null && !s.span().contains(span)) {
+                if (s.span().start() > span.start()) {
+                    break;
+                }
                 continue;
             }
             for (Expr e : expressions(s)) {
@@ -122,11 +136,37 @@ public final class StmtParts {
                     return found;
                 }
             }
-            Expr.Call found = callAt(blocks(s), span);
-            if (found != null) {
-                return found;
+            for (List<Stmt> block : blockLists(s)) {
+                Expr.Call found = callAt(block, span);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;
+    }
+
+    /**
+     * The index of the last statement of {@code stmts} starting at or before {@code span} (0 when none
+     * does), found by bisection; 0 when a statement without a span leaves the order unknown.
+     */
+    private static int firstHolder(List<Stmt> stmts, Span span) {
+        int lo = 0;
+        int hi = stmts.size() - 1;
+        int found = 0;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            Span at = stmts.get(mid).span();
+            if (at == null) {
+                return 0;
+            }
+            if (at.start() <= span.start()) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 }

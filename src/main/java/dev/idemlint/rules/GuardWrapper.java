@@ -113,6 +113,16 @@ public final class GuardWrapper {
                 true);
     }
 
+    /**
+     * The longest statement (in chars) a wrap rewrites; a longer one gets a display-only fix that does
+     * not copy it. Each finding holds its fix until the report is written, and a report prints every
+     * fix's text: one {@code op.execute} of thousands of statements, each a finding, made each finding
+     * carry the whole statement re-indented (4,000 statements, 190 KB, filled a 512 MB heap). 64 KiB is
+     * ~1,500 lines of SQL, beyond any statement written by hand; a generated one that long is better
+     * moved by a human than shown again in every finding.
+     */
+    static final int MAX_REWRITE = 64 * 1024;
+
     /** The statement of {@code site} indented under {@code header}; see {@link #wrap}. */
     private static Fix block(SourceFile file, OpSite site, String test, String title, List<TextEdit> inner,
             String importLine, boolean fromSource) {
@@ -121,6 +131,10 @@ public final class GuardWrapper {
         Span stmt = site.statement();
         if (site.indirect() && fromSource && layout.startsLine(call.span().start()) && layout.endsLine(call.span().end())) {
             stmt = call.span(); // the op's own statement in the helper's body, not the helper's call
+        }
+        if (call.span().length() > MAX_REWRITE || stmt != null && stmt.length() > MAX_REWRITE) {
+            return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + "<this statement, "
+                    + Math.max(call.span().length(), stmt == null ? 0 : stmt.length()) + " characters>");
         }
         boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
                 && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());

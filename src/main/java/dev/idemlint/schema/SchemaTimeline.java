@@ -192,6 +192,8 @@ public final class SchemaTimeline {
     /** DROP CONSTRAINT / DROP INDEX per table: after one, a table's keys are no longer known. */
     private final Map<String, List<Event>> keyDrops = new HashMap<>();
     private final Map<String, Set<ObjectKey>> columnsByTable;
+    /** Creations of UNIQUE / PRIMARY KEY constraints and unique indexes by their table, in walk order. */
+    private final Map<String, List<Creation>> uniqueByTable = new HashMap<>();
     /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
     private final Map<String, List<Event>> columnDrops = new HashMap<>();
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
@@ -404,6 +406,10 @@ public final class SchemaTimeline {
                 case EVENT -> {
                     if (e.type() == Type.CREATE) {
                         creations.add(e.creation());
+                        String uniqueOn = uniqueKeyTable(e.creation().operation());
+                        if (uniqueOn != null) {
+                            uniqueByTable.computeIfAbsent(uniqueOn, k -> new ArrayList<>()).add(e.creation());
+                        }
                         if (e.key().kind() == ObjectKind.COLUMN) {
                             Set<ObjectKey> columns = columnsByTable.get(e.key().table());
                             if (columns == null) {
@@ -429,6 +435,15 @@ public final class SchemaTimeline {
                 default -> throw new IllegalStateException(e.slot.name());
             }
         }
+    }
+
+    /** The table a UNIQUE / PRIMARY KEY constraint or a unique index makes a key of, or null for other operations. */
+    private static String uniqueKeyTable(Operation op) {
+        if (op instanceof Operation.AddConstraint ac
+                && (ac.kind() == ConstraintKind.UNIQUE || ac.kind() == ConstraintKind.PRIMARY_KEY)) {
+            return ac.table();
+        }
+        return op instanceof Operation.CreateIndex ix && ix.unique() ? ix.table() : null;
     }
 
     /** Turns one revision's operations into events: what {@code upgrade()} does, operation by operation. */
@@ -658,6 +673,11 @@ public final class SchemaTimeline {
      * {@code "billing"."invoices"}), lower-cased, or null when the name is written bare.
      */
     static String qualifierBefore(String sql, String target) {
+        if (target.isEmpty()) {
+            // "" (PostgreSQL rejects a zero-length identifier) has no qualifier, and an empty needle
+            // matches at every offset, so the search below would never advance past the end
+            return null;
+        }
         String lower = sql.toLowerCase(java.util.Locale.ROOT);
         String t = target.toLowerCase(java.util.Locale.ROOT);
         for (int at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
@@ -1152,10 +1172,8 @@ public final class SchemaTimeline {
         int p = position.get(m);
         Event created = Event.at(position.get(t.migration()), t.index());
         for (String k : new String[] {table, ""}) {
-            for (Event e : keyDrops.getOrDefault(k, List.of())) {
-                if (visible(e, p, index) && ORDER.compare(e, created) > 0) {
-                    return null;
-                }
+            if (anyVisibleBetween(keyDrops.getOrDefault(k, List.of()), created, p, index)) {
+                return null;
             }
         }
         Set<String> pk = new LinkedHashSet<>();
@@ -1188,7 +1206,7 @@ public final class SchemaTimeline {
             }
         }
         // unique constraints and unique indexes added later, while they exist here
-        for (Creation c : creations) {
+        for (Creation c : uniqueByTable.getOrDefault(table, List.of())) {
             List<String> cols = c.operation() instanceof Operation.AddConstraint ac && table.equals(ac.table())
                     && (ac.kind() == ConstraintKind.UNIQUE || ac.kind() == ConstraintKind.PRIMARY_KEY) ? ac.columns()
                     : c.operation() instanceof Operation.CreateIndex ix && ix.unique() && table.equals(ix.table())
@@ -1199,5 +1217,35 @@ public final class SchemaTimeline {
             }
         }
         return out;
+    }
+
+    /**
+     * True when an event of {@code sorted} (in {@link #ORDER}, as {@link #place} files them) after
+     * {@code after} is visible just before operation {@code index} of revision {@code pos}. Only the
+     * events between the two points are read, the later bound found by bisection: a revision's later
+     * operations, and later revisions (never ancestors), are not visible there.
+     */
+    private boolean anyVisibleBetween(List<Event> sorted, Event after, int pos, int index) {
+        Event before = Event.at(pos, index);
+        int lo = 0;
+        int hi = sorted.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ORDER.compare(sorted.get(mid), before) < 0) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo - 1; i >= 0; i--) {
+            Event e = sorted.get(i);
+            if (ORDER.compare(e, after) <= 0) {
+                return false;
+            }
+            if (visible(e, pos, index)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -42,8 +42,21 @@ final class SqlLexer {
         this.s = s;
         this.i = from;
         this.to = to;
-        int d = s.indexOf(SqlText.DYNAMIC, from);
-        this.anyDynamic = d >= 0 && d < to;
+        this.anyDynamic = holdsDynamic(s, from, to);
+    }
+
+    /**
+     * Whether {@code s[from, to)} holds a placeholder. Only that range is read: a statement is lexed
+     * out of the whole literal, and searching on to the literal's end for each of its statements made
+     * one string of many statements quadratic.
+     */
+    private static boolean holdsDynamic(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == SqlText.DYNAMIC) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isWhitespace(char c) {

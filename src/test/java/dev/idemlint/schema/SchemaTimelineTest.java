@@ -40,6 +40,13 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void an_empty_name_has_no_qualifier_and_the_search_ends() {
+        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE \"\" (id int)", ""));
+        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE s.\"\" (id int)", ""));
+        assertNull(SchemaTimeline.qualifierBefore("", ""));
+    }
+
+    @Test
     void an_ancestors_objects_are_there_for_its_descendants() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass").rev("003", "002", "pass");
         SchemaTimeline t = r.timeline();

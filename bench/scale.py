@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""Inputs for bench/scale.sh: one large revision of a given shape, or a long chain.
+
+    bench/scale.py SHAPE SIZE OUT
+
+writes OUT/versions/001_big.py (OUT/versions/*.py for `chain`). SIZE is bytes of the revision file
+(approximate, the generator stops at the first statement past it), or a count for `concurrently`
+(statements), `triples` (create_table + create_index + drop_table groups) and `chain` (revisions).
+
+Shapes:
+  ops           op calls of many kinds (create_table, add_column, create_index, alter_column,
+                drop_index, drop_column, create_unique_constraint, drop_table, rename_table)
+  executes      one op.execute per statement (the same kinds of DDL in SQL)
+  sql           one op.execute of one triple-quoted string holding all the statements
+  triples       create_table + create_index + drop_table of the same name, SIZE times
+  concurrently  one op.execute holding SIZE `CREATE INDEX CONCURRENTLY ...;` statements
+  chain         SIZE revisions in a line, a few ops each
+Stdlib only and deterministic (no randomness), so a size always gives the same file.
+"""
+import os
+import sys
+
+HEAD = '''"""big
+
+Revision ID: {rev}
+Revises: {down}
+"""
+from alembic import op
+import sqlalchemy as sa
+
+revision = "{rev}"
+down_revision = {down_lit}
+
+
+def upgrade():
+'''
+TAIL = '''
+
+def downgrade():
+    pass
+'''
+
+
+def op_calls(i):
+    t = f"t{i}"
+    k = i % 9
+    if k == 0:
+        return (f'    op.create_table(\n        "{t}",\n        sa.Column("id", sa.Integer(), primary_key=True),\n'
+                f'        sa.Column("name", sa.String(80), nullable=False),\n    )\n')
+    if k == 1:
+        return f'    op.add_column("t{i - 1}", sa.Column("c{i}", sa.Text(), nullable=True))\n'
+    if k == 2:
+        return f'    op.create_index("ix_{i}", "t{i - 2}", ["name"])\n'
+    if k == 3:
+        return f'    op.alter_column("t{i - 3}", "name", existing_type=sa.String(80), nullable=True)\n'
+    if k == 4:
+        return f'    op.create_unique_constraint("uq_{i}", "t{i - 4}", ["name"])\n'
+    if k == 5:
+        return f'    op.drop_index("ix_{i - 3}", table_name="t{i - 5}")\n'
+    if k == 6:
+        return f'    op.drop_column("t{i - 6}", "c{i - 5}")\n'
+    if k == 7:
+        return f'    op.rename_table("t{i - 7}", "r{i - 7}")\n'
+    return f'    op.drop_table("r{i - 8}")\n'
+
+
+def sql_stmt(i):
+    t = f"t{i}"
+    k = i % 8
+    if k == 0:
+        return f"CREATE TABLE {t} (id serial PRIMARY KEY, name varchar(80) NOT NULL)"
+    if k == 1:
+        return f"ALTER TABLE t{i - 1} ADD COLUMN c{i} text"
+    if k == 2:
+        return f"CREATE INDEX ix_{i} ON t{i - 2} (name)"
+    if k == 3:
+        return f"CREATE SEQUENCE s{i}"
+    if k == 4:
+        return f"INSERT INTO t{i - 4} (id, name) VALUES ({i}, 'n{i}')"
+    if k == 5:
+        return f"DROP INDEX ix_{i - 3}"
+    if k == 6:
+        return f"ALTER TABLE t{i - 6} DROP COLUMN c{i - 5}"
+    return f"DROP TABLE t{i - 7}"
+
+
+def body(shape, size):
+    out, n, i = [], 0, 0
+    if shape == "ops":
+        while n < size:
+            s = op_calls(i)
+            out.append(s)
+            n += len(s)
+            i += 1
+    elif shape == "executes":
+        while n < size:
+            s = f'    op.execute("{sql_stmt(i)}")\n'
+            out.append(s)
+            n += len(s)
+            i += 1
+    elif shape == "sql":
+        out.append('    op.execute(\n        """\n')
+        while n < size:
+            s = f"        {sql_stmt(i)};\n"
+            out.append(s)
+            n += len(s)
+            i += 1
+        out.append('        """\n    )\n')
+    elif shape == "triples":
+        for i in range(size):
+            out.append(f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n'
+                       f'    op.create_index("ix_{i}", "t{i}", ["id"])\n'
+                       f'    op.drop_table("t{i}")\n')
+    elif shape == "concurrently":
+        out.append('    op.execute(\n        """\n')
+        for i in range(size):
+            out.append(f"        CREATE INDEX CONCURRENTLY ix_{i} ON t{i % 100} (c{i});\n")
+        out.append('        """\n    )\n')
+    else:
+        raise SystemExit(f"unknown shape {shape}")
+    return "".join(out)
+
+
+def write(path, rev, down, text):
+    down_lit = "None" if down is None else f'"{down}"'
+    with open(path, "w") as f:
+        f.write(HEAD.format(rev=rev, down=down or "", down_lit=down_lit) + text + TAIL)
+
+
+def main():
+    shape, size, out = sys.argv[1], int(float(sys.argv[2])), sys.argv[3]
+    versions = os.path.join(out, "versions")
+    os.makedirs(versions, exist_ok=True)
+    if shape == "chain":
+        down = None
+        for n in range(size):
+            rev = f"{n:012x}"
+            text = "".join(op_calls(9 * n + j) for j in range(9))
+            write(os.path.join(versions, f"{n:06d}_{rev}.py"), rev, down, text)
+            down = rev
+    else:
+        write(os.path.join(versions, "001_big.py"), "001", None, body(shape, size))
+
+
+if __name__ == "__main__":
+    main()

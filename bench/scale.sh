@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Times `idemlint lint` on one large revision per shape and on a long chain, to show that the work
+# grows linearly with the input (issue 26). Not a test: nothing in `mvn verify` runs it.
+#
+#   bench/scale.sh [--jar JAR] [--runs N] [--sizes "0.25 0.5 1 2 5"] [--chain N] [--heap 512m]
+#
+# For each size (MB) it generates (bench/scale.py, cached in bench/.data/scale) a revision of op
+# calls, one of op.execute calls and one of a single SQL string, then times each with /usr/bin/time
+# (wall, user+sys CPU, peak RSS; the median of N runs), JSON to /dev/null. Then 8,000
+# create_table + create_index + drop_table triples, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
+# statements under -Xmx (--heap), and a chain of --chain revisions (20,000 by default). A run that
+# fails (out of memory, exit >= 2) or passes 600 s is reported as such.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+jar="$root/target/idemlint.jar"
+# the launcher's default flags on a machine with 2 GB or more (see ./idemlint), without its class-data
+# archive, so that another jar (--jar, a build from before a change) runs the same way
+flags=(-XX:+UseParallelGC -XX:MaxNewSize=128m -XX:MaxTenuringThreshold=0 -XX:InitialRAMPercentage=4
+  -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:Tier3InvocationThreshold=50 -XX:Tier3MinInvocationThreshold=25
+  -XX:Tier3CompileThreshold=500 -XX:Tier3BackEdgeThreshold=5000)
+runs=1
+sizes="0.25 0.5 1 2 5"
+chain=20000
+heap=512m
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --jar) jar="$2"; shift ;;
+    --runs) runs="$2"; shift ;;
+    --sizes) sizes="$2"; shift ;;
+    --chain) chain="$2"; shift ;;
+    --heap) heap="$2"; shift ;;
+    -h|--help) sed -n 2,13p "$0"; exit 0 ;;
+    *) echo "scale.sh: unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ -x /usr/bin/time ]] || { echo "scale.sh: needs GNU time (apt-get install -y time)" >&2; exit 2; }
+if [[ "$jar" == "$root/target/idemlint.jar" && ( ! -f "$jar" || -n "$(find "$root/src" -newer "$jar" -print -quit)" ) ]]; then
+  echo "building idemlint..." >&2
+  (cd "$root" && mvn -B -q -o package -DskipTests) >&2
+fi
+data="$here/.data/scale"
+mkdir -p "$data"
+
+gen() { # shape size dir
+  [[ -d "$3/versions" ]] || python3 "$here/scale.py" "$1" "$2" "$3"
+}
+
+# one row: label, then the median wall / CPU / RSS of $runs runs of `java $flags -jar $jar lint DIR`
+time_one() { # label dir [java flags...]
+  local label="$1" dir="$2"; shift 2
+  local rows=() status=ok
+  for ((r = 0; r < runs; r++)); do
+    local rc=0
+    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint \
+      --format json --fail-on never "$dir" > /dev/null 2> "$data/stderr.txt" || rc=$?
+    [[ $rc -ne 0 ]] && status="failed (exit $rc)"
+    rows+=("$(tail -1 "$data/time.txt")")
+  done
+  printf '%s\n' "${rows[@]}" | sort -n | awk -v label="$label" -v status="$status" -v n="$runs" '
+    { w[NR] = $1; c[NR] = $2 + $3; m[NR] = $4 }
+    END { i = int((n + 1) / 2); printf "| %s | %.2f | %.2f | %d | %s |\n", label, w[i], c[i], m[i] / 1024, status }'
+}
+
+echo "| input | wall s | CPU s (user+sys) | peak RSS MB | status |"
+echo "|---|---:|---:|---:|---|"
+for size in $sizes; do
+  bytes=$(python3 -c "print(int($size * 1000000))")
+  for shape in ops executes sql; do
+    gen "$shape" "$bytes" "$data/$shape-$size"
+    time_one "$size MB, $shape" "$data/$shape-$size"
+  done
+done
+gen triples 8000 "$data/triples-8000"
+time_one "8,000 create_table + create_index + drop_table" "$data/triples-8000"
+gen concurrently 16000 "$data/concurrently-16000"
+time_one "16,000 CREATE INDEX CONCURRENTLY in one execute, -Xmx$heap" "$data/concurrently-16000" "-Xmx$heap"
+gen chain "$chain" "$data/chain-$chain"
+time_one "chain of $chain revisions" "$data/chain-$chain"
