@@ -16,7 +16,7 @@ import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;

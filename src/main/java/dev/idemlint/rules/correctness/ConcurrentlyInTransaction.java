@@ -6,7 +6,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;

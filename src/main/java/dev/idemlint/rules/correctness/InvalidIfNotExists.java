@@ -8,7 +8,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
 import dev.idemlint.source.SourceFile;

@@ -16,7 +16,7 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;

@@ -16,7 +16,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags {@code sa.Enum(..., create_type=False)} in {@code create_table} where SQLAlchemy before 2.1 ignores the flag. */

@@ -13,7 +13,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.HashSet;
 import java.util.List;

@@ -18,7 +18,7 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 import java.util.Set;

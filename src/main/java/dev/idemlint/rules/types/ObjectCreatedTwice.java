@@ -9,7 +9,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.SqlState;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.SchemaTimeline;
 
