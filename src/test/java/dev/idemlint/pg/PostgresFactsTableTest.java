@@ -127,7 +127,7 @@ class PostgresFactsTableTest {
                     "DROP FOREIGN DATA WRAPPER %s nope", "ALTER FOREIGN DATA WRAPPER nope RENAME TO x")),
             Map.entry(ObjectKind.USER_MAPPING, new Example(SERVER + "; CREATE SERVER s2 FOREIGN DATA WRAPPER w",
                     "CREATE USER MAPPING %s FOR CURRENT_USER SERVER s", "DROP USER MAPPING %s FOR CURRENT_USER SERVER s2",
-                    null))),
+                    null)),
             Map.entry(ObjectKind.OPERATOR_CLASS, new Example("CREATE OPERATOR FAMILY of USING btree",
                     "CREATE OPERATOR CLASS %s oc FOR TYPE int USING btree FAMILY of AS OPERATOR 1 <",
                     "DROP OPERATOR CLASS %s nope USING btree", "ALTER OPERATOR CLASS nope USING btree RENAME TO x")),
