@@ -154,14 +154,10 @@ public final class RerunSimulation {
         if (c.table() == null) {
             return null;
         }
-        String name = switch (c.kind()) {
-            case PRIMARY_KEY -> c.table() + "_pkey";
-            case UNIQUE -> c.columns().isEmpty() ? null : c.table() + "_" + String.join("_", c.columns()) + "_key";
-            case FOREIGN_KEY -> c.columns().isEmpty() ? null : c.table() + "_" + String.join("_", c.columns()) + "_fkey";
-            default -> null;
-        };
-        // longer names are truncated by PostgreSQL in ways not modelled here
-        return name == null || name.length() > 63 ? null : name;
+        ConstraintNames.Kind kind = ConstraintNames.Kind.of(c.kind());
+        boolean named = kind == ConstraintNames.Kind.PRIMARY_KEY || !c.columns().isEmpty()
+                && (kind == ConstraintNames.Kind.UNIQUE || kind == ConstraintNames.Kind.FOREIGN_KEY);
+        return named ? ConstraintNames.postgresDefault(kind, c.table(), c.columns()) : null;
     }
 
     private String dropped(Operation.Drop d) {

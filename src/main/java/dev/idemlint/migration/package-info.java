@@ -6,5 +6,12 @@
  * {@link dev.idemlint.migration.NamingConvention} (read from env.py's target_metadata and the project modules
  * it imports) and {@link dev.idemlint.migration.ConstraintNames}, the names PostgreSQL ends up with under it.
  * Knows Alembic and SQLAlchemy call shapes; knows nothing of SQL grammar, the revision graph or rules.
+ *
+ * <p>PostgreSQL's own facts live here too, keyed by the {@link dev.idemlint.migration.ObjectKind} this
+ * stage defines: {@link dev.idemlint.migration.PostgresFacts} (what each kind's CREATE, DROP and RENAME
+ * raise or tolerate, per server version) and {@link dev.idemlint.migration.SqlState} (the errors with the
+ * names psycopg2 and PL/pgSQL give them). This is the earliest stage every client can import: the SQL
+ * classifier's DO-block reader ({@code sql}), the schema timeline ({@code schema}), the rules and
+ * {@code plan} all come after it, where a table in {@code schema} would be out of reach of {@code sql}.
  */
 package dev.idemlint.migration;

@@ -12,12 +12,13 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.plan.LiveState.Fact;
 import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;
@@ -924,7 +925,8 @@ public final class Planner {
                 syntax = "ADD CONSTRAINT IF NOT EXISTS";
             } else if (op instanceof Operation.CreateEnumType t && t.ifNotExists()) {
                 syntax = "CREATE TYPE IF NOT EXISTS";
-            } else if (op instanceof Operation.CreateObject c && c.ifNotExists() && !ACCEPTS_IF_NOT_EXISTS.contains(c.kind())) {
+            } else if (op instanceof Operation.CreateObject c && c.ifNotExists() && c.kind() != ObjectKind.OTHER
+                    && !PostgresFacts.of(c.kind()).ifNotExists(in.settings().postgresMajor())) {
                 syntax = "CREATE " + c.kind().sql().toUpperCase(Locale.ROOT) + " IF NOT EXISTS";
             }
             if (syntax != null) {
@@ -1008,10 +1010,6 @@ public final class Planner {
         };
     }
 
-    private static final Set<ObjectKind> ACCEPTS_IF_NOT_EXISTS = Set.of(ObjectKind.TABLE, ObjectKind.INDEX,
-            ObjectKind.SEQUENCE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.MATERIALIZED_VIEW,
-            ObjectKind.COLLATION, ObjectKind.COLUMN);
-
     /** The table an operation acts on that must already exist, or null. */
     private static String needsTable(Operation op) {
         if (op instanceof Operation.Benign b) {
@@ -1054,15 +1052,8 @@ public final class Planner {
     }
 
     private static SqlState duplicate(Creation c) {
-        return switch (c.key().kind()) {
-            case COLUMN -> SqlState.DUPLICATE_COLUMN;
-            case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW -> SqlState.DUPLICATE_TABLE;
-            case CONSTRAINT -> c.constraintKind() != null && c.constraintKind().indexBacked() ? SqlState.DUPLICATE_TABLE
-                    : SqlState.DUPLICATE_OBJECT;
-            case SCHEMA -> SqlState.DUPLICATE_SCHEMA;
-            case FUNCTION, PROCEDURE, AGGREGATE -> SqlState.DUPLICATE_FUNCTION;
-            default -> SqlState.DUPLICATE_OBJECT;
-        };
+        return c.key().kind() == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(c.constraintKind())
+                : PostgresFacts.duplicate(c.key().kind());
     }
 
     /** Whether a creation's object exists now; null when its place cannot be told. */
@@ -1239,7 +1230,7 @@ public final class Planner {
                 return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
             }
         } else if (f == Fact.ABSENT && !ifExists) {
-            SqlState s = missing(d.kind());
+            SqlState s = PostgresFacts.dropMissing(d.kind());
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
                     + " does not exist", null, false);
         }
@@ -1320,17 +1311,6 @@ public final class Planner {
         };
     }
 
-    /** What PostgreSQL raises when a statement names an object that is not there. */
-    private static SqlState missing(ObjectKind kind) {
-        return switch (kind) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> SqlState.UNDEFINED_TABLE;
-            case COLUMN -> SqlState.UNDEFINED_COLUMN;
-            case FUNCTION, PROCEDURE, AGGREGATE -> SqlState.UNDEFINED_FUNCTION;
-            case SCHEMA -> SqlState.INVALID_SCHEMA_NAME;
-            default -> SqlState.UNDEFINED_OBJECT;
-        };
-    }
-
     private Outcome rename(Operation op, Operation.Rename r, boolean maybe) {
         if (r.from() == null || r.to() == null) {
             return new Lost("a rename whose names are not known statically");
@@ -1364,18 +1344,12 @@ public final class Planner {
             return new Lost("whether " + r.kind().sql() + " " + r.from() + " or " + r.to() + " exists is not known here");
         }
         if (from == Fact.ABSENT) {
-            SqlState s = r.kind() == ObjectKind.INDEX ? SqlState.UNDEFINED_TABLE : missing(r.kind());
+            SqlState s = PostgresFacts.renameMissing(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.from())
                     + " does not exist", null, false);
         }
         if (to == Fact.PRESENT) {
-            SqlState s = switch (r.kind()) {
-                case COLUMN -> SqlState.DUPLICATE_COLUMN;
-                case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW -> SqlState.DUPLICATE_TABLE;
-                case SCHEMA -> SqlState.DUPLICATE_SCHEMA;
-                case FUNCTION, PROCEDURE -> SqlState.DUPLICATE_FUNCTION;
-                default -> SqlState.DUPLICATE_OBJECT;
-            };
+            SqlState s = PostgresFacts.duplicate(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.to())
                     + " already exists", null, true);
         }

@@ -5,8 +5,9 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
 
 /**
  * What a rule sees while checking: the target settings and a way to report. The engine sets the
@@ -14,43 +15,89 @@ import java.util.function.Consumer;
  */
 public final class RuleContext {
     private final Settings settings;
-    private final Consumer<Diagnostic> sink;
+    private final List<Diagnostic> into;
     private final RuleCatalog catalog;
+    /** The findings reported so far, by rule and source site: one finding per site. */
+    private final Map<Site, Slot> sites = new HashMap<>();
     private Rule current;
 
-    public RuleContext(Settings settings, RuleCatalog catalog, Consumer<Diagnostic> sink) {
+    private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
         this.catalog = catalog;
-        this.sink = sink;
+        this.into = into;
     }
 
     /** A context whose reports are added to {@code into}. */
     public static RuleContext into(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
-        return new RuleContext(settings, catalog, new Into(into));
+        return new RuleContext(settings, catalog, into);
     }
 
-    /**
-     * Adds to a list: a class, not {@code list::add}. The lint path links no lambdas (see
-     * {@code dev.idemlint.source.Background}).
-     */
-    private static final class Into implements Consumer<Diagnostic> {
-        private final List<Diagnostic> list;
+    /** A context that reports for one rule into {@code into}, for running a rule outside the engine (tests, tools). */
+    public static RuleContext forRule(Rule rule, Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
+        RuleContext ctx = new RuleContext(settings, catalog, into);
+        ctx.setCurrent(rule);
+        return ctx;
+    }
 
-        Into(List<Diagnostic> list) {
-            this.list = list;
+    /** A rule's finding at one span of one file (the file by identity: one object per file read). */
+    private static final class Site {
+        private final String rule;
+        private final SourceFile file;
+        private final Span span;
+
+        Site(String rule, SourceFile file, Span span) {
+            this.rule = rule;
+            this.file = file;
+            this.span = span;
         }
 
         @Override
-        public void accept(Diagnostic d) {
-            list.add(d);
+        public boolean equals(Object o) {
+            return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule);
+        }
+
+        @Override
+        public int hashCode() {
+            return (System.identityHashCode(file) * 31 + span.hashCode()) * 31 + rule.hashCode();
         }
     }
 
-    /** A context that reports for one rule, for running a rule outside the engine (tests, tools). */
-    public static RuleContext forRule(Rule rule, Settings settings, RuleCatalog catalog, Consumer<Diagnostic> sink) {
-        RuleContext ctx = new RuleContext(settings, catalog, sink);
-        ctx.setCurrent(rule);
-        return ctx;
+    /** Where a site's finding sits in the list, the finding as first reported, and how often it was. */
+    private static final class Slot {
+        private final int index;
+        private final Diagnostic first;
+        private int times = 1;
+
+        Slot(int index, Diagnostic first) {
+            this.index = index;
+            this.first = first;
+        }
+    }
+
+    /**
+     * Adds a finding, or counts it again when its rule already reported its site: the operations of
+     * a loop over a literal list, or of a helper called twice, are one per pass with the same span,
+     * and a source site is one finding, however often the code runs it.
+     */
+    private void add(Diagnostic d) {
+        Site site = new Site(d.rule(), d.file(), d.span());
+        Slot slot = sites.get(site);
+        if (slot == null) {
+            sites.put(site, new Slot(into.size(), d));
+            into.add(d);
+            return;
+        }
+        slot.times++;
+        into.set(slot.index, repeated(slot.first, slot.times));
+    }
+
+    /** The first finding of a site that code reaches {@code times} times, saying so. */
+    static Diagnostic repeated(Diagnostic first, int times) {
+        String m = first.message();
+        String stem = m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
+        return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(),
+                stem + " (in a loop or repeated call: this line runs " + times + " times).", first.help(),
+                first.fixes(), first.related());
     }
 
     public Settings settings() {
@@ -112,8 +159,7 @@ public final class RuleContext {
         public void emit() {
             String name = current.name();
             Severity severity = catalog.severity(name);
-            sink.accept(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes),
-                    List.copyOf(related)));
+            add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.idemlint.rules;
 
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.SqlState;
 
 /**
  * Words for how a re-run really happens. Alembic runs each PostgreSQL migration in a transaction,

@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
@@ -488,7 +489,8 @@ public final class SchemaTimeline {
                     }
                 }
                 if (!pk.isEmpty()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ct.table() + "_pkey"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
+                            ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, ct.table(), List.of())),
                             op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
                             ConstraintKind.PRIMARY_KEY, List.of(), table);
                 }
@@ -508,7 +510,8 @@ public final class SchemaTimeline {
                 Tolerance tol = !ac.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.COLUMN_KWARG : Tolerance.ALWAYS;
                 columnParts(index, op, schema, ac.table(), ac.column(), guarded, tol, false);
                 if (ac.column().primaryKey() && ac.column().name() != null) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ac.table() + "_pkey"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
+                            ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, ac.table(), List.of())),
                             op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
                             ConstraintKind.PRIMARY_KEY, List.of(), table);
                 }
@@ -606,7 +609,8 @@ public final class SchemaTimeline {
                             Via.TABLE_ELEMENT, guarded, Tolerance.NONE, true, false, null, null, List.of(), table);
                 }
                 if (c.unique()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, rawTable + "_" + c.name() + "_key"),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
+                            ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, rawTable, List.of(c.name()))),
                             span, Via.TABLE_ELEMENT, guarded, tol, true, false, null, ConstraintKind.UNIQUE, List.of(),
                             table);
                 }

@@ -2,6 +2,7 @@ package dev.idemlint.sql;
 
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
@@ -27,16 +28,20 @@ final class DoBlockReader {
     record Inner(SqlText sql, List<SqlToken> tokens, Guard guard) {
     }
 
-    /** SQLSTATE codes of the conditions a re-run raises, by code (lower case). */
-    static final Map<String, String> SQLSTATE_NAMES = Map.ofEntries(
-            Map.entry("42710", "duplicate_object"), Map.entry("42p07", "duplicate_table"),
-            Map.entry("42701", "duplicate_column"), Map.entry("42p06", "duplicate_schema"),
-            Map.entry("42723", "duplicate_function"), Map.entry("42p04", "duplicate_database"),
+    /** Conditions a handler may name by SQLSTATE that {@link SqlState} does not list, by code (lower case). */
+    private static final Map<String, String> OTHER_SQLSTATE_NAMES = Map.ofEntries(
             Map.entry("42712", "duplicate_alias"), Map.entry("42p03", "duplicate_cursor"),
-            Map.entry("42p05", "duplicate_prepared_statement"), Map.entry("42704", "undefined_object"),
-            Map.entry("42p01", "undefined_table"), Map.entry("42703", "undefined_column"),
-            Map.entry("42883", "undefined_function"), Map.entry("42p16", "invalid_table_definition"),
-            Map.entry("23505", "unique_violation"), Map.entry("42501", "insufficient_privilege"));
+            Map.entry("42p05", "duplicate_prepared_statement"), Map.entry("42501", "insufficient_privilege"));
+
+    /** The condition name of an SQLSTATE code (lower case), or the code when it is none we know. */
+    static String conditionOf(String code) {
+        for (SqlState s : SqlState.values()) {
+            if (s.code().equalsIgnoreCase(code)) {
+                return s.condition();
+            }
+        }
+        return OTHER_SQLSTATE_NAMES.getOrDefault(code, code);
+    }
 
     /** Class 42 as a condition catches every 42xxx error, so all the duplicate_* ones. */
     private static final String CLASS_42 = "syntax_error_or_access_rule_violation";
@@ -169,7 +174,7 @@ final class DoBlockReader {
         if (t.is("SQLSTATE") && cur() != null && cur().kind() == SqlToken.Kind.STRING) {
             String code = cur().text().toLowerCase(Locale.ROOT);
             pos++;
-            name = code.equals("42000") ? CLASS_42 : SQLSTATE_NAMES.getOrDefault(code, code);
+            name = code.equals("42000") ? CLASS_42 : conditionOf(code);
         } else if (t.kind() == SqlToken.Kind.WORD && !t.dynamic()) {
             name = t.text().toLowerCase(Locale.ROOT);
         } else {
@@ -177,11 +182,12 @@ final class DoBlockReader {
         }
         into.add(name);
         if (name.equals(CLASS_42)) {
-            for (String n : SQLSTATE_NAMES.values()) {
-                if (n.startsWith("duplicate_") || n.startsWith("undefined_") || n.equals("invalid_table_definition")) {
-                    into.add(n);
+            for (SqlState s : SqlState.values()) {
+                if (s.code().startsWith("42")) {
+                    into.add(s.condition());
                 }
             }
+            into.addAll(OTHER_SQLSTATE_NAMES.values());
         }
     }
 

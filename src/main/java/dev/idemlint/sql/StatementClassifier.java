@@ -32,6 +32,9 @@ final class StatementClassifier {
             "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "COLLATE", "GENERATED");
     private static final Set<String> CREATE_MODIFIERS = Set.of("GLOBAL", "LOCAL", "TEMP", "TEMPORARY",
             "UNLOGGED", "RECURSIVE", "TRUSTED", "PROCEDURAL");
+    /** Kinds identified by a signature, not a name: {@code DROP CAST (a AS b)}, {@code DROP USER MAPPING FOR r SERVER s}. */
+    private static final Set<ObjectKind> NAMELESS = Set.of(ObjectKind.OTHER, ObjectKind.OPERATOR, ObjectKind.CAST,
+            ObjectKind.USER_MAPPING, ObjectKind.TRANSFORM);
     private static final Set<String> BENIGN_TABLE_ACTIONS = Set.of("SET", "RESET", "OWNER", "ENABLE", "DISABLE",
             "VALIDATE", "CLUSTER", "REPLICA", "FORCE", "NO", "NOT", "INHERIT", "OF");
 
@@ -542,16 +545,22 @@ final class StatementClassifier {
         if (c.accept("MATERIALIZED", "VIEW")) {
             return ObjectKind.MATERIALIZED_VIEW;
         }
-        if (c.accept("EVENT", "TRIGGER") || c.accept("OPERATOR", "CLASS") || c.accept("OPERATOR", "FAMILY")
-                || c.accept("USER", "MAPPING") || c.accept("FOREIGN", "DATA", "WRAPPER")
-                || c.accept("ACCESS", "METHOD") || c.accept("LARGE", "OBJECT")) {
-            return ObjectKind.OTHER;
+        ObjectKind multiWord = c.accept("EVENT", "TRIGGER") ? ObjectKind.EVENT_TRIGGER
+                : c.accept("OPERATOR", "CLASS") ? ObjectKind.OPERATOR_CLASS
+                : c.accept("OPERATOR", "FAMILY") ? ObjectKind.OPERATOR_FAMILY
+                : c.accept("USER", "MAPPING") ? ObjectKind.USER_MAPPING
+                : c.accept("FOREIGN", "DATA", "WRAPPER") ? ObjectKind.FOREIGN_DATA_WRAPPER
+                : c.accept("ACCESS", "METHOD") ? ObjectKind.ACCESS_METHOD
+                : c.accept("TEXT", "SEARCH", "CONFIGURATION") ? ObjectKind.TEXT_SEARCH_CONFIGURATION
+                : c.accept("TEXT", "SEARCH", "DICTIONARY") ? ObjectKind.TEXT_SEARCH_DICTIONARY
+                : c.accept("TEXT", "SEARCH", "PARSER") ? ObjectKind.TEXT_SEARCH_PARSER
+                : c.accept("TEXT", "SEARCH", "TEMPLATE") ? ObjectKind.TEXT_SEARCH_TEMPLATE
+                // a foreign table shares the relations' namespace: the timeline keys it as a table
+                : c.accept("FOREIGN", "TABLE") ? ObjectKind.TABLE : null;
+        if (multiWord != null) {
+            return multiWord;
         }
-        if (c.accept("FOREIGN", "TABLE")) {
-            return ObjectKind.TABLE;
-        }
-        if (c.accept("TEXT", "SEARCH")) {
-            c.next();
+        if (c.accept("LARGE", "OBJECT") || c.accept("TEXT", "SEARCH")) {
             return ObjectKind.OTHER;
         }
         SqlToken t = c.peek();
@@ -576,8 +585,16 @@ final class StatementClassifier {
             case "COLLATION" -> ObjectKind.COLLATION;
             case "AGGREGATE" -> ObjectKind.AGGREGATE;
             case "OPERATOR" -> ObjectKind.OPERATOR;
-            case "DATABASE", "TABLESPACE", "SERVER", "PUBLICATION", "SUBSCRIPTION", "STATISTICS", "LANGUAGE",
-                    "CAST", "CONVERSION", "TRANSFORM" -> ObjectKind.OTHER;
+            case "STATISTICS" -> ObjectKind.STATISTICS;
+            case "PUBLICATION" -> ObjectKind.PUBLICATION;
+            case "SUBSCRIPTION" -> ObjectKind.SUBSCRIPTION;
+            case "SERVER" -> ObjectKind.SERVER;
+            case "LANGUAGE" -> ObjectKind.LANGUAGE;
+            case "CAST" -> ObjectKind.CAST;
+            case "CONVERSION" -> ObjectKind.CONVERSION;
+            case "TRANSFORM" -> ObjectKind.TRANSFORM;
+            case "DATABASE" -> ObjectKind.DATABASE;
+            case "TABLESPACE" -> ObjectKind.OTHER;
             default -> null;
         };
         if (kind != null) {
@@ -618,8 +635,7 @@ final class StatementClassifier {
             }
         }
         if (ops.isEmpty()) {
-            return kind == ObjectKind.OTHER || kind == ObjectKind.OPERATOR
-                    ? one(new Operation.Drop(site(), kind, null, null, ie)) : unknown();
+            return NAMELESS.contains(kind) ? one(new Operation.Drop(site(), kind, null, null, ie)) : unknown();
         }
         return ops;
     }

@@ -41,7 +41,7 @@ final class Lint {
 
     static List<Diagnostic> run(ProjectRule rule, List<Migration> migrations, Settings settings) {
         List<Diagnostic> out = new ArrayList<>();
-        RuleContext ctx = RuleContext.forRule(rule, settings, RuleCatalog.load(List.of(rule.name())), out::add);
+        RuleContext ctx = RuleContext.forRule(rule, settings, RuleCatalog.load(List.of(rule.name())), out);
         Path dir = migrations.isEmpty() ? Path.of("versions") : migrations.get(0).source().path().getParent();
         rule.check(new VersionsTree(dir, migrations, RevisionGraph.build(migrations)), ctx);
         return out;

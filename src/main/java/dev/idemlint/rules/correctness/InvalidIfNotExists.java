@@ -5,26 +5,18 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
-import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** Flags {@code IF NOT EXISTS} written where PostgreSQL has none: a syntax error on the first run. */
 public final class InvalidIfNotExists implements MigrationRule {
-    /** CREATE forms that accept IF NOT EXISTS in PostgreSQL. */
-    private static final Set<ObjectKind> ACCEPTS = EnumSet.of(ObjectKind.TABLE, ObjectKind.INDEX,
-            ObjectKind.SEQUENCE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.MATERIALIZED_VIEW,
-            ObjectKind.COLLATION, ObjectKind.COLUMN);
-
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.operations()) {
@@ -36,17 +28,18 @@ public final class InvalidIfNotExists implements MigrationRule {
             if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
                 what = "ADD CONSTRAINT IF NOT EXISTS";
                 remedy = "wrap `ADD CONSTRAINT` in `DO $$ BEGIN ...; EXCEPTION WHEN "
-                        + (c.kind().indexBacked() ? "duplicate_table" : "duplicate_object") + " THEN null; END $$`";
+                        + AddConstraintNotIdempotent.conditions(c.kind()) + " THEN null; END $$`";
             } else if (op instanceof Operation.CreateEnumType t && t.ifNotExists()) {
                 what = "CREATE TYPE IF NOT EXISTS";
-                remedy = "wrap `CREATE TYPE` in `DO $$ BEGIN ...; EXCEPTION WHEN duplicate_object THEN null; END $$`";
-            } else if (op instanceof Operation.CreateObject c && c.ifNotExists() && !ACCEPTS.contains(c.kind())) {
-                String noun = c.kind().sql().toUpperCase(Locale.ROOT);
-                what = "CREATE " + noun + " IF NOT EXISTS";
-                remedy = c.kind() == ObjectKind.VIEW || c.kind() == ObjectKind.FUNCTION
-                        || c.kind() == ObjectKind.PROCEDURE
-                        ? "write `CREATE OR REPLACE " + noun + "`"
-                        : "wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN duplicate_object THEN null; END $$`";
+                remedy = "wrap `CREATE TYPE` in `DO $$ BEGIN ...; EXCEPTION WHEN "
+                        + PostgresFacts.of(ObjectKind.TYPE).condition() + " THEN null; END $$`";
+            } else if (op instanceof Operation.CreateObject c && c.ifNotExists() && c.kind() != ObjectKind.OTHER
+                    && !PostgresFacts.of(c.kind()).ifNotExists(ctx.settings().postgresMajor())) {
+                PostgresFacts.Row row = PostgresFacts.of(c.kind());
+                what = "CREATE " + row.noun() + " IF NOT EXISTS";
+                remedy = row.orReplace(ctx.settings().postgresMajor())
+                        ? "write `CREATE OR REPLACE " + row.noun() + "`"
+                        : "wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN " + row.condition() + " THEN null; END $$`";
             }
             if (what != null) {
                 ctx.report(m.source(), op.site().span(), "This statement fails on its first run with "
@@ -78,18 +71,16 @@ public final class InvalidIfNotExists implements MigrationRule {
         if (op instanceof Operation.AddConstraint c) {
             conditions = AddConstraintNotIdempotent.conditions(c.kind());
         } else if (op instanceof Operation.CreateObject c) {
-            boolean replace = c.kind() == ObjectKind.VIEW || c.kind() == ObjectKind.FUNCTION
-                    || c.kind() == ObjectKind.PROCEDURE || c.kind() == ObjectKind.RULE
-                    || c.kind() == ObjectKind.AGGREGATE && pgMajor >= 12
-                    || c.kind() == ObjectKind.TRIGGER && pgMajor >= 14 && !r.at(1, "CONSTRAINT");
+            // OR REPLACE is not allowed for constraint triggers.
+            boolean replace = PostgresFacts.of(c.kind()).orReplace(pgMajor) && !r.at(1, "CONSTRAINT");
             if (replace && r.at(0, "CREATE")) {
                 out.add(r.removeAndInsert(ine, ine + 2, 0, r.cased("OR REPLACE"),
                         "Replace `IF NOT EXISTS` with `OR REPLACE`"));
                 return out;
             }
-            conditions = CreateStatementNotIdempotent.state(c.kind()).condition();
+            conditions = PostgresFacts.of(c.kind()).condition();
         } else {
-            conditions = "duplicate_object";
+            conditions = PostgresFacts.of(ObjectKind.TYPE).condition();
         }
         out.add(r.wrapInDoBlock(conditions, ine, ine + 2,
                 "Remove `IF NOT EXISTS` and wrap in a `DO` block catching `" + conditions + "`"));

@@ -9,6 +9,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -16,7 +17,6 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                         + " project pins " + ctx.settings().alembic() + ").";
             }
             ctx.report(m.source(), op.site().span(),
-                    RerunScenario.alreadyExists(SqlState.DUPLICATE_COLUMN, what, "", op.site())).help(help).fixes(fixes(add, m.source(), ctx.settings()))
+                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(help).fixes(fixes(add, m.source(), ctx.settings()))
                     .emit();
         }
     }

@@ -8,6 +8,8 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -16,7 +18,6 @@ import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -162,10 +163,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
 
     /** A duplicate index-backed constraint fails creating its index (42P07); FK/CHECK raise 42710. */
     static SqlState stateFor(ConstraintKind kind) {
-        if (kind == ConstraintKind.PRIMARY_KEY) {
-            return SqlState.INVALID_TABLE_DEFINITION;
-        }
-        return kind.indexBacked() ? SqlState.DUPLICATE_TABLE : SqlState.DUPLICATE_OBJECT;
+        return PostgresFacts.duplicate(kind);
     }
 
     private static String inspectorMethod(ConstraintKind kind) {

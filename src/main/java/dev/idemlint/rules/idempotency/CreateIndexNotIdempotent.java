@@ -8,6 +8,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -15,7 +16,6 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
 
@@ -56,7 +56,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                         + " `CREATE INDEX IF NOT EXISTS`.";
             }
             ctx.report(m.source(), op.site().span(),
-                    RerunScenario.alreadyExists(SqlState.DUPLICATE_TABLE, what, ignored, op.site()))
+                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
                     .help(help).fixes(fixes(ix, m.source(), ctx.settings())).emit();
         }
     }

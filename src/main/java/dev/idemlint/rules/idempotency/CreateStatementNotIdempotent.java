@@ -5,18 +5,19 @@ import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Flags raw {@code CREATE SEQUENCE/SCHEMA/EXTENSION/VIEW/MATERIALIZED VIEW/FUNCTION/TRIGGER/POLICY...}
- * written without {@code IF NOT EXISTS} or {@code OR REPLACE}.
+ * Flags a raw {@code CREATE} of any kind {@link PostgresFacts} knows (sequence, schema, view, function,
+ * trigger, policy, statistics, publication, ...) written without {@code IF NOT EXISTS} or {@code OR REPLACE}.
  */
 public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
@@ -40,7 +41,9 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     /**
      * {@code IF NOT EXISTS} where PostgreSQL has it, {@code OR REPLACE} where it has that instead (the
      * statement then defines the object as this revision did, which on a fresh database is the same
-     * thing), and a DO block catching the duplicate error for the rest. All SAFE.
+     * thing), and a DO block catching the duplicate's condition for the rest ({@link PostgresFacts}).
+     * All SAFE. {@code CREATE DATABASE} and {@code CREATE SUBSCRIPTION} cannot run inside a function,
+     * so they get no DO block.
      */
     static List<Fix> fixes(Operation.CreateObject c, SourceFile file, int pgMajor) {
         List<Fix> out = new ArrayList<>();
@@ -48,95 +51,61 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
         if (r == null) {
             return out;
         }
-        String condition = state(c.kind()).condition();
-        String doTitle = "Wrap in a `DO` block catching `" + condition + "`";
-        switch (c.kind()) {
-            case SEQUENCE:
-            case SCHEMA:
-            case EXTENSION:
-            case MATERIALIZED_VIEW:
-            case COLLATION: {
-                int at = r.afterCreateNoun(c.kind().sql(), false);
-                // CREATE SCHEMA IF NOT EXISTS may not carry schema elements (CREATE TABLE ... inside it).
-                boolean elements = c.kind() == ObjectKind.SCHEMA && r.find(at + 1, "CREATE") >= 0;
-                if (at >= 0 && !elements) {
-                    out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
-                }
-                break;
+        PostgresFacts.Row row = PostgresFacts.of(c.kind());
+        if (row.ifNotExists(pgMajor)) {
+            int at = r.afterCreateNoun(c.kind().sql(), false);
+            // CREATE SCHEMA IF NOT EXISTS may not carry schema elements (CREATE TABLE ... inside it).
+            boolean elements = c.kind() == ObjectKind.SCHEMA && r.find(at + 1, "CREATE") >= 0;
+            if (at >= 0 && !elements) {
+                out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
             }
-            case VIEW:
-            case FUNCTION:
-            case PROCEDURE:
-            case RULE:
-                out.add(r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`"));
-                break;
-            case AGGREGATE:
-                out.add(pgMajor >= 12 ? r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`")
-                        : r.wrapInDoBlock(condition, -1, -1, doTitle));
-                break;
-            case TRIGGER:
-                // OR REPLACE arrived in PostgreSQL 14 and is not allowed for constraint triggers.
-                if (pgMajor >= 14 && !r.at(1, "CONSTRAINT")) {
-                    out.add(r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`"));
-                } else {
-                    out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
-                }
-                break;
-            default:
-                out.add(r.wrapInDoBlock(condition, -1, -1, doTitle));
+        } else if (orReplace(row, r, pgMajor)) {
+            out.add(r.insertAfter(0, r.cased("OR REPLACE"), "Add `OR REPLACE`"));
+        } else if (c.kind() != ObjectKind.DATABASE && c.kind() != ObjectKind.SUBSCRIPTION) {
+            out.add(r.wrapInDoBlock(row.condition(), -1, -1, "Wrap in a `DO` block catching `" + row.condition() + "`"));
         }
         Fix.dropMissing(out);
         return out;
     }
 
+    /** OR REPLACE where the server has it for the kind; never for a constraint trigger. */
+    private static boolean orReplace(PostgresFacts.Row row, SqlRewriter r, int pgMajor) {
+        return row.orReplace(pgMajor) && !r.at(1, "CONSTRAINT");
+    }
+
     public static SqlState state(ObjectKind kind) {
-        switch (kind) {
-            case SEQUENCE:
-            case VIEW:
-            case MATERIALIZED_VIEW:
-            case TABLE:
-            case INDEX:
-                return SqlState.DUPLICATE_TABLE;
-            case SCHEMA:
-                return SqlState.DUPLICATE_SCHEMA;
-            case FUNCTION:
-            case PROCEDURE:
-            case AGGREGATE:
-            case OPERATOR:
-                return SqlState.DUPLICATE_FUNCTION;
-            default:
-                return SqlState.DUPLICATE_OBJECT;
-        }
+        return PostgresFacts.duplicate(kind);
     }
 
     static String remedy(ObjectKind kind, int pgMajor) {
-        String doBlock = "wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN " + state(kind).condition()
-                + " THEN null; END $$`";
-        switch (kind) {
-            case SEQUENCE:
-            case SCHEMA:
-            case EXTENSION:
-            case MATERIALIZED_VIEW:
-            case COLLATION:
-                return "Write `CREATE " + kind.sql().toUpperCase(java.util.Locale.ROOT) + " IF NOT EXISTS`.";
-            case VIEW:
-            case FUNCTION:
-            case PROCEDURE:
-            case RULE:
-                return "Write `CREATE OR REPLACE " + kind.sql().toUpperCase(java.util.Locale.ROOT) + "`.";
-            case AGGREGATE:
-                return pgMajor >= 12 ? "Write `CREATE OR REPLACE AGGREGATE` (PostgreSQL 12+)." : "PostgreSQL "
-                        + pgMajor + " has no `OR REPLACE` for aggregates: " + doBlock + ".";
-            case TRIGGER:
-                return pgMajor >= 14
-                        ? "Write `CREATE OR REPLACE TRIGGER` (PostgreSQL 14+), or `DROP TRIGGER IF EXISTS` first."
-                        : "PostgreSQL " + pgMajor + " has no `CREATE OR REPLACE TRIGGER` (it arrived in 14): write"
-                                + " `DROP TRIGGER IF EXISTS ... ON ...;` before it, or " + doBlock + ".";
-            case POLICY:
-                return "PostgreSQL has no `CREATE POLICY IF NOT EXISTS`: write `DROP POLICY IF EXISTS ... ON ...;`"
-                        + " before it, or " + doBlock + ".";
-            default:
-                return "PostgreSQL has no `IF NOT EXISTS` here: " + doBlock + ".";
+        PostgresFacts.Row row = PostgresFacts.of(kind);
+        String doBlock = "wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN " + row.condition() + " THEN null; END $$`";
+        if (row.ifNotExists(pgMajor)) {
+            return "Write `CREATE " + row.noun() + " IF NOT EXISTS`" + since(row.ifNotExistsFrom()) + ".";
         }
+        if (row.orReplace(pgMajor)) {
+            return kind == ObjectKind.TRIGGER
+                    ? "Write `CREATE OR REPLACE TRIGGER` (PostgreSQL 14+), or `DROP TRIGGER IF EXISTS` first."
+                    : "Write `CREATE OR REPLACE " + row.noun() + "`" + since(row.orReplaceFrom()) + ".";
+        }
+        String missing = row.ifNotExistsFrom() != PostgresFacts.NEVER
+                ? "PostgreSQL " + pgMajor + " has no `CREATE " + row.noun() + " IF NOT EXISTS` (it arrived in "
+                        + row.ifNotExistsFrom() + ")"
+                : row.orReplaceFrom() != PostgresFacts.NEVER
+                        ? "PostgreSQL " + pgMajor + " has no `CREATE OR REPLACE " + row.noun() + "` (it arrived in "
+                                + row.orReplaceFrom() + ")"
+                        : "PostgreSQL has no `CREATE " + row.noun() + " IF NOT EXISTS`";
+        return switch (kind) {
+            case TRIGGER, POLICY -> missing + ": write `DROP " + row.noun() + " IF EXISTS ... ON ...;` before it, or "
+                    + doBlock + ".";
+            case DATABASE, SUBSCRIPTION -> missing + ", and it cannot run inside a DO block: guard it in Python"
+                    + " with a catalog query.";
+            default -> missing + ": " + doBlock + ".";
+        };
+    }
+
+    /** " (PostgreSQL 12+)" for a clause newer than every supported release. */
+    private static String since(int major) {
+        return major > 9 ? " (PostgreSQL " + major + "+)" : "";
     }
 }

@@ -10,6 +10,8 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -17,7 +19,6 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
 
@@ -40,7 +41,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // SQLAlchemy emits CREATE TYPE for a native enum column before CREATE TABLE, so the
             // re-run stops there, with 42710, before it reaches the table.
             String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
-            SqlState state = enumType != null ? SqlState.DUPLICATE_OBJECT : SqlState.DUPLICATE_TABLE;
+            SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String what = enumType != null
                     ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (emitted by this create_table for"
                             + " its enum column)"

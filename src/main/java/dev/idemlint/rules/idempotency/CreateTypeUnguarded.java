@@ -7,12 +7,12 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,21 +33,21 @@ public final class CreateTypeUnguarded implements MigrationRule {
                 String help = t.site().origin() == Origin.SQLALCHEMY_DDL
                         ? "Pass `checkfirst=True` to `.create(...)`."
                         : "PostgreSQL has no `CREATE TYPE IF NOT EXISTS`: wrap it in `DO $$ BEGIN CREATE TYPE ...;"
-                                + " EXCEPTION WHEN duplicate_object THEN null; END $$`.";
+                                + " EXCEPTION WHEN " + PostgresFacts.of(ObjectKind.TYPE).condition() + " THEN null; END $$`.";
                 report(m, op, ctx, what, help);
             } else if (op instanceof Operation.CreateObject c && !c.ifNotExists() && !c.orReplace()
                     && (c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN)) {
                 String what = RerunScenario.describe(c.kind(), c.name(), null);
-                report(m, op, ctx, what, "PostgreSQL has no `CREATE " + c.kind().sql().toUpperCase(java.util.Locale.ROOT)
-                        + " IF NOT EXISTS`: wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN duplicate_object THEN null;"
-                        + " END $$`.");
+                PostgresFacts.Row row = PostgresFacts.of(c.kind());
+                report(m, op, ctx, what, "PostgreSQL has no `CREATE " + row.noun() + " IF NOT EXISTS`: wrap it in `DO $$"
+                        + " BEGIN ...; EXCEPTION WHEN " + row.condition() + " THEN null; END $$`.");
             }
         }
     }
 
     private static void report(Migration m, Operation op, RuleContext ctx, String what, String help) {
         ctx.report(m.source(), op.site().span(),
-                RerunScenario.alreadyExists(SqlState.DUPLICATE_OBJECT, what, "", op.site())).help(help).fixes(fixes(op, m.source())).emit();
+                RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.TYPE), what, "", op.site())).help(help).fixes(fixes(op, m.source())).emit();
     }
 
     /**
@@ -62,7 +62,8 @@ public final class CreateTypeUnguarded implements MigrationRule {
         } else {
             SqlRewriter r = SqlRewriter.of(site, file);
             if (r != null) {
-                out.add(r.wrapInDoBlock("duplicate_object", -1, -1, "Wrap in a `DO` block catching `duplicate_object`"));
+                String condition = PostgresFacts.of(ObjectKind.TYPE).condition(); // a domain is a type too
+                out.add(r.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`"));
             }
         }
         Fix.dropMissing(out);

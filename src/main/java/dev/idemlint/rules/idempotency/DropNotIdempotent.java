@@ -10,6 +10,8 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -17,7 +19,6 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -245,22 +246,6 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     static SqlState state(ObjectKind kind) {
-        switch (kind) {
-            case COLUMN:
-                return SqlState.UNDEFINED_COLUMN;
-            case TABLE:
-            case SEQUENCE:
-            case VIEW:
-            case MATERIALIZED_VIEW:
-                return SqlState.UNDEFINED_TABLE;
-            case SCHEMA:
-                return SqlState.INVALID_SCHEMA_NAME;
-            case FUNCTION:
-            case PROCEDURE:
-            case AGGREGATE:
-                return SqlState.UNDEFINED_FUNCTION;
-            default:
-                return SqlState.UNDEFINED_OBJECT;
-        }
+        return PostgresFacts.dropMissing(kind);
     }
 }

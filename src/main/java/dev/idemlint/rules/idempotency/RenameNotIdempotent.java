@@ -8,6 +8,8 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -15,7 +17,6 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,20 +94,7 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     static SqlState state(ObjectKind kind) {
-        switch (kind) {
-            case COLUMN:
-                return SqlState.UNDEFINED_COLUMN;
-            case TABLE:
-            case INDEX:
-            case SEQUENCE:
-            case VIEW:
-            case MATERIALIZED_VIEW:
-                return SqlState.UNDEFINED_TABLE;
-            case OTHER:
-                // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
-                return SqlState.INVALID_PARAMETER_VALUE;
-            default:
-                return SqlState.UNDEFINED_OBJECT;
-        }
+        // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
+        return kind == ObjectKind.OTHER ? SqlState.INVALID_PARAMETER_VALUE : PostgresFacts.renameMissing(kind);
     }
 }

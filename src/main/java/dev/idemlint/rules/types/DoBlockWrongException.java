@@ -7,10 +7,11 @@ import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,47 +69,27 @@ public final class DoBlockWrongException implements MigrationRule {
                 return null;
             }
             if (c.kind() == ConstraintKind.PRIMARY_KEY) {
-                return SqlState.INVALID_TABLE_DEFINITION; // "multiple primary keys" comes before the name
+                return PostgresFacts.duplicate(c.kind()); // "multiple primary keys" comes before the name
             }
             if (c.name() == null) {
                 return null; // PostgreSQL picks a fresh name for an unnamed constraint
             }
-            // A UNIQUE/EXCLUDE constraint is backed by an index, a relation: its duplicate is 42P07.
-            return c.kind().indexBacked() ? SqlState.DUPLICATE_TABLE : SqlState.DUPLICATE_OBJECT;
+            return PostgresFacts.duplicate(c.kind());
         }
         if (op instanceof Operation.CreateIndex i) {
-            return i.ifNotExists() || i.name() == null ? null : SqlState.DUPLICATE_TABLE;
+            return i.ifNotExists() || i.name() == null ? null : PostgresFacts.duplicate(ObjectKind.INDEX);
         }
         if (op instanceof Operation.CreateTable t) {
-            return t.ifNotExists() ? null : SqlState.DUPLICATE_TABLE;
+            return t.ifNotExists() ? null : PostgresFacts.duplicate(ObjectKind.TABLE);
         }
         if (op instanceof Operation.AddColumn a) {
-            return a.ifNotExists() ? null : SqlState.DUPLICATE_COLUMN;
+            return a.ifNotExists() ? null : PostgresFacts.duplicate(ObjectKind.COLUMN);
         }
         if (op instanceof Operation.CreateEnumType e) {
-            return e.ifNotExists() ? null : SqlState.DUPLICATE_OBJECT;
+            return e.ifNotExists() ? null : PostgresFacts.duplicate(ObjectKind.TYPE);
         }
         if (op instanceof Operation.CreateObject o && !o.ifNotExists() && !o.orReplace()) {
-            switch (o.kind()) {
-                case SCHEMA:
-                    return SqlState.DUPLICATE_SCHEMA;
-                case FUNCTION:
-                case PROCEDURE:
-                    return SqlState.DUPLICATE_FUNCTION;
-                case SEQUENCE:
-                case VIEW:
-                case MATERIALIZED_VIEW:
-                    return SqlState.DUPLICATE_TABLE;
-                case TYPE:
-                case DOMAIN:
-                case EXTENSION:
-                case TRIGGER:
-                case POLICY:
-                case RULE:
-                    return SqlState.DUPLICATE_OBJECT;
-                default:
-                    return null;
-            }
+            return o.kind() == ObjectKind.OTHER ? null : PostgresFacts.duplicate(o.kind());
         }
         return null;
     }

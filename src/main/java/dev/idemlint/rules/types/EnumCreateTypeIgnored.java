@@ -3,6 +3,7 @@ package dev.idemlint.rules.types;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
@@ -16,7 +17,6 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags {@code sa.Enum(..., create_type=False)} in {@code create_table} where SQLAlchemy before 2.1 ignores the flag. */

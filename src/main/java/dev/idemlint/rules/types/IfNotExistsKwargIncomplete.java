@@ -2,6 +2,7 @@ package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
@@ -13,7 +14,6 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.HashSet;
 import java.util.List;

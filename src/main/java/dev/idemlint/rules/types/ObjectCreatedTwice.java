@@ -6,10 +6,11 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.SqlState;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.SchemaTimeline;
 
@@ -100,36 +101,13 @@ public final class ObjectCreatedTwice implements ProjectRule {
 
     /** What a duplicate raises; null for kinds not checked (overloadable functions, roles, unknown). */
     static SqlState state(Creation c) {
-        switch (c.key().kind()) {
-            case TABLE:
-            case INDEX:
-            case SEQUENCE:
-            case VIEW:
-            case MATERIALIZED_VIEW:
-                return SqlState.DUPLICATE_TABLE;
-            case COLUMN:
-                return c.operation() instanceof Operation.AddColumn ? SqlState.DUPLICATE_COLUMN : null;
-            case SCHEMA:
-                return SqlState.DUPLICATE_SCHEMA;
-            case TYPE:
-            case DOMAIN:
-            case EXTENSION:
-            case TRIGGER:
-            case POLICY:
-            case RULE:
-            case COLLATION:
-                return SqlState.DUPLICATE_OBJECT;
-            case CONSTRAINT:
-                ConstraintKind k = c.constraintKind();
-                if (k == null || k == ConstraintKind.UNKNOWN) {
-                    return null;
-                }
-                if (k == ConstraintKind.PRIMARY_KEY) {
-                    return SqlState.INVALID_TABLE_DEFINITION;
-                }
-                return k.indexBacked() ? SqlState.DUPLICATE_TABLE : SqlState.DUPLICATE_OBJECT;
-            default:
-                return null;
-        }
+        return switch (c.key().kind()) {
+            case COLUMN -> c.operation() instanceof Operation.AddColumn ? PostgresFacts.duplicate(ObjectKind.COLUMN) : null;
+            case CONSTRAINT -> c.constraintKind() == null || c.constraintKind() == ConstraintKind.UNKNOWN ? null
+                    : PostgresFacts.duplicate(c.constraintKind());
+            // overloads make a function's identity its signature; a role belongs to the cluster
+            case FUNCTION, PROCEDURE, AGGREGATE, OPERATOR, ROLE, DATABASE, OTHER -> null;
+            default -> PostgresFacts.duplicate(c.key().kind());
+        };
     }
 }

@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.migration;
 
 /** PostgreSQL errors a re-run hits, with the psycopg2 class name users see in their logs. */
 public enum SqlState {
@@ -7,12 +7,14 @@ public enum SqlState {
     DUPLICATE_OBJECT("42710", "DuplicateObject"),
     DUPLICATE_SCHEMA("42P06", "DuplicateSchema"),
     DUPLICATE_FUNCTION("42723", "DuplicateFunction"),
+    DUPLICATE_DATABASE("42P04", "DuplicateDatabase"),
     INVALID_TABLE_DEFINITION("42P16", "InvalidTableDefinition"),
     UNDEFINED_COLUMN("42703", "UndefinedColumn"),
     UNDEFINED_TABLE("42P01", "UndefinedTable"),
     UNDEFINED_OBJECT("42704", "UndefinedObject"),
     UNDEFINED_FUNCTION("42883", "UndefinedFunction"),
     INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
+    INVALID_CATALOG_NAME("3D000", "InvalidCatalogName"),
     SYNTAX_ERROR("42601", "SyntaxError"),
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),

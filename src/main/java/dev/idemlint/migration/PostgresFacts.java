@@ -1,0 +1,183 @@
+package dev.idemlint.migration;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What PostgreSQL raises or tolerates for each kind of object: whether {@code CREATE} takes
+ * {@code IF NOT EXISTS} or {@code OR REPLACE} (and from which major version), whether {@code DROP}
+ * takes {@code IF EXISTS}, and the SQLSTATE of a duplicate {@code CREATE}, of a {@code DROP} or an
+ * {@code ALTER ... RENAME} of a missing object. The condition name a DO block's handler must catch
+ * is {@link SqlState#condition()} of {@link Row#duplicate()}.
+ *
+ * <p>Every row is checked on a real server by {@code PostgresFactsTableTest} (SQLSTATEs, and the
+ * syntax as PostgreSQL 15 accepts or rejects it). The versions a clause arrived in are from the
+ * release notes and the {@code CREATE} pages of the PostgreSQL documentation: {@code IF NOT EXISTS}
+ * for tables and extensions 9.1, schemas 9.3, indexes and sequences 9.5, {@code ADD COLUMN}, servers
+ * and user mappings 9.6, materialized views, statistics (new in 10) and collations 10; {@code OR
+ * REPLACE} for aggregates 12, triggers 14 (not for constraint triggers). A 9.x release is written
+ * {@code 9}, as {@code Settings.postgresMajor} holds it.
+ *
+ * <p>Not every duplicate is a {@code duplicate_*} condition: the text search objects have no check of
+ * their own and a second {@code CREATE} fails on the catalog's unique index with {@code 23505}.
+ * {@code DROP INDEX} of a missing index is {@code 42704} but {@code ALTER INDEX ... RENAME} of one is
+ * {@code 42P01} (it looks up a relation); {@code DROP FOREIGN TABLE} likewise gives {@code 42704} where
+ * {@code ALTER FOREIGN TABLE ... RENAME} gives {@code 42P01}.
+ */
+public final class PostgresFacts {
+    /** A clause PostgreSQL never accepted for the kind. */
+    public static final int NEVER = Integer.MAX_VALUE;
+    /** A clause every release idemlint supports accepts. */
+    private static final int ALWAYS = 9;
+
+    /**
+     * One kind's facts. {@code ifNotExistsFrom}/{@code orReplaceFrom}/{@code dropIfExistsFrom}: the
+     * first major version with the clause, {@link #NEVER} when none has it. {@code renameMissing}
+     * is null when the kind has no {@code ALTER ... RENAME}.
+     */
+    public record Row(ObjectKind kind, int ifNotExistsFrom, int orReplaceFrom, int dropIfExistsFrom,
+            SqlState duplicate, SqlState dropMissing, SqlState renameMissing) {
+        public Row {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(duplicate, "duplicate");
+            Objects.requireNonNull(dropMissing, "dropMissing");
+        }
+
+        public boolean ifNotExists(int pgMajor) {
+            return pgMajor >= ifNotExistsFrom;
+        }
+
+        public boolean orReplace(int pgMajor) {
+            return pgMajor >= orReplaceFrom;
+        }
+
+        public boolean dropIfExists(int pgMajor) {
+            return pgMajor >= dropIfExistsFrom;
+        }
+
+        /** The PL/pgSQL condition a DO block must catch to swallow a duplicate: {@code duplicate_object}. */
+        public String condition() {
+            return duplicate.condition();
+        }
+
+        /** The upper-case noun after CREATE: "MATERIALIZED VIEW". */
+        public String noun() {
+            return kind.sql().toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final SqlState DUP_REL = SqlState.DUPLICATE_TABLE;
+    private static final SqlState DUP_OBJ = SqlState.DUPLICATE_OBJECT;
+    private static final SqlState DUP_FN = SqlState.DUPLICATE_FUNCTION;
+    private static final SqlState NO_REL = SqlState.UNDEFINED_TABLE;
+    private static final SqlState NO_OBJ = SqlState.UNDEFINED_OBJECT;
+    private static final SqlState NO_FN = SqlState.UNDEFINED_FUNCTION;
+
+    private static final List<Row> ROWS = List.of(
+            row(ObjectKind.TABLE, ALWAYS, NEVER, DUP_REL, NO_REL, NO_REL),
+            row(ObjectKind.COLUMN, ALWAYS, NEVER, SqlState.DUPLICATE_COLUMN, SqlState.UNDEFINED_COLUMN,
+                    SqlState.UNDEFINED_COLUMN),
+            row(ObjectKind.INDEX, ALWAYS, NEVER, DUP_REL, NO_OBJ, NO_REL),
+            // FOREIGN KEY and CHECK; the other constraint kinds differ: duplicate(ConstraintKind).
+            row(ObjectKind.CONSTRAINT, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.SEQUENCE, ALWAYS, NEVER, DUP_REL, NO_REL, NO_REL),
+            row(ObjectKind.TYPE, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.DOMAIN, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.VIEW, NEVER, ALWAYS, DUP_REL, NO_REL, NO_REL),
+            row(ObjectKind.MATERIALIZED_VIEW, 10, NEVER, DUP_REL, NO_REL, NO_REL),
+            row(ObjectKind.FUNCTION, NEVER, ALWAYS, DUP_FN, NO_FN, NO_FN),
+            row(ObjectKind.PROCEDURE, NEVER, 11, DUP_FN, NO_FN, NO_FN),
+            row(ObjectKind.AGGREGATE, NEVER, 12, DUP_FN, NO_FN, NO_FN),
+            row(ObjectKind.OPERATOR, NEVER, NEVER, DUP_FN, NO_FN, null),
+            row(ObjectKind.TRIGGER, NEVER, 14, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.POLICY, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.RULE, NEVER, ALWAYS, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.STATISTICS, 10, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.PUBLICATION, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.SUBSCRIPTION, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.SCHEMA, ALWAYS, NEVER, SqlState.DUPLICATE_SCHEMA, SqlState.INVALID_SCHEMA_NAME,
+                    SqlState.INVALID_SCHEMA_NAME),
+            row(ObjectKind.EXTENSION, ALWAYS, NEVER, DUP_OBJ, NO_OBJ, null),
+            row(ObjectKind.EVENT_TRIGGER, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.CAST, NEVER, NEVER, DUP_OBJ, NO_OBJ, null),
+            row(ObjectKind.COLLATION, 10, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.CONVERSION, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.LANGUAGE, NEVER, ALWAYS, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.TEXT_SEARCH_CONFIGURATION, NEVER, NEVER, SqlState.UNIQUE_VIOLATION, NO_OBJ, NO_OBJ),
+            row(ObjectKind.TEXT_SEARCH_DICTIONARY, NEVER, NEVER, SqlState.UNIQUE_VIOLATION, NO_OBJ, NO_OBJ),
+            row(ObjectKind.TEXT_SEARCH_PARSER, NEVER, NEVER, SqlState.UNIQUE_VIOLATION, NO_OBJ, NO_OBJ),
+            row(ObjectKind.TEXT_SEARCH_TEMPLATE, NEVER, NEVER, SqlState.UNIQUE_VIOLATION, NO_OBJ, NO_OBJ),
+            row(ObjectKind.FOREIGN_TABLE, ALWAYS, NEVER, DUP_REL, NO_OBJ, NO_REL),
+            row(ObjectKind.SERVER, ALWAYS, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.FOREIGN_DATA_WRAPPER, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.USER_MAPPING, ALWAYS, NEVER, DUP_OBJ, NO_OBJ, null),
+            row(ObjectKind.OPERATOR_CLASS, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.OPERATOR_FAMILY, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.ACCESS_METHOD, NEVER, NEVER, DUP_OBJ, NO_OBJ, null),
+            row(ObjectKind.TRANSFORM, NEVER, ALWAYS, DUP_OBJ, NO_OBJ, null),
+            row(ObjectKind.ROLE, NEVER, NEVER, DUP_OBJ, NO_OBJ, NO_OBJ),
+            row(ObjectKind.DATABASE, NEVER, NEVER, SqlState.DUPLICATE_DATABASE, SqlState.INVALID_CATALOG_NAME,
+                    SqlState.INVALID_CATALOG_NAME));
+
+    private static final Map<ObjectKind, Row> BY_KIND = new EnumMap<>(ObjectKind.class);
+
+    /** An object the analyzer could not name the kind of: the generic conditions. */
+    private static final Row UNKNOWN_KIND = new Row(ObjectKind.OTHER, NEVER, NEVER, ALWAYS, DUP_OBJ, NO_OBJ, NO_OBJ);
+
+    static {
+        for (Row r : ROWS) {
+            if (BY_KIND.put(r.kind(), r) != null) {
+                throw new IllegalStateException("two rows for " + r.kind());
+            }
+        }
+    }
+
+    private PostgresFacts() {
+    }
+
+    private static Row row(ObjectKind kind, int ifNotExistsFrom, int orReplaceFrom, SqlState duplicate,
+            SqlState dropMissing, SqlState renameMissing) {
+        // DROP ... IF EXISTS: every kind in every supported release.
+        return new Row(kind, ifNotExistsFrom, orReplaceFrom, ALWAYS, duplicate, dropMissing, renameMissing);
+    }
+
+    /** Every row, one per kind PostgreSQL can CREATE. */
+    public static List<Row> rows() {
+        return ROWS;
+    }
+
+    /** The row of {@code kind}; {@link ObjectKind#OTHER} gets the generic {@code duplicate_object}/{@code undefined_object}. */
+    public static Row of(ObjectKind kind) {
+        return BY_KIND.getOrDefault(kind, UNKNOWN_KIND);
+    }
+
+    /** What a second CREATE of a {@code kind} raises. */
+    public static SqlState duplicate(ObjectKind kind) {
+        return of(kind).duplicate();
+    }
+
+    /**
+     * What a second {@code ADD CONSTRAINT} raises: a table has one primary key, so another fails with
+     * {@code 42P16} whatever its name; UNIQUE and EXCLUDE constraints fail creating their index, a
+     * relation ({@code 42P07}); FOREIGN KEY and CHECK (and a kind not known) {@code 42710}.
+     */
+    public static SqlState duplicate(ConstraintKind kind) {
+        if (kind == ConstraintKind.PRIMARY_KEY) {
+            return SqlState.INVALID_TABLE_DEFINITION;
+        }
+        return kind != null && kind.indexBacked() ? duplicate(ObjectKind.INDEX) : duplicate(ObjectKind.CONSTRAINT);
+    }
+
+    /** What a DROP of a missing {@code kind} raises. */
+    public static SqlState dropMissing(ObjectKind kind) {
+        return of(kind).dropMissing();
+    }
+
+    /** What an ALTER ... RENAME of a missing {@code kind} raises (the drop's when it has no RENAME). */
+    public static SqlState renameMissing(ObjectKind kind) {
+        Row r = of(kind);
+        return r.renameMissing() != null ? r.renameMissing() : r.dropMissing();
+    }
+}

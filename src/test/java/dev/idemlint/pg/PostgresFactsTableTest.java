@@ -1,0 +1,253 @@
+package dev.idemlint.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
+import dev.idemlint.pg.PgCluster.TempDatabase;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every row of {@link PostgresFacts} on a real server, each in a database of its own: the
+ * duplicate CREATE raises the row's SQLSTATE, {@code IF NOT EXISTS} and {@code OR REPLACE} are
+ * accepted exactly when the row says so for this server's version, a DO block catching the row's
+ * condition re-runs cleanly, and DROP / ALTER ... RENAME of a missing object raise the row's codes.
+ */
+@Tag("postgres")
+class PostgresFactsTableTest {
+
+    /**
+     * Statements for one kind. {@code create} holds {@code %s} where {@code IF NOT EXISTS} goes, {@code drop}
+     * where {@code IF EXISTS} goes; both drop and rename name an object that does not exist. {@code {u}}
+     * becomes a name unique to the run, for the objects of the whole cluster (roles, databases).
+     */
+    record Example(String setup, String create, String drop, String rename, String cleanup, boolean inDoBlock) {
+        Example(String setup, String create, String drop, String rename) {
+            this(setup, create, drop, rename, null, true);
+        }
+    }
+
+    private static final String TABLE = "CREATE TABLE t (a int, b int)";
+    private static final String FDW = "CREATE FOREIGN DATA WRAPPER w";
+    private static final String SERVER = FDW + "; CREATE SERVER s FOREIGN DATA WRAPPER w";
+
+    private static final Map<ObjectKind, Example> EXAMPLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(ObjectKind.TABLE, new Example("", "CREATE TABLE %s t1 (a int)", "DROP TABLE %s nope",
+                    "ALTER TABLE nope RENAME TO x")),
+            Map.entry(ObjectKind.COLUMN, new Example(TABLE, "ALTER TABLE t ADD COLUMN %s c int",
+                    "ALTER TABLE t DROP COLUMN %s nope", "ALTER TABLE t RENAME COLUMN nope TO x")),
+            Map.entry(ObjectKind.INDEX, new Example(TABLE, "CREATE INDEX %s i1 ON t (a)", "DROP INDEX %s nope",
+                    "ALTER INDEX nope RENAME TO x")),
+            Map.entry(ObjectKind.CONSTRAINT, new Example(TABLE, "ALTER TABLE t ADD CONSTRAINT %s ck CHECK (a > 0)",
+                    "ALTER TABLE t DROP CONSTRAINT %s nope", "ALTER TABLE t RENAME CONSTRAINT nope TO x")),
+            Map.entry(ObjectKind.SEQUENCE, new Example("", "CREATE SEQUENCE %s s1", "DROP SEQUENCE %s nope",
+                    "ALTER SEQUENCE nope RENAME TO x")),
+            Map.entry(ObjectKind.TYPE, new Example("", "CREATE TYPE %s ty AS ENUM ('a')", "DROP TYPE %s nope",
+                    "ALTER TYPE nope RENAME TO x")),
+            Map.entry(ObjectKind.DOMAIN, new Example("", "CREATE DOMAIN %s d1 AS int", "DROP DOMAIN %s nope",
+                    "ALTER DOMAIN nope RENAME TO x")),
+            Map.entry(ObjectKind.VIEW, new Example("", "CREATE VIEW %s v1 AS SELECT 1 AS a", "DROP VIEW %s nope",
+                    "ALTER VIEW nope RENAME TO x")),
+            Map.entry(ObjectKind.MATERIALIZED_VIEW, new Example("", "CREATE MATERIALIZED VIEW %s mv AS SELECT 1 AS a",
+                    "DROP MATERIALIZED VIEW %s nope", "ALTER MATERIALIZED VIEW nope RENAME TO x")),
+            Map.entry(ObjectKind.FUNCTION, new Example("", "CREATE FUNCTION %s f1() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                    "DROP FUNCTION %s nope()", "ALTER FUNCTION nope() RENAME TO x")),
+            Map.entry(ObjectKind.PROCEDURE, new Example("", "CREATE PROCEDURE %s p1() LANGUAGE sql AS ''",
+                    "DROP PROCEDURE %s nope()", "ALTER PROCEDURE nope() RENAME TO x")),
+            Map.entry(ObjectKind.AGGREGATE, new Example("", "CREATE AGGREGATE %s ag(int) (SFUNC = int4pl, STYPE = int)",
+                    "DROP AGGREGATE %s nope(int)", "ALTER AGGREGATE nope(int) RENAME TO x")),
+            Map.entry(ObjectKind.OPERATOR, new Example("",
+                    "CREATE OPERATOR %s === (LEFTARG = int, RIGHTARG = int, FUNCTION = int4eq)",
+                    "DROP OPERATOR %s ==== (int, int)", null)),
+            Map.entry(ObjectKind.TRIGGER, new Example(TABLE + "; CREATE FUNCTION tf() RETURNS trigger"
+                    + " LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$",
+                    "CREATE TRIGGER %s tr BEFORE INSERT ON t FOR EACH ROW EXECUTE FUNCTION tf()",
+                    "DROP TRIGGER %s nope ON t", "ALTER TRIGGER nope ON t RENAME TO x")),
+            Map.entry(ObjectKind.POLICY, new Example(TABLE, "CREATE POLICY %s po ON t USING (true)",
+                    "DROP POLICY %s nope ON t", "ALTER POLICY nope ON t RENAME TO x")),
+            Map.entry(ObjectKind.RULE, new Example(TABLE, "CREATE RULE %s ru AS ON INSERT TO t DO ALSO NOTHING",
+                    "DROP RULE %s nope ON t", "ALTER RULE nope ON t RENAME TO x")),
+            Map.entry(ObjectKind.STATISTICS, new Example(TABLE, "CREATE STATISTICS %s st ON a, b FROM t",
+                    "DROP STATISTICS %s nope", "ALTER STATISTICS nope RENAME TO x")),
+            Map.entry(ObjectKind.PUBLICATION, new Example(TABLE, "CREATE PUBLICATION %s pu FOR TABLE t",
+                    "DROP PUBLICATION %s nope", "ALTER PUBLICATION nope RENAME TO x")),
+            // connect = false: no publisher is needed; the slot name must go before the DROP can skip it.
+            Map.entry(ObjectKind.SUBSCRIPTION, new Example("",
+                    "CREATE SUBSCRIPTION %s su CONNECTION 'dbname=nope' PUBLICATION pu WITH (connect = false)",
+                    "DROP SUBSCRIPTION %s nope", "ALTER SUBSCRIPTION nope RENAME TO x",
+                    "ALTER SUBSCRIPTION su SET (slot_name = NONE); DROP SUBSCRIPTION su", true)),
+            Map.entry(ObjectKind.SCHEMA, new Example("", "CREATE SCHEMA %s sc", "DROP SCHEMA %s nope",
+                    "ALTER SCHEMA nope RENAME TO x")),
+            Map.entry(ObjectKind.EXTENSION, new Example("DROP EXTENSION plpgsql", "CREATE EXTENSION %s plpgsql",
+                    "DROP EXTENSION %s nope", null)),
+            Map.entry(ObjectKind.EVENT_TRIGGER, new Example(
+                    "CREATE FUNCTION etf() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$",
+                    "CREATE EVENT TRIGGER %s et ON ddl_command_start EXECUTE FUNCTION etf()",
+                    "DROP EVENT TRIGGER %s nope", "ALTER EVENT TRIGGER nope RENAME TO x")),
+            Map.entry(ObjectKind.CAST, new Example(TABLE, "CREATE CAST %s (t AS int) WITH INOUT",
+                    "DROP CAST %s (t AS bigint)", null)),
+            Map.entry(ObjectKind.COLLATION, new Example("", "CREATE COLLATION %s co FROM \"C\"",
+                    "DROP COLLATION %s nope", "ALTER COLLATION nope RENAME TO x")),
+            Map.entry(ObjectKind.CONVERSION, new Example("",
+                    "CREATE CONVERSION %s cv FOR 'LATIN1' TO 'UTF8' FROM iso8859_1_to_utf8",
+                    "DROP CONVERSION %s nope", "ALTER CONVERSION nope RENAME TO x")),
+            Map.entry(ObjectKind.LANGUAGE, new Example("", "CREATE LANGUAGE %s lx HANDLER plpgsql_call_handler",
+                    "DROP LANGUAGE %s nope", "ALTER LANGUAGE nope RENAME TO x")),
+            Map.entry(ObjectKind.TEXT_SEARCH_CONFIGURATION, new Example("",
+                    "CREATE TEXT SEARCH CONFIGURATION %s tsc (COPY = simple)",
+                    "DROP TEXT SEARCH CONFIGURATION %s nope", "ALTER TEXT SEARCH CONFIGURATION nope RENAME TO x")),
+            Map.entry(ObjectKind.TEXT_SEARCH_DICTIONARY, new Example("",
+                    "CREATE TEXT SEARCH DICTIONARY %s tsd (TEMPLATE = simple)",
+                    "DROP TEXT SEARCH DICTIONARY %s nope", "ALTER TEXT SEARCH DICTIONARY nope RENAME TO x")),
+            Map.entry(ObjectKind.TEXT_SEARCH_PARSER, new Example("", "CREATE TEXT SEARCH PARSER %s tsp (START ="
+                    + " prsd_start, GETTOKEN = prsd_nexttoken, END = prsd_end, LEXTYPES = prsd_lextype)",
+                    "DROP TEXT SEARCH PARSER %s nope", "ALTER TEXT SEARCH PARSER nope RENAME TO x")),
+            Map.entry(ObjectKind.TEXT_SEARCH_TEMPLATE, new Example("",
+                    "CREATE TEXT SEARCH TEMPLATE %s tst (LEXIZE = dsimple_lexize, INIT = dsimple_init)",
+                    "DROP TEXT SEARCH TEMPLATE %s nope", "ALTER TEXT SEARCH TEMPLATE nope RENAME TO x")),
+            Map.entry(ObjectKind.FOREIGN_TABLE, new Example(SERVER, "CREATE FOREIGN TABLE %s ft (a int) SERVER s",
+                    "DROP FOREIGN TABLE %s nope", "ALTER FOREIGN TABLE nope RENAME TO x")),
+            Map.entry(ObjectKind.SERVER, new Example(FDW, "CREATE SERVER %s s FOREIGN DATA WRAPPER w",
+                    "DROP SERVER %s nope", "ALTER SERVER nope RENAME TO x")),
+            Map.entry(ObjectKind.FOREIGN_DATA_WRAPPER, new Example("", "CREATE FOREIGN DATA WRAPPER %s w",
+                    "DROP FOREIGN DATA WRAPPER %s nope", "ALTER FOREIGN DATA WRAPPER nope RENAME TO x")),
+            Map.entry(ObjectKind.USER_MAPPING, new Example(SERVER + "; CREATE SERVER s2 FOREIGN DATA WRAPPER w",
+                    "CREATE USER MAPPING %s FOR CURRENT_USER SERVER s", "DROP USER MAPPING %s FOR CURRENT_USER SERVER s2",
+                    null)),
+            Map.entry(ObjectKind.OPERATOR_CLASS, new Example("CREATE OPERATOR FAMILY of USING btree",
+                    "CREATE OPERATOR CLASS %s oc FOR TYPE int USING btree FAMILY of AS OPERATOR 1 <",
+                    "DROP OPERATOR CLASS %s nope USING btree", "ALTER OPERATOR CLASS nope USING btree RENAME TO x")),
+            Map.entry(ObjectKind.OPERATOR_FAMILY, new Example("", "CREATE OPERATOR FAMILY %s of USING btree",
+                    "DROP OPERATOR FAMILY %s nope USING btree", "ALTER OPERATOR FAMILY nope USING btree RENAME TO x")),
+            Map.entry(ObjectKind.ACCESS_METHOD, new Example("",
+                    "CREATE ACCESS METHOD %s am TYPE TABLE HANDLER heap_tableam_handler", "DROP ACCESS METHOD %s nope",
+                    null)),
+            // brin_minmax_opcinfo is a built-in internal -> internal function, the shape FROM SQL needs.
+            Map.entry(ObjectKind.TRANSFORM, new Example("",
+                    "CREATE TRANSFORM %s FOR int LANGUAGE plpgsql (FROM SQL WITH FUNCTION brin_minmax_opcinfo(internal))",
+                    "DROP TRANSFORM %s FOR bigint LANGUAGE plpgsql", null)),
+            Map.entry(ObjectKind.ROLE, new Example("", "CREATE ROLE %s r_{u}", "DROP ROLE %s nope_{u}",
+                    "ALTER ROLE nope_{u} RENAME TO x_{u}", "DROP ROLE IF EXISTS r_{u}", true)),
+            // CREATE DATABASE cannot run inside a function, so not in a DO block either.
+            Map.entry(ObjectKind.DATABASE, new Example("", "CREATE DATABASE %s d_{u}", "DROP DATABASE %s nope_{u}",
+                    "ALTER DATABASE nope_{u} RENAME TO x_{u}", "DROP DATABASE IF EXISTS d_{u}", false))));
+
+    static Stream<PostgresFacts.Row> rows() {
+        return PostgresFacts.rows().stream();
+    }
+
+    @Test
+    void every_row_has_an_example_and_every_example_a_row() {
+        Set<ObjectKind> rows = PostgresFacts.rows().stream().map(PostgresFacts.Row::kind)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ObjectKind.class)));
+        assertEquals(rows, EXAMPLES.keySet());
+    }
+
+    @ParameterizedTest(name = "{index}: {0}")
+    @MethodSource("rows")
+    void row_matches_what_postgres_does(PostgresFacts.Row row) {
+        PgCluster cluster = PgCluster.require();
+        Example ex = EXAMPLES.get(row.kind());
+        try (TempDatabase db = cluster.createDatabase()) {
+            String u = db.name();
+            String create = ex.create().replace("{u}", u);
+            try {
+                int major = serverMajor(db);
+                if (!ex.setup().isEmpty()) {
+                    ok(db, ex.setup());
+                }
+                String plain = create.formatted("").replace("  ", " ");
+                ok(db, plain);
+                fails(db, plain, row.duplicate());
+
+                String ine = create.formatted("IF NOT EXISTS");
+                if (row.ifNotExists(major)) {
+                    ok(db, ine);
+                } else {
+                    fails(db, ine, SqlState.SYNTAX_ERROR);
+                }
+
+                if (plain.startsWith("CREATE ")) {
+                    String orReplace = "CREATE OR REPLACE " + plain.substring("CREATE ".length());
+                    if (row.orReplace(major)) {
+                        ok(db, orReplace);
+                    } else {
+                        fails(db, orReplace, SqlState.SYNTAX_ERROR);
+                    }
+                } else {
+                    assertFalse(row.orReplace(major), "OR REPLACE on a statement that is not a CREATE");
+                }
+
+                if (ex.inDoBlock()) {
+                    ok(db, "DO $$ BEGIN " + plain + "; EXCEPTION WHEN " + row.condition() + " THEN null; END $$");
+                }
+
+                String drop = ex.drop().replace("{u}", u);
+                fails(db, drop.formatted("").replace("  ", " "), row.dropMissing());
+                assertTrue(row.dropIfExists(major));
+                ok(db, drop.formatted("IF EXISTS"));
+
+                assertEquals(ex.rename() == null, row.renameMissing() == null, "a RENAME iff the row has its code");
+                if (ex.rename() != null) {
+                    fails(db, ex.rename().replace("{u}", u), row.renameMissing());
+                }
+            } finally {
+                if (ex.cleanup() != null) {
+                    db.exec(ex.cleanup().replace("{u}", u));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ConstraintKind.class, names = {"PRIMARY_KEY", "UNIQUE", "EXCLUDE", "FOREIGN_KEY", "CHECK"})
+    void a_duplicate_constraint_raises_what_the_table_says_for_its_kind(ConstraintKind kind) {
+        String body = switch (kind) {
+            case PRIMARY_KEY -> "PRIMARY KEY (id)";
+            case UNIQUE -> "UNIQUE (code)";
+            case EXCLUDE -> "EXCLUDE USING btree (code WITH =)";
+            case FOREIGN_KEY -> "FOREIGN KEY (parent) REFERENCES t (id)";
+            default -> "CHECK (id > 0)";
+        };
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TABLE t (id int, code text, parent int)" + (kind == ConstraintKind.FOREIGN_KEY
+                    ? "; ALTER TABLE t ADD PRIMARY KEY (id)" : ""));
+            String add = "ALTER TABLE t ADD CONSTRAINT c1 " + body;
+            ok(db, add);
+            fails(db, add, PostgresFacts.duplicate(kind));
+        }
+    }
+
+    private static int serverMajor(TempDatabase db) {
+        SqlOutcome o = db.exec("DO $$ BEGIN RAISE NOTICE 'major=%', current_setting('server_version_num')::int / 10000;"
+                + " END $$");
+        assertTrue(o.ok(), o::toString);
+        String n = o.notices().get(0);
+        return Integer.parseInt(n.substring(n.indexOf("major=") + 6).strip());
+    }
+
+    private static void ok(TempDatabase db, String sql) {
+        SqlOutcome o = db.exec(sql);
+        assertTrue(o.ok(), () -> "expected success of\n" + sql + "\nbut: " + o);
+    }
+
+    private static void fails(TempDatabase db, String sql, SqlState state) {
+        SqlOutcome o = db.exec(sql);
+        assertFalse(o.ok(), () -> "expected " + state.label() + " from\n" + sql + "\nbut it passed");
+        assertEquals(state.code(), o.sqlstate(), () -> sql + " -> " + o);
+    }
+}
