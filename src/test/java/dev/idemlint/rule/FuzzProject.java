@@ -56,14 +56,14 @@ final class FuzzProject {
 
     /**
      * The findings that say the analyzer itself failed on the file: the pipeline turns such bugs into
-     * a located {@code parse-error} so that the run goes on, which hides them from a fuzzer unless it
-     * looks.
+     * a located finding ({@code internal-error}, or a {@code parse-error} naming an internal failure)
+     * so that the run goes on, which hides them from a fuzzer unless it looks.
      */
     static List<Diagnostic> internalFailures(List<Diagnostic> diagnostics) {
         List<Diagnostic> out = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
             String m = d.message();
-            if (m.startsWith("Internal parser failure") || m.startsWith("Internal model failure")
+            if (d.rule().equals("internal-error") || m.startsWith("Internal parser failure") || m.startsWith("Internal model failure")
                     || m.contains("internal parser error")) {
                 out.add(d);
             }
