@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Fuzz target: {@code --fix --unsafe-fixes} on any bytes as the one revision of a versions folder. The
  * fix loop (lint, apply, re-parse, re-lint) returns within {@link FuzzDeadline#LIMIT} with no problem
- * to report (a fix whose result does not parse is one); every fixed text parses and is written as the
- * CLI writes it; the lint of the written files finds no analyzer failure; and a second fix pass over
+ * to report (a fix whose result does not parse is one); every fixed text parses, holds no NUL the input
+ * did not (CPython refuses such a file) and is written as the CLI writes it; the lint of the written files finds no analyzer failure; and a second fix pass over
  * them changes nothing (the fixes converged).
  */
 class FixFuzzTest {
@@ -43,8 +43,11 @@ class FixFuzzTest {
         if (first.files().isEmpty()) {
             return;
         }
+        boolean nul = new String(input, StandardCharsets.UTF_8).indexOf('\0') >= 0;
         for (FixLoop.FixedFile f : first.files()) {
             PARSER.parse(SourceFile.of(f.path(), f.displayPath(), f.text())); // throws when it does not parse
+            // CPython refuses a source file holding a NUL ("source code cannot contain null bytes")
+            assertTrue(nul || f.text().indexOf('\0') < 0, f.displayPath() + ": the fixes wrote a NUL character");
             AtomicWriter.Outcome written = f.created() ? AtomicWriter.create(f.path(), f.text(),
                     NEW_FILE) ? AtomicWriter.Outcome.WRITTEN : AtomicWriter.Outcome.EXISTS
                     : f.moved() ? AtomicWriter.move(f.snapshot(), f.path(), f.text())
