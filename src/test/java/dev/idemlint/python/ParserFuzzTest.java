@@ -26,7 +26,9 @@ class ParserFuzzTest {
         String text = new String(input, StandardCharsets.UTF_8);
         FuzzDeadline.run(() -> {
             String expected = DescentParserTest.outcome(REFERENCE, text);
-            assertFalse(expected.contains(": internal parser error"), expected);
+            // the outcome of an error is "error at <offset>: <message>"; a dump may hold any text
+            assertFalse(expected.startsWith("error at ") && expected.substring(expected.indexOf(": ") + 2)
+                    .startsWith("internal parser error"), expected);
             String actual = DescentParserTest.outcome(FAST, text);
             assertEquals(expected, actual, "the fast path and ANTLR differ");
             if (!expected.startsWith("error at ")) {

@@ -64,7 +64,7 @@ final class FuzzProject {
         for (Diagnostic d : diagnostics) {
             String m = d.message();
             if (d.rule().equals("internal-error") || m.startsWith("Internal parser failure") || m.startsWith("Internal model failure")
-                    || m.contains("internal parser error")) {
+                    || m.startsWith("Syntax error: internal parser error")) {
                 out.add(d);
             }
         }
