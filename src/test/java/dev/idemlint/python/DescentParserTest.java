@@ -244,7 +244,7 @@ class DescentParserTest {
 
 
     /** Everything a parse produces, spans and string offsets included, or its error. */
-    private static String outcome(PythonParser parser, String text) {
+    static String outcome(PythonParser parser, String text) {
         try {
             StringBuilder sb = new StringBuilder();
             dump(parser.parse(ParseSupport.source(text)).body(), sb);

@@ -102,7 +102,7 @@ class PythonTokenizerTest {
 
 
     /** Returns the number of tokens compared. */
-    private static int assertSameTokens(String what, String text, boolean field) {
+    static int assertSameTokens(String what, String text, boolean field) {
         MigrationPythonLexer reference = new MigrationPythonLexer(new StringCharStream(text));
         reference.removeErrorListeners();
         PythonTokenizer tokenizer = new PythonTokenizer(text);
