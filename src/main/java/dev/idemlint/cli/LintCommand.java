@@ -27,6 +27,7 @@ import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Printable;
 import dev.idemlint.source.Spare;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -188,7 +189,7 @@ public final class LintCommand implements Callable<Integer> {
                 fixedFiles.addAll(o.files());
                 fixedCount += o.fixed();
                 for (String problem : o.problems()) {
-                    System.err.println("idemlint: " + problem);
+                    System.err.println("idemlint: " + Printable.line(problem));
                 }
             } else {
                 r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
@@ -224,7 +225,7 @@ public final class LintCommand implements Callable<Integer> {
                         : f.moved() ? AtomicWriter.move(f.snapshot(), f.path(), f.text())
                         : AtomicWriter.write(f.snapshot(), f.text());
                 if (written != AtomicWriter.Outcome.WRITTEN) {
-                    System.err.println("idemlint: " + f.displayPath() + ": not written, " + switch (written) {
+                    System.err.println("idemlint: " + Printable.line(f.displayPath()) + ": not written, " + switch (written) {
                         case CHANGED_ON_DISK -> "the file changed on disk during the run";
                         case EXISTS -> "a file of that name exists";
                         default -> "the fixed text does not fit the file's declared encoding";

@@ -1,5 +1,6 @@
 package dev.idemlint.discovery;
 
+import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemLoopException;
@@ -21,9 +22,12 @@ public record InputProblem(Path path, int line, String message) {
         return new InputProblem(path, describe(e));
     }
 
-    /** {@code path: message} or {@code path:line: message}, the form reporters print. */
+    /**
+     * {@code path: message} or {@code path:line: message}, the form reporters print; control and
+     * bidi characters of a file name or of text quoted from a file are written as escapes.
+     */
     public String render() {
-        return path + (line > 0 ? ":" + line : "") + ": " + message;
+        return Printable.line(path + (line > 0 ? ":" + line : "") + ": " + message);
     }
 
     static String describe(IOException e) {
