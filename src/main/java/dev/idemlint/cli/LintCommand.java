@@ -160,7 +160,7 @@ public final class LintCommand implements Callable<Integer> {
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
             System.err.println("idemlint: " + p.render());
-            ioProblem = true;
+            ioProblem |= !p.warning();
         }
         for (LintTarget t : found.targets()) {
             for (InputProblem p : t.config().checkRuleNames(names)) {
