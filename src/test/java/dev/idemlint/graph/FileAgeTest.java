@@ -92,7 +92,7 @@ class FileAgeTest {
         Path repo = Files.createDirectories(tmp.resolve("repo"));
         Path file = Files.writeString(repo.resolve("001_a.py"), "revision = 'a'\n");
         // a signed commit (signed by a stand-in for gpg): git log verifies it when log.showSignature is on
-        Path signer = script("sign", "echo '[GNUPG:] SIG_CREATED ' >&2\n"
+        Path signer = script("sign", "cat > /dev/null\necho '[GNUPG:] SIG_CREATED ' >&2\n"
                 + "printf -- '-----BEGIN PGP SIGNATURE-----\\n\\nx\\n-----END PGP SIGNATURE-----\\n'\n");
         assertEquals(0, run(repo, "git", "init", "-q", "."));
         assertEquals(0, run(repo, "git", "add", "001_a.py"));
@@ -115,10 +115,14 @@ class FileAgeTest {
 
     private static int run(Path dir, String... command) throws IOException, InterruptedException {
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
             p.getOutputStream().close();
-            return p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int rc = p.waitFor(30, TimeUnit.SECONDS) ? p.exitValue() : -1;
+            if (rc != 0) {
+                System.err.println(String.join(" ", command) + ": " + out);
+            }
+            return rc;
         } catch (IOException e) {
             return -1;
         }
