@@ -2,6 +2,7 @@ package dev.idemlint.cli;
 
 import dev.idemlint.graph.GraphPrinter;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.source.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -31,10 +32,10 @@ public final class GraphCommand implements Callable<Integer> {
             return 2;
         }
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
-        loaded.problems().forEach(p -> System.err.println("idemlint: " + p));
+        loaded.problems().forEach(p -> System.err.println("idemlint: " + Printable.line(p)));
         for (VersionsTree t : loaded.trees()) {
             if (loaded.trees().size() > 1 && !format.equals("json")) {
-                System.out.println("# " + t.dir());
+                System.out.println("# " + Printable.line(t.dir().toString()));
             }
             String out = switch (format) {
                 case "json" -> GraphPrinter.json(t.graph());

@@ -3,6 +3,7 @@ package dev.idemlint.cli;
 import dev.idemlint.graph.GraphPrinter;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.source.Printable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -52,11 +53,11 @@ public final class HeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
-        loaded.problems().forEach(p -> System.err.println("idemlint: " + p));
+        loaded.problems().forEach(p -> System.err.println("idemlint: " + Printable.line(p)));
         int rc = loaded.trees().isEmpty() ? 2 : 0;
         for (VersionsTree t : loaded.trees()) {
             if (loaded.trees().size() > 1) {
-                System.out.println("# " + t.dir());
+                System.out.println("# " + Printable.line(t.dir().toString()));
             }
             String heads = GraphPrinter.heads(t.graph());
             System.out.print(heads.endsWith("\n") || heads.isEmpty() ? heads : heads + "\n");
@@ -66,16 +67,17 @@ public final class HeadsCommand implements Callable<Integer> {
             if (dbRevision != null) {
                 var resolved = t.graph().resolve(dbRevision);
                 if (resolved.isEmpty()) {
-                    System.out.println("Can't locate revision identified by '" + dbRevision
+                    System.out.println("Can't locate revision identified by '" + Printable.line(dbRevision)
                             + "': the database is ahead of (or off) this code's chain; `alembic upgrade` will fail.");
                     rc = Math.max(rc, 1);
                     continue;
                 }
                 List<Migration> plan = t.graph().upgradePlan(resolved.get());
-                System.out.println("upgrade heads from " + resolved.get() + " applies " + plan.size()
+                System.out.println("upgrade heads from " + Printable.line(resolved.get()) + " applies " + plan.size()
                         + (plan.size() == 1 ? " revision:" : " revisions:"));
                 for (Migration m : plan) {
-                    System.out.println("  " + m.header().revisionId() + "  " + m.source().displayPath());
+                    System.out.println("  " + Printable.line(m.header().revisionId()) + "  "
+                            + Printable.line(m.source().displayPath()));
                 }
             }
         }

@@ -31,6 +31,7 @@ import dev.idemlint.rule.RuleDoc;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Printable;
 import dev.idemlint.source.Spare;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -184,7 +185,7 @@ public final class LintCommand implements Callable<Integer> {
         boolean ioProblem = false;
         for (InputProblem p : found.problems()) {
             System.err.println("idemlint: " + p.render());
-            ioProblem = true;
+            ioProblem |= !p.warning();
         }
         // A config that says something the run cannot honour stops it: a report made with the
         // config half ignored would read as the project's verdict.
@@ -238,7 +239,7 @@ public final class LintCommand implements Callable<Integer> {
                 fixedFiles.addAll(o.files());
                 fixedCount += o.fixed();
                 for (String problem : o.problems()) {
-                    System.err.println("idemlint: " + problem);
+                    System.err.println("idemlint: " + Printable.line(problem));
                 }
             } else {
                 r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
@@ -400,7 +401,7 @@ public final class LintCommand implements Callable<Integer> {
                     shown = fixedFiles.get(i).displayPath();
                 }
             }
-            System.err.println("idemlint: " + shown + ": not written, " + failure.describe());
+            System.err.println("idemlint: " + Printable.line(shown) + ": not written, " + failure.describe());
         }
         for (String warning : result.warnings()) {
             System.err.println("idemlint: " + warning);

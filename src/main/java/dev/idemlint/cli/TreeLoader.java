@@ -26,7 +26,7 @@ final class TreeLoader {
         Discovery.Result found = new Discovery(Settings.DEFAULT).discover(inputs);
         List<String> problems = new ArrayList<>();
         for (InputProblem p : found.problems()) {
-            problems.add(p.path() + ": " + p.message());
+            problems.add(p.render());
         }
         Linter linter = new Linter(List.of(), Engine.catalog());
         Path cwd = Paths.get("").toAbsolutePath();

@@ -22,7 +22,18 @@ import java.util.regex.Pattern;
  * project root; the first that exists wins. Flask-Migrate writes an ini without script_location
  * into the script directory itself and passes the directory in code.
  */
-public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations, boolean recursiveVersionLocations) {
+public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations, boolean recursiveVersionLocations,
+        int scriptLine, int locationsLine, List<InputProblem> problems) {
+
+    public AlembicIni {
+        versionLocations = List.copyOf(versionLocations);
+        problems = List.copyOf(problems);
+    }
+
+    /** The 1-based line of the ini that names {@code location} (one of {@link #versionDirs}), 0 when none does. */
+    public int lineOf(Path location) {
+        return versionLocations.contains(location) ? locationsLine : scriptLine;
+    }
 
     private static final Pattern INTERPOLATION = Pattern.compile("%\\(([^)]+)\\)s");
     // package:resource, as in "myapp:migrations" (but not a Windows drive such as C:\)
@@ -39,9 +50,15 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         return List.of();
     }
 
-    /** Reads the ini; null when it has no usable [alembic] section or cannot be read. */
+    /**
+     * Reads the ini; null when it has no usable [alembic] section or cannot be read. A location that
+     * names no directory (an interpolation the ini does not define, a package resource not in the
+     * project, {@code $HOME}, which Alembic does not expand) is one of its {@link #problems}, located
+     * at its line; one filled in by code ({@code {alembic_dir}}) is not.
+     */
     public static AlembicIni read(Path ini, Path projectRoot) throws IOException {
-        Map<String, Map<String, String>> sections = parse(Files.readString(ini, StandardCharsets.UTF_8));
+        String text = Files.readString(ini, StandardCharsets.UTF_8);
+        Map<String, Map<String, String>> sections = parse(text);
         Path dir = ini.toAbsolutePath().normalize().getParent();
         Map<String, String> alembic = sections.get("alembic");
         if (alembic == null) {
@@ -51,10 +68,18 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         vars.putAll(alembic);
         vars.put("here", dir.toString());
 
+        Path file = ini.toAbsolutePath().normalize();
+        List<InputProblem> problems = new ArrayList<>();
+        int scriptLine = lineOf(text, "script_location");
+        int locationsLine = lineOf(text, "version_locations");
         Path script = null;
         String rawScript = alembic.get("script_location");
         if (rawScript != null && !rawScript.isBlank()) {
-            script = resolve(interpolate(rawScript.trim(), vars), dir, projectRoot);
+            String value = interpolate(rawScript.trim(), vars);
+            script = resolve(value, dir, projectRoot);
+            if (script == null && !templated(value)) {
+                problems.add(new InputProblem(file, scriptLine, unresolved("script_location", value)));
+            }
         } else if (Files.isRegularFile(dir.resolve("env.py"))) {
             script = dir;
         }
@@ -67,11 +92,51 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
                 Path p = resolve(item, dir, projectRoot);
                 if (p != null) {
                     locations.add(p);
+                } else if (!templated(item)) {
+                    problems.add(new InputProblem(file, locationsLine, unresolved("version_locations", item)));
                 }
             }
         }
-        return new AlembicIni(ini.toAbsolutePath().normalize(), script, List.copyOf(locations),
-                "true".equals(alembic.get("recursive_version_locations")));
+        return new AlembicIni(file, script, locations, "true".equals(alembic.get("recursive_version_locations")),
+                scriptLine, locationsLine, problems);
+    }
+
+    /** A value filled in by the application's code before Alembic reads it: {@code {alembic_dir}}. */
+    private static boolean templated(String value) {
+        return value.contains("{");
+    }
+
+    private static String unresolved(String key, String value) {
+        String why;
+        Matcher undefined = INTERPOLATION.matcher(value);
+        if (undefined.find()) {
+            why = undefined.group() + " is not defined in [alembic] or [DEFAULT]";
+        } else if (value.contains("$") || value.startsWith("~")) {
+            why = "Alembic does not expand environment variables or ~";
+        } else if (PACKAGE_RESOURCE.matcher(value).matches()) {
+            why = "no such package folder in the project";
+        } else {
+            why = "no such directory";
+        }
+        return key + " " + value + " names no directory (" + why + ")";
+    }
+
+    /** The 1-based line of {@code key}'s first assignment in the [alembic] section, 0 when absent. */
+    static int lineOf(String text, String key) {
+        String[] lines = text.split("\\r?\\n", -1);
+        boolean inAlembic = false;
+        for (int i = 0; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith("[") && t.endsWith("]")) {
+                inAlembic = t.substring(1, t.length() - 1).trim().equals("alembic");
+            } else if (inAlembic && !lines[i].isEmpty() && !Character.isWhitespace(lines[i].charAt(0))) {
+                int eq = indexOfSeparator(t);
+                if (eq > 0 && t.substring(0, eq).strip().toLowerCase(Locale.ROOT).equals(key)) {
+                    return i + 1;
+                }
+            }
+        }
+        return 0;
     }
 
     /**
@@ -151,7 +216,11 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         return v.replace("%%", "%");
     }
 
-    /** A location as a directory, or null when it is templated ({alembic_dir}) or does not exist. */
+    /**
+     * A location as a directory, or null when it is templated ({alembic_dir}) or does not exist. An
+     * absolute path is returned as it is (it may name a folder of the machine the ini is deployed on;
+     * the caller decides whether it may be read).
+     */
     static Path resolve(String location, Path iniDir, Path projectRoot) {
         String loc = location.trim();
         if (loc.isEmpty() || loc.contains("{") || loc.contains("%(")) {
@@ -178,6 +247,13 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
             }
             if (base.equals(root) || !base.startsWith(root)) {
                 break;
+            }
+        }
+        if (pr.matches() && iniDir.startsWith(root)) {
+            // an installed package of a src layout: src/<package>/<resource>
+            Path candidate = root.resolve("src").resolve(p).normalize();
+            if (Files.isDirectory(candidate)) {
+                return candidate;
             }
         }
         return null;

@@ -118,8 +118,18 @@ public final class Discovery {
         private final VersionPins pins = new VersionPins();
         /** Each folder a walk of this run read in full: its entries in the order met. */
         private final Map<Path, List<Entry>> listings = new HashMap<>();
+        /** The inputs as the user named them, links resolved: read wherever they are. */
+        private final List<Path> named = new ArrayList<>();
+        /** Each project root's real path. */
+        private final Map<Path, Path> realRoots = new HashMap<>();
 
         Result discover(List<Path> inputs) {
+            for (Path in : inputs) {
+                Path abs = in.toAbsolutePath().normalize();
+                if (Files.exists(abs)) {
+                    named.add(realPath(abs));
+                }
+            }
             for (Path in : inputs) {
                 try {
                     input(in);
@@ -240,17 +250,18 @@ public final class Discovery {
         }
 
         private void iniTrees(Path ini, Path root, Config config) {
+            long errorsBefore = errors();
             AlembicIni parsed = readIni(ini, root);
             if (parsed == null) {
                 return;
             }
-            int problemsBefore = problems.size();
-            List<Path> dirs = existing(parsed.versionDirs(), ini, config);
+            List<Path> dirs = existing(parsed, parsed.versionDirs(), root, config);
             if (!dirs.isEmpty()) {
                 addTree(dirs, root, config, null, true);
                 return;
             }
-            boolean explained = problems.size() > problemsBefore;
+            // a location outside the project is only a warning: finding nothing then needs its error
+            boolean explained = errors() > errorsBefore;
             // a location filled in by code ({alembic_dir} in jupyterhub): look around the ini
             int before = trees.size();
             Set<InputProblem> seen = new LinkedHashSet<>(problems);
@@ -272,7 +283,7 @@ public final class Discovery {
                 if (Files.isRegularFile(ini)) {
                     AlembicIni parsed = readIni(ini, root);
                     if (parsed != null && script.equals(parsed.scriptLocation()) && !parsed.versionDirs().isEmpty()) {
-                        addTree(existing(parsed.versionDirs(), ini, config), root, config, null, true);
+                        addTree(existing(parsed, parsed.versionDirs(), root, config), root, config, null, true);
                         return;
                     }
                 }
@@ -284,7 +295,10 @@ public final class Discovery {
         private void projectInput(Path dir, Path root, Config config) {
             if (!config.versions().isEmpty()) {
                 for (Path v : config.versions()) {
-                    if (Files.isDirectory(v)) {
+                    if (!allowed(v, root)) {
+                        problems.add(new InputProblem(config.file(), config.lines().getOrDefault("versions", 0),
+                                "versions directory outside the project, not read: " + v, true));
+                    } else if (Files.isDirectory(v)) {
                         addTree(List.of(v), root, config, null, true);
                     } else {
                         problems.add(new InputProblem(config.file(), config.lines().getOrDefault("versions", 0),
@@ -293,21 +307,16 @@ public final class Discovery {
                 }
                 return;
             }
-            Scan scan = scan(dir, config);
+            Scan scan = scan(dir, root, config);
             // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
             List<List<Path>> kept = new ArrayList<>();
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
                     // an ini for a deployment (script_location = /usr/share/app/alembic) names a folder
-                    // of the machine it is installed on: the layouts below find the tree here
-                    List<Path> local = new ArrayList<>();
-                    for (Path v : parsed.versionDirs()) {
-                        if (v.startsWith(root) || Files.isDirectory(v)) {
-                            local.add(v);
-                        }
-                    }
-                    List<Path> dirs = existing(local, ini, config);
+                    // of the machine it is installed on: it is not read (a warning), and the layouts
+                    // below find the tree here
+                    List<Path> dirs = existing(parsed, parsed.versionDirs(), root, config);
                     if (!dirs.isEmpty() && !kept.contains(dirs)) {
                         kept.add(dirs);
                     }
@@ -338,15 +347,24 @@ public final class Discovery {
             }
         }
 
-        private List<Path> existing(List<Path> dirs, Path ini, Config config) {
+        /**
+         * The locations of {@code dirs} that exist and may be read. One outside the project (absolute,
+         * or climbing out with {@code ..} or a symlink) is not read unless the user named it: the ini
+         * may come from a pull request, and the folder may be a deployment's; a warning at its line.
+         */
+        private List<Path> existing(AlembicIni parsed, List<Path> dirs, Path root, Config config) {
+            Path ini = parsed.file();
             List<Path> out = new ArrayList<>();
             for (Path d : dirs) {
-                if (Files.isDirectory(d)) {
+                if (!allowed(d, root)) {
+                    problems.add(new InputProblem(ini, parsed.lineOf(d), "version location outside the project, not read: "
+                            + d, true));
+                } else if (Files.isDirectory(d)) {
                     if (!config.excludes(d)) {
                         out.add(d);
                     }
                 } else {
-                    problems.add(new InputProblem(ini, "versions directory not found: " + d));
+                    problems.add(new InputProblem(ini, parsed.lineOf(d), "versions directory not found: " + d));
                 }
             }
             return out;
@@ -354,7 +372,11 @@ public final class Discovery {
 
         private AlembicIni readIni(Path ini, Path root) {
             try {
-                return AlembicIni.read(ini, root);
+                AlembicIni parsed = AlembicIni.read(ini, root);
+                if (parsed != null) {
+                    problems.addAll(parsed.problems());
+                }
+                return parsed;
             } catch (IOException e) {
                 problems.add(InputProblem.of(ini, e));
                 return null;
@@ -380,7 +402,18 @@ public final class Discovery {
             return c;
         }
 
-        private void addTree(List<Path> locations, Path root, Config config, List<Path> focus, boolean recursive) {
+        private void addTree(List<Path> given, Path root, Config config, List<Path> focus, boolean recursive) {
+            List<Path> locations = new ArrayList<>();
+            for (Path l : given) {
+                if (allowed(l, root)) {
+                    locations.add(l);
+                } else {
+                    refuse(l, false);
+                }
+            }
+            if (locations.isEmpty()) {
+                return;
+            }
             Path key = realPath(locations.get(0));
             Tree t = trees.get(key);
             if (t == null) {
@@ -402,7 +435,7 @@ public final class Discovery {
         private Set<Path> list(Tree t) {
             Set<Path> files = new TreeSet<>();
             for (Path location : t.locations) {
-                files.addAll(list(location, t.config, t.recursive));
+                files.addAll(list(location, t.root, t.config, t.recursive));
             }
             return files;
         }
@@ -484,7 +517,8 @@ public final class Discovery {
         private boolean recursionDeclared(List<Path> locations, Path root) {
             for (Path location : locations) {
                 Path d = location.getParent();
-                for (int i = 0; i < 3 && d != null; i++, d = d.getParent()) {
+                // nothing above the project is read
+                for (int i = 0; i < 3 && d != null && d.startsWith(root); i++, d = d.getParent()) {
                     Path ini = d.resolve("alembic.ini");
                     if (Files.isRegularFile(ini)) {
                         AlembicIni parsed = readIni(ini, root);
@@ -544,7 +578,7 @@ public final class Discovery {
          * The .py files of a tree: those at its top and, when recursive, those of each subfolder
          * that holds a revision somewhere below it (helpers folders without revisions stay out).
          */
-        private List<Path> list(Path location, Config config, boolean recursive) {
+        private List<Path> list(Path location, Path root, Config config, boolean recursive) {
             Map<Path, List<Path>> bySubfolder = new LinkedHashMap<>();
             Set<Path> withRevisions = new LinkedHashSet<>();
             List<Path> top = new ArrayList<>();
@@ -586,7 +620,7 @@ public final class Discovery {
             if (replayWalks && replay(location, depth, visitor)) {
                 replays++;
             } else {
-                walk(location, depth, visitor);
+                walk(location, root, depth, visitor, false);
             }
             List<Path> out = new ArrayList<>(top);
             for (Path sub : withRevisions) {
@@ -595,10 +629,10 @@ public final class Discovery {
             return out;
         }
 
-        private Scan scan(Path root, Config config) {
+        private Scan scan(Path root, Path projectRoot, Config config) {
             Scan scan = new Scan();
-            int before = problems.size();
-            walk(root, SCAN_DEPTH, new SimpleFileVisitor<>() {
+            long before = errors();
+            walk(root, projectRoot, SCAN_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
                     if (!dir.equals(root) && (skipped(dir) || config.excludes(dir))) {
@@ -624,22 +658,32 @@ public final class Discovery {
                     }
                     return FileVisitResult.CONTINUE;
                 }
-            });
-            scan.problemCount = problems.size() - before;
+            }, true);
+            // a warning (a link out of the project not followed) does not explain finding nothing
+            scan.problemCount = (int) (errors() - before);
             return scan;
         }
 
         /**
          * Walks following links; loops and unreadable folders become problems, the walk goes on.
-         * Every folder read to its end without a failure is recorded in {@link #listings}.
+         * Every folder read to its end without a failure is recorded in {@link #listings}. A symlink
+         * to a place outside the project ({@link #allowed}) is neither followed nor read, whatever it
+         * is named: a folder the visitor would enter, a .py file or an alembic.ini. It is reported
+         * ({@link #refuse}): as a warning while the project is searched ({@code searching}), as an
+         * error when it is part of a revision tree (the tree is then incomplete).
          */
-        private void walk(Path start, int depth, SimpleFileVisitor<Path> visitor) {
+        private void walk(Path start, Path root, int depth, SimpleFileVisitor<Path> visitor, boolean searching) {
             Map<Path, List<Entry>> open = new HashMap<>();
             Set<Path> failed = new HashSet<>();
             try {
                 Files.walkFileTree(start, EnumSet.of(FileVisitOption.FOLLOW_LINKS), depth, new SimpleFileVisitor<>() {
                     @Override
                     public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                        if (!dir.equals(start) && !skipped(dir) && Files.isSymbolicLink(dir) && !allowed(dir, root)) {
+                            recordRefused(open, dir, true);
+                            refuse(dir, !searching);
+                            return FileVisitResult.SKIP_SUBTREE;
+                        }
                         record(open, dir, true, false);
                         FileVisitResult r = visitor.preVisitDirectory(dir, attrs);
                         if (r == FileVisitResult.CONTINUE) {
@@ -650,6 +694,11 @@ public final class Discovery {
 
                     @Override
                     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                        if (!attrs.isDirectory() && readable(file) && Files.isSymbolicLink(file) && !allowed(file, root)) {
+                            recordRefused(open, file, false);
+                            refuse(file, !searching);
+                            return FileVisitResult.CONTINUE;
+                        }
                         record(open, file, attrs.isDirectory(), attrs.isRegularFile());
                         if (attrs.isDirectory()) {
                             return FileVisitResult.CONTINUE; // at the depth limit
@@ -684,11 +733,64 @@ public final class Discovery {
             }
         }
 
+        private long errors() {
+            return problems.stream().filter(p -> !p.warning()).count();
+        }
+
+        /** Whether a walk's visitors read the file: a .py file (a revision?) or an alembic.ini. */
+        private static boolean readable(Path file) {
+            String name = file.getFileName().toString();
+            return name.endsWith(".py") || name.equals("alembic.ini");
+        }
+
+        /**
+         * Whether {@code p}, links resolved, is inside the project at {@code root} or inside a path the
+         * user named: nothing else is read. A pull request controls the files and the alembic.ini, not
+         * the command line.
+         */
+        private boolean allowed(Path p, Path root) {
+            Path real = realPath(p);
+            Path r = realRoots.computeIfAbsent(root, Discovery::realPath);
+            if (real.startsWith(r)) {
+                return true;
+            }
+            for (Path n : named) {
+                if (real.startsWith(n)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Reports a symlink that leads out of the project, once: an error when a revision tree holds it
+         * (its revisions are missing from the graph), else a warning (met while searching the project).
+         */
+        private void refuse(Path link, boolean error) {
+            String message = "symbolic link to a path outside the project, not followed";
+            InputProblem warning = new InputProblem(link, 0, message, true);
+            InputProblem failure = new InputProblem(link, 0, message, false);
+            if (error) {
+                problems.remove(warning);
+                problems.add(failure);
+            } else if (!problems.contains(failure)) {
+                problems.add(warning);
+            }
+        }
+
+        /** Records a refused link in its folder's listing, so a replay reports it as the walk did. */
+        private static void recordRefused(Map<Path, List<Entry>> open, Path path, boolean directory) {
+            List<Entry> entries = path.getParent() == null ? null : open.get(path.getParent());
+            if (entries != null) {
+                entries.add(new Entry(path, directory, false, true));
+            }
+        }
+
         /** Adds {@code path} to its folder's listing when that folder is being read in full. */
         private static void record(Map<Path, List<Entry>> open, Path path, boolean directory, boolean regular) {
             List<Entry> entries = path.getParent() == null ? null : open.get(path.getParent());
             if (entries != null) {
-                entries.add(new Entry(path, directory, regular));
+                entries.add(new Entry(path, directory, regular, false));
             }
         }
 
@@ -721,7 +823,14 @@ public final class Discovery {
                 return false;
             }
             for (Entry e : entries) {
-                if (e.directory() && level + 1 < depth) {
+                if (e.refused()) {
+                    // a tree's listing (the only walk replayed) reports a link out of the project as an error
+                    boolean entered = e.directory() && level + 1 < depth
+                            && visitor.preVisitDirectory(e.path(), Entry.DIRECTORY) == FileVisitResult.CONTINUE;
+                    if (!dry && (entered || !e.directory() && e.path().toString().endsWith(".py"))) {
+                        refuse(e.path(), true);
+                    }
+                } else if (e.directory() && level + 1 < depth) {
                     if (!replay(e.path(), level + 1, depth, visitor, dry)) {
                         return false;
                     }
@@ -734,11 +843,11 @@ public final class Discovery {
     }
 
     /**
-     * One entry of a folder as a walk met it (links followed), standing in for its attributes when
-     * the walk is replayed; only the kind is known.
+     * One entry of a folder as a walk met it (links followed, or {@code refused}: a link out of the
+     * project), standing in for its attributes when the walk is replayed; only the kind is known.
      */
-    private record Entry(Path path, boolean directory, boolean regular) implements BasicFileAttributes {
-        static final Entry DIRECTORY = new Entry(null, true, false);
+    private record Entry(Path path, boolean directory, boolean regular, boolean refused) implements BasicFileAttributes {
+        static final Entry DIRECTORY = new Entry(null, true, false, false);
 
         @Override
         public boolean isDirectory() {
@@ -832,9 +941,12 @@ public final class Discovery {
     }
 
     private static boolean hasRevisionFiles(Path dir) {
+        Path real = realPath(dir);
         try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
             for (Path p : s) {
-                if (p.toString().endsWith(".py") && Files.isRegularFile(p) && isRevisionFile(p)) {
+                // a link out of the folder is not read (a walk of the tree reports it)
+                if (p.toString().endsWith(".py") && Files.isRegularFile(p)
+                        && !(Files.isSymbolicLink(p) && !realPath(p).startsWith(real)) && isRevisionFile(p)) {
                     return true;
                 }
             }

@@ -1,6 +1,7 @@
 package dev.idemlint.graph;
 
 import dev.idemlint.migration.Migration;
+import dev.idemlint.source.Printable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,9 +27,9 @@ public final class GraphPrinter {
         Set<String> branchPoints = Set.copyOf(g.branchPoints());
         for (Migration m : order) {
             String id = m.header().revisionId();
-            sb.append(heads.contains(id) ? "* " : "  ").append(id).append(" <- ");
+            sb.append(heads.contains(id) ? "* " : "  ").append(Printable.line(id)).append(" <- ");
             List<String> declared = m.header().parents();
-            sb.append(declared.isEmpty() ? "<base>" : String.join(", ", declared));
+            sb.append(declared.isEmpty() ? "<base>" : Printable.line(String.join(", ", declared)));
             List<String> tags = new ArrayList<>();
             if (heads.contains(id)) {
                 tags.add("head");
@@ -49,14 +50,15 @@ public final class GraphPrinter {
                 tags.add("duplicate id");
             }
             if (!tags.isEmpty()) {
-                sb.append(" (").append(String.join("; ", tags)).append(')');
+                // ids, labels and names from the files: control and bidi characters as escapes
+                sb.append(" (").append(Printable.line(String.join("; ", tags))).append(')');
             }
-            sb.append("  ").append(m.source().displayPath()).append('\n');
+            sb.append("  ").append(Printable.line(m.source().displayPath())).append('\n');
         }
         for (Migration m : g.shadowed()) {
-            sb.append("! ").append(m.header().revisionId()).append(" <- ")
-                    .append(m.header().parents().isEmpty() ? "<base>" : String.join(", ", m.header().parents()))
-                    .append(" (shadowed duplicate: ignored by Alembic)  ").append(m.source().displayPath())
+            sb.append("! ").append(Printable.line(m.header().revisionId())).append(" <- ")
+                    .append(m.header().parents().isEmpty() ? "<base>" : Printable.line(String.join(", ", m.header().parents())))
+                    .append(" (shadowed duplicate: ignored by Alembic)  ").append(Printable.line(m.source().displayPath()))
                     .append('\n');
         }
         return sb.toString();
@@ -119,17 +121,17 @@ public final class GraphPrinter {
         StringBuilder sb = new StringBuilder();
         for (String h : g.heads()) {
             Migration m = g.node(h);
-            sb.append(h);
+            sb.append(Printable.line(h));
             Set<String> labels = g.labelsOf(h);
             if (!labels.isEmpty()) {
-                sb.append(" (").append(String.join(", ", labels)).append(')');
+                sb.append(" (").append(Printable.line(String.join(", ", labels))).append(')');
             }
-            sb.append(" (head)  ").append(m.source().displayPath()).append('\n');
+            sb.append(" (head)  ").append(Printable.line(m.source().displayPath())).append('\n');
         }
         // Alembic keeps a shadowed duplicate in its head set, so `alembic heads` lists it too.
         for (Migration m : g.shadowed()) {
-            sb.append(m.header().revisionId()).append(" (head; shadowed duplicate, ignored by upgrades)  ")
-                    .append(m.source().displayPath()).append('\n');
+            sb.append(Printable.line(m.header().revisionId())).append(" (head; shadowed duplicate, ignored by upgrades)  ")
+                    .append(Printable.line(m.source().displayPath())).append('\n');
         }
         return sb.toString();
     }
@@ -147,7 +149,8 @@ public final class GraphPrinter {
 
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '"' -> sb.append("\\\"");
                 case '\\' -> sb.append("\\\\");
@@ -155,8 +158,10 @@ public final class GraphPrinter {
                 case '\r' -> sb.append("\\r");
                 case '\t' -> sb.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || c >= 0x7f && unsafe(s, i)) {
                         sb.append(String.format("\\u%04x", (int) c));
+                    } else if (Character.isHighSurrogate(c)) {
+                        sb.append(c).append(s.charAt(++i)); // a pair (unsafe() saw its low half)
                     } else {
                         sb.append(c);
                     }
@@ -166,7 +171,16 @@ public final class GraphPrinter {
         sb.append('"');
     }
 
+    /** A lone surrogate, or a character {@link Printable} escapes: written as a JSON escape. */
+    private static boolean unsafe(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Printable.unsafe(c);
+    }
+
     private static String quoteDot(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\\\\n", "\\n") + "\"";
+        return "\"" + Printable.line(s).replace("\\", "\\\\").replace("\"", "\\\"").replace("\\\\n", "\\n") + "\"";
     }
 }

@@ -1,6 +1,7 @@
 package dev.idemlint.report;
 
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.source.Printable;
 import java.io.IOException;
 
 /**
@@ -34,9 +35,13 @@ public final class GithubReporter implements Reporter {
         }
     }
 
-    /** Escapes a command's message as the runner expects (it decodes these before display). */
+    /**
+     * Escapes a command's message as the runner expects (it decodes these before display); the other
+     * control and bidi characters from input are then written as escapes ({@link Printable}): the
+     * runner echoes the line into the job log as it is, where an ESC recolours or hides the log.
+     */
     static String data(String s) {
-        return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return Printable.line(s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"));
     }
 
     /** Escapes a property value: as {@link #data} plus the separators {@code :} and {@code ,}. */

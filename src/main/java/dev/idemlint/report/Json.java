@@ -1,6 +1,7 @@
 package dev.idemlint.report;
 
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -35,7 +36,10 @@ public final class Json {
         int from = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\') {
+            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !unsafe(s, i))) {
+                if (Character.isHighSurrogate(c)) {
+                    i++; // a pair: unsafe() saw its low half
+                }
                 continue;
             }
             sb.append(s, from, i);
@@ -48,14 +52,26 @@ public final class Json {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                default -> {
-                    sb.append("\\u00");
-                    sb.append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                }
+                default -> sb.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf])
+                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
             }
         }
         sb.append(s, from, n);
         return sb.append('"');
+    }
+
+    /**
+     * Whether the non-ASCII char at {@code i} is written as an escape (backslash, u, four hex digits): a character a
+     * terminal or log viewer would act on rather than show ({@link Printable}), which JSON allows raw
+     * (U+2028/U+2029 even end a line in older JavaScript), or a surrogate that is not half of a pair
+     * (escaped, it is the same string to a decoder; raw, it cannot be encoded). The data is unchanged.
+     */
+    static boolean unsafe(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Printable.unsafe(c);
     }
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();

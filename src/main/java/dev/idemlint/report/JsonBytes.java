@@ -6,7 +6,7 @@ import java.util.Arrays;
 /**
  * JSON text built straight into UTF-8 bytes: what {@link Json#str} writes, escaped the same way,
  * encoded as {@code String.getBytes(UTF_8)} would encode it (a surrogate pair as one 4-byte
- * character, a lone surrogate as {@code ?}), in one pass over each string. A big report formatted
+ * character), in one pass over each string. A big report formatted
  * into a {@code StringBuilder} was copied into a String, scanned for non-ASCII bytes and copied
  * again to encode it: two fifths of the report's time at 3,700 files, all on one core.
  */
@@ -124,26 +124,24 @@ final class JsonBytes {
         for (; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
+                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
                     b[k++] = (byte) c;
                 } else {
                     k = escape(c, b, k);
                 }
+            } else if (Json.unsafe(s, i)) {
+                k = escape(c, b, k);
             } else if (c < 0x800) {
                 b[k++] = (byte) (0xc0 | c >> 6);
                 b[k++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isSurrogate(c)) {
-                char low = i + 1 < len ? s.charAt(i + 1) : 0;
-                if (Character.isHighSurrogate(c) && Character.isLowSurrogate(low)) {
-                    int cp = Character.toCodePoint(c, low);
-                    b[k++] = (byte) (0xf0 | cp >> 18);
-                    b[k++] = (byte) (0x80 | cp >> 12 & 0x3f);
-                    b[k++] = (byte) (0x80 | cp >> 6 & 0x3f);
-                    b[k++] = (byte) (0x80 | cp & 0x3f);
-                    i++;
-                } else {
-                    b[k++] = '?';
-                }
+                // a pair (a lone half is unsafe, escaped above)
+                int cp = Character.toCodePoint(c, s.charAt(i + 1));
+                b[k++] = (byte) (0xf0 | cp >> 18);
+                b[k++] = (byte) (0x80 | cp >> 12 & 0x3f);
+                b[k++] = (byte) (0x80 | cp >> 6 & 0x3f);
+                b[k++] = (byte) (0x80 | cp & 0x3f);
+                i++;
             } else {
                 b[k++] = (byte) (0xe0 | c >> 12);
                 b[k++] = (byte) (0x80 | c >> 6 & 0x3f);
@@ -155,7 +153,7 @@ final class JsonBytes {
         return this;
     }
 
-    /** The JSON escape of ASCII char {@code c} ({@code "}, backslash or a control char) at {@code b[k]}. */
+    /** The JSON escape of {@code c} ({@code "}, backslash, a control char or one {@link Json#unsafe} names) at {@code b[k]}. */
     private static int escape(char c, byte[] b, int k) {
         b[k++] = '\\';
         switch (c) {
@@ -168,9 +166,9 @@ final class JsonBytes {
             case '\f' -> b[k++] = 'f';
             default -> {
                 b[k++] = 'u';
-                b[k++] = '0';
-                b[k++] = '0';
-                b[k++] = HEX[c >> 4];
+                b[k++] = HEX[c >> 12];
+                b[k++] = HEX[c >> 8 & 0xf];
+                b[k++] = HEX[c >> 4 & 0xf];
                 b[k++] = HEX[c & 0xf];
             }
         }
@@ -180,13 +178,13 @@ final class JsonBytes {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
     /**
-     * Latin-1 bytes written as they are: printable ASCII but {@code "} and backslash. Not '?', which
+     * Latin-1 bytes written as they are: printable ASCII (not DEL) but {@code "} and backslash. Not '?', which
      * may stand for a char Latin-1 cannot encode, nor any byte of a non-ASCII char.
      */
     private static final boolean[] PLAIN = new boolean[256];
 
     static {
-        for (int v = 0x20; v < 0x80; v++) {
+        for (int v = 0x20; v < 0x7f; v++) {
             PLAIN[v] = v != '"' && v != '\\' && v != '?';
         }
     }

@@ -3,6 +3,7 @@ package dev.idemlint.report;
 import dev.idemlint.plan.Plan;
 import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
+import dev.idemlint.source.Printable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,53 +49,54 @@ public final class PlanReporter {
         return Json.write(Json.obj().with("error", Json.obj().with("kind", kind).with("message", message)));
     }
 
+    /** Text for people: ids, paths, messages and notes with control and bidi characters as escapes ({@link Printable}). */
     public static String text(Plan p) {
         StringBuilder sb = new StringBuilder();
-        sb.append("database  ").append(p.url());
+        sb.append("database  ").append(Printable.line(p.url()));
         if (p.serverVersion() != null) {
-            sb.append(" (PostgreSQL ").append(p.serverVersion()).append(')');
+            sb.append(" (PostgreSQL ").append(Printable.line(p.serverVersion())).append(')');
         }
         sb.append('\n');
-        sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : String.join(", ", p.current())).append('\n');
+        sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : Printable.line(String.join(", ", p.current()))).append('\n');
         int n = p.pending().size();
         sb.append("pending   ").append(n == 0 ? "nothing: the database is at the heads"
                 : n + (n == 1 ? " revision" : " revisions") + ", in the order `" + p.command() + "` applies them")
                 .append("\n\n");
         int width = 0;
         for (Entry e : p.pending()) {
-            width = Math.max(width, e.revision().length());
+            width = Math.max(width, Printable.line(e.revision()).length());
         }
         for (Entry e : p.pending()) {
-            sb.append("  ").append(pad(e.status().word(), 8)).append(pad(e.revision(), width + 2));
+            sb.append("  ").append(pad(e.status().word(), 8)).append(pad(Printable.line(e.revision()), width + 2));
             if (e.file() != null) {
-                sb.append(e.file());
+                sb.append(Printable.line(e.file()));
                 if (e.status() != Status.OK) {
                     sb.append(':').append(e.line());
                 }
             }
             if (e.sqlstate() != null) {
-                sb.append("  ").append(e.sqlstate());
+                sb.append("  ").append(Printable.line(e.sqlstate()));
             }
             sb.append('\n');
             String indent = " ".repeat(10 + width + 2);
             if (e.message() != null) {
-                sb.append(indent).append(e.message()).append('\n');
+                sb.append(indent).append(Printable.lines(e.message())).append('\n');
             }
             if (e.help() != null) {
-                sb.append(indent).append("help: ").append(e.help()).append('\n');
+                sb.append(indent).append("help: ").append(Printable.lines(e.help())).append('\n');
             }
         }
         for (String note : p.notes()) {
-            sb.append("\nnote: ").append(note).append('\n');
+            sb.append("\nnote: ").append(Printable.lines(note)).append('\n');
         }
         Entry first = p.firstFailure();
         long unknown = p.count(Status.UNKNOWN);
         sb.append('\n');
         if (first != null) {
             sb.append("result: `").append(p.command()).append("` fails")
-                    .append(first.revision().equals("head") ? " (several heads)" : " at " + first.revision());
+                    .append(first.revision().equals("head") ? " (several heads)" : " at " + Printable.line(first.revision()));
             if (first.sqlstate() != null) {
-                sb.append(" (").append(first.sqlstate()).append(')');
+                sb.append(" (").append(Printable.line(first.sqlstate())).append(')');
             }
         } else if (unknown > 0) {
             sb.append("result: no revision is known to fail; ").append(unknown)

@@ -7,6 +7,7 @@ import dev.idemlint.rule.Related;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.LineIndex;
+import dev.idemlint.source.Printable;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -176,9 +177,9 @@ public final class TextReporter implements Reporter {
 
     private void writeOne(Diagnostic d, Appendable out) throws IOException {
         if (layout == Layout.CONCISE) {
-            out.append(paint("1", d.file().displayPath() + ":" + d.line() + ":" + d.column() + ":")).append(' ')
-                    .append(paint("1", d.rule())).append(fixable(d) ? " " + paint("32", "[*]") : "").append(' ')
-                    .append(d.message()).append('\n');
+            out.append(paint("1", Printable.line(d.file().displayPath()) + ":" + d.line() + ":" + d.column() + ":"))
+                    .append(' ').append(paint("1", d.rule())).append(fixable(d) ? " " + paint("32", "[*]") : "")
+                    .append(' ').append(Printable.line(d.message())).append('\n');
             if (showFixes) {
                 fixTitles(d, out);
             }
@@ -187,18 +188,18 @@ public final class TextReporter implements Reporter {
         String sev = d.severity().label();
         String sevColored = paint(d.severity() == Severity.ERROR ? "1;31" : d.severity() == Severity.WARNING ? "1;33"
                 : "1;36", sev);
-        out.append(paint("1", d.file().displayPath() + ":" + d.line() + ":" + d.column() + ":")).append(' ')
-                .append(sevColored).append('[').append(paint("1", d.rule())).append("] ")
-                .append(fixable(d) ? paint("32", "[*]") + " " : "").append(d.message()).append('\n');
+        out.append(paint("1", Printable.line(d.file().displayPath()) + ":" + d.line() + ":" + d.column() + ":"))
+                .append(' ').append(sevColored).append('[').append(paint("1", d.rule())).append("] ")
+                .append(fixable(d) ? paint("32", "[*]") + " " : "").append(Printable.line(d.message())).append('\n');
         frame(d.file(), d.span().start(), d.span().end(), out);
         for (Related r : d.related()) {
-            out.append("   = note: ").append(r.file().displayPath()).append(':')
+            out.append("   = note: ").append(Printable.line(r.file().displayPath())).append(':')
                     .append(String.valueOf(r.file().lines().line(r.span().start()))).append(':')
                     .append(String.valueOf(r.file().lines().column(r.span().start()))).append(": ")
-                    .append(r.message()).append('\n');
+                    .append(Printable.line(r.message())).append('\n');
         }
         if (d.help() != null && !d.help().isEmpty()) {
-            out.append("   = ").append(paint("36", "help")).append(": ").append(d.help()).append('\n');
+            out.append("   = ").append(paint("36", "help")).append(": ").append(Printable.lines(d.help())).append('\n');
         }
         fixTitles(d, out);
         out.append('\n');
@@ -211,7 +212,7 @@ public final class TextReporter implements Reporter {
                 case UNSAFE -> "unsafe fix";
                 case DISPLAY_ONLY -> "suggestion";
             };
-            String title = f.title().replace("\n", "\n     ");
+            String title = Printable.lines(f.title()).replace("\n", "\n     ");
             out.append("   = ").append(paint("32", kind)).append(": ").append(title).append('\n');
         }
     }
@@ -239,11 +240,16 @@ public final class TextReporter implements Reporter {
         int line = lines.line(start);
         int lineStart = lines.lineStart(line);
         int lineEnd = lines.lineEnd(line, text);
-        String content = shown(text.substring(lineStart, lineEnd).replace('\t', ' '));
+        // undecodable bytes show as U+FFFD; control and bidi characters as escapes, the caret moved to match
+        String raw = shown(text.substring(lineStart, lineEnd).replace('\t', ' '));
+        String content = Printable.line(raw);
         String num = String.valueOf(line);
         String pad = " ".repeat(num.length());
-        int from = start - lineStart;
-        int to = Math.max(from + 1, Math.min(end, lineEnd) - lineStart);
+        int offset = start - lineStart;
+        int rawFrom = Math.max(0, Math.min(offset, raw.length()));
+        int rawTo = Math.max(0, Math.min(Math.min(end, lineEnd) - lineStart, raw.length()));
+        int from = Printable.width(raw, 0, rawFrom) + offset - rawFrom;
+        int to = Math.max(from + 1, Printable.width(raw, 0, rawTo));
         out.append(pad).append(" |\n");
         out.append(num).append(" | ").append(content).append('\n');
         out.append(pad).append(" | ").append(" ".repeat(Math.max(0, from)))

@@ -558,9 +558,9 @@ class DiscoveryTest {
         Discovery.Result r = discover(p.path("alembic.ini"), p.path("other/alembic.ini"));
         assertEquals(List.of(), r.targets());
         assertEquals(List.of(
-                new InputProblem(p.path("alembic.ini"), "versions directory not found: " + p.path("gone/versions")),
-                new InputProblem(p.path("other/alembic.ini"),
-                        "no versions directory: script_location is missing or unresolvable")), r.problems());
+                new InputProblem(p.path("alembic.ini"), 4, "versions directory not found: " + p.path("gone/versions")),
+                new InputProblem(p.path("other/alembic.ini"), 4, "script_location gone names no directory (no such directory)")),
+                r.problems());
     }
 
     @Test

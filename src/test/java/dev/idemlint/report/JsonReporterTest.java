@@ -64,13 +64,15 @@ class JsonReporterTest {
             "😀 \uD83D\uDE00", "lone high \uD83D", "\uD83D", "lone low \uDE00 x", "\uDE00\uD83D", "\uD83D\uD83D\uDE00",
             // '?' is also what the Latin-1 fast path reads for a char it cannot encode
             "?", "a?b", "a?b\u4e2d?c", "??😀?", "?\uD83D?", "x?é?", "\u4e2d??",
+            // escaped for terminals: C1, bidi controls, line separators
+            "\u0085\u009b\u061c\u200e\u202e x \u2028\u2029\u2066\u2069", "?\u202e?",
         };
         for (String s : cases) {
             assertJsonBytes(s);
         }
         java.util.Random random = new java.util.Random(11);
         char[] pool = {'a', '?', '"', '\\', '\n', '\u0003', '\u007f', '\u0080', 'é', '\u07ff', '\u0800', '€', '\uD800',
-            '\uDBFF', '\uDC00', '\uDFFF', '\uE000', '\uFFFF'};
+            '\uDBFF', '\uDC00', '\uDFFF', '\uE000', '\uFFFF', '\u009b', '\u202e', '\u2028'};
         for (int i = 0; i < 20_000; i++) {
             char[] cs = new char[random.nextInt(12)];
             for (int k = 0; k < cs.length; k++) {
