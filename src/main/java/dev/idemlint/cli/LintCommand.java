@@ -69,6 +69,7 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean quiet;
     private final boolean exitZero;
     private final boolean exitNonZeroOnFix;
+    private final Path stdinFilename;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
@@ -77,7 +78,8 @@ public final class LintCommand implements Callable<Integer> {
                 return new LintCommand(parsed);
             }
         });
-        Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");
+        Specs.positional(s, Path.class, true, "PATH",
+                "files, versions directories or project roots (default: .); - reads stdin (with --stdin-filename)");
         Specs.option(s, "--output-format", "--format", String.class, "FORMAT",
                 "full (or text), concise, json, json-lines, junit, sarif, github or gitlab (default: full)");
         Specs.option(s, "-o", "--output", Path.class, "FILE", "write the report to FILE instead of stdout");
@@ -101,6 +103,8 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
         Specs.flag(s, "--exit-zero", "exit 0 even when there are findings (2 still means a usage or I/O error)");
         Specs.flag(s, "--exit-non-zero-on-fix", "exit 1 when --fix changed a file, even if nothing remains");
+        Specs.option(s, "--stdin-filename", Path.class, "PATH",
+                "with -: lint stdin as the file at PATH in its project (--fix prints the fixed text)", null);
         return s;
     }
 
@@ -127,6 +131,7 @@ public final class LintCommand implements Callable<Integer> {
         quiet = Specs.flag(parsed, "--quiet");
         exitZero = Specs.flag(parsed, "--exit-zero");
         exitNonZeroOnFix = Specs.flag(parsed, "--exit-non-zero-on-fix");
+        stdinFilename = Specs.value(parsed, "--stdin-filename");
     }
 
     @Override
@@ -139,6 +144,17 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
             return 2;
         }
+        // `-`: the text of one file comes from stdin (an editor, a formatter pipeline); it is linted as
+        // the file at --stdin-filename, with the rest of its versions directory read from disk
+        boolean stdin = paths.size() == 1 && paths.get(0).toString().equals("-");
+        if (stdin != (stdinFilename != null)) {
+            System.err.println("idemlint: " + (stdin ? "- (stdin) needs --stdin-filename PATH, the file it stands for"
+                    : "--stdin-filename needs - as the only PATH"));
+            return 2;
+        }
+        Map<Path, String> given = stdin
+                ? Map.of(stdinFilename.toAbsolutePath().normalize(), new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
+                : Map.of();
         SettingsOverrides overrides = null;
         String badVersion = null;
         try {
@@ -164,7 +180,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);
+        Discovery.Result found = overrides == null ? null
+                : stdin ? new Discovery(overrides).discoverText(stdinFilename) : new Discovery(overrides).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()
@@ -222,13 +239,15 @@ public final class LintCommand implements Callable<Integer> {
         for (LintTarget t : found.targets()) {
             LintResult r;
             if (fix || diff) {
-                FixLoop.Outcome o = new FixLoop(linter).run(t, shown, unsafeFixes);
+                FixLoop.Outcome o = new FixLoop(linter).run(t, shown, unsafeFixes, given);
                 r = o.remaining();
                 fixedFiles.addAll(o.files());
                 fixedCount += o.fixed();
                 for (String problem : o.problems()) {
                     System.err.println("idemlint: " + problem);
                 }
+            } else if (stdin) {
+                r = linter.lint(t, shown, given);
             } else {
                 r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
                     @Override
@@ -255,7 +274,18 @@ public final class LintCommand implements Callable<Integer> {
         if (diff) {
             return printDiff(fixedFiles, fixedCount, all.size());
         }
-        if (fix) {
+        if (fix && stdin) {
+            // nothing is written: the fixed text (the input when nothing changed) goes to stdout, the
+            // report to stderr
+            String text = given.values().iterator().next();
+            for (FixLoop.FixedFile f : fixedFiles) {
+                if (given.containsKey(f.path())) {
+                    text = f.text();
+                }
+            }
+            System.out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            System.out.flush();
+        } else if (fix) {
             for (FixLoop.FixedFile f : fixedFiles) {
                 AtomicWriter.Outcome written = f.created()
                         ? AtomicWriter.create(f.path(), f.text(), NEW_FILE_ENCODING) ? AtomicWriter.Outcome.WRITTEN
@@ -314,7 +344,7 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out
-            Utf8Output w = new Utf8Output(System.out);
+            Utf8Output w = new Utf8Output(fix && stdin ? System.err : System.out);
             reporter.write(report, w);
             if (fix && text && !quiet) {
                 w.append(fixSummary(fixedCount, all.size())).append("\n");
