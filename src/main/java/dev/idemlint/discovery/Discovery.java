@@ -109,6 +109,12 @@ public final class Discovery {
         return text != null && REVISION.matcher(text).find() && DOWN_REVISION.matcher(text).find();
     }
 
+    /** Whether a file's text (an editor's buffer) assigns {@code revision} and {@code down_revision} at top level. */
+    public static boolean declaresRevision(String text) {
+        String head = text.length() > HEADER_BYTES ? text.substring(0, HEADER_BYTES) : text;
+        return REVISION.matcher(head).find() && DOWN_REVISION.matcher(head).find();
+    }
+
     /** The file's first 8 KB (where a revision header sits) as text, or null when it cannot be read. */
     static String head(Path file, java.nio.charset.Charset charset) {
         byte[] head = new byte[HEADER_BYTES];
