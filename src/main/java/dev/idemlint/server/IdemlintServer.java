@@ -192,7 +192,8 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
             return;
         }
         synchronized (lock) {
-            workspace.open(p, params.getTextDocument().getUri(), params.getTextDocument().getText());
+            workspace.open(p, params.getTextDocument().getUri(), params.getTextDocument().getText(),
+                    params.getTextDocument().getVersion());
         }
         schedule(p);
     }
@@ -219,7 +220,8 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
                             + text.substring(pos.offset(c.getRange().getEnd()));
                 }
             }
-            workspace.change(p, text);
+            Integer version = params.getTextDocument().getVersion();
+            workspace.change(p, text, version == null ? b.version() : version);
         }
         schedule(p);
     }
@@ -268,6 +270,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         Workspace.Outcome o;
         Map<Path, String> uris = new LinkedHashMap<>();
         Map<Path, String> texts = new HashMap<>();
+        Map<Path, Integer> versions = new HashMap<>();
         synchronized (lock) {
             if (dirty.isEmpty()) {
                 return;
@@ -287,6 +290,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
                 Workspace.Buffer b = workspace.buffer(p);
                 uris.put(p, b.uri());
                 texts.put(p, b.text());
+                versions.put(p, b.version());
                 // a buffer checked by this run needs no run of its own unless it changes again
                 dirty.remove(p);
             }
@@ -307,7 +311,8 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
             for (Diagnostic d : e.getValue()) {
                 out.add(lsp(d, pub.positions()));
             }
-            client.publishDiagnostics(new PublishDiagnosticsParams(uris.get(e.getKey()), out));
+            // the version lets the editor drop findings computed on a text it has edited since
+            client.publishDiagnostics(new PublishDiagnosticsParams(uris.get(e.getKey()), out, versions.get(e.getKey())));
         }
     }
 

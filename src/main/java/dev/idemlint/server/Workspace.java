@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 final class Workspace {
     /** An open buffer: its text and whether it is a revision (only revisions get findings). */
-    record Buffer(Path path, String uri, String text, boolean revision) {
+    record Buffer(Path path, String uri, String text, boolean revision, int version) {
     }
 
     /** What one run says: findings per open revision of the tree (empty lists included), problems with the setup. */
@@ -46,15 +46,15 @@ final class Workspace {
         return buffers.get(path);
     }
 
-    void open(Path path, String uri, String text) {
+    void open(Path path, String uri, String text, int version) {
         found.remove(path);
-        buffers.put(path, new Buffer(path, uri, text, Discovery.declaresRevision(text)));
+        buffers.put(path, new Buffer(path, uri, text, Discovery.declaresRevision(text), version));
     }
 
-    void change(Path path, String text) {
+    void change(Path path, String text, int version) {
         Buffer b = buffers.get(path);
         if (b != null) {
-            buffers.put(path, new Buffer(path, b.uri(), text, Discovery.declaresRevision(text)));
+            buffers.put(path, new Buffer(path, b.uri(), text, Discovery.declaresRevision(text), version));
         }
     }
 
