@@ -230,4 +230,57 @@ class ServerProtocolTest {
             assertEquals(0, server.get(30, TimeUnit.SECONDS));
         }
     }
+
+    @Test
+    void safe_fixes_are_the_preferred_quick_fixes_and_unsafe_ones_are_labelled(@TempDir Path tmp) throws Exception {
+        Path project = copyExample(tmp.resolve("project")).toRealPath();
+        Path file = project.resolve("alembic/versions/040_add_jersey_public_orders.py");
+        String text = Files.readString(file);
+        String uri = file.toUri().toString();
+        PipedOutputStream clientOut = new PipedOutputStream();
+        PipedInputStream serverIn = new PipedInputStream(clientOut, 1 << 16);
+        PipedOutputStream serverOut = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(serverOut, 1 << 16);
+        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> {
+            try {
+                return IdemlintServer.run(linter(), serverIn, serverOut);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (LspClient client = new LspClient(clientIn, clientOut)) {
+            JsonObject init = new JsonObject();
+            init.addProperty("rootUri", project.toUri().toString());
+            init.add("capabilities", new JsonObject());
+            client.request("initialize", init);
+            client.notify("initialized", new JsonObject());
+            client.notify("textDocument/didOpen", open(uri, text));
+            JsonObject table = find(client.diagnostics(uri, d -> has(d, "create-table-not-idempotent")),
+                    "create-table-not-idempotent");
+            JsonObject ca = new JsonObject();
+            ca.add("textDocument", doc(uri));
+            ca.add("range", table.getAsJsonObject("range"));
+            JsonObject ctx = new JsonObject();
+            ctx.add("diagnostics", new JsonArray());
+            ca.add("context", ctx);
+            JsonArray actions = client.request("textDocument/codeAction", ca).getAsJsonArray();
+            int preferred = 0;
+            for (JsonElement e : actions) {
+                JsonObject a = e.getAsJsonObject();
+                boolean isPreferred = a.has("isPreferred") && a.get("isPreferred").getAsBoolean();
+                boolean unsafe = a.get("title").getAsString().endsWith("(unsafe)");
+                assertFalse(isPreferred && unsafe, a.toString());
+                if (isPreferred) {
+                    preferred++;
+                    String fixed = apply(text, a.getAsJsonObject("edit").getAsJsonObject("changes").getAsJsonArray(uri));
+                    assertTrue(fixed.contains("if_not_exists=True") || fixed.contains("IF NOT EXISTS")
+                            || fixed.contains("has_table") || fixed.contains("get_table_names"), fixed);
+                }
+            }
+            assertEquals(1, preferred, "one preferred quick fix for the finding: " + actions);
+            assertTrue(client.request("shutdown", null).isJsonNull());
+            client.notify("exit", null);
+            assertEquals(0, server.get(30, TimeUnit.SECONDS));
+        }
+    }
 }
