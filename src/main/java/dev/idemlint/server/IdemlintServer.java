@@ -264,55 +264,61 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         worker.execute(this::lintDirty);
     }
 
-    /** Lints each buffer changed since the last run, with every open buffer's newest text. */
+    /** Lints the next buffer changed since the last run, with every open buffer's newest text. */
     private void lintDirty() {
         Path next;
-        Workspace.Outcome o;
-        Map<Path, String> uris = new LinkedHashMap<>();
-        Map<Path, String> texts = new HashMap<>();
-        Map<Path, Integer> versions = new HashMap<>();
+        Map<Path, Workspace.Buffer> open;
+        Workspace ws;
         synchronized (lock) {
             if (dirty.isEmpty()) {
                 return;
             }
             next = dirty.iterator().next();
             dirty.remove(next);
-            try {
-                o = workspace.lint(next);
-            } catch (RuntimeException | StackOverflowError e) {
-                client.logMessage(new MessageParams(MessageType.Error, "idemlint: cannot lint " + next + ": " + e));
-                return;
-            }
-            if (o == null) {
-                return;
-            }
-            for (Path p : o.findings().keySet()) {
-                Workspace.Buffer b = workspace.buffer(p);
-                uris.put(p, b.uri());
-                texts.put(p, b.text());
-                versions.put(p, b.version());
-                // a buffer checked by this run needs no run of its own unless it changes again
-                dirty.remove(p);
-            }
+            open = workspace.buffers();
+            ws = workspace;
+        }
+        // outside the lock: edits, code actions and hovers are answered while the run goes on
+        Workspace.Outcome o;
+        try {
+            o = ws.lint(next, open);
+        } catch (RuntimeException | StackOverflowError e) {
+            client.logMessage(new MessageParams(MessageType.Error, "idemlint: cannot lint " + next + ": " + e));
+            return;
+        }
+        if (o == null) {
+            return;
+        }
+        Map<Path, String> uris = new LinkedHashMap<>();
+        Map<Path, Integer> versions = new HashMap<>();
+        synchronized (lock) {
             for (Map.Entry<Path, List<Diagnostic>> e : o.findings().entrySet()) {
-                published.put(e.getKey(), new Published(texts.get(e.getKey()), e.getValue(),
-                        new Positions(texts.get(e.getKey()))));
+                Workspace.Buffer b = open.get(e.getKey());
+                Workspace.Buffer now = workspace.buffer(e.getKey());
+                if (now == null || !now.text().equals(b.text())) {
+                    continue; // closed or edited meanwhile: its own run publishes its newer findings
+                }
+                uris.put(e.getKey(), b.uri());
+                versions.put(e.getKey(), b.version());
+                published.put(e.getKey(), new Published(b.text(), e.getValue(), new Positions(b.text())));
+                // a buffer checked by this run needs no run of its own unless it changes again
+                dirty.remove(e.getKey());
             }
         }
         for (String problem : o.problems()) {
             client.logMessage(new MessageParams(MessageType.Warning, "idemlint: " + problem));
         }
-        for (Map.Entry<Path, List<Diagnostic>> e : o.findings().entrySet()) {
+        for (Map.Entry<Path, String> e : uris.entrySet()) {
             Published pub;
             synchronized (lock) {
                 pub = published.get(e.getKey());
             }
             List<org.eclipse.lsp4j.Diagnostic> out = new ArrayList<>();
-            for (Diagnostic d : e.getValue()) {
+            for (Diagnostic d : pub.findings()) {
                 out.add(lsp(d, pub.positions()));
             }
             // the version lets the editor drop findings computed on a text it has edited since
-            client.publishDiagnostics(new PublishDiagnosticsParams(uris.get(e.getKey()), out, versions.get(e.getKey())));
+            client.publishDiagnostics(new PublishDiagnosticsParams(e.getValue(), out, versions.get(e.getKey())));
         }
     }
 

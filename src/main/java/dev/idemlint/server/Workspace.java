@@ -20,7 +20,8 @@ import java.util.function.Function;
  * versions directory as {@code lint} finds it (discovery, alembic.ini, .idemlint.toml), with every open
  * buffer of that directory standing in for its file on disk: one run checks them all, so an edit to a
  * revision re-checks the open revisions that depend on it, and a graph finding shows on both files.
- * Not thread-safe: the server calls it from one thread.
+ * The buffers are the server's to guard; a run reads a copy of them ({@link #buffers()}), so edits can
+ * arrive while it lints.
  */
 final class Workspace {
     /** An open buffer: its text and whether it is a revision (only revisions get findings). */
@@ -35,7 +36,7 @@ final class Workspace {
     private final Function<Path, String> display;
     private final Map<Path, Buffer> buffers = new LinkedHashMap<>();
     /** Each buffer's target as discovery found it (files on disk, settings, config), until a save. */
-    private final Map<Path, Discovery.Result> found = new HashMap<>();
+    private final Map<Path, Discovery.Result> found = new java.util.concurrent.ConcurrentHashMap<>();
 
     Workspace(Linter linter, Function<Path, String> display) {
         this.linter = linter;
@@ -44,6 +45,11 @@ final class Workspace {
 
     Buffer buffer(Path path) {
         return buffers.get(path);
+    }
+
+    /** A copy of the open buffers, for a run that reads them while edits come in. */
+    Map<Path, Buffer> buffers() {
+        return new LinkedHashMap<>(buffers);
     }
 
     void open(Path path, String uri, String text, int version) {
@@ -73,7 +79,7 @@ final class Workspace {
      * open. Findings are returned for every open buffer of that tree (a buffer that is not a revision
      * gets an empty list: nothing is claimed about application code or env.py).
      */
-    Outcome lint(Path path) {
+    Outcome lint(Path path, Map<Path, Buffer> buffers) {
         Buffer changed = buffers.get(path);
         if (changed == null) {
             return null;
