@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final List<String> STAGES = List.of("source", "fix", "discovery", "db", "python", "migration", "sql",
-            "graph", "schema", "rule", "rules", "plan", "report", "cli");
+            "graph", "schema", "rule", "rules", "plan", "report", "server",
+            "cli");
     static final Map<String, String> THIRD_PARTY = Map.of("org.antlr", "python", "net.sf.jsqlparser", "sql",
-            "picocli", "cli", "org.postgresql", "db", "java.sql", "db");
+            "picocli", "cli", "org.postgresql", "db", "java.sql", "db", "org.eclipse.lsp4j", "server", "com.google.gson", "server");
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.]+)", Pattern.MULTILINE);
     private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.idemlint\\.(\\w+)\\.");
     static final Path MAIN = Path.of(System.getProperty("idemlint.root", System.getProperty("user.dir")))

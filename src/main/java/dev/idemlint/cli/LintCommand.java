@@ -70,6 +70,7 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean quiet;
     private final boolean exitZero;
     private final boolean exitNonZeroOnFix;
+    private final Path stdinFilename;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
@@ -78,7 +79,8 @@ public final class LintCommand implements Callable<Integer> {
                 return new LintCommand(parsed);
             }
         });
-        Specs.positional(s, Path.class, true, "PATH", "files, versions directories or project roots (default: .)");
+        Specs.positional(s, Path.class, true, "PATH",
+                "files, versions directories or project roots (default: .); - reads stdin (with --stdin-filename)");
         Specs.option(s, "--output-format", "--format", String.class, "FORMAT",
                 "full (or text), concise, json, json-lines, junit, sarif, github or gitlab (default: full)");
         Specs.option(s, "-o", "--output", Path.class, "FILE", "write the report to FILE instead of stdout");
@@ -102,6 +104,8 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
         Specs.flag(s, "--exit-zero", "exit 0 even when there are findings (2 still means a usage or I/O error)");
         Specs.flag(s, "--exit-non-zero-on-fix", "exit 1 when --fix changed a file, even if nothing remains");
+        Specs.option(s, "--stdin-filename", Path.class, "PATH",
+                "with -: lint stdin as the file at PATH in its project (--fix prints the fixed text)", null);
         return s;
     }
 
@@ -128,6 +132,7 @@ public final class LintCommand implements Callable<Integer> {
         quiet = Specs.flag(parsed, "--quiet");
         exitZero = Specs.flag(parsed, "--exit-zero");
         exitNonZeroOnFix = Specs.flag(parsed, "--exit-non-zero-on-fix");
+        stdinFilename = Specs.value(parsed, "--stdin-filename");
     }
 
     @Override
@@ -140,6 +145,17 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
             return 2;
         }
+        // `-`: the text of one file comes from stdin (an editor, a formatter pipeline); it is linted as
+        // the file at --stdin-filename, with the rest of its versions directory read from disk
+        boolean stdin = paths.size() == 1 && paths.get(0).toString().equals("-");
+        if (stdin != (stdinFilename != null)) {
+            System.err.println("idemlint: " + (stdin ? "- (stdin) needs --stdin-filename PATH, the file it stands for"
+                    : "--stdin-filename needs - as the only PATH"));
+            return 2;
+        }
+        Map<Path, String> given = stdin
+                ? Map.of(stdinFilename.toAbsolutePath().normalize(), new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
+                : Map.of();
         SettingsOverrides overrides = null;
         String badVersion = null;
         try {
@@ -165,7 +181,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Discovery.Result found = overrides == null ? null : new Discovery(overrides).discover(inputs);
+        Discovery.Result found = overrides == null ? null
+                : stdin ? new Discovery(overrides).discoverText(stdinFilename) : new Discovery(overrides).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()
@@ -225,7 +242,7 @@ public final class LintCommand implements Callable<Integer> {
             FixLoop.Outcome o = null;
             if (fix || diff) {
                 try {
-                    o = new FixLoop(linter).run(t, shown, unsafeFixes);
+                    o = new FixLoop(linter).run(t, shown, unsafeFixes, given);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a fault in a fix costs the tree its fixes, never the report
                     System.err.println("idemlint: " + shown.apply(t.versionsDir() == null ? t.projectRoot()
@@ -241,6 +258,8 @@ public final class LintCommand implements Callable<Integer> {
                 for (String problem : o.problems()) {
                     System.err.println("idemlint: " + Printable.line(problem));
                 }
+            } else if (stdin) {
+                r = linter.lint(t, shown, given);
             } else {
                 r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
                     @Override
@@ -282,7 +301,18 @@ public final class LintCommand implements Callable<Integer> {
             }
             return status;
         }
-        if (fix && !fixedFiles.isEmpty() && !write(fixedFiles)) {
+        if (fix && stdin) {
+            // nothing is written: the fixed text (the input when nothing changed) goes to stdout, the
+            // report to stderr
+            String text = given.values().iterator().next();
+            for (FixLoop.FixedFile f : fixedFiles) {
+                if (given.containsKey(f.path())) {
+                    text = f.text();
+                }
+            }
+            System.out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            System.out.flush();
+        } else if (fix && !fixedFiles.isEmpty() && !write(fixedFiles)) {
             // nothing was written: report the files as they are on disk
             ioProblem = true;
             fixedCount = 0;
@@ -339,7 +369,7 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out
-            Utf8Output w = new Utf8Output(System.out);
+            Utf8Output w = new Utf8Output(fix && stdin ? System.err : System.out);
             reporter.write(report, w);
             if (fix && text && !quiet) {
                 w.append(fixSummary(fixedCount, all.size())).append("\n");

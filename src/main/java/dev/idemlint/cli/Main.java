@@ -16,7 +16,7 @@ public final class Main {
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     /** The subcommands, in the order usage lists them. */
-    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan");
+    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan", "server");
 
     /**
      * A subcommand's model, or null for a name that is none. A run builds only the command it names,
@@ -31,6 +31,7 @@ public final class Main {
             case "heads" -> HeadsCommand.spec();
             case "graph" -> GraphCommand.spec();
             case "plan" -> PlanCommand.spec();
+            case "server" -> ServerCommand.spec();
             default -> null;
         };
     }

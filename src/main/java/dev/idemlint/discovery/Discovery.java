@@ -89,10 +89,30 @@ public final class Discovery {
         return new Run().discover(inputs);
     }
 
+    /**
+     * The target of one .py file whose text comes from elsewhere (stdin, an editor's buffer): found as
+     * {@link #discover} finds a file named on the command line, in the context of its versions
+     * directory, but the file itself need not exist on disk (a buffer not saved yet); its folder must.
+     */
+    public Result discoverText(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path dir = abs.getParent();
+        if (Files.exists(abs) || dir == null || !Files.isDirectory(dir) || !abs.toString().endsWith(".py")) {
+            return discover(List.of(abs));
+        }
+        return new Run().discoverAbsent(abs);
+    }
+
     /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
     static boolean isRevisionFile(Path file) {
         String text = head(file, StandardCharsets.ISO_8859_1);
         return text != null && REVISION.matcher(text).find() && DOWN_REVISION.matcher(text).find();
+    }
+
+    /** Whether a file's text (an editor's buffer) assigns {@code revision} and {@code down_revision} at top level. */
+    public static boolean declaresRevision(String text) {
+        String head = text.length() > HEADER_BYTES ? text.substring(0, HEADER_BYTES) : text;
+        return REVISION.matcher(head).find() && DOWN_REVISION.matcher(head).find();
     }
 
     /** The file's first 8 KB (where a revision header sits) as text, or null when it cannot be read. */
@@ -178,6 +198,15 @@ public final class Discovery {
                 }
             }
             return new Result(List.copyOf(targets), List.copyOf(problems));
+        }
+
+        Result discoverAbsent(Path file) {
+            try {
+                fileInput(file);
+            } catch (RuntimeException e) {
+                problems.add(new InputProblem(file, "cannot discover: " + e));
+            }
+            return discover(List.of());
         }
 
         private void input(Path in) {

@@ -79,7 +79,16 @@ public final class FixLoop {
     }
 
     public Outcome run(LintTarget target, Function<Path, String> display, boolean unsafe) {
-        Map<Path, String> texts = new HashMap<>();
+        return run(target, display, unsafe, Map.of());
+    }
+
+    /**
+     * As {@link #run(LintTarget, Function, boolean)}, with {@code given} texts standing in for the files
+     * they name (stdin, an editor's buffer): those are fixed in memory only, their snapshot is the given
+     * text, and no fix that creates or renames files is applied (it would act on the disk).
+     */
+    public Outcome run(LintTarget target, Function<Path, String> display, boolean unsafe, Map<Path, String> given) {
+        Map<Path, String> texts = new HashMap<>(given);
         Map<Path, SourceSnapshot> snapshots = new LinkedHashMap<>();
         Map<Path, Integer> counts = new HashMap<>();
         Set<Path> frozen = new HashSet<>();
@@ -134,7 +143,7 @@ public final class FixLoop {
                     // Only fixes to the diagnostic's own file are applied; edits elsewhere need a human.
                     continue;
                 }
-                if (!snapshotted(file, linted, snapshots, origin, frozen, problems)) {
+                if (!snapshotted(file, linted, snapshots, origin, frozen, problems, given)) {
                     continue;
                 }
                 FixApplier.Result applied = FixApplier.apply(linted.text(), e.getValue());
@@ -165,7 +174,7 @@ public final class FixLoop {
             }
             // A fix that creates or renames files (a merge revision, a renumbered duplicate) changes the
             // graph the other findings were computed on: it is applied alone, once the text fixes are done.
-            if (!changed && fileFix != null) {
+            if (!changed && fileFix != null && given.isEmpty()) {
                 LintTarget next = applyFileFix(fileFix, fileFixSource, current, texts, snapshots, origin, created,
                         counts, frozen, problems);
                 if (next != null) {
@@ -223,9 +232,16 @@ public final class FixLoop {
 
     /** Takes the snapshot of {@code file} the first time the loop changes it; false when it cannot be fixed. */
     private static boolean snapshotted(Path file, SourceFile linted, Map<Path, SourceSnapshot> snapshots,
-            Map<Path, Path> origin, Set<Path> frozen, List<String> problems) {
+            Map<Path, Path> origin, Set<Path> frozen, List<String> problems, Map<Path, String> given) {
         if (origin.containsKey(file) || snapshots.containsKey(file)) {
             return true; // created or renamed by the loop, or snapshotted already
+        }
+        if (given.containsKey(file)) {
+            // not read from disk: nothing on disk to compare with or write back to
+            snapshots.put(file, new SourceSnapshot(file, new byte[0],
+                    new dev.idemlint.source.SourceEncoding(java.nio.charset.StandardCharsets.UTF_8, false),
+                    given.get(file)));
+            return true;
         }
         SourceSnapshot snap = snapshot(file, linted, problems);
         if (snap == null) {
@@ -249,7 +265,7 @@ public final class FixLoop {
         if (!fix.edits().isEmpty()) {
             Path file = singleFile(fix, own);
             if (file == null || !file.equals(own) || frozen.contains(file)
-                    || !snapshotted(file, source, snapshots, origin, frozen, problems)) {
+                    || !snapshotted(file, source, snapshots, origin, frozen, problems, Map.of())) {
                 return null;
             }
             FixApplier.Result applied = FixApplier.apply(source.text(), List.of(new Fix(fix.title(),
@@ -275,7 +291,7 @@ public final class FixLoop {
                 }
                 if (!newTexts.containsKey(mv.from())) {
                     if (!snapshotted(mv.from(), source.path().equals(mv.from()) ? source : null, snapshots, origin,
-                            frozen, problems)) {
+                            frozen, problems, Map.of())) {
                         return null;
                     }
                 }

@@ -64,8 +64,11 @@ public final class Linter {
         return lint(target, display, Map.of(), ahead);
     }
 
-    /** Lints with {@code texts} standing in for the files they name (the fix loop's unwritten results). */
-    LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
+    /**
+     * Lints with {@code texts} standing in for the files they name (the fix loop's unwritten results,
+     * stdin, an editor's open buffers); the other files are read from disk.
+     */
+    public LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
         return lint(target, display, texts, null);
     }
 

@@ -14,6 +14,12 @@ public final class CliRun {
 
     /** One run at a time: System.out and System.err are swapped for the run. */
     public static synchronized Result run(String... args) {
+        return runWithStdin(null, args);
+    }
+
+    /** {@link #run} with {@code stdin} (UTF-8) as System.in when not null. */
+    public static synchronized Result runWithStdin(String stdin, String... args) {
+        java.io.InputStream in = System.in;
         PrintStream out = System.out;
         PrintStream err = System.err;
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -21,6 +27,9 @@ public final class CliRun {
         try {
             System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            if (stdin != null) {
+                System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
             int code = Main.run(args);
             System.out.flush();
             System.err.flush();
@@ -28,6 +37,7 @@ public final class CliRun {
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.setIn(in);
         }
     }
 }
