@@ -60,11 +60,12 @@ final class Confinement {
     }
 
     /**
-     * Whether the file may be read (no root: anything may); when not, a warning naming it is kept for
+     * Whether the file may be read (no root: anything may; a missing file: its reader finds nothing); when not, a warning naming it is kept for
      * {@link #refused()}.
      */
     boolean mayRead(Path file, Path root) {
-        if (root == null || allowed(file, root)) {
+        // a missing file (or a broken link) has nothing to read: its reader reports it as it would
+        if (root == null || !Files.exists(file) || allowed(file, root)) {
             return true;
         }
         refused.add(new InputProblem(file, 0, Files.isSymbolicLink(file) ? LINK_OUT : PATH_OUT, true));
