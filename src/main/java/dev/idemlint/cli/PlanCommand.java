@@ -17,6 +17,7 @@ import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class PlanCommand implements Callable<Integer> {
      * to stdout as well, so a gate reading stdout sees why. Exit 2.
      */
     private int cannot(PrintStream out, String kind, String message) {
-        System.err.println("idemlint: " + message);
+        System.err.println("idemlint: " + Printable.line(message));
         if ("json".equals(format)) {
             out.print(PlanReporter.error(kind, message));
             out.flush();
@@ -106,7 +107,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Discovery.Result found = new Discovery(Settings.DEFAULT).discover(List.of(path));
         for (InputProblem p : found.problems()) {
-            System.err.println("idemlint: " + p.path() + ": " + p.message());
+            // rendered as lint does: "warning: " on what was left out on purpose, escapes for control characters
+            System.err.println("idemlint: " + p.render());
         }
         if (found.targets().size() != 1) {
             return cannot(out, "project", (found.targets().isEmpty() ? "no Alembic revisions found in " + path
@@ -118,8 +120,8 @@ public final class PlanCommand implements Callable<Integer> {
         LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
         boolean internal = false;
         for (Diagnostic d : read.diagnostics()) {
-            System.err.println("idemlint: " + d.file().displayPath() + ":" + d.line() + ":" + d.column() + ": "
-                    + d.message());
+            System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ":" + d.line() + ":" + d.column()
+                    + ": " + d.message()));
             internal |= d.rule().equals(dev.idemlint.rule.BuiltinChecks.INTERNAL_ERROR);
         }
         if (internal) {
@@ -130,6 +132,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         VersionsTree tree = read.trees().get(0);
         DatabaseConfig config = DatabaseConfig.read(path, target.versionsDir(), target.projectRoot());
+        for (InputProblem p : config.problems()) {
+            System.err.println("idemlint: " + p.render());
+        }
         String rawUrl = db;
         String from = "--db";
         if (rawUrl == null && config.url() != null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The user's settings from {@code .idemlint.toml} or {@code [tool.idemlint]} in pyproject.toml:
@@ -137,12 +138,17 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
      * pyproject.toml; {@link #DEFAULT} when neither exists.
      */
     public static Config load(Path projectRoot) {
+        return load(projectRoot, f -> true);
+    }
+
+    /** {@link #load(Path)}, with a file {@code mayRead} refuses taken as absent. */
+    static Config load(Path projectRoot, Predicate<Path> mayRead) {
         Path dedicated = projectRoot.resolve(FILE_NAME);
-        if (Files.isRegularFile(dedicated)) {
+        if (Files.isRegularFile(dedicated) && mayRead.test(dedicated)) {
             return read(dedicated, false);
         }
         Path pyproject = projectRoot.resolve("pyproject.toml");
-        if (Files.isRegularFile(pyproject) && mentionsToolTable(pyproject)) {
+        if (Files.isRegularFile(pyproject) && mayRead.test(pyproject) && mentionsToolTable(pyproject)) {
             return read(pyproject, true);
         }
         return DEFAULT;
@@ -153,10 +159,15 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
      * the first directory with {@code .idemlint.toml} or a pyproject.toml with [tool.idemlint].
      */
     public static Config find(Path start, Path stop) {
+        return find(start, stop, f -> true);
+    }
+
+    /** {@link #find(Path, Path)}, with a file {@code mayRead} refuses taken as absent. */
+    static Config find(Path start, Path stop, Predicate<Path> mayRead) {
         Path dir = start.toAbsolutePath().normalize();
         Path end = stop == null ? dir : stop.toAbsolutePath().normalize();
         while (dir != null) {
-            Config c = load(dir);
+            Config c = load(dir, mayRead);
             if (c.file() != null) {
                 return c;
             }

@@ -13,10 +13,16 @@ import java.util.regex.Pattern;
  * What a project says about its database, for {@code idemlint plan}: the URL ({@code sqlalchemy.url}
  * in alembic.ini) and the version table ({@code version_table}/{@code version_table_schema} passed to
  * {@code context.configure} in env.py, or set in alembic.ini), each with where it came from. Values
- * built at run time (an f-string, {@code os.environ[...]}) are not read: null.
+ * built at run time (an f-string, {@code os.environ[...]}) are not read: null. An alembic.ini or env.py
+ * whose real path leaves the project (and the path the user named) is not read: a warning in
+ * {@code problems}.
  */
 public record DatabaseConfig(Path ini, String url, String versionTable, String versionTableSchema,
-        String versionTableSource) {
+        String versionTableSource, List<InputProblem> problems) {
+
+    public DatabaseConfig {
+        problems = List.copyOf(problems);
+    }
 
     public static final String DEFAULT_VERSION_TABLE = "alembic_version";
 
@@ -31,7 +37,11 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
      * the versions directory (up to the project root), and env.py next to the versions directory.
      */
     public static DatabaseConfig read(Path start, Path versionsDir, Path projectRoot) {
+        Confinement confinement = Confinement.naming(start == null ? List.of() : List.of(start));
         Path ini = findIni(start, versionsDir, projectRoot);
+        if (ini != null && !confinement.mayRead(ini, projectRoot)) {
+            ini = null;
+        }
         String url = null;
         String table = null;
         String schema = null;
@@ -58,7 +68,7 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
         if (versionsDir != null && versionsDir.getParent() != null) {
             Path env = versionsDir.getParent().resolve("env.py");
             try {
-                if (Files.isRegularFile(env)) {
+                if (Files.isRegularFile(env) && confinement.mayRead(env, projectRoot)) {
                     String text = Files.readString(env, StandardCharsets.UTF_8);
                     Matcher t = VERSION_TABLE.matcher(text);
                     if (t.find()) {
@@ -74,7 +84,8 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
                 // env.py unreadable: Alembic's default table
             }
         }
-        return new DatabaseConfig(ini, url, table == null ? DEFAULT_VERSION_TABLE : table, schema, source);
+        return new DatabaseConfig(ini, url, table == null ? DEFAULT_VERSION_TABLE : table, schema, source,
+                confinement.refused());
     }
 
     private static Path findIni(Path start, Path versionsDir, Path projectRoot) {

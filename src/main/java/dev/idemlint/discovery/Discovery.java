@@ -135,21 +135,14 @@ public final class Discovery {
         private final Map<Path, Tree> trees = new LinkedHashMap<>();
         private final Set<InputProblem> problems = new LinkedHashSet<>();
         private final Map<Path, Config> configs = new LinkedHashMap<>();
-        private final VersionPins pins = new VersionPins();
+        /** What may be read: set from the inputs when the run starts. */
+        private Confinement confinement = Confinement.naming(List.of());
+        private VersionPins pins = new VersionPins();
         /** Each folder a walk of this run read in full: its entries in the order met. */
         private final Map<Path, List<Entry>> listings = new HashMap<>();
-        /** The inputs as the user named them, links resolved: read wherever they are. */
-        private final List<Path> named = new ArrayList<>();
-        /** Each project root's real path. */
-        private final Map<Path, Path> realRoots = new HashMap<>();
-
         Result discover(List<Path> inputs) {
-            for (Path in : inputs) {
-                Path abs = in.toAbsolutePath().normalize();
-                if (Files.exists(abs)) {
-                    named.add(realPath(abs));
-                }
-            }
+            confinement = Confinement.naming(inputs);
+            pins = new VersionPins(confinement);
             for (Path in : inputs) {
                 try {
                     input(in);
@@ -182,6 +175,12 @@ public final class Discovery {
                 }
             }
             settling.join();
+            // pin files, configs and env.py refused for leading out of the project
+            for (InputProblem w : confinement.refused()) {
+                if (!problems.contains(new InputProblem(w.path(), w.line(), w.message(), false))) {
+                    problems.add(w);
+                }
+            }
             List<LintTarget> targets = new ArrayList<>();
             for (int i = 0; i < ts.size(); i++) {
                 Tree t = ts.get(i);
@@ -309,7 +308,7 @@ public final class Discovery {
             Config config = config(script, root);
             // an ini that points at this script dir may move its versions elsewhere
             for (Path ini : List.of(script.resolve("alembic.ini"), script.getParent().resolve("alembic.ini"))) {
-                if (Files.isRegularFile(ini)) {
+                if (Files.isRegularFile(ini) && confinement.mayRead(ini, root)) {
                     AlembicIni parsed = readIni(ini, root);
                     if (parsed != null && script.equals(parsed.scriptLocation()) && !parsed.versionDirs().isEmpty()) {
                         addTree(existing(parsed, parsed.versionDirs(), root, config), root, config, null, true);
@@ -424,7 +423,8 @@ public final class Discovery {
             Path key = start;
             Config c = configs.get(key);
             if (c == null) {
-                c = Config.find(start, stop);
+                Path confinedTo = stop;
+                c = Config.find(start, stop, f -> confinement.mayRead(f, confinedTo));
                 configs.put(key, c);
                 problems.addAll(c.problems());
             }
@@ -474,7 +474,8 @@ public final class Discovery {
             try {
                 Map<String, PinSource> provenance = new LinkedHashMap<>();
                 t.settings = settings(versionsDirOf(t), t.root, t.config, provenance)
-                        .withEnvMayAutocommit(EnvScript.mayAutocommit(versionsDirOf(t), t.root));
+                        .withEnvMayAutocommit(EnvScript.mayAutocommit(versionsDirOf(t), t.root,
+                                f -> confinement.mayRead(f, t.root)));
                 t.provenance = provenance;
             } catch (RuntimeException e) {
                 t.settingsFailure = e;
@@ -549,14 +550,15 @@ public final class Discovery {
                 // nothing above the project is read
                 for (int i = 0; i < 3 && d != null && d.startsWith(root); i++, d = d.getParent()) {
                     Path ini = d.resolve("alembic.ini");
-                    if (Files.isRegularFile(ini)) {
+                    if (Files.isRegularFile(ini) && confinement.mayRead(ini, root)) {
                         AlembicIni parsed = readIni(ini, root);
                         if (parsed != null && parsed.recursiveVersionLocations()
                                 && parsed.versionDirs().contains(location)) {
                             return true;
                         }
                     }
-                    if (AlembicIni.pyprojectRecursive(d.resolve("pyproject.toml"), location)) {
+                    Path pyproject = d.resolve("pyproject.toml");
+                    if (confinement.mayRead(pyproject, root) && AlembicIni.pyprojectRecursive(pyproject, location)) {
                         return true;
                     }
                 }
@@ -778,17 +780,7 @@ public final class Discovery {
          * the command line.
          */
         private boolean allowed(Path p, Path root) {
-            Path real = realPath(p);
-            Path r = realRoots.computeIfAbsent(root, Discovery::realPath);
-            if (real.startsWith(r)) {
-                return true;
-            }
-            for (Path n : named) {
-                if (real.startsWith(n)) {
-                    return true;
-                }
-            }
-            return false;
+            return confinement.allowed(p, root);
         }
 
         /**
@@ -796,7 +788,7 @@ public final class Discovery {
          * (its revisions are missing from the graph), else a warning (met while searching the project).
          */
         private void refuse(Path link, boolean error) {
-            String message = "symbolic link to a path outside the project, not followed";
+            String message = Confinement.LINK_OUT;
             InputProblem warning = new InputProblem(link, 0, message, true);
             InputProblem failure = new InputProblem(link, 0, message, false);
             if (error) {
@@ -1042,11 +1034,7 @@ public final class Discovery {
     }
 
     private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException | RuntimeException e) {
-            return p.toAbsolutePath().normalize();
-        }
+        return Confinement.realPath(p);
     }
 
     private static Path commonAncestor(List<Path> paths) {

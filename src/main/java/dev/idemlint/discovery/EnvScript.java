@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -27,10 +28,18 @@ public final class EnvScript {
      * cannot be read. No env.py at all means Alembic's default, a transaction per migration.
      */
     public static boolean mayAutocommit(Path versionsDir, Path root) {
+        return mayAutocommit(versionsDir, root, f -> true);
+    }
+
+    /** {@link #mayAutocommit(Path, Path)}; an env.py {@code mayRead} refuses counts as unreadable. */
+    static boolean mayAutocommit(Path versionsDir, Path root, Predicate<Path> mayRead) {
         Path d = versionsDir;
         for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
             Path env = d.resolve("env.py");
             if (Files.isRegularFile(env)) {
+                if (!mayRead.test(env)) {
+                    return true;
+                }
                 try {
                     for (String line : Files.readString(env, StandardCharsets.UTF_8).split("\n")) {
                         int hash = line.indexOf('#');

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -59,6 +60,16 @@ public final class VersionPins {
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"|'([^'\\n]*)'");
 
     private final Map<Path, Map<String, Pin>> cache = new HashMap<>();
+    /** What may be read; null: anything. */
+    private final Confinement confinement;
+
+    public VersionPins() {
+        this(null);
+    }
+
+    VersionPins(Confinement confinement) {
+        this.confinement = confinement;
+    }
 
     /** Pins for the revision tree at {@code versionsDir} inside {@code projectRoot}. */
     public Pins find(Path versionsDir, Path projectRoot) {
@@ -266,7 +277,10 @@ public final class VersionPins {
     private Map<String, Pin> pinsOf(Path file, Path root) {
         Map<String, Pin> pins = cache.get(file);
         if (pins == null) {
-            pins = read(file, root);
+            if (confinement != null && !confinement.mayRead(file, root)) {
+                return Map.of();
+            }
+            pins = read(file, root, confinement == null ? f -> true : f -> confinement.mayRead(f, root));
             cache.put(file, pins);
         }
         return pins;
@@ -274,6 +288,11 @@ public final class VersionPins {
 
     /** The alembic and sqlalchemy pins one file states (others are ignored). */
     static Map<String, Pin> read(Path file, Path root) {
+        return read(file, root, f -> true);
+    }
+
+    /** {@link #read(Path, Path)}; a requirements include {@code mayRead} refuses is skipped. */
+    static Map<String, Pin> read(Path file, Path root, Predicate<Path> mayRead) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -288,7 +307,7 @@ public final class VersionPins {
         } else if (name.equals("Pipfile.lock")) {
             readPipfileLock(text, shown, out);
         } else if (name.endsWith(".txt")) {
-            readRequirements(file, text, shown, out, true, root);
+            readRequirements(file, text, shown, out, true, root, mayRead);
         } else if (name.equals("pyproject.toml")) {
             readPyproject(text, shown, out);
         } else if (name.equals("setup.cfg")) {
@@ -357,7 +376,7 @@ public final class VersionPins {
     }
 
     private static void readRequirements(Path file, String text, String shown, Map<String, Pin> out,
-            boolean followIncludes, Path root) {
+            boolean followIncludes, Path root, Predicate<Path> mayRead) {
         String[] lines = text.split("\\r?\\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -375,11 +394,11 @@ public final class VersionPins {
                 Matcher inc = Pattern.compile("^(?:-r|--requirement|-c|--constraint)[\\s=]*(\\S+)").matcher(line);
                 if (inc.find() && followIncludes) {
                     Path included = file.toAbsolutePath().getParent().resolve(inc.group(1)).normalize();
-                    if (Files.isRegularFile(included)) {
+                    if (Files.isRegularFile(included) && mayRead.test(included)) {
                         try {
                             Map<String, Pin> nested = new LinkedHashMap<>();
                             readRequirements(included, Files.readString(included, StandardCharsets.UTF_8),
-                                    display(included, root), nested, false, root);
+                                    display(included, root), nested, false, root, mayRead);
                             nested.forEach(out::putIfAbsent);
                         } catch (IOException | RuntimeException e) {
                             // an unreadable include contributes nothing
