@@ -14,9 +14,9 @@ public final class GraphCommand implements Callable<Integer> {
     private final String format;
 
     static CommandSpec spec() {
-        CommandSpec s = Specs.command("graph", "Print the revision graph (text, json or dot).", GraphCommand::new);
+        CommandSpec s = Specs.command("graph", "Print the revision graph (text, json, dot or mermaid).", GraphCommand::new);
         Specs.positional(s, Path.class, true, "PATH", "versions directories or project roots (default: .)");
-        Specs.option(s, "--format", String.class, "FORMAT", "text, json or dot (default: text)", "text");
+        Specs.option(s, "--format", String.class, "FORMAT", "text, json, dot or mermaid (default: text)", "text");
         return s;
     }
 
@@ -27,8 +27,8 @@ public final class GraphCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("text", "json", "dot").contains(format)) {
-            System.err.println("idemlint: unknown --format '" + format + "' (text, json, dot)");
+        if (!List.of("text", "json", "dot", "mermaid").contains(format)) {
+            System.err.println("idemlint: unknown --format '" + format + "' (text, json, dot, mermaid)");
             return 2;
         }
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
@@ -40,6 +40,7 @@ public final class GraphCommand implements Callable<Integer> {
             String out = switch (format) {
                 case "json" -> GraphPrinter.json(t.graph());
                 case "dot" -> GraphPrinter.dot(t.graph());
+                case "mermaid" -> GraphPrinter.mermaid(t.graph());
                 default -> GraphPrinter.text(t.graph());
             };
             System.out.print(out.endsWith("\n") ? out : out + "\n");

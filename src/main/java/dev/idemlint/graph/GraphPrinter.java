@@ -117,6 +117,84 @@ public final class GraphPrinter {
     }
 
     /** {@code idemlint heads}: one line per head with its file and labels, like {@code alembic heads}. */
+    /**
+     * Mermaid flowchart, to paste into a pull request or a Markdown file: a node per revision (id and
+     * file), arrows from parent to child (dashed for depends_on), heads with a thick border, branch
+     * points and merges shaded, a revision id declared by several files in red, and each missing
+     * parent as a dashed "missing" node. Node ids are generated ({@code n0}, {@code n1}...), so no
+     * revision id reaches the diagram's syntax; labels are entity-escaped.
+     */
+    public static String mermaid(RevisionGraph g) {
+        StringBuilder sb = new StringBuilder("flowchart BT\n")
+                .append("  classDef head stroke-width:4px\n")
+                .append("  classDef branch fill:#fff3cd\n")
+                .append("  classDef duplicate fill:#f8d7da,stroke:#c00\n")
+                .append("  classDef missing fill:#eee,stroke-dasharray:5 5\n");
+        java.util.Map<String, String> node = new java.util.HashMap<>();
+        List<Migration> order = g.topologicalOrder();
+        for (Migration m : order) {
+            String id = m.header().revisionId();
+            String n = "n" + node.size();
+            node.put(id, n);
+            int files = g.duplicates().getOrDefault(id, List.of(m)).size();
+            sb.append("  ").append(n).append("[\"").append(mermaidText(id)).append("<br/>")
+                    .append(mermaidText(files > 1 ? files + " files declare this id" : m.source().fileName()))
+                    .append("\"]\n");
+        }
+        int missing = 0;
+        for (RevisionGraph.MissingParent mp : g.missingParents()) {
+            String child = node.get(mp.file().header().revisionId());
+            if (child == null) {
+                continue;
+            }
+            String n = "m" + missing++;
+            sb.append("  ").append(n).append("[\"missing: ").append(mermaidText(mp.reference())).append("\"]:::missing\n")
+                    .append("  ").append(n).append(" -.-> ").append(child).append('\n');
+        }
+        for (Migration m : order) {
+            String id = m.header().revisionId();
+            for (String p : g.parents(id)) {
+                if (node.containsKey(p)) {
+                    sb.append("  ").append(node.get(p)).append(" --> ").append(node.get(id)).append('\n');
+                }
+            }
+            for (String d : g.dependsOn(id)) {
+                if (node.containsKey(d)) {
+                    sb.append("  ").append(node.get(d)).append(" -.-> ").append(node.get(id)).append('\n');
+                }
+            }
+        }
+        classes(sb, "head", g.heads(), node);
+        List<String> branching = new ArrayList<>(g.branchPoints());
+        branching.addAll(g.mergePoints());
+        classes(sb, "branch", branching, node);
+        classes(sb, "duplicate", new ArrayList<>(g.duplicates().keySet()), node);
+        return sb.toString();
+    }
+
+    private static void classes(StringBuilder sb, String cls, List<String> ids, java.util.Map<String, String> node) {
+        List<String> nodes = ids.stream().map(node::get).filter(java.util.Objects::nonNull).distinct().toList();
+        if (!nodes.isEmpty()) {
+            sb.append("  class ").append(String.join(",", nodes)).append(' ').append(cls).append('\n');
+        }
+    }
+
+    /** Text inside a quoted Mermaid label: markup and quotes as entity codes, controls as escapes. */
+    private static String mermaidText(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : Printable.line(s).toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("#quot;");
+                case '<' -> sb.append("#lt;");
+                case '>' -> sb.append("#gt;");
+                case '#' -> sb.append("#35;");
+                case '&' -> sb.append("#amp;");
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     public static String heads(RevisionGraph g) {
         StringBuilder sb = new StringBuilder();
         for (String h : g.heads()) {

@@ -213,6 +213,29 @@ class RevisionGraphTest {
     }
 
     @Test
+    void mermaid_marks_heads_branch_points_duplicates_and_missing_parents_with_generated_node_ids() {
+        List<Migration> ms = new ArrayList<>();
+        ms.add(rev("018_step.py", "018", "None"));
+        ms.add(rev("019_a.py", "019", "\"018\""));
+        ms.add(rev("020_b.py", "020", "\"018\""));
+        ms.add(rev("021_c.py", "021\\\"];click n0 call x(", "\"gone\""));
+        ms.add(rev("022_x.py", "022", "\"019\""));
+        ms.add(rev("022_y.py", "022", "\"019\""));
+        String m = GraphPrinter.mermaid(RevisionGraph.build(ms));
+        assertTrue(m.startsWith("flowchart BT\n"), m);
+        assertTrue(m.contains("  n0[\"018<br/>018_step.py\"]\n"), m);
+        assertTrue(m.contains("<br/>2 files declare this id\"]\n"), m);
+        assertTrue(m.contains("[\"missing: gone\"]:::missing\n"), m);
+        // a hostile id stays inside its quoted label: its quote is an entity, no new statement starts
+        assertTrue(m.contains("[\"021#quot;];click n0 call x(<br/>021_c.py\"]"), m);
+        assertEquals(1, m.lines().filter(l -> l.contains("click")).count(), m);
+        assertTrue(m.lines().anyMatch(l -> l.matches("  class n\\d+(,n\\d+)* head")), m);
+        assertTrue(m.contains("class n0 branch"), m);
+        assertTrue(m.lines().anyMatch(l -> l.matches("  class n\\d+ duplicate")), m);
+        assertTrue(m.contains("n0 --> n1") && m.contains("n0 --> n2"), m);
+    }
+
+    @Test
     void revision_scheme_continues_numbers_or_derives_hex_ids() {
         var numeric = RevisionScheme.detect(List.of("001", "002", "e09c9e678004", "042"));
         assertEquals("043", numeric.next(java.util.Set.of("001", "042"), "x"));
