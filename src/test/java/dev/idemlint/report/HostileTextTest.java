@@ -69,7 +69,7 @@ class HostileTextTest {
     void text_prints_escapes_and_keeps_the_caret_under_the_span() {
         String out = render(new TextReporter(false, false));
         assertPrintable(out);
-        assertTrue(out.startsWith("migrations/versions/001_\\x1b[2J\\x1b]0;pwned\\x07.py:1:13: error[duplicate-revision-id] "
+        assertTrue(out.startsWith("migrations/versions/001_\\x1b[2J\\x1b]0;pwned\\x07.py:1:13: error[duplicate-revision-id] [*] "
                 + "Revision ab\\u202ecd is declared twice \\ud800; ESC\\x1b[31m red\n"), out);
         String[] lines = out.split("\n");
         assertEquals("1 | revision = \"ab\\u202ecd\"", lines[2]);
