@@ -96,7 +96,8 @@ public final class RuleContext {
         String m = first.message();
         String stem = m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
         return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(),
-                stem + " (in a loop or repeated call: this line runs " + times + " times).", first.help(),
+                stem + " (this line runs " + times + " times).",
+                "A loop or repeated call runs this line " + times + " times. " + first.help(),
                 first.fixes(), first.related());
     }
 

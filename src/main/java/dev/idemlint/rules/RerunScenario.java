@@ -14,27 +14,40 @@ public final class RerunScenario {
     }
 
     /**
-     * The end of a re-run message, from the comma on: nothing more than the full stop, except inside
-     * {@code autocommit_block()}, where the statement commits on its own and a retry after a later
-     * failure runs it again. How a schema gets ahead of {@code alembic_version} is said once, in the
-     * rule pages.
+     * The end of a re-run message: the full stop. Why a statement inside {@code autocommit_block()} or
+     * under a try/except still fails is said in the help ({@link #why}), to keep the message one short
+     * sentence; how a schema gets ahead of {@code alembic_version} is said once, in the rule pages.
      */
     public static String end(OpSite site) {
-        if (site.autocommit()) {
-            return "; inside autocommit_block() it commits on its own, so a retry after a later failure runs it again.";
-        }
         return ".";
     }
 
     /**
+     * The start of a re-run rule's help: why the statement runs again inside {@code autocommit_block()}
+     * (it commits on its own, so a retry after a later failure repeats it), and why a try/except does not
+     * help (PostgreSQL aborts the transaction on the first error); empty otherwise.
+     */
+    public static String why(OpSite site) {
+        String out = "";
+        if (swallowed(site)) {
+            out += "The try/except catches the error in Python, but PostgreSQL has already aborted the"
+                    + " transaction, so the next statement fails. ";
+        }
+        if (site.autocommit()) {
+            out += "Inside autocommit_block() the statement commits on its own, so a retry after a later"
+                    + " failure runs it again. ";
+        }
+        return out;
+    }
+
+    /**
      * The one-sentence message of the idempotency rules: "Re-running this revision fails with
-     * DuplicateColumn (42701) because column "c" of "t" already exists, whenever ...".
+     * DuplicateColumn (42701) because column "c" of "t" already exists."
      */
     public static String alreadyExists(SqlState state, String what, String note, OpSite site) {
         if (swallowed(site)) {
-            return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label() + ": the"
-                    + " try/except swallows the " + state.label() + " raised because " + what + " already exists"
-                    + note + ", but the error has aborted the transaction, so the next statement fails"
+            return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
+                    + " after a swallowed " + state.label() + " because " + what + " already exists" + note
                     + end(site);
         }
         return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"

@@ -60,10 +60,11 @@ class GraphRulesTest {
         var ms = HeaderReader.dir(FIXTURES.resolve("multiple-heads/seed002_fork_before_merge/versions"));
         var ds = lint("multiple-heads", ms);
         assertEquals(2, ds.size());
-        assertEquals("2 heads (019, 021) fork at revision 018 (018_add_groupme_and_outbox.py) with"
+        assertEquals("2 heads (019, 021) fork at revision 018, so `alembic upgrade head` fails with \"Multiple head"
+                + " revisions are present\".", ds.get(0).message());
+        assertTrue(ds.get(0).help().startsWith("The heads fork at revision 018 (018_add_groupme_and_outbox.py) with"
                 + " 019_add_player_teams.py on one side and 020_add_custom_notes.py, 021_add_oauth_tokens.py on the"
-                + " other, so `alembic upgrade head` fails with \"Multiple head revisions are present\".",
-                ds.get(0).message());
+                + " other. Join the heads"), ds.get(0).help());
         var fix = ds.get(0).fixes().get(0);
         var create = (FileChange.Create) fix.files().get(0);
         assertEquals("022_merge_heads.py", create.file().getFileName().toString());
@@ -109,8 +110,8 @@ class GraphRulesTest {
         var ds = lint("missing-down-revision",
                 HeaderReader.dir(FIXTURES.resolve("missing-down-revision/did_you_mean_filename/versions")));
         assertEquals(1, ds.size());
-        assertEquals("down_revision '018' of revision 019 names no revision or branch label in this directory, so"
-                + " every Alembic command fails with KeyError: '018'.", ds.get(0).message());
+        assertEquals("down_revision '018' names no revision or branch label in this directory, so every Alembic"
+                + " command fails with KeyError.", ds.get(0).message());
         assertTrue(ds.get(0).help().startsWith("Did you mean '018a' (declared by 018_add_groupme.py)?"), ds.get(0).help());
         assertEquals(1, ds.get(0).fixes().size());
 
@@ -138,7 +139,9 @@ class GraphRulesTest {
         var ds = lint("multiple-bases", ms);
         assertEquals(1, ds.size());
         assertEquals("None", ds.get(0).file().slice(ds.get(0).span()));
-        assertTrue(ds.get(0).message().startsWith("Revision 003 has down_revision = None besides the base 001"));
+        assertTrue(ds.get(0).message().startsWith("Revision 003 is a second base (down_revision = None)"),
+                ds.get(0).message());
+        assertTrue(ds.get(0).help().startsWith("Besides the base 001 (001_"), ds.get(0).help());
     }
 
     @Test

@@ -56,8 +56,9 @@ class OneFindingPerSiteTest {
         assertEquals(2, creates.size(), creates.toString());
         Diagnostic schema = creates.get(0);
         assertTrue(schema.message().contains("schema \"tenant_a\" already exists"), schema.message());
-        assertTrue(schema.message().contains("in a loop or repeated call: this line runs 3 times"), schema.message());
-        assertFalse(creates.get(1).message().contains("in a loop"), "a loop over unknown items is walked once: "
+        assertTrue(schema.message().contains("(this line runs 3 times)"), schema.message());
+        assertTrue(schema.help().startsWith("A loop or repeated call runs this line 3 times. "), schema.help());
+        assertFalse(creates.get(1).message().contains("times)"), "a loop over unknown items is walked once: "
                 + creates.get(1).message());
         assertNoTwoFindingsShareARuleAndSpan(found);
     }
@@ -70,7 +71,7 @@ class OneFindingPerSiteTest {
         List<Diagnostic> found = lint(dir, file, rules).stream().filter(d -> d.rule().equals("add-column-not-idempotent"))
                 .toList();
         assertEquals(2, found.size(), found.toString());
-        assertEquals("It fails on pass 0 (in a loop or repeated call: this line runs 3 times).",
+        assertEquals("It fails on pass 0 (this line runs 3 times).",
                 found.get(0).message());
         assertEquals("Another site fails.", found.get(1).message());
     }

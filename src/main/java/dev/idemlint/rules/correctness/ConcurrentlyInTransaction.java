@@ -36,10 +36,11 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
                             + " statement moves this one with it"))
                     : fixes(op, m.source());
             String name = ix.name() == null ? "" : " \"" + ix.name() + "\"";
-            ctx.report(m.source(), op.site().span(), "This revision fails on its first run with "
-                    + SqlState.ACTIVE_SQL_TRANSACTION.label() + ": CREATE INDEX CONCURRENTLY" + name
-                    + " cannot run inside the transaction Alembic opens for each migration on PostgreSQL.")
-                    .help("Run it in `with op.get_context().autocommit_block():` and make it re-runnable there"
+            ctx.report(m.source(), op.site().span(), "CREATE INDEX CONCURRENTLY" + name
+                    + " fails on the first run with " + SqlState.ACTIVE_SQL_TRANSACTION.label()
+                    + " inside Alembic's migration transaction.")
+                    .help("Alembic runs each migration in a transaction on PostgreSQL, and CONCURRENTLY cannot run"
+                            + " inside one. Run it in `with op.get_context().autocommit_block():` and make it re-runnable there"
                             + " (`if_not_exists=True` or `CREATE INDEX CONCURRENTLY IF NOT EXISTS`): a failure after"
                             + " the block leaves the index committed.")
                     .fixes(fixes)

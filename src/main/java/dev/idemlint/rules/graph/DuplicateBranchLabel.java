@@ -24,11 +24,11 @@ public final class DuplicateBranchLabel implements ProjectRule {
                 if (!m.header().labels().contains(label)) {
                     continue; // the revision whose id equals the label: nothing to point at
                 }
-                String message = "Branch label '" + label + "' is used by " + users
-                        + ", so Alembic refuses to load the directory (\"Branch name '" + label
-                        + "' ... already used\") and every command fails.";
+                String message = "Branch label '" + label + "' is used more than once, so Alembic refuses to load"
+                        + " the directory and every command fails.";
                 ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().branchLabels(), label), message)
-                        .help("Give each branch a label of its own, different from every revision id; only the first"
+                        .help("It is used by " + users + "; Alembic stops with \"Branch name '" + label
+                                + "' ... already used\". Give each branch a label of its own, different from every revision id; only the first"
                                 + " revision of a branch needs the label, its descendants inherit it.")
                         .emit();
             }

@@ -38,12 +38,12 @@ public final class FilenameRevisionMismatch implements ProjectRule {
             var h = m.header();
             String name = m.source().fileName();
             String rev = h.revisionId();
-            String message = "File " + name + " is named for revision " + token.text() + " but declares revision "
-                    + rev + ", so people and tools that go by file names (reviews, `ls`, renumbering) follow the wrong"
-                    + " revision.";
+            String message = "This file is named for revision " + token.text() + " but declares revision " + rev
+                    + ", so whoever goes by file names follows the wrong revision.";
             String newName = FileNameId.rename(name, token, rev);
             var b = ctx.report(m.source(), HeaderSpans.element(m.source(), h.revision(), rev), message)
-                    .help("Alembic only reads the `revision` variable: rename the file to " + newName
+                    .help("Reviews, `ls` and renumbering go by the file name " + name
+                            + ", while Alembic only reads the `revision` variable: rename the file to " + newName
                             + ", or, if the variable is the mistake, fix it before any database is stamped with it.");
             var move = FileChange.Move.rename(m.source().path(), newName);
             if (!names.contains(newName) && move.isPresent()) {

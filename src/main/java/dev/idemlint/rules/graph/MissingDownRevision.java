@@ -29,9 +29,8 @@ public final class MissingDownRevision implements ProjectRule {
             var span = HeaderSpans.element(m.source(), mp.assignment(), mp.reference());
             // Alembic warns "Revision %s referenced from %s is not present" and then fails with a
             // KeyError while building its revision map, before any command runs.
-            String message = field + " '" + mp.reference() + "' of revision " + m.header().revisionId()
-                    + " names no revision or branch label in this directory, so every Alembic command fails with"
-                    + " KeyError: '" + mp.reference() + "'.";
+            String message = field + " '" + mp.reference() + "' names no revision or branch label in this"
+                    + " directory, so every Alembic command fails with KeyError.";
             List<String> guesses = suggestions(g, mp.reference());
             String labelled = g.branchLabels().get(mp.reference());
             boolean dependency = mp.kind() != RevisionGraph.Edge.DOWN_REVISION;

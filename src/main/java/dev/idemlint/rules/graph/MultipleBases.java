@@ -54,12 +54,11 @@ public final class MultipleBases implements ProjectRule {
             var span = h.downRevision() != null && h.downRevision().valueSpan() != null
                     ? h.downRevision().valueSpan()
                     : HeaderSpans.element(m.source(), h.revision(), base);
-            String message = "Revision " + base + " has down_revision = None besides the base "
-                    + unlabelled.get(0) + " (" + tree.nameOf(firstBase) + ") and no revision merges the two chains,"
-                    + " so a fresh database runs two unrelated chains and `alembic upgrade head` fails on their"
-                    + " two heads.";
+            String message = "Revision " + base + " is a second base (down_revision = None), so `alembic upgrade"
+                    + " head` fails on the two heads of its unrelated chains.";
             ctx.report(m.source(), span, message)
-                    .help("Set down_revision to the revision this one builds on (usually the head it was written"
+                    .help("Besides the base " + unlabelled.get(0) + " (" + tree.nameOf(firstBase) + "), no revision"
+                            + " merges the two chains, so a fresh database runs two unrelated chains. Set down_revision to the revision this one builds on (usually the head it was written"
                             + " against), or join the two chains with a merge revision (`alembic merge heads`); if it"
                             + " intentionally starts an independent branch, give it `branch_labels`.")
                     .related(firstBase.source(), HeaderSpans.element(firstBase.source(), firstBase.header().revision(),

@@ -61,10 +61,13 @@ public final class MultipleHeads implements ProjectRule {
             sides.add(abbreviate(files));
         }
         String branch = labels.isEmpty() ? "" : " on branch " + String.join(", ", labels);
-        String message = heads.size() + " heads" + branch + " (" + String.join(", ", heads) + ") " + where + " with "
-                + String.join(" on one side and ", sides) + (heads.size() > 2 ? " on the others" : " on the other")
+        String listed = heads.size() <= 3 ? String.join(", ", heads)
+                : String.join(", ", heads.subList(0, 2)) + " and " + (heads.size() - 2) + " more";
+        String message = heads.size() + " heads" + branch + " (" + listed + ") " + (fork.isPresent()
+                ? "fork at revision " + fork.get() : "share no common ancestor")
                 + ", so `alembic upgrade head` fails with \"Multiple head revisions are present\".";
-        String help = "Join the heads with a merge revision (`alembic merge heads -m \"merge heads\"`, or apply the"
+        String help = "The heads " + where + " with " + String.join(" on one side and ", sides)
+                + (heads.size() > 2 ? " on the others" : " on the other") + ". Join the heads with a merge revision (`alembic merge heads -m \"merge heads\"`, or apply the"
                 + " fix), after checking that the migrations on each side do not depend on each other's order;"
                 + " if the fork is an intentional independent branch, give its first revision `branch_labels`.";
         var fix = MergeWriter.mergeFix(g, heads);

@@ -21,11 +21,10 @@ public final class RevisionCycle implements ProjectRule {
             Migration m = g.node(first);
             String message = (revs.size() == 1
                     ? "Revision " + first + " names itself as its own parent"
-                    : "Revisions " + String.join(", ", revs) + " reach themselves through down_revision/depends_on")
-                    + ", so Alembic refuses to load the directory (\"Cycle is detected in revisions\") and every"
-                    + " command fails.";
+                    : "Revisions " + String.join(", ", revs) + " form a down_revision/depends_on cycle")
+                    + ", so Alembic refuses to load the directory and every command fails.";
             var b = ctx.report(m.source(), edgeSpan(g, m, revs), message)
-                    .help("Point one of these down_revision entries back at an older revision so the chain runs one"
+                    .help("Alembic stops with \"Cycle is detected in revisions\". Point one of these down_revision entries back at an older revision so the chain runs one"
                             + " way; `idemlint graph` shows the current order.");
             for (String r : revs.subList(1, revs.size())) {
                 Migration o = g.node(r);

@@ -52,7 +52,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                         + " project pins " + ctx.settings().alembic() + ").";
             }
             ctx.report(m.source(), op.site().span(),
-                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(help).fixes(fixes(add, m.source(), ctx.settings()))
+                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(add, m.source(), ctx.settings()))
                     .emit();
         }
     }

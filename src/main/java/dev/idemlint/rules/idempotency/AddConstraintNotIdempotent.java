@@ -48,7 +48,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
-                    + RerunScenario.end(op.site())).help(help).fixes(fixes(c, m.source())).emit();
+                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source())).emit();
         }
     }
 

@@ -37,8 +37,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
-            String ignored = ix.ifNotExists() ? " (Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
-                    + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index)" : "";
+            String ignored = ix.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
+            String why = ix.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
+                    + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index. " : "";
             String help;
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 help = "Pass `checkfirst=True` to `.create(...)`.";
@@ -57,7 +58,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
-                    .help(help).fixes(fixes(ix, m.source(), ctx.settings())).emit();
+                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(ix, m.source(), ctx.settings())).emit();
         }
     }
 

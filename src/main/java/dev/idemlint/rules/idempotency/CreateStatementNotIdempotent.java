@@ -30,10 +30,10 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(c.site().origin() == dev.idemlint.migration.Origin.OP_CALL
+                    .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.OP_CALL
                             ? "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
                                     + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call."
-                            : remedy(c.kind(), ctx.settings().postgresMajor()))
+                            : remedy(c.kind(), ctx.settings().postgresMajor())))
                     .fixes(fixes(c, m.source(), ctx.settings().postgresMajor())).emit();
         }
     }

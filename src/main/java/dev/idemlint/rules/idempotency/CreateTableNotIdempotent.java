@@ -43,11 +43,11 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String what = enumType != null
-                    ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (emitted by this create_table for"
-                            + " its enum column)"
+                    ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (of an enum column)"
                     : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
-            String ignored = t.ifNotExists() ? " (Alembic " + ctx.settings().alembic()
-                    + " ignores `if_not_exists=True` on create_table; it arrived in 1.13.3)" : "";
+            String ignored = t.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
+            String why = t.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_not_exists=True`"
+                    + " on create_table; it arrived in 1.13.3. " : "";
             String help;
             if (t.site().origin() == Origin.SQLALCHEMY_DDL) {
                 help = "Pass `checkfirst=True` to `.create(...)`.";
@@ -62,7 +62,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
             ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
-                    .help(help).fixes(fixes(t, m.source(), ctx.settings()))
+                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(t, m.source(), ctx.settings()))
                     .emit();
         }
     }

@@ -40,11 +40,11 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
-            String ignored = d.ifExists() ? " (Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here)"
-                    : "";
+            String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
+            String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(d.kind()).label()
                     + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
-                    .help(help(d, kwarg, ctx)).fixes(fixes(d, m.source(), ctx)).emit();
+                    .help(RerunScenario.why(op.site()) + why + help(d, kwarg, ctx)).fixes(fixes(d, m.source(), ctx)).emit();
         }
     }
 

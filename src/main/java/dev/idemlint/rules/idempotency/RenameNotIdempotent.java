@@ -36,7 +36,7 @@ public final class RenameNotIdempotent implements MigrationRule {
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label()
                     + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                     + "\"" + RerunScenario.end(op.site()))
-                    .help("PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
+                    .help(RerunScenario.why(op.site()) + "PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
                             + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes(r, m.source())).emit();
         }

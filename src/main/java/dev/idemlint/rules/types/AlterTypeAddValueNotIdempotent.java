@@ -40,7 +40,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
             if (!av.ifNotExists() && !GuardMatch.createGuarded(av)) {
                 ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
                         + SqlState.DUPLICATE_OBJECT.label() + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
-                        .help("Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
+                        .help(RerunScenario.why(av.site()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
                                 + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")
                         .fixes(fixes(av, m.source())).emit();
             }

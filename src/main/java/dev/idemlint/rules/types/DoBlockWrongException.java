@@ -33,9 +33,9 @@ public final class DoBlockWrongException implements MigrationRule {
                 continue;
             }
             String caught = String.join(", ", new TreeSet<>(g.conditions()));
-            ctx.report(m.source(), op.site().span(), "The DO block catches only " + caught + ", but a second run of "
-                    + what(op) + " raises " + needed.label() + ", so re-running this revision still fails.")
-                    .help("Catch `" + needed.condition() + "` too: `EXCEPTION WHEN " + alternatives(g, needed)
+            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + needed.label()
+                    + " from " + what(op) + ", which the DO block does not catch.")
+                    .help("The DO block catches only " + caught + ". Catch `" + needed.condition() + "` too: `EXCEPTION WHEN " + alternatives(g, needed)
                             + " THEN null;`.")
                     .fixes(fixes(op, needed, m.source()))
                     .emit();

@@ -37,11 +37,11 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
                     continue;
                 }
                 String type = e.name() == null ? "the enum type" : "type \"" + e.name() + "\"";
-                ctx.report(m.source(), SchemaTimeline.within(e.createTypeArg(), ct.site().span()), "SQLAlchemy "
-                        + s.sqlalchemy() + " ignores `create_type=False` on the generic `sa.Enum`, so `create_table`"
-                        + " still emits CREATE TYPE for " + type + " and fails with " + SqlState.DUPLICATE_OBJECT.label()
-                        + " on the first run when the type already exists.")
-                        .help("Use the dialect type, which honours the flag in every version: `postgresql.ENUM(...,"
+                ctx.report(m.source(), SchemaTimeline.within(e.createTypeArg(), ct.site().span()), "`create_table`"
+                        + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " when " + type + " already exists:"
+                        + " `sa.Enum` ignores `create_type=False` before SQLAlchemy 2.1.")
+                        .help("SQLAlchemy " + s.sqlalchemy() + " ignores `create_type=False` on the generic `sa.Enum`,"
+                                + " so `create_table` still emits CREATE TYPE. Use the dialect type, which honours the flag in every version: `postgresql.ENUM(...,"
                                 + (e.name() == null ? "" : " name=\"" + e.name() + "\",") + " create_type=False)`"
                                 + " (`from sqlalchemy.dialects import postgresql`).")
                         .fixes(fixes(m, ct, e, s))

@@ -56,12 +56,13 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         Creation sibling = ObjectCreatedTwice.onMergedBranch(t, c, s);
         if (sibling != null) {
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
+            // the related location names the sibling's file
             ctx.report(c.file(), c.span(), emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label()
-                    + " when this branch is applied after " + sibling.file().fileName() + " on the other branch,"
-                    + " which also creates the type and is merged with it by " + merge.source().fileName()
-                    + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
-                    + ".")
-                    .help(help(c))
+                    + " when this branch runs after the other branch, which also creates the type.")
+                    .help("The other branch creates it in " + sibling.file().fileName() + " and "
+                            + merge.source().fileName() + " merges the two"
+                            + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
+                            + ". " + help(c))
                     .fixes(fixes(t, c, sibling, false, s))
                     .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
                     .emit();
@@ -106,8 +107,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                     + first.line() + " of this revision already creates the type.";
         } else if (bothEvents(c, first)) {
             // the related location names the revision that created the type first
-            message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " the first time this"
-                    + " revision runs on a database already upgraded past the revision that created the type.";
+            message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on a database already"
+                    + " upgraded past the revision that created the type.";
         } else {
             message = emits(c) + " fails with " + SqlState.DUPLICATE_OBJECT.label() + " on the first run: an"
                     + " earlier revision on this path created the type.";
@@ -198,7 +199,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
 
     private static String emits(Creation c) {
         return c.via() == Creation.Via.TABLE_EVENT
-                ? "`create_table` emits CREATE TYPE \"" + c.key().name() + "\" again, which"
+                ? "The CREATE TYPE \"" + c.key().name() + "\" that `create_table` emits"
                 : "CREATE TYPE \"" + c.key().name() + "\"";
     }
 

@@ -61,10 +61,11 @@ public final class EnumTypeMissing implements ProjectRule {
             if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
                 continue;
             }
-            ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "`add_column` never emits CREATE TYPE, so this fails with "
-                    + SqlState.UNDEFINED_OBJECT.label() + " type \"" + e.name() + "\" does not exist on the first"
-                    + " run: no earlier revision on this path creates the type.")
-                    .help("Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
+            ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "This `add_column` fails"
+                    + " with " + SqlState.UNDEFINED_OBJECT.label() + " on the first run because no earlier revision"
+                    + " creates type \"" + e.name() + "\".")
+                    .help("`add_column` never emits CREATE TYPE, and no earlier revision on this path creates the"
+                            + " type. Create the type before the column: `postgresql.ENUM(..., name=\"" + e.name()
                             + "\").create(op.get_bind(), checkfirst=True)`, and give the column `postgresql.ENUM(...,"
                             + " name=\"" + e.name() + "\", create_type=False)`.")
                     .fixes(fixes(m.source(), ac, e))

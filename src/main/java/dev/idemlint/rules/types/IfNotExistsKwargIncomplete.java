@@ -42,10 +42,11 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                                     && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured()));
                     if (createsType && typesEmitted.add(e.name()) && check) {
                         ctx.report(m.source(), SchemaTimeline.within(e.span(), op.site().span()),
-                                "`create_table(if_not_exists=True)` skips an existing table but still emits a plain"
-                                        + " CREATE TYPE \"" + e.name() + "\" for this column, so a re-run fails with "
-                                        + SqlState.DUPLICATE_OBJECT.label() + ".")
-                                .help("Create the type separately with `postgresql.ENUM(..., name=\"" + e.name()
+                                "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
+                                        + " because `if_not_exists=True` does not cover CREATE TYPE \"" + e.name()
+                                        + "\".")
+                                .help("`create_table(if_not_exists=True)` skips an existing table but still emits a"
+                                        + " plain CREATE TYPE for this column. Create the type separately with `postgresql.ENUM(..., name=\"" + e.name()
                                         + "\").create(op.get_bind(), checkfirst=True)` and give the column"
                                         + " `postgresql.ENUM(..., name=\"" + e.name() + "\", create_type=False)`.")
                                 .fixes(enumFixes(m, op, e))
@@ -63,10 +64,11 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                 }
                 if (c.foreignKeyName() != null) {
                     ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
-                            "`add_column(if_not_exists=True)` skips an existing column but still emits a plain ADD"
-                                    + " CONSTRAINT \"" + c.foreignKeyName() + "\" for its foreign key, so a re-run fails"
-                                    + " with " + SqlState.DUPLICATE_OBJECT.label() + ".")
-                            .help("Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
+                            "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
+                                    + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName()
+                                    + "\".")
+                            .help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain"
+                                    + " ADD CONSTRAINT for its foreign key. Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
                                     + " BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN"
                                     + " null; END $$` block.")
                             .fix(Fix.displayOnly("Add the foreign key in its own guarded statement",
@@ -100,10 +102,11 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
     private static void reportIndex(Migration m, Operation op, ColumnDef c, String table, String call,
             RuleContext ctx) {
         String index = table == null ? "its index" : "index \"ix_" + table + "_" + c.name() + "\"";
-        ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "`" + call
-                + "(if_not_exists=True)` still emits a plain CREATE INDEX for " + index + " of `index=True` column \""
-                + c.name() + "\", so a re-run fails with " + SqlState.DUPLICATE_TABLE.label() + ".")
-                .help("Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")
+        ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "Re-running this revision"
+                + " fails with " + SqlState.DUPLICATE_TABLE.label() + " because `if_not_exists=True` does not cover "
+                + index + " of column \"" + c.name() + "\".")
+                .help("`" + call + "(if_not_exists=True)` still emits a plain CREATE INDEX for the `index=True`"
+                        + " column. Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")
                 .fix(Fix.displayOnly("Create the index with its own `op.create_index(..., if_not_exists=True)`",
                         "sa.Column(\"" + c.name() + "\", ...)  # without index=True\n" + EnumTypeMissing.opName(op.site())
                                 + ".create_index(\"ix_" + (table == null ? "..." : table + "_" + c.name()) + "\", \""

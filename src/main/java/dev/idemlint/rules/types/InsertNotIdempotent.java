@@ -62,21 +62,20 @@ public final class InsertNotIdempotent implements ProjectRule {
                     continue;
                 }
                 String k = String.join(", ", key.stream().sorted().toList());
-                String because = "the rows it inserts into \"" + ins.table() + "\" are already there with the"
-                        + " same key (" + k + ")";
+                String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
                 String message = RerunScenario.swallowed(ins.site())
                         ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
-                                + ": the try/except swallows the " + SqlState.UNIQUE_VIOLATION.label() + " raised"
-                                + " because " + because + ", but the error has aborted the transaction" + RerunScenario.end(ins.site())
+                                + " after a swallowed " + SqlState.UNIQUE_VIOLATION.label() + " because " + because
+                                + RerunScenario.end(ins.site())
                         : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
                                 + because + RerunScenario.end(ins.site());
                 ctx.report(m.source(), ins.site().span(), message)
-                        .help(ins.bulk()
+                        .help(RerunScenario.why(ins.site()) + (ins.bulk()
                                 ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
                                         + " CONFLICT (" + k + ") DO NOTHING\")` or"
                                         + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
                                 : "Add `ON CONFLICT (" + k + ") DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
-                                        + " EXISTS (...)`).")
+                                        + " EXISTS (...)`)."))
                         .fixes(fixes(ins, m.source()))
                         .emit();
                 break;

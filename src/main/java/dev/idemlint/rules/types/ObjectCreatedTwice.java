@@ -61,10 +61,11 @@ public final class ObjectCreatedTwice implements ProjectRule {
         if (sibling != null) {
             String what = c.key().describe();
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
+            // the related location names the sibling's file
             ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label() + " when this"
-                    + " branch is applied after " + sibling.file().fileName() + " on the other branch, which also"
-                    + " creates it and is merged with it by " + merge.source().fileName() + ".")
-                    .help("Create it on one branch only, or make both creations tolerate the existing object"
+                    + " branch runs after the other branch, which also creates it.")
+                    .help("The other branch creates it in " + sibling.file().fileName() + " and "
+                            + merge.source().fileName() + " merges the two. Create it on one branch only, or make both creations tolerate the existing object"
                             + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
                     .fix(Fix.displayOnly("Create it on one branch only, or guard both", what + " is also created"
                             + " at " + sibling.where() + " on the other branch; keep one creation, or make both"
