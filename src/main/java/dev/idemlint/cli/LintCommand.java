@@ -53,6 +53,7 @@ public final class LintCommand implements Callable<Integer> {
     private final String format;
     private final Path output;
     private final String failOn;
+    private final Path config;
     private final Path baseline;
     private final Path writeBaseline;
     private final Path srcRoot;
@@ -84,6 +85,8 @@ public final class LintCommand implements Callable<Integer> {
         Specs.option(s, "--output-format", "--format", String.class, "FORMAT",
                 "full (or text), concise, json, json-lines, junit, sarif, github or gitlab (default: full)");
         Specs.option(s, "-o", "--output", Path.class, "FILE", "write the report to FILE instead of stdout");
+        Specs.option(s, "--config", Path.class, "FILE",
+                "settings from FILE (.idemlint.toml or pyproject.toml) instead of the project's own", null);
         Specs.option(s, "--fail-on", String.class, "LEVEL",
                 "error, warning or never (default: the config's fail-on, else error)", null);
         Specs.option(s, "--baseline", Path.class, "FILE", "report only findings not in this baseline", null);
@@ -115,6 +118,7 @@ public final class LintCommand implements Callable<Integer> {
         format = f == null || f.equals("text") ? "full" : f;
         output = Specs.value(parsed, "--output");
         failOn = Specs.value(parsed, "--fail-on");
+        config = Specs.value(parsed, "--config");
         baseline = Specs.value(parsed, "--baseline");
         writeBaseline = Specs.value(parsed, "--write-baseline");
         srcRoot = Specs.value(parsed, "--srcroot");
@@ -182,7 +186,8 @@ public final class LintCommand implements Callable<Integer> {
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null
-                : stdin ? new Discovery(overrides).discoverText(stdinFilename) : new Discovery(overrides).discover(inputs);
+                : stdin ? new Discovery(overrides).withConfig(config).discoverText(stdinFilename)
+                        : new Discovery(overrides).withConfig(config).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()

@@ -63,6 +63,8 @@ public final class Discovery {
             "requirements.txt", "uv.lock", "poetry.lock", "Pipfile.lock", "Pipfile", "alembic.ini", Config.FILE_NAME);
 
     private final SettingsOverrides overrides;
+    /** {@code --config FILE}: the settings of every tree, in place of the project's own config. */
+    private Path configFile;
 
     /** False makes every listing walk the file system (tests compare the two). */
     boolean replayWalks = true;
@@ -83,6 +85,16 @@ public final class Discovery {
 
     public Discovery() {
         this(SettingsOverrides.NONE);
+    }
+
+    /**
+     * Reads the settings from {@code file} (a {@code .idemlint.toml}, or a {@code pyproject.toml}
+     * with {@code [tool.idemlint]}) for every tree, in place of the config found beside each one;
+     * the user named it, so it may lie outside the project.
+     */
+    public Discovery withConfig(Path file) {
+        this.configFile = file == null ? null : file.toAbsolutePath().normalize();
+        return this;
     }
 
     public Result discover(List<Path> inputs) {
@@ -415,6 +427,15 @@ public final class Discovery {
         }
 
         private Config config(Path start, Path root) {
+            if (configFile != null) {
+                Config c = configs.get(configFile);
+                if (c == null) {
+                    c = Config.read(configFile, configFile.getFileName().toString().equals("pyproject.toml"));
+                    configs.put(configFile, c);
+                    problems.addAll(c.problems());
+                }
+                return c;
+            }
             Path git = gitRoot(start);
             Path stop = git != null ? git : root;
             if (!start.startsWith(stop)) {

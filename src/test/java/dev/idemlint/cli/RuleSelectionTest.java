@@ -42,6 +42,23 @@ class RuleSelectionTest {
     }
 
     @Test
+    void config_names_the_settings_file_for_every_tree(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("ci-idemlint.toml");
+        Files.writeString(config, "select = [\"graph\"]\n");
+        CliRun.Result r = CliRun.run("lint", "--format", "json", "--config", config.toString(), EXAMPLE);
+        assertEquals(1, r.exit(), r.err());
+        assertEquals(new TreeSet<>(List.of("duplicate-revision-id")), rules(r));
+        Path pyproject = dir.resolve("pyproject.toml");
+        Files.writeString(pyproject, "[tool.idemlint]\nignore = [\"ALL\"]\n");
+        r = CliRun.run("lint", "--format", "json", "--config", pyproject.toString(), EXAMPLE);
+        assertEquals(0, r.exit(), r.err());
+        r = CliRun.run("lint", "--config", dir.resolve("missing.toml").toString(), EXAMPLE);
+        assertEquals(2, r.exit());
+        assertEquals("", r.out());
+        assertTrue(r.err().contains("missing.toml: cannot read: no such file or directory"), r.err());
+    }
+
+    @Test
     void an_unknown_selector_is_a_usage_error() {
         CliRun.Result r = CliRun.run("lint", "--select", "graphs", EXAMPLE);
         assertEquals(2, r.exit());
