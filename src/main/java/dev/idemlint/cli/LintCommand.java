@@ -54,6 +54,7 @@ public final class LintCommand implements Callable<Integer> {
     private final Path output;
     private final String failOn;
     private final Path config;
+    private final boolean forceExclude;
     private final Path baseline;
     private final Path writeBaseline;
     private final Path srcRoot;
@@ -102,6 +103,7 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "--fix", "apply SAFE fixes, re-lint, and write the files");
         Specs.flag(s, "--unsafe-fixes", "with --fix or --diff, also apply UNSAFE fixes");
         Specs.flag(s, "--diff", "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)");
+        Specs.flag(s, "--force-exclude", "skip named files that are not revisions without a warning (pre-commit)");
         Specs.flag(s, "--show-fixes", "list each finding's fixes in the concise format, and the files --fix changed");
         Specs.flag(s, "--statistics", "print how many findings each rule has instead of the findings");
         Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
@@ -119,6 +121,7 @@ public final class LintCommand implements Callable<Integer> {
         output = Specs.value(parsed, "--output");
         failOn = Specs.value(parsed, "--fail-on");
         config = Specs.value(parsed, "--config");
+        forceExclude = Specs.flag(parsed, "--force-exclude");
         baseline = Specs.value(parsed, "--baseline");
         writeBaseline = Specs.value(parsed, "--write-baseline");
         srcRoot = Specs.value(parsed, "--srcroot");
@@ -187,7 +190,7 @@ public final class LintCommand implements Callable<Integer> {
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null
                 : stdin ? new Discovery(overrides).withConfig(config).discoverText(stdinFilename)
-                        : new Discovery(overrides).withConfig(config).discover(inputs);
+                        : new Discovery(overrides).withConfig(config).withForceExclude(forceExclude).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()

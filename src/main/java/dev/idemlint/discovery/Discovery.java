@@ -65,6 +65,8 @@ public final class Discovery {
     private final SettingsOverrides overrides;
     /** {@code --config FILE}: the settings of every tree, in place of the project's own config. */
     private Path configFile;
+    /** {@code --force-exclude}: a named file that is not a revision is skipped without a word. */
+    private boolean forceExclude;
 
     /** False makes every listing walk the file system (tests compare the two). */
     boolean replayWalks = true;
@@ -94,6 +96,16 @@ public final class Discovery {
      */
     public Discovery withConfig(Path file) {
         this.configFile = file == null ? null : file.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /**
+     * Skips a named {@code .py} file that is not a revision (outside every versions directory, with no
+     * {@code revision}/{@code down_revision}) silently instead of reporting it: pre-commit passes every
+     * staged file, application code and {@code env.py} included.
+     */
+    public Discovery withForceExclude(boolean on) {
+        this.forceExclude = on;
         return this;
     }
 
@@ -264,6 +276,14 @@ public final class Discovery {
             Path treeRoot = enclosingVersionsDir(dir);
             boolean recursive = true;
             if (treeRoot == null) {
+                String head = head(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                if (head != null && !declaresRevision(head)) {
+                    if (!forceExclude) {
+                        problems.add(new InputProblem(file, 0, "not a revision file (no revision and"
+                                + " down_revision, and not in a versions directory); not linted", true));
+                    }
+                    return;
+                }
                 treeRoot = dir;
                 // a lone script elsewhere gets its own folder as context, not the subfolders
                 recursive = hasRevisionFiles(dir);
