@@ -55,6 +55,8 @@ public final class LintCommand implements Callable<Integer> {
     private final String failOn;
     private final Path config;
     private final boolean forceExclude;
+    private final List<String> exclude;
+    private final List<String> extendExclude;
     private final Path baseline;
     private final Path writeBaseline;
     private final Path srcRoot;
@@ -103,7 +105,9 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "--fix", "apply SAFE fixes, re-lint, and write the files");
         Specs.flag(s, "--unsafe-fixes", "with --fix or --diff, also apply UNSAFE fixes");
         Specs.flag(s, "--diff", "print the fixes as a unified diff and write nothing (exit 1 when there is a diff)");
-        Specs.flag(s, "--force-exclude", "skip named files that are not revisions without a warning (pre-commit)");
+        Specs.listOption(s, "--exclude", "GLOB", "skip paths matching these globs (relative to .) instead of the config's exclude");
+        Specs.listOption(s, "--extend-exclude", "GLOB", "skip paths matching these globs too (relative to .)");
+        Specs.flag(s, "--force-exclude", "skip named files that are excluded or not revisions, without a warning (pre-commit)");
         Specs.flag(s, "--show-fixes", "list each finding's fixes in the concise format, and the files --fix changed");
         Specs.flag(s, "--statistics", "print how many findings each rule has instead of the findings");
         Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
@@ -122,6 +126,8 @@ public final class LintCommand implements Callable<Integer> {
         failOn = Specs.value(parsed, "--fail-on");
         config = Specs.value(parsed, "--config");
         forceExclude = Specs.flag(parsed, "--force-exclude");
+        exclude = Specs.value(parsed, "--exclude");
+        extendExclude = Specs.values(parsed, "--extend-exclude");
         baseline = Specs.value(parsed, "--baseline");
         writeBaseline = Specs.value(parsed, "--write-baseline");
         srcRoot = Specs.value(parsed, "--srcroot");
@@ -151,6 +157,13 @@ public final class LintCommand implements Callable<Integer> {
         if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
             System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
             return 2;
+        }
+        for (String glob : concat(exclude == null ? List.of() : exclude, extendExclude)) {
+            String bad = dev.idemlint.discovery.Config.globProblem(glob);
+            if (bad != null) {
+                System.err.println("idemlint: --exclude/--extend-exclude: " + Printable.line(bad));
+                return 2;
+            }
         }
         // `-`: the text of one file comes from stdin (an editor, a formatter pipeline); it is linted as
         // the file at --stdin-filename, with the rest of its versions directory read from disk
@@ -189,8 +202,10 @@ public final class LintCommand implements Callable<Integer> {
         });
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null
-                : stdin ? new Discovery(overrides).withConfig(config).discoverText(stdinFilename)
-                        : new Discovery(overrides).withConfig(config).withForceExclude(forceExclude).discover(inputs);
+                : stdin ? new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
+                                .withExcludes(exclude, extendExclude).discoverText(stdinFilename)
+                        : new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
+                                .withExcludes(exclude, extendExclude).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()

@@ -100,13 +100,43 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         if (exclude.isEmpty() || file == null) {
             return false;
         }
-        Path base = file.toAbsolutePath().normalize().getParent();
+        return matchesAny(exclude, file.toAbsolutePath().normalize().getParent(), path);
+    }
+
+    /** This config with {@code exclude} in place of its own. */
+    public Config withExclude(List<String> globs) {
+        return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline,
+                failOn, globs, problems, lines);
+    }
+
+    /** Null when {@code glob} is a usable exclude pattern, else what is wrong with it. */
+    public static String globProblem(String glob) {
+        if (glob.isBlank()) {
+            return "empty pattern";
+        }
+        try {
+            FileSystems.getDefault().getPathMatcher("glob:" + glob.replace('\\', '/'));
+            return null;
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return "bad pattern '" + glob + "': " + e.getDescription();
+        }
+    }
+
+    /**
+     * Whether {@code path} falls under one of {@code globs}, taken relative to {@code base}: a glob with
+     * a slash matches the path or one of its parent folders from {@code base}; a bare name or pattern
+     * matches any path component, as in .gitignore. A path outside {@code base} matches nothing.
+     */
+    public static boolean matchesAny(List<String> globs, Path base, Path path) {
+        if (globs.isEmpty()) {
+            return false;
+        }
         Path abs = path.toAbsolutePath().normalize();
         if (!abs.startsWith(base)) {
             return false;
         }
         Path rel = base.relativize(abs);
-        for (String glob : exclude) {
+        for (String glob : globs) {
             String g = glob.replace('\\', '/');
             while (g.startsWith("./")) {
                 g = g.substring(2);
@@ -116,7 +146,6 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
             }
             PathMatcher m = MATCHERS.computeIfAbsent(g, k -> FileSystems.getDefault().getPathMatcher("glob:" + k));
             if (!g.contains("/")) {
-                // a bare name or pattern matches any path component, as in .gitignore
                 for (Path part : rel) {
                     if (m.matches(part)) {
                         return true;
@@ -258,7 +287,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
                 switch (key) {
                     case "select" -> select = strings(v, key, line);
                     case "ignore" -> ignore = strings(v, key, line);
-                    case "exclude" -> exclude = strings(v, key, line);
+                    case "exclude" -> exclude = globs(strings(v, key, line), line);
                     case "versions" -> versions = strings(v, key, line).stream()
                             .map(s -> base.resolve(s).normalize()).toList();
                     case "alembic-version" -> alembic = version(v, key, line);
@@ -293,6 +322,20 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
             }
             problem(line, key + " must be an array of strings");
             return List.of();
+        }
+
+        /** The globs that compile; each one that does not is a problem at its line, and is dropped. */
+        List<String> globs(List<String> given, int line) {
+            List<String> out = new ArrayList<>();
+            for (String g : given) {
+                String bad = globProblem(g);
+                if (bad == null) {
+                    out.add(g);
+                } else {
+                    problem(line, "exclude: " + bad);
+                }
+            }
+            return out;
         }
 
         Version version(Object v, String key, int line) {

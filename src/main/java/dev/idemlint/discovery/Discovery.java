@@ -65,8 +65,16 @@ public final class Discovery {
     private final SettingsOverrides overrides;
     /** {@code --config FILE}: the settings of every tree, in place of the project's own config. */
     private Path configFile;
-    /** {@code --force-exclude}: a named file that is not a revision is skipped without a word. */
+    /** {@code --force-exclude}: a named file that is not a revision, or is excluded, is skipped without a word. */
     private boolean forceExclude;
+    /**
+     * {@code --exclude}: globs in place of the configs' {@code exclude}; null keeps the configs'. Held
+     * relative to the file system's root (see {@link #rooted}).
+     */
+    private List<String> exclude;
+    /** {@code --extend-exclude}: globs excluded on top of the configs' (or {@code --exclude}'s). */
+    private List<String> extendExclude = List.of();
+    private static final Path FS_ROOT = Path.of("").toAbsolutePath().getRoot();
 
     /** False makes every listing walk the file system (tests compare the two). */
     boolean replayWalks = true;
@@ -107,6 +115,49 @@ public final class Discovery {
     public Discovery withForceExclude(boolean on) {
         this.forceExclude = on;
         return this;
+    }
+
+    /**
+     * Globs from the command line, relative to the current folder: {@code exclude} (null: none given)
+     * replaces every config's {@code exclude}; {@code extendExclude} adds to it. Named files are
+     * linted even when excluded, unless {@link #withForceExclude} is on.
+     */
+    public Discovery withExcludes(List<String> exclude, List<String> extendExclude) {
+        this.exclude = exclude == null ? null : rooted(exclude);
+        this.extendExclude = rooted(extendExclude);
+        return this;
+    }
+
+    /**
+     * Command-line globs made relative to the file system's root: {@code legacy/**} given in
+     * {@code /srv/app} becomes {@code srv/app/legacy/**}; absolute ones lose their leading slash; a bare
+     * name or pattern ({@code legacy}, {@code *_draft.py}) stays as it is and matches any path component.
+     */
+    private static List<String> rooted(List<String> globs) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        List<String> out = new ArrayList<>();
+        for (String g : globs) {
+            String glob = g.replace('\\', '/');
+            if (glob.startsWith("/")) {
+                out.add(glob.substring(1));
+            } else if (glob.contains("/")) {
+                try {
+                    out.add(FS_ROOT.relativize(cwd.resolve(glob).normalize()).toString().replace('\\', '/'));
+                } catch (java.nio.file.InvalidPathException e) {
+                    out.add(glob);
+                }
+            } else {
+                out.add(glob);
+            }
+        }
+        return out;
+    }
+
+    private boolean excluded(Config config, Path path) {
+        if (exclude == null ? config.excludes(path) : Config.matchesAny(exclude, FS_ROOT, path)) {
+            return true;
+        }
+        return Config.matchesAny(extendExclude, FS_ROOT, path);
     }
 
     public Result discover(List<Path> inputs) {
@@ -289,7 +340,11 @@ public final class Discovery {
                 recursive = hasRevisionFiles(dir);
             }
             Path root = inferProjectRoot(treeRoot);
-            addTree(List.of(treeRoot), root, config(file.getParent(), root), List.of(file), recursive);
+            Config config = config(file.getParent(), root);
+            if (forceExclude && excluded(config, file)) {
+                return;
+            }
+            addTree(List.of(treeRoot), root, config, List.of(file), recursive);
         }
 
         private void directoryInput(Path dir) {
@@ -420,7 +475,7 @@ public final class Discovery {
                     problems.add(new InputProblem(ini, parsed.lineOf(d), "version location outside the project, not read: "
                             + d, true));
                 } else if (Files.isDirectory(d)) {
-                    if (!config.excludes(d)) {
+                    if (!excluded(config, d)) {
                         out.add(d);
                     }
                 } else {
@@ -446,7 +501,13 @@ public final class Discovery {
             }
         }
 
+        /** The settings for {@code start}; with {@code --exclude}, its globs stand for the config's. */
         private Config config(Path start, Path root) {
+            Config c = readConfig(start, root);
+            return exclude == null || c.exclude().isEmpty() ? c : c.withExclude(List.of());
+        }
+
+        private Config readConfig(Path start, Path root) {
             if (configFile != null) {
                 Config c = configs.get(configFile);
                 if (c == null) {
@@ -657,7 +718,7 @@ public final class Discovery {
             SimpleFileVisitor<Path> visitor = new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(location) && (skipped(dir) || config.excludes(dir))) {
+                    if (!dir.equals(location) && (skipped(dir) || excluded(config, dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     return FileVisitResult.CONTINUE;
@@ -666,7 +727,7 @@ public final class Discovery {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (!attrs.isRegularFile() || !file.getFileName().toString().endsWith(".py")
-                            || config.excludes(file)) {
+                            || excluded(config, file)) {
                         return FileVisitResult.CONTINUE;
                     }
                     if (file.getParent().equals(location)) {
@@ -707,7 +768,7 @@ public final class Discovery {
             walk(root, projectRoot, SCAN_DEPTH, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (!dir.equals(root) && (skipped(dir) || config.excludes(dir))) {
+                    if (!dir.equals(root) && (skipped(dir) || excluded(config, dir))) {
                         return FileVisitResult.SKIP_SUBTREE;
                     }
                     if (dir.getFileName() != null && dir.getFileName().toString().equals("versions")) {
@@ -725,7 +786,7 @@ public final class Discovery {
                     } else if (name.equals("env.py")) {
                         scan.envDirs.add(parent);
                     } else if (name.endsWith(".py") && attrs.isRegularFile() && !scan.revisionDirs.contains(parent)
-                            && !config.excludes(file) && isRevisionFile(file)) {
+                            && !excluded(config, file) && isRevisionFile(file)) {
                         scan.revisionDirs.add(parent);
                     }
                     return FileVisitResult.CONTINUE;
