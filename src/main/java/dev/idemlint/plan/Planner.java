@@ -21,6 +21,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
@@ -1156,12 +1157,42 @@ public final class Planner {
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
                     + " does not exist", null, false);
         }
-        ObjectRef dropped = objectRef(op, d.kind(), d.table(), d.name());
-        if (dropped != null && TRACKED.contains(d.kind())) {
-            // PostgreSQL's cascades (a table's columns, keys and indexes) are the state's
-            state.apply(maybe ? Effect.Forget.object(dropped) : new Effect.Drop(dropped, true));
-        }
+        applyEffects(op, maybe);
         return OK;
+    }
+
+    /**
+     * Applies what {@link Effects#of} says the operation does (PostgreSQL's cascades are the state's),
+     * each object placed in its schema; {@code maybe}: it may not run, so what it touches becomes unknown.
+     * Whether it fails was decided before, with the IF EXISTS the project's versions honour.
+     */
+    private void applyEffects(Operation op, boolean maybe) {
+        List<Effect> effects = Effects.of(op, Effects.Naming.UNKNOWN);
+        for (Effect e : maybe ? Effect.uncertain(effects) : effects) {
+            Effect placed = null;
+            if (e instanceof Effect.Drop d) {
+                ObjectRef r = place(op, d.object());
+                placed = r == null ? null : new Effect.Drop(r, true);
+            } else if (e instanceof Effect.Rename r) {
+                ObjectRef from = place(op, r.object());
+                placed = from == null ? null : new Effect.Rename(from, r.to());
+            } else if (e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.OBJECT) {
+                ObjectRef o = place(op, f.object());
+                placed = o == null ? null : Effect.Forget.object(o);
+            }
+            if (placed != null) {
+                state.apply(placed);
+            }
+        }
+    }
+
+    /** An object of {@link Effects#of} (unqualified) in the schema the operation puts it in; null when not followed. */
+    private ObjectRef place(Operation op, ObjectRef r) {
+        if (!TRACKED.contains(r.kind())) {
+            return null;
+        }
+        String table = r.table() != null ? r.table().name() : tableOf(op);
+        return objectRef(op, r.kind(), table, r.name().name());
     }
 
     private Outcome rename(Operation op, Operation.Rename r, boolean maybe) {
@@ -1206,20 +1237,12 @@ public final class Planner {
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.to())
                     + " already exists", null, true);
         }
-        ObjectRef renamed = objectRef(op, r.kind(), r.table(), r.from());
         if (maybe) {
-            if (renamed != null) {
-                state.apply(Effect.Forget.object(renamed));
-                state.apply(Effect.Forget.object(new Effect.Rename(renamed, name(r.to(), op)).target()));
-            }
+            applyEffects(op, true);
             return new Lost("the rename of " + r.from() + " may or may not run");
         }
         switch (r.kind()) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT, TYPE, DOMAIN -> {
-                if (renamed != null) {
-                    state.apply(new Effect.Rename(renamed, name(r.to(), op)));
-                }
-            }
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT, TYPE, DOMAIN -> applyEffects(op, false);
             default -> {
                 return new Lost("a rename of a " + r.kind().sql() + " is not followed");
             }
