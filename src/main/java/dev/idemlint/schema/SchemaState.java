@@ -756,7 +756,9 @@ public final class SchemaState {
         if (f != null) {
             // whether the renamed column must be given a value is followed no further
             f.required = null;
-            f.uniqueKeys = null;
+            if (f.uniqueKeys != null) {
+                f.uniqueKeys.replaceAll(k -> k.stream().map(c -> c.equals(from) ? to : c).toList());
+            }
         }
     }
 

@@ -183,6 +183,9 @@ class SchemaStateTest {
         s.apply(new Drop(column(PLAYERS, "full_name"), false));
         assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
         assertEquals(SqlState.UNDEFINED_COLUMN, s.apply(new Require(column(PLAYERS, "name"))).orElseThrow().sqlState());
+        s.apply(new Rename(column(PLAYERS, "id"), "player_id"));
+        assertEquals(List.of(List.of("player_id")), s.uniqueKeys(PLAYERS), "the key follows its column");
+        assertNull(s.requiredColumns(PLAYERS), "which columns must be given a value is not followed through a rename");
     }
 
     @Test
