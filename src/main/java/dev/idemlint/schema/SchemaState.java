@@ -108,7 +108,10 @@ public final class SchemaState {
     private final Map<QualifiedName, Set<Slot>> childrenOf = new HashMap<>();
     /** Index and sequence slots per owning table. */
     private final Map<QualifiedName, Set<Slot>> ownedBy = new HashMap<>();
-    /** Index slots whose table is not known: any table's drop may take them. */
+    /**
+     * Present index slots whose table is not known: any table's drop may take them. Only present ones
+     * are kept, so each is visited once before it becomes unknown, however many tables are dropped.
+     */
     private final Set<Slot> ownerUnknown = new HashSet<>();
     /** Slots by lower-cased name and by lower-cased table name, for forgetting what opaque code names. */
     private final Map<String, Set<Slot>> byName = new HashMap<>();
@@ -623,9 +626,7 @@ public final class SchemaState {
         }
         // an index whose table is not known may be one of this table's
         for (Slot s : copy(ownerUnknown)) {
-            if (entries.get(s).presence != Presence.ABSENT) {
-                set(s, Presence.UNKNOWN, null);
-            }
+            set(s, Presence.UNKNOWN, null);
         }
         if (p == Presence.ABSENT) {
             tables.remove(t);
@@ -669,9 +670,7 @@ public final class SchemaState {
             }
         }
         for (Slot s : copy(ownerUnknown)) {
-            if (entries.get(s).presence != Presence.ABSENT) {
-                set(s, Presence.UNKNOWN, null);
-            }
+            set(s, Presence.UNKNOWN, null);
         }
         // a constraint the state holds no entry for may use the column
         if (keysDefault.get(table) != Presence.ABSENT && baseline != Presence.ABSENT) {
@@ -819,13 +818,8 @@ public final class SchemaState {
                     for (Slot s : copy(byName.get(k))) {
                         set(s, Presence.UNKNOWN, null);
                     }
+                    // read before the tables' defaults (implicit), so it covers their children too
                     forgottenNames.add(k);
-                    for (QualifiedName t : new ArrayList<>(columnsDefault.keySet())) {
-                        if (lower(t.name()).equals(k)) {
-                            columnsDefault.remove(t);
-                            keysDefault.remove(t);
-                        }
-                    }
                 }
             }
             case TABLE_KEYS -> forgetTableKeys(f.object().name());
@@ -871,6 +865,11 @@ public final class SchemaState {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
         } else {
             e.presence = p;
+            if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
+                ownerUnknown.remove(s);
+            } else if (e.owner == null && e.kind == ObjectKind.INDEX) {
+                ownerUnknown.add(s);
+            }
         }
     }
 
@@ -883,7 +882,7 @@ public final class SchemaState {
         }
         if (e.owner != null) {
             ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
-        } else if (e.kind == ObjectKind.INDEX) {
+        } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
             ownerUnknown.add(s);
         }
         byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
