@@ -12,6 +12,7 @@ import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Forget;
 import dev.idemlint.schema.Effect.Rename;
+import dev.idemlint.sql.SqlClassifier;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +58,14 @@ class EffectsTest {
 
     @Test
     void raw_sql_folds_unquoted_names_and_keeps_quoted_ones() throws Exception {
-        List<Effect> e = effects("op.execute('ALTER TABLE Players RENAME COLUMN \"Nick\" TO nick')", POSTGRES);
-        // unclassified SQL (no sql stage here) is opaque: it forgets everything
-        assertEquals(Forget.Scope.EVERYTHING, assertInstanceOf(Forget.class, e.get(0)).scope());
+        Migration m = RerunSimulationTest.read("def upgrade():\n"
+                + "    op.execute('ALTER TABLE Players RENAME COLUMN \"Nick\" TO Nick')\n");
+        Operation.RawSql raw = (Operation.RawSql) m.upgrade().get(0);
+        Rename r = assertInstanceOf(Rename.class, Effects.of(new SqlClassifier().classify(raw).get(0), POSTGRES).get(0));
+        assertEquals(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("players"), "Nick"), r.object());
+        assertEquals("nick", r.to());
+        // unclassified SQL is opaque: it forgets everything
+        assertEquals(Forget.Scope.EVERYTHING, assertInstanceOf(Forget.class, Effects.of(raw, POSTGRES).get(0)).scope());
     }
 
     @Test
