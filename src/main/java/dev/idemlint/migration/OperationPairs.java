@@ -93,11 +93,6 @@ public final class OperationPairs {
     }
 
     public static List<Operation> protect(List<Operation> ops) {
-        return protect(ops, () -> false);
-    }
-
-    /** {@code postgresNames}: unnamed keys get PostgreSQL's default names (no naming convention names them). */
-    public static List<Operation> protect(List<Operation> ops, java.util.function.BooleanSupplier postgresNames) {
         List<Operation> out = new ArrayList<>(ops);
         // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
         // Walking forward, each drop looks at the nearest earlier drop of its object and the nearest
@@ -158,6 +153,6 @@ public final class OperationPairs {
                         later.site().span(), "created again later in this revision"))));
             }
         }
-        return RerunSimulation.protect(out, postgresNames);
+        return out;
     }
 }

@@ -14,12 +14,18 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
-import dev.idemlint.plan.LiveState.Fact;
 import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.Effect;
+import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.Presence;
+import dev.idemlint.schema.QualifiedName;
+import dev.idemlint.schema.SchemaState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,17 +78,17 @@ public final class Planner {
     }
 
     private final Input in;
-    private final LiveState state;
+    private final SchemaState state;
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
-    /** Who created each object during the walk ("kind:path" -> revision). */
-    private final Map<String, String> createdBy = new HashMap<>();
-    /** Literal rows of guarded and ON CONFLICT inserts: written or not, per "schema.table". */
-    private final Map<String, List<Map<String, String>>> maybeRows = new HashMap<>();
+    /** Who created each object during the walk. */
+    private final Map<ObjectRef, String> createdBy = new HashMap<>();
+    /** Literal rows of guarded and ON CONFLICT inserts: written or not, per table. */
+    private final Map<QualifiedName, List<Map<String, String>>> maybeRows = new HashMap<>();
     /** Tables the walk made and filled with rows that are not literals. */
-    private final Set<String> opaqueRows = new HashSet<>();
-    /** Literal rows the walk's own inserts wrote, per "schema.table". */
-    private final Map<String, List<Map<String, String>>> inserted = new HashMap<>();
+    private final Set<QualifiedName> opaqueRows = new HashSet<>();
+    /** Literal rows the walk's own inserts wrote, per table. */
+    private final Map<QualifiedName, List<Map<String, String>>> inserted = new HashMap<>();
     /** Enum types create_table's event already made in this run: Alembic's memo skips them. */
     private final Set<String> enumMemo = new HashSet<>();
     /**
@@ -103,7 +109,7 @@ public final class Planner {
 
     private Planner(Input in) {
         this.in = in;
-        this.state = new LiveState(in.catalog());
+        this.state = SchemaState.of(in.catalog());
     }
 
     public static Plan plan(Input in) {
@@ -219,7 +225,7 @@ public final class Planner {
     }
 
     /** It fails: {@code sqlstate} (null for a Python error), what is wrong, the object named. */
-    private record Fails(String sqlstate, String label, String reason, String objectKey, boolean alreadyThere)
+    private record Fails(String sqlstate, String label, String reason, ObjectRef object, boolean alreadyThere)
             implements Outcome {
         /** Fails whatever the schema holds: a syntax error, CONCURRENTLY in a transaction, a TypeError. */
         boolean stateFree() {
@@ -247,7 +253,7 @@ public final class Planner {
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
             creations.computeIfAbsent(c.index(), k -> new ArrayList<>()).add(c);
         }
-        Set<String> madeHere = new LinkedHashSet<>();
+        Set<ObjectRef> madeHere = new LinkedHashSet<>();
         Lost lost = null;
         int lostLine = 0;
         for (int k = 0; k < ops.size(); k++) {
@@ -280,7 +286,7 @@ public final class Planner {
                 if (doubt != null) {
                     add(m, line, Status.UNKNOWN, f.sqlstate(), "Fails with " + f.label() + " if Alembic gets here, because "
                             + f.reason() + "; but the walk lost track at " + doubt + ".",
-                            "Check by hand whether " + describeKey(f.objectKey()) + " is there; idemlint cannot follow "
+                            "Check by hand whether " + describeKey(f.object()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
                     failed(m, op, line, f, madeHere);
@@ -301,7 +307,7 @@ public final class Planner {
 
     /** After a failure, the rest of the walk plans as if the revision had been fixed: all its objects exist. */
     private void applyAll(Migration m, List<Operation> ops, Map<Integer, List<Creation>> creations,
-            Set<String> madeHere, int from) {
+            Set<ObjectRef> madeHere, int from) {
         for (int k = from; k < ops.size(); k++) {
             for (Creation c : creations.getOrDefault(k, List.of())) {
                 if (c.effective(in.settings())) {
@@ -325,7 +331,7 @@ public final class Planner {
 
     // ---- one operation ----
 
-    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<String> madeHere) {
+    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere) {
         if (op instanceof Operation.Unknown u) {
             return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
         }
@@ -349,9 +355,9 @@ public final class Planner {
             List<Map<String, String>> rows = InsertRows.of(ins);
             if (t.schema != null) {
                 if (rows != null) {
-                    maybeRows.computeIfAbsent(t.schema + "." + t.name, k -> new ArrayList<>()).addAll(rows);
+                    maybeRows.computeIfAbsent(t.qualified(), k -> new ArrayList<>()).addAll(rows);
                 } else {
-                    opaqueRows.add(t.schema + "." + t.name);
+                    opaqueRows.add(t.qualified());
                 }
             }
             return OK;
@@ -373,7 +379,7 @@ public final class Planner {
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null) {
                 return new Fails(SqlState.IN_FAILED_SQL_TRANSACTION.code(), SqlState.IN_FAILED_SQL_TRANSACTION.label(),
                         f.reason() + " (" + f.label() + "), and the try/except that swallows it leaves the transaction"
-                                + " aborted, so the next statement fails", f.objectKey(), f.alreadyThere());
+                                + " aborted, so the next statement fails", f.object(), f.alreadyThere());
             }
         }
         return o;
@@ -406,12 +412,12 @@ public final class Planner {
         x.reset();
         x.find();
         String table = x.group(2);
-        if (state.relationSchema(table) != null || state.currentSchema == null
-                || state.relation(state.currentSchema, table) != Fact.ABSENT) {
+        if (state.relationSchema(table) != null || state.currentSchema() == null
+                || state.presence(ObjectRef.table(QualifiedName.of(state.currentSchema(), table))) != Presence.ABSENT) {
             return null;
         }
         return new Fails(null, "NoSuchTableError", "the guard's inspector." + x.group(1) + "(\"" + table
-                + "\") finds no table " + table, "rel:" + state.currentSchema + "." + table, false);
+                + "\") finds no table " + table, ObjectRef.table(QualifiedName.of(state.currentSchema(), table)), false);
     }
 
     /**
@@ -446,11 +452,11 @@ public final class Planner {
             // a combination of other checks, or a branch that cannot be read, is not evaluated
             return Run.MAYBE;
         }
-        Fact checked = checkedFact(g, op);
-        if (checked == null || checked == Fact.UNKNOWN) {
+        Presence checked = checkedFact(g, op);
+        if (checked == null || checked == Presence.UNKNOWN) {
             return Run.MAYBE;
         }
-        boolean exists = checked == Fact.PRESENT;
+        boolean exists = checked == Presence.PRESENT;
         return (g.polarity() < 0 ? !exists : exists) ? Run.RUNS : Run.SKIPS;
     }
 
@@ -474,11 +480,11 @@ public final class Planner {
         int last = 0;
         while (h.find()) {
             Target t = relTarget(op, h.group(1));
-            Fact f = t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
-            if (f == Fact.UNKNOWN) {
+            Presence f = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name)));
+            if (f == Presence.UNKNOWN) {
                 return null;
             }
-            expr.append(test, last, h.start()).append(f == Fact.PRESENT ? " T " : " F ");
+            expr.append(test, last, h.start()).append(f == Presence.PRESENT ? " T " : " F ");
             last = h.end();
         }
         if (last == 0) {
@@ -610,7 +616,7 @@ public final class Planner {
             "table_schema", "schemaname", "constrained_columns", "column_names", "type", "c", "i", "t", "x");
 
     /** The existence of the object a guard checks, as far as it names one this operation touches. */
-    private Fact checkedFact(Guard g, Operation op) {
+    private Presence checkedFact(Guard g, Operation op) {
         String table = tableOf(op);
         String d = g.description().toLowerCase(Locale.ROOT);
         if (!g.tableLevel() && table != null && g.names(table) && (d.contains("get_columns") || d.contains("get_indexes")
@@ -626,16 +632,16 @@ public final class Planner {
             if (others.size() == 1 && (own == null || !g.names(own))) {
                 Target t = relTarget(op, name(table, op));
                 if (t.schema == null) {
-                    return Fact.UNKNOWN;
+                    return Presence.UNKNOWN;
                 }
                 String other = others.get(0);
                 if (d.contains("get_columns")) {
-                    return state.column(t.schema, t.name, other);
+                    return state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), other));
                 }
                 if (d.contains("get_indexes")) {
-                    return state.relation(t.schema, other);
+                    return state.presence(ObjectRef.table(QualifiedName.of(t.schema, other)));
                 }
-                return state.constraint(t.schema, t.name, other);
+                return state.presence(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(t.schema, t.name), other));
             }
         }
         if (g.tableLevel()) {
@@ -645,7 +651,7 @@ public final class Planner {
                 return null;
             }
             Target target = relTarget(op, name(t, op));
-            return target.schema == null ? Fact.UNKNOWN : state.relation(target.schema, target.name);
+            return target.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(target.schema, target.name)));
         }
         String own = objectName(op);
         if (own == null || !g.subjects().isEmpty() && !g.names(own)) {
@@ -655,22 +661,22 @@ public final class Planner {
     }
 
     /** Whether the object an operation creates, drops or renames exists now. */
-    private Fact existing(Operation op) {
+    private Presence existing(Operation op) {
         if (op instanceof Operation.AddColumn a && a.column().name() != null && a.table() != null) {
             Target t = relTarget(op, name(a.table(), op));
-            return t.schema == null ? Fact.UNKNOWN : state.column(t.schema, t.name, name(a.column().name(), op));
+            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), name(a.column().name(), op)));
         } else if (op instanceof Operation.CreateTable c && c.table() != null) {
             Target t = createTarget(op, name(c.table(), op));
-            return t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name)));
         } else if (op instanceof Operation.CreateIndex i && i.name() != null) {
-            String schema = i.table() == null ? state.currentSchema : relTarget(op, name(i.table(), op)).schema;
-            return schema == null ? Fact.UNKNOWN : state.relation(schema, name(i.name(), op));
+            String schema = i.table() == null ? state.currentSchema() : relTarget(op, name(i.table(), op)).schema;
+            return schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(schema, name(i.name(), op))));
         } else if (op instanceof Operation.AddConstraint c && c.name() != null && c.table() != null) {
             Target t = relTarget(op, name(c.table(), op));
-            return t.schema == null ? Fact.UNKNOWN : state.constraint(t.schema, t.name, name(c.name(), op));
+            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(t.schema, t.name), name(c.name(), op)));
         } else if (op instanceof Operation.CreateEnumType e && e.name() != null) {
             Target t = typeTarget(op, name(e.name(), op));
-            return t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
+            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name)));
         } else if (op instanceof Operation.CreateObject c && c.name() != null) {
             return objectFact(op, c.kind(), c.table(), c.name());
         } else if (op instanceof Operation.Drop d && d.name() != null) {
@@ -679,66 +685,54 @@ public final class Planner {
             return objectFact(op, r.kind(), r.table(), r.from());
         } else if (op instanceof Operation.AlterTypeAddValue v && v.type() != null) {
             Target t = typeTarget(op, name(v.type(), op));
-            if (t.schema == null || state.type(t.schema, t.name) != Fact.PRESENT) {
-                return Fact.UNKNOWN;
+            if (t.schema == null || state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) != Presence.PRESENT) {
+                return Presence.UNKNOWN;
             }
-            List<String> labels = state.labels(t.schema, t.name);
-            return labels == null ? Fact.UNKNOWN : labels.contains(v.label()) ? Fact.PRESENT : Fact.ABSENT;
+            List<String> labels = state.labels(QualifiedName.of(t.schema, t.name));
+            return labels == null ? Presence.UNKNOWN : labels.contains(v.label()) ? Presence.PRESENT : Presence.ABSENT;
         }
         return null;
     }
 
-    private Fact objectFact(Operation op, ObjectKind kind, String table, String objectName) {
+    /** Kinds the walk follows in its state; the others are compared with nothing. */
+    private static final Set<ObjectKind> TRACKED = java.util.EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
+            ObjectKind.MATERIALIZED_VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT,
+            ObjectKind.TRIGGER, ObjectKind.POLICY, ObjectKind.TYPE, ObjectKind.DOMAIN, ObjectKind.FUNCTION,
+            ObjectKind.PROCEDURE, ObjectKind.AGGREGATE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.ROLE);
+
+    /** The object an operation names, placed in its schema; null when its place cannot be told. */
+    private ObjectRef objectRef(Operation op, ObjectKind kind, String table, String objectName) {
         String n = name(objectName, op);
-        switch (kind) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
-                Target t = relTarget(op, n);
-                return t.schema == null ? Fact.UNKNOWN : state.relation(t.schema, t.name);
+        if (ObjectRef.tableScoped(kind)) {
+            if (table == null) {
+                return null;
             }
+            Target t = relTarget(op, name(table, op));
+            return t.schema == null ? null : ObjectRef.in(kind, t.qualified(), n);
+        }
+        return switch (kind) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> placed(kind, relTarget(op, n));
             case INDEX -> {
                 String schema = table != null ? relTarget(op, name(table, op)).schema : indexSchema(op, n);
-                return schema == null ? Fact.UNKNOWN : state.index(schema, n);
+                yield schema == null ? null : ObjectRef.of(kind, QualifiedName.of(schema, n));
             }
-            case COLUMN, CONSTRAINT, TRIGGER, POLICY -> {
-                if (table == null) {
-                    return Fact.UNKNOWN;
-                }
-                Target t = relTarget(op, name(table, op));
-                if (t.schema == null) {
-                    return Fact.UNKNOWN;
-                }
-                return switch (kind) {
-                    case COLUMN -> state.column(t.schema, t.name, n);
-                    case CONSTRAINT -> state.constraint(t.schema, t.name, n);
-                    case TRIGGER -> state.trigger(t.schema, t.name, n);
-                    default -> state.policy(t.schema, t.name, n);
-                };
-            }
-            case TYPE, DOMAIN -> {
-                Target t = typeTarget(op, n);
-                return t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
-            }
-            case FUNCTION, PROCEDURE, AGGREGATE -> {
-                Target t = createTarget(op, n);
-                return t.schema == null ? Fact.UNKNOWN : state.routine(t.schema, t.name);
-            }
-            case SCHEMA -> {
-                return state.schema(n);
-            }
-            case EXTENSION -> {
-                return state.extension(n);
-            }
-            case ROLE -> {
-                return state.role(n);
-            }
-            default -> {
-                return Fact.UNKNOWN;
-            }
-        }
+            case TYPE, DOMAIN -> placed(kind, typeTarget(op, n));
+            case SCHEMA, EXTENSION, ROLE -> ObjectRef.of(kind, QualifiedName.of(n));
+            default -> placed(kind, createTarget(op, n));
+        };
+    }
+
+    private static ObjectRef placed(ObjectKind kind, Target t) {
+        return t.schema == null ? null : ObjectRef.of(kind, t.qualified());
+    }
+
+    private Presence objectFact(Operation op, ObjectKind kind, String table, String objectName) {
+        ObjectRef ref = objectRef(op, kind, table, objectName);
+        return ref == null || !TRACKED.contains(kind) ? Presence.UNKNOWN : state.presence(ref);
     }
 
     /** The effect of an operation that runs ({@code maybe}: it may not run, so what it makes becomes unknown). */
-    private Outcome effect(Operation op, List<Creation> creations, String rev, Set<String> madeHere, boolean maybe) {
+    private Outcome effect(Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere, boolean maybe) {
         Outcome pre = preconditions(op);
         if (!(pre instanceof Ok)) {
             return pre;
@@ -758,24 +752,24 @@ public final class Planner {
         if (op instanceof Operation.Benign b) {
             // alter_column on a column that is not there: UndefinedColumn (its table is checked above)
             Target t = relTarget(op, name(b.table(), op));
-            Fact c = t.schema == null ? Fact.UNKNOWN : state.column(t.schema, t.name, name(b.column(), op));
-            if (c == Fact.ABSENT) {
+            Presence c = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), name(b.column(), op)));
+            if (c == Presence.ABSENT) {
                 return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
                         "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
             }
-            if (c == Fact.UNKNOWN) {
+            if (c == Presence.UNKNOWN) {
                 return new Lost("whether column " + b.table() + "." + b.column() + " exists is not known here");
             }
             // nullable=, server_default= or type_= may change: which columns an insert must fill, and the
             // column's type, are no longer known
-            state.required(t.schema, t.name, name(b.column(), op), null);
-            state.forgetColumnType(t.schema, t.name, name(b.column(), op));
+            state.required(QualifiedName.of(t.schema, t.name), name(b.column(), op), null);
+            state.alterColumn(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), name(b.column(), op)));
             return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {
-            Fact f = objectFact(op, c.kind(), c.table(), c.name());
+            Presence f = objectFact(op, c.kind(), c.table(), c.name());
             if ((c.kind() == ObjectKind.FUNCTION || c.kind() == ObjectKind.PROCEDURE
-                    || c.kind() == ObjectKind.AGGREGATE) && f == Fact.PRESENT) {
+                    || c.kind() == ObjectKind.AGGREGATE) && f == Presence.PRESENT) {
                 return new Lost("a " + c.kind().sql() + " named " + c.name() + " already exists, and whether its"
                         + " arguments are the same cannot be told from the name");
             }
@@ -818,7 +812,7 @@ public final class Planner {
         }
         if (op instanceof Operation.CreateTable ct && ct.table() != null && !maybe) {
             Target t = createTarget(op, name(ct.table(), op));
-            if (t.schema != null && state.madeByWalk(t.schema, t.name)) {
+            if (t.schema != null && state.madeHere(QualifiedName.of(t.schema, t.name))) {
                 Set<String> required = new HashSet<>();
                 boolean known = !ct.columns().isEmpty();
                 long pkColumns = ct.columns().stream().filter(ColumnDef::primaryKey).count();
@@ -830,7 +824,7 @@ public final class Planner {
                         required.add(name(c.name(), op));
                     }
                 }
-                state.setRequired(t.schema, t.name, required, known);
+                state.setRequired(QualifiedName.of(t.schema, t.name), required, known);
                 List<List<String>> keys = new ArrayList<>();
                 List<String> pk = new ArrayList<>();
                 for (ColumnDef c : ct.columns()) {
@@ -846,7 +840,7 @@ public final class Planner {
                 }
                 boolean complete = !ct.columns().isEmpty() && ct.constraints().stream()
                         .noneMatch(nc -> nc.kind() == null || nc.kind().indexBacked() || nc.kind() == ConstraintKind.UNKNOWN);
-                state.setUniqueKeys(t.schema, t.name, keys, complete);
+                state.setUniqueKeys(QualifiedName.of(t.schema, t.name), keys, complete);
             }
         }
         return OK;
@@ -885,10 +879,10 @@ public final class Planner {
         } else if (op instanceof Operation.AddColumn a) {
             unnamed = a.column().foreignKey() && a.column().foreignKeyName() == null;
         } else if (op instanceof Operation.CreateIndex i && i.name() == null) {
-            state.unnamedIndex(t.schema);
+            state.markUnnamedIndex(t.schema);
         }
         if (unnamed) {
-            state.unnamedConstraint(t.schema, t.name);
+            state.markUnnamedConstraint(QualifiedName.of(t.schema, t.name));
         }
     }
 
@@ -953,11 +947,11 @@ public final class Planner {
         String table = needsTable(op);
         if (table != null) {
             Target t = relTarget(op, name(table, op));
-            if (t.schema != null && state.relation(t.schema, t.name) == Fact.ABSENT) {
+            if (t.schema != null && state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
                 return new Fails(SqlState.UNDEFINED_TABLE.code(), SqlState.UNDEFINED_TABLE.label(),
-                        "table " + show(t.schema, t.name) + " does not exist", "rel:" + t.schema + "." + t.name, false);
+                        "table " + show(t.schema, t.name) + " does not exist", ObjectRef.table(t.qualified()), false);
             }
-            if (t.schema == null || state.relation(t.schema, t.name) == Fact.UNKNOWN) {
+            if (t.schema == null || state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name))) == Presence.UNKNOWN) {
                 return new Lost("whether table " + table + " exists is not known here");
             }
         }
@@ -965,10 +959,10 @@ public final class Planner {
                 && a.column().enumType().name() != null) {
             // add_column never creates the column's enum type: it must be there
             Target t = typeTarget(op, a.column().enumType().name());
-            if (t.schema != null && state.type(t.schema, t.name) == Fact.ABSENT) {
+            if (t.schema != null && state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
                 return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
                         "type " + show(t.schema, t.name) + " does not exist (add_column does not create it)",
-                        "typ:" + t.schema + "." + t.name, false);
+                        ObjectRef.of(ObjectKind.TYPE, t.qualified()), false);
             }
         }
         return OK;
@@ -1037,18 +1031,18 @@ public final class Planner {
 
     /** One object an operation creates: fails when it is already there (unless the statement tolerates it). */
     private Outcome create(Operation op, Creation c, boolean maybe) {
-        Fact f = fact(op, c);
+        Presence f = fact(op, c);
         if (f == null) {
             return new Lost("where " + c.key().describe() + " is created is not known statically");
         }
-        if (c.tolerant(in.settings()) || f == Fact.ABSENT) {
+        if (c.tolerant(in.settings()) || f == Presence.ABSENT) {
             return OK;
         }
-        if (f == Fact.UNKNOWN) {
+        if (f == Presence.UNKNOWN) {
             return new Lost("whether " + c.key().describe() + " already exists is not known here");
         }
         SqlState s = duplicate(c);
-        return new Fails(s.code(), s.label(), describe(op, c) + " already exists", keyOf(op, c), true);
+        return new Fails(s.code(), s.label(), describe(op, c) + " already exists", key(op, c), true);
     }
 
     private static SqlState duplicate(Creation c) {
@@ -1057,165 +1051,94 @@ public final class Planner {
     }
 
     /** Whether a creation's object exists now; null when its place cannot be told. */
-    private Fact fact(Operation op, Creation c) {
-        ObjectKey k = key(op, c);
+    private Presence fact(Operation op, Creation c) {
+        ObjectRef k = key(op, c);
         if (k == null) {
             return null;
         }
-        switch (c.key().kind()) {
-            case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW:
-                return state.relation(k.schema, k.name);
-            case COLUMN:
-                return state.column(k.schema, k.table, k.name);
-            case CONSTRAINT:
-                if (c.constraintKind() != null && c.constraintKind().indexBacked()) {
-                    Fact rel = state.relation(k.schema, k.name);
-                    if (rel != Fact.ABSENT) {
-                        return rel;
-                    }
-                }
-                return state.constraint(k.schema, k.table, k.name);
-            case TYPE, DOMAIN: {
-                Fact t = state.type(k.schema, k.name);
-                if (t == Fact.ABSENT) {
-                    Character rk = state.relationKind(k.schema, k.name);
-                    // a table's row type has the table's name
-                    return rk != null && "rpvmfc".indexOf(rk) >= 0 ? Fact.PRESENT : Fact.ABSENT;
-                }
-                return t;
-            }
-            case FUNCTION, PROCEDURE, AGGREGATE:
-                return state.routine(k.schema, k.name);
-            case TRIGGER:
-                return state.trigger(k.schema, k.table, k.name);
-            case POLICY:
-                return state.policy(k.schema, k.table, k.name);
-            case SCHEMA:
-                return state.schema(k.name);
-            case EXTENSION:
-                return state.extension(k.name);
-            case ROLE:
-                return state.role(k.name);
-            default:
-                return Fact.UNKNOWN;
+        if (!TRACKED.contains(k.kind())) {
+            return Presence.UNKNOWN;
         }
+        if (k.kind() == ObjectKind.CONSTRAINT && c.constraintKind() != null && c.constraintKind().indexBacked()) {
+            // the key's index takes its name among the relations
+            Presence rel = state.presence(ObjectRef.of(ObjectKind.INDEX, k.name()));
+            if (rel != Presence.ABSENT) {
+                return rel;
+            }
+        }
+        return state.presence(k);
     }
 
-    /** Where an object lives: schema, owning table (table-scoped kinds), name. */
-    private record ObjectKey(String schema, String table, String name) {
-    }
-
-    private ObjectKey key(Operation op, Creation c) {
+    /** Where a creation's object lives: its schema, its table for table-scoped kinds; null when not known. */
+    private ObjectRef key(Operation op, Creation c) {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
         String n = name(bare(c.key().name()), op);
-        switch (c.key().kind()) {
-            case COLUMN, CONSTRAINT, TRIGGER, POLICY: {
-                Target t = relTarget(op, name(bare(c.key().table()), op));
-                return t.schema == null ? null : new ObjectKey(t.schema, t.name, n);
+        ObjectKind kind = c.key().kind();
+        if (ObjectRef.tableScoped(kind)) {
+            if (c.key().table() == null) {
+                return null;
             }
+            Target t = relTarget(op, name(bare(c.key().table()), op));
+            return t.schema == null ? null : ObjectRef.in(kind, t.qualified(), n);
+        }
+        switch (kind) {
             case INDEX: {
                 String table = tableOf(op);
                 String schema = table != null ? relTarget(op, name(table, op)).schema : createTarget(op, n).schema;
-                return schema == null ? null : new ObjectKey(schema, null, n);
-            }
-            case TYPE, DOMAIN: {
-                Target t = createTarget(op, n);
-                return t.schema == null ? null : new ObjectKey(t.schema, null, n);
+                return schema == null ? null : ObjectRef.of(kind, QualifiedName.of(schema, n));
             }
             case SCHEMA, EXTENSION, ROLE:
-                return new ObjectKey(null, null, n);
-            default: {
-                Target t = createTarget(op, n);
-                return t.schema == null ? null : new ObjectKey(t.schema, null, n);
-            }
+                return ObjectRef.of(kind, QualifiedName.of(n));
+            default:
+                return placed(kind, createTarget(op, n));
         }
-    }
-
-    private String keyOf(Operation op, Creation c) {
-        ObjectKey k = key(op, c);
-        if (k == null) {
-            return null;
-        }
-        String prefix = switch (c.key().kind()) {
-            case COLUMN -> "col:";
-            case CONSTRAINT -> "con:";
-            case TRIGGER -> "trg:";
-            case POLICY -> "pol:";
-            case TYPE, DOMAIN -> "typ:";
-            case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
-            case SCHEMA -> "sch:";
-            case EXTENSION -> "ext:";
-            case ROLE -> "role:";
-            default -> "rel:";
-        };
-        return prefix + (k.schema == null ? "" : k.schema + ".") + (k.table == null ? "" : k.table + ".") + k.name;
     }
 
     /** Records a creation in the state (unknown when the operation may not have run). */
-    private void make(Creation c, Operation op, String rev, Set<String> madeHere, boolean maybe) {
-        ObjectKey k = key(op, c);
+    private void make(Creation c, Operation op, String rev, Set<ObjectRef> madeHere, boolean maybe) {
+        ObjectRef k = key(op, c);
         if (k == null) {
             return;
         }
-        String key = keyOf(op, c);
         if (maybe) {
-            if (fact(op, c) != Fact.PRESENT) {
-                state.forget(key);
+            if (fact(op, c) != Presence.PRESENT) {
+                state.apply(Effect.Forget.object(k));
             }
             return;
         }
-        if (fact(op, c) != Fact.PRESENT) {
-            createdBy.putIfAbsent(key, rev);
-            madeHere.add(key);
+        if (fact(op, c) != Presence.PRESENT) {
+            createdBy.putIfAbsent(identity(k), rev);
+            madeHere.add(identity(k));
         }
-        switch (c.key().kind()) {
-            case TABLE -> state.addRelation(k.schema, k.name, 'r', null);
-            case VIEW -> state.addRelation(k.schema, k.name, 'v', null);
-            case MATERIALIZED_VIEW -> state.addRelation(k.schema, k.name, 'm', null);
-            case SEQUENCE -> state.addRelation(k.schema, k.name, 'S', null);
+        if (!TRACKED.contains(k.kind())) {
+            state.apply(Effect.Forget.object(k));
+            return;
+        }
+        Shape shape = switch (k.kind()) {
+            case TABLE -> Shape.relation('r');
+            case VIEW -> Shape.relation('v');
+            case MATERIALIZED_VIEW -> Shape.relation('m');
+            case SEQUENCE -> Shape.relation('S');
             case INDEX -> {
                 String table = tableOf(op);
-                boolean unique = op instanceof Operation.CreateIndex ci && ci.unique();
-                if (unique) {
-                    state.addUniqueIndex(k.schema, k.name, table == null ? null : name(table, op));
-                } else {
-                    state.addRelation(k.schema, k.name, 'i', table == null ? null : name(table, op));
-                }
+                Operation.CreateIndex ci = op instanceof Operation.CreateIndex x ? x : null;
+                List<String> columns = ci == null || ci.columns().isEmpty() || ci.columns().stream().anyMatch(java.util.Objects::isNull) ? null
+                        : ci.columns().stream().map(col -> name(col, op)).toList();
+                yield Shape.index(table == null ? null : QualifiedName.of(k.name().schema(), name(table, op)),
+                        ci != null && ci.unique(), columns);
             }
-            case COLUMN -> {
-                state.addColumn(k.schema, k.table, k.name, c.column() == null ? null : c.column().formatType());
-                if (op instanceof Operation.AddColumn) {
-                    state.required(k.schema, k.table, k.name, c.column() == null ? null : required(op, c.column(), false));
-                }
-            }
-            case CONSTRAINT -> {
-                ConstraintKind ck = c.constraintKind();
-                char letter = ck == null ? '?' : switch (ck) {
-                    case PRIMARY_KEY -> 'p';
-                    case UNIQUE -> 'u';
-                    case FOREIGN_KEY -> 'f';
-                    case CHECK -> 'c';
-                    case EXCLUDE -> 'x';
-                    default -> '?';
-                };
-                state.addConstraint(k.schema, k.table, k.name, letter);
-                if (ck != null && ck.indexBacked()) {
-                    state.addUniqueIndex(k.schema, k.name, k.table);
-                }
-            }
-            case TYPE, DOMAIN -> {
-                state.addType(k.schema, k.name, c.labels().isEmpty() ? null : c.labels());
-                if (c.via() == Creation.Via.TABLE_EVENT) {
-                    enumMemo.add(c.key().name());
-                }
-            }
-            case FUNCTION, PROCEDURE, AGGREGATE -> state.addRoutine(k.schema, k.name);
-            case TRIGGER -> state.addTrigger(k.schema, k.table, k.name);
-            case POLICY -> state.addPolicy(k.schema, k.table, k.name);
-            case SCHEMA -> state.addSchema(k.name);
-            case EXTENSION -> state.addExtension(k.name);
-            case ROLE -> state.addRole(k.name);
-            default -> state.forget(key);
+            case COLUMN -> Shape.column(c.column() == null ? null : c.column().formatType());
+            case CONSTRAINT -> Shape.constraint(c.constraintKind(), null);
+            case TYPE, DOMAIN -> Shape.enumType(c.labels().isEmpty() ? null : c.labels());
+            default -> Shape.NONE;
+        };
+        // its conflicts were decided before (create): this records the object the statement leaves
+        state.apply(new Effect.Create(k, true, shape));
+        if (k.kind() == ObjectKind.COLUMN && op instanceof Operation.AddColumn) {
+            state.required(k.table(), k.name().name(), c.column() == null ? null : required(op, c.column(), false));
+        }
+        if ((k.kind() == ObjectKind.TYPE || k.kind() == ObjectKind.DOMAIN) && c.via() == Creation.Via.TABLE_EVENT) {
+            enumMemo.add(c.key().name());
         }
     }
 
@@ -1224,91 +1147,52 @@ public final class Planner {
             return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
         }
         boolean ifExists = dropIfExists(d);
-        Fact f = objectFact(op, d.kind(), d.table(), d.name());
-        if (f == Fact.UNKNOWN) {
+        Presence f = objectFact(op, d.kind(), d.table(), d.name());
+        if (f == Presence.UNKNOWN) {
             if (!ifExists) {
                 return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
             }
-        } else if (f == Fact.ABSENT && !ifExists) {
+        } else if (f == Presence.ABSENT && !ifExists) {
             SqlState s = PostgresFacts.dropMissing(d.kind());
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
                     + " does not exist", null, false);
         }
-        String n = name(d.name(), op);
-        String table = d.table() == null ? null : name(d.table(), op);
-        Target t = table != null ? relTarget(op, table) : null;
-        if (maybe) {
-            state.forget(prefix(d.kind()) + (t != null ? t.schema + "." + t.name + "." + n : n));
-            return OK;
-        }
-        switch (d.kind()) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
-                Target r = relTarget(op, n);
-                if (r.schema != null) {
-                    state.dropRelation(r.schema, r.name);
-                }
-            }
-            case INDEX -> {
-                String schema = t != null ? t.schema : indexSchema(op, n);
-                if (schema != null) {
-                    state.dropRelation(schema, n);
-                }
-            }
-            case COLUMN -> {
-                if (t != null && t.schema != null) {
-                    state.dropColumn(t.schema, t.name, n);
-                }
-            }
-            case CONSTRAINT -> {
-                if (t != null && t.schema != null) {
-                    state.dropConstraint(t.schema, t.name, n);
-                }
-            }
-            case TRIGGER -> {
-                if (t != null && t.schema != null) {
-                    state.dropTrigger(t.schema, t.name, n);
-                }
-            }
-            case POLICY -> {
-                if (t != null && t.schema != null) {
-                    state.dropPolicy(t.schema, t.name, n);
-                }
-            }
-            case TYPE, DOMAIN -> {
-                Target ty = typeTarget(op, n);
-                if (ty.schema != null) {
-                    state.dropType(ty.schema, ty.name);
-                }
-            }
-            case FUNCTION, PROCEDURE, AGGREGATE -> {
-                Target r = createTarget(op, n);
-                if (r.schema != null) {
-                    state.dropRoutine(r.schema, n);
-                }
-            }
-            case SCHEMA -> state.dropSchema(n);
-            case EXTENSION -> state.dropExtension(n);
-            case ROLE -> state.dropRole(n);
-            default -> {
-                // roles, rules, operators...: not tracked
-            }
-        }
+        applyEffects(op, maybe);
         return OK;
     }
 
-    private static String prefix(ObjectKind kind) {
-        return switch (kind) {
-            case COLUMN -> "col:";
-            case CONSTRAINT -> "con:";
-            case TRIGGER -> "trg:";
-            case POLICY -> "pol:";
-            case TYPE, DOMAIN -> "typ:";
-            case FUNCTION, PROCEDURE, AGGREGATE -> "fn:";
-            case SCHEMA -> "sch:";
-            case EXTENSION -> "ext:";
-            case ROLE -> "role:";
-            default -> "rel:";
-        };
+    /**
+     * Applies what {@link Effects#of} says the operation does (PostgreSQL's cascades are the state's),
+     * each object placed in its schema; {@code maybe}: it may not run, so what it touches becomes unknown.
+     * Whether it fails was decided before, with the IF EXISTS the project's versions honour.
+     */
+    private void applyEffects(Operation op, boolean maybe) {
+        List<Effect> effects = Effects.of(op, Effects.Naming.UNKNOWN);
+        for (Effect e : maybe ? Effect.uncertain(effects) : effects) {
+            Effect placed = null;
+            if (e instanceof Effect.Drop d) {
+                ObjectRef r = place(op, d.object());
+                placed = r == null ? null : new Effect.Drop(r, true);
+            } else if (e instanceof Effect.Rename r) {
+                ObjectRef from = place(op, r.object());
+                placed = from == null ? null : new Effect.Rename(from, r.to());
+            } else if (e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.OBJECT) {
+                ObjectRef o = place(op, f.object());
+                placed = o == null ? null : Effect.Forget.object(o);
+            }
+            if (placed != null) {
+                state.apply(placed);
+            }
+        }
+    }
+
+    /** An object of {@link Effects#of} (unqualified) in the schema the operation puts it in; null when not followed. */
+    private ObjectRef place(Operation op, ObjectRef r) {
+        if (!TRACKED.contains(r.kind())) {
+            return null;
+        }
+        String table = r.table() != null ? r.table().name() : tableOf(op);
+        return objectRef(op, r.kind(), table, r.name().name());
     }
 
     private Outcome rename(Operation op, Operation.Rename r, boolean maybe) {
@@ -1321,7 +1205,7 @@ public final class Planner {
                 return new Lost("a rename idemlint cannot place");
             }
             Target t = typeTarget(op, name(r.table(), op));
-            List<String> labels = t.schema == null ? null : state.labels(t.schema, t.name);
+            List<String> labels = t.schema == null ? null : state.labels(QualifiedName.of(t.schema, t.name));
             if (labels == null) {
                 return new Lost("the labels of type " + r.table() + " are not known here");
             }
@@ -1334,54 +1218,31 @@ public final class Planner {
                         "label '" + r.to() + "' of type " + r.table() + " already exists", null, true);
             }
             if (!maybe) {
-                state.renameLabel(t.schema, t.name, r.from(), r.to());
+                state.renameLabel(t.qualified(), r.from(), r.to());
             }
             return OK;
         }
-        Fact from = objectFact(op, r.kind(), r.table(), r.from());
-        Fact to = objectFact(op, r.kind(), r.table(), r.to());
-        if (from == Fact.UNKNOWN || to == Fact.UNKNOWN) {
+        Presence from = objectFact(op, r.kind(), r.table(), r.from());
+        Presence to = objectFact(op, r.kind(), r.table(), r.to());
+        if (from == Presence.UNKNOWN || to == Presence.UNKNOWN) {
             return new Lost("whether " + r.kind().sql() + " " + r.from() + " or " + r.to() + " exists is not known here");
         }
-        if (from == Fact.ABSENT) {
+        if (from == Presence.ABSENT) {
             SqlState s = PostgresFacts.renameMissing(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.from())
                     + " does not exist", null, false);
         }
-        if (to == Fact.PRESENT) {
+        if (to == Presence.PRESENT) {
             SqlState s = PostgresFacts.duplicate(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.to())
                     + " already exists", null, true);
         }
         if (maybe) {
-            Target at = r.table() != null ? relTarget(op, name(r.table(), op)) : relTarget(op, name(r.from(), op));
-            String base = prefix(r.kind()) + at.schema + "." + (r.table() != null ? at.name + "." : "");
-            state.forget(base + name(r.from(), op));
-            state.forget(base + name(r.to(), op));
+            applyEffects(op, true);
             return new Lost("the rename of " + r.from() + " may or may not run");
         }
-        String table = r.table() == null ? null : name(r.table(), op);
         switch (r.kind()) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
-                Target t = relTarget(op, name(r.from(), op));
-                state.renameRelation(t.schema, t.name, name(r.to(), op));
-            }
-            case INDEX -> {
-                String schema = table != null ? relTarget(op, table).schema : indexSchema(op, name(r.from(), op));
-                state.renameRelation(schema, name(r.from(), op), name(r.to(), op));
-            }
-            case COLUMN -> {
-                Target t = relTarget(op, table);
-                state.renameColumn(t.schema, t.name, name(r.from(), op), name(r.to(), op));
-            }
-            case CONSTRAINT -> {
-                Target t = relTarget(op, table);
-                state.renameConstraint(t.schema, t.name, name(r.from(), op), name(r.to(), op));
-            }
-            case TYPE, DOMAIN -> {
-                Target t = typeTarget(op, name(r.from(), op));
-                state.renameType(t.schema, t.name, name(r.to(), op));
-            }
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE, INDEX, COLUMN, CONSTRAINT, TYPE, DOMAIN -> applyEffects(op, false);
             default -> {
                 return new Lost("a rename of a " + r.kind().sql() + " is not followed");
             }
@@ -1394,12 +1255,12 @@ public final class Planner {
             return new Lost("ALTER TYPE ... ADD VALUE with names not known statically");
         }
         Target t = typeTarget(op, name(v.type(), op));
-        Fact type = t.schema == null ? Fact.UNKNOWN : state.type(t.schema, t.name);
-        if (type == Fact.ABSENT) {
+        Presence type = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name)));
+        if (type == Presence.ABSENT) {
             return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
                     "type " + v.type() + " does not exist", null, false);
         }
-        List<String> labels = type == Fact.PRESENT ? state.labels(t.schema, t.name) : null;
+        List<String> labels = type == Presence.PRESENT ? state.labels(QualifiedName.of(t.schema, t.name)) : null;
         if (labels == null) {
             return v.ifNotExists() ? OK : new Lost("the labels of type " + v.type() + " are not known here");
         }
@@ -1408,7 +1269,7 @@ public final class Planner {
                     "enum label '" + v.label() + "' of type " + v.type() + " already exists", null, true);
         }
         if (!maybe) {
-            state.addLabel(t.schema, t.name, v.label());
+            state.addLabel(t.qualified(), v.label());
         }
         return OK;
     }
@@ -1426,7 +1287,7 @@ public final class Planner {
         if (t.schema == null) {
             return new Lost("the schema of table " + i.table() + " is not known statically");
         }
-        String tableKey = t.schema + "." + t.name;
+        QualifiedName tableKey = t.qualified();
         List<Map<String, String>> rows = InsertRows.of(i);
         List<Map<String, String>> earlier = inserted.computeIfAbsent(tableKey, k -> new ArrayList<>());
         if (i.onConflict() || i.guardedSelect()) {
@@ -1438,8 +1299,8 @@ public final class Planner {
             }
             return OK;
         }
-        boolean fresh = state.madeByWalk(t.schema, t.name);
-        List<List<String>> keys = state.uniqueKeys(t.schema, t.name);
+        boolean fresh = state.madeHere(QualifiedName.of(t.schema, t.name));
+        List<List<String>> keys = state.uniqueKeys(QualifiedName.of(t.schema, t.name));
         if (!fresh && keys != null && keys.isEmpty()) {
             return OK;
         }
@@ -1458,7 +1319,7 @@ public final class Planner {
             return new Lost("an INSERT into " + show(t.schema, t.name) + " whose rows cannot be compared with those"
                     + " already there (not literals, or written by statements idemlint cannot compare)");
         }
-        Set<String> required = state.requiredColumns(t.schema, t.name);
+        Set<String> required = state.requiredColumns(QualifiedName.of(t.schema, t.name));
         if (required == null) {
             return new Lost("which columns of " + show(t.schema, t.name) + " are NOT NULL without a default is not known");
         }
@@ -1514,6 +1375,9 @@ public final class Planner {
 
     /** A relation or type name with the schema it lives in (null when it cannot be told). */
     private record Target(String schema, String name) {
+        QualifiedName qualified() {
+            return QualifiedName.of(schema, name);
+        }
     }
 
     private static final String UNKNOWN_SCHEMA = "\u0000unknown";
@@ -1605,7 +1469,7 @@ public final class Planner {
             return new Target(s, name);
         }
         String found = lookup.apply(name);
-        return new Target(found != null ? found : state.currentSchema, name);
+        return new Target(found != null ? found : state.currentSchema(), name);
     }
 
     /** Where an object the operation creates goes: its explicit schema, else the current schema. */
@@ -1614,7 +1478,7 @@ public final class Planner {
         if (UNKNOWN_SCHEMA.equals(s)) {
             return new Target(null, name);
         }
-        return new Target(s != null ? s : state.currentSchema, name);
+        return new Target(s != null ? s : state.currentSchema(), name);
     }
 
     /** A type the operation refers to: explicit, else found through the search path, else the current schema. */
@@ -1631,7 +1495,7 @@ public final class Planner {
             return s;
         }
         String found = state.relationSchema(name);
-        return found != null ? found : state.currentSchema;
+        return found != null ? found : state.currentSchema();
     }
 
     /**
@@ -1700,7 +1564,7 @@ public final class Planner {
     // ---- words ----
 
     private String show(String schema, String name) {
-        return schema == null || schema.equals(state.currentSchema) ? name : schema + "." + name;
+        return schema == null || schema.equals(state.currentSchema()) ? name : schema + "." + name;
     }
 
     private String showIn(Operation op, String table, String name) {
@@ -1708,40 +1572,49 @@ public final class Planner {
     }
 
     private String describe(Operation op, Creation c) {
-        ObjectKey k = key(op, c);
+        ObjectRef k = key(op, c);
         String kind = c.key().kind().sql();
         if (k == null) {
             return kind + " " + c.key().name();
         }
-        if (k.table != null) {
-            return kind + " " + show(k.schema, k.table) + "." + k.name;
+        if (k.table() != null) {
+            return kind + " " + show(k.table().schema(), k.table().name()) + "." + k.name().name();
         }
-        return kind + " " + (k.schema == null ? k.name : show(k.schema, k.name));
+        return kind + " " + (k.name().schema() == null ? k.name().name() : show(k.name().schema(), k.name().name()));
     }
 
-    /** "column players.custom_notes" from a state key ("col:public.players.custom_notes"). */
-    private String describeKey(String key) {
-        if (key == null) {
+    /** "column players.custom_notes", "relation billing.invoices": the object's namespace and its path. */
+    private String describeKey(ObjectRef ref) {
+        if (ref == null) {
             return "the object";
         }
-        String kind = switch (key.substring(0, key.indexOf(':'))) {
-            case "col" -> "column";
-            case "con" -> "constraint";
-            case "trg" -> "trigger";
-            case "pol" -> "policy";
-            case "typ" -> "type";
-            case "fn" -> "function";
-            case "sch" -> "schema";
-            case "ext" -> "extension";
-            case "role" -> "role";
+        String kind = switch (ref.kind()) {
+            case COLUMN, CONSTRAINT, TRIGGER, POLICY, SCHEMA, EXTENSION, ROLE, TYPE, FUNCTION -> ref.kind().sql();
+            case DOMAIN -> "type";
+            case PROCEDURE, AGGREGATE -> "function";
             default -> "relation";
         };
-        String path = key.substring(key.indexOf(':') + 1);
-        String cur = state.currentSchema + ".";
-        if (state.currentSchema != null && path.startsWith(cur)) {
-            path = path.substring(cur.length());
+        QualifiedName where = ref.table() != null ? ref.table() : ref.name();
+        String path = (ref.table() != null ? where.name() + "." : "") + ref.name().name();
+        return kind + " " + (where.schema() == null || where.schema().equals(state.currentSchema()) ? path
+                : where.schema() + "." + path);
+    }
+
+    /**
+     * The identity under which the walk remembers who made an object: kinds that share a namespace
+     * (a table and an index, a type and a domain) are one object.
+     */
+    private static ObjectRef identity(ObjectRef ref) {
+        if (ref == null) {
+            return null;
         }
-        return kind + " " + path;
+        ObjectKind kind = switch (ref.kind()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, INDEX, SEQUENCE, FOREIGN_TABLE -> ObjectKind.TABLE;
+            case DOMAIN -> ObjectKind.TYPE;
+            case PROCEDURE, AGGREGATE -> ObjectKind.FUNCTION;
+            default -> ref.kind();
+        };
+        return new ObjectRef(kind, ref.name(), ref.table());
     }
 
     private static String condition(String sqlstate) {
@@ -1767,13 +1640,13 @@ public final class Planner {
 
     // ---- diagnosis ----
 
-    private void failed(Migration m, Operation op, int line, Fails f, Set<String> madeHere) {
+    private void failed(Migration m, Operation op, int line, Fails f, Set<ObjectRef> madeHere) {
         String rev = m.header().revisionId();
         String message;
         String help;
-        if (f.alreadyThere() && f.objectKey() != null) {
-            String by = createdBy.get(f.objectKey());
-            String object = describeKey(f.objectKey());
+        if (f.alreadyThere() && f.object() != null) {
+            String by = createdBy.get(identity(f.object()));
+            String object = describeKey(f.object());
             if (by != null && !by.equals(rev)) {
                 message = "Fails with " + f.label() + ": " + object + " is created by " + by
                         + ", which Alembic applies first in this same run.";
@@ -1787,8 +1660,8 @@ public final class Planner {
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
             help = f.sqlstate() != null && f.sqlstate().equals(SqlState.UNDEFINED_TABLE.code())
-                    && f.objectKey() != null && f.objectKey().startsWith("rel:")
-                    ? missingTableHelp(rev, f.objectKey().substring(f.objectKey().lastIndexOf('.') + 1))
+                    && f.object() != null && identity(f.object()).kind() == ObjectKind.TABLE
+                    ? missingTableHelp(rev, f.object().name().name())
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
         add(m, line, Status.FAILS, f.sqlstate(), message, help);
@@ -1798,7 +1671,7 @@ public final class Planner {
      * Whether stamping the failing revision is safe: every object it creates is already there (and each
      * column with the type it would get). Says which are there and which are not otherwise.
      */
-    private String stampHelp(Migration m, Set<String> madeHere) {
+    private String stampHelp(Migration m, Set<ObjectRef> madeHere) {
         String rev = m.header().revisionId();
         // a constraint written on its column and again in the table's SQL is one object
         Set<String> there = new LinkedHashSet<>();
@@ -1810,12 +1683,12 @@ public final class Planner {
                 continue;
             }
             Operation op = ops.get(c.index());
-            String key = keyOf(op, c);
-            Fact f = fact(op, c);
+            ObjectRef key = identity(key(op, c));
+            Presence f = fact(op, c);
             String what = describe(op, c);
-            if (key == null || f == null || f == Fact.UNKNOWN) {
+            if (key == null || f == null || f == Presence.UNKNOWN) {
                 missing.add(what + " (unknown)");
-            } else if (f == Fact.PRESENT && !madeHere.contains(key)) {
+            } else if (f == Presence.PRESENT && !madeHere.contains(key)) {
                 String mismatch = columnMismatch(op, c);
                 if (mismatch != null) {
                     differ.add(mismatch);
@@ -1950,11 +1823,11 @@ public final class Planner {
         if (c.key().kind() != ObjectKind.COLUMN || c.column() == null) {
             return null;
         }
-        ObjectKey k = key(op, c);
-        String have = state.columnType(k.schema, k.table, k.name);
+        ObjectRef k = key(op, c);
+        String have = state.columnType(k);
         String want = c.column().formatType();
         if (have == null || want == null || FormatType.same(have, want)
-                || changedLater(bare(c.key().table()), k.name) != null) {
+                || changedLater(bare(c.key().table()), k.name().name()) != null) {
             return null;
         }
         return describe(op, c) + " is " + have + ", the revision makes it " + want;

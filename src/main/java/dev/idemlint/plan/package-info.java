@@ -4,8 +4,10 @@
  * snapshot of the live database. Out: a {@link dev.idemlint.plan.Plan}: the revisions
  * {@code alembic upgrade head} (or {@code heads}) applies, in Alembic's order, each {@code ok}, {@code fails} (SQLSTATE,
  * object, file and line) or {@code unknown}, with the diagnosis and what to do. Walks the same
- * operation model and creations ({@link dev.idemlint.schema.SchemaTimeline}) the rules use, on the
- * real schema; evaluates guards against it. Knows no JDBC (the row probe is an interface) and no
+ * operation model and creations ({@link dev.idemlint.schema.SchemaTimeline}) the rules use, on a
+ * {@link dev.idemlint.schema.SchemaState} seeded from the catalog (objects by
+ * {@link dev.idemlint.schema.ObjectRef}, PostgreSQL's cascades and namespaces there); evaluates guards
+ * against it. Knows no JDBC (the row probe is an interface) and no
  * output format.
  */
 package dev.idemlint.plan;

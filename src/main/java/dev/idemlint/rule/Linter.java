@@ -10,6 +10,7 @@ import dev.idemlint.migration.OperationPairs;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
@@ -545,7 +546,8 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        return m.withOperations(GuardMatch.resolve(OperationPairs.protect(classify(m.operations()), postgresNames)))
+        return m.withOperations(GuardMatch.resolve(RerunSimulation.protect(OperationPairs.protect(classify(m.operations())),
+                postgresNames)))
                 .withoutModule();
     }
 

@@ -12,5 +12,13 @@
  * primary-key columns. The timeline does not depend on the target's settings; the one creation that
  * does ({@code sa.Enum(create_type=False)}, ignored before SQLAlchemy 2.1) is marked and resolved at
  * query time. Dynamic (unknown) names are never matched. Knows nothing of rules or reporting.
+ *
+ * <p>The model of the database: {@link dev.idemlint.schema.SchemaState}, objects named by
+ * {@link dev.idemlint.schema.ObjectRef} and each {@link dev.idemlint.schema.Presence present, absent or
+ * unknown}, changed by the {@link dev.idemlint.schema.Effect}s {@link dev.idemlint.schema.Effects#of}
+ * decides for each operation, with PostgreSQL's namespaces and cascades, and the SQLSTATE of a
+ * {@link dev.idemlint.schema.Conflict} from {@link dev.idemlint.migration.PostgresFacts}. Its clients:
+ * {@link dev.idemlint.schema.RerunSimulation} (one revision applied twice to an unknown state) and
+ * {@code plan} (a state seeded from a live catalog).
  */
 package dev.idemlint.schema;

@@ -124,6 +124,24 @@ class PlannerTest {
     }
 
     @Test
+    void a_dropped_column_takes_its_index_and_a_renamed_table_keeps_its_columns() throws Exception {
+        rev("018", null, "pass").rev("020", "018", "op.drop_column(\"players\", \"nickname\")"
+                + "\nop.create_index(\"ix_players_nickname\", \"players\", [\"name\"])"
+                + "\nop.rename_table(\"players\", \"athletes\")"
+                + "\nop.drop_column(\"athletes\", \"name\")"
+                + "\nop.add_column(\"players\", sa.Column(\"x\", sa.Text()))");
+        table("players", "id", "name", "nickname");
+        indexes.add(new Catalog.Index("public", "ix_players_nickname", "players", false, List.of("nickname")));
+        relations.add(new Catalog.Relation("public", "ix_players_nickname", 'i'));
+        stamped = List.of("018");
+        Entry e = entry(plan(), "020");
+        // the index went with its column, the columns with the table's new name; the old name is gone
+        assertEquals(Status.FAILS, e.status(), e.message());
+        assertEquals("42P01", e.sqlstate(), e.message());
+        assertEquals(13, e.line(), e.message());
+    }
+
+    @Test
     void a_column_of_another_type_is_not_stamp_safe() throws Exception {
         rev("018", null, "pass").rev("020", "018", "op.add_column(\"players\", sa.Column(\"custom_notes\", sa.Text()))"
                 + "\nop.create_index(\"ix_players_notes\", \"players\", [\"custom_notes\"])");

@@ -1,15 +1,24 @@
-package dev.idemlint.migration;
+package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MigrationReader;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.source.SourceFile;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RerunSimulationTest {
+    static Migration read(String text) throws Exception {
+        SourceFile f = SourceFile.of(Path.of("versions/x.py"), "versions/x.py", text);
+        return new MigrationReader().read(new PythonParser().parse(f));
+    }
 
     /** Which upgrade() operations the simulation proves to re-run cleanly, in order. */
     private static List<Boolean> proven(String body, boolean postgresNames) throws Exception {
-        Migration m = MigrationReaderTest.read("def upgrade():\n" + body);
+        Migration m = read("def upgrade():\n" + body);
         return RerunSimulation.protect(m.upgrade(), () -> postgresNames).stream()
                 .map(o -> o.site().guard() != null).toList();
     }

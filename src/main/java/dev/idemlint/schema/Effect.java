@@ -1,0 +1,163 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ObjectKind;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What one statement does to the schema, decided once by {@link Effects#of} and applied by
+ * {@link SchemaState#apply}. A statement is a list of effects in the order PostgreSQL performs them.
+ */
+public sealed interface Effect {
+
+    /**
+     * Makes {@code object}; {@code tolerant} for {@code IF NOT EXISTS}, {@code OR REPLACE}, {@code checkfirst}.
+     * {@code shape} carries what later statements ask of the object (a column's type, a key's columns).
+     */
+    record Create(ObjectRef object, boolean tolerant, Shape shape) implements Effect {
+        public Create {
+            Objects.requireNonNull(object, "object");
+            shape = shape == null ? Shape.NONE : shape;
+        }
+
+        public Create(ObjectRef object, boolean tolerant) {
+            this(object, tolerant, Shape.NONE);
+        }
+    }
+
+    /**
+     * What is known of a created object besides its name. {@code columns}: a key's or index's columns
+     * in order, null when not known; {@code owner}: the table an index or sequence belongs to (null when
+     * not known); {@code postgresNamed}: PostgreSQL chose the name ({@code t_a_fkey}) and takes the next
+     * free one ({@code t_a_fkey1}) when it is taken, so a taken name is no conflict; {@code relkind}: the
+     * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known.
+     */
+    record Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
+            List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind) {
+        public static final Shape NONE = new Shape(null, null, false, null, null, null, false, (char) 0);
+
+        public static Shape column(String type) {
+            return new Shape(type, null, false, null, null, null, false, (char) 0);
+        }
+
+        public static Shape constraint(ConstraintKind kind, List<String> columns) {
+            return new Shape(null, kind, false, columns, null, null, false, (char) 0);
+        }
+
+        public static Shape index(QualifiedName owner, boolean unique, List<String> columns) {
+            return new Shape(null, null, unique, columns, null, owner, false, 'i');
+        }
+
+        public static Shape enumType(List<String> labels) {
+            return new Shape(null, null, false, null, labels, null, false, (char) 0);
+        }
+
+        public static Shape relation(char relkind) {
+            return new Shape(null, null, false, null, null, null, false, relkind);
+        }
+
+        /** The same shape with PostgreSQL choosing the name. */
+        public Shape namedByPostgres() {
+            return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind);
+        }
+    }
+
+    /**
+     * Removes {@code object}, and with it what PostgreSQL drops along (see {@link SchemaState}): a table
+     * takes its columns, constraints, triggers, policies, indexes and owned sequences; a column the keys
+     * and indexes that use it. {@code ifExists} for {@code IF EXISTS}.
+     */
+    record Drop(ObjectRef object, boolean ifExists) implements Effect {
+        public Drop {
+            Objects.requireNonNull(object, "object");
+        }
+    }
+
+    /** {@code ALTER ... RENAME}: {@code object} takes the name {@code to} in the same namespace (and table). */
+    record Rename(ObjectRef object, String to) implements Effect {
+        public Rename {
+            Objects.requireNonNull(object, "object");
+            Objects.requireNonNull(to, "to");
+        }
+
+        public ObjectRef target() {
+            return object.table() != null ? ObjectRef.in(object.kind(), object.table(), to)
+                    : ObjectRef.of(object.kind(), QualifiedName.of(object.name().schema(), to));
+        }
+    }
+
+    /** The statement needs {@code object} to exist (ALTER TABLE needs its table, alter_column its column). */
+    record Require(ObjectRef object) implements Effect {
+        public Require {
+            Objects.requireNonNull(object, "object");
+        }
+    }
+
+    /**
+     * Rows written into {@code table}: literal rows by column, or null when they cannot be read. A row
+     * whose unique key matches one written before fails with {@code 23505}.
+     */
+    record Write(ObjectRef table, List<Map<String, String>> rows) implements Effect {
+        public Write {
+            Objects.requireNonNull(table, "table");
+        }
+    }
+
+    /**
+     * Opaque or conditional code: what it may touch becomes {@link Presence#UNKNOWN}. {@code OBJECT}:
+     * {@code object} and what its drop would take along; {@code TABLE_KEYS}: the constraints, triggers,
+     * policies and indexes of {@code object} (a table); {@code NAMED}: every object named, or living in a
+     * table named, one of {@code names}; {@code EVERYTHING}: the whole state.
+     */
+    record Forget(Scope scope, ObjectRef object, Set<String> names) implements Effect {
+        public enum Scope { OBJECT, TABLE_KEYS, NAMED, EVERYTHING }
+
+        public Forget {
+            Objects.requireNonNull(scope, "scope");
+            names = names == null ? Set.of() : Set.copyOf(names);
+            if ((scope == Scope.OBJECT || scope == Scope.TABLE_KEYS) && object == null) {
+                throw new IllegalArgumentException(scope + " needs an object");
+            }
+        }
+
+        public static Forget object(ObjectRef object) {
+            return new Forget(Scope.OBJECT, object, null);
+        }
+
+        public static Forget tableKeys(QualifiedName table) {
+            return new Forget(Scope.TABLE_KEYS, ObjectRef.of(ObjectKind.TABLE, table), null);
+        }
+
+        public static Forget named(Set<String> names) {
+            return new Forget(Scope.NAMED, null, names);
+        }
+
+        public static Forget everything() {
+            return new Forget(Scope.EVERYTHING, null, null);
+        }
+    }
+
+    /**
+     * The same statement when it may or may not run (a guard, a condition): what it would create, drop
+     * or rename becomes unknown; what it only requires or writes changes nothing.
+     */
+    static List<Effect> uncertain(List<Effect> effects) {
+        List<Effect> out = new java.util.ArrayList<>();
+        for (Effect e : effects) {
+            if (e instanceof Create c) {
+                out.add(Forget.object(c.object()));
+            } else if (e instanceof Drop d) {
+                out.add(Forget.object(d.object()));
+            } else if (e instanceof Rename r) {
+                out.add(Forget.object(r.object()));
+                out.add(Forget.object(r.target()));
+            } else if (e instanceof Forget f) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,79 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Phase;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Decides which of a revision's operations succeed when the revision runs again on the schema it
+ * left behind (the premise of every re-run finding: the revision ran whole, inside its transaction,
+ * and was not stamped). The revision's {@link Effects} are applied once to an {@link SchemaState#unknown
+ * unknown} state, which gives what the revision knows of the state it leaves; they are then applied
+ * again, in order, and an operation whose effect the state {@link SchemaState#proves proves} at that
+ * point succeeds: {@code add_column("t", "new_id")}, {@code drop_column("t", "id")},
+ * {@code alter_column("t", "new_id", new_column_name="id")} re-runs cleanly, and so does dropping
+ * {@code players_team_id_fkey} before an unnamed {@code create_foreign_key}, which PostgreSQL names
+ * {@code players_team_id_fkey} again.
+ *
+ * <p>Proven operations are marked with a guard ({@link GuardKind#DROPPED_FIRST} for creations,
+ * {@link GuardKind#RECREATED_LATER} for drops and renames), so that no re-run rule flags them.
+ * Anything conditional, guarded or unreadable makes the objects it may touch unknown, and unknown
+ * proves nothing.
+ */
+public final class RerunSimulation {
+    private RerunSimulation() {
+    }
+
+    /**
+     * {@code ops} with the operations proven to re-run cleanly marked as guarded. {@code postgresNames}:
+     * the project's naming convention names no key, so an unnamed one gets PostgreSQL's default name;
+     * otherwise unnamed keys stay unknown.
+     */
+    public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
+        Effects.Naming naming = new Effects.Naming(postgresNames);
+        SchemaState state = SchemaState.unknown();
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
+            effects.add(sure(op) ? e : Effect.uncertain(e));
+            state.applyAll(effects.get(effects.size() - 1));
+        }
+        List<Operation> out = new ArrayList<>(ops);
+        for (int i = 0; i < out.size(); i++) {
+            Operation op = out.get(i);
+            if (op.site().phase() != Phase.UPGRADE) {
+                continue;
+            }
+            if (sure(op) && provable(op) && !effects.get(i).isEmpty() && proven(state, effects.get(i).get(0))) {
+                boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
+                Guard g = Guard.of(creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER, op.site().span(),
+                        "re-runs cleanly on the schema this revision leaves behind");
+                out.set(i, op.withSite(op.site().withGuard(g)));
+            }
+            state.applyAll(effects.get(i));
+        }
+        return out;
+    }
+
+    private static boolean sure(Operation op) {
+        return op.site().guard() == null && !op.site().conditional();
+    }
+
+    /**
+     * The operations re-run rules flag and this check may clear. A key PostgreSQL names itself never
+     * fails (it takes the next free name), so there is nothing to clear.
+     */
+    private static boolean provable(Operation op) {
+        return op instanceof Operation.AddColumn || op instanceof Operation.CreateTable
+                || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint c && c.name() != null
+                || op instanceof Operation.Drop || op instanceof Operation.Rename;
+    }
+
+    private static boolean proven(SchemaState state, Effect first) {
+        return !(first instanceof Effect.Create c && c.shape().postgresNamed()) && state.proves(first);
+    }
+}

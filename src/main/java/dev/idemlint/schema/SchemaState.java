@@ -1,0 +1,921 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.db.Catalog;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
+import dev.idemlint.schema.Effect.Create;
+import dev.idemlint.schema.Effect.Drop;
+import dev.idemlint.schema.Effect.Forget;
+import dev.idemlint.schema.Effect.Rename;
+import dev.idemlint.schema.Effect.Require;
+import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effect.Write;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What exists in the database at one point, each object {@link Presence#PRESENT}, {@link Presence#ABSENT}
+ * or {@link Presence#UNKNOWN}, changed by {@link #apply applying} {@link Effect}s in order.
+ *
+ * <p>Objects live in PostgreSQL's namespaces: relations (tables, views, materialized views, indexes,
+ * sequences, foreign tables) share one per schema, so do types and domains, and routines (by name; their
+ * argument types are not tracked); schemas, extensions and roles have one each; a table has its own for
+ * columns, and one for constraints, triggers, policies and rules each. A table's row type takes its name
+ * in the types namespace.
+ *
+ * <p>Cascades are PostgreSQL's: {@code DROP TABLE} takes the table's columns, constraints, triggers,
+ * policies, its indexes and the sequences it owns; {@code DROP COLUMN} the indexes and constraints that
+ * use the column (those whose columns are not known become unknown); dropping a UNIQUE, PRIMARY KEY or
+ * EXCLUDE constraint takes its index. Renames carry what lives on the object.
+ *
+ * <p>It starts from a {@link Catalog} snapshot ({@link #of}: everything known, what the catalog lacks is
+ * absent) or from nothing ({@link #unknown}: everything unknown, as the re-run check of one revision
+ * needs). Unknown never yields a {@link Conflict}. {@link #apply} records the end state the statement
+ * means to reach even when it reports a conflict, so that a walk can go on as if the statement had been
+ * made to tolerate it.
+ */
+public final class SchemaState {
+    private static final String RELATION = "relation";
+    private static final String TYPE = "type";
+    private static final String ROUTINE = "routine";
+    /** Relation kinds that have columns (and a row type): pg_class.relkind. */
+    private static final String TABLE_LIKE = "rpvmfc";
+
+    /** A place in a namespace: for table-scoped objects, the table and the name; else the qualified name. */
+    private record Slot(String namespace, QualifiedName table, QualifiedName name) {
+    }
+
+    /** What is known of one object. */
+    private static final class Entry {
+        Presence presence;
+        ObjectKind kind;
+        char relkind;
+        String columnType;
+        ConstraintKind constraintKind;
+        boolean unique;
+        List<String> columns;
+        List<String> labels;
+        QualifiedName owner;
+
+        Entry(Presence presence, ObjectKind kind) {
+            this.presence = presence;
+            this.kind = kind;
+        }
+
+        Entry copy(Presence p) {
+            Entry e = new Entry(p, kind);
+            e.relkind = relkind;
+            e.columnType = columnType;
+            e.constraintKind = constraintKind;
+            e.unique = unique;
+            e.columns = columns == null ? null : new ArrayList<>(columns);
+            e.labels = labels == null ? null : new ArrayList<>(labels);
+            e.owner = owner;
+            return e;
+        }
+    }
+
+    /** What inserts need to know of a table. */
+    private static final class TableFacts {
+        /** NOT NULL columns without a default; null when not known. */
+        Set<String> required = new HashSet<>();
+        /** Unique keys as column lists; null when some cannot be compared by columns. */
+        List<List<String>> uniqueKeys = new ArrayList<>();
+        /** Made during this walk: empty when made, so every row in it was written by the walk. */
+        boolean madeHere;
+        /** PostgreSQL named a constraint of the table itself: its default names are no longer certain. */
+        boolean unnamedConstraints;
+        /** Literal rows written by {@link Write} effects. */
+        List<Map<String, String>> rows = new ArrayList<>();
+    }
+
+    private final String currentSchema;
+    private final List<String> searchPath;
+    /** The presence of an object nothing below speaks of. */
+    private Presence baseline;
+    private final Map<Slot, Entry> entries = new HashMap<>();
+    /** Child slots (columns, constraints, ...) per table. */
+    private final Map<QualifiedName, Set<Slot>> childrenOf = new HashMap<>();
+    /** Index and sequence slots per owning table. */
+    private final Map<QualifiedName, Set<Slot>> ownedBy = new HashMap<>();
+    /**
+     * Present index slots whose table is not known: any table's drop may take them. Only present ones
+     * are kept, so each is visited once before it becomes unknown, however many tables are dropped.
+     */
+    private final Set<Slot> ownerUnknown = new HashSet<>();
+    /** Slots by lower-cased name and by lower-cased table name, for forgetting what opaque code names. */
+    private final Map<String, Set<Slot>> byName = new HashMap<>();
+    /** Per table, the presence of columns no entry speaks of (absent once dropped or made here, unknown once forgotten). */
+    private final Map<QualifiedName, Presence> columnsDefault = new HashMap<>();
+    /** Likewise for the table's constraints, triggers, policies and rules. */
+    private final Map<QualifiedName, Presence> keysDefault = new HashMap<>();
+    /** Lower-cased names opaque code may have touched. */
+    private final Set<String> forgottenNames = new HashSet<>();
+    /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
+    private final Set<String> unnamedIndexSchemas = new HashSet<>();
+    private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
+
+    private SchemaState(String currentSchema, List<String> searchPath, Presence baseline) {
+        this.currentSchema = currentSchema;
+        this.searchPath = List.copyOf(searchPath);
+        this.baseline = baseline;
+    }
+
+    /** A state of which nothing is known: names are unqualified, there is no search path. */
+    public static SchemaState unknown() {
+        return new SchemaState(null, List.of(), Presence.UNKNOWN);
+    }
+
+    /** The schema a catalog snapshot holds: every object known, what it lacks absent. */
+    public static SchemaState of(Catalog c) {
+        SchemaState s = new SchemaState(c.currentSchema(), c.searchPath(), Presence.ABSENT);
+        for (String schema : c.schemas()) {
+            s.put(new Slot(ObjectKind.SCHEMA.name(), null, QualifiedName.of(schema)), new Entry(Presence.PRESENT,
+                    ObjectKind.SCHEMA));
+        }
+        Map<QualifiedName, List<String>> indexColumns = new HashMap<>();
+        for (Catalog.Index i : c.indexes()) {
+            indexColumns.put(QualifiedName.of(i.schema(), i.name()), i.columns());
+        }
+        for (Catalog.Relation r : c.relations()) {
+            Entry e = new Entry(Presence.PRESENT, relationKind(r.kind()));
+            e.relkind = r.kind();
+            s.put(new Slot(RELATION, null, QualifiedName.of(r.schema(), r.name())), e);
+        }
+        for (Catalog.Index i : c.indexes()) {
+            QualifiedName name = QualifiedName.of(i.schema(), i.name());
+            QualifiedName table = QualifiedName.of(i.schema(), i.table());
+            Entry e = s.entries.get(new Slot(RELATION, null, name));
+            if (e == null) {
+                e = new Entry(Presence.PRESENT, ObjectKind.INDEX);
+                e.relkind = 'i';
+            }
+            e.owner = table;
+            e.unique = i.unique();
+            e.columns = i.columns() == null ? null : new ArrayList<>(i.columns());
+            s.put(new Slot(RELATION, null, name), e);
+            if (i.unique()) {
+                TableFacts t = s.facts(table);
+                if (i.columns() == null) {
+                    t.uniqueKeys = null;
+                } else if (t.uniqueKeys != null) {
+                    t.uniqueKeys.add(i.columns());
+                }
+            }
+        }
+        for (Catalog.Column col : c.columns()) {
+            QualifiedName table = QualifiedName.of(col.schema(), col.table());
+            Entry e = new Entry(Presence.PRESENT, ObjectKind.COLUMN);
+            e.columnType = col.type();
+            s.put(slot(ObjectRef.in(ObjectKind.COLUMN, table, col.name())), e);
+            if (col.notNull() && col.defaultExpr() == null) {
+                s.facts(table).required.add(col.name());
+            }
+        }
+        for (Catalog.Constraint k : c.constraints()) {
+            QualifiedName table = QualifiedName.of(k.schema(), k.table());
+            Entry e = new Entry(Presence.PRESENT, ObjectKind.CONSTRAINT);
+            e.constraintKind = constraintKind(k.type());
+            // a key constraint's columns are its index's
+            List<String> keyColumns = indexColumns.get(QualifiedName.of(k.schema(), k.name()));
+            e.columns = e.constraintKind.indexBacked() && keyColumns != null ? new ArrayList<>(keyColumns) : null;
+            s.put(slot(ObjectRef.in(ObjectKind.CONSTRAINT, table, k.name())), e);
+        }
+        for (Catalog.Type t : c.types()) {
+            Entry e = new Entry(Presence.PRESENT, t.kind() == 'd' ? ObjectKind.DOMAIN : ObjectKind.TYPE);
+            e.labels = t.kind() == 'e' ? new ArrayList<>(t.labels()) : null;
+            s.put(new Slot(TYPE, null, QualifiedName.of(t.schema(), t.name())), e);
+        }
+        for (Catalog.Routine r : c.routines()) {
+            s.put(new Slot(ROUTINE, null, QualifiedName.of(r.schema(), r.name())),
+                    new Entry(Presence.PRESENT, r.kind() == 'p' ? ObjectKind.PROCEDURE
+                            : r.kind() == 'a' ? ObjectKind.AGGREGATE : ObjectKind.FUNCTION));
+        }
+        for (Catalog.Trigger t : c.triggers()) {
+            s.put(slot(ObjectRef.in(ObjectKind.TRIGGER, QualifiedName.of(t.schema(), t.table()), t.name())),
+                    new Entry(Presence.PRESENT, ObjectKind.TRIGGER));
+        }
+        for (Catalog.Policy p : c.policies()) {
+            s.put(slot(ObjectRef.in(ObjectKind.POLICY, QualifiedName.of(p.schema(), p.table()), p.name())),
+                    new Entry(Presence.PRESENT, ObjectKind.POLICY));
+        }
+        for (Catalog.Extension e : c.extensions()) {
+            s.put(new Slot(ObjectKind.EXTENSION.name(), null, QualifiedName.of(e.name())),
+                    new Entry(Presence.PRESENT, ObjectKind.EXTENSION));
+        }
+        for (String role : c.roles()) {
+            s.put(new Slot(ObjectKind.ROLE.name(), null, QualifiedName.of(role)), new Entry(Presence.PRESENT,
+                    ObjectKind.ROLE));
+        }
+        return s;
+    }
+
+    private static ObjectKind relationKind(char relkind) {
+        return switch (relkind) {
+            case 'r', 'p' -> ObjectKind.TABLE;
+            case 'v' -> ObjectKind.VIEW;
+            case 'm' -> ObjectKind.MATERIALIZED_VIEW;
+            case 'S' -> ObjectKind.SEQUENCE;
+            case 'i', 'I' -> ObjectKind.INDEX;
+            case 'f' -> ObjectKind.FOREIGN_TABLE;
+            default -> ObjectKind.OTHER;
+        };
+    }
+
+    private static ConstraintKind constraintKind(char contype) {
+        return switch (contype) {
+            case 'p' -> ConstraintKind.PRIMARY_KEY;
+            case 'u' -> ConstraintKind.UNIQUE;
+            case 'f' -> ConstraintKind.FOREIGN_KEY;
+            case 'c' -> ConstraintKind.CHECK;
+            case 'x' -> ConstraintKind.EXCLUDE;
+            default -> ConstraintKind.UNKNOWN;
+        };
+    }
+
+    // ---- namespaces ----
+
+    /** The namespace a kind's names live in. */
+    static String namespace(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE, VIEW, MATERIALIZED_VIEW, INDEX, SEQUENCE, FOREIGN_TABLE -> RELATION;
+            case TYPE, DOMAIN -> TYPE;
+            case FUNCTION, PROCEDURE, AGGREGATE -> ROUTINE;
+            default -> kind.name();
+        };
+    }
+
+    private static Slot slot(ObjectRef ref) {
+        return new Slot(namespace(ref.kind()), ref.table(), ref.name());
+    }
+
+    private static boolean tableLike(Entry e) {
+        return e != null && (e.relkind != 0 ? TABLE_LIKE.indexOf(e.relkind) >= 0
+                : e.kind == ObjectKind.TABLE || e.kind == ObjectKind.VIEW || e.kind == ObjectKind.MATERIALIZED_VIEW
+                        || e.kind == ObjectKind.FOREIGN_TABLE);
+    }
+
+    public String currentSchema() {
+        return currentSchema;
+    }
+
+    public List<String> searchPath() {
+        return searchPath;
+    }
+
+    /** The first schema of the search path holding a relation named {@code name} (or maybe holding one), or null. */
+    public String relationSchema(String name) {
+        return searched(RELATION, name);
+    }
+
+    /** The first schema of the search path holding a type named {@code name} (or maybe holding one), or null. */
+    public String typeSchema(String name) {
+        return searched(TYPE, name);
+    }
+
+    private String searched(String namespace, String name) {
+        for (String s : searchPath) {
+            Entry e = entries.get(new Slot(namespace, null, QualifiedName.of(s, name)));
+            if (e != null && e.presence != Presence.ABSENT) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    // ---- presence ----
+
+    /** Whether {@code ref} exists now. */
+    public Presence presence(ObjectRef ref) {
+        Slot s = slot(ref);
+        Entry e = entries.get(s);
+        Presence p = e != null ? e.presence : implicit(ref, s);
+        if (p == Presence.ABSENT && postgresMayHaveNamed(ref)) {
+            return Presence.UNKNOWN;
+        }
+        return p;
+    }
+
+    private Presence implicit(ObjectRef ref, Slot s) {
+        if (!forgottenNames.isEmpty() && (forgottenNames.contains(lower(ref.name().name()))
+                || ref.table() != null && forgottenNames.contains(lower(ref.table().name())))) {
+            return Presence.UNKNOWN;
+        }
+        if (ref.table() != null) {
+            Presence d = (ref.kind() == ObjectKind.COLUMN ? columnsDefault : keysDefault).get(ref.table());
+            if (d != null) {
+                return d;
+            }
+        }
+        if (s.namespace().equals(TYPE)) {
+            // a table's row type has the table's name
+            Entry rel = entries.get(new Slot(RELATION, null, ref.name()));
+            if (rel != null && tableLike(rel) && rel.presence != Presence.ABSENT) {
+                return rel.presence;
+            }
+        }
+        return baseline;
+    }
+
+    /**
+     * Whether {@code ref}, known absent, may be a name PostgreSQL chose itself for an unnamed constraint of
+     * its table ({@code players_team_id_fkey}) or index of its schema ({@code players_name_idx1}).
+     */
+    private boolean postgresMayHaveNamed(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.CONSTRAINT) {
+            TableFacts t = tables.get(ref.table());
+            return t != null && t.unnamedConstraints
+                    && defaultName(ref.name().name(), ref.table().name(), "(fkey|key|check|excl|pkey)");
+        }
+        return ref.kind() == ObjectKind.INDEX && unnamedIndexSchemas.contains(ref.name().schema())
+                && defaultName(ref.name().name(), null, "(idx|key|pkey|excl)");
+    }
+
+    private static boolean defaultName(String name, String table, String suffixes) {
+        return name.matches("(?i)" + (table == null ? "[^.]+" : Pattern.quote(table)) + "(_.+)?_" + suffixes + "\\d*");
+    }
+
+    /** PostgreSQL named a constraint of {@code table} itself: default-looking names there are no longer certain. */
+    public void markUnnamedConstraint(QualifiedName table) {
+        facts(table).unnamedConstraints = true;
+    }
+
+    /** PostgreSQL named an index in {@code schema} itself. */
+    public void markUnnamedIndex(String schema) {
+        unnamedIndexSchemas.add(schema);
+    }
+
+    /**
+     * Whether {@code effect} certainly succeeds now: what it creates is known absent (and its table not
+     * known absent), what it drops or requires known present, a rename's source present and its target absent.
+     */
+    public boolean proves(Effect effect) {
+        if (effect instanceof Create c) {
+            return presence(c.object()) == Presence.ABSENT && !tableAbsent(c.object());
+        } else if (effect instanceof Drop d) {
+            return presence(d.object()) == Presence.PRESENT;
+        } else if (effect instanceof Rename r) {
+            return presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
+        } else if (effect instanceof Require q) {
+            return presence(q.object()) == Presence.PRESENT;
+        }
+        return false;
+    }
+
+    private boolean tableAbsent(ObjectRef ref) {
+        return ref.table() != null && presence(ObjectRef.table(ref.table())) == Presence.ABSENT;
+    }
+
+    // ---- what else is known ----
+
+    /** The catalog letter of a present relation, or null. */
+    public Character relationKind(QualifiedName name) {
+        Entry e = entries.get(new Slot(RELATION, null, name));
+        return e == null || e.presence != Presence.PRESENT || e.relkind == 0 ? null : e.relkind;
+    }
+
+    /** A column's type as {@code format_type} prints it, or null when not known. */
+    public String columnType(ObjectRef column) {
+        Entry e = entries.get(slot(column));
+        return e == null || e.presence != Presence.PRESENT ? null : e.columnType;
+    }
+
+    /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
+    public void alterColumn(ObjectRef column) {
+        Entry e = entries.get(slot(column));
+        if (e != null) {
+            e.columnType = null;
+        }
+        facts(column.table()).required = null;
+    }
+
+    /** An enum's labels in order, or null when the type is not a known enum. */
+    public List<String> labels(QualifiedName type) {
+        Entry e = entries.get(new Slot(TYPE, null, type));
+        return e == null || e.presence == Presence.ABSENT ? null : e.labels;
+    }
+
+    /** {@code ALTER TYPE ... ADD VALUE}. */
+    public void addLabel(QualifiedName type, String label) {
+        List<String> l = labels(type);
+        if (l != null && !l.contains(label)) {
+            l.add(label);
+        }
+    }
+
+    /** {@code ALTER TYPE ... RENAME VALUE}. */
+    public void renameLabel(QualifiedName type, String from, String to) {
+        List<String> l = labels(type);
+        if (l != null && l.contains(from)) {
+            l.set(l.indexOf(from), to);
+        }
+    }
+
+    /** The NOT NULL columns without a default of a table, or null when they are not known. */
+    public Set<String> requiredColumns(QualifiedName table) {
+        TableFacts t = tables.get(table);
+        return t == null ? Set.of() : t.required == null ? null : Set.copyOf(t.required);
+    }
+
+    /** A column made NOT NULL without a default ({@code isRequired} true), or not ({@code false}), or not known (null). */
+    public void required(QualifiedName table, String column, Boolean isRequired) {
+        TableFacts t = facts(table);
+        if (isRequired == null) {
+            t.required = null;
+        } else if (isRequired && t.required != null) {
+            t.required.add(column);
+        }
+    }
+
+    /** The required columns of a table made here ({@code known} false: they cannot all be told). */
+    public void setRequired(QualifiedName table, Set<String> columns, boolean known) {
+        facts(table).required = known ? new HashSet<>(columns) : null;
+    }
+
+    /** The unique keys of a table as column lists, or null when some cannot be compared by columns. */
+    public List<List<String>> uniqueKeys(QualifiedName table) {
+        TableFacts t = tables.get(table);
+        return t == null ? List.of() : t.uniqueKeys == null ? null : List.copyOf(t.uniqueKeys);
+    }
+
+    /** The unique keys of a table made here: known ({@code complete}) or not all comparable by columns. */
+    public void setUniqueKeys(QualifiedName table, List<List<String>> keys, boolean complete) {
+        facts(table).uniqueKeys = complete ? new ArrayList<>(keys) : null;
+    }
+
+    /** Whether the table was made by the effects applied (so it was empty when made). */
+    public boolean madeHere(QualifiedName table) {
+        TableFacts t = tables.get(table);
+        return t != null && t.madeHere;
+    }
+
+    private TableFacts facts(QualifiedName table) {
+        return tables.computeIfAbsent(table, k -> new TableFacts());
+    }
+
+    // ---- effects ----
+
+    /** Applies {@code effect}; the conflict PostgreSQL raises on the state it met, if any. */
+    public Optional<Conflict> apply(Effect effect) {
+        Conflict c;
+        if (effect instanceof Create x) {
+            c = create(x);
+        } else if (effect instanceof Drop x) {
+            c = drop(x);
+        } else if (effect instanceof Rename x) {
+            c = rename(x);
+        } else if (effect instanceof Require x) {
+            c = require(x.object());
+        } else if (effect instanceof Write x) {
+            c = write(x);
+        } else {
+            forget((Forget) effect);
+            c = null;
+        }
+        return Optional.ofNullable(c);
+    }
+
+    /** Applies each effect in order; the first conflict. */
+    public Optional<Conflict> applyAll(List<Effect> effects) {
+        Conflict first = null;
+        for (Effect e : effects) {
+            Optional<Conflict> c = apply(e);
+            if (first == null && c.isPresent()) {
+                first = c.get();
+            }
+        }
+        return Optional.ofNullable(first);
+    }
+
+    /** A table-scoped object's table known absent: ALTER TABLE fails looking it up. */
+    private Conflict missingTable(ObjectRef ref) {
+        if (tableAbsent(ref)) {
+            ObjectRef t = ObjectRef.table(ref.table());
+            return new Conflict(t, PostgresFacts.dropMissing(ObjectKind.TABLE), false);
+        }
+        return null;
+    }
+
+    private Conflict create(Create c) {
+        ObjectRef o = c.object();
+        Shape sh = c.shape();
+        Conflict missing = missingTable(o);
+        Presence now = presence(o);
+        if (sh.postgresNamed() && now != Presence.ABSENT) {
+            if (now == Presence.UNKNOWN) {
+                // it gets this name or the next free one: any of the table's keys may be it
+                QualifiedName table = o.table() != null ? o.table() : sh.owner();
+                if (table != null) {
+                    forgetTableKeys(table);
+                } else {
+                    set(new Slot(RELATION, null, o.name()), Presence.UNKNOWN, o.kind());
+                }
+            }
+            return missing;
+        }
+        boolean keyIndex = o.kind() == ObjectKind.CONSTRAINT && sh.constraintKind() != null
+                && sh.constraintKind().indexBacked();
+        Slot indexSlot = keyIndex ? new Slot(RELATION, null, o.name()) : null;
+        Conflict dup = null;
+        if (!c.tolerant() && now == Presence.PRESENT) {
+            dup = new Conflict(o, o.kind() == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(sh.constraintKind())
+                    : PostgresFacts.duplicate(o.kind()), true);
+        } else if (!c.tolerant() && keyIndex && presence(ObjectRef.of(ObjectKind.INDEX, o.name())) == Presence.PRESENT) {
+            // the key's index takes the constraint's name among the schema's relations
+            dup = new Conflict(ObjectRef.of(ObjectKind.INDEX, o.name()), PostgresFacts.duplicate(ObjectKind.INDEX), true);
+        }
+        if (now == Presence.PRESENT) {
+            // the object there stays as it is: IF NOT EXISTS skips, and a failed CREATE changes nothing
+            return missing != null ? missing : dup;
+        }
+        Entry e = new Entry(Presence.PRESENT, o.kind());
+        e.relkind = sh.relkind() != 0 ? sh.relkind() : namespace(o.kind()).equals(RELATION) ? relkind(o.kind()) : 0;
+        e.columnType = sh.columnType();
+        e.constraintKind = sh.constraintKind();
+        e.unique = sh.unique();
+        e.columns = sh.columns() == null ? null : new ArrayList<>(sh.columns());
+        e.labels = sh.labels() == null ? null : new ArrayList<>(sh.labels());
+        e.owner = sh.owner();
+        put(slot(o), e);
+        if (keyIndex && dup == null) {
+            Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
+            ix.relkind = 'i';
+            ix.unique = true;
+            ix.owner = o.table();
+            ix.columns = e.columns;
+            put(indexSlot, ix);
+        }
+        if ((keyIndex || e.unique) && (keyIndex ? o.table() : e.owner) != null) {
+            // compared by columns only where the walk set the keys itself (setUniqueKeys)
+            facts(keyIndex ? o.table() : e.owner).uniqueKeys = null;
+        }
+        if (tableLike(e) && now == Presence.ABSENT) {
+            QualifiedName t = o.name();
+            clearChildren(t, Presence.ABSENT);
+            TableFacts f = new TableFacts();
+            f.madeHere = true;
+            tables.put(t, f);
+        }
+        return missing != null ? missing : dup;
+    }
+
+    private static char relkind(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE -> 'r';
+            case VIEW -> 'v';
+            case MATERIALIZED_VIEW -> 'm';
+            case SEQUENCE -> 'S';
+            case INDEX -> 'i';
+            case FOREIGN_TABLE -> 'f';
+            default -> 0;
+        };
+    }
+
+    private Conflict drop(Drop d) {
+        ObjectRef o = d.object();
+        Conflict missing = missingTable(o);
+        Presence now = presence(o);
+        Conflict gone = now == Presence.ABSENT && !d.ifExists()
+                ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
+        Slot s = slot(o);
+        Entry e = entries.get(s);
+        boolean table = tableLike(e) || e == null && (o.kind() == ObjectKind.TABLE || o.kind() == ObjectKind.VIEW
+                || o.kind() == ObjectKind.MATERIALIZED_VIEW || o.kind() == ObjectKind.FOREIGN_TABLE);
+        set(s, Presence.ABSENT, o.kind());
+        if (table) {
+            cascadeTable(o.name(), Presence.ABSENT);
+        } else if (o.kind() == ObjectKind.COLUMN) {
+            cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+            TableFacts f = tables.get(o.table());
+            if (f != null && f.required != null) {
+                f.required.remove(o.name().name());
+            }
+        } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
+            keyIndex(o, e, Presence.ABSENT);
+        }
+        return missing != null ? missing : gone;
+    }
+
+    /** A key constraint's index goes with it (it is the one of the same name on the same table). */
+    private void keyIndex(ObjectRef constraint, Entry e, Presence p) {
+        if (e.constraintKind != null && !e.constraintKind.indexBacked()) {
+            return;
+        }
+        Slot ix = new Slot(RELATION, null, constraint.name());
+        Entry i = entries.get(ix);
+        if (i != null && (i.owner == null || i.owner.equals(constraint.table()))) {
+            set(ix, p, ObjectKind.INDEX);
+        }
+    }
+
+    /** What lives on table {@code t} takes presence {@code p}: its children and the relations it owns. */
+    private void cascadeTable(QualifiedName t, Presence p) {
+        clearChildren(t, p);
+        for (Slot s : copy(ownedBy.get(t))) {
+            set(s, p, null);
+        }
+        // an index whose table is not known may be one of this table's
+        for (Slot s : copy(ownerUnknown)) {
+            set(s, Presence.UNKNOWN, null);
+        }
+        if (p == Presence.ABSENT) {
+            tables.remove(t);
+        }
+    }
+
+    /** The table's children: no entry left, and those no entry speaks of take {@code p}. */
+    private void clearChildren(QualifiedName t, Presence p) {
+        for (Slot s : copy(childrenOf.get(t))) {
+            if (p == Presence.ABSENT) {
+                remove(s);
+            } else {
+                set(s, p, null);
+            }
+        }
+        columnsDefault.put(t, p);
+        keysDefault.put(t, p);
+    }
+
+    /** The constraints and indexes of {@code table} using {@code column} take {@code p}; those whose columns are not known become unknown. */
+    private void cascadeColumn(QualifiedName table, String column, Presence p) {
+        List<Slot> users = new ArrayList<>();
+        for (Slot s : copy(childrenOf.get(table))) {
+            if (s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
+                users.add(s);
+            }
+        }
+        users.addAll(copy(ownedBy.get(table)));
+        for (Slot s : users) {
+            Entry e = entries.get(s);
+            if (e.presence == Presence.ABSENT || e.kind == ObjectKind.SEQUENCE) {
+                continue;
+            }
+            if (e.columns == null) {
+                set(s, Presence.UNKNOWN, null);
+            } else if (e.columns.contains(column)) {
+                set(s, p, null);
+                if (s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
+                    keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, p);
+                }
+            }
+        }
+        for (Slot s : copy(ownerUnknown)) {
+            set(s, Presence.UNKNOWN, null);
+        }
+        // a constraint the state holds no entry for may use the column
+        if (keysDefault.get(table) != Presence.ABSENT && baseline != Presence.ABSENT) {
+            keysDefault.put(table, Presence.UNKNOWN);
+        }
+    }
+
+    private Conflict rename(Rename r) {
+        ObjectRef from = r.object();
+        ObjectRef to = r.target();
+        Conflict missing = missingTable(from);
+        Presence pf = presence(from);
+        Presence pt = presence(to);
+        Conflict c = pf == Presence.ABSENT ? new Conflict(from, PostgresFacts.renameMissing(from.kind()), false)
+                : pt == Presence.PRESENT ? new Conflict(to, PostgresFacts.duplicate(from.kind()), true) : null;
+        Slot fs = slot(from);
+        Slot ts = slot(to);
+        Entry e = entries.get(fs);
+        boolean table = tableLike(e) || e == null && from.kind() == ObjectKind.TABLE;
+        Entry moved = e != null ? e.copy(Presence.PRESENT) : new Entry(Presence.PRESENT, from.kind());
+        if (e == null && table) {
+            moved.relkind = 'r';
+        }
+        set(fs, Presence.ABSENT, from.kind());
+        put(ts, moved);
+        if (table) {
+            moveTable(from.name(), to.name());
+        } else if (from.kind() == ObjectKind.COLUMN) {
+            renameColumn(from.table(), from.name().name(), to.name().name());
+        } else if (from.kind() == ObjectKind.CONSTRAINT && moved.constraintKind != null
+                && moved.constraintKind.indexBacked()) {
+            // a key's index is renamed with it
+            Entry ix = entries.get(new Slot(RELATION, null, from.name()));
+            if (ix != null && (ix.owner == null || ix.owner.equals(from.table()))) {
+                set(new Slot(RELATION, null, from.name()), Presence.ABSENT, ObjectKind.INDEX);
+                put(new Slot(RELATION, null, to.name()), ix.copy(ix.presence));
+            }
+        }
+        return missing != null ? missing : c;
+    }
+
+    /** A table renamed: what lives on it follows it, and the old name has nothing. */
+    private void moveTable(QualifiedName from, QualifiedName to) {
+        clearChildren(to, Presence.ABSENT);
+        for (Slot s : copy(childrenOf.get(from))) {
+            Entry e = entries.get(s);
+            remove(s);
+            put(new Slot(s.namespace(), to, QualifiedName.of(to.schema(), s.name().name())), e);
+        }
+        columnsDefault.put(to, columnsDefault.getOrDefault(from, implicitChildren(from)));
+        keysDefault.put(to, keysDefault.getOrDefault(from, implicitChildren(from)));
+        columnsDefault.put(from, Presence.ABSENT);
+        keysDefault.put(from, Presence.ABSENT);
+        for (Slot s : copy(ownedBy.get(from))) {
+            Entry e = entries.get(s);
+            remove(s);
+            e.owner = to;
+            put(s, e);
+        }
+        TableFacts f = tables.remove(from);
+        if (f != null) {
+            tables.put(to, f);
+        } else {
+            tables.remove(to);
+        }
+    }
+
+    private Presence implicitChildren(QualifiedName table) {
+        return forgottenNames.contains(lower(table.name())) ? Presence.UNKNOWN : baseline;
+    }
+
+    private void renameColumn(QualifiedName table, String from, String to) {
+        List<Slot> users = new ArrayList<>(copy(childrenOf.get(table)));
+        users.addAll(copy(ownedBy.get(table)));
+        for (Slot s : users) {
+            Entry e = entries.get(s);
+            if (e.columns != null && e.columns.contains(from)) {
+                e.columns.replaceAll(c -> c.equals(from) ? to : c);
+            }
+        }
+        TableFacts f = tables.get(table);
+        if (f != null) {
+            // whether the renamed column must be given a value is followed no further
+            f.required = null;
+            if (f.uniqueKeys != null) {
+                f.uniqueKeys.replaceAll(k -> k.stream().map(c -> c.equals(from) ? to : c).toList());
+            }
+        }
+    }
+
+    private Conflict require(ObjectRef o) {
+        Conflict missing = missingTable(o);
+        if (missing != null) {
+            return missing;
+        }
+        return presence(o) == Presence.ABSENT ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
+    }
+
+    private Conflict write(Write w) {
+        Conflict missing = require(w.table());
+        if (missing != null || w.rows() == null) {
+            return missing;
+        }
+        TableFacts f = facts(w.table().name());
+        Conflict dup = null;
+        if (f.uniqueKeys != null) {
+            for (List<String> key : f.uniqueKeys) {
+                for (Map<String, String> row : w.rows()) {
+                    if (dup == null && row.keySet().containsAll(key) && key.stream().allMatch(c -> row.get(c) != null)
+                            && f.rows.stream().anyMatch(r -> project(r, key).equals(project(row, key)))) {
+                        dup = new Conflict(w.table(), SqlState.UNIQUE_VIOLATION, true);
+                    }
+                }
+            }
+        }
+        f.rows.addAll(w.rows());
+        return dup;
+    }
+
+    private static Map<String, String> project(Map<String, String> row, List<String> key) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String c : key) {
+            out.put(c, row.get(c));
+        }
+        return out;
+    }
+
+    private void forget(Forget f) {
+        switch (f.scope()) {
+            case EVERYTHING -> {
+                entries.clear();
+                childrenOf.clear();
+                ownedBy.clear();
+                ownerUnknown.clear();
+                byName.clear();
+                columnsDefault.clear();
+                keysDefault.clear();
+                forgottenNames.clear();
+                tables.clear();
+                baseline = Presence.UNKNOWN;
+            }
+            case NAMED -> {
+                for (String n : f.names()) {
+                    String k = lower(n);
+                    for (Slot s : copy(byName.get(k))) {
+                        set(s, Presence.UNKNOWN, null);
+                    }
+                    // read before the tables' defaults (implicit), so it covers their children too
+                    forgottenNames.add(k);
+                }
+            }
+            case TABLE_KEYS -> forgetTableKeys(f.object().name());
+            case OBJECT -> {
+                ObjectRef o = f.object();
+                Slot s = slot(o);
+                Entry e = entries.get(s);
+                boolean table = tableLike(e) || e == null && o.kind() == ObjectKind.TABLE;
+                set(s, Presence.UNKNOWN, o.kind());
+                if (table) {
+                    cascadeTable(o.name(), Presence.UNKNOWN);
+                } else if (o.kind() == ObjectKind.COLUMN) {
+                    cascadeColumn(o.table(), o.name().name(), Presence.UNKNOWN);
+                } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
+                    keyIndex(o, e, Presence.UNKNOWN);
+                }
+            }
+        }
+    }
+
+    /** The constraints, triggers, policies and indexes of a table (and indexes of no known table) become unknown. */
+    private void forgetTableKeys(QualifiedName table) {
+        for (Slot s : copy(childrenOf.get(table))) {
+            if (!s.namespace().equals(ObjectKind.COLUMN.name())) {
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
+        keysDefault.put(table, Presence.UNKNOWN);
+        for (Slot s : copy(ownedBy.get(table))) {
+            set(s, Presence.UNKNOWN, null);
+        }
+        for (Slot s : copy(ownerUnknown)) {
+            set(s, Presence.UNKNOWN, null);
+        }
+    }
+
+    // ---- the store ----
+
+    /** Sets a slot's presence, keeping what else is known of it. */
+    private void set(Slot s, Presence p, ObjectKind kind) {
+        Entry e = entries.get(s);
+        if (e == null) {
+            put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
+        } else {
+            e.presence = p;
+            if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
+                ownerUnknown.remove(s);
+            } else if (e.owner == null && e.kind == ObjectKind.INDEX) {
+                ownerUnknown.add(s);
+            }
+        }
+    }
+
+    private void put(Slot s, Entry e) {
+        remove(s);
+        entries.put(s, e);
+        if (s.table() != null) {
+            childrenOf.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
+            byName.computeIfAbsent(lower(s.table().name()), k -> new HashSet<>()).add(s);
+        }
+        if (e.owner != null) {
+            ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
+        } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
+            ownerUnknown.add(s);
+        }
+        byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
+    }
+
+    private void remove(Slot s) {
+        Entry e = entries.remove(s);
+        if (e == null) {
+            return;
+        }
+        if (s.table() != null) {
+            unindex(childrenOf, s.table(), s);
+            unindex(byName, lower(s.table().name()), s);
+        }
+        if (e.owner != null) {
+            unindex(ownedBy, e.owner, s);
+        }
+        ownerUnknown.remove(s);
+        unindex(byName, lower(s.name().name()), s);
+    }
+
+    private static <K> void unindex(Map<K, Set<Slot>> index, K key, Slot s) {
+        Set<Slot> slots = index.get(key);
+        if (slots != null && slots.remove(s) && slots.isEmpty()) {
+            index.remove(key);
+        }
+    }
+
+    private static List<Slot> copy(Set<Slot> slots) {
+        return slots == null ? List.of() : new ArrayList<>(slots);
+    }
+
+    private static String lower(String s) {
+        return s.toLowerCase(Locale.ROOT);
+    }
+}

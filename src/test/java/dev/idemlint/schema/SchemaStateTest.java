@@ -1,0 +1,266 @@
+package dev.idemlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.db.Catalog;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.SqlState;
+import dev.idemlint.schema.Effect.Create;
+import dev.idemlint.schema.Effect.Drop;
+import dev.idemlint.schema.Effect.Forget;
+import dev.idemlint.schema.Effect.Rename;
+import dev.idemlint.schema.Effect.Require;
+import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effect.Write;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class SchemaStateTest {
+    private static final QualifiedName PLAYERS = QualifiedName.of("public", "players");
+    private static final QualifiedName TEAMS = QualifiedName.of("public", "teams");
+
+    /**
+     * public.players (id, team_id, name) with its primary key, a foreign key on team_id, an index on
+     * name, a check whose columns the catalog does not give, a trigger; public.teams (id);
+     * public.players_id_seq; enum type public.mood; the search path app, public.
+     */
+    private static Catalog catalog() {
+        return new Catalog("15.18", "public", List.of("app", "public"),
+                new Catalog.VersionTable(null, "alembic_version", "public", List.of()), List.of("public", "app"),
+                List.of(new Catalog.Relation("public", "players", 'r'), new Catalog.Relation("public", "teams", 'r'),
+                        new Catalog.Relation("public", "players_pkey", 'i'),
+                        new Catalog.Relation("public", "ix_players_name", 'i'),
+                        new Catalog.Relation("public", "players_id_seq", 'S')),
+                List.of(new Catalog.Column("public", "players", "id", "integer", null, true),
+                        new Catalog.Column("public", "players", "team_id", "integer", null, false),
+                        new Catalog.Column("public", "players", "name", "text", null, true),
+                        new Catalog.Column("public", "teams", "id", "integer", null, true)),
+                List.of(new Catalog.Index("public", "players_pkey", "players", true, List.of("id")),
+                        new Catalog.Index("public", "ix_players_name", "players", false, List.of("name"))),
+                List.of(new Catalog.Constraint("public", "players", "players_pkey", 'p'),
+                        new Catalog.Constraint("public", "players", "players_team_id_fkey", 'f'),
+                        new Catalog.Constraint("public", "players", "players_name_check", 'c')),
+                List.of(new Catalog.Type("public", "mood", 'e', List.of("sad", "happy"))), List.of(),
+                List.of(new Catalog.Trigger("public", "players", "touch")), List.of(), List.of(), List.of());
+    }
+
+    private static ObjectRef column(QualifiedName table, String name) {
+        return ObjectRef.in(ObjectKind.COLUMN, table, name);
+    }
+
+    private static ObjectRef constraint(QualifiedName table, String name) {
+        return ObjectRef.in(ObjectKind.CONSTRAINT, table, name);
+    }
+
+    private static ObjectRef index(String name) {
+        return ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("public", name));
+    }
+
+    @Test
+    void a_catalog_snapshot_knows_what_is_there_and_that_nothing_else_is() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.PRESENT, s.presence(column(PLAYERS, "team_id")));
+        assertEquals(Presence.ABSENT, s.presence(column(PLAYERS, "nickname")));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+        assertEquals("integer", s.columnType(column(PLAYERS, "id")));
+        assertEquals(List.of("sad", "happy"), s.labels(QualifiedName.of("public", "mood")));
+        assertEquals(Set.of("id", "name"), s.requiredColumns(PLAYERS));
+        assertEquals(List.of(List.of("id")), s.uniqueKeys(PLAYERS));
+    }
+
+    @Test
+    void dropping_a_table_takes_its_columns_keys_indexes_and_triggers() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(new Create(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "players_seq")), false,
+                new Shape(null, null, false, null, null, PLAYERS, false, 'S')));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(PLAYERS), false)));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.ABSENT, s.presence(column(PLAYERS, "id")));
+        assertEquals(Presence.ABSENT, s.presence(constraint(PLAYERS, "players_team_id_fkey")));
+        assertEquals(Presence.ABSENT, s.presence(index("players_pkey")));
+        assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.in(ObjectKind.TRIGGER, PLAYERS, "touch")));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "players_seq"))));
+        // what lives on another table, and a sequence the catalog does not say the table owns, stay
+        assertEquals(Presence.PRESENT, s.presence(column(TEAMS, "id")));
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "players_id_seq"))));
+        // the second drop fails: PostgreSQL raises undefined_table
+        Optional<Conflict> again = s.apply(new Drop(ObjectRef.table(PLAYERS), false));
+        assertEquals(SqlState.UNDEFINED_TABLE, again.orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(PLAYERS), true)));
+    }
+
+    @Test
+    void dropping_a_column_takes_the_keys_and_indexes_that_use_it() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(new Drop(column(PLAYERS, "name"), false));
+        assertEquals(Presence.ABSENT, s.presence(column(PLAYERS, "name")));
+        assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
+        assertEquals(Presence.PRESENT, s.presence(index("players_pkey")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(PLAYERS, "players_pkey")));
+        // a check or foreign key whose columns the catalog does not give may have used it
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(PLAYERS, "players_name_check")));
+        assertEquals(Set.of("id"), s.requiredColumns(PLAYERS));
+        s.apply(new Drop(column(PLAYERS, "id"), false));
+        assertEquals(Presence.ABSENT, s.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.ABSENT, s.presence(index("players_pkey")), "a key's index goes with it");
+    }
+
+    @Test
+    void relations_share_one_namespace_per_schema_and_columns_one_per_table() {
+        SchemaState s = SchemaState.of(catalog());
+        Optional<Conflict> c = s.apply(new Create(index("players"), false, Shape.index(TEAMS, false, List.of("id"))));
+        assertEquals(SqlState.DUPLICATE_TABLE, c.orElseThrow().sqlState());
+        assertTrue(c.get().alreadyThere());
+        // a table's row type takes its name among the types
+        assertEquals(SqlState.DUPLICATE_OBJECT, s.apply(new Create(ObjectRef.of(ObjectKind.TYPE, PLAYERS), false))
+                .orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.apply(new Create(column(TEAMS, "name"), false, Shape.column("text"))));
+        assertEquals(SqlState.DUPLICATE_COLUMN, s.apply(new Create(column(TEAMS, "name"), false)).orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.apply(new Create(column(TEAMS, "name"), true)), "IF NOT EXISTS tolerates it");
+        // the same name in another schema is another relation
+        assertEquals(Optional.empty(), s.apply(new Create(ObjectRef.table(QualifiedName.of("app", "players")), false)));
+    }
+
+    @Test
+    void a_duplicate_key_raises_what_its_kind_raises() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals(SqlState.INVALID_TABLE_DEFINITION, s.apply(new Create(constraint(PLAYERS, "players_pkey"), false,
+                Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")))).orElseThrow().sqlState());
+        assertEquals(SqlState.DUPLICATE_OBJECT, s.apply(new Create(constraint(PLAYERS, "players_team_id_fkey"), false,
+                Shape.constraint(ConstraintKind.FOREIGN_KEY, List.of("team_id")))).orElseThrow().sqlState());
+        // a unique constraint named like an existing index fails creating its index
+        assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Create(constraint(TEAMS, "ix_players_name"), false,
+                Shape.constraint(ConstraintKind.UNIQUE, List.of("id")))).orElseThrow().sqlState());
+        // on a table that is not there, ALTER TABLE fails first
+        QualifiedName venues = QualifiedName.of("public", "venues");
+        Conflict missing = s.apply(new Create(column(venues, "x"), false)).orElseThrow();
+        assertEquals(SqlState.UNDEFINED_TABLE, missing.sqlState());
+        assertEquals(ObjectRef.table(venues), missing.object());
+    }
+
+    @Test
+    void unqualified_names_resolve_through_the_search_path() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals("public", s.relationSchema("players"));
+        assertNull(s.relationSchema("venues"));
+        s.apply(new Create(ObjectRef.table(QualifiedName.of("app", "players")), false));
+        assertEquals("app", s.relationSchema("players"), "app comes first in the search path");
+        assertEquals("public", s.typeSchema("mood"));
+        assertEquals("public", s.currentSchema());
+    }
+
+    @Test
+    void a_rename_carries_what_lives_on_the_table() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName athletes = QualifiedName.of("public", "athletes");
+        assertEquals(Optional.empty(), s.apply(new Rename(ObjectRef.table(PLAYERS), "athletes")));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.ABSENT, s.presence(column(PLAYERS, "id")));
+        assertEquals(Presence.PRESENT, s.presence(column(athletes, "id")));
+        assertEquals("integer", s.columnType(column(athletes, "id")));
+        assertEquals(Presence.ABSENT, s.presence(column(athletes, "nickname")));
+        // its index now belongs to the new name: dropping it takes the index
+        s.apply(new Drop(ObjectRef.table(athletes), false));
+        assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
+        assertEquals(SqlState.UNDEFINED_TABLE, s.apply(new Rename(ObjectRef.table(PLAYERS), "x")).orElseThrow().sqlState());
+        assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Rename(ObjectRef.table(TEAMS), "players_id_seq"))
+                .orElseThrow().sqlState());
+    }
+
+    @Test
+    void renaming_a_column_keeps_the_keys_that_use_it() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(new Rename(column(PLAYERS, "name"), "full_name"));
+        s.apply(new Drop(column(PLAYERS, "full_name"), false));
+        assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
+        assertEquals(SqlState.UNDEFINED_COLUMN, s.apply(new Require(column(PLAYERS, "name"))).orElseThrow().sqlState());
+        s.apply(new Rename(column(PLAYERS, "id"), "player_id"));
+        assertEquals(List.of(List.of("player_id")), s.uniqueKeys(PLAYERS), "the key follows its column");
+        assertNull(s.requiredColumns(PLAYERS), "which columns must be given a value is not followed through a rename");
+    }
+
+    @Test
+    void an_unknown_state_never_yields_a_conflict() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName t = QualifiedName.of("t");
+        List<Effect> effects = List.of(new Create(column(t, "c"), false), new Drop(ObjectRef.table(t), false),
+                new Create(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("mood")), false),
+                new Rename(column(QualifiedName.of("u"), "a"), "b"), new Require(ObjectRef.table(QualifiedName.of("u"))),
+                new Write(ObjectRef.table(QualifiedName.of("u")), List.of(Map.of("id", "1"))),
+                new Drop(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix")), false));
+        for (Effect e : effects) {
+            assertEquals(Optional.empty(), s.apply(e), e.toString());
+        }
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(QualifiedName.of("elsewhere"))));
+        // what the effects did is known: the table is gone, with its columns
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(t)));
+        assertEquals(Presence.ABSENT, s.presence(column(t, "c")));
+        assertEquals(Presence.PRESENT, s.presence(column(QualifiedName.of("u"), "b")));
+        assertEquals(Presence.ABSENT, s.presence(column(QualifiedName.of("u"), "a")));
+    }
+
+    @Test
+    void forgetting_makes_state_unknown_and_unknown_proves_nothing() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(Forget.object(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.UNKNOWN, s.presence(column(PLAYERS, "id")));
+        assertEquals(Presence.UNKNOWN, s.presence(column(PLAYERS, "nickname")));
+        assertEquals(Presence.UNKNOWN, s.presence(index("ix_players_name")));
+        assertEquals(Optional.empty(), s.apply(new Create(column(PLAYERS, "id"), false)));
+        assertFalse(s.proves(new Drop(ObjectRef.table(PLAYERS), false)));
+        assertEquals(Presence.PRESENT, s.presence(column(TEAMS, "id")));
+
+        SchemaState k = SchemaState.of(catalog());
+        k.apply(Forget.tableKeys(PLAYERS));
+        assertEquals(Presence.PRESENT, k.presence(column(PLAYERS, "id")));
+        assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_other_fkey")));
+
+        SchemaState n = SchemaState.of(catalog());
+        n.apply(Forget.named(Set.of("teams")));
+        assertEquals(Presence.UNKNOWN, n.presence(ObjectRef.table(TEAMS)));
+        assertEquals(Presence.UNKNOWN, n.presence(column(TEAMS, "anything")));
+        assertEquals(Presence.PRESENT, n.presence(ObjectRef.table(PLAYERS)));
+
+        SchemaState all = SchemaState.of(catalog());
+        all.apply(Forget.everything());
+        assertEquals(Presence.UNKNOWN, all.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.UNKNOWN, all.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+    }
+
+    @Test
+    void a_name_postgres_chooses_is_no_conflict_when_taken() {
+        SchemaState s = SchemaState.of(catalog());
+        Create fk = new Create(constraint(PLAYERS, "players_team_id_fkey"), false,
+                Shape.constraint(ConstraintKind.FOREIGN_KEY, List.of("team_id")).namedByPostgres());
+        assertEquals(Optional.empty(), s.apply(fk));
+        s.apply(new Drop(constraint(PLAYERS, "players_team_id_fkey"), false));
+        assertEquals(Optional.empty(), s.apply(fk));
+        assertEquals(Presence.PRESENT, s.presence(constraint(PLAYERS, "players_team_id_fkey")));
+    }
+
+    @Test
+    void rows_written_twice_with_the_same_key_are_a_unique_violation() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName t = QualifiedName.of("public", "seasons");
+        s.apply(new Create(ObjectRef.table(t), false, Shape.relation('r')));
+        assertTrue(s.madeHere(t));
+        s.setUniqueKeys(t, List.of(List.of("id")), true);
+        assertEquals(Optional.empty(), s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "1")))));
+        assertEquals(Optional.empty(), s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "2")))));
+        assertEquals(SqlState.UNIQUE_VIOLATION, s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "1"))))
+                .orElseThrow().sqlState());
+        assertEquals(SqlState.UNDEFINED_TABLE, s.apply(new Write(ObjectRef.table(QualifiedName.of("public", "x")), null))
+                .orElseThrow().sqlState());
+    }
+}
