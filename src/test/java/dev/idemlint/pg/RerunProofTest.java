@@ -54,6 +54,9 @@ class RerunProofTest {
      * create, and the others below need context they do not have.
      */
     static final List<String> DIRECT_FIXTURES = List.of(
+            "create-index-not-idempotent/table_swapped_in",
+            "create-table-not-idempotent/swapped_in_keys",
+            "create-type-unguarded/renamed_away",
             "enum-type-created-twice/generic_enum_create_type_false",
             "enum-type-created-twice/merged_branches",
             "enum-type-created-twice/reused_without_creating",
