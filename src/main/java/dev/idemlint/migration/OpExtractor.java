@@ -182,8 +182,10 @@ final class OpExtractor {
         } else if (s instanceof Stmt.Try t) {
             // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
             // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
-            Ctx body = t.handlers().isEmpty() ? ctx : ctx.asConditional();
-            if (ctx.guard() == null && !t.handlers().isEmpty()) {
+            // handlers that all end in `raise` swallow nothing: the body runs as if unwrapped
+            boolean reraises = t.handlers().stream().allMatch(h -> endsInRaise(h.body()));
+            Ctx body = reraises ? ctx : ctx.asConditional();
+            if (ctx.guard() == null && !reraises) {
                 boolean savepoint = usesSavepoint(t.body());
                 body = body.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
                         savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
@@ -247,6 +249,10 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    private static boolean endsInRaise(List<Stmt> body) {
+        return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Opaque o && o.kind().equals("raise");
     }
 
     private static boolean endsFlow(List<Stmt> body) {
@@ -542,7 +548,8 @@ final class OpExtractor {
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
-                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional());
+                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
+                committed && !ctx.autocommit());
     }
 
     /**
@@ -930,7 +937,8 @@ final class OpExtractor {
             }
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
-                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional())));
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
+                    committed && !ctx.autocommit())));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }
