@@ -167,19 +167,19 @@ public final class OperationPairs {
 
     /**
      * A table created and then renamed within the revision (a rebuilt table swapped into place) keeps
-     * the names of its key indexes: {@code items_new_pkey} still names the primary key of the table now
-     * called {@code items}. On a re-run {@code CREATE TABLE items_new (... PRIMARY KEY ...)} is free as
-     * a table name but not as an index name, and fails with 42P07, unless an earlier statement dropped
-     * the renamed table. A creation marked as re-running cleanly only because the table name is free
-     * loses that mark when the table has a primary key, a unique column or an indexed column, and no
-     * later statement of the revision touches indexes or constraints or is unreadable (any of them may
-     * rename or drop the kept index).
+     * the names of its indexes: {@code pk_items_new} still names the primary key of the table now called
+     * {@code items}. On a re-run {@code CREATE TABLE items_new (..., CONSTRAINT pk_items_new PRIMARY KEY
+     * ...)} is free as a table name but not as an index name, and fails with 42P07, unless an earlier
+     * statement dropped the renamed table. A creation marked as re-running cleanly only because the
+     * table name is free loses that mark when it names an index explicitly ({@link #explicitIndexName}),
+     * the renamed table is not dropped later, and no later statement touches indexes or constraints or
+     * is unreadable (any of them may rename or drop the kept index).
      */
     private static void keptIndexNames(List<Operation> out) {
         for (int j = 0; j < out.size(); j++) {
             if (!(out.get(j) instanceof Operation.CreateTable ct) || ct.table() == null || ct.ifNotExists()
                     || ct.site().guard() == null || ct.site().guard().kind() != GuardKind.DROPPED_FIRST
-                    || ct.site().phase() != Phase.UPGRADE || !keyIndexed(ct)) {
+                    || ct.site().phase() != Phase.UPGRADE || explicitIndexName(ct) == null) {
                 continue;
             }
             String renamedTo = null;
@@ -189,10 +189,15 @@ public final class OperationPairs {
                 if (o.site().phase() != Phase.UPGRADE) {
                     continue;
                 }
-                if (o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && ct.table().equals(r.from())) {
+                String holder = renamedTo == null ? ct.table() : renamedTo;
+                if (o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && holder.equals(r.from())) {
                     renamedTo = r.to();
+                    unsure = renamedTo == null;
+                    continue;
                 }
-                unsure = o instanceof Operation.Unknown
+                // dropped after all (a temporary table), its indexes go with it
+                unsure = o instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && holder.equals(d.name())
+                        || o instanceof Operation.Unknown
                         || o instanceof Operation.Rename r && (r.kind() == ObjectKind.INDEX || r.kind() == ObjectKind.CONSTRAINT)
                         || o instanceof Operation.Drop d && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.CONSTRAINT);
             }
@@ -203,19 +208,24 @@ public final class OperationPairs {
         }
     }
 
-    /** A primary key, a unique column or constraint, or an indexed column: an index named after the table. */
-    private static boolean keyIndexed(Operation.CreateTable ct) {
-        for (ColumnDef c : ct.columns()) {
-            if (c.primaryKey() || c.unique() || c.index()) {
-                return true;
-            }
-        }
+    /**
+     * The first index name {@code ct} gives explicitly, which PostgreSQL does not change when the name
+     * is taken: a named primary key or unique constraint, or SQLAlchemy's {@code ix_<table>_<column>}
+     * for an {@code index=True} column; null when there is none. An unnamed key's index gets a free
+     * name from PostgreSQL ({@code items_new_pkey1} when {@code items_new_pkey} is taken).
+     */
+    public static String explicitIndexName(Operation.CreateTable ct) {
         for (Operation.NamedConstraint nc : ct.constraints()) {
-            if (nc.kind() == ConstraintKind.PRIMARY_KEY || nc.kind() == ConstraintKind.UNIQUE) {
-                return true;
+            if ((nc.kind() == ConstraintKind.PRIMARY_KEY || nc.kind() == ConstraintKind.UNIQUE) && nc.name() != null) {
+                return nc.name();
             }
         }
-        return false;
+        for (ColumnDef c : ct.columns()) {
+            if (c.index() && c.name() != null) {
+                return "ix_" + ct.table() + "_" + c.name();
+            }
+        }
+        return null;
     }
 
     private static boolean droppedBefore(List<Operation> out, int j, String table) {

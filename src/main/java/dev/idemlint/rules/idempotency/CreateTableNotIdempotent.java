@@ -42,13 +42,14 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // re-run stops there, with 42710, before it reaches the table.
             String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
-            String renamedTo = enumType == null ? renamedLater(m, op, t.table()) : null;
+            String renamedTo = enumType == null && dev.idemlint.migration.OperationPairs.explicitIndexName(t) != null
+                    ? renamedLater(m, op, t.table()) : null;
             String what = enumType != null
                     ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (of an enum column)"
                     : renamedTo != null
                             // a swapped-in table keeps its key index names (items_new_pkey) under its new name
-                            ? "the key index named after table \"" + t.table() + "\", kept by the table renamed to \""
-                                    + renamedTo + "\","
+                            ? "index \"" + dev.idemlint.migration.OperationPairs.explicitIndexName(t)
+                                    + "\", kept by the table renamed to \"" + renamedTo + "\","
                             : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
             String ignored = t.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
             String why = t.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_not_exists=True`"

@@ -87,6 +87,18 @@ public final class InsertNotIdempotent implements ProjectRule {
                 // ON CONFLICT names a key exactly (a column of a composite key alone is 42P10): only a key
                 // the chain made is named
                 String target = assumed ? "" : "(" + k + ") ";
+                if (droppedLater(ops, i, ins.table())) {
+                    // the first run dropped the table after this insert: the re-run stops here, on the table
+                    ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with "
+                            + SqlState.UNDEFINED_TABLE.label() + " because table \"" + ins.table()
+                            + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
+                            .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: check that \""
+                                    + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
+                                    + ".has_table(\"" + ins.table() + "\"):`), or drop it with `IF EXISTS`"
+                                    + " and create it again first.")
+                            .emit();
+                    break;
+                }
                 String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
                 String message = RerunScenario.swallowed(ins.site())
                         ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
@@ -106,6 +118,25 @@ public final class InsertNotIdempotent implements ProjectRule {
                 break;
             }
         }
+    }
+
+    /**
+     * True when a later statement of the revision surely drops {@code table} and nothing after that
+     * creates or renames a table into the name again: a re-run meets no table at this insert.
+     */
+    private static boolean droppedLater(List<Operation> ops, int i, String table) {
+        boolean dropped = false;
+        for (int j = i + 1; j < ops.size(); j++) {
+            Operation o = ops.get(j);
+            if (o instanceof Operation.Drop d && d.kind() == dev.idemlint.migration.ObjectKind.TABLE
+                    && table.equals(d.name())) {
+                dropped |= d.site().definite();
+            } else if (o instanceof Operation.CreateTable ct && table.equals(ct.table())
+                    || o instanceof Operation.Rename r && table.equals(r.to()) || o instanceof Operation.Unknown) {
+                dropped = false;
+            }
+        }
+        return dropped;
     }
 
     /**
