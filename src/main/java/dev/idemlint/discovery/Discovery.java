@@ -672,6 +672,7 @@ public final class Discovery {
             VersionPins.Pins found = pins.find(versionsDir, root);
             String configName = config.file() == null ? null : display(config.file(), root);
             Version alembic = Version.LATEST;
+            String range = null;
             if (overrides.alembic() != null) {
                 alembic = overrides.alembic();
                 provenance.put("alembic", new PinSource("--alembic-version", alembic.toString()));
@@ -682,6 +683,7 @@ public final class Discovery {
             } else if (found.alembic() != null) {
                 alembic = found.alembic().version();
                 provenance.put("alembic", found.alembic().source());
+                range = found.alembic().exact() ? null : found.alembic().source().spec();
             }
             Version sqlalchemy = Version.LATEST;
             if (overrides.sqlalchemy() != null) {
@@ -704,7 +706,7 @@ public final class Discovery {
                 provenance.put("postgres", new PinSource(configName, config.lines().getOrDefault("postgres-version", 0),
                         "postgres-version = " + pg));
             }
-            return new Settings(alembic, sqlalchemy, pg);
+            return new Settings(alembic, sqlalchemy, pg, false, range);
         }
 
         /**

@@ -4,29 +4,50 @@ package dev.idemlint.discovery;
  * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
  * (LATEST when unknown), the PostgreSQL major version (default 15), and whether env.py may run the
  * migrations outside a transaction ({@link EnvScript#mayAutocommit}: an {@code AUTOCOMMIT} isolation
- * level, or an env.py that could not be read).
+ * level, or an env.py that could not be read). {@code alembicRange} is the requirement
+ * ({@code alembic>=1.5}) when {@code alembic} is only the lowest version a range admits, not a pin;
+ * null when it is pinned or unknown.
  */
-public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
+public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
+        String alembicRange) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
         this(alembic, sqlalchemy, postgresMajor, false);
     }
 
+    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
+        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, null);
+    }
+
     public Settings withAlembic(Version v) {
-        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit);
+        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null);
+    }
+
+    /** The lowest Alembic a range admits, with the requirement that states the range. */
+    public Settings withAlembicRange(Version lowest, String requirement) {
+        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor, envMayAutocommit);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major, envMayAutocommit);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange);
     }
 
     public Settings withEnvMayAutocommit(boolean may) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, may);
+        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange);
+    }
+
+    /**
+     * How the project states its Alembic, for messages: "pins Alembic 1.8.1", or "allows Alembic 1.5
+     * and later (`alembic>=1.5`)" when a range only bounds it from below: a lower bound is no pin.
+     */
+    public String alembicStated() {
+        return alembicRange == null ? "pins Alembic " + alembic
+                : "allows Alembic " + alembic + " and later (`" + alembicRange + "`)";
     }
 
     // Alembic facts, from its changelog: where each idempotency kwarg first exists. Parsed once:

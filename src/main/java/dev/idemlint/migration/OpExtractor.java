@@ -182,8 +182,10 @@ final class OpExtractor {
         } else if (s instanceof Stmt.Try t) {
             // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
             // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
-            Ctx body = t.handlers().isEmpty() ? ctx : ctx.asConditional();
-            if (ctx.guard() == null && !t.handlers().isEmpty()) {
+            // handlers that all end in `raise` swallow nothing: the body runs as if unwrapped
+            boolean reraises = t.handlers().stream().allMatch(h -> endsInRaise(h.body()));
+            Ctx body = reraises ? ctx : ctx.asConditional();
+            if (ctx.guard() == null && !reraises) {
                 boolean savepoint = usesSavepoint(t.body());
                 body = body.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
                         savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
@@ -247,6 +249,10 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    private static boolean endsInRaise(List<Stmt> body) {
+        return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Opaque o && o.kind().equals("raise");
     }
 
     private static boolean endsFlow(List<Stmt> body) {
@@ -542,7 +548,8 @@ final class OpExtractor {
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
-                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional());
+                ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
+                committed && !ctx.autocommit());
     }
 
     /**
@@ -728,8 +735,11 @@ final class OpExtractor {
                     out.add(new Operation.Benign(site, "alter_column", table, col));
                 }
             }
-            case "bulk_insert" -> out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false,
-                    false, true, rowKeys(arg(call, 1, "rows"), ctx)));
+            case "bulk_insert" -> {
+                Rows rows = rows(arg(call, 1, "rows"), ctx);
+                out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false, false, true,
+                        rows == null ? null : rows.keys(), rows == null ? null : rows.madeAtRunTime()));
+            }
             case "execute" -> {
                 Expr sql = arg(call, 0, "sqltext");
                 if (sql == null) {
@@ -921,9 +931,14 @@ final class OpExtractor {
         OpSite base = site(call, Origin.RAW_SQL, ctx);
         SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
         if (sql != null) {
+            java.util.Set<String> binds = runtimeBinds(sqlExpr, call, ctx);
+            if (!binds.isEmpty()) {
+                sql = sql.withRuntimeBinds(binds);
+            }
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
-                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional())));
+                    sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
+                    committed && !ctx.autocommit())));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }
@@ -939,8 +954,9 @@ final class OpExtractor {
             } else if (insert != null && insert.positional(0) != null) {
                 table = tableOf(insert.positional(0), ctx); // sa.insert(sa.table("t", ...))
             }
-            List<String> columns = insertedKeys(d, call.positional(1), ctx);
-            out.add(new Operation.Insert(base, table, conflict, false, false, columns));
+            Rows rows = insertedRows(d, call.positional(1), ctx);
+            out.add(new Operation.Insert(base, table, conflict, false, false, rows == null ? null : rows.keys(),
+                    rows == null ? null : rows.madeAtRunTime()));
         } else if (containsCall(d, "update") || containsCall(d, "delete") || containsCall(d, "select")) {
             out.add(new Operation.Benign(base, "sqlalchemy expression"));
         } else {
@@ -948,53 +964,90 @@ final class OpExtractor {
         }
     }
 
+    /** Row dict keys in order, and per key whether every row's value is made at run time. */
+    private record Rows(List<String> keys, List<Boolean> madeAtRunTime) {
+    }
+
     /**
-     * The columns a SQLAlchemy Core insert writes: the keyword names of {@code .values(a=..)}, or the
-     * keys of the first row dict given to {@code .values({...})} / {@code conn.execute(stmt, [{...}])};
-     * null when not readable.
+     * What a SQLAlchemy Core insert writes: the keyword names of {@code .values(a=..)}, or the keys of
+     * the row dicts given to {@code .values({...})} / {@code conn.execute(stmt, [{...}])}; null when
+     * not readable.
      */
-    private List<String> insertedKeys(Expr stmt, Expr params, Ctx ctx) {
+    private Rows insertedRows(Expr stmt, Expr params, Ctx ctx) {
         Expr.Call values = findCall(stmt, "values");
         Expr rows = params;
         if (values != null) {
             List<String> keywords = new ArrayList<>(values.args().size());
+            List<Boolean> runtime = new ArrayList<>(values.args().size());
             for (Arg a : values.args()) {
                 if (a.keyword() != null) {
                     keywords.add(a.keyword());
+                    runtime.add(RunTimeValues.madeAtRunTime(a.value(), ctx.scope()));
                 }
             }
             if (!keywords.isEmpty() && keywords.size() == values.args().size()) {
-                return List.copyOf(keywords);
+                return new Rows(List.copyOf(keywords), List.copyOf(runtime));
             }
             rows = values.positional(0);
         }
-        return rowKeys(rows, ctx);
+        return rows(rows, ctx);
     }
 
     /**
      * The keys of row dicts ({@code [{"code": "x", "label": "y"}, ...]} or one dict), as written, all
-     * rows together; null when any row or key is not readable.
+     * rows together, and whether each key's value is made at run time in every row that has it; null
+     * when any row or key is not readable.
      */
-    private List<String> rowKeys(Expr rows, Ctx ctx) {
+    private Rows rows(Expr rows, Ctx ctx) {
         Expr r = rows == null ? null : ColumnReader.deref(rows, ctx.scope());
         List<Expr> dicts = r instanceof Expr.ListExpr l ? l.elements() : r == null ? List.of() : List.of(r);
         if (dicts.isEmpty()) {
             return null;
         }
-        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashMap<String, Boolean> keys = new java.util.LinkedHashMap<>();
         for (Expr row : dicts) {
             if (!(ColumnReader.deref(row, ctx.scope()) instanceof Expr.Dict dict)) {
                 return null;
             }
-            for (Expr k : dict.keys()) {
+            for (int i = 0; i < dict.keys().size(); i++) {
+                Expr k = dict.keys().get(i);
                 String key = k == null ? null : StringResolver.constant(k, ctx.scope());
                 if (key == null) {
                     return null;
                 }
-                keys.add(key);
+                boolean runtime = RunTimeValues.madeAtRunTime(dict.values().get(i), ctx.scope());
+                keys.merge(key, runtime, Boolean::logicalAnd);
             }
         }
-        return List.copyOf(keys);
+        return new Rows(List.copyOf(keys.keySet()), List.copyOf(keys.values()));
+    }
+
+    /**
+     * The bind parameters of a textual statement whose values are made at run time in every row:
+     * {@code conn.execute(sa.text("... :id ..."), {"id": uuid4()})} (or a list of such dicts), and
+     * {@code sa.text(...).bindparams(id=uuid4())}.
+     */
+    private java.util.Set<String> runtimeBinds(Expr sqlExpr, Expr.Call call, Ctx ctx) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Expr.Call bind = findCall(ColumnReader.deref(sqlExpr, ctx.scope()), "bindparams");
+        if (bind != null) {
+            for (Arg a : bind.args()) {
+                if (a.keyword() != null && RunTimeValues.madeAtRunTime(a.value(), ctx.scope())) {
+                    out.add(a.keyword());
+                }
+            }
+        }
+        Expr params = call.args().size() > 1 ? arg(call, 1, "parameters") : call.keyword("parameters") == null ? null
+                : call.keyword("parameters").value();
+        Rows rows = params == null ? null : rows(params, ctx);
+        if (rows != null) {
+            for (int i = 0; i < rows.keys().size(); i++) {
+                if (rows.madeAtRunTime().get(i)) {
+                    out.add(rows.keys().get(i));
+                }
+            }
+        }
+        return out;
     }
 
     private static Expr.Call findCall(Expr e, String name) {

@@ -10,7 +10,9 @@ import dev.idemlint.source.Span;
  * fixes, held through {@code callRef}. {@code statement} is the Python statement holding the call (for guard-wrapping fixes).
  * {@code sql}/{@code sqlStart}/{@code sqlEnd} locate a raw SQL statement inside its resolved string
  * (null/-1 otherwise). {@code guard} is null when nothing protects the operation.
- * {@code autocommit} is true inside {@code op.get_context().autocommit_block()}. {@code indirect}
+ * {@code autocommit} is true inside {@code op.get_context().autocommit_block()}, or after the revision
+ * ended Alembic's transaction itself ({@code op.execute("COMMIT")}, {@code conn.commit()}), which
+ * {@code afterCommit} tells apart. {@code indirect}
  * is true when reached through a local helper function or a loop (fixes then are display-only).
  * {@code conditional} is true when the operation may not run every time its function runs: under an
  * {@code if} the analyzer cannot decide for PostgreSQL, in a loop over unknown items, a {@code while},
@@ -18,7 +20,13 @@ import dev.idemlint.source.Span;
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
-        boolean conditional) {
+        boolean conditional, boolean afterCommit) {
+
+    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
+            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional) {
+        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
+                false);
+    }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
@@ -31,16 +39,18 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
     }
 
     public OpSite withSpan(Span s) {
-        return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional);
+        return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
+                afterCommit);
     }
 
     public OpSite withGuard(Guard g) {
-        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional);
+        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional,
+                afterCommit);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
         return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
-                indirect, conditional);
+                indirect, conditional, afterCommit);
     }
 
     /**

@@ -117,16 +117,32 @@ public sealed interface Operation {
      * {@code INSERT INTO table}. {@code onConflict} for ON CONFLICT; {@code guardedSelect} for an
      * {@code INSERT ... SELECT ... WHERE NOT EXISTS}; {@code bulk} for {@code op.bulk_insert}.
      * {@code columns} are the inserted column names, null when not known statically.
+     * {@code madeAtRunTime} has one entry per inserted value position (the columns in order, or the
+     * table's columns in order for {@code INSERT INTO t VALUES (...)}): true when every row's value
+     * there is made when the statement runs ({@code gen_random_uuid()}, {@code nextval(...)},
+     * {@code DEFAULT}, a subquery, a Python {@code uuid4()}), so a re-run writes a different one;
+     * null when the values were not read.
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-            List<String> columns) implements Operation {
+            List<String> columns, List<Boolean> madeAtRunTime) implements Operation {
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk) {
-            this(site, table, onConflict, guardedSelect, bulk, null);
+            this(site, table, onConflict, guardedSelect, bulk, null, null);
+        }
+
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+                List<String> columns) {
+            this(site, table, onConflict, guardedSelect, bulk, columns, null);
+        }
+
+        /** Whether the value at {@code position} is made at run time in every row. */
+        public boolean madeAtRunTime(int position) {
+            return madeAtRunTime != null && position >= 0 && position < madeAtRunTime.size()
+                    && madeAtRunTime.get(position);
         }
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Insert(site, table, onConflict, guardedSelect, bulk, columns);
+            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime);
         }
     }
 

@@ -155,4 +155,153 @@ public final class OperationPairs {
         }
         return out;
     }
+
+    /**
+     * The statement-order marks, applied after the re-run simulation ({@code schema/RerunSimulation}),
+     * which takes a guarded operation's effect as unknown: creations whose name an earlier statement
+     * frees ({@link #clearedFirst}), and swapped-in tables whose explicit index names stay taken
+     * ({@link #keptIndexNames}).
+     */
+    public static List<Operation> afterRerun(List<Operation> simulated) {
+        List<Operation> out = new ArrayList<>(simulated);
+        clearedFirst(out);
+        keptIndexNames(out);
+        return out;
+    }
+
+    /**
+     * A table created and then renamed within the revision (a rebuilt table swapped into place) keeps
+     * the names of its indexes: {@code pk_items_new} still names the primary key of the table now called
+     * {@code items}. On a re-run {@code CREATE TABLE items_new (..., CONSTRAINT pk_items_new PRIMARY KEY
+     * ...)} is free as a table name but not as an index name, and fails with 42P07, unless an earlier
+     * statement dropped the renamed table. A creation marked as re-running cleanly only because the
+     * table name is free loses that mark when it names an index explicitly ({@link #explicitIndexName}),
+     * the renamed table is not dropped later, and no later statement touches indexes or constraints or
+     * is unreadable (any of them may rename or drop the kept index).
+     */
+    private static void keptIndexNames(List<Operation> out) {
+        for (int j = 0; j < out.size(); j++) {
+            if (!(out.get(j) instanceof Operation.CreateTable ct) || ct.table() == null || ct.ifNotExists()
+                    || ct.site().guard() == null || ct.site().guard().kind() != GuardKind.DROPPED_FIRST
+                    || ct.site().phase() != Phase.UPGRADE || explicitIndexName(ct) == null) {
+                continue;
+            }
+            String renamedTo = null;
+            boolean unsure = false;
+            for (int k = j + 1; k < out.size() && !unsure; k++) {
+                Operation o = out.get(k);
+                if (o.site().phase() != Phase.UPGRADE) {
+                    continue;
+                }
+                String holder = renamedTo == null ? ct.table() : renamedTo;
+                if (o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && holder.equals(r.from())) {
+                    renamedTo = r.to();
+                    unsure = renamedTo == null;
+                    continue;
+                }
+                // dropped after all (a temporary table), its indexes go with it
+                unsure = o instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && holder.equals(d.name())
+                        || o instanceof Operation.Unknown
+                        || o instanceof Operation.Rename r && (r.kind() == ObjectKind.INDEX || r.kind() == ObjectKind.CONSTRAINT)
+                        || o instanceof Operation.Drop d && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.CONSTRAINT);
+            }
+            if (renamedTo == null || unsure || droppedBefore(out, j, renamedTo)) {
+                continue;
+            }
+            out.set(j, ct.withSite(ct.site().withGuard(null)));
+        }
+    }
+
+    /**
+     * The first index name {@code ct} gives explicitly, which PostgreSQL does not change when the name
+     * is taken: a named primary key or unique constraint, or SQLAlchemy's {@code ix_<table>_<column>}
+     * for an {@code index=True} column; null when there is none. An unnamed key's index gets a free
+     * name from PostgreSQL ({@code items_new_pkey1} when {@code items_new_pkey} is taken).
+     */
+    public static String explicitIndexName(Operation.CreateTable ct) {
+        for (Operation.NamedConstraint nc : ct.constraints()) {
+            if ((nc.kind() == ConstraintKind.PRIMARY_KEY || nc.kind() == ConstraintKind.UNIQUE) && nc.name() != null) {
+                return nc.name();
+            }
+        }
+        for (ColumnDef c : ct.columns()) {
+            if (c.index() && c.name() != null) {
+                return "ix_" + ct.table() + "_" + c.name();
+            }
+        }
+        return null;
+    }
+
+    private static boolean droppedBefore(List<Operation> out, int j, String table) {
+        for (int i = 0; i < j; i++) {
+            if (out.get(i) instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && table.equals(d.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Creations whose name an earlier statement of the revision always frees on the re-run, marked
+     * guarded. {@code ALTER TYPE status RENAME TO status_old; CREATE TYPE status ...}: if the rename
+     * succeeds the name is free, and if it fails the revision stops there, so the creation never meets
+     * a duplicate. {@code DROP TABLE items} takes the indexes, constraints, triggers, policies and rules
+     * on {@code items} with it, so a later {@code create_index("ix_items_s", "items", ...)} (a table
+     * swapped into place) finds its name free, provided the revision leaves that object on
+     * {@code items}: its last creation is on {@code items}, and {@code items} is not renamed after it.
+     */
+    private static void clearedFirst(List<Operation> out) {
+        Seen renamedAway = new Seen();
+        Seen made = new Seen();
+        Map<String, Integer> tableDropped = new HashMap<>();
+        Map<String, Integer> lastTableRename = new HashMap<>();
+        Map<Key, Integer> lastMade = new HashMap<>();
+        Map<Key, String> lastMadeOn = new HashMap<>();
+        for (int i = 0; i < out.size(); i++) {
+            Operation op = out.get(i);
+            Key k = created(op);
+            if (op instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && r.from() != null) {
+                lastTableRename.put(r.from(), i);
+            }
+            if (k != null && k.name() != null) {
+                lastMade.put(new Key(k.kind(), k.name(), null), i);
+                lastMadeOn.put(new Key(k.kind(), k.name(), null), k.table());
+            }
+        }
+        for (int j = 0; j < out.size(); j++) {
+            Operation op = out.get(j);
+            if (op.site().phase() != Phase.UPGRADE) {
+                continue;
+            }
+            if (op instanceof Operation.Rename r && r.kind() != ObjectKind.OTHER && r.from() != null) {
+                renamedAway.put(new Key(r.kind(), r.from(), r.table()), j);
+            } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && d.name() != null) {
+                tableDropped.put(d.name(), j);
+            }
+            Key k = created(op);
+            if (k == null || k.name() == null) {
+                continue;
+            }
+            if (!Guard.protectsNothing(op.site().guard())) {
+                made.put(k, j);
+                continue;
+            }
+            int before = made.nearest(k, true);
+            int renamed = renamedAway.nearest(k, true);
+            String on = k.table();
+            boolean dependent = on != null && k.kind() != ObjectKind.COLUMN && k.kind() != ObjectKind.TABLE;
+            int dropped = dependent ? tableDropped.getOrDefault(on, -1) : -1;
+            // the revision leaves the object on the dropped table: made there last, the table not renamed after
+            Key anyTable = new Key(k.kind(), k.name(), null);
+            boolean staysOn = on != null && on.equals(lastMadeOn.get(anyTable))
+                    && lastTableRename.getOrDefault(on, -1) < lastMade.getOrDefault(anyTable, -1);
+            Operation by = renamed > before ? out.get(renamed) : dropped > before && staysOn ? out.get(dropped) : null;
+            if (by != null) {
+                String why = by instanceof Operation.Rename ? "renamed away earlier in this revision"
+                        : "dropped with its table earlier in this revision";
+                out.set(j, op.withSite(op.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, by.site().span(), why))));
+            }
+            made.put(k, j);
+        }
+    }
 }

@@ -2,6 +2,8 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.Span;
+import java.util.BitSet;
+import java.util.Set;
 
 /**
  * A SQL string resolved statically from Python: literals, concatenations, constants, and
@@ -22,12 +24,52 @@ public final class SqlText {
     private final StrPiece.Offsets offsets;
     private final boolean dynamic;
     private final Span exprSpan;
+    /** The dynamic parts (numbered in text order) whose Python value is made at run time. */
+    private final BitSet runtimeParts;
+    /** Bind parameters ({@code :name}) the call passes values made at run time for. */
+    private final Set<String> runtimeBinds;
 
     public SqlText(String text, int[] fileOffsets, boolean dynamic, Span exprSpan) {
+        this(text, StrPiece.Offsets.of(fileOffsets), dynamic, exprSpan, new BitSet(), Set.of());
+    }
+
+    private SqlText(String text, StrPiece.Offsets offsets, boolean dynamic, Span exprSpan, BitSet runtimeParts,
+            Set<String> runtimeBinds) {
         this.text = text;
-        this.offsets = StrPiece.Offsets.of(fileOffsets);
+        this.offsets = offsets;
         this.dynamic = dynamic;
         this.exprSpan = exprSpan;
+        this.runtimeParts = runtimeParts;
+        this.runtimeBinds = runtimeBinds;
+    }
+
+    /** This text with the dynamic parts (by number) whose values are made at run time. */
+    SqlText withRuntimeParts(BitSet parts) {
+        return new SqlText(text, offsets, dynamic, exprSpan, (BitSet) parts.clone(), runtimeBinds);
+    }
+
+    /** This text with the bind parameters whose values the call makes at run time. */
+    public SqlText withRuntimeBinds(Set<String> binds) {
+        return new SqlText(text, offsets, dynamic, exprSpan, runtimeParts, Set.copyOf(binds));
+    }
+
+    /** Whether the dynamic part at char {@code i} is a Python value made at run time ({@code uuid4()}). */
+    public boolean madeAtRunTime(int i) {
+        if (i < 0 || i >= text.length() || text.charAt(i) != DYNAMIC || runtimeParts.isEmpty()) {
+            return false;
+        }
+        int part = 0;
+        for (int k = 0; k < i; k++) {
+            if (text.charAt(k) == DYNAMIC) {
+                part++;
+            }
+        }
+        return runtimeParts.get(part);
+    }
+
+    /** Whether the call passes bind parameter {@code name} a value made at run time. */
+    public boolean runtimeBind(String name) {
+        return runtimeBinds.contains(name);
     }
 
     public String text() {

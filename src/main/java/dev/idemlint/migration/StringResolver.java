@@ -26,8 +26,14 @@ final class StringResolver {
         final StringBuilder text = new StringBuilder();
         int[] offsets = new int[32];
         boolean dynamic;
+        /** Dynamic parts so far, and those whose value is made at run time. */
+        int parts;
+        final java.util.BitSet runtime = new java.util.BitSet();
 
         void append(char c, int offset) {
+            if (c == SqlText.DYNAMIC) {
+                parts++;
+            }
             room(1);
             offsets[text.length()] = offset;
             text.append(c);
@@ -54,18 +60,31 @@ final class StringResolver {
             dynamic = true;
         }
 
+        /** A dynamic part from Python expression {@code source}, noted when its value is made at run time. */
+        void appendDynamic(Expr source, Scope scope) {
+            if (RunTimeValues.madeAtRunTime(source, scope)) {
+                runtime.set(parts);
+            }
+            appendDynamic();
+        }
+
         void append(Builder other) {
             int n = other.text.length();
             room(n);
             System.arraycopy(other.offsets, 0, offsets, text.length(), n);
             text.append(other.text);
             dynamic |= other.dynamic;
+            for (int i = other.runtime.nextSetBit(0); i >= 0; i = other.runtime.nextSetBit(i + 1)) {
+                runtime.set(parts + i);
+            }
+            parts += other.parts;
         }
 
         SqlText build(Span exprSpan) {
             int[] out = java.util.Arrays.copyOf(offsets, text.length() + 1);
             out[text.length()] = text.length() == 0 ? exprSpan.end() : lastOffset() + 1;
-            return new SqlText(text.toString(), out, dynamic, exprSpan);
+            SqlText sql = new SqlText(text.toString(), out, dynamic, exprSpan);
+            return runtime.isEmpty() ? sql : sql.withRuntimeParts(runtime);
         }
 
         private int lastOffset() {
@@ -113,7 +132,7 @@ final class StringResolver {
                     if (inner != null && !inner.dynamic && p.text().indexOf('!') < 0 && p.text().indexOf(':') < 0) {
                         b.append(inner);
                     } else {
-                        b.appendDynamic();
+                        b.appendDynamic(p.expr(), scope);
                     }
                 } else {
                     b.append(p);
@@ -134,12 +153,12 @@ final class StringResolver {
                 }
                 Builder b = new Builder();
                 if (l == null) {
-                    b.appendDynamic();
+                    b.appendDynamic(bin.left(), scope);
                 } else {
                     b.append(l);
                 }
                 if (r == null) {
-                    b.appendDynamic();
+                    b.appendDynamic(bin.right(), scope);
                 } else {
                     b.append(r);
                 }
@@ -282,7 +301,7 @@ final class StringResolver {
             }
             Builder v = value == null ? null : build(value, scope, depth + 1);
             if (v == null || v.dynamic) {
-                out.appendDynamic();
+                out.appendDynamic(value, scope);
             } else {
                 out.append(v);
             }
@@ -326,7 +345,7 @@ final class StringResolver {
             }
             Builder v = value == null || cut >= 0 ? null : build(value, scope, depth + 1);
             if (v == null || v.dynamic) {
-                out.appendDynamic();
+                out.appendDynamic(value, scope);
             } else {
                 out.append(v);
             }

@@ -546,8 +546,8 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        return m.withOperations(GuardMatch.resolve(RerunSimulation.protect(OperationPairs.protect(classify(m.operations())),
-                postgresNames)))
+        List<Operation> ops = RerunSimulation.protect(OperationPairs.protect(classify(m.operations())), postgresNames);
+        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops)))
                 .withoutModule();
     }
 

@@ -33,7 +33,10 @@ public final class RerunScenario {
             out += "The try/except catches the error in Python, but PostgreSQL has already aborted the"
                     + " transaction, so the next statement fails. ";
         }
-        if (site.autocommit()) {
+        if (site.autocommit() && site.afterCommit()) {
+            out += "An earlier COMMIT in this revision ended Alembic's transaction, so the statement commits on its"
+                    + " own, and a retry after a later failure runs it again. ";
+        } else if (site.autocommit()) {
             out += "Inside autocommit_block() the statement commits on its own, so a retry after a later"
                     + " failure runs it again. ";
         }

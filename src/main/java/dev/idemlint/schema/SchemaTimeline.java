@@ -1224,6 +1224,38 @@ public final class SchemaTimeline {
     }
 
     /**
+     * The columns of {@code table} in PostgreSQL's order just before operation {@code index} of
+     * {@code m}: the CREATE TABLE's columns, then those added later in the order they were added (the
+     * order {@code INSERT INTO t VALUES (...)} fills); null when that order is not certain: the table
+     * was not created by a statement we read, a column was renamed into place or dropped by a name we
+     * could not read.
+     */
+    public List<String> columnOrder(String table, Migration m, int index, Settings s) {
+        Creation t = existing(ObjectKey.table(table), m, index, s);
+        if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
+                || ct.columns().isEmpty()) {
+            return null;
+        }
+        Event created = Event.at(position.get(t.migration()), t.index());
+        if (anyVisibleBetween(wildcardDrops.getOrDefault(ObjectKind.COLUMN, List.of()), created, position.get(m),
+                index)) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (ObjectKey col : columnsByTable.getOrDefault(table, Set.of())) {
+            Creation c = existing(col, m, index, s);
+            if (c == null) {
+                continue;
+            }
+            if (c.via() == Via.RENAME || c.migration() != t.migration() && !(c.operation() instanceof Operation.AddColumn)) {
+                return null;
+            }
+            out.add(col.name());
+        }
+        return out.isEmpty() ? null : out;
+    }
+
+    /**
      * True when an event of {@code sorted} (in {@link #ORDER}, as {@link #place} files them) after
      * {@code after} is visible just before operation {@code index} of revision {@code pos}. Only the
      * events between the two points are read, the later bound found by bisection: a revision's later

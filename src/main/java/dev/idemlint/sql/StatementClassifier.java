@@ -92,7 +92,7 @@ final class StatementClassifier {
                 site = s.guard() == g ? s : s.withGuard(g);
             } else {
                 site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.callRef(), base.statement(), sql, start, end,
-                        g, base.autocommit(), base.indirect(), base.conditional());
+                        g, base.autocommit(), base.indirect(), base.conditional(), base.afterCommit());
             }
         }
         return site;
@@ -645,10 +645,11 @@ final class StatementClassifier {
     private List<Operation> insert() {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
+        List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
         InsertReader.Shape shape = InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
             return one(new Operation.Insert(site(), shape.table(), shape.onConflict(), shape.guardedSelect(), false,
-                    shape.columns()));
+                    shape.columns(), runtime));
         }
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -686,7 +687,137 @@ final class StatementClassifier {
                 guarded = true;
             }
         }
-        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false, columns));
+        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false, columns, runtime));
+    }
+
+    /**
+     * Per value position of the INSERT's {@code VALUES} rows (or of its top-level {@code SELECT} list),
+     * whether every row's value is made when the statement runs; null when the rows cannot be read.
+     * {@code from} is the token after {@code INSERT INTO}.
+     */
+    private List<Boolean> valuesMadeAtRunTime(int from) {
+        int depth = 0;
+        int p = from;
+        for (; p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            if (depth == 0 && (t.is("VALUES") || t.is("SELECT"))) {
+                break;
+            }
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+        }
+        if (p >= toks.size()) {
+            return null;
+        }
+        List<Boolean> out = null;
+        if (toks.get(p).is("SELECT")) {
+            List<int[]> items = split(p + 1, true);
+            return items == null ? null : items.stream().map(r -> madeAtRunTime(r[0], r[1])).toList();
+        }
+        p++;
+        while (p < toks.size() && toks.get(p).isOp("(")) {
+            int close = p + 1;
+            int d = 1;
+            for (; close < toks.size() && d > 0; close++) {
+                d += toks.get(close).isOp("(") ? 1 : toks.get(close).isOp(")") ? -1 : 0;
+            }
+            if (d != 0) {
+                return null;
+            }
+            List<int[]> values = split(p + 1, false);
+            if (values == null || out != null && out.size() != values.size()) {
+                return null;
+            }
+            List<Boolean> row = values.stream().map(r -> madeAtRunTime(r[0], r[1])).toList();
+            if (out == null) {
+                out = new ArrayList<>(row);
+            } else {
+                for (int i = 0; i < row.size(); i++) {
+                    out.set(i, out.get(i) && row.get(i));
+                }
+            }
+            p = close;
+            if (p < toks.size() && toks.get(p).isOp(",")) {
+                p++;
+            } else {
+                break;
+            }
+        }
+        return out == null ? null : List.copyOf(out);
+    }
+
+    private static final Set<String> SELECT_END = Set.of("FROM", "WHERE", "UNION", "EXCEPT", "INTERSECT", "ON",
+            "RETURNING", "GROUP", "ORDER", "LIMIT", "HAVING", "WINDOW");
+
+    /**
+     * Token ranges {@code [start, end)} of the comma-separated items from {@code start}: up to the
+     * closing parenthesis of a VALUES row, or to the end of a SELECT list.
+     */
+    private List<int[]> split(int start, boolean selectList) {
+        List<int[]> out = new ArrayList<>();
+        int depth = 0;
+        int item = start;
+        if (selectList && start < toks.size() && (toks.get(start).is("DISTINCT") || toks.get(start).is("ALL"))) {
+            return null;
+        }
+        for (int p = start; p <= toks.size(); p++) {
+            SqlToken t = p < toks.size() ? toks.get(p) : null;
+            boolean end = t == null || depth == 0 && (selectList ? SELECT_END.contains(word(t)) || t.isOp(";")
+                    : t.isOp(")"));
+            if (end || depth == 0 && t.isOp(",")) {
+                if (p == item) {
+                    return null;
+                }
+                out.add(new int[] {item, p});
+                item = p + 1;
+                if (end) {
+                    return t == null && !selectList ? null : out;
+                }
+                continue;
+            }
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+        }
+        return out;
+    }
+
+    private static String word(SqlToken t) {
+        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(java.util.Locale.ROOT) : "";
+    }
+
+    /**
+     * Functions that give a new value on each call or transaction, and aggregates that read the
+     * table ({@code max(id) + 1}); a re-run gets a different value from them.
+     */
+    private static final Set<String> FRESH_FUNCTIONS = Set.of("NEXTVAL", "GEN_RANDOM_UUID", "UUID_GENERATE_V1",
+            "UUID_GENERATE_V1MC", "UUID_GENERATE_V4", "NOW", "RANDOM", "CLOCK_TIMESTAMP", "STATEMENT_TIMESTAMP",
+            "TRANSACTION_TIMESTAMP", "TIMEOFDAY", "MAX", "MIN", "COUNT", "SUM");
+    /** SQL value functions written without parentheses, evaluated at the transaction's start. */
+    private static final Set<String> FRESH_WORDS = Set.of("CURRENT_TIMESTAMP", "LOCALTIMESTAMP", "CURRENT_TIME",
+            "LOCALTIME", "DEFAULT");
+
+    /** Whether the value in tokens {@code [from, to)} is made when the statement runs. */
+    private boolean madeAtRunTime(int from, int to) {
+        for (int p = from; p < to; p++) {
+            SqlToken t = toks.get(p);
+            SqlToken next = p + 1 < to ? toks.get(p + 1) : null;
+            String w = word(t);
+            if (w.equals("SELECT") || FRESH_WORDS.contains(w) || FRESH_FUNCTIONS.contains(w) && next != null
+                    && next.isOp("(")) {
+                return true;
+            }
+            // :name, a bind parameter the call gives a value made at run time
+            if (t.isOp(":") && next != null && next.start() == t.end() && next.kind() == SqlToken.Kind.WORD
+                    && (p == from || !toks.get(p - 1).isOp(":")) && sql.runtimeBind(next.text())) {
+                return true;
+            }
+            if (t.dynamic()) {
+                for (int i = t.start(); i < t.end(); i++) {
+                    if (sql.madeAtRunTime(i)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     /** Reads {@code (a, "B", c)} and moves past it; null when any entry is not a plain readable name. */

@@ -45,7 +45,7 @@ class PostgresFactsTableTest {
     private static final String FDW = "CREATE FOREIGN DATA WRAPPER w";
     private static final String SERVER = FDW + "; CREATE SERVER s FOREIGN DATA WRAPPER w";
 
-    private static final Map<ObjectKind, Example> EXAMPLES = new EnumMap<>(Map.ofEntries(
+    static final Map<ObjectKind, Example> EXAMPLES = new EnumMap<>(Map.ofEntries(
             Map.entry(ObjectKind.TABLE, new Example("", "CREATE TABLE %s t1 (a int)", "DROP TABLE %s nope",
                     "ALTER TABLE nope RENAME TO x")),
             Map.entry(ObjectKind.COLUMN, new Example(TABLE, "ALTER TABLE t ADD COLUMN %s c int",

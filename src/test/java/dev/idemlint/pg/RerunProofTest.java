@@ -54,6 +54,9 @@ class RerunProofTest {
      * create, and the others below need context they do not have.
      */
     static final List<String> DIRECT_FIXTURES = List.of(
+            "create-index-not-idempotent/table_swapped_in",
+            "create-table-not-idempotent/swapped_in_keys",
+            "create-type-unguarded/renamed_away",
             "enum-type-created-twice/generic_enum_create_type_false",
             "enum-type-created-twice/merged_branches",
             "enum-type-created-twice/reused_without_creating",
@@ -62,6 +65,8 @@ class RerunProofTest {
             "enum-type-created-twice/unmerged_heads",
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/keys_dropped",
+            "insert-not-idempotent/run_time_keys",
+            "insert-not-idempotent/seed_keys",
             "insert-not-idempotent/seed_rows",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",

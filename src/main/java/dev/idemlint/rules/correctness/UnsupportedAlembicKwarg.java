@@ -45,8 +45,9 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
             }
             if (call != null) {
                 ctx.report(m.source(), op.site().span(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
-                        + " first run with Alembic " + s.alembic() + ": the keyword needs " + needs + ".")
-                        .help("This project pins Alembic " + s.alembic() + " with SQLAlchemy " + s.sqlalchemy()
+                        + " first run with Alembic " + s.alembic() + (s.alembicRange() == null ? "" : " (the lowest `"
+                                + s.alembicRange() + "` allows)") + ": the keyword needs " + needs + ".")
+                        .help("This project " + s.alembicStated() + " with SQLAlchemy " + s.sqlalchemy()
                                 + ". Upgrade Alembic, or drop the keyword and guard the call with the inspector.")
                         .fixes(fixes(op, kwarg, m.source())).emit();
             }

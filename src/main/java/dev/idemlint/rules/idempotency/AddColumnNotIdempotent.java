@@ -49,7 +49,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 help = "Guard the call with the inspector: `if \"" + nameOr(add.column().name())
                         + "\" not in {c[\"name\"] for c in sa.inspect(op.get_bind()).get_columns(\""
                         + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
-                        + " project pins " + ctx.settings().alembic() + ").";
+                        + " project " + ctx.settings().alembicStated() + ").";
             }
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(add, m.source(), ctx.settings()))

@@ -42,9 +42,15 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // re-run stops there, with 42710, before it reaches the table.
             String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
+            String renamedTo = enumType == null && dev.idemlint.migration.OperationPairs.explicitIndexName(t) != null
+                    ? renamedLater(m, op, t.table()) : null;
             String what = enumType != null
                     ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (of an enum column)"
-                    : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
+                    : renamedTo != null
+                            // a swapped-in table keeps its key index names (items_new_pkey) under its new name
+                            ? "index \"" + dev.idemlint.migration.OperationPairs.explicitIndexName(t)
+                                    + "\", kept by the table renamed to \"" + renamedTo + "\","
+                            : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
             String ignored = t.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
             String why = t.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_not_exists=True`"
                     + " on create_table; it arrived in 1.13.3. " : "";
@@ -62,9 +68,24 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
             ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(t, m.source(), ctx.settings()))
+                    .help(RerunScenario.why(op.site()) + why + (renamedTo != null ? "A check on the table name does not"
+                            + " help: rename the kept indexes and constraints when the table is swapped in (`ALTER INDEX"
+                            + " ... RENAME TO ...`), or drop the old table before creating the new one." : help))
+                    .fixes(renamedTo != null ? List.of() : fixes(t, m.source(), ctx.settings()))
                     .emit();
         }
+    }
+
+    /** The name a later statement of the revision renames {@code table} to, or null. */
+    private static String renamedLater(Migration m, Operation op, String table) {
+        List<Operation> ops = m.upgrade();
+        for (int i = ops.indexOf(op) + 1; i > 0 && i < ops.size(); i++) {
+            if (ops.get(i) instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && table != null
+                    && table.equals(r.from())) {
+                return r.to();
+            }
+        }
+        return null;
     }
 
     /**

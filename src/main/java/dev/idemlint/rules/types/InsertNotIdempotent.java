@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rules.CallRewriter;
@@ -47,12 +48,33 @@ public final class InsertNotIdempotent implements ProjectRule {
                     || GuardMatch.createGuarded(ins) || ins.table() == null) {
                 continue;
             }
-            Set<String> columns = ins.columns() == null ? null : new java.util.LinkedHashSet<>(ins.columns());
-            List<Set<String>> keys = columns == null ? null : t.keys(ins.table(), m, i, s);
-            if (keys == null && columns != null && columns.contains("id")) {
+            if (createdEarlier(ops, i, ins.table())) {
+                continue;
+            }
+            List<String> written = ins.columns();
+            if (written == null && !ins.bulk() && ins.madeAtRunTime() != null) {
+                // INSERT INTO t VALUES (...) fills the table's first columns in the order the chain gave them
+                List<String> order = t.columnOrder(ins.table(), m, i, s);
+                int n = ins.madeAtRunTime().size();
+                written = order == null || n > order.size() ? null : order.subList(0, n);
+            }
+            if (written == null) {
+                continue;
+            }
+            // a value made at run time (gen_random_uuid(), nextval, uuid4()) differs on a re-run: no conflict
+            Set<String> columns = new java.util.LinkedHashSet<>();
+            for (int c = 0; c < written.size(); c++) {
+                if (!ins.madeAtRunTime(c)) {
+                    columns.add(written.get(c));
+                }
+            }
+            List<Set<String>> keys = t.keys(ins.table(), m, i, s);
+            boolean assumed = false;
+            if (keys == null && columns.contains("id")) {
                 // The table was made outside this chain: an explicit "id" is its primary key in
                 // practice, and a re-run inserts the same ids again.
                 keys = List.of(Set.of("id"));
+                assumed = true;
             }
             if (keys == null) {
                 continue;
@@ -62,6 +84,21 @@ public final class InsertNotIdempotent implements ProjectRule {
                     continue;
                 }
                 String k = String.join(", ", key.stream().sorted().toList());
+                // ON CONFLICT names a key exactly (a column of a composite key alone is 42P10): only a key
+                // the chain made is named
+                String target = assumed ? "" : "(" + k + ") ";
+                if (droppedLater(ops, i, ins.table())) {
+                    // the first run dropped the table after this insert: the re-run stops here, on the table
+                    ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with "
+                            + SqlState.UNDEFINED_TABLE.label() + " because table \"" + ins.table()
+                            + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
+                            .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: check that \""
+                                    + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
+                                    + ".has_table(\"" + ins.table() + "\"):`), or drop it with `IF EXISTS`"
+                                    + " and create it again first.")
+                            .emit();
+                    break;
+                }
                 String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
                 String message = RerunScenario.swallowed(ins.site())
                         ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
@@ -72,15 +109,52 @@ public final class InsertNotIdempotent implements ProjectRule {
                 ctx.report(m.source(), ins.site().span(), message)
                         .help(RerunScenario.why(ins.site()) + (ins.bulk()
                                 ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
-                                        + " CONFLICT (" + k + ") DO NOTHING\")` or"
+                                        + " CONFLICT " + target + "DO NOTHING\")` or"
                                         + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
-                                : "Add `ON CONFLICT (" + k + ") DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
+                                : "Add `ON CONFLICT " + target + "DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
                                         + " EXISTS (...)`)."))
                         .fixes(fixes(ins, m.source()))
                         .emit();
                 break;
             }
         }
+    }
+
+    /**
+     * True when a later statement of the revision surely drops {@code table} and nothing after that
+     * creates or renames a table into the name again: a re-run meets no table at this insert.
+     */
+    private static boolean droppedLater(List<Operation> ops, int i, String table) {
+        boolean dropped = false;
+        for (int j = i + 1; j < ops.size(); j++) {
+            Operation o = ops.get(j);
+            if (o instanceof Operation.Drop d && d.kind() == dev.idemlint.migration.ObjectKind.TABLE
+                    && table.equals(d.name())) {
+                dropped |= d.site().definite();
+            } else if (o instanceof Operation.CreateTable ct && table.equals(ct.table())
+                    || o instanceof Operation.Rename r && table.equals(r.to()) || o instanceof Operation.Unknown) {
+                dropped = false;
+            }
+        }
+        return dropped;
+    }
+
+    /**
+     * True when an earlier statement of the revision creates {@code table} and, on a re-run, either fails
+     * first (its own finding, with its own SQLSTATE) or makes a new, empty table: a plain CREATE TABLE,
+     * one the revision drops first, or one that may not run at all (unknown). Not when the creation is
+     * skipped while the table exists ({@code IF NOT EXISTS}, a {@code has_table} check, a DO block): the
+     * re-run then inserts into the old rows.
+     */
+    private static boolean createdEarlier(List<Operation> ops, int i, String table) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())) {
+                dev.idemlint.migration.Guard g = ct.site().guard();
+                return !ct.ifNotExists() && (g == null || g.kind() == GuardKind.DROPPED_FIRST
+                        || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
+            }
+        }
+        return false;
     }
 
     /**
