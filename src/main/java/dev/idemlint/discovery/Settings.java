@@ -2,31 +2,44 @@ package dev.idemlint.discovery;
 
 /**
  * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
- * (LATEST when unknown), the PostgreSQL major version (default 15), and whether env.py may run the
+ * (LATEST when unknown), the PostgreSQL major version (default 15), whether env.py may run the
  * migrations outside a transaction ({@link EnvScript#mayAutocommit}: an {@code AUTOCOMMIT} isolation
- * level, or an env.py that could not be read).
+ * level, or an env.py that could not be read), and the database the project targets (default PostgreSQL).
  */
-public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
+public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
+        Dialect dialect) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
+
+    public Settings {
+        dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
+    }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
         this(alembic, sqlalchemy, postgresMajor, false);
     }
 
+    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
+        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, Dialect.POSTGRESQL);
+    }
+
     public Settings withAlembic(Version v) {
-        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit);
+        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, dialect);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor, envMayAutocommit);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit, dialect);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major, envMayAutocommit);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, dialect);
     }
 
     public Settings withEnvMayAutocommit(boolean may) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, may);
+        return new Settings(alembic, sqlalchemy, postgresMajor, may, dialect);
+    }
+
+    public Settings withDialect(Dialect d) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, d);
     }
 
     // Alembic facts, from its changelog: where each idempotency kwarg first exists. Parsed once:
