@@ -277,6 +277,8 @@ final class StatementClassifier {
                     // MySQL: ADD CONSTRAINT UNIQUE KEY uq (a) names the key after the kind
                     return mysqlUniqueKey(a, table, ine);
                 }
+                // MariaDB: ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES ...
+                ine |= kind == ConstraintKind.FOREIGN_KEY && a.accept("KEY", "IF", "NOT", "EXISTS");
                 return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
                         value(name), table, ine);
             }
