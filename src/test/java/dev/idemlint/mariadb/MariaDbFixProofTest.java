@@ -63,4 +63,25 @@ class MariaDbFixProofTest {
             assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
         }
     }
+
+    @Test
+    void a_failure_half_way_leaves_the_earlier_ddl_applied_and_the_re_run_fails_on_it() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("half/versions"));
+        Path revision = versions.resolve("f1a0b0000001_email.py");
+        Files.copy(RESOURCES.resolve("half/versions/f1a0b0000001_email.py"), revision);
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb", "--format", "concise", versions.toString());
+        assertTrue(lint.out().contains("revision-left-half-applied"), lint.out());
+        assertTrue(lint.out().contains("error 1060 ER_DUP_FIELDNAME"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY, name varchar(20));"
+                    + " INSERT INTO players VALUES (1, 'a'), (2, 'b')").ok());
+            String first = upgrade(server, db, revision);
+            assertTrue(first.startsWith("ERROR 1062"), "the unique index fails on the rows: " + first);
+            assertTrue(db.exec("SELECT email FROM players").ok(), "the column stayed although the revision failed");
+            db.exec("UPDATE players SET email = CONCAT(name, '@example.org')");
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1060"), "after the data is fixed, the re-run fails on the column: " + rerun);
+        }
+    }
 }
