@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.RuleSelector;
+import dev.idemlint.discovery.Dialect;
 import dev.idemlint.discovery.SettingsOverrides;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.fix.AtomicWriter;
@@ -63,6 +64,7 @@ public final class LintCommand implements Callable<Integer> {
     private final String alembicVersion;
     private final String sqlalchemyVersion;
     private final Integer pgVersion;
+    private final String dialect;
     private final List<String> select;
     private final List<String> ignore;
     private final String color;
@@ -99,6 +101,9 @@ public final class LintCommand implements Callable<Integer> {
                 "the project's Alembic version (default: read from pins)", null);
         Specs.option(s, "--sqlalchemy-version", String.class, "VERSION", "the project's SQLAlchemy version", null);
         Specs.option(s, "--pg-version", Integer.class, "MAJOR", "target PostgreSQL major version (default 15)", null);
+        Specs.option(s, "--dialect", String.class, "DB[:VERSION]",
+                "postgresql, mysql or mariadb, e.g. mariadb:10.11 (default: config, else sqlalchemy.url, else postgresql)",
+                null);
         Specs.listOption(s, "--select", "RULE", "only these rules, categories or rule-name prefixes (ALL: every rule)");
         Specs.listOption(s, "--ignore", "RULE", "skip these rules, categories or rule-name prefixes");
         Specs.option(s, "--color", String.class, "WHEN", "auto, always or never (default: auto)", "auto");
@@ -134,6 +139,7 @@ public final class LintCommand implements Callable<Integer> {
         alembicVersion = Specs.value(parsed, "--alembic-version");
         sqlalchemyVersion = Specs.value(parsed, "--sqlalchemy-version");
         pgVersion = Specs.value(parsed, "--pg-version");
+        dialect = Specs.value(parsed, "--dialect");
         select = Specs.values(parsed, "--select");
         ignore = Specs.values(parsed, "--ignore");
         color = Specs.value(parsed, "--color");
@@ -180,7 +186,8 @@ public final class LintCommand implements Callable<Integer> {
         String badVersion = null;
         try {
             overrides = new SettingsOverrides(alembicVersion == null ? null : Version.parse(alembicVersion),
-                    sqlalchemyVersion == null ? null : Version.parse(sqlalchemyVersion), pgVersion);
+                    sqlalchemyVersion == null ? null : Version.parse(sqlalchemyVersion), pgVersion,
+                    dialect == null ? null : Dialect.parse(dialect));
         } catch (IllegalArgumentException e) {
             badVersion = e.getMessage();
         }
@@ -365,7 +372,8 @@ public final class LintCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION);
+        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION)
+                .withDialects(found.targets().stream().map(t -> t.settings().dialect().toString()).distinct().toList());
         boolean tty = System.console() != null && output == null;
         boolean text = format.equals("full") || format.equals("concise");
         Reporter reporter = switch (format) {

@@ -30,6 +30,7 @@ import java.util.function.Predicate;
  * alembic-version = "1.8.1"
  * sqlalchemy-version = "1.4.46"
  * postgres-version = 15
+ * dialect = "mariadb:10.11"        # postgresql | mysql | mariadb [:VERSION]; default: sqlalchemy.url, else postgresql
  * baseline = ".idemlint-baseline.json"
  * fail-on = "error"                # error | warning | never
  * exclude = ["legacy/**"]
@@ -40,18 +41,26 @@ import java.util.function.Predicate;
  */
 public record Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
         List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
-        String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
+        String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines,
+        Dialect dialect) {
 
     public static final String FILE_NAME = ".idemlint.toml";
     /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
     private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
     public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
-            null, null, null, List.of(), List.of(), Map.of());
+            null, null, null, List.of(), List.of(), Map.of(), null);
+
+    public Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
+            List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
+            String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
+        this(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline, failOn, exclude,
+                problems, lines, null);
+    }
 
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
     private static final Set<String> FAIL_ON = Set.of("error", "warning", "never");
     private static final Set<String> KEYS = Set.of("select", "ignore", "severity", "versions",
-            "alembic-version", "sqlalchemy-version", "postgres-version", "baseline", "fail-on", "exclude");
+            "alembic-version", "sqlalchemy-version", "postgres-version", "baseline", "fail-on", "exclude", "dialect");
 
     public Config {
         select = List.copyOf(select);
@@ -106,7 +115,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
     /** This config with {@code exclude} in place of its own. */
     public Config withExclude(List<String> globs) {
         return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline,
-                failOn, globs, problems, lines);
+                failOn, globs, problems, lines, dialect);
     }
 
     /** Null when {@code glob} is a usable exclude pattern, else what is wrong with it. */
@@ -258,6 +267,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         Version alembic;
         Version sqlalchemy;
         Integer postgres;
+        Dialect dialect;
         Path baseline;
         String failOn;
         List<String> exclude = List.of();
@@ -293,6 +303,13 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
                     case "alembic-version" -> alembic = version(v, key, line);
                     case "sqlalchemy-version" -> sqlalchemy = version(v, key, line);
                     case "postgres-version" -> postgres = postgres(v, line);
+                    case "dialect" -> {
+                        try {
+                            dialect = Dialect.parse(v instanceof String s ? s : String.valueOf(v));
+                        } catch (IllegalArgumentException ex) {
+                            problem(line, ex.getMessage());
+                        }
+                    }
                     case "baseline" -> {
                         if (v instanceof String s && !s.isBlank()) {
                             baseline = base.resolve(s).normalize();
@@ -383,7 +400,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
 
         Config build() {
             return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgres, baseline,
-                    failOn, exclude, problems, lines);
+                    failOn, exclude, problems, lines, dialect);
         }
     }
 }

@@ -90,7 +90,8 @@ public final class Discovery {
         this(overrides == null ? SettingsOverrides.NONE : new SettingsOverrides(
                 overrides.alembic().isLatest() ? null : overrides.alembic(),
                 overrides.sqlalchemy().isLatest() ? null : overrides.sqlalchemy(),
-                overrides.postgresMajor() == Settings.DEFAULT.postgresMajor() ? null : overrides.postgresMajor()));
+                overrides.postgresMajor() == Settings.DEFAULT.postgresMajor() ? null : overrides.postgresMajor(),
+                overrides.dialect().equals(Dialect.POSTGRESQL) ? null : overrides.dialect()));
     }
 
     public Discovery() {
@@ -706,7 +707,33 @@ public final class Discovery {
                 provenance.put("postgres", new PinSource(configName, config.lines().getOrDefault("postgres-version", 0),
                         "postgres-version = " + pg));
             }
-            return new Settings(alembic, sqlalchemy, pg, false, range);
+            return new Settings(alembic, sqlalchemy, pg, false, range,
+                    dialect(versionsDir, root, config, configName, provenance));
+        }
+
+        /** {@code --dialect}, else the config's {@code dialect}, else the backend of alembic.ini's sqlalchemy.url. */
+        private Dialect dialect(Path versionsDir, Path root, Config config, String configName,
+                Map<String, PinSource> provenance) {
+            if (overrides.dialect() != null) {
+                provenance.put("dialect", new PinSource("--dialect", overrides.dialect().toString()));
+                return overrides.dialect();
+            }
+            if (config.dialect() != null) {
+                provenance.put("dialect", new PinSource(configName, config.lines().getOrDefault("dialect", 0),
+                        "dialect = \"" + config.dialect() + "\""));
+                return config.dialect();
+            }
+            if (versionsDir != null) {
+                DatabaseConfig db = DatabaseConfig.read(versionsDir, versionsDir, root);
+                Dialect fromUrl = Dialect.fromUrl(db.url()).orElse(null);
+                if (fromUrl != null) {
+                    // only the backend is shown: the URL may carry a password
+                    provenance.put("dialect", new PinSource(display(db.ini(), root), "sqlalchemy.url = "
+                            + db.url().substring(0, db.url().indexOf("://") + 3) + "..."));
+                    return fromUrl;
+                }
+            }
+            return Dialect.POSTGRESQL;
         }
 
         /**

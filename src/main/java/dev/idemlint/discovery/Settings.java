@@ -2,43 +2,51 @@ package dev.idemlint.discovery;
 
 /**
  * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
- * (LATEST when unknown), the PostgreSQL major version (default 15), and whether env.py may run the
+ * (LATEST when unknown), the PostgreSQL major version (default 15), whether env.py may run the
  * migrations outside a transaction ({@link EnvScript#mayAutocommit}: an {@code AUTOCOMMIT} isolation
- * level, or an env.py that could not be read). {@code alembicRange} is the requirement
- * ({@code alembic>=1.5}) when {@code alembic} is only the lowest version a range admits, not a pin;
- * null when it is pinned or unknown.
+ * level, or an env.py that could not be read), and the database the project targets (default PostgreSQL).
+ * {@code alembicRange} is the requirement ({@code alembic>=1.5}) when {@code alembic} is only the lowest
+ * version a range admits, not a pin; null when it is pinned or unknown.
  */
 public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
-        String alembicRange) {
+        String alembicRange, Dialect dialect) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
+
+    public Settings {
+        dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
+    }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
         this(alembic, sqlalchemy, postgresMajor, false);
     }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
-        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, null);
+        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, null, Dialect.POSTGRESQL);
     }
 
     public Settings withAlembic(Version v) {
-        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null);
+        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null, dialect);
     }
 
     /** The lowest Alembic a range admits, with the requirement that states the range. */
     public Settings withAlembicRange(Version lowest, String requirement) {
-        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement);
+        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange, dialect);
     }
 
     public Settings withEnvMayAutocommit(boolean may) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange);
+        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange, dialect);
+    }
+
+    public Settings withDialect(Dialect d) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, d);
     }
 
     /**
@@ -59,9 +67,18 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
     private static final Version SA_2_0 = Version.parse("2.0");
     private static final Version SA_2_1 = Version.parse("2.1");
 
+    /**
+     * Whether the server takes the {@code IF [NOT] EXISTS} that Alembic's column, index and constraint
+     * kwargs render: MySQL 8.0 has none of them (MariaDB and PostgreSQL do), so there the kwargs fail.
+     */
+    private boolean serverTakesAlterIfExists() {
+        return dialect.kind() != Dialect.Kind.MYSQL;
+    }
+
     /** {@code create_index/drop_index(if_not_exists/if_exists)}: 1.11.2, needing SQLAlchemy 2.0 before 1.13.0. */
     public boolean indexIfExistsSupported() {
-        return alembic.compareTo(A_1_13_0) >= 0 || (alembic.compareTo(A_1_11_2) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0);
+        return serverTakesAlterIfExists()
+                && (alembic.compareTo(A_1_13_0) >= 0 || alembic.compareTo(A_1_11_2) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0);
     }
 
     /** {@code create_table/drop_table(if_not_exists/if_exists)}: 1.13.3. */
@@ -71,12 +88,12 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
 
     /** {@code add_column/drop_column(if_not_exists/if_exists)}: 1.16.0; older raises TypeError. */
     public boolean columnIfExistsSupported() {
-        return alembic.compareTo(A_1_16_0) >= 0;
+        return serverTakesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0;
     }
 
     /** {@code drop_constraint(if_exists)}: 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
     public boolean constraintIfExistsSupported() {
-        return alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
+        return serverTakesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
     }
 
     /** {@code sa.Enum(create_type=False)} is honoured only from SQLAlchemy 2.1. */

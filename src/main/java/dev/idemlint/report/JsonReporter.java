@@ -114,7 +114,15 @@ public final class JsonReporter implements Reporter {
             fr = false;
             out.append(Json.str(e.getKey())).append(": ").append(String.valueOf(e.getValue()));
         }
-        out.append("}}\n}\n");
+        out.append("}");
+        if (report.dialects() != null) {
+            out.append(", \"dialects\": [");
+            for (int i = 0; i < report.dialects().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(Json.str(report.dialects().get(i)));
+            }
+            out.append("]");
+        }
+        out.append("}\n}\n");
     }
 
     /** Formatted findings to {@code out}: as bytes when it is a UTF-8 byte sink, else as text. */

@@ -18,6 +18,8 @@ public final class Report {
     private final int filesRead;
     private final RuleCatalog catalog;
     private final String toolVersion;
+    /** The dialects the linted trees target ({@code mariadb:10.11}), in order; null when not known. */
+    private List<String> dialects;
     /** Counted when first asked for (on the thread that writes the report). */
     private Tally tally;
 
@@ -42,6 +44,16 @@ public final class Report {
 
     public String toolVersion() {
         return toolVersion;
+    }
+
+    /** This report, carrying the linted trees' dialects for the JSON summary and SARIF run properties. */
+    public Report withDialects(List<String> dialects) {
+        this.dialects = List.copyOf(dialects);
+        return this;
+    }
+
+    public List<String> dialects() {
+        return dialects;
     }
 
     /** How many findings there are of each severity and of each rule (by rule name, sorted). */

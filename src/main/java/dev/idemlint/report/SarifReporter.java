@@ -87,6 +87,9 @@ public final class SarifReporter implements Reporter {
                 .with("artifacts", artifacts.list())
                 .with("columnKind", "utf16CodeUnits")
                 .with("results", results);
+        if (report.dialects() != null) {
+            run.with("properties", Json.obj().with("dialects", report.dialects()));
+        }
         Json.Obj log = Json.obj()
                 .with("$schema", SCHEMA)
                 .with("version", "2.1.0")

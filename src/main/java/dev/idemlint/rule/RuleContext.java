@@ -158,6 +158,11 @@ public final class RuleContext {
         }
 
         public void emit() {
+            if (settings().dialect().mysqlFamily()) {
+                // a DO block or ON CONFLICT is a syntax error on MySQL/MariaDB: such a fix is never offered
+                fixes.removeIf(f -> f.edits().stream().anyMatch(e -> e.replacement().contains("$$")
+                        || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));
+            }
             String name = current.name();
             Severity severity = catalog.severity(name);
             add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)));

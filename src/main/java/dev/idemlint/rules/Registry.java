@@ -20,6 +20,7 @@ import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
+import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
 import dev.idemlint.rules.types.EnumCreateTypeIgnored;
@@ -56,6 +57,7 @@ public final class Registry {
                 new ObjectCreatedTwice(),
                 new DoBlockWrongException(),
                 new InsertNotIdempotent(),
+                new RevisionLeftHalfApplied(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

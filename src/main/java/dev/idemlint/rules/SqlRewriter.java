@@ -39,6 +39,9 @@ public final class SqlRewriter {
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
                 return text.substring(1, text.length() - 1).replace("\"\"", "\"");
             }
+            if (text.length() >= 2 && text.startsWith("`") && text.endsWith("`")) {
+                return text.substring(1, text.length() - 1).replace("``", "`"); // MySQL
+            }
             return null;
         }
     }

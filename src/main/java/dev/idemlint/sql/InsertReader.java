@@ -12,7 +12,8 @@ import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Values;
 
 /**
- * Reads INSERT statements with JSqlParser: the target table, the column list, ON CONFLICT, and
+ * Reads INSERT statements with JSqlParser: the target table, the column list, ON CONFLICT (or MySQL's
+ * {@code INSERT IGNORE} and {@code ON DUPLICATE KEY UPDATE}, which likewise let a duplicate key pass), and
  * whether the SELECT inserts only missing rows. JSqlParser handles the nested SELECTs, VALUES rows
  * and quoting that a token scan gets wrong; what it rejects (dynamic placeholders, PostgreSQL
  * extensions it lacks) falls back to the token classifier. The parser is driven directly, without
@@ -66,16 +67,19 @@ final class InsertReader {
                     || NOT_IN_SELECT.matcher(select).find();
         }
         return new Shape(identifier(insert.getTable().getName()), columns == null ? null : List.copyOf(columns),
-                insert.getConflictAction() != null, guarded);
+                insert.getConflictAction() != null || insert.isModifierIgnore() || insert.isUseDuplicate(), guarded);
     }
 
-    /** PostgreSQL folds unquoted identifiers to lower case and keeps quoted ones as written. */
+    /** PostgreSQL folds unquoted identifiers to lower case and keeps quoted ones (MySQL's backticks too) as written. */
     static String identifier(String raw) {
         if (raw == null) {
             return null;
         }
         if (raw.length() >= 2 && raw.startsWith("\"") && raw.endsWith("\"")) {
             return raw.substring(1, raw.length() - 1).replace("\"\"", "\"");
+        }
+        if (raw.length() >= 2 && raw.startsWith("`") && raw.endsWith("`")) {
+            return raw.substring(1, raw.length() - 1).replace("``", "`");
         }
         return raw.toLowerCase(Locale.ROOT);
     }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * PostgreSQL lexer good enough for splitting and keyword classification: words, quoted
  * identifiers, standard and E'' strings, dollar-quoted bodies, numbers, {@code $n} parameters and
- * operators. Comments and whitespace are dropped. The dynamic placeholder {@code \u0000} lexes as an
+ * operators. MySQL's backtick-quoted identifiers are quoted identifiers too: a backtick is no token of
+ * PostgreSQL's, so reading it the MySQL way changes nothing PostgreSQL accepts. Comments and whitespace are dropped. The dynamic placeholder {@code \u0000} lexes as an
  * identifier char, so a dynamic part becomes (part of) a word marked dynamic.
  */
 final class SqlLexer {
@@ -106,8 +107,8 @@ final class SqlLexer {
                 string(i, i + 2, true);
             } else if ("bBxXnN".indexOf(c) >= 0 && at(i + 1) == '\'') {
                 string(i, i + 2, false);
-            } else if (c == '"') {
-                quotedIdentifier();
+            } else if (c == '"' || c == '`') {
+                quotedIdentifier(c);
             } else if (c == '$' && isDigit(at(i + 1))) {
                 int st = i++;
                 while (i < to && isDigit(s.charAt(i))) {
@@ -184,15 +185,16 @@ final class SqlLexer {
         add(Kind.STRING, st, i, value, contentStart, contentEnd, closed);
     }
 
-    private void quotedIdentifier() {
+    /** {@code "a""b"} or {@code `a``b`}: the quote doubled inside stands for itself. */
+    private void quotedIdentifier(char quote) {
         int st = i;
         int k = i + 1;
         StringBuilder sb = new StringBuilder();
         while (k < to) {
             char c = s.charAt(k);
-            if (c == '"') {
-                if (at(k + 1) == '"') {
-                    sb.append('"');
+            if (c == quote) {
+                if (at(k + 1) == quote) {
+                    sb.append(quote);
                     k += 2;
                     continue;
                 }

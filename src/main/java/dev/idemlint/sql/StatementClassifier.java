@@ -20,6 +20,12 @@ import java.util.regex.Pattern;
 /**
  * Classifies one statement from its tokens by keywords. Anything whose shape it cannot read
  * becomes {@link Operation.Unknown}; names it cannot read statically (dynamic parts) are null.
+ *
+ * <p>MySQL/MariaDB statements are read into the same operations: {@code ADD INDEX|KEY|UNIQUE KEY},
+ * {@code DROP INDEX|KEY|FOREIGN KEY}, {@code MODIFY}, {@code CHANGE}, {@code RENAME INDEX|KEY},
+ * {@code RENAME TABLE}, {@code DROP INDEX ... ON t}, {@code INSERT IGNORE}, {@code ON DUPLICATE KEY
+ * UPDATE}, {@code REPLACE}. None of these is valid PostgreSQL, so one reader serves every dialect: a
+ * PostgreSQL project never meets them in SQL that runs.
  */
 final class StatementClassifier {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
@@ -27,11 +33,17 @@ final class StatementClassifier {
     private static final Set<String> BENIGN = Set.of("UPDATE", "DELETE", "SELECT", "GRANT", "REVOKE", "SET",
             "SHOW", "ANALYZE", "ANALYSE", "VACUUM", "LOCK", "TRUNCATE", "BEGIN", "COMMIT", "END", "START",
             "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "RESET", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD",
-            "CLUSTER", "REINDEX", "CHECKPOINT", "VALUES", "TABLE", "EXPLAIN", "COPY", "DEALLOCATE", "LOAD");
+            "CLUSTER", "REINDEX", "CHECKPOINT", "VALUES", "TABLE", "EXPLAIN", "COPY", "DEALLOCATE", "LOAD",
+            "OPTIMIZE", "FLUSH", "USE");
+    /** Words that end a column's type: PostgreSQL's column constraints and MySQL's column attributes. */
     private static final Set<String> COLUMN_CONSTRAINT_START = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT",
-            "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "COLLATE", "GENERATED");
+            "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "COLLATE", "GENERATED", "AUTO_INCREMENT", "COMMENT",
+            "AFTER", "FIRST");
     private static final Set<String> CREATE_MODIFIERS = Set.of("GLOBAL", "LOCAL", "TEMP", "TEMPORARY",
-            "UNLOGGED", "RECURSIVE", "TRUSTED", "PROCEDURAL");
+            "UNLOGGED", "RECURSIVE", "TRUSTED", "PROCEDURAL", "FULLTEXT", "SPATIAL");
+    /** MySQL table options an ALTER TABLE may carry among its actions: none creates or drops an object. */
+    private static final Set<String> MYSQL_TABLE_OPTIONS = Set.of("ALGORITHM", "LOCK", "ENGINE", "CONVERT",
+            "AUTO_INCREMENT", "CHARACTER", "CHARSET", "COLLATE", "COMMENT", "ROW_FORMAT", "KEY_BLOCK_SIZE", "ORDER");
     /** Kinds identified by a signature, not a name: {@code DROP CAST (a AS b)}, {@code DROP USER MAPPING FOR r SERVER s}. */
     private static final Set<ObjectKind> NAMELESS = Set.of(ObjectKind.OTHER, ObjectKind.OPERATOR, ObjectKind.CAST,
             ObjectKind.USER_MAPPING, ObjectKind.TRANSFORM);
@@ -68,7 +80,16 @@ final class StatementClassifier {
             case "ALTER" -> alter();
             case "CREATE" -> create();
             case "DROP" -> drop();
-            case "INSERT" -> c.accept("INTO") ? insert() : unknown();
+            // INSERT IGNORE and REPLACE (MySQL) let a duplicate key pass, as ON CONFLICT does
+            case "INSERT" -> {
+                boolean ignore = c.accept("IGNORE");
+                yield c.accept("INTO") || ignore ? insert(ignore) : unknown();
+            }
+            case "REPLACE" -> {
+                c.accept("INTO");
+                yield insert(true);
+            }
+            case "RENAME" -> c.accept("TABLE") ? renameTables() : unknown();
             case "WITH" -> with();
             case "DO" -> doBlock();
             case "COMMENT" -> benign("COMMENT ON");
@@ -249,14 +270,30 @@ final class StatementClassifier {
         if (a.accept("ADD")) {
             if (a.accept("CONSTRAINT")) {
                 boolean ine = a.accept("IF", "NOT", "EXISTS");
-                TokenCursor.Name name = a.name();
+                TokenCursor.Name name = a.at("UNIQUE") || a.at("PRIMARY") || a.at("FOREIGN") || a.at("CHECK")
+                        ? null : a.name();
                 ConstraintKind kind = constraintKind(a);
+                if (name == null && kind == ConstraintKind.UNIQUE) {
+                    // MySQL: ADD CONSTRAINT UNIQUE KEY uq (a) names the key after the kind
+                    return mysqlUniqueKey(a, table, ine);
+                }
+                // MariaDB: ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES ...
+                ine |= kind == ConstraintKind.FOREIGN_KEY && a.accept("KEY", "IF", "NOT", "EXISTS");
                 return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
                         value(name), table, ine);
             }
+            if (a.at("INDEX") || a.at("KEY") || a.at("FULLTEXT") || a.at("SPATIAL")) {
+                return mysqlIndex(a, table);
+            }
+            if (a.at("UNIQUE") && a.peek(1) != null && !a.peek(1).isOp("(")) {
+                a.next();
+                return mysqlUniqueKey(a, table, false);
+            }
             ConstraintKind kind = constraintKind(a);
             if (kind != null) {
-                return new Operation.AddConstraint(site(), kind, null, table, false);
+                // MariaDB: ADD PRIMARY KEY IF NOT EXISTS (a), ADD FOREIGN KEY IF NOT EXISTS fk (a) ...
+                boolean ine = a.accept("KEY", "IF", "NOT", "EXISTS") || a.accept("IF", "NOT", "EXISTS");
+                return new Operation.AddConstraint(site(), kind, null, table, ine);
             }
             a.accept("COLUMN");
             boolean ine = a.accept("IF", "NOT", "EXISTS");
@@ -264,6 +301,20 @@ final class StatementClassifier {
             return col == null ? unknownOp(a) : new Operation.AddColumn(site(), table, col, ine);
         }
         if (a.accept("DROP")) {
+            if (a.at("PRIMARY", "KEY")) {
+                return unknownOp(a);
+            }
+            if (a.accept("INDEX") || a.accept("KEY")) {
+                boolean ie = a.accept("IF", "EXISTS");
+                TokenCursor.Name name = a.name();
+                return name == null ? unknownOp(a) : new Operation.Drop(site(), ObjectKind.INDEX, name.value(), table, ie);
+            }
+            if (a.accept("FOREIGN", "KEY") || a.accept("CHECK")) {
+                boolean ie = a.accept("IF", "EXISTS");
+                TokenCursor.Name name = a.name();
+                return name == null ? unknownOp(a)
+                        : new Operation.Drop(site(), ObjectKind.CONSTRAINT, name.value(), table, ie);
+            }
             ObjectKind kind = a.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
             if (kind == ObjectKind.COLUMN) {
                 a.accept("COLUMN");
@@ -273,8 +324,15 @@ final class StatementClassifier {
             return name == null ? unknownOp(a) : new Operation.Drop(site(), kind, name.value(), table, ie);
         }
         if (a.accept("RENAME")) {
-            if (a.accept("TO")) {
+            if (a.accept("TO") || a.accept("AS")) {
                 return new Operation.Rename(site(), ObjectKind.TABLE, null, table, value(a.name()));
+            }
+            if (a.accept("INDEX") || a.accept("KEY")) {
+                TokenCursor.Name from = a.name();
+                if (from == null || !a.accept("TO")) {
+                    return unknownOp(a);
+                }
+                return new Operation.Rename(site(), ObjectKind.INDEX, table, from.value(), value(a.name()));
             }
             ObjectKind kind = a.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
             a.accept("COLUMN");
@@ -287,7 +345,30 @@ final class StatementClassifier {
         if (a.accept("ALTER")) {
             return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN");
         }
+        if (a.accept("MODIFY")) {
+            a.accept("COLUMN");
+            a.accept("IF", "EXISTS");
+            TokenCursor.Name col = a.name();
+            return new Operation.Benign(site(), "ALTER TABLE ... MODIFY", table, value(col));
+        }
+        if (a.accept("CHANGE")) {
+            // CHANGE [COLUMN] old new type: a rename unless the name stays
+            a.accept("COLUMN");
+            a.accept("IF", "EXISTS");
+            TokenCursor.Name from = a.name();
+            TokenCursor.Name to = a.name();
+            if (from == null || to == null) {
+                return unknownOp(a);
+            }
+            return from.value() != null && from.value().equalsIgnoreCase(to.value())
+                    ? new Operation.Benign(site(), "ALTER TABLE ... CHANGE", table, from.value())
+                    : new Operation.Rename(site(), ObjectKind.COLUMN, table, from.value(), to.value());
+        }
         SqlToken first = a.peek();
+        if (first.kind() == SqlToken.Kind.WORD && !first.dynamic()
+                && MYSQL_TABLE_OPTIONS.contains(first.text().toUpperCase(Locale.ROOT))) {
+            return new Operation.Benign(site(), "ALTER TABLE ... " + first.text().toUpperCase(Locale.ROOT));
+        }
         if (first.kind() == SqlToken.Kind.WORD && !first.dynamic()
                 && BENIGN_TABLE_ACTIONS.contains(first.text().toUpperCase(Locale.ROOT))) {
             SqlToken second = a.peek(1);
@@ -297,6 +378,35 @@ final class StatementClassifier {
             return new Operation.Benign(site(), "ALTER TABLE ... " + label);
         }
         return unknownOp(a); // ATTACH/DETACH PARTITION and anything unread
+    }
+
+    /**
+     * MySQL's {@code ADD {INDEX|KEY|FULLTEXT [KEY]|SPATIAL [KEY]} [IF NOT EXISTS] [name] [USING m] (cols)}:
+     * an index, never a column named "index".
+     */
+    private Operation mysqlIndex(TokenCursor a, String table) {
+        a.accept("FULLTEXT");
+        a.accept("SPATIAL");
+        if (!a.accept("INDEX")) {
+            a.accept("KEY");
+        }
+        boolean ine = a.accept("IF", "NOT", "EXISTS");
+        String name = a.peek() == null || a.peek().isOp("(") || a.at("USING") ? null : value(a.name());
+        return new Operation.CreateIndex(site(), name, table, false, ine, false);
+    }
+
+    /**
+     * MySQL's {@code ADD UNIQUE [INDEX|KEY] [IF NOT EXISTS] [name] (cols)}, the cursor past UNIQUE: a unique
+     * constraint, which MySQL keeps as an index of that name (a duplicate fails as a duplicate key name).
+     */
+    private Operation mysqlUniqueKey(TokenCursor a, String table, boolean ine) {
+        if (!a.accept("INDEX")) {
+            a.accept("KEY");
+        }
+        ine |= a.accept("IF", "NOT", "EXISTS");
+        // PostgreSQL's ADD UNIQUE USING INDEX / NULLS NOT DISTINCT name no key here
+        String name = a.peek() == null || a.peek().isOp("(") || a.at("USING") || a.at("NULLS") ? null : value(a.name());
+        return new Operation.AddConstraint(site(), ConstraintKind.UNIQUE, name, table, ine);
     }
 
     /** The kind of a table constraint starting at the cursor (consumed), or null. */
@@ -392,10 +502,10 @@ final class StatementClassifier {
         boolean unique = c.accept("UNIQUE");
         c.accept("CONSTRAINT"); // CREATE CONSTRAINT TRIGGER
         if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) {
-            return createTable();
+            return createTable(orReplace);
         }
         if (c.accept("INDEX")) {
-            return createIndex(unique);
+            return createIndex(unique, orReplace);
         }
         if (c.accept("TYPE")) {
             return createType();
@@ -449,8 +559,9 @@ final class StatementClassifier {
         return sb.length() == 0 ? null : sb.toString();
     }
 
-    private List<Operation> createTable() {
-        boolean ine = c.accept("IF", "NOT", "EXISTS");
+    /** {@code orReplace}: MariaDB's CREATE OR REPLACE TABLE, which a re-run survives like IF NOT EXISTS. */
+    private List<Operation> createTable(boolean orReplace) {
+        boolean ine = c.accept("IF", "NOT", "EXISTS") || orReplace;
         TokenCursor.Name table = c.name();
         if (table == null) {
             return unknown();
@@ -483,8 +594,8 @@ final class StatementClassifier {
             return;
         }
         if (e.at("LIKE") || e.at("FOREIGN") || e.at("UNIQUE") || e.at("CHECK") || e.at("PRIMARY")
-                || e.at("EXCLUDE")) {
-            return;
+                || e.at("EXCLUDE") || e.at("KEY") || e.at("INDEX") || e.at("FULLTEXT") || e.at("SPATIAL")) {
+            return; // MySQL's KEY ix (a) / INDEX ix (a) in a table body is an index, not a column
         }
         ColumnDef col = columnDef(e, named);
         if (col != null) {
@@ -492,9 +603,9 @@ final class StatementClassifier {
         }
     }
 
-    private List<Operation> createIndex(boolean unique) {
+    private List<Operation> createIndex(boolean unique, boolean orReplace) {
         boolean concurrently = c.accept("CONCURRENTLY");
-        boolean ine = c.accept("IF", "NOT", "EXISTS");
+        boolean ine = c.accept("IF", "NOT", "EXISTS") || orReplace;
         String name = null;
         if (!c.at("ON")) {
             TokenCursor.Name n = c.name();
@@ -502,6 +613,9 @@ final class StatementClassifier {
                 return unknown();
             }
             name = n.value();
+        }
+        if (c.accept("USING")) {
+            c.next(); // MySQL: CREATE INDEX ix USING BTREE ON t (a)
         }
         if (!c.accept("ON")) {
             return unknown();
@@ -628,7 +742,9 @@ final class StatementClassifier {
                     break;
                 }
                 c.skipParens();
-                ops.add(new Operation.Drop(site(), kind, name.value(), null, ie));
+                // MySQL: DROP INDEX ix ON t names the index's table
+                String table = kind == ObjectKind.INDEX && c.accept("ON") ? value(c.name()) : null;
+                ops.add(new Operation.Drop(site(), kind, name.value(), table, ie));
                 if (!c.acceptOp(",")) {
                     break;
                 }
@@ -642,14 +758,15 @@ final class StatementClassifier {
 
     // ---- INSERT / WITH -------------------------------------------------------------------------
 
-    private List<Operation> insert() {
+    /** {@code ignoresDuplicates}: MySQL's INSERT IGNORE or REPLACE, which a duplicate key does not fail. */
+    private List<Operation> insert(boolean ignoresDuplicates) {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
         List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
         InsertReader.Shape shape = InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
-            return one(new Operation.Insert(site(), shape.table(), shape.onConflict(), shape.guardedSelect(), false,
-                    shape.columns(), runtime));
+            return one(new Operation.Insert(site(), shape.table(), shape.onConflict() || ignoresDuplicates,
+                    shape.guardedSelect(), false, shape.columns(), runtime));
         }
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -678,7 +795,7 @@ final class StatementClassifier {
             if (n == null) {
                 continue;
             }
-            if (depth == 0 && t.is("ON") && n.is("CONFLICT")) {
+            if (depth == 0 && t.is("ON") && (n.is("CONFLICT") || n.is("DUPLICATE"))) {
                 onConflict = true;
             }
             // INSERT ... SELECT ... WHERE NOT EXISTS / NOT IN (SELECT ...) / EXCEPT SELECT inserts only what is missing.
@@ -687,7 +804,8 @@ final class StatementClassifier {
                 guarded = true;
             }
         }
-        return one(new Operation.Insert(site(), table.value(), onConflict, guarded, false, columns, runtime));
+        return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded, false, columns,
+                runtime));
     }
 
     /**
@@ -820,6 +938,20 @@ final class StatementClassifier {
         return false;
     }
 
+    /** MySQL's {@code RENAME TABLE a TO b [, c TO d]}: one rename per pair. */
+    private List<Operation> renameTables() {
+        List<Operation> ops = new ArrayList<>();
+        do {
+            TokenCursor.Name from = c.name();
+            if (from == null || !c.accept("TO")) {
+                return unknown();
+            }
+            TokenCursor.Name to = c.name();
+            ops.add(new Operation.Rename(site(), ObjectKind.TABLE, null, from.value(), value(to)));
+        } while (c.acceptOp(","));
+        return c.atEnd() ? ops : unknown();
+    }
+
     /** Reads {@code (a, "B", c)} and moves past it; null when any entry is not a plain readable name. */
     private List<String> columnList() {
         int start = c.pos();
@@ -844,7 +976,7 @@ final class StatementClassifier {
         int insert = c.find("INSERT");
         if (insert >= 0) {
             c.seek(insert + 1);
-            return c.accept("INTO") ? insert() : unknown();
+            return c.accept("INTO") ? insert(false) : unknown();
         }
         return benign("WITH");
     }

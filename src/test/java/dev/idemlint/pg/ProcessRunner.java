@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs an external command to completion with a deadline; output goes through files so no pipe can fill up. */
-final class ProcessRunner {
+public final class ProcessRunner {
 
-    record Result(List<String> command, int exitCode, String stdout, String stderr) {
-        boolean succeeded() {
+    public record Result(List<String> command, int exitCode, String stdout, String stderr) {
+        public boolean succeeded() {
             return exitCode == 0;
         }
 
-        String describe() {
+        public String describe() {
             return String.join(" ", command) + " -> exit " + exitCode
                     + (stdout.isBlank() ? "" : "\n--- stdout\n" + stdout)
                     + (stderr.isBlank() ? "" : "\n--- stderr\n" + stderr);
@@ -27,7 +27,7 @@ final class ProcessRunner {
     private ProcessRunner() {
     }
 
-    static Result run(List<String> command, Map<String, String> env, String stdin, Duration timeout) {
+    public static Result run(List<String> command, Map<String, String> env, String stdin, Duration timeout) {
         Path out = null;
         Path err = null;
         Path in = null;

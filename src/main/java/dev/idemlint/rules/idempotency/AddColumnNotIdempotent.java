@@ -15,6 +15,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
@@ -38,6 +39,10 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
+            if (MysqlDialect.applies(ctx.settings())) {
+                reportMysql(m, ctx, add, what, kwarg);
+                continue;
+            }
             String help;
             if (!kwarg) {
                 help = "Write `ADD COLUMN IF NOT EXISTS`.";
@@ -55,6 +60,22 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(add, m.source(), ctx.settings()))
                     .emit();
         }
+    }
+
+    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg) {
+        if (MysqlDialect.tolerated(add.site())) {
+            return;
+        }
+        String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
+                + " sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}";
+        String help = kwarg ? (ctx.settings().columnIfExistsSupported() ? "Pass `if_not_exists=True`, or guard"
+                + " the call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
+                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check);
+        List<Fix> fixes = kwarg ? fixes(add, m.source(), ctx.settings())
+                : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
+        ctx.report(m.source(), add.site().span(), MysqlDialect.alreadyExists(
+                MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, ""))
+                .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -42,6 +43,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
+            if (MysqlDialect.applies(ctx.settings())) {
+                reportMysql(m, ctx, c, because);
+                continue;
+            }
             String condition = state.condition();
             String help = "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
                     + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + condition
@@ -50,6 +55,30 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
                     + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source())).emit();
         }
+    }
+
+    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {
+        if (MysqlDialect.tolerated(c.site())) {
+            return;
+        }
+        boolean raw = c.site().origin() == Origin.RAW_SQL;
+        String guard = "guard it with the inspector (" + inspectorMethod(c.kind()) + " of `sa.inspect(op.get_bind())`)";
+        String help;
+        if (!raw || !ctx.settings().dialect().isMariaDb()) {
+            help = (raw ? MysqlDialect.server(ctx.settings()) + " has no IF NOT EXISTS for this constraint"
+                    : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
+        } else if (c.kind() == ConstraintKind.UNIQUE) {
+            help = "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
+                    + " name UNIQUE`), or " + guard + ".";
+        } else if (c.kind() == ConstraintKind.FOREIGN_KEY) {
+            help = "Write `ADD CONSTRAINT name FOREIGN KEY IF NOT EXISTS (...)`, or " + guard + ".";
+        } else {
+            help = "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
+        }
+        List<Fix> fixes = raw ? MysqlDialect.rawSqlFixes(c, m.source(), ctx.settings()) : fixes(c, m.source());
+        ctx.report(m.source(), c.site().span(), "Re-running this revision fails with error "
+                + dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()).label() + because + ".")
+                .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 
     /**

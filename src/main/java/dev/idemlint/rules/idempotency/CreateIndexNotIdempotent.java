@@ -15,6 +15,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
@@ -37,6 +38,10 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
+            if (MysqlDialect.applies(ctx.settings())) {
+                reportMysql(m, ctx, ix, what, kwarg);
+                continue;
+            }
             String ignored = ix.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
             String why = ix.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
                     + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index. " : "";
@@ -75,6 +80,22 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
                 GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
                         GuardWrapper.title("get_indexes"), List.of()), s);
+    }
+
+    private static void reportMysql(Migration m, RuleContext ctx, Operation.CreateIndex ix, String what, boolean kwarg) {
+        if (MysqlDialect.tolerated(ix.site()) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
+            return;
+        }
+        String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
+                + " sa.inspect(op.get_bind()).get_indexes(\"" + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}";
+        String help = kwarg ? (ctx.settings().indexIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the"
+                + " call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
+                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
+        List<Fix> fixes = kwarg ? fixes(ix, m.source(), ctx.settings())
+                : MysqlDialect.rawSqlFixes(ix, m.source(), ctx.settings());
+        ctx.report(m.source(), ix.site().span(), MysqlDialect.alreadyExists(
+                MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, ""))
+                .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 
     /** {@code "ix" [not] in {i["name"] for i in insp.get_indexes("t")}} for create_index/drop_index calls. */

@@ -18,6 +18,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
@@ -40,7 +41,9 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             }
             // SQLAlchemy emits CREATE TYPE for a native enum column before CREATE TABLE, so the
             // re-run stops there, with 42710, before it reaches the table.
-            String enumType = kwarg ? firstCreatedEnumType(t, ctx.settings()) : null;
+            // MySQL and MariaDB have no enum types: an ENUM column is part of the table
+            String enumType = kwarg && !MysqlDialect.applies(ctx.settings()) ? firstCreatedEnumType(t, ctx.settings())
+                    : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String renamedTo = enumType == null && dev.idemlint.migration.OperationPairs.explicitIndexName(t) != null
                     ? renamedLater(m, op, t.table()) : null;
@@ -66,6 +69,15 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                         ? "Pass `if_not_exists=True` (Alembic 1.13.3+; it does not cover enum types or index=True"
                                 + " columns), or " + guard + "."
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
+            }
+            if (MysqlDialect.applies(ctx.settings())) {
+                // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
+                if (!MysqlDialect.tolerated(op.site())) {
+                    ctx.report(m.source(), op.site().span(), MysqlDialect.alreadyExists(
+                            MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored))
+                            .help(MysqlDialect.why() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
+                }
+                continue;
             }
             ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
                     .help(RerunScenario.why(op.site()) + why + (renamedTo != null ? "A check on the table name does not"

@@ -1,0 +1,161 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.discovery.Dialect;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What MariaDB and MySQL raise or tolerate for each kind of object: whether its create statement takes
+ * {@code IF NOT EXISTS} or {@code OR REPLACE}, whether its drop takes {@code IF EXISTS}, and the error
+ * number and name of a duplicate create, of a drop and of a rename of a missing object. Neither runs
+ * DDL in a transaction: each statement commits, and the DML before it too, so a revision that fails
+ * half way stays half applied.
+ *
+ * <p>The MariaDB rows are checked on a real MariaDB 10.11 by {@code MysqlFactsTableTest} (error numbers,
+ * and each clause accepted or rejected as the row says). The MySQL 8.0 rows come from the MySQL 8.0
+ * Reference Manual ({@code ALTER TABLE}, {@code CREATE INDEX}, {@code CREATE TRIGGER}: {@code IF NOT
+ * EXISTS} for triggers, functions and procedures from 8.0.29) and its error reference; no MySQL server
+ * is available here, so they are {@link Row#proven() unproven}. Traps the rows encode: MariaDB rejects
+ * {@code ADD CONSTRAINT IF NOT EXISTS uq UNIQUE (a)} and {@code ADD CONSTRAINT IF NOT EXISTS fk FOREIGN KEY}
+ * (error 1064); the forms it accepts are {@code ADD UNIQUE KEY IF NOT EXISTS uq (a)} and {@code ADD
+ * CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a)}. A UNIQUE constraint is an index: a duplicate fails as a
+ * duplicate key name (1061), as an index does. A second foreign key of the same name fails in InnoDB
+ * with 1005 (errno 121), not with a duplicate-name error. MySQL 8.0 has no {@code IF [NOT] EXISTS} on any
+ * column, index or constraint clause of ALTER TABLE, and none on CREATE/DROP INDEX.
+ */
+public final class MysqlFacts {
+
+    /** A server error as clients report it: {@code (1060, "Duplicate column name 'c'")}. */
+    public record MysqlError(int number, String name) {
+        /** "1060 ER_DUP_FIELDNAME". */
+        public String label() {
+            return number + " " + name;
+        }
+    }
+
+    public static final MysqlError TABLE_EXISTS = new MysqlError(1050, "ER_TABLE_EXISTS_ERROR");
+    public static final MysqlError BAD_TABLE = new MysqlError(1051, "ER_BAD_TABLE_ERROR");
+    public static final MysqlError NO_SUCH_TABLE = new MysqlError(1146, "ER_NO_SUCH_TABLE");
+    public static final MysqlError DUP_FIELDNAME = new MysqlError(1060, "ER_DUP_FIELDNAME");
+    public static final MysqlError BAD_FIELD = new MysqlError(1054, "ER_BAD_FIELD_ERROR");
+    public static final MysqlError DUP_KEYNAME = new MysqlError(1061, "ER_DUP_KEYNAME");
+    public static final MysqlError CANT_DROP_FIELD_OR_KEY = new MysqlError(1091, "ER_CANT_DROP_FIELD_OR_KEY");
+    public static final MysqlError KEY_DOES_NOT_EXIST = new MysqlError(1176, "ER_KEY_DOES_NOT_EXISTS");
+    public static final MysqlError MULTIPLE_PRI_KEY = new MysqlError(1068, "ER_MULTIPLE_PRI_KEY");
+    public static final MysqlError CANT_CREATE_TABLE = new MysqlError(1005, "ER_CANT_CREATE_TABLE");
+    public static final MysqlError DUP_CONSTRAINT_NAME = new MysqlError(1826, "ER_DUP_CONSTRAINT_NAME");
+    public static final MysqlError UNKNOWN_VIEW = new MysqlError(4092, "ER_UNKNOWN_VIEW");
+    public static final MysqlError UNKNOWN_SEQUENCES = new MysqlError(4091, "ER_UNKNOWN_SEQUENCES");
+    public static final MysqlError TRG_ALREADY_EXISTS = new MysqlError(1359, "ER_TRG_ALREADY_EXISTS");
+    public static final MysqlError TRG_DOES_NOT_EXIST = new MysqlError(1360, "ER_TRG_DOES_NOT_EXIST");
+    public static final MysqlError SP_ALREADY_EXISTS = new MysqlError(1304, "ER_SP_ALREADY_EXISTS");
+    public static final MysqlError SP_DOES_NOT_EXIST = new MysqlError(1305, "ER_SP_DOES_NOT_EXIST");
+    public static final MysqlError DB_CREATE_EXISTS = new MysqlError(1007, "ER_DB_CREATE_EXISTS");
+    public static final MysqlError DB_DROP_EXISTS = new MysqlError(1008, "ER_DB_DROP_EXISTS");
+    // MySQL 8.0 only (its error reference): named differently or numbered differently from MariaDB's.
+    private static final MysqlError MYSQL_FK_DUP_NAME = new MysqlError(1826, "ER_FK_DUP_NAME");
+    private static final MysqlError MYSQL_CHECK_DUP_NAME = new MysqlError(3822, "ER_CHECK_CONSTRAINT_DUP_NAME");
+    private static final MysqlError MYSQL_KEY_DOES_NOT_EXITS = new MysqlError(1176, "ER_KEY_DOES_NOT_EXITS");
+    private static final MysqlError MYSQL_CHECK_NOT_FOUND = new MysqlError(3821, "ER_CHECK_CONSTRAINT_NOT_FOUND");
+
+    /**
+     * One kind's facts on one server. {@code renameMissing} is null when the kind has no rename.
+     * {@code proven}: checked on a real server by {@code MysqlFactsTableTest}; false for rows from a manual.
+     */
+    public record Row(ObjectKind kind, boolean ifNotExists, boolean orReplace, boolean dropIfExists,
+            MysqlError duplicate, MysqlError dropMissing, MysqlError renameMissing, boolean proven) {
+        public Row {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(duplicate, "duplicate");
+            Objects.requireNonNull(dropMissing, "dropMissing");
+        }
+    }
+
+    private static final List<Row> MARIADB = List.of(
+            new Row(ObjectKind.TABLE, true, true, true, TABLE_EXISTS, BAD_TABLE, NO_SUCH_TABLE, true),
+            new Row(ObjectKind.COLUMN, true, false, true, DUP_FIELDNAME, CANT_DROP_FIELD_OR_KEY, BAD_FIELD, true),
+            new Row(ObjectKind.INDEX, true, true, true, DUP_KEYNAME, CANT_DROP_FIELD_OR_KEY, KEY_DOES_NOT_EXIST, true),
+            // CHECK constraints; the other kinds differ: duplicate(ConstraintKind).
+            new Row(ObjectKind.CONSTRAINT, true, false, true, DUP_CONSTRAINT_NAME, CANT_DROP_FIELD_OR_KEY, null, true),
+            new Row(ObjectKind.VIEW, true, true, true, TABLE_EXISTS, UNKNOWN_VIEW, NO_SUCH_TABLE, true),
+            new Row(ObjectKind.SEQUENCE, true, true, true, TABLE_EXISTS, UNKNOWN_SEQUENCES, NO_SUCH_TABLE, true),
+            new Row(ObjectKind.TRIGGER, true, true, true, TRG_ALREADY_EXISTS, TRG_DOES_NOT_EXIST, null, true),
+            new Row(ObjectKind.FUNCTION, true, true, true, SP_ALREADY_EXISTS, SP_DOES_NOT_EXIST, null, true),
+            new Row(ObjectKind.PROCEDURE, true, true, true, SP_ALREADY_EXISTS, SP_DOES_NOT_EXIST, null, true),
+            new Row(ObjectKind.DATABASE, true, true, true, DB_CREATE_EXISTS, DB_DROP_EXISTS, null, true));
+
+    private static final List<Row> MYSQL_8_0 = List.of(
+            new Row(ObjectKind.TABLE, true, false, true, TABLE_EXISTS, BAD_TABLE, NO_SUCH_TABLE, false),
+            new Row(ObjectKind.COLUMN, false, false, false, DUP_FIELDNAME, CANT_DROP_FIELD_OR_KEY, BAD_FIELD, false),
+            new Row(ObjectKind.INDEX, false, false, false, DUP_KEYNAME, CANT_DROP_FIELD_OR_KEY, MYSQL_KEY_DOES_NOT_EXITS,
+                    false),
+            new Row(ObjectKind.CONSTRAINT, false, false, false, MYSQL_CHECK_DUP_NAME, MYSQL_CHECK_NOT_FOUND, null, false),
+            new Row(ObjectKind.VIEW, false, true, true, TABLE_EXISTS, BAD_TABLE, NO_SUCH_TABLE, false),
+            new Row(ObjectKind.TRIGGER, true, false, true, TRG_ALREADY_EXISTS, TRG_DOES_NOT_EXIST, null, false),
+            new Row(ObjectKind.FUNCTION, true, false, true, SP_ALREADY_EXISTS, SP_DOES_NOT_EXIST, null, false),
+            new Row(ObjectKind.PROCEDURE, true, false, true, SP_ALREADY_EXISTS, SP_DOES_NOT_EXIST, null, false),
+            new Row(ObjectKind.DATABASE, true, false, true, DB_CREATE_EXISTS, DB_DROP_EXISTS, null, false));
+
+    private static final Map<ObjectKind, Row> MARIADB_BY_KIND = index(MARIADB);
+    private static final Map<ObjectKind, Row> MYSQL_BY_KIND = index(MYSQL_8_0);
+
+    private MysqlFacts() {
+    }
+
+    private static Map<ObjectKind, Row> index(List<Row> rows) {
+        Map<ObjectKind, Row> m = new EnumMap<>(ObjectKind.class);
+        for (Row r : rows) {
+            if (m.put(r.kind(), r) != null) {
+                throw new IllegalStateException("two rows for " + r.kind());
+            }
+        }
+        return m;
+    }
+
+    /** The MariaDB rows (proven on MariaDB 10.11). */
+    public static List<Row> mariadb() {
+        return MARIADB;
+    }
+
+    /** The MySQL 8.0 rows (from its manual). */
+    public static List<Row> mysql() {
+        return MYSQL_8_0;
+    }
+
+    /**
+     * The row of {@code kind} on the dialect's server; null when the server has no such object (a MySQL
+     * sequence) or the dialect is PostgreSQL. A schema is a database on both.
+     */
+    public static Row of(Dialect dialect, ObjectKind kind) {
+        if (dialect == null || !dialect.mysqlFamily()) {
+            return null;
+        }
+        ObjectKind k = kind == ObjectKind.SCHEMA ? ObjectKind.DATABASE : kind;
+        return (dialect.isMariaDb() ? MARIADB_BY_KIND : MYSQL_BY_KIND).get(k);
+    }
+
+    /**
+     * What a second {@code ADD CONSTRAINT} raises: a second primary key 1068 whatever its name; a UNIQUE
+     * constraint is an index (1061); a foreign key of a taken name fails in InnoDB (MariaDB 1005, MySQL 8.0
+     * 1826 ER_FK_DUP_NAME); CHECK and kinds not known the CONSTRAINT row's.
+     */
+    public static MysqlError duplicate(Dialect dialect, ConstraintKind kind) {
+        if (kind == ConstraintKind.PRIMARY_KEY) {
+            return MULTIPLE_PRI_KEY;
+        }
+        if (kind == ConstraintKind.UNIQUE) {
+            return DUP_KEYNAME;
+        }
+        if (kind == ConstraintKind.FOREIGN_KEY) {
+            return dialect.isMariaDb() ? CANT_CREATE_TABLE : MYSQL_FK_DUP_NAME;
+        }
+        return of(dialect, ObjectKind.CONSTRAINT).duplicate();
+    }
+
+    /** Whether the server takes {@code IF NOT EXISTS} on an {@code ADD} of this constraint kind (MariaDB only). */
+    public static boolean addConstraintIfNotExists(Dialect dialect, ConstraintKind kind) {
+        return dialect.isMariaDb() && kind != ConstraintKind.EXCLUDE && kind != ConstraintKind.UNKNOWN;
+    }
+}

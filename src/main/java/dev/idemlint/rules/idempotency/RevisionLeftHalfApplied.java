@@ -1,0 +1,75 @@
+package dev.idemlint.rules.idempotency;
+
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.MysqlDialect;
+
+/** Flags, on MySQL/MariaDB, a statement that can fail on existing rows after DDL a re-run repeats. */
+public final class RevisionLeftHalfApplied implements MigrationRule {
+    @Override
+    public void check(Migration m, RuleContext ctx) {
+        if (!MysqlDialect.applies(ctx.settings())) {
+            return;
+        }
+        Operation firstRepeated = null;
+        int repeated = 0;
+        for (Operation op : m.upgrade()) {
+            if (firstRepeated != null && failsOnData(op)) {
+                ctx.report(m.source(), op.site().span(), "If this statement fails on the rows it meets, "
+                        + (repeated == 1 ? "the statement before it stays" : "the " + repeated + " statements before it"
+                                + " stay") + " committed and the next upgrade fails re-running "
+                        + (repeated == 1 ? "it." : "them."))
+                        .help("MySQL and MariaDB commit each DDL statement on its own, so a failure here leaves the"
+                                + " earlier ones applied while alembic_version stays behind. Make them tolerate a"
+                                + " re-run, or move this statement into a revision of its own.")
+                        .related(m.source(), firstRepeated.site().span(), "the re-run fails here first")
+                        .emit();
+                return;
+            }
+            if (failsOnRerun(op)) {
+                firstRepeated = firstRepeated == null ? op : firstRepeated;
+                repeated++;
+            }
+        }
+    }
+
+    /** DDL that commits on its own and raises a duplicate or missing-object error when run twice. */
+    private static boolean failsOnRerun(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return !a.ifNotExists() && !GuardMatch.createGuarded(op);
+        }
+        if (op instanceof Operation.CreateTable t) {
+            return !t.ifNotExists() && !GuardMatch.createGuarded(op);
+        }
+        if (op instanceof Operation.CreateIndex i) {
+            return i.name() != null && !i.ifNotExists() && !GuardMatch.createGuarded(op);
+        }
+        if (op instanceof Operation.AddConstraint c) {
+            return (c.name() != null || c.kind() == ConstraintKind.PRIMARY_KEY) && !c.ifNotExists()
+                    && !GuardMatch.createGuarded(op);
+        }
+        if (op instanceof Operation.Drop d) {
+            return !d.ifExists() && !GuardMatch.dropGuarded(op);
+        }
+        return op instanceof Operation.Rename && !GuardMatch.createGuarded(op);
+    }
+
+    /** A statement whose success depends on the rows in the table. */
+    private static boolean failsOnData(Operation op) {
+        if (op instanceof Operation.CreateIndex i) {
+            return i.unique();
+        }
+        if (op instanceof Operation.AddConstraint c) {
+            return c.kind() != ConstraintKind.UNKNOWN;
+        }
+        if (op instanceof Operation.AddColumn a) {
+            return a.column().unique() || a.column().primaryKey() || a.column().foreignKey();
+        }
+        return op instanceof Operation.Benign b && (b.what().equals("alter_column")
+                || b.what().equals("ALTER TABLE ... MODIFY") || b.what().equals("ALTER TABLE ... CHANGE"));
+    }
+}

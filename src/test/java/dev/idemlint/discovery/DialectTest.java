@@ -1,0 +1,98 @@
+package dev.idemlint.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How a project's dialect is written and where it is read from: --dialect, config, sqlalchemy.url. */
+class DialectTest {
+    @TempDir
+    Path tmp;
+    Layout p;
+
+    @BeforeEach
+    void setUp() {
+        p = new Layout(tmp);
+    }
+
+    private LintTarget target(SettingsOverrides overrides) {
+        return new Discovery(overrides).discover(List.of(tmp)).targets().get(0);
+    }
+
+    @Test
+    void parses_a_name_with_an_optional_version() {
+        assertEquals(new Dialect(Dialect.Kind.MARIADB, Version.parse("10.11")), Dialect.parse("mariadb:10.11"));
+        assertEquals(new Dialect(Dialect.Kind.MYSQL, Version.LATEST), Dialect.parse(" MySQL "));
+        assertEquals(Dialect.POSTGRESQL, Dialect.parse("postgresql"));
+        assertEquals("mysql:8.0", Dialect.parse("mysql:8.0").toString());
+        assertEquals("mariadb", Dialect.parse("mariadb").toString());
+        assertTrue(Dialect.parse("mariadb").mysqlFamily());
+        assertFalse(Dialect.parse("pg").mysqlFamily());
+    }
+
+    @Test
+    void rejects_unknown_names_and_versions_naming_the_accepted_forms() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Dialect.parse("oracle"));
+        assertTrue(e.getMessage().contains("postgresql, mysql or mariadb"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Dialect.parse("mysql:eight"));
+        assertThrows(IllegalArgumentException.class, () -> Dialect.parse(""));
+    }
+
+    @Test
+    void reads_the_backend_of_a_sqlalchemy_url() {
+        assertEquals(Optional.of(Dialect.parse("mysql")), Dialect.fromUrl("mysql+pymysql://u:secret@db/app?charset=utf8mb4"));
+        assertEquals(Optional.of(Dialect.parse("mysql")), Dialect.fromUrl("mysql://u@db/app"));
+        assertEquals(Optional.of(Dialect.parse("mariadb")), Dialect.fromUrl("mariadb+mariadbconnector://u@db/app"));
+        assertEquals(Optional.of(Dialect.POSTGRESQL), Dialect.fromUrl("postgresql+psycopg2://u@db/app"));
+        assertEquals(Optional.empty(), Dialect.fromUrl("sqlite:///app.db"));
+        assertEquals(Optional.empty(), Dialect.fromUrl("not a url"));
+    }
+
+    @Test
+    void a_project_is_postgresql_by_default() {
+        p.env("migrations").revision("migrations/versions/a.py", "a", null);
+        assertEquals(Dialect.POSTGRESQL, target(SettingsOverrides.NONE).settings().dialect());
+    }
+
+    @Test
+    void alembic_ini_sqlalchemy_url_names_the_dialect_without_showing_the_password() {
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = mysql+pymysql://app:hunter2@db/app\n")
+                .env("migrations").revision("migrations/versions/a.py", "a", null);
+        LintTarget t = target(SettingsOverrides.NONE);
+        assertEquals(Dialect.parse("mysql"), t.settings().dialect());
+        PinSource source = t.provenance().get("dialect");
+        assertEquals("alembic.ini", source.file());
+        assertFalse(source.toString().contains("hunter2"), source.toString());
+    }
+
+    @Test
+    void config_beats_the_url_and_the_flag_beats_both() {
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = postgresql://db/app\n")
+                .file("pyproject.toml", "[tool.idemlint]\ndialect = \"mariadb:10.11\"\n")
+                .env("migrations").revision("migrations/versions/a.py", "a", null);
+        LintTarget fromConfig = target(SettingsOverrides.NONE);
+        assertEquals(Dialect.parse("mariadb:10.11"), fromConfig.settings().dialect());
+        assertEquals(new PinSource("pyproject.toml", 2, "dialect = \"mariadb:10.11\""), fromConfig.provenance().get("dialect"));
+        LintTarget fromFlag = target(new SettingsOverrides(null, null, null, Dialect.parse("mysql:8.0")));
+        assertEquals(Dialect.parse("mysql:8.0"), fromFlag.settings().dialect());
+        assertEquals("--dialect", fromFlag.provenance().get("dialect").file());
+    }
+
+    @Test
+    void a_bad_dialect_in_config_is_a_located_problem_and_the_default_stays() {
+        p.file(".idemlint.toml", "\ndialect = \"db2\"\n").env("migrations").revision("migrations/versions/a.py", "a", null);
+        LintTarget t = target(SettingsOverrides.NONE);
+        assertEquals(Dialect.POSTGRESQL, t.settings().dialect());
+        assertEquals(1, t.config().problems().size());
+        assertEquals(2, t.config().problems().get(0).line());
+        assertTrue(t.config().problems().get(0).message().contains("db2"));
+    }
+}

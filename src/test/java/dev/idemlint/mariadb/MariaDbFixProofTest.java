@@ -1,0 +1,87 @@
+package dev.idemlint.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.cli.CliRun;
+import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
+import dev.idemlint.pg.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The fixes proven on a real MariaDB: a revision of DDL statements (raw SQL with backticks, ADD INDEX/KEY,
+ * UNIQUE KEY, CHECK, FOREIGN KEY, and op calls) fails on its re-run as linted, with the error number the
+ * finding names; after {@code lint --fix --unsafe-fixes --dialect mariadb:10.11} it re-runs cleanly, and
+ * nothing is left to report. Alembic is Debian's, run by {@code run_upgrade.py} through PyMySQL.
+ */
+@Tag("mariadb")
+class MariaDbFixProofTest {
+    @TempDir
+    Path dir;
+
+    private static final Path RESOURCES = Path.of(System.getProperty("idemlint.root", ".")).resolve(
+            "src/test/resources/mariadb");
+
+    private static String upgrade(MariaDbServer server, TempDatabase db, Path revision) {
+        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
+        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", RESOURCES.resolve("run_upgrade.py")
+                .toString(), url, revision.toString()), Map.of(), null, Duration.ofSeconds(120));
+        return r.stdout().strip() + r.stderr().strip();
+    }
+
+    @Test
+    void the_fixed_revision_re_runs_on_mariadb_where_the_original_fails() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("versions"));
+        Path revision = versions.resolve("e1a0b0000001_half_applied.py");
+        Files.copy(RESOURCES.resolve("proof/versions/e1a0b0000001_half_applied.py"), revision);
+
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        assertTrue(before.out().contains("error 1060 ER_DUP_FIELDNAME"), before.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertEquals("ok", upgrade(server, db, revision));
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1060"), "the original re-run fails as the finding says: " + rerun);
+        }
+
+        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--dialect", "mariadb:10.11", versions.toString());
+        String text = Files.readString(revision);
+        assertFalse(text.contains("DO $$") || text.contains("ON CONFLICT"), text);
+        assertEquals(0, fixed.exit(), fixed.out() + fixed.err() + "\n" + text);
+        try (TempDatabase db = server.createDatabase()) {
+            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+        }
+    }
+
+    @Test
+    void a_failure_half_way_leaves_the_earlier_ddl_applied_and_the_re_run_fails_on_it() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("half/versions"));
+        Path revision = versions.resolve("f1a0b0000001_email.py");
+        Files.copy(RESOURCES.resolve("half/versions/f1a0b0000001_email.py"), revision);
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb", "--format", "concise", versions.toString());
+        assertTrue(lint.out().contains("revision-left-half-applied"), lint.out());
+        assertTrue(lint.out().contains("error 1060 ER_DUP_FIELDNAME"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY, name varchar(20));"
+                    + " INSERT INTO players VALUES (1, 'a'), (2, 'b')").ok());
+            String first = upgrade(server, db, revision);
+            assertTrue(first.startsWith("ERROR 1062"), "the unique index fails on the rows: " + first);
+            assertTrue(db.exec("SELECT email FROM players").ok(), "the column stayed although the revision failed");
+            db.exec("UPDATE players SET email = CONCAT(name, '@example.org')");
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1060"), "after the data is fixed, the re-run fails on the column: " + rerun);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.idemlint.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.mariadb.MariaDbServer.Outcome;
+import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.MysqlFacts.MysqlError;
+import dev.idemlint.migration.ObjectKind;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every MariaDB row of {@link MysqlFacts} on a real MariaDB, each in a database of its own: a duplicate
+ * create raises the row's error, {@code IF NOT EXISTS} / {@code OR REPLACE} / {@code DROP ... IF EXISTS}
+ * are accepted exactly when the row says so (and a re-run with them then succeeds), and a drop and a rename
+ * of a missing object raise the row's errors. Then the constraint kinds and the UNIQUE trap.
+ */
+@Tag("mariadb")
+class MysqlFactsTableTest {
+
+    /**
+     * Statements for one kind: {@code create} holds {@code %s} where {@code IF NOT EXISTS} goes and
+     * {@code drop} where {@code IF EXISTS} goes, naming an object that does not exist; {@code orReplace}
+     * is the create with {@code OR REPLACE}; {@code rename} renames a missing object (null: no rename).
+     */
+    record Example(String setup, String create, String orReplace, String drop, String rename) {
+    }
+
+    private static final String TABLE = "CREATE TABLE t (a int, b int)";
+    private static final Map<ObjectKind, Example> EXAMPLES = new EnumMap<>(Map.of(
+            ObjectKind.TABLE, new Example("", "CREATE TABLE %s t1 (a int)", "CREATE OR REPLACE TABLE t1 (a int)",
+                    "DROP TABLE %s nope", "RENAME TABLE nope TO x"),
+            ObjectKind.COLUMN, new Example(TABLE, "ALTER TABLE t ADD COLUMN %s c int", null,
+                    "ALTER TABLE t DROP COLUMN %s nope", "ALTER TABLE t RENAME COLUMN nope TO x"),
+            ObjectKind.INDEX, new Example(TABLE, "ALTER TABLE t ADD INDEX %s ix (a)", "CREATE OR REPLACE INDEX ix ON t (a)",
+                    "ALTER TABLE t DROP INDEX %s nope", "ALTER TABLE t RENAME INDEX nope TO x"),
+            ObjectKind.CONSTRAINT, new Example(TABLE, "ALTER TABLE t ADD CONSTRAINT %s ck CHECK (a > 0)", null,
+                    "ALTER TABLE t DROP CONSTRAINT %s nope", null),
+            ObjectKind.VIEW, new Example("", "CREATE VIEW %s v AS SELECT 1 AS a", "CREATE OR REPLACE VIEW v AS SELECT 1 AS a",
+                    "DROP VIEW %s nope", "RENAME TABLE nope TO x"),
+            ObjectKind.SEQUENCE, new Example("", "CREATE SEQUENCE %s s1", "CREATE OR REPLACE SEQUENCE s1",
+                    "DROP SEQUENCE %s nope", "RENAME TABLE nope TO x"),
+            ObjectKind.TRIGGER, new Example(TABLE, "CREATE TRIGGER %s tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+                    "CREATE OR REPLACE TRIGGER tr BEFORE INSERT ON t FOR EACH ROW SET NEW.a = 1",
+                    "DROP TRIGGER %s nope", null),
+            ObjectKind.FUNCTION, new Example("", "CREATE FUNCTION %s f1() RETURNS int RETURN 1",
+                    "CREATE OR REPLACE FUNCTION f1() RETURNS int RETURN 1", "DROP FUNCTION %s nope", null),
+            ObjectKind.PROCEDURE, new Example("", "CREATE PROCEDURE %s p1() SELECT 1",
+                    "CREATE OR REPLACE PROCEDURE p1() SELECT 1", "DROP PROCEDURE %s nope", null),
+            ObjectKind.DATABASE, new Example("", "CREATE DATABASE %s idemlint_facts_db", 
+                    "CREATE OR REPLACE DATABASE idemlint_facts_db", "DROP DATABASE %s idemlint_facts_nope", null)));
+
+    static Stream<MysqlFacts.Row> rows() {
+        return MysqlFacts.mariadb().stream();
+    }
+
+    private static void assertError(MysqlError expected, Outcome actual, String what) {
+        assertFalse(actual.ok(), what + " succeeded");
+        assertEquals(expected.number(), actual.errno(), what + ": " + actual);
+    }
+
+    @Test
+    void every_mariadb_row_has_an_example_and_is_proven() {
+        rows().forEach(r -> {
+            assertNotNull(EXAMPLES.get(r.kind()), "no example for " + r.kind());
+            assertTrue(r.proven(), r.kind() + " is checked here, so it is proven");
+        });
+        MysqlFacts.mysql().forEach(r -> assertFalse(r.proven(), r.kind() + ": no MySQL server here"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rows")
+    void the_row_holds_on_mariadb(MysqlFacts.Row row) {
+        Example ex = EXAMPLES.get(row.kind());
+        MariaDbServer server = MariaDbServer.require();
+        try (TempDatabase db = server.createDatabase()) {
+            try {
+                if (!ex.setup().isEmpty()) {
+                    assertTrue(db.exec(ex.setup()).ok(), "setup");
+                }
+                String create = ex.create().formatted("");
+                assertTrue(db.exec(create).ok(), "first create");
+                assertError(row.duplicate(), db.exec(create), "second " + create);
+                Outcome ine = db.exec(ex.create().formatted("IF NOT EXISTS"));
+                assertEquals(row.ifNotExists(), ine.ok(), "IF NOT EXISTS: " + ine);
+                if (ex.orReplace() != null) {
+                    Outcome orReplace = db.exec(ex.orReplace());
+                    assertEquals(row.orReplace(), orReplace.ok(), "OR REPLACE: " + orReplace);
+                }
+                assertError(row.dropMissing(), db.exec(ex.drop().formatted("")), "drop of a missing object");
+                Outcome ie = db.exec(ex.drop().formatted("IF EXISTS"));
+                assertEquals(row.dropIfExists(), ie.ok(), "DROP IF EXISTS: " + ie);
+                if (row.renameMissing() != null) {
+                    assertError(row.renameMissing(), db.exec(ex.rename()), "rename of a missing object");
+                }
+            } finally {
+                if (row.kind() == ObjectKind.DATABASE) {
+                    server.exec(null, "DROP DATABASE IF EXISTS idemlint_facts_db");
+                }
+            }
+        }
+    }
+
+    @Test
+    void a_second_primary_key_is_1068_and_mariadb_takes_if_not_exists() {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE t (a int NOT NULL, b int NOT NULL); ALTER TABLE t ADD PRIMARY KEY (a)").ok());
+            MysqlError dup = MysqlFacts.duplicate(Dialect.parse("mariadb"), ConstraintKind.PRIMARY_KEY);
+            assertError(dup, db.exec("ALTER TABLE t ADD PRIMARY KEY (b)"), "second primary key");
+            assertTrue(db.exec("ALTER TABLE t ADD PRIMARY KEY IF NOT EXISTS (b)").ok());
+        }
+    }
+
+    @Test
+    void a_unique_constraint_is_an_index_and_only_the_unique_key_form_takes_if_not_exists() {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE t (a int); ALTER TABLE t ADD CONSTRAINT uq UNIQUE (a)").ok());
+            MysqlError dup = MysqlFacts.duplicate(Dialect.parse("mariadb"), ConstraintKind.UNIQUE);
+            assertError(dup, db.exec("ALTER TABLE t ADD CONSTRAINT uq UNIQUE (a)"), "second unique");
+            // the trap: the constraint spelling rejects IF NOT EXISTS as a syntax error
+            assertEquals(1064, db.exec("ALTER TABLE t ADD CONSTRAINT IF NOT EXISTS uq UNIQUE (a)").errno());
+            assertTrue(db.exec("ALTER TABLE t ADD UNIQUE KEY IF NOT EXISTS uq (a)").ok());
+        }
+    }
+
+    @Test
+    void a_second_foreign_key_of_a_name_fails_in_innodb_and_the_if_not_exists_goes_after_foreign_key() {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (a int);"
+                    + " ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES p (id)").ok());
+            MysqlError dup = MysqlFacts.duplicate(Dialect.parse("mariadb"), ConstraintKind.FOREIGN_KEY);
+            assertError(dup, db.exec("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (a) REFERENCES p (id)"), "second fk");
+            assertEquals(1064, db.exec("ALTER TABLE t ADD CONSTRAINT IF NOT EXISTS fk FOREIGN KEY (a) REFERENCES p (id)")
+                    .errno());
+            assertTrue(db.exec("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES p (id)").ok());
+            assertTrue(db.exec("ALTER TABLE t DROP FOREIGN KEY IF EXISTS nope").ok());
+            assertError(MysqlFacts.CANT_DROP_FIELD_OR_KEY, db.exec("ALTER TABLE t DROP FOREIGN KEY nope"), "drop fk");
+        }
+    }
+
+    @Test
+    void ddl_commits_the_statements_before_a_failure() {
+        // the half-applied revision: the first ALTER stays although the script fails at the second
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE t (a int)").ok());
+            Outcome failed = db.exec("START TRANSACTION; ALTER TABLE t ADD COLUMN b int; ALTER TABLE t ADD COLUMN a int;");
+            assertEquals(1060, failed.errno(), failed.toString());
+            db.exec("ROLLBACK");
+            assertTrue(db.exec("SELECT b FROM t").ok(), "column b was committed by its own DDL");
+            assertEquals(1060, db.exec("ALTER TABLE t ADD COLUMN b int").errno(), "the re-run fails on b");
+        }
+    }
+}
