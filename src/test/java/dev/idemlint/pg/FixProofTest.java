@@ -33,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * apply and re-apply cleanly; a revision still flagged must be named in {@link #KNOWN_UNFIXED} with its
  * reason. The schema ({@code pg_dump --schema-only}) after every revision of the fixed chain, run and
  * re-run, must be the schema after that revision of the unfixed chain applied once, and at the head a
- * single {@code upgrade heads} of both must leave the same schema.
+ * single {@code upgrade heads} of both must leave the same schema. Where the unfixed chain fails, the
+ * reference is the unfixed chain applied once with each failing statement rolled back and skipped (its
+ * effect applied once), never the fixed chain itself; a revision without a reference is not counted as equal.
+ * A chain whose directory holds an env.py is linted from there (its naming convention), and its models.py
+ * gives the harness the same {@code target_metadata}.
  */
 @Tag("postgres")
 class FixProofTest {
@@ -101,17 +105,22 @@ class FixProofTest {
     }
 
     /**
-     * The entries of an allow-list keyed {@code chain/revision} that name no revision: of a chain that is no proof
-     * chain, or of a chain that ran and has no such revision. Entries of chains left out of a targeted run
+     * The entries of an allow-list keyed {@code chain/revision} that name no revision: of a chain that is none of
+     * the proof chains, or of a chain that ran and has no such revision. Entries of chains left out of a targeted run
      * ({@code -Didemlint.proof.chains}) cannot be checked there and are left alone.
      */
     static List<String> staleEntries(String list, Set<String> entries, Set<String> keys, Set<String> chainsRun) {
-        Set<String> allChains = allProofChains();
+        return staleEntries(list, entries, keys, chainsRun, allProofChains());
+    }
+
+    /** As {@link #staleEntries(String, Set, Set, Set)}, for the chains {@code allChains}. */
+    static List<String> staleEntries(String list, Set<String> entries, Set<String> keys, Set<String> chainsRun,
+            Set<String> allChains) {
         List<String> out = new ArrayList<>();
         for (String key : entries) {
             String chain = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
             if (!allChains.contains(chain) || chainsRun.contains(chain) && !keys.contains(key)) {
-                out.add(list + " names " + key + ", which is no revision of the proof chains");
+                out.add(list + " names " + key + ", which is no revision of the chains proved");
             }
         }
         return out;

@@ -188,6 +188,8 @@ class RerunProofTest {
 
     @Test
     void every_predicting_rule_is_proved_by_a_failing_revision_and_a_clean_counterpart() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("idemlint.proof.chains", "").isBlank(),
+                "a targeted run (-Didemlint.proof.chains) holds only some of the rules' proofs");
         Results r = results();
         Set<String> provedFailing = new TreeSet<>();
         Map<String, List<String>> counterparts = new TreeMap<>();

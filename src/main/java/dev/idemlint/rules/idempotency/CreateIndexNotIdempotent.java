@@ -74,7 +74,10 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         return fixes(ix, file, s, null);
     }
 
-    /** As {@link #fixes(Operation.CreateIndex, SourceFile, Settings)}, the guard checking {@code stored} when not null. */
+    /**
+     * As {@link #fixes(Operation.CreateIndex, SourceFile, Settings)}, the guard checking {@code stored} (the name
+     * the naming convention or SQLAlchemy's truncation makes) when it is not the name written.
+     */
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
         OpSite site = ix.site();
         if (!CreateFixes.isOpCall(site)) {
@@ -82,7 +85,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         }
         return CreateFixes.opCall(s.indexIfExistsSupported() && !ix.ifNotExists()
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                GuardWrapper.wrap(file, site, stored != null
+                GuardWrapper.wrap(file, site, stored != null && !stored.equals(ix.name())
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
                         : indexGuard(file, site, ix.name(), ix.table(), false),
