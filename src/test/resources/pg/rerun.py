@@ -17,9 +17,9 @@ and merges walk correctly (a purge to a single revision would forget the other b
 
 With --upgrade-head-only, a single `upgrade heads` on a fresh database is run instead. With --once,
 the walk applies each revision once and re-runs nothing (the deploy from scratch, revision by
-revision). With --skip-failing, each statement runs under a savepoint and one that fails is rolled back
-and skipped (the chain with each failing statement's effect applied once: a reference schema built
-without any fix). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
+revision). With --skip-failing, each statement runs under a savepoint and one that fails because its
+effect is already there (duplicate / undefined object SQLSTATEs) is rolled back and skipped (the chain with
+each failing statement's effect applied once: a reference schema built without any fix). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
 written to DIR/<revision>.sql.
 
 Output JSON:
@@ -63,23 +63,40 @@ if config.attributes.get("skip_failing"):
     import psycopg2
     import psycopg2.extensions
 
+    # What a statement raises when its effect is already there (an object or row it makes exists, one it
+    # drops or renames is gone): skipping it leaves that effect applied once. Any other failure (a syntax
+    # error, a wrong type) had no effect to apply, and stays a failure.
+    ALREADY_DONE = {"42P07", "42710", "42701", "42P06", "42723", "42P16", "23505", "42704", "42P01", "42703",
+                    "42883", "3F000"}
+
     class SkippingCursor(psycopg2.extensions.cursor):
-        """Each statement under a savepoint: one that fails is rolled back and skipped, so an object or row
-        the chain makes twice ends up made once (autocommit blocks run as they are: no savepoint there)."""
+        """Each statement under a savepoint: one that fails because its effect is already there is rolled
+        back and skipped, so an object or row the chain makes twice ends up made once (autocommit blocks run
+        as they are: no savepoint there)."""
 
         def execute(self, query, vars=None):
+            return self._skipping(super().execute, query, vars)
+
+        def executemany(self, query, vars_list):
+            return self._skipping(super().executemany, query, vars_list)
+
+        def _skipping(self, run, query, args):
             if self.connection.autocommit:
-                return super().execute(query, vars)
-            super().execute("SAVEPOINT idemlint_skip")
-            try:
-                result = super().execute(query, vars)
-            except psycopg2.Error as e:
-                super().execute("ROLLBACK TO SAVEPOINT idemlint_skip")
-                config.attributes.setdefault("skipped", []).append(
-                    "%s %s" % (e.pgcode, (query.decode() if isinstance(query, bytes) else str(query)).strip()[:200]))
-                return None
-            super().execute("RELEASE SAVEPOINT idemlint_skip")
-            return result
+                return run(query, args)
+            # the savepoint through a cursor of its own: this one keeps the statement's result rows
+            with psycopg2.extensions.cursor(self.connection) as side:
+                side.execute("SAVEPOINT idemlint_skip")
+                try:
+                    result = run(query, args)
+                except psycopg2.Error as e:
+                    side.execute("ROLLBACK TO SAVEPOINT idemlint_skip")
+                    if e.pgcode not in ALREADY_DONE:
+                        raise
+                    config.attributes.setdefault("skipped", []).append("%s %s" % (
+                        e.pgcode, (query.decode() if isinstance(query, bytes) else str(query)).strip()[:200]))
+                    return None
+                side.execute("RELEASE SAVEPOINT idemlint_skip")
+                return result
 
     connect_args["cursor_factory"] = SkippingCursor
 engine = create_engine(

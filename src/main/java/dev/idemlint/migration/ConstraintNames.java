@@ -253,6 +253,46 @@ public final class ConstraintNames {
         return n;
     }
 
+    /**
+     * The name {@code op.drop_constraint(name, table, type_=...)} really drops: Alembic attaches a constraint of
+     * the {@code type_} to a table of its convention's MetaData, so a template holding
+     * {@code %(constraint_name)s} renames it ({@code "positive"} drops {@code ck_orders_positive}); null for
+     * other operations, and without a literal {@code type_} (a plain constraint, which no convention names).
+     */
+    public static Name ofDrop(Operation op, NamingConvention convention) {
+        if (!(op instanceof Operation.Drop d) || d.kind() != ObjectKind.CONSTRAINT || d.site().call() == null
+                || d.site().origin() != dev.idemlint.migration.Origin.OP_CALL
+                && d.site().origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return null;
+        }
+        Expr.Call call = d.site().call();
+        int b = d.site().origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        String type = literal(argument(call, 2 - b, "type_"));
+        Kind kind = type == null ? null : switch (type) {
+            case "foreignkey" -> Kind.FOREIGN_KEY;
+            case "unique" -> Kind.UNIQUE;
+            case "check" -> Kind.CHECK;
+            case "primary" -> Kind.PRIMARY_KEY;
+            default -> null;
+        };
+        if (kind == null || d.table() == null || d.name() == null) {
+            return null;
+        }
+        Expr nameArg = argument(call, 0, "constraint_name");
+        boolean conv = nameArg instanceof Expr.Call f && "f".equals(Names.lastPart(f.func()));
+        Target t = Target.of(kind, d.table(), List.of());
+        t = conv ? t.namedConv(d.name()) : t.named(d.name());
+        Expr schema = call.keyword("schema") == null ? null : call.keyword("schema").value();
+        if (schema != null && !(schema instanceof Expr.Const k && k.text().equals("None"))) {
+            String s = literal(schema);
+            if (s == null) {
+                return new Name.Unknown("the schema is not a literal");
+            }
+            t = t.inSchema(s);
+        }
+        return name(convention, t);
+    }
+
     private static Expr argument(Expr.Call call, int pos, String keyword) {
         dev.idemlint.python.Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);

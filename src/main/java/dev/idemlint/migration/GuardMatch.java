@@ -84,14 +84,23 @@ public final class GuardMatch {
 
     /** A check on the name the project's naming convention gives the constraint or index the op creates. */
     private static boolean touchesByConvention(Guard g, Operation op, java.util.function.Supplier<NamingConvention> naming) {
-        if (!(op instanceof Operation.AddConstraint) && !(op instanceof Operation.CreateIndex)) {
+        ConstraintNames.Name n;
+        String table;
+        if (op instanceof Operation.AddConstraint c) {
+            n = ConstraintNames.of(op, naming.get());
+            table = c.table();
+        } else if (op instanceof Operation.CreateIndex ix) {
+            n = ConstraintNames.of(op, naming.get());
+            table = ix.table();
+        } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT) {
+            n = ConstraintNames.ofDrop(op, naming.get());
+            table = d.table();
+        } else {
             return false;
         }
-        ConstraintNames.Name n = ConstraintNames.of(op, naming.get());
         if (!(n instanceof ConstraintNames.Name.Given given)) {
             return false;
         }
-        String table = op instanceof Operation.AddConstraint c ? c.table() : ((Operation.CreateIndex) op).table();
         return inTable(g, given.name(), table);
     }
 

@@ -87,8 +87,8 @@ public final class AlembicRerunHarness {
     }
 
     /**
-     * As {@link #runOnce(Path, Path, List)}, each statement under a savepoint: one that fails is rolled back and
-     * skipped. The unfixed chain run this way has each failing statement's effect applied once, a reference
+     * As {@link #runOnce(Path, Path, List)}, each statement under a savepoint: one that fails because its effect
+     * is already there (a duplicate or undefined object, a duplicate key) is rolled back and skipped. The unfixed chain run this way has each failing statement's effect applied once, a reference
      * for the fixed chain's schema that no fix helped build.
      */
     public ChainOutcome runOnceSkippingFailures(Path versionsDir, Path dumpDir, List<String> order) {
