@@ -35,6 +35,13 @@ CONVENTIONS = {
         "ck": "%(constraint_name)s",
     },
     "partial": {"uq": "%(table_name)s_%(column_0_name)s_key", "fk": "%(column_1_name)s_%(constraint_name)s"},
+    "tokens": {  # the rarer tokens: keys, labels joined without a separator, referred names
+        "ix": "ix_%(column_0N_label)s_%(column_1_key)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_key)s_%(column_0_key)s",
+        "fk": "fk_%(table_name)s_%(column_0N_name)s_%(referred_table_name)s_%(referred_column_0N_name)s",
+        "pk": "pk_%(table_name)s_%(column_0N_key)s",
+        "ck": "ck__%(table_name)s__%(constraint_name)s",
+    },
     "labels": {  # Airflow's shape
         "ix": "idx_%(column_0_N_label)s",
         "uq": "%(table_name)s_%(column_0_N_name)s_uq",

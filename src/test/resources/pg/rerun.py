@@ -3,7 +3,7 @@
 
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
 
-    rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--pg-dump PATH]
+    rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--skip-failing] [--pg-dump PATH]
              [--dump-dir DIR] [--keep]
 
 For each revision R, parents before children:
@@ -17,7 +17,9 @@ and merges walk correctly (a purge to a single revision would forget the other b
 
 With --upgrade-head-only, a single `upgrade heads` on a fresh database is run instead. With --once,
 the walk applies each revision once and re-runs nothing (the deploy from scratch, revision by
-revision). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
+revision). With --skip-failing, each statement runs under a savepoint and one that fails because its
+effect is already there (duplicate / undefined object SQLSTATEs) is rolled back and skipped (the chain with
+each failing statement's effect applied once: a reference schema built without any fix). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
 written to DIR/<revision>.sql.
 
 Output JSON:
@@ -27,7 +29,8 @@ Output JSON:
    "head_run": outcome|null,   # --upgrade-head-only
    "revisions": [{"revision", "file", "parents", "after_failure",
                   "first": outcome, "rerun": outcome|null}]}
-  outcome = {"ok", "sqlstate", "error_class", "message", "statements", "warnings"}
+  outcome = {"ok", "sqlstate", "error_class", "message", "statements", "warnings",
+             "skipped"}            # --skip-failing: "<sqlstate> <statement>" of each statement skipped
 """
 import argparse
 import json
@@ -55,11 +58,52 @@ from sqlalchemy import create_engine, event, pool
 
 config = context.config
 statements = config.attributes.setdefault("statements", [])
+connect_args = {"options": "-c lock_timeout=10s -c statement_timeout=60s"}
+if config.attributes.get("skip_failing"):
+    import psycopg2
+    import psycopg2.extensions
+
+    # What a statement raises when its effect is already there (an object or row it makes exists, one it
+    # drops or renames is gone): skipping it leaves that effect applied once. Any other failure (a syntax
+    # error, a wrong type) had no effect to apply, and stays a failure.
+    ALREADY_DONE = {"42P07", "42710", "42701", "42P06", "42723", "42P16", "23505", "42704", "42P01", "42703",
+                    "42883", "3F000"}
+
+    class SkippingCursor(psycopg2.extensions.cursor):
+        """Each statement under a savepoint: one that fails because its effect is already there is rolled
+        back and skipped, so an object or row the chain makes twice ends up made once (autocommit blocks run
+        as they are: no savepoint there)."""
+
+        def execute(self, query, vars=None):
+            return self._skipping(super().execute, query, vars)
+
+        def executemany(self, query, vars_list):
+            return self._skipping(super().executemany, query, vars_list)
+
+        def _skipping(self, run, query, args):
+            if self.connection.autocommit:
+                return run(query, args)
+            # the savepoint through a cursor of its own: this one keeps the statement's result rows
+            with psycopg2.extensions.cursor(self.connection) as side:
+                side.execute("SAVEPOINT idemlint_skip")
+                try:
+                    result = run(query, args)
+                except psycopg2.Error as e:
+                    side.execute("ROLLBACK TO SAVEPOINT idemlint_skip")
+                    if e.pgcode not in ALREADY_DONE:
+                        raise
+                    config.attributes.setdefault("skipped", []).append("%s %s" % (
+                        e.pgcode, (query.decode() if isinstance(query, bytes) else str(query)).strip()[:200]))
+                    return None
+                side.execute("RELEASE SAVEPOINT idemlint_skip")
+                return result
+
+    connect_args["cursor_factory"] = SkippingCursor
 engine = create_engine(
     config.attributes["url"],
     poolclass=pool.NullPool,
     # A hung lock must fail the fact, not the whole test run.
-    connect_args={"options": "-c lock_timeout=10s -c statement_timeout=60s"},
+    connect_args=connect_args,
 )
 
 
@@ -71,7 +115,7 @@ def _record(conn, cursor, statement, parameters, context, executemany):
 with engine.connect() as connection:
     context.configure(
         connection=connection,
-        target_metadata=None,
+        target_metadata=config.attributes.get("target_metadata"),
         transaction_per_migration=True,
     )
     with context.begin_transaction():
@@ -79,6 +123,19 @@ with engine.connect() as connection:
 engine.dispose()
 '''
 
+
+
+def case_metadata(versions_dir):
+    """The MetaData of the chain's models.py next to its versions dir (the naming convention its env.py
+    configures), or None: Alembic's ops name constraints and indexes with its naming convention."""
+    path = os.path.join(os.path.dirname(versions_dir), "models.py")
+    if not os.path.isfile(path):
+        return None
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("idemlint_case_models", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.metadata
 
 
 def is_noise(statement):
@@ -91,6 +148,7 @@ def is_noise(statement):
 def outcome(fn, cfg):
     """Run fn(), return what happened; never raises."""
     cfg.attributes["statements"] = []
+    cfg.attributes["skipped"] = []
     result = {"ok": True, "sqlstate": None, "error_class": None, "message": None}
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -112,6 +170,7 @@ def outcome(fn, cfg):
                           message=str(e).strip() or traceback.format_exc(limit=1).strip())
     result["statements"] = [s.strip() for s in cfg.attributes.get("statements", []) if not is_noise(s.strip())]
     result["warnings"] = ["%s: %s" % (w.category.__name__, w.message) for w in caught]
+    result["skipped"] = list(cfg.attributes.get("skipped", []))
     return result
 
 
@@ -164,6 +223,8 @@ def main():
     ap.add_argument("--upgrade-head-only", action="store_true")
     ap.add_argument("--once", action="store_true", help="apply each revision once, re-run nothing")
     ap.add_argument("--pg-dump", metavar="PATH")
+    ap.add_argument("--skip-failing", action="store_true",
+                    help="roll back and skip each statement that fails (a savepoint per statement)")
     ap.add_argument("--dump-dir", metavar="DIR")
     ap.add_argument("--order", metavar="IDS", help="comma-separated revision ids to walk first, in this order"
                     " (a topological order of another run of the same chain)")
@@ -201,6 +262,8 @@ def main():
         cfg.set_main_option("version_path_separator", "os")
         cfg.set_main_option("version_locations", versions_dir.replace("%", "%%"))
         cfg.attributes["url"] = url  # not through the ini: passwords may hold '%'
+        cfg.attributes["target_metadata"] = case_metadata(versions_dir)
+        cfg.attributes["skip_failing"] = args.skip_failing
 
         holder = {}
 

@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.python.Expr;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -175,6 +176,147 @@ public final class ConstraintNames {
             return new Name.Refused("SQLAlchemy cannot render CREATE INDEX without a name (no \"ix\" naming convention)");
         }
         return new Name.Given(postgresDefault(t.kind(), t.table(), t.columns()), Origin.POSTGRES_DEFAULT);
+    }
+
+    /**
+     * The name PostgreSQL stores for the constraint or index an Alembic op call creates
+     * ({@code op.create_foreign_key}, {@code create_unique_constraint}, {@code create_check_constraint},
+     * {@code create_primary_key}, {@code create_index}, and their {@code batch_op} forms), under
+     * {@code convention}; null for raw SQL and other operations, whose names are written out. Referred
+     * tables and columns and the schema are read from literal arguments only: when the convention needs one
+     * that is not a literal, the name is unknown.
+     */
+    public static Name of(Operation op, NamingConvention convention) {
+        OpSite site = op.site();
+        if (site.call() == null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
+                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return null;
+        }
+        Expr.Call call = site.call();
+        int b = site.origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        Kind kind;
+        String table;
+        String name;
+        Expr nameArg;
+        List<String> columns;
+        if (op instanceof Operation.AddConstraint c) {
+            kind = Kind.of(c.kind());
+            table = c.table();
+            name = c.name();
+            nameArg = argument(call, 0, "constraint_name");
+            columns = c.columns();
+        } else if (op instanceof Operation.CreateIndex ix) {
+            kind = Kind.INDEX;
+            table = ix.table();
+            name = ix.name();
+            nameArg = argument(call, 0, "index_name");
+            columns = ix.columns();
+        } else {
+            return null;
+        }
+        if (kind == null) {
+            return null;
+        }
+        if (table == null) {
+            return new Name.Unknown("the table name is not a literal");
+        }
+        Target t = Target.of(kind, table, columns);
+        boolean unnamed = nameArg == null || nameArg instanceof Expr.Const k && k.text().equals("None");
+        if (!unnamed) {
+            if (name == null) {
+                return new Name.Unknown("the name is computed at run time");
+            }
+            // op.f("name") (conv): the name is taken as is, exempt from the convention
+            boolean conv = nameArg instanceof Expr.Call f && "f".equals(Names.lastPart(f.func()));
+            t = conv ? t.namedConv(name) : t.named(name);
+        }
+        Expr schema = call.keyword(kind == Kind.FOREIGN_KEY ? "source_schema" : "schema") == null ? null
+                : call.keyword(kind == Kind.FOREIGN_KEY ? "source_schema" : "schema").value();
+        if (schema != null && !(schema instanceof Expr.Const k && k.text().equals("None"))) {
+            String s = literal(schema);
+            if (s == null) {
+                return new Name.Unknown("the schema is not a literal");
+            }
+            t = t.inSchema(s);
+        }
+        boolean referredKnown = true;
+        if (kind == Kind.FOREIGN_KEY) {
+            String referred = literal(argument(call, 2 - b, "referent_table"));
+            List<String> remote = literals(argument(call, 4 - b, "remote_cols"));
+            referredKnown = referred != null && remote != null;
+            t = t.referring(referred, remote);
+        }
+        Name n = name(convention, t);
+        if (n instanceof Name.Refused && !referredKnown) {
+            return new Name.Unknown("the referred table or columns are not literals");
+        }
+        return n;
+    }
+
+    /**
+     * The name {@code op.drop_constraint(name, table, type_=...)} really drops: Alembic attaches a constraint of
+     * the {@code type_} to a table of its convention's MetaData, so a template holding
+     * {@code %(constraint_name)s} renames it ({@code "positive"} drops {@code ck_orders_positive}); null for
+     * other operations, and without a literal {@code type_} (a plain constraint, which no convention names).
+     */
+    public static Name ofDrop(Operation op, NamingConvention convention) {
+        if (!(op instanceof Operation.Drop d) || d.kind() != ObjectKind.CONSTRAINT || d.site().call() == null
+                || d.site().origin() != dev.idemlint.migration.Origin.OP_CALL
+                && d.site().origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return null;
+        }
+        Expr.Call call = d.site().call();
+        int b = d.site().origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        String type = literal(argument(call, 2 - b, "type_"));
+        Kind kind = type == null ? null : switch (type) {
+            case "foreignkey" -> Kind.FOREIGN_KEY;
+            case "unique" -> Kind.UNIQUE;
+            case "check" -> Kind.CHECK;
+            case "primary" -> Kind.PRIMARY_KEY;
+            default -> null;
+        };
+        if (kind == null || d.table() == null || d.name() == null) {
+            return null;
+        }
+        Expr nameArg = argument(call, 0, "constraint_name");
+        boolean conv = nameArg instanceof Expr.Call f && "f".equals(Names.lastPart(f.func()));
+        Target t = Target.of(kind, d.table(), List.of());
+        t = conv ? t.namedConv(d.name()) : t.named(d.name());
+        Expr schema = call.keyword("schema") == null ? null : call.keyword("schema").value();
+        if (schema != null && !(schema instanceof Expr.Const k && k.text().equals("None"))) {
+            String s = literal(schema);
+            if (s == null) {
+                return new Name.Unknown("the schema is not a literal");
+            }
+            t = t.inSchema(s);
+        }
+        return name(convention, t);
+    }
+
+    private static Expr argument(Expr.Call call, int pos, String keyword) {
+        dev.idemlint.python.Arg kw = call.keyword(keyword);
+        return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);
+    }
+
+    private static String literal(Expr e) {
+        return e == null ? null : NamingConventionReader.literal(e);
+    }
+
+    /** The strings of a literal list or tuple of string literals, else null. */
+    private static List<String> literals(Expr e) {
+        List<Expr> items = e instanceof Expr.ListExpr l ? l.elements() : e instanceof Expr.Tuple t ? t.elements() : null;
+        if (items == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Expr item : items) {
+            String v = literal(item);
+            if (v == null) {
+                return null;
+            }
+            out.add(v);
+        }
+        return out;
     }
 
     /** The name an explicit identifier in raw SQL gets: PostgreSQL cuts it to 63 bytes. */

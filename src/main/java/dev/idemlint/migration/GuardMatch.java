@@ -35,6 +35,15 @@ public final class GuardMatch {
      * guard. Operations under one check share one Guard instance.
      */
     public static List<Operation> resolve(List<Operation> ops) {
+        return resolve(ops, null);
+    }
+
+    /**
+     * As {@link #resolve(List)}; a check naming a constraint or index by the name {@code naming}'s convention
+     * gives it ({@code ck_t_positive} for {@code create_check_constraint("positive", "t", ...)}) checks that
+     * object. {@code naming} is read only when such a check does not name the object as written; null: never.
+     */
+    public static List<Operation> resolve(List<Operation> ops, java.util.function.Supplier<NamingConvention> naming) {
         Map<Guard, List<Integer>> groups = new IdentityHashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
@@ -56,7 +65,7 @@ public final class GuardMatch {
             List<Integer> members = group.getValue();
             boolean effective = false;
             for (int i : members) {
-                if (touches(g, ops.get(i))) {
+                if (touches(g, ops.get(i)) || naming != null && touchesByConvention(g, ops.get(i), naming)) {
                     effective = true;
                     break;
                 }
@@ -71,6 +80,28 @@ public final class GuardMatch {
             }
         }
         return out;
+    }
+
+    /** A check on the name the project's naming convention gives the constraint or index the op creates. */
+    private static boolean touchesByConvention(Guard g, Operation op, java.util.function.Supplier<NamingConvention> naming) {
+        ConstraintNames.Name n;
+        String table;
+        if (op instanceof Operation.AddConstraint c) {
+            n = ConstraintNames.of(op, naming.get());
+            table = c.table();
+        } else if (op instanceof Operation.CreateIndex ix) {
+            n = ConstraintNames.of(op, naming.get());
+            table = ix.table();
+        } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT) {
+            n = ConstraintNames.ofDrop(op, naming.get());
+            table = d.table();
+        } else {
+            return false;
+        }
+        if (!(n instanceof ConstraintNames.Name.Given given)) {
+            return false;
+        }
+        return inTable(g, given.name(), table);
     }
 
     /** The literal {@code schema=} of an op call, lower-cased, or null. */

@@ -272,11 +272,12 @@ public final class Linter {
         // each file's findings in a list of its own (a queue shared by the workers was a node
         // and a contended append per finding, and a walk of 20,000 nodes after)
         List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine, () -> postgresNames(target));
+        Migration m = load(p, display.apply(p), texts.get(p), mine, () -> postgresNames(target), () -> naming(target));
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
             RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
+            fileCtx.naming(() -> naming(target));
             for (MigrationRule rule : fileRules) {
                 fileCtx.setCurrent(rule);
                 rule.check(m, fileCtx);
@@ -382,6 +383,7 @@ public final class Linter {
     private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target) {
         List<Diagnostic> mine = new ArrayList<>();
         RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
+        ruleCtx.naming(() -> naming(target));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
@@ -456,13 +458,24 @@ public final class Linter {
      */
     private boolean postgresNames(LintTarget target) {
         return postgresNames.computeIfAbsent(target, t -> {
+            dev.idemlint.migration.NamingConvention c = naming(t);
+            return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
+                    && !c.templates().containsKey("pk");
+        });
+    }
+
+    private final Map<LintTarget, dev.idemlint.migration.NamingConvention> namings =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The naming convention of the target's project, read once per target. */
+    private dev.idemlint.migration.NamingConvention naming(LintTarget target) {
+        return namings.computeIfAbsent(target, t -> {
             dev.idemlint.migration.NamingConvention c = dev.idemlint.migration.NamingConvention.of(t);
             if (c.isUnknown() && (t.versionsDir() == null || !hasEnvPy(t))) {
                 // a bare versions tree (no env.py to configure Alembic): MetaData's default convention
                 c = dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT;
             }
-            return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
-                    && !c.templates().containsKey("pk");
+            return c;
         });
     }
 
@@ -487,6 +500,17 @@ public final class Linter {
      */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
             java.util.function.BooleanSupplier postgresNames) {
+        return load(path, displayPath, text, diags, postgresNames, null);
+    }
+
+    /**
+     * As {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)}; {@code naming} gives the
+     * project's naming convention, so that a guard naming a constraint or index by the name the convention
+     * makes counts as a guard of the op that creates it (null: only the names written in the code count).
+     */
+    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
+            java.util.function.BooleanSupplier postgresNames,
+            java.util.function.Supplier<dev.idemlint.migration.NamingConvention> naming) {
         SourceFile file;
         char[] chars = null;
         try {
@@ -547,7 +571,7 @@ public final class Linter {
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
         List<Operation> ops = RerunSimulation.protect(OperationPairs.protect(classify(m.operations())), postgresNames);
-        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops)))
+        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops), naming))
                 .withoutModule();
     }
 

@@ -2,6 +2,7 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class RuleContext {
     /** The findings reported so far, by rule and source site: one finding per site. */
     private final Map<Site, Slot> sites = new HashMap<>();
     private Rule current;
+    private java.util.function.Supplier<NamingConvention> naming;
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
@@ -103,6 +105,22 @@ public final class RuleContext {
 
     public Settings settings() {
         return settings;
+    }
+
+    /**
+     * Sets where the project's naming convention comes from, read only when a rule asks (reading it can take
+     * a second on a large project).
+     */
+    public void naming(java.util.function.Supplier<NamingConvention> source) {
+        this.naming = source;
+    }
+
+    /**
+     * The naming convention Alembic's ops name constraints and indexes with in this project; an unknown one
+     * when none was given, and then fixes guard the names written in the code.
+     */
+    public NamingConvention naming() {
+        return naming == null ? NamingConvention.unknown("no naming convention was read") : naming.get();
     }
 
     void setCurrent(Rule rule) {

@@ -86,6 +86,21 @@ public final class AlembicRerunHarness {
         return invoke(versionsDir, List.of("--upgrade-head-only", "--pg-dump", schemaDump.toString()));
     }
 
+    /**
+     * As {@link #runOnce(Path, Path, List)}, each statement under a savepoint: one that fails because its effect
+     * is already there (a duplicate or undefined object, a duplicate key) is rolled back and skipped. The unfixed chain run this way has each failing statement's effect applied once, a reference
+     * for the fixed chain's schema that no fix helped build.
+     */
+    public ChainOutcome runOnceSkippingFailures(Path versionsDir, Path dumpDir, List<String> order) {
+        return invoke(versionsDir, List.of("--once", "--skip-failing", "--dump-dir", dirOf(dumpDir), "--order",
+                String.join(",", order)));
+    }
+
+    /** As {@link #upgradeHeadsOnce(Path, Path)}, skipping each statement that fails (see {@link #runOnceSkippingFailures}). */
+    public ChainOutcome upgradeHeadsOnceSkippingFailures(Path versionsDir, Path schemaDump) {
+        return invoke(versionsDir, List.of("--upgrade-head-only", "--skip-failing", "--pg-dump", schemaDump.toString()));
+    }
+
     private ChainOutcome invoke(Path versionsDir, List<String> options) {
         Path out = null;
         try {

@@ -33,7 +33,11 @@ import org.junit.jupiter.api.io.TempDir;
  * apply and re-apply cleanly; a revision still flagged must be named in {@link #KNOWN_UNFIXED} with its
  * reason. The schema ({@code pg_dump --schema-only}) after every revision of the fixed chain, run and
  * re-run, must be the schema after that revision of the unfixed chain applied once, and at the head a
- * single {@code upgrade heads} of both must leave the same schema.
+ * single {@code upgrade heads} of both must leave the same schema. Where the unfixed chain fails, the
+ * reference is the unfixed chain applied once with each failing statement rolled back and skipped (its
+ * effect applied once), never the fixed chain itself; a revision without a reference is not counted as equal.
+ * A chain whose directory holds an env.py is linted from there (its naming convention), and its models.py
+ * gives the harness the same {@code target_metadata}.
  */
 @Tag("postgres")
 class FixProofTest {
@@ -87,23 +91,48 @@ class FixProofTest {
         List<String> problems = new ArrayList<>(chains.stream().flatMap(c -> c.problems().stream()).toList());
         Set<String> keys = chains.stream().flatMap(c -> c.revisionKeys().stream()).collect(Collectors.toSet());
         Set<String> chainNames = chains.stream().map(FixedChain::chain).collect(Collectors.toSet());
-        for (String key : KNOWN_FIX_MISMATCHES.keySet()) {
-            if (!keys.contains(key)) {
-                problems.add("KNOWN_FIX_MISMATCHES names " + key + ", which is no revision of the proof chains");
-            }
-        }
-        for (String key : KNOWN_UNFIXED.keySet()) {
-            if (!keys.contains(key)) {
-                problems.add("KNOWN_UNFIXED names " + key + ", which is no revision of the proof chains");
-            }
-        }
+        problems.addAll(staleEntries("KNOWN_FIX_MISMATCHES", KNOWN_FIX_MISMATCHES.keySet(), keys, chainNames));
+        problems.addAll(staleEntries("KNOWN_UNFIXED", KNOWN_UNFIXED.keySet(), keys, chainNames));
+        Set<String> allChains = allProofChains();
         for (String chain : KNOWN_SCHEMA_DRIFT.keySet()) {
-            if (!chainNames.contains(chain)) {
+            if (!allChains.contains(chain)) {
                 problems.add("KNOWN_SCHEMA_DRIFT names " + chain + ", which is no proof chain");
             }
         }
         if (!problems.isEmpty()) {
             fail(problems.size() + " fix proof problem(s):\n\n" + String.join("\n\n", problems));
+        }
+    }
+
+    /**
+     * The entries of an allow-list keyed {@code chain/revision} that name no revision: of a chain that is none of
+     * the proof chains, or of a chain that ran and has no such revision. Entries of chains left out of a targeted run
+     * ({@code -Didemlint.proof.chains}) cannot be checked there and are left alone.
+     */
+    static List<String> staleEntries(String list, Set<String> entries, Set<String> keys, Set<String> chainsRun) {
+        return staleEntries(list, entries, keys, chainsRun, allProofChains());
+    }
+
+    /** As {@link #staleEntries(String, Set, Set, Set)}, for the chains {@code allChains}. */
+    static List<String> staleEntries(String list, Set<String> entries, Set<String> keys, Set<String> chainsRun,
+            Set<String> allChains) {
+        List<String> out = new ArrayList<>();
+        for (String key : entries) {
+            String chain = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+            if (!allChains.contains(chain) || chainsRun.contains(chain) && !keys.contains(key)) {
+                out.add(list + " names " + key + ", which is no revision of the chains proved");
+            }
+        }
+        return out;
+    }
+
+    /** The names of every proof chain, whichever a targeted run chose. */
+    static Set<String> allProofChains() {
+        try (Stream<Path> s = Files.list(RerunProof.repoRoot().resolve("src/test/resources/proof"))) {
+            return s.filter(p -> Files.isDirectory(p.resolve("versions"))).map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -131,8 +160,14 @@ class FixProofTest {
         RerunProof.findingsByFile(versions, before).forEach((file, found) -> findingsBefore.put(file, found.size()));
         // the unfixed chain, kept aside: it is walked after the fixed one, in the fixed walk's order (a merge
         // revision the fixes add may change the order Alembic walks sibling branches in)
-        Path unfixed = dumps.resolve("unfixed-versions");
+        Path unfixed = dumps.resolve("unfixed").resolve("versions");
         copyTree(versions, unfixed);
+        // the chain's env.py and models.py: the naming convention both the linter and the harness read
+        for (String beside : List.of("env.py", "models.py")) {
+            if (Files.isRegularFile(versions.resolveSibling(beside))) {
+                Files.copy(versions.resolveSibling(beside), unfixed.resolveSibling(beside));
+            }
+        }
         Path unfixedHeadDump = dumps.resolve("unfixed-head.sql");
         ChainOutcome unfixedHead = harness.upgradeHeadsOnce(unfixed, unfixedHeadDump);
 
@@ -191,57 +226,77 @@ class FixProofTest {
             }
         }
 
-        Comparison each = compareEachRevision(chain, versions, dumps, unfixedEach, fixedRun, drift, problems, harness);
+        Comparison each = compareEachRevision(chain, unfixed, dumps, unfixedEach, fixedRun, drift, problems, harness);
 
         // At the head: a single upgrade of the fixed chain, and the fixed chain re-run revision by revision,
-        // against a single upgrade of the unfixed chain (or of the fixed one where the unfixed one fails).
+        // against a single upgrade of the unfixed chain (or, where that fails, of the unfixed chain skipping
+        // each failing statement); no reference, no comparison.
         Path fixedHeadDump = dumps.resolve("fixed-head.sql");
         ChainOutcome fixedHead = harness.upgradeHeadsOnce(versions, fixedHeadDump);
         String headComparedWith;
-        Path headReference;
+        Path headReference = null;
         if (unfixedHead.headRun().ok()) {
             headReference = unfixedHeadDump;
             headComparedWith = "unfixed chain";
+        } else {
+            Path skippingHead = dumps.resolve("unfixed-skipping-head.sql");
+            ChainOutcome skipped = harness.upgradeHeadsOnceSkippingFailures(unfixed, skippingHead);
+            if (skipped.headRun().ok()) {
+                headReference = skippingHead;
+                headComparedWith = "unfixed chain skipping its failing statements (unfixed: " + unfixedHead.headRun()
+                        + ")";
+            } else {
+                headComparedWith = "not compared: the unfixed chain fails even skipping failing statements: "
+                        + skipped.headRun();
+            }
+        }
+        if (headReference != null) {
             if (!fixedHead.headRun().ok()) {
-                problems.add(chain + ": the unfixed chain upgrades to its heads, the fixed one fails: "
+                problems.add(chain + ": the reference upgrades to its heads, the fixed chain fails: "
                         + fixedHead.headRun());
             } else {
-                compare(chain + " at the head, fixed chain upgraded once", unfixedHeadDump, fixedHeadDump, List.of(),
+                compare(chain + " at the head, fixed chain upgraded once", headReference, fixedHeadDump, List.of(),
                         problems);
             }
-        } else {
-            headReference = fixedHeadDump;
-            headComparedWith = "fixed chain upgraded once (the unfixed one fails: " + unfixedHead.headRun() + ")";
         }
-        String actual = Files.readString(fixedDump);
+        List<String> fixedNames = objectNames(Files.readString(fixedDump));
         for (String name : drift) {
-            if (!actual.contains(name)) {
+            if (!fixedNames.contains(name)) {
                 problems.add(chain + ": the known re-run duplicate " + name + " is gone: remove it from"
                         + " KNOWN_SCHEMA_DRIFT");
             }
         }
-        compare(chain + " at the head, fixed chain re-run revision by revision", headReference, fixedDump, drift,
-                problems);
+        if (headReference != null) {
+            compare(chain + " at the head, fixed chain re-run revision by revision", headReference, fixedDump, drift,
+                    problems);
+        }
         return new FixedChain(chain, fixedRun.revisions().size(), flaggedBefore, fixedRevisions, fixesProved,
                 leftUnfixed, rerunOk, each.equal(), each.describe(), headComparedWith, leftovers, problems, keys);
     }
 
-    /** How many revisions' schemas were compared with which reference. */
-    record Comparison(int withUnfixed, int withFixedOnce, int equal, String why) {
+    /**
+     * How many revisions' schemas were compared with which reference: {@code withUnfixed} with the unfixed chain
+     * applied once, {@code withSkipping} with the unfixed chain applied once skipping each failing statement,
+     * {@code equal} of those compared; {@code uncompared} names the revisions with no independent reference.
+     */
+    record Comparison(int withUnfixed, int withSkipping, int equal, List<String> uncompared, String why) {
         String describe() {
-            return withUnfixed + " with the unfixed chain" + (withFixedOnce == 0 ? ""
-                    : ", " + withFixedOnce + " with the fixed chain applied once ("
-                            + (why.isEmpty() ? "revisions the fixes added: merge revisions" : why) + ")");
+            return withUnfixed + " with the unfixed chain" + (withSkipping == 0 ? ""
+                    : ", " + withSkipping + " with the unfixed chain skipping its failing statements (" + why + ")")
+                    + (uncompared.isEmpty() ? "" : ", " + uncompared.size() + " not compared (no reference: "
+                            + String.join(", ", uncompared) + ")");
         }
     }
 
     /**
-     * The schema after each revision of the fixed chain (first run and re-run) against the schema after the
-     * same revision of the unfixed chain applied once. From the first revision whose first run fails unfixed
-     * on (a failure a rule predicted and --fix removed), the unfixed chain has no schema to compare with:
-     * those revisions are compared with the fixed chain applied once, which proves the re-runs change nothing.
+     * The schema after each revision of the fixed chain (first run and re-run) against a reference no fix helped
+     * build: the schema after the same revision of the unfixed chain applied once, or, from the first revision
+     * whose first run fails unfixed on (a failure a rule predicted and --fix removed), of the unfixed chain
+     * applied once with each failing statement rolled back and skipped (its effect applied once). A revision
+     * with no such reference (one the fixes added, or one that fails even so) is not compared, and counts as
+     * no "schema equal".
      */
-    private static Comparison compareEachRevision(String chain, Path versions, Path dumps, ChainOutcome unfixedEach,
+    private static Comparison compareEachRevision(String chain, Path unfixed, Path dumps, ChainOutcome unfixedEach,
             ChainOutcome fixedRun, List<String> drift, List<String> problems, AlembicRerunHarness harness)
             throws IOException {
         Map<String, Integer> unfixedIndex = new HashMap<>();
@@ -255,24 +310,34 @@ class FixProofTest {
                 why = "unfixed, " + r.revision() + " fails its first run: " + r.first();
             }
         }
-        Path fixedOnceDir = dumps.resolve("fixed-once-each");
-        boolean fixedOnceRun = false;
+        Path skippingDir = dumps.resolve("unfixed-skipping-each");
+        ChainOutcome skipping = null;
         int withUnfixed = 0;
-        int withFixedOnce = 0;
+        int withSkipping = 0;
+        List<String> uncompared = new ArrayList<>();
         List<String> differing = new ArrayList<>();
         for (RevisionOutcome r : fixedRun.revisions()) {
             Integer at = unfixedIndex.get(r.revision());
             Path reference;
-            if (at != null && at < firstFailure) {
+            if (at == null) {
+                uncompared.add(r.revision() + " (added by the fixes)");
+                continue;
+            } else if (at < firstFailure) {
                 reference = dumps.resolve("unfixed-each").resolve(r.revision() + ".sql");
                 withUnfixed++;
             } else {
-                if (!fixedOnceRun) {
-                    harness.runOnce(versions, fixedOnceDir);
-                    fixedOnceRun = true;
+                if (skipping == null) {
+                    skipping = harness.runOnceSkippingFailures(unfixed, skippingDir,
+                            fixedRun.revisions().stream().map(RevisionOutcome::revision).toList());
                 }
-                reference = fixedOnceDir.resolve(r.revision() + ".sql");
-                withFixedOnce++;
+                java.util.Optional<RevisionOutcome> ref = skipping.find(r.revision());
+                if (ref.isEmpty() || !ref.get().first().ok() || ref.get().afterFailure()) {
+                    uncompared.add(r.revision() + " (fails unfixed even skipping failing statements: "
+                            + ref.map(x -> x.first().toString()).orElse("not walked") + ")");
+                    continue;
+                }
+                reference = skippingDir.resolve(r.revision() + ".sql");
+                withSkipping++;
             }
             List<String> one = new ArrayList<>();
             compare(chain + " after " + r.revision(), reference,
@@ -287,7 +352,8 @@ class FixProofTest {
         if (differing.size() > 1) {
             problems.add(chain + ": the schema differs after " + differing.size() + " revisions: " + differing);
         }
-        return new Comparison(withUnfixed, withFixedOnce, withUnfixed + withFixedOnce - differing.size(), why);
+        return new Comparison(withUnfixed, withSkipping, withUnfixed + withSkipping - differing.size(), uncompared,
+                why);
     }
 
     private static void compare(String what, Path expectedDump, Path actualDump, List<String> drift,
@@ -309,7 +375,9 @@ class FixProofTest {
             Main.run("lint", "--fix", "--unsafe-fixes", "--color", "never",
                     "--alembic-version", RerunProof.SETTINGS.alembic().toString(),
                     "--sqlalchemy-version", RerunProof.SETTINGS.sqlalchemy().toString(),
-                    "--pg-version", Integer.toString(RerunProof.SETTINGS.postgresMajor()), versions.toString());
+                    "--pg-version", Integer.toString(RerunProof.SETTINGS.postgresMajor()),
+                    // a chain with an env.py is linted from its root, where env.py gives the naming convention
+                    (Files.isRegularFile(versions.resolveSibling("env.py")) ? versions.getParent() : versions).toString());
         } finally {
             System.setOut(stdout);
         }
@@ -324,13 +392,30 @@ class FixProofTest {
         List<String> out = new ArrayList<>();
         boolean skipping = false;
         for (String line : dump.lines().toList()) {
+            boolean names = !ignored.isEmpty() && objectNames(line).stream().anyMatch(ignored::contains);
             if (line.startsWith("-- ")) { // an entry's header, or the dump's closing comment
-                skipping = line.startsWith("-- Name: ") && ignored.stream().anyMatch(line::contains);
+                skipping = line.startsWith("-- Name: ") && names;
             }
-            if (skipping || line.isBlank() || line.equals("--") || ignored.stream().anyMatch(line::contains)) {
+            if (skipping || line.isBlank() || line.equals("--") || names) {
                 continue;
             }
             out.add(line.endsWith(",") ? line.substring(0, line.length() - 1) : line);
+        }
+        return out;
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile(
+            "\"((?:[^\"]|\"\")+)\"|[A-Za-z_][A-Za-z0-9_$]*");
+
+    /**
+     * The identifiers of a dump's text, each whole ({@code players_age_check1}, a quoted one unquoted), so that an
+     * allow-list entry matches an object's exact name and never a name it is part of.
+     */
+    static List<String> objectNames(String text) {
+        List<String> out = new ArrayList<>();
+        java.util.regex.Matcher m = IDENTIFIER.matcher(text);
+        while (m.find()) {
+            out.add(m.group(1) != null ? m.group(1).replace("\"\"", "\"") : m.group());
         }
         return out;
     }

@@ -66,6 +66,7 @@ class RealChainProofTest {
     @TempDir
     Path tmp;
 
+
     private static Path root() {
         return Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
     }
@@ -99,6 +100,21 @@ class RealChainProofTest {
         FixProofTest.writeSummary(proved, "Fixes proved on real chains", "proof-real.md");
         List<String> problems = new ArrayList<>();
         proved.forEach(c -> problems.addAll(c.problems()));
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        java.util.Set<String> run = new java.util.HashSet<>();
+        proved.forEach(c -> {
+            keys.addAll(c.revisionKeys());
+            run.add(c.chain());
+        });
+        java.util.Set<String> names = new java.util.HashSet<>();
+        CHAINS.forEach(c -> names.add(c.name()));
+        problems.addAll(FixProofTest.staleEntries("KNOWN_UNFIXED", KNOWN_UNFIXED.keySet(), keys, run, names));
+        problems.addAll(FixProofTest.staleEntries("KNOWN_FIX_MISMATCHES", KNOWN_FIX_MISMATCHES.keySet(), keys, run, names));
+        for (String chain : KNOWN_SCHEMA_DRIFT.keySet()) {
+            if (!names.contains(chain)) {
+                problems.add("KNOWN_SCHEMA_DRIFT names " + chain + ", which is no real chain");
+            }
+        }
         absent.forEach(a -> problems.add("real chain not found (the others were proved): " + a));
         if (!problems.isEmpty()) {
             fail(problems.size() + " real-chain proof problem(s):\n\n" + String.join("\n\n", problems));

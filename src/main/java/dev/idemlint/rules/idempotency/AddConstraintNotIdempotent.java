@@ -2,8 +2,10 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
@@ -34,12 +36,18 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         for (Operation op : m.upgrade()) {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
-            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op) || c.ifNotExists()
-                    || c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY) {
+            // A naming convention names them, though: the same name on every run.
+            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op) || c.ifNotExists()) {
+                continue;
+            }
+            ConstraintNames.Name real = ConstraintNames.of(c, ctx.naming());
+            String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
+            if (c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY && (stored == null
+                    || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
                 continue;
             }
             SqlState state = stateFor(c.kind());
-            String what = RerunScenario.describe(ObjectKind.CONSTRAINT, c.name(), c.table());
+            String what = RerunScenario.describe(ObjectKind.CONSTRAINT, stored != null ? stored : c.name(), c.table());
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
@@ -53,7 +61,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
-                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source())).emit();
+                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
         }
     }
 
@@ -86,6 +94,16 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      * guard on the inspector method that lists the constraint's kind.
      */
     static List<Fix> fixes(Operation.AddConstraint c, SourceFile file) {
+        return fixes(c, file, null, NamingConvention.unknown("not read"));
+    }
+
+    /**
+     * As {@link #fixes(Operation.AddConstraint, SourceFile)}, the guard checking {@code real}, the name the
+     * project's naming convention gives the constraint; no guard when the convention is known but the name it
+     * makes is not (a guard on the written name would never hold).
+     */
+    static List<Fix> fixes(Operation.AddConstraint c, SourceFile file, ConstraintNames.Name real,
+            NamingConvention naming) {
         OpSite site = c.site();
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.RAW_SQL) {
@@ -105,7 +123,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             return out;
         }
         String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(c.kind());
-        out.add(GuardWrapper.wrap(file, site, constraintGuard(file, site, c.kind(), c.name(), c.table(), false),
+        String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
+        String guard = stored == null && real != null && !naming.isUnknown() ? null
+                : constraintGuard(file, site, c.kind(), c.name(), c.table(), false, stored);
+        out.add(GuardWrapper.wrap(file, site, guard,
                 GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of()));
         Fix.dropMissing(out);
         return out;
@@ -168,9 +189,20 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      */
     public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
             boolean present) {
+        return constraintGuard(file, site, kind, name, table, present, null);
+    }
+
+    /**
+     * As {@link #constraintGuard(SourceFile, OpSite, ConstraintKind, String, String, boolean)}, checking
+     * {@code stored} (the name PostgreSQL stores, as a naming convention makes it) when it is not null and
+     * differs from the name written.
+     */
+    public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
+            boolean present, String stored) {
         Expr.Call call = site.call();
         boolean batch = site.origin() == Origin.BATCH_OP;
-        String n = CallRewriter.expression(file, CallRewriter.argument(call, 0, "constraint_name"), name);
+        String n = stored != null && !stored.equals(name) ? CallRewriter.quote(stored)
+                : CallRewriter.expression(file, CallRewriter.argument(call, 0, "constraint_name"), name);
         String tableArg = call.keyword("source_table") != null ? "source_table" : "table_name";
         String t = batch ? CallRewriter.quoteOrNull(table)
                 : CallRewriter.expression(file, CallRewriter.argument(call, 1, tableArg), table);

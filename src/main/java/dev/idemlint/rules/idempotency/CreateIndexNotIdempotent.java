@@ -2,6 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
@@ -37,7 +38,10 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             if (ix.ifNotExists() && (!kwarg || ctx.settings().indexIfExistsSupported())) {
                 continue;
             }
-            String what = (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
+            ConstraintNames.Name real = ConstraintNames.of(ix, ctx.naming());
+            String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
+            String what = (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
+                    stored != null ? stored : ix.name(), null);
             if (MysqlDialect.applies(ctx.settings())) {
                 reportMysql(m, ctx, ix, what, kwarg);
                 continue;
@@ -63,7 +67,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(ix, m.source(), ctx.settings())).emit();
+                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(ix, m.source(), ctx.settings(), stored)).emit();
         }
     }
 
@@ -72,13 +76,24 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
      * {@code if_not_exists=True} when Alembic honours it, else a guard on {@code inspector.get_indexes}.
      */
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
+        return fixes(ix, file, s, null);
+    }
+
+    /**
+     * As {@link #fixes(Operation.CreateIndex, SourceFile, Settings)}, the guard checking {@code stored} (the name
+     * the naming convention or SQLAlchemy's truncation makes) when it is not the name written.
+     */
+    static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
         OpSite site = ix.site();
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "INDEX", true);
         }
         return CreateFixes.opCall(s.indexIfExistsSupported() && !ix.ifNotExists()
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                GuardWrapper.wrap(file, site, indexGuard(file, site, ix.name(), ix.table(), false),
+                GuardWrapper.wrap(file, site, stored != null && !stored.equals(ix.name())
+                        ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
+                                GuardWrapper.schemaArg(file, site.call()), false)
+                        : indexGuard(file, site, ix.name(), ix.table(), false),
                         GuardWrapper.title("get_indexes"), List.of()), s);
     }
 
@@ -96,6 +111,11 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         ctx.report(m.source(), ix.site().span(), MysqlDialect.alreadyExists(
                 MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, ""))
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
+    }
+
+    private static String batchOrTable(SourceFile file, OpSite site, String table) {
+        return site.origin() == Origin.BATCH_OP ? CallRewriter.quoteOrNull(table)
+                : CallRewriter.expression(file, CallRewriter.argument(site.call(), 1, "table_name"), table);
     }
 
     /** {@code "ix" [not] in {i["name"] for i in insp.get_indexes("t")}} for create_index/drop_index calls. */

@@ -78,7 +78,7 @@ public final class DropNotIdempotent implements MigrationRule {
             Fix keyword = !d.ifExists() && kwargSupported(d.kind(), ctx)
                     ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
             List<Fix> alternatives = new ArrayList<>();
-            CallRewriter.addKeywordFix(alternatives, keyword, guard(d, file, List.of()), ctx.settings());
+            CallRewriter.addKeywordFix(alternatives, keyword, guard(d, file, List.of(), ctx.naming()), ctx.settings());
             Fix tolerant = ifExistsStatement(d, file);
             if (tolerant != null) {
                 // before the inspector guard: the database checks the very name the drop names, where the
@@ -162,6 +162,15 @@ public final class DropNotIdempotent implements MigrationRule {
 
     /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */
     public static Fix guard(Operation.Drop d, SourceFile file, List<dev.idemlint.fix.TextEdit> inner) {
+        return guard(d, file, inner, null);
+    }
+
+    /**
+     * As {@link #guard(Operation.Drop, SourceFile, List)}; a constraint's guard checks the name {@code naming}'s
+     * convention gives it (null: the name written).
+     */
+    public static Fix guard(Operation.Drop d, SourceFile file, List<dev.idemlint.fix.TextEdit> inner,
+            dev.idemlint.migration.NamingConvention naming) {
         OpSite site = d.site();
         Expr.Call call = site.call();
         String schema = GuardWrapper.schemaArg(file, call);
@@ -185,8 +194,15 @@ public final class DropNotIdempotent implements MigrationRule {
                 }
                 String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint"
                         : AddConstraintNotIdempotent.guardMethod(kind);
+                dev.idemlint.migration.ConstraintNames.Name real = naming == null ? null
+                        : dev.idemlint.migration.ConstraintNames.ofDrop(d, naming);
+                if (real != null && !(real instanceof dev.idemlint.migration.ConstraintNames.Name.Given)
+                        && !naming.isUnknown()) {
+                    return null; // the convention renames it, to a name that cannot be known here
+                }
+                String stored = real instanceof dev.idemlint.migration.ConstraintNames.Name.Given g ? g.name() : null;
                 return GuardWrapper.wrap(file, site, AddConstraintNotIdempotent.constraintGuard(file, site, kind,
-                        d.name(), d.table(), true), GuardWrapper.title(method), inner);
+                        d.name(), d.table(), true, stored), GuardWrapper.title(method), inner);
             }
             default:
                 return null;
