@@ -222,7 +222,7 @@ public final class Linter {
     private static final long DEEP_STACK_BYTES = 16L << 20;
 
     /** Runs {@code work} again on a thread of its own with {@link #DEEP_STACK_BYTES} of stack. */
-    private static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+    static <T> T onDeepStack(java.util.function.Supplier<T> work) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {

@@ -7,6 +7,7 @@ import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.RuleCatalog;
@@ -134,6 +135,25 @@ class DeepInputTest {
                     assertTrue(d.column() >= 5, head + ": within the chain, column " + d.column());
                 }
             }
+        }
+    }
+
+    /** The fixed text is parsed again before it is written: as deep as the lint, so the fix is kept. */
+    @Test
+    void a_file_with_a_chain_cpython_compiles_is_fixed(@TempDir Path tmp) throws IOException {
+        int k = 0;
+        for (String chain : List.of(repeat(2_990, i -> "lambda: ") + "0", "1" + repeat(2_990, i -> " + 1"))) {
+            Path dir = Files.createDirectory(tmp.resolve("f" + k++));
+            Path file = dir.resolve("002_deep.py");
+            Files.writeString(file, revision("x = " + chain, "op.execute('CREATE TABLE u (id int)')"));
+            List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+            Registry.all().forEach(r -> names.add(r.name()));
+            Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+            FixLoop.Outcome out = new FixLoop(linter).run(new LintTarget(dir, dir, List.of(file), Settings.DEFAULT),
+                    p -> p.getFileName().toString(), false);
+            assertEquals(List.of(), out.problems());
+            assertTrue(out.files().size() == 1 && out.files().get(0).text().contains("CREATE TABLE IF NOT EXISTS u"),
+                    chain.substring(0, 12) + ": " + out.files().size() + " files fixed");
         }
     }
 
