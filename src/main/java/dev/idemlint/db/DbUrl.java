@@ -51,6 +51,12 @@ public final class DbUrl {
         }
     }
 
+    /**
+     * SQLAlchemy's {@code user[:password]@} (its {@code _parse_url} pattern, which {@code make_url} applies
+     * from the start): a user without ':' or '/', a password without '@'.
+     */
+    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([^:/]*)(?::([^@]*))?@");
+
     /** Parses {@code url}; {@code env} stands for the process environment, {@code home} for the user's home. */
     public static DbUrl parse(String url, Map<String, String> env, Path home) throws BadUrl {
         String text = url.trim();
@@ -68,19 +74,19 @@ public final class DbUrl {
                     + "postgresql://, postgres://, postgresql+psycopg2://, +psycopg://, +asyncpg://, +pg8000://)");
         }
         String rest = text.substring(sep + 3);
-        // SQLAlchemy's make_url reads `user[:password]@` first, the user holding no ':' or '/' and the
-        // password any character, so a raw '/', '?', '#' or ':' stays in the password. Where the password
-        // holds a raw '@' as well, the userinfo ends at the last '@': a host name holds none, and reading
-        // to an earlier '@' (as SQLAlchemy 2.0 and libpq do) would make the rest of the password a host
-        // name to resolve and to print.
+        // SQLAlchemy's make_url reads `user[:password]@` first (USER_INFO), the user holding no ':' or
+        // '/' and the password anything but '@', so a raw '/', '?', '#' or ':' stays in the password and
+        // the first '@' after it ends it (libpq ends it there too).
         String userInfo = null;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            String candidate = rest.substring(0, at);
-            int colon = candidate.indexOf(':');
-            if ((colon < 0 ? candidate : candidate.substring(0, colon)).indexOf('/') < 0) {
-                userInfo = candidate;
-                rest = rest.substring(at + 1);
+        java.util.regex.Matcher info = USER_INFO.matcher(rest);
+        if (info.lookingAt()) {
+            userInfo = rest.substring(0, info.end() - 1);
+            rest = rest.substring(info.end());
+            if (info.group(2) != null && rest.indexOf('@') >= 0) {
+                // most likely a raw '@' in the password, whose rest SQLAlchemy would read as the host,
+                // the database or a parameter: not shown, not resolved, as it is a piece of the password
+                throw new BadUrl("a raw '@' follows the password, which SQLAlchemy ends at the first '@' and"
+                        + " reads the rest as host, database or parameters: write '@' in a password as %40");
             }
         }
         String query = "";
@@ -112,6 +118,9 @@ public final class DbUrl {
         }
         String host = rest;
         int port = 5432;
+        if (host.contains("@")) {
+            throw new BadUrl("the host name holds an '@' (write '@' in a user name or password as %40)");
+        }
         if (host.contains(",")) {
             throw new BadUrl("several hosts in one URL are not supported: name the primary");
         }
@@ -280,9 +289,13 @@ public final class DbUrl {
         return pattern.equals("*") || pattern.equals(value);
     }
 
-    /** Replaces the password of a URL-looking text ({@code scheme://user:secret@...}) by {@code ***}. */
+    /**
+     * Replaces the password of a URL-looking text ({@code scheme://user:secret@...}) by {@code ***}, to
+     * the last '@' of the URL: a password written with a raw '@' (which SQLAlchemy ends at the first) is
+     * masked whole.
+     */
     public static String maskPassword(String text) {
-        return text.replaceAll("(://[^:/@\\s]*:)[^@\\s]*@", "$1***@");
+        return text.replaceAll("(://[^:/@\\s]*:)\\S*@", "$1***@");
     }
 
     /** {@code text} with every occurrence of the password replaced by {@code ***}. */

@@ -1,5 +1,6 @@
 package dev.idemlint.discovery;
 
+import dev.idemlint.source.IoFailure;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -235,7 +236,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
             b.problem(0, "not valid UTF-8");
             return b.build();
         } catch (IOException e) {
-            b.problem(0, "cannot read: " + InputProblem.describe(e));
+            b.problem(0, "cannot read: " + IoFailure.describe(e));
             return b.build();
         }
         TomlReader.Document doc;

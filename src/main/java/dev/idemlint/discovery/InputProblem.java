@@ -1,11 +1,8 @@
 package dev.idemlint.discovery;
 
+import dev.idemlint.source.IoFailure;
 import dev.idemlint.source.Printable;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemLoopException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 
 /**
@@ -25,7 +22,7 @@ public record InputProblem(Path path, int line, String message, boolean warning)
 
     /** The problem an I/O failure on this path means, in words rather than an exception name. */
     public static InputProblem of(Path path, IOException e) {
-        return new InputProblem(path, describe(e));
+        return new InputProblem(path, IoFailure.describe(e));
     }
 
     /**
@@ -36,20 +33,4 @@ public record InputProblem(Path path, int line, String message, boolean warning)
         return Printable.line((warning ? "warning: " : "") + path + (line > 0 ? ":" + line : "") + ": " + message);
     }
 
-    static String describe(IOException e) {
-        if (e instanceof FileSystemLoopException) {
-            return "symlink loop";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
-    }
 }

@@ -1,5 +1,6 @@
 package dev.idemlint.fix;
 
+import dev.idemlint.source.IoFailure;
 import dev.idemlint.source.SourceEncoding;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +12,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -176,7 +176,7 @@ public final class AtomicWriter {
                         staged.add(s);
                     }
                 } catch (IOException e) {
-                    failures.add(new Failure(c, Outcome.IO_ERROR, fileOf(c), reason(e)));
+                    failures.add(new Failure(c, Outcome.IO_ERROR, fileOf(c), IoFailure.describe(e)));
                 }
             }
             if (failures.isEmpty()) {
@@ -193,7 +193,7 @@ public final class AtomicWriter {
                     try {
                         Files.deleteIfExists(s.tmp);
                     } catch (IOException e) {
-                        warnings.add("could not remove the temporary file " + s.tmp + ": " + reason(e));
+                        warnings.add("could not remove the temporary file " + s.tmp + ": " + IoFailure.describe(e));
                     }
                 }
             }
@@ -347,7 +347,7 @@ public final class AtomicWriter {
                 failures.add(new Failure(s.change, Outcome.EXISTS, s.target, null));
             }
         } catch (IOException e) {
-            failures.add(new Failure(s.change, Outcome.IO_ERROR, s.original, reason(e)));
+            failures.add(new Failure(s.change, Outcome.IO_ERROR, s.original, IoFailure.describe(e)));
         }
     }
 
@@ -360,7 +360,7 @@ public final class AtomicWriter {
                 done.add(s);
             } catch (IOException e) {
                 failures.add(new Failure(s.change, e instanceof FileAlreadyExistsException ? Outcome.EXISTS
-                        : Outcome.IO_ERROR, s.target, reason(e)));
+                        : Outcome.IO_ERROR, s.target, IoFailure.describe(e)));
                 for (int i = done.size() - 1; i >= 0; i--) {
                     undo(done.get(i), warnings);
                 }
@@ -380,7 +380,7 @@ public final class AtomicWriter {
                     dirs.add(s.original.getParent());
                 } catch (IOException e) {
                     warnings.add(s.target + " was written, but the old name " + s.original + " could not be removed: "
-                            + reason(e));
+                            + IoFailure.describe(e));
                 }
             }
             dropBackup(s, warnings);
@@ -401,7 +401,7 @@ public final class AtomicWriter {
                         overwrite(s.target, s.originalBytes);
                     } catch (IOException again) {
                         s.tmpOwned = false; // the only complete copy of the fixed text: keep it
-                        throw new IOException(reason(e) + "; restoring the original failed too (" + reason(again)
+                        throw new IOException(IoFailure.describe(e) + "; restoring the original failed too (" + IoFailure.describe(again)
                                 + "), the fixed text is kept in " + s.tmp, e);
                     }
                     throw e;
@@ -451,7 +451,7 @@ public final class AtomicWriter {
                 Files.deleteIfExists(s.target);
             }
         } catch (IOException e) {
-            warnings.add("could not undo the change to " + s.target + ": " + reason(e));
+            warnings.add("could not undo the change to " + s.target + ": " + IoFailure.describe(e));
         }
     }
 
@@ -460,7 +460,7 @@ public final class AtomicWriter {
             try {
                 Files.deleteIfExists(s.backup);
             } catch (IOException e) {
-                warnings.add("could not remove " + s.backup + " (the file's previous content): " + reason(e));
+                warnings.add("could not remove " + s.backup + " (the file's previous content): " + IoFailure.describe(e));
             }
             s.backup = null;
         }
@@ -549,26 +549,6 @@ public final class AtomicWriter {
         } catch (IOException | UnsupportedOperationException e) {
             return false;
         }
-    }
-
-    /**
-     * The system's reason for {@code e}, without the path the JDK puts in front (often a temporary
-     * file's): callers name the file themselves.
-     */
-    public static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "a file of that name exists";
-        }
-        if (e instanceof FileSystemException f && f.getReason() != null) {
-            return f.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     /** Makes the rename itself durable; not every platform lets a directory be opened. */

@@ -49,6 +49,16 @@ final class DescentParser {
     private final char[] chars;
     private final RecentTexts names;
     private int p;
+    /**
+     * The {@link #test}, {@link #notTest} and {@link #expr} calls under way. Outside brackets each
+     * one below the first builds a level of the tree (a unary operand, a binary operator's right
+     * operand, the else of a conditional, a lambda's body); inside, each of the tokenizer's 200
+     * bracket levels adds three that may build none. So past {@link #MAX_NESTING} the tree is at least
+     * {@link NestingLimit#MAX_DEPTH} levels deep: CPython's own limit, reported before this parser's
+     * recursion goes further.
+     */
+    private int nesting;
+    private static final int MAX_NESTING = NestingLimit.MAX_DEPTH + 3 * 200 + 3;
 
     DescentParser(String src, int shift, TokenArray tokens, StringLiteralDecoder.FieldParser fieldParser) {
         this(src, null, shift, tokens, fieldParser);
@@ -764,8 +774,22 @@ final class DescentParser {
         return new Expr.Opaque("walrus", List.of(target, value), spanFrom(start));
     }
 
+    /** One more {@link #nesting} level; a syntax error past {@link #MAX_NESTING}. */
+    private void nest() {
+        if (++nesting > MAX_NESTING) {
+            throw new PythonParser.InvalidSyntax(NestingLimit.message(), shift + starts[p]);
+        }
+    }
+
     /** {@code test : or_test ( 'if' or_test 'else' test )? | lambdef}. */
     private Expr test() {
+        nest();
+        Expr e = testNested();
+        nesting--;
+        return e;
+    }
+
+    private Expr testNested() {
         if (types[p] == LAMBDA) {
             return lambda();
         }
@@ -849,6 +873,13 @@ final class DescentParser {
 
     /** {@code 'not' or_test} (binding tighter than and/or) or {@code expr ( comp_op expr )*}. */
     private Expr notTest() {
+        nest();
+        Expr e = notTestNested();
+        nesting--;
+        return e;
+    }
+
+    private Expr notTestNested() {
         int start = p;
         if (types[p] == NOT) {
             p++;
@@ -917,6 +948,13 @@ final class DescentParser {
      * ({@code **}: the same level, it is right-associative).
      */
     private Expr expr(int min) {
+        nest();
+        Expr e = exprNested(min);
+        nesting--;
+        return e;
+    }
+
+    private Expr exprNested(int min) {
         int start = p;
         Expr left;
         int type = types[p];

@@ -93,6 +93,7 @@ public final class PythonParser {
                 Parsed<MigrationPythonParser.File_inputContext> parsed = parse(tokens, FILE_INPUT);
                 body = new SyntaxNodeBuilder(text, 0, parsed.tokens, fields).module(parsed.tree);
             }
+            NestingLimit.check(body);
             return new PythonModule(file, List.copyOf(body));
         } catch (PythonLexError e) {
             throw new PythonSyntaxError(e.getMessage(), e.offset());
@@ -153,6 +154,8 @@ public final class PythonParser {
             StringLiteralDecoder.FieldParser fields) {
         try {
             return new DescentParser(text, chars, 0, tokens, fields).module();
+        } catch (InvalidSyntax tooDeep) {
+            throw tooDeep;
         } catch (DescentParser.Bail | StackOverflowError e) {
             return null;
         } catch (RuntimeException bug) {
@@ -200,7 +203,7 @@ public final class PythonParser {
 
     private static <T extends ParserRuleContext> Parsed<T> parse(TokenArray tokens, Start<T> rule) {
         PythonTokenizer lexer = (PythonTokenizer) tokens.getTokenSource();
-        MigrationPythonParser parser = new MigrationPythonParser(tokens);
+        MigrationPythonParser parser = new NestingParser(tokens);
         parser.removeErrorListeners();
         parser.setErrorHandler(new BailErrorStrategy());
         parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
@@ -216,6 +219,69 @@ public final class PythonParser {
                         ? re.getOffendingToken() : parser.getCurrentToken();
                 throw describe(bad, tokens, lexer.unclosedBracket());
             }
+        }
+    }
+
+    /**
+     * ANTLR's parser with its rule calls counted: a rule call is a Java frame of ANTLR's and a level
+     * of its tree, which {@link SyntaxNodeBuilder} then walks. Each expression level takes at most two
+     * (a lambda's {@code test -> lambdef}; a left-deep chain is one call that loops, a prefix operator,
+     * a right operand, a conditional's else one each), each of the tokenizer's 200 bracket levels at
+     * most eight ({@code atom_expr -> trailer -> arglist -> argument -> namedexpr_test -> test ->
+     * or_test -> expr}), each of its 100 block levels at most five. So past {@link #MAX_RULE_CALLS}
+     * the expression is {@link NestingLimit#MAX_DEPTH} levels deep, and the parse stops there with
+     * CPython's error. Comprehension clauses ({@code for ... if ... if ...}) nest in ANTLR's tree
+     * but not in CPython's, and are not counted.
+     */
+    private static final class NestingParser extends MigrationPythonParser {
+        private static final int MAX_RULE_CALLS = 2 * NestingLimit.MAX_DEPTH + 8 * 200 + 5 * 100 + 20;
+        private int calls;
+
+        NestingParser(TokenArray tokens) {
+            super(tokens);
+        }
+
+        private void nest(int ruleIndex) {
+            if (ruleIndex != RULE_comp_for && ruleIndex != RULE_comp_if && ++calls > MAX_RULE_CALLS) {
+                throw new InvalidSyntax(NestingLimit.message(), getCurrentToken().getStartIndex());
+            }
+        }
+
+        private void unnest() {
+            int rule = getContext().getRuleIndex();
+            if (rule != RULE_comp_for && rule != RULE_comp_if) {
+                calls--;
+            }
+        }
+
+        @Override
+        public void enterRule(ParserRuleContext localctx, int state, int ruleIndex) {
+            nest(ruleIndex);
+            super.enterRule(localctx, state, ruleIndex);
+        }
+
+        @Override
+        public void exitRule() {
+            unnest();
+            super.exitRule();
+        }
+
+        @Override
+        public void enterRecursionRule(ParserRuleContext localctx, int state, int ruleIndex, int precedence) {
+            nest(ruleIndex);
+            super.enterRecursionRule(localctx, state, ruleIndex, precedence);
+        }
+
+        @Override
+        public void unrollRecursionContexts(ParserRuleContext parentctx) {
+            calls--; // only or_test and expr are left-recursive, both counted
+            super.unrollRecursionContexts(parentctx);
+        }
+
+        @Override
+        public void reset() {
+            calls = 0;
+            super.reset();
         }
     }
 

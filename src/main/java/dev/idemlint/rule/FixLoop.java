@@ -366,12 +366,24 @@ public final class FixLoop {
             return "it would hold a NUL character";
         }
         try {
+            try {
+                return parsed(file);
+            } catch (StackOverflowError deep) {
+                // a pool thread's stack; what python/NestingLimit lets through parses on Linter's deeper one
+                return Linter.onDeepStack(() -> parsed(file));
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            return e.getClass().getSimpleName();
+        }
+    }
+
+    /** Null when {@code file} parses, else the syntax error's message. */
+    private String parsed(SourceFile file) {
+        try {
             parser.parse(file);
             return null;
         } catch (PythonSyntaxError e) {
             return e.getMessage();
-        } catch (RuntimeException | StackOverflowError e) {
-            return e.getClass().getSimpleName();
         }
     }
 }

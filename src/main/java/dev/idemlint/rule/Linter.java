@@ -214,16 +214,16 @@ public final class Linter {
     }
 
     /**
-     * Stack for work that overflowed a pool thread's: the parsers and the walks over a file's syntax
-     * recurse once per nesting level of its expressions, and CPython compiles left-deep chains
-     * ({@code 1 + 1 + ...}, {@code a.b.b...}, {@code f()()...}) thousands of terms deep (its tokenizer
-     * stops brackets at 200 levels and blocks at 100, see python/antlr/Layout). The size is reserved
-     * address space; only the pages a deep file touches are committed.
+     * Stack for work that overflowed a pool thread's (the JVM's default, 1 MB): the parsers and the
+     * walks over a file's syntax recurse once per nesting level of its expressions, and
+     * python/NestingLimit lets through what CPython compiles, up to 3,000 levels, which needs about
+     * 4 MB on the deepest shapes. The size is reserved address space; only the pages a deep file
+     * touches are committed.
      */
-    private static final long DEEP_STACK_BYTES = 1L << 30;
+    private static final long DEEP_STACK_BYTES = 16L << 20;
 
     /** Runs {@code work} again on a thread of its own with {@link #DEEP_STACK_BYTES} of stack. */
-    private static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+    static <T> T onDeepStack(java.util.function.Supplier<T> work) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {

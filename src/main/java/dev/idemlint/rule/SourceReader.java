@@ -1,5 +1,6 @@
 package dev.idemlint.rule;
 
+import dev.idemlint.source.IoFailure;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
@@ -73,8 +74,10 @@ public final class SourceReader {
         byte[] bytes;
         try {
             bytes = readBytes(path);
-        } catch (IOException | SecurityException e) {
-            throw new Unreadable("Cannot read file: " + describe(e), 0, true);
+        } catch (IOException e) {
+            throw new Unreadable("Cannot read file: " + IoFailure.describe(e), 0, true);
+        } catch (SecurityException e) {
+            throw new Unreadable("Cannot read file: " + e.getMessage(), 0, true);
         } catch (OutOfMemoryError e) {
             throw new Unreadable("File too large to read", 0, true);
         }
@@ -135,7 +138,7 @@ public final class SourceReader {
      * array in one native call, where {@code Files.readAllBytes} goes through a file channel, a
      * temporary direct buffer and a second copy (some 60 more JDK methods that C1 compiled in every
      * run). A file that cannot be opened is read again the NIO way, for the failure's own exception
-     * (no such file, permission denied), which {@link #describe} words.
+     * (no such file, permission denied), which {@link IoFailure#describe} words.
      */
     static byte[] readBytes(Path path) throws IOException {
         File file;
@@ -149,20 +152,6 @@ public final class SourceReader {
         } catch (FileNotFoundException e) {
             return Files.readAllBytes(path);
         }
-    }
-
-    private static String describe(Exception e) {
-        String m = e.getMessage();
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "no such file";
-        }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private static int firstBadByte(byte[] bytes, int start, Charset cs) {

@@ -242,31 +242,13 @@ public final class SqlRewriter {
      */
     public Fix addHandlerCondition(String condition, String title) {
         String text = sql.text();
-        List<Token> after = tokenize(text, site.sqlEnd(), text.length());
-        int depth = 0;
-        int when = -1;
-        for (int i = 0; i < after.size() && when < 0; i++) {
-            Token t = after.get(i);
-            if (t.is("BEGIN") || t.is("CASE") && (i == 0 || !after.get(i - 1).is("END"))) {
-                depth++;
-            } else if (t.is("END")) {
-                boolean closesIf = i + 1 < after.size() && (after.get(i + 1).is("IF") || after.get(i + 1).is("LOOP"));
-                if (!closesIf && --depth < 0) {
-                    return null;
-                }
-            } else if (depth == 0 && t.is("EXCEPTION") && i + 1 < after.size() && after.get(i + 1).is("WHEN")) {
-                when = i + 1;
-            }
-        }
+        Handlers handlers = Handlers.of(sql, site.sqlEnd());
+        List<Token> after = handlers.tokens;
+        int when = handlers.when(handlers.first(site.sqlEnd()));
         if (when < 0) {
             return null;
         }
-        int then = -1;
-        for (int i = when + 1; i < after.size() && then < 0; i++) {
-            if (after.get(i).is("THEN")) {
-                then = i;
-            }
-        }
+        int then = handlers.then(when);
         if (then < 0 || then == when + 1) {
             return null;
         }
@@ -278,7 +260,7 @@ public final class SqlRewriter {
                         : condition);
         // SAFE only when the handler swallows the error and does nothing but tell: `THEN null;` or
         // `THEN RAISE NOTICE '...';`.
-        boolean swallows = onlySwallows(after, then + 1);
+        boolean swallows = handlers.swallows(then);
         int at = fileOffsetAfter(last.end() - 1);
         String shown = (text.substring(whenToken.start(), last.end()) + words + text.substring(last.end(),
                 after.get(then).end()) + " ...").replace(SqlText.DYNAMIC + "", "{...}");
@@ -286,6 +268,118 @@ public final class SqlRewriter {
             return Fix.displayOnly(title, "EXCEPTION " + shown);
         }
         return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, at, words)));
+    }
+
+    /**
+     * Where the {@code EXCEPTION WHEN ... THEN} handler of the block around an offset lies, for every
+     * statement of one SQL literal: the literal's tokens from one offset on are read once, with the
+     * block depth before each (BEGIN and CASE open a block, an END that is not END IF or END LOOP
+     * closes one), so that a DO block of n statements, each fixed, costs n lookups and not n reads of
+     * the rest of the block. From token s, the handler is the first EXCEPTION WHEN at s's depth, unless
+     * an END at that depth closes the block first. Kept per thread for the last literal: the rules
+     * fix one file's statements in order, on one thread.
+     */
+    private static final class Handlers {
+        private static final ThreadLocal<Handlers> LAST = new ThreadLocal<>();
+
+        final SqlText sql;
+        final List<Token> tokens;
+        private final int[] starts;
+        private final int[] depth;
+        /** By depth: the indices of the closing ENDs and the EXCEPTION WHENs there, in order. */
+        private final java.util.Map<Integer, List<Integer>> marks = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Integer> thens = new java.util.HashMap<>();
+        private final java.util.Map<Integer, Boolean> swallowing = new java.util.HashMap<>();
+
+        private Handlers(SqlText sql, int from) {
+            this.sql = sql;
+            this.tokens = tokenize(sql.text(), from, sql.text().length());
+            int n = tokens.size();
+            starts = new int[n];
+            depth = new int[n];
+            int d = 0;
+            for (int i = 0; i < n; i++) {
+                Token t = tokens.get(i);
+                starts[i] = t.start();
+                depth[i] = d;
+                if (t.is("BEGIN") || t.is("CASE") && (i == 0 || !tokens.get(i - 1).is("END"))) {
+                    d++;
+                } else if (t.is("END")) {
+                    boolean closesIf = i + 1 < n && (tokens.get(i + 1).is("IF") || tokens.get(i + 1).is("LOOP"));
+                    if (!closesIf) {
+                        marks.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+                        d--;
+                    }
+                } else if (t.is("EXCEPTION") && i + 1 < n && tokens.get(i + 1).is("WHEN")) {
+                    marks.computeIfAbsent(d, k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+
+        /** The index for {@code sql} from {@code from} on: this thread's last one when its tokens fit. */
+        static Handlers of(SqlText sql, int from) {
+            Handlers h = LAST.get();
+            if (h == null || h.sql != sql || !h.boundary(from)) {
+                h = new Handlers(sql, from);
+                LAST.set(h);
+            }
+            return h;
+        }
+
+        /** Whether no token of this index spans {@code offset}, so lexing from there gives the same tokens. */
+        private boolean boundary(int offset) {
+            if (starts.length == 0 || offset < starts[0]) {
+                return false;
+            }
+            int k = first(offset);
+            return k == 0 || tokens.get(k - 1).end() <= offset;
+        }
+
+        /** The first token at or after {@code offset}. */
+        int first(int offset) {
+            int lo = 0;
+            int hi = starts.length;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < offset) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The WHEN of the handler for a statement that ends before token {@code s}, or -1. */
+        int when(int s) {
+            if (s >= tokens.size()) {
+                return -1;
+            }
+            List<Integer> at = marks.getOrDefault(depth[s], List.of());
+            int k = java.util.Collections.binarySearch(at, s);
+            k = k >= 0 ? k : -k - 1;
+            if (k == at.size()) {
+                return -1;
+            }
+            int mark = at.get(k);
+            return tokens.get(mark).is("END") ? -1 : mark + 1;
+        }
+
+        /** The THEN after the handler's WHEN {@code when}, or -1. */
+        int then(int when) {
+            return thens.computeIfAbsent(when, w -> {
+                for (int i = w + 1; i < tokens.size(); i++) {
+                    if (tokens.get(i).is("THEN")) {
+                        return i;
+                    }
+                }
+                return -1;
+            });
+        }
+
+        boolean swallows(int then) {
+            return swallowing.computeIfAbsent(then, t -> onlySwallows(tokens, t + 1));
+        }
     }
 
     /**

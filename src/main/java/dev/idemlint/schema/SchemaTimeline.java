@@ -864,8 +864,53 @@ public final class SchemaTimeline {
         if (p == null) {
             return true;
         }
-        for (Event e : opaque) {
-            if (visible(e, p, index)) {
+        for (int k = countBefore(opaque, p, index) - 1; k >= 0; k--) {
+            if (visible(opaque.get(k), p, index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * How many events of {@code list} come before operation {@code index} of revision {@code pos} in
+     * walk order, which the lists are kept in ({@link #place} adds each revision's events in operation
+     * order, revisions in walk order). Only those can be visible there: an ancestor has an earlier position.
+     */
+    private static int countBefore(List<Event> list, int pos, int index) {
+        int lo = 0;
+        int hi = list.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Event e = list.get(mid);
+            if (e.pos() < pos || e.pos() == pos && e.index() < index) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /**
+     * Whether a drop of {@code drops} (one kind's drops with a dynamic name, in walk order) that comes
+     * at or after {@code from} (null: from the start) and before operation {@code toIndex} of revision
+     * {@code toPos}, visible just before operation {@code index} of revision {@code pos}, removes an
+     * object living in {@code owner}: any when {@code tables} (a table with a dynamic name dropped,
+     * with everything in it), else a drop in any table or in {@code owner}. Read backwards from the
+     * end of the span, so the nearest drop, usually visible, answers.
+     */
+    private boolean dynamicDropIn(List<Event> drops, boolean tables, String owner, Event from, int toPos, int toIndex,
+            int pos, int index) {
+        if (drops.isEmpty() || tables && owner == null) {
+            return false;
+        }
+        int lo = from == null ? 0 : countBefore(drops, from.pos(), from.index());
+        boolean toFirst = toPos < pos || toPos == pos && toIndex < index;
+        int hi = toFirst ? countBefore(drops, toPos, toIndex) : countBefore(drops, pos, index);
+        for (int k = hi - 1; k >= lo; k--) {
+            Event e = drops.get(k);
+            if ((tables || e.owner() == null || e.owner().equals(owner)) && visible(e, pos, index)) {
                 return true;
             }
         }
@@ -924,18 +969,22 @@ public final class SchemaTimeline {
                 }
             }
         }
-        for (Event e : wildcardDrops.getOrDefault(key.kind(), List.of())) {
-            evs.add(e);
-        }
-        if (key.kind() != ObjectKind.TABLE) {
-            for (Event e : wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())) {
-                evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, null, null, null, e.at()));
-            }
-        }
         evs.sort(ORDER);
+        // drops with a dynamic name (of this kind, or tables) are not merged in: they can only end what
+        // is live, so each span between two of these events asks whether one there ends it
+        List<Event> kindDrops = wildcardDrops.getOrDefault(key.kind(), List.of());
+        List<Event> tableDrops = key.kind() != ObjectKind.TABLE ? wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())
+                : List.of();
         Creation live = null;
         String liveOwner = null;
+        Event last = null;
         for (Event e : evs) {
+            if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
+                    || dynamicDropIn(tableDrops, true, liveOwner, last, e.pos(), e.index(), p, index))) {
+                live = null;
+                liveOwner = null;
+            }
+            last = e;
             if (!visible(e, p, index)) {
                 continue;
             }
@@ -945,7 +994,7 @@ public final class SchemaTimeline {
                     liveOwner = e.owner();
                 }
             } else if (e.type() == Type.TABLE_GONE) {
-                // the table holding it was dropped or renamed away (null: a table with a dynamic name)
+                // the table holding it was dropped or renamed away
                 if (liveOwner != null && (e.owner() == null || e.owner().equals(liveOwner))) {
                     live = null;
                     liveOwner = null;
@@ -954,6 +1003,10 @@ public final class SchemaTimeline {
                 live = null;
                 liveOwner = null;
             }
+        }
+        if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, p, index, p, index)
+                || dynamicDropIn(tableDrops, true, liveOwner, last, p, index, p, index))) {
+            live = null;
         }
         return live;
     }
@@ -999,39 +1052,40 @@ public final class SchemaTimeline {
         if (p == null || !complete.get(p)) {
             return true;
         }
-        List<Event> threats = new ArrayList<>();
-        for (Event e : events.getOrDefault(key, List.of())) {
-            if (e.type() == Type.DROP && !e.definite) {
-                threats.add(e);
-            }
+        if (threatIn(events.getOrDefault(key, List.of()), Threat.CONDITIONAL_DROP, key, since, p, index)
+                || threatIn(wildcardDrops.getOrDefault(key.kind(), List.of()), Threat.CONDITIONAL, key, since, p, index)) {
+            return true;
         }
-        for (Event e : wildcardDrops.getOrDefault(key.kind(), List.of())) {
-            if (!e.definite) {
-                threats.add(e);
-            }
+        if (owner != null && (threatIn(events.getOrDefault(ObjectKey.table(owner), List.of()), Threat.CONDITIONAL_DROP,
+                key, since, p, index) || (key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT)
+                        && threatIn(columnDrops.getOrDefault(owner, List.of()), Threat.ANY, key, since, p, index))) {
+            return true;
         }
-        if (owner != null) {
-            for (Event e : events.getOrDefault(ObjectKey.table(owner), List.of())) {
-                if (e.type() == Type.DROP && !e.definite) {
-                    threats.add(e);
-                }
+        return threatIn(wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of()), Threat.CONDITIONAL, key, since, p, index)
+                || threatIn(opaque, Threat.TOUCHING, key, since, p, index);
+    }
+
+    /** Which events of a list may have removed an object without the analyzer knowing. */
+    private enum Threat { CONDITIONAL_DROP, CONDITIONAL, ANY, TOUCHING }
+
+    /**
+     * Whether an event of {@code list} (in walk order) of the {@code threat} sort, after {@code since}
+     * (null: any), is visible just before operation {@code index} of revision {@code pos}; read from
+     * the query point backwards.
+     */
+    private boolean threatIn(List<Event> list, Threat threat, ObjectKey key, Event since, int pos, int index) {
+        for (int k = countBefore(list, pos, index) - 1; k >= 0; k--) {
+            Event e = list.get(k);
+            if (since != null && ORDER.compare(e, since) <= 0) {
+                return false;
             }
-            if (key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT) {
-                threats.addAll(columnDrops.getOrDefault(owner, List.of()));
-            }
-        }
-        for (Event e : wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())) {
-            if (!e.definite) {
-                threats.add(e);
-            }
-        }
-        for (Event e : opaque) {
-            if (e.mayTouch(key)) {
-                threats.add(e);
-            }
-        }
-        for (Event e : threats) {
-            if ((since == null || ORDER.compare(e, since) > 0) && visible(e, p, index)) {
+            boolean is = switch (threat) {
+                case CONDITIONAL_DROP -> e.type() == Type.DROP && !e.definite;
+                case CONDITIONAL -> !e.definite;
+                case ANY -> true;
+                case TOUCHING -> e.mayTouch(key);
+            };
+            if (is && visible(e, pos, index)) {
                 return true;
             }
         }

@@ -83,22 +83,30 @@ class PlanSecretsTest {
                     writeProject(null);
                     CliRun.Result db = plan(Map.of(), "--format", format, "--db", url);
                     assertEquals(2, db.exit(), db.err());
-                    assertTrue(db.err().contains("(URL from --db)"), db.err());
-                    assertTrue(db.err().contains("cannot connect to postgresql+psycopg2://app:***@127.0.0.1:1/shop"),
-                            db.err());
+                    // SQLAlchemy ends a password at its first raw '@' and reads the rest as the host: refused
+                    if (written.contains("@")) {
+                        assertTrue(db.err().contains("the database URL from --db: a raw '@' follows the password"),
+                                db.err());
+                    } else {
+                        assertTrue(db.err().contains("(URL from --db)"), db.err());
+                        assertTrue(db.err().contains("cannot connect to postgresql+psycopg2://app:***@127.0.0.1:1/shop"),
+                                db.err());
+                    }
                     assertNoPiece(password, db);
 
                     writeProject(url);
                     CliRun.Result ini = plan(Map.of(), "--format", format);
                     assertEquals(2, ini.exit(), ini.err());
-                    assertTrue(ini.err().contains("(URL from sqlalchemy.url in ") && ini.err().contains("alembic.ini)"),
+                    assertTrue(written.contains("@") ? ini.err().contains("the database URL from sqlalchemy.url in ")
+                            : ini.err().contains("(URL from sqlalchemy.url in ") && ini.err().contains("alembic.ini)"),
                             ini.err());
                     assertNoPiece(password, ini);
 
                     writeProject(null);
                     CliRun.Result env = plan(Map.of("DATABASE_URL", url), "--format", format);
                     assertEquals(2, env.exit(), env.err());
-                    assertTrue(env.err().contains("(URL from DATABASE_URL)"), env.err());
+                    assertTrue(env.err().contains(written.contains("@") ? "the database URL from DATABASE_URL: a raw '@'"
+                            : "(URL from DATABASE_URL)"), env.err());
                     assertNoPiece(password, env);
                 }
             }

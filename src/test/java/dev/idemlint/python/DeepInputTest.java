@@ -7,6 +7,7 @@ import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.RuleCatalog;
@@ -21,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile depth: code nested as deep as CPython accepts is linted like any other (no recursion of
- * idemlint follows it), deeper than CPython's tokenizer allows is CPython's own located syntax error,
- * and in every case the other files of the tree are still linted. The inputs are generated here.
+ * Hostile depth: code nested as deep as CPython compiles is linted like any other, deeper than CPython
+ * compiles (python/NestingLimit) or its tokenizer allows is a located syntax error, and in every case
+ * the other files of the tree are still linted. The inputs are generated here.
  */
 class DeepInputTest {
     private static final String GOOD = "revision = '1'\ndown_revision = None\nfrom alembic import op\nimport sqlalchemy as sa\n\n"
@@ -60,30 +61,46 @@ class DeepInputTest {
         return sb.toString();
     }
 
-    /** Left-deep chains CPython's parser builds without recursion: 10,000 terms each. */
-    private static final int TERMS = 10_000;
-
-    private static List<String> chains() {
+    /**
+     * Chains of {@code n} terms, each {@code n + 1} expression levels deep: left-deep ones CPython's
+     * parser builds without recursion, and prefix or right-deep ones.
+     */
+    private static List<String> chains(int n) {
         return List.of(
-                "1" + repeat(TERMS, i -> " + 1"),
-                "\"a\"" + repeat(TERMS, i -> " + \"a\""),
-                "a" + repeat(TERMS, i -> ".b"),
-                "f" + repeat(TERMS, i -> "()"),
-                "a" + repeat(TERMS, i -> "[0]"),
-                "x" + repeat(TERMS, i -> " if y else x"),
-                repeat(TERMS, i -> "-") + "1",
-                repeat(TERMS, i -> "not ") + "x",
-                "2" + repeat(TERMS, i -> " ** 2"),
-                repeat(TERMS, i -> "lambda: ") + "0");
+                "1" + repeat(n, i -> " + 1"),
+                "\"a\"" + repeat(n, i -> " + \"a\""),
+                "a" + repeat(n, i -> ".b"),
+                "f" + repeat(n, i -> "()"),
+                "a" + repeat(n, i -> "[0]"),
+                "x" + repeat(n, i -> " if y else x"),
+                repeat(n, i -> "-") + "1",
+                repeat(n, i -> "not ") + "x",
+                "2" + repeat(n, i -> " ** 2"),
+                repeat(n, i -> "lambda: ") + "0");
     }
 
+    /**
+     * Where a chain goes: at module level, in upgrade(), and in upgrade() after a generator, which the
+     * fast parser leaves to ANTLR (python/PythonParser), so that both parsers meet it.
+     */
+    private static List<String> placed(String chain) {
+        return List.of(revision("x = " + chain, "pass"), revision("", "x = " + chain),
+                revision("def g():\n    yield 1", "x = " + chain));
+    }
+
+    /** The line of {@code text} that holds {@code x = }. */
+    private static int chainLine(String text) {
+        String before = text.substring(0, text.indexOf("x = "));
+        return (int) before.chars().filter(c -> c == '\n').count() + 1;
+    }
+
+    /** CPython 3.11's {@code compile()} takes each chain of 2,990 terms, in a function or at module level. */
     @Test
-    void left_deep_and_unary_chains_are_linted_without_findings_lost(@TempDir Path tmp) throws IOException {
+    void chains_cpython_compiles_are_linted_without_findings_lost(@TempDir Path tmp) throws IOException {
         int k = 0;
-        for (String chain : chains()) {
-            for (boolean inUpgrade : List.of(false, true)) {
+        for (String chain : chains(2_990)) {
+            for (String text : placed(chain)) {
                 Path dir = Files.createDirectory(tmp.resolve("c" + k++));
-                String text = inUpgrade ? revision("", "x = " + chain) : revision("x = " + chain, "pass");
                 LintResult r = lint(dir, text);
                 String head = chain.substring(0, 12);
                 assertTrue(r.diagnostics().stream().noneMatch(d -> d.rule().equals(BuiltinChecks.PARSE_ERROR)),
@@ -95,9 +112,54 @@ class DeepInputTest {
         }
     }
 
+    /**
+     * From 2,999 terms (3,000 levels) CPython 3.11 does not compile any of them (RecursionError during
+     * compilation, or MemoryError for lambdas and powers), at 10,000, 100,000 and 1,000,000 terms
+     * neither: a located parse-error, the other file linted.
+     */
+    @Test
+    void chains_cpython_refuses_are_a_located_parse_error(@TempDir Path tmp) throws IOException {
+        int k = 0;
+        for (int n : new int[] {2_999, 10_000, 100_000, 1_000_000}) {
+            for (String chain : chains(n)) {
+                // every place for the smaller sizes, in upgrade() after a generator for the larger
+                List<String> texts = placed(chain);
+                for (String text : n > 10_000 ? texts.subList(2, 3) : texts) {
+                    Path dir = Files.createDirectory(tmp.resolve("d" + k++));
+                    LintResult r = lint(dir, text);
+                    Diagnostic d = only(r, BuiltinChecks.PARSE_ERROR);
+                    String head = n + " terms, " + chain.substring(0, 12);
+                    assertEquals("002_deep.py", d.file().fileName(), head);
+                    assertTrue(d.message().contains("expression nested 3,000 levels deep"), head + ": " + d.message());
+                    assertEquals(chainLine(text), d.line(), head + ": on the chain's line");
+                    assertTrue(d.column() >= 5, head + ": within the chain, column " + d.column());
+                }
+            }
+        }
+    }
+
+    /** The fixed text is parsed again before it is written: as deep as the lint, so the fix is kept. */
+    @Test
+    void a_file_with_a_chain_cpython_compiles_is_fixed(@TempDir Path tmp) throws IOException {
+        int k = 0;
+        for (String chain : List.of(repeat(2_990, i -> "lambda: ") + "0", "1" + repeat(2_990, i -> " + 1"))) {
+            Path dir = Files.createDirectory(tmp.resolve("f" + k++));
+            Path file = dir.resolve("002_deep.py");
+            Files.writeString(file, revision("x = " + chain, "op.execute('CREATE TABLE u (id int)')"));
+            List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+            Registry.all().forEach(r -> names.add(r.name()));
+            Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+            FixLoop.Outcome out = new FixLoop(linter).run(new LintTarget(dir, dir, List.of(file), Settings.DEFAULT),
+                    p -> p.getFileName().toString(), false);
+            assertEquals(List.of(), out.problems());
+            assertTrue(out.files().size() == 1 && out.files().get(0).text().contains("CREATE TABLE IF NOT EXISTS u"),
+                    chain.substring(0, 12) + ": " + out.files().size() + " files fixed");
+        }
+    }
+
     @Test
     void a_call_deep_in_a_chain_is_still_an_operation(@TempDir Path tmp) throws IOException {
-        String text = revision("", "x = " + "1" + repeat(TERMS, i -> " + 1")
+        String text = revision("", "x = " + "1" + repeat(2_990, i -> " + 1")
                 + " + op.add_column('v', sa.Column('e', sa.Text()))");
         LintResult r = lint(tmp, text);
         assertTrue(r.diagnostics().stream().anyMatch(d -> d.rule().equals("add-column-not-idempotent")
