@@ -2,7 +2,7 @@
 # idemlint against Squawk on equal work: real revisions for idemlint, and for Squawk exactly the
 # DDL/DML those revisions send to PostgreSQL.
 #
-#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] VERSIONS_DIR...
+#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... VERSIONS_DIR...
 #
 # For each VERSIONS_DIR (a real project's Alembic versions directory, extracted outside this
 # repository) Debian's Alembic renders the chain offline (`alembic upgrade heads --sql`, env.py here)
@@ -10,27 +10,34 @@
 # COMMIT, alembic_version). Offline rendering stops at the first revision that needs a live
 # connection; only the revisions rendered completely before it are used, on both sides, so idemlint lints a
 # sub-chain from the base whose SQL Squawk gets in full. The set is copied K times (default 1) into
-# $TMPDIR/idemlint-equal-work/ to reach a size; each copy is its own versions tree. The two tools then
-# run alternately (N runs, default 7) under /usr/bin/time, both writing JSON to /dev/null:
-# `idemlint lint --format json --fail-on never` (CMD, default ./idemlint) and Squawk's binary with
-# `--reporter json` (bench/run.sh installs it). Prints medians of wall and user+sys CPU.
+# $TMPDIR/idemlint-equal-work/ to reach a size; each copy is its own versions tree. The tools then
+# run in turn, round after round (N rounds, default 7), under /usr/bin/time, all writing JSON to
+# /dev/null: `idemlint lint --format json --fail-on never` (CMD, default ./idemlint) once per
+# --java (IDEMLINT_JAVA=JAVA for that row; default: one row with the launcher's own choice of Java),
+# and Squawk's binary with `--reporter json`. Squawk is installed from npm (`squawk-cli`) outside this
+# repository, in $IDEMLINT_BENCH_TOOLS (default ~/.cache/idemlint-bench). Prints medians of wall and
+# user+sys CPU, and each row's ratio to Squawk: the ratio of the medians and the median of the
+# rounds' own ratios (the tools timed back to back in one round).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
 root="$(dirname "$bench")"
-runs=7 copies=1 idemlint="$root/idemlint" dirs=()
+runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=()
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --copies) copies="$2"; shift 2 ;;
     --idemlint) idemlint="$2"; shift 2 ;;
-    -h|--help) sed -n 2,17p "$0"; exit 0 ;;
+    --java) javas+=("$2"); shift 2 ;;
+    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
     *) dirs+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
 ((${#dirs[@]})) || { echo "run.sh: give one or more versions directories" >&2; exit 2; }
-squawk="$bench/.tools/node_modules/@squawk-cli/linux-x64/bin/squawk"
-[[ -x "$squawk" ]] || npm install --silent --prefix "$bench/.tools" squawk-cli >&2
+tools="${IDEMLINT_BENCH_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/idemlint-bench}"
+squawk="$tools/node_modules/@squawk-cli/linux-x64/bin/squawk"
+[[ -x "$squawk" ]] || { mkdir -p "$tools" && npm install --silent --prefix "$tools" squawk-cli >&2; }
+((${#javas[@]})) || javas=("idemlint=")
 
 # Outside this repository: with no pin file beside a versions tree, idemlint looks for one up to the
 # repository root, and this one holds bench/.data and target/ (a 3,700-file run here spent 1.5 s of
@@ -71,25 +78,40 @@ echo "$n_py revision files ($((py_mb / 1024)) KB) and $n_sql SQL files ($((sql_m
 
 log="$data/times.tsv"
 : > "$log"
-"$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
+# one untimed run each: page cache, and the launcher records its class-data archive for that Java
+for spec in "${javas[@]}"; do
+  IDEMLINT_JAVA="${spec#*=}" "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
+done
 "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= runs; r++)); do
-  /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
-  printf 'idemlint\t%s\n' "$(tail -n 1 "$log.t")" >> "$log"
+  for spec in "${javas[@]}"; do
+    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
+      "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
+    printf '%s\t%s\t%s\n' "${spec%%=*}" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+  done
   /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
-  printf 'squawk\t%s\n' "$(tail -n 1 "$log.t")" >> "$log"
+  printf 'squawk %s\t%s\t%s\n' "$("$squawk" --version | tr -dc '0-9.')" "$r" "$(tail -n 1 "$log.t")" >> "$log"
 done
-echo "$runs alternating runs each; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
+echo "$runs rounds; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 /usr/bin/python3 - "$log" <<'PY'
 import statistics, sys
-rows = {}
+rows, rounds = {}, {}
 for line in open(sys.argv[1]):
-    tool, wall, user, sys_ = line.split("\t")
+    tool, r, wall, user, sys_ = line.rstrip("\n").split("\t")
     rows.setdefault(tool, []).append((float(wall), float(user) + float(sys_)))
-print("| tool | wall s, median (min-max) | CPU s, median |")
-print("|---|---|---:|")
+    rounds.setdefault(r, {})[tool] = (float(wall), float(user) + float(sys_))
+squawk = next(t for t in rows if t.startswith("squawk"))
+med = lambda v, k: statistics.median(x[k] for x in v)
+print("| tool | wall s, median (min-max) | CPU s, median | wall / Squawk (medians; rounds' median) | CPU / Squawk |")
+print("|---|---|---:|---:|---:|")
 for tool, v in rows.items():
     w = [a for a, _ in v]
-    print("| %s | %.2f (%.2f-%.2f) | %.2f |" % (tool, statistics.median(w), min(w), max(w), statistics.median([c for _, c in v])))
+    ratio = ""
+    if tool != squawk:
+        per_round = statistics.median(x[tool][0] / x[squawk][0] for x in rounds.values() if x[squawk][0] > 0)
+        ratio = "%.2f; %.2f | %.2f" % (med(v, 0) / med(rows[squawk], 0), per_round, med(v, 1) / med(rows[squawk], 1))
+    else:
+        ratio = " | "
+    print("| %s | %.2f (%.2f-%.2f) | %.2f | %s |" % (tool, statistics.median(w), min(w), max(w), med(v, 1), ratio))
 PY
