@@ -116,7 +116,8 @@ public final class Effects {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
             out.add(ref == null ? Forget.everything() : new Drop(ref, d.ifExists()));
         } else if (op instanceof Operation.Rename r) {
-            // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects
+            // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
+            // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)
             if (r.kind() != ObjectKind.OTHER) {
                 ObjectRef from = ref(op, r.kind(), r.table(), r.from());
                 out.add(from == null || r.to() == null ? Forget.everything() : new Rename(from, name(r.to(), op)));
