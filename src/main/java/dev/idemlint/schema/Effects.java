@@ -1,7 +1,10 @@
 package dev.idemlint.schema;
 
 import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -13,9 +16,12 @@ import dev.idemlint.schema.Effect.Require;
 import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effect.Write;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * What an operation does to the schema when it runs, as {@link Effect}s in PostgreSQL's order: the one
@@ -32,10 +38,24 @@ public final class Effects {
      * How the project names what the code leaves unnamed: {@code postgresNames} is true when the
      * project's naming convention ({@code NamingConvention}) names no primary, unique or foreign key, so
      * PostgreSQL names them ({@link ConstraintNames#postgresDefault}); asked only for unnamed keys.
+     * {@code convention} names what SQLAlchemy creates for a column ({@code index=True} as
+     * {@code ix_%(column_0_label)s}, {@code unique=True}, a primary key). {@code enumCreateTypeHonoured}:
+     * the target's SQLAlchemy honours {@code sa.Enum(create_type=False)} (2.1 and later; before, the
+     * generic Enum drops the flag and {@code create_table} creates the type anyway).
      */
-    public record Naming(BooleanSupplier postgresNames) {
+    public record Naming(BooleanSupplier postgresNames, Supplier<NamingConvention> convention,
+            BooleanSupplier enumCreateTypeHonoured) {
         /** A project whose convention is not known: unnamed keys get names that cannot be told. */
         public static final Naming UNKNOWN = new Naming(() -> false);
+
+        /**
+         * Naming from {@code postgresNames} alone: when it holds the convention is SQLAlchemy's default
+         * (it names indexes only), otherwise no derived name can be told; SQLAlchemy before 2.1.
+         */
+        public Naming(BooleanSupplier postgresNames) {
+            this(postgresNames, () -> postgresNames.getAsBoolean() ? NamingConvention.SQLALCHEMY_DEFAULT
+                    : NamingConvention.unknown("the project's naming convention is not known"), () -> false);
+        }
 
         /** PostgreSQL's name for an unnamed key on {@code table}, or null when it cannot be told. */
         String defaultName(Operation.AddConstraint c, String table) {
@@ -43,6 +63,11 @@ public final class Effects {
             boolean named = kind == ConstraintNames.Kind.PRIMARY_KEY || !c.columns().isEmpty()
                     && (kind == ConstraintNames.Kind.UNIQUE || kind == ConstraintNames.Kind.FOREIGN_KEY);
             return named && postgresNames.getAsBoolean() ? ConstraintNames.postgresDefault(kind, table, c.columns()) : null;
+        }
+
+        /** The name SQLAlchemy (or PostgreSQL, when the convention leaves it) gives {@code t}, or null. */
+        ConstraintNames.Name.Given derived(ConstraintNames.Target t) {
+            return ConstraintNames.name(convention.get(), t) instanceof ConstraintNames.Name.Given g ? g : null;
         }
     }
 
@@ -54,22 +79,32 @@ public final class Effects {
         } else if (op instanceof Operation.RawSql) {
             out.add(Forget.everything());
         } else if (op instanceof Operation.AddColumn a) {
-            if (a.table() != null && a.column().name() != null) {
-                out.add(column(op, table(op, a.table()), a.column(), a.ifNotExists()));
+            QualifiedName table = table(op, a.table());
+            if (table != null && a.column().name() != null) {
+                out.add(column(op, table, a.column(), a.ifNotExists()));
+                // Alembic's add_column never fires the before-create event: no enum type is made here
+                columnParts(op, table, a.table(), a.column(), naming, out);
+                if (a.column().primaryKey()) {
+                    primaryKey(op, table, a.table(), List.of(a.column().name()), naming, out);
+                }
+            } else if (a.table() != null && table == null) {
+                out.add(Forget.everything());
             }
         } else if (op instanceof Operation.CreateTable t) {
-            createTable(op, t, out);
+            createTable(op, t, naming, out);
         } else if (op instanceof Operation.CreateIndex ix) {
-            if (ix.name() != null) {
+            QualifiedName name = qualified(op, ix.name(), ix.table() != null ? ix.table() : ix.name());
+            if (name != null) {
                 QualifiedName owner = ix.table() == null ? null : table(op, ix.table());
-                out.add(new Create(ObjectRef.of(ObjectKind.INDEX, qualified(op, ix.name())), ix.ifNotExists(),
+                out.add(new Create(ObjectRef.of(ObjectKind.INDEX, name), ix.ifNotExists(),
                         Shape.index(owner, ix.unique(), columns(op, ix.columns()))));
             }
         } else if (op instanceof Operation.AddConstraint c) {
             addConstraint(op, c, naming, out);
         } else if (op instanceof Operation.CreateEnumType e) {
-            if (e.name() != null) {
-                out.add(new Create(ObjectRef.of(ObjectKind.TYPE, qualified(op, e.name())), e.checkFirst(),
+            QualifiedName name = qualified(op, e.name(), e.name());
+            if (name != null) {
+                out.add(new Create(ObjectRef.of(ObjectKind.TYPE, name), e.checkFirst() || e.ifNotExists(),
                         Shape.enumType(e.labels())));
             }
         } else if (op instanceof Operation.CreateObject o) {
@@ -81,37 +116,54 @@ public final class Effects {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
             out.add(ref == null ? Forget.everything() : new Drop(ref, d.ifExists()));
         } else if (op instanceof Operation.Rename r) {
-            // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects
+            // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
+            // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)
             if (r.kind() != ObjectKind.OTHER) {
                 ObjectRef from = ref(op, r.kind(), r.table(), r.from());
                 out.add(from == null || r.to() == null ? Forget.everything() : new Rename(from, name(r.to(), op)));
             }
         } else if (op instanceof Operation.Insert i) {
-            if (i.table() != null) {
-                out.add(new Write(ObjectRef.table(table(op, i.table())), null));
+            QualifiedName table = table(op, i.table());
+            if (table != null) {
+                out.add(new Write(ObjectRef.table(table), null));
             }
         } else if (op instanceof Operation.AlterTypeAddValue v) {
-            if (v.type() != null) {
-                out.add(new Require(ObjectRef.of(ObjectKind.TYPE, qualified(op, v.type()))));
+            QualifiedName type = qualified(op, v.type(), v.type());
+            if (type != null) {
+                out.add(new Require(ObjectRef.of(ObjectKind.TYPE, type)));
             }
         } else if (op instanceof Operation.Benign b) {
-            if (b.table() != null && b.column() != null) {
-                out.add(new Require(ObjectRef.in(ObjectKind.COLUMN, table(op, b.table()), name(b.column(), op))));
+            QualifiedName table = table(op, b.table());
+            if (table != null && b.column() != null) {
+                out.add(new Require(ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op))));
             }
         }
         return out;
     }
 
-    private static void createTable(Operation op, Operation.CreateTable t, List<Effect> out) {
+    private static void createTable(Operation op, Operation.CreateTable t, Naming naming, List<Effect> out) {
         if (t.table() == null) {
             return;
         }
         QualifiedName table = table(op, t.table());
+        if (table == null) {
+            out.add(Forget.everything());
+            return;
+        }
+        enumTypes(t, naming, out);
         out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.relation('r')));
+        List<String> pk = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {
                 out.add(column(op, table, c, false));
+                if (c.primaryKey()) {
+                    pk.add(c.name());
+                }
             }
+            columnParts(op, table, t.table(), c, naming, out);
+        }
+        if (!pk.isEmpty()) {
+            primaryKey(op, table, t.table(), pk, naming, out);
         }
         // PostgreSQL names the unnamed ones itself, free names on a new table: no conflict to track
         for (Operation.NamedConstraint nc : t.constraints()) {
@@ -122,6 +174,78 @@ public final class Effects {
         }
     }
 
+    /**
+     * The enum types SQLAlchemy's before-create event of {@code create_table} makes, before the table:
+     * one plain CREATE TYPE per native enum name ({@code checkfirst=False}), none for
+     * {@code native_enum=False} nor for {@code create_type=False} where it is honoured (the dialect's
+     * {@code postgresql.ENUM} always, the generic {@code sa.Enum} from SQLAlchemy 2.1). The type is not
+     * qualified: {@code sa.Enum} does not inherit the table's schema by default.
+     */
+    private static void enumTypes(Operation.CreateTable t, Naming naming, List<Effect> out) {
+        Set<String> made = new HashSet<>();
+        for (ColumnDef c : t.columns()) {
+            EnumTypeRef e = c.enumType();
+            if (e == null || !e.nativeEnum() || Boolean.FALSE.equals(e.createType())
+                    && (e.postgresqlDialect() || naming.enumCreateTypeHonoured().getAsBoolean())) {
+                continue;
+            }
+            if (e.name() == null) {
+                out.add(Forget.everything());
+            } else if (made.add(e.name())) {
+                out.add(new Create(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(e.name())), false,
+                        Shape.enumType(e.labels())));
+            }
+        }
+    }
+
+    /**
+     * What SQLAlchemy makes with a column: its {@code index=True} index (CREATE INDEX after the table or
+     * column, named by the convention's {@code ix}), its {@code unique=True} key and its
+     * {@code ForeignKey}. A name the convention does not tell makes the table's keys unknown.
+     */
+    private static void columnParts(Operation op, QualifiedName table, String rawTable, ColumnDef c, Naming naming,
+            List<Effect> out) {
+        if (c.name() != null && c.index()) {
+            ConstraintNames.Name.Given n = naming.derived(target(ConstraintNames.Kind.INDEX, table, rawTable, c.name()));
+            out.add(n == null ? Forget.tableKeys(table) : new Create(ObjectRef.of(ObjectKind.INDEX,
+                    QualifiedName.of(table.schema(), n.name())), false, Shape.index(table, false, List.of(c.name()))));
+        }
+        if (c.name() != null && c.unique()) {
+            key(table, rawTable, ConstraintNames.Kind.UNIQUE, ConstraintKind.UNIQUE, List.of(c.name()), naming, out);
+        }
+        if (c.foreignKeyName() != null) {
+            out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(c.foreignKeyName(), op)), false,
+                    Shape.constraint(ConstraintKind.FOREIGN_KEY, c.name() == null ? null : List.of(c.name()))));
+        } else if (c.foreignKey() && c.name() != null) {
+            key(table, rawTable, ConstraintNames.Kind.FOREIGN_KEY, ConstraintKind.FOREIGN_KEY, List.of(c.name()),
+                    naming, out);
+        }
+    }
+
+    private static void primaryKey(Operation op, QualifiedName table, String rawTable, List<String> columns,
+            Naming naming, List<Effect> out) {
+        key(table, rawTable, ConstraintNames.Kind.PRIMARY_KEY, ConstraintKind.PRIMARY_KEY, columns, naming, out);
+    }
+
+    /** An unnamed key SQLAlchemy renders inline: named by the convention, else by PostgreSQL. */
+    private static void key(QualifiedName table, String rawTable, ConstraintNames.Kind kind, ConstraintKind ck,
+            List<String> columns, Naming naming, List<Effect> out) {
+        ConstraintNames.Name.Given n = naming.derived(
+                ConstraintNames.Target.of(kind, rawTable, columns).inSchema(table.schema()));
+        if (n == null) {
+            out.add(Forget.tableKeys(table));
+            return;
+        }
+        Shape shape = Shape.constraint(ck, columns);
+        out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, n.name()), false,
+                n.origin() == ConstraintNames.Origin.POSTGRES_DEFAULT ? shape.namedByPostgres() : shape));
+    }
+
+    private static ConstraintNames.Target target(ConstraintNames.Kind kind, QualifiedName table, String rawTable,
+            String column) {
+        return ConstraintNames.Target.of(kind, rawTable, List.of(column)).inSchema(table.schema());
+    }
+
     private static void addConstraint(Operation op, Operation.AddConstraint c, Naming naming, List<Effect> out) {
         if (c.table() == null) {
             if (c.name() == null) {
@@ -130,6 +254,10 @@ public final class Effects {
             return;
         }
         QualifiedName table = table(op, c.table());
+        if (table == null) {
+            out.add(Forget.everything());
+            return;
+        }
         Shape shape = Shape.constraint(c.kind(), columns(op, c.columns()));
         if (c.name() != null) {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(c.name(), op)), false, shape));
@@ -149,23 +277,41 @@ public final class Effects {
                 Shape.column(c.formatType()));
     }
 
-    /** The object {@code kind name} (on {@code table} when it lives in one), or null when a name is dynamic. */
+    /**
+     * The object {@code kind name} (on {@code table} when it lives in one), or null when a name or its
+     * schema is dynamic. Schemas and extensions are database-wide: never qualified.
+     */
     static ObjectRef ref(Operation op, ObjectKind kind, String table, String name) {
         if (name == null) {
             return null;
         }
         if (ObjectRef.tableScoped(kind)) {
-            return table == null ? null : ObjectRef.in(kind, table(op, table), name(name, op));
+            QualifiedName t = table(op, table);
+            return t == null ? null : ObjectRef.in(kind, t, name(name, op));
         }
-        return ObjectRef.of(kind, qualified(op, name));
+        if (kind == ObjectKind.SCHEMA || kind == ObjectKind.EXTENSION) {
+            return ObjectRef.of(kind, QualifiedName.of(name(name, op)));
+        }
+        QualifiedName q = qualified(op, name, table != null ? table : name);
+        return q == null ? null : ObjectRef.of(kind, q);
     }
 
+    /** {@code table} in the schema {@code op} names for it, or null when either is dynamic. */
     private static QualifiedName table(Operation op, String table) {
-        return qualified(op, table);
+        return qualified(op, table, table);
     }
 
-    private static QualifiedName qualified(Operation op, String name) {
-        return QualifiedName.of(name(name, op));
+    /**
+     * {@code name} in the schema {@code op} puts it in (its {@code schema=} keyword, or the qualifier
+     * written before {@code schemaTarget} in raw SQL; null for the search path's), or null when the
+     * name or the schema is dynamic.
+     */
+    private static QualifiedName qualified(Operation op, String name, String schemaTarget) {
+        if (name == null) {
+            return null;
+        }
+        String schema = SchemaTimeline.schemaOf(op, schemaTarget);
+        return SchemaTimeline.UNKNOWN_SCHEMA.equals(schema) ? null : QualifiedName.of(schema, name(name, op));
     }
 
     private static List<String> columns(Operation op, List<String> columns) {

@@ -1,6 +1,7 @@
 package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.idemlint.schema.Effect.Forget;
 import dev.idemlint.schema.Effect.Rename;
 import dev.idemlint.sql.SqlClassifier;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 class EffectsTest {
@@ -80,6 +82,111 @@ class EffectsTest {
         assertEquals(Forget.Scope.NAMED, u.scope());
     }
 
+    private static List<ObjectRef> created(List<Effect> effects) {
+        return effects.stream().filter(Create.class::isInstance).map(e -> ((Create) e).object()).toList();
+    }
+
+    private static ObjectRef type(String name) {
+        return ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(name));
+    }
+
+    @Test
+    void create_table_makes_its_enum_types_first_and_once() throws Exception {
+        List<Effect> e = effects("op.create_table('games', sa.Column('status', sa.Enum('a', 'b', name='status')),"
+                + " sa.Column('old', sa.Enum('a', 'b', name='status')), sa.Column('kind', postgresql.ENUM('x', name='kind')),"
+                + " sa.Column('plain', sa.Enum('p', name='plain', native_enum=False)))", POSTGRES);
+        List<ObjectRef> c = created(e);
+        assertEquals(List.of(type("status"), type("kind"), ObjectRef.table(QualifiedName.of("games"))), c.subList(0, 3));
+        assertEquals(List.of("a", "b"), ((Create) e.get(0)).shape().labels());
+        assertFalse(c.contains(type("plain")), "native_enum=False makes no type");
+    }
+
+    @Test
+    void add_column_never_makes_an_enum_type() throws Exception {
+        List<Effect> e = effects("op.add_column('games', sa.Column('status', sa.Enum('a', name='status')))", POSTGRES);
+        assertEquals(List.of(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("games"), "status")), created(e));
+    }
+
+    @Test
+    void create_type_false_is_honoured_by_the_dialect_enum_always_and_by_sa_enum_from_sqlalchemy_2_1() throws Exception {
+        String generic = "op.create_table('g', sa.Column('s', sa.Enum('a', name='st', create_type=False)))";
+        String dialect = "op.create_table('g', sa.Column('s', postgresql.ENUM('a', name='st', create_type=False)))";
+        Effects.Naming sa21 = new Effects.Naming(() -> true, () -> dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT,
+                () -> true);
+        assertTrue(created(effects(generic, POSTGRES)).contains(type("st")), "SQLAlchemy before 2.1 drops the flag");
+        assertFalse(created(effects(generic, sa21)).contains(type("st")));
+        assertFalse(created(effects(dialect, POSTGRES)).contains(type("st")));
+    }
+
+    @Test
+    void column_flags_make_the_index_and_keys_sqlalchemy_and_postgres_name() throws Exception {
+        List<Effect> e = effects("op.create_table('players', sa.Column('id', sa.Integer(), primary_key=True),"
+                + " sa.Column('name', sa.Text(), index=True), sa.Column('email', sa.Text(), unique=True),"
+                + " sa.Column('team_id', sa.Integer(), sa.ForeignKey('teams.id')),"
+                + " sa.Column('coach_id', sa.Integer(), sa.ForeignKey('coaches.id', name='fk_coach')))", POSTGRES);
+        QualifiedName players = QualifiedName.of("players");
+        List<ObjectRef> c = created(e);
+        assertTrue(c.contains(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_players_name"))), c::toString);
+        assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "players_email_key")), c::toString);
+        assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "players_team_id_fkey")), c::toString);
+        assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "fk_coach")), c::toString);
+        Create pk = (Create) e.stream().filter(x -> x instanceof Create k
+                && k.object().equals(ObjectRef.in(ObjectKind.CONSTRAINT, players, "players_pkey"))).findFirst().orElseThrow();
+        assertEquals(ConstraintKind.PRIMARY_KEY, pk.shape().constraintKind());
+        assertTrue(pk.shape().postgresNamed());
+        // the index comes after the table it is on
+        assertTrue(c.indexOf(ObjectRef.table(players)) < c.indexOf(ObjectRef.of(ObjectKind.INDEX,
+                QualifiedName.of("ix_players_name"))));
+    }
+
+    @Test
+    void derived_names_under_an_unknown_convention_make_the_tables_keys_unknown() throws Exception {
+        List<Effect> e = effects("op.add_column('players', sa.Column('email', sa.Text(), unique=True, index=True))",
+                Effects.Naming.UNKNOWN);
+        assertEquals(List.of(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("players"), "email")), created(e));
+        assertEquals(List.of(Forget.tableKeys(QualifiedName.of("players")), Forget.tableKeys(QualifiedName.of("players"))),
+                e.stream().filter(Forget.class::isInstance).toList());
+    }
+
+    @Test
+    void schema_keywords_qualify_the_objects_and_their_derived_names() throws Exception {
+        List<Effect> e = effects("op.create_table('invoices', sa.Column('n', sa.Text(), index=True), schema='billing')",
+                POSTGRES);
+        QualifiedName invoices = QualifiedName.of("billing", "invoices");
+        List<ObjectRef> c = created(e);
+        assertEquals(ObjectRef.table(invoices), c.get(0));
+        assertEquals(ObjectRef.in(ObjectKind.COLUMN, invoices, "n"), c.get(1));
+        // SQLAlchemy's column_0_label of a column in a schema-qualified table starts with the schema
+        assertEquals(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_billing_invoices_n")), c.get(2));
+        Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_a', table_name='t', schema='s')", POSTGRES).get(0));
+        assertEquals(QualifiedName.of("s", "ix_a"), d.object().name());
+        // a schema the analyzer cannot read is a dynamic name: nothing known is created, a drop forgets all
+        assertEquals(List.of(), effects("op.create_table('t', sa.Column('a', sa.Text()), schema=s)", POSTGRES).stream()
+                .filter(Create.class::isInstance).toList());
+        assertEquals(Forget.Scope.EVERYTHING, assertInstanceOf(Forget.class,
+                effects("op.drop_table('t', schema=s)", POSTGRES).get(0)).scope());
+    }
+
+    @Test
+    void raw_sql_qualifiers_carry_into_the_name() throws Exception {
+        Migration m = RerunSimulationTest.read("def upgrade():\n"
+                + "    op.execute('CREATE INDEX ix_a ON \"Billing\".invoices (a)')\n"
+                + "    op.execute('CREATE TABLE billing.lines (id int)')\n"
+                + "    op.execute('ALTER TABLE audit.log ADD COLUMN note text')\n");
+        List<Effect> e = new java.util.ArrayList<>();
+        for (Operation op : m.upgrade()) {
+            for (Operation o : new SqlClassifier().classify((Operation.RawSql) op)) {
+                e.addAll(Effects.of(o, POSTGRES));
+            }
+        }
+        List<ObjectRef> c = created(e);
+        assertTrue(c.contains(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_a"))), c::toString);
+        assertTrue(c.contains(ObjectRef.table(QualifiedName.of("billing", "lines"))), c::toString);
+        assertTrue(c.contains(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("audit", "log"), "note")), c::toString);
+        Predicate<ObjectRef> unqualified = r -> r.name().schema() == null;
+        assertTrue(c.stream().noneMatch(unqualified), c::toString);
+    }
+
     @Test
     void a_guarded_statement_only_forgets_what_it_touches() {
         QualifiedName t = QualifiedName.of("t");
@@ -87,5 +194,100 @@ class EffectsTest {
                 new Rename(ObjectRef.in(ObjectKind.COLUMN, t, "a"), "b"), new Effect.Require(ObjectRef.table(t))));
         assertEquals(List.of(Forget.object(ObjectRef.table(t)), Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "a")),
                 Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "b"))), e);
+    }
+
+    /**
+     * Where {@link Effects#of} and the lint timeline's own recording disagree on what an operation
+     * creates, "op kind, + (only Effects) or - (only the timeline), object kind and bare name", each
+     * with why. The timeline moves onto {@code Effects.of} once this list is what it should be.
+     */
+    private static final String INLINE_FK = "an unnamed sa.ForeignKey on a column: PostgreSQL names it t_c_fkey"
+            + " (the next free t_c_fkey1... when taken, so it never conflicts); Effects creates it marked"
+            + " postgresNamed, the timeline does not record it";
+    private static final String UNNAMED_KEY = "an op.create_*(None, ...) key under a convention that names no key:"
+            + " Effects gives it PostgreSQL's default name (Naming.postgresNames), the timeline records named"
+            + " constraints only";
+    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
+            "AddColumn + constraint players_coach_id_fkey", INLINE_FK,
+            "AddColumn + constraint players_team_id_fkey", INLINE_FK,
+            "CreateTable + constraint player_teams_player_id_fkey", INLINE_FK,
+            "CreateTable + constraint player_teams_team_id_fkey", INLINE_FK,
+            "CreateTable + constraint teams_coach_id_fkey", INLINE_FK,
+            "AddConstraint + constraint games_home_team_id_fkey", UNNAMED_KEY,
+            "AddConstraint + constraint seasons_name_key", UNNAMED_KEY,
+            "AddConstraint + constraint seasons_pkey", UNNAMED_KEY);
+
+    @org.junit.jupiter.api.Test
+    void effects_create_what_the_timeline_records_for_every_fixture_operation() throws Exception {
+        java.util.Map<String, String> differences = new java.util.TreeMap<>();
+        int ops = 0;
+        for (dev.idemlint.fixture.FixtureCase fc : dev.idemlint.fixture.FixtureCase.all()) {
+            for (dev.idemlint.discovery.LintTarget t : fc.targets()) {
+                dev.idemlint.discovery.Settings settings = t.settings();
+                Effects.Naming naming = new Effects.Naming(() -> true,
+                        () -> dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT,
+                        settings::genericEnumCreateTypeHonoured);
+                for (java.nio.file.Path p : t.files()) {
+                    Migration m = readClassified(p);
+                    if (m == null) {
+                        continue;
+                    }
+                    java.util.Map<Operation, java.util.Set<String>> recorded = new java.util.IdentityHashMap<>();
+                    for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
+                        if (c.effective(settings)) {
+                            recorded.computeIfAbsent(c.operation(), o -> new java.util.TreeSet<>())
+                                    .add(c.key().kind().sql() + " " + c.key().bareName());
+                        }
+                    }
+                    for (Operation op : m.upgrade()) {
+                        ops++;
+                        java.util.Set<String> mine = new java.util.TreeSet<>();
+                        for (Effect e : Effects.of(op, naming)) {
+                            ObjectRef made = e instanceof Create c ? c.object() : e instanceof Rename r ? r.target() : null;
+                            if (made != null) {
+                                mine.add(made.kind().sql() + " " + made.name().name());
+                            }
+                        }
+                        java.util.Set<String> theirs = recorded.getOrDefault(op, java.util.Set.of());
+                        String where = fc + " " + p.getFileName();
+                        String kind = op.getClass().getSimpleName();
+                        mine.stream().filter(o -> !theirs.contains(o)).forEach(o -> differences.putIfAbsent(kind + " + " + o, where));
+                        theirs.stream().filter(o -> !mine.contains(o)).forEach(o -> differences.putIfAbsent(kind + " - " + o, where));
+                    }
+                }
+            }
+        }
+        assertTrue(ops > 500, "the fixtures hold " + ops + " operations: the walk found too few");
+        java.util.Map<String, String> unexplained = new java.util.TreeMap<>(differences);
+        unexplained.keySet().removeAll(KNOWN_DIFFERENCES.keySet());
+        java.util.Set<String> stale = new java.util.TreeSet<>(KNOWN_DIFFERENCES.keySet());
+        stale.removeAll(differences.keySet());
+        assertEquals(java.util.Map.of(), unexplained, "Effects.of and the timeline disagree (first fixture each)");
+        assertEquals(java.util.Set.of(), stale, "allow-list entries that match no operation");
+    }
+
+    /** A fixture revision as the linter reads it, raw SQL classified; null when it is not Python we parse. */
+    private static Migration readClassified(java.nio.file.Path p) throws Exception {
+        dev.idemlint.source.SourceFile f;
+        try {
+            f = dev.idemlint.rule.SourceReader.read(p, p.getFileName().toString());
+        } catch (dev.idemlint.rule.SourceReader.Unreadable e) {
+            return null;
+        }
+        Migration m;
+        try {
+            m = new dev.idemlint.migration.MigrationReader().read(new dev.idemlint.python.PythonParser().parse(f));
+        } catch (dev.idemlint.python.PythonSyntaxError e) {
+            return null;
+        }
+        List<Operation> ops = new java.util.ArrayList<>();
+        for (Operation o : m.operations()) {
+            if (o instanceof Operation.RawSql raw) {
+                ops.addAll(new SqlClassifier().classify(raw));
+            } else {
+                ops.add(o);
+            }
+        }
+        return m.withOperations(ops).withoutModule();
     }
 }
