@@ -62,6 +62,7 @@ class RerunProofTest {
             "enum-type-created-twice/unmerged_heads",
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/keys_dropped",
+            "insert-not-idempotent/one_unique_key_dropped",
             "insert-not-idempotent/seed_rows",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
