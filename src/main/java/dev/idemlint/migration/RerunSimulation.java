@@ -28,6 +28,8 @@ public final class RerunSimulation {
     /** Object state: present, absent; a missing entry is unknown. */
     private final State state = new State();
     private final java.util.function.BooleanSupplier postgresNames;
+    /** The constraint key a table's primary key was added under, by {@link #primaryKey} of the table. */
+    private final Map<String, String> primaryNames = new HashMap<>();
 
     private RerunSimulation(java.util.function.BooleanSupplier postgresNames) {
         this.postgresNames = postgresNames;
@@ -70,6 +72,9 @@ public final class RerunSimulation {
             return absent(table(t.table()));
         } else if (op instanceof Operation.CreateIndex ix) {
             return absent(index(ix.name()));
+        } else if (op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY) {
+            // a table has one primary key (42P16 for a second), and the name must be free
+            return absent(primaryKey(c.table())) && (c.name() == null || !present(constraint(c.table(), c.name())));
         } else if (op instanceof Operation.AddConstraint c) {
             return c.name() != null && absent(constraint(c.table(), c.name()));
         } else if (op instanceof Operation.Drop d) {
@@ -110,15 +115,30 @@ public final class RerunSimulation {
             if (c.name() == null && k == null) {
                 // named by a convention, or by PostgreSQL past 63 bytes: any of the table's keys may be it
                 forgetTable(c.table(), false);
+                setPrimaryKey(c, null, sure);
                 return;
             }
             if (c.name() == null && !Boolean.FALSE.equals(state.get(k))) {
                 // PostgreSQL picks another name (…_fkey1) when the default one is taken, or maybe taken
+                setPrimaryKey(c, null, sure);
                 return;
             }
             set(k, sure);
+            setPrimaryKey(c, k, sure);
         } else if (op instanceof Operation.Drop d) {
             String k = dropped(d);
+            boolean primary = d.primaryKey() || k != null && present(primaryKey(d.table()))
+                    && k.equals(primaryNames.get(primaryKey(d.table())));
+            if (primary && d.table() != null) {
+                // the table's one primary key goes, whatever its name
+                if (k == null) {
+                    forgetTable(d.table(), false);
+                }
+                clear(primaryKey(d.table()), sure);
+                if (k == null) {
+                    return;
+                }
+            }
             if (k == null) {
                 state.clear();
                 return;
@@ -146,6 +166,20 @@ public final class RerunSimulation {
             if (made != null) {
                 set(key(made.kind(), made.table(), made.name()), sure);
             }
+        }
+    }
+
+    /** After a primary key is added to its table: the table has one, under the constraint key {@code k} when known. */
+    private void setPrimaryKey(Operation.AddConstraint c, String k, boolean sure) {
+        if (c.kind() != ConstraintKind.PRIMARY_KEY || c.table() == null) {
+            return;
+        }
+        String pk = primaryKey(c.table());
+        set(pk, sure);
+        if (sure && k != null) {
+            primaryNames.put(pk, k);
+        } else {
+            primaryNames.remove(pk);
         }
     }
 
@@ -317,6 +351,14 @@ public final class RerunSimulation {
 
     private static String index(String name) {
         return key(ObjectKind.INDEX, null, name);
+    }
+
+    /**
+     * The primary key of {@code table}, whatever its name: a key with an empty name, which no
+     * PostgreSQL identifier has, forgotten with the table's other constraints.
+     */
+    private static String primaryKey(String table) {
+        return constraint(table, "");
     }
 
     private static String constraint(String table, String name) {
