@@ -103,6 +103,17 @@ public sealed interface Operation {
         public Operation withSite(OpSite site) {
             return new Drop(site, kind, name, table, ifExists);
         }
+
+        /**
+         * {@code drop_constraint(..., type_="primary")}: the table's primary key, whatever the name (a
+         * table has at most one; Alembic sends the name it is given).
+         */
+        public boolean primaryKey() {
+            dev.idemlint.python.Expr.Call call = site.call();
+            dev.idemlint.python.Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
+                    : null;
+            return type != null && "primary".equals(NamingConventionReader.literal(type.value()));
+        }
     }
 
     /** Renames of tables, columns, indexes, constraints, types, ... */

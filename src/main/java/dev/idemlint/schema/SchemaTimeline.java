@@ -451,6 +451,8 @@ public final class SchemaTimeline {
     private static final class Recorder {
         /** Events get their revision's position when {@link #place} adds them. */
         private static final int UNPLACED = -1;
+        /** The label of a key drop that takes the table's primary key ({@code type_="primary"}). */
+        private static final String PRIMARY = "primary";
         private final Migration m;
         private final List<Event> recorded;
 
@@ -558,7 +560,13 @@ public final class SchemaTimeline {
                 String schema = schemaOf(op, scoped || d.table() != null ? d.table() : d.name());
                 String table = d.table() == null ? null : qualify(schema, d.table());
                 if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
-                    recorded.add(Event.at(index, op, Slot.KEY_DROP, table == null ? "" : table));
+                    // the dropped object's key (null when its name or its table is not known), and whether
+                    // it is the table's primary key whatever its name
+                    String name = scoped || d.name() == null ? d.name() : qualify(schema, d.name());
+                    ObjectKey dropped = name == null || scoped && table == null ? null : ObjectKey.of(d.kind(), table, name);
+                    recorded.add(new Event(UNPLACED, index, Type.DROP, dropped, null, null, null,
+                            d.primaryKey() ? PRIMARY : null, op.site().span(), Slot.KEY_DROP, d.kind(),
+                            table == null ? "" : table));
                 }
                 drop(index, op, d.kind(), table, scoped || d.name() == null || d.kind() == ObjectKind.SCHEMA
                         || d.kind() == ObjectKind.EXTENSION ? d.name() : qualify(schema, d.name()));
@@ -1219,7 +1227,10 @@ public final class SchemaTimeline {
      * The unique keys of {@code table} just before operation {@code index} of {@code m}, each as the
      * set of its columns: the primary key, then each {@code unique} column. Null when they are not
      * known: the table is not created on this path, was created by SQL we could not read, or had a
-     * constraint or index dropped since.
+     * constraint or index dropped since that cannot be told apart from its keys. A drop named like one
+     * key of the CREATE TABLE (its explicit name or PostgreSQL's default {@code <table>_<cols>_key},
+     * {@code <table>_pkey}) takes that key only; {@code type_="primary"} takes the primary key whatever
+     * the name; a drop named like a constraint or index added later is followed by that object.
      */
     public List<Set<String>> keys(String table, Migration m, int index, Settings s) {
         Creation t = existing(ObjectKey.table(table), m, index, s);
@@ -1229,8 +1240,37 @@ public final class SchemaTimeline {
         }
         int p = position.get(m);
         Event created = Event.at(position.get(t.migration()), t.index());
+        List<Event> drops = new ArrayList<>();
         for (String k : new String[] {table, ""}) {
-            if (anyVisibleBetween(keyDrops.getOrDefault(k, List.of()), created, p, index)) {
+            visibleBetween(keyDrops.getOrDefault(k, List.of()), created, p, index, drops);
+        }
+        // PostgreSQL's names for the keys of the CREATE TABLE: the explicit name, else <table>_pkey and
+        // <table>_<cols>_key (the naming convention is not known here; a convention name matches nothing
+        // below and leaves the keys unknown)
+        String bare = unqualified(table);
+        String pkName = ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, bare, List.of());
+        for (Operation.NamedConstraint nc : ct.constraints()) {
+            if (nc.kind() == ConstraintKind.PRIMARY_KEY && nc.name() != null) {
+                pkName = nc.name();
+            }
+        }
+        Set<String> droppedNames = new java.util.HashSet<>();
+        boolean pkDropped = false;
+        for (Event e : drops) {
+            if (Recorder.PRIMARY.equals(e.label2()) && e.table.equals(table)) {
+                pkDropped = true;
+            } else if (e.key() == null) {
+                return null;
+            } else if (e.kind == ObjectKind.CONSTRAINT && e.key().name().equals(pkName)) {
+                pkDropped = true;
+            } else if (e.kind == ObjectKind.CONSTRAINT && createTableKeysNamed(ct, bare, e.key().name()) > 0) {
+                if (createTableKeysNamed(ct, bare, e.key().name()) > 1) {
+                    // two keys named alike here: PostgreSQL numbered one of them, which one is not known
+                    return null;
+                }
+                droppedNames.add(e.key().name());
+            } else if (creationsOf(e.key()).isEmpty()) {
+                // not an object this chain made: it may be one of the keys under another name
                 return null;
             }
         }
@@ -1248,17 +1288,19 @@ public final class SchemaTimeline {
                 pk.add(c.name());
             }
         }
-        if (!pk.isEmpty()) {
+        if (!pk.isEmpty() && !pkDropped) {
             out.add(Set.copyOf(pk));
         }
         for (ColumnDef c : live.values()) {
-            if (c.unique()) {
+            if (c.unique() && !droppedNames.contains(
+                    ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bare, List.of(c.name())))) {
                 out.add(Set.of(c.name()));
             }
         }
         // UNIQUE / PRIMARY KEY constraints of the CREATE TABLE itself, on columns still there
         for (Operation.NamedConstraint nc : ct.constraints()) {
-            if ((nc.kind() == ConstraintKind.UNIQUE || nc.kind() == ConstraintKind.PRIMARY_KEY)
+            if ((nc.kind() == ConstraintKind.UNIQUE && !droppedNames.contains(keyName(nc, bare))
+                    || nc.kind() == ConstraintKind.PRIMARY_KEY && !pkDropped)
                     && !nc.columns().isEmpty() && live.keySet().containsAll(nc.columns())) {
                 out.add(Set.copyOf(nc.columns()));
             }
@@ -1275,6 +1317,29 @@ public final class SchemaTimeline {
             }
         }
         return out;
+    }
+
+    /** The name PostgreSQL gives a UNIQUE constraint of a CREATE TABLE on {@code bareTable}. */
+    private static String keyName(Operation.NamedConstraint nc, String bareTable) {
+        return nc.name() != null ? nc.name()
+                : ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bareTable, nc.columns());
+    }
+
+    /** How many UNIQUE keys made by {@code ct} PostgreSQL would name {@code name}. */
+    private static int createTableKeysNamed(Operation.CreateTable ct, String bareTable, String name) {
+        int n = 0;
+        for (ColumnDef c : ct.columns()) {
+            if (c.unique() && c.name() != null && name.equals(
+                    ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bareTable, List.of(c.name())))) {
+                n++;
+            }
+        }
+        for (Operation.NamedConstraint nc : ct.constraints()) {
+            if (nc.kind() == ConstraintKind.UNIQUE && !nc.columns().isEmpty() && name.equals(keyName(nc, bareTable))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
@@ -1309,13 +1374,20 @@ public final class SchemaTimeline {
         return out.isEmpty() ? null : out;
     }
 
-    /**
-     * True when an event of {@code sorted} (in {@link #ORDER}, as {@link #place} files them) after
-     * {@code after} is visible just before operation {@code index} of revision {@code pos}. Only the
-     * events between the two points are read, the later bound found by bisection: a revision's later
-     * operations, and later revisions (never ancestors), are not visible there.
-     */
+    /** True when {@link #visibleBetween} finds any event. */
     private boolean anyVisibleBetween(List<Event> sorted, Event after, int pos, int index) {
+        List<Event> found = new ArrayList<>(1);
+        visibleBetween(sorted, after, pos, index, found);
+        return !found.isEmpty();
+    }
+
+    /**
+     * Adds to {@code out} the events of {@code sorted} (in {@link #ORDER}, as {@link #place} files them)
+     * after {@code after} that are visible just before operation {@code index} of revision {@code pos}.
+     * Only the events between the two points are read, the later bound found by bisection: a revision's
+     * later operations, and later revisions (never ancestors), are not visible there.
+     */
+    private void visibleBetween(List<Event> sorted, Event after, int pos, int index, List<Event> out) {
         Event before = Event.at(pos, index);
         int lo = 0;
         int hi = sorted.size();
@@ -1330,12 +1402,11 @@ public final class SchemaTimeline {
         for (int i = lo - 1; i >= 0; i--) {
             Event e = sorted.get(i);
             if (ORDER.compare(e, after) <= 0) {
-                return false;
+                return;
             }
             if (visible(e, pos, index)) {
-                return true;
+                out.add(e);
             }
         }
-        return false;
     }
 }
