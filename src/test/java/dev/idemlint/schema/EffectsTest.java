@@ -207,15 +207,21 @@ class EffectsTest {
     private static final String UNNAMED_KEY = "an op.create_*(None, ...) key under a convention that names no key:"
             + " Effects gives it PostgreSQL's default name (Naming.postgresNames), the timeline records named"
             + " constraints only";
-    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "AddColumn + constraint players_coach_id_fkey", INLINE_FK,
-            "AddColumn + constraint players_team_id_fkey", INLINE_FK,
-            "CreateTable + constraint player_teams_player_id_fkey", INLINE_FK,
-            "CreateTable + constraint player_teams_team_id_fkey", INLINE_FK,
-            "CreateTable + constraint teams_coach_id_fkey", INLINE_FK,
-            "AddConstraint + constraint games_home_team_id_fkey", UNNAMED_KEY,
-            "AddConstraint + constraint seasons_name_key", UNNAMED_KEY,
-            "AddConstraint + constraint seasons_pkey", UNNAMED_KEY);
+    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.ofEntries(
+            java.util.Map.entry("AddColumn + constraint players_coach_id_fkey", INLINE_FK),
+            java.util.Map.entry("AddColumn + constraint players_team_id_fkey", INLINE_FK),
+            java.util.Map.entry("CreateTable + constraint player_teams_player_id_fkey", INLINE_FK),
+            java.util.Map.entry("CreateTable + constraint player_teams_team_id_fkey", INLINE_FK),
+            java.util.Map.entry("CreateTable + constraint teams_coach_id_fkey", INLINE_FK),
+            java.util.Map.entry("AddConstraint + constraint games_home_team_id_fkey", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint seasons_name_key", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint seasons_pkey", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint a_rather_long_table_name_that_another_quite_long_column_na_fkey",
+                    UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint orders_customer_id_fkey", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint orders_number_key", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint attributes_pkey", UNNAMED_KEY),
+            java.util.Map.entry("AddConstraint + constraint nodes_pkey", UNNAMED_KEY));
 
     @org.junit.jupiter.api.Test
     void effects_create_what_the_timeline_records_for_every_fixture_operation() throws Exception {
