@@ -1498,19 +1498,9 @@ public final class Planner {
         return found != null ? found : state.currentSchema();
     }
 
-    /**
-     * A name as PostgreSQL stores it: SQLAlchemy quotes what op calls pass (case kept), raw SQL folds
-     * unquoted names to lower case.
-     */
+    /** A name as PostgreSQL stores it ({@link Effects#name}). */
     private static String name(String n, Operation op) {
-        if (n == null || op.site().origin() != Origin.RAW_SQL) {
-            return n;
-        }
-        String sql = op.site().sqlStatement();
-        if (sql != null && sql.contains("\"" + n + "\"")) {
-            return n;
-        }
-        return n.toLowerCase(Locale.ROOT);
+        return Effects.name(n, op);
     }
 
     private static String bare(String name) {
