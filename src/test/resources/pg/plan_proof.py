@@ -40,11 +40,24 @@ engine = create_engine(
     connect_args={"options": "-c lock_timeout=10s -c statement_timeout=60s"},
 )
 with engine.connect() as connection:
-    context.configure(connection=connection, target_metadata=None)
+    context.configure(connection=connection, target_metadata=config.attributes.get("target_metadata"))
     with context.begin_transaction():
         context.run_migrations()
 engine.dispose()
 '''
+
+def case_metadata(versions_dir):
+    """The MetaData of the chain's models.py next to its versions dir (the naming convention its env.py
+    configures), or None: Alembic's ops name constraints and indexes with its naming convention."""
+    path = os.path.join(os.path.dirname(versions_dir), "models.py")
+    if not os.path.isfile(path):
+        return None
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("idemlint_case_models", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.metadata
+
 
 RUNNING = re.compile(r"Running upgrade (.*) -> (.*?)(?:, .*)?$")
 
@@ -84,6 +97,7 @@ def main():
         cfg.set_main_option("version_path_separator", "os")
         cfg.set_main_option("version_locations", os.path.abspath(args.versions_dir).replace("%", "%%"))
         cfg.attributes["url"] = args.url
+        cfg.attributes["target_metadata"] = case_metadata(os.path.abspath(args.versions_dir))
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             try:

@@ -34,6 +34,7 @@ Output JSON:
 """
 import argparse
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -68,6 +69,10 @@ if config.attributes.get("skip_failing"):
     # error, a wrong type) had no effect to apply, and stays a failure.
     ALREADY_DONE = {"42P07", "42710", "42701", "42P06", "42723", "42P16", "23505", "42704", "42P01", "42703",
                     "42883", "3F000"}
+    # "does not exist" means already done only for a statement that drops or renames; an ADD COLUMN whose
+    # enum type is missing raises 42704 too, and that is a first-run failure with no effect to apply
+    MISSING = {"42704", "42P01", "42703", "42883", "3F000"}
+    DROPS_OR_RENAMES = re.compile(r"\b(DROP|RENAME)\b", re.IGNORECASE)
 
     class SkippingCursor(psycopg2.extensions.cursor):
         """Each statement under a savepoint: one that fails because its effect is already there is rolled
@@ -90,7 +95,8 @@ if config.attributes.get("skip_failing"):
                     result = run(query, args)
                 except psycopg2.Error as e:
                     side.execute("ROLLBACK TO SAVEPOINT idemlint_skip")
-                    if e.pgcode not in ALREADY_DONE:
+                    text = query.decode() if isinstance(query, bytes) else str(query)
+                    if e.pgcode not in ALREADY_DONE or e.pgcode in MISSING and not DROPS_OR_RENAMES.search(text):
                         raise
                     config.attributes.setdefault("skipped", []).append("%s %s" % (
                         e.pgcode, (query.decode() if isinstance(query, bytes) else str(query)).strip()[:200]))

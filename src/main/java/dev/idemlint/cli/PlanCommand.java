@@ -10,6 +10,7 @@ import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.plan.Plan;
 import dev.idemlint.plan.Planner;
 import dev.idemlint.report.PlanReporter;
@@ -175,7 +176,8 @@ public final class PlanCommand implements Callable<Integer> {
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
             Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
-                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads));
+                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads,
+                    NamingConvention.of(target)));
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;

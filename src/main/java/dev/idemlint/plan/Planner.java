@@ -5,10 +5,12 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -65,11 +67,19 @@ public final class Planner {
      * {@code allHeads} plans {@code alembic upgrade heads} instead of {@code alembic upgrade head}.
      */
     public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
-            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads) {
+            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads,
+            NamingConvention naming) {
         /** {@code alembic upgrade head}, the command deploys run. */
         public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
                 Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
             this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, false);
+        }
+
+        /** Without the project's naming convention: unnamed keys keep the names PostgreSQL gives them. */
+        public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
+                Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads) {
+            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, allHeads,
+                    NamingConvention.unknown("not read"));
         }
 
         String command() {
@@ -245,8 +255,40 @@ public final class Planner {
 
     private static final Ok OK = new Ok();
 
-    private void walk(Migration m) {
-        walking = m;
+    /**
+     * The revision with each key that the project's naming convention names (unnamed ones, and checks
+     * whose name the convention wraps) carrying that name, as Alembic sends it ({@code create_foreign_key(None, ...)} under {@code "fk": "fk_%(table_name)s_..."}
+     * is {@code fk_orders_customer_id_customers}, which fails when it is there). Keys PostgreSQL names
+     * itself stay unnamed: it takes the next free name, so they never clash.
+     */
+    private Migration conventionNamed(Migration m) {
+        if (in.naming().isUnknown()) {
+            return m;
+        }
+        List<Operation> out = new ArrayList<>(m.operations().size());
+        boolean changed = false;
+        for (Operation op : m.operations()) {
+            if (op instanceof Operation.AddConstraint c
+                    && ConstraintNames.of(op, in.naming()) instanceof ConstraintNames.Name.Given g
+                    && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(c.name())) {
+                out.add(new Operation.AddConstraint(c.site(), c.kind(), g.name(), c.table(), c.ifNotExists(), c.columns()));
+                changed = true;
+            } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.name() != null
+                    && ConstraintNames.ofDrop(op, in.naming()) instanceof ConstraintNames.Name.Given g
+                    && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(d.name())) {
+                // drop_constraint("positive", type_="check") under "ck_%(table_name)s_%(constraint_name)s"
+                out.add(new Operation.Drop(d.site(), d.kind(), g.name(), d.table(), d.ifExists()));
+                changed = true;
+            } else {
+                out.add(op);
+            }
+        }
+        return changed ? m.withOperations(out) : m;
+    }
+
+    private void walk(Migration given) {
+        Migration m = conventionNamed(given);
+        walking = given;
         String rev = m.header().revisionId();
         List<Operation> ops = m.upgrade();
         Map<Integer, List<Creation>> creations = new HashMap<>();

@@ -88,10 +88,27 @@ public final class RerunSimulation {
                         && sure(d) && (d.primaryKey() || stored.equals(d.name()))) {
                     out.set(j, c.withSite(c.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, d.site().span(),
                             "the table's primary key is dropped earlier in this revision"))));
+                    if (stored.equals(d.name()) && !droppedAfter(out, j, c.table())) {
+                        // and on the re-run the drop meets the key that creation left, under that name
+                        out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER, c.site().span(),
+                                "the revision adds this primary key again later"))));
+                    }
                     break;
                 }
             }
         }
+    }
+
+    /** Whether a constraint of {@code table} is dropped, or anything unreadable runs, after operation {@code j}. */
+    private static boolean droppedAfter(List<Operation> ops, int j, String table) {
+        for (int k = j + 1; k < ops.size(); k++) {
+            Operation o = ops.get(k);
+            if (o.site().phase() == Phase.UPGRADE && (o instanceof Operation.Unknown
+                    || o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && table.equals(d.table()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int pkAdds(List<Operation> ops, String table) {
