@@ -7,7 +7,9 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Phase;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -70,56 +72,60 @@ public final class RerunSimulation {
      * drop meets the key that creation left. Anything unreadable between the two proves nothing.
      */
     private static void primaryKeySwapped(List<Operation> out) {
-        for (int j = 0; j < out.size(); j++) {
-            if (!(out.get(j) instanceof Operation.AddConstraint c) || c.kind() != ConstraintKind.PRIMARY_KEY
-                    || c.table() == null || !sure(c) || c.site().phase() != Phase.UPGRADE || pkAdds(out, c.table()) != 1) {
+        // one pass to count each table's primary-key creations and find its last constraint drop, one to
+        // pair each creation with the nearest drop before it: linear in the revision
+        Map<String, Integer> pkAdds = new HashMap<>();
+        Map<String, Integer> lastDrop = new HashMap<>();
+        int lastUnknown = -1;
+        for (int k = 0; k < out.size(); k++) {
+            Operation o = out.get(k);
+            if (o.site().phase() != Phase.UPGRADE) {
                 continue;
             }
-            String stored = c.name() != null ? c.name() : c.table() + "_pkey";
-            for (int i = j - 1; i >= 0; i--) {
-                Operation o = out.get(i);
-                if (o.site().phase() != Phase.UPGRADE) {
+            if (o instanceof Operation.AddConstraint a && a.kind() == ConstraintKind.PRIMARY_KEY && a.table() != null) {
+                pkAdds.merge(a.table(), 1, Integer::sum);
+            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null) {
+                lastDrop.put(d.table(), k);
+            } else if (o instanceof Operation.Unknown) {
+                lastUnknown = k;
+            }
+        }
+        Map<String, Integer> pkDropBefore = new HashMap<>();
+        Map<List<String>, Integer> namedDropBefore = new HashMap<>();
+        int unknownBefore = -1;
+        for (int j = 0; j < out.size(); j++) {
+            Operation o = out.get(j);
+            if (o.site().phase() != Phase.UPGRADE) {
+                continue;
+            }
+            if (o instanceof Operation.Unknown) {
+                unknownBefore = j;
+            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null && sure(d)) {
+                if (d.primaryKey()) {
+                    pkDropBefore.put(d.table(), j);
+                }
+                if (d.name() != null) {
+                    namedDropBefore.put(List.of(d.table(), d.name()), j);
+                }
+            } else if (o instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY
+                    && c.table() != null && sure(c) && pkAdds.getOrDefault(c.table(), 0) == 1) {
+                String stored = c.name() != null ? c.name() : c.table() + "_pkey";
+                int byName = namedDropBefore.getOrDefault(List.of(c.table(), stored), -1);
+                int i = Math.max(pkDropBefore.getOrDefault(c.table(), -1), byName);
+                if (i <= unknownBefore) {
                     continue;
                 }
-                if (o instanceof Operation.Unknown) {
-                    break;
-                }
-                if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && c.table().equals(d.table())
-                        && sure(d) && (d.primaryKey() || stored.equals(d.name()))) {
-                    out.set(j, c.withSite(c.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, d.site().span(),
-                            "the table's primary key is dropped earlier in this revision"))));
-                    if (stored.equals(d.name()) && !droppedAfter(out, j, c.table())) {
-                        // and on the re-run the drop meets the key that creation left, under that name
-                        out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER, c.site().span(),
-                                "the revision adds this primary key again later"))));
-                    }
-                    break;
+                Operation.Drop d = (Operation.Drop) out.get(i);
+                out.set(j, c.withSite(c.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, d.site().span(),
+                        "the table's primary key is dropped earlier in this revision"))));
+                boolean droppedAfter = lastDrop.getOrDefault(c.table(), -1) > j || lastUnknown > j;
+                if (i == byName && !droppedAfter) {
+                    // and on the re-run the drop meets the key that creation left, under that name
+                    out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER, c.site().span(),
+                            "the revision adds this primary key again later"))));
                 }
             }
         }
-    }
-
-    /** Whether a constraint of {@code table} is dropped, or anything unreadable runs, after operation {@code j}. */
-    private static boolean droppedAfter(List<Operation> ops, int j, String table) {
-        for (int k = j + 1; k < ops.size(); k++) {
-            Operation o = ops.get(k);
-            if (o.site().phase() == Phase.UPGRADE && (o instanceof Operation.Unknown
-                    || o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && table.equals(d.table()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int pkAdds(List<Operation> ops, String table) {
-        int n = 0;
-        for (Operation o : ops) {
-            if (o instanceof Operation.AddConstraint a && a.kind() == ConstraintKind.PRIMARY_KEY && table.equals(a.table())
-                    && o.site().phase() == Phase.UPGRADE) {
-                n++;
-            }
-        }
-        return n;
     }
 
     private static boolean sure(Operation op) {
