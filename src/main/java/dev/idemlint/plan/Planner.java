@@ -834,7 +834,7 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (!c.effective(in.settings())
-                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.key().name())
+                    || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.name())
                     || insideNewTable(op, c)) {
                 continue;
             }
@@ -845,7 +845,7 @@ public final class Planner {
         }
         for (Creation c : ordered) {
             if (c.effective(in.settings()) && !(c.via() == Creation.Via.TABLE_EVENT
-                    && enumMemo.contains(c.key().name()))) {
+                    && enumMemo.contains(c.name()))) {
                 make(c, op, rev, madeHere, maybe);
             }
         }
@@ -1075,13 +1075,13 @@ public final class Planner {
     private Outcome create(Operation op, Creation c, boolean maybe) {
         Presence f = fact(op, c);
         if (f == null) {
-            return new Lost("where " + c.key().describe() + " is created is not known statically");
+            return new Lost("where " + c.describe() + " is created is not known statically");
         }
         if (c.tolerant(in.settings()) || f == Presence.ABSENT) {
             return OK;
         }
         if (f == Presence.UNKNOWN) {
-            return new Lost("whether " + c.key().describe() + " already exists is not known here");
+            return new Lost("whether " + c.describe() + " already exists is not known here");
         }
         SqlState s = duplicate(c);
         return new Fails(s.code(), s.label(), describe(op, c) + " already exists", key(op, c), true);
@@ -1114,13 +1114,13 @@ public final class Planner {
     /** Where a creation's object lives: its schema, its table for table-scoped kinds; null when not known. */
     private ObjectRef key(Operation op, Creation c) {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
-        String n = name(bare(c.key().name()), op);
+        String n = name(c.key().name().name(), op);
         ObjectKind kind = c.key().kind();
         if (ObjectRef.tableScoped(kind)) {
             if (c.key().table() == null) {
                 return null;
             }
-            Target t = relTarget(op, name(bare(c.key().table()), op));
+            Target t = relTarget(op, name(c.key().table().name(), op));
             return t.schema == null ? null : ObjectRef.in(kind, t.qualified(), n);
         }
         switch (kind) {
@@ -1180,7 +1180,7 @@ public final class Planner {
             state.required(k.table(), k.name().name(), c.column() == null ? null : required(op, c.column(), false));
         }
         if ((k.kind() == ObjectKind.TYPE || k.kind() == ObjectKind.DOMAIN) && c.via() == Creation.Via.TABLE_EVENT) {
-            enumMemo.add(c.key().name());
+            enumMemo.add(c.name());
         }
     }
 
@@ -1607,7 +1607,7 @@ public final class Planner {
         ObjectRef k = key(op, c);
         String kind = c.key().kind().sql();
         if (k == null) {
-            return kind + " " + c.key().name();
+            return kind + " " + c.name();
         }
         if (k.table() != null) {
             return kind + " " + show(k.table().schema(), k.table().name()) + "." + k.name().name();
@@ -1859,7 +1859,7 @@ public final class Planner {
         String have = state.columnType(k);
         String want = c.column().formatType();
         if (have == null || want == null || FormatType.same(have, want)
-                || changedLater(bare(c.key().table()), k.name().name()) != null) {
+                || changedLater(c.key().table().name(), k.name().name()) != null) {
             return null;
         }
         return describe(op, c) + " is " + have + ", the revision makes it " + want;

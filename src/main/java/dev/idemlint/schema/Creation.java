@@ -10,18 +10,20 @@ import dev.idemlint.source.Span;
 import java.util.List;
 
 /**
- * One place where an object comes into existence: {@code operation}, the {@code index}-th operation
+ * One place where an object comes into existence: a {@link Effect.Create} (or the target of an
+ * {@link Effect.Rename}) that {@link Effects#of} gives {@code operation}, the {@code index}-th operation
  * of {@code migration}'s {@code upgrade()}, and the {@code span} to point at (the enum call for an
  * enum type a {@code create_table} creates, the column for a column or an {@code index=True}).
  * {@code tolerance} says whether it fails when the object is already there (IF NOT EXISTS, OR
- * REPLACE, {@code checkfirst=True}, Alembic's {@code if_not_exists=True} where supported). {@code derivedName} means idemlint computed the name from
- * PostgreSQL's or SQLAlchemy's default naming ({@code ix_t_c}, {@code t_c_key}, {@code t_pkey}), which
- * a project's naming convention may change. {@code column} is set for columns, {@code constraintKind}
- * for constraints, {@code labels} for enum types (empty when unknown).
+ * REPLACE, {@code checkfirst=True}, Alembic's {@code if_not_exists=True} where supported). {@code derivedName}
+ * means the name is not written in the code: PostgreSQL's or SQLAlchemy's default naming gave it
+ * ({@code ix_t_c}, {@code t_c_key}, {@code t_pkey}), which a project's naming convention may change.
+ * {@code column} is set for columns; {@code shape} is the effect's (a constraint's kind, an enum type's
+ * labels, a key's columns).
  */
-public record Creation(ObjectKey key, Migration migration, int index, Operation operation, Span span, Via via,
+public record Creation(ObjectRef key, Migration migration, int index, Operation operation, Span span, Via via,
         boolean guarded, Tolerance tolerance, boolean derivedName, boolean sqlalchemyDependent, ColumnDef column,
-        ConstraintKind constraintKind, List<String> labels) {
+        Effect.Shape shape) {
 
     /** Whether a creation passes when the object is already there. */
     public enum Tolerance {
@@ -51,6 +53,30 @@ public record Creation(ObjectKey key, Migration migration, int index, Operation 
         TABLE_ELEMENT,
         /** A rename gives an existing object this name. */
         RENAME
+    }
+
+    /** The constraint's kind, or null. */
+    public ConstraintKind constraintKind() {
+        return shape.constraintKind();
+    }
+
+    /** An enum type's labels, empty when not known. */
+    public List<String> labels() {
+        return shape.labels() == null ? List.of() : shape.labels();
+    }
+
+    /**
+     * The name as the timeline's messages show it: qualified by its schema outside the default one
+     * ({@code billing.invoices}); a table-scoped object's name bare.
+     */
+    public String name() {
+        return SchemaTimeline.shown(key.table() != null ? QualifiedName.of(key.name().name()) : key.name());
+    }
+
+    /** {@code column "custom_notes" of "players"}, {@code type "division"}. */
+    public String describe() {
+        String base = key.kind().sql() + " \"" + name() + "\"";
+        return key.table() == null ? base : base + " of \"" + SchemaTimeline.shown(key.table()) + "\"";
     }
 
     public SourceFile file() {

@@ -109,11 +109,13 @@ public sealed interface Effect {
     /**
      * Opaque or conditional code: what it may touch becomes {@link Presence#UNKNOWN}. {@code OBJECT}:
      * {@code object} and what its drop would take along; {@code TABLE_KEYS}: the constraints, triggers,
-     * policies and indexes of {@code object} (a table); {@code NAMED}: every object named, or living in a
-     * table named, one of {@code names}; {@code EVERYTHING}: the whole state.
+     * policies and indexes of {@code object} (a table); {@code KIND}: every object of {@code kind} (living
+     * in {@code object}, a table, when it is not null) and what their drops take along, as a drop or a
+     * rename of a name the analyzer cannot read leaves them; {@code NAMED}: every object named, or living
+     * in a table named, one of {@code names}; {@code EVERYTHING}: the whole state.
      */
-    record Forget(Scope scope, ObjectRef object, Set<String> names) implements Effect {
-        public enum Scope { OBJECT, TABLE_KEYS, NAMED, EVERYTHING }
+    record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind) implements Effect {
+        public enum Scope { OBJECT, TABLE_KEYS, KIND, NAMED, EVERYTHING }
 
         public Forget {
             Objects.requireNonNull(scope, "scope");
@@ -121,6 +123,18 @@ public sealed interface Effect {
             if ((scope == Scope.OBJECT || scope == Scope.TABLE_KEYS) && object == null) {
                 throw new IllegalArgumentException(scope + " needs an object");
             }
+            if (scope == Scope.KIND && kind == null) {
+                throw new IllegalArgumentException("KIND needs a kind");
+            }
+        }
+
+        public Forget(Scope scope, ObjectRef object, Set<String> names) {
+            this(scope, object, names, null);
+        }
+
+        /** Every {@code kind} object (of {@code table} when it is not null) may be gone. */
+        public static Forget kind(ObjectKind kind, QualifiedName table) {
+            return new Forget(Scope.KIND, table == null ? null : ObjectRef.table(table), null, kind);
         }
 
         public static Forget object(ObjectRef object) {

@@ -27,8 +27,9 @@ import java.util.function.Supplier;
  * What an operation does to the schema when it runs, as {@link Effect}s in PostgreSQL's order: the one
  * place this is decided. Names are as PostgreSQL stores them (raw SQL folds unquoted names to lower case;
  * SQLAlchemy quotes what op calls pass, so their case is kept) and unqualified: a client resolves them
- * through its search path. A name that is dynamic is never guessed: creating or renaming under one
- * changes nothing known, dropping one forgets everything.
+ * through its search path. A name that is dynamic is never guessed: creating under one changes nothing
+ * known (but a type made under one may be the one a later enum column needs: that forgets everything), dropping or
+ * renaming away one forgets every object of its kind (of its table, when that is known).
  */
 public final class Effects {
     private Effects() {
@@ -106,21 +107,35 @@ public final class Effects {
             if (name != null) {
                 out.add(new Create(ObjectRef.of(ObjectKind.TYPE, name), e.checkFirst() || e.ifNotExists(),
                         Shape.enumType(e.labels())));
+            } else if (e.name() == null) {
+                // a type whose name cannot be read, as create_table's enum types (enumTypes)
+                out.add(Forget.everything());
             }
         } else if (op instanceof Operation.CreateObject o) {
             ObjectRef ref = ref(op, o.kind(), o.table(), o.name());
             if (ref != null) {
                 out.add(new Create(ref, o.ifNotExists() || o.orReplace()));
+            } else if (o.name() == null && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN)) {
+                out.add(Forget.everything());
             }
         } else if (op instanceof Operation.Drop d) {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
-            out.add(ref == null ? Forget.everything() : new Drop(ref, d.ifExists()));
+            out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists()));
         } else if (op instanceof Operation.Rename r) {
             // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
             // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)
             if (r.kind() != ObjectKind.OTHER) {
                 ObjectRef from = ref(op, r.kind(), r.table(), r.from());
-                out.add(from == null || r.to() == null ? Forget.everything() : new Rename(from, name(r.to(), op)));
+                if (from != null && r.to() != null) {
+                    out.add(new Rename(from, name(r.to(), op)));
+                } else {
+                    out.add(unread(op, r.kind(), r.table()));
+                    ObjectRef to = from == null ? ref(op, r.kind(), r.table(), r.to()) : null;
+                    if (to != null) {
+                        // some object may now be called so
+                        out.add(Forget.object(to));
+                    }
+                }
             }
         } else if (op instanceof Operation.Insert i) {
             QualifiedName table = table(op, i.table());
@@ -139,6 +154,14 @@ public final class Effects {
             }
         }
         return out;
+    }
+
+    /**
+     * A drop or rename of a {@code kind} whose name (or schema, or table) cannot be read: any object of
+     * that kind may be gone, in {@code table} when it is known.
+     */
+    private static Forget unread(Operation op, ObjectKind kind, String table) {
+        return Forget.kind(kind, table == null ? null : table(op, table));
     }
 
     private static void createTable(Operation op, Operation.CreateTable t, Naming naming, List<Effect> out) {
@@ -165,11 +188,15 @@ public final class Effects {
         if (!pk.isEmpty()) {
             primaryKey(op, table, t.table(), pk, naming, out);
         }
-        // PostgreSQL names the unnamed ones itself, free names on a new table: no conflict to track
         for (Operation.NamedConstraint nc : t.constraints()) {
             if (nc.name() != null) {
                 out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(nc.name(), op)), false,
                         Shape.constraint(nc.kind(), columns(op, nc.columns()))));
+            } else if ((nc.kind() == ConstraintKind.UNIQUE || nc.kind() == ConstraintKind.PRIMARY_KEY
+                    || nc.kind() == ConstraintKind.FOREIGN_KEY) && columns(op, nc.columns()) != null) {
+                // named by the convention, else by PostgreSQL (the next free name: never a conflict)
+                key(table, t.table(), ConstraintNames.Kind.of(nc.kind()), nc.kind(), columns(op, nc.columns()),
+                        naming, out);
             }
         }
     }
@@ -281,7 +308,7 @@ public final class Effects {
      * The object {@code kind name} (on {@code table} when it lives in one), or null when a name or its
      * schema is dynamic. Schemas and extensions are database-wide: never qualified.
      */
-    static ObjectRef ref(Operation op, ObjectKind kind, String table, String name) {
+    public static ObjectRef ref(Operation op, ObjectKind kind, String table, String name) {
         if (name == null) {
             return null;
         }

@@ -41,6 +41,18 @@ public record ObjectRef(ObjectKind kind, QualifiedName name, QualifiedName table
                 || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
     }
 
+    // Written out, as QualifiedName's: the timeline looks refs up in hash maps for every event.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ObjectRef r && kind == r.kind && name.equals(r.name)
+                && Objects.equals(table, r.table);
+    }
+
+    @Override
+    public int hashCode() {
+        return (kind.ordinal() * 31 + name.hashCode()) * 31 + (table == null ? 0 : table.hashCode());
+    }
+
     /** "column players.custom_notes", "index ix_players_name". */
     public String describe() {
         return kind.sql() + " " + (table != null ? table + "." + name.name() : name.toString());

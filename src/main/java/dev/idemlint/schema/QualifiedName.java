@@ -25,6 +25,18 @@ public record QualifiedName(String schema, String name) {
         return new QualifiedName(schema, name);
     }
 
+    // Written out: the timeline files every event by its object in hash maps, and a record's generated
+    // equals/hashCode go through method handles C1 does not inline.
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof QualifiedName q && name.equals(q.name) && Objects.equals(schema, q.schema);
+    }
+
+    @Override
+    public int hashCode() {
+        return (schema == null ? 0 : schema.hashCode()) * 31 + name.hashCode();
+    }
+
     @Override
     public String toString() {
         return schema == null ? name : schema + "." + name;

@@ -800,7 +800,9 @@ public final class SchemaState {
 
     private void forget(Forget f) {
         switch (f.scope()) {
-            case EVERYTHING -> {
+            // KIND: the store keeps no presence per kind for the names it holds no entry for, so objects
+            // of one kind are forgotten with everything else
+            case EVERYTHING, KIND -> {
                 entries.clear();
                 childrenOf.clear();
                 ownedBy.clear();

@@ -55,26 +55,26 @@ public final class SchemaTimeline {
         private int pos;
         private final int index;
         private final Type type;
-        private final ObjectKey key;
+        private final ObjectRef key;
         private final Creation creation;
-        private final String owner;
+        private final QualifiedName owner;
         private final String label;
         private final String label2;
         private final Span at;
         private final Slot slot;
         private final ObjectKind kind;
-        private final String table;
+        private final QualifiedName table;
         /** For an opaque event: the names it is known to touch (empty: anything). For a drop: whether it surely ran. */
         private Set<String> touches = Set.of();
         private boolean definite = true;
 
-        Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner, String label,
+        Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, String label,
                 String label2, Span at) {
             this(pos, index, type, key, creation, owner, label, label2, at, Slot.EVENT, null, null);
         }
 
-        private Event(int pos, int index, Type type, ObjectKey key, Creation creation, String owner, String label,
-                String label2, Span at, Slot slot, ObjectKind kind, String table) {
+        private Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner,
+                String label, String label2, Span at, Slot slot, ObjectKind kind, QualifiedName table) {
             this.pos = pos;
             this.index = index;
             this.type = type;
@@ -94,7 +94,7 @@ public final class SchemaTimeline {
         }
 
         /** Where {@code op} ran, unplaced, filed as {@code slot} ({@code table} for a key drop). */
-        static Event at(int index, Operation op, Slot slot, String table) {
+        static Event at(int index, Operation op, Slot slot, QualifiedName table) {
             return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, null, null, op.site().span(), slot,
                     null, table);
         }
@@ -125,16 +125,12 @@ public final class SchemaTimeline {
         }
 
         /** True when this opaque event may have acted on {@code key}. */
-        boolean mayTouch(ObjectKey key) {
+        boolean mayTouch(ObjectRef key) {
             if (touches.isEmpty()) {
                 return true;
             }
-            for (String part : new String[] {key.name(), key.table()}) {
-                if (part != null && touches.contains(unqualified(part).toLowerCase(java.util.Locale.ROOT))) {
-                    return true;
-                }
-            }
-            return false;
+            return touches.contains(key.name().name().toLowerCase(java.util.Locale.ROOT)) || key.table() != null
+                    && touches.contains(key.table().name().toLowerCase(java.util.Locale.ROOT));
         }
 
         int pos() {
@@ -149,7 +145,7 @@ public final class SchemaTimeline {
             return type;
         }
 
-        ObjectKey key() {
+        ObjectRef key() {
             return key;
         }
 
@@ -157,7 +153,7 @@ public final class SchemaTimeline {
             return creation;
         }
 
-        String owner() {
+        QualifiedName owner() {
             return owner;
         }
 
@@ -187,19 +183,25 @@ public final class SchemaTimeline {
     private final List<BitSet> ancestors = new ArrayList<>();
     private final List<Boolean> complete = new ArrayList<>();
     private final List<Creation> creations = new ArrayList<>();
-    private final Map<ObjectKey, List<Event>> events;
+    private final Map<ObjectRef, List<Event>> events;
     /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
     private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
-    /** DROP CONSTRAINT / DROP INDEX per table: after one, a table's keys are no longer known. */
-    private final Map<String, List<Event>> keyDrops = new HashMap<>();
-    private final Map<String, Set<ObjectKey>> columnsByTable;
+    /**
+     * DROP CONSTRAINT / DROP INDEX per table (under null when the table is not known): after one, a
+     * table's keys are no longer known.
+     */
+    private final Map<QualifiedName, List<Event>> keyDrops = new HashMap<>();
+    private final Map<QualifiedName, Set<ObjectRef>> columnsByTable;
+    /** The constraints each CREATE TABLE makes with its table, in order. */
+    private final Map<Operation, List<Creation>> tableKeys = new IdentityHashMap<>();
     /** Creations of UNIQUE / PRIMARY KEY constraints and unique indexes by their table, in walk order. */
-    private final Map<String, List<Creation>> uniqueByTable = new HashMap<>();
+    private final Map<QualifiedName, List<Creation>> uniqueByTable = new HashMap<>();
     /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
-    private final Map<String, List<Event>> columnDrops = new HashMap<>();
+    private final Map<QualifiedName, List<Event>> columnDrops = new HashMap<>();
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
     private final List<Event> opaque = new ArrayList<>();
     private final List<List<Operation>> upgrades = new ArrayList<>();
+    private final List<QualifiedName[]> used = new ArrayList<>();
     private final Branches branches = new Branches();
 
     /** {@code steps}: how many events the revisions recorded, to size the maps once (growing them was 1% of a run). */
@@ -342,6 +344,7 @@ public final class SchemaTimeline {
         for (int i = 0; i < migrations.size(); i++) {
             Effects fx = effects.get(i);
             t.upgrades.add(fx.upgrade);
+            t.used.add(fx.used);
             t.place(i, fx);
         }
         return t;
@@ -358,10 +361,13 @@ public final class SchemaTimeline {
         private final List<Operation> upgrade;
         /** Its events in operation order, each filed by its slot when placed. */
         private final List<Event> recorded = new ArrayList<>();
+        /** Per operation, the table it needs to exist (and does not make itself), or null. */
+        private final QualifiedName[] used;
 
         private Effects(Migration migration) {
             this.migration = migration;
             this.upgrade = migration.upgrade();
+            this.used = new QualifiedName[upgrade.size()];
         }
 
         /** The creations recorded, in order (for tests). */
@@ -407,12 +413,16 @@ public final class SchemaTimeline {
                 case EVENT -> {
                     if (e.type() == Type.CREATE) {
                         creations.add(e.creation());
-                        String uniqueOn = uniqueKeyTable(e.creation().operation());
-                        if (uniqueOn != null) {
+                        QualifiedName uniqueOn = uniqueKeyTable(e.creation());
+                        if (e.creation().via() == Via.TABLE_ELEMENT && e.key().kind() == ObjectKind.CONSTRAINT
+                                && e.creation().operation() instanceof Operation.CreateTable) {
+                            tableKeys.computeIfAbsent(e.creation().operation(), k -> new ArrayList<>(2))
+                                    .add(e.creation());
+                        } else if (uniqueOn != null) {
                             uniqueByTable.computeIfAbsent(uniqueOn, k -> new ArrayList<>()).add(e.creation());
                         }
                         if (e.key().kind() == ObjectKind.COLUMN) {
-                            Set<ObjectKey> columns = columnsByTable.get(e.key().table());
+                            Set<ObjectRef> columns = columnsByTable.get(e.key().table());
                             if (columns == null) {
                                 columns = new LinkedHashSet<>();
                                 columnsByTable.put(e.key().table(), columns);
@@ -438,16 +448,30 @@ public final class SchemaTimeline {
         }
     }
 
-    /** The table a UNIQUE / PRIMARY KEY constraint or a unique index makes a key of, or null for other operations. */
-    private static String uniqueKeyTable(Operation op) {
-        if (op instanceof Operation.AddConstraint ac
-                && (ac.kind() == ConstraintKind.UNIQUE || ac.kind() == ConstraintKind.PRIMARY_KEY)) {
-            return ac.table();
+    /** The table a UNIQUE / PRIMARY KEY constraint or a unique index makes a key of, or null for other creations. */
+    private static QualifiedName uniqueKeyTable(Creation c) {
+        if (c.key().kind() == ObjectKind.CONSTRAINT && (c.constraintKind() == ConstraintKind.UNIQUE
+                || c.constraintKind() == ConstraintKind.PRIMARY_KEY)) {
+            return c.key().table();
         }
-        return op instanceof Operation.CreateIndex ix && ix.unique() ? ix.table() : null;
+        return c.key().kind() == ObjectKind.INDEX && c.shape().unique() ? c.shape().owner() : null;
     }
 
-    /** Turns one revision's operations into events: what {@code upgrade()} does, operation by operation. */
+    /**
+     * How the timeline names the project's keys: it does not depend on the target's settings, so it
+     * names what the code leaves unnamed the way PostgreSQL and SQLAlchemy's default convention do
+     * ({@link Creation#derivedName} says so, for rules that must not trust such a name), and records the
+     * enum types {@code sa.Enum(create_type=False)} makes before SQLAlchemy 2.1, marked
+     * {@link Creation#sqlalchemyDependent} and resolved at query time ({@link Creation#effective}).
+     */
+    private static final dev.idemlint.schema.Effects.Naming NAMING = new dev.idemlint.schema.Effects.Naming(
+            () -> true, () -> dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
+
+    /**
+     * Turns one revision's operations into events: the {@link Effect}s {@link dev.idemlint.schema.Effects#of}
+     * gives each operation, in their order, each creation annotated with where it comes from in the code
+     * (its span, its column, whether a guard or Alembic's version decides it).
+     */
     private static final class Recorder {
         /** Events get their revision's position when {@link #place} adds them. */
         private static final int UNPLACED = -1;
@@ -455,220 +479,291 @@ public final class SchemaTimeline {
         private static final String PRIMARY = "primary";
         private final Migration m;
         private final List<Event> recorded;
+        private final QualifiedName[] used;
 
         Recorder(Effects fx) {
             this.m = fx.migration;
             this.recorded = fx.recorded;
+            this.used = fx.used;
         }
 
-        private void addEvent(Event e) {
-            recorded.add(e);
-        }
-
-        private void opaque(int index, Operation op) {
-            recorded.add(Event.at(index, op, Slot.OPAQUE, null)
-                    .touching(op instanceof Operation.Unknown u ? u.touches() : Set.of()));
+        private void opaque(int index, Operation op, Set<String> touches) {
+            recorded.add(Event.at(index, op, Slot.OPAQUE, null).touching(touches));
         }
 
         private void record(int index, Operation op) {
-            boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? GuardMatch.dropGuarded(op)
-                    : GuardMatch.createGuarded(op);
-            boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
-            if (op instanceof Operation.CreateTable ct) {
-                Tolerance tol = !ct.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.TABLE_KWARG : Tolerance.ALWAYS;
-                if (ct.table() == null) {
-                    return;
-                }
-                String schema = schemaOf(op, ct.table());
-                String table = qualify(schema, ct.table());
-                create(index, op, ObjectKey.table(table), op.site().span(), Via.STATEMENT, guarded, tol,
-                        false, false, null, null, List.of(), null);
-                List<String> pk = new ArrayList<>();
-                for (ColumnDef c : ct.columns()) {
-                    columnParts(index, op, schema, ct.table(), c, guarded, tol, true);
-                    if (c.primaryKey() && c.name() != null) {
-                        pk.add(c.name());
+            List<Effect> effects = dev.idemlint.schema.Effects.of(op, NAMING);
+            Set<QualifiedName> made = null;
+            for (Effect e : effects) {
+                if (e instanceof Effect.Create c) {
+                    create(index, op, c.object(), c.tolerant(), c.shape(), false);
+                    if (c.object().kind() == ObjectKind.TABLE) {
+                        made = made == null ? new java.util.HashSet<>() : made;
+                        made.add(norm(c.object().name()));
                     }
+                } else if (e instanceof Effect.Drop d) {
+                    drop(index, op, d.object(), true);
+                } else if (e instanceof Effect.Rename r) {
+                    // a key renamed is still the table's key: no key drop
+                    drop(index, op, r.object(), false);
+                    create(index, op, r.target(), false, Effect.Shape.NONE, true);
+                } else if (e instanceof Effect.Forget f) {
+                    forget(index, op, f);
                 }
-                if (!pk.isEmpty()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
-                            ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, ct.table(), List.of())),
-                            op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
-                            ConstraintKind.PRIMARY_KEY, List.of(), table);
+                QualifiedName needs = tableNeeded(e);
+                if (used[index] == null && needs != null && (made == null || !made.contains(needs))) {
+                    used[index] = needs;
                 }
-                for (Operation.NamedConstraint nc : ct.constraints()) {
-                    if (nc.name() != null) {
-                        create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, nc.name()),
-                                op.site().span(), Via.TABLE_ELEMENT, guarded, tol, false, false, null, nc.kind(),
-                                List.of(), table);
-                    }
+            }
+            // enum labels: an object's contents, which effects leave to the state (SchemaState#addLabel)
+            if (op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER) {
+                // ALTER TYPE t RENAME VALUE 'a' TO 'b'
+                ObjectRef type = dev.idemlint.schema.Effects.ref(op, ObjectKind.TYPE, null, r.table());
+                if (type != null && r.to() != null) {
+                    recorded.add(new Event(UNPLACED, index, Type.RENAME_LABEL, norm(type), null, null, r.from(), r.to(),
+                            op.site().span()));
                 }
-            } else if (op instanceof Operation.AddColumn ac) {
-                if (ac.table() == null) {
-                    return;
+            } else if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
+                ObjectRef type = dev.idemlint.schema.Effects.ref(op, ObjectKind.TYPE, null, av.type());
+                if (type != null) {
+                    recorded.add(new Event(UNPLACED, index, Type.ADD_LABEL, norm(type), null, null, av.label(), null,
+                            op.site().span()));
                 }
-                String schema = schemaOf(op, ac.table());
-                String table = qualify(schema, ac.table());
-                Tolerance tol = !ac.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.COLUMN_KWARG : Tolerance.ALWAYS;
-                columnParts(index, op, schema, ac.table(), ac.column(), guarded, tol, false);
-                if (ac.column().primaryKey() && ac.column().name() != null) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
-                            ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, ac.table(), List.of())),
-                            op.site().span(), Via.TABLE_ELEMENT, guarded, tol, true, false, null,
-                            ConstraintKind.PRIMARY_KEY, List.of(), table);
-                }
-            } else if (op instanceof Operation.CreateIndex ci) {
-                Tolerance tol = !ci.ifNotExists() ? Tolerance.NONE : opCall ? Tolerance.INDEX_KWARG : Tolerance.ALWAYS;
-                if (ci.name() != null) {
-                    String schema = schemaOf(op, ci.table() != null ? ci.table() : ci.name());
-                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, qualify(schema, ci.name())),
-                            op.site().span(), Via.STATEMENT, guarded, tol, false, false, null, null, List.of(),
-                            ci.table() == null ? null : qualify(schema, ci.table()));
-                }
-            } else if (op instanceof Operation.AddConstraint ac) {
-                if (ac.name() != null && ac.table() != null) {
-                    String table = qualify(schemaOf(op, ac.table()), ac.table());
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ac.name()),
-                            op.site().span(), Via.STATEMENT, guarded, ac.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
-                            false, false, null, ac.kind(), List.of(), table);
-                }
-            } else if (op instanceof Operation.CreateEnumType ce) {
-                if (ce.name() == null) {
-                    opaque(index, op);
-                    return;
-                }
-                create(index, op, ObjectKey.type(qualify(schemaOf(op, ce.name()), ce.name())), op.site().span(),
-                        Via.STATEMENT, guarded, ce.checkFirst() || ce.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
-                        false, false, null, null, ce.labels(), null);
-            } else if (op instanceof Operation.CreateObject co) {
-                if (co.name() == null || ObjectKey.tableScoped(co.kind()) && co.table() == null) {
-                    if (co.kind() == ObjectKind.TYPE || co.kind() == ObjectKind.DOMAIN) {
-                        opaque(index, op);
-                    }
-                    return;
-                }
-                boolean scoped = ObjectKey.tableScoped(co.kind());
-                String schema = schemaOf(op, scoped ? co.table() : co.name());
-                String table = co.table() == null ? null : qualify(schema, co.table());
-                create(index, op, ObjectKey.of(co.kind(), table, scoped || co.kind() == ObjectKind.SCHEMA
-                        || co.kind() == ObjectKind.EXTENSION ? co.name() : qualify(schema, co.name())),
-                        op.site().span(), Via.STATEMENT, guarded,
-                        co.ifNotExists() || co.orReplace() ? Tolerance.ALWAYS : Tolerance.NONE, false, false,
-                        null, null, List.of(), table);
-            } else if (op instanceof Operation.Drop d) {
-                boolean scoped = ObjectKey.tableScoped(d.kind());
-                String schema = schemaOf(op, scoped || d.table() != null ? d.table() : d.name());
-                String table = d.table() == null ? null : qualify(schema, d.table());
-                if (d.kind() == ObjectKind.CONSTRAINT || d.kind() == ObjectKind.INDEX) {
-                    // the dropped object's key (null when its name or its table is not known), and whether
-                    // it is the table's primary key whatever its name
-                    String name = scoped || d.name() == null ? d.name() : qualify(schema, d.name());
-                    ObjectKey dropped = name == null || scoped && table == null ? null : ObjectKey.of(d.kind(), table, name);
-                    recorded.add(new Event(UNPLACED, index, Type.DROP, dropped, null, null, null,
-                            d.primaryKey() ? PRIMARY : null, op.site().span(), Slot.KEY_DROP, d.kind(),
-                            table == null ? "" : table));
-                }
-                drop(index, op, d.kind(), table, scoped || d.name() == null || d.kind() == ObjectKind.SCHEMA
-                        || d.kind() == ObjectKind.EXTENSION ? d.name() : qualify(schema, d.name()));
-            } else if (op instanceof Operation.Rename r) {
-                if (r.kind() == ObjectKind.OTHER) {
-                    // ALTER TYPE t RENAME VALUE 'a' TO 'b'
-                    if (r.table() != null && r.to() != null) {
-                        addEvent(new Event(UNPLACED, index, Type.RENAME_LABEL, ObjectKey.type(r.table()), null, null, r.from(),
-                                r.to(), op.site().span()));
-                    }
-                    return;
-                }
-                boolean scoped = ObjectKey.tableScoped(r.kind());
-                String schema = schemaOf(op, scoped ? r.table() : r.from());
-                String table = r.table() == null ? null : qualify(schema, r.table());
-                drop(index, op, r.kind(), table, scoped || r.from() == null ? r.from() : qualify(schema, r.from()));
-                if (r.to() != null && (!scoped || r.table() != null)) {
-                    create(index, op, ObjectKey.of(r.kind(), table, scoped ? r.to() : qualify(schema, r.to())),
-                            op.site().span(), Via.RENAME, guarded, Tolerance.NONE, false, false, null, null, List.of(),
-                            table);
-                }
-            } else if (op instanceof Operation.AlterTypeAddValue av) {
-                if (av.type() != null && av.label() != null) {
-                    addEvent(new Event(UNPLACED, index, Type.ADD_LABEL, ObjectKey.type(av.type()), null, null, av.label(),
-                            null, op.site().span()));
-                }
-            } else if (op instanceof Operation.Unknown) {
-                opaque(index, op);
             } else if (setsSearchPath(op)) {
                 // unqualified names now resolve elsewhere: nothing after it is known by name
-                opaque(index, op);
+                opaque(index, op, Set.of());
             }
         }
 
-        /** A column and what SQLAlchemy/PostgreSQL create with it. */
-        private void columnParts(int index, Operation op, String schema, String rawTable, ColumnDef c,
-                boolean guarded, Tolerance tol, boolean inCreateTable) {
-            Span span = within(c.span(), op.site().span());
-            String table = qualify(schema, rawTable);
-            if (c.name() != null) {
-                create(index, op, ObjectKey.column(table, c.name()), span, inCreateTable ? Via.TABLE_ELEMENT
-                        : Via.STATEMENT, guarded, tol, false, false, c, null, List.of(), table);
-                if (c.index()) {
-                    // SQLAlchemy's default naming convention: ix_%(column_0_label)s. Alembic emits a plain CREATE
-                    // INDEX after the table or column, whatever if_not_exists says.
-                    create(index, op, ObjectKey.of(ObjectKind.INDEX, null, qualify(schema, "ix_" + rawTable + "_"
-                            + c.name())), span,
-                            Via.TABLE_ELEMENT, guarded, Tolerance.NONE, true, false, null, null, List.of(), table);
+        /**
+         * A creation, annotated from the operation: how it comes about ({@link Via}), what to point at,
+         * whether the code names it, and whether a guard or the target's versions decide it.
+         */
+        private void create(int index, Operation op, ObjectRef raw, boolean tolerant, Effect.Shape shape,
+                boolean renamed) {
+            ObjectRef key = norm(raw);
+            ColumnDef column = null;
+            EnumTypeRef enumType = null;
+            Via via;
+            if (renamed) {
+                via = Via.RENAME;
+            } else if (op instanceof Operation.CreateTable ct) {
+                via = key.kind() == ObjectKind.TABLE ? Via.STATEMENT
+                        : key.kind() == ObjectKind.TYPE ? Via.TABLE_EVENT : Via.TABLE_ELEMENT;
+                column = columnOf(ct.columns(), key, shape);
+                if (via == Via.TABLE_EVENT) {
+                    enumType = enumOf(ct.columns(), key);
+                    column = enumType == null ? null : columnUsing(ct.columns(), enumType);
                 }
-                if (c.unique()) {
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table,
-                            ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, rawTable, List.of(c.name()))),
-                            span, Via.TABLE_ELEMENT, guarded, tol, true, false, null, ConstraintKind.UNIQUE, List.of(),
-                            table);
-                }
+            } else if (op instanceof Operation.AddColumn ac) {
+                column = columnOf(List.of(ac.column()), key, shape);
+                via = key.kind() == ObjectKind.COLUMN ? Via.STATEMENT : Via.TABLE_ELEMENT;
+            } else {
+                via = Via.STATEMENT;
             }
-            if (c.foreignKeyName() != null) {
-                create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, c.foreignKeyName()), span,
-                        Via.TABLE_ELEMENT, guarded, inCreateTable ? tol : Tolerance.NONE, false, false, null,
-                        ConstraintKind.FOREIGN_KEY, List.of(), table);
+            Span span = op.site().span();
+            if (column != null && !(key.kind() == ObjectKind.CONSTRAINT && !derived(op, key)
+                    && !key.name().name().equals(column.foreignKeyName()))) {
+                span = within(column.span(), span);
             }
-            EnumTypeRef e = c.enumType();
-            // Only create_table's before-create event makes the type; Alembic's add_column never does.
-            if (inCreateTable && e != null && e.nativeEnum()) {
-                boolean dependent = false;
-                if (Boolean.FALSE.equals(e.createType())) {
-                    if (e.postgresqlDialect()) {
-                        return;
-                    }
-                    dependent = true;
-                }
-                if (e.name() == null) {
-                    opaque(index, op);
-                    return;
-                }
+            boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? GuardMatch.dropGuarded(op)
+                    : GuardMatch.createGuarded(op);
+            boolean dependent = false;
+            if (enumType != null) {
+                span = within(enumType.span(), span);
                 // A has_table guard keeps the re-run away, but on the first run it lets CREATE TYPE through
                 // even when an ancestor already made the type: only a check on the type itself counts.
-                boolean typeGuarded = guarded && checksTypes(op.site().guard());
-                create(index, op, ObjectKey.type(e.name()), within(e.span(), span), Via.TABLE_EVENT,
-                        typeGuarded, Tolerance.NONE, false, dependent, null, null, e.labels(), null);
+                guarded = guarded && checksTypes(op.site().guard());
+                dependent = Boolean.FALSE.equals(enumType.createType());
             }
+            Tolerance tol = tolerance(op, key, tolerant, via);
+            Creation c = new Creation(key, m, index, op, span, via, guarded, tol, !renamed && derived(op, key),
+                    dependent, key.kind() == ObjectKind.COLUMN ? column : null, shape);
+            QualifiedName owner = key.table() != null ? key.table() : norm(shape.owner());
+            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
         }
 
-        private void create(int index, Operation op, ObjectKey key, Span span, Via via,
-                boolean guarded, Tolerance tol, boolean derived, boolean dependent, ColumnDef column, ConstraintKind ck,
-                List<String> labels, String owner) {
-            Creation c = new Creation(key, m, index, op, span, via, guarded, tol, derived, dependent, column, ck,
-                    labels == null ? List.of() : List.copyOf(labels));
-            addEvent(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
+        private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop) {
+            ObjectRef key = norm(raw);
+            QualifiedName owner = key.table() != null ? key.table() : indexTable(op, key);
+            if (keyDrop && (key.kind() == ObjectKind.CONSTRAINT || key.kind() == ObjectKind.INDEX)) {
+                keyDrop(index, op, key, owner);
+            }
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, owner, null, null, op.site().span())
+                    .definite(op.site().definite()));
         }
 
-        private void drop(int index, Operation op, ObjectKind kind, String table, String name) {
-            boolean definite = op.site().definite();
-            if (name == null || ObjectKey.tableScoped(kind) && table == null) {
-                // a dynamic name may have dropped any object of this kind (in this table, when known)
-                recorded.add(new Event(UNPLACED, index, Type.DROP, null, null, ObjectKey.tableScoped(kind) ? table : null,
-                        null, null, op.site().span(), Slot.WILDCARD_DROP, kind, null).definite(definite));
-                return;
-            }
-            addEvent(new Event(UNPLACED, index, Type.DROP, ObjectKey.of(kind, table, name), null, table, null, null,
-                    op.site().span()).definite(definite));
+        /** A drop of a constraint or index, filed under its table for {@link #keys}. */
+        private void keyDrop(int index, Operation op, ObjectRef key, QualifiedName table) {
+            boolean primary = op instanceof Operation.Drop d && d.primaryKey();
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, null, null, primary ? PRIMARY : null,
+                    op.site().span(), Slot.KEY_DROP, key == null ? null : key.kind(), table));
         }
+
+        private void forget(int index, Operation op, Effect.Forget f) {
+            switch (f.scope()) {
+                case KIND -> {
+                    // a name that cannot be read may have dropped any object of the kind (in the table, when known)
+                    QualifiedName table = f.object() == null ? null : norm(f.object().name());
+                    if (f.kind() == ObjectKind.CONSTRAINT || f.kind() == ObjectKind.INDEX) {
+                        keyDrop(index, op, null, table);
+                    }
+                    recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
+                            ObjectRef.tableScoped(f.kind()) ? table : null, null, null, op.site().span(),
+                            Slot.WILDCARD_DROP, f.kind(), null).definite(op.site().definite()));
+                }
+                case NAMED -> opaque(index, op, f.names());
+                case OBJECT -> opaque(index, op, Set.of(f.object().name().name().toLowerCase(java.util.Locale.ROOT)));
+                case EVERYTHING -> opaque(index, op, Set.of());
+                // a key whose name cannot be told was made: it removes nothing, and no name the timeline
+                // knows can be said to be it
+                case TABLE_KEYS -> {
+                }
+                default -> throw new IllegalStateException(f.scope().name());
+            }
+        }
+    }
+
+    /**
+     * The table whose existence an effect presupposes, or null: the table of a table-scoped object
+     * made, dropped, renamed or required, the table an index is made on, a table dropped (without
+     * {@code IF EXISTS}) or renamed away, the table rows are written into.
+     */
+    private static QualifiedName tableNeeded(Effect e) {
+        ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists() ? d.object()
+                : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q ? q.object()
+                : e instanceof Effect.Write w ? w.table() : null;
+        if (o == null) {
+            return null;
+        }
+        if (o.table() != null) {
+            return norm(o.table());
+        }
+        if (e instanceof Effect.Create c) {
+            return c.object().kind() == ObjectKind.INDEX ? norm(c.shape().owner()) : null;
+        }
+        return o.kind() == ObjectKind.TABLE ? norm(o.name()) : null;
+    }
+
+    /**
+     * The column of {@code columns} a creation comes from: the column itself, the one an
+     * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on; null for the rest.
+     */
+    private static ColumnDef columnOf(List<ColumnDef> columns, ObjectRef key, Effect.Shape shape) {
+        String name = key.kind() == ObjectKind.COLUMN ? key.name().name()
+                : shape.columns() != null && shape.columns().size() == 1
+                        && shape.constraintKind() != ConstraintKind.PRIMARY_KEY ? shape.columns().get(0) : null;
+        if (name == null) {
+            return null;
+        }
+        for (ColumnDef c : columns) {
+            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN
+                    || key.kind() == ObjectKind.INDEX && c.index()
+                    || shape.constraintKind() == ConstraintKind.UNIQUE && c.unique()
+                    || shape.constraintKind() == ConstraintKind.FOREIGN_KEY && (c.foreignKey()
+                            || key.name().name().equals(c.foreignKeyName())))) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The first native enum of {@code columns} named like {@code type}: the one whose event makes it. */
+    private static EnumTypeRef enumOf(List<ColumnDef> columns, ObjectRef type) {
+        for (ColumnDef c : columns) {
+            EnumTypeRef e = c.enumType();
+            if (e != null && e.nativeEnum() && type.name().name().equals(e.name())
+                    && !(Boolean.FALSE.equals(e.createType()) && e.postgresqlDialect())) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    private static ColumnDef columnUsing(List<ColumnDef> columns, EnumTypeRef e) {
+        for (ColumnDef c : columns) {
+            if (c.enumType() == e) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** True when the code does not write {@code key}'s name: a key or index named by default. */
+    private static boolean derived(Operation op, ObjectRef key) {
+        if (key.kind() != ObjectKind.CONSTRAINT && key.kind() != ObjectKind.INDEX) {
+            return false;
+        }
+        String n = key.name().name();
+        if (op instanceof Operation.CreateTable ct) {
+            for (Operation.NamedConstraint nc : ct.constraints()) {
+                if (nc.name() != null && n.equals(dev.idemlint.schema.Effects.name(nc.name(), op))) {
+                    return false;
+                }
+            }
+            return !writtenOnAColumn(ct.columns(), n, op);
+        }
+        if (op instanceof Operation.AddColumn ac) {
+            return !writtenOnAColumn(List.of(ac.column()), n, op);
+        }
+        return op instanceof Operation.AddConstraint a && a.name() == null;
+    }
+
+    private static boolean writtenOnAColumn(List<ColumnDef> columns, String name, Operation op) {
+        for (ColumnDef c : columns) {
+            if (c.foreignKeyName() != null && name.equals(dev.idemlint.schema.Effects.name(c.foreignKeyName(), op))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a creation passes on an existing object: never when its effect is not tolerant; when it is,
+     * Alembic's {@code if_not_exists=True} depends on Alembic's version, SQL's IF NOT EXISTS does not. The
+     * parts of a CREATE TABLE share its tolerance; an {@code index=True} index is a CREATE INDEX of its own.
+     */
+    private static Tolerance tolerance(Operation op, ObjectRef key, boolean tolerant, Via via) {
+        boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
+        if (op instanceof Operation.CreateTable ct && via == Via.TABLE_ELEMENT && key.kind() != ObjectKind.INDEX) {
+            tolerant = ct.ifNotExists();
+        } else if (via != Via.STATEMENT) {
+            return tolerant ? Tolerance.ALWAYS : Tolerance.NONE;
+        }
+        if (!tolerant) {
+            return Tolerance.NONE;
+        }
+        if (!opCall) {
+            return Tolerance.ALWAYS;
+        }
+        return op instanceof Operation.CreateTable ? Tolerance.TABLE_KWARG
+                : op instanceof Operation.AddColumn ? Tolerance.COLUMN_KWARG
+                : op instanceof Operation.CreateIndex ? Tolerance.INDEX_KWARG : Tolerance.ALWAYS;
+    }
+
+    /** The table Alembic's {@code drop_index(..., table_name=)} names, in the index's schema; null for other drops. */
+    private static QualifiedName indexTable(Operation op, ObjectRef index) {
+        return op instanceof Operation.Drop d && d.table() != null && index.kind() == ObjectKind.INDEX
+                ? QualifiedName.of(index.name().schema(), dev.idemlint.schema.Effects.name(d.table(), op)) : null;
+    }
+
+    /** {@code name} as the timeline files it: the default schema {@code public} and the search path's are one. */
+    static QualifiedName norm(QualifiedName name) {
+        return name != null && "public".equals(name.schema()) ? QualifiedName.of(name.name()) : name;
+    }
+
+    /** {@code ref} as the timeline files it ({@link #norm(QualifiedName)}). */
+    static ObjectRef norm(ObjectRef ref) {
+        if (ref == null || !"public".equals(ref.name().schema()) && (ref.table() == null
+                || !"public".equals(ref.table().schema()))) {
+            return ref;
+        }
+        return new ObjectRef(ref.kind(), norm(ref.name()), norm(ref.table()));
+    }
+
+    /** {@code billing.invoices}, {@code players}: a name as messages show it. */
+    static String shown(QualifiedName name) {
+        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
     }
 
     private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(
@@ -745,19 +840,6 @@ public final class SchemaTimeline {
     /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */
     static final String UNKNOWN_SCHEMA = "?";
 
-    /** {@code name} in {@code schema}: unqualified in the default schema {@code public}. */
-    static String qualify(String schema, String name) {
-        return schema == null || name == null || schema.equals("public") ? name : schema + "." + name;
-    }
-
-    static String unqualified(String name) {
-        if (name == null) {
-            return null;
-        }
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? name : name.substring(dot + 1);
-    }
-
     /**
      * The schema {@code op} puts its object in, lower-cased, or null for the search path's default:
      * an op call's {@code schema=} keyword, or the qualifier written before {@code target} in raw SQL.
@@ -828,9 +910,9 @@ public final class SchemaTimeline {
     }
 
     /** Every creation of one object, anywhere in the tree, in walk order. */
-    public List<Creation> creationsOf(ObjectKey key) {
+    public List<Creation> creationsOf(ObjectRef key) {
         List<Creation> out = new ArrayList<>();
-        for (Event e : events.getOrDefault(key, List.of())) {
+        for (Event e : events.getOrDefault(norm(key), List.of())) {
             if (e.creation() != null) {
                 out.add(e.creation());
             }
@@ -908,7 +990,8 @@ public final class SchemaTimeline {
      * with everything in it), else a drop in any table or in {@code owner}. Read backwards from the
      * end of the span, so the nearest drop, usually visible, answers.
      */
-    private boolean dynamicDropIn(List<Event> drops, boolean tables, String owner, Event from, int toPos, int toIndex,
+    private boolean dynamicDropIn(List<Event> drops, boolean tables, QualifiedName owner, Event from, int toPos,
+            int toIndex,
             int pos, int index) {
         if (drops.isEmpty() || tables && owner == null) {
             return false;
@@ -946,11 +1029,12 @@ public final class SchemaTimeline {
      * When several creations happened since the object was last dropped (a tolerant one first, say),
      * the first one is returned: the one that really created it.
      */
-    public Creation existing(ObjectKey key, Migration m, int index, Settings s) {
+    public Creation existing(ObjectRef ref, Migration m, int index, Settings s) {
         Integer p = position.get(m);
-        if (p == null || key.name() == null) {
+        if (p == null) {
             return null;
         }
+        ObjectRef key = norm(ref);
         List<Event> mine = events.getOrDefault(key, List.of());
         if (!anyVisibleCreation(mine, p, index)) {
             // only a creation can make the object exist: with none visible the drops do not matter (most
@@ -958,7 +1042,7 @@ public final class SchemaTimeline {
             return null;
         }
         List<Event> evs = new ArrayList<>();
-        Set<String> owners = new LinkedHashSet<>();
+        Set<QualifiedName> owners = new LinkedHashSet<>();
         for (Event e : mine) {
             if (e.type() == Type.CREATE || e.type() == Type.DROP) {
                 evs.add(e);
@@ -967,10 +1051,10 @@ public final class SchemaTimeline {
                 }
             }
         }
-        for (String owner : owners) {
+        for (QualifiedName owner : owners) {
             // an index lives on a table or a materialized view; dropping either drops it
             for (ObjectKind holder : HOLDERS) {
-                for (Event e : events.getOrDefault(new ObjectKey(holder, null, owner), List.of())) {
+                for (Event e : events.getOrDefault(ObjectRef.of(holder, owner), List.of())) {
                     if (e.type() == Type.DROP) {
                         evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
                     }
@@ -984,7 +1068,7 @@ public final class SchemaTimeline {
         List<Event> tableDrops = key.kind() != ObjectKind.TABLE ? wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())
                 : List.of();
         Creation live = null;
-        String liveOwner = null;
+        QualifiedName liveOwner = null;
         Event last = null;
         for (Event e : evs) {
             if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
@@ -1027,14 +1111,14 @@ public final class SchemaTimeline {
      * the indexes and constraints that use a dropped column), no operation the analyzer could not read
      * that may have touched it. Null otherwise: unknown state makes no first-run claim.
      */
-    public Creation certainlyExisting(ObjectKey key, Migration m, int index, Settings s) {
+    public Creation certainlyExisting(ObjectRef ref, Migration m, int index, Settings s) {
+        ObjectRef key = norm(ref);
         Creation live = existing(key, m, index, s);
         // a parent or dependency outside this tree (another package's versions) may have dropped it
-        if (live == null || !complete(m) || live.via() == Via.RENAME || unknownSchema(key)
-                || redundantInCreateTable(live)) {
+        if (live == null || !complete(m) || live.via() == Via.RENAME || redundantInCreateTable(live)) {
             return null;
         }
-        String owner = null;
+        QualifiedName owner = null;
         for (Event e : events.getOrDefault(key, List.of())) {
             if (e.creation() == live) {
                 owner = e.owner();
@@ -1051,11 +1135,11 @@ public final class SchemaTimeline {
      * replaced {@code key} (living in table {@code owner}) without the analyzer knowing: a conditional or
      * unreadable operation. With {@code since} null, looks at the whole path; else only after it.
      */
-    public boolean threatened(ObjectKey key, String owner, Migration m, int index) {
-        return threatened(key, owner, null, m, index);
+    public boolean threatened(ObjectRef key, QualifiedName owner, Migration m, int index) {
+        return threatened(norm(key), norm(owner), null, m, index);
     }
 
-    private boolean threatened(ObjectKey key, String owner, Event since, Migration m, int index) {
+    private boolean threatened(ObjectRef key, QualifiedName owner, Event since, Migration m, int index) {
         Integer p = position.get(m);
         if (p == null || !complete.get(p)) {
             return true;
@@ -1064,7 +1148,7 @@ public final class SchemaTimeline {
                 || threatIn(wildcardDrops.getOrDefault(key.kind(), List.of()), Threat.CONDITIONAL, key, since, p, index)) {
             return true;
         }
-        if (owner != null && (threatIn(events.getOrDefault(ObjectKey.table(owner), List.of()), Threat.CONDITIONAL_DROP,
+        if (owner != null && (threatIn(events.getOrDefault(ObjectRef.table(owner), List.of()), Threat.CONDITIONAL_DROP,
                 key, since, p, index) || (key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT)
                         && threatIn(columnDrops.getOrDefault(owner, List.of()), Threat.ANY, key, since, p, index))) {
             return true;
@@ -1081,7 +1165,7 @@ public final class SchemaTimeline {
      * (null: any), is visible just before operation {@code index} of revision {@code pos}; read from
      * the query point backwards.
      */
-    private boolean threatIn(List<Event> list, Threat threat, ObjectKey key, Event since, int pos, int index) {
+    private boolean threatIn(List<Event> list, Threat threat, ObjectRef key, Event since, int pos, int index) {
         for (int k = countBefore(list, pos, index) - 1; k >= 0; k--) {
             Event e = list.get(k);
             if (since != null && ORDER.compare(e, since) <= 0) {
@@ -1120,10 +1204,9 @@ public final class SchemaTimeline {
     private boolean findsPreexistingTable(Settings s) {
         for (int p = 0; p < order.size(); p++) {
             Migration m = order.get(p);
-            List<Operation> ops = upgrades.get(p);
-            for (int i = 0; i < ops.size(); i++) {
-                String table = tableUsed(ops.get(i));
-                if (table != null && existing(ObjectKey.table(table), m, i, s) == null) {
+            QualifiedName[] needs = used.get(p);
+            for (int i = 0; i < needs.length; i++) {
+                if (needs[i] != null && existing(ObjectRef.table(needs[i]), m, i, s) == null) {
                     return true;
                 }
             }
@@ -1131,31 +1214,12 @@ public final class SchemaTimeline {
         return false;
     }
 
-    /** The (qualified) table an operation needs to exist, or null. */
-    private static String tableUsed(Operation op) {
-        String table = null;
-        if (op instanceof Operation.AddColumn a) {
-            table = a.table();
-        } else if (op instanceof Operation.CreateIndex c) {
-            table = c.table();
-        } else if (op instanceof Operation.AddConstraint a) {
-            table = a.table();
-        } else if (op instanceof Operation.Drop d && !d.ifExists()) {
-            table = d.kind() == ObjectKind.TABLE ? d.name() : d.table();
-        } else if (op instanceof Operation.Rename r) {
-            table = r.kind() == ObjectKind.TABLE ? r.from() : r.kind() == ObjectKind.COLUMN ? r.table() : null;
-        } else if (op instanceof Operation.Insert ins) {
-            table = ins.table();
-        }
-        return table == null ? null : qualify(schemaOf(op, table), table);
-    }
-
     /**
      * True when a guarded creation leaves its object in place either way: "create it if it is
      * missing" checked on the object itself or its table ({@code if not has_table("t"):
      * op.create_table("t", ...)}), or a DO block that swallows the duplicate.
      */
-    private static boolean ensuresExistence(Creation c, String owner) {
+    private static boolean ensuresExistence(Creation c, QualifiedName owner) {
         dev.idemlint.migration.Guard g = c.operation().site().guard();
         if (g == null) {
             return false;
@@ -1163,8 +1227,8 @@ public final class SchemaTimeline {
         return switch (g.kind()) {
             case DO_BLOCK_EXCEPTION, PLPGSQL_IF -> true;
             case INSPECTOR, HELPER, CATALOG_QUERY -> g.polarity() < 0
-                    && (g.names(unqualified(c.key().name())) || owner != null && g.names(unqualified(owner))
-                            || c.key().table() != null && g.names(unqualified(c.key().table()))
+                    && (g.names(c.key().name().name()) || owner != null && g.names(owner.name())
+                            || c.key().table() != null && g.names(c.key().table().name())
                             || c.operation() instanceof Operation.CreateTable ct && g.names(ct.table()));
             default -> false;
         };
@@ -1177,11 +1241,6 @@ public final class SchemaTimeline {
     private static boolean redundantInCreateTable(Creation c) {
         return c.via() == Via.TABLE_ELEMENT && c.constraintKind() == ConstraintKind.UNIQUE
                 && c.operation() instanceof Operation.CreateTable;
-    }
-
-    private static boolean unknownSchema(ObjectKey key) {
-        return key.name() != null && key.name().startsWith(UNKNOWN_SCHEMA + ".")
-                || key.table() != null && key.table().startsWith(UNKNOWN_SCHEMA + ".");
     }
 
     private static final ObjectKind[] HOLDERS = {ObjectKind.TABLE, ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW};
@@ -1199,14 +1258,18 @@ public final class SchemaTimeline {
      * The labels of enum type {@code type} just before operation {@code index} of {@code m}: those it
      * was created with, then ADD VALUE / RENAME VALUE; empty when the type or its labels are unknown.
      */
-    public List<String> labels(String type, Migration m, int index, Settings s) {
-        Creation c = existing(ObjectKey.type(type), m, index, s);
+    public List<String> labels(QualifiedName type, Migration m, int index, Settings s) {
+        if (type == null) {
+            return List.of();
+        }
+        ObjectRef key = ObjectRef.of(ObjectKind.TYPE, norm(type));
+        Creation c = existing(key, m, index, s);
         if (c == null || c.labels().isEmpty()) {
             return List.of();
         }
         int p = position.get(m);
         List<String> out = new ArrayList<>(c.labels());
-        for (Event e : events.getOrDefault(ObjectKey.type(type), List.of())) {
+        for (Event e : events.getOrDefault(key, List.of())) {
             if (e.label() == null || !visible(e, p, index)
                     || ORDER.compare(e, Event.at(position.get(c.migration()), c.index())) <= 0) {
                 continue;
@@ -1232,8 +1295,12 @@ public final class SchemaTimeline {
      * {@code <table>_pkey}) takes that key only; {@code type_="primary"} takes the primary key whatever
      * the name; a drop named like a constraint or index added later is followed by that object.
      */
-    public List<Set<String>> keys(String table, Migration m, int index, Settings s) {
-        Creation t = existing(ObjectKey.table(table), m, index, s);
+    public List<Set<String>> keys(QualifiedName name, Migration m, int index, Settings s) {
+        if (name == null) {
+            return null;
+        }
+        QualifiedName table = norm(name);
+        Creation t = existing(ObjectRef.table(table), m, index, s);
         if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
                 || ct.columns().isEmpty()) {
             return null;
@@ -1241,101 +1308,66 @@ public final class SchemaTimeline {
         int p = position.get(m);
         Event created = Event.at(position.get(t.migration()), t.index());
         List<Event> drops = new ArrayList<>();
-        for (String k : new String[] {table, ""}) {
-            visibleBetween(keyDrops.getOrDefault(k, List.of()), created, p, index, drops);
-        }
-        // PostgreSQL's names for the keys of the CREATE TABLE: the explicit name, else <table>_pkey and
-        // <table>_<cols>_key (the naming convention is not known here; a convention name matches nothing
-        // below and leaves the keys unknown)
-        String bare = unqualified(table);
-        String pkName = ConstraintNames.postgresDefault(ConstraintNames.Kind.PRIMARY_KEY, bare, List.of());
-        for (Operation.NamedConstraint nc : ct.constraints()) {
-            if (nc.kind() == ConstraintKind.PRIMARY_KEY && nc.name() != null) {
-                pkName = nc.name();
-            }
-        }
+        visibleBetween(keyDrops.getOrDefault(table, List.of()), created, p, index, drops);
+        visibleBetween(keyDrops.getOrDefault(null, List.of()), created, p, index, drops);
+        // the keys the CREATE TABLE made, by the names Effects gives them (its naming is the timeline's:
+        // PostgreSQL's and SQLAlchemy's defaults; under another convention a name matches nothing below
+        // and leaves the keys unknown)
+        List<Creation> made = tableKeys.getOrDefault(ct, List.of());
         Set<String> droppedNames = new java.util.HashSet<>();
         boolean pkDropped = false;
         for (Event e : drops) {
-            if (Recorder.PRIMARY.equals(e.label2()) && e.table.equals(table)) {
+            if (Recorder.PRIMARY.equals(e.label2()) && table.equals(e.table)) {
                 pkDropped = true;
             } else if (e.key() == null) {
                 return null;
-            } else if (e.kind == ObjectKind.CONSTRAINT && e.key().name().equals(pkName)) {
-                pkDropped = true;
-            } else if (e.kind == ObjectKind.CONSTRAINT && createTableKeysNamed(ct, bare, e.key().name()) > 0) {
-                if (createTableKeysNamed(ct, bare, e.key().name()) > 1) {
+            } else if (e.kind == ObjectKind.CONSTRAINT && namedLike(made, e.key()) > 0) {
+                if (namedLike(made, e.key()) > 1) {
                     // two keys named alike here: PostgreSQL numbered one of them, which one is not known
                     return null;
                 }
-                droppedNames.add(e.key().name());
+                droppedNames.add(e.key().name().name());
             } else if (creationsOf(e.key()).isEmpty()) {
                 // not an object this chain made: it may be one of the keys under another name
                 return null;
             }
         }
-        Set<String> pk = new LinkedHashSet<>();
-        List<Set<String>> out = new ArrayList<>();
-        Map<String, ColumnDef> live = new LinkedHashMap<>();
-        for (ObjectKey col : columnsByTable.getOrDefault(table, Set.of())) {
+        Set<String> live = new LinkedHashSet<>();
+        for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
             Creation c = existing(col, m, index, s);
             if (c != null && c.column() != null) {
-                live.put(col.name(), c.column());
+                live.add(col.name().name());
             }
         }
-        for (ColumnDef c : live.values()) {
-            if (c.primaryKey()) {
-                pk.add(c.name());
-            }
-        }
-        if (!pk.isEmpty() && !pkDropped) {
-            out.add(Set.copyOf(pk));
-        }
-        for (ColumnDef c : live.values()) {
-            if (c.unique() && !droppedNames.contains(
-                    ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bare, List.of(c.name())))) {
-                out.add(Set.of(c.name()));
-            }
-        }
-        // UNIQUE / PRIMARY KEY constraints of the CREATE TABLE itself, on columns still there
-        for (Operation.NamedConstraint nc : ct.constraints()) {
-            if ((nc.kind() == ConstraintKind.UNIQUE && !droppedNames.contains(keyName(nc, bare))
-                    || nc.kind() == ConstraintKind.PRIMARY_KEY && !pkDropped)
-                    && !nc.columns().isEmpty() && live.keySet().containsAll(nc.columns())) {
-                out.add(Set.copyOf(nc.columns()));
+        List<Set<String>> out = new ArrayList<>();
+        for (Creation c : made) {
+            ConstraintKind k = c.constraintKind();
+            boolean gone = k == ConstraintKind.PRIMARY_KEY ? pkDropped || droppedNames.contains(c.key().name().name())
+                    : droppedNames.contains(c.key().name().name());
+            if ((k == ConstraintKind.PRIMARY_KEY || k == ConstraintKind.UNIQUE) && !gone && c.shape().columns() != null
+                    && live.containsAll(c.shape().columns())) {
+                Set<String> key = Set.copyOf(c.shape().columns());
+                if (!out.contains(key)) {
+                    // the primary key first: the one a finding names when a row repeats several keys
+                    out.add(k == ConstraintKind.PRIMARY_KEY ? 0 : out.size(), key);
+                }
             }
         }
         // unique constraints and unique indexes added later, while they exist here
         for (Creation c : uniqueByTable.getOrDefault(table, List.of())) {
-            List<String> cols = c.operation() instanceof Operation.AddConstraint ac && table.equals(ac.table())
-                    && (ac.kind() == ConstraintKind.UNIQUE || ac.kind() == ConstraintKind.PRIMARY_KEY) ? ac.columns()
-                    : c.operation() instanceof Operation.CreateIndex ix && ix.unique() && table.equals(ix.table())
-                            ? ix.columns() : List.of();
-            if (!cols.isEmpty() && c.via() == Via.STATEMENT && live.keySet().containsAll(cols)
-                    && existing(c.key(), m, index, s) == c) {
+            List<String> cols = c.shape().columns();
+            if (cols != null && live.containsAll(cols) && existing(c.key(), m, index, s) == c) {
                 out.add(Set.copyOf(cols));
             }
         }
         return out;
     }
 
-    /** The name PostgreSQL gives a UNIQUE constraint of a CREATE TABLE on {@code bareTable}. */
-    private static String keyName(Operation.NamedConstraint nc, String bareTable) {
-        return nc.name() != null ? nc.name()
-                : ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bareTable, nc.columns());
-    }
-
-    /** How many UNIQUE keys made by {@code ct} PostgreSQL would name {@code name}. */
-    private static int createTableKeysNamed(Operation.CreateTable ct, String bareTable, String name) {
+    /** How many of {@code made} (one CREATE TABLE's keys) are named like {@code key}. */
+    private static int namedLike(List<Creation> made, ObjectRef key) {
         int n = 0;
-        for (ColumnDef c : ct.columns()) {
-            if (c.unique() && c.name() != null && name.equals(
-                    ConstraintNames.postgresDefault(ConstraintNames.Kind.UNIQUE, bareTable, List.of(c.name())))) {
-                n++;
-            }
-        }
-        for (Operation.NamedConstraint nc : ct.constraints()) {
-            if (nc.kind() == ConstraintKind.UNIQUE && !nc.columns().isEmpty() && name.equals(keyName(nc, bareTable))) {
+        for (Creation c : made) {
+            if (c.key().equals(key)) {
                 n++;
             }
         }
@@ -1349,8 +1381,12 @@ public final class SchemaTimeline {
      * was not created by a statement we read, a column was renamed into place or dropped by a name we
      * could not read.
      */
-    public List<String> columnOrder(String table, Migration m, int index, Settings s) {
-        Creation t = existing(ObjectKey.table(table), m, index, s);
+    public List<String> columnOrder(QualifiedName name, Migration m, int index, Settings s) {
+        if (name == null) {
+            return null;
+        }
+        QualifiedName table = norm(name);
+        Creation t = existing(ObjectRef.table(table), m, index, s);
         if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
                 || ct.columns().isEmpty()) {
             return null;
@@ -1361,7 +1397,7 @@ public final class SchemaTimeline {
             return null;
         }
         List<String> out = new ArrayList<>();
-        for (ObjectKey col : columnsByTable.getOrDefault(table, Set.of())) {
+        for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
             Creation c = existing(col, m, index, s);
             if (c == null) {
                 continue;
@@ -1369,7 +1405,7 @@ public final class SchemaTimeline {
             if (c.via() == Via.RENAME || c.migration() != t.migration() && !(c.operation() instanceof Operation.AddColumn)) {
                 return null;
             }
-            out.add(col.name());
+            out.add(col.name().name());
         }
         return out.isEmpty() ? null : out;
     }

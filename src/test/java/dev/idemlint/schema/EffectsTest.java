@@ -71,13 +71,19 @@ class EffectsTest {
     }
 
     @Test
-    void drops_and_renames_name_their_object_and_dynamic_drops_forget_everything() throws Exception {
+    void drops_and_renames_name_their_object_and_dynamic_ones_forget_their_kind() throws Exception {
         Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_players_name', table_name='players')", POSTGRES).get(0));
         assertEquals(ObjectKind.INDEX, d.object().kind());
         Rename r = assertInstanceOf(Rename.class, effects("op.rename_table('players', 'athletes')", POSTGRES).get(0));
         assertEquals(ObjectRef.table(QualifiedName.of("athletes")), r.target());
-        Forget f = assertInstanceOf(Forget.class, effects("op.drop_table(name)", POSTGRES).get(0));
-        assertEquals(Forget.Scope.EVERYTHING, f.scope());
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), effects("op.drop_table(name)", POSTGRES));
+        // a column of players, whichever it is, and (in the state) what its drop takes along
+        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players"))),
+                effects("op.drop_column('players', name)", POSTGRES));
+        // renamed away from a name we cannot read, to one we can: that name may now be taken
+        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players")),
+                Forget.object(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("players"), "nick"))),
+                effects("op.alter_column('players', old, new_column_name='nick')", POSTGRES));
         Forget u = assertInstanceOf(Forget.class, effects("helpers.rebuild('players')", POSTGRES).get(0));
         assertEquals(Forget.Scope.NAMED, u.scope());
     }
@@ -160,11 +166,11 @@ class EffectsTest {
         assertEquals(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_billing_invoices_n")), c.get(2));
         Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_a', table_name='t', schema='s')", POSTGRES).get(0));
         assertEquals(QualifiedName.of("s", "ix_a"), d.object().name());
-        // a schema the analyzer cannot read is a dynamic name: nothing known is created, a drop forgets all
+        // a schema the analyzer cannot read is a dynamic name: nothing known is created, a drop forgets
+        // every table (whichever schema it is in)
         assertEquals(List.of(), effects("op.create_table('t', sa.Column('a', sa.Text()), schema=s)", POSTGRES).stream()
                 .filter(Create.class::isInstance).toList());
-        assertEquals(Forget.Scope.EVERYTHING, assertInstanceOf(Forget.class,
-                effects("op.drop_table('t', schema=s)", POSTGRES).get(0)).scope());
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), effects("op.drop_table('t', schema=s)", POSTGRES));
     }
 
     @Test
@@ -196,104 +202,40 @@ class EffectsTest {
                 Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "b"))), e);
     }
 
-    /**
-     * Where {@link Effects#of} and the lint timeline's own recording disagree on what an operation
-     * creates, "op kind, + (only Effects) or - (only the timeline), object kind and bare name", each
-     * with why. The timeline moves onto {@code Effects.of} once this list is what it should be.
-     */
-    private static final String INLINE_FK = "an unnamed sa.ForeignKey on a column: PostgreSQL names it t_c_fkey"
-            + " (the next free t_c_fkey1... when taken, so it never conflicts); Effects creates it marked"
-            + " postgresNamed, the timeline does not record it";
-    private static final String UNNAMED_KEY = "an op.create_*(None, ...) key under a convention that names no key:"
-            + " Effects gives it PostgreSQL's default name (Naming.postgresNames), the timeline records named"
-            + " constraints only";
-    private static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.ofEntries(
-            java.util.Map.entry("AddColumn + constraint players_coach_id_fkey", INLINE_FK),
-            java.util.Map.entry("AddColumn + constraint players_team_id_fkey", INLINE_FK),
-            java.util.Map.entry("CreateTable + constraint player_teams_player_id_fkey", INLINE_FK),
-            java.util.Map.entry("CreateTable + constraint player_teams_team_id_fkey", INLINE_FK),
-            java.util.Map.entry("CreateTable + constraint teams_coach_id_fkey", INLINE_FK),
-            java.util.Map.entry("AddConstraint + constraint games_home_team_id_fkey", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint seasons_name_key", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint seasons_pkey", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint a_rather_long_table_name_that_another_quite_long_column_na_fkey",
-                    UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint orders_customer_id_fkey", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint orders_number_key", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint attributes_pkey", UNNAMED_KEY),
-            java.util.Map.entry("AddConstraint + constraint nodes_pkey", UNNAMED_KEY));
-
-    @org.junit.jupiter.api.Test
-    void effects_create_what_the_timeline_records_for_every_fixture_operation() throws Exception {
-        java.util.Map<String, String> differences = new java.util.TreeMap<>();
-        int ops = 0;
-        for (dev.idemlint.fixture.FixtureCase fc : dev.idemlint.fixture.FixtureCase.all()) {
-            for (dev.idemlint.discovery.LintTarget t : fc.targets()) {
-                dev.idemlint.discovery.Settings settings = t.settings();
-                Effects.Naming naming = new Effects.Naming(() -> true,
-                        () -> dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT,
-                        settings::genericEnumCreateTypeHonoured);
-                for (java.nio.file.Path p : t.files()) {
-                    Migration m = readClassified(p);
-                    if (m == null) {
-                        continue;
-                    }
-                    java.util.Map<Operation, java.util.Set<String>> recorded = new java.util.IdentityHashMap<>();
-                    for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
-                        if (c.effective(settings)) {
-                            recorded.computeIfAbsent(c.operation(), o -> new java.util.TreeSet<>())
-                                    .add(c.key().kind().sql() + " " + c.key().bareName());
-                        }
-                    }
-                    for (Operation op : m.upgrade()) {
-                        ops++;
-                        java.util.Set<String> mine = new java.util.TreeSet<>();
-                        for (Effect e : Effects.of(op, naming)) {
-                            ObjectRef made = e instanceof Create c ? c.object() : e instanceof Rename r ? r.target() : null;
-                            if (made != null) {
-                                mine.add(made.kind().sql() + " " + made.name().name());
-                            }
-                        }
-                        java.util.Set<String> theirs = recorded.getOrDefault(op, java.util.Set.of());
-                        String where = fc + " " + p.getFileName();
-                        String kind = op.getClass().getSimpleName();
-                        mine.stream().filter(o -> !theirs.contains(o)).forEach(o -> differences.putIfAbsent(kind + " + " + o, where));
-                        theirs.stream().filter(o -> !mine.contains(o)).forEach(o -> differences.putIfAbsent(kind + " - " + o, where));
-                    }
-                }
-            }
-        }
-        assertTrue(ops > 500, "the fixtures hold " + ops + " operations: the walk found too few");
-        java.util.Map<String, String> unexplained = new java.util.TreeMap<>(differences);
-        unexplained.keySet().removeAll(KNOWN_DIFFERENCES.keySet());
-        java.util.Set<String> stale = new java.util.TreeSet<>(KNOWN_DIFFERENCES.keySet());
-        stale.removeAll(differences.keySet());
-        assertEquals(java.util.Map.of(), unexplained, "Effects.of and the timeline disagree (first fixture each)");
-        assertEquals(java.util.Set.of(), stale, "allow-list entries that match no operation");
+    @Test
+    void unnamed_keys_take_the_name_postgres_gives_them_and_say_so() throws Exception {
+        // a ForeignKey on an added column: Alembic adds it as an unnamed constraint, named <table>_<col>_fkey
+        List<Effect> fk = effects("op.add_column('players', sa.Column('team_id', sa.Integer(), sa.ForeignKey('teams.id')))",
+                POSTGRES);
+        Create c = (Create) fk.get(1);
+        assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("players"), "players_team_id_fkey"), c.object());
+        assertTrue(c.shape().postgresNamed());
+        // CREATE TABLE's unnamed UNIQUE and PRIMARY KEY constraints, with their columns
+        List<Effect> t = effects("op.create_table('seasons', sa.Column('id', sa.Integer()), sa.Column('name', sa.Text()),"
+                + " sa.PrimaryKeyConstraint('id'), sa.UniqueConstraint('name'))", POSTGRES);
+        Create pk = (Create) t.get(3);
+        Create uq = (Create) t.get(4);
+        assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("seasons"), "seasons_pkey"), pk.object());
+        assertEquals(List.of("id"), pk.shape().columns());
+        assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("seasons"), "seasons_name_key"), uq.object());
+        assertEquals(ConstraintKind.UNIQUE, uq.shape().constraintKind());
+        assertTrue(uq.shape().postgresNamed());
+        assertEquals(5, t.size());
     }
 
-    /** A fixture revision as the linter reads it, raw SQL classified; null when it is not Python we parse. */
-    private static Migration readClassified(java.nio.file.Path p) throws Exception {
-        dev.idemlint.source.SourceFile f;
-        try {
-            f = dev.idemlint.rule.SourceReader.read(p, p.getFileName().toString());
-        } catch (dev.idemlint.rule.SourceReader.Unreadable e) {
-            return null;
-        }
-        Migration m;
-        try {
-            m = new dev.idemlint.migration.MigrationReader().read(new dev.idemlint.python.PythonParser().parse(f));
-        } catch (dev.idemlint.python.PythonSyntaxError e) {
-            return null;
-        }
-        List<Operation> ops = new java.util.ArrayList<>();
-        for (Operation o : m.operations()) {
-            if (o instanceof Operation.RawSql raw) {
-                ops.addAll(new SqlClassifier().classify(raw));
-            } else {
-                ops.add(o);
-            }
-        }
-        return m.withOperations(ops).withoutModule();
+    @Test
+    void an_unnamed_key_never_conflicts_with_the_name_it_would_take() throws Exception {
+        // PostgreSQL picks the next free name (seasons_name_key1) when seasons_name_key is taken
+        SchemaState state = SchemaState.unknown();
+        QualifiedName seasons = QualifiedName.of("seasons");
+        state.applyAll(effects("op.create_table('seasons', sa.Column('name', sa.Text()))", POSTGRES));
+        assertEquals(java.util.Optional.empty(), state.applyAll(
+                effects("op.create_unique_constraint('seasons_name_key', 'seasons', ['name'])", POSTGRES)));
+        assertEquals(java.util.Optional.empty(), state.applyAll(
+                effects("op.create_unique_constraint(None, 'seasons', ['name'])", POSTGRES)));
+        // while the named one, made again, does
+        assertTrue(state.applyAll(effects("op.create_unique_constraint('seasons_name_key', 'seasons', ['name'])",
+                POSTGRES)).isPresent());
+        assertEquals(Presence.PRESENT, state.presence(ObjectRef.in(ObjectKind.CONSTRAINT, seasons, "seasons_name_key")));
     }
 }

@@ -19,6 +19,18 @@ class SchemaTimelineTest {
     static final Settings S = Settings.DEFAULT;
     static final int END = Integer.MAX_VALUE;
 
+    static ObjectRef table(String name) {
+        return ObjectRef.table(QualifiedName.of(name));
+    }
+
+    static ObjectRef type(String name) {
+        return ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(name));
+    }
+
+    static ObjectRef column(String table, String name) {
+        return ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(table), name);
+    }
+
     static final String PLAYERS = """
             op.create_table(
                 "players",
@@ -50,14 +62,14 @@ class SchemaTimelineTest {
     void an_ancestors_objects_are_there_for_its_descendants() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass").rev("003", "002", "pass");
         SchemaTimeline t = r.timeline();
-        Creation c = t.existing(ObjectKey.type("division"), r.get("003"), 0, S);
+        Creation c = t.existing(type("division"), r.get("003"), 0, S);
         assertNotNull(c);
         assertSame(r.get("001"), c.migration());
         assertEquals(Creation.Via.TABLE_EVENT, c.via());
         assertEquals(List.of("boys", "girls"), c.labels());
-        assertNotNull(t.existing(ObjectKey.column("players", "age"), r.get("002"), 0, S));
-        assertNull(t.existing(ObjectKey.table("players"), r.get("001"), 0, S), "not before its own statement");
-        assertNotNull(t.existing(ObjectKey.table("players"), r.get("001"), 1, S));
+        assertNotNull(t.existing(column("players", "age"), r.get("002"), 0, S));
+        assertNull(t.existing(table("players"), r.get("001"), 0, S), "not before its own statement");
+        assertNotNull(t.existing(table("players"), r.get("001"), 1, S));
         assertTrue(t.complete(r.get("003")));
         assertTrue(t.isAncestor(r.get("001"), r.get("003")));
     }
@@ -66,12 +78,73 @@ class SchemaTimelineTest {
     void create_table_columns_imply_index_unique_and_primary_key_names() {
         Revisions r = new Revisions().rev("001", null, PLAYERS);
         SchemaTimeline t = r.timeline();
-        Creation ix = t.existing(ObjectKey.of(ObjectKind.INDEX, "players", "ix_players_age"), r.get("001"), END, S);
+        Creation ix = t.existing(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_players_age")), r.get("001"), END, S);
         assertNotNull(ix);
         assertTrue(ix.derivedName());
-        assertNotNull(t.existing(ObjectKey.of(ObjectKind.CONSTRAINT, "players", "players_code_key"), r.get("001"), END, S));
-        assertNotNull(t.existing(ObjectKey.of(ObjectKind.CONSTRAINT, "players", "players_pkey"), r.get("001"), END, S));
-        assertEquals(List.of(Set.of("id"), Set.of("code")), t.keys("players", r.get("001"), END, S));
+        assertNotNull(t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("players"), "players_code_key"), r.get("001"), END, S));
+        assertNotNull(t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("players"), "players_pkey"), r.get("001"), END, S));
+        assertEquals(List.of(Set.of("id"), Set.of("code")), t.keys(QualifiedName.of("players"), r.get("001"), END, S));
+    }
+
+    @Test
+    void unnamed_keys_are_recorded_under_the_names_postgres_gives_them() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("seasons", sa.Column("id", sa.Integer()), sa.Column("name", sa.Text()),
+                    sa.Column("team_id", sa.Integer(), sa.ForeignKey("teams.id")), sa.PrimaryKeyConstraint("id"))
+                op.create_unique_constraint(None, "seasons", ["name"])
+                op.execute("INSERT INTO seasons (id, name) VALUES (1, 'x')")
+                """);
+        SchemaTimeline t = r.timeline();
+        QualifiedName seasons = QualifiedName.of("seasons");
+        Creation fk = t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, seasons, "seasons_team_id_fkey"), r.get("001"), END, S);
+        assertEquals(Creation.Via.TABLE_ELEMENT, fk.via());
+        assertTrue(fk.derivedName());
+        Creation uq = t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, seasons, "seasons_name_key"), r.get("001"), END, S);
+        assertEquals(Creation.Via.STATEMENT, uq.via());
+        assertTrue(uq.derivedName() && uq.shape().postgresNamed());
+        // both are keys an insert meets: the table's primary key, and the unique key added after it
+        assertEquals(List.of(Set.of("id")), t.keys(seasons, r.get("001"), 1, S));
+        assertEquals(List.of(Set.of("id"), Set.of("name")), t.keys(seasons, r.get("001"), 2, S));
+    }
+
+    @Test
+    void the_timeline_files_what_effects_decide_in_their_schema() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("invoices", sa.Column("id", sa.Integer()), schema="billing")
+                op.create_table("invoices", sa.Column("id", sa.Integer()), schema="public")
+                op.execute("CREATE INDEX ix_lines ON billing.invoices (id)")
+                op.execute("DROP TABLE billing.invoices")
+                """);
+        SchemaTimeline t = r.timeline();
+        QualifiedName billing = QualifiedName.of("billing", "invoices");
+        assertNotNull(t.existing(ObjectRef.table(billing), r.get("001"), 3, S));
+        assertNotNull(t.existing(ObjectRef.in(ObjectKind.COLUMN, billing, "id"), r.get("001"), 3, S));
+        // public is the search path's schema: public.invoices and invoices are one table
+        assertEquals(1, t.existing(table("invoices"), r.get("001"), END, S).index());
+        assertEquals(t.existing(table("invoices"), r.get("001"), END, S),
+                t.existing(ObjectRef.table(QualifiedName.of("public", "invoices")), r.get("001"), END, S));
+        // DROP TABLE takes the table's columns and the index on it
+        assertNull(t.existing(ObjectRef.table(billing), r.get("001"), END, S));
+        assertNull(t.existing(ObjectRef.in(ObjectKind.COLUMN, billing, "id"), r.get("001"), END, S));
+        assertNull(t.existing(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_lines")), r.get("001"), END, S));
+        assertNotNull(t.existing(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_lines")), r.get("001"), 3, S));
+    }
+
+    @Test
+    void a_drop_under_a_name_we_cannot_read_takes_only_its_kind() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", """
+                op.drop_column("players", name)
+                op.drop_constraint(name, "players")
+                """);
+        SchemaTimeline t = r.timeline();
+        // an unread column drop may be any column of players (and the index on it), not its type or table
+        assertNull(t.existing(column("players", "age"), r.get("002"), 1, S));
+        assertNotNull(t.existing(table("players"), r.get("002"), END, S));
+        assertNotNull(t.certainlyExisting(type("division"), r.get("002"), END, S));
+        assertNotNull(t.keys(QualifiedName.of("players"), r.get("002"), 1, S));
+        // an unread constraint drop leaves the table's keys unknown
+        assertNull(t.keys(QualifiedName.of("players"), r.get("002"), END, S));
+        assertFalse(t.opaqueBefore(r.get("002"), END));
     }
 
     @Test
@@ -81,9 +154,9 @@ class SchemaTimelineTest {
                 .rev("003", "001", "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
                 .rev("004", "002, 003", "pass");
         SchemaTimeline t = r.timeline();
-        assertNull(t.existing(ObjectKey.type("division"), r.get("003"), END, S));
-        assertNotNull(t.existing(ObjectKey.type("division"), r.get("004"), 0, S));
-        assertNotNull(t.existing(ObjectKey.table("teams"), r.get("004"), 0, S));
+        assertNull(t.existing(type("division"), r.get("003"), END, S));
+        assertNotNull(t.existing(type("division"), r.get("004"), 0, S));
+        assertNotNull(t.existing(table("teams"), r.get("004"), 0, S));
         assertFalse(t.isAncestor(r.get("002"), r.get("003")));
         assertSame(r.get("004"), t.mergeOf(r.get("002"), r.get("003")));
         assertNull(t.mergeOf(r.get("002"), r.get("004")), "nothing comes after the merge");
@@ -99,9 +172,9 @@ class SchemaTimelineTest {
                         """);
         SchemaTimeline t = r.timeline();
         Revisions m = r;
-        assertNull(t.existing(ObjectKey.type("division"), m.get("002"), END, S));
-        assertNull(t.existing(ObjectKey.column("players", "age"), m.get("002"), 2, S));
-        Creation again = t.existing(ObjectKey.column("players", "age"), m.get("002"), END, S);
+        assertNull(t.existing(type("division"), m.get("002"), END, S));
+        assertNull(t.existing(column("players", "age"), m.get("002"), 2, S));
+        Creation again = t.existing(column("players", "age"), m.get("002"), END, S);
         assertSame(m.get("002"), again.migration());
     }
 
@@ -109,9 +182,9 @@ class SchemaTimelineTest {
     void dropping_a_table_drops_its_columns_and_indexes_but_not_its_enum_type() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "op.drop_table(\"players\")");
         SchemaTimeline t = r.timeline();
-        assertNull(t.existing(ObjectKey.column("players", "age"), r.get("002"), END, S));
-        assertNull(t.existing(ObjectKey.of(ObjectKind.INDEX, null, "ix_players_age"), r.get("002"), END, S));
-        assertNotNull(t.existing(ObjectKey.type("division"), r.get("002"), END, S));
+        assertNull(t.existing(column("players", "age"), r.get("002"), END, S));
+        assertNull(t.existing(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_players_age")), r.get("002"), END, S));
+        assertNotNull(t.existing(type("division"), r.get("002"), END, S));
     }
 
     @Test
@@ -124,13 +197,13 @@ class SchemaTimelineTest {
                         """);
         SchemaTimeline t = r.timeline();
         Revisions m = r;
-        assertNull(t.existing(ObjectKey.column("players", "code"), m.get("002"), 1, S));
-        assertNotNull(t.existing(ObjectKey.column("players", "short_code"), m.get("002"), 1, S));
-        assertNull(t.existing(ObjectKey.table("players"), m.get("002"), END, S));
-        assertEquals(Creation.Via.RENAME, t.existing(ObjectKey.table("athletes"), m.get("002"), END, S).via());
-        assertNull(t.existing(ObjectKey.column("players", "age"), m.get("002"), END, S), "the old table's columns");
-        assertNull(t.existing(ObjectKey.type("division"), m.get("002"), END, S));
-        assertNotNull(t.existing(ObjectKey.type("league_division"), m.get("002"), END, S));
+        assertNull(t.existing(column("players", "code"), m.get("002"), 1, S));
+        assertNotNull(t.existing(column("players", "short_code"), m.get("002"), 1, S));
+        assertNull(t.existing(table("players"), m.get("002"), END, S));
+        assertEquals(Creation.Via.RENAME, t.existing(table("athletes"), m.get("002"), END, S).via());
+        assertNull(t.existing(column("players", "age"), m.get("002"), END, S), "the old table's columns");
+        assertNull(t.existing(type("division"), m.get("002"), END, S));
+        assertNotNull(t.existing(type("league_division"), m.get("002"), END, S));
     }
 
     @Test
@@ -143,8 +216,8 @@ class SchemaTimelineTest {
         SchemaTimeline t = r.timeline();
         assertFalse(t.opaqueBefore(r.get("001"), 1));
         assertTrue(t.opaqueBefore(r.get("001"), 2));
-        assertTrue(t.creations().stream().noneMatch(c -> c.key().name() == null));
-        assertNull(t.existing(ObjectKey.table("teams"), r.get("001"), END, S), "a dynamic DROP TABLE may be it");
+        assertTrue(t.creations().stream().noneMatch(c -> c.key() == null));
+        assertNull(t.existing(table("teams"), r.get("001"), END, S), "a dynamic DROP TABLE may be it");
     }
 
     @Test
@@ -158,11 +231,11 @@ class SchemaTimelineTest {
         SchemaTimeline t = r.timeline();
         Settings old = S.withSqlalchemy(Version.parse("1.4.46"));
         Settings current = S.withSqlalchemy(Version.parse("2.1.0"));
-        assertNull(t.existing(ObjectKey.type("division"), r.get("001"), END, S));
-        assertNull(t.existing(ObjectKey.type("pg_false"), r.get("001"), END, old));
-        assertNotNull(t.existing(ObjectKey.type("generic_false"), r.get("001"), END, old));
-        assertNull(t.existing(ObjectKey.type("generic_false"), r.get("001"), END, current));
-        assertNull(t.existing(ObjectKey.type("not_native"), r.get("001"), END, old));
+        assertNull(t.existing(type("division"), r.get("001"), END, S));
+        assertNull(t.existing(type("pg_false"), r.get("001"), END, old));
+        assertNotNull(t.existing(type("generic_false"), r.get("001"), END, old));
+        assertNull(t.existing(type("generic_false"), r.get("001"), END, current));
+        assertNull(t.existing(type("not_native"), r.get("001"), END, old));
     }
 
     @Test
@@ -175,8 +248,8 @@ class SchemaTimelineTest {
                 op.execute("CREATE INDEX ix_teams_id ON teams (id)")
                 """);
         SchemaTimeline t = r.timeline();
-        assertNull(t.existing(ObjectKey.table("teams"), r.get("001"), 1, S));
-        assertNotNull(t.existing(ObjectKey.table("teams"), r.get("001"), 2, S));
+        assertNull(t.existing(table("teams"), r.get("001"), 1, S));
+        assertNotNull(t.existing(table("teams"), r.get("001"), 2, S));
     }
 
     @Test
@@ -184,7 +257,7 @@ class SchemaTimelineTest {
         Revisions r = new Revisions().rev("001", null, """
                 op.execute("DO $$ BEGIN CREATE TYPE division AS ENUM ('boys'); EXCEPTION WHEN duplicate_object THEN null; END $$")
                 """);
-        Creation c = r.timeline().existing(ObjectKey.type("division"), r.get("001"), END, S);
+        Creation c = r.timeline().existing(type("division"), r.get("001"), END, S);
         assertNotNull(c);
         assertTrue(c.guarded());
     }
@@ -195,7 +268,7 @@ class SchemaTimelineTest {
                 op.execute("ALTER TYPE division ADD VALUE IF NOT EXISTS 'coed'")
                 op.execute("ALTER TYPE division RENAME VALUE 'boys' TO 'men'")
                 """);
-        assertEquals(List.of("men", "girls", "coed"), r.timeline().labels("division", r.get("002"), END, S));
+        assertEquals(List.of("men", "girls", "coed"), r.timeline().labels(QualifiedName.of("division"), r.get("002"), END, S));
     }
 
     @Test
@@ -231,8 +304,8 @@ class SchemaTimelineTest {
             assertEquals(a.index(), b.index());
             assertSameExisting(fresh, placed, a.key(), r);
         }
-        assertEquals(fresh.labels("division", r.get("004"), 0, S), placed.labels("division", r.get("004"), 0, S));
-        assertEquals(fresh.keys("players", r.get("002"), END, S), placed.keys("players", r.get("002"), END, S));
+        assertEquals(fresh.labels(QualifiedName.of("division"), r.get("004"), 0, S), placed.labels(QualifiedName.of("division"), r.get("004"), 0, S));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), placed.keys(QualifiedName.of("players"), r.get("002"), END, S));
         assertEquals(fresh.opaqueBefore(r.get("003"), 2), placed.opaqueBefore(r.get("003"), 2));
     }
 
@@ -255,8 +328,8 @@ class SchemaTimelineTest {
         for (Creation c : fresh.creations()) {
             assertSameExisting(fresh, first, c.key(), r);
         }
-        assertEquals(fresh.keys("players", r.get("002"), END, S), first.keys("players", r.get("002"), END, S));
-        assertEquals(fresh.keys("players", r.get("003"), END, S), first.keys("players", r.get("003"), END, S));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), first.keys(QualifiedName.of("players"), r.get("002"), END, S));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("003"), END, S), first.keys(QualifiedName.of("players"), r.get("003"), END, S));
         assertEquals(fresh.opaqueBefore(r.get("002"), 2), first.opaqueBefore(r.get("002"), 2));
         assertEquals(fresh.opaqueBefore(r.get("003"), 0), first.opaqueBefore(r.get("003"), 0));
     }
@@ -271,7 +344,7 @@ class SchemaTimelineTest {
     }
 
     /** {@code other} answers "which creation of {@code key} exists here" as {@code fresh} does, everywhere. */
-    private static void assertSameExisting(SchemaTimeline fresh, SchemaTimeline other, ObjectKey key, Revisions r) {
+    private static void assertSameExisting(SchemaTimeline fresh, SchemaTimeline other, ObjectRef key, Revisions r) {
         for (dev.idemlint.migration.Migration m : r.all()) {
             for (int at : new int[] {0, 1, 2, END}) {
                 Creation x = fresh.existing(key, m, at, S);

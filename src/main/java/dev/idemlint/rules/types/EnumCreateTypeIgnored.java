@@ -8,7 +8,9 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.schema.Creation;
-import dev.idemlint.schema.ObjectKey;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.QualifiedName;
 import java.util.ArrayList;
 import java.util.List;
 import dev.idemlint.migration.ColumnDef;
@@ -68,7 +70,8 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
         }
         String title = "Use `postgresql.ENUM(..., create_type=False)`";
         SchemaTimeline t = SchemaTimeline.build(List.of(m));
-        Creation first = e.name() == null ? null : t.existing(ObjectKey.type(e.name()), m, index, s);
+        Creation first = e.name() == null ? null : t.existing(ObjectRef.of(ObjectKind.TYPE,
+                QualifiedName.of(e.name())), m, index, s);
         if (first != null && !ct.site().indirect() && EnumTypeCreatedTwice.everyPath(t, first, m, index)) {
             out.add(Fix.of(title, Applicability.SAFE, rw.edits()));
             return out;

@@ -22,7 +22,8 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.Creation;
-import dev.idemlint.schema.ObjectKey;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
@@ -86,8 +87,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 || ct.table() == null || !g.names(ct.table())) {
             return false;
         }
-        ObjectKey table = ObjectKey.table(ct.table());
-        return t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
+        ObjectRef table = Effects.ref(ct, ObjectKind.TABLE, null, ct.table());
+        return table != null && t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
                 && !t.opaqueBefore(c.migration(), c.index());
     }
 
@@ -194,18 +195,18 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
     }
 
     private static String typeName(Creation c) {
-        return "type \"" + c.key().name() + "\"";
+        return "type \"" + c.name() + "\"";
     }
 
     private static String emits(Creation c) {
         return c.via() == Creation.Via.TABLE_EVENT
-                ? "The CREATE TYPE \"" + c.key().name() + "\" that `create_table` emits"
-                : "CREATE TYPE \"" + c.key().name() + "\"";
+                ? "The CREATE TYPE \"" + c.name() + "\" that `create_table` emits"
+                : "CREATE TYPE \"" + c.name() + "\"";
     }
 
     private static String help(Creation c) {
         if (c.via() == Creation.Via.TABLE_EVENT) {
-            return "Reuse the existing type without creating it: `postgresql.ENUM(..., name=\"" + c.key().name()
+            return "Reuse the existing type without creating it: `postgresql.ENUM(..., name=\"" + c.name()
                     + "\", create_type=False)` for the column (`sa.Enum(..., create_type=False)` is ignored before"
                     + " SQLAlchemy 2.1).";
         }

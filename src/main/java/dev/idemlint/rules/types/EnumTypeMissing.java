@@ -19,7 +19,10 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.Creation;
-import dev.idemlint.schema.ObjectKey;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.QualifiedName;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 
@@ -57,7 +60,8 @@ public final class EnumTypeMissing implements ProjectRule {
             if (e == null || e.name() == null || !e.nativeEnum() || !runsOnFirstRun(ac, t, m, i, s)) {
                 continue;
             }
-            ObjectKey key = ObjectKey.type(e.name());
+            // sa.Enum does not take the table's schema: the type is named bare
+            ObjectRef key = ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(e.name()));
             if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
                 continue;
             }
@@ -88,7 +92,7 @@ public final class EnumTypeMissing implements ProjectRule {
         return g != null && g.polarity() < 0 && column != null
                 && (g.kind() == dev.idemlint.migration.GuardKind.INSPECTOR
                         || g.kind() == dev.idemlint.migration.GuardKind.HELPER)
-                && g.names(column) && t.existing(ObjectKey.column(ac.table(), column), m, i, s) == null;
+                && g.names(column) && t.existing(Effects.ref(ac, ObjectKind.COLUMN, ac.table(), column), m, i, s) == null;
     }
 
     /**
@@ -146,7 +150,7 @@ public final class EnumTypeMissing implements ProjectRule {
     }
 
     /** A creation on another branch (neither before nor after) may run first: do not guess. */
-    private static boolean elsewhere(SchemaTimeline t, ObjectKey key, Migration m, int index) {
+    private static boolean elsewhere(SchemaTimeline t, ObjectRef key, Migration m, int index) {
         for (Creation c : t.creationsOf(key)) {
             Migration o = c.migration();
             if (o != m && !t.isAncestor(m, o) && !t.isAncestor(o, m)) {

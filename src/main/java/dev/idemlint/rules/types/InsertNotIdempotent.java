@@ -20,6 +20,10 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 import java.util.Set;
@@ -54,7 +58,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             List<String> written = ins.columns();
             if (written == null && !ins.bulk() && ins.madeAtRunTime() != null) {
                 // INSERT INTO t VALUES (...) fills the table's first columns in the order the chain gave them
-                List<String> order = t.columnOrder(ins.table(), m, i, s);
+                List<String> order = t.columnOrder(table(ins), m, i, s);
                 int n = ins.madeAtRunTime().size();
                 written = order == null || n > order.size() ? null : order.subList(0, n);
             }
@@ -68,7 +72,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                     columns.add(written.get(c));
                 }
             }
-            List<Set<String>> keys = t.keys(ins.table(), m, i, s);
+            List<Set<String>> keys = t.keys(table(ins), m, i, s);
             boolean assumed = false;
             if (keys == null && columns.contains("id")) {
                 // The table was made outside this chain: an explicit "id" is its primary key in
@@ -271,5 +275,11 @@ public final class InsertNotIdempotent implements ProjectRule {
             cur = a.value();
         }
         return cur instanceof Expr.Call c && c.func() instanceof Expr.Name n && n.id().equals("insert") ? c : null;
+    }
+
+    /** The table an insert writes into, as the schema model names it; null when it cannot be told. */
+    private static QualifiedName table(Operation.Insert ins) {
+        ObjectRef t = Effects.ref(ins, ObjectKind.TABLE, null, ins.table());
+        return t == null ? null : t.name();
     }
 }

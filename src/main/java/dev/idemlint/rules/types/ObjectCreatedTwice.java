@@ -34,8 +34,10 @@ public final class ObjectCreatedTwice implements ProjectRule {
 
     private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         SqlState state = state(c);
+        // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
         if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
-                || c.guarded() || c.tolerant(s) || !c.effective(s) || !c.operation().site().definite()) {
+                || c.shape().postgresNamed() || c.guarded() || c.tolerant(s) || !c.effective(s)
+                || !c.operation().site().definite()) {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
@@ -43,7 +45,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             if (first.derivedName() && c.key().kind() == ObjectKind.CONSTRAINT) {
                 return; // PostgreSQL's default constraint names change with a naming convention
             }
-            String what = c.key().describe();
+            String what = c.describe();
             boolean same = first.migration() == c.migration();
             String where = same ? "line " + first.line() + " of this revision already creates it"
                     : first.file().fileName() + " already created it on this path";
@@ -59,7 +61,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
         }
         Creation sibling = onMergedBranch(t, c, s);
         if (sibling != null) {
-            String what = c.key().describe();
+            String what = c.describe();
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
             // the related location names the sibling's file
             ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label() + " when this"
