@@ -447,6 +447,14 @@ public final class SchemaTimeline {
         return op instanceof Operation.CreateIndex ix && ix.unique() ? ix.table() : null;
     }
 
+    /**
+     * Names as PostgreSQL gives them to keys the code leaves unnamed ({@code <table>_<cols>_key},
+     * {@code <table>_pkey}, {@code <table>_<col>_fkey}), the way the timeline names create_table's: it does
+     * not depend on the target's naming convention ({@link Creation#derivedName} marks such a name).
+     */
+    private static final dev.idemlint.schema.Effects.Naming POSTGRES_NAMES =
+            new dev.idemlint.schema.Effects.Naming(() -> true);
+
     /** Turns one revision's operations into events: what {@code upgrade()} does, operation by operation. */
     private static final class Recorder {
         /** Events get their revision's position when {@link #place} adds them. */
@@ -526,11 +534,15 @@ public final class SchemaTimeline {
                             ci.table() == null ? null : qualify(schema, ci.table()));
                 }
             } else if (op instanceof Operation.AddConstraint ac) {
-                if (ac.name() != null && ac.table() != null) {
+                // an unnamed key (create_unique_constraint(None, ...)) under PostgreSQL's default name, as
+                // the timeline names create_table's keys: a later drop by that name then takes only it
+                String name = ac.name() != null || ac.table() == null ? ac.name()
+                        : POSTGRES_NAMES.defaultName(ac, unqualified(ac.table()));
+                if (name != null && ac.table() != null) {
                     String table = qualify(schemaOf(op, ac.table()), ac.table());
-                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, ac.name()),
+                    create(index, op, ObjectKey.of(ObjectKind.CONSTRAINT, table, name),
                             op.site().span(), Via.STATEMENT, guarded, ac.ifNotExists() ? Tolerance.ALWAYS : Tolerance.NONE,
-                            false, false, null, ac.kind(), List.of(), table);
+                            ac.name() == null, false, null, ac.kind(), List.of(), table);
                 }
             } else if (op instanceof Operation.CreateEnumType ce) {
                 if (ce.name() == null) {

@@ -69,6 +69,7 @@ class RerunProofTest {
             "insert-not-idempotent/run_time_keys",
             "insert-not-idempotent/seed_keys",
             "insert-not-idempotent/one_unique_key_dropped",
+            "insert-not-idempotent/unnamed_key_dropped_by_name",
             "insert-not-idempotent/seed_rows",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
