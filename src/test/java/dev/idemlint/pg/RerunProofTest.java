@@ -67,6 +67,7 @@ class RerunProofTest {
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/keys_dropped",
             "insert-not-idempotent/run_time_keys",
+            "insert-not-idempotent/selected_rows_positional",
             "insert-not-idempotent/seed_keys",
             "insert-not-idempotent/one_unique_key_dropped",
             "insert-not-idempotent/unnamed_key_dropped_by_name",
