@@ -315,9 +315,24 @@ final class OpExtractor {
             // unknown items: the body may run any number of times, or never
             Ctx c = loopCtx(ctx).asConditional();
             unbindTarget(f.target(), c.scope());
+            if (RunTimeValues.madeAtRunTime(f.iter(), ctx.scope())) {
+                // rows the revision reads (for row in conn.execute(...).fetchall()): what the body takes from
+                // them is made at run time, and a re-run reads what the first run left
+                bindReadRows(f.target(), f.iter(), c.scope());
+            }
             walkBlock(f.body(), c, active);
         }
         walkBlock(f.orelse(), ctx, active);
+    }
+
+    private static void bindReadRows(Expr target, Expr rows, Scope scope) {
+        if (target instanceof Expr.Name n) {
+            scope.bind(n.id(), rows);
+        } else {
+            for (Expr c : target.children()) {
+                bindReadRows(c, rows, scope);
+            }
+        }
     }
 
     private static void unbindTarget(Expr target, Scope scope) {
@@ -1044,6 +1059,17 @@ final class OpExtractor {
             for (int i = 0; i < rows.keys().size(); i++) {
                 if (rows.madeAtRunTime().get(i)) {
                     out.add(rows.keys().get(i));
+                }
+            }
+        }
+        // positional values for psycopg2's %s placeholders: conn.execute("... VALUES (%s, %s)", [uuid4(), x])
+        Expr p = params == null ? null : ColumnReader.deref(params, ctx.scope());
+        List<Expr> values = p instanceof Expr.ListExpr l ? l.elements() : p instanceof Expr.Tuple t ? t.elements() : null;
+        if (values != null && values.stream().noneMatch(v -> v instanceof Expr.Dict || v instanceof Expr.ListExpr
+                || v instanceof Expr.Tuple || v instanceof Expr.Opaque)) {
+            for (int i = 0; i < values.size(); i++) {
+                if (RunTimeValues.madeAtRunTime(values.get(i), ctx.scope())) {
+                    out.add(SqlText.positionalBind(i));
                 }
             }
         }

@@ -67,6 +67,14 @@ public final class SqlText {
         return runtimeParts.get(part);
     }
 
+    /**
+     * The name {@link #withRuntimeBinds} takes for the {@code ordinal}-th (from 0) positional {@code %s}
+     * placeholder: no bind parameter name starts with {@code %}.
+     */
+    public static String positionalBind(int ordinal) {
+        return "%s" + ordinal;
+    }
+
     /** Whether the call passes bind parameter {@code name} a value made at run time. */
     public boolean runtimeBind(String name) {
         return runtimeBinds.contains(name);

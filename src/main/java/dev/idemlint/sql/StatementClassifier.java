@@ -927,6 +927,9 @@ final class StatementClassifier {
                     && (p == from || !toks.get(p - 1).isOp(":")) && sql.runtimeBind(next.text())) {
                 return true;
             }
+            if (placeholder(p) && sql.runtimeBind(SqlText.positionalBind(placeholdersBefore(p)))) {
+                return true;
+            }
             if (t.dynamic()) {
                 for (int i = t.start(); i < t.end(); i++) {
                     if (sql.madeAtRunTime(i)) {
@@ -936,6 +939,25 @@ final class StatementClassifier {
             }
         }
         return false;
+    }
+
+    /** psycopg2's positional placeholder {@code %s} at token {@code p} ({@code %%} is a literal percent sign). */
+    private boolean placeholder(int p) {
+        SqlToken t = toks.get(p);
+        SqlToken next = p + 1 < toks.size() ? toks.get(p + 1) : null;
+        return t.isOp("%") && next != null && next.start() == t.end() && next.kind() == SqlToken.Kind.WORD
+                && next.text().equals("s") && !(p > 0 && toks.get(p - 1).isOp("%") && toks.get(p - 1).end() == t.start());
+    }
+
+    /** How many positional placeholders come before token {@code p}: the value's index in the parameters. */
+    private int placeholdersBefore(int p) {
+        int n = 0;
+        for (int q = 0; q < p; q++) {
+            if (placeholder(q)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** MySQL's {@code RENAME TABLE a TO b [, c TO d]}: one rename per pair. */
