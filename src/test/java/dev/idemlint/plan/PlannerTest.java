@@ -8,7 +8,7 @@ import dev.idemlint.db.Catalog;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.graph.RevisionGraph;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
