@@ -1,47 +1,37 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Evidence that an operation is protected against re-runs. {@code conditions} lists the
  * exception condition names a DO block catches (lower case: duplicate_object, duplicate_table,
- * others); empty for other kinds. {@code polarity} says when the guarded code runs: +1 only while
- * the checked object exists (the then-branch of {@code if insp.has_table(t)}), -1 only while it is
- * missing ({@code if not insp.has_table(t)}), 0 when the analyzer cannot tell or the guard is not a
- * branch (DO blocks, drop-then-create pairs). {@code subjects} and {@code tableLevel} say what the
- * check looks at, so that a guard on one object does not count for another.
+ * others); empty for other kinds. {@code condition} is what must hold for the guarded code to run,
+ * read from the expression tree of an {@code if} (its then-branch, its {@code else:}, or the code after
+ * an early {@code return}); null when the guard is not a branch (DO blocks, try/except, drop-then-create
+ * pairs).
  */
-public record Guard(GuardKind kind, Span span, String description, Set<String> conditions, int polarity,
-        Set<String> subjects, boolean tableLevel) {
+public record Guard(GuardKind kind, Span span, String description, Set<String> conditions, Condition condition) {
     public Guard(GuardKind kind, Span span, String description, Set<String> conditions) {
-        this(kind, span, description, conditions, 0, Set.of(), false);
+        this(kind, span, description, conditions, null);
     }
 
     public static Guard of(GuardKind kind, Span span, String description) {
-        return new Guard(kind, span, description, Set.of(), 0, Set.of(), false);
+        return new Guard(kind, span, description, Set.of(), null);
     }
 
-    public Guard withPolarity(int p) {
-        return new Guard(kind, span, description, conditions, Integer.signum(p), subjects, tableLevel);
+    /** The same check guarding the other branch: code that runs while {@link #condition} is false. */
+    public Guard negated() {
+        return new Guard(kind, span, description, conditions, condition == null ? null : Condition.not(condition));
     }
 
-    /**
-     * The names the check mentions (string literals, words of a catalog query, lower-cased) and
-     * whether it checks a whole table ({@code has_table}); empty when it names nothing readable.
-     */
-    public Guard withSubjects(Set<String> names, boolean table) {
-        return new Guard(kind, span, description, conditions, polarity, Set.copyOf(names), table);
-    }
-
-    /** True when the check names nothing readable, or names {@code name} (null means unknown: true). */
-    public boolean mentions(String name) {
-        return subjects.isEmpty() || name == null || subjects.contains(name.toLowerCase(java.util.Locale.ROOT));
-    }
-
-    /** True when the check names something readable and {@code name} is among it. */
-    public boolean names(String name) {
-        return name != null && subjects.contains(name.toLowerCase(java.util.Locale.ROOT));
+    public Guard withKind(GuardKind k, String desc) {
+        return new Guard(k, span, desc, conditions, condition);
     }
 
     /** True when the DO block catches {@code condition} (or catches everything with OTHERS). */
@@ -57,13 +47,145 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
         return g == null || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.WRONG_OBJECT;
     }
 
-    /** Protects an operation that creates something: it does not run while the object exists. */
-    public boolean protectsCreate() {
-        return !protectsNothing(this) && polarity <= 0;
+    /**
+     * The guarded code never runs while an object {@code checked} accepts exists: the condition is false
+     * whenever those objects are present, whatever else holds ({@code if not has_table("t")} for
+     * {@code t}). False for a guard that is not a branch.
+     */
+    public boolean skipsWhilePresent(Predicate<Condition.Exists> checked) {
+        return condition != null && condition.eval(x -> checked.test(x) ? Truth.TRUE : Truth.UNKNOWN) == Truth.FALSE;
     }
 
-    /** Protects an operation that drops or renames something: it runs only while the object exists. */
-    public boolean protectsDrop() {
-        return !protectsNothing(this) && polarity >= 0;
+    /** True when the condition checks an object {@code checked} accepts. */
+    public boolean checks(Predicate<Condition.Exists> checked) {
+        return condition != null && condition.atoms().stream().anyMatch(checked);
+    }
+
+    /** Three-valued truth: a condition on objects whose presence is not known is {@code UNKNOWN}. */
+    public enum Truth {
+        TRUE, FALSE, UNKNOWN;
+
+        Truth not() {
+            return this == TRUE ? FALSE : this == FALSE ? TRUE : UNKNOWN;
+        }
+    }
+
+    /**
+     * A condition on the database schema, read from the expression tree: an object exists, and
+     * {@code not}/{@code and}/{@code or} of such tests. Anything the analyzer cannot read is
+     * {@link Opaque}: its truth is unknown, never guessed.
+     */
+    public sealed interface Condition {
+        /**
+         * Object {@code name} of {@code kind} exists, in {@code table} for the kinds that live in a table (or
+         * whose check names its table: {@code has_index("t", "ix")}), in {@code schema} when the check names
+         * one. Names as written in the check; {@code raisesWithoutTable}: the check itself fails with
+         * NoSuchTableError when {@code table} is missing ({@code inspector.get_columns("t")}).
+         */
+        record Exists(ObjectKind kind, String schema, String table, String name, boolean raisesWithoutTable)
+                implements Condition {
+            /** True when the check names {@code n} as its object or its table (case-insensitive). */
+            public boolean names(String n) {
+                return n != null && (n.equalsIgnoreCase(name) || n.equalsIgnoreCase(table));
+            }
+
+            /** {@code table "players"}, {@code column "players"."school"}. */
+            public String describe() {
+                String t = table == null ? "" : "\"" + table + "\".";
+                return kind.sql() + " " + t + "\"" + name + "\"";
+            }
+        }
+
+        record Not(Condition operand) implements Condition {
+        }
+
+        record All(List<Condition> operands) implements Condition {
+        }
+
+        record Any(List<Condition> operands) implements Condition {
+        }
+
+        /** A test the analyzer cannot read ({@code why} says what it is). */
+        record Opaque(String why) implements Condition {
+        }
+
+        static Condition not(Condition c) {
+            return c instanceof Not n ? n.operand() : new Not(c);
+        }
+
+        static Condition all(List<Condition> cs) {
+            return cs.size() == 1 ? cs.get(0) : new All(List.copyOf(cs));
+        }
+
+        static Condition any(List<Condition> cs) {
+            return cs.size() == 1 ? cs.get(0) : new Any(List.copyOf(cs));
+        }
+
+        /** Its truth when each object test is answered by {@code exists}. */
+        default Truth eval(Function<Exists, Truth> exists) {
+            if (this instanceof Exists x) {
+                return exists.apply(x);
+            } else if (this instanceof Not n) {
+                return n.operand().eval(exists).not();
+            } else if (this instanceof All a) {
+                Truth out = Truth.TRUE;
+                for (Condition c : a.operands()) {
+                    Truth t = c.eval(exists);
+                    if (t == Truth.FALSE) {
+                        return Truth.FALSE;
+                    }
+                    if (t == Truth.UNKNOWN) {
+                        out = Truth.UNKNOWN;
+                    }
+                }
+                return out;
+            } else if (this instanceof Any a) {
+                Truth out = Truth.FALSE;
+                for (Condition c : a.operands()) {
+                    Truth t = c.eval(exists);
+                    if (t == Truth.TRUE) {
+                        return Truth.TRUE;
+                    }
+                    if (t == Truth.UNKNOWN) {
+                        out = Truth.UNKNOWN;
+                    }
+                }
+                return out;
+            }
+            return Truth.UNKNOWN;
+        }
+
+        /** The object tests in it. */
+        default List<Exists> atoms() {
+            List<Exists> out = new ArrayList<>();
+            collect(this, out, null);
+            return out;
+        }
+
+        /** True when some part of it could not be read. */
+        default boolean hasOpaque() {
+            List<Opaque> out = new ArrayList<>();
+            collect(this, null, out);
+            return !out.isEmpty();
+        }
+
+        private static void collect(Condition c, List<Exists> atoms, List<Opaque> opaque) {
+            // conditions are built with a depth limit (ConditionReader), so this recursion is bounded
+            if (c instanceof Exists x && atoms != null) {
+                atoms.add(x);
+            } else if (c instanceof Opaque o && opaque != null) {
+                opaque.add(o);
+            } else if (c instanceof Not n) {
+                collect(n.operand(), atoms, opaque);
+            } else if (c instanceof All a) {
+                a.operands().forEach(x -> collect(x, atoms, opaque));
+            } else if (c instanceof Any a) {
+                a.operands().forEach(x -> collect(x, atoms, opaque));
+            }
+        }
+    }
+
+    static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -127,7 +127,7 @@ final class OpExtractor {
             visit(e.expr(), ctx, active);
         } else if (s instanceof Stmt.Assign a) {
             visit(a.value(), ctx, active);
-            boolean taint = GuardDetector.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
+            boolean taint = ConditionReader.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
             for (Expr t : a.targets()) {
                 bindTarget(t, a.value(), ctx, taint);
             }
@@ -135,7 +135,7 @@ final class OpExtractor {
             if (a.value() != null) {
                 visit(a.value(), ctx, active);
                 bindTarget(a.target(), a.value(), ctx,
-                        GuardDetector.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted()));
+                        ConditionReader.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted()));
             }
         } else if (s instanceof Stmt.AugAssign a) {
             visit(a.value(), ctx, active);
@@ -158,18 +158,16 @@ final class OpExtractor {
                 walkBlock(onPostgres ? i.body() : i.orelse(), ctx, active);
                 return null;
             }
-            Guard g = GuardDetector.detect(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
-            // Each branch records whether it runs while the checked object exists or is missing: a
-            // create is protected only in the latter, a drop or rename only in the former.
-            int polarity = g == null ? 0 : GuardDetector.polarity(i.test());
+            // The guard of the then-branch runs under the test, the else-branch under its negation.
+            Guard g = ConditionReader.guard(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
             // The innermost check is the most specific one: it replaces an enclosing guard.
             boolean fresh = g != null;
             Ctx arm = ctx.asConditional();
-            walkBlock(i.body(), fresh ? arm.withGuard(g.withPolarity(polarity)) : arm, active);
-            walkBlock(i.orelse(), fresh ? arm.withGuard(g.withPolarity(-polarity)) : arm, active);
+            walkBlock(i.body(), fresh ? arm.withGuard(g) : arm, active);
+            walkBlock(i.orelse(), fresh ? arm.withGuard(g.negated()) : arm, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
-                return g.withPolarity(-polarity);
+                return g.negated();
             }
         } else if (s instanceof Stmt.For f) {
             walkFor(f, ctx, active);
@@ -315,7 +313,12 @@ final class OpExtractor {
             // unknown items: the body may run any number of times, or never
             Ctx c = loopCtx(ctx).asConditional();
             unbindTarget(f.target(), c.scope());
-            if (RunTimeValues.madeAtRunTime(f.iter(), ctx.scope())) {
+            if (f.target() instanceof Expr.Name n && ConditionReader.readsSchema(f.iter(), ctx.scope(), ctx.functions(),
+                    ctx.tainted())) {
+                // `for col in insp.get_columns("t"):` the body runs once per object the inspector lists,
+                // so `if col["name"] == "old":` inside is a check on that object
+                c.scope().bind(n.id(), new Expr.Opaque(ConditionReader.LOOP_ITEM, List.of(f.iter()), f.iter().span()));
+            } else if (RunTimeValues.madeAtRunTime(f.iter(), ctx.scope())) {
                 // rows the revision reads (for row in conn.execute(...).fetchall()): what the body takes from
                 // them is made at run time, and a re-run reads what the first run left
                 bindReadRows(f.target(), f.iter(), c.scope());

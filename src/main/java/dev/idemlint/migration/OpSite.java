@@ -65,16 +65,6 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
         return guard != null;
     }
 
-    /** A guard keeps this creating operation from running while its object exists. */
-    public boolean createGuarded() {
-        return guard != null && guard.protectsCreate();
-    }
-
-    /** A guard keeps this dropping/renaming operation from running once its object is gone. */
-    public boolean dropGuarded() {
-        return guard != null && guard.protectsDrop();
-    }
-
     /** The raw SQL statement text (null when not raw SQL). */
     public String sqlStatement() {
         return sql == null || sqlStart < 0 ? null : sql.text().substring(sqlStart, sqlEnd);

@@ -8,6 +8,8 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.Guard.Condition;
+import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
@@ -383,11 +385,11 @@ public final class Planner {
         if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
             return OK;
         }
-        Fails raises = inspectorOnMissingTable(op, m);
+        Fails raises = inspectorOnMissingTable(op);
         if (raises != null) {
             return raises;
         }
-        Run run = guard(op, m);
+        Run run = guard(op);
         if (run == Run.SKIPS) {
             return OK;
         }
@@ -434,40 +436,43 @@ public final class Planner {
      */
     private enum Run { RUNS, SKIPS, MAYBE, GUARDED_INSERT }
 
-    private static final Pattern TABLE_INSPECTION = Pattern.compile(
-            "\\.(get_columns|get_indexes|get_unique_constraints|get_foreign_keys|get_pk_constraint|get_check_constraints)"
-                    + "\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
-
     /**
      * SQLAlchemy's inspector raises NoSuchTableError when {@code get_columns("t")} and its kin are
-     * asked about a table that is not there: the guard itself fails, before the operation.
+     * asked about a table that is not there: the guard itself fails, before the operation. Only when the
+     * test certainly reaches that call ({@code has_table("t") and ...} stops before it).
      */
-    private Fails inspectorOnMissingTable(Operation op, Migration m) {
+    private Fails inspectorOnMissingTable(Operation op) {
         Guard g = op.site().guard();
-        if (g == null || g.kind() != GuardKind.INSPECTOR || g.span() == null) {
+        if (g == null || g.kind() != GuardKind.INSPECTOR || g.condition() == null) {
             return null;
         }
-        Matcher x = TABLE_INSPECTION.matcher(m.source().slice(g.span()));
-        if (!x.find() || x.find()) {
+        Condition.Exists[] raising = new Condition.Exists[1];
+        boolean[] unsure = new boolean[1];
+        g.condition().eval(x -> {
+            Truth t = checked(x);
+            if (raising[0] == null && !unsure[0] && x.raisesWithoutTable() && x.table() != null) {
+                ObjectRef table = checkedRef(new Condition.Exists(ObjectKind.TABLE, x.schema(), null, x.table(), false));
+                if (table != null && state.presence(table) == Presence.ABSENT) {
+                    raising[0] = x;
+                }
+            }
+            unsure[0] |= t == Truth.UNKNOWN;
+            return t;
+        });
+        if (raising[0] == null) {
             return null;
         }
-        x.reset();
-        x.find();
-        String table = x.group(2);
-        if (state.relationSchema(table) != null || state.currentSchema() == null
-                || state.presence(ObjectRef.table(QualifiedName.of(state.currentSchema(), table))) != Presence.ABSENT) {
-            return null;
-        }
-        return new Fails(null, "NoSuchTableError", "the guard's inspector." + x.group(1) + "(\"" + table
-                + "\") finds no table " + table, ObjectRef.table(QualifiedName.of(state.currentSchema(), table)), false);
+        Condition.Exists x = raising[0];
+        ObjectRef table = checkedRef(new Condition.Exists(ObjectKind.TABLE, x.schema(), null, x.table(), false));
+        return new Fails(null, "NoSuchTableError", "the guard's inspector lists the " + x.kind().sql()
+                + "s of \"" + x.table() + "\" and finds no table " + x.table(), table, false);
     }
 
     /**
-     * Whether the operation runs on this database: its guard evaluated against the state. Inspector,
-     * catalog and helper checks on a named object are answered by the catalog; conditions that cannot
-     * be read are {@link Run#MAYBE}.
+     * Whether the operation runs on this database: its guard's condition evaluated on the state (each
+     * object test answered by the catalog, three-valued), {@link Run#MAYBE} when that is unknown.
      */
-    private Run guard(Operation op, Migration m) {
+    private Run guard(Operation op) {
         Guard g = op.site().guard();
         if (g == null) {
             return Run.RUNS;
@@ -482,258 +487,64 @@ public final class Planner {
             default:
                 break;
         }
-        if (op instanceof Operation.Insert ins && g.polarity() <= 0 && ins.table() != null && g.mentions(ins.table())
-                && g.description().startsWith("condition on")) {
+        Condition c = g.condition();
+        if (c == null) {
+            return Run.MAYBE;
+        }
+        if (op instanceof Operation.Insert && c.atoms().isEmpty() && g.description().startsWith("condition on")) {
+            // a value read from the database earlier decides whether the rows go in: the lint's row guard
             return Run.GUARDED_INSERT;
         }
-        if (g.polarity() == 0 || COMPOUND.matcher(m.source().slice(g.span())).find()) {
-            Run r = tableChecks(op, m, g);
-            if (r != null) {
-                return r;
-            }
-            // a combination of other checks, or a branch that cannot be read, is not evaluated
-            return Run.MAYBE;
-        }
-        Presence checked = checkedFact(g, op);
-        if (checked == null || checked == Presence.UNKNOWN) {
-            return Run.MAYBE;
-        }
-        boolean exists = checked == Presence.PRESENT;
-        return (g.polarity() < 0 ? !exists : exists) ? Run.RUNS : Run.SKIPS;
+        return switch (c.eval(this::checked)) {
+            case TRUE -> Run.RUNS;
+            case FALSE -> Run.SKIPS;
+            case UNKNOWN -> Run.MAYBE;
+        };
     }
 
-    private static final Pattern COMPOUND = Pattern.compile("\\b(and|or)\\b");
-
-    /** One {@code has_table("t")} call of an inspector, however the inspector is reached. */
-    private static final Pattern HAS_TABLE = Pattern.compile(
-            "(?:[\\w]+(?:\\((?:[^()]|\\([^()]*\\))*\\))?\\.)*has_table\\(\\s*[\"']([^\"']+)[\"']\\s*\\)");
+    /** An object test answered by the state. */
+    private Truth checked(Condition.Exists x) {
+        ObjectRef ref = checkedRef(x);
+        Presence p = ref == null ? Presence.UNKNOWN : state.presence(ref);
+        return p == Presence.PRESENT ? Truth.TRUE : p == Presence.ABSENT ? Truth.FALSE : Truth.UNKNOWN;
+    }
 
     /**
-     * A condition made only of {@code has_table} checks joined by {@code and}/{@code or}/{@code not}
-     * ({@code insp.has_table("venues") and not insp.has_table("arenas")}), evaluated on the state, with
-     * the branch the operation sits in read from the source: the body, the {@code else:}, or the code
-     * after an early {@code return}. Null when the condition or the branch is anything else.
+     * The object a check looks at, in the schema it names or else the one the search path finds the name in
+     * (else the current schema); null when it cannot be placed or the state does not follow its kind.
      */
-    private Run tableChecks(Operation op, Migration m, Guard g) {
-        String text = m.source().text();
-        String test = text.substring(g.span().start(), g.span().end());
-        Matcher h = HAS_TABLE.matcher(test);
-        StringBuilder expr = new StringBuilder();
-        int last = 0;
-        while (h.find()) {
-            Target t = relTarget(op, h.group(1));
-            Presence f = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name)));
-            if (f == Presence.UNKNOWN) {
+    private ObjectRef checkedRef(Condition.Exists x) {
+        ObjectKind kind = x.kind();
+        if (!TRACKED.contains(kind)) {
+            return null;
+        }
+        if (ObjectRef.tableScoped(kind)) {
+            if (x.table() == null) {
                 return null;
             }
-            expr.append(test, last, h.start()).append(f == Presence.PRESENT ? " T " : " F ");
-            last = h.end();
+            String s = placedIn(x.schema(), state.relationSchema(x.table()));
+            return s == null ? null : ObjectRef.in(kind, QualifiedName.of(s, x.table()), x.name());
         }
-        if (last == 0) {
-            return null;
-        }
-        expr.append(test.substring(last));
-        Boolean value = new BoolReader(expr.toString()).read();
-        if (value == null) {
-            return null;
-        }
-        // which branch: the if's own indentation against the operation's line and any else: between them
-        int ifLine = text.lastIndexOf('\n', g.span().start()) + 1;
-        int ifIndent = indent(text, ifLine);
-        int opStart = op.site().span().start();
-        int opLine = text.lastIndexOf('\n', opStart) + 1;
-        if (!text.substring(ifLine, g.span().start()).strip().matches("(if|elif)")) {
-            return null;
-        }
-        if (text.substring(ifLine, g.span().start()).strip().equals("elif")) {
-            return null;
-        }
-        if (opLine <= ifLine) {
-            return null;
-        }
-        // body, else: or after the if statement (the body returned early)
-        int where = 0;
-        String[] lines = text.substring(g.span().end(), opLine).split("\n", -1);
-        for (int k = 1; k < lines.length; k++) {
-            String line = lines[k];
-            if (line.isBlank() || line.strip().startsWith("#")) {
-                continue;
+        return switch (kind) {
+            case SCHEMA, EXTENSION, ROLE -> ObjectRef.of(kind, QualifiedName.of(x.name()));
+            case TYPE, DOMAIN -> {
+                String s = placedIn(x.schema(), state.typeSchema(x.name()));
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
             }
-            if (indent(line, 0) <= ifIndent) {
-                if (line.strip().startsWith("elif")) {
-                    return null;
-                }
-                where = where == 0 && line.strip().startsWith("else") ? 1 : 2;
+            case INDEX -> {
+                String s = placedIn(x.schema(), state.relationSchema(x.table() != null ? x.table() : x.name()));
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
             }
-        }
-        if (indent(text, opLine) <= ifIndent) {
-            where = 2;
-        }
-        boolean runs = where == 0 ? value : !value;
-        return runs ? Run.RUNS : Run.SKIPS;
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
+                String s = placedIn(x.schema(), state.relationSchema(x.name()));
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
+            }
+            default -> null;
+        };
     }
 
-    private static int indent(String s, int from) {
-        int i = from;
-        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
-            i++;
-        }
-        return i - from;
-    }
-
-    /** Reads {@code T}, {@code F}, {@code not}, {@code and}, {@code or} and parentheses; null for anything else. */
-    private static final class BoolReader {
-        private final String[] tokens;
-        private int pos;
-
-        BoolReader(String s) {
-            tokens = s.replace("(", " ( ").replace(")", " ) ").trim().split("\\s+");
-        }
-
-        Boolean read() {
-            Boolean v = or();
-            return v == null || pos != tokens.length ? null : v;
-        }
-
-        private Boolean or() {
-            Boolean v = and();
-            while (v != null && pos < tokens.length && tokens[pos].equals("or")) {
-                pos++;
-                Boolean r = and();
-                v = r == null ? null : v || r;
-            }
-            return v;
-        }
-
-        private Boolean and() {
-            Boolean v = not();
-            while (v != null && pos < tokens.length && tokens[pos].equals("and")) {
-                pos++;
-                Boolean r = not();
-                v = r == null ? null : v && r;
-            }
-            return v;
-        }
-
-        /** Parentheses nested deeper than this leave the condition unread (unknown), not the stack exhausted. */
-        private static final int MAX_NESTING = 200;
-        private int nesting;
-
-        private Boolean not() {
-            // a chain of nots is counted, not recursed into: a guard's text may hold thousands
-            boolean negate = false;
-            while (pos < tokens.length && tokens[pos].equals("not")) {
-                pos++;
-                negate = !negate;
-            }
-            Boolean v = atom();
-            return v == null ? null : v ^ negate;
-        }
-
-        private Boolean atom() {
-            if (pos >= tokens.length) {
-                return null;
-            }
-            String t = tokens[pos++];
-            if (t.equals("T") || t.equals("F")) {
-                return t.equals("T");
-            }
-            if (t.equals("(") && nesting < MAX_NESTING) {
-                nesting++;
-                Boolean v = or();
-                nesting--;
-                if (v == null || pos >= tokens.length || !tokens[pos].equals(")")) {
-                    return null;
-                }
-                pos++;
-                return v;
-            }
-            return null;
-        }
-    }
-
-    /** Words in checks that name no user object. */
-    private static final Set<String> GENERIC = Set.of("name", "column_name", "table_name", "constraint_name",
-            "indexname", "tablename", "conname", "typname", "relname", "attname", "columns", "tables", "public",
-            "table_schema", "schemaname", "constrained_columns", "column_names", "type", "c", "i", "t", "x");
-
-    /** The existence of the object a guard checks, as far as it names one this operation touches. */
-    private Presence checkedFact(Guard g, Operation op) {
-        String table = tableOf(op);
-        String d = g.description().toLowerCase(Locale.ROOT);
-        if (!g.tableLevel() && table != null && g.names(table) && (d.contains("get_columns") || d.contains("get_indexes")
-                || d.contains("constraint") || d.contains("get_foreign_keys"))) {
-            // a check on another object of the same table ("if 'locale' not in get_columns('users'): return")
-            List<String> others = new ArrayList<>();
-            for (String sub : g.subjects()) {
-                if (!sub.equals(table.toLowerCase(Locale.ROOT)) && !GENERIC.contains(sub) && !sub.startsWith("pg_")) {
-                    others.add(sub);
-                }
-            }
-            String own = objectName(op);
-            if (others.size() == 1 && (own == null || !g.names(own))) {
-                Target t = relTarget(op, name(table, op));
-                if (t.schema == null) {
-                    return Presence.UNKNOWN;
-                }
-                String other = others.get(0);
-                if (d.contains("get_columns")) {
-                    return state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), other));
-                }
-                if (d.contains("get_indexes")) {
-                    return state.presence(ObjectRef.table(QualifiedName.of(t.schema, other)));
-                }
-                return state.presence(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(t.schema, t.name), other));
-            }
-        }
-        if (g.tableLevel()) {
-            String t = table != null && g.names(table) ? table
-                    : g.subjects().size() == 1 ? g.subjects().iterator().next() : null;
-            if (t == null) {
-                return null;
-            }
-            Target target = relTarget(op, name(t, op));
-            return target.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(target.schema, target.name)));
-        }
-        String own = objectName(op);
-        if (own == null || !g.subjects().isEmpty() && !g.names(own)) {
-            return null;
-        }
-        return existing(op);
-    }
-
-    /** Whether the object an operation creates, drops or renames exists now. */
-    private Presence existing(Operation op) {
-        if (op instanceof Operation.AddColumn a && a.column().name() != null && a.table() != null) {
-            Target t = relTarget(op, name(a.table(), op));
-            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), name(a.column().name(), op)));
-        } else if (op instanceof Operation.CreateTable c && c.table() != null) {
-            Target t = createTarget(op, name(c.table(), op));
-            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name)));
-        } else if (op instanceof Operation.CreateIndex i && i.name() != null) {
-            String schema = i.table() == null ? state.currentSchema() : relTarget(op, name(i.table(), op)).schema;
-            return schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.table(QualifiedName.of(schema, name(i.name(), op))));
-        } else if (op instanceof Operation.AddConstraint c && c.name() != null && c.table() != null) {
-            Target t = relTarget(op, name(c.table(), op));
-            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(t.schema, t.name), name(c.name(), op)));
-        } else if (op instanceof Operation.CreateEnumType e && e.name() != null) {
-            Target t = typeTarget(op, name(e.name(), op));
-            return t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name)));
-        } else if (op instanceof Operation.CreateObject c && c.name() != null) {
-            return objectFact(op, c.kind(), c.table(), c.name());
-        } else if (op instanceof Operation.Drop d && d.name() != null) {
-            return objectFact(op, d.kind(), d.table(), d.name());
-        } else if (op instanceof Operation.Rename r && r.from() != null) {
-            return objectFact(op, r.kind(), r.table(), r.from());
-        } else if (op instanceof Operation.AlterTypeAddValue v && v.type() != null) {
-            Target t = typeTarget(op, name(v.type(), op));
-            if (t.schema == null || state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) != Presence.PRESENT) {
-                return Presence.UNKNOWN;
-            }
-            List<String> labels = state.labels(QualifiedName.of(t.schema, t.name));
-            return labels == null ? Presence.UNKNOWN : labels.contains(v.label()) ? Presence.PRESENT : Presence.ABSENT;
-        }
-        return null;
+    private String placedIn(String named, String found) {
+        return named != null ? named : found != null ? found : state.currentSchema();
     }
 
     /** Kinds the walk follows in its state; the others are compared with nothing. */

@@ -2,7 +2,7 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.graph.RevisionGraph;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
@@ -571,7 +571,7 @@ public final class Linter {
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
         List<Operation> ops = RerunSimulation.protect(OperationPairs.protect(classify(m.operations())), postgresNames);
-        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops), naming))
+        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops), postgresNames, naming))
                 .withoutModule();
     }
 

@@ -6,7 +6,6 @@ import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.EnumTypeRef;
-import dev.idemlint.migration.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.ObjectKind;
@@ -871,9 +870,9 @@ public final class SchemaTimeline {
         String d = g.description().toLowerCase(java.util.Locale.ROOT);
         switch (g.kind()) {
             case INSPECTOR:
-                return d.contains("get_enums");
+                return d.contains("get_enums") || g.checks(x -> x.kind() == ObjectKind.TYPE);
             case HELPER:
-                return d.contains("enum") || d.contains("type");
+                return d.contains("enum") || d.contains("type") || g.checks(x -> x.kind() == ObjectKind.TYPE);
             case OPAQUE_CONDITION:
             case CATALOG_QUERY:
             case DO_BLOCK_EXCEPTION:
@@ -1226,10 +1225,10 @@ public final class SchemaTimeline {
         }
         return switch (g.kind()) {
             case DO_BLOCK_EXCEPTION, PLPGSQL_IF -> true;
-            case INSPECTOR, HELPER, CATALOG_QUERY -> g.polarity() < 0
-                    && (g.names(c.key().name().name()) || owner != null && g.names(owner.name())
-                            || c.key().table() != null && g.names(c.key().table().name())
-                            || c.operation() instanceof Operation.CreateTable ct && g.names(ct.table()));
+            case INSPECTOR, HELPER, CATALOG_QUERY -> g.skipsWhilePresent(x -> x.names(c.key().name().name())
+                    || owner != null && x.names(owner.name())
+                    || c.key().table() != null && x.names(c.key().table().name())
+                    || c.operation() instanceof Operation.CreateTable ct && x.names(ct.table()));
             default -> false;
         };
     }

@@ -8,7 +8,7 @@ import dev.idemlint.db.Catalog;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.graph.RevisionGraph;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
@@ -274,6 +274,83 @@ class PlannerTest {
                 "INSERT INTO c (code, rate) VALUES (:code, :rate) ON CONFLICT (code) DO NOTHING", List.of("code", "rate"),
                 Map.of("code", "NOK", "rate", "2")));
         assertNull(InsertRows.fromSql("INSERT INTO c (code) VALUES (:code)", List.of("code")));
+    }
+
+    @Test
+    void a_catalog_query_guard_is_evaluated_on_the_real_schema() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                found = op.get_bind().execute(sa.text("SELECT 1 FROM information_schema.columns"
+                    " WHERE table_name = 'players' AND column_name = 'nick'")).scalar()
+                if found is None:
+                    op.add_column("players", sa.Column("nick", sa.Text()))
+                if op.get_bind().execute(sa.text("SELECT 1 FROM pg_type WHERE typname = 'mood'")).first():
+                    op.execute("CREATE TYPE mood AS ENUM ('a')")
+                """);
+        table("players", "id", "nick");
+        stamped = List.of("018");
+        // the column is there: the add is skipped; the type is not: the create is skipped too
+        assertEquals(Status.OK, entry(plan(), "019").status());
+        columns.removeIf(c -> c.name().equals("nick"));
+        types.add(new Catalog.Type("public", "mood", 'e', List.of("a")));
+        Entry e = entry(plan(), "019");
+        // the type is there, so the CREATE TYPE under `if ... first():` runs and fails
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42710", e.sqlstate());
+    }
+
+    @Test
+    void a_helper_with_arguments_and_a_loop_over_the_inspector_are_evaluated() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                def column_exists(table, column):
+                    insp = sa.inspect(op.get_bind())
+                    return column in [c["name"] for c in insp.get_columns(table)]
+
+                if not column_exists("players", "nick"):
+                    op.add_column("players", sa.Column("nick", sa.Text()))
+                for col in sa.inspect(op.get_bind()).get_columns("players"):
+                    if col["name"] == "old":
+                        op.alter_column("players", "old", new_column_name="nick")
+                """);
+        table("players", "id", "nick");
+        stamped = List.of("018");
+        // nick is there and old is not: both guarded statements are skipped
+        assertEquals(Status.OK, entry(plan(), "019").status());
+        columns.add(new Catalog.Column("public", "players", "old", "text", null, false));
+        // old is there: the rename runs onto nick, which exists
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42701", e.sqlstate());
+    }
+
+    @Test
+    void an_unreadable_guard_leaves_the_outcome_unknown() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                from app.settings import feature_enabled
+                if feature_enabled("nick") or not sa.inspect(op.get_bind()).has_table("players"):
+                    op.create_table("players", sa.Column("id", sa.Integer(), primary_key=True))
+                """);
+        table("players", "id");
+        stamped = List.of("018");
+        assertEquals(Status.UNKNOWN, entry(plan(), "019").status());
+    }
+
+    @Test
+    void get_columns_on_a_missing_table_fails_unless_the_test_stops_before_it() throws Exception {
+        rev("018", null, "pass").rev("019", "018", """
+                insp = sa.inspect(op.get_bind())
+                if insp.has_table("players") and "nick" not in [c["name"] for c in insp.get_columns("players")]:
+                    op.add_column("players", sa.Column("nick", sa.Text()))
+                """).rev("020", "019", """
+                insp = sa.inspect(op.get_bind())
+                if "nick" not in [c["name"] for c in insp.get_columns("teams")]:
+                    op.add_column("teams", sa.Column("nick", sa.Text()))
+                """);
+        stamped = List.of("018");
+        Plan p = plan();
+        assertEquals(Status.OK, entry(p, "019").status());
+        Entry e = entry(p, "020");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertTrue(e.message().contains("NoSuchTableError"), e.message());
     }
 
     @Test

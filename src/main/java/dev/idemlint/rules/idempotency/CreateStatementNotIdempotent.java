@@ -1,7 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;

@@ -4,7 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;

@@ -4,7 +4,7 @@ import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;

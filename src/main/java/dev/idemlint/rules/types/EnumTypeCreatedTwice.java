@@ -82,9 +82,10 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             return true;
         }
         Guard g = site.guard();
-        if (c.via() != Creation.Via.TABLE_EVENT || g == null || g.polarity() >= 0 || !g.tableLevel()
-                || g.kind() != GuardKind.INSPECTOR || !(c.operation() instanceof Operation.CreateTable ct)
-                || ct.table() == null || !g.names(ct.table())) {
+        if (c.via() != Creation.Via.TABLE_EVENT || g == null || g.kind() != GuardKind.INSPECTOR
+                || !(c.operation() instanceof Operation.CreateTable ct) || ct.table() == null
+                || !g.skipsWhilePresent(x -> x.kind() == ObjectKind.TABLE
+                        && ct.table().equalsIgnoreCase(x.name()))) {
             return false;
         }
         ObjectRef table = Effects.ref(ct, ObjectKind.TABLE, null, ct.table());
@@ -181,7 +182,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION;
         // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
         // table that uses it exists), as long as the if is the only condition around the statement.
-        boolean createGuarded = site.guard() != null && site.guard().protectsCreate()
+        boolean createGuarded = site.guard() != null && dev.idemlint.schema.GuardMatch.createGuarded(first.operation())
                 && site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION
                 && first.operation() instanceof Operation.CreateTable;
         SourceLayout layout = SourceLayout.of(first.file());

@@ -89,10 +89,12 @@ public final class EnumTypeMissing implements ProjectRule {
         }
         dev.idemlint.migration.Guard g = site.guard();
         String column = ac.column().name();
-        return g != null && g.polarity() < 0 && column != null
+        return g != null && column != null
                 && (g.kind() == dev.idemlint.migration.GuardKind.INSPECTOR
                         || g.kind() == dev.idemlint.migration.GuardKind.HELPER)
-                && g.names(column) && t.existing(Effects.ref(ac, ObjectKind.COLUMN, ac.table(), column), m, i, s) == null;
+                && g.skipsWhilePresent(x -> x.kind() == dev.idemlint.migration.ObjectKind.COLUMN
+                        && column.equalsIgnoreCase(x.name()))
+                && t.existing(Effects.ref(ac, ObjectKind.COLUMN, ac.table(), column), m, i, s) == null;
     }
 
     /**

@@ -8,7 +8,7 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;

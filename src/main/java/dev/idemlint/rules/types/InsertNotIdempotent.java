@@ -13,7 +13,7 @@ import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import dev.idemlint.migration.GuardMatch;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;

@@ -1,0 +1,240 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.migration.ConstraintNames;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.Guard.Condition;
+import dev.idemlint.migration.Guard.Truth;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * Whether an operation's guard protects that operation, decided on the objects it checks: the
+ * guard's {@link Condition} is evaluated on what the operation leaves behind ({@link Effects#of}: what it
+ * creates is there, what it drops is gone, a created object's table is there, the rest unknown). The
+ * operation is protected unless the condition then certainly holds, that is unless a re-run certainly
+ * runs it again. {@code if not column_exists("accounts", "owner_id")} does not protect
+ * {@code add_column("ledgers", ...)}: see {@link #resolve}.
+ */
+public final class GuardMatch {
+    private GuardMatch() {
+    }
+
+    /** Kinds sharing PostgreSQL's relation namespace (pg_class): a check on one names the others. */
+    private static final Set<ObjectKind> RELATIONS = EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
+            ObjectKind.MATERIALIZED_VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.FOREIGN_TABLE);
+
+    /** A guard keeps this creating operation from running while its object exists. */
+    public static boolean createGuarded(Operation op) {
+        return guarded(op);
+    }
+
+    /** A guard keeps this dropping/renaming operation from running once its object is gone. */
+    public static boolean dropGuarded(Operation op) {
+        return guarded(op);
+    }
+
+    /**
+     * A guard that is no branch (a DO block, a savepoint) protects; a branch protects unless its condition
+     * is certainly true once the operation has run.
+     */
+    private static boolean guarded(Operation op) {
+        Guard g = op.site().guard();
+        if (Guard.protectsNothing(g)) {
+            return false;
+        }
+        if (g.condition() == null) {
+            return true;
+        }
+        Map<ObjectRef, Presence> after = after(op, Effects.Naming.UNKNOWN);
+        return g.condition().eval(x -> truth(x, after)) != Truth.TRUE;
+    }
+
+    /**
+     * What the operation leaves behind as far as it decides it: its creations (and their tables) present,
+     * its drops absent, a rename's old name absent and new name present, what it needs present.
+     */
+    static Map<ObjectRef, Presence> after(Operation op, Effects.Naming naming) {
+        Map<ObjectRef, Presence> out = new LinkedHashMap<>();
+        for (Effect e : Effects.of(op, naming)) {
+            if (e instanceof Effect.Create c) {
+                out.put(c.object(), Presence.PRESENT);
+                if (c.object().table() != null) {
+                    out.putIfAbsent(ObjectRef.table(c.object().table()), Presence.PRESENT);
+                }
+                if (c.shape().owner() != null) {
+                    out.putIfAbsent(ObjectRef.table(c.shape().owner()), Presence.PRESENT);
+                }
+            } else if (e instanceof Effect.Drop d) {
+                out.put(d.object(), Presence.ABSENT);
+            } else if (e instanceof Effect.Rename r) {
+                out.put(r.object(), Presence.ABSENT);
+                out.put(r.target(), Presence.PRESENT);
+            } else if (e instanceof Effect.Require r) {
+                out.putIfAbsent(r.object(), Presence.PRESENT);
+                if (r.object().table() != null) {
+                    out.putIfAbsent(ObjectRef.table(r.object().table()), Presence.PRESENT);
+                }
+            } else if (e instanceof Effect.Write w) {
+                out.putIfAbsent(w.table(), Presence.PRESENT);
+            }
+        }
+        return out;
+    }
+
+    private static Truth truth(Condition.Exists x, Map<ObjectRef, Presence> known) {
+        for (Map.Entry<ObjectRef, Presence> k : known.entrySet()) {
+            if (matches(x, k.getKey()) && k.getValue() != Presence.UNKNOWN) {
+                return k.getValue() == Presence.PRESENT ? Truth.TRUE : Truth.FALSE;
+            }
+        }
+        return Truth.UNKNOWN;
+    }
+
+    /**
+     * The check looks at {@code ref}: same namespace (relations share one, so do types and domains, and an
+     * index check finds a key's index), same name, same table when both name one, and a schema that can be
+     * the same ({@code has_table("x")} looks on the search path, not in {@code billing}). Names as
+     * PostgreSQL compares identifiers the code writes unquoted: case-insensitively.
+     */
+    public static boolean matches(Condition.Exists x, ObjectRef ref) {
+        if (!sameNamespace(x.kind(), ref.kind()) || !x.name().equalsIgnoreCase(ref.name().name())) {
+            return false;
+        }
+        if (ref.table() != null && x.table() != null && !x.table().equalsIgnoreCase(ref.table().name())) {
+            return false;
+        }
+        return sameSchema(x.schema(), ref.name().schema());
+    }
+
+    private static boolean sameSchema(String checked, String placed) {
+        if (checked == null || placed == null) {
+            return checked == null && placed == null || "public".equalsIgnoreCase(checked == null ? placed : checked);
+        }
+        return checked.equalsIgnoreCase(placed);
+    }
+
+    private static boolean sameNamespace(ObjectKind a, ObjectKind b) {
+        if (a == b) {
+            return true;
+        }
+        if (RELATIONS.contains(a) && RELATIONS.contains(b)) {
+            return true;
+        }
+        if ((a == ObjectKind.TYPE || a == ObjectKind.DOMAIN) && (b == ObjectKind.TYPE || b == ObjectKind.DOMAIN)) {
+            return true;
+        }
+        return a == ObjectKind.INDEX && b == ObjectKind.CONSTRAINT || a == ObjectKind.CONSTRAINT && b == ObjectKind.INDEX;
+    }
+
+    /**
+     * A check protects its whole branch when the branch itself makes the check come out the other way
+     * on a re-run: {@code if not has_table("t"): create_table("t"); create_index(..., "t")}. A check
+     * whose every object test names objects the branch never touches ({@code if not
+     * column_exists("accounts", "owner_id"): add_column("ledgers", ...)}) protects nothing: its operations
+     * get a {@link GuardKind#WRONG_OBJECT} guard. A check with a part that cannot be read is trusted.
+     * Operations under one check share one Guard instance.
+     */
+    public static List<Operation> resolve(List<Operation> ops) {
+        return resolve(ops, () -> false, null);
+    }
+
+    /**
+     * As {@link #resolve(List)}, naming what the code leaves unnamed the way the project does
+     * ({@link Effects.Naming}): a check on {@code ck_t_positive} checks
+     * {@code create_check_constraint("positive", "t", ...)} under a convention that names it so.
+     * {@code convention} null: the convention is not known.
+     */
+    public static List<Operation> resolve(List<Operation> ops, BooleanSupplier postgresNames,
+            Supplier<NamingConvention> convention) {
+        Map<Guard, List<Integer>> groups = new IdentityHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Guard g = ops.get(i).site().guard();
+            if (g != null && g.condition() != null && !g.condition().hasOpaque() && !g.condition().atoms().isEmpty()) {
+                groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+            }
+        }
+        if (groups.isEmpty()) {
+            return ops;
+        }
+        Effects.Naming naming = convention == null ? new Effects.Naming(postgresNames)
+                : new Effects.Naming(postgresNames, convention, () -> false);
+        List<Operation> out = new ArrayList<>(ops);
+        for (Map.Entry<Guard, List<Integer>> group : groups.entrySet()) {
+            Guard g = group.getKey();
+            List<Condition.Exists> atoms = g.condition().atoms();
+            boolean effective = false;
+            for (int i : group.getValue()) {
+                Operation op = ops.get(i);
+                if (op instanceof Operation.Benign || op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
+                    continue;
+                }
+                if (touches(atoms, op, naming, convention)) {
+                    effective = true;
+                    break;
+                }
+            }
+            if (!effective) {
+                Guard wrong = g.withKind(GuardKind.WRONG_OBJECT, g.description() + " (checks another object)");
+                for (int i : group.getValue()) {
+                    Operation op = ops.get(i);
+                    out.set(i, op.withSite(op.site().withGuard(wrong)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Some object test looks at what {@code op} creates, drops, renames or needs, or at its table. */
+    private static boolean touches(List<Condition.Exists> atoms, Operation op, Effects.Naming naming,
+            Supplier<NamingConvention> convention) {
+        if (convention != null && byConvention(atoms, op, convention)) {
+            return true;
+        }
+        for (ObjectRef ref : after(op, naming).keySet()) {
+            for (Condition.Exists x : atoms) {
+                if (matches(x, ref)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A check on the name the project's naming convention gives the constraint or index the op creates
+     * or drops ({@code ck_t_positive} for {@code create_check_constraint("positive", "t", ...)}).
+     */
+    private static boolean byConvention(List<Condition.Exists> atoms, Operation op, Supplier<NamingConvention> convention) {
+        ConstraintNames.Name n;
+        String table;
+        if (op instanceof Operation.AddConstraint c) {
+            n = ConstraintNames.of(op, convention.get());
+            table = c.table();
+        } else if (op instanceof Operation.CreateIndex ix) {
+            n = ConstraintNames.of(op, convention.get());
+            table = ix.table();
+        } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT) {
+            n = ConstraintNames.ofDrop(op, convention.get());
+            table = d.table();
+        } else {
+            return false;
+        }
+        if (!(n instanceof ConstraintNames.Name.Given given)) {
+            return false;
+        }
+        return atoms.stream().anyMatch(x -> (x.kind() == ObjectKind.CONSTRAINT || x.kind() == ObjectKind.INDEX)
+                && given.name().equalsIgnoreCase(x.name()) && (x.table() == null || table == null
+                        || x.table().equalsIgnoreCase(table)));
+    }
+}
