@@ -38,6 +38,10 @@ public final class FormatType {
             Map.entry("tsquery", "tsquery"), Map.entry("xml", "xml"), Map.entry("oid", "oid"),
             Map.entry("timestamptz", "timestamp with time zone"), Map.entry("timetz", "time with time zone"));
 
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern SPACED_OPEN = Pattern.compile("\\s*\\(\\s*");
+    private static final Pattern SPACED_CLOSE = Pattern.compile("\\s*([),])");
+    private static final Pattern SPACED_COMMA = Pattern.compile(",\\s*");
     private static final Pattern VARCHAR = Pattern.compile("(?:character varying|varchar)(?:\\((\\d+)\\))?");
     private static final Pattern CHAR = Pattern.compile("(?:character|char|nchar|national character)(?:\\((\\d+)\\))?");
     private static final Pattern NUMERIC = Pattern.compile("(?:numeric|decimal)(?:\\((\\d+)(?:,(\\d+))?\\))?");
@@ -84,8 +88,10 @@ public final class FormatType {
             return null;
         }
         // PostgreSQL folds unquoted words; spaces inside parentheses and before them do not matter
-        String s = t.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("\\s*\\(\\s*", "(")
-                .replaceAll("\\s*([),])", "$1").replaceAll(",\\s*", ",");
+        String s = SPACES.matcher(t.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        s = SPACED_OPEN.matcher(s).replaceAll("(");
+        s = SPACED_CLOSE.matcher(s).replaceAll("$1");
+        s = SPACED_COMMA.matcher(s).replaceAll(",");
         String plain = PLAIN.get(s);
         if (plain != null) {
             return plain;

@@ -763,7 +763,7 @@ final class StatementClassifier {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
         List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
-        InsertReader.Shape shape = InsertReader.read(sql.text().substring(from, to));
+        InsertReader.Shape shape = plainValues() ? null : InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
             return one(new Operation.Insert(site(), shape.table(), shape.onConflict() || ignoresDuplicates,
                     shape.guardedSelect(), false, shape.columns(), runtime));
@@ -806,6 +806,86 @@ final class StatementClassifier {
         }
         return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded, false, columns,
                 runtime));
+    }
+
+    /** Words that cannot be a plain table or column name to both readers of an INSERT. */
+    private static final Set<String> INSERT_CLAUSE_WORDS = Set.of("SELECT", "WITH", "VALUES", "DEFAULT", "ON", "AS",
+            "OVERRIDING", "RETURNING", "SET", "TABLE", "INTO");
+
+    /**
+     * Whether the statement is {@code INSERT INTO name [(col, ...)] VALUES (literal, ...), ...}: plain
+     * names and rows of constants, nothing else. JSqlParser's reading of such a statement (when it reads
+     * it at all) is the token scan's: the same target and columns, no ON CONFLICT, no SELECT; the
+     * JSqlParser pass was most of the cost of a revision of such INSERTs.
+     */
+    private boolean plainValues() {
+        int p = 0;
+        if (!toks.get(p++).is("INSERT") || !toks.get(p++).is("INTO") || !plainName(p)) {
+            return false;
+        }
+        p++;
+        while (p + 1 < toks.size() && toks.get(p).isOp(".") && plainName(p + 1)) {
+            p += 2;
+        }
+        if (p < toks.size() && toks.get(p).isOp("(")) {
+            do {
+                if (!plainName(++p)) {
+                    return false;
+                }
+            } while (++p < toks.size() && toks.get(p).isOp(","));
+            if (p >= toks.size() || !toks.get(p++).isOp(")")) {
+                return false;
+            }
+        }
+        if (p >= toks.size() || !toks.get(p++).is("VALUES")) {
+            return false;
+        }
+        do {
+            if (p >= toks.size() || !toks.get(p).isOp("(")) {
+                return false;
+            }
+            do {
+                p++;
+                if (p < toks.size() && toks.get(p).isOp("-")) {
+                    p++;
+                }
+                if (p >= toks.size() || !constant(toks.get(p))) {
+                    return false;
+                }
+            } while (++p < toks.size() && toks.get(p).isOp(","));
+            if (p >= toks.size() || !toks.get(p++).isOp(")")) {
+                return false;
+            }
+        } while (p < toks.size() && toks.get(p++).isOp(","));
+        return p == toks.size();
+    }
+
+    /** An unqualified word or double-quoted identifier that is no INSERT clause word. */
+    private boolean plainName(int p) {
+        if (p >= toks.size()) {
+            return false;
+        }
+        SqlToken t = toks.get(p);
+        if (t.dynamic()) {
+            return false;
+        }
+        if (t.kind() == SqlToken.Kind.QUOTED) {
+            return sql.text().charAt(t.start()) == '"';
+        }
+        return t.kind() == SqlToken.Kind.WORD && !INSERT_CLAUSE_WORDS.contains(t.text().toUpperCase(Locale.ROOT));
+    }
+
+    /** A number, a plain {@code '...'} string without backslashes, NULL, TRUE or FALSE. */
+    private boolean constant(SqlToken t) {
+        if (t.dynamic()) {
+            return false;
+        }
+        return switch (t.kind()) {
+            case NUMBER -> true;
+            case STRING -> sql.text().charAt(t.start()) == '\'' && t.text().indexOf('\\') < 0;
+            case WORD -> t.is("NULL") || t.is("TRUE") || t.is("FALSE");
+            default -> false;
+        };
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.idemlint.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.migration.Operation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +58,31 @@ class InsertReaderTest {
         assertEquals(List.of("id", "name"), columns("INSERT INTO t (id, name) VALUES ({?}, 'x')"));
         assertNull(columns("INSERT INTO t VALUES (1)"));
         assertNull(columns("INSERT INTO t ({?}) VALUES (1)"));
+    }
+
+    /**
+     * A plain {@code INSERT INTO name [(cols)] VALUES (constants), ...} is read by the token scan alone;
+     * where JSqlParser reads the statement too, both readings must agree.
+     */
+    @Test
+    void plain_values_inserts_read_as_jsqlparser_reads_them() {
+        List<String> plain = List.of(
+                "INSERT INTO t0 (id, name) VALUES (4, 'n4')",
+                "insert into Teams (ID, \"Name\") values (1, 'a'), (2, 'b')",
+                "INSERT INTO public.teams (id) VALUES (-1)",
+                "INSERT INTO \"Odd\"\"Name\" (\"a\"\"b\", c) VALUES (NULL, TRUE)",
+                "INSERT INTO t VALUES (1, 'x', FALSE)",
+                "INSERT INTO s.t (a, b) VALUES (1.5, 'it''s'), (2e3, '')",
+                "INSERT INTO t (a) VALUES (1), (2), (3)",
+                "INSERT INTO key (value) VALUES (1)",
+                "INSERT INTO t (a) VALUES (1) -- a comment");
+        for (String sql : plain) {
+            Operation.Insert op = (Operation.Insert) SqlFixture.classify(sql).get(0);
+            InsertReader.Shape js = InsertReader.read(sql);
+            assertNotNull(js, sql);
+            assertEquals(js, new InsertReader.Shape(op.table(), op.columns(), op.onConflict(), op.guardedSelect()), sql);
+        }
+        assertEquals("odd\"name", ((Operation.Insert) SqlFixture.classify(
+                "INSERT INTO \"odd\"\"name\" (a) VALUES (1)").get(0)).table());
     }
 }
