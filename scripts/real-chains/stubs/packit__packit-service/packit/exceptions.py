@@ -1,0 +1,2 @@
+class PackitException(Exception):
+    pass

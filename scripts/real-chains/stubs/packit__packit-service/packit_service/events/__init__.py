@@ -1,0 +1,1 @@
+from packit_service.events import github  # noqa: F401
