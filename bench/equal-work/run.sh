@@ -18,6 +18,10 @@
 # repository, in $IDEMLINT_BENCH_TOOLS (default ~/.cache/idemlint-bench). Prints medians of wall and
 # user+sys CPU, and each row's ratio to Squawk: the ratio of the medians and the median of the
 # rounds' own ratios (the tools timed back to back in one round).
+# Each --java row is run three ways: `--no-cache` (cold), with the result cache warm (nothing changed
+# since the last run: `warm`), and after one revision of one tree changed (`1 changed`: a comment line
+# appended to a different revision each round, so only that tree is linted again). The caches live in
+# each copied tree's project root, as by default.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
@@ -82,13 +86,22 @@ log="$data/times.tsv"
 for spec in "${javas[@]}"; do
   IDEMLINT_JAVA="${spec#*=}" "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
 done
+revisions=("$data"/py/*/versions/*.py)
+changed=("${revisions[@]:0:runs}")
 "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= runs; r++)); do
   for spec in "${javas[@]}"; do
     IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
+      "$idemlint" lint --no-cache --format json --fail-on never "$data"/py/*/versions > /dev/null
+    printf '%s\t%s\t%s\n' "${spec%%=*} cold" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
       "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
-    printf '%s\t%s\t%s\n' "${spec%%=*}" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+    printf '%s\t%s\t%s\n' "${spec%%=*} warm" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+    printf '# changed in round %s\n' "$r" >> "${changed[$(( (r - 1) % ${#changed[@]} ))]}"
+    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
+      "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
+    printf '%s\t%s\t%s\n' "${spec%%=*} 1 changed" "$r" "$(tail -n 1 "$log.t")" >> "$log"
   done
   /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
   printf 'squawk %s\t%s\t%s\n' "$("$squawk" --version | tr -dc '0-9.')" "$r" "$(tail -n 1 "$log.t")" >> "$log"

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
     static final List<String> STAGES = List.of("source", "fix", "discovery", "db", "python", "migration", "sql",
-            "graph", "schema", "rule", "rules", "plan", "report", "server",
+            "graph", "schema", "rule", "rules", "plan", "report", "cache", "server",
             "cli");
     static final Map<String, String> THIRD_PARTY = Map.of("org.antlr", "python", "net.sf.jsqlparser", "sql",
             "picocli", "cli", "org.postgresql", "db", "java.sql", "db", "org.eclipse.lsp4j", "server", "com.google.gson", "server");

@@ -1,5 +1,6 @@
 package dev.idemlint.cli;
 
+import dev.idemlint.cache.ResultCache;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
@@ -77,6 +78,8 @@ public final class LintCommand implements Callable<Integer> {
     private final boolean exitZero;
     private final boolean exitNonZeroOnFix;
     private final Path stdinFilename;
+    private final boolean noCache;
+    private final Path cacheDir;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
@@ -120,6 +123,10 @@ public final class LintCommand implements Callable<Integer> {
         Specs.flag(s, "--exit-non-zero-on-fix", "exit 1 when --fix changed a file, even if nothing remains");
         Specs.option(s, "--stdin-filename", Path.class, "PATH",
                 "with -: lint stdin as the file at PATH in its project (--fix prints the fixed text)", null);
+        Specs.flag(s, "--no-cache", "neither read nor write the result cache");
+        Specs.option(s, "--cache-dir", Path.class, "DIR",
+                "keep the result cache in DIR (default: $IDEMLINT_CACHE_DIR, else .idemlint_cache in the project root)",
+                null);
         return s;
     }
 
@@ -152,6 +159,8 @@ public final class LintCommand implements Callable<Integer> {
         exitZero = Specs.flag(parsed, "--exit-zero");
         exitNonZeroOnFix = Specs.flag(parsed, "--exit-non-zero-on-fix");
         stdinFilename = Specs.value(parsed, "--stdin-filename");
+        noCache = Specs.flag(parsed, "--no-cache");
+        cacheDir = Specs.value(parsed, "--cache-dir");
     }
 
     @Override
@@ -267,6 +276,10 @@ public final class LintCommand implements Callable<Integer> {
         List<FixLoop.FixedFile> fixedFiles = new ArrayList<>();
         int files = 0;
         int fixedCount = 0;
+        // --fix, --diff and stdin lint texts that are not on disk, or not yet: they neither read nor
+        // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
+        ResultCache cache = noCache || fix || diff || stdin ? null
+                : ResultCache.forRun(namedCacheDir(), ResultCache.build(Main.class, Main.VERSION), linter.ruleNames());
         for (LintTarget t : found.targets()) {
             LintResult r;
             FixLoop.Outcome o = null;
@@ -291,12 +304,19 @@ public final class LintCommand implements Callable<Integer> {
             } else if (stdin) {
                 r = linter.lint(t, shown, given);
             } else {
-                r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
-                    @Override
-                    public Spare apply(List<Diagnostic> ds) {
-                        return json.ahead(ds);
+                ResultCache.Probe probe = cache == null ? null : cache.probe(t, shown);
+                r = probe == null ? null : probe.hit();
+                if (r == null) {
+                    r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
+                        @Override
+                        public Spare apply(List<Diagnostic> ds) {
+                            return json.ahead(ds);
+                        }
+                    });
+                    if (probe != null) {
+                        probe.store(r);
                     }
-                });
+                }
             }
             all.addAll(r.diagnostics());
             files += r.filesRead();
@@ -428,6 +448,15 @@ public final class LintCommand implements Callable<Integer> {
             return 0;
         }
         return status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
+    }
+
+    /** The cache directory the user named: --cache-dir, else $IDEMLINT_CACHE_DIR; null: each project root's. */
+    private Path namedCacheDir() {
+        if (cacheDir != null) {
+            return cacheDir;
+        }
+        String env = System.getenv(ResultCache.ENV);
+        return env == null || env.isEmpty() ? null : Paths.get(env);
     }
 
     private static final List<String> FORMATS =

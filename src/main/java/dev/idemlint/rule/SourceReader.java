@@ -81,6 +81,11 @@ public final class SourceReader {
         } catch (OutOfMemoryError e) {
             throw new Unreadable("File too large to read", 0, true);
         }
+        return decode(path, displayPath, bytes);
+    }
+
+    /** {@link #readText} of a file whose bytes were read already (the result cache hashes them first). */
+    public static Text decode(Path path, String displayPath, byte[] bytes) throws Unreadable {
         String problem = SourceEncoding.problem(bytes);
         if (problem != null) {
             throw new Unreadable(problem.startsWith("encoding '") ? problem : "Syntax error: " + problem
@@ -140,7 +145,7 @@ public final class SourceReader {
      * run). A file that cannot be opened is read again the NIO way, for the failure's own exception
      * (no such file, permission denied), which {@link IoFailure#describe} words.
      */
-    static byte[] readBytes(Path path) throws IOException {
+    public static byte[] readBytes(Path path) throws IOException {
         File file;
         try {
             file = path.toFile();

@@ -1,0 +1,616 @@
+package dev.idemlint.cache;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.LintResult;
+import dev.idemlint.rule.SourceReader;
+import dev.idemlint.source.SourceFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The result cache: a versions tree's findings, stored under a key made of everything they depend on
+ * and read back while that is unchanged. Linting a tree reads its files anyway; a hit costs that read,
+ * one hash over the bytes and the decoding of the findings, where a miss parses, models and checks
+ * every revision. The key covers every file of the tree (the graph, the schema timeline and the project
+ * rules read them all), so changing one revision re-lints its tree; the other trees of the run still hit.
+ *
+ * <p>Every input is hostile, the cache directory included: a pull request can commit a crafted
+ * {@code .idemlint_cache/}. So an entry counts only when its signature verifies under the directory's
+ * signing key, and that key counts only in the file it was written to: the key file records its own
+ * file identity (device and inode), which a checkout, a copy or a restore from an archive does not
+ * keep, so a key that came with the directory is replaced and every entry signed with it becomes a
+ * miss. Nothing is followed through a symbolic link unless the user named the directory. Entries are
+ * written to a temporary file and renamed into place, so concurrent runs read an old entry, a new
+ * one, or none; never a mix.
+ */
+public final class ResultCache {
+    /** The directory's name in the project root, as Ruff keeps {@code .ruff_cache}. */
+    public static final String DIR_NAME = ".idemlint_cache";
+    /** The environment variable naming the directory (as {@code --cache-dir} does). */
+    public static final String ENV = "IDEMLINT_CACHE_DIR";
+
+    private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
+    /** Bumped whenever the entry layout or what the key covers changes. */
+    private static final int FORMAT = 1;
+    private static final String KEY_FILE = "signing-key";
+    private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
+    /** Larger than any tree's findings; a bigger file is not read. */
+    private static final long MAX_ENTRY = 1L << 30;
+    private static final int MAC = 16;
+    /** The standard signature (https://bford.info/cachedir/): backup and archiving tools skip the directory. */
+    static final String CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n"
+            + "# This file is a cache directory tag created by idemlint.\n"
+            + "# For information about cache directory tags, see:\n"
+            + "#\thttps://bford.info/cachedir/\n";
+    /** Findings whose text depends on more than the key holds: such a result is not stored. */
+    private static final Set<String> UNCACHEABLE = Set.of(BuiltinChecks.INTERNAL_ERROR, BuiltinChecks.IO_ERROR,
+            // its fix renumbers the newer file, which git history decides (graph/FileAge)
+            "duplicate-revision-id");
+
+    private final Path named;
+    private final String tool;
+    private final Set<String> rules;
+    private final Map<Path, Store> stores = new HashMap<>();
+
+    private ResultCache(Path named, String tool, Set<String> rules) {
+        this.named = named;
+        this.tool = tool;
+        this.rules = rules;
+    }
+
+    /**
+     * A cache for one run: in {@code named} when the user named a directory ({@code --cache-dir},
+     * {@value #ENV}), else in each tree's project root. {@code tool} identifies the build
+     * ({@link #build}), {@code rules} are the rules the linter runs.
+     */
+    public static ResultCache forRun(Path named, String tool, Set<String> rules) {
+        return new ResultCache(named, tool, Set.copyOf(rules));
+    }
+
+    /**
+     * The version and, for a jar, its path, size and modification time; for a classes directory (a
+     * build in progress) the names, sizes and times of every file in it, since the version string does
+     * not change between builds of one version.
+     */
+    public static String build(Class<?> anchor, String version) {
+        StringBuilder sb = new StringBuilder(version);
+        try {
+            Path where = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            sb.append('\n').append(where);
+            if (Files.isRegularFile(where)) {
+                sb.append('\n').append(Files.size(where)).append('\n').append(Files.getLastModifiedTime(where).toMillis());
+            } else if (Files.isDirectory(where)) {
+                List<String> entries = new ArrayList<>();
+                Files.walkFileTree(where, new java.nio.file.SimpleFileVisitor<Path>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                        entries.add(where.relativize(p) + " " + a.size() + " " + a.lastModifiedTime().toMillis());
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+                });
+                java.util.Collections.sort(entries);
+                sb.append('\n').append(HexFormat.of().formatHex(sha256(String.join("\n", entries))));
+            }
+        } catch (Exception e) {
+            // no location to tell builds apart: a random identity, so nothing is ever shared
+            sb.append('\n').append(new SecureRandom().nextLong());
+        }
+        return sb.toString();
+    }
+
+    /** The cache directory for a tree of {@code projectRoot}. */
+    Path dirFor(LintTarget target) {
+        return named != null ? named : target.projectRoot().resolve(DIR_NAME);
+    }
+
+    /**
+     * The cache's view of one tree: its findings when the cache holds them ({@link Probe#hit}), else a
+     * {@link Probe#store} for what the linter finds. Null when the tree cannot be cached (a file that
+     * cannot be read: its finding's wording comes from the system).
+     */
+    public Probe probe(LintTarget target, Function<Path, String> display) {
+        Store store = stores.get(dirFor(target));
+        if (store == null) {
+            store = new Store(dirFor(target), named != null);
+            stores.put(dirFor(target), store);
+        }
+        if (store.disabled) {
+            return null;
+        }
+        List<Path> files = new ArrayList<>(target.files().size());
+        for (Path p : target.files()) {
+            if (!target.config().excludes(p)) {
+                files.add(p);
+            }
+        }
+        byte[] signing = store.signingKey();
+        if (signing == null) {
+            return null;
+        }
+        byte[][] bytes = new byte[files.size()][];
+        SipHash md = new SipHash(signing);
+        md.piece("idemlint result cache key " + FORMAT);
+        md.piece(tool);
+        md.piece(context(target));
+        md.piece(canonical(NamingConvention.of(target)));
+        md.piece(String.valueOf(files.size()));
+        for (int i = 0; i < files.size(); i++) {
+            Path p = files.get(i);
+            try {
+                bytes[i] = SourceReader.readBytes(p);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                return null;
+            }
+            md.piece(p.toString());
+            md.piece(display.apply(p));
+            md.piece(target.reports(p) ? "report" : "context");
+            md.piece(bytes[i]);
+        }
+        byte[] key = md.finish();
+        Tree tree = new Tree(files, bytes);
+        return new Probe(store, key, store.read(key, tree), tree);
+    }
+
+    private final Map<List<Object>, String> contexts = new HashMap<>();
+
+    /**
+     * What the key holds besides the files and the naming convention: the rules run, where the tree
+     * is, its settings and config. Made once per distinct set in a run (most trees of a run share one).
+     */
+    private String context(LintTarget target) {
+        List<Object> parts = new ArrayList<>(6);
+        parts.add(target.projectRoot());
+        parts.add(target.versionsDir() == null ? "" : target.versionsDir());
+        parts.add(target.settings());
+        parts.add(target.config());
+        parts.add(target.provenance());
+        parts.add(target.focus());
+        String c = contexts.get(parts);
+        if (c == null) {
+            c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
+            contexts.put(parts, c);
+        }
+        return c;
+    }
+
+    /** One tree's look-up: its result when cached, and where to store it when not. */
+    public static final class Probe {
+        private final Store store;
+        private final byte[] key;
+        private final LintResult hit;
+        private final Tree tree;
+
+        Probe(Store store, byte[] key, LintResult hit, Tree tree) {
+            this.store = store;
+            this.key = key;
+            this.hit = hit;
+            this.tree = tree;
+        }
+
+        /** The tree's result as the linter found it before, or null. */
+        public LintResult hit() {
+            return hit;
+        }
+
+        /** Stores what the linter found for the tree (not every result is stored: {@link #UNCACHEABLE}). */
+        public void store(LintResult result) {
+            for (Diagnostic d : result.diagnostics()) {
+                if (UNCACHEABLE.contains(d.rule())) {
+                    return;
+                }
+            }
+            byte[] payload;
+            try {
+                payload = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                return;
+            }
+            store.write(key, payload);
+        }
+    }
+
+    /** The tree's files and the bytes the key was made from; texts decoded from them once each. */
+    static final class Tree implements EntryCodec.TreeFiles {
+        private final List<Path> files;
+        private final byte[][] bytes;
+        private final Map<Path, Integer> index = new HashMap<>();
+        private final Map<Integer, SourceFile> decoded = new HashMap<>();
+
+        Tree(List<Path> files, byte[][] bytes) {
+            this.files = files;
+            this.bytes = bytes;
+            for (int i = 0; i < files.size(); i++) {
+                index.put(files.get(i), i);
+            }
+        }
+
+        @Override
+        public int indexOf(Path path) {
+            Integer i = index.get(path);
+            return i == null ? -1 : i;
+        }
+
+        @Override
+        public SourceFile source(int i, String displayPath) {
+            SourceFile f = decoded.get(i);
+            if (f == null || !f.displayPath().equals(displayPath)) {
+                try {
+                    f = SourceReader.decode(files.get(i), displayPath, bytes[i]).file();
+                } catch (SourceReader.Unreadable e) {
+                    // as the linter shows a file it cannot decode
+                    f = SourceFile.of(files.get(i), displayPath, e.lossyText());
+                }
+                decoded.put(i, f);
+            }
+            return f;
+        }
+
+        @Override
+        public int size() {
+            return files.size();
+        }
+    }
+
+    /** One cache directory: its signing key, its entries. */
+    static final class Store {
+        private final Path dir;
+        private final boolean named;
+        boolean disabled;
+        private byte[] signingKey;
+        private boolean keyRead;
+
+        Store(Path dir, boolean named) {
+            this.dir = dir;
+            this.named = named;
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !usableDir()) {
+                disabled = true;
+            }
+        }
+
+        /**
+         * A directory; when idemlint chose the place (the project root), a real one, not a link the
+         * project ships to make us write elsewhere.
+         */
+        private boolean usableDir() {
+            return named ? Files.isDirectory(dir) : Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS);
+        }
+
+        LintResult read(byte[] key, Tree tree) {
+            byte[] signing = key();
+            if (signing == null) {
+                return null;
+            }
+            byte[] data = readSmall(dir.resolve(HexFormat.of().formatHex(key)), MAX_ENTRY);
+            int head = MAGIC.length + 4 + key.length + 4;
+            if (data == null || data.length < head + MAC) {
+                return null;
+            }
+            EntryCodec.In in = new EntryCodec.In(data, MAGIC.length, 4);
+            int length;
+            try {
+                if (!java.util.Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length) || in.i32() != FORMAT
+                        || !java.util.Arrays.equals(data, MAGIC.length + 4, MAGIC.length + 4 + key.length, key, 0,
+                                key.length)) {
+                    return null;
+                }
+                length = new EntryCodec.In(data, head - 4, 4).i32();
+            } catch (EntryCodec.Malformed e) {
+                return null;
+            }
+            if (length < 0 || length != data.length - head - MAC) {
+                return null;
+            }
+            byte[] mac = mac(signing, data, 0, head + length);
+            if (!MessageDigest.isEqual(mac, java.util.Arrays.copyOfRange(data, head + length, data.length))) {
+                return null;
+            }
+            try {
+                EntryCodec.Decoded d = EntryCodec.decode(data, head, length, tree);
+                return new LintResult(d.diagnostics(), List.of(), d.filesRead());
+            } catch (EntryCodec.Malformed | RuntimeException e) {
+                return null;
+            }
+        }
+
+        void write(byte[] key, byte[] payload) {
+            if (disabled || !ensureDir()) {
+                return;
+            }
+            byte[] signing = key();
+            if (signing == null) {
+                return;
+            }
+            EntryCodec.Out out = new EntryCodec.Out();
+            out.bytes(MAGIC, MAGIC.length);
+            out.i32(FORMAT);
+            out.bytes(key, key.length);
+            out.i32(payload.length);
+            out.bytes(payload, payload.length);
+            byte[] mac = mac(signing, out.buf, 0, out.size);
+            out.bytes(mac, mac.length);
+            writeAtomically(dir.resolve(HexFormat.of().formatHex(key)), java.util.Arrays.copyOf(out.buf, out.size));
+        }
+
+        /**
+         * The directory's signing key, made (with the directory) when there is none it can trust;
+         * null when the cache cannot be used here.
+         */
+        byte[] signingKey() {
+            byte[] k = key();
+            if (k == null && !disabled && ensureDir()) {
+                k = newKey();
+            }
+            return k;
+        }
+
+        /** Creates the directory with its {@code .gitignore} and {@code CACHEDIR.TAG}; false when it cannot. */
+        private boolean ensureDir() {
+            try {
+                if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    if (named) {
+                        Files.createDirectories(dir);
+                    } else {
+                        Files.createDirectory(dir);
+                    }
+                }
+            } catch (FileAlreadyExistsException e) {
+                // made by a concurrent run, or a dangling link: checked below
+            } catch (IOException | RuntimeException e) {
+                disabled = true;
+                return false;
+            }
+            if (!usableDir()) {
+                disabled = true;
+                return false;
+            }
+            ensureFile(dir.resolve(".gitignore"), "# Automatically created by idemlint.\n*\n");
+            ensureFile(dir.resolve("CACHEDIR.TAG"), CACHEDIR_TAG);
+            return true;
+        }
+
+        private void ensureFile(Path p, String content) {
+            if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                writeAtomically(p, content.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+
+        /** The directory's signing key, when its key file is the one it was written to; else null. */
+        private byte[] key() {
+            if (!keyRead) {
+                keyRead = true;
+                signingKey = readKey();
+            }
+            return signingKey;
+        }
+
+        private byte[] readKey() {
+            Path p = dir.resolve(KEY_FILE);
+            Object identity = identity(p);
+            byte[] data = identity == null ? null : readSmall(p, 4096);
+            if (data == null) {
+                return null;
+            }
+            String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
+            if (lines.length != 4 || !lines[0].equals(KEY_HEADER) || !lines[2].equals(identity.toString())
+                    || !lines[3].isEmpty() || !lowerHex(lines[1], 64)) {
+                return null;
+            }
+            return HexFormat.of().parseHex(lines[1]);
+        }
+
+        /**
+         * A fresh signing key, written to a temporary file that records its own identity and renamed
+         * into place (a rename keeps the identity). Every entry signed with another key is a miss from
+         * now on. Null when no key can be written.
+         */
+        private byte[] newKey() {
+            byte[] k = new byte[32];
+            new SecureRandom().nextBytes(k);
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile(dir, ".tmp-", "");
+                Object identity = identity(tmp);
+                if (identity == null) {
+                    Files.deleteIfExists(tmp);
+                    disabled = true;
+                    return null;
+                }
+                Files.writeString(tmp, KEY_HEADER + "\n" + HexFormat.of().formatHex(k) + "\n" + identity + "\n",
+                        StandardCharsets.UTF_8);
+                move(tmp, dir.resolve(KEY_FILE));
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+                disabled = true;
+                return null;
+            }
+            keyRead = false;
+            // a concurrent run may have renamed its own key over this one: then that one is the key
+            return key();
+        }
+
+        private static boolean lowerHex(String s, int length) {
+            if (s.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                char c = s.charAt(i);
+                if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The file system's identity of a regular file (device and inode on Unix); null without one. */
+        private static Object identity(Path p) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                return a.isRegularFile() ? a.fileKey() : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /** A regular file's bytes (not through a link, not a FIFO or device), or null when over {@code max}. */
+        private static byte[] readSmall(Path p, long max) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (!a.isRegularFile() || a.size() > max) {
+                    return null;
+                }
+                try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                    byte[] data = in.readNBytes((int) Math.min(max, a.size() + 1));
+                    return data.length > a.size() ? null : data;
+                }
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                return null;
+            }
+        }
+
+        private void writeAtomically(Path target, byte[] data) {
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile(dir, ".tmp-", "");
+                Files.write(tmp, data);
+                move(tmp, target);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+            }
+        }
+
+        /** A rename; it replaces a link at {@code target} itself, never what the link points to. */
+        private static void move(Path from, Path target) throws IOException {
+            try {
+                Files.move(from, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(from, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+
+        private static void deleteQuietly(Path p) {
+            if (p != null) {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException | RuntimeException e) {
+                    // a stray temporary file: harmless, named .tmp-*
+                }
+            }
+        }
+    }
+
+    /**
+     * A value as text that is the same in every run for equal values: records by component, maps and
+     * sets sorted (their iteration order changes from one JVM to the next), lists in order.
+     */
+    static String canonical(Object o) {
+        StringBuilder sb = new StringBuilder();
+        canonical(o, sb, 0);
+        return sb.toString();
+    }
+
+    private static void canonical(Object o, StringBuilder sb, int depth) {
+        if (depth > 32) {
+            throw new IllegalStateException("settings nested too deeply to key the cache");
+        }
+        if (o == null) {
+            sb.append("null");
+        } else if (o instanceof Record r) {
+            sb.append(r.getClass().getName()).append('(');
+            for (RecordComponent c : r.getClass().getRecordComponents()) {
+                sb.append(c.getName()).append('=');
+                Object v;
+                try {
+                    v = c.getAccessor().invoke(r);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    v = "?" + r;
+                }
+                canonical(v, sb, depth + 1);
+                sb.append(';');
+            }
+            sb.append(')');
+        } else if (o instanceof Map<?, ?> m) {
+            Map<String, String> sorted = new TreeMap<>();
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                sorted.put(canonical(e.getKey()), canonical(e.getValue()));
+            }
+            sb.append("map").append(sorted.size()).append('{');
+            for (Map.Entry<String, String> e : sorted.entrySet()) {
+                quote(e.getKey(), sb);
+                sb.append(':');
+                quote(e.getValue(), sb);
+                sb.append(',');
+            }
+            sb.append('}');
+        } else if (o instanceof Set<?> s) {
+            TreeSet<String> sorted = new TreeSet<>();
+            for (Object v : s) {
+                sorted.add(canonical(v));
+            }
+            sb.append("set").append(sorted.size()).append('{');
+            for (String v : sorted) {
+                quote(v, sb);
+                sb.append(',');
+            }
+            sb.append('}');
+        } else if (o instanceof Collection<?> c) {
+            sb.append("list").append(c.size()).append('[');
+            for (Object v : c) {
+                canonical(v, sb, depth + 1);
+                sb.append(',');
+            }
+            sb.append(']');
+        } else {
+            sb.append(o.getClass().getName()).append(':');
+            quote(o.toString(), sb);
+        }
+    }
+
+    private static void quote(String s, StringBuilder sb) {
+        sb.append(s.length()).append('"').append(s).append('"');
+    }
+
+    private static MessageDigest digest() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
+    }
+
+    private static byte[] sha256(String s) {
+        return digest().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The entry's signature: SipHash under the directory's key, apart from the hashes that name entries. */
+    static byte[] mac(byte[] key, byte[] data, int offset, int length) {
+        SipHash h = new SipHash(key);
+        h.piece("idemlint result cache entry " + FORMAT);
+        h.update(data, offset, length);
+        return h.finish();
+    }
+}

@@ -1,0 +1,322 @@
+package dev.idemlint.cache;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.Discovery;
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.LintResult;
+import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.Rule;
+import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.rules.Registry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultCacheTest {
+    private static final Linter LINTER = linter();
+    private static final Function<Path, String> SHOWN = p -> p.getFileName().toString();
+
+    private static Linter linter() {
+        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
+        for (Rule r : Registry.all()) {
+            names.add(r.name());
+        }
+        return new Linter(Registry.all(), RuleCatalog.load(names));
+    }
+
+    /** A versions tree with findings in two files, and fixes. */
+    private static LintTarget tree(Path dir) throws IOException {
+        Path versions = dir.resolve("versions");
+        Files.createDirectories(versions);
+        Files.writeString(versions.resolve("a1_players.py"), """
+                from alembic import op
+                import sqlalchemy as sa
+
+                revision = "a1"
+                down_revision = None
+
+                def upgrade():
+                    op.create_table("players", sa.Column("id", sa.Integer(), primary_key=True))
+                    op.execute("CREATE INDEX ix_players_id ON players (id)")
+                """, StandardCharsets.UTF_8);
+        Files.writeString(versions.resolve("b2_nick.py"), """
+                from alembic import op
+                import sqlalchemy as sa
+
+                revision = "b2"
+                down_revision = "a1"
+
+                def upgrade():
+                    op.add_column("players", sa.Column("nick", sa.Text()))  # caf\u00e9 \ud83d\ude00
+                """, StandardCharsets.UTF_8);
+        return target(versions);
+    }
+
+    private static LintTarget target(Path versions) {
+        return new Discovery(Settings.DEFAULT).discover(List.of(versions)).targets().get(0);
+    }
+
+    private static ResultCache cache(Path dir) {
+        return ResultCache.forRun(dir, "test-build", LINTER.ruleNames());
+    }
+
+    /** Probes, lints on a miss and stores; returns whether it hit, checking the result is the linter's. */
+    private static boolean run(ResultCache cache, LintTarget t) {
+        ResultCache.Probe p = cache.probe(t, SHOWN);
+        assertNotNull(p, "the tree is cacheable");
+        LintResult expected = LINTER.lint(t, SHOWN);
+        if (p.hit() != null) {
+            assertSameFindings(expected, p.hit());
+            return true;
+        }
+        p.store(expected);
+        return false;
+    }
+
+    private static void assertSameFindings(LintResult expected, LintResult actual) {
+        assertEquals(expected.filesRead(), actual.filesRead());
+        assertEquals(expected.diagnostics().size(), actual.diagnostics().size());
+        for (int i = 0; i < expected.diagnostics().size(); i++) {
+            Diagnostic e = expected.diagnostics().get(i);
+            Diagnostic a = actual.diagnostics().get(i);
+            assertEquals(e.file().path(), a.file().path());
+            assertEquals(e.file().displayPath(), a.file().displayPath());
+            assertEquals(e.file().text(), a.file().text());
+            assertEquals(new Diagnostic(e.rule(), e.severity(), a.file(), e.span(), e.message(), e.help(), e.fixes(),
+                    List.of()), new Diagnostic(a.rule(), a.severity(), a.file(), a.span(), a.message(), a.help(),
+                            a.fixes(), List.of()));
+            assertEquals(e.related().size(), a.related().size());
+        }
+    }
+
+    private static List<Path> entries(Path cache) throws IOException {
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).toList();
+        }
+    }
+
+    @Test
+    void a_warm_probe_gives_the_findings_the_linter_gives(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        assertTrue(LINTER.lint(t, SHOWN).diagnostics().size() >= 3);
+        assertFalse(run(cache(dir), t), "cold");
+        assertTrue(run(cache(dir), t), "warm");
+        assertTrue(run(cache(dir), t), "warm again");
+        assertEquals(1, entries(dir).size());
+    }
+
+    @Test
+    void a_corrupt_truncated_or_foreign_version_entry_is_a_miss_and_is_rewritten(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        run(cache(dir), t);
+        Path entry = entries(dir).get(0);
+        byte[] good = Files.readAllBytes(entry);
+        List<byte[]> damaged = new ArrayList<>();
+        damaged.add(new byte[0]);
+        damaged.add(java.util.Arrays.copyOf(good, good.length / 2));
+        damaged.add(java.util.Arrays.copyOf(good, good.length - 1));
+        byte[] longer = java.util.Arrays.copyOf(good, good.length + 1);
+        damaged.add(longer);
+        for (int at : new int[] {0, 9, 12, 30, 40, good.length / 2, good.length - 1}) {
+            byte[] flipped = good.clone();
+            flipped[at] ^= 0x20;
+            damaged.add(flipped);
+        }
+        byte[] otherVersion = good.clone();
+        otherVersion[11] = (byte) (otherVersion[11] + 1); // the format number after the 8-byte magic
+        damaged.add(otherVersion);
+        damaged.add("junk that is not an entry at all".getBytes(StandardCharsets.UTF_8));
+        for (byte[] bad : damaged) {
+            Files.write(entry, bad);
+            assertFalse(run(cache(dir), t), "a damaged entry of " + bad.length + " bytes was read");
+            assertArrayEquals(good, Files.readAllBytes(entry), "the entry was written again");
+            assertTrue(run(cache(dir), t));
+        }
+    }
+
+    @Test
+    void a_forged_count_or_index_inside_a_signed_entry_is_a_miss_not_a_crash() throws Exception {
+        // the decoder's own checks, behind the signature: counts and indexes out of range
+        EntryCodec.TreeFiles none = new EntryCodec.TreeFiles() {
+            @Override
+            public int indexOf(Path path) {
+                return -1;
+            }
+
+            @Override
+            public dev.idemlint.source.SourceFile source(int index, String displayPath) {
+                return null;
+            }
+
+            @Override
+            public int size() {
+                return 0;
+            }
+        };
+        List<byte[]> bad = List.of(
+                new byte[] {0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // 2^31 strings
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 5}, // a file naming string 5 of 0
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // a 2 GB string
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0}); // a negative count
+        for (byte[] b : bad) {
+            try {
+                EntryCodec.decode(b, 0, b.length, none);
+                throw new AssertionError("decoded " + HexFormat.of().formatHex(b));
+            } catch (EntryCodec.Malformed expected) {
+                // a miss
+            }
+        }
+    }
+
+    @Test
+    void a_cache_copied_from_elsewhere_is_not_trusted(@TempDir Path tmp) throws IOException {
+        // a pull request commits .idemlint_cache/ with entries for its own files: a checkout writes
+        // new files, so the key file no longer is the file it says it is
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        run(cache(dir), t);
+        Path copy = tmp.resolve("copied");
+        Files.createDirectories(copy);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, copy.resolve(p.getFileName()));
+            }
+        }
+        String keyBefore = Files.readString(copy.resolve("signing-key"));
+        assertFalse(run(cache(copy), t), "a copied entry was trusted");
+        assertFalse(keyBefore.equals(Files.readString(copy.resolve("signing-key"))), "the key was replaced");
+        assertTrue(run(cache(copy), t), "its rewritten entry is used");
+        // a key file that names its own identity wrongly, or is not one, is replaced as well
+        for (String forged : List.of("idemlint cache signing key 1\n" + "ab".repeat(32) + "\n(dev=1,ino=2)\n", "",
+                "idemlint cache signing key 1\nzz\n")) {
+            Files.writeString(copy.resolve("signing-key"), forged);
+            assertFalse(run(cache(copy), t));
+        }
+    }
+
+    @Test
+    void a_tool_settings_config_or_file_change_misses(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        run(cache(dir), t);
+        assertTrue(run(cache(dir), t));
+        // another build of idemlint
+        ResultCache other = ResultCache.forRun(dir, "another-build", LINTER.ruleNames());
+        assertNull(other.probe(t, SHOWN).hit());
+        // other rules
+        ResultCache fewer = ResultCache.forRun(dir, "test-build", java.util.Set.of("add-column-not-idempotent"));
+        assertNull(fewer.probe(t, SHOWN).hit());
+        // other settings (the PostgreSQL version)
+        LintTarget pg12 = new LintTarget(t.projectRoot(), t.versionsDir(), t.files(), t.settings().withPostgres(12),
+                t.focus(), t.config(), t.provenance());
+        assertNull(cache(dir).probe(pg12, SHOWN).hit());
+        // a config that turns a rule's severity down
+        Files.writeString(tmp.resolve("p/.idemlint.toml"), "[severity]\nadd-column-not-idempotent = \"warning\"\n");
+        LintTarget configured = target(tmp.resolve("p/versions"));
+        assertFalse(configured.config().severity().isEmpty(), "the config was found");
+        assertFalse(run(cache(dir), configured));
+        assertTrue(run(cache(dir), configured));
+        // shown under other paths (a run from another directory)
+        assertNull(cache(dir).probe(t, p -> "elsewhere/" + p.getFileName()).hit());
+        // one byte of one file
+        Path b2 = tmp.resolve("p/versions/b2_nick.py");
+        Files.writeString(b2, Files.readString(b2).replace("nick", "nack"));
+        assertFalse(run(cache(dir), configured));
+        assertTrue(run(cache(dir), configured));
+    }
+
+    @Test
+    void concurrent_runs_leave_only_whole_entries(@TempDir Path tmp) throws Exception {
+        List<LintTarget> trees = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            trees.add(tree(tmp.resolve("p" + i)));
+        }
+        Path dir = tmp.resolve("cache");
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int round = 0; round < 8; round++) {
+                for (LintTarget t : trees) {
+                    // each its own ResultCache, as separate processes have: they race for the key file too
+                    runs.add(pool.submit(() -> run(cache(dir), t)));
+                }
+            }
+            for (Future<Boolean> f : runs) {
+                f.get(); // each checked its hit against the linter
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (LintTarget t : trees) {
+            assertTrue(run(cache(dir), t) || run(cache(dir), t));
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            assertTrue(s.noneMatch(p -> p.getFileName().toString().startsWith(".tmp-")), "a temporary file was left");
+        }
+    }
+
+    @Test
+    void the_default_place_is_the_project_root_and_never_through_a_link(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        ResultCache byProject = ResultCache.forRun(null, "test-build", LINTER.ruleNames());
+        assertFalse(run(byProject, t));
+        Path made = t.projectRoot().resolve(ResultCache.DIR_NAME);
+        assertTrue(Files.isDirectory(made), made.toString());
+        assertTrue(run(ResultCache.forRun(null, "test-build", LINTER.ruleNames()), t));
+        // a project that ships .idemlint_cache as a link to somewhere else: not followed
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        LintTarget q = tree(tmp.resolve("q"));
+        Files.createSymbolicLink(q.projectRoot().resolve(ResultCache.DIR_NAME), elsewhere);
+        assertNull(ResultCache.forRun(null, "test-build", LINTER.ruleNames()).probe(q, SHOWN));
+        try (Stream<Path> s = Files.list(elsewhere)) {
+            assertEquals(0, s.count(), "the cache wrote through a link");
+        }
+    }
+
+    @Test
+    void siphash_gives_the_reference_output() {
+        // SipHash-2-4 paper, appendix A: key 00..0f, message 00..0e
+        byte[] key = new byte[32];
+        for (int i = 0; i < 16; i++) {
+            key[i] = (byte) i;
+            key[16 + i] = (byte) i;
+        }
+        byte[] message = new byte[15];
+        for (int i = 0; i < 15; i++) {
+            message[i] = (byte) i;
+        }
+        for (int split = 0; split <= 15; split++) {
+            SipHash h = new SipHash(key);
+            h.update(message, 0, split);
+            h.update(message, split, 15 - split);
+            byte[] out = h.finish();
+            long lane = 0;
+            for (int i = 7; i >= 0; i--) {
+                lane = lane << 8 | (out[i] & 0xff);
+            }
+            assertEquals(0xa129ca6149be45e5L, lane, "split at " + split);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.idemlint.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The result cache never changes what a run prints, exits with or writes. */
+class ResultCacheCliTest {
+    private static final Path ROOT = Path.of(System.getProperty("idemlint.root", System.getProperty("user.dir")));
+    private static final List<String> CORPUS = List.of(
+            ROOT.relativize(ROOT.resolve("src/test/resources/fixtures")).toString(),
+            ROOT.relativize(ROOT.resolve("examples")).toString());
+
+    private static CliRun.Result lint(List<String> paths, String... args) {
+        List<String> all = new ArrayList<>(List.of("lint"));
+        all.addAll(List.of(args));
+        all.addAll(paths);
+        return CliRun.run(all.toArray(String[]::new));
+    }
+
+    private static void assertSame(CliRun.Result expected, CliRun.Result actual, String what) {
+        assertEquals(expected.exit(), actual.exit(), what + ": exit status");
+        assertEquals(expected.err(), actual.err(), what + ": stderr");
+        assertEquals(expected.out(), actual.out(), what + ": stdout");
+    }
+
+    @Test
+    void every_fixture_and_example_lints_the_same_with_and_without_the_cache_cold_and_warm(@TempDir Path tmp)
+            throws IOException {
+        Path cache = tmp.resolve("cache");
+        for (String format : List.of("full", "json", "sarif", "concise")) {
+            CliRun.Result plain = lint(CORPUS, "--no-cache", "--output-format", format);
+            assertTrue(plain.out().length() > 10_000, "the corpus has findings: " + plain.out().length());
+            CliRun.Result cold = lint(CORPUS, "--cache-dir", cache.toString(), "--output-format", format);
+            assertSame(plain, cold, format + ", cold cache");
+            CliRun.Result warm = lint(CORPUS, "--cache-dir", cache.toString(), "--output-format", format);
+            assertSame(plain, warm, format + ", warm cache");
+        }
+        // the warm runs read entries: the cache holds trees, and it is only read with their exact bytes
+        try (Stream<Path> s = Files.list(cache)) {
+            assertTrue(s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).count() > 10);
+        }
+        // each fixture's own run, as an editor or pre-commit names one folder
+        try (Stream<Path> dirs = Files.list(ROOT.resolve("src/test/resources/fixtures/rules"))) {
+            for (Path d : dirs.sorted().toList()) {
+                List<String> one = List.of(ROOT.relativize(d).toString());
+                CliRun.Result plain = lint(one, "--no-cache", "--output-format", "json");
+                assertSame(plain, lint(one, "--cache-dir", cache.toString(), "--output-format", "json"), d + " cold");
+                assertSame(plain, lint(one, "--cache-dir", cache.toString(), "--output-format", "json"), d + " warm");
+            }
+        }
+    }
+
+    @Test
+    void cache_dir_gets_its_gitignore_and_cachedir_tag_and_no_cache_writes_nothing(@TempDir Path tmp) throws IOException {
+        Path project = tmp.resolve("project");
+        Files.createDirectories(project.resolve("versions"));
+        Files.writeString(project.resolve("versions/a1_add.py"), """
+                revision = "a1"
+                down_revision = None
+
+                def upgrade():
+                    op.add_column("players", sa.Column("nick", sa.Text()))
+                """, StandardCharsets.UTF_8);
+        Path cache = tmp.resolve("c");
+        CliRun.Result none = lint(List.of(project.resolve("versions").toString()), "--no-cache", "--cache-dir",
+                cache.toString());
+        assertFalse(Files.exists(cache), "--no-cache wrote the cache");
+        CliRun.Result cold = lint(List.of(project.resolve("versions").toString()), "--cache-dir", cache.toString());
+        assertSame(none, cold, "cold");
+        assertEquals("# Automatically created by idemlint.\n*\n", Files.readString(cache.resolve(".gitignore")));
+        assertTrue(Files.readString(cache.resolve("CACHEDIR.TAG"))
+                .startsWith("Signature: 8a477f597d28d172789f06886806bc55\n"));
+        // a changed revision is linted anew, not served from the entry of its old bytes
+        Files.writeString(project.resolve("versions/a1_add.py"), """
+                revision = "a1"
+                down_revision = None
+
+                def upgrade():
+                    op.execute("ALTER TABLE players ADD COLUMN IF NOT EXISTS nick text")
+                """, StandardCharsets.UTF_8);
+        CliRun.Result fixed = lint(List.of(project.resolve("versions").toString()), "--cache-dir", cache.toString());
+        assertSame(lint(List.of(project.resolve("versions").toString()), "--no-cache"), fixed, "after the change");
+        assertEquals(0, fixed.exit(), fixed.out());
+    }
+
+    @Test
+    void fix_reports_the_fixed_text_and_the_next_run_is_keyed_by_it(@TempDir Path tmp) throws IOException {
+        Path versions = tmp.resolve("versions");
+        Files.createDirectories(versions);
+        Files.writeString(versions.resolve("a1_add.py"), """
+                from alembic import op
+                import sqlalchemy as sa
+
+                revision = "a1"
+                down_revision = None
+
+                def upgrade():
+                    op.execute("CREATE TABLE players (id int)")
+                """, StandardCharsets.UTF_8);
+        Path cache = tmp.resolve("c");
+        CliRun.Result before = lint(List.of(versions.toString()), "--cache-dir", cache.toString());
+        assertEquals(1, before.exit(), before.out());
+        CliRun.Result fix = lint(List.of(versions.toString()), "--cache-dir", cache.toString(), "--fix");
+        CliRun.Result after = lint(List.of(versions.toString()), "--cache-dir", cache.toString());
+        assertSame(lint(List.of(versions.toString()), "--no-cache"), after, "after --fix");
+        assertEquals(fix.exit(), after.exit(), fix.out() + "\n" + after.out());
+    }
+}
