@@ -61,6 +61,8 @@ config = context.config
 statements = config.attributes.setdefault("statements", [])
 connect_args = {"options": "-c lock_timeout=10s -c statement_timeout=60s"}
 if config.attributes.get("skip_failing"):
+    import re
+
     import psycopg2
     import psycopg2.extensions
 
