@@ -4,7 +4,7 @@
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
 
     rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--skip-failing] [--pg-dump PATH]
-             [--dump-dir DIR] [--keep]
+             [--dump-dir DIR] [--metadata MODULE:ATTR] [--keep]
 
 For each revision R, parents before children:
   first  = upgrade R                       (the deploy that applies it)
@@ -61,6 +61,8 @@ config = context.config
 statements = config.attributes.setdefault("statements", [])
 connect_args = {"options": "-c lock_timeout=10s -c statement_timeout=60s"}
 if config.attributes.get("skip_failing"):
+    import re
+
     import psycopg2
     import psycopg2.extensions
 
@@ -131,9 +133,18 @@ engine.dispose()
 
 
 
-def case_metadata(versions_dir):
+def case_metadata(versions_dir, spec=None):
     """The MetaData of the chain's models.py next to its versions dir (the naming convention its env.py
-    configures), or None: Alembic's ops name constraints and indexes with its naming convention."""
+    configures), or None: Alembic's ops name constraints and indexes with its naming convention. A spec
+    MODULE:ATTR.ATTR (--metadata) names it instead, imported from PYTHONPATH: a real project's own models
+    module, the one its env.py passes as target_metadata."""
+    if spec:
+        import importlib
+        module, _, attrs = spec.partition(":")
+        value = importlib.import_module(module)
+        for attr in attrs.split("."):
+            value = getattr(value, attr)
+        return value
     path = os.path.join(os.path.dirname(versions_dir), "models.py")
     if not os.path.isfile(path):
         return None
@@ -234,6 +245,8 @@ def main():
     ap.add_argument("--dump-dir", metavar="DIR")
     ap.add_argument("--order", metavar="IDS", help="comma-separated revision ids to walk first, in this order"
                     " (a topological order of another run of the same chain)")
+    ap.add_argument("--metadata", metavar="MODULE:ATTR",
+                    help="the target_metadata env.py configures, e.g. app.models:Base.metadata (from PYTHONPATH)")
     ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = ap.parse_args()
@@ -268,7 +281,7 @@ def main():
         cfg.set_main_option("version_path_separator", "os")
         cfg.set_main_option("version_locations", versions_dir.replace("%", "%%"))
         cfg.attributes["url"] = url  # not through the ini: passwords may hold '%'
-        cfg.attributes["target_metadata"] = case_metadata(versions_dir)
+        cfg.attributes["target_metadata"] = case_metadata(versions_dir, args.metadata)
         cfg.attributes["skip_failing"] = args.skip_failing
 
         holder = {}

@@ -20,7 +20,8 @@ public final class AlembicRerunHarness {
     private static final String DEFAULT_PYTHON = "/usr/bin/python3";
     private final PgCluster cluster;
     private final Duration timeout;
-    private final Path pythonPath;
+    private final List<Path> pythonPath;
+    private final List<String> chainOptions;
 
     public AlembicRerunHarness(PgCluster cluster) {
         this(cluster, Duration.ofMinutes(3));
@@ -32,9 +33,19 @@ public final class AlembicRerunHarness {
 
     /** {@code pythonPath}: a directory of stand-ins for a project's application imports, or null. */
     public AlembicRerunHarness(PgCluster cluster, Duration timeout, Path pythonPath) {
+        this(cluster, timeout, pythonPath == null ? List.of() : List.of(pythonPath), List.of());
+    }
+
+    /**
+     * {@code pythonPath}: directories put on PYTHONPATH in this order (stand-ins first, then a real project's
+     * own package); {@code chainOptions}: options of {@code rerun.py} every run of this chain takes, such as
+     * {@code --metadata MODULE:ATTR}.
+     */
+    public AlembicRerunHarness(PgCluster cluster, Duration timeout, List<Path> pythonPath, List<String> chainOptions) {
         this.cluster = cluster;
         this.timeout = timeout;
-        this.pythonPath = pythonPath;
+        this.pythonPath = List.copyOf(pythonPath);
+        this.chainOptions = List.copyOf(chainOptions);
     }
 
     /** First run and re-run of every revision, parents before children. */
@@ -111,10 +122,14 @@ public final class AlembicRerunHarness {
             if (cluster.bin() != null) {
                 cmd.addAll(List.of("--pg-bin", cluster.bin().toString()));
             }
+            cmd.addAll(chainOptions);
             cmd.addAll(options);
             java.util.Map<String, String> env = new java.util.HashMap<>(cluster.childEnv());
-            if (pythonPath != null) {
-                env.put("PYTHONPATH", pythonPath.toAbsolutePath().toString());
+            if (!pythonPath.isEmpty()) {
+                env.put("PYTHONPATH", String.join(java.io.File.pathSeparator,
+                        pythonPath.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+                // a real project's package may sit in a read-only or shared cache: no __pycache__ there
+                env.put("PYTHONDONTWRITEBYTECODE", "1");
             }
             ProcessRunner.Result result = ProcessRunner.run(cmd, env, null, timeout);
             if (!result.succeeded()) {

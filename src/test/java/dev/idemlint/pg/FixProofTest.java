@@ -154,6 +154,19 @@ class FixProofTest {
     static FixedChain prove(String chain, Path versions, Path dumps, AlembicRerunHarness harness,
             Map<String, String> knownUnfixed, Map<String, String> knownFixMismatches, List<String> drift)
             throws IOException {
+        // a chain with an env.py is linted from its root, where env.py gives the naming convention
+        Path lintRoot = Files.isRegularFile(versions.resolveSibling("env.py")) ? versions.getParent() : versions;
+        return prove(chain, versions, lintRoot, dumps, harness, knownUnfixed, knownFixMismatches, drift);
+    }
+
+    /**
+     * As {@link #prove(String, Path, Path, AlembicRerunHarness, Map, Map, List)}, with {@code --fix} run on
+     * {@code lintRoot} (a real project's package root, as its users lint it; every chain under it is fixed,
+     * the one in {@code versions} is proved).
+     */
+    static FixedChain prove(String chain, Path versions, Path lintRoot, Path dumps, AlembicRerunHarness harness,
+            Map<String, String> knownUnfixed, Map<String, String> knownFixMismatches, List<String> drift)
+            throws IOException {
 
         LintResult before = RerunProof.lint(versions);
         Map<String, Integer> findingsBefore = new HashMap<>();
@@ -171,7 +184,7 @@ class FixProofTest {
         Path unfixedHeadDump = dumps.resolve("unfixed-head.sql");
         ChainOutcome unfixedHead = harness.upgradeHeadsOnce(unfixed, unfixedHeadDump);
 
-        String out = runFix(versions);
+        String out = runFix(lintRoot);
 
         Path fixedDump = dumps.resolve("fixed-walk.sql");
         ChainOutcome fixedRun = harness.run(versions, fixedDump, dumps.resolve("fixed-walk-each"));
@@ -366,8 +379,8 @@ class FixProofTest {
         }
     }
 
-    /** Runs the CLI's fixer on a copied versions dir; returns what it printed. */
-    private static String runFix(Path versions) {
+    /** Runs the CLI's fixer on a copied versions dir or project; returns what it printed. */
+    private static String runFix(Path lintRoot) {
         PrintStream stdout = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (PrintStream capture = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
@@ -376,8 +389,7 @@ class FixProofTest {
                     "--alembic-version", RerunProof.SETTINGS.alembic().toString(),
                     "--sqlalchemy-version", RerunProof.SETTINGS.sqlalchemy().toString(),
                     "--pg-version", Integer.toString(RerunProof.SETTINGS.postgresMajor()),
-                    // a chain with an env.py is linted from its root, where env.py gives the naming convention
-                    (Files.isRegularFile(versions.resolveSibling("env.py")) ? versions.getParent() : versions).toString());
+                    lintRoot.toString());
         } finally {
             System.setOut(stdout);
         }

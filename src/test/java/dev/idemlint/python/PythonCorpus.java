@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The Python files the front-end tests compare implementations on: every .py file of the test
- * resources, plus the real projects in /tmp/realrepos (or {@code -Didemlint.realrepos}) when present.
+ * resources, plus the migrations of the real projects {@code scripts/real-sources} extracted, when present.
  */
 public final class PythonCorpus {
     private PythonCorpus() {
@@ -26,7 +26,11 @@ public final class PythonCorpus {
     public static List<Path> all() throws IOException {
         List<Path> files = under(Path.of("src/test/resources"));
         files.removeIf(p -> p.toString().contains("FuzzTestInputs/"));
-        Path real = Path.of(System.getProperty("idemlint.realrepos", "/tmp/realrepos"));
+        // the real projects scripts/real-sources extracted, when it has run (RealMigrationsTest requires them)
+        String cache = System.getenv("IDEMLINT_REAL_SOURCES");
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path real = cache != null ? Path.of(cache)
+                : (xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache")).resolve("idemlint/debian");
         if (Files.isDirectory(real)) {
             files.addAll(migrations(real));
         }
