@@ -1195,8 +1195,10 @@ public final class Planner {
     /** Where a creation's object lives: its schema, its table for table-scoped kinds; null when not known. */
     private ObjectRef key(Operation op, Creation c) {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
-        String n = name(bare(c.key().name()), op);
         ObjectKind kind = c.key().kind();
+        // MySQL and MariaDB name every primary key PRIMARY, whatever name the statement gives it
+        String n = errors.mysql() && kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
+                ? "PRIMARY" : name(bare(c.key().name()), op);
         if (ObjectRef.tableScoped(kind)) {
             if (c.key().table() == null) {
                 return null;
