@@ -3,6 +3,7 @@ package dev.idemlint.cli;
 import dev.idemlint.db.Catalog;
 import dev.idemlint.db.DbUrl;
 import dev.idemlint.db.LiveDatabase;
+import dev.idemlint.db.LiveSession;
 import dev.idemlint.discovery.DatabaseConfig;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
@@ -57,7 +58,7 @@ public final class PlanCommand implements Callable<Integer> {
                 "Say, read-only, what `alembic upgrade head` will do on a database.", PlanCommand::new);
         Specs.optionalPositional(s, Path.class, "PATH", "project root, alembic.ini or versions directory (default: .)");
         Specs.option(s, "--db", String.class, "URL", "database URL (default: sqlalchemy.url in alembic.ini, then"
-                + " $DATABASE_URL); postgresql://, postgres:// and SQLAlchemy's postgresql+driver:// forms", null);
+                + " $DATABASE_URL); postgresql://, postgres://, mysql://, mariadb:// and SQLAlchemy's +driver forms", null);
         Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
         Specs.option(s, "--version-table", String.class, "[SCHEMA.]NAME",
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
@@ -169,14 +170,17 @@ public final class PlanCommand implements Callable<Integer> {
             timeouts = new LiveDatabase.Timeouts(Integer.parseInt(connectTimeout), timeouts.statementMillis(),
                     timeouts.lockMillis());
         }
-        try (LiveDatabase live = LiveDatabase.open(url, timeouts, Duration.ofSeconds(timeout))) {
+        try (LiveSession live = LiveSession.open(url, timeouts, Duration.ofSeconds(timeout))) {
             if (!live.ignoredParams().isEmpty()) {
                 System.err.println("idemlint: URL parameters not used by the JDBC driver: "
                         + String.join(", ", live.ignoredParams()));
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
+            // on MySQL and MariaDB the server says which it is, and its facts are that server's
+            Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
+                    : target.settings();
             Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
-                    target.settings(), catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads,
+                    settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads,
                     NamingConvention.of(target)));
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
@@ -188,7 +192,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
     }
 
-    private static Planner.RowProbe probe(LiveDatabase live) {
+    private static Planner.RowProbe probe(LiveSession live) {
         return new Planner.RowProbe() {
             @Override
             public Boolean hasRows(String schema, String table) {

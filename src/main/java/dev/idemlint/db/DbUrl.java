@@ -11,17 +11,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A PostgreSQL connection URL as users write it: libpq's {@code postgresql://} or {@code postgres://},
- * and SQLAlchemy's {@code postgresql+psycopg2://}, {@code +psycopg://}, {@code +asyncpg://},
- * {@code +pg8000://} (the driver part says nothing to us). {@code password} comes from the URL, else
- * {@code PGPASSWORD}, else the password file ({@code PGPASSFILE}, default {@code ~/.pgpass}); it is
- * never part of {@link #masked()} or {@link #toString()}. {@code params} are the query parameters
- * (sslmode and friends), passed on to the driver.
+ * A PostgreSQL, MySQL or MariaDB connection URL as users write it: libpq's {@code postgresql://} or
+ * {@code postgres://}, SQLAlchemy's {@code postgresql+psycopg2://}, {@code +psycopg://}, {@code +asyncpg://},
+ * {@code +pg8000://}, and {@code mysql://}, {@code mysql+pymysql://}, {@code mysql+mysqldb://},
+ * {@code mariadb://}, {@code mariadb+pymysql://} and their kin (the driver part says nothing to us).
+ * On PostgreSQL {@code password} comes from the URL, else {@code PGPASSWORD}, else the password file
+ * ({@code PGPASSFILE}, default {@code ~/.pgpass}); on MySQL and MariaDB from the URL, else
+ * {@code MYSQL_PWD}, as the mysql client reads it. It is never part of {@link #masked()} or
+ * {@link #toString()}. {@code params} are the query parameters (sslmode and friends), passed on to the driver.
  */
 public final class DbUrl {
     private static final List<String> SCHEMES = List.of("postgresql", "postgres", "postgresql+psycopg2",
             "postgresql+psycopg", "postgresql+psycopg2cffi", "postgresql+asyncpg", "postgresql+pg8000",
             "jdbc:postgresql");
+    /** SQLAlchemy's MySQL and MariaDB backends with the drivers it ships dialects for. */
+    private static final List<String> MYSQL_SCHEMES = List.of("mysql", "mysql+pymysql", "mysql+mysqldb",
+            "mysql+mysqlconnector", "mysql+mariadbconnector", "mysql+asyncmy", "mysql+aiomysql", "mysql+cymysql",
+            "mariadb", "mariadb+pymysql", "mariadb+mysqldb", "mariadb+mariadbconnector", "mariadb+mysqlconnector",
+            "mariadb+asyncmy", "mariadb+aiomysql", "jdbc:mysql", "jdbc:mariadb");
 
     private final String host;
     private final int port;
@@ -31,9 +38,11 @@ public final class DbUrl {
     private final String passwordSource;
     private final Map<String, String> params;
     private final String masked;
+    private final boolean mysql;
 
     private DbUrl(String host, int port, String database, String user, String password, String passwordSource,
-            Map<String, String> params, String masked) {
+            Map<String, String> params, String masked, boolean mysql) {
+        this.mysql = mysql;
         this.host = host;
         this.port = port;
         this.database = database;
@@ -69,9 +78,11 @@ public final class DbUrl {
             // not shown: text before a "://" that is no scheme can be a password
             throw new BadUrl("not a URL (expected postgresql://user:password@host:port/database)");
         }
-        if (!SCHEMES.contains(scheme)) {
+        boolean mysql = MYSQL_SCHEMES.contains(scheme);
+        if (!SCHEMES.contains(scheme) && !mysql) {
             throw new BadUrl("unsupported URL scheme '" + scheme + "': idemlint plan reads PostgreSQL ("
-                    + "postgresql://, postgres://, postgresql+psycopg2://, +psycopg://, +asyncpg://, +pg8000://)");
+                    + "postgresql://, postgres://, postgresql+psycopg2://, +psycopg://, +asyncpg://, +pg8000://)"
+                    + " and MySQL or MariaDB (mysql://, mysql+pymysql://, mysql+mysqldb://, mariadb://, mariadb+pymysql://)");
         }
         String rest = text.substring(sep + 3);
         // SQLAlchemy's make_url reads `user[:password]@` first (USER_INFO), the user holding no ':' or
@@ -117,7 +128,7 @@ public final class DbUrl {
             params.put(decode(eq >= 0 ? kv.substring(0, eq) : kv), eq >= 0 ? decode(kv.substring(eq + 1)) : "");
         }
         String host = rest;
-        int port = 5432;
+        int port = mysql ? 3306 : 5432;
         if (host.contains("@")) {
             throw new BadUrl("the host name holds an '@' (write '@' in a user name or password as %40)");
         }
@@ -156,6 +167,9 @@ public final class DbUrl {
         if (params.containsKey("dbname")) {
             database = params.remove("dbname");
         }
+        if (mysql) {
+            return mysqlUrl(scheme, host, port, path, user, password, params, env);
+        }
         if (host.isEmpty()) {
             host = env.getOrDefault("PGHOST", "localhost");
         }
@@ -188,7 +202,49 @@ public final class DbUrl {
         String masked = scheme + "://" + user + (password != null ? ":***" : "") + "@"
                 + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
                 + (params.isEmpty() ? "" : "?" + joinParams(params));
-        return new DbUrl(host, port, database, user, password, source, params, masked);
+        return new DbUrl(host, port, database, user, password, source, params, masked, false);
+    }
+
+    /**
+     * The rest of a MySQL or MariaDB URL, read as SQLAlchemy's MySQL dialects read it: the database is the
+     * path (Alembic needs one: its version table lives there), the host defaults to localhost, the user to
+     * the login name (as the mysql client's), the password to {@code MYSQL_PWD}; PostgreSQL's variables
+     * ({@code PGHOST}, {@code PGPASSWORD}, ~/.pgpass) mean nothing here.
+     */
+    private static DbUrl mysqlUrl(String scheme, String host, int port, String path, String user, String password,
+            Map<String, String> params, Map<String, String> env) throws BadUrl {
+        if (host.startsWith("/")) {
+            throw new BadUrl("host " + host + " is a Unix-domain socket, which plan does not use: give a TCP host"
+                    + " (127.0.0.1, localhost or the server's name)");
+        }
+        if (host.isEmpty()) {
+            host = "localhost";
+        }
+        String database = path.isEmpty() ? null : decode(path);
+        if (params.containsKey("database")) {
+            database = params.remove("database");
+        }
+        if (database == null || database.isEmpty()) {
+            throw new BadUrl("the URL names no database (" + scheme + "://user@host:port/DATABASE): Alembic's"
+                    + " version table and the schema plan reads live in one");
+        }
+        if (user == null || user.isEmpty()) {
+            user = System.getProperty("user.name");
+        }
+        String source = password == null ? null : "URL";
+        if (password == null && env.get("MYSQL_PWD") != null) {
+            password = env.get("MYSQL_PWD");
+            source = "MYSQL_PWD";
+        }
+        String masked = scheme + "://" + user + (password != null ? ":***" : "") + "@"
+                + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
+                + (params.isEmpty() ? "" : "?" + joinParams(params));
+        return new DbUrl(host, port, database, user, password, source, params, masked, true);
+    }
+
+    /** Whether the URL names a MySQL or MariaDB server (the server itself tells which). */
+    public boolean mysqlFamily() {
+        return mysql;
     }
 
     private static String joinParams(Map<String, String> params) {

@@ -30,7 +30,7 @@ import java.util.Properties;
  * {@code statement_timeout} and socket timeout are cut to what is left of it, and a statement that
  * would start after it throws {@link DeadlineExceeded}.
  */
-public final class LiveDatabase implements AutoCloseable {
+public final class LiveDatabase implements LiveSession {
 
     /** How long to wait: to connect, for one statement, for a lock (seconds, milliseconds, milliseconds). */
     public record Timeouts(int connectSeconds, int statementMillis, int lockMillis) {
@@ -228,7 +228,14 @@ public final class LiveDatabase implements AutoCloseable {
         return nl < 0 ? s : s.substring(0, nl);
     }
 
+    /** PostgreSQL: the plan reads its SQLSTATEs and cascades. */
+    @Override
+    public dev.idemlint.discovery.Dialect dialect() {
+        return dev.idemlint.discovery.Dialect.POSTGRESQL;
+    }
+
     /** URL parameters that mean nothing to the JDBC driver and were left out. */
+    @Override
     public List<String> ignoredParams() {
         return ignoredParams;
     }
@@ -300,6 +307,7 @@ public final class LiveDatabase implements AutoCloseable {
      * Reads the catalog and the version table ({@code versionTable} in {@code versionSchema}, or in
      * the search path when that is null) in one read-only snapshot.
      */
+    @Override
     public Catalog snapshot(String versionSchema, String versionTable) throws DbError {
         try (Statement st = connection.createStatement()) {
             // first in the transaction, before any query: it waits on nothing, and the session's
@@ -395,6 +403,7 @@ public final class LiveDatabase implements AutoCloseable {
      *
      * @throws DeadlineExceeded when the run's deadline passes
      */
+    @Override
     public Boolean hasRows(String schema, String table) {
         String doing = "checking whether " + (schema == null ? "" : schema + ".") + table + " holds rows";
         try {
@@ -420,6 +429,7 @@ public final class LiveDatabase implements AutoCloseable {
      *
      * @throws DeadlineExceeded when the run's deadline passes
      */
+    @Override
     public Boolean hasRow(String schema, String table, Map<String, String> values) {
         String doing = "checking for a row of " + (schema == null ? "" : schema + ".") + table;
         List<String> names = new ArrayList<>(values.keySet());

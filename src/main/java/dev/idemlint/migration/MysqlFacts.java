@@ -54,6 +54,10 @@ public final class MysqlFacts {
     public static final MysqlError SP_DOES_NOT_EXIST = new MysqlError(1305, "ER_SP_DOES_NOT_EXIST");
     public static final MysqlError DB_CREATE_EXISTS = new MysqlError(1007, "ER_DB_CREATE_EXISTS");
     public static final MysqlError DB_DROP_EXISTS = new MysqlError(1008, "ER_DB_DROP_EXISTS");
+    /** An insert whose key a row already has. */
+    public static final MysqlError DUP_ENTRY = new MysqlError(1062, "ER_DUP_ENTRY");
+    /** An insert that gives a NOT NULL column without a default no value (strict sql_mode, both servers' default). */
+    public static final MysqlError NO_DEFAULT_FOR_FIELD = new MysqlError(1364, "ER_NO_DEFAULT_FOR_FIELD");
     // MySQL 8.0 only (its error reference): named differently or numbered differently from MariaDB's.
     private static final MysqlError MYSQL_FK_DUP_NAME = new MysqlError(1826, "ER_FK_DUP_NAME");
     private static final MysqlError MYSQL_CHECK_DUP_NAME = new MysqlError(3822, "ER_CHECK_CONSTRAINT_DUP_NAME");

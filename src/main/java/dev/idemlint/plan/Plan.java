@@ -10,7 +10,13 @@ import java.util.List;
  * (a shadowed duplicate id, a missing version table, several stamped rows).
  */
 public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
-        String command) {
+        String command, String server) {
+
+    /** A plan of a PostgreSQL database. */
+    public Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
+            String command) {
+        this(url, serverVersion, current, pending, notes, command, "PostgreSQL");
+    }
 
     public enum Status {
         OK, FAILS, UNKNOWN;
@@ -25,10 +31,20 @@ public record Plan(String url, String serverVersion, List<String> current, List<
      * One pending revision (or, for a database Alembic cannot start from, the stamp it cannot
      * locate): where it is ({@code file}, {@code line} of the statement that fails or cannot be
      * followed, else of the revision), its status, the SQLSTATE of a failure (null for none, or a
-     * Python error such as TypeError), one-sentence {@code message} and what to do ({@code help}).
+     * Python error such as TypeError; on MySQL and MariaDB the server's error number), one-sentence
+     * {@code message} and what to do ({@code help}). {@code applied}: on MySQL and MariaDB, where each DDL
+     * statement commits on its own, the lines of the revision's statements that stay applied when it fails.
      */
     public record Entry(String revision, String file, int line, Status status, String sqlstate, String message,
-            String help) {
+            String help, List<Integer> applied) {
+        public Entry {
+            applied = applied == null ? List.of() : List.copyOf(applied);
+        }
+
+        public Entry(String revision, String file, int line, Status status, String sqlstate, String message,
+                String help) {
+            this(revision, file, line, status, sqlstate, message, help, List.of());
+        }
     }
 
     public long count(Status s) {

@@ -119,9 +119,13 @@ public final class Planner {
     /** The revision being walked. */
     private Migration walking;
 
+    /** What the server raises: SQLSTATEs on PostgreSQL, error numbers on MySQL and MariaDB. */
+    private final ServerErrors errors;
+
     private Planner(Input in) {
         this.in = in;
         this.state = SchemaState.of(in.catalog());
+        this.errors = new ServerErrors(in.settings().dialect());
     }
 
     public static Plan plan(Input in) {
@@ -223,7 +227,7 @@ public final class Planner {
 
     private Plan finish(List<String> current) {
         return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes),
-                in.command());
+                in.command(), serverName());
     }
 
     // ---- one revision ----
@@ -300,8 +304,11 @@ public final class Planner {
         Set<ObjectRef> madeHere = new LinkedHashSet<>();
         Lost lost = null;
         int lostLine = 0;
+        // on MySQL and MariaDB: the statements that ran before, which a failure leaves committed
+        List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
+            boolean skipped = errors.mysql() && guard(op, m) == Run.SKIPS;
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
@@ -333,10 +340,13 @@ public final class Planner {
                             "Check by hand whether " + describeKey(f.object()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
-                    failed(m, op, line, f, madeHere);
+                    failed(m, op, line, f, madeHere, errors.mysql() ? committed(m, ops, ran, op) : List.of());
                 }
                 applyAll(m, ops, creations, madeHere, k);
                 return;
+            }
+            if (!skipped) {
+                ran.add(k);
             }
         }
         if (lost != null) {
@@ -354,7 +364,7 @@ public final class Planner {
             Set<ObjectRef> madeHere, int from) {
         for (int k = from; k < ops.size(); k++) {
             for (Creation c : creations.getOrDefault(k, List.of())) {
-                if (c.effective(in.settings())) {
+                if (effective(c)) {
                     make(c, ops.get(k), m.header().revisionId(), madeHere, false);
                 }
             }
@@ -364,8 +374,80 @@ public final class Planner {
         }
     }
 
+    /**
+     * Whether a creation happens on this server: as the project's SQLAlchemy decides, and on MySQL and
+     * MariaDB never for a type (an ENUM is part of its column there).
+     */
+    private boolean effective(Creation c) {
+        return c.effective(in.settings()) && !(errors.mysql()
+                && (c.key().kind() == ObjectKind.TYPE || c.key().kind() == ObjectKind.DOMAIN));
+    }
+
     private void add(Migration m, int line, Status s, String sqlstate, String message, String help) {
-        entries.add(new Entry(m.header().revisionId(), m.source().displayPath(), line, s, sqlstate, message, help));
+        add(m, line, s, sqlstate, message, help, List.of());
+    }
+
+    private void add(Migration m, int line, Status s, String sqlstate, String message, String help,
+            List<Integer> applied) {
+        entries.add(new Entry(m.header().revisionId(), m.source().displayPath(), line, s, sqlstate, message, help,
+                applied));
+    }
+
+    /** Statements that change no data or schema: nothing of theirs is left applied. */
+    private static final Pattern READS = Pattern.compile("(?i)select|set|show");
+
+    /**
+     * The lines of the statements that ran before {@code failing} and stay applied when it fails on MySQL
+     * or MariaDB: each DDL statement commits on its own, and the implicit commit before a DDL statement
+     * takes the data written before it; a failing DDL statement leaves everything before it, a failing
+     * data statement what the last DDL before it committed (Alembic rolls back the rest).
+     */
+    private static List<Integer> committed(Migration m, List<Operation> ops, List<Integer> ran, Operation failing) {
+        int upTo = ran.size();
+        if (dataOnly(failing)) {
+            upTo = 0;
+            for (int i = 0; i < ran.size(); i++) {
+                if (!dataOnly(ops.get(ran.get(i)))) {
+                    upTo = i + 1;
+                }
+            }
+        }
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < upTo; i++) {
+            Operation op = ops.get(ran.get(i));
+            if (!(op instanceof Operation.Benign b && b.what() != null && READS.matcher(b.what().strip()).matches())) {
+                lines.add(m.source().lines().line(op.site().span().start()));
+            }
+        }
+        return lines;
+    }
+
+    /** An INSERT, UPDATE or DELETE: data only, inside Alembic's transaction until a DDL statement commits it. */
+    private static boolean dataOnly(Operation op) {
+        return op instanceof Operation.Insert || op instanceof Operation.Benign b && b.column() == null
+                && b.what() != null && b.what().strip().matches("(?i)update|delete|insert|replace");
+    }
+
+    /** "line 14 (`op.add_column("players", sa.Column(...`)", for each committed statement. */
+    private static String describeLines(Migration m, List<Operation> ops, List<Integer> lines) {
+        List<String> out = new ArrayList<>();
+        for (int line : lines) {
+            String code = null;
+            for (Operation op : ops) {
+                if (m.source().lines().line(op.site().span().start()) == line) {
+                    code = m.source().slice(op.site().span()).strip();
+                    break;
+                }
+            }
+            if (code == null) {
+                out.add("line " + line);
+                continue;
+            }
+            int nl = code.indexOf('\n');
+            code = nl < 0 ? code : code.substring(0, nl).strip() + " ...";
+            out.add("line " + line + " (`" + (code.length() > 70 ? code.substring(0, 67) + "..." : code) + "`)");
+        }
+        return String.join(", ", out);
     }
 
     private static int headerLine(Migration m) {
@@ -418,6 +500,10 @@ public final class Planner {
             }
             if (g != null && g.kind() == GuardKind.DO_BLOCK_EXCEPTION && f.sqlstate() != null
                     && g.catches(condition(f.sqlstate()))) {
+                return OK;
+            }
+            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && errors.mysql()) {
+                // MySQL aborts no transaction on an error: the caught one lets the revision go on
                 return OK;
             }
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null) {
@@ -607,7 +693,7 @@ public final class Planner {
             Target t = relTarget(op, name(b.table(), op));
             Presence c = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.schema, t.name), name(b.column(), op)));
             if (c == Presence.ABSENT) {
-                return new Fails(SqlState.UNDEFINED_COLUMN.code(), SqlState.UNDEFINED_COLUMN.label(),
+                return new Fails(errors.undefinedColumn().code(), errors.undefinedColumn().label(),
                         "column " + show(t.schema, t.name) + "." + b.column() + " does not exist", null, false);
             }
             if (c == Presence.UNKNOWN) {
@@ -644,7 +730,7 @@ public final class Planner {
             }
         }
         for (Creation c : ordered) {
-            if (!c.effective(in.settings())
+            if (!effective(c)
                     || c.via() == Creation.Via.TABLE_EVENT && enumMemo.contains(c.name())
                     || insideNewTable(op, c)) {
                 continue;
@@ -655,7 +741,7 @@ public final class Planner {
             }
         }
         for (Creation c : ordered) {
-            if (c.effective(in.settings()) && !(c.via() == Creation.Via.TABLE_EVENT
+            if (effective(c) && !(c.via() == Creation.Via.TABLE_EVENT
                     && enumMemo.contains(c.name()))) {
                 make(c, op, rev, madeHere, maybe);
             }
@@ -761,12 +847,12 @@ public final class Planner {
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
     private Outcome preconditions(Operation op) {
-        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit()) {
+        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && !errors.mysql()) {
             return new Fails(SqlState.ACTIVE_SQL_TRANSACTION.code(), SqlState.ACTIVE_SQL_TRANSACTION.label(),
                     "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
                             + " `op.get_context().autocommit_block()`)", null, false);
         }
-        if (op.site().origin() == Origin.RAW_SQL) {
+        if (op.site().origin() == Origin.RAW_SQL && !errors.mysql()) {
             String syntax = null;
             if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
                 syntax = "ADD CONSTRAINT IF NOT EXISTS";
@@ -801,7 +887,7 @@ public final class Planner {
         if (table != null) {
             Target t = relTarget(op, name(table, op));
             if (t.schema != null && state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
-                return new Fails(SqlState.UNDEFINED_TABLE.code(), SqlState.UNDEFINED_TABLE.label(),
+                return new Fails(errors.undefinedTable().code(), errors.undefinedTable().label(),
                         "table " + show(t.schema, t.name) + " does not exist", ObjectRef.table(t.qualified()), false);
             }
             if (t.schema == null || state.presence(ObjectRef.table(QualifiedName.of(t.schema, t.name))) == Presence.UNKNOWN) {
@@ -809,7 +895,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
-                && a.column().enumType().name() != null) {
+                && a.column().enumType().name() != null && !errors.mysql()) {
             // add_column never creates the column's enum type: it must be there
             Target t = typeTarget(op, a.column().enumType().name());
             if (t.schema != null && state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
@@ -894,13 +980,8 @@ public final class Planner {
         if (f == Presence.UNKNOWN) {
             return new Lost("whether " + c.describe() + " already exists is not known here");
         }
-        SqlState s = duplicate(c);
+        ServerErrors.Raised s = errors.duplicate(c.key().kind(), c.constraintKind());
         return new Fails(s.code(), s.label(), describe(op, c) + " already exists", key(op, c), true);
-    }
-
-    private static SqlState duplicate(Creation c) {
-        return c.key().kind() == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(c.constraintKind())
-                : PostgresFacts.duplicate(c.key().kind());
     }
 
     /** Whether a creation's object exists now; null when its place cannot be told. */
@@ -925,8 +1006,10 @@ public final class Planner {
     /** Where a creation's object lives: its schema, its table for table-scoped kinds; null when not known. */
     private ObjectRef key(Operation op, Creation c) {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
-        String n = name(c.key().name().name(), op);
         ObjectKind kind = c.key().kind();
+        // MySQL and MariaDB name every primary key PRIMARY, whatever name the statement gives it
+        String n = errors.mysql() && kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
+                ? "PRIMARY" : name(c.key().name().name(), op);
         if (ObjectRef.tableScoped(kind)) {
             if (c.key().table() == null) {
                 return null;
@@ -1006,7 +1089,7 @@ public final class Planner {
                 return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
             }
         } else if (f == Presence.ABSENT && !ifExists) {
-            SqlState s = PostgresFacts.dropMissing(d.kind());
+            ServerErrors.Raised s = errors.dropMissing(d.kind());
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + showIn(op, d.table(), d.name())
                     + " does not exist", null, false);
         }
@@ -1081,12 +1164,12 @@ public final class Planner {
             return new Lost("whether " + r.kind().sql() + " " + r.from() + " or " + r.to() + " exists is not known here");
         }
         if (from == Presence.ABSENT) {
-            SqlState s = PostgresFacts.renameMissing(r.kind());
+            ServerErrors.Raised s = errors.renameMissing(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.from())
                     + " does not exist", null, false);
         }
         if (to == Presence.PRESENT) {
-            SqlState s = PostgresFacts.duplicate(r.kind());
+            ServerErrors.Raised s = errors.duplicate(r.kind(), null);
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + showIn(op, r.table(), r.to())
                     + " already exists", null, true);
         }
@@ -1179,7 +1262,7 @@ public final class Planner {
         for (Map<String, String> row : rows) {
             for (String col : required) {
                 if (!row.containsKey(col) || row.get(col) == null) {
-                    return new Fails(SqlState.NOT_NULL_VIOLATION.code(), SqlState.NOT_NULL_VIOLATION.label(),
+                    return new Fails(errors.notNullViolation().code(), errors.notNullViolation().label(),
                             "column " + col + " of " + show(t.schema, t.name) + " is NOT NULL without a default and the"
                                     + " row " + row + " gives it no value", null, false);
                 }
@@ -1206,7 +1289,7 @@ public final class Planner {
                     return new Lost("whether " + show(t.schema, t.name) + " already holds " + probe + " could not be read");
                 }
                 if (there) {
-                    return new Fails(SqlState.UNIQUE_VIOLATION.code(), SqlState.UNIQUE_VIOLATION.label(),
+                    return new Fails(errors.uniqueViolation().code(), errors.uniqueViolation().label(),
                             "table " + show(t.schema, t.name) + " already has the row with (" + String.join(", ", key)
                                     + ")=(" + String.join(", ", probe.values()) + ")", null, true);
                 }
@@ -1351,9 +1434,12 @@ public final class Planner {
         return found != null ? found : state.currentSchema();
     }
 
-    /** A name as PostgreSQL stores it ({@link Effects#name}). */
-    private static String name(String n, Operation op) {
-        return Effects.name(n, op);
+    /**
+     * A name as the server stores it: PostgreSQL folds unquoted SQL names ({@link Effects#name}); MySQL
+     * and MariaDB keep them as written (table names are case-sensitive where the file system is).
+     */
+    private String name(String n, Operation op) {
+        return errors.mysql() ? n : Effects.name(n, op);
     }
 
     private static String bare(String name) {
@@ -1483,7 +1569,7 @@ public final class Planner {
 
     // ---- diagnosis ----
 
-    private void failed(Migration m, Operation op, int line, Fails f, Set<ObjectRef> madeHere) {
+    private void failed(Migration m, Operation op, int line, Fails f, Set<ObjectRef> madeHere, List<Integer> applied) {
         String rev = m.header().revisionId();
         String message;
         String help;
@@ -1502,12 +1588,26 @@ public final class Planner {
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
-            help = f.sqlstate() != null && f.sqlstate().equals(SqlState.UNDEFINED_TABLE.code())
+            help = f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
                     && f.object() != null && identity(f.object()).kind() == ObjectKind.TABLE
                     ? missingTableHelp(rev, f.object().name().name())
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
-        add(m, line, Status.FAILS, f.sqlstate(), message, help);
+        if (!applied.isEmpty()) {
+            message += " " + serverName() + " commits each DDL statement on its own: when " + rev + " fails there, "
+                    + describeLines(m, m.upgrade(), applied) + " of it stay" + (applied.size() == 1 ? "s" : "")
+                    + " applied while " + in.catalog().versionTable().name() + " keeps its row, and the next"
+                    + " `alembic upgrade` runs " + (applied.size() == 1 ? "it" : "them") + " again.";
+            help += " Make the statements before line " + line + " tolerate a re-run (`idemlint lint --fix"
+                    + " --unsafe-fixes " + m.source().displayPath() + "`) or split the revision, so that a failure"
+                    + " leaves nothing half applied.";
+        }
+        add(m, line, Status.FAILS, f.sqlstate(), message, help, applied);
+    }
+
+    /** The server's name for messages: PostgreSQL, MariaDB or MySQL. */
+    private String serverName() {
+        return !errors.mysql() ? "PostgreSQL" : errors.dialect().isMariaDb() ? "MariaDB" : "MySQL";
     }
 
     /**
@@ -1522,7 +1622,7 @@ public final class Planner {
         Set<String> differ = new LinkedHashSet<>();
         List<Operation> ops = m.upgrade();
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
-            if (!c.effective(in.settings())) {
+            if (!effective(c)) {
                 continue;
             }
             Operation op = ops.get(c.index());
@@ -1663,7 +1763,8 @@ public final class Planner {
 
     /** "column players.custom_notes is integer, the revision makes it text", or null when they agree or cannot be compared. */
     private String columnMismatch(Operation op, Creation c) {
-        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null) {
+        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null || errors.mysql()) {
+            // the revision's type is rendered as PostgreSQL prints it; MySQL's COLUMN_TYPE is not compared
             return null;
         }
         ObjectRef k = key(op, c);

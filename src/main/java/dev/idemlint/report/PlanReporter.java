@@ -11,7 +11,9 @@ import java.util.List;
  * {@code idemlint plan} output. Text for people; JSON as a contract for deploy gates:
  * {@code {"database": {"url", "server_version", "current"}, "command", "pending": [{"revision", "file",
  * "line", "status", "sqlstate", "message", "help"}], "notes": [...], "summary": {"pending", "fails",
- * "unknown"}}}, pending in the order Alembic applies them; when plan cannot run at all,
+ * "unknown"}}}, pending in the order Alembic applies them (on MySQL and MariaDB, {@code database} also
+ * names the {@code server}, {@code sqlstate} holds the error number and a failing revision lists the
+ * {@code applied_lines} that stay applied); when plan cannot run at all,
  * {@code {"error": {"kind", "message"}}}.
  */
 public final class PlanReporter {
@@ -21,6 +23,9 @@ public final class PlanReporter {
     public static String json(Plan p) {
         Json.Obj db = Json.obj().with("url", p.url()).with("server_version", p.serverVersion());
         db.put("current", p.current());
+        if (!"PostgreSQL".equals(p.server())) {
+            db.put("server", p.server());
+        }
         List<Object> pending = new ArrayList<>();
         for (Entry e : p.pending()) {
             Json.Obj o = Json.obj().with("revision", e.revision());
@@ -30,6 +35,9 @@ public final class PlanReporter {
             o.put("sqlstate", e.sqlstate());
             o.put("message", e.message());
             o.put("help", e.help());
+            if (!e.applied().isEmpty()) {
+                o.put("applied_lines", new ArrayList<Object>(e.applied()));
+            }
             pending.add(o);
         }
         Json.Obj summary = Json.obj().with("pending", p.pending().size()).with("fails", p.count(Status.FAILS))
@@ -54,7 +62,8 @@ public final class PlanReporter {
         StringBuilder sb = new StringBuilder();
         sb.append("database  ").append(Printable.line(p.url()));
         if (p.serverVersion() != null) {
-            sb.append(" (PostgreSQL ").append(Printable.line(p.serverVersion())).append(')');
+            sb.append(" (").append(Printable.line(p.server())).append(' ').append(Printable.line(p.serverVersion()))
+                    .append(')');
         }
         sb.append('\n');
         sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : Printable.line(String.join(", ", p.current()))).append('\n');

@@ -125,10 +125,10 @@ class PlanSecretsTest {
         assertEquals(2, scheme.exit());
         assertTrue(scheme.err().contains("the database URL from DATABASE_URL: not a URL"), scheme.err());
         assertNoPiece("hunter2zebra", scheme);
-        writeProject("mysql://app:hunter2zebra@h/d");
+        writeProject("mssql+pyodbc://app:hunter2zebra@h/d");
         CliRun.Result other = plan(Map.of());
         assertEquals(2, other.exit());
-        assertTrue(other.err().contains("alembic.ini: unsupported URL scheme 'mysql'"), other.err());
+        assertTrue(other.err().contains("alembic.ini: unsupported URL scheme 'mssql+pyodbc'"), other.err());
         assertNoPiece("hunter2zebra", other);
     }
 }

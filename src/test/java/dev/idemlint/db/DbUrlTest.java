@@ -144,8 +144,8 @@ class DbUrlTest {
 
     @Test
     void bad_urls_are_clear_errors_without_the_password() throws IOException {
-        DbUrl.BadUrl e = assertThrows(DbUrl.BadUrl.class, () -> parse("mysql://u:topsecret@h/d"));
-        assertTrue(e.getMessage().contains("unsupported URL scheme 'mysql'"), e.getMessage());
+        DbUrl.BadUrl e = assertThrows(DbUrl.BadUrl.class, () -> parse("mssql+pyodbc://u:topsecret@h/d"));
+        assertTrue(e.getMessage().contains("unsupported URL scheme 'mssql+pyodbc'"), e.getMessage());
         assertFalse(e.getMessage().contains("topsecret"));
         e = assertThrows(DbUrl.BadUrl.class, () -> parse("postgresql://u@%2Fvar%2Frun%2Fpostgresql/d"));
         assertTrue(e.getMessage().contains("Unix-domain socket"), e.getMessage());
@@ -158,5 +158,29 @@ class DbUrlTest {
         assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
         e = assertThrows(DbUrl.BadUrl.class, () -> parse("postgresql://u@[::1/d"));
         assertTrue(e.getMessage().contains("no ']'"), e.getMessage());
+    }
+
+    @Test
+    void reads_mysql_and_mariadb_urls_with_their_defaults_and_hostile_passwords() throws Exception {
+        for (String scheme : List.of("mysql", "mysql+pymysql", "mysql+mysqldb", "mariadb", "mariadb+pymysql")) {
+            DbUrl u = parse(scheme + "://app:p/?#:%zz@db.internal/shop?charset=utf8mb4");
+            assertTrue(u.mysqlFamily(), scheme);
+            assertEquals("db.internal", u.host());
+            assertEquals(3306, u.port());
+            assertEquals("shop", u.database());
+            assertEquals("p/?#:%zz", u.password());
+            assertEquals(scheme + "://app:***@db.internal:3306/shop?charset=utf8mb4", u.masked());
+            assertFalse(u.mask("denied for p/?#:%zz").contains("p/?#:%zz"));
+        }
+        DbUrl pct = parse("mysql+pymysql://app:a%40b%25c@h:3307/d");
+        assertEquals("a@b%c", pct.password());
+        assertEquals(3307, pct.port());
+        DbUrl env = DbUrl.parse("mariadb://app@h/d", Map.of("MYSQL_PWD", "s3cret", "PGPASSWORD", "no"), null);
+        assertEquals("s3cret", env.password());
+        assertEquals("MYSQL_PWD", env.passwordSource());
+        assertFalse(parse("postgresql://app@h/d").mysqlFamily());
+        DbUrl.BadUrl noDb = assertThrows(DbUrl.BadUrl.class, () -> parse("mysql://app:topsecret@h"));
+        assertTrue(noDb.getMessage().contains("names no database"), noDb.getMessage());
+        assertFalse(noDb.getMessage().contains("topsecret"));
     }
 }

@@ -1,0 +1,194 @@
+package dev.idemlint.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.cli.CliRun;
+import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
+import dev.idemlint.pg.ProcessRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code idemlint plan --db mysql+pymysql://...} against a real MariaDB, checked against the real
+ * {@code alembic upgrade head} (Debian's Alembic through PyMySQL): a chain left ahead of its stamp fails
+ * where and with the error number plan says, and its "stamp X is safe" advice, followed stamp after
+ * stamp, ends with nothing failing; a chain left half applied by a failed revision; the statements a
+ * failing revision leaves applied (each DDL statement commits on its own); and the session only reads.
+ */
+@Tag("mariadb")
+class MariaDbPlanProofTest {
+    @TempDir
+    Path dir;
+
+    private static final Path PROJECT = Path.of(System.getProperty("idemlint.root", ".")).resolve(
+            "src/test/resources/mariadb/plan");
+
+    private Path project() throws IOException {
+        Path p = dir.resolve("project");
+        try (Stream<Path> files = Files.walk(PROJECT)) {
+            for (Path f : files.toList()) {
+                Path to = p.resolve(PROJECT.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        return p;
+    }
+
+    private static String url(MariaDbServer server, TempDatabase db) {
+        return "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
+    }
+
+    /** The real Alembic: its exit and, when it failed, the server's error number. */
+    private record Real(boolean ok, String errno, String output) {
+    }
+
+    private static Real alembic(Path project, String url, String... args) {
+        // Alembic reads alembic.ini from the working directory: the shell enters the project first
+        List<String> cmd = new java.util.ArrayList<>(List.of("sh", "-c", "cd \"$0\" && exec \"$@\"", project.toString(),
+                "/usr/bin/python3", "-m", "alembic"));
+        cmd.addAll(List.of(args));
+        ProcessRunner.Result r = ProcessRunner.run(cmd, Map.of("MP_URL", url), null, Duration.ofSeconds(120));
+        Matcher m = Pattern.compile("Error\\) \\((\\d+),").matcher(r.stderr());
+        return new Real(r.succeeded(), m.find() ? m.group(1) : null, r.stdout() + r.stderr());
+    }
+
+    private static CliRun.Result plan(Path project, String url, String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("plan", "--db", url, "--format", "json"));
+        args.addAll(List.of(extra));
+        args.add(project.toString());
+        return CliRun.run(args.toArray(String[]::new));
+    }
+
+    /** The first failing entry's revision and code, as "a2 1060", or "none". */
+    private static String firstFailure(CliRun.Result plan) {
+        Matcher m = Pattern.compile("\"revision\": \"([^\"]+)\",[^{}]*?\"status\": \"fails\",\\s*\"sqlstate\": \"(\\d+)\"",
+                Pattern.DOTALL).matcher(plan.out());
+        return m.find() ? m.group(1) + " " + m.group(2) : "none";
+    }
+
+    @Test
+    void a_chain_ahead_of_its_stamp_fails_where_plan_says_and_its_stamp_advice_ends_the_failures() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project();
+        Files.delete(project.resolve("alembic/versions/a4_nick.py"));
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "head").ok());
+            assertTrue(alembic(project, url, "stamp", "a1").ok());
+            String[] expected = {"a2 1060", "a3 1050"};
+            for (String want : expected) {
+                CliRun.Result p = plan(project, url);
+                assertEquals(1, p.exit(), p.out() + p.err());
+                assertEquals(want, firstFailure(p), p.out());
+                assertTrue(p.out().contains("\"server\": \"MariaDB\""), p.out());
+                String rev = want.split(" ")[0];
+                assertTrue(p.out().contains("`alembic stamp " + rev + "` is safe"), p.out());
+                Real real = alembic(project, url, "upgrade", "head");
+                assertFalse(real.ok(), real.output());
+                assertEquals(want.split(" ")[1], real.errno(), "Alembic fails as plan says: " + real.output());
+                assertTrue(alembic(project, url, "stamp", rev).ok());
+            }
+            CliRun.Result done = plan(project, url);
+            assertEquals(0, done.exit(), done.out() + done.err());
+            assertTrue(alembic(project, url, "upgrade", "head").ok());
+        }
+    }
+
+    @Test
+    void a_chain_left_half_applied_by_a_failed_revision_is_named_with_what_is_there() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project();
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "a1").ok());
+            assertTrue(db.exec("INSERT INTO players VALUES (1, 'a'), (2, 'b'); UPDATE players SET name = 'x'").ok());
+            // a2's unique index fails on the rows (1062) once its column was added and committed
+            db.exec("ALTER TABLE players ADD COLUMN email varchar(120) DEFAULT 'same@example.org'");
+            CliRun.Result p = plan(project, url);
+            assertEquals("a2 1060", firstFailure(p), p.out());
+            assertTrue(p.out().contains("Already there: column players.email; not there: index uq_players_email"), p.out());
+            Real real = alembic(project, url, "upgrade", "head");
+            assertEquals("1060", real.errno(), real.output());
+        }
+    }
+
+    @Test
+    void a_failing_revision_names_the_statements_that_stay_applied() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project();
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "a3").ok());
+            CliRun.Result p = plan(project, url);
+            assertEquals("a4 1050", firstFailure(p), p.out());
+            assertTrue(p.out().contains("\"applied_lines\": [\n        14\n      ]")
+                    || p.out().replaceAll("\\s", "").contains("\"applied_lines\":[14]"), p.out());
+            assertTrue(p.out().contains("line 14 (`op.add_column(\\\"players\\\", sa.Column(\\\"nick\\\""), p.out());
+            Real real = alembic(project, url, "upgrade", "head");
+            assertEquals("1050", real.errno(), real.output());
+            assertTrue(db.exec("SELECT nick FROM players").ok(), "line 14 stayed applied, as plan says");
+            assertTrue(db.exec("SELECT 1 FROM alembic_version WHERE version_num = 'a3'").stdout().contains("1"));
+        }
+    }
+
+    @Test
+    void plan_only_reads_and_sends_no_sql_built_from_the_version_table_name() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project();
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "a2").ok());
+            assertTrue(db.exec("CREATE TABLE victim (id int)").ok());
+            String before = db.exec("SELECT version_num FROM alembic_version").stdout();
+            assertTrue(server.exec(null, "SET GLOBAL log_output = 'TABLE'; SET GLOBAL general_log = 1").ok());
+            CliRun.Result p;
+            try {
+                p = plan(project, url, "--version-table", "v`; DROP TABLE victim; -- '\"");
+            } finally {
+                server.exec(null, "SET GLOBAL general_log = 0");
+            }
+            assertTrue(p.out().contains("no v`; DROP TABLE victim"), p.out() + p.err());
+            ProcessRunner.Result log = ProcessRunner.run(List.of("mariadb", "--no-defaults", "--batch", "-h",
+                    server.host(), "-P", Integer.toString(server.port()), "-u", server.user(), "-e",
+                    "SELECT command_type, argument FROM mysql.general_log WHERE thread_id IN (SELECT thread_id FROM"
+                            + " mysql.general_log WHERE argument LIKE '%max_statement_time%')"), Map.of(), null,
+                    Duration.ofSeconds(60));
+            String statements = log.stdout();
+            assertTrue(statements.contains("information_schema.TABLES"), statements);
+            for (String line : statements.split("\n")) {
+                // an Execute line is the server's rendering of a prepared statement with its bound values;
+                // the SQL plan sends is what it prepares or queries
+                if (line.startsWith("Execute")) {
+                    continue;
+                }
+                String upper = line.toUpperCase(java.util.Locale.ROOT);
+                assertFalse(upper.matches(".*\\b(INSERT|UPDATE|DELETE|DROP|CREATE|ALTER|REPLACE|GRANT|TRUNCATE|RENAME)\\b.*"),
+                        "a write: " + line);
+                assertFalse(line.contains("victim"), "SQL built from input: " + line);
+                String text = line.substring(line.indexOf('\t') + 1);
+                assertTrue(!line.startsWith("Prepare") || dev.idemlint.db.MysqlDatabase.CONSTANT_STATEMENTS.contains(text)
+                        || text.startsWith("SELECT version_num FROM `") || text.startsWith("SELECT EXISTS (SELECT 1 FROM `"),
+                        "not a constant statement: " + line);
+            }
+            server.exec(null, "TRUNCATE mysql.general_log");
+            assertTrue(db.exec("SELECT * FROM victim").ok());
+            assertEquals(before, db.exec("SELECT version_num FROM alembic_version").stdout());
+        }
+    }
+}
