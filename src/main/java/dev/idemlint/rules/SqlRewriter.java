@@ -228,6 +228,23 @@ public final class SqlRewriter {
         return -1;
     }
 
+    /**
+     * True when every parenthesis closes and none closes before it opens. A clause appended to a
+     * statement that leaves one open lands inside it: the statement stays a syntax error, and a rule
+     * that looks for the clause at the top level would append it again on every pass.
+     */
+    public boolean balanced() {
+        int depth = 0;
+        for (Token t : tokens) {
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")") && --depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
     /** The statement's last token, or -1 when it has none. */
     public int lastToken() {
         return tokens.size() - 1;

@@ -190,7 +190,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             return out;
         }
         SqlRewriter r = SqlRewriter.of(ins.site(), file);
-        if (r == null || r.tokens().isEmpty()) {
+        if (r == null || r.tokens().isEmpty() || !r.balanced()) {
             return out;
         }
         int end = r.findTopLevel("RETURNING");
