@@ -308,7 +308,7 @@ public final class Planner {
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            boolean skipped = errors.mysql() && guard(op, m) == Run.SKIPS;
+            boolean skipped = errors.mysql() && guard(op) == Run.SKIPS;
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
