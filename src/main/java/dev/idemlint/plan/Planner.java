@@ -592,6 +592,12 @@ public final class Planner {
     private Truth checked(Condition.Exists x) {
         ObjectRef ref = checkedRef(x);
         Presence p = ref == null ? Presence.UNKNOWN : state.presence(ref);
+        if (p == Presence.PRESENT && x.kind() == ObjectKind.INDEX && x.table() != null) {
+            // get_indexes("users") lists the indexes of users only: an index of that name on another table is
+            // not in it
+            QualifiedName on = state.indexTable(ref);
+            return on == null ? Truth.UNKNOWN : on.name().equalsIgnoreCase(x.table()) ? Truth.TRUE : Truth.FALSE;
+        }
         return p == Presence.PRESENT ? Truth.TRUE : p == Presence.ABSENT ? Truth.FALSE : Truth.UNKNOWN;
     }
 

@@ -327,6 +327,12 @@ public final class SchemaState {
         return baseline;
     }
 
+    /** The table an index that is present now is on, or null when it is not present or its table is not known. */
+    public QualifiedName indexTable(ObjectRef index) {
+        Entry e = entries.get(slot(index));
+        return e == null || e.presence != Presence.PRESENT ? null : e.owner;
+    }
+
     /**
      * Whether {@code ref}, known absent, may be a name PostgreSQL chose itself for an unnamed constraint of
      * its table ({@code players_team_id_fkey}) or index of its schema ({@code players_name_idx1}).
