@@ -319,7 +319,7 @@ public final class LiveDatabase implements LiveSession {
             while (true) {
                 if (isResult) {
                     try (ResultSet rs = st.getResultSet()) {
-                        results.add(rows(rs));
+                        results.add(Rows.read(rs));
                     }
                 } else if (st.getUpdateCount() == -1) {
                     break;
@@ -337,18 +337,18 @@ public final class LiveDatabase implements LiveSession {
             }
             Catalog c = new Catalog(head[0], head[1], head[2] == null || head[2].isEmpty() ? List.of()
                     : List.of(head[2].split(",")), vt,
-                    map(results.get(1), r -> r[0]),
-                    map(results.get(2), r -> new Catalog.Relation(r[0], r[1], r[2].charAt(0))),
-                    map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]))),
-                    map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]),
+                    Rows.map(results.get(1), r -> r[0]),
+                    Rows.map(results.get(2), r -> new Catalog.Relation(r[0], r[1], r[2].charAt(0))),
+                    Rows.map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]))),
+                    Rows.map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]),
                             r[4] == null ? null : List.of(r[4].split("\u001f", -1)))),
-                    map(results.get(5), r -> new Catalog.Constraint(r[0], r[1], r[2], r[3].charAt(0))),
+                    Rows.map(results.get(5), r -> new Catalog.Constraint(r[0], r[1], r[2], r[3].charAt(0))),
                     List.copyOf(types),
-                    map(results.get(7), r -> new Catalog.Routine(r[0], r[1], r[2] == null ? 'f' : r[2].charAt(0))),
-                    map(results.get(8), r -> new Catalog.Trigger(r[0], r[1], r[2])),
-                    map(results.get(9), r -> new Catalog.Extension(r[0], r[1], r[2])),
-                    map(results.get(10), r -> new Catalog.Policy(r[0], r[1], r[2])),
-                    map(results.get(11), r -> r[0]));
+                    Rows.map(results.get(7), r -> new Catalog.Routine(r[0], r[1], r[2] == null ? 'f' : r[2].charAt(0))),
+                    Rows.map(results.get(8), r -> new Catalog.Trigger(r[0], r[1], r[2])),
+                    Rows.map(results.get(9), r -> new Catalog.Extension(r[0], r[1], r[2])),
+                    Rows.map(results.get(10), r -> new Catalog.Policy(r[0], r[1], r[2])),
+                    Rows.map(results.get(11), r -> r[0]));
             return c;
         } catch (SQLException e) {
             afterFailure("reading the catalog");
@@ -469,26 +469,7 @@ public final class LiveDatabase implements LiveSession {
         }
     }
 
-    private static List<String[]> rows(ResultSet rs) throws SQLException {
-        int n = rs.getMetaData().getColumnCount();
-        List<String[]> out = new ArrayList<>();
-        while (rs.next()) {
-            String[] row = new String[n];
-            for (int i = 0; i < n; i++) {
-                row[i] = rs.getString(i + 1);
-            }
-            out.add(row);
-        }
-        return out;
-    }
 
-    private static <T> List<T> map(List<String[]> rows, java.util.function.Function<String[], T> f) {
-        List<T> out = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
-            out.add(f.apply(r));
-        }
-        return List.copyOf(out);
-    }
 
     @Override
     public void close() {

@@ -319,7 +319,7 @@ public final class MysqlDatabase implements LiveSession {
     public Catalog snapshot(String versionSchema, String versionTable) throws LiveDatabase.DbError {
         try {
             beforeStatement("reading the catalog");
-            List<String> schemas = map(query(SCHEMAS), r -> r[0]);
+            List<String> schemas = Rows.map(query(SCHEMAS), r -> r[0]);
             List<Catalog.Relation> relations = new ArrayList<>();
             for (String[] r : query(RELATIONS)) {
                 char kind = switch (r[2] == null ? "" : r[2]) {
@@ -333,7 +333,7 @@ public final class MysqlDatabase implements LiveSession {
                 }
             }
             beforeStatement("reading the catalog");
-            List<Catalog.Column> columns = map(query(COLUMNS), r -> new Catalog.Column(r[0], r[1], r[2], r[3],
+            List<Catalog.Column> columns = Rows.map(query(COLUMNS), r -> new Catalog.Column(r[0], r[1], r[2], r[3],
                     defaultOf(r[4], r[6]), "NO".equals(r[5])));
             beforeStatement("reading the catalog");
             List<Catalog.Index> indexes = indexes(query(INDEXES));
@@ -351,9 +351,9 @@ public final class MysqlDatabase implements LiveSession {
                     constraints.add(new Catalog.Constraint(r[0], r[1], r[2], type));
                 }
             }
-            List<Catalog.Routine> routines = map(query(ROUTINES), r -> new Catalog.Routine(r[0], r[1],
+            List<Catalog.Routine> routines = Rows.map(query(ROUTINES), r -> new Catalog.Routine(r[0], r[1],
                     "PROCEDURE".equals(r[2]) ? 'p' : 'f'));
-            List<Catalog.Trigger> triggers = map(query(TRIGGERS), r -> new Catalog.Trigger(r[0], r[1], r[2]));
+            List<Catalog.Trigger> triggers = Rows.map(query(TRIGGERS), r -> new Catalog.Trigger(r[0], r[1], r[2]));
             Catalog.VersionTable vt = versionTable(versionSchema, versionTable);
             return new Catalog(serverVersion, database, database == null ? List.of() : List.of(database), vt, schemas,
                     List.copyOf(relations), columns, indexes, List.copyOf(constraints), List.of(), routines, triggers,
@@ -513,26 +513,10 @@ public final class MysqlDatabase implements LiveSession {
 
     private List<String[]> query(String sql) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-            int n = rs.getMetaData().getColumnCount();
-            List<String[]> out = new ArrayList<>();
-            while (rs.next()) {
-                String[] row = new String[n];
-                for (int i = 0; i < n; i++) {
-                    row[i] = rs.getString(i + 1);
-                }
-                out.add(row);
-            }
-            return out;
+            return Rows.read(rs);
         }
     }
 
-    private static <T> List<T> map(List<String[]> rows, java.util.function.Function<String[], T> f) {
-        List<T> out = new ArrayList<>(rows.size());
-        for (String[] r : rows) {
-            out.add(f.apply(r));
-        }
-        return List.copyOf(out);
-    }
 
     @Override
     public void close() {
