@@ -123,13 +123,20 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         }
         String table = CallRewriter.source(file, CallRewriter.argument(call, 0, "table_name"));
         Expr column = CallRewriter.argument(call, 1, "column");
-        String name = column instanceof Expr.Call c ? CallRewriter.source(file, c.positional(0)) : null;
+        // only an sa.Column(...) is a column the model reads, and so a guard on its name one the next lint
+        // recognises; another call's first argument is not known to be the column's name
+        String name = column instanceof Expr.Call c && isColumnCall(c) ? CallRewriter.source(file, c.positional(0)) : null;
         Expr schema = CallRewriter.argument(call, -1, "schema");
         if (table == null || name == null || schema != null && CallRewriter.source(file, schema) == null) {
             return null;
         }
         return GuardWrapper.named(name, "get_columns", table, schema == null ? "" : ", schema="
                 + CallRewriter.source(file, schema), false);
+    }
+
+    private static boolean isColumnCall(Expr.Call c) {
+        return c.func() instanceof Expr.Name n ? n.id().equals("Column")
+                : c.func() instanceof Expr.Attribute a && a.attr().equals("Column");
     }
 
     /** {@code "c" [not] in {c["name"] for c in insp.get_columns("t")}} for an op call's column. */
