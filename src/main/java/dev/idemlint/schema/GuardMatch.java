@@ -179,7 +179,10 @@ public final class GuardMatch {
                 if (op instanceof Operation.Benign || op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
                     continue;
                 }
-                if (touches(atoms, op, naming, convention)) {
+                if (touches(atoms, op, naming, convention)
+                        || Effects.of(op, naming).stream().anyMatch(e -> e instanceof Effect.Forget)) {
+                    // an operation whose object cannot be read may be the one the check looks at: unknown is
+                    // never "checks another object"
                     effective = true;
                     break;
                 }
