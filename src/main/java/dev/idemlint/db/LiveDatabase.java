@@ -143,7 +143,7 @@ public final class LiveDatabase implements LiveSession {
             if (System.nanoTime() - deadline >= 0) {
                 throw new DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
             }
-            throw new DbError("cannot connect to " + url.masked() + ": " + url.mask(firstLine(e.getMessage()))
+            throw new DbError("cannot connect to " + url.masked() + ": " + url.mask(Rows.firstLine(e.getMessage()))
                     + hint(e, url), e.getSQLState());
         }
     }
@@ -218,14 +218,6 @@ public final class LiveDatabase implements LiveSession {
                     : " (password from " + url.passwordSource() + ")";
         }
         return "";
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
     /** PostgreSQL: the plan reads its SQLSTATEs and cascades. */
@@ -352,7 +344,7 @@ public final class LiveDatabase implements LiveSession {
             return c;
         } catch (SQLException e) {
             afterFailure("reading the catalog");
-            throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(firstLine(e.getMessage())),
+            throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(Rows.firstLine(e.getMessage())),
                     e.getSQLState());
         }
     }

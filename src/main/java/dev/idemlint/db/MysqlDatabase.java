@@ -191,7 +191,7 @@ public final class MysqlDatabase implements LiveSession {
             if (System.nanoTime() - deadline >= 0) {
                 throw new LiveDatabase.DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
             }
-            throw new LiveDatabase.DbError("cannot connect to " + url.masked() + ": " + url.mask(firstLine(e.getMessage()))
+            throw new LiveDatabase.DbError("cannot connect to " + url.masked() + ": " + url.mask(Rows.firstLine(e.getMessage()))
                     + hint(e, url), e.getSQLState());
         } catch (RuntimeException e) {
             close(c);
@@ -297,14 +297,6 @@ public final class MysqlDatabase implements LiveSession {
         return "";
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "unknown error";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
-
     @Override
     public Dialect dialect() {
         return dialect;
@@ -361,7 +353,7 @@ public final class MysqlDatabase implements LiveSession {
         } catch (SQLException e) {
             afterFailure("reading the catalog");
             throw new LiveDatabase.DbError("reading the catalog of " + url.masked() + " failed: "
-                    + url.mask(firstLine(e.getMessage())), e.getSQLState());
+                    + url.mask(Rows.firstLine(e.getMessage())), e.getSQLState());
         }
     }
 

@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** Catalog query results as rows of strings, the form both live sessions read the catalog in. */
+/** What both live sessions read from the driver: catalog rows as strings, the first line of an error. */
 final class Rows {
 
     private Rows() {
@@ -33,5 +33,14 @@ final class Rows {
             out.add(f.apply(r));
         }
         return List.copyOf(out);
+    }
+
+    /** The first line of a driver's error message (the rest is context the report does not need). */
+    static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 }
