@@ -28,14 +28,14 @@ for k in 0 1; do
   echo "$flags" > "$tmp/$k.flags"
   # shellcheck disable=SC2086
   java $flags -XX:ArchiveClassesAtExit="$tmp/$k.jsa" -Xlog:disable -Xlog:all=off -jar "$tmp/$k.jar" \
-    lint --format json --fail-on never "$here/examples/basketball-api" > /dev/null 2>&1 || true
+    lint --no-cache --format json --fail-on never "$here/examples/basketball-api" > /dev/null 2>&1 || true
 done
 for ((i = 0; i < runs; i++)); do
   for k in 0 1; do
     flags="$(cat "$tmp/$k.flags")"
     # shellcheck disable=SC2086
     /usr/bin/time -f "$k %e %U %S %M" java $flags -XX:SharedArchiveFile="$tmp/$k.jsa" -Xlog:cds=off \
-      -jar "$tmp/$k.jar" lint --format json --fail-on never "$dir" 2>&1 > /dev/null | tail -1
+      -jar "$tmp/$k.jar" lint --no-cache --format json --fail-on never "$dir" 2>&1 > /dev/null | tail -1
   done
 done | python3 -c '
 import collections, statistics as st, sys

@@ -95,7 +95,7 @@ set_cmd() { # tool dir: sets cmd to the command line of one run
     # the pattern is squawk's to expand: 20,000 paths would crowd the argument list
     cmd=("$squawk" --reporter json "$d/sql/*.sql")
   else
-    cmd=(env "${envs[@]}" "$root/idemlint" lint --format json --fail-on never "$d/versions")
+    cmd=(env "${envs[@]}" "$root/idemlint" lint --no-cache --format json --fail-on never "$d/versions")
   fi
 }
 for n in $sizes; do

@@ -6,7 +6,7 @@
 #
 # For each size (MB) it generates (bench/scale.py, cached in bench/.data/scale) a revision of op
 # calls, one of op.execute calls and one of a single SQL string, then times each with /usr/bin/time
-# (wall, user+sys CPU, peak RSS; the median of N runs), JSON to /dev/null. Then 8,000
+# (wall, user+sys CPU, peak RSS; the median of N runs), JSON to /dev/null, the result cache off. Then 8,000
 # create_table + create_index + drop_table triples, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
 # statements under -Xmx (--heap), and a chain of --chain revisions (20,000 by default). A run that
 # fails (out of memory, exit >= 2) or passes 600 s is reported as such.
@@ -53,7 +53,7 @@ time_one() { # label dir [java flags...]
   local rows=() status=ok
   for ((r = 0; r < runs; r++)); do
     local rc=0
-    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint \
+    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint --no-cache \
       --format json --fail-on never "$dir" > /dev/null 2> "$data/stderr.txt" || rc=$?
     [[ $rc -ne 0 ]] && status="failed (exit $rc)"
     rows+=("$(tail -1 "$data/time.txt")")

@@ -42,10 +42,10 @@ done
 
 log="$here/.runs/startup-$(date +%Y%m%d-%H%M%S).tsv"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
-for c in "${cmds[@]}"; do "$c" lint --format json --fail-on never "$d/versions" > /dev/null; done  # warm-up
+for c in "${cmds[@]}"; do "$c" lint --no-cache --format json --fail-on never "$d/versions" > /dev/null; done  # warm-up
 for ((r = 1; r <= runs; r++)); do
   for i in "${!cmds[@]}"; do
-    /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "${cmds[$i]}" lint --format json --fail-on never "$d/versions" > /dev/null
+    /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "${cmds[$i]}" lint --no-cache --format json --fail-on never "$d/versions" > /dev/null
     printf '%s\t%s\n' "$i" "$(tail -1 "$log.t")" >> "$log"
   done
 done
