@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.RealSources;
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.db.LiveDatabase;
 import dev.idemlint.report.Json;
@@ -257,6 +258,78 @@ class PlanProofTest {
         }
         REPORT.add("");
         REPORT.add("shop_typed: " + scenarios + " plan/upgrade rounds from " + order.size() + " stamp points, all exact");
+    }
+
+    /**
+     * The same walk on a real public chain nobody wrote for this test: Debian 12's package of OpenStack's
+     * ironic-inspector ({@code scripts/real-sources}), linted and planned from the package directory (its
+     * own alembic.ini), upgraded by real Alembic with the package and its stand-ins on PYTHONPATH. Applied in
+     * full, then stamped back to every point with its schema left ahead: at each point plan must name the
+     * next revision with the SQLSTATE Alembic fails with, or say ok where Alembic succeeds; where it offers
+     * {@code alembic stamp X}, following that advice must end at the head with the schema untouched.
+     */
+    @Test
+    void a_real_chain_left_ahead_of_its_stamp_fails_where_plan_says(@TempDir Path tmp) throws IOException {
+        Path packages = RealSources.pythonPackages("python3-ironic-inspector");
+        Path project = tmp.resolve("ironic_inspector");
+        FixProofTest.copyTree(packages.resolve("ironic_inspector"), project);
+        Path versions = project.resolve("migrations/versions");
+        Path standins = RerunProof.repoRoot().resolve("src/test/resources/realchains/standins/ironic-inspector");
+        String pythonPath = standins + java.io.File.pathSeparator + packages;
+        String template;
+        List<String> order;
+        String reference;
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            Real full = alembicWith(pythonPath, versions, db, "upgrade", "head");
+            assertTrue(full.ok(), full.message());
+            order = full.ran();
+            reference = schema(db);
+            template = db.name() + "_t";
+            assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+        }
+        int rounds = 0;
+        int stamped = 0;
+        try {
+            List<String> points = new ArrayList<>();
+            points.add(null);
+            points.addAll(order.subList(0, order.size() - 1));
+            for (String point : points) {
+                try (PgCluster.TempDatabase db = fromTemplate(template)) {
+                    assertTrue(db.exec("DELETE FROM alembic_version" + (point == null ? ""
+                            : "; INSERT INTO alembic_version VALUES ('" + point + "')")).ok());
+                    int at = point == null ? -1 : order.indexOf(point);
+                    while (true) {
+                        Predicted p = plan(project, db);
+                        Real r = alembicWith(pythonPath, versions, db, "upgrade", "head");
+                        String scenario = "ironic-inspector (Debian 12) stamped at " + (at < 0 ? "nothing" : order.get(at));
+                        verdict(scenario, p, r);
+                        rounds++;
+                        assertHit(p, r);
+                        if (p.firstFailing() == null) {
+                            break;
+                        }
+                        // everything is there, so the first pending revision is the one that fails
+                        assertEquals(order.get(at + 1), p.firstFailing(), scenario);
+                        String help = (String) p.first().get("help");
+                        if (!help.contains("`alembic stamp " + p.firstFailing() + "` is safe")) {
+                            break; // no advice to follow: the prediction above is the claim
+                        }
+                        assertTrue(alembicWith(pythonPath, versions, db, "stamp", p.firstFailing()).ok());
+                        stamped++;
+                        at++;
+                    }
+                    if (at == order.size() - 1) {
+                        assertEquals(reference, schema(db), "following plan's advice changed the schema");
+                    }
+                }
+            }
+        } finally {
+            pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+        }
+        assertTrue(stamped > 0, "plan never offered a stamp on a schema left ahead");
+        REPORT.add("");
+        REPORT.add("ironic-inspector (Debian 12): " + rounds + " plan/upgrade rounds from " + order.size()
+                + " stamp points, all exact; " + stamped + " stamps advised and followed");
     }
 
     @Test
@@ -611,6 +684,12 @@ class PlanProofTest {
 
     @SuppressWarnings("unchecked")
     private Real alembic(Path versions, PgCluster.TempDatabase db, String action, String... revisions) {
+        return alembicWith(null, versions, db, action, revisions);
+    }
+
+    /** {@code pythonPath}: what the revisions import (a real package and its stand-ins), or null. */
+    private Real alembicWith(String pythonPath, Path versions, PgCluster.TempDatabase db, String action,
+            String... revisions) {
         Path out = null;
         try {
             out = Files.createTempFile("idemlint-plan-proof", ".json");
@@ -620,6 +699,9 @@ class PlanProofTest {
             cmd.addAll(List.of(revisions));
             Map<String, String> env = new HashMap<>(pg.childEnv());
             env.put("PYTHONDONTWRITEBYTECODE", "1");
+            if (pythonPath != null) {
+                env.put("PYTHONPATH", pythonPath);
+            }
             ProcessRunner.Result run = ProcessRunner.run(cmd, env, null, Duration.ofMinutes(3));
             assertTrue(run.succeeded(), run.describe());
             Map<String, Object> r = (Map<String, Object>) Json.parse(Files.readString(out));
