@@ -994,8 +994,18 @@ final class OpExtractor {
      * name and a known type; null when it is not one, or names a schema (the statement's table would
      * then not be found on the search path).
      */
-    private DeclaredTable declaredTable(Expr e, Ctx ctx) {
+    private DeclaredTable declaredTable(Expr e, Ctx ctx, Map<Expr, DeclaredTable> memo) {
         Expr d = ColumnReader.deref(e, ctx.scope());
+        // a table named many times in one statement is read once (and is one table, compared by identity)
+        if (memo.containsKey(d)) {
+            return memo.get(d);
+        }
+        DeclaredTable t = readTable(d, ctx);
+        memo.put(d, t);
+        return t;
+    }
+
+    private DeclaredTable readTable(Expr d, Ctx ctx) {
         if (!(d instanceof Expr.Call c) || !("table".equals(Names.lastPart(c.func()))
                 || "Table".equals(Names.lastPart(c.func())))) {
             return null;
@@ -1044,24 +1054,23 @@ final class OpExtractor {
      */
     private List<Operation.TypedColumn> typedColumns(Expr stmt, List<String> written, Ctx ctx) {
         Map<List<String>, Operation.TypedColumn> found = new java.util.LinkedHashMap<>();
-        List<DeclaredTable> tables = new ArrayList<>();
+        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
+        Set<DeclaredTable> tables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         List<ColumnDef> loose = new ArrayList<>();
         List<String> valueKeys = new ArrayList<>(written);
-        DeclaredTable target = declaredTable(stmt, ctx);
+        DeclaredTable target = declaredTable(stmt, ctx, memo);
         java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
         todo.push(stmt);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
-            DeclaredTable t = declaredTable(e, ctx);
+            DeclaredTable t = declaredTable(e, ctx, memo);
             if (t != null) {
-                if (!tables.contains(t)) {
-                    tables.add(t);
-                }
+                tables.add(t);
                 continue; // its own column calls are declarations, not uses
             }
             if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Attribute c
                     && (c.attr().equals("c") || c.attr().equals("columns"))) {
-                DeclaredTable of = declaredTable(c.value(), ctx);
+                DeclaredTable of = declaredTable(c.value(), ctx, memo);
                 if (of != null) {
                     use(of, a.attr(), found);
                     continue;
@@ -1077,14 +1086,15 @@ final class OpExtractor {
                     continue;
                 }
                 if (last != null && STATEMENT_CALLS.contains(last)) {
-                    DeclaredTable own = call.func() instanceof Expr.Attribute f ? declaredTable(f.value(), ctx) : null;
-                    DeclaredTable arg = call.positional(0) == null ? null : declaredTable(call.positional(0), ctx);
+                    DeclaredTable own = call.func() instanceof Expr.Attribute f ? declaredTable(f.value(), ctx, memo)
+                            : null;
+                    DeclaredTable arg = call.positional(0) == null ? null : declaredTable(call.positional(0), ctx, memo);
                     DeclaredTable of = own != null ? own : arg;
                     if (of != null && target == null) {
                         target = of;
                     }
                     if (last.equals("select")) {
-                        selectedWhole(call, own, ctx, found);
+                        selectedWhole(call, own, ctx, memo, found);
                     }
                 } else if ("values".equals(last)) {
                     for (Arg a : call.args()) {
@@ -1098,7 +1108,7 @@ final class OpExtractor {
                 todo.push(e.child(i));
             }
         }
-        DeclaredTable on = target != null ? target : tables.size() == 1 ? tables.get(0) : null;
+        DeclaredTable on = target != null ? target : tables.size() == 1 ? tables.iterator().next() : null;
         if (on != null) {
             for (String k : valueKeys) {
                 use(on, k, found);
@@ -1111,7 +1121,7 @@ final class OpExtractor {
     }
 
     /** {@code t.select()}, {@code sa.select(t)}, {@code sa.select([t, ...])}: every column {@code t} declares. */
-    private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx,
+    private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx, Map<Expr, DeclaredTable> memo,
             Map<List<String>, Operation.TypedColumn> found) {
         List<DeclaredTable> whole = new ArrayList<>();
         if (receiver != null) {
@@ -1125,7 +1135,7 @@ final class OpExtractor {
             List<Expr> items = v instanceof Expr.ListExpr l ? l.elements() : v instanceof Expr.Tuple t ? t.elements()
                     : List.of(v);
             for (Expr item : items) {
-                DeclaredTable t = declaredTable(item, ctx);
+                DeclaredTable t = declaredTable(item, ctx, memo);
                 if (t != null) {
                     whole.add(t);
                 }
