@@ -36,10 +36,9 @@ import java.util.function.Function;
 
 /**
  * The result cache: a versions tree's findings, stored under a key made of everything they depend on
- * and read back while that is unchanged. A hit costs one stat per file, when a record of the files'
- * stats under the tree's last key matches them all (no file read or hashed; see {@link #stat} for
- * why a stat stands for the bytes), else a read of every file and one hash over the bytes; then the
- * decoding of the findings. A miss parses, models and checks every revision. The key covers every file of the tree (the graph, the schema timeline and the project
+ * and read back while that is unchanged. Linting a tree reads its files anyway; a hit costs that read,
+ * one hash over the bytes and the decoding of the findings, where a miss parses, models and checks
+ * every revision. The key covers every file of the tree (the graph, the schema timeline and the project
  * rules read them all), so changing one revision re-lints its tree; the other trees of the run still hit.
  *
  * <p>Every input is hostile, the cache directory included: a pull request can commit a crafted
@@ -218,10 +217,7 @@ public final class ResultCache {
      * when either time is less than {@code racyMillis} before {@code now}, or after it: a file
      * written in the same clock tick as the one before it keeps its times (file systems store them
      * in ticks of up to 2 s), so only a file whose times are older than any tick still open is
-     * trusted by its stat (as Git treats "racily clean" index entries). A write is missed only when it
-     * keeps the size and puts back the modification time and the status-change time, which no
-     * unprivileged process can set (only the system clock moves it); the findings' own files are
-     * still checked against the text they were found in, when the entry is decoded.
+     * trusted by its stat (as Git treats "racily clean" index entries).
      */
     static String stat(Path p, long now, long racyMillis) {
         try {
