@@ -18,7 +18,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -31,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -78,8 +76,6 @@ public final class ResultCache {
     private final String tool;
     private final Set<String> rules;
     private final Map<Path, Store> stores = new HashMap<>();
-    /** {@link #RACY_MILLIS}; tests lower it to reach the stat fast path without waiting. */
-    long racyMillis = RACY_MILLIS;
 
     private ResultCache(Path named, String tool, Set<String> rules) {
         this.named = named;
@@ -156,33 +152,6 @@ public final class ResultCache {
         if (signing == null) {
             return null;
         }
-        // The stat fast path: when every file's stat matches the one recorded with the tree's last
-        // content key, that key is used without reading or hashing the files (below).
-        SipHash sk = new SipHash(signing);
-        sk.piece("idemlint result cache stat key " + FORMAT);
-        sk.piece(tool);
-        sk.piece(context(target));
-        sk.piece(canonical(NamingConvention.of(target)));
-        sk.piece(String.valueOf(files.size()));
-        for (Path p : files) {
-            sk.piece(p.toString());
-            sk.piece(display.apply(p));
-            sk.piece(target.reports(p) ? "report" : "context");
-        }
-        byte[] statKey = sk.finish();
-        long now = System.currentTimeMillis();
-        String[] stats = new String[files.size()];
-        for (int i = 0; i < stats.length; i++) {
-            stats[i] = stat(files.get(i), now, racyMillis);
-        }
-        byte[] known = store.statHit(statKey, stats);
-        if (known != null) {
-            LintResult hit = store.read(known, new Tree(files, new byte[files.size()][]));
-            if (hit != null) {
-                return new Probe(store, known, hit, null, null, null);
-            }
-            // the findings' files no longer match their stat (or the entry is gone): the full path
-        }
         byte[][] bytes = new byte[files.size()][];
         SipHash md = new SipHash(signing);
         md.piece("idemlint result cache key " + FORMAT);
@@ -204,42 +173,8 @@ public final class ResultCache {
         }
         byte[] key = md.finish();
         Tree tree = new Tree(files, bytes);
-        LintResult hit = store.read(key, tree);
-        if (hit != null) {
-            store.writeStats(statKey, key, stats);
-        }
-        return new Probe(store, key, hit, tree, statKey, stats);
+        return new Probe(store, key, store.read(key, tree), tree);
     }
-
-    /**
-     * A file's stat as the fast path compares it: device, inode, size, and the modification and
-     * status-change times in nanoseconds. Null (the file is read and hashed) without a Unix stat, or
-     * when either time is less than {@code racyMillis} before {@code now}, or after it: a file
-     * written in the same clock tick as the one before it keeps its times (file systems store them
-     * in ticks of up to 2 s), so only a file whose times are older than any tick still open is
-     * trusted by its stat (as Git treats "racily clean" index entries).
-     */
-    static String stat(Path p, long now, long racyMillis) {
-        try {
-            Map<String, Object> a = Files.readAttributes(p, "unix:dev,ino,size,lastModifiedTime,ctime");
-            FileTime m = (FileTime) a.get("lastModifiedTime");
-            FileTime c = (FileTime) a.get("ctime");
-            if (m == null || c == null || a.get("dev") == null || a.get("ino") == null || a.get("size") == null) {
-                return null;
-            }
-            long newest = Math.max(m.toMillis(), c.toMillis());
-            if (newest > now - racyMillis) {
-                return null;
-            }
-            return a.get("dev") + " " + a.get("ino") + " " + a.get("size") + " " + m.to(TimeUnit.NANOSECONDS) + " "
-                    + c.to(TimeUnit.NANOSECONDS);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** How old a file's times must be for its stat to stand for its bytes (see {@link #stat}). */
-    static final long RACY_MILLIS = 3000;
 
     private final Map<List<Object>, String> contexts = new HashMap<>();
 
@@ -269,16 +204,12 @@ public final class ResultCache {
         private final byte[] key;
         private final LintResult hit;
         private final Tree tree;
-        private final byte[] statKey;
-        private final String[] stats;
 
-        Probe(Store store, byte[] key, LintResult hit, Tree tree, byte[] statKey, String[] stats) {
+        Probe(Store store, byte[] key, LintResult hit, Tree tree) {
             this.store = store;
             this.key = key;
             this.hit = hit;
             this.tree = tree;
-            this.statKey = statKey;
-            this.stats = stats;
         }
 
         /** The tree's result as the linter found it before, or null. */
@@ -288,9 +219,6 @@ public final class ResultCache {
 
         /** Stores what the linter found for the tree (not every result is stored: {@link #UNCACHEABLE}). */
         public void store(LintResult result) {
-            if (tree == null) {
-                return; // a hit: nothing to store
-            }
             for (Diagnostic d : result.diagnostics()) {
                 if (UNCACHEABLE.contains(d.rule())) {
                     return;
@@ -303,7 +231,6 @@ public final class ResultCache {
                 return;
             }
             store.write(key, payload);
-            store.writeStats(statKey, key, stats);
         }
     }
 
@@ -332,15 +259,6 @@ public final class ResultCache {
         public SourceFile source(int i, String displayPath) {
             SourceFile f = decoded.get(i);
             if (f == null || !f.displayPath().equals(displayPath)) {
-                if (bytes[i] == null) {
-                    // the stat fast path: read now, and only the files the findings show; a file that
-                    // changed since its stat fails the entry's check of each text's length and hash
-                    try {
-                        bytes[i] = SourceReader.readBytes(files.get(i));
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
-                }
                 try {
                     f = SourceReader.decode(files.get(i), displayPath, bytes[i]).file();
                 } catch (SourceReader.Unreadable e) {
@@ -383,79 +301,6 @@ public final class ResultCache {
         }
 
         LintResult read(byte[] key, Tree tree) {
-            byte[] data = verified(key);
-            if (data == null) {
-                return null;
-            }
-            int head = MAGIC.length + 4 + key.length + 4;
-            try {
-                EntryCodec.Decoded d = EntryCodec.decode(data, head, data.length - head - MAC, tree);
-                return new LintResult(d.diagnostics(), List.of(), d.filesRead());
-            } catch (EntryCodec.Malformed | RuntimeException | OutOfMemoryError e) {
-                return null;
-            }
-        }
-
-        /**
-         * The content key recorded under {@code statKey} when every file's stat equals the recorded
-         * one (none may be null: a file without a trusted stat is read and hashed), else null.
-         */
-        byte[] statHit(byte[] statKey, String[] stats) {
-            for (String s : stats) {
-                if (s == null) {
-                    return null;
-                }
-            }
-            byte[] data = verified(statKey);
-            if (data == null) {
-                return null;
-            }
-            int head = MAGIC.length + 4 + statKey.length + 4;
-            EntryCodec.In in = new EntryCodec.In(data, head, data.length - head - MAC);
-            try {
-                if (in.count(1) != MAC) {
-                    return null;
-                }
-                byte[] key = new byte[MAC];
-                for (int i = 0; i < MAC; i++) {
-                    key[i] = (byte) in.u8();
-                }
-                if (in.count(1) != stats.length) {
-                    return null;
-                }
-                for (String s : stats) {
-                    if (!s.equals(in.string())) {
-                        return null;
-                    }
-                }
-                return in.atEnd() ? key : null;
-            } catch (EntryCodec.Malformed | RuntimeException e) {
-                return null;
-            }
-        }
-
-        /** Records the files' stats for {@code key} (unless one has no trusted stat, or they are recorded). */
-        void writeStats(byte[] statKey, byte[] key, String[] stats) {
-            if (statKey == null || key.length != MAC || java.util.Arrays.equals(statHit(statKey, stats), key)) {
-                return;
-            }
-            for (String s : stats) {
-                if (s == null) {
-                    return;
-                }
-            }
-            EntryCodec.Out out = new EntryCodec.Out();
-            out.i32(key.length);
-            out.bytes(key, key.length);
-            out.i32(stats.length);
-            for (String s : stats) {
-                out.string(s);
-            }
-            write(statKey, java.util.Arrays.copyOf(out.buf, out.size));
-        }
-
-        /** The entry named by {@code key}, whole, when its header and signature verify; else null. */
-        private byte[] verified(byte[] key) {
             byte[] signing = key();
             if (signing == null) {
                 return null;
@@ -484,7 +329,12 @@ public final class ResultCache {
             if (!MessageDigest.isEqual(mac, java.util.Arrays.copyOfRange(data, head + length, data.length))) {
                 return null;
             }
-            return data;
+            try {
+                EntryCodec.Decoded d = EntryCodec.decode(data, head, length, tree);
+                return new LintResult(d.diagnostics(), List.of(), d.filesRead());
+            } catch (EntryCodec.Malformed | RuntimeException e) {
+                return null;
+            }
         }
 
         void write(byte[] key, byte[] payload) {

@@ -127,37 +127,6 @@ class ResultCacheTest {
     }
 
     @Test
-    void the_stat_fast_path_hits_without_the_bytes_and_any_stat_change_misses(@TempDir Path tmp) throws IOException {
-        LintTarget t = tree(tmp.resolve("p"));
-        Path dir = tmp.resolve("cache");
-        ResultCache fresh = cache(dir);
-        assertFalse(run(fresh, t), "cold");
-        assertEquals(1, entries(dir).size(), "files written just now have no trusted stat: none recorded");
-        ResultCache trusting = cache(dir);
-        trusting.racyMillis = 0;
-        assertTrue(run(trusting, t), "a hit by content, which records the stats");
-        assertEquals(2, entries(dir).size(), "the findings and the stat record");
-        ResultCache fast = cache(dir);
-        fast.racyMillis = 0;
-        assertTrue(run(fast, t), "a hit by stat");
-        // same size, same inode, same modification time: the status-change time still tells
-        Path b2 = tmp.resolve("p/versions/b2_nick.py");
-        java.nio.file.attribute.FileTime mtime = Files.getLastModifiedTime(b2);
-        Files.writeString(b2, Files.readString(b2).replace("nick", "nack"));
-        Files.setLastModifiedTime(b2, mtime);
-        ResultCache after = cache(dir);
-        after.racyMillis = 0;
-        assertFalse(run(after, t), "the changed file is read and hashed: a miss, linted afresh");
-        ResultCache again = cache(dir);
-        again.racyMillis = 0;
-        assertTrue(run(again, t));
-        // the default margin: a file changed within it is never trusted by its stat
-        assertNull(ResultCache.stat(b2, System.currentTimeMillis(), ResultCache.RACY_MILLIS));
-        assertNotNull(ResultCache.stat(b2, System.currentTimeMillis() + ResultCache.RACY_MILLIS + 1000,
-                ResultCache.RACY_MILLIS));
-    }
-
-    @Test
     void a_corrupt_truncated_or_foreign_version_entry_is_a_miss_and_is_rewritten(@TempDir Path tmp) throws IOException {
         LintTarget t = tree(tmp.resolve("p"));
         Path dir = tmp.resolve("cache");
