@@ -711,7 +711,10 @@ public final class Discovery {
                     dialect(versionsDir, root, config, configName, provenance));
         }
 
-        /** {@code --dialect}, else the config's {@code dialect}, else the backend of alembic.ini's sqlalchemy.url. */
+        /**
+         * {@code --dialect}, else the config's {@code dialect}, else the backend of the URL env.py builds
+         * ({@link EnvUrl}), else that of alembic.ini's sqlalchemy.url, else PostgreSQL.
+         */
         private Dialect dialect(Path versionsDir, Path root, Config config, String configName,
                 Map<String, PinSource> provenance) {
             if (overrides.dialect() != null) {
@@ -722,6 +725,12 @@ public final class Discovery {
                 provenance.put("dialect", new PinSource(configName, config.lines().getOrDefault("dialect", 0),
                         "dialect = \"" + config.dialect() + "\""));
                 return config.dialect();
+            }
+            EnvFound env = versionsDir == null ? null : envUrl(versionsDir, root);
+            if (env != null) {
+                // env.py's own URL is the one Alembic connects with: it wins over alembic.ini's
+                provenance.put("dialect", new PinSource(env.file(), env.found().line(), env.found().shown()));
+                return env.found().dialect();
             }
             if (versionsDir != null) {
                 DatabaseConfig db = DatabaseConfig.read(versionsDir, versionsDir, root);
@@ -734,6 +743,30 @@ public final class Discovery {
                 }
             }
             return Dialect.POSTGRESQL;
+        }
+
+        private record EnvFound(String file, EnvUrl.Found found) {
+        }
+
+        /** The URL of the nearest env.py at or up to three folders above the versions directory, inside the project. */
+        private EnvFound envUrl(Path versionsDir, Path root) {
+            Path d = versionsDir;
+            for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
+                Path env = d.resolve("env.py");
+                if (Files.isRegularFile(env)) {
+                    if (!confinement.mayRead(env, root)) {
+                        return null;
+                    }
+                    try {
+                        return EnvUrl.read(Files.readString(env, StandardCharsets.UTF_8))
+                                .map(f -> new EnvFound(display(env, root), f)).orElse(null);
+                    } catch (IOException | RuntimeException e) {
+                        // an unreadable env.py names no database
+                        return null;
+                    }
+                }
+            }
+            return null;
         }
 
         /**

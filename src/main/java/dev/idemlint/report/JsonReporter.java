@@ -122,6 +122,13 @@ public final class JsonReporter implements Reporter {
             }
             out.append("]");
         }
+        if (report.dialectSources() != null && !report.dialectSources().isEmpty()) {
+            out.append(", \"dialectSources\": [");
+            for (int i = 0; i < report.dialectSources().size(); i++) {
+                out.append(i == 0 ? "" : ", ").append(Json.str(report.dialectSources().get(i)));
+            }
+            out.append("]");
+        }
         out.append("}\n}\n");
     }
 

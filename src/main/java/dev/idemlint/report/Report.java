@@ -20,6 +20,7 @@ public final class Report {
     private final String toolVersion;
     /** The dialects the linted trees target ({@code mariadb:10.11}), in order; null when not known. */
     private List<String> dialects;
+    private List<String> dialectSources;
     /** Counted when first asked for (on the thread that writes the report). */
     private Tally tally;
 
@@ -54,6 +55,20 @@ public final class Report {
 
     public List<String> dialects() {
         return dialects;
+    }
+
+    /**
+     * This report, carrying where each dialect was read ({@code migrations/env.py:12
+     * (create_engine("mysql+pymysql://..."))}), in order; never a URL past its scheme.
+     */
+    public Report withDialectSources(List<String> sources) {
+        this.dialectSources = List.copyOf(sources);
+        return this;
+    }
+
+    /** Where the dialects were read; null when not known. */
+    public List<String> dialectSources() {
+        return dialectSources;
     }
 
     /** How many findings there are of each severity and of each rule (by rule name, sorted). */

@@ -88,7 +88,11 @@ public final class SarifReporter implements Reporter {
                 .with("columnKind", "utf16CodeUnits")
                 .with("results", results);
         if (report.dialects() != null) {
-            run.with("properties", Json.obj().with("dialects", report.dialects()));
+            Json.Obj props = Json.obj().with("dialects", report.dialects());
+            if (report.dialectSources() != null && !report.dialectSources().isEmpty()) {
+                props.with("dialectSources", report.dialectSources());
+            }
+            run.with("properties", props);
         }
         Json.Obj log = Json.obj()
                 .with("$schema", SCHEMA)

@@ -115,4 +115,48 @@ public final class MysqlDialect {
         int w = r.findTopLevel(word);
         return w >= 0 && (r.at(w + 1, "KEY") || r.at(w + 1, "INDEX")) ? w + 1 : -1;
     }
+
+    /** What a re-run of a drop of {@code kind} raises on the project's server: "error 1091 ER_CANT_DROP_FIELD_OR_KEY". */
+    public static String dropMissing(Settings s, ObjectKind kind) {
+        MysqlFacts.Row row = MysqlFacts.of(s.dialect(), kind);
+        return "error " + (row == null ? MysqlFacts.BAD_TABLE : row.dropMissing()).label();
+    }
+
+    /** What a re-run of a rename of {@code kind} raises: the missing old name (a table's 1146, a column's 1054). */
+    public static String renameMissing(Settings s, ObjectKind kind) {
+        MysqlFacts.Row row = MysqlFacts.of(s.dialect(), kind);
+        return "error " + (row == null || row.renameMissing() == null ? MysqlFacts.NO_SUCH_TABLE : row.renameMissing())
+                .label();
+    }
+
+    /**
+     * The fixes of {@code fixes} that run on the project's server, most preferred first: a PostgreSQL
+     * construct (a DO block, ON CONFLICT, SQLAlchemy's postgresql dialect, CREATE TYPE) never; a raw
+     * {@code IF [NOT] EXISTS} or {@code OR REPLACE} only where the facts table says the server takes it for
+     * {@code kind}; an op call rewritten into raw SQL never (that SQL is written in PostgreSQL's grammar:
+     * {@code DROP INDEX ix} without {@code ON t}). Python inspector guards are the same on every server.
+     */
+    public static List<Fix> portable(List<Fix> fixes, Settings s, ObjectKind kind) {
+        MysqlFacts.Row row = MysqlFacts.of(s.dialect(), kind);
+        List<Fix> out = new ArrayList<>();
+        for (Fix f : fixes) {
+            String text = String.join("\n", f.edits().stream().map(e -> e.replacement()).toList());
+            String upper = text.toUpperCase(java.util.Locale.ROOT);
+            boolean postgres = text.contains("$$") || upper.contains("ON CONFLICT") || upper.contains("ON_CONFLICT")
+                    || text.contains("postgresql.") || upper.contains("CREATE TYPE")
+                    || f.title().contains("through `op.execute`");
+            boolean clauses = (!upper.contains("IF EXISTS") || row != null && row.dropIfExists())
+                    && (!upper.contains("IF NOT EXISTS") || row != null && row.ifNotExists())
+                    && (!upper.contains("OR REPLACE") || row != null && row.orReplace());
+            if (!postgres && clauses) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The help's end when {@link #portable} withheld every fix. */
+    public static String noFix(Settings s) {
+        return " No fix is offered on " + server(s) + ": the ones idemlint writes for PostgreSQL do not run there.";
+    }
 }

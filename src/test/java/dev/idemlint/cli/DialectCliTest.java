@@ -36,7 +36,7 @@ class DialectCliTest {
         CliRun.Result r = CliRun.run("lint", "--format", "sarif", "--dialect", "mysql:8.0",
                 project("postgresql://h/db").toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().replaceAll("\\s+", "").contains("\"properties\":{\"dialects\":[\"mysql:8.0\"]}"), r.out());
+        assertTrue(r.out().replaceAll("\\s+", "").contains("\"properties\":{\"dialects\":[\"mysql:8.0\"],\"dialectSources\":[\"--dialect(mysql:8.0)\"]}"), r.out());
     }
 
     @Test
@@ -50,5 +50,17 @@ class DialectCliTest {
         CliRun.Result r = CliRun.run("lint", "--dialect", "oracle", project(null).toString());
         assertEquals(2, r.exit());
         assertTrue(r.err().contains("dialect must be postgresql, mysql or mariadb"), r.err());
+    }
+
+    @Test
+    void json_summary_says_the_dialect_came_from_env_py_and_where() throws IOException {
+        project(null);
+        Files.writeString(dir.resolve("migrations/env.py"), "from alembic import context\n"
+                + "engine = create_engine(\"mysql+pymysql://app:hunter2@db/app\")\n");
+        CliRun.Result r = CliRun.run("lint", "--format", "json", dir.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("\"dialects\": [\"mysql\"], \"dialectSources\": [\"migrations/env.py:2"
+                + " (create_engine(\\\"mysql+pymysql://...\\\"))\"]"), r.out());
+        assertTrue(!r.out().contains("hunter2"), r.out());
     }
 }

@@ -95,4 +95,51 @@ class DialectTest {
         assertEquals(2, t.config().problems().get(0).line());
         assertTrue(t.config().problems().get(0).message().contains("db2"));
     }
+
+    private LintTarget withEnv(String env) {
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = driver://user:pass@localhost/dbname\n")
+                .file("migrations/env.py", env).revision("migrations/versions/a.py", "a", null);
+        return target(SettingsOverrides.NONE);
+    }
+
+    @Test
+    void env_py_create_engine_with_a_literal_url_names_the_dialect_and_where_it_was_read() {
+        LintTarget t = withEnv("from alembic import context\nfrom sqlalchemy import create_engine\n\n"
+                + "# create_engine(\"postgresql://commented/out\")\n"
+                + "engine = create_engine(\"mysql+pymysql://app:hunter2@db/app\")\n");
+        assertEquals(Dialect.parse("mysql"), t.settings().dialect());
+        PinSource source = t.provenance().get("dialect");
+        assertEquals(new PinSource("migrations/env.py", 5, "create_engine(\"mysql+pymysql://...\")"), source);
+        assertFalse(source.toString().contains("hunter2"), source.toString());
+    }
+
+    @Test
+    void env_py_set_main_option_with_an_f_string_or_concatenation_whose_scheme_is_literal() {
+        LintTarget f = withEnv("config = context.config\nconfig.set_main_option(\n    \"sqlalchemy.url\",\n"
+                + "    f\"mariadb+pymysql://{USER}:{PW}@{HOST}/app\",\n)\n");
+        assertEquals(Dialect.parse("mariadb"), f.settings().dialect());
+        assertEquals(new PinSource("migrations/env.py", 2, "set_main_option(\"sqlalchemy.url\", \"mariadb+pymysql://...\")"),
+                f.provenance().get("dialect"));
+        LintTarget plus = withEnv("url = 'mysql://' + os.environ['DB_HOST'] + '/app'\ncontext.configure(url=url)\n");
+        assertEquals(Dialect.parse("mysql"), plus.settings().dialect());
+        assertEquals(2, plus.provenance().get("dialect").line());
+    }
+
+    @Test
+    void env_py_wins_over_alembic_ini_because_it_is_what_connects() {
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = postgresql://db/app\n")
+                .file("migrations/env.py", "connectable = create_engine('mysql://db/app')\n")
+                .revision("migrations/versions/a.py", "a", null);
+        assertEquals(Dialect.parse("mysql"), target(SettingsOverrides.NONE).settings().dialect());
+    }
+
+    @Test
+    void a_url_built_at_run_time_or_urls_of_several_backends_name_no_dialect() {
+        assertEquals(Dialect.POSTGRESQL, withEnv("engine = create_engine(os.environ['DATABASE_URL'])\n").settings().dialect());
+        assertEquals(Dialect.POSTGRESQL, withEnv("engine = create_engine(f\"{DRIVER}://db/app\")\n").settings().dialect());
+        assertEquals(Dialect.POSTGRESQL, withEnv("if TESTING:\n    e = create_engine('sqlite://')\nelse:\n"
+                + "    e = create_engine('mysql+pymysql://db/app')\n").settings().dialect());
+        assertEquals(Dialect.POSTGRESQL, withEnv("s = \"create_engine('mysql://x')\"\n").settings().dialect());
+        assertEquals(null, withEnv("e = create_engine(url)\n").provenance().get("dialect"));
+    }
 }

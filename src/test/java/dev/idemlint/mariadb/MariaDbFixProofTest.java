@@ -84,4 +84,59 @@ class MariaDbFixProofTest {
             assertTrue(rerun.startsWith("ERROR 1060"), "after the data is fixed, the re-run fails on the column: " + rerun);
         }
     }
+
+    /** The objects the seed revision starts from: a table it seeds, one it drops, an index it drops, one it renames. */
+    private static final String SEED_BASE = "CREATE TABLE teams (id int PRIMARY KEY, name varchar(20));"
+            + " CREATE TABLE legacy (id int); CREATE INDEX ix_teams_old ON teams (name); CREATE TABLE scratch (id int)";
+
+    /** Every table's and view's SHOW CREATE, every trigger's and the seeded rows: the schema and data a run leaves. */
+    private static String schema(TempDatabase db) {
+        StringBuilder out = new StringBuilder();
+        String tables = db.exec("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()"
+                + " ORDER BY table_name").stdout();
+        for (String t : tables.strip().split("\n")) {
+            if (!t.equals("table_name") && !t.isBlank()) {
+                out.append(db.exec("SHOW CREATE TABLE `" + t + "`").stdout());
+            }
+        }
+        out.append(db.exec("SELECT trigger_name, action_statement FROM information_schema.triggers"
+                + " WHERE trigger_schema = DATABASE() ORDER BY trigger_name").stdout());
+        out.append(db.exec("SELECT * FROM teams ORDER BY id").stdout());
+        return out.toString();
+    }
+
+    @Test
+    void seed_rows_views_triggers_drops_and_renames_fixed_for_mariadb_re_run_to_the_same_schema() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("seed/versions"));
+        Path revision = versions.resolve("e2a0b0000001_seed_and_objects.py");
+        Files.copy(RESOURCES.resolve("proof2/versions/e2a0b0000001_seed_and_objects.py"), revision);
+
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        for (String error : List.of("1062 ER_DUP_ENTRY", "1050 ER_TABLE_EXISTS_ERROR", "1359 ER_TRG_ALREADY_EXISTS",
+                "1051 ER_BAD_TABLE_ERROR", "1091 ER_CANT_DROP_FIELD_OR_KEY", "1146 ER_NO_SUCH_TABLE")) {
+            assertTrue(before.out().contains("error " + error), error + " in:\n" + before.out());
+        }
+        assertFalse(before.out().matches("(?s).*\\([0-9]{2}[0-9A-Z]{3}\\).*"), "no SQLSTATE:\n" + before.out());
+        String unfixed;
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(SEED_BASE).ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            unfixed = schema(db);
+            assertTrue(upgrade(server, db, revision).startsWith("ERROR 1062"), "the original re-run fails on the rows");
+        }
+
+        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--dialect", "mariadb:10.11", versions.toString());
+        String text = Files.readString(revision);
+        assertFalse(text.contains("$$") || text.contains("ON CONFLICT") || text.contains("postgresql"), text);
+        assertEquals(0, fixed.exit(), fixed.out() + fixed.err() + "\n" + text);
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(SEED_BASE).ok());
+            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals(unfixed, schema(db), "the fixed revision's first run leaves what the original does:\n" + text);
+            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            assertEquals(unfixed, schema(db), "and the re-runs change nothing:\n" + text);
+        }
+    }
 }

@@ -13,6 +13,8 @@ import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.migration.MysqlFacts;
 import java.util.List;
 
 /**
@@ -28,6 +30,24 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
+            if (MysqlDialect.applies(ctx.settings())) {
+                if (MysqlDialect.tolerated(op.site())) {
+                    continue;
+                }
+                MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());
+                List<Fix> fixes = MysqlDialect.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
+                        ctx.settings(), c.kind());
+                String server = MysqlDialect.server(ctx.settings());
+                String remedy = row == null ? server + " has no such object."
+                        : row.orReplace() ? "Write `CREATE OR REPLACE`."
+                        : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
+                        : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
+                ctx.report(m.source(), op.site().span(), MysqlDialect.alreadyExists(
+                        MysqlDialect.duplicate(ctx.settings(), c.kind()), what, ""))
+                        .help(MysqlDialect.why() + remedy + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : ""))
+                        .fixes(fixes).emit();
+                continue;
+            }
             ctx.report(m.source(), op.site().span(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
                     .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.OP_CALL

@@ -23,6 +23,8 @@ import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.migration.MysqlFacts;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
 public final class DropNotIdempotent implements MigrationRule {
@@ -42,9 +44,16 @@ public final class DropNotIdempotent implements MigrationRule {
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
             String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
             String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state(d.kind()).label()
+            boolean mysql = MysqlDialect.applies(ctx.settings());
+            List<Fix> fixes = fixes(d, m.source(), ctx);
+            List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
+            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                    + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind()) : state(d.kind()).label())
                     + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
-                    .help(RerunScenario.why(op.site()) + why + help(d, kwarg, ctx)).fixes(fixes(d, m.source(), ctx)).emit();
+                    .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
+                            + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
+                                    : help(d, kwarg, ctx)))
+                    .fixes(offered).emit();
         }
     }
 
@@ -259,6 +268,14 @@ public final class DropNotIdempotent implements MigrationRule {
         return "Guard the call with the inspector (`has_table`, `get_columns`, `get_indexes`, ...), or use"
                 + " `op.execute(\"DROP ... IF EXISTS ...\")`; Alembic " + ctx.settings().alembic()
                 + " has no working `if_exists` here.";
+    }
+
+    /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
+    private static String mysqlHelp(Operation.Drop d, RuleContext ctx) {
+        MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), d.kind());
+        return row != null && row.dropIfExists() && d.site().origin() == Origin.RAW_SQL
+                ? "Write `IF EXISTS` (" + MysqlDialect.server(ctx.settings()) + " has it for this statement)."
+                : "Guard the drop with the inspector (drop only while the object exists).";
     }
 
     static SqlState state(ObjectKind kind) {

@@ -17,6 +17,7 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,12 +34,19 @@ public final class RenameNotIdempotent implements MigrationRule {
             String what = r.kind() == ObjectKind.OTHER && r.table() != null
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label()
+            boolean mysql = MysqlDialect.applies(ctx.settings());
+            List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source()), ctx.settings(), r.kind())
+                    : fixes(r, m.source());
+            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                    + (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : state.label())
                     + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                     + "\"" + RerunScenario.end(op.site()))
-                    .help(RerunScenario.why(op.site()) + "PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
+                    .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
+                            + " guard the rename with the inspector (rename only while the old name exists)."
+                            + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
+                            : RerunScenario.why(op.site()) + "PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
-                            + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes(r, m.source())).emit();
+                            + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();
         }
     }
 

@@ -20,6 +20,9 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
@@ -91,6 +94,10 @@ public final class InsertNotIdempotent implements ProjectRule {
                 // ON CONFLICT names a key exactly (a column of a composite key alone is 42P10): only a key
                 // the chain made is named
                 String target = assumed ? "" : "(" + k + ") ";
+                if (MysqlDialect.applies(ctx.settings())) {
+                    mysql(ins, m, ctx, droppedLater(ops, i, ins.table()), k);
+                    break;
+                }
                 if (droppedLater(ops, i, ins.table())) {
                     // the first run dropped the table after this insert: the re-run stops here, on the table
                     ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with "
@@ -122,6 +129,41 @@ public final class InsertNotIdempotent implements ProjectRule {
                 break;
             }
         }
+    }
+
+    /**
+     * The finding on MySQL/MariaDB: a duplicate key is 1062 ER_DUP_ENTRY, and a try/except around the
+     * insert tolerates it there (no transaction is aborted). The fix of a raw {@code INSERT} is {@code
+     * INSERT IGNORE}, UNSAFE: it also turns other errors of the statement (a value too long, a NULL into
+     * NOT NULL) into warnings.
+     */
+    private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, boolean droppedLater, String key) {
+        if (MysqlDialect.tolerated(ins.site())) {
+            return;
+        }
+        if (droppedLater) {
+            ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with error "
+                    + MysqlFacts.NO_SUCH_TABLE.label() + " because table \"" + ins.table()
+                    + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
+                    .help(MysqlDialect.why() + "Check that \"" + ins.table() + "\" exists before the insert (`if"
+                            + " sa.inspect(op.get_bind()).has_table(\"" + ins.table() + "\"):`).")
+                    .emit();
+            return;
+        }
+        List<Fix> fixes = new ArrayList<>();
+        SqlRewriter r = ins.site().origin() == Origin.RAW_SQL ? SqlRewriter.of(ins.site(), m.source()) : null;
+        if (r != null && r.at(0, "INSERT") && !r.at(1, "IGNORE")) {
+            fixes.add(r.insertAfter(0, r.cased("IGNORE"), "Write `INSERT IGNORE`", Applicability.UNSAFE));
+        }
+        ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with error "
+                + MysqlFacts.DUP_ENTRY.label() + " because its rows are already in \"" + ins.table() + "\" with key ("
+                + key + ")" + RerunScenario.end(ins.site()))
+                .help(MysqlDialect.why() + (ins.bulk()
+                        ? "`op.bulk_insert` has no duplicate handling: write the rows with `op.execute(\"INSERT IGNORE"
+                                + " ...\")` or `INSERT ... ON DUPLICATE KEY UPDATE`."
+                        : "Write `INSERT IGNORE` (skips the rows whose key exists) or `INSERT ... ON DUPLICATE KEY"
+                                + " UPDATE`."))
+                .fixes(fixes).emit();
     }
 
     /**
