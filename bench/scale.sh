@@ -42,6 +42,9 @@ if [[ "$jar" == "$root/target/idemlint.jar" && ( ! -f "$jar" || -n "$(find "$roo
 fi
 data="$here/.data/scale"
 mkdir -p "$data"
+# the result cache off; a jar from before the cache (--jar) has no --no-cache and nothing to turn off
+nocache=(--no-cache)
+java -jar "$jar" lint --help 2>/dev/null | grep -q -- --no-cache || nocache=()
 
 gen() { # shape size dir
   [[ -d "$3/versions" ]] || python3 "$here/scale.py" "$1" "$2" "$3"
@@ -53,7 +56,7 @@ time_one() { # label dir [java flags...]
   local rows=() status=ok
   for ((r = 0; r < runs; r++)); do
     local rc=0
-    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint --no-cache \
+    /usr/bin/time -o "$data/time.txt" -f '%e %U %S %M' timeout 600 java "${flags[@]}" "$@" -jar "$jar" lint "${nocache[@]}" \
       --format json --fail-on never "$dir" > /dev/null 2> "$data/stderr.txt" || rc=$?
     [[ $rc -ne 0 ]] && status="failed (exit $rc)"
     rows+=("$(tail -1 "$data/time.txt")")
