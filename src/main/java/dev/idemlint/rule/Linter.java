@@ -97,6 +97,7 @@ public final class Linter {
         // its syntax tree is still at hand for their fix builders; then the tree is let go, so memory
         // holds one model per file, not one tree per file.
         boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
+        TargetNaming naming = new TargetNaming(target);
         // on all cores, each thread taking the next file as it finishes one, results in file order (a
         // parallel stream split the list into four fixed runs, 925 files at 3,700, and the thread done
         // first waited half a run for the other)
@@ -104,7 +105,7 @@ public final class Linter {
         Background.forEachIndex(done.length, new IntConsumer() {
             @Override
             public void accept(int i) {
-                done[i] = loadAndCheckGuarded(files.get(i), target, display, texts, fileRules, timeline);
+                done[i] = loadAndCheckGuarded(files.get(i), target, naming, display, texts, fileRules, timeline);
             }
         });
         List<Loaded> loaded = Arrays.asList(done);
@@ -140,7 +141,7 @@ public final class Linter {
         VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, display);
+                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display);
             }
         }
         RevisionGraph graph = graphing.join(spare);
@@ -149,7 +150,7 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, display, spare));
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare));
         }
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
             @Override
@@ -198,13 +199,13 @@ public final class Linter {
      * exhausted by this file's input) turned into an {@code internal-error} finding on it: the file
      * has no model, like one that does not parse, and every other file is still linted.
      */
-    private Loaded loadAndCheckGuarded(Path p, LintTarget target, Function<Path, String> display,
+    private Loaded loadAndCheckGuarded(Path p, LintTarget target, TargetNaming naming, Function<Path, String> display,
             Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
         try {
             try {
-                return loadAndCheck(p, target, display, texts, fileRules, timeline);
+                return loadAndCheck(p, target, naming, display, texts, fileRules, timeline);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> loadAndCheck(p, target, display, texts, fileRules, timeline));
+                return onDeepStack(() -> loadAndCheck(p, target, naming, display, texts, fileRules, timeline));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             String text = texts.get(p);
@@ -267,17 +268,17 @@ public final class Linter {
     }
 
     /** One file: read, parsed, modelled, checked by the per-file rules, its tree let go. */
-    private Loaded loadAndCheck(Path p, LintTarget target, Function<Path, String> display, Map<Path, String> texts,
-            List<MigrationRule> fileRules, boolean timeline) {
+    private Loaded loadAndCheck(Path p, LintTarget target, TargetNaming naming, Function<Path, String> display,
+            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
         // each file's findings in a list of its own (a queue shared by the workers was a node
         // and a contended append per finding, and a walk of 20,000 nodes after)
         List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine, () -> postgresNames(target), () -> naming(target));
+        Migration m = load(p, display.apply(p), texts.get(p), mine, naming::postgresNames, naming::convention);
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
             RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
-            fileCtx.naming(() -> naming(target));
+            fileCtx.naming(naming::convention);
             for (MigrationRule rule : fileRules) {
                 fileCtx.setCurrent(rule);
                 rule.check(m, fileCtx);
@@ -317,7 +318,7 @@ public final class Linter {
      * end for the other's last rule, runs {@code spare} steps meanwhile.
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
-            RevisionGraph graph, LintTarget target, Function<Path, String> display, Spare spare) {
+            RevisionGraph graph, LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
@@ -350,7 +351,7 @@ public final class Linter {
                 } else if (i == -2) {
                     SchemaTimeline.whileBuilding(graph, spare);
                 } else {
-                    byRule[i] = checkGuarded(rules.get(i), tree, target, display);
+                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display);
                 }
             }
         }, spare);
@@ -366,12 +367,12 @@ public final class Linter {
      * finding on the versions directory: the rule's findings are missing, the others are complete.
      */
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
-            Function<Path, String> display) {
+            TargetNaming naming, Function<Path, String> display) {
         try {
             try {
-                return check(rule, tree, target);
+                return check(rule, tree, target, naming);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> check(rule, tree, target));
+                return onDeepStack(() -> check(rule, tree, target, naming));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
@@ -380,10 +381,10 @@ public final class Linter {
     }
 
     /** One project rule's findings on {@code tree}. */
-    private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target) {
+    private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target, TargetNaming naming) {
         List<Diagnostic> mine = new ArrayList<>();
         RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
-        ruleCtx.naming(() -> naming(target));
+        ruleCtx.naming(naming::convention);
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
@@ -449,24 +450,41 @@ public final class Linter {
         return c != 0 ? c : a.message().compareTo(b.message());
     }
 
-    private final Map<Same, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
-
     /**
-     * A target as a map key by identity: every file of a run asks for its target's naming convention,
-     * and a LintTarget record's own hashCode walks its list of files, which made those look-ups
-     * quadratic (21% of a 3,660-file run's CPU).
+     * The target's naming convention and whether PostgreSQL names its unnamed keys, looked up once per
+     * run, when first asked. Each key of each revision asks, and a lookup by target hashes every path
+     * of its file list: a chain of 20,000 revisions hashed 20,000 paths per key.
      */
-    private record Same(LintTarget target) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Same s && s.target == target;
+    private final class TargetNaming {
+        private final LintTarget target;
+        private volatile dev.idemlint.migration.NamingConvention convention;
+        private volatile Boolean postgresNames;
+
+        TargetNaming(LintTarget target) {
+            this.target = target;
         }
 
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(target);
+        dev.idemlint.migration.NamingConvention convention() {
+            dev.idemlint.migration.NamingConvention c = convention;
+            if (c == null) {
+                // two threads asking at once both get the one value the per-target map holds
+                c = naming(target);
+                convention = c;
+            }
+            return c;
+        }
+
+        boolean postgresNames() {
+            Boolean b = postgresNames;
+            if (b == null) {
+                b = Linter.this.postgresNames(target);
+                postgresNames = b;
+            }
+            return b;
         }
     }
+
+    private final Map<LintTarget, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
@@ -474,20 +492,19 @@ public final class Linter {
      * convention of env.py's target_metadata).
      */
     private boolean postgresNames(LintTarget target) {
-        return postgresNames.computeIfAbsent(new Same(target), t -> {
-            dev.idemlint.migration.NamingConvention c = naming(t.target());
+        return postgresNames.computeIfAbsent(target, t -> {
+            dev.idemlint.migration.NamingConvention c = naming(t);
             return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
                     && !c.templates().containsKey("pk");
         });
     }
 
-    private final Map<Same, dev.idemlint.migration.NamingConvention> namings =
+    private final Map<LintTarget, dev.idemlint.migration.NamingConvention> namings =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The naming convention of the target's project, read once per target. */
     private dev.idemlint.migration.NamingConvention naming(LintTarget target) {
-        return namings.computeIfAbsent(new Same(target), s -> {
-            LintTarget t = s.target();
+        return namings.computeIfAbsent(target, t -> {
             dev.idemlint.migration.NamingConvention c = dev.idemlint.migration.NamingConvention.of(t);
             if (c.isUnknown() && (t.versionsDir() == null || !hasEnvPy(t))) {
                 // a bare versions tree (no env.py to configure Alembic): MetaData's default convention
