@@ -755,8 +755,10 @@ final class OpExtractor {
             }
             case "bulk_insert" -> {
                 Rows rows = rows(arg(call, 1, "rows"), ctx);
-                out.add(new Operation.Insert(site, tableOf(arg(call, 0, "table"), ctx), false, false, true,
-                        rows == null ? null : rows.keys(), rows == null ? null : rows.madeAtRunTime()));
+                Expr inserted = arg(call, 0, "table");
+                out.add(new Operation.Insert(site, tableOf(inserted, ctx), false, false, true,
+                        rows == null ? null : rows.keys(), rows == null ? null : rows.madeAtRunTime(),
+                        inserted == null || rows == null ? List.of() : typedColumns(inserted, rows.keys(), ctx)));
             }
             case "execute" -> {
                 Expr sql = arg(call, 0, "sqltext");
@@ -974,11 +976,182 @@ final class OpExtractor {
             }
             Rows rows = insertedRows(d, call.positional(1), ctx);
             out.add(new Operation.Insert(base, table, conflict, false, false, rows == null ? null : rows.keys(),
-                    rows == null ? null : rows.madeAtRunTime()));
+                    rows == null ? null : rows.madeAtRunTime(), typedColumns(d, rows == null ? List.of() : rows.keys(),
+                            ctx)));
         } else if (containsCall(d, "update") || containsCall(d, "delete") || containsCall(d, "select")) {
-            out.add(new Operation.Benign(base, "sqlalchemy expression"));
+            out.add(new Operation.Benign(base, "sqlalchemy expression", null, null, typedColumns(d, List.of(), ctx)));
         } else {
             out.add(new Operation.Unknown(base, "dynamic SQL"));
+        }
+    }
+
+    /** A lightweight table ({@code sa.table}, {@code sa.Table}): its name as written and its typed columns by name. */
+    private record DeclaredTable(String name, Map<String, ColumnDef> columns) {
+    }
+
+    /**
+     * {@code e} as a lightweight table whose name is a literal, with the columns it declares with a
+     * name and a known type; null when it is not one, or names a schema (the statement's table would
+     * then not be found on the search path).
+     */
+    private DeclaredTable declaredTable(Expr e, Ctx ctx, Map<Expr, DeclaredTable> memo) {
+        Expr d = ColumnReader.deref(e, ctx.scope());
+        // a table named many times in one statement is read once (and is one table, compared by identity)
+        if (memo.containsKey(d)) {
+            return memo.get(d);
+        }
+        DeclaredTable t = readTable(d, ctx);
+        memo.put(d, t);
+        return t;
+    }
+
+    private DeclaredTable readTable(Expr d, Ctx ctx) {
+        if (!(d instanceof Expr.Call c) || !("table".equals(Names.lastPart(c.func()))
+                || "Table".equals(Names.lastPart(c.func())))) {
+            return null;
+        }
+        Arg schema = c.keyword("schema");
+        if (schema != null && !(schema.value() instanceof Expr.Const k && k.text().equals("None"))) {
+            return null;
+        }
+        Expr first = c.positional(0);
+        String name = first == null ? null : str(first, ctx);
+        if (name == null) {
+            return null;
+        }
+        Map<String, ColumnDef> columns = new java.util.LinkedHashMap<>();
+        for (Arg a : c.args()) {
+            if (a.keyword() != null || a.star() != 0 || a.value() == first) {
+                continue;
+            }
+            Expr v = ColumnReader.deref(a.value(), ctx.scope());
+            if (columnCall(v)) {
+                ColumnDef def = ColumnReader.read(v, ctx.scope());
+                if (def.name() != null && def.formatType() != null) {
+                    columns.putIfAbsent(def.name(), def);
+                }
+            }
+        }
+        return new DeclaredTable(name, columns);
+    }
+
+    /** {@code sa.Column(...)} or the lightweight {@code sa.column(...)}: the same name and type arguments. */
+    private static boolean columnCall(Expr e) {
+        return e instanceof Expr.Call c && ("Column".equals(Names.lastPart(c.func()))
+                || "column".equals(Names.lastPart(c.func())));
+    }
+
+    /** Statement builders whose receiver ({@code t.update()}) or first argument ({@code sa.update(t)}) is its table. */
+    private static final Set<String> STATEMENT_CALLS = Set.of("select", "update", "delete", "insert", "select_from");
+
+    /**
+     * The columns a SQLAlchemy Core statement names through lightweight tables that declare their
+     * types, as {@link Operation.TypedColumn}s: {@code t.c.name} (or {@code t.columns.name}) anywhere in
+     * it, every declared column of a table selected whole ({@code sa.select([t])}, {@code t.select()}),
+     * the keywords of {@code .values(...)} and the row keys {@code written} on the statement's own table,
+     * and an {@code sa.column("c", Type)} written in a statement on one table. Names the code does not
+     * declare with a type are left out. The walk is iterative and bounded by the expression's size.
+     */
+    private List<Operation.TypedColumn> typedColumns(Expr stmt, List<String> written, Ctx ctx) {
+        Map<List<String>, Operation.TypedColumn> found = new java.util.LinkedHashMap<>();
+        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
+        Set<DeclaredTable> tables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<ColumnDef> loose = new ArrayList<>();
+        List<String> valueKeys = new ArrayList<>(written);
+        DeclaredTable target = declaredTable(stmt, ctx, memo);
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(stmt);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            DeclaredTable t = declaredTable(e, ctx, memo);
+            if (t != null) {
+                tables.add(t);
+                continue; // its own column calls are declarations, not uses
+            }
+            if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Attribute c
+                    && (c.attr().equals("c") || c.attr().equals("columns"))) {
+                DeclaredTable of = declaredTable(c.value(), ctx, memo);
+                if (of != null) {
+                    use(of, a.attr(), found);
+                    continue;
+                }
+            }
+            if (e instanceof Expr.Call call) {
+                String last = Names.lastPart(call.func());
+                if (columnCall(call)) {
+                    ColumnDef def = ColumnReader.read(call, ctx.scope());
+                    if (def.name() != null && def.formatType() != null) {
+                        loose.add(def);
+                    }
+                    continue;
+                }
+                if (last != null && STATEMENT_CALLS.contains(last)) {
+                    DeclaredTable own = call.func() instanceof Expr.Attribute f ? declaredTable(f.value(), ctx, memo)
+                            : null;
+                    DeclaredTable arg = call.positional(0) == null ? null : declaredTable(call.positional(0), ctx, memo);
+                    DeclaredTable of = own != null ? own : arg;
+                    if (of != null && target == null) {
+                        target = of;
+                    }
+                    if (last.equals("select")) {
+                        selectedWhole(call, own, ctx, memo, found);
+                    }
+                } else if ("values".equals(last)) {
+                    for (Arg a : call.args()) {
+                        if (a.keyword() != null) {
+                            valueKeys.add(a.keyword());
+                        }
+                    }
+                }
+            }
+            for (int i = e.childCount() - 1; i >= 0; i--) {
+                todo.push(e.child(i));
+            }
+        }
+        DeclaredTable on = target != null ? target : tables.size() == 1 ? tables.iterator().next() : null;
+        if (on != null) {
+            for (String k : valueKeys) {
+                use(on, k, found);
+            }
+            for (ColumnDef def : loose) {
+                found.putIfAbsent(List.of(on.name(), def.name()), new Operation.TypedColumn(on.name(), def));
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** {@code t.select()}, {@code sa.select(t)}, {@code sa.select([t, ...])}: every column {@code t} declares. */
+    private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx, Map<Expr, DeclaredTable> memo,
+            Map<List<String>, Operation.TypedColumn> found) {
+        List<DeclaredTable> whole = new ArrayList<>();
+        if (receiver != null) {
+            whole.add(receiver);
+        }
+        for (Arg a : select.args()) {
+            if (a.keyword() != null) {
+                continue;
+            }
+            Expr v = ColumnReader.deref(a.value(), ctx.scope());
+            List<Expr> items = v instanceof Expr.ListExpr l ? l.elements() : v instanceof Expr.Tuple t ? t.elements()
+                    : List.of(v);
+            for (Expr item : items) {
+                DeclaredTable t = declaredTable(item, ctx, memo);
+                if (t != null) {
+                    whole.add(t);
+                }
+            }
+        }
+        for (DeclaredTable t : whole) {
+            for (String column : t.columns().keySet()) {
+                use(t, column, found);
+            }
+        }
+    }
+
+    private static void use(DeclaredTable t, String column, Map<List<String>, Operation.TypedColumn> found) {
+        ColumnDef def = column == null ? null : t.columns().get(column);
+        if (def != null) {
+            found.putIfAbsent(List.of(t.name(), column), new Operation.TypedColumn(t.name(), def));
         }
     }
 

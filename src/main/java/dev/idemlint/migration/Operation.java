@@ -132,10 +132,15 @@ public sealed interface Operation {
      * table's columns in order for {@code INSERT INTO t VALUES (...)}): true when every row's value
      * there is made when the statement runs ({@code gen_random_uuid()}, {@code nextval(...)},
      * {@code DEFAULT}, a subquery, a Python {@code uuid4()}), so a re-run writes a different one;
-     * null when the values were not read.
+     * null when the values were not read. {@code typed}: the inserted columns whose types the code
+     * declares (see {@link TypedColumn}).
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-            List<String> columns, List<Boolean> madeAtRunTime) implements Operation {
+            List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed) implements Operation {
+        public Insert {
+            typed = typed == null ? List.of() : List.copyOf(typed);
+        }
+
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk) {
             this(site, table, onConflict, guardedSelect, bulk, null, null);
         }
@@ -143,6 +148,11 @@ public sealed interface Operation {
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
                 List<String> columns) {
             this(site, table, onConflict, guardedSelect, bulk, columns, null);
+        }
+
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+                List<String> columns, List<Boolean> madeAtRunTime) {
+            this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, List.of());
         }
 
         /** Whether the value at {@code position} is made at run time in every row. */
@@ -153,7 +163,7 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime);
+            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed);
         }
     }
 
@@ -169,17 +179,38 @@ public sealed interface Operation {
      * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
      * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
      * {@code what} is a short label ("alter_column", "UPDATE"); {@code table}/{@code column} name the
-     * column an {@code alter_column} changes (null otherwise or when not literal).
+     * column an {@code alter_column} changes (null otherwise or when not literal). {@code typed}: for a
+     * SQLAlchemy Core select, update or delete, the columns it names whose types the code declares (see
+     * {@link TypedColumn}).
      */
-    record Benign(OpSite site, String what, String table, String column) implements Operation {
+    record Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed)
+            implements Operation {
+        public Benign {
+            typed = typed == null ? List.of() : List.copyOf(typed);
+        }
+
         public Benign(OpSite site, String what) {
             this(site, what, null, null);
         }
 
+        public Benign(OpSite site, String what, String table, String column) {
+            this(site, what, table, column, List.of());
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what, table, column);
+            return new Benign(site, what, table, column, typed);
         }
+    }
+
+    /**
+     * A column a SQLAlchemy Core statement names through a lightweight table ({@code sa.table("t",
+     * sa.column("c", sa.Float))}, {@code sa.Table} with its columns) with the type the code declares for
+     * it there: SQLAlchemy processes the values it reads and binds by that type, not by the column's
+     * type in the database. {@code table} as written, unqualified (a table with {@code schema=} is
+     * not read); {@code column} has a literal name and a type known as {@code format_type} prints it.
+     */
+    record TypedColumn(String table, ColumnDef column) {
     }
 
     /** A SQL string before classification (the sql stage replaces it). */

@@ -458,6 +458,54 @@ public final class Planner {
     // ---- one operation ----
 
     private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere) {
+        // compared before the statement runs: SQLAlchemy processes its values before the server answers
+        Lost misread = guard(op) == Run.SKIPS ? null : misread(op);
+        Outcome o = run(m, op, creations, rev, madeHere);
+        return misread != null && !(o instanceof Lost) ? misread : o;
+    }
+
+    /**
+     * A column the statement names through SQLAlchemy with a declared type of another family than the
+     * column's type here (the catalog's, or what the walk made it): what SQLAlchemy does with its values
+     * is not what the revision was written for, so its outcome is not known. Null when every declared
+     * type agrees or cannot be compared. Not on MySQL and MariaDB, whose COLUMN_TYPE is not compared.
+     */
+    private Lost misread(Operation op) {
+        if (errors.mysql()) {
+            return null;
+        }
+        for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+            if (!(e instanceof Effect.TypedUse u) || u.column().table() == null) {
+                continue;
+            }
+            Target t = relTarget(op, u.column().table().name());
+            if (t.schema == null) {
+                continue;
+            }
+            String have = state.columnType(ObjectRef.in(ObjectKind.COLUMN, t.qualified(), u.column().name().name()));
+            String declaredFamily = FormatType.family(u.type());
+            String haveFamily = FormatType.family(have);
+            if (declaredFamily == null || haveFamily == null || declaredFamily.equals(haveFamily)) {
+                continue;
+            }
+            String column = show(t.schema, t.name) + "." + u.column().name().name();
+            // sa.Float and sa.Numeric render as real, double precision and numeric
+            boolean floatOrNumeric = u.type().equals("real") || u.type().equals("double precision")
+                    || u.type().startsWith("numeric");
+            String processing = floatOrNumeric
+                    ? "SQLAlchemy's PostgreSQL result processor for Float and Numeric raises InvalidRequestError"
+                            + " (\"Unknown PG numeric type\") when a result holds a column that is not numeric, as"
+                            + " soon as the result is made, even with no rows"
+                    : "SQLAlchemy processes the column's values by the declared type, so the code may read values"
+                            + " of another type than it expects, or send ones the server rejects";
+            return new Lost("the code declares column " + column + " as " + u.type()
+                    + (u.declared() == null || u.declared().equals("?") ? "" : " (`" + u.declared() + "`)")
+                    + ", but it is " + have + " on this database; " + processing);
+        }
+        return null;
+    }
+
+    private Outcome run(Migration m, Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere) {
         if (op instanceof Operation.Unknown u) {
             return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
         }

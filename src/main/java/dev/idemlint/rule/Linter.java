@@ -449,7 +449,24 @@ public final class Linter {
         return c != 0 ? c : a.message().compareTo(b.message());
     }
 
-    private final Map<LintTarget, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Same, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A target as a map key by identity: every file of a run asks for its target's naming convention,
+     * and a LintTarget record's own hashCode walks its list of files, which made those look-ups
+     * quadratic (21% of a 3,660-file run's CPU).
+     */
+    private record Same(LintTarget target) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.target == target;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(target);
+        }
+    }
 
     /**
      * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
@@ -457,19 +474,20 @@ public final class Linter {
      * convention of env.py's target_metadata).
      */
     private boolean postgresNames(LintTarget target) {
-        return postgresNames.computeIfAbsent(target, t -> {
-            dev.idemlint.migration.NamingConvention c = naming(t);
+        return postgresNames.computeIfAbsent(new Same(target), t -> {
+            dev.idemlint.migration.NamingConvention c = naming(t.target());
             return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
                     && !c.templates().containsKey("pk");
         });
     }
 
-    private final Map<LintTarget, dev.idemlint.migration.NamingConvention> namings =
+    private final Map<Same, dev.idemlint.migration.NamingConvention> namings =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The naming convention of the target's project, read once per target. */
     private dev.idemlint.migration.NamingConvention naming(LintTarget target) {
-        return namings.computeIfAbsent(target, t -> {
+        return namings.computeIfAbsent(new Same(target), s -> {
+            LintTarget t = s.target();
             dev.idemlint.migration.NamingConvention c = dev.idemlint.migration.NamingConvention.of(t);
             if (c.isUnknown() && (t.versionsDir() == null || !hasEnvPy(t))) {
                 // a bare versions tree (no env.py to configure Alembic): MetaData's default convention

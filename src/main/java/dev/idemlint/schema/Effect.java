@@ -97,6 +97,19 @@ public sealed interface Effect {
     }
 
     /**
+     * The statement reads or binds {@code column}'s values through SQLAlchemy as the type the code
+     * declares for it ({@code type} as {@code format_type} prints it, {@code declared} as written), which
+     * decides how SQLAlchemy processes them. It needs and changes nothing the state decides: a client
+     * that knows the column's type there compares the two.
+     */
+    record TypedUse(ObjectRef column, String type, String declared) implements Effect {
+        public TypedUse {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
      * Rows written into {@code table}: literal rows by column, or null when they cannot be read. A row
      * whose unique key matches one written before fails with {@code 23505}.
      */

@@ -14,6 +14,7 @@ import dev.idemlint.schema.Effect.Forget;
 import dev.idemlint.schema.Effect.Rename;
 import dev.idemlint.schema.Effect.Require;
 import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effect.TypedUse;
 import dev.idemlint.schema.Effect.Write;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -138,6 +139,7 @@ public final class Effects {
                 }
             }
         } else if (op instanceof Operation.Insert i) {
+            typedUses(i.typed(), out);
             QualifiedName table = table(op, i.table());
             if (table != null) {
                 out.add(new Write(ObjectRef.table(table), null));
@@ -148,12 +150,26 @@ public final class Effects {
                 out.add(new Require(ObjectRef.of(ObjectKind.TYPE, type)));
             }
         } else if (op instanceof Operation.Benign b) {
+            typedUses(b.typed(), out);
             QualifiedName table = table(op, b.table());
             if (table != null && b.column() != null) {
                 out.add(new Require(ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op))));
             }
         }
         return out;
+    }
+
+    /**
+     * The columns a SQLAlchemy Core statement names with the types the code declares for them, named as
+     * SQLAlchemy sends them (quoted when their case needs it) on the search path's table.
+     */
+    private static void typedUses(List<Operation.TypedColumn> typed, List<Effect> out) {
+        for (Operation.TypedColumn t : typed) {
+            if (t.table() != null && t.column().name() != null && t.column().formatType() != null) {
+                out.add(new TypedUse(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(t.table()), t.column().name()),
+                        t.column().formatType(), t.column().typeText()));
+            }
+        }
     }
 
     /**

@@ -484,6 +484,9 @@ public final class SchemaState {
             c = require(x.object());
         } else if (effect instanceof Write x) {
             c = write(x);
+        } else if (effect instanceof Effect.TypedUse) {
+            // how SQLAlchemy processes the values is the client's to compare with columnType
+            c = null;
         } else {
             forget((Forget) effect);
             c = null;

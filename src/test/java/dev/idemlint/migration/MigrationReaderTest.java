@@ -341,4 +341,61 @@ class MigrationReaderTest {
             assertFalse(OpExtractor.endsTransaction(sql), sql);
         }
     }
+
+    /** "nodes.started_at double precision (sa.types.Float)": one typed column as the operation carries it. */
+    private static List<String> typed(Operation op) {
+        List<Operation.TypedColumn> t = op instanceof Operation.Benign b ? b.typed()
+                : op instanceof Operation.Insert i ? i.typed() : List.of();
+        return t.stream().map(c -> c.table() + "." + c.column().name() + " " + c.column().formatType() + " ("
+                + c.column().typeText() + ")").toList();
+    }
+
+    /** ironic-inspector's d00d6e3f38c4: Float columns read back through a lightweight table, then updated in a loop. */
+    @Test
+    void a_core_select_and_update_through_a_lightweight_table_carry_the_types_they_declare() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    op.add_column('nodes', sa.Column('temp_started_at', sa.types.DateTime, nullable=True))\n"
+                + "    uuid = sa.Column('uuid', sa.String(36), primary_key=True)\n"
+                + "    started_at = sa.Column('started_at', sa.types.Float, nullable=True)\n"
+                + "    temp_started_at = sa.Column('temp_started_at', sa.types.DateTime, nullable=True)\n"
+                + "    t = sa.table('nodes', started_at, temp_started_at, uuid)\n"
+                + "    conn = op.get_bind()\n"
+                + "    rows = conn.execute(sa.select([t.c.started_at, t.c.uuid]))\n"
+                + "    for row in rows:\n"
+                + "        conn.execute(t.update().where(t.c.uuid == row.uuid).values(temp_started_at=row[0], other=1))\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(3, up.size(), up.toString());
+        assertEquals(List.of("nodes.started_at double precision (sa.types.Float)",
+                "nodes.uuid character varying(36) (sa.String)"), typed(up.get(1)));
+        // the where clause's column, then the values it sets that the table declares ("other" it does not)
+        assertEquals(List.of("nodes.uuid character varying(36) (sa.String)",
+                "nodes.temp_started_at timestamp without time zone (sa.types.DateTime)"), typed(up.get(2)));
+        assertTrue(up.get(2).site().conditional(), "the update runs once per row");
+    }
+
+    @Test
+    void whole_tables_loose_columns_and_inserted_rows_carry_their_declared_types() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    conn = op.get_bind()\n"
+                + "    t = sa.table('plans', sa.column('id', sa.Integer), sa.column('price', sa.Numeric(10, 2)),"
+                + " sa.column('note'))\n"
+                + "    conn.execute(sa.select([t]))\n"
+                + "    conn.execute(t.select())\n"
+                + "    conn.execute(sa.select([sa.column('seen', sa.Boolean)]).select_from(sa.table('visits')))\n"
+                + "    op.bulk_insert(t, [{'id': 1, 'price': 2}])\n"
+                + "    conn.execute(t.insert().values(id=2))\n"
+                + "    s = sa.table('plans', sa.column('id', sa.Integer), schema='billing')\n"
+                + "    conn.execute(sa.select([s.c.id]))\n"
+                + "    conn.execute(t.delete().where(t.c.note == 'x'))\n");
+        List<Operation> up = m.upgrade();
+        List<String> both = List.of("plans.id integer (sa.Integer)", "plans.price numeric(10,2) (sa.Numeric)");
+        assertEquals(both, typed(up.get(0)), "a column declared without a type is left out");
+        assertEquals(both, typed(up.get(1)));
+        assertEquals(List.of("visits.seen boolean (sa.Boolean)"), typed(up.get(2)));
+        assertInstanceOf(Operation.Insert.class, up.get(3));
+        assertEquals(both, typed(up.get(3)));
+        assertEquals(List.of("plans.id integer (sa.Integer)"), typed(up.get(4)));
+        assertEquals(List.of(), typed(up.get(5)), "a table in a named schema is not read");
+        assertEquals(List.of(), typed(up.get(6)), "nothing typed is named");
+    }
 }

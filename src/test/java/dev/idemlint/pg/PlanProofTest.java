@@ -2,9 +2,11 @@ package dev.idemlint.pg;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.RealSources;
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.db.LiveDatabase;
 import dev.idemlint.report.Json;
@@ -257,6 +259,109 @@ class PlanProofTest {
         }
         REPORT.add("");
         REPORT.add("shop_typed: " + scenarios + " plan/upgrade rounds from " + order.size() + " stamp points, all exact");
+    }
+
+    /**
+     * The same walk on a real public chain nobody wrote for this test: Debian 12's package of OpenStack's
+     * ironic-inspector ({@code scripts/real-sources}), linted and planned from the package directory (its
+     * own alembic.ini), upgraded by real Alembic with the package and its stand-ins on PYTHONPATH. Applied in
+     * full, then stamped back to every point with its schema left ahead: at each point plan must name the
+     * revision with the SQLSTATE Alembic fails with, or say ok where Alembic succeeds, or say it cannot follow
+     * the revision Alembic fails at (d00d6e3f38c4 reads back a timestamp column declared Float: SQLAlchemy's
+     * psycopg2 numeric processor raises InvalidRequestError, no SQLSTATE); every revision plan calls ok must
+     * run ({@link #judge}). Where it offers {@code alembic stamp X} (after upgrading to a parent that re-runs,
+     * when it says so), following that advice must end at the head with the schema untouched; past a revision
+     * it cannot follow it offers none.
+     */
+    @Test
+    void a_real_chain_left_ahead_of_its_stamp_fails_where_plan_says(@TempDir Path tmp) throws IOException {
+        Path packages = RealSources.pythonPackages("python3-ironic-inspector");
+        Path project = tmp.resolve("ironic_inspector");
+        FixProofTest.copyTree(packages.resolve("ironic_inspector"), project);
+        Path versions = project.resolve("migrations/versions");
+        Path standins = RerunProof.repoRoot().resolve("src/test/resources/realchains/standins/ironic-inspector");
+        String pythonPath = standins + java.io.File.pathSeparator + packages;
+        String template;
+        List<String> order;
+        String reference;
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            Real full = alembicWith(pythonPath, versions, db, "upgrade", "head");
+            assertTrue(full.ok(), full.message());
+            order = full.ran();
+            reference = schema(db);
+            template = db.name() + "_t";
+            assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+        }
+        int rounds = 0;
+        int exact = 0;
+        int unknown = 0;
+        int stamped = 0;
+        int upgraded = 0;
+        int toTheHead = 0;
+        try {
+            List<String> points = new ArrayList<>();
+            points.add(null);
+            points.addAll(order.subList(0, order.size() - 1));
+            for (String point : points) {
+                try (PgCluster.TempDatabase db = fromTemplate(template)) {
+                    assertTrue(db.exec("DELETE FROM alembic_version" + (point == null ? ""
+                            : "; INSERT INTO alembic_version VALUES ('" + point + "')")).ok());
+                    int at = point == null ? -1 : order.indexOf(point);
+                    while (true) {
+                        Predicted p = plan(project, db);
+                        Real r = alembicWith(pythonPath, versions, db, "upgrade", "head");
+                        String scenario = "ironic-inspector (Debian 12) stamped at " + (at < 0 ? "nothing" : order.get(at));
+                        String v = verdict(scenario, p, r);
+                        rounds++;
+                        exact += v.equals("hit") ? 1 : 0;
+                        unknown += v.equals("unknown") ? 1 : 0;
+                        assertClaimsHold(p, r);
+                        Map<String, Object> first = p.firstNotOk();
+                        if (first == null) {
+                            break;
+                        }
+                        // everything is there, so the first pending revision fails, or plan cannot follow it,
+                        // unless it re-runs on the schema it made (18440d0834af's alter_column): plan says those are
+                        // ok, and Alembic ran them (assertClaimsHold)
+                        int next = order.indexOf((String) first.get("revision"));
+                        assertTrue(next > at, scenario + ": " + first.get("revision") + " is not pending");
+                        String help = (String) first.get("help");
+                        if ("unknown".equals(first.get("status"))) {
+                            // no stamp past a revision plan cannot follow: what it would do is not known
+                            assertFalse(help.contains("is safe"), scenario + ": " + help);
+                            break;
+                        }
+                        java.util.regex.Matcher parentFirst = java.util.regex.Pattern.compile("`alembic upgrade (\\w+)`, then"
+                                + " `alembic stamp " + p.firstFailing() + "`").matcher(help);
+                        if (parentFirst.find()) {
+                            // a parent that re-runs on this schema is upgraded to first: plan says it runs
+                            Real parent = alembicWith(pythonPath, versions, db, "upgrade", parentFirst.group(1));
+                            assertTrue(parent.ok(), scenario + ": " + help + "\n" + parent.describe() + ": " + parent.message());
+                            upgraded++;
+                        } else if (!help.contains("`alembic stamp " + p.firstFailing() + "` is safe")) {
+                            break; // no advice to follow: the prediction above is the claim
+                        }
+                        assertTrue(alembicWith(pythonPath, versions, db, "stamp", p.firstFailing()).ok());
+                        stamped++;
+                        at = next;
+                    }
+                    if (at == order.size() - 1) {
+                        toTheHead++;
+                        assertEquals(reference, schema(db), "following plan's advice changed the schema");
+                    }
+                }
+            }
+        } finally {
+            pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
+        }
+        assertTrue(stamped > 0, "plan never offered a stamp on a schema left ahead");
+        assertTrue(exact > unknown, "plan could follow " + exact + " of " + rounds + " rounds only");
+        REPORT.add("");
+        REPORT.add("ironic-inspector (Debian 12): " + rounds + " plan/upgrade rounds from " + order.size()
+                + " stamp points: " + exact + " exact, " + unknown + " unknown (Alembic failed at or ran through a"
+                + " revision plan said it cannot follow), 0 wrong; " + stamped + " stamps advised and followed ("
+                + upgraded + " after upgrading to a parent first), " + toTheHead + " of " + order.size()
+                + " walks reached the head with the schema unchanged");
     }
 
     @Test
@@ -566,6 +671,11 @@ class PlanProofTest {
             return pending.stream().filter(e -> rev.equals(e.get("revision"))).findFirst().orElseThrow();
         }
 
+        /** The first revision plan does not call ok: the one it says fails, or the one it cannot follow; or null. */
+        Map<String, Object> firstNotOk() {
+            return pending.stream().filter(e -> !"ok".equals(e.get("status"))).findFirst().orElse(null);
+        }
+
         boolean anyUnknown() {
             return pending.stream().anyMatch(e -> "unknown".equals(e.get("status")));
         }
@@ -606,11 +716,21 @@ class PlanProofTest {
     }
 
     /** What real Alembic did. */
-    record Real(boolean ok, String revision, String sqlstate, String message, List<String> ran) {
+    record Real(boolean ok, String revision, String sqlstate, String errorClass, String message, List<String> ran) {
+        /** "fails 882b2d84cb1b 42701", "fails d00d6e3f38c4 InvalidRequestError", "ok". */
+        String describe() {
+            return ok ? "ok" : "fails " + revision + " " + (sqlstate != null ? sqlstate : errorClass);
+        }
     }
 
     @SuppressWarnings("unchecked")
     private Real alembic(Path versions, PgCluster.TempDatabase db, String action, String... revisions) {
+        return alembicWith(null, versions, db, action, revisions);
+    }
+
+    /** {@code pythonPath}: what the revisions import (a real package and its stand-ins), or null. */
+    private Real alembicWith(String pythonPath, Path versions, PgCluster.TempDatabase db, String action,
+            String... revisions) {
         Path out = null;
         try {
             out = Files.createTempFile("idemlint-plan-proof", ".json");
@@ -620,6 +740,9 @@ class PlanProofTest {
             cmd.addAll(List.of(revisions));
             Map<String, String> env = new HashMap<>(pg.childEnv());
             env.put("PYTHONDONTWRITEBYTECODE", "1");
+            if (pythonPath != null) {
+                env.put("PYTHONPATH", pythonPath);
+            }
             ProcessRunner.Result run = ProcessRunner.run(cmd, env, null, Duration.ofMinutes(3));
             assertTrue(run.succeeded(), run.describe());
             Map<String, Object> r = (Map<String, Object>) Json.parse(Files.readString(out));
@@ -628,7 +751,7 @@ class PlanProofTest {
                 ran.add((String) o);
             }
             return new Real(Boolean.TRUE.equals(r.get("ok")), (String) r.get("revision"), (String) r.get("sqlstate"),
-                    (String) r.get("message"), ran);
+                    (String) r.get("error_class"), (String) r.get("message"), ran);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } finally {
@@ -643,34 +766,80 @@ class PlanProofTest {
         return configured == null || configured.isBlank() ? "/usr/bin/python3" : configured;
     }
 
+    /** A verdict ({@code hit}, {@code unknown} or {@code MISS}) and why. */
+    record Judgement(String verdict, String why) {
+    }
+
     /**
-     * hit: plan named the revision and SQLSTATE Alembic failed on, or said ok and Alembic succeeded;
-     * unknown: plan named no failure but could not follow something; MISS: anything else.
+     * Plan's pending list read against what real Alembic did, revision by revision in Alembic's order.
+     * Each revision plan calls ok must run; the one it says fails must be where Alembic fails, with the same
+     * SQLSTATE; a revision it says it cannot follow ({@code unknown}) may fail or run, since plan claimed
+     * neither, but when it names the SQLSTATE it would fail with "if Alembic gets here", a different one
+     * from the server contradicts it. Alembic failing where plan lists nothing is a miss.
+     * <p>hit: every claim held and no revision on the way was unknown; unknown: every claim held, but
+     * Alembic failed at, or ran through, a revision plan could not follow; MISS: a claim did not hold.
      */
+    static Judgement judge(Predicted p, Real r) {
+        boolean unsure = false;
+        for (Map<String, Object> e : p.pending()) {
+            String rev = (String) e.get("revision");
+            String status = (String) e.get("status");
+            boolean failedHere = !r.ok() && (rev.equals(r.revision())
+                    || r.revision() == null && r.message() != null && r.message().contains(rev));
+            switch (status) {
+                case "ok" -> {
+                    if (failedHere) {
+                        return new Judgement("MISS", "plan said " + rev + " is ok but Alembic failed there: " + r.message());
+                    }
+                }
+                case "fails" -> {
+                    if (!failedHere) {
+                        return new Judgement("MISS", "plan said " + rev + " fails but Alembic "
+                                + (r.ok() ? "succeeded" : "ran it and failed at " + r.revision() + ": " + r.message()));
+                    }
+                    if (!java.util.Objects.equals(e.get("sqlstate"), r.sqlstate())) {
+                        return new Judgement("MISS", "plan said " + rev + " fails with " + e.get("sqlstate")
+                                + ", Alembic failed there with " + r.sqlstate() + ": " + r.message());
+                    }
+                    return new Judgement(unsure ? "unknown" : "hit", "failed as plan said");
+                }
+                default -> {
+                    if (failedHere) {
+                        Object conditional = e.get("sqlstate");
+                        if (conditional != null && r.sqlstate() != null && !conditional.equals(r.sqlstate())) {
+                            return new Judgement("MISS", "plan said " + rev + " would fail with " + conditional
+                                    + " if Alembic got there; it failed with " + r.sqlstate() + ": " + r.message());
+                        }
+                        return new Judgement("unknown", "Alembic failed at " + rev + ", which plan cannot follow: "
+                                + r.message());
+                    }
+                    unsure = true;
+                }
+            }
+        }
+        if (!r.ok()) {
+            return new Judgement("MISS", "Alembic failed at " + r.revision() + ", which plan does not list: " + r.message());
+        }
+        return new Judgement(unsure ? "unknown" : "hit", "succeeded as plan said");
+    }
+
+    /** Records the scenario in the report with its verdict (see {@link #judge}); returns the verdict. */
     private static String verdict(String scenario, Predicted p, Real r) {
-        String v;
-        Map<String, Object> firstNotOk = p.pending().stream().filter(e -> !"ok".equals(e.get("status"))).findFirst()
-                .orElse(null);
-        if (firstNotOk != null && "unknown".equals(firstNotOk.get("status"))) {
-            v = "unknown";
-        } else if (p.firstFailing() != null) {
-            boolean same = !r.ok() && (p.firstFailing().equals(r.revision())
-                    || r.revision() == null && r.message() != null && r.message().contains(p.firstFailing()))
-                    && java.util.Objects.equals(p.firstSqlstate(), r.sqlstate());
-            v = same ? "hit" : "MISS";
-        } else if (p.anyUnknown()) {
-            v = "unknown";
-        } else {
-            v = r.ok() ? "hit" : "MISS";
-        }
+        Judgement j = judge(p, r);
+        Map<String, Object> first = p.firstNotOk();
         synchronized (REPORT) {
-            REPORT.add("| " + scenario + " | " + (p.firstFailing() == null ? (p.anyUnknown() ? "unknown" : "ok")
-                    : "fails " + p.firstFailing() + " " + p.firstSqlstate()) + " | "
-                    + (r.ok() ? "ok" : "fails " + r.revision() + " " + r.sqlstate()) + " | " + v + " |"
-                    + (v.equals("hit") ? "" : " " + p.pending().stream().filter(e -> !"ok".equals(e.get("status")))
-                            .findFirst().map(e -> e.get("revision") + ": " + e.get("message")).orElse("")));
+            REPORT.add("| " + scenario + " | " + (first == null ? "ok" : first.get("status") + " " + first.get("revision")
+                    + (first.get("sqlstate") == null ? "" : " " + first.get("sqlstate"))) + " | " + r.describe() + " | "
+                    + j.verdict() + " |" + (j.verdict().equals("hit") ? "" : " " + (first == null ? j.why()
+                            : first.get("revision") + ": " + first.get("message") + " (" + j.why() + ")")));
         }
-        return v;
+        return j.verdict();
+    }
+
+    /** Plan's claims hold (see {@link #judge}); a revision it says it cannot follow may go either way. */
+    private static void assertClaimsHold(Predicted p, Real r) {
+        Judgement j = judge(p, r);
+        assertNotEquals("MISS", j.verdict(), j.why() + "\n" + p.raw());
     }
 
     private static void assertHit(Predicted p, Real r) {

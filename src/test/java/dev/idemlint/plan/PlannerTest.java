@@ -551,4 +551,84 @@ class PlannerTest {
         assertNull(heads.firstFailure());
         assertTrue(heads.notes().get(0).contains("2 heads"), heads.notes().toString());
     }
+
+    /** ironic-inspector's d00d6e3f38c4: a Float column read back through a lightweight table. */
+    private static final String READ_BACK = "op.add_column(\"nodes\", sa.Column(\"temp_started_at\", sa.types.DateTime))\n"
+            + "started_at = sa.Column(\"started_at\", sa.types.Float, nullable=True)\n"
+            + "uuid = sa.Column(\"uuid\", sa.String(36), primary_key=True)\n"
+            + "t = sa.table(\"nodes\", started_at, uuid)\n"
+            + "conn = op.get_bind()\n"
+            + "for row in conn.execute(sa.select([t.c.started_at, t.c.uuid])):\n"
+            + "    pass\n"
+            + "op.drop_column(\"nodes\", \"started_at\")\n"
+            + "op.alter_column(\"nodes\", \"temp_started_at\", new_column_name=\"started_at\")";
+
+    @Test
+    void a_typed_read_of_a_column_of_another_family_is_unknown_and_offers_no_stamp() throws Exception {
+        rev("001", null, "pass").rev("002", "001", READ_BACK)
+                .rev("003", "002", "op.add_column(\"nodes\", sa.Column(\"finished\", sa.Boolean()))");
+        typed("nodes", "uuid:character varying(36)", "started_at:timestamp without time zone", "finished:boolean");
+        stamped = List.of("001");
+        Plan p = plan();
+        Entry e = entry(p, "002");
+        assertEquals(Status.UNKNOWN, e.status(), e.message());
+        assertNull(e.sqlstate());
+        assertEquals(14, e.line(), "the select's line");
+        assertTrue(e.message().contains("the code declares column nodes.started_at as double precision"
+                + " (`sa.types.Float`), but it is timestamp without time zone on this database"), e.message());
+        assertTrue(e.message().contains("InvalidRequestError (\"Unknown PG numeric type\")"), e.message());
+        assertTrue(!e.help().contains("is safe"), e.help());
+        // what 003 meets depends on whether 002 ran: no certain failure after it
+        Entry later = entry(p, "003");
+        assertEquals(Status.UNKNOWN, later.status());
+        assertEquals("42701", later.sqlstate());
+        assertNull(p.firstFailure());
+    }
+
+    @Test
+    void a_typed_read_of_the_same_family_or_of_a_type_it_cannot_tell_stays_certain() throws Exception {
+        rev("001", null, "pass").rev("002", "001", READ_BACK)
+                .rev("003", "002", "op.add_column(\"nodes\", sa.Column(\"finished\", sa.Boolean()))");
+        // numeric is what Float's processor reads too; a varchar of another length is still a string
+        typed("nodes", "uuid:character varying(64)", "started_at:numeric(12,3)", "finished:boolean");
+        stamped = List.of("001");
+        Plan p = plan();
+        assertEquals(Status.OK, entry(p, "002").status(), entry(p, "002").message());
+        assertEquals("42701", p.firstFailure().sqlstate());
+        assertEquals("003", p.firstFailure().revision());
+
+        columns.replaceAll(c -> c.name().equals("started_at") ? new Catalog.Column("public", "nodes", "started_at",
+                "\"Epoch\"", null, false) : c);
+        assertEquals(Status.OK, entry(plan(), "002").status(), "a user type's family is not known: no claim");
+    }
+
+    @Test
+    void a_typed_read_is_compared_with_the_type_the_walk_gave_the_column() throws Exception {
+        // on an empty database the chain itself makes started_at a Float: the read matches
+        rev("001", null, "op.create_table(\"nodes\", sa.Column(\"uuid\", sa.String(36), primary_key=True),"
+                + " sa.Column(\"started_at\", sa.types.Float))").rev("002", "001", READ_BACK);
+        Plan p = plan();
+        assertEquals(Status.OK, entry(p, "001").status());
+        assertEquals(Status.OK, entry(p, "002").status(), entry(p, "002").message());
+
+        // a revision between them changes it to a date: the read no longer matches
+        revisions.clear();
+        rev("001", null, "op.create_table(\"nodes\", sa.Column(\"uuid\", sa.String(36), primary_key=True),"
+                + " sa.Column(\"started_at\", sa.Date))").rev("002", "001", READ_BACK);
+        Entry e = entry(plan(), "002");
+        assertEquals(Status.UNKNOWN, e.status());
+        assertTrue(e.message().contains("but it is date on this database"), e.message());
+    }
+
+    @Test
+    void an_insert_declaring_a_column_of_another_family_is_unknown() throws Exception {
+        rev("001", null, "pass").rev("002", "001", "plans = sa.table(\"plans\", sa.column(\"id\", sa.Integer),"
+                + " sa.column(\"active\", sa.Boolean))\nop.bulk_insert(plans, [{\"id\": 1, \"active\": True}])");
+        typed("plans", "id:integer", "active:character varying(5)");
+        stamped = List.of("001");
+        Entry e = entry(plan(), "002");
+        assertEquals(Status.UNKNOWN, e.status());
+        assertTrue(e.message().contains("column plans.active as boolean (`sa.Boolean`), but it is character varying(5)"
+                + " on this database; SQLAlchemy processes the column's values by the declared type"), e.message());
+    }
 }
