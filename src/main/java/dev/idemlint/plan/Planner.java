@@ -26,6 +26,7 @@ import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
@@ -640,11 +641,9 @@ public final class Planner {
     private Truth checked(Condition.Exists x) {
         ObjectRef ref = checkedRef(x);
         Presence p = ref == null ? Presence.UNKNOWN : state.presence(ref);
-        if (p == Presence.PRESENT && x.kind() == ObjectKind.INDEX && x.table() != null) {
-            // get_indexes("users") lists the indexes of users only: an index of that name on another table is
-            // not in it
-            QualifiedName on = state.indexTable(ref);
-            return on == null ? Truth.UNKNOWN : on.name().equalsIgnoreCase(x.table()) ? Truth.TRUE : Truth.FALSE;
+        if (p == Presence.PRESENT) {
+            // get_indexes("users") lists the indexes of users only: the index there must be on that table
+            return GuardMatch.sameTable(x, state.held(ref));
         }
         return p == Presence.PRESENT ? Truth.TRUE : p == Presence.ABSENT ? Truth.FALSE : Truth.UNKNOWN;
     }
@@ -1075,7 +1074,8 @@ public final class Planner {
             case INDEX: {
                 String table = tableOf(op);
                 String schema = table != null ? relTarget(op, name(table, op)).schema : createTarget(op, n).schema;
-                return schema == null ? null : ObjectRef.of(kind, QualifiedName.of(schema, n));
+                return schema == null ? null : new ObjectRef(kind, QualifiedName.of(schema, n),
+                        table == null ? null : QualifiedName.of(schema, name(table, op)));
             }
             case SCHEMA, EXTENSION, ROLE:
                 return ObjectRef.of(kind, QualifiedName.of(n));
@@ -1112,12 +1112,10 @@ public final class Planner {
             case MATERIALIZED_VIEW -> Shape.relation('m');
             case SEQUENCE -> Shape.relation('S');
             case INDEX -> {
-                String table = tableOf(op);
                 Operation.CreateIndex ci = op instanceof Operation.CreateIndex x ? x : null;
                 List<String> columns = ci == null || ci.columns().isEmpty() || ci.columns().stream().anyMatch(java.util.Objects::isNull) ? null
                         : ci.columns().stream().map(col -> name(col, op)).toList();
-                yield Shape.index(table == null ? null : QualifiedName.of(k.name().schema(), name(table, op)),
-                        ci != null && ci.unique(), columns);
+                yield Shape.index(ci != null && ci.unique(), columns);
             }
             case COLUMN -> Shape.column(c.column() == null ? null : c.column().formatType());
             case CONSTRAINT -> Shape.constraint(c.constraintKind(), null);
@@ -1562,7 +1560,7 @@ public final class Planner {
         if (k == null) {
             return kind + " " + c.name();
         }
-        if (k.table() != null) {
+        if (ObjectRef.tableScoped(k.kind())) {
             return kind + " " + show(k.table().schema(), k.table().name()) + "." + k.name().name();
         }
         return kind + " " + (k.name().schema() == null ? k.name().name() : show(k.name().schema(), k.name().name()));
@@ -1579,8 +1577,9 @@ public final class Planner {
             case PROCEDURE, AGGREGATE -> "function";
             default -> "relation";
         };
-        QualifiedName where = ref.table() != null ? ref.table() : ref.name();
-        String path = (ref.table() != null ? where.name() + "." : "") + ref.name().name();
+        boolean inTable = ObjectRef.tableScoped(ref.kind());
+        QualifiedName where = inTable ? ref.table() : ref.name();
+        String path = (inTable ? where.name() + "." : "") + ref.name().name();
         return kind + " " + (where.schema() == null || where.schema().equals(state.currentSchema()) ? path
                 : where.schema() + "." + path);
     }

@@ -70,13 +70,13 @@ public record Creation(ObjectRef key, Migration migration, int index, Operation 
      * ({@code billing.invoices}); a table-scoped object's name bare.
      */
     public String name() {
-        return SchemaTimeline.shown(key.table() != null ? QualifiedName.of(key.name().name()) : key.name());
+        return SchemaTimeline.shown(ObjectRef.tableScoped(key.kind()) ? QualifiedName.of(key.name().name()) : key.name());
     }
 
     /** {@code column "custom_notes" of "players"}, {@code type "division"}. */
     public String describe() {
         String base = key.kind().sql() + " \"" + name() + "\"";
-        return key.table() == null ? base : base + " of \"" + SchemaTimeline.shown(key.table()) + "\"";
+        return !ObjectRef.tableScoped(key.kind()) ? base : base + " of \"" + SchemaTimeline.shown(key.table()) + "\"";
     }
 
     public SourceFile file() {

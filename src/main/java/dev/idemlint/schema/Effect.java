@@ -30,8 +30,8 @@ public sealed interface Effect {
 
     /**
      * What is known of a created object besides its name. {@code columns}: a key's or index's columns
-     * in order, null when not known; {@code owner}: the table an index or sequence belongs to (null when
-     * not known); {@code postgresNamed}: PostgreSQL chose the name ({@code t_a_fkey}) and takes the next
+     * in order, null when not known; {@code owner}: the table a sequence belongs to (null when not known;
+     * an index's table is its {@link ObjectRef#table}); {@code postgresNamed}: PostgreSQL chose the name ({@code t_a_fkey}) and takes the next
      * free one ({@code t_a_fkey1}) when it is taken, so a taken name is no conflict; {@code relkind}: the
      * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known.
      */
@@ -47,8 +47,8 @@ public sealed interface Effect {
             return new Shape(null, kind, false, columns, null, null, false, (char) 0);
         }
 
-        public static Shape index(QualifiedName owner, boolean unique, List<String> columns) {
-            return new Shape(null, null, unique, columns, null, owner, false, 'i');
+        public static Shape index(boolean unique, List<String> columns) {
+            return new Shape(null, null, unique, columns, null, null, false, 'i');
         }
 
         public static Shape enumType(List<String> labels) {
@@ -84,8 +84,7 @@ public sealed interface Effect {
         }
 
         public ObjectRef target() {
-            return object.table() != null ? ObjectRef.in(object.kind(), object.table(), to)
-                    : ObjectRef.of(object.kind(), QualifiedName.of(object.name().schema(), to));
+            return new ObjectRef(object.kind(), QualifiedName.of(object.name().schema(), to), object.table());
         }
     }
 

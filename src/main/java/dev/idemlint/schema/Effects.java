@@ -98,8 +98,8 @@ public final class Effects {
             QualifiedName name = qualified(op, ix.name(), ix.table() != null ? ix.table() : ix.name());
             if (name != null) {
                 QualifiedName owner = ix.table() == null ? null : table(op, ix.table());
-                out.add(new Create(ObjectRef.of(ObjectKind.INDEX, name), ix.ifNotExists(),
-                        Shape.index(owner, ix.unique(), columns(op, ix.columns()))));
+                out.add(new Create(new ObjectRef(ObjectKind.INDEX, name, owner), ix.ifNotExists(),
+                        Shape.index(ix.unique(), columns(op, ix.columns()))));
             }
         } else if (op instanceof Operation.AddConstraint c) {
             addConstraint(op, c, naming, out);
@@ -250,8 +250,8 @@ public final class Effects {
             List<Effect> out) {
         if (c.name() != null && c.index()) {
             ConstraintNames.Name.Given n = naming.derived(target(ConstraintNames.Kind.INDEX, table, rawTable, c.name()));
-            out.add(n == null ? Forget.tableKeys(table) : new Create(ObjectRef.of(ObjectKind.INDEX,
-                    QualifiedName.of(table.schema(), n.name())), false, Shape.index(table, false, List.of(c.name()))));
+            out.add(n == null ? Forget.tableKeys(table) : new Create(new ObjectRef(ObjectKind.INDEX,
+                    QualifiedName.of(table.schema(), n.name()), table), false, Shape.index(false, List.of(c.name()))));
         }
         if (c.name() != null && c.unique()) {
             key(table, rawTable, ConstraintNames.Kind.UNIQUE, ConstraintKind.UNIQUE, List.of(c.name()), naming, out);
@@ -336,6 +336,10 @@ public final class Effects {
             return ObjectRef.of(kind, QualifiedName.of(name(name, op)));
         }
         QualifiedName q = qualified(op, name, table != null ? table : name);
+        if (q != null && kind == ObjectKind.INDEX && table != null) {
+            // drop_index(..., table_name=): the index's table, in the index's schema
+            return new ObjectRef(kind, q, QualifiedName.of(q.schema(), name(table, op)));
+        }
         return q == null ? null : ObjectRef.of(kind, q);
     }
 

@@ -9,12 +9,10 @@ import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -29,10 +27,6 @@ import java.util.function.Supplier;
 public final class GuardMatch {
     private GuardMatch() {
     }
-
-    /** Kinds sharing PostgreSQL's relation namespace (pg_class): a check on one names the others. */
-    private static final Set<ObjectKind> RELATIONS = EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
-            ObjectKind.MATERIALIZED_VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.FOREIGN_TABLE);
 
     /** A guard keeps this creating operation from running while its object exists. */
     public static boolean createGuarded(Operation op) {
@@ -72,9 +66,6 @@ public final class GuardMatch {
                 if (c.object().table() != null) {
                     out.putIfAbsent(ObjectRef.table(c.object().table()), Presence.PRESENT);
                 }
-                if (c.shape().owner() != null) {
-                    out.putIfAbsent(ObjectRef.table(c.shape().owner()), Presence.PRESENT);
-                }
             } else if (e instanceof Effect.Drop d) {
                 out.put(d.object(), Presence.ABSENT);
             } else if (e instanceof Effect.Rename r) {
@@ -111,10 +102,20 @@ public final class GuardMatch {
         if (!sameNamespace(x.kind(), ref.kind()) || !x.name().equalsIgnoreCase(ref.name().name())) {
             return false;
         }
-        if (ref.table() != null && x.table() != null && !x.table().equalsIgnoreCase(ref.table().name())) {
-            return false;
+        return sameTable(x, ref) != Truth.FALSE && sameSchema(x.schema(), ref.name().schema());
+    }
+
+    /**
+     * Whether {@code ref} lives in the table the check names, when both name one: a column, a key, or an
+     * index ({@code get_indexes("users")} lists the indexes of users only, though an index is named per
+     * schema). {@link Truth#UNKNOWN} when the ref's table is not known.
+     */
+    public static Truth sameTable(Condition.Exists x, ObjectRef ref) {
+        if (x.table() == null || !ObjectRef.tableScoped(ref.kind()) && ref.kind() != ObjectKind.INDEX) {
+            return Truth.TRUE;
         }
-        return sameSchema(x.schema(), ref.name().schema());
+        return ref.table() == null ? Truth.UNKNOWN
+                : x.table().equalsIgnoreCase(ref.table().name()) ? Truth.TRUE : Truth.FALSE;
     }
 
     private static boolean sameSchema(String checked, String placed) {
@@ -124,14 +125,9 @@ public final class GuardMatch {
         return checked.equalsIgnoreCase(placed);
     }
 
+    /** PostgreSQL's namespaces ({@link SchemaState#namespace}); a key's index takes the key's name too. */
     private static boolean sameNamespace(ObjectKind a, ObjectKind b) {
-        if (a == b) {
-            return true;
-        }
-        if (RELATIONS.contains(a) && RELATIONS.contains(b)) {
-            return true;
-        }
-        if ((a == ObjectKind.TYPE || a == ObjectKind.DOMAIN) && (b == ObjectKind.TYPE || b == ObjectKind.DOMAIN)) {
+        if (a == b || SchemaState.namespace(a).equals(SchemaState.namespace(b))) {
             return true;
         }
         return a == ObjectKind.INDEX && b == ObjectKind.CONSTRAINT || a == ObjectKind.CONSTRAINT && b == ObjectKind.INDEX;
@@ -204,13 +200,9 @@ public final class GuardMatch {
         if (convention != null && byConvention(atoms, op, convention)) {
             return true;
         }
-        String indexTable = op instanceof Operation.CreateIndex ix ? ix.table()
-                : op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX ? d.table() : null;
         for (ObjectRef ref : after(op, naming).keySet()) {
             for (Condition.Exists x : atoms) {
-                if (matches(x, ref) && !(ref.kind() == ObjectKind.INDEX && x.kind() == ObjectKind.INDEX
-                        && x.table() != null && indexTable != null && !x.table().equalsIgnoreCase(indexTable))) {
-                    // an index is named per schema, but get_indexes("users") lists only the indexes of users
+                if (matches(x, ref)) {
                     return true;
                 }
             }

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * One database object's identity: its kind, its schema-qualified name and, for the objects that live
- * in a table (columns, constraints, triggers, policies, rules), that table. Two refs of kinds that
- * share a PostgreSQL namespace (a table and an index, a type and a domain) name the same slot in a
- * {@link SchemaState}.
+ * in a table (columns, constraints, triggers, policies, rules), that table. An index names its table too
+ * when it is known (null otherwise): its name is unique per schema, but it lives on the table, goes with
+ * it, and {@code get_indexes(table)} lists only that table's. Two refs of kinds that share a PostgreSQL
+ * namespace (a table and an index, a type and a domain) name the same slot in a {@link SchemaState}.
  */
 public record ObjectRef(ObjectKind kind, QualifiedName name, QualifiedName table) {
     public ObjectRef {
@@ -16,7 +17,7 @@ public record ObjectRef(ObjectKind kind, QualifiedName name, QualifiedName table
         if (tableScoped(kind) && table == null) {
             throw new IllegalArgumentException(kind.sql() + " " + name + " needs its table");
         }
-        if (!tableScoped(kind)) {
+        if (!tableScoped(kind) && kind != ObjectKind.INDEX) {
             table = null;
         }
     }
@@ -55,6 +56,6 @@ public record ObjectRef(ObjectKind kind, QualifiedName name, QualifiedName table
 
     /** "column players.custom_notes", "index ix_players_name". */
     public String describe() {
-        return kind.sql() + " " + (table != null ? table + "." + name.name() : name.toString());
+        return kind.sql() + " " + (tableScoped(kind) ? table + "." + name.name() : name.toString());
     }
 }

@@ -51,8 +51,22 @@ public final class SchemaState {
     /** Relation kinds that have columns (and a row type): pg_class.relkind. */
     private static final String TABLE_LIKE = "rpvmfc";
 
-    /** A place in a namespace: for table-scoped objects, the table and the name; else the qualified name. */
-    private record Slot(String namespace, QualifiedName table, QualifiedName name) {
+    /**
+     * A place in a namespace: for table-scoped objects, the table and the name; else the qualified name.
+     * Two refs name the same object exactly when their slots are equal (the timeline files its events so).
+     */
+    record Slot(String namespace, QualifiedName table, QualifiedName name) {
+        // Written out, as QualifiedName's: the timeline looks slots up in hash maps for every event.
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof Slot s && namespace.equals(s.namespace) && name.equals(s.name)
+                    && java.util.Objects.equals(table, s.table);
+        }
+
+        @Override
+        public int hashCode() {
+            return (namespace.hashCode() * 31 + name.hashCode()) * 31 + (table == null ? 0 : table.hashCode());
+        }
     }
 
     /** What is known of one object. */
@@ -255,14 +269,24 @@ public final class SchemaState {
         };
     }
 
-    private static Slot slot(ObjectRef ref) {
-        return new Slot(namespace(ref.kind()), ref.table(), ref.name());
+    /** The place {@code ref} takes in its namespace. */
+    static Slot slot(ObjectRef ref) {
+        return new Slot(namespace(ref.kind()), ObjectRef.tableScoped(ref.kind()) ? ref.table() : null, ref.name());
+    }
+
+    /** Relation kinds that have columns, keys, triggers and indexes, which their drop takes along. */
+    static boolean tableLike(ObjectKind kind) {
+        return kind == ObjectKind.TABLE || kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW
+                || kind == ObjectKind.FOREIGN_TABLE;
+    }
+
+    /** Kinds a {@code DROP COLUMN} takes along when they use the column: keys and indexes. */
+    static boolean droppedWithColumn(ObjectKind kind) {
+        return kind == ObjectKind.CONSTRAINT || kind == ObjectKind.INDEX;
     }
 
     private static boolean tableLike(Entry e) {
-        return e != null && (e.relkind != 0 ? TABLE_LIKE.indexOf(e.relkind) >= 0
-                : e.kind == ObjectKind.TABLE || e.kind == ObjectKind.VIEW || e.kind == ObjectKind.MATERIALIZED_VIEW
-                        || e.kind == ObjectKind.FOREIGN_TABLE);
+        return e != null && (e.relkind != 0 ? TABLE_LIKE.indexOf(e.relkind) >= 0 : tableLike(e.kind));
     }
 
     public String currentSchema() {
@@ -308,10 +332,10 @@ public final class SchemaState {
 
     private Presence implicit(ObjectRef ref, Slot s) {
         if (!forgottenNames.isEmpty() && (forgottenNames.contains(lower(ref.name().name()))
-                || ref.table() != null && forgottenNames.contains(lower(ref.table().name())))) {
+                || s.table() != null && forgottenNames.contains(lower(s.table().name())))) {
             return Presence.UNKNOWN;
         }
-        if (ref.table() != null) {
+        if (s.table() != null) {
             Presence d = (ref.kind() == ObjectKind.COLUMN ? columnsDefault : keysDefault).get(ref.table());
             if (d != null) {
                 return d;
@@ -327,10 +351,16 @@ public final class SchemaState {
         return baseline;
     }
 
-    /** The table an index that is present now is on, or null when it is not present or its table is not known. */
-    public QualifiedName indexTable(ObjectRef index) {
-        Entry e = entries.get(slot(index));
-        return e == null || e.presence != Presence.PRESENT ? null : e.owner;
+    /**
+     * {@code ref} as the state holds it: an index (or any relation asked as one) with the table it is on
+     * now, null when that is not known; other refs as they are.
+     */
+    public ObjectRef held(ObjectRef ref) {
+        if (ref.kind() != ObjectKind.INDEX) {
+            return ref;
+        }
+        Entry e = entries.get(slot(ref));
+        return new ObjectRef(ref.kind(), ref.name(), e == null || e.presence != Presence.PRESENT ? null : e.owner);
     }
 
     /**
@@ -379,7 +409,7 @@ public final class SchemaState {
     }
 
     private boolean tableAbsent(ObjectRef ref) {
-        return ref.table() != null && presence(ObjectRef.table(ref.table())) == Presence.ABSENT;
+        return ref.table() != null && ObjectRef.tableScoped(ref.kind()) && presence(ObjectRef.table(ref.table())) == Presence.ABSENT;
     }
 
     // ---- what else is known ----
@@ -554,7 +584,7 @@ public final class SchemaState {
         e.unique = sh.unique();
         e.columns = sh.columns() == null ? null : new ArrayList<>(sh.columns());
         e.labels = sh.labels() == null ? null : new ArrayList<>(sh.labels());
-        e.owner = sh.owner();
+        e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
         put(slot(o), e);
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
@@ -598,8 +628,7 @@ public final class SchemaState {
                 ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
         Slot s = slot(o);
         Entry e = entries.get(s);
-        boolean table = tableLike(e) || e == null && (o.kind() == ObjectKind.TABLE || o.kind() == ObjectKind.VIEW
-                || o.kind() == ObjectKind.MATERIALIZED_VIEW || o.kind() == ObjectKind.FOREIGN_TABLE);
+        boolean table = tableLike(e) || e == null && tableLike(o.kind());
         set(s, Presence.ABSENT, o.kind());
         if (table) {
             cascadeTable(o.name(), Presence.ABSENT);
@@ -666,7 +695,7 @@ public final class SchemaState {
         users.addAll(copy(ownedBy.get(table)));
         for (Slot s : users) {
             Entry e = entries.get(s);
-            if (e.presence == Presence.ABSENT || e.kind == ObjectKind.SEQUENCE) {
+            if (e.presence == Presence.ABSENT || !droppedWithColumn(e.kind)) {
                 continue;
             }
             if (e.columns == null) {
@@ -698,10 +727,10 @@ public final class SchemaState {
         Slot fs = slot(from);
         Slot ts = slot(to);
         Entry e = entries.get(fs);
-        boolean table = tableLike(e) || e == null && from.kind() == ObjectKind.TABLE;
+        boolean table = tableLike(e) || e == null && tableLike(from.kind());
         Entry moved = e != null ? e.copy(Presence.PRESENT) : new Entry(Presence.PRESENT, from.kind());
         if (e == null && table) {
-            moved.relkind = 'r';
+            moved.relkind = relkind(from.kind());
         }
         set(fs, Presence.ABSENT, from.kind());
         put(ts, moved);
@@ -838,7 +867,7 @@ public final class SchemaState {
                 ObjectRef o = f.object();
                 Slot s = slot(o);
                 Entry e = entries.get(s);
-                boolean table = tableLike(e) || e == null && o.kind() == ObjectKind.TABLE;
+                boolean table = tableLike(e) || e == null && tableLike(o.kind());
                 set(s, Presence.UNKNOWN, o.kind());
                 if (table) {
                     cascadeTable(o.name(), Presence.UNKNOWN);

@@ -128,7 +128,7 @@ public final class SchemaTimeline {
             if (touches.isEmpty()) {
                 return true;
             }
-            return touches.contains(key.name().name().toLowerCase(java.util.Locale.ROOT)) || key.table() != null
+            return touches.contains(key.name().name().toLowerCase(java.util.Locale.ROOT)) || ObjectRef.tableScoped(key.kind())
                     && touches.contains(key.table().name().toLowerCase(java.util.Locale.ROOT));
         }
 
@@ -182,7 +182,8 @@ public final class SchemaTimeline {
     private final List<BitSet> ancestors = new ArrayList<>();
     private final List<Boolean> complete = new ArrayList<>();
     private final List<Creation> creations = new ArrayList<>();
-    private final Map<ObjectRef, List<Event>> events;
+    /** Events by the place their object takes in PostgreSQL's namespaces ({@link SchemaState#slot}). */
+    private final Map<SchemaState.Slot, List<Event>> events;
     /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
     private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
     /**
@@ -432,7 +433,7 @@ public final class SchemaTimeline {
                     if (e.type() == Type.DROP && e.key().kind() == ObjectKind.COLUMN) {
                         listIn(columnDrops, e.key().table()).add(e);
                     }
-                    listIn(events, e.key()).add(e);
+                    listIn(events, SchemaState.slot(e.key())).add(e);
                 }
                 case WILDCARD_DROP -> {
                     listIn(wildcardDrops, e.kind).add(e);
@@ -453,7 +454,7 @@ public final class SchemaTimeline {
                 || c.constraintKind() == ConstraintKind.PRIMARY_KEY)) {
             return c.key().table();
         }
-        return c.key().kind() == ObjectKind.INDEX && c.shape().unique() ? c.shape().owner() : null;
+        return c.key().kind() == ObjectKind.INDEX && c.shape().unique() ? c.key().table() : null;
     }
 
     /**
@@ -578,17 +579,15 @@ public final class SchemaTimeline {
             Tolerance tol = tolerance(op, key, tolerant, via);
             Creation c = new Creation(key, m, index, op, span, via, guarded, tol, !renamed && derived(op, key),
                     dependent, key.kind() == ObjectKind.COLUMN ? column : null, shape);
-            QualifiedName owner = key.table() != null ? key.table() : norm(shape.owner());
-            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
+            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, key.table(), null, null, op.site().span()));
         }
 
         private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop) {
             ObjectRef key = norm(raw);
-            QualifiedName owner = key.table() != null ? key.table() : indexTable(op, key);
             if (keyDrop && (key.kind() == ObjectKind.CONSTRAINT || key.kind() == ObjectKind.INDEX)) {
-                keyDrop(index, op, key, owner);
+                keyDrop(index, op, key, key.table());
             }
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, owner, null, null, op.site().span())
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), null, null, op.site().span())
                     .definite(op.site().definite()));
         }
 
@@ -635,13 +634,12 @@ public final class SchemaTimeline {
         if (o == null) {
             return null;
         }
-        if (o.table() != null) {
-            return norm(o.table());
+        if (e instanceof Effect.Create) {
+            // an index is made on its table
+            return o.table() != null ? norm(o.table()) : null;
         }
-        if (e instanceof Effect.Create c) {
-            return c.object().kind() == ObjectKind.INDEX ? norm(c.shape().owner()) : null;
-        }
-        return o.kind() == ObjectKind.TABLE ? norm(o.name()) : null;
+        // dropping an index by name needs no table
+        return ObjectRef.tableScoped(o.kind()) ? norm(o.table()) : o.kind() == ObjectKind.TABLE ? norm(o.name()) : null;
     }
 
     /**
@@ -738,12 +736,6 @@ public final class SchemaTimeline {
         return op instanceof Operation.CreateTable ? Tolerance.TABLE_KWARG
                 : op instanceof Operation.AddColumn ? Tolerance.COLUMN_KWARG
                 : op instanceof Operation.CreateIndex ? Tolerance.INDEX_KWARG : Tolerance.ALWAYS;
-    }
-
-    /** The table Alembic's {@code drop_index(..., table_name=)} names, in the index's schema; null for other drops. */
-    private static QualifiedName indexTable(Operation op, ObjectRef index) {
-        return op instanceof Operation.Drop d && d.table() != null && index.kind() == ObjectKind.INDEX
-                ? QualifiedName.of(index.name().schema(), dev.idemlint.schema.Effects.name(d.table(), op)) : null;
     }
 
     /** {@code name} as the timeline files it: the default schema {@code public} and the search path's are one. */
@@ -911,7 +903,7 @@ public final class SchemaTimeline {
     /** Every creation of one object, anywhere in the tree, in walk order. */
     public List<Creation> creationsOf(ObjectRef key) {
         List<Creation> out = new ArrayList<>();
-        for (Event e : events.getOrDefault(norm(key), List.of())) {
+        for (Event e : eventsOf(norm(key))) {
             if (e.creation() != null) {
                 out.add(e.creation());
             }
@@ -1034,7 +1026,7 @@ public final class SchemaTimeline {
             return null;
         }
         ObjectRef key = norm(ref);
-        List<Event> mine = events.getOrDefault(key, List.of());
+        List<Event> mine = eventsOf(key);
         if (!anyVisibleCreation(mine, p, index)) {
             // only a creation can make the object exist: with none visible the drops do not matter (most
             // objects are created once, and each creation asks this before it is the visible one)
@@ -1045,18 +1037,16 @@ public final class SchemaTimeline {
         for (Event e : mine) {
             if (e.type() == Type.CREATE || e.type() == Type.DROP) {
                 evs.add(e);
-                if (e.owner() != null && key.kind() != ObjectKind.TABLE) {
+                if (e.owner() != null) {
                     owners.add(e.owner());
                 }
             }
         }
         for (QualifiedName owner : owners) {
-            // an index lives on a table or a materialized view; dropping either drops it
-            for (ObjectKind holder : HOLDERS) {
-                for (Event e : events.getOrDefault(ObjectRef.of(holder, owner), List.of())) {
-                    if (e.type() == Type.DROP) {
-                        evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
-                    }
+            // what lives on a table, view or materialized view goes with it (SchemaState's cascade)
+            for (Event e : eventsOf(ObjectRef.table(owner))) {
+                if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
                 }
             }
         }
@@ -1118,7 +1108,7 @@ public final class SchemaTimeline {
             return null;
         }
         QualifiedName owner = null;
-        for (Event e : events.getOrDefault(key, List.of())) {
+        for (Event e : eventsOf(key)) {
             if (e.creation() == live) {
                 owner = e.owner();
             }
@@ -1143,12 +1133,12 @@ public final class SchemaTimeline {
         if (p == null || !complete.get(p)) {
             return true;
         }
-        if (threatIn(events.getOrDefault(key, List.of()), Threat.CONDITIONAL_DROP, key, since, p, index)
+        if (threatIn(eventsOf(key), Threat.CONDITIONAL_DROP, key, since, p, index)
                 || threatIn(wildcardDrops.getOrDefault(key.kind(), List.of()), Threat.CONDITIONAL, key, since, p, index)) {
             return true;
         }
-        if (owner != null && (threatIn(events.getOrDefault(ObjectRef.table(owner), List.of()), Threat.CONDITIONAL_DROP,
-                key, since, p, index) || (key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT)
+        if (owner != null && (threatIn(eventsOf(ObjectRef.table(owner)), Threat.CONDITIONAL_DROP, key, since, p, index)
+                || SchemaState.droppedWithColumn(key.kind())
                         && threatIn(columnDrops.getOrDefault(owner, List.of()), Threat.ANY, key, since, p, index))) {
             return true;
         }
@@ -1242,7 +1232,10 @@ public final class SchemaTimeline {
                 && c.operation() instanceof Operation.CreateTable;
     }
 
-    private static final ObjectKind[] HOLDERS = {ObjectKind.TABLE, ObjectKind.MATERIALIZED_VIEW, ObjectKind.VIEW};
+    /** The events of the object in {@code key}'s place, whatever kind each names there. */
+    private List<Event> eventsOf(ObjectRef key) {
+        return events.getOrDefault(SchemaState.slot(key), List.of());
+    }
 
     private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {
         for (Event e : evs) {
@@ -1268,7 +1261,7 @@ public final class SchemaTimeline {
         }
         int p = position.get(m);
         List<String> out = new ArrayList<>(c.labels());
-        for (Event e : events.getOrDefault(key, List.of())) {
+        for (Event e : eventsOf(key)) {
             if (e.label() == null || !visible(e, p, index)
                     || ORDER.compare(e, Event.at(position.get(c.migration()), c.index())) <= 0) {
                 continue;

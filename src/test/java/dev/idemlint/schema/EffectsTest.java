@@ -74,6 +74,7 @@ class EffectsTest {
     void drops_and_renames_name_their_object_and_dynamic_ones_forget_their_kind() throws Exception {
         Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_players_name', table_name='players')", POSTGRES).get(0));
         assertEquals(ObjectKind.INDEX, d.object().kind());
+        assertEquals(QualifiedName.of("players"), d.object().table(), "an index names the table it is on");
         Rename r = assertInstanceOf(Rename.class, effects("op.rename_table('players', 'athletes')", POSTGRES).get(0));
         assertEquals(ObjectRef.table(QualifiedName.of("athletes")), r.target());
         assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), effects("op.drop_table(name)", POSTGRES));
@@ -132,7 +133,7 @@ class EffectsTest {
                 + " sa.Column('coach_id', sa.Integer(), sa.ForeignKey('coaches.id', name='fk_coach')))", POSTGRES);
         QualifiedName players = QualifiedName.of("players");
         List<ObjectRef> c = created(e);
-        assertTrue(c.contains(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_players_name"))), c::toString);
+        assertTrue(c.contains(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_players_name"), players)), c::toString);
         assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "players_email_key")), c::toString);
         assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "players_team_id_fkey")), c::toString);
         assertTrue(c.contains(ObjectRef.in(ObjectKind.CONSTRAINT, players, "fk_coach")), c::toString);
@@ -141,8 +142,8 @@ class EffectsTest {
         assertEquals(ConstraintKind.PRIMARY_KEY, pk.shape().constraintKind());
         assertTrue(pk.shape().postgresNamed());
         // the index comes after the table it is on
-        assertTrue(c.indexOf(ObjectRef.table(players)) < c.indexOf(ObjectRef.of(ObjectKind.INDEX,
-                QualifiedName.of("ix_players_name"))));
+        assertTrue(c.indexOf(ObjectRef.table(players)) < c.indexOf(new ObjectRef(ObjectKind.INDEX,
+                QualifiedName.of("ix_players_name"), players)));
     }
 
     @Test
@@ -163,9 +164,10 @@ class EffectsTest {
         assertEquals(ObjectRef.table(invoices), c.get(0));
         assertEquals(ObjectRef.in(ObjectKind.COLUMN, invoices, "n"), c.get(1));
         // SQLAlchemy's column_0_label of a column in a schema-qualified table starts with the schema
-        assertEquals(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_billing_invoices_n")), c.get(2));
+        assertEquals(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("billing", "ix_billing_invoices_n"), invoices), c.get(2));
         Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_a', table_name='t', schema='s')", POSTGRES).get(0));
         assertEquals(QualifiedName.of("s", "ix_a"), d.object().name());
+        assertEquals(QualifiedName.of("s", "t"), d.object().table());
         // a schema the analyzer cannot read is a dynamic name: nothing known is created, a drop forgets
         // every table (whichever schema it is in)
         assertEquals(List.of(), effects("op.create_table('t', sa.Column('a', sa.Text()), schema=s)", POSTGRES).stream()
@@ -186,7 +188,8 @@ class EffectsTest {
             }
         }
         List<ObjectRef> c = created(e);
-        assertTrue(c.contains(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("billing", "ix_a"))), c::toString);
+        assertTrue(c.contains(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("billing", "ix_a"),
+                QualifiedName.of("billing", "invoices"))), c::toString);
         assertTrue(c.contains(ObjectRef.table(QualifiedName.of("billing", "lines"))), c::toString);
         assertTrue(c.contains(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("audit", "log"), "note")), c::toString);
         Predicate<ObjectRef> unqualified = r -> r.name().schema() == null;

@@ -117,7 +117,8 @@ class SchemaStateTest {
     @Test
     void relations_share_one_namespace_per_schema_and_columns_one_per_table() {
         SchemaState s = SchemaState.of(catalog());
-        Optional<Conflict> c = s.apply(new Create(index("players"), false, Shape.index(TEAMS, false, List.of("id"))));
+        Optional<Conflict> c = s.apply(new Create(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("public", "players"), TEAMS), false,
+                Shape.index(false, List.of("id"))));
         assertEquals(SqlState.DUPLICATE_TABLE, c.orElseThrow().sqlState());
         assertTrue(c.get().alreadyThere());
         // a table's row type takes its name among the types
