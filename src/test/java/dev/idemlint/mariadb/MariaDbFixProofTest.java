@@ -38,14 +38,31 @@ class MariaDbFixProofTest {
         return r.stdout().strip() + r.stderr().strip();
     }
 
+    /** Copies one revision of the MariaDB resources ({@code from}, relative) into {@code dir/<folder>/versions}. */
+    private Path revision(String folder, String from) throws IOException {
+        Path versions = Files.createDirectories(dir.resolve(folder).resolve("versions"));
+        Path revision = versions.resolve(Path.of(from).getFileName().toString());
+        Files.copy(RESOURCES.resolve(from), revision);
+        return revision;
+    }
+
+    /** Runs {@code --fix --unsafe-fixes} for MariaDB 10.11 and returns the fixed text, which has no PostgreSQL construct. */
+    private static String fixedForMariaDb(Path revision) throws IOException {
+        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--dialect", "mariadb:10.11",
+                revision.getParent().toString());
+        String text = Files.readString(revision);
+        assertFalse(text.contains("$$") || text.contains("ON CONFLICT") || text.contains("postgresql"), text);
+        assertEquals(0, fixed.exit(), fixed.out() + fixed.err() + "\n" + text);
+        return text;
+    }
+
     @Test
     void the_fixed_revision_re_runs_on_mariadb_where_the_original_fails() throws IOException {
         MariaDbServer server = MariaDbServer.require();
-        Path versions = Files.createDirectories(dir.resolve("versions"));
-        Path revision = versions.resolve("e1a0b0000001_half_applied.py");
-        Files.copy(RESOURCES.resolve("proof/versions/e1a0b0000001_half_applied.py"), revision);
+        Path revision = revision("proof", "proof/versions/e1a0b0000001_half_applied.py");
 
-        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
         assertTrue(before.out().contains("error 1060 ER_DUP_FIELDNAME"), before.out());
         try (TempDatabase db = server.createDatabase()) {
             assertEquals("ok", upgrade(server, db, revision));
@@ -53,10 +70,7 @@ class MariaDbFixProofTest {
             assertTrue(rerun.startsWith("ERROR 1060"), "the original re-run fails as the finding says: " + rerun);
         }
 
-        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--dialect", "mariadb:10.11", versions.toString());
-        String text = Files.readString(revision);
-        assertFalse(text.contains("DO $$") || text.contains("ON CONFLICT"), text);
-        assertEquals(0, fixed.exit(), fixed.out() + fixed.err() + "\n" + text);
+        String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
             assertEquals("ok", upgrade(server, db, revision), text);
             assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
@@ -67,10 +81,9 @@ class MariaDbFixProofTest {
     @Test
     void a_failure_half_way_leaves_the_earlier_ddl_applied_and_the_re_run_fails_on_it() throws IOException {
         MariaDbServer server = MariaDbServer.require();
-        Path versions = Files.createDirectories(dir.resolve("half/versions"));
-        Path revision = versions.resolve("f1a0b0000001_email.py");
-        Files.copy(RESOURCES.resolve("half/versions/f1a0b0000001_email.py"), revision);
-        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb", "--format", "concise", versions.toString());
+        Path revision = revision("half", "half/versions/f1a0b0000001_email.py");
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb", "--format", "concise",
+                revision.getParent().toString());
         assertTrue(lint.out().contains("revision-left-half-applied"), lint.out());
         assertTrue(lint.out().contains("error 1060 ER_DUP_FIELDNAME"), lint.out());
         try (TempDatabase db = server.createDatabase()) {
@@ -108,11 +121,10 @@ class MariaDbFixProofTest {
     @Test
     void seed_rows_views_triggers_drops_and_renames_fixed_for_mariadb_re_run_to_the_same_schema() throws IOException {
         MariaDbServer server = MariaDbServer.require();
-        Path versions = Files.createDirectories(dir.resolve("seed/versions"));
-        Path revision = versions.resolve("e2a0b0000001_seed_and_objects.py");
-        Files.copy(RESOURCES.resolve("proof2/versions/e2a0b0000001_seed_and_objects.py"), revision);
+        Path revision = revision("seed", "proof2/versions/e2a0b0000001_seed_and_objects.py");
 
-        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
         for (String error : List.of("1062 ER_DUP_ENTRY", "1050 ER_TABLE_EXISTS_ERROR", "1359 ER_TRG_ALREADY_EXISTS",
                 "1051 ER_BAD_TABLE_ERROR", "1091 ER_CANT_DROP_FIELD_OR_KEY", "1146 ER_NO_SUCH_TABLE")) {
             assertTrue(before.out().contains("error " + error), error + " in:\n" + before.out());
@@ -126,10 +138,7 @@ class MariaDbFixProofTest {
             assertTrue(upgrade(server, db, revision).startsWith("ERROR 1062"), "the original re-run fails on the rows");
         }
 
-        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--dialect", "mariadb:10.11", versions.toString());
-        String text = Files.readString(revision);
-        assertFalse(text.contains("$$") || text.contains("ON CONFLICT") || text.contains("postgresql"), text);
-        assertEquals(0, fixed.exit(), fixed.out() + fixed.err() + "\n" + text);
+        String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec(SEED_BASE).ok());
             assertEquals("ok", upgrade(server, db, revision), text);

@@ -185,7 +185,7 @@ class PlanProofTest {
     void a_typed_chain_left_ahead_of_its_stamp_fails_where_plan_says_and_its_stamp_advice_is_safe() {
         Path chain = resource("plan-proof/shop_typed");
         Path versions = chain.resolve("versions");
-        String template;
+        Template template;
         List<String> order;
         String reference;
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
@@ -193,18 +193,12 @@ class PlanProofTest {
             assertTrue(full.ok(), full.message());
             order = full.ran();
             reference = schema(db);
-            template = db.name() + "_t";
-            assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+            template = new Template(db);
         }
         int scenarios = 0;
-        try {
-            List<String> points = new ArrayList<>();
-            points.add(null);
-            points.addAll(order.subList(0, order.size() - 1));
-            for (String point : points) {
-                try (PgCluster.TempDatabase db = fromTemplate(template)) {
-                    assertTrue(db.exec("DELETE FROM alembic_version" + (point == null ? ""
-                            : "; INSERT INTO alembic_version VALUES ('" + point + "')")).ok());
+        try (template) {
+            for (String point : everyPointBefore(order)) {
+                try (PgCluster.TempDatabase db = template.stampedAt(point)) {
                     int at = point == null ? -1 : order.indexOf(point);
                     while (true) {
                         Predicted p = plan(chain, db);
@@ -229,9 +223,8 @@ class PlanProofTest {
                 }
             }
             // a column widened by hand is there but different: stamping would hide it
-            try (PgCluster.TempDatabase db = fromTemplate(template)) {
-                assertTrue(db.exec("ALTER TABLE products ALTER COLUMN sku TYPE varchar(64); DELETE FROM alembic_version;"
-                        + " INSERT INTO alembic_version VALUES ('" + order.get(0) + "')").ok());
+            try (PgCluster.TempDatabase db = template.stampedAt(order.get(0))) {
+                assertTrue(db.exec("ALTER TABLE products ALTER COLUMN sku TYPE varchar(64)").ok());
                 Predicted p = plan(chain, db);
                 Real r = alembic(versions, db, "upgrade", "head");
                 verdict("shop_typed sku widened by hand, stamped at " + order.get(0), p, r);
@@ -242,9 +235,8 @@ class PlanProofTest {
                 assertFalse(help.contains("is safe"), help);
             }
             // a column dropped by hand is not there: stamping would skip it
-            try (PgCluster.TempDatabase db = fromTemplate(template)) {
-                assertTrue(db.exec("ALTER TABLE customers DROP COLUMN phone; DELETE FROM alembic_version;"
-                        + " INSERT INTO alembic_version VALUES ('" + order.get(2) + "')").ok());
+            try (PgCluster.TempDatabase db = template.stampedAt(order.get(2))) {
+                assertTrue(db.exec("ALTER TABLE customers DROP COLUMN phone").ok());
                 Predicted p = plan(chain, db);
                 Real r = alembic(versions, db, "upgrade", "head");
                 verdict("shop_typed phone dropped by hand, stamped at " + order.get(2), p, r);
@@ -254,8 +246,6 @@ class PlanProofTest {
                 assertTrue(help.contains("not there: column customers.phone"), help);
                 assertFalse(help.contains("is safe"), help);
             }
-        } finally {
-            pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
         }
         REPORT.add("");
         REPORT.add("shop_typed: " + scenarios + " plan/upgrade rounds from " + order.size() + " stamp points, all exact");
@@ -281,7 +271,7 @@ class PlanProofTest {
         Path versions = project.resolve("migrations/versions");
         Path standins = RerunProof.repoRoot().resolve("src/test/resources/realchains/standins/ironic-inspector");
         String pythonPath = standins + java.io.File.pathSeparator + packages;
-        String template;
+        Template template;
         List<String> order;
         String reference;
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
@@ -289,8 +279,7 @@ class PlanProofTest {
             assertTrue(full.ok(), full.message());
             order = full.ran();
             reference = schema(db);
-            template = db.name() + "_t";
-            assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+            template = new Template(db);
         }
         int rounds = 0;
         int exact = 0;
@@ -298,14 +287,9 @@ class PlanProofTest {
         int stamped = 0;
         int upgraded = 0;
         int toTheHead = 0;
-        try {
-            List<String> points = new ArrayList<>();
-            points.add(null);
-            points.addAll(order.subList(0, order.size() - 1));
-            for (String point : points) {
-                try (PgCluster.TempDatabase db = fromTemplate(template)) {
-                    assertTrue(db.exec("DELETE FROM alembic_version" + (point == null ? ""
-                            : "; INSERT INTO alembic_version VALUES ('" + point + "')")).ok());
+        try (template) {
+            for (String point : everyPointBefore(order)) {
+                try (PgCluster.TempDatabase db = template.stampedAt(point)) {
                     int at = point == null ? -1 : order.indexOf(point);
                     while (true) {
                         Predicted p = plan(project, db);
@@ -351,8 +335,6 @@ class PlanProofTest {
                     }
                 }
             }
-        } finally {
-            pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
         }
         assertTrue(stamped > 0, "plan never offered a stamp on a schema left ahead");
         assertTrue(exact > unknown, "plan could follow " + exact + " of " + rounds + " rounds only");
@@ -546,7 +528,7 @@ class PlanProofTest {
         for (Path chain : chains) {
             Path versions = chain.resolve("versions");
             List<String> order = new ArrayList<>();
-            String template;
+            Template template;
             try (PgCluster.TempDatabase db = pg.createDatabase()) {
                 Predicted p = plan(chain, db, "--heads");
                 Real r = alembic(versions, db, "upgrade");
@@ -562,14 +544,11 @@ class PlanProofTest {
                     continue;
                 }
                 order.addAll(r.ran());
-                template = db.name() + "_t";
-                assertTrue(pg.psql("postgres", "CREATE DATABASE " + template + " TEMPLATE " + db.name()).ok());
+                template = new Template(db);
             }
-            try {
+            try (template) {
                 for (String point : stampPoints(order)) {
-                    try (PgCluster.TempDatabase db = fromTemplate(template)) {
-                        assertTrue(db.exec("DELETE FROM alembic_version; INSERT INTO alembic_version VALUES ('" + point
-                                + "')").ok());
+                    try (PgCluster.TempDatabase db = template.stampedAt(point)) {
                         Predicted p = plan(chain, db, "--heads");
                         Real r = alembic(versions, db, "upgrade");
                         String v = verdict(chain.getFileName() + " stamped back to " + point, p, r);
@@ -582,8 +561,6 @@ class PlanProofTest {
                         }
                     }
                 }
-            } finally {
-                pg.psql("postgres", "DROP DATABASE IF EXISTS " + template + " WITH (FORCE)");
             }
         }
         int total = hits + unknown + misses.size();
@@ -609,10 +586,40 @@ class PlanProofTest {
         return out;
     }
 
-    private PgCluster.TempDatabase fromTemplate(String template) {
-        String name = "idemlint_plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        assertTrue(pg.psql("postgres", "CREATE DATABASE " + name + " TEMPLATE " + template).ok());
-        return new PgCluster.TempDatabase(pg, name);
+    /** Nothing stamped (null), then every revision but the head, where nothing is pending. */
+    private static List<String> everyPointBefore(List<String> order) {
+        List<String> points = new ArrayList<>();
+        points.add(null);
+        points.addAll(order.subList(0, order.size() - 1));
+        return points;
+    }
+
+    /**
+     * A copy of a database kept as a template (dropped on close): each scenario starts from the schema a
+     * chain left there, with {@code alembic_version} stamped back to a point of the scenario's choice.
+     */
+    private final class Template implements AutoCloseable {
+        private final String name;
+
+        Template(PgCluster.TempDatabase source) {
+            name = source.name() + "_t";
+            assertTrue(pg.psql("postgres", "CREATE DATABASE " + name + " TEMPLATE " + source.name()).ok());
+        }
+
+        /** A new database with the template's schema and only {@code point} in alembic_version (none if null). */
+        PgCluster.TempDatabase stampedAt(String point) {
+            String copy = "idemlint_plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            assertTrue(pg.psql("postgres", "CREATE DATABASE " + copy + " TEMPLATE " + name).ok());
+            PgCluster.TempDatabase db = new PgCluster.TempDatabase(pg, copy);
+            assertTrue(db.exec("DELETE FROM alembic_version" + (point == null ? ""
+                    : "; INSERT INTO alembic_version VALUES ('" + point + "')")).ok());
+            return db;
+        }
+
+        @Override
+        public void close() {
+            pg.psql("postgres", "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        }
     }
 
     // ---- helpers ----
