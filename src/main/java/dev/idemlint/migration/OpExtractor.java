@@ -333,14 +333,8 @@ final class OpExtractor {
 
     private void walkFor(Stmt.For f, Ctx ctx, Set<String> active) {
         visit(f.iter(), ctx, active);
-        Expr iter = ColumnReader.deref(f.iter(), ctx.scope());
-        List<Expr> items = null;
-        if (iter instanceof Expr.ListExpr l) {
-            items = l.elements();
-        } else if (iter instanceof Expr.Tuple t) {
-            items = t.elements();
-        }
-        if (items != null && items.size() <= 200) {
+        List<Expr> items = LoopItems.of(f.iter(), ctx.scope(), file.text());
+        if (items != null) {
             for (Expr item : items) {
                 Ctx c = loopCtx(ctx);
                 bindTarget(f.target(), item, c, false);
