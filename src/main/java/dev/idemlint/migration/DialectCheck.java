@@ -1,30 +1,100 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.discovery.Dialect;
 import dev.idemlint.python.Expr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads dialect tests such as {@code if op.get_bind().dialect.name == "sqlite":}. idemlint targets
- * PostgreSQL, so a branch that only runs on another database is not part of the migration here.
+ * Reads dialect tests such as {@code if op.get_bind().dialect.name == "mysql":}, {@code if bind and
+ * bind.engine.name in ("mysql", "mariadb"):} or {@code engine.name.startswith("mysql")} and decides
+ * them for the dialect the project is linted for: a branch that cannot run there is not part of the
+ * migration, the branch that runs is. A test that is not a plain dialect comparison is left undecided.
+ *
+ * <p>The names are SQLAlchemy's {@code Dialect.name} and {@code Dialect.driver}: a
+ * {@code mysql+pymysql://} URL reports {@code "mysql"} whatever the server is, MariaDB included;
+ * only SQLAlchemy's MariaDB-only URL ({@code mariadb+pymysql://}, SQLAlchemy 1.4+) reports
+ * {@code "mariadb"}. So on MariaDB a {@code "mysql"} test is true (the URL MySQL-targeting projects
+ * deploy with), and a {@code "mariadb"} test is taken as the code's author meant it: true on MariaDB,
+ * false on MySQL.
  */
 final class DialectCheck {
-    private static final Set<String> POSTGRES = Set.of("postgresql", "postgres", "psycopg2", "asyncpg", "psycopg");
-    private static final Set<String> OTHERS = Set.of("sqlite", "mysql", "mariadb", "oracle", "mssql");
+    /** Dialect and driver names, each with the database families where a test for it is true. */
+    private static final Map<String, Set<Dialect.Kind>> NAMES = Map.ofEntries(
+            Map.entry("postgresql", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("postgres", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("psycopg2", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("psycopg", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("asyncpg", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("pg8000", Set.of(Dialect.Kind.POSTGRESQL)),
+            Map.entry("mysql", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("pymysql", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("mysqldb", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("mysqlconnector", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("mariadbconnector", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("asyncmy", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("aiomysql", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("cymysql", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB)),
+            Map.entry("mariadb", Set.of(Dialect.Kind.MARIADB)),
+            Map.entry("sqlite", Set.of()),
+            Map.entry("pysqlite", Set.of()),
+            Map.entry("aiosqlite", Set.of()),
+            Map.entry("oracle", Set.of()),
+            Map.entry("cx_oracle", Set.of()),
+            Map.entry("oracledb", Set.of()),
+            Map.entry("mssql", Set.of()),
+            Map.entry("pymssql", Set.of()));
+    /** {@code not}/{@code and}/{@code or} nesting read; deeper tests stay undecided. */
+    private static final int MAX_DEPTH = 8;
 
     private DialectCheck() {
     }
 
     /**
-     * TRUE when the then-branch runs on PostgreSQL and the else-branch does not, FALSE for the
-     * opposite, null when the test is not a plain dialect comparison.
+     * TRUE when the then-branch runs on {@code dialect} (and the else-branch does not), FALSE for the
+     * opposite, null when the test is not decided by the dialect alone.
      */
-    static Boolean thenRunsOnPostgres(Expr test, Scope scope) {
+    static Boolean thenRuns(Expr test, Scope scope, Dialect dialect) {
+        return decide(test, scope, dialect.kind(), 0);
+    }
+
+    /**
+     * The part of an undecided {@code and} left once its dialect tests that hold are taken out
+     * ({@code dialect.name == "postgresql" and not insp.has_table("t")} on PostgreSQL is the
+     * inspector check); null when nothing was taken out.
+     */
+    static Expr residual(Expr test, Scope scope, Dialect dialect) {
+        if (!(test instanceof Expr.BoolOp b) || !b.op().equals("and")) {
+            return null;
+        }
+        List<Expr> rest = new ArrayList<>();
+        for (Expr v : b.values()) {
+            if (!Boolean.TRUE.equals(decide(v, scope, dialect.kind(), 1))) {
+                rest.add(v);
+            }
+        }
+        if (rest.size() == b.values().size() || rest.isEmpty()) {
+            return null;
+        }
+        return rest.size() == 1 ? rest.get(0) : new Expr.BoolOp("and", List.copyOf(rest), b.span());
+    }
+
+    private static Boolean decide(Expr test, Scope scope, Dialect.Kind kind, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
         if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
-            Boolean inner = thenRunsOnPostgres(u.operand(), scope);
+            Boolean inner = decide(u.operand(), scope, kind, depth + 1);
             return inner == null ? null : !inner;
+        }
+        if (test instanceof Expr.BoolOp b) {
+            return boolOp(b, scope, kind, depth);
+        }
+        if (test instanceof Expr.Call c) {
+            return startsWith(c, scope, kind);
         }
         if (!(test instanceof Expr.Compare c) || c.ops().size() != 1) {
             return null;
@@ -43,25 +113,72 @@ final class DialectCheck {
         if (!mentionsDialect(subject, scope, 0) || names.isEmpty()) {
             return null;
         }
-        boolean matchesPostgres = false;
+        boolean matches = false;
         for (String n : names) {
-            if (!POSTGRES.contains(n) && !OTHERS.contains(n)) {
+            Set<Dialect.Kind> kinds = NAMES.get(n);
+            if (kinds == null) {
                 return null;
             }
-            matchesPostgres |= POSTGRES.contains(n);
+            matches |= kinds.contains(kind);
         }
-        switch (c.ops().get(0)) {
-            case "==":
-            case "in":
-            case "is":
-                return matchesPostgres;
-            case "!=":
-            case "not in":
-            case "is not":
-                return !matchesPostgres;
-            default:
-                return null;
+        return switch (c.ops().get(0)) {
+            case "==", "in", "is" -> matches;
+            case "!=", "not in", "is not" -> !matches;
+            default -> null;
+        };
+    }
+
+    /**
+     * {@code and}/{@code or} of dialect tests; an operand that is the migration's connection
+     * ({@code bind and bind.engine.name == "mysql"}) is always true when upgrade() runs.
+     */
+    private static Boolean boolOp(Expr.BoolOp b, Scope scope, Dialect.Kind kind, int depth) {
+        boolean and = b.op().equals("and");
+        boolean undecided = false;
+        for (Expr v : b.values()) {
+            Boolean one = isConnection(v, scope) ? Boolean.TRUE : decide(v, scope, kind, depth + 1);
+            if (one == null) {
+                undecided = true;
+            } else if (one != and) {
+                // a false operand decides an `and`, a true one an `or`
+                return one;
+            }
         }
+        return undecided ? null : and;
+    }
+
+    /** {@code engine.name.startswith("mysql")}, also with a tuple of prefixes. */
+    private static Boolean startsWith(Expr.Call c, Scope scope, Dialect.Kind kind) {
+        if (!(c.func() instanceof Expr.Attribute a) || !a.attr().equals("startswith") || c.args().size() != 1
+                || c.args().get(0).keyword() != null || c.args().get(0).star() != 0
+                || !mentionsDialect(a.value(), scope, 0)) {
+            return null;
+        }
+        List<String> prefixes = constants(c.args().get(0).value(), scope);
+        if (prefixes == null || prefixes.isEmpty()) {
+            return null;
+        }
+        boolean known = false;
+        for (String prefix : prefixes) {
+            for (Map.Entry<String, Set<Dialect.Kind>> e : NAMES.entrySet()) {
+                if (e.getKey().startsWith(prefix)) {
+                    known = true;
+                    if (e.getValue().contains(kind)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return known ? Boolean.FALSE : null;
+    }
+
+    /**
+     * {@code op.get_bind()} or a name bound to it: Alembic hands upgrade() a connection (a mock one
+     * with {@code --sql}), never None.
+     */
+    private static boolean isConnection(Expr e, Scope scope) {
+        Expr v = ColumnReader.deref(e, scope);
+        return v instanceof Expr.Call c && c.args().isEmpty() && "get_bind".equals(Names.lastPart(c.func()));
     }
 
     private static List<String> constants(Expr e, Scope scope) {

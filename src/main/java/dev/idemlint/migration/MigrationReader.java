@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.discovery.Dialect;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.Stmt;
@@ -14,7 +15,13 @@ import java.util.Set;
 
 /** Builds the {@link Migration} of one parsed file: header, constants, upgrade/downgrade operations. */
 public final class MigrationReader {
+    /** Reads a revision as it runs on PostgreSQL. */
     public Migration read(PythonModule module) {
+        return read(module, Dialect.POSTGRESQL);
+    }
+
+    /** Reads a revision as it runs on {@code dialect}: dialect tests decide which branches count. */
+    public Migration read(PythonModule module, Dialect dialect) {
         Scope moduleScope = new Scope(null);
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
         Set<String> opNames = new HashSet<>(Set.of("op"));
@@ -64,10 +71,10 @@ public final class MigrationReader {
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
         if (up != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames).extract(up, Phase.UPGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect).extract(up, Phase.UPGRADE));
         }
         if (downFn != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames).extract(downFn, Phase.DOWNGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect).extract(downFn, Phase.DOWNGRADE));
         }
         return new Migration(module.source(), header, List.copyOf(ops), module);
     }

@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.discovery.Dialect;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
@@ -27,6 +28,8 @@ final class OpExtractor {
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
+    /** The database the project is linted for: decides {@code if bind.dialect.name == ...} branches. */
+    private final Dialect dialect;
     private final List<Operation> out = new ArrayList<>();
     /**
      * Set once the function runs {@code op.execute("COMMIT")}: psycopg2 does not see that commit, so
@@ -65,11 +68,12 @@ final class OpExtractor {
     }
 
     OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
-            Set<String> opNames) {
+            Set<String> opNames, Dialect dialect) {
         this.file = file;
         this.moduleFunctions = moduleFunctions;
         this.moduleScope = moduleScope;
         this.opNames = opNames;
+        this.dialect = dialect;
     }
 
     List<Operation> extract(Stmt.FunctionDef fn, Phase phase) {
@@ -106,6 +110,10 @@ final class OpExtractor {
             if (early != null && Guard.protectsNothing(current.guard())) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
+            }
+            if (leavesOnDialect(s, current.scope())) {
+                // `if bind.dialect.name != "postgresql": return` on MySQL: the rest never runs
+                break;
             }
             if (mayLeave(s, current.scope())) {
                 // `if settings.uses_sqlite: return`: what follows runs only when the test is false
@@ -152,14 +160,16 @@ final class OpExtractor {
             }
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
-            Boolean onPostgres = DialectCheck.thenRunsOnPostgres(i.test(), ctx.scope());
-            if (onPostgres != null) {
-                // `if dialect == "sqlite":` never runs on PostgreSQL: only the branch that does counts.
-                walkBlock(onPostgres ? i.body() : i.orelse(), ctx, active);
+            Boolean runs = DialectCheck.thenRuns(i.test(), ctx.scope(), dialect);
+            if (runs != null) {
+                // `if dialect == "sqlite":` never runs on the project's database: only the branch that does counts.
+                walkBlock(runs ? i.body() : i.orelse(), ctx, active);
                 return null;
             }
+            Expr residual = DialectCheck.residual(i.test(), ctx.scope(), dialect);
             // The guard of the then-branch runs under the test, the else-branch under its negation.
-            Guard g = ConditionReader.guard(i.test(), ctx.scope(), ctx.functions(), ctx.tainted());
+            Guard g = ConditionReader.guard(residual != null ? residual : i.test(), ctx.scope(), ctx.functions(),
+                    ctx.tainted());
             // The innermost check is the most specific one: it replaces an enclosing guard.
             boolean fresh = g != null;
             Ctx arm = ctx.asConditional();
@@ -226,23 +236,50 @@ final class OpExtractor {
      * {@code try}) with a {@code return} somewhere inside, other than one whose test the analyzer
      * decides for PostgreSQL. A {@code raise} fails the revision, so it leaves nothing to follow.
      */
-    private static boolean mayLeave(Stmt s, Scope scope) {
+    private boolean mayLeave(Stmt s, Scope scope) {
         if (s instanceof Stmt.If i) {
-            Boolean onPostgres = DialectCheck.thenRunsOnPostgres(i.test(), scope);
-            if (onPostgres != null) {
-                return containsReturn(onPostgres ? i.body() : i.orelse());
+            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            if (runs != null) {
+                return containsReturn(runs ? i.body() : i.orelse(), scope);
             }
         }
         if (s instanceof Stmt.If || s instanceof Stmt.Try || s instanceof Stmt.For || s instanceof Stmt.While
                 || s instanceof Stmt.With) {
-            return containsReturn(StmtParts.blocks(s));
+            return containsReturn(StmtParts.blocks(s), scope);
         }
         return false;
     }
 
-    private static boolean containsReturn(List<Stmt> stmts) {
+    /**
+     * True when {@code s} is a dialect test whose branch that runs on the project's database always
+     * ends in {@code return}, {@code raise} or {@code continue}, through elif chains (read in a loop:
+     * their nesting is the input's).
+     */
+    private boolean leavesOnDialect(Stmt s, Scope scope) {
+        Stmt current = s;
+        while (current instanceof Stmt.If i) {
+            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            if (runs == null) {
+                return false;
+            }
+            List<Stmt> branch = runs ? i.body() : i.orelse();
+            if (branch.isEmpty()) {
+                return false;
+            }
+            if (endsFlow(branch)) {
+                return true;
+            }
+            current = branch.get(branch.size() - 1);
+        }
+        return false;
+    }
+
+    /** A {@code return} that may run on the project's database: dialect tests' other branches never do. */
+    private boolean containsReturn(List<Stmt> stmts, Scope scope) {
         for (Stmt s : stmts) {
-            if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(StmtParts.blocks(s))) {
+            Boolean runs = s instanceof Stmt.If i ? DialectCheck.thenRuns(i.test(), scope, dialect) : null;
+            List<Stmt> inner = runs == null ? StmtParts.blocks(s) : runs ? ((Stmt.If) s).body() : ((Stmt.If) s).orelse();
+            if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(inner, scope)) {
                 return true;
             }
         }
@@ -296,14 +333,8 @@ final class OpExtractor {
 
     private void walkFor(Stmt.For f, Ctx ctx, Set<String> active) {
         visit(f.iter(), ctx, active);
-        Expr iter = ColumnReader.deref(f.iter(), ctx.scope());
-        List<Expr> items = null;
-        if (iter instanceof Expr.ListExpr l) {
-            items = l.elements();
-        } else if (iter instanceof Expr.Tuple t) {
-            items = t.elements();
-        }
-        if (items != null && items.size() <= 200) {
+        List<Expr> items = LoopItems.of(f.iter(), ctx.scope(), file.text());
+        if (items != null) {
             for (Expr item : items) {
                 Ctx c = loopCtx(ctx);
                 bindTarget(f.target(), item, c, false);

@@ -273,7 +273,8 @@ public final class Linter {
         // each file's findings in a list of its own (a queue shared by the workers was a node
         // and a contended append per finding, and a walk of 20,000 nodes after)
         List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine, naming::postgresNames, naming::convention);
+        Migration m = load(p, display.apply(p), texts.get(p), mine, naming::postgresNames, naming::convention,
+                target.settings().dialect());
         // a file that only gives the graph its context (the user named other files, as pre-commit
         // does) needs its model, not its per-file findings and their fixes
         if (m != null && m.header().isRevision() && target.reports(p)) {
@@ -546,6 +547,14 @@ public final class Linter {
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
             java.util.function.BooleanSupplier postgresNames,
             java.util.function.Supplier<dev.idemlint.migration.NamingConvention> naming) {
+        return load(path, displayPath, text, diags, postgresNames, naming, dev.idemlint.discovery.Dialect.POSTGRESQL);
+    }
+
+    /** As above, reading dialect tests ({@code if bind.dialect.name == "mysql":}) for {@code dialect}. */
+    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
+            java.util.function.BooleanSupplier postgresNames,
+            java.util.function.Supplier<dev.idemlint.migration.NamingConvention> naming,
+            dev.idemlint.discovery.Dialect dialect) {
         SourceFile file;
         char[] chars = null;
         try {
@@ -593,7 +602,7 @@ public final class Linter {
         }
         Migration m;
         try {
-            m = reader.read(module);
+            m = reader.read(module, dialect);
         } catch (RuntimeException | OutOfMemoryError | AssertionError e) {
             // a StackOverflowError goes up: the engine runs the file again on a deeper stack
             diags.add(internalError(file, "this file", e));

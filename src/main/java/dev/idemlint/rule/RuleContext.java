@@ -69,10 +69,13 @@ public final class RuleContext {
         private final int index;
         private final Diagnostic first;
         private int times = 1;
+        /** The fixes every pass offered alike. */
+        private List<Fix> fixes;
 
         Slot(int index, Diagnostic first) {
             this.index = index;
             this.first = first;
+            this.fixes = first.fixes();
         }
     }
 
@@ -90,17 +93,20 @@ public final class RuleContext {
             return;
         }
         slot.times++;
-        into.set(slot.index, repeated(slot.first, slot.times));
+        // a fix that spells one pass's names (`DROP INDEX IF EXISTS ix_a_id` in a loop over tables)
+        // would do that pass's work on every pass: only the fixes all passes share are kept
+        slot.fixes = slot.fixes.stream().filter(d.fixes()::contains).toList();
+        into.set(slot.index, repeated(slot.first, slot.times, slot.fixes));
     }
 
-    /** The first finding of a site that code reaches {@code times} times, saying so. */
-    static Diagnostic repeated(Diagnostic first, int times) {
+    /** The first finding of a site that code reaches {@code times} times, saying so, with {@code fixes}. */
+    static Diagnostic repeated(Diagnostic first, int times, List<Fix> fixes) {
         String m = first.message();
         String stem = m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
         return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(),
                 stem + " (this line runs " + times + " times).",
                 "A loop or repeated call runs this line " + times + " times. " + first.help(),
-                first.fixes(), first.related());
+                fixes, first.related());
     }
 
     public Settings settings() {

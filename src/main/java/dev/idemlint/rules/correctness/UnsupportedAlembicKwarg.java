@@ -1,5 +1,7 @@
 package dev.idemlint.rules.correctness;
 
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Migration;
@@ -12,6 +14,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.source.SourceFile;
@@ -20,11 +23,15 @@ import java.util.List;
 /**
  * Flags {@code if_not_exists=} on {@code add_column} and {@code if_exists=} on {@code drop_constraint}
  * where the project's Alembic predates them: the call raises TypeError (other ops ignore the kwarg).
+ * On MySQL 8.0 it also flags the column, index and constraint kwargs an Alembic that has them renders
+ * as {@code IF [NOT] EXISTS}, which that server has on none of those statements (MysqlFacts).
  */
 public final class UnsupportedAlembicKwarg implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         var s = ctx.settings();
+        // TypeError or not is Alembic's and SQLAlchemy's business; the server's grammar comes after
+        Settings alembicOnly = s.withDialect(Dialect.POSTGRESQL);
         for (Operation op : m.operations()) {
             Origin o = op.site().origin();
             if (o != Origin.OP_CALL && o != Origin.BATCH_OP) {
@@ -33,15 +40,32 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
             String call = null;
             String kwarg = null;
             String needs = null;
-            if (op instanceof Operation.AddColumn a && a.ifNotExists() && !s.columnIfExistsSupported()) {
+            if (op instanceof Operation.AddColumn a && a.ifNotExists() && !alembicOnly.columnIfExistsSupported()) {
                 call = "add_column";
                 kwarg = "if_not_exists";
                 needs = "Alembic 1.16.0";
             } else if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
-                    && !s.constraintIfExistsSupported()) {
+                    && !alembicOnly.constraintIfExistsSupported()) {
                 call = "drop_constraint";
                 kwarg = "if_exists";
                 needs = "Alembic 1.16.0 with SQLAlchemy 2.0";
+            }
+            if (call == null && s.dialect().kind() == Dialect.Kind.MYSQL) {
+                String clause = mysqlRejected(op, alembicOnly);
+                if (clause != null) {
+                    String name = op instanceof Operation.AddColumn ? "add_column"
+                            : op instanceof Operation.CreateIndex ? "create_index"
+                            : "drop_" + ((Operation.Drop) op).kind().sql().toLowerCase(java.util.Locale.ROOT);
+                    String kw = op instanceof Operation.Drop ? "if_exists" : "if_not_exists";
+                    ObjectKind kind = op instanceof Operation.AddColumn ? ObjectKind.COLUMN
+                            : op instanceof Operation.CreateIndex ? ObjectKind.INDEX : ((Operation.Drop) op).kind();
+                    ctx.report(m.source(), op.site().span(), "`" + name + "(" + kw + "=True)` fails on the first run"
+                            + " on MySQL: Alembic " + s.alembic() + " renders `" + clause + "`, which MySQL rejects"
+                            + " as a syntax error (1064 ER_PARSE_ERROR).")
+                            .help("MySQL (8.0 manual) has no `IF [NOT] EXISTS` on column, index or constraint statements (MariaDB"
+                                    + " has). Drop the keyword and guard the call with the inspector.")
+                            .fixes(MysqlDialect.portable(fixes(op, kw, m.source()), s, kind)).emit();
+                }
             }
             if (call != null) {
                 ctx.report(m.source(), op.site().span(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
@@ -52,6 +76,29 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                         .fixes(fixes(op, kwarg, m.source())).emit();
             }
         }
+    }
+
+    /**
+     * The clause Alembic renders for the op's kwarg when {@code alembicOnly} (the project's Alembic and
+     * SQLAlchemy, a server that takes the clause) honours it, for the statements MySQL 8.0 has no
+     * {@code IF [NOT] EXISTS} on; null otherwise. Tables have it on MySQL 8.0 too.
+     */
+    private static String mysqlRejected(Operation op, Settings alembicOnly) {
+        if (op instanceof Operation.AddColumn a && a.ifNotExists() && alembicOnly.columnIfExistsSupported()) {
+            return "ADD COLUMN IF NOT EXISTS";
+        }
+        if (op instanceof Operation.CreateIndex c && c.ifNotExists() && alembicOnly.indexIfExistsSupported()) {
+            return "CREATE INDEX IF NOT EXISTS";
+        }
+        if (op instanceof Operation.Drop d && d.ifExists()) {
+            return switch (d.kind()) {
+                case COLUMN -> alembicOnly.columnIfExistsSupported() ? "DROP COLUMN IF EXISTS" : null;
+                case INDEX -> alembicOnly.indexIfExistsSupported() ? "DROP INDEX IF EXISTS" : null;
+                case CONSTRAINT -> alembicOnly.constraintIfExistsSupported() ? "DROP CONSTRAINT IF EXISTS" : null;
+                default -> null;
+            };
+        }
+        return null;
     }
 
     /**

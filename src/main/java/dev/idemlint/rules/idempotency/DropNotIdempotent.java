@@ -1,5 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
@@ -40,6 +42,10 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             if (d.ifExists() && d.kind() == ObjectKind.CONSTRAINT) {
                 continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
+            }
+            if (d.ifExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
+                    && kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL))) {
+                continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
             String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
@@ -239,15 +245,19 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     static boolean kwargSupported(ObjectKind kind, RuleContext ctx) {
+        return kwargSupported(kind, ctx.settings());
+    }
+
+    private static boolean kwargSupported(ObjectKind kind, Settings settings) {
         switch (kind) {
             case INDEX:
-                return ctx.settings().indexIfExistsSupported();
+                return settings.indexIfExistsSupported();
             case TABLE:
-                return ctx.settings().tableIfExistsSupported();
+                return settings.tableIfExistsSupported();
             case COLUMN:
-                return ctx.settings().columnIfExistsSupported();
+                return settings.columnIfExistsSupported();
             case CONSTRAINT:
-                return ctx.settings().constraintIfExistsSupported();
+                return settings.constraintIfExistsSupported();
             default:
                 return true;
         }
