@@ -2,7 +2,7 @@
 # idemlint against Squawk on equal work: real revisions for idemlint, and for Squawk exactly the
 # DDL/DML those revisions send to PostgreSQL.
 #
-#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... VERSIONS_DIR...
+#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... [--tree DIR] VERSIONS_DIR...
 #
 # For each VERSIONS_DIR (a real project's Alembic versions directory, extracted outside this
 # repository) Debian's Alembic renders the chain offline (`alembic upgrade heads --sql`, env.py here)
@@ -21,19 +21,22 @@
 # Each --java row is run three ways: `--no-cache` (cold), with the result cache warm (nothing changed
 # since the last run: `warm`), and after one revision of one tree changed (`1 changed`: a comment line
 # appended to a different revision each round, so only that tree is linted again). The caches live in
-# each copied tree's project root, as by default.
+# each copied tree's project root, as by default. --tree DIR adds a row per --java: one revision of the
+# single versions tree DIR changed (e.g. `bench/generate.py 3660 DIR`; a copy of DIR is used), timed
+# after an untimed run has filled its cache (idemlint only: Squawk's work does not grow with a tree).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
 root="$(dirname "$bench")"
-runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=()
+runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=() tree=
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
     --copies) copies="$2"; shift 2 ;;
     --idemlint) idemlint="$2"; shift 2 ;;
     --java) javas+=("$2"); shift 2 ;;
-    -h|--help) sed -n 2,21p "$0"; exit 0 ;;
+    --tree) tree="$(cd "$2" && pwd)"; shift 2 ;;
+    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
     *) dirs+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
@@ -88,6 +91,15 @@ for spec in "${javas[@]}"; do
 done
 revisions=("$data"/py/*/versions/*.py)
 changed=("${revisions[@]:0:runs}")
+if [[ -n "$tree" ]]; then
+  cp -r "$tree" "$data/tree"
+  [[ -d "$data/tree/versions" ]] && big="$data/tree/versions" || big="$data/tree"
+  for spec in "${javas[@]}"; do
+    IDEMLINT_JAVA="${spec#*=}" "$idemlint" lint --format json --fail-on never "$big" > /dev/null
+  done
+  in_tree=("$big"/*.py)
+  big_n=${#in_tree[@]}
+fi
 "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for ((r = 1; r <= runs; r++)); do
@@ -102,6 +114,12 @@ for ((r = 1; r <= runs; r++)); do
     IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
       "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
     printf '%s\t%s\t%s\n' "${spec%%=*} 1 changed" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+    if [[ -n "$tree" ]]; then
+      printf '# changed in round %s\n' "$r" >> "${in_tree[$(( (r * 37) % big_n ))]}"
+      IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
+        "$idemlint" lint --format json --fail-on never "$big" > /dev/null
+      printf '%s\t%s\t%s\n' "${spec%%=*} 1 changed in one tree of $big_n" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+    fi
   done
   /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
   printf 'squawk %s\t%s\t%s\n' "$("$squawk" --version | tr -dc '0-9.')" "$r" "$(tail -n 1 "$log.t")" >> "$log"

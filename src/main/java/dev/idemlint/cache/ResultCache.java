@@ -40,11 +40,12 @@ import java.util.function.Function;
  * rules read them all), so changing one revision re-lints its tree; the other trees of the run still hit.
  *
  * <p>Every input is hostile, the cache directory included: a pull request can commit a crafted
- * {@code .idemlint_cache/}. So an entry counts only when its signature verifies under the directory's
- * signing key, and that key counts only in the file it was written to: the key file records its own
- * file identity (device and inode), which a checkout, a copy or a restore from an archive does not
- * keep, so a key that came with the directory is replaced and every entry signed with it becomes a
- * miss. Nothing is followed through a symbolic link unless the user named the directory. Entries are
+ * {@code .idemlint_cache/}. So an entry is named by a keyed hash (SipHash) of its inputs under the
+ * directory's secret key and is only ever looked up by that name: nobody without the key can name the
+ * entry a run will read. That key counts only in the file it was written to: the key file records its
+ * own file identity (device and inode), which a checkout, a copy or a restore from an archive does not
+ * keep, so a key that came with the directory is replaced and every entry named under it becomes a
+ * miss. A CRC-32C over the entry finds damage. Nothing is followed through a symbolic link unless the user named the directory. Entries are
  * written to a temporary file and renamed into place, so concurrent runs read an old entry, a new
  * one, or none; never a mix.
  */
@@ -56,12 +57,13 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 1;
+    private static final int FORMAT = 2;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
     private static final long MAX_ENTRY = 1L << 30;
-    private static final int MAC = 16;
+    /** The entry's CRC-32C, which finds damage (a torn write, a bit flipped on disk); trust is the name's. */
+    private static final int CHECK = 4;
     /** The standard signature (https://bford.info/cachedir/): backup and archiving tools skip the directory. */
     static final String CACHEDIR_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n"
             + "# This file is a cache directory tag created by idemlint.\n"
@@ -180,12 +182,11 @@ public final class ResultCache {
 
     /**
      * What the key holds besides the files and the naming convention: the rules run, where the tree
-     * is, its settings and config. Made once per distinct set in a run (most trees of a run share one).
+     * is, its settings and config. The settings' text is made once per distinct set in a run (most
+     * trees of a run share one, each in a project root of its own).
      */
     private String context(LintTarget target) {
-        List<Object> parts = new ArrayList<>(6);
-        parts.add(target.projectRoot());
-        parts.add(target.versionsDir() == null ? "" : target.versionsDir());
+        List<Object> parts = new ArrayList<>(4);
         parts.add(target.settings());
         parts.add(target.config());
         parts.add(target.provenance());
@@ -195,7 +196,8 @@ public final class ResultCache {
             c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
             contexts.put(parts, c);
         }
-        return c;
+        return canonical(List.of(target.projectRoot(), target.versionsDir() == null ? "" : target.versionsDir()))
+                + "\n" + c;
     }
 
     /** One tree's look-up: its result when cached, and where to store it when not. */
@@ -301,13 +303,9 @@ public final class ResultCache {
         }
 
         LintResult read(byte[] key, Tree tree) {
-            byte[] signing = key();
-            if (signing == null) {
-                return null;
-            }
             byte[] data = readSmall(dir.resolve(HexFormat.of().formatHex(key)), MAX_ENTRY);
             int head = MAGIC.length + 4 + key.length + 4;
-            if (data == null || data.length < head + MAC) {
+            if (data == null || data.length < head + CHECK) {
                 return null;
             }
             EntryCodec.In in = new EntryCodec.In(data, MAGIC.length, 4);
@@ -322,11 +320,14 @@ public final class ResultCache {
             } catch (EntryCodec.Malformed e) {
                 return null;
             }
-            if (length < 0 || length != data.length - head - MAC) {
+            if (length < 0 || length != data.length - head - CHECK) {
                 return null;
             }
-            byte[] mac = mac(signing, data, 0, head + length);
-            if (!MessageDigest.isEqual(mac, java.util.Arrays.copyOfRange(data, head + length, data.length))) {
+            try {
+                if (new EntryCodec.In(data, head + length, CHECK).i32() != check(data, 0, head + length)) {
+                    return null;
+                }
+            } catch (EntryCodec.Malformed e) {
                 return null;
             }
             try {
@@ -341,18 +342,13 @@ public final class ResultCache {
             if (disabled || !ensureDir()) {
                 return;
             }
-            byte[] signing = key();
-            if (signing == null) {
-                return;
-            }
             EntryCodec.Out out = new EntryCodec.Out();
             out.bytes(MAGIC, MAGIC.length);
             out.i32(FORMAT);
             out.bytes(key, key.length);
             out.i32(payload.length);
             out.bytes(payload, payload.length);
-            byte[] mac = mac(signing, out.buf, 0, out.size);
-            out.bytes(mac, mac.length);
+            out.i32(check(out.buf, 0, out.size));
             writeAtomically(dir.resolve(HexFormat.of().formatHex(key)), java.util.Arrays.copyOf(out.buf, out.size));
         }
 
@@ -606,11 +602,20 @@ public final class ResultCache {
         return digest().digest(s.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The entry's signature: SipHash under the directory's key, apart from the hashes that name entries. */
-    static byte[] mac(byte[] key, byte[] data, int offset, int length) {
-        SipHash h = new SipHash(key);
-        h.piece("idemlint result cache entry " + FORMAT);
-        h.update(data, offset, length);
-        return h.finish();
+    /**
+     * The entry's CRC-32C. It is no signature, and needs none: an entry is only ever looked up by its
+     * name, the keyed hash of everything its findings depend on under the directory's secret key
+     * ({@link #probe}), so a file that was not written here for exactly these inputs (a crafted entry a
+     * pull request commits, one from another directory or version) is never read, as nobody without the
+     * key can name it; and whoever can write into the directory can also write a key file of their own
+     * (recording its own identity), so a signature under that key would stop nobody the name does not.
+     * What is left to find is damage to an entry written here, which a CRC finds (and the
+     * JVM computes it with one instruction per word, where a second keyed pass over the entry was 8% of a
+     * warm run).
+     */
+    static int check(byte[] data, int offset, int length) {
+        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        crc.update(data, offset, length);
+        return (int) crc.getValue();
     }
 }

@@ -171,13 +171,28 @@ public record SourceEncoding(Charset charset, boolean bom) {
             while (end < bytes.length && bytes[end] != '\n') {
                 end++;
             }
-            Matcher m = CODING.matcher(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
-            if (m.find()) {
-                return m.group(1);
+            // the pattern needs "coding" on the line: most lines lack it, and the regex was 7% of a warm run
+            if (contains(bytes, i, end, CODING_WORD)) {
+                Matcher m = CODING.matcher(new String(bytes, i, end - i, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    return m.group(1);
+                }
             }
             i = end + 1;
         }
         return null;
+    }
+
+    private static final byte[] CODING_WORD = "coding".getBytes(StandardCharsets.US_ASCII);
+
+    /** Whether {@code bytes[from, to)} holds {@code word}. */
+    private static boolean contains(byte[] bytes, int from, int to, byte[] word) {
+        for (int i = from; i <= to - word.length; i++) {
+            if (bytes[i] == word[0] && java.util.Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -157,8 +157,28 @@ class ResultCacheTest {
     }
 
     @Test
-    void a_forged_count_or_index_inside_a_signed_entry_is_a_miss_not_a_crash() throws Exception {
-        // the decoder's own checks, behind the signature: counts and indexes out of range
+    void a_whole_entry_with_a_valid_checksum_under_another_trees_name_is_a_miss(@TempDir Path tmp) throws IOException {
+        // the checksum only finds damage; an entry counts for the inputs its name was hashed from, never
+        // for another tree's, even when it is a whole entry written here (or a crafted one, checksum right)
+        LintTarget first = tree(tmp.resolve("p"));
+        LintTarget second = tree(tmp.resolve("q"));
+        Path dir = tmp.resolve("cache");
+        run(cache(dir), first);
+        Path firstEntry = entries(dir).get(0);
+        run(cache(dir), second);
+        List<Path> both = entries(dir);
+        assertEquals(2, both.size());
+        Path secondEntry = both.get(0).equals(firstEntry) ? both.get(1) : both.get(0);
+        byte[] firstBytes = Files.readAllBytes(firstEntry);
+        Files.write(secondEntry, firstBytes);
+        assertFalse(run(cache(dir), second), "the first tree's entry was read for the second");
+        assertTrue(run(cache(dir), second), "its own entry was written again");
+        assertTrue(run(cache(dir), first));
+    }
+
+    @Test
+    void a_forged_count_or_index_inside_a_checked_entry_is_a_miss_not_a_crash() throws Exception {
+        // the decoder's own checks, behind the checksum: counts and indexes out of range
         EntryCodec.TreeFiles none = new EntryCodec.TreeFiles() {
             @Override
             public int indexOf(Path path) {

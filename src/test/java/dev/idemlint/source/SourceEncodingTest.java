@@ -46,6 +46,12 @@ class SourceEncodingTest {
                 SourceEncoding.problem(bytes("\u00ef\u00bb\u00bf# -*- coding: latin-1 -*-\nx = 1\n")));
         assertEquals("encoding problem: UTF8 with BOM", SourceEncoding.problem(bytes("\u00ef\u00bb\u00bf# coding: UTF8\nx = 1\n")));
         assertEquals("unknown encoding: foobar", SourceEncoding.problem(bytes("# coding: foobar\nx = 1\n")));
+        // the second line counts, the third does not; "coding" at a line's very end names nothing
+        assertEquals("unknown encoding: foobar",
+                SourceEncoding.problem(bytes("#!/usr/bin/env python\n# vim: set fileencoding=foobar :\nx = 1\n")));
+        assertNull(SourceEncoding.problem(bytes("#!/usr/bin/env python\nx = 1\n# coding: foobar\n")));
+        assertNull(SourceEncoding.problem(bytes("# coding\n# no coding here\n")));
+        assertEquals("unknown encoding: foobar", SourceEncoding.problem(bytes("#coding=foobar")));
         byte[] ebcdic = "# coding: cp037\nx = 1\n".getBytes(Charset.forName("IBM037"));
         assertNull(SourceEncoding.problem(bytes("# coding: cp037\n")));
         assertEquals(StandardCharsets.UTF_8, SourceEncoding.detect(ebcdic).charset(),
