@@ -13,8 +13,8 @@ what MariaDB does differently:
   - an outcome records the server's error number (1050, 1060, 1061, 1091, 1146, 1062...) in "errno", and
     in "sqlstate" too, so readers of pg/rerun.py's output need no second code path.
 For each revision R: first = upgrade R; rerun = stamp R's parents, upgrade R again; then stamp the heads
-applied so far. With --dump, SHOW CREATE TABLE of every table but alembic_version (AUTO_INCREMENT
-counters removed: they count rows, not schema), sorted by name, is written to PATH after the walk.
+applied so far. With --dump, SHOW CREATE TABLE of every table but alembic_version, sorted by name, is
+written to PATH after the walk (AUTO_INCREMENT counters removed and index lines sorted: see normalized()).
 
 The server comes from --url (a mysql+pymysql:// URL without a database) or IDEMLINT_MARIADB_* (scripts/mariadb-up).
 """
@@ -105,6 +105,18 @@ def outcome(fn, cfg):
 
 
 AUTO_INCREMENT = re.compile(r" AUTO_INCREMENT=\d+")
+KEY_LINE = re.compile(r"\s*(UNIQUE KEY|KEY|FULLTEXT KEY|SPATIAL KEY|CONSTRAINT) ")
+
+
+def normalized(create):
+    """SHOW CREATE TABLE without what is not schema: the AUTO_INCREMENT counter (it counts rows) and the
+    order of the index and constraint lines (creation order: a re-run that drops and re-adds an index moves
+    it last), which are sorted."""
+    lines = AUTO_INCREMENT.sub("", create).split("\n")
+    body = [l.rstrip(",") for l in lines[1:-1]]
+    keys = sorted(l for l in body if KEY_LINE.match(l))
+    body = [l for l in body if not KEY_LINE.match(l)] + keys
+    return "\n".join([lines[0]] + [l + "," for l in body[:-1]] + body[-1:] + [lines[-1]])
 
 
 def dump(conn, path):
@@ -114,7 +126,7 @@ def dump(conn, path):
         parts = []
         for name in tables:
             cur.execute("SHOW CREATE TABLE `%s`" % name.replace("`", "``"))
-            parts.append(AUTO_INCREMENT.sub("", cur.fetchone()[1]) + ";")
+            parts.append(normalized(cur.fetchone()[1]) + ";")
     with open(path, "w") as f:
         f.write("\n\n".join(parts) + "\n")
 
