@@ -98,6 +98,24 @@ class MariaDbFixProofTest {
         }
     }
 
+    @Test
+    void an_enum_created_with_create_bind_makes_no_type_on_mariadb_and_the_re_run_fails_on_the_column() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("enum/versions"));
+        Path revision = versions.resolve("d3a0b0000001_enum_state.py");
+        Files.copy(Path.of(System.getProperty("idemlint.root", ".")).resolve(
+                "src/test/resources/fixtures/rules/create-type-unguarded/mariadb.py"), revision);
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        assertTrue(lint.out().contains("error 1060 ER_DUP_FIELDNAME"), lint.out());
+        assertFalse(lint.out().contains("create-type-unguarded") || lint.out().contains("42710"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE nodes (id int PRIMARY KEY)").ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1060"), "Enum.create(bind) emitted nothing; the column fails: " + rerun);
+        }
+    }
+
     /** The objects the seed revision starts from: a table it seeds, one it drops, an index it drops, one it renames. */
     private static final String SEED_BASE = "CREATE TABLE teams (id int PRIMARY KEY, name varchar(20));"
             + " CREATE TABLE legacy (id int); CREATE INDEX ix_teams_old ON teams (name); CREATE TABLE scratch (id int)";

@@ -1,5 +1,6 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
@@ -35,6 +36,11 @@ public final class EnumTypeMissing implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
+        if (MysqlDialect.applies(ctx.settings())) {
+            // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
+            // emitted, so there is no type to create twice or to miss
+            return;
+        }
         SchemaTimeline t = SchemaTimeline.of(tree.graph());
         Settings s = ctx.settings();
         if (t.startsFromExistingSchema(s)) {
