@@ -1045,7 +1045,8 @@ public final class SchemaTimeline {
         for (Event e : mine) {
             if (e.type() == Type.CREATE || e.type() == Type.DROP) {
                 evs.add(e);
-                if (e.owner() != null && key.kind() != ObjectKind.TABLE) {
+                // a table has an owner only as a partition: dropping its parent drops it
+                if (e.owner() != null) {
                     owners.add(e.owner());
                 }
             }
