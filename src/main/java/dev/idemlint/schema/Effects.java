@@ -128,7 +128,7 @@ public final class Effects {
             if (r.kind() != ObjectKind.OTHER) {
                 ObjectRef from = ref(op, r.kind(), r.table(), r.from());
                 if (from != null && r.to() != null) {
-                    out.add(new Rename(from, name(r.to(), op)));
+                    out.add(new Rename(from, name(r.to(), op), r.ifExists()));
                 } else {
                     out.add(unread(op, r.kind(), r.table()));
                     ObjectRef to = from == null ? ref(op, r.kind(), r.table(), r.to()) : null;
@@ -190,7 +190,12 @@ public final class Effects {
             return;
         }
         enumTypes(t, naming, out);
-        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.relation('r')));
+        QualifiedName parent = t.partitionOf() == null ? null : table(op, t.partitionOf());
+        if (t.partitionOf() != null && parent == null) {
+            out.add(Forget.everything());
+            return;
+        }
+        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.table(parent, t.temporary())));
         List<String> pk = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {

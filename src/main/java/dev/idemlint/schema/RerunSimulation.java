@@ -46,6 +46,8 @@ public final class RerunSimulation {
             effects.add(sure(op) ? e : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));
         }
+        // the re-run is another Alembic run, on another connection
+        state.endSession();
         List<Operation> out = new ArrayList<>(ops);
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
