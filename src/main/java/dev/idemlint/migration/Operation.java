@@ -107,10 +107,19 @@ public sealed interface Operation {
     }
 
     /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
-    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) implements Operation {
+    /**
+     * {@code DROP ...} / {@code drop_table} / {@code drop_column}... {@code cascade}: {@code DROP ... CASCADE}
+     * in SQL, which also drops what depends on the object (the columns of a dropped type).
+     */
+    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade)
+            implements Operation {
+        public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) {
+            this(site, kind, name, table, ifExists, false);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Drop(site, kind, name, table, ifExists);
+            return new Drop(site, kind, name, table, ifExists, cascade);
         }
 
         /**

@@ -83,11 +83,16 @@ public sealed interface Effect {
     /**
      * Removes {@code object}, and with it what PostgreSQL drops along (see {@link SchemaState}): a table
      * takes its columns, constraints, triggers, policies, indexes and owned sequences; a column the keys
-     * and indexes that use it. {@code ifExists} for {@code IF EXISTS}.
+     * and indexes that use it. {@code ifExists} for {@code IF EXISTS}; {@code cascade} for {@code CASCADE}:
+     * a type takes every column of that type (and of arrays of it).
      */
-    record Drop(ObjectRef object, boolean ifExists) implements Effect {
+    record Drop(ObjectRef object, boolean ifExists, boolean cascade) implements Effect {
         public Drop {
             Objects.requireNonNull(object, "object");
+        }
+
+        public Drop(ObjectRef object, boolean ifExists) {
+            this(object, ifExists, false);
         }
     }
 

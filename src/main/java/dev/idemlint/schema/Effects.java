@@ -121,7 +121,7 @@ public final class Effects {
             }
         } else if (op instanceof Operation.Drop d) {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
-            out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists()));
+            out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists(), d.cascade()));
         } else if (op instanceof Operation.Rename r) {
             // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
             // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)

@@ -662,8 +662,33 @@ public final class SchemaState {
             }
         } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
             keyIndex(o, e, Presence.ABSENT);
+        } else if (o.kind() == ObjectKind.TYPE && d.cascade() && gone == null) {
+            columnsOfType(o.name().name());
         }
         return missing != null ? missing : gone;
+    }
+
+    /**
+     * {@code DROP TYPE t CASCADE} drops every column of type {@code t} or {@code t[]}, in any table: those
+     * known to be of it go, those of a type not known may have gone, and so may the columns the state
+     * holds no entry for.
+     */
+    private void columnsOfType(String type) {
+        String name = dev.idemlint.migration.FormatType.userType(type);
+        for (Map.Entry<Slot, Entry> x : new ArrayList<>(entries.entrySet())) {
+            Entry e = x.getValue();
+            if (e.kind != ObjectKind.COLUMN || e.presence == Presence.ABSENT) {
+                continue;
+            }
+            if (e.columnType == null) {
+                set(x.getKey(), Presence.UNKNOWN, null);
+            } else if (e.columnType.equals(name) || e.columnType.equals(name + "[]")) {
+                QualifiedName table = x.getKey().table();
+                set(x.getKey(), Presence.ABSENT, null);
+                cascadeColumn(table, x.getKey().name().name(), Presence.ABSENT);
+            }
+        }
+        columnsDefault.replaceAll((t, p) -> p == Presence.ABSENT ? p : Presence.UNKNOWN);
     }
 
     /** A key constraint's index goes with it (it is the one of the same name on the same table). */

@@ -776,6 +776,10 @@ final class StatementClassifier {
         if (ops.isEmpty()) {
             return NAMELESS.contains(kind) ? one(new Operation.Drop(site(), kind, null, null, ie)) : unknown();
         }
+        if (c.accept("CASCADE")) {
+            ops.replaceAll(o -> o instanceof Operation.Drop d
+                    ? new Operation.Drop(d.site(), d.kind(), d.name(), d.table(), d.ifExists(), true) : o);
+        }
         return ops;
     }
 
