@@ -23,12 +23,21 @@ public sealed interface Operation {
         }
     }
 
-    /** {@code CREATE TABLE}; {@code columns} may be empty for raw SQL we could not read. */
+    /**
+     * {@code CREATE TABLE}; {@code columns} may be empty for raw SQL we could not read. {@code partitionOf}:
+     * the parent table of {@code CREATE TABLE t PARTITION OF parent}, else null; {@code temporary}:
+     * {@code CREATE TEMP|TEMPORARY TABLE}.
+     */
     record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
-            List<NamedConstraint> constraints) implements Operation {
+            List<NamedConstraint> constraints, String partitionOf, boolean temporary) implements Operation {
+        public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
+                List<NamedConstraint> constraints) {
+            this(site, table, columns, ifNotExists, constraints, null, false);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new CreateTable(site, table, columns, ifNotExists, constraints);
+            return new CreateTable(site, table, columns, ifNotExists, constraints, partitionOf, temporary);
         }
     }
 
@@ -98,10 +107,19 @@ public sealed interface Operation {
     }
 
     /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
-    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) implements Operation {
+    /**
+     * {@code DROP ...} / {@code drop_table} / {@code drop_column}... {@code cascade}: {@code DROP ... CASCADE}
+     * in SQL, which also drops what depends on the object (the columns of a dropped type).
+     */
+    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade)
+            implements Operation {
+        public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) {
+            this(site, kind, name, table, ifExists, false);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Drop(site, kind, name, table, ifExists);
+            return new Drop(site, kind, name, table, ifExists, cascade);
         }
 
         /**
@@ -117,10 +135,21 @@ public sealed interface Operation {
     }
 
     /** Renames of tables, columns, indexes, constraints, types, ... */
-    record Rename(OpSite site, ObjectKind kind, String table, String from, String to) implements Operation {
+    /**
+     * {@code ALTER ... RENAME} / {@code rename_table} / {@code alter_column(new_column_name=)}.
+     * {@code ifExists}: {@code ALTER TABLE|INDEX|SEQUENCE|VIEW|MATERIALIZED VIEW IF EXISTS}, which skips a
+     * missing relation with a notice: the renamed relation itself, or the table of a renamed column or
+     * constraint (a missing column still fails, 42703). No form tolerates a taken target name (42P07).
+     */
+    record Rename(OpSite site, ObjectKind kind, String table, String from, String to, boolean ifExists)
+            implements Operation {
+        public Rename(OpSite site, ObjectKind kind, String table, String from, String to) {
+            this(site, kind, table, from, to, false);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Rename(site, kind, table, from, to);
+            return new Rename(site, kind, table, from, to, ifExists);
         }
     }
 

@@ -33,54 +33,87 @@ public sealed interface Effect {
      * in order, null when not known; {@code owner}: the table a sequence belongs to (null when not known;
      * an index's table is its {@link ObjectRef#table}); {@code postgresNamed}: PostgreSQL chose the name ({@code t_a_fkey}) and takes the next
      * free one ({@code t_a_fkey1}) when it is taken, so a taken name is no conflict; {@code relkind}: the
-     * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known.
+     * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known; {@code temporary}:
+     * a temporary table, gone when the session ends (each Alembic run has its own).
      */
     record Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
-            List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind) {
-        public static final Shape NONE = new Shape(null, null, false, null, null, null, false, (char) 0);
+            List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary) {
+        public static final Shape NONE = new Shape(null, null, false, null, null, null, false, (char) 0, false);
+
+        public Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
+                List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind) {
+            this(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind, false);
+        }
 
         public static Shape column(String type) {
-            return new Shape(type, null, false, null, null, null, false, (char) 0);
+            return new Shape(type, null, false, null, null, null, false, (char) 0, false);
         }
 
         public static Shape constraint(ConstraintKind kind, List<String> columns) {
-            return new Shape(null, kind, false, columns, null, null, false, (char) 0);
+            return new Shape(null, kind, false, columns, null, null, false, (char) 0, false);
         }
 
         public static Shape index(boolean unique, List<String> columns) {
-            return new Shape(null, null, unique, columns, null, null, false, 'i');
+            return new Shape(null, null, unique, columns, null, null, false, 'i', false);
         }
 
         public static Shape enumType(List<String> labels) {
-            return new Shape(null, null, false, null, labels, null, false, (char) 0);
+            return new Shape(null, null, false, null, labels, null, false, (char) 0, false);
         }
 
         public static Shape relation(char relkind) {
-            return new Shape(null, null, false, null, null, null, false, relkind);
+            return new Shape(null, null, false, null, null, null, false, relkind, false);
+        }
+
+        /**
+         * A table: {@code partitionOf} the parent of a partition ({@code CREATE TABLE p PARTITION OF
+         * parent}), which owns it as it owns its indexes (dropping the parent drops it), or null;
+         * {@code temporary} for {@code CREATE TEMP TABLE}, which ends with the session.
+         */
+        public static Shape table(QualifiedName partitionOf, boolean temporary) {
+            return new Shape(null, null, false, null, null, partitionOf, false, 'r', temporary);
         }
 
         /** The same shape with PostgreSQL choosing the name. */
         public Shape namedByPostgres() {
-            return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind);
+            return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind, temporary);
         }
     }
 
     /**
      * Removes {@code object}, and with it what PostgreSQL drops along (see {@link SchemaState}): a table
      * takes its columns, constraints, triggers, policies, indexes and owned sequences; a column the keys
-     * and indexes that use it. {@code ifExists} for {@code IF EXISTS}.
+     * and indexes that use it. {@code ifExists} for {@code IF EXISTS}; {@code cascade} for {@code CASCADE}:
+     * a type takes every column of that type (and of arrays of it).
      */
-    record Drop(ObjectRef object, boolean ifExists) implements Effect {
+    record Drop(ObjectRef object, boolean ifExists, boolean cascade) implements Effect {
         public Drop {
             Objects.requireNonNull(object, "object");
         }
+
+        public Drop(ObjectRef object, boolean ifExists) {
+            this(object, ifExists, false);
+        }
     }
 
-    /** {@code ALTER ... RENAME}: {@code object} takes the name {@code to} in the same namespace (and table). */
-    record Rename(ObjectRef object, String to) implements Effect {
+    /**
+     * {@code ALTER ... RENAME}: {@code object} takes the name {@code to} in the same namespace (and table).
+     * {@code ifExists}: {@code ALTER ... IF EXISTS} skips the statement when the relation it names (the
+     * object, or the table of a column or constraint) is missing; a taken target still fails.
+     */
+    record Rename(ObjectRef object, String to, boolean ifExists) implements Effect {
         public Rename {
             Objects.requireNonNull(object, "object");
             Objects.requireNonNull(to, "to");
+        }
+
+        public Rename(ObjectRef object, String to) {
+            this(object, to, false);
+        }
+
+        /** The relation whose absence {@code IF EXISTS} skips: the object, or its table. */
+        public ObjectRef skippedWhenMissing() {
+            return ObjectRef.tableScoped(object.kind()) ? ObjectRef.table(object.table()) : object;
         }
 
         public ObjectRef target() {

@@ -121,14 +121,14 @@ public final class Effects {
             }
         } else if (op instanceof Operation.Drop d) {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
-            out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists()));
+            out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists(), d.cascade()));
         } else if (op instanceof Operation.Rename r) {
             // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
             // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)
             if (r.kind() != ObjectKind.OTHER) {
                 ObjectRef from = ref(op, r.kind(), r.table(), r.from());
                 if (from != null && r.to() != null) {
-                    out.add(new Rename(from, name(r.to(), op)));
+                    out.add(new Rename(from, name(r.to(), op), r.ifExists()));
                 } else {
                     out.add(unread(op, r.kind(), r.table()));
                     ObjectRef to = from == null ? ref(op, r.kind(), r.table(), r.to()) : null;
@@ -190,7 +190,12 @@ public final class Effects {
             return;
         }
         enumTypes(t, naming, out);
-        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.relation('r')));
+        QualifiedName parent = t.partitionOf() == null ? null : table(op, t.partitionOf());
+        if (t.partitionOf() != null && parent == null) {
+            out.add(Forget.everything());
+            return;
+        }
+        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.table(parent, t.temporary())));
         List<String> pk = new ArrayList<>();
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {

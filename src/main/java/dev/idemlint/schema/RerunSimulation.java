@@ -46,13 +46,16 @@ public final class RerunSimulation {
             effects.add(sure(op) ? e : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));
         }
+        // the re-run is another Alembic run, on another connection
+        state.endSession();
         List<Operation> out = new ArrayList<>(ops);
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
             }
-            if (sure(op) && provable(op) && !effects.get(i).isEmpty() && proven(state, effects.get(i).get(0))) {
+            if (op.site().guard() == null && sure(op) && provable(op) && !effects.get(i).isEmpty()
+                    && proven(state, effects.get(i).get(0))) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 Guard g = Guard.of(creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind");
@@ -129,7 +132,16 @@ public final class RerunSimulation {
     }
 
     private static boolean sure(Operation op) {
-        return op.site().guard() == null && !op.site().conditional();
+        return (op.site().guard() == null || statementOrder(op.site().guard().kind())) && !op.site().conditional();
+    }
+
+    /**
+     * The marks {@code OperationPairs} puts on a drop and the creation of the same name after it: the
+     * statements still run unconditionally, so their effects are certain (a partitioned table dropped
+     * and made again takes its partitions with it).
+     */
+    private static boolean statementOrder(GuardKind kind) {
+        return kind == GuardKind.DROPPED_FIRST || kind == GuardKind.RECREATED_LATER;
     }
 
     /**

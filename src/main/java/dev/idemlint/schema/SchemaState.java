@@ -80,6 +80,8 @@ public final class SchemaState {
         List<String> columns;
         List<String> labels;
         QualifiedName owner;
+        /** A temporary table: gone when the session ends. */
+        boolean temporary;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -95,6 +97,7 @@ public final class SchemaState {
             e.columns = columns == null ? null : new ArrayList<>(columns);
             e.labels = labels == null ? null : new ArrayList<>(labels);
             e.owner = owner;
+            e.temporary = temporary;
             return e;
         }
     }
@@ -401,7 +404,8 @@ public final class SchemaState {
         } else if (effect instanceof Drop d) {
             return presence(d.object()) == Presence.PRESENT;
         } else if (effect instanceof Rename r) {
-            return presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
+            return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
+                    || presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
         } else if (effect instanceof Require q) {
             return presence(q.object()) == Presence.PRESENT;
         }
@@ -524,6 +528,23 @@ public final class SchemaState {
         return Optional.ofNullable(c);
     }
 
+    /**
+     * The session ends (the next Alembic run opens a new connection): temporary tables are gone, with
+     * what lives on them.
+     */
+    public void endSession() {
+        List<Slot> temporary = new ArrayList<>();
+        for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
+            if (e.getValue().temporary && e.getValue().presence != Presence.ABSENT) {
+                temporary.add(e.getKey());
+            }
+        }
+        for (Slot s : temporary) {
+            set(s, Presence.ABSENT, null);
+            cascadeTable(s.name(), Presence.ABSENT);
+        }
+    }
+
     /** Applies each effect in order; the first conflict. */
     public Optional<Conflict> applyAll(List<Effect> effects) {
         Conflict first = null;
@@ -585,6 +606,7 @@ public final class SchemaState {
         e.columns = sh.columns() == null ? null : new ArrayList<>(sh.columns());
         e.labels = sh.labels() == null ? null : new ArrayList<>(sh.labels());
         e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
+        e.temporary = sh.temporary();
         put(slot(o), e);
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
@@ -640,8 +662,33 @@ public final class SchemaState {
             }
         } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
             keyIndex(o, e, Presence.ABSENT);
+        } else if (o.kind() == ObjectKind.TYPE && d.cascade() && gone == null) {
+            columnsOfType(o.name().name());
         }
         return missing != null ? missing : gone;
+    }
+
+    /**
+     * {@code DROP TYPE t CASCADE} drops every column of type {@code t} or {@code t[]}, in any table: those
+     * known to be of it go, those of a type not known may have gone, and so may the columns the state
+     * holds no entry for.
+     */
+    private void columnsOfType(String type) {
+        String name = dev.idemlint.migration.FormatType.userType(type);
+        for (Map.Entry<Slot, Entry> x : new ArrayList<>(entries.entrySet())) {
+            Entry e = x.getValue();
+            if (e.kind != ObjectKind.COLUMN || e.presence == Presence.ABSENT) {
+                continue;
+            }
+            if (e.columnType == null) {
+                set(x.getKey(), Presence.UNKNOWN, null);
+            } else if (e.columnType.equals(name) || e.columnType.equals(name + "[]")) {
+                QualifiedName table = x.getKey().table();
+                set(x.getKey(), Presence.ABSENT, null);
+                cascadeColumn(table, x.getKey().name().name(), Presence.ABSENT);
+            }
+        }
+        columnsDefault.replaceAll((t, p) -> p == Presence.ABSENT ? p : Presence.UNKNOWN);
     }
 
     /** A key constraint's index goes with it (it is the one of the same name on the same table). */
@@ -656,12 +703,33 @@ public final class SchemaState {
         }
     }
 
-    /** What lives on table {@code t} takes presence {@code p}: its children and the relations it owns. */
+    /**
+     * What lives on table {@code t} takes presence {@code p}: its children and the relations it owns (its
+     * indexes, sequences and partitions, and theirs: a worklist, as partitions nest to any depth).
+     */
     private void cascadeTable(QualifiedName t, Presence p) {
-        clearChildren(t, p);
-        for (Slot s : copy(ownedBy.get(t))) {
-            set(s, p, null);
+        java.util.ArrayDeque<QualifiedName> work = new java.util.ArrayDeque<>(List.of(t));
+        Set<QualifiedName> seen = new HashSet<>();
+        while (!work.isEmpty()) {
+            QualifiedName next = work.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            if (!next.equals(t)) {
+                clearChildren(next, p);
+                if (p == Presence.ABSENT) {
+                    tables.remove(next);
+                }
+            }
+            for (Slot s : copy(ownedBy.get(next))) {
+                Entry owned = entries.get(s);
+                set(s, p, null);
+                if (tableLike(owned)) {
+                    work.push(s.name());
+                }
+            }
         }
+        clearChildren(t, p);
         // an index whose table is not known may be one of this table's
         for (Slot s : copy(ownerUnknown)) {
             set(s, Presence.UNKNOWN, null);
@@ -719,6 +787,26 @@ public final class SchemaState {
     private Conflict rename(Rename r) {
         ObjectRef from = r.object();
         ObjectRef to = r.target();
+        if (r.ifExists()) {
+            Presence named = presence(r.skippedWhenMissing());
+            if (named == Presence.ABSENT) {
+                // PostgreSQL skips the statement with a notice
+                return null;
+            }
+            if (named == Presence.UNKNOWN) {
+                // renamed or never there: the old name is free either way; the new one may be taken, and
+                // what lived on the old name may have moved
+                Entry e = entries.get(slot(from));
+                forget(Forget.object(to));
+                if (tableLike(e) || e == null && from.kind() == ObjectKind.TABLE) {
+                    cascadeTable(from.name(), Presence.UNKNOWN);
+                } else if (from.kind() == ObjectKind.COLUMN) {
+                    cascadeColumn(from.table(), from.name().name(), Presence.UNKNOWN);
+                }
+                set(slot(from), Presence.ABSENT, from.kind());
+                return null;
+            }
+        }
         Conflict missing = missingTable(from);
         Presence pf = presence(from);
         Presence pt = presence(to);

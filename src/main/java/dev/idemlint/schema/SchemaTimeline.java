@@ -1037,6 +1037,7 @@ public final class SchemaTimeline {
         for (Event e : mine) {
             if (e.type() == Type.CREATE || e.type() == Type.DROP) {
                 evs.add(e);
+                // a table has an owner only as a partition: dropping its parent drops it
                 if (e.owner() != null) {
                     owners.add(e.owner());
                 }

@@ -184,7 +184,7 @@ final class StatementClassifier {
             return unknown();
         }
         String label = "ALTER " + words(from, c.pos());
-        c.accept("IF", "EXISTS");
+        boolean ifExists = c.accept("IF", "EXISTS");
         TokenCursor.Name name = kind == ObjectKind.OPERATOR ? null : c.name();
         c.skipParens();
         String table = null;
@@ -193,7 +193,9 @@ final class StatementClassifier {
         }
         if (c.accept("RENAME")) {
             if (c.accept("TO")) {
-                return one(new Operation.Rename(site(), kind, table, value(name), value(c.name())));
+                // IF EXISTS skips a missing relation; on a trigger, policy or rule it is not accepted
+                return one(new Operation.Rename(site(), kind, table, value(name), value(c.name()),
+                        ifExists && relation(kind)));
             }
             ObjectKind part = c.accept("CONSTRAINT") ? ObjectKind.CONSTRAINT : ObjectKind.COLUMN;
             c.accept("COLUMN");
@@ -201,7 +203,8 @@ final class StatementClassifier {
             if (a == null || !c.accept("TO")) {
                 return unknown();
             }
-            return one(new Operation.Rename(site(), part, value(name), a.value(), value(c.name())));
+            return one(new Operation.Rename(site(), part, value(name), a.value(), value(c.name()),
+                    ifExists && relation(kind)));
         }
         if (kind == ObjectKind.DOMAIN && c.at("ADD")) {
             return unknown(); // a duplicate domain constraint fails, but the model has no domain constraint op
@@ -246,7 +249,7 @@ final class StatementClassifier {
         if (c.accept("ALL", "IN", "TABLESPACE")) {
             return benign("ALTER TABLE ALL IN TABLESPACE");
         }
-        c.accept("IF", "EXISTS");
+        boolean ifExists = c.accept("IF", "EXISTS");
         c.accept("ONLY");
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -258,7 +261,10 @@ final class StatementClassifier {
         }
         List<Operation> ops = new ArrayList<>();
         for (List<SqlToken> action : c.restSplitOnCommas()) {
-            ops.add(tableAction(new TokenCursor(action), table.value()));
+            Operation op = tableAction(new TokenCursor(action), table.value());
+            // ALTER TABLE IF EXISTS skips the whole statement when the table is missing
+            ops.add(ifExists && op instanceof Operation.Rename r
+                    ? new Operation.Rename(r.site(), r.kind(), r.table(), r.from(), r.to(), true) : op);
         }
         return ops;
     }
@@ -495,14 +501,16 @@ final class StatementClassifier {
 
     private List<Operation> create() {
         boolean orReplace = c.accept("OR", "REPLACE");
+        boolean temporary = false;
         while (c.peek() != null && c.peek().kind() == SqlToken.Kind.WORD && !c.peek().dynamic()
                 && CREATE_MODIFIERS.contains(c.peek().text().toUpperCase(Locale.ROOT))) {
-            c.next();
+            String w = c.next().text().toUpperCase(Locale.ROOT);
+            temporary |= w.equals("TEMP") || w.equals("TEMPORARY");
         }
         boolean unique = c.accept("UNIQUE");
         c.accept("CONSTRAINT"); // CREATE CONSTRAINT TRIGGER
         if (c.accept("TABLE") || c.accept("FOREIGN", "TABLE")) {
-            return createTable(orReplace);
+            return createTable(orReplace, temporary);
         }
         if (c.accept("INDEX")) {
             return createIndex(unique, orReplace);
@@ -560,11 +568,19 @@ final class StatementClassifier {
     }
 
     /** {@code orReplace}: MariaDB's CREATE OR REPLACE TABLE, which a re-run survives like IF NOT EXISTS. */
-    private List<Operation> createTable(boolean orReplace) {
+    private List<Operation> createTable(boolean orReplace, boolean temporary) {
         boolean ine = c.accept("IF", "NOT", "EXISTS") || orReplace;
         TokenCursor.Name table = c.name();
         if (table == null) {
             return unknown();
+        }
+        String partitionOf = null;
+        if (c.accept("PARTITION", "OF")) {
+            TokenCursor.Name parent = c.name();
+            if (parent == null || parent.value() == null) {
+                return unknown();
+            }
+            partitionOf = parent.value();
         }
         List<ColumnDef> columns = new ArrayList<>();
         List<NamedConstraint> named = new ArrayList<>();
@@ -578,7 +594,8 @@ final class StatementClassifier {
                 }
             }
         }
-        return one(new Operation.CreateTable(site(), table.value(), List.copyOf(columns), ine, List.copyOf(named)));
+        return one(new Operation.CreateTable(site(), table.value(), List.copyOf(columns), ine, List.copyOf(named),
+                partitionOf, temporary));
     }
 
     private void tableElement(TokenCursor e, List<ColumnDef> columns, List<NamedConstraint> named) {
@@ -655,6 +672,12 @@ final class StatementClassifier {
     }
 
     /** Consumes the object noun after CREATE/ALTER/DROP; null when not one we know. */
+    /** The kinds whose ALTER takes {@code IF EXISTS}: relations (PostgreSQL's RenameRelation skips a missing one). */
+    private static boolean relation(ObjectKind kind) {
+        return kind == ObjectKind.TABLE || kind == ObjectKind.INDEX || kind == ObjectKind.SEQUENCE
+                || kind == ObjectKind.VIEW || kind == ObjectKind.MATERIALIZED_VIEW;
+    }
+
     private ObjectKind objectKind() {
         if (c.accept("MATERIALIZED", "VIEW")) {
             return ObjectKind.MATERIALIZED_VIEW;
@@ -752,6 +775,10 @@ final class StatementClassifier {
         }
         if (ops.isEmpty()) {
             return NAMELESS.contains(kind) ? one(new Operation.Drop(site(), kind, null, null, ie)) : unknown();
+        }
+        if (c.accept("CASCADE")) {
+            ops.replaceAll(o -> o instanceof Operation.Drop d
+                    ? new Operation.Drop(d.site(), d.kind(), d.name(), d.table(), d.ifExists(), true) : o);
         }
         return ops;
     }

@@ -77,6 +77,27 @@ class SchemaStateTest {
     }
 
     @Test
+    void dropping_a_type_with_cascade_takes_the_columns_of_that_type() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(new Create(column(PLAYERS, "feeling"), false, Shape.column("mood")));
+        s.apply(new Create(column(TEAMS, "moods"), false, Shape.column("mood[]")));
+        ObjectRef mood = ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"));
+        assertEquals(Optional.empty(), s.apply(new Drop(mood, false, true)));
+        assertEquals(Presence.ABSENT, s.presence(column(PLAYERS, "feeling")));
+        assertEquals(Presence.ABSENT, s.presence(column(TEAMS, "moods")));
+        assertEquals(Presence.PRESENT, s.presence(column(PLAYERS, "name")));
+        assertEquals(Optional.empty(), s.apply(new Create(column(PLAYERS, "feeling"), false, Shape.column("mood"))));
+    }
+
+    @Test
+    void dropping_a_type_without_cascade_leaves_its_columns() {
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(new Create(column(PLAYERS, "feeling"), false, Shape.column("mood")));
+        s.apply(new Drop(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood")), false));
+        assertEquals(Presence.PRESENT, s.presence(column(PLAYERS, "feeling")));
+    }
+
+    @Test
     void dropping_a_table_takes_its_columns_keys_indexes_and_triggers() {
         SchemaState s = SchemaState.of(catalog());
         s.apply(new Create(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "players_seq")), false,

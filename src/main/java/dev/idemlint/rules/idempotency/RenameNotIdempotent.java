@@ -44,7 +44,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."
                             + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                            : RerunScenario.why(op.site()) + "PostgreSQL has no `RENAME ... IF EXISTS` for this: guard the rename with the inspector"
+                            : RerunScenario.why(op.site()) + ifExistsForm(r.kind()) + "guard the rename with the inspector"
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
                             + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();
         }
@@ -99,6 +99,22 @@ public final class RenameNotIdempotent implements MigrationRule {
         }
         Fix.dropMissing(out);
         return out;
+    }
+
+    /**
+     * What PostgreSQL's {@code IF EXISTS} does for this rename: {@code ALTER TABLE|INDEX|SEQUENCE|VIEW|
+     * MATERIALIZED VIEW IF EXISTS} skips a missing relation (never a taken new name: no form has
+     * {@code IF NOT EXISTS}), {@code ALTER TABLE IF EXISTS} a missing table, not a missing column.
+     */
+    private static String ifExistsForm(ObjectKind kind) {
+        return switch (kind) {
+            case TABLE, INDEX, SEQUENCE, VIEW, MATERIALIZED_VIEW -> "Write `ALTER "
+                    + kind.name().replace('_', ' ') + " IF EXISTS ... RENAME TO`, which skips a missing old name"
+                    + " (nothing tolerates a taken new name: that still fails with 42P07), or ";
+            case COLUMN, CONSTRAINT -> "`ALTER TABLE IF EXISTS` skips a missing table, not a missing "
+                    + kind.name().toLowerCase(java.util.Locale.ROOT) + ": ";
+            default -> "PostgreSQL has no `IF EXISTS` for this rename: ";
+        };
     }
 
     static SqlState state(ObjectKind kind) {
