@@ -483,10 +483,9 @@ public final class Planner {
             if (t.schema == null) {
                 continue;
             }
-            String have = state.columnType(ObjectRef.in(ObjectKind.COLUMN, t.qualified(), u.column().name().name()));
-            String declaredFamily = FormatType.family(u.type());
-            String haveFamily = FormatType.family(have);
-            if (declaredFamily == null || haveFamily == null || declaredFamily.equals(haveFamily)) {
+            String have = state.typeOfAnotherFamily(new Effect.TypedUse(
+                    ObjectRef.in(ObjectKind.COLUMN, t.qualified(), u.column().name().name()), u.type(), u.declared()));
+            if (have == null) {
                 continue;
             }
             String column = show(t.schema, t.name) + "." + u.column().name().name();
