@@ -55,7 +55,12 @@ public final class SchemaState {
      * A place in a namespace: for table-scoped objects, the table and the name; else the qualified name.
      * Two refs name the same object exactly when their slots are equal (the timeline files its events so).
      */
-    record Slot(String namespace, QualifiedName table, QualifiedName name) {
+    public record Slot(String namespace, QualifiedName table, QualifiedName name) {
+        /** A relation's place: tables, views, indexes, sequences and foreign tables share one namespace. */
+        public boolean relation() {
+            return namespace.equals(RELATION);
+        }
+
         // Written out, as QualifiedName's: the timeline looks slots up in hash maps for every event.
         @Override
         public boolean equals(Object o) {
@@ -278,8 +283,11 @@ public final class SchemaState {
         };
     }
 
-    /** The place {@code ref} takes in its namespace. */
-    static Slot slot(ObjectRef ref) {
+    /**
+     * The place {@code ref} takes in its namespace: the identity of an object, so a table and an index, a type
+     * and a domain, a function and a procedure of one name are one object.
+     */
+    public static Slot slot(ObjectRef ref) {
         return new Slot(namespace(ref.kind()), ObjectRef.tableScoped(ref.kind()) ? ref.table() : null, ref.name());
     }
 
