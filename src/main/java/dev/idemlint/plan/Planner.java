@@ -246,7 +246,8 @@ public final class Planner {
             implements Outcome {
         /** Fails whatever the schema holds: a syntax error, CONCURRENTLY in a transaction, a TypeError. */
         boolean stateFree() {
-            return sqlstate == null || sqlstate.equals("42601") || sqlstate.equals("25001");
+            return sqlstate == null || sqlstate.equals(SqlState.SYNTAX_ERROR.code())
+                    || sqlstate.equals(SqlState.ACTIVE_SQL_TRANSACTION.code());
         }
     }
 
@@ -951,7 +952,8 @@ public final class Planner {
             // add_column never creates the column's enum type: it must be there
             Target t = typeTarget(op, a.column().enumType().name());
             if (t.schema != null && state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
-                return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
+                SqlState missing = PostgresFacts.dropMissing(ObjectKind.TYPE);
+                return new Fails(missing.code(), missing.label(),
                         "type " + show(t.schema, t.name) + " does not exist (add_column does not create it)",
                         ObjectRef.of(ObjectKind.TYPE, t.qualified()), false);
             }
@@ -1246,8 +1248,8 @@ public final class Planner {
         Target t = typeTarget(op, name(v.type(), op));
         Presence type = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name)));
         if (type == Presence.ABSENT) {
-            return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
-                    "type " + v.type() + " does not exist", null, false);
+            SqlState missing = PostgresFacts.dropMissing(ObjectKind.TYPE);
+            return new Fails(missing.code(), missing.label(), "type " + v.type() + " does not exist", null, false);
         }
         List<String> labels = type == Presence.PRESENT ? state.labels(QualifiedName.of(t.schema, t.name)) : null;
         if (labels == null) {
