@@ -157,46 +157,6 @@ public final class FormatType {
     }
 
     /**
-     * The family of values a {@code format_type} holds, as a driver hands them to the code that reads
-     * them (psycopg2 converts by the column's type OID): {@code number} (the integer, floating-point and
-     * numeric types, and {@code oid}: the ones SQLAlchemy's PostgreSQL Float and Numeric result
-     * processors accept), {@code string}, {@code boolean}, {@code date}, {@code time}, {@code timestamp}
-     * (with or without time zone), {@code interval}, {@code binary}, {@code json}, {@code uuid},
-     * {@code network address}, {@code mac address}, {@code bit string}, {@code money}, {@code xml},
-     * {@code text search}, and {@code <family> array}. Null for a user type (an enum, a domain) or one
-     * this class does not know: its family cannot be told from its name.
-     */
-    public static String family(String formatType) {
-        if (formatType == null) {
-            return null;
-        }
-        if (formatType.endsWith("[]")) {
-            String element = family(formatType.substring(0, formatType.length() - 2));
-            return element == null || element.endsWith(" array") ? null : element + " array";
-        }
-        String t = formatType;
-        int paren = t.indexOf('(');
-        String head = paren < 0 ? t : t.substring(0, paren);
-        return switch (head) {
-            case "smallint", "integer", "bigint", "real", "double precision", "numeric", "oid" -> "number";
-            case "text", "character varying", "character", "name", "\"char\"" -> "string";
-            case "boolean" -> "boolean";
-            case "date" -> "date";
-            case "bytea" -> "binary";
-            case "json", "jsonb" -> "json";
-            case "uuid" -> "uuid";
-            case "inet", "cidr" -> "network address";
-            case "macaddr", "macaddr8" -> "mac address";
-            case "bit", "bit varying" -> "bit string";
-            case "money" -> "money";
-            case "xml" -> "xml";
-            case "tsvector", "tsquery" -> "text search";
-            default -> t.startsWith("timestamp") ? "timestamp" : t.startsWith("time") ? "time"
-                    : t.startsWith("interval") ? "interval" : null;
-        };
-    }
-
-    /**
      * Whether two {@code format_type} strings name the same type: equal, or equal once the double quotes
      * {@code quote_ident} adds to a reserved word ({@code "user"}) are set aside.
      */

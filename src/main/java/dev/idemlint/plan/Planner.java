@@ -95,7 +95,7 @@ public final class Planner {
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     /** Who created each object during the walk. */
-    private final Map<ObjectRef, String> createdBy = new HashMap<>();
+    private final Map<SchemaState.Slot, String> createdBy = new HashMap<>();
     /** Literal rows of guarded and ON CONFLICT inserts: written or not, per table. */
     private final Map<QualifiedName, List<Map<String, String>>> maybeRows = new HashMap<>();
     /** Tables the walk made and filled with rows that are not literals. */
@@ -246,7 +246,8 @@ public final class Planner {
             implements Outcome {
         /** Fails whatever the schema holds: a syntax error, CONCURRENTLY in a transaction, a TypeError. */
         boolean stateFree() {
-            return sqlstate == null || sqlstate.equals("42601") || sqlstate.equals("25001");
+            return sqlstate == null || sqlstate.equals(SqlState.SYNTAX_ERROR.code())
+                    || sqlstate.equals(SqlState.ACTIVE_SQL_TRANSACTION.code());
         }
     }
 
@@ -302,7 +303,7 @@ public final class Planner {
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
             creations.computeIfAbsent(c.index(), k -> new ArrayList<>()).add(c);
         }
-        Set<ObjectRef> madeHere = new LinkedHashSet<>();
+        Set<SchemaState.Slot> madeHere = new LinkedHashSet<>();
         Lost lost = null;
         int lostLine = 0;
         // on MySQL and MariaDB: the statements that ran before, which a failure leaves committed
@@ -362,7 +363,7 @@ public final class Planner {
 
     /** After a failure, the rest of the walk plans as if the revision had been fixed: all its objects exist. */
     private void applyAll(Migration m, List<Operation> ops, Map<Integer, List<Creation>> creations,
-            Set<ObjectRef> madeHere, int from) {
+            Set<SchemaState.Slot> madeHere, int from) {
         for (int k = from; k < ops.size(); k++) {
             for (Creation c : creations.getOrDefault(k, List.of())) {
                 if (effective(c)) {
@@ -458,7 +459,7 @@ public final class Planner {
 
     // ---- one operation ----
 
-    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere) {
+    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere) {
         // compared before the statement runs: SQLAlchemy processes its values before the server answers
         Lost misread = guard(op) == Run.SKIPS ? null : misread(op);
         Outcome o = run(m, op, creations, rev, madeHere);
@@ -483,10 +484,9 @@ public final class Planner {
             if (t.schema == null) {
                 continue;
             }
-            String have = state.columnType(ObjectRef.in(ObjectKind.COLUMN, t.qualified(), u.column().name().name()));
-            String declaredFamily = FormatType.family(u.type());
-            String haveFamily = FormatType.family(have);
-            if (declaredFamily == null || haveFamily == null || declaredFamily.equals(haveFamily)) {
+            String have = state.typeOfAnotherFamily(new Effect.TypedUse(
+                    ObjectRef.in(ObjectKind.COLUMN, t.qualified(), u.column().name().name()), u.type(), u.declared()));
+            if (have == null) {
                 continue;
             }
             String column = show(t.schema, t.name) + "." + u.column().name().name();
@@ -506,7 +506,7 @@ public final class Planner {
         return null;
     }
 
-    private Outcome run(Migration m, Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere) {
+    private Outcome run(Migration m, Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere) {
         if (op instanceof Operation.Unknown u) {
             return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
         }
@@ -724,7 +724,7 @@ public final class Planner {
     }
 
     /** The effect of an operation that runs ({@code maybe}: it may not run, so what it makes becomes unknown). */
-    private Outcome effect(Operation op, List<Creation> creations, String rev, Set<ObjectRef> madeHere, boolean maybe) {
+    private Outcome effect(Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere, boolean maybe) {
         Outcome pre = preconditions(op);
         if (!(pre instanceof Ok)) {
             return pre;
@@ -952,7 +952,8 @@ public final class Planner {
             // add_column never creates the column's enum type: it must be there
             Target t = typeTarget(op, a.column().enumType().name());
             if (t.schema != null && state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name))) == Presence.ABSENT) {
-                return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
+                SqlState missing = PostgresFacts.dropMissing(ObjectKind.TYPE);
+                return new Fails(missing.code(), missing.label(),
                         "type " + show(t.schema, t.name) + " does not exist (add_column does not create it)",
                         ObjectRef.of(ObjectKind.TYPE, t.qualified()), false);
             }
@@ -1085,7 +1086,7 @@ public final class Planner {
     }
 
     /** Records a creation in the state (unknown when the operation may not have run). */
-    private void make(Creation c, Operation op, String rev, Set<ObjectRef> madeHere, boolean maybe) {
+    private void make(Creation c, Operation op, String rev, Set<SchemaState.Slot> madeHere, boolean maybe) {
         ObjectRef k = key(op, c);
         if (k == null) {
             return;
@@ -1247,8 +1248,8 @@ public final class Planner {
         Target t = typeTarget(op, name(v.type(), op));
         Presence type = t.schema == null ? Presence.UNKNOWN : state.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(t.schema, t.name)));
         if (type == Presence.ABSENT) {
-            return new Fails(SqlState.UNDEFINED_OBJECT.code(), SqlState.UNDEFINED_OBJECT.label(),
-                    "type " + v.type() + " does not exist", null, false);
+            SqlState missing = PostgresFacts.dropMissing(ObjectKind.TYPE);
+            return new Fails(missing.code(), missing.label(), "type " + v.type() + " does not exist", null, false);
         }
         List<String> labels = type == Presence.PRESENT ? state.labels(QualifiedName.of(t.schema, t.name)) : null;
         if (labels == null) {
@@ -1584,21 +1585,9 @@ public final class Planner {
                 : where.schema() + "." + path);
     }
 
-    /**
-     * The identity under which the walk remembers who made an object: kinds that share a namespace
-     * (a table and an index, a type and a domain) are one object.
-     */
-    private static ObjectRef identity(ObjectRef ref) {
-        if (ref == null) {
-            return null;
-        }
-        ObjectKind kind = switch (ref.kind()) {
-            case TABLE, VIEW, MATERIALIZED_VIEW, INDEX, SEQUENCE, FOREIGN_TABLE -> ObjectKind.TABLE;
-            case DOMAIN -> ObjectKind.TYPE;
-            case PROCEDURE, AGGREGATE -> ObjectKind.FUNCTION;
-            default -> ref.kind();
-        };
-        return new ObjectRef(kind, ref.name(), ref.table());
+    /** The identity under which the walk remembers who made an object (its place in its namespace), or null. */
+    private static SchemaState.Slot identity(ObjectRef ref) {
+        return ref == null ? null : SchemaState.slot(ref);
     }
 
     private static String condition(String sqlstate) {
@@ -1624,7 +1613,7 @@ public final class Planner {
 
     // ---- diagnosis ----
 
-    private void failed(Migration m, Operation op, int line, Fails f, Set<ObjectRef> madeHere, List<Integer> applied) {
+    private void failed(Migration m, Operation op, int line, Fails f, Set<SchemaState.Slot> madeHere, List<Integer> applied) {
         String rev = m.header().revisionId();
         String message;
         String help;
@@ -1644,7 +1633,7 @@ public final class Planner {
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
             help = f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
-                    && f.object() != null && identity(f.object()).kind() == ObjectKind.TABLE
+                    && f.object() != null && identity(f.object()).relation()
                     ? missingTableHelp(rev, f.object().name().name())
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
         }
@@ -1669,7 +1658,7 @@ public final class Planner {
      * Whether stamping the failing revision is safe: every object it creates is already there (and each
      * column with the type it would get). Says which are there and which are not otherwise.
      */
-    private String stampHelp(Migration m, Set<ObjectRef> madeHere) {
+    private String stampHelp(Migration m, Set<SchemaState.Slot> madeHere) {
         String rev = m.header().revisionId();
         // a constraint written on its column and again in the table's SQL is one object
         Set<String> there = new LinkedHashSet<>();
@@ -1681,7 +1670,7 @@ public final class Planner {
                 continue;
             }
             Operation op = ops.get(c.index());
-            ObjectRef key = identity(key(op, c));
+            SchemaState.Slot key = identity(key(op, c));
             Presence f = fact(op, c);
             String what = describe(op, c);
             if (key == null || f == null || f == Presence.UNKNOWN) {

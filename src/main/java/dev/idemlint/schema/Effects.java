@@ -174,11 +174,23 @@ public final class Effects {
 
     /**
      * A drop or rename of a {@code kind} whose name (or schema, or table) cannot be read: any object of
-     * that kind may be gone, in {@code table} when it is known.
+     * that kind may be gone, in {@code table} when it is known ({@link SchemaState} adds what PostgreSQL
+     * takes along without {@code CASCADE}). Raw SQL that says {@code CASCADE}, or whose text is not there
+     * to read, may take dependent objects anywhere: everything is forgotten. Alembic's {@code drop_*} calls
+     * never cascade.
      */
     private static Forget unread(Operation op, ObjectKind kind, String table) {
+        if (op.site().origin() == Origin.RAW_SQL) {
+            String sql = op.site().sqlStatement();
+            if (sql == null || CASCADE.matcher(sql).find()) {
+                return Forget.everything();
+            }
+        }
         return Forget.kind(kind, table == null ? null : table(op, table));
     }
+
+    private static final java.util.regex.Pattern CASCADE = java.util.regex.Pattern.compile(
+            "(?i)\\bcascade\\b");
 
     private static void createTable(Operation op, Operation.CreateTable t, Naming naming, List<Effect> out) {
         if (t.table() == null) {

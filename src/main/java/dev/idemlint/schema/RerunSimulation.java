@@ -63,7 +63,7 @@ public final class RerunSimulation {
             }
             state.applyAll(effects.get(i));
         }
-        primaryKeySwapped(out);
+        primaryKeySwapped(ops, out);
         return out;
     }
 
@@ -74,7 +74,7 @@ public final class RerunSimulation {
      * revision's only primary-key creation on {@code t}, re-runs cleanly (no 42P16): on the re-run the
      * drop meets the key that creation left. Anything unreadable between the two proves nothing.
      */
-    private static void primaryKeySwapped(List<Operation> out) {
+    private static void primaryKeySwapped(List<Operation> ops, List<Operation> out) {
         // one pass to count each table's primary-key creations and find its last constraint drop, one to
         // pair each creation with the nearest drop before it: linear in the revision
         Map<String, Integer> pkAdds = new HashMap<>();
@@ -103,7 +103,9 @@ public final class RerunSimulation {
             }
             if (o instanceof Operation.Unknown) {
                 unknownBefore = j;
-            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null && sure(d)) {
+            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null
+                    && sure(ops.get(j))) {
+                // a drop this check proved (it meets the key the revision re-creates) runs all the same
                 if (d.primaryKey()) {
                     pkDropBefore.put(d.table(), j);
                 }

@@ -55,7 +55,12 @@ public final class SchemaState {
      * A place in a namespace: for table-scoped objects, the table and the name; else the qualified name.
      * Two refs name the same object exactly when their slots are equal (the timeline files its events so).
      */
-    record Slot(String namespace, QualifiedName table, QualifiedName name) {
+    public record Slot(String namespace, QualifiedName table, QualifiedName name) {
+        /** A relation's place: tables, views, indexes, sequences and foreign tables share one namespace. */
+        public boolean relation() {
+            return namespace.equals(RELATION);
+        }
+
         // Written out, as QualifiedName's: the timeline looks slots up in hash maps for every event.
         @Override
         public boolean equals(Object o) {
@@ -67,6 +72,10 @@ public final class SchemaState {
         public int hashCode() {
             return (namespace.hashCode() * 31 + name.hashCode()) * 31 + (table == null ? 0 : table.hashCode());
         }
+    }
+
+    /** A namespace, of one table ({@code table}) or, for a table-scoped namespace, of every table (null). */
+    private record Scope(String namespace, QualifiedName table) {
     }
 
     /** What is known of one object. */
@@ -138,6 +147,11 @@ public final class SchemaState {
     private final Map<QualifiedName, Presence> keysDefault = new HashMap<>();
     /** Lower-cased names opaque code may have touched. */
     private final Set<String> forgottenNames = new HashSet<>();
+    /**
+     * Namespaces in which code of unread names may have made, dropped or renamed any name: the presence of
+     * names no entry (or table default) speaks of. A table-scoped namespace with a null table is every table's.
+     */
+    private final Set<Scope> forgottenScopes = new HashSet<>();
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -272,8 +286,11 @@ public final class SchemaState {
         };
     }
 
-    /** The place {@code ref} takes in its namespace. */
-    static Slot slot(ObjectRef ref) {
+    /**
+     * The place {@code ref} takes in its namespace: the identity of an object, so a table and an index, a type
+     * and a domain, a function and a procedure of one name are one object.
+     */
+    public static Slot slot(ObjectRef ref) {
         return new Slot(namespace(ref.kind()), ObjectRef.tableScoped(ref.kind()) ? ref.table() : null, ref.name());
     }
 
@@ -313,7 +330,7 @@ public final class SchemaState {
     private String searched(String namespace, String name) {
         for (String s : searchPath) {
             Entry e = entries.get(new Slot(namespace, null, QualifiedName.of(s, name)));
-            if (e != null && e.presence != Presence.ABSENT) {
+            if (e != null ? e.presence != Presence.ABSENT : forgottenScopes.contains(new Scope(namespace, null))) {
                 return s;
             }
         }
@@ -343,6 +360,10 @@ public final class SchemaState {
             if (d != null) {
                 return d;
             }
+        }
+        if (!forgottenScopes.isEmpty() && (forgottenScopes.contains(new Scope(s.namespace(), null))
+                || s.table() != null && forgottenScopes.contains(new Scope(s.namespace(), s.table())))) {
+            return Presence.UNKNOWN;
         }
         if (s.namespace().equals(TYPE)) {
             // a table's row type has the table's name
@@ -428,6 +449,18 @@ public final class SchemaState {
     public String columnType(ObjectRef column) {
         Entry e = entries.get(slot(column));
         return e == null || e.presence != Presence.PRESENT ? null : e.columnType;
+    }
+
+    /**
+     * The type {@code use}'s column has here ({@link #columnType}) when the code declares it as a type of
+     * another {@link PostgresFacts#typeFamily family}: SQLAlchemy then processes its values as something
+     * they are not. Null when the two agree or either cannot be told (a user type, a column not known).
+     */
+    public String typeOfAnotherFamily(Effect.TypedUse use) {
+        String have = columnType(use.column());
+        String declared = PostgresFacts.typeFamily(use.type());
+        String actual = PostgresFacts.typeFamily(have);
+        return declared == null || actual == null || declared.equals(actual) ? null : have;
     }
 
     /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
@@ -926,20 +959,8 @@ public final class SchemaState {
 
     private void forget(Forget f) {
         switch (f.scope()) {
-            // KIND: the store keeps no presence per kind for the names it holds no entry for, so objects
-            // of one kind are forgotten with everything else
-            case EVERYTHING, KIND -> {
-                entries.clear();
-                childrenOf.clear();
-                ownedBy.clear();
-                ownerUnknown.clear();
-                byName.clear();
-                columnsDefault.clear();
-                keysDefault.clear();
-                forgottenNames.clear();
-                tables.clear();
-                baseline = Presence.UNKNOWN;
-            }
+            case EVERYTHING -> forgetEverything();
+            case KIND -> forgetKind(f.kind(), f.object() == null ? null : f.object().name());
             case NAMED -> {
                 for (String n : f.names()) {
                     String k = lower(n);
@@ -966,6 +987,149 @@ public final class SchemaState {
                 }
             }
         }
+    }
+
+    private void forgetEverything() {
+        entries.clear();
+        childrenOf.clear();
+        ownedBy.clear();
+        ownerUnknown.clear();
+        byName.clear();
+        columnsDefault.clear();
+        keysDefault.clear();
+        forgottenNames.clear();
+        forgottenScopes.clear();
+        tables.clear();
+        baseline = Presence.UNKNOWN;
+    }
+
+    /**
+     * A drop or rename of a {@code kind} object whose name the analyzer cannot read (on {@code table} when
+     * it is not null): every name of the kind's namespace may now be taken or free. What PostgreSQL takes
+     * along without {@code CASCADE} (the producer forgets everything for a statement that may cascade) goes
+     * too: a relation's columns, keys, triggers, indexes and owned sequences; a column's keys, indexes and
+     * owned sequences (and which columns a key uses, as a rename of a column leaves it). Relations share one
+     * namespace and {@code ALTER TABLE}/{@code ALTER INDEX ... RENAME} rename any relation, an index renamed
+     * renames its key constraint (and the other way round), so a relation kind forgets every relation and
+     * every table's keys. A type renamed changes the name columns of it print. Kinds whose statements reach
+     * further (a schema renamed moves its objects, an extension dropped takes its members) forget everything.
+     */
+    private void forgetKind(ObjectKind kind, QualifiedName table) {
+        String ns = namespace(kind);
+        boolean tableScoped = ObjectRef.tableScoped(kind);
+        if (!tableScoped && !ns.equals(RELATION) && !ns.equals(TYPE) && !ns.equals(ROUTINE)
+                && kind != ObjectKind.ROLE) {
+            forgetEverything();
+            return;
+        }
+        if (tableScoped) {
+            for (QualifiedName t : table != null ? List.of(table) : knownTables()) {
+                forgetOfTable(t, kind == ObjectKind.COLUMN);
+            }
+            if (table == null) {
+                forgottenScopes.add(new Scope(ns, null));
+            }
+            if (kind == ObjectKind.CONSTRAINT) {
+                // a key renamed renames its index: any relation name may be taken
+                forgottenScopes.add(new Scope(RELATION, null));
+                for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
+                    if (e.getValue().kind == ObjectKind.INDEX && e.getValue().presence == Presence.ABSENT) {
+                        e.getValue().presence = Presence.UNKNOWN;
+                    }
+                }
+            }
+            return;
+        }
+        forgetNamespace(ns, ns.equals(RELATION));
+        forgottenScopes.add(new Scope(ns, null));
+        if (ns.equals(RELATION)) {
+            for (QualifiedName t : knownTables()) {
+                forgetOfTable(t, false);
+                columnsDefault.put(t, Presence.UNKNOWN);
+                TableFacts f = tables.get(t);
+                if (f != null) {
+                    f.required = null;
+                    f.madeHere = false;
+                }
+            }
+            for (ObjectKind k : List.of(ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.TRIGGER,
+                    ObjectKind.POLICY, ObjectKind.RULE)) {
+                forgottenScopes.add(new Scope(k.name(), null));
+            }
+        } else if (ns.equals(TYPE)) {
+            for (Entry e : entries.values()) {
+                if (e.kind == ObjectKind.COLUMN && PostgresFacts.typeFamily(e.columnType) == null) {
+                    e.columnType = null;
+                }
+            }
+        }
+    }
+
+    /** Every entry of namespace {@code ns} becomes unknown; with {@code relations}, what lives on a table too. */
+    private void forgetNamespace(String ns, boolean relations) {
+        List<Slot> slots = new ArrayList<>();
+        for (Slot s : entries.keySet()) {
+            if (s.namespace().equals(ns)) {
+                slots.add(s);
+            }
+        }
+        for (Slot s : slots) {
+            Entry e = entries.get(s);
+            if (e == null) {
+                continue;
+            }
+            boolean table = relations && tableLike(e) && e.presence != Presence.ABSENT;
+            set(s, Presence.UNKNOWN, null);
+            if (table) {
+                cascadeTable(s.name(), Presence.UNKNOWN);
+            }
+        }
+    }
+
+    /**
+     * The constraints, triggers, policies and indexes of {@code table} become unknown, and no longer say
+     * which columns they use; with {@code columns}, its columns too.
+     */
+    private void forgetOfTable(QualifiedName table, boolean columns) {
+        if (columns) {
+            for (Slot s : copy(childrenOf.get(table))) {
+                if (s.namespace().equals(ObjectKind.COLUMN.name())) {
+                    set(s, Presence.UNKNOWN, null);
+                }
+            }
+            columnsDefault.put(table, Presence.UNKNOWN);
+            List<Slot> keys = new ArrayList<>(copy(childrenOf.get(table)));
+            keys.addAll(copy(ownedBy.get(table)));
+            for (Slot s : keys) {
+                Entry e = entries.get(s);
+                if (e != null) {
+                    e.columns = null;
+                }
+            }
+        }
+        forgetTableKeys(table);
+        TableFacts f = tables.get(table);
+        if (f != null) {
+            f.uniqueKeys = null;
+            if (columns) {
+                f.required = null;
+            }
+        }
+    }
+
+    /** The tables the state holds anything of. */
+    private Set<QualifiedName> knownTables() {
+        Set<QualifiedName> out = new HashSet<>(childrenOf.keySet());
+        out.addAll(ownedBy.keySet());
+        out.addAll(columnsDefault.keySet());
+        out.addAll(keysDefault.keySet());
+        out.addAll(tables.keySet());
+        for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
+            if (tableLike(e.getValue())) {
+                out.add(e.getKey().name());
+            }
+        }
+        return out;
     }
 
     /** The constraints, triggers, policies and indexes of a table (and indexes of no known table) become unknown. */

@@ -144,24 +144,4 @@ class FormatTypeTest {
         assertFalse(FormatType.same("\"Kind\"", "kind"));
         assertFalse(FormatType.same("character varying(32)", "character varying"));
     }
-
-    @Test
-    void families_group_what_a_driver_hands_back_alike() {
-        for (String n : List.of("integer", "bigint", "double precision", "real", "numeric(10,2)", "numeric", "oid")) {
-            assertEquals("number", FormatType.family(n), n);
-        }
-        assertEquals("string", FormatType.family("character varying(36)"));
-        assertEquals("string", FormatType.family("text"));
-        assertEquals("timestamp", FormatType.family("timestamp(3) without time zone"));
-        assertEquals("timestamp", FormatType.family("timestamp with time zone"));
-        assertEquals("time", FormatType.family("time with time zone"));
-        assertEquals("interval", FormatType.family("interval day to second(3)"));
-        assertEquals("bit string", FormatType.family("bit varying(5)"));
-        assertEquals("number array", FormatType.family("integer[]"));
-        assertEquals("json", FormatType.family("jsonb"));
-        // an enum or domain: what it holds cannot be told from its name
-        assertNull(FormatType.family("mood"));
-        assertNull(FormatType.family("\"Kind\"[]"));
-        assertNull(FormatType.family(null));
-    }
 }

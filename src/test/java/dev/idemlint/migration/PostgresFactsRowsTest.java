@@ -3,9 +3,11 @@ package dev.idemlint.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -49,5 +51,25 @@ class PostgresFactsRowsTest {
     void the_unknown_kind_gets_the_generic_conditions() {
         assertEquals(SqlState.DUPLICATE_OBJECT, PostgresFacts.duplicate(ObjectKind.OTHER));
         assertEquals(SqlState.UNDEFINED_OBJECT, PostgresFacts.dropMissing(ObjectKind.OTHER));
+    }
+
+    @Test
+    void type_families_group_what_a_driver_hands_back_alike() {
+        for (String n : List.of("integer", "bigint", "double precision", "real", "numeric(10,2)", "numeric", "oid")) {
+            assertEquals("number", PostgresFacts.typeFamily(n), n);
+        }
+        assertEquals("string", PostgresFacts.typeFamily("character varying(36)"));
+        assertEquals("string", PostgresFacts.typeFamily("text"));
+        assertEquals("timestamp", PostgresFacts.typeFamily("timestamp(3) without time zone"));
+        assertEquals("timestamp", PostgresFacts.typeFamily("timestamp with time zone"));
+        assertEquals("time", PostgresFacts.typeFamily("time with time zone"));
+        assertEquals("interval", PostgresFacts.typeFamily("interval day to second(3)"));
+        assertEquals("bit string", PostgresFacts.typeFamily("bit varying(5)"));
+        assertEquals("number array", PostgresFacts.typeFamily("integer[]"));
+        assertEquals("json", PostgresFacts.typeFamily("jsonb"));
+        // an enum or domain: what it holds cannot be told from its name
+        assertNull(PostgresFacts.typeFamily("mood"));
+        assertNull(PostgresFacts.typeFamily("\"Kind\"[]"));
+        assertNull(PostgresFacts.typeFamily(null));
     }
 }

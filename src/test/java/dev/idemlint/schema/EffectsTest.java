@@ -71,6 +71,22 @@ class EffectsTest {
     }
 
     @Test
+    void a_raw_drop_of_an_unread_name_forgets_its_kind_and_everything_when_it_may_cascade() throws Exception {
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), rawEffects("f'DROP TABLE {name}'"));
+        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players"))),
+                rawEffects("f'ALTER TABLE players DROP COLUMN {c}'"));
+        // CASCADE takes dependent objects anywhere (views, other tables' foreign keys)
+        assertEquals(List.of(Forget.everything()), rawEffects("f'DROP TABLE {name} CASCADE'"));
+        assertEquals(List.of(Forget.everything()), rawEffects("f'ALTER TABLE players DROP CONSTRAINT {c} CASCADE'"));
+    }
+
+    private static List<Effect> rawEffects(String sql) throws Exception {
+        Migration m = RerunSimulationTest.read("def upgrade():\n    op.execute(" + sql + ")\n");
+        List<Operation> ops = new SqlClassifier().classify((Operation.RawSql) m.upgrade().get(0));
+        return Effects.of(ops.get(0), POSTGRES);
+    }
+
+    @Test
     void drops_and_renames_name_their_object_and_dynamic_ones_forget_their_kind() throws Exception {
         Drop d = assertInstanceOf(Drop.class, effects("op.drop_index('ix_players_name', table_name='players')", POSTGRES).get(0));
         assertEquals(ObjectKind.INDEX, d.object().kind());

@@ -261,6 +261,64 @@ class SchemaStateTest {
     }
 
     @Test
+    void forgetting_a_kind_forgets_its_namespace_and_what_its_drop_takes_along_only() {
+        // op.drop_column('players', name): the table's columns, and its keys (which may use them)
+        SchemaState c = SchemaState.of(catalog());
+        c.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        assertEquals(Presence.UNKNOWN, c.presence(column(PLAYERS, "team_id")));
+        assertEquals(Presence.UNKNOWN, c.presence(column(PLAYERS, "nickname")), "a rename may have made any name");
+        assertEquals(Presence.UNKNOWN, c.presence(constraint(PLAYERS, "players_team_id_fkey")));
+        assertEquals(Presence.UNKNOWN, c.presence(index("ix_players_name")));
+        assertEquals(Presence.PRESENT, c.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.PRESENT, c.presence(column(TEAMS, "id")));
+        assertEquals(Presence.ABSENT, c.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+        assertEquals(Presence.PRESENT, c.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"))));
+        assertNull(c.requiredColumns(PLAYERS));
+        assertNull(c.uniqueKeys(PLAYERS));
+        // a key the rename left on a column no longer says which: dropping the old name proves nothing
+        c.apply(new Drop(column(PLAYERS, "team_id"), true));
+        assertEquals(Presence.UNKNOWN, c.presence(constraint(PLAYERS, "players_team_id_fkey")));
+
+        // op.drop_table(name): any relation, with what lives on it; types and schemas stay known
+        SchemaState r = SchemaState.of(catalog());
+        r.apply(Forget.kind(ObjectKind.TABLE, null));
+        assertEquals(Presence.UNKNOWN, r.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.UNKNOWN, r.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+        assertEquals(Presence.UNKNOWN, r.presence(column(TEAMS, "id")));
+        assertEquals(Presence.UNKNOWN, r.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.PRESENT, r.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"))));
+        assertEquals(Presence.ABSENT, r.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "other"))));
+        assertEquals(Presence.PRESENT, r.presence(ObjectRef.of(ObjectKind.SCHEMA, QualifiedName.of("app"))));
+        // what comes after is known again
+        r.apply(new Drop(ObjectRef.table(QualifiedName.of("public", "venues")), true));
+        assertEquals(Presence.ABSENT, r.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+        assertEquals(Presence.ABSENT, r.presence(column(QualifiedName.of("public", "venues"), "id")));
+        assertEquals(Optional.empty(), r.apply(new Drop(ObjectRef.table(TEAMS), false)), "unknown is no conflict");
+
+        // a constraint of a table: its keys and their indexes, and a renamed key's index may take any relation name
+        SchemaState k = SchemaState.of(catalog());
+        k.apply(Forget.kind(ObjectKind.CONSTRAINT, PLAYERS));
+        assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.UNKNOWN, k.presence(index("players_pkey")));
+        assertEquals(Presence.PRESENT, k.presence(column(PLAYERS, "id")));
+        assertEquals(Presence.UNKNOWN, k.presence(index("ix_elsewhere")));
+        assertEquals(Presence.PRESENT, k.presence(ObjectRef.table(TEAMS)));
+
+        // a type: types and domains, and the type names columns print; relations stay known
+        SchemaState ty = SchemaState.of(catalog());
+        ty.apply(Forget.kind(ObjectKind.TYPE, null));
+        assertEquals(Presence.UNKNOWN, ty.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"))));
+        assertEquals(Presence.UNKNOWN, ty.presence(ObjectRef.of(ObjectKind.DOMAIN, QualifiedName.of("public", "d"))));
+        assertEquals(Presence.PRESENT, ty.presence(ObjectRef.table(PLAYERS)));
+        assertEquals("integer", ty.columnType(column(PLAYERS, "id")));
+
+        // a schema may be renamed with all it holds: everything
+        SchemaState sc = SchemaState.of(catalog());
+        sc.apply(Forget.kind(ObjectKind.SCHEMA, null));
+        assertEquals(Presence.UNKNOWN, sc.presence(ObjectRef.table(TEAMS)));
+    }
+
+    @Test
     void a_name_postgres_chooses_is_no_conflict_when_taken() {
         SchemaState s = SchemaState.of(catalog());
         Create fk = new Create(constraint(PLAYERS, "players_team_id_fkey"), false,
