@@ -406,17 +406,25 @@ public final class ResultCache {
 
         private byte[] readKey() {
             Path p = dir.resolve(KEY_FILE);
-            Object identity = identity(p);
-            byte[] data = identity == null ? null : readSmall(p, 4096);
-            if (data == null) {
-                return null;
+            // a concurrent run may rename its new key file into place between reading the identity and
+            // the bytes: then the identity no longer names the file read, and a second look settles it
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Object identity = identity(p);
+                byte[] data = identity == null ? null : readSmall(p, 4096);
+                if (data == null) {
+                    return null;
+                }
+                if (!identity.equals(identity(p))) {
+                    continue;
+                }
+                String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
+                if (lines.length != 4 || !lines[0].equals(KEY_HEADER) || !lines[2].equals(identity.toString())
+                        || !lines[3].isEmpty() || !lowerHex(lines[1], 64)) {
+                    return null;
+                }
+                return HexFormat.of().parseHex(lines[1]);
             }
-            String[] lines = new String(data, StandardCharsets.UTF_8).split("\n", -1);
-            if (lines.length != 4 || !lines[0].equals(KEY_HEADER) || !lines[2].equals(identity.toString())
-                    || !lines[3].isEmpty() || !lowerHex(lines[1], 64)) {
-                return null;
-            }
-            return HexFormat.of().parseHex(lines[1]);
+            return null;
         }
 
         /**
