@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 /**
  * Evidence that an operation is protected against re-runs. {@code conditions} lists the
  * exception condition names a DO block catches (lower case: duplicate_object, duplicate_table,
- * others); empty for other kinds. {@code condition} is what must hold for the guarded code to run,
+ * others), or for a try/except the error classes its handlers let past ({@link ExceptClauses}:
+ * operational_error, integrity_error, programming_error, others); empty for other kinds. {@code condition} is what must hold for the guarded code to run,
  * read from the expression tree of an {@code if} (its then-branch, its {@code else:}, or the code after
  * an early {@code return}); null when the guard is not a branch (DO blocks, try/except, drop-then-create
  * pairs).

@@ -33,6 +33,26 @@ public final class MysqlFacts {
         public String label() {
             return number + " " + name;
         }
+
+        /**
+         * The PEP 249 class the driver raises it as, which SQLAlchemy re-raises as the {@code sqlalchemy.exc}
+         * class of the same name: PyMySQL's {@code err.error_map} (mysqlclient's is alike) makes duplicate
+         * entries and foreign key failures {@code IntegrityError}, a missing table, an existing database and
+         * syntax errors {@code ProgrammingError}, and every other server error numbered 1000 or more
+         * {@code OperationalError}: 1050, 1060, 1061, 1091 among them. As {@link Guard#conditions()} names it.
+         */
+        public String driverClass() {
+            return MysqlFacts.driverClass(number);
+        }
+    }
+
+    /** {@link MysqlError#driverClass()} of error {@code number}. */
+    public static String driverClass(int number) {
+        return switch (number) {
+            case 1062, 1216, 1217, 1451, 1452, 1215, 1048 -> "integrity_error";
+            case 1007, 1146, 1064, 1149, 1102, 1103, 1110, 1111, 1112, 1113, 1179, 1166 -> "programming_error";
+            default -> "operational_error";
+        };
     }
 
     public static final MysqlError TABLE_EXISTS = new MysqlError(1050, "ER_TABLE_EXISTS_ERROR");

@@ -195,8 +195,9 @@ final class OpExtractor {
             Ctx body = reraises ? ctx : ctx.asConditional();
             if (ctx.guard() == null && !reraises) {
                 boolean savepoint = usesSavepoint(t.body());
-                body = body.withGuard(Guard.of(savepoint ? GuardKind.SAVEPOINT : GuardKind.TRY_EXCEPT, t.span(),
-                        savepoint ? "savepoint (begin_nested) in try/except" : "try/except"));
+                body = body.withGuard(savepoint
+                        ? Guard.of(GuardKind.SAVEPOINT, t.span(), "savepoint (begin_nested) in try/except")
+                        : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
             for (Stmt.Handler h : t.handlers()) {

@@ -12,6 +12,7 @@ import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
@@ -552,8 +553,10 @@ public final class Planner {
                 return OK;
             }
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && errors.mysql()) {
-                // MySQL aborts no transaction on an error: the caught one lets the revision go on
-                return OK;
+                // MySQL aborts no transaction on an error: a handler that catches the driver's class for it
+                // and neither re-raises nor exits lets the revision go on
+                return !f.sqlstate().matches("[0-9]{1,5}")
+                        || g.catches(MysqlFacts.driverClass(Integer.parseInt(f.sqlstate()))) ? OK : o;
             }
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null) {
                 return new Fails(SqlState.IN_FAILED_SQL_TRANSACTION.code(), SqlState.IN_FAILED_SQL_TRANSACTION.label(),

@@ -31,11 +31,14 @@ public final class MysqlDialect {
     }
 
     /**
-     * A try/except around the statement: MySQL aborts no transaction on an error, so the caught duplicate
-     * lets the revision go on and the re-run does not fail.
+     * A try/except around the statement that lets {@code error} past: MySQL aborts no transaction on an
+     * error, so a caught duplicate lets the revision go on and the re-run does not fail. Only when a handler
+     * catches the class the driver raises it as ({@link MysqlError#driverClass()}; {@code IntegrityError}
+     * catches no 1061) and does not re-raise or exit ({@code sys.exit(1)} fails the upgrade all the same).
      */
-    public static boolean tolerated(OpSite site) {
-        return site.guard() != null && site.guard().kind() == GuardKind.TRY_EXCEPT;
+    public static boolean tolerated(OpSite site, MysqlError error) {
+        return site.guard() != null && site.guard().kind() == GuardKind.TRY_EXCEPT
+                && site.guard().catches(error.driverClass());
     }
 
     /** "Re-running this revision fails with error 1060 ER_DUP_FIELDNAME because column "c" of "t" already exists." */

@@ -78,6 +78,32 @@ class MariaDbFixProofTest {
         }
     }
 
+    /**
+     * designate's form: the re-run's 1061 arrives as PyMySQL's OperationalError, which {@code except
+     * sa.exc.IntegrityError} does not catch, so the try/except tolerates nothing and the lint reports it.
+     */
+    @Test
+    void a_unique_constraint_under_except_integrity_error_fails_its_re_run_with_1061() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path revision = revision("tryexcept", "tryexcept/versions/e3a0b0000001_unique_ns_name.py");
+
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
+        assertTrue(before.out().contains("error 1061 ER_DUP_KEYNAME because constraint \"unique_ns_name\""),
+                before.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertEquals("ok", upgrade(server, db, revision));
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1061"), "the handler does not catch the duplicate key name: " + rerun);
+        }
+
+        String text = fixedForMariaDb(revision);
+        try (TempDatabase db = server.createDatabase()) {
+            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
+        }
+    }
+
     @Test
     void a_failure_half_way_leaves_the_earlier_ddl_applied_and_the_re_run_fails_on_it() throws IOException {
         MariaDbServer server = MariaDbServer.require();

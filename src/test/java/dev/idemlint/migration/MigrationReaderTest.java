@@ -130,6 +130,43 @@ class MigrationReaderTest {
     }
 
     @Test
+    void a_try_except_guard_names_the_error_classes_its_handlers_let_past() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    try:\n"
+                + "        op.execute(\"INSERT INTO t VALUES (1)\")\n"
+                + "    except sa.exc.IntegrityError:\n"
+                + "        pass\n"
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('a', sa.Text()))\n"
+                + "    except (IntegrityError, exc.OperationalError) as e:\n"
+                + "        LOG.warning(e)\n"
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('b', sa.Text()))\n"
+                + "    except Exception as e:\n"
+                + "        LOG.error(e)\n"
+                + "        sys.exit(1)\n"
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('c', sa.Text()))\n"
+                + "    except ValueError:\n"
+                + "        pass\n"
+                + "    except db_exc.DBError:\n"
+                + "        pass\n");
+        List<Operation> up = m.upgrade();
+        List<Operation> adds = up.stream().filter(o -> o instanceof Operation.AddColumn).toList();
+        assertEquals(3, adds.size());
+        Guard integrity = up.get(0).site().guard();
+        assertEquals(GuardKind.TRY_EXCEPT, integrity.kind());
+        assertTrue(integrity.catches(MysqlFacts.DUP_ENTRY.driverClass()), "1062 is an IntegrityError");
+        assertFalse(integrity.catches(MysqlFacts.DUP_KEYNAME.driverClass()), "1061 is an OperationalError");
+        assertTrue(adds.get(0).site().guard().catches(MysqlFacts.DUP_FIELDNAME.driverClass()));
+        Guard exits = adds.get(1).site().guard();
+        assertEquals(GuardKind.TRY_EXCEPT, exits.kind(), "PostgreSQL still sees the try/except");
+        assertEquals(java.util.Set.of(), exits.conditions(), "a handler that exits lets nothing past");
+        assertTrue(adds.get(2).site().guard().catches(MysqlFacts.DUP_FIELDNAME.driverClass()),
+                "a class idemlint cannot place may catch anything");
+    }
+
+    @Test
     void inspector_checks_guard_the_ops_they_wrap_and_try_except_does_not() throws Exception {
         Migration m = read("def upgrade():\n"
                 + "    insp = sa.inspect(op.get_bind())\n"

@@ -63,7 +63,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg) {
-        if (MysqlDialect.tolerated(add.site())) {
+        if (MysqlDialect.tolerated(add.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN))) {
             return;
         }
         String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"

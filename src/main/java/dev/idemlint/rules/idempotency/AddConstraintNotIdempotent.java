@@ -66,7 +66,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {
-        if (MysqlDialect.tolerated(c.site())) {
+        if (MysqlDialect.tolerated(c.site(),
+                dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()))) {
             return;
         }
         boolean raw = c.site().origin() == Origin.RAW_SQL;

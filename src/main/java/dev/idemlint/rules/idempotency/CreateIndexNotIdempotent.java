@@ -103,7 +103,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.CreateIndex ix, String what, boolean kwarg) {
-        if (MysqlDialect.tolerated(ix.site()) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
+        if (MysqlDialect.tolerated(ix.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX)) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
             return;
         }
         String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"

@@ -31,7 +31,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
             if (MysqlDialect.applies(ctx.settings())) {
-                if (MysqlDialect.tolerated(op.site())) {
+                if (MysqlDialect.tolerated(op.site(), MysqlDialect.duplicate(ctx.settings(), c.kind()))) {
                     continue;
                 }
                 MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());

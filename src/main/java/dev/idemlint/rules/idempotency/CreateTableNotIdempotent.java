@@ -72,7 +72,8 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             }
             if (MysqlDialect.applies(ctx.settings())) {
                 // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
-                if (!MysqlDialect.tolerated(op.site())) {
+                if (!MysqlDialect.tolerated(op.site(),
+                        MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE))) {
                     ctx.report(m.source(), op.site().span(), MysqlDialect.alreadyExists(
                             MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored))
                             .help(MysqlDialect.why() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();

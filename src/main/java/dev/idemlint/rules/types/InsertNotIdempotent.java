@@ -138,7 +138,7 @@ public final class InsertNotIdempotent implements ProjectRule {
      * NOT NULL) into warnings.
      */
     private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, boolean droppedLater, String key) {
-        if (MysqlDialect.tolerated(ins.site())) {
+        if (MysqlDialect.tolerated(ins.site(), droppedLater ? MysqlFacts.NO_SUCH_TABLE : MysqlFacts.DUP_ENTRY)) {
             return;
         }
         if (droppedLater) {
