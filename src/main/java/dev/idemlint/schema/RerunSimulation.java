@@ -153,7 +153,11 @@ public final class RerunSimulation {
     private static boolean provable(Operation op) {
         return op instanceof Operation.AddColumn || op instanceof Operation.CreateTable
                 || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint c && c.name() != null
-                || op instanceof Operation.Drop || op instanceof Operation.Rename;
+                || op instanceof Operation.Drop || op instanceof Operation.Rename
+                // types and domains share one name space per schema, without overloads: an enum swapped in
+                // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name
+                || op instanceof Operation.CreateEnumType
+                || op instanceof Operation.CreateObject o && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN);
     }
 
     private static boolean proven(SchemaState state, Effect first) {

@@ -57,6 +57,7 @@ class RerunProofTest {
             "create-index-not-idempotent/table_swapped_in",
             "create-table-not-idempotent/swapped_in_keys",
             "create-type-unguarded/renamed_away",
+            "create-type-unguarded/swapped_in",
             "add-constraint-not-idempotent/primary_key_swapped",
             "enum-type-created-twice/generic_enum_create_type_false",
             "enum-type-created-twice/merged_branches",
