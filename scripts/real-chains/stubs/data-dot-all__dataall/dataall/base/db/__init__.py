@@ -25,18 +25,29 @@ class Resource(object):
     tags = Column(postgresql.ARRAY(String))
 
 
+class _Bind:
+    """The migration's connection, looked up when used: revisions call get_engine() at import time too."""
+
+    def __getattr__(self, name):
+        return getattr(op.get_bind(), name)
+
+
+def _bind(engine):
+    return op.get_bind() if isinstance(engine, _Bind) else engine
+
+
 class _Engine:
-    def __init__(self, bind):
-        self.engine = bind
+    def __init__(self):
+        self.engine = _Bind()
 
     def scoped_session(self):
-        return sqlalchemy.orm.Session(bind=self.engine)
+        return sqlalchemy.orm.Session(bind=op.get_bind())
 
     session = scoped_session
 
 
 def get_engine(envname="public"):
-    return _Engine(op.get_bind())
+    return _Engine()
 
 
 def create_schema_if_not_exists(engine, envname):
@@ -44,8 +55,8 @@ def create_schema_if_not_exists(engine, envname):
 
 
 def has_table(table_name, engine):
-    return table_name in sqlalchemy.inspect(engine).get_table_names()
+    return table_name in sqlalchemy.inspect(_bind(engine)).get_table_names()
 
 
 def has_column(schema, table, column, engine):
-    return any(column in c["name"] for c in sqlalchemy.inspect(engine).get_columns(table_name=table))
+    return any(column in c["name"] for c in sqlalchemy.inspect(_bind(engine)).get_columns(table_name=table))
