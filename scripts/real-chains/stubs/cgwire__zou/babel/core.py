@@ -1,0 +1,2 @@
+class UnknownLocaleError(Exception):
+    pass

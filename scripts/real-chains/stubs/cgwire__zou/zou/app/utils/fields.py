@@ -1,0 +1,5 @@
+import uuid
+
+
+def gen_uuid():
+    return uuid.uuid4()

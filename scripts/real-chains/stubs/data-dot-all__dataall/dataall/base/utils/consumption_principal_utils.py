@@ -1,0 +1,7 @@
+import enum
+
+
+class EnvironmentIAMPrincipalType(enum.Enum):
+    GROUP = "GROUP"
+    USER = "USER"
+    ROLE = "ROLE"

@@ -1,0 +1,6 @@
+import enum
+
+
+class PermissionType(enum.Enum):
+    TENANT = "TENANT"
+    RESOURCE = "RESOURCE"
