@@ -50,4 +50,11 @@ class PostgresFactsRowsTest {
         assertEquals(SqlState.DUPLICATE_OBJECT, PostgresFacts.duplicate(ObjectKind.OTHER));
         assertEquals(SqlState.UNDEFINED_OBJECT, PostgresFacts.dropMissing(ObjectKind.OTHER));
     }
+
+    @Test
+    void an_identity_added_twice_and_a_default_dropped_from_one_raise_different_codes() {
+        assertEquals("55000", PostgresFacts.identityAlreadyPresent().code());
+        assertEquals("55000", PostgresFacts.identityMissing().code());
+        assertEquals("42601", PostgresFacts.dropDefaultOfIdentity().code());
+    }
 }
