@@ -187,6 +187,9 @@ public final class PostgresFacts {
      * GENERATED ... AS IDENTITY} on a column that already is one, and {@code DROP IDENTITY} (without
      * {@code IF EXISTS}) on one that is not, fail with {@code 55000}; {@code DROP DEFAULT} (like {@code
      * SET DEFAULT}) on an identity column fails with {@code 42601} ("column ... is an identity column").
+     * {@code ADD GENERATED} on a column without {@code NOT NULL} fails with {@code 55000} as well. After
+     * {@code DROP SEQUENCE t_c_seq} of a serial column, the identity's own sequence takes that name, so a
+     * second {@code DROP SEQUENCE t_c_seq} fails with {@code 2BP01}, not {@code 42P01}.
      */
     public static SqlState identityAlreadyPresent() {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
