@@ -19,6 +19,7 @@ public enum SqlState {
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
+    OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "ObjectNotInPrerequisiteState"),
     IN_FAILED_SQL_TRANSACTION("25P02", "InFailedSqlTransaction"),
     ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");
 

@@ -149,6 +149,11 @@ public final class Effects {
             if (type != null) {
                 out.add(new Require(ObjectRef.of(ObjectKind.TYPE, type)));
             }
+        } else if (op instanceof Operation.ColumnIdentity ci) {
+            QualifiedName table = table(op, ci.table());
+            if (table != null && ci.column() != null) {
+                out.add(new Require(ObjectRef.in(ObjectKind.COLUMN, table, name(ci.column(), op))));
+            }
         } else if (op instanceof Operation.Benign b) {
             typedUses(b.typed(), out);
             QualifiedName table = table(op, b.table());
