@@ -205,9 +205,9 @@ public sealed interface Operation {
     }
 
     /**
-     * {@code ALTER TABLE t ALTER COLUMN c} acting on the column's identity: {@code ADD GENERATED
-     * {ALWAYS|BY DEFAULT} AS IDENTITY}, {@code DROP IDENTITY [IF EXISTS]}, and {@code DROP DEFAULT}, which
-     * PostgreSQL refuses on an identity column. Names null when dynamic.
+     * {@code ALTER TABLE t ALTER COLUMN c} acting on where the column's values come from: {@code ADD
+     * GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY}, {@code DROP IDENTITY [IF EXISTS]}, {@code SET DEFAULT} and
+     * {@code DROP DEFAULT} (which PostgreSQL refuses on an identity column). Names null when dynamic.
      */
     record ColumnIdentity(OpSite site, String table, String column, IdentityChange change) implements Operation {
         @Override
@@ -216,9 +216,12 @@ public sealed interface Operation {
         }
     }
 
-    /** What a {@link ColumnIdentity} does. */
+    /**
+     * What a {@link ColumnIdentity} does; {@code UNREAD}: an identity action whose tail the reader did not
+     * follow, so the column's identity and default may have changed in any way.
+     */
     enum IdentityChange {
-        ADD, DROP, DROP_IF_EXISTS, DROP_DEFAULT
+        ADD, DROP, DROP_IF_EXISTS, SET_DEFAULT, DROP_DEFAULT, UNREAD
     }
 
     /**

@@ -405,10 +405,17 @@ final class StatementClassifier {
             change = a.accept("IF", "EXISTS") ? Operation.IdentityChange.DROP_IF_EXISTS : Operation.IdentityChange.DROP;
         } else if (a.accept("DROP", "DEFAULT")) {
             change = Operation.IdentityChange.DROP_DEFAULT;
+        } else if (a.accept("SET", "DEFAULT")) {
+            // an expression follows, whatever it is the column has a default afterwards
+            return new Operation.ColumnIdentity(site(), table, value(column), Operation.IdentityChange.SET_DEFAULT);
         }
-        // ADD GENERATED ... AS IDENTITY may carry sequence options in parentheses; the others end here
+        if (change == null) {
+            return benign;
+        }
+        // ADD GENERATED ... AS IDENTITY may carry sequence options in parentheses; the others end here. An
+        // identity action with a tail not read may have changed the identity in any way: unread, not benign
         boolean whole = a.atEnd() || change == Operation.IdentityChange.ADD && a.peek().isOp("(");
-        return change == null || !whole ? benign : new Operation.ColumnIdentity(site(), table, value(column), change);
+        return new Operation.ColumnIdentity(site(), table, value(column), whole ? change : Operation.IdentityChange.UNREAD);
     }
 
     /**

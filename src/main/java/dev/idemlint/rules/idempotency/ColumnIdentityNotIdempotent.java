@@ -1,30 +1,46 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Operation.IdentityChange;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.schema.IdentityRerun;
+import dev.idemlint.schema.Conflict;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.RerunSimulation;
 
-/** Flags the first {@code ALTER COLUMN} statement on a column's identity that fails when the revision runs again. */
+/** Flags the first statement on a column's identity that fails when the revision runs again. */
 public final class ColumnIdentityNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (MysqlDialect.applies(ctx.settings())
+                || m.upgrade().stream().noneMatch(op -> op instanceof Operation.ColumnIdentity)) {
             return; // identity columns and these statements are PostgreSQL's
         }
-        IdentityRerun.Failure f = IdentityRerun.firstFailure(m.upgrade());
-        if (f == null) {
-            return;
-        }
-        Operation.ColumnIdentity op = f.op();
-        String column = "column \"" + op.column() + "\" of \"" + op.table() + "\"";
-        String because = op.change() == IdentityChange.DROP ? column + " is no longer an identity column"
-                : column + " is already an identity column";
-        ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + f.state().label()
+        // the re-run stops at the first identity statement that fails: the later ones are never reached
+        RerunSimulation.failures(m.upgrade(), Effects.Naming.UNKNOWN).stream()
+                .filter(f -> f.conflict().about() != Conflict.About.OBJECT)
+                .findFirst()
+                .ifPresent(f -> report(m, f, ctx));
+    }
+
+    private static void report(Migration m, RerunSimulation.Failure f, RuleContext ctx) {
+        Operation op = f.op();
+        Conflict c = f.conflict();
+        ObjectRef o = c.object();
+        String column = op instanceof Operation.ColumnIdentity ci
+                ? RerunScenario.describe(ObjectKind.COLUMN, ci.column(), ci.table())
+                : RerunScenario.describe(o.kind(), o.name().name(), o.table() == null ? null : o.table().name());
+        String because = switch (c.about()) {
+            case IDENTITY -> column + (c.alreadyThere() ? " is already an identity column"
+                    : " is no longer an identity column");
+            case DEFAULT -> column + " already has a default";
+            default -> column + " now belongs to an identity column, which needs it";
+        };
+        ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + c.sqlState().label()
                 + " because " + because + RerunScenario.end(op.site()))
                 .help(RerunScenario.why(op.site()) + "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS"
                         + " IDENTITY` and refuses `DROP DEFAULT` on an identity column: run the column's change only"
