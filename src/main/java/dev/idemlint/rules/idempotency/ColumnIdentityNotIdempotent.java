@@ -40,13 +40,15 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
             case DEFAULT -> column + " already has a default";
             default -> column + " now belongs to an identity column, which needs it";
         };
+        boolean dropped = c.about() == Conflict.About.IDENTITY && !c.alreadyThere();
         ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + c.sqlState().label()
                 + " because " + because + RerunScenario.end(op.site()))
-                .help(RerunScenario.why(op.site()) + "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS"
+                .help(RerunScenario.why(op.site()) + (dropped ? "Write `DROP IDENTITY IF EXISTS`: PostgreSQL"
+                        + " skips it on a column that is no identity column." : "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS"
                         + " IDENTITY` and refuses `DROP DEFAULT` on an identity column: run the column's change only"
                         + " while it is not an identity column yet (`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM"
                         + " information_schema.columns WHERE table_name = ... AND column_name = ... AND"
-                        + " is_identity = 'YES') THEN ...; END IF; END $$`), or guard it with the inspector.")
+                        + " is_identity = 'YES') THEN ...; END IF; END $$`), or guard it with the inspector."))
                 .emit();
     }
 }
