@@ -1,5 +1,6 @@
 package dev.idemlint.rules.idempotency;
 
+import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
@@ -7,10 +8,13 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.RerunSimulation;
+import dev.idemlint.source.SourceFile;
+import java.util.List;
 
 /** Flags the first statement on a column's identity that fails when the revision runs again. */
 public final class ColumnIdentityNotIdempotent implements MigrationRule {
@@ -49,6 +53,25 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
                         + " while it is not an identity column yet (`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM"
                         + " information_schema.columns WHERE table_name = ... AND column_name = ... AND"
                         + " is_identity = 'YES') THEN ...; END IF; END $$`), or guard it with the inspector."))
+                .fix(dropped && op instanceof Operation.ColumnIdentity ci ? ifExists(ci, m.source()) : null)
                 .emit();
+    }
+
+    /**
+     * {@code DROP IDENTITY} becomes {@code DROP IDENTITY IF EXISTS}: SAFE, it only tolerates an identity
+     * already dropped, so the schema it leaves is the same.
+     */
+    private static Fix ifExists(Operation.ColumnIdentity ci, SourceFile file) {
+        SqlRewriter r = SqlRewriter.of(ci.site(), file);
+        if (r == null || ci.column() == null) {
+            return null;
+        }
+        List<SqlRewriter.Token> tokens = r.tokens();
+        for (int i = 1; i + 1 < tokens.size(); i++) {
+            if (r.at(i, "DROP", "IDENTITY") && !r.at(i + 2, "IF") && ci.column().equals(tokens.get(i - 1).identifier())) {
+                return r.insertAfter(i + 1, r.cased("IF EXISTS"), "Add `IF EXISTS`");
+            }
+        }
+        return null;
     }
 }
