@@ -78,5 +78,8 @@ class PostgresFactsRowsTest {
         assertEquals("55000", PostgresFacts.identityAlreadyPresent().code());
         assertEquals("55000", PostgresFacts.identityMissing().code());
         assertEquals("42601", PostgresFacts.dropDefaultOfIdentity().code());
+        assertEquals("42601", PostgresFacts.setDefaultOfIdentity().code());
+        assertEquals("55000", PostgresFacts.identityOverDefault().code());
+        assertEquals("2BP01", PostgresFacts.dropIdentitySequence().code());
     }
 }
