@@ -24,7 +24,8 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
                 || m.upgrade().stream().noneMatch(op -> op instanceof Operation.ColumnIdentity)) {
             return; // identity columns and these statements are PostgreSQL's
         }
-        // the re-run stops at the first identity statement that fails: the later ones are never reached
+        // the first failure that trips on a column's identity (the other re-run rules report the rest): the
+        // re-run stops there, so the identity statements after it are never reached
         RerunSimulation.failures(m.upgrade(), Effects.Naming.UNKNOWN).stream()
                 .filter(f -> f.conflict().about() != Conflict.About.OBJECT)
                 .findFirst()
@@ -47,9 +48,9 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
         boolean dropped = c.about() == Conflict.About.IDENTITY && !c.alreadyThere();
         ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + c.sqlState().label()
                 + " because " + because + RerunScenario.end(op.site()))
-                .help(RerunScenario.why(op.site()) + (dropped ? "Write `DROP IDENTITY IF EXISTS`: PostgreSQL"
-                        + " skips it on a column that is no identity column." : "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS"
-                        + " IDENTITY` and refuses `DROP DEFAULT` on an identity column: run the column's change only"
+                .help(RerunScenario.why(op.site()) + (dropped
+                        ? "Write `DROP IDENTITY IF EXISTS`: PostgreSQL skips it on a column that is no identity column."
+                        : "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS IDENTITY` and refuses `DROP DEFAULT` on an identity column: run the column's change only"
                         + " while it is not an identity column yet (`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM"
                         + " information_schema.columns WHERE table_name = ... AND column_name = ... AND"
                         + " is_identity = 'YES') THEN ...; END IF; END $$`), or guard it with the inspector."))
