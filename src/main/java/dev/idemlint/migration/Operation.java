@@ -205,6 +205,26 @@ public sealed interface Operation {
     }
 
     /**
+     * {@code ALTER TABLE t ALTER COLUMN c} acting on where the column's values come from: {@code ADD
+     * GENERATED {ALWAYS|BY DEFAULT} AS IDENTITY}, {@code DROP IDENTITY [IF EXISTS]}, {@code SET DEFAULT} and
+     * {@code DROP DEFAULT} (which PostgreSQL refuses on an identity column). Names null when dynamic.
+     */
+    record ColumnIdentity(OpSite site, String table, String column, IdentityChange change) implements Operation {
+        @Override
+        public Operation withSite(OpSite site) {
+            return new ColumnIdentity(site, table, column, change);
+        }
+    }
+
+    /**
+     * What a {@link ColumnIdentity} does; {@code UNREAD}: an identity action whose tail the reader did not
+     * follow, so the column's identity and default may have changed in any way.
+     */
+    enum IdentityChange {
+        ADD, DROP, DROP_IF_EXISTS, SET_DEFAULT, DROP_DEFAULT, UNREAD
+    }
+
+    /**
      * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
      * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
      * {@code what} is a short label ("alter_column", "UPDATE"); {@code table}/{@code column} name the

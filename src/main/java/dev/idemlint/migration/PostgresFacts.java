@@ -220,4 +220,45 @@ public final class PostgresFacts {
                     : t.startsWith("interval") ? "interval" : null;
         };
     }
+
+    /**
+     * What {@code ALTER TABLE t ALTER COLUMN c ...} raises on a column's identity (PostgreSQL 15,
+     * {@code ATExecAddIdentity}, {@code ATExecDropIdentity}, {@code ATExecColumnDefault}): {@code ADD
+     * GENERATED ... AS IDENTITY} on a column that already is one, and {@code DROP IDENTITY} (without
+     * {@code IF EXISTS}) on one that is not, fail with {@code 55000}; {@code DROP DEFAULT} (like {@code
+     * SET DEFAULT}) on an identity column fails with {@code 42601} ("column ... is an identity column").
+     * {@code ADD GENERATED} on a column without {@code NOT NULL}, or on one that has a default, fails with
+     * {@code 55000} as well. The identity's own sequence is named as a serial's ({@code t_c_seq}, the next
+     * free name when that one is taken) and the column needs it: after {@code DROP SEQUENCE t_c_seq} of a
+     * serial column the identity's sequence takes that name, so a second {@code DROP SEQUENCE [IF EXISTS]
+     * t_c_seq} fails with {@code 2BP01}, not {@code 42P01}.
+     */
+    public static SqlState identityAlreadyPresent() {
+        return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
+    }
+
+    /** {@code DROP IDENTITY} of a column that is no identity column. */
+    public static SqlState identityMissing() {
+        return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
+    }
+
+    /** {@code DROP DEFAULT} of an identity column. */
+    public static SqlState dropDefaultOfIdentity() {
+        return SqlState.SYNTAX_ERROR;
+    }
+
+    /** {@code SET DEFAULT} of an identity column ("column ... is an identity column"). */
+    public static SqlState setDefaultOfIdentity() {
+        return SqlState.SYNTAX_ERROR;
+    }
+
+    /** {@code ADD GENERATED ... AS IDENTITY} on a column that has a default ("already has a default value"). */
+    public static SqlState identityOverDefault() {
+        return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
+    }
+
+    /** {@code DROP SEQUENCE} of an identity column's sequence, which the column requires. */
+    public static SqlState dropIdentitySequence() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
 }

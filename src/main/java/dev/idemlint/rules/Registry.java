@@ -14,6 +14,7 @@ import dev.idemlint.rules.graph.FilenameRevisionMismatch;
 import dev.idemlint.rules.graph.DocstringHeaderMismatch;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
+import dev.idemlint.rules.idempotency.ColumnIdentityNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateIndexNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
@@ -46,6 +47,7 @@ public final class Registry {
                 new CreateStatementNotIdempotent(),
                 new DropNotIdempotent(),
                 new RenameNotIdempotent(),
+                new ColumnIdentityNotIdempotent(),
                 new InvalidIfNotExists(),
                 new UnsupportedAlembicKwarg(),
                 new ConcurrentlyInTransaction(),

@@ -4,12 +4,30 @@ import dev.idemlint.migration.SqlState;
 
 /**
  * A statement that fails on the state it meets: the object it trips on, the SQLSTATE PostgreSQL raises
- * (from {@link dev.idemlint.migration.PostgresFacts}), and whether the object is there when it should
- * not be ({@code alreadyThere}) or missing.
+ * (from {@link dev.idemlint.migration.PostgresFacts}), whether the object (or, with {@code about}, the
+ * attribute of it) is there when it should not be ({@code alreadyThere}) or missing, and what of the
+ * object the statement trips on.
  */
-public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
+public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere, About about) {
+    /**
+     * What trips the statement: the object being there or not ({@code OBJECT}); a column's identity
+     * ({@code IDENTITY}); a column's default ({@code DEFAULT}); a sequence an identity column needs
+     * ({@code IDENTITY_SEQUENCE}).
+     */
+    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE }
+
+    public Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
+        this(object, sqlState, alreadyThere, About.OBJECT);
+    }
+
     /** "column players.custom_notes already exists". */
     public String reason() {
-        return object.describe() + (alreadyThere ? " already exists" : " does not exist");
+        String what = object.describe();
+        return switch (about) {
+            case OBJECT -> what + (alreadyThere ? " already exists" : " does not exist");
+            case IDENTITY -> what + (alreadyThere ? " is already an identity column" : " is not an identity column");
+            case DEFAULT -> what + " already has a default";
+            case IDENTITY_SEQUENCE -> what + " belongs to an identity column, which needs it";
+        };
     }
 }

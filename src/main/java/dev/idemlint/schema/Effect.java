@@ -129,6 +129,25 @@ public sealed interface Effect {
     }
 
     /**
+     * {@code ALTER TABLE t ALTER COLUMN c} on where {@code column}'s values come from: its identity
+     * ({@code ADD GENERATED ... AS IDENTITY}, {@code DROP IDENTITY [IF EXISTS]}) or its default ({@code SET
+     * DEFAULT}, {@code DROP DEFAULT}); {@link Change#UNKNOWN} when code that may change either cannot be
+     * read or may not run. {@code sequence}: the name PostgreSQL gives the identity's sequence when it is
+     * free ({@code t_c_seq}), null when it cannot be told.
+     */
+    record AlterColumn(ObjectRef column, Change change, QualifiedName sequence) implements Effect {
+        public enum Change { ADD_IDENTITY, DROP_IDENTITY, DROP_IDENTITY_IF_EXISTS, SET_DEFAULT, DROP_DEFAULT, UNKNOWN }
+
+        public AlterColumn {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(change, "change");
+            if (column.kind() != ObjectKind.COLUMN) {
+                throw new IllegalArgumentException(column.describe() + " is no column");
+            }
+        }
+    }
+
+    /**
      * The statement reads or binds {@code column}'s values through SQLAlchemy as the type the code
      * declares for it ({@code type} as {@code format_type} prints it, {@code declared} as written), which
      * decides how SQLAlchemy processes them. It needs and changes nothing the state decides: a client
@@ -215,6 +234,8 @@ public sealed interface Effect {
                 out.add(Forget.object(r.target()));
             } else if (e instanceof Forget f) {
                 out.add(f);
+            } else if (e instanceof AlterColumn a) {
+                out.add(new AlterColumn(a.column(), AlterColumn.Change.UNKNOWN, a.sequence()));
             }
         }
         return out;

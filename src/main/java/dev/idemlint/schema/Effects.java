@@ -8,6 +8,7 @@ import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.schema.Effect.AlterColumn;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Forget;
@@ -149,14 +150,49 @@ public final class Effects {
             if (type != null) {
                 out.add(new Require(ObjectRef.of(ObjectKind.TYPE, type)));
             }
+        } else if (op instanceof Operation.ColumnIdentity ci) {
+            columnIdentity(op, ci, out);
         } else if (op instanceof Operation.Benign b) {
             typedUses(b.typed(), out);
             QualifiedName table = table(op, b.table());
             if (table != null && b.column() != null) {
-                out.add(new Require(ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op))));
+                ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op));
+                out.add(new Require(column));
+                if ("alter_column".equals(b.what())) {
+                    // server_default= sets or drops the default, and an sa.Identity() there adds an identity
+                    out.add(new AlterColumn(column, AlterColumn.Change.UNKNOWN, null));
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * {@code ALTER COLUMN c} on the column's identity or default: the column must exist, then its identity
+     * or default changes. The identity's sequence is named as a serial's ({@code t_c_seq}); a dynamic table
+     * or column makes every column's identity of the table (of every table) unknown.
+     */
+    private static void columnIdentity(Operation op, Operation.ColumnIdentity ci, List<Effect> out) {
+        QualifiedName table = table(op, ci.table());
+        if (table == null || ci.column() == null) {
+            out.add(ci.table() != null && table != null ? Forget.kind(ObjectKind.COLUMN, table)
+                    : Forget.kind(ObjectKind.COLUMN, null));
+            return;
+        }
+        String column = name(ci.column(), op);
+        ObjectRef ref = ObjectRef.in(ObjectKind.COLUMN, table, column);
+        out.add(new Require(ref));
+        AlterColumn.Change change = switch (ci.change()) {
+            case ADD -> AlterColumn.Change.ADD_IDENTITY;
+            case DROP -> AlterColumn.Change.DROP_IDENTITY;
+            case DROP_IF_EXISTS -> AlterColumn.Change.DROP_IDENTITY_IF_EXISTS;
+            case SET_DEFAULT -> AlterColumn.Change.SET_DEFAULT;
+            case DROP_DEFAULT -> AlterColumn.Change.DROP_DEFAULT;
+            case UNREAD -> AlterColumn.Change.UNKNOWN;
+        };
+        QualifiedName sequence = QualifiedName.of(table.schema(),
+                ConstraintNames.postgresDefault(ConstraintNames.Kind.SEQUENCE, table.name(), List.of(column)));
+        out.add(new AlterColumn(ref, change, sequence));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -38,16 +39,8 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
-        Effects.Naming naming = new Effects.Naming(postgresNames);
-        SchemaState state = SchemaState.unknown();
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        for (Operation op : ops) {
-            List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
-            effects.add(sure(op) ? e : Effect.uncertain(e));
-            state.applyAll(effects.get(effects.size() - 1));
-        }
-        // the re-run is another Alembic run, on another connection
-        state.endSession();
+        SchemaState state = firstRun(ops, new Effects.Naming(postgresNames), effects);
         List<Operation> out = new ArrayList<>(ops);
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
@@ -65,6 +58,45 @@ public final class RerunSimulation {
         }
         primaryKeySwapped(ops, out);
         return out;
+    }
+
+    /** An operation of the revision that fails when it runs again, and what it trips on. */
+    public record Failure(Operation op, Conflict conflict) {
+    }
+
+    /**
+     * The operations of {@code ops}' upgrade that fail on the re-run, in order, each with the conflict the
+     * state the first run left (and the re-run's statements before it, as if each had been made to tolerate
+     * what it met) holds for it. Only what the revision itself proves fails: anything it leaves unknown
+     * does not.
+     */
+    public static List<Failure> failures(List<Operation> ops, Effects.Naming naming) {
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects);
+        List<Failure> out = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Optional<Conflict> c = state.applyAll(effects.get(i));
+            if (c.isPresent()) {
+                out.add(new Failure(ops.get(i), c.get()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The state one whole run of the upgrade leaves on a schema of which nothing was known, as the re-run
+     * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order.
+     */
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects) {
+        SchemaState state = SchemaState.unknown();
+        for (Operation op : ops) {
+            List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
+            effects.add(sure(op) ? e : Effect.uncertain(e));
+            state.applyAll(effects.get(effects.size() - 1));
+        }
+        // the re-run is another Alembic run, on another connection
+        state.endSession();
+        return state;
     }
 
     /**

@@ -38,6 +38,9 @@ import java.util.regex.Pattern;
  * use the column (those whose columns are not known become unknown); dropping a UNIQUE, PRIMARY KEY or
  * EXCLUDE constraint takes its index. Renames carry what lives on the object.
  *
+ * <p>A column carries its identity and whether it has a default ({@link Effect.AlterColumn}); an identity's
+ * sequence is needed by its column (PostgreSQL refuses to drop it) and goes with the column.
+ *
  * <p>It starts from a {@link Catalog} snapshot ({@link #of}: everything known, what the catalog lacks is
  * absent) or from nothing ({@link #unknown}: everything unknown, as the re-run check of one revision
  * needs). Unknown never yields a {@link Conflict}. {@link #apply} records the end state the statement
@@ -91,6 +94,16 @@ public final class SchemaState {
         QualifiedName owner;
         /** A temporary table: gone when the session ends. */
         boolean temporary;
+        /**
+         * A column's identity ({@code attidentity}) and default ({@code atthasdef}): known only while the
+         * column's presence is, and forgotten with it ({@link #set}).
+         */
+        Presence identity = Presence.UNKNOWN;
+        Presence hasDefault = Presence.UNKNOWN;
+        /** The sequence of a column's identity, when its name is known. */
+        QualifiedName identitySequence;
+        /** A sequence an identity column needs (its column in {@link #columns}): no DROP SEQUENCE takes it. */
+        boolean neededByIdentity;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -107,6 +120,10 @@ public final class SchemaState {
             e.labels = labels == null ? null : new ArrayList<>(labels);
             e.owner = owner;
             e.temporary = temporary;
+            e.identity = identity;
+            e.hasDefault = hasDefault;
+            e.identitySequence = identitySequence;
+            e.neededByIdentity = neededByIdentity;
             return e;
         }
     }
@@ -423,7 +440,8 @@ public final class SchemaState {
         if (effect instanceof Create c) {
             return presence(c.object()) == Presence.ABSENT && !tableAbsent(c.object());
         } else if (effect instanceof Drop d) {
-            return presence(d.object()) == Presence.PRESENT;
+            Entry e = entries.get(slot(d.object()));
+            return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
                     || presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
@@ -551,6 +569,8 @@ public final class SchemaState {
             c = require(x.object());
         } else if (effect instanceof Write x) {
             c = write(x);
+        } else if (effect instanceof Effect.AlterColumn x) {
+            c = alterColumn(x);
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
             c = null;
@@ -683,6 +703,11 @@ public final class SchemaState {
                 ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
         Slot s = slot(o);
         Entry e = entries.get(s);
+        if (e != null && e.presence == Presence.PRESENT && e.neededByIdentity) {
+            // the sequence stays: its column needs it, with or without CASCADE
+            return missing != null ? missing
+                    : new Conflict(o, PostgresFacts.dropIdentitySequence(), true, Conflict.About.IDENTITY_SEQUENCE);
+        }
         boolean table = tableLike(e) || e == null && tableLike(o.kind());
         set(s, Presence.ABSENT, o.kind());
         if (table) {
@@ -796,6 +821,11 @@ public final class SchemaState {
         users.addAll(copy(ownedBy.get(table)));
         for (Slot s : users) {
             Entry e = entries.get(s);
+            if (e.neededByIdentity && e.presence != Presence.ABSENT && e.columns != null && e.columns.contains(column)) {
+                // an identity's sequence goes with its column
+                set(s, p, null);
+                continue;
+            }
             if (e.presence == Presence.ABSENT || !droppedWithColumn(e.kind)) {
                 continue;
             }
@@ -918,6 +948,116 @@ public final class SchemaState {
                 f.uniqueKeys.replaceAll(k -> k.stream().map(c -> c.equals(from) ? to : c).toList());
             }
         }
+    }
+
+    /**
+     * {@code ALTER COLUMN} on a column's identity or default. A column known absent is the {@link Require}
+     * before it's to report; on a column whose identity is unknown nothing fails. {@code ADD GENERATED}
+     * takes the sequence name {@code t_c_seq} when it is known free, else an unknown one of {@code t_c_seq},
+     * {@code t_c_seq1}...; {@code DROP IDENTITY} drops that sequence.
+     */
+    private Conflict alterColumn(Effect.AlterColumn a) {
+        ObjectRef c = a.column();
+        Presence col = presence(c);
+        if (col == Presence.ABSENT || tableAbsent(c)) {
+            return null;
+        }
+        Slot s = slot(c);
+        Entry e = entries.get(s);
+        if (e == null) {
+            if (a.change() == Effect.AlterColumn.Change.UNKNOWN) {
+                return null;
+            }
+            // the statement ran, so the column is there; what else is known of it stays as it was
+            e = new Entry(col, ObjectKind.COLUMN);
+            put(s, e);
+        }
+        Presence identity = e.identity;
+        switch (a.change()) {
+            case ADD_IDENTITY -> {
+                if (identity == Presence.PRESENT) {
+                    return new Conflict(c, PostgresFacts.identityAlreadyPresent(), true, Conflict.About.IDENTITY);
+                }
+                Conflict x = e.hasDefault == Presence.PRESENT
+                        ? new Conflict(c, PostgresFacts.identityOverDefault(), true, Conflict.About.DEFAULT) : null;
+                e.identity = Presence.PRESENT;
+                e.hasDefault = Presence.ABSENT;
+                e.identitySequence = identitySequence(c, x == null ? a.sequence() : null);
+                return x;
+            }
+            case DROP_IDENTITY, DROP_IDENTITY_IF_EXISTS -> {
+                Conflict x = identity == Presence.ABSENT && a.change() == Effect.AlterColumn.Change.DROP_IDENTITY
+                        ? new Conflict(c, PostgresFacts.identityMissing(), false, Conflict.About.IDENTITY) : null;
+                if (identity != Presence.ABSENT) {
+                    forgetIdentitySequence(e, a.sequence(), Presence.ABSENT);
+                }
+                e.identity = Presence.ABSENT;
+                return x;
+            }
+            case SET_DEFAULT, DROP_DEFAULT -> {
+                boolean set = a.change() == Effect.AlterColumn.Change.SET_DEFAULT;
+                if (identity == Presence.PRESENT) {
+                    return new Conflict(c, set ? PostgresFacts.setDefaultOfIdentity()
+                            : PostgresFacts.dropDefaultOfIdentity(), true, Conflict.About.IDENTITY);
+                }
+                e.hasDefault = set ? Presence.PRESENT : Presence.ABSENT;
+                return null;
+            }
+            default -> {
+                if (identity != Presence.ABSENT) {
+                    forgetIdentitySequence(e, a.sequence(), Presence.UNKNOWN);
+                }
+                e.identity = Presence.UNKNOWN;
+                e.hasDefault = Presence.UNKNOWN;
+                return null;
+            }
+        }
+    }
+
+    /** The identity sequence of column {@code c} when PostgreSQL's first choice {@code name} is known free; else null. */
+    private QualifiedName identitySequence(ObjectRef c, QualifiedName name) {
+        if (name == null) {
+            return null;
+        }
+        Slot s = new Slot(RELATION, null, name);
+        Presence now = presence(ObjectRef.of(ObjectKind.SEQUENCE, name));
+        if (now != Presence.ABSENT) {
+            if (now == Presence.UNKNOWN) {
+                // this name or the next free one
+                set(s, Presence.UNKNOWN, ObjectKind.SEQUENCE);
+            }
+            return null;
+        }
+        Entry seq = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
+        seq.relkind = 'S';
+        seq.owner = c.table();
+        seq.columns = new ArrayList<>(List.of(c.name().name()));
+        seq.neededByIdentity = true;
+        put(s, seq);
+        return name;
+    }
+
+    /**
+     * The identity's sequence of column entry {@code e} takes presence {@code p}; when its name is not known,
+     * the sequence of PostgreSQL's first-choice {@code name} may be it, and is no longer known.
+     */
+    private void forgetIdentitySequence(Entry e, QualifiedName name, Presence p) {
+        if (e.identitySequence != null) {
+            Slot s = new Slot(RELATION, null, e.identitySequence);
+            Entry seq = entries.get(s);
+            if (seq != null && seq.neededByIdentity) {
+                set(s, p, ObjectKind.SEQUENCE);
+                seq.neededByIdentity = false;
+            }
+        } else if (name != null) {
+            Slot s = new Slot(RELATION, null, name);
+            Entry seq = entries.get(s);
+            if (seq != null && seq.presence != Presence.ABSENT) {
+                set(s, Presence.UNKNOWN, ObjectKind.SEQUENCE);
+                seq.neededByIdentity = false;
+            }
+        }
+        e.identitySequence = null;
     }
 
     private Conflict require(ObjectRef o) {
@@ -1157,6 +1297,12 @@ public final class SchemaState {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
         } else {
             e.presence = p;
+            if (p != Presence.PRESENT) {
+                // a column gone, or that may have been made again, has no identity or default anyone knows
+                e.identity = Presence.UNKNOWN;
+                e.hasDefault = Presence.UNKNOWN;
+                e.identitySequence = null;
+            }
             if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
                 ownerUnknown.remove(s);
             } else if (e.owner == null && e.kind == ObjectKind.INDEX) {

@@ -349,7 +349,7 @@ final class StatementClassifier {
             return new Operation.Rename(site(), kind, table, from.value(), value(a.name()));
         }
         if (a.accept("ALTER")) {
-            return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN");
+            return alterColumn(a, table);
         }
         if (a.accept("MODIFY")) {
             a.accept("COLUMN");
@@ -384,6 +384,38 @@ final class StatementClassifier {
             return new Operation.Benign(site(), "ALTER TABLE ... " + label);
         }
         return unknownOp(a); // ATTACH/DETACH PARTITION and anything unread
+    }
+
+    /**
+     * {@code ALTER [COLUMN] c ...}, the cursor past ALTER: the actions on the column's identity become a
+     * {@link Operation.ColumnIdentity}, the rest (type, nullability, other defaults) stays benign.
+     */
+    private Operation alterColumn(TokenCursor a, String table) {
+        Operation benign = new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN");
+        a.accept("COLUMN");
+        TokenCursor.Name column = a.name();
+        if (column == null) {
+            return benign;
+        }
+        Operation.IdentityChange change = null;
+        if (a.accept("ADD", "GENERATED", "ALWAYS", "AS", "IDENTITY")
+                || a.accept("ADD", "GENERATED", "BY", "DEFAULT", "AS", "IDENTITY")) {
+            change = Operation.IdentityChange.ADD;
+        } else if (a.accept("DROP", "IDENTITY")) {
+            change = a.accept("IF", "EXISTS") ? Operation.IdentityChange.DROP_IF_EXISTS : Operation.IdentityChange.DROP;
+        } else if (a.accept("DROP", "DEFAULT")) {
+            change = Operation.IdentityChange.DROP_DEFAULT;
+        } else if (a.accept("SET", "DEFAULT")) {
+            // an expression follows, whatever it is the column has a default afterwards
+            return new Operation.ColumnIdentity(site(), table, value(column), Operation.IdentityChange.SET_DEFAULT);
+        }
+        if (change == null) {
+            return benign;
+        }
+        // ADD GENERATED ... AS IDENTITY may carry sequence options in parentheses; the others end here. An
+        // identity action with a tail not read may have changed the identity in any way: unread, not benign
+        boolean whole = a.atEnd() || change == Operation.IdentityChange.ADD && a.peek().isOp("(");
+        return new Operation.ColumnIdentity(site(), table, value(column), whole ? change : Operation.IdentityChange.UNREAD);
     }
 
     /**

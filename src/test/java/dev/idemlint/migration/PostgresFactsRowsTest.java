@@ -72,4 +72,14 @@ class PostgresFactsRowsTest {
         assertNull(PostgresFacts.typeFamily("\"Kind\"[]"));
         assertNull(PostgresFacts.typeFamily(null));
     }
+
+    @Test
+    void an_identity_added_twice_and_a_default_dropped_from_one_raise_different_codes() {
+        assertEquals("55000", PostgresFacts.identityAlreadyPresent().code());
+        assertEquals("55000", PostgresFacts.identityMissing().code());
+        assertEquals("42601", PostgresFacts.dropDefaultOfIdentity().code());
+        assertEquals("42601", PostgresFacts.setDefaultOfIdentity().code());
+        assertEquals("55000", PostgresFacts.identityOverDefault().code());
+        assertEquals("2BP01", PostgresFacts.dropIdentitySequence().code());
+    }
 }

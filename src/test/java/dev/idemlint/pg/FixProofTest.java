@@ -53,7 +53,10 @@ class FixProofTest {
      * applied fix exists. Every other revision still flagged fails the test, and so does an entry whose
      * revision has no finding left.
      */
-    static final Map<String, String> KNOWN_UNFIXED = Map.of();
+    static final Map<String, String> KNOWN_UNFIXED = Map.of(
+            "identity/i01", "column-identity-not-idempotent offers no fix for a serial turned identity column:"
+                    + " DROP DEFAULT, the DROP SEQUENCE of the serial and ADD GENERATED belong under one condition,"
+                    + " which depends on the revision's intent");
 
     /**
      * Objects a re-run adds again without failing, per chain: an unnamed CHECK, UNIQUE or index gets a

@@ -343,4 +343,79 @@ class SchemaStateTest {
         assertEquals(SqlState.UNDEFINED_TABLE, s.apply(new Write(ObjectRef.table(QualifiedName.of("public", "x")), null))
                 .orElseThrow().sqlState());
     }
+
+    private static Effect.AlterColumn alter(ObjectRef column, Effect.AlterColumn.Change change) {
+        return new Effect.AlterColumn(column, change, QualifiedName.of(column.table().schema(),
+                column.table().name() + "_" + column.name().name() + "_seq"));
+    }
+
+    @Test
+    void an_identity_column_refuses_a_second_identity_its_default_statements_and_the_drop_of_its_sequence() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName t = QualifiedName.of("t");
+        ObjectRef id = column(t, "id");
+        ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("t_id_seq"));
+        // a serial turned identity: nothing is known of the column, so nothing fails
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.DROP_DEFAULT)));
+        assertEquals(Optional.empty(), s.apply(new Drop(seq, true)));
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY)));
+        // the identity's sequence took the freed name, and the column needs it
+        assertEquals(Presence.PRESENT, s.presence(seq));
+        assertFalse(s.proves(new Drop(seq, true)));
+        Conflict dropDefault = s.apply(alter(id, Effect.AlterColumn.Change.DROP_DEFAULT)).orElseThrow();
+        assertEquals(SqlState.SYNTAX_ERROR, dropDefault.sqlState());
+        assertEquals(Conflict.About.IDENTITY, dropDefault.about());
+        assertEquals("column t.id is already an identity column", dropDefault.reason());
+        assertEquals(SqlState.SYNTAX_ERROR, s.apply(alter(id, Effect.AlterColumn.Change.SET_DEFAULT)).orElseThrow().sqlState());
+        Conflict again = s.apply(new Drop(seq, true)).orElseThrow();
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, again.sqlState());
+        assertEquals(Presence.PRESENT, s.presence(seq));
+        assertEquals(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                s.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY)).orElseThrow().sqlState());
+        // DROP IDENTITY takes the sequence; a second one finds no identity, IF EXISTS tolerates that
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.DROP_IDENTITY)));
+        assertEquals(Presence.ABSENT, s.presence(seq));
+        Conflict missing = s.apply(alter(id, Effect.AlterColumn.Change.DROP_IDENTITY)).orElseThrow();
+        assertEquals(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, missing.sqlState());
+        assertFalse(missing.alreadyThere());
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.DROP_IDENTITY_IF_EXISTS)));
+        // a default set, then an identity added over it: 55000 as well
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.SET_DEFAULT)));
+        Conflict overDefault = s.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY)).orElseThrow();
+        assertEquals(Conflict.About.DEFAULT, overDefault.about());
+        assertEquals(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, overDefault.sqlState());
+    }
+
+    @Test
+    void an_identity_goes_unknown_with_its_column_and_its_sequence_goes_with_the_column() {
+        QualifiedName t = QualifiedName.of("t");
+        ObjectRef id = column(t, "id");
+        ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("t_id_seq"));
+        SchemaState s = SchemaState.unknown();
+        s.apply(new Drop(seq, true));
+        s.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY));
+        s.apply(Forget.object(id));
+        // the column may have been made again: its identity is not known, so nothing fails
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.DROP_DEFAULT)));
+        assertEquals(Optional.empty(), s.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY)));
+        assertEquals(Presence.UNKNOWN, s.presence(seq));
+
+        SchemaState d = SchemaState.unknown();
+        d.apply(new Drop(seq, true));
+        d.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY));
+        assertEquals(Optional.empty(), d.apply(new Drop(id, false)));
+        assertEquals(Presence.ABSENT, d.presence(seq));
+
+        // a conditional identity statement leaves the identity unknown
+        SchemaState u = SchemaState.unknown();
+        u.apply(alter(id, Effect.AlterColumn.Change.ADD_IDENTITY));
+        u.applyAll(Effect.uncertain(List.of(alter(id, Effect.AlterColumn.Change.DROP_IDENTITY))));
+        assertEquals(Optional.empty(), u.apply(alter(id, Effect.AlterColumn.Change.DROP_DEFAULT)));
+
+        // a column the catalog holds: its identity is not read from it, so nothing fails
+        SchemaState c = SchemaState.of(catalog());
+        assertEquals(Optional.empty(), c.apply(alter(column(PLAYERS, "id"), Effect.AlterColumn.Change.ADD_IDENTITY)));
+        // a column known absent is the Require's to report, not the identity's
+        assertEquals(Optional.empty(), c.apply(alter(column(PLAYERS, "nope"), Effect.AlterColumn.Change.DROP_DEFAULT)));
+    }
 }
