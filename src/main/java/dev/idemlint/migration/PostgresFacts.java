@@ -170,6 +170,31 @@ public final class PostgresFacts {
         return kind != null && kind.indexBacked() ? duplicate(ObjectKind.INDEX) : duplicate(ObjectKind.CONSTRAINT);
     }
 
+    /**
+     * What an {@code ALTER ... RENAME} onto a name that is taken raises: the kind's duplicate, except the
+     * text search objects, whose rename checks the name itself ({@code 42710}) where a second CREATE trips
+     * over the catalog's unique index ({@code 23505}). A UNIQUE, PRIMARY KEY or EXCLUDE constraint renames
+     * its index first: a taken relation name fails as an index rename does ({@link #renameTaken(ObjectKind)
+     * renameTaken(INDEX)}, {@code 42P07}), a taken constraint name with {@code 42710}.
+     */
+    public static SqlState renameTaken(ObjectKind kind) {
+        return switch (kind) {
+            case TEXT_SEARCH_CONFIGURATION, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE ->
+                    SqlState.DUPLICATE_OBJECT;
+            default -> duplicate(kind);
+        };
+    }
+
+    /**
+     * What {@code DROP TABLE} (or {@code DROP COLUMN}, {@code DROP CONSTRAINT}) without {@code CASCADE}
+     * raises when another object depends on the one dropped, such as a foreign key of another table that
+     * references the table: {@code 2BP01}. With {@code CASCADE} PostgreSQL drops the dependent foreign-key
+     * constraints (not their tables) instead. A table's foreign key to itself goes with the table.
+     */
+    public static SqlState dropWithDependents() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
+
     /** What a DROP of a missing {@code kind} raises. */
     public static SqlState dropMissing(ObjectKind kind) {
         return of(kind).dropMissing();
