@@ -152,12 +152,19 @@ public final class RerunSimulation {
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
             return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
-                    + c.object().kind().sql() + " \"" + c.object().name().name() + "\"")));
+                    + quoted(c.object()))));
         }
         if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null) {
-            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), c.reason())));
+            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
+                    + " already exists")));
         }
         return op;
+    }
+
+    /** {@code table "hosts"}, {@code column "name" of "hosts"}: as the re-run rules name objects. */
+    private static String quoted(ObjectRef o) {
+        String base = o.kind().sql() + " \"" + o.name().name() + "\"";
+        return ObjectRef.tableScoped(o.kind()) ? base + " of \"" + o.table().name() + "\"" : base;
     }
 
     private static boolean sure(Operation op) {
