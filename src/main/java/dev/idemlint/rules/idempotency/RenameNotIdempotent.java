@@ -131,6 +131,6 @@ public final class RenameNotIdempotent implements MigrationRule {
 
     static SqlState state(ObjectKind kind) {
         // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
-        return kind == ObjectKind.OTHER ? SqlState.INVALID_PARAMETER_VALUE : PostgresFacts.renameMissing(kind);
+        return kind == ObjectKind.OTHER ? PostgresFacts.labels().labelMissing() : PostgresFacts.renameMissing(kind);
     }
 }
