@@ -40,6 +40,7 @@ final class ColumnReader {
         }
         boolean fk = false;
         String fkName = null;
+        String references = null;
         for (Arg a : c.args()) {
             if (a.keyword() == null && a.value() instanceof Expr.Call ac
                     && "ForeignKey".equals(Names.lastPart(ac.func()))) {
@@ -48,12 +49,29 @@ final class ColumnReader {
                 if (n != null) {
                     fkName = StringResolver.constant(n.value(), scope);
                 }
+                Expr target = ac.positional(0);
+                if (target == null && ac.keyword("column") != null) {
+                    target = ac.keyword("column").value();
+                }
+                references = target == null ? null : referencedTable(StringResolver.constant(target, scope));
             }
         }
         EnumTypeRef enumRef = type == null ? null : enumType(type, scope);
         return new ColumnDef(name, type == null ? null : typeText(type), type == null ? null : formatType(type, scope),
                 enumRef, isTrue(c.keyword("index")),
-                isTrue(c.keyword("unique")), isTrue(c.keyword("primary_key")), fk, fkName, c.span());
+                isTrue(c.keyword("unique")), isTrue(c.keyword("primary_key")), fk, fkName, c.span(), references);
+    }
+
+    /**
+     * The table of a {@code ForeignKey("table.column")} or {@code ForeignKey("schema.table.column")} target:
+     * everything before the last dot, null when there is no dot (not a column spec SQLAlchemy accepts).
+     */
+    static String referencedTable(String columnSpec) {
+        if (columnSpec == null) {
+            return null;
+        }
+        int dot = columnSpec.lastIndexOf('.');
+        return dot <= 0 ? null : columnSpec.substring(0, dot);
     }
 
     private static String typeText(Expr type) {

@@ -17,10 +17,18 @@ import dev.idemlint.source.Span;
  * {@code conditional} is true when the operation may not run every time its function runs: under an
  * {@code if} the analyzer cannot decide for PostgreSQL, in a loop over unknown items, a {@code while},
  * a {@code try} or its handlers, or after an {@code if} that may leave the function early.
+ * {@code rerun} is what the re-run check found the statement meets on a re-run, when that is not what
+ * the statement alone suggests (null otherwise).
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
-        boolean conditional, boolean afterCommit) {
+        boolean conditional, boolean afterCommit, RerunFailure rerun) {
+
+    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
+            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit) {
+        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
+                afterCommit, null);
+    }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional) {
@@ -40,12 +48,17 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     public OpSite withSpan(Span s) {
         return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit);
+                afterCommit, rerun);
     }
 
     public OpSite withGuard(Guard g) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional,
-                afterCommit);
+                afterCommit, rerun);
+    }
+
+    public OpSite withRerun(RerunFailure r) {
+        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
+                conditional, afterCommit, r);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {

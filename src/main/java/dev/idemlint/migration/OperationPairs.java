@@ -92,6 +92,21 @@ public final class OperationPairs {
         return null;
     }
 
+    /**
+     * Raw SQL that qualifies {@code name} with a part the analyzer cannot read ({@code f"DROP TABLE {schema}.t"},
+     * {@code schema} not a constant): the object is in some schema, maybe not the one an unqualified
+     * {@code t} names, so it pairs with nothing.
+     */
+    static boolean dynamicSchema(Operation op, String name) {
+        String sql = op.site().origin() == Origin.RAW_SQL ? op.site().sqlStatement() : null;
+        if (sql == null || name == null || sql.indexOf(SqlText.DYNAMIC) < 0) {
+            return false;
+        }
+        return java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(String.valueOf(SqlText.DYNAMIC))
+                + "\\s*\\.\\s*\"?" + java.util.regex.Pattern.quote(name) + "(?![\\w$])",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(sql).find();
+    }
+
     public static List<Operation> protect(List<Operation> ops) {
         List<Operation> out = new ArrayList<>(ops);
         // CREATE TABLE IF NOT EXISTS tmp ...; DROP TABLE tmp: the re-run creates it again before the drop.
@@ -105,7 +120,7 @@ public final class OperationPairs {
             if (made != null && made.name() != null) {
                 creations.computeIfAbsent(op.site().phase(), p -> new Seen()).put(made, i);
             }
-            if (!(op instanceof Operation.Drop d) || d.name() == null) {
+            if (!(op instanceof Operation.Drop d) || d.name() == null || dynamicSchema(d, d.name())) {
                 continue;
             }
             Key dropped = new Key(d.kind(), d.name(), d.table());
@@ -131,7 +146,7 @@ public final class OperationPairs {
             if (made != null && made.name() != null) {
                 creations.computeIfAbsent(op.site().phase(), p -> new Seen()).put(made, i);
             }
-            if (op instanceof Operation.Drop d && d.name() != null) {
+            if (op instanceof Operation.Drop d && d.name() != null && !dynamicSchema(d, d.name())) {
                 Seen sameRun = creations.get(d.site().phase());
                 recreatedAt[i] = sameRun == null ? -1 : sameRun.nearest(new Key(d.kind(), d.name(), d.table()), false);
             }
@@ -275,7 +290,8 @@ public final class OperationPairs {
             }
             if (op instanceof Operation.Rename r && r.kind() != ObjectKind.OTHER && r.from() != null) {
                 renamedAway.put(new Key(r.kind(), r.from(), r.table()), j);
-            } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && d.name() != null) {
+            } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE && d.name() != null
+                    && !dynamicSchema(d, d.name())) {
                 tableDropped.put(d.name(), j);
             }
             Key k = created(op);

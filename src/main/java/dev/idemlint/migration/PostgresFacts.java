@@ -170,6 +170,92 @@ public final class PostgresFacts {
         return kind != null && kind.indexBacked() ? duplicate(ObjectKind.INDEX) : duplicate(ObjectKind.CONSTRAINT);
     }
 
+    /**
+     * What an {@code ALTER ... RENAME} onto a name that is taken raises: the kind's duplicate, except the
+     * text search objects, whose rename checks the name itself ({@code 42710}) where a second CREATE trips
+     * over the catalog's unique index ({@code 23505}). A UNIQUE, PRIMARY KEY or EXCLUDE constraint renames
+     * its index first: a taken relation name fails as an index rename does ({@link #renameTaken(ObjectKind)
+     * renameTaken(INDEX)}, {@code 42P07}), a taken constraint name with {@code 42710}.
+     */
+    public static SqlState renameTaken(ObjectKind kind) {
+        return switch (kind) {
+            case TEXT_SEARCH_CONFIGURATION, TEXT_SEARCH_DICTIONARY, TEXT_SEARCH_PARSER, TEXT_SEARCH_TEMPLATE ->
+                    SqlState.DUPLICATE_OBJECT;
+            default -> duplicate(kind);
+        };
+    }
+
+    /**
+     * What {@code DROP TABLE} (or {@code DROP COLUMN}, {@code DROP CONSTRAINT}) without {@code CASCADE}
+     * raises when another object depends on the one dropped, such as a foreign key of another table that
+     * references the table: {@code 2BP01}. With {@code CASCADE} PostgreSQL drops the dependent foreign-key
+     * constraints (not their tables) instead. A table's foreign key to itself goes with the table.
+     */
+    public static SqlState dropWithDependents() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
+
+    /**
+     * What PostgreSQL raises for the labels of an enum type: {@code ALTER TYPE t ADD VALUE 'a'} of a label
+     * the type has, and {@code RENAME VALUE 'b' TO 'a'} onto one, raise {@code 42710} ("enum label already
+     * exists", {@code labelTaken}); {@code RENAME VALUE 'a' TO 'b'} of a label it lacks raises {@code 22023}
+     * ("is not an existing enum label", {@code labelMissing}). {@code ADD VALUE IF NOT EXISTS} (9.3) skips a
+     * label the type has; {@code RENAME VALUE} has no {@code IF EXISTS}.
+     */
+    public record LabelFacts(SqlState labelTaken, SqlState labelMissing) {
+    }
+
+    private static final LabelFacts LABELS = new LabelFacts(SqlState.DUPLICATE_OBJECT, SqlState.INVALID_PARAMETER_VALUE);
+
+    /** The facts of enum labels ({@link LabelFacts}). */
+    public static LabelFacts labels() {
+        return LABELS;
+    }
+
+    /**
+     * The PL/pgSQL condition names a DO block's handler may name by {@code SQLSTATE '...'} that {@link SqlState}
+     * does not list, by code (lower case): the duplicate errors of other objects and the privilege error.
+     */
+    private static final Map<String, String> OTHER_CONDITIONS = Map.ofEntries(
+            Map.entry("42712", "duplicate_alias"), Map.entry("42p03", "duplicate_cursor"),
+            Map.entry("42p05", "duplicate_prepared_statement"), Map.entry("42501", "insufficient_privilege"));
+
+    /**
+     * {@code WHEN SQLSTATE '42000'}: the condition of class 42 as a whole, which catches every {@code 42xxx}
+     * error (so every {@code duplicate_*} and {@code undefined_*} one).
+     */
+    public static final String CLASS_42 = "syntax_error_or_access_rule_violation";
+
+    /** The condition name of an SQLSTATE code, as a handler's {@code WHEN} names it; the code itself when none is known. */
+    public static String condition(String code) {
+        String c = code.toLowerCase(java.util.Locale.ROOT);
+        if (c.equals("42000")) {
+            return CLASS_42;
+        }
+        for (SqlState s : SqlState.values()) {
+            if (s.code().equalsIgnoreCase(c)) {
+                return s.condition();
+            }
+        }
+        return OTHER_CONDITIONS.getOrDefault(c, c);
+    }
+
+    /** Every condition {@link #CLASS_42} catches that a re-run may raise: the {@code 42xxx} ones known here. */
+    public static java.util.Set<String> class42Conditions() {
+        java.util.Set<String> out = new java.util.TreeSet<>(OTHER_CONDITIONS.values());
+        for (SqlState s : SqlState.values()) {
+            if (s.code().startsWith("42")) {
+                out.add(s.condition());
+            }
+        }
+        return out;
+    }
+
+    /** The codes of {@link #condition} beyond {@link SqlState}, lower case, for the fact test. */
+    public static java.util.Set<String> otherConditionCodes() {
+        return OTHER_CONDITIONS.keySet();
+    }
+
     /** What a DROP of a missing {@code kind} raises. */
     public static SqlState dropMissing(ObjectKind kind) {
         return of(kind).dropMissing();

@@ -17,6 +17,7 @@ public enum SqlState {
     INVALID_CATALOG_NAME("3D000", "InvalidCatalogName"),
     SYNTAX_ERROR("42601", "SyntaxError"),
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
+    DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "DependentObjectsStillExist"),
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "ObjectNotInPrerequisiteState"),

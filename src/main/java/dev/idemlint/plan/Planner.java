@@ -1204,11 +1204,13 @@ public final class Planner {
                 return new Lost("the labels of type " + r.table() + " are not known here");
             }
             if (!labels.contains(r.from())) {
-                return new Fails(SqlState.INVALID_PARAMETER_VALUE.code(), SqlState.INVALID_PARAMETER_VALUE.label(),
+                SqlState missing = PostgresFacts.labels().labelMissing();
+                return new Fails(missing.code(), missing.label(),
                         "type " + r.table() + " has no label '" + r.from() + "'", null, false);
             }
             if (labels.contains(r.to())) {
-                return new Fails(SqlState.DUPLICATE_OBJECT.code(), SqlState.DUPLICATE_OBJECT.label(),
+                SqlState taken = PostgresFacts.labels().labelTaken();
+                return new Fails(taken.code(), taken.label(),
                         "label '" + r.to() + "' of type " + r.table() + " already exists", null, true);
             }
             if (!maybe) {
@@ -1259,7 +1261,8 @@ public final class Planner {
             return v.ifNotExists() ? OK : new Lost("the labels of type " + v.type() + " are not known here");
         }
         if (labels.contains(v.label()) && !v.ifNotExists()) {
-            return new Fails(SqlState.DUPLICATE_OBJECT.code(), SqlState.DUPLICATE_OBJECT.label(),
+            SqlState taken = PostgresFacts.labels().labelTaken();
+            return new Fails(taken.code(), taken.label(),
                     "enum label '" + v.label() + "' of type " + v.type() + " already exists", null, true);
         }
         if (!maybe) {

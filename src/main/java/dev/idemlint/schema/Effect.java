@@ -34,15 +34,29 @@ public sealed interface Effect {
      * an index's table is its {@link ObjectRef#table}); {@code postgresNamed}: PostgreSQL chose the name ({@code t_a_fkey}) and takes the next
      * free one ({@code t_a_fkey1}) when it is taken, so a taken name is no conflict; {@code relkind}: the
      * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known; {@code temporary}:
-     * a temporary table, gone when the session ends (each Alembic run has its own).
+     * a temporary table, gone when the session ends (each Alembic run has its own); {@code references}: the
+     * table a column's foreign key references (null when it has none or it cannot be read), which then
+     * cannot be dropped without {@code CASCADE} while the column's table is there.
      */
     record Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
-            List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary) {
+            List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary,
+            QualifiedName references) {
         public static final Shape NONE = new Shape(null, null, false, null, null, null, false, (char) 0, false);
 
         public Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
                 List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind) {
             this(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind, false);
+        }
+
+        public Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
+                List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary) {
+            this(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind, temporary, null);
+        }
+
+        /** The same shape with a foreign key to {@code table}. */
+        public Shape referencing(QualifiedName table) {
+            return new Shape(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind,
+                    temporary, table);
         }
 
         public static Shape column(String type) {
@@ -76,7 +90,8 @@ public sealed interface Effect {
 
         /** The same shape with PostgreSQL choosing the name. */
         public Shape namedByPostgres() {
-            return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind, temporary);
+            return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind, temporary,
+                    references);
         }
     }
 
@@ -84,7 +99,8 @@ public sealed interface Effect {
      * Removes {@code object}, and with it what PostgreSQL drops along (see {@link SchemaState}): a table
      * takes its columns, constraints, triggers, policies, indexes and owned sequences; a column the keys
      * and indexes that use it. {@code ifExists} for {@code IF EXISTS}; {@code cascade} for {@code CASCADE}:
-     * a type takes every column of that type (and of arrays of it).
+     * a type takes every column of that type (and of arrays of it), a table the foreign keys of other tables
+     * that reference it (without it, such a key makes the drop fail).
      */
     record Drop(ObjectRef object, boolean ifExists, boolean cascade) implements Effect {
         public Drop {

@@ -369,8 +369,24 @@ public final class Effects {
     }
 
     private static Create column(Operation op, QualifiedName table, ColumnDef c, boolean ifNotExists) {
+        Shape shape = Shape.column(c.formatType());
+        QualifiedName target = referenced(op, c.references());
         return new Create(ObjectRef.in(ObjectKind.COLUMN, table, name(c.name(), op)), ifNotExists,
-                Shape.column(c.formatType()));
+                target == null ? shape : shape.referencing(target));
+    }
+
+    /**
+     * The table a foreign key's {@code "table"} or {@code "schema.table"} names: SQLAlchemy renders the
+     * reference with the schema written there and no other (not the referencing table's {@code schema=}),
+     * so an unqualified one resolves through the search path.
+     */
+    private static QualifiedName referenced(Operation op, String written) {
+        if (written == null || written.isEmpty()) {
+            return null;
+        }
+        int dot = written.lastIndexOf('.');
+        String t = name(written.substring(dot + 1), op);
+        return dot < 0 ? QualifiedName.of(t) : QualifiedName.of(name(written.substring(0, dot), op), t);
     }
 
     /**

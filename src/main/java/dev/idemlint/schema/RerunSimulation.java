@@ -5,7 +5,10 @@ import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.RerunFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,7 +57,10 @@ public final class RerunSimulation {
                         "re-runs cleanly on the schema this revision leaves behind");
                 out.set(i, op.withSite(op.site().withGuard(g)));
             }
-            state.applyAll(effects.get(i));
+            Optional<Conflict> met = state.applyAll(effects.get(i));
+            if (met.isPresent() && sure(op)) {
+                out.set(i, failing(out.get(i), met.get()));
+            }
         }
         primaryKeySwapped(ops, out);
         return out;
@@ -163,6 +169,33 @@ public final class RerunSimulation {
                 }
             }
         }
+    }
+
+    /**
+     * {@code op} as the re-run meets it when that is not what a re-run rule assumes of it alone: a drop of a
+     * table that a foreign key of another table, made by this revision, references ({@code 2BP01}, even where
+     * the revision makes the table again later, which is why the drop seemed to re-run), and a rename onto a
+     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}). Other conflicts are what
+     * the rules say already.
+     */
+    private static Operation failing(Operation op, Conflict c) {
+        if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()) {
+            Guard g = op.site().guard();
+            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
+            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
+                    + quoted(c.object()))));
+        }
+        if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null) {
+            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
+                    + " already exists")));
+        }
+        return op;
+    }
+
+    /** {@code table "hosts"}, {@code column "name" of "hosts"}: as the re-run rules name objects. */
+    private static String quoted(ObjectRef o) {
+        String base = o.kind().sql() + " \"" + o.name().name() + "\"";
+        return ObjectRef.tableScoped(o.kind()) ? base + " of \"" + o.table().name() + "\"" : base;
     }
 
     private static boolean sure(Operation op) {

@@ -140,6 +140,11 @@ public final class SchemaState {
         boolean unnamedConstraints;
         /** Literal rows written by {@link Write} effects. */
         List<Map<String, String>> rows = new ArrayList<>();
+        /**
+         * The tables the table's foreign keys certainly reference, by column. A key that may have gone (a
+         * constraint or column of the table dropped or forgotten) is left out: it blocks no drop.
+         */
+        Map<String, QualifiedName> references = new HashMap<>();
     }
 
     private final String currentSchema;
@@ -441,7 +446,8 @@ public final class SchemaState {
             return presence(c.object()) == Presence.ABSENT && !tableAbsent(c.object());
         } else if (effect instanceof Drop d) {
             Entry e = entries.get(slot(d.object()));
-            return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity);
+            return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
+                    && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
                     || presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
@@ -661,6 +667,9 @@ public final class SchemaState {
         e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
         e.temporary = sh.temporary();
         put(slot(o), e);
+        if (sh.references() != null && o.kind() == ObjectKind.COLUMN) {
+            facts(o.table()).references.put(o.name().name(), sh.references());
+        }
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
             ix.relkind = 'i';
@@ -709,8 +718,15 @@ public final class SchemaState {
                     : new Conflict(o, PostgresFacts.dropIdentitySequence(), true, Conflict.About.IDENTITY_SEQUENCE);
         }
         boolean table = tableLike(e) || e == null && tableLike(o.kind());
+        if (gone == null && table && now == Presence.PRESENT && !d.cascade()) {
+            QualifiedName by = referencedBy(o.name());
+            if (by != null) {
+                gone = new Conflict(ObjectRef.table(by), PostgresFacts.dropWithDependents(), true);
+            }
+        }
         set(s, Presence.ABSENT, o.kind());
         if (table) {
+            dropReferences(o.name());
             cascadeTable(o.name(), Presence.ABSENT);
         } else if (o.kind() == ObjectKind.COLUMN) {
             cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
@@ -718,12 +734,61 @@ public final class SchemaState {
             if (f != null && f.required != null) {
                 f.required.remove(o.name().name());
             }
+            if (f != null) {
+                f.references.remove(o.name().name());
+            }
         } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
             keyIndex(o, e, Presence.ABSENT);
+        }
+        if (o.kind() == ObjectKind.CONSTRAINT && (e == null || e.constraintKind == null
+                || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN)) {
+            forgetReferences(o.table());
         } else if (o.kind() == ObjectKind.TYPE && d.cascade() && gone == null) {
             columnsOfType(o.name().name());
         }
         return missing != null ? missing : gone;
+    }
+
+    /**
+     * Another table, present, whose foreign key references {@code table}: PostgreSQL refuses to drop
+     * {@code table} without {@code CASCADE} while it is there. Null when none is known.
+     */
+    private QualifiedName referencedBy(QualifiedName table) {
+        for (Map.Entry<QualifiedName, TableFacts> t : tables.entrySet()) {
+            if (!t.getKey().equals(table) && t.getValue().references.containsValue(table)
+                    && presence(ObjectRef.table(t.getKey())) == Presence.PRESENT) {
+                return t.getKey();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code table} is dropped: the foreign keys of other tables that reference it are gone ({@code CASCADE}
+     * takes them; without it the drop failed, and the walk goes on as if it had been made to succeed). Their
+     * names are not known, so the constraints of those tables become unknown.
+     */
+    private void dropReferences(QualifiedName table) {
+        for (Map.Entry<QualifiedName, TableFacts> t : new ArrayList<>(tables.entrySet())) {
+            if (!t.getKey().equals(table) && t.getValue().references.values().removeIf(table::equals)) {
+                for (Slot s : copy(childrenOf.get(t.getKey()))) {
+                    Entry e = entries.get(s);
+                    if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.PRESENT
+                            && (e.constraintKind == null || e.constraintKind == ConstraintKind.FOREIGN_KEY
+                                    || e.constraintKind == ConstraintKind.UNKNOWN)) {
+                        set(s, Presence.UNKNOWN, null);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A foreign key of {@code table} may have gone: which tables it references is no longer certain. */
+    private void forgetReferences(QualifiedName table) {
+        TableFacts f = table == null ? null : tables.get(table);
+        if (f != null) {
+            f.references.clear();
+        }
     }
 
     /**
@@ -812,6 +877,10 @@ public final class SchemaState {
 
     /** The constraints and indexes of {@code table} using {@code column} take {@code p}; those whose columns are not known become unknown. */
     private void cascadeColumn(QualifiedName table, String column, Presence p) {
+        TableFacts facts = tables.get(table);
+        if (facts != null) {
+            facts.references.remove(column);
+        }
         List<Slot> users = new ArrayList<>();
         for (Slot s : copy(childrenOf.get(table))) {
             if (s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
@@ -873,11 +942,19 @@ public final class SchemaState {
         Conflict missing = missingTable(from);
         Presence pf = presence(from);
         Presence pt = presence(to);
-        Conflict c = pf == Presence.ABSENT ? new Conflict(from, PostgresFacts.renameMissing(from.kind()), false)
-                : pt == Presence.PRESENT ? new Conflict(to, PostgresFacts.duplicate(from.kind()), true) : null;
         Slot fs = slot(from);
         Slot ts = slot(to);
         Entry e = entries.get(fs);
+        Conflict c = pf == Presence.ABSENT ? new Conflict(from, PostgresFacts.renameMissing(from.kind()), false) : null;
+        if (c == null && pf == Presence.PRESENT && from.kind() == ObjectKind.CONSTRAINT && e != null
+                && e.constraintKind != null && e.constraintKind.indexBacked()
+                && presence(ObjectRef.of(ObjectKind.INDEX, to.name())) == Presence.PRESENT) {
+            // a key's index is renamed first, among the schema's relations
+            c = new Conflict(ObjectRef.of(ObjectKind.INDEX, to.name()), PostgresFacts.renameTaken(ObjectKind.INDEX), true);
+        }
+        if (c == null && pt == Presence.PRESENT) {
+            c = new Conflict(to, PostgresFacts.renameTaken(from.kind()), true);
+        }
         boolean table = tableLike(e) || e == null && tableLike(from.kind());
         Entry moved = e != null ? e.copy(Presence.PRESENT) : new Entry(Presence.PRESENT, from.kind());
         if (e == null && table) {
@@ -925,6 +1002,10 @@ public final class SchemaState {
         } else {
             tables.remove(to);
         }
+        // a foreign key references the table, not its name: it follows the rename
+        for (TableFacts t : tables.values()) {
+            t.references.replaceAll((c, r) -> r.equals(from) ? to : r);
+        }
     }
 
     private Presence implicitChildren(QualifiedName table) {
@@ -941,6 +1022,9 @@ public final class SchemaState {
             }
         }
         TableFacts f = tables.get(table);
+        if (f != null && f.references.containsKey(from)) {
+            f.references.put(to, f.references.remove(from));
+        }
         if (f != null) {
             // whether the renamed column must be given a value is followed no further
             f.required = null;
@@ -1109,6 +1193,11 @@ public final class SchemaState {
                     }
                     // read before the tables' defaults (implicit), so it covers their children too
                     forgottenNames.add(k);
+                    for (Map.Entry<QualifiedName, TableFacts> t : tables.entrySet()) {
+                        if (lower(t.getKey().name()).equals(k)) {
+                            t.getValue().references.clear();
+                        }
+                    }
                 }
             }
             case TABLE_KEYS -> forgetTableKeys(f.object().name());
@@ -1124,6 +1213,9 @@ public final class SchemaState {
                     cascadeColumn(o.table(), o.name().name(), Presence.UNKNOWN);
                 } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
                     keyIndex(o, e, Presence.UNKNOWN);
+                }
+                if (o.kind() == ObjectKind.CONSTRAINT) {
+                    forgetReferences(o.table());
                 }
             }
         }
@@ -1248,6 +1340,7 @@ public final class SchemaState {
             }
         }
         forgetTableKeys(table);
+        forgetReferences(table);
         TableFacts f = tables.get(table);
         if (f != null) {
             f.uniqueKeys = null;

@@ -806,6 +806,10 @@ public final class SchemaTimeline {
             if (q < 0) {
                 continue;
             }
+            if (lower.charAt(q) == dev.idemlint.migration.SqlText.DYNAMIC) {
+                // f"{schema}.t" with a schema the analyzer cannot read: some schema, not the default one
+                return UNKNOWN_SCHEMA;
+            }
             if (lower.charAt(q) == '"') {
                 int open = lower.lastIndexOf('"', q - 1);
                 if (open >= 0) {

@@ -2,7 +2,7 @@ package dev.idemlint.sql;
 
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
-import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -28,23 +27,13 @@ final class DoBlockReader {
     record Inner(SqlText sql, List<SqlToken> tokens, Guard guard) {
     }
 
-    /** Conditions a handler may name by SQLSTATE that {@link SqlState} does not list, by code (lower case). */
-    private static final Map<String, String> OTHER_SQLSTATE_NAMES = Map.ofEntries(
-            Map.entry("42712", "duplicate_alias"), Map.entry("42p03", "duplicate_cursor"),
-            Map.entry("42p05", "duplicate_prepared_statement"), Map.entry("42501", "insufficient_privilege"));
-
     /** The condition name of an SQLSTATE code (lower case), or the code when it is none we know. */
     static String conditionOf(String code) {
-        for (SqlState s : SqlState.values()) {
-            if (s.code().equalsIgnoreCase(code)) {
-                return s.condition();
-            }
-        }
-        return OTHER_SQLSTATE_NAMES.getOrDefault(code, code);
+        return PostgresFacts.condition(code);
     }
 
     /** Class 42 as a condition catches every 42xxx error, so all the duplicate_* ones. */
-    private static final String CLASS_42 = "syntax_error_or_access_rule_violation";
+    private static final String CLASS_42 = PostgresFacts.CLASS_42;
 
     private static final Set<String> PLPGSQL_ONLY = Set.of("NULL", "RAISE", "RETURN", "PERFORM", "EXIT",
             "CONTINUE", "GET", "ASSERT", "OPEN", "FETCH", "CLOSE", "MOVE");
@@ -174,7 +163,7 @@ final class DoBlockReader {
         if (t.is("SQLSTATE") && cur() != null && cur().kind() == SqlToken.Kind.STRING) {
             String code = cur().text().toLowerCase(Locale.ROOT);
             pos++;
-            name = code.equals("42000") ? CLASS_42 : conditionOf(code);
+            name = conditionOf(code);
         } else if (t.kind() == SqlToken.Kind.WORD && !t.dynamic()) {
             name = t.text().toLowerCase(Locale.ROOT);
         } else {
@@ -182,12 +171,7 @@ final class DoBlockReader {
         }
         into.add(name);
         if (name.equals(CLASS_42)) {
-            for (SqlState s : SqlState.values()) {
-                if (s.code().startsWith("42")) {
-                    into.add(s.condition());
-                }
-            }
-            into.addAll(OTHER_SQLSTATE_NAMES.values());
+            into.addAll(PostgresFacts.class42Conditions());
         }
     }
 

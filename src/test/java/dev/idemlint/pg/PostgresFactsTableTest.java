@@ -271,6 +271,87 @@ class PostgresFactsTableTest {
         }
     }
 
+    @Test
+    void a_table_a_foreign_key_of_another_table_references_is_dropped_only_with_cascade() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TABLE t (id int PRIMARY KEY, parent int REFERENCES t (id));"
+                    + " CREATE TABLE u (id int PRIMARY KEY, t_id int REFERENCES t (id))");
+            fails(db, "DROP TABLE t", PostgresFacts.dropWithDependents());
+            fails(db, "DROP TABLE IF EXISTS t", PostgresFacts.dropWithDependents());
+            // its own foreign key goes with it; CASCADE takes u's key, not u
+            ok(db, "DROP TABLE t CASCADE");
+            ok(db, "INSERT INTO u VALUES (1, 42)");
+        }
+    }
+
+    /** A rename onto a taken name, per kind the re-run check renames: setup, then the rename. */
+    static final Map<String, Map.Entry<String, ObjectKind>> RENAMES_ONTO_TAKEN = Map.ofEntries(
+            Map.entry("CREATE TABLE a (); CREATE TABLE b ()", Map.entry("ALTER TABLE a RENAME TO b", ObjectKind.TABLE)),
+            Map.entry("CREATE TABLE c (x int, y int)", Map.entry("ALTER TABLE c RENAME COLUMN x TO y", ObjectKind.COLUMN)),
+            Map.entry("CREATE TABLE d (x int); CREATE INDEX d1 ON d (x); CREATE INDEX d2 ON d (x)",
+                    Map.entry("ALTER INDEX d1 RENAME TO d2", ObjectKind.INDEX)),
+            Map.entry("CREATE SEQUENCE s1; CREATE SEQUENCE s2", Map.entry("ALTER SEQUENCE s1 RENAME TO s2", ObjectKind.SEQUENCE)),
+            Map.entry("CREATE VIEW v1 AS SELECT 1; CREATE VIEW v2 AS SELECT 2",
+                    Map.entry("ALTER VIEW v1 RENAME TO v2", ObjectKind.VIEW)),
+            Map.entry("CREATE TABLE k (x int, CONSTRAINT k1 CHECK (x > 0), CONSTRAINT k2 CHECK (x > 1))",
+                    Map.entry("ALTER TABLE k RENAME CONSTRAINT k1 TO k2", ObjectKind.CONSTRAINT)),
+            // a primary key renames its index first: a taken relation name fails as an index rename
+            Map.entry("CREATE TABLE p (x int CONSTRAINT p_pkey PRIMARY KEY); CREATE TABLE p_old ()",
+                    Map.entry("ALTER TABLE p RENAME CONSTRAINT p_pkey TO p_old", ObjectKind.INDEX)),
+            Map.entry("CREATE TYPE e1 AS ENUM ('a'); CREATE TYPE e2 AS ENUM ('a')",
+                    Map.entry("ALTER TYPE e1 RENAME TO e2", ObjectKind.TYPE)),
+            Map.entry("CREATE DOMAIN m1 AS int; CREATE DOMAIN m2 AS int", Map.entry("ALTER DOMAIN m1 RENAME TO m2",
+                    ObjectKind.DOMAIN)),
+            Map.entry("CREATE FUNCTION f1() RETURNS int LANGUAGE sql AS 'SELECT 1';"
+                    + " CREATE FUNCTION f2() RETURNS int LANGUAGE sql AS 'SELECT 1'",
+                    Map.entry("ALTER FUNCTION f1() RENAME TO f2", ObjectKind.FUNCTION)),
+            Map.entry("CREATE SCHEMA n1; CREATE SCHEMA n2", Map.entry("ALTER SCHEMA n1 RENAME TO n2", ObjectKind.SCHEMA)),
+            Map.entry("CREATE TEXT SEARCH CONFIGURATION c1 (COPY = simple); CREATE TEXT SEARCH CONFIGURATION c2 (COPY = simple)",
+                    Map.entry("ALTER TEXT SEARCH CONFIGURATION c1 RENAME TO c2", ObjectKind.TEXT_SEARCH_CONFIGURATION)));
+
+    @Test
+    void a_rename_onto_a_taken_name_raises_what_the_table_says_for_its_kind() {
+        for (Map.Entry<String, Map.Entry<String, ObjectKind>> r : RENAMES_ONTO_TAKEN.entrySet()) {
+            try (TempDatabase db = PgCluster.require().createDatabase()) {
+                ok(db, r.getKey());
+                fails(db, r.getValue().getKey(), PostgresFacts.renameTaken(r.getValue().getValue()));
+            }
+        }
+    }
+
+    @Test
+    void enum_labels_raise_what_the_table_says() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TYPE mood AS ENUM ('sad', 'happy')");
+            fails(db, "ALTER TYPE mood ADD VALUE 'sad'", PostgresFacts.labels().labelTaken());
+            fails(db, "ALTER TYPE mood RENAME VALUE 'sad' TO 'happy'", PostgresFacts.labels().labelTaken());
+            fails(db, "ALTER TYPE mood RENAME VALUE 'bored' TO 'calm'", PostgresFacts.labels().labelMissing());
+            ok(db, "ALTER TYPE mood ADD VALUE IF NOT EXISTS 'sad'");
+        }
+    }
+
+    @Test
+    void a_handler_naming_each_condition_catches_its_sqlstate() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            Set<String> codes = new java.util.TreeSet<>(PostgresFacts.otherConditionCodes());
+            for (SqlState st : SqlState.values()) {
+                codes.add(st.code());
+            }
+            for (String code : codes) {
+                ok(db, "DO $$ BEGIN RAISE SQLSTATE '" + code.toUpperCase(java.util.Locale.ROOT) + "'; EXCEPTION WHEN "
+                        + PostgresFacts.condition(code) + " THEN null; END $$");
+                if (code.startsWith("42")) {
+                    ok(db, "DO $$ BEGIN RAISE SQLSTATE '" + code.toUpperCase(java.util.Locale.ROOT) + "'; EXCEPTION WHEN "
+                            + PostgresFacts.condition("42000") + " THEN null; END $$");
+                }
+            }
+            for (String condition : PostgresFacts.class42Conditions()) {
+                ok(db, "DO $$ BEGIN RAISE " + condition + "; EXCEPTION WHEN " + PostgresFacts.CLASS_42
+                        + " THEN null; END $$");
+            }
+        }
+    }
+
     private static int serverMajor(TempDatabase db) {
         SqlOutcome o = db.exec("DO $$ BEGIN RAISE NOTICE 'major=%', current_setting('server_version_num')::int / 10000;"
                 + " END $$");

@@ -90,6 +90,82 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_table_referenced_by_a_foreign_key_of_another_table_cannot_be_dropped_without_cascade() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName deployables = QualifiedName.of("deployables");
+        QualifiedName handles = QualifiedName.of("attach_handles");
+        s.apply(new Create(ObjectRef.table(deployables), false));
+        s.apply(new Create(column(deployables, "parent_id"), false, Shape.column("integer").referencing(deployables)));
+        s.apply(new Create(ObjectRef.table(handles), false));
+        s.apply(new Create(column(handles, "deployable_id"), false, Shape.column("integer").referencing(deployables)));
+        Drop drop = new Drop(ObjectRef.table(deployables), false);
+        assertFalse(s.proves(drop));
+        Conflict c = s.apply(drop).orElseThrow();
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, c.sqlState());
+        assertEquals(ObjectRef.table(handles), c.object());
+    }
+
+    @Test
+    void a_foreign_key_to_itself_or_from_a_dropped_table_blocks_no_drop() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName deployables = QualifiedName.of("deployables");
+        QualifiedName attributes = QualifiedName.of("attributes");
+        s.apply(new Create(ObjectRef.table(deployables), false));
+        s.apply(new Create(column(deployables, "parent_id"), false, Shape.column("integer").referencing(deployables)));
+        s.apply(new Create(ObjectRef.table(attributes), false));
+        s.apply(new Create(column(attributes, "deployable_id"), false, Shape.column("integer").referencing(deployables)));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(attributes), false)));
+        assertTrue(s.proves(new Drop(ObjectRef.table(deployables), false)));
+    }
+
+    @Test
+    void cascade_or_a_dropped_foreign_key_column_lets_the_referenced_table_go() {
+        QualifiedName deployables = QualifiedName.of("deployables");
+        QualifiedName handles = QualifiedName.of("attach_handles");
+        for (boolean cascade : List.of(true, false)) {
+            SchemaState s = SchemaState.unknown();
+            s.apply(new Create(ObjectRef.table(deployables), false));
+            s.apply(new Create(ObjectRef.table(handles), false));
+            s.apply(new Create(column(handles, "deployable_id"), false, Shape.column("integer").referencing(deployables)));
+            if (!cascade) {
+                s.apply(new Drop(column(handles, "deployable_id"), false));
+            }
+            assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(deployables), false, cascade)));
+            assertEquals(Presence.PRESENT, s.presence(ObjectRef.table(handles)));
+        }
+    }
+
+    @Test
+    void a_foreign_key_follows_its_referenced_table_when_it_is_renamed() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName old = QualifiedName.of("deployables");
+        QualifiedName handles = QualifiedName.of("attach_handles");
+        s.apply(new Create(ObjectRef.table(old), false));
+        s.apply(new Create(ObjectRef.table(handles), false));
+        s.apply(new Create(column(handles, "deployable_id"), false, Shape.column("integer").referencing(old)));
+        s.apply(new Rename(ObjectRef.table(old), "deployables_old"));
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                s.apply(new Drop(ObjectRef.table(QualifiedName.of("deployables_old")), false)).orElseThrow().sqlState());
+    }
+
+    @Test
+    void a_rename_onto_a_taken_name_raises_what_postgres_raises_for_the_kind() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Rename(ObjectRef.table(TEAMS), "players")).orElseThrow()
+                .sqlState());
+        s = SchemaState.of(catalog());
+        assertEquals(SqlState.DUPLICATE_COLUMN, s.apply(new Rename(column(PLAYERS, "team_id"), "name")).orElseThrow()
+                .sqlState());
+        s = SchemaState.of(catalog());
+        assertEquals(SqlState.DUPLICATE_OBJECT, s.apply(new Rename(constraint(PLAYERS, "players_name_check"),
+                "players_team_id_fkey")).orElseThrow().sqlState());
+        // a primary key renames its index first: a taken relation name fails as a relation
+        s = SchemaState.of(catalog());
+        assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Rename(constraint(PLAYERS, "players_pkey"),
+                "ix_players_name")).orElseThrow().sqlState());
+    }
+
+    @Test
     void dropping_a_type_without_cascade_leaves_its_columns() {
         SchemaState s = SchemaState.of(catalog());
         s.apply(new Create(column(PLAYERS, "feeling"), false, Shape.column("mood")));

@@ -36,6 +36,18 @@ public final class DropNotIdempotent implements MigrationRule {
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
+            if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
+                // the object is there on the re-run, but another one made by this revision depends on it
+                ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                        + d.site().rerun().state().label() + " because "
+                        + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
+                        + RerunScenario.end(op.site()))
+                        .help(RerunScenario.why(op.site()) + "`IF EXISTS` does not help: the object is there."
+                                + " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
+                                + " referencing foreign keys), so that a re-run meets nothing that depends on it.")
+                        .emit();
+                continue;
+            }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
             if (d.ifExists() && (!kwarg || kwargSupported(d.kind(), ctx))) {
                 continue;

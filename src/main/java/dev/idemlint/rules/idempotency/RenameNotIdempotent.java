@@ -35,6 +35,18 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             boolean mysql = MysqlDialect.applies(ctx.settings());
+            if (r.site().rerun() != null && !mysql) {
+                // the old name is there again on the re-run, and so is the new one
+                ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                        + r.site().rerun().state().label() + " because " + what + " cannot be renamed to \""
+                        + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + r.site().rerun().reason()
+                        + RerunScenario.end(op.site()))
+                        .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
+                                + " it with the inspector (rename only while the new name is free), or wrap it in"
+                                + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
+                                + " THEN null; END $$`.").emit();
+                continue;
+            }
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source()), ctx.settings(), r.kind())
                     : fixes(r, m.source());
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
@@ -119,6 +131,6 @@ public final class RenameNotIdempotent implements MigrationRule {
 
     static SqlState state(ObjectKind kind) {
         // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
-        return kind == ObjectKind.OTHER ? SqlState.INVALID_PARAMETER_VALUE : PostgresFacts.renameMissing(kind);
+        return kind == ObjectKind.OTHER ? PostgresFacts.labels().labelMissing() : PostgresFacts.renameMissing(kind);
     }
 }

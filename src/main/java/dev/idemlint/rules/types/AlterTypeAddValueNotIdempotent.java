@@ -4,7 +4,7 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GuardWrapper;
@@ -39,7 +39,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
             }
             if (!av.ifNotExists() && !GuardMatch.createGuarded(av)) {
                 ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
-                        + SqlState.DUPLICATE_OBJECT.label() + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
+                        + PostgresFacts.labels().labelTaken().label() + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
                         .help(RerunScenario.why(av.site()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
                                 + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")
                         .fixes(fixes(av, m.source())).emit();

@@ -1,0 +1,16 @@
+package dev.idemlint.migration;
+
+import java.util.Objects;
+
+/**
+ * What the statement meets when its revision runs again on the schema it left behind, as the re-run check
+ * worked it out from the statements before it: the SQLSTATE PostgreSQL raises there and why ("table
+ * \"attach_handles\" has a foreign key to it"). Set only where that differs from what a re-run rule assumes
+ * of the statement alone (the object it drops or renames is gone).
+ */
+public record RerunFailure(SqlState state, String reason) {
+    public RerunFailure {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reason, "reason");
+    }
+}
