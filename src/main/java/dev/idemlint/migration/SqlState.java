@@ -21,7 +21,6 @@ public enum SqlState {
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "ObjectNotInPrerequisiteState"),
-    DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "DependentObjectsStillExist"),
     IN_FAILED_SQL_TRANSACTION("25P02", "InFailedSqlTransaction"),
     ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");
 
