@@ -184,4 +184,71 @@ class MariaDbFixProofTest {
             assertEquals(unfixed, schema(db), "and the re-runs change nothing:\n" + text);
         }
     }
+
+    /**
+     * CTFd's shape: the fixes guard the add_column and drop_column; without a guard on the unnamed foreign key the
+     * re-run would reach it and MariaDB would add a second one as {@code teams_ibfk_2}. Fixed, the re-runs leave
+     * the schema the first run made.
+     */
+    @Test
+    void an_unnamed_foreign_key_after_a_fixed_statement_is_not_added_twice() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path revision = revision("fk", "fk/versions/e4a0b0000001_brackets.py");
+        String base = "CREATE TABLE teams (id int PRIMARY KEY, bracket varchar(20));"
+                + " CREATE TABLE users (id int PRIMARY KEY)";
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
+        assertTrue(before.out().contains("a second foreign key on \"teams\""), before.out());
+        assertTrue(before.out().contains("a second foreign key on \"users\""), before.out());
+        String unfixed;
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(base).ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            unfixed = schema(db, "brackets", "teams", "users");
+            assertTrue(upgrade(server, db, revision).startsWith("ERROR 1050"), "the original re-run fails first");
+        }
+
+        String text = fixedForMariaDb(revision);
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(base).ok());
+            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            String after = schema(db, "brackets", "teams", "users");
+            assertFalse(after.contains("_ibfk_2"), after);
+            assertEquals(unfixed, after, "one foreign key per column, as the first run made:\n" + text);
+        }
+    }
+
+    /**
+     * cloudkitty's shape: a batch with {@code recreate="always"} builds a new table from the reflected one (or
+     * {@code copy_from}) plus its ops, keyed by name, and swaps it in; the re-run makes it again, nothing collides,
+     * and the lint reports nothing.
+     */
+    @Test
+    void additions_of_a_batch_with_recreate_always_re_run_and_are_not_reported() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path revision = revision("rebuilt", "rebuilt/versions/e5a0b0000001_rebuilt.py");
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
+        assertFalse(lint.out().contains("not-idempotent"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE states (id int PRIMARY KEY, identifier varchar(64) NOT NULL);"
+                    + " INSERT INTO states VALUES (1, 'a')").ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            String first = schema(db, "states");
+            assertEquals("ok", upgrade(server, db, revision), "the re-run builds the table again");
+            assertEquals(first, schema(db, "states"));
+            assertTrue(db.exec("SELECT active, note FROM states WHERE identifier = 'a'").ok());
+        }
+    }
+
+    /** SHOW CREATE TABLE of the given tables. */
+    private static String schema(TempDatabase db, String... tables) {
+        StringBuilder out = new StringBuilder();
+        for (String t : tables) {
+            out.append(db.exec("SHOW CREATE TABLE `" + t + "`").stdout());
+        }
+        return out.toString();
+    }
 }
