@@ -61,11 +61,18 @@ class MariaDbFixProofTest {
      * {@code error}; fixed for MariaDB, it runs and re-runs twice.
      */
     private void failsItsReRunUntilFixed(Path revision, String finding, String error, String why) throws IOException {
+        failsItsReRunUntilFixed(revision, null, finding, error, why);
+    }
+
+    /** As above, each database made from {@code base} (SQL) first when it is not null. */
+    private void failsItsReRunUntilFixed(Path revision, String base, String finding, String error, String why)
+            throws IOException {
         MariaDbServer server = MariaDbServer.require();
         CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
                 revision.getParent().toString());
         assertTrue(before.out().contains(finding), before.out());
         try (TempDatabase db = server.createDatabase()) {
+            assertTrue(base == null || db.exec(base).ok());
             assertEquals("ok", upgrade(server, db, revision));
             String rerun = upgrade(server, db, revision);
             assertTrue(rerun.startsWith("ERROR " + error), why + ": " + rerun);
@@ -73,6 +80,7 @@ class MariaDbFixProofTest {
 
         String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
+            assertTrue(base == null || db.exec(base).ok());
             assertEquals("ok", upgrade(server, db, revision), text);
             assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
             assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
@@ -83,6 +91,19 @@ class MariaDbFixProofTest {
     void the_fixed_revision_re_runs_on_mariadb_where_the_original_fails() throws IOException {
         failsItsReRunUntilFixed(revision("proof", "proof/versions/e1a0b0000001_half_applied.py"),
                 "error 1060 ER_DUP_FIELDNAME", "1060", "the original re-run fails as the finding says");
+    }
+
+    /**
+     * magnum's form: the revision renames columns of {@code bay}, then {@code bay} itself; the re-run fails on the
+     * first column rename with 1146 (the table is {@code cluster} now), and the fixed guard asks {@code has_table}
+     * before {@code get_columns}, which would raise NoSuchTableError.
+     */
+    @Test
+    void column_renames_of_a_table_renamed_later_fail_their_re_run_with_1146_until_fixed() throws IOException {
+        failsItsReRunUntilFixed(revision("rename", "rename/versions/e6a0b0000001_bay_to_cluster.py"),
+                "CREATE TABLE bay (id int PRIMARY KEY, baymodel_id varchar(255), bay_create_timeout int)",
+                "error 1146 ER_NO_SUCH_TABLE because table \"bay\" was already renamed to \"cluster\"", "1146",
+                "the first statement meets the renamed table");
     }
 
     /**
