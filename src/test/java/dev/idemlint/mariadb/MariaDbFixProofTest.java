@@ -264,6 +264,31 @@ class MariaDbFixProofTest {
         }
     }
 
+    /**
+     * magnum's form: a data migration's raw SELECT of {@code cluster.node_count} before
+     * {@code drop_column("cluster", "node_count")}: the first run's drop committed, so the re-run stops at the
+     * read with 1054, where the lint reports it (the drop's own 1091 comes later).
+     */
+    @Test
+    void a_read_of_a_column_the_revision_drops_later_fails_its_re_run_with_1054() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("read/versions"));
+        Path revision = versions.resolve("d3a0b0000041_read_before_drop.py");
+        Files.copy(Path.of(System.getProperty("idemlint.root", ".")).resolve(
+                "src/test/resources/fixtures/rules/drop-not-idempotent/mariadb_read_before_drop.py"), revision);
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        assertTrue(lint.out().contains("fails here with error 1054 ER_BAD_FIELD_ERROR because column \"node_count\""),
+                lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE cluster (uuid varchar(36), name varchar(20), node_count int);"
+                    + " CREATE TABLE nodegroup (cluster_id varchar(36), node_count int);"
+                    + " INSERT INTO cluster VALUES ('u1', 'a', 3)").ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1054") && rerun.contains("node_count"), "the read fails first: " + rerun);
+        }
+    }
+
     /** SHOW CREATE TABLE of the given tables. */
     private static String schema(TempDatabase db, String... tables) {
         StringBuilder out = new StringBuilder();
