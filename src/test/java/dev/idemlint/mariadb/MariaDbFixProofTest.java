@@ -280,9 +280,9 @@ class MariaDbFixProofTest {
         assertTrue(lint.out().contains("fails here with error 1054 ER_BAD_FIELD_ERROR because column \"node_count\""),
                 lint.out());
         try (TempDatabase db = server.createDatabase()) {
-            assertTrue(db.exec("CREATE TABLE cluster (uuid varchar(36), name varchar(20), node_count int);"
+            assertTrue(db.exec("CREATE TABLE cluster (uuid varchar(36), name varchar(20), node_count int, node_addresses text);"
                     + " CREATE TABLE nodegroup (cluster_id varchar(36), node_count int);"
-                    + " INSERT INTO cluster VALUES ('u1', 'a', 3)").ok());
+                    + " INSERT INTO cluster VALUES ('u1', 'a', 3, 'x')").ok());
             assertEquals("ok", upgrade(server, db, revision));
             String rerun = upgrade(server, db, revision);
             assertTrue(rerun.startsWith("ERROR 1054") && rerun.contains("node_count"), "the read fails first: " + rerun);
