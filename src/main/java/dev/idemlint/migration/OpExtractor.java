@@ -32,6 +32,16 @@ final class OpExtractor {
     private final Dialect dialect;
     private final List<Operation> out = new ArrayList<>();
     /**
+     * Table expressions of {@code batch_alter_table(..., recreate="always")} blocks, by identity: Alembic builds
+     * a fresh table from the reflected one (or {@code copy_from}) plus the batch's ops, keyed by name, copies the
+     * rows and swaps it in, so what such a batch adds replaces a same-named column, index or constraint instead of
+     * colliding with it (a re-run on MariaDB 10.11 with Alembic 1.8.1 succeeds).
+     */
+    private final Set<Expr> rebuiltBatchTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** Batch ops that only add to the rebuilt table. */
+    private static final Set<String> REBUILT_ADDITIONS = Set.of("add_column", "create_index",
+            "create_unique_constraint", "create_foreign_key", "create_check_constraint", "create_primary_key");
+    /**
      * Set once the function runs {@code op.execute("COMMIT")}: psycopg2 does not see that commit, so
      * what follows runs outside any transaction (the pre-autocommit_block way to build indexes
      * concurrently).
@@ -394,6 +404,10 @@ final class OpExtractor {
                         table = call.keyword("table_name").value();
                     }
                     batches.put(v.id(), table);
+                    if (table != null && call.keyword("recreate") != null
+                            && "always".equals(str(call.keyword("recreate").value(), ctx))) {
+                        rebuiltBatchTables.add(table);
+                    }
                     continue;
                 }
                 if ("autocommit_block".equals(last)) {
@@ -676,6 +690,10 @@ final class OpExtractor {
         int b = batch ? 1 : 0;
         String table = batch ? str(batchTable, ctx) : null;
         OpSite site = site(call, origin, ctx);
+        if (batch && rebuiltBatchTables.contains(batchTable) && REBUILT_ADDITIONS.contains(method)) {
+            out.add(new Operation.Benign(site, "batch_op." + method + " on a table rebuilt by recreate=\"always\""));
+            return true;
+        }
         switch (method) {
             case "add_column" -> {
                 if (!batch) {

@@ -61,11 +61,18 @@ class MariaDbFixProofTest {
      * {@code error}; fixed for MariaDB, it runs and re-runs twice.
      */
     private void failsItsReRunUntilFixed(Path revision, String finding, String error, String why) throws IOException {
+        failsItsReRunUntilFixed(revision, null, finding, error, why);
+    }
+
+    /** As above, each database made from {@code base} (SQL) first when it is not null. */
+    private void failsItsReRunUntilFixed(Path revision, String base, String finding, String error, String why)
+            throws IOException {
         MariaDbServer server = MariaDbServer.require();
         CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
                 revision.getParent().toString());
         assertTrue(before.out().contains(finding), before.out());
         try (TempDatabase db = server.createDatabase()) {
+            assertTrue(base == null || db.exec(base).ok());
             assertEquals("ok", upgrade(server, db, revision));
             String rerun = upgrade(server, db, revision);
             assertTrue(rerun.startsWith("ERROR " + error), why + ": " + rerun);
@@ -73,6 +80,7 @@ class MariaDbFixProofTest {
 
         String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
+            assertTrue(base == null || db.exec(base).ok());
             assertEquals("ok", upgrade(server, db, revision), text);
             assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
             assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
@@ -83,6 +91,19 @@ class MariaDbFixProofTest {
     void the_fixed_revision_re_runs_on_mariadb_where_the_original_fails() throws IOException {
         failsItsReRunUntilFixed(revision("proof", "proof/versions/e1a0b0000001_half_applied.py"),
                 "error 1060 ER_DUP_FIELDNAME", "1060", "the original re-run fails as the finding says");
+    }
+
+    /**
+     * magnum's form: the revision renames columns of {@code bay}, then {@code bay} itself; the re-run fails on the
+     * first column rename with 1146 (the table is {@code cluster} now), and the fixed guard asks {@code has_table}
+     * before {@code get_columns}, which would raise NoSuchTableError.
+     */
+    @Test
+    void column_renames_of_a_table_renamed_later_fail_their_re_run_with_1146_until_fixed() throws IOException {
+        failsItsReRunUntilFixed(revision("rename", "rename/versions/e6a0b0000001_bay_to_cluster.py"),
+                "CREATE TABLE bay (id int PRIMARY KEY, baymodel_id varchar(255), bay_create_timeout int)",
+                "error 1146 ER_NO_SUCH_TABLE because table \"bay\" was already renamed to \"cluster\"", "1146",
+                "the first statement meets the renamed table");
     }
 
     /**
@@ -183,5 +204,97 @@ class MariaDbFixProofTest {
             assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
             assertEquals(unfixed, schema(db), "and the re-runs change nothing:\n" + text);
         }
+    }
+
+    /**
+     * CTFd's shape: the fixes guard the add_column and drop_column; without a guard on the unnamed foreign key the
+     * re-run would reach it and MariaDB would add a second one as {@code teams_ibfk_2}. Fixed, the re-runs leave
+     * the schema the first run made.
+     */
+    @Test
+    void an_unnamed_foreign_key_after_a_fixed_statement_is_not_added_twice() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path revision = revision("fk", "fk/versions/e4a0b0000001_brackets.py");
+        String base = "CREATE TABLE teams (id int PRIMARY KEY, bracket varchar(20));"
+                + " CREATE TABLE users (id int PRIMARY KEY)";
+        CliRun.Result before = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
+        assertTrue(before.out().contains("a second foreign key on \"teams\""), before.out());
+        assertTrue(before.out().contains("a second foreign key on \"users\""), before.out());
+        String unfixed;
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(base).ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            unfixed = schema(db, "brackets", "teams", "users");
+            assertTrue(upgrade(server, db, revision).startsWith("ERROR 1050"), "the original re-run fails first");
+        }
+
+        String text = fixedForMariaDb(revision);
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec(base).ok());
+            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            String after = schema(db, "brackets", "teams", "users");
+            assertFalse(after.contains("_ibfk_2"), after);
+            assertEquals(unfixed, after, "one foreign key per column, as the first run made:\n" + text);
+        }
+    }
+
+    /**
+     * cloudkitty's shape: a batch with {@code recreate="always"} builds a new table from the reflected one (or
+     * {@code copy_from}) plus its ops, keyed by name, and swaps it in; the re-run makes it again, nothing collides,
+     * and the lint reports nothing.
+     */
+    @Test
+    void additions_of_a_batch_with_recreate_always_re_run_and_are_not_reported() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path revision = revision("rebuilt", "rebuilt/versions/e5a0b0000001_rebuilt.py");
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                revision.getParent().toString());
+        assertFalse(lint.out().contains("not-idempotent"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE states (id int PRIMARY KEY, identifier varchar(64) NOT NULL);"
+                    + " INSERT INTO states VALUES (1, 'a')").ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            String first = schema(db, "states");
+            assertEquals("ok", upgrade(server, db, revision), "the re-run builds the table again");
+            assertEquals(first, schema(db, "states"));
+            assertTrue(db.exec("SELECT active, note FROM states WHERE identifier = 'a'").ok());
+        }
+    }
+
+    /**
+     * magnum's form: a data migration's raw SELECT of {@code cluster.node_count} before
+     * {@code drop_column("cluster", "node_count")}: the first run's drop committed, so the re-run stops at the
+     * read with 1054, where the lint reports it (the drop's own 1091 comes later).
+     */
+    @Test
+    void a_read_of_a_column_the_revision_drops_later_fails_its_re_run_with_1054() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path versions = Files.createDirectories(dir.resolve("read/versions"));
+        Path revision = versions.resolve("d3a0b0000041_read_before_drop.py");
+        Files.copy(Path.of(System.getProperty("idemlint.root", ".")).resolve(
+                "src/test/resources/fixtures/rules/drop-not-idempotent/mariadb_read_before_drop.py"), revision);
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise", versions.toString());
+        assertTrue(lint.out().contains("fails here with error 1054 ER_BAD_FIELD_ERROR because column \"node_count\""),
+                lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE cluster (uuid varchar(36), name varchar(20), node_count int, node_addresses text);"
+                    + " CREATE TABLE nodegroup (cluster_id varchar(36), node_count int);"
+                    + " INSERT INTO cluster VALUES ('u1', 'a', 3, 'x')").ok());
+            assertEquals("ok", upgrade(server, db, revision));
+            String rerun = upgrade(server, db, revision);
+            assertTrue(rerun.startsWith("ERROR 1054") && rerun.contains("node_count"), "the read fails first: " + rerun);
+        }
+    }
+
+    /** SHOW CREATE TABLE of the given tables. */
+    private static String schema(TempDatabase db, String... tables) {
+        StringBuilder out = new StringBuilder();
+        for (String t : tables) {
+            out.append(db.exec("SHOW CREATE TABLE `" + t + "`").stdout());
+        }
+        return out.toString();
     }
 }

@@ -35,11 +35,18 @@ class MariaDbPlanProofTest {
     private static final Path PROJECT = Path.of(System.getProperty("idemlint.root", ".")).resolve(
             "src/test/resources/mariadb/plan");
 
+    /** A chain of real shapes: CTFd's tables and unnamed foreign key, a dialect branch, magnum's renames, a guard. */
+    private static final Path CHAIN = PROJECT.resolveSibling("plan2");
+
     private Path project() throws IOException {
-        Path p = dir.resolve("project");
-        try (Stream<Path> files = Files.walk(PROJECT)) {
+        return project(PROJECT, "project");
+    }
+
+    private Path project(Path from, String name) throws IOException {
+        Path p = dir.resolve(name);
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : files.toList()) {
-                Path to = p.resolve(PROJECT.relativize(f).toString());
+                Path to = p.resolve(from.relativize(f).toString());
                 if (Files.isDirectory(f)) {
                     Files.createDirectories(to);
                 } else {
@@ -189,6 +196,102 @@ class MariaDbPlanProofTest {
             server.exec(null, "TRUNCATE mysql.general_log");
             assertTrue(db.exec("SELECT * FROM victim").ok());
             assertEquals(before, db.exec("SELECT version_num FROM alembic_version").stdout());
+        }
+    }
+
+    /** plan2's revisions in the order Alembic applies them. */
+    private static final List<String> CHAIN_ORDER = List.of("c1", "c2", "c3", "c4", "c5", "c6");
+
+    /** The revision alembic_version names ("" when it has no row). */
+    private static String stamped(TempDatabase db) {
+        String out = db.exec("SELECT version_num FROM alembic_version").stdout().strip();
+        String last = out.substring(out.lastIndexOf('\n') + 1);
+        return last.equals("version_num") ? "" : last;
+    }
+
+    /**
+     * From the database as it stands: plan's first failure ("c3 1146", or "none") against what {@code alembic
+     * upgrade head} really does (the failing revision is the one after the stamp it leaves). A failing revision is
+     * then stamped, the way an operator takes plan's "stamp X" advice, and the walk goes on until the upgrade
+     * succeeds. Returns the steps, "c3 1146" each.
+     */
+    private static List<String> walk(Path project, String url, TempDatabase db, String from) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (int i = 0; i <= CHAIN_ORDER.size(); i++) {
+            CliRun.Result p = plan(project, url);
+            String predicted = firstFailure(p);
+            Real real = alembic(project, url, "upgrade", "head");
+            if (real.ok()) {
+                assertEquals("none", predicted, "from " + from + ", step " + i + ": Alembic succeeded\n" + p.out());
+                assertEquals(0, p.exit(), p.out() + p.err());
+                return steps;
+            }
+            String version = stamped(db);
+            String failing = CHAIN_ORDER.get(version.isEmpty() ? 0 : CHAIN_ORDER.indexOf(version) + 1);
+            String actual = failing + " " + real.errno();
+            assertEquals(actual, predicted, "from " + from + ", step " + i + ": plan's first failure\n" + p.out()
+                    + "\nAlembic:\n" + real.output());
+            steps.add(actual);
+            assertTrue(alembic(project, url, "stamp", "--purge", failing).ok());
+        }
+        throw new AssertionError("from " + from + ": the walk did not end: " + steps);
+    }
+
+    /**
+     * Every stamp point of a chain left ahead of its stamp: the schema of the head, alembic_version moved back to
+     * each revision (and to none), then plan against the real upgrade at every step of the walk. The chain holds
+     * a dialect branch ({@code if bind.engine.name == "mysql"}: raw SQL), a column rename followed by a table
+     * rename (1146 on the missing table), CTFd's unnamed foreign key and a guarded revision that re-runs.
+     */
+    @Test
+    void at_every_stamp_point_of_a_real_shaped_chain_plan_names_the_revision_and_error_alembic_fails_with() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project(CHAIN, "chain");
+        Map<String, List<String>> walks = new java.util.LinkedHashMap<>();
+        List<String> stamps = new java.util.ArrayList<>(List.of("base"));
+        stamps.addAll(CHAIN_ORDER.subList(0, CHAIN_ORDER.size() - 1));
+        for (String stamp : stamps) {
+            try (TempDatabase db = server.createDatabase()) {
+                String url = url(server, db);
+                assertTrue(alembic(project, url, "upgrade", "head").ok());
+                assertTrue(alembic(project, url, "stamp", "--purge", stamp).ok());
+                walks.put(stamp, walk(project, url, db, "stamp " + stamp));
+            }
+        }
+        // what the real server did, as plan predicted it: c3's column rename meets the renamed table (1146) from
+        // a stamp before it; from no stamp c1 is left half applied (teams made again) and c3's rename then fails
+        assertEquals(List.of("c2 1060", "c3 1146", "c4 1050", "c6 1060"), walks.get("c1"));
+        assertEquals(List.of("c1 1050", "c2 1060", "c3 1050", "c4 1050", "c6 1060"), walks.get("base"));
+        assertEquals(List.of("c6 1060"), walks.get("c5"), "the guarded c5 re-runs");
+    }
+
+    /**
+     * A chain left half applied by a failed revision: c6 (raw SQL under the mysql branch) adds its column, which
+     * commits, then fails on its unique index over clubs that share a code (1062). Plan then names c6 with 1060,
+     * says the index is missing (so stamping c6 is not safe), and Alembic fails so; from a stamp before, the walk
+     * agrees at every step.
+     */
+    @Test
+    void a_real_shaped_chain_left_half_applied_by_a_failed_revision_fails_where_plan_says() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project(CHAIN, "half");
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "c5").ok());
+            assertTrue(db.exec("INSERT INTO clubs (id, title) VALUES (1, 'a'), (2, 'b')").ok());
+            Real first = alembic(project, url, "upgrade", "head");
+            assertEquals("1062", first.errno(), first.output());
+            assertTrue(db.exec("SELECT code FROM clubs").ok(), "c6's column stayed although c6 failed");
+
+            CliRun.Result p = plan(project, url);
+            assertEquals("c6 1060", firstFailure(p), p.out());
+            assertTrue(p.out().contains("not there: index uq_clubs_code"), p.out());
+            assertFalse(p.out().contains("`alembic stamp c6` is safe"), p.out());
+            Real real = alembic(project, url, "upgrade", "head");
+            assertEquals("1060", real.errno(), real.output());
+
+            assertTrue(alembic(project, url, "stamp", "c3").ok());
+            assertEquals(List.of("c4 1050", "c6 1060"), walk(project, url, db, "half applied, stamp c3"));
         }
     }
 }

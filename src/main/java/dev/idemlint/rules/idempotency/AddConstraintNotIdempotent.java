@@ -44,6 +44,12 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
             if (c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY && (stored == null
                     || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
+                boolean conventionNamed = real instanceof ConstraintNames.Name.Given g
+                        && g.origin() == ConstraintNames.Origin.CONVENTION;
+                if (!conventionNamed && c.kind() == ConstraintKind.FOREIGN_KEY && MysqlDialect.applies(ctx.settings())
+                        && failsBefore(m.upgrade(), op)) {
+                    reportUnnamedForeignKey(m, ctx, c);
+                }
                 continue;
             }
             SqlState state = stateFor(c.kind());
@@ -63,6 +69,90 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
                     + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
         }
+    }
+
+    /**
+     * An earlier creating or dropping operation of the revision that nothing guards: the re-run stops there
+     * today, and reaches what follows once that statement is made re-runnable.
+     */
+    private static boolean failsBefore(List<Operation> upgrade, Operation until) {
+        for (Operation o : upgrade) {
+            if (o == until) {
+                return false;
+            }
+            boolean fails;
+            if (o instanceof Operation.AddColumn a) {
+                fails = !a.ifNotExists() && !GuardMatch.createGuarded(o);
+            } else if (o instanceof Operation.CreateTable t) {
+                fails = !t.ifNotExists() && !GuardMatch.createGuarded(o);
+            } else if (o instanceof Operation.CreateIndex i) {
+                fails = !i.ifNotExists() && !GuardMatch.createGuarded(o);
+            } else if (o instanceof Operation.AddConstraint k) {
+                fails = k.name() != null && !k.ifNotExists() && !GuardMatch.createGuarded(o);
+            } else if (o instanceof Operation.Drop d) {
+                fails = !d.ifExists() && !GuardMatch.dropGuarded(o);
+            } else if (o instanceof Operation.Rename r) {
+                fails = !r.ifExists() && !GuardMatch.dropGuarded(o);
+            } else {
+                fails = false;
+            }
+            if (fails) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * MySQL/MariaDB name an unnamed foreign key {@code <table>_ibfk_<n>} with the next free n, so adding it again
+     * succeeds and leaves two. Reported only after a statement that fails on re-run: once that one tolerates a
+     * re-run (as the fixes make it), the re-run reaches this call and the schema gains a second foreign key.
+     */
+    private static void reportUnnamedForeignKey(Migration m, RuleContext ctx, Operation.AddConstraint c) {
+        OpSite site = c.site();
+        String guard = site.origin() == Origin.RAW_SQL || site.call() == null ? null
+                : unnamedForeignKeyGuard(m.source(), c);
+        List<Fix> fixes = new ArrayList<>();
+        fixes.add(GuardWrapper.wrap(m.source(), site, guard,
+                "Guard with `get_foreign_keys` (same columns and referred table)", List.of()));
+        Fix.dropMissing(fixes);
+        ctx.report(m.source(), site.span(), "Once the statements before it re-run, re-running this revision adds"
+                + " a second foreign key on \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" without an error,"
+                + " because " + MysqlDialect.server(ctx.settings()) + " gives an unnamed foreign key a fresh `"
+                + AddColumnNotIdempotent.nameOr(c.table()) + "_ibfk_N` name.")
+                .help("Name the foreign key, or guard the call with the inspector: look for a foreign key over the"
+                        + " same columns to the same table in `sa.inspect(op.get_bind()).get_foreign_keys(...)`.")
+                .fixes(fixes).emit();
+    }
+
+    /**
+     * {@code not any(...)} over the inspector's foreign keys of the table, matching the call's local columns and
+     * referred table ({@code op.create_foreign_key(None, source, referent, local_cols, remote_cols)} or
+     * {@code batch_op.create_foreign_key(None, referent, local_cols, remote_cols)}); null when an argument is
+     * missing.
+     */
+    private static String unnamedForeignKeyGuard(SourceFile file, Operation.AddConstraint c) {
+        OpSite site = c.site();
+        Expr.Call call = site.call();
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        int b = batch ? 1 : 0;
+        Expr referent = CallRewriter.argument(call, 2 - b, "referent_table");
+        Expr local = CallRewriter.argument(call, 3 - b, "local_cols");
+        Expr source = batch ? null : CallRewriter.argument(call, 1, "source_table");
+        if (referent == null || local == null || !batch && source == null) {
+            return null;
+        }
+        String table = batch ? CallRewriter.quoteOrNull(c.table()) : file.slice(source.span());
+        if (table == null) {
+            return null;
+        }
+        String cols = file.slice(local.span());
+        if (!(local instanceof Expr.ListExpr)) {
+            cols = "list(" + cols + ")";
+        }
+        return "not any(fk[\"referred_table\"] == " + file.slice(referent.span()) + " and fk[\"constrained_columns\"] == "
+                + cols + " for fk in " + GuardWrapper.INSPECTOR + ".get_foreign_keys(" + table
+                + GuardWrapper.schemaArg(file, call) + "))";
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {

@@ -25,6 +25,7 @@ import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.migration.MysqlFacts;
 
@@ -32,6 +33,7 @@ import dev.idemlint.migration.MysqlFacts;
 public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
@@ -63,6 +65,9 @@ public final class DropNotIdempotent implements MigrationRule {
             String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
             String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
             boolean mysql = MysqlDialect.applies(ctx.settings());
+            if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
+                reportEarlierRead(m, ctx, d, readsReported);
+            }
             List<Fix> fixes = fixes(d, m.source(), ctx);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
@@ -293,6 +298,42 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
+    /**
+     * A raw {@code SELECT} earlier in the revision that names {@code table.column} (backticks optional) of a column
+     * the revision drops: on MySQL/MariaDB the first run's drop committed, so the re-run stops at that read with
+     * 1054 ER_BAD_FIELD_ERROR before it reaches the drop. Reported at the read, with no fix: only a guard around
+     * the read and what uses its rows tolerates the re-run.
+     */
+    private static void reportEarlierRead(Migration m, RuleContext ctx, Operation.Drop d, Set<Operation> reported) {
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("(?i)(?<![\\w$`])`?"
+                + java.util.regex.Pattern.quote(d.table()) + "`?\\s*\\.\\s*`?" + java.util.regex.Pattern.quote(d.name())
+                + "`?(?![\\w$])");
+        for (Operation o : m.upgrade()) {
+            if (o == d) {
+                return;
+            }
+            OpSite site = o.site();
+            if (site.origin() != Origin.RAW_SQL || site.sql() == null || site.phase() != d.site().phase()) {
+                continue;
+            }
+            String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
+            String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
+            if ((head.startsWith("SELECT") || head.startsWith("WITH")) && named.matcher(sql).find()) {
+                if (!reported.add(o)) {
+                    return; // one finding per read: it fails on the first dropped column it names
+                }
+                ctx.report(m.source(), site.span(), "Re-running this revision fails here with error "
+                        + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
+                        + "\", which this read names, is already dropped by a later statement of this revision.")
+                        .help(MysqlDialect.why() + "Read the column only while it exists (check"
+                                + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
+                                + " its rows), or move the data migration into a revision of its own.")
+                        .emit();
+                return;
+            }
+        }
+    }
+
     private static String mysqlHelp(Operation.Drop d, RuleContext ctx) {
         MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), d.kind());
         return row != null && row.dropIfExists() && d.site().origin() == Origin.RAW_SQL

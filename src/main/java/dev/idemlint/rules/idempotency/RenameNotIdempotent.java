@@ -47,12 +47,19 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " THEN null; END $$`.").emit();
                 continue;
             }
-            List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source()), ctx.settings(), r.kind())
-                    : fixes(r, m.source());
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                    + (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : state.label())
-                    + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
-                    + "\"" + RerunScenario.end(op.site()))
+            Operation.Rename tableGone = mysql && r.kind() == ObjectKind.COLUMN ? laterTableRename(m.upgrade(), r)
+                    : null;
+            List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
+                    r.kind()) : fixes(r, m.source());
+            String failure = tableGone != null
+                    ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
+                            + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
+                            + "\" by a later statement of this revision"
+                    : (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : state.label())
+                            + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
+                            + "\"";
+            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + failure
+                    + RerunScenario.end(op.site()))
                     .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."
                             + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
@@ -68,7 +75,37 @@ public final class RenameNotIdempotent implements MigrationRule {
      * raises; the first run renames exactly as before. Both UNSAFE: a name that never existed is then
      * skipped silently instead of failing.
      */
+    /**
+     * A {@code rename_table} later in the revision that renames the table of column rename {@code r} away: on a
+     * re-run the table has its new name, so the column rename is the statement that fails, on the missing table
+     * (MySQL/MariaDB compare table names as the server stores them; a case-insensitive match is taken).
+     */
+    private static Operation.Rename laterTableRename(List<Operation> upgrade, Operation.Rename r) {
+        if (r.table() == null) {
+            return null;
+        }
+        boolean after = false;
+        for (Operation o : upgrade) {
+            if (o == r) {
+                after = true;
+            } else if (after && o instanceof Operation.Rename t && t.kind() == ObjectKind.TABLE
+                    && r.table().equalsIgnoreCase(t.from())) {
+                return t;
+            }
+        }
+        return null;
+    }
+
     static List<Fix> fixes(Operation.Rename r, SourceFile file) {
+        return fixes(r, file, false);
+    }
+
+    /**
+     * As {@link #fixes(Operation.Rename, SourceFile)}; with {@code tableMayBeGone} (the revision renames the
+     * column's table later) the column guard first asks {@code has_table}: the inspector's {@code get_columns}
+     * raises NoSuchTableError for a table renamed away.
+     */
+    static List<Fix> fixes(Operation.Rename r, SourceFile file, boolean tableMayBeGone) {
         OpSite site = r.site();
         List<Fix> out = new ArrayList<>();
         Expr.Call call = site.call();
@@ -105,7 +142,8 @@ public final class RenameNotIdempotent implements MigrationRule {
             String had = GuardWrapper.named(from, "get_columns", table, schema, true);
             String hasNot = GuardWrapper.named(to, "get_columns", table, schema, false);
             if (had != null && hasNot != null) {
-                out.add(GuardWrapper.wrap(file, site, had + " and " + hasNot, GuardWrapper.title("get_columns"),
+                String tableThere = tableMayBeGone ? GuardWrapper.hasTable(table, schema, true) + " and " : "";
+                out.add(GuardWrapper.wrap(file, site, tableThere + had + " and " + hasNot, GuardWrapper.title("get_columns"),
                         List.of()));
             }
         }
