@@ -47,7 +47,7 @@ final class ModelCodec {
     }
 
     private static final int NULL = 0, REF = 1, STRING = 2, INT = 3, TRUE = 4, FALSE = 5, ENUM = 6, RECORD = 7,
-            LIST = 8, SET = 9, MAP = 10, SQL_TEXT = 11, CALL_REF = 12, FILE = 13, LONG = 14, CHAR = 15, OFFSETS = 16;
+            LIST = 8, SET = 9, MAP = 10, SQL_TEXT = 11, CALL_REF = 12, FILE = 13, LONG = 14, CHAR = 15, OFFSETS = 16, SPAN = 17;
 
     /** A record class's components and canonical constructor, looked up once per class per run. */
     private record Shape(Class<?> type, Method[] accessors, Constructor<?> constructor) {
@@ -166,6 +166,13 @@ final class ModelCodec {
                 out.u8(FILE);
                 return;
             }
+            if (o instanceof Span span) {
+                // the most frequent record by far: written as its two offsets, without a name
+                out.u8(SPAN);
+                out.i32(span.start());
+                out.i32(span.end());
+                return;
+            }
             Integer ref = seen.get(o);
             if (ref != null) {
                 out.u8(REF);
@@ -259,6 +266,8 @@ final class ModelCodec {
         final EntryCodec.In in;
         final SourceFile file;
         final List<Object> seen = new ArrayList<>();
+        /** Class names are strings of the entry, read back as one object each: looked up by identity. */
+        final Map<Object, Class<?>> types = new IdentityHashMap<>();
 
         Reader(EntryCodec.In in, SourceFile file) {
             this.in = in;
@@ -307,6 +316,14 @@ final class ModelCodec {
                 }
                 case FILE:
                     return file;
+                case SPAN: {
+                    int start = in.i32();
+                    int end = in.i32();
+                    if (start < 0 || end < start) {
+                        throw new EntryCodec.Malformed("bad span");
+                    }
+                    return new Span(start, end);
+                }
                 case RECORD: {
                     Class<?> c = type(value(depth + 1));
                     Shape s;
@@ -436,7 +453,17 @@ final class ModelCodec {
             return a;
         }
 
-        private static Class<?> type(Object name) throws EntryCodec.Malformed {
+        private Class<?> type(Object name) throws EntryCodec.Malformed {
+            Class<?> known = types.get(name);
+            if (known != null) {
+                return known;
+            }
+            Class<?> c = globalType(name);
+            types.put(name, c);
+            return c;
+        }
+
+        private static Class<?> globalType(Object name) throws EntryCodec.Malformed {
             if (!(name instanceof String s)) {
                 throw new EntryCodec.Malformed("no class name");
             }
