@@ -35,6 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultCacheTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void perFileEntriesForEveryTree() {
+        // this test's trees have two revisions, below the size that keeps per-file entries by default
+        System.setProperty("idemlint.cache.modelMinFiles", "1");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultSize() {
+        System.clearProperty("idemlint.cache.modelMinFiles");
+    }
+
     private static final Linter LINTER = linter();
     private static final Function<Path, String> SHOWN = p -> p.getFileName().toString();
 

@@ -85,7 +85,7 @@ class ResultCacheCliTest {
                 }
             }
         }
-        assertTrue(changed.size() > 100, "revisions changed: " + changed.size());
+        assertTrue(changed.size() > 50, "revisions changed: " + changed.size());
         for (String format : List.of("full", "json", "sarif")) {
             CliRun.Result plain = lint(paths, "--no-cache", "--output-format", format);
             assertTrue(plain.out().length() > 10_000, "the corpus has findings: " + plain.out().length());
@@ -93,6 +93,27 @@ class ResultCacheCliTest {
             assertSame(plain, cached, format + ", one revision per tree changed");
             for (Path p : changed) {
                 Files.writeString(p, "# " + format + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    @Test
+    void one_changed_revision_per_tree_lints_as_without_the_cache_with_every_tree_keeping_models(@TempDir Path tmp)
+            throws IOException {
+        // the fixture trees are below the size that keeps per-file entries by default: here every tree does
+        String before = System.getProperty("idemlint.cache.modelMinFiles");
+        System.setProperty("idemlint.cache.modelMinFiles", "1");
+        try {
+            one_changed_revision_per_tree_lints_as_without_the_cache(tmp);
+            try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+                long entries = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).count();
+                assertTrue(entries > 300, "per-file entries were written: " + entries);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("idemlint.cache.modelMinFiles");
+            } else {
+                System.setProperty("idemlint.cache.modelMinFiles", before);
             }
         }
     }
