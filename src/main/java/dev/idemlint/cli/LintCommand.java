@@ -312,7 +312,7 @@ public final class LintCommand implements Callable<Integer> {
                         public Spare apply(List<Diagnostic> ds) {
                             return json.ahead(ds);
                         }
-                    });
+                    }, probe == null ? null : probe.files());
                     if (probe != null) {
                         probe.store(r);
                     }

@@ -27,6 +27,29 @@ public final class CallRef {
         this.call = call;
     }
 
+    /**
+     * A call known by its span only, as after {@link #release()}: {@link #get()} parses the file (a
+     * model the result cache read back).
+     */
+    public CallRef(SourceFile file, Span span) {
+        this.file = file;
+        this.span = span;
+    }
+
+    /** The file and span of the call, for the result cache. */
+    public SourceFile file() {
+        return file;
+    }
+
+    public Span span() {
+        return span;
+    }
+
+    /** The call while it is held (not yet {@link #release() released}), else null; never parses. */
+    public Expr.Call held() {
+        return call;
+    }
+
     /** The call; null only if the file no longer parses (it was modelled from the same text). */
     public Expr.Call get() {
         Expr.Call c = call;

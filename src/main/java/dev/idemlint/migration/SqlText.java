@@ -93,6 +93,26 @@ public final class SqlText {
         return exprSpan;
     }
 
+    /**
+     * A text as {@link #fileOffsets}, {@link #runtimeParts} and {@link #runtimeBinds} give it (the result cache stores a revision's model and reads it back
+     * instead of parsing the file again).
+     */
+    public static SqlText restore(String text, int[] fileOffsets, boolean dynamic, Span exprSpan, BitSet runtimeParts,
+            Set<String> runtimeBinds) {
+        return new SqlText(text, StrPiece.Offsets.of(fileOffsets), dynamic, exprSpan, (BitSet) runtimeParts.clone(),
+                Set.copyOf(runtimeBinds));
+    }
+
+    /** The placeholders made at run time, by ordinal (a copy), for {@link #restore}. */
+    public BitSet runtimeParts() {
+        return (BitSet) runtimeParts.clone();
+    }
+
+    /** The bind names whose values are made at run time, for {@link #restore}. */
+    public Set<String> runtimeBinds() {
+        return runtimeBinds;
+    }
+
     /** {@code fileOffset(i)} for every {@code i}, trailing entry included, as a new array. */
     public int[] fileOffsets() {
         return offsets.toArray();

@@ -53,7 +53,7 @@ public final class Linter {
 
     /** Lints a target; {@code display} maps absolute paths to the paths shown to users. */
     public LintResult lint(LintTarget target, Function<Path, String> display) {
-        return lint(target, display, Map.of(), null);
+        return lint(target, display, Map.of(), null, null);
     }
 
     /**
@@ -62,7 +62,16 @@ public final class Linter {
      * for each other. The findings of the result are the same objects.
      */
     public LintResult lint(LintTarget target, Function<Path, String> display, Function<List<Diagnostic>, Spare> ahead) {
-        return lint(target, display, Map.of(), ahead);
+        return lint(target, display, Map.of(), ahead, null);
+    }
+
+    /**
+     * As {@link #lint(LintTarget, Function, Function)}, taking each file's model and per-file findings
+     * from {@code memo} when it holds them and handing it those of the files it reads.
+     */
+    public LintResult lint(LintTarget target, Function<Path, String> display, Function<List<Diagnostic>, Spare> ahead,
+            FileMemo memo) {
+        return lint(target, display, Map.of(), ahead, memo);
     }
 
     /**
@@ -70,11 +79,11 @@ public final class Linter {
      * stdin, an editor's open buffers); the other files are read from disk.
      */
     public LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts) {
-        return lint(target, display, texts, null);
+        return lint(target, display, texts, null, null);
     }
 
     private LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
-            Function<List<Diagnostic>, Spare> ahead) {
+            Function<List<Diagnostic>, Spare> ahead, FileMemo memo) {
         List<Path> files = new ArrayList<>(target.files().size());
         for (Path p : target.files()) {
             if (!target.config().excludes(p)) {
@@ -105,7 +114,7 @@ public final class Linter {
         Background.forEachIndex(done.length, new IntConsumer() {
             @Override
             public void accept(int i) {
-                done[i] = loadAndCheckGuarded(files.get(i), target, naming, display, texts, fileRules, timeline);
+                done[i] = loadAndCheckGuarded(files.get(i), target, naming, display, texts, fileRules, timeline, memo);
             }
         });
         List<Loaded> loaded = Arrays.asList(done);
@@ -200,12 +209,12 @@ public final class Linter {
      * has no model, like one that does not parse, and every other file is still linted.
      */
     private Loaded loadAndCheckGuarded(Path p, LintTarget target, TargetNaming naming, Function<Path, String> display,
-            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
+            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline, FileMemo memo) {
         try {
             try {
-                return loadAndCheck(p, target, naming, display, texts, fileRules, timeline);
+                return loadAndCheck(p, target, naming, display, texts, fileRules, timeline, memo);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> loadAndCheck(p, target, naming, display, texts, fileRules, timeline));
+                return onDeepStack(() -> loadAndCheck(p, target, naming, display, texts, fileRules, timeline, memo));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             String text = texts.get(p);
@@ -269,28 +278,41 @@ public final class Linter {
 
     /** One file: read, parsed, modelled, checked by the per-file rules, its tree let go. */
     private Loaded loadAndCheck(Path p, LintTarget target, TargetNaming naming, Function<Path, String> display,
-            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline) {
-        // each file's findings in a list of its own (a queue shared by the workers was a node
-        // and a contended append per finding, and a walk of 20,000 nodes after)
-        List<Diagnostic> mine = new ArrayList<>(8);
-        Migration m = load(p, display.apply(p), texts.get(p), mine, naming::postgresNames, naming::convention,
-                target.settings().dialect());
-        // a file that only gives the graph its context (the user named other files, as pre-commit
-        // does) needs its model, not its per-file findings and their fixes
-        if (m != null && m.header().isRevision() && target.reports(p)) {
-            RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
-            fileCtx.naming(naming::convention);
-            for (MigrationRule rule : fileRules) {
-                fileCtx.setCurrent(rule);
-                rule.check(m, fileCtx);
+            Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline, FileMemo memo) {
+        FileMemo.Kept kept = memo == null ? null : memo.find(p);
+        Migration m;
+        List<Diagnostic> mine;
+        if (kept != null) {
+            m = kept.model();
+            mine = kept.found();
+        } else {
+            // each file's findings in a list of its own (a queue shared by the workers was a node
+            // and a contended append per finding, and a walk of 20,000 nodes after)
+            mine = new ArrayList<>(8);
+            m = load(p, display.apply(p), texts.get(p), mine, naming::postgresNames, naming::convention,
+                    target.settings().dialect());
+            // a file that only gives the graph its context (the user named other files, as pre-commit
+            // does) needs its model, not its per-file findings and their fixes
+            if (m != null && m.header().isRevision() && target.reports(p)) {
+                RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
+                fileCtx.naming(naming::convention);
+                for (MigrationRule rule : fileRules) {
+                    fileCtx.setCurrent(rule);
+                    rule.check(m, fileCtx);
+                }
+            }
+            if (m == null) {
+                return new Loaded(null, null, null, mine);
+            }
+            if (memo != null) {
+                memo.keep(p, m, List.copyOf(mine));
             }
         }
-        if (m == null) {
-            return new Loaded(null, null, null, mine);
-        }
+        // the revision's part of the schema timeline (it reads op calls' keywords, so before they are
+        // let go), the file's suppression comments, and its findings filtered and sorted: here on both
+        // cores rather than on one after the project rules
+        SchemaTimeline.Effects effects = timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null;
         m.releaseSyntax();
-        // the revision's part of the schema timeline, the file's suppression comments, and its
-        // findings filtered and sorted: here on both cores rather than on one after the project rules
         Suppressions marks = Suppressions.scan(m.source());
         List<Diagnostic> shown = new ArrayList<>(mine.size());
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
@@ -306,7 +328,7 @@ public final class Linter {
             }
         }
         shown.sort(ORDER);
-        return new Loaded(m, timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null, marks, shown);
+        return new Loaded(m, effects, marks, shown);
     }
 
     /**

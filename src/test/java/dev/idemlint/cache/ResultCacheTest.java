@@ -10,7 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
@@ -33,6 +35,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultCacheTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void perFileEntriesForEveryTree() {
+        // this test's trees have two revisions, below the size that keeps per-file entries by default
+        System.setProperty("idemlint.cache.modelMinFiles", "1");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void defaultSize() {
+        System.clearProperty("idemlint.cache.modelMinFiles");
+    }
+
     private static final Linter LINTER = linter();
     private static final Function<Path, String> SHOWN = p -> p.getFileName().toString();
 
@@ -124,6 +137,203 @@ class ResultCacheTest {
         assertTrue(run(cache(dir), t), "warm");
         assertTrue(run(cache(dir), t), "warm again");
         assertEquals(1, entries(dir).size());
+    }
+
+    /** The per-file entries a tree's run left: {@code memo}'s finds, and what it kept, counted. */
+    private static final class Counting implements FileMemo {
+        final FileMemo memo;
+        final java.util.concurrent.atomic.AtomicInteger found = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger kept = new java.util.concurrent.atomic.AtomicInteger();
+
+        Counting(FileMemo memo) {
+            this.memo = memo;
+        }
+
+        @Override
+        public Kept find(Path file) {
+            Kept k = memo.find(file);
+            if (k != null) {
+                found.incrementAndGet();
+            }
+            return k;
+        }
+
+        @Override
+        public void keep(Path file, Migration model, List<Diagnostic> diags) {
+            kept.incrementAndGet();
+            memo.keep(file, model, diags);
+        }
+    }
+
+    /** A miss linted with the tree's per-file entries, checked against a lint without any; the memo used. */
+    private static Counting runWithModels(ResultCache cache, LintTarget t) {
+        return runWithModels(cache, t, true);
+    }
+
+    private static Counting runWithModels(ResultCache cache, LintTarget t, boolean storeTree) {
+        ResultCache.Probe p = cache.probe(t, SHOWN);
+        assertNull(p.hit(), "a changed tree misses");
+        Counting memo = new Counting(p.files());
+        LintResult r = LINTER.lint(t, SHOWN, null, memo);
+        assertSameFindings(LINTER.lint(t, SHOWN), r);
+        if (storeTree) {
+            p.store(r);
+        }
+        return memo;
+    }
+
+    @Test
+    void one_changed_revision_is_parsed_and_the_others_models_are_read_back(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        Counting first = runWithModels(cache(dir), t);
+        assertEquals(0, first.found.get());
+        assertEquals(2, first.kept.get());
+        Path b2 = tmp.resolve("p/versions/b2_nick.py");
+        Files.writeString(b2, Files.readString(b2) + "# a comment\n", StandardCharsets.UTF_8);
+        Counting second = runWithModels(cache(dir), t);
+        assertEquals(1, second.found.get(), "a1's model read back");
+        assertEquals(1, second.kept.get(), "b2 parsed");
+        assertTrue(run(cache(dir), t), "the tree's findings stored");
+        // another build reads no model another build wrote
+        Files.writeString(b2, Files.readString(b2) + "# again\n", StandardCharsets.UTF_8);
+        Counting other = runWithModels(ResultCache.forRun(dir, "another-build", LINTER.ruleNames()), t);
+        assertEquals(0, other.found.get());
+    }
+
+    @Test
+    void a_damaged_model_entry_is_a_miss_and_is_rewritten(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        runWithModels(cache(dir), t, false);
+        List<Path> models = entries(dir);
+        assertEquals(2, models.size(), "one entry per revision");
+        for (Path entry : models) {
+            byte[] good = Files.readAllBytes(entry);
+            for (int at : new int[] {0, 11, 30, 45, good.length / 2, good.length - 5, good.length - 1}) {
+                byte[] flipped = good.clone();
+                flipped[at] ^= 0x20;
+                Files.write(entry, flipped);
+                Counting memo = runWithModels(cache(dir), t, false);
+                assertEquals(1, memo.found.get(), "the damaged entry was read at byte " + at);
+                assertArrayEquals(good, Files.readAllBytes(entry), "the entry was written again");
+            }
+        }
+    }
+
+    @Test
+    void every_fixture_revisions_model_is_stored_and_rebuilt_as_it_was() throws IOException {
+        // a model holding a type the codec does not store would silently be parsed every time; and one
+        // rebuilt differently would change findings: each is encoded, decoded and encoded again
+        Path fixtures = Path.of("src/test/resources/fixtures");
+        List<Path> dirs;
+        try (Stream<Path> s = Files.walk(fixtures)) {
+            dirs = s.filter(Files::isDirectory).toList();
+        }
+        java.util.concurrent.atomic.AtomicInteger models = new java.util.concurrent.atomic.AtomicInteger();
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        FileMemo check = new FileMemo() {
+            @Override
+            public Kept find(Path file) {
+                return null;
+            }
+
+            @Override
+            public void keep(Path file, Migration model, List<Diagnostic> found) {
+                try {
+                    byte[] once = ModelCodec.encode(model);
+                    Migration back = ModelCodec.decode(once, 0, once.length, model.source());
+                    String difference = difference(model, back, new java.util.IdentityHashMap<>(), "model");
+                    if (difference != null) {
+                        failures.add(file + ": rebuilt differently at " + difference);
+                    }
+                    models.incrementAndGet();
+                } catch (RuntimeException | EntryCodec.Malformed e) {
+                    failures.add(file + ": " + e);
+                }
+            }
+        };
+        for (Path d : dirs) {
+            boolean py;
+            try (Stream<Path> s = Files.list(d)) {
+                py = s.anyMatch(p -> p.toString().endsWith(".py"));
+            }
+            if (py) {
+                for (LintTarget t : new Discovery(Settings.DEFAULT).discover(List.of(d)).targets()) {
+                    LINTER.lint(t, SHOWN, null, check);
+                }
+            }
+        }
+        assertTrue(models.get() > 300, "models checked: " + models.get());
+        assertEquals(List.of(), failures);
+    }
+
+    /**
+     * Where {@code b} differs from {@code a}, or null: records component by component, collections
+     * element by element, SQL texts and calls by what they hold; and one object of {@code a} reached
+     * twice is one object of {@code b} (the linter keys maps by operation identity), spans aside (values).
+     */
+    private static String difference(Object a, Object b, java.util.Map<Object, Object> same, String at) {
+        if (a == null || b == null) {
+            return a == b ? null : at + ": " + a + " / " + b;
+        }
+        if (a.getClass() != b.getClass() && !(a instanceof java.util.Collection<?> && b instanceof java.util.Collection<?>)) {
+            return at + ": " + a.getClass().getName() + " / " + b.getClass().getName();
+        }
+        if (a instanceof Record && !(a instanceof dev.idemlint.source.Span) || a instanceof dev.idemlint.migration.SqlText || a instanceof dev.idemlint.migration.CallRef) {
+            Object earlier = same.putIfAbsent(a, b);
+            if (earlier != null) {
+                return earlier == b ? null : at + ": one object became two";
+            }
+        }
+        if (a instanceof dev.idemlint.source.SourceFile) {
+            return a == b ? null : at + ": another file";
+        }
+        if (a instanceof Record r) {
+            for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+                try {
+                    String d = difference(c.getAccessor().invoke(a), c.getAccessor().invoke(b), same, at + "." + c.getName());
+                    if (d != null) {
+                        return d;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    return at + ": " + e;
+                }
+            }
+            return null;
+        }
+        if (a instanceof List<?> la) {
+            List<?> lb = (List<?>) b;
+            if (la.size() != lb.size()) {
+                return at + ": " + la.size() + " / " + lb.size() + " elements";
+            }
+            for (int i = 0; i < la.size(); i++) {
+                String d = difference(la.get(i), lb.get(i), same, at + "[" + i + "]");
+                if (d != null) {
+                    return d;
+                }
+            }
+            return null;
+        }
+        if (a instanceof java.util.Set<?> || a instanceof java.util.Map<?, ?>) {
+            return a.equals(b) ? null : at + ": " + a + " / " + b;
+        }
+        if (a instanceof dev.idemlint.migration.SqlText ta) {
+            dev.idemlint.migration.SqlText tb = (dev.idemlint.migration.SqlText) b;
+            boolean equal = ta.text().equals(tb.text()) && java.util.Arrays.equals(ta.fileOffsets(), tb.fileOffsets())
+                    && ta.dynamic() == tb.dynamic() && java.util.Objects.equals(ta.exprSpan(), tb.exprSpan())
+                    && ta.runtimeParts().equals(tb.runtimeParts()) && ta.runtimeBinds().equals(tb.runtimeBinds());
+            return equal ? null : at + ": SQL text " + ta + " / " + tb;
+        }
+        if (a instanceof dev.idemlint.migration.CallRef ca) {
+            dev.idemlint.migration.CallRef cb = (dev.idemlint.migration.CallRef) b;
+            return ca.span().equals(cb.span()) ? difference(ca.held(), cb.held(), same, at + ".call") : at + ": call span";
+        }
+        if (a instanceof dev.idemlint.python.StrPiece.Offsets oa) {
+            return java.util.Arrays.equals(oa.toArray(), ((dev.idemlint.python.StrPiece.Offsets) b).toArray()) ? null
+                    : at + ": offsets";
+        }
+        return a.equals(b) ? null : at + ": " + a + " / " + b;
     }
 
     @Test

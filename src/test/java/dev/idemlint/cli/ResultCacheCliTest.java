@@ -62,6 +62,76 @@ class ResultCacheCliTest {
     }
 
     @Test
+    void one_changed_revision_per_tree_lints_as_without_the_cache(@TempDir Path tmp) throws IOException {
+        // a tree with a changed revision misses and is linted from its other revisions' stored models:
+        // copies of the corpus, one revision of each versions directory changed after a first run
+        Path copy = tmp.resolve("corpus");
+        for (String c : CORPUS) {
+            copyTree(ROOT.resolve(c), copy.resolve(c));
+        }
+        List<String> paths = CORPUS.stream().map(c -> copy.resolve(c).toString()).toList();
+        Path cache = tmp.resolve("cache");
+        lint(paths, "--cache-dir", cache.toString(), "--output-format", "json");
+        List<Path> changed = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(copy)) {
+            for (Path d : s.filter(Files::isDirectory).sorted().toList()) {
+                try (Stream<Path> files = Files.list(d)) {
+                    Path first = files.filter(p -> p.toString().endsWith(".py")).sorted().findFirst().orElse(null);
+                    if (first != null) {
+                        Files.writeString(first, "\n# changed after the first run\n", StandardCharsets.UTF_8,
+                                java.nio.file.StandardOpenOption.APPEND);
+                        changed.add(first);
+                    }
+                }
+            }
+        }
+        assertTrue(changed.size() > 50, "revisions changed: " + changed.size());
+        for (String format : List.of("full", "json", "sarif")) {
+            CliRun.Result plain = lint(paths, "--no-cache", "--output-format", format);
+            assertTrue(plain.out().length() > 10_000, "the corpus has findings: " + plain.out().length());
+            CliRun.Result cached = lint(paths, "--cache-dir", cache.toString(), "--output-format", format);
+            assertSame(plain, cached, format + ", one revision per tree changed");
+            for (Path p : changed) {
+                Files.writeString(p, "# " + format + "\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+            }
+        }
+    }
+
+    @Test
+    void one_changed_revision_per_tree_lints_as_without_the_cache_with_every_tree_keeping_models(@TempDir Path tmp)
+            throws IOException {
+        // the fixture trees are below the size that keeps per-file entries by default: here every tree does
+        String before = System.getProperty("idemlint.cache.modelMinFiles");
+        System.setProperty("idemlint.cache.modelMinFiles", "1");
+        try {
+            one_changed_revision_per_tree_lints_as_without_the_cache(tmp);
+            try (Stream<Path> s = Files.list(tmp.resolve("cache"))) {
+                long entries = s.filter(p -> p.getFileName().toString().matches("[0-9a-f]{32}")).count();
+                assertTrue(entries > 300, "per-file entries were written: " + entries);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("idemlint.cache.modelMinFiles");
+            } else {
+                System.setProperty("idemlint.cache.modelMinFiles", before);
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path t = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(p, t);
+                }
+            }
+        }
+    }
+
+    @Test
     void cache_dir_gets_its_gitignore_and_cachedir_tag_and_no_cache_writes_nothing(@TempDir Path tmp) throws IOException {
         Path project = tmp.resolve("project");
         Files.createDirectories(project.resolve("versions"));

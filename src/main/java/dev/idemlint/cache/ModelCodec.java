@@ -1,0 +1,488 @@
+package dev.idemlint.cache;
+
+import dev.idemlint.migration.CallRef;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.SqlText;
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.StrPiece;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One revision's model ({@link Migration} after modelling, its syntax tree let go) as bytes and back,
+ * so that a run with one changed revision parses that one only and runs the cross-file rules over the
+ * others' stored models. The model is records, enums, lists, sets and strings all the way down, plus
+ * {@link SqlText}, {@link CallRef} (its call is found again by parsing the file when a fix asks, as after
+ * {@link Migration#releaseSyntax()}) and the revision's own {@link SourceFile}, which is not stored: the
+ * reader passes it in, decoded from the bytes the entry's key was made from. Records are rebuilt through
+ * their canonical constructors, only of idemlint's own record and enum classes. An object reached twice
+ * (an operation in both {@code operations} and {@code upgrade}, one SQL text under many statements) is
+ * stored once and read back as one object, so identity holds as it did. Anything else in a model is
+ * {@link Unsupported}: that revision is not stored. Anything out of place in an entry is a
+ * {@link EntryCodec.Malformed}, never a model.
+ */
+final class ModelCodec {
+    private ModelCodec() {
+    }
+
+    /** A model holding a type this codec does not store: the file is not cached. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    private static final int NULL = 0, REF = 1, STRING = 2, INT = 3, TRUE = 4, FALSE = 5, ENUM = 6, RECORD = 7,
+            LIST = 8, SET = 9, MAP = 10, SQL_TEXT = 11, CALL_REF = 12, FILE = 13, LONG = 14, CHAR = 15, OFFSETS = 16, SPAN = 17;
+
+    /** A record class's components and canonical constructor, looked up once per class per run. */
+    private record Shape(Class<?> type, Method[] accessors, Constructor<?> constructor) {
+    }
+
+    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
+    private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
+
+    private static Shape shape(Class<?> type) {
+        Shape s = SHAPES.get(type);
+        if (s == null) {
+            RecordComponent[] cs = type.getRecordComponents();
+            Method[] accessors = new Method[cs.length];
+            Class<?>[] types = new Class<?>[cs.length];
+            for (int i = 0; i < cs.length; i++) {
+                accessors[i] = cs[i].getAccessor();
+                accessors[i].setAccessible(true);
+                types[i] = cs[i].getType();
+            }
+            try {
+                Constructor<?> c = type.getDeclaredConstructor(types);
+                c.setAccessible(true);
+                s = new Shape(type, accessors, c);
+            } catch (NoSuchMethodException | RuntimeException e) {
+                throw new Unsupported("no canonical constructor: " + type.getName());
+            }
+            SHAPES.put(type, s);
+        }
+        return s;
+    }
+
+    /** Only idemlint's own records and enums are ever built from an entry. */
+    private static boolean ours(Class<?> c) {
+        return c.getName().startsWith("dev.idemlint.") && (c.isRecord() || c.isEnum());
+    }
+
+    static byte[] encode(Migration m) {
+        Writer w = new Writer(m.source());
+        w.value(m);
+        return java.util.Arrays.copyOf(w.out.buf, w.out.size);
+    }
+
+    /** The model in {@code data}, whose file is {@code file}. */
+    static Migration decode(byte[] data, int offset, int length, SourceFile file) throws EntryCodec.Malformed {
+        Reader r = new Reader(new EntryCodec.In(data, offset, length), file);
+        Object o;
+        try {
+            o = r.value(0);
+        } catch (EntryCodec.Malformed e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            // a constructor that rejects its components, a type that is not what a component takes
+            throw new EntryCodec.Malformed("model does not rebuild: " + e);
+        }
+        if (!(o instanceof Migration m) || !r.in.atEnd() || m.source() != file || m.module() != null) {
+            throw new EntryCodec.Malformed("not a model of this file");
+        }
+        return m;
+    }
+
+    private static final class Writer {
+        final EntryCodec.Out out = new EntryCodec.Out();
+        final SourceFile file;
+        final Map<Object, Integer> seen = new IdentityHashMap<>();
+        final Map<String, Integer> strings = new HashMap<>();
+        int next;
+
+        Writer(SourceFile file) {
+            this.file = file;
+        }
+
+        void value(Object o) {
+            if (o == null) {
+                out.u8(NULL);
+                return;
+            }
+            if (o instanceof String s) {
+                Integer i = strings.get(s);
+                if (i != null) {
+                    out.u8(REF);
+                    out.i32(i);
+                } else {
+                    out.u8(STRING);
+                    out.string(s);
+                    strings.put(s, next++);
+                }
+                return;
+            }
+            if (o instanceof Integer i) {
+                out.u8(INT);
+                out.i32(i);
+                return;
+            }
+            if (o instanceof Boolean b) {
+                out.u8(b ? TRUE : FALSE);
+                return;
+            }
+            if (o instanceof Long l) {
+                out.u8(LONG);
+                out.i32((int) (l >>> 32));
+                out.i32((int) (long) l);
+                return;
+            }
+            if (o instanceof Character c) {
+                out.u8(CHAR);
+                out.i32(c);
+                return;
+            }
+            if (o instanceof Enum<?> e) {
+                out.u8(ENUM);
+                value(e.getDeclaringClass().getName());
+                out.i32(e.ordinal());
+                return;
+            }
+            if (o == file) {
+                out.u8(FILE);
+                return;
+            }
+            if (o instanceof Span span) {
+                // the most frequent record by far: written as its two offsets, without a name
+                out.u8(SPAN);
+                out.i32(span.start());
+                out.i32(span.end());
+                return;
+            }
+            Integer ref = seen.get(o);
+            if (ref != null) {
+                out.u8(REF);
+                out.i32(ref);
+                return;
+            }
+            if (o instanceof Record r) {
+                if (o instanceof SourceFile || !ours(o.getClass())) {
+                    throw new Unsupported(o.getClass().getName());
+                }
+                Shape s = shape(o.getClass());
+                out.u8(RECORD);
+                value(o.getClass().getName());
+                out.i32(s.accessors().length);
+                for (Method a : s.accessors()) {
+                    try {
+                        value(a.invoke(r));
+                    } catch (ReflectiveOperationException e) {
+                        throw new Unsupported("unreadable component of " + o.getClass().getName());
+                    }
+                }
+            } else if (o instanceof List<?> l) {
+                out.u8(LIST);
+                out.i32(l.size());
+                for (Object v : l) {
+                    value(v);
+                }
+            } else if (o instanceof Set<?> set) {
+                out.u8(SET);
+                out.i32(set.size());
+                for (Object v : set) {
+                    value(v);
+                }
+            } else if (o instanceof Map<?, ?> map) {
+                out.u8(MAP);
+                out.i32(map.size());
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    value(e.getKey());
+                    value(e.getValue());
+                }
+            } else if (o instanceof SqlText t) {
+                out.u8(SQL_TEXT);
+                value(t.text());
+                offsets(t.fileOffsets());
+                value(t.dynamic());
+                value(t.exprSpan());
+                long[] parts = t.runtimeParts().toLongArray();
+                out.i32(parts.length);
+                for (long v : parts) {
+                    value(v);
+                }
+                value(t.runtimeBinds());
+            } else if (o instanceof CallRef c) {
+                if (c.file() != file) {
+                    throw new Unsupported("a call in another file");
+                }
+                out.u8(CALL_REF);
+                value(c.span());
+                // the call itself while the linter still holds it: the schema timeline reads its
+                // keywords (schema=, type_=), which would otherwise parse the file again
+                value(c.held());
+            } else if (o instanceof StrPiece.Offsets offsets) {
+                out.u8(OFFSETS);
+                offsets(offsets.toArray());
+            } else {
+                throw new Unsupported(o.getClass().getName());
+            }
+            seen.put(o, next++);
+        }
+
+        /** File offsets as runs of consecutive values (a literal's chars mostly map one to one). */
+        void offsets(int[] a) {
+            int runs = 0;
+            for (int i = 0; i < a.length; i++) {
+                if (i == 0 || a[i] - i != a[i - 1] - (i - 1)) {
+                    runs++;
+                }
+            }
+            out.i32(a.length);
+            out.i32(runs);
+            for (int i = 0; i < a.length; i++) {
+                if (i == 0 || a[i] - i != a[i - 1] - (i - 1)) {
+                    out.i32(i);
+                    out.i32(a[i] - i);
+                }
+            }
+        }
+    }
+
+    private static final class Reader {
+        final EntryCodec.In in;
+        final SourceFile file;
+        final List<Object> seen = new ArrayList<>();
+        /** Class names are strings of the entry, read back as one object each: looked up by identity. */
+        final Map<Object, Class<?>> types = new IdentityHashMap<>();
+
+        Reader(EntryCodec.In in, SourceFile file) {
+            this.in = in;
+            this.file = file;
+        }
+
+        /** {@code depth} bounds the recursion: a model nests a few levels, a guard's condition a few more. */
+        Object value(int depth) throws EntryCodec.Malformed {
+            if (depth > 200) {
+                throw new EntryCodec.Malformed("nested too deeply");
+            }
+            int tag = in.u8();
+            switch (tag) {
+                case NULL:
+                    return null;
+                case REF: {
+                    int i = in.i32();
+                    if (i < 0 || i >= seen.size()) {
+                        throw new EntryCodec.Malformed("reference out of range");
+                    }
+                    return seen.get(i);
+                }
+                case STRING: {
+                    String s = in.string();
+                    seen.add(s);
+                    return s;
+                }
+                case INT:
+                    return in.i32();
+                case TRUE:
+                    return Boolean.TRUE;
+                case FALSE:
+                    return Boolean.FALSE;
+                case LONG:
+                    return (long) in.i32() << 32 | in.i32() & 0xffffffffL;
+                case CHAR:
+                    return (char) in.i32();
+                case ENUM: {
+                    Class<?> c = type(value(depth + 1));
+                    int ordinal = in.i32();
+                    Object[] constants = c.getEnumConstants();
+                    if (constants == null || ordinal < 0 || ordinal >= constants.length) {
+                        throw new EntryCodec.Malformed("bad enum constant");
+                    }
+                    return constants[ordinal];
+                }
+                case FILE:
+                    return file;
+                case SPAN: {
+                    int start = in.i32();
+                    int end = in.i32();
+                    if (start < 0 || end < start) {
+                        throw new EntryCodec.Malformed("bad span");
+                    }
+                    return new Span(start, end);
+                }
+                case RECORD: {
+                    Class<?> c = type(value(depth + 1));
+                    Shape s;
+                    try {
+                        s = shape(c);
+                    } catch (Unsupported e) {
+                        throw new EntryCodec.Malformed(e.getMessage());
+                    }
+                    int n = in.i32();
+                    if (n != s.accessors().length || !c.isRecord()) {
+                        throw new EntryCodec.Malformed("record of another shape");
+                    }
+                    Object[] args = new Object[n];
+                    for (int i = 0; i < n; i++) {
+                        args[i] = value(depth + 1);
+                    }
+                    Object o;
+                    try {
+                        o = s.constructor().newInstance(args);
+                    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                        throw new EntryCodec.Malformed("record does not rebuild");
+                    }
+                    seen.add(o);
+                    return o;
+                }
+                case LIST: {
+                    int n = in.count(1);
+                    List<Object> l = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        l.add(value(depth + 1));
+                    }
+                    List<Object> o = Collections.unmodifiableList(l);
+                    seen.add(o);
+                    return o;
+                }
+                case SET: {
+                    int n = in.count(1);
+                    Set<Object> set = new LinkedHashSet<>(n * 2);
+                    for (int i = 0; i < n; i++) {
+                        set.add(value(depth + 1));
+                    }
+                    Set<Object> o = Collections.unmodifiableSet(set);
+                    seen.add(o);
+                    return o;
+                }
+                case MAP: {
+                    int n = in.count(2);
+                    Map<Object, Object> map = new LinkedHashMap<>(n * 2);
+                    for (int i = 0; i < n; i++) {
+                        map.put(value(depth + 1), value(depth + 1));
+                    }
+                    Map<Object, Object> o = Collections.unmodifiableMap(map);
+                    seen.add(o);
+                    return o;
+                }
+                case SQL_TEXT: {
+                    String text = (String) value(depth + 1);
+                    int[] offsets = offsets(text == null ? 0 : text.length() + 1);
+                    Boolean dynamic = (Boolean) value(depth + 1);
+                    Span expr = (Span) value(depth + 1);
+                    int nParts = in.count(9);
+                    long[] parts = new long[nParts];
+                    for (int i = 0; i < nParts; i++) {
+                        parts[i] = (Long) value(depth + 1);
+                    }
+                    @SuppressWarnings("unchecked")
+                    Set<String> binds = (Set<String>) value(depth + 1);
+                    if (text == null || binds == null) {
+                        throw new EntryCodec.Malformed("bad SQL text");
+                    }
+                    SqlText o = SqlText.restore(text, offsets, dynamic, expr, BitSet.valueOf(parts), binds);
+                    seen.add(o);
+                    return o;
+                }
+                case CALL_REF: {
+                    Span span = (Span) value(depth + 1);
+                    Expr.Call call = (Expr.Call) value(depth + 1);
+                    if (span == null || span.end() > file.text().length() || call != null && !call.span().equals(span)) {
+                        throw new EntryCodec.Malformed("call outside its file");
+                    }
+                    CallRef o = call == null ? new CallRef(file, span) : new CallRef(file, call);
+                    seen.add(o);
+                    return o;
+                }
+                case OFFSETS: {
+                    StrPiece.Offsets o = StrPiece.Offsets.of(offsets(file.text().length() + 1));
+                    seen.add(o);
+                    return o;
+                }
+                default:
+                    throw new EntryCodec.Malformed("unknown tag " + tag);
+            }
+        }
+
+        /** What {@link Writer#offsets} wrote: at most {@code max} entries. */
+        int[] offsets(int max) throws EntryCodec.Malformed {
+            int n = in.i32();
+            int runs = in.count(8);
+            if (n < 0 || n > max || runs > n || (runs == 0) != (n == 0)) {
+                throw new EntryCodec.Malformed("bad offsets");
+            }
+            int[] a = new int[n];
+            if (n == 0) {
+                return a;
+            }
+            int from = in.i32();
+            int delta = in.i32();
+            if (from != 0) {
+                throw new EntryCodec.Malformed("bad offsets");
+            }
+            for (int r = 0; r < runs; r++) {
+                int nextFrom = n;
+                int nextDelta = 0;
+                if (r + 1 < runs) {
+                    nextFrom = in.i32();
+                    nextDelta = in.i32();
+                    if (nextFrom <= from || nextFrom > n) {
+                        throw new EntryCodec.Malformed("bad offsets");
+                    }
+                }
+                for (int i = from; i < nextFrom; i++) {
+                    a[i] = i + delta;
+                }
+                from = nextFrom;
+                delta = nextDelta;
+            }
+            return a;
+        }
+
+        private Class<?> type(Object name) throws EntryCodec.Malformed {
+            Class<?> known = types.get(name);
+            if (known != null) {
+                return known;
+            }
+            Class<?> c = globalType(name);
+            types.put(name, c);
+            return c;
+        }
+
+        private static Class<?> globalType(Object name) throws EntryCodec.Malformed {
+            if (!(name instanceof String s)) {
+                throw new EntryCodec.Malformed("no class name");
+            }
+            Class<?> c = CLASSES.get(s);
+            if (c == null) {
+                if (!s.startsWith("dev.idemlint.")) {
+                    throw new EntryCodec.Malformed("foreign class");
+                }
+                try {
+                    c = Class.forName(s, false, ModelCodec.class.getClassLoader());
+                } catch (ClassNotFoundException | LinkageError e) {
+                    throw new EntryCodec.Malformed("unknown class");
+                }
+                if (!ours(c)) {
+                    throw new EntryCodec.Malformed("not a record or enum of idemlint");
+                }
+                CLASSES.put(s, c);
+            }
+            return c;
+        }
+    }
+}
