@@ -44,19 +44,21 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
 
     /**
      * The convention of the target's project: env.py next to (above) its versions directory, modules
-     * resolved from the project root. Never throws; unreadable code gives an unknown convention.
+     * resolved from the project root; a bare versions tree (no env.py to configure Alembic) has
+     * MetaData's default convention. Never throws; unreadable code gives an unknown convention. Lint,
+     * plan and the result cache's key all take the convention from here.
      */
     public static NamingConvention of(LintTarget target) {
         Path versions = target.versionsDir();
         if (versions == null) {
-            return unknown("no versions directory, so no env.py");
+            return SQLALCHEMY_DEFAULT;
         }
         for (Path d = versions; d != null && d.startsWith(target.projectRoot()); d = d.getParent()) {
             if (Files.isRegularFile(d.resolve("env.py"))) {
                 return of(d.resolve("env.py"), target.projectRoot());
             }
         }
-        return unknown("no env.py found above " + versions);
+        return SQLALCHEMY_DEFAULT;
     }
 
     /** The convention env.py's target_metadata carries; modules resolved within {@code projectRoot}. */

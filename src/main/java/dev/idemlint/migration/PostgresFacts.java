@@ -323,6 +323,16 @@ public final class PostgresFacts {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
     }
 
+    /**
+     * True when a column of type {@code formatType} can never be an identity column: PostgreSQL takes
+     * {@code smallint}, {@code integer} and {@code bigint} only ({@code ADD GENERATED} on another type fails
+     * with 22023). False when the type is unknown, a user type, or one of those.
+     */
+    public static boolean identityImpossible(String formatType) {
+        // a user type (a domain) or one the fact table does not know may be an integer underneath
+        return typeFamily(formatType) != null && !List.of("smallint", "integer", "bigint").contains(formatType);
+    }
+
     /** {@code DROP IDENTITY} of a column that is no identity column. */
     public static SqlState identityMissing() {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;

@@ -23,6 +23,7 @@ import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
+import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effect.Shape;
@@ -513,6 +514,9 @@ public final class Planner {
         }
         if (op instanceof Operation.RawSql) {
             return new Lost("SQL idemlint could not classify", true, true);
+        }
+        if (op instanceof Operation.ColumnIdentity) {
+            return identity(op);
         }
         if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
             return OK;
@@ -1170,6 +1174,10 @@ public final class Planner {
             } else if (e instanceof Effect.Rename r) {
                 ObjectRef from = place(op, r.object());
                 placed = from == null ? null : new Effect.Rename(from, r.to());
+            } else if (e instanceof Effect.AlterColumn a) {
+                // alter_column(server_default=...) may set or drop a default or add an identity
+                ObjectRef c = place(op, a.column());
+                placed = c == null ? null : new Effect.AlterColumn(c, Effect.AlterColumn.Change.UNKNOWN, null);
             } else if (e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.OBJECT) {
                 ObjectRef o = place(op, f.object());
                 placed = o == null ? null : Effect.Forget.object(o);
@@ -1178,6 +1186,45 @@ public final class Planner {
                 state.apply(placed);
             }
         }
+    }
+
+    /**
+     * {@code ALTER COLUMN} on a column's identity or default, decided by the model seeded from the catalog
+     * ({@code attidentity}, {@code pg_attrdef}): what PostgreSQL raises when the column's identity and
+     * default are known, else not followed. {@code ADD GENERATED} succeeds only on a column known NOT NULL.
+     */
+    private Outcome identity(Operation op) {
+        if (errors.mysql()) {
+            return new Lost("an identity change, which MySQL and MariaDB do not have", true, true);
+        }
+        for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+            if (!(e instanceof Effect.AlterColumn a)) {
+                continue;
+            }
+            ObjectRef c = place(op, a.column());
+            String what = c == null ? "a column" : "column " + c.name().name() + " of " + c.table();
+            Lost lost = new Lost("whether " + what + " is an identity column, or has a default, is not known here",
+                    true, true);
+            // under a guard or a condition (a DO block's IF) the statement may not run: not followed
+            if (c == null || a.change() == Effect.AlterColumn.Change.UNKNOWN || state.identityOf(c) == Presence.UNKNOWN
+                    || op.site().guard() != null || op.site().conditional()) {
+                if (c != null) {
+                    state.apply(new Effect.AlterColumn(c, Effect.AlterColumn.Change.UNKNOWN, null));
+                }
+                return lost;
+            }
+            boolean add = a.change() == Effect.AlterColumn.Change.ADD_IDENTITY;
+            boolean required = state.knownRequired(c);
+            Optional<Conflict> x = state.apply(new Effect.AlterColumn(c, a.change(), a.sequence()));
+            if (x.isPresent()) {
+                SqlState st = x.get().sqlState();
+                return new Fails(st.code(), st.label(), what + (x.get().about() == Conflict.About.IDENTITY
+                        ? (x.get().alreadyThere() ? " is an identity column" : " is not an identity column")
+                        : " has a default"), c, x.get().alreadyThere());
+            }
+            return add && !required ? lost : OK;
+        }
+        return new Lost("an identity change idemlint cannot follow", true, true);
     }
 
     /** An object of {@link Effects#of} (unqualified) in the schema the operation puts it in; null when not followed. */

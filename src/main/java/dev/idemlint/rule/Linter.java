@@ -527,23 +527,7 @@ public final class Linter {
 
     /** The naming convention of the target's project, read once per target. */
     private dev.idemlint.migration.NamingConvention naming(LintTarget target) {
-        return namings.computeIfAbsent(target, t -> {
-            dev.idemlint.migration.NamingConvention c = dev.idemlint.migration.NamingConvention.of(t);
-            if (c.isUnknown() && (t.versionsDir() == null || !hasEnvPy(t))) {
-                // a bare versions tree (no env.py to configure Alembic): MetaData's default convention
-                c = dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT;
-            }
-            return c;
-        });
-    }
-
-    private static boolean hasEnvPy(LintTarget t) {
-        for (Path d = t.versionsDir(); d != null && d.startsWith(t.projectRoot()); d = d.getParent()) {
-            if (java.nio.file.Files.isRegularFile(d.resolve("env.py"))) {
-                return true;
-            }
-        }
-        return false;
+        return namings.computeIfAbsent(target, dev.idemlint.migration.NamingConvention::of);
     }
 
     /** {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)} without PostgreSQL's default key names. */

@@ -230,6 +230,12 @@ public final class SchemaState {
             QualifiedName table = QualifiedName.of(col.schema(), col.table());
             Entry e = new Entry(Presence.PRESENT, ObjectKind.COLUMN);
             e.columnType = col.type();
+            // the catalog marks an identity column "identity" and a generated one "generated" in place of a default
+            boolean identity = "identity".equals(col.defaultExpr());
+            boolean generated = "generated".equals(col.defaultExpr());
+            e.identity = identity ? Presence.PRESENT : Presence.ABSENT;
+            e.hasDefault = generated ? Presence.UNKNOWN
+                    : col.defaultExpr() == null || identity ? Presence.ABSENT : Presence.PRESENT;
             s.put(slot(ObjectRef.in(ObjectKind.COLUMN, table, col.name())), e);
             if (col.notNull() && col.defaultExpr() == null) {
                 s.facts(table).required.add(col.name());
@@ -362,6 +368,24 @@ public final class SchemaState {
     // ---- presence ----
 
     /** Whether {@code ref} exists now. */
+    /**
+     * Whether a column is an identity column, as far as this state knows (from the catalog it was seeded
+     * with, the type it was created with, and the statements applied since).
+     */
+    public Presence identityOf(ObjectRef column) {
+        Entry e = entries.get(slot(column));
+        if (e == null || presence(column) != Presence.PRESENT) {
+            return Presence.UNKNOWN;
+        }
+        return e.identity;
+    }
+
+    /** True when column {@code column} is known NOT NULL without a default (a catalog-seeded fact). */
+    public boolean knownRequired(ObjectRef column) {
+        TableFacts f = tables.get(column.table());
+        return f != null && f.required != null && f.required.contains(column.name().name());
+    }
+
     public Presence presence(ObjectRef ref) {
         Slot s = slot(ref);
         Entry e = entries.get(s);
@@ -660,6 +684,9 @@ public final class SchemaState {
         Entry e = new Entry(Presence.PRESENT, o.kind());
         e.relkind = sh.relkind() != 0 ? sh.relkind() : namespace(o.kind()).equals(RELATION) ? relkind(o.kind()) : 0;
         e.columnType = sh.columnType();
+        if (o.kind() == ObjectKind.COLUMN && PostgresFacts.identityImpossible(sh.columnType())) {
+            e.identity = Presence.ABSENT;
+        }
         e.constraintKind = sh.constraintKind();
         e.unique = sh.unique();
         e.columns = sh.columns() == null ? null : new ArrayList<>(sh.columns());

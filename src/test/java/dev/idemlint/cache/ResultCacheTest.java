@@ -478,6 +478,28 @@ class ResultCacheTest {
     }
 
     @Test
+    void an_env_py_appearing_beside_the_tree_misses(@TempDir Path tmp) throws IOException {
+        // without env.py the project has MetaData's default convention; an env.py whose naming_convention cannot
+        // be read makes it unknown, which changes the names the rules derive: the key must see it
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        Files.writeString(tmp.resolve("p/alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
+        t = target(tmp.resolve("p/versions"));
+        run(cache(dir), t);
+        assertTrue(run(cache(dir), t));
+        assertFalse(dev.idemlint.migration.NamingConvention.of(t).isUnknown(), "no env.py: the default convention");
+        Files.writeString(tmp.resolve("p/env.py"), """
+                from sqlalchemy import MetaData
+                from app.conventions import CONVENTION
+                target_metadata = MetaData(naming_convention=CONVENTION)
+                """);
+        LintTarget withEnv = target(tmp.resolve("p/versions"));
+        assertTrue(dev.idemlint.migration.NamingConvention.of(withEnv).isUnknown(), "the env.py was found and not read");
+        assertFalse(run(cache(dir), withEnv));
+        assertTrue(run(cache(dir), withEnv));
+    }
+
+    @Test
     void concurrent_runs_leave_only_whole_entries(@TempDir Path tmp) throws Exception {
         List<LintTarget> trees = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -11,6 +11,7 @@ import dev.idemlint.migration.SqlState;
 import dev.idemlint.pg.PgCluster.TempDatabase;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -229,6 +230,21 @@ class PostgresFactsTableTest {
             String add = "ALTER TABLE t ADD CONSTRAINT c1 " + body;
             ok(db, add);
             fails(db, add, PostgresFacts.duplicate(kind));
+        }
+    }
+
+    @Test
+    void only_an_integer_column_takes_an_identity() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TABLE w (j jsonb NOT NULL, s varchar(10) NOT NULL, n numeric NOT NULL, b bigint NOT NULL)");
+            for (String c : List.of("j", "s", "n")) {
+                assertTrue(PostgresFacts.identityImpossible(c.equals("j") ? "jsonb" : c.equals("s")
+                        ? "character varying(10)" : "numeric"));
+                fails(db, "ALTER TABLE w ALTER COLUMN " + c + " ADD GENERATED ALWAYS AS IDENTITY",
+                        SqlState.INVALID_PARAMETER_VALUE);
+            }
+            assertFalse(PostgresFacts.identityImpossible("bigint"));
+            ok(db, "ALTER TABLE w ALTER COLUMN b ADD GENERATED ALWAYS AS IDENTITY");
         }
     }
 
