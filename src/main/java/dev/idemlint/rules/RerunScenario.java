@@ -48,13 +48,18 @@ public final class RerunScenario {
      * DuplicateColumn (42701) because column "c" of "t" already exists."
      */
     public static String alreadyExists(SqlState state, String what, String note, OpSite site) {
-        if (swallowed(site)) {
-            return "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
-                    + " after a swallowed " + state.label() + " because " + what + " already exists" + note
-                    + end(site);
-        }
-        return "Re-running this revision fails with " + state.label() + " because " + what + " already exists"
+        return "Re-running this revision fails with " + failure(state, site) + " because " + what + " already exists"
                 + note + end(site);
+    }
+
+    /**
+     * What a re-run fails with when the statement raises {@code state}: that state, or, under a plain
+     * try/except, "InFailedSqlTransaction (25P02) after a swallowed ..." (the transaction stays aborted and
+     * the next statement, at the latest Alembic's version update, fails).
+     */
+    public static String failure(SqlState state, OpSite site) {
+        return swallowed(site) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed " + state.label()
+                : state.label();
     }
 
     /** A plain try/except around the operation: PostgreSQL aborts the transaction all the same. */

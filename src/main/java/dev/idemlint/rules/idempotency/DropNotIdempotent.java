@@ -41,7 +41,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
                 // the object is there on the re-run, but another one made by this revision depends on it
                 ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                        + d.site().rerun().state().label() + " because "
+                        + RerunScenario.failure(d.site().rerun().state(), op.site()) + " because "
                         + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
                         + RerunScenario.end(op.site()))
                         .help(RerunScenario.why(op.site()) + "`IF EXISTS` does not help: the object is there."
@@ -71,7 +71,8 @@ public final class DropNotIdempotent implements MigrationRule {
             List<Fix> fixes = fixes(d, m.source(), ctx);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
             ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
-                    + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind()) : state(d.kind()).label())
+                    + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
+                            : RerunScenario.failure(state(d.kind()), op.site()))
                     + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
