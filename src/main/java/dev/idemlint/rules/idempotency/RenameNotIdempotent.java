@@ -20,12 +20,18 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        Map<Operation, Operation.Rename> tablesRenamedLater = MysqlDialect.applies(ctx.settings())
+                ? laterTableRenames(m.upgrade()) : Map.of();
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null) {
                 continue;
@@ -47,8 +53,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " THEN null; END $$`.").emit();
                 continue;
             }
-            Operation.Rename tableGone = mysql && r.kind() == ObjectKind.COLUMN ? laterTableRename(m.upgrade(), r)
-                    : null;
+            Operation.Rename tableGone = tablesRenamedLater.get(r);
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
                     r.kind()) : fixes(r, m.source());
             String failure = tableGone != null
@@ -76,24 +81,28 @@ public final class RenameNotIdempotent implements MigrationRule {
      * skipped silently instead of failing.
      */
     /**
-     * A {@code rename_table} later in the revision that renames the table of column rename {@code r} away: on a
+     * For each column rename, the nearest {@code rename_table} later in the revision that renames its table away: on a
      * re-run the table has its new name, so the column rename is the statement that fails, on the missing table
      * (MySQL/MariaDB compare table names as the server stores them; a case-insensitive match is taken).
      */
-    private static Operation.Rename laterTableRename(List<Operation> upgrade, Operation.Rename r) {
-        if (r.table() == null) {
-            return null;
-        }
-        boolean after = false;
-        for (Operation o : upgrade) {
-            if (o == r) {
-                after = true;
-            } else if (after && o instanceof Operation.Rename t && t.kind() == ObjectKind.TABLE
-                    && r.table().equalsIgnoreCase(t.from())) {
-                return t;
+    private static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade) {
+        // one pass from the end: the nearest later rename_table of each (lower-cased) table name
+        Map<String, Operation.Rename> next = new HashMap<>();
+        Map<Operation, Operation.Rename> out = new IdentityHashMap<>();
+        for (int i = upgrade.size() - 1; i >= 0; i--) {
+            if (!(upgrade.get(i) instanceof Operation.Rename r)) {
+                continue;
+            }
+            if (r.kind() == ObjectKind.COLUMN && r.table() != null) {
+                Operation.Rename t = next.get(r.table().toLowerCase(Locale.ROOT));
+                if (t != null) {
+                    out.put(r, t);
+                }
+            } else if (r.kind() == ObjectKind.TABLE && r.from() != null) {
+                next.put(r.from().toLowerCase(Locale.ROOT), r);
             }
         }
-        return null;
+        return out;
     }
 
     static List<Fix> fixes(Operation.Rename r, SourceFile file) {
