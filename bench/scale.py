@@ -5,7 +5,8 @@
 
 writes OUT/versions/001_big.py (OUT/versions/*.py for `chain`). SIZE is bytes of the revision file
 (approximate, the generator stops at the first statement past it), or a count for `concurrently`
-(statements), `triples` (create_table + create_index + drop_table groups) and `chain` (revisions).
+(statements), `triples` (create_table + create_index + drop_table groups), `columns` (columns) and
+`chain` (revisions).
 
 Shapes:
   ops           op calls of many kinds (create_table, add_column, create_index, alter_column,
@@ -14,6 +15,8 @@ Shapes:
   sql           one op.execute of one triple-quoted string holding all the statements
   triples       create_table + create_index + drop_table of the same name, SIZE times
   concurrently  one op.execute holding SIZE `CREATE INDEX CONCURRENTLY ...;` statements
+  columns       one table given SIZE columns, an index on each, then each column renamed, then
+                dropped: every statement is about the same table
   chain         SIZE revisions in a line, a few ops each
 Stdlib only and deterministic (no randomness), so a size always gives the same file.
 """
@@ -116,6 +119,12 @@ def body(shape, size):
         for i in range(size):
             out.append(f"        CREATE INDEX CONCURRENTLY ix_{i} ON t{i % 100} (c{i});\n")
         out.append('        """\n    )\n')
+    elif shape == "columns":
+        out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.add_column("t", sa.Column("c{i}", sa.Text()))\n' for i in range(size)]
+        out += [f'    op.create_index("ix_{i}", "t", ["c{i}"])\n' for i in range(size)]
+        out += [f'    op.alter_column("t", "c{i}", new_column_name="d{i}")\n' for i in range(size)]
+        out += [f'    op.drop_column("t", "d{i}")\n' for i in range(size)]
     else:
         raise SystemExit(f"unknown shape {shape}")
     return "".join(out)

@@ -7,7 +7,8 @@
 # For each size (MB) it generates (bench/scale.py, cached in bench/.data/scale) a revision of op
 # calls, one of op.execute calls and one of a single SQL string, then times each with /usr/bin/time
 # (wall, user+sys CPU, peak RSS; the median of N runs), JSON to /dev/null, the result cache off. Then 8,000
-# create_table + create_index + drop_table triples, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
+# create_table + create_index + drop_table triples, 8,000 columns of one table each added, indexed, renamed
+# and dropped, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
 # statements under -Xmx (--heap), and a chain of --chain revisions (20,000 by default); each shape of
 # 5 MB or more runs again under -Xmx (--heap). A run that fails (out of memory, exit >= 2) or passes
 # 600 s is reported as such.
@@ -86,6 +87,8 @@ for size in $sizes; do
 done
 gen triples 8000 "$data/triples-8000"
 time_one "8,000 create_table + create_index + drop_table" "$data/triples-8000"
+gen columns 8000 "$data/columns-8000"
+time_one "one table: 8,000 add_column, create_index, rename, drop_column" "$data/columns-8000"
 gen concurrently 16000 "$data/concurrently-16000"
 time_one "16,000 CREATE INDEX CONCURRENTLY in one execute, -Xmx$heap" "$data/concurrently-16000" "-Xmx$heap"
 gen chain "$chain" "$data/chain-$chain"

@@ -177,6 +177,20 @@ public final class SchemaState {
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
+    /**
+     * The slots that may use a column, per table and column: every slot not known absent whose columns are
+     * known, under each of them. A column's drop or rename visits only these, so a revision of many column
+     * statements on one table stays linear.
+     */
+    private final Map<QualifiedName, Map<String, Set<Slot>>> usersOf = new HashMap<>();
+    /** Present constraints, indexes and other keys whose columns are not known, per table. */
+    private final Map<QualifiedName, Set<Slot>> usersUnknown = new HashMap<>();
+    /** What {@link #usersOf} or {@link #usersUnknown} holds each slot under. */
+    private final Map<Slot, Use> uses = new HashMap<>();
+
+    /** The tables and columns under which a slot is indexed; columns null: not known. */
+    private record Use(Set<QualifiedName> tables, List<String> columns) {
+    }
 
     private SchemaState(String currentSchema, List<String> searchPath, Presence baseline) {
         this.currentSchema = currentSchema;
@@ -702,7 +716,7 @@ public final class SchemaState {
             ix.relkind = 'i';
             ix.unique = true;
             ix.owner = o.table();
-            ix.columns = e.columns;
+            ix.columns = e.columns == null ? null : new ArrayList<>(e.columns);
             put(indexSlot, ix);
         }
         if ((keyIndex || e.unique) && (keyIndex ? o.table() : e.owner) != null) {
@@ -908,15 +922,11 @@ public final class SchemaState {
         if (facts != null) {
             facts.references.remove(column);
         }
-        List<Slot> users = new ArrayList<>();
-        for (Slot s : copy(childrenOf.get(table))) {
-            if (s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
-                users.add(s);
-            }
-        }
-        users.addAll(copy(ownedBy.get(table)));
-        for (Slot s : users) {
+        for (Slot s : columnUsers(table, column)) {
             Entry e = entries.get(s);
+            if (!s.namespace().equals(ObjectKind.CONSTRAINT.name()) && !table.equals(e.owner)) {
+                continue;
+            }
             if (e.neededByIdentity && e.presence != Presence.ABSENT && e.columns != null && e.columns.contains(column)) {
                 // an identity's sequence goes with its column
                 set(s, p, null);
@@ -1040,12 +1050,10 @@ public final class SchemaState {
     }
 
     private void renameColumn(QualifiedName table, String from, String to) {
-        List<Slot> users = new ArrayList<>(copy(childrenOf.get(table)));
-        users.addAll(copy(ownedBy.get(table)));
-        for (Slot s : users) {
+        for (Slot s : columnUsers(table, from)) {
             Entry e = entries.get(s);
             if (e.columns != null && e.columns.contains(from)) {
-                e.columns.replaceAll(c -> c.equals(from) ? to : c);
+                setColumns(s, e, new ArrayList<>(e.columns.stream().map(c -> c.equals(from) ? to : c).toList()));
             }
         }
         TableFacts f = tables.get(table);
@@ -1252,6 +1260,9 @@ public final class SchemaState {
         entries.clear();
         childrenOf.clear();
         ownedBy.clear();
+        usersOf.clear();
+        usersUnknown.clear();
+        uses.clear();
         ownerUnknown.clear();
         byName.clear();
         columnsDefault.clear();
@@ -1291,9 +1302,9 @@ public final class SchemaState {
             if (kind == ObjectKind.CONSTRAINT) {
                 // a key renamed renames its index: any relation name may be taken
                 forgottenScopes.add(new Scope(RELATION, null));
-                for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
+                for (Map.Entry<Slot, Entry> e : List.copyOf(entries.entrySet())) {
                     if (e.getValue().kind == ObjectKind.INDEX && e.getValue().presence == Presence.ABSENT) {
-                        e.getValue().presence = Presence.UNKNOWN;
+                        set(e.getKey(), Presence.UNKNOWN, null);
                     }
                 }
             }
@@ -1362,7 +1373,7 @@ public final class SchemaState {
             for (Slot s : keys) {
                 Entry e = entries.get(s);
                 if (e != null) {
-                    e.columns = null;
+                    setColumns(s, e, null);
                 }
             }
         }
@@ -1428,7 +1439,71 @@ public final class SchemaState {
             } else if (e.owner == null && e.kind == ObjectKind.INDEX) {
                 ownerUnknown.add(s);
             }
+            unindexUse(s);
+            indexUse(s, e);
         }
+    }
+
+    /** Indexes a table-scoped or owned slot in {@link #usersOf} or {@link #usersUnknown}, as its entry says now. */
+    private void indexUse(Slot s, Entry e) {
+        Set<QualifiedName> owners = new HashSet<>(2);
+        if (s.table() != null) {
+            owners.add(s.table());
+        }
+        if (e.owner != null) {
+            owners.add(e.owner);
+        }
+        boolean keyLike = !s.namespace().equals(ObjectKind.COLUMN.name());
+        if (owners.isEmpty() || e.presence == Presence.ABSENT
+                || e.columns == null && (!keyLike || e.presence != Presence.PRESENT)) {
+            return;
+        }
+        List<String> columns = e.columns == null ? null : List.copyOf(e.columns);
+        for (QualifiedName t : owners) {
+            if (columns == null) {
+                usersUnknown.computeIfAbsent(t, k -> new HashSet<>()).add(s);
+            } else {
+                Map<String, Set<Slot>> byColumn = usersOf.computeIfAbsent(t, k -> new HashMap<>());
+                for (String c : columns) {
+                    byColumn.computeIfAbsent(c, k -> new HashSet<>()).add(s);
+                }
+            }
+        }
+        uses.put(s, new Use(owners, columns));
+    }
+
+    private void unindexUse(Slot s) {
+        Use u = uses.remove(s);
+        if (u == null) {
+            return;
+        }
+        for (QualifiedName t : u.tables()) {
+            if (u.columns() == null) {
+                unindex(usersUnknown, t, s);
+                continue;
+            }
+            Map<String, Set<Slot>> byColumn = usersOf.get(t);
+            for (String c : u.columns()) {
+                unindex(byColumn, c, s);
+            }
+            if (byColumn.isEmpty()) {
+                usersOf.remove(t);
+            }
+        }
+    }
+
+    /** The slots of {@code table} that may use {@code column}: those listing it and present ones of unknown columns. */
+    private List<Slot> columnUsers(QualifiedName table, String column) {
+        List<Slot> out = new ArrayList<>(copy(usersOf.getOrDefault(table, Map.of()).get(column)));
+        out.addAll(copy(usersUnknown.get(table)));
+        return out;
+    }
+
+    /** Gives a slot other columns, keeping the column index in step. */
+    private void setColumns(Slot s, Entry e, List<String> columns) {
+        unindexUse(s);
+        e.columns = columns;
+        indexUse(s, e);
     }
 
     private void put(Slot s, Entry e) {
@@ -1444,6 +1519,7 @@ public final class SchemaState {
             ownerUnknown.add(s);
         }
         byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
+        indexUse(s, e);
     }
 
     private void remove(Slot s) {
@@ -1451,6 +1527,7 @@ public final class SchemaState {
         if (e == null) {
             return;
         }
+        unindexUse(s);
         if (s.table() != null) {
             unindex(childrenOf, s.table(), s);
             unindex(byName, lower(s.table().name()), s);

@@ -287,6 +287,20 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_column_renamed_again_and_again_keeps_its_index_and_only_its_own_drop_takes_it() {
+        SchemaState s = SchemaState.of(catalog());
+        for (String[] step : new String[][] {{"name", "a"}, {"a", "b"}, {"team_id", "name"}, {"b", "c"}}) {
+            s.apply(new Rename(column(PLAYERS, step[0]), step[1]));
+        }
+        // "name" is now the former team_id: its drop leaves the index made on the original name
+        s.apply(new Drop(column(PLAYERS, "name"), false));
+        assertEquals(Presence.PRESENT, s.presence(index("ix_players_name")));
+        s.apply(new Drop(column(PLAYERS, "c"), false));
+        assertEquals(Presence.ABSENT, s.presence(index("ix_players_name")));
+        assertEquals(Presence.PRESENT, s.presence(index("players_pkey")));
+    }
+
+    @Test
     void an_unknown_state_never_yields_a_conflict() {
         SchemaState s = SchemaState.unknown();
         QualifiedName t = QualifiedName.of("t");
