@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -53,6 +54,7 @@ public final class Discovery {
     static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".venv", "venv",
             "site-packages", "__pycache__", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
             ".ruff_cache", ".eggs");
+    private static final String VERSIONS_NOT_FOUND = "versions directory not found: ";
     private static final int INI_DEPTH = 4;
     private static final int SCAN_DEPTH = 12;
     private static final int HEADER_BYTES = 8192;
@@ -418,7 +420,7 @@ public final class Discovery {
                         addTree(List.of(v), root, config, null, true);
                     } else {
                         problems.add(new InputProblem(config.file(), config.lines().getOrDefault("versions", 0),
-                                "versions directory not found: " + v));
+                                VERSIONS_NOT_FOUND + v));
                     }
                 }
                 return;
@@ -426,13 +428,14 @@ public final class Discovery {
             Scan scan = scan(dir, root, config);
             // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
             List<List<Path>> kept = new ArrayList<>();
+            List<InputProblem> notFound = new ArrayList<>();
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
                     // an ini for a deployment (script_location = /usr/share/app/alembic) names a folder
                     // of the machine it is installed on: it is not read (a warning), and the layouts
                     // below find the tree here
-                    List<Path> dirs = existing(parsed, parsed.versionDirs(), root, config);
+                    List<Path> dirs = existing(parsed, parsed.versionDirs(), root, config, notFound::add);
                     if (!dirs.isEmpty() && !kept.contains(dirs)) {
                         kept.add(dirs);
                     }
@@ -458,6 +461,12 @@ public final class Discovery {
             for (List<Path> locations : kept) {
                 addTree(locations, root, config, null, true);
             }
+            // an ini found beside the trees whose versions folder is not there (a template, a section the
+            // project never runs, a chain with no revision yet, which git does not keep) holds nothing to
+            // lint: said, without failing the run that lints the trees that are there
+            for (InputProblem q : notFound) {
+                problems.add(new InputProblem(q.path(), q.line(), q.message(), !kept.isEmpty()));
+            }
             if (kept.isEmpty() && scan.problemCount == 0) {
                 problems.add(new InputProblem(dir, "no Alembic versions directory found"));
             }
@@ -469,6 +478,12 @@ public final class Discovery {
          * may come from a pull request, and the folder may be a deployment's; a warning at its line.
          */
         private List<Path> existing(AlembicIni parsed, List<Path> dirs, Path root, Config config) {
+            return existing(parsed, dirs, root, config, problems::add);
+        }
+
+        /** As above, with a location that is not there given to {@code notFound}. */
+        private List<Path> existing(AlembicIni parsed, List<Path> dirs, Path root, Config config,
+                Consumer<InputProblem> notFound) {
             Path ini = parsed.file();
             List<Path> out = new ArrayList<>();
             for (Path d : dirs) {
@@ -480,7 +495,7 @@ public final class Discovery {
                         out.add(d);
                     }
                 } else {
-                    problems.add(new InputProblem(ini, parsed.lineOf(d), "versions directory not found: " + d));
+                    notFound.accept(new InputProblem(ini, parsed.lineOf(d), VERSIONS_NOT_FOUND + d));
                 }
             }
             return out;

@@ -564,6 +564,21 @@ class DiscoveryTest {
     }
 
     @Test
+    void an_ini_found_beside_other_trees_whose_versions_are_not_there_is_a_warning() {
+        p.ini("app/plugin_template/alembic.ini", "script_location = %(here)s\n")
+                .env("app/migrations")
+                .revision("app/migrations/versions/a.py", "a", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of("app/migrations/versions"), versionsDirs(r));
+        assertEquals(List.of(new InputProblem(p.path("app/plugin_template/alembic.ini"), 4,
+                "versions directory not found: " + p.path("app/plugin_template/versions"), true)), r.problems());
+        // with nothing else to lint it stays an error
+        Discovery.Result alone = discover(p.path("app/plugin_template"));
+        assertEquals(List.of(), alone.targets());
+        assertTrue(alone.problems().stream().anyMatch(q -> !q.warning()), alone.problems().toString());
+    }
+
+    @Test
     void maven_target_copies_of_fixtures_are_skipped() {
         p.file("pom.xml", "<project/>\n")
                 .revision("src/test/resources/fixtures/versions/a.py", "a", null)
