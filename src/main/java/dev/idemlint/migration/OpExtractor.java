@@ -1019,10 +1019,12 @@ final class OpExtractor {
             boolean conflict = containsCall(d, "on_conflict_do_nothing") || containsCall(d, "on_conflict_do_update");
             Expr.Call insert = findCall(d, "insert");
             String table = null;
-            if (insert != null && insert.func() instanceof Expr.Attribute a) {
-                table = tableOf(a.value(), ctx); // sa.table("t", ...).insert()
-            } else if (insert != null && insert.positional(0) != null) {
-                table = tableOf(insert.positional(0), ctx); // sa.insert(sa.table("t", ...))
+            // sa.insert(t) is an attribute call too: its table is the argument, not the module it is called on
+            if (insert != null && insert.positional(0) != null) {
+                table = tableOf(insert.positional(0), ctx); // sa.insert(sa.table("t", ...)), insert(t)
+            }
+            if (table == null && insert != null && insert.func() instanceof Expr.Attribute a) {
+                table = tableOf(a.value(), ctx); // sa.table("t", ...).insert(), also t.insert(values)
             }
             Rows rows = insertedRows(d, call.positional(1), ctx);
             out.add(new Operation.Insert(base, table, conflict, false, false, rows == null ? null : rows.keys(),
