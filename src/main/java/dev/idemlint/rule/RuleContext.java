@@ -3,6 +3,7 @@ package dev.idemlint.rule;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -41,21 +42,28 @@ public final class RuleContext {
         return ctx;
     }
 
-    /** A rule's finding at one span of one file (the file by identity: one object per file read). */
+    /**
+     * A rule's finding at one span of one file (the file by identity: one object per file read), from one
+     * call: the statements of a helper are reported at the line of upgrade() that calls it, and each is
+     * its own finding there.
+     */
     private static final class Site {
         private final String rule;
         private final SourceFile file;
         private final Span span;
+        private final Span origin;
 
-        Site(String rule, SourceFile file, Span span) {
+        Site(String rule, SourceFile file, Span span, Span origin) {
             this.rule = rule;
             this.file = file;
             this.span = span;
+            this.origin = origin;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule);
+            return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule)
+                    && java.util.Objects.equals(s.origin, origin);
         }
 
         @Override
@@ -84,8 +92,8 @@ public final class RuleContext {
      * a loop over a literal list, or of a helper called twice, are one per pass with the same span,
      * and a source site is one finding, however often the code runs it.
      */
-    private void add(Diagnostic d) {
-        Site site = new Site(d.rule(), d.file(), d.span());
+    private void add(Diagnostic d, Span origin) {
+        Site site = new Site(d.rule(), d.file(), d.span(), origin);
         Slot slot = sites.get(site);
         if (slot == null) {
             sites.put(site, new Slot(into.size(), d));
@@ -139,20 +147,30 @@ public final class RuleContext {
 
     /** Starts a diagnostic for the current rule; call {@link Builder#emit()} to report it. */
     public Builder report(SourceFile file, Span span, String message) {
-        return new Builder(file, span, message);
+        return new Builder(file, span, null, message);
+    }
+
+    /**
+     * Starts a diagnostic at an operation: at its site, and told apart from the other operations reported
+     * at the same site (those of one helper call) by the call it comes from.
+     */
+    public Builder report(SourceFile file, OpSite site, String message) {
+        return new Builder(file, site.span(), site.callRef() != null ? site.callRef().span() : null, message);
     }
 
     public final class Builder {
         private final SourceFile file;
         private final Span span;
+        private final Span origin;
         private final String message;
         private String help = "";
         private final List<Fix> fixes = new ArrayList<>();
         private final List<Related> related = new ArrayList<>();
 
-        private Builder(SourceFile file, Span span, String message) {
+        private Builder(SourceFile file, Span span, Span origin, String message) {
             this.file = file;
             this.span = span;
+            this.origin = origin;
             this.message = message;
         }
 
@@ -189,7 +207,8 @@ public final class RuleContext {
             }
             String name = current.name();
             Severity severity = catalog.severity(name);
-            add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)));
+            add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)),
+                    origin);
         }
     }
 }

@@ -85,6 +85,7 @@ class RerunProofTest {
             "drop-not-idempotent/referenced_by_new_table",
             "rename-not-idempotent/swapped_into_place",
             "drop-not-idempotent/formatted_schema",
+            "drop-not-idempotent/helper_calls",
             "drop-not-idempotent/swallowed_in_try");
 
     /**

@@ -36,7 +36,7 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
                             + " statement moves this one with it"))
                     : fixes(op, m.source());
             String name = ix.name() == null ? "" : " \"" + ix.name() + "\"";
-            ctx.report(m.source(), op.site().span(), "CREATE INDEX CONCURRENTLY" + name
+            ctx.report(m.source(), op.site(), "CREATE INDEX CONCURRENTLY" + name
                     + " fails on the first run with " + SqlState.ACTIVE_SQL_TRANSACTION.label()
                     + " inside Alembic's migration transaction.")
                     .help("Alembic runs each migration in a transaction on PostgreSQL, and CONCURRENTLY cannot run"

@@ -45,7 +45,7 @@ public final class InvalidIfNotExists implements MigrationRule {
                         : "wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN " + row.condition() + " THEN null; END $$`";
             }
             if (what != null) {
-                ctx.report(m.source(), op.site().span(), "This statement fails on its first run with "
+                ctx.report(m.source(), op.site(), "This statement fails on its first run with "
                         + SqlState.SYNTAX_ERROR.label() + ": PostgreSQL has no `" + what + "`.")
                         .help("Remove `IF NOT EXISTS` and " + remedy + ".")
                         .fixes(fixes(op, m.source(), ctx.settings().postgresMajor())).emit();

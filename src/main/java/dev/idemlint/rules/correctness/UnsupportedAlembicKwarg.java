@@ -59,7 +59,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                     String kw = op instanceof Operation.Drop ? "if_exists" : "if_not_exists";
                     ObjectKind kind = op instanceof Operation.AddColumn ? ObjectKind.COLUMN
                             : op instanceof Operation.CreateIndex ? ObjectKind.INDEX : ((Operation.Drop) op).kind();
-                    ctx.report(m.source(), op.site().span(), "`" + name + "(" + kw + "=True)` fails on the first run"
+                    ctx.report(m.source(), op.site(), "`" + name + "(" + kw + "=True)` fails on the first run"
                             + " on MySQL: Alembic " + s.alembic() + " renders `" + clause + "`, which MySQL rejects"
                             + " as a syntax error (1064 ER_PARSE_ERROR).")
                             .help("MySQL (8.0 manual) has no `IF [NOT] EXISTS` on column, index or constraint statements (MariaDB"
@@ -68,7 +68,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                 }
             }
             if (call != null) {
-                ctx.report(m.source(), op.site().span(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
+                ctx.report(m.source(), op.site(), "`" + call + "(" + kwarg + "=True)` raises TypeError on the"
                         + " first run with Alembic " + s.alembic() + (s.alembicRange() == null ? "" : " (the lowest `"
                                 + s.alembicRange() + "` allows)") + ": the keyword needs " + needs + ".")
                         .help("This project " + s.alembicStated() + " with SQLAlchemy " + s.sqlalchemy()

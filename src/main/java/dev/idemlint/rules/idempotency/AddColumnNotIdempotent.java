@@ -56,7 +56,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                         + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
                         + " project " + ctx.settings().alembicStated() + ").";
             }
-            ctx.report(m.source(), op.site().span(),
+            ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(add, m.source(), ctx.settings()))
                     .emit();
         }
@@ -73,7 +73,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check);
         List<Fix> fixes = kwarg ? fixes(add, m.source(), ctx.settings())
                 : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
-        ctx.report(m.source(), add.site().span(), MysqlDialect.alreadyExists(
+        ctx.report(m.source(), add.site(), MysqlDialect.alreadyExists(
                 MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, ""))
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }

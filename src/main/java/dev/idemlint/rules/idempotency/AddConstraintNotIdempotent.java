@@ -66,7 +66,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + condition
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + state.label() + because
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + state.label() + because
                     + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
         }
     }
@@ -175,7 +175,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             help = "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
         }
         List<Fix> fixes = raw ? MysqlDialect.rawSqlFixes(c, m.source(), ctx.settings()) : fixes(c, m.source());
-        ctx.report(m.source(), c.site().span(), "Re-running this revision fails with error "
+        ctx.report(m.source(), c.site(), "Re-running this revision fails with error "
                 + dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()).label() + because + ".")
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }

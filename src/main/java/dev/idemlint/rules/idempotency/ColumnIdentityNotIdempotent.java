@@ -46,7 +46,7 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
             default -> column + " now belongs to an identity column, which needs it";
         };
         boolean dropped = c.about() == Conflict.About.IDENTITY && !c.alreadyThere();
-        ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + c.sqlState().label()
+        ctx.report(m.source(), op.site(), "Re-running this revision fails with " + c.sqlState().label()
                 + " because " + because + RerunScenario.end(op.site()))
                 .help(RerunScenario.why(op.site()) + (dropped
                         ? "Write `DROP IDENTITY IF EXISTS`: PostgreSQL skips it on a column that is no identity column."

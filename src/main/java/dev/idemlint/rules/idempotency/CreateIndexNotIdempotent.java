@@ -70,7 +70,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                         + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}:`, or write the index in SQL with"
                         + " `CREATE INDEX IF NOT EXISTS`.";
             }
-            ctx.report(m.source(), op.site().span(),
+            ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
                     .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(ix, m.source(), ctx.settings(), stored)).emit();
         }
@@ -113,7 +113,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
         List<Fix> fixes = kwarg ? fixes(ix, m.source(), ctx.settings())
                 : MysqlDialect.rawSqlFixes(ix, m.source(), ctx.settings());
-        ctx.report(m.source(), ix.site().span(), MysqlDialect.alreadyExists(
+        ctx.report(m.source(), ix.site(), MysqlDialect.alreadyExists(
                 MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, ""))
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }

@@ -42,13 +42,13 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                         : row.orReplace() ? "Write `CREATE OR REPLACE`."
                         : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
-                ctx.report(m.source(), op.site().span(), MysqlDialect.alreadyExists(
+                ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
                         MysqlDialect.duplicate(ctx.settings(), c.kind()), what, ""))
                         .help(MysqlDialect.why() + remedy + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : ""))
                         .fixes(fixes).emit();
                 continue;
             }
-            ctx.report(m.source(), op.site().span(),
+            ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
                     .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.OP_CALL
                             ? "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"

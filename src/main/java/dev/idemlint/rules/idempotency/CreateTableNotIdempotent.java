@@ -74,13 +74,13 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                 // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
                 if (!MysqlDialect.tolerated(op.site(),
                         MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE))) {
-                    ctx.report(m.source(), op.site().span(), MysqlDialect.alreadyExists(
+                    ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
                             MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored))
                             .help(MysqlDialect.why() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
                 }
                 continue;
             }
-            ctx.report(m.source(), op.site().span(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
+            ctx.report(m.source(), op.site(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
                     .help(RerunScenario.why(op.site()) + why + (renamedTo != null ? "A check on the table name does not"
                             + " help: rename the kept indexes and constraints when the table is swapped in (`ALTER INDEX"
                             + " ... RENAME TO ...`), or drop the old table before creating the new one." : help))

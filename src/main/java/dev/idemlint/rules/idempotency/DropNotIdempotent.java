@@ -45,7 +45,7 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
                 // the object is there on the re-run, but another one made by this revision depends on it
-                ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(d.site().rerun().state(), op.site()) + " because "
                         + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
                         + RerunScenario.end(op.site()))
@@ -75,7 +75,7 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             List<Fix> fixes = fixes(d, m.source(), ctx);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                     + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
                             : RerunScenario.failure(state(d.kind()), op.site()))
                     + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
@@ -322,7 +322,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (!reported.add(o)) {
                 return; // one finding per read: it fails on the first dropped column it names
             }
-            ctx.report(m.source(), o.site().span(), "Re-running this revision fails here with error "
+            ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
                     + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
                     + "\", which this read names, is already dropped by a later statement of this revision.")
                     .help(MysqlDialect.why() + "Read the column only while it exists (check"

@@ -43,7 +43,7 @@ public final class RenameNotIdempotent implements MigrationRule {
             boolean mysql = MysqlDialect.applies(ctx.settings());
             if (r.site().rerun() != null && !mysql) {
                 // the old name is there again on the re-run, and so is the new one
-                ctx.report(m.source(), op.site().span(), "Re-running this revision fails with "
+                ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + r.site().rerun().state().label() + " because " + what + " cannot be renamed to \""
                         + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + r.site().rerun().reason()
                         + RerunScenario.end(op.site()))
@@ -63,7 +63,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     : (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : state.label())
                             + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                             + "\"";
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + failure
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
                     .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."

@@ -19,7 +19,7 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
         int repeated = 0;
         for (Operation op : m.upgrade()) {
             if (firstRepeated != null && failsOnData(op)) {
-                ctx.report(m.source(), op.site().span(), "If this statement fails on the rows it meets, "
+                ctx.report(m.source(), op.site(), "If this statement fails on the rows it meets, "
                         + (repeated == 1 ? "the statement before it stays" : "the " + repeated + " statements before it"
                                 + " stay") + " committed and the next upgrade fails re-running "
                         + (repeated == 1 ? "it." : "them."))

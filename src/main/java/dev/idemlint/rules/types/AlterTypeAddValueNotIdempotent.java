@@ -29,7 +29,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
             String type = av.type() == null ? "the type" : "type \"" + av.type() + "\"";
             if (pg < 12 && !av.site().autocommit() && !ctx.settings().envMayAutocommit()) {
                 // Alembic runs each revision in a transaction on PostgreSQL; before 12, ADD VALUE refuses one.
-                ctx.report(m.source(), av.site().span(), "On PostgreSQL " + pg + " `ALTER TYPE ... ADD VALUE`"
+                ctx.report(m.source(), av.site(), "On PostgreSQL " + pg + " `ALTER TYPE ... ADD VALUE`"
                         + " fails with ActiveSqlTransaction (25001) on the first run because Alembic runs the revision"
                         + " inside a transaction block.")
                         .help("Run it in `with op.get_context().autocommit_block():` (and keep `IF NOT EXISTS`),"
@@ -38,7 +38,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         .emit();
             }
             if (!av.ifNotExists() && !GuardMatch.createGuarded(av)) {
-                ctx.report(m.source(), av.site().span(), "Re-running this revision fails with "
+                ctx.report(m.source(), av.site(), "Re-running this revision fails with "
                         + PostgresFacts.labels().labelTaken().label() + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
                         .help(RerunScenario.why(av.site()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
                                 + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")

@@ -33,7 +33,7 @@ public final class DoBlockWrongException implements MigrationRule {
                 continue;
             }
             String caught = String.join(", ", new TreeSet<>(g.conditions()));
-            ctx.report(m.source(), op.site().span(), "Re-running this revision fails with " + needed.label()
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + needed.label()
                     + " from " + what(op) + ", which the DO block does not catch.")
                     .help("The DO block catches only " + caught + ". Catch `" + needed.condition() + "` too: `EXCEPTION WHEN " + alternatives(g, needed)
                             + " THEN null;`.")

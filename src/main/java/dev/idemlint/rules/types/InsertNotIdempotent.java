@@ -100,7 +100,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                 }
                 if (droppedLater(ops, i, ins.table())) {
                     // the first run dropped the table after this insert: the re-run stops here, on the table
-                    ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with "
+                    ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
                             + SqlState.UNDEFINED_TABLE.label() + " because table \"" + ins.table()
                             + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
                             .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: check that \""
@@ -117,7 +117,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                                 + RerunScenario.end(ins.site())
                         : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
                                 + because + RerunScenario.end(ins.site());
-                ctx.report(m.source(), ins.site().span(), message)
+                ctx.report(m.source(), ins.site(), message)
                         .help(RerunScenario.why(ins.site()) + (ins.bulk()
                                 ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
                                         + " CONFLICT " + target + "DO NOTHING\")` or"
@@ -142,7 +142,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             return;
         }
         if (droppedLater) {
-            ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with error "
+            ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                     + MysqlFacts.NO_SUCH_TABLE.label() + " because table \"" + ins.table()
                     + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
                     .help(MysqlDialect.why() + "Check that \"" + ins.table() + "\" exists before the insert (`if"
@@ -155,7 +155,7 @@ public final class InsertNotIdempotent implements ProjectRule {
         if (r != null && r.at(0, "INSERT") && !r.at(1, "IGNORE")) {
             fixes.add(r.insertAfter(0, r.cased("IGNORE"), "Write `INSERT IGNORE`", Applicability.UNSAFE));
         }
-        ctx.report(m.source(), ins.site().span(), "Re-running this revision fails with error "
+        ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                 + MysqlFacts.DUP_ENTRY.label() + " because its rows are already in \"" + ins.table() + "\" with key ("
                 + key + ")" + RerunScenario.end(ins.site()))
                 .help(MysqlDialect.why() + (ins.bulk()
