@@ -60,6 +60,9 @@ final class ModelCodec {
         Shape s = SHAPES.get(type);
         if (s == null) {
             RecordComponent[] cs = type.getRecordComponents();
+            if (cs == null) {
+                throw new Unsupported("not a record: " + type.getName());
+            }
             Method[] accessors = new Method[cs.length];
             Class<?>[] types = new Class<?>[cs.length];
             for (int i = 0; i < cs.length; i++) {
@@ -266,8 +269,14 @@ final class ModelCodec {
         final EntryCodec.In in;
         final SourceFile file;
         final List<Object> seen = new ArrayList<>();
-        /** Class names are strings of the entry, read back as one object each: looked up by identity. */
+        /**
+         * Class names are strings of the entry, read back as one object each: a record's shape and an enum's
+         * constants are looked up by the name's identity, once per name and entry (looking the class up,
+         * asking it whether it is a record and copying its constants at every value were a sixth of decoding).
+         */
         final Map<Object, Class<?>> types = new IdentityHashMap<>();
+        final Map<Object, Shape> shapes = new IdentityHashMap<>();
+        final Map<Object, Object[]> constants = new IdentityHashMap<>();
 
         Reader(EntryCodec.In in, SourceFile file) {
             this.in = in;
@@ -306,10 +315,17 @@ final class ModelCodec {
                 case CHAR:
                     return (char) in.i32();
                 case ENUM: {
-                    Class<?> c = type(value(depth + 1));
+                    Object name = value(depth + 1);
+                    Object[] constants = this.constants.get(name);
+                    if (constants == null) {
+                        constants = type(name).getEnumConstants();
+                        if (constants == null) {
+                            throw new EntryCodec.Malformed("not an enum");
+                        }
+                        this.constants.put(name, constants);
+                    }
                     int ordinal = in.i32();
-                    Object[] constants = c.getEnumConstants();
-                    if (constants == null || ordinal < 0 || ordinal >= constants.length) {
+                    if (ordinal < 0 || ordinal >= constants.length) {
                         throw new EntryCodec.Malformed("bad enum constant");
                     }
                     return constants[ordinal];
@@ -325,15 +341,18 @@ final class ModelCodec {
                     return new Span(start, end);
                 }
                 case RECORD: {
-                    Class<?> c = type(value(depth + 1));
-                    Shape s;
-                    try {
-                        s = shape(c);
-                    } catch (Unsupported e) {
-                        throw new EntryCodec.Malformed(e.getMessage());
+                    Object name = value(depth + 1);
+                    Shape s = shapes.get(name);
+                    if (s == null) {
+                        try {
+                            s = shape(type(name));
+                        } catch (Unsupported e) {
+                            throw new EntryCodec.Malformed(e.getMessage());
+                        }
+                        shapes.put(name, s);
                     }
                     int n = in.i32();
-                    if (n != s.accessors().length || !c.isRecord()) {
+                    if (n != s.accessors().length) {
                         throw new EntryCodec.Malformed("record of another shape");
                     }
                     Object[] args = new Object[n];

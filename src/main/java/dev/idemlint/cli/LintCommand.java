@@ -280,7 +280,9 @@ public final class LintCommand implements Callable<Integer> {
         // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
         ResultCache cache = noCache || fix || diff || stdin ? null
                 : ResultCache.forRun(namedCacheDir(), ResultCache.build(Main.class, Main.VERSION), linter.ruleNames());
-        for (LintTarget t : found.targets()) {
+        List<ResultCache.Probe> probes = cache == null ? null : cache.probeAll(found.targets(), shown);
+        for (int ti = 0; ti < found.targets().size(); ti++) {
+            LintTarget t = found.targets().get(ti);
             LintResult r;
             FixLoop.Outcome o = null;
             if (fix || diff) {
@@ -304,7 +306,7 @@ public final class LintCommand implements Callable<Integer> {
             } else if (stdin) {
                 r = linter.lint(t, shown, given);
             } else {
-                ResultCache.Probe probe = cache == null ? null : cache.probe(t, shown);
+                ResultCache.Probe probe = probes == null ? null : probes.get(ti);
                 r = probe == null ? null : probe.hit();
                 if (r == null) {
                     r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {

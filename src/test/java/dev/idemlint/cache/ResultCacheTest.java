@@ -530,6 +530,48 @@ class ResultCacheTest {
     }
 
     @Test
+    void trees_probed_at_once_in_one_cache_give_each_its_own_findings(@TempDir Path tmp) throws IOException {
+        List<LintTarget> trees = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            LintTarget t = tree(tmp.resolve("p" + i));
+            if (i % 2 == 1) {
+                // a tree of its own content, so that a result handed to the wrong tree shows
+                Files.writeString(t.files().get(0), Files.readString(t.files().get(0)) + "    op.drop_table(\"t" + i + "\")\n");
+                t = target(t.versionsDir());
+            }
+            trees.add(t);
+        }
+        // the first probes of one cache directory race to make it and its key
+        Path dir = tmp.resolve("cache");
+        List<ResultCache.Probe> cold = cache(dir).probeAll(trees, SHOWN);
+        for (int i = 0; i < trees.size(); i++) {
+            assertNull(cold.get(i).hit(), "cold");
+            cold.get(i).store(LINTER.lint(trees.get(i), SHOWN));
+        }
+        List<ResultCache.Probe> warm = cache(dir).probeAll(trees, SHOWN);
+        for (int i = 0; i < trees.size(); i++) {
+            assertNotNull(warm.get(i).hit(), "warm");
+            assertSameFindings(LINTER.lint(trees.get(i), SHOWN), warm.get(i).hit());
+        }
+        assertEquals(trees.size(), entries(dir).size(), "one entry a tree");
+    }
+
+    @Test
+    void strings_in_and_out_of_latin_1_round_trip() throws EntryCodec.Malformed {
+        List<String> texts = List.of("", "plain", "caf\u00e9 \u00ff", "\u0100", "a?b", "emoji \ud83d\ude00", "lone \ud83d",
+                "?\u20ac?");
+        EntryCodec.Out out = new EntryCodec.Out();
+        for (String t : texts) {
+            out.string(t);
+        }
+        EntryCodec.In in = new EntryCodec.In(out.buf, 0, out.size);
+        for (String t : texts) {
+            assertEquals(t, in.string());
+        }
+        assertTrue(in.atEnd());
+    }
+
+    @Test
     void the_default_place_is_the_project_root_and_never_through_a_link(@TempDir Path tmp) throws IOException {
         LintTarget t = tree(tmp.resolve("p"));
         ResultCache byProject = ResultCache.forRun(null, "test-build", LINTER.ruleNames());
