@@ -7,12 +7,23 @@ import java.util.List;
  * search path, the rows of the version table, and the objects of every user schema (system schemas
  * left out), and the cluster's roles. Names are exactly as PostgreSQL stores them. Relation and constraint kinds are the
  * catalog's letters ({@code pg_class.relkind}, {@code pg_constraint.contype}, {@code pg_type.typtype},
- * {@code pg_proc.prokind}).
+ * {@code pg_proc.prokind}). {@code foreignKeys} gives the columns and referred table of each foreign key
+ * where the session reads them (MySQL and MariaDB, whose unnamed foreign keys are compared by what they
+ * join, not by name); empty otherwise.
  */
 public record Catalog(String serverVersion, String currentSchema, List<String> searchPath, VersionTable versionTable,
         List<String> schemas, List<Relation> relations, List<Column> columns, List<Index> indexes,
         List<Constraint> constraints, List<Type> types, List<Routine> routines, List<Trigger> triggers,
-        List<Extension> extensions, List<Policy> policies, List<String> roles) {
+        List<Extension> extensions, List<Policy> policies, List<String> roles, List<ForeignKey> foreignKeys) {
+
+    /** A snapshot without the columns of its foreign keys. */
+    public Catalog(String serverVersion, String currentSchema, List<String> searchPath, VersionTable versionTable,
+            List<String> schemas, List<Relation> relations, List<Column> columns, List<Index> indexes,
+            List<Constraint> constraints, List<Type> types, List<Routine> routines, List<Trigger> triggers,
+            List<Extension> extensions, List<Policy> policies, List<String> roles) {
+        this(serverVersion, currentSchema, searchPath, versionTable, schemas, relations, columns, indexes, constraints,
+                types, routines, triggers, extensions, policies, roles, List.of());
+    }
 
     /**
      * The version table Alembic reads: where it was looked for ({@code schema} null means the search
@@ -61,5 +72,13 @@ public record Catalog(String serverVersion, String currentSchema, List<String> s
     }
 
     public record Policy(String schema, String table, String name) {
+    }
+
+    /**
+     * The foreign key {@code name} of a table (also listed in {@link #constraints}): its local columns in
+     * order and the table they refer to.
+     */
+    public record ForeignKey(String schema, String table, String name, List<String> columns, String referredSchema,
+            String referredTable) {
     }
 }

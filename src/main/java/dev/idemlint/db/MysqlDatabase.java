@@ -63,6 +63,14 @@ public final class MysqlDatabase implements LiveSession {
             + " ORDER BY TABLE_SCHEMA, TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
     private static final String CONSTRAINTS = "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, CONSTRAINT_TYPE"
             + " FROM information_schema.TABLE_CONSTRAINTS WHERE TABLE_SCHEMA NOT IN " + SYSTEM + " ORDER BY 1, 2, 3";
+    /**
+     * Each foreign key's columns in order and the table they refer to: KEY_COLUMN_USAGE gives both on MySQL
+     * and MariaDB (a REFERENCED_TABLE_NAME only on foreign key parts).
+     */
+    private static final String FOREIGN_KEYS = "SELECT TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, COLUMN_NAME,"
+            + " REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME FROM information_schema.KEY_COLUMN_USAGE"
+            + " WHERE TABLE_SCHEMA NOT IN " + SYSTEM + " AND REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY TABLE_SCHEMA, TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION";
     private static final String ROUTINES = "SELECT ROUTINE_SCHEMA, ROUTINE_NAME, ROUTINE_TYPE FROM information_schema.ROUTINES"
             + " WHERE ROUTINE_SCHEMA NOT IN " + SYSTEM + " ORDER BY 1, 2";
     private static final String TRIGGERS = "SELECT TRIGGER_SCHEMA, EVENT_OBJECT_TABLE, TRIGGER_NAME"
@@ -81,7 +89,7 @@ public final class MysqlDatabase implements LiveSession {
      */
     public static final List<String> CONSTANT_STATEMENTS = List.of(SERVER, READ_ONLY_SESSION, BEGIN_SNAPSHOT, END,
             MARIADB_STATEMENT_TIME, MYSQL_STATEMENT_TIME, LOCK_WAIT, ROW_LOCK_WAIT, SCHEMAS, RELATIONS, COLUMNS,
-            INDEXES, CONSTRAINTS, ROUTINES, TRIGGERS, FIND_TABLE, FIND_COLUMNS);
+            INDEXES, CONSTRAINTS, FOREIGN_KEYS, ROUTINES, TRIGGERS, FIND_TABLE, FIND_COLUMNS);
 
     /** URL parameters SQLAlchemy's MySQL drivers take that the session has no use for: left out silently. */
     private static final List<String> HARMLESS = List.of("charset", "use_unicode", "binary_prefix", "client_flag",
@@ -343,13 +351,15 @@ public final class MysqlDatabase implements LiveSession {
                     constraints.add(new Catalog.Constraint(r[0], r[1], r[2], type));
                 }
             }
+            beforeStatement("reading the catalog");
+            List<Catalog.ForeignKey> foreignKeys = foreignKeys(query(FOREIGN_KEYS));
             List<Catalog.Routine> routines = Rows.map(query(ROUTINES), r -> new Catalog.Routine(r[0], r[1],
                     "PROCEDURE".equals(r[2]) ? 'p' : 'f'));
             List<Catalog.Trigger> triggers = Rows.map(query(TRIGGERS), r -> new Catalog.Trigger(r[0], r[1], r[2]));
             Catalog.VersionTable vt = versionTable(versionSchema, versionTable);
             return new Catalog(serverVersion, database, database == null ? List.of() : List.of(database), vt, schemas,
                     List.copyOf(relations), columns, indexes, List.copyOf(constraints), List.of(), routines, triggers,
-                    List.of(), List.of(), List.of());
+                    List.of(), List.of(), List.of(), foreignKeys);
         } catch (SQLException e) {
             afterFailure("reading the catalog");
             throw new LiveDatabase.DbError("reading the catalog of " + url.masked() + " failed: "
@@ -392,6 +402,21 @@ public final class MysqlDatabase implements LiveSession {
             }
             out.add(new Catalog.Index(first[0], first[1], first[2], "0".equals(first[3]),
                     cols == null ? null : List.copyOf(cols)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** KEY_COLUMN_USAGE rows, one per column of a foreign key in order, grouped into keys. */
+    private static List<Catalog.ForeignKey> foreignKeys(List<String[]> rows) {
+        Map<List<String>, List<String[]>> grouped = new LinkedHashMap<>();
+        for (String[] r : rows) {
+            grouped.computeIfAbsent(List.of(r[0], r[1], r[2]), k -> new ArrayList<>()).add(r);
+        }
+        List<Catalog.ForeignKey> out = new ArrayList<>();
+        for (List<String[]> parts : grouped.values()) {
+            String[] first = parts.get(0);
+            out.add(new Catalog.ForeignKey(first[0], first[1], first[2], parts.stream().map(p -> p[3]).toList(),
+                    first[4], first[5]));
         }
         return List.copyOf(out);
     }

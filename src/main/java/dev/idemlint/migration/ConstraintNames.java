@@ -293,6 +293,28 @@ public final class ConstraintNames {
         return name(convention, t);
     }
 
+    /**
+     * The table an {@code op.create_foreign_key} (or {@code batch_op.create_foreign_key}) call refers to, as
+     * written ({@code "teams"}, or {@code "billing.teams"} with a literal {@code referent_schema}); null for
+     * other operations and when it is not a literal.
+     */
+    public static String referredTable(Operation op) {
+        OpSite site = op.site();
+        if (!(op instanceof Operation.AddConstraint c) || c.kind() != ConstraintKind.FOREIGN_KEY || site.call() == null
+                || site.origin() != dev.idemlint.migration.Origin.OP_CALL
+                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return null;
+        }
+        int b = site.origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        String table = literal(argument(site.call(), 2 - b, "referent_table"));
+        Expr schema = argument(site.call(), -1, "referent_schema");
+        if (table == null || schema == null || schema instanceof Expr.Const k && k.text().equals("None")) {
+            return table;
+        }
+        String s = literal(schema);
+        return s == null ? null : s + "." + table;
+    }
+
     private static Expr argument(Expr.Call call, int pos, String keyword) {
         dev.idemlint.python.Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);

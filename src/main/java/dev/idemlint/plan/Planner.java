@@ -1031,6 +1031,9 @@ public final class Planner {
 
     /** One object an operation creates: fails when it is already there (unless the statement tolerates it). */
     private Outcome create(Operation op, Creation c, boolean maybe) {
+        if (MysqlForeignKeys.unnamed(errors, c)) {
+            return OK;
+        }
         Presence f = fact(op, c);
         if (f == null) {
             return new Lost("where " + c.describe() + " is created is not known statically");
@@ -1053,6 +1056,11 @@ public final class Planner {
         }
         if (!TRACKED.contains(k.kind())) {
             return Presence.UNKNOWN;
+        }
+        if (MysqlForeignKeys.unnamed(errors, c)) {
+            QualifiedName r = c.shape().references();
+            return MysqlForeignKeys.presence(state, k, c, r == null || r.schema() != null ? r
+                    : relTarget(op, r.name()).schema == null ? null : relTarget(op, r.name()).qualified());
         }
         if (k.kind() == ObjectKind.CONSTRAINT && c.constraintKind() != null && c.constraintKind().indexBacked()) {
             // the key's index takes its name among the relations
@@ -1614,6 +1622,9 @@ public final class Planner {
         if (k == null) {
             return kind + " " + c.name();
         }
+        if (MysqlForeignKeys.unnamed(errors, c)) {
+            return MysqlForeignKeys.describe(show(k.table().schema(), k.table().name()), c);
+        }
         if (ObjectRef.tableScoped(k.kind())) {
             return kind + " " + show(k.table().schema(), k.table().name()) + "." + k.name().name();
         }
@@ -1685,7 +1696,8 @@ public final class Planner {
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
-            help = f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
+            String renamed = errors.mysql() ? renamesHelp(m, op, madeHere) : null;
+            help = renamed != null ? renamed : f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
                     && f.object() != null && identity(f.object()).relation()
                     ? missingTableHelp(rev, f.object().name().name())
                     : "Fix the statement at " + m.source().displayPath() + ":" + line + " (`idemlint lint` explains it).";
@@ -1745,27 +1757,7 @@ public final class Planner {
             }
         }
         if (missing.isEmpty() && differ.isEmpty()) {
-            List<String> pendingParents = new ArrayList<>();
-            for (String p : in.graph().parents(rev)) {
-                if (!appliedBefore(p)) {
-                    pendingParents.add(p);
-                }
-            }
-            String cmd = "alembic stamp " + rev;
-            if (firstFailed != null) {
-                // an earlier revision fails first: advising `alembic upgrade <parent>` would run into it
-                return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but "
-                        + firstFailed + " fails first: deal with that, then, when `alembic upgrade` gets to " + rev
-                        + ", `" + cmd + "` is safe in its place (run `idemlint plan` again then).";
-            }
-            if (!pendingParents.isEmpty()) {
-                return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "), but its parent"
-                        + (pendingParents.size() > 1 ? "s " : " ") + String.join(", ", pendingParents)
-                        + " still has to run: `alembic upgrade " + pendingParents.get(0) + "`, then `" + cmd
-                        + "`, then `" + in.command() + "`.";
-            }
-            return "Everything " + rev + " creates is already there (" + String.join(", ", there) + "): `" + cmd
-                    + "` is safe, then `" + in.command() + "`.";
+            return stampSafe(rev, "Everything " + rev + " creates is already there (" + String.join(", ", there) + ")");
         }
         String file = m.source().displayPath();
         StringBuilder sb = new StringBuilder();
@@ -1781,6 +1773,68 @@ public final class Planner {
         sb.append("stamping ").append(rev).append(" would skip what is missing. Make it tolerate what exists: `idemlint"
                 + " lint --fix --unsafe-fixes ").append(file).append("` (review with `--diff` first), then deploy.");
         return sb.toString();
+    }
+
+    /** "`alembic stamp <rev>` is safe", after {@code done} (what is already there), as the walk stands. */
+    private String stampSafe(String rev, String done) {
+        List<String> pendingParents = new ArrayList<>();
+        for (String p : in.graph().parents(rev)) {
+            if (!appliedBefore(p)) {
+                pendingParents.add(p);
+            }
+        }
+        String cmd = "alembic stamp " + rev;
+        if (firstFailed != null) {
+            // an earlier revision fails first: advising `alembic upgrade <parent>` would run into it
+            return done + ", but " + firstFailed + " fails first: deal with that, then, when `alembic upgrade` gets to "
+                    + rev + ", `" + cmd + "` is safe in its place (run `idemlint plan` again then).";
+        }
+        if (!pendingParents.isEmpty()) {
+            return done + ", but its parent" + (pendingParents.size() > 1 ? "s " : " ") + String.join(", ", pendingParents)
+                    + " still has to run: `alembic upgrade " + pendingParents.get(0) + "`, then `" + cmd + "`, then `"
+                    + in.command() + "`.";
+        }
+        return done + ": `" + cmd + "` is safe, then `" + in.command() + "`.";
+    }
+
+    /**
+     * On MySQL and MariaDB, where a failed run keeps the renames it made: the advice for a revision that fails
+     * on a name it renames itself, when everything it has left to run is a rename ({@link AppliedRenames}).
+     * Null when that is not the case, or when this run of the revision already made or dropped something.
+     */
+    private String renamesHelp(Migration m, Operation failing, Set<SchemaState.Slot> madeHere) {
+        List<Operation> ops = m.upgrade();
+        int at = -1;
+        for (int i = 0; i < ops.size() && at < 0; i++) {
+            if (ops.get(i) == failing) {
+                at = i;
+            } else if (ops.get(i) instanceof Operation.Drop || ops.get(i) instanceof Operation.Rename) {
+                return null;
+            }
+        }
+        List<AppliedRenames.Item> items = madeHere.isEmpty() ? AppliedRenames.of(ops, at, this::objectFact) : null;
+        if (items == null) {
+            return null;
+        }
+        List<String> done = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (AppliedRenames.Item item : items) {
+            (item.applied() == Presence.PRESENT ? done : left).add(item.what()
+                    + (item.applied() == Presence.UNKNOWN ? " (unknown)" : ""));
+        }
+        String rev = m.header().revisionId();
+        if (done.isEmpty()) {
+            return null;
+        }
+        if (left.isEmpty()) {
+            return stampSafe(rev, "Every rename " + rev + " makes is already done (" + String.join(", ", done)
+                    + "): an earlier run of it renamed them and stopped before " + in.catalog().versionTable().name()
+                    + " was updated");
+        }
+        return "Already renamed: " + String.join(", ", done) + "; not renamed: "
+                + String.join(", ", left) + "; an earlier run of " + rev + " stopped half way. Rename what is left by"
+                + " hand, then `alembic stamp " + rev + "`; or make the revision tolerate a re-run (`idemlint lint --fix"
+                + " --unsafe-fixes " + m.source().displayPath() + "`).";
     }
 
     /**

@@ -210,6 +210,41 @@ public final class GuardWrapper {
         return schema == null || schema.value() instanceof Expr.Const c && "None".equals(c.text());
     }
 
+    /**
+     * The table of the block holding a batch op, as its {@code batch_alter_table(...)} call writes it: a
+     * string literal, or a plain name (a loop variable, a helper's parameter) that nothing between the
+     * block's start and the op binds again, so that a guard written with it asks about the block's table on
+     * every turn of a loop. Null for anything else, and for an op outside a batch block.
+     */
+    public static String batchTable(SourceFile file, OpSite site) {
+        if (site.origin() != Origin.BATCH_OP || site.statement() == null) {
+            return null;
+        }
+        Expr.Call batch = SourceLayout.of(file).enclosingBatch(site.statement());
+        Expr table = batch == null ? null : CallRewriter.argument(batch, 0, "table_name");
+        if (!(table instanceof Expr.Str || table instanceof Expr.Name) || batch.span().end() > site.statement().start()) {
+            return null;
+        }
+        if (table instanceof Expr.Name n && rebinds(file.text().substring(batch.span().end(), site.statement().start()),
+                n.id())) {
+            return null;
+        }
+        return CallRewriter.source(file, table);
+    }
+
+    /**
+     * Whether {@code code} may bind {@code name}: an assignment or augmented assignment to it (a keyword
+     * argument of that name counts too: never a miss, at worst a guard not offered), a {@code for} or
+     * {@code with ... as} target, an assignment expression, {@code global}/{@code nonlocal} or {@code del}.
+     */
+    private static boolean rebinds(String code, String name) {
+        String n = "(?<![\\w.])" + java.util.regex.Pattern.quote(name) + "(?!\\w)";
+        return java.util.regex.Pattern.compile(n + "\\s*(?:[-+*/%&|^@]|//|\\*\\*|<<|>>|:)?=(?!=)"
+                + "|" + n + "\\s*[,)\\]][^\n=]*=(?!=)|,\\s*" + n + "[^\n=]*=(?!=)"
+                + "|\\bfor\\b[^\n]*" + n + "[^\n]*\\bin\\b|\\bas\\s*\\(?\\s*" + n
+                + "|\\b(?:global|nonlocal|del|import)\\b[^\n]*" + n).matcher(code).find();
+    }
+
     /** The text of {@code span} with the edits that fall inside it applied. */
     public static String applyWithin(String text, Span span, List<TextEdit> edits) {
         List<TextEdit> inside = new ArrayList<>();

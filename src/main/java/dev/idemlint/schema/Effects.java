@@ -265,7 +265,7 @@ public final class Effects {
                     || nc.kind() == ConstraintKind.FOREIGN_KEY) && columns(op, nc.columns()) != null) {
                 // named by the convention, else by PostgreSQL (the next free name: never a conflict)
                 key(table, t.table(), ConstraintNames.Kind.of(nc.kind()), nc.kind(), columns(op, nc.columns()),
-                        naming, out);
+                        null, naming, out);
             }
         }
     }
@@ -307,32 +307,36 @@ public final class Effects {
                     QualifiedName.of(table.schema(), n.name()), table), false, Shape.index(false, List.of(c.name()))));
         }
         if (c.name() != null && c.unique()) {
-            key(table, rawTable, ConstraintNames.Kind.UNIQUE, ConstraintKind.UNIQUE, List.of(c.name()), naming, out);
+            key(table, rawTable, ConstraintNames.Kind.UNIQUE, ConstraintKind.UNIQUE, List.of(c.name()), null, naming, out);
         }
         if (c.foreignKeyName() != null) {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(c.foreignKeyName(), op)), false,
-                    Shape.constraint(ConstraintKind.FOREIGN_KEY, c.name() == null ? null : List.of(c.name()))));
+                    referring(Shape.constraint(ConstraintKind.FOREIGN_KEY, c.name() == null ? null : List.of(c.name())),
+                            referenced(op, c.references()))));
         } else if (c.foreignKey() && c.name() != null) {
             key(table, rawTable, ConstraintNames.Kind.FOREIGN_KEY, ConstraintKind.FOREIGN_KEY, List.of(c.name()),
-                    naming, out);
+                    referenced(op, c.references()), naming, out);
         }
     }
 
     private static void primaryKey(Operation op, QualifiedName table, String rawTable, List<String> columns,
             Naming naming, List<Effect> out) {
-        key(table, rawTable, ConstraintNames.Kind.PRIMARY_KEY, ConstraintKind.PRIMARY_KEY, columns, naming, out);
+        key(table, rawTable, ConstraintNames.Kind.PRIMARY_KEY, ConstraintKind.PRIMARY_KEY, columns, null, naming, out);
     }
 
-    /** An unnamed key SQLAlchemy renders inline: named by the convention, else by PostgreSQL. */
+    /**
+     * An unnamed key SQLAlchemy renders inline: named by the convention, else by PostgreSQL; {@code referred}
+     * the table a foreign key refers to, when known.
+     */
     private static void key(QualifiedName table, String rawTable, ConstraintNames.Kind kind, ConstraintKind ck,
-            List<String> columns, Naming naming, List<Effect> out) {
+            List<String> columns, QualifiedName referred, Naming naming, List<Effect> out) {
         ConstraintNames.Name.Given n = naming.derived(
                 ConstraintNames.Target.of(kind, rawTable, columns).inSchema(table.schema()));
         if (n == null) {
             out.add(Forget.tableKeys(table));
             return;
         }
-        Shape shape = Shape.constraint(ck, columns);
+        Shape shape = referring(Shape.constraint(ck, columns), referred);
         out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, n.name()), false,
                 n.origin() == ConstraintNames.Origin.POSTGRES_DEFAULT ? shape.namedByPostgres() : shape));
     }
@@ -355,6 +359,9 @@ public final class Effects {
             return;
         }
         Shape shape = Shape.constraint(c.kind(), columns(op, c.columns()));
+        if (c.kind() == ConstraintKind.FOREIGN_KEY) {
+            shape = referring(shape, referenced(op, ConstraintNames.referredTable(op)));
+        }
         if (c.name() != null) {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(c.name(), op)), false, shape));
             return;
@@ -366,6 +373,10 @@ public final class Effects {
         } else {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, d), false, shape.namedByPostgres()));
         }
+    }
+
+    private static Shape referring(Shape shape, QualifiedName referred) {
+        return referred == null ? shape : shape.referencing(referred);
     }
 
     private static Create column(Operation op, QualifiedName table, ColumnDef c, boolean ifNotExists) {

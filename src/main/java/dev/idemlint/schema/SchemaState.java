@@ -94,6 +94,8 @@ public final class SchemaState {
         QualifiedName owner;
         /** A temporary table: gone when the session ends. */
         boolean temporary;
+        /** The table a foreign key refers to, when known. */
+        QualifiedName referred;
         /**
          * A column's identity ({@code attidentity}) and default ({@code atthasdef}): known only while the
          * column's presence is, and forgotten with it ({@link #set}).
@@ -120,6 +122,7 @@ public final class SchemaState {
             e.labels = labels == null ? null : new ArrayList<>(labels);
             e.owner = owner;
             e.temporary = temporary;
+            e.referred = referred;
             e.identity = identity;
             e.hasDefault = hasDefault;
             e.identitySequence = identitySequence;
@@ -263,6 +266,14 @@ public final class SchemaState {
             List<String> keyColumns = indexColumns.get(QualifiedName.of(k.schema(), k.name()));
             e.columns = e.constraintKind.indexBacked() && keyColumns != null ? new ArrayList<>(keyColumns) : null;
             s.put(slot(ObjectRef.in(ObjectKind.CONSTRAINT, table, k.name())), e);
+        }
+        for (Catalog.ForeignKey k : c.foreignKeys()) {
+            Entry e = s.entries.get(slot(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(k.schema(), k.table()),
+                    k.name())));
+            if (e != null && e.constraintKind == ConstraintKind.FOREIGN_KEY) {
+                e.columns = new ArrayList<>(k.columns());
+                e.referred = QualifiedName.of(k.referredSchema(), k.referredTable());
+            }
         }
         for (Catalog.Type t : c.types()) {
             Entry e = new Entry(Presence.PRESENT, t.kind() == 'd' ? ObjectKind.DOMAIN : ObjectKind.TYPE);
@@ -448,14 +459,16 @@ public final class SchemaState {
     }
 
     /**
-     * Whether {@code ref}, known absent, may be a name PostgreSQL chose itself for an unnamed constraint of
-     * its table ({@code players_team_id_fkey}) or index of its schema ({@code players_name_idx1}).
+     * Whether {@code ref}, known absent, may be a name the server chose itself for an unnamed constraint of
+     * its table ({@code players_team_id_fkey} on PostgreSQL, {@code players_ibfk_2} on MySQL and MariaDB) or
+     * index of its schema ({@code players_name_idx1}).
      */
     private boolean postgresMayHaveNamed(ObjectRef ref) {
         if (ref.kind() == ObjectKind.CONSTRAINT) {
             TableFacts t = tables.get(ref.table());
             return t != null && t.unnamedConstraints
-                    && defaultName(ref.name().name(), ref.table().name(), "(fkey|key|check|excl|pkey)");
+                    && (defaultName(ref.name().name(), ref.table().name(), "(fkey|key|check|excl|pkey)")
+                            || ref.name().name().matches("(?i)" + Pattern.quote(ref.table().name()) + "_ibfk_\\d+"));
         }
         return ref.kind() == ObjectKind.INDEX && unnamedIndexSchemas.contains(ref.name().schema())
                 && defaultName(ref.name().name(), null, "(idx|key|pkey|excl)");
@@ -463,6 +476,58 @@ public final class SchemaState {
 
     private static boolean defaultName(String name, String table, String suffixes) {
         return name.matches("(?i)" + (table == null ? "[^.]+" : Pattern.quote(table)) + "(_.+)?_" + suffixes + "\\d*");
+    }
+
+    /**
+     * Whether {@code table} has a foreign key over {@code columns} (in order; column names compared as MySQL
+     * does, without case) that refers to {@code referred} (a null schema matches any), whatever its name:
+     * how a key the server named itself is found ({@code <table>_ibfk_<n>} on MySQL and MariaDB, the next
+     * free n). {@link Presence#PRESENT} when a present key matches; {@link Presence#ABSENT} when the table is
+     * absent, or when every constraint of it is known, with what it joins, and none matches;
+     * {@link Presence#UNKNOWN} otherwise.
+     */
+    public Presence foreignKey(QualifiedName table, List<String> columns, QualifiedName referred) {
+        Presence t = presence(ObjectRef.table(table));
+        if (t == Presence.ABSENT) {
+            return Presence.ABSENT;
+        }
+        boolean unsure = t == Presence.UNKNOWN;
+        for (Slot s : copy(childrenOf.get(table))) {
+            Entry e = entries.get(s);
+            if (e == null || !s.namespace().equals(ObjectKind.CONSTRAINT.name()) || e.presence == Presence.ABSENT) {
+                continue;
+            }
+            if (e.presence == Presence.UNKNOWN || e.constraintKind == null
+                    || e.constraintKind == ConstraintKind.UNKNOWN) {
+                unsure = true;
+            } else if (e.constraintKind == ConstraintKind.FOREIGN_KEY) {
+                if (e.columns == null || e.referred == null) {
+                    unsure = true;
+                } else if (sameColumns(e.columns, columns) && e.referred.name().equals(referred.name())
+                        && (referred.schema() == null || referred.schema().equals(e.referred.schema()))) {
+                    return Presence.PRESENT;
+                }
+            }
+        }
+        TableFacts f = tables.get(table);
+        if (unsure || f != null && f.unnamedConstraints
+                || implicit(ObjectRef.in(ObjectKind.CONSTRAINT, table, ""), slot(ObjectRef.in(ObjectKind.CONSTRAINT,
+                        table, ""))) != Presence.ABSENT) {
+            return Presence.UNKNOWN;
+        }
+        return Presence.ABSENT;
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).equalsIgnoreCase(b.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** PostgreSQL named a constraint of {@code table} itself: default-looking names there are no longer certain. */
@@ -707,6 +772,7 @@ public final class SchemaState {
         e.labels = sh.labels() == null ? null : new ArrayList<>(sh.labels());
         e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
         e.temporary = sh.temporary();
+        e.referred = o.kind() == ObjectKind.CONSTRAINT ? sh.references() : null;
         put(slot(o), e);
         if (sh.references() != null && o.kind() == ObjectKind.COLUMN) {
             facts(o.table()).references.put(o.name().name(), sh.references());
@@ -1042,6 +1108,11 @@ public final class SchemaState {
         // a foreign key references the table, not its name: it follows the rename
         for (TableFacts t : tables.values()) {
             t.references.replaceAll((c, r) -> r.equals(from) ? to : r);
+        }
+        for (Entry e : entries.values()) {
+            if (from.equals(e.referred)) {
+                e.referred = to;
+            }
         }
     }
 

@@ -107,6 +107,41 @@ class MariaDbFixProofTest {
     }
 
     /**
+     * cloudkitty 4da82e1c11c8's form (class F4): a batch block per table of a loop, its table the loop variable.
+     * The re-run fails on the first table's column (1060); the fix guards the column with {@code get_columns(table)},
+     * the block's own table expression, so that it holds on every turn, and the fixed revision re-runs (the
+     * constraints it drops and makes again are there each time).
+     */
+    @Test
+    void a_batch_over_a_loop_variables_table_is_guarded_with_that_variable() throws IOException {
+        Path revision = revision("loopbatch", "loopbatch/versions/e7a0b0000001_per_tenant.py");
+        failsItsReRunUntilFixed(revision,
+                "CREATE TABLE hashmap_mappings (id int PRIMARY KEY, value varchar(20), field_id int,"
+                        + " CONSTRAINT uniq_field_mapping UNIQUE (value, field_id));"
+                        + " CREATE TABLE hashmap_thresholds (id int PRIMARY KEY, level int, field_id int,"
+                        + " CONSTRAINT uniq_field_threshold UNIQUE (level, field_id))",
+                "error 1060 ER_DUP_FIELDNAME because column \"tenant_id\" of \"hashmap_mappings\"", "1060",
+                "the first table's column is there");
+        assertTrue(Files.readString(revision).contains(".get_columns(table)}:"), Files.readString(revision));
+    }
+
+    /**
+     * cloudkitty c50ed2c19204's form (class F4): the batch's table is {@code name}, the loop variable over a
+     * model's metadata, picked by {@code if name == ...}. The re-run fails with 1061; the fix guards the
+     * constraint with {@code get_unique_constraints(name)}, and the fixed revision re-runs.
+     */
+    @Test
+    void a_batch_over_a_models_metadata_is_guarded_with_the_loop_variable() throws IOException {
+        Path revision = revision("loopbatch2", "loopbatch2/versions/e8a0b0000001_storage_constraint.py");
+        failsItsReRunUntilFixed(revision,
+                "CREATE TABLE storage_states (id int PRIMARY KEY, identifier varchar(256) NOT NULL,"
+                        + " scope_key varchar(40))",
+                "error 1061 ER_DUP_KEYNAME because constraint \"uq_storage_states_identifier\"", "1061",
+                "the unique key is there");
+        assertTrue(Files.readString(revision).contains(".get_unique_constraints(name)}:"), Files.readString(revision));
+    }
+
+    /**
      * designate's form: the re-run's 1061 arrives as PyMySQL's OperationalError, which {@code except
      * sa.exc.IntegrityError} does not catch, so the try/except tolerates nothing and the lint reports it.
      */

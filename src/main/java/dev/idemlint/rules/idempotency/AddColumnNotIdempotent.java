@@ -113,16 +113,19 @@ public final class AddColumnNotIdempotent implements MigrationRule {
 
     /**
      * The column guard written with the call's own table and column expressions (a helper's parameters, a
-     * loop variable, literals), which holds for every call of a helper and every turn of a loop; null when
-     * either is something else, or the call is a batch op (its table is the block's).
+     * loop variable, literals), which holds for every call of a helper and every turn of a loop; for a batch
+     * op, the block's table as its {@code batch_alter_table} writes it ({@link GuardWrapper#batchTable}). Null
+     * when either is something else.
      */
     static String sourceColumnGuard(SourceFile file, Operation.AddColumn add) {
         Expr.Call call = add.site().call();
-        if (call == null || add.site().origin() != Origin.OP_CALL) {
+        boolean batch = add.site().origin() == Origin.BATCH_OP;
+        if (call == null || add.site().origin() != Origin.OP_CALL && !batch) {
             return null;
         }
-        String table = CallRewriter.source(file, CallRewriter.argument(call, 0, "table_name"));
-        Expr column = CallRewriter.argument(call, 1, "column");
+        String table = batch ? GuardWrapper.batchTable(file, add.site())
+                : CallRewriter.source(file, CallRewriter.argument(call, 0, "table_name"));
+        Expr column = CallRewriter.argument(call, batch ? 0 : 1, "column");
         // only an sa.Column(...) is a column the model reads, and so a guard on its name one the next lint
         // recognises; another call's first argument is not known to be the column's name
         String name = column instanceof Expr.Call c && isColumnCall(c) ? CallRewriter.source(file, c.positional(0)) : null;

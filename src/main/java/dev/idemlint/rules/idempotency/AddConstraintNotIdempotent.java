@@ -218,7 +218,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         String guard = stored == null && real != null && !naming.isUnknown() ? null
                 : constraintGuard(file, site, c.kind(), c.name(), c.table(), false, stored);
         out.add(GuardWrapper.wrap(file, site, guard,
-                GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of()));
+                GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of(),
+                GuardWrapper.batchTable(file, site) != null));
         Fix.dropMissing(out);
         return out;
     }
@@ -295,7 +296,9 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         String n = stored != null && !stored.equals(name) ? CallRewriter.quote(stored)
                 : CallRewriter.expression(file, CallRewriter.argument(call, 0, "constraint_name"), name);
         String tableArg = call.keyword("source_table") != null ? "source_table" : "table_name";
-        String t = batch ? CallRewriter.quoteOrNull(table)
+        // a batch op's table is the block's: as the block writes it, which holds on every turn of a loop
+        String written = batch ? GuardWrapper.batchTable(file, site) : null;
+        String t = batch ? written != null ? written : CallRewriter.quoteOrNull(table)
                 : CallRewriter.expression(file, CallRewriter.argument(call, 1, tableArg), table);
         String schema = GuardWrapper.schemaArg(file, call);
         if (call.keyword("source_schema") != null) {

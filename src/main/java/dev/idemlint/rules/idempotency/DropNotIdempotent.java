@@ -36,7 +36,8 @@ public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        Map<String, List<Read>> reads = MysqlDialect.applies(ctx.settings()) ? columnReads(m) : Map.of();
+        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
+                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
@@ -71,7 +72,7 @@ public final class DropNotIdempotent implements MigrationRule {
             String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
             boolean mysql = MysqlDialect.applies(ctx.settings());
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
-                reportEarlierRead(m, ctx, d, at, reads, readsReported);
+                reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
             List<Fix> fixes = fixes(d, m.source(), ctx);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
@@ -310,69 +311,18 @@ public final class DropNotIdempotent implements MigrationRule {
      * the read and what uses its rows tolerates the re-run.
      */
     private static void reportEarlierRead(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            Map<String, List<Read>> reads, Set<Operation> reported) {
-        for (Read r : reads.getOrDefault(columnKey(d.table(), d.name()), List.of())) {
-            Operation o = r.op();
-            if (r.index() > at) {
-                return;
-            }
-            if (o.site().phase() != d.site().phase()) {
-                continue;
-            }
-            if (!reported.add(o)) {
-                return; // one finding per read: it fails on the first dropped column it names
-            }
-            ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
-                    + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
-                    + "\", which this read names, is already dropped by a later statement of this revision.")
-                    .help(MysqlDialect.why() + "Read the column only while it exists (check"
-                            + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
-                            + " its rows), or move the data migration into a revision of its own.")
-                    .emit();
+            dev.idemlint.schema.CommittedRerun rerun, Set<Operation> reported) {
+        Operation o = rerun.readBefore(d.table(), d.name(), at, d.site().phase(), reported);
+        if (o == null) {
             return;
         }
-    }
-
-    /** {@code table.column} written (backticks optional) in raw SQL, as the key of {@link #columnReads}. */
-    private static final java.util.regex.Pattern QUALIFIED_COLUMN = java.util.regex.Pattern.compile(
-            "(?<![\\w$`])`?([\\w$]+)`?\\s*\\.\\s*`?([\\w$]+)`?(?![\\w$])");
-
-    /**
-     * The raw {@code SELECT}/{@code WITH} statements of upgrade(), in order, under each {@code table.column}
-     * (lower-cased, as the rule's earlier case-insensitive match did) they name: each statement is scanned once.
-     */
-    private static Map<String, List<Read>> columnReads(Migration m) {
-        Map<String, List<Read>> out = new HashMap<>();
-        List<Operation> upgrade = m.upgrade();
-        for (int i = 0; i < upgrade.size(); i++) {
-            Operation o = upgrade.get(i);
-            OpSite site = o.site();
-            if (site.origin() != Origin.RAW_SQL || site.sql() == null) {
-                continue;
-            }
-            String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
-            String head = sql.stripLeading().toUpperCase(java.util.Locale.ROOT);
-            if (!head.startsWith("SELECT") && !head.startsWith("WITH")) {
-                continue;
-            }
-            java.util.regex.Matcher x = QUALIFIED_COLUMN.matcher(sql);
-            // from the second name on, so that in schema.table.column "table.column" is found too
-            for (int from = 0; x.find(from); from = x.start(2)) {
-                List<Read> named = out.computeIfAbsent(columnKey(x.group(1), x.group(2)), k -> new ArrayList<>());
-                if (named.isEmpty() || named.get(named.size() - 1).op() != o) {
-                    named.add(new Read(i, o));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A read and its place in upgrade(). */
-    private record Read(int index, Operation op) {
-    }
-
-    private static String columnKey(String table, String column) {
-        return (table + "." + column).toLowerCase(java.util.Locale.ROOT);
+        ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
+                + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
+                + "\", which this read names, is already dropped by a later statement of this revision.")
+                .help(MysqlDialect.why() + "Read the column only while it exists (check"
+                        + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
+                        + " its rows), or move the data migration into a revision of its own.")
+                .emit();
     }
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */

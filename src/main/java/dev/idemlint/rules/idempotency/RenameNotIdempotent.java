@@ -30,8 +30,8 @@ import java.util.Map;
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        Map<Operation, Operation.Rename> tablesRenamedLater = MysqlDialect.applies(ctx.settings())
-                ? laterTableRenames(m.upgrade()) : Map.of();
+        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
+                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null) {
                 continue;
@@ -53,7 +53,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " THEN null; END $$`.").emit();
                 continue;
             }
-            Operation.Rename tableGone = tablesRenamedLater.get(r);
+            Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
                     r.kind()) : fixes(r, m.source());
             String failure = tableGone != null
@@ -80,31 +80,6 @@ public final class RenameNotIdempotent implements MigrationRule {
      * raises; the first run renames exactly as before. Both UNSAFE: a name that never existed is then
      * skipped silently instead of failing.
      */
-    /**
-     * For each column rename, the nearest {@code rename_table} later in the revision that renames its table away: on a
-     * re-run the table has its new name, so the column rename is the statement that fails, on the missing table
-     * (MySQL/MariaDB compare table names as the server stores them; a case-insensitive match is taken).
-     */
-    private static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade) {
-        // one pass from the end: the nearest later rename_table of each (lower-cased) table name
-        Map<String, Operation.Rename> next = new HashMap<>();
-        Map<Operation, Operation.Rename> out = new IdentityHashMap<>();
-        for (int i = upgrade.size() - 1; i >= 0; i--) {
-            if (!(upgrade.get(i) instanceof Operation.Rename r)) {
-                continue;
-            }
-            if (r.kind() == ObjectKind.COLUMN && r.table() != null) {
-                Operation.Rename t = next.get(r.table().toLowerCase(Locale.ROOT));
-                if (t != null) {
-                    out.put(r, t);
-                }
-            } else if (r.kind() == ObjectKind.TABLE && r.from() != null) {
-                next.put(r.from().toLowerCase(Locale.ROOT), r);
-            }
-        }
-        return out;
-    }
-
     static List<Fix> fixes(Operation.Rename r, SourceFile file) {
         return fixes(r, file, false);
     }
