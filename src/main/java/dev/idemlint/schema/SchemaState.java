@@ -268,10 +268,10 @@ public final class SchemaState {
             s.put(slot(ObjectRef.in(ObjectKind.CONSTRAINT, table, k.name())), e);
         }
         for (Catalog.ForeignKey k : c.foreignKeys()) {
-            Entry e = s.entries.get(slot(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(k.schema(), k.table()),
-                    k.name())));
+            Slot fk = slot(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(k.schema(), k.table()), k.name()));
+            Entry e = s.entries.get(fk);
             if (e != null && e.constraintKind == ConstraintKind.FOREIGN_KEY) {
-                e.columns = new ArrayList<>(k.columns());
+                s.setColumns(fk, e, new ArrayList<>(k.columns()));
                 e.referred = QualifiedName.of(k.referredSchema(), k.referredTable());
             }
         }
