@@ -48,6 +48,7 @@ import java.util.Set;
  * {@link Status#UNKNOWN} and the touched objects' state unknown.
  */
 public final class Planner {
+    private static final Ok OK = Outcome.OK;
 
     /**
      * Read-only row probes for keyed inserts: whether a table holds any row, and whether it holds one
@@ -97,7 +98,6 @@ public final class Planner {
     private String mayHaveCreated;
     /** Something earlier may have dropped objects (a DROP with a dynamic name, opaque code): a later "already exists" too. */
     private String mayHaveDropped;
-    private static final Ok OK = Outcome.OK;
 
     /** What the server raises: SQLSTATEs on PostgreSQL, error numbers on MySQL and MariaDB. */
     private final ServerErrors errors;
@@ -765,18 +765,4 @@ public final class Planner {
         }
         return OK;
     }
-
-    // ---- names and schemas ----
-
-
-
-    // ---- words ----
-
-    /** The identity under which the walk remembers who made an object (its place in its namespace), or null. */
-    private static SchemaState.Slot identity(ObjectRef ref) {
-        return ref == null ? null : SchemaState.slot(ref);
-    }
-
-    // ---- diagnosis ----
-
 }
