@@ -3,6 +3,8 @@ package dev.idemlint.migration;
 import dev.idemlint.discovery.LintTarget;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,5 +70,38 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
         } catch (RuntimeException e) {
             return unknown("cannot read the naming convention: " + e);
         }
+    }
+
+    /**
+     * {@code m} with each key this convention names (unnamed ones, and checks whose name it wraps)
+     * carrying that name, as Alembic sends it: {@code create_foreign_key(None, ...)} under
+     * {@code "fk": "fk_%(table_name)s_..."} is {@code fk_orders_customer_id_customers}, which fails when it is
+     * there, and {@code drop_constraint("positive", type_="check")} under
+     * {@code "ck_%(table_name)s_%(constraint_name)s"} drops {@code ck_t_positive}. Keys PostgreSQL names itself
+     * stay unnamed: it takes the next free name, so they never clash. {@code m} itself when the convention
+     * is unknown or names nothing here.
+     */
+    public Migration named(Migration m) {
+        if (isUnknown()) {
+            return m;
+        }
+        List<Operation> out = new ArrayList<>(m.operations().size());
+        boolean changed = false;
+        for (Operation op : m.operations()) {
+            if (op instanceof Operation.AddConstraint c
+                    && ConstraintNames.of(op, this) instanceof ConstraintNames.Name.Given g
+                    && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(c.name())) {
+                out.add(new Operation.AddConstraint(c.site(), c.kind(), g.name(), c.table(), c.ifNotExists(), c.columns()));
+                changed = true;
+            } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.name() != null
+                    && ConstraintNames.ofDrop(op, this) instanceof ConstraintNames.Name.Given g
+                    && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(d.name())) {
+                out.add(new Operation.Drop(d.site(), d.kind(), g.name(), d.table(), d.ifExists()));
+                changed = true;
+            } else {
+                out.add(op);
+            }
+        }
+        return changed ? m.withOperations(out) : m;
     }
 }

@@ -9,5 +9,12 @@
  * {@link dev.idemlint.schema.ObjectRef}, PostgreSQL's cascades and namespaces there); evaluates guards
  * against it. Knows no JDBC (the row probe is an interface) and no
  * output format.
+ *
+ * <p>{@link dev.idemlint.plan.Planner} orchestrates the walk; what exists is decided by the model in
+ * {@code schema}. Beside it: {@code Preflight} (what Alembic refuses before it runs anything),
+ * {@code Placement} (the schema each named object lives in on this database), {@code GuardCheck}
+ * (whether a guarded operation runs), {@code KeyedInserts} (rows already there), {@code CatalogComparison}
+ * (declared column types against the catalog's), {@code Advice} (what a failing revision is told) and
+ * {@code MysqlCommits} (what a failure leaves applied on MySQL and MariaDB).
  */
 package dev.idemlint.plan;

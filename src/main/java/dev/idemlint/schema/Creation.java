@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
@@ -114,5 +115,19 @@ public record Creation(ObjectRef key, Migration migration, int index, Operation 
      */
     public boolean effective(Settings s) {
         return !sqlalchemyDependent || !s.genericEnumCreateTypeHonoured();
+    }
+
+    /**
+     * A part of the CREATE TABLE {@code op} that cannot clash once the table itself does not: its columns
+     * and table-scoped constraints, and every constraint PostgreSQL names itself (it picks a free name:
+     * {@code t_pkey1}). Indexes SQLAlchemy names ({@code index=True}) are separate statements and can.
+     */
+    public boolean insideNewTable(Operation op) {
+        if (key().kind() == ObjectKind.CONSTRAINT && derivedName()) {
+            return true;
+        }
+        return op instanceof Operation.CreateTable && via() == Via.TABLE_ELEMENT
+                && (key().kind() == ObjectKind.COLUMN || key().kind() == ObjectKind.CONSTRAINT
+                        && (constraintKind() == null || !constraintKind().indexBacked()));
     }
 }

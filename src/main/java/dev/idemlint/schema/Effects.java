@@ -1,5 +1,6 @@
 package dev.idemlint.schema;
 
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
@@ -468,5 +469,109 @@ public final class Effects {
             return n;
         }
         return n.toLowerCase(Locale.ROOT);
+    }
+
+    /** The table an operation acts on (for a table's own drop or rename, that table), or null. */
+    public static String tableOf(Operation op) {
+        if (op instanceof Operation.AddColumn a) {
+            return a.table();
+        } else if (op instanceof Operation.CreateTable c) {
+            return c.table();
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.table();
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.table();
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.table();
+        } else if (op instanceof Operation.Drop d) {
+            return d.kind() == ObjectKind.TABLE ? d.name() : d.table();
+        } else if (op instanceof Operation.Rename r) {
+            return r.kind() == ObjectKind.TABLE ? r.from() : r.table();
+        } else if (op instanceof Operation.Insert i) {
+            return i.table();
+        }
+        return null;
+    }
+
+    /**
+     * The table an operation acts on that must already exist (PostgreSQL raises 42P01 before anything
+     * else when it does not), or null.
+     */
+    public static String requiredTable(Operation op) {
+        if (op instanceof Operation.Benign b) {
+            return b.column() == null ? null : b.table();
+        } else if (op instanceof Operation.AddColumn a) {
+            return a.table();
+        } else if (op instanceof Operation.CreateIndex i) {
+            return i.table();
+        } else if (op instanceof Operation.AddConstraint c) {
+            return c.table();
+        } else if (op instanceof Operation.Insert i) {
+            return i.table();
+        } else if (op instanceof Operation.CreateObject c && (c.kind() == ObjectKind.TRIGGER
+                || c.kind() == ObjectKind.POLICY)) {
+            return c.table();
+        } else if (op instanceof Operation.Drop d && (d.kind() == ObjectKind.COLUMN
+                || d.kind() == ObjectKind.CONSTRAINT)) {
+            return d.table();
+        } else if (op instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN
+                || r.kind() == ObjectKind.CONSTRAINT)) {
+            return r.table();
+        }
+        return null;
+    }
+
+    /**
+     * An operation on an object whose name is not known statically (an unnamed index or constraint is
+     * not one: PostgreSQL names it itself).
+     */
+    public static boolean dynamicName(Operation op) {
+        if (op instanceof Operation.CreateTable c) {
+            return c.table() == null;
+        } else if (op instanceof Operation.AddColumn a) {
+            return a.table() == null || a.column().name() == null;
+        } else if (op instanceof Operation.CreateEnumType e) {
+            return e.name() == null;
+        } else if (op instanceof Operation.CreateObject c) {
+            return c.name() == null;
+        } else if (op instanceof Operation.Drop d) {
+            return d.name() == null;
+        } else if (op instanceof Operation.Rename r) {
+            return r.from() == null || r.to() == null;
+        }
+        return false;
+    }
+
+    /**
+     * Whether a column is NOT NULL without a default, read from how it is written ({@code text}, its
+     * source: {@code nullable=False}, {@code server_default=}, {@code NOT NULL}, {@code DEFAULT}, serial
+     * and identity columns); the single integer primary key of a create_table ({@code singlePk}) is
+     * SERIAL, as SQLAlchemy renders it unless {@code autoincrement=False}.
+     */
+    public static boolean required(ColumnDef c, String text, boolean rawSql, boolean singlePk) {
+        String t = text.toLowerCase(Locale.ROOT);
+        boolean notNull = c.primaryKey() || (rawSql ? t.contains("not null") : t.replace(" ", "").contains("nullable=false"));
+        boolean fills = rawSql ? t.contains("default") || t.contains("serial") || t.contains("generated")
+                : t.contains("server_default") || t.contains("identity(") || t.contains("computed(")
+                        || c.primaryKey() && singlePk && c.typeText() != null && c.typeText().contains("Integer")
+                                && !t.replace(" ", "").contains("autoincrement=false");
+        return notNull && !fills;
+    }
+
+    /**
+     * Whether a drop tolerates a missing object: {@code IF EXISTS} in SQL, or the {@code if_exists=True}
+     * kwarg where the project's Alembic honours it (older ones pass it on and ignore it).
+     */
+    public static boolean tolerant(Operation.Drop d, Settings s) {
+        if (!d.ifExists() || d.site().origin() == Origin.RAW_SQL || d.site().origin() == Origin.SQLALCHEMY_DDL) {
+            return d.ifExists();
+        }
+        return switch (d.kind()) {
+            case TABLE -> s.tableIfExistsSupported();
+            case INDEX -> s.indexIfExistsSupported();
+            case COLUMN -> s.columnIfExistsSupported();
+            case CONSTRAINT -> s.constraintIfExistsSupported();
+            default -> true;
+        };
     }
 }

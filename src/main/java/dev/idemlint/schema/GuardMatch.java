@@ -236,4 +236,57 @@ public final class GuardMatch {
                 && given.name().equalsIgnoreCase(x.name()) && (x.table() == null || table == null
                         || x.table().equalsIgnoreCase(table)));
     }
+
+    /**
+     * An object test of a guard answered by {@code state} (three-valued): the object looked at in the
+     * schema the test names, else the one the search path finds the name in; an index an inspector lists
+     * for one table must be on that table.
+     */
+    public static Truth eval(Condition.Exists x, SchemaState state) {
+        ObjectRef ref = placed(x, state);
+        Presence p = ref == null ? Presence.UNKNOWN : state.presence(ref);
+        if (p == Presence.PRESENT) {
+            // get_indexes("users") lists the indexes of users only: the index there must be on that table
+            return sameTable(x, state.held(ref));
+        }
+        return p == Presence.ABSENT ? Truth.FALSE : Truth.UNKNOWN;
+    }
+
+    /**
+     * The object a check looks at, in the schema it names or else the one the search path finds the name in
+     * (else the current schema); null when it cannot be placed or the state does not read its kind.
+     */
+    public static ObjectRef placed(Condition.Exists x, SchemaState state) {
+        ObjectKind kind = x.kind();
+        if (!SchemaState.catalogKind(kind)) {
+            return null;
+        }
+        if (ObjectRef.tableScoped(kind)) {
+            if (x.table() == null) {
+                return null;
+            }
+            String s = placedIn(x.schema(), state.relationSchema(x.table()), state);
+            return s == null ? null : ObjectRef.in(kind, QualifiedName.of(s, x.table()), x.name());
+        }
+        return switch (kind) {
+            case SCHEMA, EXTENSION, ROLE -> ObjectRef.of(kind, QualifiedName.of(x.name()));
+            case TYPE, DOMAIN -> {
+                String s = placedIn(x.schema(), state.typeSchema(x.name()), state);
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
+            }
+            case INDEX -> {
+                String s = placedIn(x.schema(), state.relationSchema(x.table() != null ? x.table() : x.name()), state);
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
+            }
+            case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> {
+                String s = placedIn(x.schema(), state.relationSchema(x.name()), state);
+                yield s == null ? null : ObjectRef.of(kind, QualifiedName.of(s, x.name()));
+            }
+            default -> null;
+        };
+    }
+
+    private static String placedIn(String named, String found, SchemaState state) {
+        return named != null ? named : found != null ? found : state.currentSchema();
+    }
 }

@@ -56,6 +56,14 @@ public record ObjectRef(ObjectKind kind, QualifiedName name, QualifiedName table
 
     /** "column players.custom_notes", "index ix_players_name". */
     public String describe() {
-        return kind.sql() + " " + (tableScoped(kind) ? table + "." + name.name() : name.toString());
+        return kind.sql() + " " + path(null);
+    }
+
+    /**
+     * {@code players.custom_notes}, {@code billing.invoices}: its name, in its table for the kinds that
+     * live in one, the schema left out where it is {@code current}.
+     */
+    public String path(String current) {
+        return tableScoped(kind) ? String.join(".", table.shownFrom(current), name.name()) : name.shownFrom(current);
     }
 }

@@ -37,8 +37,13 @@ public record QualifiedName(String schema, String name) {
         return (schema == null ? 0 : schema.hashCode()) * 31 + name.hashCode();
     }
 
+    /** {@code billing.invoices}, or {@code invoices} when it lives in {@code current}: as messages show it. */
+    public String shownFrom(String current) {
+        return schema == null || schema.equals(current) ? name : toString();
+    }
+
     @Override
     public String toString() {
-        return schema == null ? name : schema + "." + name;
+        return schema == null ? name : String.join(".", schema, name);
     }
 }

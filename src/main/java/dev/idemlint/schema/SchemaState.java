@@ -304,6 +304,19 @@ public final class SchemaState {
         return s;
     }
 
+    /**
+     * Kinds a catalog snapshot ({@link #of(Catalog)}) lists whole, so that one it lacks is absent; the
+     * presence of objects of other kinds (rules, operators, text search objects...) is not read.
+     */
+    public static boolean catalogKind(ObjectKind kind) {
+        return CATALOG_KINDS.contains(kind);
+    }
+
+    private static final Set<ObjectKind> CATALOG_KINDS = java.util.EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
+            ObjectKind.MATERIALIZED_VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT,
+            ObjectKind.TRIGGER, ObjectKind.POLICY, ObjectKind.TYPE, ObjectKind.DOMAIN, ObjectKind.FUNCTION,
+            ObjectKind.PROCEDURE, ObjectKind.AGGREGATE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.ROLE);
+
     private static ObjectKind relationKind(char relkind) {
         return switch (relkind) {
             case 'r', 'p' -> ObjectKind.TABLE;

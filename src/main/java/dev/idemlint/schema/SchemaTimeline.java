@@ -4,7 +4,6 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
-import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
@@ -23,7 +22,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -754,7 +752,7 @@ public final class SchemaTimeline {
 
     /** {@code billing.invoices}, {@code players}: a name as messages show it. */
     static String shown(QualifiedName name) {
-        return name.schema() == null ? name.name() : name.schema() + "." + name.name();
+        return name.toString();
     }
 
     private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(

@@ -2,15 +2,19 @@ package dev.idemlint.migration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -177,5 +181,23 @@ class NamingConventionTest {
                 """));
         write("models.py", "m = MetaData(naming_convention={'pk': 'a_%(table_name)s'})\nn = MetaData(naming_convention={'pk': 'b_%(table_name)s'})\n");
         assertTrue(read().isUnknown());
+    }
+
+    @Test
+    void named_gives_keys_the_names_alembic_sends_under_the_convention() throws Exception {
+        SourceFile f = SourceFile.of(Path.of("versions/x.py"), "versions/x.py", """
+                def upgrade():
+                    op.create_foreign_key(None, 'orders', 'customers', ['customer_id'], ['id'])
+                    op.drop_constraint('positive', 'orders', type_='check')
+                    op.create_unique_constraint('uq_orders_code', 'orders', ['code'])
+                """);
+        Migration m = new MigrationReader().read(new PythonParser().parse(f));
+        NamingConvention nc = new NamingConvention(Map.of("fk", "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+                "ck", "ck_%(table_name)s_%(constraint_name)s"), Set.of(), null, true, "test");
+        List<Operation> named = nc.named(m).upgrade();
+        assertEquals("fk_orders_customer_id_customers", ((Operation.AddConstraint) named.get(0)).name());
+        assertEquals("ck_orders_positive", ((Operation.Drop) named.get(1)).name());
+        assertEquals("uq_orders_code", ((Operation.AddConstraint) named.get(2)).name());
+        assertSame(m, NamingConvention.unknown("not read").named(m));
     }
 }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.db.Catalog;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Guard.Condition;
+import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Effect.Create;
@@ -507,5 +509,35 @@ class SchemaStateTest {
         assertEquals(Optional.empty(), c.apply(alter(column(PLAYERS, "id"), Effect.AlterColumn.Change.ADD_IDENTITY)));
         // a column known absent is the Require's to report, not the identity's
         assertEquals(Optional.empty(), c.apply(alter(column(PLAYERS, "nope"), Effect.AlterColumn.Change.DROP_DEFAULT)));
+    }
+
+    @Test
+    void a_guard_object_test_is_answered_by_the_catalog_seeded_state() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals(Truth.TRUE, GuardMatch.eval(new Condition.Exists(ObjectKind.TABLE, null, null, "players", false), s));
+        assertEquals(Truth.FALSE, GuardMatch.eval(new Condition.Exists(ObjectKind.TABLE, null, null, "coaches", false), s));
+        assertEquals(Truth.TRUE, GuardMatch.eval(new Condition.Exists(ObjectKind.COLUMN, null, "players", "name", false), s));
+        assertEquals(Truth.FALSE,
+                GuardMatch.eval(new Condition.Exists(ObjectKind.COLUMN, null, "players", "nickname", false), s));
+        // get_indexes("teams") does not list an index of players
+        assertEquals(Truth.FALSE,
+                GuardMatch.eval(new Condition.Exists(ObjectKind.INDEX, null, "teams", "ix_players_name", false), s));
+        // a catalog snapshot does not list rules: a missing one proves nothing
+        assertFalse(SchemaState.catalogKind(ObjectKind.RULE));
+        assertEquals(Truth.UNKNOWN, GuardMatch.eval(new Condition.Exists(ObjectKind.RULE, null, "players", "r", false), s));
+    }
+
+    @Test
+    void names_are_shown_without_the_current_schema() {
+        QualifiedName invoices = QualifiedName.of("billing", "invoices");
+        assertEquals("billing.invoices", invoices.shownFrom("public"));
+        assertEquals("invoices", invoices.shownFrom("billing"));
+        assertEquals("invoices", QualifiedName.of("invoices").shownFrom("public"));
+        ObjectRef total = ObjectRef.in(ObjectKind.COLUMN, invoices, "total");
+        assertEquals("billing.invoices.total", total.path("public"));
+        assertEquals("invoices.total", total.path("billing"));
+        assertEquals("column billing.invoices.total", total.describe());
+        assertEquals("ix_total", new ObjectRef(ObjectKind.INDEX, QualifiedName.of("billing", "ix_total"), invoices)
+                .path("billing"));
     }
 }
