@@ -174,9 +174,10 @@ public final class RerunSimulation {
     /**
      * {@code op} as the re-run meets it when that is not what a re-run rule assumes of it alone: a drop of a
      * table that a foreign key of another table, made by this revision, references ({@code 2BP01}, even where
-     * the revision makes the table again later, which is why the drop seemed to re-run), and a rename onto a
-     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}). Other conflicts are what
-     * the rules say already.
+     * the revision makes the table again later, which is why the drop seemed to re-run), a rename onto a
+     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}), and an insert into a table
+     * the revision drops or renames away after it ({@code 42P01}, raised before any key is compared). Other
+     * conflicts are what the rules say already.
      */
     private static Operation failing(Operation op, Conflict c, List<Operation> later) {
         if (op instanceof Operation.Insert && !c.alreadyThere() && c.object().kind() == ObjectKind.TABLE) {
