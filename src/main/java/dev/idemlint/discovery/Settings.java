@@ -81,6 +81,30 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
                 && (alembic.compareTo(A_1_13_0) >= 0 || alembic.compareTo(A_1_11_2) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0);
     }
 
+    /**
+     * The pin that would make {@link #indexIfExistsSupported} certain, when it holds only because a version
+     * is unknown and taken as the latest: Alembic before 1.11.2 (and 1.11.2 to 1.12 with SQLAlchemy 1.x)
+     * passes the keyword to {@code sa.Index} as an unknown dialect option, with a warning at most, and
+     * emits a plain {@code CREATE INDEX}. Null when the versions are known (or the keyword is unsupported).
+     */
+    public String indexIfExistsUnpinned() {
+        if (!indexIfExistsSupported()) {
+            return null;
+        }
+        if (alembic.isLatest()) {
+            return "alembic>=1.13";
+        }
+        return alembic.compareTo(A_1_13_0) < 0 && sqlalchemy.isLatest() ? "SQLAlchemy>=2.0" : null;
+    }
+
+    /**
+     * As {@link #indexIfExistsUnpinned} for {@code create_table/drop_table}: before 1.13.3 the keyword goes to
+     * {@code sa.Table} as an unknown dialect option and the statement is a plain {@code CREATE/DROP TABLE}.
+     */
+    public String tableIfExistsUnpinned() {
+        return tableIfExistsSupported() && alembic.isLatest() ? "alembic>=1.13.3" : null;
+    }
+
     /** {@code create_table/drop_table(if_not_exists/if_exists)}: 1.13.3. */
     public boolean tableIfExistsSupported() {
         return alembic.compareTo(A_1_13_3) >= 0;

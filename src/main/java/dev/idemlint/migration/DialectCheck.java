@@ -19,7 +19,8 @@ import java.util.Set;
  * only SQLAlchemy's MariaDB-only URL ({@code mariadb+pymysql://}, SQLAlchemy 1.4+) reports
  * {@code "mariadb"}. So on MariaDB a {@code "mysql"} test is true (the URL MySQL-targeting projects
  * deploy with), and a {@code "mariadb"} test is taken as the code's author meant it: true on MariaDB,
- * false on MySQL.
+ * false on MySQL. {@code context.is_offline_mode()} is false: the runs analysed are online ones (with
+ * {@code --sql} Alembic prints the SQL and runs nothing).
  */
 final class DialectCheck {
     /** Dialect and driver names, each with the database families where a test for it is true. */
@@ -92,6 +93,10 @@ final class DialectCheck {
         }
         if (test instanceof Expr.BoolOp b) {
             return boolOp(b, scope, kind, depth);
+        }
+        if (test instanceof Expr.Call c && c.args().isEmpty() && "is_offline_mode".equals(Names.lastPart(c.func()))) {
+            // context.is_offline_mode(): true only under `alembic upgrade --sql`, which runs nothing on a database
+            return false;
         }
         if (test instanceof Expr.Call c) {
             return startsWith(c, scope, kind);

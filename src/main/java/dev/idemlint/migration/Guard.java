@@ -26,6 +26,32 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
         return new Guard(kind, span, description, Set.of(), null);
     }
 
+    /**
+     * The guard of an {@code if} on something other than the database ({@link GuardKind#CONFIGURATION}):
+     * its condition is opaque, so whether the branch runs is unknown.
+     */
+    public static Guard configuration(Span test) {
+        return new Guard(GuardKind.CONFIGURATION, test, "a condition that reads no database (a setting, an"
+                + " `-x` argument, an environment variable)", Set.of(),
+                new Condition.Opaque("a condition decided outside the database"));
+    }
+
+    /**
+     * {@code inner} as it holds inside {@code outer}'s branch, where either is a {@link GuardKind#CONFIGURATION}
+     * condition: the code runs only when both hold, so the conditions are joined ({@code if flag:} around
+     * {@code if insp.has_table("t"):} stays unknown however the check comes out). Otherwise {@code inner}: the
+     * innermost check is the most specific one and replaces an enclosing one.
+     */
+    public static Guard nested(Guard outer, Guard inner) {
+        if (outer == null || inner == null || outer.condition == null || inner.condition == null
+                || outer.kind != GuardKind.CONFIGURATION && inner.kind != GuardKind.CONFIGURATION) {
+            return inner;
+        }
+        Guard named = inner.kind == GuardKind.CONFIGURATION ? outer : inner;
+        return new Guard(named.kind, named.span, named.description, named.conditions,
+                Condition.all(List.of(outer.condition, inner.condition)));
+    }
+
     /** The same check guarding the other branch: code that runs while {@link #condition} is false. */
     public Guard negated() {
         return new Guard(kind, span, description, conditions, condition == null ? null : Condition.not(condition));

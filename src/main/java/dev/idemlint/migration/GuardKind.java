@@ -28,5 +28,12 @@ public enum GuardKind {
     /** The same revision drops the object first ({@code DROP TRIGGER IF EXISTS t; CREATE TRIGGER t}). */
     DROPPED_FIRST,
     /** The same revision creates the object again after dropping it, so a re-run finds it to drop. */
-    RECREATED_LATER
+    RECREATED_LATER,
+    /**
+     * An {@code if} whose test reads no database and that the analyzer cannot decide: an {@code -x}
+     * argument ({@code context.get_x_argument()}), an environment variable, a setting. Whether the code
+     * under it runs (on the first run or on the re-run) is decided outside the schema, so its effects are
+     * unknown and nothing under it is claimed to fail.
+     */
+    CONFIGURATION
 }

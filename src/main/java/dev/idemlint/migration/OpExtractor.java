@@ -120,6 +120,9 @@ final class OpExtractor {
             if (early != null && Guard.protectsNothing(current.guard())) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
+            } else if (early != null && (early.kind() == GuardKind.CONFIGURATION
+                    || current.guard().kind() == GuardKind.CONFIGURATION)) {
+                current = current.withGuard(Guard.nested(current.guard(), early));
             }
             if (leavesOnDialect(s, current.scope())) {
                 // `if bind.dialect.name != "postgresql": return` on MySQL: the rest never runs
@@ -180,11 +183,17 @@ final class OpExtractor {
             // The guard of the then-branch runs under the test, the else-branch under its negation.
             Guard g = ConditionReader.guard(residual != null ? residual : i.test(), ctx.scope(), ctx.functions(),
                     ctx.tainted());
-            // The innermost check is the most specific one: it replaces an enclosing guard.
+            if (g == null) {
+                // a test that reads no database (`-x delete_data=1`, MIGRATION_MODE, a setting): the branch may
+                // or may not run, on the first run and on the re-run alike
+                g = Guard.configuration(i.test().span());
+            }
+            // The innermost check is the most specific one: it replaces an enclosing guard (a condition decided
+            // outside the database is joined to it instead: see Guard.nested).
             boolean fresh = g != null;
             Ctx arm = ctx.asConditional();
-            walkBlock(i.body(), fresh ? arm.withGuard(g) : arm, active);
-            walkBlock(i.orelse(), fresh ? arm.withGuard(g.negated()) : arm, active);
+            walkBlock(i.body(), fresh ? arm.withGuard(Guard.nested(ctx.guard(), g)) : arm, active);
+            walkBlock(i.orelse(), fresh ? arm.withGuard(Guard.nested(ctx.guard(), g.negated())) : arm, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
                 return g.negated();

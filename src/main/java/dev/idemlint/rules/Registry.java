@@ -21,6 +21,7 @@ import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
+import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
@@ -60,6 +61,7 @@ public final class Registry {
                 new DoBlockWrongException(),
                 new InsertNotIdempotent(),
                 new RevisionLeftHalfApplied(),
+                new IdempotencyKwargUnpinned(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

@@ -59,7 +59,7 @@ public final class RerunSimulation {
             }
             Optional<Conflict> met = state.applyAll(effects.get(i));
             if (met.isPresent() && sure(op)) {
-                out.set(i, failing(out.get(i), met.get()));
+                out.set(i, failing(out.get(i), met.get(), ops.subList(i + 1, ops.size())));
             }
         }
         primaryKeySwapped(ops, out);
@@ -174,11 +174,18 @@ public final class RerunSimulation {
     /**
      * {@code op} as the re-run meets it when that is not what a re-run rule assumes of it alone: a drop of a
      * table that a foreign key of another table, made by this revision, references ({@code 2BP01}, even where
-     * the revision makes the table again later, which is why the drop seemed to re-run), and a rename onto a
-     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}). Other conflicts are what
-     * the rules say already.
+     * the revision makes the table again later, which is why the drop seemed to re-run), a rename onto a
+     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}), and an insert into a table
+     * the revision drops or renames away after it ({@code 42P01}, raised before any key is compared). Other
+     * conflicts are what the rules say already.
      */
-    private static Operation failing(Operation op, Conflict c) {
+    private static Operation failing(Operation op, Conflict c, List<Operation> later) {
+        if (op instanceof Operation.Insert && !c.alreadyThere() && c.object().kind() == ObjectKind.TABLE) {
+            // the table the rows go into is gone by the time the re-run reaches them: 42P01 comes first,
+            // whatever the rows' keys (or ON CONFLICT) would do
+            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
+                    + " is already gone: this revision " + goneBy(c.object(), later) + " after the insert")));
+        }
         if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()) {
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
@@ -190,6 +197,21 @@ public final class RerunSimulation {
                     + " already exists")));
         }
         return op;
+    }
+
+    /** How the statements after the insert take {@code table} away: "drops it", "renames it to "hosts"". */
+    private static String goneBy(ObjectRef table, List<Operation> later) {
+        for (Operation o : later) {
+            if (o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && r.to() != null
+                    && table.name().name().equalsIgnoreCase(r.from())) {
+                return "renames it to \"" + r.to() + "\"";
+            }
+            if (o instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE
+                    && table.name().name().equalsIgnoreCase(d.name())) {
+                return "drops it";
+            }
+        }
+        return "drops or renames it";
     }
 
     /** {@code table "hosts"}, {@code column "name" of "hosts"}: as the re-run rules name objects. */

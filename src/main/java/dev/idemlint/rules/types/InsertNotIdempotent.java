@@ -51,8 +51,16 @@ public final class InsertNotIdempotent implements ProjectRule {
     private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
         for (int i = 0; i < ops.size(); i++) {
-            if (!(ops.get(i) instanceof Operation.Insert ins) || ins.onConflict() || ins.guardedSelect()
-                    || GuardMatch.createGuarded(ins) || ins.table() == null) {
+            if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
+                continue;
+            }
+            if (ins.site().rerun() != null) {
+                // the re-run check found the table gone at this statement (dropped or renamed away later in the
+                // revision): it fails there, before any key is compared, ON CONFLICT or not
+                gone(ins, m, ctx);
+                continue;
+            }
+            if (ins.onConflict() || ins.guardedSelect()) {
                 continue;
             }
             if (createdEarlier(ops, i, ins.table())) {
@@ -95,19 +103,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                 // the chain made is named
                 String target = assumed ? "" : "(" + k + ") ";
                 if (MysqlDialect.applies(ctx.settings())) {
-                    mysql(ins, m, ctx, droppedLater(ops, i, ins.table()), k);
-                    break;
-                }
-                if (droppedLater(ops, i, ins.table())) {
-                    // the first run dropped the table after this insert: the re-run stops here, on the table
-                    ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
-                            + SqlState.UNDEFINED_TABLE.label() + " because table \"" + ins.table()
-                            + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
-                            .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: check that \""
-                                    + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
-                                    + ".has_table(\"" + ins.table() + "\"):`), or drop it with `IF EXISTS`"
-                                    + " and create it again first.")
-                            .emit();
+                    mysql(ins, m, ctx, k);
                     break;
                 }
                 String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
@@ -137,17 +133,8 @@ public final class InsertNotIdempotent implements ProjectRule {
      * INSERT IGNORE}, UNSAFE: it also turns other errors of the statement (a value too long, a NULL into
      * NOT NULL) into warnings.
      */
-    private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, boolean droppedLater, String key) {
-        if (MysqlDialect.tolerated(ins.site(), droppedLater ? MysqlFacts.NO_SUCH_TABLE : MysqlFacts.DUP_ENTRY)) {
-            return;
-        }
-        if (droppedLater) {
-            ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
-                    + MysqlFacts.NO_SUCH_TABLE.label() + " because table \"" + ins.table()
-                    + "\" is already gone: this revision drops it after the insert" + RerunScenario.end(ins.site()))
-                    .help(MysqlDialect.why() + "Check that \"" + ins.table() + "\" exists before the insert (`if"
-                            + " sa.inspect(op.get_bind()).has_table(\"" + ins.table() + "\"):`).")
-                    .emit();
+    private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, String key) {
+        if (MysqlDialect.tolerated(ins.site(), MysqlFacts.DUP_ENTRY)) {
             return;
         }
         List<Fix> fixes = new ArrayList<>();
@@ -167,22 +154,29 @@ public final class InsertNotIdempotent implements ProjectRule {
     }
 
     /**
-     * True when a later statement of the revision surely drops {@code table} and nothing after that
-     * creates or renames a table into the name again: a re-run meets no table at this insert.
+     * The insert meets no table on the re-run ({@link dev.idemlint.migration.OpSite#rerun}): the revision drops
+     * it, or renames it away, after the insert and makes nothing under that name again.
      */
-    private static boolean droppedLater(List<Operation> ops, int i, String table) {
-        boolean dropped = false;
-        for (int j = i + 1; j < ops.size(); j++) {
-            Operation o = ops.get(j);
-            if (o instanceof Operation.Drop d && d.kind() == dev.idemlint.migration.ObjectKind.TABLE
-                    && table.equals(d.name())) {
-                dropped |= d.site().definite();
-            } else if (o instanceof Operation.CreateTable ct && table.equals(ct.table())
-                    || o instanceof Operation.Rename r && table.equals(r.to()) || o instanceof Operation.Unknown) {
-                dropped = false;
+    private static void gone(Operation.Insert ins, Migration m, RuleContext ctx) {
+        String reason = ins.site().rerun().reason();
+        String check = "check that \"" + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
+                + ".has_table(\"" + ins.table() + "\"):`)";
+        if (MysqlDialect.applies(ctx.settings())) {
+            if (MysqlDialect.tolerated(ins.site(), MysqlFacts.NO_SUCH_TABLE)) {
+                return;
             }
+            ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
+                    + MysqlFacts.NO_SUCH_TABLE.label() + " because " + reason + RerunScenario.end(ins.site()))
+                    .help(MysqlDialect.why() + "C" + check.substring(1) + ".")
+                    .emit();
+            return;
         }
-        return dropped;
+        ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
+                + RerunScenario.failure(ins.site().rerun().state(), ins.site()) + " because " + reason
+                + RerunScenario.end(ins.site()))
+                .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: " + check
+                        + ", or drop it with `IF EXISTS` and create it again first.")
+                .emit();
     }
 
     /**
