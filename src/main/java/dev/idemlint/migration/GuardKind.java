@@ -35,5 +35,11 @@ public enum GuardKind {
      * under it runs (on the first run or on the re-run) is decided outside the schema, so its effects are
      * unknown and nothing under it is claimed to fail.
      */
-    CONFIGURATION
+    CONFIGURATION,
+    /**
+     * Not a guard of the code: earlier in the revision, code the analyzer cannot read (a helper of another
+     * module) is given the object's or its table's name, so the state the re-run meets it in is unknown,
+     * and nothing is claimed of it.
+     */
+    UNREAD_CODE
 }

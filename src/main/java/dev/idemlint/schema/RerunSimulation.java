@@ -11,9 +11,11 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -44,18 +46,25 @@ public final class RerunSimulation {
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, new Effects.Naming(postgresNames), effects);
+        Set<String> opaquelyNamed = opaquelyNamed(ops);
         List<Operation> out = new ArrayList<>(ops);
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
             }
-            if (op.site().guard() == null && sure(op) && provable(op) && !effects.get(i).isEmpty()
-                    && proven(state, effects.get(i).get(0))) {
+            if (op.site().guard() == null && sure(op) && provable(op) && !effects.get(i).isEmpty()) {
+                Effect first = effects.get(i).get(0);
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
-                Guard g = Guard.of(creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER, op.site().span(),
-                        "re-runs cleanly on the schema this revision leaves behind");
-                out.set(i, op.withSite(op.site().withGuard(g)));
+                GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
+                if (proven(state, first)) {
+                    out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
+                            "re-runs cleanly on the schema this revision leaves behind"))));
+                } else if (leftUnknownBy(state, first, opaquelyNamed)) {
+                    out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.UNREAD_CODE, op.site().span(),
+                            "code this revision calls, which the analysis cannot read, is given its table's name"
+                                    + " and may drop or make it again"))));
+                }
             }
             Optional<Conflict> met = state.applyAll(effects.get(i));
             if (met.isPresent() && sure(op)) {
@@ -245,6 +254,33 @@ public final class RerunSimulation {
                 // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name
                 || op instanceof Operation.CreateEnumType
                 || op instanceof Operation.CreateObject o && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN);
+    }
+
+    /** The names (lower-cased) the upgrade's unreadable calls are given: {@code helpers.transform_table("package", ...)}. */
+    private static Set<String> opaquelyNamed(List<Operation> ops) {
+        Set<String> out = new HashSet<>();
+        for (Operation op : ops) {
+            if (op instanceof Operation.Unknown u && op.site().phase() == Phase.UPGRADE) {
+                out.addAll(u.touches());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the re-run meets the object of {@code first} in a state that code of unread effect, given the
+     * object's or its table's name, left unknown: a helper of another module that rebuilds a table (create a
+     * copy, move the rows, drop, rename) takes the table's indexes with it, so a later {@code create_index}
+     * may well succeed. Unknown never yields a finding.
+     */
+    private static boolean leftUnknownBy(SchemaState state, Effect first, Set<String> named) {
+        ObjectRef o = first instanceof Effect.Create c ? c.object() : first instanceof Effect.Drop d ? d.object()
+                : first instanceof Effect.Rename r ? r.object() : null;
+        if (o == null || named.isEmpty() || state.presence(o) != Presence.UNKNOWN) {
+            return false;
+        }
+        return named.contains(o.name().name().toLowerCase(java.util.Locale.ROOT))
+                || o.table() != null && named.contains(o.table().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean proven(SchemaState state, Effect first) {

@@ -164,7 +164,7 @@ public final class SchemaState {
      * are kept, so each is visited once before it becomes unknown, however many tables are dropped.
      */
     private final Set<Slot> ownerUnknown = new HashSet<>();
-    /** Slots by lower-cased name and by lower-cased table name, for forgetting what opaque code names. */
+    /** Slots by lower-cased name and by lower-cased table or owning table name, for forgetting what opaque code names. */
     private final Map<String, Set<Slot>> byName = new HashMap<>();
     /** Per table, the presence of columns no entry speaks of (absent once dropped or made here, unknown once forgotten). */
     private final Map<QualifiedName, Presence> columnsDefault = new HashMap<>();
@@ -1599,6 +1599,8 @@ public final class SchemaState {
         }
         if (e.owner != null) {
             ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
+            // code that names a table may drop and make it again: its indexes and sequences with it
+            byName.computeIfAbsent(lower(e.owner.name()), k -> new HashSet<>()).add(s);
         } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
             ownerUnknown.add(s);
         }
@@ -1618,6 +1620,7 @@ public final class SchemaState {
         }
         if (e.owner != null) {
             unindex(ownedBy, e.owner, s);
+            unindex(byName, lower(e.owner.name()), s);
         }
         ownerUnknown.remove(s);
         unindex(byName, lower(s.name().name()), s);

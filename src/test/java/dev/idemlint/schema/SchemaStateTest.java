@@ -345,6 +345,12 @@ class SchemaStateTest {
         assertEquals(Presence.UNKNOWN, n.presence(ObjectRef.table(TEAMS)));
         assertEquals(Presence.UNKNOWN, n.presence(column(TEAMS, "anything")));
         assertEquals(Presence.PRESENT, n.presence(ObjectRef.table(PLAYERS)));
+        // code given a table's name may drop and make it again: its indexes go unknown with it
+        SchemaState p = SchemaState.of(catalog());
+        p.apply(Forget.named(Set.of("players")));
+        assertEquals(Presence.UNKNOWN, p.presence(index("ix_players_name")));
+        assertEquals(Optional.empty(), p.apply(new Create(index("ix_players_name"), false)));
+        assertEquals(Presence.PRESENT, p.presence(ObjectRef.table(TEAMS)));
 
         SchemaState all = SchemaState.of(catalog());
         all.apply(Forget.everything());
