@@ -50,10 +50,7 @@ class RealChainProofTest {
                     List.of("--metadata", "cloudkitty.rating.hash.db.sqlalchemy.models:Base.metadata")));
 
     /** Revisions still flagged after the fixes, keyed chain/revision, with the reason no applied fix exists. */
-    static final Map<String, String> KNOWN_UNFIXED = Map.of(
-            "cloudkitty-hash/4da82e1c11c8", "batch_op.add_column('tenant_id') inside `for table in (...)`: the"
-                    + " column's table is the loop variable, so no guard naming one table can be written; the re-run"
-                    + " fails with DuplicateColumn (42701) on hashmap_mappings.tenant_id");
+    static final Map<String, String> KNOWN_UNFIXED = Map.of();
 
     /** Revisions left without a finding that still fail their re-run, keyed chain/revision, with the reason. */
     static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of(

@@ -64,13 +64,13 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 continue;
             }
             boolean table = op instanceof Operation.CreateTable || op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE;
-            String since = table ? "on an Alembic older than 1.13.3"
-                    : s.alembic().isLatest() ? "on an Alembic older than 1.11.2 (1.13 with SQLAlchemy 1.x)"
-                    : "on Alembic " + s.alembic() + " with SQLAlchemy 1.x";
-            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + state.label() + " "
-                    + since + ", which ignores `" + kwarg + "=True` on `" + call + "` without an error: " + what + gone
-                    + ", and the project pins no version that rules this out.")
-                    .help(RerunScenario.why(op.site()) + "No pin of the project (requirements, pyproject.toml, a lock"
+            String since = table ? "An Alembic older than 1.13.3"
+                    : s.alembic().isLatest() ? "An Alembic older than 1.11.2 (1.13 with SQLAlchemy 1.x)"
+                    : "Alembic " + s.alembic() + " with SQLAlchemy 1.x";
+            ctx.report(m.source(), op.site(), "Re-running fails with " + state.label() + " where an unpinned Alembic"
+                    + " ignores `" + kwarg + "=True`: " + what + gone + ".")
+                    .help(RerunScenario.why(op.site()) + since + " ignores `" + kwarg + "=True` on `" + call
+                            + "` without an error. No pin of the project (requirements, pyproject.toml, a lock"
                             + " file) names its " + (pin.startsWith("SQLAlchemy") ? "SQLAlchemy" : "Alembic")
                             + " version, so idemlint cannot tell whether the keyword works. Pin `" + pin + "`"
                             + (pin.equals("alembic>=1.13") ? " (or `alembic>=1.11.2` with `SQLAlchemy>=2.0`)"
