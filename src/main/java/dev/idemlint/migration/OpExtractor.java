@@ -48,6 +48,9 @@ final class OpExtractor {
      */
     private boolean committed;
 
+    /** The targets of the loops over items not known that enclose the statement being walked. */
+    private final Set<String> loopVariables = new HashSet<>();
+
     /**
      * Per-walk state; copied when entering a guarded block, a batch block or a helper. {@code conditional}:
      * what is walked may not run every time the function runs (see {@link OpSite#conditional()}).
@@ -183,9 +186,11 @@ final class OpExtractor {
             // The guard of the then-branch runs under the test, the else-branch under its negation.
             Guard g = ConditionReader.guard(residual != null ? residual : i.test(), ctx.scope(), ctx.functions(),
                     ctx.tainted());
-            if (g == null) {
+            if (g == null && !mentions(i.test(), loopVariables)) {
                 // a test that reads no database (`-x delete_data=1`, MIGRATION_MODE, a setting): the branch may
-                // or may not run, on the first run and on the re-run alike
+                // or may not run, on the first run and on the re-run alike. A test of the item of a loop over
+                // items not known (`for name, table in metadata.tables.items(): if name == "t":`) picks the item
+                // the body works on, as the loop itself does: it is read as the loop is.
                 g = Guard.configuration(i.test().span());
             }
             // The innermost check is the most specific one: it replaces an enclosing guard (a condition decided
@@ -364,6 +369,10 @@ final class OpExtractor {
             // unknown items: the body may run any number of times, or never
             Ctx c = loopCtx(ctx).asConditional();
             unbindTarget(f.target(), c.scope());
+            Set<String> added = new HashSet<>();
+            names(f.target(), added);
+            added.removeAll(loopVariables);
+            loopVariables.addAll(added);
             if (f.target() instanceof Expr.Name n && ConditionReader.readsSchema(f.iter(), ctx.scope(), ctx.functions(),
                     ctx.tainted())) {
                 // `for col in insp.get_columns("t"):` the body runs once per object the inspector lists,
@@ -374,9 +383,39 @@ final class OpExtractor {
                 // them is made at run time, and a re-run reads what the first run left
                 bindReadRows(f.target(), f.iter(), c.scope());
             }
-            walkBlock(f.body(), c, active);
+            try {
+                walkBlock(f.body(), c, active);
+            } finally {
+                loopVariables.removeAll(added);
+            }
         }
         walkBlock(f.orelse(), ctx, active);
+    }
+
+    private static void names(Expr target, Set<String> out) {
+        if (target instanceof Expr.Name n) {
+            out.add(n.id());
+        } else {
+            for (Expr c : target.children()) {
+                names(c, out);
+            }
+        }
+    }
+
+    /** Whether {@code e} reads any of {@code names}. */
+    private static boolean mentions(Expr e, Set<String> names) {
+        if (names.isEmpty()) {
+            return false;
+        }
+        if (e instanceof Expr.Name n) {
+            return names.contains(n.id());
+        }
+        for (Expr c : e.children()) {
+            if (mentions(c, names)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void bindReadRows(Expr target, Expr rows, Scope scope) {
