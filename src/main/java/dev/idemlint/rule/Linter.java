@@ -448,7 +448,11 @@ public final class Linter {
             List<Diagnostic> diagnostics) {
     }
 
-    /** By shown path, start offset, rule, message. */
+    /**
+     * By shown path, start offset and rule; findings equal in these keep the order their rule found them
+     * in (every sort of findings is stable), which is the order the statements run: the statements of a
+     * helper, reported at its call, are listed as the helper runs them.
+     */
     public static final Comparator<Diagnostic> ORDER = new Comparator<>() {
         @Override
         public int compare(Diagnostic a, Diagnostic b) {
@@ -469,8 +473,7 @@ public final class Linter {
         if (c != 0) {
             return c;
         }
-        c = a.rule().compareTo(b.rule());
-        return c != 0 ? c : a.message().compareTo(b.message());
+        return a.rule().compareTo(b.rule());
     }
 
     /**
