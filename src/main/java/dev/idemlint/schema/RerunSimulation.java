@@ -241,9 +241,11 @@ public final class RerunSimulation {
                 || op instanceof Operation.AddConstraint k && k.kind() == ConstraintKind.PRIMARY_KEY
                 || op instanceof Operation.Drop || op instanceof Operation.Rename
                 // types and domains share one name space per schema, without overloads: an enum swapped in
-                // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name
-                || op instanceof Operation.CreateEnumType
-                || op instanceof Operation.CreateObject o && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN);
+                // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name;
+                // triggers, policies and the rest are made again after their drop (DROP POLICY IF EXISTS p ON t;
+                // CREATE POLICY p ON t). Routines are followed by name, not signature: a drop and a creation
+                // of one name are taken as the same routine
+                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
     }
 
     /** The names (lower-cased) the upgrade's unreadable calls are given: {@code helpers.transform_table("package", ...)}. */

@@ -77,6 +77,8 @@ class RerunSimulationTest {
         assertEquals(List.of(true, true), proven(
                 "    op.drop_index('ix_a')\n"
                         + "    op.create_index('ix_a', 't', ['a'])\n", true));
+        assertEquals(List.of(true, true), provenSql("DROP POLICY IF EXISTS games_write ON games",
+                "CREATE POLICY games_write ON games FOR INSERT WITH CHECK (true)"));
         assertEquals(List.of(true, true), proven(
                 "    op.create_table('tmp', sa.Column('id', sa.Integer()))\n"
                         + "    op.drop_table('tmp')\n", true));
@@ -169,8 +171,14 @@ class RerunSimulationTest {
                         + "    op.create_foreign_key('fk_a', 't', 'u', ['a'], ['id'])\n", false));
     }
 
-    /** The re-run failures of a raw-SQL revision: each statement, and what it fails with. */
-    private static List<String> failures(String... statements) throws Exception {
+    /** Which statements of a raw-SQL revision the simulation proves to re-run cleanly, in order. */
+    private static List<Boolean> provenSql(String... statements) throws Exception {
+        return RerunSimulation.protect(classified(statements), () -> true).stream()
+                .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST
+                        || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList();
+    }
+
+    private static List<dev.idemlint.migration.Operation> classified(String... statements) throws Exception {
         StringBuilder body = new StringBuilder("def upgrade():\n");
         for (String sql : statements) {
             body.append("    op.execute(\"").append(sql).append("\")\n");
@@ -181,7 +189,12 @@ class RerunSimulationTest {
         for (dev.idemlint.migration.Operation o : m.upgrade()) {
             ops.addAll(o instanceof dev.idemlint.migration.Operation.RawSql raw ? classifier.classify(raw) : List.of(o));
         }
-        return RerunSimulation.failures(ops, Effects.Naming.UNKNOWN).stream()
+        return ops;
+    }
+
+    /** The re-run failures of a raw-SQL revision: each statement, and what it fails with. */
+    private static List<String> failures(String... statements) throws Exception {
+        return RerunSimulation.failures(classified(statements), Effects.Naming.UNKNOWN).stream()
                 .map(f -> f.op().site().sqlStatement() + " -> " + f.conflict().sqlState().code()).toList();
     }
 
