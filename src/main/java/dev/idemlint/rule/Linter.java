@@ -6,7 +6,6 @@ import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.OperationPairs;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
@@ -623,8 +622,8 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        List<Operation> ops = RerunSimulation.protect(OperationPairs.protect(classify(m.operations())), postgresNames);
-        return m.withOperations(GuardMatch.resolve(OperationPairs.afterRerun(ops), postgresNames, naming))
+        List<Operation> ops = RerunSimulation.protect(classify(m.operations()), postgresNames);
+        return m.withOperations(GuardMatch.resolve(ops, postgresNames, naming))
                 .withoutModule();
     }
 

@@ -137,6 +137,20 @@ public sealed interface Effect {
         }
     }
 
+    /**
+     * The primary key of {@code table}, whatever it is called, is then {@code after}: a table has at most
+     * one, so {@code drop_constraint(name, "t", type_="primary")} with a name read at run time leaves none
+     * ({@link Presence#ABSENT}), and a key whose name the code leaves to a convention not known makes one
+     * ({@link Presence#PRESENT}); {@link Presence#UNKNOWN} when such a statement may not run. A named
+     * primary key's {@link Create} needs no such effect: its shape says what it is.
+     */
+    record PrimaryKey(QualifiedName table, Presence after) implements Effect {
+        public PrimaryKey {
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(after, "after");
+        }
+    }
+
     /** The statement needs {@code object} to exist (ALTER TABLE needs its table, alter_column its column). */
     record Require(ObjectRef object) implements Effect {
         public Require {
@@ -189,7 +203,8 @@ public sealed interface Effect {
     /**
      * Opaque or conditional code: what it may touch becomes {@link Presence#UNKNOWN}. {@code OBJECT}:
      * {@code object} and what its drop would take along; {@code TABLE_KEYS}: the constraints, triggers,
-     * policies and indexes of {@code object} (a table); {@code KIND}: every object of {@code kind} (living
+     * policies and indexes of {@code object} (a table), as a key made under a name not known leaves them (it
+     * drops none, so whether the table has a primary key stays as known); {@code KIND}: every object of {@code kind} (living
      * in {@code object}, a table, when it is not null) and what their drops take along, as a drop or a
      * rename of a name the analyzer cannot read leaves them; {@code NAMED}: every object named, or living
      * in a table named, one of {@code names}; {@code EVERYTHING}: the whole state.
@@ -252,6 +267,8 @@ public sealed interface Effect {
                 out.add(f);
             } else if (e instanceof AlterColumn a) {
                 out.add(new AlterColumn(a.column(), AlterColumn.Change.UNKNOWN, a.sequence()));
+            } else if (e instanceof PrimaryKey p) {
+                out.add(new PrimaryKey(p.table(), Presence.UNKNOWN));
             }
         }
         return out;

@@ -124,6 +124,11 @@ public final class Effects {
         } else if (op instanceof Operation.Drop d) {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
             out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists(), d.cascade()));
+            QualifiedName table = d.table() == null ? null : table(op, d.table());
+            if (ref == null && d.primaryKey() && table != null) {
+                // the name is read at run time, but a table has one primary key: it is that one
+                out.add(new Effect.PrimaryKey(table, Presence.ABSENT));
+            }
         } else if (op instanceof Operation.Rename r) {
             // ALTER TYPE ... RENAME VALUE (kind OTHER, the type in table) changes labels, not objects:
             // ObjectKind has no label kind, so labels stay in SchemaState (addLabel, renameLabel)
@@ -334,7 +339,7 @@ public final class Effects {
         ConstraintNames.Name.Given n = naming.derived(
                 ConstraintNames.Target.of(kind, rawTable, columns).inSchema(table.schema()));
         if (n == null) {
-            out.add(Forget.tableKeys(table));
+            madeUnnamed(table, ck, out);
             return;
         }
         Shape shape = referring(Shape.constraint(ck, columns), referred);
@@ -370,9 +375,20 @@ public final class Effects {
         String d = naming.defaultName(c, table.name());
         if (d == null) {
             // named by a convention, or by PostgreSQL past 63 bytes: any of the table's keys may be it
-            out.add(Forget.tableKeys(table));
+            madeUnnamed(table, c.kind(), out);
         } else {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, d), false, shape.namedByPostgres()));
+        }
+    }
+
+    /**
+     * A {@code kind} key made under a name that cannot be told: any of the table's keys may be it, and a
+     * primary key is the table's one.
+     */
+    private static void madeUnnamed(QualifiedName table, ConstraintKind kind, List<Effect> out) {
+        out.add(Forget.tableKeys(table));
+        if (kind == ConstraintKind.PRIMARY_KEY) {
+            out.add(new Effect.PrimaryKey(table, Presence.PRESENT));
         }
     }
 

@@ -10,10 +10,8 @@ import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -27,7 +25,11 @@ import java.util.function.BooleanSupplier;
  * point succeeds: {@code add_column("t", "new_id")}, {@code drop_column("t", "id")},
  * {@code alter_column("t", "new_id", new_column_name="id")} re-runs cleanly, and so does dropping
  * {@code players_team_id_fkey} before an unnamed {@code create_foreign_key}, which PostgreSQL names
- * {@code players_team_id_fkey} again.
+ * {@code players_team_id_fkey} again. Statement order is the state's: a drop before a creation of the same
+ * name, a name renamed away or dropped with its table, a table's one primary key dropped under any name
+ * ({@code type_="primary"}) before a new one is added. A statement proven so must also meet no conflict
+ * in its other effects: a table swapped into place keeps its indexes' names, so making it again under its
+ * old name is free as a table but not as an index.
  *
  * <p>Proven operations are marked with a guard ({@link GuardKind#DROPPED_FIRST} for creations,
  * {@link GuardKind#RECREATED_LATER} for drops and renames), so that no re-run rule flags them.
@@ -53,26 +55,43 @@ public final class RerunSimulation {
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
             }
-            if (op.site().guard() == null && sure(op) && provable(op) && !effects.get(i).isEmpty()) {
-                Effect first = effects.get(i).get(0);
+            boolean decided = Guard.protectsNothing(op.site().guard()) && sure(op) && provable(op)
+                    && !effects.get(i).isEmpty();
+            Effect first = decided ? deciding(op, effects.get(i)) : null;
+            boolean proven = decided && proven(state, first);
+            // a statement under a plain try/except is flagged for what the swallowed error does to the transaction
+            boolean unread = decided && !proven && op.site().guard() == null && leftUnknownBy(state, first, opaquelyNamed);
+            Optional<Conflict> met = state.applyAll(effects.get(i));
+            if (proven && met.isEmpty()) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
-                if (proven(state, first)) {
-                    out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
-                            "re-runs cleanly on the schema this revision leaves behind"))));
-                } else if (leftUnknownBy(state, first, opaquelyNamed)) {
-                    out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.UNREAD_CODE, op.site().span(),
-                            "code this revision calls, which the analysis cannot read, is given its table's name"
-                                    + " and may drop or make it again"))));
-                }
+                out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
+                        "re-runs cleanly on the schema this revision leaves behind"))));
+            } else if (unread) {
+                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.UNREAD_CODE, op.site().span(),
+                        "code this revision calls, which the analysis cannot read, is given its table's name"
+                                + " and may drop or make it again"))));
             }
-            Optional<Conflict> met = state.applyAll(effects.get(i));
             if (met.isPresent() && sure(op)) {
                 out.set(i, failing(out.get(i), met.get(), ops.subList(i + 1, ops.size())));
             }
         }
-        primaryKeySwapped(ops, out);
         return out;
+    }
+
+    /**
+     * The effect whose success on the re-run decides the operation's: its first, except that a primary key
+     * is decided on its table's one primary key, whatever either is called.
+     */
+    private static Effect deciding(Operation op, List<Effect> effects) {
+        if (op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY) {
+            for (Effect e : effects) {
+                if (e instanceof Effect.PrimaryKey || e instanceof Effect.Create) {
+                    return e;
+                }
+            }
+        }
+        return effects.get(0);
     }
 
     /** An operation of the revision that fails when it runs again, and what it trips on. */
@@ -106,7 +125,8 @@ public final class RerunSimulation {
         SchemaState state = SchemaState.unknown();
         for (Operation op : ops) {
             List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
-            effects.add(sure(op) ? e : Effect.uncertain(e));
+            List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
+            effects.add(settled != null ? settled : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));
         }
         // the re-run is another Alembic run, on another connection
@@ -115,69 +135,29 @@ public final class RerunSimulation {
     }
 
     /**
-     * A table has one primary key, so a drop of it frees the slot whatever the key is called:
-     * {@code drop_constraint(pk, "t", type_="primary")} with {@code pk} read from the inspector, or
-     * {@code DROP CONSTRAINT t_pkey} of the key this revision adds again as {@code t_pkey}, before the
-     * revision's only primary-key creation on {@code t}, re-runs cleanly (no 42P16): on the re-run the
-     * drop meets the key that creation left. Anything unreadable between the two proves nothing.
+     * The effects of a statement whose guard runs it whenever it is needed, and so settles its object either
+     * way: {@code if "fk" in [k["name"] for k in inspector.get_foreign_keys("t")]: drop_constraint("fk", "t")}
+     * leaves no {@code fk} behind, as {@code IF EXISTS} would, and a creation run whenever its object is
+     * missing leaves it there. Null when the guard does not settle it: a drop under {@code if flag:} leaves
+     * its object unknown, not absent.
      */
-    private static void primaryKeySwapped(List<Operation> ops, List<Operation> out) {
-        // one pass to count each table's primary-key creations and find its last constraint drop, one to
-        // pair each creation with the nearest drop before it: linear in the revision
-        Map<String, Integer> pkAdds = new HashMap<>();
-        Map<String, Integer> lastDrop = new HashMap<>();
-        int lastUnknown = -1;
-        for (int k = 0; k < out.size(); k++) {
-            Operation o = out.get(k);
-            if (o.site().phase() != Phase.UPGRADE) {
-                continue;
-            }
-            if (o instanceof Operation.AddConstraint a && a.kind() == ConstraintKind.PRIMARY_KEY && a.table() != null) {
-                pkAdds.merge(a.table(), 1, Integer::sum);
-            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null) {
-                lastDrop.put(d.table(), k);
-            } else if (o instanceof Operation.Unknown) {
-                lastUnknown = k;
-            }
+    private static List<Effect> settledByGuard(Operation op, List<Effect> effects) {
+        Guard g = op.site().guard();
+        if (g == null || g.condition() == null || effects.size() != 1) {
+            return null;
         }
-        Map<String, Integer> pkDropBefore = new HashMap<>();
-        Map<List<String>, Integer> namedDropBefore = new HashMap<>();
-        int unknownBefore = -1;
-        for (int j = 0; j < out.size(); j++) {
-            Operation o = out.get(j);
-            if (o.site().phase() != Phase.UPGRADE) {
-                continue;
-            }
-            if (o instanceof Operation.Unknown) {
-                unknownBefore = j;
-            } else if (o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.table() != null
-                    && sure(ops.get(j))) {
-                // a drop this check proved (it meets the key the revision re-creates) runs all the same
-                if (d.primaryKey()) {
-                    pkDropBefore.put(d.table(), j);
-                }
-                if (d.name() != null) {
-                    namedDropBefore.put(List.of(d.table(), d.name()), j);
-                }
-            } else if (o instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY
-                    && c.table() != null && sure(c) && pkAdds.getOrDefault(c.table(), 0) == 1) {
-                String stored = c.name() != null ? c.name() : c.table() + "_pkey";
-                int byName = namedDropBefore.getOrDefault(List.of(c.table(), stored), -1);
-                int i = Math.max(pkDropBefore.getOrDefault(c.table(), -1), byName);
-                if (i <= unknownBefore) {
-                    continue;
-                }
-                Operation.Drop d = (Operation.Drop) out.get(i);
-                out.set(j, c.withSite(c.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, d.site().span(),
-                        "the table's primary key is dropped earlier in this revision"))));
-                boolean droppedAfter = lastDrop.getOrDefault(c.table(), -1) > j || lastUnknown > j;
-                if (i == byName && !droppedAfter) {
-                    // and on the re-run the drop meets the key that creation left, under that name
-                    out.set(i, d.withSite(d.site().withGuard(Guard.of(GuardKind.RECREATED_LATER, c.site().span(),
-                            "the revision adds this primary key again later"))));
-                }
-            }
+        if (effects.get(0) instanceof Effect.Drop d && runsWhile(g, d.object(), Guard.Truth.TRUE)) {
+            return List.of(new Effect.Drop(d.object(), true, d.cascade()));
         }
+        if (effects.get(0) instanceof Effect.Create c && runsWhile(g, c.object(), Guard.Truth.FALSE)) {
+            return List.of(new Effect.Create(c.object(), true, c.shape()));
+        }
+        return null;
+    }
+
+    /** The guard's condition holds whenever {@code object}'s presence is {@code present}, whatever else is true. */
+    private static boolean runsWhile(Guard g, ObjectRef object, Guard.Truth present) {
+        return g.condition().eval(x -> GuardMatch.matches(x, object) ? present : Guard.Truth.UNKNOWN) == Guard.Truth.TRUE;
     }
 
     /**
@@ -229,14 +209,22 @@ public final class RerunSimulation {
         return ObjectRef.tableScoped(o.kind()) ? base + " of \"" + o.table().name() + "\"" : base;
     }
 
+    /**
+     * Whether the statement ran when the revision ran whole: nothing guards it or makes it conditional, or
+     * only a plain try/except does, which keeps nothing alive on PostgreSQL (a failed statement aborts the
+     * transaction, and the revision fails at the latest on Alembic's version update).
+     */
     private static boolean sure(Operation op) {
-        return (op.site().guard() == null || statementOrder(op.site().guard().kind())) && !op.site().conditional();
+        Guard g = op.site().guard();
+        if (g != null && g.kind() == GuardKind.TRY_EXCEPT) {
+            return true;
+        }
+        return (g == null || statementOrder(g.kind())) && !op.site().conditional();
     }
 
     /**
-     * The marks {@code OperationPairs} puts on a drop and the creation of the same name after it: the
-     * statements still run unconditionally, so their effects are certain (a partitioned table dropped
-     * and made again takes its partitions with it).
+     * The marks this simulation puts on the statements it proves: they still run unconditionally, so their
+     * effects are certain (a partitioned table dropped and made again takes its partitions with it).
      */
     private static boolean statementOrder(GuardKind kind) {
         return kind == GuardKind.DROPPED_FIRST || kind == GuardKind.RECREATED_LATER;
@@ -249,11 +237,15 @@ public final class RerunSimulation {
     private static boolean provable(Operation op) {
         return op instanceof Operation.AddColumn || op instanceof Operation.CreateTable
                 || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint c && c.name() != null
+                // a table has one primary key, whatever PostgreSQL calls it: a second fails (42P16)
+                || op instanceof Operation.AddConstraint k && k.kind() == ConstraintKind.PRIMARY_KEY
                 || op instanceof Operation.Drop || op instanceof Operation.Rename
                 // types and domains share one name space per schema, without overloads: an enum swapped in
-                // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name
-                || op instanceof Operation.CreateEnumType
-                || op instanceof Operation.CreateObject o && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN);
+                // (CREATE TYPE mood_new, DROP TYPE mood, ALTER TYPE mood_new RENAME TO mood) frees its name;
+                // triggers, policies and the rest are made again after their drop (DROP POLICY IF EXISTS p ON t;
+                // CREATE POLICY p ON t). Routines are followed by name, not signature: a drop and a creation
+                // of one name are taken as the same routine
+                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
     }
 
     /** The names (lower-cased) the upgrade's unreadable calls are given: {@code helpers.transform_table("package", ...)}. */
@@ -284,6 +276,7 @@ public final class RerunSimulation {
     }
 
     private static boolean proven(SchemaState state, Effect first) {
-        return !(first instanceof Effect.Create c && c.shape().postgresNamed()) && state.proves(first);
+        return !(first instanceof Effect.Create c && c.shape().postgresNamed() && !SchemaState.makesPrimaryKey(c))
+                && state.proves(first);
     }
 }

@@ -148,6 +148,11 @@ public final class SchemaState {
          * constraint or column of the table dropped or forgotten) is left out: it blocks no drop.
          */
         Map<String, QualifiedName> references = new HashMap<>();
+        /**
+         * Whether the table has a primary key where no present entry says so (one of a name not known, or
+         * none after a drop of the one it had); null: as its constraints no entry speaks of ({@link #primaryKey}).
+         */
+        Presence primaryKey;
     }
 
     private final String currentSchema;
@@ -266,6 +271,9 @@ public final class SchemaState {
             List<String> keyColumns = indexColumns.get(QualifiedName.of(k.schema(), k.name()));
             e.columns = e.constraintKind.indexBacked() && keyColumns != null ? new ArrayList<>(keyColumns) : null;
             s.put(slot(ObjectRef.in(ObjectKind.CONSTRAINT, table, k.name())), e);
+            if (e.constraintKind == ConstraintKind.PRIMARY_KEY) {
+                s.facts(table).primaryKey = Presence.PRESENT;
+            }
         }
         for (Catalog.ForeignKey k : c.foreignKeys()) {
             Slot fk = slot(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(k.schema(), k.table()), k.name()));
@@ -554,12 +562,74 @@ public final class SchemaState {
     }
 
     /**
+     * Whether {@code table} has a primary key, whatever it is called: a table has at most one (a second
+     * fails with {@code 42P16}), so dropping the one it has frees the place for a key of any name.
+     */
+    public Presence primaryKey(QualifiedName table) {
+        if (primaryKeyEntryPresent(table)) {
+            return Presence.PRESENT;
+        }
+        TableFacts f = tables.get(table);
+        if (f != null && f.primaryKey != null) {
+            return f.primaryKey;
+        }
+        // as the constraints no entry speaks of, unless an entry that may be a primary key is not known
+        ObjectRef unnamed = ObjectRef.in(ObjectKind.CONSTRAINT, table, "");
+        if (implicit(unnamed, slot(unnamed)) != Presence.ABSENT) {
+            return Presence.UNKNOWN;
+        }
+        for (Slot s : copy(childrenOf.get(table))) {
+            Entry e = entries.get(s);
+            if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.UNKNOWN
+                    && !knownOtherThanPrimary(e)) {
+                return Presence.UNKNOWN;
+            }
+        }
+        return Presence.ABSENT;
+    }
+
+    private boolean primaryKeyEntryPresent(QualifiedName table) {
+        for (Slot s : copy(childrenOf.get(table))) {
+            Entry e = entries.get(s);
+            if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence == Presence.PRESENT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean knownOtherThanPrimary(Entry e) {
+        return e.constraintKind != null && e.constraintKind != ConstraintKind.UNKNOWN
+                && e.constraintKind != ConstraintKind.PRIMARY_KEY;
+    }
+
+    /** The table's primary key, whatever it is called, is {@code p} where no present entry says otherwise. */
+    private void setPrimaryKey(QualifiedName table, Presence p) {
+        facts(table).primaryKey = p;
+    }
+
+    /** What was known of the table's primary key, beyond its entries, is no longer. */
+    private void forgetPrimaryKey(QualifiedName table) {
+        TableFacts f = tables.get(table);
+        if (f != null) {
+            f.primaryKey = null;
+        }
+    }
+
+    /**
      * Whether {@code effect} certainly succeeds now: what it creates is known absent (and its table not
      * known absent), what it drops or requires known present, a rename's source present and its target absent.
      */
     public boolean proves(Effect effect) {
-        if (effect instanceof Create c) {
+        if (effect instanceof Create c && makesPrimaryKey(c)) {
+            // the table's one primary key: free whatever its name, unless the name itself is taken
+            return (c.shape().postgresNamed() || presence(c.object()) == Presence.ABSENT) && !tableAbsent(c.object())
+                    && primaryKey(c.object().table()) == Presence.ABSENT;
+        } else if (effect instanceof Create c) {
             return presence(c.object()) == Presence.ABSENT && !tableAbsent(c.object());
+        } else if (effect instanceof Effect.PrimaryKey k) {
+            return presence(ObjectRef.table(k.table())) != Presence.ABSENT
+                    && primaryKey(k.table()) == (k.after() == Presence.PRESENT ? Presence.ABSENT : Presence.PRESENT);
         } else if (effect instanceof Drop d) {
             Entry e = entries.get(slot(d.object()));
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
@@ -571,6 +641,11 @@ public final class SchemaState {
             return presence(q.object()) == Presence.PRESENT;
         }
         return false;
+    }
+
+    /** {@code c} makes a table's primary key. */
+    static boolean makesPrimaryKey(Create c) {
+        return c.object().kind() == ObjectKind.CONSTRAINT && c.shape().constraintKind() == ConstraintKind.PRIMARY_KEY;
     }
 
     private boolean tableAbsent(ObjectRef ref) {
@@ -693,6 +768,9 @@ public final class SchemaState {
             c = write(x);
         } else if (effect instanceof Effect.AlterColumn x) {
             c = alterColumn(x);
+        } else if (effect instanceof Effect.PrimaryKey x) {
+            applyPrimaryKey(x);
+            c = null;
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
             c = null;
@@ -746,22 +824,29 @@ public final class SchemaState {
         Shape sh = c.shape();
         Conflict missing = missingTable(o);
         Presence now = presence(o);
+        boolean primary = makesPrimaryKey(c);
+        // a table has one primary key: a second fails whatever its name
+        Conflict secondPrimary = primary && !c.tolerant() && primaryKey(o.table()) == Presence.PRESENT
+                ? new Conflict(o, PostgresFacts.duplicate(ConstraintKind.PRIMARY_KEY), true) : null;
+        if (primary) {
+            setPrimaryKey(o.table(), Presence.PRESENT);
+        }
         if (sh.postgresNamed() && now != Presence.ABSENT) {
             if (now == Presence.UNKNOWN) {
                 // it gets this name or the next free one: any of the table's keys may be it
                 QualifiedName table = o.table() != null ? o.table() : sh.owner();
                 if (table != null) {
-                    forgetTableKeys(table);
+                    keyMadeUnnamed(table);
                 } else {
                     set(new Slot(RELATION, null, o.name()), Presence.UNKNOWN, o.kind());
                 }
             }
-            return missing;
+            return missing != null ? missing : secondPrimary;
         }
         boolean keyIndex = o.kind() == ObjectKind.CONSTRAINT && sh.constraintKind() != null
                 && sh.constraintKind().indexBacked();
         Slot indexSlot = keyIndex ? new Slot(RELATION, null, o.name()) : null;
-        Conflict dup = null;
+        Conflict dup = secondPrimary;
         if (!c.tolerant() && now == Presence.PRESENT) {
             dup = new Conflict(o, o.kind() == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(sh.constraintKind())
                     : PostgresFacts.duplicate(o.kind()), true);
@@ -860,6 +945,9 @@ public final class SchemaState {
         } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
             keyIndex(o, e, Presence.ABSENT);
         }
+        if (o.kind() == ObjectKind.CONSTRAINT) {
+            droppedKey(o.table(), e, now);
+        }
         if (o.kind() == ObjectKind.CONSTRAINT && (e == null || e.constraintKind == null
                 || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN)) {
             forgetReferences(o.table());
@@ -867,6 +955,35 @@ public final class SchemaState {
             columnsOfType(o.name().name());
         }
         return missing != null ? missing : gone;
+    }
+
+    /**
+     * A constraint of {@code table} that was {@code before} (its entry {@code e}, null when there was none) is
+     * dropped: the table's primary key goes with it, and one of a kind not known may have been it.
+     */
+    private void droppedKey(QualifiedName table, Entry e, Presence before) {
+        boolean primary = e != null && e.constraintKind == ConstraintKind.PRIMARY_KEY;
+        if (primary && before == Presence.PRESENT) {
+            setPrimaryKey(table, Presence.ABSENT);
+        } else if ((primary || e == null || !knownOtherThanPrimary(e)) && before != Presence.ABSENT
+                && primaryKey(table) == Presence.PRESENT) {
+            setPrimaryKey(table, Presence.UNKNOWN);
+        }
+    }
+
+    /** {@link Effect.PrimaryKey}: the table's primary keys the state holds follow. */
+    private void applyPrimaryKey(Effect.PrimaryKey k) {
+        QualifiedName table = k.table();
+        if (k.after() != Presence.PRESENT) {
+            for (Slot s : copy(childrenOf.get(table))) {
+                Entry e = entries.get(s);
+                if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence != Presence.ABSENT) {
+                    set(s, k.after(), null);
+                    keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, k.after());
+                }
+            }
+        }
+        setPrimaryKey(table, k.after());
     }
 
     /**
@@ -993,6 +1110,7 @@ public final class SchemaState {
         }
         columnsDefault.put(t, p);
         keysDefault.put(t, p);
+        forgetPrimaryKey(t);
     }
 
     /** The constraints and indexes of {@code table} using {@code column} take {@code p}; those whose columns are not known become unknown. */
@@ -1001,6 +1119,8 @@ public final class SchemaState {
         if (facts != null) {
             facts.references.remove(column);
         }
+        Presence primaryBefore = primaryKey(table);
+        Presence primaryTaken = null;
         for (Slot s : columnUsers(table, column)) {
             Entry e = entries.get(s);
             if (!s.namespace().equals(ObjectKind.CONSTRAINT.name()) && !table.equals(e.owner)) {
@@ -1018,10 +1138,18 @@ public final class SchemaState {
                 set(s, Presence.UNKNOWN, null);
             } else if (e.columns.contains(column)) {
                 set(s, p, null);
+                primaryTaken = e.constraintKind == ConstraintKind.PRIMARY_KEY ? p : primaryTaken;
                 if (s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
                     keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, p);
                 }
             }
+        }
+        // a column's drop makes no primary key, and takes the one that uses it (one whose columns are not
+        // known may)
+        if (primaryBefore == Presence.ABSENT) {
+            setPrimaryKey(table, Presence.ABSENT);
+        } else if (primaryBefore == Presence.PRESENT && !primaryKeyEntryPresent(table)) {
+            setPrimaryKey(table, primaryTaken != null ? primaryTaken : Presence.UNKNOWN);
         }
         for (Slot s : copy(ownerUnknown)) {
             set(s, Presence.UNKNOWN, null);
@@ -1315,11 +1443,12 @@ public final class SchemaState {
                     for (Map.Entry<QualifiedName, TableFacts> t : tables.entrySet()) {
                         if (lower(t.getKey().name()).equals(k)) {
                             t.getValue().references.clear();
+                            t.getValue().primaryKey = null;
                         }
                     }
                 }
             }
-            case TABLE_KEYS -> forgetTableKeys(f.object().name());
+            case TABLE_KEYS -> keyMadeUnnamed(f.object().name());
             case OBJECT -> {
                 ObjectRef o = f.object();
                 Slot s = slot(o);
@@ -1335,6 +1464,9 @@ public final class SchemaState {
                 }
                 if (o.kind() == ObjectKind.CONSTRAINT) {
                     forgetReferences(o.table());
+                    if (e == null || !knownOtherThanPrimary(e)) {
+                        forgetPrimaryKey(o.table());
+                    }
                 }
             }
         }
@@ -1500,6 +1632,22 @@ public final class SchemaState {
         }
         for (Slot s : copy(ownerUnknown)) {
             set(s, Presence.UNKNOWN, null);
+        }
+        forgetPrimaryKey(table);
+    }
+
+    /**
+     * A key (or its index) of {@code table} was made under a name not known: the project's convention or
+     * PostgreSQL derives it from the table and its columns (PostgreSQL taking the next free one), so it is
+     * taken to be none of the names the state holds, which the revision writes out itself; any other name
+     * of the table's keys may now be taken. It drops nothing, so whether the table has a primary key stays
+     * as known (a primary key made so says it has one: {@link Effect.PrimaryKey}).
+     */
+    private void keyMadeUnnamed(QualifiedName table) {
+        Presence primary = primaryKey(table);
+        keysDefault.put(table, Presence.UNKNOWN);
+        if (primary != Presence.UNKNOWN) {
+            setPrimaryKey(table, primary);
         }
     }
 

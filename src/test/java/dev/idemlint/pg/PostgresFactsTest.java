@@ -157,6 +157,15 @@ class PostgresFactsTest {
         fails(exclude, "42P07");
     }
 
+    // SchemaState.primaryKey: a table has one primary key, whatever it is called
+    @Test
+    void a_second_primary_key_fails_42P16_under_any_name_until_the_first_is_dropped_by_its_own() {
+        fails("ALTER TABLE teams ADD CONSTRAINT other_pk PRIMARY KEY (code)", "42P16");
+        // with no primary key left, one of any name may be added, and the names of the old key and its index are free
+        ok("ALTER TABLE teams DROP CONSTRAINT teams_pkey; ALTER TABLE teams ADD CONSTRAINT other_pk PRIMARY KEY (code)");
+        ok("CREATE INDEX teams_pkey ON teams (id)");
+    }
+
     // The guarded spellings our fixes write must really re-run cleanly.
     @ParameterizedTest
     @ValueSource(strings = {

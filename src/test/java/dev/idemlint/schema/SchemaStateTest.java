@@ -334,11 +334,13 @@ class SchemaStateTest {
         assertFalse(s.proves(new Drop(ObjectRef.table(PLAYERS), false)));
         assertEquals(Presence.PRESENT, s.presence(column(TEAMS, "id")));
 
+        // a key made under a name not known drops none and takes no name the state holds; any other may be it
         SchemaState k = SchemaState.of(catalog());
         k.apply(Forget.tableKeys(PLAYERS));
         assertEquals(Presence.PRESENT, k.presence(column(PLAYERS, "id")));
-        assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.PRESENT, k.presence(constraint(PLAYERS, "players_pkey")));
         assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_other_fkey")));
+        assertEquals(Presence.PRESENT, k.primaryKey(PLAYERS));
 
         SchemaState n = SchemaState.of(catalog());
         n.apply(Forget.named(Set.of("teams")));
@@ -545,5 +547,88 @@ class SchemaStateTest {
         assertEquals("column billing.invoices.total", total.describe());
         assertEquals("ix_total", new ObjectRef(ObjectKind.INDEX, QualifiedName.of("billing", "ix_total"), invoices)
                 .path("billing"));
+    }
+
+    private static Create primaryKey(QualifiedName table, String name) {
+        return new Create(constraint(table, name), false, Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")));
+    }
+
+    @Test
+    void a_table_has_one_primary_key_and_its_drop_by_any_name_frees_it() {
+        SchemaState s = SchemaState.of(catalog());
+        assertEquals(Presence.PRESENT, s.primaryKey(PLAYERS));
+        assertEquals(Presence.ABSENT, s.primaryKey(TEAMS));
+        // a second primary key fails whatever its name
+        assertFalse(s.proves(primaryKey(PLAYERS, "pk_players")));
+        assertEquals(SqlState.INVALID_TABLE_DEFINITION, s.apply(primaryKey(PLAYERS, "pk_players")).orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.apply(primaryKey(TEAMS, "pk_teams")));
+
+        SchemaState d = SchemaState.of(catalog());
+        d.apply(new Drop(constraint(PLAYERS, "players_pkey"), false));
+        assertEquals(Presence.ABSENT, d.primaryKey(PLAYERS));
+        assertTrue(d.proves(primaryKey(PLAYERS, "pk_players")));
+        assertEquals(Optional.empty(), d.apply(primaryKey(PLAYERS, "pk_players")));
+        assertEquals(Presence.PRESENT, d.primaryKey(PLAYERS));
+
+        // drop_constraint(name read at run time, type_="primary"): the key and its index go, whatever they are called
+        SchemaState k = SchemaState.of(catalog());
+        k.apply(Forget.kind(ObjectKind.CONSTRAINT, PLAYERS));
+        k.apply(new Effect.PrimaryKey(PLAYERS, Presence.ABSENT));
+        assertEquals(Presence.ABSENT, k.presence(constraint(PLAYERS, "players_pkey")));
+        assertEquals(Presence.ABSENT, k.presence(index("players_pkey")));
+        assertEquals(Presence.UNKNOWN, k.presence(constraint(PLAYERS, "players_team_id_fkey")));
+        assertTrue(k.proves(primaryKey(PLAYERS, "players_pkey")));
+        assertTrue(k.proves(new Effect.PrimaryKey(PLAYERS, Presence.PRESENT)));
+
+        // dropping a column takes the primary key that uses it
+        SchemaState c = SchemaState.of(catalog());
+        c.apply(new Drop(column(PLAYERS, "id"), false));
+        assertEquals(Presence.ABSENT, c.primaryKey(PLAYERS));
+    }
+
+    @Test
+    void a_primary_key_of_a_name_not_known_may_be_any_constraint_dropped_after_it() {
+        QualifiedName t = QualifiedName.of("t");
+        SchemaState s = SchemaState.unknown();
+        assertEquals(Presence.UNKNOWN, s.primaryKey(t));
+        s.apply(primaryKey(t, "t_pkey"));
+        // another constraint's drop leaves the key this state knows
+        s.apply(new Drop(constraint(t, "c"), false));
+        assertEquals(Presence.PRESENT, s.primaryKey(t));
+
+        SchemaState u = SchemaState.unknown();
+        u.apply(new Effect.PrimaryKey(t, Presence.PRESENT));
+        assertEquals(Presence.PRESENT, u.primaryKey(t));
+        u.apply(new Drop(constraint(t, "c"), false));
+        assertEquals(Presence.UNKNOWN, u.primaryKey(t));
+        // a key made under a name not known drops nothing
+        SchemaState v = SchemaState.unknown();
+        v.apply(new Effect.PrimaryKey(t, Presence.ABSENT));
+        v.apply(Forget.tableKeys(t));
+        assertEquals(Presence.ABSENT, v.primaryKey(t));
+        v.apply(new Effect.PrimaryKey(t, Presence.UNKNOWN));
+        assertEquals(Presence.UNKNOWN, v.primaryKey(t));
+    }
+
+    @Test
+    void a_table_swapped_into_place_keeps_its_index_names_until_it_is_dropped() {
+        QualifiedName items = QualifiedName.of("items");
+        QualifiedName fresh = QualifiedName.of("items_new");
+        SchemaState s = SchemaState.unknown();
+        s.apply(new Create(ObjectRef.table(fresh), false));
+        s.apply(primaryKey(fresh, "pk_items_new"));
+        s.apply(new Drop(ObjectRef.table(items), false));
+        s.apply(new Rename(ObjectRef.table(fresh), "items"));
+        // the table's name is free again, its key's index name is not: it is on items now
+        assertTrue(s.proves(new Create(ObjectRef.table(fresh), false)));
+        ObjectRef kept = ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("pk_items_new"));
+        assertEquals(items, s.held(kept).table());
+        s.apply(new Create(ObjectRef.table(fresh), false));
+        Conflict c = s.apply(primaryKey(fresh, "pk_items_new")).orElseThrow();
+        assertEquals(kept, c.object());
+        assertEquals(SqlState.DUPLICATE_TABLE, c.sqlState());
+        // dropping the table frees its index names
+        s.apply(new Drop(ObjectRef.table(items), false));
+        assertEquals(Presence.ABSENT, s.presence(kept));
     }
 }

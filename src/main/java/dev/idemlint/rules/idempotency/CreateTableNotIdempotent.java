@@ -3,6 +3,7 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
@@ -45,13 +46,13 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             String enumType = kwarg && !MysqlDialect.applies(ctx.settings()) ? firstCreatedEnumType(t, ctx.settings())
                     : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
-            String renamedTo = enumType == null && dev.idemlint.migration.OperationPairs.explicitIndexName(t) != null
+            String renamedTo = enumType == null && explicitIndexName(t) != null
                     ? renamedLater(m, op, t.table()) : null;
             String what = enumType != null
                     ? RerunScenario.describe(ObjectKind.TYPE, enumType, null) + " (of an enum column)"
                     : renamedTo != null
                             // a swapped-in table keeps its key index names (items_new_pkey) under its new name
-                            ? "index \"" + dev.idemlint.migration.OperationPairs.explicitIndexName(t)
+                            ? "index \"" + explicitIndexName(t)
                                     + "\", kept by the table renamed to \"" + renamedTo + "\","
                             : RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
             String ignored = t.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
@@ -96,6 +97,27 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             if (ops.get(i) instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && table != null
                     && table.equals(r.from())) {
                 return r.to();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The first index name {@code ct} gives explicitly, which PostgreSQL does not change when the name is
+     * taken: a named primary key or unique constraint, or SQLAlchemy's {@code ix_<table>_<column>} for an
+     * {@code index=True} column; null when there is none (an unnamed key's index gets a free name). Names
+     * the index in the message only: whether the creation fails is the re-run check's
+     * ({@code schema/RerunSimulation}, which finds the swapped-in table still holding the name).
+     */
+    static String explicitIndexName(Operation.CreateTable ct) {
+        for (Operation.NamedConstraint nc : ct.constraints()) {
+            if ((nc.kind() == ConstraintKind.PRIMARY_KEY || nc.kind() == ConstraintKind.UNIQUE) && nc.name() != null) {
+                return nc.name();
+            }
+        }
+        for (ColumnDef c : ct.columns()) {
+            if (c.index() && c.name() != null) {
+                return "ix_" + ct.table() + "_" + c.name();
             }
         }
         return null;
