@@ -8,10 +8,10 @@ class PGExtension(ReplaceableEntity):
         super().__init__(schema, signature)
 
     def to_sql_statement_create(self):
-        return text('CREATE EXTENSION "%s" WITH SCHEMA %s' % (self.signature, self.literal_schema))
+        return text('CREATE EXTENSION "%s" WITH SCHEMA %s' % (self.signature, self.schema))
 
     def to_sql_statement_drop(self):
         return text('DROP EXTENSION "%s"' % self.signature)
 
     def to_sql_statement_create_or_replace(self):
-        yield text('CREATE EXTENSION IF NOT EXISTS "%s" WITH SCHEMA %s' % (self.signature, self.literal_schema))
+        raise NotImplementedError()
