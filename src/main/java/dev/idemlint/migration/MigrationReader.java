@@ -25,6 +25,7 @@ public final class MigrationReader {
         Scope moduleScope = new Scope(null);
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
         Set<String> opNames = new HashSet<>(Set.of("op"));
+        Map<String, List<String>> imported = new HashMap<>();
         Assigned<String> revision = null;
         Assigned<List<String>> down = null;
         Assigned<List<String>> labels = null;
@@ -45,6 +46,10 @@ public final class MigrationReader {
                     if (n.name().equals("op") && n.alias() != null) {
                         opNames.add(n.alias());
                     }
+                }
+            } else if (s instanceof Stmt.Import imp && imp.module() != null) {
+                for (Stmt.ImportName n : imp.names()) {
+                    imported.put(n.alias() != null ? n.alias() : n.name(), List.of(imp.module(), n.name()));
                 }
             }
             if (s instanceof Stmt.Assign a && a.targets().size() > 1) {
@@ -71,10 +76,10 @@ public final class MigrationReader {
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
         if (up != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect).extract(up, Phase.UPGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported).extract(up, Phase.UPGRADE));
         }
         if (downFn != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect).extract(downFn, Phase.DOWNGRADE));
+            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported).extract(downFn, Phase.DOWNGRADE));
         }
         return new Migration(module.source(), header, List.copyOf(ops), module);
     }

@@ -25,6 +25,8 @@ final class OpExtractor {
     private static final Set<String> BENIGN_OPS = Set.of("create_table_comment", "drop_table_comment",
             "inline_literal", "get_bind", "get_context", "f", "implementation_for", "invoke", "run_async");
     private final SourceFile file;
+    /** Names the revision imports at module level ({@code from M import C as A}): alias to [module, name]. */
+    private final Map<String, List<String>> imported;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
@@ -81,8 +83,9 @@ final class OpExtractor {
     }
 
     OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
-            Set<String> opNames, Dialect dialect) {
+            Set<String> opNames, Dialect dialect, Map<String, List<String>> imported) {
         this.file = file;
+        this.imported = imported;
         this.moduleFunctions = moduleFunctions;
         this.moduleScope = moduleScope;
         this.opNames = opNames;
@@ -882,7 +885,8 @@ final class OpExtractor {
     /**
      * alembic_utils entities: {@code op.create_entity(PGFunction(...))} issues a plain CREATE
      * FUNCTION/VIEW/TRIGGER/POLICY, {@code op.drop_entity} a plain DROP, {@code op.replace_entity}
-     * CREATE OR REPLACE. Entity kinds whose SQL we have not checked stay unknown.
+     * CREATE OR REPLACE (PGExtension: CREATE EXTENSION, DROP EXTENSION, and no replace). Entity kinds whose SQL
+     * we have not checked stay unknown.
      */
     private Operation entity(String method, Expr.Call call, OpSite site, Ctx ctx) {
         Expr e = call.positional(0) == null ? null : ColumnReader.deref(call.positional(0), ctx.scope());
@@ -897,11 +901,16 @@ final class OpExtractor {
                 case "PGMaterializedView" -> ObjectKind.MATERIALIZED_VIEW;
                 case "PGTrigger" -> ObjectKind.TRIGGER;
                 case "PGPolicy" -> ObjectKind.POLICY;
+                // CREATE EXTENSION "name" WITH SCHEMA s / DROP EXTENSION "name"; alembic_utils has no
+                // create-or-replace for extensions (replace_entity raises NotImplementedError)
+                case "PGExtension" -> method.equals("replace_entity") ? null : ObjectKind.EXTENSION;
                 default -> null;
             };
             Arg signature = c.keyword("signature");
             String sig = signature == null ? null : StringResolver.constant(signature.value(), ctx.scope());
-            if (sig != null) {
+            if (sig != null && kind == ObjectKind.EXTENSION) {
+                name = sig.trim(); // quoted in the statement: the name as written
+            } else if (sig != null) {
                 int paren = sig.indexOf('(');
                 name = (paren >= 0 ? sig.substring(0, paren) : sig).trim().toLowerCase(java.util.Locale.ROOT);
             }
@@ -944,6 +953,15 @@ final class OpExtractor {
             String last = Names.lastPart(c.func());
             if ("table".equals(last) || "Table".equals(last) || "create_table".equals(last)) {
                 return str(c.positional(0), ctx);
+            }
+        }
+        // an application model the revision imports: Model.__table__ (op.bulk_insert, .insert()), or the class
+        // itself (sa.insert(Model)); its table is the one its module declares
+        Expr model = t instanceof Expr.Attribute a && a.attr().equals("__table__") ? a.value() : t;
+        if (model instanceof Expr.Name n && !ctx.scope().binds(n.id())) {
+            List<String> from = imported.get(n.id());
+            if (from != null) {
+                return ModelTables.of(file, from.get(0), from.get(1)).orElse(null);
             }
         }
         return null;

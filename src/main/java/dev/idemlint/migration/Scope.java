@@ -22,6 +22,16 @@ final class Scope {
         bindings.put(name, null);
     }
 
+    /** Whether the name is bound here or in an outer scope, to a value or to something unknown. */
+    boolean binds(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.bindings.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Expr lookup(String name) {
         for (Scope s = this; s != null; s = s.parent) {
             if (s.bindings.containsKey(name)) {

@@ -50,10 +50,14 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.OP_CALL
-                            ? "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
-                                    + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call."
-                            : remedy(c.kind(), ctx.settings().postgresMajor())))
+                    .help(RerunScenario.why(op.site()) + (c.site().origin() != dev.idemlint.migration.Origin.OP_CALL
+                            ? remedy(c.kind(), ctx.settings().postgresMajor())
+                            : c.kind() == ObjectKind.EXTENSION
+                            // alembic_utils' PGExtension has no replace (NotImplementedError)
+                            ? "alembic_utils' `op.create_entity` issues a plain CREATE EXTENSION: write"
+                                    + " `op.execute('CREATE EXTENSION IF NOT EXISTS ...')` instead, or guard the call."
+                            : "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
+                                    + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call."))
                     .fixes(fixes(c, m.source(), ctx.settings().postgresMajor())).emit();
         }
     }

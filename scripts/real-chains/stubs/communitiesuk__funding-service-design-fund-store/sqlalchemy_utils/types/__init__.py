@@ -1,0 +1,1 @@
+from sqlalchemy_utils.types import ltree  # noqa: F401

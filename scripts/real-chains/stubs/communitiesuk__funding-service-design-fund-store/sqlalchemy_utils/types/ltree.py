@@ -1,0 +1,8 @@
+from sqlalchemy.types import UserDefinedType
+
+
+class LtreeType(UserDefinedType):
+    cache_ok = True
+
+    def get_col_spec(self, **kw):
+        return "LTREE"

@@ -1,0 +1,1 @@
+"""The names of OpenOversight.app the revisions import; the real package imports Flask, Flask-SQLAlchemy, boto3."""

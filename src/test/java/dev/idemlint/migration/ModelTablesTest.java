@@ -1,0 +1,66 @@
+package dev.idemlint.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.idemlint.source.SourceFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTablesTest {
+
+    @TempDir
+    Path root;
+
+    private void write(String rel, String text) throws IOException {
+        Path p = root.resolve(rel);
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, text);
+    }
+
+    private SourceFile revision() throws IOException {
+        write("alembic/versions/002_seed.py", "revision = '002'\n");
+        Path p = root.resolve("alembic/versions/002_seed.py");
+        return SourceFile.of(p, "alembic/versions/002_seed.py", Files.readString(p));
+    }
+
+    @Test
+    void reads_the_table_a_model_declares_in_the_project_module() throws IOException {
+        write("app/__init__.py", "");
+        write("app/models.py", """
+                import sqlalchemy as sa
+                from sqlalchemy.orm import declarative_base
+                Base = declarative_base()
+
+                class Ecosystem(Base):
+                    __tablename__ = "ecosystems"
+                    id = sa.Column(sa.Integer, primary_key=True)
+
+                class Legacy(Base):
+                    __table__ = sa.Table("legacy_rows", Base.metadata, sa.Column("id", sa.Integer, primary_key=True))
+
+                class Mixed(Base):
+                    __tablename__ = make_name()
+                """);
+        SourceFile rev = revision();
+        assertEquals(Optional.of("ecosystems"), ModelTables.of(rev, "app.models", "Ecosystem"));
+        assertEquals(Optional.of("legacy_rows"), ModelTables.of(rev, "app.models", "Legacy"));
+        // a name computed at import time is not read
+        assertEquals(Optional.empty(), ModelTables.of(rev, "app.models", "Mixed"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, "app.models", "Missing"));
+    }
+
+    @Test
+    void a_package_module_an_unparsable_module_and_no_module_name_no_table() throws IOException {
+        write("pkg/models/__init__.py", "class Row:\n    __tablename__ = 'rows'\n");
+        write("broken/models.py", "class Row(:\n    __tablename__ = 'rows'\n");
+        SourceFile rev = revision();
+        assertEquals(Optional.of("rows"), ModelTables.of(rev, "pkg.models", "Row"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, "broken.models", "Row"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, "nowhere.models", "Row"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, ".models", "Row"));
+    }
+}
