@@ -655,7 +655,8 @@ public final class SchemaTimeline {
 
     /**
      * The column of {@code columns} a creation comes from: the column itself, the one an
-     * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on; null for the rest.
+     * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on, a serial's sequence's;
+     * null for the rest.
      */
     private static ColumnDef columnOf(List<ColumnDef> columns, ObjectRef key, Effect.Shape shape) {
         String name = key.kind() == ObjectKind.COLUMN ? key.name().name()
@@ -665,7 +666,7 @@ public final class SchemaTimeline {
             return null;
         }
         for (ColumnDef c : columns) {
-            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN
+            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN || key.kind() == ObjectKind.SEQUENCE
                     || key.kind() == ObjectKind.INDEX && c.index()
                     || shape.constraintKind() == ConstraintKind.UNIQUE && c.unique()
                     || shape.constraintKind() == ConstraintKind.FOREIGN_KEY && (c.foreignKey()
