@@ -696,7 +696,7 @@ public final class Planner {
                 return lost;
             }
             boolean add = a.change() == Effect.AlterColumn.Change.ADD_IDENTITY;
-            boolean required = state.knownRequired(c);
+            boolean required = state.knownRequired(c) || state.knownNotNull(c);
             Optional<Conflict> x = state.apply(new Effect.AlterColumn(c, a.change(), a.sequence()));
             if (x.isPresent()) {
                 SqlState st = x.get().sqlState();

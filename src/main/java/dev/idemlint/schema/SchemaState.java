@@ -116,6 +116,8 @@ public final class SchemaState {
          * SEQUENCE} of that sequence fails without {@code CASCADE}. Known only while the column's presence is.
          */
         Presence serialDefault = Presence.UNKNOWN;
+        /** A column known {@code NOT NULL} (a serial's, or the catalog's {@code attnotnull}) until an ALTER COLUMN. */
+        boolean notNull;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -139,6 +141,7 @@ public final class SchemaState {
             e.neededByIdentity = neededByIdentity;
             e.serial = serial;
             e.serialDefault = serialDefault;
+            e.notNull = notNull;
             return e;
         }
     }
@@ -261,6 +264,7 @@ public final class SchemaState {
             QualifiedName table = QualifiedName.of(col.schema(), col.table());
             Entry e = new Entry(Presence.PRESENT, ObjectKind.COLUMN);
             e.columnType = col.type();
+            e.notNull = col.notNull();
             // the catalog marks an identity column "identity" and a generated one "generated" in place of a default
             boolean identity = "identity".equals(col.defaultExpr());
             boolean generated = "generated".equals(col.defaultExpr());
@@ -471,6 +475,12 @@ public final class SchemaState {
         return e.identity;
     }
 
+    /** True when column {@code column} is known NOT NULL (made serial, or so in the catalog, and not altered since). */
+    public boolean knownNotNull(ObjectRef column) {
+        Entry e = entries.get(slot(column));
+        return e != null && e.presence == Presence.PRESENT && e.notNull;
+    }
+
     /** True when column {@code column} is known NOT NULL without a default (a catalog-seeded fact). */
     public boolean knownRequired(ObjectRef column) {
         TableFacts f = tables.get(column.table());
@@ -662,6 +672,7 @@ public final class SchemaState {
         Entry e = entries.get(slot(column));
         if (e != null) {
             e.columnType = null;
+            e.notNull = false;
         }
         facts(column.table()).required = null;
     }
@@ -1322,6 +1333,8 @@ public final class SchemaState {
         }
         col.identity = Presence.ABSENT;
         col.hasDefault = Presence.PRESENT;
+        // serial implies NOT NULL
+        col.notNull = true;
         Presence now = presence(seq);
         if (now != Presence.ABSENT || tableAbsent(c)) {
             if (now == Presence.UNKNOWN) {
@@ -1675,6 +1688,7 @@ public final class SchemaState {
                 e.hasDefault = Presence.UNKNOWN;
                 e.identitySequence = null;
                 e.serialDefault = Presence.UNKNOWN;
+                e.notNull = false;
             }
             if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
                 ownerUnknown.remove(s);

@@ -79,6 +79,9 @@ class EffectsTest {
                 serials(rawEffects("'CREATE TABLE prefs (id serial PRIMARY KEY, n BIGSERIAL, m integer)'")));
         assertEquals(List.of("prefs.n -> prefs_n_seq"),
                 serials(rawEffects("'ALTER TABLE prefs ADD COLUMN n smallserial NOT NULL'")));
+        // OWNED BY moves a sequence to another column or to none: what drops take it is no longer known
+        assertEquals(List.of(Forget.named(java.util.Set.of("t_id_seq"))),
+                rawEffects("'ALTER SEQUENCE public.t_id_seq OWNED BY NONE'"));
         // PostgreSQL truncates the name as it truncates a key's
         String longName = "a".repeat(60);
         assertEquals(List.of(longName + ".id -> " + "a".repeat(56) + "_id_seq"),

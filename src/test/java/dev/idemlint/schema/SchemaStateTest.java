@@ -536,6 +536,7 @@ class SchemaStateTest {
         SchemaState s = serialTable();
         assertEquals(Presence.PRESENT, s.presence(T_ID_SEQ));
         assertEquals(Presence.ABSENT, s.identityOf(T_ID));
+        assertTrue(s.knownNotNull(T_ID));
         assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Create(T_ID_SEQ, false)).orElseThrow().sqlState());
         assertEquals(Presence.PRESENT, s.sequenceNeeded(T_ID_SEQ, false));
         assertEquals(Presence.ABSENT, s.sequenceNeeded(T_ID_SEQ, true));
