@@ -39,7 +39,10 @@ import java.util.regex.Pattern;
  * EXCLUDE constraint takes its index. Renames carry what lives on the object.
  *
  * <p>A column carries its identity and whether it has a default ({@link Effect.AlterColumn}); an identity's
- * sequence is needed by its column (PostgreSQL refuses to drop it) and goes with the column.
+ * sequence is needed by its column (PostgreSQL refuses to drop it) and goes with the column. A serial column
+ * ({@link Effect.Serial}) owns its sequence, which goes with the column and its table and keeps its name when
+ * they are renamed; while the column's default takes values from it, {@code DROP SEQUENCE} fails without
+ * {@code CASCADE}.
  *
  * <p>It starts from a {@link Catalog} snapshot ({@link #of}: everything known, what the catalog lacks is
  * absent) or from nothing ({@link #unknown}: everything unknown, as the re-run check of one revision
