@@ -42,8 +42,15 @@ public record Catalog(String serverVersion, String currentSchema, List<String> s
     /**
      * A column with its type as {@code format_type} prints it and its default expression (null when
      * none; {@code identity} or {@code generated} for those columns, which fill themselves).
+     * {@code ownedSequence}: the sequence the column owns ({@code pg_depend} deptype {@code a} of a serial or
+     * {@code OWNED BY}, {@code i} of an identity), in the table's schema as PostgreSQL requires; null when none.
      */
-    public record Column(String schema, String table, String name, String type, String defaultExpr, boolean notNull) {
+    public record Column(String schema, String table, String name, String type, String defaultExpr, boolean notNull,
+            String ownedSequence) {
+        /** A column that owns no sequence, or a server that does not say. */
+        public Column(String schema, String table, String name, String type, String defaultExpr, boolean notNull) {
+            this(schema, table, name, type, defaultExpr, notNull, null);
+        }
     }
 
     /**

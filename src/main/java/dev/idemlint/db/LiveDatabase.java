@@ -256,7 +256,9 @@ public final class LiveDatabase implements LiveSession {
                     + " WHERE c.relkind IN ('r','p','v','m','S','i','I','f','c') AND " + SYSTEM + " ORDER BY 1, 2",
             "SELECT n.nspname, c.relname, a.attname, format_type(a.atttypid, a.atttypmod),"
                     + " CASE WHEN a.attidentity <> '' THEN 'identity' WHEN a.attgenerated <> '' THEN 'generated'"
-                    + " ELSE pg_get_expr(d.adbin, d.adrelid) END, a.attnotnull FROM pg_attribute a"
+                    + " ELSE pg_get_expr(d.adbin, d.adrelid) END, a.attnotnull, (SELECT min(s.relname) FROM pg_depend p"
+                    + " JOIN pg_class s ON s.oid = p.objid WHERE p.classid = 'pg_class'::regclass AND p.refobjid = a.attrelid"
+                    + " AND p.refobjsubid = a.attnum AND p.deptype IN ('a', 'i') AND s.relkind = 'S') FROM pg_attribute a"
                     + " JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                     + " LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                     + " WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r','p','v','m','f') AND " + SYSTEM
@@ -331,7 +333,7 @@ public final class LiveDatabase implements LiveSession {
                     : List.of(head[2].split(",")), vt,
                     Rows.map(results.get(1), r -> r[0]),
                     Rows.map(results.get(2), r -> new Catalog.Relation(r[0], r[1], r[2].charAt(0))),
-                    Rows.map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]))),
+                    Rows.map(results.get(3), r -> new Catalog.Column(r[0], r[1], r[2], r[3], r[4], "t".equals(r[5]), r[6])),
                     Rows.map(results.get(4), r -> new Catalog.Index(r[0], r[1], r[2], "t".equals(r[3]),
                             r[4] == null ? null : List.of(r[4].split("\u001f", -1)))),
                     Rows.map(results.get(5), r -> new Catalog.Constraint(r[0], r[1], r[2], r[3].charAt(0))),

@@ -57,10 +57,49 @@ final class ColumnReader {
             }
         }
         EnumTypeRef enumRef = type == null ? null : enumType(type, scope);
-        return new ColumnDef(name, type == null ? null : typeText(type), type == null ? null : formatType(type, scope),
+        String formatType = type == null ? null : formatType(type, scope);
+        return new ColumnDef(name, type == null ? null : typeText(type), formatType,
                 enumRef, isTrue(c.keyword("index")),
-                isTrue(c.keyword("unique")), isTrue(c.keyword("primary_key")), fk, fkName, c.span(), references);
+                isTrue(c.keyword("unique")), isTrue(c.keyword("primary_key")), fk, fkName, c.span(), references,
+                serial(c, formatType, fk, scope));
     }
+
+    /**
+     * Whether SQLAlchemy may render the column SERIAL ({@link ColumnDef.Serial}): an integer type
+     * ({@code Integer}, {@code BigInteger}, {@code SmallInteger} as PostgreSQL stores them), and nothing that
+     * gives its values another source: a {@code default=}, {@code server_default=}, {@code Identity()},
+     * {@code Sequence}, {@code Computed} or {@code FetchedValue}; a foreign key keeps the default
+     * {@code autoincrement="auto"} from choosing it. Anything not literal ({@code **kw}, an
+     * {@code autoincrement} held in a variable) leaves it not known ({@code NO}).
+     */
+    private static ColumnDef.Serial serial(Expr.Call c, String formatType, boolean fk, Scope scope) {
+        if (formatType == null || !(formatType.equals("integer") || formatType.equals("bigint")
+                || formatType.equals("smallint"))) {
+            return ColumnDef.Serial.NO;
+        }
+        for (Arg a : c.args()) {
+            if (a.star() != 0 || a.keyword() != null && (a.keyword().equals("default") || a.keyword().equals("server_default")
+                    || a.keyword().equals("server_onupdate") || a.keyword().equals("onupdate"))) {
+                return ColumnDef.Serial.NO;
+            }
+            if (a.keyword() == null && a.value() instanceof Expr.Call ac && VALUE_SOURCES.contains(Names.lastPart(ac.func()))) {
+                return ColumnDef.Serial.NO;
+            }
+        }
+        Arg auto = c.keyword("autoincrement");
+        if (auto == null) {
+            return fk ? ColumnDef.Serial.NO : ColumnDef.Serial.AUTO;
+        }
+        if (isTrue(auto)) {
+            return ColumnDef.Serial.FORCED;
+        }
+        String word = auto.value() instanceof Expr.Str ? StringResolver.constant(auto.value(), scope) : null;
+        return "auto".equals(word) && !fk || "ignore_fk".equals(word) ? ColumnDef.Serial.AUTO : ColumnDef.Serial.NO;
+    }
+
+    /** Positional column arguments that give the column's values a source other than a serial's sequence. */
+    private static final java.util.Set<String> VALUE_SOURCES = java.util.Set.of("Identity", "Sequence", "Computed",
+            "FetchedValue", "DefaultClause", "ColumnDefault");
 
     /**
      * The table of a {@code ForeignKey("table.column")} or {@code ForeignKey("schema.table.column")} target:

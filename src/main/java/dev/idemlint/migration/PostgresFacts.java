@@ -357,4 +357,20 @@ public final class PostgresFacts {
     public static SqlState dropIdentitySequence() {
         return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
     }
+
+    /**
+     * What a serial column ({@code serial}, {@code bigserial}, {@code smallserial}) makes and what it raises
+     * (PostgreSQL 15, {@code transformColumnDefinition}): a sequence named by {@code ChooseRelationName} as
+     * {@code <table>_<column>_seq} (truncated to 63 bytes as key names are), or the next free name
+     * {@code ..._seq1} when that relation name is taken; {@code OWNED BY} the column, so {@code DROP TABLE}
+     * and {@code DROP COLUMN} drop it, while {@code ALTER TABLE ... RENAME} and {@code RENAME COLUMN} keep
+     * its name; the column's default {@code nextval('<sequence>'::regclass)}, so {@code CREATE SEQUENCE} of
+     * that name afterwards fails with {@code 42P07} and {@code DROP SEQUENCE} of it fails with {@code 2BP01}
+     * while the default uses it (after {@code ALTER COLUMN ... DROP DEFAULT} it succeeds; {@code CASCADE}
+     * drops the default, not the column). {@code CREATE TABLE IF NOT EXISTS} of a table that is there makes
+     * no sequence.
+     */
+    public static SqlState dropSequenceInUse() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
 }

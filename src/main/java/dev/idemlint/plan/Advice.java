@@ -124,7 +124,8 @@ final class Advice {
         Set<String> differ = new LinkedHashSet<>();
         List<Operation> ops = m.upgrade();
         for (Creation c : SchemaTimeline.build(List.of(m)).creationsIn(m)) {
-            if (!places.effective(c)) {
+            // a serial's sequence comes with its column, under a name PostgreSQL picks (t_id_seq1 when taken)
+            if (!places.effective(c) || c.key().kind() == ObjectKind.SEQUENCE && c.shape().postgresNamed()) {
                 continue;
             }
             Operation op = ops.get(c.index());

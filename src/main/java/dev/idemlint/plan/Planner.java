@@ -27,6 +27,7 @@ import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
+import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;
@@ -568,6 +569,14 @@ public final class Planner {
             progress.createdBy.putIfAbsent(Advice.identity(k), rev);
             madeHere.add(Advice.identity(k));
         }
+        if (k.kind() == ObjectKind.SEQUENCE && c.shape() != null && c.shape().postgresNamed() && c.shape().owner() != null
+                && c.shape().columns() != null && c.shape().columns().size() == 1) {
+            // a serial's sequence: the state names it when its first-choice name is free, with its column's default
+            ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(k.name().schema(),
+                    c.shape().owner().name()), c.shape().columns().get(0));
+            state.apply(new Effect.Serial(column, k.name(), c.tolerant(in.settings())));
+            return;
+        }
         if (!SchemaState.catalogKind(k.kind()) || c.shape() != null && c.shape().postgresNamed()) {
             // a name PostgreSQL picks is this one or the next free one (t_a_fkey1), depending on names the
             // plan does not read
@@ -615,6 +624,19 @@ public final class Planner {
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + inTable(d.table(), d.name())
                     + " does not exist", null, false);
         }
+        if (f == Presence.PRESENT && d.kind() == ObjectKind.SEQUENCE && !errors.mysql()) {
+            ObjectRef seq = places.place(op, ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of(d.name())));
+            Presence needed = seq == null ? Presence.UNKNOWN : state.sequenceNeeded(seq, d.cascade());
+            if (needed == Presence.PRESENT) {
+                SqlState s = PostgresFacts.dropSequenceInUse();
+                return new Fails(s.code(), s.label(), "sequence " + d.name() + " is still used by its column",
+                        seq, true);
+            }
+            if (needed == Presence.UNKNOWN) {
+                applyEffects(op, true);
+                return new Lost("whether a column's default still uses sequence " + d.name() + " is not known here");
+            }
+        }
         applyEffects(op, maybe);
         return OK;
     }
@@ -630,7 +652,7 @@ public final class Planner {
             Effect placed = null;
             if (e instanceof Effect.Drop d) {
                 ObjectRef r = places.place(op, d.object());
-                placed = r == null ? null : new Effect.Drop(r, true);
+                placed = r == null ? null : new Effect.Drop(r, true, d.cascade());
             } else if (e instanceof Effect.Rename r) {
                 ObjectRef from = places.place(op, r.object());
                 placed = from == null ? null : new Effect.Rename(from, r.to());
@@ -674,7 +696,7 @@ public final class Planner {
                 return lost;
             }
             boolean add = a.change() == Effect.AlterColumn.Change.ADD_IDENTITY;
-            boolean required = state.knownRequired(c);
+            boolean required = state.knownRequired(c) || state.knownNotNull(c);
             Optional<Conflict> x = state.apply(new Effect.AlterColumn(c, a.change(), a.sequence()));
             if (x.isPresent()) {
                 SqlState st = x.get().sqlState();

@@ -12,9 +12,10 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
     /**
      * What trips the statement: the object being there or not ({@code OBJECT}); a column's identity
      * ({@code IDENTITY}); a column's default ({@code DEFAULT}); a sequence an identity column needs
-     * ({@code IDENTITY_SEQUENCE}).
+     * ({@code IDENTITY_SEQUENCE}); a serial's sequence its column's default still takes values from
+     * ({@code SEQUENCE_IN_USE}).
      */
-    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE }
+    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE }
 
     public Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
         this(object, sqlState, alreadyThere, About.OBJECT);
@@ -28,6 +29,7 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
             case IDENTITY -> what + (alreadyThere ? " is already an identity column" : " is not an identity column");
             case DEFAULT -> what + " already has a default";
             case IDENTITY_SEQUENCE -> what + " belongs to an identity column, which needs it";
+            case SEQUENCE_IN_USE -> what + " is still the default of its serial column";
         };
     }
 }

@@ -119,11 +119,13 @@ public record Creation(ObjectRef key, Migration migration, int index, Operation 
 
     /**
      * A part of the CREATE TABLE {@code op} that cannot clash once the table itself does not: its columns
-     * and table-scoped constraints, and every constraint PostgreSQL names itself (it picks a free name:
-     * {@code t_pkey1}). Indexes SQLAlchemy names ({@code index=True}) are separate statements and can.
+     * and table-scoped constraints, and every constraint or serial sequence PostgreSQL names itself (it picks
+     * a free name: {@code t_pkey1}, {@code t_id_seq1}). Indexes SQLAlchemy names ({@code index=True}) are separate statements and can.
      */
     public boolean insideNewTable(Operation op) {
-        if (key().kind() == ObjectKind.CONSTRAINT && derivedName()) {
+        if (key().kind() == ObjectKind.CONSTRAINT && derivedName()
+                || key().kind() == ObjectKind.SEQUENCE && shape().postgresNamed()) {
+            // a serial's sequence takes the next free name too (t_id_seq1)
             return true;
         }
         return op instanceof Operation.CreateTable && via() == Via.TABLE_ELEMENT

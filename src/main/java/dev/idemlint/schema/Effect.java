@@ -178,6 +178,27 @@ public sealed interface Effect {
     }
 
     /**
+     * A serial column ({@code serial}, {@code bigserial}, {@code smallserial}, and what SQLAlchemy renders so):
+     * made with {@code column} (after its {@link Create}), PostgreSQL creates a sequence owned by the column
+     * and gives the column the default {@code nextval} of it. {@code sequence} is the name PostgreSQL picks
+     * when it is free ({@code <table>_<column>_seq}, truncated as {@code ChooseRelationName} truncates); a
+     * taken one makes it take the next free name ({@code t_id_seq1}), which is then not known. The column's
+     * table owns the sequence: dropping the table or the column drops it, renaming either keeps its name;
+     * {@code DROP SEQUENCE} without {@code CASCADE} fails while the column's default uses it. {@code tolerant}:
+     * the column is made with {@code IF NOT EXISTS} (its own, or its table's), so nothing is made when it is
+     * there.
+     */
+    record Serial(ObjectRef column, QualifiedName sequence, boolean tolerant) implements Effect {
+        public Serial {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(sequence, "sequence");
+            if (column.kind() != ObjectKind.COLUMN) {
+                throw new IllegalArgumentException(column.describe() + " is no column");
+            }
+        }
+    }
+
+    /**
      * The statement reads or binds {@code column}'s values through SQLAlchemy as the type the code
      * declares for it ({@code type} as {@code format_type} prints it, {@code declared} as written), which
      * decides how SQLAlchemy processes them. It needs and changes nothing the state decides: a client
@@ -269,6 +290,9 @@ public sealed interface Effect {
                 out.add(new AlterColumn(a.column(), AlterColumn.Change.UNKNOWN, a.sequence()));
             } else if (e instanceof PrimaryKey p) {
                 out.add(new PrimaryKey(p.table(), Presence.UNKNOWN));
+            } else if (e instanceof Serial x) {
+                out.add(new AlterColumn(x.column(), AlterColumn.Change.UNKNOWN, null));
+                out.add(Forget.object(ObjectRef.of(ObjectKind.SEQUENCE, x.sequence())));
             }
         }
         return out;

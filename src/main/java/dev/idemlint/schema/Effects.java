@@ -15,6 +15,7 @@ import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Forget;
 import dev.idemlint.schema.Effect.Rename;
 import dev.idemlint.schema.Effect.Require;
+import dev.idemlint.schema.Effect.Serial;
 import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effect.TypedUse;
 import dev.idemlint.schema.Effect.Write;
@@ -86,6 +87,11 @@ public final class Effects {
             QualifiedName table = table(op, a.table());
             if (table != null && a.column().name() != null) {
                 out.add(column(op, table, a.column(), a.ifNotExists()));
+                ColumnDef.Serial sc = a.column().serial();
+                if (sc == ColumnDef.Serial.SQL || a.column().primaryKey() && sc != ColumnDef.Serial.NO) {
+                    // Alembic renders a primary-key column as a create_table does its only one: SERIAL
+                    out.add(serial(table, name(a.column().name(), op), a.ifNotExists()));
+                }
                 // Alembic's add_column never fires the before-create event: no enum type is made here
                 columnParts(op, table, a.table(), a.column(), naming, out);
                 if (a.column().primaryKey()) {
@@ -251,9 +257,13 @@ public final class Effects {
         }
         out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.table(parent, t.temporary())));
         List<String> pk = new ArrayList<>();
+        List<String> serial = serialColumns(t);
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {
                 out.add(column(op, table, c, false));
+                if (serial.contains(c.name())) {
+                    out.add(serial(table, name(c.name(), op), t.ifNotExists()));
+                }
                 if (c.primaryKey()) {
                     pk.add(c.name());
                 }
@@ -274,6 +284,53 @@ public final class Effects {
                         null, naming, out);
             }
         }
+    }
+
+    /**
+     * The columns of {@code t} PostgreSQL makes serial: those written {@code serial} in SQL, and the one
+     * SQLAlchemy renders SERIAL ({@code PrimaryKeyConstraint._autoincrement_column}): the only primary-key
+     * column when its {@code autoincrement} is left at {@code "auto"}, or the primary-key column marked
+     * {@code autoincrement=True}. A primary key whose columns cannot be read decides nothing.
+     */
+    private static List<String> serialColumns(Operation.CreateTable t) {
+        List<String> out = new ArrayList<>();
+        List<String> pk = new ArrayList<>();
+        boolean pkKnown = true;
+        for (ColumnDef c : t.columns()) {
+            if (c.name() == null) {
+                pkKnown &= !c.primaryKey();
+            } else if (c.primaryKey()) {
+                pk.add(c.name());
+            }
+            if (c.name() != null && c.serial() == ColumnDef.Serial.SQL) {
+                out.add(c.name());
+            }
+        }
+        for (Operation.NamedConstraint nc : t.constraints()) {
+            if (nc.kind() == ConstraintKind.PRIMARY_KEY) {
+                if (nc.columns() == null || nc.columns().isEmpty() || nc.columns().stream().anyMatch(java.util.Objects::isNull)) {
+                    pkKnown = false;
+                } else {
+                    nc.columns().stream().filter(c -> !pk.contains(c)).forEach(pk::add);
+                }
+            }
+        }
+        if (!pkKnown) {
+            return out;
+        }
+        for (ColumnDef c : t.columns()) {
+            if (c.name() != null && pk.contains(c.name()) && (c.serial() == ColumnDef.Serial.FORCED
+                    || c.serial() == ColumnDef.Serial.AUTO && pk.size() == 1)) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    /** The serial's sequence of {@code column}: named {@code <table>_<column>_seq} when that name is free. */
+    private static Serial serial(QualifiedName table, String column, boolean tolerant) {
+        return new Serial(ObjectRef.in(ObjectKind.COLUMN, table, column), QualifiedName.of(table.schema(),
+                ConstraintNames.postgresDefault(ConstraintNames.Kind.SEQUENCE, table.name(), List.of(column))), tolerant);
     }
 
     /**

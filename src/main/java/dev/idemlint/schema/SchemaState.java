@@ -39,7 +39,10 @@ import java.util.regex.Pattern;
  * EXCLUDE constraint takes its index. Renames carry what lives on the object.
  *
  * <p>A column carries its identity and whether it has a default ({@link Effect.AlterColumn}); an identity's
- * sequence is needed by its column (PostgreSQL refuses to drop it) and goes with the column.
+ * sequence is needed by its column (PostgreSQL refuses to drop it) and goes with the column. A serial column
+ * ({@link Effect.Serial}) owns its sequence, which goes with the column and its table and keeps its name when
+ * they are renamed; while the column's default takes values from it, {@code DROP SEQUENCE} fails without
+ * {@code CASCADE}.
  *
  * <p>It starts from a {@link Catalog} snapshot ({@link #of}: everything known, what the catalog lacks is
  * absent) or from nothing ({@link #unknown}: everything unknown, as the re-run check of one revision
@@ -106,6 +109,18 @@ public final class SchemaState {
         QualifiedName identitySequence;
         /** A sequence an identity column needs (its column in {@link #columns}): no DROP SEQUENCE takes it. */
         boolean neededByIdentity;
+        /**
+         * A serial column's sequence (its table in {@link #owner}, its column in {@link #columns}): the
+         * column owns it, and its default may take values from it ({@link #serialDefault}).
+         */
+        boolean serial;
+        /**
+         * Whether a column's default is {@code nextval} of the serial sequence it owns: then {@code DROP
+         * SEQUENCE} of that sequence fails without {@code CASCADE}. Known only while the column's presence is.
+         */
+        Presence serialDefault = Presence.UNKNOWN;
+        /** A column known {@code NOT NULL} (a serial's, or the catalog's {@code attnotnull}) until an ALTER COLUMN. */
+        boolean notNull;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -127,6 +142,9 @@ public final class SchemaState {
             e.hasDefault = hasDefault;
             e.identitySequence = identitySequence;
             e.neededByIdentity = neededByIdentity;
+            e.serial = serial;
+            e.serialDefault = serialDefault;
+            e.notNull = notNull;
             return e;
         }
     }
@@ -182,6 +200,8 @@ public final class SchemaState {
      * names no entry (or table default) speaks of. A table-scoped namespace with a null table is every table's.
      */
     private final Set<Scope> forgottenScopes = new HashSet<>();
+    /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
+    private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -252,6 +272,7 @@ public final class SchemaState {
             QualifiedName table = QualifiedName.of(col.schema(), col.table());
             Entry e = new Entry(Presence.PRESENT, ObjectKind.COLUMN);
             e.columnType = col.type();
+            e.notNull = col.notNull();
             // the catalog marks an identity column "identity" and a generated one "generated" in place of a default
             boolean identity = "identity".equals(col.defaultExpr());
             boolean generated = "generated".equals(col.defaultExpr());
@@ -259,6 +280,9 @@ public final class SchemaState {
             e.hasDefault = generated ? Presence.UNKNOWN
                     : col.defaultExpr() == null || identity ? Presence.ABSENT : Presence.PRESENT;
             s.put(slot(ObjectRef.in(ObjectKind.COLUMN, table, col.name())), e);
+            if (col.ownedSequence() != null) {
+                s.ownedSequence(table, col, e, identity);
+            }
             if (col.notNull() && col.defaultExpr() == null) {
                 s.facts(table).required.add(col.name());
             }
@@ -310,6 +334,42 @@ public final class SchemaState {
                     ObjectKind.ROLE));
         }
         return s;
+    }
+
+    /**
+     * A catalog column's owned sequence (a serial's, an identity's, or one {@code OWNED BY} it): it goes with
+     * the column and its table. An identity column needs its sequence; another column's default uses it when
+     * the default is {@code nextval} of it, as {@code pg_get_expr} prints that ({@code
+     * nextval('t_id_seq'::regclass)}, qualified when its schema is not on the search path).
+     */
+    private void ownedSequence(QualifiedName table, Catalog.Column col, Entry column, boolean identity) {
+        Slot ss = new Slot(RELATION, null, QualifiedName.of(col.schema(), col.ownedSequence()));
+        Entry seq = entries.get(ss);
+        if (seq == null || seq.presence != Presence.PRESENT) {
+            return;
+        }
+        remove(ss);
+        seq.owner = table;
+        seq.columns = new ArrayList<>(List.of(col.name()));
+        seq.neededByIdentity = identity;
+        seq.serial = !identity;
+        put(ss, seq);
+        if (identity) {
+            column.identitySequence = ss.name();
+            column.serialDefault = Presence.ABSENT;
+        } else if (col.defaultExpr() == null) {
+            column.serialDefault = Presence.ABSENT;
+        } else {
+            String n = regclass(col.ownedSequence());
+            column.serialDefault = col.defaultExpr().equals("nextval('" + n + "'::regclass)")
+                    || col.defaultExpr().equals("nextval('" + regclass(col.schema()) + "." + n + "'::regclass)")
+                    ? Presence.PRESENT : Presence.UNKNOWN;
+        }
+    }
+
+    /** An identifier as a {@code regclass} prints it: bare when it needs no quotes (a key word not told apart). */
+    private static String regclass(String name) {
+        return name.matches("[a-z_][a-z0-9_$]*") ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
     /**
@@ -424,6 +484,12 @@ public final class SchemaState {
             return Presence.UNKNOWN;
         }
         return e.identity;
+    }
+
+    /** True when column {@code column} is known NOT NULL (made serial, or so in the catalog, and not altered since). */
+    public boolean knownNotNull(ObjectRef column) {
+        Entry e = entries.get(slot(column));
+        return e != null && e.presence == Presence.PRESENT && e.notNull;
     }
 
     /** True when column {@code column} is known NOT NULL without a default (a catalog-seeded fact). */
@@ -633,6 +699,7 @@ public final class SchemaState {
         } else if (effect instanceof Drop d) {
             Entry e = entries.get(slot(d.object()));
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
+                    && !(e != null && e.serial && !d.cascade() && serialUse(e) != Presence.ABSENT)
                     && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
@@ -683,6 +750,7 @@ public final class SchemaState {
         Entry e = entries.get(slot(column));
         if (e != null) {
             e.columnType = null;
+            e.notNull = false;
         }
         facts(column.table()).required = null;
     }
@@ -771,6 +839,8 @@ public final class SchemaState {
         } else if (effect instanceof Effect.PrimaryKey x) {
             applyPrimaryKey(x);
             c = null;
+        } else if (effect instanceof Effect.Serial x) {
+            c = serial(x);
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
             c = null;
@@ -821,6 +891,7 @@ public final class SchemaState {
 
     private Conflict create(Create c) {
         ObjectRef o = c.object();
+        madeNow = null;
         Shape sh = c.shape();
         Conflict missing = missingTable(o);
         Presence now = presence(o);
@@ -858,6 +929,7 @@ public final class SchemaState {
             // the object there stays as it is: IF NOT EXISTS skips, and a failed CREATE changes nothing
             return missing != null ? missing : dup;
         }
+        madeNow = now == Presence.ABSENT ? slot(o) : null;
         Entry e = new Entry(Presence.PRESENT, o.kind());
         e.relkind = sh.relkind() != 0 ? sh.relkind() : namespace(o.kind()).equals(RELATION) ? relkind(o.kind()) : 0;
         e.columnType = sh.columnType();
@@ -921,6 +993,22 @@ public final class SchemaState {
             // the sequence stays: its column needs it, with or without CASCADE
             return missing != null ? missing
                     : new Conflict(o, PostgresFacts.dropIdentitySequence(), true, Conflict.About.IDENTITY_SEQUENCE);
+        }
+        if (e != null && e.presence == Presence.PRESENT && e.serial) {
+            Presence use = serialUse(e);
+            if (use == Presence.PRESENT && !d.cascade() && gone == null) {
+                gone = new Conflict(o, PostgresFacts.dropSequenceInUse(), true, Conflict.About.SEQUENCE_IN_USE);
+            }
+            if (use != Presence.ABSENT) {
+                // CASCADE drops the default (not the column); a failed drop is walked on as if it had been made to
+                // succeed; a drop that may have failed leaves the default unknown
+                Entry col = serialColumn(e);
+                if (col != null) {
+                    Presence left = d.cascade() || use == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN;
+                    col.hasDefault = left;
+                    col.serialDefault = left;
+                }
+            }
         }
         boolean table = tableLike(e) || e == null && tableLike(o.kind());
         if (gone == null && table && now == Presence.PRESENT && !d.cascade()) {
@@ -1126,8 +1214,9 @@ public final class SchemaState {
             if (!s.namespace().equals(ObjectKind.CONSTRAINT.name()) && !table.equals(e.owner)) {
                 continue;
             }
-            if (e.neededByIdentity && e.presence != Presence.ABSENT && e.columns != null && e.columns.contains(column)) {
-                // an identity's sequence goes with its column
+            if ((e.neededByIdentity || e.serial) && e.presence != Presence.ABSENT && e.columns != null
+                    && e.columns.contains(column)) {
+                // an identity's or a serial's sequence goes with its column
                 set(s, p, null);
                 continue;
             }
@@ -1313,6 +1402,7 @@ public final class SchemaState {
                         ? new Conflict(c, PostgresFacts.identityOverDefault(), true, Conflict.About.DEFAULT) : null;
                 e.identity = Presence.PRESENT;
                 e.hasDefault = Presence.ABSENT;
+                e.serialDefault = Presence.ABSENT;
                 e.identitySequence = identitySequence(c, x == null ? a.sequence() : null);
                 return x;
             }
@@ -1332,6 +1422,8 @@ public final class SchemaState {
                             : PostgresFacts.dropDefaultOfIdentity(), true, Conflict.About.IDENTITY);
                 }
                 e.hasDefault = set ? Presence.PRESENT : Presence.ABSENT;
+                // a new default may be nextval of the same sequence
+                e.serialDefault = set ? Presence.UNKNOWN : Presence.ABSENT;
                 return null;
             }
             default -> {
@@ -1340,9 +1432,90 @@ public final class SchemaState {
                 }
                 e.identity = Presence.UNKNOWN;
                 e.hasDefault = Presence.UNKNOWN;
+                e.serialDefault = Presence.UNKNOWN;
                 return null;
             }
         }
+    }
+
+    /**
+     * A serial column made: PostgreSQL creates its sequence under the first free name of {@code t_c_seq},
+     * {@code t_c_seq1}..., owned by the column, and gives the column the default {@code nextval} of it. The
+     * first name is the sequence's when it is known free; when it may be taken, which name it got is not
+     * known. A tolerant creation ({@code IF NOT EXISTS}) of a column not known absent may have made nothing.
+     */
+    private Conflict serial(Effect.Serial x) {
+        ObjectRef c = x.column();
+        Slot cs = slot(c);
+        Entry col = entries.get(cs);
+        ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, x.sequence());
+        Slot ss = slot(seq);
+        if (col == null || col.presence != Presence.PRESENT || x.tolerant() && !cs.equals(madeNow)) {
+            // made or not; a name taken makes it take another
+            if (presence(seq) == Presence.ABSENT) {
+                set(ss, Presence.UNKNOWN, ObjectKind.SEQUENCE);
+            }
+            if (col != null && col.presence == Presence.PRESENT) {
+                col.identity = Presence.UNKNOWN;
+                col.hasDefault = Presence.UNKNOWN;
+                col.serialDefault = Presence.UNKNOWN;
+            }
+            return null;
+        }
+        col.identity = Presence.ABSENT;
+        col.hasDefault = Presence.PRESENT;
+        // serial implies NOT NULL
+        col.notNull = true;
+        Presence now = presence(seq);
+        if (now != Presence.ABSENT || tableAbsent(c)) {
+            if (now == Presence.UNKNOWN) {
+                set(ss, Presence.UNKNOWN, ObjectKind.SEQUENCE);
+            }
+            col.serialDefault = Presence.UNKNOWN;
+            return null;
+        }
+        Entry e = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
+        e.relkind = 'S';
+        e.owner = c.table();
+        e.columns = new ArrayList<>(List.of(c.name().name()));
+        e.serial = true;
+        put(ss, e);
+        col.serialDefault = Presence.PRESENT;
+        return null;
+    }
+
+    /**
+     * Whether {@code DROP SEQUENCE} of {@code seq} (present) fails on what depends on it: {@link Presence#PRESENT}
+     * when an identity column needs it, or (without {@code cascade}) its serial column's default uses it;
+     * {@link Presence#UNKNOWN} when whether that default still uses it is not known; else {@link Presence#ABSENT}.
+     */
+    public Presence sequenceNeeded(ObjectRef seq, boolean cascade) {
+        Entry e = entries.get(slot(seq));
+        if (e == null || e.presence != Presence.PRESENT) {
+            return Presence.ABSENT;
+        }
+        if (e.neededByIdentity) {
+            return Presence.PRESENT;
+        }
+        return e.serial && !cascade ? serialUse(e) : Presence.ABSENT;
+    }
+
+    /** The column a serial's sequence {@code seq} belongs to, when the state holds it present; else null. */
+    private Entry serialColumn(Entry seq) {
+        if (!seq.serial || seq.owner == null || seq.columns == null || seq.columns.size() != 1) {
+            return null;
+        }
+        Entry col = entries.get(slot(ObjectRef.in(ObjectKind.COLUMN, seq.owner, seq.columns.get(0))));
+        return col == null || col.presence != Presence.PRESENT ? null : col;
+    }
+
+    /** Whether the default of the column owning serial sequence {@code seq} takes values from it. */
+    private Presence serialUse(Entry seq) {
+        Entry col = serialColumn(seq);
+        if (col == null) {
+            return Presence.UNKNOWN;
+        }
+        return col.hasDefault == Presence.ABSENT ? Presence.ABSENT : col.serialDefault;
     }
 
     /** The identity sequence of column {@code c} when PostgreSQL's first choice {@code name} is known free; else null. */
@@ -1665,6 +1838,8 @@ public final class SchemaState {
                 e.identity = Presence.UNKNOWN;
                 e.hasDefault = Presence.UNKNOWN;
                 e.identitySequence = null;
+                e.serialDefault = Presence.UNKNOWN;
+                e.notNull = false;
             }
             if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
                 ownerUnknown.remove(s);

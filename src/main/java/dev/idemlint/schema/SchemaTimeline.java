@@ -507,6 +507,11 @@ public final class SchemaTimeline {
                     create(index, op, r.target(), false, Effect.Shape.NONE, true);
                 } else if (e instanceof Effect.Forget f) {
                     forget(index, op, f);
+                } else if (e instanceof Effect.Serial x) {
+                    // the serial's sequence: named by PostgreSQL (a taken name makes it take the next free
+                    // one), owned by its column's table
+                    create(index, op, ObjectRef.of(ObjectKind.SEQUENCE, x.sequence()), x.tolerant(),
+                            serialSequence(x), false);
                 }
                 QualifiedName needs = tableNeeded(e);
                 if (used[index] == null && needs != null && (made == null || !made.contains(needs))) {
@@ -577,7 +582,10 @@ public final class SchemaTimeline {
             Tolerance tol = tolerance(op, key, tolerant, via);
             Creation c = new Creation(key, m, index, op, span, via, guarded, tol, !renamed && derived(op, key),
                     dependent, key.kind() == ObjectKind.COLUMN ? column : null, shape);
-            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, key.table(), null, null, op.site().span()));
+            // a serial's sequence lives in the schema's relations but goes with its table
+            QualifiedName owner = key.table() != null ? key.table()
+                    : key.kind() == ObjectKind.SEQUENCE && shape.owner() != null ? norm(shape.owner()) : null;
+            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
         }
 
         private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop) {
@@ -620,6 +628,11 @@ public final class SchemaTimeline {
         }
     }
 
+    /** The shape of a serial's sequence: a sequence of {@code x}'s column, named by PostgreSQL. */
+    static Effect.Shape serialSequence(Effect.Serial x) {
+        return new Effect.Shape(null, null, false, List.of(x.column().name().name()), null, x.column().table(), true, 'S');
+    }
+
     /**
      * The table whose existence an effect presupposes, or null: the table of a table-scoped object
      * made, dropped, renamed or required, the table an index is made on, a table dropped (without
@@ -642,7 +655,8 @@ public final class SchemaTimeline {
 
     /**
      * The column of {@code columns} a creation comes from: the column itself, the one an
-     * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on; null for the rest.
+     * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on, a serial's sequence's;
+     * null for the rest.
      */
     private static ColumnDef columnOf(List<ColumnDef> columns, ObjectRef key, Effect.Shape shape) {
         String name = key.kind() == ObjectKind.COLUMN ? key.name().name()
@@ -652,7 +666,7 @@ public final class SchemaTimeline {
             return null;
         }
         for (ColumnDef c : columns) {
-            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN
+            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN || key.kind() == ObjectKind.SEQUENCE
                     || key.kind() == ObjectKind.INDEX && c.index()
                     || shape.constraintKind() == ConstraintKind.UNIQUE && c.unique()
                     || shape.constraintKind() == ConstraintKind.FOREIGN_KEY && (c.foreignKey()
@@ -1107,7 +1121,8 @@ public final class SchemaTimeline {
         ObjectRef key = norm(ref);
         Creation live = existing(key, m, index, s);
         // a parent or dependency outside this tree (another package's versions) may have dropped it
-        if (live == null || !complete(m) || live.via() == Via.RENAME || redundantInCreateTable(live)) {
+        if (live == null || !complete(m) || live.via() == Via.RENAME || redundantInCreateTable(live)
+                || serialSequenceUnsure(live)) {
             return null;
         }
         QualifiedName owner = null;
@@ -1141,7 +1156,7 @@ public final class SchemaTimeline {
             return true;
         }
         if (owner != null && (threatIn(eventsOf(ObjectRef.table(owner)), Threat.CONDITIONAL_DROP, key, since, p, index)
-                || SchemaState.droppedWithColumn(key.kind())
+                || (SchemaState.droppedWithColumn(key.kind()) || key.kind() == ObjectKind.SEQUENCE)
                         && threatIn(columnDrops.getOrDefault(owner, List.of()), Threat.ANY, key, since, p, index))) {
             return true;
         }
@@ -1224,6 +1239,15 @@ public final class SchemaTimeline {
                     || c.operation() instanceof Operation.CreateTable ct && x.names(ct.table()));
             default -> false;
         };
+    }
+
+    /**
+     * A serial's sequence made by a statement that may have made nothing: {@code IF NOT EXISTS} or a guard
+     * skips it on a table (or column) already there, which need not have that sequence.
+     */
+    private static boolean serialSequenceUnsure(Creation c) {
+        return c.key().kind() == ObjectKind.SEQUENCE && c.shape().postgresNamed()
+                && (c.tolerance() != Creation.Tolerance.NONE || !c.operation().site().definite());
     }
 
     /**

@@ -36,6 +36,10 @@ final class StatementClassifier {
             "CLUSTER", "REINDEX", "CHECKPOINT", "VALUES", "TABLE", "EXPLAIN", "COPY", "DEALLOCATE", "LOAD",
             "OPTIMIZE", "FLUSH", "USE");
     /** Words that end a column's type: PostgreSQL's column constraints and MySQL's column attributes. */
+    /** The serial pseudo-types of {@code CREATE TABLE} and {@code ADD COLUMN}. */
+    private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
+            "serial8");
+
     private static final Set<String> COLUMN_CONSTRAINT_START = Set.of("CONSTRAINT", "NOT", "NULL", "DEFAULT",
             "PRIMARY", "UNIQUE", "REFERENCES", "CHECK", "COLLATE", "GENERATED", "AUTO_INCREMENT", "COMMENT",
             "AFTER", "FIRST");
@@ -208,6 +212,13 @@ final class StatementClassifier {
         }
         if (kind == ObjectKind.DOMAIN && c.at("ADD")) {
             return unknown(); // a duplicate domain constraint fails, but the model has no domain constraint op
+        }
+        if (kind == ObjectKind.SEQUENCE && c.find("OWNED") >= 0) {
+            // OWNED BY moves the sequence to another column or table (or none): which drops take it along is
+            // no longer known
+            String seq = value(name);
+            return one(new Operation.Unknown(site(), label, seq == null ? Set.of()
+                    : Set.of(seq.toLowerCase(Locale.ROOT))));
         }
         return benign(label);
     }
@@ -526,7 +537,11 @@ final class StatementClassifier {
             }
         }
         Span span = sql.fileSpan(nameTok.start(), all.get(all.size() - 1).end());
-        return new ColumnDef(nameTok.identifier(), typeText, FormatType.ofSql(typeText), null, false, unique, pk, fk, fkName, span);
+        // serial is no type: PostgreSQL makes an integer column with an owned sequence and a nextval default
+        ColumnDef.Serial serial = typeText != null && SERIAL_TYPES.contains(typeText.toLowerCase(Locale.ROOT))
+                ? ColumnDef.Serial.SQL : ColumnDef.Serial.NO;
+        return new ColumnDef(nameTok.identifier(), typeText, FormatType.ofSql(typeText), null, false, unique, pk, fk,
+                fkName, span, null, serial);
     }
 
     // ---- CREATE --------------------------------------------------------------------------------

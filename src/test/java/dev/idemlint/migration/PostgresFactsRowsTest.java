@@ -81,5 +81,6 @@ class PostgresFactsRowsTest {
         assertEquals("42601", PostgresFacts.setDefaultOfIdentity().code());
         assertEquals("55000", PostgresFacts.identityOverDefault().code());
         assertEquals("2BP01", PostgresFacts.dropIdentitySequence().code());
+        assertEquals("2BP01", PostgresFacts.dropSequenceInUse().code());
     }
 }

@@ -517,8 +517,7 @@ class PlanProofTest {
 
     /**
      * Proof chains whose statements plan does not follow to the end: serial columns turned identity columns
-     * (a serial's default and owned sequence are not in the model, and a DO block's IF is not evaluated), so
-     * plan says "cannot tell" there. Their scenarios must never be wrong; they are left out of the exactness bar.
+     * under a DO block's IF, which is not evaluated, so plan says "cannot tell" there. Their scenarios must never be wrong; they are left out of the exactness bar.
      */
     private static final Set<String> NOT_FOLLOWED = Set.of("identity");
 

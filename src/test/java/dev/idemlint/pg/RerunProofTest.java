@@ -78,6 +78,7 @@ class RerunProofTest {
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
             "object-created-twice/seed003_merged_branches",
+            "object-created-twice/serial_sequence",
             "rename-not-idempotent/if_exists",
             "create-table-not-idempotent/temporary_table",
             "create-table-not-idempotent/partition_dropped_with_parent",

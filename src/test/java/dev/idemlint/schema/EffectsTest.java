@@ -36,6 +36,58 @@ class EffectsTest {
         assertEquals(1, e.size());
     }
 
+    /** The columns a statement's effects make serial, as "table.column -> sequence". */
+    private static List<String> serials(List<Effect> effects) {
+        return effects.stream().filter(e -> e instanceof Effect.Serial).map(e -> (Effect.Serial) e)
+                .map(x -> x.column().path(null) + " -> " + x.sequence()).toList();
+    }
+
+    @Test
+    void sqlalchemy_makes_the_lone_integer_key_and_an_autoincrement_key_column_serial_as_it_renders_them()
+            throws Exception {
+        String id = "sa.Column('id', sa.Integer(), primary_key=True";
+        assertEquals(List.of("t.id -> t_id_seq"), serials(effects("op.create_table('t', " + id + "))", POSTGRES)));
+        assertEquals(List.of("t.id -> t_id_seq"), serials(effects("op.create_table('t', sa.Column('id', sa.BigInteger(),"
+                + " nullable=False), sa.PrimaryKeyConstraint('id'))", POSTGRES)));
+        // a composite key has no autoincrement column unless one is marked
+        assertEquals(List.of(), serials(effects("op.create_table('t', " + id + "), sa.Column('b', sa.Integer(),"
+                + " primary_key=True))", POSTGRES)));
+        assertEquals(List.of("t.id -> t_id_seq"), serials(effects("op.create_table('t', " + id + ", autoincrement=True),"
+                + " sa.Column('b', sa.Integer(), primary_key=True))", POSTGRES)));
+        // what gives the values another source, or keeps "auto" from choosing the column
+        for (String other : List.of(", autoincrement=False", ", server_default='1'", ", default=5",
+                ", sa.ForeignKey('o.id')", ", sa.Identity()")) {
+            String col = other.contains("ForeignKey") || other.contains("Identity")
+                    ? "sa.Column('id', sa.Integer()" + other + ", primary_key=True" : id + other;
+            assertEquals(List.of(), serials(effects("op.create_table('t', " + col + "))", POSTGRES)), other);
+        }
+        assertEquals(List.of("t.id -> t_id_seq"), serials(effects("op.create_table('t', sa.Column('id', sa.Integer(),"
+                + " sa.ForeignKey('o.id'), primary_key=True, autoincrement=True))", POSTGRES)));
+        assertEquals(List.of(), serials(effects("op.create_table('t', sa.Column('id', sa.String(10), primary_key=True))",
+                POSTGRES)));
+        assertEquals(List.of(), serials(effects("op.create_table('t', sa.Column('id', sa.Integer(), primary_key=True,"
+                + " **kw))", POSTGRES)));
+        // Alembic's add_column renders a primary-key integer column SERIAL; a plain one is not
+        assertEquals(List.of("t.id -> t_id_seq"), serials(effects("op.add_column('t', " + id + "))", POSTGRES)));
+        assertEquals(List.of(), serials(effects("op.add_column('t', sa.Column('n', sa.Integer(), autoincrement=True))",
+                POSTGRES)));
+    }
+
+    @Test
+    void raw_sql_serial_columns_are_serial_whatever_their_key() throws Exception {
+        assertEquals(List.of("prefs.id -> prefs_id_seq", "prefs.n -> prefs_n_seq"),
+                serials(rawEffects("'CREATE TABLE prefs (id serial PRIMARY KEY, n BIGSERIAL, m integer)'")));
+        assertEquals(List.of("prefs.n -> prefs_n_seq"),
+                serials(rawEffects("'ALTER TABLE prefs ADD COLUMN n smallserial NOT NULL'")));
+        // OWNED BY moves a sequence to another column or to none: what drops take it is no longer known
+        assertEquals(List.of(Forget.named(java.util.Set.of("t_id_seq"))),
+                rawEffects("'ALTER SEQUENCE public.t_id_seq OWNED BY NONE'"));
+        // PostgreSQL truncates the name as it truncates a key's
+        String longName = "a".repeat(60);
+        assertEquals(List.of(longName + ".id -> " + "a".repeat(56) + "_id_seq"),
+                serials(rawEffects("'CREATE TABLE " + longName + " (id serial)'")));
+    }
+
     @Test
     void a_created_table_makes_its_columns_and_named_keys() throws Exception {
         List<Effect> e = effects("op.create_table('teams', sa.Column('id', sa.Integer()), sa.Column('name', sa.Text()),"
@@ -233,14 +285,16 @@ class EffectsTest {
         // CREATE TABLE's unnamed UNIQUE and PRIMARY KEY constraints, with their columns
         List<Effect> t = effects("op.create_table('seasons', sa.Column('id', sa.Integer()), sa.Column('name', sa.Text()),"
                 + " sa.PrimaryKeyConstraint('id'), sa.UniqueConstraint('name'))", POSTGRES);
-        Create pk = (Create) t.get(3);
-        Create uq = (Create) t.get(4);
+        // the key's only column, an Integer, is SERIAL as SQLAlchemy renders it
+        assertEquals(List.of("seasons.id -> seasons_id_seq"), serials(List.of(t.get(2))));
+        Create pk = (Create) t.get(4);
+        Create uq = (Create) t.get(5);
         assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("seasons"), "seasons_pkey"), pk.object());
         assertEquals(List.of("id"), pk.shape().columns());
         assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("seasons"), "seasons_name_key"), uq.object());
         assertEquals(ConstraintKind.UNIQUE, uq.shape().constraintKind());
         assertTrue(uq.shape().postgresNamed());
-        assertEquals(5, t.size());
+        assertEquals(6, t.size());
     }
 
     @Test

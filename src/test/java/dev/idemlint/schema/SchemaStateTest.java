@@ -519,6 +519,149 @@ class SchemaStateTest {
         assertEquals(Optional.empty(), c.apply(alter(column(PLAYERS, "nope"), Effect.AlterColumn.Change.DROP_DEFAULT)));
     }
 
+    private static final QualifiedName T = QualifiedName.of("t");
+    private static final ObjectRef T_ID = ObjectRef.in(ObjectKind.COLUMN, T, "id");
+    private static final ObjectRef T_ID_SEQ = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("t_id_seq"));
+
+    /** {@code CREATE TABLE t (id serial PRIMARY KEY)} where neither t nor t_id_seq was there. */
+    private static SchemaState serialTable() {
+        SchemaState s = SchemaState.unknown();
+        s.apply(new Drop(ObjectRef.table(T), true));
+        s.apply(new Drop(T_ID_SEQ, true));
+        assertEquals(Optional.empty(), s.applyAll(List.of(new Create(ObjectRef.table(T), false),
+                new Create(T_ID, false, Shape.column("integer")), new Effect.Serial(T_ID, T_ID_SEQ.name(), false))));
+        return s;
+    }
+
+    @Test
+    void a_serial_column_owns_its_sequence_whose_name_is_then_taken_and_whose_drop_its_default_refuses() {
+        SchemaState s = serialTable();
+        assertEquals(Presence.PRESENT, s.presence(T_ID_SEQ));
+        assertEquals(Presence.ABSENT, s.identityOf(T_ID));
+        assertTrue(s.knownNotNull(T_ID));
+        assertEquals(SqlState.DUPLICATE_TABLE, s.apply(new Create(T_ID_SEQ, false)).orElseThrow().sqlState());
+        assertEquals(Presence.PRESENT, s.sequenceNeeded(T_ID_SEQ, false));
+        assertEquals(Presence.ABSENT, s.sequenceNeeded(T_ID_SEQ, true));
+        assertFalse(s.proves(new Drop(T_ID_SEQ, true)));
+        assertTrue(s.proves(new Drop(T_ID_SEQ, true, true)));
+        Conflict inUse = s.apply(new Drop(T_ID_SEQ, false)).orElseThrow();
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, inUse.sqlState());
+        assertEquals(Conflict.About.SEQUENCE_IN_USE, inUse.about());
+        assertEquals("sequence t_id_seq is still the default of its serial column", inUse.reason());
+
+        // CASCADE drops the default, not the column: an identity can then be added
+        SchemaState c = serialTable();
+        assertEquals(Optional.empty(), c.apply(new Drop(T_ID_SEQ, false, true)));
+        assertEquals(Presence.ABSENT, c.presence(T_ID_SEQ));
+        assertEquals(Presence.PRESENT, c.presence(T_ID));
+        assertEquals(Optional.empty(), c.apply(alter(T_ID, Effect.AlterColumn.Change.ADD_IDENTITY)));
+    }
+
+    @Test
+    void a_serial_turned_identity_drops_the_default_then_the_sequence_then_adds_the_identity() {
+        SchemaState s = serialTable();
+        // an identity over the serial's default: 55000
+        assertEquals(Conflict.About.DEFAULT, serialTable().apply(alter(T_ID, Effect.AlterColumn.Change.ADD_IDENTITY))
+                .orElseThrow().about());
+        assertEquals(Optional.empty(), s.apply(alter(T_ID, Effect.AlterColumn.Change.DROP_DEFAULT)));
+        assertEquals(Presence.ABSENT, s.sequenceNeeded(T_ID_SEQ, false));
+        assertTrue(s.proves(new Drop(T_ID_SEQ, false)));
+        assertEquals(Optional.empty(), s.apply(new Drop(T_ID_SEQ, true)));
+        assertEquals(Optional.empty(), s.apply(alter(T_ID, Effect.AlterColumn.Change.ADD_IDENTITY)));
+        // the identity's sequence took the freed name, and the column needs it
+        assertEquals(Presence.PRESENT, s.presence(T_ID_SEQ));
+        assertEquals(Presence.PRESENT, s.sequenceNeeded(T_ID_SEQ, true));
+        assertEquals(SqlState.SYNTAX_ERROR, s.apply(alter(T_ID, Effect.AlterColumn.Change.DROP_DEFAULT)).orElseThrow()
+                .sqlState());
+
+        // the serial's sequence still there: the identity's takes the next free name, which is not known
+        SchemaState kept = serialTable();
+        kept.apply(alter(T_ID, Effect.AlterColumn.Change.DROP_DEFAULT));
+        assertEquals(Optional.empty(), kept.apply(alter(T_ID, Effect.AlterColumn.Change.ADD_IDENTITY)));
+        assertEquals(Presence.ABSENT, kept.sequenceNeeded(T_ID_SEQ, false));
+        // a new default may be nextval of the serial's sequence again
+        SchemaState reset = serialTable();
+        reset.apply(alter(T_ID, Effect.AlterColumn.Change.SET_DEFAULT));
+        assertEquals(Presence.UNKNOWN, reset.sequenceNeeded(T_ID_SEQ, false));
+        assertFalse(reset.proves(new Drop(T_ID_SEQ, false)));
+        assertEquals(Optional.empty(), reset.apply(new Drop(T_ID_SEQ, false)));
+    }
+
+    @Test
+    void a_serial_sequence_goes_with_its_table_and_column_and_keeps_its_name_when_they_are_renamed() {
+        SchemaState table = serialTable();
+        table.apply(new Drop(ObjectRef.table(T), false));
+        assertEquals(Presence.ABSENT, table.presence(T_ID_SEQ));
+        assertTrue(table.proves(new Create(T_ID_SEQ, false)));
+
+        SchemaState column = serialTable();
+        column.apply(new Drop(T_ID, false));
+        assertEquals(Presence.ABSENT, column.presence(T_ID_SEQ));
+
+        SchemaState renamed = serialTable();
+        assertEquals(Optional.empty(), renamed.apply(new Rename(ObjectRef.table(T), "u")));
+        assertEquals(Optional.empty(), renamed.apply(new Rename(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("u"), "id"),
+                "pk")));
+        assertEquals(Presence.PRESENT, renamed.presence(T_ID_SEQ));
+        assertEquals(Presence.PRESENT, renamed.sequenceNeeded(T_ID_SEQ, false));
+        // a new t made with a serial id: t_id_seq is taken, so its sequence is t_id_seq1 (not known here)
+        renamed.applyAll(List.of(new Create(ObjectRef.table(T), false), new Create(T_ID, false, Shape.column("integer")),
+                new Effect.Serial(T_ID, T_ID_SEQ.name(), false)));
+        // dropping the renamed table takes the sequence it owns
+        renamed.apply(new Drop(ObjectRef.table(QualifiedName.of("u")), false));
+        assertEquals(Presence.ABSENT, renamed.presence(T_ID_SEQ));
+    }
+
+    @Test
+    void a_serial_made_where_its_sequence_or_column_may_be_there_names_no_sequence() {
+        // the name taken: the serial takes another, and the sequence there is no serial's
+        SchemaState taken = SchemaState.unknown();
+        taken.apply(new Drop(ObjectRef.table(T), true));
+        taken.apply(new Create(T_ID_SEQ, false));
+        taken.applyAll(List.of(new Create(ObjectRef.table(T), false), new Create(T_ID, false, Shape.column("integer")),
+                new Effect.Serial(T_ID, T_ID_SEQ.name(), false)));
+        assertEquals(Presence.ABSENT, taken.sequenceNeeded(T_ID_SEQ, false));
+        assertTrue(taken.proves(new Drop(T_ID_SEQ, false)));
+        // CREATE TABLE IF NOT EXISTS of a table that may be there: its sequence may or may not have been made
+        SchemaState maybe = SchemaState.unknown();
+        maybe.applyAll(List.of(new Create(ObjectRef.table(T), true), new Create(T_ID, false, Shape.column("integer")),
+                new Effect.Serial(T_ID, T_ID_SEQ.name(), true)));
+        assertEquals(Presence.UNKNOWN, maybe.presence(T_ID_SEQ));
+        assertEquals(Optional.empty(), maybe.apply(new Drop(T_ID_SEQ, false)));
+        assertEquals(Presence.UNKNOWN, maybe.identityOf(T_ID));
+        // under a condition the serial's sequence and default are unknown
+        SchemaState cond = serialTable();
+        cond.apply(new Drop(T_ID_SEQ, false, true));
+        cond.applyAll(Effect.uncertain(List.of(new Effect.Serial(T_ID, T_ID_SEQ.name(), false))));
+        assertEquals(Presence.UNKNOWN, cond.presence(T_ID_SEQ));
+    }
+
+    @Test
+    void the_catalog_says_which_sequence_a_column_owns_and_whether_its_default_uses_it() {
+        QualifiedName prefs = QualifiedName.of("public", "prefs");
+        Catalog c = new Catalog("15.4", "public", List.of("public"), new Catalog.VersionTable(null, "alembic_version",
+                "public.alembic_version", List.of()), List.of("public"),
+                List.of(new Catalog.Relation("public", "prefs", 'r'), new Catalog.Relation("public", "prefs_id_seq", 'S'),
+                        new Catalog.Relation("public", "prefs_n_seq", 'S'), new Catalog.Relation("public", "keys", 'r'),
+                        new Catalog.Relation("public", "keys_id_seq", 'S')),
+                List.of(new Catalog.Column("public", "prefs", "id", "integer", "nextval('prefs_id_seq'::regclass)", true,
+                        "prefs_id_seq"),
+                        new Catalog.Column("public", "prefs", "n", "integer", null, false, "prefs_n_seq"),
+                        new Catalog.Column("public", "keys", "id", "integer", "identity", true, "keys_id_seq")),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        SchemaState s = SchemaState.of(c);
+        ObjectRef prefsSeq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "prefs_id_seq"));
+        ObjectRef nSeq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "prefs_n_seq"));
+        ObjectRef keysSeq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "keys_id_seq"));
+        assertEquals(Presence.PRESENT, s.sequenceNeeded(prefsSeq, false));
+        assertEquals(Presence.ABSENT, s.sequenceNeeded(nSeq, false));
+        assertEquals(Presence.PRESENT, s.sequenceNeeded(keysSeq, true));
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, s.apply(new Drop(prefsSeq, false)).orElseThrow().sqlState());
+        // an owned sequence goes with its column
+        s.apply(new Drop(ObjectRef.in(ObjectKind.COLUMN, prefs, "n"), false));
+        assertEquals(Presence.ABSENT, s.presence(nSeq));
+    }
+
     @Test
     void a_guard_object_test_is_answered_by_the_catalog_seeded_state() {
         SchemaState s = SchemaState.of(catalog());
