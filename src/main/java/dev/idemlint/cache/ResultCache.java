@@ -291,7 +291,9 @@ public final class ResultCache {
         @Override
         public void keep(Path file, Migration model, List<Diagnostic> found) {
             int i = tree.indexOf(file);
-            if (i < 0) {
+            if (i < 0 || model.readsModels()) {
+                // a model that read a table from an application module depends on that module's bytes too,
+                // which the key does not hold: it is made again on every run
                 return;
             }
             for (Diagnostic d : found) {
@@ -394,6 +396,11 @@ public final class ResultCache {
             for (Diagnostic d : result.diagnostics()) {
                 if (UNCACHEABLE.contains(d.rule())) {
                     return;
+                }
+            }
+            for (Migration m : result.migrations()) {
+                if (m.readsModels()) {
+                    return; // its findings depend on an application module the tree's key does not hold
                 }
             }
             byte[] payload;

@@ -7,16 +7,20 @@ import java.util.List;
 /**
  * One revision file: header, operations of upgrade() and downgrade() in source order (helpers and
  * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
+ * {@code readsModels}: an operation's table was read from an application module the revision imports
+ * ({@code Model.__table__}), so the model depends on a file other than the revision's own.
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
-        PythonModule module, List<Operation> upgrade, List<Operation> downgrade) {
+        PythonModule module, List<Operation> upgrade, List<Operation> downgrade, boolean readsModels) {
 
     /**
      * {@code upgrade} and {@code downgrade} are the operations of each phase, in order: split here once
      * (every rule asks for them, the project rules once per revision each).
      */
-    public Migration(SourceFile source, RevisionHeader header, List<Operation> operations, PythonModule module) {
-        this(source, header, operations, module, phase(operations, Phase.UPGRADE), phase(operations, Phase.DOWNGRADE));
+    public Migration(SourceFile source, RevisionHeader header, List<Operation> operations, PythonModule module,
+            boolean readsModels) {
+        this(source, header, operations, module, phase(operations, Phase.UPGRADE), phase(operations, Phase.DOWNGRADE),
+                readsModels);
     }
 
     // a loop, not a stream: C1-compiled streams cost ~1% of a run
@@ -31,11 +35,11 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
     }
 
     public Migration withOperations(List<Operation> ops) {
-        return new Migration(source, header, ops, module);
+        return new Migration(source, header, ops, module, readsModels);
     }
 
     public Migration withoutModule() {
-        return new Migration(source, header, operations, null, upgrade, downgrade);
+        return new Migration(source, header, operations, null, upgrade, downgrade, readsModels);
     }
 
     /**

@@ -75,13 +75,18 @@ public final class MigrationReader {
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
+        boolean readsModels = false;
         if (up != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported).extract(up, Phase.UPGRADE));
+            OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+            ops.addAll(x.extract(up, Phase.UPGRADE));
+            readsModels = x.readModels();
         }
         if (downFn != null) {
-            ops.addAll(new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported).extract(downFn, Phase.DOWNGRADE));
+            OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+            ops.addAll(x.extract(downFn, Phase.DOWNGRADE));
+            readsModels |= x.readModels();
         }
-        return new Migration(module.source(), header, List.copyOf(ops), module);
+        return new Migration(module.source(), header, List.copyOf(ops), module, readsModels);
     }
 
     private static Assigned<String> single(Stmt s, Expr value, Scope scope) {

@@ -5,9 +5,15 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,15 +23,29 @@ import java.util.concurrent.ConcurrentHashMap;
  * The table an application model a revision imports maps: {@code from app.models import Ecosystem} then
  * {@code op.bulk_insert(Ecosystem.__table__, rows)} writes to the table the class declares with
  * {@code __tablename__ = "ecosystems"}. Alembic runs revisions with the project on {@code sys.path}, so the module
- * is looked up as Python would from the revision's folder and each folder above it. Only a literal
+ * is looked up as Python would from the revision's folder and each folder above it, up to the project's root
+ * (the first holding alembic.ini, pyproject.toml, setup.py, setup.cfg or .git), never through a link out of it. Only a literal
  * {@code __tablename__} (or {@code __table__ = Table("name", ...)}) in the class body counts: a name made by a mixin
  * or a metaclass is not read, and the insert stays without a table, as before.
  */
 final class ModelTables {
     /** How many folders above the revision's are tried as the import root (versions/, alembic/, the project...). */
     private static final int LEVELS = 6;
-    /** Parsed model modules by file, shared by every revision of a run: class name to table name. */
-    private static final Map<Path, Map<String, String>> TABLES = new ConcurrentHashMap<>();
+    /**
+     * A folder holding one of these is the project's root: Alembic imports with the folder of alembic.ini on
+     * {@code sys.path}, and nothing above the checkout is read.
+     */
+    private static final List<String> ROOT_MARKERS = List.of("alembic.ini", "pyproject.toml", "setup.py", "setup.cfg",
+            ".git");
+    /** A model module larger than this names no table: a pull request's file is not read whole into memory. */
+    private static final long MAX_BYTES = 1 << 20;
+    /** Modules kept parsed, by file: a run's revisions share them; the map is emptied past this size. */
+    private static final int MAX_KEPT = 256;
+    /** Parsed model modules by file, size and time of last change (a long-lived server sees edits): class to table. */
+    private static final Map<Kept, Map<String, String>> TABLES = new ConcurrentHashMap<>();
+
+    private record Kept(Path file, long size, FileTime modified) {
+    }
 
     private ModelTables() {
     }
@@ -37,15 +57,57 @@ final class ModelTables {
             return Optional.empty();
         }
         String rel = module.replace('.', '/');
+        List<Path> roots = new ArrayList<>();
         Path dir = revision.path().toAbsolutePath().getParent();
         for (int i = 0; i < LEVELS && dir != null; i++, dir = dir.getParent()) {
-            for (Path file : new Path[] {dir.resolve(rel + ".py"), dir.resolve(rel).resolve("__init__.py")}) {
+            roots.add(dir);
+            if (marksRoot(dir)) {
+                break;
+            }
+        }
+        if (roots.isEmpty()) {
+            return Optional.empty();
+        }
+        Path top = roots.get(roots.size() - 1);
+        for (Path root : roots) {
+            for (Path file : new Path[] {root.resolve(rel + ".py"), root.resolve(rel).resolve("__init__.py")}) {
                 if (Files.isRegularFile(file)) {
-                    return Optional.ofNullable(TABLES.computeIfAbsent(file.normalize(), ModelTables::read).get(cls));
+                    return Optional.ofNullable(tables(file, top).get(cls));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean marksRoot(Path dir) {
+        for (String m : ROOT_MARKERS) {
+            if (Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The tables a module file declares; none when it lies (through a link) outside {@code top}, or is too large. */
+    private static Map<String, String> tables(Path file, Path top) {
+        Kept key;
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(top.toRealPath())) {
+                return Map.of();
+            }
+            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
+                return Map.of();
+            }
+            key = new Kept(real, a.size(), a.lastModifiedTime());
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        if (TABLES.size() > MAX_KEPT) {
+            TABLES.clear();
+        }
+        return TABLES.computeIfAbsent(key, k -> read(k.file()));
     }
 
     private static Map<String, String> read(Path file) {

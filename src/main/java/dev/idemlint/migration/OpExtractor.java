@@ -27,6 +27,8 @@ final class OpExtractor {
     private final SourceFile file;
     /** Names the revision imports at module level ({@code from M import C as A}): alias to [module, name]. */
     private final Map<String, List<String>> imported;
+    /** Whether a table was read from an application module the revision imports ({@link ModelTables}). */
+    private boolean readModels;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
@@ -90,6 +92,11 @@ final class OpExtractor {
         this.moduleScope = moduleScope;
         this.opNames = opNames;
         this.dialect = dialect;
+    }
+
+    /** Whether an operation's table came from another file of the project: the model depends on that file. */
+    boolean readModels() {
+        return readModels;
     }
 
     List<Operation> extract(Stmt.FunctionDef fn, Phase phase) {
@@ -961,7 +968,9 @@ final class OpExtractor {
         if (model instanceof Expr.Name n && !ctx.scope().binds(n.id())) {
             List<String> from = imported.get(n.id());
             if (from != null) {
-                return ModelTables.of(file, from.get(0), from.get(1)).orElse(null);
+                String table = ModelTables.of(file, from.get(0), from.get(1)).orElse(null);
+                readModels |= table != null;
+                return table;
             }
         }
         return null;

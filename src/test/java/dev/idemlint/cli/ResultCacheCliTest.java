@@ -186,4 +186,22 @@ class ResultCacheCliTest {
         assertSame(lint(List.of(versions.toString()), "--no-cache"), after, "after --fix");
         assertEquals(fix.exit(), after.exit(), fix.out() + "\n" + after.out());
     }
+
+    @Test
+    void a_tree_whose_revisions_read_an_application_model_sees_the_model_edited(@TempDir Path tmp) throws IOException {
+        // the insert's table comes from app/models.py, which is not a file of the tree: its edit must show
+        Path project = tmp.resolve("project");
+        copyTree(ROOT.resolve("src/test/resources/fixtures/rules/insert-not-idempotent/imported_model"), project);
+        Path cache = tmp.resolve("c");
+        List<String> tree = List.of(project.resolve("versions").toString());
+        CliRun.Result cold = lint(tree, "--cache-dir", cache.toString(), "--format", "json");
+        assertSame(lint(tree, "--no-cache", "--format", "json"), cold, "cold");
+        assertTrue(cold.out().contains("\\\"ecosystems\\\""), cold.out());
+        assertSame(cold, lint(tree, "--cache-dir", cache.toString(), "--format", "json"), "warm");
+        Path models = project.resolve("app/models.py");
+        Files.writeString(models, Files.readString(models).replace("\"ecosystems\"", "\"ecosystem_rows\""));
+        CliRun.Result edited = lint(tree, "--cache-dir", cache.toString(), "--format", "json");
+        assertSame(lint(tree, "--no-cache", "--format", "json"), edited, "model edited");
+        assertTrue(edited.out().contains("\\\"ecosystem_rows\\\""), edited.out());
+    }
 }

@@ -63,4 +63,33 @@ class ModelTablesTest {
         assertEquals(Optional.empty(), ModelTables.of(rev, "nowhere.models", "Row"));
         assertEquals(Optional.empty(), ModelTables.of(rev, ".models", "Row"));
     }
+
+    @Test
+    void nothing_above_the_projects_root_nor_through_a_link_out_of_it_is_read() throws IOException {
+        Path project = root.resolve("checkout");
+        write("app/models.py", "class Row:\n    __tablename__ = 'outside_rows'\n");
+        write("elsewhere/models.py", "class Row:\n    __tablename__ = 'linked_rows'\n");
+        write("checkout/alembic.ini", "[alembic]\n");
+        write("checkout/alembic/versions/002_seed.py", "revision = '002'\n");
+        Files.createDirectories(project.resolve("linked"));
+        Files.createSymbolicLink(project.resolve("linked/models.py"), root.resolve("elsewhere/models.py"));
+        Path p = project.resolve("alembic/versions/002_seed.py");
+        SourceFile rev = SourceFile.of(p, "alembic/versions/002_seed.py", Files.readString(p));
+        // app/ lies beside the checkout, above its alembic.ini: Alembic's sys.path does not reach it
+        assertEquals(Optional.empty(), ModelTables.of(rev, "app.models", "Row"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, "linked.models", "Row"));
+        write("checkout/app/models.py", "class Row:\n    __tablename__ = 'inside_rows'\n");
+        assertEquals(Optional.of("inside_rows"), ModelTables.of(rev, "app.models", "Row"));
+    }
+
+    @Test
+    void a_module_too_large_names_no_table_and_an_edited_one_is_read_again() throws IOException {
+        write("app/models.py", "class Row:\n    __tablename__ = 'rows'\n");
+        SourceFile rev = revision();
+        assertEquals(Optional.of("rows"), ModelTables.of(rev, "app.models", "Row"));
+        write("app/models.py", "class Row:\n    __tablename__ = 'renamed_rows'\n");
+        assertEquals(Optional.of("renamed_rows"), ModelTables.of(rev, "app.models", "Row"));
+        write("big/models.py", "class Row:\n    __tablename__ = 'rows'\n" + "#".repeat(2 << 20) + "\n");
+        assertEquals(Optional.empty(), ModelTables.of(rev, "big.models", "Row"));
+    }
 }
