@@ -1,4 +1,4 @@
-"""base: players with a unique constraint, launches and module_items, each guarded
+"""base: players with a unique constraint, launches, module_items and services, each guarded
 
 Revision ID: v00
 Revises:
@@ -23,6 +23,7 @@ def upgrade():
     )
     op.execute("CREATE TABLE IF NOT EXISTS launches (id integer PRIMARY KEY, created timestamp)")
     op.execute("CREATE TABLE IF NOT EXISTS module_items (id integer PRIMARY KEY, resource text)")
+    op.execute("CREATE TABLE IF NOT EXISTS services (id integer PRIMARY KEY, framework_id integer, data jsonb)")
 
 
 def downgrade():
