@@ -1030,8 +1030,11 @@ public final class SchemaState {
             if (f != null) {
                 f.references.remove(o.name().name());
             }
-        } else if (o.kind() == ObjectKind.CONSTRAINT && e != null) {
-            keyIndex(o, e, Presence.ABSENT);
+        } else if (o.kind() == ObjectKind.CONSTRAINT && e != null && now != Presence.ABSENT) {
+            // a constraint that is not there takes no index: a plain index made under its name since (a unique
+            // constraint replaced by a partial unique index of the same name) stays; one that may be there
+            // leaves its namesake index unknown
+            keyIndex(o, e, now == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN);
         }
         if (o.kind() == ObjectKind.CONSTRAINT) {
             droppedKey(o.table(), e, now);

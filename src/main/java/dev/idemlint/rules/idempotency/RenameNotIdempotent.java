@@ -50,7 +50,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                         .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
-                                + " THEN null; END $$`.").emit();
+                                + " THEN null; END $$`.").fixes(takenNameFixes(r, m.source())).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
@@ -133,6 +133,27 @@ public final class RenameNotIdempotent implements MigrationRule {
         }
         Fix.dropMissing(out);
         return out;
+    }
+
+    /**
+     * The re-run finds the new name taken (the old one made again by the revision, a view under the table's
+     * old name): op calls get the guard that renames only while the old name exists and the new one does not,
+     * raw SQL a DO block catching what the taken name raises. UNSAFE, as the other rename fixes: a first run
+     * that finds the new name taken then skips the rename silently.
+     */
+    private static List<Fix> takenNameFixes(Operation.Rename r, SourceFile file) {
+        if (r.site().origin() != Origin.RAW_SQL) {
+            return fixes(r, file);
+        }
+        SqlRewriter rw = SqlRewriter.of(r.site(), file);
+        String condition = r.site().rerun().state().condition();
+        Fix wrapped = rw == null || condition == null ? null
+                : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
+        if (wrapped == null) {
+            return List.of();
+        }
+        return List.of(wrapped.applicability() == Applicability.SAFE
+                ? new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files()) : wrapped);
     }
 
     /**

@@ -221,7 +221,9 @@ public final class InsertNotIdempotent implements ProjectRule {
             return out;
         }
         if (ins.site().sql() == null) { // a SQLAlchemy Core insert
-            out.add(coreRewrite(file, call));
+            Fix core = coreRewrite(file, call);
+            out.add(core != null && readsReturnedRows(ins, call, chainCalls(call.positional(0), "returning"))
+                    ? Fix.displayOnly(core.title(), UNREAD_ROWS) : core);
             Fix.dropMissing(out);
             return out;
         }
@@ -230,6 +232,10 @@ public final class InsertNotIdempotent implements ProjectRule {
             return out;
         }
         int end = r.findTopLevel("RETURNING");
+        if (readsReturnedRows(ins, call, end > 0)) {
+            out.add(Fix.displayOnly(title, UNREAD_ROWS));
+            return out;
+        }
         end = end > 0 ? end - 1 : r.lastToken();
         if (end >= 0 && r.tokens().get(end).text().equals(";")) {
             end--;
@@ -243,6 +249,22 @@ public final class InsertNotIdempotent implements ProjectRule {
         out.add(r.insertAfter(end, r.cased("ON CONFLICT DO NOTHING"), title, Applicability.UNSAFE));
         Fix.dropMissing(out);
         return out;
+    }
+
+    private static final String UNREAD_ROWS = "ON CONFLICT DO NOTHING returns no row for a row that is already"
+            + " there: the code that reads this statement's RETURNING rows gets none on the re-run. Write the row"
+            + " with ON CONFLICT (key) DO UPDATE SET key = EXCLUDED.key, which returns it, or select it when it"
+            + " is there.";
+
+    /**
+     * The statement has a RETURNING clause and the code takes its result ({@code (row,) = conn.execute(...)},
+     * {@code conn.execute(...).scalar()}): the Python statement is more than the call. With {@code ON CONFLICT
+     * DO NOTHING} PostgreSQL returns no row for a row it skips, so the re-run would fail in the code instead.
+     */
+    private static boolean readsReturnedRows(Operation.Insert ins, Expr.Call call, boolean returning) {
+        dev.idemlint.source.Span statement = ins.site().statement();
+        return returning && call != null && statement != null
+                && (statement.start() < call.span().start() || statement.end() > call.span().end());
     }
 
     /** {@code op.bulk_insert(t, [rows])} to {@code op.get_bind().execute(postgresql.insert(t).on_conflict_do_nothing(), [rows])}. */
@@ -299,6 +321,16 @@ public final class InsertNotIdempotent implements ProjectRule {
         }
         edits.add(TextEdit.insert(file.path(), stmt.span().end(), ".on_conflict_do_nothing()"));
         return Fix.of("Insert with `on_conflict_do_nothing()`", Applicability.UNSAFE, edits);
+    }
+
+    /** Whether the method chain {@code e} ({@code t.insert().values(...).returning(...)}) calls {@code .attr(...)}. */
+    private static boolean chainCalls(Expr e, String attr) {
+        for (Expr cur = e; cur instanceof Expr.Call c && c.func() instanceof Expr.Attribute a; cur = a.value()) {
+            if (a.attr().equals(attr)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The {@code insert} call at the root of a method chain ({@code t.insert().values(...)}), or null. */
