@@ -49,6 +49,8 @@ final class NamingConventionReader {
     private final PythonParser parser = new PythonParser();
     private final Map<Path, PythonModule> modules = new HashMap<>();
     private int depth;
+    /** {@link #lookup} answers by name and module file. */
+    private final Map<List<Object>, Val> looked = new HashMap<>();
 
     NamingConventionReader(Path projectRoot) {
         this.root = projectRoot.toAbsolutePath().normalize();
@@ -358,7 +360,25 @@ final class NamingConventionReader {
     // ---- names
 
     /** The value {@code id} is bound to at module level, following imports into the project. */
+    /**
+     * The value {@code id} has in {@code ctx}'s module, each asked once per reader: a package importing its own
+     * submodule ({@code from optuna import storages} in optuna/__init__.py) or star imports in a ring would
+     * otherwise ask the same question again without end, and diamonds of imports again and again. While a
+     * question is being answered it answers itself as unknown, so a ring ends there.
+     */
     private Val lookup(String id, Ctx ctx) {
+        List<Object> key = List.of(id, ctx.file());
+        Val known = looked.get(key);
+        if (known != null) {
+            return known;
+        }
+        looked.put(key, new Val.Unknown(id + " is defined in terms of itself in " + display(ctx.file())));
+        Val v = lookupIn(id, ctx);
+        looked.put(key, v);
+        return v;
+    }
+
+    private Val lookupIn(String id, Ctx ctx) {
         Stmt binding = null;
         for (Stmt s : ctx.module().body()) {
             if (binds(s, id)) {

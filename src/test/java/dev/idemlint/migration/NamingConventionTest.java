@@ -67,6 +67,25 @@ class NamingConventionTest {
     }
 
     @Test
+    void a_package_importing_its_own_submodules_and_star_imports_in_a_ring_end() throws IOException {
+        // optuna: `import optuna.storages._rdb.models` in env.py, and `from optuna import storages` in
+        // optuna/__init__.py, which names the package itself: asked again and again, it overflowed the stack
+        write("migrations/env.py", ENV.formatted("import app.storages.models\ntarget_metadata = app.storages.models.Base.metadata"));
+        write("app/__init__.py", "from app import storages\nfrom app import missing\nfrom .ring_a import *\n");
+        write("app/ring_a.py", "from .ring_b import *\n");
+        write("app/ring_b.py", "from .ring_a import *\n");
+        write("app/storages/__init__.py", "from app.storages import models\n");
+        write("app/storages/models.py", """
+                from sqlalchemy import MetaData
+                from sqlalchemy.orm import declarative_base
+                Base = declarative_base(metadata=MetaData(naming_convention={"pk": "pk_%(table_name)s"}))
+                """);
+        assertEquals(Map.of("pk", "pk_%(table_name)s"), read().templates());
+        write("migrations/env.py", ENV.formatted("from app import missing\ntarget_metadata = missing.metadata"));
+        assertFalse(read().exact(), "a name the package never binds is unknown, not a stack overflow");
+    }
+
+    @Test
     void follows_a_package_and_a_declarative_base_class() throws IOException {
         write("migrations/env.py", ENV.formatted("import app.db as db\ntarget_metadata = db.Base.metadata"));
         write("src/app/__init__.py", "");
