@@ -289,7 +289,7 @@ final class NamingConventionReader {
 
     private void migrateCall(Expr.Call c, List<Stmt.FunctionDef> enclosing, Ctx ctx, Set<Val> dbs) {
         boolean ctor = "Migrate".equals(Names.lastPart(c.func()));
-        if (!ctor && !(c.func() instanceof Expr.Attribute a && isMigrate(a.value(), ctx, 0))) {
+        if (!ctor && !(c.func() instanceof Expr.Attribute a && isMigrate(a.value(), enclosing, ctx))) {
             return; // another extension's init_app
         }
         for (Arg a : c.args()) {
@@ -305,15 +305,55 @@ final class NamingConventionReader {
             return; // keeps the db given elsewhere
         }
         if (db instanceof Expr.Name n) {
-            for (Stmt.FunctionDef f : enclosing) {
-                if (f.params().stream().anyMatch(p -> p.replace("*", "").split("[:=]")[0].trim().equals(n.id()))
-                        || bindsIn(f.body(), n.id())) {
-                    dbs.add(new Val.Unknown(n.id() + " given to Migrate is local to " + f.name() + "()"));
-                    return;
-                }
+            Stmt local = localBinding(n.id(), enclosing);
+            if (local instanceof Stmt.Import imp) {
+                dbs.add(imported(imp, n.id(), ctx)); // `from app.extensions import db` inside create_app()
+                return;
+            } else if (local != null) {
+                dbs.add(new Val.Unknown(n.id() + " given to Migrate is local to a function"));
+                return;
             }
         }
         dbs.add(eval(db, ctx));
+    }
+
+    /**
+     * How the innermost enclosing function that binds {@code id} binds it: the import statement when that is
+     * its only binding there and sits directly in the function's body, else the function itself; null when
+     * no enclosing function binds it (the module's binding is the one).
+     */
+    private static Stmt localBinding(String id, List<Stmt.FunctionDef> enclosing) {
+        for (int i = enclosing.size() - 1; i >= 0; i--) {
+            Stmt.FunctionDef f = enclosing.get(i);
+            if (f.params().stream().anyMatch(p -> p.replace("*", "").split("[:=]")[0].trim().equals(id))) {
+                return f;
+            }
+            if (!bindsIn(f.body(), id)) {
+                continue;
+            }
+            Stmt only = null;
+            for (Stmt s : f.body()) {
+                if (binds(s, id) && s instanceof Stmt.Import && only == null) {
+                    only = s;
+                } else if (binds(s, id) || bindsNested(s, id)) {
+                    return f;
+                }
+            }
+            return only == null ? f : only;
+        }
+        return null;
+    }
+
+    private boolean isMigrate(Expr e, List<Stmt.FunctionDef> enclosing, Ctx ctx) {
+        if (e instanceof Expr.Name n) {
+            Stmt local = localBinding(n.id(), enclosing);
+            if (local instanceof Stmt.Import imp && imp.module() != null) {
+                return importsMigrate(imp, n.id(), ctx, 0);
+            } else if (local != null) {
+                return false;
+            }
+        }
+        return isMigrate(e, ctx, 0);
     }
 
     /** Whether {@code e} is a Flask-Migrate object: a Migrate(...) call or a module-level name bound to one. */
@@ -333,13 +373,15 @@ final class NamingConventionReader {
         if (binding instanceof Stmt.Assign a) {
             return isMigrate(a.value(), ctx, hops + 1);
         }
-        if (binding instanceof Stmt.Import imp && imp.module() != null) {
-            for (Stmt.ImportName in : imp.names()) {
-                if (n.id().equals(in.alias() != null ? in.alias() : in.name())) {
-                    Path from = resolveModule(imp.module(), ctx.file());
-                    Ctx inner = from == null ? null : ctxOf(from);
-                    return inner != null && isMigrate(new Expr.Name(in.name(), n.span()), inner, hops + 1);
-                }
+        return binding instanceof Stmt.Import imp && imp.module() != null && importsMigrate(imp, n.id(), ctx, hops);
+    }
+
+    private boolean importsMigrate(Stmt.Import imp, String id, Ctx ctx, int hops) {
+        for (Stmt.ImportName in : imp.names()) {
+            if (id.equals(in.alias() != null ? in.alias() : in.name())) {
+                Path from = resolveModule(imp.module(), ctx.file());
+                Ctx inner = from == null ? null : ctxOf(from);
+                return inner != null && isMigrate(new Expr.Name(in.name(), imp.span()), inner, hops + 1);
             }
         }
         return false;

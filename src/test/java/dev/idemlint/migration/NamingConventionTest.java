@@ -254,6 +254,19 @@ class NamingConventionTest {
         assertTrue(nc.exact(), nc::source);
         assertEquals(Map.of("uq", "uq_%(table_name)s_%(column_0_name)s"), nc.templates());
 
+        // the extension objects imported inside the app factory are the same module-level objects
+        write("app/__init__.py", """
+                from flask import Flask
+
+                def create_app():
+                    from app.extensions import db
+                    from app.extensions import migrate
+                    app = Flask(__name__)
+                    migrate.init_app(app, db, directory="db/migrations")
+                    return app
+                """);
+        assertTrue(read().exact());
+
         // target_metadata= among Migrate's keywords reaches context.configure through configure_args
         write("app/__init__.py", """
                 from flask import Flask
