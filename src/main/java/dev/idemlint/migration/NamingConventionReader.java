@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Follows env.py's {@code target_metadata} to the {@code MetaData(naming_convention=...)} it names,
@@ -34,8 +35,13 @@ import java.util.Set;
  * {@code SQLAlchemy(metadata=...)}, {@code SQLModel.metadata}, and convention dicts written as literals,
  * {@code dict(...)} calls or names of either.
  *
- * <p>When env.py's target cannot be followed (a function returns it, Flask-Migrate's
- * {@code current_app.extensions}), the project's Python files are searched: none mentioning
+ * <p>Flask-Migrate's {@code current_app.extensions['migrate'].db} is the db given to {@code Migrate(app, db)}
+ * or {@code migrate.init_app(app, db)}: the project's Python files are searched for those calls, and exactly one
+ * distinct db is followed like any other {@code SQLAlchemy(metadata=...)}. A parameterless env.py function made of
+ * ifs and returns of one value (Flask-Migrate's {@code get_metadata()}) gives that value, and
+ * {@code **extensions['migrate'].configure_args} is accepted when no Migrate call passes target_metadata= or **.
+ *
+ * <p>When env.py's target cannot be followed otherwise, the project's Python files are searched: none mentioning
  * {@code naming_convention} means SQLAlchemy's default; exactly one convention dict gives that one,
  * marked inexact; anything else is unknown.
  */
@@ -51,6 +57,7 @@ final class NamingConventionReader {
     private int depth;
     /** {@link #lookup} answers by name and module file. */
     private final Map<List<Object>, Val> looked = new HashMap<>();
+    private Val migrateDb;
 
     NamingConventionReader(Path projectRoot) {
         this.root = projectRoot.toAbsolutePath().normalize();
@@ -79,6 +86,14 @@ final class NamingConventionReader {
         record None() implements Val {
         }
 
+        /** Flask-Migrate's {@code current_app.extensions['migrate']}: its {@code .db} is the one given to Migrate. */
+        record MigrateConfig() implements Val {
+        }
+
+        /** Flask-SQLAlchemy 3's {@code db.metadatas}: the {@code None} key is {@code db.metadata}. */
+        record Metadatas(Val metadata) implements Val {
+        }
+
         record Unknown(String why) implements Val {
         }
     }
@@ -102,7 +117,7 @@ final class NamingConventionReader {
         Val found = null;
         for (Expr.Call c : configures) {
             for (Arg a : c.args()) {
-                if (a.star() == 2) {
+                if (a.star() == 2 && !(migrateConfigureArgs(a.value(), m) && migrateDb() instanceof Val.Base)) {
                     return fallback("context.configure gets **kwargs");
                 }
             }
@@ -133,42 +148,13 @@ final class NamingConventionReader {
     // ---- fallback: the project's only convention
 
     private NamingConvention fallback(String why) {
-        List<Path> mentioning = new ArrayList<>();
-        int[] seenFiles = {0};
+        List<Path> mentioning;
         try {
-            Files.walkFileTree(root, Set.of(), 12, new SimpleFileVisitor<>() {
-
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                    boolean skip = !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules")
-                            || n.equals("venv") || n.equals("site-packages") || n.equals("__pycache__")
-                            || n.equals("versions") || n.equals("build") || n.equals("dist"));
-                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!file.toString().endsWith(".py")) {
-                        return FileVisitResult.CONTINUE;
-                    }
-                    if (++seenFiles[0] > MAX_SCAN_FILES) {
-                        return FileVisitResult.TERMINATE;
-                    }
-                    try {
-                        if (Files.readString(file, StandardCharsets.UTF_8).contains("naming_convention")) {
-                            mentioning.add(file);
-                        }
-                    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                        // undecodable: cannot mention it in a way we could read anyway
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-            });
+            mentioning = projectFiles(text -> text.contains("naming_convention"));
         } catch (IOException e) {
             return NamingConvention.unknown(why + "; the project could not be searched: " + e.getMessage());
         }
-        if (seenFiles[0] > MAX_SCAN_FILES) {
+        if (mentioning == null) {
             return NamingConvention.unknown(why + "; the project has too many Python files to search them all");
         }
         if (mentioning.isEmpty()) {
@@ -204,6 +190,343 @@ final class NamingConventionReader {
                 why + "; the project's only naming_convention");
     }
 
+    /**
+     * The project's Python files (outside virtualenvs, build output and migration versions) whose text
+     * matches, or null when the project has more than {@link #MAX_SCAN_FILES} of them.
+     */
+    private List<Path> projectFiles(Predicate<String> matches) throws IOException {
+        List<Path> out = new ArrayList<>();
+        int[] seenFiles = {0};
+        Files.walkFileTree(root, Set.of(), 12, new SimpleFileVisitor<>() {
+
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                String n = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean skip = !dir.equals(root) && (n.startsWith(".") || n.equals("node_modules")
+                        || n.equals("venv") || n.equals("site-packages") || n.equals("__pycache__")
+                        || n.equals("versions") || n.equals("build") || n.equals("dist"));
+                return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (!file.toString().endsWith(".py")) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (++seenFiles[0] > MAX_SCAN_FILES) {
+                    return FileVisitResult.TERMINATE;
+                }
+                try {
+                    if (matches.test(Files.readString(file, StandardCharsets.UTF_8))) {
+                        out.add(file);
+                    }
+                } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                    // undecodable: cannot hold Python we could read anyway
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return seenFiles[0] > MAX_SCAN_FILES ? null : out;
+    }
+
+    // ---- Flask-Migrate
+
+    /**
+     * The {@code db} the project hands Flask-Migrate: {@code Migrate(app, db)} stores it, and
+     * {@code migrate.init_app(app, db)} replaces it when given (flask_migrate/__init__.py keeps
+     * {@code self.db = db} in both, and {@code extensions['migrate'].db} is that attribute). Exactly one
+     * distinct db across the project is followed; none, several, or one bound in a way that cannot be
+     * read gives Unknown, and the caller's fallback then decides as before.
+     */
+    private Val migrateDb() {
+        if (migrateDb != null) {
+            return migrateDb;
+        }
+        migrateDb = new Val.Unknown("Flask-Migrate's db is still being resolved"); // a cycle through env.py
+        List<Path> files;
+        try {
+            files = projectFiles(text -> text.contains("Migrate(") || text.contains(".init_app("));
+        } catch (IOException e) {
+            return migrateDb = new Val.Unknown("the project could not be searched for Flask-Migrate's db");
+        }
+        if (files == null) {
+            return migrateDb = new Val.Unknown("the project has too many Python files to search for Flask-Migrate's db");
+        }
+        Set<Val> dbs = new LinkedHashSet<>();
+        for (Path f : files) {
+            Path file = f.toAbsolutePath().normalize();
+            Ctx ctx = ctxOf(file);
+            if (ctx == null) {
+                continue; // a file that cannot be parsed is reported by nothing here; its calls stay unseen
+            }
+            migrateCalls(ctx.module().body(), List.of(), ctx, dbs);
+        }
+        if (dbs.size() != 1) {
+            return migrateDb = new Val.Unknown("the project gives Flask-Migrate " + dbs.size()
+                    + " different db objects that could be the one in use");
+        }
+        Val only = dbs.iterator().next();
+        return migrateDb = only instanceof Val.Base ? only : unknownOr(only, "Flask-Migrate's db is not a SQLAlchemy()");
+    }
+
+    /** Adds the db of every Migrate(...) and Migrate's init_app(...) in these statements. */
+    private void migrateCalls(List<Stmt> body, List<Stmt.FunctionDef> enclosing, Ctx ctx, Set<Val> dbs) {
+        for (Stmt s : body) {
+            List<Stmt.FunctionDef> inner = enclosing;
+            if (s instanceof Stmt.FunctionDef f) {
+                inner = new ArrayList<>(enclosing);
+                inner.add(f);
+            }
+            for (Expr e : StmtParts.expressions(s)) {
+                List<Expr.Call> calls = new ArrayList<>();
+                collectCalls(e, "Migrate", calls);
+                collectCalls(e, "init_app", calls);
+                for (Expr.Call c : calls) {
+                    migrateCall(c, enclosing, ctx, dbs);
+                }
+            }
+            migrateCalls(StmtParts.blocks(s), inner, ctx, dbs);
+        }
+    }
+
+    private void migrateCall(Expr.Call c, List<Stmt.FunctionDef> enclosing, Ctx ctx, Set<Val> dbs) {
+        boolean ctor = "Migrate".equals(Names.lastPart(c.func()));
+        if (!ctor && !(c.func() instanceof Expr.Attribute a && isMigrate(a.value(), enclosing, ctx))) {
+            return; // another extension's init_app
+        }
+        for (Arg a : c.args()) {
+            if (a.star() != 0 || "target_metadata".equals(a.keyword())) {
+                // extra keywords become configure_args, which env.py may spread into context.configure
+                dbs.add(new Val.Unknown("Migrate(...) gets *args, **kwargs or target_metadata="));
+                return;
+            }
+        }
+        Arg kw = c.keyword("db");
+        Expr db = kw != null ? kw.value() : c.positional(1);
+        if (db == null || db instanceof Expr.Const k && k.text().equals("None")) {
+            return; // keeps the db given elsewhere
+        }
+        if (db instanceof Expr.Name n) {
+            Stmt local = localBinding(n.id(), enclosing);
+            if (local instanceof Stmt.Import imp) {
+                dbs.add(imported(imp, n.id(), ctx)); // `from app.extensions import db` inside create_app()
+                return;
+            } else if (local != null) {
+                dbs.add(new Val.Unknown(n.id() + " given to Migrate is local to a function"));
+                return;
+            }
+        }
+        dbs.add(eval(db, ctx));
+    }
+
+    /**
+     * How the innermost enclosing function that binds {@code id} binds it: the import statement when that is
+     * its only binding there and sits directly in the function's body, else the function itself; null when
+     * no enclosing function binds it (the module's binding is the one).
+     */
+    private static Stmt localBinding(String id, List<Stmt.FunctionDef> enclosing) {
+        for (int i = enclosing.size() - 1; i >= 0; i--) {
+            Stmt.FunctionDef f = enclosing.get(i);
+            if (f.params().stream().anyMatch(p -> p.replace("*", "").split("[:=]")[0].trim().equals(id))) {
+                return f;
+            }
+            if (!bindsIn(f.body(), id)) {
+                continue;
+            }
+            Stmt only = null;
+            for (Stmt s : f.body()) {
+                if (binds(s, id) && s instanceof Stmt.Import && only == null) {
+                    only = s;
+                } else if (binds(s, id) || bindsNested(s, id)) {
+                    return f;
+                }
+            }
+            return only == null ? f : only;
+        }
+        return null;
+    }
+
+    private boolean isMigrate(Expr e, List<Stmt.FunctionDef> enclosing, Ctx ctx) {
+        if (e instanceof Expr.Name n) {
+            Stmt local = localBinding(n.id(), enclosing);
+            if (local instanceof Stmt.Import imp && imp.module() != null) {
+                return importsMigrate(imp, n.id(), ctx, 0);
+            } else if (local != null) {
+                return false;
+            }
+        }
+        return isMigrate(e, ctx, 0);
+    }
+
+    /** Whether {@code e} is a Flask-Migrate object: a Migrate(...) call or a module-level name bound to one. */
+    private boolean isMigrate(Expr e, Ctx ctx, int hops) {
+        if (e instanceof Expr.Call c) {
+            return "Migrate".equals(Names.lastPart(c.func()));
+        }
+        if (!(e instanceof Expr.Name n) || hops > MAX_DEPTH) {
+            return false;
+        }
+        Stmt binding = null;
+        for (Stmt s : ctx.module().body()) {
+            if (binds(s, n.id())) {
+                binding = s;
+            }
+        }
+        if (binding instanceof Stmt.Assign a) {
+            return isMigrate(a.value(), ctx, hops + 1);
+        }
+        return binding instanceof Stmt.Import imp && imp.module() != null && importsMigrate(imp, n.id(), ctx, hops);
+    }
+
+    private boolean importsMigrate(Stmt.Import imp, String id, Ctx ctx, int hops) {
+        for (Stmt.ImportName in : imp.names()) {
+            if (id.equals(in.alias() != null ? in.alias() : in.name())) {
+                Path from = resolveModule(imp.module(), ctx.file());
+                Ctx inner = from == null ? null : ctxOf(from);
+                return inner != null && isMigrate(new Expr.Name(in.name(), imp.span()), inner, hops + 1);
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code e} is Flask-Migrate's {@code extensions['migrate'].configure_args}, directly or through a
+     * name every assignment in env.py binds to it. Those are the extra keywords given to Migrate(...) or
+     * init_app(...); {@link #migrateCall} refuses a project that passes target_metadata= or ** there.
+     */
+    private static boolean migrateConfigureArgs(Expr e, PythonModule env) {
+        if (e instanceof Expr.Attribute a) {
+            return a.attr().equals("configure_args") && isMigrateConfig(a.value());
+        }
+        if (!(e instanceof Expr.Name n)) {
+            return false;
+        }
+        List<Expr> values = new ArrayList<>();
+        if (!assignments(env.body(), n.id(), values) || values.isEmpty()) {
+            return false;
+        }
+        return values.stream().allMatch(v -> v instanceof Expr.Attribute a && a.attr().equals("configure_args")
+                && isMigrateConfig(a.value()));
+    }
+
+    /** The values assigned to {@code id} anywhere in these statements; false when it is bound otherwise. */
+    private static boolean assignments(List<Stmt> body, String id, List<Expr> out) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name t
+                    && t.id().equals(id)) {
+                out.add(a.value());
+            } else if (binds(s, id) || s instanceof Stmt.FunctionDef f && f.params().stream()
+                    .anyMatch(p -> p.replace("*", "").split("[:=]")[0].trim().equals(id))) {
+                return false;
+            } else {
+                List<Expr> targets = new ArrayList<>();
+                if (s instanceof Stmt.Assign a) {
+                    targets.addAll(a.targets());
+                } else if (s instanceof Stmt.For f) {
+                    targets.add(f.target());
+                } else if (s instanceof Stmt.AugAssign g) {
+                    targets.add(g.target());
+                } else if (s instanceof Stmt.With w) {
+                    w.items().forEach(item -> targets.add(item.vars()));
+                }
+                for (Expr t : targets) {
+                    if (t != null && mentionsName(t, id)) {
+                        return false; // an unpacking, loop, with or augmented target binds it otherwise
+                    }
+                }
+            }
+            if (!assignments(StmtParts.blocks(s), id, out)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean mentionsName(Expr e, String id) {
+        if (e instanceof Expr.Name n && n.id().equals(id)) {
+            return true;
+        }
+        for (int i = 0; i < e.childCount(); i++) {
+            if (e.child(i) != null && mentionsName(e.child(i), id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code e} is Flask-Migrate's {@code <app>.extensions['migrate']}. */
+    private static boolean isMigrateConfig(Expr e) {
+        return e instanceof Expr.Subscript sub && sub.value() instanceof Expr.Attribute a
+                && a.attr().equals("extensions") && "migrate".equals(literal(sub.index()));
+    }
+
+    private Val subscript(Expr.Subscript sub, Ctx ctx) {
+        if (isMigrateConfig(sub)) {
+            return new Val.MigrateConfig();
+        }
+        Val of = eval(sub.value(), ctx);
+        if (of instanceof Val.Metadatas m && sub.index() instanceof Expr.Const k && k.text().equals("None")) {
+            return m.metadata();
+        }
+        return unknownOr(of, "a subscript that cannot be evaluated statically");
+    }
+
+    /** A function defined at module level by {@code def id(...)}, when that is the name's only binding. */
+    private static Stmt.FunctionDef moduleFunction(String id, Ctx ctx) {
+        Stmt.FunctionDef found = null;
+        for (Stmt s : ctx.module().body()) {
+            if (binds(s, id)) {
+                found = s instanceof Stmt.FunctionDef f && found == null ? f : null;
+                if (found == null) {
+                    return null;
+                }
+            } else if (bindsNested(s, id)) {
+                return null;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * What a function without parameters returns, when its body is only ifs and returns of module-level
+     * values (Flask-Migrate's {@code get_metadata()}: {@code db.metadatas[None]} or {@code db.metadata}, the
+     * same MetaData) and every return gives the same value.
+     */
+    private Val returned(Stmt.FunctionDef f, Ctx ctx) {
+        if (!f.params().isEmpty()) {
+            return new Val.Unknown(f.name() + "() takes parameters");
+        }
+        List<Expr> values = new ArrayList<>();
+        if (!returns(f.body(), values, true) || values.isEmpty()) {
+            return new Val.Unknown(f.name() + "() computes its result");
+        }
+        Val result = null;
+        for (Expr v : values) {
+            Val r = v == null ? new Val.None() : eval(v, ctx);
+            if (r instanceof Val.Unknown || result != null && !result.equals(r)) {
+                return r instanceof Val.Unknown ? r : new Val.Unknown(f.name() + "() returns different values");
+            }
+            result = r;
+        }
+        return result;
+    }
+
+    private static boolean returns(List<Stmt> body, List<Expr> out, boolean first) {
+        for (int i = 0; i < body.size(); i++) {
+            Stmt s = body.get(i);
+            if (s instanceof Stmt.Return r) {
+                out.add(r.value());
+            } else if (s instanceof Stmt.If iff) {
+                if (!returns(iff.body(), out, false) || !returns(iff.orelse(), out, false)) {
+                    return false;
+                }
+            } else if (!(s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Str && first && i == 0)) {
+                return false; // anything but a docstring may bind a local or have an effect
+            }
+        }
+        return true;
+    }
+
     // ---- evaluation
 
     private Val eval(Expr e, Ctx ctx) {
@@ -222,6 +545,8 @@ final class NamingConventionReader {
                 return call(c, ctx);
             } else if (e instanceof Expr.Dict d) {
                 return dict(d);
+            } else if (e instanceof Expr.Subscript sub) {
+                return subscript(sub, ctx);
             } else if (e instanceof Expr.ListExpr || e instanceof Expr.Tuple) {
                 // target_metadata=[a, b]: a list has no naming_convention, and Alembic's ops then build a
                 // plain MetaData() (operations/schemaobj.py checks hasattr(target_metadata, "naming_convention"))
@@ -250,6 +575,12 @@ final class NamingConventionReader {
         }
         if (of instanceof Val.Base b && attr.equals("metadata")) {
             return b.metadata();
+        }
+        if (of instanceof Val.Base b && attr.equals("metadatas")) {
+            return new Val.Metadatas(b.metadata());
+        }
+        if (of instanceof Val.MigrateConfig && attr.equals("db")) {
+            return migrateDb();
         }
         if (of instanceof Val.Base b && attr.equals("Model")) {
             return b; // Flask-SQLAlchemy: db.Model.metadata is db.metadata
@@ -319,6 +650,12 @@ final class NamingConventionReader {
                 return new Val.Conv(templates, computed);
             }
             default:
+                if (c.func() instanceof Expr.Name n && c.args().isEmpty()) {
+                    Stmt.FunctionDef f = moduleFunction(n.id(), ctx);
+                    if (f != null) {
+                        return returned(f, ctx);
+                    }
+                }
                 return new Val.Unknown(callee + "(...) is computed at run time");
         }
     }

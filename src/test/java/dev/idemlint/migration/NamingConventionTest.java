@@ -189,6 +189,165 @@ class NamingConventionTest {
         assertTrue(read().isUnknown());
     }
 
+    private static final String FLASK_ENV = """
+            from alembic import context
+            from flask import current_app
+            target_metadata = current_app.extensions['migrate'].db.metadata
+
+            def run_migrations_online():
+                with connectable.connect() as connection:
+                    context.configure(connection=connection, target_metadata=target_metadata)
+                    with context.begin_transaction():
+                        context.run_migrations()
+            """;
+
+    @Test
+    void flask_migrate_env_follows_the_db_given_to_migrate() throws IOException {
+        write("migrations/env.py", FLASK_ENV);
+        write("app/__init__.py", """
+                from flask import Flask
+                from flask_sqlalchemy import SQLAlchemy
+                from flask_migrate import Migrate
+                from sqlalchemy import MetaData
+                from flask_login import LoginManager
+                db = SQLAlchemy(metadata=MetaData(naming_convention={
+                    "fk": "%(table_name)s_%(column_0_name)s_fkey",
+                    "pk": "%(table_name)s_pkey",
+                }))
+                other_db = SQLAlchemy()
+                login = LoginManager()
+                app = Flask(__name__)
+                login.init_app(app, other_db)
+                migrate = Migrate(app, db)
+                """);
+        write("tests/conftest.py", """
+                from flask_migrate import Migrate
+                from app import app, db
+                Migrate(app, db)
+                """);
+        NamingConvention nc = read();
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(Map.of("fk", "%(table_name)s_%(column_0_name)s_fkey", "pk", "%(table_name)s_pkey"), nc.templates());
+        assertTrue(nc.source().contains("app/__init__.py:6"), nc::source);
+    }
+
+    @Test
+    void flask_migrate_4_template_with_init_app_get_metadata_and_configure_args() throws IOException {
+        write("migrations/env.py", """
+                from alembic import context
+                from flask import current_app
+                target_db = current_app.extensions['migrate'].db
+
+                def get_metadata():
+                    if hasattr(target_db, 'metadatas'):
+                        return target_db.metadatas[None]
+                    return target_db.metadata
+
+                def run_migrations_online():
+                    conf_args = current_app.extensions['migrate'].configure_args
+                    with connectable.connect() as connection:
+                        context.configure(connection=connection, target_metadata=get_metadata(), **conf_args)
+                        with context.begin_transaction():
+                            context.run_migrations()
+                """);
+        write("app/extensions.py", """
+                from flask_sqlalchemy import SQLAlchemy
+                from flask_migrate import Migrate
+                from sqlalchemy import MetaData
+                convention = {"uq": "uq_%(table_name)s_%(column_0_name)s"}
+                metadata = MetaData(naming_convention=convention)
+                db = SQLAlchemy(metadata=metadata)
+                migrate = Migrate()
+                """);
+        write("app/__init__.py", """
+                from flask import Flask
+                from .extensions import db, migrate
+
+                def create_app():
+                    app = Flask(__name__)
+                    db.init_app(app)
+                    migrate.init_app(app, db, compare_type=True)
+                    return app
+                """);
+        NamingConvention nc = read();
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(Map.of("uq", "uq_%(table_name)s_%(column_0_name)s"), nc.templates());
+
+        // the extension objects imported inside the app factory are the same module-level objects
+        write("app/__init__.py", """
+                from flask import Flask
+
+                def create_app():
+                    from app.extensions import db
+                    from app.extensions import migrate
+                    app = Flask(__name__)
+                    migrate.init_app(app, db, directory="db/migrations")
+                    return app
+                """);
+        assertTrue(read().exact());
+
+        // target_metadata= among Migrate's keywords reaches context.configure through configure_args
+        write("app/__init__.py", """
+                from flask import Flask
+                from .extensions import db, migrate
+
+                def create_app():
+                    app = Flask(__name__)
+                    migrate.init_app(app, db, target_metadata=None)
+                    return app
+                """);
+        assertFalse(read().exact());
+    }
+
+    @Test
+    void two_dbs_given_to_flask_migrate_stay_inexact() throws IOException {
+        write("migrations/env.py", FLASK_ENV);
+        String app = """
+                from flask import Flask
+                from flask_sqlalchemy import SQLAlchemy
+                from flask_migrate import Migrate
+                from sqlalchemy import MetaData
+                db = SQLAlchemy(metadata=MetaData(naming_convention={"pk": "pk_%(table_name)s"}))
+                app = Flask(__name__)
+                Migrate(app, db)
+                """;
+        write("app/__init__.py", app);
+        write("admin/__init__.py", app);
+        NamingConvention nc = read();
+        assertFalse(nc.exact(), nc::source);
+        assertEquals(Map.of("pk", "pk_%(table_name)s"), nc.templates());
+    }
+
+    @Test
+    void a_computed_convention_on_flask_migrates_db_stays_inexact() throws IOException {
+        write("migrations/env.py", FLASK_ENV);
+        write("app/__init__.py", """
+                from flask import Flask
+                from flask_sqlalchemy import SQLAlchemy
+                from flask_migrate import Migrate
+                from sqlalchemy import MetaData
+                from .conventions import make_convention
+                db = SQLAlchemy(metadata=MetaData(naming_convention=make_convention()))
+                migrate = Migrate(Flask(__name__), db)
+                """);
+        NamingConvention nc = read();
+        assertFalse(nc.exact(), nc::source);
+
+        // a db local to the app factory is not the module's db
+        write("app/__init__.py", """
+                from flask import Flask
+                from flask_sqlalchemy import SQLAlchemy
+                from flask_migrate import Migrate
+                from sqlalchemy import MetaData
+                db = SQLAlchemy(metadata=MetaData(naming_convention={"pk": "pk_%(table_name)s"}))
+
+                def create_app():
+                    db = SQLAlchemy()
+                    Migrate(Flask(__name__), db)
+                """);
+        assertFalse(read().exact());
+    }
+
     @Test
     void a_conditional_binding_is_unknown() throws IOException {
         write("migrations/env.py", ENV.formatted("""
