@@ -50,6 +50,7 @@ public final class RerunSimulation {
         SchemaState state = firstRun(ops, new Effects.Naming(postgresNames), effects);
         Set<String> opaquelyNamed = opaquelyNamed(ops);
         List<Operation> out = new ArrayList<>(ops);
+        Set<ObjectRef> dropped = new java.util.HashSet<>();
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
@@ -61,12 +62,28 @@ public final class RerunSimulation {
             boolean proven = decided && proven(state, first);
             // a statement under a plain try/except is flagged for what the swallowed error does to the transaction
             boolean unread = decided && !proven && op.site().guard() == null && leftUnknownBy(state, first, opaquelyNamed);
+            // dropped by this revision before, then left unknown by what ran between (a drop whose name or table
+            // is read at run time): on the re-run the drop meets what the first run made again, and whether the
+            // code between takes it too is not known, so nothing is claimed
+            boolean droppedThenUnknown = decided && !proven && op.site().guard() == null
+                    && first instanceof Effect.Create c && dropped.contains(c.object())
+                    && state.presence(c.object()) == Presence.UNKNOWN;
             Optional<Conflict> met = state.applyAll(effects.get(i));
+            if (sure(op)) {
+                for (Effect e : effects.get(i)) {
+                    if (e instanceof Effect.Drop d) {
+                        dropped.add(d.object());
+                    }
+                }
+            }
             if (proven && met.isEmpty()) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind"))));
+            } else if (droppedThenUnknown) {
+                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, op.site().span(),
+                        "dropped earlier in this revision, and code between may change it: nothing is claimed"))));
             } else if (unread) {
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.UNREAD_CODE, op.site().span(),
                         "code this revision calls, which the analysis cannot read, is given its table's name"

@@ -849,7 +849,8 @@ public final class SchemaTimeline {
 
     /**
      * The schema {@code op} puts its object in, lower-cased, or null for the search path's default:
-     * an op call's {@code schema=} keyword, or the qualifier written before {@code target} in raw SQL.
+     * an op call's {@code schema=} keyword ({@code source_schema=} of {@code create_foreign_key}), or the
+     * qualifier written before {@code target} in raw SQL.
      */
     static String schemaOf(Operation op, String target) {
         OpSite site = op.site();
@@ -858,7 +859,12 @@ public final class SchemaTimeline {
             return sql == null || target == null ? null : qualifierBefore(sql, target);
         }
         dev.idemlint.python.Expr.Call call = site.call();
-        dev.idemlint.python.Arg arg = call == null ? null : call.keyword("schema");
+        // create_foreign_key names the constrained table's schema source_schema (schema= is not its keyword)
+        boolean foreignKey = call != null && (call.func() instanceof dev.idemlint.python.Expr.Attribute a
+                ? a.attr().equals("create_foreign_key")
+                : call.func() instanceof dev.idemlint.python.Expr.Name n && n.id().equals("create_foreign_key"));
+        String keyword = foreignKey ? "source_schema" : "schema";
+        dev.idemlint.python.Arg arg = call == null ? null : call.keyword(keyword);
         if (arg == null) {
             return null;
         }
