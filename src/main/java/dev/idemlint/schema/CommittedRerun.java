@@ -24,6 +24,12 @@ import java.util.regex.Pattern;
  *   <li>a raw {@code SELECT}/{@code WITH} that names {@code table.column} (backticks optional) of a column a
  *       later statement drops: the read fails (1054 ER_BAD_FIELD_ERROR) before the re-run reaches the drop.</li>
  * </ul>
+ * On PostgreSQL ({@link #ofPostgres}) the whole revision commits together, so its re-run starts from the end of
+ * the first run: a plain literal {@code SELECT}/{@code WITH}/{@code UPDATE}/{@code INSERT}/{@code DELETE} that
+ * reads a table (after {@code FROM}, {@code JOIN}, {@code UPDATE}, {@code INTO}) or a {@code table.column}
+ * the revision drops later fails there. PostgreSQL resolves the FROM list before the expressions, so a read
+ * that names both a dropped table and a dropped column fails on the table (42P01 undefined_table) before the
+ * column (42703 undefined_column).
  * Names compare as the server stores them, case-insensitively (a case-insensitive match is taken). Built in
  * one pass over the revision, each statement's SQL scanned once.
  */
@@ -33,21 +39,71 @@ public final class CommittedRerun {
     private static final Pattern QUALIFIED_COLUMN = Pattern.compile(
             "(?<![\\w$`])`?([\\w$]+)`?\\s*\\.\\s*`?([\\w$]+)`?(?![\\w$])");
 
+    /**
+     * A table named (double quotes or backticks optional, schema-qualified or not) after the keywords that
+     * make PostgreSQL open a relation; {@code IS DISTINCT FROM} and {@code FROM (} (a subquery) name none.
+     */
+    private static final Pattern TABLE_READ = Pattern.compile(
+            "(?i)(?<!DISTINCT\\s)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(?:[\"`]?[\\w$]+[\"`]?\\s*\\.\\s*)?[\"`]?([\\w$]+)[\"`]?");
+
+    /** The statements that read on PostgreSQL; MySQL/MariaDB keep to SELECT and WITH. */
+    private static final List<String> POSTGRES_READS = List.of("SELECT", "WITH", "UPDATE", "INSERT", "DELETE");
+
     /** A read and its place in upgrade(). */
     private record Read(int index, Operation op) {
     }
 
     private final Map<Operation, Operation.Rename> tableRenamedLater;
     private final Map<String, List<Read>> reads;
+    private final Map<String, List<Read>> tableReads;
 
-    private CommittedRerun(Map<Operation, Operation.Rename> tableRenamedLater, Map<String, List<Read>> reads) {
+    private CommittedRerun(Map<Operation, Operation.Rename> tableRenamedLater, Map<String, List<Read>> reads,
+            Map<String, List<Read>> tableReads) {
         this.tableRenamedLater = tableRenamedLater;
         this.reads = reads;
+        this.tableReads = tableReads;
     }
 
-    /** The orders of {@code upgrade}, a revision's upgrade() operations in order. */
+    /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
     public static CommittedRerun of(List<Operation> upgrade) {
-        return new CommittedRerun(laterTableRenames(upgrade), columnReads(upgrade));
+        return new CommittedRerun(laterTableRenames(upgrade), columnReads(upgrade, List.of("SELECT", "WITH")),
+                Map.of());
+    }
+
+    /** The reads of {@code upgrade} on PostgreSQL: columns and tables, of every data statement. */
+    public static CommittedRerun ofPostgres(List<Operation> upgrade) {
+        return new CommittedRerun(Map.of(), columnReads(upgrade, POSTGRES_READS), tableReads(upgrade));
+    }
+
+    /**
+     * The first read at or before index {@code at}, in phase {@code phase}, that opens table {@code table};
+     * null when there is none. Does not take it.
+     */
+    public Operation tableReadBefore(String table, int at, Phase phase) {
+        return first(tableReads.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()), at, phase);
+    }
+
+    /** The first read at or before {@code at}, in phase {@code phase}, naming {@code table.column}; null when none. */
+    public Operation columnReadBefore(String table, String column, int at, Phase phase) {
+        return first(reads.getOrDefault(key(table, column), List.of()), at, phase);
+    }
+
+    /** Whether read {@code read} opens table {@code table}. */
+    public boolean opens(Operation read, String table) {
+        return tableReads.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).stream()
+                .anyMatch(r -> r.op() == read);
+    }
+
+    private static Operation first(List<Read> named, int at, Phase phase) {
+        for (Read r : named) {
+            if (r.index() > at) {
+                return null;
+            }
+            if (r.op().site().phase() == phase) {
+                return r.op();
+            }
+        }
+        return null;
     }
 
     /**
@@ -97,18 +153,44 @@ public final class CommittedRerun {
         return out;
     }
 
-    /** The raw SELECT/WITH statements of upgrade(), in order, under each {@code table.column} they name. */
-    private static Map<String, List<Read>> columnReads(List<Operation> upgrade) {
+    /** The SQL of {@code o} when it is a literal raw statement starting with one of {@code heads}; else null. */
+    private static String readSql(Operation o, List<String> heads) {
+        OpSite site = o.site();
+        if (site.origin() != Origin.RAW_SQL || site.sql() == null) {
+            return null;
+        }
+        String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
+        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
+        return heads.stream().anyMatch(head::startsWith) ? sql : null;
+    }
+
+    /** The raw reads of upgrade() on PostgreSQL, in order, under each (lower-cased) table they open. */
+    private static Map<String, List<Read>> tableReads(List<Operation> upgrade) {
         Map<String, List<Read>> out = new HashMap<>();
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
-            OpSite site = o.site();
-            if (site.origin() != Origin.RAW_SQL || site.sql() == null) {
+            String sql = readSql(o, POSTGRES_READS);
+            if (sql == null) {
                 continue;
             }
-            String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
-            String head = sql.stripLeading().toUpperCase(Locale.ROOT);
-            if (!head.startsWith("SELECT") && !head.startsWith("WITH")) {
+            Matcher x = TABLE_READ.matcher(sql);
+            while (x.find()) {
+                List<Read> named = out.computeIfAbsent(x.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+                if (named.isEmpty() || named.get(named.size() - 1).op() != o) {
+                    named.add(new Read(i, o));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The raw statements of upgrade() starting with {@code heads}, in order, under each {@code table.column} they name. */
+    private static Map<String, List<Read>> columnReads(List<Operation> upgrade, List<String> heads) {
+        Map<String, List<Read>> out = new HashMap<>();
+        for (int i = 0; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            String sql = readSql(o, heads);
+            if (sql == null) {
                 continue;
             }
             Matcher x = QUALIFIED_COLUMN.matcher(sql);
