@@ -53,15 +53,30 @@ public final class CommittedRerun {
     private record Read(int index, Operation op) {
     }
 
+    /**
+     * A read that opens exactly one table, with its SQL, string literals blanked: a bare word there that is a
+     * column of that table is a read of that column (no other table is in scope to own it).
+     */
+    private record SingleTableRead(int index, Operation op, String table, String sql) {
+    }
+
+    /** A FROM list with a second item, or a USING list: another table may own a bare column name. */
+    private static final Pattern OTHER_FROM_ITEM = Pattern.compile(
+            "(?is)\\bUSING\\b|\\bFROM\\b(?:(?!\\b(?:WHERE|GROUP|ORDER|LIMIT|RETURNING|HAVING)\\b).)*,");
+
+    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
+
     private final Map<Operation, Operation.Rename> tableRenamedLater;
     private final Map<String, List<Read>> reads;
     private final Map<String, List<Read>> tableReads;
+    private final List<SingleTableRead> singleTableReads;
 
     private CommittedRerun(Map<Operation, Operation.Rename> tableRenamedLater, Map<String, List<Read>> reads,
             Map<String, List<Read>> tableReads) {
         this.tableRenamedLater = tableRenamedLater;
         this.reads = reads;
         this.tableReads = tableReads;
+        this.singleTableReads = singleTableReads(tableReads);
     }
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
@@ -83,9 +98,60 @@ public final class CommittedRerun {
         return first(tableReads.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()), at, phase);
     }
 
-    /** The first read at or before {@code at}, in phase {@code phase}, naming {@code table.column}; null when none. */
+    /**
+     * The first read at or before {@code at}, in phase {@code phase}, naming {@code table.column}, or naming
+     * {@code column} bare in a statement that opens only {@code table}; null when none.
+     */
     public Operation columnReadBefore(String table, String column, int at, Phase phase) {
-        return first(reads.getOrDefault(key(table, column), List.of()), at, phase);
+        Operation qualified = first(reads.getOrDefault(key(table, column), List.of()), at, phase);
+        Pattern bare = Pattern.compile("(?i)(?<![\\w$.\"])\"?" + Pattern.quote(column) + "\"?(?![\\w$\"])");
+        for (SingleTableRead r : singleTableReads) {
+            if (r.index() > at || qualified != null && r.index() >= indexOf(qualified)) {
+                break;
+            }
+            if (r.op().site().phase() == phase && r.table().equalsIgnoreCase(table) && bare.matcher(r.sql()).find()) {
+                return r.op();
+            }
+        }
+        return qualified;
+    }
+
+    private int indexOf(Operation o) {
+        for (List<Read> rs : reads.values()) {
+            for (Read r : rs) {
+                if (r.op() == o) {
+                    return r.index();
+                }
+            }
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static List<SingleTableRead> singleTableReads(Map<String, List<Read>> tableReads) {
+        Map<Operation, List<String>> opened = new IdentityHashMap<>();
+        Map<Operation, Integer> index = new IdentityHashMap<>();
+        tableReads.forEach((t, rs) -> rs.forEach(r -> {
+            opened.computeIfAbsent(r.op(), k -> new ArrayList<>()).add(t);
+            index.put(r.op(), r.index());
+        }));
+        List<SingleTableRead> out = new ArrayList<>();
+        opened.forEach((o, ts) -> {
+            if (ts.size() == 1) {
+                OpSite site = o.site();
+                String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
+                String body = STRING_LITERAL.matcher(sql).replaceAll("''");
+                // a subquery or a second FROM item may bring another table (or an alias) into scope
+                // (a subquery, a comma list after FROM, DELETE ... USING): only a statement with none is taken
+                String upper = body.toUpperCase(Locale.ROOT);
+                int selects = upper.split("\\bSELECT\\b", -1).length - 1;
+                boolean oneSelectAtMost = selects == 0 || selects == 1 && upper.stripLeading().startsWith("SELECT");
+                if (oneSelectAtMost && !OTHER_FROM_ITEM.matcher(body).find()) {
+                    out.add(new SingleTableRead(index.get(o), o, ts.get(0), body));
+                }
+            }
+        });
+        out.sort(java.util.Comparator.comparingInt(SingleTableRead::index));
+        return out;
     }
 
     /** Whether read {@code read} opens table {@code table}. */
