@@ -346,8 +346,8 @@ public final class DropNotIdempotent implements MigrationRule {
         Operation o = d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
                 : d.kind() == ObjectKind.COLUMN && d.table() != null
                         ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
-        if (o == null || o.site().guard() != null) {
-            return null; // a guarded read may not run: claim nothing
+        if (o == null || o.site().guard() != null || madeAgainAfter(m.upgrade(), d, at)) {
+            return null; // a guarded read may not run, a remade object is there again: claim nothing
         }
         if (!reported.add(o)) {
             return o;
@@ -358,7 +358,8 @@ public final class DropNotIdempotent implements MigrationRule {
         for (Operation later : m.upgrade()) {
             after |= later == o;
             if (after && later instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
-                    && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())) {
+                    && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())
+                    && !madeAgainAfter(m.upgrade(), t, m.upgrade().indexOf(t))) {
                 table = t.name();
                 break;
             }
@@ -373,6 +374,36 @@ public final class DropNotIdempotent implements MigrationRule {
                         + " reads), or move the data migration into a revision of its own.")
                 .emit();
         return o;
+    }
+
+    /**
+     * Whether a statement after index {@code at} may make what {@code d} drops again (a table created or
+     * renamed to its name, a column added or renamed to its name or its table made again, or code the
+     * analysis cannot read that may touch it): the re-run then finds it there, and nothing is claimed.
+     */
+    private static boolean madeAgainAfter(List<Operation> upgrade, Operation.Drop d, int at) {
+        String table = d.kind() == ObjectKind.TABLE ? d.name() : d.table();
+        for (int i = at + 1; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            boolean again = false;
+            if (o instanceof Operation.CreateTable c) {
+                again = table.equalsIgnoreCase(c.table());
+            } else if (o instanceof Operation.Rename r) {
+                again = r.kind() == ObjectKind.TABLE ? table.equalsIgnoreCase(r.to())
+                        : r.kind() == ObjectKind.COLUMN && d.kind() == ObjectKind.COLUMN
+                                && table.equalsIgnoreCase(r.table()) && d.name().equalsIgnoreCase(r.to());
+            } else if (o instanceof Operation.AddColumn a) {
+                again = d.kind() == ObjectKind.COLUMN && table.equalsIgnoreCase(a.table())
+                        && a.column() != null && d.name().equalsIgnoreCase(a.column().name());
+            } else if (o instanceof Operation.Unknown u) {
+                again = u.touches().isEmpty() || u.touches().contains(table.toLowerCase(Locale.ROOT))
+                        || u.touches().contains(d.name().toLowerCase(Locale.ROOT));
+            }
+            if (again) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
