@@ -259,15 +259,43 @@ public final class CommittedRerun {
             if (sql == null) {
                 continue;
             }
+            Map<String, String> aliases = heads == POSTGRES_READS ? aliases(sql) : Map.of();
             Matcher x = QUALIFIED_COLUMN.matcher(sql);
             // from the second name on, so that in schema.table.column "table.column" is found too
             for (int from = 0; x.find(from); from = x.start(2)) {
-                List<Read> named = out.computeIfAbsent(key(x.group(1), x.group(2)), k -> new ArrayList<>());
+                String table = aliases.getOrDefault(x.group(1).toLowerCase(Locale.ROOT), x.group(1));
+                List<Read> named = out.computeIfAbsent(key(table, x.group(2)), k -> new ArrayList<>());
                 if (named.isEmpty() || named.get(named.size() - 1).op() != o) {
                     named.add(new Read(i, o));
                 }
             }
         }
+        return out;
+    }
+
+    /** A table opened with an alias: {@code FROM test_plan tp}, {@code UPDATE test_execution AS te}. */
+    private static final Pattern ALIASED = Pattern.compile(
+            "(?i)\\b(?:FROM|JOIN|UPDATE)\\s+(?:[\\w$]+\\s*\\.\\s*)?([\\w$]+)\\s+(?:AS\\s+)?([\\w$]+)");
+
+    /** Words that may follow a table name and are no alias. */
+    private static final java.util.Set<String> NOT_ALIASES = java.util.Set.of("where", "set", "on", "join", "left",
+            "right", "inner", "outer", "full", "cross", "natural", "using", "group", "order", "limit", "offset",
+            "returning", "having", "union", "except", "intersect", "window", "for", "lateral", "only", "as");
+
+    /** The aliases of the tables a statement opens, lower-cased, each to its table; an alias given twice is dropped. */
+    private static Map<String, String> aliases(String sql) {
+        Map<String, String> out = new HashMap<>();
+        java.util.Set<String> twice = new java.util.HashSet<>();
+        Matcher a = ALIASED.matcher(STRING_LITERAL.matcher(sql).replaceAll("''"));
+        while (a.find()) {
+            String alias = a.group(2).toLowerCase(Locale.ROOT);
+            if (NOT_ALIASES.contains(alias) || out.containsKey(alias) && !out.get(alias).equalsIgnoreCase(a.group(1))) {
+                twice.add(alias);
+            } else {
+                out.put(alias, a.group(1));
+            }
+        }
+        twice.forEach(out::remove);
         return out;
     }
 
