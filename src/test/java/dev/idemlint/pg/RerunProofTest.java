@@ -85,6 +85,7 @@ class RerunProofTest {
             "add-column-not-idempotent/type_dropped_with_cascade",
             "column-identity-not-idempotent/serial_to_identity",
             "drop-not-idempotent/referenced_by_new_table",
+            "drop-not-idempotent/read_before_drop_chain",
             "rename-not-idempotent/swapped_into_place",
             "drop-not-idempotent/formatted_schema",
             "drop-not-idempotent/helper_calls",

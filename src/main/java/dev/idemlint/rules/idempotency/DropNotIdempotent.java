@@ -37,10 +37,14 @@ public final class DropNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
-                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
+                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade())
+                : dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade());
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
+            // a guarded drop still dropped on the first run: an earlier read of its object fails all the same
+            Operation read = op instanceof Operation.Drop g && g.name() != null && !MysqlDialect.applies(ctx.settings())
+                    ? postgresReadBefore(m, ctx, g, at, rerun, readsReported) : null;
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
@@ -74,7 +78,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
                 reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
-            List<Fix> fixes = fixes(d, m.source(), ctx);
+            List<Fix> fixes = read != null ? List.of() : fixes(d, m.source(), ctx);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                     + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
@@ -82,7 +86,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                                    : help(d, kwarg, ctx)))
+                                    : help(d, kwarg, ctx) + (read == null ? "" : READ_FIRST)))
                     .fixes(offered).emit();
         }
     }
@@ -323,6 +327,83 @@ public final class DropNotIdempotent implements MigrationRule {
                         + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
                         + " its rows), or move the data migration into a revision of its own.")
                 .emit();
+    }
+
+    /** Why a drop whose object an earlier read of the revision names gets no fix. */
+    private static final String READ_FIRST = " No fix is offered: an earlier statement of this revision reads"
+            + " what this drops, so the re-run fails at that read before it reaches this drop.";
+
+    /**
+     * On PostgreSQL the whole revision committed, so its re-run meets the end state of the first run: a literal
+     * data statement earlier in the revision that opens the table {@code d} drops, or names its column as
+     * {@code table.column}, fails before the re-run reaches {@code d}. The read is reported once, with what
+     * PostgreSQL raises there: 42P01 undefined_table when it opens a table the revision drops later (the FROM
+     * list is resolved before the expressions), else 42703 undefined_column. Returns the read, reported now or
+     * before; null when there is none.
+     */
+    private static Operation postgresReadBefore(Migration m, RuleContext ctx, Operation.Drop d, int at,
+            dev.idemlint.schema.CommittedRerun rerun, Set<Operation> reported) {
+        Operation o = d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
+                : d.kind() == ObjectKind.COLUMN && d.table() != null
+                        ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
+        if (o == null || o.site().guard() != null || madeAgainAfter(m.upgrade(), d, at)) {
+            return null; // a guarded read may not run, a remade object is there again: claim nothing
+        }
+        if (!reported.add(o)) {
+            return o;
+        }
+        // the dropped table this read opens, if any: PostgreSQL fails on it before any column
+        String table = null;
+        boolean after = false;
+        for (Operation later : m.upgrade()) {
+            after |= later == o;
+            if (after && later instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
+                    && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())
+                    && !madeAgainAfter(m.upgrade(), t, m.upgrade().indexOf(t))) {
+                table = t.name();
+                break;
+            }
+        }
+        String what = table != null ? "table \"" + table + "\"" : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
+        ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
+                + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
+                + " because " + what + ", which this statement reads, is already dropped by a later statement of"
+                + " this revision" + RerunScenario.end(o.site()))
+                .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
+                        + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
+                        + " reads), or move the data migration into a revision of its own.")
+                .emit();
+        return o;
+    }
+
+    /**
+     * Whether a statement after index {@code at} may make what {@code d} drops again (a table created or
+     * renamed to its name, a column added or renamed to its name or its table made again, or code the
+     * analysis cannot read that may touch it): the re-run then finds it there, and nothing is claimed.
+     */
+    private static boolean madeAgainAfter(List<Operation> upgrade, Operation.Drop d, int at) {
+        String table = d.kind() == ObjectKind.TABLE ? d.name() : d.table();
+        for (int i = at + 1; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            boolean again = false;
+            if (o instanceof Operation.CreateTable c) {
+                again = table.equalsIgnoreCase(c.table());
+            } else if (o instanceof Operation.Rename r) {
+                again = r.kind() == ObjectKind.TABLE ? table.equalsIgnoreCase(r.to())
+                        : r.kind() == ObjectKind.COLUMN && d.kind() == ObjectKind.COLUMN
+                                && table.equalsIgnoreCase(r.table()) && d.name().equalsIgnoreCase(r.to());
+            } else if (o instanceof Operation.AddColumn a) {
+                again = d.kind() == ObjectKind.COLUMN && table.equalsIgnoreCase(a.table())
+                        && a.column() != null && d.name().equalsIgnoreCase(a.column().name());
+            } else if (o instanceof Operation.Unknown u) {
+                again = u.touches().isEmpty() || u.touches().contains(table.toLowerCase(Locale.ROOT))
+                        || u.touches().contains(d.name().toLowerCase(Locale.ROOT));
+            }
+            if (again) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
