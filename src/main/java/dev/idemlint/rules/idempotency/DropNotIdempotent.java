@@ -346,8 +346,10 @@ public final class DropNotIdempotent implements MigrationRule {
         Operation o = d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
                 : d.kind() == ObjectKind.COLUMN && d.table() != null
                         ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
-        if (o == null || o.site().guard() != null || madeAgainAfter(m.upgrade(), d, at)) {
-            return null; // a guarded read may not run, a remade object is there again: claim nothing
+        if (o == null || o.site().guard() != null || madeAgainAfter(m.upgrade(), d, -1)) {
+            // a guarded read may not run; an object the revision makes (before the read, as a temporary table,
+            // or after the drop) may be there again when the re-run reads it: claim nothing
+            return null;
         }
         if (!reported.add(o)) {
             return o;
@@ -359,7 +361,7 @@ public final class DropNotIdempotent implements MigrationRule {
             after |= later == o;
             if (after && later instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
                     && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())
-                    && !madeAgainAfter(m.upgrade(), t, m.upgrade().indexOf(t))) {
+                    && !madeAgainAfter(m.upgrade(), t, -1)) {
                 table = t.name();
                 break;
             }
@@ -377,7 +379,7 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Whether a statement after index {@code at} may make what {@code d} drops again (a table created or
+     * Whether a statement after index {@code at} (-1: any statement) may make what {@code d} drops again (a table created or
      * renamed to its name, a column added or renamed to its name or its table made again, or code the
      * analysis cannot read that may touch it): the re-run then finds it there, and nothing is claimed.
      */
