@@ -367,10 +367,9 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         String what = table != null ? "table \"" + table + "\"" : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
-        ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
+        ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
-                + " because " + what + ", which this statement reads, is already dropped by a later statement of"
-                + " this revision" + RerunScenario.end(o.site()))
+                + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
                 .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
                         + " reads), or move the data migration into a revision of its own.")
