@@ -1,0 +1,1 @@
+"""Stand-in for heat (scripts/rerun-recall): only what its revisions import."""

@@ -1,0 +1,3 @@
+class EntityType:
+    USER = 'user'
+    GROUP = 'group'

@@ -1,0 +1,3 @@
+import logging
+
+getLogger = logging.getLogger

@@ -1,0 +1,5 @@
+import datetime
+
+
+def utcnow():
+    return datetime.datetime.utcnow()
