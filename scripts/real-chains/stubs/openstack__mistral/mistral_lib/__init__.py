@@ -1,0 +1,1 @@
+"""Stand-in for mistral-lib (scripts/rerun-recall): only what mistral's revisions import."""

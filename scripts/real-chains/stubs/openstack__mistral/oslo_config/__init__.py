@@ -1,0 +1,1 @@
+"""Stand-in for oslo.config (scripts/rerun-recall): only what mistral's revisions import."""

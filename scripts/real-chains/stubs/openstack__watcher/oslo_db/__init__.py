@@ -1,0 +1,1 @@
+"""Stand-in for oslo.db (scripts/rerun-recall): only what watcher's revisions and models use."""

@@ -1,0 +1,1 @@
+"""Stand-in for oslo.serialization (scripts/rerun-recall): only what zun's revisions import."""
