@@ -85,8 +85,8 @@ class CommittedRerunTest {
 
     @Test
     void twenty_thousand_from_keywords_and_from_items_are_read_in_one_pass() {
-        // every FROM of substring(... from 2) once scanned on to the WHERE at the end
-        String froms = "SELECT " + repeat(20_000, i -> "substring(name from 2) || ") + "'' FROM users WHERE old_flag";
+        // every FROM of substring(... from (2)) once scanned on to the WHERE at the end
+        String froms = "SELECT " + repeat(20_000, i -> "substring(name from (2)) || ") + "'' FROM users WHERE old_flag";
         // every item of the FROM list opens a table; the first one is taken, and no bare name is claimed
         String items = "SELECT flag FROM t0" + repeat(20_000, i -> ", t" + (i + 1)) + " WHERE t7.c IS NULL";
         List<Operation> up = upgrade("op.execute(\"" + froms + "\")\nop.execute(\"" + items + "\")");
