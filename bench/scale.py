@@ -125,6 +125,25 @@ def body(shape, size):
         out += [f'    op.create_index("ix_{i}", "t", ["c{i}"])\n' for i in range(size)]
         out += [f'    op.alter_column("t", "c{i}", new_column_name="d{i}")\n' for i in range(size)]
         out += [f'    op.drop_column("t", "d{i}")\n' for i in range(size)]
+    elif shape == "froms":
+        # one read opening one table, FROM written once per substring(): each FROM once scanned to the end
+        out.append('    op.execute("SELECT ')
+        while n < size:
+            s = "substring(name from (2)) || "
+            out.append(s)
+            n += len(s)
+        out.append("'' FROM t WHERE old IS NULL\")\n")
+        out.append('    op.drop_column("t", "old")\n')
+    elif shape == "literal":
+        # one read holding a string literal of about `size` chars, quotes doubled inside
+        piece = "it''s t.gone, FROM x "
+        literal = piece * (size // len(piece))
+        out.append(f"    op.execute(\"UPDATE t SET note = '{literal}' WHERE old IS NULL\")\n")
+        out.append('    op.drop_column("t", "old")\n')
+    elif shape == "reads":
+        # `size` reads of one table, then `size` drops of the columns they name
+        out += [f'    op.execute("UPDATE t SET c{i} = 0 WHERE t.k{i} IS NULL")\n' for i in range(size)]
+        out += [f'    op.drop_column("t", "c{i}")\n' for i in range(size)]
     else:
         raise SystemExit(f"unknown shape {shape}")
     return "".join(out)

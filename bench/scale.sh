@@ -9,7 +9,8 @@
 # (wall, user+sys CPU, peak RSS; the median of N runs), JSON to /dev/null, the result cache off. Then 8,000
 # create_table + create_index + drop_table triples, 8,000 columns of one table each added, indexed, renamed
 # and dropped, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
-# statements under -Xmx (--heap), and a chain of --chain revisions (20,000 by default); each shape of
+# statements under -Xmx (--heap), hostile reads (a statement of 20,000 FROMs, a 1 MiB literal, 5,000 reads then
+# 5,000 drops), and a chain of --chain revisions (20,000 by default); each shape of
 # 5 MB or more runs again under -Xmx (--heap). A run that fails (out of memory, exit >= 2) or passes
 # 600 s is reported as such.
 set -euo pipefail
@@ -91,5 +92,11 @@ gen columns 8000 "$data/columns-8000"
 time_one "one table: 8,000 add_column, create_index, rename, drop_column" "$data/columns-8000"
 gen concurrently 16000 "$data/concurrently-16000"
 time_one "16,000 CREATE INDEX CONCURRENTLY in one execute, -Xmx$heap" "$data/concurrently-16000" "-Xmx$heap"
+gen froms 500000 "$data/froms-500000"
+time_one "one read, 0.5 MB: 20,000 FROMs of substring(), one table" "$data/froms-500000"
+gen literal 1048576 "$data/literal-1048576"
+time_one "one read holding a 1 MiB string literal" "$data/literal-1048576"
+gen reads 5000 "$data/reads-5000"
+time_one "5,000 reads of one table, then 5,000 drop_column" "$data/reads-5000"
 gen chain "$chain" "$data/chain-$chain"
 time_one "chain of $chain revisions" "$data/chain-$chain"

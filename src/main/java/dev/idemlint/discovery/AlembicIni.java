@@ -35,6 +35,7 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         return versionLocations.contains(location) ? locationsLine : scriptLine;
     }
 
+    private static final Pattern INLINE_COMMENT = Pattern.compile("\\s[#;]");
     private static final Pattern INTERPOLATION = Pattern.compile("%\\(([^)]+)\\)s");
     // package:resource, as in "myapp:migrations" (but not a Windows drive such as C:\)
     private static final Pattern PACKAGE_RESOURCE = Pattern.compile("([A-Za-z_][\\w.]+):([^/\\\\].*)");
@@ -308,7 +309,7 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
     // configparser keeps inline comments, but Alembic's own template writes
     // "version_path_separator = os  # Use os.pathsep." and Alembic copes; so do we.
     private static String stripComment(String value) {
-        Matcher m = Pattern.compile("\\s[#;]").matcher(value);
+        Matcher m = INLINE_COMMENT.matcher(value);
         return m.find() ? value.substring(0, m.start()).strip() : value;
     }
 }

@@ -54,10 +54,14 @@ public final class VersionPins {
     private static final List<String> LOCKS = List.of("uv.lock", "poetry.lock", "Pipfile.lock");
     private static final Set<String> SKIP_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "site-packages",
             "__pycache__", "build", "dist", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache");
+    // Possessive wherever giving characters back cannot help (the next part cannot start with them): a
+    // backtracking run of spaces before a line's stray '@' was retried at every split, cubic in its length.
     private static final Pattern REQUIREMENT = Pattern.compile(
-            "^\\s*([A-Za-z0-9][A-Za-z0-9._-]*)\\s*(\\[[^\\]]*\\])?\\s*(\\(?[^;@#]*\\)?)\\s*(;.*)?$");
+            "^\\s*+([A-Za-z0-9][A-Za-z0-9._-]*+)\\s*+(\\[[^\\]]*+\\])?\\s*+(\\(?[^;@#]*+\\)?)\\s*+(;.*)?$");
     private static final Pattern CLAUSE = Pattern.compile("(===|==|~=|!=|<=|>=|<|>|\\^|~|=)?\\s*(\\d[\\w.*+!-]*)");
     private static final Pattern QUOTED = Pattern.compile("\"([^\"\\n]*)\"|'([^'\\n]*)'");
+    private static final Pattern INCLUDE = Pattern.compile("^(?:-r|--requirement|-c|--constraint)[\\s=]*(\\S+)");
+    private static final Pattern COMMENT = Pattern.compile("\\s#");
 
     private final Map<Path, Map<String, Pin>> cache = new HashMap<>();
     /** What may be read; null: anything. */
@@ -391,7 +395,7 @@ public final class VersionPins {
                 continue;
             }
             if (line.startsWith("-")) {
-                Matcher inc = Pattern.compile("^(?:-r|--requirement|-c|--constraint)[\\s=]*(\\S+)").matcher(line);
+                Matcher inc = INCLUDE.matcher(line);
                 if (inc.find() && followIncludes) {
                     Path included = file.toAbsolutePath().getParent().resolve(inc.group(1)).normalize();
                     if (Files.isRegularFile(included) && mayRead.test(included)) {
@@ -418,7 +422,7 @@ public final class VersionPins {
         if (hash == 0) {
             return "";
         }
-        Matcher m = Pattern.compile("\\s#").matcher(line);
+        Matcher m = COMMENT.matcher(line);
         return m.find() ? line.substring(0, m.start()) : line;
     }
 

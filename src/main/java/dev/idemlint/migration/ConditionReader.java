@@ -592,17 +592,68 @@ final class ConditionReader {
                 Map.entry("pg_class", new Shape(ObjectKind.TABLE, "relname", null, null)),
                 Map.entry("pg_roles", new Shape(ObjectKind.ROLE, "rolname", null, null)));
 
+        // Matched against the query without its end (trailing whitespace, one ';'), whitespace possessive, a
+        // keyword's run of whitespace taken from its start: a `\s*;?\s*$` tail, or a lazy group before a
+        // backtracking `\s+`, retries every split of a whitespace run, cubic in its length.
         private static final Pattern FROM = Pattern.compile(
-                "(?is)^\\s*select\\s+(.+?)\\s+from\\s+((?:pg_catalog\\.)?[a-z_]+(?:\\.[a-z_]+)?)(?:\\s+(?:as\\s+)?([a-z_]\\w*))?\\s+where\\s+(.+?)\\s*;?\\s*$");
-        private static final Pattern EXISTS_WRAP = Pattern.compile("(?is)^\\s*select\\s+(not\\s+)?exists\\s*\\((.*)\\)\\s*;?\\s*$");
+                "(?is)^\\s*+select\\s++(.+?)(?<!\\s)\\s++from\\s++((?:pg_catalog\\.)?[a-z_]++(?:\\.[a-z_]++)?)"
+                        + "(?:\\s++(?:as\\s++)?([a-z_]\\w*+))?\\s++where\\s++(.+)$");
+        private static final Pattern EXISTS_WRAP = Pattern.compile("(?is)^\\s*+select\\s++(not\\s++)?exists\\s*+\\((.*)\\)$");
         private static final Pattern EQ = Pattern.compile(
                 "(?is)^(?:[a-z_]\\w*\\.)?([a-z_]\\w*)\\s*=\\s*(?:'([^']*)'|:([a-z_]\\w*)|%\\(([a-z_]\\w*)\\)s)(?:::\\w+)?$");
         private static final Pattern TO_REG = Pattern.compile(
-                "(?is)^\\s*select\\s+(to_regclass|to_regtype)\\s*\\(\\s*(?:'([^']*)'|:([a-z_]\\w*))\\s*\\)(?:::\\w+)?\\s*(is\\s+not\\s+null|is\\s+null)?\\s*;?\\s*$");
-        private static final Pattern SIMPLE_LIST = Pattern.compile("(?is)^(1|\\*|[a-z_][\\w.]*(\\s*,\\s*[a-z_][\\w.]*)*|true)$");
+                "(?is)^\\s*+select\\s++(to_regclass|to_regtype)\\s*+\\(\\s*+(?:'([^']*)'|:([a-z_]\\w*))\\s*+\\)(?:::\\w+)?"
+                        + "(?:\\s*+(is\\s++not\\s++null|is\\s++null))?$");
+        /** One item of a plain select list; the list is split on its commas (a repeated group recurses per item). */
+        private static final Pattern LIST_ITEM = Pattern.compile("(?i)[a-z_][\\w.]*");
         private static final Pattern COUNT = Pattern.compile("(?is)^count\\s*\\(\\s*(\\*|1|[a-z_][\\w.]*)\\s*\\)$");
+        private static final Pattern AND = Pattern.compile("(?i)(?<!\\s)\\s++and\\s++");
+        private static final Pattern OUTER_PARENS = Pattern.compile("^\\(|\\)$");
+        private static final Pattern SPACES = Pattern.compile("\\s+");
 
-        static Condition read(String sql, Map<String, String> params, String read) {
+        /** Whether {@code c} is a regex {@code \\s}: the whitespace the patterns above skip. */
+        private static boolean space(char c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+        }
+
+        /** {@code sql} without its end: trailing whitespace, then one {@code ;} and the whitespace before it. */
+        private static String withoutEnd(String sql) {
+            int end = sql.length();
+            while (end > 0 && space(sql.charAt(end - 1))) {
+                end--;
+            }
+            if (end > 0 && sql.charAt(end - 1) == ';') {
+                end--;
+                while (end > 0 && space(sql.charAt(end - 1))) {
+                    end--;
+                }
+            }
+            return sql.substring(0, end);
+        }
+
+        /** {@code 1}, {@code *}, {@code true}, or names separated by commas. */
+        private static boolean simpleList(String list) {
+            if (list.equals("1") || list.equals("*") || list.equalsIgnoreCase("true")) {
+                return true;
+            }
+            for (String item : list.split(",", -1)) {
+                int from = 0;
+                int to = item.length();
+                while (from < to && space(item.charAt(from))) {
+                    from++;
+                }
+                while (to > from && space(item.charAt(to - 1))) {
+                    to--;
+                }
+                if (!LIST_ITEM.matcher(item.substring(from, to)).matches()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        static Condition read(String query, Map<String, String> params, String read) {
+            String sql = withoutEnd(query);
             boolean scalar = read.equals("scalar") || read.equals("scalar_one_or_none") || read.equals("scalar_one");
             boolean rows = read.equals("first") || read.equals("fetchone") || read.equals("one_or_none")
                     || read.equals("fetchall") || read.equals("all");
@@ -615,13 +666,13 @@ final class ConditionReader {
                 }
                 ObjectKind kind = reg.group(1).equalsIgnoreCase("to_regclass") ? ObjectKind.TABLE : ObjectKind.TYPE;
                 Condition x = qualified(kind, name);
-                String tail = reg.group(4) == null ? "" : reg.group(4).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                String tail = reg.group(4) == null ? "" : SPACES.matcher(reg.group(4).toLowerCase(Locale.ROOT)).replaceAll(" ");
                 return tail.equals("is null") ? Condition.not(x) : x;
             }
             Matcher ex = EXISTS_WRAP.matcher(sql);
             if (ex.matches()) {
                 // SELECT EXISTS (SELECT ...): one row holding a boolean
-                Condition x = where(ex.group(2), params);
+                Condition x = where(withoutEnd(ex.group(2)), params);
                 if (!scalar || x == null) {
                     return new Condition.Opaque("a catalog query");
                 }
@@ -634,7 +685,7 @@ final class ConditionReader {
             String list = f.group(1).trim();
             boolean count = COUNT.matcher(list).matches();
             // count(*) always returns a row: only its value (scalar) says whether the object is there
-            if (count ? !scalar : !(SIMPLE_LIST.matcher(list).matches() && (scalar || rows))) {
+            if (count ? !scalar : !(simpleList(list) && (scalar || rows))) {
                 return new Condition.Opaque("a catalog query");
             }
             Condition x = where(sql, params);
@@ -662,8 +713,8 @@ final class ConditionReader {
                 return null;
             }
             Map<String, String> eq = new HashMap<>();
-            for (String part : f.group(4).split("(?i)\\s+and\\s+")) {
-                Matcher m = EQ.matcher(part.trim().replaceAll("^\\(|\\)$", ""));
+            for (String part : AND.split(f.group(4))) {
+                Matcher m = EQ.matcher(OUTER_PARENS.matcher(part.trim()).replaceAll(""));
                 if (!m.matches()) {
                     return null; // OR, LIKE, a join condition, a subquery: not read
                 }

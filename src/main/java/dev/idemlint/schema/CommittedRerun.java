@@ -5,14 +5,15 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.sql.StatementReads;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
  * What the re-run of a revision meets on MySQL and MariaDB, where each statement of its first run committed
@@ -31,63 +32,83 @@ import java.util.regex.Pattern;
  * that names both a dropped table and a dropped column fails on the table (42P01 undefined_table) before the
  * column (42703 undefined_column).
  * Names compare as the server stores them, case-insensitively (a case-insensitive match is taken). Built in
- * one pass over the revision, each statement's SQL scanned once.
+ * one pass over the revision, each statement's SQL lexed once (a name inside a literal or a comment is no
+ * read); every question is then a map lookup.
  */
 public final class CommittedRerun {
 
-    /** {@code table.column} written (backticks optional) in raw SQL. */
-    private static final Pattern QUALIFIED_COLUMN = Pattern.compile(
-            "(?<![\\w$`])`?([\\w$]+)`?\\s*\\.\\s*`?([\\w$]+)`?(?![\\w$])");
-
-    /**
-     * A table named (double quotes or backticks optional, schema-qualified or not) after the keywords that
-     * make PostgreSQL open a relation; {@code IS DISTINCT FROM} and {@code FROM (} (a subquery) name none.
-     */
-    private static final Pattern TABLE_READ = Pattern.compile(
-            "(?i)(?<!DISTINCT\\s)\\b(?:FROM|JOIN|UPDATE|INTO)\\s+(?:[\"`]?[\\w$]+[\"`]?\\s*\\.\\s*)?[\"`]?([\\w$]+)[\"`]?");
-
     /** The statements that read on PostgreSQL; MySQL/MariaDB keep to SELECT and WITH. */
     private static final List<String> POSTGRES_READS = List.of("SELECT", "WITH", "UPDATE", "INSERT", "DELETE");
+    private static final List<String> MYSQL_READS = List.of("SELECT", "WITH");
 
     /** A read and its place in upgrade(). */
     private record Read(int index, Operation op) {
     }
 
-    /**
-     * A read that opens exactly one table, with its SQL, string literals blanked: a bare word there that is a
-     * column of that table is a read of that column (no other table is in scope to own it).
-     */
-    private record SingleTableRead(int index, Operation op, String table, String sql) {
+    /** A (lower-cased) name read in one phase: a table, or {@code table.column}. */
+    private record Key(Phase phase, String name) {
     }
 
-    /** A FROM list with a second item, or a USING list: another table may own a bare column name. */
-    private static final Pattern OTHER_FROM_ITEM = Pattern.compile(
-            "(?is)\\bUSING\\b|\\bFROM\\b(?:(?!\\b(?:WHERE|GROUP|ORDER|LIMIT|RETURNING|HAVING)\\b).)*,");
-
-    private static final Pattern STRING_LITERAL = Pattern.compile("'(?:[^']|'')*'");
-
     private final Map<Operation, Operation.Rename> tableRenamedLater;
-    private final Map<String, List<Read>> reads;
-    private final Map<String, List<Read>> tableReads;
-    private final List<SingleTableRead> singleTableReads;
+    /** The reads naming {@code table.column}, in order. */
+    private final Map<Key, List<Read>> reads = new HashMap<>();
+    /** The reads opening a table, in order. */
+    private final Map<Key, List<Read>> tableReads = new HashMap<>();
+    /** The (lower-cased) tables each read opens. */
+    private final Map<Operation, Set<String>> opened = new IdentityHashMap<>();
+    /**
+     * The reads that open exactly one table, named by nothing dynamic, with no subquery, second FROM item or
+     * USING list, under each {@code table.column} they write bare: no other table is in scope to own it.
+     */
+    private final Map<Key, List<Read>> bareReads = new HashMap<>();
 
-    private CommittedRerun(Map<Operation, Operation.Rename> tableRenamedLater, Map<String, List<Read>> reads,
-            Map<String, List<Read>> tableReads) {
-        this.tableRenamedLater = tableRenamedLater;
-        this.reads = reads;
-        this.tableReads = tableReads;
-        this.singleTableReads = singleTableReads(tableReads);
+    private CommittedRerun(List<Operation> upgrade, List<String> heads, boolean postgres) {
+        this.tableRenamedLater = postgres ? Map.of() : laterTableRenames(upgrade);
+        for (int i = 0; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            OpSite site = o.site();
+            if (!reads(site, heads)) {
+                continue;
+            }
+            StatementReads sql = StatementReads.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
+            Read read = new Read(i, o);
+            Map<String, String> aliases = postgres ? sql.aliases() : Map.of();
+            for (StatementReads.Column c : sql.columns()) {
+                String table = aliases.getOrDefault(c.table().toLowerCase(Locale.ROOT), c.table());
+                add(reads, new Key(site.phase(), key(table, c.column())), read);
+            }
+            if (!postgres) {
+                continue;
+            }
+            Set<String> tables = new LinkedHashSet<>();
+            sql.tables().forEach(t -> tables.add(t.toLowerCase(Locale.ROOT)));
+            tables.forEach(t -> add(tableReads, new Key(site.phase(), t), read));
+            if (!tables.isEmpty()) {
+                opened.put(o, tables);
+            }
+            if (tables.size() == 1 && !sql.dynamicTable() && sql.oneSelectAtMost() && !sql.anotherFromItem()) {
+                String table = tables.iterator().next();
+                sql.bare().forEach(c -> add(bareReads, new Key(site.phase(), key(table, c)), read));
+            }
+        }
     }
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
     public static CommittedRerun of(List<Operation> upgrade) {
-        return new CommittedRerun(laterTableRenames(upgrade), columnReads(upgrade, List.of("SELECT", "WITH")),
-                Map.of());
+        return new CommittedRerun(upgrade, MYSQL_READS, false);
     }
 
     /** The reads of {@code upgrade} on PostgreSQL: columns and tables, of every data statement. */
     public static CommittedRerun ofPostgres(List<Operation> upgrade) {
-        return new CommittedRerun(Map.of(), columnReads(upgrade, POSTGRES_READS), tableReads(upgrade));
+        return new CommittedRerun(upgrade, POSTGRES_READS, true);
+    }
+
+    /** Adds {@code read} under {@code key} once: a statement naming it twice is one read. */
+    private static void add(Map<Key, List<Read>> map, Key key, Read read) {
+        List<Read> named = map.computeIfAbsent(key, k -> new ArrayList<>());
+        if (named.isEmpty() || named.get(named.size() - 1).op() != read.op()) {
+            named.add(read);
+        }
     }
 
     /**
@@ -95,7 +116,8 @@ public final class CommittedRerun {
      * null when there is none. Does not take it.
      */
     public Operation tableReadBefore(String table, int at, Phase phase) {
-        return first(tableReads.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()), at, phase);
+        Read r = first(tableReads, new Key(phase, table.toLowerCase(Locale.ROOT)), at);
+        return r == null ? null : r.op();
     }
 
     /**
@@ -103,73 +125,22 @@ public final class CommittedRerun {
      * {@code column} bare in a statement that opens only {@code table}; null when none.
      */
     public Operation columnReadBefore(String table, String column, int at, Phase phase) {
-        Operation qualified = first(reads.getOrDefault(key(table, column), List.of()), at, phase);
-        Pattern bare = Pattern.compile("(?i)(?<![\\w$.\"])\"?" + Pattern.quote(column) + "\"?(?![\\w$\"])");
-        for (SingleTableRead r : singleTableReads) {
-            if (r.index() > at || qualified != null && r.index() >= indexOf(qualified)) {
-                break;
-            }
-            if (r.op().site().phase() == phase && r.table().equalsIgnoreCase(table) && bare.matcher(r.sql()).find()) {
-                return r.op();
-            }
-        }
-        return qualified;
-    }
-
-    private int indexOf(Operation o) {
-        for (List<Read> rs : reads.values()) {
-            for (Read r : rs) {
-                if (r.op() == o) {
-                    return r.index();
-                }
-            }
-        }
-        return Integer.MAX_VALUE;
-    }
-
-    private static List<SingleTableRead> singleTableReads(Map<String, List<Read>> tableReads) {
-        Map<Operation, List<String>> opened = new IdentityHashMap<>();
-        Map<Operation, Integer> index = new IdentityHashMap<>();
-        tableReads.forEach((t, rs) -> rs.forEach(r -> {
-            opened.computeIfAbsent(r.op(), k -> new ArrayList<>()).add(t);
-            index.put(r.op(), r.index());
-        }));
-        List<SingleTableRead> out = new ArrayList<>();
-        opened.forEach((o, ts) -> {
-            if (ts.size() == 1) {
-                OpSite site = o.site();
-                String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
-                String body = STRING_LITERAL.matcher(sql).replaceAll("''");
-                // a subquery or a second FROM item may bring another table (or an alias) into scope
-                // (a subquery, a comma list after FROM, DELETE ... USING): only a statement with none is taken
-                String upper = body.toUpperCase(Locale.ROOT);
-                int selects = upper.split("\\bSELECT\\b", -1).length - 1;
-                boolean oneSelectAtMost = selects == 0 || selects == 1 && upper.stripLeading().startsWith("SELECT");
-                if (oneSelectAtMost && !OTHER_FROM_ITEM.matcher(body).find()) {
-                    out.add(new SingleTableRead(index.get(o), o, ts.get(0), body));
-                }
-            }
-        });
-        out.sort(java.util.Comparator.comparingInt(SingleTableRead::index));
-        return out;
+        Key key = new Key(phase, key(table, column));
+        Read qualified = first(reads, key, at);
+        Read bare = first(bareReads, key, at);
+        return bare != null && (qualified == null || bare.index() < qualified.index()) ? bare.op()
+                : qualified == null ? null : qualified.op();
     }
 
     /** Whether read {@code read} opens table {@code table}. */
     public boolean opens(Operation read, String table) {
-        return tableReads.getOrDefault(table.toLowerCase(Locale.ROOT), List.of()).stream()
-                .anyMatch(r -> r.op() == read);
+        return opened.getOrDefault(read, Set.of()).contains(table.toLowerCase(Locale.ROOT));
     }
 
-    private static Operation first(List<Read> named, int at, Phase phase) {
-        for (Read r : named) {
-            if (r.index() > at) {
-                return null;
-            }
-            if (r.op().site().phase() == phase) {
-                return r.op();
-            }
-        }
-        return null;
+    /** The first read under {@code key}, when it is at or before index {@code at}; else null. */
+    private static Read first(Map<Key, List<Read>> map, Key key, int at) {
+        List<Read> named = map.get(key);
+        return named == null || named.get(0).index() > at ? null : named.get(0);
     }
 
     /**
@@ -186,17 +157,9 @@ public final class CommittedRerun {
      * names, so each is reported once); null when there is none. A read already taken ends the search: the
      * reads after it meet it first.
      */
-    public Operation readBefore(String table, String column, int at, Phase phase, java.util.Set<Operation> taken) {
-        for (Read r : reads.getOrDefault(key(table, column), List.of())) {
-            if (r.index() > at) {
-                return null;
-            }
-            if (r.op().site().phase() != phase) {
-                continue;
-            }
-            return taken.add(r.op()) ? r.op() : null;
-        }
-        return null;
+    public Operation readBefore(String table, String column, int at, Phase phase, Set<Operation> taken) {
+        Read r = first(reads, new Key(phase, key(table, column)), at);
+        return r != null && taken.add(r.op()) ? r.op() : null;
     }
 
     private static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade) {
@@ -219,84 +182,22 @@ public final class CommittedRerun {
         return out;
     }
 
-    /** The SQL of {@code o} when it is a literal raw statement starting with one of {@code heads}; else null. */
-    private static String readSql(Operation o, List<String> heads) {
-        OpSite site = o.site();
+    /** Whether {@code site} is a literal raw statement starting with one of {@code heads}. */
+    private static boolean reads(OpSite site, List<String> heads) {
         if (site.origin() != Origin.RAW_SQL || site.sql() == null) {
-            return null;
+            return false;
         }
-        String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
-        String head = sql.stripLeading().toUpperCase(Locale.ROOT);
-        return heads.stream().anyMatch(head::startsWith) ? sql : null;
-    }
-
-    /** The raw reads of upgrade() on PostgreSQL, in order, under each (lower-cased) table they open. */
-    private static Map<String, List<Read>> tableReads(List<Operation> upgrade) {
-        Map<String, List<Read>> out = new HashMap<>();
-        for (int i = 0; i < upgrade.size(); i++) {
-            Operation o = upgrade.get(i);
-            String sql = readSql(o, POSTGRES_READS);
-            if (sql == null) {
-                continue;
-            }
-            Matcher x = TABLE_READ.matcher(sql);
-            while (x.find()) {
-                List<Read> named = out.computeIfAbsent(x.group(1).toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-                if (named.isEmpty() || named.get(named.size() - 1).op() != o) {
-                    named.add(new Read(i, o));
-                }
+        String text = site.sql().text();
+        int start = site.sqlStart();
+        while (start < site.sqlEnd() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        for (String head : heads) {
+            if (start + head.length() <= site.sqlEnd() && text.regionMatches(true, start, head, 0, head.length())) {
+                return true;
             }
         }
-        return out;
-    }
-
-    /** The raw statements of upgrade() starting with {@code heads}, in order, under each {@code table.column} they name. */
-    private static Map<String, List<Read>> columnReads(List<Operation> upgrade, List<String> heads) {
-        Map<String, List<Read>> out = new HashMap<>();
-        for (int i = 0; i < upgrade.size(); i++) {
-            Operation o = upgrade.get(i);
-            String sql = readSql(o, heads);
-            if (sql == null) {
-                continue;
-            }
-            Map<String, String> aliases = heads == POSTGRES_READS ? aliases(sql) : Map.of();
-            Matcher x = QUALIFIED_COLUMN.matcher(sql);
-            // from the second name on, so that in schema.table.column "table.column" is found too
-            for (int from = 0; x.find(from); from = x.start(2)) {
-                String table = aliases.getOrDefault(x.group(1).toLowerCase(Locale.ROOT), x.group(1));
-                List<Read> named = out.computeIfAbsent(key(table, x.group(2)), k -> new ArrayList<>());
-                if (named.isEmpty() || named.get(named.size() - 1).op() != o) {
-                    named.add(new Read(i, o));
-                }
-            }
-        }
-        return out;
-    }
-
-    /** A table opened with an alias: {@code FROM test_plan tp}, {@code UPDATE test_execution AS te}. */
-    private static final Pattern ALIASED = Pattern.compile(
-            "(?i)\\b(?:FROM|JOIN|UPDATE)\\s+(?:[\\w$]+\\s*\\.\\s*)?([\\w$]+)\\s+(?:AS\\s+)?([\\w$]+)");
-
-    /** Words that may follow a table name and are no alias. */
-    private static final java.util.Set<String> NOT_ALIASES = java.util.Set.of("where", "set", "on", "join", "left",
-            "right", "inner", "outer", "full", "cross", "natural", "using", "group", "order", "limit", "offset",
-            "returning", "having", "union", "except", "intersect", "window", "for", "lateral", "only", "as");
-
-    /** The aliases of the tables a statement opens, lower-cased, each to its table; an alias given twice is dropped. */
-    private static Map<String, String> aliases(String sql) {
-        Map<String, String> out = new HashMap<>();
-        java.util.Set<String> twice = new java.util.HashSet<>();
-        Matcher a = ALIASED.matcher(STRING_LITERAL.matcher(sql).replaceAll("''"));
-        while (a.find()) {
-            String alias = a.group(2).toLowerCase(Locale.ROOT);
-            if (NOT_ALIASES.contains(alias) || out.containsKey(alias) && !out.get(alias).equalsIgnoreCase(a.group(1))) {
-                twice.add(alias);
-            } else {
-                out.put(alias, a.group(1));
-            }
-        }
-        twice.forEach(out::remove);
-        return out;
+        return false;
     }
 
     private static String key(String table, String column) {

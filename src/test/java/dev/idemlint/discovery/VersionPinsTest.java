@@ -61,6 +61,20 @@ class VersionPinsTest {
     }
 
     @Test
+    void a_requirement_line_with_a_long_run_of_spaces_is_read_in_one_pass() {
+        // a backtracking pattern retried every split of the run before the '@' (cubic); the timeout is a hang guard
+        String spaces = " ".repeat(100_000);
+        java.util.Map<String, VersionPins.Pin> out = new java.util.HashMap<>();
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            VersionPins.addRequirement("alembic" + spaces + "@", "requirements.txt", 1, out);
+            VersionPins.addRequirement("sqlalchemy" + spaces + "==1.4.46" + spaces + "; python_version >= '3'",
+                    "requirements.txt", 2, out);
+        });
+        assertNull(out.get("alembic"), "a direct reference pins nothing");
+        assertEquals(0, Version.parse("1.4.46").compareTo(out.get("sqlalchemy").version()));
+    }
+
+    @Test
     void exact_pins_are_marked_exact_and_ranges_are_not() {
         assertEquals(true, VersionPins.bound("==1.8.1").exact());
         assertEquals(false, VersionPins.bound("==1.13.*").exact());

@@ -1,0 +1,181 @@
+package dev.idemlint.sql;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The names a data statement ({@code SELECT}, {@code WITH}, {@code UPDATE}, {@code INSERT}, {@code DELETE}) reads,
+ * from one pass over its tokens: string literals, dollar bodies, comments and quoted identifiers are the lexer's,
+ * so a name inside a literal or a comment is no read. Names are as written (a quoted identifier's content);
+ * dynamic names are never taken.
+ *
+ * @param tables the relation named right after {@code FROM}, {@code JOIN}, {@code UPDATE} or {@code INTO}
+ *     (its last part when schema-qualified; {@code IS DISTINCT FROM} names none), in order
+ * @param dynamicTable whether such a relation is named by a dynamic part: the statement may open any table
+ * @param columns each {@code table.column} written with plain words or backticks (in {@code a.b.c}, both
+ *     {@code a.b} and {@code b.c}); a double-quoted part is not taken
+ * @param aliases the aliases of {@code FROM t a}, {@code JOIN t AS a}, {@code UPDATE t a} (plain words), lower-cased,
+ *     each to its table; an alias given to two tables, or a keyword in an alias's place, is left out
+ * @param bare the lower-cased words and quoted identifiers not written right after a {@code .}: the names a
+ *     bare column reference can take
+ * @param anotherFromItem whether the statement has {@code USING}, or a comma after a {@code FROM} before the
+ *     next {@code WHERE}/{@code GROUP}/{@code ORDER}/{@code LIMIT}/{@code RETURNING}/{@code HAVING}: another
+ *     table may own a bare name
+ * @param oneSelectAtMost whether {@code SELECT} is written at most once, and then first: no subquery
+ */
+public record StatementReads(List<String> tables, boolean dynamicTable, List<Column> columns,
+        Map<String, String> aliases, Set<String> bare, boolean anotherFromItem, boolean oneSelectAtMost) {
+
+    /** {@code table.column} as written; {@code table} may be an alias. */
+    public record Column(String table, String column) {
+    }
+
+    private static final Set<String> OPENING = Set.of("from", "join", "update", "into");
+    private static final Set<String> ALIASING = Set.of("from", "join", "update");
+    private static final Set<String> FROM_LIST_END = Set.of("where", "group", "order", "limit", "returning", "having");
+
+    /** Words that may follow a table name and are no alias. */
+    private static final Set<String> NOT_ALIASES = Set.of("where", "set", "on", "join", "left", "right", "inner",
+            "outer", "full", "cross", "natural", "using", "group", "order", "limit", "offset", "returning", "having",
+            "union", "except", "intersect", "window", "for", "lateral", "only", "as");
+
+    /** The reads of the statement {@code sql[from, to)}. */
+    public static StatementReads of(String sql, int from, int to) {
+        List<SqlToken> toks = SqlLexer.tokenize(sql, from, to);
+        List<String> tables = new ArrayList<>();
+        boolean dynamicTable = tables(toks, tables);
+        return new StatementReads(tables, dynamicTable, columns(sql, toks), aliases(toks), bare(toks),
+                anotherFromItem(toks), oneSelectAtMost(toks));
+    }
+
+    /** The lower-cased text of a static unquoted word, else the empty string (no keyword). */
+    private static String keyword(SqlToken t) {
+        return t != null && t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toLowerCase(Locale.ROOT) : "";
+    }
+
+    private static SqlToken at(List<SqlToken> toks, int k) {
+        return k < toks.size() ? toks.get(k) : null;
+    }
+
+    /** The position of the last part of the (at most once qualified) name at {@code k}; -1 when none is there. */
+    private static int relation(List<SqlToken> toks, int k) {
+        SqlToken first = at(toks, k);
+        if (first == null || !first.isNameLike()) {
+            return -1;
+        }
+        SqlToken dot = at(toks, k + 1);
+        SqlToken second = at(toks, k + 2);
+        return dot != null && dot.isOp(".") && second != null && second.isNameLike() ? k + 2 : k;
+    }
+
+    private static boolean opening(List<SqlToken> toks, int k) {
+        return OPENING.contains(keyword(toks.get(k))) && !(k > 0 && toks.get(k - 1).is("DISTINCT"));
+    }
+
+    /**
+     * Adds the relations the statement opens, as written, to {@code out}; true when one of them is named (or
+     * qualified) by a dynamic part, which is left out.
+     */
+    private static boolean tables(List<SqlToken> toks, List<String> out) {
+        boolean dynamic = false;
+        for (int k = 0; k < toks.size(); k++) {
+            int name = opening(toks, k) ? relation(toks, k + 1) : -1;
+            if (name < 0) {
+                continue;
+            }
+            if (toks.get(k + 1).dynamic() || toks.get(name).dynamic()) {
+                dynamic = true;
+            } else {
+                out.add(toks.get(name).text());
+            }
+            k = name;
+        }
+        return dynamic;
+    }
+
+    /** A part of {@code table.column}: a static plain word, or a backtick-quoted identifier (MySQL's). */
+    private static boolean columnPart(String sql, SqlToken t) {
+        return t != null && !t.dynamic() && (t.kind() == SqlToken.Kind.WORD
+                || t.kind() == SqlToken.Kind.QUOTED && sql.charAt(t.start()) == '`');
+    }
+
+    private static List<Column> columns(String sql, List<SqlToken> toks) {
+        List<Column> out = new ArrayList<>();
+        for (int k = 0; k + 2 < toks.size(); k++) {
+            if (columnPart(sql, toks.get(k)) && toks.get(k + 1).isOp(".") && columnPart(sql, toks.get(k + 2))) {
+                out.add(new Column(toks.get(k).text(), toks.get(k + 2).text()));
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> aliases(List<SqlToken> toks) {
+        Map<String, String> out = new HashMap<>();
+        Set<String> twice = new HashSet<>();
+        for (int k = 0; k < toks.size(); k++) {
+            if (!ALIASING.contains(keyword(toks.get(k)))) {
+                continue;
+            }
+            int name = relation(toks, k + 1);
+            if (name < 0 || keyword(toks.get(k + 1)).isEmpty() || keyword(toks.get(name)).isEmpty()
+                    || keyword(at(toks, name + 1)).isEmpty()) {
+                continue;
+            }
+            int a = name + 1;
+            if ("as".equals(keyword(toks.get(a))) && !keyword(at(toks, a + 1)).isEmpty()) {
+                a++;
+            }
+            String table = toks.get(name).text();
+            String alias = keyword(toks.get(a));
+            if (NOT_ALIASES.contains(alias) || out.containsKey(alias) && !out.get(alias).equalsIgnoreCase(table)) {
+                twice.add(alias);
+            } else {
+                out.put(alias, table);
+            }
+            k = a;
+        }
+        twice.forEach(out::remove);
+        return out;
+    }
+
+    private static Set<String> bare(List<SqlToken> toks) {
+        Set<String> out = new HashSet<>();
+        for (int k = 0; k < toks.size(); k++) {
+            SqlToken t = toks.get(k);
+            SqlToken before = k > 0 ? toks.get(k - 1) : null;
+            if (t.isNameLike() && !t.dynamic() && !(before != null && before.isOp(".") && before.end() == t.start())) {
+                out.add(t.text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    private static boolean anotherFromItem(List<SqlToken> toks) {
+        boolean inFromList = false;
+        for (SqlToken t : toks) {
+            String word = keyword(t);
+            if ("using".equals(word) || inFromList && t.isOp(",")) {
+                return true;
+            }
+            if ("from".equals(word)) {
+                inFromList = true;
+            } else if (FROM_LIST_END.contains(word)) {
+                inFromList = false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean oneSelectAtMost(List<SqlToken> toks) {
+        int selects = 0;
+        for (SqlToken t : toks) {
+            selects += t.is("SELECT") ? 1 : 0;
+        }
+        return selects == 0 || selects == 1 && toks.get(0).is("SELECT");
+    }
+}
