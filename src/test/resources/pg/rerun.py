@@ -53,7 +53,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine.url import make_url
 
-ENV_PY = '''
+ENV_PY = r'''
 from alembic import context
 from sqlalchemy import create_engine, event, pool
 
