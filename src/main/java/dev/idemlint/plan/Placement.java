@@ -14,9 +14,9 @@ import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
+import dev.idemlint.sql.QualifiedNames;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,12 +78,7 @@ final class Placement {
             if (sql == null || objectName == null) {
                 return null;
             }
-            Matcher m = Pattern.compile("(?:\"([^\"]+)\"|([A-Za-z_][\\w$]*))\\s*\\.\\s*\"?" + Pattern.quote(objectName)
-                    + "\"?(?![\\w$])", Pattern.CASE_INSENSITIVE).matcher(sql);
-            if (m.find()) {
-                return m.group(1) != null ? m.group(1) : m.group(2).toLowerCase(Locale.ROOT);
-            }
-            return null;
+            return QualifiedNames.qualifierOf(sql, objectName);
         }
         if (op.site().origin() == Origin.BATCH_OP) {
             // the schema of a batch op is the enclosing batch_alter_table call's: the nearest one before it
