@@ -225,24 +225,11 @@ public final class GuardWrapper {
         if (!(table instanceof Expr.Str || table instanceof Expr.Name) || batch.span().end() > site.statement().start()) {
             return null;
         }
-        if (table instanceof Expr.Name n && rebinds(file.text().substring(batch.span().end(), site.statement().start()),
-                n.id())) {
+        if (table instanceof Expr.Name n
+                && SourceLayout.of(file).rebinding(batch, n.id()).before(site.statement().start())) {
             return null;
         }
         return CallRewriter.source(file, table);
-    }
-
-    /**
-     * Whether {@code code} may bind {@code name}: an assignment or augmented assignment to it (a keyword
-     * argument of that name counts too: never a miss, at worst a guard not offered), a {@code for} or
-     * {@code with ... as} target, an assignment expression, {@code global}/{@code nonlocal} or {@code del}.
-     */
-    private static boolean rebinds(String code, String name) {
-        String n = "(?<![\\w.])" + java.util.regex.Pattern.quote(name) + "(?!\\w)";
-        return java.util.regex.Pattern.compile(n + "\\s*(?:[-+*/%&|^@]|//|\\*\\*|<<|>>|:)?=(?!=)"
-                + "|" + n + "\\s*[,)\\]][^\n=]*=(?!=)|,\\s*" + n + "[^\n=]*=(?!=)"
-                + "|\\bfor\\b[^\n]*" + n + "[^\n]*\\bin\\b|\\bas\\s*\\(?\\s*" + n
-                + "|\\b(?:global|nonlocal|del|import)\\b[^\n]*" + n).matcher(code).find();
     }
 
     /** The text of {@code span} with the edits that fall inside it applied. */

@@ -31,6 +31,8 @@ public final class SourceLayout {
     private volatile List<StrPiece> pieces;
     private final String eol;
     private final String indentUnit;
+    /** Per batch block and name, how far its code has been read for a binding of the name (GuardWrapper). */
+    private final java.util.Map<String, Rebinding.Scan> rebindings = new java.util.concurrent.ConcurrentHashMap<>();
 
     private SourceLayout(SourceFile file, PythonModule module) {
         this.file = file;
@@ -79,6 +81,12 @@ public final class SourceLayout {
         SourceLayout made = new SourceLayout(file, m);
         CACHE.put(file, made);
         return made;
+    }
+
+    /** Where the code of {@code batch}'s block, from the end of its call, may bind {@code name} again. */
+    Rebinding.Scan rebinding(Expr.Call batch, String name) {
+        return rebindings.computeIfAbsent(batch.span().start() + " " + name,
+                k -> new Rebinding.Scan(file.text(), batch.span().end(), name));
     }
 
     public SourceFile file() {
