@@ -214,6 +214,12 @@ public final class RerunSimulation {
      */
     private enum Claim { GONE, THERE }
 
+    private static boolean creation(Operation op) {
+        return op instanceof Operation.CreateTable || op instanceof Operation.AddColumn
+                || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint
+                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
+    }
+
     /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
             Claim claim) {
@@ -223,8 +229,10 @@ public final class RerunSimulation {
             if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
                     || op instanceof Operation.RawSql)) {
                 e = List.of();
-            } else if (claim == Claim.GONE && op instanceof Operation.Drop) {
-                // a drop whose name is read at run time forgets what it may take: it makes nothing
+            } else if (claim == Claim.GONE && op instanceof Operation.Drop
+                    || claim == Claim.THERE && creation(op)) {
+                // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
+                // of an unread type or name forgets what it may make, and takes nothing
                 e = e.stream().filter(x -> !(x instanceof Effect.Forget)).toList();
             }
             List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
