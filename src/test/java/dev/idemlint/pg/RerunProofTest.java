@@ -95,7 +95,6 @@ class RerunProofTest {
             "insert-not-idempotent/imported_model",
             "create-statement-not-idempotent/alembic_utils_extension",
             "idempotency-kwarg-unpinned/autocommit_index",
-            "add-constraint-not-idempotent/recreated_after_unread_drops",
             "drop-not-idempotent/remade_later");
 
     /**
