@@ -37,9 +37,10 @@ public enum GuardKind {
      */
     CONFIGURATION,
     /**
-     * Not a guard of the code: earlier in the revision, code the analyzer cannot read (a helper of another
-     * module) is given the object's or its table's name, so the state the re-run meets it in is unknown,
-     * and nothing is claimed of it.
+     * Not a guard of the code: the statement runs whenever its revision runs, but the re-run check leaves
+     * the object it would claim unknown where the re-run reaches it (code between may make or take it: a
+     * helper the analysis cannot read, a loop over names read at run time, a statement under a condition),
+     * so no re-run rule claims it. Marked by {@code schema/RerunSimulation}, the one place that decides it.
      */
-    UNREAD_CODE
+    RERUN_UNKNOWN
 }

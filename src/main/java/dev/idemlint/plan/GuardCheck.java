@@ -42,7 +42,8 @@ final class GuardCheck {
             return Run.RUNS;
         }
         switch (g.kind()) {
-            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER:
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER,
+                    RERUN_UNKNOWN:
                 return Run.RUNS;
             case DATA_QUERY:
                 return op instanceof Operation.Insert ? Run.GUARDED_INSERT : Run.MAYBE;

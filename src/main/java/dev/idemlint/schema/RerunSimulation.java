@@ -10,10 +10,11 @@ import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -34,7 +35,11 @@ import java.util.function.BooleanSupplier;
  * <p>Proven operations are marked with a guard ({@link GuardKind#DROPPED_FIRST} for creations,
  * {@link GuardKind#RECREATED_LATER} for drops and renames), so that no re-run rule flags them.
  * Anything conditional, guarded or unreadable makes the objects it may touch unknown, and unknown
- * proves nothing.
+ * proves nothing. The invariant of every re-run rule is kept here, once: an operation whose object the
+ * re-run meets in an unknown state is marked {@link GuardKind#RERUN_UNKNOWN} and claimed by no rule, whatever
+ * made it unknown ({@code Effects.of} of a creation, a rename, opaque code, a loop, a statement under a
+ * condition). {@link #meets} answers the same question for any object, where a rule's claim is made at
+ * another statement (a read before a drop).
  */
 public final class RerunSimulation {
     private RerunSimulation() {
@@ -46,11 +51,14 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
+        Effects.Naming naming = new Effects.Naming(postgresNames);
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, new Effects.Naming(postgresNames), effects);
-        Set<String> opaquelyNamed = opaquelyNamed(ops);
+        SchemaState state = firstRun(ops, naming, effects);
+        List<List<Effect>> mayMake = new ArrayList<>(ops.size());
+        SchemaState gone = firstRun(ops, naming, mayMake, Claim.GONE);
+        List<List<Effect>> mayTake = new ArrayList<>(ops.size());
+        SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
-        Set<ObjectRef> dropped = new java.util.HashSet<>();
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
@@ -60,40 +68,93 @@ public final class RerunSimulation {
                     && !effects.get(i).isEmpty();
             Effect first = decided ? deciding(op, effects.get(i)) : null;
             boolean proven = decided && proven(state, first);
-            // a statement under a plain try/except is flagged for what the swallowed error does to the transaction
-            boolean unread = decided && !proven && op.site().guard() == null && leftUnknownBy(state, first, opaquelyNamed);
-            // dropped by this revision before, then left unknown by what ran between (a drop whose name or table
-            // is read at run time): on the re-run the drop meets what the first run made again, and whether the
-            // code between takes it too is not known, so nothing is claimed
-            boolean droppedThenUnknown = decided && !proven && op.site().guard() == null
-                    && first instanceof Effect.Create c && dropped.contains(c.object())
-                    && state.presence(c.object()) == Presence.UNKNOWN;
+            // the invariant of every re-run rule: an object the re-run meets in an unknown state is never claimed
+            // (a statement under a plain try/except keeps its guard: it is flagged for what the swallowed error
+            // does to the transaction)
+            boolean unknown = decided && !proven && op.site().guard() == null
+                    && meets(first instanceof Effect.Create || first instanceof Effect.PrimaryKey ? there : gone, first)
+                            == Presence.UNKNOWN;
             Optional<Conflict> met = state.applyAll(effects.get(i));
-            if (sure(op)) {
-                for (Effect e : effects.get(i)) {
-                    if (e instanceof Effect.Drop d) {
-                        dropped.add(d.object());
-                    }
-                }
-            }
+            gone.applyAll(mayMake.get(i));
+            there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind"))));
-            } else if (droppedThenUnknown) {
-                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.DROPPED_FIRST, op.site().span(),
-                        "dropped earlier in this revision, and code between may change it: nothing is claimed"))));
-            } else if (unread) {
-                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.UNREAD_CODE, op.site().span(),
-                        "code this revision calls, which the analysis cannot read, is given its table's name"
-                                + " and may drop or make it again"))));
+            } else if (unknown) {
+                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN, op.site().span(),
+                        "code this revision runs before it on the re-run may make or take its object: nothing is"
+                                + " claimed"))));
             }
             if (met.isPresent() && sure(op)) {
                 out.set(i, failing(out.get(i), met.get(), ops.subList(i + 1, ops.size())));
             }
         }
         return out;
+    }
+
+    /** Where the re-run reaches {@code ops.get(at)}, is {@code object} there? */
+    public record Question(int at, ObjectRef object) {
+    }
+
+    /**
+     * The answers to {@code questions}, from one first run and one re-run of {@code ops}: whether the re-run meets
+     * each asked object gone where it reaches the asked operation (before it runs). Unknown where code of the
+     * revision may make it again: a claim that it is gone is then never made.
+     */
+    public static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
+        Map<Integer, List<Question>> byOp = new HashMap<>();
+        for (Question q : questions) {
+            byOp.computeIfAbsent(q.at(), k -> new ArrayList<>()).add(q);
+        }
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects, Claim.GONE);
+        Map<Question, Presence> out = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            for (Question q : byOp.getOrDefault(i, List.of())) {
+                out.put(q, state.presence(q.object()));
+            }
+            state.applyAll(effects.get(i));
+        }
+        return out;
+    }
+
+    /**
+     * The object a re-run claim on {@code op} is about: what it makes, drops or renames away, as
+     * {@link Effects#of} names it; null when that name cannot be read.
+     */
+    public static ObjectRef claimed(Operation op, Effects.Naming naming) {
+        List<Effect> effects = Effects.of(op, naming);
+        return effects.isEmpty() ? null : object(deciding(op, effects));
+    }
+
+    private static ObjectRef object(Effect e) {
+        return e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object()
+                : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q ? q.object() : null;
+    }
+
+    /**
+     * Whether the re-run meets the object {@code first} is decided on there, unknown when the revision leaves it
+     * so (code of unread effect, a loop, a conditional statement between); a table's one primary key is there
+     * when it or the name is.
+     */
+    private static Presence meets(SchemaState state, Effect first) {
+        if (first instanceof Effect.PrimaryKey k) {
+            return state.primaryKey(k.table());
+        }
+        ObjectRef o = object(first);
+        if (o == null) {
+            // a name read at run time: what it is cannot be asked, and the rules decide on what the statement says
+            return null;
+        }
+        Presence named = state.presence(o);
+        if (first instanceof Effect.Create c && SchemaState.makesPrimaryKey(c)) {
+            Presence key = state.primaryKey(o.table());
+            return named == Presence.PRESENT || key == Presence.PRESENT ? Presence.PRESENT
+                    : named == Presence.UNKNOWN || key == Presence.UNKNOWN ? Presence.UNKNOWN : Presence.ABSENT;
+        }
+        return named;
     }
 
     /**
@@ -139,10 +200,46 @@ public final class RerunSimulation {
      * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order.
      */
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects) {
+        return firstRun(ops, naming, effects, null);
+    }
+
+    /**
+     * What a re-run claim says of its object, and so which uncertainty can undo it. A claim that the object is
+     * gone (a drop, a rename's source, a read before a drop) is undone only by code that may make it again: a
+     * drop whose name is read at run time, or one that may not run, only takes, and leaves gone what is gone. A
+     * claim that the object is there (a creation) is undone only by code that may take it: a creation that may
+     * not run only makes. Code that is given no name at all (a call into another module with no string
+     * argument, SQL that could not be read) is not taken to reach the objects a claim names: what such a
+     * helper rebuilds it is given the name of ({@code helpers.transform_table("package", ...)}).
+     */
+    private enum Claim { GONE, THERE }
+
+    private static boolean creation(Operation op) {
+        return op instanceof Operation.CreateTable || op instanceof Operation.AddColumn
+                || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint
+                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
+    }
+
+    /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
+            Claim claim) {
         SchemaState state = SchemaState.unknown();
         for (Operation op : ops) {
             List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
+            if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
+                    || op instanceof Operation.RawSql)) {
+                e = List.of();
+            } else if (claim == Claim.GONE && op instanceof Operation.Drop
+                    || claim == Claim.THERE && creation(op)) {
+                // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
+                // of an unread type or name forgets what it may make, and takes nothing
+                e = e.stream().filter(x -> !(x instanceof Effect.Forget)).toList();
+            }
             List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
+            if (settled == null && claim != null) {
+                e = e.stream().filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create))
+                        .toList();
+            }
             effects.add(settled != null ? settled : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));
         }
@@ -240,11 +337,11 @@ public final class RerunSimulation {
     }
 
     /**
-     * The marks this simulation puts on the statements it proves: they still run unconditionally, so their
+     * The marks this simulation puts on the statements it decides: they still run unconditionally, so their
      * effects are certain (a partitioned table dropped and made again takes its partitions with it).
      */
     private static boolean statementOrder(GuardKind kind) {
-        return kind == GuardKind.DROPPED_FIRST || kind == GuardKind.RECREATED_LATER;
+        return kind == GuardKind.DROPPED_FIRST || kind == GuardKind.RECREATED_LATER || kind == GuardKind.RERUN_UNKNOWN;
     }
 
     /**
@@ -263,33 +360,6 @@ public final class RerunSimulation {
                 // CREATE POLICY p ON t). Routines are followed by name, not signature: a drop and a creation
                 // of one name are taken as the same routine
                 || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
-    }
-
-    /** The names (lower-cased) the upgrade's unreadable calls are given: {@code helpers.transform_table("package", ...)}. */
-    private static Set<String> opaquelyNamed(List<Operation> ops) {
-        Set<String> out = new HashSet<>();
-        for (Operation op : ops) {
-            if (op instanceof Operation.Unknown u && op.site().phase() == Phase.UPGRADE) {
-                out.addAll(u.touches());
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Whether the re-run meets the object of {@code first} in a state that code of unread effect, given the
-     * object's or its table's name, left unknown: a helper of another module that rebuilds a table (create a
-     * copy, move the rows, drop, rename) takes the table's indexes with it, so a later {@code create_index}
-     * may well succeed. Unknown never yields a finding.
-     */
-    private static boolean leftUnknownBy(SchemaState state, Effect first, Set<String> named) {
-        ObjectRef o = first instanceof Effect.Create c ? c.object() : first instanceof Effect.Drop d ? d.object()
-                : first instanceof Effect.Rename r ? r.object() : null;
-        if (o == null || named.isEmpty() || state.presence(o) != Presence.UNKNOWN) {
-            return false;
-        }
-        return named.contains(o.name().name().toLowerCase(java.util.Locale.ROOT))
-                || o.table() != null && named.contains(o.table().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static boolean proven(SchemaState state, Effect first) {

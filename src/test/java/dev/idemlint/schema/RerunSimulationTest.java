@@ -57,7 +57,7 @@ class RerunSimulationTest {
                 + "    helpers.rebuild('t')\n    op.alter_column('t', 'n', new_column_name='c')\n"
                 + "    op.create_index('ix_u', 'u', ['a'])\n");
         List<dev.idemlint.migration.Operation> out = RerunSimulation.protect(m.upgrade(), () -> true);
-        assertEquals(dev.idemlint.migration.GuardKind.UNREAD_CODE, out.get(2).site().guard().kind());
+        assertEquals(dev.idemlint.migration.GuardKind.RERUN_UNKNOWN, out.get(2).site().guard().kind());
         assertEquals(null, out.get(3).site().guard(), "a table the helper is not given stays as it was");
     }
 
@@ -172,6 +172,63 @@ class RerunSimulationTest {
     }
 
     /** Which statements of a raw-SQL revision the simulation proves to re-run cleanly, in order. */
+    /** Which upgrade() operations the simulation leaves unknown where the re-run reaches them (claimed by no rule). */
+    private static List<Boolean> unknown(String body) throws Exception {
+        Migration m = read("def upgrade():\n" + body);
+        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
+                .map(o -> o.site().guard() != null
+                        && o.site().guard().kind() == dev.idemlint.migration.GuardKind.RERUN_UNKNOWN).toList();
+    }
+
+    @Test
+    void a_drop_made_again_under_a_condition_or_by_a_helper_given_its_name_is_left_unknown() throws Exception {
+        assertEquals(List.of(true, false), unknown(
+                "    op.drop_table('legacy')\n"
+                        + "    if flag:\n"
+                        + "        op.create_table('legacy', sa.Column('id', sa.Integer()))\n"));
+        assertEquals(List.of(true, false), unknown(
+                "    op.drop_table('archive')\n"
+                        + "    helpers.remake_table('archive')\n"));
+    }
+
+    @Test
+    void what_only_takes_leaves_a_drop_claimed_and_what_only_makes_leaves_a_creation_claimed() throws Exception {
+        // drops whose names are read at run time, or that may not run, make nothing: the first drop stays gone
+        assertEquals(List.of(false, false, false), unknown(
+                "    op.drop_index('ix_a', table_name='t')\n"
+                        + "    for name in names:\n"
+                        + "        op.drop_index(name, table_name='t')\n"
+                        + "    if flag:\n"
+                        + "        op.drop_index('ix_a', table_name='t')\n").subList(0, 3));
+        // a creation that may not run takes nothing: the first creation stays there
+        assertEquals(List.of(false, false), unknown(
+                "    op.create_table('t', sa.Column('id', sa.Integer()))\n"
+                        + "    if flag:\n"
+                        + "        op.create_table('u', sa.Column('id', sa.Integer()))\n"));
+        // a conditional drop of it may take it: the creation is left unknown
+        assertEquals(List.of(true, false), unknown(
+                "    op.create_table('t', sa.Column('id', sa.Integer()))\n"
+                        + "    if flag:\n"
+                        + "        op.drop_table('t')\n"));
+    }
+
+    @Test
+    void meets_answers_whether_the_rerun_finds_an_object_gone_at_a_statement() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    op.execute('SELECT name FROM legacy')\n"
+                + "    op.drop_table('legacy')\n"
+                + "    op.drop_table('scratch')\n"
+                + "    if flag:\n"
+                + "        op.create_table('scratch', sa.Column('id', sa.Integer()))\n");
+        ObjectRef legacy = RerunSimulation.claimed(m.upgrade().get(1), Effects.Naming.UNKNOWN);
+        ObjectRef scratch = RerunSimulation.claimed(m.upgrade().get(2), Effects.Naming.UNKNOWN);
+        RerunSimulation.Question atRead = new RerunSimulation.Question(0, legacy);
+        RerunSimulation.Question scratchAtRead = new RerunSimulation.Question(0, scratch);
+        var answers = RerunSimulation.meets(m.upgrade(), Effects.Naming.UNKNOWN, List.of(atRead, scratchAtRead));
+        assertEquals(Presence.ABSENT, answers.get(atRead));
+        assertEquals(Presence.UNKNOWN, answers.get(scratchAtRead));
+    }
+
     private static List<Boolean> provenSql(String... statements) throws Exception {
         return RerunSimulation.protect(classified(statements), () -> true).stream()
                 .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST

@@ -6,7 +6,11 @@ import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.Presence;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -24,6 +28,7 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,12 +44,13 @@ public final class DropNotIdempotent implements MigrationRule {
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade())
                 : dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade());
+        Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun);
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
             // a guarded drop still dropped on the first run: an earlier read of its object fails all the same
-            Operation read = op instanceof Operation.Drop g && g.name() != null && !MysqlDialect.applies(ctx.settings())
-                    ? postgresReadBefore(m, ctx, g, at, rerun, readsReported) : null;
+            Operation read = op instanceof Operation.Drop g && g.name() != null && reads != null
+                    ? postgresReadBefore(m, ctx, g, at, rerun, reads, readsReported) : null;
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
@@ -342,13 +348,11 @@ public final class DropNotIdempotent implements MigrationRule {
      * before; null when there is none.
      */
     private static Operation postgresReadBefore(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            dev.idemlint.schema.CommittedRerun rerun, Set<Operation> reported) {
-        Operation o = d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
-                : d.kind() == ObjectKind.COLUMN && d.table() != null
-                        ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
-        if (o == null || o.site().guard() != null || madeAgainAfter(m.upgrade(), d, -1)) {
-            // a guarded read may not run; an object the revision makes (before the read, as a temporary table,
-            // or after the drop) may be there again when the re-run reads it: claim nothing
+            dev.idemlint.schema.CommittedRerun rerun, Reads reads, Set<Operation> reported) {
+        Operation o = read(d, at, rerun);
+        if (o == null || o.site().guard() != null || !reads.gone(o, d)) {
+            // a guarded read may not run; an object the re-run may meet again at the read (made before it, as a
+            // temporary table, or after the drop, or by code between it cannot read) is not claimed
             return null;
         }
         if (!reported.add(o)) {
@@ -356,12 +360,8 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         // the dropped table this read opens, if any: PostgreSQL fails on it before any column
         String table = null;
-        boolean after = false;
-        for (Operation later : m.upgrade()) {
-            after |= later == o;
-            if (after && later instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
-                    && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())
-                    && !madeAgainAfter(m.upgrade(), t, -1)) {
+        for (Operation.Drop t : reads.tablesDroppedAfter(o)) {
+            if (reads.gone(o, t)) {
                 table = t.name();
                 break;
             }
@@ -377,34 +377,69 @@ public final class DropNotIdempotent implements MigrationRule {
         return o;
     }
 
+    /** The literal read at or before index {@code at} that opens the table {@code d} drops or names its column. */
+    private static Operation read(Operation.Drop d, int at, dev.idemlint.schema.CommittedRerun rerun) {
+        return d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
+                : d.kind() == ObjectKind.COLUMN && d.table() != null
+                        ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
+    }
+
     /**
-     * Whether a statement after index {@code at} (-1: any statement) may make what {@code d} drops again (a table created or
-     * renamed to its name, a column added or renamed to its name or its table made again, or code the
-     * analysis cannot read that may touch it): the re-run then finds it there, and nothing is claimed.
+     * The reads before drops of a PostgreSQL revision, each with what the re-run meets there
+     * ({@link RerunSimulation#meets}): the read fails only on an object the simulation leaves absent at the
+     * read, never on one it leaves present or unknown.
      */
-    private static boolean madeAgainAfter(List<Operation> upgrade, Operation.Drop d, int at) {
-        String table = d.kind() == ObjectKind.TABLE ? d.name() : d.table();
-        for (int i = at + 1; i < upgrade.size(); i++) {
-            Operation o = upgrade.get(i);
-            boolean again = false;
-            if (o instanceof Operation.CreateTable c) {
-                again = table.equalsIgnoreCase(c.table());
-            } else if (o instanceof Operation.Rename r) {
-                again = r.kind() == ObjectKind.TABLE ? table.equalsIgnoreCase(r.to())
-                        : r.kind() == ObjectKind.COLUMN && d.kind() == ObjectKind.COLUMN
-                                && table.equalsIgnoreCase(r.table()) && d.name().equalsIgnoreCase(r.to());
-            } else if (o instanceof Operation.AddColumn a) {
-                again = d.kind() == ObjectKind.COLUMN && table.equalsIgnoreCase(a.table())
-                        && a.column() != null && d.name().equalsIgnoreCase(a.column().name());
-            } else if (o instanceof Operation.Unknown u) {
-                again = u.touches().isEmpty() || u.touches().contains(table.toLowerCase(Locale.ROOT))
-                        || u.touches().contains(d.name().toLowerCase(Locale.ROOT));
+    private record Reads(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, Map<Operation, Integer> index,
+            Map<RerunSimulation.Question, Presence> meets) {
+        static Reads of(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun) {
+            Map<Operation, Integer> index = new IdentityHashMap<>();
+            for (int i = 0; i < upgrade.size(); i++) {
+                index.put(upgrade.get(i), i);
             }
-            if (again) {
-                return true;
+            Reads blank = new Reads(upgrade, rerun, index, Map.of());
+            List<RerunSimulation.Question> asked = new ArrayList<>();
+            Set<Operation> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            for (int at = 0; at < upgrade.size(); at++) {
+                if (upgrade.get(at) instanceof Operation.Drop d && d.name() != null) {
+                    Operation o = read(d, at, rerun);
+                    if (o == null) {
+                        continue;
+                    }
+                    blank.ask(o, d, asked);
+                    if (seen.add(o)) {
+                        blank.tablesDroppedAfter(o).forEach(t -> blank.ask(o, t, asked));
+                    }
+                }
+            }
+            return new Reads(upgrade, rerun, index, asked.isEmpty() ? Map.of()
+                    : RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, asked));
+        }
+
+        private void ask(Operation read, Operation.Drop d, List<RerunSimulation.Question> asked) {
+            ObjectRef object = RerunSimulation.claimed(d, Effects.Naming.UNKNOWN);
+            if (object != null) {
+                asked.add(new RerunSimulation.Question(index.get(read), object));
             }
         }
-        return false;
+
+        /** The re-run meets what {@code d} drops absent at {@code read}. */
+        boolean gone(Operation read, Operation.Drop d) {
+            ObjectRef object = RerunSimulation.claimed(d, Effects.Naming.UNKNOWN);
+            return object != null
+                    && meets.get(new RerunSimulation.Question(index.get(read), object)) == Presence.ABSENT;
+        }
+
+        /** The table drops after {@code read}, in its phase, of tables it opens. */
+        List<Operation.Drop> tablesDroppedAfter(Operation read) {
+            List<Operation.Drop> out = new ArrayList<>();
+            for (int i = index.get(read) + 1; i < upgrade.size(); i++) {
+                if (upgrade.get(i) instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
+                        && t.site().phase() == read.site().phase() && rerun.opens(read, t.name())) {
+                    out.add(t);
+                }
+            }
+            return out;
+        }
     }
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
