@@ -59,7 +59,7 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
@@ -338,6 +338,11 @@ public final class ResultCache {
         public int size() {
             return 1;
         }
+
+        @Override
+        public boolean atHand() {
+            return true;
+        }
     }
 
     private final Map<List<Object>, String> contexts = new HashMap<>();
@@ -455,6 +460,11 @@ public final class ResultCache {
         @Override
         public int size() {
             return files.size();
+        }
+
+        @Override
+        public boolean atHand() {
+            return false;
         }
     }
 
