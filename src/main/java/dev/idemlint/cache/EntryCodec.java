@@ -7,6 +7,7 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Related;
 import dev.idemlint.rule.Severity;
+import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.nio.file.InvalidPathException;
@@ -22,9 +23,13 @@ import java.util.Map;
  * A tree's findings as bytes and back. Explicit fields in a fixed order, no reflection and no Java
  * serialization: strings once each in a table (help texts and fix titles repeat across thousands of
  * findings), files once each, findings pointing at both by index. A file of the tree is stored as its
- * index, the length and the hash of its text: its text is decoded again from the bytes the key was made
- * from, so an entry cannot hold a text the file does not have. Decoding checks every count, index and
- * span against what is there; anything out of place is a {@link Malformed}, never a result.
+ * index, the length and the hash of its text, its line starts and the lines its findings quote (the
+ * code frame, the fingerprint): what the reporters read, so printing a hit decodes no file. Its whole
+ * text, when something asks for it, is decoded again from the bytes the key was made from and checked
+ * against that length and hash. The lines were taken from the text of those bytes when the entry was
+ * written, and the entry is named by the keyed hash of those bytes: it is read only for them. Decoding
+ * checks every count, index and span against what is there; anything out of place is a {@link
+ * Malformed}, never a result.
  */
 final class EntryCodec {
     private EntryCodec() {
@@ -46,6 +51,12 @@ final class EntryCodec {
         SourceFile source(int index, String displayPath);
 
         int size();
+
+        /**
+         * Whether the texts are at hand (decoded already): then the findings point at {@link #source}'s
+         * file itself, else at one that decodes its text only when asked.
+         */
+        boolean atHand();
     }
 
     static byte[] encode(List<Diagnostic> diagnostics, int filesRead, TreeFiles tree) {
@@ -53,11 +64,15 @@ final class EntryCodec {
         Map<String, Integer> strings = new LinkedHashMap<>();
         Map<SourceFile, Integer> files = new IdentityHashMap<>();
         List<SourceFile> fileOrder = new ArrayList<>();
+        Map<SourceFile, java.util.BitSet> quoted = new IdentityHashMap<>();
         body.i32(diagnostics.size());
         for (Diagnostic d : diagnostics) {
             body.i32(str(strings, d.rule()));
             body.i32(str(strings, d.severity().name()));
             body.i32(file(files, fileOrder, d.file()));
+            // the text reporter's code frame quotes the first line, the fingerprint every line
+            quoted.computeIfAbsent(d.file(), f -> new java.util.BitSet())
+                    .set(d.file().lines().line(d.span().start()), d.file().lines().line(d.span().end()) + 1);
             body.i32(d.span().start());
             body.i32(d.span().end());
             body.i32(str(strings, d.message()));
@@ -106,6 +121,19 @@ final class EntryCodec {
                 files2.i32(index);
                 files2.i32(f.text().length());
                 files2.i32(f.text().hashCode());
+                LineIndex lines = f.lines();
+                files2.u8(lines.newlinesOnly() ? 1 : 0);
+                int[] starts = lines.lineStarts();
+                files2.i32(starts.length);
+                for (int k = 1; k < starts.length; k++) {
+                    files2.varint(starts[k] - starts[k - 1]);
+                }
+                java.util.BitSet q = quoted.getOrDefault(f, new java.util.BitSet());
+                files2.i32(q.cardinality());
+                for (int line = q.nextSetBit(0); line >= 0; line = q.nextSetBit(line + 1)) {
+                    files2.varint(line);
+                    files2.i32(str(strings, f.line(line)));
+                }
             } else {
                 files2.u8(1);
                 files2.i32(str(strings, f.text()));
@@ -149,10 +177,7 @@ final class EntryCodec {
                 if (index < 0 || index >= tree.size() || tree.indexOf(path) != index) {
                     throw new Malformed("file index out of range");
                 }
-                f = tree.source(index, display);
-                if (f == null || f.text().length() != textLength || f.text().hashCode() != textHash) {
-                    throw new Malformed("a file's text is not the text it was linted with");
-                }
+                f = file(in, strings, tree, path, display, index, textLength, textHash);
             } else if (kind == 1) {
                 f = SourceFile.of(path, display, in.str(strings, false));
             } else {
@@ -212,6 +237,45 @@ final class EntryCodec {
             throw new Malformed("trailing bytes");
         }
         return new Decoded(List.copyOf(out), filesRead);
+    }
+
+    /** A file of the tree: its line index and quoted lines as stored, its text from the tree when asked for. */
+    private static SourceFile file(In in, String[] strings, TreeFiles tree, Path path, String display, int index,
+            int textLength, int textHash) throws Malformed {
+        boolean newlinesOnly = in.u8() == 1;
+        int[] starts = new int[in.count(1)];
+        for (int k = 1; k < starts.length; k++) {
+            starts[k] = starts[k - 1] + in.varint();
+        }
+        LineIndex lines = LineIndex.of(starts, textLength, newlinesOnly);
+        if (lines == null) {
+            throw new Malformed("bad line starts");
+        }
+        int nKnown = in.count(5);
+        Map<Integer, String> known = new HashMap<>(nKnown * 4 / 3 + 1);
+        for (int k = 0; k < nKnown; k++) {
+            int line = in.varint();
+            String content = in.str(strings, false);
+            if (line < 1 || line > starts.length
+                    || content.length() > (line < starts.length ? starts[line] : textLength) - starts[line - 1]) {
+                throw new Malformed("a quoted line outside its file");
+            }
+            known.put(line, content);
+        }
+        if (tree.atHand()) {
+            SourceFile f = tree.source(index, display);
+            if (f == null || f.text().length() != textLength || f.text().hashCode() != textHash) {
+                throw new Malformed("a file's text is not the text it was linted with");
+            }
+            return f;
+        }
+        return SourceFile.known(path, display, lines, known, () -> {
+            SourceFile f = tree.source(index, display);
+            if (f == null || f.text().length() != textLength || f.text().hashCode() != textHash) {
+                throw new IllegalStateException(display + ": its text is not the text its cached findings were found in");
+            }
+            return f.text();
+        });
     }
 
     private static Severity severity(String name, Map<String, Severity> seen) throws Malformed {
@@ -299,6 +363,16 @@ final class EntryCodec {
             buf[size++] = (byte) v;
         }
 
+        /** A non-negative int in 7-bit groups, low first: line lengths take one byte. */
+        void varint(int v) {
+            room(5);
+            while ((v & ~0x7f) != 0) {
+                buf[size++] = (byte) (v & 0x7f | 0x80);
+                v >>>= 7;
+            }
+            buf[size++] = (byte) v;
+        }
+
         void bytes(byte[] b, int n) {
             room(n);
             System.arraycopy(b, 0, buf, size, n);
@@ -359,6 +433,21 @@ final class EntryCodec {
             return v;
         }
 
+        int varint() throws Malformed {
+            int v = 0;
+            for (int shift = 0; shift < 35; shift += 7) {
+                int b = u8();
+                v |= (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    if (v < 0) {
+                        throw new Malformed("bad varint");
+                    }
+                    return v;
+                }
+            }
+            throw new Malformed("bad varint");
+        }
+
         /**
          * A count of items each taking at least {@code minBytes} bytes: never more than the bytes left
          * could hold, so a forged count cannot make a huge allocation.
@@ -414,7 +503,7 @@ final class EntryCodec {
         Span span(SourceFile file) throws Malformed {
             int start = i32();
             int stop = i32();
-            if (start < 0 || stop < start || stop > file.text().length()) {
+            if (start < 0 || stop < start || stop > file.lines().length()) {
                 throw new Malformed("span outside its file");
             }
             return new Span(start, stop);

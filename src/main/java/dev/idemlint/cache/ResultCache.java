@@ -59,7 +59,7 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 3;
+    private static final int FORMAT = 4;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
@@ -176,7 +176,7 @@ public final class ResultCache {
         md.piece(tool);
         String context = context(target);
         md.piece(context);
-        String naming = canonical(NamingConvention.of(target));
+        String naming = naming(NamingConvention.of(target));
         md.piece(naming);
         md.piece(String.valueOf(files.size()));
         for (int i = 0; i < files.size(); i++) {
@@ -338,9 +338,22 @@ public final class ResultCache {
         public int size() {
             return 1;
         }
+
+        @Override
+        public boolean atHand() {
+            return true;
+        }
     }
 
     private final Map<List<Object>, String> contexts = new HashMap<>();
+    private final Map<NamingConvention, String> namings = new HashMap<>();
+
+    /** The convention's text for the key, made once per distinct convention in a run (trees mostly share one). */
+    private String naming(NamingConvention convention) {
+        synchronized (namings) {
+            return namings.computeIfAbsent(convention, ResultCache::canonical);
+        }
+    }
 
     /**
      * What the key holds besides the files and the naming convention: the rules run, where the tree
@@ -455,6 +468,11 @@ public final class ResultCache {
         @Override
         public int size() {
             return files.size();
+        }
+
+        @Override
+        public boolean atHand() {
+            return false;
         }
     }
 
@@ -730,6 +748,14 @@ public final class ResultCache {
         return sb.toString();
     }
 
+    /** A record class's components, asked of reflection once per class: each call copies them anew. */
+    private static final ClassValue<RecordComponent[]> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected RecordComponent[] computeValue(Class<?> type) {
+            return type.getRecordComponents();
+        }
+    };
+
     private static void canonical(Object o, StringBuilder sb, int depth) {
         if (depth > 32) {
             throw new IllegalStateException("settings nested too deeply to key the cache");
@@ -738,7 +764,7 @@ public final class ResultCache {
             sb.append("null");
         } else if (o instanceof Record r) {
             sb.append(r.getClass().getName()).append('(');
-            for (RecordComponent c : r.getClass().getRecordComponents()) {
+            for (RecordComponent c : COMPONENTS.get(r.getClass())) {
                 sb.append(c.getName()).append('=');
                 Object v;
                 try {

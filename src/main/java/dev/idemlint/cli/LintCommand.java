@@ -463,7 +463,7 @@ public final class LintCommand implements Callable<Integer> {
         return env == null || env.isEmpty() ? null : Paths.get(env);
     }
 
-    private static final List<String> FORMATS =
+    static final List<String> FORMATS =
             List.of("full", "concise", "json", "json-lines", "junit", "sarif", "github", "gitlab");
 
     /** {@code --fix --show-fixes}: the files written, with how many fixes each took. */

@@ -92,7 +92,6 @@ public final class Fingerprint {
 
     /** The whole lines the span touches, whitespace runs collapsed to one space. */
     static String flaggedText(Diagnostic d) {
-        String text = d.file().text();
         LineIndex lines = d.file().lines();
         int first = lines.line(d.span().start());
         int last = lines.line(d.span().end());
@@ -100,9 +99,16 @@ public final class Fingerprint {
         if (last > first && lines.column(d.span().end()) == 1) {
             last--;
         }
-        int from = lines.lineStart(first);
-        int to = lines.lineEnd(last, text);
-        return collapse(text, from, Math.max(from, to)).strip();
+        // the lines joined by \n: a line break is whitespace, which collapses to one space whatever it is
+        String text = d.file().line(first);
+        if (last > first) {
+            StringBuilder sb = new StringBuilder(text);
+            for (int line = first + 1; line <= last; line++) {
+                sb.append('\n').append(d.file().line(line));
+            }
+            text = sb.toString();
+        }
+        return collapse(text, 0, text.length()).strip();
     }
 
     /**

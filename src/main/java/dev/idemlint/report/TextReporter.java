@@ -232,16 +232,16 @@ public final class TextReporter implements Reporter {
     }
 
     private void frame(SourceFile file, int start, int end, Appendable out) throws IOException {
-        String text = file.text();
-        if (text.isEmpty()) {
+        LineIndex lines = file.lines();
+        if (lines.length() == 0) {
             return;
         }
-        LineIndex lines = file.lines();
         int line = lines.line(start);
         int lineStart = lines.lineStart(line);
-        int lineEnd = lines.lineEnd(line, text);
+        String source = file.line(line);
+        int lineEnd = lineStart + source.length();
         // undecodable bytes show as U+FFFD; control and bidi characters as escapes, the caret moved to match
-        String raw = shown(text.substring(lineStart, lineEnd).replace('\t', ' '));
+        String raw = shown(source.replace('\t', ' '));
         String content = Printable.line(raw);
         String num = String.valueOf(line);
         String pad = " ".repeat(num.length());

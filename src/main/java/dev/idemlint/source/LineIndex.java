@@ -22,6 +22,23 @@ public final class LineIndex {
         return new LineIndex(Arrays.copyOf(starts, count), length, true);
     }
 
+    /**
+     * The index {@link #lineStarts()}, {@link #length()} and {@link #newlinesOnly()} describe, as a
+     * stored one is read back; null when they describe no text (starts not 0 first, not increasing, or
+     * past the end).
+     */
+    public static LineIndex of(int[] starts, int length, boolean newlinesOnly) {
+        if (starts.length == 0 || starts[0] != 0 || length < 0) {
+            return null;
+        }
+        for (int i = 1; i < starts.length; i++) {
+            if (starts[i] <= starts[i - 1] || starts[i] > length) {
+                return null;
+            }
+        }
+        return new LineIndex(starts.clone(), length, newlinesOnly);
+    }
+
     public LineIndex(CharSequence text) {
         int[] starts = new int[16];
         int count = 1;
@@ -81,6 +98,16 @@ public final class LineIndex {
             end--;
         }
         return end;
+    }
+
+    /** The offset at which each line starts, the first 0. */
+    public int[] lineStarts() {
+        return lineStarts.clone();
+    }
+
+    /** The length of the text, in chars. */
+    public int length() {
+        return length;
     }
 
     public int lineCount() {

@@ -139,6 +139,45 @@ class ResultCacheTest {
         assertEquals(1, entries(dir).size());
     }
 
+    @Test
+    void a_warm_hit_prints_every_format_as_the_linter_does_without_decoding_a_file(@TempDir Path tmp)
+            throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        // a finding over several lines broken by \r\n: the fingerprints read each of its lines
+        Files.writeString(t.files().get(0).resolveSibling("c3_multi.py"), String.join("\r\n",
+                "from alembic import op", "import sqlalchemy as sa", "", "revision = \"c3\"",
+                "down_revision = \"b2\"", "", "def upgrade():", "    op.add_column(",
+                "        \"players\",\t  sa.Column(\"x\", sa.Text()),", "    )", ""), StandardCharsets.UTF_8);
+        t = target(t.files().get(0).getParent());
+        Path dir = tmp.resolve("cache");
+        LintResult linted = LINTER.lint(t, SHOWN);
+        assertTrue(linted.diagnostics().stream().anyMatch(d -> d.endLine() > d.line()), "a multi-line finding");
+        cache(dir).probe(t, SHOWN).store(linted);
+        LintResult hit = cache(dir).probe(t, SHOWN).hit();
+        assertNotNull(hit);
+        List<dev.idemlint.report.Reporter> reporters = List.of(new dev.idemlint.report.TextReporter(false),
+                new dev.idemlint.report.TextReporter(false, true, dev.idemlint.report.TextReporter.Layout.CONCISE,
+                        true, true),
+                new dev.idemlint.report.JsonReporter(), new dev.idemlint.report.JsonLinesReporter(),
+                new dev.idemlint.report.JunitReporter(), new dev.idemlint.report.SarifReporter(tmp),
+                new dev.idemlint.report.GithubReporter(), new dev.idemlint.report.GitlabReporter());
+        for (dev.idemlint.report.Reporter r : reporters) {
+            assertEquals(print(r, linted), print(r, hit), r.getClass().getSimpleName());
+        }
+        for (Diagnostic d : hit.diagnostics()) {
+            assertFalse(d.file().hasText(), d.file().displayPath() + " was decoded to print its findings");
+        }
+        // asked for, the text is the file's
+        assertEquals(linted.diagnostics().get(0).file().text(), hit.diagnostics().get(0).file().text());
+    }
+
+    private static String print(dev.idemlint.report.Reporter r, LintResult result) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        r.write(new dev.idemlint.report.Report(result.diagnostics(), result.filesRead(), LINTER.catalog(), "test"),
+                sb);
+        return sb.toString();
+    }
+
     /** The per-file entries a tree's run left: {@code memo}'s finds, and what it kept, counted. */
     private static final class Counting implements FileMemo {
         final FileMemo memo;
@@ -456,6 +495,11 @@ class ResultCacheTest {
             @Override
             public int size() {
                 return 0;
+            }
+
+            @Override
+            public boolean atHand() {
+                return false;
             }
         };
         List<byte[]> bad = List.of(
