@@ -136,9 +136,25 @@ public final class CommittedRerun {
         }));
         List<SingleTableRead> out = new ArrayList<>();
         opened.forEach((o, ts) -> {
-            if (ts.size() == 1) {
-                OpSite site = o.site();
-                String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
+            OpSite site = o.site();
+            String sql = site.sql().text().substring(site.sqlStart(), site.sqlEnd());
+            String query = insertQuery(STRING_LITERAL.matcher(sql).replaceAll("''"));
+            if (query != null) {
+                // INSERT INTO t (...) SELECT ... FROM u: the query's bare names resolve in u alone (the target's
+                // columns are only assigned), so the query is read as a statement of its own
+                List<String> from = new ArrayList<>();
+                Matcher x = TABLE_READ.matcher(query);
+                while (x.find()) {
+                    String t = x.group(1).toLowerCase(Locale.ROOT);
+                    if (!from.contains(t)) {
+                        from.add(t);
+                    }
+                }
+                int selects = query.toUpperCase(Locale.ROOT).split("\\bSELECT\\b", -1).length - 1;
+                if (from.size() == 1 && selects == 1 && !OTHER_FROM_ITEM.matcher(query).find()) {
+                    out.add(new SingleTableRead(index.get(o), o, from.get(0), query));
+                }
+            } else if (ts.size() == 1) {
                 String body = STRING_LITERAL.matcher(sql).replaceAll("''");
                 // a subquery or a second FROM item may bring another table (or an alias) into scope
                 // (a subquery, a comma list after FROM, DELETE ... USING): only a statement with none is taken
@@ -152,6 +168,27 @@ public final class CommittedRerun {
         });
         out.sort(java.util.Comparator.comparingInt(SingleTableRead::index));
         return out;
+    }
+
+    /** {@code INSERT INTO t [(...)]} followed by {@code SELECT} (a query of its own, without WITH). */
+    private static final Pattern INSERT_SELECT = Pattern.compile(
+            "(?is)\\s*INSERT\\s+INTO\\s+[^(]*?(?:\\([^()]*\\)\\s*)?(?=SELECT\\b)");
+
+    /** Where the rows' own clauses start: they name the target's columns, not the query's. */
+    private static final Pattern TARGET_CLAUSE = Pattern.compile("(?i)\\bON\\s+CONFLICT\\b|\\bRETURNING\\b");
+
+    /**
+     * The query of {@code INSERT INTO t [(cols)] SELECT ...} (string literals blanked), up to an {@code ON CONFLICT}
+     * or {@code RETURNING} clause; null for any other statement.
+     */
+    private static String insertQuery(String body) {
+        Matcher m = INSERT_SELECT.matcher(body);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        String query = body.substring(m.end());
+        Matcher end = TARGET_CLAUSE.matcher(query);
+        return end.find() ? query.substring(0, end.start()) : query;
     }
 
     /** Whether read {@code read} opens table {@code table}. */
