@@ -94,7 +94,9 @@ public final class DropNotIdempotent implements MigrationRule {
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                                    : help(d, kwarg, ctx) + (read == null || readGuarded ? "" : READ_FIRST)))
+                                    : (d.kind() == ObjectKind.CONSTRAINT && viewNamed(m.upgrade(), d.table())
+                                            ? VIEW_HELP : help(d, kwarg, ctx))
+                                            + (read == null || readGuarded ? "" : READ_FIRST)))
                     .fixes(offered).emit();
         }
     }
@@ -416,6 +418,11 @@ public final class DropNotIdempotent implements MigrationRule {
                         + " its rows), or move the data migration into a revision of its own.")
                 .emit();
     }
+
+    /** The remedy for a constraint's drop where the revision makes a view under its table's name. */
+    private static final String VIEW_HELP = "This revision makes a view under the table's name, and `DROP CONSTRAINT"
+            + " IF EXISTS` (or `if_exists=True`) fails on a view (42809): drop the constraint only while pg_constraint"
+            + " lists it on that table.";
 
     /** Why a drop whose object an earlier read of the revision names gets no fix. */
     private static final String READ_FIRST = " No fix is offered: an earlier statement of this revision reads"
