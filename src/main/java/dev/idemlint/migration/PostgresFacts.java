@@ -196,6 +196,15 @@ public final class PostgresFacts {
     }
 
     /**
+     * What {@code ALTER TABLE v DROP CONSTRAINT [IF EXISTS] n} raises when {@code v} is a view: {@code 42809}
+     * wrong_object_type ("is not a table"), checked before the constraint is looked up, so {@code IF EXISTS}
+     * does not skip it. A view has no row in {@code pg_constraint}.
+     */
+    public static SqlState dropConstraintOfView() {
+        return SqlState.WRONG_OBJECT_TYPE;
+    }
+
+    /**
      * What PostgreSQL raises for the labels of an enum type: {@code ALTER TYPE t ADD VALUE 'a'} of a label
      * the type has, and {@code RENAME VALUE 'b' TO 'a'} onto one, raise {@code 42710} ("enum label already
      * exists", {@code labelTaken}); {@code RENAME VALUE 'a' TO 'b'} of a label it lacks raises {@code 22023}

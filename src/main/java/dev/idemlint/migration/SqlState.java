@@ -13,6 +13,7 @@ public enum SqlState {
     UNDEFINED_TABLE("42P01", "UndefinedTable"),
     UNDEFINED_OBJECT("42704", "UndefinedObject"),
     UNDEFINED_FUNCTION("42883", "UndefinedFunction"),
+    WRONG_OBJECT_TYPE("42809", "WrongObjectType"),
     INVALID_SCHEMA_NAME("3F000", "InvalidSchemaName"),
     INVALID_CATALOG_NAME("3D000", "InvalidCatalogName"),
     SYNTAX_ERROR("42601", "SyntaxError"),

@@ -365,6 +365,23 @@ class PostgresFactsTableTest {
         }
     }
 
+    @Test
+    void a_constraint_drop_on_a_view_fails_even_with_if_exists_and_the_catalog_lookup_skips_it() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TABLE t (a int, CONSTRAINT ck_t_a CHECK (a > 0)); ALTER TABLE t RENAME TO u;"
+                    + " CREATE VIEW t AS SELECT * FROM u");
+            fails(db, "ALTER TABLE t DROP CONSTRAINT ck_t_a", PostgresFacts.dropConstraintOfView());
+            fails(db, "ALTER TABLE t DROP CONSTRAINT IF EXISTS ck_t_a", PostgresFacts.dropConstraintOfView());
+            String lookup = "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'ck_t_a' AND conrelid ="
+                    + " to_regclass('\"%s\"')) THEN ALTER TABLE \"%s\" DROP CONSTRAINT \"ck_t_a\"; END IF; END $$";
+            ok(db, String.format(lookup, "t", "t"));
+            ok(db, String.format(lookup, "missing", "missing"));
+            // on the table, the lookup drops it
+            ok(db, String.format(lookup, "u", "u"));
+            ok(db, "INSERT INTO u VALUES (-1)");
+        }
+    }
+
     /** A rename onto a taken name, per kind the re-run check renames: setup, then the rename. */
     static final Map<String, Map.Entry<String, ObjectKind>> RENAMES_ONTO_TAKEN = Map.ofEntries(
             Map.entry("CREATE TABLE a (); CREATE TABLE b ()", Map.entry("ALTER TABLE a RENAME TO b", ObjectKind.TABLE)),

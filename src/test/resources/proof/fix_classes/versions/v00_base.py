@@ -1,4 +1,4 @@
-"""base: players with a unique constraint, launches, module_items and services, each guarded
+"""base: players with a unique constraint, launches, module_items, services, artefacts, configs..., each guarded
 
 Revision ID: v00
 Revises:
@@ -24,6 +24,14 @@ def upgrade():
     op.execute("CREATE TABLE IF NOT EXISTS launches (id integer PRIMARY KEY, created timestamp)")
     op.execute("CREATE TABLE IF NOT EXISTS module_items (id integer PRIMARY KEY, resource text)")
     op.execute("CREATE TABLE IF NOT EXISTS services (id integer PRIMARY KEY, framework_id integer, data jsonb)")
+    op.execute("CREATE TABLE IF NOT EXISTS stages (id integer PRIMARY KEY, name text)")
+    op.execute(
+        "CREATE TABLE IF NOT EXISTS artefacts (id integer PRIMARY KEY, stage text, risk text, assignee_id integer,"
+        " stage_id integer)"
+    )
+    op.execute("INSERT INTO artefacts VALUES (1, '', 'edge', 7, NULL) ON CONFLICT DO NOTHING")
+    op.execute("CREATE TABLE IF NOT EXISTS reviewers (artefact_id integer, user_id integer)")
+    op.execute("CREATE TABLE IF NOT EXISTS configs (id integer PRIMARY KEY, a integer CONSTRAINT ck_configs_a CHECK (a > 0))")
 
 
 def downgrade():

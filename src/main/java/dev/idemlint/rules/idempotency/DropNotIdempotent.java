@@ -41,6 +41,8 @@ public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
+        Map<Operation, Boolean> readsGuarded = new java.util.IdentityHashMap<>();
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade())
                 : dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade());
@@ -50,7 +52,8 @@ public final class DropNotIdempotent implements MigrationRule {
             at++;
             // a guarded drop still dropped on the first run: an earlier read of its object fails all the same
             Operation read = op instanceof Operation.Drop g && g.name() != null && reads != null
-                    ? postgresReadBefore(m, ctx, g, at, rerun, reads, readsReported) : null;
+                    ? postgresReadBefore(m, ctx, g, at, rerun, reads, readsReported, readsGuarded) : null;
+            boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
@@ -84,15 +87,22 @@ public final class DropNotIdempotent implements MigrationRule {
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
                 reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
-            List<Fix> fixes = read != null ? List.of() : fixes(d, m.source(), ctx);
+            List<Fix> fixes = read != null && !readGuarded ? List.of()
+                    : fixes(d, m.source(), ctx, viewNamed(m.upgrade(), d.table()));
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
+            boolean onView = !mysql && d.kind() == ObjectKind.CONSTRAINT && viewOnRerun(m.upgrade(), d.table(), at);
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                     + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
-                            : RerunScenario.failure(state(d.kind()), op.site()))
-                    + " because " + what + " is already gone" + ignored + RerunScenario.end(op.site()))
+                            : RerunScenario.failure(onView ? PostgresFacts.dropConstraintOfView() : state(d.kind()),
+                                    op.site()))
+                    + " because " + (onView ? "\"" + d.table() + "\" is then a view this revision makes, not the"
+                            + " table of constraint \"" + d.name() + "\""
+                            : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                                    : help(d, kwarg, ctx) + (read == null ? "" : READ_FIRST)))
+                                    : (d.kind() == ObjectKind.CONSTRAINT && viewNamed(m.upgrade(), d.table())
+                                            ? VIEW_HELP : help(d, kwarg, ctx))
+                                            + (read == null || readGuarded ? "" : READ_FIRST)))
                     .fixes(offered).emit();
         }
     }
@@ -102,7 +112,7 @@ public final class DropNotIdempotent implements MigrationRule {
      * (or after {@code DROP [COLUMN]}/{@code DROP CONSTRAINT} in an ALTER TABLE). Op calls:
      * {@code if_exists=True} where Alembic has it, else an inspector guard.
      */
-    static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx) {
+    static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx, boolean viewNamed) {
         OpSite site = d.site();
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.SQLALCHEMY_DDL) {
@@ -123,6 +133,10 @@ public final class DropNotIdempotent implements MigrationRule {
             if (at >= 0) {
                 out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
             }
+        } else if (site.call() != null && viewNamed && d.kind() == ObjectKind.CONSTRAINT) {
+            // `if_exists=True` and `DROP CONSTRAINT IF EXISTS` fail alike on the view the re-run meets
+            out.add(constraintLookup(d, file));
+            out.add(guard(d, file, List.of(), ctx.naming()));
         } else if (site.call() != null) {
             Fix keyword = !d.ifExists() && kwargSupported(d.kind(), ctx)
                     ? CallRewriter.passTrueFix(file, site, "if_exists") : null;
@@ -186,6 +200,82 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         return Fix.of("Write `" + sql.replace("\"", "") + "` through `op.execute`", Applicability.UNSAFE,
                 List.of(TextEdit.replace(file.path(), call.span(), opName.id() + ".execute('" + sql + "')")));
+    }
+
+    /**
+     * Whether the revision makes a view (or materialized view) named {@code table}: a table renamed away with a
+     * view made under its old name. The re-run then meets the view where the table was.
+     */
+    private static boolean viewNamed(List<Operation> upgrade, String table) {
+        return table != null && upgrade.stream().anyMatch(o -> o instanceof Operation.CreateObject c
+                && (c.kind() == ObjectKind.VIEW || c.kind() == ObjectKind.MATERIALIZED_VIEW)
+                && table.equalsIgnoreCase(c.name()));
+    }
+
+    /**
+     * Whether the re-run certainly meets a view named {@code table} at index {@code at}: nothing before it in the
+     * revision names a relation {@code table}, and the last statement after it that does is a view made
+     * unconditionally (nothing unreadable may touch the name either).
+     */
+    private static boolean viewOnRerun(List<Operation> upgrade, String table, int at) {
+        if (table == null) {
+            return false;
+        }
+        Operation last = null;
+        for (int i = 0; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            boolean names = false;
+            if (o instanceof Operation.CreateTable c) {
+                names = table.equalsIgnoreCase(c.table());
+            } else if (o instanceof Operation.CreateObject c) {
+                names = table.equalsIgnoreCase(c.name());
+            } else if (o instanceof Operation.Rename r) {
+                names = r.kind() != ObjectKind.COLUMN && r.kind() != ObjectKind.CONSTRAINT
+                        && (table.equalsIgnoreCase(r.from()) || table.equalsIgnoreCase(r.to()) || r.to() == null);
+            } else if (o instanceof Operation.Drop d) {
+                names = d.kind() != ObjectKind.COLUMN && d.kind() != ObjectKind.CONSTRAINT
+                        && (d.name() == null || table.equalsIgnoreCase(d.name()));
+            } else if (o instanceof Operation.Unknown u) {
+                names = u.touches().isEmpty() || u.touches().contains(table.toLowerCase(Locale.ROOT));
+            }
+            if (names && i < at) {
+                return false;
+            }
+            if (names && i > at) {
+                last = o;
+            }
+        }
+        return last instanceof Operation.CreateObject c && (c.kind() == ObjectKind.VIEW
+                || c.kind() == ObjectKind.MATERIALIZED_VIEW) && !c.site().conditional()
+                // the re-run simulation's marks: the statement still runs, its name freed by the rename before it
+                && (c.site().guard() == null || c.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST);
+    }
+
+    /**
+     * The constraint's drop run only while its table has a constraint of that name, asked of the catalog in a
+     * DO block: {@code IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'n' AND conrelid =
+     * to_regclass('"t"')) THEN ALTER TABLE "t" DROP CONSTRAINT "n"}. Where a view now holds the table's name,
+     * {@code ALTER TABLE "t" DROP CONSTRAINT IF EXISTS "n"} fails (42809 wrong_object_type: IF EXISTS covers
+     * the constraint, not the relation's kind), and without {@code type_} no inspector method lists the
+     * constraint; a view has no row in pg_constraint, so the lookup skips it. On a table the block drops
+     * exactly what the drop did, so the final schema is the same. Names as {@link #ifExistsStatement} takes
+     * them, without {@code $}, {@code :} or {@code %} (the dollar quote, SQLAlchemy's bind parameters).
+     */
+    static Fix constraintLookup(Operation.Drop d, SourceFile file) {
+        Fix plain = ifExistsStatement(d, file);
+        if (plain == null || d.table() == null || d.table().indexOf('.') >= 0
+                || (d.name() + d.table()).chars().anyMatch(ch -> ch == '$' || ch == ':' || ch == '%')) {
+            return null;
+        }
+        Expr.Call call = d.site().call();
+        String opName = ((Expr.Name) ((Expr.Attribute) call.func()).value()).id();
+        String table = "\"" + d.table() + "\"";
+        String sql = "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_constraint WHERE conname = '" + d.name()
+                + "' AND conrelid = to_regclass('" + table + "')) THEN ALTER TABLE " + table + " DROP CONSTRAINT \""
+                + d.name() + "\"; END IF; END $$";
+        return Fix.of("Drop it through `op.execute` only while pg_constraint lists it on table " + d.table(),
+                Applicability.UNSAFE, List.of(TextEdit.replace(file.path(), call.span(),
+                        opName + ".execute('''" + sql + "''')")));
     }
 
     /**
@@ -335,6 +425,11 @@ public final class DropNotIdempotent implements MigrationRule {
                 .emit();
     }
 
+    /** The remedy for a constraint's drop where the revision makes a view under its table's name. */
+    private static final String VIEW_HELP = "This revision makes a view under the table's name, and `DROP CONSTRAINT"
+            + " IF EXISTS` (or `if_exists=True`) fails on a view (42809): drop the constraint only while pg_constraint"
+            + " lists it on that table.";
+
     /** Why a drop whose object an earlier read of the revision names gets no fix. */
     private static final String READ_FIRST = " No fix is offered: an earlier statement of this revision reads"
             + " what this drops, so the re-run fails at that read before it reaches this drop.";
@@ -348,7 +443,8 @@ public final class DropNotIdempotent implements MigrationRule {
      * before; null when there is none.
      */
     private static Operation postgresReadBefore(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            dev.idemlint.schema.CommittedRerun rerun, Reads reads, Set<Operation> reported) {
+            dev.idemlint.schema.CommittedRerun rerun, Reads reads, Set<Operation> reported,
+            Map<Operation, Boolean> guarded) {
         Operation o = read(d, at, rerun);
         if (o == null || o.site().guard() != null || !reads.gone(o, d)) {
             // a guarded read may not run; an object the re-run may meet again at the read (made before it, as a
@@ -367,13 +463,15 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         String what = table != null ? "table \"" + table + "\"" : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
+        Fix guard = readGuard(m.source(), o, d, table);
+        guarded.put(o, guard != null && guard.applicability() != Applicability.DISPLAY_ONLY);
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
                 + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
                 .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
                         + " reads), or move the data migration into a revision of its own.")
-                .emit();
+                .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
     }
 
@@ -382,6 +480,34 @@ public final class DropNotIdempotent implements MigrationRule {
         return d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
                 : d.kind() == ObjectKind.COLUMN && d.table() != null
                         ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
+    }
+
+    /**
+     * The read under an inspector guard that runs it only while what it fails on exists: {@code table} when it
+     * opens that dropped table (PostgreSQL fails there first), else {@code d}'s column. The first run finds it
+     * there (the revision drops it later) and runs the read as before; the re-run finds it gone and skips the
+     * read instead of failing. A data statement changes no schema, so the final schema is the unguarded
+     * revision's. Only for {@code op.execute(...)}, whose result nothing reads, of an object on the default
+     * schema; the guard is display-only where the call is not a statement of its own in upgrade()
+     * ({@link GuardWrapper}), and null for anything else.
+     */
+    private static Fix readGuard(SourceFile file, Operation read, Operation.Drop d, String table) {
+        Expr.Call call = read.site().call();
+        Expr.Call drop = d.site().call();
+        if (call == null || !(call.func() instanceof Expr.Attribute a) || !a.attr().equals("execute")
+                || !(a.value() instanceof Expr.Name n) || !n.id().equals("op")
+                || drop != null && drop.keyword("schema") != null) {
+            return null;
+        }
+        if (table != null) {
+            return plainName(table) && table.indexOf('.') < 0 ? GuardWrapper.wrap(file, read.site(),
+                    GuardWrapper.hasTable(CallRewriter.quote(table), "", true), GuardWrapper.title("has_table"),
+                    List.of()) : null;
+        }
+        return plainName(d.name()) && plainName(d.table()) && d.table().indexOf('.') < 0
+                ? GuardWrapper.wrap(file, read.site(), GuardWrapper.named(CallRewriter.quote(d.name()), "get_columns",
+                        CallRewriter.quote(d.table()), "", true), GuardWrapper.title("get_columns"), List.of())
+                : null;
     }
 
     /**
