@@ -356,17 +356,27 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         // the dropped table this read opens, if any: PostgreSQL fails on it before any column
         String table = null;
+        // else the dropped column it names first: PostgreSQL reports the first one it meets
+        Operation.Drop column = d.kind() == ObjectKind.COLUMN ? d : null;
         boolean after = false;
         for (Operation later : m.upgrade()) {
             after |= later == o;
-            if (after && later instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
-                    && t.site().phase() == o.site().phase() && rerun.opens(o, t.name())
-                    && !madeAgainAfter(m.upgrade(), t, -1)) {
+            if (!after || !(later instanceof Operation.Drop t) || t.name() == null
+                    || t.site().phase() != o.site().phase() || madeAgainAfter(m.upgrade(), t, -1)) {
+                continue;
+            }
+            if (t.kind() == ObjectKind.TABLE && rerun.opens(o, t.name())) {
                 table = t.name();
                 break;
             }
+            if (t.kind() == ObjectKind.COLUMN && t.table() != null && column != null && rerun.offsetOf(o, t.table(),
+                    t.name()) < rerun.offsetOf(o, column.table(), column.name())) {
+                column = t;
+            }
         }
-        String what = table != null ? "table \"" + table + "\"" : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
+        table = table == null && column == null ? d.name() : table;
+        String what = table != null ? "table \"" + table + "\""
+                : "column \"" + column.name() + "\" of \"" + column.table() + "\"";
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
                 + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
