@@ -362,15 +362,15 @@ public final class DropNotIdempotent implements MigrationRule {
         for (Operation later : m.upgrade()) {
             after |= later == o;
             if (!after || !(later instanceof Operation.Drop t) || t.name() == null
-                    || t.site().phase() != o.site().phase() || madeAgainAfter(m.upgrade(), t, -1)) {
+                    || t.site().phase() != o.site().phase()) {
                 continue;
             }
-            if (t.kind() == ObjectKind.TABLE && rerun.opens(o, t.name())) {
+            if (t.kind() == ObjectKind.TABLE && rerun.opens(o, t.name()) && !madeAgainAfter(m.upgrade(), t, -1)) {
                 table = t.name();
                 break;
             }
             if (t.kind() == ObjectKind.COLUMN && t.table() != null && column != null && rerun.offsetOf(o, t.table(),
-                    t.name()) < rerun.offsetOf(o, column.table(), column.name())) {
+                    t.name()) < rerun.offsetOf(o, column.table(), column.name()) && !madeAgainAfter(m.upgrade(), t, -1)) {
                 column = t;
             }
         }
