@@ -730,6 +730,17 @@ final class OpExtractor {
         return StringResolver.constant(d, ctx.scope());
     }
 
+    /**
+     * The name a drop sends: {@code op.f(name)} ({@code conv}) longer than the identifier limit is sent truncated
+     * with SQLAlchemy's hash, as {@link ConstraintNames} names a created object, so a drop and a create of one
+     * {@code op.f} name are one object.
+     */
+    private String convName(Expr e, Ctx ctx) {
+        String name = str(e, ctx);
+        boolean conv = e instanceof Expr.Call c && "f".equals(Names.lastPart(c.func()));
+        return conv && name != null ? ConstraintNames.sqlalchemyTruncate(name) : name;
+    }
+
     private Expr arg(Expr.Call call, int pos, String keyword) {
         Arg kw = call.keyword(keyword);
         if (kw != null) {
@@ -801,7 +812,7 @@ final class OpExtractor {
             case "drop_table" -> out.add(new Operation.Drop(site, ObjectKind.TABLE,
                     str(arg(call, 0, "table_name"), ctx), null, flag(call, "if_exists")));
             case "create_index" -> {
-                String name = str(arg(call, 0, "index_name"), ctx);
+                String name = convName(arg(call, 0, "index_name"), ctx);
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
@@ -810,14 +821,14 @@ final class OpExtractor {
                         flag(call, "if_not_exists"), concurrently, strings(arg(call, 2 - b, "columns"), ctx)));
             }
             case "drop_index" -> {
-                String name = str(arg(call, 0, "index_name"), ctx);
+                String name = convName(arg(call, 0, "index_name"), ctx);
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
                 out.add(new Operation.Drop(site, ObjectKind.INDEX, name, table, flag(call, "if_exists")));
             }
             case "create_foreign_key" -> {
-                String name = str(arg(call, 0, "constraint_name"), ctx);
+                String name = convName(arg(call, 0, "constraint_name"), ctx);
                 if (!batch) {
                     table = str(arg(call, 1, "source_table"), ctx);
                 }
@@ -832,7 +843,7 @@ final class OpExtractor {
                     case "create_primary_key" -> ConstraintKind.PRIMARY_KEY;
                     default -> ConstraintKind.EXCLUDE;
                 };
-                String name = str(arg(call, 0, "constraint_name"), ctx);
+                String name = convName(arg(call, 0, "constraint_name"), ctx);
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
@@ -841,7 +852,7 @@ final class OpExtractor {
                 out.add(new Operation.AddConstraint(site, kind, name, table, false, cols));
             }
             case "drop_constraint" -> {
-                String name = str(arg(call, 0, "constraint_name"), ctx);
+                String name = convName(arg(call, 0, "constraint_name"), ctx);
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }

@@ -342,6 +342,35 @@ public final class PostgresFacts {
         return typeFamily(formatType) != null && !List.of("smallint", "integer", "bigint").contains(formatType);
     }
 
+    /**
+     * Names PostgreSQL can read as a function applied to a whole row. In {@code t.c}, when table {@code t} has no
+     * column {@code c}, the parser tries the call {@code c(t)} (functional notation): {@code t.count} is
+     * {@code count(t)} and succeeds, {@code t.rank} fails with 42809 (an ordered-set aggregate), so neither fails
+     * with 42703. The built-in functions that take one argument of any row type ({@code "any"}, {@code anyelement},
+     * {@code anycompatible}, {@code anynonarray}, {@code record}, alone or with defaults: {@code pg_proc} of
+     * PostgreSQL 15, checked by {@code PostgresNamesFactsTest}), and, as a margin for user functions, the common
+     * aggregates and window functions.
+     */
+    private static final java.util.Set<String> ROW_FUNCTIONS = java.util.Set.of(
+            "any_out", "anycompatible_out", "anycompatiblenonarray_out", "anyelement_out", "anynonarray_out",
+            "array_agg", "concat", "count", "cume_dist", "dense_rank", "first_value", "hash_record", "json_agg",
+            "json_build_array", "json_build_object", "jsonb_agg", "jsonb_build_array", "jsonb_build_object", "lag",
+            "last_value", "lead", "mode", "num_nonnulls", "num_nulls", "percent_rank", "pg_collation_for",
+            "pg_column_compression", "pg_column_size", "pg_typeof", "quote_literal", "quote_nullable", "rank",
+            "record_out", "record_send", "row_to_json", "to_json", "to_jsonb",
+            "row_number", "ntile", "nth_value", "max", "min", "sum", "avg", "every", "bool_and", "bool_or",
+            "string_agg", "json_object_agg", "jsonb_object_agg", "percentile_cont", "percentile_disc");
+
+    /** Whether {@code t.name} may be the call {@code name(t)} when {@code t} has no column {@code name}. */
+    public static boolean rowFunction(String name) {
+        return ROW_FUNCTIONS.contains(name.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** The built-in row functions, for the fact test. */
+    public static java.util.Set<String> rowFunctions() {
+        return ROW_FUNCTIONS;
+    }
+
     /** {@code DROP IDENTITY} of a column that is no identity column. */
     public static SqlState identityMissing() {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;

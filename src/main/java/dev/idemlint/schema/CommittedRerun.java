@@ -5,6 +5,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.sql.StatementReads;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +31,11 @@ import java.util.Set;
  * reads a table (after {@code FROM}, {@code JOIN}, {@code UPDATE}, {@code INTO}) or a {@code table.column}
  * the revision drops later fails there. PostgreSQL resolves the FROM list before the expressions, so a read
  * that names both a dropped table and a dropped column fails on the table (42P01 undefined_table) before the
- * column (42703 undefined_column).
+ * column (42703 undefined_column). Only a read that runs whenever the revision runs counts there (a read under a
+ * guard, a condition or in a loop over rows a query returns may not run again). {@code t.c} is no claim when
+ * {@code c} is a function PostgreSQL can apply to the row ({@link PostgresFacts#rowFunction}), nor is a bare
+ * name equal to an unaliased table in scope (the table's whole row). A bare name is read in the FROM scope of
+ * a statement that opens one table, or of the SELECT of an {@code INSERT ... SELECT} from one table.
  * Names compare as the server stores them, case-insensitively (a case-insensitive match is taken). Built in
  * one pass over the revision, each statement's SQL lexed once (a name inside a literal or a comment is no
  * read); every question is then a map lookup.
@@ -61,25 +66,33 @@ public final class CommittedRerun {
      * USING list, under each {@code table.column} they write bare: no other table is in scope to own it.
      */
     private final Map<Key, List<Read>> bareReads = new HashMap<>();
+    /** Per read, the offset of each (lower-cased) {@code table.column} it names first (PostgreSQL). */
+    private final Map<Operation, Map<String, Integer>> offsets = new IdentityHashMap<>();
 
     private CommittedRerun(List<Operation> upgrade, List<String> heads, boolean postgres) {
         this.tableRenamedLater = postgres ? Map.of() : laterTableRenames(upgrade);
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
             OpSite site = o.site();
-            if (!reads(site, heads)) {
+            if (!reads(site, heads) || postgres && !site.definite()) {
                 continue;
             }
             StatementReads sql = StatementReads.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
             Read read = new Read(i, o);
             Map<String, String> aliases = postgres ? sql.aliases() : Map.of();
+            Map<String, Integer> at = new HashMap<>();
             for (StatementReads.Column c : sql.columns()) {
+                if (postgres && PostgresFacts.rowFunction(c.column())) {
+                    continue;
+                }
                 String table = aliases.getOrDefault(c.table().toLowerCase(Locale.ROOT), c.table());
                 add(reads, new Key(site.phase(), key(table, c.column())), read);
+                at.putIfAbsent(key(table, c.column()), c.at());
             }
             if (!postgres) {
                 continue;
             }
+            offsets.put(o, at);
             Set<String> tables = new LinkedHashSet<>();
             sql.tables().forEach(t -> tables.add(t.toLowerCase(Locale.ROOT)));
             tables.forEach(t -> add(tableReads, new Key(site.phase(), t), read));
@@ -88,9 +101,35 @@ public final class CommittedRerun {
             }
             if (tables.size() == 1 && !sql.dynamicTable() && sql.oneSelectAtMost() && !sql.anotherFromItem()) {
                 String table = tables.iterator().next();
-                sql.bare().forEach(c -> add(bareReads, new Key(site.phase(), key(table, c)), read));
+                boolean aliased = sql.aliases().values().stream().anyMatch(table::equalsIgnoreCase);
+                addBare(site.phase(), read, table, aliased, sql.bare(), at);
+            } else if (sql.insertSelect() != null && !sql.dynamicTable()) {
+                addBare(site.phase(), read, sql.insertSelect().table().toLowerCase(Locale.ROOT), false,
+                        sql.insertSelect().bare(), at);
             }
         }
+    }
+
+    /**
+     * Adds the bare names of {@code read} as columns of {@code table}, the one table in their scope. Its own name
+     * is left out unless {@code aliased}: with no such column PostgreSQL reads it as the table's whole row.
+     */
+    private void addBare(Phase phase, Read read, String table, boolean aliased, Map<String, Integer> bare,
+            Map<String, Integer> at) {
+        bare.forEach((c, offset) -> {
+            if (aliased || !c.equals(table)) {
+                add(bareReads, new Key(phase, key(table, c)), read);
+                at.merge(key(table, c), offset, Math::min);
+            }
+        });
+    }
+
+    /**
+     * The offset in read {@code read} of its first reference to column {@code column} of {@code table} (qualified
+     * or bare, as {@link #columnReadBefore} takes them); {@link Integer#MAX_VALUE} when it names none.
+     */
+    public int offsetOf(Operation read, String table, String column) {
+        return offsets.getOrDefault(read, Map.of()).getOrDefault(key(table, column), Integer.MAX_VALUE);
     }
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */

@@ -18,21 +18,31 @@ import java.util.Set;
  *     (its last part when schema-qualified; {@code IS DISTINCT FROM} names none), in order
  * @param dynamicTable whether such a relation is named by a dynamic part: the statement may open any table
  * @param columns each {@code table.column} written with plain words or backticks (in {@code a.b.c}, both
- *     {@code a.b} and {@code b.c}); a double-quoted part is not taken
+ *     {@code a.b} and {@code b.c}), in order; a double-quoted part is not taken
  * @param aliases the aliases of {@code FROM t a}, {@code JOIN t AS a}, {@code UPDATE t a} (plain words), lower-cased,
  *     each to its table; an alias given to two tables, or a keyword in an alias's place, is left out
- * @param bare the lower-cased words and quoted identifiers not written right after a {@code .}: the names a
- *     bare column reference can take
+ * @param bare the lower-cased words and quoted identifiers not written right after a {@code .} nor right before
+ *     a {@code (} (a function call): the names a bare column reference can take, each with the offset of its first
+ *     occurrence
  * @param anotherFromItem whether the statement has {@code USING}, or a comma after a {@code FROM} before the
  *     next {@code WHERE}/{@code GROUP}/{@code ORDER}/{@code LIMIT}/{@code RETURNING}/{@code HAVING}: another
  *     table may own a bare name
  * @param oneSelectAtMost whether {@code SELECT} is written at most once, and then first: no subquery
+ * @param insertSelect for {@code INSERT INTO t [(...)] SELECT ... FROM y ...} with one {@code SELECT}, whose
+ *     {@code FROM} opens the one static table {@code y} (no other FROM item, no {@code USING}): {@code y} and
+ *     the bare names of the {@code SELECT} up to {@code ON}/{@code RETURNING} (the target {@code t} is not in
+ *     its scope); else null
  */
 public record StatementReads(List<String> tables, boolean dynamicTable, List<Column> columns,
-        Map<String, String> aliases, Set<String> bare, boolean anotherFromItem, boolean oneSelectAtMost) {
+        Map<String, String> aliases, Map<String, Integer> bare, boolean anotherFromItem, boolean oneSelectAtMost,
+        InsertSelect insertSelect) {
 
-    /** {@code table.column} as written; {@code table} may be an alias. */
-    public record Column(String table, String column) {
+    /** {@code table.column} as written at offset {@code at}; {@code table} may be an alias. */
+    public record Column(String table, String column, int at) {
+    }
+
+    /** The one table {@code table} a {@code INSERT ... SELECT} reads from, and the bare names of its SELECT. */
+    public record InsertSelect(String table, Map<String, Integer> bare) {
     }
 
     private static final Set<String> OPENING = Set.of("from", "join", "update", "into");
@@ -49,8 +59,9 @@ public record StatementReads(List<String> tables, boolean dynamicTable, List<Col
         List<SqlToken> toks = SqlLexer.tokenize(sql, from, to);
         List<String> tables = new ArrayList<>();
         boolean dynamicTable = tables(toks, tables);
-        return new StatementReads(tables, dynamicTable, columns(sql, toks), aliases(toks), bare(toks),
-                anotherFromItem(toks), oneSelectAtMost(toks));
+        boolean anotherFromItem = anotherFromItem(toks);
+        return new StatementReads(tables, dynamicTable, columns(sql, toks), aliases(toks), bare(toks, 0, toks.size()),
+                anotherFromItem, oneSelectAtMost(toks), insertSelect(toks, anotherFromItem));
     }
 
     /** The lower-cased text of a static unquoted word, else the empty string (no keyword). */
@@ -108,7 +119,7 @@ public record StatementReads(List<String> tables, boolean dynamicTable, List<Col
         List<Column> out = new ArrayList<>();
         for (int k = 0; k + 2 < toks.size(); k++) {
             if (columnPart(sql, toks.get(k)) && toks.get(k + 1).isOp(".") && columnPart(sql, toks.get(k + 2))) {
-                out.add(new Column(toks.get(k).text(), toks.get(k + 2).text()));
+                out.add(new Column(toks.get(k).text(), toks.get(k + 2).text(), toks.get(k).start()));
             }
         }
         return out;
@@ -143,16 +154,67 @@ public record StatementReads(List<String> tables, boolean dynamicTable, List<Col
         return out;
     }
 
-    private static Set<String> bare(List<SqlToken> toks) {
-        Set<String> out = new HashSet<>();
-        for (int k = 0; k < toks.size(); k++) {
+    /** The bare names of {@code toks[from, to)}. */
+    private static Map<String, Integer> bare(List<SqlToken> toks, int from, int to) {
+        Map<String, Integer> out = new HashMap<>();
+        for (int k = from; k < to; k++) {
             SqlToken t = toks.get(k);
             SqlToken before = k > 0 ? toks.get(k - 1) : null;
-            if (t.isNameLike() && !t.dynamic() && !(before != null && before.isOp(".") && before.end() == t.start())) {
-                out.add(t.text().toLowerCase(Locale.ROOT));
+            SqlToken after = at(toks, k + 1);
+            if (t.isNameLike() && !t.dynamic() && !(before != null && before.isOp(".") && before.end() == t.start())
+                    && !(after != null && after.isOp("("))) {
+                out.putIfAbsent(t.text().toLowerCase(Locale.ROOT), t.start());
             }
         }
         return out;
+    }
+
+    private static InsertSelect insertSelect(List<SqlToken> toks, boolean anotherFromItem) {
+        if (anotherFromItem || toks.size() < 4 || !toks.get(0).is("INSERT") || !toks.get(1).is("INTO")) {
+            return null;
+        }
+        int k = relation(toks, 2);
+        if (k < 0 || toks.get(2).dynamic() || toks.get(k).dynamic()) {
+            return null;
+        }
+        k++;
+        if (at(toks, k) != null && toks.get(k).isOp("(")) {
+            // the target's column list: names and commas only
+            k++;
+            while (at(toks, k) != null && (toks.get(k).isNameLike() || toks.get(k).isOp(","))) {
+                k++;
+            }
+            if (at(toks, k) == null || !toks.get(k).isOp(")")) {
+                return null;
+            }
+            k++;
+        }
+        if (at(toks, k) == null || !toks.get(k).is("SELECT")) {
+            return null;
+        }
+        int select = k;
+        int end = toks.size();
+        String table = null;
+        for (int j = select + 1; j < toks.size(); j++) {
+            String word = keyword(toks.get(j));
+            if (toks.get(j).is("SELECT") || toks.get(j).dynamic() || "join".equals(word) || "into".equals(word)
+                    || toks.get(j).isOp("(") && !(j > 0 && toks.get(j - 1).kind() == SqlToken.Kind.WORD)) {
+                // a subquery, a second table, a dynamic part, or a parenthesis that is no function call
+                return null;
+            }
+            if (("on".equals(word) || "returning".equals(word)) && end == toks.size()) {
+                end = j;
+            }
+            if ("from".equals(word) && end == toks.size()) {
+                int name = relation(toks, j + 1);
+                if (table != null || name < 0 || toks.get(j + 1).dynamic() || toks.get(name).dynamic()) {
+                    return null;
+                }
+                table = toks.get(name).text();
+                j = name;
+            }
+        }
+        return table == null ? null : new InsertSelect(table, bare(toks, select + 1, end));
     }
 
     private static boolean anotherFromItem(List<SqlToken> toks) {

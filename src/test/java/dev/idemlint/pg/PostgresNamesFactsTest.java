@@ -1,9 +1,12 @@
 package dev.idemlint.pg;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.ConstraintNames.Kind;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.pg.PgCluster.TempDatabase;
 import java.util.List;
 import java.util.Set;
@@ -83,6 +86,29 @@ class PostgresNamesFactsTest {
         assertNames("SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace", constraints);
         assertNames("SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind IN ('i', 'S')",
                 relations);
+    }
+
+    @Test
+    void every_builtin_function_taking_a_whole_row_is_a_row_function() {
+        String known = String.join(",", new TreeSet<>(PostgresFacts.rowFunctions()));
+        SqlOutcome o = db.exec("""
+                DO $$ DECLARE missing text; BEGIN
+                  SELECT string_agg(DISTINCT p.proname, ',') INTO missing FROM pg_proc p
+                  WHERE p.pronargs >= 1 AND p.pronargs - p.pronargdefaults <= 1
+                    AND p.proargtypes[0] IN ('"any"'::regtype, 'anyelement'::regtype, 'anycompatible'::regtype,
+                        'anynonarray'::regtype, 'anycompatiblenonarray'::regtype, 'record'::regtype)
+                    AND p.proname <> ALL (string_to_array('%s', ','));
+                  IF missing IS NOT NULL THEN RAISE EXCEPTION 'not in PostgresFacts.rowFunctions: %%', missing; END IF;
+                END $$;
+                """.formatted(known));
+        assertTrue(o.ok(), o::toString);
+        assertTrue(db.exec("CREATE TABLE t (id int); INSERT INTO t VALUES (1)").ok());
+        assertTrue(db.exec("SELECT t.count FROM t").ok(), "t.count is count(t)");
+        SqlOutcome rank = db.exec("SELECT t.rank FROM t");
+        assertEquals("42809", rank.sqlstate(), rank::toString);
+        SqlOutcome title = db.exec("SELECT t.title FROM t");
+        assertEquals("42703", title.sqlstate(), title::toString);
+        assertFalse(PostgresFacts.rowFunction("title"));
     }
 
     /** Fails with the server's list when the names {@code query} returns are not exactly {@code expected}. */

@@ -456,13 +456,24 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         // the dropped table this read opens, if any: PostgreSQL fails on it before any column
         String table = null;
-        for (Operation.Drop t : reads.tablesDroppedAfter(o)) {
-            if (reads.gone(o, t)) {
+        // else the dropped column it names first: PostgreSQL reports the first one it meets
+        Operation.Drop column = d.kind() == ObjectKind.COLUMN ? d : null;
+        for (Operation.Drop t : reads.droppedAfter(o)) {
+            if (!reads.gone(o, t)) {
+                continue;
+            }
+            if (t.kind() == ObjectKind.TABLE) {
                 table = t.name();
                 break;
             }
+            if (t.kind() == ObjectKind.COLUMN && column != null
+                    && rerun.offsetOf(o, t.table(), t.name()) < rerun.offsetOf(o, column.table(), column.name())) {
+                column = t;
+            }
         }
-        String what = table != null ? "table \"" + table + "\"" : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
+        table = table == null && column == null ? d.name() : table;
+        String what = table != null ? "table \"" + table + "\""
+                : "column \"" + column.name() + "\" of \"" + column.table() + "\"";
         Fix guard = readGuard(m.source(), o, d, table);
         guarded.put(o, guard != null && guard.applicability() != Applicability.DISPLAY_ONLY);
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
@@ -533,7 +544,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     }
                     blank.ask(o, d, asked);
                     if (seen.add(o)) {
-                        blank.tablesDroppedAfter(o).forEach(t -> blank.ask(o, t, asked));
+                        blank.droppedAfter(o).forEach(t -> blank.ask(o, t, asked));
                     }
                 }
             }
@@ -555,12 +566,15 @@ public final class DropNotIdempotent implements MigrationRule {
                     && meets.get(new RerunSimulation.Question(index.get(read), object)) == Presence.ABSENT;
         }
 
-        /** The table drops after {@code read}, in its phase, of tables it opens. */
-        List<Operation.Drop> tablesDroppedAfter(Operation read) {
+        /** The drops after {@code read}, in its phase, of tables it opens and of columns it names. */
+        List<Operation.Drop> droppedAfter(Operation read) {
             List<Operation.Drop> out = new ArrayList<>();
             for (int i = index.get(read) + 1; i < upgrade.size(); i++) {
-                if (upgrade.get(i) instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
-                        && t.site().phase() == read.site().phase() && rerun.opens(read, t.name())) {
+                if (upgrade.get(i) instanceof Operation.Drop t && t.name() != null
+                        && t.site().phase() == read.site().phase()
+                        && (t.kind() == ObjectKind.TABLE && rerun.opens(read, t.name())
+                                || t.kind() == ObjectKind.COLUMN && t.table() != null
+                                        && rerun.offsetOf(read, t.table(), t.name()) != Integer.MAX_VALUE)) {
                     out.add(t);
                 }
             }
