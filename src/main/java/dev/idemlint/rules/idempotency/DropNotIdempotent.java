@@ -95,8 +95,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
                             : RerunScenario.failure(onView ? PostgresFacts.dropConstraintOfView() : state(d.kind()),
                                     op.site()))
-                    + " because " + (onView ? "\"" + d.table() + "\" is then a view this revision makes, not the"
-                            + " table of constraint \"" + d.name() + "\""
+                    + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
