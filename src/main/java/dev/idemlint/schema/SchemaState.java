@@ -1291,6 +1291,10 @@ public final class SchemaState {
         if (c == null && pt == Presence.PRESENT) {
             c = new Conflict(to, PostgresFacts.renameTaken(from.kind()), true);
         }
+        if (missing != null || c != null) {
+            // the statement fails: nothing is renamed (a re-run statement is taken as made to tolerate what it met)
+            return missing != null ? missing : c;
+        }
         boolean table = tableLike(e) || e == null && tableLike(from.kind());
         Entry moved = e != null ? e.copy(Presence.PRESENT) : new Entry(Presence.PRESENT, from.kind());
         if (e == null && table) {
