@@ -984,6 +984,11 @@ public final class SchemaState {
     private Conflict drop(Drop d) {
         ObjectRef o = d.object();
         Conflict missing = missingTable(o);
+        if (missing == null && o.kind() == ObjectKind.CONSTRAINT && o.table() != null
+                && Character.valueOf('v').equals(relationKind(o.table()))) {
+            // ALTER TABLE ... DROP CONSTRAINT [IF EXISTS] on a view: 42809 whatever the constraint, and nothing dropped
+            return new Conflict(o, PostgresFacts.dropConstraintOfView(), false);
+        }
         Presence now = presence(o);
         Conflict gone = now == Presence.ABSENT && !d.ifExists()
                 ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
