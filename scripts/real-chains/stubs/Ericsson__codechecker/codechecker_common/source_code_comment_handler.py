@@ -1,0 +1,6 @@
+class SpellException(Exception):
+    pass
+
+
+class SourceCodeCommentHandler:
+    pass

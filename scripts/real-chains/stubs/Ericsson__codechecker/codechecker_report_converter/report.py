@@ -1,0 +1,2 @@
+FakeChecker = ("__FAKE__", "__FAKE__")
+UnknownChecker = ("UNKNOWN", "NOT FOUND")

@@ -1,0 +1,1 @@
+"""Stand-in for cloudify-common's state constants the revisions import."""

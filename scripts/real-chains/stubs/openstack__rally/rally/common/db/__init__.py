@@ -1,0 +1,1 @@
+from . import sa_types

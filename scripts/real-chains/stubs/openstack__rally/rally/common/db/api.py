@@ -1,0 +1,5 @@
+from alembic import op
+
+
+def get_engine():
+    return op.get_bind().engine

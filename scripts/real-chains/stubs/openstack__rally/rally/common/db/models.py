@@ -1,0 +1,5 @@
+import uuid
+
+
+def UUID():
+    return str(uuid.uuid4())

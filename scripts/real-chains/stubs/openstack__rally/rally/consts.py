@@ -1,0 +1,8 @@
+class TaskStatus:
+    INIT = "init"
+    RUNNING = "running"
+
+
+class SubtaskStatus:
+    INIT = "init"
+    RUNNING = "running"

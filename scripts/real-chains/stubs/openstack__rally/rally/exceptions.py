@@ -1,0 +1,6 @@
+class DowngradeNotSupported(Exception):
+    pass
+
+
+class InvalidTaskException(Exception):
+    pass
