@@ -1,0 +1,1 @@
+"""Stand-ins for the notifications-api modules its revisions import."""

@@ -1,0 +1,2 @@
+BRANDING_GOVUK = "govuk"
+BRANDING_ORG = "org"
