@@ -362,7 +362,7 @@ public final class SchemaState {
         } else {
             String n = regclass(col.ownedSequence());
             column.serialDefault = col.defaultExpr().equals("nextval('" + n + "'::regclass)")
-                    || col.defaultExpr().equals("nextval('" + regclass(col.schema()) + "." + n + "'::regclass)")
+                    || col.defaultExpr().equals("nextval('" + String.join(".", regclass(col.schema()), n) + "'::regclass)")
                     ? Presence.PRESENT : Presence.UNKNOWN;
         }
     }
