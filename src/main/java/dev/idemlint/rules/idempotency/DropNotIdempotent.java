@@ -73,10 +73,14 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue;
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
-            if (d.ifExists() && (!kwarg || kwargSupported(d.kind(), ctx))) {
+            // the state the re-run meets refuses the drop before it looks the constraint up: a view holds the
+            // name, and IF EXISTS (or `if_exists=True`) does not skip that
+            Conflict refusal = refused.get(op);
+            boolean onView = refusal != null;
+            if (d.ifExists() && !onView && (!kwarg || kwargSupported(d.kind(), ctx))) {
                 continue;
             }
-            if (d.ifExists() && d.kind() == ObjectKind.CONSTRAINT) {
+            if (d.ifExists() && kwarg && !kwargSupported(d.kind(), ctx) && d.kind() == ObjectKind.CONSTRAINT) {
                 continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
             }
             if (d.ifExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
@@ -84,15 +88,13 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
-            String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
-            String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
+            String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";
+            String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
+                    : "";
             boolean mysql = MysqlDialect.applies(ctx.settings());
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
                 reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
-            // the state the re-run meets refuses the drop before it looks the constraint up: a view holds the name
-            Conflict refusal = refused.get(op);
-            boolean onView = refusal != null;
             List<Fix> fixes = read != null && !readGuarded ? List.of() : fixes(d, m.source(), ctx, onView);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
@@ -112,7 +114,9 @@ public final class DropNotIdempotent implements MigrationRule {
     /**
      * {@code .drop(bind)}: {@code checkfirst=True}. Raw SQL: {@code IF EXISTS} after the object noun
      * (or after {@code DROP [COLUMN]}/{@code DROP CONSTRAINT} in an ALTER TABLE). Op calls:
-     * {@code if_exists=True} where Alembic has it, else an inspector guard.
+     * {@code if_exists=True} where Alembic has it, else an inspector guard. A constraint's drop the re-run
+     * meets on a view ({@code onView}): the op call asks pg_constraint ({@link #constraintLookup}) or the
+     * inspector; raw SQL gets no fix.
      */
     static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx, boolean onView) {
         OpSite site = d.site();
@@ -121,8 +125,8 @@ public final class DropNotIdempotent implements MigrationRule {
             out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
         } else if (site.origin() == Origin.RAW_SQL) {
             SqlRewriter r = SqlRewriter.of(site, file);
-            if (r == null) {
-                return out;
+            if (r == null || onView) {
+                return out; // on a view `IF EXISTS` fails all the same (42809)
             }
             int at;
             if (d.kind() == ObjectKind.COLUMN && d.table() != null && r.at(0, "ALTER")) {
