@@ -74,7 +74,7 @@ final class AppliedRenames {
                     done = applied(lookup.of(r, ObjectKind.COLUMN, table, r.to()),
                             lookup.of(r, ObjectKind.COLUMN, table, r.from()));
                 }
-                out.add(new Item("column " + table + "." + r.from() + " to " + r.to(), done));
+                out.add(new Item("column " + String.join(".", table, r.from()) + " to " + r.to(), done));
             }
         }
         return out;

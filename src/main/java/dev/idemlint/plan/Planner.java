@@ -613,6 +613,15 @@ public final class Planner {
         if (d.name() == null) {
             return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
         }
+        ObjectRef ref = errors.mysql() ? null : places.objectRef(op, d.kind(), d.table(), d.name());
+        Optional<Conflict> refused = ref == null ? Optional.empty() : state.dropRefused(ref);
+        if (refused.isPresent()) {
+            // raised before the object is looked up: IF EXISTS does not skip it
+            Conflict c = refused.get();
+            return new Fails(c.sqlState(), c.object().kind().sql() + " " + places.shown(c.object().name())
+                    + " is not a table, and DROP " + d.kind().sql().toUpperCase(Locale.ROOT) + " fails on it", c.object(),
+                    false);
+        }
         boolean ifExists = Effects.tolerant(d, in.settings());
         Presence f = places.objectFact(op, d.kind(), d.table(), d.name());
         if (f == Presence.UNKNOWN) {

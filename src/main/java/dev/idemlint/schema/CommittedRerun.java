@@ -50,8 +50,11 @@ public final class CommittedRerun {
     private record Read(int index, Operation op) {
     }
 
-    /** A (lower-cased) name read in one phase: a table, or {@code table.column}. */
-    private record Key(Phase phase, String name) {
+    /**
+     * What a read names, in one phase: a table ({@link ObjectRef#table}) or a column of one ({@link #column}).
+     * Names are lower-cased: they compare as the server stores them, case-insensitively.
+     */
+    private record Key(Phase phase, ObjectRef object) {
     }
 
     private final Map<Operation, Operation.Rename> tableRenamedLater;
@@ -66,8 +69,8 @@ public final class CommittedRerun {
      * USING list, under each {@code table.column} they write bare: no other table is in scope to own it.
      */
     private final Map<Key, List<Read>> bareReads = new HashMap<>();
-    /** Per read, the offset of each (lower-cased) {@code table.column} it names first (PostgreSQL). */
-    private final Map<Operation, Map<String, Integer>> offsets = new IdentityHashMap<>();
+    /** Per read, the offset of each column it names first (PostgreSQL). */
+    private final Map<Operation, Map<ObjectRef, Integer>> offsets = new IdentityHashMap<>();
 
     private CommittedRerun(List<Operation> upgrade, List<String> heads, boolean postgres) {
         this.tableRenamedLater = postgres ? Map.of() : laterTableRenames(upgrade);
@@ -80,14 +83,14 @@ public final class CommittedRerun {
             StatementReads sql = StatementReads.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
             Read read = new Read(i, o);
             Map<String, String> aliases = postgres ? sql.aliases() : Map.of();
-            Map<String, Integer> at = new HashMap<>();
+            Map<ObjectRef, Integer> at = new HashMap<>();
             for (StatementReads.Column c : sql.columns()) {
                 if (postgres && PostgresFacts.rowFunction(c.column())) {
                     continue;
                 }
-                String table = aliases.getOrDefault(c.table().toLowerCase(Locale.ROOT), c.table());
-                add(reads, new Key(site.phase(), key(table, c.column())), read);
-                at.putIfAbsent(key(table, c.column()), c.at());
+                ObjectRef column = column(aliases.getOrDefault(c.table().toLowerCase(Locale.ROOT), c.table()), c.column());
+                add(reads, new Key(site.phase(), column), read);
+                at.putIfAbsent(column, c.at());
             }
             if (!postgres) {
                 continue;
@@ -95,7 +98,7 @@ public final class CommittedRerun {
             offsets.put(o, at);
             Set<String> tables = new LinkedHashSet<>();
             sql.tables().forEach(t -> tables.add(t.toLowerCase(Locale.ROOT)));
-            tables.forEach(t -> add(tableReads, new Key(site.phase(), t), read));
+            tables.forEach(t -> add(tableReads, new Key(site.phase(), table(t)), read));
             if (!tables.isEmpty()) {
                 opened.put(o, tables);
             }
@@ -115,11 +118,11 @@ public final class CommittedRerun {
      * is left out unless {@code aliased}: with no such column PostgreSQL reads it as the table's whole row.
      */
     private void addBare(Phase phase, Read read, String table, boolean aliased, Map<String, Integer> bare,
-            Map<String, Integer> at) {
+            Map<ObjectRef, Integer> at) {
         bare.forEach((c, offset) -> {
             if (aliased || !c.equals(table)) {
-                add(bareReads, new Key(phase, key(table, c)), read);
-                at.merge(key(table, c), offset, Math::min);
+                add(bareReads, new Key(phase, column(table, c)), read);
+                at.merge(column(table, c), offset, Math::min);
             }
         });
     }
@@ -129,7 +132,7 @@ public final class CommittedRerun {
      * or bare, as {@link #columnReadBefore} takes them); {@link Integer#MAX_VALUE} when it names none.
      */
     public int offsetOf(Operation read, String table, String column) {
-        return offsets.getOrDefault(read, Map.of()).getOrDefault(key(table, column), Integer.MAX_VALUE);
+        return offsets.getOrDefault(read, Map.of()).getOrDefault(column(table, column), Integer.MAX_VALUE);
     }
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
@@ -155,7 +158,7 @@ public final class CommittedRerun {
      * null when there is none. Does not take it.
      */
     public Operation tableReadBefore(String table, int at, Phase phase) {
-        Read r = first(tableReads, new Key(phase, table.toLowerCase(Locale.ROOT)), at);
+        Read r = first(tableReads, new Key(phase, table(table)), at);
         return r == null ? null : r.op();
     }
 
@@ -164,7 +167,7 @@ public final class CommittedRerun {
      * {@code column} bare in a statement that opens only {@code table}; null when none.
      */
     public Operation columnReadBefore(String table, String column, int at, Phase phase) {
-        Key key = new Key(phase, key(table, column));
+        Key key = new Key(phase, column(table, column));
         Read qualified = first(reads, key, at);
         Read bare = first(bareReads, key, at);
         return bare != null && (qualified == null || bare.index() < qualified.index()) ? bare.op()
@@ -197,7 +200,7 @@ public final class CommittedRerun {
      * reads after it meet it first.
      */
     public Operation readBefore(String table, String column, int at, Phase phase, Set<Operation> taken) {
-        Read r = first(reads, new Key(phase, key(table, column)), at);
+        Read r = first(reads, new Key(phase, column(table, column)), at);
         return r != null && taken.add(r.op()) ? r.op() : null;
     }
 
@@ -239,7 +242,14 @@ public final class CommittedRerun {
         return false;
     }
 
-    private static String key(String table, String column) {
-        return (table + "." + column).toLowerCase(Locale.ROOT);
+    /** Table {@code table}, as reads name it: lower-cased, as one name (a qualified {@code s.t} read is not resolved). */
+    private static ObjectRef table(String table) {
+        return ObjectRef.table(QualifiedName.of(table.toLowerCase(Locale.ROOT)));
+    }
+
+    /** Column {@code column} of table {@code table}, both lower-cased. */
+    private static ObjectRef column(String table, String column) {
+        return ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of(table.toLowerCase(Locale.ROOT)),
+                column.toLowerCase(Locale.ROOT));
     }
 }

@@ -13,9 +13,10 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
      * What trips the statement: the object being there or not ({@code OBJECT}); a column's identity
      * ({@code IDENTITY}); a column's default ({@code DEFAULT}); a sequence an identity column needs
      * ({@code IDENTITY_SEQUENCE}); a serial's sequence its column's default still takes values from
-     * ({@code SEQUENCE_IN_USE}).
+     * ({@code SEQUENCE_IN_USE}); a relation of another kind than the statement takes, there under the name it
+     * names ({@code NOT_A_TABLE}: {@code ALTER TABLE ... DROP CONSTRAINT} on a view).
      */
-    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE }
+    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE, NOT_A_TABLE }
 
     public Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
         this(object, sqlState, alreadyThere, About.OBJECT);
@@ -30,6 +31,7 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
             case DEFAULT -> what + " already has a default";
             case IDENTITY_SEQUENCE -> what + " belongs to an identity column, which needs it";
             case SEQUENCE_IN_USE -> what + " is still the default of its serial column";
+            case NOT_A_TABLE -> what + " is not a table";
         };
     }
 }

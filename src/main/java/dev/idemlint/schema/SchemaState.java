@@ -362,7 +362,7 @@ public final class SchemaState {
         } else {
             String n = regclass(col.ownedSequence());
             column.serialDefault = col.defaultExpr().equals("nextval('" + n + "'::regclass)")
-                    || col.defaultExpr().equals("nextval('" + regclass(col.schema()) + "." + n + "'::regclass)")
+                    || col.defaultExpr().equals("nextval('" + String.join(".", regclass(col.schema()), n) + "'::regclass)")
                     ? Presence.PRESENT : Presence.UNKNOWN;
         }
     }
@@ -981,13 +981,27 @@ public final class SchemaState {
         };
     }
 
+    /**
+     * What PostgreSQL raises on a drop of {@code o} before it looks {@code o} up, whatever {@code IF EXISTS} says:
+     * {@code ALTER TABLE ... DROP CONSTRAINT [IF EXISTS]} on a relation that is certainly a view now is 42809
+     * ({@link PostgresFacts#dropConstraintOfView}). Empty when nothing refuses the drop so, or when the relation's
+     * kind is not known. Lint's re-run check, fix decisions and {@code plan} all ask this.
+     */
+    public Optional<Conflict> dropRefused(ObjectRef o) {
+        if (o.kind() == ObjectKind.CONSTRAINT && o.table() != null
+                && Character.valueOf('v').equals(relationKind(o.table()))) {
+            return Optional.of(new Conflict(ObjectRef.of(ObjectKind.VIEW, o.table()), PostgresFacts.dropConstraintOfView(),
+                    true, Conflict.About.NOT_A_TABLE));
+        }
+        return Optional.empty();
+    }
+
     private Conflict drop(Drop d) {
         ObjectRef o = d.object();
         Conflict missing = missingTable(o);
-        if (missing == null && o.kind() == ObjectKind.CONSTRAINT && o.table() != null
-                && Character.valueOf('v').equals(relationKind(o.table()))) {
-            // ALTER TABLE ... DROP CONSTRAINT [IF EXISTS] on a view: 42809 whatever the constraint, and nothing dropped
-            return new Conflict(o, PostgresFacts.dropConstraintOfView(), false);
+        Optional<Conflict> wrongKind = missing == null ? dropRefused(o) : Optional.empty();
+        if (wrongKind.isPresent()) {
+            return wrongKind.get(); // nothing dropped
         }
         Presence now = presence(o);
         Conflict gone = now == Presence.ABSENT && !d.ifExists()

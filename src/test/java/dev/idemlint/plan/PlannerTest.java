@@ -444,6 +444,37 @@ class PlannerTest {
     }
 
     @Test
+    void a_constraint_drop_on_a_relation_that_is_a_view_fails_with_42809_if_exists_or_not() throws Exception {
+        for (String drop : List.of("op.drop_constraint(\"ck_configs_a\", \"configs\")",
+                "op.execute(\"ALTER TABLE configs DROP CONSTRAINT IF EXISTS ck_configs_a\")")) {
+            revisions.clear();
+            relations.clear();
+            columns.clear();
+            rev("018", null, "pass").rev("019", "018", drop + "\nop.rename_table(\"configs\", \"settings\")"
+                    + "\nop.execute(\"CREATE VIEW configs AS (SELECT * FROM settings)\")");
+            // 019 ran and was stamped back: the view is where the table was
+            relations.add(new Catalog.Relation("public", "configs", 'v'));
+            table("settings", "id", "a");
+            stamped = List.of("018");
+            Entry e = entry(plan(), "019");
+            assertEquals(Status.FAILS, e.status(), e.toString());
+            assertEquals("42809", e.sqlstate(), e.toString());
+            assertEquals("Fails with WrongObjectType (42809): view configs is not a table, and DROP CONSTRAINT fails on it.",
+                    e.message());
+        }
+    }
+
+    @Test
+    void a_constraint_drop_on_a_table_without_it_still_fails_with_42704() throws Exception {
+        rev("018", null, "pass").rev("019", "018", "op.drop_constraint(\"ck_configs_a\", \"configs\")");
+        table("configs", "id", "a");
+        stamped = List.of("018");
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42704", e.sqlstate(), e.toString());
+    }
+
+    @Test
     void a_constraint_postgresql_named_itself_is_not_claimed_missing() throws Exception {
         rev("018", null, """
                 op.create_table("players", sa.Column("id", sa.Integer(), primary_key=True),

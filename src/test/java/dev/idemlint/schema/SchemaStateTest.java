@@ -79,6 +79,42 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_constraint_drop_on_a_view_is_refused_before_the_constraint_is_looked_up() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName configs = QualifiedName.of("configs");
+        ObjectRef check = constraint(configs, "ck_configs_a");
+        // nothing known of the relation: nothing refused
+        assertEquals(Optional.empty(), s.dropRefused(check));
+        s.apply(new Create(ObjectRef.table(configs), false));
+        assertEquals(Optional.empty(), s.dropRefused(check));
+        s.apply(new Rename(ObjectRef.table(configs), "settings"));
+        s.apply(new Create(ObjectRef.of(ObjectKind.VIEW, configs), false, Shape.relation('v')));
+        Conflict refused = s.dropRefused(check).orElseThrow();
+        assertEquals(SqlState.WRONG_OBJECT_TYPE, refused.sqlState());
+        assertEquals(Conflict.About.NOT_A_TABLE, refused.about());
+        assertEquals(ObjectRef.of(ObjectKind.VIEW, configs), refused.object());
+        // IF EXISTS covers the constraint, not the relation's kind; the view is left as it was
+        assertEquals(Optional.of(refused), s.apply(new Drop(check, true)));
+        assertEquals(Character.valueOf('v'), s.relationKind(configs));
+        // a view the state may have lost is no longer certain
+        s.apply(Forget.object(ObjectRef.of(ObjectKind.VIEW, configs)));
+        assertEquals(Optional.empty(), s.dropRefused(check));
+    }
+
+    @Test
+    void a_catalog_view_refuses_a_constraint_drop_and_a_table_does_not() {
+        SchemaState s = SchemaState.of(new Catalog("15.18", "public", List.of("public"),
+                new Catalog.VersionTable(null, "alembic_version", "public", List.of()), List.of("public"),
+                List.of(new Catalog.Relation("public", "configs", 'v'), new Catalog.Relation("public", "settings", 'r')),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+        assertEquals(SqlState.WRONG_OBJECT_TYPE,
+                s.dropRefused(constraint(QualifiedName.of("public", "configs"), "ck")).orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.dropRefused(constraint(QualifiedName.of("public", "settings"), "ck")));
+        // a column's drop is not this refusal (ALTER TABLE ... DROP COLUMN on a view is another statement)
+        assertEquals(Optional.empty(), s.dropRefused(column(QualifiedName.of("public", "configs"), "a")));
+    }
+
+    @Test
     void dropping_a_type_with_cascade_takes_the_columns_of_that_type() {
         SchemaState s = SchemaState.of(catalog());
         s.apply(new Create(column(PLAYERS, "feeling"), false, Shape.column("mood")));

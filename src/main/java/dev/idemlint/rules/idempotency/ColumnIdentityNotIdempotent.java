@@ -27,8 +27,9 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
         // the first failure that trips on a column's identity (the other re-run rules report the rest): the
         // re-run stops there, so the identity statements after it are never reached
         RerunSimulation.failures(m.upgrade(), Effects.Naming.UNKNOWN).stream()
-                .filter(f -> f.conflict().about() != Conflict.About.OBJECT
-                        && f.conflict().about() != Conflict.About.SEQUENCE_IN_USE)
+                .filter(f -> f.conflict().about() == Conflict.About.IDENTITY
+                        || f.conflict().about() == Conflict.About.DEFAULT
+                        || f.conflict().about() == Conflict.About.IDENTITY_SEQUENCE)
                 .findFirst()
                 .ifPresent(f -> report(m, f, ctx));
     }

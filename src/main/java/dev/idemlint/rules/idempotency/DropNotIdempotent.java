@@ -6,11 +6,13 @@ import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RerunSimulation;
+import dev.idemlint.schema.SchemaState;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -47,6 +49,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade())
                 : dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade());
         Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun);
+        Map<Operation, Conflict> refused = MysqlDialect.applies(ctx.settings()) ? Map.of() : refusedOnRerun(m.upgrade());
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
@@ -70,10 +73,14 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue;
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
-            if (d.ifExists() && (!kwarg || kwargSupported(d.kind(), ctx))) {
+            // the state the re-run meets refuses the drop before it looks the constraint up: a view holds the
+            // name, and IF EXISTS (or `if_exists=True`) does not skip that
+            Conflict refusal = refused.get(op);
+            boolean onView = refusal != null;
+            if (d.ifExists() && !onView && (!kwarg || kwargSupported(d.kind(), ctx))) {
                 continue;
             }
-            if (d.ifExists() && d.kind() == ObjectKind.CONSTRAINT) {
+            if (d.ifExists() && kwarg && !kwargSupported(d.kind(), ctx) && d.kind() == ObjectKind.CONSTRAINT) {
                 continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
             }
             if (d.ifExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
@@ -81,26 +88,24 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
-            String ignored = d.ifExists() ? " (`if_exists=True` is ignored)" : "";
-            String why = d.ifExists() ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. " : "";
+            String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";
+            String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
+                    : "";
             boolean mysql = MysqlDialect.applies(ctx.settings());
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
                 reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
-            List<Fix> fixes = read != null && !readGuarded ? List.of()
-                    : fixes(d, m.source(), ctx, viewNamed(m.upgrade(), d.table()));
+            List<Fix> fixes = read != null && !readGuarded ? List.of() : fixes(d, m.source(), ctx, onView);
             List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
-            boolean onView = !mysql && d.kind() == ObjectKind.CONSTRAINT && viewOnRerun(m.upgrade(), d.table(), at);
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                     + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
-                            : RerunScenario.failure(onView ? PostgresFacts.dropConstraintOfView() : state(d.kind()),
+                            : RerunScenario.failure(onView ? refusal.sqlState() : state(d.kind()),
                                     op.site()))
                     + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
                     .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                                    : (d.kind() == ObjectKind.CONSTRAINT && viewNamed(m.upgrade(), d.table())
-                                            ? VIEW_HELP : help(d, kwarg, ctx))
+                                    : (onView ? VIEW_HELP : help(d, kwarg, ctx))
                                             + (read == null || readGuarded ? "" : READ_FIRST)))
                     .fixes(offered).emit();
         }
@@ -109,17 +114,19 @@ public final class DropNotIdempotent implements MigrationRule {
     /**
      * {@code .drop(bind)}: {@code checkfirst=True}. Raw SQL: {@code IF EXISTS} after the object noun
      * (or after {@code DROP [COLUMN]}/{@code DROP CONSTRAINT} in an ALTER TABLE). Op calls:
-     * {@code if_exists=True} where Alembic has it, else an inspector guard.
+     * {@code if_exists=True} where Alembic has it, else an inspector guard. A constraint's drop the re-run
+     * meets on a view ({@code onView}): the op call asks pg_constraint ({@link #constraintLookup}) or the
+     * inspector; raw SQL gets no fix.
      */
-    static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx, boolean viewNamed) {
+    static List<Fix> fixes(Operation.Drop d, SourceFile file, RuleContext ctx, boolean onView) {
         OpSite site = d.site();
         List<Fix> out = new ArrayList<>();
         if (site.origin() == Origin.SQLALCHEMY_DDL) {
             out.add(CallRewriter.passTrueFix(file, site, "checkfirst"));
         } else if (site.origin() == Origin.RAW_SQL) {
             SqlRewriter r = SqlRewriter.of(site, file);
-            if (r == null) {
-                return out;
+            if (r == null || onView) {
+                return out; // on a view `IF EXISTS` fails all the same (42809)
             }
             int at;
             if (d.kind() == ObjectKind.COLUMN && d.table() != null && r.at(0, "ALTER")) {
@@ -132,7 +139,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (at >= 0) {
                 out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
             }
-        } else if (site.call() != null && viewNamed && d.kind() == ObjectKind.CONSTRAINT) {
+        } else if (site.call() != null && onView) {
             // `if_exists=True` and `DROP CONSTRAINT IF EXISTS` fail alike on the view the re-run meets
             out.add(constraintLookup(d, file));
             out.add(guard(d, file, List.of(), ctx.naming()));
@@ -202,52 +209,23 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Whether the revision makes a view (or materialized view) named {@code table}: a table renamed away with a
-     * view made under its old name. The re-run then meets the view where the table was.
+     * The drops the re-run simulation finds refused before their object is looked up: a constraint's drop on a
+     * relation that the state the first run left holds, certainly, as a view ({@link SchemaState#dropRefused},
+     * 42809 with or without {@code IF EXISTS}; the revision renamed the table away and made a view under its
+     * name). {@code plan} asks the same state on a live catalog. A view made under a condition, or code that may
+     * touch the name, leaves the relation's kind unknown there, and nothing is claimed.
      */
-    private static boolean viewNamed(List<Operation> upgrade, String table) {
-        return table != null && upgrade.stream().anyMatch(o -> o instanceof Operation.CreateObject c
-                && (c.kind() == ObjectKind.VIEW || c.kind() == ObjectKind.MATERIALIZED_VIEW)
-                && table.equalsIgnoreCase(c.name()));
-    }
-
-    /**
-     * Whether the re-run certainly meets a view named {@code table} at index {@code at}: nothing before it in the
-     * revision names a relation {@code table}, and the last statement after it that does is a view made
-     * unconditionally (nothing unreadable may touch the name either).
-     */
-    private static boolean viewOnRerun(List<Operation> upgrade, String table, int at) {
-        if (table == null) {
-            return false;
+    private static Map<Operation, Conflict> refusedOnRerun(List<Operation> upgrade) {
+        Map<Operation, Conflict> out = new IdentityHashMap<>();
+        if (upgrade.stream().noneMatch(o -> o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT)) {
+            return out;
         }
-        Operation last = null;
-        for (int i = 0; i < upgrade.size(); i++) {
-            Operation o = upgrade.get(i);
-            boolean names = false;
-            if (o instanceof Operation.CreateTable c) {
-                names = table.equalsIgnoreCase(c.table());
-            } else if (o instanceof Operation.CreateObject c) {
-                names = table.equalsIgnoreCase(c.name());
-            } else if (o instanceof Operation.Rename r) {
-                names = r.kind() != ObjectKind.COLUMN && r.kind() != ObjectKind.CONSTRAINT
-                        && (table.equalsIgnoreCase(r.from()) || table.equalsIgnoreCase(r.to()) || r.to() == null);
-            } else if (o instanceof Operation.Drop d) {
-                names = d.kind() != ObjectKind.COLUMN && d.kind() != ObjectKind.CONSTRAINT
-                        && (d.name() == null || table.equalsIgnoreCase(d.name()));
-            } else if (o instanceof Operation.Unknown u) {
-                names = u.touches().isEmpty() || u.touches().contains(table.toLowerCase(Locale.ROOT));
-            }
-            if (names && i < at) {
-                return false;
-            }
-            if (names && i > at) {
-                last = o;
+        for (RerunSimulation.Failure f : RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN)) {
+            if (f.op() instanceof Operation.Drop && f.conflict().about() == Conflict.About.NOT_A_TABLE) {
+                out.put(f.op(), f.conflict());
             }
         }
-        return last instanceof Operation.CreateObject c && (c.kind() == ObjectKind.VIEW
-                || c.kind() == ObjectKind.MATERIALIZED_VIEW) && !c.site().conditional()
-                // the re-run simulation's marks: the statement still runs, its name freed by the rename before it
-                && (c.site().guard() == null || c.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST);
+        return out;
     }
 
     /**
