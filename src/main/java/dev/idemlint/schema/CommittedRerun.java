@@ -135,6 +135,21 @@ public final class CommittedRerun {
         return offsets.getOrDefault(read, Map.of()).getOrDefault(column(table, column), Integer.MAX_VALUE);
     }
 
+    /** The (lower-cased) tables read {@code read} opens (PostgreSQL), as {@link #opens} compares them. */
+    public Set<String> tablesOpened(Operation read) {
+        return opened.getOrDefault(read, Set.of());
+    }
+
+    /** The (lower-cased, {@link #columnName}) {@code table.column}s read {@code read} names, qualified or bare (PostgreSQL). */
+    public Set<String> columnsNamed(Operation read) {
+        return offsets.getOrDefault(read, Map.of()).keySet();
+    }
+
+    /** {@code table.column} as {@link #columnsNamed} gives it. */
+    public static String columnName(String table, String column) {
+        return key(table, column);
+    }
+
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
     public static CommittedRerun of(List<Operation> upgrade) {
         return new CommittedRerun(upgrade, MYSQL_READS, false);

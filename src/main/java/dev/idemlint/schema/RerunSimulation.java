@@ -59,6 +59,7 @@ public final class RerunSimulation {
         List<List<Effect>> mayTake = new ArrayList<>(ops.size());
         SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
+        Map<String, List<Integer>> takenAway = null;
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
@@ -88,7 +89,10 @@ public final class RerunSimulation {
                                 + " claimed"))));
             }
             if (met.isPresent() && sure(op)) {
-                out.set(i, failing(out.get(i), met.get(), ops.subList(i + 1, ops.size())));
+                if (takenAway == null) {
+                    takenAway = tablesTakenAway(ops);
+                }
+                out.set(i, failing(out.get(i), met.get(), ops, i, takenAway));
             }
         }
         return out;
@@ -282,12 +286,13 @@ public final class RerunSimulation {
      * the revision drops or renames away after it ({@code 42P01}, raised before any key is compared). Other
      * conflicts are what the rules say already.
      */
-    private static Operation failing(Operation op, Conflict c, List<Operation> later) {
+    private static Operation failing(Operation op, Conflict c, List<Operation> ops, int at,
+            Map<String, List<Integer>> takenAway) {
         if (op instanceof Operation.Insert && !c.alreadyThere() && c.object().kind() == ObjectKind.TABLE) {
             // the table the rows go into is gone by the time the re-run reaches them: 42P01 comes first,
             // whatever the rows' keys (or ON CONFLICT) would do
             return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
-                    + " is already gone: this revision " + goneBy(c.object(), later) + " after the insert")));
+                    + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after the insert")));
         }
         if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()) {
             Guard g = op.site().guard();
@@ -302,19 +307,41 @@ public final class RerunSimulation {
         return op;
     }
 
-    /** How the statements after the insert take {@code table} away: "drops it", "renames it to "hosts"". */
-    private static String goneBy(ObjectRef table, List<Operation> later) {
-        for (Operation o : later) {
-            if (o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && r.to() != null
-                    && table.name().name().equalsIgnoreCase(r.from())) {
-                return "renames it to \"" + r.to() + "\"";
-            }
-            if (o instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE
-                    && table.name().name().equalsIgnoreCase(d.name())) {
-                return "drops it";
-            }
+    /** How the statements after the insert at {@code at} take {@code table} away: "drops it", "renames it to "hosts"". */
+    private static String goneBy(ObjectRef table, List<Operation> ops, int at, Map<String, List<Integer>> takenAway) {
+        List<Integer> by = takenAway.getOrDefault(folded(table.name().name()), List.of());
+        int i = java.util.Collections.binarySearch(by, at + 1);
+        i = i >= 0 ? i : -i - 1;
+        if (i < by.size()) {
+            return ops.get(by.get(i)) instanceof Operation.Rename r ? "renames it to \"" + r.to() + "\"" : "drops it";
         }
         return "drops or renames it";
+    }
+
+    /**
+     * The statements of {@code ops} that rename a table away or drop it, by the table's name {@link #folded}, in
+     * order: each insert's is then a lookup, not a scan of the statements after it.
+     */
+    private static Map<String, List<Integer>> tablesTakenAway(List<Operation> ops) {
+        Map<String, List<Integer>> out = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Operation o = ops.get(i);
+            String name = o instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && r.to() != null ? r.from()
+                    : o instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE ? d.name() : null;
+            if (name != null) {
+                out.computeIfAbsent(folded(name), k -> new ArrayList<>()).add(i);
+            }
+        }
+        return out;
+    }
+
+    /** A name as {@link String#equalsIgnoreCase} compares it: each char's upper case, lower-cased. */
+    private static String folded(String name) {
+        char[] c = name.toCharArray();
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));
+        }
+        return new String(c);
     }
 
     /** {@code table "hosts"}, {@code column "name" of "hosts"}: as the re-run rules name objects. */

@@ -15,7 +15,6 @@ import dev.idemlint.schema.Effect.Write;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,6 +161,13 @@ public final class SchemaState {
         /** Literal rows written by {@link Write} effects. */
         List<Map<String, String>> rows = new ArrayList<>();
         /**
+         * Per unique key of {@link #uniqueKeys}, the values of the {@link #rows} that give the key whole, made
+         * when the key is first compared and kept in step as rows come: each write compares its rows by lookup.
+         */
+        Map<List<String>, Set<List<String>>> keyValues = new HashMap<>();
+        /** The columns some row of {@link #rows} gives a value: a key of another column finds none there. */
+        Set<String> rowColumns = new HashSet<>();
+        /**
          * The tables the table's foreign keys certainly reference, by column. A key that may have gone (a
          * constraint or column of the table dropped or forgotten) is left out: it blocks no drop.
          */
@@ -215,6 +221,13 @@ public final class SchemaState {
     private final Map<QualifiedName, Set<Slot>> usersUnknown = new HashMap<>();
     /** What {@link #usersOf} or {@link #usersUnknown} holds each slot under. */
     private final Map<Slot, Use> uses = new HashMap<>();
+    /**
+     * Per table, its present primary keys, and its unknown constraints that may be one (of a kind not known or
+     * a primary key's): {@link #primaryKey} reads these, never the table's columns, so a revision of many
+     * column drops on one table stays linear.
+     */
+    private final Map<QualifiedName, Set<Slot>> primaryKeys = new HashMap<>();
+    private final Map<QualifiedName, Set<Slot>> maybePrimaryKeys = new HashMap<>();
 
     /** The tables and columns under which a slot is indexed; columns null: not known. */
     private record Use(Set<QualifiedName> tables, List<String> columns) {
@@ -644,24 +657,11 @@ public final class SchemaState {
         if (implicit(unnamed, slot(unnamed)) != Presence.ABSENT) {
             return Presence.UNKNOWN;
         }
-        for (Slot s : copy(childrenOf.get(table))) {
-            Entry e = entries.get(s);
-            if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.UNKNOWN
-                    && !knownOtherThanPrimary(e)) {
-                return Presence.UNKNOWN;
-            }
-        }
-        return Presence.ABSENT;
+        return maybePrimaryKeys.containsKey(table) ? Presence.UNKNOWN : Presence.ABSENT;
     }
 
     private boolean primaryKeyEntryPresent(QualifiedName table) {
-        for (Slot s : copy(childrenOf.get(table))) {
-            Entry e = entries.get(s);
-            if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence == Presence.PRESENT) {
-                return true;
-            }
-        }
-        return false;
+        return primaryKeys.containsKey(table);
     }
 
     private static boolean knownOtherThanPrimary(Entry e) {
@@ -1085,7 +1085,9 @@ public final class SchemaState {
     private void applyPrimaryKey(Effect.PrimaryKey k) {
         QualifiedName table = k.table();
         if (k.after() != Presence.PRESENT) {
-            for (Slot s : copy(childrenOf.get(table))) {
+            List<Slot> keys = new ArrayList<>(copy(primaryKeys.get(table)));
+            keys.addAll(copy(maybePrimaryKeys.get(table)));
+            for (Slot s : keys) {
                 Entry e = entries.get(s);
                 if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence != Presence.ABSENT) {
                     set(s, k.after(), null);
@@ -1606,23 +1608,59 @@ public final class SchemaState {
         TableFacts f = facts(w.table().name());
         Conflict dup = null;
         if (f.uniqueKeys != null) {
+            f.keyValues.keySet().retainAll(new HashSet<>(f.uniqueKeys));
             for (List<String> key : f.uniqueKeys) {
+                Set<List<String>> written = keyValues(f, key);
                 for (Map<String, String> row : w.rows()) {
-                    if (dup == null && row.keySet().containsAll(key) && key.stream().allMatch(c -> row.get(c) != null)
-                            && f.rows.stream().anyMatch(r -> project(r, key).equals(project(row, key)))) {
+                    List<String> values = dup == null ? values(row, key) : null;
+                    if (values != null && written.contains(values)) {
                         dup = new Conflict(w.table(), SqlState.UNIQUE_VIOLATION, true);
                     }
                 }
             }
+        } else {
+            f.keyValues.clear();
         }
-        f.rows.addAll(w.rows());
+        for (Map<String, String> row : w.rows()) {
+            f.rows.add(row);
+            f.rowColumns.addAll(row.keySet());
+            f.keyValues.forEach((key, written) -> {
+                List<String> values = values(row, key);
+                if (values != null) {
+                    written.add(values);
+                }
+            });
+        }
         return dup;
     }
 
-    private static Map<String, String> project(Map<String, String> row, List<String> key) {
-        Map<String, String> out = new LinkedHashMap<>();
+    /** The values of {@code f}'s rows under {@code key}, as {@link TableFacts#keyValues} keeps them. */
+    private static Set<List<String>> keyValues(TableFacts f, List<String> key) {
+        Set<List<String>> written = f.keyValues.get(key);
+        if (written == null) {
+            written = new HashSet<>();
+            if (f.rowColumns.containsAll(key)) {
+                for (Map<String, String> r : f.rows) {
+                    List<String> values = values(r, key);
+                    if (values != null) {
+                        written.add(values);
+                    }
+                }
+            }
+            f.keyValues.put(key, written);
+        }
+        return written;
+    }
+
+    /** A row's values under {@code key}, in its order; null unless the row gives every column of it a value. */
+    private static List<String> values(Map<String, String> row, List<String> key) {
+        List<String> out = new ArrayList<>(key.size());
         for (String c : key) {
-            out.put(c, row.get(c));
+            String v = row.get(c);
+            if (v == null) {
+                return null;
+            }
+            out.add(v);
         }
         return out;
     }
@@ -1678,6 +1716,8 @@ public final class SchemaState {
         usersOf.clear();
         usersUnknown.clear();
         uses.clear();
+        primaryKeys.clear();
+        maybePrimaryKeys.clear();
         ownerUnknown.clear();
         byName.clear();
         columnsDefault.clear();
@@ -1874,6 +1914,28 @@ public final class SchemaState {
             }
             unindexUse(s);
             indexUse(s, e);
+            unindexKey(s);
+            indexKey(s, e);
+        }
+    }
+
+    /** Files a table's constraint in {@link #primaryKeys} or {@link #maybePrimaryKeys}, as its entry says now. */
+    private void indexKey(Slot s, Entry e) {
+        if (s.table() == null) {
+            return;
+        }
+        if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence == Presence.PRESENT) {
+            primaryKeys.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
+        } else if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.UNKNOWN
+                && !knownOtherThanPrimary(e)) {
+            maybePrimaryKeys.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
+        }
+    }
+
+    private void unindexKey(Slot s) {
+        if (s.table() != null) {
+            unindex(primaryKeys, s.table(), s);
+            unindex(maybePrimaryKeys, s.table(), s);
         }
     }
 
@@ -1955,6 +2017,7 @@ public final class SchemaState {
         }
         byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
         indexUse(s, e);
+        indexKey(s, e);
     }
 
     private void remove(Slot s) {
@@ -1963,6 +2026,7 @@ public final class SchemaState {
             return;
         }
         unindexUse(s);
+        unindexKey(s);
         if (s.table() != null) {
             unindex(childrenOf, s.table(), s);
             unindex(byName, lower(s.table().name()), s);

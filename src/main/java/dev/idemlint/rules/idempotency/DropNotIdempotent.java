@@ -18,6 +18,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
@@ -504,13 +505,20 @@ public final class DropNotIdempotent implements MigrationRule {
      * read, never on one it leaves present or unknown.
      */
     private record Reads(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, Map<Operation, Integer> index,
-            Map<RerunSimulation.Question, Presence> meets) {
+            Map<DropKey, Map<ObjectRef, List<Integer>>> drops, Map<RerunSimulation.Question, Presence> meets) {
         static Reads of(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun) {
             Map<Operation, Integer> index = new IdentityHashMap<>();
+            Map<DropKey, Map<ObjectRef, List<Integer>>> drops = new HashMap<>();
             for (int i = 0; i < upgrade.size(); i++) {
-                index.put(upgrade.get(i), i);
+                Operation o = upgrade.get(i);
+                index.put(o, i);
+                DropKey key = o instanceof Operation.Drop t ? DropKey.of(t) : null;
+                ObjectRef object = key == null ? null : RerunSimulation.claimed(o, Effects.Naming.UNKNOWN);
+                if (object != null) {
+                    drops.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(object, k -> new ArrayList<>()).add(i);
+                }
             }
-            Reads blank = new Reads(upgrade, rerun, index, Map.of());
+            Reads blank = new Reads(upgrade, rerun, index, drops, Map.of());
             List<RerunSimulation.Question> asked = new ArrayList<>();
             Set<Operation> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (int at = 0; at < upgrade.size(); at++) {
@@ -525,7 +533,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     }
                 }
             }
-            return new Reads(upgrade, rerun, index, asked.isEmpty() ? Map.of()
+            return new Reads(upgrade, rerun, index, drops, asked.isEmpty() ? Map.of()
                     : RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, asked));
         }
 
@@ -543,19 +551,49 @@ public final class DropNotIdempotent implements MigrationRule {
                     && meets.get(new RerunSimulation.Question(index.get(read), object)) == Presence.ABSENT;
         }
 
-        /** The drops after {@code read}, in its phase, of tables it opens and of columns it names. */
+        /**
+         * The drops after {@code read}, in its phase and in order, of tables it opens and of columns it names: of
+         * each object the first only, as the re-run meets every later drop of it the same way at the read. Read
+         * from the read's own names, so that many reads before many drops stay linear.
+         */
         List<Operation.Drop> droppedAfter(Operation read) {
-            List<Operation.Drop> out = new ArrayList<>();
-            for (int i = index.get(read) + 1; i < upgrade.size(); i++) {
-                if (upgrade.get(i) instanceof Operation.Drop t && t.name() != null
-                        && t.site().phase() == read.site().phase()
-                        && (t.kind() == ObjectKind.TABLE && rerun.opens(read, t.name())
-                                || t.kind() == ObjectKind.COLUMN && t.table() != null
-                                        && rerun.offsetOf(read, t.table(), t.name()) != Integer.MAX_VALUE)) {
-                    out.add(t);
+            int at = index.get(read);
+            Phase phase = read.site().phase();
+            java.util.TreeMap<Integer, Operation.Drop> out = new java.util.TreeMap<>();
+            for (String t : rerun.tablesOpened(read)) {
+                firstAfter(drops.get(new DropKey(phase, true, t)), at, out);
+            }
+            for (String c : rerun.columnsNamed(read)) {
+                firstAfter(drops.get(new DropKey(phase, false, c)), at, out);
+            }
+            return new ArrayList<>(out.values());
+        }
+
+        private void firstAfter(Map<ObjectRef, List<Integer>> byObject, int at, Map<Integer, Operation.Drop> out) {
+            if (byObject == null) {
+                return;
+            }
+            for (List<Integer> dropsOf : byObject.values()) {
+                int i = java.util.Collections.binarySearch(dropsOf, at + 1);
+                i = i >= 0 ? i : -i - 1;
+                if (i < dropsOf.size()) {
+                    out.put(dropsOf.get(i), (Operation.Drop) upgrade.get(dropsOf.get(i)));
                 }
             }
-            return out;
+        }
+    }
+
+    /** A dropped table's (lower-cased) name, or a dropped column's {@code table.column}, in its phase. */
+    private record DropKey(Phase phase, boolean table, String name) {
+        static DropKey of(Operation.Drop t) {
+            if (t.name() == null) {
+                return null;
+            }
+            return t.kind() == ObjectKind.TABLE ? new DropKey(t.site().phase(), true, t.name().toLowerCase(Locale.ROOT))
+                    : t.kind() == ObjectKind.COLUMN && t.table() != null
+                            ? new DropKey(t.site().phase(), false, dev.idemlint.schema.CommittedRerun.columnName(t.table(),
+                                    t.name()))
+                            : null;
         }
     }
 
