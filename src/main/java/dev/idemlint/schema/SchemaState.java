@@ -1616,7 +1616,15 @@ public final class SchemaState {
     private void forget(Forget f) {
         switch (f.scope()) {
             case EVERYTHING -> forgetEverything();
-            case KIND -> forgetKind(f.kind(), f.object() == null ? null : f.object().name());
+            case KIND -> {
+                QualifiedName table = f.object() == null ? null : f.object().name();
+                if (f.reach() == Forget.Reach.MAKES && namespace(f.kind()).equals(TYPE) && table == null) {
+                    forgetMadeTypes();
+                } else {
+                    // a kind whose objects bring others (a relation its columns and keys) is forgotten both ways
+                    forgetKind(f.kind(), table);
+                }
+            }
             case NAMED -> {
                 for (String n : f.names()) {
                     String k = lower(n);
@@ -1734,6 +1742,19 @@ public final class SchemaState {
                 }
             }
         }
+    }
+
+    /**
+     * Types (and domains, one namespace) may have been made under names not known: every type name gone may
+     * now be taken. What is there stays, and a type made takes nothing along (its array type is a type too).
+     */
+    private void forgetMadeTypes() {
+        for (Map.Entry<Slot, Entry> e : List.copyOf(entries.entrySet())) {
+            if (e.getKey().namespace().equals(TYPE) && e.getValue().presence == Presence.ABSENT) {
+                set(e.getKey(), Presence.UNKNOWN, null);
+            }
+        }
+        forgottenScopes.add(new Scope(TYPE, null));
     }
 
     /** Every entry of namespace {@code ns} becomes unknown; with {@code relations}, what lives on a table too. */
