@@ -62,12 +62,16 @@ public final class Effects {
                     : NamingConvention.unknown("the project's naming convention is not known"), () -> false);
         }
 
-        /** PostgreSQL's name for an unnamed key on {@code table}, or null when it cannot be told. */
+        /**
+         * PostgreSQL's name for an unnamed key on {@code table}, or null when it cannot be told. A project's
+         * naming convention names what SQLAlchemy renders, never raw SQL: PostgreSQL names that.
+         */
         String defaultName(Operation.AddConstraint c, String table) {
             ConstraintNames.Kind kind = c.kind() == null ? null : ConstraintNames.Kind.of(c.kind());
             boolean named = kind == ConstraintNames.Kind.PRIMARY_KEY || !c.columns().isEmpty()
                     && (kind == ConstraintNames.Kind.UNIQUE || kind == ConstraintNames.Kind.FOREIGN_KEY);
-            return named && postgresNames.getAsBoolean() ? ConstraintNames.postgresDefault(kind, table, c.columns()) : null;
+            return named && (c.site().origin() == Origin.RAW_SQL || postgresNames.getAsBoolean())
+                    ? ConstraintNames.postgresDefault(kind, table, c.columns()) : null;
         }
 
         /** The name SQLAlchemy (or PostgreSQL, when the convention leaves it) gives {@code t}, or null. */

@@ -250,12 +250,21 @@ public final class RerunSimulation {
             } else if (claim != null) {
                 // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
                 // of an unread type or name forgets what it may make, and takes nothing (Effect.Forget#reach)
-                e = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach())).toList();
+                List<Effect> kept = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach()))
+                        .toList();
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
+                }
+                e = kept;
             }
             List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
             if (settled == null && claim != null) {
-                e = e.stream().filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create))
-                        .toList();
+                List<Effect> kept = e.stream()
+                        .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
+                }
+                e = kept;
             }
             effects.add(settled != null ? settled : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));

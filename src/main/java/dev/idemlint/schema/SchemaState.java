@@ -177,6 +177,8 @@ public final class SchemaState {
     private final List<String> searchPath;
     /** The presence of an object nothing below speaks of. */
     private Presence baseline;
+    /** Code that may make objects was left out of this state (a re-run claim's view): its absences are not sure. */
+    private boolean makesLeftOut;
     private final Map<Slot, Entry> entries = new HashMap<>();
     /** Child slots (columns, constraints, ...) per table. */
     private final Map<QualifiedName, Set<Slot>> childrenOf = new HashMap<>();
@@ -1027,7 +1029,11 @@ public final class SchemaState {
             dropReferences(o.name());
             cascadeTable(o.name(), Presence.ABSENT);
         } else if (o.kind() == ObjectKind.COLUMN) {
-            cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+            if (now != Presence.ABSENT || makesLeftOut) {
+                // a column known gone took what used it when it went, and nothing made since can use it: dropping
+                // it again (IF EXISTS, or a re-run's statement made to tolerate it) takes nothing
+                cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+            }
             TableFacts f = tables.get(o.table());
             if (f != null && f.required != null) {
                 f.required.remove(o.name().name());
@@ -1611,6 +1617,14 @@ public final class SchemaState {
             out.put(c, row.get(c));
         }
         return out;
+    }
+
+    /**
+     * Says that code which may make objects was left out of what this state was given (a re-run claim that an
+     * object is there is undone only by what may take it): an object it holds absent may be there.
+     */
+    void leaveOutMakes() {
+        makesLeftOut = true;
     }
 
     private void forget(Forget f) {

@@ -446,6 +446,29 @@ class SchemaStateTest {
     }
 
     @Test
+    void dropping_a_column_known_gone_takes_nothing_unless_makes_were_left_out() {
+        // drop_column("t", "old"); create_check_constraint("ck", "t", text); the re-run drops "old" again
+        QualifiedName t = QualifiedName.of("public", "t");
+        for (boolean leftOut : new boolean[] {false, true}) {
+            SchemaState s = SchemaState.unknown();
+            if (leftOut) {
+                s.leaveOutMakes();
+            }
+            s.apply(new Drop(column(t, "old"), false));
+            s.apply(new Create(constraint(t, "ck"), false));
+            assertTrue(s.apply(new Drop(column(t, "old"), false)).isPresent(), "the column is gone: 42703");
+            // a key whose columns are not known, made after the column went, cannot use it
+            assertEquals(leftOut ? Presence.UNKNOWN : Presence.PRESENT, s.presence(constraint(t, "ck")));
+        }
+        // a column there takes what may use it
+        SchemaState p = SchemaState.unknown();
+        p.apply(new Create(column(t, "old"), false));
+        p.apply(new Create(constraint(t, "ck"), false));
+        p.apply(new Drop(column(t, "old"), false));
+        assertEquals(Presence.UNKNOWN, p.presence(constraint(t, "ck")));
+    }
+
+    @Test
     void a_name_postgres_chooses_is_no_conflict_when_taken() {
         SchemaState s = SchemaState.of(catalog());
         Create fk = new Create(constraint(PLAYERS, "players_team_id_fkey"), false,
