@@ -228,13 +228,32 @@ public sealed interface Effect {
      * drops none, so whether the table has a primary key stays as known); {@code KIND}: every object of {@code kind} (living
      * in {@code object}, a table, when it is not null) and what their drops take along, as a drop or a
      * rename of a name the analyzer cannot read leaves them; {@code NAMED}: every object named, or living
-     * in a table named, one of {@code names}; {@code EVERYTHING}: the whole state.
+     * in a table named, one of {@code names}; {@code EVERYTHING}: the whole state. {@code reach} says which way
+     * the code may change what is in scope: a creation whose name cannot be read only makes ({@link Reach#MAKES}:
+     * what was gone may be there, what was there stays), a drop whose name cannot be read only takes
+     * ({@link Reach#TAKES}: what was there may be gone, with what its drop takes along; what was gone stays gone).
+     * Every client reads it so: the state, the re-run's claims (a claim that an object is gone is undone only by
+     * code that may make it, a claim that it is there only by code that may take it) and the lint timeline.
      */
-    record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind) implements Effect {
+    record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach) implements Effect {
         public enum Scope { OBJECT, TABLE_KEYS, KIND, NAMED, EVERYTHING }
+
+        /** Which way the forgotten code may change the objects in scope. */
+        public enum Reach {
+            MAKES, TAKES, MAKES_OR_TAKES;
+
+            public boolean mayMake() {
+                return this != TAKES;
+            }
+
+            public boolean mayTake() {
+                return this != MAKES;
+            }
+        }
 
         public Forget {
             Objects.requireNonNull(scope, "scope");
+            Objects.requireNonNull(reach, "reach");
             names = names == null ? Set.of() : Set.copyOf(names);
             if ((scope == Scope.OBJECT || scope == Scope.TABLE_KEYS) && object == null) {
                 throw new IllegalArgumentException(scope + " needs an object");
@@ -245,12 +264,21 @@ public sealed interface Effect {
         }
 
         public Forget(Scope scope, ObjectRef object, Set<String> names) {
-            this(scope, object, names, null);
+            this(scope, object, names, null, Reach.MAKES_OR_TAKES);
         }
 
-        /** Every {@code kind} object (of {@code table} when it is not null) may be gone. */
+        /** Every {@code kind} object (of {@code table} when it is not null) may be gone, or made. */
         public static Forget kind(ObjectKind kind, QualifiedName table) {
-            return new Forget(Scope.KIND, table == null ? null : ObjectRef.table(table), null, kind);
+            return new Forget(Scope.KIND, table == null ? null : ObjectRef.table(table), null, kind,
+                    Reach.MAKES_OR_TAKES);
+        }
+
+        /**
+         * Objects of {@code kind} may have been made, under names not known: {@code CREATE TYPE} of an enum
+         * whose name cannot be read. Nothing is taken.
+         */
+        public static Forget made(ObjectKind kind) {
+            return new Forget(Scope.KIND, null, null, kind, Reach.MAKES);
         }
 
         public static Forget object(ObjectRef object) {
@@ -268,6 +296,11 @@ public sealed interface Effect {
         public static Forget everything() {
             return new Forget(Scope.EVERYTHING, null, null);
         }
+
+        /** The same forget, reaching only {@code r}'s way. */
+        public Forget reaching(Reach r) {
+            return new Forget(scope, object, names, kind, r);
+        }
     }
 
     /**
@@ -278,9 +311,9 @@ public sealed interface Effect {
         List<Effect> out = new java.util.ArrayList<>();
         for (Effect e : effects) {
             if (e instanceof Create c) {
-                out.add(Forget.object(c.object()));
+                out.add(Forget.object(c.object()).reaching(Forget.Reach.MAKES));
             } else if (e instanceof Drop d) {
-                out.add(Forget.object(d.object()));
+                out.add(Forget.object(d.object()).reaching(Forget.Reach.TAKES));
             } else if (e instanceof Rename r) {
                 out.add(Forget.object(r.object()));
                 out.add(Forget.object(r.target()));

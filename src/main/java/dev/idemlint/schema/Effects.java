@@ -62,12 +62,16 @@ public final class Effects {
                     : NamingConvention.unknown("the project's naming convention is not known"), () -> false);
         }
 
-        /** PostgreSQL's name for an unnamed key on {@code table}, or null when it cannot be told. */
+        /**
+         * PostgreSQL's name for an unnamed key on {@code table}, or null when it cannot be told. A project's
+         * naming convention names what SQLAlchemy renders, never raw SQL: PostgreSQL names that.
+         */
         String defaultName(Operation.AddConstraint c, String table) {
             ConstraintNames.Kind kind = c.kind() == null ? null : ConstraintNames.Kind.of(c.kind());
             boolean named = kind == ConstraintNames.Kind.PRIMARY_KEY || !c.columns().isEmpty()
                     && (kind == ConstraintNames.Kind.UNIQUE || kind == ConstraintNames.Kind.FOREIGN_KEY);
-            return named && postgresNames.getAsBoolean() ? ConstraintNames.postgresDefault(kind, table, c.columns()) : null;
+            return named && (c.site().origin() == Origin.RAW_SQL || postgresNames.getAsBoolean())
+                    ? ConstraintNames.postgresDefault(kind, table, c.columns()) : null;
         }
 
         /** The name SQLAlchemy (or PostgreSQL, when the convention leaves it) gives {@code t}, or null. */
@@ -76,8 +80,28 @@ public final class Effects {
         }
     }
 
-    /** The effects of {@code op} when it runs unconditionally. */
+    /**
+     * The effects of {@code op} when it runs unconditionally. What a creation forgets (a name it makes that
+     * cannot be read) it may only make; what a drop forgets it may only take ({@link Forget#reach}).
+     */
     public static List<Effect> of(Operation op, Naming naming) {
+        List<Effect> out = effects(op, naming);
+        Forget.Reach reach = op instanceof Operation.Drop ? Forget.Reach.TAKES
+                : creation(op) ? Forget.Reach.MAKES : null;
+        if (reach != null) {
+            out.replaceAll(e -> e instanceof Forget f ? f.reaching(reach) : e);
+        }
+        return out;
+    }
+
+    /** The operations that make objects and take none. */
+    static boolean creation(Operation op) {
+        return op instanceof Operation.CreateTable || op instanceof Operation.AddColumn
+                || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint
+                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
+    }
+
+    private static List<Effect> effects(Operation op, Naming naming) {
         List<Effect> out = new ArrayList<>();
         if (op instanceof Operation.Unknown u) {
             out.add(u.touches().isEmpty() ? Forget.everything() : Forget.named(u.touches()));
@@ -118,14 +142,14 @@ public final class Effects {
                         Shape.enumType(e.labels())));
             } else if (e.name() == null) {
                 // a type whose name cannot be read, as create_table's enum types (enumTypes)
-                out.add(Forget.everything());
+                out.add(Forget.made(ObjectKind.TYPE));
             }
         } else if (op instanceof Operation.CreateObject o) {
             ObjectRef ref = ref(op, o.kind(), o.table(), o.name());
             if (ref != null) {
                 out.add(new Create(ref, o.ifNotExists() || o.orReplace()));
             } else if (o.name() == null && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN)) {
-                out.add(Forget.everything());
+                out.add(Forget.made(o.kind()));
             }
         } else if (op instanceof Operation.Drop d) {
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
@@ -349,7 +373,8 @@ public final class Effects {
                 continue;
             }
             if (e.name() == null) {
-                out.add(Forget.everything());
+                // CREATE TYPE of a name not read: some type (and its array type) may be there, nothing else
+                out.add(Forget.made(ObjectKind.TYPE));
             } else if (made.add(e.name())) {
                 out.add(new Create(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(e.name())), false,
                         Shape.enumType(e.labels())));

@@ -68,13 +68,17 @@ public final class RerunSimulation {
             boolean decided = Guard.protectsNothing(op.site().guard()) && sure(op) && provable(op)
                     && !effects.get(i).isEmpty();
             Effect first = decided ? deciding(op, effects.get(i)) : null;
-            boolean proven = decided && proven(state, first);
+            // a type made under a name not read (create_table's sa.Enum) may be there when the re-run makes it again:
+            // the statement is never proven, and is unknown where its table is proven free
+            boolean makesUnread = decided && effects.get(i).stream().anyMatch(RerunSimulation::madeUnread);
+            boolean free = decided && proven(state, first);
+            boolean proven = free && !makesUnread;
             // the invariant of every re-run rule: an object the re-run meets in an unknown state is never claimed
             // (a statement under a plain try/except keeps its guard: it is flagged for what the swallowed error
             // does to the transaction)
             boolean unknown = decided && !proven && op.site().guard() == null
-                    && meets(first instanceof Effect.Create || first instanceof Effect.PrimaryKey ? there : gone, first)
-                            == Presence.UNKNOWN;
+                    && (free || meets(first instanceof Effect.Create || first instanceof Effect.PrimaryKey ? there : gone,
+                            first) == Presence.UNKNOWN);
             Optional<Conflict> met = state.applyAll(effects.get(i));
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
@@ -163,7 +167,8 @@ public final class RerunSimulation {
 
     /**
      * The effect whose success on the re-run decides the operation's: its first, except that a primary key
-     * is decided on its table's one primary key, whatever either is called.
+     * is decided on its table's one primary key, whatever either is called, and types made under names not
+     * read come second.
      */
     private static Effect deciding(Operation op, List<Effect> effects) {
         if (op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY) {
@@ -173,7 +178,20 @@ public final class RerunSimulation {
                 }
             }
         }
+        for (Effect e : effects) {
+            if (!madeUnread(e)) {
+                return e;
+            }
+        }
         return effects.get(0);
+    }
+
+    /**
+     * Objects of a kind made under a name not read, as the enum types a {@code create_table} makes before its
+     * table: the statement is decided on what it names.
+     */
+    private static boolean madeUnread(Effect e) {
+        return e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.KIND && !f.reach().mayTake();
     }
 
     /** An operation of the revision that fails when it runs again, and what it trips on. */
@@ -216,12 +234,12 @@ public final class RerunSimulation {
      * argument, SQL that could not be read) is not taken to reach the objects a claim names: what such a
      * helper rebuilds it is given the name of ({@code helpers.transform_table("package", ...)}).
      */
-    private enum Claim { GONE, THERE }
+    private enum Claim {
+        GONE, THERE;
 
-    private static boolean creation(Operation op) {
-        return op instanceof Operation.CreateTable || op instanceof Operation.AddColumn
-                || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint
-                || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
+        boolean undoneBy(Effect.Forget.Reach reach) {
+            return this == GONE ? reach.mayMake() : reach.mayTake();
+        }
     }
 
     /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
@@ -233,16 +251,24 @@ public final class RerunSimulation {
             if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
                     || op instanceof Operation.RawSql)) {
                 e = List.of();
-            } else if (claim == Claim.GONE && op instanceof Operation.Drop
-                    || claim == Claim.THERE && creation(op)) {
+            } else if (claim != null) {
                 // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
-                // of an unread type or name forgets what it may make, and takes nothing
-                e = e.stream().filter(x -> !(x instanceof Effect.Forget)).toList();
+                // of an unread type or name forgets what it may make, and takes nothing (Effect.Forget#reach)
+                List<Effect> kept = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach()))
+                        .toList();
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
+                }
+                e = kept;
             }
             List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
             if (settled == null && claim != null) {
-                e = e.stream().filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create))
-                        .toList();
+                List<Effect> kept = e.stream()
+                        .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
+                }
+                e = kept;
             }
             effects.add(settled != null ? settled : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));

@@ -183,6 +183,8 @@ public final class SchemaState {
     private final List<String> searchPath;
     /** The presence of an object nothing below speaks of. */
     private Presence baseline;
+    /** Code that may make objects was left out of this state (a re-run claim's view): its absences are not sure. */
+    private boolean makesLeftOut;
     private final Map<Slot, Entry> entries = new HashMap<>();
     /** Child slots (columns, constraints, ...) per table. */
     private final Map<QualifiedName, Set<Slot>> childrenOf = new HashMap<>();
@@ -1041,7 +1043,11 @@ public final class SchemaState {
             dropReferences(o.name());
             cascadeTable(o.name(), Presence.ABSENT);
         } else if (o.kind() == ObjectKind.COLUMN) {
-            cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+            if (now != Presence.ABSENT || makesLeftOut) {
+                // a column known gone took what used it when it went, and nothing made since can use it: dropping
+                // it again (IF EXISTS, or a re-run's statement made to tolerate it) takes nothing
+                cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+            }
             TableFacts f = tables.get(o.table());
             if (f != null && f.required != null) {
                 f.required.remove(o.name().name());
@@ -1665,10 +1671,26 @@ public final class SchemaState {
         return out;
     }
 
+    /**
+     * Says that code which may make objects was left out of what this state was given (a re-run claim that an
+     * object is there is undone only by what may take it): an object it holds absent may be there.
+     */
+    void leaveOutMakes() {
+        makesLeftOut = true;
+    }
+
     private void forget(Forget f) {
         switch (f.scope()) {
             case EVERYTHING -> forgetEverything();
-            case KIND -> forgetKind(f.kind(), f.object() == null ? null : f.object().name());
+            case KIND -> {
+                QualifiedName table = f.object() == null ? null : f.object().name();
+                if (f.reach() == Forget.Reach.MAKES && namespace(f.kind()).equals(TYPE) && table == null) {
+                    forgetMadeTypes();
+                } else {
+                    // a kind whose objects bring others (a relation its columns and keys) is forgotten both ways
+                    forgetKind(f.kind(), table);
+                }
+            }
             case NAMED -> {
                 for (String n : f.names()) {
                     String k = lower(n);
@@ -1788,6 +1810,19 @@ public final class SchemaState {
                 }
             }
         }
+    }
+
+    /**
+     * Types (and domains, one namespace) may have been made under names not known: every type name gone may
+     * now be taken. What is there stays, and a type made takes nothing along (its array type is a type too).
+     */
+    private void forgetMadeTypes() {
+        for (Map.Entry<Slot, Entry> e : List.copyOf(entries.entrySet())) {
+            if (e.getKey().namespace().equals(TYPE) && e.getValue().presence == Presence.ABSENT) {
+                set(e.getKey(), Presence.UNKNOWN, null);
+            }
+        }
+        forgottenScopes.add(new Scope(TYPE, null));
     }
 
     /** Every entry of namespace {@code ns} becomes unknown; with {@code relations}, what lives on a table too. */

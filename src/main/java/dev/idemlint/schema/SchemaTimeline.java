@@ -121,8 +121,14 @@ public final class SchemaTimeline {
             return this;
         }
 
-        /** True when this opaque event may have acted on {@code key}. */
+        /**
+         * True when this opaque event may have removed or replaced {@code key}. One that may only make objects of
+         * a kind ({@code kind}, as a type made under a name not read) removes nothing.
+         */
         boolean mayTouch(ObjectRef key) {
+            if (kind != null) {
+                return false;
+            }
             if (touches.isEmpty()) {
                 return true;
             }
@@ -607,6 +613,14 @@ public final class SchemaTimeline {
         private void forget(int index, Operation op, Effect.Forget f) {
             switch (f.scope()) {
                 case KIND -> {
+                    if (f.reach().mayMake()) {
+                        // a name that cannot be read may have made an object of the kind: nothing is taken
+                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null, null, null,
+                                op.site().span(), Slot.OPAQUE, f.kind(), null));
+                    }
+                    if (!f.reach().mayTake()) {
+                        return;
+                    }
                     // a name that cannot be read may have dropped any object of the kind (in the table, when known)
                     QualifiedName table = f.object() == null ? null : norm(f.object().name());
                     if (f.kind() == ObjectKind.CONSTRAINT || f.kind() == ObjectKind.INDEX) {
@@ -961,14 +975,19 @@ public final class SchemaTimeline {
         return null;
     }
 
-    /** True when an operation we could not read runs before operation {@code index} of {@code m}. */
-    public boolean opaqueBefore(Migration m, int index) {
+    /**
+     * True when an operation we could not read runs before operation {@code index} of {@code m} that may have
+     * made or taken an object of {@code kind}'s namespace.
+     */
+    public boolean opaqueBefore(Migration m, int index, ObjectKind kind) {
         Integer p = position.get(m);
         if (p == null) {
             return true;
         }
         for (int k = countBefore(opaque, p, index) - 1; k >= 0; k--) {
-            if (visible(opaque.get(k), p, index)) {
+            Event e = opaque.get(k);
+            if ((e.kind == null || SchemaState.namespace(e.kind).equals(SchemaState.namespace(kind)))
+                    && visible(e, p, index)) {
                 return true;
             }
         }

@@ -297,7 +297,7 @@ final class StatementClassifier {
                 // MariaDB: ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES ...
                 ine |= kind == ConstraintKind.FOREIGN_KEY && a.accept("KEY", "IF", "NOT", "EXISTS");
                 return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
-                        value(name), table, ine);
+                        value(name), table, ine, keyColumns(a, kind));
             }
             if (a.at("INDEX") || a.at("KEY") || a.at("FULLTEXT") || a.at("SPATIAL")) {
                 return mysqlIndex(a, table);
@@ -310,7 +310,7 @@ final class StatementClassifier {
             if (kind != null) {
                 // MariaDB: ADD PRIMARY KEY IF NOT EXISTS (a), ADD FOREIGN KEY IF NOT EXISTS fk (a) ...
                 boolean ine = a.accept("KEY", "IF", "NOT", "EXISTS") || a.accept("IF", "NOT", "EXISTS");
-                return new Operation.AddConstraint(site(), kind, null, table, ine);
+                return new Operation.AddConstraint(site(), kind, null, table, ine, ine ? List.of() : keyColumns(a, kind));
             }
             a.accept("COLUMN");
             boolean ine = a.accept("IF", "NOT", "EXISTS");
@@ -459,6 +459,24 @@ final class StatementClassifier {
     }
 
     /** The kind of a table constraint starting at the cursor (consumed), or null. */
+    /**
+     * The columns of a PostgreSQL {@code PRIMARY KEY (a, b)}, {@code UNIQUE (a)} or {@code FOREIGN KEY (a)
+     * REFERENCES ...}, past its kind's first word: the columns DROP COLUMN takes the key with. Empty when they
+     * are not the whole of what the key uses on its table (a check's expression, {@code INCLUDE}, {@code USING
+     * INDEX}, a name not plain).
+     */
+    private static List<String> keyColumns(TokenCursor a, ConstraintKind kind) {
+        if (kind != ConstraintKind.PRIMARY_KEY && kind != ConstraintKind.UNIQUE && kind != ConstraintKind.FOREIGN_KEY) {
+            return List.of();
+        }
+        if (kind != ConstraintKind.UNIQUE && !a.accept("KEY")) {
+            return List.of();
+        }
+        List<String> columns = a.peek() != null && a.peek().isOp("(") ? columnList(a) : null;
+        boolean whole = kind == ConstraintKind.FOREIGN_KEY ? a.at("REFERENCES") : a.atEnd();
+        return columns != null && whole ? columns : List.of();
+    }
+
     private static ConstraintKind constraintKind(TokenCursor a) {
         ConstraintKind kind = a.at("FOREIGN") ? ConstraintKind.FOREIGN_KEY
                 : a.at("UNIQUE") ? ConstraintKind.UNIQUE
@@ -689,7 +707,14 @@ final class StatementClassifier {
         if (table == null) {
             return unknown();
         }
-        return one(new Operation.CreateIndex(site(), name, table.value(), unique, ine, concurrently));
+        if (c.accept("USING")) {
+            c.next();
+        }
+        // the columns PostgreSQL drops the index with (DROP COLUMN takes every index using one): read only
+        // when they are the whole of what it uses, plain names and nothing after them (INCLUDE, WHERE...)
+        List<String> columns = c.peek() != null && c.peek().isOp("(") ? columnList() : null;
+        return one(new Operation.CreateIndex(site(), name, table.value(), unique, ine, concurrently,
+                columns != null && c.atEnd() ? columns : List.of()));
     }
 
     private List<Operation> createType() {
@@ -1130,12 +1155,17 @@ final class StatementClassifier {
 
     /** Reads {@code (a, "B", c)} and moves past it; null when any entry is not a plain readable name. */
     private List<String> columnList() {
-        int start = c.pos();
-        c.skipParens();
+        return columnList(c);
+    }
+
+    /** Reads {@code (a, "B", c)} at {@code a} and moves past it; null when any entry is not a plain readable name. */
+    private static List<String> columnList(TokenCursor a) {
+        int start = a.pos();
+        a.skipParens();
         List<String> out = new ArrayList<>();
         boolean expectName = true;
-        for (int p = start + 1; p < c.pos() - 1; p++) {
-            SqlToken t = toks.get(p);
+        for (int p = start + 1; p < a.pos() - 1; p++) {
+            SqlToken t = a.tokens().get(p);
             if (expectName && t.identifier() != null) {
                 out.add(t.identifier());
                 expectName = false;

@@ -125,12 +125,12 @@ class EffectsTest {
 
     @Test
     void a_raw_drop_of_an_unread_name_forgets_its_kind_and_everything_when_it_may_cascade() throws Exception {
-        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), rawEffects("f'DROP TABLE {name}'"));
-        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players"))),
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null).reaching(Forget.Reach.TAKES)), rawEffects("f'DROP TABLE {name}'"));
+        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players")).reaching(Forget.Reach.TAKES)),
                 rawEffects("f'ALTER TABLE players DROP COLUMN {c}'"));
         // CASCADE takes dependent objects anywhere (views, other tables' foreign keys)
-        assertEquals(List.of(Forget.everything()), rawEffects("f'DROP TABLE {name} CASCADE'"));
-        assertEquals(List.of(Forget.everything()), rawEffects("f'ALTER TABLE players DROP CONSTRAINT {c} CASCADE'"));
+        assertEquals(List.of(Forget.everything().reaching(Forget.Reach.TAKES)), rawEffects("f'DROP TABLE {name} CASCADE'"));
+        assertEquals(List.of(Forget.everything().reaching(Forget.Reach.TAKES)), rawEffects("f'ALTER TABLE players DROP CONSTRAINT {c} CASCADE'"));
     }
 
     private static List<Effect> rawEffects(String sql) throws Exception {
@@ -146,9 +146,9 @@ class EffectsTest {
         assertEquals(QualifiedName.of("players"), d.object().table(), "an index names the table it is on");
         Rename r = assertInstanceOf(Rename.class, effects("op.rename_table('players', 'athletes')", POSTGRES).get(0));
         assertEquals(ObjectRef.table(QualifiedName.of("athletes")), r.target());
-        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), effects("op.drop_table(name)", POSTGRES));
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null).reaching(Forget.Reach.TAKES)), effects("op.drop_table(name)", POSTGRES));
         // a column of players, whichever it is, and (in the state) what its drop takes along
-        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players"))),
+        assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players")).reaching(Forget.Reach.TAKES)),
                 effects("op.drop_column('players', name)", POSTGRES));
         // renamed away from a name we cannot read, to one we can: that name may now be taken
         assertEquals(List.of(Forget.kind(ObjectKind.COLUMN, QualifiedName.of("players")),
@@ -220,7 +220,7 @@ class EffectsTest {
         List<Effect> e = effects("op.add_column('players', sa.Column('email', sa.Text(), unique=True, index=True))",
                 Effects.Naming.UNKNOWN);
         assertEquals(List.of(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("players"), "email")), created(e));
-        assertEquals(List.of(Forget.tableKeys(QualifiedName.of("players")), Forget.tableKeys(QualifiedName.of("players"))),
+        assertEquals(List.of(Forget.tableKeys(QualifiedName.of("players")).reaching(Forget.Reach.MAKES), Forget.tableKeys(QualifiedName.of("players")).reaching(Forget.Reach.MAKES)),
                 e.stream().filter(Forget.class::isInstance).toList());
     }
 
@@ -241,7 +241,7 @@ class EffectsTest {
         // every table (whichever schema it is in)
         assertEquals(List.of(), effects("op.create_table('t', sa.Column('a', sa.Text()), schema=s)", POSTGRES).stream()
                 .filter(Create.class::isInstance).toList());
-        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null)), effects("op.drop_table('t', schema=s)", POSTGRES));
+        assertEquals(List.of(Forget.kind(ObjectKind.TABLE, null).reaching(Forget.Reach.TAKES)), effects("op.drop_table('t', schema=s)", POSTGRES));
     }
 
     @Test
@@ -270,7 +270,7 @@ class EffectsTest {
         QualifiedName t = QualifiedName.of("t");
         List<Effect> e = Effect.uncertain(List.of(new Drop(ObjectRef.table(t), false),
                 new Rename(ObjectRef.in(ObjectKind.COLUMN, t, "a"), "b"), new Effect.Require(ObjectRef.table(t))));
-        assertEquals(List.of(Forget.object(ObjectRef.table(t)), Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "a")),
+        assertEquals(List.of(Forget.object(ObjectRef.table(t)).reaching(Forget.Reach.TAKES), Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "a")),
                 Forget.object(ObjectRef.in(ObjectKind.COLUMN, t, "b"))), e);
     }
 

@@ -61,6 +61,30 @@ class RerunSimulationTest {
         assertEquals(null, out.get(3).site().guard(), "a table the helper is not given stays as it was");
     }
 
+    /** The guard kind the simulation leaves on each upgrade() operation (null: none). */
+    private static List<dev.idemlint.migration.GuardKind> marks(String body) throws Exception {
+        Migration m = read("def upgrade():\n" + body);
+        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
+                .map(o -> o.site().guard() == null ? null : o.site().guard().kind()).toList();
+    }
+
+    @Test
+    void a_type_made_under_a_name_not_read_makes_types_only() throws Exception {
+        // the re-run meets the table gone (the type made makes no table), and a type it dropped maybe made again
+        Migration m = read("def upgrade():\n    op.drop_table('step')\n"
+                + "    op.create_table('phase', sa.Column('s', sa.Enum('a', name=names.S)))\n"
+                + "    op.execute('DROP TYPE old_status')\n");
+        RerunSimulation.Question step = new RerunSimulation.Question(0, ObjectRef.table(QualifiedName.of("step")));
+        RerunSimulation.Question type = new RerunSimulation.Question(2,
+                ObjectRef.of(dev.idemlint.migration.ObjectKind.TYPE, QualifiedName.of("old_status")));
+        java.util.Map<RerunSimulation.Question, Presence> met = RerunSimulation.meets(m.upgrade(),
+                new Effects.Naming(() -> true), List.of(step, type));
+        assertEquals(Presence.ABSENT, met.get(step));
+        assertEquals(Presence.UNKNOWN, met.get(type));
+        assertEquals(null, marks("    op.drop_table('step')\n"
+                + "    op.create_table('phase', sa.Column('s', sa.Enum('a', name=names.S)))\n").get(0));
+    }
+
     @Test
     void a_helper_defined_elsewhere_makes_what_it_is_given_unknown() throws Exception {
         // what comes after the helper is unknown; what comes before it is decided on the state the

@@ -455,6 +455,56 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_type_made_under_a_name_not_read_may_take_any_free_type_name_and_takes_nothing() {
+        // create_table(..., sa.Column("s", sa.Enum())): CREATE TYPE of a name not read
+        SchemaState s = SchemaState.of(catalog());
+        ObjectRef gone = ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "gone"));
+        s.apply(new Drop(ObjectRef.table(TEAMS), false));
+        s.apply(new Create(gone, false));
+        s.apply(new Drop(gone, false));
+        s.apply(Forget.made(ObjectKind.TYPE));
+        assertEquals(Presence.UNKNOWN, s.presence(gone));
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "other"))));
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.of(ObjectKind.DOMAIN, QualifiedName.of("public", "d"))));
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"))));
+        assertEquals(Optional.empty(), s.apply(new Create(gone, false)), "unknown is no conflict");
+        // nothing else is made or taken: a table dropped stays gone, one there stays there, with its keys
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(TEAMS)));
+        assertEquals(Presence.ABSENT, s.presence(ObjectRef.table(QualifiedName.of("public", "venues"))));
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.PRESENT, s.presence(constraint(PLAYERS, "players_pkey")));
+        assertTrue(s.apply(new Drop(ObjectRef.table(TEAMS), false)).isPresent(), "DROP TABLE of a table gone fails");
+        // a drop of a name not read takes, and is forgotten as before: the namespace, both ways
+        SchemaState d = SchemaState.of(catalog());
+        d.apply(Forget.kind(ObjectKind.TYPE, null).reaching(Forget.Reach.TAKES));
+        assertEquals(Presence.UNKNOWN, d.presence(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood"))));
+        assertEquals(Presence.PRESENT, d.presence(ObjectRef.table(PLAYERS)));
+    }
+
+    @Test
+    void dropping_a_column_known_gone_takes_nothing_unless_makes_were_left_out() {
+        // drop_column("t", "old"); create_check_constraint("ck", "t", text); the re-run drops "old" again
+        QualifiedName t = QualifiedName.of("public", "t");
+        for (boolean leftOut : new boolean[] {false, true}) {
+            SchemaState s = SchemaState.unknown();
+            if (leftOut) {
+                s.leaveOutMakes();
+            }
+            s.apply(new Drop(column(t, "old"), false));
+            s.apply(new Create(constraint(t, "ck"), false));
+            assertTrue(s.apply(new Drop(column(t, "old"), false)).isPresent(), "the column is gone: 42703");
+            // a key whose columns are not known, made after the column went, cannot use it
+            assertEquals(leftOut ? Presence.UNKNOWN : Presence.PRESENT, s.presence(constraint(t, "ck")));
+        }
+        // a column there takes what may use it
+        SchemaState p = SchemaState.unknown();
+        p.apply(new Create(column(t, "old"), false));
+        p.apply(new Create(constraint(t, "ck"), false));
+        p.apply(new Drop(column(t, "old"), false));
+        assertEquals(Presence.UNKNOWN, p.presence(constraint(t, "ck")));
+    }
+
+    @Test
     void a_name_postgres_chooses_is_no_conflict_when_taken() {
         SchemaState s = SchemaState.of(catalog());
         Create fk = new Create(constraint(PLAYERS, "players_team_id_fkey"), false,

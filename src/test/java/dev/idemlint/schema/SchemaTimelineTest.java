@@ -144,7 +144,7 @@ class SchemaTimelineTest {
         assertNotNull(t.keys(QualifiedName.of("players"), r.get("002"), 1, S));
         // an unread constraint drop leaves the table's keys unknown
         assertNull(t.keys(QualifiedName.of("players"), r.get("002"), END, S));
-        assertFalse(t.opaqueBefore(r.get("002"), END));
+        assertFalse(t.opaqueBefore(r.get("002"), END, ObjectKind.TYPE));
     }
 
     @Test
@@ -214,10 +214,29 @@ class SchemaTimelineTest {
                 op.execute(f"DROP TABLE {name}")
                 """);
         SchemaTimeline t = r.timeline();
-        assertFalse(t.opaqueBefore(r.get("001"), 1));
-        assertTrue(t.opaqueBefore(r.get("001"), 2));
+        assertFalse(t.opaqueBefore(r.get("001"), 1, ObjectKind.TYPE));
+        assertTrue(t.opaqueBefore(r.get("001"), 2, ObjectKind.TYPE));
         assertTrue(t.creations().stream().noneMatch(c -> c.key() == null));
         assertNull(t.existing(table("teams"), r.get("001"), END, S), "a dynamic DROP TABLE may be it");
+    }
+
+    @Test
+    void a_type_made_under_a_name_we_cannot_read_may_be_any_type_and_takes_nothing() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", """
+                op.create_table("steps", sa.Column("id", sa.Integer()), sa.Column("status", sa.Enum()))
+                op.drop_table("players")
+                """);
+        SchemaTimeline t = r.timeline();
+        // what was there is still there: the unread CREATE TYPE takes nothing
+        assertNotNull(t.certainlyExisting(table("players"), r.get("002"), 1, S));
+        assertNotNull(t.certainlyExisting(type("division"), r.get("002"), END, S));
+        assertFalse(t.threatened(table("players"), null, r.get("002"), 1));
+        // a type missing may be the one it made; a table may not
+        assertFalse(t.opaqueBefore(r.get("002"), 0, ObjectKind.TYPE));
+        assertTrue(t.opaqueBefore(r.get("002"), 1, ObjectKind.TYPE));
+        assertTrue(t.opaqueBefore(r.get("002"), 1, ObjectKind.DOMAIN));
+        assertFalse(t.opaqueBefore(r.get("002"), END, ObjectKind.TABLE));
+        assertNull(t.existing(table("players"), r.get("002"), END, S));
     }
 
     @Test
@@ -306,7 +325,7 @@ class SchemaTimelineTest {
         }
         assertEquals(fresh.labels(QualifiedName.of("division"), r.get("004"), 0, S), placed.labels(QualifiedName.of("division"), r.get("004"), 0, S));
         assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), placed.keys(QualifiedName.of("players"), r.get("002"), END, S));
-        assertEquals(fresh.opaqueBefore(r.get("003"), 2), placed.opaqueBefore(r.get("003"), 2));
+        assertEquals(fresh.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE), placed.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE));
     }
 
     @Test
@@ -330,8 +349,8 @@ class SchemaTimelineTest {
         }
         assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), first.keys(QualifiedName.of("players"), r.get("002"), END, S));
         assertEquals(fresh.keys(QualifiedName.of("players"), r.get("003"), END, S), first.keys(QualifiedName.of("players"), r.get("003"), END, S));
-        assertEquals(fresh.opaqueBefore(r.get("002"), 2), first.opaqueBefore(r.get("002"), 2));
-        assertEquals(fresh.opaqueBefore(r.get("003"), 0), first.opaqueBefore(r.get("003"), 0));
+        assertEquals(fresh.opaqueBefore(r.get("002"), 2, ObjectKind.TYPE), first.opaqueBefore(r.get("002"), 2, ObjectKind.TYPE));
+        assertEquals(fresh.opaqueBefore(r.get("003"), 0, ObjectKind.TYPE), first.opaqueBefore(r.get("003"), 0, ObjectKind.TYPE));
     }
 
     /** Each revision's effects, computed as the engine's workers compute them. */

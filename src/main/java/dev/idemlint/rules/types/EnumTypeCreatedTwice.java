@@ -96,7 +96,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         }
         ObjectRef table = Effects.ref(ct, ObjectKind.TABLE, null, ct.table());
         return table != null && t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
-                && !t.opaqueBefore(c.migration(), c.index());
+                && !t.opaqueBefore(c.migration(), c.index(), ObjectKind.TABLE);
     }
 
     static boolean isEnumCreation(Creation c) {
@@ -192,7 +192,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 && site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION
                 && first.operation() instanceof Operation.CreateTable;
         SourceLayout layout = SourceLayout.of(first.file());
-        return !site.indirect() && !t.opaqueBefore(m, index)
+        return !site.indirect() && !t.opaqueBefore(m, index, ObjectKind.TYPE)
                 && (guardOk && layout.unconditional(site.statement())
                         || createGuarded && layout.unconditionalUnderOneIf(site.statement()));
     }

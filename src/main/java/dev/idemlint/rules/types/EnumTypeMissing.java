@@ -68,7 +68,7 @@ public final class EnumTypeMissing implements ProjectRule {
             }
             // sa.Enum does not take the table's schema: the type is named bare
             ObjectRef key = ObjectRef.of(ObjectKind.TYPE, QualifiedName.of(e.name()));
-            if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i) || elsewhere(t, key, m, i)) {
+            if (t.existing(key, m, i, maybe(s)) != null || t.opaqueBefore(m, i, ObjectKind.TYPE) || elsewhere(t, key, m, i)) {
                 continue;
             }
             ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "This `add_column` fails"
