@@ -700,7 +700,8 @@ public final class SchemaState {
             Entry e = entries.get(slot(d.object()));
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
                     && !(e != null && e.serial && !d.cascade() && serialUse(e) != Presence.ABSENT)
-                    && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null);
+                    && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null)
+                    && (d.object().kind() != ObjectKind.INDEX || constraintOfIndex(d.object()) == null);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
                     || presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;

@@ -64,7 +64,7 @@ public final class DropIndexOfConstraint implements ProjectRule {
             if (d.table() != null && !d.table().equalsIgnoreCase(c.key().table().name())) {
                 continue;
             }
-            Creation live = t.certainlyExisting(c.key(), m, index, s);
+            Creation live = t.certainlyExistingKey(c.key(), m, index, s);
             if (live == null || live.constraintKind() == null || !live.constraintKind().indexBacked()) {
                 continue;
             }
