@@ -196,6 +196,17 @@ public final class PostgresFacts {
     }
 
     /**
+     * What {@code DROP INDEX n} raises when {@code n} is the index of a UNIQUE, PRIMARY KEY or EXCLUDE
+     * constraint (which PostgreSQL names after the constraint): {@code 2BP01} ("cannot drop index n because
+     * constraint n on table t requires it"), with {@code IF EXISTS} and with {@code CASCADE} too; the
+     * constraint is dropped with {@code ALTER TABLE t DROP CONSTRAINT n}, which takes its index. MySQL and
+     * MariaDB have no such constraint apart from its index: there {@code DROP INDEX} drops the key.
+     */
+    public static SqlState dropIndexOfConstraint() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
+
+    /**
      * What {@code ALTER TABLE v DROP CONSTRAINT [IF EXISTS] n} raises when {@code v} is a view: {@code 42809}
      * wrong_object_type ("is not a table"), checked before the constraint is looked up, so {@code IF EXISTS}
      * does not skip it. A view has no row in {@code pg_constraint}.

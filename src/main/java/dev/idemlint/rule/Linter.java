@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,9 +148,11 @@ public final class Linter {
             }
         }
         VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
+        // revisions whose first run surely fails, and at which operation of their upgrade (the first)
+        Map<Migration, Integer> failing = new java.util.concurrent.ConcurrentHashMap<>();
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display);
+                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display, failing);
             }
         }
         RevisionGraph graph = graphing.join(spare);
@@ -158,7 +161,23 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare));
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare, failing));
+        }
+        if (!failing.isEmpty()) {
+            boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
+            Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());
+            failing.keySet().forEach(m -> byFile.put(m.source(), m));
+            Map<Migration, Map<Span, Integer>> sites = new IdentityHashMap<>();
+            java.util.function.Predicate<Diagnostic> voided = d -> {
+                Migration m = byFile.get(d.file());
+                if (m == null || !rerunClaim(d.rule())) {
+                    return false;
+                }
+                Integer at = sites.computeIfAbsent(m, Linter::operationSites).get(d.span());
+                return at != null && !RerunSimulation.claimStands(m.upgrade(), failing.get(m), at, transactional);
+            };
+            shown.removeIf(voided);
+            rest.removeIf(voided);
         }
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
             @Override
@@ -340,7 +359,8 @@ public final class Linter {
      * end for the other's last rule, runs {@code spare} steps meanwhile.
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
-            RevisionGraph graph, LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare) {
+            RevisionGraph graph, LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare,
+            Map<Migration, Integer> failing) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
@@ -373,7 +393,7 @@ public final class Linter {
                 } else if (i == -2) {
                     SchemaTimeline.whileBuilding(graph, spare);
                 } else {
-                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display);
+                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display, failing);
                 }
             }
         }, spare);
@@ -389,12 +409,12 @@ public final class Linter {
      * finding on the versions directory: the rule's findings are missing, the others are complete.
      */
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
-            TargetNaming naming, Function<Path, String> display) {
+            TargetNaming naming, Function<Path, String> display, Map<Migration, Integer> failing) {
         try {
             try {
-                return check(rule, tree, target, naming);
+                return check(rule, tree, target, naming, failing);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> check(rule, tree, target, naming));
+                return onDeepStack(() -> check(rule, tree, target, naming, failing));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
@@ -403,13 +423,42 @@ public final class Linter {
     }
 
     /** One project rule's findings on {@code tree}. */
-    private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target, TargetNaming naming) {
+    private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target, TargetNaming naming,
+            Map<Migration, Integer> failing) {
         List<Diagnostic> mine = new ArrayList<>();
         RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
+        ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
+    }
+
+    /**
+     * Whether the rule's findings are re-run claims (a statement fails when its revision runs again): the
+     * rules tagged {@code idempotency} in their page.
+     */
+    private boolean rerunClaim(String rule) {
+        RuleDoc doc = catalog.doc(rule);
+        if (doc == null || doc.tags() == null) {
+            return false;
+        }
+        for (String tag : doc.tags().split(",")) {
+            if (tag.strip().equals("idempotency")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index in {@code m}'s upgrade of the first operation at each span: where a finding on it points. */
+    private static Map<Span, Integer> operationSites(Migration m) {
+        Map<Span, Integer> out = new HashMap<>();
+        List<Operation> up = m.upgrade();
+        for (int i = 0; i < up.size(); i++) {
+            out.putIfAbsent(up.get(i).site().span(), i);
+        }
+        return out;
     }
 
     /** Whether the project's config runs the rule (a selector naming a category reads the rule's page). */

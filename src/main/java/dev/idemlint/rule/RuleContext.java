@@ -23,6 +23,7 @@ public final class RuleContext {
     private final Map<Site, Slot> sites = new HashMap<>();
     private Rule current;
     private java.util.function.Supplier<NamingConvention> naming;
+    private java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> firstRunFailures = (m, i) -> { };
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
@@ -135,6 +136,20 @@ public final class RuleContext {
      */
     public NamingConvention naming() {
         return naming == null ? NamingConvention.unknown("no naming convention was read") : naming.get();
+    }
+
+    /** Where {@link #firstRunFails} goes: the engine voids the re-run claims of such revisions. */
+    void firstRunFailuresInto(java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> sink) {
+        this.firstRunFailures = sink;
+    }
+
+    /**
+     * Says that operation {@code index} of {@code m}'s upgrade surely fails on the revision's first run, every
+     * statement on the path understood: the re-run that re-run claims are about never happens
+     * ({@link dev.idemlint.schema.RerunSimulation#claimStands}).
+     */
+    public void firstRunFails(dev.idemlint.migration.Migration m, int index) {
+        firstRunFailures.accept(m, index);
     }
 
     void setCurrent(Rule rule) {

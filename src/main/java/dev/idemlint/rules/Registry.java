@@ -2,6 +2,7 @@ package dev.idemlint.rules;
 
 import dev.idemlint.rule.Rule;
 import dev.idemlint.rules.correctness.ConcurrentlyInTransaction;
+import dev.idemlint.rules.correctness.DropIndexOfConstraint;
 import dev.idemlint.rules.correctness.InvalidIfNotExists;
 import dev.idemlint.rules.correctness.UnsupportedAlembicKwarg;
 import dev.idemlint.rules.graph.DuplicateRevisionId;
@@ -52,6 +53,7 @@ public final class Registry {
                 new InvalidIfNotExists(),
                 new UnsupportedAlembicKwarg(),
                 new ConcurrentlyInTransaction(),
+                new DropIndexOfConstraint(),
                 new EnumTypeCreatedTwice(),
                 new EnumCreateTypeIgnored(),
                 new EnumTypeMissing(),

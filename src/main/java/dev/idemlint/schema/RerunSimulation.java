@@ -102,6 +102,24 @@ public final class RerunSimulation {
         return out;
     }
 
+    /**
+     * Whether a re-run claim on operation {@code at} of a revision's upgrade {@code ops} stands when operation
+     * {@code failing} surely fails on the revision's first run. A re-run claim is about Alembic running the
+     * revision again after it ran whole and was not stamped; a revision that fails on its first run never runs
+     * whole. Its failing statement and those after it never run at all. A statement before it ran, but in
+     * one transaction with the failure ({@code transactional}: PostgreSQL, whose DDL Alembic runs in a
+     * transaction, and no env.py autocommit) it is rolled back with it, and the next attempt meets nothing of
+     * it: no claim. One that committed first (in an autocommit block, or before a {@code COMMIT} the revision
+     * runs ahead of the failing statement), or any on MySQL and MariaDB, where each DDL statement commits, is
+     * met by the next attempt: its claim stands.
+     */
+    public static boolean claimStands(List<Operation> ops, int failing, int at, boolean transactional) {
+        if (at >= failing) {
+            return false;
+        }
+        return !transactional || ops.get(at).site().autocommit() || ops.get(failing).site().afterCommit();
+    }
+
     /** Where the re-run reaches {@code ops.get(at)}, is {@code object} there? */
     public record Question(int at, ObjectRef object) {
     }
@@ -320,7 +338,8 @@ public final class RerunSimulation {
             return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
                     + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after the insert")));
         }
-        if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()) {
+        if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
+                && c.object().kind() == ObjectKind.TABLE) {
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
             return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "

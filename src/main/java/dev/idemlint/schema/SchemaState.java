@@ -702,7 +702,8 @@ public final class SchemaState {
             Entry e = entries.get(slot(d.object()));
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
                     && !(e != null && e.serial && !d.cascade() && serialUse(e) != Presence.ABSENT)
-                    && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null);
+                    && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null)
+                    && (d.object().kind() != ObjectKind.INDEX || constraintOfIndex(d.object()) == null);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
                     || presence(r.object()) == Presence.PRESENT && presence(r.target()) == Presence.ABSENT;
@@ -1005,6 +1006,11 @@ public final class SchemaState {
         if (wrongKind.isPresent()) {
             return wrongKind.get(); // nothing dropped
         }
+        ObjectRef backs = o.kind() == ObjectKind.INDEX ? constraintOfIndex(o) : null;
+        if (backs != null) {
+            // the constraint needs its index, with IF EXISTS and CASCADE alike: nothing is dropped
+            return new Conflict(backs, PostgresFacts.dropIndexOfConstraint(), true);
+        }
         Presence now = presence(o);
         Conflict gone = now == Presence.ABSENT && !d.ifExists()
                 ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
@@ -1170,6 +1176,22 @@ public final class SchemaState {
     }
 
     /** A key constraint's index goes with it (it is the one of the same name on the same table). */
+    /**
+     * The constraint index {@code index} is the index of, when both are present: a UNIQUE, PRIMARY KEY or
+     * EXCLUDE constraint of the index's table under the index's name (an index lives in its table's schema).
+     * Null otherwise.
+     */
+    private ObjectRef constraintOfIndex(ObjectRef index) {
+        Entry ix = entries.get(slot(index));
+        if (ix == null || ix.presence != Presence.PRESENT || ix.kind != ObjectKind.INDEX || ix.owner == null) {
+            return null;
+        }
+        ObjectRef key = ObjectRef.in(ObjectKind.CONSTRAINT, ix.owner, index.name().name());
+        Entry c = entries.get(slot(key));
+        return c != null && c.presence == Presence.PRESENT && c.constraintKind != null && c.constraintKind.indexBacked()
+                ? key : null;
+    }
+
     private void keyIndex(ObjectRef constraint, Entry e, Presence p) {
         if (e.constraintKind != null && !e.constraintKind.indexBacked()) {
             return;

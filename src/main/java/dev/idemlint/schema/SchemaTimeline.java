@@ -1143,11 +1143,24 @@ public final class SchemaTimeline {
      * that may have touched it. Null otherwise: unknown state makes no first-run claim.
      */
     public Creation certainlyExisting(ObjectRef ref, Migration m, int index, Settings s) {
+        return certainlyExisting(ref, m, index, s, false);
+    }
+
+    /**
+     * {@link #certainlyExisting}, where a UNIQUE constraint declared inside CREATE TABLE is taken as made
+     * unless the statement declares another key on its columns ({@link #mayBeLeftOut}): for a claim about
+     * the constraint's own name, not one that holds only when every such constraint is made.
+     */
+    public Creation certainlyExistingKey(ObjectRef ref, Migration m, int index, Settings s) {
+        return certainlyExisting(ref, m, index, s, true);
+    }
+
+    private Creation certainlyExisting(ObjectRef ref, Migration m, int index, Settings s, boolean keys) {
         ObjectRef key = norm(ref);
         Creation live = existing(key, m, index, s);
         // a parent or dependency outside this tree (another package's versions) may have dropped it
-        if (live == null || !complete(m) || live.via() == Via.RENAME || redundantInCreateTable(live)
-                || serialSequenceUnsure(live)) {
+        if (live == null || !complete(m) || live.via() == Via.RENAME
+                || (keys ? mayBeLeftOut(live) : redundantInCreateTable(live)) || serialSequenceUnsure(live)) {
             return null;
         }
         QualifiedName owner = null;
@@ -1282,6 +1295,37 @@ public final class SchemaTimeline {
     private static boolean redundantInCreateTable(Creation c) {
         return c.via() == Via.TABLE_ELEMENT && c.constraintKind() == ConstraintKind.UNIQUE
                 && c.operation() instanceof Operation.CreateTable;
+    }
+
+    /**
+     * A UNIQUE constraint declared inside CREATE TABLE that PostgreSQL may leave out: its columns are not
+     * known, or another key of the statement (its primary key, another UNIQUE) is declared on the same
+     * columns, and PostgreSQL keeps one index per column list (parse_utilcmd.c, transformIndexConstraints).
+     */
+    private boolean mayBeLeftOut(Creation c) {
+        if (!redundantInCreateTable(c)) {
+            return false;
+        }
+        List<String> cols = c.shape().columns();
+        if (cols == null || cols.isEmpty()) {
+            return true;
+        }
+        Set<String> mine = lowered(cols);
+        for (Creation k : tableKeys.getOrDefault(c.operation(), List.of())) {
+            if (k != c && k.constraintKind() != null && k.constraintKind().indexBacked()
+                    && (k.shape().columns() == null || lowered(k.shape().columns()).equals(mine))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Set<String> lowered(List<String> names) {
+        Set<String> out = new java.util.HashSet<>();
+        for (String n : names) {
+            out.add(n.toLowerCase(java.util.Locale.ROOT));
+        }
+        return out;
     }
 
     /** The events of the object in {@code key}'s place, whatever kind each names there. */

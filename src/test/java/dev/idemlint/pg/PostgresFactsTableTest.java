@@ -366,6 +366,23 @@ class PostgresFactsTableTest {
     }
 
     @Test
+    void the_index_of_a_unique_primary_or_exclusion_constraint_is_dropped_only_with_its_constraint() {
+        try (TempDatabase db = PgCluster.require().createDatabase()) {
+            ok(db, "CREATE TABLE t (id int, name text, r int4range, CONSTRAINT t_pk PRIMARY KEY (id),"
+                    + " CONSTRAINT uq_t_name UNIQUE (name), CONSTRAINT ex_t_r EXCLUDE USING gist (r WITH &&))");
+            for (String index : List.of("t_pk", "uq_t_name", "ex_t_r")) {
+                fails(db, "DROP INDEX " + index, PostgresFacts.dropIndexOfConstraint());
+                fails(db, "DROP INDEX IF EXISTS " + index, PostgresFacts.dropIndexOfConstraint());
+                fails(db, "DROP INDEX " + index + " CASCADE", PostgresFacts.dropIndexOfConstraint());
+            }
+            // the constraint takes its index; a plain unique index of the same columns drops alone
+            ok(db, "ALTER TABLE t DROP CONSTRAINT uq_t_name");
+            ok(db, "DROP INDEX IF EXISTS uq_t_name");
+            ok(db, "CREATE UNIQUE INDEX uq_t_name ON t (name); DROP INDEX uq_t_name");
+        }
+    }
+
+    @Test
     void a_constraint_drop_on_a_view_fails_even_with_if_exists_and_the_catalog_lookup_skips_it() {
         try (TempDatabase db = PgCluster.require().createDatabase()) {
             ok(db, "CREATE TABLE t (a int, CONSTRAINT ck_t_a CHECK (a > 0)); ALTER TABLE t RENAME TO u;"

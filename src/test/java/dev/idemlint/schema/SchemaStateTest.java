@@ -144,6 +144,25 @@ class SchemaStateTest {
     }
 
     @Test
+    void the_index_of_a_unique_constraint_is_dropped_only_with_the_constraint() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName hosts = QualifiedName.of("public", "hosts");
+        s.apply(new Create(ObjectRef.table(hosts), false));
+        s.apply(new Create(constraint(hosts, "uq_hosts_ip"), false, Shape.constraint(ConstraintKind.UNIQUE, List.of("ip"))));
+        s.apply(new Create(ObjectRef.in(ObjectKind.INDEX, hosts, "ix_hosts_zone"), false));
+        Drop drop = new Drop(ObjectRef.in(ObjectKind.INDEX, hosts, "uq_hosts_ip"), true, true);
+        assertFalse(s.proves(drop));
+        Conflict c = s.apply(drop).orElseThrow();
+        assertEquals(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, c.sqlState());
+        assertEquals(constraint(hosts, "uq_hosts_ip"), c.object());
+        // nothing was dropped; a plain index drops, and the constraint takes its index
+        assertEquals(Presence.PRESENT, s.presence(constraint(hosts, "uq_hosts_ip")));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.in(ObjectKind.INDEX, hosts, "ix_hosts_zone"), false)));
+        assertEquals(Optional.empty(), s.apply(new Drop(constraint(hosts, "uq_hosts_ip"), false)));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.in(ObjectKind.INDEX, hosts, "uq_hosts_ip"), true)));
+    }
+
+    @Test
     void a_foreign_key_to_itself_or_from_a_dropped_table_blocks_no_drop() {
         SchemaState s = SchemaState.unknown();
         QualifiedName deployables = QualifiedName.of("deployables");

@@ -57,6 +57,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
                             + first.where() + "; drop this second creation, or make it tolerate the existing"
                             + " object (IF NOT EXISTS where PostgreSQL has it, a DO block or an inspector guard)"))
                     .related(first.file(), first.span(), what + " created first here").emit();
+            ctx.firstRunFails(c.migration(), c.index());
             return;
         }
         Creation sibling = onMergedBranch(t, c, s);

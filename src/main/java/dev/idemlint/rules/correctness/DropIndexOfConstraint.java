@@ -1,0 +1,100 @@
+package dev.idemlint.rules.correctness;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.SchemaTimeline;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Flags a {@code DROP INDEX} of the index of a unique, primary-key or exclusion constraint the path surely made. */
+public final class DropIndexOfConstraint implements ProjectRule {
+    @Override
+    public boolean usesTimeline() {
+        return true;
+    }
+
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        Settings s = ctx.settings();
+        // on MySQL and MariaDB a unique constraint is its index: DROP INDEX drops the key
+        if (MysqlDialect.applies(s)) {
+            return;
+        }
+        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        Map<String, List<Creation>> keys = new HashMap<>();
+        for (Creation c : t.creations()) {
+            if (c.key().kind() == ObjectKind.CONSTRAINT && c.constraintKind() != null && c.constraintKind().indexBacked()
+                    && !c.derivedName()) {
+                keys.computeIfAbsent(c.key().name().name().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(c);
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (Migration m : t.order()) {
+            List<Operation> up = m.upgrade();
+            for (int i = 0; i < up.size(); i++) {
+                if (up.get(i) instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && d.name() != null
+                        && unconditional(d)) {
+                    check(t, m, i, d, keys.get(d.name().toLowerCase(Locale.ROOT)), s, ctx);
+                }
+            }
+        }
+    }
+
+    private static void check(SchemaTimeline t, Migration m, int index, Operation.Drop d, List<Creation> named,
+            Settings s, RuleContext ctx) {
+        if (named == null) {
+            return;
+        }
+        for (Creation c : named) {
+            if (d.table() != null && !d.table().equalsIgnoreCase(c.key().table().name())) {
+                continue;
+            }
+            Creation live = t.certainlyExistingKey(c.key(), m, index, s);
+            if (live == null || live.constraintKind() == null || !live.constraintKind().indexBacked()) {
+                continue;
+            }
+            String what = live.describe();
+            String table = c.key().table().name();
+            String type = switch (live.constraintKind()) {
+                case PRIMARY_KEY -> "primary";
+                case UNIQUE -> "unique";
+                default -> null;
+            };
+            String instead = type == null ? "`ALTER TABLE " + table + " DROP CONSTRAINT " + d.name() + "`"
+                    : "`op.drop_constraint(\"" + d.name() + "\", \"" + table + "\", type_=\"" + type + "\")`";
+            ctx.report(m.source(), d.site(), "Dropping index \"" + d.name() + "\" fails with "
+                    + PostgresFacts.dropIndexOfConstraint().label() + " on the first run: " + what + " needs it.")
+                    .help("Drop the constraint, which takes its index: " + instead + " (on MySQL and MariaDB too).")
+                    .fix(Fix.displayOnly("Drop the constraint instead", what + " is created at " + live.where()
+                            + "; drop it with " + instead + ", which drops its index"))
+                    .related(live.file(), live.span(), what + " created here")
+                    .emit();
+            ctx.firstRunFails(m, index);
+            return;
+        }
+    }
+
+    /** Runs whenever its revision runs: no condition, no guard but the marks of the re-run simulation. */
+    private static boolean unconditional(Operation.Drop d) {
+        if (d.site().conditional()) {
+            return false;
+        }
+        GuardKind g = d.site().guard() == null ? null : d.site().guard().kind();
+        return g == null || g == GuardKind.DROPPED_FIRST || g == GuardKind.RECREATED_LATER || g == GuardKind.RERUN_UNKNOWN;
+    }
+}
