@@ -180,7 +180,7 @@ public final class Linter {
         // runs of files sorted on the workers, and the project findings: a stable sort, so findings
         // equal in every key keep their order
         shown.sort(ORDER);
-        return new LintResult(List.copyOf(RerunFixes.together(shown)), List.of(tree), target.reportedFiles().size());
+        return new LintResult(List.copyOf(shown), List.of(tree), target.reportedFiles().size());
     }
 
     /**
