@@ -4,7 +4,7 @@
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
 
     rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--skip-failing] [--pg-dump PATH]
-             [--dump-dir DIR] [--metadata MODULE:ATTR] [--keep]
+             [--chain-end-dump PATH] [--end-after REV] [--dump-dir DIR] [--metadata MODULE:ATTR] [--keep]
 
 For each revision R, parents before children:
   first  = upgrade R                       (the deploy that applies it)
@@ -21,6 +21,10 @@ revision). With --skip-failing, each statement runs under a savepoint and one th
 effect is already there (duplicate / undefined object SQLSTATEs) is rolled back and skipped (the chain with
 each failing statement's effect applied once: a reference schema built without any fix). With --dump-dir, `pg_dump --schema-only` of the state after each revision's runs is
 written to DIR/<revision>.sql.
+With --chain-end-dump, `pg_dump --schema-only` of the state at the chain's end: after the first revision whose first
+run fails (rolled back, its transaction_per_migration transaction leaves the state of the revisions before it), or
+after the walk when none fails. With --end-after REV, the walk stops after REV (the schema two walks of one chain are
+compared on is the one both reach).
 
 Output JSON:
   {"alembic", "sqlalchemy", "psycopg2", "server", "database",
@@ -243,6 +247,9 @@ def main():
     ap.add_argument("--skip-failing", action="store_true",
                     help="roll back and skip each statement that fails (a savepoint per statement)")
     ap.add_argument("--dump-dir", metavar="DIR")
+    ap.add_argument("--chain-end-dump", metavar="PATH",
+                    help="pg_dump at the first revision whose first run fails, or at the end of the walk")
+    ap.add_argument("--end-after", metavar="REV", help="stop the walk after this revision")
     ap.add_argument("--order", metavar="IDS", help="comma-separated revision ids to walk first, in this order"
                     " (a topological order of another run of the same chain)")
     ap.add_argument("--metadata", metavar="MODULE:ATTR",
@@ -301,6 +308,7 @@ def main():
                 order = first + [r for r in order if r not in first]
             by_id = {r.revision: r for r in order}
             applied, failed = set(), set()
+            chain_ended = False
             for rev in order:
                 r = rev.revision
                 entry = {"revision": r, "file": os.path.relpath(rev.path, versions_dir),
@@ -321,6 +329,13 @@ def main():
                 report["revisions"].append(entry)
                 if args.dump_dir:
                     dump(args, conn_kwargs, dbname, os.path.join(args.dump_dir, r + ".sql"))
+                if args.chain_end_dump and not chain_ended and not entry["first"]["ok"]:
+                    chain_ended = True
+                    dump(args, conn_kwargs, dbname, args.chain_end_dump)
+                if r == args.end_after:
+                    break
+            if args.chain_end_dump and not chain_ended:
+                dump(args, conn_kwargs, dbname, args.chain_end_dump)
 
         if args.pg_dump:
             dump(args, conn_kwargs, dbname, args.pg_dump)

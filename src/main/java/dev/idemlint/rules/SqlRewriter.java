@@ -463,6 +463,32 @@ public final class SqlRewriter {
     }
 
     /**
+     * {@code IF EXISTS} written before the name of {@code ALTER <noun> name ...}, right after the whitespace that
+     * follows the noun: SAFE when that whitespace is literal text of the call's own argument, null otherwise.
+     * The noun and the name may be values an f-string puts in (a loop over a literal list of kinds and names):
+     * the edit then is the same on every pass of the loop.
+     */
+    public Fix ifExistsAfterAlterNoun(String noun, String title) {
+        String[] words = noun.split(" ");
+        if (tokens.isEmpty() || !tokens.get(0).is("ALTER") || !at(1, words) || tokens.size() <= words.length + 1
+                || tokens.get(words.length + 1).is("IF")) {
+            return null;
+        }
+        int space = tokens.get(words.length).end();
+        if (space >= site.sqlEnd() || !Character.isWhitespace(sql.text().charAt(space))) {
+            return null;
+        }
+        int f = sql.fileOffset(space);
+        int after = fileOffsetAfter(space);
+        dev.idemlint.python.Expr arg = site.call() == null ? null : site.call().positional(0);
+        if (arg == null || f < arg.span().start() || after < 0 || after > arg.span().end()
+                || layout.pieceAt(f) == null || indexIn(layout.pieceAt(f), f) < 0) {
+            return null;
+        }
+        return Fix.of(title, Applicability.SAFE, List.of(TextEdit.insert(path, after, cased("IF EXISTS") + " ")));
+    }
+
+    /**
      * Replaces the tokens {@code [from, to]} (and the space before them) by nothing and inserts
      * {@code words} after token {@code after}: e.g. {@code CREATE VIEW IF NOT EXISTS v} to
      * {@code CREATE OR REPLACE VIEW v}.

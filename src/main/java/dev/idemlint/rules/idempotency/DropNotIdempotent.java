@@ -459,9 +459,26 @@ public final class DropNotIdempotent implements MigrationRule {
                 + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
                 .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
-                        + " reads), or move the data migration into a revision of its own.")
+                        + " reads), or move the data migration into a revision of its own." + noReadFix(o, guard))
                 .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
+    }
+
+    /** Why the read gets no applied fix, for its help; empty when its guard is applied. */
+    private static String noReadFix(Operation read, Fix guard) {
+        Expr.Call call = read.site().call();
+        boolean opExecute = call != null && call.func() instanceof Expr.Attribute a && a.attr().equals("execute")
+                && a.value() instanceof Expr.Name n && n.id().equals("op");
+        if (guard == null && !opExecute) {
+            return " No fix is applied: only a bare `op.execute(...)`, whose result no code uses, can be skipped"
+                    + " alone, and this read's result may be used (`.fetchall()`, `rowcount`).";
+        }
+        if (guard == null) {
+            return " No fix is applied: the guard needs plain names on the default schema.";
+        }
+        return guard.applicability() == Applicability.DISPLAY_ONLY ? " The guard is not applied: the read is not a"
+                + " statement of upgrade() itself (a helper's, a nested block's), where skipping it alone is certain."
+                : "";
     }
 
     /** The literal read at or before index {@code at} that opens the table {@code d} drops or names its column. */

@@ -100,6 +100,13 @@ public final class RenameNotIdempotent implements MigrationRule {
                     : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
             if (wrapped != null && wrapped.applicability() == Applicability.SAFE) {
                 wrapped = new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files());
+            } else if (rw != null && RELATIONS.contains(r.kind())) {
+                // the DO block cannot be written in place (an f-string's values, a loop over a literal list of
+                // kinds and names): `ALTER <kind> IF EXISTS` can, after the literal space that follows the kind
+                Fix ifExists = rw.ifExistsAfterAlterNoun(r.kind().name().replace('_', ' '), "Add `IF EXISTS`");
+                if (ifExists != null) {
+                    out.add(new Fix(ifExists.title(), Applicability.UNSAFE, ifExists.edits(), ifExists.files()));
+                }
             }
             out.add(wrapped);
             Fix.dropMissing(out);
@@ -171,6 +178,10 @@ public final class RenameNotIdempotent implements MigrationRule {
             default -> "PostgreSQL has no `IF EXISTS` for this rename: ";
         };
     }
+
+    /** The kinds whose {@code ALTER <kind> IF EXISTS ... RENAME TO} skips a missing old name. */
+    private static final java.util.Set<ObjectKind> RELATIONS = java.util.EnumSet.of(ObjectKind.TABLE, ObjectKind.INDEX,
+            ObjectKind.SEQUENCE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
 
     static SqlState state(ObjectKind kind) {
         // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
