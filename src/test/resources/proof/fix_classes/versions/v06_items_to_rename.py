@@ -6,7 +6,7 @@ Revises: v04
 from alembic import op
 
 revision = "v06"
-down_revision = "v04"
+down_revision = "v05"
 branch_labels = None
 depends_on = None
 
