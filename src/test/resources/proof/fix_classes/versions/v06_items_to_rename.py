@@ -1,7 +1,7 @@
 """an index and a sequence for v07 to rename, each made only where it is missing
 
 Revision ID: v06
-Revises: v04
+Revises: v05
 """
 from alembic import op
 
