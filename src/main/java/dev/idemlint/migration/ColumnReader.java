@@ -124,6 +124,8 @@ final class ColumnReader {
     private static final Pattern SA_MODULE = Pattern.compile(
             "(?:(?:sa|sqlalchemy|db)\\.)?(?:(?:types|sql\\.sqltypes|sqltypes|dialects\\.postgresql|postgresql|pg|psql"
                     + "|postgres)\\.)?");
+    /** A type's length or precision as written: a literal of up to six digits. */
+    private static final Pattern SMALL_INTEGER = Pattern.compile("\\d{1,6}");
 
     /**
      * The {@code format_type} a SQLAlchemy column type gets on PostgreSQL: the DDL SQLAlchemy's
@@ -292,7 +294,7 @@ final class ColumnReader {
 
         Integer integer(int position, String keyword) {
             Expr e = deref(expr(position, keyword), scope);
-            if (e instanceof Expr.Num n && n.text().matches("\\d{1,6}")) {
+            if (e instanceof Expr.Num n && SMALL_INTEGER.matcher(n.text()).matches()) {
                 return Integer.valueOf(n.text());
             }
             return null;

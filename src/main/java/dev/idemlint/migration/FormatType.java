@@ -2,6 +2,8 @@ package dev.idemlint.migration;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,6 +62,14 @@ public final class FormatType {
     private static final Pattern LOWER_IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_$]*");
 
     /**
+     * {@link #ofSql}'s answers by text. A project spells few distinct types and every column asks
+     * again; reading each with the expressions below was 5-7% of a cold lint's samples
+     * (bench/NOTES.md). Bounded, so no input grows it past {@code KNOWN_MAX} texts.
+     */
+    private static final Map<String, Optional<String>> KNOWN = new ConcurrentHashMap<>();
+    private static final int KNOWN_MAX = 4096;
+
+    /**
      * The {@code format_type} of a type written in SQL DDL ({@code varchar(32)}, {@code NUMERIC(10, 2)},
      * {@code timestamptz}, {@code int[]}, {@code INTEGER ARRAY}, an enum's or domain's name); null when
      * it is not one of the types this class knows, or is schema-qualified.
@@ -68,6 +78,17 @@ public final class FormatType {
         if (ddl == null || ddl.isBlank() || ddl.length() > 200) {
             return null;
         }
+        Optional<String> known = KNOWN.get(ddl);
+        if (known == null) {
+            known = Optional.ofNullable(read(ddl));
+            if (KNOWN.size() < KNOWN_MAX) {
+                KNOWN.put(ddl, known);
+            }
+        }
+        return known.orElse(null);
+    }
+
+    private static String read(String ddl) {
         String t = ddl.strip();
         boolean array = false;
         Matcher a = ARRAY_SUFFIX.matcher(t);
