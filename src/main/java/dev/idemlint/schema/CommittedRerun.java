@@ -140,14 +140,19 @@ public final class CommittedRerun {
         return opened.getOrDefault(read, Set.of());
     }
 
-    /** The (lower-cased, {@link #columnName}) {@code table.column}s read {@code read} names, qualified or bare (PostgreSQL). */
-    public Set<String> columnsNamed(Operation read) {
+    /** The (lower-cased, {@link #columnRef}) columns read {@code read} names, qualified or bare (PostgreSQL). */
+    public Set<ObjectRef> columnsNamed(Operation read) {
         return offsets.getOrDefault(read, Map.of()).keySet();
     }
 
-    /** {@code table.column} as {@link #columnsNamed} gives it. */
-    public static String columnName(String table, String column) {
-        return key(table, column);
+    /** Column {@code column} of {@code table} as {@link #columnsNamed} gives it. */
+    public static ObjectRef columnRef(String table, String column) {
+        return column(table, column);
+    }
+
+    /** Table {@code table} as reads name it (see {@link #tablesOpened}). */
+    public static ObjectRef tableRef(String table) {
+        return table(table);
     }
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */

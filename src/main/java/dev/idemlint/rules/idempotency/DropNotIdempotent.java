@@ -578,10 +578,10 @@ public final class DropNotIdempotent implements MigrationRule {
             Phase phase = read.site().phase();
             java.util.TreeMap<Integer, Operation.Drop> out = new java.util.TreeMap<>();
             for (String t : rerun.tablesOpened(read)) {
-                firstAfter(drops.get(new DropKey(phase, true, t)), at, out);
+                firstAfter(drops.get(new DropKey(phase, dev.idemlint.schema.CommittedRerun.tableRef(t))), at, out);
             }
-            for (String c : rerun.columnsNamed(read)) {
-                firstAfter(drops.get(new DropKey(phase, false, c)), at, out);
+            for (ObjectRef c : rerun.columnsNamed(read)) {
+                firstAfter(drops.get(new DropKey(phase, c)), at, out);
             }
             return new ArrayList<>(out.values());
         }
@@ -600,16 +600,16 @@ public final class DropNotIdempotent implements MigrationRule {
         }
     }
 
-    /** A dropped table's (lower-cased) name, or a dropped column's {@code table.column}, in its phase. */
-    private record DropKey(Phase phase, boolean table, String name) {
+    /** A dropped table or column, named as reads name it ({@code CommittedRerun}), in its phase. */
+    private record DropKey(Phase phase, ObjectRef object) {
         static DropKey of(Operation.Drop t) {
             if (t.name() == null) {
                 return null;
             }
-            return t.kind() == ObjectKind.TABLE ? new DropKey(t.site().phase(), true, t.name().toLowerCase(Locale.ROOT))
+            return t.kind() == ObjectKind.TABLE
+                    ? new DropKey(t.site().phase(), dev.idemlint.schema.CommittedRerun.tableRef(t.name()))
                     : t.kind() == ObjectKind.COLUMN && t.table() != null
-                            ? new DropKey(t.site().phase(), false, dev.idemlint.schema.CommittedRerun.columnName(t.table(),
-                                    t.name()))
+                            ? new DropKey(t.site().phase(), dev.idemlint.schema.CommittedRerun.columnRef(t.table(), t.name()))
                             : null;
         }
     }
