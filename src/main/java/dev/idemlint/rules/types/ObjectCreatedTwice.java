@@ -57,7 +57,8 @@ public final class ObjectCreatedTwice implements ProjectRule {
                             + first.where() + "; drop this second creation, or make it tolerate the existing"
                             + " object (IF NOT EXISTS where PostgreSQL has it, a DO block or an inspector guard)"))
                     .related(first.file(), first.span(), what + " created first here").emit();
-            ctx.firstRunFails(c.migration(), c.index());
+            // not ctx.firstRunFails: the re-run rules' finding on this statement carries the guard that also
+            // repairs its first run, and this rule has none of its own to apply yet
             return;
         }
         Creation sibling = onMergedBranch(t, c, s);
