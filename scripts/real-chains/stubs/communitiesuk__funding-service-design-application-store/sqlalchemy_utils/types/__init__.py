@@ -1,0 +1,1 @@
+from sqlalchemy_utils.types import uuid  # noqa: F401
