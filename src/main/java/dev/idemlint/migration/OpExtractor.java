@@ -1116,7 +1116,13 @@ final class OpExtractor {
             out.add(new Operation.Insert(base, table, conflict, false, false, rows == null ? null : rows.keys(),
                     rows == null ? null : rows.madeAtRunTime(), typedColumns(d, rows == null ? List.of() : rows.keys(),
                             ctx)));
-        } else if (containsCall(d, "update") || containsCall(d, "delete") || containsCall(d, "select")) {
+        } else if (containsCall(d, "delete")) {
+            // sa.delete(t) names its table as the argument, t.delete() as what it is called on
+            Expr.Call delete = findCall(d, "delete");
+            String table = delete.positional(0) != null ? tableOf(delete.positional(0), ctx)
+                    : delete.func() instanceof Expr.Attribute a ? tableOf(a.value(), ctx) : null;
+            out.add(new Operation.Benign(base, Operation.Benign.DELETE, table, null, typedColumns(d, List.of(), ctx)));
+        } else if (containsCall(d, "update") || containsCall(d, "select")) {
             out.add(new Operation.Benign(base, "sqlalchemy expression", null, null, typedColumns(d, List.of(), ctx)));
         } else {
             out.add(new Operation.Unknown(base, "dynamic SQL"));
@@ -1356,6 +1362,10 @@ final class OpExtractor {
      * {@code conn.execute(sa.text("... :id ..."), {"id": uuid4()})} (or a list of such dicts), and
      * {@code sa.text(...).bindparams(id=uuid4())}.
      */
+    /** Keywords of {@code execute} that are no bind parameter. */
+    private static final java.util.Set<String> EXECUTE_KEYWORDS = java.util.Set.of("parameters", "execution_options",
+            "multiparams", "params", "_parent_execute_state", "_add_event", "bind_arguments");
+
     private java.util.Set<String> runtimeBinds(Expr sqlExpr, Expr.Call call, Ctx ctx) {
         java.util.Set<String> out = new java.util.HashSet<>();
         Expr.Call bind = findCall(ColumnReader.deref(sqlExpr, ctx.scope()), "bindparams");
@@ -1364,6 +1374,13 @@ final class OpExtractor {
                 if (a.keyword() != null && RunTimeValues.madeAtRunTime(a.value(), ctx.scope())) {
                     out.add(a.keyword());
                 }
+            }
+        }
+        // SQLAlchemy 1.x: conn.execute(text("... :id ..."), id=uuid4()) passes the keywords as the parameters
+        for (Arg a : call.args()) {
+            if (a.keyword() != null && !EXECUTE_KEYWORDS.contains(a.keyword())
+                    && RunTimeValues.madeAtRunTime(a.value(), ctx.scope())) {
+                out.add(a.keyword());
             }
         }
         Expr params = call.args().size() > 1 ? arg(call, 1, "parameters") : call.keyword("parameters") == null ? null

@@ -228,7 +228,9 @@ public sealed interface Operation {
      * Statements that are naturally re-runnable or not schema-creating: alter_column (nullable,
      * default, type), UPDATE, DELETE, COMMENT, GRANT, SET, SELECT, CREATE OR REPLACE handled above...
      * {@code what} is a short label ("alter_column", "UPDATE"); {@code table}/{@code column} name the
-     * column an {@code alter_column} changes (null otherwise or when not literal). {@code typed}: for a
+     * column an {@code alter_column} changes (null otherwise or when not literal); for a {@code DELETE} or
+     * {@code TRUNCATE} ({@link #DELETE}, {@link #TRUNCATE}) {@code table} is the table whose rows it removes,
+     * null when not read. {@code typed}: for a
      * SQLAlchemy Core select, update or delete, the columns it names whose types the code declares (see
      * {@link TypedColumn}).
      */
@@ -238,8 +240,18 @@ public sealed interface Operation {
             typed = typed == null ? List.of() : List.copyOf(typed);
         }
 
+        /** {@code what} of a {@code DELETE FROM} (raw SQL or a Core {@code delete}). */
+        public static final String DELETE = "DELETE";
+        /** {@code what} of a {@code TRUNCATE}. */
+        public static final String TRUNCATE = "TRUNCATE";
+
         public Benign(OpSite site, String what) {
             this(site, what, null, null);
+        }
+
+        /** Whether it removes rows of {@link #table} (which ones, for a DELETE, is not read). */
+        public boolean removesRows() {
+            return table != null && column == null && (DELETE.equals(what) || TRUNCATE.equals(what));
         }
 
         public Benign(OpSite site, String what, String table, String column) {

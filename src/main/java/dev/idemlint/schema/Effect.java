@@ -222,6 +222,16 @@ public sealed interface Effect {
     }
 
     /**
+     * Rows removed from {@code table} ({@code DELETE}, {@code TRUNCATE}): which ones is not read, so the rows
+     * written into it before are no longer known to be there, and a later write of the same keys may pass.
+     */
+    record RemoveRows(ObjectRef table) implements Effect {
+        public RemoveRows {
+            Objects.requireNonNull(table, "table");
+        }
+    }
+
+    /**
      * Opaque or conditional code: what it may touch becomes {@link Presence#UNKNOWN}. {@code OBJECT}:
      * {@code object} and what its drop would take along; {@code TABLE_KEYS}: the constraints, triggers,
      * policies and indexes of {@code object} (a table), as a key made under a name not known leaves them (it

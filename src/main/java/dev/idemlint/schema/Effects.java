@@ -191,6 +191,9 @@ public final class Effects {
         } else if (op instanceof Operation.Benign b) {
             typedUses(b.typed(), out);
             QualifiedName table = table(op, b.table());
+            if (table != null && b.removesRows()) {
+                out.add(new Effect.RemoveRows(ObjectRef.table(table)));
+            }
             if (table != null && b.column() != null) {
                 ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op));
                 out.add(new Require(column));

@@ -844,6 +844,9 @@ public final class SchemaState {
             c = null;
         } else if (effect instanceof Effect.Serial x) {
             c = serial(x);
+        } else if (effect instanceof Effect.RemoveRows x) {
+            removeRows(x);
+            c = null;
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
             c = null;
@@ -1660,6 +1663,17 @@ public final class SchemaState {
             });
         }
         return dup;
+    }
+
+    /** Which rows a DELETE leaves is not read: none written before is known to be there any more. */
+    private void removeRows(Effect.RemoveRows r) {
+        TableFacts f = tables.get(r.table().name());
+        if (f == null) {
+            return;
+        }
+        f.rows.clear();
+        f.keyValues.clear();
+        f.rowColumns.clear();
     }
 
     /** The values of {@code f}'s rows under {@code key}, as {@link TableFacts#keyValues} keeps them. */

@@ -95,6 +95,8 @@ final class StatementClassifier {
             }
             case "RENAME" -> c.accept("TABLE") ? renameTables() : unknown();
             case "WITH" -> with();
+            case "DELETE" -> delete();
+            case "TRUNCATE" -> truncate();
             case "DO" -> doBlock();
             case "COMMENT" -> benign("COMMENT ON");
             case "REFRESH" -> benign("REFRESH MATERIALIZED VIEW");
@@ -855,6 +857,37 @@ final class StatementClassifier {
         return ops;
     }
 
+    // ---- DELETE / TRUNCATE --------------------------------------------------------------------
+
+    /** {@code DELETE FROM [ONLY] t ...}: the table whose rows it removes (MySQL's multi-table forms name none). */
+    private List<Operation> delete() {
+        TokenCursor.Name table = null;
+        if (c.accept("FROM")) {
+            c.accept("ONLY");
+            table = c.name();
+        }
+        return one(new Operation.Benign(site(), Operation.Benign.DELETE, value(table), null));
+    }
+
+    /** {@code TRUNCATE [TABLE] [ONLY] a [*], b ...}: each table it empties. */
+    private List<Operation> truncate() {
+        c.accept("TABLE");
+        List<Operation> ops = new ArrayList<>();
+        while (true) {
+            c.accept("ONLY");
+            TokenCursor.Name table = c.name();
+            if (table == null) {
+                break;
+            }
+            ops.add(new Operation.Benign(site(), Operation.Benign.TRUNCATE, table.value(), null));
+            c.acceptOp("*");
+            if (!c.acceptOp(",")) {
+                break;
+            }
+        }
+        return ops.isEmpty() ? benign(Operation.Benign.TRUNCATE) : ops;
+    }
+
     // ---- INSERT / WITH -------------------------------------------------------------------------
 
     /** {@code ignoresDuplicates}: MySQL's INSERT IGNORE or REPLACE, which a duplicate key does not fail. */
@@ -862,10 +895,11 @@ final class StatementClassifier {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
         List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
+        boolean dependent = rowsDependOnTarget(c.pos());
         InsertReader.Shape shape = plainValues() ? null : InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
             return one(new Operation.Insert(site(), shape.table(), shape.onConflict() || ignoresDuplicates,
-                    shape.guardedSelect(), false, shape.columns(), runtime));
+                    shape.guardedSelect() || dependent, false, shape.columns(), runtime));
         }
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -903,8 +937,115 @@ final class StatementClassifier {
                 guarded = true;
             }
         }
-        return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded, false, columns,
-                runtime));
+        return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded || dependent,
+                false, columns, runtime));
+    }
+
+    /** Clause words that end a FROM list at their parenthesis depth. */
+    private static final Set<String> FROM_END = Set.of("WHERE", "GROUP", "HAVING", "WINDOW", "ORDER", "LIMIT",
+            "OFFSET", "FETCH", "UNION", "EXCEPT", "INTERSECT", "ON", "USING", "RETURNING", "FOR", "SELECT", "VALUES");
+
+    /**
+     * Whether which rows the INSERT writes depends on what its target holds, or cannot be read: its row
+     * source is missing or dynamic ({@code "INSERT INTO t (a, b) {}".format(rows_sql())}), or it is a query
+     * whose FROM or JOIN names the target (an anti-join, {@code LEFT JOIN t ... WHERE t.k IS NULL}, a
+     * {@code NOT IN (SELECT k FROM t)}) or a table not known statically. A re-run of such an INSERT may
+     * write no row at all. {@code afterInto} is the token after {@code INSERT INTO}.
+     */
+    private boolean rowsDependOnTarget(int afterInto) {
+        int p = afterInto;
+        SqlToken t = p < toks.size() ? toks.get(p) : null;
+        if (t == null || !t.isNameLike() || t.dynamic()) {
+            return false; // no table to compare: the classifier gives no claim for it anyway
+        }
+        String target = t.identifier();
+        p++;
+        while (p + 1 < toks.size() && toks.get(p).isOp(".") && toks.get(p + 1).isNameLike()) {
+            target = toks.get(p + 1).identifier();
+            p += 2;
+        }
+        if (target == null) {
+            return false;
+        }
+        if (p < toks.size() && toks.get(p).is("AS")) {
+            p += 2;
+        }
+        if (p < toks.size() && toks.get(p).isOp("(") && !(p + 1 < toks.size()
+                && (toks.get(p + 1).is("SELECT") || toks.get(p + 1).is("WITH")))) {
+            int depth = 0;
+            do {
+                depth += toks.get(p).isOp("(") ? 1 : toks.get(p).isOp(")") ? -1 : 0;
+                p++;
+            } while (p < toks.size() && depth > 0);
+        }
+        if (p < toks.size() && toks.get(p).is("OVERRIDING")) {
+            p += 3;
+        }
+        SqlToken source = p < toks.size() ? toks.get(p) : null;
+        if (source == null || source.dynamic()) {
+            return true;
+        }
+        if (!(source.is("SELECT") || source.is("WITH") || source.isOp("(")) && !toks.get(0).is("WITH")) {
+            return false; // VALUES rows: a value read from the target is a value, the rows are as written
+        }
+        return readsTable(target);
+    }
+
+    /**
+     * Whether a FROM or JOIN of the statement (at any depth, WITH queries too) names {@code table} (its last
+     * part, as PostgreSQL folds it) or a table whose name is dynamic. One pass: a FROM list is tracked per
+     * parenthesis depth, with the depth bounded by the token count.
+     */
+    private boolean readsTable(String table) {
+        java.util.BitSet fromList = new java.util.BitSet();
+        int depth = 0;
+        boolean ref = false;
+        for (int p = 0; p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            if (t.isOp("(")) {
+                depth++;
+                fromList.clear(depth);
+                continue;
+            }
+            if (t.isOp(")")) {
+                fromList.clear(depth);
+                depth = Math.max(0, depth - 1);
+                continue;
+            }
+            if (ref) {
+                ref = false;
+                if (t.is("ONLY") || t.is("LATERAL")) {
+                    ref = true;
+                    continue;
+                }
+                if (t.dynamic()) {
+                    return true;
+                }
+                if (t.isNameLike()) {
+                    String name = t.identifier();
+                    while (p + 2 < toks.size() && toks.get(p + 1).isOp(".") && toks.get(p + 2).isNameLike()) {
+                        name = toks.get(p + 2).identifier();
+                        p += 2;
+                    }
+                    if (table.equals(name)) {
+                        return true;
+                    }
+                }
+                continue;
+            }
+            String w = word(t);
+            if (w.equals("FROM")) {
+                fromList.set(depth);
+                ref = true;
+            } else if (w.equals("JOIN")) {
+                ref = true;
+            } else if (t.isOp(",") && fromList.get(depth)) {
+                ref = true;
+            } else if (FROM_END.contains(w)) {
+                fromList.clear(depth);
+            }
+        }
+        return false;
     }
 
     /** Words that cannot be a plain table or column name to both readers of an INSERT. */

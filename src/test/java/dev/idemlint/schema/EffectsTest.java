@@ -36,6 +36,27 @@ class EffectsTest {
         assertEquals(1, e.size());
     }
 
+    @Test
+    void a_delete_or_truncate_removes_rows_of_its_table_in_every_spelling() throws Exception {
+        for (String line : List.of("op.execute(\"DELETE FROM jobs WHERE status = 'x'\")",
+                "op.execute(\"TRUNCATE TABLE ONLY jobs\")",
+                "op.execute(sa.table('jobs', sa.column('status')).delete().where(sa.column('status') == 'x'))",
+                "op.execute(sa.delete(sa.table('jobs')))")) {
+            assertEquals(List.of(new Effect.RemoveRows(ObjectRef.table(QualifiedName.of("jobs")))), classified(line),
+                    line);
+        }
+        // an UPDATE removes no row, and a delete whose table is not read names none
+        assertEquals(List.of(), classified("op.execute(\"UPDATE jobs SET status = 'y'\")"));
+        assertEquals(List.of(), classified("op.execute(\"DELETE t FROM t JOIN u ON t.a = u.a\")"));
+    }
+
+    /** The effects of the one statement of {@code line}, its SQL classified first. */
+    private static List<Effect> classified(String line) throws Exception {
+        Operation op = RerunSimulationTest.read("def upgrade():\n    " + line + "\n").upgrade().get(0);
+        Operation read = op instanceof Operation.RawSql raw ? new SqlClassifier().classify(raw).get(0) : op;
+        return Effects.of(read, POSTGRES);
+    }
+
     /** The columns a statement's effects make serial, as "table.column -> sequence". */
     private static List<String> serials(List<Effect> effects) {
         return effects.stream().filter(e -> e instanceof Effect.Serial).map(e -> (Effect.Serial) e)

@@ -549,6 +549,27 @@ class SchemaStateTest {
                 .orElseThrow().sqlState());
     }
 
+    @Test
+    void rows_removed_from_a_table_are_no_longer_known_to_be_there() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName t = QualifiedName.of("public", "seasons");
+        QualifiedName other = QualifiedName.of("public", "leagues");
+        s.apply(new Create(ObjectRef.table(t), false, Shape.relation('r')));
+        s.apply(new Create(ObjectRef.table(other), false, Shape.relation('r')));
+        s.setUniqueKeys(t, List.of(List.of("id")), true);
+        s.setUniqueKeys(other, List.of(List.of("id")), true);
+        s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "1"))));
+        s.apply(new Write(ObjectRef.table(other), List.of(Map.of("id", "1"))));
+        assertEquals(Optional.empty(), s.apply(new Effect.RemoveRows(ObjectRef.table(t))));
+        assertEquals(Optional.empty(), s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "1")))));
+        assertEquals(SqlState.UNIQUE_VIOLATION, s.apply(new Write(ObjectRef.table(other), List.of(Map.of("id", "1"))))
+                .orElseThrow().sqlState());
+        // a table the state knows nothing of gains no facts from a removal
+        assertEquals(Optional.empty(), s.apply(new Effect.RemoveRows(ObjectRef.table(QualifiedName.of("public", "x")))));
+        assertEquals(SqlState.UNDEFINED_TABLE, s.apply(new Write(ObjectRef.table(QualifiedName.of("public", "x")), null))
+                .orElseThrow().sqlState());
+    }
+
     private static Effect.AlterColumn alter(ObjectRef column, Effect.AlterColumn.Change change) {
         return new Effect.AlterColumn(column, change, QualifiedName.of(column.table().schema(),
                 column.table().name() + "_" + column.name().name() + "_seq"));

@@ -96,7 +96,7 @@ final class SqlFixture {
         } else if (op instanceof Operation.AlterTypeAddValue v) {
             s = "AddValue " + n(v.type()) + " '" + n(v.label()) + "'" + flag(v.ifNotExists(), " ine");
         } else if (op instanceof Operation.Benign b) {
-            s = "Benign(" + b.what() + ")";
+            s = "Benign(" + b.what() + (b.removesRows() ? " " + b.table() : "") + ")";
         } else if (op instanceof Operation.Unknown u) {
             s = "Unknown(" + u.what() + ")";
         } else {

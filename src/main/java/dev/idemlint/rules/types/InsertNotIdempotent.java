@@ -50,6 +50,7 @@ public final class InsertNotIdempotent implements ProjectRule {
 
     private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
+        Set<QualifiedName> emptied = null;
         for (int i = 0; i < ops.size(); i++) {
             if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
                 continue;
@@ -64,6 +65,10 @@ public final class InsertNotIdempotent implements ProjectRule {
                 continue;
             }
             if (createdEarlier(ops, i, ins.table())) {
+                continue;
+            }
+            emptied = emptied == null ? rowsRemoved(ops) : emptied;
+            if (emptied.contains(table(ins))) {
                 continue;
             }
             List<String> written = ins.columns();
@@ -177,6 +182,25 @@ public final class InsertNotIdempotent implements ProjectRule {
                 .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: " + check
                         + ", or drop it with `IF EXISTS` and create it again first.")
                 .emit();
+    }
+
+    /**
+     * The tables some statement of the revision removes rows of ({@link dev.idemlint.schema.Effect.RemoveRows}),
+     * before or after the insert: the re-run meets the rows the first run left, and which of the inserted
+     * keys a DELETE's WHERE took is not read.
+     */
+    private static Set<QualifiedName> rowsRemoved(List<Operation> ops) {
+        Set<QualifiedName> out = new java.util.HashSet<>();
+        for (Operation op : ops) {
+            if (op instanceof Operation.Benign b && b.removesRows()) {
+                for (dev.idemlint.schema.Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+                    if (e instanceof dev.idemlint.schema.Effect.RemoveRows r) {
+                        out.add(r.table().name());
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**
