@@ -68,8 +68,12 @@ public final class DropNotIdempotent implements MigrationRule {
                         + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
                         + RerunScenario.end(op.site()))
                         .help(RerunScenario.why(op.site()) + "`IF EXISTS` does not help: the object is there."
-                                + " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
-                                + " referencing foreign keys), so that a re-run meets nothing that depends on it.")
+                                + (d.kind() == ObjectKind.INDEX
+                                        ? " Drop the constraint first when it exists (`ALTER TABLE ... DROP CONSTRAINT"
+                                                + " IF EXISTS`), which takes its index with it."
+                                        : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
+                                                + " referencing foreign keys), so that a re-run meets nothing that"
+                                                + " depends on it."))
                         .emit();
                 continue;
             }
