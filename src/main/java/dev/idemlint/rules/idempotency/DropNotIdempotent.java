@@ -144,6 +144,8 @@ public final class DropNotIdempotent implements MigrationRule {
             if (at >= 0) {
                 out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
             }
+        } else if (site.origin() == Origin.DDL_ELEMENT) {
+            return out; // op.execute(DropSequence(...)) takes no keyword of the drop's, and no guard is offered
         } else if (site.call() != null && onView) {
             // `if_exists=True` and `DROP CONSTRAINT IF EXISTS` fail alike on the view the re-run meets
             out.add(constraintLookup(d, file));
