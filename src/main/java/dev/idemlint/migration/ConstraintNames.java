@@ -222,6 +222,23 @@ public final class ConstraintNames {
         }
         Target t = Target.of(kind, table, columns);
         boolean unnamed = nameArg == null || nameArg instanceof Expr.Const k && k.text().equals("None");
+        if (nameArg == null && call.args().stream().anyMatch(a -> a.star() == 2)) {
+            // the name may come in **kwargs: the reader spells out a dict literal's (name given), else it is not known
+            if (name == null) {
+                return new Name.Unknown("the name may be passed in ** arguments that are not read");
+            }
+            Name plain = name(convention, t.named(name));
+            return plain instanceof Name.Given p && name(convention, t.namedConv(name)) instanceof Name.Given c
+                    && p.name().equals(c.name()) ? plain
+                    : new Name.Unknown("whether the name in ** arguments is op.f() is not read");
+        }
+        String template = kind.conventionKey() == null || convention.isUnknown() ? null
+                : convention.templates().get(kind.conventionKey());
+        if (unnamed && (columns == null || columns.isEmpty()) && kind != Kind.CHECK && template != null
+                && template.contains("column_")) {
+            // a key or index has columns: none read means they are not literals, not that there are none
+            return new Name.Unknown("the columns are not literals");
+        }
         if (!unnamed) {
             if (name == null) {
                 return new Name.Unknown("the name is computed at run time");

@@ -153,6 +153,7 @@ final class OpExtractor {
         if (!committed && leavesTransaction(s)) {
             committed = true;
         }
+        forgetMutated(s, ctx.scope());
         if (s instanceof Stmt.ExprStmt e) {
             if (e.expr() instanceof Expr.Call call && foreignCall(call, ctx)) {
                 out.add(new Operation.Unknown(site(call, Origin.CALL, ctx), "call to " + Names.dotted(call.func()),
@@ -250,6 +251,35 @@ final class OpExtractor {
             walkBlock(o.body(), ctx, active);
         }
         return null;
+    }
+
+    /** List methods after which an item of the literal a list was made from may be gone or replaced. */
+    private static final Set<String> TAKES_ITEMS = Set.of("remove", "pop", "clear", "__delitem__", "__setitem__",
+            "sort", "reverse", "update", "setdefault", "popitem");
+
+    /**
+     * Unbinds a name bound to a literal list or dict when {@code s} may take items out of it or replace them
+     * ({@code cols.remove(c)}, {@code cols.pop()}, {@code del cols[0]}, {@code cols[0] = c}, {@code kw.update(...)}):
+     * what it holds is then not read. Appending to a list keeps every literal item ({@link #tableElements}).
+     */
+    private static void forgetMutated(Stmt s, Scope scope) {
+        List<Expr> touched = new ArrayList<>();
+        if (s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                && TAKES_ITEMS.contains(a.attr())) {
+            touched.add(a.value());
+        } else if (s instanceof Stmt.Opaque o && o.kind().equals("del")) {
+            touched.addAll(o.exprs());
+        } else if (s instanceof Stmt.Assign a) {
+            touched.addAll(a.targets());
+        }
+        for (Expr t : touched) {
+            Expr list = t instanceof Expr.Subscript sub ? sub.value() : t instanceof Expr.Tuple ? null
+                    : s instanceof Stmt.ExprStmt ? t : null;
+            Expr bound = list instanceof Expr.Name n ? scope.lookup(n.id()) : null;
+            if (bound instanceof Expr.ListExpr || bound instanceof Expr.Dict) {
+                scope.forget(((Expr.Name) list).id());
+            }
+        }
     }
 
     /** {@code with conn.begin_nested():} (a SAVEPOINT) anywhere at the top of a try body. */
@@ -759,6 +789,7 @@ final class OpExtractor {
         int b = batch ? 1 : 0;
         String table = batch ? str(batchTable, ctx) : null;
         OpSite site = site(call, origin, ctx);
+        call = withKeywordsOf(call, ctx);
         if (batch && rebuiltBatchTables.contains(batchTable) && REBUILT_ADDITIONS.contains(method)) {
             out.add(new Operation.Benign(site, "batch_op." + method + " on a table rebuilt by recreate=\"always\""));
             return true;
@@ -786,11 +817,8 @@ final class OpExtractor {
                 String name = str(arg(call, 0, "table_name"), ctx);
                 List<ColumnDef> columns = new ArrayList<>();
                 List<Operation.NamedConstraint> constraints = new ArrayList<>();
-                for (Arg a : call.args()) {
-                    if (a.keyword() != null || a.star() != 0) {
-                        continue;
-                    }
-                    Expr v = ColumnReader.deref(a.value(), ctx.scope());
+                for (Expr element : tableElements(call, ctx)) {
+                    Expr v = ColumnReader.deref(element, ctx.scope());
                     if (ColumnReader.isColumnCall(v)) {
                         columns.add(ColumnReader.read(v, ctx.scope()));
                     } else if (v instanceof Expr.Call cc) {
@@ -898,6 +926,70 @@ final class OpExtractor {
             }
         }
         return true;
+    }
+
+    /**
+     * The positional arguments of {@code create_table}, with the literal items of a list or tuple passed as
+     * {@code *columns} ({@code cols: list[sa.schema.SchemaItem] = [...]; op.create_table("t", *cols)}): they are
+     * there whatever the code appends to it after. A list the code may take items out of is not bound to its
+     * literal any more ({@link #mutates}), and is not read.
+     */
+    private static List<Expr> tableElements(Expr.Call call, Ctx ctx) {
+        List<Expr> out = new ArrayList<>();
+        for (Arg a : call.args()) {
+            if (a.keyword() != null || a.star() == 2) {
+                continue;
+            }
+            if (a.star() == 0) {
+                out.add(a.value());
+                continue;
+            }
+            Expr items = ColumnReader.deref(a.value(), ctx.scope());
+            if (items instanceof Expr.ListExpr l) {
+                out.addAll(l.elements());
+            } else if (items instanceof Expr.Tuple t) {
+                out.addAll(t.elements());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code call} with each {@code **kwargs} whose name is bound to a dict literal of string keys spelled out as
+     * keyword arguments ({@code ix = {"index_name": op.f("ix_a"), "columns": ["a"]}; op.create_index(table_name="t",
+     * **ix)}), for reading its arguments only (its site keeps the call written). A dict the code may change after
+     * it is bound is no longer bound to its literal ({@link #forgetMutated}); any other {@code **} is left in place.
+     */
+    private static Expr.Call withKeywordsOf(Expr.Call call, Ctx ctx) {
+        if (call.args().stream().noneMatch(a -> a.star() == 2)) {
+            return call;
+        }
+        List<Arg> args = new ArrayList<>(call.args().size());
+        for (Arg a : call.args()) {
+            Expr d = a.star() == 2 ? ColumnReader.deref(a.value(), ctx.scope()) : null;
+            List<Arg> spelled = d instanceof Expr.Dict dict ? keywords(dict, ctx) : null;
+            if (spelled == null) {
+                args.add(a);
+            } else {
+                args.addAll(spelled);
+            }
+        }
+        return new Expr.Call(call.func(), List.copyOf(args), call.argsSpan(), call.span());
+    }
+
+    /** The entries of a dict literal as keyword arguments; null when a key is not a constant string or is a {@code **}. */
+    private static List<Arg> keywords(Expr.Dict dict, Ctx ctx) {
+        List<Arg> out = new ArrayList<>(dict.keys().size());
+        for (int i = 0; i < dict.keys().size(); i++) {
+            Expr k = dict.keys().get(i);
+            String key = k == null ? null : StringResolver.constant(k, ctx.scope());
+            if (key == null) {
+                return null;
+            }
+            Expr v = dict.values().get(i);
+            out.add(new Arg(key, 0, v, v.span()));
+        }
+        return out;
     }
 
     /**
@@ -1101,7 +1193,10 @@ final class OpExtractor {
             return;
         }
         Expr d = ColumnReader.deref(sqlExpr, ctx.scope());
-        if (containsCall(d, "insert")) {
+        Operation ddl = ddlElement(d, call, ctx);
+        if (ddl != null) {
+            out.add(ddl);
+        } else if (containsCall(d, "insert")) {
             boolean conflict = containsCall(d, "on_conflict_do_nothing") || containsCall(d, "on_conflict_do_update");
             Expr.Call insert = findCall(d, "insert");
             String table = null;
@@ -1126,6 +1221,59 @@ final class OpExtractor {
             out.add(new Operation.Benign(base, "sqlalchemy expression", null, null, typedColumns(d, List.of(), ctx)));
         } else {
             out.add(new Operation.Unknown(base, "dynamic SQL"));
+        }
+    }
+
+    /**
+     * A SQLAlchemy DDL construct executed as a statement, which compiles to one plain statement:
+     * {@code CreateSequence(Sequence("s"))} is {@code CREATE SEQUENCE s} ({@code if_not_exists=True}, SQLAlchemy
+     * 2.0, adds {@code IF NOT EXISTS}), {@code DropSequence} a {@code DROP SEQUENCE}, the PostgreSQL dialect's
+     * {@code CreateEnumType(e)} a {@code CREATE TYPE e AS ENUM (...)} with no check first, {@code DropEnumType(e)}
+     * a {@code DROP TYPE}. Null for any other construct, or one whose object is not read (a {@code schema=}, a
+     * keyword not known here): the caller keeps it unknown.
+     */
+    private Operation ddlElement(Expr d, Expr.Call call, Ctx ctx) {
+        if (!(d instanceof Expr.Call c) || c.positional(0) == null || c.args().size() > 2) {
+            return null;
+        }
+        String cls = Names.lastPart(c.func());
+        if (cls == null) {
+            return null;
+        }
+        boolean create = cls.startsWith("Create");
+        String tolerance = create ? "if_not_exists" : "if_exists";
+        for (Arg a : c.args()) {
+            if (a.star() != 0 || a.keyword() != null && !a.keyword().equals(tolerance)) {
+                return null;
+            }
+        }
+        Arg tolerant = c.keyword(tolerance);
+        Boolean tolerates = tolerant == null ? Boolean.FALSE : ColumnReader.bool(tolerant);
+        Expr element = ColumnReader.deref(c.positional(0), ctx.scope());
+        OpSite site = site(call, Origin.DDL_ELEMENT, ctx);
+        switch (cls) {
+            case "CreateSequence", "DropSequence" -> {
+                if (tolerates == null || !(element instanceof Expr.Call seq)
+                        || !"Sequence".equals(Names.lastPart(seq.func())) || seq.keyword("schema") != null) {
+                    return null;
+                }
+                String name = seq.positional(0) == null ? null : str(seq.positional(0), ctx);
+                return create ? new Operation.CreateObject(site, ObjectKind.SEQUENCE, name, null, tolerates, false)
+                        : new Operation.Drop(site, ObjectKind.SEQUENCE, name, null, tolerates);
+            }
+            case "CreateEnumType", "DropEnumType" -> {
+                // the dialect's constructs take the element alone: no IF [NOT] EXISTS in CREATE TYPE
+                if (tolerant != null || !ColumnReader.isEnumCall(element)
+                        || ((Expr.Call) element).keyword("schema") != null) {
+                    return null;
+                }
+                EnumTypeRef ref = ColumnReader.enumType(element, ctx.scope());
+                return create ? new Operation.CreateEnumType(site, ref.name(), ref.labels(), false, false)
+                        : new Operation.Drop(site, ObjectKind.TYPE, ref.name(), null, false);
+            }
+            default -> {
+                return null;
+            }
         }
     }
 

@@ -10,6 +10,11 @@ public enum Origin {
     RAW_SQL,
     /** {@code postgresql.ENUM(...).create(bind)} and similar SQLAlchemy DDL calls. */
     SQLALCHEMY_DDL,
+    /**
+     * A SQLAlchemy DDL construct executed as a statement: {@code op.execute(CreateSequence(Sequence("s")))},
+     * {@code op.execute(postgresql.CreateEnumType(e))}. It takes no {@code checkfirst}: it runs as written.
+     */
+    DDL_ELEMENT,
     /** A statement-level call of a function the migration does not define (an imported helper): effects unknown. */
     CALL
 }

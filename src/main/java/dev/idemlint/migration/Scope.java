@@ -22,6 +22,19 @@ final class Scope {
         bindings.put(name, null);
     }
 
+    /**
+     * Marks a name as bound to something unknown in the scope that binds it: a change a loop body or a
+     * helper makes to a list outlives the body.
+     */
+    void forget(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            if (s.bindings.containsKey(name)) {
+                s.bindings.put(name, null);
+                return;
+            }
+        }
+    }
+
     /** Whether the name is bound here or in an outer scope, to a value or to something unknown. */
     boolean binds(String name) {
         for (Scope s = this; s != null; s = s.parent) {

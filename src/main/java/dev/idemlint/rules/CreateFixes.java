@@ -22,7 +22,8 @@ public final class CreateFixes {
      * and guard fixes only then); else they are {@link #of}'s.
      */
     public static boolean isOpCall(OpSite site) {
-        return site.origin() != Origin.SQLALCHEMY_DDL && site.origin() != Origin.RAW_SQL && site.call() != null;
+        return site.origin() != Origin.SQLALCHEMY_DDL && site.origin() != Origin.RAW_SQL
+                && site.origin() != Origin.DDL_ELEMENT && site.call() != null;
     }
 
     /** The fixes of a CREATE that is not an op call: SQLAlchemy DDL, raw SQL (none for anything else). */

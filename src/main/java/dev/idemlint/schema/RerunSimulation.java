@@ -76,10 +76,18 @@ public final class RerunSimulation {
             // the invariant of every re-run rule: an object the re-run meets in an unknown state is never claimed
             // (a statement under a plain try/except keeps its guard: it is flagged for what the swallowed error
             // does to the transaction)
-            boolean unknown = decided && !proven && op.site().guard() == null
-                    && (free || meets(first instanceof Effect.Create || first instanceof Effect.PrimaryKey ? there : gone,
-                            first) == Presence.UNKNOWN);
+            // and so is one the claim's own view contradicts: the revision's statements make the object again before
+            // the re-run reaches a drop or rename of it (or take it before a creation), and only code of unread
+            // effect between them keeps that from being proven
+            // (a statement the re-run surely finds something there for fails all the same: a rename's new name taken,
+            // an index a constraint now owns)
+            boolean makes = first instanceof Effect.Create || first instanceof Effect.PrimaryKey;
+            Presence seen = decided && !proven ? meets(makes ? there : gone, first) : null;
             Optional<Conflict> met = state.applyAll(effects.get(i));
+            boolean contradicted = seen == (makes ? Presence.ABSENT : Presence.PRESENT)
+                    && !(met.isPresent() && met.get().alreadyThere());
+            boolean unknown = decided && !proven && op.site().guard() == null
+                    && (free || seen == Presence.UNKNOWN || contradicted);
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
@@ -326,7 +334,8 @@ public final class RerunSimulation {
      * {@code op} as the re-run meets it when that is not what a re-run rule assumes of it alone: a drop of a
      * table that a foreign key of another table, made by this revision, references ({@code 2BP01}, even where
      * the revision makes the table again later, which is why the drop seemed to re-run), a rename onto a
-     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}), and an insert into a table
+     * name the revision left taken ({@code 42P07}, {@code 42710}, {@code 42701}), a drop of an index that a
+     * constraint the revision makes under its name now owns ({@code 2BP01}), and an insert into a table
      * the revision drops or renames away after it ({@code 42P01}, raised before any key is compared). Other
      * conflicts are what the rules say already.
      */
@@ -344,6 +353,15 @@ public final class RerunSimulation {
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
             return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
                     + quoted(c.object()))));
+        }
+        if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && c.object().kind() == ObjectKind.CONSTRAINT
+                && c.sqlState() == PostgresFacts.dropIndexOfConstraint()) {
+            // the first run made a UNIQUE, PRIMARY KEY or EXCLUDE constraint under the index's name: the index is
+            // the constraint's now, and DROP INDEX refuses it, IF EXISTS or not
+            Guard g = op.site().guard();
+            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
+            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(),
+                    "backs the constraint of that name this revision makes")));
         }
         if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null) {
             return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())

@@ -435,4 +435,53 @@ class MigrationReaderTest {
         assertEquals(List.of(), typed(up.get(5)), "a table in a named schema is not read");
         assertEquals(List.of(), typed(up.get(6)), "nothing typed is named");
     }
+
+    @Test
+    void reads_the_literal_items_of_a_star_list_until_the_code_may_take_one_out() throws Exception {
+        String head = "from alembic import op\nimport sqlalchemy as sa\nrevision = 'a'\ndown_revision = None\n"
+                + "def upgrade():\n    cols: list[sa.schema.SchemaItem] = [sa.Column('id', sa.Integer()),"
+                + " sa.Column('s', sa.Enum('a', 'b', name='st'))]\n    if flag:\n        cols.append(sa.Column('x', sa.Text()))\n";
+        Operation.CreateTable kept = assertInstanceOf(Operation.CreateTable.class,
+                read(head + "    op.create_table('t', *cols)\n").upgrade().get(0));
+        assertEquals(List.of("id", "s"), kept.columns().stream().map(ColumnDef::name).toList());
+        assertEquals("st", kept.columns().get(1).enumType().name());
+        Operation.CreateTable taken = assertInstanceOf(Operation.CreateTable.class,
+                read(head + "    for c in extra:\n        cols.remove(c)\n    op.create_table('t', *cols)\n")
+                        .upgrade().get(0));
+        assertEquals(List.of(), taken.columns());
+    }
+
+    @Test
+    void reads_the_arguments_of_a_dict_passed_as_keywords_until_the_code_changes_it() throws Exception {
+        String head = "from alembic import op\nrevision = 'a'\ndown_revision = None\n"
+                + "def upgrade():\n    ix = {'index_name': op.f('ix_t_a'), 'columns': ['a']}\n";
+        Operation.CreateIndex read = assertInstanceOf(Operation.CreateIndex.class,
+                read(head + "    op.create_index(table_name='t', **ix)\n").upgrade().get(0));
+        assertEquals("ix_t_a", read.name());
+        assertEquals(List.of("a"), read.columns());
+        Operation.CreateIndex changed = assertInstanceOf(Operation.CreateIndex.class,
+                read(head + "    ix.update(other)\n    op.create_index(table_name='t', **ix)\n").upgrade().get(0));
+        assertNull(changed.name());
+    }
+
+    @Test
+    void reads_a_ddl_element_executed_as_the_create_or_drop_it_sends() throws Exception {
+        Migration m = read("from alembic import op\nfrom sqlalchemy.dialects import postgresql\n"
+                + "from sqlalchemy.schema import CreateSequence, DropSequence, Sequence\nrevision = 'a'\n"
+                + "down_revision = None\ndef upgrade():\n    e = postgresql.ENUM('a', 'b', name='mood')\n"
+                + "    op.execute(postgresql.base.CreateEnumType(e))\n"
+                + "    op.execute(CreateSequence(Sequence('s_seq')))\n"
+                + "    op.execute(DropSequence(Sequence('old_seq'), if_exists=True))\n"
+                + "    op.execute(CreateSequence(Sequence('x_seq', schema='other')))\n");
+        Operation.CreateEnumType type = assertInstanceOf(Operation.CreateEnumType.class, m.upgrade().get(0));
+        assertEquals("mood", type.name());
+        assertFalse(type.checkFirst());
+        Operation.CreateObject seq = assertInstanceOf(Operation.CreateObject.class, m.upgrade().get(1));
+        assertEquals(ObjectKind.SEQUENCE, seq.kind());
+        assertEquals("s_seq", seq.name());
+        Operation.Drop drop = assertInstanceOf(Operation.Drop.class, m.upgrade().get(2));
+        assertEquals("old_seq", drop.name());
+        assertTrue(drop.ifExists());
+        assertInstanceOf(Operation.Unknown.class, m.upgrade().get(3));
+    }
 }

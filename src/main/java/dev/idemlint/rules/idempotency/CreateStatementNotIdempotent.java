@@ -50,7 +50,11 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(RerunScenario.why(op.site()) + (c.site().origin() != dev.idemlint.migration.Origin.OP_CALL
+                    .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.DDL_ELEMENT
+                            && c.kind() == ObjectKind.SEQUENCE
+                            ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
+                                    + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."
+                            : c.site().origin() != dev.idemlint.migration.Origin.OP_CALL
                             ? remedy(c.kind(), ctx.settings().postgresMajor())
                             : c.kind() == ObjectKind.EXTENSION
                             // alembic_utils' PGExtension has no replace (NotImplementedError)

@@ -38,6 +38,9 @@ public final class CreateTypeUnguarded implements MigrationRule {
                 String what = RerunScenario.describe(ObjectKind.TYPE, t.name(), null);
                 String help = t.site().origin() == Origin.SQLALCHEMY_DDL
                         ? "Pass `checkfirst=True` to `.create(...)`."
+                        : t.site().origin() == Origin.DDL_ELEMENT
+                        ? "`CreateEnumType` always sends a plain CREATE TYPE: create the type with"
+                                + " `.create(op.get_bind(), checkfirst=True)` instead."
                         : "PostgreSQL has no `CREATE TYPE IF NOT EXISTS`: wrap it in `DO $$ BEGIN CREATE TYPE ...;"
                                 + " EXCEPTION WHEN " + PostgresFacts.of(ObjectKind.TYPE).condition() + " THEN null; END $$`.";
                 report(m, op, ctx, what, help);

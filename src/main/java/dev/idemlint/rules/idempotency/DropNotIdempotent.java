@@ -68,8 +68,12 @@ public final class DropNotIdempotent implements MigrationRule {
                         + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
                         + RerunScenario.end(op.site()))
                         .help(RerunScenario.why(op.site()) + "`IF EXISTS` does not help: the object is there."
-                                + " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
-                                + " referencing foreign keys), so that a re-run meets nothing that depends on it.")
+                                + (d.kind() == ObjectKind.INDEX
+                                        ? " Drop the constraint first when it exists (`ALTER TABLE ... DROP CONSTRAINT"
+                                                + " IF EXISTS`), which takes its index with it."
+                                        : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
+                                                + " referencing foreign keys), so that a re-run meets nothing that"
+                                                + " depends on it."))
                         .emit();
                 continue;
             }
@@ -140,6 +144,8 @@ public final class DropNotIdempotent implements MigrationRule {
             if (at >= 0) {
                 out.add(r.insertAfter(at, r.cased("IF EXISTS"), "Add `IF EXISTS`"));
             }
+        } else if (site.origin() == Origin.DDL_ELEMENT) {
+            return out; // op.execute(DropSequence(...)) takes no keyword of the drop's, and no guard is offered
         } else if (site.call() != null && onView) {
             // `if_exists=True` and `DROP CONSTRAINT IF EXISTS` fail alike on the view the re-run meets
             out.add(constraintLookup(d, file));
