@@ -1,0 +1,1 @@
+"""Stand-ins for the api modules EPIC.track's revisions import."""

@@ -1,0 +1,5 @@
+"""Stand-in (no mapped tables)."""
+
+
+class WorkPhase:
+    pass
