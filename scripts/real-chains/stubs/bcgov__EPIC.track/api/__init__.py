@@ -1,1 +1,0 @@
-"""Stand-ins for the api modules EPIC.track's revisions import."""

@@ -1,5 +1,0 @@
-"""Stand-in (no mapped tables)."""
-
-
-class WorkPhase:
-    pass
