@@ -1,5 +1,5 @@
 """Stand-in for flask's current_app and g as sbc-auth's revisions read them: BCOL_API_URL of auth_api/config.py's
-development config (the revisions call it only for rows an empty database does not hold), a logger."""
+TestConfig (the revisions call it only for rows an empty database does not hold), a logger."""
 import logging
 
 

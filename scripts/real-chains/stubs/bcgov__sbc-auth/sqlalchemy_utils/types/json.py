@@ -1,9 +1,8 @@
-import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.types import TypeDecorator
 
+
 class JSONType(TypeDecorator):
-    """sqlalchemy_utils JSONType: json on PostgreSQL."""
+    """sqlalchemy_utils' JSONType: json on PostgreSQL."""
     impl = postgresql.JSON
     cache_ok = True
-
