@@ -1,0 +1,1 @@
+"""Stand-ins for the api modules met-public's revisions import."""

@@ -1,0 +1,2 @@
+"""Stand-ins for the pay_api names sbc-pay's revisions import. `db` is imported by one revision and never used."""
+db = None

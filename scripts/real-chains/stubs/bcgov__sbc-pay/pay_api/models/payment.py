@@ -1,0 +1,5 @@
+"""Stand-in: imported by a revision, never used."""
+
+
+class Payment:
+    pass
