@@ -469,6 +469,10 @@ public final class DropNotIdempotent implements MigrationRule {
         Expr.Call call = read.site().call();
         boolean opExecute = call != null && call.func() instanceof Expr.Attribute a && a.attr().equals("execute")
                 && a.value() instanceof Expr.Name n && n.id().equals("op");
+        if (guard == null && !opExecute && read instanceof Operation.Benign b && !b.names().isEmpty()) {
+            return " No fix is applied: this SQLAlchemy Core statement's rows may be used by the code after it"
+                    + " (`.fetchall()`, `.first()`), and skipping the read alone would change what that code sees.";
+        }
         if (guard == null && !opExecute) {
             return " No fix is applied: only a bare `op.execute(...)`, whose result no code uses, can be skipped"
                     + " alone, and this read's result may be used (`.fetchall()`, `rowcount`).";
