@@ -21,8 +21,9 @@ import java.util.List;
  * conn.execute(...)} and the plain statements after it that read {@code result} ({@code assert result.rowcount
  * <= 3}) go under one {@code if <condition>:}, so that skipping the read skips every use of what it returned.
  * Applied only where that is certain: the read is a statement of upgrade() itself, a bare call or an
- * assignment to one plain name; every mention of that name in upgrade() sits in it or in the plain statements
- * (no block) that follow it up to the last one naming it; and none of those statements runs an operation.
+ * assignment to one plain name; the statements taken along are the ones after it up to the last that names it
+ * or a name they assign, each an {@code assert} or an assignment to one plain name (no call statement, no
+ * block); no statement of upgrade() outside them names any of those names; and none of them runs an operation.
  * Null otherwise. Always UNSAFE: it changes control flow.
  */
 public final class ReadBlockWrapper {
@@ -53,19 +54,32 @@ public final class ReadBlockWrapper {
         } else if (!(first instanceof Stmt.ExprStmt e && e.expr().span().equals(site.call().span()))) {
             return null;
         }
+        // the statements after the read up to the last one naming what the block binds: the read's name, and
+        // every name the statements taken along assign (a skipped assignment must leave no name used later)
         int last = k;
+        java.util.Set<String> bound = new java.util.HashSet<>();
+        ArrayDeque<String> todo = new ArrayDeque<>();
         if (name != null) {
-            last = lastUse(body, k, name);
-            if (last < 0) {
-                return null;
-            }
+            bound.add(name);
+            todo.push(name);
         }
-        for (int i = k + 1; i <= last; i++) {
-            if (!StmtParts.blocks(body.get(i)).isEmpty() || !(body.get(i) instanceof Stmt.Opaque
-                    || body.get(i) instanceof Stmt.ExprStmt || body.get(i) instanceof Stmt.Assign
-                    || body.get(i) instanceof Stmt.AugAssign || body.get(i) instanceof Stmt.AnnAssign)) {
+        int scanned = k;
+        while (!todo.isEmpty()) {
+            int use = lastUse(body, k, todo.pop());
+            if (use < 0) {
                 return null;
             }
+            last = Math.max(last, use);
+            for (int i = scanned + 1; i <= last; i++) {
+                String target = plainTarget(body.get(i));
+                if (target == null) {
+                    return null;
+                }
+                if (!target.isEmpty() && bound.add(target)) {
+                    todo.push(target);
+                }
+            }
+            scanned = Math.max(scanned, last);
         }
         Span span = new Span(first.span().start(), body.get(last).span().end());
         for (Operation o : upgrade) {
@@ -114,6 +128,20 @@ public final class ReadBlockWrapper {
         }
         edits.add(TextEdit.replace(file.path(), span, sb.toString()));
         return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /**
+     * The plain name a statement taken along with the read binds: empty for an {@code assert} or {@code pass},
+     * the target of an assignment to one plain name; null for anything else (a call, a block, an attribute or
+     * item assigned), which could act on what the code after the block sees.
+     */
+    private static String plainTarget(Stmt s) {
+        if (s instanceof Stmt.Opaque o && o.body().isEmpty() && (o.kind().equals("assert") || o.kind().equals("pass"))) {
+            return "";
+        }
+        Expr target = s instanceof Stmt.Assign a && a.targets().size() == 1 ? a.targets().get(0)
+                : s instanceof Stmt.AugAssign a ? a.target() : s instanceof Stmt.AnnAssign a ? a.target() : null;
+        return target instanceof Expr.Name n ? n.id() : null;
     }
 
     /** The body of the module's top-level {@code upgrade()}; empty when there is none. */
