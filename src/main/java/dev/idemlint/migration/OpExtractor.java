@@ -1216,9 +1216,11 @@ final class OpExtractor {
             Expr.Call delete = findCall(d, "delete");
             String table = delete.positional(0) != null ? tableOf(delete.positional(0), ctx)
                     : delete.func() instanceof Expr.Attribute a ? tableOf(a.value(), ctx) : null;
-            out.add(new Operation.Benign(base, Operation.Benign.DELETE, table, null, typedColumns(d, List.of(), ctx)));
+            out.add(new Operation.Benign(base, Operation.Benign.DELETE, table, null, typedColumns(d, List.of(), ctx),
+                    coreNames(d, ctx)));
         } else if (containsCall(d, "update") || containsCall(d, "select")) {
-            out.add(new Operation.Benign(base, "sqlalchemy expression", null, null, typedColumns(d, List.of(), ctx)));
+            out.add(new Operation.Benign(base, "sqlalchemy expression", null, null, typedColumns(d, List.of(), ctx),
+                    coreNames(d, ctx)));
         } else {
             out.add(new Operation.Unknown(base, "dynamic SQL"));
         }
@@ -1277,8 +1279,13 @@ final class OpExtractor {
         }
     }
 
-    /** A lightweight table ({@code sa.table}, {@code sa.Table}): its name as written and its typed columns by name. */
-    private record DeclaredTable(String name, Map<String, ColumnDef> columns) {
+    /**
+     * A lightweight table ({@code sa.table}, {@code sa.Table}): its name as written, its typed columns by name,
+     * every column it declares with a literal name, in order, and whether it reflects more from the database
+     * ({@code autoload_with=}, {@code autoload=}): then what it renders depends on what is there.
+     */
+    private record DeclaredTable(String name, Map<String, ColumnDef> columns, List<String> declared,
+            boolean reflected) {
     }
 
     /**
@@ -1312,8 +1319,14 @@ final class OpExtractor {
             return null;
         }
         Map<String, ColumnDef> columns = new java.util.LinkedHashMap<>();
+        List<String> declared = new ArrayList<>();
+        boolean reflected = false;
         for (Arg a : c.args()) {
-            if (a.keyword() != null || a.star() != 0 || a.value() == first) {
+            if (a.keyword() != null || a.star() != 0) {
+                reflected |= a.star() != 0 || a.keyword() != null && a.keyword().startsWith("autoload");
+                continue;
+            }
+            if (a.value() == first) {
                 continue;
             }
             Expr v = ColumnReader.deref(a.value(), ctx.scope());
@@ -1322,9 +1335,12 @@ final class OpExtractor {
                 if (def.name() != null && def.formatType() != null) {
                     columns.putIfAbsent(def.name(), def);
                 }
+                if (def.name() != null && !declared.contains(def.name())) {
+                    declared.add(def.name());
+                }
             }
         }
-        return new DeclaredTable(name, columns);
+        return new DeclaredTable(name, columns, declared, reflected);
     }
 
     /** {@code sa.Column(...)} or the lightweight {@code sa.column(...)}: the same name and type arguments. */
@@ -1412,9 +1428,75 @@ final class OpExtractor {
         return List.copyOf(found.values());
     }
 
-    /** {@code t.select()}, {@code sa.select(t)}, {@code sa.select([t, ...])}: every column {@code t} declares. */
-    private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx, Map<Expr, DeclaredTable> memo,
-            Map<List<String>, Operation.TypedColumn> found) {
+    /**
+     * The tables and columns a SQLAlchemy Core statement names through lightweight tables that declare them
+     * ({@link Operation.CoreName}), in the order they are written: each table the statement names, each
+     * {@code t.c.name} (or {@code t.columns.name}) of a declared column, every declared column of a table
+     * selected whole, and the {@code .values(...)} keywords of the statement's own table. A table that reflects
+     * its columns from the database is left out, and with it the statement's other names are still taken: each
+     * one is rendered as written. The walk is iterative and bounded by the expression's size.
+     */
+    private List<Operation.CoreName> coreNames(Expr stmt, Ctx ctx) {
+        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
+        java.util.LinkedHashMap<List<String>, Operation.CoreName> found = new java.util.LinkedHashMap<>();
+        DeclaredTable target = null;
+        List<Arg> values = new ArrayList<>();
+        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        todo.push(stmt);
+        while (!todo.isEmpty()) {
+            Expr e = todo.pop();
+            DeclaredTable t = declaredTable(e, ctx, memo);
+            if (t != null) {
+                name(t, null, e.span().start(), found);
+                continue; // its own column calls are declarations, not uses
+            }
+            if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Attribute c
+                    && (c.attr().equals("c") || c.attr().equals("columns"))) {
+                DeclaredTable of = declaredTable(c.value(), ctx, memo);
+                if (of != null) {
+                    name(of, null, e.span().start(), found);
+                    name(of, of.declared().contains(a.attr()) ? a.attr() : null, e.span().start(), found);
+                    continue;
+                }
+            }
+            if (e instanceof Expr.Call call) {
+                String last = Names.lastPart(call.func());
+                if (last != null && STATEMENT_CALLS.contains(last)) {
+                    DeclaredTable own = call.func() instanceof Expr.Attribute f ? declaredTable(f.value(), ctx, memo)
+                            : null;
+                    DeclaredTable arg = call.positional(0) == null ? null : declaredTable(call.positional(0), ctx, memo);
+                    target = target != null ? target : own != null ? own : arg;
+                    if (last.equals("select")) {
+                        for (DeclaredTable whole : wholeTables(call, own, ctx, memo)) {
+                            whole.declared().forEach(c -> name(whole, c, call.span().start(), found));
+                        }
+                    }
+                } else if ("values".equals(last)) {
+                    call.args().stream().filter(a -> a.keyword() != null).forEach(values::add);
+                }
+            }
+            for (int i = e.childCount() - 1; i >= 0; i--) {
+                todo.push(e.child(i));
+            }
+        }
+        for (Arg a : values) {
+            if (target != null && target.declared().contains(a.keyword())) {
+                name(target, a.keyword(), a.value().span().start(), found);
+            }
+        }
+        return List.copyOf(found.values());
+    }
+
+    /** Adds table {@code t} ({@code column} null) or its column, once, unless {@code t} reflects its columns. */
+    private static void name(DeclaredTable t, String column, int at, Map<List<String>, Operation.CoreName> found) {
+        if (!t.reflected()) {
+            found.putIfAbsent(java.util.Arrays.asList(t.name(), column), new Operation.CoreName(t.name(), column, at));
+        }
+    }
+
+    /** The tables a select takes whole: its receiver ({@code t.select()}), {@code sa.select(t)}, {@code sa.select([t, ...])}. */
+    private List<DeclaredTable> wholeTables(Expr.Call select, DeclaredTable receiver, Ctx ctx,
+            Map<Expr, DeclaredTable> memo) {
         List<DeclaredTable> whole = new ArrayList<>();
         if (receiver != null) {
             whole.add(receiver);
@@ -1433,7 +1515,13 @@ final class OpExtractor {
                 }
             }
         }
-        for (DeclaredTable t : whole) {
+        return whole;
+    }
+
+    /** {@code t.select()}, {@code sa.select(t)}, {@code sa.select([t, ...])}: every column {@code t} declares. */
+    private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx, Map<Expr, DeclaredTable> memo,
+            Map<List<String>, Operation.TypedColumn> found) {
+        for (DeclaredTable t : wholeTables(select, receiver, ctx, memo)) {
             for (String column : t.columns().keySet()) {
                 use(t, column, found);
             }

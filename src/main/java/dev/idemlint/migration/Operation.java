@@ -232,12 +232,18 @@ public sealed interface Operation {
      * {@code TRUNCATE} ({@link #DELETE}, {@link #TRUNCATE}) {@code table} is the table whose rows it removes,
      * null when not read. {@code typed}: for a
      * SQLAlchemy Core select, update or delete, the columns it names whose types the code declares (see
-     * {@link TypedColumn}).
+     * {@link TypedColumn}); {@code names}: for such a statement, the tables and columns it names through
+     * lightweight tables (see {@link CoreName}), which it fails on when they are gone.
      */
-    record Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed)
-            implements Operation {
+    record Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
+            List<CoreName> names) implements Operation {
         public Benign {
             typed = typed == null ? List.of() : List.copyOf(typed);
+            names = names == null ? List.of() : List.copyOf(names);
+        }
+
+        public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed) {
+            this(site, what, table, column, typed, List.of());
         }
 
         /** {@code what} of a {@code DELETE FROM} (raw SQL or a Core {@code delete}). */
@@ -260,7 +266,7 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what, table, column, typed);
+            return new Benign(site, what, table, column, typed, names);
         }
     }
 
@@ -272,6 +278,17 @@ public sealed interface Operation {
      * not read); {@code column} has a literal name and a type known as {@code format_type} prints it.
      */
     record TypedColumn(String table, ColumnDef column) {
+    }
+
+    /**
+     * A table ({@code column} null) or a column of one that a SQLAlchemy Core statement names through a
+     * lightweight table that declares it ({@code sa.table("t", sa.column("c"))}, {@code sa.Table} without
+     * reflection): {@code t.c.c} anywhere in the statement, every declared column of a table selected whole,
+     * a {@code .values(...)} keyword of the statement's own table. SQLAlchemy renders each as {@code t.c} (or
+     * opens {@code t}), so the statement fails on the server when it is gone. {@code table} as written,
+     * unqualified; {@code at} is the offset of the name in the file, to order a statement's names.
+     */
+    record CoreName(String table, String column, int at) {
     }
 
     /** A SQL string before classification (the sql stage replaces it). */

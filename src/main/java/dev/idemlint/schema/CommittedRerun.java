@@ -38,7 +38,9 @@ import java.util.Set;
  * a statement that opens one table, or of the SELECT of an {@code INSERT ... SELECT} from one table.
  * Names compare as the server stores them, case-insensitively (a case-insensitive match is taken). Built in
  * one pass over the revision, each statement's SQL lexed once (a name inside a literal or a comment is no
- * read); every question is then a map lookup.
+ * read); every question is then a map lookup. On PostgreSQL a SQLAlchemy Core statement reads too: it opens the
+ * lightweight tables it names and reads the columns of them it names ({@link Operation.CoreName}), as SQLAlchemy
+ * renders {@code t.c.x}: {@code t.x}.
  */
 public final class CommittedRerun {
 
@@ -77,6 +79,12 @@ public final class CommittedRerun {
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
             OpSite site = o.site();
+            if (postgres && o instanceof Operation.Benign b && !b.names().isEmpty()) {
+                if (site.definite()) {
+                    addCore(new Read(i, o), b.names());
+                }
+                continue;
+            }
             if (!reads(site, heads) || postgres && !site.definite()) {
                 continue;
             }
@@ -111,6 +119,28 @@ public final class CommittedRerun {
                         sql.insertSelect().bare(), at);
             }
         }
+    }
+
+    /**
+     * Adds what a SQLAlchemy Core statement names through its lightweight tables ({@link Operation.CoreName}):
+     * each table it opens, and each column as if written {@code table.column}, which is how SQLAlchemy renders it.
+     */
+    private void addCore(Read read, List<Operation.CoreName> names) {
+        Phase phase = read.op().site().phase();
+        Set<String> tables = new LinkedHashSet<>();
+        Map<ObjectRef, Integer> at = new HashMap<>();
+        for (Operation.CoreName n : names) {
+            if (n.column() == null) {
+                tables.add(n.table().toLowerCase(Locale.ROOT));
+            } else {
+                ObjectRef column = column(n.table(), n.column());
+                add(reads, new Key(phase, column), read);
+                at.putIfAbsent(column, n.at());
+            }
+        }
+        tables.forEach(t -> add(tableReads, new Key(phase, table(t)), read));
+        opened.put(read.op(), tables);
+        offsets.put(read.op(), at);
     }
 
     /**

@@ -1,4 +1,4 @@
-"""base: players with a unique constraint, launches, module_items, services, artefacts, configs..., each guarded
+"""base: players with a unique constraint, launches, module_items, services, artefacts, assignments, configs..., each guarded
 
 Revision ID: v00
 Revises:
@@ -31,6 +31,8 @@ def upgrade():
     )
     op.execute("INSERT INTO artefacts VALUES (1, '', 'edge', 7, NULL) ON CONFLICT DO NOTHING")
     op.execute("CREATE TABLE IF NOT EXISTS reviewers (artefact_id integer, user_id integer)")
+    op.execute("CREATE TABLE IF NOT EXISTS assignments (id integer PRIMARY KEY, resource_link_id text, legacy_ref text)")
+    op.execute("INSERT INTO assignments VALUES (1, NULL, 'x'), (2, 'r', NULL) ON CONFLICT DO NOTHING")
     op.execute("CREATE TABLE IF NOT EXISTS configs (id integer PRIMARY KEY, a integer CONSTRAINT ck_configs_a CHECK (a > 0))")
 
 

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.ReadBlockWrapper;
 import dev.idemlint.migration.MysqlFacts;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
@@ -458,26 +459,29 @@ public final class DropNotIdempotent implements MigrationRule {
         table = table == null && column == null ? d.name() : table;
         String what = table != null ? "table \"" + table + "\""
                 : "column \"" + column.name() + "\" of \"" + column.table() + "\"";
-        Fix guard = readGuard(m.source(), o, d, table);
+        Fix guard = readGuard(m.source(), o, d, table, m.upgrade());
         guarded.put(o, guard != null && guard.applicability() != Applicability.DISPLAY_ONLY);
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
                 + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
                 .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
-                        + " reads), or move the data migration into a revision of its own." + noReadFix(o, guard))
+                        + " reads), or move the data migration into a revision of its own."
+                        + noReadFix(o, guard, plainGuard(d, table)))
                 .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
     }
 
     /** Why the read gets no applied fix, for its help; empty when its guard is applied. */
-    private static String noReadFix(Operation read, Fix guard) {
+    private static String noReadFix(Operation read, Fix guard, boolean plain) {
         Expr.Call call = read.site().call();
         boolean opExecute = call != null && call.func() instanceof Expr.Attribute a && a.attr().equals("execute")
                 && a.value() instanceof Expr.Name n && n.id().equals("op");
-        if (guard == null && !opExecute) {
-            return " No fix is applied: only a bare `op.execute(...)`, whose result no code uses, can be skipped"
-                    + " alone, and this read's result may be used (`.fetchall()`, `rowcount`).";
+        if (guard == null && !opExecute && plain) {
+            return " No fix is applied: " + (read instanceof Operation.Benign b && !b.names().isEmpty()
+                    ? "this SQLAlchemy Core read's rows are" : "this read's result is")
+                    + " used by code a guard cannot take along (a block, a loop, a helper, an operation in"
+                    + " between), and skipping the read alone would change what that code sees.";
         }
         if (guard == null) {
             return " No fix is applied: the guard needs plain names on the default schema.";
@@ -485,6 +489,14 @@ public final class DropNotIdempotent implements MigrationRule {
         return guard.applicability() == Applicability.DISPLAY_ONLY ? " The guard is not applied: the read is not a"
                 + " statement of upgrade() itself (a helper's, a nested block's), where skipping it alone is certain."
                 : "";
+    }
+
+    /** Whether the read's guard can be written: plain names of {@code d} (or {@code table}) on the default schema. */
+    private static boolean plainGuard(Operation.Drop d, String table) {
+        Expr.Call drop = d.site().call();
+        return !(drop != null && drop.keyword("schema") != null) && (table != null
+                ? plainName(table) && table.indexOf('.') < 0
+                : plainName(d.name()) && plainName(d.table()) && d.table().indexOf('.') < 0);
     }
 
     /** The literal read at or before index {@code at} that opens the table {@code d} drops or names its column. */
@@ -499,27 +511,37 @@ public final class DropNotIdempotent implements MigrationRule {
      * opens that dropped table (PostgreSQL fails there first), else {@code d}'s column. The first run finds it
      * there (the revision drops it later) and runs the read as before; the re-run finds it gone and skips the
      * read instead of failing. A data statement changes no schema, so the final schema is the unguarded
-     * revision's. Only for {@code op.execute(...)}, whose result nothing reads, of an object on the default
-     * schema; the guard is display-only where the call is not a statement of its own in upgrade()
-     * ({@link GuardWrapper}), and null for anything else.
+     * revision's. For {@code op.execute(...)}, whose result nothing reads, the read alone is guarded (display-only
+     * where the call is not a statement of its own in upgrade(), {@link GuardWrapper}); for another
+     * {@code execute(...)} the read together with the plain statements after it that use its result
+     * ({@link ReadBlockWrapper}), where that is certain. Only on the default schema; null otherwise.
      */
-    private static Fix readGuard(SourceFile file, Operation read, Operation.Drop d, String table) {
+    private static Fix readGuard(SourceFile file, Operation read, Operation.Drop d, String table,
+            List<Operation> upgrade) {
         Expr.Call call = read.site().call();
         Expr.Call drop = d.site().call();
         if (call == null || !(call.func() instanceof Expr.Attribute a) || !a.attr().equals("execute")
-                || !(a.value() instanceof Expr.Name n) || !n.id().equals("op")
                 || drop != null && drop.keyword("schema") != null) {
             return null;
         }
+        String condition;
+        String title;
         if (table != null) {
-            return plainName(table) && table.indexOf('.') < 0 ? GuardWrapper.wrap(file, read.site(),
-                    GuardWrapper.hasTable(CallRewriter.quote(table), "", true), GuardWrapper.title("has_table"),
-                    List.of()) : null;
+            condition = plainName(table) && table.indexOf('.') < 0
+                    ? GuardWrapper.hasTable(CallRewriter.quote(table), "", true) : null;
+            title = GuardWrapper.title("has_table");
+        } else {
+            condition = plainName(d.name()) && plainName(d.table()) && d.table().indexOf('.') < 0
+                    ? GuardWrapper.named(CallRewriter.quote(d.name()), "get_columns", CallRewriter.quote(d.table()), "",
+                            true) : null;
+            title = GuardWrapper.title("get_columns");
         }
-        return plainName(d.name()) && plainName(d.table()) && d.table().indexOf('.') < 0
-                ? GuardWrapper.wrap(file, read.site(), GuardWrapper.named(CallRewriter.quote(d.name()), "get_columns",
-                        CallRewriter.quote(d.table()), "", true), GuardWrapper.title("get_columns"), List.of())
-                : null;
+        if (condition == null) {
+            return null;
+        }
+        return a.value() instanceof Expr.Name n && n.id().equals("op")
+                ? GuardWrapper.wrap(file, read.site(), condition, title, List.of())
+                : ReadBlockWrapper.wrap(file, read, upgrade, condition, title);
     }
 
     /**
