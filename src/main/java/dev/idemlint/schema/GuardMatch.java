@@ -154,9 +154,12 @@ public final class GuardMatch {
     public static List<Operation> resolve(List<Operation> ops, BooleanSupplier postgresNames,
             Supplier<NamingConvention> convention) {
         Map<Guard, List<Integer>> groups = new IdentityHashMap<>();
+        // whether a guard's check can be read is asked once per guard, not once per operation under it
+        Map<Guard, Boolean> readable = new IdentityHashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
-            if (g != null && g.condition() != null && !g.condition().hasOpaque() && !g.condition().atoms().isEmpty()) {
+            if (g != null && g.condition() != null && readable.computeIfAbsent(g,
+                    k -> !k.condition().hasOpaque() && !k.condition().atoms().isEmpty())) {
                 groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
             }
         }
