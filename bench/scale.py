@@ -18,6 +18,14 @@ Shapes:
   columns       one table given SIZE columns, an index on each, then each column renamed, then
                 dropped: every statement is about the same table
   chain         SIZE revisions in a line, a few ops each
+  fkdrops       SIZE tables, each with a foreign key to the one before, then each dropped, last first
+  fkrenames     SIZE tables, each with a foreign key to the one before, then each renamed
+  helpers       SIZE tables, then SIZE calls of an imported helper, each naming one table
+  typedrops     SIZE enum types and a column of each on one table, then each type dropped CASCADE
+  dynamic       SIZE tables and SIZE columns of one table, then SIZE drop_column and SIZE drop_table
+                calls whose names are read at run time
+  guards        one `if not (... or ...)` of SIZE has_table checks over SIZE add_column calls on
+                another table
 Stdlib only and deterministic (no randomness), so a size always gives the same file.
 """
 import os
@@ -144,6 +152,35 @@ def body(shape, size):
         # `size` reads of one table, then `size` drops of the columns they name
         out += [f'    op.execute("UPDATE t SET c{i} = 0 WHERE t.k{i} IS NULL")\n' for i in range(size)]
         out += [f'    op.drop_column("t", "c{i}")\n' for i in range(size)]
+    elif shape in ("fkdrops", "fkrenames"):
+        out.append('    op.create_table("t0", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True),\n'
+                f'                    sa.Column("p", sa.Integer(), sa.ForeignKey("t{i - 1}.id")))\n'
+                for i in range(1, size)]
+        if shape == "fkdrops":
+            out += [f'    op.drop_table("t{i}")\n' for i in reversed(range(size))]
+        else:
+            out += [f'    op.rename_table("t{i}", "r{i}")\n' for i in range(size)]
+    elif shape == "helpers":
+        out.append("    from helpers import rebuild\n\n")
+        out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
+        out += [f'    rebuild("t{i}")\n' for i in range(size)]
+    elif shape == "typedrops":
+        out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.execute("CREATE TYPE e{i} AS ENUM (\'a\')")\n' for i in range(size)]
+        out += [f'    op.execute("ALTER TABLE t ADD COLUMN c{i} e{i}")\n' for i in range(size)]
+        out += [f'    op.execute("DROP TYPE e{i} CASCADE")\n' for i in range(size)]
+    elif shape == "dynamic":
+        out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.add_column("t", sa.Column("c{i}", sa.Text()))\n' for i in range(size)]
+        out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
+        out += [f'    op.drop_column("t", COLUMNS[{i}])\n' for i in range(size)]
+        out += [f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
+    elif shape == "guards":
+        out.append('    inspector = sa.inspect(op.get_bind())\n    if not (\n')
+        out.append("\n".join(f'        inspector.has_table("x{i}") or' for i in range(size - 1)))
+        out.append(f'\n        inspector.has_table("x{size - 1}")\n    ):\n')
+        out += [f'        op.add_column("t", sa.Column("c{i}", sa.Text()))\n' for i in range(size)]
     else:
         raise SystemExit(f"unknown shape {shape}")
     return "".join(out)

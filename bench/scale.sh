@@ -10,7 +10,7 @@
 # create_table + create_index + drop_table triples, 8,000 columns of one table each added, indexed, renamed
 # and dropped, one op.execute of 16,000 CREATE INDEX CONCURRENTLY
 # statements under -Xmx (--heap), hostile reads (a statement of 20,000 FROMs, a 1 MiB literal, 5,000 reads then
-# 5,000 drops), and a chain of --chain revisions (20,000 by default); each shape of
+# 5,000 drops), the schema-state shapes of bench/scale.py at 8,000, and a chain of --chain revisions (20,000 by default); each shape of
 # 5 MB or more runs again under -Xmx (--heap). A run that fails (out of memory, exit >= 2) or passes
 # 600 s is reported as such.
 set -euo pipefail
@@ -98,5 +98,10 @@ gen literal 1048576 "$data/literal-1048576"
 time_one "one read holding a 1 MiB string literal" "$data/literal-1048576"
 gen reads 5000 "$data/reads-5000"
 time_one "5,000 reads of one table, then 5,000 drop_column" "$data/reads-5000"
+# the schema state's own lookups: a table's drop or rename, named opaque code, DROP TYPE ... CASCADE, a long guard
+for shape in fkdrops fkrenames helpers typedrops guards; do
+  gen "$shape" 8000 "$data/$shape-8000"
+  time_one "8,000 $shape (bench/scale.py)" "$data/$shape-8000"
+done
 gen chain "$chain" "$data/chain-$chain"
 time_one "chain of $chain revisions" "$data/chain-$chain"

@@ -154,9 +154,12 @@ public final class GuardMatch {
     public static List<Operation> resolve(List<Operation> ops, BooleanSupplier postgresNames,
             Supplier<NamingConvention> convention) {
         Map<Guard, List<Integer>> groups = new IdentityHashMap<>();
+        // whether a guard's check can be read is asked once per guard, not once per operation under it
+        Map<Guard, Boolean> readable = new IdentityHashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
-            if (g != null && g.condition() != null && !g.condition().hasOpaque() && !g.condition().atoms().isEmpty()) {
+            if (g != null && g.condition() != null && readable.computeIfAbsent(g,
+                    k -> !k.condition().hasOpaque() && !k.condition().atoms().isEmpty())) {
                 groups.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
             }
         }
@@ -168,7 +171,10 @@ public final class GuardMatch {
         List<Operation> out = new ArrayList<>(ops);
         for (Map.Entry<Guard, List<Integer>> group : groups.entrySet()) {
             Guard g = group.getKey();
-            List<Condition.Exists> atoms = g.condition().atoms();
+            Map<String, List<Condition.Exists>> atoms = new java.util.HashMap<>();
+            for (Condition.Exists x : g.condition().atoms()) {
+                atoms.computeIfAbsent(RerunSimulation.folded(x.name()), k -> new ArrayList<>()).add(x);
+            }
             boolean effective = false;
             for (int i : group.getValue()) {
                 Operation op = ops.get(i);
@@ -194,14 +200,20 @@ public final class GuardMatch {
         return out;
     }
 
-    /** Some object test looks at what {@code op} creates, drops, renames or needs, or at its table. */
-    private static boolean touches(List<Condition.Exists> atoms, Operation op, Effects.Naming naming,
+    /**
+     * Some object test looks at what {@code op} creates, drops, renames or needs, or at its table. The tests
+     * come by name {@link RerunSimulation#folded folded} as {@link #matches} compares it, so that an operation
+     * is compared with the tests of its names only.
+     */
+    private static boolean touches(Map<String, List<Condition.Exists>> atoms, Operation op, Effects.Naming naming,
             Supplier<NamingConvention> convention) {
         if (convention != null && byConvention(atoms, op, convention)) {
             return true;
         }
         for (ObjectRef ref : after(op, naming).keySet()) {
-            for (Condition.Exists x : atoms) {
+            String name = ref.name().name();
+            for (Condition.Exists x : name == null ? List.<Condition.Exists>of()
+                    : atoms.getOrDefault(RerunSimulation.folded(name), List.of())) {
                 if (matches(x, ref)) {
                     return true;
                 }
@@ -214,7 +226,8 @@ public final class GuardMatch {
      * A check on the name the project's naming convention gives the constraint or index the op creates
      * or drops ({@code ck_t_positive} for {@code create_check_constraint("positive", "t", ...)}).
      */
-    private static boolean byConvention(List<Condition.Exists> atoms, Operation op, Supplier<NamingConvention> convention) {
+    private static boolean byConvention(Map<String, List<Condition.Exists>> atoms, Operation op,
+            Supplier<NamingConvention> convention) {
         ConstraintNames.Name n;
         String table;
         if (op instanceof Operation.AddConstraint c) {
@@ -232,7 +245,8 @@ public final class GuardMatch {
         if (!(n instanceof ConstraintNames.Name.Given given)) {
             return false;
         }
-        return atoms.stream().anyMatch(x -> (x.kind() == ObjectKind.CONSTRAINT || x.kind() == ObjectKind.INDEX)
+        return atoms.getOrDefault(RerunSimulation.folded(given.name()), List.of()).stream()
+                .anyMatch(x -> (x.kind() == ObjectKind.CONSTRAINT || x.kind() == ObjectKind.INDEX)
                 && given.name().equalsIgnoreCase(x.name()) && (x.table() == null || table == null
                         || x.table().equalsIgnoreCase(table)));
     }

@@ -399,7 +399,7 @@ public final class RerunSimulation {
     }
 
     /** A name as {@link String#equalsIgnoreCase} compares it: each char's upper case, lower-cased. */
-    private static String folded(String name) {
+    static String folded(String name) {
         char[] c = name.toCharArray();
         for (int i = 0; i < c.length; i++) {
             c[i] = Character.toLowerCase(Character.toUpperCase(c[i]));

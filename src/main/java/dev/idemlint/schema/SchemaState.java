@@ -171,12 +171,79 @@ public final class SchemaState {
          * The tables the table's foreign keys certainly reference, by column. A key that may have gone (a
          * constraint or column of the table dropped or forgotten) is left out: it blocks no drop.
          */
-        Map<String, QualifiedName> references = new HashMap<>();
+        final References references = new References();
         /**
          * Whether the table has a primary key where no present entry says so (one of a name not known, or
          * none after a drop of the one it had); null: as its constraints no entry speaks of ({@link #primaryKey}).
          */
         Presence primaryKey;
+    }
+
+    /**
+     * A table's foreign keys the state is sure of: the table each column references, and the columns that
+     * reference each table, kept in step, so that the keys to one table are found and dropped by lookup.
+     */
+    private static final class References {
+        private final Map<String, QualifiedName> byColumn = new HashMap<>();
+        private final Map<QualifiedName, Set<String>> byReferred = new HashMap<>();
+
+        void put(String column, QualifiedName referred) {
+            remove(column);
+            byColumn.put(column, referred);
+            byReferred.computeIfAbsent(referred, k -> new HashSet<>()).add(column);
+        }
+
+        void remove(String column) {
+            QualifiedName referred = byColumn.remove(column);
+            if (referred != null) {
+                Set<String> columns = byReferred.get(referred);
+                columns.remove(column);
+                if (columns.isEmpty()) {
+                    byReferred.remove(referred);
+                }
+            }
+        }
+
+        void renameColumn(String from, String to) {
+            QualifiedName referred = byColumn.get(from);
+            if (referred != null) {
+                remove(from);
+                put(to, referred);
+            }
+        }
+
+        void clear() {
+            byColumn.clear();
+            byReferred.clear();
+        }
+
+        boolean refersTo(QualifiedName table) {
+            return byReferred.containsKey(table);
+        }
+
+        /** The tables referenced. */
+        Set<QualifiedName> referred() {
+            return byReferred.keySet();
+        }
+
+        /** The keys to {@code table} are gone: whether there were any. */
+        boolean removeTo(QualifiedName table) {
+            Set<String> columns = byReferred.remove(table);
+            if (columns == null) {
+                return false;
+            }
+            columns.forEach(byColumn::remove);
+            return true;
+        }
+
+        /** The keys to {@code from} reference {@code to}: a table renamed. */
+        void retarget(QualifiedName from, QualifiedName to) {
+            Set<String> columns = byReferred.remove(from);
+            if (columns != null) {
+                columns.forEach(c -> byColumn.put(c, to));
+                byReferred.computeIfAbsent(to, k -> new HashSet<>()).addAll(columns);
+            }
+        }
     }
 
     private final String currentSchema;
@@ -230,6 +297,54 @@ public final class SchemaState {
      */
     private final Map<QualifiedName, Set<Slot>> primaryKeys = new HashMap<>();
     private final Map<QualifiedName, Set<Slot>> maybePrimaryKeys = new HashMap<>();
+
+    /**
+     * Values filed under keys, a superset of those that belong there: a read keeps the ones a check finds
+     * still there and drops the rest, so a write only ever adds. What a drop or rename of one table reads
+     * is then what was filed under it, never every table or entry the state holds.
+     */
+    private static final class Filed<K, V> {
+        private final Map<K, Set<V>> byKey = new HashMap<>();
+
+        void add(K key, V value) {
+            byKey.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(value);
+        }
+
+        /** The values filed under {@code key} that {@code there} still holds for, in the order filed. */
+        List<V> read(K key, java.util.function.Predicate<V> there) {
+            Set<V> values = byKey.get(key);
+            if (values == null) {
+                return List.of();
+            }
+            values.removeIf(there.negate());
+            if (values.isEmpty()) {
+                byKey.remove(key);
+            }
+            return new ArrayList<>(values);
+        }
+
+        void clear() {
+            byKey.clear();
+        }
+    }
+
+    /** Per table, the tables whose {@link TableFacts#references} may refer to it (read through {@link #referrers}). */
+    private final Filed<QualifiedName, QualifiedName> referrers = new Filed<>();
+    /** Per table, the slots whose entry's {@link Entry#referred} may be it. */
+    private final Filed<QualifiedName, Slot> referringKeys = new Filed<>();
+    /** The tables of {@link #tables} by lower-cased name, for forgetting what opaque code names. */
+    private final Filed<String, QualifiedName> factsByName = new Filed<>();
+    /**
+     * Column slots not known absent by their type, and under null present ones of no known type: what {@code
+     * DROP TYPE ... CASCADE} reaches ({@link #columnsOfType}). A column is filed when put, when it leaves
+     * absence and when it loses its type.
+     */
+    private final Filed<String, Slot> columnsByType = new Filed<>();
+    /**
+     * Column slots put with a type of no built-in family (a user type), whatever their presence since: what a
+     * type renamed under a name not read forgets the type of ({@link #forgetKind}), which empties it.
+     */
+    private final Set<Slot> userTyped = new java.util.LinkedHashSet<>();
 
     /** The tables and columns under which a slot is indexed; columns null: not known. */
     private record Use(Set<QualifiedName> tables, List<String> columns) {
@@ -320,6 +435,7 @@ public final class SchemaState {
             if (e != null && e.constraintKind == ConstraintKind.FOREIGN_KEY) {
                 s.setColumns(fk, e, new ArrayList<>(k.columns()));
                 e.referred = QualifiedName.of(k.referredSchema(), k.referredTable());
+                s.referringKeys.add(e.referred, fk);
             }
         }
         for (Catalog.Type t : c.types()) {
@@ -750,10 +866,12 @@ public final class SchemaState {
 
     /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
     public void alterColumn(ObjectRef column) {
-        Entry e = entries.get(slot(column));
+        Slot s = slot(column);
+        Entry e = entries.get(s);
         if (e != null) {
             e.columnType = null;
             e.notNull = false;
+            fileColumnType(s, e);
         }
         facts(column.table()).required = null;
     }
@@ -819,7 +937,25 @@ public final class SchemaState {
     }
 
     private TableFacts facts(QualifiedName table) {
-        return tables.computeIfAbsent(table, k -> new TableFacts());
+        TableFacts f = tables.get(table);
+        return f != null ? f : putFacts(table, new TableFacts());
+    }
+
+    private TableFacts putFacts(QualifiedName table, TableFacts f) {
+        tables.put(table, f);
+        factsByName.add(lower(table.name()), table);
+        return f;
+    }
+
+    /** A foreign key of {@code table}'s column certainly references {@code referred}. */
+    private void refer(QualifiedName table, String column, QualifiedName referred) {
+        facts(table).references.put(column, referred);
+        referrers.add(referred, table);
+    }
+
+    /** The tables other than {@code table} whose known foreign keys reference it, in the order they came to. */
+    private List<QualifiedName> referrers(QualifiedName table) {
+        return referrers.read(table, t -> tables.get(t) != null && tables.get(t).references.refersTo(table));
     }
 
     // ---- effects ----
@@ -951,7 +1087,7 @@ public final class SchemaState {
         e.referred = o.kind() == ObjectKind.CONSTRAINT ? sh.references() : null;
         put(slot(o), e);
         if (sh.references() != null && o.kind() == ObjectKind.COLUMN) {
-            facts(o.table()).references.put(o.name().name(), sh.references());
+            refer(o.table(), o.name().name(), sh.references());
         }
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
@@ -970,7 +1106,7 @@ public final class SchemaState {
             clearChildren(t, Presence.ABSENT);
             TableFacts f = new TableFacts();
             f.madeHere = true;
-            tables.put(t, f);
+            putFacts(t, f);
         }
         return missing != null ? missing : dup;
     }
@@ -1118,10 +1254,9 @@ public final class SchemaState {
      * {@code table} without {@code CASCADE} while it is there. Null when none is known.
      */
     private QualifiedName referencedBy(QualifiedName table) {
-        for (Map.Entry<QualifiedName, TableFacts> t : tables.entrySet()) {
-            if (!t.getKey().equals(table) && t.getValue().references.containsValue(table)
-                    && presence(ObjectRef.table(t.getKey())) == Presence.PRESENT) {
-                return t.getKey();
+        for (QualifiedName t : referrers(table)) {
+            if (!t.equals(table) && presence(ObjectRef.table(t)) == Presence.PRESENT) {
+                return t;
             }
         }
         return null;
@@ -1133,9 +1268,9 @@ public final class SchemaState {
      * names are not known, so the constraints of those tables become unknown.
      */
     private void dropReferences(QualifiedName table) {
-        for (Map.Entry<QualifiedName, TableFacts> t : new ArrayList<>(tables.entrySet())) {
-            if (!t.getKey().equals(table) && t.getValue().references.values().removeIf(table::equals)) {
-                for (Slot s : copy(childrenOf.get(t.getKey()))) {
+        for (QualifiedName t : referrers(table)) {
+            if (!t.equals(table) && tables.get(t).references.removeTo(table)) {
+                for (Slot s : copy(childrenOf.get(t))) {
                     Entry e = entries.get(s);
                     if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.PRESENT
                             && (e.constraintKind == null || e.constraintKind == ConstraintKind.FOREIGN_KEY
@@ -1162,20 +1297,33 @@ public final class SchemaState {
      */
     private void columnsOfType(String type) {
         String name = dev.idemlint.migration.FormatType.userType(type);
-        for (Map.Entry<Slot, Entry> x : new ArrayList<>(entries.entrySet())) {
-            Entry e = x.getValue();
-            if (e.kind != ObjectKind.COLUMN || e.presence == Presence.ABSENT) {
-                continue;
-            }
-            if (e.columnType == null) {
-                set(x.getKey(), Presence.UNKNOWN, null);
-            } else if (e.columnType.equals(name) || e.columnType.equals(name + "[]")) {
-                QualifiedName table = x.getKey().table();
-                set(x.getKey(), Presence.ABSENT, null);
-                cascadeColumn(table, x.getKey().name().name(), Presence.ABSENT);
+        for (Slot s : columnsByType.read(null, x -> filedAs(x, null))) {
+            set(s, Presence.UNKNOWN, null);
+        }
+        for (String t : name == null ? List.of(name + "[]") : List.of(name, name + "[]")) {
+            for (Slot s : columnsByType.read(t, x -> filedAs(x, t))) {
+                set(s, Presence.ABSENT, null);
+                cascadeColumn(s.table(), s.name().name(), Presence.ABSENT);
             }
         }
-        columnsDefault.replaceAll((t, p) -> p == Presence.ABSENT ? p : Presence.UNKNOWN);
+        // the columns no entry speaks of are unknown already, or known absent (a table made here has none)
+    }
+
+    /** Whether {@code s} holds a column of type {@code type} not known absent (of no known type: present). */
+    private boolean filedAs(Slot s, String type) {
+        Entry e = entries.get(s);
+        return e != null && e.kind == ObjectKind.COLUMN && java.util.Objects.equals(e.columnType, type)
+                && (type == null ? e.presence == Presence.PRESENT : e.presence != Presence.ABSENT);
+    }
+
+    /** Files a column entry for {@link #columnsOfType} (and {@link #userTyped}) as it is now. */
+    private void fileColumnType(Slot s, Entry e) {
+        if (e.kind != ObjectKind.COLUMN || e.presence == Presence.ABSENT) {
+            return;
+        }
+        if (e.columnType != null || e.presence == Presence.PRESENT) {
+            columnsByType.add(e.columnType, s);
+        }
     }
 
     /** A key constraint's index goes with it (it is the one of the same name on the same table). */
@@ -1388,20 +1536,24 @@ public final class SchemaState {
             e.owner = to;
             put(s, e);
         }
+        // a foreign key references the table, not its name: it follows the rename
+        List<QualifiedName> by = referrers(from);
+        for (QualifiedName t : by) {
+            tables.get(t).references.retarget(from, to);
+        }
         TableFacts f = tables.remove(from);
         if (f != null) {
-            tables.put(to, f);
+            putFacts(to, f);
+            f.references.referred().forEach(r -> referrers.add(r, to));
         } else {
             tables.remove(to);
         }
-        // a foreign key references the table, not its name: it follows the rename
-        for (TableFacts t : tables.values()) {
-            t.references.replaceAll((c, r) -> r.equals(from) ? to : r);
+        for (QualifiedName t : by) {
+            referrers.add(to, t.equals(from) ? to : t);
         }
-        for (Entry e : entries.values()) {
-            if (from.equals(e.referred)) {
-                e.referred = to;
-            }
+        for (Slot s : referringKeys.read(from, x -> entries.get(x) != null && from.equals(entries.get(x).referred))) {
+            entries.get(s).referred = to;
+            referringKeys.add(to, s);
         }
     }
 
@@ -1417,8 +1569,8 @@ public final class SchemaState {
             }
         }
         TableFacts f = tables.get(table);
-        if (f != null && f.references.containsKey(from)) {
-            f.references.put(to, f.references.remove(from));
+        if (f != null) {
+            f.references.renameColumn(from, to);
         }
         if (f != null) {
             // whether the renamed column must be given a value is followed no further
@@ -1735,11 +1887,9 @@ public final class SchemaState {
                     }
                     // read before the tables' defaults (implicit), so it covers their children too
                     forgottenNames.add(k);
-                    for (Map.Entry<QualifiedName, TableFacts> t : tables.entrySet()) {
-                        if (lower(t.getKey().name()).equals(k)) {
-                            t.getValue().references.clear();
-                            t.getValue().primaryKey = null;
-                        }
+                    for (QualifiedName t : factsByName.read(k, tables::containsKey)) {
+                        tables.get(t).references.clear();
+                        tables.get(t).primaryKey = null;
                     }
                 }
             }
@@ -1783,6 +1933,11 @@ public final class SchemaState {
         forgottenNames.clear();
         forgottenScopes.clear();
         tables.clear();
+        referrers.clear();
+        referringKeys.clear();
+        factsByName.clear();
+        columnsByType.clear();
+        userTyped.clear();
         baseline = Presence.UNKNOWN;
     }
 
@@ -1840,11 +1995,14 @@ public final class SchemaState {
                 forgottenScopes.add(new Scope(k.name(), null));
             }
         } else if (ns.equals(TYPE)) {
-            for (Entry e : entries.values()) {
-                if (e.kind == ObjectKind.COLUMN && PostgresFacts.typeFamily(e.columnType) == null) {
+            for (Slot s : userTyped) {
+                Entry e = entries.get(s);
+                if (e != null && e.kind == ObjectKind.COLUMN && PostgresFacts.typeFamily(e.columnType) == null) {
                     e.columnType = null;
+                    fileColumnType(s, e);
                 }
             }
+            userTyped.clear();
         }
     }
 
@@ -1969,7 +2127,11 @@ public final class SchemaState {
         if (e == null) {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
         } else {
+            boolean wasAbsent = e.presence == Presence.ABSENT;
             e.presence = p;
+            if (wasAbsent) {
+                fileColumnType(s, e);
+            }
             if (p != Presence.PRESENT) {
                 // a column gone, or that may have been made again, has no identity or default anyone knows
                 e.identity = Presence.UNKNOWN;
@@ -2089,6 +2251,13 @@ public final class SchemaState {
         byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
         indexUse(s, e);
         indexKey(s, e);
+        if (e.referred != null) {
+            referringKeys.add(e.referred, s);
+        }
+        fileColumnType(s, e);
+        if (e.kind == ObjectKind.COLUMN && e.columnType != null && PostgresFacts.typeFamily(e.columnType) == null) {
+            userTyped.add(s);
+        }
     }
 
     private void remove(Slot s) {
