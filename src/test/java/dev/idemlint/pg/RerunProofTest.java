@@ -84,6 +84,7 @@ class RerunProofTest {
             "object-created-twice/seed003_merged_branches",
             "object-created-twice/serial_sequence",
             "rename-not-idempotent/if_exists",
+            "rename-not-idempotent/table_renamed_later",
             "create-table-not-idempotent/temporary_table",
             "create-table-not-idempotent/partition_dropped_with_parent",
             "add-column-not-idempotent/type_dropped_with_cascade",

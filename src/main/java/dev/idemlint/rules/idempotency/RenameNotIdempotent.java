@@ -2,7 +2,11 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.schema.CommittedRerun;
+import dev.idemlint.schema.Conflict;
+import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -20,6 +24,7 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -32,6 +37,9 @@ public final class RenameNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
+        Map<Operation, Conflict> tableGoneOnRerun = rerun == null ? tableGoneOnRerun(m.upgrade()) : Map.of();
+        Map<Operation, Operation.Rename> renamedAway = tableGoneOnRerun.isEmpty() ? Map.of()
+                : CommittedRerun.laterTableRenames(m.upgrade(), EnumSet.of(ObjectKind.COLUMN, ObjectKind.CONSTRAINT));
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null) {
                 continue;
@@ -51,6 +59,17 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
                                 + " THEN null; END $$`.").fixes(takenNameFixes(r, m.source())).emit();
+                continue;
+            }
+            Conflict missingTable = tableGoneOnRerun.get(op);
+            if (missingTable != null) {
+                ctx.report(m.source(), op.site(), "Re-running this revision fails with " + missingTable.sqlState().label()
+                        + " because " + goneTable(missingTable, renamedAway.get(op)) + RerunScenario.end(op.site()))
+                        .help(RerunScenario.why(op.site()) + "Guard the rename with the inspector (rename only while its"
+                                + " table and the old name exist), or wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
+                                + state(r.kind()).condition() + " OR " + missingTable.sqlState().condition()
+                                + " THEN null; END $$`.")
+                        .fixes(fixes(r, m.source(), true)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
@@ -75,6 +94,37 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     /**
+     * The renames of a column or constraint that the re-run simulation finds failing on their table, not on
+     * the renamed object: a later statement of the revision renamed or dropped the table away, so PostgreSQL
+     * looks the table up first and raises 42P01 (undefined_table), which a handler of the rename's own
+     * condition does not catch. Simulated only when the revision renames something.
+     */
+    private static Map<Operation, Conflict> tableGoneOnRerun(List<Operation> upgrade) {
+        Map<Operation, Conflict> out = new IdentityHashMap<>();
+        if (upgrade.stream().noneMatch(o -> o instanceof Operation.Rename r
+                && (r.kind() == ObjectKind.COLUMN || r.kind() == ObjectKind.CONSTRAINT))) {
+            return out;
+        }
+        for (RerunSimulation.Failure f : RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN)) {
+            if (f.op() instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN || r.kind() == ObjectKind.CONSTRAINT)
+                    && f.conflict().object().kind() == ObjectKind.TABLE && !f.conflict().alreadyThere()
+                    && f.conflict().about() == Conflict.About.OBJECT) {
+                out.put(f.op(), f.conflict());
+            }
+        }
+        return out;
+    }
+
+    /** "table "summary" was already renamed to "benchmark_result" by a later statement of this revision". */
+    private static String goneTable(Conflict missing, Operation.Rename later) {
+        String table = "table \"" + missing.object().name().name() + "\"";
+        return later != null
+                ? table + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(later.to())
+                        + "\" by a later statement of this revision"
+                : table + " is gone: a later statement of this revision renamed or dropped it";
+    }
+
+    /**
      * Op calls: a guard that renames only while the old name exists and the new one does not.
      * Raw SQL: the statement wrapped in a DO block that swallows what a rename of a name already gone
      * raises; the first run renames exactly as before. Both UNSAFE: a name that never existed is then
@@ -87,7 +137,8 @@ public final class RenameNotIdempotent implements MigrationRule {
     /**
      * As {@link #fixes(Operation.Rename, SourceFile)}; with {@code tableMayBeGone} (the revision renames the
      * column's table later) the column guard first asks {@code has_table}: the inspector's {@code get_columns}
-     * raises NoSuchTableError for a table renamed away.
+     * raises NoSuchTableError for a table renamed away; the DO block catches {@code undefined_table} too, which
+     * PostgreSQL raises before it looks the renamed object up.
      */
     static List<Fix> fixes(Operation.Rename r, SourceFile file, boolean tableMayBeGone) {
         OpSite site = r.site();
@@ -95,9 +146,10 @@ public final class RenameNotIdempotent implements MigrationRule {
         Expr.Call call = site.call();
         if (site.origin() == Origin.RAW_SQL) {
             SqlRewriter rw = SqlRewriter.of(site, file);
-            String condition = state(r.kind()).condition();
-            Fix wrapped = rw == null ? null
-                    : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
+            String condition = state(r.kind()).condition()
+                    + (tableMayBeGone ? " or " + PostgresFacts.dropMissing(ObjectKind.TABLE).condition() : "");
+            Fix wrapped = rw == null ? null : rw.wrapInDoBlock(condition, -1, -1,
+                    "Wrap in a `DO` block catching `" + condition.replace(" or ", "` and `") + "`");
             if (wrapped != null && wrapped.applicability() == Applicability.SAFE) {
                 wrapped = new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files());
             } else if (rw != null && RELATIONS.contains(r.kind())) {
