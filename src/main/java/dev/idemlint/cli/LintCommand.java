@@ -283,10 +283,12 @@ public final class LintCommand implements Callable<Integer> {
         boolean tty = System.console() != null && output == null;
         boolean colored = color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null;
         // A run whose trees all hit prints what the last run with the same trees and options printed.
-        // Everything the report and exit status depend on besides the trees is in this list; a baseline
-        // (a file of its own) and -o FILE are left to the reporters.
+        // Everything the report and exit status depend on besides the trees is in this list (the paths
+        // named are not: the trees' keys hold every file linted and whether it is reported, and a
+        // pre-commit run naming other files each time reuses one slot); a baseline (a file of its own)
+        // and -o FILE are left to the reporters.
         List<Object> options = baseline != null || writeBaseline != null || output != null ? null
-                : java.util.Arrays.asList(cwd.toString(), paths.toString(), format, failOn, String.valueOf(config),
+                : java.util.Arrays.asList(cwd.toString(), format, failOn, String.valueOf(config),
                         String.valueOf(srcRoot), select, ignore, colored, quiet, statistics, showFixes, unsafeFixes,
                         exitZero, exitNonZeroOnFix, ioProblem);
         ResultCache.Run run = cache == null ? null : cache.probeAll(found.targets(), shown, options);
