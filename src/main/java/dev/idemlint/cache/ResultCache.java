@@ -149,6 +149,15 @@ public final class ResultCache {
      * cannot be read: its finding's wording comes from the system).
      */
     public Probe probe(LintTarget target, Function<Path, String> display) {
+        Probe p = keyed(target, display);
+        if (p != null) {
+            p.read();
+        }
+        return p;
+    }
+
+    /** A tree's files read and hashed into its key; its entry not yet read. Null as for {@link #probe}. */
+    private Probe keyed(LintTarget target, Function<Path, String> display) {
         Store store;
         byte[] signing;
         // the directory and its key are made once, by the first of the trees probed at once that needs them
@@ -196,11 +205,9 @@ public final class ResultCache {
             md.piece(target.reports(p) ? "report" : "context");
             md.piece(digests[i]);
         }
-        byte[] key = md.finish();
         Tree tree = new Tree(files, bytes, digests);
-        LintResult hit = store.read(key, tree);
-        return new Probe(store, key, hit, tree,
-                hit != null || files.size() < modelMinFiles ? null : new Models(store, signing, tool + "\n" + context + "\n" + naming, target, display, tree));
+        return new Probe(store, md.finish(), tree, files.size() < modelMinFiles ? null
+                : new Models(store, signing, tool + "\n" + context + "\n" + naming, target, display, tree));
     }
 
     /**
@@ -209,14 +216,136 @@ public final class ResultCache {
      * warm cache is mostly that.
      */
     public List<Probe> probeAll(List<LintTarget> targets, Function<Path, String> display) {
+        return probeAll(targets, display, null).probes();
+    }
+
+    /**
+     * {@link #probeAll}, and the run's report as an earlier run printed it when that run had the same
+     * trees (every tree's key) and {@code options} (everything besides the trees the report and exit
+     * status depend on; null: no report is replayed or recorded). When there is one, no tree's entry is
+     * read: decoding the findings and rendering the report again was 14% of a warm run's CPU on the
+     * equal-work set (bench/NOTES.md).
+     */
+    public Run probeAll(List<LintTarget> targets, Function<Path, String> display, List<Object> options) {
         Probe[] probes = new Probe[targets.size()];
         dev.idemlint.source.Background.forEachIndex(targets.size(), new java.util.function.IntConsumer() {
             @Override
             public void accept(int i) {
-                probes[i] = probe(targets.get(i), display);
+                probes[i] = keyed(targets.get(i), display);
             }
         });
-        return java.util.Arrays.asList(probes);
+        Run run = new Run(java.util.Arrays.asList(probes), options == null ? null : tool + "\n" + canonical(options));
+        if (run.replay() == null) {
+            dev.idemlint.source.Background.forEachIndex(targets.size(), new java.util.function.IntConsumer() {
+                @Override
+                public void accept(int i) {
+                    if (probes[i] != null) {
+                        probes[i].read();
+                    }
+                }
+            });
+        }
+        return run;
+    }
+
+    /**
+     * A run's trees, and the report it printed, kept in the first tree's cache directory. The report is
+     * kept in one slot per set of options (and tool): a run with other trees overwrites it, so replaced
+     * reports do not pile up. Its contents are checked against the key of every tree (each covering
+     * everything its findings depend on), so a replay prints what the linter would print.
+     */
+    public static final class Run {
+        private final List<Probe> probes;
+        private final Store store;
+        private final byte[] slot;
+        private final byte[] contents;
+        private final Replay replay;
+
+        Run(List<Probe> probes, String options) {
+            this.probes = probes;
+            boolean all = options != null && !probes.isEmpty();
+            for (Probe p : probes) {
+                all &= p != null;
+            }
+            if (!all) {
+                store = null;
+                slot = contents = null;
+                replay = null;
+                return;
+            }
+            store = probes.get(0).store;
+            byte[] signing = store.signingKey();
+            SipHash md = new SipHash(signing);
+            md.piece("idemlint report slot " + FORMAT);
+            md.piece(options);
+            slot = md.finish();
+            md = new SipHash(signing);
+            md.piece("idemlint report " + FORMAT);
+            md.piece(options);
+            md.piece(String.valueOf(probes.size()));
+            for (Probe p : probes) {
+                md.piece(p.key);
+            }
+            contents = md.finish();
+            replay = read();
+        }
+
+        private Replay read() {
+            // a run after a change finds the slot holding another run's report: told by its first bytes
+            if (!store.startsWith(slot, contents)) {
+                return null;
+            }
+            Store.Entry e = store.entry(slot);
+            int head = contents.length + 4;
+            if (e == null || e.length() < head
+                    || !java.util.Arrays.equals(e.data(), e.offset(), e.offset() + contents.length, contents, 0, contents.length)) {
+                return null;
+            }
+            try {
+                int status = new EntryCodec.In(e.data(), e.offset() + contents.length, 4).i32();
+                return new Replay(e.data(), e.offset() + head, e.length() - head, status);
+            } catch (EntryCodec.Malformed ex) {
+                return null;
+            }
+        }
+
+        public List<Probe> probes() {
+            return probes;
+        }
+
+        /** The report and exit status an earlier run with these trees and options printed, or null. */
+        public Replay replay() {
+            return replay;
+        }
+
+        /** Whether {@link #record} can keep this run's report: every tree was probed and nothing was replayed. */
+        public boolean recording() {
+            return contents != null && replay == null;
+        }
+
+        /**
+         * Keeps the report this run printed, when every tree's result was one the cache keeps (a result
+         * that depends on more than its key, {@link #UNCACHEABLE}, is linted again in every run, and so is
+         * the report).
+         */
+        public void record(List<byte[]> report, int status) {
+            if (!recording()) {
+                return;
+            }
+            for (Probe p : probes) {
+                if (!p.kept) {
+                    return;
+                }
+            }
+            EntryCodec.Out head = new EntryCodec.Out();
+            head.bytes(contents, contents.length);
+            head.i32(status);
+            store.write(slot, java.util.Arrays.copyOf(head.buf, head.size), report);
+        }
+    }
+
+    /** A report as printed: {@code length} bytes of {@code data} from {@code offset}, and the run's exit status. */
+    public record Replay(byte[] data, int offset, int length, int status) {
     }
 
     /**
@@ -382,16 +511,25 @@ public final class ResultCache {
     public static final class Probe {
         private final Store store;
         private final byte[] key;
-        private final LintResult hit;
         private final Tree tree;
-        private final Models models;
+        private final Models treeModels;
+        private LintResult hit;
+        private Models models;
+        /** Whether the tree's result is one the key covers: read from the cache, or stored by {@link #store}. */
+        private boolean kept;
 
-        Probe(Store store, byte[] key, LintResult hit, Tree tree, Models models) {
+        Probe(Store store, byte[] key, Tree tree, Models models) {
             this.store = store;
             this.key = key;
-            this.hit = hit;
             this.tree = tree;
-            this.models = models;
+            this.treeModels = models;
+        }
+
+        /** Reads the tree's entry: its result, or on a miss its revisions' models as kept. */
+        void read() {
+            hit = store.read(key, tree);
+            kept = hit != null;
+            models = hit == null ? treeModels : null;
         }
 
         /** On a miss, each revision's model and per-file findings as kept by earlier runs (null on a hit). */
@@ -416,6 +554,7 @@ public final class ResultCache {
                     return; // its findings depend on an application module the tree's key does not hold
                 }
             }
+            kept = true;
             byte[] payload;
             try {
                 payload = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
@@ -550,17 +689,75 @@ public final class ResultCache {
         }
 
         void write(byte[] key, byte[] payload) {
+            write(key, payload, List.of());
+        }
+
+        /**
+         * Writes the entry named by {@code key}: {@code head}, then the pieces of {@code body}, as one payload.
+         * The body goes to the file piece by piece (a report can be megabytes: gathering it into one array
+         * first took three times its size in memory).
+         */
+        void write(byte[] key, byte[] head, List<byte[]> body) {
             if (disabled || !ensureDir()) {
+                return;
+            }
+            long length = head.length;
+            for (byte[] piece : body) {
+                length += piece.length;
+            }
+            if (length > MAX_ENTRY) {
                 return;
             }
             EntryCodec.Out out = new EntryCodec.Out();
             out.bytes(MAGIC, MAGIC.length);
             out.i32(FORMAT);
             out.bytes(key, key.length);
-            out.i32(payload.length);
-            out.bytes(payload, payload.length);
-            out.i32(check(out.buf, 0, out.size));
-            writeAtomically(dir.resolve(HexFormat.of().formatHex(key)), java.util.Arrays.copyOf(out.buf, out.size));
+            out.i32((int) length);
+            out.bytes(head, head.length);
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(out.buf, 0, out.size);
+            for (byte[] piece : body) {
+                crc.update(piece);
+            }
+            EntryCodec.Out end = new EntryCodec.Out();
+            end.i32((int) crc.getValue());
+            Path tmp = null;
+            try {
+                tmp = Files.createTempFile(dir, ".tmp-", "");
+                try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                    o.write(out.buf, 0, out.size);
+                    for (byte[] piece : body) {
+                        o.write(piece);
+                    }
+                    o.write(end.buf, 0, end.size);
+                }
+                move(tmp, dir.resolve(HexFormat.of().formatHex(key)));
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(tmp);
+            }
+        }
+
+        /**
+         * Whether the entry named by {@code key} begins its payload with {@code prefix}: its first bytes only,
+         * unchecked (a replayed report is {@link #entry read and checked} in full after this says yes).
+         */
+        boolean startsWith(byte[] key, byte[] prefix) {
+            Path p = dir.resolve(HexFormat.of().formatHex(key));
+            int head = MAGIC.length + 4 + key.length + 4;
+            try {
+                if (!Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
+                    return false;
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] data = in.readNBytes(head + prefix.length);
+                return data.length == head + prefix.length
+                        && java.util.Arrays.equals(data, head, data.length, prefix, 0, prefix.length);
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         /**

@@ -280,7 +280,25 @@ public final class LintCommand implements Callable<Integer> {
         // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
         ResultCache cache = noCache || fix || diff || stdin ? null
                 : ResultCache.forRun(namedCacheDir(), ResultCache.build(Main.class, Main.VERSION), linter.ruleNames());
-        List<ResultCache.Probe> probes = cache == null ? null : cache.probeAll(found.targets(), shown);
+        boolean tty = System.console() != null && output == null;
+        boolean colored = color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null;
+        // A run whose trees all hit prints what the last run with the same trees and options printed.
+        // Everything the report and exit status depend on besides the trees is in this list (the paths
+        // named are not: the trees' keys hold every file linted and whether it is reported, and a
+        // pre-commit run naming other files each time reuses one slot); a baseline (a file of its own)
+        // and -o FILE are left to the reporters.
+        List<Object> options = baseline != null || writeBaseline != null || output != null ? null
+                : java.util.Arrays.asList(cwd.toString(), format, failOn, String.valueOf(config),
+                        String.valueOf(srcRoot), select, ignore, colored, quiet, statistics, showFixes, unsafeFixes,
+                        exitZero, exitNonZeroOnFix, ioProblem);
+        ResultCache.Run run = cache == null ? null : cache.probeAll(found.targets(), shown, options);
+        if (run != null && run.replay() != null) {
+            ResultCache.Replay replay = run.replay();
+            System.out.write(replay.data(), replay.offset(), replay.length());
+            System.out.flush();
+            return replay.status();
+        }
+        List<ResultCache.Probe> probes = run == null ? null : run.probes();
         for (int ti = 0; ti < found.targets().size(); ti++) {
             LintTarget t = found.targets().get(ti);
             LintResult r;
@@ -398,7 +416,6 @@ public final class LintCommand implements Callable<Integer> {
                 .withDialects(found.targets().stream().map(t -> t.settings().dialect().toString()).distinct().toList())
                 .withDialectSources(found.targets().stream().map(t -> t.provenance().get("dialect"))
                         .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList());
-        boolean tty = System.console() != null && output == null;
         boolean text = format.equals("full") || format.equals("concise");
         Reporter reporter = switch (format) {
             case "json" -> json;
@@ -408,12 +425,12 @@ public final class LintCommand implements Callable<Integer> {
             case "github" -> new GithubReporter();
             case "gitlab" -> new GitlabReporter();
             // "All checks passed (0 files)" after an input error would read as a clean run.
-            default -> new TextReporter(color.equals("always") || color.equals("auto") && tty
-                    && System.getenv("NO_COLOR") == null, !quiet && (files > 0 || !ioProblem),
+            default -> new TextReporter(colored, !quiet && (files > 0 || !ioProblem),
                     statistics ? TextReporter.Layout.STATISTICS
                             : format.equals("concise") ? TextReporter.Layout.CONCISE : TextReporter.Layout.FULL,
                     unsafeFixes, showFixes);
         };
+        Copy copy = run != null && run.recording() && !(fix && stdin) ? new Copy(System.out) : null;
         if (output != null) {
             OutputFile.write(output, new OutputFile.Body() {
                 @Override
@@ -424,7 +441,7 @@ public final class LintCommand implements Callable<Integer> {
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out
-            Utf8Output w = new Utf8Output(fix && stdin ? System.err : System.out);
+            Utf8Output w = new Utf8Output(fix && stdin ? System.err : copy != null ? copy : System.out);
             reporter.write(report, w);
             if (fix && text && !quiet) {
                 w.append(fixSummary(fixedCount, all.size())).append("\n");
@@ -448,10 +465,67 @@ public final class LintCommand implements Callable<Integer> {
         }
         int status = status(ioProblem || tally.byRule().containsKey(BuiltinChecks.IO_ERROR), internal, tally,
                 threshold == null ? "error" : threshold);
-        if (status == 1 && exitZero) {
-            return 0;
+        int exit = status == 1 && exitZero ? 0 : status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
+        List<byte[]> printed = copy == null ? null : copy.copy();
+        if (printed != null) {
+            run.record(printed, exit);
         }
-        return status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
+        return exit;
+    }
+
+    /**
+     * Stdout, and a copy of what went through it for the result cache to replay, in pieces (no array as
+     * big as a report of megabytes, and none copied as it grows); past {@link #LIMIT} bytes the copy is
+     * dropped (the report is printed, not kept).
+     */
+    private static final class Copy extends java.io.FilterOutputStream {
+        private static final long LIMIT = 1L << 28;
+        private static final int PIECE = 1 << 16;
+        private List<byte[]> pieces = new ArrayList<>();
+        private byte[] last = new byte[PIECE];
+        private int used;
+        private long size;
+
+        Copy(java.io.OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            size += len;
+            if (pieces == null || size > LIMIT) {
+                pieces = null;
+                return;
+            }
+            while (len > 0) {
+                int n = Math.min(len, PIECE - used);
+                System.arraycopy(b, off, last, used, n);
+                used += n;
+                off += n;
+                len -= n;
+                if (used == PIECE) {
+                    pieces.add(last);
+                    last = new byte[PIECE];
+                    used = 0;
+                }
+            }
+        }
+
+        /** What went through, or null when it was more than {@link #LIMIT}. */
+        List<byte[]> copy() {
+            if (pieces == null) {
+                return null;
+            }
+            List<byte[]> all = new ArrayList<>(pieces);
+            all.add(java.util.Arrays.copyOf(last, used));
+            return all;
+        }
     }
 
     /** The cache directory the user named: --cache-dir, else $IDEMLINT_CACHE_DIR; null: each project root's. */

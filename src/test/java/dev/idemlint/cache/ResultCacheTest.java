@@ -654,6 +654,61 @@ class ResultCacheTest {
     }
 
     @Test
+    void a_run_with_the_same_trees_and_options_replays_its_report_without_reading_an_entry(@TempDir Path tmp)
+            throws IOException {
+        List<LintTarget> trees = List.of(tree(tmp.resolve("p0")), tree(tmp.resolve("p1")));
+        Path dir = tmp.resolve("cache");
+        List<Object> options = List.of("json", false);
+        byte[] report = "the report\n".getBytes(StandardCharsets.UTF_8);
+        ResultCache.Run cold = cache(dir).probeAll(trees, SHOWN, options);
+        assertNull(cold.replay(), "cold");
+        for (int i = 0; i < trees.size(); i++) {
+            assertNull(cold.probes().get(i).hit(), "cold");
+            cold.probes().get(i).store(LINTER.lint(trees.get(i), SHOWN));
+        }
+        List<Path> treeEntries = entries(dir);
+        // a report comes in pieces, kept as one
+        cold.record(List.of("the ".getBytes(StandardCharsets.UTF_8), "report\n".getBytes(StandardCharsets.UTF_8)), 1);
+        List<Path> slot = new ArrayList<>(entries(dir));
+        slot.removeAll(treeEntries);
+        assertEquals(1, slot.size(), "one report kept");
+
+        ResultCache.Run warm = cache(dir).probeAll(trees, SHOWN, options);
+        assertNotNull(warm.replay(), "warm");
+        ResultCache.Replay r = warm.replay();
+        assertEquals("the report\n", new String(r.data(), r.offset(), r.length(), StandardCharsets.UTF_8));
+        assertEquals(1, r.status());
+        assertNull(warm.probes().get(0).hit(), "a replay reads no tree's entry");
+        assertFalse(warm.recording());
+
+        // other options: the trees hit, the report is made again
+        ResultCache.Run other = cache(dir).probeAll(trees, SHOWN, List.of("json", true));
+        assertNull(other.replay(), "other options");
+        assertNotNull(other.probes().get(1).hit(), "the trees still hit");
+        assertNull(cache(dir).probeAll(trees, SHOWN, null).replay(), "no options, no replay");
+
+        // one revision changed: no replay; that tree's result not stored, so its report is not kept
+        Path changed = trees.get(1).files().get(0);
+        Files.writeString(changed, Files.readString(changed) + "# changed\n");
+        List<LintTarget> now = List.of(trees.get(0), target(trees.get(1).versionsDir()));
+        ResultCache.Run one = cache(dir).probeAll(now, SHOWN, options);
+        assertNull(one.replay(), "one revision changed");
+        assertNull(one.probes().get(1).hit());
+        one.record(List.of(report), 1);
+        assertNull(cache(dir).probeAll(now, SHOWN, options).replay(), "a report of a tree not stored is not kept");
+        one.probes().get(1).store(LINTER.lint(now.get(1), SHOWN));
+        one.record(List.of(report), 0);
+        assertEquals(0, cache(dir).probeAll(now, SHOWN, options).replay().status(), "the slot holds the newest report");
+        assertNull(cache(dir).probeAll(trees.subList(0, 1), SHOWN, options).replay(), "other trees, no replay");
+
+        // a damaged report is a miss
+        byte[] kept = Files.readAllBytes(slot.get(0));
+        kept[kept.length - 6] ^= 1;
+        Files.write(slot.get(0), kept);
+        assertNull(cache(dir).probeAll(now, SHOWN, options).replay(), "damaged");
+    }
+
+    @Test
     void strings_in_and_out_of_latin_1_round_trip() throws EntryCodec.Malformed {
         List<String> texts = List.of("", "plain", "caf\u00e9 \u00ff", "\u0100", "a?b", "emoji \ud83d\ude00", "lone \ud83d",
                 "?\u20ac?");
