@@ -60,11 +60,15 @@ public final class RerunSimulation {
         SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
+        // whether code before the operation may have taken objects whose names are not read
+        boolean mayHaveTaken = false;
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
             }
+            boolean takenBefore = mayHaveTaken;
+            mayHaveTaken |= effects.get(i).stream().anyMatch(e -> e instanceof Effect.Forget f && f.reach().mayTake());
             boolean decided = Guard.protectsNothing(op.site().guard()) && sure(op) && provable(op)
                     && !effects.get(i).isEmpty();
             Effect first = decided ? deciding(op, effects.get(i)) : null;
@@ -95,7 +99,9 @@ public final class RerunSimulation {
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind"))));
-            } else if (unknown) {
+            } else if (unknown || takenBefore && unreadCreation(op, effects.get(i)) && op.site().guard() == null) {
+                // a creation under a name not read, after code that may have taken what it makes under that name
+                // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN, op.site().span(),
                         "code this revision runs before it on the re-run may make or take its object: nothing is"
                                 + " claimed"))));
@@ -438,6 +444,12 @@ public final class RerunSimulation {
      * The operations re-run rules flag and this check may clear. A key PostgreSQL names itself never
      * fails (it takes the next free name), so there is nothing to clear.
      */
+    /** A creation of a kind with no name read: its effects make nothing the state can follow. */
+    private static boolean unreadCreation(Operation op, List<Effect> effects) {
+        return op instanceof Operation.CreateObject c && c.name() == null
+                && effects.stream().noneMatch(e -> e instanceof Effect.Create);
+    }
+
     private static boolean provable(Operation op) {
         return op instanceof Operation.AddColumn || op instanceof Operation.CreateTable
                 || op instanceof Operation.CreateIndex || op instanceof Operation.AddConstraint c && c.name() != null
