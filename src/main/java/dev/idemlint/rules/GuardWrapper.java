@@ -279,12 +279,14 @@ public final class GuardWrapper {
         return j;
     }
 
-    private static boolean lineStart(String text, int i) {
+    /** Whether offset {@code i} (after the first) starts a line: a CR LF pair is one line break. */
+    static boolean lineStart(String text, int i) {
         char prev = text.charAt(i - 1);
         return prev == '\n' || prev == '\r' && text.charAt(i) != '\n';
     }
 
-    private static boolean blankLine(String text, int i) {
+    /** Whether the line from offset {@code i} holds only spaces and tabs. */
+    static boolean blankLine(String text, int i) {
         int k = i;
         while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
             k++;

@@ -111,12 +111,12 @@ public final class ReadBlockWrapper {
                 .append(layout.eol()).append(layout.indentationAt(span.start())).append(unit);
         int s = 0;
         for (int i = span.start(); i < span.end(); i++) {
-            if (i > span.start() && lineStart(text, i)) {
+            if (i > span.start() && GuardWrapper.lineStart(text, i)) {
                 while (s < strings.size() && strings.get(s).end() <= i) {
                     s++;
                 }
                 boolean inString = s < strings.size() && strings.get(s).start() < i;
-                if (!inString && !blankLine(text, i)) {
+                if (!inString && !GuardWrapper.blankLine(text, i)) {
                     sb.append(unit);
                 }
             }
@@ -206,18 +206,5 @@ public final class ReadBlockWrapper {
             }
         }
         return false;
-    }
-
-    private static boolean lineStart(String text, int i) {
-        char prev = text.charAt(i - 1);
-        return prev == '\n' || prev == '\r' && text.charAt(i) != '\n';
-    }
-
-    private static boolean blankLine(String text, int i) {
-        int k = i;
-        while (k < text.length() && (text.charAt(k) == ' ' || text.charAt(k) == '\t')) {
-            k++;
-        }
-        return k >= text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r';
     }
 }
