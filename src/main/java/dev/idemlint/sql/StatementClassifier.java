@@ -988,7 +988,53 @@ final class StatementClassifier {
         if (!(source.is("SELECT") || source.is("WITH") || source.isOp("(")) && !toks.get(0).is("WITH")) {
             return false; // VALUES rows: a value read from the target is a value, the rows are as written
         }
+        if (source.is("SELECT") && oneAggregateRow(p + 1)) {
+            return false; // SELECT max(id) + 1, 'gold' FROM t: one row whatever t holds
+        }
         return readsTable(target);
+    }
+
+    /** An unquoted, static word in upper case; null for anything else. */
+    private static String keyword(SqlToken t) {
+        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(java.util.Locale.ROOT) : null;
+    }
+
+    /** Aggregate functions: a query of them with no GROUP BY returns exactly one row. */
+    private static final Set<String> AGGREGATES = Set.of("MAX", "MIN", "COUNT", "SUM", "AVG");
+    /** Clause words after which an aggregate query may return no row, or several. */
+    private static final Set<String> NOT_ONE_ROW = Set.of("GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT", "LIMIT",
+            "OFFSET", "FETCH", "DISTINCT", "WINDOW", "OVER");
+
+    /**
+     * Whether the query whose select list starts at token {@code from} returns exactly one row: an aggregate in
+     * its select list, and no GROUP BY, HAVING, set operation, LIMIT, OFFSET, FETCH, DISTINCT or window at its
+     * own level.
+     */
+    private boolean oneAggregateRow(int from) {
+        int depth = 0;
+        boolean inList = true;
+        boolean aggregate = false;
+        for (int p = from; p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            if (t.isOp("(")) {
+                depth++;
+            } else if (t.isOp(")")) {
+                depth--;
+                if (depth < 0) {
+                    return false;
+                }
+            } else if (depth == 0) {
+                if (t.is("FROM")) {
+                    inList = false;
+                } else if (keyword(t) != null && NOT_ONE_ROW.contains(keyword(t))) {
+                    return false;
+                } else if (inList && keyword(t) != null && AGGREGATES.contains(keyword(t)) && p + 1 < toks.size()
+                        && toks.get(p + 1).isOp("(")) {
+                    aggregate = true;
+                }
+            }
+        }
+        return aggregate;
     }
 
     /**
