@@ -51,14 +51,13 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
-        List<List<Effect>> made = made(ops, new Effects.Naming(postgresNames));
-        List<List<Effect>> effects = firstRun(ops, made, null).effects();
-        SchemaState state = run(effects, -1);
-        // a claim's view that leaves nothing out is the first run itself, met where the state is met (null)
-        View mayMake = firstRun(ops, made, Claim.GONE);
-        SchemaState gone = mayMake == null ? null : mayMake.state();
-        View mayTake = firstRun(ops, made, Claim.THERE);
-        SchemaState there = mayTake == null ? null : mayTake.state();
+        Effects.Naming naming = new Effects.Naming(postgresNames);
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects);
+        List<List<Effect>> mayMake = new ArrayList<>(ops.size());
+        SchemaState gone = firstRun(ops, naming, mayMake, Claim.GONE);
+        List<List<Effect>> mayTake = new ArrayList<>(ops.size());
+        SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
         // whether code before the operation may have taken objects whose names are not read
@@ -87,19 +86,14 @@ public final class RerunSimulation {
             // (a statement the re-run surely finds something there for fails all the same: a rename's new name taken,
             // an index a constraint now owns)
             boolean makes = first instanceof Effect.Create || first instanceof Effect.PrimaryKey;
-            SchemaState view = makes ? there : gone;
-            Presence seen = decided && !proven ? meets(view == null ? state : view, first) : null;
+            Presence seen = decided && !proven ? meets(makes ? there : gone, first) : null;
             Optional<Conflict> met = state.applyAll(effects.get(i));
             boolean contradicted = seen == (makes ? Presence.ABSENT : Presence.PRESENT)
                     && !(met.isPresent() && met.get().alreadyThere());
             boolean unknown = decided && !proven && op.site().guard() == null
                     && (free || seen == Presence.UNKNOWN || contradicted);
-            if (gone != null) {
-                gone.applyAll(mayMake.effects().get(i));
-            }
-            if (there != null) {
-                there.applyAll(mayTake.effects().get(i));
-            }
+            gone.applyAll(mayMake.get(i));
+            there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
@@ -154,18 +148,14 @@ public final class RerunSimulation {
         for (Question q : questions) {
             byOp.computeIfAbsent(q.at(), k -> new ArrayList<>()).add(q);
         }
-        List<List<Effect>> made = made(ops, naming);
-        View view = firstRun(ops, made, Claim.GONE);
-        if (view == null) {
-            view = firstRun(ops, made, null);
-        }
-        SchemaState state = view.state();
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects, Claim.GONE);
         Map<Question, Presence> out = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             for (Question q : byOp.getOrDefault(i, List.of())) {
                 out.put(q, state.presence(q.object()));
             }
-            state.applyAll(view.effects().get(i));
+            state.applyAll(effects.get(i));
         }
         return out;
     }
@@ -247,8 +237,8 @@ public final class RerunSimulation {
      * does not.
      */
     public static List<Failure> failures(List<Operation> ops, Effects.Naming naming) {
-        List<List<Effect>> effects = firstRun(ops, made(ops, naming), null).effects();
-        SchemaState state = run(effects, -1);
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects);
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Optional<Conflict> c = state.applyAll(effects.get(i));
@@ -259,13 +249,12 @@ public final class RerunSimulation {
         return out;
     }
 
-    /** Each operation's effects as {@link Effects#of} reads them, none outside the upgrade. */
-    private static List<List<Effect>> made(List<Operation> ops, Effects.Naming naming) {
-        List<List<Effect>> out = new ArrayList<>(ops.size());
-        for (Operation op : ops) {
-            out.add(op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of());
-        }
-        return out;
+    /**
+     * The state one whole run of the upgrade leaves on a schema of which nothing was known, as the re-run
+     * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order.
+     */
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects) {
+        return firstRun(ops, naming, effects, null);
     }
 
     /**
@@ -285,42 +274,12 @@ public final class RerunSimulation {
         }
     }
 
-    /**
-     * A first run of the upgrade on a schema of which nothing was known, as the re-run meets it: each operation's
-     * effects (uncertain when it may not run), in order, and the first operation from which the state leaves
-     * makes out (-1: none). {@link #state} is the state it leaves.
-     */
-    private record View(List<List<Effect>> effects, int makesLeftOutFrom) {
-        SchemaState state() {
-            return run(effects, makesLeftOutFrom);
-        }
-    }
-
-    private static SchemaState run(List<List<Effect>> effects, int makesLeftOutFrom) {
+    /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
+            Claim claim) {
         SchemaState state = SchemaState.unknown();
-        for (int i = 0; i < effects.size(); i++) {
-            if (i == makesLeftOutFrom) {
-                state.leaveOutMakes();
-            }
-            state.applyAll(effects.get(i));
-        }
-        // the re-run is another Alembic run, on another connection
-        state.endSession();
-        return state;
-    }
-
-    /**
-     * The first run of {@code ops}, whose effects are {@code made}; for a {@code claim}, with the effects that cannot
-     * undo it left out, and null when that leaves out none (the claim's view is then the first run itself).
-     */
-    private static View firstRun(List<Operation> ops, List<List<Effect>> made, Claim claim) {
-        List<List<Effect>> effects = new ArrayList<>(ops.size());
-        int makesLeftOutFrom = -1;
-        boolean leftOut = false;
-        for (int i = 0; i < ops.size(); i++) {
-            Operation op = ops.get(i);
-            List<Effect> e = made.get(i);
-            int all = e.size();
+        for (Operation op : ops) {
+            List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
             if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
                     || op instanceof Operation.RawSql)) {
                 e = List.of();
@@ -329,8 +288,8 @@ public final class RerunSimulation {
                 // of an unread type or name forgets what it may make, and takes nothing (Effect.Forget#reach)
                 List<Effect> kept = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach()))
                         .toList();
-                if (claim == Claim.THERE && kept.size() < e.size() && makesLeftOutFrom < 0) {
-                    makesLeftOutFrom = i;
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
                 }
                 e = kept;
             }
@@ -338,16 +297,17 @@ public final class RerunSimulation {
             if (settled == null && claim != null) {
                 List<Effect> kept = e.stream()
                         .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
-                if (claim == Claim.THERE && kept.size() < e.size() && makesLeftOutFrom < 0) {
-                    makesLeftOutFrom = i;
+                if (claim == Claim.THERE && kept.size() < e.size()) {
+                    state.leaveOutMakes();
                 }
                 e = kept;
             }
-            // the filters only take effects away: one that took none gives this operation the first run's effects
-            leftOut |= e.size() < all;
             effects.add(settled != null ? settled : Effect.uncertain(e));
+            state.applyAll(effects.get(effects.size() - 1));
         }
-        return claim != null && !leftOut ? null : new View(effects, makesLeftOutFrom);
+        // the re-run is another Alembic run, on another connection
+        state.endSession();
+        return state;
     }
 
     /**
