@@ -2,7 +2,7 @@
 # Alternating warm-run A/B of two idemlint launchers on the equal-work trees, for changes to the
 # result cache's hit path too small for run.sh's medians to show on a shared machine.
 #
-#   bench/equal-work/warm-ab.sh RUNS LAUNCHER_A LAUNCHER_B [TREES]
+#   bench/equal-work/warm-ab.sh [--cold] RUNS LAUNCHER_A LAUNCHER_B [TREES]
 #   bench/equal-work/warm-ab.sh 9 /tmp/main/idemlint ./idemlint
 #
 # TREES is a directory of versions trees (default: what run.sh left in $TMPDIR/idemlint-equal-work/py).
@@ -10,8 +10,10 @@
 # untimed run per side fills its caches (their JSON must match), then rounds run A, B, A, B... with
 # the cache warm (nothing changed), each round's JSON compared with the fill's. Prints per side the
 # median and range of wall and user+sys CPU seconds, the median of the rounds' own CPU ratios B/A,
-# and the load average per round.
+# and the load average per round. --cold times the rounds with `--no-cache` instead (per-revision work).
 set -euo pipefail
+cache=()
+[[ "${1:-}" == --cold ]] && { cache=(--no-cache); shift; }
 [[ $# -ge 3 ]] || { sed -n 2,13p "$0"; exit 2; }
 runs="$1" a="$2" b="$3"
 trees="${4:-${TMPDIR:-/tmp}/idemlint-equal-work/py}"
@@ -27,8 +29,8 @@ done
 cmp -s "$tmp/0.fill.json" "$tmp/1.fill.json" || echo "warm-ab.sh: A and B print different JSON" >&2
 for ((i = 0; i < runs; i++)); do
   for k in 0 1; do
-    (cd "$tmp/$k" && /usr/bin/time -f "$k %e %U %S" -o "$tmp/t" "${launchers[$k]}" lint --format json \
-      --fail-on never trees/*/versions > "$tmp/$k.json") || true
+    (cd "$tmp/$k" && /usr/bin/time -f "$k %e %U %S" -o "$tmp/t" "${launchers[$k]}" lint "${cache[@]}" \
+      --format json --fail-on never trees/*/versions > "$tmp/$k.json") || true
     tail -n 1 "$tmp/t" >> "$tmp/times"
     cmp -s "$tmp/$k.json" "$tmp/$k.fill.json" || echo "warm-ab.sh: round $i, side $k: JSON differs from its fill run" >&2
   done
