@@ -24,6 +24,8 @@ Shapes:
   typedrops     SIZE enum types and a column of each on one table, then each type dropped CASCADE
   dynamic       SIZE tables and SIZE columns of one table, then SIZE drop_column and SIZE drop_table
                 calls whose names are read at run time
+  fkmany        SIZE tables, one table with a column referencing each and a named foreign key on it, then each of them dropped
+  dynamicmix    SIZE tables, then SIZE pairs of a create_table and a drop_table of a name read at run time
   guards        one `if not (... or ...)` of SIZE has_table checks over SIZE add_column calls on
                 another table
 Stdlib only and deterministic (no randomness), so a size always gives the same file.
@@ -176,6 +178,19 @@ def body(shape, size):
         out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
         out += [f'    op.drop_column("t", COLUMNS[{i}])\n' for i in range(size)]
         out += [f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
+    elif shape == "fkmany":
+        # one table with a foreign key to each of SIZE tables, then each of those dropped
+        out += [f'    op.create_table("p{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
+        out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.add_column("t", sa.Column("c{i}", sa.Integer(), sa.ForeignKey("p{i}.id")))\n'
+                for i in range(size)]
+        out += [f'    op.create_foreign_key("fk_{i}", "t", "p{i}", ["c{i}"], ["id"])\n' for i in range(size)]
+        out += [f'    op.drop_table("p{i}")\n' for i in range(size)]
+    elif shape == "dynamicmix":
+        # SIZE tables, then SIZE times a table made and one of a name read at run time dropped, interleaved
+        out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
+        out += [f'    op.create_table("u{i}", sa.Column("id", sa.Integer(), primary_key=True))\n'
+                f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
     elif shape == "guards":
         out.append('    inspector = sa.inspect(op.get_bind())\n    if not (\n')
         out.append("\n".join(f'        inspector.has_table("x{i}") or' for i in range(size - 1)))

@@ -333,7 +333,8 @@ public final class RerunSimulation {
 
     /** The guard's condition holds whenever {@code object}'s presence is {@code present}, whatever else is true. */
     private static boolean runsWhile(Guard g, ObjectRef object, Guard.Truth present) {
-        return g.condition().eval(x -> GuardMatch.matches(x, object) ? present : Guard.Truth.UNKNOWN) == Guard.Truth.TRUE;
+        return GuardMatch.eval(g.condition(), List.of(object),
+                x -> GuardMatch.matches(x, object) ? present : Guard.Truth.UNKNOWN) == Guard.Truth.TRUE;
     }
 
     /**

@@ -275,6 +275,12 @@ public final class SchemaState {
      * names no entry (or table default) speaks of. A table-scoped namespace with a null table is every table's.
      */
     private final Set<Scope> forgottenScopes = new HashSet<>();
+    /**
+     * The forget of a whole kind applied last, while nothing else has changed the state since (every mutator
+     * clears it): a forget applied again changes nothing, so N statements of unread names in a row forget
+     * the kind once, not N times.
+     */
+    private Forget lastForget;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -332,6 +338,11 @@ public final class SchemaState {
     private final Filed<QualifiedName, QualifiedName> referrers = new Filed<>();
     /** Per table, the slots whose entry's {@link Entry#referred} may be it. */
     private final Filed<QualifiedName, Slot> referringKeys = new Filed<>();
+    /**
+     * Per table, its constraint slots filed when put or set present: what the drop of a table its foreign keys
+     * refer to makes unknown ({@link #dropReferences}), without reading the table's columns.
+     */
+    private final Filed<QualifiedName, Slot> constraintsOf = new Filed<>();
     /** The tables of {@link #tables} by lower-cased name, for forgetting what opaque code names. */
     private final Filed<String, QualifiedName> factsByName = new Filed<>();
     /**
@@ -750,11 +761,13 @@ public final class SchemaState {
 
     /** PostgreSQL named a constraint of {@code table} itself: default-looking names there are no longer certain. */
     public void markUnnamedConstraint(QualifiedName table) {
+        lastForget = null;
         facts(table).unnamedConstraints = true;
     }
 
     /** PostgreSQL named an index in {@code schema} itself. */
     public void markUnnamedIndex(String schema) {
+        lastForget = null;
         unnamedIndexSchemas.add(schema);
     }
 
@@ -866,6 +879,7 @@ public final class SchemaState {
 
     /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
     public void alterColumn(ObjectRef column) {
+        lastForget = null;
         Slot s = slot(column);
         Entry e = entries.get(s);
         if (e != null) {
@@ -884,6 +898,7 @@ public final class SchemaState {
 
     /** {@code ALTER TYPE ... ADD VALUE}. */
     public void addLabel(QualifiedName type, String label) {
+        lastForget = null;
         List<String> l = labels(type);
         if (l != null && !l.contains(label)) {
             l.add(label);
@@ -892,6 +907,7 @@ public final class SchemaState {
 
     /** {@code ALTER TYPE ... RENAME VALUE}. */
     public void renameLabel(QualifiedName type, String from, String to) {
+        lastForget = null;
         List<String> l = labels(type);
         if (l != null && l.contains(from)) {
             l.set(l.indexOf(from), to);
@@ -906,6 +922,7 @@ public final class SchemaState {
 
     /** A column made NOT NULL without a default ({@code isRequired} true), or not ({@code false}), or not known (null). */
     public void required(QualifiedName table, String column, Boolean isRequired) {
+        lastForget = null;
         TableFacts t = facts(table);
         if (isRequired == null) {
             t.required = null;
@@ -916,6 +933,7 @@ public final class SchemaState {
 
     /** The required columns of a table made here ({@code known} false: they cannot all be told). */
     public void setRequired(QualifiedName table, Set<String> columns, boolean known) {
+        lastForget = null;
         facts(table).required = known ? new HashSet<>(columns) : null;
     }
 
@@ -927,6 +945,7 @@ public final class SchemaState {
 
     /** The unique keys of a table made here: known ({@code complete}) or not all comparable by columns. */
     public void setUniqueKeys(QualifiedName table, List<List<String>> keys, boolean complete) {
+        lastForget = null;
         facts(table).uniqueKeys = complete ? new ArrayList<>(keys) : null;
     }
 
@@ -962,6 +981,10 @@ public final class SchemaState {
 
     /** Applies {@code effect}; the conflict PostgreSQL raises on the state it met, if any. */
     public Optional<Conflict> apply(Effect effect) {
+        if (effect.equals(lastForget)) {
+            return Optional.empty();
+        }
+        lastForget = effect instanceof Forget f && f.scope() == Forget.Scope.KIND ? f : null;
         Conflict c;
         if (effect instanceof Create x) {
             c = create(x);
@@ -998,6 +1021,7 @@ public final class SchemaState {
      * what lives on them.
      */
     public void endSession() {
+        lastForget = null;
         List<Slot> temporary = new ArrayList<>();
         for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
             if (e.getValue().temporary && e.getValue().presence != Presence.ABSENT) {
@@ -1270,16 +1294,18 @@ public final class SchemaState {
     private void dropReferences(QualifiedName table) {
         for (QualifiedName t : referrers(table)) {
             if (!t.equals(table) && tables.get(t).references.removeTo(table)) {
-                for (Slot s : copy(childrenOf.get(t))) {
-                    Entry e = entries.get(s);
-                    if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.PRESENT
-                            && (e.constraintKind == null || e.constraintKind == ConstraintKind.FOREIGN_KEY
-                                    || e.constraintKind == ConstraintKind.UNKNOWN)) {
-                        set(s, Presence.UNKNOWN, null);
-                    }
+                for (Slot s : constraintsOf.read(t, this::presentMaybeForeignKey)) {
+                    set(s, Presence.UNKNOWN, null);
                 }
             }
         }
+    }
+
+    /** Whether a constraint slot is present and of a kind that may be a foreign key. */
+    private boolean presentMaybeForeignKey(Slot s) {
+        Entry e = entries.get(s);
+        return e != null && e.presence == Presence.PRESENT && (e.constraintKind == null
+                || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN);
     }
 
     /** A foreign key of {@code table} may have gone: which tables it references is no longer certain. */
@@ -1864,6 +1890,7 @@ public final class SchemaState {
      * object is there is undone only by what may take it): an object it holds absent may be there.
      */
     void leaveOutMakes() {
+        lastForget = null;
         makesLeftOut = true;
     }
 
@@ -1935,6 +1962,7 @@ public final class SchemaState {
         tables.clear();
         referrers.clear();
         referringKeys.clear();
+        constraintsOf.clear();
         factsByName.clear();
         columnsByType.clear();
         userTyped.clear();
@@ -2132,6 +2160,9 @@ public final class SchemaState {
             if (wasAbsent) {
                 fileColumnType(s, e);
             }
+            if (p == Presence.PRESENT) {
+                fileConstraint(s);
+            }
             if (p != Presence.PRESENT) {
                 // a column gone, or that may have been made again, has no identity or default anyone knows
                 e.identity = Presence.UNKNOWN;
@@ -2149,6 +2180,12 @@ public final class SchemaState {
             indexUse(s, e);
             unindexKey(s);
             indexKey(s, e);
+        }
+    }
+
+    private void fileConstraint(Slot s) {
+        if (s.table() != null && s.namespace().equals(ObjectKind.CONSTRAINT.name())) {
+            constraintsOf.add(s.table(), s);
         }
     }
 
@@ -2253,6 +2290,9 @@ public final class SchemaState {
         indexKey(s, e);
         if (e.referred != null) {
             referringKeys.add(e.referred, s);
+        }
+        if (e.presence == Presence.PRESENT) {
+            fileConstraint(s);
         }
         fileColumnType(s, e);
         if (e.kind == ObjectKind.COLUMN && e.columnType != null && PostgresFacts.typeFamily(e.columnType) == null) {

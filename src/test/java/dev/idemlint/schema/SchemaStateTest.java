@@ -474,6 +474,70 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_forget_of_a_kind_applied_again_forgets_what_came_since_and_nothing_else_changes() {
+        // op.drop_column('players', name) twice in a row: the second finds nothing more to forget
+        SchemaState twice = SchemaState.of(catalog());
+        twice.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        twice.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        assertEquals(Presence.UNKNOWN, twice.presence(column(PLAYERS, "team_id")));
+        assertEquals(Presence.UNKNOWN, twice.presence(constraint(PLAYERS, "players_team_id_fkey")));
+        assertEquals(Presence.PRESENT, twice.presence(column(TEAMS, "id")));
+
+        // a column added in between, then the same forget: the new column is forgotten too
+        SchemaState added = SchemaState.of(catalog());
+        added.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        added.apply(new Create(column(PLAYERS, "nickname"), false, Shape.column("text")));
+        assertEquals(Presence.PRESENT, added.presence(column(PLAYERS, "nickname")));
+        added.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        assertEquals(Presence.UNKNOWN, added.presence(column(PLAYERS, "nickname")));
+
+        // what a client sets between two forgets (not an effect) is forgotten by the second
+        SchemaState told = SchemaState.of(catalog());
+        told.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        told.setRequired(PLAYERS, Set.of("id"), true);
+        assertEquals(Set.of("id"), told.requiredColumns(PLAYERS));
+        told.apply(Forget.kind(ObjectKind.COLUMN, PLAYERS));
+        assertNull(told.requiredColumns(PLAYERS));
+
+        // a table made between two forgets of every relation: unknown after the second
+        SchemaState tables = SchemaState.of(catalog());
+        QualifiedName venues = QualifiedName.of("public", "venues");
+        tables.apply(Forget.kind(ObjectKind.TABLE, null));
+        tables.apply(new Create(ObjectRef.table(venues), false));
+        assertEquals(Presence.PRESENT, tables.presence(ObjectRef.table(venues)));
+        tables.apply(Forget.kind(ObjectKind.TABLE, null));
+        assertEquals(Presence.UNKNOWN, tables.presence(ObjectRef.table(venues)));
+    }
+
+    @Test
+    void dropping_a_referenced_table_makes_the_named_keys_of_its_referrers_unknown_and_no_other_constraint() {
+        SchemaState s = SchemaState.unknown();
+        QualifiedName teams = QualifiedName.of("teams");
+        QualifiedName leagues = QualifiedName.of("leagues");
+        QualifiedName players = QualifiedName.of("players");
+        s.apply(new Create(ObjectRef.table(teams), false));
+        s.apply(new Create(ObjectRef.table(leagues), false));
+        s.apply(new Create(ObjectRef.table(players), false));
+        s.apply(new Create(column(players, "team_id"), false, Shape.column("integer").referencing(teams)));
+        s.apply(new Create(column(players, "league_id"), false, Shape.column("integer").referencing(leagues)));
+        s.apply(new Create(constraint(players, "fk_team"), false,
+                Shape.constraint(ConstraintKind.FOREIGN_KEY, List.of("team_id"))));
+        s.apply(new Create(constraint(players, "ck_team"), false, Shape.constraint(ConstraintKind.CHECK, null)));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(teams), false, true)));
+        // which key referenced teams is not known by name: the table's foreign keys may be gone
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(players, "fk_team")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(players, "ck_team")));
+        assertEquals(Presence.PRESENT, s.presence(column(players, "team_id")));
+        // a key made after that is filed again: the next referenced table's drop reaches it
+        s.apply(new Create(constraint(players, "fk_league"), false,
+                Shape.constraint(ConstraintKind.FOREIGN_KEY, List.of("league_id"))));
+        assertEquals(Presence.PRESENT, s.presence(constraint(players, "fk_league")));
+        assertEquals(Optional.empty(), s.apply(new Drop(ObjectRef.table(leagues), false, true)));
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(players, "fk_league")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(players, "ck_team")));
+    }
+
+    @Test
     void a_type_made_under_a_name_not_read_may_take_any_free_type_name_and_takes_nothing() {
         // create_table(..., sa.Column("s", sa.Enum())): CREATE TYPE of a name not read
         SchemaState s = SchemaState.of(catalog());
