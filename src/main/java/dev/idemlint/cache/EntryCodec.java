@@ -75,6 +75,7 @@ final class EntryCodec {
                     .set(d.file().lines().line(d.span().start()), d.file().lines().line(d.span().end()) + 1);
             body.i32(d.span().start());
             body.i32(d.span().end());
+            body.i32(d.step());
             body.i32(str(strings, d.message()));
             body.i32(str(strings, d.help()));
             body.i32(d.fixes().size());
@@ -185,7 +186,7 @@ final class EntryCodec {
             }
             files[i] = f;
         }
-        int n = in.count(29);
+        int n = in.count(33);
         List<Diagnostic> out = new ArrayList<>(n);
         Map<String, Severity> severities = new HashMap<>();
         for (int i = 0; i < n; i++) {
@@ -193,6 +194,10 @@ final class EntryCodec {
             Severity severity = severity(in.str(strings, false), severities);
             SourceFile file = in.ref(files);
             Span span = in.span(file);
+            int step = in.i32();
+            if (step < -1) {
+                throw new Malformed("bad step");
+            }
             String message = in.str(strings, true);
             String help = in.str(strings, true);
             int nFixes = in.count(13);
@@ -231,7 +236,8 @@ final class EntryCodec {
                 SourceFile rf = in.ref(files);
                 related.add(new Related(rf, in.span(rf), in.str(strings, true)));
             }
-            out.add(new Diagnostic(rule, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)));
+            out.add(new Diagnostic(rule, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
+                    step));
         }
         if (!in.atEnd()) {
             throw new Malformed("trailing bytes");

@@ -8,10 +8,18 @@ import java.util.List;
 /**
  * A finding: the rule's kebab-case name, severity, where (file + half-open span), a one-sentence
  * message (what fails and when), the remedy as {@code help}, fixes most preferred first, and related
- * locations.
+ * locations. {@code step} is the place, among its revision's upgrade operations, of the operation the
+ * finding is about (-1 when it is about none): the findings one span holds (the statements of a helper,
+ * reported at its call) are listed as the revision runs their statements.
  */
 public record Diagnostic(String rule, Severity severity, SourceFile file, Span span, String message,
-        String help, List<Fix> fixes, List<Related> related) {
+        String help, List<Fix> fixes, List<Related> related, int step) {
+
+    /** A finding about no operation of its revision. */
+    public Diagnostic(String rule, Severity severity, SourceFile file, Span span, String message, String help,
+            List<Fix> fixes, List<Related> related) {
+        this(rule, severity, file, span, message, help, fixes, related, -1);
+    }
 
     public int line() {
         return file.lines().line(span.start());
@@ -30,6 +38,6 @@ public record Diagnostic(String rule, Severity severity, SourceFile file, Span s
     }
 
     public Diagnostic withSeverity(Severity s) {
-        return new Diagnostic(rule, s, file, span, message, help, fixes, related);
+        return new Diagnostic(rule, s, file, span, message, help, fixes, related, step);
     }
 }

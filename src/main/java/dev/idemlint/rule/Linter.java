@@ -150,9 +150,15 @@ public final class Linter {
         VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
         // revisions whose first run surely fails, and at which operation of their upgrade (the first)
         Map<Migration, Integer> failing = new java.util.concurrent.ConcurrentHashMap<>();
+        // each revision by its file, read only: a project rule's finding at an operation takes the operation's
+        // place in its revision's run from there
+        Map<SourceFile, Migration> models = new IdentityHashMap<>(project ? revisions.size() : 0);
+        for (int i = 0; project && i < revisions.size(); i++) {
+            models.put(revisions.get(i).source(), revisions.get(i));
+        }
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display, failing);
+                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display, failing, models);
             }
         }
         RevisionGraph graph = graphing.join(spare);
@@ -161,7 +167,8 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare, failing));
+            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare, failing,
+                    models));
         }
         if (!failing.isEmpty()) {
             boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
@@ -173,7 +180,9 @@ public final class Linter {
                 if (m == null || !rerunClaim(d.rule())) {
                     return false;
                 }
-                Integer at = sites.computeIfAbsent(m, Linter::operationSites).get(d.span());
+                // a helper's statements share the span of its call: the finding's own step tells them apart
+                Integer at = d.step() >= 0 ? Integer.valueOf(d.step())
+                        : sites.computeIfAbsent(m, Linter::operationSites).get(d.span());
                 return at != null && !RerunSimulation.claimStands(m.upgrade(), failing.get(m), at, transactional);
             };
             shown.removeIf(voided);
@@ -314,6 +323,8 @@ public final class Linter {
             if (m != null && m.header().isRevision() && target.reports(p)) {
                 RuleContext fileCtx = RuleContext.into(target.settings(), catalog, mine);
                 fileCtx.naming(naming::convention);
+                Migration model = m;
+                fileCtx.models(f -> f == model.source() ? model : null);
                 for (MigrationRule rule : fileRules) {
                     fileCtx.setCurrent(rule);
                     rule.check(m, fileCtx);
@@ -360,7 +371,7 @@ public final class Linter {
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
             RevisionGraph graph, LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare,
-            Map<Migration, Integer> failing) {
+            Map<Migration, Integer> failing, Map<SourceFile, Migration> models) {
         List<Integer> order = new ArrayList<>(rules.size() + 1);
         boolean timeline = false;
         for (int pass = 0; pass < 2; pass++) {
@@ -393,7 +404,7 @@ public final class Linter {
                 } else if (i == -2) {
                     SchemaTimeline.whileBuilding(graph, spare);
                 } else {
-                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display, failing);
+                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display, failing, models);
                 }
             }
         }, spare);
@@ -409,12 +420,13 @@ public final class Linter {
      * finding on the versions directory: the rule's findings are missing, the others are complete.
      */
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
-            TargetNaming naming, Function<Path, String> display, Map<Migration, Integer> failing) {
+            TargetNaming naming, Function<Path, String> display, Map<Migration, Integer> failing,
+            Map<SourceFile, Migration> models) {
         try {
             try {
-                return check(rule, tree, target, naming, failing);
+                return check(rule, tree, target, naming, failing, models);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> check(rule, tree, target, naming, failing));
+                return onDeepStack(() -> check(rule, tree, target, naming, failing, models));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
@@ -424,11 +436,12 @@ public final class Linter {
 
     /** One project rule's findings on {@code tree}. */
     private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target, TargetNaming naming,
-            Map<Migration, Integer> failing) {
+            Map<Migration, Integer> failing, Map<SourceFile, Migration> models) {
         List<Diagnostic> mine = new ArrayList<>();
         RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
         ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
+        ruleCtx.models(models::get);
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
@@ -497,9 +510,9 @@ public final class Linter {
     }
 
     /**
-     * By shown path, start offset and rule; findings equal in these keep the order their rule found them
-     * in (every sort of findings is stable), which is the order the statements run: the statements of a
-     * helper, reported at its call, are listed as the helper runs them.
+     * By shown path, start offset, the place of the operation in its revision's run ({@link Diagnostic#step}: the
+     * statements of a helper, reported at its call, are listed as the helper runs them, whatever their rules), and
+     * rule; findings equal in these keep the order their rule found them in (every sort of findings is stable).
      */
     public static final Comparator<Diagnostic> ORDER = new Comparator<>() {
         @Override
@@ -518,6 +531,10 @@ public final class Linter {
             }
         }
         int c = Integer.compare(a.span().start(), b.span().start());
+        if (c != 0) {
+            return c;
+        }
+        c = Integer.compare(a.step(), b.step());
         if (c != 0) {
             return c;
         }

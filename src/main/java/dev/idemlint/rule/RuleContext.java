@@ -2,6 +2,7 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.source.SourceFile;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What a rule sees while checking: the target settings and a way to report. The engine sets the
@@ -24,6 +26,9 @@ public final class RuleContext {
     private Rule current;
     private java.util.function.Supplier<NamingConvention> naming;
     private java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> firstRunFailures = (m, i) -> { };
+    private Function<SourceFile, Migration> models = f -> null;
+    /** Each reported file's operations by what tells them apart at one span, to their place in its run. */
+    private final Map<SourceFile, Map<Step, Integer>> steps = new java.util.IdentityHashMap<>();
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
@@ -115,7 +120,7 @@ public final class RuleContext {
         return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(),
                 stem + " (this line runs " + times + " times).",
                 "A loop or repeated call runs this line " + times + " times. " + first.help(),
-                fixes, first.related());
+                fixes, first.related(), first.step());
     }
 
     public Settings settings() {
@@ -162,7 +167,7 @@ public final class RuleContext {
 
     /** Starts a diagnostic for the current rule; call {@link Builder#emit()} to report it. */
     public Builder report(SourceFile file, Span span, String message) {
-        return new Builder(file, span, null, message);
+        return new Builder(file, span, null, -1, message);
     }
 
     /**
@@ -170,22 +175,59 @@ public final class RuleContext {
      * at the same site (those of one helper call) by the call it comes from.
      */
     public Builder report(SourceFile file, OpSite site, String message) {
-        return new Builder(file, site.span(), site.callRef() != null ? site.callRef().span() : null, message);
+        Span call = site.callRef() != null ? site.callRef().span() : null;
+        return new Builder(file, site.span(), call, step(file, site, call), message);
+    }
+
+    /**
+     * Where the models of the revisions reported on come from ({@code file} to its revision, null when none is
+     * at hand): a finding at an operation takes the operation's place in its revision's run from there.
+     */
+    void models(Function<SourceFile, Migration> source) {
+        this.models = source;
+    }
+
+    /**
+     * The place among its revision's upgrade operations of the first one at {@code site} (its span, the call
+     * that performs it and, for one statement of several in an SQL string, where the statement starts), or -1.
+     */
+    private int step(SourceFile file, OpSite site, Span call) {
+        Map<Step, Integer> places = steps.get(file);
+        if (places == null) {
+            Migration m = models.apply(file);
+            if (m == null) {
+                return -1;
+            }
+            List<dev.idemlint.migration.Operation> ops = m.upgrade();
+            places = new HashMap<>(ops.size() * 2);
+            for (int i = 0; i < ops.size(); i++) {
+                OpSite s = ops.get(i).site();
+                places.putIfAbsent(new Step(s.span(), s.callRef() != null ? s.callRef().span() : null, s.sqlStart()), i);
+            }
+            steps.put(file, places);
+        }
+        return places.getOrDefault(new Step(site.span(), call, site.sqlStart()), -1);
+    }
+
+    /** What tells one operation of a revision from the others reported at the same span. */
+    private record Step(Span span, Span call, int sqlStart) {
     }
 
     public final class Builder {
         private final SourceFile file;
         private final Span span;
         private final Span origin;
+        private final int step;
         private final String message;
         private String help = "";
         private final List<Fix> fixes = new ArrayList<>();
         private final List<Related> related = new ArrayList<>();
 
-        private Builder(SourceFile file, Span span, Span origin, String message) {
+        private Builder(SourceFile file, Span span, Span origin, int step, String message) {
             this.file = file;
             this.span = span;
             this.origin = origin;
+            this.step = step;
             this.message = message;
         }
 
@@ -222,8 +264,8 @@ public final class RuleContext {
             }
             String name = current.name();
             Severity severity = catalog.severity(name);
-            add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related)),
-                    origin);
+            add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
+                    step), origin);
         }
     }
 }
