@@ -24,6 +24,7 @@ public final class MigrationReader {
     public Migration read(PythonModule module, Dialect dialect) {
         Scope moduleScope = new Scope(null);
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
+        List<Stmt.FunctionDef> defined = new ArrayList<>();
         Set<String> opNames = new HashSet<>(Set.of("op"));
         Map<String, List<String>> imported = new HashMap<>();
         Assigned<String> revision = null;
@@ -41,6 +42,7 @@ public final class MigrationReader {
                 value = a.value();
             } else if (s instanceof Stmt.FunctionDef f) {
                 functions.put(f.name(), f);
+                defined.add(f);
             } else if (s instanceof Stmt.Import imp && imp.module() != null && imp.module().startsWith("alembic")) {
                 for (Stmt.ImportName n : imp.names()) {
                     if (n.name().equals("op") && n.alias() != null) {
@@ -76,15 +78,24 @@ public final class MigrationReader {
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
         boolean readsModels = false;
-        if (up != null) {
-            OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
-            ops.addAll(x.extract(up, Phase.UPGRADE));
-            readsModels = x.readModels();
-        }
-        if (downFn != null) {
-            OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
-            ops.addAll(x.extract(downFn, Phase.DOWNGRADE));
-            readsModels |= x.readModels();
+        for (Phase phase : Phase.values()) {
+            Stmt.FunctionDef fn = phase == Phase.UPGRADE ? up : downFn;
+            if (fn == null) {
+                continue;
+            }
+            EngineDispatch dispatch = EngineDispatch.of(fn, defined);
+            if (dispatch == null) {
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+                ops.addAll(x.extract(fn, phase));
+                readsModels |= x.readModels();
+                continue;
+            }
+            // one extractor per engine: each database runs its function on its own connection and transaction
+            for (EngineDispatch.Engine e : dispatch.engines()) {
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+                ops.addAll(x.extract(e.function(), phase, e.name()));
+                readsModels |= x.readModels();
+            }
         }
         return new Migration(module.source(), header, List.copyOf(ops), module, readsModels);
     }

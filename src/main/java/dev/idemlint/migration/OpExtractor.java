@@ -35,6 +35,8 @@ final class OpExtractor {
     /** The database the project is linted for: decides {@code if bind.dialect.name == ...} branches. */
     private final Dialect dialect;
     private final List<Operation> out = new ArrayList<>();
+    /** The multidb engine whose function is walked ({@link OpSite#engine()}), or null. */
+    private String engine;
     /**
      * Table expressions of {@code batch_alter_table(..., recreate="always")} blocks, by identity: Alembic builds
      * a fresh table from the reflected one (or {@code copy_from}) plus the batch's ops, keyed by name, copies the
@@ -97,6 +99,12 @@ final class OpExtractor {
     /** Whether an operation's table came from another file of the project: the model depends on that file. */
     boolean readModels() {
         return readModels;
+    }
+
+    /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
+    List<Operation> extract(Stmt.FunctionDef fn, Phase phase, String engine) {
+        this.engine = engine;
+        return extract(fn, phase);
     }
 
     List<Operation> extract(Stmt.FunctionDef fn, Phase phase) {
@@ -701,7 +709,7 @@ final class OpExtractor {
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
                 ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                committed && !ctx.autocommit());
+                committed && !ctx.autocommit(), null, engine);
     }
 
     /**
@@ -1186,7 +1194,7 @@ final class OpExtractor {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
                     sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                    committed && !ctx.autocommit())));
+                    committed && !ctx.autocommit(), null, engine)));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }

@@ -19,10 +19,20 @@ import dev.idemlint.source.Span;
  * a {@code try} or its handlers, or after an {@code if} that may leave the function early.
  * {@code rerun} is what the re-run check found the statement meets on a re-run, when that is not what
  * the statement alone suggests (null otherwise).
+ * {@code engine} is the database of Alembic's {@code multidb} template the operation runs on: a revision whose
+ * {@code upgrade(engine_name)} dispatches to {@code upgrade_<engine>()} runs each such function on its own
+ * database ({@link EngineDispatch}); null for the one database of any other revision.
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
-        boolean conditional, boolean afterCommit, RerunFailure rerun) {
+        boolean conditional, boolean afterCommit, RerunFailure rerun, String engine) {
+
+    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
+            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit,
+            RerunFailure rerun) {
+        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
+                afterCommit, rerun, null);
+    }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit) {
@@ -48,22 +58,22 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     public OpSite withSpan(Span s) {
         return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, rerun);
+                afterCommit, rerun, engine);
     }
 
     public OpSite withGuard(Guard g) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional,
-                afterCommit, rerun);
+                afterCommit, rerun, engine);
     }
 
     public OpSite withRerun(RerunFailure r) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
-                conditional, afterCommit, r);
+                conditional, afterCommit, r, engine);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
         return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
-                indirect, conditional, afterCommit);
+                indirect, conditional, afterCommit, null, engine);
     }
 
     /**

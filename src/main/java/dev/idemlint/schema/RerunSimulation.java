@@ -51,6 +51,36 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
+        Map<String, List<Integer>> engines = byEngine(ops);
+        if (engines.size() > 1) {
+            // a multidb revision: each engine's function runs on its own database, whose state is its own
+            // (the same table name in two engines is two tables)
+            List<Operation> out = new ArrayList<>(ops);
+            for (List<Integer> at : engines.values()) {
+                List<Operation> part = new ArrayList<>(at.size());
+                for (int i : at) {
+                    part.add(ops.get(i));
+                }
+                List<Operation> done = protectOne(part, postgresNames);
+                for (int k = 0; k < at.size(); k++) {
+                    out.set(at.get(k), done.get(k));
+                }
+            }
+            return out;
+        }
+        return protectOne(ops, postgresNames);
+    }
+
+    /** The positions of {@code ops} by the engine they run on ({@link OpSite#engine()}), in order. */
+    static Map<String, List<Integer>> byEngine(List<Operation> ops) {
+        Map<String, List<Integer>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            out.computeIfAbsent(ops.get(i).site().engine(), k -> new ArrayList<>()).add(i);
+        }
+        return out;
+    }
+
+    private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames) {
         Effects.Naming naming = new Effects.Naming(postgresNames);
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, naming, effects);
@@ -144,6 +174,33 @@ public final class RerunSimulation {
      * revision may make it again: a claim that it is gone is then never made.
      */
     public static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
+        Map<String, List<Integer>> engines = byEngine(ops);
+        if (engines.size() > 1) {
+            // each engine's database answers for the statements of its own function
+            Map<Question, Presence> out = new HashMap<>();
+            for (List<Integer> at : engines.values()) {
+                List<Operation> part = new ArrayList<>(at.size());
+                Map<Integer, Integer> local = new HashMap<>();
+                for (int i : at) {
+                    local.put(i, part.size());
+                    part.add(ops.get(i));
+                }
+                List<Question> asked = new ArrayList<>();
+                for (Question q : questions) {
+                    Integer k = local.get(q.at());
+                    if (k != null) {
+                        asked.add(new Question(k, q.object()));
+                    }
+                }
+                meetsOne(part, naming, asked).forEach((q, p) -> out.put(new Question(at.get(q.at()), q.object()), p));
+            }
+            return out;
+        }
+        return meetsOne(ops, naming, questions);
+    }
+
+    private static Map<Question, Presence> meetsOne(List<Operation> ops, Effects.Naming naming,
+            Collection<Question> questions) {
         Map<Integer, List<Question>> byOp = new HashMap<>();
         for (Question q : questions) {
             byOp.computeIfAbsent(q.at(), k -> new ArrayList<>()).add(q);

@@ -207,6 +207,12 @@ public final class SchemaTimeline {
     private final List<List<Operation>> upgrades = new ArrayList<>();
     private final List<QualifiedName[]> used = new ArrayList<>();
     private final Branches branches = new Branches();
+    /**
+     * A multidb chain's timelines, one per engine ({@link dev.idemlint.migration.OpSite#engine()}; null: the
+     * revisions of no engine), each holding that database's events only; null for a chain of one database. The
+     * same table name in two engines is two tables: each query about an operation is answered by its engine's.
+     */
+    private Map<String, SchemaTimeline> engines;
 
     /** {@code steps}: how many events the revisions recorded, to size the maps once (growing them was 1% of a run). */
     private SchemaTimeline(List<Migration> order, int steps) {
@@ -322,11 +328,38 @@ public final class SchemaTimeline {
     }
 
     public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed) {
+        Set<String> names = new LinkedHashSet<>();
+        for (Migration m : migrations) {
+            for (Operation op : m.upgrade()) {
+                names.add(op.site().engine());
+            }
+        }
+        if (names.size() < 2) {
+            return buildOne(migrations, precomputed, null, false);
+        }
+        SchemaTimeline t = buildOne(migrations, Map.of(), null, true);
+        t.engines = new HashMap<>();
+        for (String engine : names) {
+            t.engines.put(engine, buildOne(migrations, Map.of(), engine, false));
+        }
+        return t;
+    }
+
+    /**
+     * The timeline of {@code migrations}' operations run on {@code engine} (all of them for a chain of one
+     * database), or with no events at all ({@code none}: a multidb chain's graph, whose engines hold the events).
+     */
+    private static SchemaTimeline buildOne(List<Migration> migrations, Map<Migration, Effects> precomputed,
+            String engine, boolean none) {
         List<Effects> effects = new ArrayList<>(migrations.size());
         int steps = 0;
         for (Migration m : migrations) {
             Effects fx = precomputed.isEmpty() ? null : precomputed.get(m);
-            if (fx == null || fx.migration != m) {
+            if (none) {
+                fx = new Effects(m);
+            } else if (engine != null) {
+                fx = effects(m, engine);
+            } else if (fx == null || fx.migration != m) {
                 fx = effects(m);
             }
             effects.add(fx);
@@ -397,6 +430,46 @@ public final class SchemaTimeline {
             r.record(k, fx.upgrade.get(k));
         }
         return fx;
+    }
+
+    /** The effects of {@code m}'s upgrade() on multidb engine {@code engine}: its operations keep their indexes. */
+    private static Effects effects(Migration m, String engine) {
+        Effects fx = new Effects(m);
+        Recorder r = new Recorder(fx);
+        for (int k = 0; k < fx.upgrade.size(); k++) {
+            if (engine.equals(fx.upgrade.get(k).site().engine())) {
+                r.record(k, fx.upgrade.get(k));
+            }
+        }
+        return fx;
+    }
+
+    /**
+     * The engine's timeline that answers for operation {@code index} of {@code m}: that operation's engine, or
+     * the revision's one engine after its end; null when not known (a claim then is not made).
+     */
+    private SchemaTimeline engineAt(Migration m, int index) {
+        List<Operation> ops = m.upgrade();
+        if (index >= 0 && index < ops.size()) {
+            return engines.get(ops.get(index).site().engine());
+        }
+        String one = ops.isEmpty() ? null : ops.get(0).site().engine();
+        for (Operation op : ops) {
+            if (!java.util.Objects.equals(one, op.site().engine())) {
+                return null;
+            }
+        }
+        return ops.isEmpty() ? null : engines.get(one);
+    }
+
+    /** {@code lists} merged in walk order (position of the revision, then operation index). */
+    private List<Creation> inWalkOrder(java.util.function.Function<SchemaTimeline, List<Creation>> lists) {
+        List<Creation> out = new ArrayList<>();
+        for (SchemaTimeline t : engines.values()) {
+            out.addAll(lists.apply(t));
+        }
+        out.sort(Comparator.comparingInt((Creation c) -> position.get(c.migration())).thenComparingInt(Creation::index));
+        return out;
     }
 
     /** {@code map}'s list for {@code key}, added when there is none. */
@@ -928,16 +1001,22 @@ public final class SchemaTimeline {
 
     /** Every recorded creation, in walk order. */
     public List<Creation> creations() {
+        if (engines != null) {
+            return inWalkOrder(SchemaTimeline::creations);
+        }
         return creations;
     }
 
     /** The creations made by one revision, in operation order. */
     public List<Creation> creationsIn(Migration m) {
-        return creations.stream().filter(c -> c.migration() == m).toList();
+        return creations().stream().filter(c -> c.migration() == m).toList();
     }
 
     /** Every creation of one object, anywhere in the tree, in walk order. */
     public List<Creation> creationsOf(ObjectRef key) {
+        if (engines != null) {
+            return inWalkOrder(t -> t.creationsOf(key));
+        }
         List<Creation> out = new ArrayList<>();
         for (Event e : eventsOf(norm(key))) {
             if (e.creation() != null) {
@@ -945,6 +1024,15 @@ public final class SchemaTimeline {
             }
         }
         return out;
+    }
+
+    /** Every creation of {@code c}'s object on {@code c}'s database (its multidb engine's), in walk order. */
+    public List<Creation> creationsOf(Creation c) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(c.migration(), c.index());
+            return t == null ? List.of(c) : t.creationsOf(c.key());
+        }
+        return creationsOf(c.key());
     }
 
     /** True when {@code a} is a strict ancestor of {@code b} (through down_revision or depends_on). */
@@ -980,6 +1068,10 @@ public final class SchemaTimeline {
      * made or taken an object of {@code kind}'s namespace.
      */
     public boolean opaqueBefore(Migration m, int index, ObjectKind kind) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null || t.opaqueBefore(m, index, kind);
+        }
         Integer p = position.get(m);
         if (p == null) {
             return true;
@@ -1062,6 +1154,10 @@ public final class SchemaTimeline {
      * the first one is returned: the one that really created it.
      */
     public Creation existing(ObjectRef ref, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.existing(ref, m, index, s);
+        }
         Integer p = position.get(m);
         if (p == null) {
             return null;
@@ -1156,6 +1252,10 @@ public final class SchemaTimeline {
     }
 
     private Creation certainlyExisting(ObjectRef ref, Migration m, int index, Settings s, boolean keys) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.certainlyExisting(ref, m, index, s, keys);
+        }
         ObjectRef key = norm(ref);
         Creation live = existing(key, m, index, s);
         // a parent or dependency outside this tree (another package's versions) may have dropped it
@@ -1181,6 +1281,10 @@ public final class SchemaTimeline {
      * unreadable operation. With {@code since} null, looks at the whole path; else only after it.
      */
     public boolean threatened(ObjectRef key, QualifiedName owner, Migration m, int index) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null || t.threatened(key, owner, m, index);
+        }
         return threatened(norm(key), norm(owner), null, m, index);
     }
 
@@ -1236,6 +1340,9 @@ public final class SchemaTimeline {
      * absence from the database.
      */
     public boolean startsFromExistingSchema(Settings s) {
+        if (engines != null) {
+            return engines.values().stream().anyMatch(t -> t.startsFromExistingSchema(s));
+        }
         Boolean known = startsFromExisting;
         if (known == null) {
             known = findsPreexistingTable(s);
@@ -1347,6 +1454,10 @@ public final class SchemaTimeline {
      * was created with, then ADD VALUE / RENAME VALUE; empty when the type or its labels are unknown.
      */
     public List<String> labels(QualifiedName type, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? List.of() : t.labels(type, m, index, s);
+        }
         if (type == null) {
             return List.of();
         }
@@ -1384,6 +1495,10 @@ public final class SchemaTimeline {
      * the name; a drop named like a constraint or index added later is followed by that object.
      */
     public List<Set<String>> keys(QualifiedName name, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.keys(name, m, index, s);
+        }
         if (name == null) {
             return null;
         }
@@ -1470,6 +1585,10 @@ public final class SchemaTimeline {
      * could not read.
      */
     public List<String> columnOrder(QualifiedName name, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.columnOrder(name, m, index, s);
+        }
         if (name == null) {
             return null;
         }

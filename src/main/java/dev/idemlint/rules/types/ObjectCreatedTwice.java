@@ -87,7 +87,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
         if (!c.operation().site().definite() || t.threatened(c.key(), null, c.migration(), c.index())) {
             return null;
         }
-        for (Creation d : t.creationsOf(c.key())) {
+        for (Creation d : t.creationsOf(c)) {
             if (d == c) {
                 break; // only earlier ones in walk order
             }
