@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The items a {@code for} loop walks when the code spells them out: a list or tuple literal, names
  * bound to one, lists joined with {@code +}, and a one-clause comprehension over such a list
- * ({@code [(t, "id") for t in ["instance", "volume"]]}, its element with the loop names put in).
+ * ({@code [(t, "id") for t in ["instance", "volume"]]}, its element with the loop names put in), and a
+ * dict literal's keys, values or {@code (key, value)} pairs ({@code for old, new in {"a": "as"}.items():}),
+ * in the order written, when its keys are distinct constant strings.
  * The loop's body then runs once per item with the names known, so {@code "ix_%s_%s" % (table, col)}
  * resolves. Bounded for hostile input: at most {@link #MAX_ITEMS} items and a fixed budget of nodes
  * visited per call; past either the items are unknown (null) and the loop stays a loop of unknown length.
@@ -93,7 +95,46 @@ final class LoopItems {
         if (v instanceof Expr.Opaque o && (o.kind().equals("listcomp") || o.kind().equals("genexp"))) {
             return comprehension(o, depth);
         }
+        if (v instanceof Expr.Dict d) {
+            return dict(d, "keys");
+        }
+        if (v instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute a
+                && DICT_VIEWS.contains(a.attr()) && ColumnReader.deref(a.value(), scope) instanceof Expr.Dict d) {
+            return dict(d, a.attr());
+        }
         return null;
+    }
+
+    /** The views of a dict a loop may walk. */
+    private static final java.util.Set<String> DICT_VIEWS = java.util.Set.of("keys", "values", "items");
+
+    /**
+     * A dict literal's keys, values or {@code (key, value)} tuples in insertion order; null when a key is
+     * not a constant string, two keys are equal (the later value replaces the earlier one in place), or
+     * an entry is a {@code **spread}.
+     */
+    private List<Expr> dict(Expr.Dict d, String view) {
+        int n = d.keys().size();
+        budget -= n;
+        if (n > MAX_ITEMS || budget < 0) {
+            return null;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<Expr> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            Expr k = d.keys().get(i);
+            String name = k == null ? null : StringResolver.constant(k, scope);
+            if (name == null || !seen.add(name)) {
+                return null;
+            }
+            Expr value = d.values().get(i);
+            out.add(switch (view) {
+                case "keys" -> k;
+                case "values" -> value;
+                default -> new Expr.Tuple(List.of(k, value), k.span());
+            });
+        }
+        return out;
     }
 
     /** {@code [elt for a, b in iter]}: one clause, no {@code if}; null for anything else. */

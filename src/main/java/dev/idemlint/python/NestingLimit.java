@@ -55,8 +55,9 @@ final class NestingLimit {
                     if (d >= MAX_DEPTH) {
                         throw new PythonParser.InvalidSyntax(message(), e.span().start());
                     }
-                    for (int i = 0, n = e.childCount(); i < n; i++) {
-                        exprs.push(e.child(i));
+                    // one children() list per node: a dict's child(i) rebuilds that list, quadratic in its entries
+                    for (Expr c : e.children()) {
+                        exprs.push(c);
                         depths.push(d + 1);
                     }
                 }

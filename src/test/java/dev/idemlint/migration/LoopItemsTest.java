@@ -73,4 +73,41 @@ class LoopItemsTest {
         }
         assertNull(items(doubling + "a40\n"));
     }
+
+    @Test
+    void reads_a_dict_literals_items_keys_and_values_in_the_order_written() throws Exception {
+        String module = """
+                m = {"corp_type": "corp_types", "fee_code": "fee_codes"}
+                m.items()
+                """;
+        assertEquals(List.of("corp_type,corp_types", "fee_code,fee_codes"), strings(items(module), module));
+        assertEquals(List.of("corp_type", "fee_code"), strings(items("m = {'corp_type': 'x', 'fee_code': 'y'}\nm\n"), ""));
+        assertEquals(List.of("corp_type", "fee_code"),
+                strings(items("m = {'corp_type': 'x', 'fee_code': 'y'}\nm.keys()\n"), ""));
+        assertEquals(List.of("x", "y"), strings(items("{'corp_type': 'x', 'fee_code': 'y'}.values()\n"), ""));
+    }
+
+    @Test
+    void a_dict_not_spelled_out_or_with_a_key_twice_or_a_spread_is_unknown() throws Exception {
+        assertNull(items("mapping.items()\n"));
+        assertNull(items("m = load()\nm.items()\n"));
+        assertNull(items("{'a': 'x', 'a': 'y'}.items()\n"));
+        assertNull(items("{'a': 'x', **other}.items()\n"));
+        assertNull(items("{name: 'x'}.items()\n"));
+        assertNull(items("{'a': 'x'}.items(1)\n"));
+    }
+
+    @Test
+    void a_dict_of_100k_entries_is_unknown_and_read_in_linear_time() throws Exception {
+        String big = IntStream.range(0, 100_000).mapToObj(i -> "'t" + i + "': 'u" + i + "'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        long start = System.nanoTime();
+        assertNull(items(big + ".items()\n"));
+        assertNull(items("m = " + big + "\nm\n"));
+        String dict200 = IntStream.range(0, 200).mapToObj(i -> "'t" + i + "': 'u" + i + "'")
+                .collect(Collectors.joining(", ", "{", "}"));
+        assertEquals(200, items(dict200 + ".items()\n").size());
+        assertNull(items(dict200.substring(0, dict200.length() - 1) + ", 'x': 'y'}.items()\n"));
+        org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() - start < 30_000_000_000L);
+    }
 }
