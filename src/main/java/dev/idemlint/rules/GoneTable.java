@@ -47,19 +47,35 @@ public final class GoneTable {
      * ({@link GuardWrapper#INSPECTOR} for the inspector; null when it has none), asked after the table's.
      */
     public static boolean reported(Migration m, RuleContext ctx, Operation op, String objectCondition) {
+        return reported(m, ctx, op, objectCondition, null);
+    }
+
+    /**
+     * As {@link #reported(Migration, RuleContext, Operation, String)}; {@code statement}: the rule's own form of
+     * the statement that skips a missing table ({@code ALTER TABLE IF EXISTS ... DROP CONSTRAINT IF EXISTS}
+     * through {@code op.execute}), offered first, and alone where the guard could ask only about the table: a
+     * {@code has_table} guard alone is not one the next lint reads as settling the statement's own object.
+     */
+    public static boolean reported(Migration m, RuleContext ctx, Operation op, String objectCondition, Fix statement) {
         RerunFailure f = op.site().rerun();
         if (f == null || f.goneTable() == null || MysqlDialect.applies(ctx.settings())) {
             return false;
         }
         OpSite site = op.site();
-        List<Fix> fixes = fixes(op, m.source(), objectCondition);
+        List<Fix> fixes = new ArrayList<>();
+        fixes.add(statement);
+        if (statement == null || objectCondition != null) {
+            fixes.addAll(fixes(op, m.source(), objectCondition));
+        }
+        Fix.dropMissing(fixes);
         String remedy = op instanceof Operation.Drop d && PostgresFacts.dropSkipsMissingTable(d.kind())
                 ? "Write `IF EXISTS`, which skips a missing table too."
                 : site.origin() == Origin.RAW_SQL
                 ? (alterTable(site, m.source()) ? "Write `ALTER TABLE IF EXISTS`, which skips the statement while the"
                         + " table is missing." : "Wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
                         + PostgresFacts.tableMissing().condition() + " THEN null; END $$`.")
-                : "Guard the call on the table too: run it only while `sa.inspect(op.get_bind()).has_table(...)`"
+                : (statement != null ? "Write it with `ALTER TABLE IF EXISTS` through `op.execute`, or guard" : "Guard")
+                        + " the call on the table too: run it only while `sa.inspect(op.get_bind()).has_table(...)`"
                         + " (the inspector's own lookups raise NoSuchTableError for a missing table).";
         ctx.report(m.source(), site, "Re-running this revision fails with "
                 + RerunScenario.failure(f.state(), site) + " because " + f.reason() + RerunScenario.end(site))

@@ -6,9 +6,11 @@ import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.sql.SqlWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -394,7 +396,24 @@ public final class RerunSimulation {
                 && c.sqlState() == PostgresFacts.tableMissing()
                 && !(op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE)
                 && !(op instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE)
-                && !(op instanceof Operation.CreateTable);
+                && !(op instanceof Operation.CreateTable) && !skipsMissingTable(op.site());
+    }
+
+    /**
+     * {@code ALTER TABLE IF EXISTS t ...}: PostgreSQL skips the whole statement while {@code t} is missing
+     * ({@link PostgresFacts#tableMissing}); a rename carries that itself ({@link Operation.Rename#ifExists}).
+     */
+    private static boolean skipsMissingTable(OpSite site) {
+        if (site.origin() != Origin.RAW_SQL || site.sql() == null || site.sqlStart() < 0) {
+            return false;
+        }
+        List<SqlWords.Word> w = SqlWords.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
+        return w.size() > 4 && keyword(w.get(0), "ALTER") && keyword(w.get(1), "TABLE") && keyword(w.get(2), "IF")
+                && keyword(w.get(3), "EXISTS");
+    }
+
+    private static boolean keyword(SqlWords.Word w, String k) {
+        return w.word() && w.text().equalsIgnoreCase(k);
     }
 
     /** How the statements after the insert at {@code at} take {@code table} away: "drops it", "renames it to "hosts"". */

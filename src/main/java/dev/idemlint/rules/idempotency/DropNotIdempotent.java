@@ -66,7 +66,8 @@ public final class DropNotIdempotent implements MigrationRule {
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
             // `if_exists=True` on an Alembic without it fails the first run: unsupported-alembic-kwarg reports it
             boolean firstRunFails = d.ifExists() && kwarg && !kwargSupported(d.kind(), ctx) && d.kind() == ObjectKind.CONSTRAINT;
-            if (!firstRunFails && GoneTable.reported(m, ctx, op, objectCondition(d, m.source(), ctx))) {
+            if (!firstRunFails && GoneTable.reported(m, ctx, op, objectCondition(d, m.source(), ctx),
+                    ifExistsStatement(d, m.source(), true))) {
                 continue;
             }
             if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
@@ -184,6 +185,14 @@ public final class DropNotIdempotent implements MigrationRule {
      * block ends) with literal names, on the default schema, and no other arguments that change the DDL.
      */
     public static Fix ifExistsStatement(Operation.Drop d, SourceFile file) {
+        return ifExistsStatement(d, file, false);
+    }
+
+    /**
+     * As {@link #ifExistsStatement(Operation.Drop, SourceFile)}; with {@code tableIfExists} a column's or
+     * constraint's drop is written {@code ALTER TABLE IF EXISTS}, which skips it while the table is missing too.
+     */
+    static Fix ifExistsStatement(Operation.Drop d, SourceFile file, boolean tableIfExists) {
         OpSite site = d.site();
         Expr.Call call = site.call();
         if (site.origin() != Origin.OP_CALL || call == null || !(call.func() instanceof Expr.Attribute a)
@@ -198,13 +207,14 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         String table = d.table() != null && plainName(d.table()) ? "\"" + d.table() + "\"" : null;
+        String alter = tableIfExists ? "ALTER TABLE IF EXISTS " : "ALTER TABLE ";
         String sql;
         switch (d.kind()) {
             case CONSTRAINT:
-                sql = table == null ? null : "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"";
+                sql = table == null ? null : alter + table + " DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"";
                 break;
             case COLUMN:
-                sql = table == null ? null : "ALTER TABLE " + table + " DROP COLUMN IF EXISTS \"" + d.name() + "\"";
+                sql = table == null ? null : alter + table + " DROP COLUMN IF EXISTS \"" + d.name() + "\"";
                 break;
             case TABLE:
                 sql = "DROP TABLE IF EXISTS \"" + d.name() + "\"";
