@@ -276,6 +276,23 @@ public final class PostgresFacts {
         return OTHER_CONDITIONS.keySet();
     }
 
+    /**
+     * What a statement on an object that lives on a table raises when the table is missing: {@code ALTER TABLE t
+     * ADD|DROP COLUMN|CONSTRAINT ...}, {@code ALTER TABLE t RENAME COLUMN}, {@code CREATE INDEX ... ON t},
+     * {@code CREATE TRIGGER ... ON t} raise {@code 42P01} (undefined_table) before they look their own object up,
+     * with or without their own {@code IF [NOT] EXISTS}; {@code ALTER TABLE IF EXISTS t} skips the statement
+     * instead. {@code DROP TRIGGER|POLICY|RULE IF EXISTS n ON t} skips a missing table too
+     * ({@link #dropSkipsMissingTable}); {@code DROP INDEX n} never names its table.
+     */
+    public static SqlState tableMissing() {
+        return SqlState.UNDEFINED_TABLE;
+    }
+
+    /** Whether {@code DROP <kind> IF EXISTS n ON t} skips a missing table {@code t} (with a notice) as a missing {@code n}. */
+    public static boolean dropSkipsMissingTable(ObjectKind kind) {
+        return kind == ObjectKind.TRIGGER || kind == ObjectKind.POLICY || kind == ObjectKind.RULE;
+    }
+
     /** What a DROP of a missing {@code kind} raises. */
     public static SqlState dropMissing(ObjectKind kind) {
         return of(kind).dropMissing();

@@ -8,7 +8,6 @@ import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.sql.StatementReads;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
@@ -255,15 +254,11 @@ public final class CommittedRerun {
         return r != null && taken.add(r.op()) ? r.op() : null;
     }
 
-    private static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade) {
-        return laterTableRenames(upgrade, EnumSet.of(ObjectKind.COLUMN));
-    }
-
     /**
-     * Per rename of an object of one of {@code kinds} on a table (a column, a constraint), the nearest later
-     * {@code rename_table} of this upgrade that renames that table away; absent when none does.
+     * Per rename of a column, the nearest later {@code rename_table} of this upgrade that renames its table away;
+     * absent when none does.
      */
-    public static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade, Set<ObjectKind> kinds) {
+    private static Map<Operation, Operation.Rename> laterTableRenames(List<Operation> upgrade) {
         // one pass from the end: the nearest later rename_table of each (lower-cased) table name
         Map<String, Operation.Rename> next = new HashMap<>();
         Map<Operation, Operation.Rename> out = new IdentityHashMap<>();
@@ -271,7 +266,7 @@ public final class CommittedRerun {
             if (!(upgrade.get(i) instanceof Operation.Rename r)) {
                 continue;
             }
-            if (kinds.contains(r.kind()) && r.table() != null) {
+            if (r.kind() == ObjectKind.COLUMN && r.table() != null) {
                 Operation.Rename t = next.get(r.table().toLowerCase(Locale.ROOT));
                 if (t != null) {
                     out.put(r, t);

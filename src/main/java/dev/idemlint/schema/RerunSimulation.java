@@ -6,9 +6,11 @@ import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.sql.SqlWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -120,7 +122,10 @@ public final class RerunSimulation {
             Optional<Conflict> met = state.applyAll(effects.get(i));
             boolean contradicted = seen == (makes ? Presence.ABSENT : Presence.PRESENT)
                     && !(met.isPresent() && met.get().alreadyThere());
-            boolean unknown = decided && !proven && op.site().guard() == null
+            // a statement on a table the revision takes away later surely fails on it (42P01), whatever its own
+            // object would do: that is no unknown
+            boolean tableGone = met.isPresent() && sure(op) && tableGone(op, met.get());
+            boolean unknown = decided && !proven && op.site().guard() == null && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
@@ -129,7 +134,8 @@ public final class RerunSimulation {
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind"))));
-            } else if (unknown || takenBefore && unreadCreation(op, effects.get(i)) && op.site().guard() == null) {
+            } else if (unknown || takenBefore && !tableGone && unreadCreation(op, effects.get(i))
+                    && op.site().guard() == null) {
                 // a creation under a name not read, after code that may have taken what it makes under that name
                 // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN, op.site().span(),
@@ -405,11 +411,15 @@ public final class RerunSimulation {
      */
     private static Operation failing(Operation op, Conflict c, List<Operation> ops, int at,
             Map<String, List<Integer>> takenAway) {
-        if (op instanceof Operation.Insert && !c.alreadyThere() && c.object().kind() == ObjectKind.TABLE) {
-            // the table the rows go into is gone by the time the re-run reaches them: 42P01 comes first,
-            // whatever the rows' keys (or ON CONFLICT) would do
-            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
-                    + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after the insert")));
+        if (tableGone(op, c)) {
+            // the table the statement works on (the rows go into, the column or constraint lives on, the index is
+            // made on) is gone by the time the re-run reaches it: 42P01 comes first, whatever the statement's own
+            // object (the rows' keys, ON CONFLICT, IF NOT EXISTS) would do
+            Guard g = op.site().guard();
+            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
+            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
+                    + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after "
+                    + (op instanceof Operation.Insert ? "the insert" : "this statement"), c.object().name().name())));
         }
         if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
                 && c.object().kind() == ObjectKind.TABLE) {
@@ -432,6 +442,36 @@ public final class RerunSimulation {
                     + " already exists")));
         }
         return op;
+    }
+
+    /**
+     * Whether {@code c} is the table {@code op} works on missing, not its own object: a statement on a column,
+     * constraint, index, trigger or rows of a table that is gone ({@link PostgresFacts#tableMissing}), where a
+     * drop or rename of the table itself trips on its own object.
+     */
+    private static boolean tableGone(Operation op, Conflict c) {
+        return !c.alreadyThere() && c.about() == Conflict.About.OBJECT && c.object().kind() == ObjectKind.TABLE
+                && c.sqlState() == PostgresFacts.tableMissing()
+                && !(op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE)
+                && !(op instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE)
+                && !(op instanceof Operation.CreateTable) && !skipsMissingTable(op.site());
+    }
+
+    /**
+     * {@code ALTER TABLE IF EXISTS t ...}: PostgreSQL skips the whole statement while {@code t} is missing
+     * ({@link PostgresFacts#tableMissing}); a rename carries that itself ({@link Operation.Rename#ifExists}).
+     */
+    private static boolean skipsMissingTable(OpSite site) {
+        if (site.origin() != Origin.RAW_SQL || site.sql() == null || site.sqlStart() < 0) {
+            return false;
+        }
+        List<SqlWords.Word> w = SqlWords.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
+        return w.size() > 4 && keyword(w.get(0), "ALTER") && keyword(w.get(1), "TABLE") && keyword(w.get(2), "IF")
+                && keyword(w.get(3), "EXISTS");
+    }
+
+    private static boolean keyword(SqlWords.Word w, String k) {
+        return w.word() && w.text().equalsIgnoreCase(k);
     }
 
     /** How the statements after the insert at {@code at} take {@code table} away: "drops it", "renames it to "hosts"". */

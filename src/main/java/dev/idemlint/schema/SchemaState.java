@@ -823,7 +823,7 @@ public final class SchemaState {
             return (c.shape().postgresNamed() || presence(c.object()) == Presence.ABSENT) && !tableAbsent(c.object())
                     && primaryKey(c.object().table()) == Presence.ABSENT;
         } else if (effect instanceof Create c) {
-            return presence(c.object()) == Presence.ABSENT && !tableAbsent(c.object());
+            return presence(c.object()) == Presence.ABSENT && missingTableOfCreation(c.object()) == null;
         } else if (effect instanceof Effect.PrimaryKey k) {
             return presence(ObjectRef.table(k.table())) != Presence.ABSENT
                     && primaryKey(k.table()) == (k.after() == Presence.PRESENT ? Presence.ABSENT : Presence.PRESENT);
@@ -1050,16 +1050,28 @@ public final class SchemaState {
     private Conflict missingTable(ObjectRef ref) {
         if (tableAbsent(ref)) {
             ObjectRef t = ObjectRef.table(ref.table());
-            return new Conflict(t, PostgresFacts.dropMissing(ObjectKind.TABLE), false);
+            return new Conflict(t, PostgresFacts.tableMissing(), false);
         }
         return null;
+    }
+
+    /**
+     * As {@link #missingTable}, for a creation: {@code CREATE INDEX ... ON t} looks its table up first too, where
+     * a drop or rename of the index names no table ({@link PostgresFacts#tableMissing}).
+     */
+    private Conflict missingTableOfCreation(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.INDEX && ref.table() != null
+                && presence(ObjectRef.table(ref.table())) == Presence.ABSENT) {
+            return new Conflict(ObjectRef.table(ref.table()), PostgresFacts.tableMissing(), false);
+        }
+        return missingTable(ref);
     }
 
     private Conflict create(Create c) {
         ObjectRef o = c.object();
         madeNow = null;
         Shape sh = c.shape();
-        Conflict missing = missingTable(o);
+        Conflict missing = missingTableOfCreation(o);
         Presence now = presence(o);
         boolean primary = makesPrimaryKey(c);
         // a table has one primary key: a second fails whatever its name
@@ -1164,7 +1176,7 @@ public final class SchemaState {
 
     private Conflict drop(Drop d) {
         ObjectRef o = d.object();
-        Conflict missing = missingTable(o);
+        Conflict missing = d.ifExists() && PostgresFacts.dropSkipsMissingTable(o.kind()) ? null : missingTable(o);
         Optional<Conflict> wrongKind = missing == null ? dropRefused(o) : Optional.empty();
         if (wrongKind.isPresent()) {
             return wrongKind.get(); // nothing dropped

@@ -14,6 +14,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
@@ -31,6 +32,10 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 continue;
             }
             boolean kwarg = add.site().origin() != Origin.RAW_SQL;
+            if (!(add.ifNotExists() && kwarg && !ctx.settings().columnIfExistsSupported())
+                    && GoneTable.reported(m, ctx, op, kwarg ? columnGuard(m.source(), add, false) : null)) {
+                continue;
+            }
             if (add.ifNotExists() && (!kwarg || ctx.settings().columnIfExistsSupported())) {
                 continue;
             }

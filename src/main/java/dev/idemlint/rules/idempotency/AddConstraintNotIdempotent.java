@@ -16,6 +16,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.SourceLayout;
@@ -37,11 +38,18 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
             // A naming convention names them, though: the same name on every run.
-            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op) || c.ifNotExists()) {
+            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op)) {
                 continue;
             }
             ConstraintNames.Name real = ConstraintNames.of(c, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
+            boolean opCall = c.site().call() != null
+                    && (c.site().origin() == Origin.OP_CALL || c.site().origin() == Origin.BATCH_OP);
+            if (GoneTable.reported(m, ctx, op, opCall && c.kind() != null && (c.name() != null || stored != null)
+                    ? constraintGuard(m.source(), c.site(), c.kind(), c.name(), c.table(), false, stored) : null)
+                    || c.ifNotExists()) {
+                continue;
+            }
             if (c.name() == null && c.kind() != ConstraintKind.PRIMARY_KEY && (stored == null
                     || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
                 boolean conventionNamed = real instanceof ConstraintNames.Name.Given g

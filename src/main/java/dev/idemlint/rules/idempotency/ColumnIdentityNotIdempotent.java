@@ -7,6 +7,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.Conflict;
@@ -23,6 +24,11 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
         if (MysqlDialect.applies(ctx.settings())
                 || m.upgrade().stream().noneMatch(op -> op instanceof Operation.ColumnIdentity)) {
             return; // identity columns and these statements are PostgreSQL's
+        }
+        for (Operation op : m.upgrade()) {
+            if (op instanceof Operation.ColumnIdentity) {
+                GoneTable.reported(m, ctx, op, null);
+            }
         }
         // the first failure that trips on a column's identity (the other re-run rules report the rest): the
         // re-run stops there, so the identity statements after it are never reached

@@ -16,6 +16,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
@@ -32,10 +33,16 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }
+            boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
+            // `if_not_exists=True` on an Alembic without it fails the first run (unsupported-alembic-kwarg)
+            boolean firstRunFails = ix.ifNotExists() && kwarg && !ctx.settings().indexIfExistsSupported();
+            if (!firstRunFails && GoneTable.reported(m, ctx, op, kwarg && ix.name() != null
+                    ? indexGuard(m.source(), ix.site(), ix.name(), ix.table(), false) : null)) {
+                continue;
+            }
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL && ix.ifNotExists()) {
                 continue; // Index.create(bind, checkfirst=True)
             }
-            boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
             if (ix.ifNotExists() && (!kwarg || ctx.settings().indexIfExistsSupported())) {
                 continue;
             }

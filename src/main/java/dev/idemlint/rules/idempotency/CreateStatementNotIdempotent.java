@@ -9,6 +9,7 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
@@ -25,7 +26,8 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(op) || c.ifNotExists() || c.orReplace()
+            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(op)
+                    || GoneTable.reported(m, ctx, op, null) || c.ifNotExists() || c.orReplace()
                     || c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN || c.kind() == ObjectKind.OTHER) {
                 continue;
             }

@@ -25,6 +25,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -62,6 +63,13 @@ public final class DropNotIdempotent implements MigrationRule {
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
                 continue;
             }
+            boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
+            // `if_exists=True` on an Alembic without it fails the first run: unsupported-alembic-kwarg reports it
+            boolean firstRunFails = d.ifExists() && kwarg && !kwargSupported(d.kind(), ctx) && d.kind() == ObjectKind.CONSTRAINT;
+            if (!firstRunFails && GoneTable.reported(m, ctx, op, objectCondition(d, m.source(), ctx),
+                    ifExistsStatement(d, m.source(), true))) {
+                continue;
+            }
             if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
                 // the object is there on the re-run, but another one made by this revision depends on it
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
@@ -78,7 +86,6 @@ public final class DropNotIdempotent implements MigrationRule {
                         .emit();
                 continue;
             }
-            boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
             // the state the re-run meets refuses the drop before it looks the constraint up: a view holds the
             // name, and IF EXISTS (or `if_exists=True`) does not skip that
             Conflict refusal = refused.get(op);
@@ -178,6 +185,14 @@ public final class DropNotIdempotent implements MigrationRule {
      * block ends) with literal names, on the default schema, and no other arguments that change the DDL.
      */
     public static Fix ifExistsStatement(Operation.Drop d, SourceFile file) {
+        return ifExistsStatement(d, file, false);
+    }
+
+    /**
+     * As {@link #ifExistsStatement(Operation.Drop, SourceFile)}; with {@code tableIfExists} a column's or
+     * constraint's drop is written {@code ALTER TABLE IF EXISTS}, which skips it while the table is missing too.
+     */
+    static Fix ifExistsStatement(Operation.Drop d, SourceFile file, boolean tableIfExists) {
         OpSite site = d.site();
         Expr.Call call = site.call();
         if (site.origin() != Origin.OP_CALL || call == null || !(call.func() instanceof Expr.Attribute a)
@@ -192,13 +207,14 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         String table = d.table() != null && plainName(d.table()) ? "\"" + d.table() + "\"" : null;
+        String alter = tableIfExists ? "ALTER TABLE IF EXISTS " : "ALTER TABLE ";
         String sql;
         switch (d.kind()) {
             case CONSTRAINT:
-                sql = table == null ? null : "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"";
+                sql = table == null ? null : alter + table + " DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"";
                 break;
             case COLUMN:
-                sql = table == null ? null : "ALTER TABLE " + table + " DROP COLUMN IF EXISTS \"" + d.name() + "\"";
+                sql = table == null ? null : alter + table + " DROP COLUMN IF EXISTS \"" + d.name() + "\"";
                 break;
             case TABLE:
                 sql = "DROP TABLE IF EXISTS \"" + d.name() + "\"";
@@ -282,6 +298,29 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         return false;
+    }
+
+    /**
+     * The inspector's condition that the dropped column or constraint is there (asked after its table's,
+     * {@link GoneTable}); null for other kinds, and for a constraint whose kind or stored name is not known.
+     */
+    private static String objectCondition(Operation.Drop d, SourceFile file, RuleContext ctx) {
+        OpSite site = d.site();
+        if (site.call() == null || site.origin() != Origin.OP_CALL && site.origin() != Origin.BATCH_OP) {
+            return null;
+        }
+        if (d.kind() == ObjectKind.COLUMN) {
+            return AddColumnNotIdempotent.columnGuard(file, d, true);
+        }
+        ConstraintKind kind = d.kind() == ObjectKind.CONSTRAINT ? constraintType(site.call()) : null;
+        if (kind == null) {
+            return null;
+        }
+        dev.idemlint.migration.ConstraintNames.Name real = dev.idemlint.migration.ConstraintNames.ofDrop(d, ctx.naming());
+        if (!(real instanceof dev.idemlint.migration.ConstraintNames.Name.Given g)) {
+            return null;
+        }
+        return AddConstraintNotIdempotent.constraintGuard(file, site, kind, d.name(), d.table(), true, g.name());
     }
 
     /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */

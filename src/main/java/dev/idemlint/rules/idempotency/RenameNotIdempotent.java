@@ -2,11 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.schema.CommittedRerun;
-import dev.idemlint.schema.Conflict;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
-import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -18,18 +14,15 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
 public final class RenameNotIdempotent implements MigrationRule {
@@ -37,11 +30,9 @@ public final class RenameNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
-        Map<Operation, Conflict> tableGoneOnRerun = rerun == null ? tableGoneOnRerun(m.upgrade()) : Map.of();
-        Map<Operation, Operation.Rename> renamedAway = tableGoneOnRerun.isEmpty() ? Map.of()
-                : CommittedRerun.laterTableRenames(m.upgrade(), EnumSet.of(ObjectKind.COLUMN, ObjectKind.CONSTRAINT));
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null) {
+            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null
+                    || GoneTable.reported(m, ctx, op, columnRenameCondition(r, m.source()))) {
                 continue;
             }
             SqlState state = state(r.kind());
@@ -59,17 +50,6 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
                                 + " THEN null; END $$`.").fixes(takenNameFixes(r, m.source())).emit();
-                continue;
-            }
-            Conflict missingTable = tableGoneOnRerun.get(op);
-            if (missingTable != null) {
-                ctx.report(m.source(), op.site(), "Re-running this revision fails with " + missingTable.sqlState().label()
-                        + " because " + goneTable(missingTable, renamedAway.get(op)) + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site()) + "Guard the rename with the inspector (rename only while its"
-                                + " table and the old name exist), or wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
-                                + state(r.kind()).condition() + " OR " + missingTable.sqlState().condition()
-                                + " THEN null; END $$`.")
-                        .fixes(fixes(r, m.source(), true)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
@@ -94,34 +74,24 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     /**
-     * The renames of a column or constraint that the re-run simulation finds failing on their table, not on
-     * the renamed object: a later statement of the revision renamed or dropped the table away, so PostgreSQL
-     * looks the table up first and raises 42P01 (undefined_table), which a handler of the rename's own
-     * condition does not catch. Simulated only when the revision renames something.
+     * The inspector's condition that an op call's column rename is still to run (the old name there, the new one
+     * free), asked after its table's ({@link GoneTable}); null for other renames.
      */
-    private static Map<Operation, Conflict> tableGoneOnRerun(List<Operation> upgrade) {
-        Map<Operation, Conflict> out = new IdentityHashMap<>();
-        if (upgrade.stream().noneMatch(o -> o instanceof Operation.Rename r
-                && (r.kind() == ObjectKind.COLUMN || r.kind() == ObjectKind.CONSTRAINT))) {
-            return out;
+    private static String columnRenameCondition(Operation.Rename r, SourceFile file) {
+        OpSite site = r.site();
+        Expr.Call call = site.call();
+        if (r.kind() != ObjectKind.COLUMN || call == null || site.origin() == Origin.RAW_SQL) {
+            return null;
         }
-        for (RerunSimulation.Failure f : RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN)) {
-            if (f.op() instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN || r.kind() == ObjectKind.CONSTRAINT)
-                    && f.conflict().object().kind() == ObjectKind.TABLE && !f.conflict().alreadyThere()
-                    && f.conflict().about() == Conflict.About.OBJECT) {
-                out.put(f.op(), f.conflict());
-            }
-        }
-        return out;
-    }
-
-    /** "table "summary" was already renamed to "benchmark_result" by a later statement of this revision". */
-    private static String goneTable(Conflict missing, Operation.Rename later) {
-        String table = "table \"" + missing.object().name().name() + "\"";
-        return later != null
-                ? table + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(later.to())
-                        + "\" by a later statement of this revision"
-                : table + " is gone: a later statement of this revision renamed or dropped it";
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        String schema = GuardWrapper.schemaArg(file, call);
+        String table = batch ? CallRewriter.quoteOrNull(r.table())
+                : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), r.table());
+        String from = CallRewriter.expression(file, CallRewriter.argument(call, batch ? 0 : 1, "column_name"), r.from());
+        String to = CallRewriter.expression(file, CallRewriter.argument(call, -1, "new_column_name"), r.to());
+        String had = GuardWrapper.named(from, "get_columns", table, schema, true);
+        String hasNot = GuardWrapper.named(to, "get_columns", table, schema, false);
+        return had == null || hasNot == null ? null : had + " and " + hasNot;
     }
 
     /**
