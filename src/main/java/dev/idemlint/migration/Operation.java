@@ -162,12 +162,19 @@ public sealed interface Operation {
      * there is made when the statement runs ({@code gen_random_uuid()}, {@code nextval(...)},
      * {@code DEFAULT}, a subquery, a Python {@code uuid4()}), so a re-run writes a different one;
      * null when the values were not read. {@code typed}: the inserted columns whose types the code
-     * declares (see {@link TypedColumn}).
+     * declares (see {@link TypedColumn}). {@code source}: where the rows come from (see {@link RowSource}).
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-            List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed) implements Operation {
+            List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source)
+            implements Operation {
         public Insert {
             typed = typed == null ? List.of() : List.copyOf(typed);
+            source = source == null ? RowSource.AS_WRITTEN : source;
+        }
+
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+                List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed) {
+            this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, RowSource.AS_WRITTEN);
         }
 
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk) {
@@ -192,7 +199,7 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed);
+            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source);
         }
     }
 

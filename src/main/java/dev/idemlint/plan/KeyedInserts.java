@@ -50,8 +50,8 @@ final class KeyedInserts {
         QualifiedName tableKey = t.qualified();
         List<Map<String, String>> rows = InsertRows.of(i);
         List<Map<String, String>> earlier = inserted.computeIfAbsent(tableKey, k -> new ArrayList<>());
-        if (i.onConflict() || i.guardedSelect()) {
-            // never fails on a duplicate; its rows may or may not be written
+        if (i.onConflict() || i.guardedSelect() || i.source().mayRead(i.table())) {
+            // never fails on a duplicate, or its rows depend on what the table holds: they may or may not be written
             if (rows != null) {
                 maybeRows.computeIfAbsent(tableKey, k -> new ArrayList<>()).addAll(rows);
             } else {

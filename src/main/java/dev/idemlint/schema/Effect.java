@@ -2,6 +2,7 @@ package dev.idemlint.schema;
 
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.RowSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -213,11 +214,20 @@ public sealed interface Effect {
 
     /**
      * Rows written into {@code table}: literal rows by column, or null when they cannot be read. A row
-     * whose unique key matches one written before fails with {@code 23505}.
+     * whose unique key matches one written before fails with {@code 23505}. {@code from}: where the rows come
+     * from ({@link RowSource.Kind}); {@code copied}, for {@link RowSource.Kind#COPY}, the table whose every row
+     * is written (null otherwise, or when its name cannot be told).
      */
-    record Write(ObjectRef table, List<Map<String, String>> rows) implements Effect {
+    record Write(ObjectRef table, List<Map<String, String>> rows, RowSource.Kind from, ObjectRef copied)
+            implements Effect {
         public Write {
             Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(from, "from");
+        }
+
+        /** Rows as the statement writes them. */
+        public Write(ObjectRef table, List<Map<String, String>> rows) {
+            this(table, rows, RowSource.Kind.AS_WRITTEN, null);
         }
     }
 
@@ -333,6 +343,9 @@ public sealed interface Effect {
                 out.add(new AlterColumn(a.column(), AlterColumn.Change.UNKNOWN, a.sequence()));
             } else if (e instanceof PrimaryKey p) {
                 out.add(new PrimaryKey(p.table(), Presence.UNKNOWN));
+            } else if (e instanceof RemoveRows r) {
+                // rows that may have been removed are no longer known to be there
+                out.add(r);
             } else if (e instanceof Serial x) {
                 out.add(new AlterColumn(x.column(), AlterColumn.Change.UNKNOWN, null));
                 out.add(Forget.object(ObjectRef.of(ObjectKind.SEQUENCE, x.sequence())));

@@ -179,7 +179,11 @@ public final class Effects {
             typedUses(i.typed(), out);
             QualifiedName table = table(op, i.table());
             if (table != null) {
-                out.add(new Write(ObjectRef.table(table), null));
+                dev.idemlint.migration.RowSource from = i.source();
+                QualifiedName copied = from.kind() == dev.idemlint.migration.RowSource.Kind.COPY
+                        ? table(op, from.tables().get(0)) : null;
+                out.add(new Write(ObjectRef.table(table), null, from.kind(),
+                        copied == null ? null : ObjectRef.table(copied)));
             }
         } else if (op instanceof Operation.AlterTypeAddValue v) {
             QualifiedName type = qualified(op, v.type(), v.type());

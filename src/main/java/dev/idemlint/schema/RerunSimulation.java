@@ -10,13 +10,16 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.sql.SqlWords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -224,6 +227,52 @@ public final class RerunSimulation {
     }
 
     /**
+     * The inserts among {@code ops} (at the indexes {@code at}) whose re-run meets the rows their first run wrote:
+     * no statement may have removed rows of the table since (on the first run after the insert, or on the re-run
+     * before it), and the insert writes those rows again: as the statement writes them, or every row of another
+     * table that held rows the state knows on both runs, none removed between. Rows a query selects (a WHERE, a
+     * join), or rows of a table whose rows are not known, may be none: nothing is met.
+     */
+    public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
+        Map<Integer, Effect.Write> writes = new HashMap<>();
+        for (int i : at) {
+            for (Effect e : Effects.of(ops.get(i), naming)) {
+                if (e instanceof Effect.Write w && (w.from() == RowSource.Kind.AS_WRITTEN
+                        || w.from() == RowSource.Kind.COPY && w.copied() != null && !w.copied().equals(w.table()))) {
+                    writes.put(i, w);
+                }
+            }
+        }
+        // per asked insert: its table after the first run wrote it, its copied table before the first run reached it
+        Map<Integer, SchemaState.Rows> written = new HashMap<>();
+        Map<Integer, SchemaState.Rows> copiedFirst = new HashMap<>();
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        SchemaState state = firstRun(ops, naming, effects, null, (i, s) -> {
+            Effect.Write w = writes.get(i);
+            if (w != null && w.copied() != null) {
+                copiedFirst.put(i, s.rows(w.copied().name()));
+            }
+        }, (i, s) -> {
+            if (writes.containsKey(i)) {
+                written.put(i, s.rows(writes.get(i).table().name()));
+            }
+        });
+        Set<Integer> out = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Effect.Write w = writes.get(i);
+            if (w != null && state.rows(w.table().name()).stamp() == written.get(i).stamp()) {
+                SchemaState.Rows before = w.copied() == null ? null : copiedFirst.get(i);
+                SchemaState.Rows now = w.copied() == null ? null : state.rows(w.copied().name());
+                if (w.copied() == null || before.known() && now.known() && before.stamp() == now.stamp()) {
+                    out.add(i);
+                }
+            }
+            state.applyAll(effects.get(i));
+        }
+        return out;
+    }
+
+    /**
      * The object a re-run claim on {@code op} is about: what it makes, drops or renames away, as
      * {@link Effects#of} names it; null when that name cannot be read.
      */
@@ -340,8 +389,16 @@ public final class RerunSimulation {
     /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
             Claim claim) {
+        return firstRun(ops, naming, effects, claim, (i, s) -> { }, (i, s) -> { });
+    }
+
+    /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, showing the state before and after each operation. */
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
+            Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
+            java.util.function.BiConsumer<Integer, SchemaState> after) {
         SchemaState state = SchemaState.unknown();
         for (Operation op : ops) {
+            before.accept(effects.size(), state);
             List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
             if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
                     || op instanceof Operation.RawSql)) {
@@ -367,6 +424,7 @@ public final class RerunSimulation {
             }
             effects.add(settled != null ? settled : Effect.uncertain(e));
             state.applyAll(effects.get(effects.size() - 1));
+            after.accept(effects.size() - 1, state);
         }
         // the re-run is another Alembic run, on another connection
         state.endSession();

@@ -4,6 +4,7 @@ import dev.idemlint.db.Catalog;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
@@ -158,6 +159,13 @@ public final class SchemaState {
         boolean madeHere;
         /** PostgreSQL named a constraint of the table itself: its default names are no longer certain. */
         boolean unnamedConstraints;
+        /**
+         * Stamped anew when the facts are made (the table made, or first spoken of) and when rows are removed
+         * from it ({@link Effect.RemoveRows}): rows written under a stamp are there while the stamp holds.
+         */
+        int rowsStamp;
+        /** Since the last stamp, some write put rows the state knows into the table ({@link #rows}). */
+        boolean knownRows;
         /** Literal rows written by {@link Write} effects. */
         List<Map<String, String>> rows = new ArrayList<>();
         /**
@@ -286,6 +294,8 @@ public final class SchemaState {
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
+    /** The last {@link TableFacts#rowsStamp} given. */
+    private int rowsStamps;
     /**
      * The slots that may use a column, per table and column: every slot not known absent whose columns are
      * known, under each of them. A column's drop or rename visits only these, so a revision of many column
@@ -961,6 +971,9 @@ public final class SchemaState {
     }
 
     private TableFacts putFacts(QualifiedName table, TableFacts f) {
+        if (f.rowsStamp == 0) {
+            f.rowsStamp = ++rowsStamps;
+        }
         tables.put(table, f);
         factsByName.add(lower(table.name()), table);
         return f;
@@ -1823,8 +1836,14 @@ public final class SchemaState {
 
     private Conflict write(Write w) {
         Conflict missing = require(w.table());
-        if (missing != null || w.rows() == null) {
+        if (missing != null) {
             return missing;
+        }
+        if (w.from() == RowSource.Kind.AS_WRITTEN || copiesKnownRows(w)) {
+            facts(w.table().name()).knownRows = true;
+        }
+        if (w.rows() == null) {
+            return null;
         }
         TableFacts f = facts(w.table().name());
         Conflict dup = null;
@@ -1855,12 +1874,39 @@ public final class SchemaState {
         return dup;
     }
 
+    /**
+     * Whether {@code w} copies every row of another table that holds rows the state knows: the copy writes at
+     * least those. A copy of the table itself is not: its first run fails on a key, or the table held no row.
+     */
+    private boolean copiesKnownRows(Write w) {
+        TableFacts from = w.from() == RowSource.Kind.COPY && w.copied() != null && !w.copied().equals(w.table())
+                ? tables.get(w.copied().name()) : null;
+        return from != null && from.knownRows;
+    }
+
+    /**
+     * What is known of {@code table}'s rows: {@code stamp} changes whenever rows may have been removed from it
+     * (or it was made again), {@code known} says some write since put rows the state knows into it (as the
+     * statement wrote them, or every row of a table holding such rows). Nothing is known of rows written by
+     * a query, or by code not read.
+     */
+    public record Rows(int stamp, boolean known) {
+    }
+
+    /**
+     * What is known of {@code table}'s rows (see {@link Rows}). A table first spoken of here gets its facts now,
+     * with the defaults every other question reads for a table without them, so that its stamp holds from here.
+     */
+    public Rows rows(QualifiedName table) {
+        TableFacts f = facts(table);
+        return new Rows(f.rowsStamp, f.knownRows);
+    }
+
     /** Which rows a DELETE leaves is not read: none written before is known to be there any more. */
     private void removeRows(Effect.RemoveRows r) {
-        TableFacts f = tables.get(r.table().name());
-        if (f == null) {
-            return;
-        }
+        TableFacts f = facts(r.table().name());
+        f.rowsStamp = ++rowsStamps;
+        f.knownRows = false;
         f.rows.clear();
         f.keyValues.clear();
         f.rowColumns.clear();

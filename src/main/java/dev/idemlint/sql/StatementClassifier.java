@@ -7,6 +7,7 @@ import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.Operation.NamedConstraint;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SqlText;
@@ -895,11 +896,11 @@ final class StatementClassifier {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
         List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
-        boolean dependent = rowsDependOnTarget(c.pos());
+        RowSource source = rowSource(c.pos());
         InsertReader.Shape shape = plainValues() ? null : InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
             return one(new Operation.Insert(site(), shape.table(), shape.onConflict() || ignoresDuplicates,
-                    shape.guardedSelect() || dependent, false, shape.columns(), runtime));
+                    shape.guardedSelect(), false, shape.columns(), runtime, List.of(), source));
         }
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -937,8 +938,8 @@ final class StatementClassifier {
                 guarded = true;
             }
         }
-        return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded || dependent,
-                false, columns, runtime));
+        return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded, false,
+                columns, runtime, List.of(), source));
     }
 
     /** Clause words that end a FROM list at their parenthesis depth. */
@@ -946,26 +947,21 @@ final class StatementClassifier {
             "OFFSET", "FETCH", "UNION", "EXCEPT", "INTERSECT", "ON", "USING", "RETURNING", "FOR", "SELECT", "VALUES");
 
     /**
-     * Whether which rows the INSERT writes depends on what its target holds, or cannot be read: its row
-     * source is missing or dynamic ({@code "INSERT INTO t (a, b) {}".format(rows_sql())}), or it is a query
-     * whose FROM or JOIN names the target (an anti-join, {@code LEFT JOIN t ... WHERE t.k IS NULL}, a
-     * {@code NOT IN (SELECT k FROM t)}) or a table not known statically. A re-run of such an INSERT may
-     * write no row at all. {@code afterInto} is the token after {@code INSERT INTO}.
+     * Where the INSERT's rows come from ({@link RowSource}): not read when the source is missing or dynamic
+     * ({@code "INSERT INTO t (a, b) {}".format(rows_sql())}) or a query names a table not known statically; as
+     * written for VALUES rows, a query that reads no table and a one-row aggregate query; a copy of one table
+     * for a plain {@code SELECT ... FROM x}; otherwise a query over the tables its FROM and JOIN clauses name
+     * (at any depth, WITH queries' names left out). {@code afterInto} is the token after {@code INSERT INTO}.
      */
-    private boolean rowsDependOnTarget(int afterInto) {
+    private RowSource rowSource(int afterInto) {
         int p = afterInto;
         SqlToken t = p < toks.size() ? toks.get(p) : null;
-        if (t == null || !t.isNameLike() || t.dynamic()) {
-            return false; // no table to compare: the classifier gives no claim for it anyway
+        if (t == null || !t.isNameLike()) {
+            return RowSource.UNREAD;
         }
-        String target = t.identifier();
         p++;
         while (p + 1 < toks.size() && toks.get(p).isOp(".") && toks.get(p + 1).isNameLike()) {
-            target = toks.get(p + 1).identifier();
             p += 2;
-        }
-        if (target == null) {
-            return false;
         }
         if (p < toks.size() && toks.get(p).is("AS")) {
             p += 2;
@@ -983,15 +979,23 @@ final class StatementClassifier {
         }
         SqlToken source = p < toks.size() ? toks.get(p) : null;
         if (source == null || source.dynamic()) {
-            return true;
+            return RowSource.UNREAD;
         }
         if (!(source.is("SELECT") || source.is("WITH") || source.isOp("(")) && !toks.get(0).is("WITH")) {
-            return false; // VALUES rows: a value read from the target is a value, the rows are as written
+            return RowSource.AS_WRITTEN; // VALUES rows: a value read from a table is a value, the rows are as written
         }
         if (source.is("SELECT") && oneAggregateRow(p + 1)) {
-            return false; // SELECT max(id) + 1, 'gold' FROM t: one row whatever t holds
+            return RowSource.AS_WRITTEN; // SELECT max(id) + 1, 'gold' FROM t: one row whatever t holds
         }
-        return readsTable(target);
+        List<String> tables = tablesRead();
+        if (tables == null) {
+            return RowSource.UNREAD;
+        }
+        if (tables.isEmpty()) {
+            return RowSource.AS_WRITTEN;
+        }
+        return source.is("SELECT") && tables.size() == 1 && tables.get(0).equals(copiedTable(p + 1))
+                ? new RowSource(RowSource.Kind.COPY, tables) : new RowSource(RowSource.Kind.QUERY, tables);
     }
 
     /** An unquoted, static word in upper case; null for anything else. */
@@ -1038,12 +1042,14 @@ final class StatementClassifier {
     }
 
     /**
-     * Whether a FROM or JOIN of the statement (at any depth, WITH queries too) names {@code table} (its last
-     * part, as PostgreSQL folds it) or a table whose name is dynamic. One pass: a FROM list is tracked per
-     * parenthesis depth, with the depth bounded by the token count.
+     * The tables a FROM or JOIN of the statement names (at any depth, WITH queries too; their last part, as
+     * PostgreSQL folds it), without the names its WITH queries define; null when one is dynamic. One pass: a
+     * FROM list is tracked per parenthesis depth, with the depth bounded by the token count.
      */
-    private boolean readsTable(String table) {
+    private List<String> tablesRead() {
         java.util.BitSet fromList = new java.util.BitSet();
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        java.util.Set<String> withNames = new java.util.HashSet<>();
         int depth = 0;
         boolean ref = false;
         for (int p = 0; p < toks.size(); p++) {
@@ -1058,6 +1064,10 @@ final class StatementClassifier {
                 depth = Math.max(0, depth - 1);
                 continue;
             }
+            if (t.isNameLike() && p + 2 < toks.size() && toks.get(p + 1).is("AS") && toks.get(p + 2).isOp("(")
+                    && t.identifier() != null) {
+                withNames.add(t.identifier()); // name AS (query): a WITH query, whose rows are its own query's
+            }
             if (ref) {
                 ref = false;
                 if (t.is("ONLY") || t.is("LATERAL")) {
@@ -1065,7 +1075,7 @@ final class StatementClassifier {
                     continue;
                 }
                 if (t.dynamic()) {
-                    return true;
+                    return null;
                 }
                 if (t.isNameLike()) {
                     String name = t.identifier();
@@ -1073,9 +1083,10 @@ final class StatementClassifier {
                         name = toks.get(p + 2).identifier();
                         p += 2;
                     }
-                    if (table.equals(name)) {
-                        return true;
+                    if (name == null) {
+                        return null;
                     }
+                    named.add(name);
                 }
                 continue;
             }
@@ -1091,8 +1102,51 @@ final class StatementClassifier {
                 fromList.clear(depth);
             }
         }
-        return false;
+        named.removeAll(withNames);
+        return List.copyOf(named);
     }
+
+    /**
+     * The table whose every row the query whose select list starts at token {@code from} reads: at its own level,
+     * a FROM of one table and nothing after it but an alias ({@code SELECT a, b FROM x [AS] y}); null otherwise.
+     */
+    private String copiedTable(int from) {
+        int depth = 0;
+        int p = from;
+        for (; p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            if (depth < 0) {
+                return null;
+            }
+            if (depth == 0 && t.is("FROM")) {
+                break;
+            }
+        }
+        p++;
+        if (p >= toks.size() || !toks.get(p).isNameLike() || !word(toks.get(p)).isEmpty()
+                && FROM_END.contains(word(toks.get(p)))) {
+            return null;
+        }
+        String table = toks.get(p).identifier();
+        p++;
+        while (p + 1 < toks.size() && toks.get(p).isOp(".") && toks.get(p + 1).isNameLike()) {
+            table = toks.get(p + 1).identifier();
+            p += 2;
+        }
+        if (p < toks.size() && toks.get(p).is("AS")) {
+            p++;
+        }
+        if (p < toks.size() && toks.get(p).isNameLike() && (word(toks.get(p)).isEmpty()
+                || !FROM_END.contains(word(toks.get(p))) && !COPY_ENDS.contains(word(toks.get(p))))) {
+            p++;
+        }
+        return p == toks.size() || p == toks.size() - 1 && toks.get(p).isOp(";") ? table : null;
+    }
+
+    /** Words that after a FROM table begin a clause, not an alias. */
+    private static final Set<String> COPY_ENDS = Set.of("JOIN", "INNER", "LEFT", "RIGHT", "FULL", "CROSS", "NATURAL",
+            "TABLESAMPLE");
 
     /** Words that cannot be a plain table or column name to both readers of an INSERT. */
     private static final Set<String> INSERT_CLAUSE_WORDS = Set.of("SELECT", "WITH", "VALUES", "DEFAULT", "ON", "AS",

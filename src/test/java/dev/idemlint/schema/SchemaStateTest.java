@@ -2,6 +2,7 @@ package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
@@ -628,10 +630,32 @@ class SchemaStateTest {
         assertEquals(Optional.empty(), s.apply(new Write(ObjectRef.table(t), List.of(Map.of("id", "1")))));
         assertEquals(SqlState.UNIQUE_VIOLATION, s.apply(new Write(ObjectRef.table(other), List.of(Map.of("id", "1"))))
                 .orElseThrow().sqlState());
-        // a table the state knows nothing of gains no facts from a removal
+        // a removal from a table the catalog lacks raises nothing there; a write there still fails
         assertEquals(Optional.empty(), s.apply(new Effect.RemoveRows(ObjectRef.table(QualifiedName.of("public", "x")))));
         assertEquals(SqlState.UNDEFINED_TABLE, s.apply(new Write(ObjectRef.table(QualifiedName.of("public", "x")), null))
                 .orElseThrow().sqlState());
+    }
+
+    @Test
+    void rows_copied_from_a_table_are_known_only_while_that_table_holds_rows_written_as_literals() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName codes = QualifiedName.of("public", "codes");
+        QualifiedName history = QualifiedName.of("public", "code_history");
+        s.apply(new Create(ObjectRef.table(codes), false, Shape.relation('r')));
+        s.apply(new Create(ObjectRef.table(history), false, Shape.relation('r')));
+        Write copy = new Write(ObjectRef.table(history), null, RowSource.Kind.COPY, ObjectRef.table(codes));
+        s.apply(copy);
+        assertFalse(s.rows(history).known(), "codes holds no row the state knows");
+        s.apply(new Write(ObjectRef.table(codes), null));
+        assertTrue(s.rows(codes).known());
+        s.apply(copy);
+        assertTrue(s.rows(history).known(), "every row of codes, which holds rows written as literals");
+        int stamp = s.rows(history).stamp();
+        s.apply(new Write(ObjectRef.table(history), null, RowSource.Kind.QUERY, null));
+        assertEquals(stamp, s.rows(history).stamp(), "a write removes nothing");
+        s.apply(new Effect.RemoveRows(ObjectRef.table(history)));
+        assertFalse(s.rows(history).known());
+        assertNotEquals(stamp, s.rows(history).stamp());
     }
 
     private static Effect.AlterColumn alter(ObjectRef column, Effect.AlterColumn.Change change) {

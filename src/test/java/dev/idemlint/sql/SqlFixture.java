@@ -6,6 +6,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -92,7 +93,9 @@ final class SqlFixture {
                     + n(r.to());
         } else if (op instanceof Operation.Insert in) {
             s = "Insert " + n(in.table()) + flag(in.onConflict(), " onConflict")
-                    + flag(in.guardedSelect(), " guardedSelect");
+                    + flag(in.guardedSelect(), " guardedSelect")
+                    + (in.source().kind() == RowSource.Kind.AS_WRITTEN ? "" : " " + in.source().kind()
+                            + (in.source().tables().isEmpty() ? "" : "(" + String.join(",", in.source().tables()) + ")"));
         } else if (op instanceof Operation.AlterTypeAddValue v) {
             s = "AddValue " + n(v.type()) + " '" + n(v.label()) + "'" + flag(v.ifNotExists(), " ine");
         } else if (op instanceof Operation.Benign b) {

@@ -27,6 +27,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +51,7 @@ public final class InsertNotIdempotent implements ProjectRule {
 
     private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
-        Set<QualifiedName> emptied = null;
+        Set<Integer> met = null;
         for (int i = 0; i < ops.size(); i++) {
             if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
                 continue;
@@ -67,9 +68,9 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (createdEarlier(ops, i, ins.table())) {
                 continue;
             }
-            emptied = emptied == null ? rowsRemoved(ops) : emptied;
-            if (emptied.contains(table(ins))) {
-                continue;
+            met = met == null ? RerunSimulation.rowsMet(ops, Effects.Naming.UNKNOWN, inserts(ops)) : met;
+            if (!met.contains(i)) {
+                continue; // rows removed before the re-run reaches it, or rows that may be none (see rowsMet)
             }
             List<String> written = ins.columns();
             if (written == null && !ins.bulk() && ins.madeAtRunTime() != null) {
@@ -184,23 +185,10 @@ public final class InsertNotIdempotent implements ProjectRule {
                 .emit();
     }
 
-    /**
-     * The tables some statement of the revision removes rows of ({@link dev.idemlint.schema.Effect.RemoveRows}),
-     * before or after the insert: the re-run meets the rows the first run left, and which of the inserted
-     * keys a DELETE's WHERE took is not read.
-     */
-    private static Set<QualifiedName> rowsRemoved(List<Operation> ops) {
-        Set<QualifiedName> out = new java.util.HashSet<>();
-        for (Operation op : ops) {
-            if (op instanceof Operation.Benign b && b.removesRows()) {
-                for (dev.idemlint.schema.Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
-                    if (e instanceof dev.idemlint.schema.Effect.RemoveRows r) {
-                        out.add(r.table().name());
-                    }
-                }
-            }
-        }
-        return out;
+    /** The indexes of the inserts among {@code ops}. */
+    private static List<Integer> inserts(List<Operation> ops) {
+        return java.util.stream.IntStream.range(0, ops.size()).filter(i -> ops.get(i) instanceof Operation.Insert)
+                .boxed().toList();
     }
 
     /**
