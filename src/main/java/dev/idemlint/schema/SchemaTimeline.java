@@ -1644,6 +1644,43 @@ public final class SchemaTimeline {
             return null;
         }
         QualifiedName table = norm(name);
+        Migration at = m;
+        int before = index;
+        // a table renamed into place: its old name's columns at the rename, then those added since, while
+        // none was dropped or renamed (as keys() walks back)
+        List<String> added = new ArrayList<>();
+        for (Creation t = existing(ObjectRef.table(table), at, before, s); t != null && t.via() == Via.RENAME;
+                t = existing(ObjectRef.table(table), at, before, s)) {
+            ObjectRef from = t.operation() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE
+                    ? dev.idemlint.schema.Effects.ref(r, ObjectKind.TABLE, null, r.from()) : null;
+            if (from == null || keysTouchedSince(table, t, at, before)) {
+                return null;
+            }
+            List<String> since = new ArrayList<>();
+            for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
+                Creation c = existing(col, at, before, s);
+                if (c != null) {
+                    if (!(c.operation() instanceof Operation.AddColumn) || c.via() == Via.RENAME) {
+                        return null;
+                    }
+                    since.add(col.name().name());
+                }
+            }
+            added.addAll(0, since);
+            table = norm(from.name());
+            at = t.migration();
+            before = t.index();
+        }
+        List<String> out = createdOrder(table, at, before, s);
+        if (out == null) {
+            return null;
+        }
+        out.addAll(added);
+        return out;
+    }
+
+    /** {@link #columnOrder} of a table made by a CREATE TABLE we read (null otherwise). */
+    private List<String> createdOrder(QualifiedName table, Migration m, int index, Settings s) {
         Creation t = existing(ObjectRef.table(table), m, index, s);
         if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
                 || ct.columns().isEmpty()) {
