@@ -1503,6 +1503,39 @@ public final class SchemaTimeline {
             return null;
         }
         QualifiedName table = norm(name);
+        Migration at = m;
+        int before = index;
+        // a table renamed into place has the keys its old name had at the rename, while no key or column of
+        // it was dropped or renamed since (walked back one rename at a time, each one earlier than the last)
+        for (Creation t = existing(ObjectRef.table(table), at, before, s); t != null && t.via() == Via.RENAME;
+                t = existing(ObjectRef.table(table), at, before, s)) {
+            ObjectRef from = t.operation() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE
+                    ? dev.idemlint.schema.Effects.ref(r, ObjectKind.TABLE, null, r.from()) : null;
+            if (from == null || keysTouchedSince(table, t, at, before)) {
+                return null;
+            }
+            table = norm(from.name());
+            at = t.migration();
+            before = t.index();
+        }
+        return createdKeys(table, at, before, s);
+    }
+
+    /**
+     * True when, between table {@code table}'s creation {@code t} and operation {@code index} of {@code m}, a
+     * constraint or index of it, or a column of it, may have been dropped or renamed.
+     */
+    private boolean keysTouchedSince(QualifiedName table, Creation t, Migration m, int index) {
+        Event created = Event.at(position.get(t.migration()), t.index());
+        int p = position.get(m);
+        return anyVisibleBetween(keyDrops.getOrDefault(table, List.of()), created, p, index)
+                || anyVisibleBetween(keyDrops.getOrDefault(null, List.of()), created, p, index)
+                || anyVisibleBetween(columnDrops.getOrDefault(table, List.of()), created, p, index)
+                || anyVisibleBetween(wildcardDrops.getOrDefault(ObjectKind.COLUMN, List.of()), created, p, index);
+    }
+
+    /** {@link #keys} of a table made by a CREATE TABLE we read (null otherwise). */
+    private List<Set<String>> createdKeys(QualifiedName table, Migration m, int index, Settings s) {
         Creation t = existing(ObjectRef.table(table), m, index, s);
         if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
                 || ct.columns().isEmpty()) {
@@ -1535,11 +1568,13 @@ public final class SchemaTimeline {
                 return null;
             }
         }
-        Set<String> live = new LinkedHashSet<>();
+        // the columns there now, each with the creation that made it: a key holds only columns made before it
+        // (one renamed or dropped and made again since is not the column the key was made on)
+        Map<String, Creation> live = new HashMap<>();
         for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
             Creation c = existing(col, m, index, s);
             if (c != null && c.column() != null) {
-                live.add(col.name().name());
+                live.put(col.name().name(), c);
             }
         }
         List<Set<String>> out = new ArrayList<>();
@@ -1547,8 +1582,8 @@ public final class SchemaTimeline {
             ConstraintKind k = c.constraintKind();
             boolean gone = k == ConstraintKind.PRIMARY_KEY ? pkDropped || droppedNames.contains(c.key().name().name())
                     : droppedNames.contains(c.key().name().name());
-            if ((k == ConstraintKind.PRIMARY_KEY || k == ConstraintKind.UNIQUE) && !gone && c.shape().columns() != null
-                    && live.containsAll(c.shape().columns())) {
+            if ((k == ConstraintKind.PRIMARY_KEY || k == ConstraintKind.UNIQUE) && !gone
+                    && madeBefore(c, live)) {
                 Set<String> key = Set.copyOf(c.shape().columns());
                 if (!out.contains(key)) {
                     // the primary key first: the one a finding names when a row repeats several keys
@@ -1559,11 +1594,27 @@ public final class SchemaTimeline {
         // unique constraints and unique indexes added later, while they exist here
         for (Creation c : uniqueByTable.getOrDefault(table, List.of())) {
             List<String> cols = c.shape().columns();
-            if (cols != null && live.containsAll(cols) && existing(c.key(), m, index, s) == c) {
+            if (cols != null && madeBefore(c, live) && existing(c.key(), m, index, s) == c) {
                 out.add(Set.copyOf(cols));
             }
         }
         return out;
+    }
+
+    /** True when each column of key {@code c} is in {@code live}, made no later than the key. */
+    private boolean madeBefore(Creation c, Map<String, Creation> live) {
+        List<String> cols = c.shape().columns();
+        if (cols == null) {
+            return false;
+        }
+        Event key = Event.at(position.get(c.migration()), c.index());
+        for (String col : cols) {
+            Creation made = live.get(col);
+            if (made == null || ORDER.compare(Event.at(position.get(made.migration()), made.index()), key) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** How many of {@code made} (one CREATE TABLE's keys) are named like {@code key}. */
@@ -1593,6 +1644,43 @@ public final class SchemaTimeline {
             return null;
         }
         QualifiedName table = norm(name);
+        Migration at = m;
+        int before = index;
+        // a table renamed into place: its old name's columns at the rename, then those added since, while
+        // none was dropped or renamed (as keys() walks back)
+        List<String> added = new ArrayList<>();
+        for (Creation t = existing(ObjectRef.table(table), at, before, s); t != null && t.via() == Via.RENAME;
+                t = existing(ObjectRef.table(table), at, before, s)) {
+            ObjectRef from = t.operation() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE
+                    ? dev.idemlint.schema.Effects.ref(r, ObjectKind.TABLE, null, r.from()) : null;
+            if (from == null || keysTouchedSince(table, t, at, before)) {
+                return null;
+            }
+            List<String> since = new ArrayList<>();
+            for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
+                Creation c = existing(col, at, before, s);
+                if (c != null) {
+                    if (!(c.operation() instanceof Operation.AddColumn) || c.via() == Via.RENAME) {
+                        return null;
+                    }
+                    since.add(col.name().name());
+                }
+            }
+            added.addAll(0, since);
+            table = norm(from.name());
+            at = t.migration();
+            before = t.index();
+        }
+        List<String> out = createdOrder(table, at, before, s);
+        if (out == null) {
+            return null;
+        }
+        out.addAll(added);
+        return out;
+    }
+
+    /** {@link #columnOrder} of a table made by a CREATE TABLE we read (null otherwise). */
+    private List<String> createdOrder(QualifiedName table, Migration m, int index, Settings s) {
         Creation t = existing(ObjectRef.table(table), m, index, s);
         if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
                 || ct.columns().isEmpty()) {

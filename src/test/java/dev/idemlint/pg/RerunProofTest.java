@@ -79,6 +79,7 @@ class RerunProofTest {
             "insert-not-idempotent/rows_read_from_target",
             "insert-not-idempotent/run_time_key_keywords",
             "insert-not-idempotent/rows_deleted_first",
+            "insert-not-idempotent/renamed_table_keys",
             "insert-not-idempotent/rows_from_other_table",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
