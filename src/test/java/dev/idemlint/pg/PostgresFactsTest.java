@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.pg.PgCluster.TempDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +104,38 @@ class PostgresFactsTest {
         assertTrue(again.notices().stream().anyMatch(n -> n.startsWith("42710: enum label \"coed\" already exists, skipping")),
                 again::toString);
         fails("ALTER TYPE division ADD VALUE 'coed'", "42710");
+    }
+
+    // PostgresFacts.tableMissing: a statement on an object of a missing table raises the table's error first,
+    // whatever its own IF [NOT] EXISTS says.
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "ALTER TABLE gone ADD COLUMN IF NOT EXISTS a int",
+        "ALTER TABLE gone DROP COLUMN IF EXISTS a",
+        "ALTER TABLE gone DROP CONSTRAINT IF EXISTS c",
+        "ALTER TABLE gone ADD CONSTRAINT c UNIQUE (a)",
+        "ALTER TABLE gone RENAME COLUMN a TO b",
+        "CREATE INDEX IF NOT EXISTS ix_gone ON gone (a)",
+        "CREATE TRIGGER gone_touch BEFORE INSERT ON gone FOR EACH ROW EXECUTE FUNCTION touch()",
+    })
+    void a_statement_on_a_missing_table_raises_the_missing_table_code(String sql) {
+        fails(sql, PostgresFacts.tableMissing().code());
+    }
+
+    @Test
+    void alter_table_if_exists_skips_a_missing_table() {
+        ok("ALTER TABLE IF EXISTS gone DROP COLUMN IF EXISTS a");
+    }
+
+    // PostgresFacts.dropSkipsMissingTable
+    @Test
+    void drop_if_exists_on_a_missing_table_skips_for_the_kinds_the_facts_name() {
+        assertTrue(PostgresFacts.dropSkipsMissingTable(ObjectKind.TRIGGER));
+        assertTrue(PostgresFacts.dropSkipsMissingTable(ObjectKind.POLICY));
+        assertTrue(PostgresFacts.dropSkipsMissingTable(ObjectKind.RULE));
+        ok("DROP TRIGGER IF EXISTS t ON gone");
+        ok("DROP POLICY IF EXISTS p ON gone");
+        ok("DROP RULE IF EXISTS r ON gone");
     }
 
     // (l)
