@@ -287,7 +287,10 @@ class RerunProofTest {
                 .map(Verdict::key).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (String key : KNOWN_MISMATCHES.keySet()) {
-            if (!keys.contains(key)) {
+            // a fixture a targeted run (-Didemlint.proof.fixtures) left out cannot be checked there
+            boolean leftOut = key.startsWith("fixture:") && directFixtures().stream()
+                    .noneMatch(f -> key.startsWith("fixture:" + f + "/"));
+            if (!keys.contains(key) && !leftOut) {
                 problems.add("KNOWN_MISMATCHES names " + key + ", which is no revision the proof runs");
             }
         }
