@@ -12,6 +12,11 @@ For each revision R, parents before children:
            but not recorded: the crash-loop case this project exists for)
   then stamp R so the walk goes on, whatever happened.
 
+A chain of Alembic's multidb template (upgrade(engine_name) dispatching to upgrade_<engine>()) runs as the
+template's env.py runs it: each engine on a database of its own (with its own alembic_version), every revision's
+function of each engine in one transaction per engine, all rolled back when one fails; dumps hold each engine's
+schema under "-- engine: <name>".
+
 The version table is always stamped to the exact set of heads applied so far, so branches
 and merges walk correctly (a purge to a single revision would forget the other branches).
 
@@ -37,6 +42,7 @@ Output JSON:
              "skipped"}            # --skip-failing: "<sqlstate> <statement>" of each statement skipped
 """
 import argparse
+import inspect
 import json
 import re
 import os
@@ -111,28 +117,62 @@ if config.attributes.get("skip_failing"):
                 return result
 
     connect_args["cursor_factory"] = SkippingCursor
-engine = create_engine(
-    config.attributes["url"],
-    poolclass=pool.NullPool,
-    # A hung lock must fail the fact, not the whole test run.
-    connect_args=connect_args,
-)
 
 
-@event.listens_for(engine, "before_cursor_execute")
 def _record(conn, cursor, statement, parameters, context, executemany):
     statements.append(statement)
 
 
-with engine.connect() as connection:
-    context.configure(
-        connection=connection,
-        target_metadata=config.attributes.get("target_metadata"),
-        transaction_per_migration=True,
+def _engine(url):
+    engine = create_engine(
+        url,
+        poolclass=pool.NullPool,
+        # A hung lock must fail the fact, not the whole test run.
+        connect_args=connect_args,
     )
-    with context.begin_transaction():
-        context.run_migrations()
-engine.dispose()
+    event.listen(engine, "before_cursor_execute", _record)
+    return engine
+
+
+engine_names = config.attributes.get("engines")
+if engine_names:
+    # Alembic's multidb template: one database per engine, each with its own connection, transaction and
+    # alembic_version; every revision's upgrade(engine_name) runs once per engine, and one failure rolls all back
+    records = []
+    for name in engine_names:
+        engine = _engine(config.attributes["urls"][name])
+        connection = engine.connect()
+        records.append((name, engine, connection, connection.begin()))
+    try:
+        for name, engine, connection, transaction in records:
+            context.configure(
+                connection=connection,
+                upgrade_token="%s_upgrades" % name,
+                downgrade_token="%s_downgrades" % name,
+                target_metadata=config.attributes.get("target_metadata"),
+            )
+            context.run_migrations(engine_name=name)
+        for name, engine, connection, transaction in records:
+            transaction.commit()
+    except BaseException:
+        for name, engine, connection, transaction in records:
+            transaction.rollback()
+        raise
+    finally:
+        for name, engine, connection, transaction in records:
+            connection.close()
+            engine.dispose()
+else:
+    engine = _engine(config.attributes["url"])
+    with engine.connect() as connection:
+        context.configure(
+            connection=connection,
+            target_metadata=config.attributes.get("target_metadata"),
+            transaction_per_migration=True,
+        )
+        with context.begin_transaction():
+            context.run_migrations()
+    engine.dispose()
 '''
 
 
@@ -157,6 +197,23 @@ def case_metadata(versions_dir, spec=None):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.metadata
+
+
+def multidb_engines(order):
+    """The engines of Alembic's multidb template, in the order the revisions define them: every revision whose
+    upgrade takes one parameter (engine_name) dispatches to its functions upgrade_<engine>(); empty for a chain of
+    one database."""
+    names = []
+    for rev in order:
+        module = rev.module
+        upgrade = getattr(module, "upgrade", None)
+        if upgrade is None or len(inspect.signature(upgrade).parameters) != 1:
+            continue
+        for attr, value in vars(module).items():
+            if (attr.startswith("upgrade_") and inspect.isfunction(value) and not inspect.signature(value).parameters
+                    and attr[len("upgrade_"):] not in names):
+                names.append(attr[len("upgrade_"):])
+    return names
 
 
 def is_noise(statement):
@@ -276,6 +333,8 @@ def main():
 
     admin = psycopg2.connect(**conn_kwargs)
     admin.autocommit = True
+    # the chain's database, then one per multidb engine
+    databases = [dbname]
     env_dir = tempfile.mkdtemp(prefix="idemlint-alembic-")
     try:
         with admin.cursor() as cur:
@@ -297,6 +356,18 @@ def main():
             holder["order"] = topological(ScriptDirectory.from_config(cfg))
         report["load"] = outcome(load, cfg)
         report["warnings"] = report["load"]["warnings"]
+        engines = multidb_engines(holder["order"]) if report["load"]["ok"] else []
+        if engines:
+            # a database of its own per engine, on the same throwaway cluster
+            cfg.attributes["engines"] = engines
+            cfg.attributes["urls"] = {}
+            for name in engines:
+                db = "%s_%s" % (dbname, len(databases))
+                with admin.cursor() as cur:
+                    cur.execute('CREATE DATABASE "%s" TEMPLATE template0' % db)
+                databases.append(db)
+                cfg.attributes["urls"][name] = base_url.set(drivername="postgresql+psycopg2", database=db)
+            report["engines"] = dict(zip(engines, databases[1:]))
 
         if args.upgrade_head_only:
             report["head_run"] = outcome(lambda: command.upgrade(cfg, "heads"), cfg)
@@ -328,22 +399,23 @@ def main():
                 entry["stamp"].pop("statements")
                 report["revisions"].append(entry)
                 if args.dump_dir:
-                    dump(args, conn_kwargs, dbname, os.path.join(args.dump_dir, r + ".sql"))
+                    dump(args, conn_kwargs, cfg, os.path.join(args.dump_dir, r + ".sql"))
                 if args.chain_end_dump and not chain_ended and not entry["first"]["ok"]:
                     chain_ended = True
-                    dump(args, conn_kwargs, dbname, args.chain_end_dump)
+                    dump(args, conn_kwargs, cfg, args.chain_end_dump)
                 if r == args.end_after:
                     break
             if args.chain_end_dump and not chain_ended:
-                dump(args, conn_kwargs, dbname, args.chain_end_dump)
+                dump(args, conn_kwargs, cfg, args.chain_end_dump)
 
         if args.pg_dump:
-            dump(args, conn_kwargs, dbname, args.pg_dump)
+            dump(args, conn_kwargs, cfg, args.pg_dump)
     finally:
         shutil.rmtree(env_dir, ignore_errors=True)
         if not args.keep:
             with admin.cursor() as cur:
-                cur.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % dbname)
+                for db in databases:
+                    cur.execute('DROP DATABASE IF EXISTS "%s" WITH (FORCE)' % db)
         admin.close()
 
     with open(args.out, "w") as f:
@@ -351,7 +423,20 @@ def main():
     return 0
 
 
-def dump(args, conn_kwargs, dbname, path):
+def dump(args, conn_kwargs, cfg, path):
+    """pg_dump --schema-only of the chain's database, or of each multidb engine's, one after the other under the
+    engine's name."""
+    engines = cfg.attributes.get("engines")
+    if not engines:
+        parts = [dump_one(args, conn_kwargs, cfg.attributes["url"].database)]
+    else:
+        parts = ["-- engine: %s\n%s" % (name, dump_one(args, conn_kwargs, cfg.attributes["urls"][name].database))
+                 for name in engines]
+    with open(path, "w") as f:
+        f.write("".join(parts))
+
+
+def dump_one(args, conn_kwargs, dbname):
     pg_dump = os.path.join(args.pg_bin, "pg_dump") if args.pg_bin else shutil.which("pg_dump")
     cmd = [pg_dump, "--schema-only", "--no-owner", "--no-privileges",
            "--exclude-table=public.alembic_version",
@@ -361,8 +446,7 @@ def dump(args, conn_kwargs, dbname, path):
     # Versions and pg_dump's random \restrict keys would make two dumps of one schema differ.
     keep = [l for l in text.splitlines()
             if not l.startswith(("-- Dumped from", "-- Dumped by", "\\restrict", "\\unrestrict"))]
-    with open(path, "w") as f:
-        f.write("\n".join(keep) + "\n")
+    return "\n".join(keep) + "\n"
 
 
 if __name__ == "__main__":

@@ -234,6 +234,28 @@ public final class RerunSimulation {
      * join), or rows of a table whose rows are not known, may be none: nothing is met.
      */
     public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
+        Map<String, List<Integer>> engines = byEngine(ops);
+        if (engines.size() > 1) {
+            // each engine's database holds its own rows: another engine's DELETE or new table empties none of them
+            Set<Integer> asked = new HashSet<>(at);
+            Set<Integer> out = new HashSet<>();
+            for (List<Integer> positions : engines.values()) {
+                List<Operation> part = new ArrayList<>(positions.size());
+                List<Integer> local = new ArrayList<>();
+                for (int i : positions) {
+                    if (asked.contains(i)) {
+                        local.add(part.size());
+                    }
+                    part.add(ops.get(i));
+                }
+                rowsMetOne(part, naming, local).forEach(k -> out.add(positions.get(k)));
+            }
+            return out;
+        }
+        return rowsMetOne(ops, naming, at);
+    }
+
+    private static Set<Integer> rowsMetOne(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
         Map<Integer, Effect.Write> writes = new HashMap<>();
         for (int i : at) {
             for (Effect e : Effects.of(ops.get(i), naming)) {

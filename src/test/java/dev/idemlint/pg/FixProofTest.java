@@ -110,6 +110,53 @@ class FixProofTest {
     }
 
     /**
+     * Runnable rule fixtures ({@link RerunProofTest#DIRECT_FIXTURES}) still flagged after {@code --fix
+     * --unsafe-fixes}, keyed {@code fixture:rule/case/revision}, each with the reason no applied fix exists.
+     */
+    static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of();
+
+    /**
+     * The fixes of the runnable rule fixtures that have an approved fixed output, proved as the corpus's: a copy
+     * fixed with {@code lint --fix --unsafe-fixes} for the versions the database runs re-runs cleanly revision by
+     * revision and leaves the unfixed fixture's schema after each revision and at the head.
+     */
+    @Test
+    void fixed_rule_fixtures_rerun_cleanly_and_leave_the_schema_of_the_unfixed_fixture() throws IOException {
+        Path root = RerunProof.repoRoot().resolve("src/test/resources/fixtures/rules");
+        List<FixedChain> chains = new ArrayList<>();
+        for (String f : RerunProofTest.directFixtures()) {
+            Path dir = root.resolve(f);
+            if (!Files.isRegularFile(root.resolve(f + ".fixed.approved.py"))) {
+                continue;
+            }
+            Path copy = tmp.resolve("fixtures").resolve(f);
+            copyTree(dir, copy);
+            Path versions = Files.isDirectory(copy.resolve("versions")) ? copy.resolve("versions") : copy;
+            // a fixture holding packages beside versions/ runs with its root on sys.path (RerunProofTest)
+            AlembicRerunHarness h = RerunProofTest.hasPackages(copy)
+                    ? new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3), copy) : harness;
+            chains.add(prove("fixture:" + f, versions, versions, tmp.resolve("fixture-dumps").resolve(f), h,
+                    KNOWN_UNFIXED_FIXTURES, Map.of(), List.of()));
+        }
+        writeSummary(chains, "Fixes of the runnable rule fixtures proved", "proof-fixture-fixes.md");
+        List<String> problems = new ArrayList<>(chains.stream().flatMap(c -> c.problems().stream()).toList());
+        Set<String> keys = chains.stream().flatMap(c -> c.revisionKeys().stream()).collect(Collectors.toSet());
+        if (System.getProperty("idemlint.proof.fixtures", "").isBlank()) {
+            for (String key : KNOWN_UNFIXED_FIXTURES.keySet()) {
+                if (!keys.contains(key)) {
+                    problems.add("KNOWN_UNFIXED_FIXTURES names " + key + ", which is no revision of the fixtures proved");
+                }
+            }
+        }
+        if (chains.isEmpty()) {
+            problems.add("no runnable rule fixture with an approved fixed output was proved");
+        }
+        if (!problems.isEmpty()) {
+            fail(problems.size() + " fix proof problem(s):\n\n" + String.join("\n\n", problems));
+        }
+    }
+
+    /**
      * The entries of an allow-list keyed {@code chain/revision} that name no revision: of a chain that is none of
      * the proof chains, or of a chain that ran and has no such revision. Entries of chains left out of a targeted run
      * ({@code -Didemlint.proof.chains}) cannot be checked there and are left alone.

@@ -125,7 +125,13 @@ class RerunProofTest {
             "create-table-not-idempotent/star_column_list",
             "drop-not-idempotent/index_taken_by_constraint",
             "create-index-not-idempotent/kwargs_dict",
-            "rename-not-idempotent/renamed_away_and_added_back");
+            "rename-not-idempotent/renamed_away_and_added_back",
+            "rename-not-idempotent/loop_over_literal_dict",
+            "rename-not-idempotent/loop_over_dict_not_spelled_out",
+            // Alembic's multidb template: the harness runs each engine's function on a database of its own
+            "create-table-not-idempotent/multidb_engines",
+            "object-created-twice/multidb_engines",
+            "insert-not-idempotent/multidb_engines");
 
     /**
      * Predicting rules the installed versions cannot exercise: their premise needs a newer Alembic
@@ -142,7 +148,7 @@ class RerunProofTest {
 
     private static Results results;
 
-    private static boolean hasPackages(Path dir) {
+    static boolean hasPackages(Path dir) {
         try (var children = Files.list(dir)) {
             return children.anyMatch(c -> !c.getFileName().toString().equals("versions")
                     && Files.isRegularFile(c.resolve("__init__.py")));
@@ -176,7 +182,7 @@ class RerunProofTest {
             }
             List<ChainProof> fixtures = new ArrayList<>();
             Path root = RerunProof.repoRoot().resolve("src/test/resources/fixtures/rules");
-            for (String f : DIRECT_FIXTURES) {
+            for (String f : directFixtures()) {
                 Path dir = root.resolve(f);
                 Path versions = Files.isDirectory(dir.resolve("versions")) ? dir.resolve("versions") : dir;
                 // a fixture holding packages beside versions/ (the application's models, a stand-in for a library)
@@ -199,7 +205,25 @@ class RerunProofTest {
     }
 
     private static boolean targeted() {
-        return !targetedChains().isBlank();
+        return !targetedChains().isBlank() || !System.getProperty("idemlint.proof.fixtures", "").isBlank();
+    }
+
+    /**
+     * The runnable rule fixtures, or those named by {@code -Didemlint.proof.fixtures=rule/case,...} (a targeted run;
+     * CI runs them all); a name that is none of them fails.
+     */
+    static List<String> directFixtures() {
+        String only = System.getProperty("idemlint.proof.fixtures", "");
+        if (only.isBlank()) {
+            return DIRECT_FIXTURES;
+        }
+        List<String> chosen = List.of(only.split(","));
+        for (String f : chosen) {
+            if (!DIRECT_FIXTURES.contains(f)) {
+                throw new IllegalArgumentException("-Didemlint.proof.fixtures names " + f + ", no runnable rule fixture");
+            }
+        }
+        return chosen;
     }
 
     static List<Path> proofCases() {
@@ -263,7 +287,10 @@ class RerunProofTest {
                 .map(Verdict::key).collect(Collectors.toSet());
         List<String> problems = new ArrayList<>();
         for (String key : KNOWN_MISMATCHES.keySet()) {
-            if (!keys.contains(key)) {
+            // a fixture a targeted run (-Didemlint.proof.fixtures) left out cannot be checked there
+            boolean leftOut = key.startsWith("fixture:") && directFixtures().stream()
+                    .noneMatch(f -> key.startsWith("fixture:" + f + "/"));
+            if (!keys.contains(key) && !leftOut) {
                 problems.add("KNOWN_MISMATCHES names " + key + ", which is no revision the proof runs");
             }
         }

@@ -65,7 +65,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (ins.onConflict() || ins.guardedSelect()) {
                 continue;
             }
-            if (createdEarlier(ops, i, ins.table())) {
+            if (createdEarlier(ops, i, ins)) {
                 continue;
             }
             met = met == null ? RerunSimulation.rowsMet(ops, Effects.Naming.UNKNOWN, inserts(ops)) : met;
@@ -196,11 +196,14 @@ public final class InsertNotIdempotent implements ProjectRule {
      * first (its own finding, with its own SQLSTATE) or makes a new, empty table: a plain CREATE TABLE,
      * one the revision drops first, or one that may not run at all (unknown). Not when the creation is
      * skipped while the table exists ({@code IF NOT EXISTS}, a {@code has_table} check, a DO block): the
-     * re-run then inserts into the old rows.
+     * re-run then inserts into the old rows. Only a statement on the insert's own database counts: a multidb
+     * revision's other engine makes its own table of that name.
      */
-    private static boolean createdEarlier(List<Operation> ops, int i, String table) {
+    private static boolean createdEarlier(List<Operation> ops, int i, Operation.Insert ins) {
+        String table = ins.table();
         for (int j = i - 1; j >= 0; j--) {
-            if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())) {
+            if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())
+                    && java.util.Objects.equals(ct.site().engine(), ins.site().engine())) {
                 dev.idemlint.migration.Guard g = ct.site().guard();
                 return !ct.ifNotExists() && (g == null || g.kind() == GuardKind.DROPPED_FIRST
                         || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
