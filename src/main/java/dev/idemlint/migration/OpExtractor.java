@@ -913,7 +913,8 @@ final class OpExtractor {
                 Expr inserted = arg(call, 0, "table");
                 out.add(new Operation.Insert(site, tableOf(inserted, ctx), false, false, true,
                         rows == null ? null : rows.keys(), rows == null ? null : rows.madeAtRunTime(),
-                        inserted == null || rows == null ? List.of() : typedColumns(inserted, rows.keys(), ctx)));
+                        inserted == null || rows == null ? List.of() : typedColumns(inserted, rows.keys(), ctx),
+                        RowSource.AS_WRITTEN, rows == null ? Map.of() : rows.literals()));
             }
             case "execute" -> {
                 Expr sql = arg(call, 0, "sqltext");
@@ -1543,8 +1544,14 @@ final class OpExtractor {
         }
     }
 
-    /** Row dict keys in order, and per key whether every row's value is made at run time. */
-    private record Rows(List<String> keys, List<Boolean> madeAtRunTime) {
+    /**
+     * Row dict keys in order, per key whether every row's value is made at run time, and per key the string
+     * literals its rows give it when every row gives one (see {@link Operation.Insert#literals}).
+     */
+    private record Rows(List<String> keys, List<Boolean> madeAtRunTime, Map<String, java.util.Set<String>> literals) {
+        Rows(List<String> keys, List<Boolean> madeAtRunTime) {
+            this(keys, madeAtRunTime, Map.of());
+        }
     }
 
     /**
@@ -1584,10 +1591,15 @@ final class OpExtractor {
             return null;
         }
         java.util.LinkedHashMap<String, Boolean> keys = new java.util.LinkedHashMap<>();
+        Map<String, java.util.Set<String>> literals = new HashMap<>();
+        Map<String, Integer> literalRows = new HashMap<>();
+        Set<String> repeated = new HashSet<>();
         for (Expr row : dicts) {
             if (!(ColumnReader.deref(row, ctx.scope()) instanceof Expr.Dict dict)) {
                 return null;
             }
+            Set<String> given = new HashSet<>();
+            Set<String> seen = new HashSet<>();
             for (int i = 0; i < dict.keys().size(); i++) {
                 Expr k = dict.keys().get(i);
                 String key = k == null ? null : StringResolver.constant(k, ctx.scope());
@@ -1596,9 +1608,21 @@ final class OpExtractor {
                 }
                 boolean runtime = RunTimeValues.madeAtRunTime(dict.values().get(i), ctx.scope());
                 keys.merge(key, runtime, Boolean::logicalAnd);
+                if (!seen.add(key)) {
+                    repeated.add(key); // the last value wins in Python
+                }
+                // only a string written in the row itself: a name may be bound more than once
+                if (dict.values().get(i) instanceof Expr.Str v && !v.bytes() && v.pieces().size() == 1
+                        && !v.pieces().get(0).dynamic()) {
+                    literals.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(v.pieces().get(0).text());
+                    given.add(key);
+                }
             }
+            given.forEach(key -> literalRows.merge(key, 1, Integer::sum));
         }
-        return new Rows(List.copyOf(keys.keySet()), List.copyOf(keys.values()));
+        // a key some row leaves out or gives another value has no literals
+        literals.keySet().removeIf(key -> literalRows.get(key) != dicts.size() || repeated.contains(key));
+        return new Rows(List.copyOf(keys.keySet()), List.copyOf(keys.values()), literals);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -163,13 +164,21 @@ public sealed interface Operation {
      * {@code DEFAULT}, a subquery, a Python {@code uuid4()}), so a re-run writes a different one;
      * null when the values were not read. {@code typed}: the inserted columns whose types the code
      * declares (see {@link TypedColumn}). {@code source}: where the rows come from (see {@link RowSource}).
+     * {@code literals}: per inserted column, the values its rows give it when every row gives a constant (a string
+     * or a number, as its text); a column some row gives anything else, or no value, is absent.
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-            List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source)
-            implements Operation {
+            List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source,
+            Map<String, Set<String>> literals) implements Operation {
         public Insert {
             typed = typed == null ? List.of() : List.copyOf(typed);
             source = source == null ? RowSource.AS_WRITTEN : source;
+            literals = literals == null ? Map.of() : Map.copyOf(literals);
+        }
+
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+                List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source) {
+            this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source, Map.of());
         }
 
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
@@ -199,7 +208,8 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source);
+            return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source,
+                    literals);
         }
     }
 
@@ -240,13 +250,20 @@ public sealed interface Operation {
      * null when not read. {@code typed}: for a
      * SQLAlchemy Core select, update or delete, the columns it names whose types the code declares (see
      * {@link TypedColumn}); {@code names}: for such a statement, the tables and columns it names through
-     * lightweight tables (see {@link CoreName}), which it fails on when they are gone.
+     * lightweight tables (see {@link CoreName}), which it fails on when they are gone. {@code removes}: for a
+     * {@code DELETE} whose whole WHERE is {@code c = 'v'} or {@code c IN ('v', ...)}, the column and the constants;
+     * null when it may remove any row.
      */
     record Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
-            List<CoreName> names) implements Operation {
+            List<CoreName> names, KeyFilter removes) implements Operation {
         public Benign {
             typed = typed == null ? List.of() : List.copyOf(typed);
             names = names == null ? List.of() : List.copyOf(names);
+        }
+
+        public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
+                List<CoreName> names) {
+            this(site, what, table, column, typed, names, null);
         }
 
         public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed) {
@@ -273,7 +290,7 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what, table, column, typed, names);
+            return new Benign(site, what, table, column, typed, names, removes);
         }
     }
 
@@ -296,6 +313,17 @@ public sealed interface Operation {
      * unqualified; {@code at} is the offset of the name in the file, to order a statement's names.
      */
     record CoreName(String table, String column, int at) {
+    }
+
+    /**
+     * Rows whose {@code column} holds one of {@code values} (constants as written, a string's text or a number), as a
+     * {@code DELETE ... WHERE column = 'v'} or {@code WHERE column IN ('v', ...)} picks them; {@code column} as
+     * PostgreSQL folds it.
+     */
+    record KeyFilter(String column, Set<String> values) {
+        public KeyFilter {
+            values = Set.copyOf(values);
+        }
     }
 
     /** A SQL string before classification (the sql stage replaces it). */

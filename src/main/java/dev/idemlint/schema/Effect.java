@@ -216,13 +216,19 @@ public sealed interface Effect {
      * Rows written into {@code table}: literal rows by column, or null when they cannot be read. A row
      * whose unique key matches one written before fails with {@code 23505}. {@code from}: where the rows come
      * from ({@link RowSource.Kind}); {@code copied}, for {@link RowSource.Kind#COPY}, the table whose every row
-     * is written (null otherwise, or when its name cannot be told).
+     * is written (null otherwise, or when its name cannot be told). {@code literals}: per column, the constants
+     * every row gives it (see {@code Operation.Insert#literals}), which tell that a removal of other keys misses them.
      */
-    record Write(ObjectRef table, List<Map<String, String>> rows, RowSource.Kind from, ObjectRef copied)
-            implements Effect {
+    record Write(ObjectRef table, List<Map<String, String>> rows, RowSource.Kind from, ObjectRef copied,
+            Map<String, Set<String>> literals) implements Effect {
         public Write {
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(from, "from");
+            literals = literals == null ? Map.of() : Map.copyOf(literals);
+        }
+
+        public Write(ObjectRef table, List<Map<String, String>> rows, RowSource.Kind from, ObjectRef copied) {
+            this(table, rows, from, copied, Map.of());
         }
 
         /** Rows as the statement writes them. */
@@ -232,13 +238,73 @@ public sealed interface Effect {
     }
 
     /**
-     * Rows removed from {@code table} ({@code DELETE}, {@code TRUNCATE}): which ones is not read, so the rows
-     * written into it before are no longer known to be there, and a later write of the same keys may pass.
+     * Rows removed from {@code table} ({@code DELETE}, {@code TRUNCATE}). {@code column} null: which ones is not
+     * read, so the rows written into it before are no longer known to be there, and a later write of the same
+     * keys may pass. Otherwise only rows whose {@code column} holds one of {@code values} (constants as written):
+     * a row written with a constant there that certainly differs from each of them stays (see {@link #misses}).
      */
-    record RemoveRows(ObjectRef table) implements Effect {
+    record RemoveRows(ObjectRef table, String column, Set<String> values) implements Effect {
         public RemoveRows {
             Objects.requireNonNull(table, "table");
+            values = values == null ? Set.of() : Set.copyOf(values);
         }
+
+        public RemoveRows(ObjectRef table) {
+            this(table, null, null);
+        }
+
+        /** Whether every row {@code w} wrote certainly stays: each gives {@link #column} a constant none of {@link #values} may equal. */
+        public boolean misses(Write w) {
+            Set<String> written = column == null ? null : w.literals().get(column);
+            if (written == null) {
+                return false;
+            }
+            for (String a : written) {
+                for (String b : values) {
+                    if (!differ(a, b)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether two constants compare unequal whatever the column's type: a comparison may fold case (citext, a
+         * nondeterministic collation), pad blanks (char(n)), reorder words (tsvector), read numbers, dates, hex
+         * digits, booleans or special values in more than one spelling ('1' and '01', 't' and 'true', 'now' and
+         * 'today', 'inf' and 'infinity', 'ab-cd' and 'abcd'), or fold accents. Two constants of ASCII letters,
+         * underscores, hyphens and dots, each with a letter past 'f' and no digit or blank, neither a boolean's nor
+         * a special value's spelling, that differ once case and outer blanks are dropped, differ under each.
+         */
+        static boolean differ(String a, String b) {
+            String x = a.strip().toLowerCase(java.util.Locale.ROOT);
+            String y = b.strip().toLowerCase(java.util.Locale.ROOT);
+            return plainWord(x) && plainWord(y) && !x.equals(y);
+        }
+
+        private static boolean plainWord(String s) {
+            if (s.isEmpty() || s.length() > 200 || SPECIAL_SPELLINGS.contains(s)) {
+                return false;
+            }
+            boolean pastF = false;
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                if (!(c >= 'a' && c <= 'z' || c == '_' || c == '-' || c == '.')) {
+                    return false;
+                }
+                pastF |= c > 'f' && c <= 'z';
+            }
+            return pastF;
+        }
+
+        /**
+         * What PostgreSQL's boolean input accepts (unique prefixes included), and the special values of its date,
+         * time, float and numeric input, which name one value in more than one spelling.
+         */
+        private static final Set<String> SPECIAL_SPELLINGS = Set.of("t", "tr", "tru", "true", "f", "fa", "fal",
+                "fals", "false", "y", "ye", "yes", "n", "no", "on", "of", "off", "epoch", "infinity", "-infinity",
+                "inf", "-inf", "nan", "now", "today", "tomorrow", "yesterday", "allballs");
     }
 
     /**

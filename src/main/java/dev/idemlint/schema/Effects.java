@@ -183,7 +183,7 @@ public final class Effects {
                 QualifiedName copied = from.kind() == dev.idemlint.migration.RowSource.Kind.COPY
                         ? table(op, from.tables().get(0)) : null;
                 out.add(new Write(ObjectRef.table(table), null, from.kind(),
-                        copied == null ? null : ObjectRef.table(copied)));
+                        copied == null ? null : ObjectRef.table(copied), i.literals()));
             }
         } else if (op instanceof Operation.AlterTypeAddValue v) {
             QualifiedName type = qualified(op, v.type(), v.type());
@@ -196,7 +196,9 @@ public final class Effects {
             typedUses(b.typed(), out);
             QualifiedName table = table(op, b.table());
             if (table != null && b.removesRows()) {
-                out.add(new Effect.RemoveRows(ObjectRef.table(table)));
+                Operation.KeyFilter only = Operation.Benign.DELETE.equals(b.what()) ? b.removes() : null;
+                out.add(only == null ? new Effect.RemoveRows(ObjectRef.table(table))
+                        : new Effect.RemoveRows(ObjectRef.table(table), only.column(), only.values()));
             }
             if (table != null && b.column() != null) {
                 ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, table, name(b.column(), op));

@@ -229,9 +229,10 @@ public final class RerunSimulation {
     /**
      * The inserts among {@code ops} (at the indexes {@code at}) whose re-run meets the rows their first run wrote:
      * no statement may have removed rows of the table since (on the first run after the insert, or on the re-run
-     * before it), and the insert writes those rows again: as the statement writes them, or every row of another
-     * table that held rows the state knows on both runs, none removed between. Rows a query selects (a WHERE, a
-     * join), or rows of a table whose rows are not known, may be none: nothing is met.
+     * before it), but a DELETE of rows by constants that certainly differ from those it writes, and the insert
+     * writes those rows again: as the statement writes them, or every row of another table that held rows the
+     * state knows on both runs, none removed between. Rows a query selects (a WHERE, a join), or rows of a table
+     * whose rows are not known, may be none: nothing is met.
      */
     public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
         Map<String, List<Integer>> engines = byEngine(ops);
@@ -282,10 +283,10 @@ public final class RerunSimulation {
         Set<Integer> out = new HashSet<>();
         for (int i = 0; i < ops.size(); i++) {
             Effect.Write w = writes.get(i);
-            if (w != null && state.rows(w.table().name()).stamp() == written.get(i).stamp()) {
+            if (w != null && state.keeps(w.table().name(), written.get(i), w)) {
                 SchemaState.Rows before = w.copied() == null ? null : copiedFirst.get(i);
                 SchemaState.Rows now = w.copied() == null ? null : state.rows(w.copied().name());
-                if (w.copied() == null || before.known() && now.known() && before.stamp() == now.stamp()) {
+                if (w.copied() == null || before.known() && now.known() && before.same(now)) {
                     out.add(i);
                 }
             }

@@ -166,6 +166,8 @@ public final class SchemaState {
         int rowsStamp;
         /** Since the last stamp, some write put rows the state knows into the table ({@link #rows}). */
         boolean knownRows;
+        /** Since the last stamp, the removals of rows picked by a column's constants, in order. */
+        List<Effect.RemoveRows> removals = new ArrayList<>();
         /** Literal rows written by {@link Write} effects. */
         List<Map<String, String>> rows = new ArrayList<>();
         /**
@@ -1890,7 +1892,11 @@ public final class SchemaState {
      * statement wrote them, or every row of a table holding such rows). Nothing is known of rows written by
      * a query, or by code not read.
      */
-    public record Rows(int stamp, boolean known) {
+    public record Rows(int stamp, boolean known, int removals) {
+        /** Whether no row may have been removed between {@code this} and {@code later} of the same table. */
+        public boolean same(Rows later) {
+            return stamp == later.stamp && removals == later.removals;
+        }
     }
 
     /**
@@ -1899,16 +1905,45 @@ public final class SchemaState {
      */
     public Rows rows(QualifiedName table) {
         TableFacts f = facts(table);
-        return new Rows(f.rowsStamp, f.knownRows);
+        return new Rows(f.rowsStamp, f.knownRows, f.removals.size());
     }
 
-    /** Which rows a DELETE leaves is not read: none written before is known to be there any more. */
+    /**
+     * Whether every row {@code w} wrote into {@code table} when its rows were {@code then} is still there: the
+     * stamp holds, and each removal since picks rows by constants that certainly miss those {@code w} wrote.
+     */
+    public boolean keeps(QualifiedName table, Rows then, Effect.Write w) {
+        TableFacts f = facts(table);
+        if (f.rowsStamp != then.stamp()) {
+            return false;
+        }
+        for (int i = then.removals(); i < f.removals.size(); i++) {
+            if (!f.removals.get(i).misses(w)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A DELETE whose rows are not read: none written before is known to be there any more. One that picks rows by a
+     * column's constants leaves the stamp, and is logged for {@link #keeps}; the rows the state holds stay only
+     * where they give the column a constant that certainly differs, and no copy of the table is known any more.
+     */
     private void removeRows(Effect.RemoveRows r) {
         TableFacts f = facts(r.table().name());
-        f.rowsStamp = ++rowsStamps;
         f.knownRows = false;
-        f.rows.clear();
         f.keyValues.clear();
+        if (r.column() != null) {
+            f.removals.add(r);
+            f.rows.removeIf(row -> row.get(r.column()) == null
+                    || !r.misses(new Write(r.table(), null, RowSource.Kind.AS_WRITTEN, null,
+                            Map.of(r.column(), Set.of(row.get(r.column()))))));
+            return;
+        }
+        f.rowsStamp = ++rowsStamps;
+        f.removals.clear();
+        f.rows.clear();
         f.rowColumns.clear();
     }
 

@@ -867,7 +867,53 @@ final class StatementClassifier {
             c.accept("ONLY");
             table = c.name();
         }
-        return one(new Operation.Benign(site(), Operation.Benign.DELETE, value(table), null));
+        Operation.KeyFilter removes = table == null ? null : keyFilter();
+        return one(new Operation.Benign(site(), Operation.Benign.DELETE, value(table), null, List.of(), List.of(),
+                removes));
+    }
+
+    /**
+     * The rows a DELETE's whole WHERE picks when it is {@code c = 'v'} or {@code c IN ('v', ...)} with plain string
+     * constants, then the end of the statement; null otherwise (another clause, operator, value or alias).
+     */
+    private Operation.KeyFilter keyFilter() {
+        if (!c.accept("WHERE")) {
+            return null;
+        }
+        SqlToken col = c.next();
+        String column = col == null ? null : col.identifier();
+        if (column == null || c.peek() != null && c.peek().isOp(".")) {
+            return null;
+        }
+        Set<String> values = new java.util.HashSet<>();
+        if (c.acceptOp("=")) {
+            SqlToken v = c.next();
+            if (v == null || !plainString(v)) {
+                return null;
+            }
+            values.add(v.text());
+        } else if (c.accept("IN") && c.acceptOp("(")) {
+            do {
+                SqlToken v = c.next();
+                if (v == null || !plainString(v)) {
+                    return null;
+                }
+                values.add(v.text());
+            } while (c.acceptOp(","));
+            if (!c.acceptOp(")")) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        c.acceptOp(";");
+        return c.atEnd() ? new Operation.KeyFilter(column, values) : null;
+    }
+
+    /** A {@code '...'} string without backslashes, as written (no E'', U&'' or dynamic part). */
+    private boolean plainString(SqlToken t) {
+        return t.kind() == SqlToken.Kind.STRING && !t.dynamic() && t.closed() && sql.text().charAt(t.start()) == '\''
+                && t.text().indexOf('\\') < 0;
     }
 
     /** {@code TRUNCATE [TABLE] [ONLY] a [*], b ...}: each table it empties. */

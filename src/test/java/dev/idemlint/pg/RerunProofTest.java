@@ -81,6 +81,7 @@ class RerunProofTest {
             "insert-not-idempotent/rows_deleted_first",
             "insert-not-idempotent/renamed_table_keys",
             "insert-not-idempotent/rows_from_other_table",
+            "insert-not-idempotent/rows_deleted_by_key",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
             "object-created-twice/seed003_merged_branches",

@@ -38,7 +38,7 @@ class EffectsTest {
 
     @Test
     void a_delete_or_truncate_removes_rows_of_its_table_in_every_spelling() throws Exception {
-        for (String line : List.of("op.execute(\"DELETE FROM jobs WHERE status = 'x'\")",
+        for (String line : List.of("op.execute(\"DELETE FROM jobs WHERE status LIKE 'x'\")",
                 "op.execute(\"TRUNCATE TABLE ONLY jobs\")",
                 "op.execute(sa.table('jobs', sa.column('status')).delete().where(sa.column('status') == 'x'))",
                 "op.execute(sa.delete(sa.table('jobs')))")) {
@@ -48,6 +48,35 @@ class EffectsTest {
         // an UPDATE removes no row, and a delete whose table is not read names none
         assertEquals(List.of(), classified("op.execute(\"UPDATE jobs SET status = 'y'\")"));
         assertEquals(List.of(), classified("op.execute(\"DELETE t FROM t JOIN u ON t.a = u.a\")"));
+    }
+
+    @Test
+    void a_delete_whose_whole_where_is_a_column_equal_to_or_in_plain_strings_removes_only_those_rows() throws Exception {
+        ObjectRef jobs = ObjectRef.table(QualifiedName.of("jobs"));
+        assertEquals(List.of(new Effect.RemoveRows(jobs, "status", java.util.Set.of("x"))),
+                classified("op.execute(\"DELETE FROM jobs WHERE status = 'x'\")"));
+        assertEquals(List.of(new Effect.RemoveRows(jobs, "status", java.util.Set.of("a", "b"))),
+                classified("op.execute(\"delete from ONLY jobs where Status in ('a', 'b');\")"));
+        // another operator, clause, value or column spelling may pick any row: which ones is not read
+        for (String where : List.of("status = 'x' OR id = 1", "status = E'x'", "status = 1", "j.status = 'x'",
+                "status IN (SELECT s FROM t)", "lower(status) = 'x'", "status = 'x' RETURNING id", "'x' = status")) {
+            assertEquals(List.of(new Effect.RemoveRows(jobs)),
+                    classified("op.execute(\"DELETE FROM jobs WHERE " + where + "\")"), where);
+        }
+        assertEquals(List.of(new Effect.RemoveRows(jobs)), classified("op.execute(\"DELETE FROM jobs j WHERE status = 'x'\")"));
+    }
+
+    @Test
+    void two_constants_certainly_differ_only_as_plain_words_no_type_may_read_as_one_value() {
+        assertTrue(Effect.RemoveRows.differ("PENDING_AFFIDAVIT_REVIEW", "PENDING"));
+        assertTrue(Effect.RemoveRows.differ("WRITE_OFF", "BOUNCED"));
+        // case, outer blanks (citext, char(n)), numbers, dates, hex digits, booleans and special values
+        for (String[] same : List.of(new String[] {"Pending", "PENDING"}, new String[] {"sms ", "sms"},
+                new String[] {"1", "01"}, new String[] {"t", "true"}, new String[] {"now", "today"},
+                new String[] {"ab-cd", "abcd"}, new String[] {"inf", "infinity"}, new String[] {"a b", "b a"},
+                new String[] {"é", "e"})) {
+            assertFalse(Effect.RemoveRows.differ(same[0], same[1]), String.join(" vs ", same));
+        }
     }
 
     /** The effects of the one statement of {@code line}, its SQL classified first. */

@@ -658,6 +658,31 @@ class SchemaStateTest {
         assertNotEquals(stamp, s.rows(history).stamp());
     }
 
+    @Test
+    void rows_a_delete_picks_by_other_constants_of_a_column_stay_and_others_are_no_longer_known() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName t = QualifiedName.of("public", "org_status");
+        s.apply(new Create(ObjectRef.table(t), false, Shape.relation('r')));
+        Write review = new Write(ObjectRef.table(t), null, RowSource.Kind.AS_WRITTEN, null,
+                Map.of("code", Set.of("PENDING_REVIEW")));
+        Write unread = new Write(ObjectRef.table(t), null);
+        s.apply(review);
+        SchemaState.Rows then = s.rows(t);
+        s.apply(new Effect.RemoveRows(ObjectRef.table(t), "code", Set.of("PENDING")));
+        assertTrue(s.keeps(t, then, review), "PENDING_REVIEW is not PENDING");
+        assertFalse(s.keeps(t, then, unread), "rows whose code is not read may be PENDING");
+        assertFalse(s.rows(t).known(), "a copy of the table may find no row");
+        assertFalse(then.same(s.rows(t)));
+        s.apply(new Effect.RemoveRows(ObjectRef.table(t), "description", Set.of("Pending")));
+        assertFalse(s.keeps(t, then, review), "the description of the row is not read");
+        SchemaState.Rows later = s.rows(t);
+        s.apply(new Effect.RemoveRows(ObjectRef.table(t), "code", Set.of("PENDING_REVIEW", "ACTIVE")));
+        assertFalse(s.keeps(t, later, review), "its own key removed");
+        SchemaState.Rows last = s.rows(t);
+        s.apply(new Effect.RemoveRows(ObjectRef.table(t)));
+        assertFalse(s.keeps(t, last, review), "every row removed");
+    }
+
     private static Effect.AlterColumn alter(ObjectRef column, Effect.AlterColumn.Change change) {
         return new Effect.AlterColumn(column, change, QualifiedName.of(column.table().schema(),
                 column.table().name() + "_" + column.name().name() + "_seq"));
