@@ -292,6 +292,14 @@ public final class SchemaState {
     private final List<Slot> changed = new ArrayList<>();
     /** Per forget of a whole kind (by namespace), where in {@link #changed} the last one began. */
     private final Map<String, Integer> forgetCursor = new HashMap<>();
+    /**
+     * The last forget of a kind on one table, with the size of {@link #changed} after it: applied again with
+     * nothing filed since, it changes nothing, so N statements of unread names on one table cost one.
+     */
+    private TableForget lastTableForget;
+
+    private record TableForget(ObjectKind kind, QualifiedName table, int changed) {
+    }
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -2023,6 +2031,7 @@ public final class SchemaState {
         userTyped.clear();
         changed.clear();
         forgetCursor.clear();
+        lastTableForget = null;
         baseline = Presence.UNKNOWN;
     }
 
@@ -2046,10 +2055,14 @@ public final class SchemaState {
             return;
         }
         if (tableScoped && table != null) {
+            if (new TableForget(kind, table, changed.size()).equals(lastTableForget)) {
+                return;
+            }
             forgetOfTable(table, kind == ObjectKind.COLUMN);
             if (kind == ObjectKind.CONSTRAINT) {
                 forgetIndexNames();
             }
+            lastTableForget = new TableForget(kind, table, changed.size());
             return;
         }
         List<Slot> since = changedSince(ns);
