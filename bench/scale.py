@@ -28,6 +28,8 @@ Shapes:
   dynamicmix    SIZE tables, then SIZE pairs of a create_table and a drop_table of a name read at run time
   guards        one `if not (... or ...)` of SIZE has_table checks over SIZE add_column calls on
                 another table
+  guardsnamed   one `if not (... or ...)` of SIZE has_table checks over SIZE create_table calls, each
+                of a table the condition checks
 Stdlib only and deterministic (no randomness), so a size always gives the same file.
 """
 import os
@@ -196,6 +198,12 @@ def body(shape, size):
         out.append("\n".join(f'        inspector.has_table("x{i}") or' for i in range(size - 1)))
         out.append(f'\n        inspector.has_table("x{size - 1}")\n    ):\n')
         out += [f'        op.add_column("t", sa.Column("c{i}", sa.Text()))\n' for i in range(size)]
+    elif shape == "guardsnamed":
+        # every operation under the guard touches a name its condition tests
+        out.append('    inspector = sa.inspect(op.get_bind())\n    if not (\n')
+        out.append("\n".join(f'        inspector.has_table("t{i}") or' for i in range(size - 1)))
+        out.append(f'\n        inspector.has_table("t{size - 1}")\n    ):\n')
+        out += [f'        op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
     else:
         raise SystemExit(f"unknown shape {shape}")
     return "".join(out)

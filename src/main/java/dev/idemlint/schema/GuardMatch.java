@@ -10,7 +10,6 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,41 +58,125 @@ public final class GuardMatch {
     }
 
     /**
-     * What evaluating one condition for each operation under it needs, worked out once: the names its tests
-     * check ({@link RerunSimulation#folded}, as {@link #matches} compares them), and its truth when no test is
-     * answered.
+     * One condition laid out for evaluation with few tests answered: its nodes in pre-order, each with its
+     * parent, its truth when no test is answered, and for each node the count of its operands of each truth;
+     * its tests by name {@link RerunSimulation#folded folded} (as {@link #matches} compares them). Answering a
+     * test updates the counts on its path to the root only, so an operation that answers a few tests costs the
+     * condition's depth (bounded: {@code ConditionReader}), not its size.
      */
-    private record Summary(Condition condition, Set<String> names, Truth unanswered) {
-        static Summary of(Condition c) {
-            Set<String> names = new HashSet<>();
-            for (Condition.Exists x : c.atoms()) {
-                names.add(RerunSimulation.folded(x.name()));
+    private static final class Layout {
+        private static final int TRUTHS = Truth.values().length;
+        final Condition condition;
+        private final List<Condition> nodes = new ArrayList<>();
+        private final List<Integer> parents = new ArrayList<>();
+        private final Truth[] truth;
+        private final int[][] counts;
+        private final Map<String, List<Integer>> tests = new java.util.HashMap<>();
+
+        Layout(Condition condition) {
+            this.condition = condition;
+            java.util.ArrayDeque<Map.Entry<Condition, Integer>> work = new java.util.ArrayDeque<>();
+            work.push(Map.entry(condition, -1));
+            while (!work.isEmpty()) {
+                Map.Entry<Condition, Integer> next = work.pop();
+                int i = nodes.size();
+                nodes.add(next.getKey());
+                parents.add(next.getValue());
+                for (Condition operand : operands(next.getKey())) {
+                    work.push(Map.entry(operand, i));
+                }
+                if (next.getKey() instanceof Condition.Exists x) {
+                    tests.computeIfAbsent(RerunSimulation.folded(x.name()), k -> new ArrayList<>()).add(i);
+                }
             }
-            return new Summary(c, names, c.eval(x -> Truth.UNKNOWN));
+            truth = new Truth[nodes.size()];
+            counts = new int[nodes.size()][TRUTHS];
+            // an operand comes after its parent: from the last node back, each node's operands are counted
+            for (int i = nodes.size() - 1; i >= 0; i--) {
+                truth[i] = combine(nodes.get(i), counts[i]);
+                if (parents.get(i) >= 0) {
+                    counts[parents.get(i)][truth[i].ordinal()]++;
+                }
+            }
+        }
+
+        private static List<Condition> operands(Condition c) {
+            if (c instanceof Condition.Not n) {
+                return List.of(n.operand());
+            } else if (c instanceof Condition.All a) {
+                return a.operands();
+            } else if (c instanceof Condition.Any a) {
+                return a.operands();
+            }
+            return List.of();
+        }
+
+        /** A node's truth from its operands' counts, as {@link Condition#eval} gives it; a test unanswered. */
+        private static Truth combine(Condition c, int[] n) {
+            int t = n[Truth.TRUE.ordinal()];
+            int f = n[Truth.FALSE.ordinal()];
+            int u = n[Truth.UNKNOWN.ordinal()];
+            if (c instanceof Condition.Not) {
+                return t > 0 ? Truth.FALSE : f > 0 ? Truth.TRUE : Truth.UNKNOWN;
+            } else if (c instanceof Condition.All) {
+                return f > 0 ? Truth.FALSE : u > 0 ? Truth.UNKNOWN : Truth.TRUE;
+            } else if (c instanceof Condition.Any) {
+                return t > 0 ? Truth.TRUE : u > 0 ? Truth.UNKNOWN : Truth.FALSE;
+            }
+            return Truth.UNKNOWN;
+        }
+
+        Truth unanswered() {
+            return truth[0];
+        }
+
+        /** The truth with the tests of {@code touched}'s names answered by {@code exists}, the rest unknown. */
+        Truth eval(Collection<ObjectRef> touched, Function<Condition.Exists, Truth> exists) {
+            Set<Integer> answered = new java.util.LinkedHashSet<>();
+            for (ObjectRef r : touched) {
+                answered.addAll(tests.getOrDefault(RerunSimulation.folded(r.name().name()), List.of()));
+            }
+            // the nodes whose truth or counts the answers change, over the layout's, which stays as it is
+            Map<Integer, Truth> truthNow = new java.util.HashMap<>();
+            Map<Integer, int[]> countsNow = new java.util.HashMap<>();
+            for (int leaf : answered) {
+                Truth now = exists.apply((Condition.Exists) nodes.get(leaf));
+                int i = leaf;
+                Truth before = truthNow.getOrDefault(i, truth[i]);
+                while (now != before) {
+                    truthNow.put(i, now);
+                    int p = parents.get(i);
+                    if (p < 0) {
+                        break;
+                    }
+                    int[] n = countsNow.computeIfAbsent(p, k -> counts[k].clone());
+                    n[before.ordinal()]--;
+                    n[now.ordinal()]++;
+                    before = truthNow.getOrDefault(p, truth[p]);
+                    now = combine(nodes.get(p), n);
+                    i = p;
+                }
+            }
+            return truthNow.getOrDefault(0, truth[0]);
         }
     }
 
-    /** The summary of the condition asked last on this thread: the operations under one guard are asked in a row. */
-    private static final ThreadLocal<Summary> LAST = new ThreadLocal<>();
+    /** The layout of the condition asked last on this thread: the operations under one guard are asked in a row. */
+    private static final ThreadLocal<Layout> LAST = new ThreadLocal<>();
 
     /**
      * {@code condition}'s truth when each test is answered by {@code exists}, which answers only tests that
-     * {@link #matches match} one of {@code touched} (else {@link Truth#UNKNOWN}). An operation that touches no
-     * name the condition checks gets the condition's unanswered truth without a walk of it, so N operations
-     * under one guard of N tests cost N, not N squared.
+     * {@link #matches match} one of {@code touched} (else {@link Truth#UNKNOWN}): only the tests of those
+     * names are asked, so N operations under one guard of N tests cost N times the condition's depth, not N
+     * squared.
      */
     static Truth eval(Condition condition, Collection<ObjectRef> touched, Function<Condition.Exists, Truth> exists) {
-        Summary s = LAST.get();
-        if (s == null || s.condition() != condition) {
-            s = Summary.of(condition);
+        Layout s = LAST.get();
+        if (s == null || s.condition != condition) {
+            s = new Layout(condition);
             LAST.set(s);
         }
-        for (ObjectRef r : touched) {
-            if (s.names().contains(RerunSimulation.folded(r.name().name()))) {
-                return condition.eval(exists);
-            }
-        }
-        return s.unanswered();
+        return s.eval(touched, exists);
     }
 
     /**

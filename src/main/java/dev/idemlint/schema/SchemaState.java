@@ -286,11 +286,22 @@ public final class SchemaState {
      */
     private final Set<Scope> forgottenScopes = new HashSet<>();
     /**
-     * The forget of a whole kind applied last, while nothing else has changed the state since (every mutator
-     * clears it): a forget applied again changes nothing, so N statements of unread names in a row forget
-     * the kind once, not N times.
+     * The slots whose entry changed, in order, and for a table the relation slot of its name whenever what
+     * lives on it or what is known of it changed: a forget of a whole kind leaves what it visited as it would
+     * leave it again, so the next one of the same kind reads only what was filed here since the last began
+     * ({@link #forgetCursor}), never every entry and table the state holds.
      */
-    private Forget lastForget;
+    private final List<Slot> changed = new ArrayList<>();
+    /** Per forget of a whole kind (by namespace), where in {@link #changed} the last one began. */
+    private final Map<String, Integer> forgetCursor = new HashMap<>();
+    /**
+     * The last forget of a kind on one table, with the size of {@link #changed} after it: applied again with
+     * nothing filed since, it changes nothing, so N statements of unread names on one table cost one.
+     */
+    private TableForget lastTableForget;
+
+    private record TableForget(ObjectKind kind, QualifiedName table, int changed) {
+    }
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -773,13 +784,11 @@ public final class SchemaState {
 
     /** PostgreSQL named a constraint of {@code table} itself: default-looking names there are no longer certain. */
     public void markUnnamedConstraint(QualifiedName table) {
-        lastForget = null;
         facts(table).unnamedConstraints = true;
     }
 
     /** PostgreSQL named an index in {@code schema} itself. */
     public void markUnnamedIndex(String schema) {
-        lastForget = null;
         unnamedIndexSchemas.add(schema);
     }
 
@@ -891,10 +900,10 @@ public final class SchemaState {
 
     /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
     public void alterColumn(ObjectRef column) {
-        lastForget = null;
         Slot s = slot(column);
         Entry e = entries.get(s);
         if (e != null) {
+            fileChange(s, e);
             e.columnType = null;
             e.notNull = false;
             fileColumnType(s, e);
@@ -910,7 +919,6 @@ public final class SchemaState {
 
     /** {@code ALTER TYPE ... ADD VALUE}. */
     public void addLabel(QualifiedName type, String label) {
-        lastForget = null;
         List<String> l = labels(type);
         if (l != null && !l.contains(label)) {
             l.add(label);
@@ -919,7 +927,6 @@ public final class SchemaState {
 
     /** {@code ALTER TYPE ... RENAME VALUE}. */
     public void renameLabel(QualifiedName type, String from, String to) {
-        lastForget = null;
         List<String> l = labels(type);
         if (l != null && l.contains(from)) {
             l.set(l.indexOf(from), to);
@@ -934,7 +941,6 @@ public final class SchemaState {
 
     /** A column made NOT NULL without a default ({@code isRequired} true), or not ({@code false}), or not known (null). */
     public void required(QualifiedName table, String column, Boolean isRequired) {
-        lastForget = null;
         TableFacts t = facts(table);
         if (isRequired == null) {
             t.required = null;
@@ -945,7 +951,6 @@ public final class SchemaState {
 
     /** The required columns of a table made here ({@code known} false: they cannot all be told). */
     public void setRequired(QualifiedName table, Set<String> columns, boolean known) {
-        lastForget = null;
         facts(table).required = known ? new HashSet<>(columns) : null;
     }
 
@@ -957,7 +962,6 @@ public final class SchemaState {
 
     /** The unique keys of a table made here: known ({@code complete}) or not all comparable by columns. */
     public void setUniqueKeys(QualifiedName table, List<List<String>> keys, boolean complete) {
-        lastForget = null;
         facts(table).uniqueKeys = complete ? new ArrayList<>(keys) : null;
     }
 
@@ -967,7 +971,9 @@ public final class SchemaState {
         return t != null && t.madeHere;
     }
 
+    /** The table's facts, made when there are none, for a write: filed as changed. */
     private TableFacts facts(QualifiedName table) {
+        fileTable(table);
         TableFacts f = tables.get(table);
         return f != null ? f : putFacts(table, new TableFacts());
     }
@@ -977,6 +983,7 @@ public final class SchemaState {
             f.rowsStamp = ++rowsStamps;
         }
         tables.put(table, f);
+        fileTable(table);
         factsByName.add(lower(table.name()), table);
         return f;
     }
@@ -996,10 +1003,6 @@ public final class SchemaState {
 
     /** Applies {@code effect}; the conflict PostgreSQL raises on the state it met, if any. */
     public Optional<Conflict> apply(Effect effect) {
-        if (effect.equals(lastForget)) {
-            return Optional.empty();
-        }
-        lastForget = effect instanceof Forget f && f.scope() == Forget.Scope.KIND ? f : null;
         Conflict c;
         if (effect instanceof Create x) {
             c = create(x);
@@ -1036,7 +1039,6 @@ public final class SchemaState {
      * what lives on them.
      */
     public void endSession() {
-        lastForget = null;
         List<Slot> temporary = new ArrayList<>();
         for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
             if (e.getValue().temporary && e.getValue().presence != Presence.ABSENT) {
@@ -1221,6 +1223,7 @@ public final class SchemaState {
                 // succeed; a drop that may have failed leaves the default unknown
                 Entry col = serialColumn(e);
                 if (col != null) {
+                    fileTable(e.owner);
                     Presence left = d.cascade() || use == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN;
                     col.hasDefault = left;
                     col.serialDefault = left;
@@ -1452,8 +1455,8 @@ public final class SchemaState {
                 set(s, p, null);
             }
         }
-        columnsDefault.put(t, p);
-        keysDefault.put(t, p);
+        columnsDefault(t, p);
+        keysDefault(t, p);
         forgetPrimaryKey(t);
     }
 
@@ -1501,7 +1504,7 @@ public final class SchemaState {
         }
         // a constraint the state holds no entry for may use the column
         if (keysDefault.get(table) != Presence.ABSENT && baseline != Presence.ABSENT) {
-            keysDefault.put(table, Presence.UNKNOWN);
+            keysDefault(table, Presence.UNKNOWN);
         }
     }
 
@@ -1579,10 +1582,10 @@ public final class SchemaState {
             remove(s);
             put(new Slot(s.namespace(), to, QualifiedName.of(to.schema(), s.name().name())), e);
         }
-        columnsDefault.put(to, columnsDefault.getOrDefault(from, implicitChildren(from)));
-        keysDefault.put(to, keysDefault.getOrDefault(from, implicitChildren(from)));
-        columnsDefault.put(from, Presence.ABSENT);
-        keysDefault.put(from, Presence.ABSENT);
+        columnsDefault(to, columnsDefault.getOrDefault(from, implicitChildren(from)));
+        keysDefault(to, keysDefault.getOrDefault(from, implicitChildren(from)));
+        columnsDefault(from, Presence.ABSENT);
+        keysDefault(from, Presence.ABSENT);
         for (Slot s : copy(ownedBy.get(from))) {
             Entry e = entries.get(s);
             remove(s);
@@ -1656,6 +1659,7 @@ public final class SchemaState {
             e = new Entry(col, ObjectKind.COLUMN);
             put(s, e);
         }
+        fileChange(s, e);
         Presence identity = e.identity;
         switch (a.change()) {
             case ADD_IDENTITY -> {
@@ -1720,12 +1724,14 @@ public final class SchemaState {
                 set(ss, Presence.UNKNOWN, ObjectKind.SEQUENCE);
             }
             if (col != null && col.presence == Presence.PRESENT) {
+                fileChange(cs, col);
                 col.identity = Presence.UNKNOWN;
                 col.hasDefault = Presence.UNKNOWN;
                 col.serialDefault = Presence.UNKNOWN;
             }
             return null;
         }
+        fileChange(cs, col);
         col.identity = Presence.ABSENT;
         col.hasDefault = Presence.PRESENT;
         // serial implies NOT NULL
@@ -1983,7 +1989,6 @@ public final class SchemaState {
      * object is there is undone only by what may take it): an object it holds absent may be there.
      */
     void leaveOutMakes() {
-        lastForget = null;
         makesLeftOut = true;
     }
 
@@ -2059,6 +2064,9 @@ public final class SchemaState {
         factsByName.clear();
         columnsByType.clear();
         userTyped.clear();
+        changed.clear();
+        forgetCursor.clear();
+        lastTableForget = null;
         baseline = Presence.UNKNOWN;
     }
 
@@ -2081,30 +2089,39 @@ public final class SchemaState {
             forgetEverything();
             return;
         }
+        if (tableScoped && table != null) {
+            if (new TableForget(kind, table, changed.size()).equals(lastTableForget)) {
+                return;
+            }
+            forgetOfTable(table, kind == ObjectKind.COLUMN);
+            if (kind == ObjectKind.CONSTRAINT) {
+                forgetIndexNames();
+            }
+            lastTableForget = new TableForget(kind, table, changed.size());
+            return;
+        }
+        List<Slot> since = changedSince(ns);
         if (tableScoped) {
-            for (QualifiedName t : table != null ? List.of(table) : knownTables()) {
+            for (QualifiedName t : knownTables(since)) {
                 forgetOfTable(t, kind == ObjectKind.COLUMN);
             }
-            if (table == null) {
-                forgottenScopes.add(new Scope(ns, null));
-            }
+            forgetOwnerUnknown();
+            forgottenScopes.add(new Scope(ns, null));
             if (kind == ObjectKind.CONSTRAINT) {
-                // a key renamed renames its index: any relation name may be taken
-                forgottenScopes.add(new Scope(RELATION, null));
-                for (Map.Entry<Slot, Entry> e : List.copyOf(entries.entrySet())) {
-                    if (e.getValue().kind == ObjectKind.INDEX && e.getValue().presence == Presence.ABSENT) {
-                        set(e.getKey(), Presence.UNKNOWN, null);
-                    }
-                }
+                forgetIndexNames();
             }
             return;
         }
-        forgetNamespace(ns, ns.equals(RELATION));
+        int cascaded = changed.size();
+        forgetNamespace(since, ns, ns.equals(RELATION));
         forgottenScopes.add(new Scope(ns, null));
         if (ns.equals(RELATION)) {
-            for (QualifiedName t : knownTables()) {
+            // with the tables the relations' cascades reached (a partition of a table whose keys changed)
+            List<Slot> reached = new ArrayList<>(since);
+            reached.addAll(changed.subList(cascaded, changed.size()));
+            for (QualifiedName t : knownTables(reached)) {
                 forgetOfTable(t, false);
-                columnsDefault.put(t, Presence.UNKNOWN);
+                columnsDefault(t, Presence.UNKNOWN);
                 TableFacts f = tables.get(t);
                 if (f != null) {
                     f.required = null;
@@ -2132,18 +2149,42 @@ public final class SchemaState {
      * now be taken. What is there stays, and a type made takes nothing along (its array type is a type too).
      */
     private void forgetMadeTypes() {
-        for (Map.Entry<Slot, Entry> e : List.copyOf(entries.entrySet())) {
-            if (e.getKey().namespace().equals(TYPE) && e.getValue().presence == Presence.ABSENT) {
-                set(e.getKey(), Presence.UNKNOWN, null);
+        for (Slot s : changedSince("made " + TYPE)) {
+            Entry e = entries.get(s);
+            if (s.namespace().equals(TYPE) && e != null && e.presence == Presence.ABSENT) {
+                set(s, Presence.UNKNOWN, null);
             }
         }
         forgottenScopes.add(new Scope(TYPE, null));
     }
 
-    /** Every entry of namespace {@code ns} becomes unknown; with {@code relations}, what lives on a table too. */
-    private void forgetNamespace(String ns, boolean relations) {
+    /** A key renamed renames its index: any relation name may be taken, so no index is known absent. */
+    private void forgetIndexNames() {
+        forgottenScopes.add(new Scope(RELATION, null));
+        for (Slot s : changedSince("index names")) {
+            Entry e = entries.get(s);
+            if (e != null && e.kind == ObjectKind.INDEX && e.presence == Presence.ABSENT) {
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
+    }
+
+    /**
+     * The slots filed in {@link #changed} since the last forget of {@code kind} began (each once, in the order
+     * first filed): what a forget of the kind as a whole has not visited as it stands. A forget leaves what it
+     * visits as a second one would, so the slots it changes itself are read once more by the next, and no
+     * more.
+     */
+    private List<Slot> changedSince(String kind) {
+        int from = forgetCursor.getOrDefault(kind, 0);
+        forgetCursor.put(kind, changed.size());
+        return List.copyOf(new java.util.LinkedHashSet<>(changed.subList(from, changed.size())));
+    }
+
+    /** Every entry of namespace {@code ns} among {@code slots} becomes unknown; with {@code relations}, what lives on a table too. */
+    private void forgetNamespace(List<Slot> since, String ns, boolean relations) {
         List<Slot> slots = new ArrayList<>();
-        for (Slot s : entries.keySet()) {
+        for (Slot s : since) {
             if (s.namespace().equals(ns)) {
                 slots.add(s);
             }
@@ -2172,7 +2213,7 @@ public final class SchemaState {
                     set(s, Presence.UNKNOWN, null);
                 }
             }
-            columnsDefault.put(table, Presence.UNKNOWN);
+            columnsDefault(table, Presence.UNKNOWN);
             List<Slot> keys = new ArrayList<>(copy(childrenOf.get(table)));
             keys.addAll(copy(ownedBy.get(table)));
             for (Slot s : keys) {
@@ -2193,19 +2234,39 @@ public final class SchemaState {
         }
     }
 
-    /** The tables the state holds anything of. */
-    private Set<QualifiedName> knownTables() {
-        Set<QualifiedName> out = new HashSet<>(childrenOf.keySet());
-        out.addAll(ownedBy.keySet());
-        out.addAll(columnsDefault.keySet());
-        out.addAll(keysDefault.keySet());
-        out.addAll(tables.keySet());
-        for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
-            if (tableLike(e.getValue())) {
-                out.add(e.getKey().name());
+    /** The tables among {@code since} (by the relation slot of their name) that the state holds anything of. */
+    private Set<QualifiedName> knownTables(List<Slot> since) {
+        Set<QualifiedName> out = new java.util.LinkedHashSet<>();
+        for (Slot s : since) {
+            if (s.relation() && known(s.name())) {
+                out.add(s.name());
             }
         }
         return out;
+    }
+
+    private boolean known(QualifiedName table) {
+        return childrenOf.containsKey(table) || ownedBy.containsKey(table) || columnsDefault.containsKey(table)
+                || keysDefault.containsKey(table) || tables.containsKey(table)
+                || tableLike(entries.get(new Slot(RELATION, null, table)));
+    }
+
+    /**
+     * Present indexes of no known table may be any table's: a forget of a table-scoped kind takes them as it
+     * takes the keys of any known table ({@link #forgetTableKeys}), when the state knows a table at all.
+     */
+    private void forgetOwnerUnknown() {
+        if (ownerUnknown.isEmpty()) {
+            return;
+        }
+        boolean anyTable = !childrenOf.isEmpty() || !ownedBy.isEmpty() || !columnsDefault.isEmpty()
+                || !keysDefault.isEmpty() || !tables.isEmpty()
+                || entries.values().stream().anyMatch(SchemaState::tableLike);
+        if (anyTable) {
+            for (Slot s : copy(ownerUnknown)) {
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
     }
 
     /** The constraints, triggers, policies and indexes of a table (and indexes of no known table) become unknown. */
@@ -2215,7 +2276,7 @@ public final class SchemaState {
                 set(s, Presence.UNKNOWN, null);
             }
         }
-        keysDefault.put(table, Presence.UNKNOWN);
+        keysDefault(table, Presence.UNKNOWN);
         for (Slot s : copy(ownedBy.get(table))) {
             set(s, Presence.UNKNOWN, null);
         }
@@ -2234,7 +2295,7 @@ public final class SchemaState {
      */
     private void keyMadeUnnamed(QualifiedName table) {
         Presence primary = primaryKey(table);
-        keysDefault.put(table, Presence.UNKNOWN);
+        keysDefault(table, Presence.UNKNOWN);
         if (primary != Presence.UNKNOWN) {
             setPrimaryKey(table, primary);
         }
@@ -2248,6 +2309,11 @@ public final class SchemaState {
         if (e == null) {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
         } else {
+            if (e.presence != p || p != Presence.PRESENT && (e.identity != Presence.UNKNOWN
+                    || e.hasDefault != Presence.UNKNOWN || e.identitySequence != null
+                    || e.serialDefault != Presence.UNKNOWN || e.notNull)) {
+                fileChange(s, e);
+            }
             boolean wasAbsent = e.presence == Presence.ABSENT;
             e.presence = p;
             if (wasAbsent) {
@@ -2359,6 +2425,9 @@ public final class SchemaState {
 
     /** Gives a slot other columns, keeping the column index in step. */
     private void setColumns(Slot s, Entry e, List<String> columns) {
+        if (!java.util.Objects.equals(e.columns, columns)) {
+            fileChange(s, e);
+        }
         unindexUse(s);
         e.columns = columns;
         indexUse(s, e);
@@ -2367,6 +2436,7 @@ public final class SchemaState {
     private void put(Slot s, Entry e) {
         remove(s);
         entries.put(s, e);
+        fileChange(s, e);
         if (s.table() != null) {
             childrenOf.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
             byName.computeIfAbsent(lower(s.table().name()), k -> new HashSet<>()).add(s);
@@ -2410,6 +2480,33 @@ public final class SchemaState {
         }
         ownerUnknown.remove(s);
         unindex(byName, lower(s.name().name()), s);
+    }
+
+    /** Files {@code s} as changed, with the table it lives on or is owned by ({@link #changed}). */
+    private void fileChange(Slot s, Entry e) {
+        changed.add(s);
+        if (s.table() != null) {
+            fileTable(s.table());
+        }
+        if (e.owner != null) {
+            fileTable(e.owner);
+        }
+    }
+
+    private void fileTable(QualifiedName table) {
+        changed.add(new Slot(RELATION, null, table));
+    }
+
+    private void columnsDefault(QualifiedName table, Presence p) {
+        if (columnsDefault.put(table, p) != p) {
+            fileTable(table);
+        }
+    }
+
+    private void keysDefault(QualifiedName table, Presence p) {
+        if (keysDefault.put(table, p) != p) {
+            fileTable(table);
+        }
     }
 
     private static <K> void unindex(Map<K, Set<Slot>> index, K key, Slot s) {

@@ -1,11 +1,13 @@
 package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.ObjectKind;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GuardMatchTest {
@@ -36,5 +38,50 @@ class GuardMatchTest {
                 "a condition of no test holds unanswered");
         assertEquals(Truth.TRUE, GuardMatch.eval(present, List.of(table("X0")),
                 x -> GuardMatch.matches(x, table("X0")) ? Truth.FALSE : Truth.UNKNOWN));
+    }
+
+    /** A random condition of depth up to {@code depth} over tests of a few names, in two cases. */
+    private static Condition randomCondition(java.util.Random r, int depth) {
+        int pick = depth == 0 ? r.nextInt(2) : r.nextInt(6);
+        return switch (pick) {
+            case 0 -> hasTable(List.of("a", "B", "b", "c").get(r.nextInt(4)));
+            case 1 -> r.nextInt(4) == 0 ? new Condition.Opaque("call") : hasTable("c");
+            case 2 -> new Condition.Not(randomCondition(r, depth - 1));
+            default -> {
+                List<Condition> operands = new java.util.ArrayList<>();
+                for (int i = r.nextInt(4); i > 0; i--) {
+                    operands.add(randomCondition(r, depth - 1));
+                }
+                yield pick == 3 ? new Condition.All(operands) : new Condition.Any(operands);
+            }
+        };
+    }
+
+    @Test
+    void a_condition_answered_along_its_paths_has_the_truth_of_a_whole_walk() {
+        java.util.Random r = new java.util.Random(24);
+        List<Truth> truths = List.of(Truth.TRUE, Truth.FALSE, Truth.UNKNOWN);
+        int answeredTrue = 0;
+        for (int round = 0; round < 3_000; round++) {
+            Condition c = randomCondition(r, 4);
+            // several operations under one condition, each touching a few names, one answer per name
+            for (int op = 0; op < 4; op++) {
+                List<ObjectRef> touched = new java.util.ArrayList<>();
+                for (int i = r.nextInt(3); i > 0; i--) {
+                    touched.add(table(List.of("a", "b", "C", "d").get(r.nextInt(4))));
+                }
+                Map<String, Truth> answer = new java.util.HashMap<>();
+                for (ObjectRef t : touched) {
+                    answer.putIfAbsent(t.name().name().toLowerCase(java.util.Locale.ROOT), truths.get(r.nextInt(3)));
+                }
+                java.util.function.Function<Condition.Exists, Truth> exists = x -> touched.stream()
+                        .anyMatch(t -> GuardMatch.matches(x, t))
+                        ? answer.get(x.name().toLowerCase(java.util.Locale.ROOT)) : Truth.UNKNOWN;
+                Truth whole = c.eval(exists);
+                assertEquals(whole, GuardMatch.eval(c, touched, exists), () -> c + " over " + touched + " " + answer);
+                answeredTrue += whole == Truth.TRUE ? 1 : 0;
+            }
+        }
+        assertTrue(answeredTrue > 100, "the random conditions reach every truth: " + answeredTrue);
     }
 }

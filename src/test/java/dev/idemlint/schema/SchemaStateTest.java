@@ -1039,4 +1039,56 @@ class SchemaStateTest {
         s.apply(new Drop(column(t, "id"), false));
         assertEquals(Presence.ABSENT, s.primaryKey(t));
     }
+
+    @Test
+    void a_forget_of_a_whole_kind_forgets_what_was_written_since_the_last_one() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName made = QualifiedName.of("public", "made");
+        s.apply(Forget.kind(ObjectKind.TABLE, null));
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(PLAYERS)));
+        assertEquals(Presence.UNKNOWN, s.presence(column(PLAYERS, "name")));
+        // written after the first forget: a table made, a column on a table already forgotten
+        s.apply(new Create(ObjectRef.table(made), false));
+        s.apply(new Create(column(made, "id"), false, Shape.column("integer")));
+        s.apply(new Create(column(TEAMS, "label"), false, Shape.column("text")));
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.table(made)));
+        assertEquals(Presence.PRESENT, s.presence(column(TEAMS, "label")));
+        s.apply(Forget.kind(ObjectKind.TABLE, null));
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(made)));
+        assertEquals(Presence.UNKNOWN, s.presence(column(made, "id")));
+        assertEquals(Presence.UNKNOWN, s.presence(column(TEAMS, "label")), "a table's new column goes with it");
+        // a forget of another kind in between reads its own changes: a column made, then forgotten
+        s.apply(new Create(column(made, "extra"), false, Shape.column("text")));
+        s.apply(Forget.kind(ObjectKind.COLUMN, null));
+        assertEquals(Presence.UNKNOWN, s.presence(column(made, "extra")));
+        s.apply(new Create(column(made, "late"), false, Shape.column("text")));
+        s.apply(Forget.kind(ObjectKind.COLUMN, null));
+        assertEquals(Presence.UNKNOWN, s.presence(column(made, "late")));
+    }
+
+    @Test
+    void a_forget_of_a_whole_kind_with_nothing_written_since_changes_nothing() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName made = QualifiedName.of("public", "made");
+        s.apply(new Drop(ObjectRef.table(TEAMS), false));
+        s.apply(Forget.kind(ObjectKind.COLUMN, null));
+        s.apply(new Create(ObjectRef.table(made), false));
+        List<ObjectRef> refs = List.of(ObjectRef.table(PLAYERS), ObjectRef.table(TEAMS), ObjectRef.table(made),
+                column(PLAYERS, "id"), column(made, "id"), constraint(PLAYERS, "players_pkey"), index("ix_players_name"),
+                ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", "players_id_seq")),
+                ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("public", "mood")));
+        s.apply(Forget.kind(ObjectKind.TABLE, null));
+        List<Presence> once = refs.stream().map(s::presence).toList();
+        Presence primary = s.primaryKey(PLAYERS);
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(made)));
+        for (int i = 0; i < 3; i++) {
+            s.apply(Forget.kind(ObjectKind.TABLE, null));
+            assertEquals(once, refs.stream().map(s::presence).toList());
+            assertEquals(primary, s.primaryKey(PLAYERS));
+        }
+        // a type made under a name not read leaves the tables as they are
+        s.apply(Forget.made(ObjectKind.TYPE));
+        s.apply(Forget.kind(ObjectKind.TABLE, null));
+        assertEquals(once.subList(0, refs.size() - 1), refs.stream().map(s::presence).toList().subList(0, refs.size() - 1));
+    }
 }
