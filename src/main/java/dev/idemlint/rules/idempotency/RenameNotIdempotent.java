@@ -79,20 +79,21 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     /**
-     * {@code fixes}, or their first as a suggestion when an earlier statement of the revision makes, drops or
-     * renames the name this rename makes: a re-run runs that statement against the object the first run's
-     * rename made (dropping it, say) and the guarded rename then skips, so the schema it leaves differs.
+     * {@code fixes}, or their first as a suggestion when an earlier statement of the revision makes or drops the
+     * name this rename makes: a re-run runs that statement against the object the first run's rename made
+     * (dropping it, say) and the guarded rename then skips, so the schema it leaves differs. An earlier rename
+     * of that name away is no such statement: its own guard skips it on the re-run (a swap into place).
      */
     private static List<Fix> alone(List<Fix> fixes, Migration m, Operation.Rename r) {
         if (fixes.isEmpty() || !earlierTouchesTarget(m, r)) {
             return fixes;
         }
         return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement of this revision"
-                + " makes, drops or renames \"" + r.to() + "\" and runs again on the re-run against what this rename"
+                + " makes or drops \"" + r.to() + "\" and runs again on the re-run against what this rename"
                 + " made; guard both under one condition"));
     }
 
-    /** Whether a statement before {@code r} in the revision makes, drops or renames the name {@code r} makes. */
+    /** Whether a statement before {@code r} in the revision makes or drops the name {@code r} makes. */
     private static boolean earlierTouchesTarget(Migration m, Operation.Rename r) {
         ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
                 .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
@@ -105,8 +106,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                 return false;
             }
             if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
-                    ? c.object().equals(target) : e instanceof Effect.Drop d ? d.object().equals(target)
-                    : e instanceof Effect.Rename rn && (rn.object().equals(target) || rn.target().equals(target)))) {
+                    ? c.object().equals(target) : e instanceof Effect.Drop d && d.object().equals(target))) {
                 return true;
             }
         }
