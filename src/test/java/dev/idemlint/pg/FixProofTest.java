@@ -113,7 +113,10 @@ class FixProofTest {
      * Runnable rule fixtures ({@link RerunProofTest#DIRECT_FIXTURES}) still flagged after {@code --fix
      * --unsafe-fixes}, keyed {@code fixture:rule/case/revision}, each with the reason no applied fix exists.
      */
-    static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of();
+    static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of(
+            "fixture:drop-not-idempotent/remade_later/003", "rename-not-idempotent's guard is a suggestion only: the"
+                    + " drop_column of title before the rename runs again on the re-run, so the drop and the rename"
+                    + " belong under one condition");
 
     /**
      * Runnable rule fixtures whose fix proof has problems not resolved yet, keyed {@code rule/case}, each with what
@@ -124,9 +127,6 @@ class FixProofTest {
             Map.entry("add-column-not-idempotent/type_dropped_with_cascade", "fix bug: the fixed 002 re-run re-adds"
                     + " environment_kind after DROP TYPE ... CASCADE dropped it, so the table's columns come in another"
                     + " order than the unfixed chain's"),
-            Map.entry("drop-not-idempotent/remade_later", "fix bug: the fixed 003 re-run drops the title the first"
-                    + " run's rename made, then the guarded rename skips, so title is gone; the drop and the rename"
-                    + " need one guard"),
             Map.entry("insert-not-idempotent/unnamed_key_dropped_by_name", "a re-run of 002 adds the unnamed unique"
                     + " key again as sports_img_key1 without failing (as KNOWN_SCHEMA_DRIFT for the chains)"),
             Map.entry("insert-not-idempotent/seed_keys", "fixture: 002's (1, nextval('documents_version')) row"

@@ -2,7 +2,10 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.schema.Effect;
+import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -23,6 +26,7 @@ import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
 public final class RenameNotIdempotent implements MigrationRule {
@@ -49,12 +53,13 @@ public final class RenameNotIdempotent implements MigrationRule {
                         .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
-                                + " THEN null; END $$`.").fixes(takenNameFixes(r, m.source())).emit();
+                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), m, r)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
                     r.kind()) : fixes(r, m.source());
+            fixes = alone(fixes, m, r);
             String failure = tableGone != null
                     ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
@@ -71,6 +76,41 @@ public final class RenameNotIdempotent implements MigrationRule {
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
                             + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();
         }
+    }
+
+    /**
+     * {@code fixes}, or their first as a suggestion when an earlier statement of the revision makes or drops the
+     * name this rename makes: a re-run runs that statement against the object the first run's rename made
+     * (dropping it, say) and the guarded rename then skips, so the schema it leaves differs. An earlier rename
+     * of that name away is no such statement: its own guard skips it on the re-run (a swap into place).
+     */
+    private static List<Fix> alone(List<Fix> fixes, Migration m, Operation.Rename r) {
+        if (fixes.isEmpty() || !earlierTouchesTarget(m, r)) {
+            return fixes;
+        }
+        return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement of this revision"
+                + " makes or drops \"" + r.to() + "\" and runs again on the re-run against what this rename"
+                + " made; guard both under one condition"));
+    }
+
+    /** Whether a statement before {@code r} in the revision makes or drops the name {@code r} makes. */
+    private static boolean earlierTouchesTarget(Migration m, Operation.Rename r) {
+        ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
+                .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        if (target == null) {
+            return false;
+        }
+        for (Operation op : m.upgrade()) {
+            if (op == r) {
+                return false;
+            }
+            if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
+                    ? c.object().equals(target) : e instanceof Effect.Drop d && d.object().equals(target))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
