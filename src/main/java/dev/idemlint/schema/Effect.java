@@ -255,18 +255,46 @@ public sealed interface Effect {
 
         /** Whether every row {@code w} wrote certainly stays: each gives {@link #column} a constant none of {@link #values} may equal. */
         public boolean misses(Write w) {
+            return misses(w, folded());
+        }
+
+        /** As {@link #misses(Write)}, {@code removed} being {@link #folded()}, made once for many writes. */
+        public boolean misses(Write w, Set<String> removed) {
             Set<String> written = column == null ? null : w.literals().get(column);
             if (written == null) {
                 return false;
             }
             for (String a : written) {
-                for (String b : values) {
-                    if (!differ(a, b)) {
-                        return false;
-                    }
+                if (!stays(removed, a)) {
+                    return false;
                 }
             }
             return true;
+        }
+
+        /** {@link #values} folded as {@link #differ} compares them; null when one is not a plain word. */
+        public Set<String> folded() {
+            Set<String> out = new java.util.HashSet<>();
+            for (String b : values) {
+                String y = fold(b);
+                if (!plainWord(y)) {
+                    return null;
+                }
+                out.add(y);
+            }
+            return out;
+        }
+
+        /**
+         * Whether a row giving {@link #column} the constant {@code a} certainly stays, {@code removed} being
+         * {@link #folded()}: it differs from each removed value (see {@link #differ}).
+         */
+        public boolean stays(Set<String> removed, String a) {
+            if (values.isEmpty()) {
+                return true;
+            }
+            String x = fold(a);
+            return removed != null && plainWord(x) && !removed.contains(x);
         }
 
         /**
@@ -278,9 +306,13 @@ public sealed interface Effect {
          * a special value's spelling, that differ once case and outer blanks are dropped, differ under each.
          */
         static boolean differ(String a, String b) {
-            String x = a.strip().toLowerCase(java.util.Locale.ROOT);
-            String y = b.strip().toLowerCase(java.util.Locale.ROOT);
+            String x = fold(a);
+            String y = fold(b);
             return plainWord(x) && plainWord(y) && !x.equals(y);
+        }
+
+        private static String fold(String s) {
+            return s.strip().toLowerCase(java.util.Locale.ROOT);
         }
 
         private static boolean plainWord(String s) {

@@ -167,7 +167,7 @@ public final class SchemaState {
         /** Since the last stamp, some write put rows the state knows into the table ({@link #rows}). */
         boolean knownRows;
         /** Since the last stamp, the removals of rows picked by a column's constants, in order. */
-        List<Effect.RemoveRows> removals = new ArrayList<>();
+        List<KeyedRemoval> removals = new ArrayList<>();
         /** Literal rows written by {@link Write} effects. */
         List<Map<String, String>> rows = new ArrayList<>();
         /**
@@ -1924,7 +1924,8 @@ public final class SchemaState {
             return false;
         }
         for (int i = then.removals(); i < f.removals.size(); i++) {
-            if (!f.removals.get(i).misses(w)) {
+            KeyedRemoval k = f.removals.get(i);
+            if (!k.removal().misses(w, k.folded())) {
                 return false;
             }
         }
@@ -1932,19 +1933,29 @@ public final class SchemaState {
     }
 
     /**
+     * Removals by constants kept per stamp: each is read again by every later {@link #keeps} and by every row the
+     * next one reads, so past this many the next one forgets the rows as an unread DELETE does.
+     */
+    static final int MAX_KEYED_REMOVALS = 64;
+
+    /** A removal by constants and its values folded once ({@link Effect.RemoveRows#folded()}). */
+    private record KeyedRemoval(Effect.RemoveRows removal, Set<String> folded) {
+    }
+
+    /**
      * A DELETE whose rows are not read: none written before is known to be there any more. One that picks rows by a
-     * column's constants leaves the stamp, and is logged for {@link #keeps}; the rows the state holds stay only
+     * column's constants (up to {@link #MAX_KEYED_REMOVALS} per stamp) leaves the stamp, and is logged for
+     * {@link #keeps}; the rows the state holds stay only
      * where they give the column a constant that certainly differs, and no copy of the table is known any more.
      */
     private void removeRows(Effect.RemoveRows r) {
         TableFacts f = facts(r.table().name());
         f.knownRows = false;
         f.keyValues.clear();
-        if (r.column() != null) {
-            f.removals.add(r);
-            f.rows.removeIf(row -> row.get(r.column()) == null
-                    || !r.misses(new Write(r.table(), null, RowSource.Kind.AS_WRITTEN, null,
-                            Map.of(r.column(), Set.of(row.get(r.column()))))));
+        if (r.column() != null && f.removals.size() < MAX_KEYED_REMOVALS) {
+            Set<String> removed = r.folded();
+            f.removals.add(new KeyedRemoval(r, removed));
+            f.rows.removeIf(row -> row.get(r.column()) == null || !r.stays(removed, row.get(r.column())));
             return;
         }
         f.rowsStamp = ++rowsStamps;

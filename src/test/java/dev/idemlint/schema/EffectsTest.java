@@ -14,8 +14,11 @@ import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Forget;
 import dev.idemlint.schema.Effect.Rename;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.sql.SqlClassifier;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +67,32 @@ class EffectsTest {
                     classified("op.execute(\"DELETE FROM jobs WHERE " + where + "\")"), where);
         }
         assertEquals(List.of(new Effect.RemoveRows(jobs)), classified("op.execute(\"DELETE FROM jobs j WHERE status = 'x'\")"));
+    }
+
+    @Test
+    void a_removal_misses_a_write_exactly_when_each_pair_of_their_constants_differs() {
+        List<String> pool = List.of("PENDING", "pending", "ACTIVE", "WRITE_OFF", "t", "1", "now", "zz", " ZZ", "abc");
+        java.util.Random random = new java.util.Random(42);
+        ObjectRef t = ObjectRef.table(QualifiedName.of("public", "t"));
+        for (int round = 0; round < 2_000; round++) {
+            Set<String> removed = new java.util.HashSet<>();
+            Set<String> written = new java.util.HashSet<>();
+            for (int i = random.nextInt(4); i > 0; i--) {
+                removed.add(pool.get(random.nextInt(pool.size())));
+            }
+            for (int i = random.nextInt(4); i > 0; i--) {
+                written.add(pool.get(random.nextInt(pool.size())));
+            }
+            boolean pairwise = true;
+            for (String a : written) {
+                for (String b : removed) {
+                    pairwise &= Effect.RemoveRows.differ(a, b);
+                }
+            }
+            Effect.RemoveRows r = new Effect.RemoveRows(t, "code", removed);
+            Effect.Write w = new Effect.Write(t, null, RowSource.Kind.AS_WRITTEN, null, Map.of("code", written));
+            assertEquals(pairwise, r.misses(w), removed + " removed, " + written + " written");
+        }
     }
 
     @Test

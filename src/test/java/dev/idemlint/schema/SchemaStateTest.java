@@ -683,6 +683,25 @@ class SchemaStateTest {
         assertFalse(s.keeps(t, last, review), "every row removed");
     }
 
+    @Test
+    void past_the_bound_a_delete_by_constants_forgets_the_rows_as_an_unread_one_does() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName t = QualifiedName.of("public", "org_status");
+        s.apply(new Create(ObjectRef.table(t), false, Shape.relation('r')));
+        Write review = new Write(ObjectRef.table(t), null, RowSource.Kind.AS_WRITTEN, null,
+                Map.of("code", Set.of("PENDING_REVIEW")));
+        s.apply(review);
+        SchemaState.Rows then = s.rows(t);
+        for (int i = 0; i < SchemaState.MAX_KEYED_REMOVALS; i++) {
+            s.apply(new Effect.RemoveRows(ObjectRef.table(t), "code", Set.of("OTHER_" + (char) ('g' + i % 20))));
+        }
+        assertTrue(s.keeps(t, then, review), "each removal takes other keys");
+        assertEquals(then.stamp(), s.rows(t).stamp());
+        s.apply(new Effect.RemoveRows(ObjectRef.table(t), "code", Set.of("OTHER")));
+        assertFalse(s.keeps(t, then, review), "one removal more: the rows are no longer known");
+        assertNotEquals(then.stamp(), s.rows(t).stamp());
+    }
+
     private static Effect.AlterColumn alter(ObjectRef column, Effect.AlterColumn.Change change) {
         return new Effect.AlterColumn(column, change, QualifiedName.of(column.table().schema(),
                 column.table().name() + "_" + column.name().name() + "_seq"));
