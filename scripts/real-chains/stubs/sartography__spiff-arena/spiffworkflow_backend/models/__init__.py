@@ -1,0 +1,1 @@
+"""spiffworkflow_backend.models: only its db module is imported by the revisions."""
