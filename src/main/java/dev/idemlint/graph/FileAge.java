@@ -119,10 +119,12 @@ public final class FileAge {
     /** The oldest addition of every file of {@code dir}'s history; empty when git cannot tell. */
     private Map<String, Long> additions(Path dir) {
         // -M and --diff-filter=AR: a file renamed inside the folder is dated by its first name's addition,
-        // as --follow dates it; the root commit's additions are shown whatever log.showRoot says
+        // as --follow dates it; the root commit's additions are shown whatever log.showRoot says, and the
+        // one pathspec is not followed as a file whatever log.follow says
         List<String> command = new ArrayList<>(List.of(git, "--no-pager",
                 "-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null", "-c", "core.pager=cat",
                 "-c", "log.showSignature=false", "-c", "protocol.allow=never", "-c", "log.showRoot=true",
+                "-c", "log.follow=false",
                 "-C", dir.toString(), "log", "--no-ext-diff", "--no-textconv", "--no-show-signature", "--no-color",
                 "--diff-filter=AR", "-M", "--name-status", "-z", "--relative", "--format=%x01%ct", "--", "."));
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
