@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.idemlint.migration.Migration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -228,6 +229,25 @@ class FileAgeTest {
         FileAge age = FileAge.with("git", 30_000);
         assertEquals(OptionalLong.of(1_700_000_100L), age.addedAt(versions.resolve("abc_second.py")));
         assertEquals(OptionalLong.of(1_700_000_000L), age.addedAt(versions.resolve("abc_first.py")));
+    }
+
+    @Test
+    void the_newest_of_a_copied_pair_is_the_one_committed_later() throws Exception {
+        assumeTrue(run(tmp, "git", "--version") == 0, "git is installed");
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Path versions = Files.createDirectories(repo.resolve("alembic/versions"));
+        assertEquals(0, run(repo, "git", "init", "-q", "."));
+        String body = "\"\"\"Players.\n\nRevision ID: abc\nRevises:\nCreate Date: 2026-01-02 03:04:05.000000\n\n\"\"\"\n"
+                + "revision = 'abc'\ndown_revision = None\n\n\ndef upgrade():\n    op.create_table('players')\n";
+        Files.writeString(versions.resolve("abc_z_players.py"), body);
+        commit(repo, "1700000000");
+        // copied with its Create Date; its name sorts first, so neither Create Date nor file name picks it
+        Files.writeString(versions.resolve("abc_a_teams.py"), body + "    op.create_table('teams')\n");
+        commit(repo, "1700000100");
+        Migration newest = FileAge.with("git", 30_000).newest(HeaderReader.dir(versions));
+        assertEquals("abc_a_teams.py", newest.source().fileName());
+        assertEquals(followed(versions, "abc_a_teams.py"), followed(versions, "abc_z_players.py"),
+                "per-file --follow could not tell them apart");
     }
 
     private static void commit(Path repo, String epoch) throws IOException, InterruptedException {
