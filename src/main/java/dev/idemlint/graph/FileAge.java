@@ -23,10 +23,12 @@ import java.util.concurrent.TimeUnit;
  * can be turned off with {@code -Didemlint.git=false}.
  *
  * <p>One instance serves one analysis of one versions tree, on one thread: git is asked once per
- * folder of the files compared ({@code git log --name-status} over the folder, renames inside it
- * followed as {@code git log --follow} follows them), and after a missed deadline not again by this
- * instance. Nothing is remembered from one analysis to the next, so a slow git in one run never
- * changes the next run's answer.
+ * folder of the files compared ({@code git log --name-status} over the folder, a file renamed inside
+ * it dated by its first name's addition), and after a missed deadline not again by this instance.
+ * Nothing is remembered from one analysis to the next, so a slow git in one run never changes the
+ * next run's answer. A file copied from another is dated by its own commit: a duplicate revision id
+ * usually comes from a copied revision file, which {@code git log --follow} would date by its source,
+ * the other duplicate. A file moved in from another folder is dated by the move.
  *
  * <p>The repository is someone else's (a pull request can commit a {@code .git} file pointing at a
  * repository it ships), so git runs with the system and global config ignored and the repository
