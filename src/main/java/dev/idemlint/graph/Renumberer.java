@@ -31,12 +31,15 @@ public final class Renumberer {
     public record Renumbering(Migration file, String oldId, String newId, String newParent, Fix fix) {
     }
 
-    /** The renumbering of the newest of {@code files} (all declaring {@code id}), if one is well defined. */
-    public static Optional<Renumbering> plan(RevisionGraph graph, String id, List<Migration> files) {
+    /**
+     * The renumbering of the newest of {@code files} (all declaring {@code id}) by {@code age}, if one is
+     * well defined.
+     */
+    public static Optional<Renumbering> plan(RevisionGraph graph, String id, List<Migration> files, FileAge age) {
         if (files.size() < 2) {
             return Optional.empty();
         }
-        Migration newer = FileAge.newest(files);
+        Migration newer = age.newest(files);
         RevisionHeader h = newer.header();
         if (h.revision() == null || h.revision().valueSpan() == null || h.downRevision() == null
                 || h.downRevision().valueSpan() == null || !h.revision().resolved()) {

@@ -305,7 +305,7 @@ class ResultCacheTest {
             }
         };
         // models are parsed from each file alone; git history only orders duplicate revision files
-        // (graph/FileAge), one `git log --follow` per file, seconds each on a loaded machine
+        // (graph/FileAge), one `git log` per folder holding a duplicate, seconds each on a loaded machine
         String git = System.getProperty("idemlint.git");
         System.setProperty("idemlint.git", "false");
         try {

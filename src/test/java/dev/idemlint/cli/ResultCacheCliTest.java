@@ -30,8 +30,8 @@ class ResultCacheCliTest {
 
     /**
      * {@link #lint}; when not {@code git}, with git history left out of which duplicate revision file is
-     * newer (graph/FileAge, {@code -Didemlint.git=false}). Each duplicate file costs one {@code git log --follow} over the
-     * repository's history per run (seconds on a loaded machine), and a tree holding a duplicate is never
+     * newer (graph/FileAge, {@code -Didemlint.git=false}). Each folder holding a duplicate costs one {@code git log} over
+     * the repository's history per run (seconds on a loaded machine), and a tree holding a duplicate is never
      * stored, so every run asks again; one format keeps git on for the corpus runs, the others compare
      * the same trees ordered by Create Date and file name.
      */

@@ -1,5 +1,6 @@
 package dev.idemlint.rules.graph;
 
+import dev.idemlint.graph.FileAge;
 import dev.idemlint.graph.HeaderSpans;
 import dev.idemlint.graph.Renumberer;
 import dev.idemlint.graph.RevisionGraph;
@@ -22,11 +23,13 @@ public final class DuplicateRevisionId implements ProjectRule {
         String order = ctx.settings().alembic().atLeast("1.10.0")
                 ? "the file it reads last, in sorted file-name order"
                 : "whichever file it reads last, in directory listing order, which is not guaranteed";
+        // one per analysis: git is asked once per folder, and a slow git is left out of this tree only
+        FileAge age = FileAge.forAnalysis();
         for (Map.Entry<String, List<Migration>> dup : g.duplicates().entrySet()) {
             String id = dup.getKey();
             List<Migration> files = dup.getValue();
             Migration kept = files.get(files.size() - 1);
-            Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files);
+            Optional<Renumberer.Renumbering> plan = Renumberer.plan(g, id, files, age);
             StringJoiner names = new StringJoiner(", ");
             for (Migration m : files) {
                 names.add(tree.nameOf(m));
