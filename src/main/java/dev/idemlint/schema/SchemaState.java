@@ -302,6 +302,48 @@ public final class SchemaState {
 
     private record TableForget(ObjectKind kind, QualifiedName table, int changed) {
     }
+    /**
+     * Per table, the slots living on it or owned by it whose entry changed, read by each walk over the table's
+     * children or owned slots ({@link #toWalk}): a walk leaves each slot it visits as a second walk would, so
+     * the next one of the same kind visits only what was filed here since the last began. Dropping a table's
+     * journal is always sound: its next walks visit everything, as the first ones do.
+     */
+    private final Map<QualifiedName, Journal<Slot>> changedOn = new HashMap<>();
+    /** Per table, the table-like slots it owns (its partitions), which a cascade from it reaches whatever changed. */
+    private final Filed<QualifiedName, Slot> ownedTables = new Filed<>();
+
+    /**
+     * Values filed in order and read by named readers, each reading what was filed since it last read. A
+     * reader's first read is answered null (the caller visits everything), so nothing is kept while no one has
+     * read, and what every reader has passed is dropped.
+     */
+    private static final class Journal<T> {
+        private final List<T> filed = new ArrayList<>();
+        /** How many values were dropped from the front of {@link #filed}: positions count from the first filed. */
+        private int dropped;
+        private final Map<String, Integer> readTo = new HashMap<>();
+
+        void add(T value) {
+            if (!readTo.isEmpty()) {
+                filed.add(value);
+            }
+        }
+
+        /** What was filed since {@code reader} last read (each once, in the order first filed), or null on its first read. */
+        List<T> since(String reader) {
+            int end = dropped + filed.size();
+            Integer from = readTo.put(reader, end);
+            List<T> out = from == null ? null
+                    : List.copyOf(new java.util.LinkedHashSet<>(filed.subList(from - dropped, filed.size())));
+            // dropped once half the list is passed by all: each value is copied at most once more
+            int passed = java.util.Collections.min(readTo.values()) - dropped;
+            if (passed > 0 && 2 * passed >= filed.size()) {
+                filed.subList(0, passed).clear();
+                dropped += passed;
+            }
+            return out;
+        }
+    }
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -1223,7 +1265,7 @@ public final class SchemaState {
                 // succeed; a drop that may have failed leaves the default unknown
                 Entry col = serialColumn(e);
                 if (col != null) {
-                    fileTable(e.owner);
+                    fileChange(slot(ObjectRef.in(ObjectKind.COLUMN, e.owner, e.columns.get(0))), col);
                     Presence left = d.cascade() || use == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN;
                     col.hasDefault = left;
                     col.serialDefault = left;
@@ -1428,12 +1470,12 @@ public final class SchemaState {
                     tables.remove(next);
                 }
             }
-            for (Slot s : copy(ownedBy.get(next))) {
-                Entry owned = entries.get(s);
+            for (Slot s : toWalk("owned " + p, next, ownedBy.get(next))) {
                 set(s, p, null);
-                if (tableLike(owned)) {
-                    work.push(s.name());
-                }
+            }
+            QualifiedName owner = next;
+            for (Slot s : ownedTables.read(next, x -> tableLike(entries.get(x)) && owner.equals(entries.get(x).owner))) {
+                work.push(s.name());
             }
         }
         clearChildren(t, p);
@@ -1448,7 +1490,7 @@ public final class SchemaState {
 
     /** The table's children: no entry left, and those no entry speaks of take {@code p}. */
     private void clearChildren(QualifiedName t, Presence p) {
-        for (Slot s : copy(childrenOf.get(t))) {
+        for (Slot s : toWalk("children " + p, t, childrenOf.get(t))) {
             if (p == Presence.ABSENT) {
                 remove(s);
             } else {
@@ -2078,6 +2120,8 @@ public final class SchemaState {
         changed.clear();
         forgetCursor.clear();
         lastTableForget = null;
+        changedOn.clear();
+        ownedTables.clear();
         baseline = Presence.UNKNOWN;
     }
 
@@ -2219,14 +2263,14 @@ public final class SchemaState {
      */
     private void forgetOfTable(QualifiedName table, boolean columns) {
         if (columns) {
-            for (Slot s : copy(childrenOf.get(table))) {
+            for (Slot s : toWalk("columns", table, childrenOf.get(table))) {
                 if (s.namespace().equals(ObjectKind.COLUMN.name())) {
                     set(s, Presence.UNKNOWN, null);
                 }
             }
             columnsDefault(table, Presence.UNKNOWN);
-            List<Slot> keys = new ArrayList<>(copy(childrenOf.get(table)));
-            keys.addAll(copy(ownedBy.get(table)));
+            List<Slot> keys = new ArrayList<>(toWalk("children's columns", table, childrenOf.get(table)));
+            keys.addAll(toWalk("owned's columns", table, ownedBy.get(table)));
             for (Slot s : keys) {
                 Entry e = entries.get(s);
                 if (e != null) {
@@ -2282,13 +2326,13 @@ public final class SchemaState {
 
     /** The constraints, triggers, policies and indexes of a table (and indexes of no known table) become unknown. */
     private void forgetTableKeys(QualifiedName table) {
-        for (Slot s : copy(childrenOf.get(table))) {
+        for (Slot s : toWalk("keys", table, childrenOf.get(table))) {
             if (!s.namespace().equals(ObjectKind.COLUMN.name())) {
                 set(s, Presence.UNKNOWN, null);
             }
         }
         keysDefault(table, Presence.UNKNOWN);
-        for (Slot s : copy(ownedBy.get(table))) {
+        for (Slot s : toWalk("owned " + Presence.UNKNOWN, table, ownedBy.get(table))) {
             set(s, Presence.UNKNOWN, null);
         }
         for (Slot s : copy(ownerUnknown)) {
@@ -2454,6 +2498,9 @@ public final class SchemaState {
         }
         if (e.owner != null) {
             ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
+            if (tableLike(e)) {
+                ownedTables.add(e.owner, s);
+            }
             // code that names a table may drop and make it again: its indexes and sequences with it
             byName.computeIfAbsent(lower(e.owner.name()), k -> new HashSet<>()).add(s);
         } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
@@ -2498,10 +2545,35 @@ public final class SchemaState {
         changed.add(s);
         if (s.table() != null) {
             fileTable(s.table());
+            fileOn(s.table(), s);
         }
         if (e.owner != null) {
             fileTable(e.owner);
+            fileOn(e.owner, s);
         }
+    }
+
+    private void fileOn(QualifiedName table, Slot s) {
+        Journal<Slot> j = changedOn.get(table);
+        if (j != null) {
+            j.add(s);
+        }
+    }
+
+    /**
+     * The slots of {@code among} (what lives on or is owned by {@code table}) that walk {@code walk} of the
+     * table has to visit: all of them on its first walk, then those filed on the table since the last began.
+     * A walk must leave each slot as a second walk would, whatever else the state holds.
+     */
+    private List<Slot> toWalk(String walk, QualifiedName table, Set<Slot> among) {
+        List<Slot> since = changedOn.computeIfAbsent(table, t -> new Journal<>()).since(walk);
+        if (since == null) {
+            return copy(among);
+        }
+        if (among == null) {
+            return List.of();
+        }
+        return since.stream().filter(among::contains).toList();
     }
 
     private void fileTable(QualifiedName table) {
