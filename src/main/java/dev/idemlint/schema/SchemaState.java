@@ -289,19 +289,9 @@ public final class SchemaState {
      * The slots whose entry changed, in order, and for a table the relation slot of its name whenever what
      * lives on it or what is known of it changed: a forget of a whole kind leaves what it visited as it would
      * leave it again, so the next one of the same kind reads only what was filed here since the last began
-     * ({@link #forgetCursor}), never every entry and table the state holds.
+     * (its reader, by kind), never every entry and table the state holds; its first reads every one.
      */
-    private final List<Slot> changed = new ArrayList<>();
-    /** Per forget of a whole kind (by namespace), where in {@link #changed} the last one began. */
-    private final Map<String, Integer> forgetCursor = new HashMap<>();
-    /**
-     * The last forget of a kind on one table, with the size of {@link #changed} after it: applied again with
-     * nothing filed since, it changes nothing, so N statements of unread names on one table cost one.
-     */
-    private TableForget lastTableForget;
-
-    private record TableForget(ObjectKind kind, QualifiedName table, int changed) {
-    }
+    private final Journal<Slot> changed = new Journal<>();
     /**
      * Per table, the slots living on it or owned by it whose entry changed, read by each walk over the table's
      * children or owned slots ({@link #toWalk}): a walk leaves each slot it visits as a second walk would, so
@@ -329,6 +319,22 @@ public final class SchemaState {
             }
         }
 
+        /** The position after the last value filed, for {@link #from}. */
+        int end() {
+            return dropped + filed.size();
+        }
+
+        /** What was filed from {@code position} on, which a reader has not passed since it was {@link #end}. */
+        List<T> from(int position) {
+            return filed.subList(position - dropped, filed.size());
+        }
+
+        void clear() {
+            filed.clear();
+            dropped = 0;
+            readTo.clear();
+        }
+
         /** What was filed since {@code reader} last read (each once, in the order first filed), or null on its first read. */
         List<T> since(String reader) {
             int end = dropped + filed.size();
@@ -344,6 +350,8 @@ public final class SchemaState {
             return out;
         }
     }
+    /** Tests only: every walk and forget visits everything, as a first one does (the reference the journals are held to). */
+    boolean walkWhole;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -2118,8 +2126,6 @@ public final class SchemaState {
         columnsByType.clear();
         userTyped.clear();
         changed.clear();
-        forgetCursor.clear();
-        lastTableForget = null;
         changedOn.clear();
         ownedTables.clear();
         baseline = Presence.UNKNOWN;
@@ -2145,14 +2151,10 @@ public final class SchemaState {
             return;
         }
         if (tableScoped && table != null) {
-            if (new TableForget(kind, table, changed.size()).equals(lastTableForget)) {
-                return;
-            }
             forgetOfTable(table, kind == ObjectKind.COLUMN);
             if (kind == ObjectKind.CONSTRAINT) {
                 forgetIndexNames();
             }
-            lastTableForget = new TableForget(kind, table, changed.size());
             return;
         }
         List<Slot> since = changedSince(ns);
@@ -2167,13 +2169,13 @@ public final class SchemaState {
             }
             return;
         }
-        int cascaded = changed.size();
+        int cascaded = changed.end();
         forgetNamespace(since, ns, ns.equals(RELATION));
         forgottenScopes.add(new Scope(ns, null));
         if (ns.equals(RELATION)) {
             // with the tables the relations' cascades reached (a partition of a table whose keys changed)
             List<Slot> reached = new ArrayList<>(since);
-            reached.addAll(changed.subList(cascaded, changed.size()));
+            reached.addAll(changed.from(cascaded));
             for (QualifiedName t : knownTables(reached)) {
                 forgetOfTable(t, false);
                 columnsDefault(t, Presence.UNKNOWN);
@@ -2231,9 +2233,19 @@ public final class SchemaState {
      * more.
      */
     private List<Slot> changedSince(String kind) {
-        int from = forgetCursor.getOrDefault(kind, 0);
-        forgetCursor.put(kind, changed.size());
-        return List.copyOf(new java.util.LinkedHashSet<>(changed.subList(from, changed.size())));
+        List<Slot> since = changed.since(kind);
+        return since == null || walkWhole ? everything() : since;
+    }
+
+    /** Every slot the state holds, and the relation slot of every table it holds anything of. */
+    private List<Slot> everything() {
+        Set<Slot> all = new java.util.LinkedHashSet<>(entries.keySet());
+        for (Map<QualifiedName, ?> held : List.of(childrenOf, ownedBy, columnsDefault, keysDefault, tables)) {
+            for (QualifiedName t : held.keySet()) {
+                all.add(new Slot(RELATION, null, t));
+            }
+        }
+        return new ArrayList<>(all);
     }
 
     /** Every entry of namespace {@code ns} among {@code slots} becomes unknown; with {@code relations}, what lives on a table too. */
@@ -2567,7 +2579,7 @@ public final class SchemaState {
      */
     private List<Slot> toWalk(String walk, QualifiedName table, Set<Slot> among) {
         List<Slot> since = changedOn.computeIfAbsent(table, t -> new Journal<>()).since(walk);
-        if (since == null) {
+        if (since == null || walkWhole) {
             return copy(among);
         }
         if (among == null) {
