@@ -193,6 +193,11 @@ def body(shape, size):
         out += [f'    op.create_table("t{i}", sa.Column("id", sa.Integer(), primary_key=True))\n' for i in range(size)]
         out += [f'    op.create_table("u{i}", sa.Column("id", sa.Integer(), primary_key=True))\n'
                 f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
+    elif shape == "touchmix":
+        # one table touched between each of SIZE drops of a name read at run time: a column added, then a drop
+        out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
+        out += [f'    op.add_column("t", sa.Column("c{i}", sa.Text()))\n'
+                f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
     elif shape == "guards":
         out.append('    inspector = sa.inspect(op.get_bind())\n    if not (\n')
         out.append("\n".join(f'        inspector.has_table("x{i}") or' for i in range(size - 1)))

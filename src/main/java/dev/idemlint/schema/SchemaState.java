@@ -289,19 +289,69 @@ public final class SchemaState {
      * The slots whose entry changed, in order, and for a table the relation slot of its name whenever what
      * lives on it or what is known of it changed: a forget of a whole kind leaves what it visited as it would
      * leave it again, so the next one of the same kind reads only what was filed here since the last began
-     * ({@link #forgetCursor}), never every entry and table the state holds.
+     * (its reader, by kind), never every entry and table the state holds; its first reads every one.
      */
-    private final List<Slot> changed = new ArrayList<>();
-    /** Per forget of a whole kind (by namespace), where in {@link #changed} the last one began. */
-    private final Map<String, Integer> forgetCursor = new HashMap<>();
+    private final Journal<Slot> changed = new Journal<>();
     /**
-     * The last forget of a kind on one table, with the size of {@link #changed} after it: applied again with
-     * nothing filed since, it changes nothing, so N statements of unread names on one table cost one.
+     * Per table, the slots living on it or owned by it whose entry changed, read by each walk over the table's
+     * children or owned slots ({@link #toWalk}): a walk leaves each slot it visits as a second walk would, so
+     * the next one of the same kind visits only what was filed here since the last began. Dropping a table's
+     * journal is always sound: its next walks visit everything, as the first ones do.
      */
-    private TableForget lastTableForget;
+    private final Map<QualifiedName, Journal<Slot>> changedOn = new HashMap<>();
+    /** Per table, the table-like slots it owns (its partitions), which a cascade from it reaches whatever changed. */
+    private final Filed<QualifiedName, Slot> ownedTables = new Filed<>();
 
-    private record TableForget(ObjectKind kind, QualifiedName table, int changed) {
+    /**
+     * Values filed in order and read by named readers, each reading what was filed since it last read. A
+     * reader's first read is answered null (the caller visits everything), so nothing is kept while no one has
+     * read, and what every reader has passed is dropped.
+     */
+    private static final class Journal<T> {
+        private final List<T> filed = new ArrayList<>();
+        /** How many values were dropped from the front of {@link #filed}: positions count from the first filed. */
+        private int dropped;
+        private final Map<String, Integer> readTo = new HashMap<>();
+
+        void add(T value) {
+            if (!readTo.isEmpty()) {
+                filed.add(value);
+            }
+        }
+
+        /** The position after the last value filed, for {@link #from}. */
+        int end() {
+            return dropped + filed.size();
+        }
+
+        /** What was filed from {@code position} on, which a reader has not passed since it was {@link #end}. */
+        List<T> from(int position) {
+            return filed.subList(position - dropped, filed.size());
+        }
+
+        void clear() {
+            filed.clear();
+            dropped = 0;
+            readTo.clear();
+        }
+
+        /** What was filed since {@code reader} last read (each once, in the order first filed), or null on its first read. */
+        List<T> since(String reader) {
+            int end = dropped + filed.size();
+            Integer from = readTo.put(reader, end);
+            List<T> out = from == null ? null
+                    : List.copyOf(new java.util.LinkedHashSet<>(filed.subList(from - dropped, filed.size())));
+            // dropped once half the list is passed by all: each value is copied at most once more
+            int passed = java.util.Collections.min(readTo.values()) - dropped;
+            if (passed > 0 && 2 * passed >= filed.size()) {
+                filed.subList(0, passed).clear();
+                dropped += passed;
+            }
+            return out;
+        }
     }
+    /** Tests only: every walk and forget visits everything, as a first one does (the reference the journals are held to). */
+    boolean walkWhole;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
@@ -1223,7 +1273,7 @@ public final class SchemaState {
                 // succeed; a drop that may have failed leaves the default unknown
                 Entry col = serialColumn(e);
                 if (col != null) {
-                    fileTable(e.owner);
+                    fileChange(slot(ObjectRef.in(ObjectKind.COLUMN, e.owner, e.columns.get(0))), col);
                     Presence left = d.cascade() || use == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN;
                     col.hasDefault = left;
                     col.serialDefault = left;
@@ -1428,12 +1478,12 @@ public final class SchemaState {
                     tables.remove(next);
                 }
             }
-            for (Slot s : copy(ownedBy.get(next))) {
-                Entry owned = entries.get(s);
+            for (Slot s : toWalk("owned " + p, next, ownedBy.get(next))) {
                 set(s, p, null);
-                if (tableLike(owned)) {
-                    work.push(s.name());
-                }
+            }
+            QualifiedName owner = next;
+            for (Slot s : ownedTables.read(next, x -> tableLike(entries.get(x)) && owner.equals(entries.get(x).owner))) {
+                work.push(s.name());
             }
         }
         clearChildren(t, p);
@@ -1448,7 +1498,7 @@ public final class SchemaState {
 
     /** The table's children: no entry left, and those no entry speaks of take {@code p}. */
     private void clearChildren(QualifiedName t, Presence p) {
-        for (Slot s : copy(childrenOf.get(t))) {
+        for (Slot s : toWalk("children " + p, t, childrenOf.get(t))) {
             if (p == Presence.ABSENT) {
                 remove(s);
             } else {
@@ -2076,8 +2126,8 @@ public final class SchemaState {
         columnsByType.clear();
         userTyped.clear();
         changed.clear();
-        forgetCursor.clear();
-        lastTableForget = null;
+        changedOn.clear();
+        ownedTables.clear();
         baseline = Presence.UNKNOWN;
     }
 
@@ -2101,14 +2151,10 @@ public final class SchemaState {
             return;
         }
         if (tableScoped && table != null) {
-            if (new TableForget(kind, table, changed.size()).equals(lastTableForget)) {
-                return;
-            }
             forgetOfTable(table, kind == ObjectKind.COLUMN);
             if (kind == ObjectKind.CONSTRAINT) {
                 forgetIndexNames();
             }
-            lastTableForget = new TableForget(kind, table, changed.size());
             return;
         }
         List<Slot> since = changedSince(ns);
@@ -2123,13 +2169,13 @@ public final class SchemaState {
             }
             return;
         }
-        int cascaded = changed.size();
+        int cascaded = changed.end();
         forgetNamespace(since, ns, ns.equals(RELATION));
         forgottenScopes.add(new Scope(ns, null));
         if (ns.equals(RELATION)) {
             // with the tables the relations' cascades reached (a partition of a table whose keys changed)
             List<Slot> reached = new ArrayList<>(since);
-            reached.addAll(changed.subList(cascaded, changed.size()));
+            reached.addAll(changed.from(cascaded));
             for (QualifiedName t : knownTables(reached)) {
                 forgetOfTable(t, false);
                 columnsDefault(t, Presence.UNKNOWN);
@@ -2187,9 +2233,19 @@ public final class SchemaState {
      * more.
      */
     private List<Slot> changedSince(String kind) {
-        int from = forgetCursor.getOrDefault(kind, 0);
-        forgetCursor.put(kind, changed.size());
-        return List.copyOf(new java.util.LinkedHashSet<>(changed.subList(from, changed.size())));
+        List<Slot> since = changed.since(kind);
+        return since == null || walkWhole ? everything() : since;
+    }
+
+    /** Every slot the state holds, and the relation slot of every table it holds anything of. */
+    private List<Slot> everything() {
+        Set<Slot> all = new java.util.LinkedHashSet<>(entries.keySet());
+        for (Map<QualifiedName, ?> held : List.of(childrenOf, ownedBy, columnsDefault, keysDefault, tables)) {
+            for (QualifiedName t : held.keySet()) {
+                all.add(new Slot(RELATION, null, t));
+            }
+        }
+        return new ArrayList<>(all);
     }
 
     /** Every entry of namespace {@code ns} among {@code slots} becomes unknown; with {@code relations}, what lives on a table too. */
@@ -2219,14 +2275,14 @@ public final class SchemaState {
      */
     private void forgetOfTable(QualifiedName table, boolean columns) {
         if (columns) {
-            for (Slot s : copy(childrenOf.get(table))) {
+            for (Slot s : toWalk("columns", table, childrenOf.get(table))) {
                 if (s.namespace().equals(ObjectKind.COLUMN.name())) {
                     set(s, Presence.UNKNOWN, null);
                 }
             }
             columnsDefault(table, Presence.UNKNOWN);
-            List<Slot> keys = new ArrayList<>(copy(childrenOf.get(table)));
-            keys.addAll(copy(ownedBy.get(table)));
+            List<Slot> keys = new ArrayList<>(toWalk("children's columns", table, childrenOf.get(table)));
+            keys.addAll(toWalk("owned's columns", table, ownedBy.get(table)));
             for (Slot s : keys) {
                 Entry e = entries.get(s);
                 if (e != null) {
@@ -2282,13 +2338,13 @@ public final class SchemaState {
 
     /** The constraints, triggers, policies and indexes of a table (and indexes of no known table) become unknown. */
     private void forgetTableKeys(QualifiedName table) {
-        for (Slot s : copy(childrenOf.get(table))) {
+        for (Slot s : toWalk("keys", table, childrenOf.get(table))) {
             if (!s.namespace().equals(ObjectKind.COLUMN.name())) {
                 set(s, Presence.UNKNOWN, null);
             }
         }
         keysDefault(table, Presence.UNKNOWN);
-        for (Slot s : copy(ownedBy.get(table))) {
+        for (Slot s : toWalk("owned " + Presence.UNKNOWN, table, ownedBy.get(table))) {
             set(s, Presence.UNKNOWN, null);
         }
         for (Slot s : copy(ownerUnknown)) {
@@ -2454,6 +2510,9 @@ public final class SchemaState {
         }
         if (e.owner != null) {
             ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
+            if (tableLike(e)) {
+                ownedTables.add(e.owner, s);
+            }
             // code that names a table may drop and make it again: its indexes and sequences with it
             byName.computeIfAbsent(lower(e.owner.name()), k -> new HashSet<>()).add(s);
         } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
@@ -2498,10 +2557,35 @@ public final class SchemaState {
         changed.add(s);
         if (s.table() != null) {
             fileTable(s.table());
+            fileOn(s.table(), s);
         }
         if (e.owner != null) {
             fileTable(e.owner);
+            fileOn(e.owner, s);
         }
+    }
+
+    private void fileOn(QualifiedName table, Slot s) {
+        Journal<Slot> j = changedOn.get(table);
+        if (j != null) {
+            j.add(s);
+        }
+    }
+
+    /**
+     * The slots of {@code among} (what lives on or is owned by {@code table}) that walk {@code walk} of the
+     * table has to visit: all of them on its first walk, then those filed on the table since the last began.
+     * A walk must leave each slot as a second walk would, whatever else the state holds.
+     */
+    private List<Slot> toWalk(String walk, QualifiedName table, Set<Slot> among) {
+        List<Slot> since = changedOn.computeIfAbsent(table, t -> new Journal<>()).since(walk);
+        if (since == null || walkWhole) {
+            return copy(among);
+        }
+        if (among == null) {
+            return List.of();
+        }
+        return since.stream().filter(among::contains).toList();
     }
 
     private void fileTable(QualifiedName table) {

@@ -1110,4 +1110,84 @@ class SchemaStateTest {
         s.apply(Forget.kind(ObjectKind.TABLE, null));
         assertEquals(once.subList(0, refs.size() - 1), refs.stream().map(s::presence).toList().subList(0, refs.size() - 1));
     }
+
+    private static final List<QualifiedName> WALKED_TABLES = List.of(PLAYERS, TEAMS, QualifiedName.of("public", "t0"),
+            QualifiedName.of("public", "t1"), QualifiedName.of("public", "p0"));
+    private static final List<String> WALKED_NAMES = List.of("id", "name", "c0", "c1", "k0", "ix0", "players_pkey",
+            "touch", "t0_c0_seq");
+    private static final List<ObjectKind> FORGOTTEN_KINDS = List.of(ObjectKind.TABLE, ObjectKind.INDEX,
+            ObjectKind.SEQUENCE, ObjectKind.COLUMN, ObjectKind.CONSTRAINT, ObjectKind.TRIGGER, ObjectKind.TYPE,
+            ObjectKind.VIEW);
+
+    /** One effect of a small universe of names: made, dropped, renamed, forgotten (by name, kind or table). */
+    private static Effect randomEffect(java.util.Random r) {
+        QualifiedName t = WALKED_TABLES.get(r.nextInt(WALKED_TABLES.size()));
+        QualifiedName other = WALKED_TABLES.get(r.nextInt(WALKED_TABLES.size()));
+        String n = WALKED_NAMES.get(r.nextInt(WALKED_NAMES.size()));
+        ObjectRef col = column(t, n);
+        ObjectRef key = constraint(t, n);
+        ObjectRef ix = ObjectRef.in(ObjectKind.INDEX, t, n);
+        List<String> cols = List.of(WALKED_NAMES.get(r.nextInt(4)));
+        ObjectKind kind = FORGOTTEN_KINDS.get(r.nextInt(FORGOTTEN_KINDS.size()));
+        return switch (r.nextInt(17)) {
+            case 0 -> new Create(ObjectRef.table(t), r.nextBoolean());
+            case 1 -> new Create(ObjectRef.table(t), false, Shape.table(other, false));
+            case 2, 3 -> new Create(col, r.nextBoolean(), Shape.column(r.nextBoolean() ? "text" : "mood"));
+            case 4 -> new Create(key, false, Shape.constraint(ConstraintKind.values()[r.nextInt(
+                    ConstraintKind.values().length)], cols));
+            case 5 -> new Create(ix, false, Shape.index(r.nextBoolean(), cols));
+            case 6 -> new Drop(List.of(ObjectRef.table(t), col, key, ix).get(r.nextInt(4)), r.nextBoolean(),
+                    r.nextBoolean());
+            case 7 -> new Rename(r.nextBoolean() ? ObjectRef.table(t) : col, r.nextBoolean() ? other.name() : n,
+                    false);
+            case 8 -> new Effect.Serial(col, QualifiedName.of("public", t.name() + "_" + n + "_seq"), false);
+            case 9 -> new Effect.PrimaryKey(t, r.nextBoolean() ? Presence.PRESENT : Presence.ABSENT);
+            case 10 -> new Effect.AlterColumn(col, Effect.AlterColumn.Change.values()[r.nextInt(
+                    Effect.AlterColumn.Change.values().length)], null);
+            case 11, 12 -> Forget.kind(kind, null);
+            case 13 -> Forget.kind(r.nextBoolean() ? ObjectKind.COLUMN : ObjectKind.CONSTRAINT, t);
+            case 14 -> Forget.made(ObjectKind.TYPE);
+            case 15 -> Forget.tableKeys(t);
+            default -> Forget.object(List.of(ObjectRef.table(t), col, key).get(r.nextInt(3)));
+        };
+    }
+
+    /** What the state answers of every name of the universe, as text. */
+    private static List<String> answers(SchemaState s) {
+        List<String> out = new java.util.ArrayList<>();
+        for (QualifiedName t : WALKED_TABLES) {
+            out.add(t + " " + s.presence(ObjectRef.table(t)) + " " + s.primaryKey(t) + " " + s.relationKind(t) + " "
+                    + s.requiredColumns(t) + " " + s.uniqueKeys(t) + " " + s.madeHere(t) + " " + s.rows(t));
+            for (String n : WALKED_NAMES) {
+                ObjectRef col = column(t, n);
+                out.add(t + "." + n + " " + s.presence(col) + " " + s.identityOf(col) + " " + s.knownNotNull(col) + " "
+                        + s.columnType(col) + " " + s.presence(constraint(t, n)) + " "
+                        + s.presence(ObjectRef.in(ObjectKind.INDEX, t, n)) + " "
+                        + s.presence(ObjectRef.in(ObjectKind.TRIGGER, t, n)) + " "
+                        + s.presence(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("public", n))));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void walks_reading_what_changed_since_the_last_one_answer_as_whole_walks_do() {
+        java.util.Random r = new java.util.Random(25);
+        int forgets = 0;
+        for (int run = 0; run < 200; run++) {
+            boolean fromCatalog = r.nextBoolean();
+            SchemaState read = fromCatalog ? SchemaState.of(catalog()) : SchemaState.unknown();
+            SchemaState whole = fromCatalog ? SchemaState.of(catalog()) : SchemaState.unknown();
+            whole.walkWhole = true;
+            List<Effect> applied = new java.util.ArrayList<>();
+            for (int step = 0; step < 40; step++) {
+                Effect e = randomEffect(r);
+                applied.add(e);
+                forgets += e instanceof Forget ? 1 : 0;
+                assertEquals(whole.apply(e), read.apply(e), () -> "run " + applied);
+                assertEquals(answers(whole), answers(read), () -> "run " + applied);
+            }
+        }
+        assertTrue(forgets > 1_500, "the runs forget often: " + forgets);
+    }
 }

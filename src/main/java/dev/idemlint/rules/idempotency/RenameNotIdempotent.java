@@ -24,7 +24,9 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -34,7 +36,9 @@ public final class RenameNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
                 ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
-        for (Operation op : m.upgrade()) {
+        Touches touches = new Touches(m.upgrade());
+        for (int at = 0; at < m.upgrade().size(); at++) {
+            Operation op = m.upgrade().get(at);
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null
                     || GoneTable.reported(m, ctx, op, columnRenameCondition(r, m.source()))) {
                 continue;
@@ -53,13 +57,13 @@ public final class RenameNotIdempotent implements MigrationRule {
                         .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
-                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), m, r)).emit();
+                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), touches, at, r)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
                     r.kind()) : fixes(r, m.source());
-            fixes = alone(fixes, m, r);
+            fixes = alone(fixes, touches, at, r);
             String failure = tableGone != null
                     ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
@@ -84,8 +88,8 @@ public final class RenameNotIdempotent implements MigrationRule {
      * (dropping it, say) and the guarded rename then skips, so the schema it leaves differs. An earlier rename
      * of that name away is no such statement: its own guard skips it on the re-run (a swap into place).
      */
-    private static List<Fix> alone(List<Fix> fixes, Migration m, Operation.Rename r) {
-        if (fixes.isEmpty() || !earlierTouchesTarget(m, r)) {
+    private static List<Fix> alone(List<Fix> fixes, Touches touches, int at, Operation.Rename r) {
+        if (fixes.isEmpty() || !touches.before(at, r)) {
             return fixes;
         }
         return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement of this revision"
@@ -93,24 +97,40 @@ public final class RenameNotIdempotent implements MigrationRule {
                 + " made; guard both under one condition"));
     }
 
-    /** Whether a statement before {@code r} in the revision makes or drops the name {@code r} makes. */
-    private static boolean earlierTouchesTarget(Migration m, Operation.Rename r) {
-        ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
-                .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
-                .findFirst().orElse(null);
-        if (target == null) {
-            return false;
+    /**
+     * Per object, the position of the revision's first statement that makes or drops it, worked out once per
+     * revision on the first question: a revision of N renames asks N times, each answered by one lookup.
+     */
+    private static final class Touches {
+        private final List<Operation> upgrade;
+        private Map<ObjectRef, Integer> first;
+
+        Touches(List<Operation> upgrade) {
+            this.upgrade = upgrade;
         }
-        for (Operation op : m.upgrade()) {
-            if (op == r) {
+
+        /** Whether a statement before position {@code at} (where {@code r} is) makes or drops the name {@code r} makes. */
+        boolean before(int at, Operation.Rename r) {
+            ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
+                    .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
+            if (target == null) {
                 return false;
             }
-            if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
-                    ? c.object().equals(target) : e instanceof Effect.Drop d && d.object().equals(target))) {
-                return true;
+            if (first == null) {
+                first = new HashMap<>();
+                for (int i = 0; i < upgrade.size(); i++) {
+                    for (Effect e : Effects.of(upgrade.get(i), Effects.Naming.UNKNOWN)) {
+                        ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object() : null;
+                        if (o != null) {
+                            first.putIfAbsent(o, i);
+                        }
+                    }
+                }
             }
+            Integer i = first.get(target);
+            return i != null && i < at;
         }
-        return false;
     }
 
     /**
