@@ -905,7 +905,12 @@ final class OpExtractor {
                 if (newName != null && !(newName.value() instanceof Expr.Const)) {
                     out.add(new Operation.Rename(site, ObjectKind.COLUMN, table, col, str(newName.value(), ctx)));
                 } else {
-                    out.add(new Operation.Benign(site, "alter_column", table, col));
+                    Arg type = call.keyword("type_");
+                    Arg using = call.keyword("postgresql_using");
+                    out.add(type == null ? new Operation.Benign(site, "alter_column", table, col)
+                            : new Operation.Benign(site, "alter_column", table, col, TypeChange.of(
+                                    ColumnReader.formatType(type.value(), ctx.scope()),
+                                    using == null ? null : str(using.value(), ctx), col)));
                 }
             }
             case "bulk_insert" -> {

@@ -252,18 +252,30 @@ public sealed interface Operation {
      * {@link TypedColumn}); {@code names}: for such a statement, the tables and columns it names through
      * lightweight tables (see {@link CoreName}), which it fails on when they are gone. {@code removes}: for a
      * {@code DELETE} whose whole WHERE is {@code c = 'v'} or {@code c IN ('v', ...)}, the column and the constants;
-     * null when it may remove any row.
+     * null when it may remove any row. {@code type}: for a statement on {@code column} that may change its type
+     * ({@code alter_column(type_=...)}, {@code ALTER COLUMN c TYPE}), what it changes it to; null when it
+     * changes no column's type.
      */
     record Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
-            List<CoreName> names, KeyFilter removes) implements Operation {
+            List<CoreName> names, KeyFilter removes, TypeChange type) implements Operation {
         public Benign {
             typed = typed == null ? List.of() : List.copyOf(typed);
             names = names == null ? List.of() : List.copyOf(names);
         }
 
         public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
+                List<CoreName> names, KeyFilter removes) {
+            this(site, what, table, column, typed, names, removes, null);
+        }
+
+        public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed,
                 List<CoreName> names) {
             this(site, what, table, column, typed, names, null);
+        }
+
+        /** A statement on {@code table}'s {@code column} that changes its type as {@code type} says. */
+        public Benign(OpSite site, String what, String table, String column, TypeChange type) {
+            this(site, what, table, column, List.of(), List.of(), null, type);
         }
 
         public Benign(OpSite site, String what, String table, String column, List<TypedColumn> typed) {
@@ -290,7 +302,7 @@ public sealed interface Operation {
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Benign(site, what, table, column, typed, names, removes);
+            return new Benign(site, what, table, column, typed, names, removes, type);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What PostgreSQL raises or tolerates for each kind of object: whether {@code CREATE} takes
@@ -358,6 +359,45 @@ public final class PostgresFacts {
      */
     public static SqlState identityAlreadyPresent() {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
+    }
+
+    /**
+     * Built-in functions a type conversion ({@code ALTER COLUMN ... TYPE ... USING f(c, ...)}) calls on the column,
+     * by argument count, with the {@link #typeFamily families} their first argument takes (PostgreSQL 15's
+     * {@code pg_proc}; a {@code character varying}, {@code character} or {@code name} argument reaches {@code
+     * text} by an implicit cast, and every number type reaches {@code double precision}; no other type has an
+     * implicit cast to either). Checked by {@code PostgresFactsTest}.
+     */
+    private static final Map<String, Map<Integer, Set<String>>> CONVERSION_FUNCTIONS = Map.of(
+            "string_to_array", Map.of(2, Set.of("string"), 3, Set.of("string")),
+            "regexp_split_to_array", Map.of(2, Set.of("string"), 3, Set.of("string")),
+            "split_part", Map.of(3, Set.of("string")),
+            "to_date", Map.of(2, Set.of("string")),
+            "to_number", Map.of(2, Set.of("string")),
+            "to_timestamp", Map.of(1, Set.of("number"), 2, Set.of("string")));
+
+    /**
+     * True when {@code function} with {@code arity} arguments, the first the column, has no form for a column of
+     * type {@code formatType}: {@code USING string_to_array(tags, ',')} on a {@code text[]} column fails with
+     * 42883 (undefined_function). False for a function not in the table, an argument count it has no form of
+     * (that fails on the first run too), and a type of no known family (a user type, a domain).
+     */
+    public static boolean conversionFails(String function, int arity, String formatType) {
+        Set<String> takes = CONVERSION_FUNCTIONS.getOrDefault(function, Map.of()).get(arity);
+        String family = typeFamily(formatType);
+        return takes != null && family != null && !takes.contains(family);
+    }
+
+    /** The conversion functions known, with the argument counts each has a form of. */
+    public static Map<String, Set<Integer>> conversionFunctions() {
+        java.util.TreeMap<String, Set<Integer>> out = new java.util.TreeMap<>();
+        CONVERSION_FUNCTIONS.forEach((f, forms) -> out.put(f, new java.util.TreeSet<>(forms.keySet())));
+        return out;
+    }
+
+    /** What a conversion whose function takes no form of the column's type raises: 42883. */
+    public static SqlState conversionFunctionMissing() {
+        return SqlState.UNDEFINED_FUNCTION;
     }
 
     /**

@@ -359,10 +359,17 @@ public final class Planner {
             if (c == Presence.UNKNOWN) {
                 return new Lost("whether column " + inTable(b.table(), b.column()) + " exists is not known here");
             }
+            ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
+            String type = state.columnType(column);
+            if (b.type() != null && !errors.mysql() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
+                return new Fails(PostgresFacts.conversionFunctionMissing(), "function " + b.type().function()
+                        + "() takes no " + type + ", the type column " + column.path(state.currentSchema()) + " has",
+                        column, true);
+            }
             // nullable=, server_default= or type_= may change: which columns an insert must fill, and the
             // column's type, are no longer known
             state.required(t.qualified(), places.name(b.column(), op), null);
-            state.alterColumn(ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op)));
+            state.alterColumn(column);
             return OK;
         }
         if (op instanceof Operation.CreateObject c && c.name() != null && !c.ifNotExists() && !c.orReplace()) {

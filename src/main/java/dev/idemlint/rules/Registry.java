@@ -15,6 +15,7 @@ import dev.idemlint.rules.graph.FilenameRevisionMismatch;
 import dev.idemlint.rules.graph.DocstringHeaderMismatch;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
+import dev.idemlint.rules.idempotency.AlterColumnTypeNotIdempotent;
 import dev.idemlint.rules.idempotency.ColumnIdentityNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateIndexNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
@@ -50,6 +51,7 @@ public final class Registry {
                 new DropNotIdempotent(),
                 new RenameNotIdempotent(),
                 new ColumnIdentityNotIdempotent(),
+                new AlterColumnTypeNotIdempotent(),
                 new InvalidIfNotExists(),
                 new UnsupportedAlembicKwarg(),
                 new ConcurrentlyInTransaction(),

@@ -14,9 +14,10 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
      * ({@code IDENTITY}); a column's default ({@code DEFAULT}); a sequence an identity column needs
      * ({@code IDENTITY_SEQUENCE}); a serial's sequence its column's default still takes values from
      * ({@code SEQUENCE_IN_USE}); a relation of another kind than the statement takes, there under the name it
-     * names ({@code NOT_A_TABLE}: {@code ALTER TABLE ... DROP CONSTRAINT} on a view).
+     * names ({@code NOT_A_TABLE}: {@code ALTER TABLE ... DROP CONSTRAINT} on a view); a column's type, which the
+     * conversion's function takes no form of ({@code TYPE}: {@code ALTER COLUMN ... TYPE ... USING f(c)}).
      */
-    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE, NOT_A_TABLE }
+    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE, NOT_A_TABLE, TYPE }
 
     public Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
         this(object, sqlState, alreadyThere, About.OBJECT);
@@ -32,6 +33,7 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
             case IDENTITY_SEQUENCE -> what + " belongs to an identity column, which needs it";
             case SEQUENCE_IN_USE -> what + " is still the default of its serial column";
             case NOT_A_TABLE -> what + " is not a table";
+            case TYPE -> what + " already has the new type";
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.idemlint.schema;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.RowSource;
+import dev.idemlint.migration.TypeChange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -170,6 +171,21 @@ public sealed interface Effect {
         public enum Change { ADD_IDENTITY, DROP_IDENTITY, DROP_IDENTITY_IF_EXISTS, SET_DEFAULT, DROP_DEFAULT, UNKNOWN }
 
         public AlterColumn {
+            Objects.requireNonNull(column, "column");
+            Objects.requireNonNull(change, "change");
+            if (column.kind() != ObjectKind.COLUMN) {
+                throw new IllegalArgumentException(column.describe() + " is no column");
+            }
+        }
+    }
+
+    /**
+     * {@code ALTER COLUMN c TYPE t [USING ...]} ({@code alter_column(type_=...)}): PostgreSQL looks the
+     * conversion's function up for the column's type as it is, and afterwards the column has the type {@code
+     * change} names (unknown when not read). A statement that ran and set a type read leaves the column there.
+     */
+    record ColumnType(ObjectRef column, TypeChange change) implements Effect {
+        public ColumnType {
             Objects.requireNonNull(column, "column");
             Objects.requireNonNull(change, "change");
             if (column.kind() != ObjectKind.COLUMN) {
@@ -439,6 +455,8 @@ public sealed interface Effect {
                 out.add(f);
             } else if (e instanceof AlterColumn a) {
                 out.add(new AlterColumn(a.column(), AlterColumn.Change.UNKNOWN, a.sequence()));
+            } else if (e instanceof ColumnType t) {
+                out.add(new ColumnType(t.column(), TypeChange.UNREAD));
             } else if (e instanceof PrimaryKey p) {
                 out.add(new PrimaryKey(p.table(), Presence.UNKNOWN));
             } else if (e instanceof RemoveRows r) {

@@ -207,6 +207,9 @@ public final class Effects {
                     // server_default= sets or drops the default, and an sa.Identity() there adds an identity
                     out.add(new AlterColumn(column, AlterColumn.Change.UNKNOWN, null));
                 }
+                if (b.type() != null) {
+                    out.add(new Effect.ColumnType(column, b.type()));
+                }
             }
         }
         return out;

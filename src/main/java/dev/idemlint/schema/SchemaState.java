@@ -6,6 +6,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.TypeChange;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Forget;
@@ -1066,6 +1067,8 @@ public final class SchemaState {
             c = write(x);
         } else if (effect instanceof Effect.AlterColumn x) {
             c = alterColumn(x);
+        } else if (effect instanceof Effect.ColumnType x) {
+            c = columnType(x);
         } else if (effect instanceof Effect.PrimaryKey x) {
             applyPrimaryKey(x);
             c = null;
@@ -1754,6 +1757,35 @@ public final class SchemaState {
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code ALTER COLUMN c TYPE t USING f(c, ...)}: PostgreSQL resolves {@code f} on the column's type as it is,
+     * before it reads a row, so on a column that already has a type {@code f} takes no form of, it fails
+     * (42883) even on an empty table ({@link PostgresFacts#conversionFails}). Afterwards the column has the type
+     * read, and is there; a type not read is not known.
+     */
+    private Conflict columnType(Effect.ColumnType x) {
+        ObjectRef c = x.column();
+        Presence col = presence(c);
+        if (col == Presence.ABSENT || tableAbsent(c)) {
+            return null;
+        }
+        TypeChange change = x.change();
+        String have = columnType(c);
+        Conflict out = change.function() != null && PostgresFacts.conversionFails(change.function(), change.arity(), have)
+                ? new Conflict(c, PostgresFacts.conversionFunctionMissing(), true, Conflict.About.TYPE) : null;
+        if (change.formatType() != null && col != Presence.PRESENT) {
+            set(slot(c), Presence.PRESENT, ObjectKind.COLUMN);
+        }
+        Slot s = slot(c);
+        Entry e = entries.get(s);
+        if (e != null && !java.util.Objects.equals(e.columnType, change.formatType())) {
+            fileChange(s, e);
+            e.columnType = change.formatType();
+            fileColumnType(s, e);
+        }
+        return out;
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.Operation.NamedConstraint;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SqlText;
+import dev.idemlint.migration.TypeChange;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -410,6 +411,10 @@ final class StatementClassifier {
         TokenCursor.Name column = a.name();
         if (column == null) {
             return benign;
+        }
+        if (a.accept("TYPE") || a.accept("SET", "DATA", "TYPE")) {
+            // the type named here is not read: the column's type is no longer known
+            return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN", table, value(column), TypeChange.UNREAD);
         }
         Operation.IdentityChange change = null;
         if (a.accept("ADD", "GENERATED", "ALWAYS", "AS", "IDENTITY")

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.pg.PgCluster.TempDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -53,6 +55,40 @@ class PostgresFactsTest {
         assertFalse(o.ok(), () -> "expected " + sqlstate + " from\n" + sql + "\nbut it passed");
         assertEquals(sqlstate, o.sqlstate(), o::toString);
         return o;
+    }
+
+    /**
+     * {@link PostgresFacts#conversionFails}, row by row: each known conversion function with each argument count it
+     * has, on an empty column of a type of each family, converting the column to the type it already has (as a
+     * re-run does). 42883 exactly where the table says so; anything else (success, or another error) where not.
+     */
+    @Test
+    void a_conversion_function_fails_42883_exactly_on_the_types_the_facts_name() {
+        List<String> types = List.of("text", "character varying(20)", "integer", "bigint", "numeric", "double precision",
+                "boolean", "date", "timestamp without time zone", "timestamp with time zone", "json", "jsonb", "uuid",
+                "text[]", "integer[]", "bytea", "inet");
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (var f : PostgresFacts.conversionFunctions().entrySet()) {
+            for (int arity : f.getValue()) {
+                for (String type : types) {
+                    String args = "c" + ", 'YYYY'".repeat(arity - 1);
+                    if (f.getKey().equals("split_part")) {
+                        args = "c, ',', 1";
+                    }
+                    SqlOutcome o = db.exec("CREATE TABLE conv (c " + type + "); ALTER TABLE conv ALTER COLUMN c TYPE "
+                            + type + " USING " + f.getKey() + "(" + args + "); DROP TABLE IF EXISTS conv;");
+                    db.exec("DROP TABLE IF EXISTS conv");
+                    boolean fails = !o.ok() && "42883".equals(o.sqlstate());
+                    checked++;
+                    if (fails != PostgresFacts.conversionFails(f.getKey(), arity, type)) {
+                        mismatches.add(f.getKey() + "/" + arity + " on " + type + ": " + o);
+                    }
+                }
+            }
+        }
+        assertTrue(checked >= 100, "rows checked: " + checked);
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
     }
 
     // (f)

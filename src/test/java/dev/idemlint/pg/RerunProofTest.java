@@ -55,6 +55,7 @@ class RerunProofTest {
      * create, and the others below need context they do not have.
      */
     static final List<String> DIRECT_FIXTURES = List.of(
+            "alter-column-type-not-idempotent/conversions",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",
             "create-table-not-idempotent/swapped_in_keys",

@@ -1,0 +1,118 @@
+package dev.idemlint.migration;
+
+/**
+ * What a statement that may change a column's type does to it: the type PostgreSQL stores afterwards
+ * ({@code format_type}, null when not read) and, when the conversion ({@code postgresql_using=}) is one call of
+ * a function on the column itself with constant arguments ({@code string_to_array(tags, ',')}), that function
+ * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null.
+ */
+public record TypeChange(String formatType, String function, int arity) {
+    /** A type change of which nothing is read. */
+    public static final TypeChange UNREAD = new TypeChange(null, null, 0);
+
+    /**
+     * The change to {@code formatType} whose {@code USING} text is {@code using}, on {@code column} (its name
+     * as {@code alter_column} sends it). The text is read as {@code fn(column [, 'literal']...)} with an
+     * optional {@code pg_catalog.}; any other shape leaves the function unread. One pass over the text.
+     */
+    public static TypeChange of(String formatType, String using, String column) {
+        if (using == null || column == null) {
+            return new TypeChange(formatType, null, 0);
+        }
+        Scan s = new Scan(using);
+        String fn = s.word();
+        if ("pg_catalog".equals(fn) && s.take('.')) {
+            fn = s.word();
+        }
+        if (fn == null || !s.take('(') || !column.equals(s.name()) || s.failed) {
+            return new TypeChange(formatType, null, 0);
+        }
+        int arity = 1;
+        while (!s.take(')')) {
+            if (!s.take(',') || !s.literal()) {
+                return new TypeChange(formatType, null, 0);
+            }
+            arity++;
+        }
+        return s.atEnd() ? new TypeChange(formatType, fn, arity) : new TypeChange(formatType, null, 0);
+    }
+
+    /** A cursor over the text that skips white space before each token. */
+    private static final class Scan {
+        private final String text;
+        private int at;
+        private boolean failed;
+
+        Scan(String text) {
+            this.text = text;
+        }
+
+        private void space() {
+            while (at < text.length() && Character.isWhitespace(text.charAt(at))) {
+                at++;
+            }
+        }
+
+        boolean take(char c) {
+            space();
+            if (at < text.length() && text.charAt(at) == c) {
+                at++;
+                return true;
+            }
+            return false;
+        }
+
+        boolean atEnd() {
+            space();
+            return at == text.length();
+        }
+
+        /** An unquoted identifier, folded to lower case as PostgreSQL folds it; null when none is here. */
+        String word() {
+            space();
+            int start = at;
+            while (at < text.length() && (text.charAt(at) == '_' || (text.charAt(at) < 128
+                    && Character.isLetterOrDigit(text.charAt(at))))) {
+                at++;
+            }
+            if (at == start || Character.isDigit(text.charAt(start))) {
+                return null;
+            }
+            return text.substring(start, at).toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** A column name: a word, or a quoted identifier ({@code ""} in it is one quote). */
+        String name() {
+            space();
+            if (at < text.length() && text.charAt(at) == '"') {
+                String q = quoted('"');
+                failed |= q == null;
+                return q;
+            }
+            return word();
+        }
+
+        /** A string constant ({@code ''} in it is one quote); nothing else is taken as a constant. */
+        boolean literal() {
+            space();
+            return at < text.length() && text.charAt(at) == '\'' && quoted('\'') != null;
+        }
+
+        private String quoted(char q) {
+            StringBuilder out = new StringBuilder();
+            for (at++; at < text.length(); at++) {
+                char c = text.charAt(at);
+                if (c == q && at + 1 < text.length() && text.charAt(at + 1) == q) {
+                    out.append(q);
+                    at++;
+                } else if (c == q) {
+                    at++;
+                    return out.toString();
+                } else {
+                    out.append(c);
+                }
+            }
+            return null;
+        }
+    }
+}

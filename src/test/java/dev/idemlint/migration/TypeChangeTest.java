@@ -1,0 +1,49 @@
+package dev.idemlint.migration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
+
+class TypeChangeTest {
+
+    @Test
+    void reads_a_function_called_on_the_column_with_constant_arguments() {
+        TypeChange t = TypeChange.of("text[]", "string_to_array(tags, ',')", "tags");
+        assertEquals("text[]", t.formatType());
+        assertEquals("string_to_array", t.function());
+        assertEquals(2, t.arity());
+        assertEquals(new TypeChange("date", "to_date", 2),
+                TypeChange.of("date", "  PG_CATALOG . To_Date ( \"when\" , 'YYYY''s' )  ", "when"));
+        assertEquals(new TypeChange("timestamp with time zone", "to_timestamp", 1),
+                TypeChange.of("timestamp with time zone", "to_timestamp(epoch)", "epoch"));
+    }
+
+    @Test
+    void leaves_the_function_unread_for_any_other_shape() {
+        for (String using : new String[] {"tags::text[]", "string_to_array(raw_tags, ',')", "string_to_array(tags, sep)",
+                "string_to_array(tags, ',')::text[]", "string_to_array(tags, ',", "string_to_array(\"Tags\", ',')",
+                "string_to_array(lower(tags), ',')", "other.string_to_array(tags, ',')", "(tags)", "", "1tags(tags)",
+                "string_to_array(tags, ',') || '{}'", "string_to_array(tags, ',' "}) {
+            TypeChange t = TypeChange.of("text[]", using, "tags");
+            assertNull(t.function(), using);
+            assertEquals("text[]", t.formatType(), using);
+        }
+        assertNull(TypeChange.of("text[]", null, "tags").function());
+        assertNull(TypeChange.of("text[]", "string_to_array(tags, ',')", null).function());
+    }
+
+    @Test
+    void a_quoted_column_name_matches_only_as_written() {
+        assertEquals("string_to_array", TypeChange.of(null, "string_to_array(\"Tags\", ',')", "Tags").function());
+        assertNull(TypeChange.of(null, "string_to_array(Tags, ',')", "Tags").function());
+        assertEquals("string_to_array", TypeChange.of(null, "string_to_array(TAGS, ',')", "tags").function());
+    }
+
+    @Test
+    void reads_a_long_text_in_one_pass() {
+        String using = "string_to_array(tags" + ", 'x'".repeat(200_000) + ")";
+        assertEquals(200_001, TypeChange.of("text[]", using, "tags").arity());
+        assertNull(TypeChange.of("text[]", "f(" + "(".repeat(200_000), "tags").function());
+    }
+}
