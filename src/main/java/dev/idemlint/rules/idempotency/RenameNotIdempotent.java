@@ -225,11 +225,29 @@ public final class RenameNotIdempotent implements MigrationRule {
                 return false;
             }
             if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
-                    ? c.object().equals(target) : e instanceof Effect.Drop d && d.object().equals(target))) {
+                    ? c.object().equals(target) : e instanceof Effect.Drop d ? d.object().equals(target)
+                    : e instanceof Effect.Forget f && mayReach(f, target))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether code forgotten as {@code f} (a drop of a column of a table whose name cannot be read, opaque SQL)
+     * may make or drop {@code target}: only a forget certainly about other objects cannot.
+     */
+    private static boolean mayReach(Effect.Forget f, ObjectRef target) {
+        ObjectRef table = target.table() == null ? null : ObjectRef.table(target.table());
+        return switch (f.scope()) {
+            case EVERYTHING -> true;
+            case KIND -> (f.kind() == target.kind() || f.kind() == ObjectKind.TABLE)
+                    && (f.object() == null || table == null || f.object().equals(table) || f.object().equals(target));
+            case NAMED -> f.names().stream().anyMatch(n -> n.equalsIgnoreCase(target.name().name())
+                    || table != null && n.equalsIgnoreCase(table.name().name()));
+            case OBJECT -> f.object().equals(target) || f.object().equals(table);
+            case TABLE_KEYS -> false;
+        };
     }
 
     /**
