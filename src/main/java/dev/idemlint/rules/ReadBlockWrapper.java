@@ -1,8 +1,6 @@
 package dev.idemlint.rules;
 
-import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.python.Expr;
@@ -12,8 +10,6 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,8 +38,8 @@ public final class ReadBlockWrapper {
                 || !layout.binds("op") || condition == null) {
             return null;
         }
-        List<Stmt> body = upgradeBody(module);
-        int k = indexOf(body, site.statement());
+        List<Stmt> body = RunWrapper.upgradeBody(module);
+        int k = RunWrapper.indexOf(body, site.statement());
         if (k < 0) {
             return null;
         }
@@ -89,45 +85,7 @@ public final class ReadBlockWrapper {
                 return null; // another operation would be skipped with the read
             }
         }
-        if (!layout.startsLine(span.start()) || !layout.endsLine(span.end())
-                || span.length() > GuardWrapper.MAX_REWRITE) {
-            return null;
-        }
-        String alias = layout.sqlalchemyAlias();
-        String importLine = null;
-        if (alias == null) {
-            alias = layout.binds("sa") ? "sqlalchemy" : "sa";
-            importLine = alias.equals("sa") ? "import sqlalchemy as sa" : "import sqlalchemy";
-        }
-        String test = GuardWrapper.ifLine(condition, alias + ".inspect(op.get_bind())");
-        List<Span> strings = new ArrayList<>();
-        for (int i = k; i <= last; i++) {
-            StmtParts.expressions(body.get(i)).forEach(e -> strings.addAll(SourceLayout.stringTokens(e)));
-        }
-        strings.sort(Comparator.comparingInt(Span::start));
-        String text = file.text();
-        String unit = layout.indentUnit();
-        StringBuilder sb = new StringBuilder(test.length() + span.length() * 5 / 4 + 64).append(test)
-                .append(layout.eol()).append(layout.indentationAt(span.start())).append(unit);
-        int s = 0;
-        for (int i = span.start(); i < span.end(); i++) {
-            if (i > span.start() && GuardWrapper.lineStart(text, i)) {
-                while (s < strings.size() && strings.get(s).end() <= i) {
-                    s++;
-                }
-                boolean inString = s < strings.size() && strings.get(s).start() < i;
-                if (!inString && !GuardWrapper.blankLine(text, i)) {
-                    sb.append(unit);
-                }
-            }
-            sb.append(text.charAt(i));
-        }
-        List<TextEdit> edits = new ArrayList<>();
-        if (importLine != null) {
-            edits.add(layout.addImport(importLine));
-        }
-        edits.add(TextEdit.replace(file.path(), span, sb.toString()));
-        return Fix.of(title, Applicability.UNSAFE, edits);
+        return RunWrapper.wrap(file, body.subList(k, last + 1), condition, title);
     }
 
     /**
@@ -142,25 +100,6 @@ public final class ReadBlockWrapper {
         Expr target = s instanceof Stmt.Assign a && a.targets().size() == 1 ? a.targets().get(0)
                 : s instanceof Stmt.AugAssign a ? a.target() : s instanceof Stmt.AnnAssign a ? a.target() : null;
         return target instanceof Expr.Name n ? n.id() : null;
-    }
-
-    /** The body of the module's top-level {@code upgrade()}; empty when there is none. */
-    private static List<Stmt> upgradeBody(PythonModule module) {
-        for (Stmt s : module.body()) {
-            if (s instanceof Stmt.FunctionDef f && f.name().equals("upgrade")) {
-                return f.body();
-            }
-        }
-        return List.of();
-    }
-
-    private static int indexOf(List<Stmt> body, Span statement) {
-        for (int i = 0; i < body.size(); i++) {
-            if (statement.equals(body.get(i).span())) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /**

@@ -115,10 +115,7 @@ class FixProofTest {
      * Runnable rule fixtures ({@link RerunProofTest#DIRECT_FIXTURES}) still flagged after {@code --fix
      * --unsafe-fixes}, keyed {@code fixture:rule/case/revision}, each with the reason no applied fix exists.
      */
-    static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of(
-            "fixture:drop-not-idempotent/remade_later/003", "rename-not-idempotent's guard is a suggestion only: the"
-                    + " drop_column of title before the rename runs again on the re-run, so the drop and the rename"
-                    + " belong under one condition");
+    static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of();
 
     /**
      * Runnable rule fixtures whose fix proof has problems not resolved yet, keyed {@code rule/case}, each with what

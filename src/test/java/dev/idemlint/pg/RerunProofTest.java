@@ -89,6 +89,7 @@ class RerunProofTest {
             "object-created-twice/serial_sequence",
             "rename-not-idempotent/if_exists",
             "rename-not-idempotent/table_renamed_later",
+            "rename-not-idempotent/dropped_then_renamed",
             "add-column-not-idempotent/table_renamed_later",
             "add-constraint-not-idempotent/table_renamed_later",
             "create-index-not-idempotent/table_renamed_later",

@@ -21,6 +21,10 @@ import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.RunWrapper;
+import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.source.Span;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -57,13 +61,13 @@ public final class RenameNotIdempotent implements MigrationRule {
                         .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
-                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), touches, at, r)).emit();
+                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), m, touches, at, r)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
             List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
                     r.kind()) : fixes(r, m.source());
-            fixes = alone(fixes, touches, at, r);
+            fixes = alone(fixes, m, touches, at, r);
             String failure = tableGone != null
                     ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
@@ -88,9 +92,13 @@ public final class RenameNotIdempotent implements MigrationRule {
      * (dropping it, say) and the guarded rename then skips, so the schema it leaves differs. An earlier rename
      * of that name away is no such statement: its own guard skips it on the re-run (a swap into place).
      */
-    private static List<Fix> alone(List<Fix> fixes, Touches touches, int at, Operation.Rename r) {
+    private static List<Fix> alone(List<Fix> fixes, Migration m, Touches touches, int at, Operation.Rename r) {
         if (fixes.isEmpty() || !touches.before(at, r)) {
             return fixes;
+        }
+        Fix withDrop = withEarlierDrop(m, r);
+        if (withDrop != null) {
+            return List.of(withDrop);
         }
         return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement of this revision"
                 + " makes or drops \"" + r.to() + "\" and runs again on the re-run against what this rename"
@@ -98,18 +106,135 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Per object, the position of the revision's first statement that makes or drops it, worked out once per
-     * revision on the first question: a revision of N renames asks N times, each answered by one lookup.
+     * The rename and the earlier drop of its new name under one guard that the old name is there
+     * ({@code drop_column("t", "title")} then {@code heading} renamed to {@code title}): the first run finds the
+     * old name and runs them as written; a re-run finds it renamed away and skips them both, the drop included,
+     * which would otherwise drop what the rename made. Null, so that the fix stays a suggestion, unless skipping
+     * that run of statements on a re-run is certain to leave the schema as the first run left it: both are
+     * {@code op} calls standing as statements of upgrade() itself, of a table or a column with names read; the
+     * drop is the only earlier statement making or dropping the new name; each statement between them is an
+     * operation's call, or an {@code if} holding only such calls, and none of those operations is opaque or
+     * makes, drops or renames the old name, the new one or the column's table; and no other statement of the
+     * revision makes the old name or renames something to it (the guard would then find it again on a re-run).
+     */
+    private static Fix withEarlierDrop(Migration m, Operation.Rename r) {
+        SourceFile file = m.source();
+        OpSite site = r.site();
+        if (r.kind() != ObjectKind.TABLE && r.kind() != ObjectKind.COLUMN || site.origin() != Origin.OP_CALL
+                || site.indirect() || site.call() == null || site.statement() == null) {
+            return null;
+        }
+        Effect.Rename renamed = Effects.of(r, Effects.Naming.UNKNOWN).stream()
+                .map(e -> e instanceof Effect.Rename rn ? rn : null).filter(Objects::nonNull).findFirst().orElse(null);
+        if (renamed == null) {
+            return null;
+        }
+        java.util.Set<ObjectRef> watched = new java.util.HashSet<>(List.of(renamed.object(), renamed.target()));
+        if (renamed.object().table() != null) {
+            watched.add(ObjectRef.table(renamed.object().table()));
+        }
+        Operation drop = null;
+        int at = m.upgrade().indexOf(r);
+        for (int i = 0; i < at; i++) {
+            Operation op = m.upgrade().get(i);
+            if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
+                    ? c.object().equals(renamed.target()) : e instanceof Effect.Drop d && d.object().equals(renamed.target()))) {
+                if (drop != null || !(op instanceof Operation.Drop)) {
+                    return null;
+                }
+                drop = op;
+            }
+        }
+        if (drop == null || drop.site().origin() != Origin.OP_CALL || drop.site().indirect() || drop.site().call() == null
+                || drop.site().statement() == null || SourceLayout.of(file).module() == null) {
+            return null;
+        }
+        List<Stmt> body = RunWrapper.upgradeBody(SourceLayout.of(file).module());
+        int from = RunWrapper.indexOf(body, drop.site().statement());
+        int to = RunWrapper.indexOf(body, site.statement());
+        if (from < 0 || to <= from || !callStatement(body.get(from), drop) || !callStatement(body.get(to), r)) {
+            return null;
+        }
+        Span run = new Span(body.get(from).span().start(), body.get(to).span().end());
+        java.util.Set<Span> calls = new java.util.HashSet<>();
+        for (Operation op : m.upgrade()) {
+            Span stmt = op.site().statement() != null ? op.site().statement()
+                    : op.site().call() == null ? null : op.site().call().span();
+            List<Effect> effects = Effects.of(op, Effects.Naming.UNKNOWN);
+            if (op == r || op == drop) {
+                continue;
+            }
+            if (stmt == null || run.contains(stmt)) {
+                if (stmt == null || op.site().indirect() || op.site().call() == null || effects.isEmpty()
+                        || effects.stream().anyMatch(e -> touches(e, watched))) {
+                    return null;
+                }
+                calls.add(op.site().call().span());
+            } else if (effects.stream().anyMatch(e -> e instanceof Effect.Create c ? c.object().equals(renamed.object())
+                    : e instanceof Effect.Rename rn ? rn.target().equals(renamed.object()) : e instanceof Effect.Forget)) {
+                return null;
+            }
+        }
+        for (int i = from + 1; i < to; i++) {
+            Stmt s = body.get(i);
+            List<Stmt> held = s instanceof Stmt.If branch && branch.orelse().isEmpty() ? branch.body() : List.of(s);
+            if (!held.stream().allMatch(h -> h instanceof Stmt.ExprStmt e && calls.contains(e.expr().span()))) {
+                return null;
+            }
+        }
+        String schema = GuardWrapper.schemaArg(file, site.call());
+        String condition;
+        String method;
+        if (r.kind() == ObjectKind.TABLE) {
+            String old = CallRewriter.expression(file, CallRewriter.argument(site.call(), 0, "old_table_name"), r.from());
+            condition = GuardWrapper.hasTable(old, schema, true);
+            method = "has_table";
+        } else {
+            String table = CallRewriter.expression(file, CallRewriter.argument(site.call(), 0, "table_name"), r.table());
+            String old = CallRewriter.expression(file, CallRewriter.argument(site.call(), 1, "column_name"), r.from());
+            condition = GuardWrapper.named(old, "get_columns", table, schema, true);
+            method = "get_columns";
+        }
+        return RunWrapper.wrap(file, body.subList(from, to + 1), condition,
+                GuardWrapper.title(method) + " together with the drop of \"" + r.to() + "\"");
+    }
+
+    /** Whether {@code s} is the statement {@code op}'s call stands as, alone. */
+    private static boolean callStatement(Stmt s, Operation op) {
+        return s instanceof Stmt.ExprStmt e && e.expr().span().equals(op.site().call().span());
+    }
+
+    /** Whether {@code e} makes, drops or renames one of {@code refs}, or may touch anything (opaque code). */
+    private static boolean touches(Effect e, java.util.Set<ObjectRef> refs) {
+        if (e instanceof Effect.Create c) {
+            return refs.contains(c.object());
+        } else if (e instanceof Effect.Drop d) {
+            return refs.contains(d.object());
+        } else if (e instanceof Effect.Rename rn) {
+            return refs.contains(rn.object()) || refs.contains(rn.target());
+        }
+        return e instanceof Effect.Forget;
+    }
+
+    /**
+     * Per object, the position of the revision's first statement that makes or drops it, and the revision's
+     * forgets (opaque code, names not read) in order, worked out once per revision on the first question: a
+     * revision of N renames asks N times, each answered by one lookup and a look at the forgets before it.
      */
     private static final class Touches {
         private final List<Operation> upgrade;
         private Map<ObjectRef, Integer> first;
+        private final List<Integer> forgetAt = new ArrayList<>();
+        private final List<Effect.Forget> forgets = new ArrayList<>();
 
         Touches(List<Operation> upgrade) {
             this.upgrade = upgrade;
         }
 
-        /** Whether a statement before position {@code at} (where {@code r} is) makes or drops the name {@code r} makes. */
+        /**
+         * Whether a statement before position {@code at} (where {@code r} is) makes or drops the name {@code r}
+         * makes, or may ({@link #mayReach}).
+         */
         boolean before(int at, Operation.Rename r) {
             ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
                     .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
@@ -124,13 +249,41 @@ public final class RenameNotIdempotent implements MigrationRule {
                         ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object() : null;
                         if (o != null) {
                             first.putIfAbsent(o, i);
+                        } else if (e instanceof Effect.Forget f) {
+                            forgetAt.add(i);
+                            forgets.add(f);
                         }
                     }
                 }
             }
             Integer i = first.get(target);
-            return i != null && i < at;
+            if (i != null && i < at) {
+                return true;
+            }
+            for (int k = 0; k < forgets.size() && forgetAt.get(k) < at; k++) {
+                if (mayReach(forgets.get(k), target)) {
+                    return true;
+                }
+            }
+            return false;
         }
+    }
+
+    /**
+     * Whether code forgotten as {@code f} (a drop of a column of a table whose name cannot be read, opaque SQL)
+     * may make or drop {@code target}: only a forget certainly about other objects cannot.
+     */
+    private static boolean mayReach(Effect.Forget f, ObjectRef target) {
+        ObjectRef table = target.table() == null ? null : ObjectRef.table(target.table());
+        return switch (f.scope()) {
+            case EVERYTHING -> true;
+            case KIND -> (f.kind() == target.kind() || f.kind() == ObjectKind.TABLE)
+                    && (f.object() == null || table == null || f.object().equals(table) || f.object().equals(target));
+            case NAMED -> f.names().stream().anyMatch(n -> n.equalsIgnoreCase(target.name().name())
+                    || table != null && n.equalsIgnoreCase(table.name().name()));
+            case OBJECT -> f.object().equals(target) || f.object().equals(table);
+            case TABLE_KEYS -> false;
+        };
     }
 
     /**
