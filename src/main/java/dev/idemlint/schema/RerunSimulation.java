@@ -227,6 +227,84 @@ public final class RerunSimulation {
     }
 
     /**
+     * The column creations among {@code ops} (at the indexes {@code at}) that the re-run, were it to skip them,
+     * would leave in another place among their table's columns than the first run did, each with a column of
+     * that table the re-run adds before reaching it. PostgreSQL appends an added column after the table's other
+     * columns: a column the revision drops (or a {@code DROP TYPE ... CASCADE} takes) and adds again before the
+     * asked one came before it on the first run, and comes after it on the re-run, whose guard leaves the asked
+     * column where it was. A column the re-run may meet gone there (its drop under a condition) may move so too;
+     * one the revision takes away again by its end moves nothing. Only what the revision names is followed:
+     * code of unread effect is not taken to add a column.
+     */
+    public static Map<Integer, ObjectRef> columnsMovedBefore(List<Operation> ops, Effects.Naming naming,
+            Collection<Integer> at) {
+        Map<String, List<Integer>> engines = byEngine(ops);
+        if (engines.size() > 1) {
+            // each engine's database has its own tables
+            Map<Integer, ObjectRef> out = new HashMap<>();
+            for (List<Integer> part : engines.values()) {
+                List<Operation> sub = new ArrayList<>(part.size());
+                Map<Integer, Integer> local = new HashMap<>();
+                for (int i : part) {
+                    local.put(i, sub.size());
+                    sub.add(ops.get(i));
+                }
+                List<Integer> asked = at.stream().map(local::get).filter(java.util.Objects::nonNull).toList();
+                columnsMovedBeforeOne(sub, naming, asked).forEach((k, v) -> out.put(part.get(k), v));
+            }
+            return out;
+        }
+        return columnsMovedBeforeOne(ops, naming, at);
+    }
+
+    private static Map<Integer, ObjectRef> columnsMovedBeforeOne(List<Operation> ops, Effects.Naming naming,
+            Collection<Integer> at) {
+        Set<Integer> asked = new HashSet<>(at);
+        Map<Integer, ObjectRef> out = new HashMap<>();
+        if (asked.isEmpty()) {
+            return out;
+        }
+        SchemaState left = firstRun(ops, naming, new ArrayList<>());
+        List<List<Effect>> columns = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            columns.add(op.site().phase() != Phase.UPGRADE ? List.of() : Effects.of(op, naming).stream()
+                    .filter(e -> e instanceof Effect.Create c && c.object().kind() == ObjectKind.COLUMN).toList());
+        }
+        List<List<Effect>> effects = new ArrayList<>(ops.size());
+        // the claim the re-run's skip makes of each earlier column: it is there, and so not added again; each
+        // column is taken as added where the revision adds it (under a condition too: had it not run, it moved
+        // nothing), so that only what may take it away since leaves it gone
+        SchemaState rerun = firstRun(ops, naming, effects, Claim.THERE, (i, st) -> { },
+                (i, st) -> st.applyAll(columns.get(i)));
+        // per table, the first column the re-run so far adds again and the first run leaves
+        Map<QualifiedName, ObjectRef> moved = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if (op.site().phase() != Phase.UPGRADE) {
+                continue;
+            }
+            List<Effect> own = columns.get(i);
+            if (asked.contains(i)) {
+                for (Effect e : own) {
+                    ObjectRef before = moved.get(((Effect.Create) e).object().table());
+                    if (before != null) {
+                        out.putIfAbsent(i, before);
+                    }
+                }
+            }
+            for (Effect e : own) {
+                if (e instanceof Effect.Create c && rerun.presence(c.object()) != Presence.PRESENT
+                        && left.presence(c.object()) != Presence.ABSENT) {
+                    moved.putIfAbsent(c.object().table(), c.object());
+                }
+            }
+            rerun.applyAll(effects.get(i));
+            rerun.applyAll(own);
+        }
+        return out;
+    }
+
+    /**
      * The inserts among {@code ops} (at the indexes {@code at}) whose re-run meets the rows their first run wrote:
      * no statement may have removed rows of the table since (on the first run after the insert, or on the re-run
      * before it), but a DELETE of rows by constants that certainly differ from those it writes, and the insert

@@ -302,4 +302,86 @@ class RerunSimulationTest {
         assertEquals(List.of(), failures("ALTER TABLE d ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY",
                 "ALTER TABLE d ALTER COLUMN id DROP IDENTITY CASCADE", "ALTER TABLE d ALTER COLUMN id DROP DEFAULT"));
     }
+
+    /**
+     * For each add_column of {@code body}'s upgrade() (its raw SQL classified, the simulation's marks on), the column
+     * of its table the re-run adds again before it ({@link RerunSimulation#columnsMovedBefore}), or "-".
+     */
+    private static List<String> movedBefore(String body) throws Exception {
+        Migration m = read("def upgrade():\n" + body);
+        List<dev.idemlint.migration.Operation> ops = new java.util.ArrayList<>();
+        dev.idemlint.sql.SqlClassifier classifier = new dev.idemlint.sql.SqlClassifier();
+        for (dev.idemlint.migration.Operation o : m.upgrade()) {
+            ops.addAll(o instanceof dev.idemlint.migration.Operation.RawSql raw ? classifier.classify(raw) : List.of(o));
+        }
+        ops = RerunSimulation.protect(ops, () -> true);
+        List<Integer> adds = new java.util.ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i) instanceof dev.idemlint.migration.Operation.AddColumn) {
+                adds.add(i);
+            }
+        }
+        var moved = RerunSimulation.columnsMovedBefore(ops, Effects.Naming.UNKNOWN, adds);
+        return adds.stream().map(i -> moved.containsKey(i) ? moved.get(i).name().name() : "-").toList();
+    }
+
+    @Test
+    void a_column_dropped_and_added_again_moves_after_the_columns_the_revision_added_after_it() throws Exception {
+        // the re-run appends balance after memo, which a guard keeps in place: memo is asked about, currency not
+        assertEquals(List.of("-", "-", "balance"), movedBefore(
+                "    op.add_column('accounts', sa.Column('currency', sa.Text()))\n"
+                        + "    op.drop_column('accounts', 'balance')\n"
+                        + "    op.add_column('accounts', sa.Column('balance', sa.Numeric()))\n"
+                        + "    op.add_column('accounts', sa.Column('memo', sa.Text()))\n"));
+    }
+
+    @Test
+    void a_column_a_drop_type_cascade_takes_moves_as_a_dropped_one() throws Exception {
+        assertEquals(List.of("-", "-", "environment_kind"), movedBefore(
+                "    op.add_column('environments', sa.Column('notes', sa.Text()))\n"
+                        + "    op.execute('DROP TYPE environmentkind CASCADE')\n"
+                        + "    op.execute(\"CREATE TYPE environmentkind AS ENUM ('GLOBAL', 'CUSTOM')\")\n"
+                        + "    op.add_column('environments', sa.Column('environment_kind',"
+                        + " sa.Enum('GLOBAL', 'CUSTOM', name='environmentkind')))\n"
+                        + "    op.add_column('environments', sa.Column('label', sa.Text()))\n"));
+        // without CASCADE the type cannot go while a column uses it: nothing is taken
+        assertEquals(List.of("-", "-"), movedBefore(
+                "    op.add_column('environments', sa.Column('environment_kind',"
+                        + " sa.Enum('GLOBAL', 'CUSTOM', name='environmentkind')))\n"
+                        + "    op.add_column('environments', sa.Column('label', sa.Text()))\n"));
+    }
+
+    @Test
+    void a_column_dropped_under_a_condition_may_move_and_one_added_under_a_condition_alone_does_not() throws Exception {
+        assertEquals(List.of("-", "c"), movedBefore(
+                "    if flag:\n"
+                        + "        op.drop_column('t', 'c')\n"
+                        + "    if not column_exists('t', 'c'):\n"
+                        + "        op.add_column('t', sa.Column('c', sa.Text()))\n"
+                        + "    op.add_column('t', sa.Column('d', sa.Text()))\n"));
+        // nothing takes c: had its condition held on the first run, c is there on the re-run as well
+        assertEquals(List.of("-", "-"), movedBefore(
+                "    if not column_exists('t', 'other'):\n"
+                        + "        op.add_column('t', sa.Column('c', sa.Text()))\n"
+                        + "    op.add_column('t', sa.Column('d', sa.Text()))\n"));
+    }
+
+    @Test
+    void a_column_moves_nothing_on_another_table_after_it_or_when_the_revision_drops_it_again() throws Exception {
+        assertEquals(List.of("-", "-", "-"), movedBefore(
+                "    op.drop_column('a', 'c')\n"
+                        + "    op.add_column('a', sa.Column('c', sa.Text()))\n"
+                        + "    op.add_column('b', sa.Column('d', sa.Text()))\n"
+                        + "    op.add_column('a', sa.Column('x', sa.Text()))\n"
+                        + "    op.drop_column('a', 'c')\n"));
+        // added after the column made again, the guarded column stays after it on the re-run as on the first run
+        assertEquals(List.of("-", "-"), movedBefore(
+                "    op.add_column('a', sa.Column('x', sa.Text()))\n"
+                        + "    op.drop_column('a', 'c')\n"
+                        + "    op.add_column('a', sa.Column('c', sa.Text()))\n"));
+        // two plain additions: the re-run meets the first there, and adds nothing again
+        assertEquals(List.of("-", "-"), movedBefore(
+                "    op.add_column('a', sa.Column('x', sa.Text()))\n"
+                        + "    op.add_column('a', sa.Column('y', sa.Text()))\n"));
+    }
 }

@@ -3,7 +3,10 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ColumnDef;
+import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -22,12 +25,16 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Flags {@code add_column} / {@code ADD COLUMN} that fails with DuplicateColumn when re-run. */
 public final class AddColumnNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        for (Operation op : m.upgrade()) {
+        List<Operation> ops = m.upgrade();
+        Map<Integer, ObjectRef> moved = null;
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
             if (!(op instanceof Operation.AddColumn add) || GuardMatch.createGuarded(op)) {
                 continue;
             }
@@ -44,8 +51,12 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
+            if (moved == null) {
+                moved = RerunSimulation.columnsMovedBefore(ops, Effects.Naming.UNKNOWN, addColumns(ops));
+            }
+            ObjectRef before = moved.get(i);
             if (MysqlDialect.applies(ctx.settings())) {
-                reportMysql(m, ctx, add, what, kwarg);
+                reportMysql(m, ctx, add, what, kwarg, before);
                 continue;
             }
             String help;
@@ -61,13 +72,15 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                         + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
                         + " project " + ctx.settings().alembicStated() + ").";
             }
+            help = before == null ? help : movedHelp(before);
             ctx.report(m.source(), op.site(),
-                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(add, m.source(), ctx.settings()))
-                    .emit();
+                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help)
+                    .fixes(inPlace(fixes(add, m.source(), ctx.settings()), before)).emit();
         }
     }
 
-    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg) {
+    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg,
+            ObjectRef before) {
         if (MysqlDialect.tolerated(add.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN))) {
             return;
         }
@@ -80,7 +93,37 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
         ctx.report(m.source(), add.site(), MysqlDialect.alreadyExists(
                 MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, ""))
-                .help(MysqlDialect.why() + help).fixes(fixes).emit();
+                .help(MysqlDialect.why() + (before == null ? help : movedHelp(before))).fixes(inPlace(fixes, before))
+                .emit();
+    }
+
+    /** The positions of the column additions among {@code ops}. */
+    private static List<Integer> addColumns(List<Operation> ops) {
+        return java.util.stream.IntStream.range(0, ops.size()).filter(i -> ops.get(i) instanceof Operation.AddColumn)
+                .boxed().toList();
+    }
+
+    /** The remedy when a guard on this statement alone would let the re-run move column {@code before} after it. */
+    private static String movedHelp(ObjectRef before) {
+        return "Guard the statements from the drop of column \"" + before.name().name() + "\" through this one under"
+                + " one condition: a guard or `IF NOT EXISTS` on this statement alone lets the re-run append \""
+                + before.name().name() + "\" after this column, an order the first run did not leave.";
+    }
+
+    /**
+     * {@code fixes}, or their first as a suggestion when the re-run adds column {@code before} of the same table
+     * again before this statement ({@link RerunSimulation#columnsMovedBefore}): a skipped addition keeps this
+     * column where the first run put it, ahead of {@code before}, which PostgreSQL now appends after it, so the
+     * re-run would leave the table's columns in another order.
+     */
+    static List<Fix> inPlace(List<Fix> fixes, ObjectRef before) {
+        if (fixes.isEmpty() || before == null) {
+            return fixes;
+        }
+        return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement drops column \""
+                + before.name().name() + "\" of \"" + before.table().name() + "\" and the re-run adds it again, after"
+                + " this column, which a skip leaves where it was: the table's columns would come in another order."
+                + " Guard that drop, its re-addition and this statement under one condition"));
     }
 
     /**
