@@ -508,7 +508,8 @@ public final class Effects {
         }
         int dot = written.lastIndexOf('.');
         String t = name(written.substring(dot + 1), op);
-        return dot < 0 ? QualifiedName.of(t) : QualifiedName.of(name(written.substring(0, dot), op), t);
+        return dot < 0 ? QualifiedName.of(t)
+                : QualifiedName.of(QualifiedName.searched(name(written.substring(0, dot), op)), t);
     }
 
     /**

@@ -15,6 +15,18 @@ public record QualifiedName(String schema, String name) {
         return new QualifiedName(schema, name);
     }
 
+    /**
+     * The schema PostgreSQL's default search path ({@code "$user", public}) puts unqualified names in: a
+     * project's {@code public.x} and {@code x} are one object unless it sets another search path, which
+     * the timeline reads as opaque (SET search_path) and a catalog names.
+     */
+    public static final String DEFAULT_SCHEMA = "public";
+
+    /** {@code schema} as code that does not set the search path means it: null (unqualified) for {@code public}. */
+    public static String searched(String schema) {
+        return DEFAULT_SCHEMA.equals(schema) ? null : schema;
+    }
+
     /** An unqualified name. */
     public static QualifiedName of(String name) {
         return new QualifiedName(null, name);

@@ -839,13 +839,13 @@ public final class SchemaTimeline {
 
     /** {@code name} as the timeline files it: the default schema {@code public} and the search path's are one. */
     static QualifiedName norm(QualifiedName name) {
-        return name != null && "public".equals(name.schema()) ? QualifiedName.of(name.name()) : name;
+        return name != null && QualifiedName.DEFAULT_SCHEMA.equals(name.schema()) ? QualifiedName.of(name.name()) : name;
     }
 
     /** {@code ref} as the timeline files it ({@link #norm(QualifiedName)}). */
     static ObjectRef norm(ObjectRef ref) {
-        if (ref == null || !"public".equals(ref.name().schema()) && (ref.table() == null
-                || !"public".equals(ref.table().schema()))) {
+        if (ref == null || !QualifiedName.DEFAULT_SCHEMA.equals(ref.name().schema()) && (ref.table() == null
+                || !QualifiedName.DEFAULT_SCHEMA.equals(ref.table().schema()))) {
             return ref;
         }
         return new ObjectRef(ref.kind(), norm(ref.name()), norm(ref.table()));
@@ -935,7 +935,8 @@ public final class SchemaTimeline {
     static final String UNKNOWN_SCHEMA = "?";
 
     /**
-     * The schema {@code op} puts its object in, lower-cased, or null for the search path's default:
+     * The schema {@code op} puts its object in, lower-cased, or null for the search path's default
+     * ({@code public} included, {@link QualifiedName#searched}):
      * an op call's {@code schema=} keyword ({@code source_schema=} of {@code create_foreign_key}), or the
      * qualifier written before {@code target} in raw SQL.
      */
@@ -943,7 +944,7 @@ public final class SchemaTimeline {
         OpSite site = op.site();
         if (site.origin() == Origin.RAW_SQL) {
             String sql = site.sqlStatement();
-            return sql == null || target == null ? null : qualifierBefore(sql, target);
+            return sql == null || target == null ? null : QualifiedName.searched(qualifierBefore(sql, target));
         }
         dev.idemlint.python.Expr.Call call = site.call();
         // create_foreign_key names the constrained table's schema source_schema (schema= is not its keyword)
@@ -956,7 +957,7 @@ public final class SchemaTimeline {
             return null;
         }
         if (arg.value() instanceof dev.idemlint.python.Expr.Str str && str.isConstant()) {
-            return str.constantText().toLowerCase(java.util.Locale.ROOT);
+            return QualifiedName.searched(str.constantText().toLowerCase(java.util.Locale.ROOT));
         }
         // schema=None is the default schema; anything else the analyzer cannot read
         return arg.value() instanceof dev.idemlint.python.Expr.Const k && k.text().equals("None") ? null

@@ -111,6 +111,7 @@ class RerunProofTest {
             "rename-not-idempotent/swapped_into_place",
             "drop-not-idempotent/formatted_schema",
             "drop-not-idempotent/helper_calls",
+            "drop-not-idempotent/default_schema_qualified",
             "drop-not-idempotent/swallowed_in_try",
             "drop-not-idempotent/x_argument",
             "insert-not-idempotent/renamed_away_later",

@@ -212,6 +212,26 @@ class EffectsTest {
         assertEquals(List.of(Forget.everything().reaching(Forget.Reach.TAKES)), rawEffects("f'ALTER TABLE players DROP CONSTRAINT {c} CASCADE'"));
     }
 
+    @Test
+    void a_name_in_public_is_the_unqualified_name_in_every_spelling() throws Exception {
+        ObjectRef nickname = ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("users"), "nickname");
+        assertEquals(nickname, assertInstanceOf(Drop.class,
+                effects("op.drop_column('users', 'nickname', schema='public')", POSTGRES).get(0)).object());
+        assertEquals(nickname, assertInstanceOf(Drop.class,
+                rawEffects("'ALTER TABLE public.users DROP COLUMN nickname'").get(0)).object());
+        assertEquals(nickname, assertInstanceOf(Drop.class,
+                effects("op.drop_column('users', 'nickname')", POSTGRES).get(0)).object());
+        // create_foreign_key's source_schema; its referent_schema names the referred table the same way
+        Create k = assertInstanceOf(Create.class, effects("op.create_foreign_key(None, 'users', 'orgs', ['org_id'],"
+                + " ['id'], source_schema='public', referent_schema='public')", POSTGRES).get(0));
+        assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("users"), "users_org_id_fkey"), k.object());
+        assertEquals(QualifiedName.of("orgs"), k.shape().references());
+        // another schema stays itself
+        assertEquals(ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("app", "users"), "nickname"),
+                assertInstanceOf(Drop.class, effects("op.drop_column('users', 'nickname', schema='app')", POSTGRES)
+                        .get(0)).object());
+    }
+
     private static List<Effect> rawEffects(String sql) throws Exception {
         Migration m = RerunSimulationTest.read("def upgrade():\n    op.execute(" + sql + ")\n");
         List<Operation> ops = new SqlClassifier().classify((Operation.RawSql) m.upgrade().get(0));

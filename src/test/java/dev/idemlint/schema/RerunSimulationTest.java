@@ -43,6 +43,23 @@ class RerunSimulationTest {
     }
 
     @Test
+    void a_key_made_again_in_public_is_the_key_dropped_unqualified() throws Exception {
+        // under the default search path public.players is players: the key comes back under the name dropped
+        assertEquals(List.of(true, false), proven(
+                "    op.drop_constraint('players_team_id_fkey', 'players', type_='foreignkey')\n"
+                        + "    op.create_foreign_key(None, 'players', 'teams', ['team_id'], ['id'], source_schema='public',"
+                        + " referent_schema='public')\n", true));
+        assertEquals(List.of(true, false), proven(
+                "    op.drop_constraint('players_team_id_fkey', 'players', schema='public', type_='foreignkey')\n"
+                        + "    op.create_foreign_key(None, 'players', 'teams', ['team_id'], ['id'])\n", true));
+        // another schema is another table: its key does not bring back the one dropped
+        assertEquals(List.of(false, false), proven(
+                "    op.drop_constraint('players_team_id_fkey', 'players', type_='foreignkey')\n"
+                        + "    op.create_foreign_key(None, 'players', 'teams', ['team_id'], ['id'], source_schema='app')\n",
+                true));
+    }
+
+    @Test
     void plain_and_conditional_operations_prove_nothing() throws Exception {
         assertEquals(List.of(false), proven("    op.add_column('t', sa.Column('c', sa.Text()))\n", true));
         // the rename ran, so 'n' is gone and the add succeeds; whether 'c' is gone when the rename
