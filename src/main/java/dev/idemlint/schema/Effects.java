@@ -123,11 +123,19 @@ public final class Effects {
                 }
             } else if (a.table() != null && table == null) {
                 out.add(Forget.everything());
+            } else if (table != null) {
+                // a column whose name is not read: any column of the table may be there now
+                out.add(Forget.kind(ObjectKind.COLUMN, table).reaching(Forget.Reach.MAKES));
             }
         } else if (op instanceof Operation.CreateTable t) {
             createTable(op, t, naming, out);
         } else if (op instanceof Operation.CreateIndex ix) {
             QualifiedName name = qualified(op, ix.name(), ix.table() != null ? ix.table() : ix.name());
+            if (ix.name() == null && op.site().origin() != Origin.RAW_SQL) {
+                // an index whose name is not read: any index name may be taken now (an unnamed CREATE INDEX
+                // takes a fresh generated name)
+                out.add(Forget.made(ObjectKind.INDEX));
+            }
             if (name != null) {
                 QualifiedName owner = ix.table() == null ? null : table(op, ix.table());
                 out.add(new Create(new ObjectRef(ObjectKind.INDEX, name, owner), ix.ifNotExists(),

@@ -6,6 +6,7 @@ import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
@@ -22,6 +23,7 @@ import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
         Map<Integer, ObjectRef> moved = null;
+        UnreadNames takers = null;
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             if (!(op instanceof Operation.AddColumn add) || GuardMatch.createGuarded(op)) {
@@ -48,6 +51,11 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             }
             if (add.ifNotExists()) {
                 // Alembic before 1.16.0 raises TypeError on the kwarg: unsupported-alembic-kwarg reports it.
+                continue;
+            }
+            if (add.column().name() == null && (takers == null ? takers = new UnreadNames(ops) : takers)
+                    .mayTakeBefore(i, ObjectKind.COLUMN, unreadColumnTable(add))) {
+                // a column whose name is not read may be one an earlier statement drops: the re-run adds it again
                 continue;
             }
             String what = RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
@@ -208,6 +216,13 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             return null;
         }
         return GuardWrapper.named(column, "get_columns", table, GuardWrapper.schemaArg(file, call), present);
+    }
+
+    /** The table of an {@code add_column} whose column name is not read, as its effect names it; null when not read. */
+    private static QualifiedName unreadColumnTable(Operation.AddColumn add) {
+        return Effects.of(add, Effects.Naming.UNKNOWN).stream()
+                .map(e -> e instanceof dev.idemlint.schema.Effect.Forget f && f.object() != null ? f.object().name() : null)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     static String nameOr(String s) {

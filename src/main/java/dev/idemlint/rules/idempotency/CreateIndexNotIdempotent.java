@@ -27,10 +27,17 @@ import java.util.List;
 public final class CreateIndexNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        for (Operation op : m.upgrade()) {
+        dev.idemlint.rules.UnreadNames unread = null;
+        for (int at = 0; at < m.upgrade().size(); at++) {
+            Operation op = m.upgrade().get(at);
             // An unnamed CREATE INDEX gets a fresh generated name on every run: it never fails.
             if (!(op instanceof Operation.CreateIndex ix) || GuardMatch.createGuarded(op) || ix.name() == null
                     && ix.site().origin() == Origin.RAW_SQL) {
+                continue;
+            }
+            if (ix.name() == null && (unread == null ? unread = new dev.idemlint.rules.UnreadNames(m.upgrade()) : unread)
+                    .mayTakeBefore(at, ObjectKind.INDEX, null)) {
+                // a name not read may be the one an earlier statement drops: the re-run makes it again
                 continue;
             }
             boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
@@ -52,7 +59,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ConstraintNames.Name real = ConstraintNames.of(ix, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
-            String what = (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
+            String what = stored == null && ix.name() == null ? (ix.unique() ? "the unique index" : "the index")
+                    : (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
                     stored != null ? stored : ix.name(), null);
             if (MysqlDialect.applies(ctx.settings())) {
                 reportMysql(m, ctx, ix, what, kwarg);
