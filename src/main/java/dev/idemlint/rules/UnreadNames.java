@@ -22,6 +22,8 @@ public final class UnreadNames {
     private final Map<ObjectKind, Integer> anyTable = new HashMap<>();
     private final Map<Key, Integer> onTable = new HashMap<>();
     private final Map<QualifiedName, Integer> table = new HashMap<>();
+    /** Per kind, the first position that may take an object of it on some table. */
+    private final Map<ObjectKind, Integer> onSomeTable = new HashMap<>();
     private int anything = Integer.MAX_VALUE;
 
     private record Key(ObjectKind kind, QualifiedName table) {
@@ -47,6 +49,7 @@ public final class UnreadNames {
         }
         if (ObjectRef.tableScoped(o.kind()) && o.table() != null) {
             onTable.putIfAbsent(new Key(o.kind(), o.table()), at);
+            onSomeTable.putIfAbsent(o.kind(), at);
         } else {
             // an index, a sequence, a type: one name in the schema, whatever table it is on
             anyTable.putIfAbsent(o.kind(), at);
@@ -58,6 +61,7 @@ public final class UnreadNames {
             case KIND -> {
                 if (f.object() != null && ObjectRef.tableScoped(f.kind())) {
                     onTable.putIfAbsent(new Key(f.kind(), f.object().name()), at);
+                    onSomeTable.putIfAbsent(f.kind(), at);
                 } else if (f.object() != null && f.kind() == ObjectKind.TABLE) {
                     table.putIfAbsent(f.object().name(), at);
                 } else {
@@ -65,7 +69,10 @@ public final class UnreadNames {
                 }
             }
             case OBJECT -> taken(f.object(), at);
-            case TABLE_KEYS -> onTable.putIfAbsent(new Key(ObjectKind.CONSTRAINT, f.object().name()), at);
+            case TABLE_KEYS -> {
+                onTable.putIfAbsent(new Key(ObjectKind.CONSTRAINT, f.object().name()), at);
+                onSomeTable.putIfAbsent(ObjectKind.CONSTRAINT, at);
+            }
             default -> anything = Math.min(anything, at);
         }
     }
@@ -79,7 +86,7 @@ public final class UnreadNames {
             return true;
         }
         if (owner == null) {
-            return onTable.keySet().stream().anyMatch(k -> k.kind() == kind && onTable.get(k) < at);
+            return onSomeTable.getOrDefault(kind, Integer.MAX_VALUE) < at;
         }
         return table.getOrDefault(owner, Integer.MAX_VALUE) < at
                 || onTable.getOrDefault(new Key(kind, owner), Integer.MAX_VALUE) < at;
