@@ -56,33 +56,85 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
-        Map<String, List<Integer>> engines = byEngine(ops);
-        if (engines.size() > 1) {
-            // a multidb revision: each engine's function runs on its own database, whose state is its own
-            // (the same table name in two engines is two tables)
-            List<Operation> out = new ArrayList<>(ops);
-            for (List<Integer> at : engines.values()) {
-                List<Operation> part = new ArrayList<>(at.size());
-                for (int i : at) {
-                    part.add(ops.get(i));
-                }
-                List<Operation> done = protectOne(part, postgresNames);
-                for (int k = 0; k < at.size(); k++) {
-                    out.set(at.get(k), done.get(k));
-                }
+        ByEngine engines = new ByEngine(ops);
+        if (engines.size() == 1) {
+            return protectOne(ops, postgresNames);
+        }
+        List<Operation> out = new ArrayList<>(ops);
+        for (int p = 0; p < engines.size(); p++) {
+            List<Operation> done = protectOne(engines.ops(p), postgresNames);
+            for (int k = 0; k < done.size(); k++) {
+                out.set(engines.position(p, k), done.get(k));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A revision's operations by the engine they run on ({@link OpSite#engine()}): a multidb revision's functions
+     * each run on their own database, whose state, tables and rows are its own (the same table name in two engines
+     * is two tables), so each engine's operations are simulated apart. Each part keeps the revision's order, and a
+     * position of the revision maps to its part and its place there, and back, without a search.
+     */
+    static final class ByEngine {
+        private final List<List<Operation>> ops = new ArrayList<>();
+        private final List<List<Integer>> positions = new ArrayList<>();
+        private final int[] part;
+        private final int[] place;
+
+        ByEngine(List<Operation> revision) {
+            part = new int[revision.size()];
+            place = new int[revision.size()];
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < revision.size(); i++) {
+                int p = index.computeIfAbsent(revision.get(i).site().engine(), k -> {
+                    ops.add(new ArrayList<>());
+                    positions.add(new ArrayList<>());
+                    return ops.size() - 1;
+                });
+                part[i] = p;
+                place[i] = ops.get(p).size();
+                ops.get(p).add(revision.get(i));
+                positions.get(p).add(i);
+            }
+        }
+
+        /** How many engines the revision's operations run on (one when it is no multidb revision). */
+        int size() {
+            return ops.size();
+        }
+
+        /** The operations of engine part {@code p}, in the revision's order. */
+        List<Operation> ops(int p) {
+            return ops.get(p);
+        }
+
+        /** The revision's position of the {@code k}th operation of part {@code p}. */
+        int position(int p, int k) {
+            return positions.get(p).get(k);
+        }
+
+        /** The part of the revision's position {@code i}. */
+        int part(int i) {
+            return part[i];
+        }
+
+        /** The place of the revision's position {@code i} in its part. */
+        int place(int i) {
+            return place[i];
+        }
+
+        /** {@code at}, positions of the revision, as places in each part (one list per part, in {@code at}'s order). */
+        List<List<Integer>> places(Collection<Integer> at) {
+            List<List<Integer>> out = new ArrayList<>(ops.size());
+            for (int p = 0; p < ops.size(); p++) {
+                out.add(new ArrayList<>());
+            }
+            for (int i : at) {
+                out.get(part[i]).add(place[i]);
             }
             return out;
         }
-        return protectOne(ops, postgresNames);
-    }
-
-    /** The positions of {@code ops} by the engine they run on ({@link OpSite#engine()}), in order. */
-    static Map<String, List<Integer>> byEngine(List<Operation> ops) {
-        Map<String, List<Integer>> out = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < ops.size(); i++) {
-            out.computeIfAbsent(ops.get(i).site().engine(), k -> new ArrayList<>()).add(i);
-        }
-        return out;
     }
 
     private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames) {
@@ -183,29 +235,24 @@ public final class RerunSimulation {
      * revision may make it again: a claim that it is gone is then never made.
      */
     public static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
-        Map<String, List<Integer>> engines = byEngine(ops);
-        if (engines.size() > 1) {
-            // each engine's database answers for the statements of its own function
-            Map<Question, Presence> out = new HashMap<>();
-            for (List<Integer> at : engines.values()) {
-                List<Operation> part = new ArrayList<>(at.size());
-                Map<Integer, Integer> local = new HashMap<>();
-                for (int i : at) {
-                    local.put(i, part.size());
-                    part.add(ops.get(i));
-                }
-                List<Question> asked = new ArrayList<>();
-                for (Question q : questions) {
-                    Integer k = local.get(q.at());
-                    if (k != null) {
-                        asked.add(new Question(k, q.object()));
-                    }
-                }
-                meetsOne(part, naming, asked).forEach((q, p) -> out.put(new Question(at.get(q.at()), q.object()), p));
-            }
-            return out;
+        ByEngine engines = new ByEngine(ops);
+        if (engines.size() == 1) {
+            return meetsOne(ops, naming, questions);
         }
-        return meetsOne(ops, naming, questions);
+        List<List<Question>> asked = new ArrayList<>(engines.size());
+        for (int p = 0; p < engines.size(); p++) {
+            asked.add(new ArrayList<>());
+        }
+        for (Question q : questions) {
+            asked.get(engines.part(q.at())).add(new Question(engines.place(q.at()), q.object()));
+        }
+        Map<Question, Presence> out = new HashMap<>();
+        for (int p = 0; p < engines.size(); p++) {
+            int part = p;
+            meetsOne(engines.ops(p), naming, asked.get(p))
+                    .forEach((q, presence) -> out.put(new Question(engines.position(part, q.at()), q.object()), presence));
+        }
+        return out;
     }
 
     private static Map<Question, Presence> meetsOne(List<Operation> ops, Effects.Naming naming,
@@ -238,23 +285,18 @@ public final class RerunSimulation {
      */
     public static Map<Integer, ObjectRef> columnsMovedBefore(List<Operation> ops, Effects.Naming naming,
             Collection<Integer> at) {
-        Map<String, List<Integer>> engines = byEngine(ops);
-        if (engines.size() > 1) {
-            // each engine's database has its own tables
-            Map<Integer, ObjectRef> out = new HashMap<>();
-            for (List<Integer> part : engines.values()) {
-                List<Operation> sub = new ArrayList<>(part.size());
-                Map<Integer, Integer> local = new HashMap<>();
-                for (int i : part) {
-                    local.put(i, sub.size());
-                    sub.add(ops.get(i));
-                }
-                List<Integer> asked = at.stream().map(local::get).filter(java.util.Objects::nonNull).toList();
-                columnsMovedBeforeOne(sub, naming, asked).forEach((k, v) -> out.put(part.get(k), v));
-            }
-            return out;
+        ByEngine engines = new ByEngine(ops);
+        if (engines.size() == 1) {
+            return columnsMovedBeforeOne(ops, naming, at);
         }
-        return columnsMovedBeforeOne(ops, naming, at);
+        List<List<Integer>> asked = engines.places(at);
+        Map<Integer, ObjectRef> out = new HashMap<>();
+        for (int p = 0; p < engines.size(); p++) {
+            int part = p;
+            columnsMovedBeforeOne(engines.ops(p), naming, asked.get(p))
+                    .forEach((k, column) -> out.put(engines.position(part, k), column));
+        }
+        return out;
     }
 
     private static Map<Integer, ObjectRef> columnsMovedBeforeOne(List<Operation> ops, Effects.Naming naming,
@@ -313,25 +355,18 @@ public final class RerunSimulation {
      * whose rows are not known, may be none: nothing is met.
      */
     public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
-        Map<String, List<Integer>> engines = byEngine(ops);
-        if (engines.size() > 1) {
-            // each engine's database holds its own rows: another engine's DELETE or new table empties none of them
-            Set<Integer> asked = new HashSet<>(at);
-            Set<Integer> out = new HashSet<>();
-            for (List<Integer> positions : engines.values()) {
-                List<Operation> part = new ArrayList<>(positions.size());
-                List<Integer> local = new ArrayList<>();
-                for (int i : positions) {
-                    if (asked.contains(i)) {
-                        local.add(part.size());
-                    }
-                    part.add(ops.get(i));
-                }
-                rowsMetOne(part, naming, local).forEach(k -> out.add(positions.get(k)));
-            }
-            return out;
+        ByEngine engines = new ByEngine(ops);
+        if (engines.size() == 1) {
+            return rowsMetOne(ops, naming, at);
         }
-        return rowsMetOne(ops, naming, at);
+        List<List<Integer>> asked = engines.places(at);
+        Set<Integer> out = new HashSet<>();
+        for (int p = 0; p < engines.size(); p++) {
+            for (int k : rowsMetOne(engines.ops(p), naming, asked.get(p))) {
+                out.add(engines.position(p, k));
+            }
+        }
+        return out;
     }
 
     private static Set<Integer> rowsMetOne(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {

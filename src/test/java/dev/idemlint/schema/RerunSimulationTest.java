@@ -270,6 +270,50 @@ class RerunSimulationTest {
         assertEquals(Presence.UNKNOWN, answers.get(scratchAtRead));
     }
 
+    @Test
+    void each_engine_of_a_multidb_revision_is_simulated_on_its_own_database() throws Exception {
+        // registrar drops and re-adds its own agents.ip and drops its hosts.name; verifier's agents and hosts are
+        // other tables, which nothing empties or drops first, so its statements are answered as if they ran alone
+        Migration m = read("def upgrade(engine_name):\n    globals()[f\"upgrade_{engine_name}\"]()\n"
+                + "def upgrade_registrar():\n"
+                + "    op.drop_column('agents', 'ip')\n"
+                + "    op.execute(\"DELETE FROM kinds\")\n"
+                + "    op.add_column('agents', sa.Column('ip', sa.Text()))\n"
+                + "    op.add_column('agents', sa.Column('port', sa.Integer()))\n"
+                + "    op.drop_column('hosts', 'name')\n"
+                + "def upgrade_verifier():\n"
+                + "    op.add_column('agents', sa.Column('ip', sa.Text()))\n"
+                + "    op.execute(\"INSERT INTO kinds (id) VALUES (1)\")\n"
+                + "    op.add_column('agents', sa.Column('port', sa.Integer()))\n"
+                + "    op.add_column('hosts', sa.Column('name', sa.Text()))\n");
+        List<dev.idemlint.migration.Operation> ops = new java.util.ArrayList<>();
+        dev.idemlint.sql.SqlClassifier classifier = new dev.idemlint.sql.SqlClassifier();
+        for (dev.idemlint.migration.Operation o : m.upgrade()) {
+            ops.addAll(o instanceof dev.idemlint.migration.Operation.RawSql raw ? classifier.classify(raw) : List.of(o));
+        }
+        assertEquals(List.of("registrar", "registrar", "registrar", "registrar", "registrar", "verifier", "verifier",
+                "verifier", "verifier"),
+                ops.stream().map(o -> o.site().engine()).toList());
+        List<dev.idemlint.migration.Operation> marked = RerunSimulation.protect(ops, () -> true);
+        assertEquals(List.of(true, false, true, false, false, false, false, false, false), marked.stream()
+                .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST
+                        || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList());
+        // verifier's hosts.name is met there on its re-run: registrar's drop is in another database
+        ObjectRef name = RerunSimulation.claimed(ops.get(8), Effects.Naming.UNKNOWN);
+        ObjectRef ip = RerunSimulation.claimed(ops.get(2), Effects.Naming.UNKNOWN);
+        RerunSimulation.Question atVerifierAdd = new RerunSimulation.Question(8, name);
+        RerunSimulation.Question atRegistrarAdd = new RerunSimulation.Question(2, ip);
+        var answers = RerunSimulation.meets(ops, Effects.Naming.UNKNOWN, List.of(atVerifierAdd, atRegistrarAdd));
+        assertEquals(Presence.PRESENT, answers.get(atVerifierAdd));
+        assertEquals(Presence.ABSENT, answers.get(atRegistrarAdd));
+        // registrar's re-run appends ip after port; verifier's columns stay where they were
+        var moved = RerunSimulation.columnsMovedBefore(marked, Effects.Naming.UNKNOWN, List.of(3, 5, 7));
+        assertEquals(java.util.Set.of(3), moved.keySet());
+        assertEquals("ip", moved.get(3).name().name());
+        // registrar's DELETE empties its own kinds, not verifier's: verifier's insert meets its row again
+        assertEquals(java.util.Set.of(6), RerunSimulation.rowsMet(ops, Effects.Naming.UNKNOWN, List.of(6)));
+    }
+
     private static List<Boolean> provenSql(String... statements) throws Exception {
         return RerunSimulation.protect(classified(statements), () -> true).stream()
                 .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST

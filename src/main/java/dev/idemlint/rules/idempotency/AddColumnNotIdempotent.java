@@ -23,7 +23,7 @@ import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.UnreadNames;
+import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;

@@ -20,6 +20,7 @@ import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
 
@@ -27,7 +28,7 @@ import java.util.List;
 public final class CreateIndexNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        dev.idemlint.rules.UnreadNames unread = null;
+        UnreadNames unread = null;
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
             // An unnamed CREATE INDEX gets a fresh generated name on every run: it never fails.
@@ -35,7 +36,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }
-            if (ix.name() == null && (unread == null ? unread = new dev.idemlint.rules.UnreadNames(m.upgrade()) : unread)
+            if (ix.name() == null && (unread == null ? unread = new UnreadNames(m.upgrade()) : unread)
                     .mayTakeBefore(at, ObjectKind.INDEX, null)) {
                 // a name not read may be the one an earlier statement drops: the re-run makes it again
                 continue;

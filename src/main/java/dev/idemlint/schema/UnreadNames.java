@@ -1,11 +1,7 @@
-package dev.idemlint.rules;
+package dev.idemlint.schema;
 
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
-import dev.idemlint.schema.ObjectRef;
-import dev.idemlint.schema.QualifiedName;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
