@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Aggregates JFR execution samples: top self frames, top frames by package, and inclusive time.
+"""Aggregates JFR execution (or native method) samples: top self frames, top frames by package, and inclusive time.
 
     jfr print --events jdk.ExecutionSample rec.jfr > samples.txt
     bench/jfr-top.py samples.txt [--top 25] [--match dev.idemlint]
@@ -16,7 +16,7 @@ FRAME = re.compile(r"^\s+([\w$.<>/]+)\(")
 def samples(path):
     cur = None
     for line in open(path, encoding="utf-8", errors="replace"):
-        if line.startswith("jdk.ExecutionSample"):
+        if line.startswith(("jdk.ExecutionSample", "jdk.NativeMethodSample")):
             cur = []
         elif cur is not None and line.strip().startswith("]"):
             # the end of the stackTrace array; truncated stacks end with "..."
