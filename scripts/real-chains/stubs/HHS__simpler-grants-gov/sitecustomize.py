@@ -1,0 +1,16 @@
+"""simpler-grants-gov's infrastructure makes the schemas api and staging and the role app before any revision runs
+(the revisions name them and never create them); the harness's env.py does not."""
+from alembic.runtime import migration
+
+_run = migration.MigrationContext.run_migrations
+
+
+def run_migrations(self, *args, **kwargs):
+    for name in ("api", "staging"):
+        self.connection.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{name}"')
+    self.connection.exec_driver_sql(
+        "DO $$ BEGIN CREATE ROLE app; EXCEPTION WHEN duplicate_object THEN NULL; END $$")
+    return _run(self, *args, **kwargs)
+
+
+migration.MigrationContext.run_migrations = run_migrations
