@@ -24,3 +24,12 @@ for _kind in (UniqueConstraint, Index):
         _kind.argument_for("postgresql", "nulls_not_distinct", None)
     except Exception:
         pass
+
+# SQLAlchemy 2's top-level `sa.UUID` (65e962033cc6 and later): PostgreSQL's uuid type.
+import sqlalchemy  # noqa: E402
+from sqlalchemy.dialects.postgresql import UUID as _UUID  # noqa: E402
+
+if not hasattr(sqlalchemy, "UUID"):
+    sqlalchemy.UUID = _UUID
+if not hasattr(sqlalchemy, "Uuid"):
+    sqlalchemy.Uuid = _UUID
