@@ -147,6 +147,7 @@ public final class RerunSimulation {
         SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
+        MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
         boolean mayHaveTaken = false;
         for (int i = 0; i < out.size(); i++) {
@@ -182,6 +183,10 @@ public final class RerunSimulation {
             boolean tableGone = met.isPresent() && sure(op) && tableGone(op, met.get());
             boolean unknown = decided && !proven && op.site().guard() == null && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
+            if (!unknown && op.site().guard() == null && op instanceof Operation.Drop d && onTableNotRead(d)) {
+                made = made == null ? new MadeAnywhere(mayMake) : made;
+                unknown = made.mayMake(d.kind(), Effects.name(d.name(), op));
+            }
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
@@ -205,6 +210,73 @@ public final class RerunSimulation {
             }
         }
         return out;
+    }
+
+    /**
+     * A drop of a column (constraint, trigger, policy, rule) named in the code on a table read at run time
+     * ({@code for t in tables: op.drop_column(t, "code")}): the state cannot name its object, so it cannot say
+     * what the re-run meets there.
+     */
+    private static boolean onTableNotRead(Operation.Drop d) {
+        return d.name() != null && ObjectRef.tableScoped(d.kind()) && Effects.ref(d, d.kind(), d.table(), d.name()) == null;
+    }
+
+    /**
+     * What a revision's statements may make that a drop on a table read at run time may name: a column made or
+     * renamed onto that name on any table, a table made or renamed into place (it brings its columns and keys),
+     * or code that may make objects of that kind under names not read. The state cannot tie such an object to the
+     * dropped one, which may then be there again when the re-run reaches the drop (PostgreSQL: the drop
+     * succeeds), so no claim is made. Built once per revision from the effects that may undo a claim that an
+     * object is gone; each question is a lookup.
+     */
+    private static final class MadeAnywhere {
+        private final Map<ObjectKind, Set<String>> named = new HashMap<>();
+        private final Set<ObjectKind> unnamed = new HashSet<>();
+        private boolean anyTable;
+
+        MadeAnywhere(List<List<Effect>> effects) {
+            for (List<Effect> es : effects) {
+                for (Effect e : es) {
+                    if (e instanceof Effect.Create c) {
+                        made(c.object());
+                    } else if (e instanceof Effect.Rename r) {
+                        made(r.target());
+                    } else if (e instanceof Effect.Forget f && f.reach().mayMake()) {
+                        forgot(f);
+                    }
+                }
+            }
+        }
+
+        private void made(ObjectRef o) {
+            if (ObjectRef.tableScoped(o.kind())) {
+                named.computeIfAbsent(o.kind(), k -> new HashSet<>()).add(folded(o.name().name()));
+            } else if (o.kind() == ObjectKind.TABLE) {
+                // a table made under this name, or renamed onto it, may be the one the drop names
+                anyTable = true;
+            }
+        }
+
+        private void forgot(Effect.Forget f) {
+            switch (f.scope()) {
+                case OBJECT -> made(f.object());
+                case KIND -> {
+                    if (f.kind() == ObjectKind.TABLE) {
+                        anyTable = true;
+                    } else {
+                        unnamed.add(f.kind());
+                    }
+                }
+                case TABLE_KEYS -> unnamed.addAll(List.of(ObjectKind.CONSTRAINT, ObjectKind.TRIGGER,
+                        ObjectKind.POLICY, ObjectKind.RULE));
+                default -> anyTable = true;
+            }
+        }
+
+        boolean mayMake(ObjectKind kind, String name) {
+            return anyTable || unnamed.contains(kind)
+                    || named.getOrDefault(kind, Set.of()).contains(folded(name));
+        }
     }
 
     /**
