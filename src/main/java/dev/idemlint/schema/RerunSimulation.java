@@ -184,8 +184,8 @@ public final class RerunSimulation {
             boolean unknown = decided && !proven && op.site().guard() == null && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
             if (!unknown && op.site().guard() == null && op instanceof Operation.Drop d && onTableNotRead(d)) {
-                made = made == null ? new MadeAnywhere(mayMake) : made;
-                unknown = made.mayMake(d.kind(), Effects.name(d.name(), op));
+                made = made == null ? new MadeAnywhere(ops, mayMake) : made;
+                unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
             }
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
@@ -223,21 +223,27 @@ public final class RerunSimulation {
 
     /**
      * What a revision's statements may make that a drop on a table read at run time may name: a column made or
-     * renamed onto that name on any table, a table made or renamed into place (it brings its columns and keys),
-     * or code that may make objects of that kind under names not read. The state cannot tie such an object to the
-     * dropped one, which may then be there again when the re-run reaches the drop (PostgreSQL: the drop
-     * succeeds), so no claim is made. Built once per revision from the effects that may undo a claim that an
-     * object is gone; each question is a lookup.
+     * renamed onto that name on any table, a table renamed into place (it brings its columns and keys), code given
+     * that name or the drop's table name, or code that may make objects of that kind under names not read. The
+     * state cannot tie such an object to the dropped one, which may then be there again when the re-run reaches
+     * the drop (PostgreSQL: the drop succeeds), so no claim is made. A statement on a table whose schema is read at
+     * run time still names what it makes ({@code add_column("t", sa.Column("c"), schema=SCHEMA)} makes a column
+     * "c", whatever it forgets). Built once per revision from the effects that may undo a claim that an object is
+     * gone; each question is a few lookups.
      */
     private static final class MadeAnywhere {
         private final Map<ObjectKind, Set<String>> named = new HashMap<>();
         private final Set<ObjectKind> unnamed = new HashSet<>();
+        private final Set<String> given = new HashSet<>();
         private boolean anyTable;
 
-        MadeAnywhere(List<List<Effect>> effects) {
-            for (List<Effect> es : effects) {
-                for (Effect e : es) {
-                    if (e instanceof Effect.Create c) {
+        MadeAnywhere(List<Operation> ops, List<List<Effect>> effects) {
+            for (int i = 0; i < ops.size(); i++) {
+                if (unreadSchema(ops.get(i), effects.get(i))) {
+                    continue;
+                }
+                for (Effect e : effects.get(i)) {
+                    if (e instanceof Effect.Create c && ObjectRef.tableScoped(c.object().kind())) {
                         made(c.object());
                     } else if (e instanceof Effect.Rename r) {
                         made(r.target());
@@ -248,11 +254,31 @@ public final class RerunSimulation {
             }
         }
 
+        /**
+         * A column added, or a table made, on a table named in the code whose schema is read at run time: its
+         * effects forget everything, but what it makes is named; a table made so may be any table.
+         */
+        private boolean unreadSchema(Operation op, List<Effect> effects) {
+            if (effects.stream().noneMatch(e -> e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.EVERYTHING
+                    && f.reach().mayMake())) {
+                return false;
+            }
+            if (op instanceof Operation.AddColumn a && a.table() != null && a.column().name() != null
+                    && !a.column().primaryKey() && Effects.ref(op, ObjectKind.COLUMN, a.table(), a.column().name()) == null) {
+                named.computeIfAbsent(ObjectKind.COLUMN, k -> new HashSet<>()).add(folded(Effects.name(a.column().name(), op)));
+                // its foreign key, index or unique constraint is named by a convention or by PostgreSQL
+                unnamed.addAll(List.of(ObjectKind.CONSTRAINT, ObjectKind.TRIGGER));
+                return true;
+            }
+            return false;
+        }
+
         private void made(ObjectRef o) {
             if (ObjectRef.tableScoped(o.kind())) {
                 named.computeIfAbsent(o.kind(), k -> new HashSet<>()).add(folded(o.name().name()));
             } else if (o.kind() == ObjectKind.TABLE) {
-                // a table made under this name, or renamed onto it, may be the one the drop names
+                // a table renamed into place, or one that may be made, brings what it holds (a new table's
+                // columns and keys are creations of their own)
                 anyTable = true;
             }
         }
@@ -269,13 +295,15 @@ public final class RerunSimulation {
                 }
                 case TABLE_KEYS -> unnamed.addAll(List.of(ObjectKind.CONSTRAINT, ObjectKind.TRIGGER,
                         ObjectKind.POLICY, ObjectKind.RULE));
+                case NAMED -> f.names().forEach(n -> given.add(folded(n)));
                 default -> anyTable = true;
             }
         }
 
-        boolean mayMake(ObjectKind kind, String name) {
-            return anyTable || unnamed.contains(kind)
-                    || named.getOrDefault(kind, Set.of()).contains(folded(name));
+        /** Whether the revision may make a {@code kind} called {@code name} on table {@code table} (as written). */
+        boolean mayMake(ObjectKind kind, String name, String table) {
+            return anyTable || unnamed.contains(kind) || named.getOrDefault(kind, Set.of()).contains(folded(name))
+                    || given.contains(folded(name)) || table != null && given.contains(folded(table));
         }
     }
 
