@@ -67,6 +67,15 @@ public final class RerunScenario {
         return site.guard() != null && site.guard().kind() == dev.idemlint.migration.GuardKind.TRY_EXCEPT;
     }
 
+    /**
+     * An object whose own name is read at run time, by its table when that is known: {@code the column of
+     * "documents"}, {@code the unique index on "documents"}.
+     */
+    public static String unreadName(ObjectKind kind, boolean unique, String table) {
+        String what = "the " + (unique ? "unique " : "") + kind.sql();
+        return table == null ? what : what + (kind == ObjectKind.INDEX ? " on \"" : " of \"") + table + "\"";
+    }
+
     /** {@code column "custom_notes" of "players"}, {@code index "ix_a"}, {@code a column} when unknown. */
     public static String describe(ObjectKind kind, String name, String table) {
         if (name == null) {

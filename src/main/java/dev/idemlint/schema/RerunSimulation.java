@@ -147,6 +147,7 @@ public final class RerunSimulation {
         SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
+        MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
         boolean mayHaveTaken = false;
         for (int i = 0; i < out.size(); i++) {
@@ -182,6 +183,10 @@ public final class RerunSimulation {
             boolean tableGone = met.isPresent() && sure(op) && tableGone(op, met.get());
             boolean unknown = decided && !proven && op.site().guard() == null && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
+            if (!unknown && op.site().guard() == null && op instanceof Operation.Drop d && onTableNotRead(d)) {
+                made = made == null ? new MadeAnywhere(ops, mayMake) : made;
+                unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
+            }
             gone.applyAll(mayMake.get(i));
             there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
@@ -205,6 +210,101 @@ public final class RerunSimulation {
             }
         }
         return out;
+    }
+
+    /**
+     * A drop of a column (constraint, trigger, policy, rule) named in the code on a table read at run time
+     * ({@code for t in tables: op.drop_column(t, "code")}): the state cannot name its object, so it cannot say
+     * what the re-run meets there.
+     */
+    private static boolean onTableNotRead(Operation.Drop d) {
+        return d.name() != null && ObjectRef.tableScoped(d.kind()) && Effects.ref(d, d.kind(), d.table(), d.name()) == null;
+    }
+
+    /**
+     * What a revision's statements may make that a drop on a table read at run time may name: a column made or
+     * renamed onto that name on any table, a table renamed into place (it brings its columns and keys), code given
+     * that name or the drop's table name, or code that may make objects of that kind under names not read. The
+     * state cannot tie such an object to the dropped one, which may then be there again when the re-run reaches
+     * the drop (PostgreSQL: the drop succeeds), so no claim is made. A statement on a table whose schema is read at
+     * run time still names what it makes ({@code add_column("t", sa.Column("c"), schema=SCHEMA)} makes a column
+     * "c", whatever it forgets). Built once per revision from the effects that may undo a claim that an object is
+     * gone; each question is a few lookups.
+     */
+    private static final class MadeAnywhere {
+        private final Map<ObjectKind, Set<String>> named = new HashMap<>();
+        private final Set<ObjectKind> unnamed = new HashSet<>();
+        private final Set<String> given = new HashSet<>();
+        private boolean anyTable;
+
+        MadeAnywhere(List<Operation> ops, List<List<Effect>> effects) {
+            for (int i = 0; i < ops.size(); i++) {
+                if (unreadSchema(ops.get(i), effects.get(i))) {
+                    continue;
+                }
+                for (Effect e : effects.get(i)) {
+                    if (e instanceof Effect.Create c && ObjectRef.tableScoped(c.object().kind())) {
+                        made(c.object());
+                    } else if (e instanceof Effect.Rename r) {
+                        made(r.target());
+                    } else if (e instanceof Effect.Forget f && f.reach().mayMake()) {
+                        forgot(f);
+                    }
+                }
+            }
+        }
+
+        /**
+         * A column added, or a table made, on a table named in the code whose schema is read at run time: its
+         * effects forget everything, but what it makes is named; a table made so may be any table.
+         */
+        private boolean unreadSchema(Operation op, List<Effect> effects) {
+            if (effects.stream().noneMatch(e -> e instanceof Effect.Forget f && f.scope() == Effect.Forget.Scope.EVERYTHING
+                    && f.reach().mayMake())) {
+                return false;
+            }
+            if (op instanceof Operation.AddColumn a && a.table() != null && a.column().name() != null
+                    && !a.column().primaryKey() && Effects.ref(op, ObjectKind.COLUMN, a.table(), a.column().name()) == null) {
+                named.computeIfAbsent(ObjectKind.COLUMN, k -> new HashSet<>()).add(folded(Effects.name(a.column().name(), op)));
+                // its foreign key, index or unique constraint is named by a convention or by PostgreSQL
+                unnamed.addAll(List.of(ObjectKind.CONSTRAINT, ObjectKind.TRIGGER));
+                return true;
+            }
+            return false;
+        }
+
+        private void made(ObjectRef o) {
+            if (ObjectRef.tableScoped(o.kind())) {
+                named.computeIfAbsent(o.kind(), k -> new HashSet<>()).add(folded(o.name().name()));
+            } else if (o.kind() == ObjectKind.TABLE) {
+                // a table renamed into place, or one that may be made, brings what it holds (a new table's
+                // columns and keys are creations of their own)
+                anyTable = true;
+            }
+        }
+
+        private void forgot(Effect.Forget f) {
+            switch (f.scope()) {
+                case OBJECT -> made(f.object());
+                case KIND -> {
+                    if (f.kind() == ObjectKind.TABLE) {
+                        anyTable = true;
+                    } else {
+                        unnamed.add(f.kind());
+                    }
+                }
+                case TABLE_KEYS -> unnamed.addAll(List.of(ObjectKind.CONSTRAINT, ObjectKind.TRIGGER,
+                        ObjectKind.POLICY, ObjectKind.RULE));
+                case NAMED -> f.names().forEach(n -> given.add(folded(n)));
+                default -> anyTable = true;
+            }
+        }
+
+        /** Whether the revision may make a {@code kind} called {@code name} on table {@code table} (as written). */
+        boolean mayMake(ObjectKind kind, String name, String table) {
+            return anyTable || unnamed.contains(kind) || named.getOrDefault(kind, Set.of()).contains(folded(name))
+                    || given.contains(folded(name)) || table != null && given.contains(folded(table));
+        }
     }
 
     /**

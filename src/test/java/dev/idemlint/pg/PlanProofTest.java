@@ -381,6 +381,32 @@ class PlanProofTest {
      * hold only plan's own constant statements and reads of relations named by the server.
      */
     @Test
+    void unqualified_names_follow_the_search_path_the_server_gives_the_session(@TempDir Path project) throws IOException {
+        writeProject(project, "", List.of("op.create_table(\"documents\", sa.Column(\"id\", sa.Integer(), primary_key=True))",
+                "op.add_column(\"documents\", sa.Column(\"code\", sa.Text()), schema=\"public\")"));
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            assertTrue(db.exec("CREATE SCHEMA other; CREATE TABLE public.documents (id int PRIMARY KEY)").ok());
+            // the default search path: documents is public.documents, there already (DuplicateTable)
+            Predicted p = plan(project, db);
+            assertEquals("001", p.firstFailing(), p.raw());
+            assertEquals("42P07", p.firstSqlstate());
+            // the same session told by its URL to search other first: the table goes to other, and public's gets
+            // the column
+            Predicted byUrl = plan(project, url(db) + "?options=-csearch_path%3Dother,public");
+            assertEquals(null, byUrl.firstFailing(), byUrl.raw());
+            assertHit(p, alembic(versions(project), db, "upgrade"));
+            // the database's own setting, as Alembic's session meets it
+            assertTrue(db.exec("ALTER DATABASE " + db.name() + " SET search_path = other, public").ok());
+            Predicted bySetting = plan(project, db);
+            Real r = alembic(versions(project), db, "upgrade");
+            verdict("search path other, public: documents made in other", bySetting, r);
+            assertEquals(null, bySetting.firstFailing(), bySetting.raw());
+            assertTrue(r.ok(), r.message());
+            assertTrue(db.exec("SELECT 1 FROM other.documents; SELECT code FROM public.documents").ok());
+        }
+    }
+
+    @Test
     void a_hostile_version_table_name_sends_no_sql_of_its_own(@TempDir Path project) throws IOException {
         String existing = "v\\');DROP TABLE victim;CREATE TABLE pwned();--\"";
         String absent = "x\\');COMMIT;BEGIN READ WRITE;DROP TABLE victim;CREATE TABLE pwned();SELECT (\\'";

@@ -58,7 +58,8 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 // a column whose name is not read may be one an earlier statement drops: the re-run adds it again
                 continue;
             }
-            String what = RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
+            String what = add.column().name() == null ? RerunScenario.unreadName(ObjectKind.COLUMN, false, add.table())
+                    : RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
             if (moved == null) {
                 moved = RerunSimulation.columnsMovedBefore(ops, Effects.Naming.UNKNOWN, addColumns(ops));
             }

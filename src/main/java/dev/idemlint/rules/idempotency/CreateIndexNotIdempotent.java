@@ -60,7 +60,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ConstraintNames.Name real = ConstraintNames.of(ix, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
-            String what = stored == null && ix.name() == null ? (ix.unique() ? "the unique index" : "the index")
+            String what = stored == null && ix.name() == null ? RerunScenario.unreadName(ObjectKind.INDEX, ix.unique(), ix.table())
                     : (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
                     stored != null ? stored : ix.name(), null);
             if (MysqlDialect.applies(ctx.settings())) {
