@@ -144,9 +144,7 @@ class FixProofTest {
             Map.entry("drop-not-idempotent/formatted_schema", "not claimed: 002's re-run fails 42P07 at create_table"
                     + " t once the drop of the formatted {schema}.t passes"),
             Map.entry("drop-not-idempotent/core_read_before_drop", "no fix: 002's read of member.is_admin before the"
-                    + " drop fails 42703 on the re-run; a read is not guarded"),
-            Map.entry("drop-not-idempotent/index_taken_by_constraint", "no fix: 002's drop_index(if_exists) still fails"
-                    + " 2BP01 on the re-run, the index now backing the unique constraint 002 made"));
+                    + " drop fails 42703 on the re-run; a read is not guarded"));
 
     /**
      * The fixes of the runnable rule fixtures that have an approved fixed output, proved as the corpus's: a copy

@@ -7,6 +7,7 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.schema.Conflict;
+import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
@@ -83,6 +84,7 @@ public final class DropNotIdempotent implements MigrationRule {
                                         : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
                                                 + " referencing foreign keys), so that a re-run meets nothing that"
                                                 + " depends on it."))
+                        .fixes(constraintFirst(d, m.source(), m.upgrade()))
                         .emit();
                 continue;
             }
@@ -230,6 +232,42 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         return Fix.of("Write `" + sql.replace("\"", "") + "` through `op.execute`", Applicability.UNSAFE,
                 List.of(TextEdit.replace(file.path(), call.span(), opName.id() + ".execute('" + sql + "')")));
+    }
+
+    /**
+     * The index's drop that the re-run meets owned by the constraint this revision makes under its name, written
+     * as the constraint's drop then the index's, both {@code IF EXISTS}, through {@code op.execute}: {@code ALTER
+     * TABLE "t" DROP CONSTRAINT IF EXISTS "n"; DROP INDEX IF EXISTS "n"}. The first run met a plain index (it
+     * dropped it, so no constraint owned it, and making the constraint found the name free), so the constraint's
+     * drop skips and the index goes as before; the re-run drops the constraint, which takes its index
+     * (PostgreSQL), skips the index's drop, and makes the constraint again: the schema left is the first run's.
+     * None where a foreign key this revision makes may rest on the constraint (then its drop fails 2BP01), where
+     * a statement's effects are not all known ({@link Effect.Forget}), or off a plain op call with literal names
+     * ({@link #ifExistsStatement}). UNSAFE, as that statement is.
+     */
+    static List<Fix> constraintFirst(Operation.Drop d, SourceFile file, List<Operation> upgrade) {
+        if (d.kind() != ObjectKind.INDEX || d.site().rerun().state() != PostgresFacts.dropIndexOfConstraint()
+                || ifExistsStatement(d, file) == null || d.table() == null || !plainName(d.table())) {
+            return List.of();
+        }
+        for (Operation o : upgrade) {
+            for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
+                if (e instanceof Effect.Forget || e instanceof Effect.Create c
+                        && c.object().kind() == ObjectKind.CONSTRAINT
+                        && c.shape().constraintKind() != ConstraintKind.UNIQUE
+                        && c.shape().constraintKind() != ConstraintKind.PRIMARY_KEY
+                        && c.shape().constraintKind() != ConstraintKind.CHECK) {
+                    return List.of();
+                }
+            }
+        }
+        Expr.Call call = d.site().call();
+        String opName = ((Expr.Name) ((Expr.Attribute) call.func()).value()).id();
+        String sql = "ALTER TABLE \"" + d.table() + "\" DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"; DROP INDEX IF EXISTS \""
+                + d.name() + "\"";
+        return List.of(Fix.of("Drop the constraint `" + d.name() + "` first when it exists, then the index, through"
+                + " `op.execute`", Applicability.UNSAFE,
+                List.of(TextEdit.replace(file.path(), call.span(), opName + ".execute('" + sql + "')"))));
     }
 
     /**
