@@ -137,8 +137,6 @@ class FixProofTest {
                     + " creates: 42P01 on the first run"),
             Map.entry("insert-not-idempotent/renamed_table_keys", "not claimed: colors' keys are unknown to the model"
                     + " (the fixture's point), and 003's re-run fails 23505"),
-            Map.entry("drop-not-idempotent/referenced_by_new_table", "not claimed: 002's re-run fails 2BP01 dropping"
-                    + " deployables (other objects depend on it)"),
             Map.entry("drop-not-idempotent/column_named_like_a_function", "not claimed: 002's re-run fails 42809 at"
                     + " assignments.rank, read as the rank() aggregate once the column is gone"),
             Map.entry("drop-not-idempotent/formatted_schema", "not claimed: 002's re-run fails 42P07 at create_table"

@@ -27,7 +27,7 @@ class DropNotIdempotentFixTest {
      * {@code body}; null when there is none.
      */
     private static Diagnostic dropFinding(Path dir, String... body) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("from alembic import op", "", "revision = '1'",
+        List<String> lines = new ArrayList<>(List.of("from alembic import op", "import sqlalchemy as sa", "revision = '1'",
                 "down_revision = None", "", "", "def upgrade():"));
         for (String b : body) {
             lines.add("    " + b);
@@ -73,5 +73,28 @@ class DropNotIdempotentFixTest {
     void claims_nothing_when_code_it_cannot_see_runs_in_the_revision(@TempDir Path dir) throws IOException {
         assertEquals(null, dropFinding(dir, "op.drop_index('uix_totals', table_name='totals')",
                 "op.create_unique_constraint('uix_totals', 'totals', ['account_id', 'period'])", "helper()"));
+    }
+
+    @Test
+    void drops_the_table_holding_the_foreign_key_first_where_the_revision_makes_it_again(@TempDir Path dir)
+            throws IOException {
+        Diagnostic d = dropFinding(dir, "op.drop_table('hosts')", "op.create_table('hosts', sa.Column('id',"
+                + " sa.Integer(), primary_key=True))", "op.create_table('ports', sa.Column('id', sa.Integer(),"
+                + " primary_key=True), sa.Column('host_id', sa.Integer(), sa.ForeignKey('hosts.id')))");
+        assertEquals(true, d != null && d.message().contains("(2BP01)"), String.valueOf(d));
+        assertEquals(List.of(Applicability.UNSAFE), d.fixes().stream().map(Fix::applicability).toList());
+        assertEquals("op.execute('DROP TABLE IF EXISTS \"ports\"; DROP TABLE \"hosts\"')",
+                d.fixes().get(0).edits().get(0).replacement());
+    }
+
+    @Test
+    void offers_no_fix_where_another_table_made_again_holds_a_foreign_key_too(@TempDir Path dir) throws IOException {
+        Diagnostic d = dropFinding(dir, "op.drop_table('hosts')", "op.create_table('hosts', sa.Column('id',"
+                + " sa.Integer(), primary_key=True))", "op.create_table('ports', sa.Column('id', sa.Integer(),"
+                + " primary_key=True), sa.Column('host_id', sa.Integer(), sa.ForeignKey('hosts.id')))",
+                "op.create_table('disks', sa.Column('id', sa.Integer(), primary_key=True), sa.Column('host_id',"
+                        + " sa.Integer(), sa.ForeignKey('hosts.id')))");
+        assertEquals(true, d != null && d.message().contains("(2BP01)"), String.valueOf(d));
+        assertEquals(List.of(), d.fixes());
     }
 }
