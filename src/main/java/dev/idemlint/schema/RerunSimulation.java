@@ -720,7 +720,7 @@ public final class RerunSimulation {
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
             return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
-                    + quoted(c.object()))));
+                    + quoted(c.object()), null, c.object().name().schema() == null ? c.object().name().name() : null)));
         }
         if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && c.object().kind() == ObjectKind.CONSTRAINT
                 && c.sqlState() == PostgresFacts.dropIndexOfConstraint()) {

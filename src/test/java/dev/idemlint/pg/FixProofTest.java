@@ -137,8 +137,6 @@ class FixProofTest {
                     + " creates: 42P01 on the first run"),
             Map.entry("insert-not-idempotent/renamed_table_keys", "not claimed: colors' keys are unknown to the model"
                     + " (the fixture's point), and 003's re-run fails 23505"),
-            Map.entry("drop-not-idempotent/referenced_by_new_table", "not claimed: 002's re-run fails 2BP01 dropping"
-                    + " deployables (other objects depend on it)"),
             Map.entry("drop-not-idempotent/column_named_like_a_function", "not claimed: 002's re-run fails 42809 at"
                     + " assignments.rank, read as the rank() aggregate once the column is gone"),
             Map.entry("drop-not-idempotent/formatted_schema", "not claimed: 002's re-run fails 42P07 at create_table"
@@ -146,9 +144,7 @@ class FixProofTest {
             Map.entry("drop-not-idempotent/core_read_before_drop", "no fix: 002's read of member.is_admin before the"
                     + " drop fails 42703 on the re-run; a read is not guarded"),
             Map.entry("drop-not-idempotent/dropped_on_unread_table", "no fix: 004's drop_column on tables read at run"
-                    + " time gets the inspector guard as a suggestion only, and its re-run fails 42703"),
-            Map.entry("drop-not-idempotent/index_taken_by_constraint", "no fix: 002's drop_index(if_exists) still fails"
-                    + " 2BP01 on the re-run, the index now backing the unique constraint 002 made"));
+                    + " time gets the inspector guard as a suggestion only, and its re-run fails 42703"));
 
     /**
      * The fixes of the runnable rule fixtures that have an approved fixed output, proved as the corpus's: a copy

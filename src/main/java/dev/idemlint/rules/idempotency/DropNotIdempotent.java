@@ -7,6 +7,7 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.schema.Conflict;
+import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
@@ -83,6 +84,8 @@ public final class DropNotIdempotent implements MigrationRule {
                                         : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
                                                 + " referencing foreign keys), so that a re-run meets nothing that"
                                                 + " depends on it."))
+                        .fixes(d.kind() == ObjectKind.INDEX ? constraintFirst(d, m.source(), m.upgrade())
+                                : dependentFirst(d, at, m.source(), m.upgrade()))
                         .emit();
                 continue;
             }
@@ -230,6 +233,119 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         return Fix.of("Write `" + sql.replace("\"", "") + "` through `op.execute`", Applicability.UNSAFE,
                 List.of(TextEdit.replace(file.path(), call.span(), opName.id() + ".execute('" + sql + "')")));
+    }
+
+    /**
+     * The index's drop that the re-run meets owned by the constraint this revision makes under its name, written
+     * as the constraint's drop then the index's, both {@code IF EXISTS}, through {@code op.execute}: {@code ALTER
+     * TABLE "t" DROP CONSTRAINT IF EXISTS "n"; DROP INDEX IF EXISTS "n"}. The first run met a plain index (it
+     * dropped it, so no constraint owned it, and making the constraint found the name free), so the constraint's
+     * drop skips and the index goes as before; the re-run drops the constraint, which takes its index
+     * (PostgreSQL), skips the index's drop, and makes the constraint again: the schema left is the first run's.
+     * None where a foreign key this revision makes may rest on the constraint (then its drop fails 2BP01), where
+     * a statement's effects are not all known ({@link Effect.Forget}), or off a plain op call with literal names
+     * ({@link #ifExistsStatement}). UNSAFE, as that statement is.
+     */
+    static List<Fix> constraintFirst(Operation.Drop d, SourceFile file, List<Operation> upgrade) {
+        if (d.kind() != ObjectKind.INDEX || d.site().rerun().state() != PostgresFacts.dropIndexOfConstraint()
+                || ifExistsStatement(d, file) == null || d.table() == null || !plainName(d.table())) {
+            return List.of();
+        }
+        for (Operation o : upgrade) {
+            for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
+                if (e instanceof Effect.Forget || e instanceof Effect.Create c
+                        && c.object().kind() == ObjectKind.CONSTRAINT
+                        && c.shape().constraintKind() != ConstraintKind.UNIQUE
+                        && c.shape().constraintKind() != ConstraintKind.PRIMARY_KEY
+                        && c.shape().constraintKind() != ConstraintKind.CHECK) {
+                    return List.of();
+                }
+            }
+        }
+        Expr.Call call = d.site().call();
+        String opName = ((Expr.Name) ((Expr.Attribute) call.func()).value()).id();
+        String sql = "ALTER TABLE \"" + d.table() + "\" DROP CONSTRAINT IF EXISTS \"" + d.name() + "\"; DROP INDEX IF EXISTS \""
+                + d.name() + "\"";
+        return List.of(Fix.of("Drop the constraint `" + d.name() + "` first when it exists, then the index, through"
+                + " `op.execute`", Applicability.UNSAFE,
+                List.of(TextEdit.replace(file.path(), call.span(), opName + ".execute('" + sql + "')"))));
+    }
+
+    /**
+     * The table's drop that the re-run meets held by a foreign key of a table this revision makes later, written
+     * with that table's drop first, through {@code op.execute}: {@code DROP TABLE IF EXISTS "dependent"; DROP TABLE
+     * "t"}. The first run met no such table there (its drop of {@code t} passed), so it skips it and drops {@code
+     * t} as before; the re-run drops the dependent table, then {@code t}, and the revision makes both again: the
+     * schema left is the first run's. UNSAFE: the re-run loses the dependent table's rows, as it loses {@code t}'s.
+     * None unless a plain statement of {@code upgrade} after the drop makes the dependent table, every other
+     * foreign key to {@code t} the revision makes is on {@code t} or on a table it drops before, nothing in the
+     * revision makes a view, trigger or other object that may rest on it or a foreign key to it from another
+     * table (its drop would fail 2BP01 in turn), and every statement's effects are known ({@link Effect.Forget}; the
+     * keys a plain create_table makes under names not known are, but for a foreign key declared apart).
+     */
+    static List<Fix> dependentFirst(Operation.Drop d, int at, SourceFile file, List<Operation> upgrade) {
+        String dependent = d.site().rerun().dependent();
+        if (d.kind() != ObjectKind.TABLE || d.site().rerun().state() != PostgresFacts.dropWithDependents()
+                || dependent == null || !plainName(dependent) || ifExistsStatement(d, file) == null) {
+            return List.of();
+        }
+        // the tables whose foreign keys to t the re-run has taken away before it reaches the drop: t itself, the
+        // dependent table, and the tables the revision drops, unguarded, before it
+        Set<String> cleared = new java.util.HashSet<>(List.of(d.name().toLowerCase(Locale.ROOT),
+                dependent.toLowerCase(Locale.ROOT)));
+        for (int i = 0; i < at; i++) {
+            if (upgrade.get(i) instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
+                    && runs(t)) {
+                cleared.add(t.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        boolean remade = false;
+        for (int i = 0; i < upgrade.size(); i++) {
+            Operation o = upgrade.get(i);
+            remade |= i > at && o instanceof Operation.CreateTable t && dependent.equals(t.table())
+                    && runs(o) && o.site().call() != null
+                    && o.site().call().keyword("schema") == null;
+            // a table's keys made under names not known (its primary key, unique keys, indexes) leave its keys
+            // unknown, but a foreign key of its columns is followed as the column's reference; one declared
+            // apart (ForeignKeyConstraint) may not be
+            boolean keysOnly = o instanceof Operation.CreateTable t && t.constraints().stream()
+                    .noneMatch(k -> k.kind() == ConstraintKind.FOREIGN_KEY || k.kind() == ConstraintKind.UNKNOWN);
+            for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
+                if (e instanceof Effect.Forget f && !(keysOnly && f.scope() == Effect.Forget.Scope.TABLE_KEYS
+                        && f.reach() == Effect.Forget.Reach.MAKES)
+                        || e instanceof Effect.Create c && (!java.util.EnumSet.of(ObjectKind.TABLE,
+                        ObjectKind.COLUMN, ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.SEQUENCE).contains(c.object().kind())
+                        || c.shape().references() != null && dependent.equalsIgnoreCase(c.shape().references().name())
+                                && !(c.object().table() != null
+                                        && dependent.equalsIgnoreCase(c.object().table().name())))
+                        || e instanceof Effect.Create k && k.shape().references() != null
+                                && d.name().equalsIgnoreCase(k.shape().references().name())
+                                && (k.object().table() == null
+                                        || !cleared.contains(k.object().table().name().toLowerCase(Locale.ROOT)))) {
+                    return List.of();
+                }
+            }
+        }
+        if (!remade) {
+            return List.of();
+        }
+        Expr.Call call = d.site().call();
+        String opName = ((Expr.Name) ((Expr.Attribute) call.func()).value()).id();
+        String sql = "DROP TABLE IF EXISTS \"" + dependent + "\"; DROP TABLE \"" + d.name() + "\"";
+        return List.of(Fix.of("Drop table `" + dependent + "`, which this revision makes again, first when it exists,"
+                + " through `op.execute`", Applicability.UNSAFE,
+                List.of(TextEdit.replace(file.path(), call.span(), opName + ".execute('" + sql + "')"))));
+    }
+
+    /**
+     * Whether {@code o} runs whenever its revision does: no guard but the marks the re-run simulation puts on the
+     * statements it decides, and nothing conditional around it.
+     */
+    private static boolean runs(Operation o) {
+        dev.idemlint.migration.Guard g = o.site().guard();
+        return !o.site().conditional() && (g == null || java.util.EnumSet.of(dev.idemlint.migration.GuardKind.DROPPED_FIRST,
+                dev.idemlint.migration.GuardKind.RECREATED_LATER, dev.idemlint.migration.GuardKind.RERUN_UNKNOWN)
+                .contains(g.kind()));
     }
 
     /**
