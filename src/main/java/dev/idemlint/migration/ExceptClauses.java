@@ -46,6 +46,21 @@ final class ExceptClauses {
         return out;
     }
 
+    /**
+     * The error classes {@code types} name, as the clause {@code except (types...)} whose handler lets the revision
+     * go past catches them ({@code contextlib.suppress(types...)}).
+     */
+    static Set<String> caught(List<Expr> types) {
+        Set<String> out = new TreeSet<>();
+        for (Expr type : types.subList(0, Math.min(types.size(), MAX_TUPLE))) {
+            caught(type, out);
+        }
+        if (types.size() > MAX_TUPLE) {
+            out.add(OTHERS);
+        }
+        return out;
+    }
+
     private static void caught(Expr type, Set<String> out) {
         if (type == null) {
             out.add(OTHERS);

@@ -489,10 +489,21 @@ final class OpExtractor {
     private void walkWith(Stmt.With w, Ctx ctx, Set<String> active) {
         Map<String, Expr> batches = ctx.batches();
         boolean autocommit = ctx.autocommit();
+        Guard suppressed = null;
+        boolean savepoint = false;
         for (Stmt.WithItem item : w.items()) {
             Expr c = item.context();
             if (c instanceof Expr.Call call) {
                 String last = Names.lastPart(call.func());
+                savepoint |= "begin_nested".equals(last);
+                if (suppressed == null && isSuppress(call)) {
+                    // with contextlib.suppress(E): a try/except E: pass around the body, and no guard on PostgreSQL
+                    // for the same reason (the failed statement aborts the transaction: 25P02 at the next one)
+                    suppressed = new Guard(GuardKind.TRY_EXCEPT, w.span(), "contextlib.suppress",
+                            ExceptClauses.caught(call.args().stream().filter(a -> a.keyword() == null && a.star() == 0)
+                                    .map(Arg::value).toList()));
+                    continue;
+                }
                 if ("batch_alter_table".equals(last) && item.vars() instanceof Expr.Name v) {
                     batches = new HashMap<>(batches);
                     Expr table = call.positional(0);
@@ -518,7 +529,25 @@ final class OpExtractor {
         }
         Ctx inner = ctx.child(ctx.scope(), ctx.functions(), ctx.tainted(), batches, autocommit, ctx.indirect(),
                 ctx.depth());
+        if (suppressed != null) {
+            inner = inner.asConditional();
+            if (ctx.guard() == null) {
+                inner = inner.withGuard(savepoint || usesSavepoint(w.body())
+                        ? Guard.of(GuardKind.SAVEPOINT, w.span(), "savepoint (begin_nested) in contextlib.suppress")
+                        : suppressed);
+            }
+        }
         walkBlock(w.body(), inner, active);
+    }
+
+    /**
+     * {@code contextlib.suppress(...)} or a bare {@code suppress(...)} (as {@code from contextlib import suppress}
+     * binds it) with at least one class and nothing else passed.
+     */
+    private static boolean isSuppress(Expr.Call call) {
+        String name = Names.dotted(call.func());
+        return ("contextlib.suppress".equals(name) || "suppress".equals(name)) && !call.args().isEmpty()
+                && call.args().stream().allMatch(a -> a.keyword() == null && a.star() == 0);
     }
 
     /** Calls at statement level that change nothing in the database: logging, printing, session upkeep. */

@@ -322,7 +322,7 @@ public final class Planner {
             }
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null) {
                 return new Fails(SqlState.IN_FAILED_SQL_TRANSACTION.code(), SqlState.IN_FAILED_SQL_TRANSACTION.label(),
-                        f.reason() + " (" + f.label() + "), and the try/except that swallows it leaves the transaction"
+                        f.reason() + " (" + f.label() + "), and the " + g.description() + " that swallows it leaves the transaction"
                                 + " aborted, so the next statement fails", f.object(), f.alreadyThere());
             }
         }

@@ -30,8 +30,9 @@ public final class RerunScenario {
     public static String why(OpSite site) {
         String out = "";
         if (swallowed(site)) {
-            out += "The try/except catches the error in Python, but PostgreSQL has already aborted the"
-                    + " transaction, so the next statement fails. ";
+            String handler = site.guard().description();
+            out += ("try/except".equals(handler) ? "The try/except" : "`" + handler + "`") + " catches the error in"
+                    + " Python, but PostgreSQL has already aborted the transaction, so the next statement fails. ";
         }
         if (site.autocommit() && site.afterCommit()) {
             out += "An earlier COMMIT in this revision ended Alembic's transaction, so the statement commits on its"
@@ -62,7 +63,10 @@ public final class RerunScenario {
                 : state.label();
     }
 
-    /** A plain try/except around the operation: PostgreSQL aborts the transaction all the same. */
+    /**
+     * A plain try/except (or {@code contextlib.suppress}) around the operation: PostgreSQL aborts the transaction
+     * all the same.
+     */
     public static boolean swallowed(OpSite site) {
         return site.guard() != null && site.guard().kind() == dev.idemlint.migration.GuardKind.TRY_EXCEPT;
     }

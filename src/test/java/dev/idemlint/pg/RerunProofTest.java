@@ -101,6 +101,7 @@ class RerunProofTest {
             "create-table-not-idempotent/partition_dropped_with_parent",
             "add-column-not-idempotent/type_dropped_with_cascade",
             "add-column-not-idempotent/column_dropped_and_added_again",
+            "add-column-not-idempotent/suppressed_run",
             "column-identity-not-idempotent/serial_to_identity",
             "drop-not-idempotent/referenced_by_new_table",
             "drop-not-idempotent/read_before_drop_chain",
