@@ -2,19 +2,11 @@ package dev.idemlint.rules.idempotency;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.idemlint.discovery.LintTarget;
-import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
-import dev.idemlint.rule.Linter;
-import dev.idemlint.rule.RuleCatalog;
-import dev.idemlint.rules.Registry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,29 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** The fix of an index's drop that the re-run meets owned by the constraint its revision makes under its name. */
 class DropNotIdempotentFixTest {
 
-    /**
-     * The drop-not-idempotent finding on line 8 (upgrade()'s first statement) of a revision whose upgrade() is
-     * {@code body}; null when there is none.
-     */
+    /** The drop-not-idempotent finding on upgrade()'s first statement, whose body is {@code body}; null when none. */
     private static Diagnostic dropFinding(Path dir, String... body) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("from alembic import op", "import sqlalchemy as sa", "revision = '1'",
-                "down_revision = None", "", "", "def upgrade():"));
-        for (String b : body) {
-            lines.add("    " + b);
-        }
-        lines.add("");
-        Path f = dir.resolve("001_x.py");
-        Files.writeString(f, String.join("\n", lines));
-        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
-        Registry.all().forEach(r -> names.add(r.name()));
-        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
-        for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
-                p -> p.getFileName().toString()).diagnostics()) {
-            if (d.rule().equals("drop-not-idempotent") && d.file().lines().line(d.span().start()) == 8) {
-                return d;
-            }
-        }
-        return null;
+        return UpgradeBody.finding(dir, "drop-not-idempotent", UpgradeBody.FIRST_LINE, body);
     }
 
     @Test

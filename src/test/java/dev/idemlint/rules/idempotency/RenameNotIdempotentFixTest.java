@@ -3,19 +3,11 @@ package dev.idemlint.rules.idempotency;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.idemlint.discovery.LintTarget;
-import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
-import dev.idemlint.rule.Linter;
-import dev.idemlint.rule.RuleCatalog;
-import dev.idemlint.rules.Registry;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,24 +17,11 @@ class RenameNotIdempotentFixTest {
 
     /** The fixes of the rename-not-idempotent finding on {@code line} of a revision whose upgrade() is {@code body}. */
     private static List<Fix> renameFixes(Path dir, int line, String... body) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("from alembic import op", "", "revision = '1'",
-                "down_revision = None", "", "", "def upgrade():"));
-        for (String b : body) {
-            lines.add("    " + b);
+        Diagnostic d = UpgradeBody.finding(dir, "rename-not-idempotent", line, body);
+        if (d == null) {
+            throw new AssertionError("no rename-not-idempotent finding on line " + line);
         }
-        lines.add("");
-        Path f = dir.resolve("001_x.py");
-        Files.writeString(f, String.join("\n", lines));
-        List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
-        Registry.all().forEach(r -> names.add(r.name()));
-        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
-        for (Diagnostic d : linter.lint(new LintTarget(dir, dir, List.of(f), Settings.DEFAULT),
-                p -> p.getFileName().toString()).diagnostics()) {
-            if (d.rule().equals("rename-not-idempotent") && d.file().lines().line(d.span().start()) == line) {
-                return d.fixes();
-            }
-        }
-        throw new AssertionError("no rename-not-idempotent finding on line " + line);
+        return d.fixes();
     }
 
     @Test
