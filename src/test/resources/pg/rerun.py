@@ -280,10 +280,12 @@ def parents(rev):
 
 
 def heads_of(applied, by_id):
-    """Revisions in the ancestor-closed set `applied` that no other applied revision builds on."""
+    """Revisions in the ancestor-closed set `applied` that no other applied revision builds on or depends on
+    (`depends_on`: Alembic refuses a stamp that names a revision and one it depends on)."""
     covered = set()
     for r in applied:
         covered.update(parents(by_id[r]))
+        covered.update(by_id[r]._resolved_dependencies)
     return sorted(applied - covered) or ["base"]
 
 
