@@ -1,0 +1,1 @@
+"""Stand-in for magpie: the constants and permission names its revisions import."""

@@ -1,0 +1,5 @@
+from ziggurat_foundations.models.services import _Service
+
+
+class ResourceService(_Service):
+    table = "resources"

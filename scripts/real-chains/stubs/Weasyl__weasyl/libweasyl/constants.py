@@ -1,0 +1,5 @@
+import enum
+
+
+class RateLimitId(enum.Enum):
+    MAIL_OUT = "mail-out"

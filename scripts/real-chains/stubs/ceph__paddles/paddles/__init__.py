@@ -1,0 +1,1 @@
+"""Stand-in for paddles: the JSONType column its root imports."""
