@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# JFR profile of warm runs (nothing changed), or of runs with one revision changed, of one idemlint
-# checkout on the equal-work trees, the way bench/NOTES.md reads them.
+# JFR profile of warm runs (nothing changed), of runs with one revision changed, or of cold runs, of
+# one idemlint checkout on the equal-work trees, the way bench/NOTES.md reads them.
 #
-#   bench/equal-work/profile.sh [--changed] RUNS IDEMLINT_DIR OUT [TREES]
+#   bench/equal-work/profile.sh [--changed|--cold] RUNS IDEMLINT_DIR OUT [TREES]
 #   bench/equal-work/profile.sh 5 . /tmp/prof
 #
 # IDEMLINT_DIR holds the `idemlint` launcher and target/idemlint.jar. TREES is a directory of versions
@@ -11,13 +11,15 @@
 # those flags: with the launcher's own cache the JVM refuses it once `jdk.jfr` is added (the module
 # graph differs) and the profile would show class loading a user's run does not do. One untimed run
 # fills the result cache; then RUNS recorded runs, each at 1 ms Java and native sampling (--changed:
-# a comment line appended to the same revision before each). Writes OUT/samples.txt (Java execution
-# samples) and OUT/native.txt (threads in native code: file reads, stats), both with 300 frames
-# (`jfr print`'s default of 5 makes every inclusive share meaningless), and prints bench/jfr-top.py
-# of each. Java samples leave out C1's compiler thread and the GC (a third or more of a warm run).
+# a comment line appended to the same revision before each; --cold: each run with `--no-cache`).
+# Writes OUT/samples.txt (Java execution samples) and OUT/native.txt (threads in native code: file
+# reads, stats), both with 300 frames (`jfr print`'s default of 5 makes every inclusive share
+# meaningless), and prints bench/jfr-top.py of each. Java samples leave out C1's compiler thread and
+# the GC (a third or more of a warm run).
 set -euo pipefail
-changed=0
+changed=0 cache=()
 [[ "${1:-}" == --changed ]] && { changed=1; shift; }
+[[ "${1:-}" == --cold ]] && { cache=(--no-cache); shift; }
 [[ $# -ge 3 ]] || { sed -n 2,16p "$0"; exit 2; }
 runs="$1" dir="$(cd "$2" && pwd)" out="$3"
 trees="${4:-${TMPDIR:-/tmp}/idemlint-equal-work/py}"
@@ -46,7 +48,7 @@ for ((i = 0; i < runs; i++)); do
   ((changed)) && echo "# changed $i" >> "$first"
   "$java" "${flags[@]}" -XX:AOTCache="$aot" -Xlog:aot=warning -Xlog:jfr+startup=off \
     -XX:StartFlightRecording=settings="$settings",filename="run$i.jfr" \
-    -jar "$dir/target/idemlint.jar" lint --format json --fail-on never trees/*/versions > run.json || true
+    -jar "$dir/target/idemlint.jar" lint "${cache[@]}" --format json --fail-on never trees/*/versions > run.json || true
   ((changed)) || cmp -s run.json fill.json || echo "profile.sh: run $i printed other JSON than the fill" >&2
 done
 jfr="${java%/java}/jfr"
