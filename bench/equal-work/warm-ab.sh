@@ -23,7 +23,8 @@ trap 'rm -rf "$tmp"' EXIT
 launchers=("$a" "$b")
 for k in 0 1; do
   mkdir -p "$tmp/$k"
-  cp -r "$trees" "$tmp/$k/trees"
+  # modification times kept: a project's revisions are not seconds old when it is linted
+  cp -rp "$trees" "$tmp/$k/trees"
   (cd "$tmp/$k" && "${launchers[$k]}" lint --format json --fail-on never trees/*/versions > "$tmp/$k.fill.json") || true
 done
 cmp -s "$tmp/0.fill.json" "$tmp/1.fill.json" || echo "warm-ab.sh: A and B print different JSON" >&2
