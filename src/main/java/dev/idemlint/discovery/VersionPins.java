@@ -53,7 +53,7 @@ public final class VersionPins {
 
     private static final List<String> LOCKS = List.of("uv.lock", "poetry.lock", "Pipfile.lock");
     private static final Set<String> SKIP_DIRS = Set.of(".git", "node_modules", ".venv", "venv", "site-packages",
-            "__pycache__", "build", "dist", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache");
+            "__pycache__", "build", "dist", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".idemlint_cache");
     // Possessive wherever giving characters back cannot help (the next part cannot start with them): a
     // backtracking run of spaces before a line's stray '@' was retried at every split, cubic in its length.
     private static final Pattern REQUIREMENT = Pattern.compile(

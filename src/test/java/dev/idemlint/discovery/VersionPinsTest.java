@@ -339,6 +339,14 @@ class VersionPinsTest {
     }
 
     @Test
+    void tool_caches_are_not_walked_for_pin_files() {
+        // idemlint's own result cache holds an entry per file of a large tree: never walked, never read as pins
+        p.file(".idemlint_cache/a/requirements.txt", "alembic==1.4.0\n")
+                .file(".ruff_cache/requirements.txt", "alembic==1.5.0\n");
+        assertEquals(Version.LATEST, pins().alembicVersion());
+    }
+
+    @Test
     void nothing_pinned_is_latest() {
         p.file("requirements.txt", "alembic\nsqlalchemy<2\nflask-sqlalchemy==3.1.1\n");
         VersionPins.Pins pins = pins();
