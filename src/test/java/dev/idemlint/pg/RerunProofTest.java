@@ -129,6 +129,7 @@ class RerunProofTest {
             "drop-index-of-constraint/unique_key_index_dropped",
             "drop-index-of-constraint/guarded_and_other_indexes",
             "create-statement-not-idempotent/sequence_ddl_element",
+            "create-statement-not-idempotent/sequence_ddl_element_schema",
             "create-statement-not-idempotent/view_unread_name",
             "create-type-unguarded/enum_ddl_element",
             "create-table-not-idempotent/star_column_list",
