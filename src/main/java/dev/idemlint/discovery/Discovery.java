@@ -727,8 +727,10 @@ public final class Discovery {
         }
 
         /**
-         * {@code --dialect}, else the config's {@code dialect}, else the backend of the URL env.py builds
-         * ({@link EnvUrl}), else that of alembic.ini's sqlalchemy.url, else PostgreSQL.
+         * {@code --dialect}, else the config's {@code dialect}, else the backend env.py picks this folder for
+         * ({@code set_main_option("version_locations", f"{backend}_versions")}, {@link EnvUrl#versionsFolder}), else
+         * the backend of the URL env.py builds ({@link EnvUrl}), else that of alembic.ini's sqlalchemy.url, else
+         * PostgreSQL.
          */
         private Dialect dialect(Path versionsDir, Path root, Config config, String configName,
                 Map<String, PinSource> provenance) {
@@ -740,6 +742,13 @@ public final class Discovery {
                 provenance.put("dialect", new PinSource(configName, config.lines().getOrDefault("dialect", 0),
                         "dialect = \"" + config.dialect() + "\""));
                 return config.dialect();
+            }
+            EnvFound folder = versionsDir == null || versionsDir.getFileName() == null ? null
+                    : nearestEnv(versionsDir, root, text -> EnvUrl.versionsFolder(text, versionsDir.getFileName().toString()));
+            if (folder != null) {
+                // env.py picks this folder for one backend (f"{database_type}_versions"): that backend runs it
+                provenance.put("dialect", new PinSource(folder.file(), folder.found().line(), folder.found().shown()));
+                return folder.found().dialect();
             }
             EnvFound env = versionsDir == null ? null : envUrl(versionsDir, root);
             if (env != null) {
@@ -765,6 +774,12 @@ public final class Discovery {
 
         /** The URL of the nearest env.py at or up to three folders above the versions directory, inside the project. */
         private EnvFound envUrl(Path versionsDir, Path root) {
+            return nearestEnv(versionsDir, root, EnvUrl::read);
+        }
+
+        /** What {@code reader} finds in the nearest env.py at or up to three folders above the versions directory. */
+        private EnvFound nearestEnv(Path versionsDir, Path root,
+                java.util.function.Function<String, java.util.Optional<EnvUrl.Found>> reader) {
             Path d = versionsDir;
             for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
                 Path env = d.resolve("env.py");
@@ -773,7 +788,7 @@ public final class Discovery {
                         return null;
                     }
                     try {
-                        return EnvUrl.read(Files.readString(env, StandardCharsets.UTF_8))
+                        return reader.apply(Files.readString(env, StandardCharsets.UTF_8))
                                 .map(f -> new EnvFound(display(env, root), f)).orElse(null);
                     } catch (IOException | RuntimeException e) {
                         // an unreadable env.py names no database

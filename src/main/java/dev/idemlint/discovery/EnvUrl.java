@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The database URL an env.py builds or reads, read as text and never run: the first argument of
@@ -89,6 +91,33 @@ final class EnvUrl {
         }
         return Optional.of(found.get(0));
     }
+
+    /**
+     * {@code config.set_main_option("version_locations", f"{database_type}_versions")}: an env.py that picks its
+     * versions folder by the database's backend name at run time (bunkerweb: {@code postgresql_versions},
+     * {@code mysql_versions}, {@code mariadb_versions}, {@code sqlite_versions}). The folder {@code folder} is then
+     * the one the backend its name starts with runs: empty when env.py sets no such location, when the folder does
+     * not end as the f-string does, or when its backend is none idemlint knows (sqlite).
+     */
+    static Optional<Found> versionsFolder(String source, String folder) {
+        Matcher m = FOLDER_BY_BACKEND.matcher(source);
+        while (m.find()) {
+            String suffix = m.group(1);
+            if (!suffix.isEmpty() && folder.endsWith(suffix) && folder.length() > suffix.length()) {
+                String backend = folder.substring(0, folder.length() - suffix.length());
+                Optional<Dialect> d = Dialect.fromUrl(backend + "://");
+                if (d.isPresent()) {
+                    int line = 1 + (int) source.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                    return Optional.of(new Found(d.get(), line, "set_main_option(\"version_locations\", f\"{...}"
+                            + suffix + "\") for " + folder));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern FOLDER_BY_BACKEND = Pattern.compile(
+            "set_main_option\\(\\s*[\"']version_locations[\"']\\s*,\\s*f[\"']\\{[^{}\"'\n]{1,200}\\}([A-Za-z0-9_.-]{0,100})[\"']\\s*\\)");
 
     /** The token after {@code name=} among the call's top-level arguments starting at {@code from}, or -1. */
     private static int keyword(List<Token> ts, int from, String name) {

@@ -1274,8 +1274,10 @@ final class OpExtractor {
      * {@code CreateSequence(Sequence("s"))} is {@code CREATE SEQUENCE s} ({@code if_not_exists=True}, SQLAlchemy
      * 2.0, adds {@code IF NOT EXISTS}), {@code DropSequence} a {@code DROP SEQUENCE}, the PostgreSQL dialect's
      * {@code CreateEnumType(e)} a {@code CREATE TYPE e AS ENUM (...)} with no check first, {@code DropEnumType(e)}
-     * a {@code DROP TYPE}. Null for any other construct, or one whose object is not read (a {@code schema=}, a
-     * keyword not known here): the caller keeps it unknown.
+     * a {@code DROP TYPE}. The element's {@code schema=} qualifies the object ({@code Sequence("s", schema="api")}
+     * is {@code api.s}), read where the element is written out in the call ({@code SchemaTimeline.schemaOf}).
+     * Null for any other construct, or one whose object is not read (a {@code schema=} on an element bound to a
+     * variable, a keyword not known here): the caller keeps it unknown.
      */
     private Operation ddlElement(Expr d, Expr.Call call, Ctx ctx) {
         if (!(d instanceof Expr.Call c) || c.positional(0) == null || c.args().size() > 2) {
@@ -1295,11 +1297,17 @@ final class OpExtractor {
         Arg tolerant = c.keyword(tolerance);
         Boolean tolerates = tolerant == null ? Boolean.FALSE : ColumnReader.bool(tolerant);
         Expr element = ColumnReader.deref(c.positional(0), ctx.scope());
+        // the schema is read from the call as written: the construct and its element must be spelled out in it
+        boolean schemaRead = !(element instanceof Expr.Call e) || e.keyword("schema") == null
+                || call.positional(0) == d && c.positional(0) == element;
+        if (!schemaRead) {
+            return null;
+        }
         OpSite site = site(call, Origin.DDL_ELEMENT, ctx);
         switch (cls) {
             case "CreateSequence", "DropSequence" -> {
                 if (tolerates == null || !(element instanceof Expr.Call seq)
-                        || !"Sequence".equals(Names.lastPart(seq.func())) || seq.keyword("schema") != null) {
+                        || !"Sequence".equals(Names.lastPart(seq.func()))) {
                     return null;
                 }
                 String name = seq.positional(0) == null ? null : str(seq.positional(0), ctx);
@@ -1308,8 +1316,7 @@ final class OpExtractor {
             }
             case "CreateEnumType", "DropEnumType" -> {
                 // the dialect's constructs take the element alone: no IF [NOT] EXISTS in CREATE TYPE
-                if (tolerant != null || !ColumnReader.isEnumCall(element)
-                        || ((Expr.Call) element).keyword("schema") != null) {
+                if (tolerant != null || !ColumnReader.isEnumCall(element)) {
                     return null;
                 }
                 EnumTypeRef ref = ColumnReader.enumType(element, ctx.scope());

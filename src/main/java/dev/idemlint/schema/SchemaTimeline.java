@@ -937,8 +937,8 @@ public final class SchemaTimeline {
     /**
      * The schema {@code op} puts its object in, lower-cased, or null for the search path's default
      * ({@code public} included, {@link QualifiedName#searched}):
-     * an op call's {@code schema=} keyword ({@code source_schema=} of {@code create_foreign_key}), or the
-     * qualifier written before {@code target} in raw SQL.
+     * an op call's {@code schema=} keyword ({@code source_schema=} of {@code create_foreign_key}), a SQLAlchemy DDL
+     * element's ({@code Sequence("s", schema="api")}), or the qualifier written before {@code target} in raw SQL.
      */
     static String schemaOf(Operation op, String target) {
         OpSite site = op.site();
@@ -947,6 +947,12 @@ public final class SchemaTimeline {
             return sql == null || target == null ? null : QualifiedName.searched(qualifierBefore(sql, target));
         }
         dev.idemlint.python.Expr.Call call = site.call();
+        if (site.origin() == Origin.DDL_ELEMENT) {
+            // op.execute(CreateSequence(Sequence("s", schema="api"))): the element's schema= (read only where the
+            // construct and its element are written out in the call)
+            call = call != null && call.positional(0) instanceof dev.idemlint.python.Expr.Call ddl
+                    && ddl.positional(0) instanceof dev.idemlint.python.Expr.Call element ? element : null;
+        }
         // create_foreign_key names the constrained table's schema source_schema (schema= is not its keyword)
         boolean foreignKey = call != null && (call.func() instanceof dev.idemlint.python.Expr.Attribute a
                 ? a.attr().equals("create_foreign_key")

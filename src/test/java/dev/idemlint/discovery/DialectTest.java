@@ -125,6 +125,44 @@ class DialectTest {
         assertEquals(2, plus.provenance().get("dialect").line());
     }
 
+    /** bunkerweb's layout: one versions folder per backend, alembic.ini naming none of them. */
+    private java.util.Map<String, LintTarget> perBackend(String env) {
+        p.ini("db/alembic.ini", "script_location = .\n").file("db/env.py", env);
+        for (String backend : List.of("postgresql", "mysql", "mariadb", "sqlite")) {
+            p.revision("db/" + backend + "_versions/a_" + backend + ".py", "a" + backend, null);
+        }
+        java.util.Map<String, LintTarget> out = new java.util.TreeMap<>();
+        for (LintTarget t : new Discovery(SettingsOverrides.NONE).discover(List.of(tmp)).targets()) {
+            out.put(t.versionsDir().getFileName().toString(), t);
+        }
+        return out;
+    }
+
+    @Test
+    void a_folder_env_py_picks_by_backend_name_is_linted_for_that_backend() {
+        java.util.Map<String, LintTarget> t = perBackend("config = context.config\nif \"DATABASE_URI\" in environ:\n"
+                + "    database_type = environ[\"DATABASE_URI\"].split(\":\")[0].split(\"+\")[0]\n"
+                + "    config.set_main_option(\"version_locations\", f\"{database_type}_versions\")\n");
+        assertEquals(List.of("mariadb_versions", "mysql_versions", "postgresql_versions", "sqlite_versions"),
+                List.copyOf(t.keySet()));
+        assertEquals(Dialect.parse("mysql"), t.get("mysql_versions").settings().dialect());
+        assertEquals(Dialect.parse("mariadb"), t.get("mariadb_versions").settings().dialect());
+        assertEquals(Dialect.POSTGRESQL, t.get("postgresql_versions").settings().dialect());
+        assertEquals(new PinSource("db/env.py", 4, "set_main_option(\"version_locations\", f\"{...}_versions\") for"
+                + " mysql_versions"), t.get("mysql_versions").provenance().get("dialect"));
+        // a backend idemlint has no facts for is not taken from the name: the default, as for any other folder
+        assertEquals(Dialect.POSTGRESQL, t.get("sqlite_versions").settings().dialect());
+        assertEquals(null, t.get("sqlite_versions").provenance().get("dialect"));
+    }
+
+    @Test
+    void a_folder_name_alone_names_no_backend() {
+        java.util.Map<String, LintTarget> t = perBackend("config = context.config\n"
+                + "config.set_main_option(\"version_locations\", \"postgresql_versions\")\n");
+        assertEquals(Dialect.POSTGRESQL, t.get("mysql_versions").settings().dialect());
+        assertEquals(Dialect.POSTGRESQL, t.get("mariadb_versions").settings().dialect());
+    }
+
     @Test
     void env_py_wins_over_alembic_ini_because_it_is_what_connects() {
         p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = postgresql://db/app\n")

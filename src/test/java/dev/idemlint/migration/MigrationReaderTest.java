@@ -472,7 +472,9 @@ class MigrationReaderTest {
                 + "    op.execute(postgresql.base.CreateEnumType(e))\n"
                 + "    op.execute(CreateSequence(Sequence('s_seq')))\n"
                 + "    op.execute(DropSequence(Sequence('old_seq'), if_exists=True))\n"
-                + "    op.execute(CreateSequence(Sequence('x_seq', schema='other')))\n");
+                + "    op.execute(CreateSequence(Sequence('x_seq', schema='other', start=10)))\n"
+                + "    y = Sequence('y_seq', schema='other')\n"
+                + "    op.execute(CreateSequence(y))\n");
         Operation.CreateEnumType type = assertInstanceOf(Operation.CreateEnumType.class, m.upgrade().get(0));
         assertEquals("mood", type.name());
         assertFalse(type.checkFirst());
@@ -482,6 +484,8 @@ class MigrationReaderTest {
         Operation.Drop drop = assertInstanceOf(Operation.Drop.class, m.upgrade().get(2));
         assertEquals("old_seq", drop.name());
         assertTrue(drop.ifExists());
-        assertInstanceOf(Operation.Unknown.class, m.upgrade().get(3));
+        // the element's schema= qualifies it (EffectsTest); read only where the element is written in the call
+        assertEquals("x_seq", assertInstanceOf(Operation.CreateObject.class, m.upgrade().get(3)).name());
+        assertInstanceOf(Operation.Unknown.class, m.upgrade().get(4));
     }
 }

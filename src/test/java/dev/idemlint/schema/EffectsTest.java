@@ -232,6 +232,19 @@ class EffectsTest {
                         .get(0)).object());
     }
 
+    @Test
+    void a_ddl_element_lives_in_the_schema_its_element_names() throws Exception {
+        assertEquals(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("api", "tracking_seq")),
+                assertInstanceOf(Create.class, effects("op.execute(CreateSequence(sa.Sequence('tracking_seq',"
+                        + " schema='api', start=80)))", POSTGRES).get(0)).object());
+        assertEquals(ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("tracking_seq")),
+                assertInstanceOf(Drop.class, effects("op.execute(DropSequence(sa.Sequence('tracking_seq',"
+                        + " schema='public')))", POSTGRES).get(0)).object());
+        assertEquals(ObjectRef.of(ObjectKind.TYPE, QualifiedName.of("api", "level")),
+                assertInstanceOf(Create.class, effects("op.execute(postgresql.base.CreateEnumType(postgresql.ENUM("
+                        + "'low', 'high', name='level', schema='api')))", POSTGRES).get(0)).object());
+    }
+
     private static List<Effect> rawEffects(String sql) throws Exception {
         Migration m = RerunSimulationTest.read("def upgrade():\n    op.execute(" + sql + ")\n");
         List<Operation> ops = new SqlClassifier().classify((Operation.RawSql) m.upgrade().get(0));
