@@ -150,7 +150,6 @@ public final class RerunSimulation {
         MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
         boolean mayHaveTaken = false;
-        Bodies bodies = new Bodies();
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
@@ -209,82 +208,8 @@ public final class RerunSimulation {
                 }
                 out.set(i, failing(out.get(i), met.get(), ops, i, takenAway));
             }
-            bodies.reach(out, i, op, met.isPresent(), proven || !provable(op) || tolerates(effects.get(i)), effects.get(i));
         }
         return out;
-    }
-
-    /**
-     * The try/except bodies (and {@code with contextlib.suppress(...)} bodies) of a revision, as the re-run walks
-     * them. A body stops at its first statement that raises: control goes to the handler, and the statements after
-     * it in the body never run on that re-run, on PostgreSQL and on MariaDB alike. So within one body only the
-     * first statement the re-run surely fails at is claimed; the later ones are unreached and marked
-     * {@link GuardKind#RERUN_UNKNOWN}. The same holds after a statement that may raise: code of unread effect, rows
-     * whose keys may be there, a statement the re-run meets in an unknown state, or code under a condition of its
-     * own inside the body; the later statements may not run, so none is claimed. A body is one entry into a
-     * {@code try} or {@code with}: its guard, the one object the extractor gives every statement it holds (a try
-     * inside a loop is entered once per item, each time with a guard of its own; a body nested in another carries
-     * the outer one's guard and is taken as part of it, which claims less, never more). What happens after the
-     * body is left as it was.
-     */
-    private static final class Bodies {
-        /** Per body: {@code true} when the re-run surely left it, {@code false} when it may have. */
-        private final Map<Guard, Boolean> left = new java.util.IdentityHashMap<>();
-        private final Set<Guard> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-
-        /**
-         * Operation {@code i} ({@code op} as read, {@code out} as marked so far): {@code fails}, the re-run surely
-         * meets a conflict there; {@code settled}, the state proves it re-runs cleanly, or it is no creation, drop
-         * or rename the state decides.
-         */
-        void reach(List<Operation> out, int i, Operation op, boolean fails, boolean settled, List<Effect> effects) {
-            Guard g = op.site().guard();
-            if (g == null || g.kind() != GuardKind.TRY_EXCEPT) {
-                // a statement of a body under a condition of its own (an if inside the try): it may raise or not,
-                // unless the condition is a check on its own object, which settles it either way
-                for (Guard body : seen) {
-                    if (body.span().contains(op.site().span()) && !checksOwnObject(op)) {
-                        left.putIfAbsent(body, false);
-                    }
-                }
-                return;
-            }
-            seen.add(g);
-            Boolean gone = left.get(g);
-            if (gone != null) {
-                out.set(i, out.get(i).withSite(out.get(i).site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN,
-                        op.site().span(), gone ? "an earlier statement of the same `" + g.description() + "` body fails"
-                                + " on the re-run, so this one is never reached"
-                                : "an earlier statement of the same `" + g.description() + "` body may fail on the"
-                                        + " re-run, so whether this one is reached is not known"))));
-                return;
-            }
-            Guard now = out.get(i).site().guard();
-            if (fails) {
-                left.put(g, true);
-            } else if (now != null && now.kind() == GuardKind.RERUN_UNKNOWN || !settled || mayRaise(op, effects)) {
-                // the state does not prove it clean (an object the re-run meets unknown: the rules may still claim
-                // it, for what the swallowed error does), or it may raise for reasons the state does not hold
-                left.put(g, false);
-            }
-        }
-
-        /**
-         * A statement under an inspector, catalog or helper check of the object it makes or takes, or in a DO block
-         * that catches its error: it runs only where it succeeds.
-         */
-        private static boolean checksOwnObject(Operation op) {
-            GuardKind kind = op.site().guard() == null ? null : op.site().guard().kind();
-            return (kind == GuardKind.INSPECTOR || kind == GuardKind.CATALOG_QUERY || kind == GuardKind.HELPER
-                    || kind == GuardKind.DO_BLOCK_EXCEPTION || kind == GuardKind.PLPGSQL_IF) && GuardMatch.createGuarded(op);
-        }
-
-        /** Statements whose failure on the re-run is decided outside the state: rows, opaque code, labels. */
-        private static boolean mayRaise(Operation op, List<Effect> effects) {
-            return op instanceof Operation.Insert || op instanceof Operation.Unknown || op instanceof Operation.RawSql
-                    || op instanceof Operation.AlterTypeAddValue || op instanceof Operation.ColumnIdentity
-                    || effects.stream().anyMatch(e -> e instanceof Effect.Forget);
-        }
     }
 
     /**
@@ -929,12 +854,6 @@ public final class RerunSimulation {
                 // CREATE POLICY p ON t). Routines are followed by name, not signature: a drop and a creation
                 // of one name are taken as the same routine
                 || op instanceof Operation.CreateEnumType || op instanceof Operation.CreateObject;
-    }
-
-    /** Effects that all tolerate what they meet: {@code IF NOT EXISTS}, {@code IF EXISTS}. */
-    private static boolean tolerates(List<Effect> effects) {
-        return !effects.isEmpty() && effects.stream().allMatch(e -> e instanceof Effect.Create c && c.tolerant()
-                || e instanceof Effect.Drop d && d.ifExists());
     }
 
     private static boolean proven(SchemaState state, Effect first) {
