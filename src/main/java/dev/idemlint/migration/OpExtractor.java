@@ -240,7 +240,10 @@ final class OpExtractor {
                 boolean savepoint = usesSavepoint(t.body());
                 body = body.withGuard(savepoint
                         ? Guard.of(GuardKind.SAVEPOINT, t.span(), "savepoint (begin_nested) in try/except")
-                        : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
+                        : ownTransactions(ctx)
+                                ? new Guard(GuardKind.SAVEPOINT, t.span(), "try/except in autocommit_block()",
+                                        ExceptClauses.tolerated(t))
+                                : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
             for (Stmt.Handler h : t.handlers()) {
@@ -288,6 +291,15 @@ final class OpExtractor {
                 scope.forget(((Expr.Name) list).id());
             }
         }
+    }
+
+    /**
+     * Inside {@code autocommit_block()} on PostgreSQL each statement commits on its own, so an error a try/except
+     * swallows aborts no transaction: the handler keeps the revision going as a savepoint would (the same guard
+     * kind). On MySQL and MariaDB a try/except keeps its own reading, by the classes its handlers catch.
+     */
+    private boolean ownTransactions(Ctx ctx) {
+        return ctx.autocommit() && !dialect.mysqlFamily();
     }
 
     /** {@code with conn.begin_nested():} (a SAVEPOINT) anywhere at the top of a try body. */
@@ -534,7 +546,9 @@ final class OpExtractor {
             if (ctx.guard() == null) {
                 inner = inner.withGuard(savepoint || usesSavepoint(w.body())
                         ? Guard.of(GuardKind.SAVEPOINT, w.span(), "savepoint (begin_nested) in contextlib.suppress")
-                        : suppressed);
+                        : ownTransactions(inner)
+                                ? suppressed.withKind(GuardKind.SAVEPOINT, "contextlib.suppress in autocommit_block()")
+                                : suppressed);
             }
         }
         walkBlock(w.body(), inner, active);

@@ -57,6 +57,7 @@ class RerunProofTest {
     static final List<String> DIRECT_FIXTURES = List.of(
             "alter-column-type-not-idempotent/conversions",
             "add-column-not-idempotent/unread_names_run",
+            "add-constraint-not-idempotent/try_in_autocommit_block",
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",
