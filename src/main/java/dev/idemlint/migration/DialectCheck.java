@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Reads dialect tests such as {@code if op.get_bind().dialect.name == "mysql":}, {@code if bind and
- * bind.engine.name in ("mysql", "mariadb"):} or {@code engine.name.startswith("mysql")} and decides
+ * bind.engine.name in ("mysql", "mariadb"):}, {@code engine.name.startswith("mysql")} or
+ * {@code isinstance(bind.dialect, PGDialect)} and decides
  * them for the dialect the project is linted for: a branch that cannot run there is not part of the
  * migration, the branch that runs is. A test that is not a plain dialect comparison is left undecided.
  *
@@ -98,6 +99,9 @@ final class DialectCheck {
             // context.is_offline_mode(): true only under `alembic upgrade --sql`, which runs nothing on a database
             return false;
         }
+        if (test instanceof Expr.Call c && "isinstance".equals(Names.dotted(c.func()))) {
+            return isInstance(c, scope, kind);
+        }
         if (test instanceof Expr.Call c) {
             return startsWith(c, scope, kind);
         }
@@ -151,6 +155,41 @@ final class DialectCheck {
         }
         return undecided ? null : and;
     }
+
+    /**
+     * {@code isinstance(context.connection.engine.dialect, PGDialect)}, also with a tuple of classes: SQLAlchemy's
+     * dialect classes by their name ({@code PGDialect_psycopg2} is a {@code PGDialect}; its MariaDB dialect is a
+     * {@code MySQLDialect}). Null for a class not known here or a first argument that is no dialect.
+     */
+    private static Boolean isInstance(Expr.Call c, Scope scope, Dialect.Kind kind) {
+        if (c.args().size() != 2 || c.args().stream().anyMatch(a -> a.keyword() != null || a.star() != 0)
+                || !mentionsDialect(c.args().get(0).value(), scope, 0)) {
+            return null;
+        }
+        Expr classes = c.args().get(1).value();
+        List<Expr> items = classes instanceof Expr.Tuple t ? t.elements() : List.of(classes);
+        boolean matches = false;
+        for (Expr item : items) {
+            String name = Names.lastPart(item);
+            Set<Dialect.Kind> kinds = name == null ? null : DIALECT_CLASSES.entrySet().stream()
+                    .filter(e -> name.equals(e.getKey()) || name.startsWith(e.getKey() + "_"))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (kinds == null) {
+                return null;
+            }
+            matches |= kinds.contains(kind);
+        }
+        return matches;
+    }
+
+    /** SQLAlchemy's dialect base classes; a driver's class adds {@code _driver} to the name. */
+    private static final Map<String, Set<Dialect.Kind>> DIALECT_CLASSES = Map.of(
+            "PGDialect", Set.of(Dialect.Kind.POSTGRESQL),
+            "MySQLDialect", Set.of(Dialect.Kind.MYSQL, Dialect.Kind.MARIADB),
+            "MariaDBDialect", Set.of(Dialect.Kind.MARIADB),
+            "SQLiteDialect", Set.of(),
+            "OracleDialect", Set.of(),
+            "MSDialect", Set.of());
 
     /** {@code engine.name.startswith("mysql")}, also with a tuple of prefixes. */
     private static Boolean startsWith(Expr.Call c, Scope scope, Dialect.Kind kind) {

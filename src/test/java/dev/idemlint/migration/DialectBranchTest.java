@@ -57,6 +57,30 @@ class DialectBranchTest {
     }
 
     @Test
+    void an_isinstance_test_of_the_dialect_class_is_a_dialect_test() throws Exception {
+        String body = """
+                    c = context.get_context()
+                    if isinstance(c.connection.engine.dialect, PGDialect):
+                        op.add_column("t", sa.Column("pg", sa.Integer()))
+                    else:
+                        op.add_column("t", sa.Column("other", sa.Integer()))
+                    if isinstance(op.get_bind().dialect, (MySQLDialect_pymysql, sqlite.SQLiteDialect)):
+                        op.add_column("t", sa.Column("my", sa.Integer()))
+                """;
+        Migration pg = read(upgrade(body), Dialect.POSTGRESQL);
+        assertEquals(List.of("pg"), addedColumns(pg));
+        assertFalse(pg.upgrade().get(0).site().conditional(), "the PGDialect branch always runs on PostgreSQL");
+        assertEquals(List.of("other", "my"), addedColumns(read(upgrade(body), Dialect.parse("mariadb:10.11"))));
+        // a class not known here, or a first argument that is no dialect, leaves the test undecided
+        Migration unknown = read(upgrade("""
+                    if isinstance(op.get_bind().dialect, SomeDialect) or isinstance(thing, PGDialect):
+                        op.add_column("t", sa.Column("x", sa.Integer()))
+                """), Dialect.POSTGRESQL);
+        assertEquals(List.of("x"), addedColumns(unknown));
+        assertTrue(unknown.upgrade().get(0).site().conditional());
+    }
+
+    @Test
     void an_opaque_operand_leaves_the_test_undecided() throws Exception {
         Migration m = read(upgrade("""
                     if settings.FLAG and op.get_bind().dialect.name == "postgresql":
