@@ -55,7 +55,7 @@ public final class MultipleBases implements ProjectRule {
                     ? h.downRevision().valueSpan()
                     : HeaderSpans.element(m.source(), h.revision(), base);
             String message = "Revision " + base + " is a second base (down_revision = None), so `alembic upgrade"
-                    + " head` fails on the two heads of its unrelated chains.";
+                    + " head` fails on the separate heads of its unrelated chains.";
             ctx.report(m.source(), span, message)
                     .help("Besides the base " + unlabelled.get(0) + " (" + tree.nameOf(firstBase) + "), no revision"
                             + " merges the two chains, so a fresh database runs two unrelated chains. Set down_revision to the revision this one builds on (usually the head it was written"

@@ -51,7 +51,7 @@ public final class MultipleHeads implements ProjectRule {
         Optional<String> fork = g.forkPoint(heads);
         String where = fork.isPresent()
                 ? "fork at revision " + fork.get() + " (" + tree.nameOf(g.node(fork.get())) + ")"
-                : "share no common ancestor";
+                : "do not all descend from one revision";
         List<String> sides = new ArrayList<>();
         for (String h : heads) {
             List<String> files = new ArrayList<>();
@@ -64,7 +64,7 @@ public final class MultipleHeads implements ProjectRule {
         String listed = heads.size() <= 3 ? String.join(", ", heads)
                 : String.join(", ", heads.subList(0, 2)) + " and " + (heads.size() - 2) + " more";
         String message = heads.size() + " heads" + branch + " (" + listed + ") " + (fork.isPresent()
-                ? "fork at revision " + fork.get() : "share no common ancestor")
+                ? "fork at revision " + fork.get() : "do not all descend from one revision")
                 + ", so `alembic upgrade head` fails with \"Multiple head revisions are present\".";
         String help = "The heads " + where + " with " + String.join(" on one side and ", sides)
                 + (heads.size() > 2 ? " on the others" : " on the other") + ". Join the heads with a merge revision (`alembic merge heads -m \"merge heads\"`, or apply the"
