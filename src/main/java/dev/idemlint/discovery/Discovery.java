@@ -743,16 +743,13 @@ public final class Discovery {
                         "dialect = \"" + config.dialect() + "\""));
                 return config.dialect();
             }
-            EnvFound folder = versionsDir == null || versionsDir.getFileName() == null ? null
-                    : nearestEnv(versionsDir, root, text -> EnvUrl.versionsFolder(text, versionsDir.getFileName().toString()));
-            if (folder != null) {
-                // env.py picks this folder for one backend (f"{database_type}_versions"): that backend runs it
-                provenance.put("dialect", new PinSource(folder.file(), folder.found().line(), folder.found().shown()));
-                return folder.found().dialect();
-            }
-            EnvFound env = versionsDir == null ? null : envUrl(versionsDir, root);
+            // env.py read once: the backend it picks this folder for (f"{database_type}_versions"), else its own URL,
+            // the one Alembic connects with, which wins over alembic.ini's
+            String folder = versionsDir == null || versionsDir.getFileName() == null ? ""
+                    : versionsDir.getFileName().toString();
+            EnvFound env = versionsDir == null ? null
+                    : nearestEnv(versionsDir, root, text -> EnvUrl.versionsFolder(text, folder).or(() -> EnvUrl.read(text)));
             if (env != null) {
-                // env.py's own URL is the one Alembic connects with: it wins over alembic.ini's
                 provenance.put("dialect", new PinSource(env.file(), env.found().line(), env.found().shown()));
                 return env.found().dialect();
             }
@@ -770,11 +767,6 @@ public final class Discovery {
         }
 
         private record EnvFound(String file, EnvUrl.Found found) {
-        }
-
-        /** The URL of the nearest env.py at or up to three folders above the versions directory, inside the project. */
-        private EnvFound envUrl(Path versionsDir, Path root) {
-            return nearestEnv(versionsDir, root, EnvUrl::read);
         }
 
         /** What {@code reader} finds in the nearest env.py at or up to three folders above the versions directory. */
