@@ -2,7 +2,7 @@
 # Alternating warm-run A/B of two idemlint launchers on the equal-work trees, for changes to the
 # result cache's hit path too small for run.sh's medians to show on a shared machine.
 #
-#   bench/equal-work/warm-ab.sh [--cold] RUNS LAUNCHER_A LAUNCHER_B [TREES]
+#   bench/equal-work/warm-ab.sh [--cold|--changed] RUNS LAUNCHER_A LAUNCHER_B [TREES]
 #   bench/equal-work/warm-ab.sh 9 /tmp/main/idemlint ./idemlint
 #
 # TREES is a directory of versions trees (default: what run.sh left in $TMPDIR/idemlint-equal-work/py).
@@ -11,10 +11,14 @@
 # the cache warm (nothing changed), each round's JSON compared with the fill's. Prints per side the
 # median and range of wall and user+sys CPU seconds, the median of the rounds' own CPU ratios B/A,
 # and the load average per round. --cold times the rounds with `--no-cache` instead (per-revision work).
+# --changed appends a comment line to one revision before each round (revision 37*round modulo the
+# count, the same in both copies), so each timed run re-lints the tree holding it (e.g. one tree of
+# `bench/generate.py 3660`); each round's JSON of A is compared with B's instead of with the fill's.
 set -euo pipefail
-cache=()
+cache=() changed=0
 [[ "${1:-}" == --cold ]] && { cache=(--no-cache); shift; }
-[[ $# -ge 3 ]] || { sed -n 2,13p "$0"; exit 2; }
+[[ "${1:-}" == --changed ]] && { changed=1; shift; }
+[[ $# -ge 3 ]] || { sed -n 2,16p "$0"; exit 2; }
 runs="$1" a="$2" b="$3"
 trees="${4:-${TMPDIR:-/tmp}/idemlint-equal-work/py}"
 [[ -d "$trees" ]] || { echo "warm-ab.sh: no trees in $trees (run run.sh first, or name a directory)" >&2; exit 2; }
@@ -30,11 +34,17 @@ done
 cmp -s "$tmp/0.fill.json" "$tmp/1.fill.json" || echo "warm-ab.sh: A and B print different JSON" >&2
 for ((i = 0; i < runs; i++)); do
   for k in 0 1; do
+    if ((changed)); then
+      revisions=("$tmp/$k"/trees/*/versions/*.py)
+      printf '# changed in round %s\n' "$i" >> "${revisions[$(( (i + 1) * 37 % ${#revisions[@]} ))]}"
+    fi
     (cd "$tmp/$k" && /usr/bin/time -f "$k %e %U %S" -o "$tmp/t" "${launchers[$k]}" lint "${cache[@]}" \
       --format json --fail-on never trees/*/versions > "$tmp/$k.json") || true
     tail -n 1 "$tmp/t" >> "$tmp/times"
-    cmp -s "$tmp/$k.json" "$tmp/$k.fill.json" || echo "warm-ab.sh: round $i, side $k: JSON differs from its fill run" >&2
+    ((changed)) || cmp -s "$tmp/$k.json" "$tmp/$k.fill.json" \
+      || echo "warm-ab.sh: round $i, side $k: JSON differs from its fill run" >&2
   done
+  ((changed)) && { cmp -s "$tmp/0.json" "$tmp/1.json" || echo "warm-ab.sh: round $i: A and B print different JSON" >&2; }
   echo "round $i: load $(cut -d' ' -f1 /proc/loadavg)"
 done
 python3 - "$tmp/times" <<'PY'
