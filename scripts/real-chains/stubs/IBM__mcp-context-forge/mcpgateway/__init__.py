@@ -1,0 +1,1 @@
+"""mcpgateway reduced to the modules its revisions import (mcp-context-forge at ecba50e482)."""

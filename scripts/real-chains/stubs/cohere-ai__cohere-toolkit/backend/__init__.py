@@ -1,0 +1,1 @@
+"""cohere-toolkit's backend package (src/backend at fdd4371edf) reduced to what its revisions import."""
