@@ -65,6 +65,7 @@ class RerunProofTest {
             "create-type-unguarded/renamed_away",
             "create-type-unguarded/swapped_in",
             "add-constraint-not-idempotent/primary_key_swapped",
+            "drop-not-idempotent/primary_key_remade_under_read_name",
             "enum-type-created-twice/generic_enum_create_type_false",
             "enum-type-created-twice/merged_branches",
             "enum-type-created-twice/reused_without_creating",
