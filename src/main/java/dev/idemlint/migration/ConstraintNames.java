@@ -332,6 +332,29 @@ public final class ConstraintNames {
         return s == null ? null : s + "." + table;
     }
 
+    /**
+     * Whether the key an op call makes ({@code create_primary_key}, {@code create_foreign_key}, ...) is given a name
+     * that is not read: a variable, a subscript, a call ({@code insp.get_pk_constraint("t")["name"]}), or one that may
+     * come in {@code **} arguments. Such a name is the code's, not the convention's or PostgreSQL's, and may be any
+     * name, one the revision dropped before included. A name left out or {@code None} is unnamed, not unread.
+     */
+    public static boolean nameNotRead(Operation.AddConstraint c) {
+        OpSite site = c.site();
+        if (c.name() != null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
+                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return false;
+        }
+        Expr.Call call = site.call();
+        if (call == null) {
+            return false;
+        }
+        Expr nameArg = argument(call, 0, "constraint_name");
+        if (nameArg == null) {
+            return call.args().stream().anyMatch(a -> a.star() != 0);
+        }
+        return !(nameArg instanceof Expr.Const);
+    }
+
     private static Expr argument(Expr.Call call, int pos, String keyword) {
         dev.idemlint.python.Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);

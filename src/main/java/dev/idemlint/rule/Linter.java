@@ -356,6 +356,9 @@ public final class Linter {
                 shown.add(k);
             }
         }
+        if (m.header().isRevision()) {
+            shown = new ArrayList<>(TryBodyClaims.firstOnly(m, shown, this::rerunClaim));
+        }
         shown.sort(ORDER);
         return new Loaded(m, effects, marks, shown);
     }

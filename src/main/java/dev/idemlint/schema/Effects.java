@@ -474,6 +474,13 @@ public final class Effects {
             out.add(new Create(ObjectRef.in(ObjectKind.CONSTRAINT, table, name(c.name(), op)), false, shape));
             return;
         }
+        if (ConstraintNames.nameNotRead(c)) {
+            // a name the code reads at run time (insp.get_pk_constraint("t")["name"]) is neither the convention's
+            // nor PostgreSQL's: it may be any name of the table's keys, one this revision dropped included
+            out.add(Forget.kind(ObjectKind.CONSTRAINT, table));
+            madeUnnamed(table, c.kind(), out);
+            return;
+        }
         String d = naming.defaultName(c, table.name());
         if (d == null) {
             // named by a convention, or by PostgreSQL past 63 bytes: any of the table's keys may be it

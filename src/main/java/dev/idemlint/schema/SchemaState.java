@@ -1314,7 +1314,9 @@ public final class SchemaState {
             keyIndex(o, e, now == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN);
         }
         if (o.kind() == ObjectKind.CONSTRAINT) {
-            droppedKey(o.table(), e, now);
+            // with code that may make keys left out (a key made under a name read at run time), a key held gone
+            // may be there, and be the table's primary key
+            droppedKey(o.table(), e, now == Presence.ABSENT && makesLeftOut ? Presence.UNKNOWN : now);
         }
         if (o.kind() == ObjectKind.CONSTRAINT && (e == null || e.constraintKind == null
                 || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN)) {
@@ -2092,6 +2094,8 @@ public final class SchemaState {
                 QualifiedName table = f.object() == null ? null : f.object().name();
                 if (f.reach() == Forget.Reach.MAKES && namespace(f.kind()).equals(TYPE) && table == null) {
                     forgetMadeTypes();
+                } else if (f.reach() == Forget.Reach.MAKES && f.kind() == ObjectKind.CONSTRAINT && table != null) {
+                    keyMadeUnread(table);
                 } else {
                     // a kind whose objects bring others (a relation its columns and keys) is forgotten both ways
                     forgetKind(f.kind(), table);
@@ -2394,6 +2398,25 @@ public final class SchemaState {
      */
     private void keyMadeUnnamed(QualifiedName table) {
         Presence primary = primaryKey(table);
+        keysDefault(table, Presence.UNKNOWN);
+        if (primary != Presence.UNKNOWN) {
+            setPrimaryKey(table, primary);
+        }
+    }
+
+    /**
+     * A key of {@code table} was made under a name the code reads at run time: unlike a name the convention or
+     * PostgreSQL derives, it may be one the state holds gone (a primary key dropped and made again under the name
+     * the inspector read before), so every name of the table's keys gone may now be taken. What is there stays.
+     */
+    private void keyMadeUnread(QualifiedName table) {
+        Presence primary = primaryKey(table);
+        for (Slot s : toWalk("keys made", table, childrenOf.get(table))) {
+            Entry e = entries.get(s);
+            if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e != null && e.presence == Presence.ABSENT) {
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
         keysDefault(table, Presence.UNKNOWN);
         if (primary != Presence.UNKNOWN) {
             setPrimaryKey(table, primary);
