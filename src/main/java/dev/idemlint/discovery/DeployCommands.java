@@ -40,6 +40,8 @@ public final class DeployCommands {
 
     static final int MAX_DEPTH = 6;
     static final int MAX_FILES = 600;
+    /** Entries a walk visits at most: a checkout of a million files is not listed to its end. */
+    static final int MAX_ENTRIES = 100_000;
     static final int MAX_BYTES = 256 * 1024;
     private static final int WINDOW = 200;
     private static final Set<String> SKIP = Set.of("tests", "test", "testing", "docs", "doc", "versions",
@@ -59,7 +61,10 @@ public final class DeployCommands {
         return uses.isEmpty() || !uses.stream().allMatch(Use::heads) ? Optional.empty() : Optional.of(uses.get(0));
     }
 
-    /** Every {@code alembic upgrade head}/{@code heads} found under {@code root}, in walk order (names sorted). */
+    /**
+     * Every {@code alembic upgrade head}/{@code heads} found under {@code root}: in the deploy files, then in
+     * Python files, each in path order.
+     */
     public static List<Use> read(Path root) {
         List<Use> out = new ArrayList<>();
         if (root == null || !Files.isDirectory(root)) {
@@ -67,6 +72,7 @@ public final class DeployCommands {
         }
         Path realRoot = Confinement.realPath(root);
         List<Path> candidates = new ArrayList<>();
+        int[] visited = new int[1];
         try {
             // no FOLLOW_LINKS: a linked folder is not entered; a linked file is read only when it stays inside
             Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
@@ -84,12 +90,11 @@ public final class DeployCommands {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                            if (candidates.size() < MAX_FILES && deployFile(root.relativize(file))
-                                    && (attrs.isRegularFile()
+                            if (deployFile(root.relativize(file)) && (attrs.isRegularFile()
                                     || attrs.isSymbolicLink() && Confinement.realPath(file).startsWith(realRoot))) {
                                 candidates.add(file);
                             }
-                            return candidates.size() < MAX_FILES ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
+                            return ++visited[0] < MAX_ENTRIES ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
                         }
 
                         @Override
@@ -100,8 +105,12 @@ public final class DeployCommands {
         } catch (IOException | RuntimeException e) {
             // what was listed is read; an unreadable project states no command
         }
-        candidates.sort(null);
-        for (Path f : candidates) {
+        // the files only a deploy runs first, then Python; each kind in path order, so the files read under
+        // the cap do not depend on the order the file system lists them in
+        candidates.sort(java.util.Comparator.comparing((Path f) -> f.toString().endsWith(".py"))
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        List<Path> read = candidates.subList(0, Math.min(MAX_FILES, candidates.size()));
+        for (Path f : read) {
             String text = text(f);
             if (text != null) {
                 scan(text, root.relativize(f).toString().replace('\\', '/'), out);
@@ -113,6 +122,9 @@ public final class DeployCommands {
     /** Whether a file at {@code rel} (relative to the root) may hold a deploy command. */
     static boolean deployFile(Path rel) {
         String name = rel.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith("lock.yaml") || name.endsWith("lock.yml")) {
+            return false; // pnpm-lock.yaml and the like: large, generated, never a command
+        }
         if (NAMES.contains(name) || name.startsWith("dockerfile") || name.endsWith(".dockerfile")
                 || name.startsWith("containerfile") || name.startsWith("procfile") || name.endsWith(".mk")
                 || name.endsWith(".sh") || name.endsWith(".yml") || name.endsWith(".yaml")) {
@@ -122,62 +134,73 @@ public final class DeployCommands {
                 && !name.equals("conftest.py");
     }
 
-    /** The file's first {@link #MAX_BYTES} as text, or null when it cannot be read or is binary. */
+    /**
+     * The file's first {@link #MAX_BYTES} as text, or null when it cannot be read, is binary or never says
+     * {@code upgrade}. Read as ISO-8859-1: every form matched is ASCII, and a byte is a char.
+     */
     static String text(Path file) {
-        byte[] buf = new byte[MAX_BYTES];
-        int n = 0;
+        byte[] buf;
         try (InputStream in = Files.newInputStream(file)) {
-            int r;
-            while (n < buf.length && (r = in.read(buf, n, buf.length - n)) > 0) {
-                n += r;
-            }
+            buf = in.readNBytes(MAX_BYTES);
         } catch (IOException | RuntimeException e) {
             return null;
         }
-        for (int i = 0; i < n; i++) {
-            if (buf[i] == 0) {
+        for (byte b : buf) {
+            if (b == 0) {
                 return null;
             }
         }
-        return new String(buf, 0, n, StandardCharsets.UTF_8);
+        String text = new String(buf, StandardCharsets.ISO_8859_1);
+        return text.contains("upgrade") ? text : null;
     }
 
-    /** The uses on each line of {@code text} not commented out ({@code #}), added to {@code out}. */
+    /**
+     * The uses in {@code text}, added to {@code out}: each {@code upgrade} found by one pass over the text, read
+     * on its own line unless the line is a comment ({@code #}). Linear: the lines are counted as the pass goes.
+     */
     static void scan(String text, String file, List<Use> out) {
         int line = 1;
-        int start = 0;
-        while (start <= text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
+        int lineStart = 0;
+        int counted = 0;
+        int lastLine = -1;
+        int to = 0;
+        boolean comment = false;
+        for (int at = text.indexOf("upgrade"); at >= 0; at = text.indexOf("upgrade", at + 7)) {
+            for (; counted < at; counted++) {
+                if (text.charAt(counted) == '\n') {
+                    line++;
+                    lineStart = counted + 1;
+                }
             }
-            scanLine(text, start, end, file, line, out);
-            line++;
-            start = end + 1;
-        }
-    }
-
-    private static void scanLine(String s, int from, int to, String file, int line, List<Use> out) {
-        int i = from;
-        while (i < to && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        if (i < to && s.charAt(i) == '#') {
-            return;
-        }
-        for (int at = s.indexOf("upgrade", i); at >= 0 && at + 7 <= to; at = s.indexOf("upgrade", at + 7)) {
-            if (at > from && Character.isLetterOrDigit(s.charAt(at - 1))
-                    || at + 7 < to && (Character.isLetterOrDigit(s.charAt(at + 7)) || s.charAt(at + 7) == '_')) {
+            if (line != lastLine) {
+                lastLine = line;
+                int lineEnd = text.indexOf('\n', at);
+                to = lineEnd < 0 ? text.length() : lineEnd;
+                int i = lineStart;
+                while (i < to && Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                comment = i < to && text.charAt(i) == '#';
+            }
+            if (comment) {
                 continue;
             }
-            // each use is read within a window of its own, so a line of many `upgrade`s stays linear
-            int end = Math.min(to, at + WINDOW);
-            String revision = at + 7 < end && s.charAt(at + 7) == '(' ? callRevision(s, at + 8, end)
-                    : commandRevision(s, from, at, end);
+            String revision = use(text, lineStart, at, to);
             if (revision != null) {
                 out.add(new Use(file, line, revision));
             }
         }
+    }
+
+    /** The revision of the {@code upgrade} at {@code at} on the line {@code from}..{@code to}, or null. */
+    private static String use(String s, int from, int at, int to) {
+        if (at > from && Character.isLetterOrDigit(s.charAt(at - 1))
+                || at + 7 < to && (Character.isLetterOrDigit(s.charAt(at + 7)) || s.charAt(at + 7) == '_')) {
+            return null;
+        }
+        // each use is read within a window of its own, so a line of many `upgrade`s stays linear
+        int end = Math.min(to, at + WINDOW);
+        return at + 7 < end && s.charAt(at + 7) == '(' ? callRevision(s, at + 8, end) : commandRevision(s, from, at, end);
     }
 
     /** {@code upgrade(cfg, "heads")} or {@code upgrade(cfg, revision="heads")}: the second argument's literal. */

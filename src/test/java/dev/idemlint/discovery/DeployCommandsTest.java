@@ -94,7 +94,7 @@ class DeployCommandsTest {
         for (String f : files) {
             assertTrue(DeployCommands.deployFile(Path.of(f)), f);
         }
-        for (String f : List.of("README.md", "notes.txt", "conftest.py", "test_db.py", "db_test.py", "alembic.ini")) {
+        for (String f : List.of("README.md", "notes.txt", "pnpm-lock.yaml", "conftest.py", "test_db.py", "db_test.py", "alembic.ini")) {
             assertTrue(!DeployCommands.deployFile(Path.of(f)), f);
         }
     }
@@ -113,9 +113,13 @@ class DeployCommandsTest {
     }
 
     @Test
-    void a_long_line_of_upgrades_is_read_in_linear_time() {
-        String line = "upgrade(".repeat(200_000) + "\n" + "upgrade --x ".repeat(100_000) + "\n";
+    void a_long_line_of_upgrades_or_many_lines_without_one_are_read_in_linear_time() {
+        String line = "upgrade(".repeat(200_000) + "\n" + "upgrade --x ".repeat(100_000) + "\n"
+                + "upgrade \t".repeat(100_000) + "\n";
         assertTimeoutPreemptively(Duration.ofSeconds(2), () -> revisions(line));
+        // a file whose one use comes last: each line before it is not searched to the end of the file
+        String lines = "x\n".repeat(1_000_000) + "alembic upgrade heads\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () -> assertEquals(List.of("1000001:heads"), revisions(lines)));
     }
 
     @Test
