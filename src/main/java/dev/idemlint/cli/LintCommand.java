@@ -413,7 +413,8 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION)
-                .withDialects(found.targets().stream().map(t -> t.settings().dialect().toString()).distinct().toList())
+                .withDialects(found.targets().stream().map(t -> t.settings().unmodelledBackend() != null
+                        ? t.settings().unmodelledBackend() : t.settings().dialect().toString()).distinct().toList())
                 .withDialectSources(found.targets().stream().map(t -> t.provenance().get("dialect"))
                         .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList());
         boolean text = format.equals("full") || format.equals("concise");

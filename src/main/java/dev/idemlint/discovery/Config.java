@@ -35,6 +35,8 @@ import java.util.function.Predicate;
  * baseline = ".idemlint-baseline.json"
  * fail-on = "error"                # error | warning | never
  * exclude = ["legacy/**"]
+ * upgrade = "heads"                # head | heads: what the deploy runs (`alembic upgrade heads`); default: read from
+ *                                  # the project's Dockerfiles, compose files, scripts and CI (DeployCommands)
  *
  * [severity]
  * drop-column-not-idempotent = "warning"   # error | warning | info | off
@@ -43,25 +45,26 @@ import java.util.function.Predicate;
 public record Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
         List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
         String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines,
-        Dialect dialect) {
+        Dialect dialect, String upgrade) {
 
     public static final String FILE_NAME = ".idemlint.toml";
     /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
     private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
     public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
-            null, null, null, List.of(), List.of(), Map.of(), null);
+            null, null, null, List.of(), List.of(), Map.of(), null, null);
 
     public Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
             List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
             String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
         this(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline, failOn, exclude,
-                problems, lines, null);
+                problems, lines, null, null);
     }
 
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
     private static final Set<String> FAIL_ON = Set.of("error", "warning", "never");
     private static final Set<String> KEYS = Set.of("select", "ignore", "severity", "versions",
-            "alembic-version", "sqlalchemy-version", "postgres-version", "baseline", "fail-on", "exclude", "dialect");
+            "alembic-version", "sqlalchemy-version", "postgres-version", "baseline", "fail-on", "exclude", "dialect",
+            "upgrade");
 
     public Config {
         select = List.copyOf(select);
@@ -116,7 +119,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
     /** This config with {@code exclude} in place of its own. */
     public Config withExclude(List<String> globs) {
         return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline,
-                failOn, globs, problems, lines, dialect);
+                failOn, globs, problems, lines, dialect, upgrade);
     }
 
     /** Null when {@code glob} is a usable exclude pattern, else what is wrong with it. */
@@ -269,6 +272,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         Version sqlalchemy;
         Integer postgres;
         Dialect dialect;
+        String upgrade;
         Path baseline;
         String failOn;
         List<String> exclude = List.of();
@@ -309,6 +313,14 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
                             dialect = Dialect.parse(v instanceof String s ? s : String.valueOf(v));
                         } catch (IllegalArgumentException ex) {
                             problem(line, ex.getMessage());
+                        }
+                    }
+                    case "upgrade" -> {
+                        if (v instanceof String u && (u.equals("head") || u.equals("heads"))) {
+                            upgrade = u;
+                        } else {
+                            problem(line, "upgrade must be \"head\" or \"heads\" (the revision the deploy passes to"
+                                    + " `alembic upgrade`)");
                         }
                     }
                     case "baseline" -> {
@@ -401,7 +413,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
 
         Config build() {
             return new Config(file, select, ignore, severity, versions, alembic, sqlalchemy, postgres, baseline,
-                    failOn, exclude, problems, lines, dialect);
+                    failOn, exclude, problems, lines, dialect, upgrade);
         }
     }
 }

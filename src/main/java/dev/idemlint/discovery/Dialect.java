@@ -79,6 +79,29 @@ public record Dialect(Kind kind, Version version) {
         };
     }
 
+    /**
+     * The backend a SQLAlchemy URL (or a bare backend name followed by {@code ://}) names when it is one
+     * idemlint has no facts for: {@code sqlite}, {@code oracle} or {@code mssql}; empty for the modelled
+     * ones and for anything else ({@code driver://}, a template's placeholder).
+     */
+    public static Optional<String> unmodelledBackend(String url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String u = url.strip();
+        int scheme = u.indexOf("://");
+        if (scheme <= 0) {
+            return Optional.empty();
+        }
+        String backend = u.substring(0, scheme).toLowerCase(Locale.ROOT);
+        int plus = backend.indexOf('+');
+        backend = plus < 0 ? backend : backend.substring(0, plus);
+        return switch (backend) {
+            case "sqlite", "oracle", "mssql" -> Optional.of(backend);
+            default -> Optional.empty();
+        };
+    }
+
     /** MySQL or MariaDB: DDL commits implicitly, errors are numbered, identifiers take backticks. */
     public boolean mysqlFamily() {
         return kind != Kind.POSTGRESQL;

@@ -51,6 +51,9 @@ public final class Discovery {
     public record Result(List<LintTarget> targets, List<InputProblem> problems) {
     }
 
+    /** Stands for "no {@code heads} deploy found" in a root's cache entry. */
+    private static final PinSource NO_HEADS = new PinSource("", "");
+
     static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".venv", "venv",
             "site-packages", "__pycache__", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
             ".ruff_cache", ".eggs");
@@ -218,6 +221,8 @@ public final class Discovery {
         private VersionPins pins = new VersionPins();
         /** Each folder a walk of this run read in full: its entries in the order met. */
         private final Map<Path, List<Entry>> listings = new HashMap<>();
+        /** Each project root's deploy files read ({@link #upgradesHeads}), on the thread that settles the trees. */
+        private final Map<Path, PinSource> deploys = new HashMap<>();
         Result discover(List<Path> inputs) {
             confinement = Confinement.naming(inputs);
             pins = new VersionPins(confinement);
@@ -272,9 +277,19 @@ public final class Discovery {
                 }
                 if (e != null) {
                     problems.add(new InputProblem(t.versionsDir, "cannot list: " + e));
+                } else if (t.settings.unmodelledBackend() != null) {
+                    problems.add(unmodelled(t));
                 }
             }
             return new Result(List.copyOf(targets), List.copyOf(problems));
+        }
+
+        /** The note of a tree whose backend idemlint has no facts for: which rules are left out, and why. */
+        private InputProblem unmodelled(Tree t) {
+            PinSource from = t.provenance.get("dialect");
+            return new InputProblem(t.versionsDir, 0, "backend " + t.settings.unmodelledBackend() + " is not modelled"
+                    + (from == null ? "" : " (" + from.file() + (from.line() > 0 ? ":" + from.line() : "") + ": " + from.spec() + ")")
+                    + "; database rules skipped, graph rules still run", true);
         }
 
         Result discoverAbsent(Path file) {
@@ -722,8 +737,38 @@ public final class Discovery {
                 provenance.put("postgres", new PinSource(configName, config.lines().getOrDefault("postgres-version", 0),
                         "postgres-version = " + pg));
             }
-            return new Settings(alembic, sqlalchemy, pg, false, range,
-                    dialect(versionsDir, root, config, configName, provenance));
+            Backend backend = dialect(versionsDir, root, config, configName, provenance);
+            return new Settings(alembic, sqlalchemy, pg, false, range, backend.dialect(), backend.unmodelled(),
+                    upgradesHeads(root, config, configName, provenance));
+        }
+
+        /**
+         * Where the project says it deploys with {@code alembic upgrade heads}: the config's {@code upgrade}
+         * (whose {@code "head"} says it does not), else the deploy files under the project root when every
+         * command found there says {@code heads} ({@link DeployCommands}, read once per root); null otherwise.
+         */
+        private PinSource upgradesHeads(Path root, Config config, String configName, Map<String, PinSource> provenance) {
+            if (config.upgrade() != null) {
+                PinSource said = new PinSource(configName, config.lines().getOrDefault("upgrade", 0),
+                        "upgrade = \"" + config.upgrade() + "\"");
+                provenance.put("upgrade", said);
+                return config.upgrade().equals("heads") ? said : null;
+            }
+            if (root == null) {
+                return null;
+            }
+            PinSource found = deploys.computeIfAbsent(root, r -> DeployCommands.upgradesHeads(r)
+                    .map(u -> new PinSource(u.file(), u.line(), "alembic upgrade heads"))
+                    .orElse(NO_HEADS));
+            if (found == NO_HEADS) {
+                return null;
+            }
+            provenance.put("upgrade", found);
+            return found;
+        }
+
+        /** The dialect a tree is linted for, or the backend idemlint does not model that it runs on. */
+        private record Backend(Dialect dialect, String unmodelled) {
         }
 
         /**
@@ -732,16 +777,16 @@ public final class Discovery {
          * the backend of the URL env.py builds ({@link EnvUrl}), else that of alembic.ini's sqlalchemy.url, else
          * PostgreSQL.
          */
-        private Dialect dialect(Path versionsDir, Path root, Config config, String configName,
+        private Backend dialect(Path versionsDir, Path root, Config config, String configName,
                 Map<String, PinSource> provenance) {
             if (overrides.dialect() != null) {
                 provenance.put("dialect", new PinSource("--dialect", overrides.dialect().toString()));
-                return overrides.dialect();
+                return new Backend(overrides.dialect(), null);
             }
             if (config.dialect() != null) {
                 provenance.put("dialect", new PinSource(configName, config.lines().getOrDefault("dialect", 0),
                         "dialect = \"" + config.dialect() + "\""));
-                return config.dialect();
+                return new Backend(config.dialect(), null);
             }
             // env.py read once: the backend it picks this folder for (f"{database_type}_versions"), else its own URL,
             // the one Alembic connects with, which wins over alembic.ini's
@@ -751,19 +796,25 @@ public final class Discovery {
                     : nearestEnv(versionsDir, root, text -> EnvUrl.versionsFolder(text, folder).or(() -> EnvUrl.read(text)));
             if (env != null) {
                 provenance.put("dialect", new PinSource(env.file(), env.found().line(), env.found().shown()));
-                return env.found().dialect();
+                // a backend without facts is linted for its graph only; the parser still reads PostgreSQL's SQL
+                return env.found().dialect() != null ? new Backend(env.found().dialect(), null)
+                        : new Backend(Dialect.POSTGRESQL, env.found().unmodelled());
             }
             if (versionsDir != null) {
                 DatabaseConfig db = DatabaseConfig.read(versionsDir, versionsDir, root);
                 Dialect fromUrl = Dialect.fromUrl(db.url()).orElse(null);
-                if (fromUrl != null) {
+                // alembic.ini's sqlite URL is mostly a placeholder (nova's `sqlite:///nova.db`, quay's
+                // `sqlite:///will/be/overridden`) for a server-backed deploy: only Oracle and SQL Server count
+                String other = fromUrl != null ? null
+                        : Dialect.unmodelledBackend(db.url()).filter(b -> !b.equals("sqlite")).orElse(null);
+                if (fromUrl != null || other != null) {
                     // only the backend is shown: the URL may carry a password
                     provenance.put("dialect", new PinSource(display(db.ini(), root), "sqlalchemy.url = "
                             + db.url().substring(0, db.url().indexOf("://") + 3) + "..."));
-                    return fromUrl;
+                    return new Backend(fromUrl != null ? fromUrl : Dialect.POSTGRESQL, other);
                 }
             }
-            return Dialect.POSTGRESQL;
+            return new Backend(Dialect.POSTGRESQL, null);
         }
 
         private record EnvFound(String file, EnvUrl.Found found) {

@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  * file names none: which runs is decided at run time. Work is one linear pass over the text.
  */
 final class EnvUrl {
-    /** Where the dialect was read: 1-based line and the call shown without anything after the scheme. */
-    record Found(Dialect dialect, int line, String shown) {
+    /**
+     * Where the dialect was read: 1-based line and the call shown without anything after the scheme;
+     * {@code dialect} is null when the backend is one idemlint does not model, named by {@code unmodelled}.
+     */
+    record Found(Dialect dialect, int line, String shown, String unmodelled) {
+        Found(Dialect dialect, int line, String shown) {
+            this(dialect, line, shown, null);
+        }
     }
 
     private enum Kind { NAME, STRING, OP }
@@ -82,22 +88,31 @@ final class EnvUrl {
             String prefix = scheme > 0 ? value.text.substring(0, scheme + 3) : value.text;
             String shown = (call.endsWith(" ") ? call : call + (call.equals("configure") ? "(url=" : "("))
                     + "\"" + prefix + "...\")";
-            // a URL of another backend (sqlite) counts: it disagrees with the rest
-            found.add(new Found(d.orElse(null), t.line, shown));
+            // a URL of another backend (sqlite) counts: it disagrees with the rest. An Oracle or SQL Server URL
+            // names a backend idemlint does not model; a sqlite one is the usual stand-in for tests and
+            // offline runs, never taken for the deploy's database
+            String other = d.isPresent() ? null
+                    : Dialect.unmodelledBackend(value.text).filter(b -> !b.equals("sqlite")).orElse(null);
+            found.add(new Found(d.orElse(null), t.line, shown, other));
         }
-        if (found.isEmpty() || found.stream().anyMatch(f -> f.dialect() == null
-                || !f.dialect().equals(found.get(0).dialect()))) {
+        if (found.isEmpty() || found.stream().anyMatch(f -> backend(f) == null
+                || !backend(f).equals(backend(found.get(0))))) {
             return Optional.empty();
         }
         return Optional.of(found.get(0));
+    }
+
+    private static String backend(Found f) {
+        return f.dialect() != null ? f.dialect().toString() : f.unmodelled();
     }
 
     /**
      * {@code config.set_main_option("version_locations", f"{database_type}_versions")}: an env.py that picks its
      * versions folder by the database's backend name at run time (bunkerweb: {@code postgresql_versions},
      * {@code mysql_versions}, {@code mariadb_versions}, {@code sqlite_versions}). The folder {@code folder} is then
-     * the one the backend its name starts with runs: empty when env.py sets no such location, when the folder does
-     * not end as the f-string does, or when its backend is none idemlint knows (sqlite).
+     * the one the backend its name starts with runs: empty when env.py sets no such location, or when the folder
+     * does not end as the f-string does; a backend idemlint does not model ({@code sqlite_versions}) is found with
+     * no dialect, named by {@link Found#unmodelled}.
      */
     static Optional<Found> versionsFolder(String source, String folder) {
         Matcher m = FOLDER_BY_BACKEND.matcher(source);
@@ -106,10 +121,11 @@ final class EnvUrl {
             if (!suffix.isEmpty() && folder.endsWith(suffix) && folder.length() > suffix.length()) {
                 String backend = folder.substring(0, folder.length() - suffix.length());
                 Optional<Dialect> d = Dialect.fromUrl(backend + "://");
-                if (d.isPresent()) {
+                Optional<String> other = Dialect.unmodelledBackend(backend + "://");
+                if (d.isPresent() || other.isPresent()) {
                     int line = 1 + (int) source.substring(0, m.start()).chars().filter(c -> c == '\n').count();
-                    return Optional.of(new Found(d.get(), line, "set_main_option(\"version_locations\", f\"{...}"
-                            + suffix + "\") for " + folder));
+                    return Optional.of(new Found(d.orElse(null), line, "set_main_option(\"version_locations\", f\"{...}"
+                            + suffix + "\") for " + folder, other.orElse(null)));
                 }
             }
         }

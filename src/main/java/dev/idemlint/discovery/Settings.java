@@ -6,14 +6,23 @@ package dev.idemlint.discovery;
  * migrations outside a transaction ({@link EnvScript#mayAutocommit}: an {@code AUTOCOMMIT} isolation
  * level, or an env.py that could not be read), and the database the project targets (default PostgreSQL).
  * {@code alembicRange} is the requirement ({@code alembic>=1.5}) when {@code alembic} is only the lowest
- * version a range admits, not a pin; null when it is pinned or unknown.
+ * version a range admits, not a pin; null when it is pinned or unknown. {@code unmodelledBackend} names the
+ * backend the tree runs on when idemlint has no facts for it ({@code sqlite}, {@code oracle}, {@code mssql}):
+ * only the rules about the revision graph apply there. {@code upgradesHeads} is where the project says it
+ * deploys with {@code alembic upgrade heads} (every command found says {@code heads}), null when it does not
+ * or when that is not known ({@link DeployCommands}).
  */
 public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
-        String alembicRange, Dialect dialect) {
+        String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
 
     public Settings {
         dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
+    }
+
+    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
+            String alembicRange, Dialect dialect) {
+        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, null, null);
     }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
@@ -25,28 +34,41 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
     }
 
     public Settings withAlembic(Version v) {
-        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null, dialect);
+        return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null, dialect, unmodelledBackend,
+                upgradesHeads);
     }
 
     /** The lowest Alembic a range admits, with the requirement that states the range. */
     public Settings withAlembicRange(Version lowest, String requirement) {
-        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect);
+        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect, unmodelledBackend, upgradesHeads);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange, dialect);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads);
     }
 
     public Settings withEnvMayAutocommit(boolean may) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange, dialect);
+        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange, dialect, unmodelledBackend, upgradesHeads);
     }
 
     public Settings withDialect(Dialect d) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, d);
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, d, unmodelledBackend, upgradesHeads);
+    }
+
+    /** These settings for a tree whose backend idemlint does not model ({@code sqlite}); null: it does. */
+    public Settings withUnmodelledBackend(String backend) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, backend,
+                upgradesHeads);
+    }
+
+    /** These settings for a project that deploys with {@code alembic upgrade heads}, stated at {@code where}. */
+    public Settings withUpgradesHeads(PinSource where) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect,
+                unmodelledBackend, where);
     }
 
     /**

@@ -477,13 +477,26 @@ public final class Linter {
         return out;
     }
 
-    /** Whether the project's config runs the rule (a selector naming a category reads the rule's page). */
+    /**
+     * Whether the project's config runs the rule (a selector naming a category reads the rule's page). On a
+     * backend idemlint has no facts for (sqlite) only the rules about the graph and the input run: a claim of
+     * what the database raises would be PostgreSQL's, made for another server.
+     */
     private boolean enabled(LintTarget target, String rule) {
+        if (target.settings().unmodelledBackend() != null) {
+            RuleDoc doc = catalog.doc(rule);
+            if (doc != null && !GRAPH_ONLY.contains(doc.category())) {
+                return false;
+            }
+        }
         return target.config().isEnabled(rule, () -> {
             RuleDoc doc = catalog.doc(rule);
             return doc == null ? "" : doc.category();
         });
     }
+
+    /** The categories whose rules hold whatever the database: the revision graph, and reading the input. */
+    private static final Set<String> GRAPH_ONLY = Set.of("graph", "input");
 
     /**
      * {@code d} as reported (its severity as the config sets it), or null when it is not: a

@@ -222,6 +222,8 @@ public final class RuleContext {
         private String help = "";
         private final List<Fix> fixes = new ArrayList<>();
         private final List<Related> related = new ArrayList<>();
+        /** Null: the rule's own, from its doc. */
+        private Severity severity;
 
         private Builder(SourceFile file, Span span, Span origin, int step, String message) {
             this.file = file;
@@ -251,6 +253,16 @@ public final class RuleContext {
             return this;
         }
 
+        /**
+         * This finding at {@code s} rather than the rule's severity: for a finding that the project's own
+         * setup makes harmless (heads a deploy upgrades with {@code alembic upgrade heads}) but worth a note.
+         * The user's configured severity still wins.
+         */
+        public Builder severity(Severity s) {
+            this.severity = s;
+            return this;
+        }
+
         public Builder related(SourceFile f, Span s, String msg) {
             related.add(new Related(f, s, msg));
             return this;
@@ -263,7 +275,7 @@ public final class RuleContext {
                         || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));
             }
             String name = current.name();
-            Severity severity = catalog.severity(name);
+            Severity severity = this.severity != null ? this.severity : catalog.severity(name);
             add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
                     step), origin);
         }

@@ -150,9 +150,58 @@ class DialectTest {
         assertEquals(Dialect.POSTGRESQL, t.get("postgresql_versions").settings().dialect());
         assertEquals(new PinSource("db/env.py", 4, "set_main_option(\"version_locations\", f\"{...}_versions\") for"
                 + " mysql_versions"), t.get("mysql_versions").provenance().get("dialect"));
-        // a backend idemlint has no facts for is not taken from the name: the default, as for any other folder
-        assertEquals(Dialect.POSTGRESQL, t.get("sqlite_versions").settings().dialect());
-        assertEquals(null, t.get("sqlite_versions").provenance().get("dialect"));
+        // a backend idemlint has no facts for is named as such: its tree is linted for its graph only
+        assertEquals("sqlite", t.get("sqlite_versions").settings().unmodelledBackend());
+        assertEquals(new PinSource("db/env.py", 4, "set_main_option(\"version_locations\", f\"{...}_versions\") for"
+                + " sqlite_versions"), t.get("sqlite_versions").provenance().get("dialect"));
+        for (String modelled : List.of("mariadb_versions", "mysql_versions", "postgresql_versions")) {
+            assertEquals(null, t.get(modelled).settings().unmodelledBackend(), modelled);
+        }
+    }
+
+    @Test
+    void a_tree_of_an_unmodelled_backend_gets_a_located_note_and_no_error() {
+        perBackend("config = context.config\n"
+                + "config.set_main_option(\"version_locations\", f\"{database_type}_versions\")\n");
+        Discovery.Result r = new Discovery(SettingsOverrides.NONE).discover(List.of(tmp));
+        List<InputProblem> notes = r.problems().stream().filter(q -> q.message().contains("not modelled")).toList();
+        assertEquals(1, notes.size(), r.problems().toString());
+        InputProblem note = notes.get(0);
+        assertTrue(note.warning());
+        assertEquals(tmp.resolve("db/sqlite_versions"), note.path());
+        assertEquals("backend sqlite is not modelled (db/env.py:2: set_main_option(\"version_locations\","
+                + " f\"{...}_versions\") for sqlite_versions); database rules skipped, graph rules still run",
+                note.message());
+    }
+
+    @Test
+    void oracle_and_sql_server_urls_name_an_unmodelled_backend_but_a_sqlite_url_is_a_placeholder() {
+        assertEquals(Optional.of("sqlite"), Dialect.unmodelledBackend("sqlite:///app.db"));
+        assertEquals(Optional.of("mssql"), Dialect.unmodelledBackend("mssql+pyodbc://u:p@dsn"));
+        assertEquals(Optional.of("oracle"), Dialect.unmodelledBackend(" oracle+cx_oracle://h/x"));
+        assertEquals(Optional.empty(), Dialect.unmodelledBackend("driver://user:pass@localhost/dbname"));
+        assertEquals(Optional.empty(), Dialect.unmodelledBackend("postgresql://h/x"));
+        assertEquals(Optional.empty(), Dialect.unmodelledBackend("sqlite"));
+        assertEquals("mssql", withEnv("engine = create_engine('mssql+pyodbc://u:p@dsn')\n").settings().unmodelledBackend());
+        // nova's alembic.ini says `sqlite:///nova.db` and deploys on MySQL: a sqlite URL names nothing
+        assertEquals(null, withEnv("engine = create_engine('sqlite:///app.db')\n").settings().unmodelledBackend());
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = sqlite:///will/be/overridden\n");
+        assertEquals(null, target(SettingsOverrides.NONE).settings().unmodelledBackend());
+        p.ini("alembic.ini", "script_location = migrations\nsqlalchemy.url = oracle://scott:tiger@h/x\n")
+                .file("migrations/env.py", "engine = create_engine(os.environ['URL'])\n");
+        LintTarget oracle = target(SettingsOverrides.NONE);
+        assertEquals("oracle", oracle.settings().unmodelledBackend());
+        assertEquals(new PinSource("alembic.ini", "sqlalchemy.url = oracle://..."), oracle.provenance().get("dialect"));
+    }
+
+    @Test
+    void a_stated_dialect_wins_over_an_unmodelled_backend() {
+        perBackend("config.set_main_option(\"version_locations\", f\"{database_type}_versions\")\n");
+        for (LintTarget t : new Discovery(new SettingsOverrides(null, null, null, Dialect.parse("mysql")))
+                .discover(List.of(tmp)).targets()) {
+            assertEquals(null, t.settings().unmodelledBackend(), t.versionsDir().toString());
+            assertEquals(Dialect.parse("mysql"), t.settings().dialect());
+        }
     }
 
     @Test

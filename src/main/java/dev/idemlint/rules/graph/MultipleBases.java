@@ -1,10 +1,12 @@
 package dev.idemlint.rules.graph;
 
+import dev.idemlint.discovery.PinSource;
 import dev.idemlint.graph.HeaderSpans;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.Severity;
 import dev.idemlint.rule.VersionsTree;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,6 +50,7 @@ public final class MultipleBases implements ProjectRule {
             return;
         }
         Migration firstBase = g.node(unlabelled.get(0));
+        PinSource deploy = ctx.settings().upgradesHeads();
         for (String base : apart) {
             Migration m = g.node(base);
             var h = m.header();
@@ -56,7 +59,14 @@ public final class MultipleBases implements ProjectRule {
                     : HeaderSpans.element(m.source(), h.revision(), base);
             String message = "Revision " + base + " is a second base (down_revision = None), so `alembic upgrade"
                     + " head` fails on the separate heads of its unrelated chains.";
+            if (deploy != null) {
+                // `alembic upgrade heads` runs every chain to its head: as deployed nothing fails
+                message = "Revision " + base + " is a second base (down_revision = None); the project deploys with"
+                        + " `alembic upgrade heads` (" + MultipleHeads.at(deploy) + "), which runs both chains, so only a"
+                        + " plain `alembic upgrade head` fails.";
+            }
             ctx.report(m.source(), span, message)
+                    .severity(deploy != null ? Severity.INFO : null)
                     .help("Besides the base " + unlabelled.get(0) + " (" + tree.nameOf(firstBase) + "), no revision"
                             + " merges the two chains, so a fresh database runs two unrelated chains. Set down_revision to the revision this one builds on (usually the head it was written"
                             + " against), or join the two chains with a merge revision (`alembic merge heads`); if it"

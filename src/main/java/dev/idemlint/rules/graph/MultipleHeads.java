@@ -1,11 +1,13 @@
 package dev.idemlint.rules.graph;
 
+import dev.idemlint.discovery.PinSource;
 import dev.idemlint.graph.HeaderSpans;
 import dev.idemlint.graph.MergeWriter;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.Severity;
 import dev.idemlint.rule.VersionsTree;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** More than one head outside intentionally labelled branches; {@code alembic upgrade head} refuses to run. */
+/** More than one head outside labelled branches: {@code alembic upgrade head} refuses to run (a note under {@code upgrade heads}). */
 public final class MultipleHeads implements ProjectRule {
     private static final int MAX_FILES = 5;
 
@@ -71,10 +73,28 @@ public final class MultipleHeads implements ProjectRule {
                 + " fix), after checking that the migrations on each side do not depend on each other's order;"
                 + " if the fork is an intentional independent branch, give its first revision `branch_labels`.";
         var fix = MergeWriter.mergeFix(g, heads);
+        PinSource deploy = ctx.settings().upgradesHeads();
+        if (deploy != null) {
+            // `alembic upgrade heads` applies every head (Alembic's documented way to run parallel branches): as
+            // deployed nothing fails, and a merge would change what the project chose, so it is no fix here
+            message = heads.size() + " heads" + branch + " (" + listed + ") " + (fork.isPresent()
+                    ? "fork at revision " + fork.get() : "do not all descend from one revision") + "; the project"
+                    + " deploys with `alembic upgrade heads` (" + at(deploy) + "), which applies every head, so only a"
+                    + " plain `alembic upgrade head` fails.";
+            help = "The heads " + where + " with " + String.join(" on one side and ", sides)
+                    + (heads.size() > 2 ? " on the others" : " on the other") + ". Keep every deploy and script on"
+                    + " `alembic upgrade heads`; join the heads with a merge revision (`alembic merge heads`) only if"
+                    + " the migrations on each side depend on each other's order, or set `upgrade = \"head\"` in"
+                    + " idemlint's config if the deploy runs `alembic upgrade head` after all.";
+            fix = null;
+        }
         for (String h : heads) {
             Migration m = g.node(h);
             var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), h), message)
                     .help(help).fix(fix);
+            if (deploy != null) {
+                b.severity(Severity.INFO);
+            }
             for (String other : heads) {
                 if (!other.equals(h)) {
                     Migration o = g.node(other);
@@ -83,6 +103,11 @@ public final class MultipleHeads implements ProjectRule {
             }
             b.emit();
         }
+    }
+
+    /** {@code docker-compose.yml:300}: where the project states its deploy. */
+    static String at(PinSource deploy) {
+        return deploy.file() + (deploy.line() > 0 ? ":" + deploy.line() : "");
     }
 
     private static String abbreviate(List<String> files) {
