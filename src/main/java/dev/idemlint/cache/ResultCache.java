@@ -50,6 +50,16 @@ import java.util.function.Function;
  * miss. A CRC-32C over the entry finds damage. Nothing is followed through a symbolic link unless the user named the directory. Entries are
  * written to a temporary file and renamed into place, so concurrent runs read an old entry, a new
  * one, or none; never a mix.
+ *
+ * <p>The cache stays about the size of what the project needs now. An entry is stored under a slot
+ * named by the keyed hash of what does not change from edit to edit (the tree's place, settings,
+ * config, naming convention, rules, build and whether the run lints a subset of its files; for a
+ * revision's own entry, also its path), and holds the key of everything it depends on, which a read
+ * checks: a changed tree's new findings replace the old ones in their slot, as a changed revision's
+ * model replaces its old one. What no slot of a current run names any more (a deleted revision's
+ * model, entries of an older build or other settings) is {@link Store#sweep swept} once it has not
+ * been used for {@link #UNUSED_FOR}: a read refreshes an entry's modification time when it is older than a
+ * day, and a run that stores a tree's findings sweeps, at most once a day, the entries older than that.
  */
 public final class ResultCache {
     /** The directory's name in the project root, as Ruff keeps {@code .ruff_cache}. */
@@ -59,7 +69,7 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 5;
+    private static final int FORMAT = 6;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
@@ -84,6 +94,15 @@ public final class ResultCache {
      * {@code idemlint.cache.modelMinFiles} sets another size (tests use 1).
      */
     static final int MODEL_MIN_FILES = 1000;
+
+    /** How long an entry stays when no run reads or writes it (a deleted revision's model, an older build's entries). */
+    static java.time.Duration UNUSED_FOR = java.time.Duration.ofDays(7);
+    /** How often a directory is swept, and how stale a modification time a read refreshes. */
+    static java.time.Duration SWEEP_EVERY = java.time.Duration.ofDays(1);
+    /** A temporary file this old is a write that died (a live write renames its file within seconds). */
+    private static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofDays(1);
+    /** The file whose modification time tells when the directory was last swept. */
+    private static final String SWEPT = "last-sweep";
 
     private final Path named;
     private final String tool;
@@ -187,6 +206,10 @@ public final class ResultCache {
         md.piece(context);
         String naming = naming(NamingConvention.of(target));
         md.piece(naming);
+        String place = tool + "\n" + slotContext(target) + "\n" + naming;
+        SipHash slot = new SipHash(signing);
+        slot.piece("idemlint tree slot " + FORMAT);
+        slot.piece(place);
         md.piece(String.valueOf(files.size()));
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
@@ -206,8 +229,8 @@ public final class ResultCache {
             md.piece(digests[i]);
         }
         Tree tree = new Tree(files, bytes, digests);
-        return new Probe(store, md.finish(), tree, files.size() < modelMinFiles ? null
-                : new Models(store, signing, tool + "\n" + context + "\n" + naming, target, display, tree));
+        return new Probe(store, slot.finish(), md.finish(), tree, files.size() < modelMinFiles ? null
+                : new Models(store, signing, tool + "\n" + context + "\n" + naming, place, target, display, tree));
     }
 
     /**
@@ -288,6 +311,12 @@ public final class ResultCache {
             }
             contents = md.finish();
             replay = read();
+            if (replay != null) {
+                // the trees' entries are not read: their slots are kept as used, or a sweep would take them
+                for (Probe p : probes) {
+                    store.touch(p.slot);
+                }
+            }
         }
 
         private Replay read() {
@@ -362,17 +391,24 @@ public final class ResultCache {
          * in a tree of 3,660.
          */
         private final byte[] context;
+        /** The same for every revision's slot: what {@link #context} holds but the exact files a run lints, and the build. */
+        private final byte[] place;
         private final LintTarget target;
         private final Function<Path, String> display;
         private final Tree tree;
 
-        Models(Store store, byte[] signing, String context, LintTarget target, Function<Path, String> display, Tree tree) {
+        Models(Store store, byte[] signing, String context, String place, LintTarget target,
+                Function<Path, String> display, Tree tree) {
             this.store = store;
             this.signing = signing;
             SipHash md = new SipHash(signing);
             md.piece("idemlint model cache context " + FORMAT);
             md.piece(context);
             this.context = md.finish();
+            md = new SipHash(signing);
+            md.piece("idemlint model slot context " + FORMAT);
+            md.piece(place);
+            this.place = md.finish();
             this.target = target;
             this.display = display;
             this.tree = tree;
@@ -389,6 +425,17 @@ public final class ResultCache {
             return md.finish();
         }
 
+        /** The revision's slot: its key without its bytes, so a changed revision's entry replaces the old one. */
+        private byte[] slot(int i, String shown) {
+            SipHash md = new SipHash(signing);
+            md.piece("idemlint model slot " + FORMAT);
+            md.piece(place);
+            md.piece(tree.files.get(i).toString());
+            md.piece(shown);
+            md.piece(target.reports(tree.files.get(i)) ? "report" : "context");
+            return md.finish();
+        }
+
         @Override
         public Kept find(Path file) {
             int i = tree.indexOf(file);
@@ -396,8 +443,7 @@ public final class ResultCache {
                 return null;
             }
             String shown = display.apply(file);
-            byte[] key = key(i, shown);
-            Store.Entry e = store.entry(key);
+            Store.Entry e = store.entry(slot(i, shown), key(i, shown));
             if (e == null) {
                 return null;
             }
@@ -447,7 +493,8 @@ public final class ResultCache {
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return; // a model holding what ModelCodec does not store: this file is parsed every time
             }
-            store.write(key(i, model.source().displayPath()), payload);
+            String shown = model.source().displayPath();
+            store.write(slot(i, shown), key(i, shown), payload, List.of());
         }
     }
 
@@ -507,9 +554,35 @@ public final class ResultCache {
                 + "\n" + c;
     }
 
+    private final Map<List<Object>, String> slotContexts = new HashMap<>();
+
+    /**
+     * {@link #context}, but for which files are reported only whether all are: a pre-commit run lints the
+     * files of each commit, and every such set in a slot of its own would keep a tree's findings per commit.
+     */
+    private String slotContext(LintTarget target) {
+        List<Object> parts = new ArrayList<>(4);
+        parts.add(target.settings());
+        parts.add(target.config());
+        parts.add(target.provenance());
+        parts.add(target.focus().isEmpty());
+        String c;
+        synchronized (slotContexts) {
+            c = slotContexts.get(parts);
+            if (c == null) {
+                c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
+                slotContexts.put(parts, c);
+            }
+        }
+        return canonical(List.of(target.projectRoot(), target.versionsDir() == null ? "" : target.versionsDir()))
+                + "\n" + c;
+    }
+
     /** One tree's look-up: its result when cached, and where to store it when not. */
     public static final class Probe {
         private final Store store;
+        /** The file the tree's entry is kept in: one per tree, whatever its files hold. */
+        private final byte[] slot;
         private final byte[] key;
         private final Tree tree;
         private final Models treeModels;
@@ -518,8 +591,9 @@ public final class ResultCache {
         /** Whether the tree's result is one the key covers: read from the cache, or stored by {@link #store}. */
         private boolean kept;
 
-        Probe(Store store, byte[] key, Tree tree, Models models) {
+        Probe(Store store, byte[] slot, byte[] key, Tree tree, Models models) {
             this.store = store;
+            this.slot = slot;
             this.key = key;
             this.tree = tree;
             this.treeModels = models;
@@ -527,7 +601,7 @@ public final class ResultCache {
 
         /** Reads the tree's entry: its result, or on a miss its revisions' models as kept. */
         void read() {
-            hit = store.read(key, tree);
+            hit = store.read(slot, key, tree);
             kept = hit != null;
             models = hit == null ? treeModels : null;
         }
@@ -561,7 +635,8 @@ public final class ResultCache {
             } catch (RuntimeException | OutOfMemoryError e) {
                 return;
             }
-            store.write(key, payload);
+            store.write(slot, key, payload, List.of());
+            store.sweep();
         }
     }
 
@@ -643,8 +718,8 @@ public final class ResultCache {
         record Entry(byte[] data, int offset, int length) {
         }
 
-        LintResult read(byte[] key, Tree tree) {
-            Entry e = entry(key);
+        LintResult read(byte[] slot, byte[] key, Tree tree) {
+            Entry e = entry(slot, key);
             if (e == null) {
                 return null;
             }
@@ -658,7 +733,15 @@ public final class ResultCache {
 
         /** The payload of the entry named by {@code key}, when it is one written here and undamaged; else null. */
         Entry entry(byte[] key) {
-            byte[] data = readSmall(dir.resolve(HexFormat.of().formatHex(key)), MAX_ENTRY);
+            return entry(key, key);
+        }
+
+        /**
+         * The payload of the entry in {@code slot}, when it is one written here for {@code key} and undamaged;
+         * else null. Its modification time is refreshed when older than {@link #SWEEP_EVERY}, so a sweep keeps it.
+         */
+        Entry entry(byte[] slot, byte[] key) {
+            byte[] data = readSmall(dir.resolve(HexFormat.of().formatHex(slot)), MAX_ENTRY, true);
             int head = MAGIC.length + 4 + key.length + 4;
             if (data == null || data.length < head + CHECK) {
                 return null;
@@ -689,15 +772,19 @@ public final class ResultCache {
         }
 
         void write(byte[] key, byte[] payload) {
-            write(key, payload, List.of());
+            write(key, key, payload, List.of());
+        }
+
+        void write(byte[] key, byte[] head, List<byte[]> body) {
+            write(key, key, head, body);
         }
 
         /**
-         * Writes the entry named by {@code key}: {@code head}, then the pieces of {@code body}, as one payload.
-         * The body goes to the file piece by piece (a report can be megabytes: gathering it into one array
-         * first took three times its size in memory).
+         * Writes the entry for {@code key} into {@code slot}, replacing what the slot held: {@code head}, then the
+         * pieces of {@code body}, as one payload. The body goes to the file piece by piece (a report can be
+         * megabytes: gathering it into one array first took three times its size in memory).
          */
-        void write(byte[] key, byte[] head, List<byte[]> body) {
+        void write(byte[] slot, byte[] key, byte[] head, List<byte[]> body) {
             if (disabled || !ensureDir()) {
                 return;
             }
@@ -731,9 +818,90 @@ public final class ResultCache {
                     }
                     o.write(end.buf, 0, end.size);
                 }
-                move(tmp, dir.resolve(HexFormat.of().formatHex(key)));
+                move(tmp, dir.resolve(HexFormat.of().formatHex(slot)));
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
+            }
+        }
+
+        /** Marks the entry in {@code slot} as used now, as a read does (a replayed run reads none). */
+        void touch(byte[] slot) {
+            if (disabled) {
+                return;
+            }
+            Path p = dir.resolve(HexFormat.of().formatHex(slot));
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (a.isRegularFile()) {
+                    refresh(p, a);
+                }
+            } catch (IOException | RuntimeException e) {
+                // no entry: nothing to keep
+            }
+        }
+
+        /** Sets a regular file's modification time to now when it is older than {@link #SWEEP_EVERY}. */
+        private static void refresh(Path p, BasicFileAttributes a) {
+            long now = System.currentTimeMillis();
+            if (now - a.lastModifiedTime().toMillis() <= SWEEP_EVERY.toMillis()) {
+                return;
+            }
+            try {
+                Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(java.nio.file.attribute.FileTime.fromMillis(now), null, null);
+            } catch (IOException | RuntimeException e) {
+                // a read-only cache: its entries may be swept by a run that can write
+            }
+        }
+
+        private boolean sweptThisRun;
+
+        /**
+         * Removes the entries no run has read or written for {@link #UNUSED_FOR} (their slots are named no more:
+         * a deleted revision, an older build, other settings) and temporary files a dead write left; at most
+         * once per {@link #SWEEP_EVERY}, told by the modification time of the {@value #SWEPT} file. Only regular
+         * files directly in the directory, named as an entry or a temporary file, are removed; a link is
+         * neither followed nor removed. A concurrent run may be reading or writing an entry swept here: a read
+         * of a removed file is a miss, and a write renames a new file into place, never into a removed one.
+         */
+        synchronized void sweep() {
+            if (sweptThisRun || disabled) {
+                return;
+            }
+            sweptThisRun = true;
+            long now = System.currentTimeMillis();
+            Path marker = dir.resolve(SWEPT);
+            try {
+                BasicFileAttributes a = Files.readAttributes(marker, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                long age = now - a.lastModifiedTime().toMillis();
+                if (a.isRegularFile() && age >= 0 && age < SWEEP_EVERY.toMillis()) {
+                    return;
+                }
+            } catch (IOException | RuntimeException e) {
+                // never swept
+            }
+            writeAtomically(marker, new byte[0]);
+            long unusedBefore = now - UNUSED_FOR.toMillis();
+            long staleBefore = now - STALE_TEMPORARY.toMillis();
+            try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
+                for (Path p : names) {
+                    String name = p.getFileName().toString();
+                    long before = lowerHex(name, 32) ? unusedBefore : name.startsWith(".tmp-") ? staleBefore : -1;
+                    if (before < 0) {
+                        continue;
+                    }
+                    try {
+                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                        if (a.isRegularFile() && a.lastModifiedTime().toMillis() < before) {
+                            // removes the name in this directory; were it a link by now, the link, not its target
+                            Files.deleteIfExists(p);
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        // gone already, or not ours to remove
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // the directory cannot be listed: nothing is removed
             }
         }
 
@@ -818,7 +986,7 @@ public final class ResultCache {
             // the bytes: then the identity no longer names the file read, and a second look settles it
             for (int attempt = 0; attempt < 3; attempt++) {
                 Object identity = identity(p);
-                byte[] data = identity == null ? null : readSmall(p, 4096);
+                byte[] data = identity == null ? null : readSmall(p, 4096, false);
                 if (data == null) {
                     return null;
                 }
@@ -888,17 +1056,27 @@ public final class ResultCache {
             }
         }
 
-        /** A regular file's bytes (not through a link, not a FIFO or device), or null when over {@code max}. */
-        private static byte[] readSmall(Path p, long max) {
+        /**
+         * A regular file's bytes (not through a link, not a FIFO or device), or null when over {@code max};
+         * with {@code used}, its modification time {@link #refresh refreshed}.
+         */
+        private static byte[] readSmall(Path p, long max, boolean used) {
             try {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (!a.isRegularFile() || a.size() > max) {
                     return null;
                 }
+                byte[] data;
                 try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
-                    byte[] data = in.readNBytes((int) Math.min(max, a.size() + 1));
-                    return data.length > a.size() ? null : data;
+                    data = in.readNBytes((int) Math.min(max, a.size() + 1));
                 }
+                if (data.length > a.size()) {
+                    return null;
+                }
+                if (used) {
+                    refresh(p, a);
+                }
+                return data;
             } catch (IOException | RuntimeException | OutOfMemoryError e) {
                 return null;
             }

@@ -753,6 +753,186 @@ class ResultCacheTest {
         }
     }
 
+    /** Sets every file's modification time {@code days} back: entries no run has used since. */
+    private static void age(Path dir, int days) throws IOException {
+        java.nio.file.attribute.FileTime then = java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - days * 86_400_000L);
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.toList()) {
+                if (!Files.isSymbolicLink(p)) {
+                    Files.setLastModifiedTime(p, then);
+                }
+            }
+        }
+    }
+
+    private static void edit(Path file, String line) throws IOException {
+        Files.writeString(file, Files.readString(file) + line, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_changed_tree_and_a_changed_revision_replace_their_entries(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        runWithModels(cache(dir), t);
+        assertEquals(3, entries(dir).size(), "the tree's findings and one model per revision");
+        Path b2 = tmp.resolve("p/versions/b2_nick.py");
+        for (int round = 0; round < 4; round++) {
+            edit(b2, "# change " + round + "\n");
+            Counting memo = runWithModels(cache(dir), t);
+            assertEquals(1, memo.found.get(), "a1's model read back");
+            assertTrue(run(cache(dir), t));
+            assertEquals(3, entries(dir).size(), "round " + round + ": the new entries replaced the old");
+        }
+        // a new revision adds its own model, and the tree keeps one entry for its findings
+        Files.writeString(tmp.resolve("p/versions/c3_more.py"), """
+                from alembic import op
+
+                revision = "c3"
+                down_revision = "b2"
+
+                def upgrade():
+                    op.execute("CREATE TABLE more (id int)")
+                """, StandardCharsets.UTF_8);
+        LintTarget three = target(tmp.resolve("p/versions"));
+        runWithModels(cache(dir), three);
+        assertEquals(4, entries(dir).size());
+        // linting only some files: a slot of its own, shared by every such run
+        LintTarget focused = new LintTarget(three.projectRoot(), three.versionsDir(), three.files(), three.settings(),
+                List.of(b2), three.config(), three.provenance());
+        assertFalse(run(cache(dir), focused));
+        LintTarget otherFocus = new LintTarget(three.projectRoot(), three.versionsDir(), three.files(),
+                three.settings(), List.of(three.files().get(0)), three.config(), three.provenance());
+        assertFalse(run(cache(dir), otherFocus));
+        assertEquals(5, entries(dir).size(), "one slot for the whole tree, one for a subset of its files");
+        assertTrue(run(cache(dir), otherFocus));
+        assertTrue(run(cache(dir), three));
+    }
+
+    @Test
+    void a_deleted_revisions_model_is_swept_once_no_run_used_it(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path c3 = tmp.resolve("p/versions/c3_more.py");
+        Files.writeString(c3, """
+                from alembic import op
+
+                revision = "c3"
+                down_revision = "b2"
+
+                def upgrade():
+                    op.execute("CREATE TABLE more (id int)")
+                """, StandardCharsets.UTF_8);
+        LintTarget three = target(tmp.resolve("p/versions"));
+        Path dir = tmp.resolve("cache");
+        runWithModels(cache(dir), three);
+        assertEquals(4, entries(dir).size());
+        Files.delete(c3);
+        runWithModels(cache(dir), t);
+        assertEquals(4, entries(dir).size(), "a day has not passed: c3's model is kept");
+        List<Path> before = entries(dir);
+        // a week and a day later (every entry and the last sweep that old), b2 changes: a1's model is read
+        // and kept, b2's and the tree's written anew, c3's removed
+        age(dir, 8);
+        edit(tmp.resolve("p/versions/b2_nick.py"), "# changed\n");
+        Counting memo = runWithModels(cache(dir), t);
+        assertEquals(1, memo.found.get());
+        List<Path> after = entries(dir);
+        assertEquals(3, after.size(), "the deleted revision's model was swept");
+        assertTrue(before.containsAll(after), "each entry stays in its slot");
+        assertTrue(run(cache(dir), t));
+        // the entries of a build no longer run go the same way
+        edit(tmp.resolve("p/versions/b2_nick.py"), "# for another build\n");
+        runWithModels(ResultCache.forRun(dir, "another-build", LINTER.ruleNames()), t);
+        assertEquals(6, entries(dir).size());
+        age(dir, 8);
+        edit(tmp.resolve("p/versions/b2_nick.py"), "# changed again\n");
+        runWithModels(cache(dir), t);
+        assertEquals(3, entries(dir).size(), "another build's entries were swept");
+    }
+
+    @Test
+    void a_sweep_removes_only_entries_of_the_directory_and_follows_no_link(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Path dir = tmp.resolve("cache");
+        run(cache(dir), t);
+        // a crafted cache: links named as entries, as a temporary file and as the sweep's own file, to a file
+        // and a directory outside, all a month old; and an old entry-like file of the directory's own
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Path victim = Files.writeString(outside.resolve("victim"), "keep me");
+        Path inner = Files.writeString(Files.createDirectories(outside.resolve("d"))
+                .resolve("0123456789abcdef0123456789abcdef"), "keep");
+        age(outside, 30);
+        age(outside.resolve("d"), 30);
+        Files.createSymbolicLink(dir.resolve("0123456789abcdef0123456789abcde0"), victim);
+        Files.createSymbolicLink(dir.resolve("0123456789abcdef0123456789abcde1"), outside.resolve("d"));
+        Files.createSymbolicLink(dir.resolve(".tmp-crafted"), victim);
+        Path own = Files.writeString(dir.resolve("0123456789abcdef0123456789abcde2"), "stale");
+        Path notOurs = Files.writeString(dir.resolve("notes.txt"), "not a cache file");
+        age(dir, 30);
+        Files.delete(dir.resolve("last-sweep"));
+        Files.createSymbolicLink(dir.resolve("last-sweep"), victim);
+        edit(tmp.resolve("p/versions/b2_nick.py"), "# changed\n");
+        assertFalse(run(cache(dir), t));
+        assertFalse(Files.exists(own, java.nio.file.LinkOption.NOFOLLOW_LINKS), "the sweep ran");
+        assertEquals("keep me", Files.readString(victim));
+        assertEquals("keep", Files.readString(inner));
+        assertTrue(Files.isSymbolicLink(dir.resolve("0123456789abcdef0123456789abcde0")));
+        assertTrue(Files.isSymbolicLink(dir.resolve("0123456789abcdef0123456789abcde1")));
+        assertTrue(Files.isSymbolicLink(dir.resolve(".tmp-crafted")));
+        assertTrue(Files.exists(notOurs));
+        assertTrue(Files.isRegularFile(dir.resolve("last-sweep"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                "the link was replaced, not written through");
+        assertTrue(run(cache(dir), t));
+    }
+
+    /** A run as the command line makes it: the tree's findings when kept, else linted with its models as kept. */
+    private static void runAsCli(ResultCache cache, LintTarget t) {
+        ResultCache.Probe p = cache.probe(t, SHOWN);
+        LintResult expected = LINTER.lint(t, SHOWN);
+        if (p.hit() != null) {
+            assertSameFindings(expected, p.hit());
+            return;
+        }
+        LintResult r = LINTER.lint(t, SHOWN, null, p.files());
+        assertSameFindings(expected, r);
+        p.store(r);
+    }
+
+    @Test
+    void concurrent_runs_sweeping_everything_they_can_give_the_linters_findings(@TempDir Path tmp) throws Exception {
+        java.time.Duration unused = ResultCache.UNUSED_FOR;
+        java.time.Duration every = ResultCache.SWEEP_EVERY;
+        // every store sweeps, and every entry not written this millisecond is old enough to go: runs remove
+        // what the others are reading and writing
+        ResultCache.UNUSED_FOR = java.time.Duration.ZERO;
+        ResultCache.SWEEP_EVERY = java.time.Duration.ZERO;
+        List<LintTarget> trees = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            trees.add(tree(tmp.resolve("p" + i)));
+        }
+        Path dir = tmp.resolve("cache");
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int round = 0; round < 10; round++) {
+                for (LintTarget t : trees) {
+                    // each its own ResultCache, as separate processes have
+                    runs.add(pool.submit(() -> runAsCli(cache(dir), t)));
+                }
+            }
+            for (Future<?> f : runs) {
+                f.get(); // each checked its result against the linter
+            }
+        } finally {
+            pool.shutdownNow();
+            ResultCache.UNUSED_FOR = unused;
+            ResultCache.SWEEP_EVERY = every;
+        }
+        for (LintTarget t : trees) {
+            assertTrue(run(cache(dir), t) || run(cache(dir), t));
+        }
+    }
+
     @Test
     void siphash_gives_the_reference_output() {
         // SipHash-2-4 paper, appendix A: key 00..0f, message 00..0e
