@@ -124,6 +124,24 @@ public sealed interface Operation {
         }
 
         /**
+         * The kind of constraint {@code drop_constraint(..., type_=...)} says it drops ("foreignkey", "unique",
+         * "check", "primary"), or null when the call says none, or none read.
+         */
+        public ConstraintKind constraintType() {
+            dev.idemlint.python.Expr.Call call = site.call();
+            dev.idemlint.python.Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
+                    : null;
+            String t = type == null ? null : NamingConventionReader.literal(type.value());
+            return t == null ? null : switch (t) {
+                case "foreignkey" -> ConstraintKind.FOREIGN_KEY;
+                case "unique" -> ConstraintKind.UNIQUE;
+                case "check" -> ConstraintKind.CHECK;
+                case "primary" -> ConstraintKind.PRIMARY_KEY;
+                default -> null;
+            };
+        }
+
+        /**
          * {@code drop_constraint(..., type_="primary")}: the table's primary key, whatever the name (a
          * table has at most one; Alembic sends the name it is given).
          */

@@ -368,8 +368,12 @@ public sealed interface Effect {
      * ({@link Reach#TAKES}: what was there may be gone, with what its drop takes along; what was gone stays gone).
      * Every client reads it so: the state, the re-run's claims (a claim that an object is gone is undone only by
      * code that may make it, a claim that it is there only by code that may take it) and the lint timeline.
+     * {@code constraintKind}, when not null, narrows a {@code KIND} forget of a table's constraints to those of
+     * that kind or of a kind not known ({@code drop_constraint(name, "t", type_="foreignkey")} with a name read at
+     * run time); a client may read it as the whole kind.
      */
-    record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach) implements Effect {
+    record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach,
+            ConstraintKind constraintKind) implements Effect {
         public enum Scope { OBJECT, TABLE_KEYS, KIND, NAMED, EVERYTHING }
 
         /** Which way the forgotten code may change the objects in scope. */
@@ -395,6 +399,13 @@ public sealed interface Effect {
             if (scope == Scope.KIND && kind == null) {
                 throw new IllegalArgumentException("KIND needs a kind");
             }
+            if (constraintKind != null && (scope != Scope.KIND || kind != ObjectKind.CONSTRAINT || object == null)) {
+                throw new IllegalArgumentException("only a table's constraints are forgotten by their kind");
+            }
+        }
+
+        public Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach) {
+            this(scope, object, names, kind, reach, null);
         }
 
         public Forget(Scope scope, ObjectRef object, Set<String> names) {
@@ -405,6 +416,12 @@ public sealed interface Effect {
         public static Forget kind(ObjectKind kind, QualifiedName table) {
             return new Forget(Scope.KIND, table == null ? null : ObjectRef.table(table), null, kind,
                     Reach.MAKES_OR_TAKES);
+        }
+
+        /** The constraints of {@code table} of kind {@code k}, or of a kind not known, may be gone, or made. */
+        public static Forget constraints(QualifiedName table, ConstraintKind k) {
+            return new Forget(Scope.KIND, ObjectRef.table(table), null, ObjectKind.CONSTRAINT,
+                    Reach.MAKES_OR_TAKES, k);
         }
 
         /**
@@ -433,7 +450,7 @@ public sealed interface Effect {
 
         /** The same forget, reaching only {@code r}'s way. */
         public Forget reaching(Reach r) {
-            return new Forget(scope, object, names, kind, r);
+            return new Forget(scope, object, names, kind, r, constraintKind);
         }
     }
 

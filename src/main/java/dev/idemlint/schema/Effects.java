@@ -269,7 +269,8 @@ public final class Effects {
      * that kind may be gone, in {@code table} when it is known ({@link SchemaState} adds what PostgreSQL
      * takes along without {@code CASCADE}). Raw SQL that says {@code CASCADE}, or whose text is not there
      * to read, may take dependent objects anywhere: everything is forgotten. Alembic's {@code drop_*} calls
-     * never cascade.
+     * never cascade. A {@code drop_constraint} that says its constraint's type (foreign key, unique, check)
+     * takes one of that type: those of another type known to the state stay.
      */
     private static Forget unread(Operation op, ObjectKind kind, String table) {
         if (op.site().origin() == Origin.RAW_SQL) {
@@ -278,7 +279,10 @@ public final class Effects {
                 return Forget.everything();
             }
         }
-        return Forget.kind(kind, table == null ? null : table(op, table));
+        QualifiedName t = table == null ? null : table(op, table);
+        ConstraintKind k = op instanceof Operation.Drop d ? d.constraintType() : null;
+        return t != null && (k == ConstraintKind.FOREIGN_KEY || k == ConstraintKind.UNIQUE || k == ConstraintKind.CHECK)
+                ? Forget.constraints(t, k) : Forget.kind(kind, t);
     }
 
     private static final java.util.regex.Pattern CASCADE = java.util.regex.Pattern.compile(

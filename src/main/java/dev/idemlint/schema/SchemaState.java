@@ -2096,6 +2096,8 @@ public final class SchemaState {
                     forgetMadeTypes();
                 } else if (f.reach() == Forget.Reach.MAKES && f.kind() == ObjectKind.CONSTRAINT && table != null) {
                     keyMadeUnread(table);
+                } else if (f.constraintKind() != null && f.reach() == Forget.Reach.TAKES) {
+                    forgetConstraints(table, f.constraintKind());
                 } else {
                     // a kind whose objects bring others (a relation its columns and keys) is forgotten both ways
                     forgetKind(f.kind(), table);
@@ -2135,6 +2137,44 @@ public final class SchemaState {
                         forgetPrimaryKey(o.table());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The constraints of {@code table} of kind {@code k}, or of a kind not known, and the indexes of its unique
+     * ones, may be gone or made; those of another kind stay as known, and so does whether the table has a
+     * primary key. Only a drop is narrowed so ({@link Forget.Reach#TAKES}): the names the state does not hold
+     * stay as they were. A unique drop is MariaDB's {@code DROP INDEX}, which may take any index of the table:
+     * those are forgotten too.
+     */
+    private void forgetConstraints(QualifiedName table, ConstraintKind k) {
+        String ns = namespace(ObjectKind.CONSTRAINT);
+        for (Slot s : copy(childrenOf.get(table))) {
+            Entry e = entries.get(s);
+            if (s.namespace().equals(ns) && (e == null || e.constraintKind == null
+                    || e.constraintKind == ConstraintKind.UNKNOWN || e.constraintKind == k)) {
+                if (e != null) {
+                    keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, Presence.UNKNOWN);
+                }
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
+        if (k == ConstraintKind.FOREIGN_KEY) {
+            forgetReferences(table);
+        }
+        if (k == ConstraintKind.UNIQUE) {
+            List<Slot> indexes = new ArrayList<>(copy(ownedBy.get(table)));
+            indexes.addAll(copy(ownerUnknown));
+            for (Slot s : indexes) {
+                Entry e = entries.get(s);
+                if (e != null && e.kind == ObjectKind.INDEX) {
+                    set(s, Presence.UNKNOWN, null);
+                }
+            }
+            TableFacts f = tables.get(table);
+            if (f != null) {
+                f.uniqueKeys = null;
             }
         }
     }

@@ -58,6 +58,7 @@ class RerunProofTest {
             "alter-column-type-not-idempotent/conversions",
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
+            "add-constraint-not-idempotent/foreign_keys_dropped_in_loop",
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",
