@@ -146,6 +146,31 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_drop_of_a_constraint_of_a_known_type_and_an_unread_name_forgets_only_constraints_of_that_type() {
+        // for k in reflected foreign keys: op.drop_constraint(k.name, "hosts", type_="foreignkey")
+        SchemaState s = SchemaState.unknown();
+        QualifiedName hosts = QualifiedName.of("public", "hosts");
+        s.apply(new Create(ObjectRef.table(hosts), false));
+        s.apply(new Create(constraint(hosts, "uq_hosts_ip"), false, Shape.constraint(ConstraintKind.UNIQUE, List.of("ip"))));
+        s.apply(new Create(constraint(hosts, "fk_hosts_zone"), false,
+                Shape.constraint(ConstraintKind.FOREIGN_KEY, List.of("zone_id"))));
+        s.apply(new Create(constraint(hosts, "ck_hosts_port"), false, Shape.constraint(ConstraintKind.CHECK, null)));
+        s.apply(Forget.constraints(hosts, ConstraintKind.FOREIGN_KEY).reaching(Forget.Reach.TAKES));
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(hosts, "fk_hosts_zone")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(hosts, "uq_hosts_ip")));
+        assertEquals(Presence.PRESENT, s.presence(index("uq_hosts_ip")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(hosts, "ck_hosts_port")));
+        // a unique drop takes the key and its index, the check stays
+        s.apply(Forget.constraints(hosts, ConstraintKind.UNIQUE).reaching(Forget.Reach.TAKES));
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(hosts, "uq_hosts_ip")));
+        assertEquals(Presence.UNKNOWN, s.presence(index("uq_hosts_ip")));
+        assertEquals(Presence.PRESENT, s.presence(constraint(hosts, "ck_hosts_port")));
+        // one that may also make is read as the whole kind
+        s.apply(Forget.constraints(hosts, ConstraintKind.FOREIGN_KEY));
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(hosts, "ck_hosts_port")));
+    }
+
+    @Test
     void the_index_of_a_unique_constraint_is_dropped_only_with_the_constraint() {
         SchemaState s = SchemaState.unknown();
         QualifiedName hosts = QualifiedName.of("public", "hosts");
