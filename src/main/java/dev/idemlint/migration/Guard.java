@@ -52,6 +52,19 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
                 Condition.all(List.of(outer.condition, inner.condition)));
     }
 
+    /**
+     * Two early returns in a row: the code after both runs only when each lets it. The later check names
+     * the guard (it is the one nearest the code); the condition holds both. Without both conditions read,
+     * the earlier guard, as before the later one was seen.
+     */
+    public static Guard both(Guard earlier, Guard later) {
+        if (earlier == null || later == null || earlier.condition == null || later.condition == null) {
+            return earlier;
+        }
+        return new Guard(later.kind, later.span, later.description, later.conditions,
+                Condition.all(List.of(earlier.condition, later.condition)));
+    }
+
     /** The same check guarding the other branch: code that runs while {@link #condition} is false. */
     public Guard negated() {
         return new Guard(kind, span, description, conditions, condition == null ? null : Condition.not(condition));

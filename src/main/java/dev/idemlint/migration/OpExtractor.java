@@ -144,6 +144,9 @@ final class OpExtractor {
             } else if (early != null && (early.kind() == GuardKind.CONFIGURATION
                     || current.guard().kind() == GuardKind.CONFIGURATION)) {
                 current = current.withGuard(Guard.nested(current.guard(), early));
+            } else if (early != null) {
+                // `if "t" not in tables: return` then `if "c" in columns: return`: the rest runs when both let it
+                current = current.withGuard(Guard.both(current.guard(), early));
             }
             if (leavesOnDialect(s, current.scope())) {
                 // `if bind.dialect.name != "postgresql": return` on MySQL: the rest never runs
