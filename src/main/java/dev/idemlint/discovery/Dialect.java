@@ -60,18 +60,7 @@ public record Dialect(Kind kind, Version version) {
      * the server can tell, so it stays MySQL, the stricter of the two.
      */
     public static Optional<Dialect> fromUrl(String url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        String u = url.strip();
-        int scheme = u.indexOf("://");
-        if (scheme <= 0) {
-            return Optional.empty();
-        }
-        String backend = u.substring(0, scheme).toLowerCase(Locale.ROOT);
-        int plus = backend.indexOf('+');
-        backend = plus < 0 ? backend : backend.substring(0, plus);
-        return switch (backend) {
+        return switch (backend(url)) {
             case "postgresql", "postgres" -> Optional.of(POSTGRESQL);
             case "mysql" -> Optional.of(new Dialect(Kind.MYSQL, Version.LATEST));
             case "mariadb" -> Optional.of(new Dialect(Kind.MARIADB, Version.LATEST));
@@ -85,21 +74,23 @@ public record Dialect(Kind kind, Version version) {
      * ones and for anything else ({@code driver://}, a template's placeholder).
      */
     public static Optional<String> unmodelledBackend(String url) {
-        if (url == null) {
-            return Optional.empty();
-        }
-        String u = url.strip();
-        int scheme = u.indexOf("://");
-        if (scheme <= 0) {
-            return Optional.empty();
-        }
-        String backend = u.substring(0, scheme).toLowerCase(Locale.ROOT);
-        int plus = backend.indexOf('+');
-        backend = plus < 0 ? backend : backend.substring(0, plus);
+        String backend = backend(url);
         return switch (backend) {
             case "sqlite", "oracle", "mssql" -> Optional.of(backend);
             default -> Optional.empty();
         };
+    }
+
+    /** A URL's backend, lower case, without its driver ({@code mysql+pymysql://} is {@code mysql}); "" when no URL. */
+    private static String backend(String url) {
+        String u = url == null ? "" : url.strip();
+        int scheme = u.indexOf("://");
+        if (scheme <= 0) {
+            return "";
+        }
+        String backend = u.substring(0, scheme).toLowerCase(Locale.ROOT);
+        int plus = backend.indexOf('+');
+        return plus < 0 ? backend : backend.substring(0, plus);
     }
 
     /** MySQL or MariaDB: DDL commits implicitly, errors are numbered, identifiers take backticks. */
