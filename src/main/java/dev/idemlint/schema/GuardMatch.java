@@ -320,9 +320,129 @@ public final class GuardMatch {
                     Operation op = ops.get(i);
                     out.set(i, op.withSite(op.site().withGuard(wrong)));
                 }
+            } else if (convention != null && !convention.get().isUnknown()) {
+                Boolean stable = null;
+                for (int i : group.getValue()) {
+                    Operation op = ops.get(i);
+                    String made = madeElsewhere(g.condition(), op, convention.get());
+                    if (made == null) {
+                        continue;
+                    }
+                    if (stable == null) {
+                        stable = stable(g.condition(), ops, op.site().phase(), naming, convention.get());
+                    }
+                    if (stable) {
+                        out.set(i, op.withSite(op.site().withGuard(g.withKind(GuardKind.WRONG_OBJECT, g.description()
+                                + " (checks the name as written; the naming convention makes it \"" + made + "\")"))));
+                    }
+                }
             }
         }
         return out;
+    }
+
+    /**
+     * The name the project's naming convention gives the constraint or index {@code op} creates, when a test of
+     * {@code condition} looks at the name as the code writes it and none at the name made: both names known for
+     * sure and different ({@code create_check_constraint("ck_t_valid", "t", ...)} under
+     * {@code "ck_%(table_name)s_%(constraint_name)s"} makes {@code ck_t_ck_t_valid}; {@code op.f()} keeps the
+     * name as written). Null otherwise.
+     */
+    private static String madeElsewhere(Condition condition, Operation op, NamingConvention convention) {
+        String written;
+        QualifiedName table;
+        if (op instanceof Operation.AddConstraint c) {
+            written = c.name();
+            table = c.table() == null ? null : table(c.table());
+        } else if (op instanceof Operation.CreateIndex ix) {
+            written = ix.name();
+            table = ix.table() == null ? null : table(ix.table());
+        } else {
+            return null;
+        }
+        if (written == null || table == null
+                || !(ConstraintNames.of(op, convention) instanceof ConstraintNames.Name.Given made)
+                || made.origin() != ConstraintNames.Origin.CONVENTION || made.name().equalsIgnoreCase(written)) {
+            return null;
+        }
+        ObjectKind kind = op instanceof Operation.CreateIndex ? ObjectKind.INDEX : ObjectKind.CONSTRAINT;
+        ObjectRef asWritten = ObjectRef.in(kind, table, written);
+        ObjectRef real = ObjectRef.in(kind, table, made.name());
+        boolean checksWritten = false;
+        for (Condition.Exists x : condition.atoms()) {
+            if (matches(x, real)) {
+                return null;
+            }
+            checksWritten |= matches(x, asWritten);
+        }
+        return checksWritten ? made.name() : null;
+    }
+
+    private static QualifiedName table(String written) {
+        int dot = written.indexOf('.');
+        return dot < 0 ? QualifiedName.of(written) : QualifiedName.of(written.substring(0, dot), written.substring(dot + 1));
+    }
+
+    /**
+     * No operation of the function ({@code phase}) makes, drops or renames an object a test of {@code condition} looks at (each
+     * constraint and index under the name the convention gives it), and none has effects that cannot be read:
+     * every test then comes out on a re-run as it came out on the first run, which ran the guarded code.
+     */
+    private static boolean stable(Condition condition, List<Operation> ops, dev.idemlint.migration.Phase phase,
+            Effects.Naming naming, NamingConvention convention) {
+        if (condition.hasOpaque()) {
+            return false;
+        }
+        List<Condition.Exists> atoms = condition.atoms();
+        for (Operation op : ops) {
+            if (op instanceof Operation.Benign || op.site().phase() != phase) {
+                continue;
+            }
+            if (op instanceof Operation.Unknown || op instanceof Operation.RawSql) {
+                return false;
+            }
+            List<ObjectRef> changed = new ArrayList<>();
+            for (Effect e : Effects.of(op, naming)) {
+                if (e instanceof Effect.Create c) {
+                    changed.add(c.object());
+                } else if (e instanceof Effect.Drop d) {
+                    changed.add(d.object());
+                } else if (e instanceof Effect.Rename r) {
+                    changed.add(r.object());
+                    changed.add(r.target());
+                } else if (e instanceof Effect.Serial s) {
+                    changed.add(ObjectRef.of(ObjectKind.SEQUENCE, s.sequence()));
+                } else if (e instanceof Effect.AlterColumn a) {
+                    if (a.sequence() != null) {
+                        changed.add(ObjectRef.of(ObjectKind.SEQUENCE, a.sequence()));
+                    }
+                } else if (e instanceof Effect.PrimaryKey p) {
+                    if (atoms.stream().anyMatch(x -> x.kind() == ObjectKind.CONSTRAINT || x.kind() == ObjectKind.INDEX)) {
+                        return false;
+                    }
+                } else if (!(e instanceof Effect.Require || e instanceof Effect.Write || e instanceof Effect.TypedUse
+                        || e instanceof Effect.ColumnType || e instanceof Effect.RemoveRows)) {
+                    return false;
+                }
+            }
+            ConstraintNames.Name made = op instanceof Operation.Drop ? ConstraintNames.ofDrop(op, convention)
+                    : ConstraintNames.of(op, convention);
+            if (made != null && !(made instanceof ConstraintNames.Name.Given)) {
+                return false;
+            }
+            for (ObjectRef ref : changed) {
+                if (made instanceof ConstraintNames.Name.Given g && (ref.kind() == ObjectKind.CONSTRAINT
+                        || ref.kind() == ObjectKind.INDEX)) {
+                    ref = new ObjectRef(ref.kind(), QualifiedName.of(ref.name().schema(), g.name()), ref.table());
+                }
+                for (Condition.Exists x : atoms) {
+                    if (ref.name().name() == null || matches(x, ref)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**

@@ -166,7 +166,8 @@ class FixProofTest {
             // a fixture holding packages beside versions/ runs with its root on sys.path (RerunProofTest)
             AlembicRerunHarness h = RerunProofTest.hasPackages(copy)
                     ? new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3), copy) : harness;
-            chains.add(prove("fixture:" + f, versions, versions, tmp.resolve("fixture-dumps").resolve(f), h,
+            // fixed from the folder of its env.py, when it has one: the naming convention the linter reads there
+            chains.add(prove("fixture:" + f, versions, tmp.resolve("fixture-dumps").resolve(f), h,
                     KNOWN_UNFIXED_FIXTURES, Map.of(), List.of()));
         }
         writeSummary(chains, "Fixes of the runnable rule fixtures proved", "proof-fixture-fixes.md");

@@ -138,6 +138,7 @@ class RerunProofTest {
             "create-type-unguarded/enum_ddl_element",
             "create-table-not-idempotent/star_column_list",
             "drop-not-idempotent/index_taken_by_constraint",
+            "add-constraint-not-idempotent/guard_on_name_as_written",
             "create-index-not-idempotent/kwargs_dict",
             "rename-not-idempotent/renamed_away_and_added_back",
             "rename-not-idempotent/loop_over_literal_dict",
