@@ -388,6 +388,44 @@ public final class PostgresFacts {
         return takes != null && family != null && !takes.contains(family);
     }
 
+    /**
+     * Type families with no {@code +} or {@code -} operator that takes an integer on the right (PostgreSQL 15's
+     * {@code pg_operator}: a timestamp, a time and an interval add an interval, a date adds an integer), so {@code c
+     * + 18000} on such a column fails with 42883 (undefined_function, "operator does not exist") when the statement
+     * is planned, on an empty table too. Checked by {@code PostgresFactsTest}.
+     */
+    private static final Set<String> NO_INTEGER_SHIFT = Set.of("timestamp", "time", "interval");
+
+    /** Families a column keeps when an integer is added or subtracted: a number stays a number, a date a date. */
+    private static final Set<String> KEPT_BY_SHIFT = Set.of("number", "date");
+
+    /**
+     * True when adding an integer constant to a column of type {@code formatType}, or subtracting one, fails
+     * (42883): a timestamp, a time or an interval column. False for a type of no known family.
+     */
+    public static boolean shiftFails(String formatType) {
+        String family = typeFamily(formatType);
+        return family != null && NO_INTEGER_SHIFT.contains(family);
+    }
+
+    /**
+     * True when the conversion {@code change} reads fails on a column of type {@code formatType} (42883): its shift by
+     * an integer has no operator for the type ({@link #shiftFails}), or its function has no form for the type (after
+     * a shift, which keeps a number a number and a date a date; after a shift on any other type nothing is known).
+     */
+    public static boolean conversionFails(TypeChange change, String formatType) {
+        if (change.shift() != null) {
+            if (shiftFails(formatType)) {
+                return true;
+            }
+            String family = typeFamily(formatType);
+            if (family == null || !KEPT_BY_SHIFT.contains(family)) {
+                return false;
+            }
+        }
+        return change.function() != null && conversionFails(change.function(), change.arity(), formatType);
+    }
+
     /** The conversion functions known, with the argument counts each has a form of. */
     public static Map<String, Set<Integer>> conversionFunctions() {
         java.util.TreeMap<String, Set<Integer>> out = new java.util.TreeMap<>();

@@ -4,27 +4,48 @@ package dev.idemlint.migration;
  * What a statement that may change a column's type does to it: the type PostgreSQL stores afterwards
  * ({@code format_type}, null when not read) and, when the conversion ({@code postgresql_using=}) is one call of
  * a function on the column itself with constant arguments ({@code string_to_array(tags, ',')}), that function
- * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null.
+ * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null. {@code shift}
+ * is {@code "+"} or {@code "-"} when the conversion first adds an integer constant to the column or subtracts one
+ * ({@code to_timestamp(last_login + 18000)}, or {@code last_login - 5} alone), null otherwise.
  */
-public record TypeChange(String formatType, String function, int arity) {
+public record TypeChange(String formatType, String function, int arity, String shift) {
     /** A type change of which nothing is read. */
     public static final TypeChange UNREAD = new TypeChange(null, null, 0);
 
+    /** A change whose conversion adds nothing to the column. */
+    public TypeChange(String formatType, String function, int arity) {
+        this(formatType, function, arity, null);
+    }
+
     /**
      * The change to {@code formatType} whose {@code USING} text is {@code using}, on {@code column} (its name
-     * as {@code alter_column} sends it). The text is read as {@code fn(column [, 'literal']...)} with an
-     * optional {@code pg_catalog.}; any other shape leaves the function unread. One pass over the text.
+     * as {@code alter_column} sends it). The text is read as {@code fn(column [± integer] [, 'literal']...)} with an
+     * optional {@code pg_catalog.}, or as {@code column ± integer}; any other shape leaves the function and the
+     * shift unread. One pass over the text.
      */
     public static TypeChange of(String formatType, String using, String column) {
         if (using == null || column == null) {
             return new TypeChange(formatType, null, 0);
         }
         Scan s = new Scan(using);
+        String first = s.name();
+        if (column.equals(first) && !s.failed) {
+            // the column alone, shifted: `last_login - 5`
+            String shift = s.shift();
+            if (shift != null && !s.failed && s.atEnd()) {
+                return new TypeChange(formatType, null, 0, shift);
+            }
+        }
+        s = new Scan(using);
         String fn = s.word();
         if ("pg_catalog".equals(fn) && s.take('.')) {
             fn = s.word();
         }
         if (fn == null || !s.take('(') || !column.equals(s.name()) || s.failed) {
+            return new TypeChange(formatType, null, 0);
+        }
+        String shift = s.shift();
+        if (s.failed) {
             return new TypeChange(formatType, null, 0);
         }
         int arity = 1;
@@ -34,7 +55,7 @@ public record TypeChange(String formatType, String function, int arity) {
             }
             arity++;
         }
-        return s.atEnd() ? new TypeChange(formatType, fn, arity) : new TypeChange(formatType, null, 0);
+        return s.atEnd() ? new TypeChange(formatType, fn, arity, shift) : new TypeChange(formatType, null, 0);
     }
 
     /** A cursor over the text that skips white space before each token. */
@@ -79,6 +100,41 @@ public record TypeChange(String formatType, String function, int arity) {
                 return null;
             }
             return text.substring(start, at).toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /**
+         * {@code + 18000} or {@code - -5}: the operator, when an integer constant (digits, an optional sign, no
+         * point or exponent) follows it; null, and nothing taken, when no operator is here. An operator with
+         * anything else after it fails the scan ({@code c - 5.5}, {@code c -- a comment}, {@code c + x}).
+         */
+        String shift() {
+            space();
+            if (at >= text.length() || text.charAt(at) != '+' && text.charAt(at) != '-') {
+                return null;
+            }
+            String op = String.valueOf(text.charAt(at++));
+            if (op.equals("-") && at < text.length() && text.charAt(at) == '-') {
+                failed = true; // a comment
+                return null;
+            }
+            space();
+            if (at < text.length() && (text.charAt(at) == '+' || text.charAt(at) == '-')) {
+                at++;
+                if (at < text.length() && text.charAt(at) == '-') {
+                    failed = true;
+                    return null;
+                }
+            }
+            int start = at;
+            while (at < text.length() && text.charAt(at) >= '0' && text.charAt(at) <= '9') {
+                at++;
+            }
+            if (at == start || at < text.length() && (text.charAt(at) == '.' || text.charAt(at) == '_'
+                    || Character.isLetterOrDigit(text.charAt(at)))) {
+                failed = true;
+                return null;
+            }
+            return op;
         }
 
         /** A column name: a word, or a quoted identifier ({@code ""} in it is one quote). */

@@ -362,9 +362,11 @@ public final class Planner {
             ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
             String type = state.columnType(column);
             if (b.type() != null && !errors.mysql() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
-                return new Fails(PostgresFacts.conversionFunctionMissing(), "function " + b.type().function()
-                        + "() takes no " + type + ", the type column " + column.path(state.currentSchema()) + " has",
-                        column, true);
+                String what = b.type().shift() != null && PostgresFacts.shiftFails(type)
+                        ? "no " + b.type().shift() + " operator takes a " + type + " and an integer"
+                        : "function " + b.type().function() + "() takes no " + type;
+                return new Fails(PostgresFacts.conversionFunctionMissing(), what + ", the type column "
+                        + column.path(state.currentSchema()) + " has", column, true);
             }
             // nullable=, server_default= or type_= may change: which columns an insert must fill, and the
             // column's type, are no longer known

@@ -166,8 +166,8 @@ public final class RerunSimulation {
             boolean free = decided && proven(state, first);
             boolean proven = free && !makesUnread;
             // the invariant of every re-run rule: an object the re-run meets in an unknown state is never claimed
-            // (a statement under a plain try/except keeps its guard: it is flagged for what the swallowed error
-            // does to the transaction)
+            // (a plain try/except guards nothing on PostgreSQL, so a statement under one is unknown alike: its
+            // claim, the swallowed error that aborts the transaction, needs the error to be certain)
             // and so is one the claim's own view contradicts: the revision's statements make the object again before
             // the re-run reaches a drop or rename of it (or take it before a creation), and only code of unread
             // effect between them keeps that from being proven
@@ -181,9 +181,9 @@ public final class RerunSimulation {
             // a statement on a table the revision takes away later surely fails on it (42P01), whatever its own
             // object would do: that is no unknown
             boolean tableGone = met.isPresent() && sure(op) && tableGone(op, met.get());
-            boolean unknown = decided && !proven && op.site().guard() == null && !tableGone
+            boolean unknown = decided && !proven && unguarded(op) && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
-            if (!unknown && op.site().guard() == null && op instanceof Operation.Drop d && onTableNotRead(d)) {
+            if (!unknown && unguarded(op) && op instanceof Operation.Drop d && onTableNotRead(d)) {
                 made = made == null ? new MadeAnywhere(ops, mayMake) : made;
                 unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
             }
@@ -195,7 +195,7 @@ public final class RerunSimulation {
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
                         "re-runs cleanly on the schema this revision leaves behind"))));
             } else if (unknown || takenBefore && !tableGone && unreadCreation(op, effects.get(i))
-                    && op.site().guard() == null) {
+                    && unguarded(op)) {
                 // a creation under a name not read, after code that may have taken what it makes under that name
                 // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known
                 out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN, op.site().span(),
@@ -822,6 +822,16 @@ public final class RerunSimulation {
             return true;
         }
         return (g == null || statementOrder(g.kind())) && !op.site().conditional();
+    }
+
+    /**
+     * Whether nothing but a plain try/except (or {@code contextlib.suppress}) stands around the statement: on
+     * PostgreSQL that keeps no error from aborting the transaction, so the statement's re-run is decided as an
+     * unguarded one's, and an unknown state leaves it unclaimed too.
+     */
+    private static boolean unguarded(Operation op) {
+        Guard g = op.site().guard();
+        return g == null || g.kind() == GuardKind.TRY_EXCEPT;
     }
 
     /**

@@ -1764,7 +1764,8 @@ public final class SchemaState {
     /**
      * {@code ALTER COLUMN c TYPE t USING f(c, ...)}: PostgreSQL resolves {@code f} on the column's type as it is,
      * before it reads a row, so on a column that already has a type {@code f} takes no form of, it fails
-     * (42883) even on an empty table ({@link PostgresFacts#conversionFails}). Afterwards the column has the type
+     * (42883) even on an empty table ({@link PostgresFacts#conversionFails}); so does {@code USING to_timestamp(c +
+     * 18000)} on a column that is a timestamp already (no operator adds an integer to one). Afterwards the column has the type
      * read, and is there; a type not read is not known.
      */
     private Conflict columnType(Effect.ColumnType x) {
@@ -1775,7 +1776,7 @@ public final class SchemaState {
         }
         TypeChange change = x.change();
         String have = columnType(c);
-        Conflict out = change.function() != null && PostgresFacts.conversionFails(change.function(), change.arity(), have)
+        Conflict out = PostgresFacts.conversionFails(change, have)
                 ? new Conflict(c, PostgresFacts.conversionFunctionMissing(), true, Conflict.About.TYPE) : null;
         if (change.formatType() != null && col != Presence.PRESENT) {
             set(slot(c), Presence.PRESENT, ObjectKind.COLUMN);

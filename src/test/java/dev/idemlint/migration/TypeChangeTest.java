@@ -34,6 +34,24 @@ class TypeChangeTest {
     }
 
     @Test
+    void reads_an_integer_added_to_the_column_or_subtracted_from_it() {
+        assertEquals(new TypeChange("timestamp with time zone", "to_timestamp", 1, "+"),
+                TypeChange.of("timestamp with time zone", "to_timestamp(last_login + 18000)", "last_login"));
+        assertEquals(new TypeChange("date", "to_date", 2, "-"),
+                TypeChange.of("date", "to_date(d -1, 'YYYY')", "d"));
+        assertEquals(new TypeChange("integer", null, 0, "-"), TypeChange.of("integer", " c - -5 ", "c"));
+        assertEquals(new TypeChange("integer", null, 0, "+"), TypeChange.of("integer", "\"C\"+5", "C"));
+        for (String using : new String[] {"c - 5.5", "c -- 5", "c - --5", "c + x", "c + 5 * 2", "c + 5e3", "c +", "c + 5)",
+                "f(c + 5.0)", "f(c - 1x)", "f(c + 1 + 2)", "f(c -- 1\n)", "c * 5", "5 + c"}) {
+            TypeChange t = TypeChange.of("integer", using, "c");
+            assertNull(t.shift(), using);
+            assertNull(t.function(), using);
+        }
+        // a column named like a function still reads as the function's argument
+        assertEquals(new TypeChange("date", "to_date", 2), TypeChange.of("date", "to_date(to_date, 'YYYY')", "to_date"));
+    }
+
+    @Test
     void a_quoted_column_name_matches_only_as_written() {
         assertEquals("string_to_array", TypeChange.of(null, "string_to_array(\"Tags\", ',')", "Tags").function());
         assertNull(TypeChange.of(null, "string_to_array(Tags, ',')", "Tags").function());

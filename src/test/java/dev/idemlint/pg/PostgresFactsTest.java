@@ -91,6 +91,40 @@ class PostgresFactsTest {
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
     }
 
+    /**
+     * {@link PostgresFacts#conversionFails(dev.idemlint.migration.TypeChange, String)} with a shift, row by row: a
+     * conversion that adds an integer to the column or subtracts one ({@code to_timestamp(c + 18000)}, {@code c - 5}),
+     * on an empty column of a type of each family, converting it to the type it already has. 42883 exactly where the
+     * facts say so.
+     */
+    @Test
+    void a_shift_by_an_integer_fails_42883_exactly_on_the_types_the_facts_name() {
+        List<String> types = List.of("text", "character varying(20)", "integer", "bigint", "numeric", "double precision",
+                "boolean", "date", "timestamp without time zone", "timestamp with time zone", "time without time zone",
+                "time with time zone", "interval", "json", "uuid", "bytea");
+        List<String> mismatches = new ArrayList<>();
+        for (String type : types) {
+            for (String using : List.of("c + 18000", "c - -5", "to_timestamp(c + 18000)", "to_date(c - 1, 'YYYY')")) {
+                var change = dev.idemlint.migration.TypeChange.of(type, using, "c");
+                assertTrue(change.shift() != null, using);
+                SqlOutcome o = db.exec("CREATE TABLE conv (c " + type + "); ALTER TABLE conv ALTER COLUMN c TYPE "
+                        + type + " USING " + using + "; DROP TABLE IF EXISTS conv;");
+                db.exec("DROP TABLE IF EXISTS conv");
+                boolean fails = !o.ok() && "42883".equals(o.sqlstate());
+                // where the facts claim nothing, the statement may fail in other ways (a USING result of another type)
+                if (PostgresFacts.conversionFails(change, type) && !fails) {
+                    mismatches.add(using + " on " + type + " claimed, but: " + o);
+                }
+                // and a type the facts say takes no integer fails at the operator (other types may fail there too:
+                // the facts name the few a conversion shifts in practice)
+                if (PostgresFacts.shiftFails(type) && !(fails && o.message().contains("operator does not exist"))) {
+                    mismatches.add(using + " on " + type + ": shiftFails " + PostgresFacts.shiftFails(type) + ", " + o);
+                }
+            }
+        }
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
     // (f)
     @Test
     void create_type_if_not_exists_is_a_syntax_error_42601() {

@@ -56,6 +56,8 @@ class RerunProofTest {
      */
     static final List<String> DIRECT_FIXTURES = List.of(
             "alter-column-type-not-idempotent/conversions",
+            "alter-column-type-not-idempotent/shifted_conversion",
+            "create-table-not-idempotent/copied_in_try_loop",
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
             "add-constraint-not-idempotent/foreign_keys_dropped_in_loop",

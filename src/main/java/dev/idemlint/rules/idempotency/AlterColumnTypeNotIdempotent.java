@@ -2,6 +2,7 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -11,7 +12,10 @@ import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.RerunSimulation;
 
-/** Flags a column type change whose conversion function takes no form of the type the change leaves. */
+/**
+ * Flags a column type change whose conversion function takes no form of the type the change leaves, or whose
+ * conversion adds an integer to the column when the type it leaves has no such operator.
+ */
 public final class AlterColumnTypeNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
@@ -30,7 +34,8 @@ public final class AlterColumnTypeNotIdempotent implements MigrationRule {
     }
 
     private static boolean converts(Operation op) {
-        return op instanceof Operation.Benign b && b.type() != null && b.type().function() != null;
+        return op instanceof Operation.Benign b && b.type() != null
+                && (b.type().function() != null || b.type().shift() != null);
     }
 
     /** A type change ({@code ALTER COLUMN ... TYPE}) whose table or column is not read. */
@@ -53,11 +58,24 @@ public final class AlterColumnTypeNotIdempotent implements MigrationRule {
         boolean own = b.type().formatType() != null && m.upgrade().stream().filter(op -> op != b
                 && op instanceof Operation.Benign o && o.type() != null && b.column().equals(o.column())
                 && b.table().equals(o.table())).findAny().isEmpty();
-        String because = own ? column + " is already " + shortName(b.type().formatType()) + ", which " + b.type().function()
-                + "() does not take" : b.type().function() + "() does not take the type " + column + " already has";
+        String have = own ? shortName(b.type().formatType()) : null;
+        String shift = b.type().shift();
+        String because;
+        if (shift != null && (own ? PostgresFacts.shiftFails(b.type().formatType()) : b.type().function() == null)) {
+            // the operator is what PostgreSQL stops at: it resolves `c + 18000` before the function around it
+            because = own ? column + " is already " + have + ", and no " + shift + " operator takes a " + have
+                    + " and an integer" : "no " + shift + " operator takes the type " + column
+                    + " already has and an integer";
+        } else if (own || shift == null) {
+            because = own ? column + " is already " + have + ", which " + b.type().function() + "() does not take"
+                    : b.type().function() + "() does not take the type " + column + " already has";
+        } else {
+            because = "its USING conversion takes no form of the type " + column + " already has";
+        }
         ctx.report(m.source(), b.site(), "Re-running this revision fails with " + c.sqlState().label() + " because "
                 + because + RerunScenario.end(b.site()))
-                .help(RerunScenario.why(b.site()) + "PostgreSQL looks the USING function up for the column's current"
+                .help(RerunScenario.why(b.site()) + "PostgreSQL looks the USING "
+                        + (shift != null ? "operator and function" : "function") + " up for the column's current"
                         + " type before it reads a row, so the conversion fails once the column has the new type:"
                         + " change the type only while the column still has the old one (check"
                         + " `sa.inspect(op.get_bind()).get_columns(...)` first, or a DO block reading"
