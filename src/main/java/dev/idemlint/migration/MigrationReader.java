@@ -74,6 +74,7 @@ public final class MigrationReader {
             }
         }
         RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module, revision, down));
+        Map<String, DeclarativeModels.Model> models = DeclarativeModels.of(module.body(), moduleScope, imported);
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
@@ -85,14 +86,16 @@ public final class MigrationReader {
             }
             EngineDispatch dispatch = EngineDispatch.of(fn, defined);
             if (dispatch == null) {
-                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported,
+                        models);
                 ops.addAll(x.extract(fn, phase));
                 readsModels |= x.readModels();
                 continue;
             }
             // one extractor per engine: each database runs its function on its own connection and transaction
             for (EngineDispatch.Engine e : dispatch.engines()) {
-                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported);
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported,
+                        models);
                 ops.addAll(x.extract(e.function(), phase, e.name()));
                 readsModels |= x.readModels();
             }

@@ -27,6 +27,8 @@ final class OpExtractor {
     private final SourceFile file;
     /** Names the revision imports at module level ({@code from M import C as A}): alias to [module, name]. */
     private final Map<String, List<String>> imported;
+    /** The declarative classes the revision file declares whose mapping is certain ({@link DeclarativeModels}). */
+    private final Map<String, DeclarativeModels.Model> models;
     /** Whether a table was read from an application module the revision imports ({@link ModelTables}). */
     private boolean readModels;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
@@ -87,9 +89,11 @@ final class OpExtractor {
     }
 
     OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
-            Set<String> opNames, Dialect dialect, Map<String, List<String>> imported) {
+            Set<String> opNames, Dialect dialect, Map<String, List<String>> imported,
+            Map<String, DeclarativeModels.Model> models) {
         this.file = file;
         this.imported = imported;
+        this.models = models;
         this.moduleFunctions = moduleFunctions;
         this.moduleScope = moduleScope;
         this.opNames = opNames;
@@ -658,6 +662,11 @@ final class OpExtractor {
             executeSql(call.positional(0), call, ctx);
             return true;
         }
+        if (ormQuery(call, ctx)) {
+            out.add(new Operation.Benign(site(call, Origin.RAW_SQL, ctx), Operation.Benign.ORM_QUERY, null, null, List.of(),
+                    coreNames(call, ctx)));
+            return true;
+        }
         if ((method.equals("create") || method.equals("drop")) && call.positional(0) != null) {
             Expr target = ColumnReader.deref(receiver, ctx.scope());
             if (ColumnReader.isEnumCall(target)) {
@@ -705,6 +714,49 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    /** The methods that run a {@code session.query(...)} and fetch its rows. */
+    private static final Set<String> QUERY_RUNS = Set.of("all", "first", "one", "one_or_none", "scalar", "count");
+    /** The methods of a query that keep the columns it selects (no {@code options}, join or entity change). */
+    private static final Set<String> QUERY_FILTERS = Set.of("filter", "filter_by", "order_by", "limit", "offset",
+            "distinct");
+
+    /**
+     * Whether {@code call} runs an ORM query over declarative classes the file declares: {@code
+     * session.query(Model).all()} (also {@code first}, {@code one}, {@code one_or_none}, {@code scalar},
+     * {@code count}), through {@code filter}, {@code filter_by}, {@code order_by}, {@code limit}, {@code offset}
+     * and {@code distinct} only, each entity a class read by {@link DeclarativeModels} or a column attribute of
+     * one. SQLAlchemy then selects every column each class maps (or the attributes named), so the query fails on
+     * the server when one is gone. {@code options(...)} ({@code load_only}, {@code defer}), joins, {@code
+     * with_entities} and any other entity leave it unread.
+     */
+    private boolean ormQuery(Expr.Call call, Ctx ctx) {
+        if (!(call.func() instanceof Expr.Attribute run) || !QUERY_RUNS.contains(run.attr()) || !call.args().isEmpty()
+                || models.isEmpty()) {
+            return false;
+        }
+        Expr q = run.value();
+        while (q instanceof Expr.Call c && c.func() instanceof Expr.Attribute f && QUERY_FILTERS.contains(f.attr())) {
+            q = f.value();
+        }
+        if (!(q instanceof Expr.Call query) || !(query.func() instanceof Expr.Attribute f) || !f.attr().equals("query")
+                || isOpReceiver(f.value()) || query.args().isEmpty()) {
+            return false;
+        }
+        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
+        for (Arg a : query.args()) {
+            if (a.keyword() != null || a.star() != 0) {
+                return false;
+            }
+            Expr v = a.value();
+            DeclaredTable t = v instanceof Expr.Attribute at ? namedTable(at.value(), ctx, memo)
+                    : namedTable(v, ctx, memo);
+            if (t == null || !t.model() || v instanceof Expr.Attribute at && !t.attributes().containsKey(at.attr())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void expandHelper(Stmt.FunctionDef helper, Expr.Call call, Ctx ctx, Set<String> active) {
@@ -1349,10 +1401,19 @@ final class OpExtractor {
     /**
      * A lightweight table ({@code sa.table}, {@code sa.Table}): its name as written, its typed columns by name,
      * every column it declares with a literal name, in order, and whether it reflects more from the database
-     * ({@code autoload_with=}, {@code autoload=}): then what it renders depends on what is there.
+     * ({@code autoload_with=}, {@code autoload=}): then what it renders depends on what is there. For a
+     * declarative class the file declares ({@link DeclarativeModels}), {@code attributes} maps each attribute to
+     * the column it maps (empty for a table), and no column is typed.
      */
     private record DeclaredTable(String name, Map<String, ColumnDef> columns, List<String> declared,
-            boolean reflected) {
+            boolean reflected, Map<String, String> attributes) {
+        DeclaredTable(String name, Map<String, ColumnDef> columns, List<String> declared, boolean reflected) {
+            this(name, columns, declared, reflected, Map.of());
+        }
+
+        boolean model() {
+            return !attributes.isEmpty();
+        }
     }
 
     /**
@@ -1361,6 +1422,20 @@ final class OpExtractor {
      * then not be found on the search path).
      */
     private DeclaredTable declaredTable(Expr e, Ctx ctx, Map<Expr, DeclaredTable> memo) {
+        DeclaredTable t = namedTable(e, ctx, memo);
+        return t == null || t.model() ? null : t;
+    }
+
+    /**
+     * {@code e} as a lightweight table ({@link #declaredTable}) or as a declarative class the file declares
+     * ({@link DeclarativeModels}), named by a class name no scope binds to anything else.
+     */
+    private DeclaredTable namedTable(Expr e, Ctx ctx, Map<Expr, DeclaredTable> memo) {
+        if (e instanceof Expr.Name n && models.containsKey(n.id()) && !ctx.scope().binds(n.id())) {
+            DeclarativeModels.Model m = models.get(n.id());
+            return memo.computeIfAbsent(e, k -> new DeclaredTable(m.table(), Map.of(),
+                    List.copyOf(m.columns().values()), false, m.columns()));
+        }
         Expr d = ColumnReader.deref(e, ctx.scope());
         // a table named many times in one statement is read once (and is one table, compared by identity)
         if (memo.containsKey(d)) {
@@ -1512,10 +1587,17 @@ final class OpExtractor {
         todo.push(stmt);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
-            DeclaredTable t = declaredTable(e, ctx, memo);
+            DeclaredTable t = namedTable(e, ctx, memo);
             if (t != null) {
                 name(t, null, e.span().start(), found);
                 continue; // its own column calls are declarations, not uses
+            }
+            DeclaredTable cls = e instanceof Expr.Attribute a ? namedTable(a.value(), ctx, memo) : null;
+            if (cls != null && cls.model()) {
+                // Model.attribute: the column it maps (another attribute, a method, names no column)
+                name(cls, null, e.span().start(), found);
+                name(cls, cls.attributes().get(((Expr.Attribute) e).attr()), e.span().start(), found);
+                continue;
             }
             if (e instanceof Expr.Attribute a && a.value() instanceof Expr.Attribute c
                     && (c.attr().equals("c") || c.attr().equals("columns"))) {
@@ -1534,9 +1616,14 @@ final class OpExtractor {
                     DeclaredTable arg = call.positional(0) == null ? null : declaredTable(call.positional(0), ctx, memo);
                     target = target != null ? target : own != null ? own : arg;
                     if (last.equals("select")) {
-                        for (DeclaredTable whole : wholeTables(call, own, ctx, memo)) {
+                        for (DeclaredTable whole : wholeTables(call, own, ctx, memo, true)) {
                             whole.declared().forEach(c -> name(whole, c, call.span().start(), found));
                         }
+                    }
+                } else if ("query".equals(last)) {
+                    // session.query(Model, ...): every column each class given whole maps
+                    for (DeclaredTable whole : wholeTables(call, null, ctx, memo, true)) {
+                        whole.declared().forEach(c -> name(whole, c, call.span().start(), found));
                     }
                 } else if ("values".equals(last)) {
                     call.args().stream().filter(a -> a.keyword() != null).forEach(values::add);
@@ -1563,7 +1650,7 @@ final class OpExtractor {
 
     /** The tables a select takes whole: its receiver ({@code t.select()}), {@code sa.select(t)}, {@code sa.select([t, ...])}. */
     private List<DeclaredTable> wholeTables(Expr.Call select, DeclaredTable receiver, Ctx ctx,
-            Map<Expr, DeclaredTable> memo) {
+            Map<Expr, DeclaredTable> memo, boolean classes) {
         List<DeclaredTable> whole = new ArrayList<>();
         if (receiver != null) {
             whole.add(receiver);
@@ -1576,7 +1663,7 @@ final class OpExtractor {
             List<Expr> items = v instanceof Expr.ListExpr l ? l.elements() : v instanceof Expr.Tuple t ? t.elements()
                     : List.of(v);
             for (Expr item : items) {
-                DeclaredTable t = declaredTable(item, ctx, memo);
+                DeclaredTable t = classes ? namedTable(item, ctx, memo) : declaredTable(item, ctx, memo);
                 if (t != null) {
                     whole.add(t);
                 }
@@ -1588,7 +1675,7 @@ final class OpExtractor {
     /** {@code t.select()}, {@code sa.select(t)}, {@code sa.select([t, ...])}: every column {@code t} declares. */
     private void selectedWhole(Expr.Call select, DeclaredTable receiver, Ctx ctx, Map<Expr, DeclaredTable> memo,
             Map<List<String>, Operation.TypedColumn> found) {
-        for (DeclaredTable t : wholeTables(select, receiver, ctx, memo)) {
+        for (DeclaredTable t : wholeTables(select, receiver, ctx, memo, false)) {
             for (String column : t.columns().keySet()) {
                 use(t, column, found);
             }

@@ -304,6 +304,8 @@ public sealed interface Operation {
         public static final String DELETE = "DELETE";
         /** {@code what} of a {@code TRUNCATE}. */
         public static final String TRUNCATE = "TRUNCATE";
+        /** {@code what} of a query through the ORM over classes the revision declares ({@code session.query(M).all()}). */
+        public static final String ORM_QUERY = "ORM query";
 
         public Benign(OpSite site, String what) {
             this(site, what, null, null);

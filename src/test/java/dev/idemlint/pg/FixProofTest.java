@@ -143,6 +143,8 @@ class FixProofTest {
                     + " t once the drop of the formatted {schema}.t passes"),
             Map.entry("drop-not-idempotent/core_read_before_drop", "no fix: 002's read of member.is_admin before the"
                     + " drop fails 42703 on the re-run; a read is not guarded"),
+            Map.entry("drop-not-idempotent/orm_read_before_drop", "no fix: 002's ORM query over QueryEngine, whose rows"
+                    + " a loop uses, reads query_engine.status_checker before the drop and fails 42703 on the re-run"),
             Map.entry("drop-not-idempotent/dropped_on_unread_table", "no fix: 004's drop_column on tables read at run"
                     + " time gets the inspector guard as a suggestion only, and its re-run fails 42703"));
 

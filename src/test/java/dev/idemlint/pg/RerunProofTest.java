@@ -114,6 +114,7 @@ class RerunProofTest {
             "drop-not-idempotent/read_before_drop_chain",
             "drop-not-idempotent/read_in_query_loop",
             "drop-not-idempotent/core_read_before_drop",
+            "drop-not-idempotent/orm_read_before_drop",
             "drop-not-idempotent/column_named_like_its_table",
             "drop-not-idempotent/column_named_like_a_function",
             "drop-not-idempotent/insert_select_bare_column",

@@ -634,7 +634,9 @@ public final class DropNotIdempotent implements MigrationRule {
                 && a.value() instanceof Expr.Name n && n.id().equals("op");
         if (guard == null && !opExecute && plain) {
             return " No fix is applied: " + (read instanceof Operation.Benign b && !b.names().isEmpty()
-                    ? "this SQLAlchemy Core read's rows are" : "this read's result is")
+                    ? Operation.Benign.ORM_QUERY.equals(b.what()) ? "this ORM query's rows are"
+                            : "this SQLAlchemy Core read's rows are"
+                    : "this read's result is")
                     + " used by code a guard cannot take along (a block, a loop, a helper, an operation in"
                     + " between), and skipping the read alone would change what that code sees.";
         }
