@@ -92,14 +92,15 @@ final class ModelCodec {
         Writer w = new Writer(m.source());
         for (Operation op : m.operations()) {
             CallRef ref = op.site().callRef();
-            if (ref != null && !readWhole(op)) {
-                w.reducible.add(ref);
+            if (ref != null && ref.held() != null && !readWhole(op)) {
+                w.reducible.add(ref.held());
             }
         }
         for (Operation op : m.operations()) {
-            if (readWhole(op)) {
+            CallRef ref = op.site().callRef();
+            if (ref != null && readWhole(op)) {
                 // a call one operation shares with another whose call is read whole is kept whole
-                w.reducible.remove(op.site().callRef());
+                w.reducible.remove(ref.held());
             }
         }
         w.value(m);
@@ -159,8 +160,12 @@ final class ModelCodec {
         final SourceFile file;
         final Map<Object, Integer> seen = new IdentityHashMap<>();
         final Map<String, Integer> strings = new HashMap<>();
-        /** The operations' calls stored as {@link #reduced} (see there). */
-        final Set<CallRef> reducible = Collections.newSetFromMap(new IdentityHashMap<>());
+        /**
+         * The operations' calls stored as {@link #reduced} (see there), by identity: two operations of one
+         * call (an opaque call that also reads, in one statement) keep one call, reduced once.
+         */
+        final Set<Expr.Call> reducible = Collections.newSetFromMap(new IdentityHashMap<>());
+        final Map<Expr.Call, Expr.Call> reducedOf = new IdentityHashMap<>();
         int next;
 
         Writer(SourceFile file) {
@@ -281,7 +286,8 @@ final class ModelCodec {
                 value(c.span());
                 // the call itself while the linter still holds it: the schema timeline reads it, which
                 // would otherwise parse the file again
-                value(c.held() != null && reducible.contains(c) ? reduced(c.held()) : c.held());
+                Expr.Call held = c.held();
+                value(held != null && reducible.contains(held) ? reducedOf.computeIfAbsent(held, ModelCodec::reduced) : held);
             } else if (o instanceof StrPiece.Offsets offsets) {
                 out.u8(OFFSETS);
                 offsets(offsets.toArray());
