@@ -57,8 +57,20 @@ public final class DeployCommands {
      * says {@code heads}; empty when none is found or one says {@code head}.
      */
     public static Optional<Use> upgradesHeads(Path root) {
+        return deploys(root).filter(Use::heads);
+    }
+
+    /**
+     * The use that states how the project under {@code root} deploys: the first one found when every command
+     * found says {@code heads}, else the first that says {@code head}; empty when none is found.
+     */
+    public static Optional<Use> deploys(Path root) {
         List<Use> uses = read(root);
-        return uses.isEmpty() || !uses.stream().allMatch(Use::heads) ? Optional.empty() : Optional.of(uses.get(0));
+        if (uses.isEmpty()) {
+            return Optional.empty();
+        }
+        return uses.stream().allMatch(Use::heads) ? Optional.of(uses.get(0))
+                : uses.stream().filter(u -> !u.heads()).findFirst();
     }
 
     /**

@@ -154,8 +154,23 @@ class DeployCommandsTest {
 
     @Test
     void discovery_keeps_head_when_a_command_says_head_or_none_is_found() {
-        assertEquals(null, weasylLike("services:\n  web:\n    command: alembic upgrade head\n").settings().upgradesHeads());
-        assertEquals(null, weasylLike("services:\n  web:\n    image: app\n").settings().upgradesHeads());
+        LintTarget head = weasylLike("services:\n  web:\n    command: alembic upgrade head\n");
+        assertEquals(null, head.settings().upgradesHeads());
+        // the command that says head is where plan's `alembic upgrade head` comes from
+        assertEquals(new PinSource("docker-compose.yml", 3, "alembic upgrade head"), head.provenance().get("upgrade"));
+        LintTarget none = weasylLike("services:\n  web:\n    image: app\n");
+        assertEquals(null, none.settings().upgradesHeads());
+        assertEquals(null, none.provenance().get("upgrade"));
+    }
+
+    @Test
+    void the_deploy_is_stated_by_the_first_heads_when_all_say_heads_else_by_the_first_head() {
+        assertEquals(Optional.empty(), DeployCommands.deploys(tmp));
+        p.file("b.sh", "alembic upgrade heads\n").file("c.sh", "alembic upgrade heads\n");
+        assertEquals(Optional.of(new Use("b.sh", 1, "heads")), DeployCommands.deploys(tmp));
+        p.file("d.sh", "true\nalembic upgrade head\n");
+        assertEquals(Optional.of(new Use("d.sh", 2, "head")), DeployCommands.deploys(tmp));
+        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
     }
 
     @Test
