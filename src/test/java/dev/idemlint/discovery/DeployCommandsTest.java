@@ -196,6 +196,29 @@ class DeployCommandsTest {
     }
 
     @Test
+    void a_link_to_a_fifo_inside_the_project_is_not_read() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", tmp.resolve("pipe").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "no mkfifo");
+        // opening a FIFO blocks until a writer comes: the read never returned
+        Files.createSymbolicLink(tmp.resolve("entrypoint.sh"), Path.of("pipe"));
+        Files.createSymbolicLink(tmp.resolve("Dockerfile"), Path.of("/dev/zero"));
+        p.file("deploy.sh", "alembic upgrade heads\n");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(List.of(new Use("deploy.sh", 1, "heads")),
+                DeployCommands.read(tmp)));
+    }
+
+    @Test
+    void the_uses_listed_are_bounded_and_the_deploy_is_still_decided_by_every_file() {
+        p.file("a.sh", "alembic upgrade heads\n".repeat(3 * DeployCommands.MAX_USES))
+                .file("b.sh", "alembic upgrade head\n");
+        List<Use> uses = DeployCommands.read(tmp);
+        assertEquals(DeployCommands.MAX_USES, uses.size());
+        assertEquals(new Use("a.sh", DeployCommands.MAX_USES, "heads"), uses.get(uses.size() - 1));
+        assertEquals(Optional.of(new Use("b.sh", 1, "head")), DeployCommands.deploys(tmp));
+        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
+    }
+
+    @Test
     void a_missing_or_unreadable_root_states_nothing() {
         assertEquals(List.of(), DeployCommands.read(tmp.resolve("missing")));
         assertEquals(List.of(), DeployCommands.read(null));
