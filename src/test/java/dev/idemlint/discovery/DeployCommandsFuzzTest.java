@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * heads}, and must never be read). {@code read} returns (it documents no error: an unreadable file or folder
  * states nothing) within {@link FuzzDeadline#LIMIT}, twice the same; every use names a deploy file inside the
  * root, not under a link, a line that file has and {@code head} or {@code heads}; at most
- * {@link DeployCommands#MAX_USES} uses; {@code deploys} and {@code upgradesHeads} agree with it.
+ * {@link DeployCommands#MAX_USES} uses; {@code deploys} and {@code upgradesHeads} agree with it (when the list is
+ * not cut).
  */
 class DeployCommandsFuzzTest {
     @TempDir
@@ -94,7 +95,8 @@ class DeployCommandsFuzzTest {
         }
         Optional<Use> deploys = DeployCommands.deploys(root);
         assertEquals(uses.isEmpty(), deploys.isEmpty(), () -> "deploys " + deploys + " from " + uses);
-        if (!uses.isEmpty()) {
+        // a list cut at MAX_USES may miss the head that decides; deploys() reads on
+        if (!uses.isEmpty() && uses.size() < DeployCommands.MAX_USES) {
             boolean allHeads = uses.stream().allMatch(Use::heads);
             assertEquals(allHeads ? uses.get(0) : uses.stream().filter(u -> !u.heads()).findFirst().orElseThrow(),
                     deploys.orElseThrow());
