@@ -14,6 +14,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.plan.Plan;
 import dev.idemlint.plan.Planner;
+import dev.idemlint.plan.UpgradeCommand;
 import dev.idemlint.report.PlanReporter;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
@@ -38,7 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * {@code idemlint plan [--db URL] [--heads] [--timeout SECONDS] [PATH]}: connects read-only to the
  * database, reads its catalog and alembic_version, and says what {@code alembic upgrade head} (or
- * {@code heads}) will do there, revision by revision.
+ * {@code heads}) will do there, revision by revision. The command is the one the project deploys with, read
+ * as lint reads it (the config's {@code upgrade}, else the deploy files), or {@code heads} with {@code --heads}.
  * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
  * on usage or connection errors and when the session outlives {@code --timeout}.
  */
@@ -64,7 +66,8 @@ public final class PlanCommand implements Callable<Integer> {
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
         Specs.option(s, "--timeout", Integer.class, "SECONDS",
                 "time allowed for the whole database session: connecting and every query (default: 30)", "30");
-        Specs.flag(s, "--heads", "plan `alembic upgrade heads` (every head) instead of `alembic upgrade head`");
+        Specs.flag(s, "--heads", "plan `alembic upgrade heads` (every head) instead of `alembic upgrade head`"
+                + " (default: the command the project's deploy files or config `upgrade` state, else head)");
         return s;
     }
 
@@ -180,7 +183,8 @@ public final class PlanCommand implements Callable<Integer> {
             Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
                     : target.settings();
             Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
-                    settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()), allHeads,
+                    settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()),
+                    UpgradeCommand.of(target, allHeads),
                     NamingConvention.of(target)));
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * How a project runs its migrations, read from the files its deploy runs: the revision it passes to
@@ -26,9 +27,11 @@ import java.util.Set;
  * {@code command.upgrade(cfg, "heads")} (or {@code revision="heads"}) and Flask-Migrate's {@code db upgrade},
  * whose default is {@code head}. A revision given by a variable says nothing.
  *
- * <p>Every file is hostile input: symbolic links are not followed, the walk is bounded in depth and files,
- * each file is read to {@link #MAX_BYTES} at most, a file holding a NUL byte is binary and skipped, and the
- * matching is one linear pass per line with no regular expression.
+ * <p>Every file is hostile input: symbolic links are not followed (a linked file is read only when it is a
+ * regular file inside the root), the walk is bounded in depth and files, each file is read to
+ * {@link #MAX_BYTES} at most, a file holding a NUL byte is binary and skipped, {@link #read} lists
+ * {@link #MAX_USES} uses at most and {@link #deploys} keeps none, and the matching is one linear pass per line
+ * with no regular expression. Nothing is thrown: what cannot be read states nothing.
  */
 public final class DeployCommands {
     /** One {@code upgrade} found: the file relative to the project root, its 1-based line, {@code head} or {@code heads}. */
@@ -43,6 +46,8 @@ public final class DeployCommands {
     /** Entries a walk visits at most: a checkout of a million files is not listed to its end. */
     static final int MAX_ENTRIES = 100_000;
     static final int MAX_BYTES = 256 * 1024;
+    /** Uses {@link #read} lists at most: 600 files of {@code upgrade head} lines would be millions. */
+    static final int MAX_USES = 1_000;
     private static final int WINDOW = 200;
     private static final Set<String> SKIP = Set.of("tests", "test", "testing", "docs", "doc", "versions",
             "examples", "fixtures");
@@ -57,18 +62,46 @@ public final class DeployCommands {
      * says {@code heads}; empty when none is found or one says {@code head}.
      */
     public static Optional<Use> upgradesHeads(Path root) {
-        List<Use> uses = read(root);
-        return uses.isEmpty() || !uses.stream().allMatch(Use::heads) ? Optional.empty() : Optional.of(uses.get(0));
+        return deploys(root).filter(Use::heads);
     }
 
     /**
-     * Every {@code alembic upgrade head}/{@code heads} found under {@code root}: in the deploy files, then in
-     * Python files, each in path order.
+     * The use that states how the project under {@code root} deploys: the first one found when every command
+     * found says {@code heads}, else the first that says {@code head}; empty when none is found.
+     */
+    public static Optional<Use> deploys(Path root) {
+        Use[] first = new Use[1];
+        Use[] head = new Use[1];
+        each(root, u -> {
+            if (first[0] == null) {
+                first[0] = u;
+            }
+            if (!u.heads()) {
+                head[0] = u;
+                return false; // the first head decides: no later use changes the answer
+            }
+            return true;
+        });
+        return Optional.ofNullable(head[0] != null ? head[0] : first[0]);
+    }
+
+    /**
+     * Every {@code alembic upgrade head}/{@code heads} found under {@code root} (the first {@link #MAX_USES}): in
+     * the deploy files, then in Python files, each in path order.
      */
     public static List<Use> read(Path root) {
         List<Use> out = new ArrayList<>();
+        each(root, u -> {
+            out.add(u);
+            return out.size() < MAX_USES;
+        });
+        return out;
+    }
+
+    /** Hands each use found under {@code root}, in {@link #read}'s order, to {@code sink} until it returns false. */
+    private static void each(Path root, Predicate<Use> sink) {
         if (root == null || !Files.isDirectory(root)) {
-            return out;
+            return;
         }
         Path realRoot = Confinement.realPath(root);
         List<Path> candidates = new ArrayList<>();
@@ -90,8 +123,10 @@ public final class DeployCommands {
 
                         @Override
                         public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                            // a link to a FIFO or a device would block the read or never end: regular files only
                             if (deployFile(root.relativize(file)) && (attrs.isRegularFile()
-                                    || attrs.isSymbolicLink() && Confinement.realPath(file).startsWith(realRoot))) {
+                                    || attrs.isSymbolicLink() && Confinement.realPath(file).startsWith(realRoot)
+                                    && Files.isRegularFile(file))) {
                                 candidates.add(file);
                             }
                             return ++visited[0] < MAX_ENTRIES ? FileVisitResult.CONTINUE : FileVisitResult.TERMINATE;
@@ -112,11 +147,10 @@ public final class DeployCommands {
         List<Path> read = candidates.subList(0, Math.min(MAX_FILES, candidates.size()));
         for (Path f : read) {
             String text = text(f);
-            if (text != null) {
-                scan(text, root.relativize(f).toString().replace('\\', '/'), out);
+            if (text != null && !scan(text, root.relativize(f).toString().replace('\\', '/'), sink)) {
+                return;
             }
         }
-        return out;
     }
 
     /** Whether a file at {@code rel} (relative to the root) may hold a deploy command. */
@@ -159,6 +193,11 @@ public final class DeployCommands {
      * on its own line unless the line is a comment ({@code #}). Linear: the lines are counted as the pass goes.
      */
     static void scan(String text, String file, List<Use> out) {
+        scan(text, file, u -> out.add(u));
+    }
+
+    /** {@link #scan(String, String, List)}, each use to {@code sink}; false when the sink asked to stop. */
+    private static boolean scan(String text, String file, Predicate<Use> sink) {
         int line = 1;
         int lineStart = 0;
         int counted = 0;
@@ -186,10 +225,11 @@ public final class DeployCommands {
                 continue;
             }
             String revision = use(text, lineStart, at, to);
-            if (revision != null) {
-                out.add(new Use(file, line, revision));
+            if (revision != null && !sink.test(new Use(file, line, revision))) {
+                return false;
             }
         }
+        return true;
     }
 
     /** The revision of the {@code upgrade} at {@code at} on the line {@code from}..{@code to}, or null. */

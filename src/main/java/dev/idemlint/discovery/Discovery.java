@@ -51,8 +51,8 @@ public final class Discovery {
     public record Result(List<LintTarget> targets, List<InputProblem> problems) {
     }
 
-    /** Stands for "no {@code heads} deploy found" in a root's cache entry. */
-    private static final PinSource NO_HEADS = new PinSource("", "");
+    /** Stands for "no deploy command found" in a root's cache entry. */
+    private static final PinSource NO_DEPLOY = new PinSource("", "");
 
     static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".venv", "venv",
             "site-packages", "__pycache__", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
@@ -746,6 +746,7 @@ public final class Discovery {
          * Where the project says it deploys with {@code alembic upgrade heads}: the config's {@code upgrade}
          * (whose {@code "head"} says it does not), else the deploy files under the project root when every
          * command found there says {@code heads} ({@link DeployCommands}, read once per root); null otherwise.
+         * What states the command, {@code heads} or {@code head}, goes to {@code provenance} as {@code upgrade}.
          */
         private PinSource upgradesHeads(Path root, Config config, String configName, Map<String, PinSource> provenance) {
             if (config.upgrade() != null) {
@@ -757,14 +758,14 @@ public final class Discovery {
             if (root == null) {
                 return null;
             }
-            PinSource found = deploys.computeIfAbsent(root, r -> DeployCommands.upgradesHeads(r)
-                    .map(u -> new PinSource(u.file(), u.line(), "alembic upgrade heads"))
-                    .orElse(NO_HEADS));
-            if (found == NO_HEADS) {
+            PinSource found = deploys.computeIfAbsent(root, r -> DeployCommands.deploys(r)
+                    .map(u -> new PinSource(u.file(), u.line(), "alembic upgrade " + u.revision()))
+                    .orElse(NO_DEPLOY));
+            if (found == NO_DEPLOY) {
                 return null;
             }
             provenance.put("upgrade", found);
-            return found;
+            return found.spec().equals("alembic upgrade heads") ? found : null;
         }
 
         /** The dialect a tree is linted for, or the backend idemlint does not model that it runs on. */

@@ -13,7 +13,8 @@ import java.util.Map;
  * <p>{@code files} is the whole tree, so the revision graph has its context; {@code focus} lists
  * the files to report on when the user named single files or a subfolder (empty = all files).
  * {@code provenance} says where each setting came from, keyed {@code alembic}, {@code sqlalchemy},
- * {@code postgres}; absent keys were defaults.
+ * {@code postgres}, {@code dialect}, {@code upgrade} (the config's {@code upgrade}, or the deploy command that
+ * states it, {@code head} or {@code heads}); absent keys were defaults.
  */
 public record LintTarget(Path projectRoot, Path versionsDir, List<Path> files, Settings settings,
         List<Path> focus, Config config, Map<String, PinSource> provenance) {

@@ -7,15 +7,16 @@ import java.util.List;
  * heads}) will do on one database: the database ({@code url} masked, the server's version, the
  * revisions {@code alembic_version} holds), each pending revision in the order Alembic applies them
  * with its {@link Entry}, and notes about the graph or the database that do not belong to one revision
- * (a shadowed duplicate id, a missing version table, several stamped rows).
+ * (a shadowed duplicate id, a missing version table, several stamped rows). {@code commandFrom} says where
+ * the command came from ({@link UpgradeCommand#from}).
  */
 public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
-        String command, String server) {
+        String command, String commandFrom, String server) {
 
     /** A plan of a PostgreSQL database. */
     public Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
-            String command) {
-        this(url, serverVersion, current, pending, notes, command, "PostgreSQL");
+            String command, String commandFrom) {
+        this(url, serverVersion, current, pending, notes, command, commandFrom, "PostgreSQL");
     }
 
     public enum Status {

@@ -63,26 +63,38 @@ public final class Planner {
 
     /**
      * Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe;
-     * {@code allHeads} plans {@code alembic upgrade heads} instead of {@code alembic upgrade head}.
+     * {@code upgrade} is the command planned, {@code alembic upgrade head} or {@code heads}, and where that came from.
      */
     public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
-            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads,
+            Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, UpgradeCommand upgrade,
             NamingConvention naming) {
-        /** {@code alembic upgrade head}, the command deploys run. */
+        public Input {
+            upgrade = upgrade == null ? UpgradeCommand.given(false) : upgrade;
+        }
+
+        /** {@code alembic upgrade head}, the command deploys run by default. */
         public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
                 Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
             this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, false);
         }
 
-        /** Without the project's naming convention: unnamed keys keep the names PostgreSQL gives them. */
+        /**
+         * Without the project's naming convention (unnamed keys keep the names PostgreSQL gives them);
+         * {@code allHeads} plans {@code alembic upgrade heads} as {@code --heads} asks.
+         */
         public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
                 Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, boolean allHeads) {
-            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, allHeads,
-                    NamingConvention.unknown("not read"));
+            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder,
+                    UpgradeCommand.given(allHeads), NamingConvention.unknown("not read"));
+        }
+
+        /** Whether the plan is of {@code alembic upgrade heads}: every head is upgraded. */
+        boolean allHeads() {
+            return upgrade.heads();
         }
 
         String command() {
-            return allHeads ? "alembic upgrade heads" : "alembic upgrade head";
+            return upgrade.command();
         }
     }
 
@@ -144,7 +156,7 @@ public final class Planner {
 
     private Plan finish(List<String> current) {
         return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes),
-                in.command(), advice.serverName());
+                in.command(), in.upgrade().from(), advice.serverName());
     }
 
     // ---- one revision ----

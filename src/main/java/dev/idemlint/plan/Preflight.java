@@ -36,15 +36,19 @@ final class Preflight {
         List<String> heads = g.heads();
         if (heads.size() > 1 && !in.allHeads()) {
             // Alembic resolves "head" before it reads alembic_version: it refuses whatever the database holds
-            entries.add(new Entry("head", null, 0, Status.FAILS, null, "`alembic upgrade head` fails before it runs"
+            UpgradeCommand upgrade = in.upgrade();
+            entries.add(new Entry("head", null, 0, Status.FAILS, null, "`alembic upgrade head`"
+                    + (upgrade.stated() ? " (" + upgrade.from() + ")" : "") + " fails before it runs"
                     + " anything: the code has " + heads.size() + " heads (" + String.join(", ", heads) + "), and Alembic"
                     + " refuses with \"Multiple head revisions are present for given argument 'head'\".",
                     "Merge them into one head (`alembic merge heads`) and deploy that; if your deploy runs `alembic"
-                            + " upgrade heads`, plan that instead: `idemlint plan --heads`."));
+                            + " upgrade heads`, say so (`upgrade = \"heads\"` in the config) or plan it with"
+                            + " `idemlint plan --heads`."));
         } else if (heads.size() > 1) {
             notes.add("The code has " + heads.size() + " heads (" + String.join(", ", heads) + "): `alembic upgrade"
-                    + " heads` applies them all (this plan); `alembic upgrade head` would fail with \"Multiple head"
-                    + " revisions are present\"; a merge revision (`alembic merge heads`) makes one head.");
+                    + " heads` (" + in.upgrade().from() + ") applies them all, so this plan does; `alembic upgrade head`"
+                    + " would fail with \"Multiple head revisions are present\"; a merge revision (`alembic merge"
+                    + " heads`) makes one head.");
         }
         for (Map.Entry<String, List<Migration>> d : g.duplicates().entrySet()) {
             Migration kept = kept(in, d.getKey());

@@ -2,7 +2,8 @@
  * The pre-flight plan. In: a versions tree (its {@link dev.idemlint.migration.Migration}s and
  * {@link dev.idemlint.graph.RevisionGraph}), the project's settings and a {@link dev.idemlint.db.Catalog}
  * snapshot of the live database. Out: a {@link dev.idemlint.plan.Plan}: the revisions
- * {@code alembic upgrade head} (or {@code heads}) applies, in Alembic's order, each {@code ok}, {@code fails} (SQLSTATE,
+ * {@code alembic upgrade head} (or {@code heads}, as the project deploys: {@code UpgradeCommand}, from the
+ * deploy reading lint uses) applies, in Alembic's order, each {@code ok}, {@code fails} (SQLSTATE,
  * object, file and line) or {@code unknown}, with the diagnosis and what to do. Walks the same
  * operation model and creations ({@link dev.idemlint.schema.SchemaTimeline}) the rules use, on a
  * {@link dev.idemlint.schema.SchemaState} seeded from the catalog (objects by

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code idemlint plan} output. Text for people; JSON as a contract for deploy gates:
- * {@code {"database": {"url", "server_version", "current"}, "command", "pending": [{"revision", "file",
+ * {@code {"database": {"url", "server_version", "current"}, "command", "command_from", "pending": [{"revision", "file",
  * "line", "status", "sqlstate", "message", "help"}], "notes": [...], "summary": {"pending", "fails",
  * "unknown"}}}, pending in the order Alembic applies them (on MySQL and MariaDB, {@code database} also
  * names the {@code server}, {@code sqlstate} holds the error number and a failing revision lists the
@@ -43,6 +43,7 @@ public final class PlanReporter {
         Json.Obj summary = Json.obj().with("pending", p.pending().size()).with("fails", p.count(Status.FAILS))
                 .with("unknown", p.count(Status.UNKNOWN));
         Json.Obj doc = Json.obj().with("database", db).with("command", p.command());
+        doc.put("command_from", p.commandFrom());
         doc.put("pending", pending);
         doc.put("notes", p.notes());
         doc.put("summary", summary);
@@ -67,6 +68,8 @@ public final class PlanReporter {
         }
         sb.append('\n');
         sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : Printable.line(String.join(", ", p.current()))).append('\n');
+        sb.append("command   `").append(p.command()).append("` (").append(Printable.line(String.valueOf(p.commandFrom())))
+                .append(")\n");
         int n = p.pending().size();
         sb.append("pending   ").append(n == 0 ? "nothing: the database is at the heads"
                 : n + (n == 1 ? " revision" : " revisions") + ", in the order `" + p.command() + "` applies them")

@@ -154,8 +154,23 @@ class DeployCommandsTest {
 
     @Test
     void discovery_keeps_head_when_a_command_says_head_or_none_is_found() {
-        assertEquals(null, weasylLike("services:\n  web:\n    command: alembic upgrade head\n").settings().upgradesHeads());
-        assertEquals(null, weasylLike("services:\n  web:\n    image: app\n").settings().upgradesHeads());
+        LintTarget head = weasylLike("services:\n  web:\n    command: alembic upgrade head\n");
+        assertEquals(null, head.settings().upgradesHeads());
+        // the command that says head is where plan's `alembic upgrade head` comes from
+        assertEquals(new PinSource("docker-compose.yml", 3, "alembic upgrade head"), head.provenance().get("upgrade"));
+        LintTarget none = weasylLike("services:\n  web:\n    image: app\n");
+        assertEquals(null, none.settings().upgradesHeads());
+        assertEquals(null, none.provenance().get("upgrade"));
+    }
+
+    @Test
+    void the_deploy_is_stated_by_the_first_heads_when_all_say_heads_else_by_the_first_head() {
+        assertEquals(Optional.empty(), DeployCommands.deploys(tmp));
+        p.file("b.sh", "alembic upgrade heads\n").file("c.sh", "alembic upgrade heads\n");
+        assertEquals(Optional.of(new Use("b.sh", 1, "heads")), DeployCommands.deploys(tmp));
+        p.file("d.sh", "true\nalembic upgrade head\n");
+        assertEquals(Optional.of(new Use("d.sh", 2, "head")), DeployCommands.deploys(tmp));
+        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
     }
 
     @Test
@@ -178,6 +193,29 @@ class DeployCommandsTest {
         assertTrue(t.config().problems().get(0).message().contains("\"head\" or \"heads\""));
         // the bad value is left out: the files decide
         assertEquals("docker-compose.yml", t.settings().upgradesHeads().file());
+    }
+
+    @Test
+    void a_link_to_a_fifo_inside_the_project_is_not_read() throws Exception {
+        Process mkfifo = new ProcessBuilder("mkfifo", tmp.resolve("pipe").toString()).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "no mkfifo");
+        // opening a FIFO blocks until a writer comes: the read never returned
+        Files.createSymbolicLink(tmp.resolve("entrypoint.sh"), Path.of("pipe"));
+        Files.createSymbolicLink(tmp.resolve("Dockerfile"), Path.of("/dev/zero"));
+        p.file("deploy.sh", "alembic upgrade heads\n");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertEquals(List.of(new Use("deploy.sh", 1, "heads")),
+                DeployCommands.read(tmp)));
+    }
+
+    @Test
+    void the_uses_listed_are_bounded_and_the_deploy_is_still_decided_by_every_file() {
+        p.file("a.sh", "alembic upgrade heads\n".repeat(3 * DeployCommands.MAX_USES))
+                .file("b.sh", "alembic upgrade head\n");
+        List<Use> uses = DeployCommands.read(tmp);
+        assertEquals(DeployCommands.MAX_USES, uses.size());
+        assertEquals(new Use("a.sh", DeployCommands.MAX_USES, "heads"), uses.get(uses.size() - 1));
+        assertEquals(Optional.of(new Use("b.sh", 1, "head")), DeployCommands.deploys(tmp));
+        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
     }
 
     @Test

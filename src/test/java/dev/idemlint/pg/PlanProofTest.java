@@ -357,9 +357,30 @@ class PlanProofTest {
             assertEquals(1, p.exit());
             assertEquals("head", p.firstFailing());
             assertTrue(((String) p.first().get("message")).contains("Multiple head revisions are present"), p.raw());
+            assertTrue(p.raw().contains("\"command_from\": \"default: head\""), p.raw());
             assertFalse(r.ok());
             assertTrue(r.ran().isEmpty(), r.ran().toString());
             assertTrue(r.message().contains("Multiple head revisions are present for given argument 'head'"), r.message());
+        }
+    }
+
+    @Test
+    void a_project_deploying_with_upgrade_heads_is_planned_as_alembic_upgrade_heads_runs(@TempDir Path project)
+            throws IOException {
+        FixProofTest.copyTree(resource("proof/constraints"), project);
+        Files.writeString(project.resolve("docker-compose.yml"),
+                "services:\n  migrate:\n    command: sh -c 'alembic upgrade heads && exec app'\n");
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            // no --heads: the compose file says how the project deploys
+            Predicted p = plan(project, db);
+            Real r = alembic(project.resolve("versions"), db, "upgrade", "heads");
+            verdict("constraints (3 heads), `alembic upgrade heads` from docker-compose.yml", p, r);
+            assertTrue(p.raw().contains("\"command\": \"alembic upgrade heads\""), p.raw());
+            assertTrue(p.raw().contains("\"command_from\": \"docker-compose.yml:3 (alembic upgrade heads)\""), p.raw());
+            // not the heads refusal of `upgrade head`: Alembic runs the branches and fails where plan says
+            assertHit(p, r);
+            assertNotEquals("head", p.firstFailing(), p.raw());
+            assertFalse(r.ran().isEmpty(), r.message());
         }
     }
 

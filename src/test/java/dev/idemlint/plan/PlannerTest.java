@@ -79,6 +79,8 @@ class PlannerTest {
     }
 
     private boolean allHeads;
+    /** The command planned and where it came from; null: as {@link #allHeads} says. */
+    private UpgradeCommand upgrade;
 
     private Plan plan() {
         Catalog c = new Catalog("15.18", "public", List.of("public"), new Catalog.VersionTable(null, "alembic_version",
@@ -96,6 +98,10 @@ class PlannerTest {
                 return rowThere;
             }
         };
+        if (upgrade != null) {
+            return Planner.plan(new Planner.Input(Path.of("/versions"), revisions, g, PINNED, c, "postgresql://x@h/db",
+                    probe, null, upgrade, dev.idemlint.migration.NamingConvention.unknown("not read")));
+        }
         return Planner.plan(new Planner.Input(Path.of("/versions"), revisions, g, PINNED, c, "postgresql://x@h/db", probe,
                 null, allHeads));
     }
@@ -576,11 +582,42 @@ class PlannerTest {
         assertEquals("head", head.revision());
         assertTrue(head.message().contains("Multiple head revisions are present for given argument 'head'"),
                 head.message());
+        assertEquals("default: head", p.commandFrom());
         allHeads = true;
         Plan heads = plan();
         assertEquals("alembic upgrade heads", heads.command());
+        assertEquals("--heads", heads.commandFrom());
         assertNull(heads.firstFailure());
         assertTrue(heads.notes().get(0).contains("2 heads"), heads.notes().toString());
+    }
+
+    @Test
+    void the_deploy_command_read_from_the_project_is_planned_and_named() throws Exception {
+        rev("001", null, "pass").rev("002a", "001", "pass").rev("002b", "001", "pass");
+        stamped = List.of("001");
+        upgrade = new UpgradeCommand(true, "docker-compose.yml:4 (alembic upgrade heads)");
+        Plan heads = plan();
+        assertEquals("alembic upgrade heads", heads.command());
+        assertEquals("docker-compose.yml:4 (alembic upgrade heads)", heads.commandFrom());
+        assertNull(heads.firstFailure());
+        assertEquals(List.of("002a", "002b"), heads.pending().stream().map(Entry::revision).sorted().toList());
+        assertTrue(heads.notes().get(0).contains("`alembic upgrade heads` (docker-compose.yml:4 (alembic upgrade heads))"
+                + " applies them all"), heads.notes().toString());
+        String text = dev.idemlint.report.PlanReporter.text(heads);
+        assertTrue(text.contains("command   `alembic upgrade heads` (docker-compose.yml:4 (alembic upgrade heads))\n"),
+                text);
+        String json = dev.idemlint.report.PlanReporter.json(heads);
+        assertTrue(json.contains("\"command_from\": \"docker-compose.yml:4 (alembic upgrade heads)\""), json);
+
+        upgrade = new UpgradeCommand(false, "Dockerfile:9 (alembic upgrade head)");
+        Plan head = plan();
+        assertEquals("alembic upgrade head", head.command());
+        Entry failure = head.firstFailure();
+        assertEquals("head", failure.revision());
+        assertTrue(failure.message().startsWith("`alembic upgrade head` (Dockerfile:9 (alembic upgrade head)) fails"
+                + " before it runs anything"), failure.message());
+        String headText = dev.idemlint.report.PlanReporter.text(head);
+        assertTrue(headText.contains("command   `alembic upgrade head` (Dockerfile:9"), headText);
     }
 
     /** ironic-inspector's d00d6e3f38c4: a Float column read back through a lightweight table. */

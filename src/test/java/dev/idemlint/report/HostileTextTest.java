@@ -138,9 +138,10 @@ class HostileTextTest {
         var entry = new dev.idemlint.plan.Plan.Entry(REVISION, NAME, 1, dev.idemlint.plan.Plan.Status.FAILS,
                 "42P07", "relation \"t\u001b[8m\" already exists", null);
         var plan = new dev.idemlint.plan.Plan("postgresql://u@h/db", "15.4", List.of("zz\u202e"), List.of(entry),
-                List.of("note \u009b"), "alembic upgrade head");
+                List.of("note \u009b"), "alembic upgrade head", "deploy/\u202erun.sh:3 (alembic upgrade head)");
         String out = PlanReporter.text(plan);
         assertPrintable(out);
+        assertTrue(out.contains("(deploy/\\u202erun.sh:3 (alembic upgrade head))"), out);
         assertTrue(out.contains("ab\\u202ecd"), out);
         assertTrue(out.contains("stamped   zz\\u202e"), out);
     }
