@@ -5,8 +5,18 @@ package dev.idemlint.migration;
  * ({@code format_type}, null when not read) and, when the conversion ({@code postgresql_using=}) is one call of
  * a function on the column itself with constant arguments ({@code string_to_array(tags, ',')}), that function
  * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null.
+ * {@code enumType} is the Enum of the new type, when it is one (null otherwise).
  */
-public record TypeChange(String formatType, String function, int arity) {
+public record TypeChange(String formatType, String function, int arity, EnumTypeRef enumType) {
+    public TypeChange(String formatType, String function, int arity) {
+        this(formatType, function, arity, null);
+    }
+
+    /** This change with the new type's Enum {@code e}. */
+    public TypeChange withEnum(EnumTypeRef e) {
+        return new TypeChange(formatType, function, arity, e);
+    }
+
     /** A type change of which nothing is read. */
     public static final TypeChange UNREAD = new TypeChange(null, null, 0);
 
