@@ -404,6 +404,18 @@ final class ColumnReader {
         Arg nativeEnum = c.keyword("native_enum");
         boolean isNative = !Boolean.FALSE.equals(bool(nativeEnum));
         return new EnumTypeRef(name, List.copyOf(labels), bool(createType), pgDialect, isNative, c.span(),
-                createType == null ? null : createType.span());
+                createType == null ? null : createType.span(), check(nativeEnum, c.keyword("create_constraint")));
+    }
+
+    /** The CHECK constraint an Enum with these {@code native_enum=} and {@code create_constraint=} makes. */
+    private static EnumTypeRef.Check check(Arg nativeEnum, Arg createConstraint) {
+        if (nativeEnum == null || Boolean.TRUE.equals(bool(nativeEnum))) {
+            return EnumTypeRef.Check.NONE;
+        }
+        Boolean create = createConstraint == null ? null : bool(createConstraint);
+        if (Boolean.FALSE.equals(create)) {
+            return EnumTypeRef.Check.NONE;
+        }
+        return Boolean.TRUE.equals(create) ? EnumTypeRef.Check.MADE : EnumTypeRef.Check.UNKNOWN;
     }
 }

@@ -11,8 +11,24 @@ import java.util.List;
  * create_type is honoured by every SQLAlchemy version; false for the generic {@code sa.Enum}, whose
  * create_type is ignored before SQLAlchemy 2.1. {@code nativeEnum} is false for
  * {@code native_enum=False} (no type is created at all). {@code span} covers the Enum call.
- * {@code createTypeArg} covers the {@code create_type=...} argument (null when absent).
+ * {@code createTypeArg} covers the {@code create_type=...} argument (null when absent). {@code check} says
+ * whether the Enum makes a CHECK constraint of its name on the column's table ({@link Check}).
  */
 public record EnumTypeRef(String name, List<String> labels, Boolean createType, boolean postgresqlDialect,
-        boolean nativeEnum, Span span, Span createTypeArg) {
+        boolean nativeEnum, Span span, Span createTypeArg, Check check) {
+    /**
+     * The CHECK constraint a non-native Enum ({@code native_enum=False}, or a value not read) makes on the
+     * column's table in {@code create_table}, {@code add_column} and {@code alter_column(type_=...)}:
+     * {@code create_constraint=True} always makes it; without the argument it is made before SQLAlchemy
+     * 1.4 and not from 1.4 on, so it is unknown; {@code create_constraint=False} and a native Enum
+     * (PostgreSQL and MySQL have native enums) make none.
+     */
+    public enum Check {
+        NONE, MADE, UNKNOWN
+    }
+
+    public EnumTypeRef(String name, List<String> labels, Boolean createType, boolean postgresqlDialect,
+            boolean nativeEnum, Span span, Span createTypeArg) {
+        this(name, labels, createType, postgresqlDialect, nativeEnum, span, createTypeArg, Check.NONE);
+    }
 }

@@ -1008,7 +1008,8 @@ final class OpExtractor {
                     out.add(type == null ? new Operation.Benign(site, "alter_column", table, col)
                             : new Operation.Benign(site, "alter_column", table, col, TypeChange.of(
                                     ColumnReader.formatType(type.value(), ctx.scope()),
-                                    using == null ? null : str(using.value(), ctx), col)));
+                                    using == null ? null : str(using.value(), ctx), col)
+                                    .withEnum(ColumnReader.enumType(type.value(), ctx.scope()))));
                 }
             }
             case "bulk_insert" -> {

@@ -6,15 +6,26 @@ package dev.idemlint.migration;
  * a function on the column itself with constant arguments ({@code string_to_array(tags, ',')}), that function
  * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null. {@code shift}
  * is {@code "+"} or {@code "-"} when the conversion first adds an integer constant to the column or subtracts one
- * ({@code to_timestamp(last_login + 18000)}, or {@code last_login - 5} alone), null otherwise.
+ * ({@code to_timestamp(last_login + 18000)}, or {@code last_login - 5} alone), null otherwise. {@code enumType} is
+ * the Enum of the new type, when it is one (null otherwise).
  */
-public record TypeChange(String formatType, String function, int arity, String shift) {
+public record TypeChange(String formatType, String function, int arity, String shift, EnumTypeRef enumType) {
+    /** This change with the new type's Enum {@code e}. */
+    public TypeChange withEnum(EnumTypeRef e) {
+        return new TypeChange(formatType, function, arity, shift, e);
+    }
+
     /** A type change of which nothing is read. */
     public static final TypeChange UNREAD = new TypeChange(null, null, 0);
 
     /** A change whose conversion adds nothing to the column. */
     public TypeChange(String formatType, String function, int arity) {
-        this(formatType, function, arity, null);
+        this(formatType, function, arity, null, null);
+    }
+
+    /** A change whose conversion may shift the column, to a type that is no Enum. */
+    public TypeChange(String formatType, String function, int arity, String shift) {
+        this(formatType, function, arity, shift, null);
     }
 
     /**

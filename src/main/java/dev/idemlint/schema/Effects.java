@@ -217,6 +217,10 @@ public final class Effects {
                 }
                 if (b.type() != null) {
                     out.add(new Effect.ColumnType(column, b.type()));
+                    if (b.type().enumType() != null) {
+                        // Alembic adds the new type's constraints after ALTER COLUMN ... TYPE
+                        enumCheck(op, table, b.table(), b.column(), b.type().enumType(), naming, out);
+                    }
                 }
             }
         }
@@ -429,6 +433,37 @@ public final class Effects {
             key(table, rawTable, ConstraintNames.Kind.FOREIGN_KEY, ConstraintKind.FOREIGN_KEY, List.of(c.name()),
                     referenced(op, c.references()), naming, out);
         }
+    }
+
+    /**
+     * The CHECK constraint a non-native Enum on {@code column} makes on {@code table} ({@link EnumTypeRef.Check})
+     * when {@code alter_column(type_=...)} gives the column that type (Alembic adds the type's constraints after
+     * the ALTER; {@code create_table} and {@code add_column} make it too, not modelled here),
+     * named as the Enum or, without a name, by PostgreSQL, unless the convention's {@code ck} template names it.
+     * Unless {@code create_constraint=True} says it is made, SQLAlchemy's version decides (made before 1.4):
+     * the name becomes unknown, present or not. When the convention is not known the Enum's own name is
+     * taken as the one at stake; a name the convention makes but that cannot be told makes the table's
+     * keys unknown.
+     */
+    private static void enumCheck(Operation op, QualifiedName table, String rawTable, String column, EnumTypeRef e,
+            Naming naming, List<Effect> out) {
+        if (e.check() == EnumTypeRef.Check.NONE) {
+            return;
+        }
+        String name = null;
+        if (column != null) {
+            ConstraintNames.Target t = ConstraintNames.Target.of(ConstraintNames.Kind.CHECK, rawTable, List.of(column))
+                    .named(e.name()).inSchema(table.schema());
+            ConstraintNames.Name.Given g = naming.derived(t);
+            name = g != null ? g.name() : e.name() != null && naming.convention().get().isUnknown() ? e.name() : null;
+        }
+        if (name == null) {
+            out.add(Forget.tableKeys(table));
+            return;
+        }
+        ObjectRef ref = ObjectRef.in(ObjectKind.CONSTRAINT, table, name(name, op));
+        out.add(e.check() == EnumTypeRef.Check.MADE
+                ? new Create(ref, false, Shape.constraint(ConstraintKind.CHECK, List.of(column))) : Forget.object(ref));
     }
 
     private static void primaryKey(Operation op, QualifiedName table, String rawTable, List<String> columns,

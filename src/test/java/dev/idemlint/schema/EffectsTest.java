@@ -307,6 +307,38 @@ class EffectsTest {
     }
 
     @Test
+    void a_non_native_enum_given_by_alter_column_makes_its_check_constraint_or_leaves_it_unknown() throws Exception {
+        ObjectRef ck = ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("activity"), "activitystatus");
+        // create_constraint=True makes CHECK activitystatus on every SQLAlchemy version
+        List<Effect> made = effects("op.alter_column('activity', 'status', type_=sa.Enum('a', 'b',"
+                + " name='activitystatus', native_enum=False, create_constraint=True))", POSTGRES);
+        Create c = made.stream().filter(Create.class::isInstance).map(Create.class::cast).findFirst().orElseThrow();
+        assertEquals(ck, c.object());
+        assertEquals(ConstraintKind.CHECK, c.shape().constraintKind());
+        // without it, SQLAlchemy before 1.4 makes it and 1.4 on does not: unknown, never absent
+        List<Effect> unknown = effects("op.alter_column('activity', 'status', type_=sa.Enum('a', 'b',"
+                + " name='activitystatus', native_enum=False))", POSTGRES);
+        assertTrue(unknown.contains(Effect.Forget.object(ck)), unknown::toString);
+        assertTrue(created(unknown).isEmpty(), unknown::toString);
+        // a native enum, or create_constraint=False, makes none
+        for (String line : List.of("op.alter_column('activity', 'status', type_=sa.Enum('a', name='activitystatus'))",
+                "op.alter_column('activity', 'status', type_=sa.Enum('a', name='activitystatus', native_enum=False,"
+                        + " create_constraint=False))")) {
+            assertTrue(effects(line, POSTGRES).stream().noneMatch(x -> x instanceof Effect.Forget || x instanceof Create),
+                    line);
+        }
+        // a ck template renames it: the convention's name is the one made
+        Effects.Naming ckConvention = new Effects.Naming(() -> true,
+                () -> new dev.idemlint.migration.NamingConvention(Map.of("ck", "ck_%(table_name)s_%(constraint_name)s"),
+                        Set.of(), null, true, "test"),
+                () -> false);
+        List<Effect> named = effects("op.alter_column('activity', 'status', type_=sa.Enum('a', name='activitystatus',"
+                + " native_enum=False, create_constraint=True))", ckConvention);
+        assertEquals(List.of(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("activity"), "ck_activity_activitystatus")),
+                created(named));
+    }
+
+    @Test
     void column_flags_make_the_index_and_keys_sqlalchemy_and_postgres_name() throws Exception {
         List<Effect> e = effects("op.create_table('players', sa.Column('id', sa.Integer(), primary_key=True),"
                 + " sa.Column('name', sa.Text(), index=True), sa.Column('email', sa.Text(), unique=True),"
