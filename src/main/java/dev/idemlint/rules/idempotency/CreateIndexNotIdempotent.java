@@ -172,7 +172,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
 
     /**
      * An op call (not a batch) that indexes an expression, on the search path, under a name PostgreSQL keeps as
-     * written (all lower case, so {@code to_regclass} finds it unquoted).
+     * written (all lower case, so {@code to_regclass} finds it unquoted), given as a string or through {@code
+     * op.f("...")} (a name the naming convention leaves as written).
      */
     static boolean byExpression(OpSite site) {
         Expr.Call call = site.call();
@@ -180,6 +181,12 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             return false;
         }
         Expr name = CallRewriter.argument(call, 0, "index_name");
+        if (name instanceof Expr.Call f && f.func() instanceof Expr.Attribute a && a.attr().equals("f")
+                && a.value() instanceof Expr.Name fo && call.func() instanceof Expr.Attribute c
+                && c.value() instanceof Expr.Name co && fo.id().equals(co.id()) && f.args().size() == 1
+                && f.positional(0) != null) {
+            name = f.positional(0);
+        }
         if (!(name instanceof Expr.Str s) || !s.isConstant()
                 || !s.constantText().equals(s.constantText().toLowerCase(java.util.Locale.ROOT))) {
             return false;
