@@ -1,1 +1,1 @@
-from . import uuid  # noqa: F401
+from . import ts_vector, uuid  # noqa: F401
