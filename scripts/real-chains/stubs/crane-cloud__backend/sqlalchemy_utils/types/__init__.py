@@ -1,0 +1,1 @@
+from . import encrypted, uuid  # noqa: F401

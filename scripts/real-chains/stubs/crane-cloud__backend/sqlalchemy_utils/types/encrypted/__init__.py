@@ -1,0 +1,1 @@
+from . import encrypted_type  # noqa: F401

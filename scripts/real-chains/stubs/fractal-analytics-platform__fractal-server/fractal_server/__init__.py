@@ -1,0 +1,1 @@
+"""Stand-in for fractal_server, as far as its revisions import it."""

@@ -1,0 +1,1 @@
+from . import ts_vector, uuid  # noqa: F401
