@@ -294,6 +294,22 @@ public final class GuardWrapper {
         return k >= text.length() || text.charAt(k) == '\n' || text.charAt(k) == '\r';
     }
 
+    /**
+     * Whether a guard written from {@code args} (and the call's {@code schema=}, when it passes one) holds for
+     * every call of a helper and every turn of a loop: each is a string literal, a name or an attribute on one
+     * line, whose source the guard repeats in the call's own scope just before it (the {@code fromSource} of
+     * {@link #wrap(SourceFile, OpSite, String, String, List, boolean)}).
+     */
+    public static boolean fromSource(SourceFile file, Expr.Call call, Expr... args) {
+        for (Expr e : args) {
+            if (e == null || CallRewriter.source(file, e) == null) {
+                return false;
+            }
+        }
+        Arg schema = call.keyword("schema");
+        return schema == null || schema.value() instanceof Expr.Const || CallRewriter.source(file, schema.value()) != null;
+    }
+
     // ---- condition templates ----------------------------------------------------------------------
 
     /** {@code , schema=<expr>} when the call passes a schema, else empty. */

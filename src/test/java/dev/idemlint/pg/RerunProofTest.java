@@ -103,6 +103,7 @@ class RerunProofTest {
             "drop-not-idempotent/table_dropped_later",
             "create-statement-not-idempotent/table_dropped_later",
             "create-table-not-idempotent/temporary_table",
+            "create-table-not-idempotent/created_in_helper",
             "create-table-not-idempotent/partition_dropped_with_parent",
             "add-column-not-idempotent/type_dropped_with_cascade",
             "add-column-not-idempotent/column_dropped_and_added_again",

@@ -109,13 +109,16 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "INDEX", true);
         }
+        boolean written = stored == null || stored.equals(ix.name());
         return CreateFixes.opCall(s.indexIfExistsSupported() && !ix.ifNotExists()
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                GuardWrapper.wrap(file, site, stored != null && !stored.equals(ix.name())
+                GuardWrapper.wrap(file, site, !written
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
                         : indexGuard(file, site, ix.name(), ix.table(), false, !MysqlDialect.applies(s)),
-                        byExpression(site) && !MysqlDialect.applies(s) ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of()),
+                        byExpression(site) && !MysqlDialect.applies(s) ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
+                        written && site.origin() != Origin.BATCH_OP && GuardWrapper.fromSource(file, site.call(),
+                                literalName(site.call()), CallRewriter.argument(site.call(), 1, "table_name"))),
                 s);
     }
 
@@ -133,6 +136,16 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         ctx.report(m.source(), ix.site(), MysqlDialect.alreadyExists(
                 MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, ""))
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
+    }
+
+    /**
+     * The index name argument, or the string inside {@code op.f("...")}: the guard writes that literal as the
+     * name ({@link #indexGuard}).
+     */
+    private static Expr literalName(Expr.Call call) {
+        Expr name = CallRewriter.argument(call, 0, "index_name");
+        return name instanceof Expr.Call f && f.func() instanceof Expr.Attribute a && a.attr().equals("f")
+                && f.args().size() == 1 && f.positional(0) instanceof Expr.Str s && s.isConstant() ? s : name;
     }
 
     private static String batchOrTable(SourceFile file, OpSite site, String table) {

@@ -135,11 +135,12 @@ public final class CreateTableNotIdempotent implements MigrationRule {
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "TABLE", false);
         }
+        Expr table = CallRewriter.argument(call, 0, "table_name");
         return CreateFixes.opCall(s.tableIfExistsSupported() && !t.ifNotExists() && !emitsMore(t, call, s)
                         ? CallRewriter.passTrueFix(file, site, "if_not_exists") : null,
-                GuardWrapper.wrap(file, site, GuardWrapper.hasTable(
-                        CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), t.table()),
-                        GuardWrapper.schemaArg(file, call), false), GuardWrapper.title("has_table"), List.of()), s);
+                GuardWrapper.wrap(file, site, GuardWrapper.hasTable(CallRewriter.expression(file, table, t.table()),
+                        GuardWrapper.schemaArg(file, call), false), GuardWrapper.title("has_table"), List.of(),
+                        GuardWrapper.fromSource(file, call, table)), s);
     }
 
     /** The name of the first enum type this create_table makes SQLAlchemy create, or null. */
