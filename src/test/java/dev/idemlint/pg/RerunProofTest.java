@@ -108,6 +108,7 @@ class RerunProofTest {
             "add-column-not-idempotent/column_dropped_and_added_again",
             "add-column-not-idempotent/suppressed_run",
             "add-column-not-idempotent/try_body_run",
+            "add-column-not-idempotent/recovered_in_handler",
             "add-column-not-idempotent/early_returns_in_a_row",
             "column-identity-not-idempotent/serial_to_identity",
             "drop-not-idempotent/referenced_by_new_table",
