@@ -57,6 +57,7 @@ class RerunProofTest {
     static final List<String> DIRECT_FIXTURES = List.of(
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",
+            "alter-column-type-not-idempotent/cast_to_enum",
             "create-table-not-idempotent/copied_in_try_loop",
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
