@@ -19,6 +19,14 @@ public enum GuardKind {
      * aborts the transaction and the next statement fails with 25P02.
      */
     TRY_EXCEPT,
+    /**
+     * Not a guard: the except handler of a plain try/except on PostgreSQL whose body holds database statements
+     * only, and whose own statements are schema changes. The handler runs only after a body statement failed, in
+     * the transaction that failure aborted, where its first statement fails (25P02): in a run that completes it
+     * never ran, and on the re-run it is reached only after the body's failure. Its statements make and take
+     * nothing, and no re-run rule claims them.
+     */
+    AFTER_ABORT,
     /** An existence check on an object the guarded code never creates or drops: it protects nothing. */
     WRONG_OBJECT,
     /** A PL/pgSQL {@code DO} block that catches the duplicate error (conditions listed). */

@@ -253,8 +253,15 @@ final class OpExtractor {
                                 : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
+            boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx) && !dialect.mysqlFamily()
+                    && !usesSavepoint(t.body()) && statementsOnly(t.body(), ctx, true);
             for (Stmt.Handler h : t.handlers()) {
-                walkBlock(h.body(), ctx.asConditional(), active);
+                Ctx handler = ctx.asConditional();
+                if (aborted && statementsOnly(h.body(), ctx, false)) {
+                    handler = handler.withGuard(Guard.of(GuardKind.AFTER_ABORT, h.span(),
+                            "except handler after a failed statement (25P02)"));
+                }
+                walkBlock(h.body(), handler, active);
             }
             walkBlock(t.orelse(), t.handlers().isEmpty() ? ctx : ctx.asConditional(), active);
             walkBlock(t.finalbody(), ctx, active);
@@ -307,6 +314,46 @@ final class OpExtractor {
      */
     private boolean ownTransactions(Ctx ctx) {
         return ctx.autocommit() && !dialect.mysqlFamily();
+    }
+
+    /**
+     * Whether {@code block} is Alembic operations only ({@code op.add_column(...)}, a {@code with
+     * op.batch_alter_table(...) as b:} of {@code b.} calls), and holds one: an error it raises is the database's.
+     * {@code execute}: whether {@code op.execute} counts (a handler's may end the aborted transaction with a
+     * ROLLBACK, after which its later statements run).
+     */
+    private boolean statementsOnly(List<Stmt> block, Ctx ctx, boolean execute) {
+        boolean any = false;
+        for (Stmt s : block) {
+            if (s instanceof Stmt.Opaque o && o.kind().equals("pass")) {
+                continue;
+            }
+            if (s instanceof Stmt.With w && w.items().size() == 1
+                    && w.items().get(0).context() instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                    && a.attr().equals("batch_alter_table") && opReceiver(a.value(), ctx)
+                    && w.items().get(0).vars() instanceof Expr.Name b) {
+                for (Stmt inner : w.body()) {
+                    if (!(inner instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Call ic
+                            && ic.func() instanceof Expr.Attribute ia && ia.value() instanceof Expr.Name in
+                            && in.id().equals(b.id()) && (execute || !ia.attr().equals("execute")))) {
+                        return false;
+                    }
+                }
+                any |= !w.body().isEmpty();
+                continue;
+            }
+            if (!(s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                    && opReceiver(a.value(), ctx) && (execute || !a.attr().equals("execute")))) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
+    }
+
+    /** Whether {@code e} names Alembic's {@code op} module (not a local of that name). */
+    private boolean opReceiver(Expr e, Ctx ctx) {
+        return e instanceof Expr.Name n && opNames.contains(n.id()) && ctx.scope().lookup(n.id()) == null;
     }
 
     /** {@code with conn.begin_nested():} (a SAVEPOINT) anywhere at the top of a try body. */

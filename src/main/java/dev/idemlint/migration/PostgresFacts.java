@@ -374,7 +374,11 @@ public final class PostgresFacts {
             "split_part", Map.of(3, Set.of("string")),
             "to_date", Map.of(2, Set.of("string")),
             "to_number", Map.of(2, Set.of("string")),
-            "to_timestamp", Map.of(1, Set.of("number"), 2, Set.of("string")));
+            "to_timestamp", Map.of(1, Set.of("number"), 2, Set.of("string")),
+            // upper and lower have forms for ranges and multiranges too, of no family here
+            "upper", Map.of(1, Set.of("string")),
+            "lower", Map.of(1, Set.of("string")),
+            "initcap", Map.of(1, Set.of("string")));
 
     /**
      * True when {@code function} with {@code arity} arguments, the first the column, has no form for a column of
@@ -383,8 +387,23 @@ public final class PostgresFacts {
      * (that fails on the first run too), and a type of no known family (a user type, a domain).
      */
     public static boolean conversionFails(String function, int arity, String formatType) {
+        return functionFails(function, arity, typeFamily(formatType));
+    }
+
+    /**
+     * As {@link #conversionFails(String, int, String)} on a column of an enum type: an enum reaches no type but
+     * itself, {@code anyenum} and {@code anyelement} by an implicit cast (its cast to text is an assignment cast
+     * only), so every known conversion function fails on it (42883). Checked by {@code PostgresFactsTest}.
+     */
+    public static boolean conversionFailsOnEnum(String function, int arity) {
+        return functionFails(function, arity, ENUM);
+    }
+
+    /** The family of an enum type, which {@link #typeFamily} cannot tell from its name. */
+    private static final String ENUM = "enum";
+
+    private static boolean functionFails(String function, int arity, String family) {
         Set<String> takes = CONVERSION_FUNCTIONS.getOrDefault(function, Map.of()).get(arity);
-        String family = typeFamily(formatType);
         return takes != null && family != null && !takes.contains(family);
     }
 
@@ -412,8 +431,15 @@ public final class PostgresFacts {
      * True when the conversion {@code change} reads fails on a column of type {@code formatType} (42883): its shift by
      * an integer has no operator for the type ({@link #shiftFails}), or its function has no form for the type (after
      * a shift, which keeps a number a number and a date a date; after a shift on any other type nothing is known).
+     * A column whose type is the one {@code change} makes, a native {@code sa.Enum}, is an enum
+     * ({@link #conversionFailsOnEnum}): {@code cast(upper(chambre) as chambre)} fails on it once it is converted.
      */
     public static boolean conversionFails(TypeChange change, String formatType) {
+        EnumTypeRef e = change.enumType();
+        if (e != null && e.nativeEnum() && formatType != null && formatType.equals(change.formatType())) {
+            return change.shift() == null && change.function() != null
+                    && conversionFailsOnEnum(change.function(), change.arity());
+        }
         if (change.shift() != null) {
             if (shiftFails(formatType)) {
                 return true;

@@ -38,6 +38,11 @@ public record TypeChange(String formatType, String function, int arity, String s
         if (using == null || column == null) {
             return new TypeChange(formatType, null, 0);
         }
+        String inner = castOperand(using);
+        if (inner != null) {
+            // `cast(upper(chambre) as chambre)`: PostgreSQL resolves the operand's function before the cast
+            return of(formatType, inner, column);
+        }
         Scan s = new Scan(using);
         String first = s.name();
         if (column.equals(first) && !s.failed) {
@@ -67,6 +72,45 @@ public record TypeChange(String formatType, String function, int arity, String s
             arity++;
         }
         return s.atEnd() ? new TypeChange(formatType, fn, arity, shift) : new TypeChange(formatType, null, 0);
+    }
+
+    /**
+     * The operand of {@code cast(operand as type)} when that is the whole text (the keyword in any case, white
+     * space around it), else null. The operand ends at the last {@code as} outside parentheses and quotes; a quote
+     * or a parenthesis left open gives null.
+     */
+    static String castOperand(String using) {
+        Scan s = new Scan(using);
+        if (!"cast".equals(s.word()) || !s.take('(')) {
+            return null;
+        }
+        int start = s.at;
+        int depth = 0;
+        int as = -1;
+        for (int i = start; i < using.length(); i++) {
+            char c = using.charAt(i);
+            if (c == '\'' || c == '"') {
+                // a literal or a quoted name, read past whole ('' inside a literal reads as two)
+                int close = using.indexOf(c, i + 1);
+                if (close < 0) {
+                    return null;
+                }
+                i = close;
+            } else if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (depth == 0) {
+                    return as > start && using.substring(i + 1).isBlank() ? using.substring(start, as) : null;
+                }
+                depth--;
+            } else if (depth == 0 && (c == 'a' || c == 'A') && i + 1 < using.length()
+                    && (using.charAt(i + 1) == 's' || using.charAt(i + 1) == 'S')
+                    && i > start && Character.isWhitespace(using.charAt(i - 1))
+                    && i + 2 < using.length() && Character.isWhitespace(using.charAt(i + 2))) {
+                as = i;
+            }
+        }
+        return null;
     }
 
     /** A cursor over the text that skips white space before each token. */

@@ -635,8 +635,13 @@ public final class RerunSimulation {
         SchemaState state = SchemaState.unknown();
         for (Operation op : ops) {
             before.accept(effects.size(), state);
-            List<Effect> e = op.site().phase() == Phase.UPGRADE ? Effects.of(op, naming) : List.of();
-            if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
+            // an except handler that runs only in a transaction its try body's failure aborted never ran in a
+            // run that completed (GuardKind.AFTER_ABORT): it makes and takes nothing
+            boolean aborted = afterAbort(op);
+            List<Effect> e = op.site().phase() == Phase.UPGRADE && !aborted ? Effects.of(op, naming) : List.of();
+            if (aborted) {
+                e = List.of();
+            } else if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
                     || op instanceof Operation.RawSql)) {
                 e = List.of();
             } else if (claim != null) {
@@ -649,7 +654,7 @@ public final class RerunSimulation {
                 }
                 e = kept;
             }
-            List<Effect> settled = sure(op) ? e : settledByGuard(op, e);
+            List<Effect> settled = sure(op) || aborted ? e : settledByGuard(op, e);
             if (settled == null && claim != null) {
                 List<Effect> kept = e.stream()
                         .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
@@ -832,6 +837,12 @@ public final class RerunSimulation {
     private static boolean unguarded(Operation op) {
         Guard g = op.site().guard();
         return g == null || g.kind() == GuardKind.TRY_EXCEPT;
+    }
+
+    /** Whether {@code op} lies in an except handler reached only in an aborted transaction. */
+    private static boolean afterAbort(Operation op) {
+        Guard g = op.site().guard();
+        return g != null && g.kind() == GuardKind.AFTER_ABORT;
     }
 
     /**

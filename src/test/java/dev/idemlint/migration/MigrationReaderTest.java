@@ -167,6 +167,39 @@ class MigrationReaderTest {
     }
 
     @Test
+    void an_except_handler_after_a_body_of_statements_only_runs_in_an_aborted_transaction() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('a', sa.Text()))\n"
+                + "    except sa.exc.ProgrammingError:\n"
+                + "        with op.batch_alter_table('t') as b:\n"
+                + "            b.drop_column('a')\n"
+                + "        op.add_column('t', sa.Column('a', sa.Text()))\n"
+                // a handler that may end the aborted transaction first: its later statements run
+                + "    try:\n"
+                + "        op.add_column('t', sa.Column('b', sa.Text()))\n"
+                + "    except Exception:\n"
+                + "        op.execute('ROLLBACK')\n"
+                + "        op.add_column('t', sa.Column('b', sa.Text()))\n"
+                // a body that may raise outside the database: the handler may run in a live transaction
+                + "    try:\n"
+                + "        value = compute()\n"
+                + "        op.add_column('t', sa.Column('c', sa.Text()))\n"
+                + "    except Exception:\n"
+                + "        op.add_column('t', sa.Column('c', sa.Text()))\n");
+        List<Operation> up = m.upgrade();
+        assertEquals(8, up.size());
+        assertEquals(GuardKind.TRY_EXCEPT, up.get(0).site().guard().kind());
+        assertEquals(GuardKind.AFTER_ABORT, up.get(1).site().guard().kind());
+        assertEquals(GuardKind.AFTER_ABORT, up.get(2).site().guard().kind());
+        assertEquals(GuardKind.TRY_EXCEPT, up.get(3).site().guard().kind());
+        assertNull(up.get(4).site().guard(), "a handler that may roll back first");
+        assertNull(up.get(5).site().guard(), "a handler that may roll back first");
+        assertEquals(GuardKind.TRY_EXCEPT, up.get(6).site().guard().kind());
+        assertNull(up.get(7).site().guard(), "a body that may fail in Python");
+    }
+
+    @Test
     void inspector_checks_guard_the_ops_they_wrap_and_try_except_does_not() throws Exception {
         Migration m = read("def upgrade():\n"
                 + "    insp = sa.inspect(op.get_bind())\n"

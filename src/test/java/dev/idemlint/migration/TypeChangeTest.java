@@ -52,6 +52,24 @@ class TypeChangeTest {
     }
 
     @Test
+    void reads_the_function_inside_a_cast() {
+        assertEquals(new TypeChange("chambre", "upper", 1), TypeChange.of("chambre", "cast(upper(chambre) as chambre)",
+                "chambre"));
+        assertEquals(new TypeChange("mood", "lower", 1), TypeChange.of("mood", " CAST ( lower(\"Mood\")  AS  mood ) ",
+                "Mood"));
+        assertEquals(new TypeChange("date", "to_date", 2, "+"), TypeChange.of("date",
+                "cast(to_date(d + 1, 'YYYY as x') as date)", "d"));
+        assertEquals(new TypeChange("integer", null, 0, "-"), TypeChange.of("integer", "cast(c - 5 as integer)", "c"));
+        for (String using : new String[] {"cast(upper(c) as mood) || 'x'", "cast(upper(c) mood)", "cast(upper(c) as",
+                "cast(upper(c) as mood", "cast('x as y' )", "cast(upper(c) as \"mood)", "casting(upper(c) as mood)",
+                "cast(f(c) + 1 as int)", "cast(as as)"}) {
+            assertNull(TypeChange.of("mood", using, "c").function(), using);
+        }
+        assertEquals("upper(c)", TypeChange.castOperand("cast(upper(c) as mood)").strip());
+        assertNull(TypeChange.castOperand("upper(c)"));
+    }
+
+    @Test
     void a_quoted_column_name_matches_only_as_written() {
         assertEquals("string_to_array", TypeChange.of(null, "string_to_array(\"Tags\", ',')", "Tags").function());
         assertNull(TypeChange.of(null, "string_to_array(Tags, ',')", "Tags").function());

@@ -92,6 +92,38 @@ class PostgresFactsTest {
     }
 
     /**
+     * {@link PostgresFacts#conversionFailsOnEnum}, row by row: each known conversion function with each argument count
+     * it has, on an empty column of an enum type, converting it to that enum again (as a re-run of a conversion to
+     * the enum does, {@code cast(upper(c) as mood)}). 42883 exactly where the facts say so.
+     */
+    @Test
+    void a_conversion_function_fails_42883_on_an_enum_column_exactly_where_the_facts_say() {
+        ok("CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')");
+        List<String> mismatches = new ArrayList<>();
+        int checked = 0;
+        for (var f : PostgresFacts.conversionFunctions().entrySet()) {
+            for (int arity : f.getValue()) {
+                String args = "c" + ", 'YYYY'".repeat(arity - 1);
+                if (f.getKey().equals("split_part")) {
+                    args = "c, ',', 1";
+                }
+                SqlOutcome o = db.exec("CREATE TABLE conv (c mood); ALTER TABLE conv ALTER COLUMN c TYPE mood USING cast("
+                        + f.getKey() + "(" + args + ") as mood); DROP TABLE IF EXISTS conv;");
+                db.exec("DROP TABLE IF EXISTS conv");
+                boolean fails = !o.ok() && "42883".equals(o.sqlstate());
+                checked++;
+                if (fails != PostgresFacts.conversionFailsOnEnum(f.getKey(), arity)) {
+                    mismatches.add(f.getKey() + "/" + arity + " on an enum: " + o);
+                }
+            }
+        }
+        // and the first run: upper() on the text column the enum replaces
+        ok("CREATE TABLE conv (c text); ALTER TABLE conv ALTER COLUMN c TYPE mood USING cast(upper(c) as mood)");
+        assertTrue(checked >= 9, "rows checked: " + checked);
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
+    /**
      * {@link PostgresFacts#conversionFails(dev.idemlint.migration.TypeChange, String)} with a shift, row by row: a
      * conversion that adds an integer to the column or subtracts one ({@code to_timestamp(c + 18000)}, {@code c - 5}),
      * on an empty column of a type of each family, converting it to the type it already has. 42883 exactly where the

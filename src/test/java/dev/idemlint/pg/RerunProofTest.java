@@ -57,6 +57,7 @@ class RerunProofTest {
     static final List<String> DIRECT_FIXTURES = List.of(
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",
+            "alter-column-type-not-idempotent/cast_to_enum",
             "create-table-not-idempotent/copied_in_try_loop",
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
@@ -109,6 +110,7 @@ class RerunProofTest {
             "add-column-not-idempotent/column_dropped_and_added_again",
             "add-column-not-idempotent/suppressed_run",
             "add-column-not-idempotent/try_body_run",
+            "add-column-not-idempotent/recovered_in_handler",
             "add-column-not-idempotent/early_returns_in_a_row",
             "column-identity-not-idempotent/serial_to_identity",
             "drop-not-idempotent/referenced_by_new_table",
