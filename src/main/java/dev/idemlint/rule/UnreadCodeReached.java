@@ -83,8 +83,21 @@ final class UnreadCodeReached {
         }
         String callee = u.what().substring(CALL.length());
         String last = callee.substring(callee.lastIndexOf('.') + 1);
-        return !PASSIVE.contains(last);
+        int dot = callee.indexOf('.');
+        String root = dot < 0 ? "" : callee.substring(0, dot);
+        return !PASSIVE.contains(last) && !NO_DATABASE.contains(last) && !NO_DATABASE_MODULES.contains(root);
     }
+
+    /**
+     * Calls known to leave the database alone: a progress bar's, a file's, SQLAlchemy's and zope.sqlalchemy's
+     * bookkeeping of the session, psycopg2's adapters.
+     */
+    private static final java.util.Set<String> NO_DATABASE = java.util.Set.of("start", "finish", "seek", "insort",
+            "fromhex", "flag_modified", "mark_changed", "join_transaction", "register_adapter");
+
+    /** Standard library modules whose functions leave the database alone. */
+    private static final java.util.Set<String> NO_DATABASE_MODULES = java.util.Set.of("os", "shutil", "bisect", "json",
+            "time", "random", "uuid", "bytes", "str", "re", "math", "itertools", "functools", "pathlib");
 
     private static final String CALL = "call to ";
 

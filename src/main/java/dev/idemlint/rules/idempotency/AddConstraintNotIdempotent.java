@@ -136,16 +136,17 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         Fix.dropMissing(fixes);
         String table = AddColumnNotIdempotent.nameOr(c.table());
         String what = fk ? "foreign key" : "unique constraint";
-        String because = mysql ? MysqlDialect.server(ctx.settings()) + " gives an unnamed foreign key a fresh `" + table
-                + "_ibfk_N` name" : "PostgreSQL names an unnamed " + what + " itself and, its default name being taken,"
-                + " gives the copy one with a digit appended (`" + table + "_..._" + (fk ? "fkey" : "key") + "1`)";
+        String because = mysql ? ", because " + MysqlDialect.server(ctx.settings())
+                + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
+                : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
-        String help = "Name the " + what + ", or guard the call with the inspector: look for a " + what
+        String help = (mysql ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
+                + " gives the copy the name with a digit appended. ") + "Name the " + what + ", or guard the call with the inspector: look for a " + what
                 + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
                 + method + "(...)`." + (fixes.isEmpty() && !mysql ? " No fix is applied: the guard is written only for a"
                         + " call that passes the table and the columns." : "");
         RuleContext.Builder b = ctx.report(m.source(), site, "Once the statements before it re-run, re-running this"
-                + " revision adds a second " + what + " on \"" + table + "\" without an error, because " + because + ".")
+                + " revision adds a second " + what + " on \"" + table + "\" without an error" + because + ".")
                 .help(help).fixes(fixes);
         if (!mysql) {
             b.severity(dev.idemlint.rule.Severity.WARNING);
