@@ -167,8 +167,8 @@ public final class Linter {
         }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(projectFindings(projectRules, byRule, tree, graph, target, naming, display, spare, failing,
-                    models));
+            rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, graph, target, naming,
+                    display, spare, failing, models), models, this::rerunClaim));
         }
         if (!failing.isEmpty()) {
             boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
@@ -358,6 +358,7 @@ public final class Linter {
         }
         if (m.header().isRevision()) {
             shown = new ArrayList<>(TryBodyClaims.firstOnly(m, shown, this::rerunClaim));
+            shown = new ArrayList<>(UnreadCodeReached.withheld(m, shown, this::rerunClaim));
         }
         shown.sort(ORDER);
         return new Loaded(m, effects, marks, shown);

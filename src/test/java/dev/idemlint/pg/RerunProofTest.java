@@ -62,6 +62,8 @@ class RerunProofTest {
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
             "add-constraint-not-idempotent/foreign_keys_dropped_in_loop",
+            "add-constraint-not-idempotent/unnamed_after_failing_statement",
+            "create-table-not-idempotent/unread_helper_reached",
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",

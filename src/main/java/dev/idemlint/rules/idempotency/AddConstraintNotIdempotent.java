@@ -54,9 +54,12 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
                 boolean conventionNamed = real instanceof ConstraintNames.Name.Given g
                         && g.origin() == ConstraintNames.Origin.CONVENTION;
-                if (!conventionNamed && c.kind() == ConstraintKind.FOREIGN_KEY && MysqlDialect.applies(ctx.settings())
-                        && failsBefore(m.upgrade(), op)) {
-                    reportUnnamedForeignKey(m, ctx, c);
+                boolean mysql = MysqlDialect.applies(ctx.settings());
+                // on PostgreSQL only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
+                boolean claimed = mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
+                        : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE);
+                if (!conventionNamed && claimed && failsBefore(m.upgrade(), op)) {
+                    reportUnnamed(m, ctx, c);
                 }
                 continue;
             }
@@ -112,32 +115,50 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     }
 
     /**
-     * MySQL/MariaDB name an unnamed foreign key {@code <table>_ibfk_<n>} with the next free n, so adding it again
-     * succeeds and leaves two. Reported only after a statement that fails on re-run: once that one tolerates a
-     * re-run (as the fixes make it), the re-run reaches this call and the schema gains a second foreign key.
+     * An unnamed foreign key (or, on PostgreSQL, unique constraint) gets a fresh name on every run: MySQL/MariaDB
+     * name a foreign key {@code <table>_ibfk_<n>} with the next free n, PostgreSQL picks {@code <table>_<cols>_fkey}
+     * ({@code _key}) with a digit appended while that name is taken. Adding it again succeeds and leaves two.
+     * Reported only after a statement that fails on re-run: once that one tolerates a re-run (as the fixes make it),
+     * the re-run reaches this call and the schema gains a second constraint. On PostgreSQL the finding is a warning:
+     * the revision's re-run fails at the earlier statement, not here, and once that is fixed it passes with the
+     * duplicate.
      */
-    private static void reportUnnamedForeignKey(Migration m, RuleContext ctx, Operation.AddConstraint c) {
+    private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c) {
         OpSite site = c.site();
+        boolean mysql = MysqlDialect.applies(ctx.settings());
+        boolean fk = c.kind() == ConstraintKind.FOREIGN_KEY;
         String guard = site.origin() == Origin.RAW_SQL || site.call() == null ? null
-                : unnamedForeignKeyGuard(m.source(), c);
+                : fk ? unnamedForeignKeyGuard(m.source(), c) : unnamedUniqueGuard(m.source(), c);
         List<Fix> fixes = new ArrayList<>();
-        fixes.add(GuardWrapper.wrap(m.source(), site, guard,
-                "Guard with `get_foreign_keys` (same columns and referred table)", List.of()));
+        fixes.add(GuardWrapper.wrap(m.source(), site, guard, fk
+                ? "Guard with `get_foreign_keys` (same columns and referred table)"
+                : "Guard with `get_unique_constraints` (same columns)", List.of()));
         Fix.dropMissing(fixes);
-        ctx.report(m.source(), site.span(), "Once the statements before it re-run, re-running this revision adds"
-                + " a second foreign key on \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" without an error,"
-                + " because " + MysqlDialect.server(ctx.settings()) + " gives an unnamed foreign key a fresh `"
-                + AddColumnNotIdempotent.nameOr(c.table()) + "_ibfk_N` name.")
-                .help("Name the foreign key, or guard the call with the inspector: look for a foreign key over the"
-                        + " same columns to the same table in `sa.inspect(op.get_bind()).get_foreign_keys(...)`.")
-                .fixes(fixes).emit();
+        String table = AddColumnNotIdempotent.nameOr(c.table());
+        String what = fk ? "foreign key" : "unique constraint";
+        String because = mysql ? ", because " + MysqlDialect.server(ctx.settings())
+                + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
+                : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
+        String method = fk ? "get_foreign_keys" : "get_unique_constraints";
+        String help = (mysql ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
+                + " gives the copy the name with a digit appended. ") + "Name the " + what + ", or guard the call with the inspector: look for a " + what
+                + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
+                + method + "(...)`." + (fixes.isEmpty() && !mysql ? " No fix is applied: the guard is written only for a"
+                        + " call that passes the table and the columns." : "");
+        RuleContext.Builder b = ctx.report(m.source(), site, "Once the statements before it re-run, re-running this"
+                + " revision adds a second " + what + " on \"" + table + "\" without an error" + because + ".")
+                .help(help).fixes(fixes);
+        if (!mysql) {
+            b.severity(dev.idemlint.rule.Severity.WARNING);
+        }
+        b.emit();
     }
 
     /**
-     * {@code not any(...)} over the inspector's foreign keys of the table, matching the call's local columns and
-     * referred table ({@code op.create_foreign_key(None, source, referent, local_cols, remote_cols)} or
+     * {@code not any(...)} over the inspector's foreign keys of the table, matching the call's local columns, referred
+     * table and referred columns ({@code op.create_foreign_key(None, source, referent, local_cols, remote_cols)} or
      * {@code batch_op.create_foreign_key(None, referent, local_cols, remote_cols)}); null when an argument is
-     * missing.
+     * missing or the referred table has a schema of its own.
      */
     private static String unnamedForeignKeyGuard(SourceFile file, Operation.AddConstraint c) {
         OpSite site = c.site();
@@ -146,21 +167,47 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         int b = batch ? 1 : 0;
         Expr referent = CallRewriter.argument(call, 2 - b, "referent_table");
         Expr local = CallRewriter.argument(call, 3 - b, "local_cols");
+        Expr remote = CallRewriter.argument(call, 4 - b, "remote_cols");
         Expr source = batch ? null : CallRewriter.argument(call, 1, "source_table");
-        if (referent == null || local == null || !batch && source == null) {
+        if (referent == null || local == null || remote == null || !batch && source == null
+                || call.keyword("referent_schema") != null) {
             return null;
         }
         String table = batch ? CallRewriter.quoteOrNull(c.table()) : file.slice(source.span());
         if (table == null) {
             return null;
         }
-        String cols = file.slice(local.span());
-        if (!(local instanceof Expr.ListExpr)) {
-            cols = "list(" + cols + ")";
-        }
         return "not any(fk[\"referred_table\"] == " + file.slice(referent.span()) + " and fk[\"constrained_columns\"] == "
-                + cols + " for fk in " + GuardWrapper.INSPECTOR + ".get_foreign_keys(" + table
-                + GuardWrapper.schemaArg(file, call) + "))";
+                + asList(file, local) + " and fk[\"referred_columns\"] == " + asList(file, remote) + " for fk in "
+                + GuardWrapper.INSPECTOR + ".get_foreign_keys(" + table + GuardWrapper.schemaArg(file, call) + "))";
+    }
+
+    /**
+     * {@code not any(...)} over the inspector's unique constraints of the table, matching the call's columns in their
+     * order ({@code op.create_unique_constraint(None, table, columns)} or
+     * {@code batch_op.create_unique_constraint(None, columns)}); null when an argument is missing.
+     */
+    private static String unnamedUniqueGuard(SourceFile file, Operation.AddConstraint c) {
+        OpSite site = c.site();
+        Expr.Call call = site.call();
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        Expr columns = CallRewriter.argument(call, batch ? 1 : 2, "columns");
+        Expr source = batch ? null : CallRewriter.argument(call, 1, "table_name");
+        if (columns == null || !batch && source == null) {
+            return null;
+        }
+        String table = batch ? CallRewriter.quoteOrNull(c.table()) : file.slice(source.span());
+        if (table == null) {
+            return null;
+        }
+        return "not any(uc[\"column_names\"] == " + asList(file, columns) + " for uc in " + GuardWrapper.INSPECTOR
+                + ".get_unique_constraints(" + table + GuardWrapper.schemaArg(file, call) + "))";
+    }
+
+    /** {@code e} as written when it is a list literal, else {@code list(e)} (the inspector gives lists). */
+    private static String asList(SourceFile file, Expr e) {
+        String text = file.slice(e.span());
+        return e instanceof Expr.ListExpr ? text : "list(" + text + ")";
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {

@@ -1,0 +1,137 @@
+package dev.idemlint.rule;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A re-run stops at the first statement that fails; fixing it lets the re-run go on. When a statement-level call
+ * of code the revision does not define (an imported helper, {@link Origin#CALL}) runs after a re-run claim, that
+ * claim's fix would let the re-run reach code idemlint does not read, which may write again what the first run
+ * wrote (rows with no unique key, objects under fresh names): the fix is shown, not applied, and the help says why.
+ * Claims after the last such call keep their fixes: the re-run reaches that code today already.
+ */
+final class UnreadCodeReached {
+    private UnreadCodeReached() {
+    }
+
+    /**
+     * {@code found}, the findings of revision {@code m}, with the applicable fixes of each re-run claim
+     * ({@code rerunClaim} of the rule) that a call of unread code follows in the revision's run turned into
+     * suggestions, in the order given.
+     */
+    static List<Diagnostic> withheld(Migration m, List<Diagnostic> found, Predicate<String> rerunClaim) {
+        List<Diagnostic> out = null;
+        for (int i = 0; i < found.size(); i++) {
+            Diagnostic d = withheld(m, found.get(i), rerunClaim);
+            if (d != found.get(i)) {
+                if (out == null) {
+                    out = new ArrayList<>(found);
+                }
+                out.set(i, d);
+            }
+        }
+        return out == null ? found : out;
+    }
+
+    /**
+     * As {@link #withheld(Migration, List, Predicate)} for findings of several revisions (the project rules'),
+     * each revision by its file in {@code models}.
+     */
+    static List<Diagnostic> withheld(List<Diagnostic> found, java.util.Map<dev.idemlint.source.SourceFile, Migration>
+            models, Predicate<String> rerunClaim) {
+        List<Diagnostic> out = new ArrayList<>(found.size());
+        for (Diagnostic d : found) {
+            Migration m = models.get(d.file());
+            out.add(m == null ? d : withheld(m, d, rerunClaim));
+        }
+        return out;
+    }
+
+    /** {@code d}, or it with its fixes as suggestions when a call of unread code runs after its statement. */
+    private static Diagnostic withheld(Migration m, Diagnostic d, Predicate<String> rerunClaim) {
+        if (d.step() < 0 || !rerunClaim.test(d.rule()) || !applicable(d)) {
+            return d;
+        }
+        Operation.Unknown reached = firstCallAfter(m.upgrade(), d.step());
+        return reached == null ? d : shown(d, reached, m);
+    }
+
+    /** The first call of unread code after operation {@code step}, or null. */
+    private static Operation.Unknown firstCallAfter(List<Operation> ops, int step) {
+        for (int j = step + 1; j < ops.size(); j++) {
+            if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A statement-level call of a function or method named in the code (a method called on a call's result, as
+     * {@code conn.execute(...).fetchall()}, is no code of a helper), other than those that end the process or
+     * SQLAlchemy's {@code create_all} (which checks first).
+     */
+    private static boolean mayWrite(Operation.Unknown u) {
+        if (u.site().origin() != Origin.CALL || !u.what().startsWith(CALL) || u.what().equals(CALL + "null")) {
+            return false;
+        }
+        String callee = u.what().substring(CALL.length());
+        String last = callee.substring(callee.lastIndexOf('.') + 1);
+        int dot = callee.indexOf('.');
+        String root = dot < 0 ? "" : callee.substring(0, dot);
+        return !PASSIVE.contains(last) && !NO_DATABASE.contains(last) && !NO_DATABASE_MODULES.contains(root);
+    }
+
+    /**
+     * Calls known to leave the database alone: a progress bar's, a file's, SQLAlchemy's and zope.sqlalchemy's
+     * bookkeeping of the session, psycopg2's adapters.
+     */
+    private static final java.util.Set<String> NO_DATABASE = java.util.Set.of("start", "finish", "seek", "insort",
+            "fromhex", "flag_modified", "mark_changed", "join_transaction", "register_adapter");
+
+    /** Standard library modules whose functions leave the database alone. */
+    private static final java.util.Set<String> NO_DATABASE_MODULES = java.util.Set.of("os", "shutil", "bisect", "json",
+            "time", "random", "uuid", "bytes", "str", "re", "math", "itertools", "functools", "pathlib");
+
+    private static final String CALL = "call to ";
+
+    /** What ends the process rather than writing, and {@code create_all}, which creates only what is missing. */
+    private static final java.util.Set<String> PASSIVE = java.util.Set.of("exit", "_exit", "quit", "abort",
+            "create_all");
+
+    private static boolean applicable(Diagnostic d) {
+        for (Fix f : d.fixes()) {
+            if (f.applicability() != Applicability.DISPLAY_ONLY && !(f.edits().isEmpty() && f.files().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code d} with its fixes as suggestions, the help saying which call the re-run would reach. */
+    private static Diagnostic shown(Diagnostic d, Operation.Unknown reached, Migration m) {
+        String callee = reached.what().substring(CALL.length());
+        int line = m.source().lines().line(reached.site().span().start());
+        String why = "the re-run would go on to `" + callee + "(...)` (run from line " + line + "), code idemlint does not"
+                + " read, which may write again what the first run wrote";
+        List<Fix> fixes = new ArrayList<>(d.fixes().size());
+        boolean first = true;
+        for (Fix f : d.fixes()) {
+            if (f.applicability() == Applicability.DISPLAY_ONLY || f.edits().isEmpty() && f.files().isEmpty()) {
+                fixes.add(f);
+            } else if (first) {
+                fixes.add(Fix.displayOnly(f.title() + " (not applied)", why));
+                first = false;
+            }
+        }
+        return new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), d.message(), d.help()
+                + (d.help().isEmpty() ? "" : " ") + "No fix is applied: " + why + ".", List.copyOf(fixes),
+                d.related(), d.step());
+    }
+}
