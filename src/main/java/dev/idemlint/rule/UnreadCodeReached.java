@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * A re-run stops at the first statement that fails; fixing it lets the re-run go on. When a statement-level call
- * of code the revision does not define (an imported helper, {@link Origin#CALL}) runs after a re-run claim, that
- * claim's fix would let the re-run reach code idemlint does not read, which may write again what the first run
+ * A re-run stops at the first statement that fails, and PostgreSQL rolls back what it did before; fixing the
+ * statement lets the re-run go on to its end and commit. When the revision makes a statement-level call of code it
+ * does not define (an imported helper, {@link Origin#CALL}), after the claim or before it, that claim's fix would
+ * let the re-run run that code to a commit, code idemlint does not read, which may write again what the first run
  * wrote (rows with no unique key, objects under fresh names): the fix is shown, not applied, and the help says why.
- * Claims after the last such call keep their fixes: the re-run reaches that code today already.
  */
 final class UnreadCodeReached {
     private UnreadCodeReached() {
@@ -58,13 +58,21 @@ final class UnreadCodeReached {
         if (d.step() < 0 || !rerunClaim.test(d.rule()) || !applicable(d)) {
             return d;
         }
-        Operation.Unknown reached = firstCallAfter(m.upgrade(), d.step());
+        Operation.Unknown reached = callReached(m.upgrade(), d.step());
         return reached == null ? d : shown(d, reached, m);
     }
 
-    /** The first call of unread code after operation {@code step}, or null. */
-    private static Operation.Unknown firstCallAfter(List<Operation> ops, int step) {
+    /**
+     * The first call of unread code after operation {@code step}, else the last one before it (which the fixed
+     * re-run no longer rolls back), or null.
+     */
+    private static Operation.Unknown callReached(List<Operation> ops, int step) {
         for (int j = step + 1; j < ops.size(); j++) {
+            if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
+                return u;
+            }
+        }
+        for (int j = Math.min(step, ops.size()) - 1; j >= 0; j--) {
             if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
                 return u;
             }
@@ -118,8 +126,8 @@ final class UnreadCodeReached {
     private static Diagnostic shown(Diagnostic d, Operation.Unknown reached, Migration m) {
         String callee = reached.what().substring(CALL.length());
         int line = m.source().lines().line(reached.site().span().start());
-        String why = "the re-run would go on to `" + callee + "(...)` (run from line " + line + "), code idemlint does not"
-                + " read, which may write again what the first run wrote";
+        String why = "the re-run would go on to its end and commit `" + callee + "(...)` (run from line " + line
+                + "), code idemlint does not read, which may write again what the first run wrote";
         List<Fix> fixes = new ArrayList<>(d.fixes().size());
         boolean first = true;
         for (Fix f : d.fixes()) {

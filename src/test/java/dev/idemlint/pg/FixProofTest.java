@@ -116,9 +116,6 @@ class FixProofTest {
      * --unsafe-fixes}, keyed {@code fixture:rule/case/revision}, each with the reason no applied fix exists.
      */
     static final Map<String, String> KNOWN_UNFIXED_FIXTURES = Map.of(
-            "fixture:create-table-not-idempotent/unread_helper_reached/001", "create-table-not-idempotent's guard of"
-                    + " level is a suggestion only: it would let the re-run reach insert_levels(), a helper idemlint"
-                    + " does not read, which inserts the levels again (002's subquery then returns two rows, 21000)",
             "fixture:add-column-not-idempotent/type_dropped_with_cascade/002", "add-column-not-idempotent's guard of"
                     + " label is a suggestion only: the re-run adds environment_kind (dropped by DROP TYPE ... CASCADE)"
                     + " again after it, so the table's columns would come in another order",

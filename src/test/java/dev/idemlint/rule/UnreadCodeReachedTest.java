@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The fix of a re-run claim is withheld when a statement-level call of code the revision does not define runs
- * after it (the fixed re-run would reach that code); claims after the call, and calls that cannot write, keep
- * their fixes.
+ * The fix of a re-run claim is withheld when the revision makes a statement-level call of code it does not define,
+ * after the claim (the fixed re-run would reach it) or before it (the fixed re-run would no longer roll it back);
+ * calls that cannot write withhold nothing.
  */
 class UnreadCodeReachedTest {
     private static final Linter LINTER = FuzzProject.LINTER;
@@ -51,7 +51,7 @@ class UnreadCodeReachedTest {
     }
 
     @Test
-    void a_claim_before_a_call_of_unread_code_keeps_its_fix_as_a_suggestion(@TempDir Path dir) throws IOException {
+    void a_claim_before_or_after_a_call_of_unread_code_keeps_its_fix_as_a_suggestion(@TempDir Path dir) throws IOException {
         List<Diagnostic> found = lint(dir, """
                     op.create_table("a", sa.Column("id", sa.Integer, primary_key=True))
                     seed()
@@ -60,12 +60,25 @@ class UnreadCodeReachedTest {
         assertEquals(2, found.size(), found.toString());
         Diagnostic a = found.get(0);
         assertTrue(!applied(a), a.fixes().toString());
-        assertTrue(a.help().endsWith("No fix is applied: the re-run would go on to `insert_rows(...)` (run from"
-                + " line 16), code idemlint does not read, which may write again what the first run wrote."), a.help());
+        assertTrue(a.help().endsWith("No fix is applied: the re-run would go on to its end and commit"
+                + " `insert_rows(...)` (run from line 16), code idemlint does not read, which may write again what the"
+                + " first run wrote."), a.help());
         assertTrue(a.fixes().get(0).title().startsWith("Guard with `inspector.has_table` (not applied)"),
                 a.fixes().get(0).title());
-        // after the call: the re-run reaches it today already
-        assertTrue(applied(found.get(1)), found.get(1).fixes().toString());
+        // after the call: the re-run reaches it today, but its failure rolls the call's writes back
+        Diagnostic b = found.get(1);
+        assertTrue(!applied(b), b.fixes().toString());
+        assertTrue(b.help().contains("commit `insert_rows(...)` (run from line 16)"), b.help());
+    }
+
+    @Test
+    void a_revision_without_calls_of_unread_code_keeps_its_fixes(@TempDir Path dir) throws IOException {
+        List<Diagnostic> found = lint(dir, """
+                    op.create_table("a", sa.Column("id", sa.Integer, primary_key=True))
+                    op.create_table("b", sa.Column("id", sa.Integer, primary_key=True))
+                """);
+        assertEquals(2, found.size(), found.toString());
+        assertTrue(found.stream().allMatch(UnreadCodeReachedTest::applied), found.toString());
     }
 
     @Test
