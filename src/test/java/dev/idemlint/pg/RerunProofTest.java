@@ -142,6 +142,7 @@ class RerunProofTest {
             "create-table-not-idempotent/star_column_list",
             "drop-not-idempotent/index_taken_by_constraint",
             "add-constraint-not-idempotent/guard_on_name_as_written",
+            "add-constraint-not-idempotent/check_kept_when_other_column_dropped",
             "create-index-not-idempotent/kwargs_dict",
             "rename-not-idempotent/renamed_away_and_added_back",
             "rename-not-idempotent/loop_over_literal_dict",
