@@ -112,6 +112,7 @@ class RerunProofTest {
             "column-identity-not-idempotent/serial_to_identity",
             "drop-not-idempotent/referenced_by_new_table",
             "drop-not-idempotent/read_before_drop_chain",
+            "drop-not-idempotent/read_in_from_subquery",
             "drop-not-idempotent/read_in_query_loop",
             "drop-not-idempotent/core_read_before_drop",
             "drop-not-idempotent/orm_read_before_drop",
