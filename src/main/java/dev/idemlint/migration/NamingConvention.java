@@ -91,7 +91,8 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
             if (op instanceof Operation.AddConstraint c
                     && ConstraintNames.of(op, this) instanceof ConstraintNames.Name.Given g
                     && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(c.name())) {
-                out.add(new Operation.AddConstraint(c.site(), c.kind(), g.name(), c.table(), c.ifNotExists(), c.columns()));
+                out.add(new Operation.AddConstraint(c.site(), c.kind(), g.name(), c.table(), c.ifNotExists(), c.columns(),
+                        c.condition()));
                 changed = true;
             } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.name() != null
                     && ConstraintNames.ofDrop(op, this) instanceof ConstraintNames.Name.Given g

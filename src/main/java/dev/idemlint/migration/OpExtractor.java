@@ -1030,7 +1030,10 @@ final class OpExtractor {
                 }
                 List<String> cols = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY
                         ? strings(arg(call, 2 - b, "columns"), ctx) : List.of();
-                out.add(new Operation.AddConstraint(site, kind, name, table, false, cols));
+                // a CHECK's condition SQLAlchemy sends as written: a string or sa.text(...)
+                Expr condition = kind == ConstraintKind.CHECK ? arg(call, 2 - b, "condition") : null;
+                out.add(new Operation.AddConstraint(site, kind, name, table, false, cols,
+                        condition == null ? null : StringResolver.constant(condition, ctx.scope())));
             }
             case "drop_constraint" -> {
                 String name = convName(arg(call, 0, "constraint_name"), ctx);

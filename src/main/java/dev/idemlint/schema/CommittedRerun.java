@@ -40,7 +40,9 @@ import java.util.Set;
  * one pass over the revision, each statement's SQL lexed once (a name inside a literal or a comment is no
  * read); every question is then a map lookup. On PostgreSQL a SQLAlchemy Core statement reads too: it opens the
  * lightweight tables it names and reads the columns of them it names ({@link Operation.CoreName}), as SQLAlchemy
- * renders {@code t.c.x}: {@code t.x}.
+ * renders {@code t.c.x}: {@code t.x}. A bare name of a subquery that can name no outer query's column (one in
+ * {@code FROM} or {@code JOIN}, or a {@code WITH} query's body: {@link StatementReads#subqueries}) is read in the
+ * scope of its one table.
  */
 public final class CommittedRerun {
 
@@ -117,6 +119,9 @@ public final class CommittedRerun {
             } else if (sql.insertSelect() != null && !sql.dynamicTable()) {
                 addBare(site.phase(), read, sql.insertSelect().table().toLowerCase(Locale.ROOT), false,
                         sql.insertSelect().bare(), at);
+            }
+            for (StatementReads.Scope s : sql.subqueries()) {
+                addBare(site.phase(), read, s.table().toLowerCase(Locale.ROOT), s.aliased(), s.bare(), at);
             }
         }
     }

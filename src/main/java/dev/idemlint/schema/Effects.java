@@ -19,6 +19,7 @@ import dev.idemlint.schema.Effect.Serial;
 import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effect.TypedUse;
 import dev.idemlint.schema.Effect.Write;
+import dev.idemlint.sql.CheckColumns;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -505,7 +506,8 @@ public final class Effects {
             out.add(Forget.everything());
             return;
         }
-        Shape shape = Shape.constraint(c.kind(), columns(op, c.columns()));
+        Shape shape = Shape.constraint(c.kind(), c.kind() == ConstraintKind.CHECK ? checkColumns(c, table)
+                : columns(op, c.columns()));
         if (c.kind() == ConstraintKind.FOREIGN_KEY) {
             shape = referring(shape, referenced(op, ConstraintNames.referredTable(op)));
         }
@@ -605,6 +607,15 @@ public final class Effects {
         }
         String schema = SchemaTimeline.schemaOf(op, schemaTarget);
         return SchemaTimeline.UNKNOWN_SCHEMA.equals(schema) ? null : QualifiedName.of(schema, name(name, op));
+    }
+
+    /**
+     * The columns a CHECK's condition names, which a {@code DROP COLUMN} of one of them takes it with; null when
+     * the condition is not read, or names the table (its whole row may be read there).
+     */
+    private static List<String> checkColumns(Operation.AddConstraint c, QualifiedName table) {
+        List<String> named = CheckColumns.of(c.condition());
+        return named == null || named.stream().anyMatch(table.name()::equalsIgnoreCase) ? null : named;
     }
 
     private static List<String> columns(Operation op, List<String> columns) {

@@ -301,7 +301,7 @@ final class StatementClassifier {
                 // MariaDB: ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES ...
                 ine |= kind == ConstraintKind.FOREIGN_KEY && a.accept("KEY", "IF", "NOT", "EXISTS");
                 return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
-                        value(name), table, ine, keyColumns(a, kind));
+                        value(name), table, ine, keyColumns(a, kind), kind == ConstraintKind.CHECK ? condition(a) : null);
             }
             if (a.at("INDEX") || a.at("KEY") || a.at("FULLTEXT") || a.at("SPATIAL")) {
                 return mysqlIndex(a, table);
@@ -483,6 +483,27 @@ final class StatementClassifier {
         List<String> columns = a.peek() != null && a.peek().isOp("(") ? columnList(a) : null;
         boolean whole = kind == ConstraintKind.FOREIGN_KEY ? a.at("REFERENCES") : a.atEnd();
         return columns != null && whole ? columns : List.of();
+    }
+
+    /** The inside of a CHECK's {@code (...)}, next at {@code a}, as written; null when dynamic or not closed. */
+    private String condition(TokenCursor a) {
+        if (a.peek() == null || !a.peek().isOp("(")) {
+            return null;
+        }
+        int depth = 0;
+        for (int k = 0; a.peek(k) != null; k++) {
+            SqlToken t = a.peek(k);
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            if (depth == 0) {
+                if (k < 2) {
+                    return null;
+                }
+                int s = a.peek(1).start();
+                int e = a.peek(k - 1).end();
+                return sql.isDynamic(s, e) ? null : sql.text().substring(s, e);
+            }
+        }
+        return null;
     }
 
     private static ConstraintKind constraintKind(TokenCursor a) {

@@ -32,10 +32,20 @@ import java.util.Set;
  *     {@code FROM} opens the one static table {@code y} (no other FROM item, no {@code USING}): {@code y} and
  *     the bare names of the {@code SELECT} up to {@code ON}/{@code RETURNING} (the target {@code t} is not in
  *     its scope); else null
+ * @param subqueries the scopes of the subqueries that can name no column of another query: a {@code (SELECT ...)}
+ *     right after {@code FROM} or {@code JOIN} (not {@code LATERAL}), or the body of a {@code WITH} query, inside
+ *     no other subquery (a subquery in {@code WHERE} or a select list may name an outer query's columns, and so
+ *     may the ones within it); each counted when its own {@code FROM} opens one static table that is no
+ *     {@code WITH} query's name, with no other FROM item, {@code JOIN}, {@code USING} or set operation: every bare
+ *     name of it outside its own subqueries can only be a column of that table
  */
 public record StatementReads(List<String> tables, boolean dynamicTable, List<Column> columns,
         Map<String, String> aliases, Map<String, Integer> bare, boolean anotherFromItem, boolean oneSelectAtMost,
-        InsertSelect insertSelect) {
+        InsertSelect insertSelect, List<Scope> subqueries) {
+
+    /** A subquery's one table, whether the subquery gives it an alias, and its bare names (see {@link #bare}). */
+    public record Scope(String table, boolean aliased, Map<String, Integer> bare) {
+    }
 
     /** {@code table.column} as written at offset {@code at}; {@code table} may be an alias. */
     public record Column(String table, String column, int at) {
@@ -61,7 +71,152 @@ public record StatementReads(List<String> tables, boolean dynamicTable, List<Col
         boolean dynamicTable = tables(toks, tables);
         boolean anotherFromItem = anotherFromItem(toks);
         return new StatementReads(tables, dynamicTable, columns(sql, toks), aliases(toks), bare(toks, 0, toks.size()),
-                anotherFromItem, oneSelectAtMost(toks), insertSelect(toks, anotherFromItem));
+                anotherFromItem, oneSelectAtMost(toks), insertSelect(toks, anotherFromItem), subqueries(toks));
+    }
+
+    /** Words that end a one-table FROM list of a subquery. */
+    private static final Set<String> SCOPE_FROM_END = Set.of("where", "group", "order", "limit", "offset", "having",
+            "window", "fetch", "for");
+
+    private static List<Scope> subqueries(List<SqlToken> toks) {
+        int[] close = new int[toks.size()];
+        List<Integer> open = new ArrayList<>();
+        for (int k = 0; k < toks.size(); k++) {
+            close[k] = -1;
+            if (toks.get(k).isOp("(")) {
+                open.add(k);
+            } else if (toks.get(k).isOp(")") && !open.isEmpty()) {
+                close[open.remove(open.size() - 1)] = k;
+            }
+        }
+        if (!open.isEmpty()) {
+            return List.of();
+        }
+        Set<String> withNames = withNames(toks);
+        List<Scope> out = new ArrayList<>();
+        // the ends of the subqueries that may name an outer query's columns, enclosing what is read now
+        int otherUntil = -1;
+        for (int k = 0; k + 1 < toks.size(); k++) {
+            if (!toks.get(k).isOp("(") || !toks.get(k + 1).is("SELECT") || k <= otherUntil) {
+                continue;
+            }
+            if (!derived(toks, k)) {
+                otherUntil = close[k];
+                continue;
+            }
+            Scope scope = scope(toks, k + 1, close[k], close, withNames);
+            if (scope != null) {
+                out.add(scope);
+            }
+        }
+        return out;
+    }
+
+    /** Whether the {@code (SELECT} at {@code k} is a FROM item (not LATERAL) or the body of a WITH query. */
+    private static boolean derived(List<SqlToken> toks, int k) {
+        if (k == 0) {
+            return false;
+        }
+        String before = keyword(toks.get(k - 1));
+        if (before.equals("from") || before.equals("join")) {
+            return true;
+        }
+        if (before.equals("materialized")) {
+            int a = k - 2 >= 0 && toks.get(k - 2).is("NOT") ? k - 3 : k - 2;
+            return a >= 0 && toks.get(a).is("AS") && withQuery(toks, a);
+        }
+        return before.equals("as") && withQuery(toks, k - 1);
+    }
+
+    /** Whether the {@code AS} at {@code a} follows a WITH query's name (and column list). */
+    private static boolean withQuery(List<SqlToken> toks, int a) {
+        int n = a - 1;
+        if (n >= 0 && toks.get(n).isOp(")")) {
+            while (n >= 0 && !toks.get(n).isOp("(")) {
+                n--;
+            }
+            n--;
+        }
+        if (n < 1 || !toks.get(n).isNameLike()) {
+            return false;
+        }
+        SqlToken before = toks.get(n - 1);
+        return before.is("WITH") || before.is("RECURSIVE") || before.isOp(",");
+    }
+
+    /** The names of the statement's WITH queries, lower-cased. */
+    private static Set<String> withNames(List<SqlToken> toks) {
+        Set<String> out = new HashSet<>();
+        for (int k = 0; k < toks.size(); k++) {
+            if (toks.get(k).is("AS") && withQuery(toks, k)) {
+                int n = k - 1;
+                if (toks.get(n).isOp(")")) {
+                    while (!toks.get(n).isOp("(")) {
+                        n--;
+                    }
+                    n--;
+                }
+                out.add(toks.get(n).text().toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The scope of the SELECT {@code toks[select, end)}; null when it does not open one table alone. */
+    private static Scope scope(List<SqlToken> toks, int select, int end, int[] close, Set<String> withNames) {
+        Map<String, Integer> bare = new HashMap<>();
+        String table = null;
+        boolean aliased = false;
+        boolean inFrom = false;
+        int k = select + 1;
+        while (k < end) {
+            SqlToken t = toks.get(k);
+            String word = keyword(t);
+            if (t.dynamic() || t.is("SELECT") || "union".equals(word) || "intersect".equals(word)
+                    || "except".equals(word) || "join".equals(word) || "using".equals(word)
+                    || "lateral".equals(word) || inFrom && t.isOp(",")) {
+                return null;
+            }
+            if (t.isOp("(") && k + 1 < end && toks.get(k + 1).is("SELECT")) {
+                // a subquery of its own: a scope of its own, or one that may name this one's columns
+                k = close[k] + 1;
+                continue;
+            }
+            if (inFrom && SCOPE_FROM_END.contains(word)) {
+                inFrom = false;
+            }
+            if ("from".equals(word) && !(k > 0 && toks.get(k - 1).is("DISTINCT"))) {
+                int name = relation(toks, k + 1);
+                if (table != null || name < 0 || name >= end || toks.get(k + 1).dynamic() || toks.get(name).dynamic()) {
+                    return null;
+                }
+                table = toks.get(name).text();
+                int a = name + 1;
+                if (a < end && "as".equals(keyword(toks.get(a)))) {
+                    a++;
+                }
+                aliased = a < end && !keyword(toks.get(a)).isEmpty() && !SCOPE_FROM_END.contains(keyword(toks.get(a)))
+                        && !NOT_ALIASES.contains(keyword(toks.get(a)));
+                if (a < end && !aliased && !SCOPE_FROM_END.contains(keyword(toks.get(a)))) {
+                    // a FROM item not read here: a quoted alias, a column alias list, TABLESAMPLE...
+                    return null;
+                }
+                if (aliased && a + 1 < end && !SCOPE_FROM_END.contains(keyword(toks.get(a + 1)))) {
+                    return null;
+                }
+                inFrom = true;
+                k = aliased ? a + 1 : a;
+                continue;
+            }
+            if (!inFrom) {
+                bare(toks, k, k + 1).forEach(bare::putIfAbsent);
+            }
+            k++;
+        }
+        if (table == null || withNames.contains(table.toLowerCase(Locale.ROOT))) {
+            return null;
+        }
+        return new Scope(table, aliased, bare);
     }
 
     /** The lower-cased text of a static unquoted word, else the empty string (no keyword). */
