@@ -1,15 +1,17 @@
 #!/usr/bin/env python3
 """Latency of `idemlint server`: the time from a didChange to the publishDiagnostics of that version.
 
-Usage: bench/lsp-latency.py [N] [EDITS]   (default 500 revisions, 40 timed edits)
+Usage: bench/lsp-latency.py [N] [EDITS] [WARMUP]   (default 500 revisions, 40 timed edits, 30 warm-up edits)
 
-Generates an N-revision project with bench/generate.py (cached in bench/.data/lsp-N), starts the
+Generates an N-revision project with bench/generate.py (cached in bench/.data/lsp-N, or in
+$LSP_BENCH_DATA/lsp-N), starts the
 server with ./idemlint (or $IDEMLINT_SERVER_CMD) as an editor does (stdio, JSON-RPC with Content-Length framing),
-opens a revision in the middle of the chain and another one, warms the server up with 30 edits,
+opens a revision in the middle of the chain and another one, warms the server up with WARMUP edits,
 then times EDITS edits, each waited for before the next (an editor user typing, pausing). Each edit
 alternates between the original text and one with an unguarded add_column appended to upgrade(),
 so every run re-checks the whole versions directory and the findings change. Prints the median,
-the 90th percentile and the maximum in milliseconds.
+the 90th percentile and the maximum in milliseconds, and the server's resident memory (VmRSS, and
+its peak VmHWM) after the timed edits.
 """
 import json
 import os
@@ -27,7 +29,8 @@ ROOT = os.path.dirname(HERE)
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     edits = int(sys.argv[2]) if len(sys.argv) > 2 else 40
-    data = os.path.join(HERE, ".data", "lsp-%d" % n)
+    warmup = int(sys.argv[3]) if len(sys.argv) > 3 else 30
+    data = os.path.join(os.environ.get("LSP_BENCH_DATA", os.path.join(HERE, ".data")), "lsp-%d" % n)
     if not os.path.isdir(os.path.join(data, "versions")):
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), data], check=True,
                        stdout=subprocess.DEVNULL)
@@ -96,7 +99,7 @@ def main():
     counts = {}
     times = []
     version = 1
-    for i in range(30 + edits):
+    for i in range(warmup + edits):
         version += 1
         new = edited if version % 2 == 0 else text
         t0 = time.perf_counter()
@@ -105,8 +108,13 @@ def main():
         m = wait(published(uri, version))
         ms = (time.perf_counter() - t0) * 1000
         counts.setdefault(new == edited, set()).add(len(m["params"]["diagnostics"]))
-        if i >= 30:
+        if i >= warmup:
             times.append(ms)
+    memory = {}
+    with open("/proc/%d/status" % proc.pid) as status:  # the launcher execs java: this is the JVM
+        for line in status:
+            if line.startswith(("VmRSS:", "VmHWM:")):
+                memory[line.split(":")[0]] = int(line.split()[1]) // 1024
     send({"id": 2, "method": "shutdown"})
     wait(lambda m: m.get("id") == 2)
     send({"method": "exit"})
@@ -115,8 +123,9 @@ def main():
     times.sort()
     print("revisions: %d, open buffers: 2, diagnostics on open: %d, first run (cold): %.0f ms" % (
         len(files), len(first["params"]["diagnostics"]), cold))
-    print("didChange -> publishDiagnostics over %d edits after 30 warm-up edits: median %.0f ms, p90 %.0f ms, "
-          "max %.0f ms" % (len(times), statistics.median(times), times[int(len(times) * 0.9) - 1], times[-1]))
+    print("didChange -> publishDiagnostics over %d edits after %d warm-up edits: median %.0f ms, p90 %.0f ms, "
+          "max %.0f ms" % (len(times), warmup, statistics.median(times), times[int(len(times) * 0.9) - 1], times[-1]))
+    print("server memory after the edits: RSS %d MB, peak %d MB" % (memory.get("VmRSS", 0), memory.get("VmHWM", 0)))
     print("load average: %s" % " ".join(open("/proc/loadavg").read().split()[:3]))
 
 

@@ -8,6 +8,7 @@ import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.SourceReader;
+import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -464,7 +465,7 @@ public final class ResultCache {
         }
 
         @Override
-        public void keep(Path file, Migration model, List<Diagnostic> found) {
+        public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
             int i = tree.indexOf(file);
             if (i < 0 || model.readsModels()) {
                 // a model that read a table from an application module depends on that module's bytes too,

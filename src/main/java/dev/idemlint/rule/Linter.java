@@ -82,6 +82,12 @@ public final class Linter {
         return lint(target, display, texts, null, null);
     }
 
+    /** As {@link #lint(LintTarget, Function, Map)}, with each file's model and per-file findings from {@code memo}. */
+    public LintResult lintKept(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
+            FileMemo memo) {
+        return lint(target, display, texts, null, memo);
+    }
+
     private LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
             Function<List<Diagnostic>, Spare> ahead, FileMemo memo) {
         List<Path> files = new ArrayList<>(target.files().size());
@@ -309,9 +315,11 @@ public final class Linter {
         FileMemo.Kept kept = memo == null ? null : memo.find(p);
         Migration m;
         List<Diagnostic> mine;
+        SchemaTimeline.Effects effects = null;
         if (kept != null) {
             m = kept.model();
             mine = kept.found();
+            effects = kept.effects();
         } else {
             // each file's findings in a list of its own (a queue shared by the workers was a node
             // and a contended append per finding, and a walk of 20,000 nodes after)
@@ -333,14 +341,18 @@ public final class Linter {
             if (m == null) {
                 return new Loaded(null, null, null, mine);
             }
-            if (memo != null) {
-                memo.keep(p, m, List.copyOf(mine));
-            }
         }
         // the revision's part of the schema timeline (it reads op calls' keywords, so before they are
         // let go), the file's suppression comments, and its findings filtered and sorted: here on both
         // cores rather than on one after the project rules
-        SchemaTimeline.Effects effects = timeline && m.header().isRevision() ? SchemaTimeline.effects(m) : null;
+        if (!timeline || !m.header().isRevision()) {
+            effects = null;
+        } else if (effects == null) {
+            effects = SchemaTimeline.effects(m);
+        }
+        if (kept == null && memo != null) {
+            memo.keep(p, m, List.copyOf(mine), effects);
+        }
         m.releaseSyntax();
         Suppressions marks = Suppressions.scan(m.source());
         List<Diagnostic> shown = new ArrayList<>(mine.size());

@@ -103,7 +103,10 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
      * exit code (0 after shutdown then exit, 1 otherwise, as the protocol says).
      */
     public static int run(Linter linter, InputStream in, OutputStream out) throws Exception {
-        IdemlintServer server = new IdemlintServer(linter);
+        return serve(new IdemlintServer(linter), in, out);
+    }
+
+    static int serve(IdemlintServer server, InputStream in, OutputStream out) throws Exception {
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
         java.util.concurrent.Future<Void> listening = launcher.startListening();
@@ -117,7 +120,8 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         return code < 0 ? (server.shutdown ? 0 : 1) : code;
     }
 
-    private static java.util.function.Function<Path, String> displayFrom(Path root) {
+    /** Paths as {@code lint} shows them when run in {@code root}. */
+    static java.util.function.Function<Path, String> displayFrom(Path root) {
         return p -> {
             Path abs = p.toAbsolutePath().normalize();
             return (abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString()).replace('\\', '/');
@@ -234,6 +238,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         }
         synchronized (lock) {
             workspace.saved();
+            workspace.forget(p);
         }
         schedule(p);
     }
@@ -322,7 +327,8 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         }
     }
 
-    private org.eclipse.lsp4j.Diagnostic lsp(Diagnostic d, Positions pos) {
+    /** A finding as the protocol carries it, positions in the text {@code pos} indexes. */
+    static org.eclipse.lsp4j.Diagnostic lsp(Diagnostic d, Positions pos) {
         org.eclipse.lsp4j.Diagnostic out = new org.eclipse.lsp4j.Diagnostic(pos.range(d.span().start(), d.span().end()),
                 d.message(), severity(d.severity()), "idemlint", d.rule());
         List<DiagnosticRelatedInformation> related = new ArrayList<>();
@@ -450,6 +456,13 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         }
     }
 
+    /** {@link Workspace#keptModels} of the current workspace (for tests). */
+    int[] keptModels(Path versionsDir) {
+        synchronized (lock) {
+            return workspace.keptModels(versionsDir);
+        }
+    }
+
     // --- workspace
 
     @Override
@@ -461,6 +474,12 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
     public void didChangeWatchedFiles(DidChangeWatchedFilesParams params) {
         synchronized (lock) {
             workspace.saved();
+            for (org.eclipse.lsp4j.FileEvent e : params.getChanges()) {
+                Path p = path(e.getUri());
+                if (p != null) {
+                    workspace.forget(p);
+                }
+            }
         }
     }
 

@@ -37,6 +37,8 @@ final class Workspace {
     private final Map<Path, Buffer> buffers = new LinkedHashMap<>();
     /** Each buffer's target as discovery found it (files on disk, settings, config), until a save. */
     private final Map<Path, Discovery.Result> found = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Each linted tree's kept models, by versions directory; a tree is let go when its last buffer closes. */
+    private final Map<Path, KeptModels> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     Workspace(Linter linter, Function<Path, String> display) {
         this.linter = linter;
@@ -67,11 +69,27 @@ final class Workspace {
     void close(Path path) {
         buffers.remove(path);
         found.remove(path);
+        forget(path);
+        // a tree none of whose files is open any more: its models are let go
+        kept.keySet().removeIf(dir -> buffers.keySet().stream().noneMatch(b -> b.startsWith(dir)));
     }
 
     /** A save may add a file to a directory: every target is found again when next needed. */
     void saved() {
         found.clear();
+    }
+
+    /** The file at {@code path} changed, appeared or went on disk: its kept model is made again. */
+    void forget(Path path) {
+        for (KeptModels k : kept.values()) {
+            k.forget(path);
+        }
+    }
+
+    /** How many models the tree of versions directory {@code dir} keeps, and how many its last run parsed (for tests). */
+    int[] keptModels(Path dir) {
+        KeptModels k = kept.get(dir);
+        return k == null ? new int[] {0, 0} : new int[] {k.size(), k.misses()};
     }
 
     /**
@@ -122,7 +140,15 @@ final class Workspace {
         focus.sort(null);
         LintTarget target = new LintTarget(base.projectRoot(), base.versionsDir(), List.copyOf(files), base.settings(),
                 focus, base.config(), base.provenance());
-        LintResult r = linter.lint(target, display, texts);
+        // one run at a time (the server's one worker) uses a tree's kept models
+        KeptModels memo = kept.computeIfAbsent(base.versionsDir(), d -> new KeptModels());
+        LintResult r;
+        memo.begin(target, texts);
+        try {
+            r = linter.lintKept(target, display, texts, memo);
+        } finally {
+            memo.end();
+        }
         for (Diagnostic d : r.diagnostics()) {
             List<Diagnostic> mine = out.get(d.file().path());
             if (mine != null) {

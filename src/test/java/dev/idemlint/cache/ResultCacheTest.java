@@ -198,9 +198,10 @@ class ResultCacheTest {
         }
 
         @Override
-        public void keep(Path file, Migration model, List<Diagnostic> diags) {
+        public void keep(Path file, Migration model, List<Diagnostic> diags,
+                dev.idemlint.schema.SchemaTimeline.Effects effects) {
             kept.incrementAndGet();
-            memo.keep(file, model, diags);
+            memo.keep(file, model, diags, effects);
         }
     }
 
@@ -278,7 +279,8 @@ class ResultCacheTest {
             }
 
             @Override
-            public void keep(Path file, Migration model, List<Diagnostic> found) {
+            public void keep(Path file, Migration model, List<Diagnostic> found,
+                    dev.idemlint.schema.SchemaTimeline.Effects effects) {
                 try {
                     byte[] once = ModelCodec.encode(model);
                     Migration back = ModelCodec.decode(once, 0, once.length, model.source());

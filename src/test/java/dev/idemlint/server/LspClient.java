@@ -138,6 +138,48 @@ final class LspClient implements AutoCloseable {
         }
     }
 
+    /**
+     * The params of every publishDiagnostics received and not consumed yet, in order, up to the first
+     * that satisfies {@code last} (waited for); with {@code last} null, those that arrive until the server
+     * has been quiet for 300 ms. Other messages are left for the other methods.
+     */
+    List<JsonObject> publishedUntil(Predicate<JsonObject> last) throws InterruptedException {
+        List<JsonObject> out = new ArrayList<>();
+        synchronized (notifications) {
+            for (java.util.Iterator<JsonObject> it = notifications.iterator(); it.hasNext();) {
+                JsonObject o = it.next();
+                if ("textDocument/publishDiagnostics".equals(str(o, "method"))) {
+                    it.remove();
+                    out.add(o.getAsJsonObject("params"));
+                    if (last != null && last.test(o.getAsJsonObject("params"))) {
+                        return out;
+                    }
+                }
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (true) {
+            long left = last == null ? TimeUnit.MILLISECONDS.toNanos(300) : deadline - System.nanoTime();
+            JsonObject o = left <= 0 ? null : incoming.poll(left, TimeUnit.NANOSECONDS);
+            if (o == null) {
+                if (last == null) {
+                    return out;
+                }
+                throw new AssertionError("no such publication in " + WAIT_SECONDS + " s; seen: " + out);
+            }
+            if (!"textDocument/publishDiagnostics".equals(str(o, "method"))) {
+                synchronized (notifications) {
+                    notifications.add(o);
+                }
+                continue;
+            }
+            out.add(o.getAsJsonObject("params"));
+            if (last != null && last.test(o.getAsJsonObject("params"))) {
+                return out;
+            }
+        }
+    }
+
     /** Messages received and not consumed yet, after waiting {@code millis} for more. */
     List<JsonObject> pending(long millis) throws InterruptedException {
         Thread.sleep(millis);

@@ -1,0 +1,177 @@
+package dev.idemlint.server;
+
+import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.rule.BuiltinChecks;
+import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FileMemo;
+import dev.idemlint.rule.SourceReader;
+import dev.idemlint.schema.SchemaTimeline;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One versions tree's models as the server's last runs made them: each file's model, per-file findings and
+ * timeline effects, kept in memory so that a run after an edit parses the edited buffer (and any file
+ * changed on disk) and runs the cross-file rules over the others' kept models.
+ *
+ * <p>A kept model stands for a file while the file is what it was read from. For an open buffer, its text
+ * (compared in full). For a file on disk, its stamp: size, modification time and file key (device and
+ * inode, so a file replaced by a rename is read again), taken before the linter reads the file, so a write
+ * during the read leaves a stamp older than the file. A stamp whose modification time is less than
+ * {@link #RACY_MILLIS} before the moment it was taken is not trusted alone (a second write within the
+ * file system's timestamp granularity may leave size and time as they were): the file is read again and
+ * its text compared, until its time is old enough. Save, close and watched-file notifications drop a
+ * file's model too. What the stamp misses is a write that keeps the size and sets the modification time
+ * back to what it was (touch -r, an archive extracted over the file); the notification of an editor or a
+ * file watcher covers that case.
+ *
+ * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
+ * path) is the context: a run whose context differs from the last run's starts from no kept model. A
+ * model that read an application module ({@link Migration#readsModels()}) and a file whose findings
+ * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
+ * so memory holds one model per file of the trees the editor has open.
+ *
+ * <p>The linter asks from its worker threads; a run is the only user while it lasts ({@link #begin}).
+ */
+final class KeptModels implements FileMemo {
+    /** How recent a modification time is too recent to vouch for the file's bytes (FAT's granularity is 2 s). */
+    static final long RACY_MILLIS = 2_000;
+
+    /** A file on disk as it was just before the linter read it. */
+    private record Stamp(long size, FileTime modified, Object fileKey, boolean racy) {
+        boolean sameFile(Stamp other) {
+            return size == other.size && modified.equals(other.modified) && Objects.equals(fileKey, other.fileKey);
+        }
+    }
+
+    /** What a run made of one file, and what it was made from: a stamp (on disk) or a buffer's text. */
+    private record Entry(Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects, boolean reported,
+            Stamp stamp, String buffer) {
+    }
+
+    private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
+    /** Each missed file's stamp, taken by {@link #find} before the linter reads it, for {@link #keep}. */
+    private final Map<Path, Stamp> pending = new ConcurrentHashMap<>();
+    /** Files the current (or last) run found no kept model for: the ones it parsed. */
+    private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+    private List<Object> context;
+    private LintTarget target;
+    private Map<Path, String> texts = Map.of();
+
+    /** Starts a run of {@code target} with {@code texts} (the open buffers) standing in for their files. */
+    void begin(LintTarget target, Map<Path, String> texts) {
+        List<Object> now = List.of(target.projectRoot(), target.versionsDir(), target.settings(), target.config(),
+                target.provenance());
+        if (!now.equals(context)) {
+            entries.clear();
+            context = now;
+        }
+        this.target = target;
+        this.texts = texts;
+        pending.clear();
+        misses.set(0);
+    }
+
+    /** Ends the run: the models of files no longer in the tree are let go. */
+    void end() {
+        entries.keySet().retainAll(new HashSet<>(target.files()));
+        pending.clear();
+        texts = Map.of();
+    }
+
+    /** Drops the model of {@code file} (saved, closed, changed or deleted on disk). */
+    void forget(Path file) {
+        entries.remove(file);
+    }
+
+    /** How many files have a kept model (for tests). */
+    int size() {
+        return entries.size();
+    }
+
+    /** How many files the last run parsed: those it had no valid kept model of (for tests). */
+    int misses() {
+        return misses.get();
+    }
+
+    @Override
+    public Kept find(Path file) {
+        Entry e = entries.get(file);
+        String buffer = texts.get(file);
+        boolean reported = target.reports(file);
+        if (buffer != null) {
+            if (e != null && e.reported() == reported && buffer.equals(e.buffer())) {
+                return new Kept(e.model(), e.found(), e.effects());
+            }
+            entries.remove(file);
+            misses.incrementAndGet();
+            return null;
+        }
+        Stamp now = stamp(file);
+        misses.incrementAndGet(); // taken back on a hit
+        if (now == null) {
+            entries.remove(file);
+            return null; // unreadable: the linter says why
+        }
+        if (e != null && e.reported() == reported && e.stamp() != null && e.stamp().sameFile(now)
+                && (!e.stamp().racy() || sameText(file, e))) {
+            if (e.stamp().racy()) {
+                e = new Entry(e.model(), e.found(), e.effects(), e.reported(), now, null);
+                entries.put(file, e);
+            }
+            misses.decrementAndGet();
+            return new Kept(e.model(), e.found(), e.effects());
+        }
+        entries.remove(file);
+        pending.put(file, now);
+        return null;
+    }
+
+    @Override
+    public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+        if (model.readsModels()) {
+            return; // it depends on an application module's bytes too
+        }
+        for (Diagnostic d : found) {
+            if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR) || d.rule().equals(BuiltinChecks.IO_ERROR)) {
+                return;
+            }
+        }
+        String buffer = texts.get(file);
+        Stamp stamp = buffer == null ? pending.remove(file) : null;
+        if (buffer == null && stamp == null) {
+            return;
+        }
+        entries.put(file, new Entry(model, found, effects, target.reports(file), stamp, buffer));
+    }
+
+    /** Whether the file still holds the text {@code e}'s model was made from. */
+    private static boolean sameText(Path file, Entry e) {
+        try {
+            return SourceReader.read(file, e.model().source().displayPath()).text().equals(e.model().source().text());
+        } catch (SourceReader.Unreadable x) {
+            return false;
+        }
+    }
+
+    /** The file's stamp now, or null when it cannot be read. */
+    private static Stamp stamp(Path file) {
+        long at = System.currentTimeMillis();
+        try {
+            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+            FileTime modified = a.lastModifiedTime();
+            return new Stamp(a.size(), modified, a.fileKey(), at - modified.toMillis() < RACY_MILLIS);
+        } catch (IOException | SecurityException e) {
+            return null;
+        }
+    }
+}
