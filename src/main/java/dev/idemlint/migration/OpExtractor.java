@@ -241,7 +241,7 @@ final class OpExtractor {
             // try/except is no guard on PostgreSQL: the failed statement aborts the transaction and the
             // next one fails with 25P02; only a savepoint (begin_nested) inside it rolls back alone.
             // handlers that all end in `raise` swallow nothing: the body runs as if unwrapped
-            boolean reraises = t.handlers().stream().allMatch(h -> endsInRaise(h.body()));
+            boolean reraises = t.handlers().stream().allMatch(h -> reraises(h.body(), ctx.scope()));
             Ctx body = reraises ? ctx : ctx.asConditional();
             if (ctx.guard() == null && !reraises) {
                 boolean savepoint = usesSavepoint(t.body());
@@ -420,6 +420,31 @@ final class OpExtractor {
             List<Stmt> inner = runs == null ? StmtParts.blocks(s) : runs ? ((Stmt.If) s).body() : ((Stmt.If) s).orelse();
             if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(inner, scope)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when an except handler's body raises on the project's database: it ends in {@code raise}, or, after
+     * plain statements (assignments, expressions, imports), meets a dialect test whose branch that runs there
+     * raises ({@code if op.get_bind().dialect.name != "sqlite": raise e}). Any other flow: false.
+     */
+    private boolean reraises(List<Stmt> body, Scope scope) {
+        if (endsInRaise(body)) {
+            return true;
+        }
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Opaque o && o.kind().equals("raise")) {
+                return true;
+            }
+            if (s instanceof Stmt.If i) {
+                Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+                return runs != null && reraises(runs ? i.body() : i.orelse(), scope);
+            }
+            if (!(s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign || s instanceof Stmt.AugAssign
+                    || s instanceof Stmt.ExprStmt || s instanceof Stmt.Import)) {
+                return false;
             }
         }
         return false;

@@ -130,6 +130,7 @@ class RerunProofTest {
             "drop-not-idempotent/helper_calls",
             "drop-not-idempotent/default_schema_qualified",
             "drop-not-idempotent/swallowed_in_try",
+            "drop-not-idempotent/reraised_on_dialect",
             "drop-not-idempotent/x_argument",
             "insert-not-idempotent/renamed_away_later",
             "insert-not-idempotent/imported_model",
