@@ -924,6 +924,30 @@ final class OpExtractor {
         return List.copyOf(out);
     }
 
+    /**
+     * The columns of {@code create_exclude_constraint}'s {@code ("column", "operator")} elements from positional
+     * {@code from} on: the columns DROP COLUMN takes the constraint with. Empty when an element is not a constant
+     * column name or a {@code where=} predicate uses columns not read here.
+     */
+    private List<String> excludeColumns(Expr.Call call, int from, Ctx ctx) {
+        if (call.keyword("where") != null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = from; call.positional(i) != null; i++) {
+            // a string names a column; sa.text(...) or sa.column(...) is an expression, which is not read
+            Expr d = ColumnReader.deref(call.positional(i), ctx.scope());
+            Expr target = d instanceof Expr.Tuple t && t.elements().size() == 2
+                    ? ColumnReader.deref(t.elements().get(0), ctx.scope()) : null;
+            String column = target == null || target instanceof Expr.Call ? null : str(target, ctx);
+            if (column == null) {
+                return List.of();
+            }
+            out.add(column);
+        }
+        return List.copyOf(out);
+    }
+
     private String str(Expr e, Ctx ctx) {
         if (e == null) {
             return null;
@@ -1054,7 +1078,8 @@ final class OpExtractor {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
                 List<String> cols = kind == ConstraintKind.UNIQUE || kind == ConstraintKind.PRIMARY_KEY
-                        ? strings(arg(call, 2 - b, "columns"), ctx) : List.of();
+                        ? strings(arg(call, 2 - b, "columns"), ctx)
+                        : kind == ConstraintKind.EXCLUDE ? excludeColumns(call, 2 - b, ctx) : List.of();
                 // a CHECK's condition SQLAlchemy sends as written: a string or sa.text(...)
                 Expr condition = kind == ConstraintKind.CHECK ? arg(call, 2 - b, "condition") : null;
                 out.add(new Operation.AddConstraint(site, kind, name, table, false, cols,

@@ -507,6 +507,7 @@ public final class Effects {
             return;
         }
         Shape shape = Shape.constraint(c.kind(), c.kind() == ConstraintKind.CHECK ? checkColumns(c, table)
+                : c.kind() == ConstraintKind.EXCLUDE ? expressionColumns(columns(op, c.columns()), table)
                 : columns(op, c.columns()));
         if (c.kind() == ConstraintKind.FOREIGN_KEY) {
             shape = referring(shape, referenced(op, ConstraintNames.referredTable(op)));
@@ -614,7 +615,11 @@ public final class Effects {
      * the condition is not read, or names the table (its whole row may be read there).
      */
     private static List<String> checkColumns(Operation.AddConstraint c, QualifiedName table) {
-        List<String> named = CheckColumns.of(c.condition());
+        return expressionColumns(CheckColumns.of(c.condition()), table);
+    }
+
+    /** Columns read from expressions, or null when not read or when one may be the table's whole row. */
+    private static List<String> expressionColumns(List<String> named, QualifiedName table) {
         return named == null || named.stream().anyMatch(table.name()::equalsIgnoreCase) ? null : named;
     }
 

@@ -1198,7 +1198,8 @@ public final class SchemaState {
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
             ix.relkind = 'i';
-            ix.unique = true;
+            // an exclusion constraint's index is not unique (pg_index.indisunique is false)
+            ix.unique = sh.constraintKind() != ConstraintKind.EXCLUDE;
             ix.owner = o.table();
             ix.columns = e.columns == null ? null : new ArrayList<>(e.columns);
             put(indexSlot, ix);

@@ -14,6 +14,7 @@ import dev.idemlint.migration.SqlText;
 import dev.idemlint.migration.TypeChange;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +38,10 @@ final class StatementClassifier {
             "ROLLBACK", "ABORT", "SAVEPOINT", "RELEASE", "RESET", "NOTIFY", "LISTEN", "UNLISTEN", "DISCARD",
             "CLUSTER", "REINDEX", "CHECKPOINT", "VALUES", "TABLE", "EXPLAIN", "COPY", "DEALLOCATE", "LOAD",
             "OPTIMIZE", "FLUSH", "USE");
+    /** The attributes that may follow a table constraint: they name no column. */
+    private static final Set<String> CONSTRAINT_ATTRIBUTES = Set.of("DEFERRABLE", "NOT", "INITIALLY", "DEFERRED",
+            "IMMEDIATE");
+
     /** Words that end a column's type: PostgreSQL's column constraints and MySQL's column attributes. */
     /** The serial pseudo-types of {@code CREATE TABLE} and {@code ADD COLUMN}. */
     private static final Set<String> SERIAL_TYPES = Set.of("serial", "bigserial", "smallserial", "serial2", "serial4",
@@ -300,8 +305,9 @@ final class StatementClassifier {
                 }
                 // MariaDB: ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES ...
                 ine |= kind == ConstraintKind.FOREIGN_KEY && a.accept("KEY", "IF", "NOT", "EXISTS");
+                List<String> columns = kind == ConstraintKind.EXCLUDE ? excludeColumns(a) : keyColumns(a, kind);
                 return new Operation.AddConstraint(site(), kind == null ? ConstraintKind.UNKNOWN : kind,
-                        value(name), table, ine, keyColumns(a, kind), kind == ConstraintKind.CHECK ? condition(a) : null);
+                        value(name), table, ine, columns, kind == ConstraintKind.CHECK ? condition(a) : null);
             }
             if (a.at("INDEX") || a.at("KEY") || a.at("FULLTEXT") || a.at("SPATIAL")) {
                 return mysqlIndex(a, table);
@@ -314,7 +320,9 @@ final class StatementClassifier {
             if (kind != null) {
                 // MariaDB: ADD PRIMARY KEY IF NOT EXISTS (a), ADD FOREIGN KEY IF NOT EXISTS fk (a) ...
                 boolean ine = a.accept("KEY", "IF", "NOT", "EXISTS") || a.accept("IF", "NOT", "EXISTS");
-                return new Operation.AddConstraint(site(), kind, null, table, ine, ine ? List.of() : keyColumns(a, kind));
+                List<String> columns = ine ? List.of()
+                        : kind == ConstraintKind.EXCLUDE ? excludeColumns(a) : keyColumns(a, kind);
+                return new Operation.AddConstraint(site(), kind, null, table, ine, columns);
             }
             a.accept("COLUMN");
             boolean ine = a.accept("IF", "NOT", "EXISTS");
@@ -483,6 +491,89 @@ final class StatementClassifier {
         List<String> columns = a.peek() != null && a.peek().isOp("(") ? columnList(a) : null;
         boolean whole = kind == ConstraintKind.FOREIGN_KEY ? a.at("REFERENCES") : a.atEnd();
         return columns != null && whole ? columns : List.of();
+    }
+
+    /**
+     * The columns a PostgreSQL {@code EXCLUDE [USING method] (element WITH operator, ...) [INCLUDE (...)]
+     * [WHERE (predicate)]} uses, past EXCLUDE: the columns DROP COLUMN takes the constraint with (its index
+     * depends on each). An element is read when it is a plain column, a call or a parenthesized expression
+     * ({@link CheckColumns}); empty when any part is not read (an operator class, a collation, ordering,
+     * storage parameters, a dynamic part).
+     */
+    private List<String> excludeColumns(TokenCursor a) {
+        if (a.accept("USING") && (a.atEnd() || a.next().identifier() == null)) {
+            return List.of();
+        }
+        if (a.peek() == null || !a.peek().isOp("(")) {
+            return List.of();
+        }
+        int open = a.pos();
+        a.skipParens();
+        if (!a.tokens().get(a.pos() - 1).isOp(")")) {
+            return List.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (List<SqlToken> element : TokenCursor.splitOnCommas(a.tokens().subList(open + 1, a.pos() - 1))) {
+            List<String> used = excludeElement(element);
+            if (used == null) {
+                return List.of();
+            }
+            out.addAll(used);
+        }
+        if (a.accept("INCLUDE")) {
+            List<String> included = a.peek() != null && a.peek().isOp("(") ? columnList(a) : null;
+            if (included == null) {
+                return List.of();
+            }
+            out.addAll(included);
+        }
+        if (a.accept("WHERE")) {
+            List<String> read = CheckColumns.of(condition(a));
+            if (read == null) {
+                return List.of();
+            }
+            a.skipParens();
+            out.addAll(read);
+        }
+        while (CONSTRAINT_ATTRIBUTES.stream().anyMatch(a::at)) {
+            a.next();
+        }
+        return a.atEnd() ? List.copyOf(out) : List.of();
+    }
+
+    /**
+     * The columns of one {@code element WITH operator} of an EXCLUDE constraint: a plain name, or a call or
+     * parenthesized expression read by {@link CheckColumns}; null when not read.
+     */
+    private List<String> excludeElement(List<SqlToken> element) {
+        int with = -1;
+        int depth = 0;
+        for (int k = 0; k < element.size() && with < 0; k++) {
+            SqlToken t = element.get(k);
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            with = depth == 0 && t.is("WITH") ? k : -1;
+        }
+        if (with < 1 || with == element.size() - 1) {
+            return null;
+        }
+        List<SqlToken> target = element.subList(0, with);
+        SqlToken first = target.get(0);
+        SqlToken last = target.get(target.size() - 1);
+        if (target.size() == 1) {
+            return first.identifier() == null ? null : List.of(first.identifier());
+        }
+        // (expression) or f(args): the whole target is one balanced group ending at its closing parenthesis
+        boolean call = first.isNameLike() && target.get(1).isOp("(");
+        if (!(first.isOp("(") || call) || !last.isOp(")") || sql.isDynamic(first.start(), last.end())) {
+            return null;
+        }
+        for (int k = call ? 1 : 0, d = 0; k < target.size(); k++) {
+            d += target.get(k).isOp("(") ? 1 : target.get(k).isOp(")") ? -1 : 0;
+            if (d == 0 && k != target.size() - 1) {
+                return null;
+            }
+        }
+        return CheckColumns.of(sql.text().substring(first.start(), last.end()));
     }
 
     /** The inside of a CHECK's {@code (...)}, next at {@code a}, as written; null when dynamic or not closed. */

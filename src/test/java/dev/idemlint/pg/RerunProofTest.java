@@ -150,6 +150,7 @@ class RerunProofTest {
             "drop-not-idempotent/index_taken_by_constraint",
             "add-constraint-not-idempotent/guard_on_name_as_written",
             "add-constraint-not-idempotent/check_kept_when_other_column_dropped",
+            "add-constraint-not-idempotent/exclusion_kept_when_other_column_dropped",
             "create-index-not-idempotent/kwargs_dict",
             "rename-not-idempotent/renamed_away_and_added_back",
             "rename-not-idempotent/loop_over_literal_dict",

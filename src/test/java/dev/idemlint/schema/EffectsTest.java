@@ -307,6 +307,51 @@ class EffectsTest {
     }
 
     @Test
+    void an_exclusion_constraint_uses_the_columns_of_its_elements_include_list_and_predicate() throws Exception {
+        Map<String, List<String>> read = Map.of(
+                "EXCLUDE USING GIST (siren WITH =, short_sirets WITH &&)", List.of("siren", "short_sirets"),
+                "EXCLUDE (room WITH =) INCLUDE (note) DEFERRABLE INITIALLY DEFERRED", List.of("room", "note"),
+                "EXCLUDE USING gist (tsrange(starts, ends) WITH &&) WHERE (NOT cancelled)",
+                List.of("starts", "ends", "cancelled"),
+                "EXCLUDE USING btree ((lower(\\\"Code\\\")) WITH =)", List.of("Code"));
+        for (var e : read.entrySet()) {
+            assertEquals(e.getValue(), exclusionColumns(e.getKey()), e.getKey());
+        }
+        // an operator class, ordering, a qualified name, storage parameters or a whole-row reference: not read
+        for (String unread : List.of("EXCLUDE USING gist (during range_ops WITH &&)", "EXCLUDE (a DESC WITH =)",
+                "EXCLUDE (bookings.a WITH =)", "EXCLUDE USING gist (during WITH &&) WITH (fillfactor = 70)",
+                "EXCLUDE ((bookings) WITH =)", "EXCLUDE (a WITH =) WHERE (a > (SELECT 1))", "EXCLUDE (a)")) {
+            assertEquals(null, exclusionColumns(unread), unread);
+        }
+    }
+
+    @Test
+    void an_exclusion_constraint_made_by_its_op_call_uses_the_columns_of_its_elements() throws Exception {
+        assertEquals(List.of("room", "during"), opExclusionColumns(
+                "op.create_exclude_constraint('no_overlap', 'bookings', ('room', '='), ('during', '&&'), using='gist')"));
+        // a predicate, or an element that is an expression, leaves them unread
+        assertEquals(null, opExclusionColumns(
+                "op.create_exclude_constraint('no_overlap', 'bookings', ('room', '='), where=sa.text('NOT cancelled'))"));
+        assertEquals(null, opExclusionColumns(
+                "op.create_exclude_constraint('no_overlap', 'bookings', (sa.text('lower(code)'), '='))"));
+    }
+
+    private static List<String> opExclusionColumns(String line) throws Exception {
+        Create c = effects(line, POSTGRES).stream().filter(Create.class::isInstance).map(Create.class::cast)
+                .findFirst().orElseThrow();
+        assertEquals(ConstraintKind.EXCLUDE, c.shape().constraintKind());
+        return c.shape().columns();
+    }
+
+    private static List<String> exclusionColumns(String exclude) throws Exception {
+        List<Effect> e = classified("op.execute(\"ALTER TABLE bookings ADD CONSTRAINT no_overlap " + exclude + "\")");
+        Create c = e.stream().filter(Create.class::isInstance).map(Create.class::cast).findFirst().orElseThrow();
+        assertEquals(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("bookings"), "no_overlap"), c.object());
+        assertEquals(ConstraintKind.EXCLUDE, c.shape().constraintKind());
+        return c.shape().columns();
+    }
+
+    @Test
     void a_non_native_enum_given_by_alter_column_makes_its_check_constraint_or_leaves_it_unknown() throws Exception {
         ObjectRef ck = ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("activity"), "activitystatus");
         // create_constraint=True makes CHECK activitystatus on every SQLAlchemy version
