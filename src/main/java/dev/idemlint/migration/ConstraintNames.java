@@ -186,6 +186,21 @@ public final class ConstraintNames {
      * tables and columns and the schema are read from literal arguments only: when the convention needs one
      * that is not a literal, the name is unknown.
      */
+    /**
+     * Whether a constraint op call passes no name: the argument left out or {@code None}, so that the database (or
+     * the naming convention) names it. A name computed at run time is a name, only not known here.
+     */
+    public static boolean passesNoName(OpSite site) {
+        Expr.Call call = site.call();
+        if (call == null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
+                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+            return false;
+        }
+        Expr nameArg = argument(call, 0, "constraint_name");
+        return nameArg == null && call.args().stream().noneMatch(a -> a.star() != 0)
+                || nameArg instanceof Expr.Const k && k.text().equals("None");
+    }
+
     public static Name of(Operation op, NamingConvention convention) {
         OpSite site = op.site();
         if (site.call() == null || site.origin() != dev.idemlint.migration.Origin.OP_CALL

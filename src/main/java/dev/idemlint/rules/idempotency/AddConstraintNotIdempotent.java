@@ -56,8 +56,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                         && g.origin() == ConstraintNames.Origin.CONVENTION;
                 boolean mysql = MysqlDialect.applies(ctx.settings());
                 // on PostgreSQL only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
-                boolean claimed = mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
-                        : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE);
+                boolean claimed = (mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
+                        : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE))
+                        // a name the call computes at run time is the same on every run: no second constraint
+                        && (!opCall || ConstraintNames.passesNoName(c.site()));
                 if (!conventionNamed && claimed && failsBefore(m.upgrade(), op)) {
                     reportUnnamed(m, ctx, c);
                 }
