@@ -12,7 +12,9 @@ import dev.idemlint.sql.SqlWords;
 import dev.idemlint.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -51,13 +53,15 @@ public final class SqlRewriter {
     private final SourceLayout layout;
     private final Path path;
     private final List<Token> tokens;
+    private final Read read;
 
     private SqlRewriter(OpSite site, SourceFile file) {
         this.site = site;
         this.sql = site.sql();
         this.layout = SourceLayout.of(file);
         this.path = file.path();
-        this.tokens = tokenize(sql.text(), site.sqlStart(), site.sqlEnd());
+        this.read = read(sql.text(), site.sqlStart(), site.sqlEnd());
+        this.tokens = read.tokens();
     }
 
     /** A rewriter for a raw SQL site, or null when the operation is not one statement of raw SQL. */
@@ -167,6 +171,13 @@ public final class SqlRewriter {
         if (name == null || !at(0, "ALTER", "TABLE")) {
             return -1;
         }
+        return read.actions.computeIfAbsent(verb + " " + noun + " " + nounRequired,
+                k -> alterTableActions(verb, noun, nounRequired)).getOrDefault(name, -1);
+    }
+
+    /** {@link #alterTableAction}'s answer for every name at once, read in one pass over the statement. */
+    private Map<String, Integer> alterTableActions(String verb, String noun, boolean nounRequired) {
+        Map<String, Integer> out = new HashMap<>();
         int depth = 0;
         for (int i = 2; i < tokens.size(); i++) {
             Token t = tokens.get(i);
@@ -184,11 +195,11 @@ public final class SqlRewriter {
             } else if (nounRequired) {
                 continue;
             }
-            if (j < tokens.size() && name.equals(tokens.get(j).identifier())) {
-                return j - 1;
+            if (j < tokens.size() && tokens.get(j).identifier() != null) {
+                out.putIfAbsent(tokens.get(j).identifier(), j - 1);
             }
         }
-        return -1;
+        return out;
     }
 
     // ---- fixes ----------------------------------------------------------------------------------
@@ -205,9 +216,8 @@ public final class SqlRewriter {
         }
         int p = tokens.get(t).end();
         int at = fileOffsetAfter(p - 1);
-        String rewritten = rewrite(p, p, " " + words);
         if (at < 0) {
-            return Fix.displayOnly(title, rewritten);
+            return Fix.displayOnly(title, rewrite(p, p, " " + words));
         }
         return Fix.of(title, applicability, List.of(TextEdit.insert(path, at, " " + words)));
     }
@@ -606,12 +616,31 @@ public final class SqlRewriter {
         return -1;
     }
 
-    /** The statement's tokens as written, from the classifier's own lexer. */
-    static List<Token> tokenize(String s, int from, int to) {
-        List<Token> out = new ArrayList<>();
-        for (SqlWords.Word w : SqlWords.of(s, from, to)) {
-            out.add(new Token(w.text(), w.word(), w.start(), w.end()));
+    /** A statement's tokens, and the ALTER TABLE actions found among them by what they ask for. */
+    private record Read(List<SqlWords.Word> words, List<Token> tokens, Map<String, Map<String, Integer>> actions) {
+    }
+
+    /**
+     * The statement read last, per thread, as {@link SqlWords#of} keeps its words: each action of an
+     * {@code ALTER TABLE} is fixed by a rewriter of the same statement, and reading it again for each would make
+     * one with many actions quadratic.
+     */
+    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+
+    private static Read read(String s, int from, int to) {
+        List<SqlWords.Word> words = SqlWords.of(s, from, to);
+        Read last = LAST.get();
+        if (last != null && last.words() == words) {
+            return last;
         }
-        return out;
+        List<Token> tokens = words.stream().map(w -> new Token(w.text(), w.word(), w.start(), w.end())).toList();
+        Read read = new Read(words, tokens, new HashMap<>());
+        LAST.set(read);
+        return read;
+    }
+
+    /** The statement's tokens as written, from the classifier's own lexer; unmodifiable. */
+    static List<Token> tokenize(String s, int from, int to) {
+        return read(s, from, to).tokens();
     }
 }

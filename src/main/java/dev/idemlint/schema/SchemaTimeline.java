@@ -7,6 +7,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.SqlText;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -25,6 +26,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
@@ -861,8 +863,9 @@ public final class SchemaTimeline {
 
     /** {@code SET search_path ...} in raw SQL. */
     private static boolean setsSearchPath(Operation op) {
-        String sql = op.site().sqlStatement();
-        return sql != null && SEARCH_PATH.matcher(sql).find();
+        OpSite site = op.site();
+        return site.sql() != null && site.sqlStart() >= 0
+                && SEARCH_PATH.matcher(site.sql().text()).region(site.sqlStart(), site.sqlEnd()).find();
     }
 
     /**
@@ -931,6 +934,25 @@ public final class SchemaTimeline {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
+    /** The qualifiers found in one raw statement, by the name they qualify. */
+    private record Qualifiers(SqlText sql, int start, int end, Map<String, Optional<String>> byTarget) {
+    }
+
+    /**
+     * The qualifiers of the statement read last, per thread: each action of an {@code ALTER TABLE} asks for its
+     * table's schema, and searching the statement again for each would make one with many actions quadratic.
+     */
+    private static final ThreadLocal<Qualifiers> LAST_QUALIFIERS = new ThreadLocal<>();
+
+    private static Map<String, Optional<String>> qualifiers(OpSite site) {
+        Qualifiers q = LAST_QUALIFIERS.get();
+        if (q == null || q.sql() != site.sql() || q.start() != site.sqlStart() || q.end() != site.sqlEnd()) {
+            q = new Qualifiers(site.sql(), site.sqlStart(), site.sqlEnd(), new HashMap<>());
+            LAST_QUALIFIERS.set(q);
+        }
+        return q.byTarget();
+    }
+
     /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */
     static final String UNKNOWN_SCHEMA = "?";
 
@@ -943,8 +965,9 @@ public final class SchemaTimeline {
     static String schemaOf(Operation op, String target) {
         OpSite site = op.site();
         if (site.origin() == Origin.RAW_SQL) {
-            String sql = site.sqlStatement();
-            return sql == null || target == null ? null : QualifiedName.searched(qualifierBefore(sql, target));
+            return site.sql() == null || site.sqlStart() < 0 || target == null ? null
+                    : QualifiedName.searched(qualifiers(site).computeIfAbsent(target,
+                            t -> Optional.ofNullable(qualifierBefore(site.sqlStatement(), t))).orElse(null));
         }
         dev.idemlint.python.Expr.Call call = site.call();
         if (site.origin() == Origin.DDL_ELEMENT) {
