@@ -60,7 +60,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 // on PostgreSQL only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
                 boolean claimed = mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
                         : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE);
-                if (!conventionNamed && claimed && failsBefore(m.upgrade(), op)) {
+                if (!conventionNamed && claimed && (!opCall || passesNone(c.site().call())) && failsBefore(m.upgrade(), op)) {
                     reportUnnamed(m, ctx, c);
                 }
                 continue;
@@ -82,6 +82,14 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + RerunScenario.failure(state, op.site()) + because
                     + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
         }
+    }
+
+    /**
+     * Whether the op call passes {@code None} as the constraint's name. An operation's name is null also when the
+     * call's is dynamic (a variable, a format), and such a name may well be the same on every run.
+     */
+    private static boolean passesNone(Expr.Call call) {
+        return CallRewriter.argument(call, 0, "constraint_name") instanceof Expr.Const k && "None".equals(k.text());
     }
 
     /**
