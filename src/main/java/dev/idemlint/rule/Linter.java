@@ -371,6 +371,7 @@ public final class Linter {
         if (m.header().isRevision()) {
             shown = new ArrayList<>(TryBodyClaims.firstOnly(m, shown, this::rerunClaim));
             shown = new ArrayList<>(UnreadCodeReached.withheld(m, shown, this::rerunClaim));
+            shown = new ArrayList<>(UnguardedKeyReached.withheld(m, shown, this::rerunClaim));
         }
         shown.sort(ORDER);
         return new Loaded(m, effects, marks, shown);

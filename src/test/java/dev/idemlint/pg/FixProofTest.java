@@ -121,7 +121,10 @@ class FixProofTest {
                     + " again after it, so the table's columns would come in another order",
             "fixture:add-column-not-idempotent/column_dropped_and_added_again/002", "add-column-not-idempotent's guard"
                     + " of memo is a suggestion only: the re-run drops balance and adds it again after it, so the"
-                    + " table's columns would come in another order");
+                    + " table's columns would come in another order",
+            "fixture:add-constraint-not-idempotent/unnamed_columns_passed_in/002", "the unnamed foreign key's guard is"
+                    + " a suggestion only (its columns are a parameter of the helper), so the fixes of the statements"
+                    + " before it are withheld: fixed, the re-run would add activity_mission_id_fkey1");
 
     /**
      * Runnable rule fixtures whose fix proof has problems not resolved yet, keyed {@code rule/case}, each with what

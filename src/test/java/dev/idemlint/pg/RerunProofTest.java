@@ -63,6 +63,8 @@ class RerunProofTest {
             "add-constraint-not-idempotent/try_in_autocommit_block",
             "add-constraint-not-idempotent/foreign_keys_dropped_in_loop",
             "add-constraint-not-idempotent/unnamed_after_failing_statement",
+            "add-constraint-not-idempotent/unnamed_in_helper",
+            "add-constraint-not-idempotent/unnamed_columns_passed_in",
             "create-table-not-idempotent/unread_helper_reached",
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",

@@ -12,6 +12,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
+import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -24,6 +25,7 @@ import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -134,7 +136,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         List<Fix> fixes = new ArrayList<>();
         fixes.add(GuardWrapper.wrap(m.source(), site, guard, fk
                 ? "Guard with `get_foreign_keys` (same columns and referred table)"
-                : "Guard with `get_unique_constraints` (same columns)", List.of()));
+                : "Guard with `get_unique_constraints` (same columns)", List.of(),
+                guard != null && unnamedGuardFromSource(m.source(), site, fk)));
         Fix.dropMissing(fixes);
         String table = AddColumnNotIdempotent.nameOr(c.table());
         String what = fk ? "foreign key" : "unique constraint";
@@ -175,13 +178,17 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 || call.keyword("referent_schema") != null) {
             return null;
         }
-        String table = batch ? CallRewriter.quoteOrNull(c.table()) : file.slice(source.span());
+        String table = batch ? batchTableOr(file, c) : file.slice(source.span());
         if (table == null) {
             return null;
         }
+        // create_foreign_key takes the table's schema as source_schema=, not schema=
+        Arg schema = call.keyword("source_schema");
+        String schemaArg = schema == null || schema.value() instanceof Expr.Const ? ""
+                : ", schema=" + file.slice(schema.value().span());
         return "not any(fk[\"referred_table\"] == " + file.slice(referent.span()) + " and fk[\"constrained_columns\"] == "
                 + asList(file, local) + " and fk[\"referred_columns\"] == " + asList(file, remote) + " for fk in "
-                + GuardWrapper.INSPECTOR + ".get_foreign_keys(" + table + GuardWrapper.schemaArg(file, call) + "))";
+                + GuardWrapper.INSPECTOR + ".get_foreign_keys(" + table + schemaArg + "))";
     }
 
     /**
@@ -198,12 +205,57 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         if (columns == null || !batch && source == null) {
             return null;
         }
-        String table = batch ? CallRewriter.quoteOrNull(c.table()) : file.slice(source.span());
+        String table = batch ? batchTableOr(file, c) : file.slice(source.span());
         if (table == null) {
             return null;
         }
         return "not any(uc[\"column_names\"] == " + asList(file, columns) + " for uc in " + GuardWrapper.INSPECTOR
                 + ".get_unique_constraints(" + table + GuardWrapper.schemaArg(file, call) + "))";
+    }
+
+    /**
+     * Whether the unnamed key's guard holds for every call of a helper and every turn of a loop: the tables (and a
+     * foreign key's {@code source_schema=}) are what {@link GuardWrapper#fromSource} accepts, a batch op's table
+     * being the block's as {@link GuardWrapper#batchTable} writes it, and the column lists are list or tuple
+     * literals of such expressions. A name for the columns is refused: the guard evaluates it before the call does,
+     * and {@code list(...)} would leave a generator empty for the call.
+     */
+    private static boolean unnamedGuardFromSource(SourceFile file, OpSite site, boolean fk) {
+        Expr.Call call = site.call();
+        boolean batch = site.origin() == Origin.BATCH_OP;
+        int b = batch ? 1 : 0;
+        List<Expr> written = new ArrayList<>();
+        for (Expr list : fk ? Arrays.asList(CallRewriter.argument(call, 3 - b, "local_cols"),
+                CallRewriter.argument(call, 4 - b, "remote_cols")) : Arrays.asList(CallRewriter.argument(call, 2 - b, "columns"))) {
+            if (list instanceof Expr.ListExpr l) {
+                written.addAll(l.elements());
+            } else if (list instanceof Expr.Tuple t) {
+                written.addAll(t.elements());
+            } else {
+                return false;
+            }
+        }
+        if (fk) {
+            written.add(CallRewriter.argument(call, 2 - b, "referent_table"));
+            Arg schema = call.keyword("source_schema");
+            if (schema != null && !(schema.value() instanceof Expr.Const)) {
+                written.add(schema.value());
+            }
+        }
+        if (batch) {
+            return GuardWrapper.batchTable(file, site) != null && GuardWrapper.fromSource(file, call, written.toArray(Expr[]::new));
+        }
+        written.add(CallRewriter.argument(call, 1, fk ? "source_table" : "table_name"));
+        return GuardWrapper.fromSource(file, call, written.toArray(Expr[]::new));
+    }
+
+    /**
+     * A batch op's table for its guard: the block's as written when {@link GuardWrapper#batchTable} gives it (it
+     * holds on every turn of a loop), else the table read, quoted.
+     */
+    private static String batchTableOr(SourceFile file, Operation.AddConstraint c) {
+        String written = GuardWrapper.batchTable(file, c.site());
+        return written != null ? written : CallRewriter.quoteOrNull(c.table());
     }
 
     /** {@code e} as written when it is a list literal, else {@code list(e)} (the inspector gives lists). */

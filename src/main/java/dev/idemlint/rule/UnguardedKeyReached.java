@@ -1,0 +1,86 @@
+package dev.idemlint.rule;
+
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * PostgreSQL names an unnamed foreign key or unique constraint itself and, that name being taken, adds the copy under
+ * the name with a digit appended: a re-run that reaches such a call passes it and leaves a second constraint. The
+ * re-run reaches it once every statement before it tolerates a re-run (MySQL and MariaDB give an unnamed foreign key a
+ * fresh {@code _ibfk_N} name alike). When the unnamed key's own finding carries no fix the run applies, the fixes of
+ * the re-run claims before it are shown, not applied: the unfixed re-run stops at the first of them (on PostgreSQL it
+ * rolls back), where the fixed one would go on and add the copy.
+ */
+final class UnguardedKeyReached {
+    private UnguardedKeyReached() {
+    }
+
+    /**
+     * {@code found}, the findings of revision {@code m}, with the applicable fixes of each re-run claim
+     * ({@code rerunClaim} of the rule) before the first unnamed key left unguarded turned into suggestions, in the
+     * order given.
+     */
+    static List<Diagnostic> withheld(Migration m, List<Diagnostic> found, Predicate<String> rerunClaim) {
+        List<Operation> ops = m.upgrade();
+        int key = -1;
+        for (Diagnostic d : found) {
+            if (d.step() >= 0 && d.step() < ops.size()
+                    && (key < 0 || d.step() < key) && rerunClaim.test(d.rule()) && !applicable(d)
+                    && ops.get(d.step()) instanceof Operation.AddConstraint c && c.name() == null
+                    && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE)) {
+                key = d.step();
+            }
+        }
+        if (key < 0) {
+            return found;
+        }
+        List<Diagnostic> out = null;
+        for (int i = 0; i < found.size(); i++) {
+            Diagnostic d = found.get(i);
+            if (d.step() >= 0 && d.step() < key && rerunClaim.test(d.rule()) && applicable(d)) {
+                if (out == null) {
+                    out = new ArrayList<>(found);
+                }
+                out.set(i, shown(d, (Operation.AddConstraint) ops.get(key), m));
+            }
+        }
+        return out == null ? found : out;
+    }
+
+    private static boolean applicable(Diagnostic d) {
+        for (Fix f : d.fixes()) {
+            if (f.applicability() != Applicability.DISPLAY_ONLY && !(f.edits().isEmpty() && f.files().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code d} with its fixes as suggestions, the help naming the unnamed key the re-run would add again. */
+    private static Diagnostic shown(Diagnostic d, Operation.AddConstraint key, Migration m) {
+        int line = m.source().lines().line(key.site().span().start());
+        String why = "the re-run would go on to add the unnamed "
+                + (key.kind() == ConstraintKind.FOREIGN_KEY ? "foreign key" : "unique constraint")
+                + (key.table() == null ? "" : " on \"" + key.table() + "\"") + " (run from line " + line
+                + ") a second time, its guard not applied";
+        List<Fix> fixes = new ArrayList<>(d.fixes().size());
+        boolean first = true;
+        for (Fix f : d.fixes()) {
+            if (f.applicability() == Applicability.DISPLAY_ONLY || f.edits().isEmpty() && f.files().isEmpty()) {
+                fixes.add(f);
+            } else if (first) {
+                fixes.add(Fix.displayOnly(f.title() + " (not applied)", why));
+                first = false;
+            }
+        }
+        return new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), d.message(), d.help()
+                + (d.help().isEmpty() ? "" : " ") + "No fix is applied: " + why + ".", List.copyOf(fixes),
+                d.related(), d.step());
+    }
+}
