@@ -229,7 +229,9 @@ public final class Linter {
             return;
         }
         shown.addAll(l.diagnostics());
-        sup.put(l.migration().source(), l.suppressions());
+        if (l.suppressions() != null) {
+            sup.put(l.migration().source(), l.suppressions());
+        }
         if (l.migration().header().isRevision()) {
             revisions.add(l.migration());
             effects.put(l.migration(), l.effects());
@@ -354,7 +356,9 @@ public final class Linter {
             memo.keep(p, m, List.copyOf(mine), effects);
         }
         m.releaseSyntax();
-        Suppressions marks = Suppressions.scan(m.source());
+        // a file without findings of its own is searched for suppression comments only when a project rule's
+        // finding on it is reported: the editor's runs report two files of thousands
+        Suppressions marks = mine.isEmpty() ? null : Suppressions.scan(m.source());
         List<Diagnostic> shown = new ArrayList<>(mine.size());
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
             @Override
@@ -530,7 +534,8 @@ public final class Linter {
     }
 
     /**
-     * A file's model (null when it could not be read or parsed), its suppression comments, for
+     * A file's model (null when it could not be read or parsed), its suppression comments (null when it has
+     * no per-file findings: read when a project rule's finding needs them), for
      * revisions its part of the schema timeline, and its per-file findings: as reported and sorted
      * when there is a model, as found when there is none.
      */
