@@ -462,6 +462,7 @@ public final class Linter {
         ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);
+        ruleCtx.reportsOn(f -> target.reports(f.path()));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
