@@ -462,7 +462,9 @@ public final class Linter {
         ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);
-        ruleCtx.reportsOn(f -> target.reports(f.path()));
+        // a set, not the target's list: a rule may ask once per object of the tree, and paths share long prefixes
+        Set<Path> focus = Set.copyOf(target.focus());
+        ruleCtx.reportsOn(focus.isEmpty() ? f -> true : f -> focus.contains(f.path()));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
