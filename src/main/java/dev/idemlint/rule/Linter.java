@@ -176,6 +176,7 @@ public final class Linter {
             rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, graph, target, naming,
                     display, spare, failing, models), models, this::rerunClaim));
         }
+        SchemaTimeline.release(graph);
         if (!failing.isEmpty()) {
             boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
             Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());

@@ -262,6 +262,18 @@ public final class SchemaTimeline {
         task(graph, effects);
     }
 
+    /**
+     * Lets go of {@code graph}'s timeline once the rules that read it are done. Held until a collection found the
+     * graph unreachable, it was reachable at that collection, which copied it: with the language server's runs every
+     * collection copied the timelines of every run since the one before (~75 MB at 3,660 revisions, a 200-300 ms
+     * pause).
+     */
+    public static void release(RevisionGraph graph) {
+        synchronized (CACHE) {
+            CACHE.removeIf(c -> c.graph().get() == graph);
+        }
+    }
+
     /** The cached build of {@code graph}'s timeline, registered (not run) when there is none. */
     private static FutureTask<SchemaTimeline> task(RevisionGraph graph, Map<Migration, Effects> effects) {
         synchronized (CACHE) {
