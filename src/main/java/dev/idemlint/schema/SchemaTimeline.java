@@ -358,7 +358,9 @@ public final class SchemaTimeline {
         SchemaTimeline t = buildOne(migrations, migrations.stream().map(Effects::new).toList());
         t.engines = new HashMap<>();
         for (String engine : engines) {
-            t.engines.put(engine, buildOne(migrations, migrations.stream().map(m -> effects(m, engine)).toList()));
+            // an operation of no engine is answered by the timeline of every operation
+            t.engines.put(engine, buildOne(migrations,
+                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList()));
         }
         return t;
     }
