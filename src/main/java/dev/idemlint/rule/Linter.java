@@ -464,7 +464,7 @@ public final class Linter {
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);
         // a set, not the target's list: a rule may ask once per object of the tree, and paths share long prefixes
-        Set<Path> focus = Set.copyOf(target.focus());
+        Set<Path> focus = new java.util.HashSet<>(target.focus());
         ruleCtx.reportsOn(focus.isEmpty() ? f -> true : f -> focus.contains(f.path()));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);

@@ -263,10 +263,10 @@ public final class SchemaTimeline {
     }
 
     /**
-     * Lets go of {@code graph}'s timeline once the rules that read it are done. Held until a collection found the
-     * graph unreachable, it was reachable at that collection, which copied it: with the language server's runs every
-     * collection copied the timelines of every run since the one before (~75 MB at 3,660 revisions, a 200-300 ms
-     * pause).
+     * Lets go of {@code graph}'s timeline once the rules that read it are done. Kept until a collection finds the
+     * graph unreachable, a timeline is still reachable at that collection, which copies it: in the language server
+     * each collection would copy the timelines of all the runs since the one before (~75 MB at 3,660 revisions, a
+     * 200-300 ms pause).
      */
     public static void release(RevisionGraph graph) {
         synchronized (CACHE) {
