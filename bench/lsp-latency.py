@@ -10,8 +10,9 @@ opens a revision in the middle of the chain and another one, warms the server up
 then times EDITS edits, each waited for before the next (an editor user typing, pausing). Each edit
 alternates between the original text and one with an unguarded add_column appended to upgrade(),
 so every run re-checks the whole versions directory and the findings change. Prints the median,
-the 90th percentile and the maximum in milliseconds, and the server's resident memory (VmRSS, and
-its peak VmHWM) after the timed edits.
+the 90th percentile and the maximum in milliseconds, the server's CPU time per timed edit (all its
+threads: steadier than wall time on a loaded machine), and its resident memory (VmRSS, and its peak
+VmHWM) after the timed edits.
 """
 import json
 import os
@@ -24,6 +25,13 @@ import queue
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
+
+
+def cpu_seconds(pid):
+    """The process's user+system CPU so far, all threads (fields 14 and 15 of /proc/PID/stat, in clock ticks)."""
+    with open("/proc/%d/stat" % pid) as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main():
@@ -99,7 +107,10 @@ def main():
     counts = {}
     times = []
     version = 1
+    cpu0 = None
     for i in range(warmup + edits):
+        if i == warmup:
+            cpu0 = cpu_seconds(proc.pid)
         version += 1
         new = edited if version % 2 == 0 else text
         t0 = time.perf_counter()
@@ -110,6 +121,7 @@ def main():
         counts.setdefault(new == edited, set()).add(len(m["params"]["diagnostics"]))
         if i >= warmup:
             times.append(ms)
+    cpu = cpu_seconds(proc.pid) - cpu0
     memory = {}
     with open("/proc/%d/status" % proc.pid) as status:  # the launcher execs java: this is the JVM
         for line in status:
@@ -125,6 +137,7 @@ def main():
         len(files), len(first["params"]["diagnostics"]), cold))
     print("didChange -> publishDiagnostics over %d edits after %d warm-up edits: median %.0f ms, p90 %.0f ms, "
           "max %.0f ms" % (len(times), warmup, statistics.median(times), times[int(len(times) * 0.9) - 1], times[-1]))
+    print("server CPU (user+sys, all threads) per timed edit: %.0f ms" % (cpu * 1000 / len(times)))
     print("server memory after the edits: RSS %d MB, peak %d MB" % (memory.get("VmRSS", 0), memory.get("VmHWM", 0)))
     print("load average: %s" % " ".join(open("/proc/loadavg").read().split()[:3]))
 

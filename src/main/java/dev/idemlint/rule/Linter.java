@@ -176,6 +176,7 @@ public final class Linter {
             rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, graph, target, naming,
                     display, spare, failing, models), models, this::rerunClaim));
         }
+        SchemaTimeline.release(graph);
         if (!failing.isEmpty()) {
             boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
             Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());
@@ -229,7 +230,9 @@ public final class Linter {
             return;
         }
         shown.addAll(l.diagnostics());
-        sup.put(l.migration().source(), l.suppressions());
+        if (l.suppressions() != null) {
+            sup.put(l.migration().source(), l.suppressions());
+        }
         if (l.migration().header().isRevision()) {
             revisions.add(l.migration());
             effects.put(l.migration(), l.effects());
@@ -354,7 +357,9 @@ public final class Linter {
             memo.keep(p, m, List.copyOf(mine), effects);
         }
         m.releaseSyntax();
-        Suppressions marks = Suppressions.scan(m.source());
+        // a file without findings of its own is searched for suppression comments only when a project rule's
+        // finding on it is reported: the editor's runs report two files of thousands
+        Suppressions marks = mine.isEmpty() ? null : Suppressions.scan(m.source());
         List<Diagnostic> shown = new ArrayList<>(mine.size());
         Function<SourceFile, Suppressions> marksOf = new Function<>() {
             @Override
@@ -459,6 +464,9 @@ public final class Linter {
         ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);
+        // a set, not the target's list: a rule may ask once per object of the tree, and paths share long prefixes
+        Set<Path> focus = new java.util.HashSet<>(target.focus());
+        ruleCtx.reportsOn(focus.isEmpty() ? f -> true : f -> focus.contains(f.path()));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
         return mine;
@@ -531,7 +539,8 @@ public final class Linter {
     }
 
     /**
-     * A file's model (null when it could not be read or parsed), its suppression comments, for
+     * A file's model (null when it could not be read or parsed), its suppression comments (null when it has
+     * no per-file findings: read when a project rule's finding needs them), for
      * revisions its part of the schema timeline, and its per-file findings: as reported and sorted
      * when there is a model, as found when there is none.
      */

@@ -27,6 +27,7 @@ public final class RuleContext {
     private java.util.function.Supplier<NamingConvention> naming;
     private java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> firstRunFailures = (m, i) -> { };
     private Function<SourceFile, Migration> models = f -> null;
+    private java.util.function.Predicate<SourceFile> reported = f -> true;
     /** Each reported file's operations by what tells them apart at one span, to their place in its run. */
     private final Map<SourceFile, Map<Step, Integer>> steps = new java.util.IdentityHashMap<>();
 
@@ -155,6 +156,19 @@ public final class RuleContext {
      */
     public void firstRunFails(dev.idemlint.migration.Migration m, int index) {
         firstRunFailures.accept(m, index);
+    }
+
+    /** Which files the run reports findings on (all unless the engine says otherwise). */
+    void reportsOn(java.util.function.Predicate<SourceFile> files) {
+        this.reported = files;
+    }
+
+    /**
+     * Whether the run reports findings on {@code file}: a project rule whose findings each go on the file of the
+     * code it checks may skip the rest (an editor's run reports its open files, not the thousands around them).
+     */
+    public boolean reports(SourceFile file) {
+        return reported.test(file);
     }
 
     void setCurrent(Rule rule) {

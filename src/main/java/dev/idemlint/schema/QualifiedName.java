@@ -6,9 +6,27 @@ import java.util.Objects;
  * A name as PostgreSQL stores it, with the schema it lives in; {@code schema} null when the name is
  * unqualified and resolves through the search path (or when the state does not track schemas).
  */
-public record QualifiedName(String schema, String name) {
-    public QualifiedName {
-        Objects.requireNonNull(name, "name");
+public final class QualifiedName {
+    private final String schema;
+    private final String name;
+    /**
+     * Computed once: the timeline files every event by its object's name in hash maps, rebuilt on every run of
+     * the language server from kept effects, and a name's strings are seldom in the cache by then.
+     */
+    private final int hash;
+
+    public QualifiedName(String schema, String name) {
+        this.schema = schema;
+        this.name = Objects.requireNonNull(name, "name");
+        this.hash = (schema == null ? 0 : schema.hashCode()) * 31 + name.hashCode();
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String name() {
+        return name;
     }
 
     public static QualifiedName of(String schema, String name) {
@@ -37,16 +55,15 @@ public record QualifiedName(String schema, String name) {
         return new QualifiedName(schema, name);
     }
 
-    // Written out: the timeline files every event by its object in hash maps, and a record's generated
-    // equals/hashCode go through method handles C1 does not inline.
     @Override
     public boolean equals(Object o) {
-        return this == o || o instanceof QualifiedName q && name.equals(q.name) && Objects.equals(schema, q.schema);
+        return this == o || o instanceof QualifiedName q && hash == q.hash && name.equals(q.name)
+                && Objects.equals(schema, q.schema);
     }
 
     @Override
     public int hashCode() {
-        return (schema == null ? 0 : schema.hashCode()) * 31 + name.hashCode();
+        return hash;
     }
 
     /** {@code billing.invoices}, or {@code invoices} when it lives in {@code current}: as messages show it. */

@@ -43,6 +43,18 @@ class SuppressionsTest {
     }
 
     @Test
+    void a_comment_silences_a_project_rule_in_a_file_with_no_finding_of_its_own(@TempDir Path dir) throws IOException {
+        Path a = dir.resolve("001_a.py");
+        Path b = dir.resolve("002_b.py");
+        Files.writeString(a, "revision = 'x'\ndown_revision = None\n\ndef upgrade():\n    pass\n");
+        Files.writeString(b, "revision = 'x'  # idemlint: ignore[duplicate-revision-id]\ndown_revision = None\n\n"
+                + "def upgrade():\n    pass\n");
+        List<String> files = BadInputTest.lint(dir, List.of(a, b)).diagnostics().stream()
+                .filter(d -> d.rule().equals("duplicate-revision-id")).map(d -> d.file().displayPath()).toList();
+        assertEquals(List.of("001_a.py"), files);
+    }
+
+    @Test
     void the_marker_precheck_finds_exactly_what_the_comment_pattern_starts_with() {
         // the pre-check must never miss a marker (a finding would escape its suppression) and is
         // exactly "#, regex blanks, idemlint:" (the start of every match of the full pattern)

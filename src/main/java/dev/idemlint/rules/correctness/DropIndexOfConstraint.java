@@ -45,6 +45,9 @@ public final class DropIndexOfConstraint implements ProjectRule {
             return;
         }
         for (Migration m : t.order()) {
+            if (!ctx.reports(m.source())) {
+                continue; // the finding goes on the drop's file
+            }
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
                 if (up.get(i) instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && d.name() != null
