@@ -28,6 +28,8 @@ Shapes:
   dynamicmix    SIZE tables, then SIZE pairs of a create_table and a drop_table of a name read at run time
   guards        one `if not (... or ...)` of SIZE has_table checks over SIZE add_column calls on
                 another table
+  wide          an ALTER TABLE of SIZE actions, a UNIQUE and an EXCLUDE of SIZE columns, a CREATE TABLE of SIZE
+                columns: one statement each
   guardsnamed   one `if not (... or ...)` of SIZE has_table checks over SIZE create_table calls, each
                 of a table the condition checks
 Stdlib only and deterministic (no randomness), so a size always gives the same file.
@@ -198,6 +200,15 @@ def body(shape, size):
         out.append('    op.create_table("t", sa.Column("id", sa.Integer(), primary_key=True))\n')
         out += [f'    op.add_column("t", sa.Column("c{i}", sa.Text()))\n'
                 f'    op.drop_table(TABLES[{i}])\n' for i in range(size)]
+    elif shape == "wide":
+        # single statements of `size` parts: an ALTER TABLE of that many actions, a key, an exclusion constraint and
+        # a table body of that many columns, each part an operation or a name of one statement
+        cols = ", ".join(f"c{i}" for i in range(size))
+        out.append('    op.execute("ALTER TABLE t ' + ", ".join(f"ADD COLUMN c{i} int" for i in range(size)) + '")\n')
+        out.append(f'    op.execute("ALTER TABLE t ADD CONSTRAINT uq_t UNIQUE ({cols})")\n')
+        out.append('    op.execute("ALTER TABLE t ADD CONSTRAINT ex_t EXCLUDE ('
+                   + ", ".join(f"c{i} WITH =" for i in range(size)) + ')")\n')
+        out.append('    op.execute("CREATE TABLE u (' + ", ".join(f"c{i} int" for i in range(size)) + ')")\n')
     elif shape == "guards":
         out.append('    inspector = sa.inspect(op.get_bind())\n    if not (\n')
         out.append("\n".join(f'        inspector.has_table("x{i}") or' for i in range(size - 1)))

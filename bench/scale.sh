@@ -100,7 +100,7 @@ gen reads 5000 "$data/reads-5000"
 time_one "5,000 reads of one table, then 5,000 drop_column" "$data/reads-5000"
 # the schema state's own lookups: a table's drop or rename, named opaque code, DROP TYPE ... CASCADE, a long guard,
 # one table's many foreign keys, statements of names read at run time
-for shape in fkdrops fkrenames helpers typedrops guards guardsnamed fkmany dynamic dynamicmix touchmix; do
+for shape in fkdrops fkrenames helpers typedrops guards guardsnamed fkmany dynamic dynamicmix touchmix wide; do
   gen "$shape" 8000 "$data/$shape-8000"
   time_one "8,000 $shape (bench/scale.py)" "$data/$shape-8000"
 done

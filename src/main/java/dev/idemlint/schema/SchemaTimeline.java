@@ -574,6 +574,16 @@ public final class SchemaTimeline {
         private final List<Event> recorded;
         private final QualifiedName[] used;
 
+        /** The columns of the table statement recorded last, looked up for each object it makes. */
+        private TableColumns lastColumns;
+
+        private TableColumns tableColumns(List<ColumnDef> columns) {
+            if (lastColumns == null || lastColumns.columns() != columns) {
+                lastColumns = TableColumns.of(columns);
+            }
+            return lastColumns;
+        }
+
         Recorder(Effects fx) {
             this.m = fx.migration;
             this.recorded = fx.recorded;
@@ -648,13 +658,14 @@ public final class SchemaTimeline {
             } else if (op instanceof Operation.CreateTable ct) {
                 via = key.kind() == ObjectKind.TABLE ? Via.STATEMENT
                         : key.kind() == ObjectKind.TYPE ? Via.TABLE_EVENT : Via.TABLE_ELEMENT;
-                column = columnOf(ct.columns(), key, shape);
+                TableColumns columns = tableColumns(ct.columns());
+                column = columnOf(columns, key, shape);
                 if (via == Via.TABLE_EVENT) {
-                    enumType = enumOf(ct.columns(), key);
-                    column = enumType == null ? null : columnUsing(ct.columns(), enumType);
+                    enumType = enumOf(columns, key);
+                    column = enumType == null ? null : columnUsing(columns, enumType);
                 }
             } else if (op instanceof Operation.AddColumn ac) {
-                column = columnOf(List.of(ac.column()), key, shape);
+                column = columnOf(TableColumns.of(List.of(ac.column())), key, shape);
                 via = key.kind() == ObjectKind.COLUMN ? Via.STATEMENT : Via.TABLE_ELEMENT;
             } else {
                 via = Via.STATEMENT;
@@ -761,15 +772,34 @@ public final class SchemaTimeline {
      * {@code index=True}, {@code unique=True} or {@code ForeignKey} is declared on, a serial's sequence's;
      * null for the rest.
      */
-    private static ColumnDef columnOf(List<ColumnDef> columns, ObjectRef key, Effect.Shape shape) {
+    /**
+     * A table statement's columns by name and by the name of the enum type they use, in order: a table of many
+     * columns makes an object for each, and scanning them for each would be quadratic.
+     */
+    private record TableColumns(List<ColumnDef> columns, Map<String, List<ColumnDef>> byName,
+            Map<String, List<ColumnDef>> byEnum) {
+        static TableColumns of(List<ColumnDef> columns) {
+            Map<String, List<ColumnDef>> byName = new HashMap<>();
+            Map<String, List<ColumnDef>> byEnum = new HashMap<>();
+            for (ColumnDef c : columns) {
+                byName.computeIfAbsent(c.name(), k -> new ArrayList<>(1)).add(c);
+                if (c.enumType() != null) {
+                    byEnum.computeIfAbsent(c.enumType().name(), k -> new ArrayList<>(1)).add(c);
+                }
+            }
+            return new TableColumns(columns, byName, byEnum);
+        }
+    }
+
+    private static ColumnDef columnOf(TableColumns table, ObjectRef key, Effect.Shape shape) {
         String name = key.kind() == ObjectKind.COLUMN ? key.name().name()
                 : shape.columns() != null && shape.columns().size() == 1
                         && shape.constraintKind() != ConstraintKind.PRIMARY_KEY ? shape.columns().get(0) : null;
         if (name == null) {
             return null;
         }
-        for (ColumnDef c : columns) {
-            if (name.equals(c.name()) && (key.kind() == ObjectKind.COLUMN || key.kind() == ObjectKind.SEQUENCE
+        for (ColumnDef c : table.byName().getOrDefault(name, List.of())) {
+            if ((key.kind() == ObjectKind.COLUMN || key.kind() == ObjectKind.SEQUENCE
                     || key.kind() == ObjectKind.INDEX && c.index()
                     || shape.constraintKind() == ConstraintKind.UNIQUE && c.unique()
                     || shape.constraintKind() == ConstraintKind.FOREIGN_KEY && (c.foreignKey()
@@ -781,19 +811,18 @@ public final class SchemaTimeline {
     }
 
     /** The first native enum of {@code columns} named like {@code type}: the one whose event makes it. */
-    private static EnumTypeRef enumOf(List<ColumnDef> columns, ObjectRef type) {
-        for (ColumnDef c : columns) {
+    private static EnumTypeRef enumOf(TableColumns table, ObjectRef type) {
+        for (ColumnDef c : table.byEnum().getOrDefault(type.name().name(), List.of())) {
             EnumTypeRef e = c.enumType();
-            if (e != null && e.nativeEnum() && type.name().name().equals(e.name())
-                    && !(Boolean.FALSE.equals(e.createType()) && e.postgresqlDialect())) {
+            if (e.nativeEnum() && !(Boolean.FALSE.equals(e.createType()) && e.postgresqlDialect())) {
                 return e;
             }
         }
         return null;
     }
 
-    private static ColumnDef columnUsing(List<ColumnDef> columns, EnumTypeRef e) {
-        for (ColumnDef c : columns) {
+    private static ColumnDef columnUsing(TableColumns table, EnumTypeRef e) {
+        for (ColumnDef c : table.byEnum().getOrDefault(e.name(), List.of())) {
             if (c.enumType() == e) {
                 return c;
             }
