@@ -229,7 +229,8 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         }
         Matcher pr = PACKAGE_RESOURCE.matcher(loc);
         if (pr.matches()) {
-            loc = pr.group(1).replace('.', '/') + "/" + pr.group(2);
+            // Alembic joins each token after the package as a folder: "pkg:a:b" is pkg/a/b
+            loc = pr.group(1).replace('.', '/') + "/" + pr.group(2).replace(':', '/');
         }
         Path p;
         try {

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -659,7 +660,26 @@ public final class Discovery {
                 }
                 boolean hasTop = env.stream().anyMatch(top::contains);
                 Path dir = hasTop ? versionsDirOf(t) : RevisionLinks.commonFolder(env);
-                out.add(new LintTarget(t.root, dir, env, t.settings, envFocus, t.config, t.provenance));
+                Settings settings = t.settings;
+                Map<String, PinSource> provenance = t.provenance;
+                String folder = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                Optional<Dialect> named = Dialect.fromUrl(folder + "://");
+                Optional<String> other = Dialect.unmodelledBackend(folder + "://");
+                if (!hasTop && settings != null && t.locations.contains(dir.getParent())
+                        && (named.isPresent() || other.isPresent())
+                        && overrides.dialect() == null && (t.config == null || t.config.dialect() == null)) {
+                    // a folder named for a backend, which env.py picks at run time (Prefect's versions/postgresql and
+                    // versions/sqlite): its revisions run on that backend only
+                    settings = settings.withDialect(named.orElse(Dialect.POSTGRESQL)).withUnmodelledBackend(other.orElse(null));
+                    provenance = new LinkedHashMap<>(provenance);
+                    provenance.put("dialect", new PinSource(display(dir, t.root), "versions folder " + folder));
+                    if (other.isPresent()) {
+                        problems.add(new InputProblem(dir, 0, "backend " + other.get() + " is not modelled (" + display(dir,
+                                t.root) + ": versions folder " + folder + "); database rules skipped, graph rules still run",
+                                true));
+                    }
+                }
+                out.add(new LintTarget(t.root, dir, env, settings, envFocus, t.config, provenance));
             }
             return out;
         }

@@ -160,4 +160,14 @@ class ConfinementTest {
         assertEquals(List.of(), r.problems());
         assertEquals(List.of("001_b.py"), files(r));
     }
+
+    @Test
+    void each_colon_after_the_package_separates_a_folder_of_the_resource() {
+        // Alembic joins every token after the package as a path (prefect: prefect:server:database:_migrations)
+        p.ini("src/myapp/db/alembic.ini", "script_location = myapp:db:migrations\n")
+                .env("src/myapp/db/migrations").revision("src/myapp/db/migrations/versions/001_b.py", "001", null);
+        Discovery.Result r = discover(true, p.path("src/myapp/db/alembic.ini"));
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("001_b.py"), files(r));
+    }
 }

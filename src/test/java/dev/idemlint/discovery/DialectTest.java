@@ -160,6 +160,25 @@ class DialectTest {
     }
 
     @Test
+    void a_subfolder_of_versions_named_for_a_backend_is_linted_for_that_backend() {
+        // Prefect: versions/postgresql and versions/sqlite, two chains env.py picks between at run time
+        p.ini("db/alembic.ini", "script_location = .\n").file("db/env.py", "context.configure()\n");
+        for (String backend : List.of("postgresql", "sqlite")) {
+            p.revision("db/versions/" + backend + "/a_" + backend + ".py", "a" + backend, null);
+        }
+        java.util.Map<String, LintTarget> t = new java.util.TreeMap<>();
+        for (LintTarget target : new Discovery(SettingsOverrides.NONE).discover(List.of(tmp)).targets()) {
+            t.put(target.versionsDir().getFileName().toString(), target);
+        }
+        assertEquals(List.of("postgresql", "sqlite"), List.copyOf(t.keySet()));
+        assertEquals(Dialect.POSTGRESQL, t.get("postgresql").settings().dialect());
+        assertEquals(null, t.get("postgresql").settings().unmodelledBackend());
+        assertEquals("sqlite", t.get("sqlite").settings().unmodelledBackend());
+        assertEquals(new PinSource("db/versions/sqlite", "versions folder sqlite"),
+                t.get("sqlite").provenance().get("dialect"));
+    }
+
+    @Test
     void a_tree_of_an_unmodelled_backend_gets_a_located_note_and_no_error() {
         perBackend("config = context.config\n"
                 + "config.set_main_option(\"version_locations\", f\"{database_type}_versions\")\n");
