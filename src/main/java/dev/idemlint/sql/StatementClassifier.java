@@ -280,8 +280,14 @@ final class StatementClassifier {
             return unknown();
         }
         List<Operation> ops = new ArrayList<>();
-        for (List<SqlToken> action : c.restSplitOnCommas()) {
+        List<List<SqlToken>> actions = c.restSplitOnCommas();
+        for (List<SqlToken> action : actions) {
             Operation op = tableAction(new TokenCursor(action), table.value());
+            if (actions.size() > 1 && !action.isEmpty()) {
+                // each action of several is a finding of its own, at its own words; the site keeps the statement
+                op = op.withSite(op.site().withSpan(sql.fileSpan(action.get(0).start(),
+                        action.get(action.size() - 1).end())));
+            }
             // ALTER TABLE IF EXISTS skips the whole statement when the table is missing
             ops.add(ifExists && op instanceof Operation.Rename r
                     ? new Operation.Rename(r.site(), r.kind(), r.table(), r.from(), r.to(), true) : op);

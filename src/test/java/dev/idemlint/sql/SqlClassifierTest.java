@@ -83,10 +83,18 @@ class SqlClassifierTest {
     }
 
     @Test
-    void gives_every_action_of_one_alter_table_the_statement_site() {
-        List<Operation> ops = classify("ALTER TABLE t ADD COLUMN a int, ADD COLUMN b int");
+    void gives_every_action_of_one_alter_table_the_statement_and_its_own_span() {
+        String src = "ALTER TABLE t ADD COLUMN a int, ADD COLUMN b int";
+        List<Operation> ops = classify(src);
         assertEquals(2, ops.size());
-        assertSame(ops.get(0).site(), ops.get(1).site());
+        for (Operation op : ops) {
+            assertEquals(src, op.site().sqlStatement());
+        }
+        // two actions are two findings, each at its own words
+        assertEquals("ADD COLUMN a int", spanText(src, ops.get(0)));
+        assertEquals("ADD COLUMN b int", spanText(src, ops.get(1)));
+        // one action is the statement
+        assertEquals(src.substring(0, 30), spanText(src.substring(0, 30), classify(src.substring(0, 30)).get(0)));
     }
 
     @Test
