@@ -1,8 +1,10 @@
 package dev.idemlint.rule;
 
+import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -39,5 +41,35 @@ public record Diagnostic(String rule, Severity severity, SourceFile file, Span s
 
     public Diagnostic withSeverity(Severity s) {
         return new Diagnostic(rule, s, file, span, message, help, fixes, related, step);
+    }
+
+    /** Whether a fix of this finding changes a file when applied (is not a suggestion only). */
+    public boolean hasAppliedFix() {
+        for (Fix f : fixes) {
+            if (f.applicability() != Applicability.DISPLAY_ONLY
+                    && !(f.edits().isEmpty() && f.files().isEmpty())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * This finding with its first applied fix shown as a suggestion only, saying {@code why}, and the help saying
+     * that no fix is applied; its other applied fixes are dropped, its suggestions kept.
+     */
+    public Diagnostic withFixesWithheld(String why) {
+        List<Fix> shown = new ArrayList<>(fixes.size());
+        boolean first = true;
+        for (Fix f : fixes) {
+            if (f.applicability() == Applicability.DISPLAY_ONLY || f.edits().isEmpty() && f.files().isEmpty()) {
+                shown.add(f);
+            } else if (first) {
+                shown.add(Fix.displayOnly(f.title() + " (not applied)", why));
+                first = false;
+            }
+        }
+        return new Diagnostic(rule, severity, file, span, message, help + (help.isEmpty() ? "" : " ")
+                + "No fix is applied: " + why + ".", List.copyOf(shown), related, step);
     }
 }

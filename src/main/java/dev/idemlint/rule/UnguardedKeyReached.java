@@ -1,7 +1,5 @@
 package dev.idemlint.rule;
 
-import dev.idemlint.fix.Applicability;
-import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
@@ -31,7 +29,7 @@ final class UnguardedKeyReached {
         int key = -1;
         for (Diagnostic d : found) {
             if (d.step() >= 0 && d.step() < ops.size()
-                    && (key < 0 || d.step() < key) && rerunClaim.test(d.rule()) && !applicable(d)
+                    && (key < 0 || d.step() < key) && rerunClaim.test(d.rule()) && !d.hasAppliedFix()
                     && ops.get(d.step()) instanceof Operation.AddConstraint c && c.name() == null
                     && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE)) {
                 key = d.step();
@@ -43,7 +41,7 @@ final class UnguardedKeyReached {
         List<Diagnostic> out = null;
         for (int i = 0; i < found.size(); i++) {
             Diagnostic d = found.get(i);
-            if (d.step() >= 0 && d.step() < key && rerunClaim.test(d.rule()) && applicable(d)) {
+            if (d.step() >= 0 && d.step() < key && rerunClaim.test(d.rule()) && d.hasAppliedFix()) {
                 if (out == null) {
                     out = new ArrayList<>(found);
                 }
@@ -53,15 +51,6 @@ final class UnguardedKeyReached {
         return out == null ? found : out;
     }
 
-    private static boolean applicable(Diagnostic d) {
-        for (Fix f : d.fixes()) {
-            if (f.applicability() != Applicability.DISPLAY_ONLY && !(f.edits().isEmpty() && f.files().isEmpty())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** {@code d} with its fixes as suggestions, the help naming the unnamed key the re-run would add again. */
     private static Diagnostic shown(Diagnostic d, Operation.AddConstraint key, Migration m) {
         int line = m.source().lines().line(key.site().span().start());
@@ -69,18 +58,6 @@ final class UnguardedKeyReached {
                 + (key.kind() == ConstraintKind.FOREIGN_KEY ? "foreign key" : "unique constraint")
                 + (key.table() == null ? "" : " on \"" + key.table() + "\"") + " (run from line " + line
                 + ") a second time, its guard not applied";
-        List<Fix> fixes = new ArrayList<>(d.fixes().size());
-        boolean first = true;
-        for (Fix f : d.fixes()) {
-            if (f.applicability() == Applicability.DISPLAY_ONLY || f.edits().isEmpty() && f.files().isEmpty()) {
-                fixes.add(f);
-            } else if (first) {
-                fixes.add(Fix.displayOnly(f.title() + " (not applied)", why));
-                first = false;
-            }
-        }
-        return new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), d.message(), d.help()
-                + (d.help().isEmpty() ? "" : " ") + "No fix is applied: " + why + ".", List.copyOf(fixes),
-                d.related(), d.step());
+        return d.withFixesWithheld(why);
     }
 }

@@ -1,7 +1,5 @@
 package dev.idemlint.rule;
 
-import dev.idemlint.fix.Applicability;
-import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -55,7 +53,7 @@ final class UnreadCodeReached {
 
     /** {@code d}, or it with its fixes as suggestions when a call of unread code runs after its statement. */
     private static Diagnostic withheld(Migration m, Diagnostic d, Predicate<String> rerunClaim) {
-        if (d.step() < 0 || !rerunClaim.test(d.rule()) || !applicable(d)) {
+        if (d.step() < 0 || !rerunClaim.test(d.rule()) || !d.hasAppliedFix()) {
             return d;
         }
         Operation.Unknown reached = callReached(m.upgrade(), d.step());
@@ -113,33 +111,12 @@ final class UnreadCodeReached {
     private static final java.util.Set<String> PASSIVE = java.util.Set.of("exit", "_exit", "quit", "abort",
             "create_all");
 
-    private static boolean applicable(Diagnostic d) {
-        for (Fix f : d.fixes()) {
-            if (f.applicability() != Applicability.DISPLAY_ONLY && !(f.edits().isEmpty() && f.files().isEmpty())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** {@code d} with its fixes as suggestions, the help saying which call the re-run would reach. */
     private static Diagnostic shown(Diagnostic d, Operation.Unknown reached, Migration m) {
         String callee = reached.what().substring(CALL.length());
         int line = m.source().lines().line(reached.site().span().start());
         String why = "the re-run would go on to its end and commit `" + callee + "(...)` (run from line " + line
                 + "), code idemlint does not read, which may write again what the first run wrote";
-        List<Fix> fixes = new ArrayList<>(d.fixes().size());
-        boolean first = true;
-        for (Fix f : d.fixes()) {
-            if (f.applicability() == Applicability.DISPLAY_ONLY || f.edits().isEmpty() && f.files().isEmpty()) {
-                fixes.add(f);
-            } else if (first) {
-                fixes.add(Fix.displayOnly(f.title() + " (not applied)", why));
-                first = false;
-            }
-        }
-        return new Diagnostic(d.rule(), d.severity(), d.file(), d.span(), d.message(), d.help()
-                + (d.help().isEmpty() ? "" : " ") + "No fix is applied: " + why + ".", List.copyOf(fixes),
-                d.related(), d.step());
+        return d.withFixesWithheld(why);
     }
 }
