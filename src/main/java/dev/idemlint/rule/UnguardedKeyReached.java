@@ -1,8 +1,10 @@
 package dev.idemlint.rule;
 
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -30,8 +32,7 @@ final class UnguardedKeyReached {
         for (Diagnostic d : found) {
             if (d.step() >= 0 && d.step() < ops.size()
                     && (key < 0 || d.step() < key) && rerunClaim.test(d.rule()) && !d.hasAppliedFix()
-                    && ops.get(d.step()) instanceof Operation.AddConstraint c && c.name() == null
-                    && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE)) {
+                    && ops.get(d.step()) instanceof Operation.AddConstraint c && unguardedUnnamed(c)) {
                 key = d.step();
             }
         }
@@ -49,6 +50,17 @@ final class UnguardedKeyReached {
             }
         }
         return out == null ? found : out;
+    }
+
+    /**
+     * An unnamed foreign key or unique constraint nothing guards: the database names each copy afresh. A key under a
+     * guard (its fix applied), or one whose op call passes a name computed at run time, is made once.
+     */
+    private static boolean unguardedUnnamed(Operation.AddConstraint c) {
+        boolean opCall = c.site().origin() == Origin.OP_CALL || c.site().origin() == Origin.BATCH_OP;
+        return c.name() == null && !c.site().guarded()
+                && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE)
+                && (!opCall || ConstraintNames.passesNoName(c.site()));
     }
 
     /** {@code d} with its fixes as suggestions, the help naming the unnamed key the re-run would add again. */
