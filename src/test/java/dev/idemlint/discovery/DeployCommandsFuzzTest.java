@@ -115,11 +115,11 @@ class DeployCommandsFuzzTest {
             byte[] content = (nl < 0 ? "" : entry.substring(nl + 1)).getBytes(StandardCharsets.ISO_8859_1);
             try {
                 if (header.startsWith("@link ")) {
-                    int arrow = header.indexOf(" -> ");
+                    int arrow = header.indexOf(" -> ", "@link ".length());
                     if (arrow < 0) {
                         continue;
                     }
-                    Path link = under(root, header.substring(6, arrow));
+                    Path link = under(root, header.substring("@link ".length(), arrow));
                     if (link != null) {
                         Files.createDirectories(link.getParent());
                         Files.createSymbolicLink(link, Path.of(utf8(header.substring(arrow + 4))));
