@@ -657,6 +657,6 @@ public final class LintCommand implements Callable<Integer> {
     static String display(Path cwd, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        return s.replace('\\', '/');
+        return s.replace(java.io.File.separatorChar, '/');
     }
 }

@@ -147,7 +147,7 @@ public final class DeployCommands {
         List<Path> read = candidates.subList(0, Math.min(MAX_FILES, candidates.size()));
         for (Path f : read) {
             String text = text(f);
-            if (text != null && !scan(text, root.relativize(f).toString().replace('\\', '/'), sink)) {
+            if (text != null && !scan(text, root.relativize(f).toString().replace(java.io.File.separatorChar, '/'), sink)) {
                 return;
             }
         }

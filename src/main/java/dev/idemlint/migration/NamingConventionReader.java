@@ -136,9 +136,28 @@ final class NamingConventionReader {
         }
         Val meta = found instanceof Val.Base b ? b.metadata() : found;
         if (meta instanceof Val.Meta mt) {
+            Path assigning = conventionAssignedIn();
+            if (assigning != null) {
+                // which MetaData `x.naming_convention = ...` replaces the convention of is not followed
+                return NamingConvention.unknown("a naming_convention is assigned to a MetaData in "
+                        + display(assigning) + " after it is made");
+            }
             return mt.convention();
         }
         return fallback(meta instanceof Val.Unknown u ? u.why() : "target_metadata is not a MetaData");
+    }
+
+    /** A module read on the way to target_metadata that assigns {@code x.naming_convention}, or null. */
+    private Path conventionAssignedIn() {
+        Path first = null;
+        for (Map.Entry<Path, PythonModule> e : modules.entrySet()) {
+            if (e.getValue() != null && (first == null || e.getKey().compareTo(first) < 0)) {
+                List<Expr> assigned = new ArrayList<>();
+                collectConventionAssignments(e.getValue().body(), assigned);
+                first = assigned.isEmpty() ? first : e.getKey();
+            }
+        }
+        return first;
     }
 
     private static NamingConvention withSource(NamingConvention c, String source) {
@@ -169,16 +188,22 @@ final class NamingConventionReader {
             }
             List<Expr.Call> calls = new ArrayList<>();
             collectCalls(m.body(), "MetaData", calls);
+            List<Expr> given = new ArrayList<>();
             for (Expr.Call c : calls) {
                 Arg nc = c.keyword("naming_convention");
                 if (nc != null) {
-                    Val v = eval(nc.value(), new Ctx(m, f.toAbsolutePath().normalize()));
-                    if (!(v instanceof Val.Conv conv)) {
-                        return NamingConvention.unknown(why + "; a naming_convention in " + root.relativize(f)
-                                + " cannot be read");
-                    }
-                    conventions.add(conv);
+                    given.add(nc.value());
                 }
+            }
+            // db.Model.metadata.naming_convention = {...} replaces the convention of a MetaData made elsewhere
+            collectConventionAssignments(m.body(), given);
+            for (Expr value : given) {
+                Val v = eval(value, new Ctx(m, f.toAbsolutePath().normalize()));
+                if (!(v instanceof Val.Conv conv)) {
+                    return NamingConvention.unknown(why + "; a naming_convention in " + root.relativize(f)
+                            + " cannot be read");
+                }
+                conventions.add(conv);
             }
         }
         if (conventions.size() != 1) {
@@ -953,6 +978,23 @@ final class NamingConventionReader {
     }
 
     /** Every call whose callee ends in {@code last}, anywhere in the statements. */
+    /** The values of {@code x.naming_convention = value} statements anywhere in {@code body}. */
+    private static void collectConventionAssignments(List<Stmt> body, List<Expr> out) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Assign a) {
+                for (Expr t : a.targets()) {
+                    if (t instanceof Expr.Attribute at && at.attr().equals("naming_convention")) {
+                        out.add(a.value());
+                    }
+                }
+            } else if (s instanceof Stmt.AnnAssign a && a.value() != null
+                    && a.target() instanceof Expr.Attribute at && at.attr().equals("naming_convention")) {
+                out.add(a.value());
+            }
+            collectConventionAssignments(StmtParts.blocks(s), out);
+        }
+    }
+
     private static void collectCalls(List<Stmt> body, String last, List<Expr.Call> out) {
         for (Stmt s : body) {
             for (Expr e : StmtParts.expressions(s)) {

@@ -27,7 +27,7 @@ public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph g
             Path abs = p.toAbsolutePath().normalize();
             Path d = dir.toAbsolutePath().normalize();
             if (abs.startsWith(d) && !abs.equals(d)) {
-                return d.relativize(abs).toString().replace('\\', '/');
+                return d.relativize(abs).toString().replace(java.io.File.separatorChar, '/');
             }
         }
         return m.source().fileName();

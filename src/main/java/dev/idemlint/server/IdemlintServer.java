@@ -124,7 +124,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
     static java.util.function.Function<Path, String> displayFrom(Path root) {
         return p -> {
             Path abs = p.toAbsolutePath().normalize();
-            return (abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString()).replace('\\', '/');
+            return (abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString()).replace(java.io.File.separatorChar, '/');
         };
     }
 

@@ -189,6 +189,61 @@ class NamingConventionTest {
         assertTrue(read().isUnknown());
     }
 
+    @Test
+    void a_convention_assigned_to_a_metadata_made_elsewhere_is_the_projects_only_one() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                from flask import current_app
+                target_metadata = current_app.extensions["migrate"].db.metadata
+                """));
+        write("app/core.py", """
+                from flask_sqlalchemy import SQLAlchemy
+                db = SQLAlchemy()
+                if True:
+                    db.Model.metadata.naming_convention = {
+                        "pk": "pk_%(table_name)s",
+                        "column_names": _column_names,
+                        "uq": "uq_%(table_name)s_%(column_names)s",
+                    }
+                """);
+        NamingConvention one = read();
+        assertFalse(one.exact());
+        assertFalse(one.isUnknown());
+        assertEquals(Map.of("pk", "pk_%(table_name)s", "uq", "uq_%(table_name)s_%(column_names)s"), one.templates());
+        assertTrue(one.source().endsWith("the project's only naming_convention"), one.source());
+        write("app/other.py", """
+                from sqlalchemy import MetaData
+                other = MetaData(naming_convention={"pk": "%(table_name)s_pk"})
+                """);
+        assertTrue(read().isUnknown());
+        Files.delete(root.resolve("app/other.py"));
+        write("app/core.py", """
+                db.Model.metadata.naming_convention = make_convention()
+                """);
+        assertTrue(read().isUnknown());
+    }
+
+    @Test
+    void a_convention_assigned_after_the_metadata_followed_to_is_made_is_unknown() throws IOException {
+        write("migrations/env.py", ENV.formatted("""
+                from app.models import metadata as target_metadata
+                """));
+        write("migrations/app/models.py", """
+                import sqlalchemy as sa
+                metadata = sa.MetaData()
+                """);
+        NamingConvention plain = read();
+        assertTrue(plain.exact());
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), plain.templates());
+        write("migrations/app/models.py", """
+                import sqlalchemy as sa
+                metadata = sa.MetaData()
+                metadata.naming_convention = {"fk": "fk_%(table_name)s_%(column_0_name)s"}
+                """);
+        NamingConvention assigned = read();
+        assertTrue(assigned.isUnknown());
+        assertTrue(assigned.unknownReason().contains("app/models.py"), assigned.unknownReason());
+    }
+
     private static final String FLASK_ENV = """
             from alembic import context
             from flask import current_app

@@ -63,7 +63,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                         // a name the call computes at run time is the same on every run: no second constraint
                         && (!opCall || ConstraintNames.passesNoName(c.site()));
                 if (!conventionNamed && claimed && failsBefore(m.upgrade(), op)) {
-                    reportUnnamed(m, ctx, c);
+                    reportUnnamed(m, ctx, c, real);
                 }
                 continue;
             }
@@ -127,7 +127,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      * the revision's re-run fails at the earlier statement, not here, and once that is fixed it passes with the
      * duplicate.
      */
-    private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c) {
+    private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c, ConstraintNames.Name real) {
         OpSite site = c.site();
         boolean mysql = MysqlDialect.applies(ctx.settings());
         boolean fk = c.kind() == ConstraintKind.FOREIGN_KEY;
@@ -141,17 +141,26 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         Fix.dropMissing(fixes);
         String table = AddColumnNotIdempotent.nameOr(c.table());
         String what = fk ? "foreign key" : "unique constraint";
+        // a convention that cannot be read may name the key, the same name on every run: then the re-run fails
+        String unread = mysql || real instanceof ConstraintNames.Name.Given ? null
+                : real instanceof ConstraintNames.Name.Unknown u ? u.reason() : "its name is not known";
         String because = mysql ? ", because " + MysqlDialect.server(ctx.settings())
                 + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
                 : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
-        String help = (mysql ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
+        String help = (mysql || unread != null ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
                 + " gives the copy the name with a digit appended. ") + "Name the " + what + ", or guard the call with the inspector: look for a " + what
                 + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
                 + method + "(...)`." + (fixes.isEmpty() && !mysql ? " No fix is applied: the guard is written only for a"
                         + " call that passes the table and the columns." : "");
-        RuleContext.Builder b = ctx.report(m.source(), site, "Once the statements before it re-run, re-running this"
-                + " revision adds a second " + what + " on \"" + table + "\" without an error" + because + ".")
+        String message = unread == null
+                ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""
+                        + table + "\" without an error" + because + "."
+                : "Once the statements before it re-run, re-running this revision either adds a second " + what
+                        + " on \"" + table + "\" without an error" + because + " or, if the project's naming"
+                        + " convention names it, fails with "
+                        + SqlState.DUPLICATE_OBJECT.label() + " (idemlint cannot tell which: " + unread + ").";
+        RuleContext.Builder b = ctx.report(m.source(), site, message)
                 .help(help).fixes(fixes);
         if (!mysql) {
             b.severity(dev.idemlint.rule.Severity.WARNING);
