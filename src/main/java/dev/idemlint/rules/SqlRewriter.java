@@ -10,6 +10,7 @@ import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.sql.SqlWords;
 import dev.idemlint.source.Span;
+import dev.idemlint.sql.StatementMemo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -620,23 +621,15 @@ public final class SqlRewriter {
     private record Read(List<SqlWords.Word> words, List<Token> tokens, Map<String, Map<String, Integer>> actions) {
     }
 
-    /**
-     * The statement read last, per thread, as {@link SqlWords#of} keeps its words: each action of an
-     * {@code ALTER TABLE} is fixed by a rewriter of the same statement, and reading it again for each would make
-     * one with many actions quadratic.
-     */
-    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+    /** The statement read last: each action of an {@code ALTER TABLE} is fixed by a rewriter of the same statement. */
+    private static final StatementMemo<Read> LAST = new StatementMemo<>();
 
     private static Read read(String s, int from, int to) {
-        List<SqlWords.Word> words = SqlWords.of(s, from, to);
-        Read last = LAST.get();
-        if (last != null && last.words() == words) {
-            return last;
-        }
-        List<Token> tokens = words.stream().map(w -> new Token(w.text(), w.word(), w.start(), w.end())).toList();
-        Read read = new Read(words, tokens, new HashMap<>());
-        LAST.set(read);
-        return read;
+        return LAST.get(s, from, to, () -> {
+            List<SqlWords.Word> words = SqlWords.of(s, from, to);
+            return new Read(words, words.stream().map(w -> new Token(w.text(), w.word(), w.start(), w.end())).toList(),
+                    new HashMap<>());
+        });
     }
 
     /** The statement's tokens as written, from the classifier's own lexer; unmodifiable. */

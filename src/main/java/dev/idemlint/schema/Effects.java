@@ -10,7 +10,6 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.SqlText;
 import dev.idemlint.schema.Effect.AlterColumn;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
@@ -23,6 +22,7 @@ import dev.idemlint.schema.Effect.TypedUse;
 import dev.idemlint.schema.Effect.Write;
 import dev.idemlint.sql.CheckColumns;
 import dev.idemlint.sql.QuotedIdentifiers;
+import dev.idemlint.sql.StatementMemo;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -652,24 +652,12 @@ public final class Effects {
         return site.sql() != null && site.sqlStart() >= 0 && quoted(site).contains(n) ? n : n.toLowerCase(Locale.ROOT);
     }
 
-    /** A raw statement's quoted identifiers, remembered for the statement read last. */
-    private record Quoted(SqlText sql, int start, int end, Set<String> names) {
-    }
-
-    /**
-     * The last raw statement's quoted identifiers, per thread: an operation's names are folded one by one, and
-     * reading its statement again for each would make a statement with many columns quadratic.
-     */
-    private static final ThreadLocal<Quoted> LAST_QUOTED = new ThreadLocal<>();
+    /** The quoted identifiers of the raw statement asked last: an operation's names are folded one by one. */
+    private static final StatementMemo<Set<String>> QUOTED = new StatementMemo<>();
 
     private static Set<String> quoted(OpSite site) {
-        Quoted q = LAST_QUOTED.get();
-        if (q == null || q.sql() != site.sql() || q.start() != site.sqlStart() || q.end() != site.sqlEnd()) {
-            q = new Quoted(site.sql(), site.sqlStart(), site.sqlEnd(),
-                    QuotedIdentifiers.in(site.sql().text(), site.sqlStart(), site.sqlEnd()));
-            LAST_QUOTED.set(q);
-        }
-        return q.names();
+        return QUOTED.get(site.sql(), site.sqlStart(), site.sqlEnd(),
+                () -> QuotedIdentifiers.in(site.sql().text(), site.sqlStart(), site.sqlEnd()));
     }
 
     /** The table an operation acts on (for a table's own drop or rename, that table), or null. */

@@ -16,6 +16,7 @@ import dev.idemlint.schema.Creation.Via;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
+import dev.idemlint.sql.StatementMemo;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -951,7 +952,7 @@ public final class SchemaTimeline {
             if (q < 0) {
                 continue;
             }
-            if (lower.charAt(q) == dev.idemlint.migration.SqlText.DYNAMIC) {
+            if (lower.charAt(q) == SqlText.DYNAMIC) {
                 // f"{schema}.t" with a schema the analyzer cannot read: some schema, not the default one
                 return UNKNOWN_SCHEMA;
             }
@@ -977,23 +978,11 @@ public final class SchemaTimeline {
         return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 
-    /** The qualifiers found in one raw statement, by the name they qualify. */
-    private record Qualifiers(SqlText sql, int start, int end, Map<String, Optional<String>> byTarget) {
-    }
-
-    /**
-     * The qualifiers of the statement read last, per thread: each action of an {@code ALTER TABLE} asks for its
-     * table's schema, and searching the statement again for each would make one with many actions quadratic.
-     */
-    private static final ThreadLocal<Qualifiers> LAST_QUALIFIERS = new ThreadLocal<>();
+    /** The qualifiers found in the raw statement asked last, by the name they qualify. */
+    private static final StatementMemo<Map<String, Optional<String>>> QUALIFIERS = new StatementMemo<>();
 
     private static Map<String, Optional<String>> qualifiers(OpSite site) {
-        Qualifiers q = LAST_QUALIFIERS.get();
-        if (q == null || q.sql() != site.sql() || q.start() != site.sqlStart() || q.end() != site.sqlEnd()) {
-            q = new Qualifiers(site.sql(), site.sqlStart(), site.sqlEnd(), new HashMap<>());
-            LAST_QUALIFIERS.set(q);
-        }
-        return q.byTarget();
+        return QUALIFIERS.get(site.sql(), site.sqlStart(), site.sqlEnd(), HashMap::new);
     }
 
     /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */

@@ -13,32 +13,22 @@ public final class SqlWords {
     public record Word(String text, boolean word, int start, int end) {
     }
 
-    /** The words of the statement read last. */
-    private record Read(String text, int from, int to, List<Word> words) {
-    }
-
-    /**
-     * The statement read last, per thread: each action of an {@code ALTER TABLE} is an operation of the same
-     * statement, and reading the statement again for each would make one with many actions quadratic.
-     */
-    private static final ThreadLocal<Read> LAST = new ThreadLocal<>();
+    private static final StatementMemo<List<Word>> LAST = new StatementMemo<>();
 
     private SqlWords() {
     }
 
     /** The words of {@code s} between {@code from} and {@code to}, unmodifiable. */
     public static List<Word> of(String s, int from, int to) {
-        Read last = LAST.get();
-        if (last != null && last.text() == s && last.from() == from && last.to() == to) {
-            return last.words();
-        }
+        return LAST.get(s, from, to, () -> read(s, from, to));
+    }
+
+    private static List<Word> read(String s, int from, int to) {
         List<Word> out = new ArrayList<>();
         for (SqlToken t : SqlLexer.tokenize(s, from, to)) {
             out.add(new Word(s.substring(t.start(), t.end()), t.kind() == SqlToken.Kind.WORD && !t.dynamic(),
                     t.start(), t.end()));
         }
-        List<Word> words = java.util.Collections.unmodifiableList(out);
-        LAST.set(new Read(s, from, to, words));
-        return words;
+        return java.util.Collections.unmodifiableList(out);
     }
 }

@@ -148,18 +148,18 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
                 : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
-        String help = (mysql || unread != null ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
-                + " gives the copy the name with a digit appended. ") + "Name the " + what + ", or guard the call with the inspector: look for a " + what
+        String named = unread != null ? "The name the " + what + " gets is not known (" + unread + "). "
+                : mysql ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
+                        + " gives the copy the name with a digit appended. ";
+        String help = named + "Name the " + what + ", or guard the call with the inspector: look for a " + what
                 + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
                 + method + "(...)`." + (fixes.isEmpty() && !mysql ? " No fix is applied: the guard is written only for a"
                         + " call that passes the table and the columns." : "");
         String message = unread == null
                 ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""
                         + table + "\" without an error" + because + "."
-                : "Once the statements before it re-run, re-running this revision either adds a second " + what
-                        + " on \"" + table + "\" without an error" + because + " or, if the project's naming"
-                        + " convention names it, fails with "
-                        + SqlState.DUPLICATE_OBJECT.label() + " (idemlint cannot tell which: " + unread + ").";
+                : "Once the statements before it re-run, a re-run adds a second " + what + " on \"" + table
+                        + "\", or fails with " + SqlState.DUPLICATE_OBJECT.label() + " if the naming convention names it.";
         RuleContext.Builder b = ctx.report(m.source(), site, message)
                 .help(help).fixes(fixes);
         if (!mysql) {
