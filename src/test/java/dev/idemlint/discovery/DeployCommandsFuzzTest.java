@@ -7,15 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.idemlint.discovery.DeployCommands.Use;
 import dev.idemlint.fixture.FuzzDeadline;
+import dev.idemlint.fixture.FuzzFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,8 +44,6 @@ class DeployCommandsFuzzTest {
             "compose.yaml", "entrypoint.sh", "Procfile", "Procfile.dev", "Makefile", "GNUmakefile", "rules.mk",
             "justfile", "fly.toml", "app.json", "tox.ini", "pyproject.toml", "package.json", "deploy.yaml",
             "migrate.py", "test_migrate.py", "conftest.py", "pnpm-lock.yaml", "README.md");
-    private static final int MAX_ENTRIES = 64;
-    private static final int MAX_SEGMENTS = 9;
 
     @MethodSource("seeds")
     @FuzzTest(maxDuration = "10s")
@@ -60,10 +54,10 @@ class DeployCommandsFuzzTest {
         try {
             Files.createDirectories(outside);
             Files.writeString(outside.resolve("steal.sh"), "alembic upgrade heads\n");
-            build(root, input);
+            FuzzFiles.build(root, input, KINDS);
             FuzzDeadline.run(() -> check(root));
         } finally {
-            delete(root.getParent());
+            FuzzFiles.delete(root.getParent());
         }
     }
 
@@ -102,93 +96,6 @@ class DeployCommandsFuzzTest {
                     deploys.orElseThrow());
             assertEquals(allHeads ? deploys : Optional.empty(), DeployCommands.upgradesHeads(root));
         }
-    }
-
-    /** Writes the entries of {@code input} under {@code root}; an entry the file system refuses is left out. */
-    static void build(Path root, byte[] input) {
-        String all = "\n" + new String(input, StandardCharsets.ISO_8859_1);
-        String[] entries = all.split("\n=== ", -1);
-        for (int e = 1; e < entries.length && e <= MAX_ENTRIES; e++) {
-            String entry = entries[e];
-            int nl = entry.indexOf('\n');
-            String header = nl < 0 ? entry : entry.substring(0, nl);
-            byte[] content = (nl < 0 ? "" : entry.substring(nl + 1)).getBytes(StandardCharsets.ISO_8859_1);
-            try {
-                if (header.startsWith("@link ")) {
-                    int arrow = header.indexOf(" -> ", "@link ".length());
-                    if (arrow < 0) {
-                        continue;
-                    }
-                    Path link = under(root, header.substring("@link ".length(), arrow));
-                    if (link != null) {
-                        Files.createDirectories(link.getParent());
-                        Files.createSymbolicLink(link, Path.of(utf8(header.substring(arrow + 4))));
-                    }
-                    continue;
-                }
-                String path = header;
-                if (header.startsWith("#") && header.length() > 1) {
-                    int space = header.indexOf(' ');
-                    String folder = space < 0 ? "" : header.substring(space + 1);
-                    String kind = KINDS.get(Math.floorMod(header.charAt(1), KINDS.size()));
-                    path = folder.isEmpty() ? kind : folder + "/" + kind;
-                }
-                Path file = under(root, path);
-                if (file != null) {
-                    Files.createDirectories(file.getParent());
-                    Files.write(file, content);
-                }
-            } catch (IOException | InvalidPathException | UnsupportedOperationException refused) {
-                // a name or a layout the file system refuses (too long, a file where a folder is): not written
-            }
-        }
-    }
-
-    /** {@code path} under {@code root}, or null when it is not a plain relative path of a few segments. */
-    private static Path under(Path root, String path) {
-        String[] segments = utf8(path).split("/", -1);
-        if (segments.length > MAX_SEGMENTS) {
-            return null;
-        }
-        for (String s : segments) {
-            if (s.isEmpty() || s.equals(".") || s.equals("..") || s.indexOf('\0') >= 0
-                    || s.getBytes(StandardCharsets.UTF_8).length > 200) {
-                return null;
-            }
-        }
-        Path p = root.resolve(String.join("/", segments)).normalize();
-        return p.startsWith(root) && !p.equals(root) ? p : null;
-    }
-
-    /** The header's bytes (ISO-8859-1 chars) read as UTF-8, so a name may hold any character. */
-    private static String utf8(String latin1) {
-        return new String(latin1.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    /** Deletes {@code p} and what is under it, without following a link. */
-    private static void delete(Path p) throws IOException {
-        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(p, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                Files.delete(d);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /** A project of each kind, with the forms the reader knows, links in and out, and the deploy files of tests. */
