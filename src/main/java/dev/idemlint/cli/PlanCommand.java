@@ -86,6 +86,13 @@ public final class PlanCommand implements Callable<Integer> {
         return e != null ? e : System.getenv();
     }
 
+    /** {@code env} without the variables that hold or point to passwords. */
+    private static Map<String, String> withoutPasswords(Map<String, String> env) {
+        Map<String, String> out = new java.util.HashMap<>(env);
+        out.keySet().removeAll(List.of("PGPASSWORD", "PGPASSFILE", "MYSQL_PWD"));
+        return out;
+    }
+
     /**
      * Plan cannot run: the reason goes to stderr, and with {@code --format json} an {@code error} object
      * to stdout as well, so a gate reading stdout sees why. Exit 2.
@@ -154,11 +161,20 @@ public final class PlanCommand implements Callable<Integer> {
             return cannot(out, "usage", "no database to plan against: pass --db URL, or set sqlalchemy.url in"
                     + " alembic.ini, or DATABASE_URL");
         }
+        // The project's files are a pull request's to change: a URL read from them could name a server that asks
+        // for the password in clear, so the environment's passwords go only with a URL the operator gave.
+        boolean fromProject = db == null && config.url() != null;
         DbUrl url;
         try {
-            url = DbUrl.parse(rawUrl, env(), Path.of(System.getProperty("user.home")));
+            url = fromProject ? DbUrl.parse(rawUrl, withoutPasswords(env()), null)
+                    : DbUrl.parse(rawUrl, env(), Path.of(System.getProperty("user.home")));
         } catch (DbUrl.BadUrl e) {
             return cannot(out, "usage", "the database URL from " + from + ": " + e.getMessage());
+        }
+        if (fromProject && url.passwordSource() == null) {
+            System.err.println("idemlint: the URL from " + from + " has no password of its own, and none is taken"
+                    + " for it from PGPASSWORD, the password file or MYSQL_PWD, since a pull request can change"
+                    + " alembic.ini: pass the URL with --db or DATABASE_URL to use them");
         }
         String vtSchema = config.versionTableSchema();
         String vtName = config.versionTable();

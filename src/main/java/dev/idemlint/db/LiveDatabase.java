@@ -61,7 +61,7 @@ public final class LiveDatabase implements LiveSession {
 
     /** URL parameters the driver takes under the same name. */
     private static final List<String> PASSED_THROUGH = List.of("sslmode", "sslrootcert", "sslcert", "sslkey",
-            "sslpassword", "sslcrl", "sslfactory", "sslnegotiation", "gssencmode", "channel_binding",
+            "sslpassword", "sslcrl", "sslnegotiation", "gssencmode", "channel_binding",
             "tcpKeepAlive");
     /** libpq and SQLAlchemy names the driver spells differently. */
     private static final Map<String, String> RENAMED = Map.of("application_name", "ApplicationName",

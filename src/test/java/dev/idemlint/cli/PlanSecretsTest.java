@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +18,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -130,5 +137,74 @@ class PlanSecretsTest {
         assertEquals(2, other.exit());
         assertTrue(other.err().contains("alembic.ini: unsupported URL scheme 'mssql+pyodbc'"), other.err());
         assertNoPiece("hunter2zebra", other);
+    }
+
+    /**
+     * A server on 127.0.0.1 that speaks PostgreSQL's protocol as far as asking for the password in clear
+     * (AuthenticationCleartextPassword), as a server a pull request names could; it completes with the
+     * password the client sent, or "" when it sent none.
+     */
+    private static CompletableFuture<String> askingForPassword(ServerSocket server) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (Socket s = server.accept()) {
+                s.setSoTimeout(20_000);
+                DataInputStream in = new DataInputStream(s.getInputStream());
+                DataOutputStream out = new DataOutputStream(s.getOutputStream());
+                while (true) {
+                    byte[] message = new byte[in.readInt() - 4];
+                    in.readFully(message);
+                    int code = ((message[0] & 0xff) << 24) | ((message[1] & 0xff) << 16) | ((message[2] & 0xff) << 8)
+                            | (message[3] & 0xff);
+                    if (code == 80877103 || code == 80877104) {
+                        out.write('N'); // no SSL, no GSS encryption: the startup message follows
+                        out.flush();
+                        continue;
+                    }
+                    break;
+                }
+                out.write('R');
+                out.writeInt(8);
+                out.writeInt(3);
+                out.flush();
+                int type = in.read();
+                if (type != 'p') {
+                    return "";
+                }
+                byte[] password = new byte[in.readInt() - 4];
+                in.readFully(password);
+                return new String(password, 0, Math.max(0, password.length - 1), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            }
+        });
+    }
+
+    @Test
+    void a_url_from_the_projects_alembic_ini_gets_no_password_from_the_environment(@TempDir Path home)
+            throws Exception {
+        Path passFile = home.resolve("pgpass");
+        Files.writeString(passFile, "*:*:*:*:filezebra\n");
+        for (Map<String, String> env : List.of(Map.of("PGPASSWORD", "hunter2zebra"), Map.of("PGPASSFILE",
+                passFile.toString()))) {
+            String secret = env.containsKey("PGPASSWORD") ? "hunter2zebra" : "filezebra";
+            try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                String url = "postgresql://app@127.0.0.1:" + server.getLocalPort() + "/shop";
+                // the operator's URL: the environment's password goes, as libpq sends it (the server can see it)
+                writeProject(null);
+                CompletableFuture<String> sent = askingForPassword(server);
+                CliRun.Result db = plan(env, "--db", url);
+                assertEquals(2, db.exit(), db.err());
+                assertEquals(secret, sent.get(30, TimeUnit.SECONDS), db.err());
+                // the same URL from alembic.ini: nothing goes, and the run says why
+                writeProject(url);
+                sent = askingForPassword(server);
+                CliRun.Result ini = plan(env);
+                assertEquals(2, ini.exit(), ini.err());
+                assertEquals("", sent.get(30, TimeUnit.SECONDS), ini.err());
+                assertTrue(ini.err().contains("none is taken for it from PGPASSWORD, the password file or MYSQL_PWD,"
+                        + " since a pull request can change alembic.ini"), ini.err());
+                assertNoPiece(secret, ini);
+            }
+        }
     }
 }
