@@ -12,19 +12,19 @@ import java.util.TreeSet;
  * ({@code raise}, {@code sys.exit(1)}, {@code exit()}, {@code quit()}, {@code os._exit(1)}). Otherwise it lets
  * past what its classes catch, read from the last part of their dotted names (SQLAlchemy re-raises a DBAPI
  * error as the {@code sqlalchemy.exc} class of the same name, PyMySQL's classes are PEP 249's):
- * {@code operational_error}, {@code integrity_error}, {@code programming_error}, or {@code others} for a bare
+ * {@code operational_error}, {@code integrity_error}, {@code programming_error}, {@code internal_error},
+ * {@code data_error}, {@code not_supported_error}, or {@code others} for a bare
  * {@code except:}, {@code Exception}, {@code BaseException}, a PEP 249 base class ({@code DBAPIError},
  * {@code SQLAlchemyError}, {@code DatabaseError}, {@code Error}) and any name or expression not read here:
  * an alias or a wrapper library's class (oslo.db's engine turns errors into its own) may catch anything,
  * and an unknown catch must never produce a finding. Classes known to catch no server error
- * ({@code ValueError}, {@code DataError}, {@code NoSuchTableError}...) let nothing past.
+ * ({@code ValueError}, {@code NoSuchTableError}...) let nothing past.
  */
 final class ExceptClauses {
     static final String OTHERS = "others";
     private static final Set<String> ALL = Set.of("Exception", "BaseException", "DBAPIError", "SQLAlchemyError",
             "DatabaseError", "Error", "MySQLError", "StatementError");
-    private static final Set<String> NONE = Set.of("InternalError", "NotSupportedError", "DataError",
-            "InterfaceError", "Warning", "NoSuchTableError", "NoSuchColumnError", "InvalidRequestError",
+    private static final Set<String> NONE = Set.of("InterfaceError", "Warning", "NoSuchTableError", "NoSuchColumnError", "InvalidRequestError",
             "ArgumentError", "CompileError", "UnboundExecutionError", "ValueError", "KeyError", "TypeError",
             "AttributeError", "IndexError", "LookupError", "NameError", "RuntimeError", "NotImplementedError",
             "ImportError", "ModuleNotFoundError", "OSError", "IOError", "FileNotFoundError", "StopIteration",
@@ -85,6 +85,9 @@ final class ExceptClauses {
             case "OperationalError" -> "operational_error";
             case "IntegrityError" -> "integrity_error";
             case "ProgrammingError" -> "programming_error";
+            case "InternalError" -> "internal_error";
+            case "DataError" -> "data_error";
+            case "NotSupportedError" -> "not_supported_error";
             default -> NONE.contains(last) ? "" : OTHERS;
         };
     }

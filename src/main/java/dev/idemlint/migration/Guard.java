@@ -22,6 +22,15 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
         this(kind, span, description, conditions, null);
     }
 
+    /**
+     * For a try/except, whether its handlers catch the error PostgreSQL raises as {@code state} (psycopg's class
+     * of it, {@link SqlState#dbapiClass()}) and let the revision go past; false for other kinds.
+     */
+    public boolean catches(SqlState state) {
+        return kind == GuardKind.TRY_EXCEPT
+                && (conditions.contains(ExceptClauses.OTHERS) || conditions.contains(state.dbapiClass()));
+    }
+
     public static Guard of(GuardKind kind, Span span, String description) {
         return new Guard(kind, span, description, Set.of(), null);
     }

@@ -44,6 +44,25 @@ public enum SqlState {
         return label; // once per state: every finding's message names one
     }
 
+    /**
+     * The DB-API class psycopg (2 and 3) raises this state as, named as {@link ExceptClauses} names what an
+     * except clause catches: class 23 an {@code integrity_error}; classes 20, 21, 3D, 3F, 42 and 44 a
+     * {@code programming_error}; 08, 26-28, 34, 40, 5x and HV an {@code operational_error}; 22 a
+     * {@code data_error}; 0A a {@code not_supported_error}; the others (24, 25, 2B, 2D, 2F, 38, 39, 3B, F0, P0,
+     * XX) an {@code internal_error}.
+     */
+    public String dbapiClass() {
+        String c = code.substring(0, 2);
+        return switch (c) {
+            case "23" -> "integrity_error";
+            case "20", "21", "3D", "3F", "42", "44" -> "programming_error";
+            case "08", "26", "27", "28", "34", "40", "53", "54", "55", "57", "58", "HV" -> "operational_error";
+            case "22" -> "data_error";
+            case "0A" -> "not_supported_error";
+            default -> "internal_error";
+        };
+    }
+
     /** The condition name used in PL/pgSQL EXCEPTION clauses: duplicate_object. */
     public String condition() {
         return name().toLowerCase(java.util.Locale.ROOT);

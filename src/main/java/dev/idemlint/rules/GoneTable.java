@@ -79,7 +79,7 @@ public final class GoneTable {
                         + " (the inspector's own lookups raise NoSuchTableError for a missing table).";
         ctx.report(m.source(), site, "Re-running this revision fails with "
                 + RerunScenario.failure(f.state(), site) + " because " + f.reason() + RerunScenario.end(site))
-                .help(RerunScenario.why(site) + (op instanceof Operation.Drop d
+                .help(RerunScenario.why(site, f.state()) + (op instanceof Operation.Drop d
                         && PostgresFacts.dropSkipsMissingTable(d.kind()) ? "" : "PostgreSQL looks the table up first,"
                         + " so an `IF [NOT] EXISTS` or a guard on the statement's own object does not help. ") + remedy
                         + (fixes.isEmpty() ? " No fix is offered here: the table is not written as a name the fix"

@@ -27,9 +27,9 @@ public final class RerunScenario {
      * (it commits on its own, so a retry after a later failure repeats it), and why a try/except does not
      * help (PostgreSQL aborts the transaction on the first error); empty otherwise.
      */
-    public static String why(OpSite site) {
+    public static String why(OpSite site, SqlState state) {
         String out = "";
-        if (swallowed(site)) {
+        if (swallowed(site, state)) {
             String handler = site.guard().description();
             out += ("try/except".equals(handler) ? "The try/except" : "`" + handler + "`") + " catches the error in"
                     + " Python, but PostgreSQL has already aborted the transaction, so the next statement fails. ";
@@ -59,16 +59,17 @@ public final class RerunScenario {
      * the next statement, at the latest Alembic's version update, fails).
      */
     public static String failure(SqlState state, OpSite site) {
-        return swallowed(site) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed " + state.label()
-                : state.label();
+        return swallowed(site, state) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed "
+                + state.label() : state.label();
     }
 
     /**
-     * A plain try/except (or {@code contextlib.suppress}) around the operation: PostgreSQL aborts the transaction
-     * all the same.
+     * A plain try/except (or {@code contextlib.suppress}) around the operation that catches {@code state}'s error
+     * class: PostgreSQL aborts the transaction all the same. A handler of other classes ({@code except
+     * OperationalError} around a duplicate, which psycopg raises as a ProgrammingError) lets the error through.
      */
-    public static boolean swallowed(OpSite site) {
-        return site.guard() != null && site.guard().kind() == dev.idemlint.migration.GuardKind.TRY_EXCEPT;
+    public static boolean swallowed(OpSite site, SqlState state) {
+        return site.guard() != null && site.guard().catches(state);
     }
 
     /**

@@ -83,7 +83,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             }
             help = before == null ? help : movedHelp(before);
             ctx.report(m.source(), op.site(),
-                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site()) + help)
+                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site(), PostgresFacts.duplicate(ObjectKind.COLUMN)) + help)
                     .fixes(inPlace(fixes(add, m.source(), ctx.settings()), before)).emit();
         }
     }

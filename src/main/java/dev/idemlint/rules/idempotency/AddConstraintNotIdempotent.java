@@ -82,7 +82,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     + " THEN null; END $$`, or guard the call with the inspector ("
                     + inspectorMethod(c.kind()) + ").";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + RerunScenario.failure(state, op.site()) + because
-                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
+                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site(), state) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
         }
     }
 

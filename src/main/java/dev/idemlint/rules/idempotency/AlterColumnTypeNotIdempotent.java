@@ -72,9 +72,9 @@ public final class AlterColumnTypeNotIdempotent implements MigrationRule {
         } else {
             because = "its USING conversion takes no form of the type " + column + " already has";
         }
-        ctx.report(m.source(), b.site(), "Re-running this revision fails with " + c.sqlState().label() + " because "
+        ctx.report(m.source(), b.site(), "Re-running this revision fails with " + RerunScenario.failure(c.sqlState(), b.site()) + " because "
                 + because + RerunScenario.end(b.site()))
-                .help(RerunScenario.why(b.site()) + "PostgreSQL looks the USING "
+                .help(RerunScenario.why(b.site(), c.sqlState()) + "PostgreSQL looks the USING "
                         + (shift != null ? "operator and function" : "function") + " up for the column's current"
                         + " type before it reads a row, so the conversion fails once the column has the new type:"
                         + " change the type only while the column still has the old one (check"

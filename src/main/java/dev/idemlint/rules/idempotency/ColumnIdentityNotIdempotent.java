@@ -54,9 +54,9 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
             default -> column + " now belongs to an identity column, which needs it";
         };
         boolean dropped = c.about() == Conflict.About.IDENTITY && !c.alreadyThere();
-        ctx.report(m.source(), op.site(), "Re-running this revision fails with " + c.sqlState().label()
+        ctx.report(m.source(), op.site(), "Re-running this revision fails with " + RerunScenario.failure(c.sqlState(), op.site())
                 + " because " + because + RerunScenario.end(op.site()))
-                .help(RerunScenario.why(op.site()) + (dropped
+                .help(RerunScenario.why(op.site(), c.sqlState()) + (dropped
                         ? "Write `DROP IDENTITY IF EXISTS`: PostgreSQL skips it on a column that is no identity column."
                         : "PostgreSQL has no `IF NOT EXISTS` for `ADD GENERATED ... AS IDENTITY` and refuses `DROP DEFAULT` on an identity column: run the column's change only"
                         + " while it is not an identity column yet (`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM"

@@ -88,7 +88,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site()) + why + help).fixes(fixes(ix, m.source(), ctx.settings(), stored)).emit();
+                    .help(RerunScenario.why(op.site(), PostgresFacts.duplicate(ObjectKind.INDEX)) + why + help).fixes(fixes(ix, m.source(), ctx.settings(), stored)).emit();
         }
     }
 

@@ -52,7 +52,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(RerunScenario.why(op.site()) + (c.site().origin() == dev.idemlint.migration.Origin.DDL_ELEMENT
+                    .help(RerunScenario.why(op.site(), state(c.kind())) + (c.site().origin() == dev.idemlint.migration.Origin.DDL_ELEMENT
                             && c.kind() == ObjectKind.SEQUENCE
                             ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
                                     + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."

@@ -82,7 +82,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                 continue;
             }
             ctx.report(m.source(), op.site(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site()) + why + (renamedTo != null ? "A check on the table name does not"
+                    .help(RerunScenario.why(op.site(), state) + why + (renamedTo != null ? "A check on the table name does not"
                             + " help: rename the kept indexes and constraints when the table is swapped in (`ALTER INDEX"
                             + " ... RENAME TO ...`), or drop the old table before creating the new one." : help))
                     .fixes(renamedTo != null ? List.of() : fixes(t, m.source(), ctx.settings()))

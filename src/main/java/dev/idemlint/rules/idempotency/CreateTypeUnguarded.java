@@ -56,7 +56,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
 
     private static void report(Migration m, Operation op, RuleContext ctx, String what, String help) {
         ctx.report(m.source(), op.site(),
-                RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.TYPE), what, "", op.site())).help(RerunScenario.why(op.site()) + help).fixes(fixes(op, m.source())).emit();
+                RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.TYPE), what, "", op.site())).help(RerunScenario.why(op.site(), PostgresFacts.duplicate(ObjectKind.TYPE)) + help).fixes(fixes(op, m.source())).emit();
     }
 
     /**

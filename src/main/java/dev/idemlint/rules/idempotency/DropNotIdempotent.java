@@ -77,7 +77,7 @@ public final class DropNotIdempotent implements MigrationRule {
                         + RerunScenario.failure(d.site().rerun().state(), op.site()) + " because "
                         + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site()) + "`IF EXISTS` does not help: the object is there."
+                        .help(RerunScenario.why(op.site(), d.site().rerun().state()) + "`IF EXISTS` does not help: the object is there."
                                 + (d.kind() == ObjectKind.INDEX
                                         ? " Drop the constraint first when it exists (`ALTER TABLE ... DROP CONSTRAINT"
                                                 + " IF EXISTS`), which takes its index with it."
@@ -119,7 +119,8 @@ public final class DropNotIdempotent implements MigrationRule {
                                     op.site()))
                     + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
-                    .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site())) + why
+                    .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site(), onView ? refusal.sqlState() : state(d.kind())))
+                            + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
                                     : (onView ? VIEW_HELP : help(d, kwarg, ctx))
                                             + (read == null || readGuarded ? "" : READ_FIRST)))
@@ -619,7 +620,8 @@ public final class DropNotIdempotent implements MigrationRule {
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
                 + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
-                .help(RerunScenario.why(o.site()) + "Read it only while it exists (check"
+                .help(RerunScenario.why(o.site(), table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN)
+                        + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
                         + " reads), or move the data migration into a revision of its own."
                         + noReadFix(o, guard, plainGuard(d, table)))

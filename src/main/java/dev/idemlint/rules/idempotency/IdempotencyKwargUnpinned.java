@@ -69,7 +69,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                     : "Alembic " + s.alembic() + " with SQLAlchemy 1.x";
             ctx.report(m.source(), op.site(), "Re-running fails with " + state.label() + " where an unpinned Alembic"
                     + " ignores `" + kwarg + "=True`: " + what + gone + ".")
-                    .help(RerunScenario.why(op.site()) + since + " ignores `" + kwarg + "=True` on `" + call
+                    .help(RerunScenario.why(op.site(), state) + since + " ignores `" + kwarg + "=True` on `" + call
                             + "` without an error. No pin of the project (requirements, pyproject.toml, a lock"
                             + " file) names its " + (pin.startsWith("SQLAlchemy") ? "SQLAlchemy" : "Alembic")
                             + " version, so idemlint cannot tell whether the keyword works. Pin `" + pin + "`"

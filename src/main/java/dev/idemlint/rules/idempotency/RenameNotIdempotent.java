@@ -55,10 +55,11 @@ public final class RenameNotIdempotent implements MigrationRule {
             if (r.site().rerun() != null && !mysql) {
                 // the old name is there again on the re-run, and so is the new one
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                        + r.site().rerun().state().label() + " because " + what + " cannot be renamed to \""
+                        + RerunScenario.failure(r.site().rerun().state(), op.site()) + " because " + what
+                        + " cannot be renamed to \""
                         + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + r.site().rerun().reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site()) + "No form of the rename tolerates a taken new name: guard"
+                        .help(RerunScenario.why(op.site(), r.site().rerun().state()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
                                 + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), m, touches, at, r)).emit();
@@ -72,7 +73,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
-                    : (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : state.label())
+                    : (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : RerunScenario.failure(state, op.site()))
                             + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
@@ -80,7 +81,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."
                             + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
-                            : RerunScenario.why(op.site()) + ifExistsForm(r.kind()) + "guard the rename with the inspector"
+                            : RerunScenario.why(op.site(), state) + ifExistsForm(r.kind()) + "guard the rename with the inspector"
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
                             + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();
         }

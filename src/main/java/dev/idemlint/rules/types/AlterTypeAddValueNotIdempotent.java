@@ -39,8 +39,8 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
             }
             if (!av.ifNotExists() && !GuardMatch.createGuarded(av)) {
                 ctx.report(m.source(), av.site(), "Re-running this revision fails with "
-                        + PostgresFacts.labels().labelTaken().label() + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
-                        .help(RerunScenario.why(av.site()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
+                        + RerunScenario.failure(PostgresFacts.labels().labelTaken(), av.site()) + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
+                        .help(RerunScenario.why(av.site(), PostgresFacts.labels().labelTaken()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "
                                 + (av.label() == null ? "..." : "'" + av.label() + "'") + "` (PostgreSQL 9.3+).")
                         .fixes(fixes(av, m.source())).emit();
             }

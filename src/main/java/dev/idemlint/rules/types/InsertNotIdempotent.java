@@ -115,14 +115,14 @@ public final class InsertNotIdempotent implements ProjectRule {
                     break;
                 }
                 String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
-                String message = RerunScenario.swallowed(ins.site())
+                String message = RerunScenario.swallowed(ins.site(), SqlState.UNIQUE_VIOLATION)
                         ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
                                 + " after a swallowed " + SqlState.UNIQUE_VIOLATION.label() + " because " + because
                                 + RerunScenario.end(ins.site())
                         : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
                                 + because + RerunScenario.end(ins.site());
                 ctx.report(m.source(), ins.site(), message)
-                        .help(RerunScenario.why(ins.site()) + (ins.bulk()
+                        .help(RerunScenario.why(ins.site(), SqlState.UNIQUE_VIOLATION) + (ins.bulk()
                                 ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
                                         + " CONFLICT " + target + "DO NOTHING\")` or"
                                         + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
@@ -182,7 +182,7 @@ public final class InsertNotIdempotent implements ProjectRule {
         ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(ins.site().rerun().state(), ins.site()) + " because " + reason
                 + RerunScenario.end(ins.site()))
-                .help(RerunScenario.why(ins.site()) + "`ON CONFLICT` does not help here: " + check
+                .help(RerunScenario.why(ins.site(), ins.site().rerun().state()) + "`ON CONFLICT` does not help here: " + check
                         + ", or drop it with `IF EXISTS` and create it again first.")
                 .emit();
     }
