@@ -977,7 +977,6 @@ final class NamingConventionReader {
         return sb.toString();
     }
 
-    /** Every call whose callee ends in {@code last}, anywhere in the statements. */
     /** The values of {@code x.naming_convention = value} statements anywhere in {@code body}. */
     private static void collectConventionAssignments(List<Stmt> body, List<Expr> out) {
         for (Stmt s : body) {
@@ -995,6 +994,7 @@ final class NamingConventionReader {
         }
     }
 
+    /** Every call whose callee ends in {@code last}, anywhere in the statements. */
     private static void collectCalls(List<Stmt> body, String last, List<Expr.Call> out) {
         for (Stmt s : body) {
             for (Expr e : StmtParts.expressions(s)) {

@@ -159,7 +159,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""
                         + table + "\" without an error" + because + "."
                 : "Once the statements before it re-run, a re-run adds a second " + what + " on \"" + table
-                        + "\", or fails with " + SqlState.DUPLICATE_OBJECT.label() + " if the naming convention names it.";
+                        + "\", or fails with " + stateFor(c.kind()).label() + " if the naming convention names it.";
         RuleContext.Builder b = ctx.report(m.source(), site, message)
                 .help(help).fixes(fixes);
         if (!mysql) {
