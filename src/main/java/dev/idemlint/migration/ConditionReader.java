@@ -279,6 +279,10 @@ final class ConditionReader {
         };
     }
 
+    /**
+     * The test that {@code name} is among a listing's names. A relation's {@code schema.name} is split: a catalog
+     * query may list names joined that way. (The inspector's own lookups take a name as written.)
+     */
     private static Condition exists(ObjectKind kind, String schema, String table, String name, boolean raises) {
         if (ObjectKind.TABLE == kind || ObjectKind.VIEW == kind || ObjectKind.SEQUENCE == kind
                 || ObjectKind.MATERIALIZED_VIEW == kind) {
@@ -367,8 +371,9 @@ final class ConditionReader {
         }
         switch (method) {
             case "has_table": {
+                // the inspector looks the name up as written: has_table("a.b") asks for a table named "a.b"
                 String t = arg(c, 0, "table_name", scope);
-                return t == null ? UNREAD : new Cond(exists(ObjectKind.TABLE, schema, null, t, false));
+                return t == null ? UNREAD : new Cond(new Condition.Exists(ObjectKind.TABLE, schema, null, t, false));
             }
             case "has_index": {
                 String t = arg(c, 0, "table_name", scope);
@@ -378,7 +383,7 @@ final class ConditionReader {
             }
             case "has_sequence": {
                 String s = arg(c, 0, "sequence_name", scope);
-                return s == null ? UNREAD : new Cond(exists(ObjectKind.SEQUENCE, schema, null, s, false));
+                return s == null ? UNREAD : new Cond(new Condition.Exists(ObjectKind.SEQUENCE, schema, null, s, false));
             }
             case "has_schema": {
                 String s = arg(c, 0, "schema_name", scope);
