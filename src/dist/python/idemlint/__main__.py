@@ -58,6 +58,12 @@ def command(args):
 
 
 def main():
+    # a daemon this directory's `idemlint daemon start` left serves `lint` runs (see daemon.py)
+    from . import daemon
+
+    status = daemon.serve(os.path.join(_HERE, "runtime"), sys.argv[1:])
+    if status is not None:
+        return status
     cmd = command(sys.argv[1:])
     try:
         os.execv(cmd[0], cmd)

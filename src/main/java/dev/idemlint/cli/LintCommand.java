@@ -24,6 +24,7 @@ import dev.idemlint.report.TextReporter;
 import dev.idemlint.report.Utf8Output;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
@@ -280,8 +281,8 @@ public final class LintCommand implements Callable<Integer> {
         // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
         ResultCache cache = noCache || fix || diff || stdin ? null
                 : ResultCache.forRun(namedCacheDir(), ResultCache.build(Main.class, Main.VERSION), linter.ruleNames());
-        boolean tty = System.console() != null && output == null;
-        boolean colored = color.equals("always") || color.equals("auto") && tty && System.getenv("NO_COLOR") == null;
+        boolean tty = Invocation.terminal() && output == null;
+        boolean colored = color.equals("always") || color.equals("auto") && tty && Invocation.env("NO_COLOR") == null;
         // A run whose trees all hit prints what the last run with the same trees and options printed.
         // Everything the report and exit status depend on besides the trees is in this list (the paths
         // named are not: the trees' keys hold every file linted and whether it is reported, and a
@@ -327,12 +328,21 @@ public final class LintCommand implements Callable<Integer> {
                 ResultCache.Probe probe = probes == null ? null : probes.get(ti);
                 r = probe == null ? null : probe.hit();
                 if (r == null) {
-                    r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
-                        @Override
-                        public Spare apply(List<Diagnostic> ds) {
-                            return json.ahead(ds);
+                    FileMemo memo = probe == null ? null : probe.files();
+                    // the daemon keeps each tree's models in memory between runs; --no-cache starts from none
+                    Daemon.Models kept = Invocation.served() && !noCache ? Daemon.models(t, memo) : null;
+                    try {
+                        r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
+                            @Override
+                            public Spare apply(List<Diagnostic> ds) {
+                                return json.ahead(ds);
+                            }
+                        }, kept != null ? kept : memo);
+                    } finally {
+                        if (kept != null) {
+                            kept.end();
                         }
-                    }, probe == null ? null : probe.files());
+                    }
                     if (probe != null) {
                         probe.store(r);
                     }
@@ -340,6 +350,13 @@ public final class LintCommand implements Callable<Integer> {
             }
             all.addAll(r.diagnostics());
             files += r.filesRead();
+        }
+        if (Invocation.served() && !noCache && !fix && !diff && !stdin) {
+            Set<Path> trees = new java.util.HashSet<>();
+            for (LintTarget t : found.targets()) {
+                trees.add(t.versionsDir());
+            }
+            Daemon.retain(trees);
         }
         // idemlint failed on a file: its findings are missing, so no exit status may say the tree is
         // clean or merely has findings, whatever --fail-on, --select, --ignore or a baseline say
@@ -534,7 +551,7 @@ public final class LintCommand implements Callable<Integer> {
         if (cacheDir != null) {
             return cacheDir;
         }
-        String env = System.getenv(ResultCache.ENV);
+        String env = Invocation.env(ResultCache.ENV);
         return env == null || env.isEmpty() ? null : Paths.get(env);
     }
 

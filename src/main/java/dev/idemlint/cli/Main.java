@@ -16,7 +16,7 @@ public final class Main {
     private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
 
     /** The subcommands, in the order usage lists them. */
-    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan", "server");
+    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan", "server", "daemon");
 
     /**
      * A subcommand's model, or null for a name that is none. A run builds only the command it names,
@@ -32,6 +32,7 @@ public final class Main {
             case "graph" -> GraphCommand.spec();
             case "plan" -> PlanCommand.spec();
             case "server" -> ServerCommand.spec();
+            case "daemon" -> DaemonCommand.spec();
             default -> null;
         };
     }
@@ -52,8 +53,17 @@ public final class Main {
         };
     }
 
+    /** The arguments this process was started with (null when it was not started by {@link #main}). */
+    private static String[] arguments;
+
     public static void main(String[] args) {
+        arguments = args.clone();
         System.exit(run(args));
+    }
+
+    /** The arguments this process was started with, or null. */
+    static String[] arguments() {
+        return arguments == null ? null : arguments.clone();
     }
 
     public static int run(String... args) {

@@ -38,11 +38,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * path) is the context: a run whose context differs from the last run's starts from no kept model. A
  * model that read an application module ({@link Migration#readsModels()}) and a file whose findings
  * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
- * so memory holds one model per file of the trees the editor has open.
+ * so memory holds one model per file of the trees the editor has open. The command line's daemon
+ * ({@code idemlint daemon}) keeps the trees it lints the same way between runs.
  *
  * <p>The linter asks from its worker threads; a run is the only user while it lasts ({@link #begin}).
  */
-final class KeptModels implements FileMemo {
+public final class KeptModels implements FileMemo {
     /** How recent a modification time is too recent to vouch for the file's bytes (FAT's granularity is 2 s). */
     static final long RACY_MILLIS = 2_000;
 
@@ -68,7 +69,7 @@ final class KeptModels implements FileMemo {
     private Map<Path, String> texts = Map.of();
 
     /** Starts a run of {@code target} with {@code texts} (the open buffers) standing in for their files. */
-    void begin(LintTarget target, Map<Path, String> texts) {
+    public void begin(LintTarget target, Map<Path, String> texts) {
         List<Object> now = List.of(target.projectRoot(), target.versionsDir(), target.settings(), target.config(),
                 target.provenance());
         if (!now.equals(context)) {
@@ -82,7 +83,7 @@ final class KeptModels implements FileMemo {
     }
 
     /** Ends the run: the models of files no longer in the tree are let go. */
-    void end() {
+    public void end() {
         entries.keySet().retainAll(new HashSet<>(target.files()));
         pending.clear();
         texts = Map.of();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The command line as picocli parses it from the hand-built command models (Specs). */
 class CliTest {
-    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan");
+    private static final List<String> COMMANDS = List.of("lint", "rules", "explain", "heads", "graph", "plan", "daemon");
 
     private static CliRun.Result run(String... args) {
         return CliRun.run(args);
