@@ -2,7 +2,7 @@
 # idemlint against Squawk on equal work: real revisions for idemlint, and for Squawk exactly the
 # DDL/DML those revisions send to PostgreSQL.
 #
-#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... [--tree DIR] VERSIONS_DIR...
+#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... [--tree DIR] [--daemon] VERSIONS_DIR...
 #
 # For each VERSIONS_DIR (a real project's Alembic versions directory, extracted outside this
 # repository) Debian's Alembic renders the chain offline (`alembic upgrade heads --sql`, env.py here)
@@ -24,11 +24,15 @@
 # each copied tree's project root, as by default. --tree DIR adds a row per --java: one revision of the
 # single versions tree DIR changed (e.g. `bench/generate.py 3660 DIR`; a copy of DIR is used), timed
 # after an untimed run has filled its cache (idemlint only: Squawk's work does not grow with a tree).
+# --daemon adds the same rows per --java through `idemlint daemon` (started in the current directory,
+# its socket in the data directory, two untimed runs first): a row's CPU is the client's plus the
+# daemon's own during the run (its /proc stat read before and after), counted as user time. The other
+# rows run with IDEMLINT_DAEMON=0.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
 root="$(dirname "$bench")"
-runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=() tree=
+runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=() tree= daemon=0
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -36,7 +40,8 @@ while (($#)); do
     --idemlint) idemlint="$2"; shift 2 ;;
     --java) javas+=("$2"); shift 2 ;;
     --tree) tree="$(cd "$2" && pwd)"; shift 2 ;;
-    -h|--help) sed -n 2,24p "$0"; exit 0 ;;
+    --daemon) daemon=1; shift ;;
+    -h|--help) sed -n 2,29p "$0"; exit 0 ;;
     *) dirs+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
@@ -85,6 +90,31 @@ echo "$n_py revision files ($((py_mb / 1024)) KB) and $n_sql SQL files ($((sql_m
 
 log="$data/times.tsv"
 : > "$log"
+export IDEMLINT_DAEMON=0 IDEMLINT_DAEMON_DIR="$data/daemons"
+ticks=$(getconf CLK_TCK)
+# the daemon's CPU ticks so far (user + system), or 0 with no daemon
+daemon_ticks() {
+  if [[ -n "${dpid:-}" ]]; then
+    local stat
+    read -r stat < "/proc/$dpid/stat"
+    stat="${stat##*) }"
+    read -r -a f <<< "$stat"
+    echo $(( f[11] + f[12] ))
+  else
+    echo 0
+  fi
+}
+# timed LABEL ROUND COMMAND...: one timed run, a row of the log
+timed() {
+  local label="$1" round="$2" before after
+  shift 2
+  before=$(daemon_ticks)
+  /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$@" > /dev/null
+  after=$(daemon_ticks)
+  IFS=$'\t' read -r wall user sys < <(tail -n 1 "$log.t")
+  user=$(/usr/bin/python3 -c "print('%.2f' % ($user + ($after - $before) / $ticks))")
+  printf '%s\t%s\t%s\t%s\t%s\n' "$label" "$round" "$wall" "$user" "$sys" >> "$log"
+}
 # one untimed run each: page cache, and the launcher records its class-data archive for that Java
 for spec in "${javas[@]}"; do
   IDEMLINT_JAVA="${spec#*=}" "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
@@ -102,28 +132,46 @@ if [[ -n "$tree" ]]; then
 fi
 "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+modes=(direct)
+((daemon)) && modes+=(daemon)
 for ((r = 1; r <= runs; r++)); do
   for spec in "${javas[@]}"; do
-    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
-      "$idemlint" lint --no-cache --format json --fail-on never "$data"/py/*/versions > /dev/null
-    printf '%s\t%s\t%s\n' "${spec%%=*} cold" "$r" "$(tail -n 1 "$log.t")" >> "$log"
-    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
-      "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
-    printf '%s\t%s\t%s\n' "${spec%%=*} warm" "$r" "$(tail -n 1 "$log.t")" >> "$log"
-    printf '# changed in round %s\n' "$r" >> "${changed[$(( (r - 1) % ${#changed[@]} ))]}"
-    IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
-      "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
-    printf '%s\t%s\t%s\n' "${spec%%=*} 1 changed" "$r" "$(tail -n 1 "$log.t")" >> "$log"
-    if [[ -n "$tree" ]]; then
-      printf '# changed in round %s\n' "$r" >> "${in_tree[$(( (r * 37) % big_n ))]}"
-      IDEMLINT_JAVA="${spec#*=}" /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' \
-        "$idemlint" lint --format json --fail-on never "$big" > /dev/null
-      printf '%s\t%s\t%s\n' "${spec%%=*} 1 changed in one tree of $big_n" "$r" "$(tail -n 1 "$log.t")" >> "$log"
-    fi
+    export IDEMLINT_JAVA="${spec#*=}"
+    for mode in "${modes[@]}"; do
+      name="${spec%%=*}" dpid=""
+      if [[ $mode == daemon ]]; then
+        name="$name daemon"
+        # one daemon per Java, left running between rounds; two untimed runs warm it up
+        if ! IDEMLINT_DAEMON=1 "$idemlint" daemon status > "$log.d" 2>&1; then
+          IDEMLINT_DAEMON=1 "$idemlint" daemon start > /dev/null
+          for _ in 1 2; do
+            IDEMLINT_DAEMON=1 "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
+            [[ -z "$tree" ]] || IDEMLINT_DAEMON=1 "$idemlint" lint --format json --fail-on never "$big" > /dev/null
+          done
+          IDEMLINT_DAEMON=1 "$idemlint" daemon status > "$log.d"
+        fi
+        dpid=$(sed -n 's/^idemlint: daemon \([0-9]*\) .*/\1/p' "$log.d")
+        export IDEMLINT_DAEMON=1
+      fi
+      timed "$name cold" "$r" "$idemlint" lint --no-cache --format json --fail-on never "$data"/py/*/versions
+      timed "$name warm" "$r" "$idemlint" lint --format json --fail-on never "$data"/py/*/versions
+      printf '# changed in round %s, %s\n' "$r" "$mode" >> "${changed[$(( (r - 1) % ${#changed[@]} ))]}"
+      timed "$name 1 changed" "$r" "$idemlint" lint --format json --fail-on never "$data"/py/*/versions
+      if [[ -n "$tree" ]]; then
+        printf '# changed in round %s, %s\n' "$r" "$mode" >> "${in_tree[$(( (r * 37) % big_n ))]}"
+        timed "$name 1 changed in one tree of $big_n" "$r" "$idemlint" lint --format json --fail-on never "$big"
+      fi
+      export IDEMLINT_DAEMON=0
+    done
   done
-  /usr/bin/time -o "$log.t" -f '%e\t%U\t%S' "$squawk" --reporter json "$data/sql/*.sql" > /dev/null || true
-  printf 'squawk %s\t%s\t%s\n' "$("$squawk" --version | tr -dc '0-9.')" "$r" "$(tail -n 1 "$log.t")" >> "$log"
+  dpid=""
+  timed "squawk $("$squawk" --version | tr -dc '0-9.')" "$r" "$squawk" --reporter json "$data/sql/*.sql" || true
 done
+if ((daemon)); then
+  for spec in "${javas[@]}"; do
+    IDEMLINT_JAVA="${spec#*=}" IDEMLINT_DAEMON=1 "$idemlint" daemon stop > /dev/null || true
+  done
+fi
 echo "$runs rounds; load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after"
 /usr/bin/python3 - "$log" <<'PY'
 import statistics, sys

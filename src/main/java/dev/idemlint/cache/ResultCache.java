@@ -110,6 +110,8 @@ public final class ResultCache {
     private final Set<String> rules;
     private final int modelMinFiles;
     private final Map<Path, Store> stores = new HashMap<>();
+    /** The files' bytes and digests a resident process kept from its earlier runs, or null. */
+    private ContentMemo contents;
 
     private ResultCache(Path named, String tool, Set<String> rules) {
         this.named = named;
@@ -125,6 +127,12 @@ public final class ResultCache {
      */
     public static ResultCache forRun(Path named, String tool, Set<String> rules) {
         return new ResultCache(named, tool, Set.copyOf(rules));
+    }
+
+    /** This cache, taking each unchanged file's bytes and digest from {@code memo} and keeping the others' there. */
+    public ResultCache withContents(ContentMemo memo) {
+        this.contents = memo;
+        return this;
     }
 
     /**
@@ -214,16 +222,26 @@ public final class ResultCache {
         md.piece(String.valueOf(files.size()));
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
-            try {
-                bytes[i] = SourceReader.readBytes(p);
-            } catch (IOException | RuntimeException | OutOfMemoryError e) {
-                return null;
+            ContentMemo.Stamp stamp = contents == null ? null : contents.stamp(p);
+            ContentMemo.Kept kept = stamp == null ? null : contents.find(p, stamp, signing);
+            if (kept != null) {
+                bytes[i] = kept.bytes();
+                digests[i] = kept.digest();
+            } else {
+                try {
+                    bytes[i] = SourceReader.readBytes(p);
+                } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                    return null;
+                }
+                // each file's bytes hashed once, under the secret key: the tree's key and the file's own
+                // (Models) are made from that
+                SipHash content = new SipHash(signing);
+                content.piece(bytes[i]);
+                digests[i] = content.finish();
+                if (contents != null) {
+                    contents.keep(p, stamp, signing, bytes[i], digests[i]);
+                }
             }
-            // each file's bytes hashed once, under the secret key: the tree's key and the file's own
-            // (Models) are made from that
-            SipHash content = new SipHash(signing);
-            content.piece(bytes[i]);
-            digests[i] = content.finish();
             md.piece(p.toString());
             md.piece(display.apply(p));
             md.piece(target.reports(p) ? "report" : "context");

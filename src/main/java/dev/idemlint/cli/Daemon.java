@@ -1,5 +1,6 @@
 package dev.idemlint.cli;
 
+import dev.idemlint.cache.ContentMemo;
 import dev.idemlint.cache.ResultCache;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.migration.Migration;
@@ -83,6 +84,8 @@ final class Daemon {
 
     /** Each versions tree's kept models, for the trees the last run linted. */
     private static final Map<Path, KeptModels> KEPT = new ConcurrentHashMap<>();
+    /** The bytes and digests of the files the last run linted. */
+    private static final ContentMemo CONTENTS = new ContentMemo();
 
     private Daemon() {
     }
@@ -472,9 +475,21 @@ final class Daemon {
         return new Models(kept, cache);
     }
 
-    /** Lets go of the kept models of every tree but {@code trees} (the last run's). */
-    static void retain(Set<Path> trees) {
+    /** The files' bytes and digests kept for the result cache. */
+    static ContentMemo contents() {
+        return CONTENTS;
+    }
+
+    /** Lets go of what is kept of every tree but {@code targets} (the last run's). */
+    static void retain(List<LintTarget> targets) {
+        Set<Path> trees = new java.util.HashSet<>();
+        Set<Path> files = new java.util.HashSet<>();
+        for (LintTarget t : targets) {
+            trees.add(t.versionsDir());
+            files.addAll(t.files());
+        }
         KEPT.keySet().retainAll(trees);
+        CONTENTS.retain(files);
     }
 
     /** A run's memo: the tree's kept models, then the result cache's. */

@@ -281,6 +281,9 @@ public final class LintCommand implements Callable<Integer> {
         // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
         ResultCache cache = noCache || fix || diff || stdin ? null
                 : ResultCache.forRun(namedCacheDir(), ResultCache.build(Main.class, Main.VERSION), linter.ruleNames());
+        if (cache != null && Invocation.served()) {
+            cache.withContents(Daemon.contents());
+        }
         boolean tty = Invocation.terminal() && output == null;
         boolean colored = color.equals("always") || color.equals("auto") && tty && Invocation.env("NO_COLOR") == null;
         // A run whose trees all hit prints what the last run with the same trees and options printed.
@@ -351,12 +354,8 @@ public final class LintCommand implements Callable<Integer> {
             all.addAll(r.diagnostics());
             files += r.filesRead();
         }
-        if (Invocation.served() && !noCache && !fix && !diff && !stdin) {
-            Set<Path> trees = new java.util.HashSet<>();
-            for (LintTarget t : found.targets()) {
-                trees.add(t.versionsDir());
-            }
-            Daemon.retain(trees);
+        if (Invocation.served() && cache != null) {
+            Daemon.retain(found.targets());
         }
         // idemlint failed on a file: its findings are missing, so no exit status may say the tree is
         // clean or merely has findings, whatever --fail-on, --select, --ignore or a baseline say

@@ -100,7 +100,7 @@ public final class DeployCommands {
 
     /** Hands each use found under {@code root}, in {@link #read}'s order, to {@code sink} until it returns false. */
     private static void each(Path root, Predicate<Use> sink) {
-        if (root == null || !Files.isDirectory(root)) {
+        if (root == null || !Files.isDirectory(root) || versionsFolder(root)) {
             return;
         }
         Path realRoot = Confinement.realPath(root);
@@ -151,6 +151,16 @@ public final class DeployCommands {
                 return;
             }
         }
+    }
+
+    /**
+     * Whether {@code root} is a versions folder, skipped below a project root and so also as the root itself:
+     * a tree linted with no project around it (no project marker or repository up its path) has its own
+     * folder as the project root, and its revisions deploy nothing.
+     */
+    private static boolean versionsFolder(Path root) {
+        Path name = root.toAbsolutePath().normalize().getFileName();
+        return name != null && (name.toString().equals("versions") || name.toString().endsWith("_versions"));
     }
 
     /** Whether a file at {@code rel} (relative to the root) may hold a deploy command. */

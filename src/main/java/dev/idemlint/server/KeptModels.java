@@ -24,15 +24,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * changed on disk) and runs the cross-file rules over the others' kept models.
  *
  * <p>A kept model stands for a file while the file is what it was read from. For an open buffer, its text
- * (compared in full). For a file on disk, its stamp: size, modification time and file key (device and
- * inode, so a file replaced by a rename is read again), taken before the linter reads the file, so a write
- * during the read leaves a stamp older than the file. A stamp whose modification time is less than
- * {@link #RACY_MILLIS} before the moment it was taken is not trusted alone (a second write within the
- * file system's timestamp granularity may leave size and time as they were): the file is read again and
- * its text compared, until its time is old enough. Save, close and watched-file notifications drop a
- * file's model too. What the stamp misses is a write that keeps the size and sets the modification time
- * back to what it was (touch -r, an archive extracted over the file); the notification of an editor or a
- * file watcher covers that case.
+ * (compared in full). For a file on disk, its stamp: size, modification and status-change times and file
+ * key (device and inode, so a file replaced by a rename is read again), taken before the linter reads the
+ * file, so a write during the read leaves a stamp older than the file. The status-change time moves on
+ * every write and every change of the modification time, so a write that keeps the size and sets the
+ * modification time back (touch -r, an archive extracted over the file) still changes the stamp. A stamp
+ * whose times are less than {@link #RACY_MILLIS} before the moment it was taken is not trusted alone (a
+ * second write within the file system's timestamp granularity may leave them as they were): the file is
+ * read again and its text compared, until its times are old enough. Save, close and watched-file
+ * notifications drop a file's model too. Where the system has no status-change time (no unix attribute
+ * view), a write that keeps the size and sets the modification time back is missed; the notification of
+ * an editor or a file watcher covers that case.
  *
  * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
  * path) is the context: a run whose context differs from the last run's starts from no kept model. A
@@ -48,9 +50,10 @@ public final class KeptModels implements FileMemo {
     static final long RACY_MILLIS = 2_000;
 
     /** A file on disk as it was just before the linter read it. */
-    private record Stamp(long size, FileTime modified, Object fileKey, boolean racy) {
+    private record Stamp(long size, FileTime modified, FileTime changed, Object fileKey, boolean racy) {
         boolean sameFile(Stamp other) {
-            return size == other.size && modified.equals(other.modified) && Objects.equals(fileKey, other.fileKey);
+            return size == other.size && modified.equals(other.modified) && Objects.equals(changed, other.changed)
+                    && Objects.equals(fileKey, other.fileKey);
         }
     }
 
@@ -164,13 +167,23 @@ public final class KeptModels implements FileMemo {
         }
     }
 
-    /** The file's stamp now, or null when it cannot be read. */
+    /**
+     * The file's stamp now, or null when it cannot be read. Where the system has one (the unix attribute
+     * view), its status-change time is part of it: every write moves it, and nothing sets it back.
+     */
     private static Stamp stamp(Path file) {
         long at = System.currentTimeMillis();
         try {
             BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
             FileTime modified = a.lastModifiedTime();
-            return new Stamp(a.size(), modified, a.fileKey(), at - modified.toMillis() < RACY_MILLIS);
+            FileTime changed = null;
+            try {
+                changed = (FileTime) Files.getAttribute(file, "unix:ctime");
+            } catch (UnsupportedOperationException | IllegalArgumentException e) {
+                // no status-change time here: size, modification time and file key
+            }
+            boolean racy = at - modified.toMillis() < RACY_MILLIS || changed != null && at - changed.toMillis() < RACY_MILLIS;
+            return new Stamp(a.size(), modified, changed, a.fileKey(), racy);
         } catch (IOException | SecurityException e) {
             return null;
         }

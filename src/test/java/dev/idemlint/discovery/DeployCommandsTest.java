@@ -87,6 +87,15 @@ class DeployCommandsTest {
     }
 
     @Test
+    void a_versions_folder_as_the_root_deploys_nothing() {
+        String text = "# deploy\ncommand.upgrade(cfg, 'heads')\n";
+        p.file("migrations/versions/a.py", text).file("migrations/other_versions/b.py", text).file("scripts/c.py", text);
+        assertEquals(List.of(), DeployCommands.read(tmp.resolve("migrations/versions")));
+        assertEquals(List.of(), DeployCommands.read(tmp.resolve("migrations/other_versions")));
+        assertEquals(List.of(new Use("c.py", 2, "heads")), DeployCommands.read(tmp.resolve("scripts")));
+    }
+
+    @Test
     void reads_each_deploy_file_kind() {
         List<String> files = List.of("Dockerfile", "Dockerfile.prod", "api.Dockerfile", "Containerfile", "Procfile",
                 "Makefile", "build/rules.mk", "justfile", "fly.toml", "app.json", "tox.ini", "pyproject.toml",
