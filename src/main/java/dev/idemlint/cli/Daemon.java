@@ -426,8 +426,17 @@ final class Daemon {
         state.served++;
         int status = run(args, env, terminal, stdin.toByteArray(), out);
         byte[] x = java.nio.ByteBuffer.allocate(4).putInt(status).array();
-        write(out, 'X', x, 0, 4);
-        out.flush();
+        try {
+            write(out, 'X', x, 0, 4);
+            out.flush();
+        } finally {
+            // the result cache's writes, which the answer did not wait for
+            try {
+                Invocation.runLater();
+            } catch (RuntimeException e) {
+                System.err.println("idemlint: daemon: writing the result cache failed: " + e);
+            }
+        }
         return true;
     }
 
@@ -507,6 +516,11 @@ final class Daemon {
             Kept k = kept.find(file);
             if (k == null && cache != null) {
                 k = cache.find(file);
+                if (k != null && k.effects() == null && k.model().header().isRevision()) {
+                    // the linter makes a kept model's effects for the run and drops them: made here, they are
+                    // kept with it, or every later run would make them again (each a parse of the revision)
+                    k = new Kept(k.model(), k.found(), SchemaTimeline.effects(k.model()));
+                }
                 if (k != null) {
                     kept.keep(file, k.model(), k.found(), k.effects());
                 }

@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
 final class DaemonCommand implements Callable<Integer> {
     static final List<String> ACTIONS = List.of("start", "stop", "status", "run");
     /** Flags of the one-shot launchers that do not suit a long-lived process. */
-    private static final List<String> ONE_SHOT_FLAGS = List.of("-XX:MaxTenuringThreshold=0");
+    private static final List<String> ONE_SHOT_FLAGS = List.of("-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=128m");
 
     private final String action;
     private final int idleMinutes;

@@ -1,5 +1,7 @@
 package dev.idemlint.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,16 +32,41 @@ final class Invocation {
         return c == null ? System.console() != null : c.terminal;
     }
 
+    /** Work a served run left for after its client has its answer ({@link #later}). */
+    private static final List<Runnable> LATER = new ArrayList<>();
+
     /** Whether this run is served by the daemon. */
     static boolean served() {
         return client != null;
     }
 
+    /**
+     * Runs {@code work}, which nothing the run prints or returns depends on (the result cache's writes), now;
+     * or in a served run after the client has its answer, in the order given, before the next run.
+     */
+    static void later(Runnable work) {
+        if (client == null) {
+            work.run();
+        } else {
+            LATER.add(work);
+        }
+    }
+
     static void begin(Map<String, String> env, boolean terminal) {
+        LATER.clear();
         client = new Client(Map.copyOf(env), terminal);
     }
 
     static void end() {
         client = null;
+    }
+
+    /** Runs the work the last served run left ({@link #later}). */
+    static void runLater() {
+        List<Runnable> work = List.copyOf(LATER);
+        LATER.clear();
+        for (Runnable r : work) {
+            r.run();
+        }
     }
 }

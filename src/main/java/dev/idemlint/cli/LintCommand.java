@@ -347,7 +347,8 @@ public final class LintCommand implements Callable<Integer> {
                         }
                     }
                     if (probe != null) {
-                        probe.store(r);
+                        LintResult result = r;
+                        Invocation.later(() -> probe.store(result));
                     }
                 }
             }
@@ -485,7 +486,7 @@ public final class LintCommand implements Callable<Integer> {
         int exit = status == 1 && exitZero ? 0 : status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
         List<byte[]> printed = copy == null ? null : copy.copy();
         if (printed != null) {
-            run.record(printed, exit);
+            Invocation.later(() -> run.record(printed, exit));
         }
         return exit;
     }
