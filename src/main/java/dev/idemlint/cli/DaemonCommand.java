@@ -80,8 +80,20 @@ final class DaemonCommand implements Callable<Integer> {
     private int start(Path dir, int uid, Path socket, Path cwd) throws IOException {
         Daemon.prepare(dir, uid);
         if (Daemon.answers(socket)) {
-            System.out.println("idemlint: a daemon already serves " + cwd);
-            return 0;
+            if (current(socket, cwd)) {
+                System.out.println("idemlint: a daemon already serves " + cwd);
+                return 0;
+            }
+            // a daemon of an earlier build: it turned the hello away and exits, removing its socket
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (Files.exists(socket) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 2;
+                }
+            }
         }
         List<String> command = command();
         if (command == null) {
@@ -150,6 +162,20 @@ final class DaemonCommand implements Callable<Integer> {
         command.add(command.indexOf(java.get()) + 1, "-XX:+ExitOnOutOfMemoryError");
         command.addAll(List.of("daemon", "run", "--idle-timeout", String.valueOf(idleMinutes)));
         return command;
+    }
+
+    /** Whether the daemon on {@code socket} serves this build (one of an earlier build says no, and exits). */
+    private static boolean current(Path socket, Path cwd) throws IOException {
+        try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
+            DataInputStream in = new DataInputStream(Channels.newInputStream(c));
+            byte[] hello = (Daemon.PROTOCOL + "\n" + Daemon.install() + "\n" + cwd).getBytes(StandardCharsets.UTF_8);
+            Daemon.write(out, 'H', hello, 0, hello.length);
+            out.flush();
+            return in.read() == 'K';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Sends a stop or status request and prints the answer. */

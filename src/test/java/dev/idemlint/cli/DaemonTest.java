@@ -278,6 +278,24 @@ class DaemonTest {
     }
 
     @Test
+    void start_replaces_a_daemon_of_an_earlier_build() throws Exception {
+        Files.setLastModifiedTime(install, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        CliRun.Result started = forked("daemon", "start", "--idle-timeout", "2");
+        try {
+            assertEquals(0, started.exit(), started.err() + log());
+            assertTrue(started.out().contains("daemon started for " + ROOT), started.out());
+            assertTrue(daemon.waitFor(20, TimeUnit.SECONDS), "the earlier build's daemon exits");
+            CliRun.Result served = client("lint", "--no-cache", EXAMPLE);
+            assertEquals(CliRun.run("lint", "--no-cache", EXAMPLE).out(), served.out());
+            assertEquals(0, forked("daemon", "start").exit(), "a second start finds it running");
+            assertTrue(forked("daemon", "status").out().contains("1 runs served"));
+        } finally {
+            assertEquals(0, forked("daemon", "stop").exit());
+        }
+        assertEquals(97, client("lint", EXAMPLE).exit());
+    }
+
+    @Test
     void status_and_stop() throws Exception {
         CliRun.Result status = forked("daemon", "status");
         assertEquals(0, status.exit(), status.err());
