@@ -82,10 +82,18 @@ final class Daemon {
     /** How long a client may take to send its request. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    /** Each versions tree's kept models, for the trees the last run linted. */
+    /** How many of the latest runs' trees stay kept (a project's full runs, pre-commit's and an editor's task's). */
+    static final int KEPT_RUNS = 4;
+    /** Each versions tree's kept models, for the trees the latest {@link #KEPT_RUNS} runs linted. */
     private static final Map<Path, KeptModels> KEPT = new ConcurrentHashMap<>();
-    /** The bytes and digests of the files the last run linted. */
+    /** The bytes and digests of those trees' files. */
     private static final ContentMemo CONTENTS = new ContentMemo();
+    /** Each kept tree's files, and the number of the last run that linted it. */
+    private static final Map<Path, Use> USED = new HashMap<>();
+    private static long runs;
+
+    private record Use(List<Path> files, long run) {
+    }
 
     private Daemon() {
     }
@@ -489,15 +497,18 @@ final class Daemon {
         return CONTENTS;
     }
 
-    /** Lets go of what is kept of every tree but {@code targets} (the last run's). */
+    /** Ends a run of {@code targets}: lets go of what is kept of the trees none of the latest {@link #KEPT_RUNS} runs linted. */
     static void retain(List<LintTarget> targets) {
-        Set<Path> trees = new java.util.HashSet<>();
-        Set<Path> files = new java.util.HashSet<>();
+        runs++;
         for (LintTarget t : targets) {
-            trees.add(t.versionsDir());
-            files.addAll(t.files());
+            USED.put(t.versionsDir(), new Use(t.files(), runs));
         }
-        KEPT.keySet().retainAll(trees);
+        USED.values().removeIf(u -> u.run() <= runs - KEPT_RUNS);
+        Set<Path> files = new java.util.HashSet<>();
+        for (Use u : USED.values()) {
+            files.addAll(u.files());
+        }
+        KEPT.keySet().retainAll(USED.keySet());
         CONTENTS.retain(files);
     }
 

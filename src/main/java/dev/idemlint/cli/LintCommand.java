@@ -297,6 +297,9 @@ public final class LintCommand implements Callable<Integer> {
                         exitZero, exitNonZeroOnFix, ioProblem);
         ResultCache.Run run = cache == null ? null : cache.probeAll(found.targets(), shown, options);
         if (run != null && run.replay() != null) {
+            if (Invocation.served()) {
+                Daemon.retain(found.targets()); // used, though not linted: what the daemon keeps of them stays
+            }
             ResultCache.Replay replay = run.replay();
             System.out.write(replay.data(), replay.offset(), replay.length());
             System.out.flush();
