@@ -307,6 +307,15 @@ final class Daemon {
             t.setDaemon(true);
             return t;
         });
+        // stopped by a signal, the daemon removes its socket too
+        Thread removal = new Thread(() -> {
+            try {
+                Files.deleteIfExists(socket);
+            } catch (IOException e) {
+                // a stale socket answers no one: the next start or client sees so
+            }
+        }, "idemlint-daemon-exit");
+        Runtime.getRuntime().addShutdownHook(removal);
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(socket));
             timers.scheduleWithFixedDelay(() -> {
@@ -432,7 +441,10 @@ final class Daemon {
             return true;
         }
         state.served++;
+        long started = System.nanoTime();
         int status = run(args, env, terminal, stdin.toByteArray(), out);
+        System.err.println("idemlint: daemon: run " + state.served + ": exit " + status + " in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
         byte[] x = java.nio.ByteBuffer.allocate(4).putInt(status).array();
         try {
             write(out, 'X', x, 0, 4);
