@@ -41,9 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -302,11 +301,12 @@ final class Daemon {
             return 1;
         }
         Files.deleteIfExists(socket); // left by a daemon that did not exit cleanly: nothing answers it
-        ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "idemlint-daemon-timer");
             t.setDaemon(true);
             return t;
         });
+        timers.setRemoveOnCancelPolicy(true); // each request's deadline, cancelled once it is read
         // stopped by a signal, the daemon removes its socket too
         Thread removal = new Thread(() -> {
             try {
