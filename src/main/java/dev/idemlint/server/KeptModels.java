@@ -2,6 +2,7 @@ package dev.idemlint.server;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
@@ -36,8 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * view), a write that keeps the size and sets the modification time back is missed; the notification of
  * an editor or a file watcher covers that case.
  *
- * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
- * path) is the context: a run whose context differs from the last run's starts from no kept model. A
+ * <p>Everything else a model depends on (settings, config, pins, the naming convention env.py and the
+ * modules it reads give, which files are reported, the shown path) is the context: a run whose context differs from the last run's starts from no kept model. A
  * model that read an application module ({@link Migration#readsModels()}) and a file whose findings
  * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
  * so memory holds one model per file of the trees the editor has open. The command line's daemon
@@ -74,7 +75,7 @@ public final class KeptModels implements FileMemo {
     /** Starts a run of {@code target} with {@code texts} (the open buffers) standing in for their files. */
     public void begin(LintTarget target, Map<Path, String> texts) {
         List<Object> now = List.of(target.projectRoot(), target.versionsDir(), target.settings(), target.config(),
-                target.provenance());
+                target.provenance(), NamingConvention.of(target));
         if (!now.equals(context)) {
             entries.clear();
             context = now;

@@ -196,6 +196,20 @@ class DaemonTest {
     }
 
     @Test
+    void a_naming_convention_changed_in_a_module_env_py_reads_is_seen() throws Exception {
+        Path project = copy(ROOT.resolve("src/test/resources/fixtures/rules/add-constraint-not-idempotent/naming_convention"),
+                tmp.resolve("named"));
+        String[] args = {"lint", "--format", "concise", project.toString()};
+        CliRun.Result before = client(args);
+        assertTrue(before.out().contains("\"fk_orders_customer_id_customers\""), before.out());
+        Path models = project.resolve("models.py");
+        Files.writeString(models, Files.readString(models).replace("\"fk\": \"fk_%", "\"fk\": \"fkey_%"));
+        CliRun.Result after = client(args);
+        assertTrue(after.out().contains("\"fkey_orders_customer_id_customers\""), after.out());
+        assertSame(CliRun.run("lint", "--no-cache", "--format", "concise", project.toString()), after);
+    }
+
+    @Test
     void standard_input_and_fix_are_served_as_on_the_command_line() throws Exception {
         Path project = copy(ROOT.resolve(EXAMPLE), tmp.resolve("project"));
         Path revision;
