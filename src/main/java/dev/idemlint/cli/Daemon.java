@@ -83,8 +83,14 @@ final class Daemon {
 
     /** How many of the latest runs' trees stay kept (a project's full runs, pre-commit's and an editor's task's). */
     static final int KEPT_RUNS = 4;
-    /** Each versions tree's kept models, for the trees the latest {@link #KEPT_RUNS} runs linted. */
-    private static final Map<Path, KeptModels> KEPT = new ConcurrentHashMap<>();
+    /**
+     * Each versions tree's kept models, for the trees the latest {@link #KEPT_RUNS} runs linted, under the rules
+     * that made their per-file findings ({@code --select} and {@code --ignore} choose them).
+     */
+    private static final Map<Kept, KeptModels> KEPT = new ConcurrentHashMap<>();
+
+    private record Kept(Path tree, Set<String> rules) {
+    }
     /** The bytes and digests of those trees' files. */
     private static final ContentMemo CONTENTS = new ContentMemo();
     /** Each kept tree's files, and the number of the last run that linted it. */
@@ -494,12 +500,12 @@ final class Daemon {
     // ---- kept models ----
 
     /**
-     * The kept models of {@code target}'s tree for a run of it, chained before {@code cache} (the result
+     * The kept models of {@code target}'s tree under {@code rules} for a run of it, chained before {@code cache} (the result
      * cache's per-file entries, or null): a file the memory holds no valid model of is looked up in the
      * cache, and what the cache gives is kept in memory too.
      */
-    static Models models(LintTarget target, FileMemo cache) {
-        KeptModels kept = KEPT.computeIfAbsent(target.versionsDir(), d -> new KeptModels());
+    static Models models(LintTarget target, Set<String> rules, FileMemo cache) {
+        KeptModels kept = KEPT.computeIfAbsent(new Kept(target.versionsDir(), Set.copyOf(rules)), k -> new KeptModels());
         kept.begin(target, Map.of());
         return new Models(kept, cache);
     }
@@ -520,7 +526,7 @@ final class Daemon {
         for (Use u : USED.values()) {
             files.addAll(u.files());
         }
-        KEPT.keySet().retainAll(USED.keySet());
+        KEPT.keySet().removeIf(k -> !USED.containsKey(k.tree()));
         CONTENTS.retain(files);
     }
 

@@ -336,7 +336,7 @@ public final class LintCommand implements Callable<Integer> {
                 if (r == null) {
                     FileMemo memo = probe == null ? null : probe.files();
                     // the daemon keeps each tree's models in memory between runs; --no-cache starts from none
-                    Daemon.Models kept = Invocation.served() && !noCache ? Daemon.models(t, memo) : null;
+                    Daemon.Models kept = Invocation.served() && !noCache ? Daemon.models(t, linter.ruleNames(), memo) : null;
                     try {
                         r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
                             @Override

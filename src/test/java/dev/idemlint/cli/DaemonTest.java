@@ -210,6 +210,18 @@ class DaemonTest {
     }
 
     @Test
+    void a_run_with_other_rules_selected_gets_their_findings() throws Exception {
+        String[] some = {"lint", "--no-cache", "--format", "concise", "--select", "add-column-not-idempotent", EXAMPLE};
+        String[] all = {"lint", "--format", "concise", "--no-cache", EXAMPLE};
+        String[] kept = {"lint", "--format", "concise", EXAMPLE};
+        assertSame(CliRun.run(some), client(kept[0], "--format", "concise", "--select", "add-column-not-idempotent",
+                EXAMPLE));
+        CliRun.Result expected = CliRun.run(all);
+        assertTrue(expected.out().contains("create-table-not-idempotent"), expected.out());
+        assertSame(expected, client(kept));
+    }
+
+    @Test
     void standard_input_and_fix_are_served_as_on_the_command_line() throws Exception {
         Path project = copy(ROOT.resolve(EXAMPLE), tmp.resolve("project"));
         Path revision;
