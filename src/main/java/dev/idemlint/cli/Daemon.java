@@ -435,10 +435,12 @@ final class Daemon {
         }
         if (f.type() == 'Q') {
             Runtime rt = Runtime.getRuntime();
+            long trees = KEPT.keySet().stream().map(Kept::tree).distinct().count();
             finish(out, "idemlint: daemon " + state.pid + " serving " + state.cwd + "\n"
                     + "  install: " + state.install + "\n"
                     + "  up: " + Duration.ofMillis(System.currentTimeMillis() - state.started).toSeconds() + " s, "
-                    + state.served + " runs served, models kept for " + KEPT.size() + " versions trees, "
+                    + state.served + (state.served == 1 ? " run" : " runs") + " served, models kept of " + trees
+                    + (trees == 1 ? " versions tree, " : " versions trees, ")
                     + (rt.totalMemory() - rt.freeMemory()) / (1 << 20) + " MB of heap in use\n", 0);
             return true;
         }

@@ -314,7 +314,7 @@ class DaemonTest {
             CliRun.Result served = client("lint", "--no-cache", EXAMPLE);
             assertEquals(CliRun.run("lint", "--no-cache", EXAMPLE).out(), served.out());
             assertEquals(0, forked("daemon", "start").exit(), "a second start finds it running");
-            assertTrue(forked("daemon", "status").out().contains("1 runs served"));
+            assertTrue(forked("daemon", "status").out().contains("1 run served"));
         } finally {
             assertEquals(0, forked("daemon", "stop").exit());
         }
