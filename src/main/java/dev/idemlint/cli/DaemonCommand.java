@@ -165,42 +165,48 @@ final class DaemonCommand implements Callable<Integer> {
     }
 
     /** Whether the daemon on {@code socket} serves this build (one of an earlier build says no, and exits). */
-    private static boolean current(Path socket, Path cwd) throws IOException {
+    private static boolean current(Path socket, Path cwd) {
         try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
-            DataInputStream in = new DataInputStream(Channels.newInputStream(c));
-            byte[] hello = (Daemon.PROTOCOL + "\n" + Daemon.install() + "\n" + cwd).getBytes(StandardCharsets.UTF_8);
-            Daemon.write(out, 'H', hello, 0, hello.length);
-            out.flush();
-            return in.read() == 'K';
+            return hello(c, cwd) == null;
         } catch (IOException e) {
             return false;
         }
     }
 
+    /** Says hello on {@code c} as this build's client in {@code cwd}: null when served, else the daemon's reason. */
+    private static String hello(SocketChannel c, Path cwd) throws IOException {
+        DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
+        DataInputStream in = new DataInputStream(Channels.newInputStream(c));
+        byte[] hello = (Daemon.PROTOCOL + "\n" + Daemon.install() + "\n" + cwd).getBytes(StandardCharsets.UTF_8);
+        Daemon.write(out, 'H', hello, 0, hello.length);
+        out.flush();
+        int type = in.read();
+        if (type < 0) {
+            return "it closed the connection";
+        }
+        byte[] body = in.readNBytes(in.readInt());
+        return type == 'K' ? null : new String(body, StandardCharsets.UTF_8);
+    }
+
     /** Sends a stop or status request and prints the answer. */
     private static int ask(Path socket, Path cwd, char request) throws IOException {
         try (SocketChannel c = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
-            DataInputStream in = new DataInputStream(Channels.newInputStream(c));
-            byte[] hello = (Daemon.PROTOCOL + "\n" + Daemon.install() + "\n" + cwd).getBytes(StandardCharsets.UTF_8);
-            Daemon.write(out, 'H', hello, 0, hello.length);
-            out.flush();
-            int type = in.read();
-            byte[] body = in.readNBytes(in.readInt());
-            if (type != 'K') {
-                System.err.println("idemlint: the daemon did not answer: " + new String(body, StandardCharsets.UTF_8));
+            String refused = hello(c, cwd);
+            if (refused != null) {
+                System.err.println("idemlint: the daemon did not answer: " + refused);
                 return 2;
             }
+            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(c));
+            DataInputStream in = new DataInputStream(Channels.newInputStream(c)); // unbuffered, as hello's
             Daemon.write(out, request, new byte[0], 0, 0);
             out.flush();
             while (true) {
-                type = in.read();
+                int type = in.read();
                 if (type < 0) {
                     System.err.println("idemlint: the daemon closed the connection");
                     return 2;
                 }
-                body = in.readNBytes(in.readInt());
+                byte[] body = in.readNBytes(in.readInt());
                 switch (type) {
                     case 'O' -> System.out.write(body);
                     case 'E' -> System.err.write(body);
