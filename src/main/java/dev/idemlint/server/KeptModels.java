@@ -175,16 +175,25 @@ public final class KeptModels implements FileMemo {
     private static Stamp stamp(Path file) {
         long at = System.currentTimeMillis();
         try {
-            BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-            FileTime modified = a.lastModifiedTime();
+            long size;
+            FileTime modified;
             FileTime changed = null;
+            Object key;
             try {
-                changed = (FileTime) Files.getAttribute(file, "unix:ctime");
+                Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,fileKey");
+                size = (Long) a.get("size");
+                modified = (FileTime) a.get("lastModifiedTime");
+                changed = (FileTime) a.get("ctime");
+                key = a.get("fileKey");
             } catch (UnsupportedOperationException | IllegalArgumentException e) {
                 // no status-change time here: size, modification time and file key
+                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
+                size = a.size();
+                modified = a.lastModifiedTime();
+                key = a.fileKey();
             }
             boolean racy = at - modified.toMillis() < RACY_MILLIS || changed != null && at - changed.toMillis() < RACY_MILLIS;
-            return new Stamp(a.size(), modified, changed, a.fileKey(), racy);
+            return new Stamp(size, modified, changed, key, racy);
         } catch (IOException | SecurityException e) {
             return null;
         }
