@@ -64,6 +64,7 @@ def main():
     status = daemon.serve(os.path.join(_HERE, "runtime"), sys.argv[1:])
     if status is not None:
         return status
+    daemon.start_when_asked(sys.argv[1:], command(["daemon", "start"]))
     cmd = command(sys.argv[1:])
     try:
         os.execv(cmd[0], cmd)

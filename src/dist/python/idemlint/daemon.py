@@ -5,7 +5,8 @@ they start a JVM. When ``idemlint daemon start`` left a daemon for this working 
 install, the run's arguments, standard input, terminal and the environment variables a lint reads go
 to it over its Unix socket; its standard output, error and exit status come back. Otherwise (no
 daemon, another build, ``IDEMLINT_DAEMON=0``, any other command than ``lint``) :func:`serve` returns
-None and the launcher runs idemlint itself. Only the standard library; nothing is imported before a
+None and the launcher runs idemlint itself; with ``IDEMLINT_DAEMON=auto`` it first starts a daemon for
+this directory in the background (:func:`start_when_asked`), which serves the runs after this one. Only the standard library; nothing is imported before a
 daemon's run directory is known to exist, so a run without a daemon pays a ``stat``.
 
 Run as a script (``python3 daemon.py INSTALL N -- COMMAND...``), it serves the run whose arguments
@@ -148,13 +149,34 @@ def serve(install, args, environ=None):
         sock.close()
 
 
+def start_when_asked(args, daemon_command, environ=None):
+    """With ``IDEMLINT_DAEMON=auto``, a ``lint`` run no daemon served starts one for this directory in the
+    background (``DAEMON_COMMAND``: the command line of ``idemlint daemon start``), not waiting for it: the
+    next run is served. Nothing is started when the run directory is not this user's alone."""
+    env = os.environ if environ is None else environ
+    if env.get("IDEMLINT_DAEMON") != "auto" or not args or args[0] != "lint":
+        return
+    directory = run_dir(env, os.geteuid())
+    if os.path.lexists(directory) and not _private(directory):
+        return
+    import subprocess
+
+    try:
+        subprocess.Popen(daemon_command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        pass  # the run goes on without one
+
+
 def main(argv):
     """``daemon.py INSTALL N -- COMMAND...``: the run's arguments are the last N of COMMAND."""
     install, count, command = argv[1], int(argv[2]), argv[4:]
-    status = serve(install, command[len(command) - count:])
+    args = command[len(command) - count:]
+    status = serve(install, args)
     if status is not None:
         sys.stdout.flush()
         os._exit(status)
+    start_when_asked(args, command[:len(command) - count] + ["daemon", "start"])
     os.execvp(command[0], command)
 
 

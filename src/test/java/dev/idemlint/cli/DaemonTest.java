@@ -101,9 +101,15 @@ class DaemonTest {
 
     /** {@code idemlint ARGS} through the client in {@code cwd}, with the run directory and cache of this test. */
     private CliRun.Result client(Path cwd, Map<String, String> env, byte[] stdin, String... args) throws Exception {
+        return client(NOT_SERVED, cwd, env, stdin, args);
+    }
+
+    /** As {@link #client(Path, Map, byte[], String...)}, {@code fallback} running the runs no daemon serves. */
+    private CliRun.Result client(List<String> fallback, Path cwd, Map<String, String> env, byte[] stdin, String... args)
+            throws Exception {
         List<String> cmd = new ArrayList<>(List.of("python3", "-I", "-S", CLIENT.toString(), install.toString(),
                 String.valueOf(args.length), "--"));
-        cmd.addAll(NOT_SERVED);
+        cmd.addAll(fallback);
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("IDEMLINT_DAEMON_DIR", runDir.toString());
@@ -322,6 +328,30 @@ class DaemonTest {
     }
 
     @Test
+    void auto_starts_a_daemon_that_serves_the_next_run() throws Exception {
+        Path project = copy(ROOT.resolve(EXAMPLE), tmp.resolve("auto")).toRealPath();
+        Path socketThere = Daemon.socket(runDir, install.toString(), project);
+        Map<String, String> auto = Map.of("IDEMLINT_DAEMON", "auto");
+        try {
+            CliRun.Result first = client(jvm(), project, auto, null, "lint", "--no-cache", ".");
+            assertEquals(1, first.exit(), first.err());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Daemon.answers(socketThere)) {
+                assertTrue(System.nanoTime() < deadline, "no daemon was started for " + project);
+                Thread.sleep(50);
+            }
+            assertSame(first, client(jvm(), project, auto, null, "lint", "--no-cache", "."));
+            String log = Files.readString(Path.of(socketThere.toString().replace(".sock", ".log")));
+            assertTrue(log.contains("run 1: exit 1"), "the second run was served: " + log);
+            assertEquals(97, client(tmp, Map.of(), null, "lint", project.toString()).exit(),
+                    "without auto, a run in a directory no daemon serves is the launcher's own");
+        } finally {
+            forked(project, "daemon", "stop");
+        }
+        assertFalse(Daemon.answers(socketThere));
+    }
+
+    @Test
     void status_and_stop() throws Exception {
         CliRun.Result status = forked("daemon", "status");
         assertEquals(0, status.exit(), status.err());
@@ -333,13 +363,23 @@ class DaemonTest {
         assertEquals(97, client("lint", EXAMPLE).exit());
     }
 
+    /** The command line that runs {@code idemlint} in a JVM of its own, as this test's build. */
+    private List<String> jvm() {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:TieredStopAtLevel=1",
+                "-Didemlint.daemon.install=" + install, "-cp", System.getProperty("java.class.path"),
+                "dev.idemlint.cli.Main");
+    }
+
     /** {@code idemlint ARGS} in a JVM of its own in the repository root, with this test's run directory. */
     private CliRun.Result forked(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Didemlint.daemon.install=" + install, "-cp",
-                System.getProperty("java.class.path"), "dev.idemlint.cli.Main"));
+        return forked(ROOT, args);
+    }
+
+    /** {@code idemlint ARGS} in a JVM of its own in {@code cwd}, with this test's run directory. */
+    private CliRun.Result forked(Path cwd, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(jvm());
         cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile());
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(cwd.toFile());
         pb.environment().put("IDEMLINT_DAEMON_DIR", runDir.toString());
         Path err = tmp.resolve("forked.err");
         Process p = pb.redirectError(err.toFile()).start();
