@@ -345,6 +345,9 @@ final class Daemon {
                     more = handle(client, state, timeout);
                 } catch (IOException e) {
                     more = true; // the client went away or sent nonsense: the next one is served
+                } catch (RuntimeException e) {
+                    System.err.println("idemlint: daemon: a request failed with " + e + "; please report it");
+                    more = true;
                 }
                 state.lastUsed = System.nanoTime();
                 if (!more) {
