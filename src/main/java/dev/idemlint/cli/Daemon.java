@@ -51,6 +51,9 @@ import java.util.concurrent.TimeUnit;
  * run when a daemon's socket exists) so that a run costs neither the JVM's start nor its warm-up, and
  * each versions tree's file models are kept in memory between runs (as the Language Server keeps
  * them): a run after one revision changed parses that revision and runs the cross-file rules again.
+ * The files' bytes and keyed digests are kept too ({@link ContentMemo}), so that the result cache's
+ * keys of unchanged files cost a stat; the cache's writes are done after the client has its answer
+ * ({@link Invocation#later}), before the next request is read.
  *
  * <p>A request runs {@link Main#run} in this process exactly as the command line would, with the
  * client's arguments, standard input, terminal and the environment variables a lint reads
