@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Follows env.py's {@code target_metadata} to the {@code MetaData(naming_convention=...)} it names,
@@ -58,6 +57,12 @@ final class NamingConventionReader {
     /** {@link #lookup} answers by name and module file. */
     private final Map<List<Object>, Val> looked = new HashMap<>();
     private Val migrateDb;
+    /** The tokens the project's files are searched for, all in one walk ({@link #projectFiles}). */
+    private static final List<String> SEARCHED = List.of("naming_convention", "Migrate(", ".init_app(");
+    /** The files of the project that mention a searched token (null: not walked yet). */
+    private List<Mention> scanned;
+    /** Whether the walk stopped at {@link #MAX_SCAN_FILES}. */
+    private boolean scanTooLarge;
 
     NamingConventionReader(Path projectRoot) {
         this.root = projectRoot.toAbsolutePath().normalize();
@@ -169,7 +174,7 @@ final class NamingConventionReader {
     private NamingConvention fallback(String why) {
         List<Path> mentioning;
         try {
-            mentioning = projectFiles(text -> text.contains("naming_convention"));
+            mentioning = projectFiles("naming_convention");
         } catch (IOException e) {
             return NamingConvention.unknown(why + "; the project could not be searched: " + e.getMessage());
         }
@@ -217,10 +222,37 @@ final class NamingConventionReader {
 
     /**
      * The project's Python files (outside virtualenvs, build output and migration versions) whose text
-     * matches, or null when the project has more than {@link #MAX_SCAN_FILES} of them.
+     * holds one of {@code tokens} (each one of {@link #SEARCHED}), in the order the walk met them, or null
+     * when the project has more than {@link #MAX_SCAN_FILES} of them. The project is walked and its files read
+     * once for every searched token ({@link #scan}).
      */
-    private List<Path> projectFiles(Predicate<String> matches) throws IOException {
+    private List<Path> projectFiles(String... tokens) throws IOException {
+        if (scanned == null) {
+            scanned = scan();
+        }
+        if (scanned.isEmpty() && scanTooLarge) {
+            return null;
+        }
+        int wanted = 0;
+        for (String t : tokens) {
+            wanted |= 1 << SEARCHED.indexOf(t);
+        }
         List<Path> out = new ArrayList<>();
+        for (Mention m : scanned) {
+            if ((m.tokens() & wanted) != 0) {
+                out.add(m.file());
+            }
+        }
+        return out;
+    }
+
+    /** A project file that mentions searched tokens: bit i for {@code SEARCHED.get(i)}. */
+    private record Mention(Path file, int tokens) {
+    }
+
+    /** Every project file that mentions a searched token; empty, with {@link #scanTooLarge} set, past the limit. */
+    private List<Mention> scan() throws IOException {
+        List<Mention> out = new ArrayList<>();
         int[] seenFiles = {0};
         Files.walkFileTree(root, Set.of(), 12, new SimpleFileVisitor<>() {
 
@@ -242,16 +274,42 @@ final class NamingConventionReader {
                     return FileVisitResult.TERMINATE;
                 }
                 try {
-                    if (matches.test(Files.readString(file, StandardCharsets.UTF_8))) {
-                        out.add(file);
+                    int tokens = mentions(Files.readAllBytes(file), SEARCHED);
+                    if (tokens != 0) {
+                        out.add(new Mention(file, tokens));
                     }
                 } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-                    // undecodable: cannot hold Python we could read anyway
+                    // unreadable: cannot hold Python we could read anyway
                 }
                 return FileVisitResult.CONTINUE;
             }
         });
-        return seenFiles[0] > MAX_SCAN_FILES ? null : out;
+        scanTooLarge = seenFiles[0] > MAX_SCAN_FILES;
+        return scanTooLarge ? List.of() : out;
+    }
+
+    /**
+     * Which of the ASCII {@code tokens} the UTF-8 text {@code bytes} holds: bit i for {@code tokens.get(i)}; 0
+     * for none, and for bytes that are not UTF-8 (they cannot hold Python we could read anyway). The tokens
+     * are looked for in the bytes read one char each (ISO-8859-1: a copy, no decoding), where an ASCII token
+     * matches exactly where the UTF-8 text holds it; only a file that holds one is decoded, to check it.
+     */
+    static int mentions(byte[] bytes, List<String> tokens) {
+        String raw = new String(bytes, StandardCharsets.ISO_8859_1);
+        int found = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            if (raw.contains(tokens.get(i))) {
+                found |= 1 << i;
+            }
+        }
+        if (found != 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                return 0;
+            }
+        }
+        return found;
     }
 
     // ---- Flask-Migrate
@@ -270,7 +328,7 @@ final class NamingConventionReader {
         migrateDb = new Val.Unknown("Flask-Migrate's db is still being resolved"); // a cycle through env.py
         List<Path> files;
         try {
-            files = projectFiles(text -> text.contains("Migrate(") || text.contains(".init_app("));
+            files = projectFiles("Migrate(", ".init_app(");
         } catch (IOException e) {
             return migrateDb = new Val.Unknown("the project could not be searched for Flask-Migrate's db");
         }

@@ -433,4 +433,17 @@ class NamingConventionTest {
         assertEquals("uq_orders_code", ((Operation.AddConstraint) named.get(2)).name());
         assertSame(m, NamingConvention.unknown("not read").named(m));
     }
+
+    @Test
+    void a_project_file_mentions_a_token_only_as_utf8_text() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        List<String> tokens = List.of("naming_convention", "Migrate(", ".init_app(");
+        assertEquals(1, NamingConventionReader.mentions("# café\nmd = MetaData(naming_convention=NC)\n".getBytes(utf8),
+                tokens));
+        assertEquals(6, NamingConventionReader.mentions("Migrate(app)\nmigrate.init_app(app, db)".getBytes(utf8), tokens));
+        assertEquals(0, NamingConventionReader.mentions("naming convention".getBytes(utf8), tokens));
+        byte[] latin1 = "# caf\u00e9\nnaming_convention = {}\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertEquals(0, NamingConventionReader.mentions(latin1, tokens), "not UTF-8: not read, as before");
+        assertEquals(0, NamingConventionReader.mentions(new byte[0], tokens));
+    }
 }
