@@ -4,6 +4,7 @@ import dev.idemlint.cache.ContentMemo;
 import dev.idemlint.cache.ResultCache;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
 import dev.idemlint.schema.SchemaTimeline;
@@ -571,6 +572,11 @@ final class Daemon {
             if (cache != null) {
                 cache.keep(file, model, found, effects);
             }
+        }
+
+        @Override
+        public void naming(NamingConvention convention) {
+            kept.naming(convention); // the cache's key holds the convention already
         }
 
         /** Ends the run: the kept models of files gone from the tree are let go. */

@@ -24,6 +24,13 @@ public interface FileMemo {
     void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects);
 
     /**
+     * The run's naming convention, told before the first {@link #find}: per-file findings depend on it, so a
+     * memo whose key does not hold it lets go of what it kept under another one.
+     */
+    default void naming(dev.idemlint.migration.NamingConvention convention) {
+    }
+
+    /**
      * A file's model and its per-file findings, which point at the model's own source file, and its
      * timeline effects when kept (null: the linter computes them from the model).
      */

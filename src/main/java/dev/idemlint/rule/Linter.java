@@ -113,6 +113,9 @@ public final class Linter {
         // holds one model per file, not one tree per file.
         boolean timeline = target.versionsDir() != null && !projectRules.isEmpty();
         TargetNaming naming = new TargetNaming(target);
+        if (memo != null) {
+            memo.naming(naming.convention());
+        }
         // on all cores, each thread taking the next file as it finishes one, results in file order (a
         // parallel stream split the list into four fixed runs, 925 files at 3,700, and the thread done
         // first waited half a run for the other)

@@ -37,8 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * view), a write that keeps the size and sets the modification time back is missed; the notification of
  * an editor or a file watcher covers that case.
  *
- * <p>Everything else a model depends on (settings, config, pins, the naming convention env.py and the
- * modules it reads give, which files are reported, the shown path) is the context: a run whose context differs from the last run's starts from no kept model. A
+ * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
+ * path, and the naming convention env.py and the modules it reads give, which the linter tells:
+ * {@link #naming}) is the context: a run whose context differs from the last run's starts from no kept
+ * model. A
  * model that read an application module ({@link Migration#readsModels()}) and a file whose findings
  * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
  * so memory holds one model per file of the trees the editor has open. The command line's daemon
@@ -69,13 +71,15 @@ public final class KeptModels implements FileMemo {
     /** Files the current (or last) run found no kept model for: the ones it parsed. */
     private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
     private List<Object> context;
+    /** The naming convention the kept models' findings were made under. */
+    private NamingConvention convention;
     private LintTarget target;
     private Map<Path, String> texts = Map.of();
 
     /** Starts a run of {@code target} with {@code texts} (the open buffers) standing in for their files. */
     public void begin(LintTarget target, Map<Path, String> texts) {
         List<Object> now = List.of(target.projectRoot(), target.versionsDir(), target.settings(), target.config(),
-                target.provenance(), NamingConvention.of(target));
+                target.provenance());
         if (!now.equals(context)) {
             entries.clear();
             context = now;
@@ -84,6 +88,15 @@ public final class KeptModels implements FileMemo {
         this.texts = texts;
         pending.clear();
         misses.set(0);
+    }
+
+    /** The run's naming convention ({@link FileMemo#naming}): under another one than the last, no model is kept. */
+    @Override
+    public void naming(NamingConvention now) {
+        if (!now.equals(convention)) {
+            entries.clear();
+            convention = now;
+        }
     }
 
     /** Ends the run: the models of files no longer in the tree are let go. */
