@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,6 +66,10 @@ public final class VersionPins {
     private static final Pattern COMMENT = Pattern.compile("\\s#");
 
     private final Map<Path, Map<String, Pin>> cache = new HashMap<>();
+    /** Each project root's folders, walked once. */
+    private final Map<Path, ProjectFolders> folders = new HashMap<>();
+    /** Each folder's pin files, listed once. */
+    private final Map<Path, List<Path>> pinFiles = new HashMap<>();
     /** What may be read; null: anything. */
     private final Confinement confinement;
 
@@ -93,7 +99,7 @@ public final class VersionPins {
         }
         List<Path> onPath = new ArrayList<>();
         for (Path d : chain) {
-            onPath.addAll(pinFilesIn(d));
+            onPath.addAll(pinFilesOf(d));
         }
         List<Path> elsewhere = null;
         Pin[] found = new Pin[2];
@@ -195,9 +201,17 @@ public final class VersionPins {
         }
     }
 
-    /** Pin files anywhere in the project (depth 5), nearest to the versions dir first. */
-    private static List<Path> pinFilesNear(Path root, Path versionsDir, List<Path> already) {
+    /**
+     * A project's folders to depth 5 (skipped folders pruned), with those that may hold a pin file and
+     * those that hold an alembic.ini: walked once per project root, however many trees it has.
+     */
+    private record ProjectFolders(List<Path> dirs, Set<Path> mayHoldPins, Set<Path> withIni) {
+    }
+
+    private static ProjectFolders walk(Path root) {
         List<Path> dirs = new ArrayList<>();
+        Set<Path> mayHoldPins = new HashSet<>();
+        Set<Path> mayHoldIni = new HashSet<>();
         try {
             // skipped folders are pruned, not walked and filtered: a .git or node_modules holds
             // more entries than the whole project (the walk was 0.1 s of a 50-file lint)
@@ -210,15 +224,30 @@ public final class VersionPins {
                                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
                             }
                             dirs.add(d);
+                            if (!d.equals(root) && d.getFileName().toString().equals("requirements")) {
+                                mayHoldPins.add(d.getParent());
+                            }
                             return java.nio.file.FileVisitResult.CONTINUE;
                         }
 
                         @Override
                         public java.nio.file.FileVisitResult visitFile(Path f,
                                 java.nio.file.attribute.BasicFileAttributes attrs) {
-                            // folders at the depth limit arrive here, unopened
-                            if (attrs.isDirectory() && !SKIP_DIRS.contains(f.getFileName().toString())) {
-                                dirs.add(f);
+                            String name = f.getFileName().toString();
+                            if (attrs.isDirectory()) {
+                                // folders at the depth limit arrive here, unopened: they may hold anything
+                                if (!SKIP_DIRS.contains(name)) {
+                                    dirs.add(f);
+                                    mayHoldPins.add(f);
+                                    mayHoldIni.add(f);
+                                }
+                                if (name.equals("requirements")) {
+                                    mayHoldPins.add(f.getParent());
+                                }
+                            } else if (name.equals("alembic.ini")) {
+                                mayHoldIni.add(f.getParent());
+                            } else if (PIN_FILES.contains(name) || name.startsWith("requirements")) {
+                                mayHoldPins.add(f.getParent());
                             }
                             return java.nio.file.FileVisitResult.CONTINUE;
                         }
@@ -231,26 +260,45 @@ public final class VersionPins {
         } catch (IOException | RuntimeException e) {
             // a walk that fails keeps whatever it had found
         }
+        Set<Path> withIni = new HashSet<>();
+        for (Path d : mayHoldIni) {
+            if (Files.isRegularFile(d.resolve("alembic.ini"))) {
+                withIni.add(d);
+            }
+        }
+        return new ProjectFolders(dirs, mayHoldPins, withIni);
+    }
+
+    /** The names {@link #pinFilesIn} looks for, besides requirements*.txt and requirements/. */
+    private static final Set<String> PIN_FILES = Set.of("uv.lock", "poetry.lock", "Pipfile.lock", "pyproject.toml",
+            "setup.cfg", "setup.py");
+
+    /** {@link #pinFilesIn}, each folder listed once per run. */
+    private List<Path> pinFilesOf(Path dir) {
+        return pinFiles.computeIfAbsent(dir, VersionPins::pinFilesIn);
+    }
+
+    /** Pin files anywhere in the project (depth 5), nearest to the versions dir first. */
+    private List<Path> pinFilesNear(Path root, Path versionsDir, List<Path> already) {
+        ProjectFolders project = folders.computeIfAbsent(root, VersionPins::walk);
         // a folder holding another Alembic project pins that project, not ours (Open-Assistant's
         // backend/ and inference/server/ each have their own requirements.txt)
         List<Path> foreign = new ArrayList<>();
-        for (Path d : dirs) {
-            if (!versionsDir.startsWith(d) && Files.isRegularFile(d.resolve("alembic.ini"))) {
+        for (Path d : project.withIni()) {
+            if (!versionsDir.startsWith(d)) {
                 foreign.add(d);
             }
         }
-        List<Path> own = new ArrayList<>(dirs.size());
-        for (Path d : dirs) {
+        List<Path> dirs = new ArrayList<>();
+        for (Path d : project.dirs()) {
             boolean inForeign = false;
             for (Path f : foreign) {
                 inForeign |= d.startsWith(f);
             }
-            if (!inForeign) {
-                own.add(d);
+            if (!inForeign && project.mayHoldPins().contains(d)) {
+                dirs.add(d);
             }
         }
-        dirs.clear();
-        dirs.addAll(own);
         dirs.sort(new Comparator<Path>() {
             @Override
             public int compare(Path a, Path b) {
@@ -258,15 +306,15 @@ public final class VersionPins {
                 return c != 0 ? c : a.toString().compareTo(b.toString());
             }
         });
-        List<Path> out = new ArrayList<>();
+        Set<Path> out = new LinkedHashSet<>();
         for (Path d : dirs) {
-            for (Path f : pinFilesIn(d)) {
-                if (!already.contains(f) && !out.contains(f)) {
+            for (Path f : pinFilesOf(d)) {
+                if (!already.contains(f)) {
                     out.add(f);
                 }
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static int treeDistance(Path a, Path b) {

@@ -339,6 +339,29 @@ class VersionPinsTest {
     }
 
     @Test
+    void trees_of_one_project_each_get_their_nearest_pins_from_one_walk() {
+        // the project is walked once per run; what each tree finds in it still depends on where it is
+        p.file("api/requirements/base.txt", "alembic==1.9.0\n")
+                .file("worker/setup.cfg", "[options]\ninstall_requires =\n    alembic==1.11.0\n")
+                .file("other/alembic.ini", "[alembic]\n").file("other/requirements.txt", "alembic==1.4.0\n");
+        p.dir("api/db/versions").dir("worker/db/versions").dir("other/versions");
+        VersionPins pins = new VersionPins();
+        assertEquals("1.9.0", pins.find(p.path("api/db/versions"), tmp).alembicVersion().toString());
+        assertEquals("1.11.0", pins.find(p.path("worker/db/versions"), tmp).alembicVersion().toString());
+        // other/ holds its own Alembic project: its pins are its own, and nobody else's
+        assertEquals("1.4.0", pins.find(p.path("other/versions"), tmp).alembicVersion().toString());
+        assertEquals("1.9.0", pins.find(p.path("api/db/versions"), tmp).alembicVersion().toString());
+    }
+
+    @Test
+    void a_folder_at_the_walk_depth_limit_is_still_looked_into() {
+        p.file("a/b/c/d/e/requirements.txt", "alembic==1.10.0\n");
+        assertEquals("1.10.0", pins("migrations/versions").alembicVersion().toString());
+        p.file("a/b/c/d/e/f/requirements.txt", "alembic==1.12.0\n");
+        assertEquals("1.10.0", pins("migrations/versions").alembicVersion().toString());
+    }
+
+    @Test
     void tool_caches_are_not_walked_for_pin_files() {
         // idemlint's own result cache holds an entry per file of a large tree: never walked, never read as pins
         p.file(".idemlint_cache/a/requirements.txt", "alembic==1.4.0\n")
