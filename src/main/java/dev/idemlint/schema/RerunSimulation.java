@@ -138,13 +138,11 @@ public final class RerunSimulation {
     }
 
     private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames) {
-        Effects.Naming naming = new Effects.Naming(postgresNames);
+        List<List<Effect>> own = own(ops, new Effects.Naming(postgresNames));
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, naming, effects);
-        List<List<Effect>> mayMake = new ArrayList<>(ops.size());
-        SchemaState gone = firstRun(ops, naming, mayMake, Claim.GONE);
-        List<List<Effect>> mayTake = new ArrayList<>(ops.size());
-        SchemaState there = firstRun(ops, naming, mayTake, Claim.THERE);
+        SchemaState state = firstRun(ops, own, effects, null, (i, s) -> { }, (i, s) -> { });
+        ClaimView gone = new ClaimView(ops, own, Claim.GONE);
+        ClaimView there = new ClaimView(ops, own, Claim.THERE);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
         MadeAnywhere made = null;
@@ -174,7 +172,7 @@ public final class RerunSimulation {
             // (a statement the re-run surely finds something there for fails all the same: a rename's new name taken,
             // an index a constraint now owns)
             boolean makes = first instanceof Effect.Create || first instanceof Effect.PrimaryKey;
-            Presence seen = decided && !proven ? meets(makes ? there : gone, first) : null;
+            Presence seen = decided && !proven ? meets((makes ? there : gone).before(i), first) : null;
             Optional<Conflict> met = state.applyAll(effects.get(i));
             boolean contradicted = seen == (makes ? Presence.ABSENT : Presence.PRESENT)
                     && !(met.isPresent() && met.get().alreadyThere());
@@ -184,11 +182,9 @@ public final class RerunSimulation {
             boolean unknown = decided && !proven && unguarded(op) && !tableGone
                     && (free || seen == Presence.UNKNOWN || contradicted);
             if (!unknown && unguarded(op) && op instanceof Operation.Drop d && onTableNotRead(d)) {
-                made = made == null ? new MadeAnywhere(ops, mayMake) : made;
+                made = made == null ? new MadeAnywhere(ops, gone.effects()) : made;
                 unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
             }
-            gone.applyAll(mayMake.get(i));
-            there.applyAll(mayTake.get(i));
             if (proven && met.isEmpty()) {
                 boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
                 GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
@@ -210,6 +206,47 @@ public final class RerunSimulation {
             }
         }
         return out;
+    }
+
+    /**
+     * The first run as one kind of claim sees it ({@link Claim}), and the re-run after it up to a statement: a
+     * revision's statements that make nothing never ask the view of a claim that their object is there, so each
+     * view is simulated only when a statement first asks it, and then brought up to each statement that asks.
+     */
+    private static final class ClaimView {
+        private final List<Operation> ops;
+        private final List<List<Effect>> own;
+        private final Claim claim;
+        private List<List<Effect>> effects;
+        private SchemaState state;
+        /** The re-run's statements applied to {@link #state}: those before this position. */
+        private int applied;
+
+        ClaimView(List<Operation> ops, List<List<Effect>> own, Claim claim) {
+            this.ops = ops;
+            this.own = own;
+            this.claim = claim;
+        }
+
+        /** Each statement's effects on the first run, as this claim sees them. */
+        List<List<Effect>> effects() {
+            if (state == null) {
+                effects = new ArrayList<>(ops.size());
+                state = firstRun(ops, own, effects, claim, (i, s) -> { }, (i, s) -> { });
+            }
+            return effects;
+        }
+
+        /** The state the re-run meets upgrade statement {@code i} in. */
+        SchemaState before(int i) {
+            effects();
+            for (; applied < i; applied++) {
+                if (ops.get(applied).site().phase() == Phase.UPGRADE) {
+                    state.applyAll(effects.get(applied));
+                }
+            }
+            return state;
+        }
     }
 
     /**
@@ -406,17 +443,22 @@ public final class RerunSimulation {
         if (asked.isEmpty()) {
             return out;
         }
-        SchemaState left = firstRun(ops, naming, new ArrayList<>());
         List<List<Effect>> columns = new ArrayList<>(ops.size());
         for (Operation op : ops) {
             columns.add(op.site().phase() != Phase.UPGRADE ? List.of() : Effects.of(op, naming).stream()
                     .filter(e -> e instanceof Effect.Create c && c.object().kind() == ObjectKind.COLUMN).toList());
         }
+        if (!addedEarlierOnSameTable(ops, columns, asked)) {
+            // only a column the revision adds before an asked one, on its table, can have moved
+            return out;
+        }
+        List<List<Effect>> ownEffects = own(ops, naming);
+        SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, (i, st) -> { }, (i, st) -> { });
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         // the claim the re-run's skip makes of each earlier column: it is there, and so not added again; each
         // column is taken as added where the revision adds it (under a condition too: had it not run, it moved
         // nothing), so that only what may take it away since leaves it gone
-        SchemaState rerun = firstRun(ops, naming, effects, Claim.THERE, (i, st) -> { },
+        SchemaState rerun = firstRun(ops, ownEffects, effects, Claim.THERE, (i, st) -> { },
                 (i, st) -> st.applyAll(columns.get(i)));
         // per table, the first column the re-run so far adds again and the first run leaves
         Map<QualifiedName, ObjectRef> moved = new HashMap<>();
@@ -444,6 +486,22 @@ public final class RerunSimulation {
             rerun.applyAll(own);
         }
         return out;
+    }
+
+    /** Whether an upgrade statement the revision runs before an {@code asked} one adds a column to its table. */
+    private static boolean addedEarlierOnSameTable(List<Operation> ops, List<List<Effect>> columns, Set<Integer> asked) {
+        Set<QualifiedName> tables = new HashSet<>();
+        for (int i = 0; i < ops.size(); i++) {
+            for (Effect e : columns.get(i)) {
+                if (asked.contains(i) && tables.contains(((Effect.Create) e).object().table())) {
+                    return true;
+                }
+            }
+            for (Effect e : columns.get(i)) {
+                tables.add(((Effect.Create) e).object().table());
+            }
+        }
+        return false;
     }
 
     /**
@@ -632,13 +690,32 @@ public final class RerunSimulation {
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
             Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
             java.util.function.BiConsumer<Integer, SchemaState> after) {
+        return firstRun(ops, own(ops, naming), effects, claim, before, after);
+    }
+
+    /**
+     * Each operation's own effects ({@link Effects#of}) as the first run meets it: none for a downgrade's, and none
+     * for an except handler that runs only in a transaction its try body's failure aborted, which never ran in a run
+     * that completed (GuardKind.AFTER_ABORT): it makes and takes nothing. A revision's first runs, one per claim,
+     * start from one such list.
+     */
+    private static List<List<Effect>> own(List<Operation> ops, Effects.Naming naming) {
+        List<List<Effect>> out = new ArrayList<>(ops.size());
+        for (Operation op : ops) {
+            out.add(op.site().phase() == Phase.UPGRADE && !afterAbort(op) ? List.copyOf(Effects.of(op, naming)) : List.of());
+        }
+        return out;
+    }
+
+    /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, from each operation's {@link #own} effects. */
+    private static SchemaState firstRun(List<Operation> ops, List<List<Effect>> own, List<List<Effect>> effects,
+            Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
+            java.util.function.BiConsumer<Integer, SchemaState> after) {
         SchemaState state = SchemaState.unknown();
         for (Operation op : ops) {
             before.accept(effects.size(), state);
-            // an except handler that runs only in a transaction its try body's failure aborted never ran in a
-            // run that completed (GuardKind.AFTER_ABORT): it makes and takes nothing
             boolean aborted = afterAbort(op);
-            List<Effect> e = op.site().phase() == Phase.UPGRADE && !aborted ? Effects.of(op, naming) : List.of();
+            List<Effect> e = own.get(effects.size());
             if (aborted) {
                 e = List.of();
             } else if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
