@@ -2,7 +2,8 @@
 # idemlint against Squawk on equal work: real revisions for idemlint, and for Squawk exactly the
 # DDL/DML those revisions send to PostgreSQL.
 #
-#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... [--tree DIR] [--daemon] VERSIONS_DIR...
+#   bench/equal-work/run.sh [--runs N] [--copies K] [--idemlint CMD] [--java LABEL=JAVA]... [--tree DIR] [--daemon]
+#                           [--daemon-warmup W] VERSIONS_DIR...
 #
 # For each VERSIONS_DIR (a real project's Alembic versions directory, extracted outside this
 # repository) Debian's Alembic renders the chain offline (`alembic upgrade heads --sql`, env.py here)
@@ -28,12 +29,13 @@
 # its socket in the data directory, two untimed runs first): a row's CPU is the client's plus the
 # daemon's own during the run and the cache writes it does after answering (its /proc stat read
 # before the run and after a `daemon status` that waits for them), counted as user time. The other
-# rows run with IDEMLINT_DAEMON=0.
+# rows run with IDEMLINT_DAEMON=0. --daemon-warmup W: W more untimed `--no-cache` runs before the first timed
+# one, so that the daemon's C2 has compiled the cold path (it reaches its pace after 25 to 30 such runs).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"
 root="$(dirname "$bench")"
-runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=() tree= daemon=0
+runs=7 copies=1 idemlint="$root/idemlint" dirs=() javas=() tree= daemon=0 warmup=0
 while (($#)); do
   case "$1" in
     --runs) runs="$2"; shift 2 ;;
@@ -42,7 +44,8 @@ while (($#)); do
     --java) javas+=("$2"); shift 2 ;;
     --tree) tree="$(cd "$2" && pwd)"; shift 2 ;;
     --daemon) daemon=1; shift ;;
-    -h|--help) sed -n 2,29p "$0"; exit 0 ;;
+    --daemon-warmup) warmup="$2"; shift 2 ;;
+    -h|--help) sed -n 2,32p "$0"; exit 0 ;;
     *) dirs+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
@@ -151,6 +154,9 @@ for ((r = 1; r <= runs; r++)); do
           for _ in 1 2; do
             IDEMLINT_DAEMON=1 "$idemlint" lint --format json --fail-on never "$data"/py/*/versions > /dev/null
             [[ -z "$tree" ]] || IDEMLINT_DAEMON=1 "$idemlint" lint --format json --fail-on never "$big" > /dev/null
+          done
+          for ((w = 0; w < warmup; w++)); do
+            IDEMLINT_DAEMON=1 "$idemlint" lint --no-cache --format json --fail-on never "$data"/py/*/versions > /dev/null
           done
           IDEMLINT_DAEMON=1 "$idemlint" daemon status > "$log.d"
         fi

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -26,6 +27,21 @@ final class DaemonCommand implements Callable<Integer> {
     static final List<String> ACTIONS = List.of("start", "stop", "status", "run");
     /** Flags of the one-shot launchers that do not suit a long-lived process. */
     private static final List<String> ONE_SHOT_FLAGS = List.of("-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=128m");
+    /**
+     * The launchers' JIT flags for a short run (C1 only, compiling early): a daemon lives for many runs, whose
+     * hot code C2 compiles once (bench/NOTES.md, "The daemon on C2").
+     */
+    private static final List<String> SHORT_RUN_JIT_PREFIXES = List.of("-XX:TieredStopAtLevel=", "-XX:Tier3");
+    /**
+     * C2 as the daemon runs it, with two defaults off. ReduceAllocationMerges: with it, Temurin 25.0.3's C2
+     * miscompiles {@code DropNotIdempotent.ifExistsStatement} (a SIGSEGV reading the length of a null array, within
+     * 10 to 14 cold runs of the equal-work trees; none in 40 without it); JDK 22 shipped with it off after similar
+     * reports. AOTReplayTraining: the AOT cache's method profiles come from the launchers' C1-only training run,
+     * which profiles next to nothing, and C2 compiling from them made code no faster than C1's. A JVM that has
+     * neither flag (OpenJDK 17 and 21) ignores them.
+     */
+    static final List<String> LONG_RUN_JIT = List.of("-XX:+IgnoreUnrecognizedVMOptions",
+            "-XX:+UnlockDiagnosticVMOptions", "-XX:-ReduceAllocationMerges", "-XX:-AOTReplayTraining");
 
     private final String action;
     private final int idleMinutes;
@@ -153,15 +169,22 @@ final class DaemonCommand implements Callable<Integer> {
             }
         }
         command.add(java.get());
-        for (int i = 0; i < jvmArgs; i++) {
-            if (!ONE_SHOT_FLAGS.contains(a[i])) {
-                command.add(a[i]);
-            }
-        }
-        // the JVM exits rather than go on with a heap it could not grow; the client then runs idemlint itself
-        command.add(command.indexOf(java.get()) + 1, "-XX:+ExitOnOutOfMemoryError");
+        command.addAll(daemonFlags(Arrays.asList(a).subList(0, jvmArgs)));
         command.addAll(List.of("daemon", "run", "--idle-timeout", String.valueOf(idleMinutes)));
         return command;
+    }
+
+    /** The daemon's JVM flags, from those of the JVM that starts it. */
+    static List<String> daemonFlags(List<String> launcher) {
+        // the JVM exits rather than go on with a heap it could not grow; the client then runs idemlint itself
+        List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        out.addAll(LONG_RUN_JIT);
+        for (String flag : launcher) {
+            if (!ONE_SHOT_FLAGS.contains(flag) && SHORT_RUN_JIT_PREFIXES.stream().noneMatch(flag::startsWith)) {
+                out.add(flag);
+            }
+        }
+        return out;
     }
 
     /** Whether the daemon on {@code socket} serves this build (one of an earlier build says no, and exits). */
