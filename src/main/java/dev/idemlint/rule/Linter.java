@@ -584,11 +584,13 @@ public final class Linter {
     }
 
     /**
-     * The target's naming convention and whether PostgreSQL names its unnamed keys, looked up once per
-     * run, when first asked. Each key of each revision asks, and a lookup by target hashes every path
-     * of its file list: a chain of 20,000 revisions hashed 20,000 paths per key.
+     * The target's naming convention and whether PostgreSQL names its unnamed keys, read once per run, when
+     * first asked (by any of the run's threads, which all get the one value). Each key of each revision asks, and
+     * a lookup by target hashes every path of its file list: a chain of 20,000 revisions hashed 20,000 paths per
+     * key. Nothing outlives the run: the Language Server lints edit after edit with one linter, and env.py may
+     * change between them.
      */
-    private final class TargetNaming {
+    private static final class TargetNaming {
         private final LintTarget target;
         private volatile dev.idemlint.migration.NamingConvention convention;
         private volatile Boolean postgresNames;
@@ -600,44 +602,32 @@ public final class Linter {
         dev.idemlint.migration.NamingConvention convention() {
             dev.idemlint.migration.NamingConvention c = convention;
             if (c == null) {
-                // two threads asking at once both get the one value the per-target map holds
-                c = naming(target);
-                convention = c;
+                synchronized (this) {
+                    c = convention;
+                    if (c == null) {
+                        c = dev.idemlint.migration.NamingConvention.of(target);
+                        convention = c;
+                    }
+                }
             }
             return c;
         }
 
+        /**
+         * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
+         * convention is known and names no primary, unique or foreign key (Alembic's ops use the
+         * convention of env.py's target_metadata).
+         */
         boolean postgresNames() {
             Boolean b = postgresNames;
             if (b == null) {
-                b = Linter.this.postgresNames(target);
+                dev.idemlint.migration.NamingConvention c = convention();
+                b = !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
+                        && !c.templates().containsKey("pk");
                 postgresNames = b;
             }
             return b;
         }
-    }
-
-    private final Map<LintTarget, Boolean> postgresNames = new java.util.concurrent.ConcurrentHashMap<>();
-
-    /**
-     * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
-     * convention is known and names no primary, unique or foreign key (Alembic's ops use the
-     * convention of env.py's target_metadata).
-     */
-    private boolean postgresNames(LintTarget target) {
-        return postgresNames.computeIfAbsent(target, t -> {
-            dev.idemlint.migration.NamingConvention c = naming(t);
-            return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
-                    && !c.templates().containsKey("pk");
-        });
-    }
-
-    private final Map<LintTarget, dev.idemlint.migration.NamingConvention> namings =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    /** The naming convention of the target's project, read once per target. */
-    private dev.idemlint.migration.NamingConvention naming(LintTarget target) {
-        return namings.computeIfAbsent(target, dev.idemlint.migration.NamingConvention::of);
     }
 
     /** {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)} without PostgreSQL's default key names. */
