@@ -30,7 +30,7 @@
 # daemon's own during the run and the cache writes it does after answering (its /proc stat read
 # before the run and after a `daemon status` that waits for them), counted as user time. The other
 # rows run with IDEMLINT_DAEMON=0. --daemon-warmup W: W more untimed `--no-cache` runs before the first timed
-# one, so that the daemon's C2 has compiled the cold path (it reaches its pace after 25 to 30 such runs).
+# one (a daemon on C2, with IDEMLINT_JAVA_OPTS naming no TieredStopAtLevel, reaches its pace after 25 to 30).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 bench="$(dirname "$here")"

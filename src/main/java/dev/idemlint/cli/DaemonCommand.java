@@ -25,23 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 final class DaemonCommand implements Callable<Integer> {
     static final List<String> ACTIONS = List.of("start", "stop", "status", "run");
-    /** Flags of the one-shot launchers that do not suit a long-lived process. */
+    /**
+     * Flags of the one-shot launchers that do not suit a long-lived process. Their C1-only JIT flags stay: C2 makes
+     * a cold run of the equal-work trees 40% faster, but only after 25 to 30 such runs, and its first runs take up to
+     * four times as long while it compiles on the cores the run needs; Temurin 25.0.3's C2 also miscompiles
+     * {@code DropNotIdempotent.ifExistsStatement} (a SIGSEGV, reproduced, unless ReduceAllocationMerges is off).
+     * bench/NOTES.md, "The daemon on C2".
+     */
     private static final List<String> ONE_SHOT_FLAGS = List.of("-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=128m");
-    /**
-     * The launchers' JIT flags for a short run (C1 only, compiling early): a daemon lives for many runs, whose
-     * hot code C2 compiles once (bench/NOTES.md, "The daemon on C2").
-     */
-    private static final List<String> SHORT_RUN_JIT_PREFIXES = List.of("-XX:TieredStopAtLevel=", "-XX:Tier3");
-    /**
-     * C2 as the daemon runs it, with two defaults off. ReduceAllocationMerges: with it, Temurin 25.0.3's C2
-     * miscompiles {@code DropNotIdempotent.ifExistsStatement} (a SIGSEGV reading the length of a null array, within
-     * 10 to 14 cold runs of the equal-work trees; none in 40 without it); JDK 22 shipped with it off after similar
-     * reports. AOTReplayTraining: the AOT cache's method profiles come from the launchers' C1-only training run,
-     * which profiles next to nothing, and C2 compiling from them made code no faster than C1's. A JVM that has
-     * neither flag (OpenJDK 17 and 21) ignores them.
-     */
-    static final List<String> LONG_RUN_JIT = List.of("-XX:+IgnoreUnrecognizedVMOptions",
-            "-XX:+UnlockDiagnosticVMOptions", "-XX:-ReduceAllocationMerges", "-XX:-AOTReplayTraining");
 
     private final String action;
     private final int idleMinutes;
@@ -178,9 +169,8 @@ final class DaemonCommand implements Callable<Integer> {
     static List<String> daemonFlags(List<String> launcher) {
         // the JVM exits rather than go on with a heap it could not grow; the client then runs idemlint itself
         List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
-        out.addAll(LONG_RUN_JIT);
         for (String flag : launcher) {
-            if (!ONE_SHOT_FLAGS.contains(flag) && SHORT_RUN_JIT_PREFIXES.stream().noneMatch(flag::startsWith)) {
+            if (!ONE_SHOT_FLAGS.contains(flag)) {
                 out.add(flag);
             }
         }
