@@ -141,8 +141,8 @@ public final class RerunSimulation {
         List<List<Effect>> own = own(ops, new Effects.Naming(postgresNames));
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, own, effects, null, (i, s) -> { }, (i, s) -> { });
-        ClaimView gone = new ClaimView(ops, own, Claim.GONE);
-        ClaimView there = new ClaimView(ops, own, Claim.THERE);
+        ClaimView gone = new ClaimView(ops, own, Claim.GONE, state, effects);
+        ClaimView there = new ClaimView(ops, own, Claim.THERE, state, effects);
         List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
         MadeAnywhere made = null;
@@ -211,28 +211,47 @@ public final class RerunSimulation {
     /**
      * The first run as one kind of claim sees it ({@link Claim}), and the re-run after it up to a statement: a
      * revision's statements that make nothing never ask the view of a claim that their object is there, so each
-     * view is simulated only when a statement first asks it, and then brought up to each statement that asks.
+     * view is made only when a statement first asks it, and then brought up to each statement that asks. A view
+     * that sees every statement as the first run does (nothing conditional, nothing unread: most revisions) is the
+     * re-run's own state, which {@link #protectOne} brings up to each statement before it asks.
      */
     private static final class ClaimView {
         private final List<Operation> ops;
         private final List<List<Effect>> own;
         private final Claim claim;
+        private final List<List<Effect>> runEffects;
+        private final SchemaState run;
         private List<List<Effect>> effects;
         private SchemaState state;
-        /** The re-run's statements applied to {@link #state}: those before this position. */
+        private boolean shared;
+        /** The re-run's statements applied to {@link #state} when it is not shared: those before this position. */
         private int applied;
 
-        ClaimView(List<Operation> ops, List<List<Effect>> own, Claim claim) {
+        /** The view of {@code claim}; {@code run} and {@code runEffects}: the first run as it is. */
+        ClaimView(List<Operation> ops, List<List<Effect>> own, Claim claim, SchemaState run,
+                List<List<Effect>> runEffects) {
             this.ops = ops;
             this.own = own;
             this.claim = claim;
+            this.run = run;
+            this.runEffects = runEffects;
         }
 
         /** Each statement's effects on the first run, as this claim sees them. */
         List<List<Effect>> effects() {
-            if (state == null) {
-                effects = new ArrayList<>(ops.size());
-                state = firstRun(ops, own, effects, claim, (i, s) -> { }, (i, s) -> { });
+            if (effects == null) {
+                List<Seen> seen = seenAll(ops, own, claim);
+                shared = true;
+                for (int i = 0; i < seen.size() && shared; i++) {
+                    shared = !seen.get(i).leavesOutMakes() && seen.get(i).effects().equals(runEffects.get(i));
+                }
+                if (shared) {
+                    effects = runEffects;
+                    state = run;
+                } else {
+                    effects = new ArrayList<>(ops.size());
+                    state = firstRun(seen, effects, (i, s) -> { }, (i, s) -> { });
+                }
             }
             return effects;
         }
@@ -240,7 +259,7 @@ public final class RerunSimulation {
         /** The state the re-run meets upgrade statement {@code i} in. */
         SchemaState before(int i) {
             effects();
-            for (; applied < i; applied++) {
+            for (; !shared && applied < i; applied++) {
                 if (ops.get(applied).site().phase() == Phase.UPGRADE) {
                     state.applyAll(effects.get(applied));
                 }
@@ -711,42 +730,70 @@ public final class RerunSimulation {
     private static SchemaState firstRun(List<Operation> ops, List<List<Effect>> own, List<List<Effect>> effects,
             Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
             java.util.function.BiConsumer<Integer, SchemaState> after) {
+        return firstRun(seenAll(ops, own, claim), effects, before, after);
+    }
+
+    /** The first run of a revision whose operations are {@code seen} as one view sees them. */
+    private static SchemaState firstRun(List<Seen> seen, List<List<Effect>> effects,
+            java.util.function.BiConsumer<Integer, SchemaState> before,
+            java.util.function.BiConsumer<Integer, SchemaState> after) {
         SchemaState state = SchemaState.unknown();
-        for (Operation op : ops) {
-            before.accept(effects.size(), state);
-            boolean aborted = afterAbort(op);
-            List<Effect> e = own.get(effects.size());
-            if (aborted) {
-                e = List.of();
-            } else if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
-                    || op instanceof Operation.RawSql)) {
-                e = List.of();
-            } else if (claim != null) {
-                // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
-                // of an unread type or name forgets what it may make, and takes nothing (Effect.Forget#reach)
-                List<Effect> kept = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach()))
-                        .toList();
-                if (claim == Claim.THERE && kept.size() < e.size()) {
-                    state.leaveOutMakes();
-                }
-                e = kept;
+        for (int i = 0; i < seen.size(); i++) {
+            before.accept(i, state);
+            if (seen.get(i).leavesOutMakes()) {
+                state.leaveOutMakes();
             }
-            List<Effect> settled = sure(op) || aborted ? e : settledByGuard(op, e);
-            if (settled == null && claim != null) {
-                List<Effect> kept = e.stream()
-                        .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
-                if (claim == Claim.THERE && kept.size() < e.size()) {
-                    state.leaveOutMakes();
-                }
-                e = kept;
-            }
-            effects.add(settled != null ? settled : Effect.uncertain(e));
-            state.applyAll(effects.get(effects.size() - 1));
-            after.accept(effects.size() - 1, state);
+            effects.add(seen.get(i).effects());
+            state.applyAll(seen.get(i).effects());
+            after.accept(i, state);
         }
         // the re-run is another Alembic run, on another connection
         state.endSession();
         return state;
+    }
+
+    /** {@link #seen} of each operation. */
+    private static List<Seen> seenAll(List<Operation> ops, List<List<Effect>> own, Claim claim) {
+        List<Seen> out = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            out.add(seen(ops.get(i), own.get(i), claim));
+        }
+        return out;
+    }
+
+    /**
+     * One operation's effects on the first run as a {@code claim} sees it (null: as it is, uncertain when it may not
+     * run), and whether that view leaves out something the operation may make ({@link SchemaState#leaveOutMakes}).
+     */
+    private record Seen(List<Effect> effects, boolean leavesOutMakes) {
+    }
+
+    /** {@link Seen} for operation {@code op}, whose own effects are {@code own} ({@link #own}). */
+    private static Seen seen(Operation op, List<Effect> own, Claim claim) {
+        boolean aborted = afterAbort(op);
+        List<Effect> e = own;
+        boolean leavesOut = false;
+        if (aborted) {
+            e = List.of();
+        } else if (claim != null && (op instanceof Operation.Unknown u && u.touches().isEmpty()
+                || op instanceof Operation.RawSql)) {
+            e = List.of();
+        } else if (claim != null) {
+            // a drop whose name is read at run time forgets what it may take, and makes nothing; a creation
+            // of an unread type or name forgets what it may make, and takes nothing (Effect.Forget#reach)
+            List<Effect> kept = e.stream().filter(x -> !(x instanceof Effect.Forget f) || claim.undoneBy(f.reach()))
+                    .toList();
+            leavesOut = claim == Claim.THERE && kept.size() < e.size();
+            e = kept;
+        }
+        List<Effect> settled = sure(op) || aborted ? e : settledByGuard(op, e);
+        if (settled == null && claim != null) {
+            List<Effect> kept = e.stream()
+                    .filter(x -> !(claim == Claim.GONE ? x instanceof Effect.Drop : x instanceof Effect.Create)).toList();
+            leavesOut |= claim == Claim.THERE && kept.size() < e.size();
+            e = kept;
+        }
+        return new Seen(settled != null ? settled : Effect.uncertain(e), leavesOut);
     }
 
     /**
