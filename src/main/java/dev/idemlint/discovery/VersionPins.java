@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -270,8 +271,8 @@ public final class VersionPins {
     }
 
     /** The names {@link #pinFilesIn} looks for, besides requirements*.txt and requirements/. */
-    private static final Set<String> PIN_FILES = Set.of("uv.lock", "poetry.lock", "Pipfile.lock", "pyproject.toml",
-            "setup.cfg", "setup.py");
+    private static final Set<String> PIN_FILES = Stream.concat(LOCKS.stream(),
+            Stream.of("pyproject.toml", "setup.cfg", "setup.py")).collect(Collectors.toUnmodifiableSet());
 
     /** {@link #pinFilesIn}, each folder listed once per run. */
     private List<Path> pinFilesOf(Path dir) {

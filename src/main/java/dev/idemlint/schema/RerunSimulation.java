@@ -462,16 +462,20 @@ public final class RerunSimulation {
         if (asked.isEmpty()) {
             return out;
         }
+        List<List<Effect>> ownEffects = own(ops, naming);
         List<List<Effect>> columns = new ArrayList<>(ops.size());
-        for (Operation op : ops) {
-            columns.add(op.site().phase() != Phase.UPGRADE ? List.of() : Effects.of(op, naming).stream()
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            // an except handler after an abort makes nothing on the first run, but its column is where it adds it
+            List<Effect> all = op.site().phase() != Phase.UPGRADE ? List.of()
+                    : afterAbort(op) ? Effects.of(op, naming) : ownEffects.get(i);
+            columns.add(all.stream()
                     .filter(e -> e instanceof Effect.Create c && c.object().kind() == ObjectKind.COLUMN).toList());
         }
         if (!addedEarlierOnSameTable(ops, columns, asked)) {
             // only a column the revision adds before an asked one, on its table, can have moved
             return out;
         }
-        List<List<Effect>> ownEffects = own(ops, naming);
         SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, (i, st) -> { }, (i, st) -> { });
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         // the claim the re-run's skip makes of each earlier column: it is there, and so not added again; each
