@@ -237,8 +237,9 @@ class HostileFixTest {
 
     /**
      * Runs the CLI as the user nobody (root only, with setpriv): the one way to meet, in a root
-     * container, the permissions an ordinary user meets. Its class path is copied where nobody can
-     * read it, and {@link #dir} is opened to it.
+     * container, the permissions an ordinary user meets. Its class path, jars and folders, is copied
+     * where nobody can read it (the checkout may sit in a folder only root may enter), and {@link #dir}
+     * is opened to it.
      */
     private ForkedCli.Result asNobody(String... args) throws Exception {
         Assumptions.assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(
@@ -254,14 +255,33 @@ class HostileFixTest {
                 }
                 Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rw-r--r--"));
                 cp.add(copy.toString());
-            } else {
-                cp.add(part); // target/classes, readable by all
+            } else if (Files.isDirectory(p)) {
+                Path copy = lib.resolve("dir" + cp.size());
+                if (!Files.exists(copy)) {
+                    copyReadable(p, copy);
+                }
+                cp.add(copy.toString());
             }
         }
         Files.setPosixFilePermissions(lib, PosixFilePermissions.fromString("rwxr-xr-x"));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         return ForkedCli.runWithClasspath(dir, Map.of(), List.of("/usr/bin/setpriv", "--reuid=65534", "--regid=65534",
                 "--clear-groups"), String.join(java.io.File.pathSeparator, cp), args);
+    }
+
+    private static void copyReadable(Path from, Path to) throws java.io.IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) all::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
+                } else {
+                    Files.copy(p, target);
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+                }
+            }
+        }
     }
 
     @Test
