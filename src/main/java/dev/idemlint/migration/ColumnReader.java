@@ -120,10 +120,22 @@ final class ColumnReader {
     }
 
 
-    /** Modules a column type may come from: SQLAlchemy's generic types and its PostgreSQL dialect. */
-    private static final Pattern SA_MODULE = Pattern.compile(
-            "(?:(?:sa|sqlalchemy|db)\\.)?(?:(?:types|sql\\.sqltypes|sqltypes|dialects\\.postgresql|postgresql|pg|psql"
-                    + "|postgres)\\.)?");
+    /**
+     * Modules a column type may come from, as written before its class name: SQLAlchemy's generic types and its
+     * PostgreSQL dialect, each under the package's usual names or imported on its own.
+     */
+    private static final java.util.Set<String> SA_MODULES = saModules();
+
+    private static java.util.Set<String> saModules() {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (String pkg : List.of("", "sa.", "sqlalchemy.", "db.")) {
+            for (String module : List.of("", "types.", "sql.sqltypes.", "sqltypes.", "dialects.postgresql.",
+                    "postgresql.", "pg.", "psql.", "postgres.")) {
+                out.add(pkg + module);
+            }
+        }
+        return java.util.Set.copyOf(out);
+    }
     /** A type's length or precision as written: a literal of up to six digits. */
     private static final Pattern SMALL_INTEGER = Pattern.compile("\\d{1,6}");
 
@@ -143,7 +155,7 @@ final class ColumnReader {
         }
         int dot = dotted.lastIndexOf('.');
         String cls = dotted.substring(dot + 1);
-        if (dot >= 0 && !SA_MODULE.matcher(dotted.substring(0, dot + 1)).matches()) {
+        if (dot >= 0 && !SA_MODULES.contains(dotted.substring(0, dot + 1))) {
             return null;
         }
         TypeArgs a = new TypeArgs(call, scope);

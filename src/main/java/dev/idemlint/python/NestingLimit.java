@@ -1,6 +1,6 @@
 package dev.idemlint.python;
 
-import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,26 +43,50 @@ final class NestingLimit {
      * levels in the tokenizer, so they are walked by recursion).
      */
     static void check(List<Stmt> body) {
-        ArrayDeque<Expr> exprs = new ArrayDeque<>();
-        ArrayDeque<Integer> depths = new ArrayDeque<>();
+        check(body, new Pending());
+    }
+
+    private static void check(List<Stmt> body, Pending todo) {
         for (Stmt s : body) {
             for (Expr top : StmtParts.expressions(s)) {
-                exprs.push(top);
-                depths.push(1);
-                while (!exprs.isEmpty()) {
-                    Expr e = exprs.pop();
-                    int d = depths.pop();
+                todo.push(top, 1);
+                while (todo.size > 0) {
+                    todo.size--;
+                    Expr e = todo.exprs[todo.size];
+                    int d = todo.depths[todo.size];
                     if (d >= MAX_DEPTH) {
                         throw new PythonParser.InvalidSyntax(message(), e.span().start());
                     }
-                    // one children() list per node: a dict's child(i) rebuilds that list, quadratic in its entries
-                    for (Expr c : e.children()) {
-                        exprs.push(c);
-                        depths.push(d + 1);
+                    if (e instanceof Expr.Dict || e instanceof Expr.Str) {
+                        // their child(i) counts from the first child: one children() list instead
+                        for (Expr c : e.children()) {
+                            todo.push(c, d + 1);
+                        }
+                    } else {
+                        for (int i = 0, n = e.childCount(); i < n; i++) {
+                            todo.push(e.child(i), d + 1);
+                        }
                     }
                 }
             }
-            check(StmtParts.blocks(s));
+            check(StmtParts.blocks(s), todo);
+        }
+    }
+
+    /** The expressions still to visit, each with its depth: a stack of two arrays, reused for the whole file. */
+    private static final class Pending {
+        Expr[] exprs = new Expr[64];
+        int[] depths = new int[64];
+        int size;
+
+        void push(Expr e, int depth) {
+            if (size == exprs.length) {
+                exprs = Arrays.copyOf(exprs, size * 2);
+                depths = Arrays.copyOf(depths, size * 2);
+            }
+            exprs[size] = e;
+            depths[size] = depth;
+            size++;
         }
     }
 }
