@@ -33,6 +33,15 @@ final class DaemonCommand implements Callable<Integer> {
      * bench/NOTES.md, "The daemon on C2".
      */
     private static final List<String> ONE_SHOT_FLAGS = List.of("-XX:MaxTenuringThreshold=0", "-XX:MaxNewSize=128m");
+    /**
+     * The daemon's young generation, fixed. Left to ParallelGC's adaptive sizing it grew run after run (from 330 MB
+     * to 1.6 GB in ten cold runs of the equal-work trees), and each run that allocated into memory no run had
+     * touched yet paid a page fault per 4 KiB page: 50,000 to 70,000 of them, 150-250 ms of a 600 ms run, in
+     * runs 3 to 7 of a new daemon and again at each growth. A fixed one is touched by the first run and then
+     * reused (bench/NOTES.md, "The daemon's young generation"). Given only when the heap may grow to four times
+     * its size, and when the flags choose a collector it suits and leave the young generation's size alone.
+     */
+    static final long YOUNG_BYTES = 512L << 20;
 
     private final String action;
     private final int idleMinutes;
@@ -160,19 +169,27 @@ final class DaemonCommand implements Callable<Integer> {
             }
         }
         command.add(java.get());
-        command.addAll(daemonFlags(Arrays.asList(a).subList(0, jvmArgs)));
+        command.addAll(daemonFlags(Arrays.asList(a).subList(0, jvmArgs), Runtime.getRuntime().maxMemory()));
         command.addAll(List.of("daemon", "run", "--idle-timeout", String.valueOf(idleMinutes)));
         return command;
     }
 
-    /** The daemon's JVM flags, from those of the JVM that starts it. */
-    static List<String> daemonFlags(List<String> launcher) {
+    /** The daemon's JVM flags, from those of the JVM that starts it, whose heap may grow to {@code maxHeap} bytes. */
+    static List<String> daemonFlags(List<String> launcher, long maxHeap) {
         // the JVM exits rather than go on with a heap it could not grow; the client then runs idemlint itself
         List<String> out = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+        boolean young = false;
+        boolean generational = false;
         for (String flag : launcher) {
             if (!ONE_SHOT_FLAGS.contains(flag)) {
                 out.add(flag);
+                young |= flag.startsWith("-Xmn") || flag.startsWith("-XX:NewSize=")
+                        || flag.startsWith("-XX:MaxNewSize=") || flag.startsWith("-XX:NewRatio=");
+                generational |= flag.equals("-XX:+UseParallelGC") || flag.equals("-XX:+UseSerialGC");
             }
+        }
+        if (generational && !young && maxHeap >= 4 * YOUNG_BYTES) {
+            out.add(1, "-Xmn" + (YOUNG_BYTES >> 20) + "m"); // before -jar, whose arguments follow it
         }
         return out;
     }
