@@ -49,9 +49,11 @@ def command(args):
     aot = os.path.join(_HERE, "idemlint.aot")
     jsa = os.path.join(_HERE, "idemlint.jsa")
     # -Xlog:cds=off: an archive the JVM cannot map (other flags given through JAVA_TOOL_OPTIONS, say)
-    # is skipped silently; the run is then only slower to start.
+    # is skipped silently; the run is then only slower to start. -AOTReplayTraining: the runtime does not
+    # compile again, in every run, what the archive's training run compiled (./idemlint says why).
     if os.path.isfile(aot):
-        cmd += ["-XX:AOTCache=" + aot, "-Xlog:cds=off", "-Xlog:aot=off"]
+        cmd += ["-XX:AOTCache=" + aot, "-Xlog:cds=off", "-Xlog:aot=off", "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-AOTReplayTraining"]
     elif os.path.isfile(jsa):
         cmd += ["-XX:SharedArchiveFile=" + jsa, "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"]
     return cmd + ["-m", "idemlint"] + list(args)
