@@ -129,6 +129,16 @@ class ResultCacheTest {
     }
 
     @Test
+    void a_module_of_a_runtime_image_is_told_apart_by_the_images_modules_file_without_walking_it() throws IOException {
+        // java.sql is a module of this JDK's image, as idemlint is of the wheel's runtime
+        String build = ResultCache.build(java.sql.Driver.class, "1.2.3");
+        Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
+        assertEquals(String.join("\n", "1.2.3", "jrt:/java.sql", modules.toString(), String.valueOf(Files.size(modules)),
+                String.valueOf(Files.getLastModifiedTime(modules).toMillis())), build);
+        assertEquals(build, ResultCache.build(java.sql.Driver.class, "1.2.3"), "one identity, run after run");
+    }
+
+    @Test
     void a_warm_probe_gives_the_findings_the_linter_gives(@TempDir Path tmp) throws IOException {
         LintTarget t = tree(tmp.resolve("p"));
         Path dir = tmp.resolve("cache");
