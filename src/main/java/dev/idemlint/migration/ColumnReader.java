@@ -136,6 +136,7 @@ final class ColumnReader {
         }
         return java.util.Set.copyOf(out);
     }
+
     /** A type's length or precision as written: a literal of up to six digits. */
     private static final Pattern SMALL_INTEGER = Pattern.compile("\\d{1,6}");
 

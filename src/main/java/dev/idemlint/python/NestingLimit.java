@@ -58,7 +58,8 @@ final class NestingLimit {
                         throw new PythonParser.InvalidSyntax(message(), e.span().start());
                     }
                     if (e instanceof Expr.Dict || e instanceof Expr.Str) {
-                        // their child(i) counts from the first child: one children() list instead
+                        // a dict's child(i) makes its children() list again, a string's counts its pieces from
+                        // the first: quadratic in their entries, so one children() list each
                         for (Expr c : e.children()) {
                             todo.push(c, d + 1);
                         }
