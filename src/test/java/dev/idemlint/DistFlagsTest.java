@@ -1,6 +1,7 @@
 package dev.idemlint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,5 +45,18 @@ class DistFlagsTest {
             }
         }
         assertEquals(Map.of("large", defaults.get(0), "small", defaults.get(1)), dist);
+    }
+
+    @Test
+    void every_launcher_that_passes_an_aot_cache_turns_its_training_replay_off() throws IOException {
+        // the replay compiles, in every run, what the cache's training run compiled (./idemlint says why)
+        for (String launcher : List.of("idemlint", "src/dist/idemlint", "src/dist/python/idemlint/__main__.py")) {
+            String text = Files.readString(ROOT.resolve(launcher));
+            int cache = text.indexOf("-XX:AOTCache=");
+            int unlock = text.indexOf("-XX:+UnlockDiagnosticVMOptions", cache);
+            int off = text.indexOf("-XX:-AOTReplayTraining", cache);
+            assertTrue(cache >= 0 && unlock > cache && off > unlock, launcher
+                    + ": the AOT cache is passed without -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining after it");
+        }
     }
 }
