@@ -91,6 +91,12 @@ class FormatTypeTest {
         cases.put("postgresql.ARRAY(sa.Enum(\"a\", name=\"st\"))", "st[]");
         cases.put("sa.Enum(\"a\", \"bbb\", native_enum=False)", "character varying(3)");
         cases.put("postgresql.INET()", "inet");
+        // the module as written before the class: SQLAlchemy's package under its usual names, then its types or
+        // PostgreSQL dialect module
+        cases.put("sa.dialects.postgresql.UUID()", "uuid");
+        cases.put("sqlalchemy.types.Integer()", "integer");
+        cases.put("db.sql.sqltypes.Text()", "text");
+        cases.put("pg.INET()", "inet");
         cases.put("postgresql.BIT(3, varying=True)", "bit varying(3)");
         cases.forEach((type, expected) -> assertEquals(expected, ofColumnType(type), type));
     }
@@ -99,7 +105,8 @@ class FormatTypeTest {
     void types_it_cannot_read_are_unknown_never_guessed() {
         for (String type : new String[] {"MyType()", "utils.UTCDateTime()", "sa.String(n)",
                 "sa.Text().with_variant(sa.String(10), \"mysql\")", "mysql.VARCHAR(10)", "sa.DateTime(timezone=tz)",
-                "sa.Enum(\"a\", name=\"s\", schema=\"other\")", "sa.BLOB()"}) {
+                "sa.Enum(\"a\", name=\"s\", schema=\"other\")", "sa.BLOB()", "sa.orm.Integer()",
+                "postgresql.sa.Integer()", "types.sa.Text()"}) {
             assertNull(ofColumnType(type), type);
         }
     }
