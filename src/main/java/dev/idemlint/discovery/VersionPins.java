@@ -213,6 +213,10 @@ public final class VersionPins {
         List<Path> dirs = new ArrayList<>();
         Set<Path> mayHoldPins = new HashSet<>();
         Set<Path> mayHoldIni = new HashSet<>();
+        if (revisionsFolder(root)) {
+            // a tree linted with no project around it is its own project root: only its own folder, on the path
+            return new ProjectFolders(dirs, mayHoldPins, mayHoldIni);
+        }
         try {
             // skipped folders are pruned, not walked and filtered: a .git or node_modules holds
             // more entries than the whole project (the walk was 0.1 s of a 50-file lint)
@@ -221,7 +225,7 @@ public final class VersionPins {
                         @Override
                         public java.nio.file.FileVisitResult preVisitDirectory(Path d,
                                 java.nio.file.attribute.BasicFileAttributes attrs) {
-                            if (!d.equals(root) && SKIP_DIRS.contains(d.getFileName().toString())) {
+                            if (!d.equals(root) && (SKIP_DIRS.contains(d.getFileName().toString()) || revisionsFolder(d))) {
                                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
                             }
                             dirs.add(d);
@@ -237,7 +241,7 @@ public final class VersionPins {
                             String name = f.getFileName().toString();
                             if (attrs.isDirectory()) {
                                 // folders at the depth limit arrive here, unopened: they may hold anything
-                                if (!SKIP_DIRS.contains(name)) {
+                                if (!SKIP_DIRS.contains(name) && !revisionsFolder(f)) {
                                     dirs.add(f);
                                     mayHoldPins.add(f);
                                     mayHoldIni.add(f);
@@ -268,6 +272,15 @@ public final class VersionPins {
             }
         }
         return new ProjectFolders(dirs, mayHoldPins, withIni);
+    }
+
+    /**
+     * Whether {@code dir} is a folder of revisions ({@code versions}, {@code *_versions}): it holds hundreds of
+     * revisions and no pin file, so the walk does not list it; a revision tree's own folder is on the path anyway.
+     */
+    private static boolean revisionsFolder(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && (name.toString().equals("versions") || name.toString().endsWith("_versions"));
     }
 
     /** The names {@link #pinFilesIn} looks for, besides requirements*.txt and requirements/. */

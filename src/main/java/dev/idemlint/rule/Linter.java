@@ -41,6 +41,8 @@ public final class Linter {
     private final PythonParser parser = new PythonParser();
     private final MigrationReader reader = new MigrationReader();
     private final SqlClassifier classifier = new SqlClassifier();
+    /** {@link #rerunClaim} of each rule asked, read from its page once (it is asked for every finding). */
+    private final Map<String, Boolean> rerunClaims = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Linter(List<Rule> rules, RuleCatalog catalog) {
         this.rules = List.copyOf(rules);
@@ -480,6 +482,10 @@ public final class Linter {
      * rules tagged {@code idempotency} in their page.
      */
     private boolean rerunClaim(String rule) {
+        return rerunClaims.computeIfAbsent(rule, this::taggedIdempotency);
+    }
+
+    private boolean taggedIdempotency(String rule) {
         RuleDoc doc = catalog.doc(rule);
         if (doc == null || doc.tags() == null) {
             return false;

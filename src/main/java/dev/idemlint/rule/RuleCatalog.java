@@ -57,11 +57,11 @@ public final class RuleCatalog {
 
     /** The page of {@code name}, or null when the catalog has none. */
     public RuleDoc doc(String name) {
-        if (!names.contains(name)) {
-            return null;
-        }
         RuleDoc doc = docs.get(name);
         if (doc == null) {
+            if (!names.contains(name)) {
+                return null;
+            }
             doc = read(name);
             RuleDoc first = docs.putIfAbsent(name, doc);
             doc = first != null ? first : doc;

@@ -370,6 +370,25 @@ class VersionPinsTest {
     }
 
     @Test
+    void other_revision_folders_are_not_walked_for_pin_files() {
+        // a versions folder holds revisions, hundreds of them in a large project, and no pins of the project
+        p.file("legacy/versions/requirements.txt", "alembic==1.4.0\n")
+                .file("db/tenant_versions/requirements.txt", "alembic==1.5.0\n");
+        assertEquals(Version.LATEST, pins().alembicVersion());
+        p.file("tools/requirements.txt", "alembic==1.6.0\n");
+        assertEquals("1.6.0", pins().alembicVersion().toString());
+    }
+
+    @Test
+    void a_tree_that_is_its_own_project_root_still_reads_its_own_folder() {
+        // a versions folder linted with no project around it: its own folder is on the path, the walk has nothing to add
+        p.file("versions/requirements.txt", "alembic==1.7.0\n").file("versions/sub/requirements.txt", "alembic==1.8.0\n");
+        assertEquals("1.7.0", new VersionPins().find(p.path("versions"), p.path("versions")).alembicVersion().toString());
+        p.file("tree/versions/a/requirements.txt", "alembic==1.8.0\n");
+        assertEquals(Version.LATEST, new VersionPins().find(p.path("tree/versions"), p.path("tree/versions")).alembicVersion());
+    }
+
+    @Test
     void nothing_pinned_is_latest() {
         p.file("requirements.txt", "alembic\nsqlalchemy<2\nflask-sqlalchemy==3.1.1\n");
         VersionPins.Pins pins = pins();
