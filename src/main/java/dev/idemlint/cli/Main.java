@@ -1,5 +1,8 @@
 package dev.idemlint.cli;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -100,6 +103,19 @@ public final class Main {
         // description for variables as it parses (a few ms of interpreted code per run, and a large
         // method for C1 to compile). Set after the subcommands are added: it applies to those present.
         cl.setInterpolateVariables(false);
+        // picocli turns a Path option's text into a Path by reflection (Paths.get), which spins classes at run time
+        // that the AOT cache does not keep; the same call and message, written out
+        cl.registerConverter(Path.class, new CommandLine.ITypeConverter<Path>() {
+            @Override
+            public Path convert(String value) {
+                try {
+                    return Paths.get(value);
+                } catch (InvalidPathException e) {
+                    throw new CommandLine.TypeConversionException(
+                            "cannot convert '" + value + "' to " + Path.class + " (" + e + ")");
+                }
+            }
+        });
         cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
             @Override
             public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -50,6 +51,28 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
     public static final String FILE_NAME = ".idemlint.toml";
     /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
     private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
+    // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
+    // the result cache compares settings, configs, dialects and naming conventions and no other record
+    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Config o && Objects.equals(file, o.file) && Objects.equals(select, o.select)
+                && Objects.equals(ignore, o.ignore) && Objects.equals(severity, o.severity)
+                && Objects.equals(versions, o.versions) && Objects.equals(alembic, o.alembic)
+                && Objects.equals(sqlalchemy, o.sqlalchemy) && Objects.equals(postgresMajor, o.postgresMajor)
+                && Objects.equals(baseline, o.baseline) && Objects.equals(failOn, o.failOn)
+                && Objects.equals(exclude, o.exclude) && Objects.equals(problems, o.problems)
+                && Objects.equals(lines, o.lines) && Objects.equals(dialect, o.dialect)
+                && Objects.equals(upgrade, o.upgrade);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline,
+                failOn, exclude, problems, lines, dialect, upgrade);
+    }
     public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
             null, null, null, List.of(), List.of(), Map.of(), null, null);
 

@@ -1,5 +1,7 @@
 package dev.idemlint.discovery;
 
+import java.util.Objects;
+
 /**
  * What the rules need to know about the target: the project's Alembic and SQLAlchemy versions
  * (LATEST when unknown), the PostgreSQL major version (default 15), whether env.py may run the
@@ -18,6 +20,25 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
 
     public Settings {
         dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
+    }
+
+    // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
+    // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
+    // the result cache compares settings, configs, dialects and naming conventions and no other record
+    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Settings o && postgresMajor == o.postgresMajor
+                && envMayAutocommit == o.envMayAutocommit && Objects.equals(alembic, o.alembic)
+                && Objects.equals(sqlalchemy, o.sqlalchemy) && Objects.equals(alembicRange, o.alembicRange)
+                && Objects.equals(dialect, o.dialect) && Objects.equals(unmodelledBackend, o.unmodelledBackend)
+                && Objects.equals(upgradesHeads, o.upgradesHeads);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect,
+                unmodelledBackend, upgradesHeads);
     }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,

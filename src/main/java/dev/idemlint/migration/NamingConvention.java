@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -33,6 +34,22 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
     public NamingConvention {
         templates = Map.copyOf(templates);
         computed = Set.copyOf(computed);
+    }
+
+    // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
+    // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
+    // the result cache compares settings, configs, dialects and naming conventions and no other record
+    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof NamingConvention o && exact == o.exact && Objects.equals(templates, o.templates)
+                && Objects.equals(computed, o.computed) && Objects.equals(unknownReason, o.unknownReason)
+                && Objects.equals(source, o.source);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(templates, computed, unknownReason, exact, source);
     }
 
     /** A convention that could not be read: every name under it is unknown. */

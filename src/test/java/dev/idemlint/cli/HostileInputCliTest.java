@@ -63,6 +63,17 @@ class HostileInputCliTest {
     }
 
     @Test
+    void a_path_no_file_can_have_is_a_usage_error_naming_it() {
+        CliRun.Result option = CliRun.run("lint", "--cache-dir", "c\u0000d", project.toString());
+        assertEquals(2, option.exit(), option.err());
+        assertTrue(option.err().startsWith("idemlint: Invalid value for option '--cache-dir': cannot convert 'c\u0000d' to"
+                + " interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed"), option.err());
+        CliRun.Result positional = CliRun.run("lint", "a\u0000b");
+        assertEquals(2, positional.exit(), positional.err());
+        assertTrue(positional.err().startsWith("idemlint: Unmatched argument at index 1: 'a\u0000b'"), positional.err());
+    }
+
+    @Test
     void a_secret_symlinked_into_versions_is_not_printed_and_fails_the_run() throws IOException {
         Path secret = Files.writeString(tmp.resolve(".env"), "DATABASE_PASSWORD=hunter2\nrevision = 'x'\ndown_revision = None\n");
         Path link = Files.createSymbolicLink(versions.resolve("002_env.py"), secret);
