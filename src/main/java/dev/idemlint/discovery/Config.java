@@ -52,10 +52,10 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
     /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
     private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
-    // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
-    // the result cache compares settings, configs, dialects and naming conventions and no other record
-    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
+            null, null, null, List.of(), List.of(), Map.of(), null, null);
+
+    // equals and hashCode written out, as Settings' are (see there); RecordMethodsTest holds them to every component
     @Override
     public boolean equals(Object other) {
         return other instanceof Config o && Objects.equals(file, o.file) && Objects.equals(select, o.select)
@@ -73,8 +73,6 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         return Objects.hash(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline,
                 failOn, exclude, problems, lines, dialect, upgrade);
     }
-    public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
-            null, null, null, List.of(), List.of(), Map.of(), null, null);
 
     public Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
             List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,

@@ -29,10 +29,7 @@ public record Dialect(Kind kind, Version version) {
         Objects.requireNonNull(version, "version");
     }
 
-    // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
-    // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
-    // the result cache compares settings, configs, dialects and naming conventions and no other record
-    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    // equals and hashCode written out, as Settings' are (see there); RecordMethodsTest holds them to every component
     @Override
     public boolean equals(Object other) {
         return other instanceof Dialect o && Objects.equals(kind, o.kind) && Objects.equals(version, o.version);

@@ -25,7 +25,7 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
     // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
     // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
     // the result cache compares settings, configs, dialects and naming conventions and no other record
-    // (bench/NOTES.md, "Records a warm run compares"). RecordMethodsTest holds each to every component.
+    // (bench/NOTES.md, "Where a warm run goes"). RecordMethodsTest holds each to every component.
     @Override
     public boolean equals(Object other) {
         return other instanceof Settings o && postgresMajor == o.postgresMajor
