@@ -1,5 +1,6 @@
 package dev.idemlint.cli;
 
+import dev.idemlint.source.Printable;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -119,14 +120,15 @@ public final class Main {
         cl.setExecutionExceptionHandler(new CommandLine.IExecutionExceptionHandler() {
             @Override
             public int handleExecutionException(Exception ex, CommandLine cmd, CommandLine.ParseResult parsed) {
-                cmd.getErr().println("idemlint: " + ex.getMessage());
+                cmd.getErr().println("idemlint: " + Printable.line(String.valueOf(ex.getMessage())));
                 return 2;
             }
         });
         cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
             @Override
             public int handleParseException(CommandLine.ParameterException ex, String[] a) {
-                ex.getCommandLine().getErr().println("idemlint: " + ex.getMessage());
+                // the arguments it quotes may be names a pull request chose (pre-commit passes staged file names)
+                ex.getCommandLine().getErr().println("idemlint: " + Printable.line(String.valueOf(ex.getMessage())));
                 ex.getCommandLine().usage(ex.getCommandLine().getErr());
                 return 2;
             }

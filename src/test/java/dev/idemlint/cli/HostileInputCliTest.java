@@ -63,14 +63,22 @@ class HostileInputCliTest {
     }
 
     @Test
-    void a_path_no_file_can_have_is_a_usage_error_naming_it() {
+    void a_usage_error_quotes_its_argument_with_escapes() {
+        // pre-commit passes staged file names as arguments, and a pull request chooses them
         CliRun.Result option = CliRun.run("lint", "--cache-dir", "c\u0000d", project.toString());
         assertEquals(2, option.exit(), option.err());
-        assertTrue(option.err().startsWith("idemlint: Invalid value for option '--cache-dir': cannot convert 'c\u0000d' to"
-                + " interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed"), option.err());
-        CliRun.Result positional = CliRun.run("lint", "a\u0000b");
+        assertTrue(option.err().startsWith("idemlint: Invalid value for option '--cache-dir': cannot convert 'c\\x00d' to"
+                + " interface java.nio.file.Path (java.nio.file.InvalidPathException: Nul character not allowed: c\\x00d)"),
+                option.err());
+        CliRun.Result positional = CliRun.run("lint", "a\u0000b\u001b[2J");
         assertEquals(2, positional.exit(), positional.err());
-        assertTrue(positional.err().startsWith("idemlint: Unmatched argument at index 1: 'a\u0000b'"), positional.err());
+        assertTrue(positional.err().startsWith("idemlint: Unmatched argument at index 1: 'a\\x00b\\x1b[2J'"), positional.err());
+        CliRun.Result rule = CliRun.run("lint", "--select", "bad\u001b[2J\u202erule", project.toString());
+        assertEquals(2, rule.exit(), rule.err());
+        assertTrue(rule.err().startsWith("idemlint: unknown rule or category 'bad\\x1b[2J\\u202erule'"), rule.err());
+        for (CliRun.Result r : List.of(option, positional, rule)) {
+            assertFalse(r.err().chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202e), r.err());
+        }
     }
 
     @Test
