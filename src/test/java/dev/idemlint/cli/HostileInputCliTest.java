@@ -76,7 +76,11 @@ class HostileInputCliTest {
         CliRun.Result rule = CliRun.run("lint", "--select", "bad\u001b[2J\u202erule", project.toString());
         assertEquals(2, rule.exit(), rule.err());
         assertTrue(rule.err().startsWith("idemlint: unknown rule or category 'bad\\x1b[2J\\u202erule'"), rule.err());
-        for (CliRun.Result r : List.of(option, positional, rule)) {
+        // a staged file whose name starts with a dash reaches picocli as an option
+        CliRun.Result dash = CliRun.run("lint", "-\u001b[2J\u202e.py");
+        assertEquals(2, dash.exit(), dash.err());
+        assertTrue(dash.err().startsWith("idemlint: Unknown option: '-\\x1b[2J\\u202e.py'"), dash.err());
+        for (CliRun.Result r : List.of(option, positional, rule, dash)) {
             assertFalse(r.err().chars().anyMatch(c -> c < 0x20 && c != '\n' || c == 0x202e), r.err());
         }
     }
