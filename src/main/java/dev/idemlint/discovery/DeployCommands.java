@@ -159,8 +159,7 @@ public final class DeployCommands {
      * folder as the project root, and its revisions deploy nothing.
      */
     private static boolean versionsFolder(Path root) {
-        Path name = root.toAbsolutePath().normalize().getFileName();
-        return name != null && (name.toString().equals("versions") || name.toString().endsWith("_versions"));
+        return Discovery.revisionsFolder(root.toAbsolutePath().normalize());
     }
 
     /** Whether a file at {@code rel} (relative to the root) may hold a deploy command. */

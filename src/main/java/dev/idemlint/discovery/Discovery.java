@@ -55,6 +55,15 @@ public final class Discovery {
     /** Stands for "no deploy command found" in a root's cache entry. */
     private static final PinSource NO_DEPLOY = new PinSource("", "");
 
+    /**
+     * Whether {@code dir} is named as a folder of revisions ({@code versions}, {@code *_versions}): it holds
+     * revisions only, so the walks for a project's pin and deploy files pass it by.
+     */
+    static boolean revisionsFolder(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && (name.toString().equals("versions") || name.toString().endsWith("_versions"));
+    }
+
     static final Set<String> SKIP_DIRS = Set.of(".git", ".hg", ".svn", "node_modules", ".venv", "venv",
             "site-packages", "__pycache__", "build", "dist", ".tox", ".nox", ".mypy_cache", ".pytest_cache",
             ".ruff_cache", ".eggs");

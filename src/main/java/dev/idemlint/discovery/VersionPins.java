@@ -213,7 +213,7 @@ public final class VersionPins {
         List<Path> dirs = new ArrayList<>();
         Set<Path> mayHoldPins = new HashSet<>();
         Set<Path> mayHoldIni = new HashSet<>();
-        if (revisionsFolder(root)) {
+        if (Discovery.revisionsFolder(root)) {
             // a tree linted with no project around it is its own project root: only its own folder, on the path
             return new ProjectFolders(dirs, mayHoldPins, mayHoldIni);
         }
@@ -225,7 +225,7 @@ public final class VersionPins {
                         @Override
                         public java.nio.file.FileVisitResult preVisitDirectory(Path d,
                                 java.nio.file.attribute.BasicFileAttributes attrs) {
-                            if (!d.equals(root) && (SKIP_DIRS.contains(d.getFileName().toString()) || revisionsFolder(d))) {
+                            if (!d.equals(root) && (SKIP_DIRS.contains(d.getFileName().toString()) || Discovery.revisionsFolder(d))) {
                                 return java.nio.file.FileVisitResult.SKIP_SUBTREE;
                             }
                             dirs.add(d);
@@ -241,7 +241,7 @@ public final class VersionPins {
                             String name = f.getFileName().toString();
                             if (attrs.isDirectory()) {
                                 // folders at the depth limit arrive here, unopened: they may hold anything
-                                if (!SKIP_DIRS.contains(name) && !revisionsFolder(f)) {
+                                if (!SKIP_DIRS.contains(name) && !Discovery.revisionsFolder(f)) {
                                     dirs.add(f);
                                     mayHoldPins.add(f);
                                     mayHoldIni.add(f);
@@ -272,15 +272,6 @@ public final class VersionPins {
             }
         }
         return new ProjectFolders(dirs, mayHoldPins, withIni);
-    }
-
-    /**
-     * Whether {@code dir} is a folder of revisions ({@code versions}, {@code *_versions}): it holds hundreds of
-     * revisions and no pin file, so the walk does not list it; a revision tree's own folder is on the path anyway.
-     */
-    private static boolean revisionsFolder(Path dir) {
-        Path name = dir.getFileName();
-        return name != null && (name.toString().equals("versions") || name.toString().endsWith("_versions"));
     }
 
     /** The names {@link #pinFilesIn} looks for, besides requirements*.txt and requirements/. */
