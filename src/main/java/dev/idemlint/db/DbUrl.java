@@ -151,8 +151,10 @@ public final class DbUrl {
             host = host.substring(0, host.indexOf(':'));
         }
         host = decode(host);
+        String hostFrom = "the URL's host";
         if (params.containsKey("host")) {
             host = params.remove("host");
+            hostFrom = "the URL's host= parameter";
         }
         if (params.containsKey("port")) {
             port = parsePort(params.remove("port"));
@@ -168,15 +170,13 @@ public final class DbUrl {
             database = params.remove("dbname");
         }
         if (mysql) {
-            return mysqlUrl(scheme, host, port, path, user, password, params, env);
+            return mysqlUrl(scheme, host.isEmpty() ? host : checkedHost(host, hostFrom, true), port, path, user, password, params, env);
         }
-        if (host.isEmpty()) {
-            host = env.getOrDefault("PGHOST", "localhost");
+        if (host.isEmpty() && env.get("PGHOST") != null) {
+            host = env.get("PGHOST");
+            hostFrom = "PGHOST";
         }
-        if (host.startsWith("/")) {
-            throw new BadUrl("host " + host + " is a Unix-domain socket directory, which the JDBC driver cannot use:"
-                    + " give a TCP host (127.0.0.1, localhost or the server's name)");
-        }
+        host = host.isEmpty() ? "localhost" : checkedHost(host, hostFrom, false);
         if (user == null || user.isEmpty()) {
             user = env.getOrDefault("PGUSER", System.getProperty("user.name"));
         }
@@ -213,10 +213,6 @@ public final class DbUrl {
      */
     private static DbUrl mysqlUrl(String scheme, String host, int port, String path, String user, String password,
             Map<String, String> params, Map<String, String> env) throws BadUrl {
-        if (host.startsWith("/")) {
-            throw new BadUrl("host " + host + " is a Unix-domain socket, which plan does not use: give a TCP host"
-                    + " (127.0.0.1, localhost or the server's name)");
-        }
         if (host.isEmpty()) {
             host = "localhost";
         }
@@ -240,6 +236,33 @@ public final class DbUrl {
                 + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + "/" + database
                 + (params.isEmpty() ? "" : "?" + joinParams(params));
         return new DbUrl(host, port, database, user, password, source, params, masked, true);
+    }
+
+    /** A DNS name or IPv4 address: dot-separated labels of letters, digits, '_' and inner '-'. */
+    private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
+    /** An IPv6 literal (hex groups, '::', an embedded IPv4 tail) with an optional zone ({@code %eth0}). */
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile(
+            "[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?");
+
+    /**
+     * {@code host} when it is a host name, an IPv4 address or an IPv6 literal and nothing else. The host
+     * is pasted into the driver's URL, where a '/', '?', '&amp;', '#' or ',' would start the database, the
+     * driver's own parameters (which beat the properties plan sets: {@code socketFactory} loads a class,
+     * {@code service} reads a service file's password, {@code options} changes the session) or a second
+     * host. It is checked after percent-decoding, wherever it came from. Its text is not shown: in a
+     * URL that was misread it can be a piece of the password.
+     */
+    static String checkedHost(String host, String from, boolean mysql) throws BadUrl {
+        if (host.startsWith("/")) {
+            throw new BadUrl(from + " is a Unix-domain socket" + (mysql ? "" : " directory")
+                    + ", which plan does not use: give a TCP host (127.0.0.1, localhost or the server's name)");
+        }
+        if (host.length() <= 253 && (HOST_NAME.matcher(host).matches() || IPV6.matcher(host).matches())) {
+            return host;
+        }
+        throw new BadUrl(from + " is not a host name, an IPv4 address or a bracketed IPv6 address (it holds"
+                + " characters such as '/', '?', '&', '=', '%' or spaces that no host has)");
     }
 
     /** Whether the URL names a MySQL or MariaDB server (the server itself tells which). */

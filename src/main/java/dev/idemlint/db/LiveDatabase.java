@@ -64,8 +64,8 @@ public final class LiveDatabase implements LiveSession {
             "sslpassword", "sslcrl", "sslnegotiation", "gssencmode", "channel_binding",
             "tcpKeepAlive");
     /** libpq and SQLAlchemy names the driver spells differently. */
-    private static final Map<String, String> RENAMED = Map.of("application_name", "ApplicationName",
-            "target_session_attrs", "targetServerType", "ssl", "sslmode");
+    private static final Map<String, String> RENAMED = Map.of("target_session_attrs", "targetServerType",
+            "ssl", "sslmode");
 
     private final Connection connection;
     private final DbUrl url;
@@ -94,9 +94,10 @@ public final class LiveDatabase implements LiveSession {
         timeouts = new Timeouts(connectSeconds, timeouts.statementMillis(), timeouts.lockMillis());
         Properties props = new Properties();
         props.setProperty("user", url.user());
-        if (url.password() != null) {
-            props.setProperty("password", url.password());
-        }
+        // an empty password stops the driver's own password-file lookup; the plugin gives the server only
+        // what DbUrl resolved
+        props.setProperty("password", url.password() == null ? "" : url.password());
+        props.setProperty("authenticationPluginClassName", GivenPassword.class.getName());
         props.setProperty("ApplicationName", "idemlint plan");
         props.setProperty("connectTimeout", Integer.toString(timeouts.connectSeconds()));
         props.setProperty("loginTimeout", Integer.toString(timeouts.connectSeconds()));
@@ -114,9 +115,10 @@ public final class LiveDatabase implements LiveSession {
         for (Map.Entry<String, String> e : url.params().entrySet()) {
             String key = e.getKey();
             String value = e.getValue();
-            if (key.equals("options")) {
-                options = value + " " + options;
-            } else if (key.equals("connect_timeout")) {
+            String searchPath = key.equals("options") ? searchPathOnly(value) : null;
+            if (searchPath != null) {
+                options = "-c search_path=" + searchPath + " " + options;
+            } else if (key.equals("connect_timeout") && value.matches("\\d{1,6}")) {
                 props.setProperty("connectTimeout", value);
             } else if (PASSED_THROUGH.contains(key)) {
                 props.setProperty(key, value);
@@ -187,6 +189,21 @@ public final class LiveDatabase implements LiveSession {
         if (remainingMillis() <= 0) {
             throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
+    }
+
+    /** A search path of plain or double-quoted names, {@code $user} among them, and nothing else. */
+    private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(
+            "(?:-c\\s*|--)search[_-]path=([A-Za-z0-9_$,\"]+)");
+
+    /**
+     * The search path an {@code options} parameter sets when that is all it sets, else null. The search path
+     * decides where Alembic's unqualified names go, so plan reads with it; any other setting
+     * ({@code default_transaction_read_only}, {@code statement_timeout}, {@code role}, ...) would change the
+     * session plan reads in, so such an {@code options} is not passed at all.
+     */
+    static String searchPathOnly(String options) {
+        java.util.regex.Matcher m = SEARCH_PATH.matcher(options.strip());
+        return m.matches() ? m.group(1) : null;
     }
 
     private static String sslFromAsyncpg(String v) {

@@ -183,4 +183,36 @@ class DbUrlTest {
         assertTrue(noDb.getMessage().contains("names no database"), noDb.getMessage());
         assertFalse(noDb.getMessage().contains("topsecret"));
     }
+    /**
+     * The host reaches the driver's URL, where '/', '?', '&amp;', '#' or ',' would start its own parameters
+     * ({@code socketFactory} loads a class, {@code service} reads a password file): refused wherever the host
+     * came from, after percent-decoding, for both drivers, without showing it.
+     */
+    @Test
+    void a_host_is_a_host_name_or_an_address_and_nothing_else() throws Exception {
+        for (String url : List.of("postgresql://u@127.0.0.1%2Fdb%3FsocketFactory%3Dx.Y%26x%3D:5432/db",
+                "postgresql://u@127.0.0.1:5432/db?host=127.0.0.1%2Fdb%3FsocketFactory%3Dx.Y%26x%3D",
+                "postgresql://u@h/db?host=127.0.0.1/db?service=svc",
+                "postgresql://u@h%23frag/db", "postgresql://u@h%2Ci/db", "postgresql://u@h%20x/db",
+                "postgresql://u@-h/db", "postgresql://u@h%0A/db",
+                "mysql+pymysql://u@127.0.0.1%2Fdb%3FallowLocalInfile%3Dtrue%26x%3D:3306/db",
+                "mariadb://u@h:3306/db?host=h%2Fdb%3FsocketFactory%3Dx.Y",
+                "postgresql://u@[::1%2Fdb%3Fx%3D]/db")) {
+            DbUrl.BadUrl e = assertThrows(DbUrl.BadUrl.class, () -> parse(url), url);
+            assertTrue(e.getMessage().contains("is not a host name, an IPv4 address or a bracketed IPv6 address"),
+                    url + ": " + e.getMessage());
+            assertFalse(e.getMessage().contains("Factory") || e.getMessage().contains("service"), e.getMessage());
+        }
+        DbUrl.BadUrl env = assertThrows(DbUrl.BadUrl.class, () -> DbUrl.parse("postgresql:///db",
+                Map.of("PGHOST", "h/db?sslfactory=x.Y"), null));
+        assertTrue(env.getMessage().startsWith("PGHOST is not a host name"), env.getMessage());
+        assertEquals("db_1", parse("postgresql://u@db_1/shop").host());
+        assertEquals("db.internal.example.com", parse("postgresql://u@db.internal.example.com./shop").host()
+                .replaceAll("\\.$", ""));
+        assertEquals("10.0.0.7", parse("postgresql://u@10.0.0.7:6543/shop").host());
+        assertEquals("::1", parse("postgresql://u@[::1]:6543/shop").host());
+        assertEquals("fe80::1%eth0", parse("postgresql://u@h/shop?host=fe80::1%25eth0").host());
+        assertEquals("localhost", parse("postgresql://u@/shop").host());
+        assertEquals("localhost", parse("mysql://u@/shop").host());
+    }
 }

@@ -1,6 +1,8 @@
 package dev.idemlint.db;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -25,5 +27,15 @@ class LiveDatabaseTest {
         for (String sql : LiveDatabase.CONSTANT_STATEMENTS) {
             assertFalse(sql.contains(";"), sql);
         }
+    }
+    @Test
+    void url_options_pass_only_a_search_path() {
+        assertEquals("other,public", LiveDatabase.searchPathOnly("-csearch_path=other,public"));
+        assertEquals("\"$user\",public", LiveDatabase.searchPathOnly(" -c search_path=\"$user\",public "));
+        assertEquals("app", LiveDatabase.searchPathOnly("--search_path=app"));
+        assertNull(LiveDatabase.searchPathOnly("-c default_transaction_read_only=off"));
+        assertNull(LiveDatabase.searchPathOnly("-c search_path=app -c role=owner"));
+        assertNull(LiveDatabase.searchPathOnly("-c search_path=app\\ -c\\ role=owner"));
+        assertNull(LiveDatabase.searchPathOnly("-c search_path=app;reset"));
     }
 }

@@ -14,15 +14,15 @@ import java.util.concurrent.TimeUnit;
  * Runs {@code idemlint ARGS} in a JVM of its own (the classes under test and their libraries), for
  * what an in-process run cannot show: the locale the JVM starts in, process limits.
  */
-final class ForkedCli {
-    record Result(int exit, String out, String err) {
+public final class ForkedCli {
+    public record Result(int exit, String out, String err) {
     }
 
     private ForkedCli() {
     }
 
     /** The classes the CLI needs at run time: ours (picocli is unpacked into them) and each library's jar. */
-    static String classpath() {
+    public static String classpath() {
         List<String> parts = new ArrayList<>();
         for (String cls : List.of("dev.idemlint.cli.Main", "org.antlr.v4.runtime.CharStream",
                 "net.sf.jsqlparser.parser.CCJSqlParserUtil", "org.postgresql.Driver")) {
@@ -40,13 +40,13 @@ final class ForkedCli {
      * Runs the CLI in {@code dir} with exactly {@code env} as its environment, behind {@code prefix}
      * (e.g. a shell that sets a limit and execs the JVM).
      */
-    static Result run(Path dir, Map<String, String> env, List<String> prefix, String... args)
+    public static Result run(Path dir, Map<String, String> env, List<String> prefix, String... args)
             throws IOException, InterruptedException {
         return runWithClasspath(dir, env, prefix, classpath(), args);
     }
 
     /** As {@link #run(Path, Map, List, String...)}, with the class path {@code classpath}. */
-    static Result runWithClasspath(Path dir, Map<String, String> env, List<String> prefix, String classpath,
+    public static Result runWithClasspath(Path dir, Map<String, String> env, List<String> prefix, String classpath,
             String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(prefix);
