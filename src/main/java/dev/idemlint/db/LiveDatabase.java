@@ -131,8 +131,7 @@ public final class LiveDatabase implements LiveSession {
             }
         }
         props.setProperty("options", options);
-        String jdbc = "jdbc:postgresql://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
-                + url.port() + "/" + encodePath(url.database());
+        String jdbc = jdbcUrl(url);
         try {
             Connection c = new org.postgresql.Driver().connect(jdbc, props);
             if (c == null) {
@@ -221,6 +220,15 @@ public final class LiveDatabase implements LiveSession {
             case "prefer-standby" -> "preferSecondary";
             default -> v;
         };
+    }
+
+    /**
+     * The driver's URL: a checked host, a port number and the database percent-encoded, so it carries no
+     * parameter of its own; every setting goes in the properties.
+     */
+    static String jdbcUrl(DbUrl url) {
+        return "jdbc:postgresql://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
+                + url.port() + "/" + encodePath(url.database());
     }
 
     private static String encodePath(String db) {

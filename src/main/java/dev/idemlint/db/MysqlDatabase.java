@@ -120,6 +120,13 @@ public final class MysqlDatabase implements LiveSession {
         this.budget = budget;
     }
 
+    /** The driver's URL: a checked host, a port number and the database percent-encoded, no parameter. */
+    static String jdbcUrl(DbUrl url) {
+        return "jdbc:mariadb://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
+                + url.port() + "/" + java.net.URLEncoder.encode(url.database(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
     /**
      * Connects read-only, within {@code budget} for the whole session (connection and every statement);
      * a failure is a {@link LiveDatabase.DbError} with a masked message.
@@ -172,9 +179,7 @@ public final class MysqlDatabase implements LiveSession {
                 }
             }
         }
-        String jdbc = "jdbc:mariadb://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
-                + url.port() + "/" + java.net.URLEncoder.encode(url.database(), java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20");
+        String jdbc = jdbcUrl(url);
         Connection c = null;
         try {
             c = new org.mariadb.jdbc.Driver().connect(jdbc, props);
