@@ -154,6 +154,8 @@ class PreCommitHookTest {
     private Result run(List<String> command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PYTHONPATH", ROOT.resolve("scripts/pre-commit").toString());
+        // pip's settings from this machine (find-links, an index, a cache) stay out of the install
+        pb.environment().keySet().removeIf(k -> k.startsWith("PIP_"));
         pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
         pb.environment().remove("IDEMLINT_WHEEL");
         // the stand-in release is on this machine, whatever proxy the environment names
