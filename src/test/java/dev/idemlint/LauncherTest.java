@@ -56,12 +56,20 @@ class LauncherTest {
             fi
             echo ran
             """;
-    /** Counts its runs; sleeps MVN_STUB_SLEEP seconds (in a child, as Maven's JVM is), then writes the jar. */
+    /**
+     * Counts its runs; sleeps MVN_STUB_SLEEP seconds (in a child, as Maven's JVM is), then writes the
+     * jar, or fails when MVN_STUB_FAIL is set; prints colour codes as Maven 3.8 does in batch mode.
+     */
     private static final String MVN_STUB = """
             #!/bin/bash
             echo "mvn $PWD" >> "$STUB_LOG/mvn.log"
+            printf '\\e[0m\\e[0m'
             sleep "${MVN_STUB_SLEEP:-1}" & echo "$$ $!" > "$STUB_LOG/mvn.pid"
             wait
+            if [[ -n "${MVN_STUB_FAIL:-}" ]]; then
+              printf '\\e[1;31m[ERROR]\\e[m COMPILATION ERROR in Main.java\\n\\e[0m'
+              exit 1
+            fi
             mkdir -p target && echo jar > target/idemlint.jar
             """;
 
@@ -200,6 +208,20 @@ class LauncherTest {
         }
         assertEquals(1, Files.readAllLines(logs.resolve("mvn.log")).size(), "concurrent first runs each built the jar");
         assertFalse(Files.exists(repo.resolve("target/idemlint.jar.building")), "the build left its marker");
+        for (Process run : runs) {
+            assertFalse(output(run).contains("\u001b"), "the build's colour codes reached the terminal: " + output(run));
+        }
+    }
+
+    @Test
+    void a_failed_build_shows_mavens_output_without_colour_codes_and_fails() throws Exception {
+        Process run = start(Map.of("MVN_STUB_SLEEP", "0", "MVN_STUB_FAIL", "1"), "bash", launcher.toString(), "--version");
+        assertEquals(1, finish(run), output(run));
+        String err = output(run);
+        assertTrue(err.contains("\n[ERROR] COMPILATION ERROR in Main.java\n"), err);
+        assertTrue(err.contains("idemlint: the build of " + repo.resolve("target/idemlint.jar") + " failed (exit 1;"), err);
+        assertFalse(err.contains("\u001b"), err);
+        assertFalse(Files.exists(logs.resolve("java.log")), "java ran although the build failed");
     }
 
     private void jarBuilt() throws IOException {
