@@ -3,15 +3,21 @@
 pre-commit installs a hook repository with `pip install .`. idemlint is a Java program shipped as a
 platform wheel with its own runtime, so the wheel built here holds no code: its only requirement is
 the released idemlint wheel of the version in pom.xml. Users then write `repo:` and `rev:` only,
-and a `rev:` bump is an upgrade. IDEMLINT_WHEEL (a path or a URL) names another idemlint wheel
-instead (a mirror, an air-gapped machine, the test of an unreleased build). Standard library only:
-the build environment has nothing installed.
+and a `rev:` bump is an upgrade. The requirement carries the wheel's SHA-256 as listed in the
+SHA256SUMS of the same release (`idemlint @ URL#sha256=...`), so pip installs the download only if
+it has that hash; a release without SHA256SUMS, or a SHA256SUMS that does not list the wheel, stops
+the build with a message. IDEMLINT_WHEEL (a path or a URL, which may end in `#sha256=HEX`) names
+another idemlint wheel instead (a wheel built with scripts/dist, a mirror, an air-gapped machine).
+Standard library only: the build environment has nothing installed.
 """
 import base64
 import hashlib
 import os
 import pathlib
+import platform
 import re
+import urllib.error
+import urllib.request
 import zipfile
 
 _ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -34,8 +40,39 @@ def _requirement(version):
         url = wheel if re.match(r"^[a-z][a-z0-9+.-]*://", wheel) else pathlib.Path(wheel).resolve().as_uri()
         return "idemlint @ " + url
     # the released runtime is built for x86-64 Linux
-    url = "%s/v%s/idemlint-%s-py3-none-manylinux_2_17_x86_64.whl" % (_RELEASES, version, version)
-    return 'idemlint @ %s ; platform_system == "Linux" and platform_machine == "x86_64"' % url
+    if platform.system() != "Linux" or platform.machine() != "x86_64":
+        raise RuntimeError(
+            "idemlint: the released wheel is built for Linux x86-64 and this machine is %s %s; use the"
+            " idemlint-system hook with an idemlint on PATH, or set IDEMLINT_WHEEL to a wheel built for"
+            " it with scripts/dist" % (platform.system(), platform.machine())
+        )
+    base = "%s/v%s" % (_RELEASES, version)
+    name = "idemlint-%s-py3-none-manylinux_2_17_x86_64.whl" % version
+    return "idemlint @ %s/%s#sha256=%s" % (base, name, _released_sha256(base, name))
+
+
+def _released_sha256(base, name):
+    """The SHA-256 that the release's SHA256SUMS (`sha256sum` output) gives for the file `name`."""
+    url = base + "/SHA256SUMS"
+    advice = (
+        "; the wheel is not installed unchecked. Before a release exists, build a wheel with"
+        " scripts/dist and set IDEMLINT_WHEEL to it (docs/install.md)"
+    )
+    try:
+        with urllib.request.urlopen(url, timeout=60) as response:
+            sums = response.read(1 << 20).decode("utf-8", "replace")
+    except (urllib.error.URLError, OSError, ValueError) as e:
+        raise RuntimeError("idemlint: cannot download %s (%s)%s" % (url, e, advice)) from None
+    found = set()
+    for line in sums.splitlines():
+        match = re.fullmatch(r"([0-9a-fA-F]{64}) [ *](.+)", line.strip())
+        if match and match.group(2) == name:
+            found.add(match.group(1).lower())
+    if len(found) != 1:
+        raise RuntimeError(
+            "idemlint: %s %s %s%s" % (url, "lists no SHA-256 for" if not found else "lists two SHA-256 for", name, advice)
+        )
+    return found.pop()
 
 
 def _record_line(path, data):
