@@ -144,8 +144,9 @@ public final class LiveDatabase implements LiveSession {
             if (System.nanoTime() - deadline >= 0) {
                 throw new DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
             }
-            throw new DbError("cannot connect to " + url.masked() + ": " + url.mask(Rows.firstLine(e.getMessage()))
-                    + hint(e, url), e.getSQLState());
+            String said = "08004".equals(e.getSQLState()) && url.password() == null
+                    ? "the server asks for a password and none was given" : url.mask(Rows.firstLine(e.getMessage()));
+            throw new DbError("cannot connect to " + url.masked() + ": " + said + hint(e, url), e.getSQLState());
         }
     }
 
@@ -237,7 +238,8 @@ public final class LiveDatabase implements LiveSession {
 
     private static String hint(SQLException e, DbUrl url) {
         String state = e.getSQLState();
-        if ("28P01".equals(state) || "28000".equals(state)) {
+        // 08004: the server asked for a password and GivenPassword had none to give
+        if ("28P01".equals(state) || "28000".equals(state) || "08004".equals(state) && url.passwordSource() == null) {
             return url.passwordSource() == null
                     ? " (no password was given: put it in the URL, PGPASSWORD or ~/.pgpass)"
                     : " (password from " + url.passwordSource() + ")";

@@ -156,6 +156,8 @@ class PlanDriverCredentialsTest {
             assertEquals(2, r.exit(), r.err());
             assertEquals("", got.password(), r.err());
             assertEquals("deploy", got.startup().get("user"));
+            assertTrue(r.err().contains(": the server asks for a password and none was given (no password was given:"),
+                    r.err());
             assertNoSecret(r, got);
         }
     }
