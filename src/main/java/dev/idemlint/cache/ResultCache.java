@@ -495,8 +495,8 @@ public final class ResultCache {
         public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
             int i = tree.indexOf(file);
             if (i < 0 || model.readsModels()) {
-                // a model that read a table from an application module depends on that module's bytes too,
-                // which the key does not hold: it is made again on every run
+                // a model that looked a table up in an application module depends on the files the look-up
+                // tried (found or absent), which the key does not hold: it is made again on every run
                 return;
             }
             for (Diagnostic d : found) {
@@ -653,7 +653,7 @@ public final class ResultCache {
             }
             for (Migration m : result.migrations()) {
                 if (m.readsModels()) {
-                    return; // its findings depend on an application module the tree's key does not hold
+                    return; // its findings depend on application modules (found or absent) the tree's key does not hold
                 }
             }
             kept = true;

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * One revision file: header, operations of upgrade() and downgrade() in source order (helpers and
  * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
- * {@code readsModels}: an operation's table was read from an application module the revision imports
- * ({@code Model.__table__}), so the model depends on a file other than the revision's own.
+ * {@code readsModels}: an operation's table was looked up in an application module the revision imports
+ * ({@code Model.__table__}), whether the look-up found one or not, so the model depends on files other than
+ * the revision's own: the module, and the paths tried before it and where none was found, present or not.
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
         PythonModule module, List<Operation> upgrade, List<Operation> downgrade, boolean readsModels) {

@@ -11,10 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,20 +43,37 @@ final class ModelTables {
     private static final long MAX_BYTES = 1 << 20;
     /** Modules kept parsed, by file: a run's revisions share them; the map is emptied past this size. */
     private static final int MAX_KEPT = 256;
-    /** Parsed model modules by file, size and time of last change (a long-lived server sees edits): class to table. */
+    /**
+     * Parsed model modules by file and content (a long-lived server sees edits, and an edit within the file
+     * system's timestamp granularity that keeps the size leaves size and time as they were): class to table.
+     */
     private static final Map<Kept, Map<String, String>> TABLES = new ConcurrentHashMap<>();
 
-    private record Kept(Path file, long size, FileTime modified) {
+    private record Kept(Path file, String digest) {
     }
 
     private ModelTables() {
     }
 
+    /**
+     * What a look-up gave: the table, or null; and whether it asked the file system, so that its answer depends
+     * on files other than the revision's own, those it found and those it did not (a module created later, a
+     * class given its {@code __tablename__}, a nearer module shadowing the one read, a root marker added).
+     */
+    record Lookup(String table, boolean readFiles) {
+        static final Lookup NONE = new Lookup(null, false);
+    }
+
     /** The table of class {@code cls} of module {@code module} (dotted, absolute), imported by {@code revision}. */
     static Optional<String> of(SourceFile revision, String module, String cls) {
+        return Optional.ofNullable(lookup(revision, module, cls).table());
+    }
+
+    /** {@link #of}, and whether the answer depends on the project's files. */
+    static Lookup lookup(SourceFile revision, String module, String cls) {
         if (revision == null || revision.path() == null || module == null || module.startsWith(".")
                 || module.startsWith("alembic") || module.startsWith("sqlalchemy")) {
-            return Optional.empty();
+            return Lookup.NONE;
         }
         String rel = module.replace('.', '/');
         List<Path> roots = new ArrayList<>();
@@ -66,17 +85,17 @@ final class ModelTables {
             }
         }
         if (roots.isEmpty()) {
-            return Optional.empty();
+            return new Lookup(null, true);
         }
         Path top = roots.get(roots.size() - 1);
         for (Path root : roots) {
             for (Path file : new Path[] {root.resolve(rel + ".py"), root.resolve(rel).resolve("__init__.py")}) {
                 if (Files.isRegularFile(file)) {
-                    return Optional.ofNullable(tables(file, top).get(cls));
+                    return new Lookup(tables(file, top).get(cls), true);
                 }
             }
         }
-        return Optional.empty();
+        return new Lookup(null, true);
     }
 
     private static boolean marksRoot(Path dir) {
@@ -90,9 +109,10 @@ final class ModelTables {
 
     /** The tables a module file declares; none when it lies (through a link) outside {@code top}, or is too large. */
     private static Map<String, String> tables(Path file, Path top) {
-        Kept key;
+        Path real;
+        byte[] bytes;
         try {
-            Path real = file.toRealPath();
+            real = file.toRealPath();
             if (!real.startsWith(top.toRealPath())) {
                 return Map.of();
             }
@@ -100,21 +120,34 @@ final class ModelTables {
             if (!a.isRegularFile() || a.size() > MAX_BYTES) {
                 return Map.of();
             }
-            key = new Kept(real, a.size(), a.lastModifiedTime());
+            bytes = Files.readAllBytes(real);
         } catch (IOException | RuntimeException e) {
             return Map.of();
         }
+        if (bytes.length > MAX_BYTES) {
+            return Map.of(); // grown since its size was read
+        }
+        Kept key = new Kept(real, digest(bytes));
         if (TABLES.size() > MAX_KEPT) {
             TABLES.clear();
         }
-        return TABLES.computeIfAbsent(key, k -> read(k.file()));
+        return TABLES.computeIfAbsent(key, k -> read(k.file(), bytes));
     }
 
-    private static Map<String, String> read(Path file) {
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static Map<String, String> read(Path file, byte[] bytes) {
         Map<String, String> tables = new HashMap<>();
         PythonModule m;
         try {
-            m = new PythonParser().parse(SourceFile.of(file, file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
         } catch (Exception e) {
             // an unreadable or unparsable module names no table: the insert stays without one
             return tables;

@@ -29,7 +29,7 @@ final class OpExtractor {
     private final Map<String, List<String>> imported;
     /** The declarative classes the revision file declares whose mapping is certain ({@link DeclarativeModels}). */
     private final Map<String, DeclarativeModels.Model> models;
-    /** Whether a table was read from an application module the revision imports ({@link ModelTables}). */
+    /** Whether a table was looked up in an application module the revision imports, found or not ({@link ModelTables}). */
     private boolean readModels;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
@@ -1284,9 +1284,10 @@ final class OpExtractor {
         if (model instanceof Expr.Name n && !ctx.scope().binds(n.id())) {
             List<String> from = imported.get(n.id());
             if (from != null) {
-                String table = ModelTables.of(file, from.get(0), from.get(1)).orElse(null);
-                readModels |= table != null;
-                return table;
+                ModelTables.Lookup found = ModelTables.lookup(file, from.get(0), from.get(1));
+                // a look-up that found nothing depends on the project's files as much as one that found a table
+                readModels |= found.readFiles();
+                return found.table();
             }
         }
         return null;

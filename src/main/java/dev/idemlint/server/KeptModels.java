@@ -41,7 +41,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * path, and the naming convention env.py and the modules it reads give, which the linter tells:
  * {@link #naming}) is the context: a run whose context differs from the last run's starts from no kept
  * model. A
- * model that read an application module ({@link Migration#readsModels()}) and a file whose findings
+ * model that looked a table up in an application module ({@link Migration#readsModels()}, found or not) and a file whose findings
  * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
  * so memory holds one model per file of the trees the editor has open. The command line's daemon
  * ({@code idemlint daemon}) keeps the trees it lints the same way between runs.
@@ -157,7 +157,7 @@ public final class KeptModels implements FileMemo {
     @Override
     public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
         if (model.readsModels()) {
-            return; // it depends on an application module's bytes too
+            return; // it depends on the application modules its look-ups tried, found or absent
         }
         for (Diagnostic d : found) {
             if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR) || d.rule().equals(BuiltinChecks.IO_ERROR)) {
