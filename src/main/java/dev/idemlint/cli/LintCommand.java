@@ -291,7 +291,8 @@ public final class LintCommand implements Callable<Integer> {
         // named are not: the trees' keys hold every file linted and whether it is reported, and a
         // pre-commit run naming other files each time reuses one slot); a baseline (a file of its own)
         // and -o FILE are left to the reporters.
-        List<Object> options = baseline != null || writeBaseline != null || output != null ? null
+        BaselineSource baselineFrom = baselineSource(found.targets());
+        List<Object> options = baselineFrom != null || writeBaseline != null || output != null ? null
                 : java.util.Arrays.asList(cwd.toString(), format, failOn, String.valueOf(config),
                         String.valueOf(srcRoot), select, ignore, colored, quiet, statistics, showFixes, unsafeFixes,
                         exitZero, exitNonZeroOnFix, ioProblem);
@@ -423,11 +424,19 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
             return ioProblem || internal ? 2 : 0;
         }
-        if (baseline != null) {
+        if (baselineFrom != null) {
+            Path file = baselineFrom.file();
+            String from = baselineFrom.config() == null ? "" : " (" + baselineFrom.config() + ")";
+            if (baselineFrom.root() != null && !inside(file, baselineFrom.root())) {
+                // the config is the project's, written by whoever wrote the project: it names no file outside it
+                System.err.println("idemlint: cannot use baseline " + file + from
+                        + ": path outside the project, not read");
+                return 2;
+            }
             try {
-                all = new ArrayList<>(Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8)).newFindings(all));
+                all = new ArrayList<>(Baseline.parse(Files.readString(file, StandardCharsets.UTF_8)).newFindings(all));
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("idemlint: cannot use baseline " + baseline + ": " + (e instanceof NoSuchFileException
+                System.err.println("idemlint: cannot use baseline " + file + from + ": " + (e instanceof NoSuchFileException
                         ? "no such file (create it with --write-baseline)" : e.getMessage()));
                 return 2;
             }
@@ -679,4 +688,40 @@ public final class LintCommand implements Callable<Integer> {
         String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
         return s.replace(java.io.File.separatorChar, '/');
     }
+
+    /**
+     * The baseline of the run: {@code --baseline}, else the {@code baseline} of the first tree's config that
+     * names one (as {@code fail-on}), confined to that config's project; null when there is none.
+     */
+    private BaselineSource baselineSource(List<LintTarget> targets) {
+        if (baseline != null) {
+            return new BaselineSource(baseline, null, null);
+        }
+        for (LintTarget t : targets) {
+            if (t.config().baseline() != null) {
+                return new BaselineSource(t.config().baseline(), t.config().file(), t.projectRoot());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A baseline file; for one a config names, that config and the project root it must not lead out of (null
+     * for {@code --baseline}, which the user named).
+     */
+    private record BaselineSource(Path file, Path config, Path root) {
+    }
+
+    /** Whether {@code file}, links resolved, lies inside {@code root}; a missing file has nothing to read. */
+    private static boolean inside(Path file, Path root) {
+        if (!Files.exists(file)) {
+            return true;
+        }
+        try {
+            return file.toRealPath().startsWith(root.toRealPath());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
 }
