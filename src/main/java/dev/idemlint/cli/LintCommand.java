@@ -58,6 +58,7 @@ public final class LintCommand implements Callable<Integer> {
     private final String failOn;
     private final Path config;
     private final boolean forceExclude;
+    private final boolean followLinks;
     private final List<String> exclude;
     private final List<String> extendExclude;
     private final Path baseline;
@@ -117,6 +118,8 @@ public final class LintCommand implements Callable<Integer> {
         Specs.listOption(s, "--exclude", "GLOB", "skip paths matching these globs (relative to .) instead of the config's exclude");
         Specs.listOption(s, "--extend-exclude", "GLOB", "skip paths matching these globs too (relative to .)");
         Specs.flag(s, "--force-exclude", "skip named files that are excluded or not revisions, without a warning (pre-commit)");
+        Specs.flag(s, "--follow-links",
+                "read named paths and write --fix, -o and baselines through symbolic links that lead out of the project");
         Specs.flag(s, "--show-fixes", "list each finding's fixes in the concise format, and the files --fix changed");
         Specs.flag(s, "--statistics", "print how many findings each rule has instead of the findings");
         Specs.flag(s, "-q", "--quiet", "print the findings only: no summary, no fix counts");
@@ -139,6 +142,7 @@ public final class LintCommand implements Callable<Integer> {
         failOn = Specs.value(parsed, "--fail-on");
         config = Specs.value(parsed, "--config");
         forceExclude = Specs.flag(parsed, "--force-exclude");
+        followLinks = Specs.flag(parsed, "--follow-links");
         exclude = Specs.value(parsed, "--exclude");
         extendExclude = Specs.values(parsed, "--extend-exclude");
         baseline = Specs.value(parsed, "--baseline");
@@ -220,9 +224,9 @@ public final class LintCommand implements Callable<Integer> {
         List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
         Discovery.Result found = overrides == null ? null
                 : stdin ? new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
-                                .withExcludes(exclude, extendExclude).discoverText(stdinFilename)
+                                .withFollowLinks(followLinks).withExcludes(exclude, extendExclude).discoverText(stdinFilename)
                         : new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
-                                .withExcludes(exclude, extendExclude).discover(inputs);
+                                .withFollowLinks(followLinks).withExcludes(exclude, extendExclude).discover(inputs);
         Linter linter = loading.join();
         List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()
@@ -265,6 +269,15 @@ public final class LintCommand implements Callable<Integer> {
             return 2;
         }
         Path cwd = Paths.get("").toAbsolutePath();
+        if (!followLinks) {
+            for (Path written : java.util.Arrays.asList(output, writeBaseline)) {
+                String refused = written == null ? null : linkedOut(written, cwd, found.targets());
+                if (refused != null) {
+                    System.err.println("idemlint: cannot write " + Printable.line(written.toString()) + ": " + refused);
+                    return 2;
+                }
+            }
+        }
         Function<Path, String> shown = new Function<>() {
             @Override
             public String apply(Path p) {
@@ -722,6 +735,65 @@ public final class LintCommand implements Callable<Integer> {
         } catch (IOException | RuntimeException e) {
             return false;
         }
+    }
+
+
+    /**
+     * Why {@code file} is not written without {@code --follow-links}, or null: it lies in the current folder
+     * or a project of the run, but a symbolic link on its way (a committed folder link, or the file itself)
+     * leads out of that folder. A path outside them all is the user's own choice.
+     */
+    static String linkedOut(Path file, Path cwd, List<LintTarget> targets) {
+        Path abs = file.toAbsolutePath().normalize();
+        List<Path> roots = new ArrayList<>(List.of(cwd));
+        for (LintTarget t : targets) {
+            roots.add(t.projectRoot());
+        }
+        Path real;
+        try {
+            real = destination(abs, 0);
+        } catch (IOException | RuntimeException e) {
+            real = null;
+        }
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            if (!abs.startsWith(r)) {
+                continue;
+            }
+            try {
+                if (real == null || !real.startsWith(r.toRealPath())) {
+                    return "symbolic link to a path outside " + (r.equals(cwd) ? "the current folder" : "the project")
+                            + ", not followed (--follow-links writes through it)";
+                }
+            } catch (IOException e) {
+                return null; // no such folder: nothing to write through
+            }
+        }
+        return null;
+    }
+
+    /** The path a write to {@code abs} reaches: links resolved, through a missing tail as written. */
+    private static Path destination(Path abs, int hops) throws IOException {
+        if (hops > 40) {
+            throw new IOException("too many levels of symbolic links");
+        }
+        if (Files.isSymbolicLink(abs)) {
+            // a dangling link is written through too: where it points decides
+            return destination(abs.resolveSibling(Files.readSymbolicLink(abs)).normalize(), hops + 1);
+        }
+        Path existing = abs;
+        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return abs;
+        }
+        if (!existing.equals(abs) && Files.isSymbolicLink(existing)) {
+            // a dangling folder link on the way
+            return destination(existing.resolveSibling(Files.readSymbolicLink(existing)).normalize()
+                    .resolve(existing.relativize(abs)).normalize(), hops + 1);
+        }
+        return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
     }
 
 }

@@ -29,15 +29,25 @@ final class Confinement {
         this.named = List.copyOf(named);
     }
 
-    /** The confinement of a run over these command-line paths (those that exist count as named). */
+    /** The confinement of a run over these command-line paths, following named links ({@link #naming(List, boolean)}). */
     static Confinement naming(List<Path> inputs) {
+        return naming(inputs, true);
+    }
+
+    /**
+     * The confinement of a run over these command-line paths: those that exist count as named. A CI job
+     * passes a pull request's changed files, whose names and links the pull request chose, so without
+     * {@code followLinks} a path that passes through a symbolic link names nothing: what it leads to is
+     * read only when it lies in its project, links resolved, like any other file of the project.
+     */
+    static Confinement naming(List<Path> inputs, boolean followLinks) {
         List<Path> named = new ArrayList<>();
         for (Path in : inputs) {
             if (in == null) {
                 continue;
             }
             Path abs = in.toAbsolutePath().normalize();
-            if (Files.exists(abs)) {
+            if (Files.exists(abs) && (followLinks || realPath(abs).equals(abs))) {
                 named.add(realPath(abs));
             }
         }

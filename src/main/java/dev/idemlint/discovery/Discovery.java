@@ -82,6 +82,7 @@ public final class Discovery {
     private Path configFile;
     /** {@code --force-exclude}: a named file that is not a revision, or is excluded, is skipped without a word. */
     private boolean forceExclude;
+    private boolean followLinks;
     /**
      * {@code --exclude}: globs in place of the configs' {@code exclude}; null keeps the configs'. Held
      * relative to the file system's root (see {@link #rooted}).
@@ -130,6 +131,15 @@ public final class Discovery {
      */
     public Discovery withForceExclude(boolean on) {
         this.forceExclude = on;
+        return this;
+    }
+
+    /**
+     * Reads what a named path that is (or passes through) a symbolic link out of its project leads to
+     * ({@code --follow-links}); by default such a path is refused like any link out of the project.
+     */
+    public Discovery withFollowLinks(boolean on) {
+        this.followLinks = on;
         return this;
     }
 
@@ -234,7 +244,7 @@ public final class Discovery {
         /** Each project root's deploy files read ({@link #upgradesHeads}), on the thread that settles the trees. */
         private final Map<Path, PinSource> deploys = new HashMap<>();
         Result discover(List<Path> inputs) {
-            confinement = Confinement.naming(inputs);
+            confinement = Confinement.naming(inputs, followLinks);
             pins = new VersionPins(confinement);
             for (Path in : inputs) {
                 try {
@@ -319,6 +329,12 @@ public final class Discovery {
             }
             if (!Files.isReadable(abs)) {
                 problems.add(new InputProblem(in, "permission denied"));
+                return;
+            }
+            Path from = Files.isDirectory(abs) ? abs : abs.getParent();
+            if (from != null && !allowed(abs, inferProjectRoot(from))) {
+                // a named path that leads out of its project: a pull request's changed-file list names it
+                problems.add(new InputProblem(in, 0, Confinement.LINK_OUT + " (--follow-links reads it)", false));
                 return;
             }
             if (Files.isDirectory(abs)) {
@@ -877,6 +893,12 @@ public final class Discovery {
          * that holds a revision somewhere below it (helpers folders without revisions stay out).
          */
         private List<Path> list(Path location, Path root, Config config, boolean recursive) {
+            if (Files.exists(location) && !allowed(location, root)) {
+                // a versions folder that is, or passes through, a link out of the project (one named on the
+                // command line without --follow-links): its revisions are missing from the tree
+                refuse(location, true);
+                return List.of();
+            }
             Map<Path, List<Path>> bySubfolder = new LinkedHashMap<>();
             Set<Path> withRevisions = new LinkedHashSet<>();
             List<Path> top = new ArrayList<>();

@@ -126,8 +126,9 @@ class CliTest {
                 "revision = \"001\"\ndown_revision = None\n\n\ndef upgrade():\n    pass\n\n\ndef downgrade():\n    pass\n");
         Path link = java.nio.file.Files.createSymbolicLink(versions.resolve("002_gone.py"), mem);
         for (String failOn : List.of("never", "warning", "error")) {
-            // named on the command line, the link is read although it leads out of the project
-            CliRun.Result r = run("lint", "--format", "json", "--fail-on", failOn, versions.toString(), link.toString());
+            // named on the command line with --follow-links, the link is read although it leads out of the project
+            CliRun.Result r = run("lint", "--format", "json", "--fail-on", failOn, "--follow-links", versions.toString(),
+                    link.toString());
             assertEquals(2, r.exit(), failOn + ": " + r.err());
             assertTrue(r.out().contains("\"rule\": \"io-error\""), r.out());
         }

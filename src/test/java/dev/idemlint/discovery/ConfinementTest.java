@@ -90,14 +90,19 @@ class ConfinementTest {
     }
 
     @Test
-    void a_path_the_user_names_is_read_wherever_it_leads() throws IOException {
+    void a_path_the_user_names_is_read_wherever_it_leads_with_follow_links_only() throws IOException {
         Path other = Files.createDirectories(tmp.resolve("other"));
         Files.createDirectories(other.resolve(".git"));
         Layout o = new Layout(other).env("migrations");
-        Files.createSymbolicLink(o.path("migrations/versions"), outside.path("versions"));
-        Discovery.Result r = discover(true, o.path("migrations/versions"));
+        Path link = Files.createSymbolicLink(o.path("migrations/versions"), outside.path("versions"));
+        Discovery.Result r = new Discovery().withFollowLinks(true).discover(List.of(o.path("migrations/versions")));
         assertEquals(List.of("900_outside.py"), files(r));
         assertEquals(List.of(), r.problems());
+        // without it, a named link out of its project is refused like any other (a CI job names a pull request's files)
+        Discovery.Result refused = discover(true, o.path("migrations/versions"));
+        assertEquals(List.of(), files(refused));
+        assertEquals(List.of(new InputProblem(link, 0, LINK_MESSAGE + " (--follow-links reads it)", false)),
+                refused.problems());
         // and a link inside the project to a place inside it is followed as before
         Files.createSymbolicLink(p.path("migrations/versions/002_same.py"), p.path("migrations/versions/001_a.py"));
         assertEquals(List.of("001_a.py", "002_same.py"), files(discover(true, project)));
