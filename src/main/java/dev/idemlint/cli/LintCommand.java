@@ -384,7 +384,7 @@ public final class LintCommand implements Callable<Integer> {
             if (internal) {
                 for (Diagnostic d : all) {
                     if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
-                        System.err.println("idemlint: " + d.file().displayPath() + ": " + d.message());
+                        System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message()));
                     }
                 }
                 return 2;
@@ -565,7 +565,7 @@ public final class LintCommand implements Callable<Integer> {
     private static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
         StringBuilder sb = new StringBuilder();
         for (FixLoop.FixedFile f : fixedFiles) {
-            sb.append("  ").append(f.displayPath()).append(": ").append(f.created() ? "created"
+            sb.append("  ").append(Printable.line(f.displayPath())).append(": ").append(f.created() ? "created"
                     : f.fixes() + (f.fixes() == 1 ? " fix" : " fixes")).append('\n');
         }
         return sb.toString();
