@@ -49,4 +49,23 @@ class WorkflowCommandCliTest {
             WorkflowCommands.assertInert(args.toString(), r.err(), false);
         }
     }
+
+    @Test
+    void a_file_name_with_a_newline_and_esc_is_quoted_in_diff_headers_and_escaped_in_show_fixes() throws IOException {
+        String name = "002_\n::error file=x.py::forged\u001b[2J##[warning]w.py";
+        Files.writeString(versions.resolve(name), "import sqlalchemy as sa\nfrom alembic import op\n\n"
+                + "revision = \"002\"\ndown_revision = \"001\"\n\n\ndef upgrade():\n"
+                + "    op.add_column(\"t\", sa.Column(\"c\", sa.Text()))\n");
+        String dir = project.toString();
+        CliRun.Result diff = CliRun.run("lint", "--diff", "--unsafe-fixes", dir);
+        // git's quoting: the header reads back to the same name, and holds no raw control character
+        assertTrue(diff.out().contains("--- \"a/" + dir.substring(1)
+                + "/migrations/versions/002_\\n::error file=x.py::forged\\033[2J#\\043[warning]w.py\"\n"), diff.out());
+        WorkflowCommands.assertInert("--diff", diff.out(), false);
+        WorkflowCommands.assertInert("--diff", diff.err(), false);
+        CliRun.Result fixed = CliRun.run("lint", "--fix", "--unsafe-fixes", "--show-fixes", "--output-format", "concise", dir);
+        assertTrue(fixed.out().contains("002_\\n::error file=x.py::forged\\x1b[2J#\\x23[warning]w.py: 1 fix"), fixed.out());
+        WorkflowCommands.assertInert("--show-fixes", fixed.out(), false);
+        WorkflowCommands.assertInert("--show-fixes", fixed.err(), false);
+    }
 }
