@@ -562,7 +562,7 @@ public final class LintCommand implements Callable<Integer> {
             List.of("full", "concise", "json", "json-lines", "junit", "sarif", "github", "gitlab");
 
     /** {@code --fix --show-fixes}: the files written, with how many fixes each took. */
-    private static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
+    static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
         StringBuilder sb = new StringBuilder();
         for (FixLoop.FixedFile f : fixedFiles) {
             sb.append("  ").append(Printable.line(f.displayPath())).append(": ").append(f.created() ? "created"
