@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -88,64 +89,71 @@ class EscapingPropertyTest {
     void no_input_makes_any_format_print_a_command_or_a_control_character() {
         Random rnd = new Random(SEED);
         for (int round = 0; round < ROUNDS; round++) {
-            String name = hostile(rnd);
-            String id = hostile(rnd);
-            String text = "revision = \"" + id + "\"\ndown_revision = None\n# " + hostile(rnd) + "\n" + hostile(rnd) + "\n";
-            SourceFile file = SourceFile.of(Path.of("/project/v/a.py"), "v/" + name + ".py", text);
-            SourceFile other = SourceFile.of(Path.of("/project", "w.py"), hostile(rnd), "x = 1\n");
-            int from = rnd.nextInt(text.length());
-            Span span = new Span(from, Math.min(text.length(), from + rnd.nextInt(20)));
-            String message = hostile(rnd);
-            String help = hostile(rnd);
-            List<Fix> fixes = List.of(Fix.of(hostile(rnd), Applicability.SAFE, List.of(TextEdit.insert(file.path(), 0, "#"))),
-                    Fix.of(hostile(rnd), Applicability.UNSAFE, List.of(TextEdit.insert(file.path(), 0, "#"))),
-                    Fix.displayOnly(hostile(rnd), hostile(rnd)));
-            List<Diagnostic> ds = List.of(
-                    new Diagnostic("add-column-not-idempotent", Severity.values()[rnd.nextInt(3)], file, span, message,
-                            help, fixes, List.of(new Related(other, new Span(0, 1), hostile(rnd)))),
-                    new Diagnostic("multiple-heads", Severity.WARNING, other, new Span(0, 1), hostile(rnd), null,
-                            List.of(), List.of()));
-            Report report = new Report(ds, 2, Engine.catalog(), "0.0.0-test");
-            Map<String, String> outputs = new LinkedHashMap<>();
-            outputs.put("full", render(new TextReporter(false, true), report));
-            outputs.put("full colour", uncoloured(render(new TextReporter(true, true), report)));
-            outputs.put("concise --show-fixes", uncoloured(render(new TextReporter(true, true, TextReporter.Layout.CONCISE,
-                    true, true), report)));
-            outputs.put("statistics", render(new TextReporter(false, true, TextReporter.Layout.STATISTICS, false, false),
-                    report));
-            outputs.put("github", render(new GithubReporter(), report));
-            outputs.put("gitlab", render(new GitlabReporter(), report));
-            outputs.put("junit", render(new JunitReporter(), report));
-            outputs.put("json", render(new JsonReporter(), report));
-            outputs.put("json-lines", render(new JsonLinesReporter(), report));
-            outputs.put("sarif", render(new SarifReporter(Path.of("/project")), report));
-            String revision = hostile(rnd);
-            Plan plan = new Plan(hostile(rnd), hostile(rnd), List.of(hostile(rnd), revision),
-                    List.of(new Plan.Entry(revision, name, 3, Plan.Status.FAILS, hostile(rnd), hostile(rnd), hostile(rnd),
-                            List.of()), new Plan.Entry(hostile(rnd), null, 0, Plan.Status.UNKNOWN, null, hostile(rnd),
-                            null, List.of())), List.of(hostile(rnd), hostile(rnd)), hostile(rnd), hostile(rnd), hostile(rnd));
-            outputs.put("plan", PlanReporter.text(plan));
-            outputs.put("plan json", PlanReporter.json(plan));
-            String to = hostile(rnd);
-            outputs.put("--diff headers", headers(UnifiedDiff.of(name, "a\n", "b\n"))
-                    + headers(UnifiedDiff.created(name, "a\n")) + headers(UnifiedDiff.renamed(name, to, "a\n", "b\n"))
-                    + headers(UnifiedDiff.renamed(name, to, "a\n", "a\n")));
-            outputs.put("--show-fixes", LintCommand.fixedList(List.of(new FixLoop.FixedFile(null, name, "", 0,
-                    Path.of("/project/x.py"), name), new FixLoop.FixedFile(null, "  " + id, "", 0, Path.of("/project/y.py"),
-                    id))));
-            for (Map.Entry<String, String> o : outputs.entrySet()) {
-                WorkflowCommands.assertInert(o.getKey() + " (seed " + SEED + ", round " + round + ")", o.getValue(),
-                        o.getKey().equals("github"));
-            }
-            // JSON formats escape, they do not alter: a decoder reads the message back
-            for (String json : List.of("json", "gitlab", "sarif", "plan json")) {
-                String want = json.equals("plan json") ? revision : message;
-                assertTrue(strings(JsonParser.parseString(outputs.get(json))).contains(want),
-                        () -> json + " keeps " + Printable.line(want) + "\n" + outputs.get(json));
-            }
-            for (String line : outputs.get("json-lines").split("\n")) {
-                JsonParser.parseString(line);
-            }
+            check("seed " + SEED + ", round " + round, () -> hostile(rnd));
+        }
+    }
+
+    /**
+     * Every format's output of findings and a plan whose every piece of input-derived text is the next of
+     * {@code texts}, each checked by {@link WorkflowCommands}; the JSON formats are parsed and keep the text.
+     */
+    static void check(String what, Supplier<String> texts) {
+        String name = texts.get();
+        String id = texts.get();
+        String text = "revision = \"" + id + "\"\ndown_revision = None\n# " + texts.get() + "\n" + texts.get() + "\n";
+        SourceFile file = SourceFile.of(Path.of("/project/v/a.py"), "v/" + name + ".py", text);
+        SourceFile other = SourceFile.of(Path.of("/project", "w.py"), texts.get(), "x = 1\n");
+        int from = Math.floorMod(id.hashCode(), text.length());
+        Span span = new Span(from, Math.min(text.length(), from + name.length()));
+        String message = texts.get();
+        String help = texts.get();
+        List<Fix> fixes = List.of(Fix.of(texts.get(), Applicability.SAFE, List.of(TextEdit.insert(file.path(), 0, "#"))),
+                Fix.of(texts.get(), Applicability.UNSAFE, List.of(TextEdit.insert(file.path(), 0, "#"))),
+                Fix.displayOnly(texts.get(), texts.get()));
+        List<Diagnostic> ds = List.of(
+                new Diagnostic("add-column-not-idempotent", Severity.values()[Math.floorMod(message.hashCode(), 3)], file,
+                        span, message, help, fixes, List.of(new Related(other, new Span(0, 1), texts.get()))),
+                new Diagnostic("multiple-heads", Severity.WARNING, other, new Span(0, 1), texts.get(), null, List.of(),
+                        List.of()));
+        Report report = new Report(ds, 2, Engine.catalog(), "0.0.0-test");
+        Map<String, String> outputs = new LinkedHashMap<>();
+        outputs.put("full", render(new TextReporter(false, true), report));
+        outputs.put("full colour", uncoloured(render(new TextReporter(true, true), report)));
+        outputs.put("concise --show-fixes", uncoloured(render(new TextReporter(true, true, TextReporter.Layout.CONCISE,
+                true, true), report)));
+        outputs.put("statistics", render(new TextReporter(false, true, TextReporter.Layout.STATISTICS, false, false),
+                report));
+        outputs.put("github", render(new GithubReporter(), report));
+        outputs.put("gitlab", render(new GitlabReporter(), report));
+        outputs.put("junit", render(new JunitReporter(), report));
+        outputs.put("json", render(new JsonReporter(), report));
+        outputs.put("json-lines", render(new JsonLinesReporter(), report));
+        outputs.put("sarif", render(new SarifReporter(Path.of("/project")), report));
+        String revision = texts.get();
+        Plan plan = new Plan(texts.get(), texts.get(), List.of(texts.get(), revision),
+                List.of(new Plan.Entry(revision, name, 3, Plan.Status.FAILS, texts.get(), texts.get(), texts.get(),
+                        List.of()), new Plan.Entry(texts.get(), null, 0, Plan.Status.UNKNOWN, null, texts.get(),
+                        null, List.of())), List.of(texts.get(), texts.get()), texts.get(), texts.get(), texts.get());
+        outputs.put("plan", PlanReporter.text(plan));
+        outputs.put("plan json", PlanReporter.json(plan));
+        String to = texts.get();
+        outputs.put("--diff headers", headers(UnifiedDiff.of(name, "a\n", "b\n"))
+                + headers(UnifiedDiff.created(name, "a\n")) + headers(UnifiedDiff.renamed(name, to, "a\n", "b\n"))
+                + headers(UnifiedDiff.renamed(name, to, "a\n", "a\n")));
+        outputs.put("--show-fixes", LintCommand.fixedList(List.of(new FixLoop.FixedFile(null, name, "", 0,
+                Path.of("/project/x.py"), name), new FixLoop.FixedFile(null, "  " + id, "", 0, Path.of("/project/y.py"),
+                id))));
+        for (Map.Entry<String, String> o : outputs.entrySet()) {
+            WorkflowCommands.assertInert(o.getKey() + " (" + what + ")", o.getValue(), o.getKey().equals("github"));
+        }
+        // JSON formats escape, they do not alter: a decoder reads the message back
+        for (String json : List.of("json", "gitlab", "sarif", "plan json")) {
+            String want = json.equals("plan json") ? revision : message;
+            assertTrue(strings(JsonParser.parseString(outputs.get(json))).contains(want),
+                    () -> json + " keeps " + Printable.line(want) + " (" + what + ")\n" + outputs.get(json));
+        }
+        for (String line : outputs.get("json-lines").split("\n")) {
+            JsonParser.parseString(line);
         }
     }
 
