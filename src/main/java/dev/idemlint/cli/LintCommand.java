@@ -167,11 +167,12 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!FORMATS.contains(format)) {
-            System.err.println("idemlint: unknown --output-format '" + format + "' (" + String.join(", ", FORMATS) + ")");
+            System.err.println("idemlint: unknown --output-format '" + Printable.line(format) + "' (" + String.join(", ", FORMATS)
+                    + ")");
             return 2;
         }
         if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
-            System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
+            System.err.println("idemlint: unknown --fail-on '" + Printable.line(failOn) + "' (error, warning, never)");
             return 2;
         }
         for (String glob : concat(exclude == null ? List.of() : exclude, extendExclude)) {
@@ -235,7 +236,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         if (badVersion != null) {
-            System.err.println("idemlint: " + badVersion);
+            System.err.println("idemlint: " + Printable.line(badVersion));
             return 2;
         }
         RuleCatalog catalog = linter.catalog();
@@ -315,8 +316,8 @@ public final class LintCommand implements Callable<Integer> {
                     o = new FixLoop(linter).run(t, shown, unsafeFixes, given);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a fault in a fix costs the tree its fixes, never the report
-                    System.err.println("idemlint: " + shown.apply(t.versionsDir() == null ? t.projectRoot()
-                            : t.versionsDir()) + ": no fixes applied, fixing failed with " + e
+                    System.err.println("idemlint: " + Printable.line(shown.apply(t.versionsDir() == null ? t.projectRoot()
+                            : t.versionsDir()) + ": no fixes applied, fixing failed with " + e)
                             + "; please report this to the idemlint maintainers");
                     ioProblem = true;
                 }
@@ -420,15 +421,15 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (writeBaseline != null) {
             OutputFile.write(writeBaseline, Baseline.of(all).toJson());
-            System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
+            System.err.println("idemlint: wrote " + all.size() + " findings to " + Printable.line(String.valueOf(writeBaseline)));
             return ioProblem || internal ? 2 : 0;
         }
         if (baseline != null) {
             try {
                 all = new ArrayList<>(Baseline.parse(Files.readString(baseline, StandardCharsets.UTF_8)).newFindings(all));
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("idemlint: cannot use baseline " + baseline + ": " + (e instanceof NoSuchFileException
-                        ? "no such file (create it with --write-baseline)" : e.getMessage()));
+                System.err.println("idemlint: cannot use baseline " + Printable.line(String.valueOf(baseline) + ": "
+                        + (e instanceof NoSuchFileException ? "no such file (create it with --write-baseline)" : e.getMessage())));
                 return 2;
             }
         }
@@ -593,7 +594,7 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: " + Printable.line(shown) + ": not written, " + failure.describe());
         }
         for (String warning : result.warnings()) {
-            System.err.println("idemlint: " + warning);
+            System.err.println("idemlint: " + Printable.line(warning));
         }
         if (!result.committed()) {
             System.err.println("idemlint: --fix wrote no file: every fixed file is written or none, and "
