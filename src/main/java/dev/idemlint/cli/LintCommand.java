@@ -171,11 +171,12 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (!FORMATS.contains(format)) {
-            System.err.println("idemlint: unknown --output-format '" + format + "' (" + String.join(", ", FORMATS) + ")");
+            System.err.println("idemlint: unknown --output-format '" + Printable.line(format) + "' (" + String.join(", ", FORMATS)
+                    + ")");
             return 2;
         }
         if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
-            System.err.println("idemlint: unknown --fail-on '" + failOn + "' (error, warning, never)");
+            System.err.println("idemlint: unknown --fail-on '" + Printable.line(failOn) + "' (error, warning, never)");
             return 2;
         }
         for (String glob : concat(exclude == null ? List.of() : exclude, extendExclude)) {
@@ -239,7 +240,7 @@ public final class LintCommand implements Callable<Integer> {
             }
         }
         if (badVersion != null) {
-            System.err.println("idemlint: " + badVersion);
+            System.err.println("idemlint: " + Printable.line(badVersion));
             return 2;
         }
         RuleCatalog catalog = linter.catalog();
@@ -329,8 +330,8 @@ public final class LintCommand implements Callable<Integer> {
                     o = new FixLoop(linter).run(t, shown, unsafeFixes, given);
                 } catch (RuntimeException | StackOverflowError e) {
                     // a fault in a fix costs the tree its fixes, never the report
-                    System.err.println("idemlint: " + shown.apply(t.versionsDir() == null ? t.projectRoot()
-                            : t.versionsDir()) + ": no fixes applied, fixing failed with " + e
+                    System.err.println("idemlint: " + Printable.line(shown.apply(t.versionsDir() == null ? t.projectRoot()
+                            : t.versionsDir()) + ": no fixes applied, fixing failed with " + e)
                             + "; please report this to the idemlint maintainers");
                     ioProblem = true;
                 }
@@ -398,7 +399,7 @@ public final class LintCommand implements Callable<Integer> {
             if (internal) {
                 for (Diagnostic d : all) {
                     if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
-                        System.err.println("idemlint: " + d.file().displayPath() + ": " + d.message());
+                        System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message()));
                     }
                 }
                 return 2;
@@ -434,7 +435,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         if (writeBaseline != null) {
             OutputFile.write(writeBaseline, Baseline.of(all).toJson());
-            System.err.println("idemlint: wrote " + all.size() + " findings to " + writeBaseline);
+            System.err.println("idemlint: wrote " + all.size() + " findings to " + Printable.line(String.valueOf(writeBaseline)));
             return ioProblem || internal ? 2 : 0;
         }
         if (baselineFrom != null) {
@@ -442,15 +443,15 @@ public final class LintCommand implements Callable<Integer> {
             String from = baselineFrom.config() == null ? "" : " (" + baselineFrom.config() + ")";
             if (baselineFrom.root() != null && !inside(file, baselineFrom.root())) {
                 // the config is the project's, written by whoever wrote the project: it names no file outside it
-                System.err.println("idemlint: cannot use baseline " + file + from
+                System.err.println("idemlint: cannot use baseline " + Printable.line(file + from)
                         + ": path outside the project, not read");
                 return 2;
             }
             try {
                 all = new ArrayList<>(Baseline.parse(Files.readString(file, StandardCharsets.UTF_8)).newFindings(all));
             } catch (IOException | IllegalArgumentException e) {
-                System.err.println("idemlint: cannot use baseline " + file + from + ": " + (e instanceof NoSuchFileException
-                        ? "no such file (create it with --write-baseline)" : e.getMessage()));
+                System.err.println("idemlint: cannot use baseline " + Printable.line(file + from + ": "
+                        + (e instanceof NoSuchFileException ? "no such file (create it with --write-baseline)" : e.getMessage())));
                 return 2;
             }
         }
@@ -584,10 +585,10 @@ public final class LintCommand implements Callable<Integer> {
             List.of("full", "concise", "json", "json-lines", "junit", "sarif", "github", "gitlab");
 
     /** {@code --fix --show-fixes}: the files written, with how many fixes each took. */
-    private static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
+    static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
         StringBuilder sb = new StringBuilder();
         for (FixLoop.FixedFile f : fixedFiles) {
-            sb.append("  ").append(f.displayPath()).append(": ").append(f.created() ? "created"
+            sb.append("  ").append(Printable.line(f.displayPath())).append(": ").append(f.created() ? "created"
                     : f.fixes() + (f.fixes() == 1 ? " fix" : " fixes")).append('\n');
         }
         return sb.toString();
@@ -615,7 +616,7 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: " + Printable.line(shown) + ": not written, " + failure.describe());
         }
         for (String warning : result.warnings()) {
-            System.err.println("idemlint: " + warning);
+            System.err.println("idemlint: " + Printable.line(warning));
         }
         if (!result.committed()) {
             System.err.println("idemlint: --fix wrote no file: every fixed file is written or none, and "

@@ -1,5 +1,7 @@
 package dev.idemlint.fix;
 
+import dev.idemlint.source.Printable;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,27 +22,74 @@ public final class UnifiedDiff {
         if (before.equals(after)) {
             return "";
         }
-        String shown = shown(path);
-        return hunks("--- a/" + shown + "\n+++ b/" + shown + "\n", before, after);
+        return hunks("--- " + quoted("a/", path) + "\n+++ " + quoted("b/", path) + "\n", before, after);
     }
 
     /** A new file, git-style: {@code --- /dev/null}, {@code +++ b/path} and every line added. */
     public static String created(String path, String text) {
-        return hunks("diff --git a/" + shown(path) + " b/" + shown(path) + "\nnew file mode 100644\n--- /dev/null\n+++ b/"
-                + shown(path) + "\n", "", text);
+        return hunks("diff --git " + quoted("a/", path) + " " + quoted("b/", path)
+                + "\nnew file mode 100644\n--- /dev/null\n+++ " + quoted("b/", path) + "\n", "", text);
     }
 
     /** A renamed file, git-style: the rename header, then the changes of its text, if any. */
     public static String renamed(String from, String to, String before, String after) {
-        String header = "diff --git a/" + shown(from) + " b/" + shown(to) + "\nrename from " + shown(from)
-                + "\nrename to " + shown(to) + "\n";
+        String header = "diff --git " + quoted("a/", from) + " " + quoted("b/", to) + "\nrename from "
+                + quoted("", from) + "\nrename to " + quoted("", to) + "\n";
         return before.equals(after) ? header
-                : hunks(header + "--- a/" + shown(from) + "\n+++ b/" + shown(to) + "\n", before, after);
+                : hunks(header + "--- " + quoted("a/", from) + "\n+++ " + quoted("b/", to) + "\n", before, after);
     }
 
-    /** git-style prefixes; an absolute path keeps a single slash after them (a/tmp/x.py). */
-    private static String shown(String path) {
-        return path.startsWith("/") ? path.substring(1) : path;
+    /**
+     * {@code prefix + path} as git writes a name in a diff header: as it is, or, when it holds a tab, a
+     * quote, a backslash, a character {@link Printable} escapes or a mid-line CI command's {@code #}
+     * ({@link Printable#commandMarker}), in double quotes with C escapes ({@code \n}, {@code \t},
+     * {@code \"}, {@code \\}) and each other such character's UTF-8 bytes in octal, as {@code git apply}
+     * and {@code patch} read it back. An absolute path keeps a single slash after the prefix (a/tmp/x.py).
+     */
+    static String quoted(String prefix, String path) {
+        String name = prefix + (path.startsWith("/") ? path.substring(1) : path);
+        boolean plain = true;
+        for (int i = 0; i < name.length() && plain; i++) {
+            plain = !needsQuote(name, i);
+        }
+        if (plain) {
+            return name;
+        }
+        StringBuilder sb = new StringBuilder(name.length() + 16).append('"');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < name.length()
+                    && Character.isLowSurrogate(name.charAt(i + 1));
+            if (pair) {
+                sb.append(c).append(name.charAt(++i));
+            } else if (!needsQuote(name, i)) {
+                sb.append(c);
+            } else {
+                switch (c) {
+                    case '\n' -> sb.append("\\n");
+                    case '\t' -> sb.append("\\t");
+                    case '\r' -> sb.append("\\r");
+                    case '"' -> sb.append("\\\"");
+                    case '\\' -> sb.append("\\\\");
+                    default -> {
+                        // a lone surrogate is no character: written as U+FFFD
+                        String one = Character.isSurrogate(c) ? "\ufffd" : String.valueOf(c);
+                        for (byte b : one.getBytes(StandardCharsets.UTF_8)) {
+                            sb.append('\\').append(Integer.toOctalString(b & 0xff | 0x200).substring(1));
+                        }
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    private static boolean needsQuote(String name, int i) {
+        char c = name.charAt(i);
+        if (Character.isHighSurrogate(c) && i + 1 < name.length() && Character.isLowSurrogate(name.charAt(i + 1))) {
+            return false;
+        }
+        return c == '\t' || c == '"' || c == '\\' || Printable.unsafe(c) || Printable.commandMarker(name, i);
     }
 
     private static String hunks(String header, String before, String after) {

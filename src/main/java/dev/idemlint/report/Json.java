@@ -36,7 +36,8 @@ public final class Json {
         int from = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\' && (c < 0x7f || !unsafe(s, i))) {
+            if (c >= 0x20 && c != '"' && c != '\\'
+                    && (c < 0x7f ? c != '#' || !Printable.commandMarker(s, i) : !unsafe(s, i))) {
                 if (Character.isHighSurrogate(c)) {
                     i++; // a pair: unsafe() saw its low half
                 }
@@ -65,6 +66,8 @@ public final class Json {
      * terminal or log viewer would act on rather than show ({@link Printable}), which JSON allows raw
      * (U+2028/U+2029 even end a line in older JavaScript), or a surrogate that is not half of a pair
      * (escaped, it is the same string to a decoder; raw, it cannot be encoded). The data is unchanged.
+     * ASCII is escaped only for JSON itself, and the {@code #} of a mid-line CI command
+     * ({@link Printable#commandMarker}), written {@code \u0023}: a report printed to a CI log runs nothing.
      */
     static boolean unsafe(String s, int i) {
         char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package dev.idemlint.report;
 
+import dev.idemlint.source.Printable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -112,7 +113,7 @@ final class JsonBytes {
                 break;
             }
             byte v = latin1[i];
-            if (v == '?' && s.charAt(i) == '?') {
+            if (v == '?' && s.charAt(i) == '?' || v == '#' && !Printable.commandMarker(s, i)) {
                 b[k++] = v;
             } else if (v < 0 || v == '?') {
                 break;
@@ -124,7 +125,7 @@ final class JsonBytes {
         for (; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f) {
+                if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f && (c != '#' || !Printable.commandMarker(s, i))) {
                     b[k++] = (byte) c;
                 } else {
                     k = escape(c, b, k);
@@ -179,13 +180,14 @@ final class JsonBytes {
 
     /**
      * Latin-1 bytes written as they are: printable ASCII (not DEL) but {@code "} and backslash. Not '?', which
-     * may stand for a char Latin-1 cannot encode, nor any byte of a non-ASCII char.
+     * may stand for a char Latin-1 cannot encode, nor '#' (escaped where it makes a mid-line CI command, see
+     * {@link Printable#commandMarker}), nor any byte of a non-ASCII char.
      */
     private static final boolean[] PLAIN = new boolean[256];
 
     static {
         for (int v = 0x20; v < 0x7f; v++) {
-            PLAIN[v] = v != '"' && v != '\\' && v != '?';
+            PLAIN[v] = v != '"' && v != '\\' && v != '?' && v != '#';
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.idemlint.report;
 
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,9 +39,9 @@ public final class JunitReporter implements Reporter {
                         .append("\" line=\"").append(String.valueOf(d.line())).append("\">\n")
                         .append("      <failure type=\"").append(attr(d.rule())).append("\" message=\"")
                         .append(attr(d.message())).append("\">")
-                        .append(text(e.getKey() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label()
-                                + "[" + d.rule() + "] " + d.message()
-                                + (d.help() == null || d.help().isEmpty() ? "" : "\nhelp: " + d.help())))
+                        .append(text(Printable.line(e.getKey()) + ":" + d.line() + ":" + d.column() + ": "
+                                + d.severity().label() + "[" + Printable.line(d.rule()) + "] " + Printable.line(d.message())
+                                + (d.help() == null || d.help().isEmpty() ? "" : "\nhelp: " + Printable.line(d.help()))))
                         .append("</failure>\n    </testcase>\n");
             }
             out.append("  </testsuite>\n");
@@ -48,12 +49,15 @@ public final class JunitReporter implements Reporter {
         out.append("</testsuites>\n");
     }
 
+    /** An attribute value: text from input shown as {@link Printable#line} shows it, then markup escaped. */
     private static String attr(String s) {
-        return text(s).replace("\"", "&quot;").replace("\n", "&#10;");
+        return text(Printable.line(s)).replace("\"", "&quot;");
     }
 
     /**
-     * Text content: markup characters escaped, and characters XML 1.0 cannot carry at all (C0
+     * Text content, each piece from input already passed through {@link Printable#line} (a CI job may
+     * print the report to its log, where a line break from input would start a line of its own):
+     * markup characters escaped, and characters XML 1.0 cannot carry at all (C0
      * controls but tab and newline, lone surrogates, U+FFFE/U+FFFF) written as {@code \\uXXXX}.
      */
     static String text(String s) {

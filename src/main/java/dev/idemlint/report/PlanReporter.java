@@ -58,7 +58,10 @@ public final class PlanReporter {
         return Json.write(Json.obj().with("error", Json.obj().with("kind", kind).with("message", message)));
     }
 
-    /** Text for people: ids, paths, messages and notes with control and bidi characters as escapes ({@link Printable}). */
+    /**
+     * Text for people: ids, paths, the command, messages and notes each on one line, as {@link Printable#line}
+     * shows them (line breaks, control and bidi characters as escapes, nothing a CI runner would act on).
+     */
     public static String text(Plan p) {
         StringBuilder sb = new StringBuilder();
         sb.append("database  ").append(Printable.line(p.url()));
@@ -68,11 +71,12 @@ public final class PlanReporter {
         }
         sb.append('\n');
         sb.append("stamped   ").append(p.current().isEmpty() ? "nothing" : Printable.line(String.join(", ", p.current()))).append('\n');
-        sb.append("command   `").append(p.command()).append("` (").append(Printable.line(String.valueOf(p.commandFrom())))
+        String command = Printable.line(p.command());
+        sb.append("command   `").append(command).append("` (").append(Printable.line(String.valueOf(p.commandFrom())))
                 .append(")\n");
         int n = p.pending().size();
         sb.append("pending   ").append(n == 0 ? "nothing: the database is at the heads"
-                : n + (n == 1 ? " revision" : " revisions") + ", in the order `" + p.command() + "` applies them")
+                : n + (n == 1 ? " revision" : " revisions") + ", in the order `" + command + "` applies them")
                 .append("\n\n");
         int width = 0;
         for (Entry e : p.pending()) {
@@ -92,20 +96,20 @@ public final class PlanReporter {
             sb.append('\n');
             String indent = " ".repeat(10 + width + 2);
             if (e.message() != null) {
-                sb.append(indent).append(Printable.lines(e.message())).append('\n');
+                sb.append(indent).append(Printable.line(e.message())).append('\n');
             }
             if (e.help() != null) {
-                sb.append(indent).append("help: ").append(Printable.lines(e.help())).append('\n');
+                sb.append(indent).append("help: ").append(Printable.line(e.help())).append('\n');
             }
         }
         for (String note : p.notes()) {
-            sb.append("\nnote: ").append(Printable.lines(note)).append('\n');
+            sb.append("\nnote: ").append(Printable.line(note)).append('\n');
         }
         Entry first = p.firstFailure();
         long unknown = p.count(Status.UNKNOWN);
         sb.append('\n');
         if (first != null) {
-            sb.append("result: `").append(p.command()).append("` fails")
+            sb.append("result: `").append(command).append("` fails")
                     .append(first.revision().equals("head") ? " (several heads)" : " at " + Printable.line(first.revision()));
             if (first.sqlstate() != null) {
                 sb.append(" (").append(Printable.line(first.sqlstate())).append(')');
@@ -114,7 +118,7 @@ public final class PlanReporter {
             sb.append("result: no revision is known to fail; ").append(unknown)
                     .append(unknown == 1 ? " cannot be followed (unknown): review it" : " cannot be followed (unknown): review them");
         } else {
-            sb.append("result: `").append(p.command()).append("` succeeds");
+            sb.append("result: `").append(command).append("` succeeds");
         }
         sb.append(" (").append(n).append(" pending, ").append(p.count(Status.FAILS)).append(" fail, ").append(unknown)
                 .append(" unknown)\n");

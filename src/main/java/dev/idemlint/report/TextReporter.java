@@ -199,7 +199,7 @@ public final class TextReporter implements Reporter {
                     .append(Printable.line(r.message())).append('\n');
         }
         if (d.help() != null && !d.help().isEmpty()) {
-            out.append("   = ").append(paint("36", "help")).append(": ").append(Printable.lines(d.help())).append('\n');
+            out.append("   = ").append(paint("36", "help")).append(": ").append(Printable.line(d.help())).append('\n');
         }
         fixTitles(d, out);
         out.append('\n');

@@ -11,9 +11,45 @@ package dev.idemlint.source;
  * the bidirectional controls of Unicode TR 9 (U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to
  * U+2069: CVE-2021-42574, "Trojan Source") and surrogates that are not half of a pair (no character
  * at all, and an encoder writes them as {@code ?}).
+ *
+ * <p>Escaped too, so that no text from input makes a CI runner act on a line of output: a {@code :}
+ * first on a line (after white space) that another {@code :} follows, or that ends the text, is
+ * written {@code \x3a}: the GitHub Actions runner runs a line that starts with {@code ::} (after .NET's
+ * {@code TrimStart}) as a workflow command ({@code ::add-mask::}, {@code ::stop-commands::}, forged
+ * {@code ::error} annotations). The second {@code #} of {@code ##[}, {@code ##vso[} or any
+ * {@code ##word[} is written {@code \x23}: the runner's legacy {@code ##[command]}, Azure Pipelines'
+ * {@code ##vso[...]} and TeamCity's {@code ##teamcity[...]} are read anywhere in a line. The text is
+ * taken to start a line, and {@link #lines} starts one after each line break: a caller writes a
+ * fragment at the start of a line or after text of its own.
  */
 public final class Printable {
     private Printable() {
+    }
+
+    /**
+     * Whether the {@code #} at {@code i} is the second one of {@code ##}, then letters, digits,
+     * {@code _} or {@code -}, then {@code [}: what makes a CI runner read a command mid-line. JSON
+     * writers escape it too ({@code \u0023}); the data is unchanged.
+     */
+    public static boolean commandMarker(CharSequence s, int i) {
+        if (s.charAt(i) != '#' || i == 0 || s.charAt(i - 1) != '#') {
+            return false;
+        }
+        for (int j = i + 1; j < s.length(); j++) {
+            char c = s.charAt(j);
+            if (c == '[') {
+                return true;
+            }
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** What .NET's {@code Char.IsWhiteSpace} holds, so its {@code TrimStart} removes before {@code ::}. */
+    static boolean leadingSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r' || c == 0x85 || Character.isSpaceChar(c);
     }
 
     /** Whether {@code c}, on its own (not as half of a surrogate pair), is written as an escape. */
@@ -30,12 +66,12 @@ public final class Printable {
 
     /** {@code s} as one line: every unsafe character, newlines included, escaped. */
     public static String line(String s) {
-        return escape(s, false);
+        return s == null ? null : escape(s, false, s.length());
     }
 
     /** {@code s} with its line breaks ({@code \n}) kept and every other unsafe character escaped. */
     public static String lines(String s) {
-        return escape(s, true);
+        return s == null ? null : escape(s, true, s.length());
     }
 
     /**
@@ -43,41 +79,53 @@ public final class Printable {
      * raw text lands in the printed one (a code frame's caret).
      */
     public static int width(String s, int from, int to) {
-        return line(s.substring(from, to)).length();
+        return escape(s, false, to).length() - escape(s, false, from).length();
     }
 
-    private static String escape(String s, boolean keepNewlines) {
-        if (s == null) {
-            return null;
-        }
-        int n = s.length();
+    /** {@code s.substring(0, n)} escaped, each char as it is escaped within the whole of {@code s}. */
+    private static String escape(String s, boolean keepNewlines, int n) {
         int i = 0;
-        while (i < n && !needsEscape(s, i, keepNewlines)) {
-            i += Character.isHighSurrogate(s.charAt(i)) ? 2 : 1;
+        boolean lineStart = true;
+        while (i < n && !needsEscape(s, i, keepNewlines, lineStart)) {
+            char c = s.charAt(i);
+            lineStart = c == '\n' || lineStart && leadingSpace(c);
+            i += Character.isHighSurrogate(c) ? 2 : 1;
         }
         if (i >= n) {
-            return s;
+            return n == s.length() ? s : s.substring(0, n);
         }
         StringBuilder sb = new StringBuilder(n + 16).append(s, 0, i);
         while (i < n) {
             char c = s.charAt(i);
-            if (needsEscape(s, i, keepNewlines)) {
+            if (needsEscape(s, i, keepNewlines, lineStart)) {
                 sb.append(escaped(c));
+                lineStart = false;
                 i++;
             } else if (Character.isHighSurrogate(c)) {
                 sb.append(c).append(s.charAt(i + 1));
+                lineStart = false;
                 i += 2;
             } else {
                 sb.append(c);
+                lineStart = c == '\n' || lineStart && leadingSpace(c);
                 i++;
             }
         }
         return sb.toString();
     }
 
-    /** Whether the char at {@code i} is escaped; a high surrogate is not when a low one follows it. */
-    private static boolean needsEscape(String s, int i, boolean keepNewlines) {
+    /**
+     * Whether the char at {@code i} is escaped; a high surrogate is not when a low one follows it.
+     * {@code lineStart}: only white space is before it on its line.
+     */
+    private static boolean needsEscape(String s, int i, boolean keepNewlines, boolean lineStart) {
         char c = s.charAt(i);
+        if (c == ':') {
+            return lineStart && (i + 1 == s.length() || s.charAt(i + 1) == ':');
+        }
+        if (c == '#') {
+            return commandMarker(s, i);
+        }
         if (c == '\n') {
             return !keepNewlines;
         }
