@@ -888,7 +888,7 @@ final class OpExtractor {
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx, SchemaRef schema) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
                 ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                committed && !ctx.autocommit(), null, engine, SchemaRef.Targets.of(schema));
+                committed && !ctx.autocommit(), null, engine, SchemaRef.Targets.all(schema));
     }
 
     /**

@@ -41,7 +41,7 @@ public record SchemaRef(String schema, Source source) {
             qualified = Map.copyOf(qualified);
         }
 
-        public static Targets of(SchemaRef call) {
+        public static Targets all(SchemaRef call) {
             return call.source() == Source.SEARCH_PATH ? SEARCH_PATH : new Targets(call, Map.of());
         }
 

@@ -42,23 +42,6 @@ class SchemaTimelineTest {
             """;
 
     @Test
-    void reads_the_schema_written_before_a_name_in_sql() {
-        assertEquals("billing", SchemaTimeline.qualifierBefore("ALTER TABLE billing.invoices ADD COLUMN x int", "invoices"));
-        assertEquals("billing", SchemaTimeline.qualifierBefore("CREATE INDEX ix ON \"Billing\" . \"invoices\" (a)", "invoices"));
-        assertEquals("public", SchemaTimeline.qualifierBefore("DROP TABLE public.t", "t"));
-        assertEquals(null, SchemaTimeline.qualifierBefore("ALTER TABLE invoices ADD COLUMN billing_id int", "invoices"));
-        // a longer name that ends the same is another name
-        assertEquals(null, SchemaTimeline.qualifierBefore("ALTER TABLE x.old_invoices ADD c int", "invoices"));
-    }
-
-    @Test
-    void an_empty_name_has_no_qualifier_and_the_search_ends() {
-        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE \"\" (id int)", ""));
-        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE s.\"\" (id int)", ""));
-        assertNull(SchemaTimeline.qualifierBefore("", ""));
-    }
-
-    @Test
     void an_ancestors_objects_are_there_for_its_descendants() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass").rev("003", "002", "pass");
         SchemaTimeline t = r.timeline();
