@@ -12,29 +12,24 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.schema.Creation.Tolerance;
 import dev.idemlint.schema.Creation.Via;
-import dev.idemlint.source.Background;
-import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 
 /**
  * Who creates, drops and renames each object, revision by revision along the graph. A query names a
  * point (a revision and the index of one of its {@code upgrade()} operations) and sees what the
  * revision's ancestors did plus what the revision itself did before that operation; sibling branches
- * are invisible. Built once per versions tree ({@link #of(RevisionGraph)}) and shared by the rules.
+ * are invisible. Built once per versions tree and run, and handed to the rules by their context
+ * ({@code RuleContext.timeline()}).
  */
 public final class SchemaTimeline {
 
@@ -220,89 +215,6 @@ public final class SchemaTimeline {
         this.order = List.copyOf(order);
         this.events = new HashMap<>(steps * 4 / 3 + 16);
         this.columnsByTable = new HashMap<>(steps / 8 + 16);
-    }
-
-    // ---- cache ----
-
-    private record Cached(WeakReference<RevisionGraph> graph, FutureTask<SchemaTimeline> timeline) {
-    }
-
-    private static final int CACHE_SIZE = 8;
-    private static final List<Cached> CACHE = new ArrayList<>();
-
-    /**
-     * The timeline of a versions tree's graph, built on first use and shared by every rule that asks
-     * for the same graph (by identity). A few recent graphs are kept, weakly. Rules run in parallel:
-     * the first to ask builds it, the others wait for that build.
-     */
-    public static SchemaTimeline of(RevisionGraph graph) {
-        FutureTask<SchemaTimeline> task = task(graph, Map.of());
-        // runs the build unless another thread has started it (then waits for it)
-        task.run();
-        return Background.await(task);
-    }
-
-    /**
-     * Runs steps of {@code spare} while {@code graph}'s timeline is being built by another thread (or
-     * not yet started); returns when it is built or no spare step is left.
-     */
-    public static void whileBuilding(RevisionGraph graph, Spare spare) {
-        FutureTask<SchemaTimeline> task = task(graph, Map.of());
-        while (!task.isDone() && spare.step()) {
-            // another rule's thread builds it
-        }
-    }
-
-    /**
-     * Registers the revisions' precomputed {@link Effects} for {@code graph}'s timeline, which is then
-     * built from them when a rule first asks for it ({@link #of}). The engine calls this before it runs
-     * the project rules.
-     */
-    public static void prime(RevisionGraph graph, Map<Migration, Effects> effects) {
-        task(graph, effects);
-    }
-
-    /**
-     * Lets go of {@code graph}'s timeline once the rules that read it are done. Kept until a collection finds the
-     * graph unreachable, a timeline is still reachable at that collection, which copies it: in the language server
-     * each collection would copy the timelines of all the runs since the one before (~75 MB at 3,660 revisions, a
-     * 200-300 ms pause).
-     */
-    public static void release(RevisionGraph graph) {
-        synchronized (CACHE) {
-            CACHE.removeIf(c -> c.graph().get() == graph);
-        }
-    }
-
-    /** The cached build of {@code graph}'s timeline, registered (not run) when there is none. */
-    private static FutureTask<SchemaTimeline> task(RevisionGraph graph, Map<Migration, Effects> effects) {
-        synchronized (CACHE) {
-            FutureTask<SchemaTimeline> task = null;
-            for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
-                Cached c = it.next();
-                RevisionGraph g = c.graph().get();
-                if (g == null) {
-                    it.remove();
-                } else if (g == graph) {
-                    task = c.timeline();
-                }
-            }
-            if (task == null) {
-                // the build holds the graph weakly until it runs, and FutureTask lets go of it after
-                WeakReference<RevisionGraph> weak = new WeakReference<>(graph);
-                task = new FutureTask<>(new Callable<SchemaTimeline>() {
-                    @Override
-                    public SchemaTimeline call() {
-                        return build(weak.get().topologicalOrder(), effects);
-                    }
-                });
-                if (CACHE.size() >= CACHE_SIZE) {
-                    CACHE.remove(0);
-                }
-                CACHE.add(new Cached(weak, task));
-            }
-            return task;
-        }
     }
 
     // ---- building ----

@@ -292,8 +292,7 @@ class SchemaTimelineTest {
                 .rev("004", "003", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
         java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
-        SchemaTimeline.prime(g, fx);
-        SchemaTimeline placed = SchemaTimeline.of(g);
+        SchemaTimeline placed = SchemaTimeline.build(g.topologicalOrder(), fx);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         // the primed effects were used: their creations are the timeline's
         assertSame(fx.get(r.get("001")).creations().get(0), placed.creations().get(0));
@@ -356,23 +355,5 @@ class SchemaTimelineTest {
                 assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
             }
         }
-    }
-
-    @Test
-    void rules_asking_at_once_share_one_build() {
-        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass");
-        RevisionGraph g = RevisionGraph.build(r.all());
-        List<SchemaTimeline> got = java.util.stream.IntStream.range(0, 16).parallel()
-                .mapToObj(i -> SchemaTimeline.of(g)).toList();
-        for (SchemaTimeline t : got) {
-            assertSame(got.get(0), t);
-        }
-    }
-
-    @Test
-    void one_timeline_per_graph() {
-        Revisions r = new Revisions().rev("001", null, PLAYERS);
-        RevisionGraph g = RevisionGraph.build(r.all());
-        assertSame(SchemaTimeline.of(g), SchemaTimeline.of(g));
     }
 }
