@@ -61,6 +61,32 @@ class ArchitectureTest {
         assertTrue(violations.isEmpty(), String.join("\n", violations));
     }
 
+    /** Building or fetching the schema timeline, or the answers of a revision's re-run. */
+    private static final Pattern TIMELINE_FETCH = Pattern.compile(
+            "\\b(?:SchemaTimeline\\s*\\.\\s*build|CommittedRerun\\s*\\.\\s*(?:of|ofPostgres))\\s*\\(");
+
+    @Test
+    void rules_are_handed_the_timeline_and_rerun_answers_by_their_context() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String stage : List.of("rule", "rules")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(stage))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    if (f.equals(MAIN.resolve("rule/RuleContext.java"))) {
+                        continue;
+                    }
+                    Matcher m = TIMELINE_FETCH.matcher(Files.readString(f));
+                    while (m.find()) {
+                        violations.add(MAIN.relativize(f) + ": " + m.group() + " (ask the RuleContext)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(TIMELINE_FETCH.matcher("SchemaTimeline.build(List.of(m))").find()
+                && TIMELINE_FETCH.matcher("dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade())").find(),
+                "the pattern finds a fetch");
+    }
+
     @Test
     void every_stage_package_says_what_it_takes_and_gives() throws IOException {
         for (String stage : STAGES) {

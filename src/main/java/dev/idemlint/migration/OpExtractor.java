@@ -46,6 +46,8 @@ final class OpExtractor {
      * colliding with it (a re-run on MariaDB 10.11 with Alembic 1.8.1 succeeds).
      */
     private final Set<Expr> rebuiltBatchTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The schema each {@code batch_alter_table} block places its ops in, by its table expression's identity. */
+    private final Map<Expr, SchemaRef> batchSchemas = new java.util.IdentityHashMap<>();
     /** Batch ops that only add to the rebuilt table. */
     private static final Set<String> REBUILT_ADDITIONS = Set.of("add_column", "create_index",
             "create_unique_constraint", "create_foreign_key", "create_check_constraint", "create_primary_key");
@@ -602,6 +604,9 @@ final class OpExtractor {
                         table = call.keyword("table_name").value();
                     }
                     batches.put(v.id(), table);
+                    SchemaRef schema = schemaKeyword(call, "schema");
+                    batchSchemas.put(table, schema.source() == SchemaRef.Source.WRITTEN
+                            ? new SchemaRef(schema.schema(), SchemaRef.Source.BATCH) : schema);
                     if (table != null && call.keyword("recreate") != null
                             && "always".equals(str(call.keyword("recreate").value(), ctx))) {
                         rebuiltBatchTables.add(table);
@@ -877,9 +882,45 @@ final class OpExtractor {
     }
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
+        return site(call, origin, ctx, origin == Origin.RAW_SQL ? SchemaRef.SEARCH_PATH : schemaOf(call, origin));
+    }
+
+    private OpSite site(Expr.Call call, Origin origin, Ctx ctx, SchemaRef schema) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
                 ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                committed && !ctx.autocommit(), null, engine);
+                committed && !ctx.autocommit(), null, engine, SchemaRef.Targets.all(schema));
+    }
+
+    /**
+     * The schema an op call or a DDL element names for its object: the call's {@code schema=} keyword
+     * ({@code source_schema=} of {@code create_foreign_key}, whose {@code schema=} is no keyword), or for
+     * {@code op.execute(CreateSequence(Sequence("s", schema="api")))} the element's, read only where the
+     * construct and its element are written out in the call.
+     */
+    private static SchemaRef schemaOf(Expr.Call call, Origin origin) {
+        Expr.Call named = call;
+        if (origin == Origin.DDL_ELEMENT) {
+            named = call.positional(0) instanceof Expr.Call ddl && ddl.positional(0) instanceof Expr.Call element
+                    ? element : null;
+        }
+        if (named == null) {
+            return SchemaRef.SEARCH_PATH;
+        }
+        String function = Names.lastPart(named.func());
+        return schemaKeyword(named, "create_foreign_key".equals(function) ? "source_schema" : "schema");
+    }
+
+    /**
+     * The schema a call's {@code keyword} names: a constant string as written, {@code None} or no keyword the
+     * search path's, anything else an unread one.
+     */
+    private static SchemaRef schemaKeyword(Expr.Call call, String keyword) {
+        Arg arg = call.keyword(keyword);
+        if (arg == null || arg.value() instanceof Expr.Const k && k.text().equals("None")) {
+            return SchemaRef.SEARCH_PATH;
+        }
+        return arg.value() instanceof Expr.Str str && str.isConstant()
+                ? new SchemaRef(str.constantText(), SchemaRef.Source.WRITTEN) : SchemaRef.UNREAD;
     }
 
     /**
@@ -990,7 +1031,8 @@ final class OpExtractor {
         boolean batch = batchTable != null;
         int b = batch ? 1 : 0;
         String table = batch ? str(batchTable, ctx) : null;
-        OpSite site = site(call, origin, ctx);
+        OpSite site = batch ? site(call, origin, ctx, batchSchemas.getOrDefault(batchTable, SchemaRef.SEARCH_PATH))
+                : site(call, origin, ctx);
         call = withKeywordsOf(call, ctx);
         if (batch && rebuiltBatchTables.contains(batchTable) && REBUILT_ADDITIONS.contains(method)) {
             out.add(new Operation.Benign(site, "batch_op." + method + " on a table rebuilt by recreate=\"always\""));
@@ -1446,7 +1488,7 @@ final class OpExtractor {
      * 2.0, adds {@code IF NOT EXISTS}), {@code DropSequence} a {@code DROP SEQUENCE}, the PostgreSQL dialect's
      * {@code CreateEnumType(e)} a {@code CREATE TYPE e AS ENUM (...)} with no check first, {@code DropEnumType(e)}
      * a {@code DROP TYPE}. The element's {@code schema=} qualifies the object ({@code Sequence("s", schema="api")}
-     * is {@code api.s}), read where the element is written out in the call ({@code SchemaTimeline.schemaOf}).
+     * is {@code api.s}), read where the element is written out in the call ({@link #schemaOf}).
      * Null for any other construct, or one whose object is not read (a {@code schema=} on an element bound to a
      * variable, a keyword not known here): the caller keeps it unknown.
      */

@@ -22,10 +22,25 @@ import dev.idemlint.source.Span;
  * {@code engine} is the database of Alembic's {@code multidb} template the operation runs on: a revision whose
  * {@code upgrade(engine_name)} dispatches to {@code upgrade_<engine>()} runs each such function on its own
  * database ({@link EngineDispatch}); null for the one database of any other revision.
+ * {@code targets} are the schemas the operation places its names in, read once by {@link OpExtractor}
+ * (raw SQL's qualifiers by the statement classifier); never null.
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
-        boolean conditional, boolean afterCommit, RerunFailure rerun, String engine) {
+        boolean conditional, boolean afterCommit, RerunFailure rerun, String engine, SchemaRef.Targets targets) {
+
+    public OpSite {
+        if (targets == null) {
+            targets = SchemaRef.Targets.SEARCH_PATH;
+        }
+    }
+
+    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
+            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit,
+            RerunFailure rerun, String engine) {
+        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
+                afterCommit, rerun, engine, null);
+    }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit,
@@ -58,22 +73,28 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     public OpSite withSpan(Span s) {
         return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, rerun, engine);
+                afterCommit, rerun, engine, targets);
     }
 
     public OpSite withGuard(Guard g) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional,
-                afterCommit, rerun, engine);
+                afterCommit, rerun, engine, targets);
     }
 
     public OpSite withRerun(RerunFailure r) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
-                conditional, afterCommit, r, engine);
+                conditional, afterCommit, r, engine, targets);
+    }
+
+    /** The same site with its names placed in {@code t}. */
+    public OpSite withTargets(SchemaRef.Targets t) {
+        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
+                conditional, afterCommit, rerun, engine, t);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
         return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
-                indirect, conditional, afterCommit, null, engine);
+                indirect, conditional, afterCommit, null, engine, targets);
     }
 
     /**

@@ -2,24 +2,16 @@ package dev.idemlint.plan;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.ConstraintKind;
-import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.python.Arg;
-import dev.idemlint.python.Expr;
+import dev.idemlint.migration.SchemaRef;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
-import dev.idemlint.sql.QualifiedNames;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Where the objects an operation names are on the live database: the schema it names ({@code schema=},
@@ -31,17 +23,11 @@ final class Placement {
     private final SchemaState state;
     private final ServerErrors errors;
     private final Settings settings;
-    /** The revision being walked: a batch op's schema is its enclosing call's, read from its text. */
-    private Migration walking;
 
     Placement(SchemaState state, ServerErrors errors, Settings settings) {
         this.state = state;
         this.errors = errors;
         this.settings = settings;
-    }
-
-    void walking(Migration m) {
-        walking = m;
     }
 
     /** A relation or type name with the schema it lives in (null when it cannot be told). */
@@ -51,72 +37,12 @@ final class Placement {
         }
     }
 
-    private static final String UNKNOWN_SCHEMA = "\u0000unknown";
-    /** {@code schema=} in a {@code batch_alter_table(...)} call: group 1 a literal, group 2 anything else. */
-    private static final Pattern BATCH_SCHEMA = Pattern.compile(
-            "\\bschema\\s*=\\s*(?:[rRuU]?[\"']([^\"']*)[\"']|(\\w[\\w.]*))");
-    /** Explicit schemas worked out, per operation and name: an op call's syntax may have to be parsed again. */
-    private final Map<Operation, Map<String, String>> schemas = new IdentityHashMap<>();
-    private static final String NONE = "\u0000none";
-
-    private String explicitSchema(Operation op, String objectName) {
-        Map<String, String> byName = schemas.computeIfAbsent(op, k -> new HashMap<>());
-        String key = op.site().origin() == Origin.RAW_SQL && objectName != null ? objectName : "";
-        String s = byName.get(key);
-        if (s == null) {
-            s = findSchema(op, objectName);
-            byName.put(key, s == null ? NONE : s);
-            return s;
-        }
-        return s.equals(NONE) ? null : s;
-    }
-
-    /** The schema an operation names explicitly: {@code schema=} of an op call, a qualifier in SQL; null when none. */
-    private String findSchema(Operation op, String objectName) {
-        if (op.site().origin() == Origin.RAW_SQL) {
-            String sql = op.site().sqlStatement();
-            if (sql == null || objectName == null) {
-                return null;
-            }
-            return QualifiedNames.qualifierOf(sql, objectName);
-        }
-        if (op.site().origin() == Origin.BATCH_OP) {
-            // the schema of a batch op is the enclosing batch_alter_table call's: the nearest one before it
-            String text = walking == null ? "" : walking.source().text();
-            int at = text.lastIndexOf("batch_alter_table(", op.site().span().start());
-            if (at < 0) {
-                return UNKNOWN_SCHEMA;
-            }
-            int depth = 0;
-            int end = at + "batch_alter_table".length();
-            for (; end < text.length(); end++) {
-                char c = text.charAt(end);
-                depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-                if (depth == 0) {
-                    break;
-                }
-            }
-            Matcher b = BATCH_SCHEMA.matcher(text.substring(at, Math.min(end + 1, text.length())));
-            if (!b.find()) {
-                return null;
-            }
-            return b.group(1) != null ? b.group(1) : b.group(2).equals("None") ? null : UNKNOWN_SCHEMA;
-        }
-        Expr.Call call = op.site().call();
-        if (call == null) {
-            return null;
-        }
-        Arg arg = call.keyword("schema");
-        if (arg == null) {
-            return null;
-        }
-        if (arg.value() instanceof Expr.Str s && s.isConstant()) {
-            return s.constantText();
-        }
-        if (arg.value() instanceof Expr.Name n && n.id().equals("None")) {
-            return null;
-        }
-        return UNKNOWN_SCHEMA;
+    /**
+     * The schema an operation names for {@code objectName} ({@link dev.idemlint.migration.OpSite#targets()}):
+     * a raw statement's qualifier of that name, else the schema its call or batch names.
+     */
+    private static SchemaRef explicitSchema(Operation op, String objectName) {
+        return op.site().targets().of(op.site().origin() == Origin.RAW_SQL ? objectName : null);
     }
 
     /** Where a relation the operation refers to is: its explicit schema, else the search path, else the current schema. */
@@ -126,12 +52,9 @@ final class Placement {
 
     /** Its explicit schema, else the first schema of the search path {@code lookup} finds it in, else the current one. */
     private Target searched(Operation op, String name, java.util.function.UnaryOperator<String> lookup) {
-        String s = explicitSchema(op, name);
-        if (UNKNOWN_SCHEMA.equals(s)) {
-            return new Target(null, name);
-        }
-        if (s != null) {
-            return new Target(s, name);
+        SchemaRef s = explicitSchema(op, name);
+        if (s.dynamic() || s.schema() != null) {
+            return new Target(s.schema(), name);
         }
         String found = lookup.apply(name);
         return new Target(found != null ? found : state.currentSchema(), name);
@@ -139,11 +62,8 @@ final class Placement {
 
     /** Where an object the operation creates goes: its explicit schema, else the current schema. */
     Target createTarget(Operation op, String name) {
-        String s = explicitSchema(op, name);
-        if (UNKNOWN_SCHEMA.equals(s)) {
-            return new Target(null, name);
-        }
-        return new Target(s != null ? s : state.currentSchema(), name);
+        SchemaRef s = explicitSchema(op, name);
+        return new Target(s.schema() != null || s.dynamic() ? s.schema() : state.currentSchema(), name);
     }
 
     /** A type the operation refers to: explicit, else found through the search path, else the current schema. */
@@ -152,12 +72,9 @@ final class Placement {
     }
 
     private String indexSchema(Operation op, String name) {
-        String s = explicitSchema(op, name);
-        if (UNKNOWN_SCHEMA.equals(s)) {
-            return null;
-        }
-        if (s != null) {
-            return s;
+        SchemaRef s = explicitSchema(op, name);
+        if (s.dynamic() || s.schema() != null) {
+            return s.schema();
         }
         String found = state.relationSchema(name);
         return found != null ? found : state.currentSchema();

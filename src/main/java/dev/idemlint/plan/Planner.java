@@ -165,7 +165,6 @@ public final class Planner {
     private void walk(Migration given) {
         Migration m = in.naming().named(given);
         progress.walking = given;
-        places.walking(given);
         String rev = m.header().revisionId();
         List<Operation> ops = m.upgrade();
         Map<Integer, List<Creation>> creations = new HashMap<>();

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 
@@ -169,19 +170,17 @@ public final class Linter {
         }
         for (int i = 0; project && i < projectRules.size(); i++) {
             if (!projectRules.get(i).usesGraph()) {
-                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display, failing, models);
+                byRule[i] = checkGuarded(projectRules.get(i), graphless, target, naming, display, failing, models, null,
+                        null);
             }
         }
         RevisionGraph graph = graphing.join(spare);
-        if (timeline) {
-            SchemaTimeline.prime(graph, effects);
-        }
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, graph, target, naming,
-                    display, spare, failing, models), models, this::rerunClaim));
+            FutureTask<SchemaTimeline> built = timeline ? RuleContext.timelineBuild(graph, effects) : null;
+            rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, target, naming,
+                    display, spare, failing, models, built), models, this::rerunClaim));
         }
-        SchemaTimeline.release(graph);
         if (!failing.isEmpty()) {
             boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
             Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());
@@ -390,49 +389,25 @@ public final class Linter {
     /**
      * The project rules' findings, in rule order: those in {@code byRule} already (the rules that read
      * no graph, run while it was built), the others run on both cores, two threads taking the next
-     * task from one list as they finish one. The schema timeline is built first, on one thread,
-     * while the other runs the rules that do not read it; the timeline rules come last, shared by
-     * both. (Split into two fixed halves, one thread had waited for the timeline while the other was
-     * left with the heaviest timeline rules.) A thread that would wait, for the timeline or at the
-     * end for the other's last rule, runs {@code spare} steps meanwhile.
+     * task from one list as they finish one. The first rule to ask its context for the schema timeline
+     * ({@code timeline}) builds it on its thread; a rule asking on the other thread meanwhile runs
+     * {@code spare} steps until it is built, as does a thread that would wait at the end for the other's
+     * last rule.
      */
     private List<Diagnostic> projectFindings(List<ProjectRule> rules, List<Diagnostic>[] byRule, VersionsTree tree,
-            RevisionGraph graph, LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare,
-            Map<Migration, Integer> failing, Map<SourceFile, Migration> models) {
-        List<Integer> order = new ArrayList<>(rules.size() + 1);
-        boolean timeline = false;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < rules.size(); i++) {
-                if (byRule[i] == null && rules.get(i).usesTimeline() == (pass == 1)) {
-                    order.add(i);
-                    timeline |= pass == 1;
-                }
+            LintTarget target, TargetNaming naming, Function<Path, String> display, Spare spare,
+            Map<Migration, Integer> failing, Map<SourceFile, Migration> models, FutureTask<SchemaTimeline> timeline) {
+        List<Integer> order = new ArrayList<>(rules.size());
+        for (int i = 0; i < rules.size(); i++) {
+            if (byRule[i] == null) {
+                order.add(i);
             }
-        }
-        if (timeline) {
-            order.add(0, -1); // -1: build the timeline
-            // -2, before the first rule that reads it: spare work while the other thread builds it
-            int firstReader = 1;
-            while (firstReader < order.size() && !rules.get(order.get(firstReader)).usesTimeline()) {
-                firstReader++;
-            }
-            order.add(firstReader, -2);
         }
         Background.forEachIndex(order.size(), new IntConsumer() {
             @Override
             public void accept(int k) {
                 int i = order.get(k);
-                if (i == -1) {
-                    try {
-                        SchemaTimeline.of(graph);
-                    } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
-                        // each rule that reads the timeline meets the failure again and reports it
-                    }
-                } else if (i == -2) {
-                    SchemaTimeline.whileBuilding(graph, spare);
-                } else {
-                    byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display, failing, models);
-                }
+                byRule[i] = checkGuarded(rules.get(i), tree, target, naming, display, failing, models, timeline, spare);
             }
         }, spare);
         List<Diagnostic> out = new ArrayList<>();
@@ -448,12 +423,12 @@ public final class Linter {
      */
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
             TargetNaming naming, Function<Path, String> display, Map<Migration, Integer> failing,
-            Map<SourceFile, Migration> models) {
+            Map<SourceFile, Migration> models, FutureTask<SchemaTimeline> timeline, Spare spare) {
         try {
             try {
-                return check(rule, tree, target, naming, failing, models);
+                return check(rule, tree, target, naming, failing, models, timeline, spare);
             } catch (StackOverflowError deep) {
-                return onDeepStack(() -> check(rule, tree, target, naming, failing, models));
+                return onDeepStack(() -> check(rule, tree, target, naming, failing, models, timeline, spare));
             }
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
@@ -461,11 +436,15 @@ public final class Linter {
         }
     }
 
-    /** One project rule's findings on {@code tree}. */
+    /** One project rule's findings on {@code tree}; {@code timeline} is the tree's, shared, null before the graph. */
     private List<Diagnostic> check(ProjectRule rule, VersionsTree tree, LintTarget target, TargetNaming naming,
-            Map<Migration, Integer> failing, Map<SourceFile, Migration> models) {
+            Map<Migration, Integer> failing, Map<SourceFile, Migration> models, FutureTask<SchemaTimeline> timeline,
+            Spare spare) {
         List<Diagnostic> mine = new ArrayList<>();
         RuleContext ruleCtx = RuleContext.into(target.settings(), catalog, mine);
+        if (timeline != null) {
+            ruleCtx.timeline(timeline, spare);
+        }
         ruleCtx.firstRunFailuresInto((m, i) -> failing.merge(m, i, Math::min));
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);

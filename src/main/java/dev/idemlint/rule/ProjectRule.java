@@ -5,14 +5,6 @@ public non-sealed interface ProjectRule extends Rule {
     void check(VersionsTree tree, RuleContext ctx);
 
     /**
-     * Whether the rule reads the schema timeline ({@code SchemaTimeline.of}): the engine then builds
-     * it first, on one core, while the rules that do not run on the other.
-     */
-    default boolean usesTimeline() {
-        return false;
-    }
-
-    /**
      * Whether the rule reads the revision graph ({@link VersionsTree#graph()}); one that does not is
      * run while the graph is built, with a tree whose graph is null.
      */

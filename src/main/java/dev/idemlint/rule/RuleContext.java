@@ -2,15 +2,21 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.schema.CommittedRerun;
+import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 
 /**
@@ -30,6 +36,10 @@ public final class RuleContext {
     private java.util.function.Predicate<SourceFile> reported = f -> true;
     /** Each reported file's operations by what tells them apart at one span, to their place in its run. */
     private final Map<SourceFile, Map<Step, Integer>> steps = new java.util.IdentityHashMap<>();
+    /** The build of the versions tree's timeline the engine shares among a run's project rules; null without one. */
+    private FutureTask<SchemaTimeline> timeline;
+    /** Work the engine has ahead, done while another thread builds the timeline. */
+    private Spare spare = Spare.NONE;
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
@@ -142,6 +152,52 @@ public final class RuleContext {
      */
     public NamingConvention naming() {
         return naming == null ? NamingConvention.unknown("no naming convention was read") : naming.get();
+    }
+
+    /**
+     * The build of {@code graph}'s schema timeline from the revisions' precomputed effects, for the engine to
+     * hand to every project rule of one run ({@link #timeline(FutureTask, Spare)}): run by the first rule
+     * that asks, waited for by the others, let go with the run.
+     */
+    static FutureTask<SchemaTimeline> timelineBuild(RevisionGraph graph, Map<Migration, SchemaTimeline.Effects> effects) {
+        return new FutureTask<>(() -> SchemaTimeline.build(graph.topologicalOrder(), effects));
+    }
+
+    /** Where {@link #timeline()} comes from; {@code whileBuilt} runs while another thread builds it. */
+    void timeline(FutureTask<SchemaTimeline> build, Spare whileBuilt) {
+        this.timeline = build;
+        this.spare = whileBuilt == null ? Spare.NONE : whileBuilt;
+    }
+
+    /**
+     * The schema timeline of the versions tree a project rule checks: built once per run, by the first rule that
+     * asks (another asking meanwhile does spare work, then waits), and shared. A build that failed fails each
+     * rule that asks.
+     */
+    public SchemaTimeline timeline() {
+        if (timeline == null) {
+            throw new IllegalStateException("no schema timeline: only a project rule checking a versions tree has one");
+        }
+        // builds it unless another thread has started it
+        timeline.run();
+        while (!timeline.isDone() && spare.step()) {
+            // the other thread builds it
+        }
+        return Background.await(timeline);
+    }
+
+    /** The timeline of {@code m} alone: what its own statements make, from an empty database. */
+    public SchemaTimeline timelineOf(Migration m) {
+        return SchemaTimeline.build(List.of(m));
+    }
+
+    /**
+     * What the re-run of {@code m} meets of its own first run on the project's server ({@link CommittedRerun}):
+     * MySQL and MariaDB commit each statement of the first run, PostgreSQL the revision as a whole.
+     */
+    public CommittedRerun rerun(Migration m) {
+        return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade())
+                : CommittedRerun.ofPostgres(m.upgrade());
     }
 
     /** Where {@link #firstRunFails} goes: the engine voids the re-run claims of such revisions. */

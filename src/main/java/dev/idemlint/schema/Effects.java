@@ -10,6 +10,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.SchemaRef;
 import dev.idemlint.schema.Effect.AlterColumn;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
@@ -601,16 +602,20 @@ public final class Effects {
     }
 
     /**
-     * {@code name} in the schema {@code op} puts it in (its {@code schema=} keyword, or the qualifier
-     * written before {@code schemaTarget} in raw SQL; null for the search path's), or null when the
-     * name or the schema is dynamic.
+     * {@code name} in the schema {@code op} places {@code schemaTarget} in ({@link OpSite#targets()}; unqualified
+     * for the search path's and {@code public}), or null when the name or the schema is dynamic. Schemas are
+     * matched in lower case, a quoted one too.
      */
     private static QualifiedName qualified(Operation op, String name, String schemaTarget) {
         if (name == null) {
             return null;
         }
-        String schema = SchemaTimeline.schemaOf(op, schemaTarget);
-        return SchemaTimeline.UNKNOWN_SCHEMA.equals(schema) ? null : QualifiedName.of(schema, name(name, op));
+        SchemaRef schema = op.site().targets().of(schemaTarget);
+        if (schema.dynamic()) {
+            return null;
+        }
+        return QualifiedName.of(schema.schema() == null ? null
+                : QualifiedName.searched(schema.schema().toLowerCase(Locale.ROOT)), name(name, op));
     }
 
     /**

@@ -7,37 +7,29 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
-import dev.idemlint.migration.SqlText;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.schema.Creation.Tolerance;
 import dev.idemlint.schema.Creation.Via;
-import dev.idemlint.source.Background;
-import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
-import dev.idemlint.sql.StatementMemo;
-import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.FutureTask;
 
 /**
  * Who creates, drops and renames each object, revision by revision along the graph. A query names a
  * point (a revision and the index of one of its {@code upgrade()} operations) and sees what the
  * revision's ancestors did plus what the revision itself did before that operation; sibling branches
- * are invisible. Built once per versions tree ({@link #of(RevisionGraph)}) and shared by the rules.
+ * are invisible. Built once per versions tree and run, and handed to the rules by their context
+ * ({@code RuleContext.timeline()}).
  */
 public final class SchemaTimeline {
 
@@ -223,89 +215,6 @@ public final class SchemaTimeline {
         this.order = List.copyOf(order);
         this.events = new HashMap<>(steps * 4 / 3 + 16);
         this.columnsByTable = new HashMap<>(steps / 8 + 16);
-    }
-
-    // ---- cache ----
-
-    private record Cached(WeakReference<RevisionGraph> graph, FutureTask<SchemaTimeline> timeline) {
-    }
-
-    private static final int CACHE_SIZE = 8;
-    private static final List<Cached> CACHE = new ArrayList<>();
-
-    /**
-     * The timeline of a versions tree's graph, built on first use and shared by every rule that asks
-     * for the same graph (by identity). A few recent graphs are kept, weakly. Rules run in parallel:
-     * the first to ask builds it, the others wait for that build.
-     */
-    public static SchemaTimeline of(RevisionGraph graph) {
-        FutureTask<SchemaTimeline> task = task(graph, Map.of());
-        // runs the build unless another thread has started it (then waits for it)
-        task.run();
-        return Background.await(task);
-    }
-
-    /**
-     * Runs steps of {@code spare} while {@code graph}'s timeline is being built by another thread (or
-     * not yet started); returns when it is built or no spare step is left.
-     */
-    public static void whileBuilding(RevisionGraph graph, Spare spare) {
-        FutureTask<SchemaTimeline> task = task(graph, Map.of());
-        while (!task.isDone() && spare.step()) {
-            // another rule's thread builds it
-        }
-    }
-
-    /**
-     * Registers the revisions' precomputed {@link Effects} for {@code graph}'s timeline, which is then
-     * built from them when a rule first asks for it ({@link #of}). The engine calls this before it runs
-     * the project rules.
-     */
-    public static void prime(RevisionGraph graph, Map<Migration, Effects> effects) {
-        task(graph, effects);
-    }
-
-    /**
-     * Lets go of {@code graph}'s timeline once the rules that read it are done. Kept until a collection finds the
-     * graph unreachable, a timeline is still reachable at that collection, which copies it: in the language server
-     * each collection would copy the timelines of all the runs since the one before (~75 MB at 3,660 revisions, a
-     * 200-300 ms pause).
-     */
-    public static void release(RevisionGraph graph) {
-        synchronized (CACHE) {
-            CACHE.removeIf(c -> c.graph().get() == graph);
-        }
-    }
-
-    /** The cached build of {@code graph}'s timeline, registered (not run) when there is none. */
-    private static FutureTask<SchemaTimeline> task(RevisionGraph graph, Map<Migration, Effects> effects) {
-        synchronized (CACHE) {
-            FutureTask<SchemaTimeline> task = null;
-            for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
-                Cached c = it.next();
-                RevisionGraph g = c.graph().get();
-                if (g == null) {
-                    it.remove();
-                } else if (g == graph) {
-                    task = c.timeline();
-                }
-            }
-            if (task == null) {
-                // the build holds the graph weakly until it runs, and FutureTask lets go of it after
-                WeakReference<RevisionGraph> weak = new WeakReference<>(graph);
-                task = new FutureTask<>(new Callable<SchemaTimeline>() {
-                    @Override
-                    public SchemaTimeline call() {
-                        return build(weak.get().topologicalOrder(), effects);
-                    }
-                });
-                if (CACHE.size() >= CACHE_SIZE) {
-                    CACHE.remove(0);
-                }
-                CACHE.add(new Cached(weak, task));
-            }
-            return task;
-        }
     }
 
     // ---- building ----
@@ -910,119 +819,6 @@ public final class SchemaTimeline {
         OpSite site = op.site();
         return site.sql() != null && site.sqlStart() >= 0
                 && SEARCH_PATH.matcher(site.sql().text()).region(site.sqlStart(), site.sqlEnd()).find();
-    }
-
-    /**
-     * The schema written before {@code target} in {@code sql} ({@code billing.invoices},
-     * {@code "billing"."invoices"}), lower-cased, or null when the name is written bare.
-     */
-    static String qualifierBefore(String sql, String target) {
-        if (target.isEmpty()) {
-            // "" (PostgreSQL rejects a zero-length identifier) has no qualifier, and an empty needle
-            // matches at every offset, so the search below would never advance past the end
-            return null;
-        }
-        String lower = sql.toLowerCase(java.util.Locale.ROOT);
-        String t = target.toLowerCase(java.util.Locale.ROOT);
-        for (int at = lower.indexOf(t); at >= 0; at = lower.indexOf(t, at + 1)) {
-            int end = at + t.length();
-            int start = at;
-            if (start > 0 && lower.charAt(start - 1) == '"') {
-                start--;
-                if (end >= lower.length() || lower.charAt(end) != '"') {
-                    continue;
-                }
-                end++;
-            }
-            if (end < lower.length() && identifierPart(lower.charAt(end))
-                    || start > 0 && identifierPart(lower.charAt(start - 1))) {
-                continue;
-            }
-            int dot = start - 1;
-            while (dot >= 0 && Character.isWhitespace(lower.charAt(dot))) {
-                dot--;
-            }
-            if (dot < 0 || lower.charAt(dot) != '.') {
-                continue;
-            }
-            int q = dot - 1;
-            while (q >= 0 && Character.isWhitespace(lower.charAt(q))) {
-                q--;
-            }
-            if (q < 0) {
-                continue;
-            }
-            if (lower.charAt(q) == SqlText.DYNAMIC) {
-                // f"{schema}.t" with a schema the analyzer cannot read: some schema, not the default one
-                return UNKNOWN_SCHEMA;
-            }
-            if (lower.charAt(q) == '"') {
-                int open = lower.lastIndexOf('"', q - 1);
-                if (open >= 0) {
-                    return lower.substring(open + 1, q);
-                }
-                continue;
-            }
-            int b = q;
-            while (b >= 0 && identifierPart(lower.charAt(b))) {
-                b--;
-            }
-            if (b < q) {
-                return lower.substring(b + 1, q + 1);
-            }
-        }
-        return null;
-    }
-
-    private static boolean identifierPart(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
-    }
-
-    /** The qualifiers found in the raw statement asked last, by the name they qualify. */
-    private static final StatementMemo<Map<String, Optional<String>>> QUALIFIERS = new StatementMemo<>();
-
-    private static Map<String, Optional<String>> qualifiers(OpSite site) {
-        return QUALIFIERS.get(site.sql(), site.sqlStart(), site.sqlEnd(), HashMap::new);
-    }
-
-    /** Marks a name whose schema the analyzer cannot read (a {@code schema=} variable): never matched for certain. */
-    static final String UNKNOWN_SCHEMA = "?";
-
-    /**
-     * The schema {@code op} puts its object in, lower-cased, or null for the search path's default
-     * ({@code public} included, {@link QualifiedName#searched}):
-     * an op call's {@code schema=} keyword ({@code source_schema=} of {@code create_foreign_key}), a SQLAlchemy DDL
-     * element's ({@code Sequence("s", schema="api")}), or the qualifier written before {@code target} in raw SQL.
-     */
-    static String schemaOf(Operation op, String target) {
-        OpSite site = op.site();
-        if (site.origin() == Origin.RAW_SQL) {
-            return site.sql() == null || site.sqlStart() < 0 || target == null ? null
-                    : QualifiedName.searched(qualifiers(site).computeIfAbsent(target,
-                            t -> Optional.ofNullable(qualifierBefore(site.sqlStatement(), t))).orElse(null));
-        }
-        dev.idemlint.python.Expr.Call call = site.call();
-        if (site.origin() == Origin.DDL_ELEMENT) {
-            // op.execute(CreateSequence(Sequence("s", schema="api"))): the element's schema= (read only where the
-            // construct and its element are written out in the call)
-            call = call != null && call.positional(0) instanceof dev.idemlint.python.Expr.Call ddl
-                    && ddl.positional(0) instanceof dev.idemlint.python.Expr.Call element ? element : null;
-        }
-        // create_foreign_key names the constrained table's schema source_schema (schema= is not its keyword)
-        boolean foreignKey = call != null && (call.func() instanceof dev.idemlint.python.Expr.Attribute a
-                ? a.attr().equals("create_foreign_key")
-                : call.func() instanceof dev.idemlint.python.Expr.Name n && n.id().equals("create_foreign_key"));
-        String keyword = foreignKey ? "source_schema" : "schema";
-        dev.idemlint.python.Arg arg = call == null ? null : call.keyword(keyword);
-        if (arg == null) {
-            return null;
-        }
-        if (arg.value() instanceof dev.idemlint.python.Expr.Str str && str.isConstant()) {
-            return QualifiedName.searched(str.constantText().toLowerCase(java.util.Locale.ROOT));
-        }
-        // schema=None is the default schema; anything else the analyzer cannot read
-        return arg.value() instanceof dev.idemlint.python.Expr.Const k && k.text().equals("None") ? null
-                : UNKNOWN_SCHEMA;
     }
 
     /** Whether a guard inspects types (get_enums, pg_type, a DO block) rather than tables or columns. */

@@ -1,7 +1,10 @@
 package dev.idemlint.sql;
 
+import dev.idemlint.migration.SchemaRef;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Qualifiers written before a name in SQL, read from the lexer's tokens: linear, and no name in a literal or comment. */
 public final class QualifiedNames {
@@ -9,19 +12,25 @@ public final class QualifiedNames {
     }
 
     /**
-     * The qualifier of the first {@code q.name} in {@code sql}, {@code name} matched case-insensitively, quoted or
-     * not: a quoted qualifier as written, a plain one lower-cased (as PostgreSQL folds it); null when there is none.
+     * The schemas a statement's names are placed in: for each name written qualified ({@code billing.invoices},
+     * {@code "Billing"."invoices"}, the middle part of {@code db.billing.invoices}), by the name in lower case,
+     * the qualifier of its first qualified occurrence, folded as PostgreSQL folds it; an unread qualifier
+     * ({@code f"{schema}.t"}) places the name in some schema the analyzer cannot tell.
      */
-    public static String qualifierOf(String sql, String name) {
-        List<SqlToken> toks = SqlLexer.tokenize(sql);
+    static SchemaRef.Targets targets(List<SqlToken> toks) {
+        Map<String, SchemaRef> qualified = null;
         for (int k = 0; k + 2 < toks.size(); k++) {
             SqlToken q = toks.get(k);
             SqlToken n = toks.get(k + 2);
-            if (q.isNameLike() && !q.dynamic() && toks.get(k + 1).isOp(".") && n.isNameLike() && !n.dynamic()
-                    && n.text().equalsIgnoreCase(name)) {
-                return q.kind() == SqlToken.Kind.QUOTED ? q.text() : q.text().toLowerCase(Locale.ROOT);
+            if (q.isNameLike() && toks.get(k + 1).isOp(".") && n.isNameLike() && !n.dynamic()) {
+                if (qualified == null) {
+                    qualified = new HashMap<>();
+                }
+                qualified.putIfAbsent(n.text().toLowerCase(Locale.ROOT), q.dynamic() ? SchemaRef.UNREAD
+                        : new SchemaRef(q.identifier(), SchemaRef.Source.WRITTEN));
             }
         }
-        return null;
+        return qualified == null ? SchemaRef.Targets.SEARCH_PATH
+                : new SchemaRef.Targets(SchemaRef.SEARCH_PATH, qualified);
     }
 }

@@ -128,6 +128,7 @@ final class StatementClassifier {
                 site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.callRef(), base.statement(), sql, start, end,
                         g, base.autocommit(), base.indirect(), base.conditional(), base.afterCommit(), null, base.engine());
             }
+            site = site.withTargets(QualifiedNames.targets(toks));
         }
         return site;
     }

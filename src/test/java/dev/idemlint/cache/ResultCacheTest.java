@@ -444,12 +444,11 @@ class ResultCacheTest {
             }
         }
         // Background: a Callable's call(). OpExtractor, StatementClassifier: a site's call passed on to the
-        // operations they make. Migration: releaseSyntax. SchemaTimeline: schemaOf's
-        // schema=. ConstraintNames, Operation: the calls of drops (their type_ too), added constraints (a name
+        // operations they make. Migration: releaseSyntax. ConstraintNames, Operation: the calls of drops (their type_ too), added constraints (a name
         // read at run time too, or none passed) and indexes, which ModelCodec.readWhole keeps whole.
         assertEquals(java.util.Map.of("source/Background.java", 1, "migration/OpExtractor.java", 1,
                 "sql/StatementClassifier.java", 1, "migration/Migration.java", 1,
-                "schema/SchemaTimeline.java", 1, "migration/ConstraintNames.java", 9, "migration/Operation.java", 2),
+                "migration/ConstraintNames.java", 9, "migration/Operation.java", 2),
                 found);
     }
 

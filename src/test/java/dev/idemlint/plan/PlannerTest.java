@@ -434,6 +434,37 @@ class PlannerTest {
     }
 
     @Test
+    void a_ddl_elements_schema_places_its_sequence() throws Exception {
+        rev("018", null, "pass").rev("019", "018",
+                "op.execute(sa.schema.CreateSequence(sa.schema.Sequence(\"tracking_seq\", schema=\"api\")))");
+        relations.add(new Catalog.Relation("api", "tracking_seq", 'S'));
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42P07", e.sqlstate(), e.toString());
+    }
+
+    @Test
+    void a_foreign_key_is_placed_in_its_source_schema() throws Exception {
+        rev("018", null, "pass").rev("019", "018", "op.create_foreign_key(\"fk_profiles_hosts\", \"profiles\", \"hosts\","
+                + " [\"host_id\"], [\"id\"], source_schema=\"hbi\", referent_schema=\"hbi\")");
+        relations.add(new Catalog.Relation("hbi", "hosts", 'r'));
+        relations.add(new Catalog.Relation("hbi", "profiles", 'r'));
+        columns.add(new Catalog.Column("hbi", "hosts", "id", "integer", null, false));
+        columns.add(new Catalog.Column("hbi", "profiles", "host_id", "integer", null, false));
+        constraints.add(new Catalog.Constraint("hbi", "profiles", "fk_profiles_hosts", 'f'));
+        Entry e = entry(plan(), "019");
+        assertEquals(Status.FAILS, e.status(), e.toString());
+        assertEquals("42710", e.sqlstate(), e.toString());
+    }
+
+    @Test
+    void a_table_in_a_schema_the_sql_does_not_spell_out_is_not_claimed_missing() throws Exception {
+        rev("018", null, "pass").rev("019", "018", "op.execute(f\"DROP TABLE {settings.SCHEMA}.events\")");
+        Entry e = entry(plan(), "019");
+        assertTrue(e.status() != Status.FAILS, e.toString());
+    }
+
+    @Test
     void an_insert_that_leaves_a_not_null_column_empty_fails() throws Exception {
         rev("018", null, """
                 op.create_table("regions", sa.Column("id", sa.Integer(), primary_key=True),

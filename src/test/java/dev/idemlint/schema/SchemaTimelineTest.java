@@ -42,23 +42,6 @@ class SchemaTimelineTest {
             """;
 
     @Test
-    void reads_the_schema_written_before_a_name_in_sql() {
-        assertEquals("billing", SchemaTimeline.qualifierBefore("ALTER TABLE billing.invoices ADD COLUMN x int", "invoices"));
-        assertEquals("billing", SchemaTimeline.qualifierBefore("CREATE INDEX ix ON \"Billing\" . \"invoices\" (a)", "invoices"));
-        assertEquals("public", SchemaTimeline.qualifierBefore("DROP TABLE public.t", "t"));
-        assertEquals(null, SchemaTimeline.qualifierBefore("ALTER TABLE invoices ADD COLUMN billing_id int", "invoices"));
-        // a longer name that ends the same is another name
-        assertEquals(null, SchemaTimeline.qualifierBefore("ALTER TABLE x.old_invoices ADD c int", "invoices"));
-    }
-
-    @Test
-    void an_empty_name_has_no_qualifier_and_the_search_ends() {
-        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE \"\" (id int)", ""));
-        assertNull(SchemaTimeline.qualifierBefore("CREATE TABLE s.\"\" (id int)", ""));
-        assertNull(SchemaTimeline.qualifierBefore("", ""));
-    }
-
-    @Test
     void an_ancestors_objects_are_there_for_its_descendants() {
         Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass").rev("003", "002", "pass");
         SchemaTimeline t = r.timeline();
@@ -309,8 +292,7 @@ class SchemaTimelineTest {
                 .rev("004", "003", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
         java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
-        SchemaTimeline.prime(g, fx);
-        SchemaTimeline placed = SchemaTimeline.of(g);
+        SchemaTimeline placed = SchemaTimeline.build(g.topologicalOrder(), fx);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         // the primed effects were used: their creations are the timeline's
         assertSame(fx.get(r.get("001")).creations().get(0), placed.creations().get(0));
@@ -373,23 +355,5 @@ class SchemaTimelineTest {
                 assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
             }
         }
-    }
-
-    @Test
-    void rules_asking_at_once_share_one_build() {
-        Revisions r = new Revisions().rev("001", null, PLAYERS).rev("002", "001", "pass");
-        RevisionGraph g = RevisionGraph.build(r.all());
-        List<SchemaTimeline> got = java.util.stream.IntStream.range(0, 16).parallel()
-                .mapToObj(i -> SchemaTimeline.of(g)).toList();
-        for (SchemaTimeline t : got) {
-            assertSame(got.get(0), t);
-        }
-    }
-
-    @Test
-    void one_timeline_per_graph() {
-        Revisions r = new Revisions().rev("001", null, PLAYERS);
-        RevisionGraph g = RevisionGraph.build(r.all());
-        assertSame(SchemaTimeline.of(g), SchemaTimeline.of(g));
     }
 }

@@ -22,18 +22,13 @@ import java.util.Map;
 /** Flags a {@code DROP INDEX} of the index of a unique, primary-key or exclusion constraint the path surely made. */
 public final class DropIndexOfConstraint implements ProjectRule {
     @Override
-    public boolean usesTimeline() {
-        return true;
-    }
-
-    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
         // on MySQL and MariaDB a unique constraint is its index: DROP INDEX drops the key
         if (MysqlDialect.applies(s)) {
             return;
         }
-        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        SchemaTimeline t = ctx.timeline();
         Map<String, List<Creation>> keys = new HashMap<>();
         for (Creation c : t.creations()) {
             if (c.key().kind() == ObjectKind.CONSTRAINT && c.constraintKind() != null && c.constraintKind().indexBacked()

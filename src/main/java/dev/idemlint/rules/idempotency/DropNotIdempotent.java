@@ -49,9 +49,7 @@ public final class DropNotIdempotent implements MigrationRule {
         Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
         Map<Operation, Boolean> readsGuarded = new java.util.IdentityHashMap<>();
-        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
-                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade())
-                : dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade());
+        dev.idemlint.schema.CommittedRerun rerun = ctx.rerun(m);
         Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun);
         Map<Operation, Conflict> refused = MysqlDialect.applies(ctx.settings()) ? Map.of() : refusedOnRerun(m.upgrade());
         int at = -1;

@@ -38,8 +38,7 @@ import java.util.Objects;
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings())
-                ? dev.idemlint.schema.CommittedRerun.of(m.upgrade()) : null;
+        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings()) ? ctx.rerun(m) : null;
         Touches touches = new Touches(m.upgrade());
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);

@@ -52,7 +52,7 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
                                 + " so `create_table` still emits CREATE TYPE. Use the dialect type, which honours the flag in every version: `postgresql.ENUM(...,"
                                 + (e.name() == null ? "" : " name=\"" + e.name() + "\",") + " create_type=False)`"
                                 + " (`from sqlalchemy.dialects import postgresql`).")
-                        .fixes(fixes(m, ct, e, s))
+                        .fixes(fixes(m, ct, e, ctx))
                         .emit();
             }
         }
@@ -66,7 +66,8 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
      * fail with UndefinedObject (42704) on a fresh database; the suggestion creates it first with
      * {@code checkfirst=True}. An earlier revision creating it is enum-type-created-twice's case.
      */
-    static List<Fix> fixes(Migration m, Operation.CreateTable ct, EnumTypeRef e, Settings s) {
+    static List<Fix> fixes(Migration m, Operation.CreateTable ct, EnumTypeRef e, RuleContext ctx) {
+        Settings s = ctx.settings();
         List<Fix> out = new ArrayList<>();
         int index = m.upgrade().indexOf(ct);
         Expr.Call call = StmtParts.callAt(ct.site().call(), e.span());
@@ -75,7 +76,7 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
             return out;
         }
         String title = "Use `postgresql.ENUM(..., create_type=False)`";
-        SchemaTimeline t = SchemaTimeline.build(List.of(m));
+        SchemaTimeline t = ctx.timelineOf(m);
         Creation first = e.name() == null ? null : t.existing(ObjectRef.of(ObjectKind.TYPE,
                 QualifiedName.of(e.name())), m, index, s);
         if (first != null && !ct.site().indirect() && EnumTypeCreatedTwice.everyPath(t, first, m, index)) {

@@ -30,18 +30,13 @@ import dev.idemlint.schema.SchemaTimeline;
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
 public final class EnumTypeCreatedTwice implements ProjectRule {
     @Override
-    public boolean usesTimeline() {
-        return true;
-    }
-
-    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         if (MysqlDialect.applies(ctx.settings())) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;
         }
-        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        SchemaTimeline t = ctx.timeline();
         Settings s = ctx.settings();
         // a method per creation, which C1 compiles after a few dozen calls: this loop runs once per run,
         // over every creation of the tree (52,000 at 3,700 files), and as its body it ran interpreted

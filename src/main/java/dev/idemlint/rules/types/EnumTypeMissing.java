@@ -30,18 +30,13 @@ import java.util.List;
 /** Flags {@code op.add_column} with an enum column whose type no earlier revision on the path creates. */
 public final class EnumTypeMissing implements ProjectRule {
     @Override
-    public boolean usesTimeline() {
-        return true;
-    }
-
-    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         if (MysqlDialect.applies(ctx.settings())) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;
         }
-        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        SchemaTimeline t = ctx.timeline();
         Settings s = ctx.settings();
         if (t.startsFromExistingSchema(s)) {
             // the chain was started on a database made some other way (metadata.create_all()): what no

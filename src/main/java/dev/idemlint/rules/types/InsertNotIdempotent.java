@@ -35,13 +35,8 @@ import java.util.Set;
 /** Flags an INSERT without ON CONFLICT / WHERE NOT EXISTS that writes a primary or unique key of its table. */
 public final class InsertNotIdempotent implements ProjectRule {
     @Override
-    public boolean usesTimeline() {
-        return true;
-    }
-
-    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        SchemaTimeline t = ctx.timeline();
         Settings s = ctx.settings();
         // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
         for (Migration m : t.order()) {

@@ -17,13 +17,8 @@ import dev.idemlint.schema.SchemaTimeline;
 /** Flags a table, column, index, constraint or other object created when it already exists on the path, or on a merged branch. */
 public final class ObjectCreatedTwice implements ProjectRule {
     @Override
-    public boolean usesTimeline() {
-        return true;
-    }
-
-    @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        SchemaTimeline t = SchemaTimeline.of(tree.graph());
+        SchemaTimeline t = ctx.timeline();
         Settings s = ctx.settings();
         // a method per creation, which C1 compiles after a few dozen calls: this loop runs once per run,
         // over every creation of the tree (52,000 at 3,700 files), and as its body it ran interpreted
