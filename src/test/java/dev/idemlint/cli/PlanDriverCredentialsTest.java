@@ -6,19 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.fix.ForkedCli;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,10 +37,6 @@ class PlanDriverCredentialsTest {
     @TempDir
     Path home;
     private final Map<String, String> env = new HashMap<>();
-
-    /** What one connection told the fake server: the startup parameters and the password, "" for none. */
-    record Received(Map<String, String> startup, String password) {
-    }
 
     @BeforeEach
     void environment() throws IOException {
@@ -83,60 +73,7 @@ class PlanDriverCredentialsTest {
         return ForkedCli.run(project, env, List.of(), all.toArray(String[]::new));
     }
 
-    /**
-     * Speaks PostgreSQL's protocol as far as asking for the password in clear (AuthenticationCleartextPassword),
-     * as a server a pull request names could; completes with null when no client came within the timeout.
-     */
-    private static CompletableFuture<Received> recording(ServerSocket server) {
-        return recording(server, 60_000);
-    }
-
-    private static CompletableFuture<Received> recording(ServerSocket server, int acceptMillis) {
-        return CompletableFuture.supplyAsync(() -> {
-            try {
-                server.setSoTimeout(acceptMillis);
-                try (Socket s = server.accept()) {
-                    s.setSoTimeout(30_000);
-                    DataInputStream in = new DataInputStream(s.getInputStream());
-                    DataOutputStream out = new DataOutputStream(s.getOutputStream());
-                    byte[] message;
-                    while (true) {
-                        message = new byte[in.readInt() - 4];
-                        in.readFully(message);
-                        int code = java.nio.ByteBuffer.wrap(message).getInt();
-                        if (code != 80877103 && code != 80877104) {
-                            break;
-                        }
-                        out.write('N'); // no SSL, no GSS encryption: the startup message follows
-                        out.flush();
-                    }
-                    Map<String, String> startup = new LinkedHashMap<>();
-                    String[] fields = new String(message, 4, message.length - 4, StandardCharsets.UTF_8).split("\0");
-                    for (int i = 0; i + 1 < fields.length; i += 2) {
-                        startup.put(fields[i], fields[i + 1]);
-                    }
-                    out.write('R');
-                    out.writeInt(8);
-                    out.writeInt(3);
-                    out.flush();
-                    int type = in.read();
-                    if (type != 'p') {
-                        return new Received(startup, "");
-                    }
-                    byte[] password = new byte[in.readInt() - 4];
-                    in.readFully(password);
-                    return new Received(startup, new String(password, 0, Math.max(0, password.length - 1),
-                            StandardCharsets.UTF_8));
-                }
-            } catch (SocketTimeoutException e) {
-                return null;
-            } catch (IOException e) {
-                return new Received(Map.of(), "");
-            }
-        });
-    }
-
-    private static void assertNoSecret(ForkedCli.Result r, Received got) {
+    private static void assertNoSecret(ForkedCli.Result r, FakePostgres.Received got) {
         for (String secret : List.of(HOME_SECRET, FILE_SECRET, SERVICE_SECRET)) {
             assertFalse(r.out().contains(secret) || r.err().contains(secret), r.out() + r.err());
             if (got != null) {
@@ -150,9 +87,9 @@ class PlanDriverCredentialsTest {
     void a_url_from_alembic_ini_gets_no_password_the_driver_would_find_on_its_own() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             writeProject("postgresql://deploy@127.0.0.1:" + server.getLocalPort() + "/shop");
-            CompletableFuture<Received> sent = recording(server);
+            CompletableFuture<FakePostgres.Received> sent = FakePostgres.recording(server, 60_000);
             ForkedCli.Result r = plan();
-            Received got = sent.get(90, TimeUnit.SECONDS);
+            FakePostgres.Received got = sent.get(90, TimeUnit.SECONDS);
             assertEquals(2, r.exit(), r.err());
             assertEquals("", got.password(), r.err());
             assertEquals("deploy", got.startup().get("user"));
@@ -166,7 +103,7 @@ class PlanDriverCredentialsTest {
     void the_operators_url_gets_the_password_file_as_libpq_would_give_it() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             writeProject("postgresql://deploy@127.0.0.1:1/shop");
-            CompletableFuture<Received> sent = recording(server);
+            CompletableFuture<FakePostgres.Received> sent = FakePostgres.recording(server, 60_000);
             ForkedCli.Result r = plan("--db", "postgresql://deploy@127.0.0.1:" + server.getLocalPort() + "/shop");
             assertEquals(2, r.exit(), r.err());
             assertEquals(FILE_SECRET, sent.get(90, TimeUnit.SECONDS).password(), r.err());
@@ -191,7 +128,7 @@ class PlanDriverCredentialsTest {
                 assertEquals(2, r.exit(), r.err());
                 assertTrue(r.err().contains("is not a host name, an IPv4 address or a bracketed IPv6 address"), r.err());
                 // a connection the run made would wait in the listen backlog
-                Received got = recording(server, 500).get(90, TimeUnit.SECONDS);
+                FakePostgres.Received got = FakePostgres.recording(server, 500).get(90, TimeUnit.SECONDS);
                 assertNull(got, "a connection reached the server: " + got);
                 assertNoSecret(r, null);
             }
@@ -204,9 +141,9 @@ class PlanDriverCredentialsTest {
             String base = "postgresql://deploy@127.0.0.1:" + server.getLocalPort() + "/shop";
             writeProject(base + "?options=-c%20default_transaction_read_only%3Doff%20-c%20role%3Downer"
                     + "&application_name=pr&statement_timeout=0");
-            CompletableFuture<Received> sent = recording(server);
+            CompletableFuture<FakePostgres.Received> sent = FakePostgres.recording(server, 60_000);
             ForkedCli.Result r = plan();
-            Received got = sent.get(90, TimeUnit.SECONDS);
+            FakePostgres.Received got = sent.get(90, TimeUnit.SECONDS);
             String options = got.startup().get("options");
             assertTrue(options.contains("default_transaction_read_only=on"), options);
             assertFalse(options.contains("=off") || options.contains("role"), options);
@@ -214,7 +151,7 @@ class PlanDriverCredentialsTest {
             assertFalse(got.startup().containsKey("statement_timeout"), got.startup().toString());
 
             writeProject(base + "?options=-csearch_path%3Dother,public");
-            sent = recording(server);
+            sent = FakePostgres.recording(server, 60_000);
             r = plan();
             options = sent.get(90, TimeUnit.SECONDS).startup().get("options");
             assertTrue(options.startsWith("-c search_path=other,public -c default_transaction_read_only=on"), options);

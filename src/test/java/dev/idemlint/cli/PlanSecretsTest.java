@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -139,44 +136,9 @@ class PlanSecretsTest {
         assertNoPiece("hunter2zebra", other);
     }
 
-    /**
-     * A server on 127.0.0.1 that speaks PostgreSQL's protocol as far as asking for the password in clear
-     * (AuthenticationCleartextPassword), as a server a pull request names could; it completes with the
-     * password the client sent, or "" when it sent none.
-     */
+    /** The password a client sent to a server asking for it in clear, or "" when it sent none. */
     private static CompletableFuture<String> askingForPassword(ServerSocket server) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (Socket s = server.accept()) {
-                s.setSoTimeout(20_000);
-                DataInputStream in = new DataInputStream(s.getInputStream());
-                DataOutputStream out = new DataOutputStream(s.getOutputStream());
-                while (true) {
-                    byte[] message = new byte[in.readInt() - 4];
-                    in.readFully(message);
-                    int code = ((message[0] & 0xff) << 24) | ((message[1] & 0xff) << 16) | ((message[2] & 0xff) << 8)
-                            | (message[3] & 0xff);
-                    if (code == 80877103 || code == 80877104) {
-                        out.write('N'); // no SSL, no GSS encryption: the startup message follows
-                        out.flush();
-                        continue;
-                    }
-                    break;
-                }
-                out.write('R');
-                out.writeInt(8);
-                out.writeInt(3);
-                out.flush();
-                int type = in.read();
-                if (type != 'p') {
-                    return "";
-                }
-                byte[] password = new byte[in.readInt() - 4];
-                in.readFully(password);
-                return new String(password, 0, Math.max(0, password.length - 1), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
+        return FakePostgres.recording(server, 60_000).thenApply(r -> r == null ? "" : r.password());
     }
 
     @Test

@@ -27,16 +27,6 @@ class EditorSnippetsTest {
     private static final Pattern SNIPPET = Pattern.compile("<!-- snippet: (neovim-[0-9.]+) -->\\n```lua\\n(.*?)```",
             Pattern.DOTALL);
 
-    private static Path nvim() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path p = Paths.get(dir, "nvim");
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        return null;
-    }
-
     /** "0.7" or "0.8" and later: which snippet a Neovim of this version takes. */
     private static String snippetFor(Path nvim) throws Exception {
         Process p = new ProcessBuilder(nvim.toString(), "--version").redirectErrorStream(true).start();
@@ -50,7 +40,7 @@ class EditorSnippetsTest {
 
     @Test
     void the_documented_neovim_snippet_shows_the_examples_finding(@TempDir Path tmp) throws Exception {
-        Path nvim = nvim();
+        Path nvim = NeovimLspTest.nvim();
         assumeTrue(nvim != null, "nvim is not installed (scripts/install-deps installs it)");
         String wanted = snippetFor(nvim);
         String doc = Files.readString(Paths.get("docs/editors.md"));

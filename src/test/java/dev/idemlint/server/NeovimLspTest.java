@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class NeovimLspTest {
 
-    private static Path nvim() {
+    static Path nvim() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path p = Paths.get(dir, "nvim");
             if (Files.isExecutable(p)) {
