@@ -1,0 +1,322 @@
+package dev.idemlint.pg;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.migration.PostgresLocks.Kind;
+import dev.idemlint.migration.PostgresLocks.Mode;
+import dev.idemlint.pg.PgCluster.TempDatabase;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every row of {@link PostgresLocks} that covers PostgreSQL 15, observed on the server: the statement runs inside a
+ * transaction on a table holding rows ({@code t}, whose {@code p_id} may reference {@code p}), and the backend then
+ * reads its own {@code pg_locks} (the strongest mode granted on each table), {@code pg_class.relfilenode} of the
+ * table and its indexes before and after (a rewrite gives them new files) and {@code
+ * pg_stat_xact_user_tables.seq_scan} (a scan reads the table whole). {@code CREATE INDEX CONCURRENTLY} runs outside
+ * a transaction block: a second session reads its lock while a third, holding an open write, keeps it waiting.
+ */
+@Tag("postgres")
+class PostgresLocksTest {
+
+    /**
+     * How to show one kind: {@code setup} committed first, {@code before} in the observed transaction ahead of
+     * the statement (its locks count, its scans do not), then {@code statement}.
+     */
+    record Example(String setup, String before, String statement) {
+        Example(String statement) {
+            this("", "", statement);
+        }
+    }
+
+    private static final String TABLES = """
+            CREATE TABLE p (id int PRIMARY KEY);
+            INSERT INTO p SELECT g FROM generate_series(1, 500) g;
+            CREATE TABLE t (id int PRIMARY KEY, p_id int, b int, v varchar(10), n numeric(5, 2), ts timestamp);
+            CREATE INDEX t_b ON t (b);
+            INSERT INTO t SELECT g, g, g, 'x', 1.5, now()::timestamp FROM generate_series(1, 500) g;
+            """;
+
+    static final Map<Kind, Example> EXAMPLES = new EnumMap<>(Map.ofEntries(
+            Map.entry(Kind.CREATE_INDEX, new Example("CREATE INDEX t_v ON t (v)")),
+            Map.entry(Kind.ADD_FOREIGN_KEY, new Example("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p_id) REFERENCES p (id)")),
+            Map.entry(Kind.ADD_FOREIGN_KEY_NOT_VALID,
+                    new Example("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p_id) REFERENCES p (id) NOT VALID")),
+            Map.entry(Kind.VALIDATE_FOREIGN_KEY, new Example(
+                    "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p_id) REFERENCES p (id) NOT VALID", "",
+                    "ALTER TABLE t VALIDATE CONSTRAINT fk")),
+            Map.entry(Kind.ADD_CHECK, new Example("ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0)")),
+            Map.entry(Kind.ADD_CHECK_NOT_VALID, new Example("ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0) NOT VALID")),
+            Map.entry(Kind.VALIDATE_CHECK, new Example("ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0) NOT VALID", "",
+                    "ALTER TABLE t VALIDATE CONSTRAINT ck")),
+            Map.entry(Kind.VALIDATE_CHECK_AFTER_ADD, new Example("",
+                    "ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0) NOT VALID", "ALTER TABLE t VALIDATE CONSTRAINT ck")),
+            Map.entry(Kind.ALTER_TYPE_REWRITE, new Example("ALTER TABLE t ALTER COLUMN b TYPE bigint")),
+            Map.entry(Kind.ALTER_TYPE_VARCHAR_WIDER, new Example("ALTER TABLE t ALTER COLUMN v TYPE varchar(20)")),
+            Map.entry(Kind.ALTER_TYPE_VARCHAR_TO_TEXT, new Example("ALTER TABLE t ALTER COLUMN v TYPE text")),
+            Map.entry(Kind.ALTER_TYPE_NUMERIC_WIDER, new Example("ALTER TABLE t ALTER COLUMN n TYPE numeric(7, 2)")),
+            Map.entry(Kind.ALTER_TYPE_TIMESTAMP_TO_TIMESTAMPTZ_UTC, new Example("", "SET LOCAL TIME ZONE 'UTC'",
+                    "ALTER TABLE t ALTER COLUMN ts TYPE timestamptz")),
+            Map.entry(Kind.ADD_COLUMN_CONSTANT_DEFAULT, new Example("ALTER TABLE t ADD COLUMN c int NOT NULL DEFAULT 5")),
+            Map.entry(Kind.ADD_COLUMN_VOLATILE_DEFAULT,
+                    new Example("ALTER TABLE t ADD COLUMN c double precision DEFAULT random()")),
+            Map.entry(Kind.SET_NOT_NULL, new Example("ALTER TABLE t ALTER COLUMN b SET NOT NULL")),
+            Map.entry(Kind.SET_NOT_NULL_AFTER_CHECK, new Example("ALTER TABLE t ADD CONSTRAINT ckn CHECK (b IS NOT NULL)",
+                    "", "ALTER TABLE t ALTER COLUMN b SET NOT NULL"))));
+
+    private PgCluster cluster;
+    private TempDatabase db;
+    private final List<Connection> open = new ArrayList<>();
+
+    @BeforeEach
+    void freshDatabase() {
+        cluster = PgCluster.require();
+        db = cluster.createDatabase();
+        SqlOutcome made = db.exec(TABLES);
+        assertTrue(made.ok(), made::toString);
+    }
+
+    @AfterEach
+    void dropDatabase() throws SQLException {
+        for (Connection c : open) {
+            c.close();
+        }
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    private Connection connect() throws SQLException {
+        Properties props = new Properties();
+        props.setProperty("user", cluster.user());
+        Connection c = new org.postgresql.Driver().connect("jdbc:postgresql://" + cluster.host() + ":" + cluster.port()
+                + "/" + db.name(), props);
+        assertNotNull(c, "the driver takes the URL");
+        open.add(c);
+        return c;
+    }
+
+    /** What the server shows of one statement. */
+    record Observation(Mode table, Mode referenced, boolean tableRewritten, boolean indexesRewritten, long scans) {
+    }
+
+    static Stream<Kind> observedKinds() {
+        return PostgresLocks.rows().stream().filter(r -> r.covers(PostgresLocks.OBSERVED_MAJOR)).map(r -> r.kind())
+                .filter(k -> k != Kind.CREATE_INDEX_CONCURRENTLY);
+    }
+
+    @ParameterizedTest
+    @MethodSource("observedKinds")
+    void each_row_is_what_postgresql_15_does(Kind kind) throws SQLException {
+        PostgresLocks.Row row = PostgresLocks.of(kind, PostgresLocks.OBSERVED_MAJOR);
+        assertTrue(row.observed(), kind + " covers 15 and must be observed, not cited");
+        Example ex = EXAMPLES.get(kind);
+        assertNotNull(ex, "no example for " + kind);
+        Observation seen = observe(ex);
+        assertEquals(row.lock(), seen.table(), kind + ": the lock on the table");
+        if (row.referencedLock() != null) {
+            assertEquals(row.referencedLock(), seen.referenced(), kind + ": the lock on the referenced table");
+        } else {
+            assertEquals(null, seen.referenced(), kind + ": no lock on another table");
+        }
+        assertEquals(row.rewrites(), seen.tableRewritten(), kind + ": the table's relfilenode changes");
+        assertEquals(row.rewrites(), seen.indexesRewritten(), kind + ": its indexes' relfilenodes change");
+        assertEquals(row.scans(), seen.scans() > 0, kind + ": seq_scan of the table grew by " + seen.scans());
+    }
+
+    private Observation observe(Example ex) throws SQLException {
+        Connection c = connect();
+        try (Statement st = c.createStatement()) {
+            if (!ex.setup().isEmpty()) {
+                st.execute(ex.setup());
+            }
+            c.setAutoCommit(false);
+            if (!ex.before().isEmpty()) {
+                st.execute(ex.before());
+            }
+            Map<String, Long> files = files(c);
+            long scans = seqScans(c);
+            st.execute(ex.statement());
+            long scanned = seqScans(c) - scans;
+            Map<String, Long> after = files(c);
+            boolean tableRewritten = !files.get("t").equals(after.get("t"));
+            boolean indexesRewritten = files.keySet().stream().filter(n -> !n.equals("t"))
+                    .allMatch(n -> !files.get(n).equals(after.get(n)));
+            Observation o = new Observation(strongest(c, "t"), strongest(c, "p"), tableRewritten, indexesRewritten,
+                    scanned);
+            c.rollback();
+            return o;
+        }
+    }
+
+    /** relfilenode of {@code t} and of each index it had before the statement, by name. */
+    private static Map<String, Long> files(Connection c) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT c.relname, c.relfilenode FROM pg_class c
+                WHERE c.oid = 't'::regclass
+                   OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 't'::regclass)""")) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+    private static long seqScans(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT coalesce(seq_scan, 0) FROM pg_stat_xact_user_tables WHERE relid = 't'::regclass")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    /** The strongest mode this backend holds on {@code table}, null for none. */
+    private static Mode strongest(Connection c, String table) throws SQLException {
+        return strongest(c, table, "pg_backend_pid()");
+    }
+
+    private static Mode strongest(Connection c, String table, String pid) throws SQLException {
+        Mode best = null;
+        try (PreparedStatement st = c.prepareStatement("SELECT mode FROM pg_locks WHERE locktype = 'relation'"
+                + " AND granted AND pid = " + pid + " AND relation = ?::regclass")) {
+            st.setString(1, table);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Mode m = mode(rs.getString(1));
+                    if (best == null || m.compareTo(best) > 0) {
+                        best = m;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    private static Mode mode(String pgLocks) {
+        for (Mode m : Mode.values()) {
+            if (m.pgLocks().equals(pgLocks)) {
+                return m;
+            }
+        }
+        throw new AssertionError("unknown lock mode " + pgLocks);
+    }
+
+    @Test
+    void every_mode_is_named_as_pg_locks_names_it() throws SQLException {
+        Connection c = connect();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            for (Mode m : Mode.values()) {
+                st.execute("LOCK TABLE p IN " + m.sql() + " MODE");
+                assertEquals(m, strongest(c, "p"), m.sql());
+                c.rollback();
+            }
+        }
+    }
+
+    @Test
+    void create_index_concurrently_holds_share_update_exclusive_while_it_waits_for_writers() throws Exception {
+        PostgresLocks.Row row = PostgresLocks.of(Kind.CREATE_INDEX_CONCURRENTLY, PostgresLocks.OBSERVED_MAJOR);
+        Connection writer = connect();
+        Connection builder = connect();
+        Connection observer = connect();
+        writer.setAutoCommit(false);
+        try (Statement w = writer.createStatement()) {
+            // an open write: the build's first phase waits for it to end
+            w.execute("INSERT INTO t VALUES (1000, 1, 1, 'y', 1, now())");
+        }
+        int pid;
+        try (Statement b = builder.createStatement(); ResultSet rs = b.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+        }
+        long before = relfilenode(observer, "t");
+        long scansBefore = seqScanTotal(observer);
+        CompletableFuture<Void> build = CompletableFuture.runAsync(() -> {
+            try (Statement b = builder.createStatement()) {
+                b.execute("CREATE INDEX CONCURRENTLY t_v ON t (v)");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Mode held = null;
+        for (int i = 0; i < 200 && held == null; i++) {
+            held = waiting(observer, pid) ? strongest(observer, "t", Integer.toString(pid)) : null;
+            if (held == null) {
+                Thread.sleep(50);
+            }
+        }
+        assertEquals(row.lock(), held, "the lock the waiting build holds on the table");
+        assertTrue(row.lock().compareTo(Mode.ROW_EXCLUSIVE) > 0 && !row.lock().blocksWrites(),
+                "it lets writes through");
+        writer.commit();
+        build.get(60, TimeUnit.SECONDS);
+        assertEquals(before, relfilenode(observer, "t"), "the table is not rewritten");
+        assertEquals(row.rewrites(), before != relfilenode(observer, "t"));
+        // the build reports its statistics when its session goes idle: each of its passes reads the table whole
+        long scanned = 0;
+        for (int i = 0; i < 100 && scanned == 0; i++) {
+            scanned = seqScanTotal(observer) - scansBefore;
+            if (scanned == 0) {
+                Thread.sleep(100);
+            }
+        }
+        assertEquals(row.scans(), scanned > 0, "seq_scan of the table grew by " + scanned);
+    }
+
+    private static long seqScanTotal(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            st.execute("SELECT pg_stat_clear_snapshot()");
+            try (ResultSet rs = st.executeQuery("SELECT seq_scan FROM pg_stat_user_tables WHERE relid = 't'::regclass")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static boolean waiting(Connection c, int pid) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT wait_event_type FROM pg_stat_activity WHERE pid = " + pid)) {
+            return rs.next() && "Lock".equals(rs.getString(1));
+        }
+    }
+
+    private static long relfilenode(Connection c, String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(
+                "SELECT relfilenode FROM pg_class WHERE oid = '" + table + "'::regclass")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
+    void rows_of_other_versions_cite_their_release_notes() {
+        for (PostgresLocks.Row r : PostgresLocks.rows()) {
+            assertEquals(r.covers(PostgresLocks.OBSERVED_MAJOR), r.observed(), r.toString());
+            if (!r.observed()) {
+                assertTrue(r.source().startsWith("https://www.postgresql.org/docs/release/"), r.toString());
+            }
+        }
+    }
+}
