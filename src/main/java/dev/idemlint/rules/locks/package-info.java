@@ -1,0 +1,9 @@
+/**
+ * Rules about the locks, rewrites and scans a statement costs on PostgreSQL when its table already holds rows.
+ * In: a {@link dev.idemlint.rule.VersionsTree}, the schema timeline from the {@link dev.idemlint.rule.RuleContext}
+ * and what it says held when each revision began ({@link dev.idemlint.schema.RevisionStart}), and the lock facts of
+ * {@link dev.idemlint.migration.PostgresLocks}. Out: warnings at the statement, naming the lock, the table and how
+ * long it is held. A statement on a table the revision itself created is silent: nobody else sees the table before
+ * the revision commits.
+ */
+package dev.idemlint.rules.locks;

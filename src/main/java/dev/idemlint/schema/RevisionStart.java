@@ -1,0 +1,199 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * What the schema held when a revision's transaction began, as the {@link SchemaTimeline} tells it, for the
+ * statements whose cost depends on it: a lock on a table that already holds rows stops the application, one on a
+ * table the revision itself created does not (nobody else can see it before the commit).
+ */
+public final class RevisionStart {
+    private RevisionStart() {
+    }
+
+    /** Where a table a statement acts on comes from. */
+    public enum Table {
+        /** The revision created it before the statement (or renamed into place a table it created). */
+        MADE_HERE,
+        /**
+         * It existed before the revision: an ancestor created it, or no revision on the path did, and the chain
+         * started from a schema that already held it (made by {@code create_all()}, a dump, another tool).
+         */
+        EXISTING,
+        /** Not known: its name is dynamic, or code of the revision the analyzer cannot read may have made it. */
+        UNKNOWN
+    }
+
+    /**
+     * Where the table {@code table} that operation {@code index} of {@code m} acts on comes from. A table no revision
+     * before the statement creates is {@link Table#EXISTING}: a chain mostly alters tables it created, and one it
+     * never created is there from before the chain, which is the case of every long-lived project whose first
+     * revision came after its first deploy. It is {@link Table#UNKNOWN} only when code of the revision itself,
+     * before the statement, may have made it: an operation the analyzer could not read that names it or may touch
+     * anything, or a {@code CREATE TABLE} with a dynamic name.
+     */
+    public static Table table(SchemaTimeline t, Migration m, int index, Operation op, String table, Settings s) {
+        ObjectRef ref = Effects.ref(op, ObjectKind.TABLE, null, table);
+        int at = index;
+        List<Operation> ops = m.upgrade();
+        // each step follows a rename back to an earlier operation of the revision: at most one step per operation
+        for (int steps = 0; ref != null && steps <= ops.size(); steps++) {
+            Creation c = t.existing(ref, m, at, s);
+            if (c == null) {
+                return madeUnseen(ops, at, ref) ? Table.UNKNOWN : Table.EXISTING;
+            }
+            if (c.migration() != m) {
+                return Table.EXISTING;
+            }
+            if (c.via() != Creation.Via.RENAME) {
+                return Table.MADE_HERE;
+            }
+            if (!(c.operation() instanceof Operation.Rename r) || r.kind() != ObjectKind.TABLE) {
+                return Table.UNKNOWN;
+            }
+            ref = Effects.ref(r, ObjectKind.TABLE, null, r.from());
+            at = c.index();
+        }
+        return Table.UNKNOWN;
+    }
+
+    /** Whether an operation of {@code ops} before {@code index} may have made {@code table} unseen by the timeline. */
+    private static boolean madeUnseen(List<Operation> ops, int index, ObjectRef table) {
+        String name = table.name().name().toLowerCase(Locale.ROOT);
+        for (int k = 0; k < index && k < ops.size(); k++) {
+            Operation op = ops.get(k);
+            if (op instanceof Operation.Unknown u && (u.touches().isEmpty() || u.touches().contains(name))
+                    || op instanceof Operation.CreateTable c && c.table() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The type of {@code column} just before operation {@code index} of {@code m}, as {@code format_type} prints it:
+     * the type its creation gave it, then each type change ({@link Effect.ColumnType}) on the path since. Null when
+     * not known: a column no revision on the path creates, a creation or a change whose type is not read, or code
+     * the analyzer cannot read that may have changed it.
+     */
+    public static String columnType(SchemaTimeline t, ObjectRef column, Migration m, int index, Settings s) {
+        ObjectRef key = SchemaTimeline.norm(column);
+        Creation c = t.existing(key, m, index, s);
+        if (c == null || c.column() == null || c.via() == Creation.Via.RENAME) {
+            return null;
+        }
+        String type = c.column().formatType();
+        boolean after = false;
+        for (Migration x : t.order()) {
+            if (x == c.migration()) {
+                after = true;
+            }
+            if (!after || x != m && !t.isAncestor(x, m)) {
+                continue;
+            }
+            List<Operation> ops = x.upgrade();
+            int from = x == c.migration() ? c.index() + 1 : 0;
+            int to = x == m ? Math.min(index, ops.size()) : ops.size();
+            for (int k = from; k < to; k++) {
+                Operation op = ops.get(k);
+                if (mayRetype(op, key)) {
+                    return null;
+                }
+                for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+                    if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
+                        type = ct.change().formatType();
+                    }
+                }
+            }
+            if (x == m) {
+                break;
+            }
+        }
+        return type;
+    }
+
+    /** Whether {@code op} may change {@code column}'s type in a way its effects do not say. */
+    private static boolean mayRetype(Operation op, ObjectRef column) {
+        String table = column.table().name().toLowerCase(Locale.ROOT);
+        if (op instanceof Operation.Unknown u) {
+            return u.touches().isEmpty() || u.touches().contains(table);
+        }
+        return op instanceof Operation.Benign b && b.type() != null && (b.table() == null || b.column() == null);
+    }
+
+    /**
+     * Whether a validated {@code CHECK (column IS NOT NULL)} on {@code table} stands just before operation {@code
+     * index} of {@code m}: added by an {@code ADD CONSTRAINT} (raw or {@code create_check_constraint}) whose condition
+     * is exactly that, without {@code NOT VALID} ({@link #notValid}), or validated since by a {@code VALIDATE
+     * CONSTRAINT} of its name on the path. PostgreSQL 12 and later then set the column {@code NOT NULL} without
+     * reading the table.
+     */
+    public static boolean notNullChecked(SchemaTimeline t, QualifiedName table, String column, Migration m, int index,
+            Settings s) {
+        QualifiedName key = SchemaTimeline.norm(table);
+        Pattern isNotNull = Pattern.compile("\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+is\\s+not\\s+null\\s*\\)*",
+                Pattern.CASE_INSENSITIVE);
+        for (Creation c : t.creations()) {
+            if (c.key().kind() != ObjectKind.CONSTRAINT || !key.equals(SchemaTimeline.norm(c.key().table()))
+                    || !(c.operation() instanceof Operation.AddConstraint a) || a.kind() != ConstraintKind.CHECK
+                    || a.condition() == null || !isNotNull.matcher(a.condition().strip()).matches()
+                    || t.existing(c.key(), m, index, s) != c) {
+                continue;
+            }
+            if (!notValid(a) || validatedSince(t, c, m, index)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether the constraint is added {@code NOT VALID} (rows already there are not checked): the SQL says so, or
+     * the op call passes {@code postgresql_not_valid=True} (SQLAlchemy's PostgreSQL dialect option of CHECK and
+     * FOREIGN KEY constraints).
+     */
+    public static boolean notValid(Operation.AddConstraint a) {
+        String sql = a.site().sqlStatement();
+        if (sql != null) {
+            return NOT_VALID.matcher(sql).find();
+        }
+        dev.idemlint.python.Expr.Call call = a.site().call();
+        dev.idemlint.python.Arg kw = call == null ? null : call.keyword("postgresql_not_valid");
+        return kw != null && kw.value() instanceof dev.idemlint.python.Expr.Const k && "True".equals(k.text());
+    }
+
+    /** Whether a {@code VALIDATE CONSTRAINT} of {@code c}'s name runs on the path after it and before {@code index} of {@code m}. */
+    private static boolean validatedSince(SchemaTimeline t, Creation c, Migration m, int index) {
+        Pattern validate = Pattern.compile("\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(c.key().name().name())
+                + "\"?(\\s|;|$)", Pattern.CASE_INSENSITIVE);
+        boolean after = false;
+        for (Migration x : t.order()) {
+            after |= x == c.migration();
+            if (!after || x != m && !t.isAncestor(x, m)) {
+                continue;
+            }
+            List<Operation> ops = x.upgrade();
+            int from = x == c.migration() ? c.index() + 1 : 0;
+            int to = x == m ? Math.min(index, ops.size()) : ops.size();
+            for (int k = from; k < to; k++) {
+                String sql = ops.get(k).site().sqlStatement();
+                if (sql != null && validate.matcher(sql).find()) {
+                    return true;
+                }
+            }
+            if (x == m) {
+                break;
+            }
+        }
+        return false;
+    }
+}
