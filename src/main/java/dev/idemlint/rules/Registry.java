@@ -25,6 +25,7 @@ import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
 import dev.idemlint.rules.types.EnumCreateTypeIgnored;
@@ -66,6 +67,7 @@ public final class Registry {
                 new InsertNotIdempotent(),
                 new RevisionLeftHalfApplied(),
                 new IdempotencyKwargUnpinned(),
+                new CreateIndexBlocksWrites(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

@@ -1,0 +1,39 @@
+package dev.idemlint.rules.locks;
+
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+
+/** Flags an index built without {@code CONCURRENTLY} on a table that existed before the revision. */
+public final class CreateIndexBlocksWrites implements ProjectRule {
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        LockedTable.walk(tree, ctx, (at, c) -> {
+            if (at.op() instanceof Operation.CreateIndex ix && !ix.concurrently() && at.existing(ix.table())) {
+                report(at, ix, c);
+            }
+        });
+    }
+
+    private static void report(LockedTable.At at, Operation.CreateIndex ix, RuleContext ctx) {
+        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX, at.settings().postgresMajor());
+        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY,
+                at.settings().postgresMajor());
+        String index = ix.name() == null ? "an index" : "index \"" + ix.name() + "\"";
+        String how = ix.site().origin() == Origin.RAW_SQL
+                ? "`CREATE INDEX CONCURRENTLY` inside `with op.get_context().autocommit_block():`"
+                : "`postgresql_concurrently=True` inside `with op.get_context().autocommit_block():`";
+        ctx.report(at.migration().source(), ix.site(), "Building " + index + " holds a " + row.lock().sql()
+                + " lock on \"" + ix.table() + "\" that stops " + row.lock().stops() + " until the build ends.")
+                .help("\"" + ix.table() + "\" existed before this revision, so the build reads all its rows while the"
+                        + " lock is held" + (ix.site().autocommit() ? "" : ", and the lock lasts until the migration's"
+                        + " transaction commits") + ". Build it with "
+                        + how + ": PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes"
+                        + " through. A concurrent build that fails leaves an INVALID index behind: drop it before"
+                        + " the retry rather than skipping it with IF NOT EXISTS.")
+                .emit();
+    }
+}
