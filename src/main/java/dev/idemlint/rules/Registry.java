@@ -25,6 +25,7 @@ import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
@@ -68,6 +69,7 @@ public final class Registry {
                 new RevisionLeftHalfApplied(),
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
+                new AddForeignKeyBlocksWrites(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),
