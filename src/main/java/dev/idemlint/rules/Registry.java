@@ -26,6 +26,7 @@ import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
+import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
@@ -70,6 +71,7 @@ public final class Registry {
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
                 new AddForeignKeyBlocksWrites(),
+                new AlterColumnTypeRewritesTable(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),
