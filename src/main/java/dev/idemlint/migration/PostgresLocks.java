@@ -199,6 +199,34 @@ public final class PostgresLocks {
     }
 
     /**
+     * Built-in functions PostgreSQL marks volatile ({@code pg_proc.provolatile = 'v'}, checked by {@code
+     * PostgresLocksTest}) that a column default calls: such a default is computed for every row, so {@code ADD
+     * COLUMN} with it rewrites the table ({@link Kind#ADD_COLUMN_VOLATILE_DEFAULT}). {@code now()}, {@code
+     * statement_timestamp()} and {@code transaction_timestamp()} are stable: computed once, stored like a constant.
+     */
+    private static final java.util.Set<String> VOLATILE_DEFAULTS = java.util.Set.of("random", "gen_random_uuid",
+            "clock_timestamp", "timeofday", "nextval");
+
+    /** Stable built-ins a default calls without a rewrite, for the fact test. */
+    private static final java.util.Set<String> STABLE_DEFAULTS = java.util.Set.of("now", "statement_timestamp",
+            "transaction_timestamp");
+
+    /** Whether a default calling the built-in {@code function} (any case) is computed row by row. */
+    public static boolean volatileDefault(String function) {
+        return VOLATILE_DEFAULTS.contains(function.toLowerCase(Locale.ROOT));
+    }
+
+    /** The volatile functions {@link #volatileDefault} knows, for the fact test. */
+    public static java.util.Set<String> volatileDefaults() {
+        return VOLATILE_DEFAULTS;
+    }
+
+    /** Stable functions whose defaults add a column without a rewrite, for the fact test. */
+    public static java.util.Set<String> stableDefaults() {
+        return STABLE_DEFAULTS;
+    }
+
+    /**
      * The kind of {@code ALTER COLUMN ... TYPE to} on a column of type {@code from} (both as {@code format_type}
      * prints them), or null when the table cannot tell (a type it does not know, either one unknown). A change the
      * table does not list as binary-coercible is {@link Kind#ALTER_TYPE_REWRITE} when both types are built-in ones

@@ -25,6 +25,7 @@ import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
@@ -72,6 +73,7 @@ public final class Registry {
                 new CreateIndexBlocksWrites(),
                 new AddForeignKeyBlocksWrites(),
                 new AlterColumnTypeRewritesTable(),
+                new AddColumnDefaultRewritesTable(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

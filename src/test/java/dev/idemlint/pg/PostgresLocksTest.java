@@ -311,6 +311,35 @@ class PostgresLocksTest {
     }
 
     @Test
+    void the_defaults_read_as_volatile_are_volatile_and_the_stable_ones_stable() throws SQLException {
+        Connection c = connect();
+        for (String f : PostgresLocks.volatileDefaults()) {
+            assertEquals("v", volatility(c, f), f);
+        }
+        for (String f : PostgresLocks.stableDefaults()) {
+            assertEquals("s", volatility(c, f), f);
+            assertTrue(!PostgresLocks.volatileDefault(f), f);
+        }
+        // a stable default is computed once: the column is added without a rewrite, as a constant one is
+        Observation now = observe(new Example("ALTER TABLE t ADD COLUMN c timestamptz DEFAULT now()"));
+        assertEquals(false, now.tableRewritten(), "DEFAULT now()");
+        Observation uuid = observe(new Example("ALTER TABLE t ADD COLUMN c uuid DEFAULT gen_random_uuid()"));
+        assertEquals(true, uuid.tableRewritten(), "DEFAULT gen_random_uuid()");
+    }
+
+    /** provolatile of the built-in function {@code name} (every form of it agrees), null when there is none. */
+    private static String volatility(Connection c, String name) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT string_agg(DISTINCT provolatile::text, ',') FROM pg_proc"
+                + " WHERE proname = ? AND pronamespace = 'pg_catalog'::regnamespace")) {
+            st.setString(1, name);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    @Test
     void rows_of_other_versions_cite_their_release_notes() {
         for (PostgresLocks.Row r : PostgresLocks.rows()) {
             assertEquals(r.covers(PostgresLocks.OBSERVED_MAJOR), r.observed(), r.toString());
