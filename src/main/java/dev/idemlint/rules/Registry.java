@@ -29,6 +29,7 @@ import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
+import dev.idemlint.rules.locks.SetNotNullScansTable;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
 import dev.idemlint.rules.types.EnumCreateTypeIgnored;
@@ -74,6 +75,7 @@ public final class Registry {
                 new AddForeignKeyBlocksWrites(),
                 new AlterColumnTypeRewritesTable(),
                 new AddColumnDefaultRewritesTable(),
+                new SetNotNullScansTable(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

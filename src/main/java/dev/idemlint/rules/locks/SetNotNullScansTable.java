@@ -1,0 +1,60 @@
+package dev.idemlint.rules.locks;
+
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.RevisionStart;
+
+/** Flags {@code alter_column(nullable=False)} on a table that existed before the revision, with no CHECK to trust. */
+public final class SetNotNullScansTable implements ProjectRule {
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        LockedTable.walk(tree, ctx, (at, c) -> {
+            if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
+                    && setsNotNull(b) && at.existing(b.table())) {
+                check(at, b, c);
+            }
+        });
+    }
+
+    /** {@code alter_column(..., nullable=False)}. */
+    private static boolean setsNotNull(Operation.Benign b) {
+        Expr.Call call = b.site().call();
+        Arg nullable = call == null ? null : call.keyword("nullable");
+        return nullable != null && nullable.value() instanceof Expr.Const k && "False".equals(k.text());
+    }
+
+    private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
+        int major = at.settings().postgresMajor();
+        ObjectRef table = Effects.ref(b, dev.idemlint.migration.ObjectKind.TABLE, null, b.table());
+        boolean checked = table != null && RevisionStart.notNullChecked(at.timeline(), table.name(),
+                Effects.name(b.column(), b), at.migration(), at.index(), at.settings());
+        PostgresLocks.Row row = PostgresLocks.of(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK
+                : PostgresLocks.Kind.SET_NOT_NULL, major);
+        if (!row.scans()) {
+            return;
+        }
+        boolean trustsChecks = !PostgresLocks.of(PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK, major).scans();
+        String remedy = trustsChecks ? ". Add `op.create_check_constraint(\"ck_" + b.table() + "_" + b.column()
+                + "_not_null\", \"" + b.table() + "\", \"" + b.column() + " IS NOT NULL\", postgresql_not_valid=True)`,"
+                + " run `ALTER TABLE " + b.table() + " VALIDATE CONSTRAINT ck_" + b.table() + "_" + b.column()
+                + "_not_null` in a later transaction (it lets writes"
+                + " through), then set the column NOT NULL, which trusts the constraint and reads nothing, and drop"
+                + " the constraint."
+                : ". PostgreSQL " + major + " reads the rows even when a validated CHECK (" + b.column() + " IS NOT"
+                + " NULL) stands; from 12 on such a CHECK spares the scan. Run it when the table is quiet, or keep"
+                + " the CHECK alone until the server is upgraded.";
+        ctx.report(at.migration().source(), b.site(), "Setting column \"" + b.column() + "\" of \"" + b.table()
+                + "\" NOT NULL reads every row under an " + row.lock().sql() + " lock that stops "
+                + row.lock().stops() + " until the scan ends.")
+                .help("\"" + b.table() + "\" existed before this revision" + (checked || !trustsChecks ? ""
+                        : " and no validated CHECK (" + b.column() + " IS NOT NULL) stands on it here") + remedy)
+                .emit();
+    }
+}
