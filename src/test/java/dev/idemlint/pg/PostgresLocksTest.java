@@ -339,6 +339,37 @@ class PostgresLocksTest {
         }
     }
 
+    /** Type changes the rules read, by {@code format_type} before and after. */
+    static Stream<org.junit.jupiter.params.provider.Arguments> typeChanges() {
+        return Stream.of(new String[][] {
+            {"integer", "bigint"}, {"bigint", "integer"}, {"integer", "text"},
+            {"character varying(10)", "character varying(20)"}, {"character varying(10)", "character varying"},
+            {"character varying(10)", "character varying(5)"}, {"character varying(10)", "text"},
+            {"text", "character varying(200)"}, {"numeric(5,2)", "numeric(7,2)"}, {"numeric(5,2)", "numeric"},
+            {"numeric(10,2)", "numeric(12,4)"}, {"numeric(7,2)", "numeric(5,2)"},
+            {"timestamp without time zone", "timestamp with time zone"},
+        }).map(p -> org.junit.jupiter.params.provider.Arguments.of(p[0], p[1]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("typeChanges")
+    void the_type_changes_read_as_rewrites_rewrite_and_the_others_do_not(String from, String to) throws SQLException {
+        Kind kind = PostgresLocks.typeChange(from, to);
+        assertNotNull(kind, from + " to " + to + " is read");
+        PostgresLocks.Row row = PostgresLocks.of(kind, PostgresLocks.OBSERVED_MAJOR);
+        Connection c = connect();
+        try (Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE x (id int PRIMARY KEY, c " + from + ")");
+            st.execute("INSERT INTO x SELECT g, NULL FROM generate_series(1, 100) g");
+            c.setAutoCommit(false);
+            st.execute("SET LOCAL TIME ZONE 'UTC'");
+            long before = relfilenode(c, "x");
+            st.execute("ALTER TABLE x ALTER COLUMN c TYPE " + to);
+            assertEquals(row.rewrites(), before != relfilenode(c, "x"), from + " to " + to + " (" + kind + ")");
+            c.rollback();
+        }
+    }
+
     @Test
     void rows_of_other_versions_cite_their_release_notes() {
         for (PostgresLocks.Row r : PostgresLocks.rows()) {

@@ -35,16 +35,25 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
         if (!row.rewrites()) {
             return;
         }
-        ctx.report(at.migration().source(), b.site(), "Changing column \"" + b.column() + "\" of \"" + b.table()
-                + "\" from " + from + " to " + to + " rewrites the table under an " + row.lock().sql()
-                + " lock that stops " + row.lock().stops() + " until the rewrite ends.")
-                .help("\"" + b.table() + "\" existed before this revision, and PostgreSQL stores " + to
-                        + " differently from " + from + ", so it copies every row and rebuilds every index of the"
+        ctx.report(at.migration().source(), b.site(), "Changing \"" + b.column() + "\" of \"" + b.table()
+                + "\" from " + shortName(from) + " to " + shortName(to) + " rewrites the table under " + row.lock().sql()
+                + ", which stops " + row.lock().stops() + " until the rewrite ends.")
+                .help("\"" + b.table() + "\" existed before this revision, and PostgreSQL stores " + shortName(to)
+                        + " differently from " + shortName(from) + ", so it copies every row and rebuilds every index of the"
                         + " table while no one can read or write it. Only changes that keep the stored bytes are free"
                         + " (a longer varchar, varchar to text, a numeric of more precision and the same scale,"
                         + " timestamp to timestamptz when the session time zone is UTC). Otherwise add a new column of"
                         + " the new type, fill it in batches and keep it in step with a trigger, then swap the two"
                         + " in a later revision.")
                 .emit();
+    }
+
+    /** A type as PostgreSQL's short aliases name it: {@code timestamptz}, {@code varchar(20)}. */
+    private static String shortName(String formatType) {
+        return formatType.replace("timestamp without time zone", "timestamp")
+                .replace("timestamp with time zone", "timestamptz")
+                .replace("time without time zone", "time")
+                .replace("time with time zone", "timetz")
+                .replace("character varying", "varchar");
     }
 }
