@@ -162,9 +162,20 @@ public final class RevisionStart {
      * FOREIGN KEY constraints).
      */
     public static boolean notValid(Operation.AddConstraint a) {
+        return notValid(a, true);
+    }
+
+    /**
+     * {@link #notValid(Operation.AddConstraint)}, where {@code mayHaveKeyword} false says the op call's text does not
+     * name {@code postgresql_not_valid}, so its call (which may have to be parsed again) is not read.
+     */
+    public static boolean notValid(Operation.AddConstraint a, boolean mayHaveKeyword) {
         String sql = a.site().sqlStatement();
         if (sql != null) {
             return NOT_VALID.matcher(sql).find();
+        }
+        if (!mayHaveKeyword) {
+            return false;
         }
         dev.idemlint.python.Expr.Call call = a.site().call();
         dev.idemlint.python.Arg kw = call == null ? null : call.keyword("postgresql_not_valid");

@@ -17,7 +17,9 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
-            if (at.op() instanceof Operation.AddColumn a && at.existing(a.table())) {
+            // a default is written DEFAULT or server_default=; a serial column in SQL says serial
+            if (at.op() instanceof Operation.AddColumn a && (at.mentions("default")
+                    || a.column() != null && a.column().serial() == ColumnDef.Serial.SQL) && at.existing(a.table())) {
                 String volatileDefault = volatileDefault(a);
                 if (volatileDefault != null) {
                     report(at, a, volatileDefault, c);

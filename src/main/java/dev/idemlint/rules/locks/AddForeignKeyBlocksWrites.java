@@ -19,7 +19,7 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint fk && fk.kind() == ConstraintKind.FOREIGN_KEY
-                    && !RevisionStart.notValid(fk) && at.existing(fk.table())) {
+                    && at.existing(fk.table()) && !RevisionStart.notValid(fk, at.mentions("not_valid"))) {
                 report(at, fk, c);
             }
         });

@@ -21,6 +21,23 @@ final class LockedTable {
 
     /** One operation of a revision, with where to ask about its tables. */
     record At(SchemaTimeline timeline, Migration migration, int index, Operation op, Settings settings) {
+        /**
+         * Whether the operation's own text contains {@code word} (lower case; the text in any case): asked before its call is read, since a project rule
+         * gets calls back only by parsing the file again ({@code CallRef}).
+         */
+        boolean mentions(String word) {
+            String sql = op.site().sqlStatement();
+            if (sql != null) {
+                return sql.toLowerCase(java.util.Locale.ROOT).contains(word);
+            }
+            // the call itself, also when a helper's call is reported at the line of upgrade() that calls the helper
+            dev.idemlint.migration.CallRef ref = op.site().callRef();
+            dev.idemlint.source.Span span = ref != null ? ref.span() : op.site().span();
+            String text = ref != null && ref.file() != null ? ref.file().text() : migration.source().text();
+            return span != null && span.start() >= 0 && span.end() <= text.length() && span.start() <= span.end()
+                    && text.substring(span.start(), span.end()).toLowerCase(java.util.Locale.ROOT).contains(word);
+        }
+
         /** Whether {@code table}, which the operation acts on, held rows before the revision began. */
         boolean existing(String table) {
             return table != null

@@ -17,7 +17,7 @@ public final class SetNotNullScansTable implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
-                    && setsNotNull(b) && at.existing(b.table())) {
+                    && at.mentions("nullable") && at.existing(b.table()) && setsNotNull(b)) {
                 check(at, b, c);
             }
         });
