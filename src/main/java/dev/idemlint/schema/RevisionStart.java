@@ -131,12 +131,12 @@ public final class RevisionStart {
     /**
      * Whether a validated {@code CHECK (column IS NOT NULL)} on {@code table} stands just before operation {@code
      * index} of {@code m}: added by an {@code ADD CONSTRAINT} (raw or {@code create_check_constraint}) whose condition
-     * is exactly that, without {@code NOT VALID} ({@link #notValid}), or validated since by a {@code VALIDATE
-     * CONSTRAINT} of its name on the path. PostgreSQL 12 and later then set the column {@code NOT NULL} without
-     * reading the table.
+     * is exactly that, added without {@code NOT VALID} ({@code notValid} tells, as the caller reads the statement),
+     * or validated since by a {@code VALIDATE CONSTRAINT} of its name on the path. PostgreSQL 12 and later then set
+     * the column {@code NOT NULL} without reading the table.
      */
     public static boolean notNullChecked(SchemaTimeline t, QualifiedName table, String column, Migration m, int index,
-            Settings s) {
+            Settings s, java.util.function.Predicate<Operation.AddConstraint> notValid) {
         QualifiedName key = SchemaTimeline.norm(table);
         Pattern isNotNull = Pattern.compile("\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+is\\s+not\\s+null\\s*\\)*",
                 Pattern.CASE_INSENSITIVE);
@@ -147,39 +147,11 @@ public final class RevisionStart {
                     || t.existing(c.key(), m, index, s) != c) {
                 continue;
             }
-            if (!notValid(a) || validatedSince(t, c, m, index)) {
+            if (!notValid.test(a) || validatedSince(t, c, m, index)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b", Pattern.CASE_INSENSITIVE);
-
-    /**
-     * Whether the constraint is added {@code NOT VALID} (rows already there are not checked): the SQL says so, or
-     * the op call passes {@code postgresql_not_valid=True} (SQLAlchemy's PostgreSQL dialect option of CHECK and
-     * FOREIGN KEY constraints).
-     */
-    public static boolean notValid(Operation.AddConstraint a) {
-        return notValid(a, true);
-    }
-
-    /**
-     * {@link #notValid(Operation.AddConstraint)}, where {@code mayHaveKeyword} false says the op call's text does not
-     * name {@code postgresql_not_valid}, so its call (which may have to be parsed again) is not read.
-     */
-    public static boolean notValid(Operation.AddConstraint a, boolean mayHaveKeyword) {
-        String sql = a.site().sqlStatement();
-        if (sql != null) {
-            return NOT_VALID.matcher(sql).find();
-        }
-        if (!mayHaveKeyword) {
-            return false;
-        }
-        dev.idemlint.python.Expr.Call call = a.site().call();
-        dev.idemlint.python.Arg kw = call == null ? null : call.keyword("postgresql_not_valid");
-        return kw != null && kw.value() instanceof dev.idemlint.python.Expr.Const k && "True".equals(k.text());
     }
 
     /** Whether a {@code VALIDATE CONSTRAINT} of {@code c}'s name runs on the path after it and before {@code index} of {@code m}. */

@@ -2,10 +2,7 @@ package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
-import dev.idemlint.python.Arg;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
@@ -17,30 +14,37 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
-            // a default is written DEFAULT or server_default=; a serial column in SQL says serial
-            if (at.op() instanceof Operation.AddColumn a && (at.mentions("default")
-                    || a.column() != null && a.column().serial() == ColumnDef.Serial.SQL) && at.existing(a.table())) {
-                String volatileDefault = volatileDefault(a);
-                if (volatileDefault != null) {
-                    report(at, a, volatileDefault, c);
-                }
+            if (!(at.op() instanceof Operation.AddColumn a)) {
+                return;
+            }
+            String dflt = defaultText(a);
+            if (dflt == null || !at.existing(a.table())) {
+                return;
+            }
+            String fn = volatileCall(dflt);
+            // before PostgreSQL 11 every default is written into every row
+            if (fn != null || PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT,
+                    at.settings().postgresMajor()).rewrites()) {
+                report(at, a, fn, c);
             }
         });
     }
 
     private static void report(LockedTable.At at, Operation.AddColumn a, String fn, RuleContext ctx) {
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_VOLATILE_DEFAULT,
-                at.settings().postgresMajor());
+        int major = at.settings().postgresMajor();
+        PostgresLocks.Row row = PostgresLocks.of(fn != null ? PostgresLocks.Kind.ADD_COLUMN_VOLATILE_DEFAULT
+                : PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT, major);
         String column = a.column() == null || a.column().name() == null ? "a column"
                 : "column \"" + a.column().name() + "\"";
-        ctx.report(at.migration().source(), a.site(), "Adding " + column + " with the volatile default " + fn
-                + " rewrites \"" + a.table() + "\" under an " + row.lock().sql() + " lock that stops "
-                + row.lock().stops() + " until the rewrite ends.")
+        ctx.report(at.migration().source(), a.site(), "Adding " + column + (fn != null ? " with the volatile default "
+                + fn : " with a default on PostgreSQL " + major) + " rewrites \"" + a.table() + "\" under an "
+                + row.lock().sql() + " lock that stops " + row.lock().stops() + " until the rewrite ends.")
                 .help("\"" + a.table() + "\" existed before this revision. PostgreSQL 11 and later add a column with a"
-                        + " constant or stable default (a literal, now()) without touching the rows, but a volatile"
-                        + " one is computed for every row, which copies the table and rebuilds its indexes. Add the"
-                        + " column without that default, set it afterwards with `ALTER COLUMN ... SET DEFAULT` (it"
-                        + " applies to new rows only), and fill the existing rows in batches.")
+                        + " constant or stable default (a literal, now()) without touching the rows, but "
+                        + (fn != null ? "a volatile one is computed for every row" : "PostgreSQL " + major
+                        + " writes any default into every row") + ", which copies the table and rebuilds its"
+                        + " indexes. Add the column without that default, set it afterwards with `ALTER COLUMN ..."
+                        + " SET DEFAULT` (it applies to new rows only), and fill the existing rows in batches.")
                 .emit();
     }
 
@@ -48,10 +52,11 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
     private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     /**
-     * The volatile function the column's default calls ({@code gen_random_uuid()}), {@code nextval()} for a serial
-     * column, or null: no default, a constant or stable one, or one not read.
+     * The text of the column's default: the SQL after {@code DEFAULT}, the value of {@code server_default=} in the
+     * call's text (the text, not the call: the result cache keeps add_column calls reduced), {@code nextval()} for a
+     * column written {@code serial} in SQL; null when it has none (or {@code server_default=None}).
      */
-    static String volatileDefault(Operation.AddColumn a) {
+    static String defaultText(Operation.AddColumn a) {
         ColumnDef col = a.column();
         if (col != null && col.serial() == ColumnDef.Serial.SQL) {
             return "nextval()";
@@ -59,48 +64,12 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
         String sql = a.site().sqlStatement();
         if (sql != null) {
             Matcher d = DEFAULT.matcher(sql);
-            return d.find() ? volatileCall(d.group(1)) : null;
+            return d.find() && !d.group(1).strip().toUpperCase(java.util.Locale.ROOT).startsWith("NULL") ? d.group(1)
+                    : null;
         }
-        Expr.Call call = a.site().call();
-        if (call == null) {
-            return null;
-        }
-        Arg kw = call.keyword("column");
-        Expr column = kw != null ? kw.value() : call.positional(a.site().origin() == Origin.BATCH_OP ? 0 : 1);
-        if (!(column instanceof Expr.Call c)) {
-            return null;
-        }
-        Arg server = c.keyword("server_default");
-        return server == null ? null : volatileExpr(server.value());
-    }
-
-    /** The volatile function a {@code server_default=} value calls: {@code sa.text("...")} or {@code sa.func.f()}. */
-    private static String volatileExpr(Expr e) {
-        if (!(e instanceof Expr.Call c)) {
-            // a string is a constant SQLAlchemy quotes as a literal
-            return null;
-        }
-        String dotted = dotted(c.func());
-        if (dotted == null) {
-            return null;
-        }
-        String last = dotted.substring(dotted.lastIndexOf('.') + 1);
-        if (last.equals("text") && c.positionalCount() >= 1) {
-            String text = LockedTable.literal(c.positional(0));
-            return text == null ? null : volatileCall(text);
-        }
-        return dotted.contains("func.") && PostgresLocks.volatileDefault(last) ? last + "()" : null;
-    }
-
-    private static String dotted(Expr e) {
-        if (e instanceof Expr.Name n) {
-            return n.id();
-        }
-        if (e instanceof Expr.Attribute a) {
-            String base = dotted(a.value());
-            return base == null ? null : base + "." + a.attr();
-        }
-        return null;
+        String call = LockedTable.callText(a);
+        String value = call == null ? null : LockedTable.keywordText(call, "server_default");
+        return value == null || value.equals("None") ? null : value;
     }
 
     /** The first volatile function SQL text calls, as {@code f()}, or null. */

@@ -9,7 +9,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.schema.RevisionStart;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +18,7 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint fk && fk.kind() == ConstraintKind.FOREIGN_KEY
-                    && at.existing(fk.table()) && !RevisionStart.notValid(fk, at.mentions("not_valid"))) {
+                    && !LockedTable.notValid(fk) && at.existing(fk.table())) {
                 report(at, fk, c);
             }
         });

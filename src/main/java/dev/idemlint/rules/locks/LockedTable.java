@@ -21,28 +21,82 @@ final class LockedTable {
 
     /** One operation of a revision, with where to ask about its tables. */
     record At(SchemaTimeline timeline, Migration migration, int index, Operation op, Settings settings) {
-        /**
-         * Whether the operation's own text contains {@code word} (lower case; the text in any case): asked before its call is read, since a project rule
-         * gets calls back only by parsing the file again ({@code CallRef}).
-         */
-        boolean mentions(String word) {
-            String sql = op.site().sqlStatement();
-            if (sql != null) {
-                return sql.toLowerCase(java.util.Locale.ROOT).contains(word);
-            }
-            // the call itself, also when a helper's call is reported at the line of upgrade() that calls the helper
-            dev.idemlint.migration.CallRef ref = op.site().callRef();
-            dev.idemlint.source.Span span = ref != null ? ref.span() : op.site().span();
-            String text = ref != null && ref.file() != null ? ref.file().text() : migration.source().text();
-            return span != null && span.start() >= 0 && span.end() <= text.length() && span.start() <= span.end()
-                    && text.substring(span.start(), span.end()).toLowerCase(java.util.Locale.ROOT).contains(word);
-        }
-
         /** Whether {@code table}, which the operation acts on, held rows before the revision began. */
         boolean existing(String table) {
             return table != null
                     && RevisionStart.table(timeline, migration, index, op, table, settings) == RevisionStart.Table.EXISTING;
         }
+    }
+
+    private static final java.util.regex.Pattern NOT_VALID = java.util.regex.Pattern.compile("\\bNOT\\s+VALID\\b",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+    private static final java.util.regex.Pattern NOT_VALID_KWARG = java.util.regex.Pattern.compile(
+            "\\bpostgresql_not_valid\\s*=\\s*True\\b");
+
+    /**
+     * Whether the constraint is added {@code NOT VALID} (rows already there are not checked): the SQL says so, or
+     * the op call passes {@code postgresql_not_valid=True} (SQLAlchemy's PostgreSQL option of CHECK and FOREIGN KEY
+     * constraints, 1.4.32 and later).
+     */
+    static boolean notValid(Operation.AddConstraint a) {
+        String sql = a.site().sqlStatement();
+        if (sql != null) {
+            return NOT_VALID.matcher(sql).find();
+        }
+        String call = callText(a);
+        return call != null && NOT_VALID_KWARG.matcher(call).find();
+    }
+
+    /**
+     * The source text of the op call that performs {@code op} (a helper's call at its own span), or null. The text,
+     * not the call: the result cache keeps most operations' calls reduced to what the timeline reads.
+     */
+    static String callText(Operation op) {
+        dev.idemlint.migration.CallRef ref = op.site().callRef();
+        if (ref == null || ref.file() == null) {
+            return null;
+        }
+        dev.idemlint.source.Span span = ref.span();
+        String text = ref.file().text();
+        return span == null || span.start() < 0 || span.end() > text.length() || span.start() > span.end() ? null
+                : text.substring(span.start(), span.end());
+    }
+
+    /**
+     * The value text of keyword argument {@code name} in the call text {@code call}: from after its {@code =} to the
+     * next comma or closing parenthesis outside brackets and strings; null when the call has no such keyword.
+     */
+    static String keywordText(String call, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name)
+                + "\\s*=(?!=)").matcher(call);
+        if (!m.find()) {
+            return null;
+        }
+        int depth = 0;
+        char quote = 0;
+        int i = m.end();
+        for (; i < call.length(); i++) {
+            char ch = call.charAt(i);
+            if (quote != 0) {
+                if (ch == '\\') {
+                    i++;
+                } else if (ch == quote) {
+                    quote = 0;
+                }
+            } else if (ch == '"' || ch == '\'') {
+                quote = ch;
+            } else if (ch == '(' || ch == '[' || ch == '{') {
+                depth++;
+            } else if (ch == ')' || ch == ']' || ch == '}') {
+                if (depth == 0) {
+                    break;
+                }
+                depth--;
+            } else if (ch == ',' && depth == 0) {
+                break;
+            }
+        }
+        return call.substring(m.end(), i).strip();
     }
 
     /** The text of a plain string literal, or null (an f-string, bytes, anything else). */

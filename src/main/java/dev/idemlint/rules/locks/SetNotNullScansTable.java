@@ -2,8 +2,6 @@ package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
-import dev.idemlint.python.Arg;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
@@ -17,24 +15,23 @@ public final class SetNotNullScansTable implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
-                    && at.mentions("nullable") && at.existing(b.table()) && setsNotNull(b)) {
+                    && setsNotNull(b) && at.existing(b.table())) {
                 check(at, b, c);
             }
         });
     }
 
-    /** {@code alter_column(..., nullable=False)}. */
+    /** {@code alter_column(..., nullable=False)}, read from the call's text. */
     private static boolean setsNotNull(Operation.Benign b) {
-        Expr.Call call = b.site().call();
-        Arg nullable = call == null ? null : call.keyword("nullable");
-        return nullable != null && nullable.value() instanceof Expr.Const k && "False".equals(k.text());
+        String call = LockedTable.callText(b);
+        return call != null && "False".equals(LockedTable.keywordText(call, "nullable"));
     }
 
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
         int major = at.settings().postgresMajor();
         ObjectRef table = Effects.ref(b, dev.idemlint.migration.ObjectKind.TABLE, null, b.table());
         boolean checked = table != null && RevisionStart.notNullChecked(at.timeline(), table.name(),
-                Effects.name(b.column(), b), at.migration(), at.index(), at.settings());
+                Effects.name(b.column(), b), at.migration(), at.index(), at.settings(), LockedTable::notValid);
         PostgresLocks.Row row = PostgresLocks.of(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK
                 : PostgresLocks.Kind.SET_NOT_NULL, major);
         if (!row.scans()) {
