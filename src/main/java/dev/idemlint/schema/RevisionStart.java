@@ -106,6 +106,10 @@ public final class RevisionStart {
                 if (mayRetype(op, key)) {
                     return null;
                 }
+                // only a statement that may change a type has a ColumnType effect: the others are not asked
+                if (!(op instanceof Operation.Benign b) || b.type() == null) {
+                    continue;
+                }
                 for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
                     if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
                         type = ct.change().formatType();
@@ -168,7 +172,7 @@ public final class RevisionStart {
             int from = x == c.migration() ? c.index() + 1 : 0;
             int to = x == m ? Math.min(index, ops.size()) : ops.size();
             for (int k = from; k < to; k++) {
-                String sql = ops.get(k).site().sqlStatement();
+                String sql = ops.get(k) instanceof Operation.Benign b ? b.site().sqlStatement() : null;
                 if (sql != null && validate.matcher(sql).find()) {
                     return true;
                 }
