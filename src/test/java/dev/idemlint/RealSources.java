@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The real projects the real-project tests run on: the Debian packages pinned (exact version, SHA-256 of
- * the .deb) in {@code scripts/real-sources.pins}, which {@code scripts/real-sources} fetches from the
+ * the .deb) in {@code ecosystem/real-sources.pins}, which {@code ecosystem/real-sources} fetches from the
  * Debian archive into a cache outside the repository and extracts there. Nothing of theirs is in this
  * repository, and nothing depends on a directory that exists on one machine only.
  *
@@ -47,14 +47,14 @@ public final class RealSources {
     public static List<Pin> pins() {
         List<Pin> out = new ArrayList<>();
         try {
-            for (String line : Files.readAllLines(repoRoot().resolve("scripts/real-sources.pins"))) {
+            for (String line : Files.readAllLines(repoRoot().resolve("ecosystem/real-sources.pins"))) {
                 String t = line.strip();
                 if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
                 String[] f = t.split("\\s+");
                 if (f.length != 3 || !f[2].matches("[0-9a-f]{64}")) {
-                    throw new IllegalStateException("scripts/real-sources.pins: not 'package version sha256': " + line);
+                    throw new IllegalStateException("ecosystem/real-sources.pins: not 'package version sha256': " + line);
                 }
                 out.add(new Pin(f[0], f[1], f[2]));
             }
@@ -67,11 +67,11 @@ public final class RealSources {
     /** The pin of {@code pkg}; an unpinned name is a test bug. */
     public static Pin pin(String pkg) {
         return pins().stream().filter(p -> p.pkg().equals(pkg)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(pkg + " is not pinned in scripts/real-sources.pins"));
+                .orElseThrow(() -> new IllegalArgumentException(pkg + " is not pinned in ecosystem/real-sources.pins"));
     }
 
     /**
-     * The cache with every pinned package extracted (running {@code scripts/real-sources} once per JVM), or
+     * The cache with every pinned package extracted (running {@code ecosystem/real-sources} once per JVM), or
      * the end of the calling test: a failure where the suite must run, a skip elsewhere.
      */
     public static Path require() {
@@ -104,7 +104,7 @@ public final class RealSources {
         if (cache != null || problem != null) {
             return problem;
         }
-        Path script = repoRoot().resolve("scripts/real-sources");
+        Path script = repoRoot().resolve("ecosystem/real-sources");
         try {
             Path out = Files.createTempFile("idemlint-real-sources", ".out");
             Path err = Files.createTempFile("idemlint-real-sources", ".err");

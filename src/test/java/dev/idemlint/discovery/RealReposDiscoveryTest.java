@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Runs discovery on real projects as their users lint them, from the project's package root: the Debian 12
- * packages pinned in {@code scripts/real-sources.pins} ({@link RealSources}; fetched into a cache outside
+ * packages pinned in {@code ecosystem/real-sources.pins} ({@link RealSources}; fetched into a cache outside
  * the repository, a missing source fails under {@code IDEMLINT_PG_REQUIRED=1}). Each root must yield exactly
  * the versions directories the package ships, each with the number of revision files in it (counted with
  * {@code find DIR -maxdepth 1 -name '*.py' ! -name __init__.py} on the extracted package), and exactly the

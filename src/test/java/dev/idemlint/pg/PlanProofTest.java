@@ -254,7 +254,7 @@ class PlanProofTest {
 
     /**
      * The same walk on a real public chain nobody wrote for this test: Debian 12's package of OpenStack's
-     * ironic-inspector ({@code scripts/real-sources}), linted and planned from the package directory (its
+     * ironic-inspector ({@code ecosystem/real-sources}), linted and planned from the package directory (its
      * own alembic.ini), upgraded by real Alembic with the package and its stand-ins on PYTHONPATH. Applied in
      * full, then stamped back to every point with its schema left ahead: at each point plan must name the
      * revision with the SQLSTATE Alembic fails with, or say ok where Alembic succeeds, or say it cannot follow

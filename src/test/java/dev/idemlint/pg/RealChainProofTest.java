@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The fixes, proved on real public chains: Debian 12's packages of OpenStack's ironic-inspector and
- * cloudkitty, pinned in {@code scripts/real-sources.pins} and fetched by {@code scripts/real-sources} into
+ * cloudkitty, pinned in {@code ecosystem/real-sources.pins} and fetched by {@code ecosystem/real-sources} into
  * a cache outside the repository ({@link RealSources}). Each project's package is copied into a scratch
  * directory, fixed from its root with {@code lint --fix --unsafe-fixes} as a user would run it, and the
  * chain is proved like the proof corpus ({@link FixProofTest#prove}): every revision left without a

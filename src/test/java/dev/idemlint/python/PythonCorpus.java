@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 
 /**
  * The Python files the front-end tests compare implementations on: every .py file of the test
- * resources, plus the migrations of the real projects {@code scripts/real-sources} extracted, when present.
+ * resources, plus the migrations of the real projects {@code ecosystem/real-sources} extracted, when present.
  */
 public final class PythonCorpus {
     private PythonCorpus() {
@@ -26,7 +26,7 @@ public final class PythonCorpus {
     public static List<Path> all() throws IOException {
         List<Path> files = under(Path.of("src/test/resources"));
         files.removeIf(p -> p.toString().contains("FuzzTestInputs/"));
-        // the real projects scripts/real-sources extracted, when it has run (RealMigrationsTest requires them)
+        // the real projects ecosystem/real-sources extracted, when it has run (RealMigrationsTest requires them)
         String cache = System.getenv("IDEMLINT_REAL_SOURCES");
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path real = cache != null ? Path.of(cache)

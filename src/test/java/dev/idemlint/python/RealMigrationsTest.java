@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Parses every migration file (a .py file in a {@code versions} directory) of the real projects pinned in
- * {@code scripts/real-sources.pins} (Debian 12 packages fetched into a cache outside the repository by
- * {@code scripts/real-sources}; a missing source fails under {@code IDEMLINT_PG_REQUIRED=1}, as on CI).
+ * {@code ecosystem/real-sources.pins} (Debian 12 packages fetched into a cache outside the repository by
+ * {@code ecosystem/real-sources}; a missing source fails under {@code IDEMLINT_PG_REQUIRED=1}, as on CI).
  * Every one is valid Python 3 (Debian byte-compiles them on install), so any syntax error is a grammar bug.
  */
 class RealMigrationsTest {

@@ -33,7 +33,7 @@ class PythonTokenizerTest {
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             tokens += assertSameTokens(file.toString(), text, false);
         }
-        // the test resources alone hold ~54,000 tokens (the real projects scripts/real-sources fetches may be absent)
+        // the test resources alone hold ~54,000 tokens (the real projects ecosystem/real-sources fetches may be absent)
         assertTrue(tokens > 40_000, "compared " + tokens + " tokens");
     }
 
