@@ -1,1 +1,1 @@
-"""Stand-in for oslo.utils (scripts/rerun-recall): only what aodh's revisions import."""
+"""Stand-in for oslo.utils (ecosystem/rerun-recall): only what aodh's revisions import."""

@@ -1,1 +1,1 @@
-"""Stand-in for heat (scripts/rerun-recall): only what its revisions import."""
+"""Stand-in for heat (ecosystem/rerun-recall): only what its revisions import."""

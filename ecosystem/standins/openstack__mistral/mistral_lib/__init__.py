@@ -1,1 +1,1 @@
-"""Stand-in for mistral-lib (scripts/rerun-recall): only what mistral's revisions import."""
+"""Stand-in for mistral-lib (ecosystem/rerun-recall): only what mistral's revisions import."""

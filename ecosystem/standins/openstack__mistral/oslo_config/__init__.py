@@ -1,1 +1,1 @@
-"""Stand-in for oslo.config (scripts/rerun-recall): only what mistral's revisions import."""
+"""Stand-in for oslo.config (ecosystem/rerun-recall): only what mistral's revisions import."""

@@ -1,1 +1,1 @@
-"""Stand-in for oslo.utils (scripts/rerun-recall): only what mistral_lib.utils uses."""
+"""Stand-in for oslo.utils (ecosystem/rerun-recall): only what mistral_lib.utils uses."""

@@ -1,1 +1,1 @@
-"""Stand-in for oslo.db (scripts/rerun-recall): only what watcher's revisions and models use."""
+"""Stand-in for oslo.db (ecosystem/rerun-recall): only what watcher's revisions and models use."""

@@ -1,1 +1,1 @@
-"""Stand-in for oslo.serialization (scripts/rerun-recall): only what watcher's models use."""
+"""Stand-in for oslo.serialization (ecosystem/rerun-recall): only what watcher's models use."""

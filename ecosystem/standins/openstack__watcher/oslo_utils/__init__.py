@@ -1,1 +1,1 @@
-"""Stand-in for oslo.utils (scripts/rerun-recall): only what oslo.db's TimestampMixin uses."""
+"""Stand-in for oslo.utils (ecosystem/rerun-recall): only what oslo.db's TimestampMixin uses."""

@@ -1,1 +1,1 @@
-"""Stand-in for oslo.serialization (scripts/rerun-recall): only what zun's revisions import."""
+"""Stand-in for oslo.serialization (ecosystem/rerun-recall): only what zun's revisions import."""

@@ -1,1 +1,1 @@
-"""Stand-in for aodh (scripts/rerun-recall): only what its revisions import, with aodh's types."""
+"""Stand-in for aodh (ecosystem/rerun-recall): only what its revisions import, with aodh's types."""

@@ -1,1 +1,1 @@
-"""Stand-in for oslo_db.sqlalchemy (scripts/rerun-recall): only what watcher's revisions and models use."""
+"""Stand-in for oslo_db.sqlalchemy (ecosystem/rerun-recall): only what watcher's revisions and models use."""

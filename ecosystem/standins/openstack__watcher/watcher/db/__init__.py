@@ -1,1 +1,1 @@
-"""Stand-in for watcher (scripts/rerun-recall): only what its revisions import, with watcher's tables and types."""
+"""Stand-in for watcher (ecosystem/rerun-recall): only what its revisions import, with watcher's tables and types."""

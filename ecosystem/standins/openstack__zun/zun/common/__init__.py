@@ -1,1 +1,1 @@
-"""Stand-in for zun (scripts/rerun-recall): only what its revisions import, with zun's types and values."""
+"""Stand-in for zun (ecosystem/rerun-recall): only what its revisions import, with zun's types and values."""

@@ -1,1 +1,1 @@
-"""Stand-in for keystone (scripts/rerun-recall): only what its revisions import, with keystone's values."""
+"""Stand-in for keystone (ecosystem/rerun-recall): only what its revisions import, with keystone's values."""

@@ -1,1 +1,1 @@
-"""Stand-in for mistral (scripts/rerun-recall): only what its revisions import, with mistral's types and values."""
+"""Stand-in for mistral (ecosystem/rerun-recall): only what its revisions import, with mistral's types and values."""
