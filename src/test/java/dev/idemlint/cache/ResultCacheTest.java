@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -272,6 +273,7 @@ class ResultCacheTest {
     }
 
     @Test
+    @Tag("slow") // every fixture folder linted, each model compared field by field: `mvn verify`, not `mvn test`
     void every_fixture_revisions_model_is_stored_and_rebuilt_as_it_was() throws IOException {
         // a model holding a type the codec does not store would silently be parsed every time; and one
         // rebuilt differently would change findings: each is encoded, decoded and encoded again

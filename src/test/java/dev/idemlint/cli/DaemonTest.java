@@ -25,14 +25,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code idemlint daemon}: a real daemon JVM started in this repository's root, reached through the
  * launchers' client ({@code src/dist/python/idemlint/daemon.py}) exactly as {@code ./idemlint lint}
- * reaches it. What it prints and returns is compared with the same run made in this JVM.
+ * reaches it. What it prints and returns is compared with the same run made in this JVM. A daemon JVM
+ * per test: tagged {@code slow}, run by {@code mvn verify}, not {@code mvn test}.
  */
+@Tag("slow")
 class DaemonTest {
     private static final Path ROOT = rootDir();
     private static final Path CLIENT = ROOT.resolve("src/dist/python/idemlint/daemon.py");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,6 +63,7 @@ class ResultCacheCliTest {
     }
 
     @Test
+    @Tag("slow") // 32 lints of the whole corpus and 3 of each fixture folder: in `mvn verify`, not `mvn test`
     void every_fixture_and_example_lints_the_same_with_and_without_the_cache_cold_and_warm(@TempDir Path tmp)
             throws IOException {
         Path cache = tmp.resolve("cache");
@@ -99,6 +101,7 @@ class ResultCacheCliTest {
     }
 
     @Test
+    @Tag("slow") // 17 lints of a copy of the whole corpus: in `mvn verify`, not `mvn test`
     void one_changed_revision_per_tree_lints_as_without_the_cache(@TempDir Path tmp) throws IOException {
         // a tree with a changed revision misses and is linted from its other revisions' stored models:
         // copies of the corpus, one revision of each versions directory changed after a first run
@@ -135,6 +138,7 @@ class ResultCacheCliTest {
     }
 
     @Test
+    @Tag("slow") // 17 lints of a copy of the whole corpus: in `mvn verify`, not `mvn test`
     void one_changed_revision_per_tree_lints_as_without_the_cache_with_every_tree_keeping_models(@TempDir Path tmp)
             throws IOException {
         // the fixture trees are below the size that keeps per-file entries by default: here every tree does

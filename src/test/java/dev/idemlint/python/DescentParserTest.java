@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.antlr.v4.runtime.Token;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +32,7 @@ class DescentParserTest {
     private static final PythonParser REFERENCE = new PythonParser(false, false);
 
     @Test
+    @Tag("slow") // ANTLR on every test and real-project file: `mvn verify` and `-Dtest=DescentParserTest`
     void matches_antlr_on_every_python_file_of_the_test_resources_and_the_real_projects() throws IOException {
         List<Path> files = PythonCorpus.all();
         PythonParser fast = new PythonParser(true, true);
@@ -127,6 +129,7 @@ class DescentParserTest {
     }
 
     @Test
+    @Tag("slow") // 40,000 ANTLR parses: `mvn verify` and `-Dtest=DescentParserTest`
     void matches_antlr_on_random_token_sequences() {
         // short statements from expression fragments: operators of every precedence level next to
         // each other, brackets, trailing commas, soft keywords; about a tenth are valid
