@@ -46,12 +46,45 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
     }
 
     /**
+     * The guard of an {@code if} whose test reads configuration only ({@link GuardKind#SETTING}): {@code condition}
+     * is made of {@link Condition.Setting} tests, decided the same way on the first run and on the re-run.
+     */
+    public static Guard setting(Span test, Condition condition) {
+        return new Guard(GuardKind.SETTING, test, "a condition on configuration, the same on the re-run ("
+                + Condition.describe(condition) + ")", Set.of(), condition);
+    }
+
+    /** Whether this is a {@link GuardKind#SETTING} guard: its code re-runs exactly when it ran. */
+    public boolean settled() {
+        return kind == GuardKind.SETTING;
+    }
+
+    /**
+     * This guard as a {@link GuardKind#CONFIGURATION} one when it is {@link #settled}: joined to a check on the
+     * database or to a test that cannot be read, or around code that may not run for other reasons, a condition on
+     * configuration is read as neither decides it.
+     */
+    public Guard unsettled() {
+        return settled() ? new Guard(GuardKind.CONFIGURATION, span, description, conditions,
+                new Condition.Opaque("a condition decided outside the database")) : this;
+    }
+
+    /**
      * {@code inner} as it holds inside {@code outer}'s branch, where either is a {@link GuardKind#CONFIGURATION}
      * condition: the code runs only when both hold, so the conditions are joined ({@code if flag:} around
      * {@code if insp.has_table("t"):} stays unknown however the check comes out). Otherwise {@code inner}: the
      * innermost check is the most specific one and replaces an enclosing one.
      */
     public static Guard nested(Guard outer, Guard inner) {
+        if (outer != null && inner != null && outer.settled() && inner.settled()) {
+            // `if settings.A:` around `if os.environ["B"]:`: both decided by configuration, the code runs when both hold
+            return new Guard(GuardKind.SETTING, inner.span, inner.description, inner.conditions,
+                    Condition.all(List.of(outer.condition, inner.condition)));
+        }
+        if (outer != null && inner != null && (outer.settled() || inner.settled())) {
+            outer = outer == null ? null : outer.unsettled();
+            inner = inner == null ? null : inner.unsettled();
+        }
         if (outer == null || inner == null || outer.condition == null || inner.condition == null
                 || outer.kind != GuardKind.CONFIGURATION && inner.kind != GuardKind.CONFIGURATION) {
             return inner;
@@ -154,6 +187,14 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
         record Any(List<Condition> operands) implements Condition {
         }
 
+        /**
+         * A test of configuration read the same on the first run and on the re-run ({@link GuardKind#SETTING}):
+         * {@code holds} and {@code fails} describe it true and false for a message ("`ENV` is not production").
+         * Its truth is not known; it is never {@link Opaque}.
+         */
+        record Setting(String holds, String fails) implements Condition {
+        }
+
         /** A test the analyzer cannot read ({@code why} says what it is). */
         record Opaque(String why) implements Condition {
         }
@@ -168,6 +209,44 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
 
         static Condition any(List<Condition> cs) {
             return cs.size() == 1 ? cs.get(0) : new Any(List.copyOf(cs));
+        }
+
+        /**
+         * The tests a condition joins with {@code and}, each once: {@code a and (b and not c)} gives a, b, not c.
+         * A code path under a condition whose tests all are among another's runs whenever that one's does.
+         */
+        static Set<Condition> conjuncts(Condition c) {
+            Set<Condition> out = new java.util.LinkedHashSet<>();
+            java.util.ArrayDeque<Condition> work = new java.util.ArrayDeque<>();
+            work.push(c);
+            while (!work.isEmpty()) {
+                Condition next = work.pop();
+                if (next instanceof All a) {
+                    a.operands().forEach(work::push);
+                } else {
+                    out.add(next);
+                }
+            }
+            return out;
+        }
+
+        /**
+         * A configuration condition in words, for a message: "`ENV` is not production", "`settings.FEATURE` is
+         * set and `-x seed` is set". Tests other than {@link Setting} are "a condition".
+         */
+        static String describe(Condition c) {
+            if (c instanceof Setting s) {
+                return s.holds();
+            } else if (c instanceof Not n && n.operand() instanceof Setting s) {
+                return s.fails();
+            } else if (c instanceof All a) {
+                return String.join(" and ", a.operands().stream().map(Condition::describe).toList());
+            } else if (c instanceof Any a) {
+                return String.join(" or ", a.operands().stream().map(Condition::describe).toList());
+            } else if (c instanceof Not n) {
+                return "not (" + describe(n.operand()) + ")";
+            }
+            return "a condition";
         }
 
         /** Its truth when each object test is answered by {@code exists}. */

@@ -45,6 +45,15 @@ public enum GuardKind {
      */
     CONFIGURATION,
     /**
+     * Not a guard against a re-run: an {@code if} whose test reads configuration only ({@code os.environ},
+     * {@code os.getenv}, {@code settings.X}, {@code context.get_x_argument()}, {@code context.config}, module
+     * constants computed from them), read from the expression tree by {@code SettingTest}. The test comes out on
+     * the re-run as it came out on the first run, so the code under it runs again exactly when it ran: the re-run
+     * check decides it in the world where the condition holds ({@code schema/RerunSimulation}), and a re-run
+     * finding names the condition. Whether it runs at all is not known, so it makes no first-run claim.
+     */
+    SETTING,
+    /**
      * Not a guard of the code: the statement runs whenever its revision runs, but the re-run check leaves
      * the object it would claim unknown where the re-run reaches it (code between may make or take it: a
      * helper the analysis cannot read, a loop over names read at run time, a statement under a condition),

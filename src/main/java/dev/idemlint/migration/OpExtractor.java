@@ -60,6 +60,8 @@ final class OpExtractor {
 
     /** The targets of the loops over items not known that enclose the statement being walked. */
     private final Set<String> loopVariables = new HashSet<>();
+    /** The names a loop over a literal list binds to its item, for the iteration walked ({@link #itemTest}). */
+    private final Set<String> literalItems = new HashSet<>();
 
     /**
      * Per-walk state; copied when entering a guarded block, a batch block or a helper. {@code conditional}:
@@ -148,7 +150,8 @@ final class OpExtractor {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             } else if (early != null && (early.kind() == GuardKind.CONFIGURATION
-                    || current.guard().kind() == GuardKind.CONFIGURATION)) {
+                    || current.guard().kind() == GuardKind.CONFIGURATION || early.settled()
+                    || current.guard().settled())) {
                 current = current.withGuard(Guard.nested(current.guard(), early));
             } else if (early != null) {
                 // `if "t" not in tables: return` then `if "c" in columns: return`: the rest runs when both let it
@@ -158,8 +161,9 @@ final class OpExtractor {
                 // `if bind.dialect.name != "postgresql": return` on MySQL: the rest never runs
                 break;
             }
-            if (mayLeave(s, current.scope())) {
-                // `if settings.uses_sqlite: return`: what follows runs only when the test is false
+            boolean settled = early != null && early.settled() && current.guard() != null && current.guard().settled();
+            if (mayLeave(s, current.scope()) && !settled) {
+                // `if flag_from_helper(): return`: what follows runs only when the test is false
                 current = current.asConditional();
             }
         }
@@ -214,8 +218,23 @@ final class OpExtractor {
             // The guard of the then-branch runs under the test, the else-branch under its negation.
             Guard g = ConditionReader.guard(residual != null ? residual : i.test(), ctx.scope(), ctx.functions(),
                     ctx.tainted());
-            if (g == null && !mentions(i.test(), loopVariables)) {
-                // a test that reads no database (`-x delete_data=1`, MIGRATION_MODE, a setting): the branch may
+            if (g == null && residual == null) {
+                Boolean item = itemTest(i.test(), ctx.scope(), 0);
+                if (item != null) {
+                    // `for t in ["a", "user"]: if t == "user":` each item of a literal list is known: only the
+                    // branch that runs for this item counts
+                    walkBlock(item ? i.body() : i.orelse(), ctx, active);
+                    return null;
+                }
+            }
+            Guard.Condition setting = g == null && !mentions(i.test(), loopVariables)
+                    ? SettingTest.read(residual != null ? residual : i.test(), ctx.scope(), ctx.tainted()) : null;
+            if (setting != null) {
+                // a test of configuration (`os.environ["ENV"] != "production"`, `settings.X`, an -x argument): it
+                // comes out on the re-run as on the first run, so the branch re-runs exactly when it ran
+                g = Guard.setting(i.test().span(), setting);
+            } else if (g == null && !mentions(i.test(), loopVariables)) {
+                // a test that reads no database and is not read (a helper's answer, a parameter): the branch may
                 // or may not run, on the first run and on the re-run alike. A test of the item of a loop over
                 // items not known (`for name, table in metadata.tables.items(): if name == "t":`) picks the item
                 // the body works on, as the loop itself does: it is read as the loop is.
@@ -224,9 +243,13 @@ final class OpExtractor {
             // The innermost check is the most specific one: it replaces an enclosing guard (a condition decided
             // outside the database is joined to it instead: see Guard.nested).
             boolean fresh = g != null;
+            Guard then = fresh ? Guard.nested(ctx.guard(), g) : null;
+            Guard otherwise = fresh ? Guard.nested(ctx.guard(), g.negated()) : null;
+            // a branch under configuration alone is conditional through its guard, which keeps it from any
+            // first-run claim (OpSite.definite); the re-run check reads the guard (schema/RerunSimulation)
             Ctx arm = ctx.asConditional();
-            walkBlock(i.body(), fresh ? arm.withGuard(Guard.nested(ctx.guard(), g)) : arm, active);
-            walkBlock(i.orelse(), fresh ? arm.withGuard(Guard.nested(ctx.guard(), g.negated())) : arm, active);
+            walkBlock(i.body(), fresh ? (then.settled() ? ctx : arm).withGuard(then) : arm, active);
+            walkBlock(i.orelse(), fresh ? (otherwise.settled() ? ctx : arm).withGuard(otherwise) : arm, active);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
                 return g.negated();
@@ -278,6 +301,67 @@ final class OpExtractor {
             walkBlock(o.body(), ctx, active);
         }
         return null;
+    }
+
+    /**
+     * The truth of a test of the items of loops over literal lists ({@code for t in ["a", "user"]: if t == "user":}),
+     * each bound to its literal for the iteration walked: {@code ==}, {@code !=}, {@code in}, {@code not in} of
+     * such items and literals, {@code not}, {@code and}, {@code or}. Null when any part is something else.
+     */
+    private Boolean itemTest(Expr test, Scope scope, int depth) {
+        if (depth > 16 || !mentions(test, literalItems)) {
+            return null;
+        }
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            Boolean b = itemTest(u.operand(), scope, depth + 1);
+            return b == null ? null : !b;
+        }
+        if (test instanceof Expr.BoolOp b) {
+            boolean and = b.op().equals("and");
+            for (Expr v : b.values()) {
+                Boolean t = itemTest(v, scope, depth + 1);
+                if (t == null) {
+                    return null;
+                }
+                if (t != and) {
+                    return t;
+                }
+            }
+            return and;
+        }
+        if (test instanceof Expr.Compare c && c.ops().size() == 1) {
+            String left = itemValue(c.left(), scope);
+            Expr right = c.comparators().get(0);
+            String op = c.ops().get(0);
+            if (left == null) {
+                return null;
+            }
+            if (op.equals("==") || op.equals("!=")) {
+                String r = itemValue(right, scope);
+                return r == null ? null : left.equals(r) == op.equals("==");
+            }
+            if ((op.equals("in") || op.equals("not in")) && (right instanceof Expr.Tuple || right instanceof Expr.ListExpr)) {
+                List<String> values = new ArrayList<>();
+                for (Expr e : right.children()) {
+                    String v = itemValue(e, scope);
+                    if (v == null) {
+                        return null;
+                    }
+                    values.add(v);
+                }
+                return values.contains(left) == op.equals("in");
+            }
+        }
+        return null;
+    }
+
+    /** A literal string, or a literal loop's item bound to one: its text with a kind mark; else null. */
+    private String itemValue(Expr e, Scope scope) {
+        Expr v = e instanceof Expr.Name n && literalItems.contains(n.id()) ? scope.lookup(n.id()) : e;
+        if (v instanceof Expr.Str s && s.isConstant() && !s.bytes()) {
+            return "s:" + s.constantText();
+        }
+        return v instanceof Expr.Num num ? "n:" + num.text() : null;
     }
 
     /** List methods after which an item of the literal a list was made from may be gone or replaced. */
@@ -501,10 +585,19 @@ final class OpExtractor {
         visit(f.iter(), ctx, active);
         List<Expr> items = LoopItems.of(f.iter(), ctx.scope(), file.text());
         if (items != null) {
-            for (Expr item : items) {
-                Ctx c = loopCtx(ctx);
-                bindTarget(f.target(), item, c, false);
-                walkBlock(f.body(), c, active);
+            Set<String> bound = new HashSet<>();
+            if (f.target() instanceof Expr.Name n && !literalItems.contains(n.id())) {
+                bound.add(n.id());
+            }
+            literalItems.addAll(bound);
+            try {
+                for (Expr item : items) {
+                    Ctx c = loopCtx(ctx);
+                    bindTarget(f.target(), item, c, false);
+                    walkBlock(f.body(), c, active);
+                }
+            } finally {
+                literalItems.removeAll(bound);
             }
         } else {
             // unknown items: the body may run any number of times, or never

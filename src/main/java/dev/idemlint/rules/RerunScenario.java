@@ -1,5 +1,7 @@
 package dev.idemlint.rules;
 
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.SqlState;
@@ -19,7 +21,17 @@ public final class RerunScenario {
      * sentence; how a schema gets ahead of {@code alembic_version} is said once, in the rule pages.
      */
     public static String end(OpSite site) {
-        return ".";
+        return when(site) + ".";
+    }
+
+    /**
+     * The configuration condition a statement runs under, as a message ends with it (" when `ENV` is not
+     * production"): the re-run fails in the runs where it holds ({@link GuardKind#SETTING}); empty otherwise.
+     */
+    public static String when(OpSite site) {
+        Guard g = site.guard();
+        return g != null && g.settled() && g.condition() != null ? " when " + Guard.Condition.describe(g.condition())
+                : "";
     }
 
     /**

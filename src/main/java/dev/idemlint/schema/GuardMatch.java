@@ -47,7 +47,8 @@ public final class GuardMatch {
      */
     private static boolean guarded(Operation op) {
         Guard g = op.site().guard();
-        if (Guard.protectsNothing(g)) {
+        if (Guard.protectsNothing(g) || g.settled()) {
+            // a condition on configuration runs the statement again exactly when it ran: it protects nothing
             return false;
         }
         if (g.condition() == null) {

@@ -56,6 +56,75 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
+        List<Operation> out = protectAll(ops, postgresNames);
+        Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
+        if (worlds.isEmpty()) {
+            return out;
+        }
+        out = new ArrayList<>(out);
+        for (int i = 0; i < ops.size(); i++) {
+            Guard g = ops.get(i).site().guard();
+            if (g != null && g.settled() && !inWorld(ops.get(i))) {
+                out.set(i, out.get(i).withSite(out.get(i).site().withGuard(g.unsettled())));
+            }
+        }
+        for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
+            List<Operation> done = protectAll(world(ops, w.getKey()), postgresNames);
+            for (int i : w.getValue()) {
+                OpSite decided = done.get(i).site();
+                // decided as an unconditional statement would be; left unguarded, it keeps its condition for the
+                // message and for what it claims about the first run (nothing: OpSite#definite)
+                out.set(i, done.get(i).withSite(decided.guard() == null ? decided.withGuard(ops.get(i).site().guard())
+                        : decided));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The upgrade statements under a condition on configuration alone ({@link Guard#settled}), by the tests the
+     * condition joins ({@link Guard.Condition#conjuncts}): one world each, in which those tests hold. The test comes
+     * out on the re-run as on the first run, so in its world the statement re-runs exactly when it ran, as any
+     * statement does.
+     */
+    private static Map<Set<Guard.Condition>, List<Integer>> worlds(List<Operation> ops) {
+        Map<Set<Guard.Condition>, List<Integer>> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (inWorld(ops.get(i))) {
+                out.computeIfAbsent(Guard.Condition.conjuncts(ops.get(i).site().guard().condition()),
+                        k -> new ArrayList<>()).add(i);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A statement of the upgrade under a condition on configuration and nothing else that may keep it from running
+     * (a loop over items not read, a try body): in the world where its condition holds it runs.
+     */
+    private static boolean inWorld(Operation op) {
+        Guard g = op.site().guard();
+        return g != null && g.settled() && g.condition() != null && !op.site().conditional()
+                && op.site().phase() == Phase.UPGRADE;
+    }
+
+    /**
+     * The revision as it runs where the tests of {@code world} hold: a statement whose condition's tests are all
+     * among them runs, unguarded; one under any other condition may or may not run there, and keeps its guard.
+     */
+    private static List<Operation> world(List<Operation> ops, Set<Guard.Condition> world) {
+        List<Operation> out = new ArrayList<>(ops);
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if (inWorld(op) && world.containsAll(Guard.Condition.conjuncts(op.site().guard().condition()))) {
+                out.set(i, op.withSite(op.site().withGuard(null)));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #protect} of statements under no condition on configuration, engine by engine. */
+    private static List<Operation> protectAll(List<Operation> ops, BooleanSupplier postgresNames) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
             return protectOne(ops, postgresNames);
@@ -536,6 +605,30 @@ public final class RerunSimulation {
      * whose rows are not known, may be none: nothing is met.
      */
     public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
+        Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
+        if (worlds.isEmpty()) {
+            return rowsMetAll(ops, naming, at);
+        }
+        // an insert under a condition on configuration meets its rows in the world where that condition holds
+        Set<Integer> asked = new HashSet<>(at);
+        List<Integer> plain = new ArrayList<>();
+        for (int i : at) {
+            if (!inWorld(ops.get(i))) {
+                plain.add(i);
+            }
+        }
+        Set<Integer> out = new HashSet<>(rowsMetAll(ops, naming, plain));
+        for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
+            List<Integer> here = w.getValue().stream().filter(asked::contains).toList();
+            if (!here.isEmpty()) {
+                out.addAll(rowsMetAll(world(ops, w.getKey()), naming, here));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #rowsMet}, with statements under a condition on configuration as may-not-run, engine by engine. */
+    private static Set<Integer> rowsMetAll(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
             return rowsMetOne(ops, naming, at);

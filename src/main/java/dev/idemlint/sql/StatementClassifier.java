@@ -119,8 +119,10 @@ final class StatementClassifier {
             int start = toks.get(0).start();
             int end = toks.get(toks.size() - 1).end();
             Span span = sql.fileSpan(start, end);
-            // A Python-level guard wins over one found in the SQL, except a bare try/except, which guards nothing.
-            Guard g = guard != null && Guard.protectsNothing(base.guard()) ? guard : base.guard();
+            // A Python-level guard wins over one found in the SQL, except a bare try/except, which guards nothing, and
+            // a condition on configuration, which decides whether the SQL runs, not what it meets.
+            Guard g = guard != null && (Guard.protectsNothing(base.guard()) || base.guard().settled()) ? guard
+                    : base.guard();
             if (sql == base.sql()) {
                 OpSite s = base.forSql(span, start, end);
                 site = s.guard() == g ? s : s.withGuard(g);
