@@ -315,6 +315,8 @@ def main():
                     help="the target_metadata env.py configures, e.g. app.models:Base.metadata (from PYTHONPATH)")
     ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    ap.add_argument("--x-arg", action="append", default=[], metavar="KEY=VALUE",
+                    help="an -x argument of every alembic command run (context.get_x_argument), as `alembic -x`")
     args = ap.parse_args()
 
     dsn = args.dsn or "postgresql://%s@%s:%s/postgres" % (
@@ -351,6 +353,8 @@ def main():
         cfg.attributes["url"] = url  # not through the ini: passwords may hold '%'
         cfg.attributes["target_metadata"] = case_metadata(versions_dir, args.metadata)
         cfg.attributes["skip_failing"] = args.skip_failing
+        # what `alembic -x KEY=VALUE` gives context.get_x_argument(), on the first run and on the re-run alike
+        cfg.cmd_opts = argparse.Namespace(x=list(args.x_arg))
 
         holder = {}
 

@@ -163,6 +163,22 @@ class RerunProofTest {
             "insert-not-idempotent/multidb_engines");
 
     /**
+     * The {@code -x} arguments a direct fixture runs with (as {@code alembic -x KEY=VALUE}), on the first run and on
+     * the re-run alike: its findings under a condition on them hold where the condition does.
+     */
+    static final Map<String, List<String>> X_ARGUMENTS = Map.of(
+            "drop-not-idempotent/x_argument", List.of("delete_data=1"));
+
+    /** {@code rerun.py}'s options for the {@code -x} arguments of fixture {@code f} ({@link #X_ARGUMENTS}). */
+    static List<String> xOptions(String f) {
+        List<String> out = new ArrayList<>();
+        for (String x : X_ARGUMENTS.getOrDefault(f, List.of())) {
+            out.addAll(List.of("--x-arg", x));
+        }
+        return out;
+    }
+
+    /**
      * Predicting rules the installed versions cannot exercise: their premise needs a newer Alembic
      * than the 1.8.1 this machine runs, where the kwarg they inspect is ignored or a TypeError.
      */
@@ -216,8 +232,13 @@ class RerunProofTest {
                 Path versions = Files.isDirectory(dir.resolve("versions")) ? dir.resolve("versions") : dir;
                 // a fixture holding packages beside versions/ (the application's models, a stand-in for a library)
                 // is run as Alembic runs a project: with its root on sys.path
-                fixtures.add(RerunProof.prove("fixture:" + f, versions,
-                        hasPackages(dir) ? new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3), dir) : harness));
+                AlembicRerunHarness h = hasPackages(dir) ? new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3), dir)
+                        : harness;
+                if (X_ARGUMENTS.containsKey(f)) {
+                    h = new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3),
+                            hasPackages(dir) ? List.of(dir) : List.of(), xOptions(f));
+                }
+                fixtures.add(RerunProof.prove("fixture:" + f, versions, h));
             }
             results = new Results(corpus, fixtures, countFixtureCases(root));
             if (!targeted()) {
