@@ -16,7 +16,10 @@ import dev.idemlint.source.Span;
  * is true when reached through a local helper function or a loop (fixes then are display-only).
  * {@code conditional} is true when the operation may not run every time its function runs: under an
  * {@code if} the analyzer cannot decide for PostgreSQL, in a loop over unknown items, a {@code while},
- * a {@code try} or its handlers, or after an {@code if} that may leave the function early.
+ * a {@code try} or its handlers, or after an {@code if} that may leave the function early. An {@code if} on
+ * configuration alone ({@link GuardKind#SETTING}: an environment variable, a setting, an {@code -x} argument)
+ * is carried by the guard instead: the code under it runs on a re-run exactly when it ran, and the guard keeps
+ * it from every first-run claim ({@link #definite}).
  * {@code rerun} is what the re-run check found the statement meets on a re-run, when that is not what
  * the statement alone suggests (null otherwise).
  * {@code engine} is the database of Alembic's {@code multidb} template the operation runs on: a revision whose

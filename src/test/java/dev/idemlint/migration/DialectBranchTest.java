@@ -87,7 +87,8 @@ class DialectBranchTest {
                         op.add_column("t", sa.Column("x", sa.Integer()))
                 """), Dialect.POSTGRESQL);
         assertEquals(List.of("x"), addedColumns(m));
-        assertTrue(m.upgrade().get(0).site().conditional(), "the flag may be false");
+        assertFalse(m.upgrade().get(0).site().definite(), "the flag may be false");
+        assertEquals(GuardKind.SETTING, m.upgrade().get(0).site().guard().kind(), "the flag is the same on a re-run");
         // on MySQL the dialect test alone makes the `and` false
         assertEquals(List.of(), addedColumns(read(upgrade("""
                     if settings.FLAG and op.get_bind().dialect.name == "postgresql":

@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -326,7 +327,67 @@ class MigrationReaderTest {
                 + "        return\n"
                 + "    op.add_column('d', sa.Column('x', sa.Text()))\n");
         List<Boolean> conditional = m.upgrade().stream().map(o -> o.site().conditional()).toList();
-        assertEquals(List.of(false, true, true, false, true), conditional);
+        // a test of a setting is carried by the guard (GuardKind.SETTING): the same on the re-run, unknown on the first
+        assertEquals(List.of(false, false, true, false, false), conditional);
+        List<Boolean> definite = m.upgrade().stream().map(o -> o.site().definite()).toList();
+        assertEquals(List.of(true, false, false, true, false), definite);
+        assertEquals(GuardKind.SETTING, m.upgrade().get(1).site().guard().kind());
+        assertEquals(GuardKind.SETTING, m.upgrade().get(4).site().guard().kind());
+        assertEquals("`settings.uses_sqlite` is not set", Guard.Condition.describe(m.upgrade().get(4).site().guard()
+                .condition()));
+    }
+
+    @Test
+    void configuration_tests_are_read_from_the_tree_and_anything_else_stays_unknown() throws Exception {
+        Migration m = read("import os\n"
+                + "ENV = os.environ.get('NOTIFY_ENVIRONMENT', 'dev').lower()\n"
+                + "def upgrade():\n"
+                + "    if ENV != 'production':\n"
+                + "        op.add_column('a', sa.Column('x', sa.Text()))\n"
+                + "    if os.getenv('SEED') and context.get_x_argument(as_dictionary=True).get('seed'):\n"
+                + "        op.add_column('b', sa.Column('x', sa.Text()))\n"
+                + "    if context.config.get_main_option('mode') == 'full':\n"
+                + "        op.add_column('c', sa.Column('x', sa.Text()))\n"
+                + "    if should_seed():\n"
+                + "        op.add_column('d', sa.Column('x', sa.Text()))\n"
+                + "    rows = op.get_bind().execute(sa.text('SELECT 1 FROM flags')).fetchall()\n"
+                + "    if rows:\n"
+                + "        op.add_column('e', sa.Column('x', sa.Text()))\n"
+                + "    flag = helper_flag()\n"
+                + "    if flag == 'on':\n"
+                + "        op.add_column('f', sa.Column('x', sa.Text()))\n");
+        List<Operation> added = m.upgrade().stream().filter(o -> o instanceof Operation.AddColumn).toList();
+        assertEquals(6, added.size());
+        List<GuardKind> kinds = added.stream().map(o -> o.site().guard() == null ? null
+                : o.site().guard().kind()).toList();
+        assertEquals(GuardKind.SETTING, kinds.get(0));
+        assertEquals("`NOTIFY_ENVIRONMENT` is not production",
+                Guard.Condition.describe(added.get(0).site().guard().condition()));
+        assertEquals(GuardKind.SETTING, kinds.get(1));
+        assertEquals(GuardKind.SETTING, kinds.get(2));
+        assertEquals("`context.config mode` is full", Guard.Condition.describe(added.get(2).site().guard()
+                .condition()));
+        // a helper's answer, rows read from the database, a name bound from a helper: not configuration
+        assertEquals(GuardKind.CONFIGURATION, kinds.get(3));
+        assertNotEquals(GuardKind.SETTING, kinds.get(4));
+        assertNotEquals(GuardKind.SETTING, kinds.get(5));
+        assertTrue(added.stream().noneMatch(o -> o.site().definite()));
+    }
+
+    @Test
+    void a_test_of_a_literal_loops_item_is_decided_per_item() throws Exception {
+        Migration m = read("def upgrade():\n"
+                + "    for t in ['account', 'user']:\n"
+                + "        if t == 'user':\n"
+                + "            op.add_column(t, sa.Column('login', sa.Text()))\n"
+                + "        else:\n"
+                + "            op.add_column(t, sa.Column('code', sa.Text()))\n"
+                + "        if t not in ('user',) and t != 'x':\n"
+                + "            op.add_column(t, sa.Column('other', sa.Text()))\n");
+        List<String> added = m.upgrade().stream().map(o -> ((Operation.AddColumn) o).table() + "."
+                + ((Operation.AddColumn) o).column().name()).toList();
+        assertEquals(List.of("account.code", "account.other", "user.login"), added);
+        assertTrue(m.upgrade().stream().allMatch(o -> o.site().guard() == null && !o.site().conditional()));
     }
 
     @Test
