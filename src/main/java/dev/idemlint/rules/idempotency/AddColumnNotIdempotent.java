@@ -101,7 +101,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         List<Fix> fixes = kwarg ? fixes(add, m.source(), ctx.settings())
                 : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
         ctx.report(m.source(), add.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, ""))
+                MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, RerunScenario.when(add.site())))
                 .help(MysqlDialect.why() + (before == null ? help : movedHelp(before))).fixes(inPlace(fixes, before))
                 .emit();
     }

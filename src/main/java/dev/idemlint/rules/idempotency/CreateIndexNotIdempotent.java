@@ -134,7 +134,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         List<Fix> fixes = kwarg ? fixes(ix, m.source(), ctx.settings())
                 : MysqlDialect.rawSqlFixes(ix, m.source(), ctx.settings());
         ctx.report(m.source(), ix.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, ""))
+                MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, RerunScenario.when(ix.site())))
                 .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 

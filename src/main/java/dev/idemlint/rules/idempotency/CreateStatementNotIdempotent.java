@@ -45,7 +45,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                         : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
                 ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
-                        MysqlDialect.duplicate(ctx.settings(), c.kind()), what, ""))
+                        MysqlDialect.duplicate(ctx.settings(), c.kind()), what, RerunScenario.when(op.site())))
                         .help(MysqlDialect.why() + remedy + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : ""))
                         .fixes(fixes).emit();
                 continue;

@@ -76,7 +76,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                 if (!MysqlDialect.tolerated(op.site(),
                         MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE))) {
                     ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
-                            MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored))
+                            MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored + RerunScenario.when(op.site())))
                             .help(MysqlDialect.why() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
                 }
                 continue;
