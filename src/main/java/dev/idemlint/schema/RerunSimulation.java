@@ -57,17 +57,22 @@ public final class RerunSimulation {
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
         List<Operation> out = protectAll(ops, postgresNames);
-        Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
-        if (worlds.isEmpty()) {
+        boolean anySettled = false;
+        for (Operation op : ops) {
+            anySettled |= op.site().guard() != null && op.site().guard().settled();
+        }
+        if (!anySettled) {
             return out;
         }
         out = new ArrayList<>(out);
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
             if (g != null && g.settled() && !inWorld(ops.get(i))) {
+                // something else may keep it from running (a loop over items not read, a try body): unknown
                 out.set(i, out.get(i).withSite(out.get(i).site().withGuard(g.unsettled())));
             }
         }
+        Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
         for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
             List<Operation> done = protectAll(world(ops, w.getKey()), postgresNames);
             for (int i : w.getValue()) {

@@ -26,6 +26,49 @@ class RerunSimulationTest {
                         || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList();
     }
 
+    /** Each upgrade() operation's guard kind after the simulation (null: unguarded, which re-run rules claim). */
+    private static List<dev.idemlint.migration.GuardKind> kinds(String body) throws Exception {
+        Migration m = read("import os\ndef upgrade():\n" + body);
+        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
+                .map(o -> o.site().guard() == null ? null : o.site().guard().kind()).toList();
+    }
+
+    @Test
+    void a_statement_under_configuration_is_decided_where_its_condition_holds() throws Exception {
+        var setting = dev.idemlint.migration.GuardKind.SETTING;
+        var dropped = dev.idemlint.migration.GuardKind.DROPPED_FIRST;
+        var unknown = dev.idemlint.migration.GuardKind.RERUN_UNKNOWN;
+        var configuration = dev.idemlint.migration.GuardKind.CONFIGURATION;
+        // alone under its condition: it re-runs as an unconditional statement does, keeping the condition (claimed)
+        assertEquals(java.util.Arrays.asList(setting), kinds(
+                "    if os.environ['ENV'] != 'production':\n"
+                        + "        op.add_column('t', sa.Column('c', sa.Text()))\n"));
+        // dropped first under the same condition, written twice: the re-run makes it again on a schema without it
+        assertEquals(java.util.Arrays.asList(dev.idemlint.migration.GuardKind.RECREATED_LATER, dropped), kinds(
+                "    if os.environ['ENV'] != 'production':\n"
+                        + "        op.drop_column('t', 'c')\n"
+                        + "    if os.environ['ENV'] != 'production':\n"
+                        + "        op.add_column('t', sa.Column('c', sa.Text()))\n"));
+        // dropped under another condition, which may or may not hold with it: both unknown, never claimed
+        assertEquals(java.util.Arrays.asList(unknown, unknown), kinds(
+                "    if os.getenv('CLEAN'):\n"
+                        + "        op.drop_column('t', 'c')\n"
+                        + "    if os.environ['ENV'] != 'production':\n"
+                        + "        op.add_column('t', sa.Column('c', sa.Text()))\n"));
+        // nested conditions: the add runs where both hold, and the outer's drop with it (proven); where only the
+        // outer holds, the add may or may not have made the column again: the drop is unknown
+        assertEquals(java.util.Arrays.asList(unknown, dropped), kinds(
+                "    if os.getenv('A'):\n"
+                        + "        op.drop_column('t', 'c')\n"
+                        + "        if os.getenv('B'):\n"
+                        + "            op.add_column('t', sa.Column('c', sa.Text()))\n"));
+        // in a loop over items not read, the body may run any number of times: as unknown as without the condition
+        assertEquals(java.util.Arrays.asList(configuration), kinds(
+                "    for t in tables():\n"
+                        + "        if os.getenv('A'):\n"
+                        + "            op.add_column('t', sa.Column('c', sa.Text()))\n"));
+    }
+
     @Test
     void an_add_drop_rename_column_swap_reruns_cleanly() throws Exception {
         assertEquals(List.of(true, true, true), proven(
