@@ -171,6 +171,11 @@ class FixProofTest {
             // a fixture holding packages beside versions/ runs with its root on sys.path (RerunProofTest)
             AlembicRerunHarness h = RerunProofTest.hasPackages(copy)
                     ? new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3), copy) : harness;
+            if (RerunProofTest.X_ARGUMENTS.containsKey(f)) {
+                // run with its -x arguments, as RerunProofTest runs it: the fixed code under them runs
+                h = new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3),
+                        RerunProofTest.hasPackages(copy) ? List.of(copy) : List.of(), RerunProofTest.xOptions(f));
+            }
             // fixed from the folder of its env.py, when it has one: the naming convention the linter reads there
             chains.add(prove("fixture:" + f, versions, tmp.resolve("fixture-dumps").resolve(f), h,
                     KNOWN_UNFIXED_FIXTURES, Map.of(), List.of()));
