@@ -158,7 +158,10 @@ class MysqlFactsTableTest {
                     + " RENAME TABLE results TO match_results").ok());
             assertError(MysqlFacts.BAD_FIELD, db.exec("SELECT players.id, players.nick FROM players"), "SELECT t.c");
             assertError(MysqlFacts.BAD_FIELD, db.exec("UPDATE players SET label = players.nick"), "UPDATE ... = t.c");
+            assertError(MysqlFacts.BAD_FIELD, db.exec("UPDATE players SET label = nick"), "UPDATE ... = bare c");
             assertError(MysqlFacts.NO_SUCH_TABLE, db.exec("SELECT results.id FROM results"), "SELECT FROM t");
+            assertError(MysqlFacts.NO_SUCH_TABLE, db.exec("INSERT INTO players (id) SELECT id FROM results"),
+                    "INSERT ... SELECT FROM t");
             assertTrue(db.exec("SELECT players.nickname FROM players").ok(), "the new name reads");
         }
     }
