@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Flags a read of a table or column that a later rename of the same revision moves away: the re-run meets the old
- * name gone at the read. The reads are {@link CommittedRerun#ofPostgres}'s (literal SQL and SQLAlchemy Core statements), the
+ * name gone at the read. The reads are {@link RuleContext#dataReads}'s (literal SQL and SQLAlchemy Core statements), the
  * presence at the read is {@link RerunSimulation#meets}' (the state the first run left, replayed up to the read),
  * and both statements run whenever the revision does: unguarded and definite.
  */
@@ -47,10 +47,9 @@ public final class ReadBeforeRename implements MigrationRule {
                     || r.kind() != ObjectKind.TABLE && (r.kind() != ObjectKind.COLUMN || r.table() == null)) {
                 continue;
             }
-            // which tables and columns a data statement names is the same SQL on every server, so the full reading
-            // (UPDATE, INSERT ... SELECT, DELETE, bare names, Core statements) serves MySQL and MariaDB too: a read
-            // of a renamed column fails there with 1054, of a renamed table with 1146 (MysqlFactsTableTest)
-            rerun = rerun == null ? CommittedRerun.ofPostgres(upgrade) : rerun;
+            // the full reading on MySQL and MariaDB too: a read of a renamed column fails there with 1054, of a
+            // renamed table with 1146, whatever statement reads it (MysqlFactsTableTest)
+            rerun = rerun == null ? ctx.dataReads(m) : rerun;
             Operation read = r.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(r.from(), at, r.site().phase())
                     : rerun.columnReadBefore(r.table(), r.from(), at, r.site().phase());
             ObjectRef old = RerunSimulation.claimed(r, Effects.Naming.UNKNOWN);
