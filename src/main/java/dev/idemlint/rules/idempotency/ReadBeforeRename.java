@@ -64,11 +64,13 @@ public final class ReadBeforeRename implements MigrationRule {
         }
         Map<RerunSimulation.Question, Presence> meets = RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN,
                 pairs.stream().map(Pair::question).toList());
-        // one finding per read: the re-run stops at its first missing name
+        // one finding per read, on the name the server meets first: a table before a column (PostgreSQL resolves
+        // the FROM list before the expressions), else the first rename
         Map<Operation, Pair> first = new LinkedHashMap<>();
         for (Pair p : pairs) {
             if (meets.get(p.question()) == Presence.ABSENT) {
-                first.putIfAbsent(p.read(), p);
+                first.merge(p.read(), p, (had, next) -> had.rename().kind() != ObjectKind.TABLE
+                        && next.rename().kind() == ObjectKind.TABLE ? next : had);
             }
         }
         first.values().forEach(p -> report(m, ctx, p.read(), p.rename()));
