@@ -200,6 +200,15 @@ public final class RuleContext {
                 : CommittedRerun.ofPostgres(m.upgrade());
     }
 
+    /**
+     * The reads of {@code m}'s data statements, read in full on every server ({@link CommittedRerun#ofPostgres}):
+     * which tables and columns a {@code SELECT}, {@code UPDATE}, {@code INSERT ... SELECT} or Core statement names
+     * does not depend on the server, only what a missing one raises does.
+     */
+    public CommittedRerun dataReads(Migration m) {
+        return CommittedRerun.ofPostgres(m.upgrade());
+    }
+
     /** Where {@link #firstRunFails} goes: the engine voids the re-run claims of such revisions. */
     void firstRunFailuresInto(java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> sink) {
         this.firstRunFailures = sink;

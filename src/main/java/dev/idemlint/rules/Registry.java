@@ -22,6 +22,7 @@ import dev.idemlint.rules.idempotency.CreateStatementNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
+import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
@@ -55,6 +56,7 @@ public final class Registry {
                 new CreateStatementNotIdempotent(),
                 new DropNotIdempotent(),
                 new RenameNotIdempotent(),
+                new ReadBeforeRename(),
                 new ColumnIdentityNotIdempotent(),
                 new AlterColumnTypeNotIdempotent(),
                 new InvalidIfNotExists(),

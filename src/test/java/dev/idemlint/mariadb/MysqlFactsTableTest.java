@@ -150,6 +150,23 @@ class MysqlFactsTableTest {
     }
 
     @Test
+    void a_read_of_a_column_or_table_renamed_away_fails_with_1054_or_1146() {
+        // read-before-rename: the re-run's read meets the old name gone, which the first run renamed
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE players (id int, nick varchar(20), label varchar(20));"
+                    + " CREATE TABLE results (id int); ALTER TABLE players RENAME COLUMN nick TO nickname;"
+                    + " RENAME TABLE results TO match_results").ok());
+            assertError(MysqlFacts.BAD_FIELD, db.exec("SELECT players.id, players.nick FROM players"), "SELECT t.c");
+            assertError(MysqlFacts.BAD_FIELD, db.exec("UPDATE players SET label = players.nick"), "UPDATE ... = t.c");
+            assertError(MysqlFacts.BAD_FIELD, db.exec("UPDATE players SET label = nick"), "UPDATE ... = bare c");
+            assertError(MysqlFacts.NO_SUCH_TABLE, db.exec("SELECT results.id FROM results"), "SELECT FROM t");
+            assertError(MysqlFacts.NO_SUCH_TABLE, db.exec("INSERT INTO players (id) SELECT id FROM results"),
+                    "INSERT ... SELECT FROM t");
+            assertTrue(db.exec("SELECT players.nickname FROM players").ok(), "the new name reads");
+        }
+    }
+
+    @Test
     void ddl_commits_the_statements_before_a_failure() {
         // the half-applied revision: the first ALTER stays although the script fails at the second
         try (TempDatabase db = MariaDbServer.require().createDatabase()) {

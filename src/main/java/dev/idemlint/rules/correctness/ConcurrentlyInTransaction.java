@@ -7,6 +7,7 @@ import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
 
     @Override
     public void check(Migration m, RuleContext ctx) {
+        if (MysqlDialect.applies(ctx.settings())) {
+            return; // CONCURRENTLY is PostgreSQL's grammar: MySQL and MariaDB have no such clause
+        }
         if (ctx.settings().envMayAutocommit()) {
             return; // env.py may give the migrations an autocommit connection: no transaction to fail in
         }

@@ -11,6 +11,7 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import java.util.TreeSet;
 public final class DoBlockWrongException implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        if (MysqlDialect.applies(ctx.settings())) {
+            return; // a DO block with EXCEPTION handlers is PL/pgSQL: MySQL and MariaDB have none
+        }
         for (Operation op : m.upgrade()) {
             Guard g = op.site().guard();
             if (g == null || g.kind() != GuardKind.DO_BLOCK_EXCEPTION || g.conditions().isEmpty()) {

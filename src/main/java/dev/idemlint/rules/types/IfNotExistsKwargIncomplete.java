@@ -2,6 +2,9 @@ package dev.idemlint.rules.types;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
@@ -40,7 +43,8 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                     boolean createsType = e != null && e.nativeEnum() && e.name() != null
                             && !(Boolean.FALSE.equals(e.createType())
                                     && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured()));
-                    if (createsType && typesEmitted.add(e.name()) && check) {
+                    // MySQL and MariaDB have no CREATE TYPE: the enum is written into the column
+                    if (createsType && typesEmitted.add(e.name()) && check && !s.dialect().mysqlFamily()) {
                         ctx.report(m.source(), SchemaTimeline.within(e.span(), op.site().span()),
                                 "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
                                         + " because `if_not_exists=True` does not cover CREATE TYPE \"" + e.name()
@@ -63,6 +67,10 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                     reportIndex(m, op, c, ac.table(), "add_column", ctx);
                 }
                 if (c.foreignKeyName() != null) {
+                    if (s.dialect().mysqlFamily()) {
+                        reportMysqlForeignKey(m, ac, c, ctx);
+                        continue;
+                    }
                     ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
                             "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
                                     + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName()
@@ -99,11 +107,34 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                 + "  # before create_table\n" + rw.shown()));
     }
 
+    /**
+     * The foreign key on MySQL and MariaDB: a second one of the name fails with the server's duplicate
+     * ({@link MysqlFacts#duplicate(dev.idemlint.discovery.Dialect, ConstraintKind)}); the remedy is an inspector
+     * guard, which both servers run (MySQL 8.0 has no IF NOT EXISTS on a constraint, and neither runs a DO block).
+     */
+    private static void reportMysqlForeignKey(Migration m, Operation.AddColumn op, ColumnDef c, RuleContext ctx) {
+        MysqlFacts.MysqlError error = MysqlFacts.duplicate(ctx.settings().dialect(), ConstraintKind.FOREIGN_KEY);
+        String table = op.table() == null ? "..." : op.table();
+        ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
+                "Re-running this revision fails with error " + error.label()
+                        + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName() + "\".")
+                .help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain ADD CONSTRAINT"
+                        + " for its foreign key. Declare the column without the named `ForeignKey` and create the"
+                        + " constraint with `op.create_foreign_key` under `if \"" + c.foreignKeyName()
+                        + "\" not in {fk[\"name\"] for fk in sa.inspect(op.get_bind()).get_foreign_keys(\"" + table
+                        + "\")}:`.")
+                .emit();
+    }
+
     private static void reportIndex(Migration m, Operation op, ColumnDef c, String table, String call,
             RuleContext ctx) {
         String index = table == null ? "its index" : "index \"ix_" + table + "_" + c.name() + "\"";
+        Settings s = ctx.settings();
+        String failure = s.dialect().mysqlFamily()
+                ? "error " + MysqlFacts.of(s.dialect(), ObjectKind.INDEX).duplicate().label()
+                : SqlState.DUPLICATE_TABLE.label();
         ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "Re-running this revision"
-                + " fails with " + SqlState.DUPLICATE_TABLE.label() + " because `if_not_exists=True` does not cover "
+                + " fails with " + failure + " because `if_not_exists=True` does not cover "
                 + index + " of column \"" + c.name() + "\".")
                 .help("`" + call + "(if_not_exists=True)` still emits a plain CREATE INDEX for the `index=True`"
                         + " column. Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")

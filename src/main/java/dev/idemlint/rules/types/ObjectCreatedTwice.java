@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
@@ -30,7 +31,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
     }
 
     private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
-        SqlState state = state(c);
+        String state = failure(c, s);
         // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
         if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
                 || c.shape().postgresNamed() || c.guarded() || c.tolerant(s) || !c.effective(s)
@@ -46,7 +47,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             boolean same = first.migration() == c.migration();
             String where = same ? "line " + first.line() + " of this revision already creates it"
                     : first.file().fileName() + " already created it on this path";
-            ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label()
+            ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state
                     + " on the first run: " + where + ".")
                     .help("Create it once: remove this creation, or make it tolerate the existing object"
                             + " (IF NOT EXISTS where PostgreSQL has it, or a guard).")
@@ -63,7 +64,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             String what = c.describe();
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
             // the related location names the sibling's file
-            ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state.label() + " when this"
+            ctx.report(c.file(), c.span(), "Creating " + what + " fails with " + state + " when this"
                     + " branch runs after the other branch, which also creates it.")
                     .help("The other branch creates it in " + sibling.file().fileName() + " and "
                             + merge.source().fileName() + " merges the two. Create it on one branch only, or make both creations tolerate the existing object"
@@ -99,6 +100,26 @@ public final class ObjectCreatedTwice implements ProjectRule {
             }
         }
         return null;
+    }
+
+    /**
+     * What a duplicate raises on the project's server, as a message names it: PostgreSQL's SQLSTATE, or on
+     * MySQL and MariaDB the server error of its facts table. Null for kinds not checked, and on MySQL and
+     * MariaDB for kinds the server does not have (a type, an extension: the statement is PostgreSQL's).
+     */
+    static String failure(Creation c, Settings s) {
+        if (!s.dialect().mysqlFamily()) {
+            SqlState state = state(c);
+            return state == null ? null : state.label();
+        }
+        if (state(c) == null) {
+            return null;
+        }
+        if (c.key().kind() == ObjectKind.CONSTRAINT) {
+            return "error " + MysqlFacts.duplicate(s.dialect(), c.constraintKind()).label();
+        }
+        MysqlFacts.Row row = MysqlFacts.of(s.dialect(), c.key().kind());
+        return row == null ? null : "error " + row.duplicate().label();
     }
 
     /** What a duplicate raises; null for kinds not checked (overloadable functions, roles, unknown). */
