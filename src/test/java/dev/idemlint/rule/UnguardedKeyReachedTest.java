@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
+import dev.idemlint.rules.Registry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +45,11 @@ class UnguardedKeyReachedTest {
                 """ + body);
         try (var files = Files.list(versions)) {
             LintTarget t = new LintTarget(dir, versions, files.sorted().toList(), Settings.DEFAULT);
-            return LINTER.lint(t, p -> dir.relativize(p).toString()).diagnostics();
+            // the re-run claims only: the locks category warns about the same statements' locks
+            Set<String> locks = Registry.all().stream().filter(r -> r.getClass().getPackageName().endsWith(".locks"))
+                    .map(Rule::name).collect(Collectors.toSet());
+            return LINTER.lint(t, p -> dir.relativize(p).toString()).diagnostics().stream()
+                    .filter(d -> !locks.contains(d.rule())).toList();
         }
     }
 
