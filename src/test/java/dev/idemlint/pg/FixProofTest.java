@@ -46,7 +46,11 @@ class FixProofTest {
      * Revisions that --fix leaves without a finding although they still fail, keyed chain/revision: rule or
      * fix bugs to fix there. The test fails when an entry starts passing, so the list shrinks.
      */
-    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of();
+    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of(
+            "renamed_reads/n01", "read-before-rename has no fix, and the guard --fix puts on the rename"
+                    + " (rename-not-idempotent) makes the rename conditional, which silences read-before-rename while"
+                    + " the read before it still meets the new name on the re-run (42703)",
+            "renamed_reads/n02", "as renamed_reads/n01, for a table renamed after an INSERT ... SELECT reads it (42P01)");
 
     /**
      * Revisions still flagged after {@code --fix --unsafe-fixes}, keyed chain/revision, each with the reason no
