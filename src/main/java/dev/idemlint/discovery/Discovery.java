@@ -204,6 +204,20 @@ public final class Discovery {
         return new Run().discoverAbsent(abs);
     }
 
+    /**
+     * The file names Alembic loads from a version location: {@code re.match(r"(?!\.\#|__init__)(.*\.py)$", name)}
+     * ({@code _only_source_rev_file} in alembic/script/base.py, the same from 0.9 to 1.19), where {@code .} is any
+     * character but a line feed and {@code $} allows one line feed at the end. Names beginning with {@code __init__}
+     * or {@code .#} (an editor's lock file) are passed by; every other {@code .py} file, {@code _helpers.py} and
+     * {@code .hidden.py} included, is imported as a revision, and without {@code revision} in it every command fails.
+     */
+    private static final Pattern ALEMBIC_LOADS = Pattern.compile("(?!\\.#|__init__)[^\n]*\\.py\n?");
+
+    /** Whether Alembic loads a file of this name in a version location as a revision ({@link #ALEMBIC_LOADS}). */
+    public static boolean alembicLoads(String fileName) {
+        return ALEMBIC_LOADS.matcher(fileName).matches();
+    }
+
     /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
     static boolean isRevisionFile(Path file) {
         String text = head(file, StandardCharsets.ISO_8859_1);
