@@ -57,7 +57,7 @@ class BadInputTest {
     }
 
     /**
-     * Alembic imports every file its pattern {@code (?!\\.\\#|__init__)(.*\\.py)$} matches and fails every command
+     * Alembic imports every file its pattern {@code (?!\.\#|__init__)(.*\.py)$} matches and fails every command
      * on one without {@code revision} ("Could not determine revision id from filename"), the underscore helper
      * and the dotted name included; it passes by {@code __init__*} and editors' {@code .#} lock files (checked on
      * Alembic 1.8.1).
