@@ -43,9 +43,10 @@ final class Preflight {
             UpgradeCommand upgrade = in.upgrade();
             entries.add(new Entry("head", null, 0, Status.FAILS, null, "`alembic upgrade head`"
                     + (upgrade.stated() ? " (" + upgrade.from() + ")" : "") + " fails before it runs"
-                    + " anything: the code has " + heads.size() + " heads (" + String.join(", ", heads) + ")"
-                    + (shadowedHead ? ", a file whose revision id another file declares again being one of them," : "")
-                    + " and Alembic refuses with \"Multiple head revisions are present for given argument 'head'\".",
+                    + " anything: the code has " + heads.size() + " heads (" + String.join(", ", heads) + "), and"
+                    + " Alembic refuses with \"Multiple head revisions are present for given argument 'head'\"."
+                    + (shadowedHead ? " Of two files that declare one revision id, Alembic keeps one and counts the"
+                            + " other as a head, whatever revision follows the id." : ""),
                     shadowedHead ? "Give the revision declared twice a new id and chain it after the other"
                             + " (`idemlint lint --fix --unsafe-fixes` renumbers it), so the code has one head."
                             : "Merge them into one head (`alembic merge heads`) and deploy that; if your deploy runs"
@@ -53,7 +54,7 @@ final class Preflight {
                             + " `idemlint plan --heads`."));
         } else if (heads.size() > 1 && overlapping(in, entries)) {
             return List.of();
-        } else if (heads.size() > 1) {
+        } else if (heads.size() > 1 && !shadowedHead) {
             notes.add("The code has " + heads.size() + " heads (" + String.join(", ", heads) + "): `alembic upgrade"
                     + " heads` (" + in.upgrade().from() + ") applies them all, so this plan does; `alembic upgrade head`"
                     + " would fail with \"Multiple head revisions are present\"; a merge revision (`alembic merge"

@@ -52,12 +52,13 @@ class PlanProofTest {
     }
 
     // ---- the five incidents, on the bundled example ----
+    // (planned as `alembic upgrade heads`, which the driver runs: `upgrade head` refuses the example's duplicate 040)
 
     @Test
     void enum_created_twice_on_a_fresh_database_fails_where_plan_says() {
         Path example = ROOT.resolve("examples/basketball-api");
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions(example), db, "upgrade");
             verdict("seed004 fresh database", p, r);
             assertEquals("008", p.firstFailing());
@@ -75,7 +76,7 @@ class PlanProofTest {
             // the forked chain: 020 ran on its branch, then the chain was linearized and 018 stamped back
             assertTrue(alembic(versions, db, "upgrade", "020").ok());
             assertTrue(alembic(versions, db, "stamp", "018").ok());
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions, db, "upgrade");
             verdict("seed002/003 020 applied, 018 stamped", p, r);
             assertEquals("020", p.firstFailing());
@@ -94,7 +95,7 @@ class PlanProofTest {
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
             atStamp018(db, versions(example));
             db.exec("UPDATE alembic_version SET version_num = '025'");
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions(example), db, "upgrade");
             verdict("seed002 old image: stamp 025 unknown to the code", p, r);
             assertEquals(1, p.exit());
