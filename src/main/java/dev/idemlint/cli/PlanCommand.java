@@ -59,8 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
         CommandSpec s = Specs.command("plan",
                 "Say, read-only, what `alembic upgrade head` will do on a database.", PlanCommand::new);
         Specs.optionalPositional(s, Path.class, "PATH", "project root, alembic.ini or versions directory (default: .)");
-        Specs.option(s, "--db", String.class, "URL", "database URL (default: $DATABASE_URL, then sqlalchemy.url in"
-                + " alembic.ini); postgresql://, postgres://, mysql://, mariadb:// and SQLAlchemy's +driver forms", null);
+        Specs.option(s, "--db", String.class, "URL", "database URL (default: $DATABASE_URL, else the URL in"
+                + " alembic.ini's sqlalchemy.url); postgresql://, postgres://, mysql://, mariadb:// and SQLAlchemy's +driver forms", null);
         Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
         Specs.option(s, "--version-table", String.class, "[SCHEMA.]NAME",
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
