@@ -24,7 +24,9 @@ public final class ExplainCommand implements Callable<Integer> {
         RuleCatalog catalog = Engine.catalog();
         RuleDoc d = catalog.doc(rule);
         if (d == null) {
-            System.err.println("idemlint: unknown rule '" + rule + "'; `idemlint rules` lists them.");
+            System.err.println("idemlint: unknown rule '" + dev.idemlint.source.Printable.line(rule) + "'"
+                    + dev.idemlint.source.Spelling.nearest(rule, Engine.ruleNames())
+                            .map(n -> "; did you mean '" + n + "'?").orElse(";") + " `idemlint rules` lists them.");
             return 2;
         }
         System.out.println("# " + d.name() + " (" + d.category() + ", " + d.severity().label() + ", fix: " + d.fix()

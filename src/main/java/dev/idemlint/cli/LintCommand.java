@@ -235,7 +235,9 @@ public final class LintCommand implements Callable<Integer> {
         Map<String, String> categories = selectors ? categories(linter.catalog()) : Map.of();
         for (String r : concat(select, ignore)) {
             if (!RuleSelector.known(r, categories)) {
-                System.err.println("idemlint: unknown rule or category '" + Printable.line(r) + "'; `idemlint rules` lists them.");
+                System.err.println("idemlint: unknown rule or category '" + Printable.line(r) + "'"
+                        + RuleSelector.nearest(r, categories).map(n -> "; did you mean '" + n + "'?").orElse(";")
+                        + " `idemlint rules` lists them.");
                 return 2;
             }
         }

@@ -1,6 +1,7 @@
 package dev.idemlint.cli;
 
 import dev.idemlint.source.Printable;
+import dev.idemlint.source.Spelling;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -55,6 +56,29 @@ public final class Main {
             "idemlint " + VERSION,
             bundled ? java + ", the runtime bundled with idemlint" : java + " at " + System.getProperty("java.home")
         };
+    }
+
+    /**
+     * The command or option an unmatched argument was probably meant to be: the nearest subcommand name of the
+     * command that did not match it, or the nearest of its option names for one starting with a dash; null when
+     * none is near ({@link Spelling}).
+     */
+    private static String meant(CommandLine.UnmatchedArgumentException u) {
+        List<String> unmatched = u.getUnmatched();
+        if (unmatched == null || unmatched.isEmpty()) {
+            return null;
+        }
+        String typed = unmatched.get(0);
+        CommandSpec spec = u.getCommandLine().getCommandSpec();
+        List<String> names = new java.util.ArrayList<>();
+        if (typed.startsWith("-")) {
+            String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
+            spec.options().forEach(o -> names.addAll(List.of(o.names())));
+            return Spelling.nearest(name, names).orElse(null);
+        }
+        names.addAll(spec.subcommands().keySet());
+        names.remove("help");
+        return Spelling.nearest(typed, names).orElse(null);
     }
 
     /** The arguments this process was started with (null when it was not started by {@link #main}). */
@@ -127,9 +151,14 @@ public final class Main {
         cl.setParameterExceptionHandler(new CommandLine.IParameterExceptionHandler() {
             @Override
             public int handleParseException(CommandLine.ParameterException ex, String[] a) {
+                // one line, as Ruff's: the problem, the name meant when one is near, where the options are listed;
                 // the arguments it quotes may be names a pull request chose (pre-commit passes staged file names)
-                ex.getCommandLine().getErr().println("idemlint: " + Printable.line(String.valueOf(ex.getMessage())));
-                ex.getCommandLine().usage(ex.getCommandLine().getErr());
+                CommandLine cmd = ex.getCommandLine();
+                String meant = ex instanceof CommandLine.UnmatchedArgumentException u ? meant(u) : null;
+                String help = cmd.getCommandSpec().qualifiedName(" ") + " --help";
+                cmd.getErr().println("idemlint: " + Printable.line(String.valueOf(ex.getMessage())
+                        + (meant == null ? "" : "; did you mean '" + meant + "'?") + " (`" + help + "` lists "
+                        + (cmd.getCommandSpec().subcommands().isEmpty() ? "the options" : "the commands") + ")"));
                 return 2;
             }
         });

@@ -59,8 +59,8 @@ public final class PlanCommand implements Callable<Integer> {
         CommandSpec s = Specs.command("plan",
                 "Say, read-only, what `alembic upgrade head` will do on a database.", PlanCommand::new);
         Specs.optionalPositional(s, Path.class, "PATH", "project root, alembic.ini or versions directory (default: .)");
-        Specs.option(s, "--db", String.class, "URL", "database URL (default: sqlalchemy.url in alembic.ini, then"
-                + " $DATABASE_URL); postgresql://, postgres://, mysql://, mariadb:// and SQLAlchemy's +driver forms", null);
+        Specs.option(s, "--db", String.class, "URL", "database URL (default: $DATABASE_URL, else the URL in"
+                + " alembic.ini's sqlalchemy.url); postgresql://, postgres://, mysql://, mariadb:// and SQLAlchemy's +driver forms", null);
         Specs.option(s, "--format", String.class, "FORMAT", "text or json (default: text)", "text");
         Specs.option(s, "--version-table", String.class, "[SCHEMA.]NAME",
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
@@ -131,10 +131,17 @@ public final class PlanCommand implements Callable<Integer> {
         Path cwd = Paths.get("").toAbsolutePath();
         LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
         boolean internal = false;
+        List<Planner.Unloadable> unloadable = new ArrayList<>();
         for (Diagnostic d : read.diagnostics()) {
             System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ":" + d.line() + ":" + d.column()
                     + ": " + d.message()));
             internal |= d.rule().equals(dev.idemlint.rule.BuiltinChecks.INTERNAL_ERROR);
+            if (d.rule().equals(dev.idemlint.rule.BuiltinChecks.PARSE_ERROR)
+                    && Discovery.alembicLoads(d.file().fileName())) {
+                // a file Alembic imports and cannot: every command fails on it
+                unloadable.add(new Planner.Unloadable(d.file().fileName(), d.file().displayPath(), d.line(),
+                        d.message()));
+            }
         }
         if (internal) {
             return 2; // a revision idemlint could not read may change what every later one meets
@@ -147,23 +154,26 @@ public final class PlanCommand implements Callable<Integer> {
         for (InputProblem p : config.problems()) {
             System.err.println("idemlint: " + p.render());
         }
+        // Alembic's env.py idiom, os.environ.get("DATABASE_URL") over the committed alembic.ini: the URL the
+        // deploy's environment gives wins over the project's default, and --db over both
         String rawUrl = db;
         String from = "--db";
-        if (rawUrl == null && config.url() != null) {
+        String environmentUrl = env().get("DATABASE_URL");
+        if (rawUrl == null && environmentUrl != null && !environmentUrl.isBlank()) {
+            rawUrl = environmentUrl;
+            from = "DATABASE_URL";
+        }
+        boolean fromProject = rawUrl == null && config.url() != null;
+        if (fromProject) {
             rawUrl = config.url();
             from = "sqlalchemy.url in " + config.ini();
         }
-        if (rawUrl == null) {
-            rawUrl = env().get("DATABASE_URL");
-            from = "DATABASE_URL";
-        }
         if (rawUrl == null || rawUrl.isBlank()) {
-            return cannot(out, "usage", "no database to plan against: pass --db URL, or set sqlalchemy.url in"
-                    + " alembic.ini, or DATABASE_URL");
+            return cannot(out, "usage", "no database to plan against: pass --db URL, or set DATABASE_URL, or"
+                    + " sqlalchemy.url in alembic.ini");
         }
         // The project's files are a pull request's to change: a URL read from them could name a server that asks
         // for the password in clear, so the environment's passwords go only with a URL the operator gave.
-        boolean fromProject = db == null && config.url() != null;
         DbUrl url;
         try {
             url = fromProject ? DbUrl.parse(rawUrl, withoutPasswords(env()), null)
@@ -198,10 +208,15 @@ public final class PlanCommand implements Callable<Integer> {
             // on MySQL and MariaDB the server says which it is, and its facts are that server's
             Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
                     : target.settings();
-            Plan plan = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
+            Plan planned = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
                     settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()),
                     UpgradeCommand.of(target, allHeads),
-                    NamingConvention.of(target)));
+                    NamingConvention.of(target), unloadable));
+            List<String> notes = new ArrayList<>(planned.notes());
+            notes.add(0, "The database URL is from " + from + " (--db wins over DATABASE_URL, which wins over"
+                    + " sqlalchemy.url in alembic.ini).");
+            Plan plan = new Plan(planned.url(), planned.serverVersion(), planned.current(), planned.pending(),
+                    List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server());
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;

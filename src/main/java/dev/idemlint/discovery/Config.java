@@ -1,6 +1,7 @@
 package dev.idemlint.discovery;
 
 import dev.idemlint.source.IoFailure;
+import dev.idemlint.source.Spelling;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
@@ -116,14 +117,16 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         for (String key : List.of("select", "ignore")) {
             for (String r : key.equals("select") ? select : ignore) {
                 if (!RuleSelector.known(r, known)) {
-                    out.add(new InputProblem(file, lines.getOrDefault(key, 0), "unknown rule '" + r + "' in " + key));
+                    out.add(new InputProblem(file, lines.getOrDefault(key, 0), "unknown rule '" + r + "' in " + key
+                            + RuleSelector.nearest(r, known).map(n -> "; did you mean '" + n + "'?").orElse("")));
                 }
             }
         }
         for (String r : severity.keySet()) {
             if (!known.containsKey(r)) {
                 out.add(new InputProblem(file, lines.getOrDefault("severity." + r, 0),
-                        "unknown rule '" + r + "' in [severity]"));
+                        "unknown rule '" + r + "' in [severity]" + Spelling.nearest(r, known.keySet())
+                                .map(n -> "; did you mean '" + n + "'?").orElse("")));
             }
         }
         return out;

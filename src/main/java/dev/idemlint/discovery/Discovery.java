@@ -204,6 +204,20 @@ public final class Discovery {
         return new Run().discoverAbsent(abs);
     }
 
+    /**
+     * The file names Alembic loads from a version location: {@code re.match(r"(?!\.\#|__init__)(.*\.py)$", name)}
+     * ({@code _only_source_rev_file} in alembic/script/base.py, the same from 0.9 to 1.19), where {@code .} is any
+     * character but a line feed and {@code $} allows one line feed at the end. Names beginning with {@code __init__}
+     * or {@code .#} (an editor's lock file) are passed by; every other {@code .py} file, {@code _helpers.py} and
+     * {@code .hidden.py} included, is imported as a revision, and without {@code revision} in it every command fails.
+     */
+    private static final Pattern ALEMBIC_LOADS = Pattern.compile("(?!\\.#|__init__)[^\n]*\\.py\n?");
+
+    /** Whether Alembic loads a file of this name in a version location as a revision ({@link #ALEMBIC_LOADS}). */
+    public static boolean alembicLoads(String fileName) {
+        return ALEMBIC_LOADS.matcher(fileName).matches();
+    }
+
     /** Whether the file's first 8 KB assign {@code revision} and {@code down_revision} at top level. */
     static boolean isRevisionFile(Path file) {
         String text = head(file, StandardCharsets.ISO_8859_1);
@@ -236,6 +250,8 @@ public final class Discovery {
         private final Map<Path, Tree> trees = new LinkedHashMap<>();
         private final Set<InputProblem> problems = new LinkedHashSet<>();
         private final Map<Path, Config> configs = new LinkedHashMap<>();
+        /** The version locations listed by the alembic.ini in each folder, for files named one by one. */
+        private final Map<Path, List<Path>> iniLocations = new HashMap<>();
         /** What may be read: set from the inputs when the run starts. */
         private Confinement confinement = Confinement.naming(List.of());
         private VersionPins pins = new VersionPins();
@@ -368,14 +384,23 @@ public final class Discovery {
 
         private void fileInput(Path file) {
             Path dir = file.getParent();
-            Path treeRoot = enclosingVersionsDir(dir);
+            Path enclosing = enclosingVersionsDir(dir);
+            Path listed = listedLocation(file, inferProjectRoot(enclosing != null ? enclosing : dir));
+            // a folder named versions that no alembic.ini lists and no env.py sits beside (app/versions/ of the
+            // application's own code) is not read by Alembic: its modules are revisions only if they say so
+            Path treeRoot = listed != null ? listed
+                    : enclosing != null && Files.isRegularFile(enclosing.resolveSibling("env.py")) ? enclosing : null;
             boolean recursive = true;
+            if (treeRoot == null && enclosing != null) {
+                String head = head(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                treeRoot = head != null && !declaresRevision(head) ? null : enclosing;
+            }
             if (treeRoot == null) {
                 String head = head(file, java.nio.charset.StandardCharsets.ISO_8859_1);
                 if (head != null && !declaresRevision(head)) {
                     if (!forceExclude) {
                         problems.add(new InputProblem(file, 0, "not a revision file (no revision and"
-                                + " down_revision, and not in a versions directory); not linted", true));
+                                + " down_revision, and not in a versions directory Alembic reads); not linted", true));
                     }
                     return;
                 }
@@ -389,6 +414,40 @@ public final class Discovery {
                 return;
             }
             addTree(List.of(treeRoot), root, config, List.of(file), recursive);
+        }
+
+        /**
+         * The version location Alembic reads that holds {@code file}, as the alembic.ini files at or above its
+         * folder (up to {@code root}) list them ({@code script_location}'s versions, {@code version_locations}), or
+         * as idemlint's config names them ({@code versions}); the deepest when several do, null when none does.
+         */
+        private Path listedLocation(Path file, Path root) {
+            List<Path> locations = new ArrayList<>(config(file.getParent(), root).versions());
+            for (Path d = file.getParent(); d != null && d.startsWith(root); d = d.getParent()) {
+                locations.addAll(iniLocations.computeIfAbsent(d, folder -> listedBy(folder.resolve("alembic.ini"), root)));
+            }
+            Path best = null;
+            for (Path l : locations) {
+                Path abs = l.toAbsolutePath().normalize();
+                if (file.startsWith(abs) && !file.equals(abs) && allowed(abs, root)
+                        && (best == null || abs.getNameCount() > best.getNameCount())) {
+                    best = abs;
+                }
+            }
+            return best;
+        }
+
+        /** The version locations an alembic.ini lists; none when there is none or it cannot be read (said elsewhere). */
+        private List<Path> listedBy(Path ini, Path root) {
+            if (!Files.isRegularFile(ini) || !confinement.mayRead(ini, root)) {
+                return List.of();
+            }
+            try {
+                AlembicIni parsed = AlembicIni.read(ini, root);
+                return parsed == null ? List.of() : parsed.versionDirs();
+            } catch (IOException | RuntimeException e) {
+                return List.of();
+            }
         }
 
         private void directoryInput(Path dir) {

@@ -1,6 +1,11 @@
 package dev.idemlint.discovery;
 
+import dev.idemlint.source.Spelling;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +28,17 @@ public final class RuleSelector {
         return selector.equals("ALL") || selector.equals(rule)
                 || rule.startsWith(selector.endsWith("-") ? selector : selector + "-")
                 || selector.equals(category.get());
+    }
+
+    /**
+     * The selector a mistyped one was probably meant to be: the nearest rule name, category or {@code ALL} of
+     * {@code categories} (rule name to category), if one is near ({@link Spelling}).
+     */
+    public static Optional<String> nearest(String selector, Map<String, String> categories) {
+        Set<String> names = new LinkedHashSet<>(categories.keySet());
+        names.addAll(new TreeSet<>(categories.values()));
+        names.add("ALL");
+        return Spelling.nearest(selector, names);
     }
 
     /** Whether {@code selector} names at least one rule of {@code categories} (rule name to category). */

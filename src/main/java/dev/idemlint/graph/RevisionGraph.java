@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -514,6 +515,24 @@ public final class RevisionGraph {
     /** Revisions no {@code down_revision} points to, in topological order. */
     public List<String> heads() {
         return inTopologicalOrder(heads);
+    }
+
+    /**
+     * The heads as Alembic counts them, in the order it reads the files: {@link #heads()} and, once for each
+     * file a duplicate id shadows, that id. Alembic adds every file it reads to its heads and takes off only
+     * the revision its map keeps when a child names it, so a shadowed file stays a head whatever hangs off the
+     * id ({@code alembic heads} lists {@code 040} twice; verified on Alembic 1.8.1, the same code to 1.19).
+     */
+    public List<String> alembicHeads() {
+        List<String> out = new ArrayList<>();
+        Set<String> kept = new HashSet<>(heads);
+        for (Migration m : loadOrder) {
+            String id = m.header().revisionId();
+            if (nodes.get(id) != m || kept.contains(id)) {
+                out.add(id);
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Revisions whose {@code down_revision} is None (or absent). */

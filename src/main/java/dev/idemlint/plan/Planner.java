@@ -67,9 +67,17 @@ public final class Planner {
      */
     public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
             Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, UpgradeCommand upgrade,
-            NamingConvention naming) {
+            NamingConvention naming, List<Unloadable> unloadable) {
         public Input {
             upgrade = upgrade == null ? UpgradeCommand.given(false) : upgrade;
+            unloadable = unloadable == null ? List.of() : List.copyOf(unloadable);
+        }
+
+        /** Every file of the versions directory loaded. */
+        public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
+                Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, UpgradeCommand upgrade,
+                NamingConvention naming) {
+            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, upgrade, naming, List.of());
         }
 
         /** {@code alembic upgrade head}, the command deploys run by default. */
@@ -96,6 +104,13 @@ public final class Planner {
         String command() {
             return upgrade.command();
         }
+    }
+
+    /**
+     * A file of the versions directory Alembic cannot load ({@code name}, shown as {@code file}, at {@code line}),
+     * so that every Alembic command fails: {@code why} says so in one sentence.
+     */
+    public record Unloadable(String name, String file, int line, String why) {
     }
 
     private final Input in;
@@ -139,7 +154,7 @@ public final class Planner {
     private Plan run() {
         List<String> current = in.catalog().versionTable().rows();
         List<String> resolved = Preflight.check(in, entries, notes);
-        if (in.graph().heads().size() > 1 && !in.allHeads()) {
+        if (in.graph().alembicHeads().size() > 1 && !in.allHeads()) {
             // Alembic resolves "head" before it reads alembic_version: it refuses whatever the database holds
             progress.firstFailed = "`alembic upgrade head`";
         }

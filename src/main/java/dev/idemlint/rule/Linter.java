@@ -665,9 +665,10 @@ public final class Linter {
             return null;
         }
         Path name = path.getFileName();
-        boolean init = name != null && name.toString().equals("__init__.py");
+        // __init__.py, and what else Alembic's own pattern passes by, is never loaded as a revision
+        boolean passedBy = name != null && !dev.idemlint.discovery.Discovery.alembicLoads(name.toString());
         if (file.text().isBlank()) {
-            if (!init) {
+            if (!passedBy) {
                 diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0),
                         "Empty file: not an Alembic revision, and Alembic fails every command on a .py file"
                                 + " without a `revision` variable in a versions directory.",
@@ -699,7 +700,7 @@ public final class Linter {
             diags.add(internalError(file, "this file", e));
             return null;
         }
-        if (!m.header().isRevision() && !init && !file.fileName().startsWith("_")) {
+        if (!m.header().isRevision() && !passedBy) {
             diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0),
                     "No module-level `revision = ...` assignment: Alembic fails every command on this file"
                             + " (CommandError: Could not determine revision id from filename).",

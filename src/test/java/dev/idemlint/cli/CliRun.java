@@ -17,6 +17,16 @@ public final class CliRun {
         return runWithStdin(null, args);
     }
 
+    /** {@link #run} with {@code environment} as the process environment {@code plan} reads (DATABASE_URL, PGPASSWORD). */
+    public static synchronized Result runWithEnvironment(java.util.Map<String, String> environment, String... args) {
+        PlanCommand.environment = environment;
+        try {
+            return runWithStdin(null, args);
+        } finally {
+            PlanCommand.environment = null;
+        }
+    }
+
     /** {@link #run} with {@code stdin} (UTF-8) as System.in when not null. */
     public static synchronized Result runWithStdin(String stdin, String... args) {
         java.io.InputStream in = System.in;

@@ -66,7 +66,7 @@ class CliTest {
     }
 
     @Test
-    void usage_errors_exit_2_with_the_problem_and_the_usage() {
+    void usage_errors_exit_2_with_one_line_naming_the_problem() {
         record Case(List<String> args, String message) {
         }
         for (Case c : List.of(
@@ -79,13 +79,49 @@ class CliTest {
                 new Case(List.of("explain"), "idemlint: Missing required parameter: 'RULE'"),
                 new Case(List.of("explain", "a", "b"), "idemlint: Unmatched argument at index 2: 'b'"),
                 new Case(List.of("rules", "extra"), "idemlint: Unmatched argument at index 1: 'extra'"),
-                new Case(List.of("heads", "--db-revision"), "Missing required parameter for option '--db-revision' (REV)"))) {
+                new Case(List.of("heads", "--db-revision"), "idemlint: Missing required parameter for option '--db-revision' (REV)"))) {
             CliRun.Result r = run(c.args().toArray(String[]::new));
             assertEquals(2, r.exit(), c.args().toString());
-            assertTrue(r.err().contains(c.message()), c.args() + ": " + r.err());
+            assertTrue(r.err().startsWith(c.message()), c.args() + ": " + r.err());
             String command = c.args().get(0).equals("bogus") ? "" : " " + c.args().get(0);
-            assertTrue(r.err().contains("Usage: idemlint" + command + " "), r.err());
+            assertTrue(r.err().endsWith(" (`idemlint" + command + " --help` lists the "
+                    + (command.isEmpty() ? "commands" : "options") + ")\n"), r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertFalse(r.err().contains("Usage:") || r.err().contains("did you mean"), r.err());
         }
+    }
+
+    @Test
+    void a_mistyped_command_or_option_gets_the_one_meant_on_one_line() {
+        record Case(List<String> args, String line) {
+        }
+        for (Case c : List.of(
+                new Case(List.of("lnt", "."), "idemlint: Unmatched arguments from index 0: 'lnt', '.'; did you mean"
+                        + " 'lint'? (`idemlint --help` lists the commands)"),
+                new Case(List.of("lint", "--formt", "json"), "idemlint: Unknown option: '--formt'; did you mean"
+                        + " '--format'? (`idemlint lint --help` lists the options)"),
+                new Case(List.of("lint", "--selcet=graph"), "idemlint: Unknown option: '--selcet=graph'; did you mean"
+                        + " '--select'? (`idemlint lint --help` lists the options)"),
+                new Case(List.of("plan", "--hedas"), "idemlint: Unknown option: '--hedas'; did you mean '--heads'?"
+                        + " (`idemlint plan --help` lists the options)"),
+                new Case(List.of("heads", "--db-revison", "x"), "idemlint: Unknown option: '--db-revison'; did you mean"
+                        + " '--db-revision'? (`idemlint heads --help` lists the options)"))) {
+            CliRun.Result r = run(c.args().toArray(String[]::new));
+            assertEquals(2, r.exit(), c.args().toString());
+            assertEquals(c.line() + "\n", r.err(), c.args().toString());
+            assertEquals("", r.out());
+        }
+        // a rule name, on the command line, to explain, and in the config
+        CliRun.Result select = run("lint", "--select", "add-colum-not-idempotent", ".");
+        assertEquals(2, select.exit());
+        assertEquals("idemlint: unknown rule or category 'add-colum-not-idempotent'; did you mean"
+                + " 'add-column-not-idempotent'? `idemlint rules` lists them.\n", select.err());
+        CliRun.Result category = run("lint", "--ignore", "grahp", ".");
+        assertTrue(category.err().contains("; did you mean 'graph'?"), category.err());
+        CliRun.Result explain = run("explain", "multiple-head");
+        assertEquals(2, explain.exit());
+        assertEquals("idemlint: unknown rule 'multiple-head'; did you mean 'multiple-heads'? `idemlint rules` lists"
+                + " them.\n", explain.err());
     }
 
     @Test

@@ -42,6 +42,44 @@ class NamedFilesTest {
     }
 
     @Test
+    void a_module_in_a_versions_folder_alembic_never_reads_is_application_code() throws Exception {
+        // issue 59: pre-commit passes app/versions/info.py; no alembic.ini lists app/versions, no env.py is beside it
+        Files.createDirectories(dir.resolve("app/versions"));
+        Files.writeString(dir.resolve("app/versions/info.py"), "VERSION = '1.2'\n");
+        CliRun.Result r = CliRun.run("lint", dir.resolve("app/versions/info.py").toString());
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertFalse(r.out().contains("parse-error"), r.out());
+        assertTrue(r.err().contains("not a revision file"), r.err());
+        // the same name in the folder Alembic reads (alembic/versions, beside env.py) fails every Alembic command
+        for (String name : new String[] {"info.py", "_helpers.py"}) {
+            Files.writeString(dir.resolve("alembic/versions").resolve(name), "VERSION = '1.2'\n");
+            CliRun.Result read = CliRun.run("lint", "--output-format", "concise",
+                    dir.resolve("alembic/versions").resolve(name).toString());
+            assertEquals(1, read.exit(), name + ": " + read.out() + read.err());
+            assertTrue(read.out().contains(name + ":1:1: parse-error"), read.out());
+            assertTrue(read.out().contains("Could not determine revision id from filename"), read.out());
+        }
+    }
+
+    @Test
+    void alembic_ini_says_which_folders_alembic_reads() throws Exception {
+        // version_locations names db/releases, a folder not called versions; app/versions is still no location
+        Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = alembic\n"
+                + "version_locations = %(here)s/alembic/versions %(here)s/db/releases\n");
+        Files.createDirectories(dir.resolve("db/releases"));
+        Files.writeString(dir.resolve("db/releases/helpers.py"), "def helper():\n    return 1\n");
+        Files.createDirectories(dir.resolve("app/versions"));
+        Files.writeString(dir.resolve("app/versions/info.py"), "VERSION = '1.2'\n");
+        CliRun.Result listed = CliRun.run("lint", "--output-format", "concise",
+                dir.resolve("db/releases/helpers.py").toString());
+        assertEquals(1, listed.exit(), listed.out() + listed.err());
+        assertTrue(listed.out().contains("helpers.py:1:1: parse-error"), listed.out());
+        CliRun.Result app = CliRun.run("lint", dir.resolve("app/versions/info.py").toString());
+        assertEquals(0, app.exit(), app.out() + app.err());
+        assertTrue(app.err().contains("not a revision file"), app.err());
+    }
+
+    @Test
     void force_exclude_skips_them_silently_and_the_revision_among_them_is_still_linted() {
         CliRun.Result r = CliRun.run("lint", "--force-exclude", "--output-format", "concise",
                 dir.resolve("app/main.py").toString(), dir.resolve("alembic/env.py").toString(),

@@ -136,6 +136,48 @@ class PlanSecretsTest {
         assertNoPiece("hunter2zebra", other);
     }
 
+    @Test
+    void database_url_wins_over_alembic_ini_and_db_wins_over_both() throws IOException {
+        // nothing listens on ports 1, 2 and 3: the database each run tried shows in its connection error
+        writeProject("postgresql://app@127.0.0.1:1/ini_db");
+        CliRun.Result ini = plan(Map.of());
+        assertEquals(2, ini.exit(), ini.err());
+        assertTrue(ini.err().contains("127.0.0.1:1/ini_db") && ini.err().contains("(URL from sqlalchemy.url in "),
+                ini.err());
+        for (String format : List.of("text", "json")) {
+            CliRun.Result env = plan(Map.of("DATABASE_URL", "postgresql://app@127.0.0.1:2/env_db"), "--format", format);
+            assertEquals(2, env.exit(), env.err());
+            assertTrue(env.err().contains("127.0.0.1:2/env_db") && env.err().contains("(URL from DATABASE_URL)"),
+                    env.err());
+            assertFalse(env.err().contains("ini_db") || env.out().contains("ini_db"), env.err() + env.out());
+            CliRun.Result db = plan(Map.of("DATABASE_URL", "postgresql://app@127.0.0.1:2/env_db"), "--format", format,
+                    "--db", "postgresql://app@127.0.0.1:3/flag_db");
+            assertEquals(2, db.exit(), db.err());
+            assertTrue(db.err().contains("127.0.0.1:3/flag_db") && db.err().contains("(URL from --db)"), db.err());
+            assertFalse(db.err().contains("env_db") || db.err().contains("ini_db"), db.err());
+        }
+        // a blank DATABASE_URL is no URL: alembic.ini's is used
+        CliRun.Result blank = plan(Map.of("DATABASE_URL", " "));
+        assertEquals(2, blank.exit(), blank.err());
+        assertTrue(blank.err().contains("(URL from sqlalchemy.url in "), blank.err());
+    }
+
+    @Test
+    void the_environments_password_goes_with_database_url_even_when_alembic_ini_names_a_database(@TempDir Path home)
+            throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            // alembic.ini names a database nobody listens for; DATABASE_URL the server: the operator's URL is used
+            writeProject("postgresql://app@127.0.0.1:1/ini_db");
+            CompletableFuture<String> sent = askingForPassword(server);
+            CliRun.Result r = plan(Map.of("PGPASSWORD", "hunter2zebra", "DATABASE_URL", "postgresql://app@127.0.0.1:"
+                    + server.getLocalPort() + "/shop"));
+            assertEquals(2, r.exit(), r.err());
+            assertEquals("hunter2zebra", sent.get(30, TimeUnit.SECONDS), r.err());
+            assertFalse(r.err().contains("none is taken for it"), r.err());
+            assertNoPiece("hunter2zebra", r);
+        }
+    }
+
     /** The password a client sent to a server asking for it in clear, or "" when it sent none. */
     private static CompletableFuture<String> askingForPassword(ServerSocket server) {
         return FakePostgres.recording(server, 60_000).thenApply(r -> r == null ? "" : r.password());

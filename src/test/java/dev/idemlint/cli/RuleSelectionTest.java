@@ -85,6 +85,13 @@ class RuleSelectionTest {
             assertTrue(r.err().matches("(?s).*\\.idemlint\\.toml:[12]: .*"), r.err());
             assertTrue(r.err().contains("nothing was linted"), r.err());
         }
+        Files.writeString(dir.resolve(".idemlint.toml"), "ignore = [\"add-colum-not-idempotent\"]\n[severity]\n"
+                + "multiple-head = \"warning\"\n");
+        CliRun.Result typo = CliRun.run("lint", dir.toString());
+        assertTrue(typo.err().contains(":1: unknown rule 'add-colum-not-idempotent' in ignore; did you mean"
+                + " 'add-column-not-idempotent'?"), typo.err());
+        assertTrue(typo.err().contains(":3: unknown rule 'multiple-head' in [severity]; did you mean 'multiple-heads'?"),
+                typo.err());
         Files.writeString(dir.resolve(".idemlint.toml"), "ignore = [\"idempotency\"]\n");
         CliRun.Result r = CliRun.run("lint", dir.toString());
         assertEquals(0, r.exit(), r.out() + r.err());

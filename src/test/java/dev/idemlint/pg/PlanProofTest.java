@@ -52,12 +52,13 @@ class PlanProofTest {
     }
 
     // ---- the five incidents, on the bundled example ----
+    // (planned as `alembic upgrade heads`, which the driver runs: `upgrade head` refuses the example's duplicate 040)
 
     @Test
     void enum_created_twice_on_a_fresh_database_fails_where_plan_says() {
         Path example = ROOT.resolve("examples/basketball-api");
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions(example), db, "upgrade");
             verdict("seed004 fresh database", p, r);
             assertEquals("008", p.firstFailing());
@@ -75,7 +76,7 @@ class PlanProofTest {
             // the forked chain: 020 ran on its branch, then the chain was linearized and 018 stamped back
             assertTrue(alembic(versions, db, "upgrade", "020").ok());
             assertTrue(alembic(versions, db, "stamp", "018").ok());
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions, db, "upgrade");
             verdict("seed002/003 020 applied, 018 stamped", p, r);
             assertEquals("020", p.firstFailing());
@@ -94,7 +95,7 @@ class PlanProofTest {
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
             atStamp018(db, versions(example));
             db.exec("UPDATE alembic_version SET version_num = '025'");
-            Predicted p = plan(example, db);
+            Predicted p = plan(example, db, "--heads");
             Real r = alembic(versions(example), db, "upgrade");
             verdict("seed002 old image: stamp 025 unknown to the code", p, r);
             assertEquals(1, p.exit());
@@ -111,21 +112,157 @@ class PlanProofTest {
         try (PgCluster.TempDatabase db = pg.createDatabase()) {
             atStamp018(db, versions);
             assertTrue(alembic(versions, db, "upgrade", "024").ok());
-            Predicted p = plan(example, db);
-            Real r = alembic(versions, db, "upgrade");
-            verdict("seed000 duplicate 040 pending on 024", p, r);
+            // `alembic upgrade heads` runs the 040 Alembic keeps (`upgrade head` refuses: the test below)
+            Predicted p = plan(example, db, "--heads");
+            Real r = alembic(versions, db, "upgrade", "heads");
+            verdict("seed000 duplicate 040 pending on 024, upgrade heads", p, r);
             assertEquals(0, p.exit(), p.raw());
-            String text = CliRun.run("plan", "--db", url(db), example.toString()).out();
+            String text = CliRun.run("plan", "--heads", "--db", url(db), example.toString()).out();
             assertTrue(text.contains("Revision 040 is declared by 2 files"), text);
             assertHit(p, r);
             // the version rows deleted: Alembic starts from scratch on a full schema
             db.exec("DELETE FROM alembic_version");
-            Predicted again = plan(example, db);
+            Predicted again = plan(example, db, "--heads");
             Real fromScratch = alembic(versions, db, "upgrade");
             verdict("alembic_version rows deleted on a full schema", again, fromScratch);
             assertEquals("001", again.firstFailing());
             assertEquals("42P07", again.firstSqlstate());
             assertHit(again, fromScratch);
+        }
+    }
+
+    /** The example's revisions in Alembic's order, each a point to stamp the database at. */
+    private static final List<String> EXAMPLE_ORDER = List.of("001", "e09c9e678004", "008", "018", "019", "020", "021",
+            "022", "023", "024", "040");
+
+    /**
+     * Issue 59: the example's duplicate 040 leaves the file Alembic drops as a second head, so `alembic upgrade
+     * head`, what the example deploys with, fails before it runs anything, whatever alembic_version holds; plan
+     * says so at every stamp point, and where plan plans `upgrade heads` its claims hold against the real one.
+     */
+    @Test
+    void the_examples_duplicate_id_fails_upgrade_head_at_every_stamp_point_as_alembic_does() {
+        Path example = ROOT.resolve("examples/basketball-api");
+        Path versions = versions(example);
+        Template template;
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions);
+            assertTrue(alembic(versions, db, "upgrade", "024").ok());
+            template = new Template(db);
+        }
+        try (template) {
+            List<String> points = new ArrayList<>();
+            points.add(null);
+            points.addAll(EXAMPLE_ORDER);
+            for (String point : points) {
+                try (PgCluster.TempDatabase db = template.stampedAt(point)) {
+                    Predicted p = plan(example, db);
+                    Real r = alembic(versions, db, "upgrade", "head");
+                    verdict("duplicate 040, upgrade head, stamped at " + point, p, r);
+                    assertEquals(1, p.exit(), point + ": " + p.raw());
+                    assertEquals("head", p.firstFailing(), p.raw());
+                    assertTrue(((String) p.first().get("message")).contains("heads (040, 040)"), p.raw());
+                    assertFalse(r.ok(), point + ": Alembic ran `upgrade head`");
+                    assertTrue(r.message().contains("Multiple head revisions are present for given argument 'head'"),
+                            r.message());
+                    assertEquals(List.of(), r.ran());
+                    Predicted heads = plan(example, db, "--heads");
+                    Real all = alembic(versions, db, "upgrade", "heads");
+                    verdict("duplicate 040, upgrade heads, stamped at " + point, heads, all);
+                    assertClaimsHold(heads, all);
+                }
+            }
+        }
+    }
+
+    /** A copy of the example with {@code extra} revision files added to its versions folder. */
+    private static Path exampleWith(Path dir, Map<String, String> extra) throws IOException {
+        Path example = ROOT.resolve("examples/basketball-api");
+        Path copy = dir.resolve("basketball-api");
+        try (Stream<Path> files = Files.walk(example)) {
+            for (Path f : files.toList()) {
+                Path to = copy.resolve(example.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(f, to);
+                }
+            }
+        }
+        for (Map.Entry<String, String> e : extra.entrySet()) {
+            Files.writeString(versions(copy).resolve(e.getKey()), e.getValue());
+        }
+        return copy;
+    }
+
+    private static String revisionFile(String id, String down) {
+        return "revision = \"" + id + "\"\ndown_revision = " + down + "\n\n\ndef upgrade():\n    pass\n\n\n"
+                + "def downgrade():\n    pass\n";
+    }
+
+    /**
+     * Graphs Alembic refuses, on copies of the example: a child hanging off the duplicate 040 (`upgrade head`:
+     * several heads; `upgrade heads`: the shadowed 040 overlaps 041), a down_revision naming nothing (KeyError), a
+     * cycle, a module without `revision` (`_helpers.py`). Plan fails wherever real Alembic fails, for either command.
+     */
+    @Test
+    void graphs_alembic_refuses_fail_the_plan_for_upgrade_head_and_heads(@TempDir Path dir) throws IOException {
+        Map<String, Map<String, String>> cases = new java.util.LinkedHashMap<>();
+        cases.put("child of 040", Map.of("041_after_040.py", revisionFile("041", "\"040\"")));
+        cases.put("missing parent", Map.of("050_orphan.py", revisionFile("050", "\"049\"")));
+        cases.put("cycle", Map.of("060_a.py", revisionFile("060", "\"061\""), "061_b.py", revisionFile("061", "\"060\"")));
+        cases.put("module without revision", Map.of("_helpers.py", "def helper():\n    return 1\n"));
+        Map<String, String> alembicSays = Map.of("child of 040", "overlaps with other requested revisions 040",
+                "missing parent", "'049'", "cycle", "Cycle is detected in revisions", "module without revision",
+                "Could not determine revision id from filename _helpers.py");
+        for (Map.Entry<String, Map<String, String>> c : cases.entrySet()) {
+            Path project = exampleWith(Files.createDirectories(dir.resolve(c.getKey().replace(' ', '_'))), c.getValue());
+            for (String point : List.of("018", "024")) {
+                try (PgCluster.TempDatabase db = pg.createDatabase()) {
+                    // the database is readied with the example itself: Alembic refuses the copy for every command
+                    Path original = versions(ROOT.resolve("examples/basketball-api"));
+                    atStamp018(db, original);
+                    if (point.equals("024")) {
+                        assertTrue(alembic(original, db, "upgrade", "024").ok());
+                    }
+                    for (String command : List.of("head", "heads")) {
+                        Predicted p = command.equals("head") ? plan(project, db) : plan(project, db, "--heads");
+                        Real r = alembic(versions(project), db, "upgrade", command);
+                        verdict(c.getKey() + ", upgrade " + command + ", stamped at " + point, p, r);
+                        assertFalse(r.ok(), c.getKey() + ": Alembic ran `upgrade " + command + "`");
+                        assertEquals(List.of(), r.ran(), r.message());
+                        assertTrue(r.message().contains(command.equals("head") && c.getKey().equals("child of 040")
+                                ? "Multiple head revisions are present" : alembicSays.get(c.getKey())), r.message());
+                        assertEquals(1, p.exit(), c.getKey() + ", upgrade " + command + ": " + p.raw());
+                        assertEquals("hit", judge(p, r).verdict(), judge(p, r).why() + "\n" + p.raw());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Issue 59: with alembic.ini naming one database and DATABASE_URL another, plan checks DATABASE_URL's and says so. */
+    @Test
+    void plan_checks_the_database_database_url_names_over_alembic_ini(@TempDir Path dir) throws IOException {
+        Path project = exampleWith(dir, Map.of());
+        Path ini = project.resolve("alembic.ini");
+        // nothing listens on port 1: a plan against alembic.ini's database cannot connect
+        Files.writeString(ini, Files.readString(ini).replace("sqlalchemy.url = postgresql://basketball@localhost/basketball",
+                "sqlalchemy.url = postgresql://basketball@127.0.0.1:1/basketball"));
+        assertTrue(Files.readString(ini).contains("127.0.0.1:1/basketball"));
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            atStamp018(db, versions(project));
+            CliRun.Result r = CliRun.runWithEnvironment(Map.of("DATABASE_URL", url(db)), "plan", "--heads",
+                    project.toString());
+            assertTrue(r.exit() == 0 || r.exit() == 1, r.out() + r.err());
+            assertTrue(r.out().startsWith("database  " + url(db) + " (PostgreSQL "), r.out());
+            assertTrue(r.out().contains("note: The database URL is from DATABASE_URL (--db wins over DATABASE_URL,"
+                    + " which wins over sqlalchemy.url in alembic.ini)."), r.out());
+            assertTrue(r.out().contains("stamped   018"), r.out());
+            CliRun.Result ini1 = CliRun.runWithEnvironment(Map.of(), "plan", "--heads", project.toString());
+            assertEquals(2, ini1.exit(), ini1.out() + ini1.err());
+            assertTrue(ini1.err().contains("127.0.0.1:1/basketball") && ini1.err().contains("(URL from sqlalchemy.url in "),
+                    ini1.err());
         }
     }
 
@@ -853,8 +990,10 @@ class PlanProofTest {
         for (Map<String, Object> e : p.pending()) {
             String rev = (String) e.get("revision");
             String status = (String) e.get("status");
+            // before any revision ran, Alembic's error names the revision, or plan's message quotes the error
             boolean failedHere = !r.ok() && (rev.equals(r.revision())
-                    || r.revision() == null && r.message() != null && r.message().contains(rev));
+                    || r.revision() == null && r.message() != null && (r.message().contains(rev)
+                            || r.ran().isEmpty() && String.valueOf(e.get("message")).contains(r.message())));
             switch (status) {
                 case "ok" -> {
                     if (failedHere) {

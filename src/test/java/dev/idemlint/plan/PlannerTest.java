@@ -38,10 +38,15 @@ class PlannerTest {
     private Boolean rowThere = false;
 
     private PlannerTest rev(String id, String down, String body) throws Exception {
+        return rev(id + ".py", id, down, body);
+    }
+
+    /** A revision in a file of the given name (two files may declare one id). */
+    private PlannerTest rev(String file, String id, String down, String body) throws Exception {
         String src = "import sqlalchemy as sa\nfrom alembic import op\n\nrevision = \"" + id + "\"\ndown_revision = "
-                + (down == null ? "None" : "\"" + down + "\"") + "\n\n\ndef upgrade():\n"
+                + (down == null ? "None" : down.startsWith("(") ? down : "\"" + down + "\"") + "\n\n\ndef upgrade():\n"
                 + body.strip().indent(4);
-        SourceFile f = SourceFile.of(Path.of("/versions", id + ".py"), "versions/" + id + ".py", src);
+        SourceFile f = SourceFile.of(Path.of("/versions", file), "versions/" + file, src);
         Migration m = new MigrationReader().read(new PythonParser().parse(f));
         List<Operation> ops = new ArrayList<>();
         for (Operation o : m.operations()) {
@@ -108,6 +113,58 @@ class PlannerTest {
 
     private static Entry entry(Plan p, String rev) {
         return p.pending().stream().filter(e -> e.revision().equals(rev)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void a_duplicate_id_fails_alembic_upgrade_head_whatever_hangs_off_it() throws Exception {
+        // Alembic 1.8.1: `alembic heads` lists 040 twice, `upgrade head` refuses with "Multiple head revisions"
+        rev("024", null, "pass").rev("040_a.py", "040", "024", "pass").rev("040_b.py", "040", "024", "pass");
+        stamped = List.of("024");
+        Plan p = plan();
+        assertEquals("head", p.firstFailure().revision());
+        assertTrue(p.firstFailure().message().contains("2 heads (040, 040)"), p.firstFailure().message());
+        assertTrue(p.firstFailure().message().contains("Multiple head revisions are present"), p.firstFailure().message());
+        allHeads = true;
+        assertNull(plan().firstFailure(), "`alembic upgrade heads` runs the kept 040");
+        allHeads = false;
+        rev("041", "040", "pass");
+        Plan child = plan();
+        assertEquals("head", child.firstFailure().revision());
+        assertTrue(child.firstFailure().message().contains("2 heads (040, 041)"), child.firstFailure().message());
+        // `upgrade heads` asks for the shadowed 040 (the kept one) and 041 after it: "overlaps"
+        allHeads = true;
+        Plan heads = plan();
+        assertEquals("040", heads.firstFailure().revision());
+        assertEquals("versions/040_a.py", heads.firstFailure().file());
+        assertTrue(heads.firstFailure().message().contains("Requested revision 041 overlaps with other requested"
+                + " revisions 040"), heads.firstFailure().message());
+    }
+
+    @Test
+    void a_graph_alembic_refuses_to_load_fails_before_any_revision_runs() throws Exception {
+        rev("001", null, "op.create_table(\"t\", sa.Column(\"id\", sa.Integer(), primary_key=True))")
+                .rev("002", "zz", "pass");
+        Plan missing = plan();
+        assertEquals(List.of("002"), missing.pending().stream().map(Entry::revision).toList(), "nothing is walked");
+        Entry e = missing.firstFailure();
+        assertEquals(Status.FAILS, e.status());
+        assertEquals(5, e.line());
+        assertTrue(e.message().startsWith("down_revision 'zz' names no revision (KeyError: 'zz'), so Alembic refuses"),
+                e.message());
+        allHeads = true;
+        assertEquals("002", plan().firstFailure().revision(), "`upgrade heads` fails as well");
+        revisions.clear();
+        rev("001", null, "pass").rev("002", "003", "pass").rev("003", "002", "pass");
+        assertTrue(plan().firstFailure().message().startsWith("Revisions 002, 003 form a cycle"),
+                plan().firstFailure().message());
+        revisions.clear();
+        rev("001", null, "pass").rev("002-b", "001", "pass");
+        assertTrue(plan().firstFailure().message().startsWith("Revision id '002-b' holds '-'"),
+                plan().firstFailure().message());
+        revisions.clear();
+        // an empty down_revision is None to Alembic: a second base, no refusal
+        rev("001", null, "pass").rev("002", "", "pass");
+        assertNull(plan().firstFailure());
     }
 
     @Test

@@ -56,6 +56,40 @@ class BadInputTest {
         assertTrue(io.message().startsWith("Cannot read file"), io.message());
     }
 
+    /**
+     * Alembic imports every file its pattern {@code (?!\.\#|__init__)(.*\.py)$} matches and fails every command
+     * on one without {@code revision} ("Could not determine revision id from filename"), the underscore helper
+     * and the dotted name included; it passes by {@code __init__*} and editors' {@code .#} lock files (checked on
+     * Alembic 1.8.1).
+     */
+    @Test
+    void a_module_without_revision_is_flagged_exactly_where_alembic_loads_it(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("001_base.py"), "revision = '1'\ndown_revision = None\n");
+        List<String> loaded = List.of("_helpers.py", "helpers.py", ".hidden.py", "__pycache__x.py");
+        List<String> passedBy = List.of("__init__.py", "__init__helpers.py", ".#001_base.py");
+        List<Path> files = new ArrayList<>(List.of(dir.resolve("001_base.py")));
+        for (String name : concat(loaded, passedBy)) {
+            Files.writeString(dir.resolve(name), "X = 1\n");
+            files.add(dir.resolve(name));
+        }
+        LintResult r = lint(dir, files);
+        for (String name : loaded) {
+            Diagnostic d = find(r, name);
+            assertEquals("parse-error", d.rule(), name);
+            assertTrue(d.message().contains("Could not determine revision id from filename"), d.message());
+        }
+        for (String name : passedBy) {
+            assertTrue(r.diagnostics().stream().noneMatch(d -> d.file().fileName().equals(name)), name + ": "
+                    + r.diagnostics());
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
     @Test
     void a_pep_263_coding_line_is_honoured(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("001_latin.py");
