@@ -90,37 +90,44 @@ public final class RevisionStart {
             return null;
         }
         String type = c.column().formatType();
+        for (Operation op : since(t, c, m, index)) {
+            if (mayRetype(op, key)) {
+                return null;
+            }
+            // only a statement that may change a type has a ColumnType effect: the others are not asked
+            if (!(op instanceof Operation.Benign b) || b.type() == null) {
+                continue;
+            }
+            for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+                if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
+                    type = ct.change().formatType();
+                }
+            }
+        }
+        return type;
+    }
+
+    /**
+     * The operations on the path from just after {@code c}'s creation to just before operation {@code index} of
+     * {@code m}, in the order they run: the revisions between are {@code m}'s ancestors in the timeline's order.
+     */
+    private static List<Operation> since(SchemaTimeline t, Creation c, Migration m, int index) {
+        List<Operation> out = new java.util.ArrayList<>();
         boolean after = false;
         for (Migration x : t.order()) {
-            if (x == c.migration()) {
-                after = true;
-            }
+            after |= x == c.migration();
             if (!after || x != m && !t.isAncestor(x, m)) {
                 continue;
             }
             List<Operation> ops = x.upgrade();
             int from = x == c.migration() ? c.index() + 1 : 0;
             int to = x == m ? Math.min(index, ops.size()) : ops.size();
-            for (int k = from; k < to; k++) {
-                Operation op = ops.get(k);
-                if (mayRetype(op, key)) {
-                    return null;
-                }
-                // only a statement that may change a type has a ColumnType effect: the others are not asked
-                if (!(op instanceof Operation.Benign b) || b.type() == null) {
-                    continue;
-                }
-                for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
-                    if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
-                        type = ct.change().formatType();
-                    }
-                }
-            }
+            out.addAll(ops.subList(Math.min(from, to), to));
             if (x == m) {
                 break;
             }
         }
-        return type;
+        return out;
     }
 
     /** Whether {@code op} may change {@code column}'s type in a way its effects do not say. */
@@ -162,23 +169,10 @@ public final class RevisionStart {
     private static boolean validatedSince(SchemaTimeline t, Creation c, Migration m, int index) {
         Pattern validate = Pattern.compile("\\bVALIDATE\\s+CONSTRAINT\\s+\"?" + Pattern.quote(c.key().name().name())
                 + "\"?(\\s|;|$)", Pattern.CASE_INSENSITIVE);
-        boolean after = false;
-        for (Migration x : t.order()) {
-            after |= x == c.migration();
-            if (!after || x != m && !t.isAncestor(x, m)) {
-                continue;
-            }
-            List<Operation> ops = x.upgrade();
-            int from = x == c.migration() ? c.index() + 1 : 0;
-            int to = x == m ? Math.min(index, ops.size()) : ops.size();
-            for (int k = from; k < to; k++) {
-                String sql = ops.get(k) instanceof Operation.Benign b ? b.site().sqlStatement() : null;
-                if (sql != null && validate.matcher(sql).find()) {
-                    return true;
-                }
-            }
-            if (x == m) {
-                break;
+        for (Operation op : since(t, c, m, index)) {
+            String sql = op instanceof Operation.Benign b ? b.site().sqlStatement() : null;
+            if (sql != null && validate.matcher(sql).find()) {
+                return true;
             }
         }
         return false;
