@@ -110,7 +110,7 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (!format.equals("text") && !format.equals("json")) {
-            System.err.println("idemlint: unknown --format '" + format + "' (text, json)");
+            System.err.println("idemlint: unknown --format '" + Printable.line(format) + "' (text, json)");
             return 2;
         }
         if (timeout == null || timeout < 1) {
@@ -182,7 +182,7 @@ public final class PlanCommand implements Callable<Integer> {
             return cannot(out, "usage", "the database URL from " + from + ": " + e.getMessage());
         }
         if (fromProject && url.passwordSource() == null) {
-            System.err.println("idemlint: the URL from " + from + " has no password of its own, and none is taken"
+            System.err.println("idemlint: the URL from " + Printable.line(from) + " has no password of its own, and none is taken"
                     + " for it from PGPASSWORD, the password file or MYSQL_PWD, since a pull request can change"
                     + " alembic.ini: pass the URL with --db or DATABASE_URL to use them");
         }
@@ -201,8 +201,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         try (LiveSession live = LiveSession.open(url, timeouts, Duration.ofSeconds(timeout))) {
             if (!live.ignoredParams().isEmpty()) {
+                // parameter names come from the URL, which a pull request may have written
                 System.err.println("idemlint: URL parameters not used by the JDBC driver: "
-                        + String.join(", ", live.ignoredParams()));
+                        + Printable.line(String.join(", ", live.ignoredParams())));
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
             // on MySQL and MariaDB the server says which it is, and its facts are that server's
