@@ -1,6 +1,7 @@
 package dev.idemlint.cli;
 
 import dev.idemlint.cache.ResultCache;
+import dev.idemlint.discovery.Config;
 import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.InputProblem;
 import dev.idemlint.discovery.LintTarget;
@@ -8,8 +9,6 @@ import dev.idemlint.discovery.RuleSelector;
 import dev.idemlint.discovery.Dialect;
 import dev.idemlint.discovery.SettingsOverrides;
 import dev.idemlint.discovery.Version;
-import dev.idemlint.fix.AtomicWriter;
-import dev.idemlint.fix.UnifiedDiff;
 import dev.idemlint.report.Baseline;
 import dev.idemlint.report.GithubReporter;
 import dev.idemlint.report.GitlabReporter;
@@ -28,14 +27,13 @@ import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.FixLoop;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
-import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleDoc;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.Printable;
-import dev.idemlint.source.Spare;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,11 +41,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code idemlint lint [PATH...]}: lint files, versions directories or project roots. */
@@ -84,12 +88,7 @@ public final class LintCommand implements Callable<Integer> {
     private final Path cacheDir;
 
     static CommandSpec spec() {
-        CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", new Function<>() {
-            @Override
-            public Callable<Integer> apply(CommandSpec parsed) {
-                return new LintCommand(parsed);
-            }
-        });
+        CommandSpec s = Specs.command("lint", "Lint Alembic revision files.", LintCommand::new);
         Specs.positional(s, Path.class, true, "PATH",
                 "files, versions directories or project roots (default: .); - reads stdin (with --stdin-filename)");
         Specs.option(s, "--output-format", "--format", String.class, "FORMAT",
@@ -170,30 +169,14 @@ public final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!FORMATS.contains(format)) {
-            System.err.println("idemlint: unknown --output-format '" + Printable.line(format) + "' (" + String.join(", ", FORMATS)
-                    + ")");
+        String usage = usageProblem();
+        if (usage != null) {
+            System.err.println("idemlint: " + usage);
             return 2;
-        }
-        if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
-            System.err.println("idemlint: unknown --fail-on '" + Printable.line(failOn) + "' (error, warning, never)");
-            return 2;
-        }
-        for (String glob : concat(exclude == null ? List.of() : exclude, extendExclude)) {
-            String bad = dev.idemlint.discovery.Config.globProblem(glob);
-            if (bad != null) {
-                System.err.println("idemlint: --exclude/--extend-exclude: " + Printable.line(bad));
-                return 2;
-            }
         }
         // `-`: the text of one file comes from stdin (an editor, a formatter pipeline); it is linted as
         // the file at --stdin-filename, with the rest of its versions directory read from disk
-        boolean stdin = paths.size() == 1 && paths.get(0).toString().equals("-");
-        if (stdin != (stdinFilename != null)) {
-            System.err.println("idemlint: " + (stdin ? "- (stdin) needs --stdin-filename PATH, the file it stands for"
-                    : "--stdin-filename needs - as the only PATH"));
-            return 2;
-        }
+        boolean stdin = stdinInput();
         Map<Path, String> given = stdin
                 ? Map.of(stdinFilename.toAbsolutePath().normalize(), new String(System.in.readAllBytes(), StandardCharsets.UTF_8))
                 : Map.of();
@@ -209,40 +192,18 @@ public final class LintCommand implements Callable<Integer> {
         // The rules and their docs load on the pool while this thread walks the directories (a stat
         // per entry; the worker then works out the trees' settings from their pins, see Discovery).
         // The walk only reads the file system, so a usage error below just leaves its result unused.
-        Background<Linter> loading = Background.start(new Callable<Linter>() {
-            @Override
-            public Linter call() {
-                RuleCatalog catalog = Engine.catalog();
-                List<Rule> rules = new ArrayList<>();
-                for (Rule r : Registry.all()) {
-                    if (selected(r.name(), catalog)) {
-                        rules.add(r);
-                    }
-                }
-                return new Linter(rules, catalog);
-            }
+        Background<Linter> loading = Background.start(() -> {
+            RuleCatalog catalog = Engine.catalog();
+            return new Linter(Registry.all().stream().filter(r -> selected(r.name(), catalog)).toList(), catalog);
         });
-        List<Path> inputs = paths.isEmpty() ? List.of(Paths.get(".")) : paths;
-        Discovery.Result found = overrides == null ? null
-                : stdin ? new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
-                                .withFollowLinks(followLinks).withExcludes(exclude, extendExclude).discoverText(stdinFilename)
-                        : new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
-                                .withFollowLinks(followLinks).withExcludes(exclude, extendExclude).discover(inputs);
+        Discovery.Result found = overrides == null ? null : discover(overrides, stdin);
         Linter linter = loading.join();
-        List<String> names = Engine.ruleNames();
         boolean selectors = !select.isEmpty() || !ignore.isEmpty() || found != null && found.targets().stream()
                 .anyMatch(t -> !t.config().select().isEmpty() || !t.config().ignore().isEmpty());
         Map<String, String> categories = selectors ? categories(linter.catalog()) : Map.of();
-        for (String r : concat(select, ignore)) {
-            if (!RuleSelector.known(r, categories)) {
-                System.err.println("idemlint: unknown rule or category '" + Printable.line(r) + "'"
-                        + RuleSelector.nearest(r, categories).map(n -> "; did you mean '" + n + "'?").orElse(";")
-                        + " `idemlint rules` lists them.");
-                return 2;
-            }
-        }
-        if (badVersion != null) {
-            System.err.println("idemlint: " + Printable.line(badVersion));
+        String unknown = unknownRule(categories);
+        if (unknown != null || badVersion != null) {
+            System.err.println("idemlint: " + (unknown != null ? unknown : Printable.line(badVersion)));
             return 2;
         }
         RuleCatalog catalog = linter.catalog();
@@ -251,48 +212,19 @@ public final class LintCommand implements Callable<Integer> {
             System.err.println("idemlint: " + p.render());
             ioProblem |= !p.warning();
         }
-        // A config that says something the run cannot honour stops it: a report made with the
-        // config half ignored would read as the project's verdict.
-        boolean configProblem = false;
-        Set<dev.idemlint.discovery.Config> checked = new java.util.HashSet<>();
-        for (LintTarget t : found.targets()) {
-            if (!checked.add(t.config())) {
-                continue;
-            }
-            configProblem |= !t.config().problems().isEmpty(); // printed with the discovery's problems
-            if (!t.config().select().isEmpty() || !t.config().ignore().isEmpty() || !t.config().severity().isEmpty()) {
-                for (InputProblem p : t.config().checkRuleNames(categories.isEmpty() ? categories(catalog) : categories)) {
-                    System.err.println("idemlint: " + p.render());
-                    configProblem = true;
-                }
-            }
-        }
-        if (configProblem) {
+        if (configHasErrors(found.targets(), categories.isEmpty() ? categories(catalog) : categories)) {
             System.err.println("idemlint: the configuration has errors; nothing was linted.");
             return 2;
         }
         Path cwd = Paths.get("").toAbsolutePath();
-        if (!followLinks) {
-            for (Path written : java.util.Arrays.asList(output, writeBaseline)) {
-                String refused = written == null ? null : linkedOut(written, cwd, found.targets());
-                if (refused != null) {
-                    System.err.println("idemlint: cannot write " + Printable.line(written.toString()) + ": " + refused);
-                    return 2;
-                }
-            }
+        String refused = refusedWrite(cwd, found.targets());
+        if (refused != null) {
+            System.err.println("idemlint: " + refused);
+            return 2;
         }
-        Function<Path, String> shown = new Function<>() {
-            @Override
-            public String apply(Path p) {
-                return display(cwd, p);
-            }
-        };
+        Function<Path, String> shown = p -> display(cwd, p);
         // the JSON reporter renders the files' findings while the lint's threads would wait
         JsonReporter json = format.equals("json") ? new JsonReporter() : null;
-        List<Diagnostic> all = new ArrayList<>();
-        List<FixLoop.FixedFile> fixedFiles = new ArrayList<>();
-        int files = 0;
-        int fixedCount = 0;
         // --fix, --diff and stdin lint texts that are not on disk, or not yet: they neither read nor
         // write the cache (a file --fix wrote is keyed by its new bytes on the next run)
         ResultCache cache = noCache || fix || diff || stdin ? null
@@ -309,7 +241,7 @@ public final class LintCommand implements Callable<Integer> {
         // and -o FILE are left to the reporters.
         BaselineSource baselineFrom = baselineSource(found.targets());
         List<Object> options = baselineFrom != null || writeBaseline != null || output != null ? null
-                : java.util.Arrays.asList(cwd.toString(), format, failOn, String.valueOf(config),
+                : Arrays.asList(cwd.toString(), format, failOn, String.valueOf(config),
                         String.valueOf(srcRoot), select, ignore, colored, quiet, statistics, showFixes, unsafeFixes,
                         exitZero, exitNonZeroOnFix, ioProblem);
         ResultCache.Run run = cache == null ? null : cache.probeAll(found.targets(), shown, options);
@@ -322,9 +254,166 @@ public final class LintCommand implements Callable<Integer> {
             System.out.flush();
             return replay.status();
         }
-        List<ResultCache.Probe> probes = run == null ? null : run.probes();
-        for (int ti = 0; ti < found.targets().size(); ti++) {
-            LintTarget t = found.targets().get(ti);
+        Pass pass = new Pass(ioProblem);
+        lintTargets(pass, found.targets(), linter, shown, given, stdin, json, run == null ? null : run.probes());
+        if (Invocation.served() && cache != null) {
+            Daemon.retain(found.targets());
+        }
+        // idemlint failed on a file: its findings are missing, so no exit status may say the tree is
+        // clean or merely has findings, whatever --fail-on, --select, --ignore or a baseline say
+        boolean internal = pass.all.stream().anyMatch(d -> d.rule().equals(BuiltinChecks.INTERNAL_ERROR));
+        if (!select.isEmpty() || !ignore.isEmpty()) {
+            pass.all.removeIf(d -> !selected(d.rule(), catalog));
+        }
+        if (found.targets().size() > 1) {
+            pass.all.sort(Linter.ORDER); // each tree's findings come sorted; several trees are merged here
+        }
+        pass.fixedFiles.sort(Comparator.comparing(FixLoop.FixedFile::displayPath));
+        if (diff) {
+            int status = FixOutput.printDiff(pass.fixedFiles, pass.fixedCount, pass.all.size());
+            if (!internal) {
+                return status;
+            }
+            for (Diagnostic d : pass.all) {
+                if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
+                    System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message()));
+                }
+            }
+            return 2;
+        }
+        if (fix && stdin) {
+            printFixedInput(given, pass.fixedFiles);
+        } else if (fix && !pass.fixedFiles.isEmpty() && !FixOutput.write(pass.fixedFiles)) {
+            relintAsOnDisk(pass, found.targets(), linter, shown, catalog);
+        }
+        if (writeBaseline != null) {
+            OutputFile.write(writeBaseline, Baseline.of(pass.all).toJson());
+            System.err.println("idemlint: wrote " + pass.all.size() + " findings to "
+                    + Printable.line(String.valueOf(writeBaseline)));
+            return pass.ioProblem || internal ? 2 : 0;
+        }
+        List<Diagnostic> reported = pass.all;
+        if (baselineFrom != null) {
+            reported = newFindings(baselineFrom, pass.all);
+            if (reported == null) {
+                return 2;
+            }
+        }
+        Report report = new Report(List.copyOf(reported), pass.files, catalog, Main.VERSION)
+                .withDialects(found.targets().stream().map(t -> t.settings().unmodelledBackend() != null
+                        ? t.settings().unmodelledBackend() : t.settings().dialect().toString()).distinct().toList())
+                .withDialectSources(found.targets().stream().map(t -> t.provenance().get("dialect"))
+                        .filter(Objects::nonNull).map(Object::toString).distinct().toList());
+        ReportCopy copy = run != null && run.recording() && !(fix && stdin) ? new ReportCopy(System.out) : null;
+        writeReport(report, reporter(json, colored, cwd, pass), copy, stdin, pass);
+        int exit = exitStatus(report.tally(), found.targets(), pass, internal);
+        List<byte[]> printed = copy == null ? null : copy.copy();
+        if (printed != null) {
+            Invocation.later(() -> run.record(printed, exit));
+        }
+        return exit;
+    }
+
+    /** What the run has found and fixed so far, tree by tree. */
+    private static final class Pass {
+        final List<Diagnostic> all = new ArrayList<>();
+        final List<FixLoop.FixedFile> fixedFiles = new ArrayList<>();
+        int files;
+        int fixedCount;
+        boolean ioProblem;
+
+        Pass(boolean ioProblem) {
+            this.ioProblem = ioProblem;
+        }
+    }
+
+    /** The usage error in the options alone, or null. */
+    private String usageProblem() {
+        if (!FORMATS.contains(format)) {
+            return "unknown --output-format '" + Printable.line(format) + "' (" + String.join(", ", FORMATS) + ")";
+        }
+        if (failOn != null && !Set.of("error", "warning", "never").contains(failOn)) {
+            return "unknown --fail-on '" + Printable.line(failOn) + "' (error, warning, never)";
+        }
+        for (String glob : concat(exclude == null ? List.of() : exclude, extendExclude)) {
+            String bad = Config.globProblem(glob);
+            if (bad != null) {
+                return "--exclude/--extend-exclude: " + Printable.line(bad);
+            }
+        }
+        boolean stdin = stdinInput();
+        if (stdin != (stdinFilename != null)) {
+            return stdin ? "- (stdin) needs --stdin-filename PATH, the file it stands for"
+                    : "--stdin-filename needs - as the only PATH";
+        }
+        return null;
+    }
+
+    private boolean stdinInput() {
+        return paths.size() == 1 && paths.get(0).toString().equals("-");
+    }
+
+    private Discovery.Result discover(SettingsOverrides overrides, boolean stdin) {
+        Discovery discovery = new Discovery(overrides).withConfig(config).withForceExclude(forceExclude)
+                .withFollowLinks(followLinks).withExcludes(exclude, extendExclude);
+        return stdin ? discovery.discoverText(stdinFilename)
+                : discovery.discover(paths.isEmpty() ? List.of(Paths.get(".")) : paths);
+    }
+
+    /** The error for a --select or --ignore name that is no rule or category, or null. */
+    private String unknownRule(Map<String, String> categories) {
+        for (String r : concat(select, ignore)) {
+            if (!RuleSelector.known(r, categories)) {
+                return "unknown rule or category '" + Printable.line(r) + "'"
+                        + RuleSelector.nearest(r, categories).map(n -> "; did you mean '" + n + "'?").orElse(";")
+                        + " `idemlint rules` lists them.";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Whether a tree's config says something the run cannot honour (its problems are printed with the
+     * discovery's; unknown rule names are printed here): a report made with the config half ignored would
+     * read as the project's verdict.
+     */
+    private static boolean configHasErrors(List<LintTarget> targets, Map<String, String> categories) {
+        boolean errors = false;
+        Set<Config> checked = new HashSet<>();
+        for (LintTarget t : targets) {
+            if (!checked.add(t.config())) {
+                continue;
+            }
+            errors |= !t.config().problems().isEmpty();
+            if (!t.config().select().isEmpty() || !t.config().ignore().isEmpty() || !t.config().severity().isEmpty()) {
+                for (InputProblem p : t.config().checkRuleNames(categories)) {
+                    System.err.println("idemlint: " + p.render());
+                    errors = true;
+                }
+            }
+        }
+        return errors;
+    }
+
+    /** Why -o or --write-baseline may not be written (a link out of the project), or null. */
+    private String refusedWrite(Path cwd, List<LintTarget> targets) {
+        if (followLinks) {
+            return null;
+        }
+        for (Path written : Arrays.asList(output, writeBaseline)) {
+            String refused = written == null ? null : LinkedPaths.linkedOut(written, cwd, targets);
+            if (refused != null) {
+                return "cannot write " + Printable.line(written.toString()) + ": " + refused;
+            }
+        }
+        return null;
+    }
+
+    /** Lints (and with --fix or --diff, fixes) each tree, from the result cache where it holds the tree. */
+    private void lintTargets(Pass pass, List<LintTarget> targets, Linter linter, Function<Path, String> shown,
+            Map<Path, String> given, boolean stdin, JsonReporter json, List<ResultCache.Probe> probes) {
+        for (int ti = 0; ti < targets.size(); ti++) {
+            LintTarget t = targets.get(ti);
             LintResult r;
             FixLoop.Outcome o = null;
             if (fix || diff) {
@@ -335,135 +424,102 @@ public final class LintCommand implements Callable<Integer> {
                     System.err.println("idemlint: " + Printable.line(shown.apply(t.versionsDir() == null ? t.projectRoot()
                             : t.versionsDir()) + ": no fixes applied, fixing failed with " + e)
                             + "; please report this to the idemlint maintainers");
-                    ioProblem = true;
+                    pass.ioProblem = true;
                 }
             }
             if (o != null) {
                 r = o.remaining();
-                fixedFiles.addAll(o.files());
-                fixedCount += o.fixed();
+                pass.fixedFiles.addAll(o.files());
+                pass.fixedCount += o.fixed();
                 for (String problem : o.problems()) {
                     System.err.println("idemlint: " + Printable.line(problem));
                 }
             } else if (stdin) {
                 r = linter.lint(t, shown, given);
             } else {
-                ResultCache.Probe probe = probes == null ? null : probes.get(ti);
-                r = probe == null ? null : probe.hit();
-                if (r == null) {
-                    FileMemo memo = probe == null ? null : probe.files();
-                    // the daemon keeps each tree's models in memory between runs; --no-cache starts from none
-                    Daemon.Models kept = Invocation.served() && !noCache ? Daemon.models(t, linter.ruleNames(), memo) : null;
-                    try {
-                        r = linter.lint(t, shown, json == null ? null : new Function<List<Diagnostic>, Spare>() {
-                            @Override
-                            public Spare apply(List<Diagnostic> ds) {
-                                return json.ahead(ds);
-                            }
-                        }, kept != null ? kept : memo);
-                    } finally {
-                        if (kept != null) {
-                            kept.end();
-                        }
-                    }
-                    if (probe != null) {
-                        LintResult result = r;
-                        Invocation.later(() -> probe.store(result));
-                    }
-                }
+                r = lintOrReuse(t, linter, shown, json, probes == null ? null : probes.get(ti));
             }
-            all.addAll(r.diagnostics());
-            files += r.filesRead();
+            pass.all.addAll(r.diagnostics());
+            pass.files += r.filesRead();
         }
-        if (Invocation.served() && cache != null) {
-            Daemon.retain(found.targets());
+    }
+
+    /** The tree's result from the cache, else from a lint (kept for the next run). */
+    private LintResult lintOrReuse(LintTarget t, Linter linter, Function<Path, String> shown, JsonReporter json,
+            ResultCache.Probe probe) {
+        LintResult hit = probe == null ? null : probe.hit();
+        if (hit != null) {
+            return hit;
         }
-        // idemlint failed on a file: its findings are missing, so no exit status may say the tree is
-        // clean or merely has findings, whatever --fail-on, --select, --ignore or a baseline say
-        boolean internal = false;
-        for (Diagnostic d : all) {
-            internal |= d.rule().equals(BuiltinChecks.INTERNAL_ERROR);
+        FileMemo memo = probe == null ? null : probe.files();
+        // the daemon keeps each tree's models in memory between runs; --no-cache starts from none
+        Daemon.Models kept = Invocation.served() && !noCache ? Daemon.models(t, linter.ruleNames(), memo) : null;
+        LintResult r;
+        try {
+            r = linter.lint(t, shown, json == null ? null : json::ahead, kept != null ? kept : memo);
+        } finally {
+            if (kept != null) {
+                kept.end();
+            }
+        }
+        if (probe != null) {
+            LintResult result = r;
+            Invocation.later(() -> probe.store(result));
+        }
+        return r;
+    }
+
+    /** {@code --fix} on stdin: the fixed text (the input when nothing changed) goes to stdout, nothing is written. */
+    private static void printFixedInput(Map<Path, String> given, List<FixLoop.FixedFile> fixedFiles) {
+        String text = given.values().iterator().next();
+        for (FixLoop.FixedFile f : fixedFiles) {
+            if (given.containsKey(f.path())) {
+                text = f.text();
+            }
+        }
+        System.out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        System.out.flush();
+    }
+
+    /** --fix wrote nothing: the report is of the files as they are on disk. */
+    private void relintAsOnDisk(Pass pass, List<LintTarget> targets, Linter linter, Function<Path, String> shown,
+            RuleCatalog catalog) {
+        pass.ioProblem = true;
+        pass.fixedCount = 0;
+        pass.all.clear();
+        pass.files = 0;
+        for (LintTarget t : targets) {
+            LintResult r = linter.lint(t, shown);
+            pass.all.addAll(r.diagnostics());
+            pass.files += r.filesRead();
         }
         if (!select.isEmpty() || !ignore.isEmpty()) {
-            all.removeIf(d -> !selected(d.rule(), catalog));
+            pass.all.removeIf(d -> !selected(d.rule(), catalog));
         }
-        if (found.targets().size() > 1) {
-            all.sort(Linter.ORDER); // each tree's findings come sorted; several trees are merged here
+        pass.all.sort(Linter.ORDER);
+    }
+
+    /** The findings not in the baseline, or null (the reason printed) when the baseline cannot be used. */
+    private static List<Diagnostic> newFindings(BaselineSource baselineFrom, List<Diagnostic> all) {
+        Path file = baselineFrom.file();
+        String from = baselineFrom.config() == null ? "" : " (" + baselineFrom.config() + ")";
+        if (baselineFrom.root() != null && !LinkedPaths.inside(file, baselineFrom.root())) {
+            // the config is the project's, written by whoever wrote the project: it names no file outside it
+            System.err.println("idemlint: cannot use baseline " + Printable.line(file + from)
+                    + ": path outside the project, not read");
+            return null;
         }
-        fixedFiles.sort(new java.util.Comparator<>() {
-            @Override
-            public int compare(FixLoop.FixedFile a, FixLoop.FixedFile b) {
-                return a.displayPath().compareTo(b.displayPath());
-            }
-        });
-        if (diff) {
-            int status = printDiff(fixedFiles, fixedCount, all.size());
-            if (internal) {
-                for (Diagnostic d : all) {
-                    if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
-                        System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message()));
-                    }
-                }
-                return 2;
-            }
-            return status;
+        try {
+            return new ArrayList<>(Baseline.parse(Files.readString(file, StandardCharsets.UTF_8)).newFindings(all));
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("idemlint: cannot use baseline " + Printable.line(file + from + ": "
+                    + (e instanceof NoSuchFileException ? "no such file (create it with --write-baseline)" : e.getMessage())));
+            return null;
         }
-        if (fix && stdin) {
-            // nothing is written: the fixed text (the input when nothing changed) goes to stdout, the
-            // report to stderr
-            String text = given.values().iterator().next();
-            for (FixLoop.FixedFile f : fixedFiles) {
-                if (given.containsKey(f.path())) {
-                    text = f.text();
-                }
-            }
-            System.out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
-            System.out.flush();
-        } else if (fix && !fixedFiles.isEmpty() && !write(fixedFiles)) {
-            // nothing was written: report the files as they are on disk
-            ioProblem = true;
-            fixedCount = 0;
-            all.clear();
-            files = 0;
-            for (LintTarget t : found.targets()) {
-                LintResult r = linter.lint(t, shown);
-                all.addAll(r.diagnostics());
-                files += r.filesRead();
-            }
-            if (!select.isEmpty() || !ignore.isEmpty()) {
-                all.removeIf(d -> !selected(d.rule(), catalog));
-            }
-            all.sort(Linter.ORDER);
-        }
-        if (writeBaseline != null) {
-            OutputFile.write(writeBaseline, Baseline.of(all).toJson());
-            System.err.println("idemlint: wrote " + all.size() + " findings to " + Printable.line(String.valueOf(writeBaseline)));
-            return ioProblem || internal ? 2 : 0;
-        }
-        if (baselineFrom != null) {
-            Path file = baselineFrom.file();
-            String from = baselineFrom.config() == null ? "" : " (" + baselineFrom.config() + ")";
-            if (baselineFrom.root() != null && !inside(file, baselineFrom.root())) {
-                // the config is the project's, written by whoever wrote the project: it names no file outside it
-                System.err.println("idemlint: cannot use baseline " + Printable.line(file + from)
-                        + ": path outside the project, not read");
-                return 2;
-            }
-            try {
-                all = new ArrayList<>(Baseline.parse(Files.readString(file, StandardCharsets.UTF_8)).newFindings(all));
-            } catch (IOException | IllegalArgumentException e) {
-                System.err.println("idemlint: cannot use baseline " + Printable.line(file + from + ": "
-                        + (e instanceof NoSuchFileException ? "no such file (create it with --write-baseline)" : e.getMessage())));
-                return 2;
-            }
-        }
-        Report report = new Report(List.copyOf(all), files, catalog, Main.VERSION)
-                .withDialects(found.targets().stream().map(t -> t.settings().unmodelledBackend() != null
-                        ? t.settings().unmodelledBackend() : t.settings().dialect().toString()).distinct().toList())
-                .withDialectSources(found.targets().stream().map(t -> t.provenance().get("dialect"))
-                        .filter(java.util.Objects::nonNull).map(Object::toString).distinct().toList());
-        boolean text = format.equals("full") || format.equals("concise");
-        Reporter reporter = switch (format) {
+    }
+
+    private Reporter reporter(JsonReporter json, boolean colored, Path cwd, Pass pass) {
+        return switch (format) {
             case "json" -> json;
             case "json-lines" -> new JsonLinesReporter();
             case "junit" -> new JunitReporter();
@@ -471,107 +527,47 @@ public final class LintCommand implements Callable<Integer> {
             case "github" -> new GithubReporter();
             case "gitlab" -> new GitlabReporter();
             // "All checks passed (0 files)" after an input error would read as a clean run.
-            default -> new TextReporter(colored, !quiet && (files > 0 || !ioProblem),
+            default -> new TextReporter(colored, !quiet && (pass.files > 0 || !pass.ioProblem),
                     statistics ? TextReporter.Layout.STATISTICS
                             : format.equals("concise") ? TextReporter.Layout.CONCISE : TextReporter.Layout.FULL,
                     unsafeFixes, showFixes);
         };
-        Copy copy = run != null && run.recording() && !(fix && stdin) ? new Copy(System.out) : null;
+    }
+
+    /** The report to -o FILE or stdout (stderr for --fix on stdin, whose stdout is the fixed text), with the fix counts. */
+    private void writeReport(Report report, Reporter reporter, ReportCopy copy, boolean stdin, Pass pass)
+            throws IOException {
+        boolean text = format.equals("full") || format.equals("concise");
         if (output != null) {
-            OutputFile.write(output, new OutputFile.Body() {
-                @Override
-                public void writeTo(Utf8Output w) throws IOException {
-                    reporter.write(report, w);
-                }
-            });
+            OutputFile.write(output, w -> reporter.write(report, w));
         } else {
             // one buffered UTF-8 encoder straight onto stdout: a big JSON report was 4% of a run
             // when written through a second PrintStream wrapped around System.out
             Utf8Output w = new Utf8Output(fix && stdin ? System.err : copy != null ? copy : System.out);
             reporter.write(report, w);
             if (fix && text && !quiet) {
-                w.append(fixSummary(fixedCount, all.size())).append("\n");
+                w.append(FixOutput.summary(pass.fixedCount, report.diagnostics().size())).append("\n");
                 if (showFixes) {
-                    w.append(fixedList(fixedFiles));
+                    w.append(FixOutput.fixedList(pass.fixedFiles));
                 }
             }
             w.flush();
         }
         if (fix && !quiet && (output != null || !text)) {
-            System.err.println(fixSummary(fixedCount, all.size()));
+            System.err.println(FixOutput.summary(pass.fixedCount, report.diagnostics().size()));
         }
-        // the counts the JSON and text summaries made (made here for the other formats): two more
-        // passes over every finding, after the report, took ~5 ms each
-        Report.Tally tally = report.tally();
+    }
+
+    private int exitStatus(Report.Tally tally, List<LintTarget> targets, Pass pass, boolean internal) {
         String threshold = failOn;
-        for (LintTarget t : found.targets()) {
+        for (LintTarget t : targets) {
             if (threshold == null && t.config().failOn() != null) {
                 threshold = t.config().failOn();
             }
         }
-        int status = status(ioProblem || tally.byRule().containsKey(BuiltinChecks.IO_ERROR), internal, tally,
+        int status = status(pass.ioProblem || tally.byRule().containsKey(BuiltinChecks.IO_ERROR), internal, tally,
                 threshold == null ? "error" : threshold);
-        int exit = status == 1 && exitZero ? 0 : status == 0 && exitNonZeroOnFix && fix && fixedCount > 0 ? 1 : status;
-        List<byte[]> printed = copy == null ? null : copy.copy();
-        if (printed != null) {
-            Invocation.later(() -> run.record(printed, exit));
-        }
-        return exit;
-    }
-
-    /**
-     * Stdout, and a copy of what went through it for the result cache to replay, in pieces (no array as
-     * big as a report of megabytes, and none copied as it grows); past {@link #LIMIT} bytes the copy is
-     * dropped (the report is printed, not kept).
-     */
-    private static final class Copy extends java.io.FilterOutputStream {
-        private static final long LIMIT = 1L << 28;
-        private static final int PIECE = 1 << 16;
-        private List<byte[]> pieces = new ArrayList<>();
-        private byte[] last = new byte[PIECE];
-        private int used;
-        private long size;
-
-        Copy(java.io.OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            size += len;
-            if (pieces == null || size > LIMIT) {
-                pieces = null;
-                return;
-            }
-            while (len > 0) {
-                int n = Math.min(len, PIECE - used);
-                System.arraycopy(b, off, last, used, n);
-                used += n;
-                off += n;
-                len -= n;
-                if (used == PIECE) {
-                    pieces.add(last);
-                    last = new byte[PIECE];
-                    used = 0;
-                }
-            }
-        }
-
-        /** What went through, or null when it was more than {@link #LIMIT}. */
-        List<byte[]> copy() {
-            if (pieces == null) {
-                return null;
-            }
-            List<byte[]> all = new ArrayList<>(pieces);
-            all.add(java.util.Arrays.copyOf(last, used));
-            return all;
-        }
+        return status == 1 && exitZero ? 0 : status == 0 && exitNonZeroOnFix && fix && pass.fixedCount > 0 ? 1 : status;
     }
 
     /** The cache directory the user named: --cache-dir, else $IDEMLINT_CACHE_DIR; null: each project root's. */
@@ -586,47 +582,6 @@ public final class LintCommand implements Callable<Integer> {
     static final List<String> FORMATS =
             List.of("full", "concise", "json", "json-lines", "junit", "sarif", "github", "gitlab");
 
-    /** {@code --fix --show-fixes}: the files written, with how many fixes each took. */
-    static String fixedList(List<FixLoop.FixedFile> fixedFiles) {
-        StringBuilder sb = new StringBuilder();
-        for (FixLoop.FixedFile f : fixedFiles) {
-            sb.append("  ").append(Printable.line(f.displayPath())).append(": ").append(f.created() ? "created"
-                    : f.fixes() + (f.fixes() == 1 ? " fix" : " fixes")).append('\n');
-        }
-        return sb.toString();
-    }
-
-    /**
-     * {@code --fix}: writes every fixed file of the run or none ({@link AtomicWriter#commit}); false, with
-     * each file that stood in the way and the system's reason on stderr, when nothing was written.
-     */
-    private static boolean write(List<FixLoop.FixedFile> fixedFiles) {
-        List<AtomicWriter.Change> changes = new ArrayList<>();
-        for (FixLoop.FixedFile f : fixedFiles) {
-            changes.add(f.created() ? new AtomicWriter.Change.Create(f.path(), f.text(), NEW_FILE_ENCODING)
-                    : f.moved() ? new AtomicWriter.Change.Move(f.snapshot(), f.path(), f.text())
-                    : new AtomicWriter.Change.Rewrite(f.snapshot(), f.text()));
-        }
-        AtomicWriter.Result result = AtomicWriter.commit(changes);
-        for (AtomicWriter.Failure failure : result.failures()) {
-            String shown = failure.file().toString();
-            for (int i = 0; i < changes.size(); i++) {
-                if (changes.get(i) == failure.change()) {
-                    shown = fixedFiles.get(i).displayPath();
-                }
-            }
-            System.err.println("idemlint: " + Printable.line(shown) + ": not written, " + failure.describe());
-        }
-        for (String warning : result.warnings()) {
-            System.err.println("idemlint: " + Printable.line(warning));
-        }
-        if (!result.committed()) {
-            System.err.println("idemlint: --fix wrote no file: every fixed file is written or none, and "
-                    + (result.failures().size() == 1 ? "one" : result.failures().size()) + " could not be");
-        }
-        return result.committed();
-    }
-
     /**
      * The exit status: 2 when a file could not be read or idemlint failed on one (its findings are
      * missing, so neither "clean" nor "findings" would be true), else 1 when findings reach
@@ -637,28 +592,6 @@ public final class LintCommand implements Callable<Integer> {
             return 2;
         }
         return failing(tally, failOn) ? 1 : 0;
-    }
-
-    /** Files a fix creates (merge revisions) are UTF-8 without a BOM, as Alembic writes them. */
-    private static final dev.idemlint.source.SourceEncoding NEW_FILE_ENCODING =
-            new dev.idemlint.source.SourceEncoding(StandardCharsets.UTF_8, false);
-
-    private static String fixSummary(int fixed, int remaining) {
-        return "Fixed " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining + " remaining).";
-    }
-
-    /** {@code --diff}: the unified diff of every file a fix would change on stdout; nothing is written. */
-    private static int printDiff(List<FixLoop.FixedFile> fixedFiles, int fixed, int remaining) throws IOException {
-        Utf8Output w = new Utf8Output(System.out);
-        for (FixLoop.FixedFile f : fixedFiles) {
-            w.append(f.created() ? UnifiedDiff.created(f.displayPath(), f.text())
-                    : f.moved() ? UnifiedDiff.renamed(f.originalDisplay(), f.displayPath(), f.snapshot().text(), f.text())
-                    : UnifiedDiff.of(f.displayPath(), f.snapshot().text(), f.text()));
-        }
-        w.flush();
-        System.err.println("Would fix " + fixed + (fixed == 1 ? " problem" : " problems") + " (" + remaining
-                + " remaining).");
-        return fixedFiles.isEmpty() ? 0 : 1;
     }
 
     private static boolean failing(Report.Tally tally, String failOn) {
@@ -676,7 +609,7 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Whether --select/--ignore keep the rule (no --select keeps every rule). */
     private boolean selected(String rule, RuleCatalog catalog) {
-        java.util.function.Supplier<String> category = () -> {
+        Supplier<String> category = () -> {
             RuleDoc doc = catalog.doc(rule);
             return doc == null ? "" : doc.category();
         };
@@ -686,7 +619,7 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Every rule's category, by rule name. */
     private static Map<String, String> categories(RuleCatalog catalog) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (RuleDoc d : catalog.all()) {
             out.put(d.name(), d.category());
         }
@@ -702,7 +635,7 @@ public final class LintCommand implements Callable<Integer> {
     static String display(Path cwd, Path p) {
         Path abs = p.toAbsolutePath().normalize();
         String s = abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
-        return s.replace(java.io.File.separatorChar, '/');
+        return s.replace(File.separatorChar, '/');
     }
 
     /**
@@ -728,75 +661,6 @@ public final class LintCommand implements Callable<Integer> {
     private record BaselineSource(Path file, Path config, Path root) {
     }
 
-    /** Whether {@code file}, links resolved, lies inside {@code root}; a missing file has nothing to read. */
-    private static boolean inside(Path file, Path root) {
-        if (!Files.exists(file)) {
-            return true;
-        }
-        try {
-            return file.toRealPath().startsWith(root.toRealPath());
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
-    }
 
-
-    /**
-     * Why {@code file} is not written without {@code --follow-links}, or null: it lies in the current folder
-     * or a project of the run, but a symbolic link on its way (a committed folder link, or the file itself)
-     * leads out of that folder. A path outside them all is the user's own choice.
-     */
-    static String linkedOut(Path file, Path cwd, List<LintTarget> targets) {
-        Path abs = file.toAbsolutePath().normalize();
-        List<Path> roots = new ArrayList<>(List.of(cwd));
-        for (LintTarget t : targets) {
-            roots.add(t.projectRoot());
-        }
-        Path real;
-        try {
-            real = destination(abs, 0);
-        } catch (IOException | RuntimeException e) {
-            real = null;
-        }
-        for (Path root : roots) {
-            Path r = root.toAbsolutePath().normalize();
-            if (!abs.startsWith(r)) {
-                continue;
-            }
-            try {
-                if (real == null || !real.startsWith(r.toRealPath())) {
-                    return "symbolic link to a path outside " + (r.equals(cwd) ? "the current folder" : "the project")
-                            + ", not followed (--follow-links writes through it)";
-                }
-            } catch (IOException e) {
-                return null; // no such folder: nothing to write through
-            }
-        }
-        return null;
-    }
-
-    /** The path a write to {@code abs} reaches: links resolved, through a missing tail as written. */
-    private static Path destination(Path abs, int hops) throws IOException {
-        if (hops > 40) {
-            throw new IOException("too many levels of symbolic links");
-        }
-        if (Files.isSymbolicLink(abs)) {
-            // a dangling link is written through too: where it points decides
-            return destination(abs.resolveSibling(Files.readSymbolicLink(abs)).normalize(), hops + 1);
-        }
-        Path existing = abs;
-        while (existing != null && !Files.exists(existing, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return abs;
-        }
-        if (!existing.equals(abs) && Files.isSymbolicLink(existing)) {
-            // a dangling folder link on the way
-            return destination(existing.resolveSibling(Files.readSymbolicLink(existing)).normalize()
-                    .resolve(existing.relativize(abs)).normalize(), hops + 1);
-        }
-        return existing.toRealPath().resolve(existing.relativize(abs)).normalize();
-    }
 
 }

@@ -147,7 +147,7 @@ class EscapingPropertyTest {
         outputs.put("--diff headers", headers(UnifiedDiff.of(name, "a\n", "b\n"))
                 + headers(UnifiedDiff.created(name, "a\n")) + headers(UnifiedDiff.renamed(name, to, "a\n", "b\n"))
                 + headers(UnifiedDiff.renamed(name, to, "a\n", "a\n")));
-        outputs.put("--show-fixes", LintCommand.fixedList(List.of(new FixLoop.FixedFile(null, name, "", 0,
+        outputs.put("--show-fixes", FixOutput.fixedList(List.of(new FixLoop.FixedFile(null, name, "", 0,
                 Path.of("/project/x.py"), name), new FixLoop.FixedFile(null, "  " + id, "", 0, Path.of("/project/y.py"),
                 id))));
         for (Map.Entry<String, String> o : outputs.entrySet()) {
