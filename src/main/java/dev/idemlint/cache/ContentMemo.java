@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,8 +62,8 @@ public final class ContentMemo {
         try {
             Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,dev,ino",
                     LinkOption.NOFOLLOW_LINKS);
-            long modified = ((java.nio.file.attribute.FileTime) a.get("lastModifiedTime")).toMillis();
-            long changed = ((java.nio.file.attribute.FileTime) a.get("ctime")).toMillis();
+            long modified = ((FileTime) a.get("lastModifiedTime")).toMillis();
+            long changed = ((FileTime) a.get("ctime")).toMillis();
             Object key = a.get("dev") + ":" + a.get("ino");
             return new Stamp((Long) a.get("size"), modified, changed, key,
                     at - modified < racyMillis || at - changed < racyMillis);
@@ -91,7 +93,7 @@ public final class ContentMemo {
 
     /** Lets go of every file but {@code files} (the last run's). */
     public void retain(Collection<Path> files) {
-        entries.keySet().retainAll(files instanceof java.util.Set<?> ? files : new HashSet<>(files));
+        entries.keySet().retainAll(files instanceof Set<?> ? files : new HashSet<>(files));
     }
 
     /** How many files are kept (for tests). */

@@ -10,9 +10,12 @@ import dev.idemlint.rule.Severity;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -64,14 +67,14 @@ final class EntryCodec {
         Map<String, Integer> strings = new LinkedHashMap<>();
         Map<SourceFile, Integer> files = new IdentityHashMap<>();
         List<SourceFile> fileOrder = new ArrayList<>();
-        Map<SourceFile, java.util.BitSet> quoted = new IdentityHashMap<>();
+        Map<SourceFile, BitSet> quoted = new IdentityHashMap<>();
         body.i32(diagnostics.size());
         for (Diagnostic d : diagnostics) {
             body.i32(str(strings, d.rule()));
             body.i32(str(strings, d.severity().name()));
             body.i32(file(files, fileOrder, d.file()));
             // the text reporter's code frame quotes the first line, the fingerprint every line
-            quoted.computeIfAbsent(d.file(), f -> new java.util.BitSet())
+            quoted.computeIfAbsent(d.file(), f -> new BitSet())
                     .set(d.file().lines().line(d.span().start()), d.file().lines().line(d.span().end()) + 1);
             body.i32(d.span().start());
             body.i32(d.span().end());
@@ -129,7 +132,7 @@ final class EntryCodec {
                 for (int k = 1; k < starts.length; k++) {
                     files2.varint(starts[k] - starts[k - 1]);
                 }
-                java.util.BitSet q = quoted.getOrDefault(f, new java.util.BitSet());
+                BitSet q = quoted.getOrDefault(f, new BitSet());
                 files2.i32(q.cardinality());
                 for (int line = q.nextSetBit(0); line >= 0; line = q.nextSetBit(line + 1)) {
                     files2.varint(line);
@@ -148,7 +151,7 @@ final class EntryCodec {
         }
         out.bytes(files2.buf, files2.size);
         out.bytes(body.buf, body.size);
-        return java.util.Arrays.copyOf(out.buf, out.size);
+        return Arrays.copyOf(out.buf, out.size);
     }
 
     /** The findings and the count of files read, as {@link #encode} was given them. */
@@ -352,7 +355,7 @@ final class EntryCodec {
 
         private void room(int n) {
             if (size + n > buf.length) {
-                buf = java.util.Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
         }
 
@@ -390,8 +393,8 @@ final class EntryCodec {
             // ISO-8859-1 writes '?' for a char it cannot encode, so the bytes stand for the text only when
             // they read back as it. Copying and comparing whole arrays: a loop over charAt was two fifths
             // of writing a tree's findings.
-            byte[] latin1 = s.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            boolean exact = new String(latin1, java.nio.charset.StandardCharsets.ISO_8859_1).equals(s);
+            byte[] latin1 = s.getBytes(StandardCharsets.ISO_8859_1);
+            boolean exact = new String(latin1, StandardCharsets.ISO_8859_1).equals(s);
             u8(exact ? 0 : 1);
             i32(s.length());
             if (exact) {
@@ -474,7 +477,7 @@ final class EntryCodec {
             }
             String s;
             if (coder == 0) {
-                s = new String(buf, pos, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                s = new String(buf, pos, n, StandardCharsets.ISO_8859_1);
                 pos += n;
             } else {
                 char[] cs = new char[n];

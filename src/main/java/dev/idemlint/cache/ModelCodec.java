@@ -4,6 +4,7 @@ import dev.idemlint.migration.CallRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlText;
+import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
@@ -12,6 +13,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -104,7 +106,7 @@ final class ModelCodec {
             }
         }
         w.value(m);
-        return java.util.Arrays.copyOf(w.out.buf, w.out.size);
+        return Arrays.copyOf(w.out.buf, w.out.size);
     }
 
     /** The model in {@code data}, whose file is {@code file}. */
@@ -137,8 +139,8 @@ final class ModelCodec {
      * starts reading calls.
      */
     static Expr.Call reduced(Expr.Call call) {
-        List<dev.idemlint.python.Arg> kept = new ArrayList<>(1);
-        for (dev.idemlint.python.Arg a : call.args()) {
+        List<Arg> kept = new ArrayList<>(1);
+        for (Arg a : call.args()) {
             if ("schema".equals(a.keyword())) {
                 kept.add(a);
             }

@@ -1,31 +1,42 @@
 package dev.idemlint.cache;
 
 import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.rule.BuiltinChecks;
-import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.SourceReader;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -33,7 +44,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.zip.CRC32C;
 
 /**
  * The result cache: a versions tree's findings, stored under a key made of everything they depend on
@@ -97,11 +111,11 @@ public final class ResultCache {
     static final int MODEL_MIN_FILES = 1000;
 
     /** How long an entry stays when no run reads or writes it (a deleted revision's model, an older build's entries). */
-    static java.time.Duration UNUSED_FOR = java.time.Duration.ofDays(7);
+    static Duration UNUSED_FOR = Duration.ofDays(7);
     /** How often a directory is swept, and how stale a modification time a read refreshes. */
-    static java.time.Duration SWEEP_EVERY = java.time.Duration.ofDays(1);
+    static Duration SWEEP_EVERY = Duration.ofDays(1);
     /** A temporary file this old is a write that died (a live write renames its file within seconds). */
-    private static final java.time.Duration STALE_TEMPORARY = java.time.Duration.ofDays(1);
+    private static final Duration STALE_TEMPORARY = Duration.ofDays(1);
     /** The file whose modification time tells when the directory was last swept. */
     private static final String SWEPT = "last-sweep";
 
@@ -145,7 +159,7 @@ public final class ResultCache {
     public static String build(Class<?> anchor, String version) {
         StringBuilder sb = new StringBuilder(version);
         try {
-            java.net.URI location = anchor.getProtectionDomain().getCodeSource().getLocation().toURI();
+            URI location = anchor.getProtectionDomain().getCodeSource().getLocation().toURI();
             if ("jrt".equals(location.getScheme())) {
                 Path modules = Path.of(System.getProperty("java.home"), "lib", "modules");
                 return sb.append('\n').append(location).append('\n').append(modules).append('\n')
@@ -158,14 +172,14 @@ public final class ResultCache {
                 sb.append('\n').append(Files.size(where)).append('\n').append(Files.getLastModifiedTime(where).toMillis());
             } else if (Files.isDirectory(where)) {
                 List<String> entries = new ArrayList<>();
-                Files.walkFileTree(where, new java.nio.file.SimpleFileVisitor<Path>() {
+                Files.walkFileTree(where, new SimpleFileVisitor<Path>() {
                     @Override
-                    public java.nio.file.FileVisitResult visitFile(Path p, BasicFileAttributes a) {
+                    public FileVisitResult visitFile(Path p, BasicFileAttributes a) {
                         entries.add(where.relativize(p) + " " + a.size() + " " + a.lastModifiedTime().toMillis());
-                        return java.nio.file.FileVisitResult.CONTINUE;
+                        return FileVisitResult.CONTINUE;
                     }
                 });
-                java.util.Collections.sort(entries);
+                Collections.sort(entries);
                 sb.append('\n').append(HexFormat.of().formatHex(sha256(String.join("\n", entries))));
             }
         } catch (Exception e) {
@@ -279,15 +293,15 @@ public final class ResultCache {
      */
     public Run probeAll(List<LintTarget> targets, Function<Path, String> display, List<Object> options) {
         Probe[] probes = new Probe[targets.size()];
-        dev.idemlint.source.Background.forEachIndex(targets.size(), new java.util.function.IntConsumer() {
+        Background.forEachIndex(targets.size(), new IntConsumer() {
             @Override
             public void accept(int i) {
                 probes[i] = keyed(targets.get(i), display);
             }
         });
-        Run run = new Run(java.util.Arrays.asList(probes), options == null ? null : tool + "\n" + canonical(options));
+        Run run = new Run(Arrays.asList(probes), options == null ? null : tool + "\n" + canonical(options));
         if (run.replay() == null) {
-            dev.idemlint.source.Background.forEachIndex(targets.size(), new java.util.function.IntConsumer() {
+            Background.forEachIndex(targets.size(), new IntConsumer() {
                 @Override
                 public void accept(int i) {
                     if (probes[i] != null) {
@@ -355,7 +369,7 @@ public final class ResultCache {
             Store.Entry e = store.entry(slot);
             int head = contents.length + 4;
             if (e == null || e.length() < head
-                    || !java.util.Arrays.equals(e.data(), e.offset(), e.offset() + contents.length, contents, 0, contents.length)) {
+                    || !Arrays.equals(e.data(), e.offset(), e.offset() + contents.length, contents, 0, contents.length)) {
                 return null;
             }
             try {
@@ -397,7 +411,7 @@ public final class ResultCache {
             EntryCodec.Out head = new EntryCodec.Out();
             head.bytes(contents, contents.length);
             head.i32(status);
-            store.write(slot, java.util.Arrays.copyOf(head.buf, head.size), report);
+            store.write(slot, Arrays.copyOf(head.buf, head.size), report);
         }
     }
 
@@ -517,7 +531,7 @@ public final class ResultCache {
                 out.i32(m.length);
                 out.bytes(m, m.length);
                 out.bytes(d, d.length);
-                payload = java.util.Arrays.copyOf(out.buf, out.size);
+                payload = Arrays.copyOf(out.buf, out.size);
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return; // a model holding what ModelCodec does not store: this file is parsed every time
             }
@@ -675,7 +689,7 @@ public final class ResultCache {
         private final byte[][] digests;
         private final Map<Path, Integer> index = new HashMap<>();
         /** Read by the lint's workers too (the files whose models are read back). */
-        private final Map<Integer, SourceFile> decoded = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<Integer, SourceFile> decoded = new ConcurrentHashMap<>();
 
         Tree(List<Path> files, byte[][] bytes, byte[][] digests) {
             this.files = files;
@@ -777,8 +791,8 @@ public final class ResultCache {
             EntryCodec.In in = new EntryCodec.In(data, MAGIC.length, 4);
             int length;
             try {
-                if (!java.util.Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length) || in.i32() != FORMAT
-                        || !java.util.Arrays.equals(data, MAGIC.length + 4, MAGIC.length + 4 + key.length, key, 0,
+                if (!Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length) || in.i32() != FORMAT
+                        || !Arrays.equals(data, MAGIC.length + 4, MAGIC.length + 4 + key.length, key, 0,
                                 key.length)) {
                     return null;
                 }
@@ -829,7 +843,7 @@ public final class ResultCache {
             out.bytes(key, key.length);
             out.i32((int) length);
             out.bytes(head, head.length);
-            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            CRC32C crc = new CRC32C();
             crc.update(out.buf, 0, out.size);
             for (byte[] piece : body) {
                 crc.update(piece);
@@ -839,7 +853,7 @@ public final class ResultCache {
             Path tmp = null;
             try {
                 tmp = Files.createTempFile(dir, ".tmp-", "");
-                try (java.io.OutputStream o = Files.newOutputStream(tmp)) {
+                try (OutputStream o = Files.newOutputStream(tmp)) {
                     o.write(out.buf, 0, out.size);
                     for (byte[] piece : body) {
                         o.write(piece);
@@ -875,8 +889,8 @@ public final class ResultCache {
                 return;
             }
             try {
-                Files.getFileAttributeView(p, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
-                        .setTimes(java.nio.file.attribute.FileTime.fromMillis(now), null, null);
+                Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                        .setTimes(FileTime.fromMillis(now), null, null);
             } catch (IOException | RuntimeException e) {
                 // a read-only cache: its entries may be swept by a run that can write
             }
@@ -911,7 +925,7 @@ public final class ResultCache {
             writeAtomically(marker, new byte[0]);
             long unusedBefore = now - UNUSED_FOR.toMillis();
             long staleBefore = now - STALE_TEMPORARY.toMillis();
-            try (java.nio.file.DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
+            try (DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
                 for (Path p : names) {
                     String name = p.getFileName().toString();
                     long before = lowerHex(name, 32) ? unusedBefore : name.startsWith(".tmp-") ? staleBefore : -1;
@@ -950,7 +964,7 @@ public final class ResultCache {
             try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
                 byte[] data = in.readNBytes(head + prefix.length);
                 return data.length == head + prefix.length
-                        && java.util.Arrays.equals(data, head, data.length, prefix, 0, prefix.length);
+                        && Arrays.equals(data, head, data.length, prefix, 0, prefix.length);
             } catch (IOException | RuntimeException e) {
                 return false;
             }
@@ -1244,7 +1258,7 @@ public final class ResultCache {
      * warm run).
      */
     static int check(byte[] data, int offset, int length) {
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(data, offset, length);
         return (int) crc.getValue();
     }

@@ -1,5 +1,7 @@
 package dev.idemlint.cache;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * SipHash-2-4 (Aumasson and Bernstein, 2012), a keyed hash made to authenticate short and long inputs:
  * without the key, nobody can find two inputs with one hash or make an input with a given hash. Two
@@ -85,7 +87,7 @@ final class SipHash {
     }
 
     void piece(String s) {
-        piece(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        piece(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private void compress(long m) {

@@ -9,6 +9,7 @@ import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.server.KeptModels;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -20,12 +21,17 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.StandardProtocolFamily;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
 import java.nio.channels.Channels;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,6 +43,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +177,7 @@ final class Daemon {
             Files.createDirectories(dir.getParent());
             try {
                 Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } catch (java.nio.file.FileAlreadyExistsException e) {
+            } catch (FileAlreadyExistsException e) {
                 // made meanwhile: checked below like any other
             }
         }
@@ -190,12 +197,12 @@ final class Daemon {
             return Path.of(forced).toAbsolutePath().normalize();
         }
         try {
-            java.net.URL location = Daemon.class.getProtectionDomain().getCodeSource().getLocation();
+            URL location = Daemon.class.getProtectionDomain().getCodeSource().getLocation();
             if (location != null && "file".equals(location.getProtocol())) {
                 return Path.of(location.toURI()).toRealPath();
             }
             return Path.of(System.getProperty("java.home")).toRealPath();
-        } catch (IOException | java.net.URISyntaxException | SecurityException e) {
+        } catch (IOException | URISyntaxException | SecurityException e) {
             return Path.of(System.getProperty("java.home")).toAbsolutePath().normalize();
         }
     }
@@ -364,7 +371,7 @@ final class Daemon {
         }
     }
 
-    private static void close(java.nio.channels.Channel c) {
+    private static void close(Channel c) {
         try {
             c.close();
         } catch (IOException e) {
@@ -386,7 +393,7 @@ final class Daemon {
 
     /** Serves one connection; false when the daemon should exit after it. */
     private static boolean handle(SocketChannel channel, State state, ScheduledFuture<?> timeout) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Channels.newInputStream(channel)));
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
         long[] budget = {MAX_REQUEST};
         Frame hello = read(in, budget);
@@ -460,7 +467,7 @@ final class Daemon {
         int status = run(args, env, terminal, stdin.toByteArray(), out);
         System.err.println("idemlint: daemon: run " + state.served + ": exit " + status + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
-        byte[] x = java.nio.ByteBuffer.allocate(4).putInt(status).array();
+        byte[] x = ByteBuffer.allocate(4).putInt(status).array();
         try {
             write(out, 'X', x, 0, 4);
             out.flush();
@@ -478,7 +485,7 @@ final class Daemon {
     private static void finish(DataOutputStream out, String message, int status) throws IOException {
         byte[] m = message.getBytes(StandardCharsets.UTF_8);
         write(out, status == 0 ? 'O' : 'E', m, 0, m.length);
-        write(out, 'X', java.nio.ByteBuffer.allocate(4).putInt(status).array(), 0, 4);
+        write(out, 'X', ByteBuffer.allocate(4).putInt(status).array(), 0, 4);
         out.flush();
     }
 
@@ -531,7 +538,7 @@ final class Daemon {
             USED.put(t.versionsDir(), new Use(t.files(), runs));
         }
         USED.values().removeIf(u -> u.run() <= runs - KEPT_RUNS);
-        Set<Path> files = new java.util.HashSet<>();
+        Set<Path> files = new HashSet<>();
         for (Use u : USED.values()) {
             files.addAll(u.files());
         }

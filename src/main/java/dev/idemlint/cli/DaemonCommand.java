@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -242,7 +243,7 @@ final class DaemonCommand implements Callable<Integer> {
                     case 'E' -> System.err.write(body);
                     case 'X' -> {
                         System.out.flush();
-                        return java.nio.ByteBuffer.wrap(body).getInt();
+                        return ByteBuffer.wrap(body).getInt();
                     }
                     default -> {
                     }

@@ -2,6 +2,8 @@ package dev.idemlint.cli;
 
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleDoc;
+import dev.idemlint.source.Printable;
+import dev.idemlint.source.Spelling;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,8 +26,8 @@ public final class ExplainCommand implements Callable<Integer> {
         RuleCatalog catalog = Engine.catalog();
         RuleDoc d = catalog.doc(rule);
         if (d == null) {
-            System.err.println("idemlint: unknown rule '" + dev.idemlint.source.Printable.line(rule) + "'"
-                    + dev.idemlint.source.Spelling.nearest(rule, Engine.ruleNames())
+            System.err.println("idemlint: unknown rule '" + Printable.line(rule) + "'"
+                    + Spelling.nearest(rule, Engine.ruleNames())
                             .map(n -> "; did you mean '" + n + "'?").orElse(";") + " `idemlint rules` lists them.");
             return 2;
         }

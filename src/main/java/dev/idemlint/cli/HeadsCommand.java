@@ -1,11 +1,14 @@
 package dev.idemlint.cli;
 
 import dev.idemlint.graph.GraphPrinter;
+import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.source.Printable;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -32,15 +35,15 @@ public final class HeadsCommand implements Callable<Integer> {
     }
 
     /** One head, or heads that each sit on a distinct labelled branch (expand/contract style). */
-    static boolean intentionalBranches(dev.idemlint.graph.RevisionGraph g) {
+    static boolean intentionalBranches(RevisionGraph g) {
         List<String> heads = g.heads();
         if (heads.size() <= 1) {
             return true;
         }
-        java.util.Set<java.util.Set<String>> seen = new java.util.HashSet<>();
+        Set<Set<String>> seen = new HashSet<>();
         int unlabelled = 0;
         for (String h : heads) {
-            java.util.Set<String> labels = g.labelsOf(h);
+            Set<String> labels = g.labelsOf(h);
             if (labels.isEmpty()) {
                 unlabelled++;
             } else if (!seen.add(labels)) {

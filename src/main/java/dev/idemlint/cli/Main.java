@@ -5,11 +5,12 @@ import dev.idemlint.source.Spelling;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /** Entry point: {@code idemlint <command>}. Exit 0 clean, 1 findings, 2 usage, I/O or internal error. */
 public final class Main {
@@ -70,7 +71,7 @@ public final class Main {
         }
         String typed = unmatched.get(0);
         CommandSpec spec = u.getCommandLine().getCommandSpec();
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         if (typed.startsWith("-")) {
             String name = typed.contains("=") ? typed.substring(0, typed.indexOf('=')) : typed;
             spec.options().forEach(o -> names.addAll(List.of(o.names())));

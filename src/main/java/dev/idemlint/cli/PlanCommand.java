@@ -16,6 +16,7 @@ import dev.idemlint.plan.Plan;
 import dev.idemlint.plan.Planner;
 import dev.idemlint.plan.UpgradeCommand;
 import dev.idemlint.report.PlanReporter;
+import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
@@ -88,7 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** {@code env} without the variables that hold or point to passwords. */
     private static Map<String, String> withoutPasswords(Map<String, String> env) {
-        Map<String, String> out = new java.util.HashMap<>(env);
+        Map<String, String> out = new HashMap<>(env);
         out.keySet().removeAll(List.of("PGPASSWORD", "PGPASSFILE", "MYSQL_PWD"));
         return out;
     }
@@ -135,8 +136,8 @@ public final class PlanCommand implements Callable<Integer> {
         for (Diagnostic d : read.diagnostics()) {
             System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ":" + d.line() + ":" + d.column()
                     + ": " + d.message()));
-            internal |= d.rule().equals(dev.idemlint.rule.BuiltinChecks.INTERNAL_ERROR);
-            if (d.rule().equals(dev.idemlint.rule.BuiltinChecks.PARSE_ERROR)
+            internal |= d.rule().equals(BuiltinChecks.INTERNAL_ERROR);
+            if (d.rule().equals(BuiltinChecks.PARSE_ERROR)
                     && Discovery.alembicLoads(d.file().fileName())) {
                 // a file Alembic imports and cannot: every command fails on it
                 unloadable.add(new Planner.Unloadable(d.file().fileName(), d.file().displayPath(), d.line(),

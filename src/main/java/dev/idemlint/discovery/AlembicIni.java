@@ -1,5 +1,6 @@
 package dev.idemlint.discovery;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,7 +183,7 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
     static List<String> split(String value, String separator) {
         String sep = separator == null ? "" : separator.trim().toLowerCase(Locale.ROOT);
         String regex = switch (sep) {
-            case "os" -> Pattern.quote(java.io.File.pathSeparator) + "|\\n";
+            case "os" -> Pattern.quote(File.pathSeparator) + "|\\n";
             case "space" -> "\\s+";
             case "newline" -> "\\n";
             case ":" -> ":|\\n";

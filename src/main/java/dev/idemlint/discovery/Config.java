@@ -3,8 +3,8 @@ package dev.idemlint.discovery;
 import dev.idemlint.source.IoFailure;
 import dev.idemlint.source.Spelling;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +17,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The user's settings from {@code .idemlint.toml} or {@code [tool.idemlint]} in pyproject.toml:
@@ -51,7 +54,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
 
     public static final String FILE_NAME = ".idemlint.toml";
     /** Compiled globs: {@link #excludes} runs for every file (twice), and compiling one is a regex compile. */
-    private static final Map<String, PathMatcher> MATCHERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, PathMatcher> MATCHERS = new ConcurrentHashMap<>();
 
     public static final Config DEFAULT = new Config(null, List.of(), List.of(), Map.of(), List.of(), null, null,
             null, null, null, List.of(), List.of(), Map.of(), null, null);
@@ -99,7 +102,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
     }
 
     /** Whether the rule of this category runs: selected (no select list selects all) and not ignored. */
-    public boolean isEnabled(String rule, java.util.function.Supplier<String> category) {
+    public boolean isEnabled(String rule, Supplier<String> category) {
         boolean selected = select.isEmpty() || select.stream().anyMatch(s -> RuleSelector.matches(s, rule, category));
         boolean ignored = ignore.stream().anyMatch(s -> RuleSelector.matches(s, rule, category))
                 || "off".equals(severity.get(rule));
@@ -154,7 +157,7 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
         try {
             FileSystems.getDefault().getPathMatcher("glob:" + glob.replace('\\', '/'));
             return null;
-        } catch (java.util.regex.PatternSyntaxException e) {
+        } catch (PatternSyntaxException e) {
             return "bad pattern '" + glob + "': " + e.getDescription();
         }
     }

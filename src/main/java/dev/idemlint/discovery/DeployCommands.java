@@ -1,14 +1,17 @@
 package dev.idemlint.discovery;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -108,7 +111,7 @@ public final class DeployCommands {
         int[] visited = new int[1];
         try {
             // no FOLLOW_LINKS: a linked folder is not entered; a linked file is read only when it stays inside
-            Files.walkFileTree(root, EnumSet.noneOf(java.nio.file.FileVisitOption.class), MAX_DEPTH,
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), MAX_DEPTH,
                     new SimpleFileVisitor<>() {
                         @Override
                         public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
@@ -142,12 +145,12 @@ public final class DeployCommands {
         }
         // the files only a deploy runs first, then Python; each kind in path order, so the files read under
         // the cap do not depend on the order the file system lists them in
-        candidates.sort(java.util.Comparator.comparing((Path f) -> f.toString().endsWith(".py"))
-                .thenComparing(java.util.Comparator.naturalOrder()));
+        candidates.sort(Comparator.comparing((Path f) -> f.toString().endsWith(".py"))
+                .thenComparing(Comparator.naturalOrder()));
         List<Path> read = candidates.subList(0, Math.min(MAX_FILES, candidates.size()));
         for (Path f : read) {
             String text = text(f);
-            if (text != null && !scan(text, root.relativize(f).toString().replace(java.io.File.separatorChar, '/'), sink)) {
+            if (text != null && !scan(text, root.relativize(f).toString().replace(File.separatorChar, '/'), sink)) {
                 return;
             }
         }

@@ -3,6 +3,7 @@ package dev.idemlint.discovery;
 import dev.idemlint.source.Background;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
@@ -10,9 +11,11 @@ import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -20,11 +23,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -169,7 +173,7 @@ public final class Discovery {
             } else if (glob.contains("/")) {
                 try {
                     out.add(FS_ROOT.relativize(cwd.resolve(glob).normalize()).toString().replace('\\', '/'));
-                } catch (java.nio.file.InvalidPathException e) {
+                } catch (InvalidPathException e) {
                     out.add(glob);
                 }
             } else {
@@ -231,7 +235,7 @@ public final class Discovery {
     }
 
     /** The file's first 8 KB (where a revision header sits) as text, or null when it cannot be read. */
-    static String head(Path file, java.nio.charset.Charset charset) {
+    static String head(Path file, Charset charset) {
         byte[] head = new byte[HEADER_BYTES];
         int n = 0;
         try (InputStream in = Files.newInputStream(file)) {
@@ -392,11 +396,11 @@ public final class Discovery {
                     : enclosing != null && Files.isRegularFile(enclosing.resolveSibling("env.py")) ? enclosing : null;
             boolean recursive = true;
             if (treeRoot == null && enclosing != null) {
-                String head = head(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String head = head(file, StandardCharsets.ISO_8859_1);
                 treeRoot = head != null && !declaresRevision(head) ? null : enclosing;
             }
             if (treeRoot == null) {
-                String head = head(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+                String head = head(file, StandardCharsets.ISO_8859_1);
                 if (head != null && !declaresRevision(head)) {
                     if (!forceExclude) {
                         problems.add(new InputProblem(file, 0, "not a revision file (no revision and"
@@ -927,7 +931,7 @@ public final class Discovery {
 
         /** What {@code reader} finds in the nearest env.py at or up to three folders above the versions directory. */
         private EnvFound nearestEnv(Path versionsDir, Path root,
-                java.util.function.Function<String, java.util.Optional<EnvUrl.Found>> reader) {
+                Function<String, Optional<EnvUrl.Found>> reader) {
             Path d = versionsDir;
             for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
                 Path env = d.resolve("env.py");
@@ -1239,17 +1243,17 @@ public final class Discovery {
         }
 
         @Override
-        public java.nio.file.attribute.FileTime lastModifiedTime() {
+        public FileTime lastModifiedTime() {
             throw new UnsupportedOperationException("a replayed walk knows only the entry's kind");
         }
 
         @Override
-        public java.nio.file.attribute.FileTime lastAccessTime() {
+        public FileTime lastAccessTime() {
             throw new UnsupportedOperationException("a replayed walk knows only the entry's kind");
         }
 
         @Override
-        public java.nio.file.attribute.FileTime creationTime() {
+        public FileTime creationTime() {
             throw new UnsupportedOperationException("a replayed walk knows only the entry's kind");
         }
 

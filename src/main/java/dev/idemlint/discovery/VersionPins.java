@@ -3,14 +3,19 @@ package dev.idemlint.discovery;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -220,24 +225,24 @@ public final class VersionPins {
         try {
             // skipped folders are pruned, not walked and filtered: a .git or node_modules holds
             // more entries than the whole project (the walk was 0.1 s of a 50-file lint)
-            Files.walkFileTree(root, java.util.EnumSet.noneOf(java.nio.file.FileVisitOption.class), 5,
-                    new java.nio.file.SimpleFileVisitor<>() {
+            Files.walkFileTree(root, EnumSet.noneOf(FileVisitOption.class), 5,
+                    new SimpleFileVisitor<>() {
                         @Override
-                        public java.nio.file.FileVisitResult preVisitDirectory(Path d,
-                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                        public FileVisitResult preVisitDirectory(Path d,
+                                BasicFileAttributes attrs) {
                             if (!d.equals(root) && (SKIP_DIRS.contains(d.getFileName().toString()) || Discovery.revisionsFolder(d))) {
-                                return java.nio.file.FileVisitResult.SKIP_SUBTREE;
+                                return FileVisitResult.SKIP_SUBTREE;
                             }
                             dirs.add(d);
                             if (!d.equals(root) && d.getFileName().toString().equals("requirements")) {
                                 mayHoldPins.add(d.getParent());
                             }
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFile(Path f,
-                                java.nio.file.attribute.BasicFileAttributes attrs) {
+                        public FileVisitResult visitFile(Path f,
+                                BasicFileAttributes attrs) {
                             String name = f.getFileName().toString();
                             if (attrs.isDirectory()) {
                                 // folders at the depth limit arrive here, unopened: they may hold anything
@@ -254,12 +259,12 @@ public final class VersionPins {
                             } else if (PIN_FILES.contains(name) || name.startsWith("requirements")) {
                                 mayHoldPins.add(f.getParent());
                             }
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                            return FileVisitResult.CONTINUE;
                         }
 
                         @Override
-                        public java.nio.file.FileVisitResult visitFileFailed(Path f, IOException e) {
-                            return java.nio.file.FileVisitResult.CONTINUE;
+                        public FileVisitResult visitFileFailed(Path f, IOException e) {
+                            return FileVisitResult.CONTINUE;
                         }
                     });
         } catch (IOException | RuntimeException e) {

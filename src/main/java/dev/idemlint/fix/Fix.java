@@ -1,5 +1,6 @@
 package dev.idemlint.fix;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** One way to fix a diagnostic: a title for humans, its applicability and the edits. */
@@ -21,7 +22,7 @@ public record Fix(String title, Applicability applicability, List<TextEdit> edit
         if (!files.isEmpty() || !other.files().isEmpty()) {
             return null;
         }
-        List<TextEdit> joined = new java.util.ArrayList<>(edits);
+        List<TextEdit> joined = new ArrayList<>(edits);
         for (TextEdit e : other.edits()) {
             boolean shared = false;
             for (TextEdit a : edits) {

@@ -3,7 +3,11 @@ package dev.idemlint.graph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.source.Printable;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -22,7 +26,7 @@ public final class GraphPrinter {
     public static String text(RevisionGraph g) {
         StringBuilder sb = new StringBuilder();
         List<Migration> order = new ArrayList<>(g.topologicalOrder());
-        java.util.Collections.reverse(order);
+        Collections.reverse(order);
         Set<String> heads = Set.copyOf(g.heads());
         Set<String> branchPoints = Set.copyOf(g.branchPoints());
         for (Migration m : order) {
@@ -130,7 +134,7 @@ public final class GraphPrinter {
                 .append("  classDef branch fill:#fff3cd\n")
                 .append("  classDef duplicate fill:#f8d7da,stroke:#c00\n")
                 .append("  classDef missing fill:#eee,stroke-dasharray:5 5\n");
-        java.util.Map<String, String> node = new java.util.HashMap<>();
+        Map<String, String> node = new HashMap<>();
         List<Migration> order = g.topologicalOrder();
         for (Migration m : order) {
             String id = m.header().revisionId();
@@ -172,8 +176,8 @@ public final class GraphPrinter {
         return sb.toString();
     }
 
-    private static void classes(StringBuilder sb, String cls, List<String> ids, java.util.Map<String, String> node) {
-        List<String> nodes = ids.stream().map(node::get).filter(java.util.Objects::nonNull).distinct().toList();
+    private static void classes(StringBuilder sb, String cls, List<String> ids, Map<String, String> node) {
+        List<String> nodes = ids.stream().map(node::get).filter(Objects::nonNull).distinct().toList();
         if (!nodes.isEmpty()) {
             sb.append("  class ").append(String.join(",", nodes)).append(' ').append(cls).append('\n');
         }

@@ -3,6 +3,7 @@ package dev.idemlint.graph;
 import dev.idemlint.migration.Assigned;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
+import java.util.List;
 
 /** Finer positions inside a header assignment: one string of a tuple, the text between quotes. */
 public final class HeaderSpans {
@@ -72,7 +73,7 @@ public final class HeaderSpans {
     }
 
     /** A Python literal for a {@code down_revision}: None, a string, or a tuple of strings. */
-    public static String literal(java.util.List<String> ids, char quote) {
+    public static String literal(List<String> ids, char quote) {
         if (ids.isEmpty()) {
             return "None";
         }

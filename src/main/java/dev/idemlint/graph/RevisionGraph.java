@@ -5,11 +5,13 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.RevisionHeader;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class RevisionGraph {
 
     private final List<Migration> loadOrder;
     /** Index of each file in {@link #loadOrder} (first occurrence), so {@link #position} is O(1). */
-    private final Map<Migration, Integer> loadIndex = new java.util.IdentityHashMap<>();
+    private final Map<Migration, Integer> loadIndex = new IdentityHashMap<>();
     private final Map<String, Migration> nodes = new LinkedHashMap<>();
     private final Map<String, List<Migration>> duplicates = new LinkedHashMap<>();
     private final Map<String, String> labels = new LinkedHashMap<>();
@@ -323,7 +325,7 @@ public final class RevisionGraph {
         int n = g.ids().length;
         int[] index = new int[n];
         int[] low = new int[n];
-        java.util.Arrays.fill(index, -1);
+        Arrays.fill(index, -1);
         boolean[] onStack = new boolean[n];
         int[] stack = new int[n];
         int sp = 0;
@@ -657,7 +659,7 @@ public final class RevisionGraph {
      *     locate revision identified by ...")
      */
     public List<Migration> upgradePlan(Collection<String> fromRevisions) {
-        Set<String> applied = new java.util.HashSet<>();
+        Set<String> applied = new HashSet<>();
         for (String r : fromRevisions) {
             if (!contains(r)) {
                 throw new IllegalArgumentException("Can't locate revision identified by '" + r + "'");
@@ -779,7 +781,7 @@ public final class RevisionGraph {
     }
 
     private List<String> inTopologicalOrder(Collection<String> ids) {
-        Set<String> want = new java.util.HashSet<>(ids);
+        Set<String> want = new HashSet<>(ids);
         List<String> out = new ArrayList<>();
         for (Migration m : topo) {
             if (want.contains(m.header().revisionId())) {

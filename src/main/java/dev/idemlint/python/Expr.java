@@ -1,7 +1,9 @@
 package dev.idemlint.python;
 
 import dev.idemlint.source.Span;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Python expressions the analyzer understands. Everything else becomes {@link Opaque}, which keeps
@@ -52,7 +54,7 @@ public sealed interface Expr {
 
         @Override
         public Expr child(int i) {
-            java.util.Objects.checkIndex(i, 1);
+            Objects.checkIndex(i, 1);
             return value;
         }
     }
@@ -60,7 +62,7 @@ public sealed interface Expr {
     /** {@code func(args)}; {@code argsSpan} covers the parentheses themselves, both included. */
     record Call(Expr func, List<Arg> args, Span argsSpan, Span span) implements Expr {
         public List<Expr> children() {
-            var out = new java.util.ArrayList<Expr>(args.size() + 1);
+            var out = new ArrayList<Expr>(args.size() + 1);
             out.add(func);
             for (Arg a : args) {
                 out.add(a.value());
@@ -135,7 +137,7 @@ public sealed interface Expr {
      */
     record Str(List<StrPiece> pieces, boolean bytes, Span span) implements Expr {
         public List<Expr> children() {
-            var out = new java.util.ArrayList<Expr>();
+            var out = new ArrayList<Expr>();
             for (StrPiece p : pieces) {
                 if (p.expr() != null) {
                     out.add(p.expr());
@@ -230,7 +232,7 @@ public sealed interface Expr {
     /** {@code {k: v}}; a {@code **spread} entry has a null key. */
     record Dict(List<Expr> keys, List<Expr> values, Span span) implements Expr {
         public List<Expr> children() {
-            var out = new java.util.ArrayList<Expr>();
+            var out = new ArrayList<Expr>();
             for (int i = 0; i < values.size(); i++) {
                 if (keys.get(i) != null) {
                     out.add(keys.get(i));
@@ -279,7 +281,7 @@ public sealed interface Expr {
     /** {@code a < b}, {@code a not in b}, chained; ops are the operator texts, single-spaced ("not in", "is not"). */
     record Compare(Expr left, List<String> ops, List<Expr> comparators, Span span) implements Expr {
         public List<Expr> children() {
-            var out = new java.util.ArrayList<Expr>();
+            var out = new ArrayList<Expr>();
             out.add(left);
             out.addAll(comparators);
             return out;

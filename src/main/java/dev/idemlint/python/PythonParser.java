@@ -6,9 +6,11 @@ import dev.idemlint.python.antlr.PythonLexError;
 import dev.idemlint.python.antlr.PythonTokenizer;
 import dev.idemlint.python.antlr.TokenArray;
 import dev.idemlint.source.RecentFiles;
+import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
@@ -31,7 +33,7 @@ public final class PythonParser {
     private final boolean descent;
     private final boolean strict;
     /** Files (not f-string fields) the fast path gave up on; read by tests. */
-    final java.util.concurrent.atomic.LongAdder fallbacks = new java.util.concurrent.atomic.LongAdder();
+    final LongAdder fallbacks = new LongAdder();
 
     /** The production parser: {@link DescentParser} first, ANTLR when it gives up. */
     public PythonParser() {
@@ -115,7 +117,7 @@ public final class PythonParser {
         int[] stops = tokens.stops();
         int k = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (!dev.idemlint.source.SourceEncoding.isEscapedByte(text, i)) {
+            if (!SourceEncoding.isEscapedByte(text, i)) {
                 continue;
             }
             while (k < tokens.size() && stops[k] < i) {
@@ -123,7 +125,7 @@ public final class PythonParser {
             }
             if (k < tokens.size() && starts[k] <= i) {
                 throw new PythonSyntaxError(String.format("(unicode error) 'utf-8' codec can't decode byte 0x%02x",
-                        dev.idemlint.source.SourceEncoding.escapedByte(text.charAt(i))), i);
+                        SourceEncoding.escapedByte(text.charAt(i))), i);
             }
         }
     }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.IntFunction;
 
 /**
@@ -259,7 +260,7 @@ public final class Json {
             int mid = (from + to) >>> 1;
             int start = from;
             JsonBytes second = theirs.clear();
-            Background<JsonBytes> other = Background.start(new java.util.concurrent.Callable<JsonBytes>() {
+            Background<JsonBytes> other = Background.start(new Callable<JsonBytes>() {
                 @Override
                 public JsonBytes call() throws IOException {
                     return new BytePrinter(null, second).elements(l, mid, to, inner);

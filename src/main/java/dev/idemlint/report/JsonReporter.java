@@ -9,6 +9,7 @@ import dev.idemlint.source.Background;
 import dev.idemlint.source.Spare;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -162,7 +163,7 @@ public final class JsonReporter implements Reporter {
 
     static {
         for (Applicability a : Applicability.values()) {
-            APPLICABILITIES[a.ordinal()] = a.name().toLowerCase(java.util.Locale.ROOT);
+            APPLICABILITIES[a.ordinal()] = a.name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 
 /**
@@ -280,7 +281,7 @@ public final class SarifReporter implements Reporter {
      * results are made on two threads (Json writes big lazy arrays in windows), after {@link
      * Artifacts} has asked for every path they use.
      */
-    private final Map<Path, String> uris = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, String> uris = new ConcurrentHashMap<>();
 
     /** Relative to the source root when under it (percent-encoded, '/' separated), else a file URI. */
     String relativeUri(Path p) {

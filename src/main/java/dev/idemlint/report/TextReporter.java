@@ -8,6 +8,7 @@ import dev.idemlint.rule.Severity;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.Printable;
+import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -221,7 +222,7 @@ public final class TextReporter implements Reporter {
     private static String shown(String line) {
         StringBuilder sb = null;
         for (int i = 0; i < line.length(); i++) {
-            if (dev.idemlint.source.SourceEncoding.isEscapedByte(line, i)) {
+            if (SourceEncoding.isEscapedByte(line, i)) {
                 if (sb == null) {
                     sb = new StringBuilder(line);
                 }

@@ -8,6 +8,8 @@ import dev.idemlint.rule.Related;
 import dev.idemlint.rule.RuleCatalog;
 import dev.idemlint.rule.RuleDoc;
 import dev.idemlint.rule.Severity;
+import dev.idemlint.rules.Registry;
+import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -15,13 +17,20 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionKind;
 import org.eclipse.lsp4j.CodeActionOptions;
@@ -82,12 +91,12 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
     private Workspace workspace;
     private LanguageClient client;
     /** Buffers changed since the worker last linted them. */
-    private final java.util.Set<Path> dirty = new java.util.LinkedHashSet<>();
+    private final Set<Path> dirty = new LinkedHashSet<>();
     /** What was published for each buffer: the findings and the text they were computed on. */
     private final Map<Path, Published> published = new HashMap<>();
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private volatile boolean shutdown;
-    private volatile java.util.concurrent.Future<Void> listening;
+    private volatile Future<Void> listening;
 
     private record Published(String text, List<Diagnostic> findings, Positions positions) {
     }
@@ -109,11 +118,11 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
     static int serve(IdemlintServer server, InputStream in, OutputStream out) throws Exception {
         Launcher<LanguageClient> launcher = LSPLauncher.createServerLauncher(server, in, out);
         server.connect(launcher.getRemoteProxy());
-        java.util.concurrent.Future<Void> listening = launcher.startListening();
+        Future<Void> listening = launcher.startListening();
         server.listening = listening;
         try {
             listening.get();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.CancellationException e) {
+        } catch (ExecutionException | CancellationException e) {
             // the stream closed
         }
         int code = server.exitCode.get();
@@ -121,10 +130,10 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
     }
 
     /** Paths as {@code lint} shows them when run in {@code root}. */
-    static java.util.function.Function<Path, String> displayFrom(Path root) {
+    static Function<Path, String> displayFrom(Path root) {
         return p -> {
             Path abs = p.toAbsolutePath().normalize();
-            return (abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString()).replace(java.io.File.separatorChar, '/');
+            return (abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString()).replace(File.separatorChar, '/');
         };
     }
 
@@ -155,7 +164,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         caps.setCodeActionProvider(new CodeActionOptions(List.of(CodeActionKind.QuickFix)));
         caps.setHoverProvider(true);
         InitializeResult result = new InitializeResult(caps);
-        result.setServerInfo(new ServerInfo("idemlint", dev.idemlint.rules.Registry.class.getPackage()
+        result.setServerInfo(new ServerInfo("idemlint", Registry.class.getPackage()
                 .getImplementationVersion()));
         return CompletableFuture.completedFuture(result);
     }
@@ -171,7 +180,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         exitCode.set(shutdown ? 0 : 1);
         worker.shutdownNow();
         // cancelling the listener closes the input and ends run(), which returns the exit code
-        java.util.concurrent.Future<Void> l = listening;
+        Future<Void> l = listening;
         if (l != null) {
             l.cancel(true);
         }
@@ -415,7 +424,7 @@ public final class IdemlintServer implements LanguageServer, LanguageClientAware
         int at = pub.positions().offset(params.getPosition());
         StringBuilder md = new StringBuilder();
         Range range = null;
-        java.util.Set<String> shown = new java.util.HashSet<>();
+        Set<String> shown = new HashSet<>();
         for (Diagnostic d : pub.findings()) {
             if (at < d.span().start() || at > d.span().end() || !shown.add(d.rule())) {
                 continue;

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One versions tree's models as the server's last runs made them: each file's model, per-file findings and
@@ -69,7 +70,7 @@ public final class KeptModels implements FileMemo {
     /** Each missed file's stamp, taken by {@link #find} before the linter reads it, for {@link #keep}. */
     private final Map<Path, Stamp> pending = new ConcurrentHashMap<>();
     /** Files the current (or last) run found no kept model for: the ones it parsed. */
-    private final java.util.concurrent.atomic.AtomicInteger misses = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger misses = new AtomicInteger();
     private List<Object> context;
     /** The naming convention the kept models' findings were made under. */
     private NamingConvention convention;

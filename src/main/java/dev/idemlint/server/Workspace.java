@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -36,9 +37,9 @@ final class Workspace {
     private final Function<Path, String> display;
     private final Map<Path, Buffer> buffers = new LinkedHashMap<>();
     /** Each buffer's target as discovery found it (files on disk, settings, config), until a save. */
-    private final Map<Path, Discovery.Result> found = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, Discovery.Result> found = new ConcurrentHashMap<>();
     /** Each linted tree's kept models, by versions directory; a tree is let go when its last buffer closes. */
-    private final Map<Path, KeptModels> kept = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Path, KeptModels> kept = new ConcurrentHashMap<>();
 
     Workspace(Linter linter, Function<Path, String> display) {
         this.linter = linter;

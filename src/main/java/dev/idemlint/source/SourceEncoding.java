@@ -1,12 +1,16 @@
 package dev.idemlint.source;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -61,12 +65,12 @@ public record SourceEncoding(Charset charset, boolean bom) {
     }
 
     private static String utf8Escaping(byte[] bytes, int start) throws CharacterCodingException {
-        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         CharBuffer out = CharBuffer.allocate(bytes.length - start + 1); // never more chars than bytes
         while (true) {
-            java.nio.charset.CoderResult r = dec.decode(in, out, true);
+            CoderResult r = dec.decode(in, out, true);
             if (r.isError()) {
                 for (int k = 0; k < r.length(); k++) {
                     out.put((char) (ESCAPE | (in.get() & 0xff)));
@@ -116,12 +120,12 @@ public record SourceEncoding(Charset charset, boolean bom) {
 
     /** UTF-8 of {@code text}, each escaped byte ({@link #decode}) written back as itself. */
     private static ByteBuffer utf8Unescaping(String text, CharsetEncoder enc) throws CharacterCodingException {
-        java.io.ByteArrayOutputStream out = null;
+        ByteArrayOutputStream out = null;
         int from = 0;
         for (int i = 0; i < text.length(); i++) {
             if (isEscapedByte(text, i)) {
                 if (out == null) {
-                    out = new java.io.ByteArrayOutputStream(text.length() + 16);
+                    out = new ByteArrayOutputStream(text.length() + 16);
                 }
                 ByteBuffer run = enc.encode(CharBuffer.wrap(text, from, i));
                 out.write(run.array(), run.arrayOffset() + run.position(), run.remaining());
@@ -188,7 +192,7 @@ public record SourceEncoding(Charset charset, boolean bom) {
     /** Whether {@code bytes[from, to)} holds {@code word}. */
     private static boolean contains(byte[] bytes, int from, int to, byte[] word) {
         for (int i = from; i <= to - word.length; i++) {
-            if (bytes[i] == word[0] && java.util.Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
+            if (bytes[i] == word[0] && Arrays.equals(bytes, i, i + word.length, word, 0, word.length)) {
                 return true;
             }
         }
