@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The revision DAG of one versions directory, built the way Alembic's {@code RevisionMap} builds it
@@ -586,24 +587,16 @@ public final class RevisionGraph {
 
     /** The revision itself and everything before it through {@code down_revision} (and {@code depends_on}). */
     public Set<String> ancestors(String revision, boolean withDependencies) {
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> todo = new ArrayDeque<>();
-        if (nodes.containsKey(revision)) {
-            todo.push(revision);
-        }
-        while (!todo.isEmpty()) {
-            String r = todo.pop();
-            if (seen.add(r)) {
-                for (String p : withDependencies ? allParents(r) : parents(r)) {
-                    todo.push(p);
-                }
-            }
-        }
-        return seen;
+        return reach(revision, withDependencies ? this::allParents : this::parents);
     }
 
     /** The revision itself and everything after it through {@code down_revision}. */
     public Set<String> descendants(String revision) {
+        return reach(revision, this::children);
+    }
+
+    /** The revision and every revision {@code next} leads to from it, depth first. */
+    private Set<String> reach(String revision, Function<String, ? extends Collection<String>> next) {
         Set<String> seen = new LinkedHashSet<>();
         Deque<String> todo = new ArrayDeque<>();
         if (nodes.containsKey(revision)) {
@@ -612,8 +605,8 @@ public final class RevisionGraph {
         while (!todo.isEmpty()) {
             String r = todo.pop();
             if (seen.add(r)) {
-                for (String c : children(r)) {
-                    todo.push(c);
+                for (String p : next.apply(r)) {
+                    todo.push(p);
                 }
             }
         }
