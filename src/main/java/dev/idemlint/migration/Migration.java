@@ -10,9 +10,17 @@ import java.util.List;
  * {@code readsModels}: an operation's table was looked up in an application module the revision imports
  * ({@code Model.__table__}), whether the look-up found one or not, so the model depends on files other than
  * the revision's own: the module, and the paths tried before it and where none was found, present or not.
+ * {@code verdicts}: what the re-run check decided of {@code operations} ({@link RerunVerdicts#NONE} until it ran).
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
-        PythonModule module, List<Operation> upgrade, List<Operation> downgrade, boolean readsModels) {
+        PythonModule module, List<Operation> upgrade, List<Operation> downgrade, boolean readsModels,
+        RerunVerdicts verdicts) {
+
+    public Migration {
+        if (verdicts == null) {
+            verdicts = RerunVerdicts.NONE;
+        }
+    }
 
     /**
      * {@code upgrade} and {@code downgrade} are the operations of each phase, in order: split here once
@@ -21,7 +29,7 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
     public Migration(SourceFile source, RevisionHeader header, List<Operation> operations, PythonModule module,
             boolean readsModels) {
         this(source, header, operations, module, phase(operations, Phase.UPGRADE), phase(operations, Phase.DOWNGRADE),
-                readsModels);
+                readsModels, RerunVerdicts.NONE);
     }
 
     // a loop, not a stream: C1-compiled streams cost ~1% of a run
@@ -35,12 +43,19 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
         return java.util.Collections.unmodifiableList(out);
     }
 
+    /** The revision with {@code ops}; the verdicts stay with the operations at their positions ({@link RerunVerdicts#on}). */
     public Migration withOperations(List<Operation> ops) {
-        return new Migration(source, header, ops, module, readsModels);
+        return new Migration(source, header, ops, module, phase(ops, Phase.UPGRADE), phase(ops, Phase.DOWNGRADE),
+                readsModels, verdicts.on(ops));
+    }
+
+    /** The revision with the re-run check's verdicts on its operations. */
+    public Migration withVerdicts(RerunVerdicts v) {
+        return new Migration(source, header, operations, module, upgrade, downgrade, readsModels, v.on(operations));
     }
 
     public Migration withoutModule() {
-        return new Migration(source, header, operations, null, upgrade, downgrade, readsModels);
+        return new Migration(source, header, operations, null, upgrade, downgrade, readsModels, verdicts);
     }
 
     /**

@@ -981,7 +981,7 @@ final class OpExtractor {
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx, SchemaRef schema) {
         return new OpSite(origin, ctx.phase(), pointAt(call.span(), ctx), new CallRef(file, call), ctx.statement(), null, -1, -1,
                 ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                committed && !ctx.autocommit(), null, engine, SchemaRef.Targets.all(schema));
+                committed && !ctx.autocommit(), engine, SchemaRef.Targets.all(schema));
     }
 
     /**
@@ -1535,7 +1535,7 @@ final class OpExtractor {
             out.add(new Operation.RawSql(new OpSite(Origin.RAW_SQL, ctx.phase(), pointAt(call.span(), ctx),
                     base.callRef(), ctx.statement(),
                     sql, 0, sql.text().length(), ctx.guard(), ctx.autocommit() || committed, ctx.indirect(), ctx.conditional(),
-                    committed && !ctx.autocommit(), null, engine)));
+                    committed && !ctx.autocommit(), engine)));
             if (endsTransaction(sql.text())) {
                 committed = true;
             }

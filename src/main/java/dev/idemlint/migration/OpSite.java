@@ -20,8 +20,6 @@ import dev.idemlint.source.Span;
  * configuration alone ({@link GuardKind#SETTING}: an environment variable, a setting, an {@code -x} argument)
  * is carried by the guard instead: the code under it runs on a re-run exactly when it ran, and the guard keeps
  * it from every first-run claim ({@link #definite}).
- * {@code rerun} is what the re-run check found the statement meets on a re-run, when that is not what
- * the statement alone suggests (null otherwise).
  * {@code engine} is the database of Alembic's {@code multidb} template the operation runs on: a revision whose
  * {@code upgrade(engine_name)} dispatches to {@code upgrade_<engine>()} runs each such function on its own
  * database ({@link EngineDispatch}); null for the one database of any other revision.
@@ -30,7 +28,7 @@ import dev.idemlint.source.Span;
  */
 public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement,
         SqlText sql, int sqlStart, int sqlEnd, Guard guard, boolean autocommit, boolean indirect,
-        boolean conditional, boolean afterCommit, RerunFailure rerun, String engine, SchemaRef.Targets targets) {
+        boolean conditional, boolean afterCommit, String engine, SchemaRef.Targets targets) {
 
     public OpSite {
         if (targets == null) {
@@ -40,22 +38,15 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit,
-            RerunFailure rerun, String engine) {
+            String engine) {
         this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, rerun, engine, null);
-    }
-
-    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
-            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit,
-            RerunFailure rerun) {
-        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, rerun, null);
+                afterCommit, engine, null);
     }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
             int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit) {
         this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, null);
+                afterCommit, (String) null);
     }
 
     public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
@@ -76,28 +67,23 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     public OpSite withSpan(Span s) {
         return new OpSite(origin, phase, s, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, rerun, engine, targets);
+                afterCommit, engine, targets);
     }
 
     public OpSite withGuard(Guard g) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, g, autocommit, indirect, conditional,
-                afterCommit, rerun, engine, targets);
-    }
-
-    public OpSite withRerun(RerunFailure r) {
-        return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
-                conditional, afterCommit, r, engine, targets);
+                afterCommit, engine, targets);
     }
 
     /** The same site with its names placed in {@code t}. */
     public OpSite withTargets(SchemaRef.Targets t) {
         return new OpSite(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect,
-                conditional, afterCommit, rerun, engine, t);
+                conditional, afterCommit, engine, t);
     }
 
     public OpSite forSql(Span stmtSpan, int start, int end) {
         return new OpSite(Origin.RAW_SQL, phase, stmtSpan, callRef, statement, sql, start, end, guard, autocommit,
-                indirect, conditional, afterCommit, null, engine, targets);
+                indirect, conditional, afterCommit, engine, targets);
     }
 
     /**

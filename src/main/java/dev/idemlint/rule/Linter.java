@@ -706,8 +706,9 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        List<Operation> ops = RerunSimulation.protect(classify(m.operations()), postgresNames);
-        return m.withOperations(GuardMatch.resolve(ops, postgresNames, naming))
+        RerunSimulation.Decided decided = RerunSimulation.decide(classify(m.operations()), postgresNames);
+        return m.withOperations(decided.ops()).withVerdicts(decided.verdicts())
+                .withOperations(GuardMatch.resolve(decided.ops(), postgresNames, naming))
                 .withoutModule();
     }
 

@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.schema.CommittedRerun;
@@ -198,6 +199,14 @@ public final class RuleContext {
     public CommittedRerun rerun(Migration m) {
         return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade())
                 : CommittedRerun.ofPostgres(m.upgrade());
+    }
+
+    /**
+     * What the re-run check decided of each of {@code m}'s operations: clean, unknown, or failing with the conflict
+     * it meets ({@link RerunVerdicts}); an operation without a verdict is the rule's to claim.
+     */
+    public RerunVerdicts verdicts(Migration m) {
+        return m.verdicts();
     }
 
     /**

@@ -57,7 +57,7 @@ public final class GoneTable {
      * {@code has_table} guard alone is not one the next lint reads as settling the statement's own object.
      */
     public static boolean reported(Migration m, RuleContext ctx, Operation op, String objectCondition, Fix statement) {
-        RerunFailure f = op.site().rerun();
+        RerunFailure f = ctx.verdicts(m).failure(op);
         if (f == null || f.goneTable() == null || MysqlDialect.applies(ctx.settings())) {
             return false;
         }

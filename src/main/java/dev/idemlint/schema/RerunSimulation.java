@@ -10,6 +10,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.sql.SqlWords;
 import java.util.ArrayList;
@@ -56,13 +57,26 @@ public final class RerunSimulation {
      * otherwise unnamed keys stay unknown.
      */
     public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
-        List<Operation> out = protectAll(ops, postgresNames);
+        return decide(ops, postgresNames).ops();
+    }
+
+    /**
+     * A revision's operations decided: {@code ops} marked as {@link #protect} marks them, and the verdicts on them,
+     * position by position.
+     */
+    public record Decided(List<Operation> ops, RerunVerdicts verdicts) {
+    }
+
+    /** {@link #protect}, and the verdict on each operation: clean, unknown, fails with its conflict, or undecided. */
+    public static Decided decide(List<Operation> ops, BooleanSupplier postgresNames) {
+        RerunFailure[] fails = new RerunFailure[ops.size()];
+        List<Operation> out = protectAll(ops, postgresNames, fails);
         boolean anySettled = false;
         for (Operation op : ops) {
             anySettled |= op.site().guard() != null && op.site().guard().settled();
         }
         if (!anySettled) {
-            return out;
+            return decided(out, fails);
         }
         out = new ArrayList<>(out);
         for (int i = 0; i < ops.size(); i++) {
@@ -74,8 +88,10 @@ public final class RerunSimulation {
         }
         Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
         for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
-            List<Operation> done = protectAll(world(ops, w.getKey()), postgresNames);
+            RerunFailure[] inWorld = new RerunFailure[ops.size()];
+            List<Operation> done = protectAll(world(ops, w.getKey()), postgresNames, inWorld);
             for (int i : w.getValue()) {
+                fails[i] = inWorld[i];
                 OpSite decided = done.get(i).site();
                 // decided as an unconditional statement would be; left unguarded, it keeps its condition for the
                 // message and for what it claims about the first run (nothing: OpSite#definite)
@@ -83,7 +99,21 @@ public final class RerunSimulation {
                         : decided));
             }
         }
-        return out;
+        return decided(out, fails);
+    }
+
+    /** The verdicts on {@code ops}, marked and failing as decided. */
+    private static Decided decided(List<Operation> ops, RerunFailure[] fails) {
+        List<RerunVerdicts.Verdict> verdicts = new ArrayList<>(ops.size());
+        for (int i = 0; i < ops.size(); i++) {
+            Guard g = ops.get(i).site().guard();
+            verdicts.add(fails[i] != null ? RerunVerdicts.Verdict.fails(fails[i])
+                    : g == null ? null
+                    : g.kind() == GuardKind.RERUN_UNKNOWN ? RerunVerdicts.Verdict.UNKNOWN
+                    : g.kind() == GuardKind.DROPPED_FIRST || g.kind() == GuardKind.RECREATED_LATER
+                            ? RerunVerdicts.Verdict.CLEAN : null);
+        }
+        return new Decided(ops, RerunVerdicts.of(ops, verdicts));
     }
 
     /**
@@ -129,16 +159,19 @@ public final class RerunSimulation {
     }
 
     /** {@link #protect} of statements under no condition on configuration, engine by engine. */
-    private static List<Operation> protectAll(List<Operation> ops, BooleanSupplier postgresNames) {
+    private static List<Operation> protectAll(List<Operation> ops, BooleanSupplier postgresNames,
+            RerunFailure[] fails) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
-            return protectOne(ops, postgresNames);
+            return protectOne(ops, postgresNames, fails);
         }
         List<Operation> out = new ArrayList<>(ops);
         for (int p = 0; p < engines.size(); p++) {
-            List<Operation> done = protectOne(engines.ops(p), postgresNames);
+            RerunFailure[] part = new RerunFailure[engines.ops(p).size()];
+            List<Operation> done = protectOne(engines.ops(p), postgresNames, part);
             for (int k = 0; k < done.size(); k++) {
                 out.set(engines.position(p, k), done.get(k));
+                fails[engines.position(p, k)] = part[k];
             }
         }
         return out;
@@ -211,7 +244,9 @@ public final class RerunSimulation {
         }
     }
 
-    private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames) {
+    /** {@link #protect} of one engine's {@code ops}; what a statement surely fails on goes into {@code fails}. */
+    private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames,
+            RerunFailure[] fails) {
         List<List<Effect>> own = own(ops, new Effects.Naming(postgresNames));
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, own, effects, null, (i, s) -> { }, (i, s) -> { });
@@ -276,7 +311,7 @@ public final class RerunSimulation {
                 if (takenAway == null) {
                     takenAway = tablesTakenAway(ops);
                 }
-                out.set(i, failing(out.get(i), met.get(), ops, i, takenAway));
+                out.set(i, failing(out.get(i), met.get(), ops, i, takenAway, fails));
             }
         }
         return out;
@@ -935,23 +970,25 @@ public final class RerunSimulation {
      * conflicts are what the rules say already.
      */
     private static Operation failing(Operation op, Conflict c, List<Operation> ops, int at,
-            Map<String, List<Integer>> takenAway) {
+            Map<String, List<Integer>> takenAway, RerunFailure[] fails) {
         if (tableGone(op, c)) {
             // the table the statement works on (the rows go into, the column or constraint lives on, the index is
             // made on) is gone by the time the re-run reaches it: 42P01 comes first, whatever the statement's own
             // object (the rows' keys, ON CONFLICT, IF NOT EXISTS) would do
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
+            fails[at] = new RerunFailure(c.sqlState(), quoted(c.object())
                     + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after "
-                    + (op instanceof Operation.Insert ? "the insert" : "this statement"), c.object().name().name())));
+                    + (op instanceof Operation.Insert ? "the insert" : "this statement"), c.object().name().name());
+            return op.withSite(site);
         }
         if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
                 && c.object().kind() == ObjectKind.TABLE) {
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
-                    + quoted(c.object()), null, c.object().name().schema() == null ? c.object().name().name() : null)));
+            fails[at] = new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
+                    + quoted(c.object()), null, c.object().name().schema() == null ? c.object().name().name() : null);
+            return op.withSite(site);
         }
         if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && c.object().kind() == ObjectKind.CONSTRAINT
                 && c.sqlState() == PostgresFacts.dropIndexOfConstraint()) {
@@ -959,12 +996,12 @@ public final class RerunSimulation {
             // the constraint's now, and DROP INDEX refuses it, IF EXISTS or not
             Guard g = op.site().guard();
             OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            return op.withSite(site.withRerun(new RerunFailure(c.sqlState(),
-                    "backs the constraint of that name this revision makes")));
+            fails[at] = new RerunFailure(c.sqlState(), "backs the constraint of that name this revision makes");
+            return op.withSite(site);
         }
         if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null) {
-            return op.withSite(op.site().withRerun(new RerunFailure(c.sqlState(), quoted(c.object())
-                    + " already exists")));
+            fails[at] = new RerunFailure(c.sqlState(), quoted(c.object()) + " already exists");
+            return op;
         }
         return op;
     }

@@ -128,7 +128,7 @@ final class StatementClassifier {
                 site = s.guard() == g ? s : s.withGuard(g);
             } else {
                 site = new OpSite(Origin.RAW_SQL, base.phase(), span, base.callRef(), base.statement(), sql, start, end,
-                        g, base.autocommit(), base.indirect(), base.conditional(), base.afterCommit(), null, base.engine());
+                        g, base.autocommit(), base.indirect(), base.conditional(), base.afterCommit(), base.engine());
             }
             site = site.withTargets(QualifiedNames.targets(toks));
         }

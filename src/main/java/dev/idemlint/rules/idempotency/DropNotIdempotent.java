@@ -41,6 +41,7 @@ import java.util.Set;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.ReadBlockWrapper;
 import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.RerunFailure;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
 public final class DropNotIdempotent implements MigrationRule {
@@ -69,21 +70,22 @@ public final class DropNotIdempotent implements MigrationRule {
                     ifExistsStatement(d, m.source(), true))) {
                 continue;
             }
-            if (d.site().rerun() != null && !MysqlDialect.applies(ctx.settings())) {
+            RerunFailure fails = ctx.verdicts(m).failure(d);
+            if (fails != null && !MysqlDialect.applies(ctx.settings())) {
                 // the object is there on the re-run, but another one made by this revision depends on it
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                        + RerunScenario.failure(d.site().rerun().state(), op.site()) + " because "
-                        + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + d.site().rerun().reason()
+                        + RerunScenario.failure(fails.state(), op.site()) + " because "
+                        + RerunScenario.describe(d.kind(), d.name(), d.table()) + " " + fails.reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site(), d.site().rerun().state()) + "`IF EXISTS` does not help: the object is there."
+                        .help(RerunScenario.why(op.site(), fails.state()) + "`IF EXISTS` does not help: the object is there."
                                 + (d.kind() == ObjectKind.INDEX
                                         ? " Drop the constraint first when it exists (`ALTER TABLE ... DROP CONSTRAINT"
                                                 + " IF EXISTS`), which takes its index with it."
                                         : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
                                                 + " referencing foreign keys), so that a re-run meets nothing that"
                                                 + " depends on it."))
-                        .fixes(d.kind() == ObjectKind.INDEX ? constraintFirst(d, m.source(), m.upgrade())
-                                : dependentFirst(d, at, m.source(), m.upgrade()))
+                        .fixes(d.kind() == ObjectKind.INDEX ? constraintFirst(d, fails, m.source(), m.upgrade())
+                                : dependentFirst(d, fails, at, m.source(), m.upgrade()))
                         .emit();
                 continue;
             }
@@ -245,8 +247,8 @@ public final class DropNotIdempotent implements MigrationRule {
      * a statement's effects are not all known ({@link Effect.Forget}), or off a plain op call with literal names
      * ({@link #ifExistsStatement}). UNSAFE, as that statement is.
      */
-    static List<Fix> constraintFirst(Operation.Drop d, SourceFile file, List<Operation> upgrade) {
-        if (d.kind() != ObjectKind.INDEX || d.site().rerun().state() != PostgresFacts.dropIndexOfConstraint()
+    static List<Fix> constraintFirst(Operation.Drop d, RerunFailure fails, SourceFile file, List<Operation> upgrade) {
+        if (d.kind() != ObjectKind.INDEX || fails.state() != PostgresFacts.dropIndexOfConstraint()
                 || ifExistsStatement(d, file) == null || d.table() == null || !plainName(d.table())) {
             return List.of();
         }
@@ -282,9 +284,10 @@ public final class DropNotIdempotent implements MigrationRule {
      * table (its drop would fail 2BP01 in turn), and every statement's effects are known ({@link Effect.Forget}; the
      * keys a plain create_table makes under names not known are, but for a foreign key declared apart).
      */
-    static List<Fix> dependentFirst(Operation.Drop d, int at, SourceFile file, List<Operation> upgrade) {
-        String dependent = d.site().rerun().dependent();
-        if (d.kind() != ObjectKind.TABLE || d.site().rerun().state() != PostgresFacts.dropWithDependents()
+    static List<Fix> dependentFirst(Operation.Drop d, RerunFailure fails, int at, SourceFile file,
+            List<Operation> upgrade) {
+        String dependent = fails.dependent();
+        if (d.kind() != ObjectKind.TABLE || fails.state() != PostgresFacts.dropWithDependents()
                 || dependent == null || !plainName(dependent) || ifExistsStatement(d, file) == null) {
             return List.of();
         }

@@ -54,7 +54,8 @@ public final class ReadBeforeRename implements MigrationRule {
                     : rerun.columnReadBefore(r.table(), r.from(), at, r.site().phase());
             ObjectRef old = RerunSimulation.claimed(r, Effects.Naming.UNKNOWN);
             // an insert whose own table the engine found gone at it is insert-not-idempotent's finding, one per statement
-            boolean insertIntoGone = read instanceof Operation.Insert && read.site().rerun() != null;
+            boolean insertIntoGone = read instanceof Operation.Insert
+                    && ctx.verdicts(m).failure(read) != null;
             if (read != null && read != r && certain(read) && old != null && !insertIntoGone) {
                 pairs.add(new Pair(read, r, new RerunSimulation.Question(index.get(read), old)));
             }

@@ -13,6 +13,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -51,17 +52,18 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             boolean mysql = MysqlDialect.applies(ctx.settings());
-            if (r.site().rerun() != null && !mysql) {
+            RerunFailure fails = ctx.verdicts(m).failure(r);
+            if (fails != null && !mysql) {
                 // the old name is there again on the re-run, and so is the new one
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                        + RerunScenario.failure(r.site().rerun().state(), op.site()) + " because " + what
+                        + RerunScenario.failure(fails.state(), op.site()) + " because " + what
                         + " cannot be renamed to \""
-                        + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + r.site().rerun().reason()
+                        + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + fails.reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site(), r.site().rerun().state()) + "No form of the rename tolerates a taken new name: guard"
+                        .help(RerunScenario.why(op.site(), fails.state()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
-                                + " `DO $$ BEGIN ...; EXCEPTION WHEN " + r.site().rerun().state().condition()
-                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, m.source()), m, touches, at, r)).emit();
+                                + " `DO $$ BEGIN ...; EXCEPTION WHEN " + fails.state().condition()
+                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
@@ -383,12 +385,12 @@ public final class RenameNotIdempotent implements MigrationRule {
      * raw SQL a DO block catching what the taken name raises. UNSAFE, as the other rename fixes: a first run
      * that finds the new name taken then skips the rename silently.
      */
-    private static List<Fix> takenNameFixes(Operation.Rename r, SourceFile file) {
+    private static List<Fix> takenNameFixes(Operation.Rename r, RerunFailure fails, SourceFile file) {
         if (r.site().origin() != Origin.RAW_SQL) {
             return fixes(r, file);
         }
         SqlRewriter rw = SqlRewriter.of(r.site(), file);
-        String condition = r.site().rerun().state().condition();
+        String condition = fails.state().condition();
         Fix wrapped = rw == null || condition == null ? null
                 : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
         if (wrapped == null) {

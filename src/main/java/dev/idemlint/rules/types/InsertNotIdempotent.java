@@ -24,6 +24,7 @@ import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
@@ -53,10 +54,11 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
                 continue;
             }
-            if (ins.site().rerun() != null) {
+            RerunFailure fails = ctx.verdicts(m).failure(ins);
+            if (fails != null) {
                 // the re-run check found the table gone at this statement (dropped or renamed away later in the
                 // revision): it fails there, before any key is compared, ON CONFLICT or not
-                gone(ins, m, ctx);
+                gone(ins, fails, m, ctx);
                 continue;
             }
             if (ins.onConflict() || ins.guardedSelect()) {
@@ -157,11 +159,11 @@ public final class InsertNotIdempotent implements ProjectRule {
     }
 
     /**
-     * The insert meets no table on the re-run ({@link dev.idemlint.migration.OpSite#rerun}): the revision drops
-     * it, or renames it away, after the insert and makes nothing under that name again.
+     * The insert meets no table on the re-run ({@code fails}, its verdict): the revision drops it, or renames it
+     * away, after the insert and makes nothing under that name again.
      */
-    private static void gone(Operation.Insert ins, Migration m, RuleContext ctx) {
-        String reason = ins.site().rerun().reason();
+    private static void gone(Operation.Insert ins, RerunFailure fails, Migration m, RuleContext ctx) {
+        String reason = fails.reason();
         String check = "check that \"" + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
                 + ".has_table(\"" + ins.table() + "\"):`)";
         if (MysqlDialect.applies(ctx.settings())) {
@@ -175,9 +177,9 @@ public final class InsertNotIdempotent implements ProjectRule {
             return;
         }
         ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
-                + RerunScenario.failure(ins.site().rerun().state(), ins.site()) + " because " + reason
+                + RerunScenario.failure(fails.state(), ins.site()) + " because " + reason
                 + RerunScenario.end(ins.site()))
-                .help(RerunScenario.why(ins.site(), ins.site().rerun().state()) + "`ON CONFLICT` does not help here: " + check
+                .help(RerunScenario.why(ins.site(), fails.state()) + "`ON CONFLICT` does not help here: " + check
                         + ", or drop it with `IF EXISTS` and create it again first.")
                 .emit();
     }
