@@ -7,6 +7,7 @@ import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
@@ -36,14 +37,14 @@ final class GuardCheck {
      * Whether the operation runs on this database: its guard's condition evaluated on the state (each
      * object test answered by the catalog, three-valued), {@link Run#MAYBE} when that is unknown.
      */
-    Run run(Operation op) {
+    Run run(Operation op, RerunVerdicts verdicts) {
         Guard g = op.site().guard();
-        if (g == null) {
+        if (g == null || verdicts.settled(op)) {
+            // the re-run check's marks on the statements it settles are no guard: they run
             return Run.RUNS;
         }
         switch (g.kind()) {
-            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER,
-                    RERUN_UNKNOWN:
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION:
                 return Run.RUNS;
             case DATA_QUERY:
                 return op instanceof Operation.Insert ? Run.GUARDED_INSERT : Run.MAYBE;

@@ -193,7 +193,7 @@ public final class Planner {
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            boolean skipped = errors.mysql() && guards.run(op) == GuardCheck.Run.SKIPS;
+            boolean skipped = errors.mysql() && guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
@@ -296,7 +296,7 @@ public final class Planner {
 
     private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere) {
         // compared before the statement runs: SQLAlchemy processes its values before the server answers
-        Lost misread = guards.run(op) == GuardCheck.Run.SKIPS ? null : comparison.misread(op);
+        Lost misread = guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS ? null : comparison.misread(op);
         Outcome o = run(m, op, creations, rev, madeHere);
         return misread != null && !(o instanceof Lost) ? misread : o;
     }
@@ -318,7 +318,7 @@ public final class Planner {
         if (raises != null) {
             return raises;
         }
-        GuardCheck.Run run = guards.run(op);
+        GuardCheck.Run run = guards.run(op, m.verdicts());
         if (run == GuardCheck.Run.SKIPS) {
             return OK;
         }

@@ -2,11 +2,11 @@ package dev.idemlint.rules.correctness;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
@@ -46,7 +46,7 @@ public final class DropIndexOfConstraint implements ProjectRule {
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
                 if (up.get(i) instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && d.name() != null
-                        && unconditional(d)) {
+                        && unconditional(d, ctx.verdicts(m))) {
                     check(t, m, i, d, keys.get(d.name().toLowerCase(Locale.ROOT)), s, ctx);
                 }
             }
@@ -87,12 +87,11 @@ public final class DropIndexOfConstraint implements ProjectRule {
         }
     }
 
-    /** Runs whenever its revision runs: no condition, no guard but the marks of the re-run simulation. */
-    private static boolean unconditional(Operation.Drop d) {
-        if (d.site().conditional()) {
-            return false;
-        }
-        GuardKind g = d.site().guard() == null ? null : d.site().guard().kind();
-        return g == null || g == GuardKind.DROPPED_FIRST || g == GuardKind.RECREATED_LATER || g == GuardKind.RERUN_UNKNOWN;
+    /**
+     * Runs whenever its revision runs: no condition, and no guard, or none but the marks of the re-run check on a
+     * statement it settled ({@link RerunVerdicts#settled}).
+     */
+    private static boolean unconditional(Operation.Drop d, RerunVerdicts verdicts) {
+        return !d.site().conditional() && (d.site().guard() == null || verdicts.settled(d));
     }
 }

@@ -42,6 +42,7 @@ import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.ReadBlockWrapper;
 import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RerunVerdicts;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
 public final class DropNotIdempotent implements MigrationRule {
@@ -85,7 +86,7 @@ public final class DropNotIdempotent implements MigrationRule {
                                                 + " referencing foreign keys), so that a re-run meets nothing that"
                                                 + " depends on it."))
                         .fixes(d.kind() == ObjectKind.INDEX ? constraintFirst(d, fails, m.source(), m.upgrade())
-                                : dependentFirst(d, fails, at, m.source(), m.upgrade()))
+                                : dependentFirst(d, ctx.verdicts(m), at, m.source(), m.upgrade()))
                         .emit();
                 continue;
             }
@@ -284,8 +285,9 @@ public final class DropNotIdempotent implements MigrationRule {
      * table (its drop would fail 2BP01 in turn), and every statement's effects are known ({@link Effect.Forget}; the
      * keys a plain create_table makes under names not known are, but for a foreign key declared apart).
      */
-    static List<Fix> dependentFirst(Operation.Drop d, RerunFailure fails, int at, SourceFile file,
+    static List<Fix> dependentFirst(Operation.Drop d, RerunVerdicts verdicts, int at, SourceFile file,
             List<Operation> upgrade) {
+        RerunFailure fails = verdicts.failure(d);
         String dependent = fails.dependent();
         if (d.kind() != ObjectKind.TABLE || fails.state() != PostgresFacts.dropWithDependents()
                 || dependent == null || !plainName(dependent) || ifExistsStatement(d, file) == null) {
@@ -297,7 +299,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 dependent.toLowerCase(Locale.ROOT)));
         for (int i = 0; i < at; i++) {
             if (upgrade.get(i) instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
-                    && runs(t)) {
+                    && runs(t, verdicts)) {
                 cleared.add(t.name().toLowerCase(Locale.ROOT));
             }
         }
@@ -305,7 +307,7 @@ public final class DropNotIdempotent implements MigrationRule {
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
             remade |= i > at && o instanceof Operation.CreateTable t && dependent.equals(t.table())
-                    && runs(o) && o.site().call() != null
+                    && runs(o, verdicts) && o.site().call() != null
                     && o.site().call().keyword("schema") == null;
             // a table's keys made under names not known (its primary key, unique keys, indexes) leave its keys
             // unknown, but a foreign key of its columns is followed as the column's reference; one declared
@@ -340,14 +342,11 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Whether {@code o} runs whenever its revision does: no guard but the marks the re-run simulation puts on the
-     * statements it decides, and nothing conditional around it.
+     * Whether {@code o} runs whenever its revision does: no guard but the marks the re-run check puts on the
+     * statements it settles ({@link RerunVerdicts#settled}), and nothing conditional around it.
      */
-    private static boolean runs(Operation o) {
-        dev.idemlint.migration.Guard g = o.site().guard();
-        return !o.site().conditional() && (g == null || java.util.EnumSet.of(dev.idemlint.migration.GuardKind.DROPPED_FIRST,
-                dev.idemlint.migration.GuardKind.RECREATED_LATER, dev.idemlint.migration.GuardKind.RERUN_UNKNOWN)
-                .contains(g.kind()));
+    private static boolean runs(Operation o, RerunVerdicts verdicts) {
+        return !o.site().conditional() && (o.site().guard() == null || verdicts.settled(o));
     }
 
     /**

@@ -25,6 +25,7 @@ import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
@@ -64,7 +65,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (ins.onConflict() || ins.guardedSelect()) {
                 continue;
             }
-            if (createdEarlier(ops, i, ins)) {
+            if (createdEarlier(ops, i, ins, ctx.verdicts(m))) {
                 continue;
             }
             met = met == null ? RerunSimulation.rowsMet(ops, Effects.Naming.UNKNOWN, inserts(ops)) : met;
@@ -198,13 +199,13 @@ public final class InsertNotIdempotent implements ProjectRule {
      * re-run then inserts into the old rows. Only a statement on the insert's own database counts: a multidb
      * revision's other engine makes its own table of that name.
      */
-    private static boolean createdEarlier(List<Operation> ops, int i, Operation.Insert ins) {
+    private static boolean createdEarlier(List<Operation> ops, int i, Operation.Insert ins, RerunVerdicts verdicts) {
         String table = ins.table();
         for (int j = i - 1; j >= 0; j--) {
             if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())
                     && java.util.Objects.equals(ct.site().engine(), ins.site().engine())) {
                 dev.idemlint.migration.Guard g = ct.site().guard();
-                return !ct.ifNotExists() && (g == null || g.kind() == GuardKind.DROPPED_FIRST
+                return !ct.ifNotExists() && (g == null || verdicts.clean(ct)
                         || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
             }
         }
