@@ -2,10 +2,13 @@ package dev.idemlint;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.RerunFailure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -85,6 +88,33 @@ class ArchitectureTest {
         assertTrue(TIMELINE_FETCH.matcher("SchemaTimeline.build(List.of(m))").find()
                 && TIMELINE_FETCH.matcher("dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade())").find(),
                 "the pattern finds a fetch");
+    }
+
+    /** The re-run check's marks on the statements it settles, by name. */
+    private static final Pattern RERUN_MARK = Pattern.compile("\\b(?:DROPPED_FIRST|RECREATED_LATER|RERUN_UNKNOWN)\\b");
+
+    /**
+     * What the re-run check decides reaches the rules and {@code plan} as {@code RerunVerdicts}: the operation's
+     * site carries no verdict, and outside the check itself no code asks whether a guard is one of its marks.
+     */
+    @Test
+    void rerun_verdicts_are_data_not_guards() throws IOException {
+        assertTrue(Arrays.stream(OpSite.class.getRecordComponents()).noneMatch(c -> c.getName().equals("rerun")
+                || c.getType() == RerunFailure.class), "OpSite carries no re-run verdict");
+        assertTrue(Arrays.stream(OpSite.class.getMethods()).noneMatch(m -> m.getName().equals("withRerun")),
+                "OpSite has no withRerun");
+        List<Path> marking = List.of(MAIN.resolve("migration/GuardKind.java"), MAIN.resolve("schema/RerunSimulation.java"));
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java") && !marking.contains(p)).toList()) {
+                Matcher m = RERUN_MARK.matcher(Files.readString(f));
+                while (m.find()) {
+                    violations.add(MAIN.relativize(f) + ": " + m.group() + " (ask the RerunVerdicts)");
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(RERUN_MARK.matcher("g == GuardKind.RERUN_UNKNOWN").find(), "the pattern finds a mark");
     }
 
     @Test

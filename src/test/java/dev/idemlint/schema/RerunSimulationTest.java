@@ -1,13 +1,19 @@
 package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.source.SourceFile;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -521,5 +527,59 @@ class RerunSimulationTest {
         assertEquals(List.of("-", "-"), movedBefore(
                 "    op.add_column('a', sa.Column('x', sa.Text()))\n"
                         + "    op.add_column('a', sa.Column('y', sa.Text()))\n"));
+    }
+
+    /** The kind of each upgrade() operation's verdict, in order (null: undecided, the rules' to claim). */
+    private static List<RerunVerdicts.Kind> verdicts(String body) throws Exception {
+        Migration m = read("def upgrade():\n" + body);
+        RerunSimulation.Decided d = RerunSimulation.decide(m.upgrade(), () -> true);
+        return d.ops().stream().map(o -> d.verdicts().of(o) == null ? null : d.verdicts().of(o).kind()).toList();
+    }
+
+    @Test
+    void verdicts_say_clean_unknown_or_fails_of_each_operation() throws Exception {
+        var clean = RerunVerdicts.Kind.CLEAN;
+        assertEquals(List.of(clean, clean, clean), verdicts(
+                "    op.add_column('t', sa.Column('new_id', sa.Integer()))\n"
+                        + "    op.drop_column('t', 'id')\n"
+                        + "    op.alter_column('t', 'new_id', new_column_name='id')\n"));
+        // the column added is renamed away before the re-run reaches it; the helper is given the table: what the
+        // rename meets there is not known; the index is the rules' to claim
+        assertEquals(Arrays.asList(clean, null, RerunVerdicts.Kind.UNKNOWN, null), verdicts(
+                "    op.add_column('t', sa.Column('n', sa.Text()))\n"
+                        + "    helpers.rebuild('t')\n    op.alter_column('t', 'n', new_column_name='c')\n"
+                        + "    op.create_index('ix_u', 'u', ['a'])\n"));
+    }
+
+    @Test
+    void a_failing_verdict_carries_the_conflict_it_meets() throws Exception {
+        Migration m = read("def upgrade():\n    op.rename_table('hosts', 'hosts_old')\n"
+                + "    op.rename_table('hosts_new', 'hosts')\n");
+        RerunSimulation.Decided d = RerunSimulation.decide(m.upgrade(), () -> true);
+        RerunVerdicts.Verdict first = d.verdicts().of(d.ops().get(0));
+        assertEquals(RerunVerdicts.Kind.FAILS, first.kind());
+        assertEquals("42P07", first.conflict().state().code());
+        assertEquals("table \"hosts_old\" already exists", first.conflict().reason());
+        assertEquals(first.conflict(), d.verdicts().failure(d.ops().get(0)));
+        assertFalse(d.verdicts().settled(d.ops().get(0)), "a failing statement is the rule's to report");
+        // no verdict for an operation the verdicts are not about, even an equal one
+        assertNull(d.verdicts().of(read("def upgrade():\n    op.rename_table('hosts', 'hosts_old')\n").upgrade().get(0)));
+        assertThrows(IllegalArgumentException.class, () -> new RerunVerdicts.Verdict(RerunVerdicts.Kind.FAILS, null));
+    }
+
+    @Test
+    void verdicts_stay_with_the_operations_at_their_positions() throws Exception {
+        Migration m = read("def upgrade():\n    op.rename_table('hosts', 'hosts_old')\n"
+                + "    op.rename_table('hosts_new', 'hosts')\n");
+        RerunSimulation.Decided d = RerunSimulation.decide(m.operations(), () -> true);
+        Migration decided = m.withOperations(d.ops()).withVerdicts(d.verdicts());
+        assertEquals(RerunVerdicts.Kind.FAILS, decided.verdicts().of(decided.upgrade().get(0)).kind());
+        // the operations rebuilt in place (a guard resolved, a name given by the convention): the verdict follows
+        List<Operation> rebuilt = decided.operations().stream().map(o -> o.withSite(o.site())).toList();
+        Migration again = decided.withOperations(rebuilt).withoutModule();
+        assertEquals(RerunVerdicts.Kind.FAILS, again.verdicts().of(again.upgrade().get(0)).kind());
+        assertNull(again.verdicts().of(decided.upgrade().get(0)), "looked up by the migration's own operation");
+        assertSame(RerunVerdicts.NONE, decided.withOperations(rebuilt.subList(0, 1)).verdicts(),
+                "other positions: no verdicts");
     }
 }
