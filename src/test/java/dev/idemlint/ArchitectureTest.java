@@ -117,6 +117,26 @@ class ArchitectureTest {
         assertTrue(RERUN_MARK.matcher("g == GuardKind.RERUN_UNKNOWN").find(), "the pattern finds a mark");
     }
 
+    /** A call of the re-run check itself. */
+    private static final Pattern RERUN_CALL = Pattern.compile("\\bRerunSimulation\\s*\\.\\s*[a-z]\\w*\\s*\\(");
+
+    /** Rules ask their context for the re-run check's answers ({@code RuleContext.rerunAnswers}), never the check. */
+    @Test
+    void rules_are_handed_the_rerun_answers() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = RERUN_CALL.matcher(Files.readString(f));
+                while (m.find()) {
+                    violations.add(MAIN.relativize(f) + ": " + m.group() + " (ask the RuleContext)");
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(RERUN_CALL.matcher("RerunSimulation.meets(upgrade, naming, asked)").find()
+                && !RERUN_CALL.matcher("RerunSimulation.Question(at, object)").find(), "the pattern finds a call");
+    }
+
     @Test
     void every_stage_package_says_what_it_takes_and_gives() throws IOException {
         for (String stage : STAGES) {

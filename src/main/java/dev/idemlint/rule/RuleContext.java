@@ -8,6 +8,7 @@ import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.schema.CommittedRerun;
+import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
@@ -37,6 +38,8 @@ public final class RuleContext {
     private java.util.function.Predicate<SourceFile> reported = f -> true;
     /** Each reported file's operations by what tells them apart at one span, to their place in its run. */
     private final Map<SourceFile, Map<Step, Integer>> steps = new java.util.IdentityHashMap<>();
+    /** The re-run check's answers by revision, asked by the rules this context serves. */
+    private final Map<Migration, RerunAnswers> answers = new java.util.IdentityHashMap<>();
     /** The build of the versions tree's timeline the engine shares among a run's project rules; null without one. */
     private FutureTask<SchemaTimeline> timeline;
     /** Work the engine has ahead, done while another thread builds the timeline. */
@@ -207,6 +210,16 @@ public final class RuleContext {
      */
     public RerunVerdicts verdicts(Migration m) {
         return m.verdicts();
+    }
+
+    /**
+     * What the re-run check answers of {@code m}'s upgrade beyond its verdicts ({@link RerunAnswers}): one per
+     * revision for the rules this context serves, each answer worked out once.
+     */
+    public RerunAnswers rerunAnswers(Migration m) {
+        synchronized (answers) {
+            return answers.computeIfAbsent(m, k -> RerunAnswers.of(k.upgrade()));
+        }
     }
 
     /**

@@ -499,7 +499,7 @@ public final class RerunSimulation {
      * each asked object gone where it reaches the asked operation (before it runs). Unknown where code of the
      * revision may make it again: a claim that it is gone is then never made.
      */
-    public static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
+    static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
             return meetsOne(ops, naming, questions);
@@ -548,7 +548,7 @@ public final class RerunSimulation {
      * one the revision takes away again by its end moves nothing. Only what the revision names is followed:
      * code of unread effect is not taken to add a column.
      */
-    public static Map<Integer, ObjectRef> columnsMovedBefore(List<Operation> ops, Effects.Naming naming,
+    static Map<Integer, ObjectRef> columnsMovedBefore(List<Operation> ops, Effects.Naming naming,
             Collection<Integer> at) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
@@ -644,7 +644,7 @@ public final class RerunSimulation {
      * state knows on both runs, none removed between. Rows a query selects (a WHERE, a join), or rows of a table
      * whose rows are not known, may be none: nothing is met.
      */
-    public static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
+    static Set<Integer> rowsMet(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
         Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
         if (worlds.isEmpty()) {
             return rowsMetAll(ops, naming, at);
@@ -726,7 +726,7 @@ public final class RerunSimulation {
      * The object a re-run claim on {@code op} is about: what it makes, drops or renames away, as
      * {@link Effects#of} names it; null when that name cannot be read.
      */
-    public static ObjectRef claimed(Operation op, Effects.Naming naming) {
+    static ObjectRef claimed(Operation op, Effects.Naming naming) {
         List<Effect> effects = Effects.of(op, naming);
         return effects.isEmpty() ? null : object(deciding(op, effects));
     }
@@ -798,7 +798,7 @@ public final class RerunSimulation {
      * what it met) holds for it. Only what the revision itself proves fails: anything it leaves unknown
      * does not.
      */
-    public static List<Failure> failures(List<Operation> ops, Effects.Naming naming) {
+    static List<Failure> failures(List<Operation> ops, Effects.Naming naming) {
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, naming, effects);
         List<Failure> out = new ArrayList<>();

@@ -7,7 +7,6 @@ import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
-import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -27,14 +26,12 @@ import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /** Flags {@code add_column} / {@code ADD COLUMN} that fails with DuplicateColumn when re-run. */
 public final class AddColumnNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
-        Map<Integer, ObjectRef> moved = null;
         UnreadNames takers = null;
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
@@ -60,10 +57,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             }
             String what = add.column().name() == null ? RerunScenario.unreadName(ObjectKind.COLUMN, false, add.table())
                     : RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
-            if (moved == null) {
-                moved = RerunSimulation.columnsMovedBefore(ops, Effects.Naming.UNKNOWN, addColumns(ops));
-            }
-            ObjectRef before = moved.get(i);
+            ObjectRef before = ctx.rerunAnswers(m).columnMovedBefore(i);
             if (MysqlDialect.applies(ctx.settings())) {
                 reportMysql(m, ctx, add, what, kwarg, before);
                 continue;
@@ -106,12 +100,6 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 .emit();
     }
 
-    /** The positions of the column additions among {@code ops}. */
-    private static List<Integer> addColumns(List<Operation> ops) {
-        return java.util.stream.IntStream.range(0, ops.size()).filter(i -> ops.get(i) instanceof Operation.AddColumn)
-                .boxed().toList();
-    }
-
     /** The remedy when a guard on this statement alone would let the re-run move column {@code before} after it. */
     private static String movedHelp(ObjectRef before) {
         return "Guard the statements from the drop of column \"" + before.name().name() + "\" through this one under"
@@ -121,7 +109,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
 
     /**
      * {@code fixes}, or their first as a suggestion when the re-run adds column {@code before} of the same table
-     * again before this statement ({@link RerunSimulation#columnsMovedBefore}): a skipped addition keeps this
+     * again before this statement ({@link RuleContext#rerunAnswers}): a skipped addition keeps this
      * column where the first run put it, ahead of {@code before}, which PostgreSQL now appends after it, so the
      * re-run would leave the table's columns in another order.
      */

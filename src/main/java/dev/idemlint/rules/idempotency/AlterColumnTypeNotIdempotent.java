@@ -9,7 +9,6 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.Conflict;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.RerunSimulation;
 
 /**
@@ -24,7 +23,7 @@ public final class AlterColumnTypeNotIdempotent implements MigrationRule {
             // postgresql_using is PostgreSQL's; a type change on a column not read may change any column's type
             return;
         }
-        for (RerunSimulation.Failure f : RerunSimulation.failures(m.upgrade(), Effects.Naming.UNKNOWN)) {
+        for (RerunSimulation.Failure f : ctx.rerunAnswers(m).conflicts()) {
             if (f.conflict().about() == Conflict.About.TYPE && f.op() instanceof Operation.Benign b) {
                 report(m, b, f.conflict(), ctx);
                 // the re-run stops at the first failure

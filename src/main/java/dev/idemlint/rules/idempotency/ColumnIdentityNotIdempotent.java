@@ -11,7 +11,6 @@ import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.Conflict;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.source.SourceFile;
@@ -32,7 +31,7 @@ public final class ColumnIdentityNotIdempotent implements MigrationRule {
         }
         // the first failure that trips on a column's identity (the other re-run rules report the rest): the
         // re-run stops there, so the identity statements after it are never reached
-        RerunSimulation.failures(m.upgrade(), Effects.Naming.UNKNOWN).stream()
+        ctx.rerunAnswers(m).conflicts().stream()
                 .filter(f -> f.conflict().about() == Conflict.About.IDENTITY
                         || f.conflict().about() == Conflict.About.DEFAULT
                         || f.conflict().about() == Conflict.About.IDENTITY_SEQUENCE)

@@ -12,6 +12,7 @@ import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
+import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaState;
 import dev.idemlint.migration.Migration;
@@ -52,8 +53,9 @@ public final class DropNotIdempotent implements MigrationRule {
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
         Map<Operation, Boolean> readsGuarded = new java.util.IdentityHashMap<>();
         dev.idemlint.schema.CommittedRerun rerun = ctx.rerun(m);
-        Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun);
-        Map<Operation, Conflict> refused = MysqlDialect.applies(ctx.settings()) ? Map.of() : refusedOnRerun(m.upgrade());
+        Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
+        Map<Operation, Conflict> refused = MysqlDialect.applies(ctx.settings()) ? Map.of()
+                : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
@@ -356,12 +358,12 @@ public final class DropNotIdempotent implements MigrationRule {
      * name). {@code plan} asks the same state on a live catalog. A view made under a condition, or code that may
      * touch the name, leaves the relation's kind unknown there, and nothing is claimed.
      */
-    private static Map<Operation, Conflict> refusedOnRerun(List<Operation> upgrade) {
+    private static Map<Operation, Conflict> refusedOnRerun(List<Operation> upgrade, RerunAnswers answers) {
         Map<Operation, Conflict> out = new IdentityHashMap<>();
         if (upgrade.stream().noneMatch(o -> o instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT)) {
             return out;
         }
-        for (RerunSimulation.Failure f : RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN)) {
+        for (RerunSimulation.Failure f : answers.conflicts()) {
             if (f.op() instanceof Operation.Drop && f.conflict().about() == Conflict.About.NOT_A_TABLE) {
                 out.put(f.op(), f.conflict());
             }
@@ -705,24 +707,25 @@ public final class DropNotIdempotent implements MigrationRule {
 
     /**
      * The reads before drops of a PostgreSQL revision, each with what the re-run meets there
-     * ({@link RerunSimulation#meets}): the read fails only on an object the simulation leaves absent at the
+     * ({@link RerunAnswers#meets}): the read fails only on an object the simulation leaves absent at the
      * read, never on one it leaves present or unknown.
      */
-    private record Reads(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, Map<Operation, Integer> index,
-            Map<DropKey, Map<ObjectRef, List<Integer>>> drops, Map<RerunSimulation.Question, Presence> meets) {
-        static Reads of(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun) {
+    private record Reads(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, RerunAnswers answers,
+            Map<Operation, Integer> index, Map<DropKey, Map<ObjectRef, List<Integer>>> drops,
+            Map<RerunSimulation.Question, Presence> meets) {
+        static Reads of(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, RerunAnswers answers) {
             Map<Operation, Integer> index = new IdentityHashMap<>();
             Map<DropKey, Map<ObjectRef, List<Integer>>> drops = new HashMap<>();
             for (int i = 0; i < upgrade.size(); i++) {
                 Operation o = upgrade.get(i);
                 index.put(o, i);
                 DropKey key = o instanceof Operation.Drop t ? DropKey.of(t) : null;
-                ObjectRef object = key == null ? null : RerunSimulation.claimed(o, Effects.Naming.UNKNOWN);
+                ObjectRef object = key == null ? null : answers.claimed(o);
                 if (object != null) {
                     drops.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(object, k -> new ArrayList<>()).add(i);
                 }
             }
-            Reads blank = new Reads(upgrade, rerun, index, drops, Map.of());
+            Reads blank = new Reads(upgrade, rerun, answers, index, drops, Map.of());
             List<RerunSimulation.Question> asked = new ArrayList<>();
             Set<Operation> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             for (int at = 0; at < upgrade.size(); at++) {
@@ -737,12 +740,11 @@ public final class DropNotIdempotent implements MigrationRule {
                     }
                 }
             }
-            return new Reads(upgrade, rerun, index, drops, asked.isEmpty() ? Map.of()
-                    : RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, asked));
+            return new Reads(upgrade, rerun, answers, index, drops, asked.isEmpty() ? Map.of() : answers.meets(asked));
         }
 
         private void ask(Operation read, Operation.Drop d, List<RerunSimulation.Question> asked) {
-            ObjectRef object = RerunSimulation.claimed(d, Effects.Naming.UNKNOWN);
+            ObjectRef object = answers.claimed(d);
             if (object != null) {
                 asked.add(new RerunSimulation.Question(index.get(read), object));
             }
@@ -750,7 +752,7 @@ public final class DropNotIdempotent implements MigrationRule {
 
         /** The re-run meets what {@code d} drops absent at {@code read}. */
         boolean gone(Operation read, Operation.Drop d) {
-            ObjectRef object = RerunSimulation.claimed(d, Effects.Naming.UNKNOWN);
+            ObjectRef object = answers.claimed(d);
             return object != null
                     && meets.get(new RerunSimulation.Question(index.get(read), object)) == Presence.ABSENT;
         }

@@ -10,7 +10,6 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.CommittedRerun;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RerunSimulation;
@@ -23,7 +22,7 @@ import java.util.Map;
 /**
  * Flags a read of a table or column that a later rename of the same revision moves away: the re-run meets the old
  * name gone at the read. The reads are {@link RuleContext#dataReads}'s (literal SQL and SQLAlchemy Core statements), the
- * presence at the read is {@link RerunSimulation#meets}' (the state the first run left, replayed up to the read),
+ * presence at the read is {@link RuleContext#rerunAnswers}' (the state the first run left, replayed up to the read),
  * and both statements run whenever the revision does: unguarded and definite.
  */
 public final class ReadBeforeRename implements MigrationRule {
@@ -52,7 +51,7 @@ public final class ReadBeforeRename implements MigrationRule {
             rerun = rerun == null ? ctx.dataReads(m) : rerun;
             Operation read = r.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(r.from(), at, r.site().phase())
                     : rerun.columnReadBefore(r.table(), r.from(), at, r.site().phase());
-            ObjectRef old = RerunSimulation.claimed(r, Effects.Naming.UNKNOWN);
+            ObjectRef old = ctx.rerunAnswers(m).claimed(r);
             // an insert whose own table the engine found gone at it is insert-not-idempotent's finding, one per statement
             boolean insertIntoGone = read instanceof Operation.Insert
                     && ctx.verdicts(m).failure(read) != null;
@@ -63,8 +62,8 @@ public final class ReadBeforeRename implements MigrationRule {
         if (pairs.isEmpty()) {
             return;
         }
-        Map<RerunSimulation.Question, Presence> meets = RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN,
-                pairs.stream().map(Pair::question).toList());
+        Map<RerunSimulation.Question, Presence> meets = ctx.rerunAnswers(m)
+                .meets(pairs.stream().map(Pair::question).toList());
         // one finding per read, on the name the server meets first: a table before a column (PostgreSQL resolves
         // the FROM list before the expressions), else the first rename
         Map<Operation, Pair> first = new LinkedHashMap<>();

@@ -29,7 +29,6 @@ import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
-import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
 import java.util.Set;
@@ -50,7 +49,6 @@ public final class InsertNotIdempotent implements ProjectRule {
 
     private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
-        Set<Integer> met = null;
         for (int i = 0; i < ops.size(); i++) {
             if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
                 continue;
@@ -68,8 +66,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (createdEarlier(ops, i, ins, ctx.verdicts(m))) {
                 continue;
             }
-            met = met == null ? RerunSimulation.rowsMet(ops, Effects.Naming.UNKNOWN, inserts(ops)) : met;
-            if (!met.contains(i)) {
+            if (!ctx.rerunAnswers(m).rowsMet(i)) {
                 continue; // rows removed before the re-run reaches it, or rows that may be none (see rowsMet)
             }
             List<String> written = ins.columns();
@@ -183,12 +180,6 @@ public final class InsertNotIdempotent implements ProjectRule {
                 .help(RerunScenario.why(ins.site(), fails.state()) + "`ON CONFLICT` does not help here: " + check
                         + ", or drop it with `IF EXISTS` and create it again first.")
                 .emit();
-    }
-
-    /** The indexes of the inserts among {@code ops}. */
-    private static List<Integer> inserts(List<Operation> ops) {
-        return java.util.stream.IntStream.range(0, ops.size()).filter(i -> ops.get(i) instanceof Operation.Insert)
-                .boxed().toList();
     }
 
     /**

@@ -1,0 +1,77 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.migration.Operation;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * What the re-run check ({@link RerunSimulation}) answers of one revision's {@code upgrade()} beyond the verdicts
+ * on its operations ({@link dev.idemlint.migration.RerunVerdicts}), for the re-run rules, which their context hands
+ * it: the statements the re-run trips on, the inserts whose rows it meets, the columns it moves before an added one,
+ * what it meets of an object at a statement. Asked of the statements as the revision's model holds them, with names
+ * no convention gives ({@link Effects.Naming#UNKNOWN}); each answer about every statement is worked out once, when
+ * first asked.
+ */
+public final class RerunAnswers {
+    private final List<Operation> upgrade;
+    private List<RerunSimulation.Failure> conflicts;
+    private Set<Integer> rowsMet;
+    private Map<Integer, ObjectRef> movedBefore;
+
+    private RerunAnswers(List<Operation> upgrade) {
+        this.upgrade = upgrade;
+    }
+
+    /** The answers about {@code upgrade}, a revision's {@code upgrade()} operations. */
+    public static RerunAnswers of(List<Operation> upgrade) {
+        return new RerunAnswers(upgrade);
+    }
+
+    /** Each statement that fails when the revision runs again on the schema it left, and what it trips on, in order. */
+    public synchronized List<RerunSimulation.Failure> conflicts() {
+        if (conflicts == null) {
+            conflicts = RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN);
+        }
+        return conflicts;
+    }
+
+    /**
+     * Whether the insert at position {@code insert} of {@code upgrade()} meets the rows it put in on the first run
+     * when the revision runs again ({@link RerunSimulation#rowsMet}).
+     */
+    public synchronized boolean rowsMet(int insert) {
+        if (rowsMet == null) {
+            rowsMet = RerunSimulation.rowsMet(upgrade, Effects.Naming.UNKNOWN, positions(Operation.Insert.class));
+        }
+        return rowsMet.contains(insert);
+    }
+
+    /**
+     * The column the re-run has moved before the column added at position {@code addColumn} of {@code upgrade()}
+     * ({@link RerunSimulation#columnsMovedBefore}); null when none.
+     */
+    public synchronized ObjectRef columnMovedBefore(int addColumn) {
+        if (movedBefore == null) {
+            movedBefore = RerunSimulation.columnsMovedBefore(upgrade, Effects.Naming.UNKNOWN,
+                    positions(Operation.AddColumn.class));
+        }
+        return movedBefore.get(addColumn);
+    }
+
+    /** What the re-run meets of each question's object just before the question's statement ({@link RerunSimulation#meets}). */
+    public Map<RerunSimulation.Question, Presence> meets(Collection<RerunSimulation.Question> questions) {
+        return RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, questions);
+    }
+
+    /** The object a re-run rule's claim about {@code op} is about: what its first effect decides; null when none. */
+    public ObjectRef claimed(Operation op) {
+        return RerunSimulation.claimed(op, Effects.Naming.UNKNOWN);
+    }
+
+    private List<Integer> positions(Class<? extends Operation> kind) {
+        return IntStream.range(0, upgrade.size()).filter(i -> kind.isInstance(upgrade.get(i))).boxed().toList();
+    }
+}
