@@ -33,9 +33,16 @@ public enum GuardKind {
     DO_BLOCK_EXCEPTION,
     /** A PL/pgSQL {@code IF NOT EXISTS (SELECT ...) THEN} inside a DO block or function. */
     PLPGSQL_IF,
-    /** The same revision drops the object first ({@code DROP TRIGGER IF EXISTS t; CREATE TRIGGER t}). */
+    /**
+     * Not a guard: the re-run check's mark on a creation it proves to re-run cleanly (the same revision drops the
+     * object first: {@code DROP TRIGGER IF EXISTS t; CREATE TRIGGER t}). The verdict itself is
+     * {@link RerunVerdicts.Kind#CLEAN}, which is what code outside the check asks.
+     */
     DROPPED_FIRST,
-    /** The same revision creates the object again after dropping it, so a re-run finds it to drop. */
+    /**
+     * Not a guard: the re-run check's mark on a drop or rename it proves to re-run cleanly (the same revision makes
+     * the object again after it). The verdict itself is {@link RerunVerdicts.Kind#CLEAN}.
+     */
     RECREATED_LATER,
     /**
      * An {@code if} whose test reads no database and that the analyzer cannot decide: an {@code -x}
@@ -57,7 +64,8 @@ public enum GuardKind {
      * Not a guard of the code: the statement runs whenever its revision runs, but the re-run check leaves
      * the object it would claim unknown where the re-run reaches it (code between may make or take it: a
      * helper the analysis cannot read, a loop over names read at run time, a statement under a condition),
-     * so no re-run rule claims it. Marked by {@code schema/RerunSimulation}, the one place that decides it.
+     * so no re-run rule claims it. Marked by {@code schema/RerunSimulation}, the one place that decides it; the
+     * verdict itself is {@link RerunVerdicts.Kind#UNKNOWN}, which is what code outside the check asks.
      */
     RERUN_UNKNOWN
 }

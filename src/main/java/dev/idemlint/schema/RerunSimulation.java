@@ -38,21 +38,23 @@ import java.util.function.BooleanSupplier;
  * in its other effects: a table swapped into place keeps its indexes' names, so making it again under its
  * old name is free as a table but not as an index.
  *
- * <p>Proven operations are marked with a guard ({@link GuardKind#DROPPED_FIRST} for creations,
- * {@link GuardKind#RECREATED_LATER} for drops and renames), so that no re-run rule flags them.
- * Anything conditional, guarded or unreadable makes the objects it may touch unknown, and unknown
- * proves nothing. The invariant of every re-run rule is kept here, once: an operation whose object the
- * re-run meets in an unknown state is marked {@link GuardKind#RERUN_UNKNOWN} and claimed by no rule, whatever
- * made it unknown ({@code Effects.of} of a creation, a rename, opaque code, a loop, a statement under a
- * condition). {@link #meets} answers the same question for any object, where a rule's claim is made at
- * another statement (a read before a drop).
+ * <p>What it decides of each operation is a verdict ({@link #decide}, {@link RerunVerdicts}): clean (proven), unknown,
+ * or failing with the conflict it meets where that is not what the statement alone suggests. Anything conditional,
+ * guarded or unreadable makes the objects it may touch unknown, and unknown proves nothing. The invariant of every
+ * re-run rule is kept here, once: an operation whose object the re-run meets in an unknown state is claimed by no
+ * rule, whatever made it unknown ({@code Effects.of} of a creation, a rename, opaque code, a loop, a statement under
+ * a condition). The settled operations also carry a mark in place of a guard ({@link GuardKind#DROPPED_FIRST} for
+ * proven creations, {@link GuardKind#RECREATED_LATER} for proven drops and renames, {@link GuardKind#RERUN_UNKNOWN}),
+ * which every reader of guards still takes for one; no code outside this class names the marks. The rules' other
+ * questions ({@link #meets}: the same question for any object, where a rule's claim is made at another statement,
+ * a read before a drop) reach them as {@link RerunAnswers}, through their context.
  */
 public final class RerunSimulation {
     private RerunSimulation() {
     }
 
     /**
-     * {@code ops} with the operations proven to re-run cleanly marked as guarded. {@code postgresNames}:
+     * {@code ops} with the operations the check settles marked as guarded ({@link #decide}). {@code postgresNames}:
      * the project's naming convention names no key, so an unnamed one gets PostgreSQL's default name;
      * otherwise unnamed keys stay unknown.
      */

@@ -18,7 +18,9 @@
  * unknown}, changed by the {@link dev.idemlint.schema.Effect}s {@link dev.idemlint.schema.Effects#of}
  * decides for each operation, with PostgreSQL's namespaces and cascades, and the SQLSTATE of a
  * {@link dev.idemlint.schema.Conflict} from {@link dev.idemlint.migration.PostgresFacts}. Its clients:
- * {@link dev.idemlint.schema.RerunSimulation} (one revision applied twice to an unknown state) and
+ * {@link dev.idemlint.schema.RerunSimulation} (one revision applied twice to an unknown state: its verdicts on the
+ * revision's operations, {@link dev.idemlint.migration.RerunVerdicts}, and its answers to the re-run rules,
+ * {@link dev.idemlint.schema.RerunAnswers}) and
  * {@code plan} (a state seeded from a live catalog).
  */
 package dev.idemlint.schema;
