@@ -107,6 +107,17 @@ public final class RerunVerdicts {
         return v != null && v.kind() != Kind.FAILS;
     }
 
+    /** The same verdicts at the same positions (the operations are the {@link Migration}'s to compare). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RerunVerdicts v && java.util.Arrays.equals(byPosition, v.byPosition);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Arrays.hashCode(byPosition);
+    }
+
     /** Whether {@code op} is proven to re-run cleanly. */
     public boolean clean(Operation op) {
         Verdict v = of(op);

@@ -579,6 +579,9 @@ class RerunSimulationTest {
         Migration again = decided.withOperations(rebuilt).withoutModule();
         assertEquals(RerunVerdicts.Kind.FAILS, again.verdicts().of(again.upgrade().get(0)).kind());
         assertNull(again.verdicts().of(decided.upgrade().get(0)), "looked up by the migration's own operation");
+        assertEquals(decided.verdicts(), again.verdicts(), "the same verdicts, position by position");
+        assertEquals(decided.withoutModule(), again.withOperations(decided.operations()),
+                "verdicts rebound to the same operations: the same revision");
         assertSame(RerunVerdicts.NONE, decided.withOperations(rebuilt.subList(0, 1)).verdicts(),
                 "other positions: no verdicts");
     }
