@@ -707,9 +707,9 @@ public final class Linter {
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
         RerunSimulation.Decided decided = RerunSimulation.decide(classify(m.operations()), postgresNames);
-        return m.withOperations(decided.ops()).withVerdicts(decided.verdicts())
-                .withOperations(GuardMatch.resolve(decided.ops(), postgresNames, naming))
-                .withoutModule();
+        // the guards resolved in place: the verdicts stay with the operations at their positions
+        return m.withOperations(GuardMatch.resolve(decided.ops(), postgresNames, naming))
+                .withVerdicts(decided.verdicts()).withoutModule();
     }
 
     private List<Operation> classify(List<Operation> ops) {
