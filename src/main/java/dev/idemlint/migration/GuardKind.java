@@ -34,17 +34,6 @@ public enum GuardKind {
     /** A PL/pgSQL {@code IF NOT EXISTS (SELECT ...) THEN} inside a DO block or function. */
     PLPGSQL_IF,
     /**
-     * Not a guard: the re-run check's mark on a creation it proves to re-run cleanly (the same revision drops the
-     * object first: {@code DROP TRIGGER IF EXISTS t; CREATE TRIGGER t}). The verdict itself is
-     * {@link RerunVerdicts.Kind#CLEAN}, which is what code outside the check asks.
-     */
-    DROPPED_FIRST,
-    /**
-     * Not a guard: the re-run check's mark on a drop or rename it proves to re-run cleanly (the same revision makes
-     * the object again after it). The verdict itself is {@link RerunVerdicts.Kind#CLEAN}.
-     */
-    RECREATED_LATER,
-    /**
      * An {@code if} whose test reads no database and that the analyzer cannot decide: an {@code -x}
      * argument ({@code context.get_x_argument()}), an environment variable, a setting. Whether the code
      * under it runs (on the first run or on the re-run) is decided outside the schema, so its effects are
@@ -59,13 +48,5 @@ public enum GuardKind {
      * check decides it in the world where the condition holds ({@code schema/RerunSimulation}), and a re-run
      * finding names the condition. Whether it runs at all is not known, so it makes no first-run claim.
      */
-    SETTING,
-    /**
-     * Not a guard of the code: the statement runs whenever its revision runs, but the re-run check leaves
-     * the object it would claim unknown where the re-run reaches it (code between may make or take it: a
-     * helper the analysis cannot read, a loop over names read at run time, a statement under a condition),
-     * so no re-run rule claims it. Marked by {@code schema/RerunSimulation}, the one place that decides it; the
-     * verdict itself is {@link RerunVerdicts.Kind#UNKNOWN}, which is what code outside the check asks.
-     */
-    RERUN_UNKNOWN
+    SETTING
 }

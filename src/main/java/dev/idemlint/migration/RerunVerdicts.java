@@ -118,6 +118,14 @@ public final class RerunVerdicts {
         return java.util.Arrays.hashCode(byPosition);
     }
 
+    /**
+     * Whether {@code op} runs whenever its revision runs and the re-run check left it to the rules
+     * ({@link OpSite#definite}, and not {@link #settled}): a first-run claim needs this.
+     */
+    public boolean definite(Operation op) {
+        return op.site().definite() && !settled(op);
+    }
+
     /** Whether {@code op} is proven to re-run cleanly. */
     public boolean clean(Operation op) {
         Verdict v = of(op);

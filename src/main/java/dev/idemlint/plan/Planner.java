@@ -327,7 +327,8 @@ public final class Planner {
             return OK;
         }
         Outcome o = effect(op, creations, rev, madeHere, run == GuardCheck.Run.MAYBE);
-        Guard g = op.site().guard();
+        // a statement the re-run check settled runs as an unguarded one here (GuardCheck)
+        Guard g = m.verdicts().settled(op) ? null : op.site().guard();
         if (o instanceof Fails f) {
             if (run == GuardCheck.Run.MAYBE) {
                 return new Lost("it runs under `" + m.source().slice(g.span()).strip() + "`, which idemlint cannot"

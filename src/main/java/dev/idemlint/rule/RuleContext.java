@@ -200,8 +200,8 @@ public final class RuleContext {
      * MySQL and MariaDB commit each statement of the first run, PostgreSQL the revision as a whole.
      */
     public CommittedRerun rerun(Migration m) {
-        return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade())
-                : CommittedRerun.ofPostgres(m.upgrade());
+        return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade(), m.verdicts())
+                : CommittedRerun.ofPostgres(m.upgrade(), m.verdicts());
     }
 
     /**
@@ -228,7 +228,7 @@ public final class RuleContext {
      * does not depend on the server, only what a missing one raises does.
      */
     public CommittedRerun dataReads(Migration m) {
-        return CommittedRerun.ofPostgres(m.upgrade());
+        return CommittedRerun.ofPostgres(m.upgrade(), m.verdicts());
     }
 
     /** Where {@link #firstRunFails} goes: the engine voids the re-run claims of such revisions. */

@@ -5,6 +5,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.sql.StatementReads;
 import java.util.ArrayList;
@@ -76,18 +77,18 @@ public final class CommittedRerun {
     /** Per read, the offset of each column it names first (PostgreSQL). */
     private final Map<Operation, Map<ObjectRef, Integer>> offsets = new IdentityHashMap<>();
 
-    private CommittedRerun(List<Operation> upgrade, List<String> heads, boolean postgres) {
+    private CommittedRerun(List<Operation> upgrade, RerunVerdicts verdicts, List<String> heads, boolean postgres) {
         this.tableRenamedLater = postgres ? Map.of() : laterTableRenames(upgrade);
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
             OpSite site = o.site();
             if (postgres && o instanceof Operation.Benign b && !b.names().isEmpty()) {
-                if (site.definite()) {
+                if (verdicts.definite(o)) {
                     addCore(new Read(i, o), b.names());
                 }
                 continue;
             }
-            if (!reads(site, heads) || postgres && !site.definite()) {
+            if (!reads(site, heads) || postgres && !verdicts.definite(o)) {
                 continue;
             }
             StatementReads sql = StatementReads.of(site.sql().text(), site.sqlStart(), site.sqlEnd());
@@ -192,12 +193,22 @@ public final class CommittedRerun {
 
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
     public static CommittedRerun of(List<Operation> upgrade) {
-        return new CommittedRerun(upgrade, MYSQL_READS, false);
+        return of(upgrade, RerunVerdicts.NONE);
+    }
+
+    /** As {@link #of(List)}, a statement the re-run check settled ({@link RerunVerdicts#definite}) read as guarded. */
+    public static CommittedRerun of(List<Operation> upgrade, RerunVerdicts verdicts) {
+        return new CommittedRerun(upgrade, verdicts, MYSQL_READS, false);
     }
 
     /** The reads of {@code upgrade} on PostgreSQL: columns and tables, of every data statement. */
     public static CommittedRerun ofPostgres(List<Operation> upgrade) {
-        return new CommittedRerun(upgrade, POSTGRES_READS, true);
+        return ofPostgres(upgrade, RerunVerdicts.NONE);
+    }
+
+    /** As {@link #ofPostgres(List)}, a statement the re-run check settled read as guarded. */
+    public static CommittedRerun ofPostgres(List<Operation> upgrade, RerunVerdicts verdicts) {
+        return new CommittedRerun(upgrade, verdicts, POSTGRES_READS, true);
     }
 
     /** Adds {@code read} under {@code key} once: a statement naming it twice is one read. */

@@ -7,7 +7,9 @@ import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.RerunVerdicts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -39,6 +41,19 @@ public final class GuardMatch {
     /** A guard keeps this dropping/renaming operation from running once its object is gone. */
     public static boolean dropGuarded(Operation op) {
         return guarded(op);
+    }
+
+    /**
+     * A guard keeps this creating operation of {@code m} from running while its object exists, or the re-run check
+     * settled it ({@link RerunVerdicts#settled}: proven clean, or unknown): no re-run rule claims it.
+     */
+    public static boolean createGuarded(Migration m, Operation op) {
+        return m.verdicts().settled(op) || guarded(op);
+    }
+
+    /** As {@link #createGuarded(Migration, Operation)}, for a dropping or renaming operation. */
+    public static boolean dropGuarded(Migration m, Operation op) {
+        return m.verdicts().settled(op) || guarded(op);
     }
 
     /**

@@ -43,10 +43,9 @@ import java.util.function.BooleanSupplier;
  * guarded or unreadable makes the objects it may touch unknown, and unknown proves nothing. The invariant of every
  * re-run rule is kept here, once: an operation whose object the re-run meets in an unknown state is claimed by no
  * rule, whatever made it unknown ({@code Effects.of} of a creation, a rename, opaque code, a loop, a statement under
- * a condition). The settled operations also carry a mark in place of a guard ({@link GuardKind#DROPPED_FIRST} for
- * proven creations, {@link GuardKind#RECREATED_LATER} for proven drops and renames, {@link GuardKind#RERUN_UNKNOWN}),
- * which every reader of guards still takes for one; no code outside this class names the marks. The rules' other
- * questions ({@link #meets}: the same question for any object, where a rule's claim is made at another statement,
+ * a condition). The operations keep their guards: a statement the check settles is no guarded one, and whoever
+ * asks whether a statement may be claimed asks the verdicts ({@link RerunVerdicts#settled},
+ * {@link RerunVerdicts#definite}). The rules' other questions ({@link #meets}: the same question for any object, where a rule's claim is made at another statement,
  * a read before a drop) reach them as {@link RerunAnswers}, through their context.
  */
 public final class RerunSimulation {
@@ -54,31 +53,27 @@ public final class RerunSimulation {
     }
 
     /**
-     * {@code ops} with the operations the check settles marked as guarded ({@link #decide}). {@code postgresNames}:
-     * the project's naming convention names no key, so an unnamed one gets PostgreSQL's default name;
-     * otherwise unnamed keys stay unknown.
-     */
-    public static List<Operation> protect(List<Operation> ops, BooleanSupplier postgresNames) {
-        return decide(ops, postgresNames).ops();
-    }
-
-    /**
-     * A revision's operations decided: {@code ops} marked as {@link #protect} marks them, and the verdicts on them,
-     * position by position.
+     * A revision's operations decided: {@code ops} as the engine reads them (a condition on configuration that
+     * something else may keep from running made {@link Guard#unsettled}), and the verdicts on them, position by
+     * position.
      */
     public record Decided(List<Operation> ops, RerunVerdicts verdicts) {
     }
 
-    /** {@link #protect}, and the verdict on each operation: clean, unknown, fails with its conflict, or undecided. */
+    /**
+     * The verdict on each of a revision's operations: clean, unknown, fails with its conflict, or undecided.
+     * {@code postgresNames}: the project's naming convention names no key, so an unnamed one gets PostgreSQL's
+     * default name; otherwise unnamed keys stay unknown.
+     */
     public static Decided decide(List<Operation> ops, BooleanSupplier postgresNames) {
-        RerunFailure[] fails = new RerunFailure[ops.size()];
-        List<Operation> out = protectAll(ops, postgresNames, fails);
+        RerunVerdicts.Verdict[] verdicts = new RerunVerdicts.Verdict[ops.size()];
+        List<Operation> out = protectAll(ops, postgresNames, verdicts);
         boolean anySettled = false;
         for (Operation op : ops) {
             anySettled |= op.site().guard() != null && op.site().guard().settled();
         }
         if (!anySettled) {
-            return decided(out, fails);
+            return decided(out, verdicts);
         }
         out = new ArrayList<>(out);
         for (int i = 0; i < ops.size(); i++) {
@@ -90,32 +85,19 @@ public final class RerunSimulation {
         }
         Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
         for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
-            RerunFailure[] inWorld = new RerunFailure[ops.size()];
-            List<Operation> done = protectAll(world(ops, w.getKey()), postgresNames, inWorld);
+            RerunVerdicts.Verdict[] inWorld = new RerunVerdicts.Verdict[ops.size()];
+            protectAll(world(ops, w.getKey()), postgresNames, inWorld);
             for (int i : w.getValue()) {
-                fails[i] = inWorld[i];
-                OpSite decided = done.get(i).site();
-                // decided as an unconditional statement would be; left unguarded, it keeps its condition for the
-                // message and for what it claims about the first run (nothing: OpSite#definite)
-                out.set(i, done.get(i).withSite(decided.guard() == null ? decided.withGuard(ops.get(i).site().guard())
-                        : decided));
+                // decided as an unconditional statement would be; it keeps its condition for the message and for
+                // what it claims about the first run (nothing: OpSite#definite)
+                verdicts[i] = inWorld[i];
             }
         }
-        return decided(out, fails);
+        return decided(out, verdicts);
     }
 
-    /** The verdicts on {@code ops}, marked and failing as decided. */
-    private static Decided decided(List<Operation> ops, RerunFailure[] fails) {
-        List<RerunVerdicts.Verdict> verdicts = new ArrayList<>(ops.size());
-        for (int i = 0; i < ops.size(); i++) {
-            Guard g = ops.get(i).site().guard();
-            verdicts.add(fails[i] != null ? RerunVerdicts.Verdict.fails(fails[i])
-                    : g == null ? null
-                    : g.kind() == GuardKind.RERUN_UNKNOWN ? RerunVerdicts.Verdict.UNKNOWN
-                    : g.kind() == GuardKind.DROPPED_FIRST || g.kind() == GuardKind.RECREATED_LATER
-                            ? RerunVerdicts.Verdict.CLEAN : null);
-        }
-        return new Decided(ops, RerunVerdicts.of(ops, verdicts));
+    private static Decided decided(List<Operation> ops, RerunVerdicts.Verdict[] verdicts) {
+        return new Decided(ops, RerunVerdicts.of(ops, java.util.Arrays.asList(verdicts)));
     }
 
     /**
@@ -162,18 +144,18 @@ public final class RerunSimulation {
 
     /** {@link #protect} of statements under no condition on configuration, engine by engine. */
     private static List<Operation> protectAll(List<Operation> ops, BooleanSupplier postgresNames,
-            RerunFailure[] fails) {
+            RerunVerdicts.Verdict[] verdicts) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
-            return protectOne(ops, postgresNames, fails);
+            return protectOne(ops, postgresNames, verdicts);
         }
         List<Operation> out = new ArrayList<>(ops);
         for (int p = 0; p < engines.size(); p++) {
-            RerunFailure[] part = new RerunFailure[engines.ops(p).size()];
+            RerunVerdicts.Verdict[] part = new RerunVerdicts.Verdict[engines.ops(p).size()];
             List<Operation> done = protectOne(engines.ops(p), postgresNames, part);
             for (int k = 0; k < done.size(); k++) {
                 out.set(engines.position(p, k), done.get(k));
-                fails[engines.position(p, k)] = part[k];
+                verdicts[engines.position(p, k)] = part[k];
             }
         }
         return out;
@@ -246,9 +228,9 @@ public final class RerunSimulation {
         }
     }
 
-    /** {@link #protect} of one engine's {@code ops}; what a statement surely fails on goes into {@code fails}. */
+    /** The verdicts on one engine's {@code ops}, into {@code verdicts}. */
     private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames,
-            RerunFailure[] fails) {
+            RerunVerdicts.Verdict[] verdicts) {
         List<List<Effect>> own = own(ops, new Effects.Naming(postgresNames));
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, own, effects, null, (i, s) -> { }, (i, s) -> { });
@@ -297,23 +279,18 @@ public final class RerunSimulation {
                 unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
             }
             if (proven && met.isEmpty()) {
-                boolean creates = !(op instanceof Operation.Drop) && !(op instanceof Operation.Rename);
-                GuardKind kind = creates ? GuardKind.DROPPED_FIRST : GuardKind.RECREATED_LATER;
-                out.set(i, op.withSite(op.site().withGuard(Guard.of(kind, op.site().span(),
-                        "re-runs cleanly on the schema this revision leaves behind"))));
+                verdicts[i] = RerunVerdicts.Verdict.CLEAN;
             } else if (unknown || takenBefore && !tableGone && unreadCreation(op, effects.get(i))
                     && unguarded(op)) {
                 // a creation under a name not read, after code that may have taken what it makes under that name
                 // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known
-                out.set(i, op.withSite(op.site().withGuard(Guard.of(GuardKind.RERUN_UNKNOWN, op.site().span(),
-                        "code this revision runs before it on the re-run may make or take its object: nothing is"
-                                + " claimed"))));
+                verdicts[i] = RerunVerdicts.Verdict.UNKNOWN;
             }
             if (met.isPresent() && sure(op)) {
                 if (takenAway == null) {
                     takenAway = tablesTakenAway(ops);
                 }
-                out.set(i, failing(out.get(i), met.get(), ops, i, takenAway, fails));
+                failing(op, met.get(), ops, i, takenAway, verdicts);
             }
         }
         return out;
@@ -971,41 +948,32 @@ public final class RerunSimulation {
      * the revision drops or renames away after it ({@code 42P01}, raised before any key is compared). Other
      * conflicts are what the rules say already.
      */
-    private static Operation failing(Operation op, Conflict c, List<Operation> ops, int at,
-            Map<String, List<Integer>> takenAway, RerunFailure[] fails) {
+    private static void failing(Operation op, Conflict c, List<Operation> ops, int at,
+            Map<String, List<Integer>> takenAway, RerunVerdicts.Verdict[] verdicts) {
+        RerunFailure f = null;
         if (tableGone(op, c)) {
             // the table the statement works on (the rows go into, the column or constraint lives on, the index is
             // made on) is gone by the time the re-run reaches it: 42P01 comes first, whatever the statement's own
             // object (the rows' keys, ON CONFLICT, IF NOT EXISTS) would do
-            Guard g = op.site().guard();
-            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            fails[at] = new RerunFailure(c.sqlState(), quoted(c.object())
+            f = new RerunFailure(c.sqlState(), quoted(c.object())
                     + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after "
                     + (op instanceof Operation.Insert ? "the insert" : "this statement"), c.object().name().name());
-            return op.withSite(site);
-        }
-        if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
+        } else if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
                 && c.object().kind() == ObjectKind.TABLE) {
-            Guard g = op.site().guard();
-            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            fails[at] = new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
+            f = new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "
                     + quoted(c.object()), null, c.object().name().schema() == null ? c.object().name().name() : null);
-            return op.withSite(site);
-        }
-        if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && c.object().kind() == ObjectKind.CONSTRAINT
-                && c.sqlState() == PostgresFacts.dropIndexOfConstraint()) {
+        } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX
+                && c.object().kind() == ObjectKind.CONSTRAINT && c.sqlState() == PostgresFacts.dropIndexOfConstraint()) {
             // the first run made a UNIQUE, PRIMARY KEY or EXCLUDE constraint under the index's name: the index is
             // the constraint's now, and DROP INDEX refuses it, IF EXISTS or not
-            Guard g = op.site().guard();
-            OpSite site = g != null && statementOrder(g.kind()) ? op.site().withGuard(null) : op.site();
-            fails[at] = new RerunFailure(c.sqlState(), "backs the constraint of that name this revision makes");
-            return op.withSite(site);
+            f = new RerunFailure(c.sqlState(), "backs the constraint of that name this revision makes");
+        } else if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null
+                && verdicts[at] == null) {
+            f = new RerunFailure(c.sqlState(), quoted(c.object()) + " already exists");
         }
-        if (op instanceof Operation.Rename && c.alreadyThere() && op.site().guard() == null) {
-            fails[at] = new RerunFailure(c.sqlState(), quoted(c.object()) + " already exists");
-            return op;
+        if (f != null) {
+            verdicts[at] = RerunVerdicts.Verdict.fails(f);
         }
-        return op;
     }
 
     /**
@@ -1091,7 +1059,7 @@ public final class RerunSimulation {
         if (g != null && g.kind() == GuardKind.TRY_EXCEPT) {
             return true;
         }
-        return (g == null || statementOrder(g.kind())) && !op.site().conditional();
+        return g == null && !op.site().conditional();
     }
 
     /**
@@ -1110,13 +1078,6 @@ public final class RerunSimulation {
         return g != null && g.kind() == GuardKind.AFTER_ABORT;
     }
 
-    /**
-     * The marks this simulation puts on the statements it decides: they still run unconditionally, so their
-     * effects are certain (a partitioned table dropped and made again takes its partitions with it).
-     */
-    private static boolean statementOrder(GuardKind kind) {
-        return kind == GuardKind.DROPPED_FIRST || kind == GuardKind.RECREATED_LATER || kind == GuardKind.RERUN_UNKNOWN;
-    }
 
     /**
      * The operations re-run rules flag and this check may clear. A key PostgreSQL names itself never

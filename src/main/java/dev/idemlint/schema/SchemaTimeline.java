@@ -585,8 +585,8 @@ public final class SchemaTimeline {
                     && !key.name().name().equals(column.foreignKeyName()))) {
                 span = within(column.span(), span);
             }
-            boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename ? GuardMatch.dropGuarded(op)
-                    : GuardMatch.createGuarded(op);
+            boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename
+                    ? GuardMatch.dropGuarded(m, op) : GuardMatch.createGuarded(m, op);
             boolean dependent = false;
             if (enumType != null) {
                 span = within(enumType.span(), span);
@@ -610,7 +610,7 @@ public final class SchemaTimeline {
                 keyDrop(index, op, key, key.table());
             }
             recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), null, null, op.site().span())
-                    .definite(op.site().definite()));
+                    .definite(m.verdicts().definite(op)));
         }
 
         /** A drop of a constraint or index, filed under its table for {@link #keys}. */
@@ -638,7 +638,7 @@ public final class SchemaTimeline {
                     }
                     recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
                             ObjectRef.tableScoped(f.kind()) ? table : null, null, null, op.site().span(),
-                            Slot.WILDCARD_DROP, f.kind(), null).definite(op.site().definite()));
+                            Slot.WILDCARD_DROP, f.kind(), null).definite(m.verdicts().definite(op)));
                 }
                 case NAMED -> opaque(index, op, f.names());
                 case OBJECT -> opaque(index, op, Set.of(f.object().name().name().toLowerCase(java.util.Locale.ROOT)));
@@ -1127,7 +1127,7 @@ public final class SchemaTimeline {
                 owner = e.owner();
             }
         }
-        if (!live.operation().site().definite() && !ensuresExistence(live, owner)) {
+        if (!live.migration().verdicts().definite(live.operation()) && !ensuresExistence(live, owner)) {
             return null;
         }
         return threatened(key, owner, Event.at(position.get(live.migration()), live.index()), m, index) ? null : live;
@@ -1250,7 +1250,7 @@ public final class SchemaTimeline {
      */
     private static boolean serialSequenceUnsure(Creation c) {
         return c.key().kind() == ObjectKind.SEQUENCE && c.shape().postgresNamed()
-                && (c.tolerance() != Creation.Tolerance.NONE || !c.operation().site().definite());
+                && (c.tolerance() != Creation.Tolerance.NONE || !c.migration().verdicts().definite(c.operation()));
     }
 
     /**

@@ -26,31 +26,42 @@ class RerunSimulationTest {
     /** Which upgrade() operations the simulation proves to re-run cleanly, in order. */
     private static List<Boolean> proven(String body, boolean postgresNames) throws Exception {
         Migration m = read("def upgrade():\n" + body);
-        return RerunSimulation.protect(m.upgrade(), () -> postgresNames).stream()
-                // proven: marked by the simulation (a condition of the code itself, such as `if flag:`, is no proof)
-                .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST
-                        || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList();
+        // proven: a clean verdict (a condition of the code itself, such as `if flag:`, is no proof)
+        return clean(RerunSimulation.decide(m.upgrade(), () -> postgresNames));
     }
 
-    /** Each upgrade() operation's guard kind after the simulation (null: unguarded, which re-run rules claim). */
-    private static List<dev.idemlint.migration.GuardKind> kinds(String body) throws Exception {
+    /** Whether each operation is proven to re-run cleanly. */
+    private static List<Boolean> clean(RerunSimulation.Decided d) {
+        return d.ops().stream().map(o -> d.verdicts().clean(o)).toList();
+    }
+
+    /**
+     * Each operation's verdict where the simulation settled it ({@code CLEAN}, {@code UNKNOWN}, {@code FAILS}), else
+     * its guard's kind (null: unguarded, which re-run rules claim).
+     */
+    private static List<String> labels(RerunSimulation.Decided d) {
+        return d.ops().stream().map(o -> d.verdicts().of(o) != null ? d.verdicts().of(o).kind().name()
+                : o.site().guard() == null ? null : o.site().guard().kind().name()).toList();
+    }
+
+    /** {@link #labels} of each upgrade() operation of a revision that imports os. */
+    private static List<String> kinds(String body) throws Exception {
         Migration m = read("import os\ndef upgrade():\n" + body);
-        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
-                .map(o -> o.site().guard() == null ? null : o.site().guard().kind()).toList();
+        return labels(RerunSimulation.decide(m.upgrade(), () -> true));
     }
 
     @Test
     void a_statement_under_configuration_is_decided_where_its_condition_holds() throws Exception {
-        var setting = dev.idemlint.migration.GuardKind.SETTING;
-        var dropped = dev.idemlint.migration.GuardKind.DROPPED_FIRST;
-        var unknown = dev.idemlint.migration.GuardKind.RERUN_UNKNOWN;
-        var configuration = dev.idemlint.migration.GuardKind.CONFIGURATION;
+        var setting = "SETTING";
+        var clean = "CLEAN";
+        var unknown = "UNKNOWN";
+        var configuration = "CONFIGURATION";
         // alone under its condition: it re-runs as an unconditional statement does, keeping the condition (claimed)
         assertEquals(java.util.Arrays.asList(setting), kinds(
                 "    if os.environ['ENV'] != 'production':\n"
                         + "        op.add_column('t', sa.Column('c', sa.Text()))\n"));
         // dropped first under the same condition, written twice: the re-run makes it again on a schema without it
-        assertEquals(java.util.Arrays.asList(dev.idemlint.migration.GuardKind.RECREATED_LATER, dropped), kinds(
+        assertEquals(java.util.Arrays.asList(clean, clean), kinds(
                 "    if os.environ['ENV'] != 'production':\n"
                         + "        op.drop_column('t', 'c')\n"
                         + "    if os.environ['ENV'] != 'production':\n"
@@ -63,7 +74,7 @@ class RerunSimulationTest {
                         + "        op.add_column('t', sa.Column('c', sa.Text()))\n"));
         // nested conditions: the add runs where both hold, and the outer's drop with it (proven); where only the
         // outer holds, the add may or may not have made the column again: the drop is unknown
-        assertEquals(java.util.Arrays.asList(unknown, dropped), kinds(
+        assertEquals(java.util.Arrays.asList(unknown, clean), kinds(
                 "    if os.getenv('A'):\n"
                         + "        op.drop_column('t', 'c')\n"
                         + "        if os.getenv('B'):\n"
@@ -123,16 +134,15 @@ class RerunSimulationTest {
         Migration m = read("def upgrade():\n    op.add_column('t', sa.Column('n', sa.Text()))\n"
                 + "    helpers.rebuild('t')\n    op.alter_column('t', 'n', new_column_name='c')\n"
                 + "    op.create_index('ix_u', 'u', ['a'])\n");
-        List<dev.idemlint.migration.Operation> out = RerunSimulation.protect(m.upgrade(), () -> true);
-        assertEquals(dev.idemlint.migration.GuardKind.RERUN_UNKNOWN, out.get(2).site().guard().kind());
-        assertEquals(null, out.get(3).site().guard(), "a table the helper is not given stays as it was");
+        RerunSimulation.Decided d = RerunSimulation.decide(m.upgrade(), () -> true);
+        assertEquals("UNKNOWN", labels(d).get(2));
+        assertEquals(null, labels(d).get(3), "a table the helper is not given stays as it was");
     }
 
-    /** The guard kind the simulation leaves on each upgrade() operation (null: none). */
-    private static List<dev.idemlint.migration.GuardKind> marks(String body) throws Exception {
+    /** {@link #labels} of each upgrade() operation (null: neither settled nor guarded). */
+    private static List<String> marks(String body) throws Exception {
         Migration m = read("def upgrade():\n" + body);
-        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
-                .map(o -> o.site().guard() == null ? null : o.site().guard().kind()).toList();
+        return labels(RerunSimulation.decide(m.upgrade(), () -> true));
     }
 
     @Test
@@ -206,11 +216,11 @@ class RerunSimulationTest {
         String inTry = head + "        try:\n" + copy.lines().map(l -> "            " + l + "\n")
                 .collect(java.util.stream.Collectors.joining()) + "        except Exception:\n            pass\n";
         for (String body : List.of(plain, inTry)) {
-            List<Operation> creates = RerunSimulation.protect(read("def upgrade():\n" + body).upgrade(), () -> true)
-                    .stream().filter(o -> o instanceof Operation.CreateTable).toList();
+            RerunSimulation.Decided d = RerunSimulation.decide(read("def upgrade():\n" + body).upgrade(), () -> true);
+            List<Operation> creates = d.ops().stream().filter(o -> o instanceof Operation.CreateTable).toList();
             assertEquals(2, creates.size(), body);
             for (Operation create : creates) {
-                assertEquals(dev.idemlint.migration.GuardKind.RERUN_UNKNOWN, create.site().guard().kind(), body);
+                assertEquals(RerunVerdicts.Kind.UNKNOWN, d.verdicts().of(create).kind(), body);
             }
         }
     }
@@ -299,9 +309,9 @@ class RerunSimulationTest {
     /** Which upgrade() operations the simulation leaves unknown where the re-run reaches them (claimed by no rule). */
     private static List<Boolean> unknown(String body) throws Exception {
         Migration m = read("def upgrade():\n" + body);
-        return RerunSimulation.protect(m.upgrade(), () -> true).stream()
-                .map(o -> o.site().guard() != null
-                        && o.site().guard().kind() == dev.idemlint.migration.GuardKind.RERUN_UNKNOWN).toList();
+        RerunSimulation.Decided d = RerunSimulation.decide(m.upgrade(), () -> true);
+        return d.ops().stream().map(o -> d.verdicts().of(o) != null
+                && d.verdicts().of(o).kind() == RerunVerdicts.Kind.UNKNOWN).toList();
     }
 
     @Test
@@ -377,10 +387,9 @@ class RerunSimulationTest {
         assertEquals(List.of("registrar", "registrar", "registrar", "registrar", "registrar", "verifier", "verifier",
                 "verifier", "verifier"),
                 ops.stream().map(o -> o.site().engine()).toList());
-        List<dev.idemlint.migration.Operation> marked = RerunSimulation.protect(ops, () -> true);
-        assertEquals(List.of(true, false, true, false, false, false, false, false, false), marked.stream()
-                .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST
-                        || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList());
+        RerunSimulation.Decided decided = RerunSimulation.decide(ops, () -> true);
+        List<dev.idemlint.migration.Operation> marked = decided.ops();
+        assertEquals(List.of(true, false, true, false, false, false, false, false, false), clean(decided));
         // verifier's hosts.name is met there on its re-run: registrar's drop is in another database
         ObjectRef name = RerunSimulation.claimed(ops.get(8), Effects.Naming.UNKNOWN);
         ObjectRef ip = RerunSimulation.claimed(ops.get(2), Effects.Naming.UNKNOWN);
@@ -398,9 +407,7 @@ class RerunSimulationTest {
     }
 
     private static List<Boolean> provenSql(String... statements) throws Exception {
-        return RerunSimulation.protect(classified(statements), () -> true).stream()
-                .map(o -> o.site().guard() != null && (o.site().guard().kind() == dev.idemlint.migration.GuardKind.DROPPED_FIRST
-                        || o.site().guard().kind() == dev.idemlint.migration.GuardKind.RECREATED_LATER)).toList();
+        return clean(RerunSimulation.decide(classified(statements), () -> true));
     }
 
     private static List<dev.idemlint.migration.Operation> classified(String... statements) throws Exception {
@@ -448,7 +455,7 @@ class RerunSimulationTest {
     }
 
     /**
-     * For each add_column of {@code body}'s upgrade() (its raw SQL classified, the simulation's marks on), the column
+     * For each add_column of {@code body}'s upgrade() (its raw SQL classified and decided, as the engine reads it), the column
      * of its table the re-run adds again before it ({@link RerunSimulation#columnsMovedBefore}), or "-".
      */
     private static List<String> movedBefore(String body) throws Exception {
@@ -458,7 +465,7 @@ class RerunSimulationTest {
         for (dev.idemlint.migration.Operation o : m.upgrade()) {
             ops.addAll(o instanceof dev.idemlint.migration.Operation.RawSql raw ? classifier.classify(raw) : List.of(o));
         }
-        ops = RerunSimulation.protect(ops, () -> true);
+        ops = RerunSimulation.decide(ops, () -> true).ops();
         List<Integer> adds = new java.util.ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             if (ops.get(i) instanceof dev.idemlint.migration.Operation.AddColumn) {

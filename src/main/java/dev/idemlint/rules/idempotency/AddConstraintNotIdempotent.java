@@ -40,7 +40,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
             // A naming convention names them, though: the same name on every run.
-            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(op)) {
+            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(m, op)) {
                 continue;
             }
             ConstraintNames.Name real = ConstraintNames.of(c, ctx.naming());
@@ -62,7 +62,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                         : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE))
                         // a name the call computes at run time is the same on every run: no second constraint
                         && (!opCall || ConstraintNames.passesNoName(c.site()));
-                if (!conventionNamed && claimed && failsBefore(m.upgrade(), op)) {
+                if (!conventionNamed && claimed && failsBefore(m, op)) {
                     reportUnnamed(m, ctx, c, real);
                 }
                 continue;
@@ -90,24 +90,24 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      * An earlier creating or dropping operation of the revision that nothing guards: the re-run stops there
      * today, and reaches what follows once that statement is made re-runnable.
      */
-    private static boolean failsBefore(List<Operation> upgrade, Operation until) {
-        for (Operation o : upgrade) {
+    private static boolean failsBefore(Migration m, Operation until) {
+        for (Operation o : m.upgrade()) {
             if (o == until) {
                 return false;
             }
             boolean fails;
             if (o instanceof Operation.AddColumn a) {
-                fails = !a.ifNotExists() && !GuardMatch.createGuarded(o);
+                fails = !a.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.CreateTable t) {
-                fails = !t.ifNotExists() && !GuardMatch.createGuarded(o);
+                fails = !t.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.CreateIndex i) {
-                fails = !i.ifNotExists() && !GuardMatch.createGuarded(o);
+                fails = !i.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.AddConstraint k) {
-                fails = k.name() != null && !k.ifNotExists() && !GuardMatch.createGuarded(o);
+                fails = k.name() != null && !k.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.Drop d) {
-                fails = !d.ifExists() && !GuardMatch.dropGuarded(o);
+                fails = !d.ifExists() && !GuardMatch.dropGuarded(m, o);
             } else if (o instanceof Operation.Rename r) {
-                fails = !r.ifExists() && !GuardMatch.dropGuarded(o);
+                fails = !r.ifExists() && !GuardMatch.dropGuarded(m, o);
             } else {
                 fails = false;
             }

@@ -26,7 +26,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(op)
+            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(m, op)
                     || GoneTable.reported(m, ctx, op, null) || c.ifNotExists() || c.orReplace()
                     || c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN || c.kind() == ObjectKind.OTHER) {
                 continue;

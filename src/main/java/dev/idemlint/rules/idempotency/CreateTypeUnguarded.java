@@ -31,7 +31,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
             return;
         }
         for (Operation op : m.upgrade()) {
-            if (GuardMatch.createGuarded(op)) {
+            if (GuardMatch.createGuarded(m, op)) {
                 continue;
             }
             if (op instanceof Operation.CreateEnumType t && !t.checkFirst() && !t.ifNotExists()) {

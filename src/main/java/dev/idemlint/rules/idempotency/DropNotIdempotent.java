@@ -63,7 +63,7 @@ public final class DropNotIdempotent implements MigrationRule {
             Operation read = op instanceof Operation.Drop g && g.name() != null && reads != null
                     ? postgresReadBefore(m, ctx, g, at, rerun, reads, readsReported, readsGuarded) : null;
             boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
-            if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(op) || d.name() == null) {
+            if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(m, op) || d.name() == null) {
                 continue;
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;

@@ -33,7 +33,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
             String what;
             String gone;
             if (op instanceof Operation.CreateIndex ix && ix.ifNotExists() && ix.name() != null
-                    && !GuardMatch.createGuarded(op)) {
+                    && !GuardMatch.createGuarded(m, op)) {
                 call = "create_index";
                 kwarg = "if_not_exists";
                 pin = s.indexIfExistsUnpinned();
@@ -41,7 +41,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 what = RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
                 gone = " already exists";
             } else if (op instanceof Operation.CreateTable t && t.ifNotExists() && t.table() != null
-                    && !GuardMatch.createGuarded(op)) {
+                    && !GuardMatch.createGuarded(m, op)) {
                 call = "create_table";
                 kwarg = "if_not_exists";
                 pin = s.tableIfExistsUnpinned();
@@ -49,7 +49,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 what = RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
                 gone = " already exists";
             } else if (op instanceof Operation.Drop d && d.ifExists() && d.name() != null
-                    && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.dropGuarded(op)) {
+                    && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.dropGuarded(m, op)) {
                 boolean index = d.kind() == ObjectKind.INDEX;
                 call = index ? "drop_index" : "drop_table";
                 kwarg = "if_exists";

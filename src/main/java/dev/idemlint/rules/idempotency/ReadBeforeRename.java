@@ -42,7 +42,7 @@ public final class ReadBeforeRename implements MigrationRule {
         List<Pair> pairs = new ArrayList<>();
         for (int at = 0; at < upgrade.size(); at++) {
             index.put(upgrade.get(at), at);
-            if (!(upgrade.get(at) instanceof Operation.Rename r) || !certain(r) || r.ifExists() || r.from() == null
+            if (!(upgrade.get(at) instanceof Operation.Rename r) || !certain(m, r) || r.ifExists() || r.from() == null
                     || r.kind() != ObjectKind.TABLE && (r.kind() != ObjectKind.COLUMN || r.table() == null)) {
                 continue;
             }
@@ -55,7 +55,7 @@ public final class ReadBeforeRename implements MigrationRule {
             // an insert whose own table the engine found gone at it is insert-not-idempotent's finding, one per statement
             boolean insertIntoGone = read instanceof Operation.Insert
                     && ctx.verdicts(m).failure(read) != null;
-            if (read != null && read != r && certain(read) && old != null && !insertIntoGone) {
+            if (read != null && read != r && certain(m, read) && old != null && !insertIntoGone) {
                 pairs.add(new Pair(read, r, new RerunSimulation.Question(index.get(read), old)));
             }
         }
@@ -76,9 +76,12 @@ public final class ReadBeforeRename implements MigrationRule {
         first.values().forEach(p -> report(m, ctx, p.read(), p.rename()));
     }
 
-    /** Runs whenever the revision does: a statement of upgrade() under no guard, condition, loop or try. */
-    private static boolean certain(Operation op) {
-        return op.site().definite() && op.site().guard() == null;
+    /**
+     * Runs whenever the revision does: a statement of upgrade() under no guard, condition, loop or try, and not
+     * settled by the re-run check.
+     */
+    private static boolean certain(Migration m, Operation op) {
+        return m.verdicts().definite(op);
     }
 
     private static void report(Migration m, RuleContext ctx, Operation read, Operation.Rename r) {

@@ -43,7 +43,7 @@ public final class RenameNotIdempotent implements MigrationRule {
         Touches touches = new Touches(m.upgrade());
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
-            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(op) || r.from() == null
+            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(m, op) || r.from() == null
                     || GoneTable.reported(m, ctx, op, columnRenameCondition(r, m.source()))) {
                 continue;
             }

@@ -30,7 +30,7 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
                         .emit();
                 return;
             }
-            if (failsOnRerun(op)) {
+            if (failsOnRerun(m, op)) {
                 firstRepeated = firstRepeated == null ? op : firstRepeated;
                 repeated++;
             }
@@ -38,24 +38,24 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
     }
 
     /** DDL that commits on its own and raises a duplicate or missing-object error when run twice. */
-    private static boolean failsOnRerun(Operation op) {
+    private static boolean failsOnRerun(Migration m, Operation op) {
         if (op instanceof Operation.AddColumn a) {
-            return !a.ifNotExists() && !GuardMatch.createGuarded(op);
+            return !a.ifNotExists() && !GuardMatch.createGuarded(m, op);
         }
         if (op instanceof Operation.CreateTable t) {
-            return !t.ifNotExists() && !GuardMatch.createGuarded(op);
+            return !t.ifNotExists() && !GuardMatch.createGuarded(m, op);
         }
         if (op instanceof Operation.CreateIndex i) {
-            return i.name() != null && !i.ifNotExists() && !GuardMatch.createGuarded(op);
+            return i.name() != null && !i.ifNotExists() && !GuardMatch.createGuarded(m, op);
         }
         if (op instanceof Operation.AddConstraint c) {
             return (c.name() != null || c.kind() == ConstraintKind.PRIMARY_KEY) && !c.ifNotExists()
-                    && !GuardMatch.createGuarded(op);
+                    && !GuardMatch.createGuarded(m, op);
         }
         if (op instanceof Operation.Drop d) {
-            return !d.ifExists() && !GuardMatch.dropGuarded(op);
+            return !d.ifExists() && !GuardMatch.dropGuarded(m, op);
         }
-        return op instanceof Operation.Rename && !GuardMatch.createGuarded(op);
+        return op instanceof Operation.Rename && !GuardMatch.createGuarded(m, op);
     }
 
     /** A statement whose success depends on the rows in the table. */

@@ -85,7 +85,7 @@ public final class EnumTypeMissing implements ProjectRule {
      */
     private static boolean runsOnFirstRun(Operation.AddColumn ac, SchemaTimeline t, Migration m, int i, Settings s) {
         OpSite site = ac.site();
-        if (site.definite()) {
+        if (m.verdicts().definite(ac)) {
             return true;
         }
         dev.idemlint.migration.Guard g = site.guard();

@@ -50,7 +50,7 @@ public final class InsertNotIdempotent implements ProjectRule {
     private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
         for (int i = 0; i < ops.size(); i++) {
-            if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(ins) || ins.table() == null) {
+            if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(m, ins) || ins.table() == null) {
                 continue;
             }
             RerunFailure fails = ctx.verdicts(m).failure(ins);
@@ -196,7 +196,8 @@ public final class InsertNotIdempotent implements ProjectRule {
             if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())
                     && java.util.Objects.equals(ct.site().engine(), ins.site().engine())) {
                 dev.idemlint.migration.Guard g = ct.site().guard();
-                return !ct.ifNotExists() && (g == null || verdicts.clean(ct)
+                // settled by the re-run check: a new, empty table where it is proven clean; unknown otherwise
+                return !ct.ifNotExists() && (verdicts.settled(ct) ? verdicts.clean(ct) : g == null
                         || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
             }
         }

@@ -35,7 +35,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
         // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
         if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
                 || c.shape().postgresNamed() || c.guarded() || c.tolerant(s) || !c.effective(s)
-                || !c.operation().site().definite()) {
+                || !c.migration().verdicts().definite(c.operation())) {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
@@ -82,7 +82,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
      * goes on the later one). Null when there is none.
      */
     static Creation onMergedBranch(SchemaTimeline t, Creation c, Settings s) {
-        if (!c.operation().site().definite() || t.threatened(c.key(), null, c.migration(), c.index())) {
+        if (!c.migration().verdicts().definite(c.operation()) || t.threatened(c.key(), null, c.migration(), c.index())) {
             return null;
         }
         for (Creation d : t.creationsOf(c)) {
