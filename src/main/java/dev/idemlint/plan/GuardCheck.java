@@ -40,7 +40,7 @@ final class GuardCheck {
     Run run(Operation op, RerunVerdicts verdicts) {
         Guard g = op.site().guard();
         if (g == null || verdicts.settled(op)) {
-            // the re-run check's marks on the statements it settles are no guard: they run
+            // the re-run check settles a statement only under a guard that keeps nothing from running: it runs
             return Run.RUNS;
         }
         switch (g.kind()) {

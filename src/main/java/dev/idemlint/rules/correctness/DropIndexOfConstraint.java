@@ -88,8 +88,9 @@ public final class DropIndexOfConstraint implements ProjectRule {
     }
 
     /**
-     * Runs whenever its revision runs: no condition, and no guard, or none but the marks of the re-run check on a
-     * statement it settled ({@link RerunVerdicts#settled}).
+     * Runs whenever its revision runs: no condition, and no guard, or a statement the re-run check settled
+     * ({@link RerunVerdicts#settled}), which it decides only under a guard that keeps nothing from running (a plain
+     * try/except, a condition on configuration decided where it holds).
      */
     private static boolean unconditional(Operation.Drop d, RerunVerdicts verdicts) {
         return !d.site().conditional() && (d.site().guard() == null || verdicts.settled(d));

@@ -344,8 +344,9 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Whether {@code o} runs whenever its revision does: no guard but the marks the re-run check puts on the
-     * statements it settles ({@link RerunVerdicts#settled}), and nothing conditional around it.
+     * Whether {@code o} runs whenever its revision does: nothing conditional around it, and no guard, or a statement
+     * the re-run check settled ({@link RerunVerdicts#settled}), which it decides only under a guard that keeps
+     * nothing from running.
      */
     private static boolean runs(Operation o, RerunVerdicts verdicts) {
         return !o.site().conditional() && (o.site().guard() == null || verdicts.settled(o));
