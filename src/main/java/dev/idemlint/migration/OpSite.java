@@ -88,7 +88,8 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
 
     /**
      * True when the operation runs whenever its revision runs: nothing conditional around it and no
-     * guard (a check on another object is a condition too). A first-run claim needs this.
+     * guard (a check on another object is a condition too). A first-run claim needs this, and that the re-run
+     * check left the operation to the rules ({@link RerunVerdicts#definite}).
      */
     public boolean definite() {
         return !conditional && guard == null;
