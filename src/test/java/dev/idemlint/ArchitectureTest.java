@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.schema.RerunSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -135,6 +137,10 @@ class ArchitectureTest {
             }
         }
         assertTrue(violations.isEmpty(), String.join("\n", violations));
+        // the rule-shaped questions are asked of RerunAnswers; the check itself exports none of them
+        Set<String> ruleShaped = Set.of("meets", "columnsMovedBefore", "rowsMet", "claimed", "failures", "claimStands");
+        assertTrue(Arrays.stream(RerunSimulation.class.getMethods()).noneMatch(m -> ruleShaped.contains(m.getName())),
+                "RerunSimulation exports no rule-shaped statics");
         assertTrue(RERUN_CALL.matcher("RerunSimulation.meets(upgrade, naming, asked)").find()
                 && !RERUN_CALL.matcher("RerunSimulation.Question(at, object)").find(), "the pattern finds a call");
     }

@@ -9,6 +9,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
@@ -194,7 +195,7 @@ public final class Linter {
                 // a helper's statements share the span of its call: the finding's own step tells them apart
                 Integer at = d.step() >= 0 ? Integer.valueOf(d.step())
                         : sites.computeIfAbsent(m, Linter::operationSites).get(d.span());
-                return at != null && !RerunSimulation.claimStands(m.upgrade(), failing.get(m), at, transactional);
+                return at != null && !RerunAnswers.of(m.upgrade()).claimStands(failing.get(m), at, transactional);
             };
             shown.removeIf(voided);
             rest.removeIf(voided);

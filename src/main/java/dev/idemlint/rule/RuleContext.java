@@ -239,7 +239,7 @@ public final class RuleContext {
     /**
      * Says that operation {@code index} of {@code m}'s upgrade surely fails on the revision's first run, every
      * statement on the path understood: the re-run that re-run claims are about never happens
-     * ({@link dev.idemlint.schema.RerunSimulation#claimStands}).
+     * ({@link RerunAnswers#claimStands}).
      */
     public void firstRunFails(dev.idemlint.migration.Migration m, int index) {
         firstRunFailures.accept(m, index);

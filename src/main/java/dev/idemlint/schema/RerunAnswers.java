@@ -66,6 +66,15 @@ public final class RerunAnswers {
         return RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, questions);
     }
 
+    /**
+     * Whether a re-run claim on the statement at {@code at} stands when the one at {@code failing} surely fails on
+     * the revision's first run ({@link RerunSimulation#claimStands}; {@code transactional}: the revision's DDL runs
+     * in one transaction).
+     */
+    public boolean claimStands(int failing, int at, boolean transactional) {
+        return RerunSimulation.claimStands(upgrade, failing, at, transactional);
+    }
+
     /** The object a re-run rule's claim about {@code op} is about: what its first effect decides; null when none. */
     public ObjectRef claimed(Operation op) {
         return RerunSimulation.claimed(op, Effects.Naming.UNKNOWN);

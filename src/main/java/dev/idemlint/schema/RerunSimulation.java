@@ -462,7 +462,7 @@ public final class RerunSimulation {
      * runs ahead of the failing statement), or any on MySQL and MariaDB, where each DDL statement commits, is
      * met by the next attempt: its claim stands.
      */
-    public static boolean claimStands(List<Operation> ops, int failing, int at, boolean transactional) {
+    static boolean claimStands(List<Operation> ops, int failing, int at, boolean transactional) {
         if (at >= failing) {
             return false;
         }
