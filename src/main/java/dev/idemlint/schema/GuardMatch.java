@@ -33,12 +33,18 @@ public final class GuardMatch {
     private GuardMatch() {
     }
 
-    /** A guard keeps this creating operation from running while its object exists. */
+    /**
+     * A guard keeps this creating operation from running while its object exists: its own guard alone. Whether a
+     * re-run rule may claim it also asks the re-run verdicts ({@link #createGuarded(Migration, Operation)}).
+     */
     public static boolean createGuarded(Operation op) {
         return guarded(op);
     }
 
-    /** A guard keeps this dropping/renaming operation from running once its object is gone. */
+    /**
+     * A guard keeps this dropping/renaming operation from running once its object is gone: its own guard alone (see
+     * {@link #dropGuarded(Migration, Operation)}).
+     */
     public static boolean dropGuarded(Operation op) {
         return guarded(op);
     }
