@@ -543,4 +543,86 @@ public final class PostgresFacts {
     public static SqlState dropSequenceInUse() {
         return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
     }
+
+    /**
+     * The {@link ServerFacts} of a PostgreSQL project whose server is of major version {@code major}: the rows
+     * above; a revision runs in one transaction, so no try/except lets an error past.
+     */
+    public record Server(int major) implements ServerFacts {
+        @Override
+        public dev.idemlint.discovery.Dialect dialect() {
+            return dev.idemlint.discovery.Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public String server() {
+            return "PostgreSQL";
+        }
+
+        @Override
+        public boolean commitsEachStatement() {
+            return false;
+        }
+
+        @Override
+        public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
+            return Raised.of(kind == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(constraint)
+                    : PostgresFacts.duplicate(kind));
+        }
+
+        @Override
+        public Raised dropMissing(ObjectKind kind) {
+            return Raised.of(PostgresFacts.dropMissing(kind));
+        }
+
+        @Override
+        public Raised renameMissing(ObjectKind kind) {
+            return Raised.of(PostgresFacts.renameMissing(kind));
+        }
+
+        @Override
+        public Raised undefinedTable() {
+            return Raised.of(SqlState.UNDEFINED_TABLE);
+        }
+
+        @Override
+        public Raised undefinedColumn() {
+            return Raised.of(SqlState.UNDEFINED_COLUMN);
+        }
+
+        @Override
+        public Raised uniqueViolation() {
+            return Raised.of(SqlState.UNIQUE_VIOLATION);
+        }
+
+        @Override
+        public Raised notNullViolation() {
+            return Raised.of(SqlState.NOT_NULL_VIOLATION);
+        }
+
+        @Override
+        public boolean ifNotExists(ObjectKind kind) {
+            return of(kind).ifNotExists(major);
+        }
+
+        @Override
+        public boolean dropIfExists(ObjectKind kind) {
+            return of(kind).dropIfExists(major);
+        }
+
+        @Override
+        public boolean orReplace(ObjectKind kind) {
+            return of(kind).orReplace(major);
+        }
+
+        @Override
+        public boolean tolerates(OpSite site, Raised error) {
+            return false;
+        }
+
+        @Override
+        public String rerunWhy() {
+            return "";
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.idemlint.rule;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
@@ -25,6 +26,8 @@ import java.util.function.Function;
  */
 public final class RuleContext {
     private final Settings settings;
+    /** What the project's server raises or tolerates, picked once from its dialect. */
+    private final ServerFacts facts;
     private final List<Diagnostic> into;
     private final RuleCatalog catalog;
     /** The findings reported so far, by rule and source site: one finding per site. */
@@ -43,6 +46,7 @@ public final class RuleContext {
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
+        this.facts = ServerFacts.of(settings.dialect(), settings.postgresMajor());
         this.catalog = catalog;
         this.into = into;
     }
@@ -138,6 +142,11 @@ public final class RuleContext {
         return settings;
     }
 
+    /** What the project's server raises or tolerates: rules ask it, not which server it is. */
+    public ServerFacts facts() {
+        return facts;
+    }
+
     /**
      * Sets where the project's naming convention comes from, read only when a rule asks (reading it can take
      * a second on a large project).
@@ -196,7 +205,7 @@ public final class RuleContext {
      * MySQL and MariaDB commit each statement of the first run, PostgreSQL the revision as a whole.
      */
     public CommittedRerun rerun(Migration m) {
-        return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade())
+        return facts.commitsEachStatement() ? CommittedRerun.of(m.upgrade())
                 : CommittedRerun.ofPostgres(m.upgrade());
     }
 
@@ -348,7 +357,7 @@ public final class RuleContext {
         }
 
         public void emit() {
-            if (settings().dialect().mysqlFamily()) {
+            if (facts.commitsEachStatement()) {
                 // a DO block or ON CONFLICT is a syntax error on MySQL/MariaDB: such a fix is never offered
                 fixes.removeIf(f -> f.edits().stream().anyMatch(e -> e.replacement().contains("$$")
                         || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));

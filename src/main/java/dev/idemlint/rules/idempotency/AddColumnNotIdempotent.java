@@ -20,7 +20,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.UnreadNames;
@@ -64,7 +64,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 moved = RerunSimulation.columnsMovedBefore(ops, Effects.Naming.UNKNOWN, addColumns(ops));
             }
             ObjectRef before = moved.get(i);
-            if (MysqlDialect.applies(ctx.settings())) {
+            if (ctx.facts().commitsEachStatement()) {
                 reportMysql(m, ctx, add, what, kwarg, before);
                 continue;
             }
@@ -90,19 +90,19 @@ public final class AddColumnNotIdempotent implements MigrationRule {
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg,
             ObjectRef before) {
-        if (MysqlDialect.tolerated(add.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN))) {
+        if (ctx.facts().tolerates(add.site(), ctx.facts().duplicate(ObjectKind.COLUMN, null))) {
             return;
         }
         String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
                 + " sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}";
         String help = kwarg ? (ctx.settings().columnIfExistsSupported() ? "Pass `if_not_exists=True`, or guard"
                 + " the call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
-                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check);
+                : DialectFixes.rawSqlHelp(ctx.facts(), ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check);
         List<Fix> fixes = kwarg ? fixes(add, m.source(), ctx.settings())
-                : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
-        ctx.report(m.source(), add.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, RerunScenario.when(add.site())))
-                .help(MysqlDialect.why() + (before == null ? help : movedHelp(before))).fixes(inPlace(fixes, before))
+                : DialectFixes.rawSqlFixes(add, m.source(), ctx.facts());
+        ctx.report(m.source(), add.site(), ctx.facts().alreadyExists(
+                ctx.facts().duplicate(ObjectKind.COLUMN, null), what, RerunScenario.when(add.site())))
+                .help(ctx.facts().rerunWhy() + (before == null ? help : movedHelp(before))).fixes(inPlace(fixes, before))
                 .emit();
     }
 

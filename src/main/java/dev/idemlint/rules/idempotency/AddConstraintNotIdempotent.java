@@ -11,6 +11,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
@@ -19,7 +20,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -56,7 +57,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
                 boolean conventionNamed = real instanceof ConstraintNames.Name.Given g
                         && g.origin() == ConstraintNames.Origin.CONVENTION;
-                boolean mysql = MysqlDialect.applies(ctx.settings());
+                boolean mysql = ctx.facts().commitsEachStatement();
                 // on PostgreSQL only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
                 boolean claimed = (mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
                         : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE))
@@ -72,7 +73,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
-            if (MysqlDialect.applies(ctx.settings())) {
+            if (ctx.facts().commitsEachStatement()) {
                 reportMysql(m, ctx, c, because);
                 continue;
             }
@@ -129,7 +130,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      */
     private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c, ConstraintNames.Name real) {
         OpSite site = c.site();
-        boolean mysql = MysqlDialect.applies(ctx.settings());
+        boolean mysql = ctx.facts().commitsEachStatement();
         boolean fk = c.kind() == ConstraintKind.FOREIGN_KEY;
         String guard = site.origin() == Origin.RAW_SQL || site.call() == null ? null
                 : fk ? unnamedForeignKeyGuard(m.source(), c) : unnamedUniqueGuard(m.source(), c);
@@ -144,7 +145,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         // a convention that cannot be read may name the key, the same name on every run: then the re-run fails
         String unread = mysql || real instanceof ConstraintNames.Name.Given ? null
                 : real instanceof ConstraintNames.Name.Unknown u ? u.reason() : "its name is not known";
-        String because = mysql ? ", because " + MysqlDialect.server(ctx.settings())
+        String because = mysql ? ", because " + ctx.facts().server()
                 + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
                 : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
@@ -274,15 +275,15 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {
-        if (MysqlDialect.tolerated(c.site(),
-                dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()))) {
+        ServerFacts.Raised duplicate = ctx.facts().duplicate(ObjectKind.CONSTRAINT, c.kind());
+        if (ctx.facts().tolerates(c.site(), duplicate)) {
             return;
         }
         boolean raw = c.site().origin() == Origin.RAW_SQL;
         String guard = "guard it with the inspector (" + inspectorMethod(c.kind()) + " of `sa.inspect(op.get_bind())`)";
         String help;
-        if (!raw || !ctx.settings().dialect().isMariaDb()) {
-            help = (raw ? MysqlDialect.server(ctx.settings()) + " has no IF NOT EXISTS for this constraint"
+        if (!raw || !ctx.facts().ifNotExists(ObjectKind.CONSTRAINT)) {
+            help = (raw ? ctx.facts().server() + " has no IF NOT EXISTS for this constraint"
                     : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
         } else if (c.kind() == ConstraintKind.UNIQUE) {
             help = "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
@@ -292,10 +293,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         } else {
             help = "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
         }
-        List<Fix> fixes = raw ? MysqlDialect.rawSqlFixes(c, m.source(), ctx.settings()) : fixes(c, m.source());
-        ctx.report(m.source(), c.site(), "Re-running this revision fails with error "
-                + dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()).label() + because + ".")
-                .help(MysqlDialect.why() + help).fixes(fixes).emit();
+        List<Fix> fixes = raw ? DialectFixes.rawSqlFixes(c, m.source(), ctx.facts()) : fixes(c, m.source());
+        ctx.report(m.source(), c.site(), "Re-running this revision fails with "
+                + duplicate.label() + because + ".")
+                .help(ctx.facts().rerunWhy() + help).fixes(fixes).emit();
     }
 
     /**

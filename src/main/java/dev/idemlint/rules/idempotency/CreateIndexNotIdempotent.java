@@ -18,7 +18,7 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
@@ -63,7 +63,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             String what = stored == null && ix.name() == null ? RerunScenario.unreadName(ObjectKind.INDEX, ix.unique(), ix.table())
                     : (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
                     stored != null ? stored : ix.name(), null);
-            if (MysqlDialect.applies(ctx.settings())) {
+            if (ctx.facts().commitsEachStatement()) {
                 reportMysql(m, ctx, ix, what, kwarg);
                 continue;
             }
@@ -115,27 +115,27 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 GuardWrapper.wrap(file, site, !written
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
-                        : indexGuard(file, site, ix.name(), ix.table(), false, !MysqlDialect.applies(s)),
-                        byExpression(site) && !MysqlDialect.applies(s) ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
+                        : indexGuard(file, site, ix.name(), ix.table(), false, !s.dialect().mysqlFamily()),
+                        byExpression(site) && !s.dialect().mysqlFamily() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
                         written && site.origin() != Origin.BATCH_OP && GuardWrapper.fromSource(file, site.call(),
                                 literalName(site.call()), CallRewriter.argument(site.call(), 1, "table_name"))),
                 s);
     }
 
     private static void reportMysql(Migration m, RuleContext ctx, Operation.CreateIndex ix, String what, boolean kwarg) {
-        if (MysqlDialect.tolerated(ix.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX)) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
+        if (ctx.facts().tolerates(ix.site(), ctx.facts().duplicate(ObjectKind.INDEX, null)) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
             return;
         }
         String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
                 + " sa.inspect(op.get_bind()).get_indexes(\"" + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}";
         String help = kwarg ? (ctx.settings().indexIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the"
                 + " call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
-                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
+                : DialectFixes.rawSqlHelp(ctx.facts(), ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
         List<Fix> fixes = kwarg ? fixes(ix, m.source(), ctx.settings())
-                : MysqlDialect.rawSqlFixes(ix, m.source(), ctx.settings());
-        ctx.report(m.source(), ix.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, RerunScenario.when(ix.site())))
-                .help(MysqlDialect.why() + help).fixes(fixes).emit();
+                : DialectFixes.rawSqlFixes(ix, m.source(), ctx.facts());
+        ctx.report(m.source(), ix.site(), ctx.facts().alreadyExists(
+                ctx.facts().duplicate(ObjectKind.INDEX, null), what, RerunScenario.when(ix.site())))
+                .help(ctx.facts().rerunWhy() + help).fixes(fixes).emit();
     }
 
     /**

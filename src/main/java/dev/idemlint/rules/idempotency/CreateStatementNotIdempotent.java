@@ -14,7 +14,7 @@ import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.migration.MysqlFacts;
 import java.util.List;
 
@@ -32,21 +32,21 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
-            if (MysqlDialect.applies(ctx.settings())) {
-                if (MysqlDialect.tolerated(op.site(), MysqlDialect.duplicate(ctx.settings(), c.kind()))) {
+            if (ctx.facts().commitsEachStatement()) {
+                if (ctx.facts().tolerates(op.site(), ctx.facts().duplicate(c.kind(), null))) {
                     continue;
                 }
                 MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());
-                List<Fix> fixes = MysqlDialect.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
-                        ctx.settings(), c.kind());
-                String server = MysqlDialect.server(ctx.settings());
+                List<Fix> fixes = DialectFixes.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
+                        ctx.facts(), c.kind());
+                String server = ctx.facts().server();
                 String remedy = row == null ? server + " has no such object."
                         : row.orReplace() ? "Write `CREATE OR REPLACE`."
                         : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
-                ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
-                        MysqlDialect.duplicate(ctx.settings(), c.kind()), what, RerunScenario.when(op.site())))
-                        .help(MysqlDialect.why() + remedy + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : ""))
+                ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(
+                        ctx.facts().duplicate(c.kind(), null), what, RerunScenario.when(op.site())))
+                        .help(ctx.facts().rerunWhy() + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
                         .fixes(fixes).emit();
                 continue;
             }

@@ -7,7 +7,6 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.Effects;
@@ -90,7 +89,7 @@ public final class ReadBeforeRename implements MigrationRule {
         String remedy = "Read it only while the old name exists (check `sa.inspect(op.get_bind())` around the read"
                 + " and the statements that use what it reads), read it after the rename under the new name, or move"
                 + " the data migration into a revision of its own.";
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (ctx.facts().commitsEachStatement()) {
             MysqlFacts.MysqlError error = table ? MysqlFacts.NO_SUCH_TABLE : MysqlFacts.BAD_FIELD;
             ctx.report(m.source(), read.site(), "Re-running this revision fails here with error " + error.label()
                     + because + ".")

@@ -130,9 +130,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
             RuleContext ctx) {
         String index = table == null ? "its index" : "index \"ix_" + table + "_" + c.name() + "\"";
         Settings s = ctx.settings();
-        String failure = s.dialect().mysqlFamily()
-                ? "error " + MysqlFacts.of(s.dialect(), ObjectKind.INDEX).duplicate().label()
-                : SqlState.DUPLICATE_TABLE.label();
+        String failure = ctx.facts().duplicate(ObjectKind.INDEX, null).label();
         ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "Re-running this revision"
                 + " fails with " + failure + " because `if_not_exists=True` does not cover "
                 + index + " of column \"" + c.name() + "\".")
