@@ -211,16 +211,18 @@ public final class MysqlFacts {
             return Raised.of(row == null ? TABLE_EXISTS : row.duplicate());
         }
 
+        /** The kind's row; a kind the server has no row for (a MySQL 8.0 sequence) as a missing table: 1051. */
         @Override
         public Raised dropMissing(ObjectKind kind) {
             Row row = of(dialect, kind);
-            return Raised.of(row == null ? CANT_DROP_FIELD_OR_KEY : row.dropMissing());
+            return Raised.of(row == null ? BAD_TABLE : row.dropMissing());
         }
 
+        /** The kind's row; a kind without a rename of its own, or without a row, as a missing table: 1146. */
         @Override
         public Raised renameMissing(ObjectKind kind) {
             Row row = of(dialect, kind);
-            return Raised.of(row == null || row.renameMissing() == null ? BAD_FIELD : row.renameMissing());
+            return Raised.of(row == null || row.renameMissing() == null ? NO_SUCH_TABLE : row.renameMissing());
         }
 
         @Override
