@@ -271,12 +271,17 @@ public final class MysqlFacts {
          */
         @Override
         public boolean tolerates(OpSite site, Raised error) {
-            return site.guard() != null && site.guard().kind() == GuardKind.TRY_EXCEPT
-                    && site.guard().catches(error.driverClass());
+            return site.guard() != null && site.guard().catchesClass(error.driverClass());
+        }
+
+        /** The error itself: one that a try/except catches lets the revision go on ({@link #tolerates}). */
+        @Override
+        public String failure(Raised error, OpSite site) {
+            return error.label();
         }
 
         @Override
-        public String rerunWhy() {
+        public String rerunWhy(OpSite site, Raised error) {
             return "MySQL and MariaDB commit each DDL statement on its own: when a later statement of the revision"
                     + " fails, this one stays applied and the next upgrade runs it again. ";
         }

@@ -545,6 +545,44 @@ public final class PostgresFacts {
     }
 
     /**
+     * What a re-run fails with when the statement raises the error {@code label} of the driver's class {@code
+     * dbapiClass}: that error, or, under a plain try/except catching it, "InFailedSqlTransaction (25P02) after a
+     * swallowed ..." (the transaction stays aborted and the next statement, at the latest Alembic's version
+     * update, fails).
+     */
+    public static String rerunFailure(String label, String dbapiClass, OpSite site) {
+        return swallowed(site, dbapiClass) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed "
+                + label : label;
+    }
+
+    /**
+     * The start of a re-run rule's help: why the statement runs again inside {@code autocommit_block()}
+     * (it commits on its own, so a retry after a later failure repeats it), and why a try/except catching the
+     * driver's class {@code dbapiClass} does not help (PostgreSQL aborts the transaction on the first error);
+     * empty otherwise.
+     */
+    public static String rerunWhy(OpSite site, String dbapiClass) {
+        String out = "";
+        if (swallowed(site, dbapiClass)) {
+            String handler = site.guard().description();
+            out += ("try/except".equals(handler) ? "The try/except" : "`" + handler + "`") + " catches the error in"
+                    + " Python, but PostgreSQL has already aborted the transaction, so the next statement fails. ";
+        }
+        if (site.autocommit() && site.afterCommit()) {
+            out += "An earlier COMMIT in this revision ended Alembic's transaction, so the statement commits on its"
+                    + " own, and a retry after a later failure runs it again. ";
+        } else if (site.autocommit()) {
+            out += "Inside autocommit_block() the statement commits on its own, so a retry after a later"
+                    + " failure runs it again. ";
+        }
+        return out;
+    }
+
+    private static boolean swallowed(OpSite site, String dbapiClass) {
+        return site.guard() != null && site.guard().catchesClass(dbapiClass);
+    }
+
+    /**
      * The {@link ServerFacts} of a PostgreSQL project whose server is of major version {@code major}: the rows
      * above; a revision runs in one transaction, so no try/except lets an error past.
      */
@@ -621,8 +659,13 @@ public final class PostgresFacts {
         }
 
         @Override
-        public String rerunWhy() {
-            return "";
+        public String failure(Raised error, OpSite site) {
+            return rerunFailure(error.label(), error.driverClass(), site);
+        }
+
+        @Override
+        public String rerunWhy(OpSite site, Raised error) {
+            return PostgresFacts.rerunWhy(site, error.driverClass());
         }
     }
 }

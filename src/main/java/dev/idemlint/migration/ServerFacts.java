@@ -78,12 +78,31 @@ public interface ServerFacts {
      */
     boolean tolerates(OpSite site, Raised error);
 
-    /** The start of a re-run rule's help when {@link #commitsEachStatement()}: why the statement runs again; else empty. */
-    String rerunWhy();
+    /**
+     * What the re-run of the statement at {@code site} fails with when it raises {@code error}: the error, or
+     * what a swallowed error leads to on a server that aborts the transaction.
+     */
+    String failure(Raised error, OpSite site);
+
+    /**
+     * The start of a re-run rule's help: why the statement at {@code site} runs again, and why a try/except
+     * around it catching {@code error} does not help; empty when the message says enough.
+     */
+    String rerunWhy(OpSite site, Raised error);
 
     /** "Re-running this revision fails with error 1060 ER_DUP_FIELDNAME because column "c" of "t" already exists." */
-    default String alreadyExists(Raised error, String what, String note) {
-        return "Re-running this revision fails with " + error.label() + " because " + what + " already exists"
-                + note + ".";
+    default String alreadyExists(Raised error, String what, String note, OpSite site) {
+        return "Re-running this revision fails with " + failure(error, site) + " because " + what + " already exists"
+                + note + when(site) + ".";
+    }
+
+    /**
+     * The configuration condition a statement runs under, as a message ends with it (" when `ENV` is not
+     * production"): the re-run fails in the runs where it holds ({@link GuardKind#SETTING}); empty otherwise.
+     */
+    static String when(OpSite site) {
+        Guard g = site.guard();
+        return g != null && g.settled() && g.condition() != null ? " when " + Guard.Condition.describe(g.condition())
+                : "";
     }
 }

@@ -68,23 +68,45 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 }
                 continue;
             }
-            SqlState state = stateFor(c.kind());
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.CONSTRAINT, c.kind());
+            if (facts.tolerates(c.site(), duplicate)) {
+                continue;
+            }
             String what = RerunScenario.describe(ObjectKind.CONSTRAINT, stored != null ? stored : c.name(), c.table());
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
-            if (ctx.facts().commitsEachStatement()) {
-                reportMysql(m, ctx, c, because);
-                continue;
-            }
-            String condition = state.condition();
-            String help = "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
-                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + condition
-                    + " THEN null; END $$`, or guard the call with the inspector ("
-                    + inspectorMethod(c.kind()) + ").";
-            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + RerunScenario.failure(state, op.site()) + because
-                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site(), state) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
+            boolean raw = c.site().origin() == Origin.RAW_SQL;
+            // a server that runs the revision in one transaction takes a DO block; one that commits each
+            // statement takes its own IF NOT EXISTS where it has one, else the inspector guard
+            List<Fix> fixes = !facts.commitsEachStatement() ? fixes(c, m.source(), real, ctx.naming())
+                    : raw ? DialectFixes.rawSqlFixes(c, m.source(), facts) : fixes(c, m.source());
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + facts.failure(duplicate, op.site())
+                    + because + RerunScenario.end(op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + help(c, facts, raw)).fixes(fixes).emit();
         }
+    }
+
+    /** The remedy: a DO block on PostgreSQL; the server's own clause or the inspector where each statement commits. */
+    private static String help(Operation.AddConstraint c, ServerFacts facts, boolean raw) {
+        String inspector = inspectorMethod(c.kind());
+        if (!facts.commitsEachStatement()) {
+            return "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
+                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + stateFor(c.kind()).condition()
+                    + " THEN null; END $$`, or guard the call with the inspector (" + inspector + ").";
+        }
+        String guard = "guard it with the inspector (" + inspector + " of `sa.inspect(op.get_bind())`)";
+        if (!raw || !facts.ifNotExists(ObjectKind.CONSTRAINT)) {
+            return (raw ? facts.server() + " has no IF NOT EXISTS for this constraint"
+                    : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
+        } else if (c.kind() == ConstraintKind.UNIQUE) {
+            return "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
+                    + " name UNIQUE`), or " + guard + ".";
+        } else if (c.kind() == ConstraintKind.FOREIGN_KEY) {
+            return "Write `ADD CONSTRAINT name FOREIGN KEY IF NOT EXISTS (...)`, or " + guard + ".";
+        }
+        return "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
     }
 
     /**
@@ -272,31 +294,6 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     private static String asList(SourceFile file, Expr e) {
         String text = file.slice(e.span());
         return e instanceof Expr.ListExpr ? text : "list(" + text + ")";
-    }
-
-    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {
-        ServerFacts.Raised duplicate = ctx.facts().duplicate(ObjectKind.CONSTRAINT, c.kind());
-        if (ctx.facts().tolerates(c.site(), duplicate)) {
-            return;
-        }
-        boolean raw = c.site().origin() == Origin.RAW_SQL;
-        String guard = "guard it with the inspector (" + inspectorMethod(c.kind()) + " of `sa.inspect(op.get_bind())`)";
-        String help;
-        if (!raw || !ctx.facts().ifNotExists(ObjectKind.CONSTRAINT)) {
-            help = (raw ? ctx.facts().server() + " has no IF NOT EXISTS for this constraint"
-                    : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
-        } else if (c.kind() == ConstraintKind.UNIQUE) {
-            help = "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
-                    + " name UNIQUE`), or " + guard + ".";
-        } else if (c.kind() == ConstraintKind.FOREIGN_KEY) {
-            help = "Write `ADD CONSTRAINT name FOREIGN KEY IF NOT EXISTS (...)`, or " + guard + ".";
-        } else {
-            help = "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
-        }
-        List<Fix> fixes = raw ? DialectFixes.rawSqlFixes(c, m.source(), ctx.facts()) : fixes(c, m.source());
-        ctx.report(m.source(), c.site(), "Re-running this revision fails with "
-                + duplicate.label() + because + ".")
-                .help(ctx.facts().rerunWhy() + help).fixes(fixes).emit();
     }
 
     /**

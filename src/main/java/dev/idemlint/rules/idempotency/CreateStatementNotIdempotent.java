@@ -3,6 +3,7 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
@@ -33,7 +34,8 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
             if (ctx.facts().commitsEachStatement()) {
-                if (ctx.facts().tolerates(op.site(), ctx.facts().duplicate(c.kind(), null))) {
+                ServerFacts.Raised duplicate = ctx.facts().duplicate(c.kind(), null);
+                if (ctx.facts().tolerates(op.site(), duplicate)) {
                     continue;
                 }
                 MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());
@@ -44,9 +46,8 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                         : row.orReplace() ? "Write `CREATE OR REPLACE`."
                         : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
-                ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(
-                        ctx.facts().duplicate(c.kind(), null), what, RerunScenario.when(op.site())))
-                        .help(ctx.facts().rerunWhy() + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
+                ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, "", op.site()))
+                        .help(ctx.facts().rerunWhy(op.site(), duplicate) + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
                         .fixes(fixes).emit();
                 continue;
             }

@@ -7,6 +7,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
@@ -72,11 +73,10 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             }
             if (ctx.facts().commitsEachStatement()) {
                 // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
-                if (!ctx.facts().tolerates(op.site(),
-                        ctx.facts().duplicate(ObjectKind.TABLE, null))) {
-                    ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(
-                            ctx.facts().duplicate(ObjectKind.TABLE, null), what, ignored + RerunScenario.when(op.site())))
-                            .help(ctx.facts().rerunWhy() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
+                ServerFacts.Raised duplicate = ctx.facts().duplicate(ObjectKind.TABLE, null);
+                if (!ctx.facts().tolerates(op.site(), duplicate)) {
+                    ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, ignored, op.site()))
+                            .help(ctx.facts().rerunWhy(op.site(), duplicate) + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
                 }
                 continue;
             }

@@ -15,6 +15,7 @@ import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaState;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
@@ -111,13 +112,13 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             List<Fix> fixes = read != null && !readGuarded ? List.of() : fixes(d, m.source(), ctx, onView);
             List<Fix> offered = mysql ? DialectFixes.portable(fixes, ctx.facts(), d.kind()) : fixes;
+            ServerFacts.Raised missing = onView ? ServerFacts.Raised.of(refusal.sqlState())
+                    : ctx.facts().dropMissing(d.kind());
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                    + (mysql ? ctx.facts().dropMissing(d.kind()).label()
-                            : RerunScenario.failure(onView ? refusal.sqlState() : state(d.kind()),
-                                    op.site()))
+                    + ctx.facts().failure(missing, op.site())
                     + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
-                    .help((mysql ? ctx.facts().rerunWhy() : RerunScenario.why(op.site(), onView ? refusal.sqlState() : state(d.kind())))
+                    .help(ctx.facts().rerunWhy(op.site(), missing)
                             + why
                             + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
                                     : (onView ? VIEW_HELP : help(d, kwarg, ctx))
@@ -558,7 +559,7 @@ public final class DropNotIdempotent implements MigrationRule {
         ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
                 + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
                 + "\", which this read names, is already dropped by a later statement of this revision.")
-                .help(ctx.facts().rerunWhy() + "Read the column only while it exists (check"
+                .help(ctx.facts().rerunWhy(o.site(), ctx.facts().undefinedColumn()) + "Read the column only while it exists (check"
                         + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
                         + " its rows), or move the data migration into a revision of its own.")
                 .emit();

@@ -77,7 +77,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
-                    .help(mysql ? ctx.facts().rerunWhy() + ctx.facts().server() + " has no `RENAME ... IF EXISTS`:"
+                    .help(mysql ? ctx.facts().rerunWhy(op.site(), ctx.facts().renameMissing(r.kind())) + ctx.facts().server() + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."
                             + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
                             : RerunScenario.why(op.site(), state) + ifExistsForm(r.kind()) + "guard the rename with the inspector"

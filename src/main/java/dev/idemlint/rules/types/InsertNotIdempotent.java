@@ -147,7 +147,7 @@ public final class InsertNotIdempotent implements ProjectRule {
         ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                 + MysqlFacts.DUP_ENTRY.label() + " because its rows are already in \"" + ins.table() + "\" with key ("
                 + key + ")" + RerunScenario.end(ins.site()))
-                .help(ctx.facts().rerunWhy() + (ins.bulk()
+                .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().uniqueViolation()) + (ins.bulk()
                         ? "`op.bulk_insert` has no duplicate handling: write the rows with `op.execute(\"INSERT IGNORE"
                                 + " ...\")` or `INSERT ... ON DUPLICATE KEY UPDATE`."
                         : "Write `INSERT IGNORE` (skips the rows whose key exists) or `INSERT ... ON DUPLICATE KEY"
@@ -169,7 +169,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             }
             ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                     + MysqlFacts.NO_SUCH_TABLE.label() + " because " + reason + RerunScenario.end(ins.site()))
-                    .help(ctx.facts().rerunWhy() + "C" + check.substring(1) + ".")
+                    .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().undefinedTable()) + "C" + check.substring(1) + ".")
                     .emit();
             return;
         }
