@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -85,6 +86,34 @@ class ArchitectureTest {
         assertTrue(TIMELINE_FETCH.matcher("SchemaTimeline.build(List.of(m))").find()
                 && TIMELINE_FETCH.matcher("dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade())").find(),
                 "the pattern finds a fetch");
+    }
+
+    /** Asking which server it is where the server's facts answer: the facade rules used, or the dialect's family. */
+    private static final Pattern DIALECT_ASK = Pattern.compile(
+            "\\b(?:MysqlDialect|ServerErrors)\\b|\\.(?:mysqlFamily|isMariaDb)\\s*\\(\\s*\\)");
+
+    /** Files of rules/ that still ask the dialect's family, each for a reason its code says; none may join them. */
+    private static final Set<String> ASKS_DIALECT = Set.of("rules/types/ObjectCreatedTwice.java",
+            "rules/correctness/InvalidIfNotExists.java", "rules/idempotency/CreateIndexNotIdempotent.java");
+
+    @Test
+    void rules_ask_the_server_facts_not_which_server_it_is() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String rel = MAIN.relativize(f).toString().replace('\\', '/');
+                Matcher m = DIALECT_ASK.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group().contains("Mysql") || m.group().contains("ServerErrors") || !ASKS_DIALECT.contains(rel)) {
+                        violations.add(rel + ": " + m.group() + " (ask RuleContext.facts())");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(DIALECT_ASK.matcher("MysqlDialect.applies(s)").find()
+                && DIALECT_ASK.matcher("s.dialect().mysqlFamily()").find()
+                && !DIALECT_ASK.matcher("MysqlDialects").find(), "the pattern finds an ask");
     }
 
     @Test

@@ -200,6 +200,16 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean namedTypes() {
+            return false;
+        }
+
+        @Override
+        public boolean doBlocks() {
+            return false;
+        }
+
+        @Override
         public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
             if (kind == ObjectKind.CONSTRAINT && constraint != null) {
                 return Raised.of(MysqlFacts.duplicate(dialect, constraint));

@@ -603,6 +603,16 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean namedTypes() {
+            return true;
+        }
+
+        @Override
+        public boolean doBlocks() {
+            return true;
+        }
+
+        @Override
         public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
             return Raised.of(kind == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(constraint)
                     : PostgresFacts.duplicate(kind));

@@ -45,6 +45,18 @@ public interface ServerFacts {
      */
     boolean commitsEachStatement();
 
+    /**
+     * Whether the server runs a PL/pgSQL {@code DO} block, whose {@code EXCEPTION WHEN} handler is the guard
+     * form of a statement without {@code IF NOT EXISTS}; elsewhere the guard is the inspector's.
+     */
+    boolean doBlocks();
+
+    /**
+     * Whether the server has named types ({@code CREATE TYPE ... AS ENUM}); MySQL and MariaDB write an enum
+     * into its column.
+     */
+    boolean namedTypes();
+
     /** A second creation of an object of {@code kind} ({@code constraint}: its kind, for a constraint; may be null). */
     Raised duplicate(ObjectKind kind, ConstraintKind constraint);
 

@@ -80,7 +80,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             boolean raw = c.site().origin() == Origin.RAW_SQL;
             // a server that runs the revision in one transaction takes a DO block; one that commits each
             // statement takes its own IF NOT EXISTS where it has one, else the inspector guard
-            List<Fix> fixes = !facts.commitsEachStatement() ? fixes(c, m.source(), real, ctx.naming())
+            List<Fix> fixes = facts.doBlocks() ? fixes(c, m.source(), real, ctx.naming())
                     : raw ? DialectFixes.rawSqlFixes(c, m.source(), facts) : fixes(c, m.source());
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + facts.failure(duplicate, op.site())
                     + because + RerunScenario.end(op.site()))
@@ -88,10 +88,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         }
     }
 
-    /** The remedy: a DO block on PostgreSQL; the server's own clause or the inspector where each statement commits. */
+    /** The remedy: a DO block where the server runs one (PostgreSQL); else the server's own clause or the inspector. */
     private static String help(Operation.AddConstraint c, ServerFacts facts, boolean raw) {
         String inspector = inspectorMethod(c.kind());
-        if (!facts.commitsEachStatement()) {
+        if (facts.doBlocks()) {
             return "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
                     + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + stateFor(c.kind()).condition()
                     + " THEN null; END $$`, or guard the call with the inspector (" + inspector + ").";

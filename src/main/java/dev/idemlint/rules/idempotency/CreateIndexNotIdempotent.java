@@ -54,9 +54,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             if (ix.ifNotExists() && (!kwarg || ctx.settings().indexIfExistsSupported())) {
                 continue;
             }
-            if (ix.ifNotExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
+            if (ix.ifNotExists() && kwarg && !ctx.facts().ifNotExists(ObjectKind.INDEX)
                     && ctx.settings().withDialect(Dialect.POSTGRESQL).indexIfExistsSupported()) {
-                continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
+                continue; // a syntax error on the first run (MySQL 8.0): unsupported-alembic-kwarg reports it.
             }
             ConstraintNames.Name real = ConstraintNames.of(ix, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;

@@ -24,7 +24,7 @@ import java.util.List;
 public final class CreateTypeUnguarded implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column, and SQLAlchemy's
             // Enum.create(bind) emits nothing there, so there is nothing to create twice
             return;

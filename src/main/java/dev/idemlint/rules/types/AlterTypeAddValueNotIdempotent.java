@@ -20,7 +20,7 @@ import java.util.List;
 public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().namedTypes()) {
             return; // MySQL and MariaDB have no named types: an ENUM's values change with its column (MODIFY COLUMN)
         }
         int pg = ctx.settings().postgresMajor();

@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class DoBlockWrongException implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().doBlocks()) {
             return; // a DO block with EXCEPTION handlers is PL/pgSQL: MySQL and MariaDB have none
         }
         for (Operation op : m.upgrade()) {

@@ -25,7 +25,7 @@ import dev.idemlint.schema.SchemaTimeline;
 public final class EnumCreateTypeIgnored implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;

@@ -30,7 +30,7 @@ import java.util.List;
 public final class EnumTypeMissing implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;
