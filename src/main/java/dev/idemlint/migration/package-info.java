@@ -14,6 +14,7 @@
  * {@link dev.idemlint.migration.ServerFacts}, the one question rules and {@code plan} ask of the project's
  * server (its errors, what a try/except lets past, which guard clauses it takes), answered by each table.
  * This is the earliest stage every client can import: the SQL classifier's DO-block reader ({@code sql}),
- * the schema timeline ({@code schema}), the rules and {@code plan} all come after it, where a table in {@code schema} would be out of reach of {@code sql}.
+ * the schema timeline ({@code schema}), the rules and {@code plan} all come after it, where a table in
+ * {@code schema} would be out of reach of {@code sql}.
  */
 package dev.idemlint.migration;

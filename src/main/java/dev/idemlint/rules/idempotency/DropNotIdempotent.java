@@ -41,7 +41,6 @@ import java.util.Map;
 import java.util.Set;
 import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.ReadBlockWrapper;
-import dev.idemlint.migration.MysqlFacts;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
 public final class DropNotIdempotent implements MigrationRule {
@@ -556,8 +555,8 @@ public final class DropNotIdempotent implements MigrationRule {
         if (o == null) {
             return;
         }
-        ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
-                + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
+        ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
+                + ctx.facts().undefinedColumn().label() + " because column \"" + d.name() + "\" of \"" + d.table()
                 + "\", which this read names, is already dropped by a later statement of this revision.")
                 .help(ctx.facts().rerunWhy(o.site(), ctx.facts().undefinedColumn()) + "Read the column only while it exists (check"
                         + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"

@@ -1,7 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlState;
@@ -90,8 +90,8 @@ public final class ReadBeforeRename implements MigrationRule {
                 + " and the statements that use what it reads), read it after the rename under the new name, or move"
                 + " the data migration into a revision of its own.";
         if (ctx.facts().commitsEachStatement()) {
-            MysqlFacts.MysqlError error = table ? MysqlFacts.NO_SUCH_TABLE : MysqlFacts.BAD_FIELD;
-            ctx.report(m.source(), read.site(), "Re-running this revision fails here with error " + error.label()
+            ServerFacts.Raised error = table ? ctx.facts().undefinedTable() : ctx.facts().undefinedColumn();
+            ctx.report(m.source(), read.site(), "Re-running this revision fails here with " + error.label()
                     + because + ".")
                     .help(MYSQL_WHY + remedy).emit();
             return;

@@ -69,7 +69,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                     r.kind()) : fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
             String failure = tableGone != null
-                    ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
+                    ? ctx.facts().undefinedTable().label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
                     : (mysql ? ctx.facts().renameMissing(r.kind()).label() : RerunScenario.failure(state, op.site()))
