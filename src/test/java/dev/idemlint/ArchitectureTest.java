@@ -93,8 +93,8 @@ class ArchitectureTest {
             "\\b(?:MysqlDialect|ServerErrors)\\b|\\.(?:mysqlFamily|isMariaDb)\\s*\\(\\s*\\)");
 
     /** Files of rules/ that still ask the dialect's family, each for a reason its code says; none may join them. */
-    private static final Set<String> ASKS_DIALECT = Set.of("rules/types/ObjectCreatedTwice.java",
-            "rules/correctness/InvalidIfNotExists.java", "rules/idempotency/CreateIndexNotIdempotent.java");
+    private static final Set<String> ASKS_DIALECT = Set.of("rules/correctness/InvalidIfNotExists.java",
+            "rules/idempotency/CreateIndexNotIdempotent.java");
 
     @Test
     void rules_ask_the_server_facts_not_which_server_it_is() throws IOException {

@@ -200,6 +200,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean has(ObjectKind kind) {
+            return of(dialect, kind) != null;
+        }
+
+        @Override
         public boolean namedTypes() {
             return false;
         }

@@ -603,6 +603,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean has(ObjectKind kind) {
+            return true;
+        }
+
+        @Override
         public boolean namedTypes() {
             return true;
         }

@@ -57,6 +57,12 @@ public interface ServerFacts {
      */
     boolean namedTypes();
 
+    /**
+     * Whether the server has objects of {@code kind} at all: MySQL and MariaDB have no types, extensions or
+     * schemas apart from databases; PostgreSQL answers every kind (a kind without a row of its own as an object).
+     */
+    boolean has(ObjectKind kind);
+
     /** A second creation of an object of {@code kind} ({@code constraint}: its kind, for a constraint; may be null). */
     Raised duplicate(ObjectKind kind, ConstraintKind constraint);
 

@@ -73,6 +73,10 @@ class ServerFactsTest {
         assertFalse(MYSQL.dropIfExists(ObjectKind.INDEX));
         assertFalse(MYSQL.orReplace(ObjectKind.TABLE));
         assertTrue(MARIADB.orReplace(ObjectKind.TABLE));
+        assertFalse(MYSQL.has(ObjectKind.SEQUENCE), "MySQL 8.0 has no sequences");
+        assertTrue(MARIADB.has(ObjectKind.SEQUENCE));
+        assertFalse(MARIADB.has(ObjectKind.EXTENSION));
+        assertTrue(PG.has(ObjectKind.EXTENSION));
     }
 
     @Test

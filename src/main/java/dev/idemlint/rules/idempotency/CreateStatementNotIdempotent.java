@@ -16,7 +16,6 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import dev.idemlint.rules.DialectFixes;
-import dev.idemlint.migration.MysqlFacts;
 import java.util.List;
 
 /**
@@ -38,13 +37,12 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 if (ctx.facts().tolerates(op.site(), duplicate)) {
                     continue;
                 }
-                MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());
                 List<Fix> fixes = DialectFixes.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
                         ctx.facts(), c.kind());
                 String server = ctx.facts().server();
-                String remedy = row == null ? server + " has no such object."
-                        : row.orReplace() ? "Write `CREATE OR REPLACE`."
-                        : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
+                String remedy = !ctx.facts().has(c.kind()) ? server + " has no such object."
+                        : ctx.facts().orReplace(c.kind()) ? "Write `CREATE OR REPLACE`."
+                        : ctx.facts().ifNotExists(c.kind()) ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
                 ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, "", op.site()))
                         .help(ctx.facts().rerunWhy(op.site(), duplicate) + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
