@@ -43,7 +43,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // SQLAlchemy emits CREATE TYPE for a native enum column before CREATE TABLE, so the
             // re-run stops there, with 42710, before it reaches the table.
             // MySQL and MariaDB have no enum types: an ENUM column is part of the table
-            String enumType = kwarg && !ctx.facts().commitsEachStatement() ? firstCreatedEnumType(t, ctx.settings())
+            String enumType = kwarg && ctx.facts().namedTypes() ? firstCreatedEnumType(t, ctx.settings())
                     : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String renamedTo = enumType == null && explicitIndexName(t) != null
