@@ -1,9 +1,9 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;

@@ -1,10 +1,10 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;

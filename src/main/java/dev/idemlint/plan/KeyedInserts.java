@@ -1,7 +1,7 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
 import java.util.ArrayList;

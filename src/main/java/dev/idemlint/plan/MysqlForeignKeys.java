@@ -1,8 +1,8 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;

@@ -1,6 +1,5 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.db.Catalog;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
@@ -15,6 +14,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.plan.Outcome.Fails;
 import dev.idemlint.plan.Outcome.Lost;

@@ -3,10 +3,10 @@ package dev.idemlint.rule;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.graph.RevisionGraph;
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
@@ -357,7 +357,7 @@ public final class RuleContext {
         }
 
         public void emit() {
-            if (facts.commitsEachStatement()) {
+            if (!facts.doBlocks()) {
                 // a DO block or ON CONFLICT is a syntax error on MySQL/MariaDB: such a fix is never offered
                 fixes.removeIf(f -> f.edits().stream().anyMatch(e -> e.replacement().contains("$$")
                         || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));

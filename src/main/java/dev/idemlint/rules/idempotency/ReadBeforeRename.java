@@ -1,9 +1,9 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
