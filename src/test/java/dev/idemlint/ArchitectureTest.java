@@ -145,6 +145,34 @@ class ArchitectureTest {
                 && !RERUN_CALL.matcher("RerunSimulation.Question(at, object)").find(), "the pattern finds a call");
     }
 
+    /** Asking which server it is where the server's facts answer: the facade rules used, or the dialect's family. */
+    private static final Pattern DIALECT_ASK = Pattern.compile(
+            "\\b(?:MysqlDialect|ServerErrors)\\b|\\.(?:mysqlFamily|isMariaDb)\\s*\\(\\s*\\)");
+
+    /** Files of rules/ that still ask the dialect's family, each for a reason its code says; none may join them. */
+    private static final Set<String> ASKS_DIALECT = Set.of("rules/correctness/InvalidIfNotExists.java",
+            "rules/idempotency/CreateIndexNotIdempotent.java");
+
+    @Test
+    void rules_ask_the_server_facts_not_which_server_it_is() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String rel = MAIN.relativize(f).toString().replace('\\', '/');
+                Matcher m = DIALECT_ASK.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (m.group().contains("Mysql") || m.group().contains("ServerErrors") || !ASKS_DIALECT.contains(rel)) {
+                        violations.add(rel + ": " + m.group() + " (ask RuleContext.facts())");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(DIALECT_ASK.matcher("MysqlDialect.applies(s)").find()
+                && DIALECT_ASK.matcher("s.dialect().mysqlFamily()").find()
+                && !DIALECT_ASK.matcher("MysqlDialects").find(), "the pattern finds an ask");
+    }
+
     @Test
     void every_stage_package_says_what_it_takes_and_gives() throws IOException {
         for (String stage : STAGES) {

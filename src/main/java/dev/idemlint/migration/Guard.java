@@ -27,8 +27,13 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
      * of it, {@link SqlState#dbapiClass()}) and let the revision go past; false for other kinds.
      */
     public boolean catches(SqlState state) {
+        return catchesClass(state.dbapiClass());
+    }
+
+    /** For a try/except, whether its handlers catch the driver's exception class {@code dbapiClass}; false for other kinds. */
+    public boolean catchesClass(String dbapiClass) {
         return kind == GuardKind.TRY_EXCEPT
-                && (conditions.contains(ExceptClauses.OTHERS) || conditions.contains(state.dbapiClass()));
+                && (conditions.contains(ExceptClauses.OTHERS) || conditions.contains(dbapiClass));
     }
 
     public static Guard of(GuardKind kind, Span span, String description) {

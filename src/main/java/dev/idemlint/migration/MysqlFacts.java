@@ -182,4 +182,123 @@ public final class MysqlFacts {
     public static boolean addConstraintIfNotExists(Dialect dialect, ConstraintKind kind) {
         return dialect.isMariaDb() && kind != ConstraintKind.EXCLUDE && kind != ConstraintKind.UNKNOWN;
     }
+
+    /** The {@link ServerFacts} of a MySQL or MariaDB project, answered from the rows above. */
+    public record Server(Dialect dialect) implements ServerFacts {
+        public Server {
+            Objects.requireNonNull(dialect, "dialect");
+        }
+
+        @Override
+        public String server() {
+            return dialect.isMariaDb() ? "MariaDB" : "MySQL";
+        }
+
+        @Override
+        public boolean commitsEachStatement() {
+            return true;
+        }
+
+        @Override
+        public boolean has(ObjectKind kind) {
+            return of(dialect, kind) != null;
+        }
+
+        @Override
+        public boolean namedTypes() {
+            return false;
+        }
+
+        @Override
+        public boolean doBlocks() {
+            return false;
+        }
+
+        @Override
+        public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
+            if (kind == ObjectKind.CONSTRAINT && constraint != null) {
+                return Raised.of(MysqlFacts.duplicate(dialect, constraint));
+            }
+            if (kind == ObjectKind.CONSTRAINT) {
+                return Raised.of(MysqlFacts.duplicate(dialect, ConstraintKind.UNKNOWN));
+            }
+            Row row = of(dialect, kind);
+            return Raised.of(row == null ? TABLE_EXISTS : row.duplicate());
+        }
+
+        /** The kind's row; a kind the server has no row for (a MySQL 8.0 sequence) as a missing table: 1051. */
+        @Override
+        public Raised dropMissing(ObjectKind kind) {
+            Row row = of(dialect, kind);
+            return Raised.of(row == null ? BAD_TABLE : row.dropMissing());
+        }
+
+        /** The kind's row; a kind without a rename of its own, or without a row, as a missing table: 1146. */
+        @Override
+        public Raised renameMissing(ObjectKind kind) {
+            Row row = of(dialect, kind);
+            return Raised.of(row == null || row.renameMissing() == null ? NO_SUCH_TABLE : row.renameMissing());
+        }
+
+        @Override
+        public Raised undefinedTable() {
+            return Raised.of(NO_SUCH_TABLE);
+        }
+
+        @Override
+        public Raised undefinedColumn() {
+            return Raised.of(BAD_FIELD);
+        }
+
+        @Override
+        public Raised uniqueViolation() {
+            return Raised.of(DUP_ENTRY);
+        }
+
+        @Override
+        public Raised notNullViolation() {
+            return Raised.of(NO_DEFAULT_FOR_FIELD);
+        }
+
+        @Override
+        public boolean ifNotExists(ObjectKind kind) {
+            Row row = of(dialect, kind);
+            return row != null && row.ifNotExists();
+        }
+
+        @Override
+        public boolean dropIfExists(ObjectKind kind) {
+            Row row = of(dialect, kind);
+            return row != null && row.dropIfExists();
+        }
+
+        @Override
+        public boolean orReplace(ObjectKind kind) {
+            Row row = of(dialect, kind);
+            return row != null && row.orReplace();
+        }
+
+        /**
+         * A try/except around the statement that lets {@code error} past: MySQL aborts no transaction on an
+         * error, so a caught duplicate lets the revision go on and the re-run does not fail. Only when a handler
+         * catches the class the driver raises it as ({@link MysqlError#driverClass()}; {@code IntegrityError}
+         * catches no 1061) and does not re-raise or exit ({@code sys.exit(1)} fails the upgrade all the same).
+         */
+        @Override
+        public boolean tolerates(OpSite site, Raised error) {
+            return site.guard() != null && site.guard().catchesClass(error.driverClass());
+        }
+
+        /** The error itself: one that a try/except catches lets the revision go on ({@link #tolerates}). */
+        @Override
+        public String failure(Raised error, OpSite site) {
+            return error.label();
+        }
+
+        @Override
+        public String rerunWhy(OpSite site, Raised error) {
+            return "MySQL and MariaDB commit each DDL statement on its own: when a later statement of the revision"
+                    + " fails, this one stays applied and the next upgrade runs it again. ";
+        }
+    }
 }

@@ -543,4 +543,144 @@ public final class PostgresFacts {
     public static SqlState dropSequenceInUse() {
         return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
     }
+
+    /**
+     * What a re-run fails with when the statement raises the error {@code label} of the driver's class {@code
+     * dbapiClass}: that error, or, under a plain try/except catching it, "InFailedSqlTransaction (25P02) after a
+     * swallowed ..." (the transaction stays aborted and the next statement, at the latest Alembic's version
+     * update, fails).
+     */
+    public static String rerunFailure(String label, String dbapiClass, OpSite site) {
+        return swallowed(site, dbapiClass) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed "
+                + label : label;
+    }
+
+    /**
+     * The start of a re-run rule's help: why the statement runs again inside {@code autocommit_block()}
+     * (it commits on its own, so a retry after a later failure repeats it), and why a try/except catching the
+     * driver's class {@code dbapiClass} does not help (PostgreSQL aborts the transaction on the first error);
+     * empty otherwise.
+     */
+    public static String rerunWhy(OpSite site, String dbapiClass) {
+        String out = "";
+        if (swallowed(site, dbapiClass)) {
+            String handler = site.guard().description();
+            out += ("try/except".equals(handler) ? "The try/except" : "`" + handler + "`") + " catches the error in"
+                    + " Python, but PostgreSQL has already aborted the transaction, so the next statement fails. ";
+        }
+        if (site.autocommit() && site.afterCommit()) {
+            out += "An earlier COMMIT in this revision ended Alembic's transaction, so the statement commits on its"
+                    + " own, and a retry after a later failure runs it again. ";
+        } else if (site.autocommit()) {
+            out += "Inside autocommit_block() the statement commits on its own, so a retry after a later"
+                    + " failure runs it again. ";
+        }
+        return out;
+    }
+
+    private static boolean swallowed(OpSite site, String dbapiClass) {
+        return site.guard() != null && site.guard().catchesClass(dbapiClass);
+    }
+
+    /**
+     * The {@link ServerFacts} of a PostgreSQL project whose server is of major version {@code major}: the rows
+     * above; a revision runs in one transaction, so no try/except lets an error past.
+     */
+    public record Server(int major) implements ServerFacts {
+        @Override
+        public dev.idemlint.discovery.Dialect dialect() {
+            return dev.idemlint.discovery.Dialect.POSTGRESQL;
+        }
+
+        @Override
+        public String server() {
+            return "PostgreSQL";
+        }
+
+        @Override
+        public boolean commitsEachStatement() {
+            return false;
+        }
+
+        @Override
+        public boolean has(ObjectKind kind) {
+            return true;
+        }
+
+        @Override
+        public boolean namedTypes() {
+            return true;
+        }
+
+        @Override
+        public boolean doBlocks() {
+            return true;
+        }
+
+        @Override
+        public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
+            return Raised.of(kind == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(constraint)
+                    : PostgresFacts.duplicate(kind));
+        }
+
+        @Override
+        public Raised dropMissing(ObjectKind kind) {
+            return Raised.of(PostgresFacts.dropMissing(kind));
+        }
+
+        @Override
+        public Raised renameMissing(ObjectKind kind) {
+            return Raised.of(PostgresFacts.renameMissing(kind));
+        }
+
+        @Override
+        public Raised undefinedTable() {
+            return Raised.of(SqlState.UNDEFINED_TABLE);
+        }
+
+        @Override
+        public Raised undefinedColumn() {
+            return Raised.of(SqlState.UNDEFINED_COLUMN);
+        }
+
+        @Override
+        public Raised uniqueViolation() {
+            return Raised.of(SqlState.UNIQUE_VIOLATION);
+        }
+
+        @Override
+        public Raised notNullViolation() {
+            return Raised.of(SqlState.NOT_NULL_VIOLATION);
+        }
+
+        @Override
+        public boolean ifNotExists(ObjectKind kind) {
+            return of(kind).ifNotExists(major);
+        }
+
+        @Override
+        public boolean dropIfExists(ObjectKind kind) {
+            return of(kind).dropIfExists(major);
+        }
+
+        @Override
+        public boolean orReplace(ObjectKind kind) {
+            return of(kind).orReplace(major);
+        }
+
+        @Override
+        public boolean tolerates(OpSite site, Raised error) {
+            return false;
+        }
+
+        @Override
+        public String failure(Raised error, OpSite site) {
+            return rerunFailure(error.label(), error.driverClass(), site);
+        }
+
+        @Override
+        public String rerunWhy(OpSite site, Raised error) {
+            return PostgresFacts.rerunWhy(site, error.driverClass());
+        }
+    }
 }

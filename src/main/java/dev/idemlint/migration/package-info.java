@@ -10,8 +10,11 @@
  * <p>PostgreSQL's own facts live here too, keyed by the {@link dev.idemlint.migration.ObjectKind} this
  * stage defines: {@link dev.idemlint.migration.PostgresFacts} (what each kind's CREATE, DROP and RENAME
  * raise or tolerate, per server version) and {@link dev.idemlint.migration.SqlState} (the errors with the
- * names psycopg2 and PL/pgSQL give them). This is the earliest stage every client can import: the SQL
- * classifier's DO-block reader ({@code sql}), the schema timeline ({@code schema}), the rules and
- * {@code plan} all come after it, where a table in {@code schema} would be out of reach of {@code sql}.
+ * names psycopg2 and PL/pgSQL give them), MySQL's and MariaDB's in {@link dev.idemlint.migration.MysqlFacts}, and
+ * {@link dev.idemlint.migration.ServerFacts}, the one question rules and {@code plan} ask of the project's
+ * server (its errors, what a try/except lets past, which guard clauses it takes), answered by each table.
+ * This is the earliest stage every client can import: the SQL classifier's DO-block reader ({@code sql}),
+ * the schema timeline ({@code schema}), the rules and {@code plan} all come after it, where a table in
+ * {@code schema} would be out of reach of {@code sql}.
  */
 package dev.idemlint.migration;

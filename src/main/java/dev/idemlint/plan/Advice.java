@@ -3,6 +3,7 @@ package dev.idemlint.plan;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
@@ -23,11 +24,11 @@ final class Advice {
     private final Planner.Input in;
     private final SchemaState state;
     private final Placement places;
-    private final ServerErrors errors;
+    private final ServerFacts errors;
     private final Progress progress;
     private final CatalogComparison comparison;
 
-    Advice(Planner.Input in, SchemaState state, Placement places, ServerErrors errors, Progress progress,
+    Advice(Planner.Input in, SchemaState state, Placement places, ServerFacts errors, Progress progress,
             CatalogComparison comparison) {
         this.in = in;
         this.state = state;
@@ -88,7 +89,7 @@ final class Advice {
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
-            String renamed = errors.mysql() ? renamesHelp(m, failing, madeHere) : null;
+            String renamed = errors.commitsEachStatement() ? renamesHelp(m, failing, madeHere) : null;
             help = renamed != null ? renamed : f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
                     && f.object() != null && identity(f.object()).relation()
                     ? missingTableHelp(rev, f.object().name().name())
@@ -109,7 +110,7 @@ final class Advice {
 
     /** The server's name for messages: PostgreSQL, MariaDB or MySQL. */
     String serverName() {
-        return !errors.mysql() ? "PostgreSQL" : errors.dialect().isMariaDb() ? "MariaDB" : "MySQL";
+        return errors.server();
     }
 
     /**

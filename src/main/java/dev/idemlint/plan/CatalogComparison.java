@@ -4,6 +4,7 @@ import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;
@@ -17,10 +18,10 @@ import dev.idemlint.schema.SchemaState;
 final class CatalogComparison {
     private final SchemaState state;
     private final Placement places;
-    private final ServerErrors errors;
+    private final ServerFacts errors;
     private final Progress progress;
 
-    CatalogComparison(SchemaState state, Placement places, ServerErrors errors, Progress progress) {
+    CatalogComparison(SchemaState state, Placement places, ServerFacts errors, Progress progress) {
         this.state = state;
         this.places = places;
         this.errors = errors;
@@ -34,7 +35,7 @@ final class CatalogComparison {
      * type agrees or cannot be compared. Not on MySQL and MariaDB, whose COLUMN_TYPE is not compared.
      */
     Outcome.Lost misread(Operation op) {
-        if (errors.mysql()) {
+        if (errors.commitsEachStatement()) {
             return null;
         }
         for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
@@ -90,7 +91,7 @@ final class CatalogComparison {
 
     /** "column players.custom_notes is integer, the revision makes it text", or null when they agree or cannot be compared. */
     String columnMismatch(Operation op, Creation c) {
-        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null || errors.mysql()) {
+        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null || errors.commitsEachStatement()) {
             // the revision's type is rendered as PostgreSQL prints it; MySQL's COLUMN_TYPE is not compared
             return null;
         }

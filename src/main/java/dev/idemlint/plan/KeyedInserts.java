@@ -1,6 +1,7 @@
 package dev.idemlint.plan;
 
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
 import java.util.ArrayList;
@@ -18,10 +19,10 @@ import java.util.Set;
 final class KeyedInserts {
     private final SchemaState state;
     private final Placement places;
-    private final ServerErrors errors;
+    private final ServerFacts errors;
     private final Planner.RowProbe rowProbe;
 
-    KeyedInserts(SchemaState state, Placement places, ServerErrors errors, Planner.RowProbe probe) {
+    KeyedInserts(SchemaState state, Placement places, ServerFacts errors, Planner.RowProbe probe) {
         this.state = state;
         this.places = places;
         this.errors = errors;

@@ -2,6 +2,7 @@ package dev.idemlint.plan;
 
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
@@ -20,8 +21,8 @@ final class MysqlForeignKeys {
     }
 
     /** Whether {@code c} is such a key: a foreign key whose name the server picks, on MySQL or MariaDB. */
-    static boolean unnamed(ServerErrors errors, Creation c) {
-        return errors.mysql() && c.key().kind() == ObjectKind.CONSTRAINT
+    static boolean unnamed(ServerFacts errors, Creation c) {
+        return errors.commitsEachStatement() && c.key().kind() == ObjectKind.CONSTRAINT
                 && c.constraintKind() == ConstraintKind.FOREIGN_KEY && c.shape() != null && c.shape().postgresNamed();
     }
 

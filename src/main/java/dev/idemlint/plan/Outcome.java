@@ -1,5 +1,6 @@
 package dev.idemlint.plan;
 
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.ObjectRef;
 
@@ -15,7 +16,7 @@ sealed interface Outcome {
     /** It fails: {@code sqlstate} (null for a Python error), what is wrong, the object named. */
     record Fails(String sqlstate, String label, String reason, ObjectRef object, boolean alreadyThere)
             implements Outcome {
-        Fails(ServerErrors.Raised raised, String reason, ObjectRef object, boolean alreadyThere) {
+        Fails(ServerFacts.Raised raised, String reason, ObjectRef object, boolean alreadyThere) {
             this(raised.code(), raised.label(), reason, object, alreadyThere);
         }
 

@@ -6,6 +6,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SchemaRef;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
@@ -21,10 +22,10 @@ import dev.idemlint.schema.SchemaState;
  */
 final class Placement {
     private final SchemaState state;
-    private final ServerErrors errors;
+    private final ServerFacts errors;
     private final Settings settings;
 
-    Placement(SchemaState state, ServerErrors errors, Settings settings) {
+    Placement(SchemaState state, ServerFacts errors, Settings settings) {
         this.state = state;
         this.errors = errors;
         this.settings = settings;
@@ -85,7 +86,7 @@ final class Placement {
      * and MariaDB keep them as written (table names are case-sensitive where the file system is).
      */
     String name(String n, Operation op) {
-        return errors.mysql() ? n : Effects.name(n, op);
+        return errors.commitsEachStatement() ? n : Effects.name(n, op);
     }
 
     static String bare(String name) {
@@ -152,7 +153,7 @@ final class Placement {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
         ObjectKind kind = c.key().kind();
         // MySQL and MariaDB name every primary key PRIMARY, whatever name the statement gives it
-        String n = errors.mysql() && kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
+        String n = errors.commitsEachStatement() && kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
                 ? "PRIMARY" : name(c.key().name().name(), op);
         if (ObjectRef.tableScoped(kind)) {
             if (c.key().table() == null) {
@@ -189,7 +190,7 @@ final class Placement {
      * MariaDB never for a type (an ENUM is part of its column there).
      */
     boolean effective(Creation c) {
-        return c.effective(settings) && !(errors.mysql()
+        return c.effective(settings) && !(errors.commitsEachStatement()
                 && (c.key().kind() == ObjectKind.TYPE || c.key().kind() == ObjectKind.DOMAIN));
     }
 

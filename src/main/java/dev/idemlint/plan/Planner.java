@@ -14,6 +14,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.plan.Outcome.Fails;
 import dev.idemlint.plan.Outcome.Lost;
@@ -128,7 +129,7 @@ public final class Planner {
     private String mayHaveDropped;
 
     /** What the server raises: SQLSTATEs on PostgreSQL, error numbers on MySQL and MariaDB. */
-    private final ServerErrors errors;
+    private final ServerFacts errors;
     private final Progress progress = new Progress();
     private final Placement places;
     private final GuardCheck guards;
@@ -139,7 +140,7 @@ public final class Planner {
     private Planner(Input in) {
         this.in = in;
         this.state = SchemaState.of(in.catalog());
-        this.errors = new ServerErrors(in.settings().dialect());
+        this.errors = ServerFacts.of(in.settings().dialect(), in.settings().postgresMajor());
         this.places = new Placement(state, errors, in.settings());
         this.guards = new GuardCheck(state);
         this.inserts = new KeyedInserts(state, places, errors, in.rows());
@@ -193,7 +194,7 @@ public final class Planner {
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            boolean skipped = errors.mysql() && guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
+            boolean skipped = errors.commitsEachStatement() && guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
@@ -225,7 +226,7 @@ public final class Planner {
                             "Check by hand whether " + advice.describeKey(f.object()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
-                    entries.add(advice.failed(m, op, line, f, madeHere, errors.mysql() ? MysqlCommits.committed(m, ops, ran, op) : List.of()));
+                    entries.add(advice.failed(m, op, line, f, madeHere, errors.commitsEachStatement() ? MysqlCommits.committed(m, ops, ran, op) : List.of()));
                 }
                 applyAll(m, ops, creations, madeHere, k);
                 return;
@@ -341,7 +342,7 @@ public final class Planner {
                     && g.catches(GuardCheck.condition(f.sqlstate()))) {
                 return OK;
             }
-            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && errors.mysql()) {
+            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && errors.commitsEachStatement()) {
                 // MySQL aborts no transaction on an error: a handler that catches the driver's class for it
                 // and neither re-raises nor exits lets the revision go on
                 return !f.sqlstate().matches("[0-9]{1,5}")
@@ -388,7 +389,7 @@ public final class Planner {
             }
             ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
             String type = state.columnType(column);
-            if (b.type() != null && !errors.mysql() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
+            if (b.type() != null && !errors.commitsEachStatement() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
                 String what = b.type().shift() != null && PostgresFacts.shiftFails(type)
                         ? "no " + b.type().shift() + " operator takes a " + type + " and an integer"
                         : "function " + b.type().function() + "() takes no " + type;
@@ -509,12 +510,12 @@ public final class Planner {
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
     private Outcome preconditions(Operation op) {
-        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && !errors.mysql()) {
+        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && !errors.commitsEachStatement()) {
             return new Fails(SqlState.ACTIVE_SQL_TRANSACTION.code(), SqlState.ACTIVE_SQL_TRANSACTION.label(),
                     "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
                             + " `op.get_context().autocommit_block()`)", null, false);
         }
-        if (op.site().origin() == Origin.RAW_SQL && !errors.mysql()) {
+        if (op.site().origin() == Origin.RAW_SQL && !errors.commitsEachStatement()) {
             String syntax = null;
             if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
                 syntax = "ADD CONSTRAINT IF NOT EXISTS";
@@ -557,7 +558,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
-                && a.column().enumType().name() != null && !errors.mysql()) {
+                && a.column().enumType().name() != null && !errors.commitsEachStatement()) {
             // add_column never creates the column's enum type: it must be there
             Placement.Target t = places.typeTarget(op, a.column().enumType().name());
             if (t.schema() != null && state.presence(ObjectRef.of(ObjectKind.TYPE, t.qualified())) == Presence.ABSENT) {
@@ -585,7 +586,7 @@ public final class Planner {
         if (f == Presence.UNKNOWN) {
             return new Lost("whether " + c.describe() + " already exists is not known here");
         }
-        ServerErrors.Raised s = errors.duplicate(c.key().kind(), c.constraintKind());
+        ServerFacts.Raised s = errors.duplicate(c.key().kind(), c.constraintKind());
         return new Fails(s.code(), s.label(), places.describe(op, c) + " already exists", places.key(op, c), true);
     }
 
@@ -649,7 +650,7 @@ public final class Planner {
         if (d.name() == null) {
             return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
         }
-        ObjectRef ref = errors.mysql() ? null : places.objectRef(op, d.kind(), d.table(), d.name());
+        ObjectRef ref = errors.commitsEachStatement() ? null : places.objectRef(op, d.kind(), d.table(), d.name());
         Optional<Conflict> refused = ref == null ? Optional.empty() : state.dropRefused(ref);
         if (refused.isPresent()) {
             // raised before the object is looked up: IF EXISTS does not skip it
@@ -665,11 +666,11 @@ public final class Planner {
                 return new Lost("whether " + d.kind().sql() + " " + d.name() + " exists is not known here");
             }
         } else if (f == Presence.ABSENT && !ifExists) {
-            ServerErrors.Raised s = errors.dropMissing(d.kind());
+            ServerFacts.Raised s = errors.dropMissing(d.kind());
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + inTable(d.table(), d.name())
                     + " does not exist", null, false);
         }
-        if (f == Presence.PRESENT && d.kind() == ObjectKind.SEQUENCE && !errors.mysql()) {
+        if (f == Presence.PRESENT && d.kind() == ObjectKind.SEQUENCE && !errors.commitsEachStatement()) {
             ObjectRef seq = places.place(op, ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of(d.name())));
             Presence needed = seq == null ? Presence.UNKNOWN : state.sequenceNeeded(seq, d.cascade());
             if (needed == Presence.PRESENT) {
@@ -721,7 +722,7 @@ public final class Planner {
      * default are known, else not followed. {@code ADD GENERATED} succeeds only on a column known NOT NULL.
      */
     private Outcome identity(Operation op) {
-        if (errors.mysql()) {
+        if (errors.commitsEachStatement()) {
             return new Lost("an identity change, which MySQL and MariaDB do not have", true, true);
         }
         for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
@@ -789,12 +790,12 @@ public final class Planner {
             return new Lost("whether " + r.kind().sql() + " " + r.from() + " or " + r.to() + " exists is not known here");
         }
         if (from == Presence.ABSENT) {
-            ServerErrors.Raised s = errors.renameMissing(r.kind());
+            ServerFacts.Raised s = errors.renameMissing(r.kind());
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + inTable(r.table(), r.from())
                     + " does not exist", null, false);
         }
         if (to == Presence.PRESENT) {
-            ServerErrors.Raised s = errors.duplicate(r.kind(), null);
+            ServerFacts.Raised s = errors.duplicate(r.kind(), null);
             return new Fails(s.code(), s.label(), r.kind().sql() + " " + inTable(r.table(), r.to())
                     + " already exists", null, true);
         }

@@ -7,6 +7,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.SchemaTimeline;
@@ -27,6 +28,8 @@ import java.util.function.Function;
  */
 public final class RuleContext {
     private final Settings settings;
+    /** What the project's server raises or tolerates, picked once from its dialect. */
+    private final ServerFacts facts;
     private final List<Diagnostic> into;
     private final RuleCatalog catalog;
     /** The findings reported so far, by rule and source site: one finding per site. */
@@ -47,6 +50,7 @@ public final class RuleContext {
 
     private RuleContext(Settings settings, RuleCatalog catalog, List<Diagnostic> into) {
         this.settings = settings;
+        this.facts = ServerFacts.of(settings.dialect(), settings.postgresMajor());
         this.catalog = catalog;
         this.into = into;
     }
@@ -142,6 +146,11 @@ public final class RuleContext {
         return settings;
     }
 
+    /** What the project's server raises or tolerates: rules ask it, not which server it is. */
+    public ServerFacts facts() {
+        return facts;
+    }
+
     /**
      * Sets where the project's naming convention comes from, read only when a rule asks (reading it can take
      * a second on a large project).
@@ -200,7 +209,7 @@ public final class RuleContext {
      * MySQL and MariaDB commit each statement of the first run, PostgreSQL the revision as a whole.
      */
     public CommittedRerun rerun(Migration m) {
-        return settings.dialect().mysqlFamily() ? CommittedRerun.of(m.upgrade(), m.verdicts())
+        return facts.commitsEachStatement() ? CommittedRerun.of(m.upgrade(), m.verdicts())
                 : CommittedRerun.ofPostgres(m.upgrade(), m.verdicts());
     }
 
@@ -370,7 +379,7 @@ public final class RuleContext {
         }
 
         public void emit() {
-            if (settings().dialect().mysqlFamily()) {
+            if (!facts.doBlocks()) {
                 // a DO block or ON CONFLICT is a syntax error on MySQL/MariaDB: such a fix is never offered
                 fixes.removeIf(f -> f.edits().stream().anyMatch(e -> e.replacement().contains("$$")
                         || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));

@@ -58,7 +58,7 @@ public final class GoneTable {
      */
     public static boolean reported(Migration m, RuleContext ctx, Operation op, String objectCondition, Fix statement) {
         RerunFailure f = ctx.verdicts(m).failure(op);
-        if (f == null || f.goneTable() == null || MysqlDialect.applies(ctx.settings())) {
+        if (f == null || f.goneTable() == null || ctx.facts().commitsEachStatement()) {
             return false;
         }
         OpSite site = op.site();

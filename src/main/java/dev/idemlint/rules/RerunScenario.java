@@ -1,9 +1,10 @@
 package dev.idemlint.rules;
 
-import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 
 /**
@@ -29,9 +30,7 @@ public final class RerunScenario {
      * production"): the re-run fails in the runs where it holds ({@link GuardKind#SETTING}); empty otherwise.
      */
     public static String when(OpSite site) {
-        Guard g = site.guard();
-        return g != null && g.settled() && g.condition() != null ? " when " + Guard.Condition.describe(g.condition())
-                : "";
+        return ServerFacts.when(site);
     }
 
     /**
@@ -40,20 +39,7 @@ public final class RerunScenario {
      * help (PostgreSQL aborts the transaction on the first error); empty otherwise.
      */
     public static String why(OpSite site, SqlState state) {
-        String out = "";
-        if (swallowed(site, state)) {
-            String handler = site.guard().description();
-            out += ("try/except".equals(handler) ? "The try/except" : "`" + handler + "`") + " catches the error in"
-                    + " Python, but PostgreSQL has already aborted the transaction, so the next statement fails. ";
-        }
-        if (site.autocommit() && site.afterCommit()) {
-            out += "An earlier COMMIT in this revision ended Alembic's transaction, so the statement commits on its"
-                    + " own, and a retry after a later failure runs it again. ";
-        } else if (site.autocommit()) {
-            out += "Inside autocommit_block() the statement commits on its own, so a retry after a later"
-                    + " failure runs it again. ";
-        }
-        return out;
+        return PostgresFacts.rerunWhy(site, state.dbapiClass());
     }
 
     /**
@@ -71,8 +57,7 @@ public final class RerunScenario {
      * the next statement, at the latest Alembic's version update, fails).
      */
     public static String failure(SqlState state, OpSite site) {
-        return swallowed(site, state) ? SqlState.IN_FAILED_SQL_TRANSACTION.label() + " after a swallowed "
-                + state.label() : state.label();
+        return PostgresFacts.rerunFailure(state.label(), state.dbapiClass(), site);
     }
 
     /**

@@ -7,7 +7,6 @@ import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -21,7 +20,7 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
 
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (ctx.facts().commitsEachStatement()) {
             return; // CONCURRENTLY is PostgreSQL's grammar: MySQL and MariaDB have no such clause
         }
         if (ctx.settings().envMayAutocommit()) {

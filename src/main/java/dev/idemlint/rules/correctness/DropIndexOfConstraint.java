@@ -10,7 +10,6 @@ import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.ArrayList;
@@ -25,7 +24,7 @@ public final class DropIndexOfConstraint implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
         // on MySQL and MariaDB a unique constraint is its index: DROP INDEX drops the key
-        if (MysqlDialect.applies(s)) {
+        if (ctx.facts().commitsEachStatement()) {
             return;
         }
         SchemaTimeline t = ctx.timeline();

@@ -12,9 +12,9 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.source.SourceFile;
@@ -64,7 +64,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                             + " as a syntax error (1064 ER_PARSE_ERROR).")
                             .help("MySQL (8.0 manual) has no `IF [NOT] EXISTS` on column, index or constraint statements (MariaDB"
                                     + " has). Drop the keyword and guard the call with the inspector.")
-                            .fixes(MysqlDialect.portable(fixes(op, kw, m.source()), s, kind)).emit();
+                            .fixes(DialectFixes.portable(fixes(op, kw, m.source()), ctx.facts(), kind)).emit();
                 }
             }
             if (call != null) {

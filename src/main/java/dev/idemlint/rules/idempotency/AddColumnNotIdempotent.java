@@ -12,14 +12,14 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.UnreadNames;
@@ -58,46 +58,37 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             String what = add.column().name() == null ? RerunScenario.unreadName(ObjectKind.COLUMN, false, add.table())
                     : RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
             ObjectRef before = ctx.rerunAnswers(m).columnMovedBefore(i);
-            if (MysqlDialect.applies(ctx.settings())) {
-                reportMysql(m, ctx, add, what, kwarg, before);
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.COLUMN, null);
+            if (facts.tolerates(add.site(), duplicate)) {
                 continue;
             }
-            String help;
-            if (!kwarg) {
-                help = "Write `ADD COLUMN IF NOT EXISTS`.";
-            } else if (ctx.settings().columnIfExistsSupported()) {
-                help = "Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector: "
-                        + "`if \"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in "
-                        + "sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}:`.";
-            } else {
-                help = "Guard the call with the inspector: `if \"" + nameOr(add.column().name())
-                        + "\" not in {c[\"name\"] for c in sa.inspect(op.get_bind()).get_columns(\""
-                        + nameOr(add.table()) + "\")}:` (the `if_not_exists=True` kwarg needs Alembic 1.16.0; this"
-                        + " project " + ctx.settings().alembicStated() + ").";
-            }
-            help = before == null ? help : movedHelp(before);
-            ctx.report(m.source(), op.site(),
-                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.COLUMN), what, "", op.site())).help(RerunScenario.why(op.site(), PostgresFacts.duplicate(ObjectKind.COLUMN)) + help)
-                    .fixes(inPlace(fixes(add, m.source(), ctx.settings()), before)).emit();
+            String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
+                    + " sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}";
+            String help = !kwarg ? DialectFixes.rawSqlHelp(facts, ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check)
+                    : kwargHelp(facts, ctx.settings(), check);
+            List<Fix> fixes = !kwarg && facts.commitsEachStatement()
+                    ? DialectFixes.rawSqlFixes(add, m.source(), facts) : fixes(add, m.source(), ctx.settings());
+            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, "", op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + (before == null ? help : movedHelp(before)))
+                    .fixes(inPlace(fixes, before)).emit();
         }
     }
 
-    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddColumn add, String what, boolean kwarg,
-            ObjectRef before) {
-        if (MysqlDialect.tolerated(add.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN))) {
-            return;
+    /**
+     * The remedy of an op call: the kwarg where the project's Alembic has it, else the inspector guard
+     * {@code if check:}; where the server commits each statement the words are short, the message having
+     * said why the statement runs again.
+     */
+    private static String kwargHelp(ServerFacts facts, Settings s, String check) {
+        if (facts.commitsEachStatement()) {
+            return s.columnIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the call: `if " + check + ":`."
+                    : "Guard the call: `if " + check + ":`.";
         }
-        String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
-                + " sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}";
-        String help = kwarg ? (ctx.settings().columnIfExistsSupported() ? "Pass `if_not_exists=True`, or guard"
-                + " the call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
-                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check);
-        List<Fix> fixes = kwarg ? fixes(add, m.source(), ctx.settings())
-                : MysqlDialect.rawSqlFixes(add, m.source(), ctx.settings());
-        ctx.report(m.source(), add.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.COLUMN), what, RerunScenario.when(add.site())))
-                .help(MysqlDialect.why() + (before == null ? help : movedHelp(before))).fixes(inPlace(fixes, before))
-                .emit();
+        return s.columnIfExistsSupported()
+                ? "Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector: `if " + check + ":`."
+                : "Guard the call with the inspector: `if " + check + ":` (the `if_not_exists=True` kwarg needs"
+                        + " Alembic 1.16.0; this project " + s.alembicStated() + ").";
     }
 
     /** The remedy when a guard on this statement alone would let the re-run move column {@code before} after it. */

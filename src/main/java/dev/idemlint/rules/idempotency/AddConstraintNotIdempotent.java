@@ -11,6 +11,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
@@ -19,7 +20,7 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -56,7 +57,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     || !ctx.naming().exact() || ((ConstraintNames.Name.Given) real).origin() != ConstraintNames.Origin.CONVENTION)) {
                 boolean conventionNamed = real instanceof ConstraintNames.Name.Given g
                         && g.origin() == ConstraintNames.Origin.CONVENTION;
-                boolean mysql = MysqlDialect.applies(ctx.settings());
+                boolean mysql = ctx.facts().commitsEachStatement();
                 // on PostgreSQL only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
                 boolean claimed = (mysql ? c.kind() == ConstraintKind.FOREIGN_KEY
                         : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE))
@@ -67,23 +68,45 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 }
                 continue;
             }
-            SqlState state = stateFor(c.kind());
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.CONSTRAINT, c.kind());
+            if (facts.tolerates(c.site(), duplicate)) {
+                continue;
+            }
             String what = RerunScenario.describe(ObjectKind.CONSTRAINT, stored != null ? stored : c.name(), c.table());
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
                     ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
-            if (MysqlDialect.applies(ctx.settings())) {
-                reportMysql(m, ctx, c, because);
-                continue;
-            }
-            String condition = state.condition();
-            String help = "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
-                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + condition
-                    + " THEN null; END $$`, or guard the call with the inspector ("
-                    + inspectorMethod(c.kind()) + ").";
-            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + RerunScenario.failure(state, op.site()) + because
-                    + RerunScenario.end(op.site())).help(RerunScenario.why(op.site(), state) + help).fixes(fixes(c, m.source(), real, ctx.naming())).emit();
+            boolean raw = c.site().origin() == Origin.RAW_SQL;
+            // a server that runs the revision in one transaction takes a DO block; one that commits each
+            // statement takes its own IF NOT EXISTS where it has one, else the inspector guard
+            List<Fix> fixes = facts.doBlocks() ? fixes(c, m.source(), real, ctx.naming())
+                    : raw ? DialectFixes.rawSqlFixes(c, m.source(), facts) : fixes(c, m.source());
+            ctx.report(m.source(), op.site(), "Re-running this revision fails with " + facts.failure(duplicate, op.site())
+                    + because + RerunScenario.end(op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + help(c, facts, raw)).fixes(fixes).emit();
         }
+    }
+
+    /** The remedy: a DO block where the server runs one (PostgreSQL); else the server's own clause or the inspector. */
+    private static String help(Operation.AddConstraint c, ServerFacts facts, boolean raw) {
+        String inspector = inspectorMethod(c.kind());
+        if (facts.doBlocks()) {
+            return "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
+                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + stateFor(c.kind()).condition()
+                    + " THEN null; END $$`, or guard the call with the inspector (" + inspector + ").";
+        }
+        String guard = "guard it with the inspector (" + inspector + " of `sa.inspect(op.get_bind())`)";
+        if (!raw || !facts.ifNotExists(ObjectKind.CONSTRAINT)) {
+            return (raw ? facts.server() + " has no IF NOT EXISTS for this constraint"
+                    : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
+        } else if (c.kind() == ConstraintKind.UNIQUE) {
+            return "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
+                    + " name UNIQUE`), or " + guard + ".";
+        } else if (c.kind() == ConstraintKind.FOREIGN_KEY) {
+            return "Write `ADD CONSTRAINT name FOREIGN KEY IF NOT EXISTS (...)`, or " + guard + ".";
+        }
+        return "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
     }
 
     /**
@@ -129,7 +152,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      */
     private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c, ConstraintNames.Name real) {
         OpSite site = c.site();
-        boolean mysql = MysqlDialect.applies(ctx.settings());
+        boolean mysql = ctx.facts().commitsEachStatement();
         boolean fk = c.kind() == ConstraintKind.FOREIGN_KEY;
         String guard = site.origin() == Origin.RAW_SQL || site.call() == null ? null
                 : fk ? unnamedForeignKeyGuard(m.source(), c) : unnamedUniqueGuard(m.source(), c);
@@ -144,7 +167,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         // a convention that cannot be read may name the key, the same name on every run: then the re-run fails
         String unread = mysql || real instanceof ConstraintNames.Name.Given ? null
                 : real instanceof ConstraintNames.Name.Unknown u ? u.reason() : "its name is not known";
-        String because = mysql ? ", because " + MysqlDialect.server(ctx.settings())
+        String because = mysql ? ", because " + ctx.facts().server()
                 + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
                 : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
@@ -271,31 +294,6 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     private static String asList(SourceFile file, Expr e) {
         String text = file.slice(e.span());
         return e instanceof Expr.ListExpr ? text : "list(" + text + ")";
-    }
-
-    private static void reportMysql(Migration m, RuleContext ctx, Operation.AddConstraint c, String because) {
-        if (MysqlDialect.tolerated(c.site(),
-                dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()))) {
-            return;
-        }
-        boolean raw = c.site().origin() == Origin.RAW_SQL;
-        String guard = "guard it with the inspector (" + inspectorMethod(c.kind()) + " of `sa.inspect(op.get_bind())`)";
-        String help;
-        if (!raw || !ctx.settings().dialect().isMariaDb()) {
-            help = (raw ? MysqlDialect.server(ctx.settings()) + " has no IF NOT EXISTS for this constraint"
-                    : "Alembic has no if_not_exists for constraints") + ": " + guard + ".";
-        } else if (c.kind() == ConstraintKind.UNIQUE) {
-            help = "Write `ADD UNIQUE KEY IF NOT EXISTS name (...)` (MariaDB rejects `ADD CONSTRAINT IF NOT EXISTS"
-                    + " name UNIQUE`), or " + guard + ".";
-        } else if (c.kind() == ConstraintKind.FOREIGN_KEY) {
-            help = "Write `ADD CONSTRAINT name FOREIGN KEY IF NOT EXISTS (...)`, or " + guard + ".";
-        } else {
-            help = "Write `IF NOT EXISTS` in the ADD clause, or " + guard + ".";
-        }
-        List<Fix> fixes = raw ? MysqlDialect.rawSqlFixes(c, m.source(), ctx.settings()) : fixes(c, m.source());
-        ctx.report(m.source(), c.site(), "Re-running this revision fails with error "
-                + dev.idemlint.migration.MysqlFacts.duplicate(ctx.settings().dialect(), c.kind()).label() + because + ".")
-                .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 
     /**

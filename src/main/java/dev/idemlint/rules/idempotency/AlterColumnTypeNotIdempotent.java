@@ -6,7 +6,6 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.RerunSimulation;
@@ -18,7 +17,7 @@ import dev.idemlint.schema.RerunSimulation;
 public final class AlterColumnTypeNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings()) || m.upgrade().stream().noneMatch(AlterColumnTypeNotIdempotent::converts)
+        if (ctx.facts().commitsEachStatement() || m.upgrade().stream().noneMatch(AlterColumnTypeNotIdempotent::converts)
                 || m.upgrade().stream().anyMatch(AlterColumnTypeNotIdempotent::changesUnreadColumn)) {
             // postgresql_using is PostgreSQL's; a type change on a column not read may change any column's type
             return;

@@ -6,7 +6,6 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
@@ -20,7 +19,7 @@ import java.util.List;
 public final class ColumnIdentityNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())
+        if (ctx.facts().commitsEachStatement()
                 || m.upgrade().stream().noneMatch(op -> op instanceof Operation.ColumnIdentity)) {
             return; // identity columns and these statements are PostgreSQL's
         }

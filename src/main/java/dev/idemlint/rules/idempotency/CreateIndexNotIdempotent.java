@@ -10,7 +10,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -18,7 +18,7 @@ import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
@@ -54,41 +54,49 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             if (ix.ifNotExists() && (!kwarg || ctx.settings().indexIfExistsSupported())) {
                 continue;
             }
-            if (ix.ifNotExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
+            if (ix.ifNotExists() && kwarg && !ctx.facts().ifNotExists(ObjectKind.INDEX)
                     && ctx.settings().withDialect(Dialect.POSTGRESQL).indexIfExistsSupported()) {
-                continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
+                continue; // a syntax error on the first run (MySQL 8.0): unsupported-alembic-kwarg reports it.
             }
             ConstraintNames.Name real = ConstraintNames.of(ix, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
             String what = stored == null && ix.name() == null ? RerunScenario.unreadName(ObjectKind.INDEX, ix.unique(), ix.table())
                     : (ix.unique() ? "unique " : "") + RerunScenario.describe(ObjectKind.INDEX,
                     stored != null ? stored : ix.name(), null);
-            if (MysqlDialect.applies(ctx.settings())) {
-                reportMysql(m, ctx, ix, what, kwarg);
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.INDEX, null);
+            // each statement committing on its own, the words are short: the help says why it runs again
+            boolean terse = facts.commitsEachStatement();
+            if (facts.tolerates(ix.site(), duplicate) || terse && ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 continue;
             }
-            String ignored = ix.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
-            String why = ix.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
+            String ignored = ix.ifNotExists() && !terse ? " (`if_not_exists=True` is ignored)" : "";
+            String why = ix.ifNotExists() && !terse ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
                     + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index. " : "";
+            String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
+                    + " sa.inspect(op.get_bind()).get_indexes(\"" + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}";
             String help;
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 help = "Pass `checkfirst=True` to `.create(...)`.";
+            } else if (!kwarg && terse) {
+                help = DialectFixes.rawSqlHelp(facts, ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
             } else if (!kwarg) {
                 help = ix.concurrently()
                         ? "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS` (and drop an INVALID leftover index"
                                 + " from a failed concurrent build first)."
                         : "Write `CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS`.";
+            } else if (terse) {
+                help = ctx.settings().indexIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the"
+                        + " call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.";
             } else if (ctx.settings().indexIfExistsSupported()) {
                 help = "Pass `if_not_exists=True` (Alembic 1.13.0+, or 1.11.2+ with SQLAlchemy 2.0).";
             } else {
-                help = "Guard the call: `if \"" + AddColumnNotIdempotent.nameOr(ix.name())
-                        + "\" not in {i[\"name\"] for i in sa.inspect(op.get_bind()).get_indexes(\""
-                        + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}:`, or write the index in SQL with"
-                        + " `CREATE INDEX IF NOT EXISTS`.";
+                help = "Guard the call: `if " + check + ":`, or write the index in SQL with `CREATE INDEX IF NOT EXISTS`.";
             }
-            ctx.report(m.source(), op.site(),
-                    RerunScenario.alreadyExists(PostgresFacts.duplicate(ObjectKind.INDEX), what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site(), PostgresFacts.duplicate(ObjectKind.INDEX)) + why + help).fixes(fixes(ix, m.source(), ctx.settings(), stored)).emit();
+            List<Fix> fixes = !kwarg && terse ? DialectFixes.rawSqlFixes(ix, m.source(), facts)
+                    : fixes(ix, m.source(), ctx.settings(), terse ? null : stored);
+            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, ignored, op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + why + help).fixes(fixes).emit();
         }
     }
 
@@ -115,27 +123,11 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 GuardWrapper.wrap(file, site, !written
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
-                        : indexGuard(file, site, ix.name(), ix.table(), false, !MysqlDialect.applies(s)),
-                        byExpression(site) && !MysqlDialect.applies(s) ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
+                        : indexGuard(file, site, ix.name(), ix.table(), false, !s.dialect().mysqlFamily()),
+                        byExpression(site) && !s.dialect().mysqlFamily() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
                         written && site.origin() != Origin.BATCH_OP && GuardWrapper.fromSource(file, site.call(),
                                 literalName(site.call()), CallRewriter.argument(site.call(), 1, "table_name"))),
                 s);
-    }
-
-    private static void reportMysql(Migration m, RuleContext ctx, Operation.CreateIndex ix, String what, boolean kwarg) {
-        if (MysqlDialect.tolerated(ix.site(), MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX)) || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
-            return;
-        }
-        String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
-                + " sa.inspect(op.get_bind()).get_indexes(\"" + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}";
-        String help = kwarg ? (ctx.settings().indexIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the"
-                + " call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.")
-                : MysqlDialect.rawSqlHelp(ctx.settings(), ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
-        List<Fix> fixes = kwarg ? fixes(ix, m.source(), ctx.settings())
-                : MysqlDialect.rawSqlFixes(ix, m.source(), ctx.settings());
-        ctx.report(m.source(), ix.site(), MysqlDialect.alreadyExists(
-                MysqlDialect.duplicate(ctx.settings(), ObjectKind.INDEX), what, RerunScenario.when(ix.site())))
-                .help(MysqlDialect.why() + help).fixes(fixes).emit();
     }
 
     /**

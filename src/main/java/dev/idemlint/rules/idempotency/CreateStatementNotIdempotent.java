@@ -6,6 +6,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -14,8 +15,7 @@ import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import dev.idemlint.rules.MysqlDialect;
-import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.rules.DialectFixes;
 import java.util.List;
 
 /**
@@ -32,21 +32,20 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
-            if (MysqlDialect.applies(ctx.settings())) {
-                if (MysqlDialect.tolerated(op.site(), MysqlDialect.duplicate(ctx.settings(), c.kind()))) {
+            if (ctx.facts().commitsEachStatement()) {
+                ServerFacts.Raised duplicate = ctx.facts().duplicate(c.kind(), null);
+                if (ctx.facts().tolerates(op.site(), duplicate)) {
                     continue;
                 }
-                MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), c.kind());
-                List<Fix> fixes = MysqlDialect.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
-                        ctx.settings(), c.kind());
-                String server = MysqlDialect.server(ctx.settings());
-                String remedy = row == null ? server + " has no such object."
-                        : row.orReplace() ? "Write `CREATE OR REPLACE`."
-                        : row.ifNotExists() ? "Write `CREATE ... IF NOT EXISTS`."
+                List<Fix> fixes = DialectFixes.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
+                        ctx.facts(), c.kind());
+                String server = ctx.facts().server();
+                String remedy = !ctx.facts().has(c.kind()) ? server + " has no such object."
+                        : ctx.facts().orReplace(c.kind()) ? "Write `CREATE OR REPLACE`."
+                        : ctx.facts().ifNotExists(c.kind()) ? "Write `CREATE ... IF NOT EXISTS`."
                         : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
-                ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
-                        MysqlDialect.duplicate(ctx.settings(), c.kind()), what, RerunScenario.when(op.site())))
-                        .help(MysqlDialect.why() + remedy + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : ""))
+                ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, "", op.site()))
+                        .help(ctx.facts().rerunWhy(op.site(), duplicate) + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
                         .fixes(fixes).emit();
                 continue;
             }

@@ -12,6 +12,7 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
@@ -19,7 +20,6 @@ import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
@@ -43,7 +43,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // SQLAlchemy emits CREATE TYPE for a native enum column before CREATE TABLE, so the
             // re-run stops there, with 42710, before it reaches the table.
             // MySQL and MariaDB have no enum types: an ENUM column is part of the table
-            String enumType = kwarg && !MysqlDialect.applies(ctx.settings()) ? firstCreatedEnumType(t, ctx.settings())
+            String enumType = kwarg && ctx.facts().namedTypes() ? firstCreatedEnumType(t, ctx.settings())
                     : null;
             SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String renamedTo = enumType == null && explicitIndexName(t) != null
@@ -71,13 +71,12 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                                 + " columns), or " + guard + "."
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
-            if (MysqlDialect.applies(ctx.settings())) {
+            if (ctx.facts().commitsEachStatement()) {
                 // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
-                if (!MysqlDialect.tolerated(op.site(),
-                        MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE))) {
-                    ctx.report(m.source(), op.site(), MysqlDialect.alreadyExists(
-                            MysqlDialect.duplicate(ctx.settings(), ObjectKind.TABLE), what, ignored + RerunScenario.when(op.site())))
-                            .help(MysqlDialect.why() + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
+                ServerFacts.Raised duplicate = ctx.facts().duplicate(ObjectKind.TABLE, null);
+                if (!ctx.facts().tolerates(op.site(), duplicate)) {
+                    ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, ignored, op.site()))
+                            .help(ctx.facts().rerunWhy(op.site(), duplicate) + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
                 }
                 continue;
             }

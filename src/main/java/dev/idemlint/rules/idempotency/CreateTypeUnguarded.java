@@ -11,7 +11,6 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
@@ -25,7 +24,7 @@ import java.util.List;
 public final class CreateTypeUnguarded implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column, and SQLAlchemy's
             // Enum.create(bind) emits nothing there, so there is nothing to create twice
             return;

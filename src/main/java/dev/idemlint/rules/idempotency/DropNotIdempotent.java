@@ -22,6 +22,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
@@ -39,9 +40,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.ReadBlockWrapper;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.migration.RerunVerdicts;
 
@@ -53,8 +53,8 @@ public final class DropNotIdempotent implements MigrationRule {
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
         Map<Operation, Boolean> readsGuarded = new java.util.IdentityHashMap<>();
         dev.idemlint.schema.CommittedRerun rerun = ctx.rerun(m);
-        Reads reads = MysqlDialect.applies(ctx.settings()) ? null : Reads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
-        Map<Operation, Conflict> refused = MysqlDialect.applies(ctx.settings()) ? Map.of()
+        Reads reads = ctx.facts().commitsEachStatement() ? null : Reads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
+        Map<Operation, Conflict> refused = ctx.facts().commitsEachStatement() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
         for (Operation op : m.upgrade()) {
@@ -74,7 +74,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue;
             }
             RerunFailure fails = ctx.verdicts(m).failure(d);
-            if (fails != null && !MysqlDialect.applies(ctx.settings())) {
+            if (fails != null && !ctx.facts().commitsEachStatement()) {
                 // the object is there on the re-run, but another one made by this revision depends on it
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(fails.state(), op.site()) + " because "
@@ -110,21 +110,21 @@ public final class DropNotIdempotent implements MigrationRule {
             String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";
             String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
                     : "";
-            boolean mysql = MysqlDialect.applies(ctx.settings());
+            boolean mysql = ctx.facts().commitsEachStatement();
             if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
                 reportEarlierRead(m, ctx, d, at, rerun, readsReported);
             }
             List<Fix> fixes = read != null && !readGuarded ? List.of() : fixes(d, m.source(), ctx, onView);
-            List<Fix> offered = mysql ? MysqlDialect.portable(fixes, ctx.settings(), d.kind()) : fixes;
+            List<Fix> offered = mysql ? DialectFixes.portable(fixes, ctx.facts(), d.kind()) : fixes;
+            ServerFacts.Raised missing = onView ? ServerFacts.Raised.of(refusal.sqlState())
+                    : ctx.facts().dropMissing(d.kind());
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                    + (mysql ? MysqlDialect.dropMissing(ctx.settings(), d.kind())
-                            : RerunScenario.failure(onView ? refusal.sqlState() : state(d.kind()),
-                                    op.site()))
+                    + ctx.facts().failure(missing, op.site())
                     + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
-                    .help((mysql ? MysqlDialect.why() : RerunScenario.why(op.site(), onView ? refusal.sqlState() : state(d.kind())))
+                    .help(ctx.facts().rerunWhy(op.site(), missing)
                             + why
-                            + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
+                            + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
                                     : (onView ? VIEW_HELP : help(d, kwarg, ctx))
                                             + (read == null || readGuarded ? "" : READ_FIRST)))
                     .fixes(offered).emit();
@@ -560,10 +560,10 @@ public final class DropNotIdempotent implements MigrationRule {
         if (o == null) {
             return;
         }
-        ctx.report(m.source(), o.site(), "Re-running this revision fails here with error "
-                + MysqlFacts.BAD_FIELD.label() + " because column \"" + d.name() + "\" of \"" + d.table()
+        ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
+                + ctx.facts().undefinedColumn().label() + " because column \"" + d.name() + "\" of \"" + d.table()
                 + "\", which this read names, is already dropped by a later statement of this revision.")
-                .help(MysqlDialect.why() + "Read the column only while it exists (check"
+                .help(ctx.facts().rerunWhy(o.site(), ctx.facts().undefinedColumn()) + "Read the column only while it exists (check"
                         + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
                         + " its rows), or move the data migration into a revision of its own.")
                 .emit();
@@ -806,9 +806,8 @@ public final class DropNotIdempotent implements MigrationRule {
 
     /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
     private static String mysqlHelp(Operation.Drop d, RuleContext ctx) {
-        MysqlFacts.Row row = MysqlFacts.of(ctx.settings().dialect(), d.kind());
-        return row != null && row.dropIfExists() && d.site().origin() == Origin.RAW_SQL
-                ? "Write `IF EXISTS` (" + MysqlDialect.server(ctx.settings()) + " has it for this statement)."
+        return ctx.facts().dropIfExists(d.kind()) && d.site().origin() == Origin.RAW_SQL
+                ? "Write `IF EXISTS` (" + ctx.facts().server() + " has it for this statement)."
                 : "Guard the drop with the inspector (drop only while the object exists).";
     }
 

@@ -9,7 +9,6 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.GuardMatch;
 
@@ -18,7 +17,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (MysqlDialect.applies(s)) {
+        if (ctx.facts().commitsEachStatement()) {
             return;
         }
         for (Operation op : m.upgrade()) {

@@ -1,13 +1,12 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.ObjectRef;
@@ -93,9 +92,9 @@ public final class ReadBeforeRename implements MigrationRule {
         String remedy = "Read it only while the old name exists (check `sa.inspect(op.get_bind())` around the read"
                 + " and the statements that use what it reads), read it after the rename under the new name, or move"
                 + " the data migration into a revision of its own.";
-        if (MysqlDialect.applies(ctx.settings())) {
-            MysqlFacts.MysqlError error = table ? MysqlFacts.NO_SUCH_TABLE : MysqlFacts.BAD_FIELD;
-            ctx.report(m.source(), read.site(), "Re-running this revision fails here with error " + error.label()
+        if (ctx.facts().commitsEachStatement()) {
+            ServerFacts.Raised error = table ? ctx.facts().undefinedTable() : ctx.facts().undefinedColumn();
+            ctx.report(m.source(), read.site(), "Re-running this revision fails here with " + error.label()
                     + because + ".")
                     .help(MYSQL_WHY + remedy).emit();
             return;

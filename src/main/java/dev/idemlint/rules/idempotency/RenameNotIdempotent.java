@@ -26,7 +26,7 @@ import dev.idemlint.rules.RunWrapper;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.Span;
-import dev.idemlint.rules.MysqlDialect;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ import java.util.Objects;
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        dev.idemlint.schema.CommittedRerun rerun = MysqlDialect.applies(ctx.settings()) ? ctx.rerun(m) : null;
+        dev.idemlint.schema.CommittedRerun rerun = ctx.facts().commitsEachStatement() ? ctx.rerun(m) : null;
         Touches touches = new Touches(m.upgrade());
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
@@ -51,7 +51,7 @@ public final class RenameNotIdempotent implements MigrationRule {
             String what = r.kind() == ObjectKind.OTHER && r.table() != null
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
-            boolean mysql = MysqlDialect.applies(ctx.settings());
+            boolean mysql = ctx.facts().commitsEachStatement();
             RerunFailure fails = ctx.verdicts(m).failure(r);
             if (fails != null && !mysql) {
                 // the old name is there again on the re-run, and so is the new one
@@ -67,21 +67,21 @@ public final class RenameNotIdempotent implements MigrationRule {
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
-            List<Fix> fixes = mysql ? MysqlDialect.portable(fixes(r, m.source(), tableGone != null), ctx.settings(),
+            List<Fix> fixes = mysql ? DialectFixes.portable(fixes(r, m.source(), tableGone != null), ctx.facts(),
                     r.kind()) : fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
             String failure = tableGone != null
-                    ? "error " + dev.idemlint.migration.MysqlFacts.NO_SUCH_TABLE.label() + " because table \""
+                    ? ctx.facts().undefinedTable().label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
-                    : (mysql ? MysqlDialect.renameMissing(ctx.settings(), r.kind()) : RerunScenario.failure(state, op.site()))
+                    : (mysql ? ctx.facts().renameMissing(r.kind()).label() : RerunScenario.failure(state, op.site()))
                             + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
-                    .help(mysql ? MysqlDialect.why() + MysqlDialect.server(ctx.settings()) + " has no `RENAME ... IF EXISTS`:"
+                    .help(mysql ? ctx.facts().rerunWhy(op.site(), ctx.facts().renameMissing(r.kind())) + ctx.facts().server() + " has no `RENAME ... IF EXISTS`:"
                             + " guard the rename with the inspector (rename only while the old name exists)."
-                            + (fixes.isEmpty() ? MysqlDialect.noFix(ctx.settings()) : "")
+                            + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
                             : RerunScenario.why(op.site(), state) + ifExistsForm(r.kind()) + "guard the rename with the inspector"
                             + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
                             + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();

@@ -6,13 +6,12 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 
 /** Flags, on MySQL/MariaDB, a statement that can fail on existing rows after DDL a re-run repeats. */
 public final class RevisionLeftHalfApplied implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (!MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().commitsEachStatement()) {
             return;
         }
         Operation firstRepeated = null;

@@ -5,7 +5,6 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
@@ -120,7 +119,7 @@ final class LockedTable {
 
     static void walk(VersionsTree tree, RuleContext ctx, Check check) {
         Settings s = ctx.settings();
-        if (MysqlDialect.applies(s)) {
+        if (ctx.facts().commitsEachStatement()) {
             return;
         }
         SchemaTimeline t = ctx.timeline();

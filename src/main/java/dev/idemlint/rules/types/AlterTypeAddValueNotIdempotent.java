@@ -8,7 +8,6 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.source.Span;
@@ -21,7 +20,7 @@ import java.util.List;
 public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().namedTypes()) {
             return; // MySQL and MariaDB have no named types: an ENUM's values change with its column (MODIFY COLUMN)
         }
         int pg = ctx.settings().postgresMajor();

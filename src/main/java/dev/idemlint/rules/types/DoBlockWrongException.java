@@ -11,7 +11,6 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -24,7 +23,7 @@ import java.util.TreeSet;
 public final class DoBlockWrongException implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().doBlocks()) {
             return; // a DO block with EXCEPTION handlers is PL/pgSQL: MySQL and MariaDB have none
         }
         for (Operation op : m.upgrade()) {

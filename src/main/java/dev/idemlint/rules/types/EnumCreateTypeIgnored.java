@@ -1,6 +1,5 @@
 package dev.idemlint.rules.types;
 
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
@@ -26,7 +25,7 @@ import dev.idemlint.schema.SchemaTimeline;
 public final class EnumCreateTypeIgnored implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;

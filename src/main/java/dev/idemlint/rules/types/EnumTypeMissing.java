@@ -1,6 +1,5 @@
 package dev.idemlint.rules.types;
 
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
@@ -31,7 +30,7 @@ import java.util.List;
 public final class EnumTypeMissing implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        if (MysqlDialect.applies(ctx.settings())) {
+        if (!ctx.facts().namedTypes()) {
             // MySQL and MariaDB have no named types: an ENUM is part of its column and no CREATE TYPE is
             // emitted, so there is no type to create twice or to miss
             return;

@@ -3,8 +3,8 @@ package dev.idemlint.rules.types;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
@@ -44,7 +44,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                             && !(Boolean.FALSE.equals(e.createType())
                                     && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured()));
                     // MySQL and MariaDB have no CREATE TYPE: the enum is written into the column
-                    if (createsType && typesEmitted.add(e.name()) && check && !s.dialect().mysqlFamily()) {
+                    if (createsType && typesEmitted.add(e.name()) && check && ctx.facts().namedTypes()) {
                         ctx.report(m.source(), SchemaTimeline.within(e.span(), op.site().span()),
                                 "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
                                         + " because `if_not_exists=True` does not cover CREATE TYPE \"" + e.name()
@@ -67,25 +67,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                     reportIndex(m, op, c, ac.table(), "add_column", ctx);
                 }
                 if (c.foreignKeyName() != null) {
-                    if (s.dialect().mysqlFamily()) {
-                        reportMysqlForeignKey(m, ac, c, ctx);
-                        continue;
-                    }
-                    ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
-                            "Re-running this revision fails with " + SqlState.DUPLICATE_OBJECT.label()
-                                    + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName()
-                                    + "\".")
-                            .help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain"
-                                    + " ADD CONSTRAINT for its foreign key. Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
-                                    + " BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN"
-                                    + " null; END $$` block.")
-                            .fix(Fix.displayOnly("Add the foreign key in its own guarded statement",
-                                    "sa.Column(\"" + (c.name() == null ? "..." : c.name()) + "\", ...)  # without"
-                                            + " the named ForeignKey\nop.execute(\"DO $$ BEGIN ALTER TABLE "
-                                            + (ac.table() == null ? "..." : ac.table()) + " ADD CONSTRAINT "
-                                            + c.foreignKeyName() + " FOREIGN KEY (" + (c.name() == null ? "..." : c.name())
-                                            + ") REFERENCES ...; EXCEPTION WHEN duplicate_object THEN null; END $$\")"))
-                            .emit();
+                    reportForeignKey(m, ac, c, ctx);
                 }
             }
         }
@@ -108,21 +90,35 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
     }
 
     /**
-     * The foreign key on MySQL and MariaDB: a second one of the name fails with the server's duplicate
-     * ({@link MysqlFacts#duplicate(dev.idemlint.discovery.Dialect, ConstraintKind)}); the remedy is an inspector
-     * guard, which both servers run (MySQL 8.0 has no IF NOT EXISTS on a constraint, and neither runs a DO block).
+     * The foreign key of a column added with {@code if_not_exists=True}: a second one of the name fails with the
+     * server's duplicate ({@link ServerFacts#duplicate}); the remedy is a DO block where the server runs one,
+     * else an inspector guard (MySQL 8.0 has no IF NOT EXISTS on a constraint).
      */
-    private static void reportMysqlForeignKey(Migration m, Operation.AddColumn op, ColumnDef c, RuleContext ctx) {
-        MysqlFacts.MysqlError error = MysqlFacts.duplicate(ctx.settings().dialect(), ConstraintKind.FOREIGN_KEY);
+    private static void reportForeignKey(Migration m, Operation.AddColumn op, ColumnDef c, RuleContext ctx) {
+        ServerFacts facts = ctx.facts();
         String table = op.table() == null ? "..." : op.table();
-        ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
-                "Re-running this revision fails with error " + error.label()
-                        + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName() + "\".")
-                .help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain ADD CONSTRAINT"
-                        + " for its foreign key. Declare the column without the named `ForeignKey` and create the"
-                        + " constraint with `op.create_foreign_key` under `if \"" + c.foreignKeyName()
-                        + "\" not in {fk[\"name\"] for fk in sa.inspect(op.get_bind()).get_foreign_keys(\"" + table
-                        + "\")}:`.")
+        String column = c.name() == null ? "..." : c.name();
+        RuleContext.Builder report = ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()),
+                "Re-running this revision fails with " + facts.duplicate(ObjectKind.CONSTRAINT, ConstraintKind.FOREIGN_KEY)
+                        .label() + " because `if_not_exists=True` does not cover foreign key \"" + c.foreignKeyName() + "\".");
+        if (!facts.doBlocks()) {
+            report.help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain ADD CONSTRAINT"
+                    + " for its foreign key. Declare the column without the named `ForeignKey` and create the"
+                    + " constraint with `op.create_foreign_key` under `if \"" + c.foreignKeyName()
+                    + "\" not in {fk[\"name\"] for fk in sa.inspect(op.get_bind()).get_foreign_keys(\"" + table
+                    + "\")}:`.").emit();
+            return;
+        }
+        report.help("`add_column(if_not_exists=True)` skips an existing column but still emits a plain"
+                        + " ADD CONSTRAINT for its foreign key. Declare the column without the named `ForeignKey` and add the constraint in a `DO $$"
+                        + " BEGIN ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN duplicate_object THEN"
+                        + " null; END $$` block.")
+                .fix(Fix.displayOnly("Add the foreign key in its own guarded statement",
+                        "sa.Column(\"" + column + "\", ...)  # without"
+                                + " the named ForeignKey\nop.execute(\"DO $$ BEGIN ALTER TABLE "
+                                + table + " ADD CONSTRAINT "
+                                + c.foreignKeyName() + " FOREIGN KEY (" + column
+                                + ") REFERENCES ...; EXCEPTION WHEN duplicate_object THEN null; END $$\")"))
                 .emit();
     }
 
@@ -130,9 +126,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
             RuleContext ctx) {
         String index = table == null ? "its index" : "index \"ix_" + table + "_" + c.name() + "\"";
         Settings s = ctx.settings();
-        String failure = s.dialect().mysqlFamily()
-                ? "error " + MysqlFacts.of(s.dialect(), ObjectKind.INDEX).duplicate().label()
-                : SqlState.DUPLICATE_TABLE.label();
+        String failure = ctx.facts().duplicate(ObjectKind.INDEX, null).label();
         ctx.report(m.source(), SchemaTimeline.within(c.span(), op.site().span()), "Re-running this revision"
                 + " fails with " + failure + " because `if_not_exists=True` does not cover "
                 + index + " of column \"" + c.name() + "\".")

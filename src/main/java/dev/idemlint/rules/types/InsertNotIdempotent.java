@@ -20,7 +20,6 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ObjectKind;
@@ -105,7 +104,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                 // ON CONFLICT names a key exactly (a column of a composite key alone is 42P10): only a key
                 // the chain made is named
                 String target = assumed ? "" : "(" + k + ") ";
-                if (MysqlDialect.applies(ctx.settings())) {
+                if (ctx.facts().commitsEachStatement()) {
                     mysql(ins, m, ctx, k);
                     break;
                 }
@@ -137,7 +136,7 @@ public final class InsertNotIdempotent implements ProjectRule {
      * NOT NULL) into warnings.
      */
     private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, String key) {
-        if (MysqlDialect.tolerated(ins.site(), MysqlFacts.DUP_ENTRY)) {
+        if (ctx.facts().tolerates(ins.site(), ctx.facts().uniqueViolation())) {
             return;
         }
         List<Fix> fixes = new ArrayList<>();
@@ -148,7 +147,7 @@ public final class InsertNotIdempotent implements ProjectRule {
         ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                 + MysqlFacts.DUP_ENTRY.label() + " because its rows are already in \"" + ins.table() + "\" with key ("
                 + key + ")" + RerunScenario.end(ins.site()))
-                .help(MysqlDialect.why() + (ins.bulk()
+                .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().uniqueViolation()) + (ins.bulk()
                         ? "`op.bulk_insert` has no duplicate handling: write the rows with `op.execute(\"INSERT IGNORE"
                                 + " ...\")` or `INSERT ... ON DUPLICATE KEY UPDATE`."
                         : "Write `INSERT IGNORE` (skips the rows whose key exists) or `INSERT ... ON DUPLICATE KEY"
@@ -164,13 +163,13 @@ public final class InsertNotIdempotent implements ProjectRule {
         String reason = fails.reason();
         String check = "check that \"" + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
                 + ".has_table(\"" + ins.table() + "\"):`)";
-        if (MysqlDialect.applies(ctx.settings())) {
-            if (MysqlDialect.tolerated(ins.site(), MysqlFacts.NO_SUCH_TABLE)) {
+        if (ctx.facts().commitsEachStatement()) {
+            if (ctx.facts().tolerates(ins.site(), ctx.facts().undefinedTable())) {
                 return;
             }
             ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
                     + MysqlFacts.NO_SUCH_TABLE.label() + " because " + reason + RerunScenario.end(ins.site()))
-                    .help(MysqlDialect.why() + "C" + check.substring(1) + ".")
+                    .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().undefinedTable()) + "C" + check.substring(1) + ".")
                     .emit();
             return;
         }

@@ -4,10 +4,10 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -31,7 +31,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
     }
 
     private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
-        String state = failure(c, s);
+        String state = failure(c, ctx.facts());
         // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
         if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
                 || c.shape().postgresNamed() || c.guarded() || c.tolerant(s) || !c.effective(s)
@@ -103,23 +103,13 @@ public final class ObjectCreatedTwice implements ProjectRule {
     }
 
     /**
-     * What a duplicate raises on the project's server, as a message names it: PostgreSQL's SQLSTATE, or on
-     * MySQL and MariaDB the server error of its facts table. Null for kinds not checked, and on MySQL and
-     * MariaDB for kinds the server does not have (a type, an extension: the statement is PostgreSQL's).
+     * What a duplicate raises on the project's server, as a message names it ({@link ServerFacts#duplicate}). Null
+     * for kinds not checked, and for kinds the server does not have (on MySQL and MariaDB a type, an extension:
+     * the statement is PostgreSQL's).
      */
-    static String failure(Creation c, Settings s) {
-        if (!s.dialect().mysqlFamily()) {
-            SqlState state = state(c);
-            return state == null ? null : state.label();
-        }
-        if (state(c) == null) {
-            return null;
-        }
-        if (c.key().kind() == ObjectKind.CONSTRAINT) {
-            return "error " + MysqlFacts.duplicate(s.dialect(), c.constraintKind()).label();
-        }
-        MysqlFacts.Row row = MysqlFacts.of(s.dialect(), c.key().kind());
-        return row == null ? null : "error " + row.duplicate().label();
+    static String failure(Creation c, ServerFacts facts) {
+        return state(c) == null || !facts.has(c.key().kind()) ? null
+                : facts.duplicate(c.key().kind(), c.constraintKind()).label();
     }
 
     /** What a duplicate raises; null for kinds not checked (overloadable functions, roles, unknown). */

@@ -1,0 +1,126 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.discovery.Dialect;
+
+/**
+ * What the project's server raises or tolerates, asked by rules and {@code plan} instead of asking which
+ * server it is: the error a statement raises ({@link Raised}, a PostgreSQL SQLSTATE or a MySQL/MariaDB error
+ * number), whether a try/except lets it past, whether each DDL statement commits on its own, and which guard
+ * clauses a fix may write. {@link PostgresFacts.Server} and {@link MysqlFacts.Server} answer from their
+ * facts tables; {@link #of} picks one for the project's dialect.
+ */
+public interface ServerFacts {
+
+    /**
+     * One error: {@code code} is what the plan reports ({@code 42701}, {@code 1060}), {@code label} what a
+     * message says ({@code DuplicateColumn (42701)}, {@code error 1060 ER_DUP_FIELDNAME}), {@code driverClass}
+     * the DB-API class the driver raises it as ({@code operational_error}), as {@link Guard#conditions()} names it.
+     */
+    record Raised(String code, String label, String driverClass) {
+        public static Raised of(SqlState s) {
+            return new Raised(s.code(), s.label(), s.dbapiClass());
+        }
+
+        public static Raised of(MysqlFacts.MysqlError e) {
+            return new Raised(Integer.toString(e.number()), "error " + e.label(), e.driverClass());
+        }
+    }
+
+    /** The facts of {@code dialect}'s server; {@code postgresMajor} is the PostgreSQL major version the project targets. */
+    static ServerFacts of(Dialect dialect, int postgresMajor) {
+        return dialect != null && dialect.mysqlFamily() ? new MysqlFacts.Server(dialect)
+                : new PostgresFacts.Server(postgresMajor);
+    }
+
+    /** The server's dialect. */
+    Dialect dialect();
+
+    /** "PostgreSQL", "MySQL" or "MariaDB", for prose. */
+    String server();
+
+    /**
+     * Whether each DDL statement commits on its own (MySQL, MariaDB): a revision that fails half way stays
+     * half applied and the next upgrade runs its first statements again. False where the revision runs in one
+     * transaction (PostgreSQL), which has DO blocks, named types and transactional DDL instead.
+     */
+    boolean commitsEachStatement();
+
+    /**
+     * Whether the server runs a PL/pgSQL {@code DO} block, whose {@code EXCEPTION WHEN} handler is the guard
+     * form of a statement without {@code IF NOT EXISTS}; elsewhere the guard is the inspector's.
+     */
+    boolean doBlocks();
+
+    /**
+     * Whether the server has named types ({@code CREATE TYPE ... AS ENUM}); MySQL and MariaDB write an enum
+     * into its column.
+     */
+    boolean namedTypes();
+
+    /**
+     * Whether the server has objects of {@code kind} at all: MySQL and MariaDB have no types, extensions or
+     * schemas apart from databases; PostgreSQL answers every kind (a kind without a row of its own as an object).
+     */
+    boolean has(ObjectKind kind);
+
+    /** A second creation of an object of {@code kind} ({@code constraint}: its kind, for a constraint; may be null). */
+    Raised duplicate(ObjectKind kind, ConstraintKind constraint);
+
+    /** A drop of an object of {@code kind} that is not there. */
+    Raised dropMissing(ObjectKind kind);
+
+    /** A rename of an object of {@code kind} that is not there. */
+    Raised renameMissing(ObjectKind kind);
+
+    Raised undefinedTable();
+
+    Raised undefinedColumn();
+
+    Raised uniqueViolation();
+
+    Raised notNullViolation();
+
+    /** Whether the create statement of {@code kind} takes {@code IF NOT EXISTS} on this server and version. */
+    boolean ifNotExists(ObjectKind kind);
+
+    /** Whether the drop statement of {@code kind} takes {@code IF EXISTS}. */
+    boolean dropIfExists(ObjectKind kind);
+
+    /** Whether the create statement of {@code kind} takes {@code OR REPLACE}. */
+    boolean orReplace(ObjectKind kind);
+
+    /**
+     * Whether the statement at {@code site} lets {@code error} past so the revision goes on: a try/except whose
+     * handler catches the driver's class of it, on a server that aborts no transaction on an error. Never on
+     * PostgreSQL: the handler catches the error in Python, but the transaction is aborted.
+     */
+    boolean tolerates(OpSite site, Raised error);
+
+    /**
+     * What the re-run of the statement at {@code site} fails with when it raises {@code error}: the error, or
+     * what a swallowed error leads to on a server that aborts the transaction.
+     */
+    String failure(Raised error, OpSite site);
+
+    /**
+     * The start of a re-run rule's help: why the statement at {@code site} runs again, and why a try/except
+     * around it catching {@code error} does not help; empty when the message says enough.
+     */
+    String rerunWhy(OpSite site, Raised error);
+
+    /** "Re-running this revision fails with error 1060 ER_DUP_FIELDNAME because column "c" of "t" already exists." */
+    default String alreadyExists(Raised error, String what, String note, OpSite site) {
+        return "Re-running this revision fails with " + failure(error, site) + " because " + what + " already exists"
+                + note + when(site) + ".";
+    }
+
+    /**
+     * The configuration condition a statement runs under, as a message ends with it (" when `ENV` is not
+     * production"): the re-run fails in the runs where it holds ({@link GuardKind#SETTING}); empty otherwise.
+     */
+    static String when(OpSite site) {
+        Guard g = site.guard();
+        return g != null && g.settled() && g.condition() != null ? " when " + Guard.Condition.describe(g.condition())
+                : "";
+    }
+}
