@@ -1,0 +1,282 @@
+package dev.idemlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MigrationReader;
+import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.sql.SqlClassifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The differential oracle of the schema timeline: for every versions tree the repository holds (the fixtures,
+ * the proof trees, the examples, the bench tree), the answers {@link SchemaTimeline} gives the rules at every
+ * (revision, operation) are held against a replay of {@link SchemaState#apply} along the graph: a revision's
+ * state before operation {@code i} is an empty database that every ancestor's upgrade ran on, in walk order (a
+ * merge replays each branch once), then the revision's own first {@code i} operations. An operation that may not
+ * run ({@code OpSite#definite} false) applies its effects as {@link Effect#uncertain}.
+ *
+ * <p>The answers compared, per object any creation of the tree names and per point:
+ * <ul>
+ * <li>{@code existing}: the timeline has a live creation; the state does not hold the object {@code ABSENT}.
+ * <li>{@code certainlyExisting}: the timeline's sure creation; the state holds the object {@code PRESENT}.
+ * <li>{@code opaqueBefore}: code the analyzer could not read may have made an object of the kind's namespace; the
+ * state does not hold a name no revision writes {@code ABSENT}.
+ * <li>{@code startsFromExistingSchema}: an operation needs a table nothing before it made; the state holds the
+ * table an operation requires ({@link Effects#requiredTable}) {@code ABSENT} there.
+ * </ul>
+ * Every disagreement is listed in {@code src/test/resources/oracle/timeline-mismatches.txt}, which the test
+ * holds the run to ({@code -Dapprove=true} rewrites it): a new disagreement, or one gone, fails until it is
+ * explained there.
+ */
+class TimelineOracleTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Path APPROVED = ROOT.resolve("src/test/resources/oracle/timeline-mismatches.txt");
+    private static final Settings S = Settings.DEFAULT;
+    private static final Effects.Naming NAMING = new Effects.Naming(() -> true,
+            () -> NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
+    /** A name no tree writes: what the state says of it is what it says of any name not read. */
+    private static final String PROBE = "idemlint_oracle_probe_never_written";
+    /** A tree with more revisions is replayed from its last revisions' ancestors only, to bound the run. */
+    private static final int MAX_REVISIONS = 200;
+
+    @Test
+    void the_replayed_state_agrees_with_the_timeline_on_every_tree() throws IOException {
+        Map<String, List<Path>> trees = trees();
+        assertTrue(trees.size() > 300, "the oracle found " + trees.size() + " trees");
+        Map<String, List<String>> byTree = new TreeMap<>();
+        int points = 0;
+        for (Map.Entry<String, List<Path>> tree : trees.entrySet()) {
+            List<Migration> revisions = load(tree.getValue());
+            if (revisions.isEmpty()) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            points += compare(revisions, found);
+            if (!found.isEmpty()) {
+                byTree.put(tree.getKey(), found);
+            }
+        }
+        assertTrue(points > 1000, "the oracle compared " + points + " answers");
+        StringBuilder out = new StringBuilder();
+        Map<String, Integer> perQuery = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : byTree.entrySet()) {
+            out.append("## ").append(e.getKey()).append('\n');
+            for (String line : e.getValue()) {
+                out.append(line).append('\n');
+                perQuery.merge(line.substring(0, line.indexOf(' ')), 1, Integer::sum);
+            }
+        }
+        String summary = "# mismatches per query: " + perQuery + "\n";
+        String actual = summary + out;
+        if (Boolean.getBoolean("approve")) {
+            Files.createDirectories(APPROVED.getParent());
+            Files.writeString(APPROVED, actual, StandardCharsets.UTF_8);
+        }
+        String approved = Files.exists(APPROVED) ? Files.readString(APPROVED, StandardCharsets.UTF_8) : "";
+        assertEquals(approved, actual, "the timeline and the replayed state disagree differently from "
+                + ROOT.relativize(APPROVED) + " (run with -Dapprove=true and review the diff)");
+    }
+
+    /**
+     * Every versions tree: a rule fixture's single revision file alone, every other folder's revisions together
+     * (a fixture folder's tree, the proof trees, the examples, the bench tree); by name.
+     */
+    private static Map<String, List<Path>> trees() throws IOException {
+        Map<String, List<Path>> out = new TreeMap<>();
+        for (String top : List.of("src/test/resources", "examples", "bench")) {
+            Path p = ROOT.resolve(top);
+            if (!Files.isDirectory(p)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(p)) {
+                files = s.filter(f -> revisionFile(f) && Files.isRegularFile(f)).sorted().toList();
+            }
+            for (Path f : files) {
+                Path dir = f.getParent();
+                boolean single = dir.getParent() != null && dir.getParent().getFileName().toString().equals("rules")
+                        && dir.getParent().getParent().getFileName().toString().equals("fixtures");
+                String name = ROOT.relativize(single ? f : dir).toString().replace('\\', '/');
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
+    }
+
+    private static boolean revisionFile(Path f) {
+        String n = f.getFileName().toString();
+        return n.endsWith(".py") && !n.endsWith(".approved.py") && !n.endsWith(".received.py");
+    }
+
+    /** The revisions of {@code files} as the reader models them, in walk order; files that do not parse left out. */
+    private static List<Migration> load(List<Path> files) {
+        List<Migration> list = new ArrayList<>();
+        for (Path f : files) {
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue;
+            }
+            try {
+                SourceFile src = SourceFile.of(f, ROOT.relativize(f).toString(), text);
+                Migration m = new MigrationReader().read(new PythonParser().parse(src));
+                if (m == null || !m.header().isRevision()) {
+                    continue;
+                }
+                List<Operation> ops = new ArrayList<>();
+                for (Operation o : m.operations()) {
+                    if (o instanceof Operation.RawSql raw) {
+                        ops.addAll(new SqlClassifier().classify(raw));
+                    } else {
+                        ops.add(o);
+                    }
+                }
+                list.add(m.withOperations(ops).withoutModule());
+            } catch (Exception e) {
+                // a fixture of a parse error or of a broken header: no tree to compare
+            }
+        }
+        if (list.isEmpty()) {
+            return list;
+        }
+        try {
+            return RevisionGraph.build(list).topologicalOrder();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Compares the two at every point of {@code order}; the disagreements into {@code found}; how many answers. */
+    private static int compare(List<Migration> order, List<String> found) {
+        SchemaTimeline t = SchemaTimeline.build(order);
+        Set<ObjectRef> refs = new LinkedHashSet<>();
+        for (Creation c : t.creations()) {
+            refs.add(c.key());
+        }
+        int from = Math.max(0, order.size() - MAX_REVISIONS);
+        int points = 0;
+        boolean needsMissing = false;
+        for (int p = from; p < order.size(); p++) {
+            Migration m = order.get(p);
+            SchemaState state = empty();
+            for (int q = 0; q < p; q++) {
+                if (t.isAncestor(order.get(q), m)) {
+                    run(state, order.get(q).upgrade());
+                }
+            }
+            List<Operation> ops = m.upgrade();
+            boolean complete = t.complete(m);
+            for (int i = 0; i <= ops.size(); i++) {
+                int at = i == ops.size() ? Integer.MAX_VALUE : i;
+                String where = label(m) + "@" + (i == ops.size() ? "end" : String.valueOf(i));
+                for (ObjectRef ref : refs) {
+                    Presence now = state.presence(ref);
+                    boolean oldExisting = t.existing(ref, m, at, S) != null;
+                    boolean oldCertain = t.certainlyExisting(ref, m, at, S) != null;
+                    // a revision whose chain leaves the tree may meet anything its missing ancestors made
+                    boolean newCertain = complete && now == Presence.PRESENT;
+                    points += 2;
+                    if (oldExisting != (now != Presence.ABSENT)) {
+                        found.add("existing " + where + " " + ref + " timeline=" + oldExisting + " state=" + now);
+                    }
+                    if (oldCertain != newCertain) {
+                        found.add("certainlyExisting " + where + " " + ref + " timeline=" + oldCertain + " state=" + now);
+                    }
+                }
+                for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.TYPE, ObjectKind.INDEX, ObjectKind.SEQUENCE)) {
+                    boolean oldOpaque = t.opaqueBefore(m, at, kind);
+                    Presence probe = state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE)));
+                    points++;
+                    if (oldOpaque != (probe != Presence.ABSENT)) {
+                        found.add("opaqueBefore " + where + " " + kind + " timeline=" + oldOpaque + " state=" + probe);
+                    }
+                }
+                if (i < ops.size()) {
+                    for (QualifiedName needed : needed(ops.get(i))) {
+                        if (state.presence(ObjectRef.table(needed)) == Presence.ABSENT) {
+                            needsMissing = true;
+                        }
+                    }
+                    apply(state, ops.get(i));
+                }
+            }
+        }
+        boolean oldStarts = t.startsFromExistingSchema(S);
+        points++;
+        if (from == 0 && oldStarts != needsMissing) {
+            found.add("startsFromExistingSchema timeline=" + oldStarts + " state=" + needsMissing);
+        }
+        return points;
+    }
+
+    /** Runs a whole upgrade: each operation's effects, then the session ends. */
+    private static void run(SchemaState state, List<Operation> ops) {
+        for (Operation op : ops) {
+            apply(state, op);
+        }
+        state.endSession();
+    }
+
+    /** Applies {@code op}'s effects, uncertain when it may not run. */
+    private static void apply(SchemaState state, Operation op) {
+        List<Effect> fx = Effects.of(op, NAMING);
+        state.applyAll(op.site().definite() ? fx : Effect.uncertain(fx));
+    }
+
+    /**
+     * The tables {@code op} needs to exist and does not make itself: what it creates an object on, drops
+     * (without {@code IF EXISTS}), renames, requires or writes into.
+     */
+    private static List<QualifiedName> needed(Operation op) {
+        List<Effect> fx = Effects.of(op, NAMING);
+        Set<QualifiedName> made = new LinkedHashSet<>();
+        for (Effect e : fx) {
+            if (e instanceof Effect.Create c && c.object().kind() == ObjectKind.TABLE) {
+                made.add(c.object().name());
+            }
+        }
+        List<QualifiedName> out = new ArrayList<>();
+        for (Effect e : fx) {
+            ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists()
+                    ? d.object() : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q
+                    ? q.object() : e instanceof Effect.Write w ? w.table() : null;
+            QualifiedName table = o == null ? null : e instanceof Effect.Create ? o.table()
+                    : ObjectRef.tableScoped(o.kind()) ? o.table() : o.kind() == ObjectKind.TABLE ? o.name() : null;
+            if (table != null && !made.contains(table)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    private static SchemaState empty() {
+        return SchemaState.of(new dev.idemlint.db.Catalog(null, "public", List.of("public"), null,
+                List.of("public"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of()));
+    }
+
+    private static String label(Migration m) {
+        String id = m.header().revisionId();
+        return id != null ? id : String.valueOf(m.source());
+    }
+}
