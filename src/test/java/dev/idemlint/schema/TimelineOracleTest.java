@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.NamingConvention;
@@ -237,10 +238,44 @@ class TimelineOracleTest {
         state.endSession();
     }
 
-    /** Applies {@code op}'s effects, uncertain when it may not run. */
+    /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link #firstRun}). */
     private static void apply(SchemaState state, Operation op) {
+        state.applyAll(firstRun(op, state));
+    }
+
+    /**
+     * {@code op}'s effects on its first run on {@code state}: all of them when it runs; none when its guard is
+     * false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a condition
+     * decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan} evaluates it
+     * on a catalog ({@code GuardCheck}): each object test answered by {@link GuardMatch#eval}, three-valued; an
+     * error a handler swallows leaves the state as the failed statement found it.
+     */
+    private static List<Effect> firstRun(Operation op, SchemaState state) {
         List<Effect> fx = Effects.of(op, NAMING);
-        state.applyAll(op.site().definite() ? fx : Effect.uncertain(fx));
+        if (op.site().definite()) {
+            return fx;
+        }
+        Guard g = op.site().guard();
+        if (g == null) {
+            return Effect.uncertain(fx);
+        }
+        switch (g.kind()) {
+            case AFTER_ABORT:
+                return List.of();
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION, DROPPED_FIRST, RECREATED_LATER,
+                    RERUN_UNKNOWN:
+                return fx;
+            default:
+                break;
+        }
+        if (g.condition() == null) {
+            return Effect.uncertain(fx);
+        }
+        return switch (g.condition().eval(x -> GuardMatch.eval(x, state))) {
+            case TRUE -> fx;
+            case FALSE -> List.of();
+            case UNKNOWN -> Effect.uncertain(fx);
+        };
     }
 
     /**
