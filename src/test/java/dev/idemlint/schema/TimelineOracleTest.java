@@ -79,15 +79,24 @@ class TimelineOracleTest {
         assertTrue(points > 1000, "the oracle compared " + points + " answers");
         StringBuilder out = new StringBuilder();
         Map<String, Integer> perQuery = new TreeMap<>();
+        Map<String, Integer> perReason = new TreeMap<>();
         for (Map.Entry<String, List<String>> e : byTree.entrySet()) {
             out.append("## ").append(e.getKey()).append('\n');
             for (String line : e.getValue()) {
                 out.append(line).append('\n');
                 perQuery.merge(line.substring(0, line.indexOf(' ')), 1, Integer::sum);
+                int open = line.lastIndexOf(" [");
+                if (open > 0) {
+                    perReason.merge(line.substring(open + 2, line.length() - 1), 1, Integer::sum);
+                }
             }
         }
-        String summary = "# mismatches per query: " + perQuery + "\n";
-        String actual = summary + out;
+        StringBuilder summary = new StringBuilder("# mismatches per query: " + perQuery + "\n");
+        for (Map.Entry<String, Integer> r : perReason.entrySet()) {
+            summary.append("# ").append(r.getValue()).append('\t').append(r.getKey()).append(' ')
+                    .append(REASONS.get(r.getKey())).append('\n');
+        }
+        String actual = summary.toString() + out;
         if (Boolean.getBoolean("approve")) {
             Files.createDirectories(APPROVED.getParent());
             Files.writeString(APPROVED, actual, StandardCharsets.UTF_8);
@@ -198,10 +207,12 @@ class TimelineOracleTest {
                     boolean newCertain = complete && now == Presence.PRESENT;
                     points += 2;
                     if (oldExisting != (now != Presence.ABSENT)) {
-                        found.add("existing " + where + " " + ref + " timeline=" + oldExisting + " state=" + now);
+                        found.add("existing " + where + " " + ref + " timeline=" + oldExisting + " state=" + now
+                                + tag(whyExisting(t, ref, m, at, now)));
                     }
                     if (oldCertain != newCertain) {
-                        found.add("certainlyExisting " + where + " " + ref + " timeline=" + oldCertain + " state=" + now);
+                        found.add("certainlyExisting " + where + " " + ref + " timeline=" + oldCertain + " state=" + now
+                                + tag(whyCertain(t, ref, m, at, now, complete)));
                     }
                 }
                 for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.TYPE, ObjectKind.INDEX, ObjectKind.SEQUENCE)) {
@@ -209,7 +220,10 @@ class TimelineOracleTest {
                     Presence probe = state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE)));
                     points++;
                     if (oldOpaque != (probe != Presence.ABSENT)) {
-                        found.add("opaqueBefore " + where + " " + kind + " timeline=" + oldOpaque + " state=" + probe);
+                        found.add("opaqueBefore " + where + " " + kind + " timeline=" + oldOpaque + " state=" + probe
+                                + tag(oldOpaque ? "O1 opaque code that names what it touches: the state forgets those names"
+                                        + " only" : "O2 the state forgets a whole namespace the timeline takes no opaque"
+                                        + " operation to reach"));
                     }
                 }
                 if (i < ops.size()) {
@@ -228,6 +242,71 @@ class TimelineOracleTest {
             found.add("startsFromExistingSchema timeline=" + oldStarts + " state=" + needsMissing);
         }
         return points;
+    }
+
+    /** The classes of disagreement met, by code ("E1"), each with its explanation. */
+    private static final Map<String, String> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** " [E1]" for a line, the class's explanation kept for the summary. */
+    private static String tag(String why) {
+        String code = why.substring(0, why.indexOf(' '));
+        REASONS.put(code, why.substring(code.length() + 1));
+        return " [" + code + "]";
+    }
+
+    /**
+     * Why the two disagree on {@code existing}, by what the timeline knows of the object there: each class a
+     * difference of model between the engines, named in the approved list's summary.
+     */
+    private static String whyExisting(SchemaTimeline t, ObjectRef ref, Migration m, int at, Presence now) {
+        Creation c = t.existing(ref, m, at, S);
+        if (c != null) {
+            if (now == Presence.ABSENT) {
+                return c.via() == Creation.Via.RENAME
+                        ? "E1 renamed from a source the tree never made: the timeline takes the target as made, the state"
+                                + " keeps the source absent (PostgreSQL raises)"
+                        : "E2 the timeline keeps a creation the state has dropped";
+            }
+            return "E3 ?";
+        }
+        boolean madeBefore = t.creationsOf(ref).stream()
+                .anyMatch(x -> x.migration() == m ? x.index() < at : t.isAncestor(x.migration(), m));
+        if (now == Presence.UNKNOWN) {
+            return madeBefore ? "E4 made, then maybe dropped: the timeline ends an object at a drop that may not run or"
+                    + " whose name is read at run time, the state holds it UNKNOWN"
+                    : "E5 never made on this path: the state holds it UNKNOWN after code it cannot read";
+        }
+        return madeBefore ? "E6 the state holds PRESENT what the timeline takes as dropped"
+                : "E7 the state holds PRESENT what no creation of the timeline makes on this path";
+    }
+
+    /** Why the two disagree on {@code certainlyExisting}: which of the timeline's conditions differs from presence. */
+    private static String whyCertain(SchemaTimeline t, ObjectRef ref, Migration m, int at, Presence now,
+            boolean complete) {
+        Creation c = t.existing(ref, m, at, S);
+        if (now != Presence.PRESENT) {
+            return now == Presence.UNKNOWN ? "C1 the state forgot it (an uncertain effect or code it cannot read that it"
+                    + " takes to reach the object) where the timeline sees no threat"
+                    : "C2 the state holds ABSENT what the timeline holds certain";
+        }
+        if (c == null) {
+            return "C3 not existing in the timeline (see existing)";
+        }
+        if (c.via() == Creation.Via.RENAME) {
+            return "C4 made by a rename: never certain in the timeline";
+        }
+        if (c.tolerance() != Creation.Tolerance.NONE) {
+            return "C5 a tolerant creation (IF NOT EXISTS, checkfirst): the timeline is unsure, the state made it on a"
+                    + " path that had none";
+        }
+        if (c.via() == Creation.Via.TABLE_ELEMENT && c.constraintKind() == dev.idemlint.migration.ConstraintKind.UNIQUE) {
+            return "C6 a UNIQUE inside CREATE TABLE that PostgreSQL may leave out";
+        }
+        if (!c.operation().site().definite()) {
+            return "C7 a guarded or conditional creation the state's evaluation of the guard settles";
+        }
+        return "C8 a threat between the creation and here (a conditional drop, a dropped column, code not read) the"
+                + " state does not take to reach the object";
     }
 
     /** Runs a whole upgrade: each operation's effects, then the session ends. */
