@@ -1055,9 +1055,9 @@ public final class SchemaTimeline {
         // what keeps its name when its table is renamed moves with the table; what a table-scoped ref names
         // (a column, a constraint) is under the table's new name another ref
         boolean moves = !ObjectRef.tableScoped(key.kind());
-        java.util.ArrayDeque<QualifiedName> work = new java.util.ArrayDeque<>(owners);
-        while (!work.isEmpty()) {
-            QualifiedName owner = work.poll();
+        List<QualifiedName> work = owners.isEmpty() ? List.of() : new ArrayList<>(owners);
+        for (int w = 0; w < work.size(); w++) {
+            QualifiedName owner = work.get(w);
             // what lives on a table, view or materialized view goes with it (SchemaState's cascade)
             for (Event e : eventsOf(ObjectRef.table(owner))) {
                 if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
@@ -1078,7 +1078,9 @@ public final class SchemaTimeline {
                 : List.of();
         Creation live = null;
         QualifiedName liveOwner = null;
-        List<QualifiedName> liveOwners = new ArrayList<>(1);
+        // the names the live object's table had, the first its own; more than one only after a rename
+        QualifiedName firstOwner = null;
+        List<QualifiedName> movedTo = null;
         Event last = null;
         for (Event e : evs) {
             if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
@@ -1094,10 +1096,8 @@ public final class SchemaTimeline {
                 if (live == null && e.creation().effective(s)) {
                     live = e.creation();
                     liveOwner = e.owner();
-                    liveOwners.clear();
-                    if (liveOwner != null) {
-                        liveOwners.add(liveOwner);
-                    }
+                    firstOwner = liveOwner;
+                    movedTo = null;
                 }
             } else if (e.type() == Type.TABLE_GONE) {
                 // the table holding it was dropped, or renamed away (then it lives on in the table's new name)
@@ -1105,7 +1105,8 @@ public final class SchemaTimeline {
                     live = e.table == null ? null : live;
                     liveOwner = e.table;
                     if (liveOwner != null) {
-                        liveOwners.add(liveOwner);
+                        movedTo = movedTo == null ? new ArrayList<>(2) : movedTo;
+                        movedTo.add(liveOwner);
                     }
                 }
             } else if (e.key() != null || e.owner() == null || e.owner().equals(liveOwner)) {
@@ -1117,7 +1118,14 @@ public final class SchemaTimeline {
                 || dynamicDropIn(tableDrops, true, liveOwner, last, p, index, p, index))) {
             live = null;
         }
-        return live == null ? null : new Live(live, List.copyOf(liveOwners));
+        if (live == null) {
+            return null;
+        }
+        if (movedTo == null) {
+            return new Live(live, firstOwner == null ? List.of() : List.of(firstOwner));
+        }
+        movedTo.add(0, firstOwner);
+        return new Live(live, movedTo);
     }
 
     /**
