@@ -209,6 +209,7 @@ class TimelineOracleTest {
             }
             List<Operation> ops = m.upgrade();
             boolean complete = t.complete(m);
+            Map<String, Map<Object, Guard.Truth>> tested = new java.util.HashMap<>();
             for (int i = 0; i <= ops.size(); i++) {
                 int at = i == ops.size() ? Integer.MAX_VALUE : i;
                 String where = label(m) + "@" + (i == ops.size() ? "end" : String.valueOf(i));
@@ -252,7 +253,8 @@ class TimelineOracleTest {
                     }
                     for (Map.Entry<String, SchemaState> e : states.entrySet()) {
                         if (runsOn(ops.get(i), e.getKey())) {
-                            apply(e.getValue(), ops.get(i));
+                            apply(e.getValue(), ops.get(i), tested.computeIfAbsent(e.getKey(),
+                                    k -> new java.util.HashMap<>()));
                         }
                     }
                 }
@@ -338,9 +340,10 @@ class TimelineOracleTest {
 
     /** Runs a whole upgrade on the database of {@code engine}: each of its operations' effects, then the session ends. */
     private static void run(SchemaState state, List<Operation> ops, String engine) {
+        Map<Object, Guard.Truth> tested = new java.util.HashMap<>();
         for (Operation op : ops) {
             if (runsOn(op, engine)) {
-                apply(state, op);
+                apply(state, op, tested);
             }
         }
         state.endSession();
@@ -365,18 +368,20 @@ class TimelineOracleTest {
     }
 
     /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link #firstRun}). */
-    private static void apply(SchemaState state, Operation op) {
-        state.applyAll(firstRun(op, state));
+    private static void apply(SchemaState state, Operation op, Map<Object, Guard.Truth> tested) {
+        state.applyAll(firstRun(op, state, tested));
     }
 
     /**
      * {@code op}'s effects on its first run on {@code state}: all of them when it runs; none when its guard is
      * false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a condition
      * decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan} evaluates it
-     * on a catalog ({@code GuardCheck}): each object test answered by {@link GuardMatch#eval}, three-valued; an
-     * error a handler swallows leaves the state as the failed statement found it.
+     * on a catalog ({@code GuardCheck}): each object test answered by the state ({@link #exists}), three-valued; an
+     * error a handler swallows leaves the state as the failed statement found it. A test runs once, where it is
+     * written: the operations under one {@code if} (or after one early {@code return}) share its answer,
+     * {@code tested} by the guard's span in this run of the revision.
      */
-    private static List<Effect> firstRun(Operation op, SchemaState state) {
+    private static List<Effect> firstRun(Operation op, SchemaState state, Map<Object, Guard.Truth> tested) {
         List<Effect> fx = Effects.of(op, NAMING);
         if (op.site().definite()) {
             return fx;
@@ -397,10 +402,40 @@ class TimelineOracleTest {
         if (g.condition() == null) {
             return Effect.uncertain(fx);
         }
-        return switch (g.condition().eval(x -> GuardMatch.eval(x, state))) {
+        Guard.Truth truth = tested.computeIfAbsent(List.of(g.span(), g.condition()),
+                k -> g.condition().eval(x -> exists(x, state)));
+        return switch (truth) {
             case TRUE -> fx;
             case FALSE -> List.of();
             case UNKNOWN -> Effect.uncertain(fx);
+        };
+    }
+
+    /**
+     * What {@code state} says of a guard's existence test, with names as the timeline files them: unqualified, the
+     * default schema {@code public} one with no schema ({@link SchemaTimeline#norm}). {@code plan} places them in
+     * the catalog's schemas instead ({@code Placement}), which an empty database has none of.
+     */
+    private static Guard.Truth exists(Guard.Condition.Exists x, SchemaState state) {
+        String schema = x.schema() == null || x.schema().equalsIgnoreCase("public") ? null : x.schema();
+        ObjectRef ref;
+        if (ObjectRef.tableScoped(x.kind()) || x.kind() == ObjectKind.INDEX) {
+            if (x.table() == null) {
+                return x.kind() == ObjectKind.INDEX ? presence(ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name())),
+                        state) : Guard.Truth.UNKNOWN;
+            }
+            ref = ObjectRef.in(x.kind(), QualifiedName.of(schema, x.table()), x.name());
+        } else {
+            ref = ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name()));
+        }
+        return presence(ref, state);
+    }
+
+    private static Guard.Truth presence(ObjectRef ref, SchemaState state) {
+        return switch (state.presence(ref)) {
+            case PRESENT -> Guard.Truth.TRUE;
+            case ABSENT -> Guard.Truth.FALSE;
+            default -> Guard.Truth.UNKNOWN;
         };
     }
 
