@@ -289,7 +289,8 @@ class TimelineOracleTest {
                 return c.via() == Creation.Via.RENAME
                         ? "E1 renamed from a source the tree never made: the timeline takes the target as made, the state"
                                 + " keeps the source absent (PostgreSQL raises)"
-                        : "E2 the timeline keeps a creation the state has dropped";
+                        : "E2 the timeline keeps what a cascade the state follows took (a dropped column's indexes and"
+                                + " constraints, DROP TYPE ... CASCADE's columns, a dropped parent's partitions)";
             }
             return "E3 ?";
         }
@@ -306,7 +307,8 @@ class TimelineOracleTest {
                     + " the table";
         }
         return madeBefore ? "E6 the state holds PRESENT what the timeline takes as dropped"
-                : "E7 the state holds PRESENT what no creation of the timeline makes on this path";
+                : "E7 the state holds PRESENT what no creation of the timeline makes on this path (the index"
+                + " a UNIQUE constraint makes under its name)";
     }
 
     /** Why the two disagree on {@code certainlyExisting}: which of the timeline's conditions differs from presence. */
@@ -316,7 +318,8 @@ class TimelineOracleTest {
         if (now != Presence.PRESENT) {
             return now == Presence.UNKNOWN ? "C1 the state forgot it (an uncertain effect or code it cannot read that it"
                     + " takes to reach the object) where the timeline sees no threat"
-                    : "C2 the state holds ABSENT what the timeline holds certain";
+                    : "C2 certain in the timeline, taken by a cascade the state follows (DROP TYPE ... CASCADE, a"
+                    + " dropped parent's partitions): the rules decide these from the state, no false finding";
         }
         if (c == null) {
             return "C3 not existing in the timeline (see existing)";
