@@ -82,16 +82,33 @@ class TimelineOracleTest {
         Map<String, Integer> perReason = new TreeMap<>();
         for (Map.Entry<String, List<String>> e : byTree.entrySet()) {
             out.append("## ").append(e.getKey()).append('\n');
+            // one line per disagreement, with the points it holds at ("query point rest" grouped by "query rest")
+            Map<String, List<String>> at = new java.util.LinkedHashMap<>();
             for (String line : e.getValue()) {
-                out.append(line).append('\n');
-                perQuery.merge(line.substring(0, line.indexOf(' ')), 1, Integer::sum);
+                int first = line.indexOf(' ');
+                int second = line.indexOf(' ', first + 1);
+                String query = line.substring(0, first);
+                if (query.equals("startsFromExistingSchema")) {
+                    at.computeIfAbsent(line, k -> new ArrayList<>());
+                } else {
+                    at.computeIfAbsent(query + line.substring(second), k -> new ArrayList<>())
+                            .add(line.substring(first + 1, second));
+                }
+                perQuery.merge(query, 1, Integer::sum);
                 int open = line.lastIndexOf(" [");
                 if (open > 0) {
                     perReason.merge(line.substring(open + 2, line.length() - 1), 1, Integer::sum);
                 }
             }
+            for (Map.Entry<String, List<String>> d : at.entrySet()) {
+                out.append(d.getKey());
+                if (!d.getValue().isEmpty()) {
+                    out.append(" at ").append(String.join(" ", d.getValue()));
+                }
+                out.append('\n');
+            }
         }
-        StringBuilder summary = new StringBuilder("# mismatches per query: " + perQuery + "\n");
+        StringBuilder summary = new StringBuilder("# points of disagreement per query: " + perQuery + "\n");
         for (Map.Entry<String, Integer> r : perReason.entrySet()) {
             summary.append("# ").append(r.getValue()).append('\t').append(r.getKey()).append(' ')
                     .append(REASONS.get(r.getKey())).append('\n');
