@@ -515,10 +515,10 @@ public final class SchemaTimeline {
                         made.add(norm(c.object().name()));
                     }
                 } else if (e instanceof Effect.Drop d) {
-                    drop(index, op, d.object(), true);
+                    drop(index, op, d.object(), true, null);
                 } else if (e instanceof Effect.Rename r) {
                     // a key renamed is still the table's key: no key drop
-                    drop(index, op, r.object(), false);
+                    drop(index, op, r.object(), false, SchemaState.tableLike(r.object().kind()) ? r.target() : null);
                     create(index, op, r.target(), false, Effect.Shape.NONE, true);
                 } else if (e instanceof Effect.Forget f) {
                     forget(index, op, f);
@@ -604,13 +604,14 @@ public final class SchemaTimeline {
             recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
         }
 
-        private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop) {
+        /** {@code renamedTo}: the new name of a table renamed away (its drop here), else null. */
+        private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop, ObjectRef renamedTo) {
             ObjectRef key = norm(raw);
             if (keyDrop && (key.kind() == ObjectKind.CONSTRAINT || key.kind() == ObjectKind.INDEX)) {
                 keyDrop(index, op, key, key.table());
             }
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), null, null, op.site().span())
-                    .definite(m.verdicts().definite(op)));
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), null, null, op.site().span(),
+                    Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())).definite(m.verdicts().definite(op)));
         }
 
         /** A drop of a constraint or index, filed under its table for {@link #keys}. */
@@ -1016,11 +1017,24 @@ public final class SchemaTimeline {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.existing(ref, m, index, s);
         }
+        Live live = live(norm(ref), m, index, s);
+        return live == null ? null : live.creation();
+    }
+
+    /**
+     * The creation that makes an object exist at a point, and every name its table had since (the table it was
+     * made in first): an index, a serial's sequence or a partition keeps its name when its table is renamed, and
+     * goes with the table under its new name.
+     */
+    private record Live(Creation creation, List<QualifiedName> owners) {
+    }
+
+    /** {@link #existing} of the normalised {@code key}, with the names its table had; null when it does not exist. */
+    private Live live(ObjectRef key, Migration m, int index, Settings s) {
         Integer p = position.get(m);
         if (p == null) {
             return null;
         }
-        ObjectRef key = norm(ref);
         List<Event> mine = eventsOf(key);
         if (!anyVisibleCreation(mine, p, index)) {
             // only a creation can make the object exist: with none visible the drops do not matter (most
@@ -1038,11 +1052,21 @@ public final class SchemaTimeline {
                 }
             }
         }
-        for (QualifiedName owner : owners) {
+        // what keeps its name when its table is renamed moves with the table; what a table-scoped ref names
+        // (a column, a constraint) is under the table's new name another ref
+        boolean moves = !ObjectRef.tableScoped(key.kind());
+        List<QualifiedName> work = owners.isEmpty() ? List.of() : new ArrayList<>(owners);
+        for (int w = 0; w < work.size(); w++) {
+            QualifiedName owner = work.get(w);
             // what lives on a table, view or materialized view goes with it (SchemaState's cascade)
             for (Event e : eventsOf(ObjectRef.table(owner))) {
                 if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at()));
+                    QualifiedName to = moves ? e.table : null;
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at(),
+                            Slot.EVENT, null, to));
+                    if (to != null && owners.add(to)) {
+                        work.add(to);
+                    }
                 }
             }
         }
@@ -1054,6 +1078,9 @@ public final class SchemaTimeline {
                 : List.of();
         Creation live = null;
         QualifiedName liveOwner = null;
+        // the names the live object's table had, the first its own; more than one only after a rename
+        QualifiedName firstOwner = null;
+        List<QualifiedName> movedTo = null;
         Event last = null;
         for (Event e : evs) {
             if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
@@ -1069,12 +1096,18 @@ public final class SchemaTimeline {
                 if (live == null && e.creation().effective(s)) {
                     live = e.creation();
                     liveOwner = e.owner();
+                    firstOwner = liveOwner;
+                    movedTo = null;
                 }
             } else if (e.type() == Type.TABLE_GONE) {
-                // the table holding it was dropped or renamed away
+                // the table holding it was dropped, or renamed away (then it lives on in the table's new name)
                 if (liveOwner != null && (e.owner() == null || e.owner().equals(liveOwner))) {
-                    live = null;
-                    liveOwner = null;
+                    live = e.table == null ? null : live;
+                    liveOwner = e.table;
+                    if (liveOwner != null) {
+                        movedTo = movedTo == null ? new ArrayList<>(2) : movedTo;
+                        movedTo.add(liveOwner);
+                    }
                 }
             } else if (e.key() != null || e.owner() == null || e.owner().equals(liveOwner)) {
                 live = null;
@@ -1085,7 +1118,14 @@ public final class SchemaTimeline {
                 || dynamicDropIn(tableDrops, true, liveOwner, last, p, index, p, index))) {
             live = null;
         }
-        return live;
+        if (live == null) {
+            return null;
+        }
+        if (movedTo == null) {
+            return new Live(live, firstOwner == null ? List.of() : List.of(firstOwner));
+        }
+        movedTo.add(0, firstOwner);
+        return new Live(live, movedTo);
     }
 
     /**
@@ -1115,22 +1155,28 @@ public final class SchemaTimeline {
             return t == null ? null : t.certainlyExisting(ref, m, index, s, keys);
         }
         ObjectRef key = norm(ref);
-        Creation live = existing(key, m, index, s);
+        Live found = live(key, m, index, s);
+        Creation live = found == null ? null : found.creation();
         // a parent or dependency outside this tree (another package's versions) may have dropped it
         if (live == null || !complete(m) || live.via() == Via.RENAME
                 || (keys ? mayBeLeftOut(live) : redundantInCreateTable(live)) || serialSequenceUnsure(live)) {
             return null;
         }
-        QualifiedName owner = null;
-        for (Event e : eventsOf(key)) {
-            if (e.creation() == live) {
-                owner = e.owner();
-            }
-        }
+        QualifiedName owner = found.owners().isEmpty() ? null : found.owners().get(0);
         if (!live.migration().verdicts().definite(live.operation()) && !ensuresExistence(live, owner)) {
             return null;
         }
-        return threatened(key, owner, Event.at(position.get(live.migration()), live.index()), m, index) ? null : live;
+        Event since = Event.at(position.get(live.migration()), live.index());
+        if (found.owners().isEmpty()) {
+            return threatened(key, null, since, m, index) ? null : live;
+        }
+        // under each name its table had since
+        for (QualifiedName o : found.owners()) {
+            if (threatened(key, o, since, m, index)) {
+                return null;
+            }
+        }
+        return live;
     }
 
     /**

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import java.util.List;
 import java.util.Set;
@@ -355,5 +356,38 @@ class SchemaTimelineTest {
                 assertSame(x == null ? null : x.migration(), y == null ? null : y.migration());
             }
         }
+    }
+    @Test
+    void an_index_and_a_serial_sequence_keep_their_names_through_their_tables_rename() {
+        // PostgreSQL's ALTER TABLE ... RENAME TO renames the table only: its indexes and its serial's sequence
+        // keep their names, and go with the table when it is dropped under its new name
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("seasons", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("year", sa.Integer()))
+                op.create_index("ix_seasons_year", "seasons", ["year"])
+                """).rev("002", "001", """
+                op.rename_table("seasons", "campaigns")
+                op.rename_table("campaigns", "runs")
+                op.execute("SELECT 1")
+                op.drop_table("runs")
+                """).rev("003", "001", """
+                op.rename_table("seasons", "campaigns")
+                if flag:
+                    op.drop_table("campaigns")
+                op.execute("SELECT 1")
+                """);
+        SchemaTimeline t = r.timeline();
+        ObjectRef ix = ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_seasons_year"));
+        ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of("seasons_id_seq"));
+        Migration renamed = r.get("002");
+        assertNotNull(t.existing(ix, renamed, 2, S), "still there after two renames of its table");
+        assertNotNull(t.certainlyExisting(ix, renamed, 2, S));
+        assertNotNull(t.existing(seq, renamed, 2, S));
+        assertNull(t.existing(ix, renamed, END, S), "dropped with its table under the table's last name");
+        assertNull(t.existing(seq, renamed, END, S));
+        // a drop that may have run under the table's new name leaves it uncertain: no first-run claim
+        Migration maybe = r.get("003");
+        assertNull(t.certainlyExisting(ix, maybe, 2, S));
+        // a column is another ref under the new name: the old table's column is gone
+        assertNull(t.existing(column("seasons", "year"), renamed, 1, S));
     }
 }

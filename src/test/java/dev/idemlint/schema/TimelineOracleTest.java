@@ -1,0 +1,497 @@
+package dev.idemlint.schema;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.graph.RevisionGraph;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MigrationReader;
+import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.sql.SqlClassifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The differential oracle of the schema timeline: for every versions tree the repository holds (the fixtures,
+ * the proof trees, the examples, the bench tree), the answers {@link SchemaTimeline} gives the rules at every
+ * (revision, operation) are held against a replay of {@link SchemaState#apply} along the graph: a revision's
+ * state before operation {@code i} is an empty database that every ancestor's upgrade ran on, in walk order (a
+ * merge replays each branch once), then the revision's own first {@code i} operations. An operation that may not
+ * run ({@code OpSite#definite} false) applies its effects as {@link Effect#uncertain}.
+ *
+ * <p>The answers compared, per object any creation of the tree names and per point:
+ * <ul>
+ * <li>{@code existing}: the timeline has a live creation; the state does not hold the object {@code ABSENT}.
+ * <li>{@code certainlyExisting}: the timeline's sure creation; the state holds the object {@code PRESENT}.
+ * <li>{@code opaqueBefore}: code the analyzer could not read may have made an object of the kind's namespace; the
+ * state does not hold a name no revision writes {@code ABSENT}.
+ * <li>{@code startsFromExistingSchema}: an operation needs a table nothing before it made; the state holds the
+ * table an operation requires ({@link Effects#requiredTable}) {@code ABSENT} there.
+ * </ul>
+ * Every disagreement is listed in {@code src/test/resources/oracle/timeline-mismatches.txt}, which the test
+ * holds the run to ({@code -Dapprove=true} rewrites it): a new disagreement, or one gone, fails until it is
+ * explained there.
+ */
+class TimelineOracleTest {
+    private static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Path APPROVED = ROOT.resolve("src/test/resources/oracle/timeline-mismatches.txt");
+    private static final Settings S = Settings.DEFAULT;
+    private static final Effects.Naming NAMING = new Effects.Naming(() -> true,
+            () -> NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
+    /** A name no tree writes: what the state says of it is what it says of any name not read. */
+    private static final String PROBE = "idemlint_oracle_probe_never_written";
+    /** A tree with more revisions is replayed from its last revisions' ancestors only, to bound the run. */
+    private static final int MAX_REVISIONS = 200;
+
+    @Test
+    void the_replayed_state_agrees_with_the_timeline_on_every_tree() throws IOException {
+        Map<String, List<Path>> trees = trees();
+        assertTrue(trees.size() > 300, "the oracle found " + trees.size() + " trees");
+        Map<String, List<String>> byTree = new TreeMap<>();
+        int points = 0;
+        for (Map.Entry<String, List<Path>> tree : trees.entrySet()) {
+            List<Migration> revisions = load(tree.getValue());
+            if (revisions.isEmpty()) {
+                continue;
+            }
+            List<String> found = new ArrayList<>();
+            points += compare(revisions, found);
+            if (!found.isEmpty()) {
+                byTree.put(tree.getKey(), found);
+            }
+        }
+        assertTrue(points > 1000, "the oracle compared " + points + " answers");
+        StringBuilder out = new StringBuilder();
+        Map<String, Integer> perQuery = new TreeMap<>();
+        Map<String, Integer> perReason = new TreeMap<>();
+        for (Map.Entry<String, List<String>> e : byTree.entrySet()) {
+            out.append("## ").append(e.getKey()).append('\n');
+            // one line per disagreement, with the points it holds at ("query point rest" grouped by "query rest")
+            Map<String, List<String>> at = new java.util.LinkedHashMap<>();
+            for (String line : e.getValue()) {
+                int first = line.indexOf(' ');
+                int second = line.indexOf(' ', first + 1);
+                String query = line.substring(0, first);
+                if (query.equals("startsFromExistingSchema")) {
+                    at.computeIfAbsent(line, k -> new ArrayList<>());
+                } else {
+                    at.computeIfAbsent(query + line.substring(second), k -> new ArrayList<>())
+                            .add(line.substring(first + 1, second));
+                }
+                perQuery.merge(query, 1, Integer::sum);
+                int open = line.lastIndexOf(" [");
+                if (open > 0) {
+                    perReason.merge(line.substring(open + 2, line.length() - 1), 1, Integer::sum);
+                }
+            }
+            for (Map.Entry<String, List<String>> d : at.entrySet()) {
+                out.append(d.getKey());
+                if (!d.getValue().isEmpty()) {
+                    out.append(" at ").append(String.join(" ", d.getValue()));
+                }
+                out.append('\n');
+            }
+        }
+        StringBuilder summary = new StringBuilder("# points of disagreement per query: " + perQuery + "\n");
+        for (Map.Entry<String, Integer> r : perReason.entrySet()) {
+            summary.append("# ").append(r.getValue()).append('\t').append(r.getKey()).append(' ')
+                    .append(REASONS.get(r.getKey())).append('\n');
+        }
+        String actual = summary.toString() + out;
+        if (Boolean.getBoolean("approve")) {
+            Files.createDirectories(APPROVED.getParent());
+            Files.writeString(APPROVED, actual, StandardCharsets.UTF_8);
+        }
+        String approved = Files.exists(APPROVED) ? Files.readString(APPROVED, StandardCharsets.UTF_8) : "";
+        assertEquals(approved, actual, "the timeline and the replayed state disagree differently from "
+                + ROOT.relativize(APPROVED) + " (run with -Dapprove=true and review the diff)");
+    }
+
+    /**
+     * Every versions tree: a rule fixture's single revision file alone, every other folder's revisions together
+     * (a fixture folder's tree, the proof trees, the examples, the bench tree); by name.
+     */
+    private static Map<String, List<Path>> trees() throws IOException {
+        Map<String, List<Path>> out = new TreeMap<>();
+        for (String top : List.of("src/test/resources", "examples", "bench")) {
+            Path p = ROOT.resolve(top);
+            if (!Files.isDirectory(p)) {
+                continue;
+            }
+            List<Path> files;
+            try (Stream<Path> s = Files.walk(p)) {
+                files = s.filter(f -> revisionFile(f) && Files.isRegularFile(f)).sorted().toList();
+            }
+            for (Path f : files) {
+                Path dir = f.getParent();
+                boolean single = dir.getParent() != null && dir.getParent().getFileName().toString().equals("rules")
+                        && dir.getParent().getParent().getFileName().toString().equals("fixtures");
+                String name = ROOT.relativize(single ? f : dir).toString().replace('\\', '/');
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
+    }
+
+    private static boolean revisionFile(Path f) {
+        String n = f.getFileName().toString();
+        return n.endsWith(".py") && !n.endsWith(".approved.py") && !n.endsWith(".received.py");
+    }
+
+    /** The revisions of {@code files} as the reader models them, in walk order; files that do not parse left out. */
+    private static List<Migration> load(List<Path> files) {
+        List<Migration> list = new ArrayList<>();
+        for (Path f : files) {
+            String text;
+            try {
+                text = Files.readString(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                continue;
+            }
+            try {
+                SourceFile src = SourceFile.of(f, ROOT.relativize(f).toString(), text);
+                Migration m = new MigrationReader().read(new PythonParser().parse(src));
+                if (m == null || !m.header().isRevision()) {
+                    continue;
+                }
+                List<Operation> ops = new ArrayList<>();
+                for (Operation o : m.operations()) {
+                    if (o instanceof Operation.RawSql raw) {
+                        ops.addAll(new SqlClassifier().classify(raw));
+                    } else {
+                        ops.add(o);
+                    }
+                }
+                list.add(m.withOperations(ops).withoutModule());
+            } catch (Exception e) {
+                // a fixture of a parse error or of a broken header: no tree to compare
+            }
+        }
+        if (list.isEmpty()) {
+            return list;
+        }
+        try {
+            return RevisionGraph.build(list).topologicalOrder();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /** Compares the two at every point of {@code order}; the disagreements into {@code found}; how many answers. */
+    private static int compare(List<Migration> order, List<String> found) {
+        SchemaTimeline t = SchemaTimeline.build(order);
+        Set<ObjectRef> refs = new LinkedHashSet<>();
+        for (Creation c : t.creations()) {
+            refs.add(c.key());
+        }
+        Set<String> engines = new java.util.HashSet<>();
+        for (Migration m : order) {
+            for (Operation op : m.upgrade()) {
+                engines.add(op.site().engine());
+            }
+        }
+        boolean multidb = engines.size() > 1;
+        int from = Math.max(0, order.size() - MAX_REVISIONS);
+        int points = 0;
+        boolean needsMissing = false;
+        for (int p = from; p < order.size(); p++) {
+            Migration m = order.get(p);
+            // a multidb chain: one database per engine, each running its engine's operations (null: all of them)
+            Map<String, SchemaState> states = new java.util.HashMap<>();
+            for (String engine : multidb ? engines : java.util.Collections.<String>singleton(null)) {
+                states.put(engine, empty());
+            }
+            for (int q = 0; q < p; q++) {
+                if (t.isAncestor(order.get(q), m)) {
+                    for (Map.Entry<String, SchemaState> e : states.entrySet()) {
+                        run(e.getValue(), order.get(q).upgrade(), e.getKey());
+                    }
+                }
+            }
+            List<Operation> ops = m.upgrade();
+            boolean complete = t.complete(m);
+            Map<String, Map<Object, Guard.Truth>> tested = new java.util.HashMap<>();
+            for (int i = 0; i <= ops.size(); i++) {
+                int at = i == ops.size() ? Integer.MAX_VALUE : i;
+                String where = label(m) + "@" + (i == ops.size() ? "end" : String.valueOf(i));
+                SchemaState state = multidb ? stateAt(states, ops, i) : states.get(null);
+                if (state == null) {
+                    // the end of a revision that runs on several databases: the timeline answers for none of them
+                    continue;
+                }
+                for (ObjectRef ref : refs) {
+                    Presence now = state.presence(ref);
+                    boolean oldExisting = t.existing(ref, m, at, S) != null;
+                    boolean oldCertain = t.certainlyExisting(ref, m, at, S) != null;
+                    // a revision whose chain leaves the tree may meet anything its missing ancestors made
+                    boolean newCertain = complete && now == Presence.PRESENT;
+                    points += 2;
+                    if (oldExisting != (now != Presence.ABSENT)) {
+                        found.add("existing " + where + " " + ref + " timeline=" + oldExisting + " state=" + now
+                                + tag(whyExisting(t, ref, m, at, now)));
+                    }
+                    if (oldCertain != newCertain) {
+                        found.add("certainlyExisting " + where + " " + ref + " timeline=" + oldCertain + " state=" + now
+                                + tag(whyCertain(t, ref, m, at, now, complete)));
+                    }
+                }
+                for (ObjectKind kind : List.of(ObjectKind.TABLE, ObjectKind.TYPE, ObjectKind.INDEX, ObjectKind.SEQUENCE)) {
+                    boolean oldOpaque = t.opaqueBefore(m, at, kind);
+                    Presence probe = state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE)));
+                    points++;
+                    if (oldOpaque != (probe != Presence.ABSENT)) {
+                        found.add("opaqueBefore " + where + " " + kind + " timeline=" + oldOpaque + " state=" + probe
+                                + tag(oldOpaque ? "O1 opaque code that names what it touches: the state forgets those names"
+                                        + " only" : "O2 the state forgets a whole namespace the timeline takes no opaque"
+                                        + " operation to reach"));
+                    }
+                }
+                if (i < ops.size()) {
+                    for (QualifiedName needed : needed(ops.get(i))) {
+                        if (state.presence(ObjectRef.table(needed)) == Presence.ABSENT) {
+                            needsMissing = true;
+                        }
+                    }
+                    for (Map.Entry<String, SchemaState> e : states.entrySet()) {
+                        if (runsOn(ops.get(i), e.getKey())) {
+                            apply(e.getValue(), ops.get(i), tested.computeIfAbsent(e.getKey(),
+                                    k -> new java.util.HashMap<>()));
+                        }
+                    }
+                }
+            }
+        }
+        boolean oldStarts = t.startsFromExistingSchema(S);
+        points++;
+        if (from == 0 && oldStarts != needsMissing) {
+            found.add("startsFromExistingSchema timeline=" + oldStarts + " state=" + needsMissing);
+        }
+        return points;
+    }
+
+    /** The classes of disagreement met, by code ("E1"), each with its explanation. */
+    private static final Map<String, String> REASONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** " [E1]" for a line, the class's explanation kept for the summary. */
+    private static String tag(String why) {
+        String code = why.substring(0, why.indexOf(' '));
+        REASONS.put(code, why.substring(code.length() + 1));
+        return " [" + code + "]";
+    }
+
+    /**
+     * Why the two disagree on {@code existing}, by what the timeline knows of the object there: each class a
+     * difference of model between the engines, named in the approved list's summary.
+     */
+    private static String whyExisting(SchemaTimeline t, ObjectRef ref, Migration m, int at, Presence now) {
+        Creation c = t.existing(ref, m, at, S);
+        if (c != null) {
+            if (now == Presence.ABSENT) {
+                return c.via() == Creation.Via.RENAME
+                        ? "E1 renamed from a source the tree never made: the timeline takes the target as made, the state"
+                                + " keeps the source absent (PostgreSQL raises)"
+                        : "E2 the timeline keeps what a cascade the state follows took (a dropped column's indexes and"
+                                + " constraints, DROP TYPE ... CASCADE's columns, a dropped parent's partitions)";
+            }
+            return "E3 ?";
+        }
+        boolean madeBefore = t.creationsOf(ref).stream()
+                .anyMatch(x -> x.migration() == m ? x.index() < at : t.isAncestor(x.migration(), m));
+        if (now == Presence.UNKNOWN) {
+            return madeBefore ? "E4 made, then maybe dropped: the timeline ends an object at a drop that may not run or"
+                    + " whose name is read at run time, the state holds it UNKNOWN"
+                    : "E5 never made on this path: the state holds it UNKNOWN after code it cannot read";
+        }
+        Creation table = ref.table() == null ? null : t.existing(ObjectRef.table(ref.table()), m, at, S);
+        if (table != null && table.via() == Creation.Via.RENAME) {
+            return "E8 what lives in a table renamed into place: the state moves it with the table, the timeline only"
+                    + " the table";
+        }
+        return madeBefore ? "E6 the state holds PRESENT what the timeline takes as dropped"
+                : "E7 the state holds PRESENT what no creation of the timeline makes on this path (the index"
+                + " a UNIQUE constraint makes under its name)";
+    }
+
+    /** Why the two disagree on {@code certainlyExisting}: which of the timeline's conditions differs from presence. */
+    private static String whyCertain(SchemaTimeline t, ObjectRef ref, Migration m, int at, Presence now,
+            boolean complete) {
+        Creation c = t.existing(ref, m, at, S);
+        if (now != Presence.PRESENT) {
+            return now == Presence.UNKNOWN ? "C1 the state forgot it (an uncertain effect or code it cannot read that it"
+                    + " takes to reach the object) where the timeline sees no threat"
+                    : "C2 certain in the timeline, taken by a cascade the state follows (DROP TYPE ... CASCADE, a"
+                    + " dropped parent's partitions): the rules decide these from the state, no false finding";
+        }
+        if (c == null) {
+            return "C3 not existing in the timeline (see existing)";
+        }
+        if (c.via() == Creation.Via.RENAME) {
+            return "C4 made by a rename: never certain in the timeline";
+        }
+        if (c.tolerance() != Creation.Tolerance.NONE) {
+            return "C5 a tolerant creation (IF NOT EXISTS, checkfirst): the timeline is unsure, the state made it on a"
+                    + " path that had none";
+        }
+        if (c.via() == Creation.Via.TABLE_ELEMENT && c.constraintKind() == dev.idemlint.migration.ConstraintKind.UNIQUE) {
+            return "C6 a UNIQUE inside CREATE TABLE that PostgreSQL may leave out";
+        }
+        if (!c.migration().verdicts().definite(c.operation())) {
+            return "C7 a guarded or conditional creation the state's evaluation of the guard settles";
+        }
+        return "C8 a threat between the creation and here (a conditional drop, a dropped column, code not read) the"
+                + " state does not take to reach the object";
+    }
+
+    /** Runs a whole upgrade on the database of {@code engine}: each of its operations' effects, then the session ends. */
+    private static void run(SchemaState state, List<Operation> ops, String engine) {
+        Map<Object, Guard.Truth> tested = new java.util.HashMap<>();
+        for (Operation op : ops) {
+            if (runsOn(op, engine)) {
+                apply(state, op, tested);
+            }
+        }
+        state.endSession();
+    }
+
+    /** Whether {@code op} runs on the database of multidb engine {@code engine} (null: the one of every operation). */
+    private static boolean runsOn(Operation op, String engine) {
+        return engine == null || engine.equals(op.site().engine());
+    }
+
+    /**
+     * The database operation {@code i} of a multidb revision runs on; at its end, the one all its operations run on,
+     * null when they run on several or it has none.
+     */
+    private static SchemaState stateAt(Map<String, SchemaState> states, List<Operation> ops, int i) {
+        if (i < ops.size()) {
+            return states.get(ops.get(i).site().engine());
+        }
+        Set<String> used = new java.util.HashSet<>();
+        ops.forEach(op -> used.add(op.site().engine()));
+        return used.size() == 1 ? states.get(used.iterator().next()) : null;
+    }
+
+    /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link #firstRun}). */
+    private static void apply(SchemaState state, Operation op, Map<Object, Guard.Truth> tested) {
+        state.applyAll(firstRun(op, state, tested));
+    }
+
+    /**
+     * {@code op}'s effects on its first run on {@code state}: all of them when it runs; none when its guard is
+     * false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a condition
+     * decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan} evaluates it
+     * on a catalog ({@code GuardCheck}): each object test answered by the state ({@link #exists}), three-valued; an
+     * error a handler swallows leaves the state as the failed statement found it. A test runs once, where it is
+     * written: the operations under one {@code if} (or after one early {@code return}) share its answer,
+     * {@code tested} by the guard's span in this run of the revision.
+     */
+    private static List<Effect> firstRun(Operation op, SchemaState state, Map<Object, Guard.Truth> tested) {
+        List<Effect> fx = Effects.of(op, NAMING);
+        if (op.site().definite()) {
+            return fx;
+        }
+        Guard g = op.site().guard();
+        if (g == null) {
+            return Effect.uncertain(fx);
+        }
+        switch (g.kind()) {
+            case AFTER_ABORT:
+                return List.of();
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION:
+                return fx;
+            default:
+                break;
+        }
+        if (g.condition() == null) {
+            return Effect.uncertain(fx);
+        }
+        Guard.Truth truth = tested.computeIfAbsent(List.of(g.span(), g.condition()),
+                k -> g.condition().eval(x -> exists(x, state)));
+        return switch (truth) {
+            case TRUE -> fx;
+            case FALSE -> List.of();
+            case UNKNOWN -> Effect.uncertain(fx);
+        };
+    }
+
+    /**
+     * What {@code state} says of a guard's existence test, with names as the timeline files them: unqualified, the
+     * default schema {@code public} one with no schema ({@link SchemaTimeline#norm}). {@code plan} places them in
+     * the catalog's schemas instead ({@code Placement}), which an empty database has none of.
+     */
+    private static Guard.Truth exists(Guard.Condition.Exists x, SchemaState state) {
+        String schema = x.schema() == null || x.schema().equalsIgnoreCase("public") ? null : x.schema();
+        ObjectRef ref;
+        if (ObjectRef.tableScoped(x.kind()) || x.kind() == ObjectKind.INDEX) {
+            if (x.table() == null) {
+                return x.kind() == ObjectKind.INDEX ? presence(ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name())),
+                        state) : Guard.Truth.UNKNOWN;
+            }
+            ref = ObjectRef.in(x.kind(), QualifiedName.of(schema, x.table()), x.name());
+        } else {
+            ref = ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name()));
+        }
+        return presence(ref, state);
+    }
+
+    private static Guard.Truth presence(ObjectRef ref, SchemaState state) {
+        return switch (state.presence(ref)) {
+            case PRESENT -> Guard.Truth.TRUE;
+            case ABSENT -> Guard.Truth.FALSE;
+            default -> Guard.Truth.UNKNOWN;
+        };
+    }
+
+    /**
+     * The tables {@code op} needs to exist and does not make itself: what it creates an object on, drops
+     * (without {@code IF EXISTS}), renames, requires or writes into.
+     */
+    private static List<QualifiedName> needed(Operation op) {
+        List<Effect> fx = Effects.of(op, NAMING);
+        Set<QualifiedName> made = new LinkedHashSet<>();
+        for (Effect e : fx) {
+            if (e instanceof Effect.Create c && c.object().kind() == ObjectKind.TABLE) {
+                made.add(c.object().name());
+            }
+        }
+        List<QualifiedName> out = new ArrayList<>();
+        for (Effect e : fx) {
+            ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists()
+                    ? d.object() : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q
+                    ? q.object() : e instanceof Effect.Write w ? w.table() : null;
+            QualifiedName table = o == null ? null : e instanceof Effect.Create ? o.table()
+                    : ObjectRef.tableScoped(o.kind()) ? o.table() : o.kind() == ObjectKind.TABLE ? o.name() : null;
+            if (table != null && !made.contains(table)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    private static SchemaState empty() {
+        return SchemaState.of(new dev.idemlint.db.Catalog(null, "public", List.of("public"), null,
+                List.of("public"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of()));
+    }
+
+    private static String label(Migration m) {
+        String id = m.header().revisionId();
+        return id != null ? id : String.valueOf(m.source());
+    }
+}
