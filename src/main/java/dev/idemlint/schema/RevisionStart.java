@@ -96,6 +96,30 @@ public final class RevisionStart {
         return outside ? n + 1 : n;
     }
 
+    private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile(
+            "(?is)^\\s*(set\\s+(session\\s+|local\\s+)?lock_timeout\\b|select\\s+set_config\\s*\\(\\s*'lock_timeout')");
+    private static final Pattern LOCAL = Pattern.compile(
+            "(?is)^\\s*(set\\s+local\\b|select\\s+set_config\\s*\\(\\s*'lock_timeout'\\s*,[^,]*,\\s*true)");
+
+    /**
+     * Whether the revision sets {@code lock_timeout} before operation {@code index} of {@code m} for the session
+     * that runs it: a {@code SET lock_timeout} (or {@code set_config('lock_timeout', ...)}) holds for the rest of the
+     * session, a {@code SET LOCAL} (or {@code set_config(..., true)}) only for the rest of its transaction
+     * ({@link #transaction}), so not across a commit.
+     */
+    public static boolean lockTimeoutSet(Migration m, int index) {
+        List<Operation> ops = m.upgrade();
+        int tx = transaction(m, index);
+        for (int k = 0; k < index && k < ops.size(); k++) {
+            String sql = ops.get(k).site().sqlStatement();
+            if (sql != null && SET_LOCK_TIMEOUT.matcher(sql).find()
+                    && (!LOCAL.matcher(sql).find() || tx != NO_TRANSACTION && transaction(m, k) == tx)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether an operation of {@code ops} before {@code index} may have made {@code table} unseen by the timeline. */
     private static boolean madeUnseen(List<Operation> ops, int index, ObjectRef table) {
         String name = table.name().name().toLowerCase(Locale.ROOT);
