@@ -296,6 +296,28 @@ class PostgresLocksTest {
     }
 
     /**
+     * What the transaction rules rely on: a table lock is held until the transaction ends, so two statements of one
+     * transaction hold their ACCESS EXCLUSIVE locks together; a statement outside a transaction block (autocommit,
+     * as in Alembic's {@code autocommit_block()}) holds none once it returns.
+     */
+    @Test
+    void locks_are_held_until_the_transaction_ends_and_an_autocommit_statement_keeps_none() throws SQLException {
+        Connection c = connect();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE t ADD COLUMN c1 int");
+            st.execute("ALTER TABLE p ADD COLUMN c1 int");
+            assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(c, "t"), "the first table's lock outlives its statement");
+            assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(c, "p"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(null, strongest(c, "t"), "the commit lets go of it");
+            st.execute("ALTER TABLE t ADD COLUMN c2 int");
+            assertEquals(null, strongest(c, "t"), "an autocommit statement keeps no lock once it returns");
+        }
+    }
+
+    /**
      * Why {@code lock_timeout} matters even for a statement that holds its lock for an instant: a statement waiting
      * for a table lock queues every later reader of the table behind it, and {@code lock_timeout} ends the wait with
      * SQLSTATE 55P03 instead.
