@@ -697,7 +697,8 @@ public final class Discovery {
                 Map<String, PinSource> provenance = new LinkedHashMap<>();
                 t.settings = settings(versionsDirOf(t), t.root, t.config, provenance)
                         .withEnvMayAutocommit(EnvScript.mayAutocommit(versionsDirOf(t), t.root,
-                                f -> confinement.mayRead(f, t.root)));
+                                f -> confinement.mayRead(f, t.root)))
+                        .withEnvTimeouts(EnvTimeouts.of(versionsDirOf(t), t.root, f -> confinement.mayRead(f, t.root)));
                 t.provenance = provenance;
             } catch (RuntimeException e) {
                 t.settingsFailure = e;

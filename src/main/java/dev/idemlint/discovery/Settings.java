@@ -12,14 +12,23 @@ import java.util.Objects;
  * backend the tree runs on when idemlint has no facts for it ({@code sqlite}, {@code oracle}, {@code mssql}):
  * only the rules about the revision graph apply there. {@code upgradesHeads} is where the project says it
  * deploys with {@code alembic upgrade heads} (every command found says {@code heads}), null when it does not
- * or when that is not known ({@link DeployCommands}).
+ * or when that is not known ({@link DeployCommands}). {@code envTimeouts}: the timeouts env.py sets for the
+ * migrations' session ({@link EnvTimeouts}; none when it has no env.py).
  */
 public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
-        String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads) {
+        String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads,
+        EnvTimeouts envTimeouts) {
     public static final Settings DEFAULT = new Settings(Version.LATEST, Version.LATEST, 15);
 
     public Settings {
         dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
+        envTimeouts = envTimeouts == null ? EnvTimeouts.NONE : envTimeouts;
+    }
+
+    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
+            String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads) {
+        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend,
+                upgradesHeads, null);
     }
 
     // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
@@ -32,13 +41,13 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
                 && envMayAutocommit == o.envMayAutocommit && Objects.equals(alembic, o.alembic)
                 && Objects.equals(sqlalchemy, o.sqlalchemy) && Objects.equals(alembicRange, o.alembicRange)
                 && Objects.equals(dialect, o.dialect) && Objects.equals(unmodelledBackend, o.unmodelledBackend)
-                && Objects.equals(upgradesHeads, o.upgradesHeads);
+                && Objects.equals(upgradesHeads, o.upgradesHeads) && Objects.equals(envTimeouts, o.envTimeouts);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect,
-                unmodelledBackend, upgradesHeads);
+                unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
@@ -56,40 +65,46 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
 
     public Settings withAlembic(Version v) {
         return new Settings(v, sqlalchemy, postgresMajor, envMayAutocommit, null, dialect, unmodelledBackend,
-                upgradesHeads);
+                upgradesHeads, envTimeouts);
     }
 
     /** The lowest Alembic a range admits, with the requirement that states the range. */
     public Settings withAlembicRange(Version lowest, String requirement) {
-        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect, unmodelledBackend, upgradesHeads);
+        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
     public Settings withSqlalchemy(Version v) {
-        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads);
+        return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
     public Settings withPostgres(int major) {
-        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads);
+        return new Settings(alembic, sqlalchemy, major, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
     public Settings withEnvMayAutocommit(boolean may) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange, dialect, unmodelledBackend, upgradesHeads);
+        return new Settings(alembic, sqlalchemy, postgresMajor, may, alembicRange, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
+    }
+
+    /** These settings with the timeouts the tree's env.py sets ({@link EnvTimeouts}). */
+    public Settings withEnvTimeouts(EnvTimeouts t) {
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend,
+                upgradesHeads, t);
     }
 
     public Settings withDialect(Dialect d) {
-        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, d, unmodelledBackend, upgradesHeads);
+        return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, d, unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
     /** These settings for a tree whose backend idemlint does not model ({@code sqlite}); null: it does. */
     public Settings withUnmodelledBackend(String backend) {
         return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, backend,
-                upgradesHeads);
+                upgradesHeads, envTimeouts);
     }
 
     /** These settings for a project that deploys with {@code alembic upgrade heads}, stated at {@code where}. */
     public Settings withUpgradesHeads(PinSource where) {
         return new Settings(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect,
-                unmodelledBackend, where);
+                unmodelledBackend, where, envTimeouts);
     }
 
     /**

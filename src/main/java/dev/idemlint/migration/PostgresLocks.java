@@ -94,7 +94,23 @@ public final class PostgresLocks {
         /** {@code ALTER COLUMN c SET NOT NULL} with no validated {@code CHECK (c IS NOT NULL)}. */
         SET_NOT_NULL,
         /** {@code ALTER COLUMN c SET NOT NULL} where a validated {@code CHECK (c IS NOT NULL)} exists. */
-        SET_NOT_NULL_AFTER_CHECK
+        SET_NOT_NULL_AFTER_CHECK,
+        /** {@code ALTER TABLE t ADD COLUMN c int}, no default. */
+        ADD_COLUMN,
+        /** {@code ALTER TABLE t DROP COLUMN c}. */
+        DROP_COLUMN,
+        /** {@code ALTER TABLE t RENAME COLUMN c TO d}. */
+        RENAME_COLUMN,
+        /** {@code ALTER TABLE t RENAME TO u}. */
+        RENAME_TABLE,
+        /** {@code DROP INDEX i} of an index on {@code t}, without {@code CONCURRENTLY}. */
+        DROP_INDEX,
+        /** {@code ALTER TABLE t DROP CONSTRAINT k}. */
+        DROP_CONSTRAINT,
+        /** {@code ALTER COLUMN c} changes that touch no row: {@code SET DEFAULT}, {@code DROP DEFAULT}, {@code DROP NOT NULL}. */
+        ALTER_COLUMN,
+        /** {@code ALTER TABLE t ADD UNIQUE (c)} or {@code ADD PRIMARY KEY}: builds the index under the table's lock. */
+        ADD_UNIQUE
     }
 
     /**
@@ -157,7 +173,15 @@ public final class PostgresLocks {
             // 12.0: "Allow ALTER TABLE ... SET NOT NULL to avoid unnecessary table scans ... when a CHECK
             // constraint proves the column is not null"
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, true, PG12),
-            new Row(Kind.SET_NOT_NULL_AFTER_CHECK, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, false, false, null));
+            new Row(Kind.SET_NOT_NULL_AFTER_CHECK, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, false, false, null),
+            seen(Kind.ADD_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.DROP_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.RENAME_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.RENAME_TABLE, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.DROP_INDEX, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.DROP_CONSTRAINT, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.ALTER_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.ADD_UNIQUE, Mode.ACCESS_EXCLUSIVE, false, true));
 
     static {
         for (Kind k : Kind.values()) {

@@ -30,6 +30,8 @@ import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
+import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
+import dev.idemlint.rules.locks.LockTimeoutNotSet;
 import dev.idemlint.rules.locks.SetNotNullScansTable;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
@@ -78,6 +80,8 @@ public final class Registry {
                 new AlterColumnTypeRewritesTable(),
                 new AddColumnDefaultRewritesTable(),
                 new SetNotNullScansTable(),
+                new LockTimeoutNotSet(),
+                new ExclusiveLocksHeldTogether(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

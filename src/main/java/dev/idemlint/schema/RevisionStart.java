@@ -37,7 +37,10 @@ public final class RevisionStart {
      * never created is there from before the chain, which is the case of every long-lived project whose first
      * revision came after its first deploy. It is {@link Table#UNKNOWN} only when code of the revision itself,
      * before the statement, may have made it: an operation the analyzer could not read that names it or may touch
-     * anything, or a {@code CREATE TABLE} with a dynamic name.
+     * anything, or a {@code CREATE TABLE} with a dynamic name. A table the revision made is {@link Table#MADE_HERE}
+     * even when a commit of the revision ({@code autocommit_block()}, {@code COMMIT}) lies between its creation and
+     * the statement: others can see it from that commit on, but only the revision's own code, not the running
+     * application, uses a table the deploy is still making, so a lock on it stops nobody.
      */
     public static Table table(SchemaTimeline t, Migration m, int index, Operation op, String table, Settings s) {
         ObjectRef ref = Effects.ref(op, ObjectKind.TABLE, null, table);
@@ -62,6 +65,59 @@ public final class RevisionStart {
             at = c.index();
         }
         return Table.UNKNOWN;
+    }
+
+    /** What {@link #transaction} answers for a statement that runs outside any transaction block. */
+    public static final int NO_TRANSACTION = -1;
+
+    /**
+     * Which of the revision's transactions operation {@code index} of {@code m} runs in: 0 for Alembic's, counted
+     * up at each commit the revision makes, or {@link #NO_TRANSACTION} for a statement that commits on its own. A
+     * statement inside {@code autocommit_block()} runs outside a transaction (Alembic commits what came before the
+     * block and begins a new transaction after it), and so does everything after {@code op.execute("COMMIT")} or
+     * {@code op.get_bind().commit()} ({@link dev.idemlint.migration.OpSite#autocommit()}); the {@code COMMIT}
+     * itself ends the transaction it runs in. Two statements hold their locks together exactly when they run in the
+     * same transaction: PostgreSQL keeps a table lock until the transaction ends.
+     */
+    public static int transaction(Migration m, int index) {
+        List<Operation> ops = m.upgrade();
+        if (index < 0 || index >= ops.size() || ops.get(index).site().autocommit()) {
+            return NO_TRANSACTION;
+        }
+        int n = 0;
+        boolean outside = false;
+        for (int k = 0; k < index; k++) {
+            boolean auto = ops.get(k).site().autocommit();
+            if (!auto && outside) {
+                n++;
+            }
+            outside = auto;
+        }
+        return outside ? n + 1 : n;
+    }
+
+    private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile(
+            "(?is)^\\s*(set\\s+(session\\s+|local\\s+)?lock_timeout\\b|select\\s+set_config\\s*\\(\\s*'lock_timeout')");
+    private static final Pattern LOCAL = Pattern.compile(
+            "(?is)^\\s*(set\\s+local\\b|select\\s+set_config\\s*\\(\\s*'lock_timeout'\\s*,[^,]*,\\s*true)");
+
+    /**
+     * Whether the revision sets {@code lock_timeout} before operation {@code index} of {@code m} for the session
+     * that runs it: a {@code SET lock_timeout} (or {@code set_config('lock_timeout', ...)}) holds for the rest of the
+     * session, a {@code SET LOCAL} (or {@code set_config(..., true)}) only for the rest of its transaction
+     * ({@link #transaction}), so not across a commit.
+     */
+    public static boolean lockTimeoutSet(Migration m, int index) {
+        List<Operation> ops = m.upgrade();
+        int tx = transaction(m, index);
+        for (int k = 0; k < index && k < ops.size(); k++) {
+            String sql = ops.get(k).site().sqlStatement();
+            if (sql != null && SET_LOCK_TIMEOUT.matcher(sql).find()
+                    && (!LOCAL.matcher(sql).find() || tx != NO_TRANSACTION && transaction(m, k) == tx)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether an operation of {@code ops} before {@code index} may have made {@code table} unseen by the timeline. */

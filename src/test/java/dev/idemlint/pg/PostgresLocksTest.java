@@ -83,7 +83,17 @@ class PostgresLocksTest {
                     new Example("ALTER TABLE t ADD COLUMN c double precision DEFAULT random()")),
             Map.entry(Kind.SET_NOT_NULL, new Example("ALTER TABLE t ALTER COLUMN b SET NOT NULL")),
             Map.entry(Kind.SET_NOT_NULL_AFTER_CHECK, new Example("ALTER TABLE t ADD CONSTRAINT ckn CHECK (b IS NOT NULL)",
-                    "", "ALTER TABLE t ALTER COLUMN b SET NOT NULL"))));
+                    "", "ALTER TABLE t ALTER COLUMN b SET NOT NULL")),
+            Map.entry(Kind.ADD_COLUMN, new Example("ALTER TABLE t ADD COLUMN c int")),
+            Map.entry(Kind.DROP_COLUMN, new Example("ALTER TABLE t DROP COLUMN n")),
+            Map.entry(Kind.RENAME_COLUMN, new Example("ALTER TABLE t RENAME COLUMN n TO m")),
+            // renamed back in the same transaction, so that the observation finds the table by its name
+            Map.entry(Kind.RENAME_TABLE, new Example("ALTER TABLE t RENAME TO t2; ALTER TABLE t2 RENAME TO t")),
+            Map.entry(Kind.DROP_INDEX, new Example("DROP INDEX t_b")),
+            Map.entry(Kind.DROP_CONSTRAINT, new Example("ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0)", "",
+                    "ALTER TABLE t DROP CONSTRAINT ck")),
+            Map.entry(Kind.ALTER_COLUMN, new Example("ALTER TABLE t ALTER COLUMN b SET DEFAULT 1")),
+            Map.entry(Kind.ADD_UNIQUE, new Example("ALTER TABLE t ADD CONSTRAINT t_b_key UNIQUE (b)"))));
 
     private PgCluster cluster;
     private TempDatabase db;
@@ -283,6 +293,80 @@ class PostgresLocksTest {
             }
         }
         assertEquals(row.scans(), scanned > 0, "seq_scan of the table grew by " + scanned);
+    }
+
+    /**
+     * What the transaction rules rely on: a table lock is held until the transaction ends, so two statements of one
+     * transaction hold their ACCESS EXCLUSIVE locks together; a statement outside a transaction block (autocommit,
+     * as in Alembic's {@code autocommit_block()}) holds none once it returns.
+     */
+    @Test
+    void locks_are_held_until_the_transaction_ends_and_an_autocommit_statement_keeps_none() throws SQLException {
+        Connection c = connect();
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute("ALTER TABLE t ADD COLUMN c1 int");
+            st.execute("ALTER TABLE p ADD COLUMN c1 int");
+            assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(c, "t"), "the first table's lock outlives its statement");
+            assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(c, "p"));
+            c.commit();
+            c.setAutoCommit(true);
+            assertEquals(null, strongest(c, "t"), "the commit lets go of it");
+            st.execute("ALTER TABLE t ADD COLUMN c2 int");
+            assertEquals(null, strongest(c, "t"), "an autocommit statement keeps no lock once it returns");
+        }
+    }
+
+    /**
+     * Why {@code lock_timeout} matters even for a statement that holds its lock for an instant: a statement waiting
+     * for a table lock queues every later reader of the table behind it, and {@code lock_timeout} ends the wait with
+     * SQLSTATE 55P03 instead.
+     */
+    @Test
+    void a_waiting_alter_queues_readers_behind_it_and_lock_timeout_ends_the_wait() throws Exception {
+        Connection holder = connect();
+        Connection alter = connect();
+        Connection reader = connect();
+        holder.setAutoCommit(false);
+        try (Statement h = holder.createStatement()) {
+            // an open read: ACCESS SHARE until its transaction ends
+            h.execute("SELECT count(*) FROM t");
+        }
+        try (Statement a = alter.createStatement()) {
+            a.execute("SET lock_timeout = '200ms'");
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> a.execute("ALTER TABLE t ADD COLUMN c int"));
+            assertEquals("55P03", e.getSQLState(), "lock_timeout ends the wait: " + e.getMessage());
+            a.execute("RESET lock_timeout");
+        }
+        CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> {
+            try (Statement a = alter.createStatement()) {
+                a.execute("ALTER TABLE t ADD COLUMN c int");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        int pid;
+        try (Statement a = reader.createStatement(); ResultSet rs = a.executeQuery(
+                "SELECT pid FROM pg_stat_activity WHERE query = 'ALTER TABLE t ADD COLUMN c int'")) {
+            pid = rs.next() ? rs.getInt(1) : -1;
+        }
+        for (int i = 0; i < 200 && (pid < 0 || !waiting(reader, pid)); i++) {
+            Thread.sleep(50);
+            try (Statement a = reader.createStatement(); ResultSet rs = a.executeQuery(
+                    "SELECT pid FROM pg_stat_activity WHERE query = 'ALTER TABLE t ADD COLUMN c int'")) {
+                pid = rs.next() ? rs.getInt(1) : -1;
+            }
+        }
+        assertTrue(pid > 0 && waiting(reader, pid), "the ALTER waits for the open read");
+        try (Statement r = reader.createStatement()) {
+            r.execute("SET statement_timeout = '300ms'");
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> r.execute("SELECT count(*) FROM t"));
+            assertEquals("57014", e.getSQLState(), "a plain read queues behind the waiting ALTER: " + e.getMessage());
+        }
+        holder.rollback();
+        waiting.get(60, TimeUnit.SECONDS);
     }
 
     private static long seqScanTotal(Connection c) throws SQLException {

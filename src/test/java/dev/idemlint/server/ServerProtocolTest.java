@@ -133,6 +133,11 @@ class ServerProtocolTest {
     @Test
     void an_editor_session(@TempDir Path tmp) throws Exception {
         Path project = copyExample(tmp.resolve("project")).toRealPath();
+        // the session follows the one idempotency finding of 020: an env.py that sets lock_timeout keeps
+        // lock-timeout-not-set off the same line
+        Path envPy = project.resolve("alembic/env.py");
+        Files.writeString(envPy, Files.readString(envPy).replace("        context.configure(",
+                "        connection.exec_driver_sql(\"SET lock_timeout = '5s'\")\n        context.configure("));
         Path versions = project.resolve("alembic/versions");
         Path file = versions.resolve("020_custom_notes.py");
         String text = Files.readString(file);
