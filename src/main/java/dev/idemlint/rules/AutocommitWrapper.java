@@ -23,7 +23,7 @@ public final class AutocommitWrapper {
     private AutocommitWrapper() {
     }
 
-    static final String HEADER = "with op.get_context().autocommit_block():";
+    public static final String HEADER = "with op.get_context().autocommit_block():";
 
     /**
      * The fix that wraps the upgrade() statement spanning {@code statement}, applying {@code inner} (edits inside
@@ -78,5 +78,35 @@ public final class AutocommitWrapper {
             sb.append(lines[i]);
         }
         return Fix.of(title, Applicability.UNSAFE, List.of(TextEdit.replace(file.path(), statement, sb.toString())));
+    }
+
+    /**
+     * The fix that applies {@code inner} (edits inside the upgrade() statement spanning {@code statement}) and puts
+     * {@code followUp} (one line of Python) in an autocommit block on the lines after it; null when the statement is
+     * not one of upgrade()'s own, the module does not bind {@code op}, the statement does not start and end its
+     * lines, or an edit falls outside it.
+     */
+    public static Fix followWith(SourceFile file, Span statement, List<TextEdit> inner, String followUp, String title) {
+        SourceLayout layout = SourceLayout.of(file);
+        PythonModule module = layout.module();
+        if (statement == null || module == null || !layout.binds("op") || followUp.contains("\n")
+                || RunWrapper.indexOf(RunWrapper.upgradeBody(module), statement) < 0
+                || !layout.startsLine(statement.start()) || !layout.endsLine(statement.end())) {
+            return null;
+        }
+        for (TextEdit e : inner) {
+            if (!e.file().equals(file.path()) || e.range().start() < statement.start()
+                    || e.range().end() > statement.end()) {
+                return null;
+            }
+        }
+        // after a trailing comment, so that the comment stays on the statement's line
+        int lineEnd = file.lines().lineEnd(file.lines().line(statement.end()), file.text());
+        String eol = layout.eol();
+        String indent = layout.indentationAt(statement.start());
+        List<TextEdit> edits = new ArrayList<>(inner);
+        edits.add(TextEdit.insert(file.path(), lineEnd, eol + indent + HEADER + eol + indent + layout.indentUnit()
+                + followUp));
+        return Fix.of(title, Applicability.UNSAFE, edits);
     }
 }
