@@ -162,7 +162,9 @@ class RerunProofTest {
             // Alembic's multidb template: the harness runs each engine's function on a database of its own
             "create-table-not-idempotent/multidb_engines",
             "object-created-twice/multidb_engines",
-            "insert-not-idempotent/multidb_engines");
+            "insert-not-idempotent/multidb_engines",
+            "create-index-blocks-writes/runs_on_postgres",
+            "add-foreign-key-blocks-writes/runs_on_postgres");
 
     /**
      * The {@code -x} arguments a direct fixture runs with (as {@code alembic -x KEY=VALUE}), on the first run and on

@@ -1,6 +1,12 @@
 package dev.idemlint.rules.locks;
 
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
@@ -9,6 +15,10 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.AutocommitWrapper;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.SqlRewriter;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +54,58 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
                         + " VALIDATE CONSTRAINT " + (fk.name() == null ? "<name>" : fk.name()) + "` in a later"
                         + " transaction (a later revision, or `with op.get_context().autocommit_block():`): it takes "
                         + validate.lock().sql() + ", which lets writes through.")
+                .fix(fix(at, fk, ctx))
                 .emit();
+    }
+
+    private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    /**
+     * The key added {@code NOT VALID} and validated right after it in an autocommit block: the constraint and the
+     * final schema are the same, and VALIDATE takes SHARE UPDATE EXCLUSIVE on the table (ROW SHARE on the
+     * referenced one), which lets writes through. UNSAFE: the block commits the revision's statements before it.
+     * Written only where the name PostgreSQL stores and the table are plain lower-case identifiers (no quoting, no
+     * schema), on a statement of upgrade() itself outside an autocommit block; {@code postgresql_not_valid=True}
+     * needs SQLAlchemy 1.4.32 or later, so on an op call with an unknown SQLAlchemy it is shown, not applied.
+     */
+    private static Fix fix(LockedTable.At at, Operation.AddConstraint fk, RuleContext ctx) {
+        OpSite site = fk.site();
+        // raw SQL stores the name it writes; an op call's goes through the naming convention
+        ConstraintNames.Name named = site.origin() == Origin.RAW_SQL ? null : ConstraintNames.of(fk, ctx.naming());
+        String name = site.origin() == Origin.RAW_SQL ? fk.name()
+                : named instanceof ConstraintNames.Name.Given g ? g.name() : null;
+        if (site.indirect() || site.conditional() || site.autocommit() || name == null || fk.table() == null
+                || !PLAIN.matcher(name).matches() || !PLAIN.matcher(fk.table()).matches()) {
+            return null;
+        }
+        String title = "Add it `NOT VALID` and validate it in an autocommit block";
+        String validate = "op.execute(" + CallRewriter.quote("ALTER TABLE " + fk.table() + " VALIDATE CONSTRAINT "
+                + name) + ")";
+        List<TextEdit> inner;
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, at.migration().source());
+            // one action, ended by its last clause: NOT VALID goes at the end of that constraint's definition
+            Fix notValid = r == null || !r.balanced() || !r.at(0, "ALTER", "TABLE") || r.findTopLevel(",") >= 0
+                    || r.tokens().get(r.lastToken()).text().equals(";") ? null
+                    : r.insertAfter(r.lastToken(), r.cased("NOT VALID"), title, Applicability.UNSAFE);
+            if (notValid == null || notValid.edits().isEmpty()) {
+                return null;
+            }
+            inner = notValid.edits();
+        } else if (site.origin() == Origin.OP_CALL && site.call() != null
+                && site.call().keyword("source_schema") == null) {
+            inner = CallRewriter.pass(at.migration().source(), site.call(), "postgresql_not_valid", "True");
+        } else {
+            return null;
+        }
+        Fix f = inner.isEmpty() ? null : AutocommitWrapper.followWith(at.migration().source(), site.statement(), inner,
+                validate, title);
+        Settings s = at.settings();
+        if (f != null && site.origin() == Origin.OP_CALL && (s.sqlalchemy().isLatest() || !s.sqlalchemy().atLeast("1.4.32"))) {
+            return s.sqlalchemy().isLatest() ? Fix.displayOnly(title, "`postgresql_not_valid=True` on the call, then "
+                    + "`" + AutocommitWrapper.HEADER + "` with `" + validate + "` (SQLAlchemy 1.4.32 and later)") : null;
+        }
+        return f;
     }
 
     private static final Pattern REFERENCES = Pattern.compile("\\bREFERENCES\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)",

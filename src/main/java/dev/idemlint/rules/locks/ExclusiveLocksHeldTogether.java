@@ -8,7 +8,6 @@ import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (MysqlDialect.applies(s)) {
+        if (ctx.facts().commitsEachStatement()) {
             return;
         }
         SchemaTimeline t = ctx.timeline();

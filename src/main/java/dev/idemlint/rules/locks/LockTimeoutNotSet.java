@@ -9,7 +9,6 @@ import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.MysqlDialect;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.List;
@@ -19,7 +18,7 @@ public final class LockTimeoutNotSet implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (MysqlDialect.applies(s) || s.envTimeouts().mayBoundLockWaits()) {
+        if (ctx.facts().commitsEachStatement() || s.envTimeouts().mayBoundLockWaits()) {
             return;
         }
         SchemaTimeline t = ctx.timeline();
