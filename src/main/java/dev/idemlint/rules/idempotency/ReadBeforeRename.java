@@ -52,7 +52,7 @@ public final class ReadBeforeRename implements MigrationRule {
      * on such a rename cannot make the revision re-runnable: it skips the rename on the re-run, and the read before
      * it still fails; it also makes the rename conditional, which silences this rule.
      */
-    public static Map<Operation.Rename, Operation> readsBefore(Migration m, RuleContext ctx) {
+    static Map<Operation.Rename, Operation> readsBefore(Migration m, RuleContext ctx) {
         Map<Operation.Rename, Operation> out = new IdentityHashMap<>();
         for (Pair p : pairs(m, ctx)) {
             out.putIfAbsent(p.rename(), p.read());
