@@ -46,11 +46,7 @@ class FixProofTest {
      * Revisions that --fix leaves without a finding although they still fail, keyed chain/revision: rule or
      * fix bugs to fix there. The test fails when an entry starts passing, so the list shrinks.
      */
-    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of(
-            "renamed_reads/n01", "read-before-rename has no fix, and the guard --fix puts on the rename"
-                    + " (rename-not-idempotent) makes the rename conditional, which silences read-before-rename while"
-                    + " the read before it still meets the new name on the re-run (42703)",
-            "renamed_reads/n02", "as renamed_reads/n01, for a table renamed after an INSERT ... SELECT reads it (42P01)");
+    static final Map<String, String> KNOWN_FIX_MISMATCHES = Map.of();
 
     /**
      * Revisions still flagged after {@code --fix --unsafe-fixes}, keyed chain/revision, each with the reason no
@@ -64,7 +60,10 @@ class FixProofTest {
             "conversions/v01", "alter-column-type-not-idempotent offers no fix: which condition tells the old type"
                     + " from the new one depends on the types, and belongs to the revision's author",
             "created_twice/o21", "drop-index-of-constraint fails the first run, not a re-run: its remedy (drop the"
-                    + " constraint instead) changes what the revision does, so it is a suggestion, never applied");
+                    + " constraint instead) changes what the revision does, so it is a suggestion, never applied",
+            "renamed_reads/n01", "read-before-rename has no fix: the re-run fails at the UPDATE reading the old column"
+                    + " name whatever guards the rename, so rename-not-idempotent's guard is a suggestion only",
+            "renamed_reads/n02", "as renamed_reads/n01, for a table renamed after an INSERT ... SELECT reads it");
 
     /**
      * Objects a re-run adds again without failing, per chain: an unnamed CHECK, UNIQUE or index gets a

@@ -82,6 +82,7 @@ class RerunProofTest {
             "enum-type-created-twice/unmerged_heads",
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/core_insert_function",
+            "insert-not-idempotent/bound_module_constants",
             "insert-not-idempotent/keys_dropped",
             "insert-not-idempotent/run_time_keys",
             "insert-not-idempotent/selected_rows_positional",

@@ -35,6 +35,31 @@ public final class ReadBeforeRename implements MigrationRule {
 
     @Override
     public void check(Migration m, RuleContext ctx) {
+        // one finding per read, on the name the server meets first: a table before a column (PostgreSQL resolves
+        // the FROM list before the expressions), else the first rename
+        Map<Operation, Pair> first = new LinkedHashMap<>();
+        for (Pair p : pairs(m, ctx)) {
+            first.merge(p.read(), p, (had, next) -> had.rename().kind() != ObjectKind.TABLE
+                    && next.rename().kind() == ObjectKind.TABLE ? next : had);
+        }
+        first.values().forEach(p -> report(m, ctx, p.read(), p.rename()));
+    }
+
+    /**
+     * Per rename of the revision, the first read of its old name that the re-run meets with the name gone. A guard
+     * on such a rename cannot make the revision re-runnable: it skips the rename on the re-run, and the read before
+     * it still fails; it also makes the rename conditional, which silences this rule.
+     */
+    static Map<Operation.Rename, Operation> readsBefore(Migration m, RuleContext ctx) {
+        Map<Operation.Rename, Operation> out = new IdentityHashMap<>();
+        for (Pair p : pairs(m, ctx)) {
+            out.putIfAbsent(p.rename(), p.read());
+        }
+        return out;
+    }
+
+    /** The certain reads of a name that a later certain rename of the revision moves away, met gone on the re-run. */
+    private static List<Pair> pairs(Migration m, RuleContext ctx) {
         List<Operation> upgrade = m.upgrade();
         CommittedRerun rerun = null;
         Map<Operation, Integer> index = new IdentityHashMap<>();
@@ -59,20 +84,11 @@ public final class ReadBeforeRename implements MigrationRule {
             }
         }
         if (pairs.isEmpty()) {
-            return;
+            return pairs;
         }
         Map<RerunSimulation.Question, Presence> meets = ctx.rerunAnswers(m)
                 .meets(pairs.stream().map(Pair::question).toList());
-        // one finding per read, on the name the server meets first: a table before a column (PostgreSQL resolves
-        // the FROM list before the expressions), else the first rename
-        Map<Operation, Pair> first = new LinkedHashMap<>();
-        for (Pair p : pairs) {
-            if (meets.get(p.question()) == Presence.ABSENT) {
-                first.merge(p.read(), p, (had, next) -> had.rename().kind() != ObjectKind.TABLE
-                        && next.rename().kind() == ObjectKind.TABLE ? next : had);
-            }
-        }
-        first.values().forEach(p -> report(m, ctx, p.read(), p.rename()));
+        return pairs.stream().filter(p -> meets.get(p.question()) == Presence.ABSENT).toList();
     }
 
     /**

@@ -41,6 +41,7 @@ public final class RenameNotIdempotent implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         dev.idemlint.schema.CommittedRerun rerun = ctx.facts().commitsEachStatement() ? ctx.rerun(m) : null;
         Touches touches = new Touches(m.upgrade());
+        Map<Operation.Rename, Operation> reads = null;
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(m, op) || r.from() == null
@@ -70,6 +71,10 @@ public final class RenameNotIdempotent implements MigrationRule {
             List<Fix> fixes = mysql ? DialectFixes.portable(fixes(r, m.source(), tableGone != null), ctx.facts(),
                     r.kind()) : fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
+            if (!fixes.isEmpty()) {
+                reads = reads == null ? ReadBeforeRename.readsBefore(m, ctx) : reads;
+                fixes = withheldForRead(fixes, m, reads.get(r), r);
+            }
             String failure = tableGone != null
                     ? ctx.facts().undefinedTable().label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
@@ -105,6 +110,21 @@ public final class RenameNotIdempotent implements MigrationRule {
         return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "an earlier statement of this revision"
                 + " makes or drops \"" + r.to() + "\" and runs again on the re-run against what this rename"
                 + " made; guard both under one condition"));
+    }
+
+    /**
+     * {@code fixes}, or their first as a suggestion when {@code read}, an earlier statement of the revision, reads
+     * the old name ({@link ReadBeforeRename}): a guarded rename skips on the re-run, and the read before it still
+     * meets the name gone and fails. No guard on the rename alone makes the revision re-runnable.
+     */
+    private static List<Fix> withheldForRead(List<Fix> fixes, Migration m, Operation read, Operation.Rename r) {
+        if (read == null || fixes.isEmpty()) {
+            return fixes;
+        }
+        return List.of(Fix.displayOnly(fixes.get(0).title() + " (not applied)", "line "
+                + m.source().lines().line(read.site().span().start()) + " reads \"" + r.from() + "\" before this"
+                + " rename and fails on the re-run whatever guards the rename; guard the read and the rename under"
+                + " one condition, or move the data migration into a revision of its own"));
     }
 
     /**
