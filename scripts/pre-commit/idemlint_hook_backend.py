@@ -34,20 +34,36 @@ def _version():
     return match.group(1)
 
 
+# The wheels of a release, one per platform (.github/workflows/release.yml builds each on a runner of
+# that platform): (platform.system(), platform.machine()) -> the wheel's platform tag.
+WHEELS = {
+    ("Linux", "x86_64"): "manylinux_2_17_x86_64",
+    ("Linux", "aarch64"): "manylinux_2_17_aarch64",
+    ("Darwin", "arm64"): "macosx_11_0_arm64",
+    ("Darwin", "x86_64"): "macosx_11_0_x86_64",
+    ("Windows", "AMD64"): "win_amd64",
+}
+
+
+def _wheel_name(version, system, machine):
+    """The released wheel for this machine, or a RuntimeError saying what to do instead."""
+    tag = WHEELS.get((system, machine))
+    if tag is None:
+        raise RuntimeError(
+            "idemlint: no released wheel is built for %s %s (only %s); use the idemlint-system hook with an"
+            " idemlint on PATH, or set IDEMLINT_WHEEL to a wheel built for it with scripts/dist"
+            % (system, machine, ", ".join("%s %s" % k for k in WHEELS))
+        )
+    return "idemlint-%s-py3-none-%s.whl" % (version, tag)
+
+
 def _requirement(version):
     wheel = os.environ.get("IDEMLINT_WHEEL", "").strip()
     if wheel:
         url = wheel if re.match(r"^[a-z][a-z0-9+.-]*://", wheel) else pathlib.Path(wheel).resolve().as_uri()
         return "idemlint @ " + url
-    # the released runtime is built for x86-64 Linux
-    if platform.system() != "Linux" or platform.machine() != "x86_64":
-        raise RuntimeError(
-            "idemlint: the released wheel is built for Linux x86-64 and this machine is %s %s; use the"
-            " idemlint-system hook with an idemlint on PATH, or set IDEMLINT_WHEEL to a wheel built for"
-            " it with scripts/dist" % (platform.system(), platform.machine())
-        )
     base = "%s/v%s" % (_RELEASES, version)
-    name = "idemlint-%s-py3-none-manylinux_2_17_x86_64.whl" % version
+    name = _wheel_name(version, platform.system(), platform.machine())
     return "idemlint @ %s/%s#sha256=%s" % (base, name, _released_sha256(base, name))
 
 

@@ -25,7 +25,17 @@ def record_hash(data):
     return "sha256=" + digest
 
 
-def metadata(version, readme):
+def operating_system(tag):
+    """The trove classifier of the platform in a wheel tag (py3-none-PLATFORM)."""
+    platform = tag.rsplit("-", 1)[-1]
+    if platform.startswith("macosx_"):
+        return "Operating System :: MacOS"
+    if platform.startswith("win_"):
+        return "Operating System :: Microsoft :: Windows"
+    return "Operating System :: POSIX :: Linux"
+
+
+def metadata(version, readme, tag):
     head = [
         "Metadata-Version: 2.1",
         "Name: " + NAME,
@@ -38,7 +48,7 @@ def metadata(version, readme):
         "Keywords: alembic,migrations,postgresql,linter,idempotency",
         "Classifier: Environment :: Console",
         "Classifier: License :: OSI Approved :: MIT License",
-        "Classifier: Operating System :: POSIX :: Linux",
+        "Classifier: " + operating_system(tag),
         "Classifier: Topic :: Database",
         "Classifier: Topic :: Software Development :: Quality Assurance",
         "Requires-Python: >=3.8",
@@ -72,7 +82,7 @@ def write(version, tag, package, readme, licence, out):
                     data = f.read()
                 mode = 0o755 if os.stat(full).st_mode & 0o111 else 0o644
                 add(zf, NAME + "/" + rel, data, mode)
-        add(zf, dist_info + "/METADATA", metadata(version, readme).encode("utf-8"))
+        add(zf, dist_info + "/METADATA", metadata(version, readme, tag).encode("utf-8"))
         add(zf, dist_info + "/LICENSE", licence.encode("utf-8"))
         add(zf, dist_info + "/WHEEL", (
             "Wheel-Version: 1.0\nGenerator: idemlint scripts/dist\nRoot-Is-Purelib: false\nTag: %s\n" % tag

@@ -2,12 +2,41 @@
 
 A ``java`` on PATH, JAVA_HOME and IDEMLINT_JAVA are never used: the runtime next to this file has
 idemlint linked into it, and its class-data archive was recorded by that same runtime. The process
-is replaced by the JVM (exec), so exit codes and signals are the JVM's own.
+is replaced by the JVM (exec), so exit codes and signals are the JVM's own. On Windows, where
+``os.execv`` starts a new process and ends this one at once (the shell would see this one's status,
+before the run ends), the JVM runs as a child and its exit status is returned; the daemon
+(``daemon.py``, Unix sockets) is a POSIX feature and is not asked there.
 """
 import os
 import sys
 
 _HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+_WINDOWS = os.name == "nt"
+
+
+def _physical_kb():
+    """Physical memory in kB where /proc/meminfo is missing (macOS, Windows); 0 when unknown."""
+    if _WINDOWS:
+        import ctypes
+
+        class MemoryStatusEx(ctypes.Structure):
+            _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
+                        ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
+                        ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
+                        ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
+                        ("ullAvailExtendedVirtual", ctypes.c_ulonglong)]
+
+        status = MemoryStatusEx()
+        status.dwLength = ctypes.sizeof(MemoryStatusEx)
+        if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
+            return status.ullTotalPhys // 1024
+        return 0
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") // 1024
+    except (AttributeError, OSError, ValueError):
+        return 0
 
 
 def _memory_kb():
@@ -20,7 +49,7 @@ def _memory_kb():
                     mem_kb = int(line.split()[1])
                     break
     except OSError:
-        pass
+        mem_kb = _physical_kb()
     try:
         with open("/sys/fs/cgroup/memory.max", "rb") as f:
             limit = f.read().strip()
@@ -44,7 +73,7 @@ def _jvm_flags():
 
 def command(args):
     """The JVM command line that runs idemlint with ``args``."""
-    java = os.path.join(_HERE, "runtime", "bin", "java")
+    java = os.path.join(_HERE, "runtime", "bin", "java.exe" if _WINDOWS else "java")
     cmd = [java] + _jvm_flags()
     aot = os.path.join(_HERE, "idemlint.aot")
     jsa = os.path.join(_HERE, "idemlint.jsa")
@@ -60,6 +89,17 @@ def command(args):
 
 
 def main():
+    if _WINDOWS:
+        import subprocess
+
+        cmd = command(sys.argv[1:])
+        try:
+            return subprocess.call(cmd)
+        except OSError as e:
+            sys.stderr.write("idemlint: cannot run the bundled Java runtime %s: %s\n" % (cmd[0], e))
+            return 2
+        except KeyboardInterrupt:
+            return 130
     # a daemon this directory's `idemlint daemon start` left serves `lint` runs (see daemon.py)
     from . import daemon
 

@@ -48,9 +48,11 @@ class ActionPinsTest {
     @Test
     void the_action_installs_only_a_checked_wheel() throws IOException {
         String action = Files.readString(ROOT.resolve("action.yml"));
-        int check = action.indexOf("sha256sum --check");
-        int install = action.indexOf("pip\" install");
-        assertTrue(check > 0 && install > check, "sha256sum --check runs before pip install");
+        int check = action.indexOf("if [[ ! \"$expected\" =~ ^[0-9a-f]{64}$ || \"$actual\" != \"$expected\" ]]; then");
+        int install = action.indexOf("-m pip install");
+        assertTrue(check > 0 && install > check, "the wheel's SHA-256 is compared with the expected one before pip install");
+        assertTrue(action.indexOf("actual=$(sha256sum -- \"$WHEEL\"") < check
+                && action.indexOf("actual=$(shasum -a 256 -- \"$WHEEL\"") < check, "the hash of the downloaded file");
         assertTrue(action.contains("--no-index \"$DIR/$WHEEL\""), "pip installs the checked file, not a URL");
         assertTrue(Files.readString(ROOT.resolve(".github/workflows/release.yml")).contains("SHA256SUMS"),
                 "the release publishes the checksums the Action reads");

@@ -121,6 +121,28 @@ class PreCommitHookTest {
         assertTrue(built.output.contains("set IDEMLINT_WHEEL"), built.output);
     }
 
+    @Test
+    void a_mac_or_windows_machine_requires_the_wheel_of_its_platform() throws Exception {
+        StringBuilder sums = new StringBuilder();
+        for (String[] machine : new String[][] {{"Darwin", "arm64", "macosx_11_0_arm64"},
+                {"Darwin", "x86_64", "macosx_11_0_x86_64"}, {"Windows", "AMD64", "win_amd64"},
+                {"Linux", "aarch64", "manylinux_2_17_aarch64"}}) {
+            String name = "idemlint-" + version + "-py3-none-" + machine[2] + ".whl";
+            byte[] data = idemlintWheel(version + "\n# " + machine[2]);
+            Files.write(release.resolve(name), data);
+            sums.append(sha256(data)).append("  ").append(name).append('\n');
+            Files.writeString(release.resolve("SHA256SUMS"), sums);
+            Result built = buildHookWheel(machine[0], machine[1]);
+            assertEquals(0, built.exit, built.output);
+            assertTrue(built.output.contains("Requires-Dist: idemlint @ " + base() + "/" + name + "#sha256=" + sha256(data)),
+                    built.output);
+        }
+        Result other = buildHookWheel("FreeBSD", "amd64");
+        assertNotEquals(0, other.exit, other.output);
+        assertTrue(other.output.contains("idemlint: no released wheel is built for FreeBSD amd64")
+                && other.output.contains("use the idemlint-system hook"), other.output);
+    }
+
     private String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v" + version;
     }
@@ -129,15 +151,22 @@ class PreCommitHookTest {
 
     /** build_wheel with the release URL pointed at the local server; prints the METADATA it wrote. */
     private Result buildHookWheel() throws Exception {
+        return buildHookWheel("Linux", "x86_64");
+    }
+
+    /** build_wheel as on a machine whose platform.system() and platform.machine() are the ones given. */
+    private Result buildHookWheel(String system, String machine) throws Exception {
         Files.createDirectories(tmp.resolve("hook"));
         return run(List.of(PYTHON, "-c", """
                 import sys, zipfile
                 import idemlint_hook_backend as b
                 b._RELEASES = sys.argv[1]
+                b.platform.system = lambda: sys.argv[3]
+                b.platform.machine = lambda: sys.argv[4]
                 name = b.build_wheel(sys.argv[2])
                 with zipfile.ZipFile(sys.argv[2] + "/" + name) as z:
                     print(z.read(name.split("-")[0] + "-%s.dist-info/METADATA" % b._version()).decode())
-                """, "http://127.0.0.1:" + server.getAddress().getPort(), tmp.resolve("hook").toString()));
+                """, "http://127.0.0.1:" + server.getAddress().getPort(), tmp.resolve("hook").toString(), system, machine));
     }
 
     private Result pipInstall() throws Exception {

@@ -33,15 +33,18 @@ public final class GraphCommand implements Callable<Integer> {
         }
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
         loaded.problems().forEach(p -> System.err.println("idemlint: " + Printable.line(p)));
-        for (VersionsTree t : loaded.trees()) {
+        for (int i = 0; i < loaded.trees().size(); i++) {
+            VersionsTree t = loaded.trees().get(i);
             if (loaded.trees().size() > 1 && !format.equals("json")) {
                 System.out.println("# " + Printable.line(t.dir().toString()));
             }
+            // the graph as the project's Alembic reads it (which file of a duplicate id it keeps)
+            dev.idemlint.graph.RevisionGraph g = loaded.alembicGraph(i);
             String out = switch (format) {
-                case "json" -> GraphPrinter.json(t.graph());
-                case "dot" -> GraphPrinter.dot(t.graph());
-                case "mermaid" -> GraphPrinter.mermaid(t.graph());
-                default -> GraphPrinter.text(t.graph());
+                case "json" -> GraphPrinter.json(g);
+                case "dot" -> GraphPrinter.dot(g);
+                case "mermaid" -> GraphPrinter.mermaid(g);
+                default -> GraphPrinter.text(g);
             };
             System.out.print(out.endsWith("\n") ? out : out + "\n");
         }

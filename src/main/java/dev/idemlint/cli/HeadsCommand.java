@@ -58,24 +58,34 @@ public final class HeadsCommand implements Callable<Integer> {
         TreeLoader.Loaded loaded = TreeLoader.load(paths);
         loaded.problems().forEach(p -> System.err.println("idemlint: " + Printable.line(p)));
         int rc = loaded.trees().isEmpty() ? 2 : 0;
-        for (VersionsTree t : loaded.trees()) {
+        for (int i = 0; i < loaded.trees().size(); i++) {
+            VersionsTree t = loaded.trees().get(i);
             if (loaded.trees().size() > 1) {
                 System.out.println("# " + Printable.line(t.dir().toString()));
             }
-            String heads = GraphPrinter.heads(t.graph());
+            // the file Alembic keeps of a duplicate id is the last it reads: in the directory's own order
+            // before Alembic 1.10, by file name from 1.10
+            dev.idemlint.graph.RevisionGraph g = loaded.alembicGraph(i);
+            String heads = GraphPrinter.heads(g);
             System.out.print(heads.endsWith("\n") || heads.isEmpty() ? heads : heads + "\n");
-            if (!t.graph().shadowed().isEmpty() || !intentionalBranches(t.graph())) {
+            if (g != t.graph() && !g.shadowed().isEmpty()) {
+                System.err.println("idemlint: note: Alembic " + loaded.settings().get(i).alembic() + " reads a versions"
+                        + " directory in its own order (os.listdir) and keeps, of the files that declare one id, the"
+                        + " last it reads: here the one listed as head above; another clone or file system can list"
+                        + " them otherwise (Alembic 1.10+ keeps the last by file name)");
+            }
+            if (!g.shadowed().isEmpty() || !intentionalBranches(g)) {
                 rc = Math.max(rc, 1);
             }
             if (dbRevision != null) {
-                var resolved = t.graph().resolve(dbRevision);
+                var resolved = g.resolve(dbRevision);
                 if (resolved.isEmpty()) {
                     System.out.println("Can't locate revision identified by '" + Printable.line(dbRevision)
                             + "': the database is ahead of (or off) this code's chain; `alembic upgrade` will fail.");
                     rc = Math.max(rc, 1);
                     continue;
                 }
-                List<Migration> plan = t.graph().upgradePlan(resolved.get());
+                List<Migration> plan = g.upgradePlan(resolved.get());
                 System.out.println("upgrade heads from " + Printable.line(resolved.get()) + " applies " + plan.size()
                         + (plan.size() == 1 ? " revision:" : " revisions:"));
                 for (Migration m : plan) {

@@ -75,8 +75,8 @@ public final class RevisionGraph {
     // The graph is built once per run, in loops over every revision that run once: each loop's body is
     // a method of its own, which C1 compiles after a few dozen calls (as loop bodies they ran in the
     // interpreter, most of building a 3,700-revision graph).
-    private RevisionGraph(List<Migration> migrations) {
-        loadOrder = inLoadOrder(migrations);
+    private RevisionGraph(List<Migration> migrations, boolean inGivenOrder) {
+        loadOrder = inGivenOrder ? revisionsOf(migrations) : inLoadOrder(migrations);
         Map<String, List<Migration>> byId = new LinkedHashMap<>();
         for (int i = 0; i < loadOrder.size(); i++) {
             addNode(loadOrder.get(i), i, byId);
@@ -107,7 +107,16 @@ public final class RevisionGraph {
     }
 
     public static RevisionGraph build(List<Migration> migrations) {
-        return new RevisionGraph(migrations);
+        return new RevisionGraph(migrations, false);
+    }
+
+    /**
+     * The graph of the revisions in {@code readOrder}, read in that order rather than by file name: as
+     * Alembic before 1.10 reads a versions directory ({@code os.listdir}), which decides the file it keeps
+     * for a duplicate id (the last it reads).
+     */
+    public static RevisionGraph buildInReadOrder(List<Migration> readOrder) {
+        return new RevisionGraph(readOrder, true);
     }
 
     /** The keys whose lists hold more than one entry. */
@@ -185,6 +194,16 @@ public final class RevisionGraph {
      * The revisions in {@link #LOAD_ORDER}, each one's folder and name taken once: sorting with the
      * comparator made two path strings per comparison (~90,000 at 3,700 files).
      */
+    private static List<Migration> revisionsOf(List<Migration> migrations) {
+        List<Migration> out = new ArrayList<>(migrations.size());
+        for (Migration m : migrations) {
+            if (m.header() != null && m.header().isRevision() && m.header().revisionId() != null) {
+                out.add(m);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     private static List<Migration> inLoadOrder(List<Migration> migrations) {
         List<LoadKey> keys = new ArrayList<>(migrations.size());
         Map<String, String> folders = new HashMap<>();
