@@ -40,7 +40,8 @@ transaction's counters reset before they can be read, so only rewrites, index bu
 ("autocommit": true).
 
 The op call's position: the frames of the Python stack at the statement that lie in a revision file ("frames":
-[[file, line], ...], innermost last; "line" is the innermost, the op call inside the revision).
+[[file, first line, last line of the call], ...], innermost last; "line" is the innermost's first line, the op call
+inside the revision).
 
 Output, one JSON object a line: {"kind": "statement", "revision", "file", "line", "frames", "autocommit", "sql"
 (with its parameters rendered by psycopg2), "locks_new", "locks_held", "rewrites", "seq_scans", "index_builds",
@@ -150,7 +151,10 @@ class Observer:
         found = []
         for frame in traceback.extract_stack():
             if os.path.dirname(os.path.abspath(frame.filename)) == self.scratch:
-                found.append([os.path.basename(frame.filename), frame.lineno])
+                # the call's first and last line (Python 3.11 positions): an op call spread over lines is found by
+                # a finding on any of them
+                found.append([os.path.basename(frame.filename), frame.lineno,
+                              getattr(frame, "end_lineno", None) or frame.lineno])
         return found
 
     def before(self, conn, cursor, statement, parameters, context, executemany):
