@@ -30,7 +30,8 @@ materialized views) that existed before the revision's transaction began:
   locks_held     every mode the backend holds on such relations after the statement
   rewrites       relations whose pg_class.relfilenode changed
   seq_scans      tables whose pg_stat_xact_user_tables.seq_scan grew, with the delta
-  index_builds   indexes that appeared on such a table ("concurrent": the statement says CONCURRENTLY)
+  index_builds   indexes built on such a table: a new index with storage of its own ("concurrent": the statement
+                 says CONCURRENTLY); an index ALTER COLUMN ... TYPE re-creates on the old storage is not built
   dropped        relations that are gone
   tables         the tables among them that are still there
 Relations are named as they are after the statement (schema.name): a table renamed earlier in the revision by its
@@ -137,10 +138,10 @@ class Observer:
             cur.execute("SELECT relid, seq_scan FROM pg_stat_xact_user_tables WHERE relid = ANY(%s::oid[])",
                         (tables,))
             scans = dict(cur.fetchall())
-            cur.execute("SELECT i.indexrelid, i.indrelid, n.nspname || '.' || c.relname FROM pg_index i"
+            cur.execute("SELECT i.indexrelid, i.indrelid, n.nspname || '.' || c.relname, c.relfilenode FROM pg_index i"
                         " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace"
                         " WHERE i.indrelid = ANY(%s::oid[])", (tables,))
-            indexes = {oid: (table, name) for oid, table, name in cur.fetchall()}
+            indexes = {oid: (table, name, node) for oid, table, name, node in cur.fetchall()}
         return {"locks": locks, "files": files, "scans": scans, "indexes": indexes, "names": names}
 
     @staticmethod
@@ -184,8 +185,12 @@ class Observer:
         seq_scans = {name(o): n - before["scans"].get(o, 0) for o, n in after["scans"].items()
                      if n > before["scans"].get(o, 0)}
         concurrent = bool(CONCURRENTLY.search(statement))
+        # ALTER COLUMN ... TYPE re-creates the column's indexes under new OIDs; when the change needs no rebuild
+        # (varchar -> text) the new index keeps the old one's relfilenode: no build, nothing read
+        storage = set(before["files"].values()) | {node for _, _, node in before["indexes"].values()}
         index_builds = [{"index": ix, "table": name(t), "concurrent": concurrent}
-                        for o, (t, ix) in after["indexes"].items() if o not in before["indexes"]]
+                        for o, (t, ix, node) in after["indexes"].items()
+                        if o not in before["indexes"] and node not in storage]
         dropped = sorted(name(o) for o in before["files"] if o not in after["files"])
         try:
             sql = (cursor.mogrify(statement, parameters).decode() if parameters and not executemany
