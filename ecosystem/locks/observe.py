@@ -227,13 +227,13 @@ def seed(conn):
             progress = False
             for oid, qname in list(empty.items()):
                 values = row_values(cur, oid)
-                if not values:
-                    continue
-                cols = ", ".join(c for c, _ in values)
-                exprs = ", ".join(v for _, v in values)
                 cur.execute("SAVEPOINT seed")
                 try:
-                    cur.execute("INSERT INTO %s (%s) VALUES (%s)" % (qname, cols, exprs))
+                    if values:
+                        cur.execute("INSERT INTO %s (%s) VALUES (%s)" % (
+                            qname, ", ".join(c for c, _ in values), ", ".join(v for _, v in values)))
+                    else:  # every column has a default (a serial key alone)
+                        cur.execute("INSERT INTO %s DEFAULT VALUES" % qname)
                     cur.execute("RELEASE SAVEPOINT seed")
                     seeded.add(qname)
                     del empty[oid]
