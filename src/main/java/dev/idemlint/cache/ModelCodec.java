@@ -2,6 +2,7 @@ package dev.idemlint.cache;
 
 import dev.idemlint.migration.CallRef;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.python.Arg;
@@ -105,7 +106,9 @@ final class ModelCodec {
                 w.reducible.remove(ref.held());
             }
         }
-        w.value(m);
+        // the verdicts are bound to the operations by position: written as their list, bound again when read
+        w.value(m.withVerdicts(RerunVerdicts.NONE));
+        w.value(m.verdicts().byPosition());
         return Arrays.copyOf(w.out.buf, w.out.size);
     }
 
@@ -113,18 +116,30 @@ final class ModelCodec {
     static Migration decode(byte[] data, int offset, int length, SourceFile file) throws EntryCodec.Malformed {
         Reader r = new Reader(new EntryCodec.In(data, offset, length), file);
         Object o;
+        Object verdicts;
         try {
             o = r.value(0);
+            verdicts = r.value(0);
         } catch (EntryCodec.Malformed e) {
             throw e;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             // a constructor that rejects its components, a type that is not what a component takes
             throw new EntryCodec.Malformed("model does not rebuild: " + e);
         }
-        if (!(o instanceof Migration m) || !r.in.atEnd() || m.source() != file || m.module() != null) {
+        if (!(o instanceof Migration m) || !r.in.atEnd() || m.source() != file || m.module() != null
+                || !(verdicts instanceof List<?> byPosition)) {
             throw new EntryCodec.Malformed("not a model of this file");
         }
-        return m;
+        if (byPosition.isEmpty()) {
+            return m;
+        }
+        if (byPosition.size() != m.operations().size()
+                || !byPosition.stream().allMatch(v -> v == null || v instanceof RerunVerdicts.Verdict)) {
+            throw new EntryCodec.Malformed("verdicts of other operations");
+        }
+        List<RerunVerdicts.Verdict> vs = new ArrayList<>();
+        byPosition.forEach(v -> vs.add((RerunVerdicts.Verdict) v));
+        return m.withVerdicts(RerunVerdicts.of(m.operations(), vs));
     }
 
     /**
@@ -219,6 +234,10 @@ final class ModelCodec {
             }
             if (o == file) {
                 out.u8(FILE);
+                return;
+            }
+            if (o == RerunVerdicts.NONE) {
+                out.u8(NULL); // a model's own verdicts are written after it (encode); its constructor takes null as none
                 return;
             }
             if (o instanceof Span span) {

@@ -21,8 +21,13 @@ import java.util.regex.Pattern;
  * env.py:41}), null when it does not.
  */
 public record EnvTimeouts(String env, boolean read, String lockTimeout, String statementTimeout) {
-    /** No env.py: nothing sets a timeout. */
+    /** An env.py read that names no timeout. */
     public static final EnvTimeouts NONE = new EnvTimeouts(null, true, null, null);
+    /**
+     * No env.py beside the versions: the session the migrations run in is configured where the lint does not
+     * see, so a timeout may be set there.
+     */
+    public static final EnvTimeouts UNSEEN = new EnvTimeouts(null, false, null, null);
 
     private static final Pattern LOCK = Pattern.compile("(?<![A-Za-z0-9_])lock_timeout(?![A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
@@ -54,7 +59,7 @@ public record EnvTimeouts(String env, boolean read, String lockTimeout, String s
                 }
             }
         }
-        return NONE;
+        return UNSEEN;
     }
 
     /** The timeouts env.py's {@code text} names, outside comments; {@code shown} is its path. */

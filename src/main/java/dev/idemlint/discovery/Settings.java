@@ -13,7 +13,7 @@ import java.util.Objects;
  * only the rules about the revision graph apply there. {@code upgradesHeads} is where the project says it
  * deploys with {@code alembic upgrade heads} (every command found says {@code heads}), null when it does not
  * or when that is not known ({@link DeployCommands}). {@code envTimeouts}: the timeouts env.py sets for the
- * migrations' session ({@link EnvTimeouts}; none when it has no env.py).
+ * migrations' session ({@link EnvTimeouts}; unseen when it has no env.py).
  */
 public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
         String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads,
@@ -22,7 +22,7 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
 
     public Settings {
         dialect = dialect == null ? Dialect.POSTGRESQL : dialect;
-        envTimeouts = envTimeouts == null ? EnvTimeouts.NONE : envTimeouts;
+        envTimeouts = envTimeouts == null ? EnvTimeouts.UNSEEN : envTimeouts;
     }
 
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,

@@ -87,6 +87,11 @@ public final class RerunVerdicts {
         return same.size() == byPosition.length ? new RerunVerdicts(same, byPosition) : NONE;
     }
 
+    /** The verdicts position by position (null: undecided), as {@link #of} takes them; empty for {@link #NONE}. */
+    public List<Verdict> byPosition() {
+        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(byPosition.clone()));
+    }
+
     /** The verdict of {@code op}, one of the operations these verdicts are bound to; null when undecided. */
     public Verdict of(Operation op) {
         return byOperation.isEmpty() ? null : byOperation.get(op);

@@ -50,9 +50,10 @@ class EnvTimeoutsTest {
     }
 
     @Test
-    void no_env_py_sets_nothing_and_an_unreadable_one_may_set_anything(@TempDir Path root) throws IOException {
+    void no_env_py_and_an_unreadable_one_may_set_anything(@TempDir Path root) throws IOException {
         Path versions = Files.createDirectories(root.resolve("migrations/versions"));
-        assertEquals(EnvTimeouts.NONE, EnvTimeouts.of(versions, root, f -> true));
+        assertEquals(EnvTimeouts.UNSEEN, EnvTimeouts.of(versions, root, f -> true));
+        assertTrue(EnvTimeouts.UNSEEN.mayBoundLockWaits());
         Files.writeString(root.resolve("migrations/env.py"), "context.run_migrations()\n");
         assertEquals(EnvTimeouts.NONE, EnvTimeouts.of(versions, root, f -> true));
         EnvTimeouts refused = EnvTimeouts.of(versions, root, f -> false);

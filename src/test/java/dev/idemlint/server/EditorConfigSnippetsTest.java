@@ -112,7 +112,7 @@ class EditorConfigSnippetsTest {
         List<String> argv = new ArrayList<>(command);
         argv.set(0, exe.toString());
 
-        Path project = ServerProtocolTest.copyExample(tmp.resolve("project")).toRealPath();
+        Path project = ServerProtocolTest.copyExampleWithLockTimeout(tmp.resolve("project")).toRealPath();
         Path rev = project.resolve("alembic/versions/020_custom_notes.py");
         ProcessBuilder pb = new ProcessBuilder(argv).directory(project.toFile())
                 .redirectError(tmp.resolve("server.log").toFile());

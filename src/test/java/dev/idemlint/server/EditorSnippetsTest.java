@@ -57,7 +57,7 @@ class EditorSnippetsTest {
         Files.writeString(launcher, "#!/bin/sh\nexec '" + Paths.get(System.getProperty("java.home"), "bin", "java")
                 + "' -cp '" + System.getProperty("java.class.path") + "' dev.idemlint.cli.Main \"$@\"\n");
         Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path project = ServerProtocolTest.copyExample(tmp.resolve("project")).toRealPath();
+        Path project = ServerProtocolTest.copyExampleWithLockTimeout(tmp.resolve("project")).toRealPath();
         Path file = project.resolve("alembic/versions/020_custom_notes.py");
         Path out = tmp.resolve("out.json");
         Path wait = Files.writeString(tmp.resolve("wait.lua"), """

@@ -38,7 +38,7 @@ class NeovimLspTest {
     void neovim_receives_the_diagnostics_and_applies_the_fix(@TempDir Path tmp) throws Exception {
         Path nvim = nvim();
         assumeTrue(nvim != null, "nvim is not installed (scripts/install-deps installs it)");
-        Path project = ServerProtocolTest.copyExample(tmp.resolve("project")).toRealPath();
+        Path project = ServerProtocolTest.copyExampleWithLockTimeout(tmp.resolve("project")).toRealPath();
         Path file = project.resolve("alembic/versions/020_custom_notes.py");
         String before = Files.readString(file);
         String expected = CliRun.runWithStdin(before, "lint", "--fix", "--unsafe-fixes", "--stdin-filename",

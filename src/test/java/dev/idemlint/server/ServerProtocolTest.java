@@ -43,6 +43,23 @@ class ServerProtocolTest {
         return new Linter(Registry.all(), RuleCatalog.load(names));
     }
 
+    /**
+     * The bundled example with an env.py that sets lock_timeout: an editor session on 020 then sees its one
+     * idempotency finding, without lock-timeout-not-set on the same line.
+     */
+    static Path copyExampleWithLockTimeout(Path to) throws IOException {
+        Path project = copyExample(to);
+        Path envPy = project.resolve("alembic/env.py");
+        String env = Files.readString(envPy);
+        String set = env.replace("        context.configure(",
+                "        connection.exec_driver_sql(\"SET lock_timeout = '5s'\")\n        context.configure(");
+        if (set.equals(env)) {
+            throw new IllegalStateException("the example's env.py has no context.configure( to set lock_timeout before");
+        }
+        Files.writeString(envPy, set);
+        return project;
+    }
+
     static Path copyExample(Path to) throws IOException {
         Path from = Paths.get("examples/basketball-api");
         try (Stream<Path> s = Files.walk(from)) {
@@ -132,12 +149,7 @@ class ServerProtocolTest {
 
     @Test
     void an_editor_session(@TempDir Path tmp) throws Exception {
-        Path project = copyExample(tmp.resolve("project")).toRealPath();
-        // the session follows the one idempotency finding of 020: an env.py that sets lock_timeout keeps
-        // lock-timeout-not-set off the same line
-        Path envPy = project.resolve("alembic/env.py");
-        Files.writeString(envPy, Files.readString(envPy).replace("        context.configure(",
-                "        connection.exec_driver_sql(\"SET lock_timeout = '5s'\")\n        context.configure("));
+        Path project = copyExampleWithLockTimeout(tmp.resolve("project")).toRealPath();
         Path versions = project.resolve("alembic/versions");
         Path file = versions.resolve("020_custom_notes.py");
         String text = Files.readString(file);

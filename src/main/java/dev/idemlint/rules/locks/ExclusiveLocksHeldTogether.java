@@ -62,9 +62,9 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
     private static void report(Migration m, Operation op, String table, Operation first, RuleContext ctx) {
         String firstTable = StatementLocks.of(first).table();
         int line = first.site().span() == null ? -1 : m.source().lines().line(first.site().span().start());
-        ctx.report(m.source(), op.site(), "This statement locks \"" + table + "\" ACCESS EXCLUSIVE while the same"
-                + " transaction still holds ACCESS EXCLUSIVE on \"" + firstTable + "\"" + (line > 0 ? " (line " + line
-                + ")" : "") + ", so both tables stop every read and write until the transaction commits.")
+        ctx.report(m.source(), op.site(), "This statement locks \"" + table + "\" ACCESS EXCLUSIVE while its transaction"
+                + " holds \"" + firstTable + "\"" + (line > 0 ? " (line " + line + ")" : "")
+                + " ACCESS EXCLUSIVE too: both stop every read and write until the commit.")
                 .help("Both tables existed before this revision, and PostgreSQL keeps each table lock until the"
                         + " transaction ends: a request that needs \"" + firstTable + "\" waits for everything the"
                         + " migration does afterwards, and one that holds \"" + table + "\" while it waits for \""
