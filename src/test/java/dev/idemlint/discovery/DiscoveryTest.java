@@ -478,7 +478,7 @@ class DiscoveryTest {
                 .env("migrations").revision("migrations/versions/a.py", "a", null);
         Discovery d = new Discovery(new SettingsOverrides(Version.parse("1.16.0"), null, 16));
         LintTarget t = d.discover(List.of(tmp)).targets().get(0);
-        assertEquals(new Settings(Version.parse("1.16.0"), Version.parse("2.0.1"), 16), t.settings());
+        assertEquals(new Settings(Version.parse("1.16.0"), Version.parse("2.0.1"), 16).withEnvTimeouts(EnvTimeouts.NONE), t.settings());
         assertEquals("--alembic-version", t.provenance().get("alembic").file());
         assertEquals("pyproject.toml", t.provenance().get("sqlalchemy").file());
         assertEquals("--postgres-version", t.provenance().get("postgres").file());
@@ -489,7 +489,7 @@ class DiscoveryTest {
         p.file("requirements.txt", "alembic==1.8.1\nsqlalchemy==1.4.46\n")
                 .env("migrations").revision("migrations/versions/a.py", "a", null);
         LintTarget t = new Discovery(Settings.DEFAULT.withPostgres(12)).discover(List.of(tmp)).targets().get(0);
-        assertEquals(new Settings(Version.parse("1.8.1"), Version.parse("1.4.46"), 12), t.settings());
+        assertEquals(new Settings(Version.parse("1.8.1"), Version.parse("1.4.46"), 12).withEnvTimeouts(EnvTimeouts.NONE), t.settings());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.discovery.EnvTimeouts;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.rules.Registry;
 import java.io.IOException;
@@ -134,11 +135,15 @@ class CatalogTest {
             i++;
             Path f = dir.resolve(fileName);
             Files.writeString(f, m.group(2), StandardCharsets.UTF_8);
-            files.add(f);
+            if (!fileName.equals("env.py")) {
+                files.add(f);
+            }
         }
         assertFalse(files.isEmpty(), rule + ": no ```python block");
         Linter linter = new Linter(Registry.all(), RuleCatalog.load(allNames()));
-        Settings settings = dev.idemlint.fixture.FixtureCase.parseSettings(section);
+        // an env.py block is the project's: what it sets for the migrations' session, as discovery reads it
+        Settings settings = dev.idemlint.fixture.FixtureCase.parseSettings(section)
+                .withEnvTimeouts(EnvTimeouts.of(dir, dir, f -> true));
         LintResult r = linter.lint(new LintTarget(dir, dir, files, settings), Path::toString);
         boolean fired = r.diagnostics().stream().anyMatch(x -> x.rule().equals(rule));
         assertEquals(fire, fired, rule + (fire ? ": Example does not fire" : ": Use instead fires") + "\n"
