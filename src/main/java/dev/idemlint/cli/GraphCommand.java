@@ -1,6 +1,7 @@
 package dev.idemlint.cli;
 
 import dev.idemlint.graph.GraphPrinter;
+import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.source.Printable;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class GraphCommand implements Callable<Integer> {
                 System.out.println("# " + Printable.line(t.dir().toString()));
             }
             // the graph as the project's Alembic reads it (which file of a duplicate id it keeps)
-            dev.idemlint.graph.RevisionGraph g = loaded.alembicGraph(i);
+            RevisionGraph g = loaded.alembicGraph(i);
             String out = switch (format) {
                 case "json" -> GraphPrinter.json(g);
                 case "dot" -> GraphPrinter.dot(g);

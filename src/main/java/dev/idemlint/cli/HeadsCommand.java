@@ -65,7 +65,7 @@ public final class HeadsCommand implements Callable<Integer> {
             }
             // the file Alembic keeps of a duplicate id is the last it reads: in the directory's own order
             // before Alembic 1.10, by file name from 1.10
-            dev.idemlint.graph.RevisionGraph g = loaded.alembicGraph(i);
+            RevisionGraph g = loaded.alembicGraph(i);
             String heads = GraphPrinter.heads(g);
             System.out.print(heads.endsWith("\n") || heads.isEmpty() ? heads : heads + "\n");
             if (g != t.graph() && !g.shadowed().isEmpty()) {

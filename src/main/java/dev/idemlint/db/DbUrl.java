@@ -1,5 +1,6 @@
 package dev.idemlint.db;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A PostgreSQL, MySQL or MariaDB connection URL as users write it: libpq's {@code postgresql://} or
@@ -64,7 +67,7 @@ public final class DbUrl {
      * SQLAlchemy's {@code user[:password]@} (its {@code _parse_url} pattern, which {@code make_url} applies
      * from the start): a user without ':' or '/', a password without '@'.
      */
-    private static final java.util.regex.Pattern USER_INFO = java.util.regex.Pattern.compile("([^:/]*)(?::([^@]*))?@");
+    private static final Pattern USER_INFO = Pattern.compile("([^:/]*)(?::([^@]*))?@");
 
     /** Parses {@code url}; {@code env} stands for the process environment, {@code home} for the user's home. */
     public static DbUrl parse(String url, Map<String, String> env, Path home) throws BadUrl {
@@ -89,7 +92,7 @@ public final class DbUrl {
         // '/' and the password anything but '@', so a raw '/', '?', '#' or ':' stays in the password and
         // the first '@' after it ends it (libpq ends it there too).
         String userInfo = null;
-        java.util.regex.Matcher info = USER_INFO.matcher(rest);
+        Matcher info = USER_INFO.matcher(rest);
         if (info.lookingAt()) {
             userInfo = rest.substring(0, info.end() - 1);
             rest = rest.substring(info.end());
@@ -239,10 +242,10 @@ public final class DbUrl {
     }
 
     /** A DNS name or IPv4 address: dot-separated labels of letters, digits, '_' and inner '-'. */
-    private static final java.util.regex.Pattern HOST_NAME = java.util.regex.Pattern.compile(
+    private static final Pattern HOST_NAME = Pattern.compile(
             "[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?(?:\\.[A-Za-z0-9_](?:[A-Za-z0-9_-]{0,61}[A-Za-z0-9_])?)*\\.?");
     /** An IPv6 literal (hex groups, '::', an embedded IPv4 tail) with an optional zone ({@code %eth0}). */
-    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile(
+    private static final Pattern IPV6 = Pattern.compile(
             "[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(?:%[A-Za-z0-9_.-]+)?");
 
     /**
@@ -301,7 +304,7 @@ public final class DbUrl {
             return s;
         }
         StringBuilder out = new StringBuilder(s.length());
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int i = 0;
         while (i < s.length()) {
             while (i + 2 < s.length() && s.charAt(i) == '%' && hex(s.charAt(i + 1)) >= 0 && hex(s.charAt(i + 2)) >= 0) {

@@ -1,5 +1,8 @@
 package dev.idemlint.db;
 
+import dev.idemlint.discovery.Dialect;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,11 +10,15 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A read-only session on a live PostgreSQL database, through the PostgreSQL JDBC driver. The session
@@ -192,7 +199,7 @@ public final class LiveDatabase implements LiveSession {
     }
 
     /** A search path of plain or double-quoted names, {@code $user} among them, and nothing else. */
-    private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(
+    private static final Pattern SEARCH_PATH = Pattern.compile(
             "(?:-c\\s*|--)search[_-]path=([A-Za-z0-9_$,\"]+)");
 
     /**
@@ -202,7 +209,7 @@ public final class LiveDatabase implements LiveSession {
      * session plan reads in, so such an {@code options} is not passed at all.
      */
     static String searchPathOnly(String options) {
-        java.util.regex.Matcher m = SEARCH_PATH.matcher(options.strip());
+        Matcher m = SEARCH_PATH.matcher(options.strip());
         return m.matches() ? m.group(1) : null;
     }
 
@@ -233,7 +240,7 @@ public final class LiveDatabase implements LiveSession {
     }
 
     private static String encodePath(String db) {
-        return java.net.URLEncoder.encode(db, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        return URLEncoder.encode(db, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String hint(SQLException e, DbUrl url) {
@@ -249,8 +256,8 @@ public final class LiveDatabase implements LiveSession {
 
     /** PostgreSQL: the plan reads its SQLSTATEs and cascades. */
     @Override
-    public dev.idemlint.discovery.Dialect dialect() {
-        return dev.idemlint.discovery.Dialect.POSTGRESQL;
+    public Dialect dialect() {
+        return Dialect.POSTGRESQL;
     }
 
     /** URL parameters that mean nothing to the JDBC driver and were left out. */
@@ -320,9 +327,9 @@ public final class LiveDatabase implements LiveSession {
      * {@code SELECT version_num FROM r ORDER BY 1}, {@code SELECT EXISTS (SELECT 1 FROM r)} and
      * {@code SELECT EXISTS (SELECT 1 FROM r WHERE c::text = $1 ...)}.
      */
-    public static final List<String> CONSTANT_STATEMENTS = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(BEGIN_SNAPSHOT, SET_STATEMENT_TIMEOUT, RESOLVE),
-            java.util.Arrays.stream(CATALOG.split(";\n"))).toList();
+    public static final List<String> CONSTANT_STATEMENTS = Stream.concat(
+            Stream.of(BEGIN_SNAPSHOT, SET_STATEMENT_TIMEOUT, RESOLVE),
+            Arrays.stream(CATALOG.split(";\n"))).toList();
 
     /**
      * Reads the catalog and the version table ({@code versionTable} in {@code versionSchema}, or in

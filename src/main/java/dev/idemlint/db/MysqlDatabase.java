@@ -2,17 +2,22 @@ package dev.idemlint.db;
 
 import dev.idemlint.discovery.Dialect;
 import dev.idemlint.discovery.Version;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A read-only session on a live MySQL or MariaDB server, through MariaDB Connector/J (which speaks to
@@ -123,7 +128,7 @@ public final class MysqlDatabase implements LiveSession {
     /** The driver's URL: a checked host, a port number and the database percent-encoded, no parameter. */
     static String jdbcUrl(DbUrl url) {
         return "jdbc:mariadb://" + (url.host().contains(":") ? "[" + url.host() + "]" : url.host()) + ":"
-                + url.port() + "/" + java.net.URLEncoder.encode(url.database(), java.nio.charset.StandardCharsets.UTF_8)
+                + url.port() + "/" + URLEncoder.encode(url.database(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
     }
 
@@ -247,7 +252,7 @@ public final class MysqlDatabase implements LiveSession {
 
     /** {@code 10.11.6-MariaDB-0+deb12u1} is 10.11, {@code 8.0.36} is 8.0. */
     private static Version majorMinor(String version) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version == null ? "" : version);
+        Matcher m = Pattern.compile("^(\\d+)\\.(\\d+)").matcher(version == null ? "" : version);
         return m.find() ? Version.parse(m.group(1) + "." + m.group(2)) : Version.LATEST;
     }
 
@@ -496,7 +501,7 @@ public final class MysqlDatabase implements LiveSession {
             if (t == null) {
                 return null;
             }
-            Map<String, String> stored = new java.util.HashMap<>();
+            Map<String, String> stored = new HashMap<>();
             beforeStatement(doing);
             try (PreparedStatement st = connection.prepareStatement(FIND_COLUMNS)) {
                 st.setString(1, t[0]);

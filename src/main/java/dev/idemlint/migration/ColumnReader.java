@@ -4,7 +4,10 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.source.SharedStrings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Reads {@code sa.Column(...)} calls and enum type expressions. */
@@ -98,7 +101,7 @@ final class ColumnReader {
     }
 
     /** Positional column arguments that give the column's values a source other than a serial's sequence. */
-    private static final java.util.Set<String> VALUE_SOURCES = java.util.Set.of("Identity", "Sequence", "Computed",
+    private static final Set<String> VALUE_SOURCES = Set.of("Identity", "Sequence", "Computed",
             "FetchedValue", "DefaultClause", "ColumnDefault");
 
     /**
@@ -124,17 +127,17 @@ final class ColumnReader {
      * Modules a column type may come from, as written before its class name: SQLAlchemy's generic types and its
      * PostgreSQL dialect, each under the package's usual names or imported on its own.
      */
-    private static final java.util.Set<String> SA_MODULES = saModules();
+    private static final Set<String> SA_MODULES = saModules();
 
-    private static java.util.Set<String> saModules() {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private static Set<String> saModules() {
+        Set<String> out = new HashSet<>();
         for (String pkg : List.of("", "sa.", "sqlalchemy.", "db.")) {
             for (String module : List.of("", "types.", "sql.sqltypes.", "sqltypes.", "dialects.postgresql.",
                     "postgresql.", "pg.", "psql.", "postgres.")) {
                 out.add(pkg + module);
             }
         }
-        return java.util.Set.copyOf(out);
+        return Set.copyOf(out);
     }
 
     /** A type's length or precision as written: a literal of up to six digits. */
@@ -406,7 +409,7 @@ final class ColumnReader {
                 if (nameKw == null) {
                     // SQLAlchemy names the type after the Python enum class, lower-cased.
                     String cls = Names.lastPart(a.value());
-                    name = cls == null ? null : cls.toLowerCase(java.util.Locale.ROOT);
+                    name = cls == null ? null : cls.toLowerCase(Locale.ROOT);
                 }
             }
         }

@@ -4,6 +4,7 @@ import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -529,7 +530,7 @@ final class ConditionReader {
         if (depth > MAX_DEPTH) {
             return false;
         }
-        java.util.ArrayDeque<Object> stack = new java.util.ArrayDeque<>(def.body());
+        ArrayDeque<Object> stack = new ArrayDeque<>(def.body());
         while (!stack.isEmpty()) {
             Object o = stack.pop();
             if (o instanceof Expr e) {

@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -371,7 +372,7 @@ public final class ConstraintNames {
     }
 
     private static Expr argument(Expr.Call call, int pos, String keyword) {
-        dev.idemlint.python.Arg kw = call.keyword(keyword);
+        Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);
     }
 

@@ -3,7 +3,9 @@ package dev.idemlint.migration;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +24,7 @@ final class DeclarativeModels {
     /** A declarative class read: its table as written, and every column it maps by attribute, in order. */
     record Model(String table, Map<String, String> columns) {
         Model {
-            columns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columns));
+            columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         }
     }
 
@@ -53,7 +55,7 @@ final class DeclarativeModels {
             return null;
         }
         String table = null;
-        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         for (Stmt s : c.body()) {
             if (s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Str
                     || s instanceof Stmt.Opaque o && o.kind().equals("pass")) {

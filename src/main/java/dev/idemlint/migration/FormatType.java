@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -162,7 +163,7 @@ public final class FormatType {
     }
 
     /** Words that start a built-in type spelled in several words, or a type this class does not know. */
-    private static final java.util.Set<String> RESERVED_TYPE_WORDS = java.util.Set.of("double", "character",
+    private static final Set<String> RESERVED_TYPE_WORDS = Set.of("double", "character",
             "national", "bit", "timestamp", "time", "interval", "varchar", "char", "numeric", "decimal", "float",
             "array", "setof", "table");
 

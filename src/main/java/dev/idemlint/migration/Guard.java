@@ -1,7 +1,9 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.source.Span;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -221,8 +223,8 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
          * A code path under a condition whose tests all are among another's runs whenever that one's does.
          */
         static Set<Condition> conjuncts(Condition c) {
-            Set<Condition> out = new java.util.LinkedHashSet<>();
-            java.util.ArrayDeque<Condition> work = new java.util.ArrayDeque<>();
+            Set<Condition> out = new LinkedHashSet<>();
+            ArrayDeque<Condition> work = new ArrayDeque<>();
             work.push(c);
             while (!work.isEmpty()) {
                 Condition next = work.pop();

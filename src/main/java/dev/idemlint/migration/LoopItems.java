@@ -5,8 +5,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -106,7 +108,7 @@ final class LoopItems {
     }
 
     /** The views of a dict a loop may walk. */
-    private static final java.util.Set<String> DICT_VIEWS = java.util.Set.of("keys", "values", "items");
+    private static final Set<String> DICT_VIEWS = Set.of("keys", "values", "items");
 
     /**
      * A dict literal's keys, values or {@code (key, value)} tuples in insertion order; null when a key is
@@ -119,7 +121,7 @@ final class LoopItems {
         if (n > MAX_ITEMS || budget < 0) {
             return null;
         }
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         List<Expr> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             Expr k = d.keys().get(i);

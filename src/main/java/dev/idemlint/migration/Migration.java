@@ -2,6 +2,8 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -34,13 +36,13 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
 
     // a loop, not a stream: C1-compiled streams cost ~1% of a run
     private static List<Operation> phase(List<Operation> operations, Phase phase) {
-        List<Operation> out = new java.util.ArrayList<>(operations.size());
+        List<Operation> out = new ArrayList<>(operations.size());
         for (Operation o : operations) {
             if (o.site().phase() == phase) {
                 out.add(o);
             }
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 
     /** The revision with {@code ops}; the verdicts stay with the operations at their positions ({@link RerunVerdicts#on}). */

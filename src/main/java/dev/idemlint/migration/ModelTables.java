@@ -6,6 +6,7 @@ import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -14,9 +15,9 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -146,7 +147,7 @@ final class ModelTables {
         Map<String, String> tables = new HashMap<>();
         PythonModule m;
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
             m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
         } catch (Exception e) {
             // an unreadable or unparsable module names no table: the insert stays without one

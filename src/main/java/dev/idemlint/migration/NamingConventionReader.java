@@ -11,6 +11,8 @@ import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -304,8 +306,8 @@ final class NamingConventionReader {
         }
         if (found != 0) {
             try {
-                StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
-            } catch (java.nio.charset.CharacterCodingException e) {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
+            } catch (CharacterCodingException e) {
                 return 0;
             }
         }

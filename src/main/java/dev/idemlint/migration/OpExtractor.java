@@ -7,10 +7,16 @@ import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,9 +51,9 @@ final class OpExtractor {
      * rows and swaps it in, so what such a batch adds replaces a same-named column, index or constraint instead of
      * colliding with it (a re-run on MariaDB 10.11 with Alembic 1.8.1 succeeds).
      */
-    private final Set<Expr> rebuiltBatchTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Set<Expr> rebuiltBatchTables = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The schema each {@code batch_alter_table} block places its ops in, by its table expression's identity. */
-    private final Map<Expr, SchemaRef> batchSchemas = new java.util.IdentityHashMap<>();
+    private final Map<Expr, SchemaRef> batchSchemas = new IdentityHashMap<>();
     /** Batch ops that only add to the rebuilt table. */
     private static final Set<String> REBUILT_ADDITIONS = Set.of("add_column", "create_index",
             "create_unique_constraint", "create_foreign_key", "create_check_constraint", "create_primary_key");
@@ -788,7 +794,7 @@ final class OpExtractor {
             for (Expr item : items) {
                 String str = StringResolver.constant(item, ctx.scope());
                 if (str != null) {
-                    out.add(str.toLowerCase(java.util.Locale.ROOT));
+                    out.add(str.toLowerCase(Locale.ROOT));
                 }
             }
         }
@@ -914,7 +920,7 @@ final class OpExtractor {
                 || isOpReceiver(f.value()) || query.args().isEmpty()) {
             return false;
         }
-        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
+        Map<Expr, DeclaredTable> memo = new IdentityHashMap<>();
         for (Arg a : query.args()) {
             if (a.keyword() != null || a.star() != 0) {
                 return false;
@@ -1370,12 +1376,12 @@ final class OpExtractor {
                 name = sig.trim(); // quoted in the statement: the name as written
             } else if (sig != null) {
                 int paren = sig.indexOf('(');
-                name = (paren >= 0 ? sig.substring(0, paren) : sig).trim().toLowerCase(java.util.Locale.ROOT);
+                name = (paren >= 0 ? sig.substring(0, paren) : sig).trim().toLowerCase(Locale.ROOT);
             }
             Arg onEntity = c.keyword("on_entity");
             String on = onEntity == null ? null : StringResolver.constant(onEntity.value(), ctx.scope());
             if (on != null) {
-                table = on.substring(on.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+                table = on.substring(on.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
             }
         }
         if (kind == null) {
@@ -1445,7 +1451,7 @@ final class OpExtractor {
                 }
             }
         }
-        for (Expr e : dev.idemlint.python.StmtParts.expressions(s)) {
+        for (Expr e : StmtParts.expressions(s)) {
             if (leavesTransaction(e)) {
                 return true;
             }
@@ -1520,7 +1526,7 @@ final class OpExtractor {
         if (end - start > "COMMIT TRANSACTION".length()) {
             return false;
         }
-        String bare = sql.substring(start, end).toUpperCase(java.util.Locale.ROOT);
+        String bare = sql.substring(start, end).toUpperCase(Locale.ROOT);
         return bare.equals("COMMIT") || bare.equals("END") || bare.equals("COMMIT TRANSACTION");
     }
 
@@ -1528,7 +1534,7 @@ final class OpExtractor {
         OpSite base = site(call, Origin.RAW_SQL, ctx);
         SqlText sql = StringResolver.resolve(sqlExpr, ctx.scope());
         if (sql != null) {
-            java.util.Set<String> binds = runtimeBinds(sqlExpr, call, ctx);
+            Set<String> binds = runtimeBinds(sqlExpr, call, ctx);
             if (!binds.isEmpty()) {
                 sql = sql.withRuntimeBinds(binds);
             }
@@ -1697,7 +1703,7 @@ final class OpExtractor {
         if (name == null) {
             return null;
         }
-        Map<String, ColumnDef> columns = new java.util.LinkedHashMap<>();
+        Map<String, ColumnDef> columns = new LinkedHashMap<>();
         List<String> declared = new ArrayList<>();
         boolean reflected = false;
         for (Arg a : c.args()) {
@@ -1740,13 +1746,13 @@ final class OpExtractor {
      * declare with a type are left out. The walk is iterative and bounded by the expression's size.
      */
     private List<Operation.TypedColumn> typedColumns(Expr stmt, List<String> written, Ctx ctx) {
-        Map<List<String>, Operation.TypedColumn> found = new java.util.LinkedHashMap<>();
-        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
-        Set<DeclaredTable> tables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Map<List<String>, Operation.TypedColumn> found = new LinkedHashMap<>();
+        Map<Expr, DeclaredTable> memo = new IdentityHashMap<>();
+        Set<DeclaredTable> tables = Collections.newSetFromMap(new IdentityHashMap<>());
         List<ColumnDef> loose = new ArrayList<>();
         List<String> valueKeys = new ArrayList<>(written);
         DeclaredTable target = declaredTable(stmt, ctx, memo);
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(stmt);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
@@ -1816,11 +1822,11 @@ final class OpExtractor {
      * one is rendered as written. The walk is iterative and bounded by the expression's size.
      */
     private List<Operation.CoreName> coreNames(Expr stmt, Ctx ctx) {
-        Map<Expr, DeclaredTable> memo = new java.util.IdentityHashMap<>();
-        java.util.LinkedHashMap<List<String>, Operation.CoreName> found = new java.util.LinkedHashMap<>();
+        Map<Expr, DeclaredTable> memo = new IdentityHashMap<>();
+        LinkedHashMap<List<String>, Operation.CoreName> found = new LinkedHashMap<>();
         DeclaredTable target = null;
         List<Arg> values = new ArrayList<>();
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(stmt);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
@@ -1881,7 +1887,7 @@ final class OpExtractor {
     /** Adds table {@code t} ({@code column} null) or its column, once, unless {@code t} reflects its columns. */
     private static void name(DeclaredTable t, String column, int at, Map<List<String>, Operation.CoreName> found) {
         if (!t.reflected()) {
-            found.putIfAbsent(java.util.Arrays.asList(t.name(), column), new Operation.CoreName(t.name(), column, at));
+            found.putIfAbsent(Arrays.asList(t.name(), column), new Operation.CoreName(t.name(), column, at));
         }
     }
 
@@ -1930,7 +1936,7 @@ final class OpExtractor {
      * Row dict keys in order, per key whether every row's value is made at run time, and per key the string
      * literals its rows give it when every row gives one (see {@link Operation.Insert#literals}).
      */
-    private record Rows(List<String> keys, List<Boolean> madeAtRunTime, Map<String, java.util.Set<String>> literals) {
+    private record Rows(List<String> keys, List<Boolean> madeAtRunTime, Map<String, Set<String>> literals) {
         Rows(List<String> keys, List<Boolean> madeAtRunTime) {
             this(keys, madeAtRunTime, Map.of());
         }
@@ -1972,8 +1978,8 @@ final class OpExtractor {
         if (dicts.isEmpty()) {
             return null;
         }
-        java.util.LinkedHashMap<String, Boolean> keys = new java.util.LinkedHashMap<>();
-        Map<String, java.util.Set<String>> literals = new HashMap<>();
+        LinkedHashMap<String, Boolean> keys = new LinkedHashMap<>();
+        Map<String, Set<String>> literals = new HashMap<>();
         Map<String, Integer> literalRows = new HashMap<>();
         Set<String> repeated = new HashSet<>();
         for (Expr row : dicts) {
@@ -1996,7 +2002,7 @@ final class OpExtractor {
                 // only a string written in the row itself: a name may be bound more than once
                 if (dict.values().get(i) instanceof Expr.Str v && !v.bytes() && v.pieces().size() == 1
                         && !v.pieces().get(0).dynamic()) {
-                    literals.computeIfAbsent(key, x -> new java.util.HashSet<>()).add(v.pieces().get(0).text());
+                    literals.computeIfAbsent(key, x -> new HashSet<>()).add(v.pieces().get(0).text());
                     given.add(key);
                 }
             }
@@ -2013,11 +2019,11 @@ final class OpExtractor {
      * {@code sa.text(...).bindparams(id=uuid4())}.
      */
     /** Keywords of {@code execute} that are no bind parameter. */
-    private static final java.util.Set<String> EXECUTE_KEYWORDS = java.util.Set.of("parameters", "execution_options",
+    private static final Set<String> EXECUTE_KEYWORDS = Set.of("parameters", "execution_options",
             "multiparams", "params", "_parent_execute_state", "_add_event", "bind_arguments");
 
-    private java.util.Set<String> runtimeBinds(Expr sqlExpr, Expr.Call call, Ctx ctx) {
-        java.util.Set<String> out = new java.util.HashSet<>();
+    private Set<String> runtimeBinds(Expr sqlExpr, Expr.Call call, Ctx ctx) {
+        Set<String> out = new HashSet<>();
         Expr.Call bind = findCall(ColumnReader.deref(sqlExpr, ctx.scope()), "bindparams");
         if (bind != null) {
             for (Arg a : bind.args()) {

@@ -1,5 +1,7 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -135,8 +137,8 @@ public sealed interface Operation {
          * "check", "primary"), or null when the call says none, or none read.
          */
         public ConstraintKind constraintType() {
-            dev.idemlint.python.Expr.Call call = site.call();
-            dev.idemlint.python.Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
+            Expr.Call call = site.call();
+            Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
                     : null;
             String t = type == null ? null : NamingConventionReader.literal(type.value());
             return t == null ? null : switch (t) {
@@ -153,8 +155,8 @@ public sealed interface Operation {
          * table has at most one; Alembic sends the name it is given).
          */
         public boolean primaryKey() {
-            dev.idemlint.python.Expr.Call call = site.call();
-            dev.idemlint.python.Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
+            Expr.Call call = site.call();
+            Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
                     : null;
             return type != null && "primary".equals(NamingConventionReader.literal(type.value()));
         }

@@ -1,10 +1,14 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.discovery.Dialect;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What PostgreSQL raises or tolerates for each kind of object: whether {@code CREATE} takes
@@ -65,7 +69,7 @@ public final class PostgresFacts {
 
         /** The upper-case noun after CREATE: "MATERIALIZED VIEW". */
         public String noun() {
-            return kind.sql().toUpperCase(java.util.Locale.ROOT);
+            return kind.sql().toUpperCase(Locale.ROOT);
         }
     }
 
@@ -249,7 +253,7 @@ public final class PostgresFacts {
 
     /** The condition name of an SQLSTATE code, as a handler's {@code WHEN} names it; the code itself when none is known. */
     public static String condition(String code) {
-        String c = code.toLowerCase(java.util.Locale.ROOT);
+        String c = code.toLowerCase(Locale.ROOT);
         if (c.equals("42000")) {
             return CLASS_42;
         }
@@ -262,8 +266,8 @@ public final class PostgresFacts {
     }
 
     /** Every condition {@link #CLASS_42} catches that a re-run may raise: the {@code 42xxx} ones known here. */
-    public static java.util.Set<String> class42Conditions() {
-        java.util.Set<String> out = new java.util.TreeSet<>(OTHER_CONDITIONS.values());
+    public static Set<String> class42Conditions() {
+        Set<String> out = new TreeSet<>(OTHER_CONDITIONS.values());
         for (SqlState s : SqlState.values()) {
             if (s.code().startsWith("42")) {
                 out.add(s.condition());
@@ -273,7 +277,7 @@ public final class PostgresFacts {
     }
 
     /** The codes of {@link #condition} beyond {@link SqlState}, lower case, for the fact test. */
-    public static java.util.Set<String> otherConditionCodes() {
+    public static Set<String> otherConditionCodes() {
         return OTHER_CONDITIONS.keySet();
     }
 
@@ -454,8 +458,8 @@ public final class PostgresFacts {
 
     /** The conversion functions known, with the argument counts each has a form of. */
     public static Map<String, Set<Integer>> conversionFunctions() {
-        java.util.TreeMap<String, Set<Integer>> out = new java.util.TreeMap<>();
-        CONVERSION_FUNCTIONS.forEach((f, forms) -> out.put(f, new java.util.TreeSet<>(forms.keySet())));
+        TreeMap<String, Set<Integer>> out = new TreeMap<>();
+        CONVERSION_FUNCTIONS.forEach((f, forms) -> out.put(f, new TreeSet<>(forms.keySet())));
         return out;
     }
 
@@ -483,7 +487,7 @@ public final class PostgresFacts {
      * PostgreSQL 15, checked by {@code PostgresNamesFactsTest}), and, as a margin for user functions, the common
      * aggregates and window functions.
      */
-    private static final java.util.Set<String> ROW_FUNCTIONS = java.util.Set.of(
+    private static final Set<String> ROW_FUNCTIONS = Set.of(
             "any_out", "anycompatible_out", "anycompatiblenonarray_out", "anyelement_out", "anynonarray_out",
             "array_agg", "concat", "count", "cume_dist", "dense_rank", "first_value", "hash_record", "json_agg",
             "json_build_array", "json_build_object", "jsonb_agg", "jsonb_build_array", "jsonb_build_object", "lag",
@@ -495,11 +499,11 @@ public final class PostgresFacts {
 
     /** Whether {@code t.name} may be the call {@code name(t)} when {@code t} has no column {@code name}. */
     public static boolean rowFunction(String name) {
-        return ROW_FUNCTIONS.contains(name.toLowerCase(java.util.Locale.ROOT));
+        return ROW_FUNCTIONS.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** The built-in row functions, for the fact test. */
-    public static java.util.Set<String> rowFunctions() {
+    public static Set<String> rowFunctions() {
         return ROW_FUNCTIONS;
     }
 
@@ -588,8 +592,8 @@ public final class PostgresFacts {
      */
     public record Server(int major) implements ServerFacts {
         @Override
-        public dev.idemlint.discovery.Dialect dialect() {
-            return dev.idemlint.discovery.Dialect.POSTGRESQL;
+        public Dialect dialect() {
+            return Dialect.POSTGRESQL;
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.idemlint.migration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * What a PostgreSQL statement does to a table that already holds rows: the lock it takes on the table (and on the
@@ -228,11 +229,11 @@ public final class PostgresLocks {
      * COLUMN} with it rewrites the table ({@link Kind#ADD_COLUMN_VOLATILE_DEFAULT}). {@code now()}, {@code
      * statement_timestamp()} and {@code transaction_timestamp()} are stable: computed once, stored like a constant.
      */
-    private static final java.util.Set<String> VOLATILE_DEFAULTS = java.util.Set.of("random", "gen_random_uuid",
+    private static final Set<String> VOLATILE_DEFAULTS = Set.of("random", "gen_random_uuid",
             "clock_timestamp", "timeofday", "nextval");
 
     /** Stable built-ins a default calls without a rewrite, for the fact test. */
-    private static final java.util.Set<String> STABLE_DEFAULTS = java.util.Set.of("now", "statement_timestamp",
+    private static final Set<String> STABLE_DEFAULTS = Set.of("now", "statement_timestamp",
             "transaction_timestamp");
 
     /** Whether a default calling the built-in {@code function} (any case) is computed row by row. */
@@ -241,12 +242,12 @@ public final class PostgresLocks {
     }
 
     /** The volatile functions {@link #volatileDefault} knows, for the fact test. */
-    public static java.util.Set<String> volatileDefaults() {
+    public static Set<String> volatileDefaults() {
         return VOLATILE_DEFAULTS;
     }
 
     /** Stable functions whose defaults add a column without a rewrite, for the fact test. */
-    public static java.util.Set<String> stableDefaults() {
+    public static Set<String> stableDefaults() {
         return STABLE_DEFAULTS;
     }
 

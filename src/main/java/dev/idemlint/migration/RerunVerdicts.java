@@ -1,5 +1,7 @@
 package dev.idemlint.migration;
 
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +91,7 @@ public final class RerunVerdicts {
 
     /** The verdicts position by position (null: undecided), as {@link #of} takes them; empty for {@link #NONE}. */
     public List<Verdict> byPosition() {
-        return java.util.Collections.unmodifiableList(java.util.Arrays.asList(byPosition.clone()));
+        return Collections.unmodifiableList(Arrays.asList(byPosition.clone()));
     }
 
     /** The verdict of {@code op}, one of the operations these verdicts are bound to; null when undecided. */
@@ -115,12 +117,12 @@ public final class RerunVerdicts {
     /** The same verdicts at the same positions (the operations are the {@link Migration}'s to compare). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof RerunVerdicts v && java.util.Arrays.equals(byPosition, v.byPosition);
+        return o instanceof RerunVerdicts v && Arrays.equals(byPosition, v.byPosition);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(byPosition);
+        return Arrays.hashCode(byPosition);
     }
 
     /**

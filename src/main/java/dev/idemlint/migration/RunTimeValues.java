@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.python.Expr;
+import java.util.ArrayDeque;
 import java.util.Set;
 
 /**
@@ -34,7 +35,7 @@ public final class RunTimeValues {
             return false;
         }
         // an explicit stack bounded in nodes and name look-ups: linear, whatever the nesting
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(e);
         int nodes = 0;
         int names = 0;

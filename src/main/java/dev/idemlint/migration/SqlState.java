@@ -1,5 +1,7 @@
 package dev.idemlint.migration;
 
+import java.util.Locale;
+
 /** PostgreSQL errors a re-run hits, with the psycopg2 class name users see in their logs. */
 public enum SqlState {
     DUPLICATE_COLUMN("42701", "DuplicateColumn"),
@@ -65,6 +67,6 @@ public enum SqlState {
 
     /** The condition name used in PL/pgSQL EXCEPTION clauses: duplicate_object. */
     public String condition() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
 import java.util.List;
 import java.util.Locale;
 
@@ -72,13 +74,13 @@ public final class StatementLocks {
         if (sql != null) {
             return sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
         }
-        dev.idemlint.python.Expr.Call call = d.site().call();
+        Expr.Call call = d.site().call();
         if (call == null) {
             // the call is not kept: take the build as concurrent rather than claim a lock not known
             return true;
         }
-        dev.idemlint.python.Arg kw = call.keyword("postgresql_concurrently");
-        return kw != null && !(kw.value() instanceof dev.idemlint.python.Expr.Name n && n.id().equals("False"));
+        Arg kw = call.keyword("postgresql_concurrently");
+        return kw != null && !(kw.value() instanceof Expr.Name n && n.id().equals("False"));
     }
 
     /** Every lock of {@code ops}, by index (null where none). */

@@ -4,6 +4,8 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,7 +30,7 @@ final class StringResolver {
         boolean dynamic;
         /** Dynamic parts so far, and those whose value is made at run time. */
         int parts;
-        final java.util.BitSet runtime = new java.util.BitSet();
+        final BitSet runtime = new BitSet();
 
         void append(char c, int offset) {
             if (c == SqlText.DYNAMIC) {
@@ -43,7 +45,7 @@ final class StringResolver {
         private void room(int more) {
             int need = text.length() + more + 1;
             if (need > offsets.length) {
-                offsets = java.util.Arrays.copyOf(offsets, Math.max(need, offsets.length * 2 + 2));
+                offsets = Arrays.copyOf(offsets, Math.max(need, offsets.length * 2 + 2));
             }
         }
 
@@ -81,7 +83,7 @@ final class StringResolver {
         }
 
         SqlText build(Span exprSpan) {
-            int[] out = java.util.Arrays.copyOf(offsets, text.length() + 1);
+            int[] out = Arrays.copyOf(offsets, text.length() + 1);
             out[text.length()] = text.length() == 0 ? exprSpan.end() : lastOffset() + 1;
             SqlText sql = new SqlText(text.toString(), out, dynamic, exprSpan);
             return runtime.isEmpty() ? sql : sql.withRuntimeParts(runtime);

@@ -1,5 +1,7 @@
 package dev.idemlint.migration;
 
+import java.util.Locale;
+
 /**
  * What a statement that may change a column's type does to it: the type PostgreSQL stores afterwards
  * ({@code format_type}, null when not read) and, when the conversion ({@code postgresql_using=}) is one call of
@@ -154,7 +156,7 @@ public record TypeChange(String formatType, String function, int arity, String s
             if (at == start || Character.isDigit(text.charAt(start))) {
                 return null;
             }
-            return text.substring(start, at).toLowerCase(java.util.Locale.ROOT);
+            return text.substring(start, at).toLowerCase(Locale.ROOT);
         }
 
         /**

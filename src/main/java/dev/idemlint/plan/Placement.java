@@ -13,6 +13,7 @@ import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
+import java.util.function.UnaryOperator;
 
 /**
  * Where the objects an operation names are on the live database: the schema it names ({@code schema=},
@@ -52,7 +53,7 @@ final class Placement {
     }
 
     /** Its explicit schema, else the first schema of the search path {@code lookup} finds it in, else the current one. */
-    private Target searched(Operation op, String name, java.util.function.UnaryOperator<String> lookup) {
+    private Target searched(Operation op, String name, UnaryOperator<String> lookup) {
         SchemaRef s = explicitSchema(op, name);
         if (s.dynamic() || s.schema() != null) {
             return new Target(s.schema(), name);

@@ -1,6 +1,7 @@
 package dev.idemlint.plan;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What {@code command} ({@code alembic upgrade head}, as deploys run it, or {@code alembic upgrade
@@ -24,7 +25,7 @@ public record Plan(String url, String serverVersion, List<String> current, List<
 
         /** "ok", "fails", "unknown": the JSON contract's words. */
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

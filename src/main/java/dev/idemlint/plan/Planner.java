@@ -23,8 +23,8 @@ import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Creation;
-import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effect.Shape;
+import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -627,7 +628,7 @@ public final class Planner {
             case SEQUENCE -> Shape.relation('S');
             case INDEX -> {
                 Operation.CreateIndex ci = op instanceof Operation.CreateIndex x ? x : null;
-                List<String> columns = ci == null || ci.columns().isEmpty() || ci.columns().stream().anyMatch(java.util.Objects::isNull) ? null
+                List<String> columns = ci == null || ci.columns().isEmpty() || ci.columns().stream().anyMatch(Objects::isNull) ? null
                         : ci.columns().stream().map(col -> places.name(col, op)).toList();
                 yield Shape.index(ci != null && ci.unique(), columns);
             }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What Alembic decides before it runs a statement: {@code head} with several heads, rows of the version
@@ -176,7 +177,7 @@ final class Preflight {
     }
 
     /** The characters Alembic refuses in a revision id ({@code Revision.verify_rev_id}), kept by the pattern's complement. */
-    private static final java.util.regex.Pattern ILLEGAL_ID = java.util.regex.Pattern.compile("[^@+-]");
+    private static final Pattern ILLEGAL_ID = Pattern.compile("[^@+-]");
 
     /**
      * {@code alembic upgrade heads} where a duplicate id's kept file has descendants: the shadowed file is a head

@@ -1,6 +1,7 @@
 package dev.idemlint.rule;
 
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,7 +28,7 @@ public interface FileMemo {
      * The run's naming convention, told before the first {@link #find}: per-file findings depend on it, so a
      * memo whose key does not hold it lets go of what it kept under another one.
      */
-    default void naming(dev.idemlint.migration.NamingConvention convention) {
+    default void naming(NamingConvention convention) {
     }
 
     /**

@@ -2,14 +2,18 @@ package dev.idemlint.rule;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.FileChange;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.FixApplier;
 import dev.idemlint.fix.SourceSnapshot;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.source.SourceEncoding;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -169,7 +174,7 @@ public final class FixLoop {
                 counts.put(file, counts.getOrDefault(file, 0) + applied.appliedCount());
                 fixed += applied.appliedCount();
                 changed = true;
-                Set<String> rules = lastPass.computeIfAbsent(file, k -> new java.util.TreeSet<>());
+                Set<String> rules = lastPass.computeIfAbsent(file, k -> new TreeSet<>());
                 applied.applied().forEach(a -> rules.add(ruleOf.getOrDefault(a, "?")));
             }
             // A fix that creates or renames files (a merge revision, a renumbered duplicate) changes the
@@ -181,7 +186,7 @@ public final class FixLoop {
                     current = next;
                     fixed++;
                     changed = true;
-                    lastPass.computeIfAbsent(fileFixSource.path(), k -> new java.util.TreeSet<>())
+                    lastPass.computeIfAbsent(fileFixSource.path(), k -> new TreeSet<>())
                             .add(ruleOf.getOrDefault(fileFix, "?"));
                 }
             }
@@ -239,7 +244,7 @@ public final class FixLoop {
         if (given.containsKey(file)) {
             // not read from disk: nothing on disk to compare with or write back to
             snapshots.put(file, new SourceSnapshot(file, new byte[0],
-                    new dev.idemlint.source.SourceEncoding(java.nio.charset.StandardCharsets.UTF_8, false),
+                    new SourceEncoding(StandardCharsets.UTF_8, false),
                     given.get(file)));
             return true;
         }
@@ -277,14 +282,14 @@ public final class FixLoop {
         }
         Map<Path, Path> moves = new LinkedHashMap<>();
         Map<Path, String> creations = new LinkedHashMap<>();
-        for (dev.idemlint.fix.FileChange c : fix.files()) {
-            if (c instanceof dev.idemlint.fix.FileChange.Create cr) {
+        for (FileChange c : fix.files()) {
+            if (c instanceof FileChange.Create cr) {
                 if (Files.exists(cr.file()) || files.contains(cr.file())) {
                     problems.add(cr.file() + ": not created, a file of that name exists");
                     return null;
                 }
                 creations.put(cr.file(), cr.content());
-            } else if (c instanceof dev.idemlint.fix.FileChange.Move mv) {
+            } else if (c instanceof FileChange.Move mv) {
                 if (Files.exists(mv.to()) || files.contains(mv.to()) || !files.contains(mv.from())) {
                     problems.add(mv.from() + ": not renamed, " + mv.to() + " exists");
                     return null;
@@ -354,7 +359,7 @@ public final class FixLoop {
         try {
             snap.encoding().encode(text);
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return false;
         }
     }

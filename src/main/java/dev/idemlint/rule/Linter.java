@@ -1,35 +1,44 @@
 package dev.idemlint.rule;
 
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Discovery;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.graph.RevisionGraph;
-import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
-import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
+import dev.idemlint.source.Spare;
 import dev.idemlint.sql.SqlClassifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The pipeline for one target: read, parse, extract, classify SQL, build the graph, run the rules,
@@ -44,7 +53,7 @@ public final class Linter {
     private final MigrationReader reader = new MigrationReader();
     private final SqlClassifier classifier = new SqlClassifier();
     /** {@link #rerunClaim} of each rule asked, read from its page once (it is asked for every finding). */
-    private final Map<String, Boolean> rerunClaims = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Boolean> rerunClaims = new ConcurrentHashMap<>();
 
     public Linter(List<Rule> rules, RuleCatalog catalog) {
         this.rules = List.copyOf(rules);
@@ -162,7 +171,7 @@ public final class Linter {
         }
         VersionsTree graphless = new VersionsTree(dir, revisions, null, unreadable);
         // revisions whose first run surely fails, and at which operation of their upgrade (the first)
-        Map<Migration, Integer> failing = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<Migration, Integer> failing = new ConcurrentHashMap<>();
         // each revision by its file, read only: a project rule's finding at an operation takes the operation's
         // place in its revision's run from there
         Map<SourceFile, Migration> models = new IdentityHashMap<>(project ? revisions.size() : 0);
@@ -187,7 +196,7 @@ public final class Linter {
             Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());
             failing.keySet().forEach(m -> byFile.put(m.source(), m));
             Map<Migration, Map<Span, Integer>> sites = new IdentityHashMap<>();
-            java.util.function.Predicate<Diagnostic> voided = d -> {
+            Predicate<Diagnostic> voided = d -> {
                 Migration m = byFile.get(d.file());
                 if (m == null || !rerunClaim(d.rule())) {
                     return false;
@@ -274,7 +283,7 @@ public final class Linter {
     private static final long DEEP_STACK_BYTES = 16L << 20;
 
     /** Runs {@code work} again on a thread of its own with {@link #DEEP_STACK_BYTES} of stack. */
-    static <T> T onDeepStack(java.util.function.Supplier<T> work) {
+    static <T> T onDeepStack(Supplier<T> work) {
         Object[] result = new Object[1];
         Throwable[] failure = new Throwable[1];
         Thread t = new Thread(null, () -> {
@@ -450,7 +459,7 @@ public final class Linter {
         ruleCtx.naming(naming::convention);
         ruleCtx.models(models::get);
         // a set, not the target's list: a rule may ask once per object of the tree, and paths share long prefixes
-        Set<Path> focus = new java.util.HashSet<>(target.focus());
+        Set<Path> focus = new HashSet<>(target.focus());
         ruleCtx.reportsOn(focus.isEmpty() ? f -> true : f -> focus.contains(f.path()));
         ruleCtx.setCurrent(rule);
         rule.check(tree, ruleCtx);
@@ -578,20 +587,20 @@ public final class Linter {
      */
     private static final class TargetNaming {
         private final LintTarget target;
-        private volatile dev.idemlint.migration.NamingConvention convention;
+        private volatile NamingConvention convention;
         private volatile Boolean postgresNames;
 
         TargetNaming(LintTarget target) {
             this.target = target;
         }
 
-        dev.idemlint.migration.NamingConvention convention() {
-            dev.idemlint.migration.NamingConvention c = convention;
+        NamingConvention convention() {
+            NamingConvention c = convention;
             if (c == null) {
                 synchronized (this) {
                     c = convention;
                     if (c == null) {
-                        c = dev.idemlint.migration.NamingConvention.of(target);
+                        c = NamingConvention.of(target);
                         convention = c;
                     }
                 }
@@ -607,7 +616,7 @@ public final class Linter {
         boolean postgresNames() {
             Boolean b = postgresNames;
             if (b == null) {
-                dev.idemlint.migration.NamingConvention c = convention();
+                NamingConvention c = convention();
                 b = !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
                         && !c.templates().containsKey("pk");
                 postgresNames = b;
@@ -627,7 +636,7 @@ public final class Linter {
      * revision needs it (reading the project's naming convention can take a second).
      */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
-            java.util.function.BooleanSupplier postgresNames) {
+            BooleanSupplier postgresNames) {
         return load(path, displayPath, text, diags, postgresNames, null);
     }
 
@@ -637,16 +646,16 @@ public final class Linter {
      * makes counts as a guard of the op that creates it (null: only the names written in the code count).
      */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
-            java.util.function.BooleanSupplier postgresNames,
-            java.util.function.Supplier<dev.idemlint.migration.NamingConvention> naming) {
-        return load(path, displayPath, text, diags, postgresNames, naming, dev.idemlint.discovery.Dialect.POSTGRESQL);
+            BooleanSupplier postgresNames,
+            Supplier<NamingConvention> naming) {
+        return load(path, displayPath, text, diags, postgresNames, naming, Dialect.POSTGRESQL);
     }
 
     /** As above, reading dialect tests ({@code if bind.dialect.name == "mysql":}) for {@code dialect}. */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
-            java.util.function.BooleanSupplier postgresNames,
-            java.util.function.Supplier<dev.idemlint.migration.NamingConvention> naming,
-            dev.idemlint.discovery.Dialect dialect) {
+            BooleanSupplier postgresNames,
+            Supplier<NamingConvention> naming,
+            Dialect dialect) {
         SourceFile file;
         char[] chars = null;
         try {
@@ -667,7 +676,7 @@ public final class Linter {
         }
         Path name = path.getFileName();
         // __init__.py, and what else Alembic's own pattern passes by, is never loaded as a revision
-        boolean passedBy = name != null && !dev.idemlint.discovery.Discovery.alembicLoads(name.toString());
+        boolean passedBy = name != null && !Discovery.alembicLoads(name.toString());
         if (file.text().isBlank()) {
             if (!passedBy) {
                 diags.add(builtin(BuiltinChecks.PARSE_ERROR, file, new Span(0, 0),
@@ -759,7 +768,7 @@ public final class Linter {
 
     /** Names of the rules this linter runs, plus the built-in checks. */
     public Set<String> ruleNames() {
-        Set<String> out = new java.util.TreeSet<>(BuiltinChecks.NAMES);
+        Set<String> out = new TreeSet<>(BuiltinChecks.NAMES);
         for (Rule r : rules) {
             out.add(r.name());
         }

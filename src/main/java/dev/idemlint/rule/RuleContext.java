@@ -4,23 +4,30 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
 import dev.idemlint.source.SourceFile;
-import dev.idemlint.source.Spare;
 import dev.idemlint.source.Span;
+import dev.idemlint.source.Spare;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
+import java.util.function.ObjIntConsumer;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * What a rule sees while checking: the target settings and a way to report. The engine sets the
@@ -35,14 +42,14 @@ public final class RuleContext {
     /** The findings reported so far, by rule and source site: one finding per site. */
     private final Map<Site, Slot> sites = new HashMap<>();
     private Rule current;
-    private java.util.function.Supplier<NamingConvention> naming;
-    private java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> firstRunFailures = (m, i) -> { };
+    private Supplier<NamingConvention> naming;
+    private ObjIntConsumer<Migration> firstRunFailures = (m, i) -> { };
     private Function<SourceFile, Migration> models = f -> null;
-    private java.util.function.Predicate<SourceFile> reported = f -> true;
+    private Predicate<SourceFile> reported = f -> true;
     /** Each reported file's operations by what tells them apart at one span, to their place in its run. */
-    private final Map<SourceFile, Map<Step, Integer>> steps = new java.util.IdentityHashMap<>();
+    private final Map<SourceFile, Map<Step, Integer>> steps = new IdentityHashMap<>();
     /** The re-run check's answers by revision, asked by the rules this context serves. */
-    private final Map<Migration, RerunAnswers> answers = new java.util.IdentityHashMap<>();
+    private final Map<Migration, RerunAnswers> answers = new IdentityHashMap<>();
     /** The build of the versions tree's timeline the engine shares among a run's project rules; null without one. */
     private FutureTask<SchemaTimeline> timeline;
     /** Work the engine has ahead, done while another thread builds the timeline. */
@@ -88,7 +95,7 @@ public final class RuleContext {
         @Override
         public boolean equals(Object o) {
             return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule)
-                    && java.util.Objects.equals(s.origin, origin);
+                    && Objects.equals(s.origin, origin);
         }
 
         @Override
@@ -155,7 +162,7 @@ public final class RuleContext {
      * Sets where the project's naming convention comes from, read only when a rule asks (reading it can take
      * a second on a large project).
      */
-    public void naming(java.util.function.Supplier<NamingConvention> source) {
+    public void naming(Supplier<NamingConvention> source) {
         this.naming = source;
     }
 
@@ -241,7 +248,7 @@ public final class RuleContext {
     }
 
     /** Where {@link #firstRunFails} goes: the engine voids the re-run claims of such revisions. */
-    void firstRunFailuresInto(java.util.function.ObjIntConsumer<dev.idemlint.migration.Migration> sink) {
+    void firstRunFailuresInto(ObjIntConsumer<Migration> sink) {
         this.firstRunFailures = sink;
     }
 
@@ -250,12 +257,12 @@ public final class RuleContext {
      * statement on the path understood: the re-run that re-run claims are about never happens
      * ({@link RerunAnswers#claimStands}).
      */
-    public void firstRunFails(dev.idemlint.migration.Migration m, int index) {
+    public void firstRunFails(Migration m, int index) {
         firstRunFailures.accept(m, index);
     }
 
     /** Which files the run reports findings on (all unless the engine says otherwise). */
-    void reportsOn(java.util.function.Predicate<SourceFile> files) {
+    void reportsOn(Predicate<SourceFile> files) {
         this.reported = files;
     }
 
@@ -308,7 +315,7 @@ public final class RuleContext {
             if (m == null) {
                 return -1;
             }
-            List<dev.idemlint.migration.Operation> ops = m.upgrade();
+            List<Operation> ops = m.upgrade();
             places = new HashMap<>(ops.size() * 2);
             for (int i = 0; i < ops.size(); i++) {
                 OpSite s = ops.get(i).site();
@@ -382,7 +389,7 @@ public final class RuleContext {
             if (!facts.doBlocks()) {
                 // a DO block or ON CONFLICT is a syntax error on MySQL/MariaDB: such a fix is never offered
                 fixes.removeIf(f -> f.edits().stream().anyMatch(e -> e.replacement().contains("$$")
-                        || e.replacement().toUpperCase(java.util.Locale.ROOT).contains("ON CONFLICT")));
+                        || e.replacement().toUpperCase(Locale.ROOT).contains("ON CONFLICT")));
             }
             String name = current.name();
             Severity severity = this.severity != null ? this.severity : catalog.severity(name);

@@ -9,13 +9,16 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Reads a Python file the way CPython does ({@link SourceEncoding}: UTF-8 by default, a PEP 263 coding
@@ -109,7 +112,7 @@ public final class SourceReader {
             chars[i - start] = (char) b; // meaningless for a non-ASCII byte; the array is then dropped
             if (b == '\n') {
                 if (lines == starts.length) {
-                    starts = java.util.Arrays.copyOf(starts, lines * 2);
+                    starts = Arrays.copyOf(starts, lines * 2);
                 }
                 starts[lines++] = i + 1 - start;
             } else if (b < 0x20) { // NUL, \r and the other control bytes, and every non-ASCII byte
@@ -163,8 +166,8 @@ public final class SourceReader {
         CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 16);
-        java.nio.charset.CoderResult r = dec.decode(in, out, true);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 16);
+        CoderResult r = dec.decode(in, out, true);
         return r.isError() ? Math.min(in.position(), bytes.length - 1) : Math.max(start, bytes.length - 1);
     }
 }

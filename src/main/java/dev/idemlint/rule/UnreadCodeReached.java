@@ -3,8 +3,11 @@ package dev.idemlint.rule;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -41,7 +44,7 @@ final class UnreadCodeReached {
      * As {@link #withheld(Migration, List, Predicate)} for findings of several revisions (the project rules'),
      * each revision by its file in {@code models}.
      */
-    static List<Diagnostic> withheld(List<Diagnostic> found, java.util.Map<dev.idemlint.source.SourceFile, Migration>
+    static List<Diagnostic> withheld(List<Diagnostic> found, Map<SourceFile, Migration>
             models, Predicate<String> rerunClaim) {
         List<Diagnostic> out = new ArrayList<>(found.size());
         for (Diagnostic d : found) {
@@ -98,17 +101,17 @@ final class UnreadCodeReached {
      * Calls known to leave the database alone: a progress bar's, a file's, SQLAlchemy's and zope.sqlalchemy's
      * bookkeeping of the session, psycopg2's adapters.
      */
-    private static final java.util.Set<String> NO_DATABASE = java.util.Set.of("start", "finish", "seek", "insort",
+    private static final Set<String> NO_DATABASE = Set.of("start", "finish", "seek", "insort",
             "fromhex", "flag_modified", "mark_changed", "join_transaction", "register_adapter");
 
     /** Standard library modules whose functions leave the database alone. */
-    private static final java.util.Set<String> NO_DATABASE_MODULES = java.util.Set.of("os", "shutil", "bisect", "json",
+    private static final Set<String> NO_DATABASE_MODULES = Set.of("os", "shutil", "bisect", "json",
             "time", "random", "uuid", "bytes", "str", "re", "math", "itertools", "functools", "pathlib");
 
     private static final String CALL = "call to ";
 
     /** What ends the process rather than writing, and {@code create_all}, which creates only what is missing. */
-    private static final java.util.Set<String> PASSIVE = java.util.Set.of("exit", "_exit", "quit", "abort",
+    private static final Set<String> PASSIVE = Set.of("exit", "_exit", "quit", "abort",
             "create_all");
 
     /** {@code d} with its fixes as suggestions, the help saying which call the re-run would reach. */

@@ -2,6 +2,7 @@ package dev.idemlint.rule;
 
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph g
             Path abs = p.toAbsolutePath().normalize();
             Path d = dir.toAbsolutePath().normalize();
             if (abs.startsWith(d) && !abs.equals(d)) {
-                return d.relativize(abs).toString().replace(java.io.File.separatorChar, '/');
+                return d.relativize(abs).toString().replace(File.separatorChar, '/');
             }
         }
         return m.source().fileName();

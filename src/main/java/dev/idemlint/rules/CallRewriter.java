@@ -1,5 +1,6 @@
 package dev.idemlint.rules;
 
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
@@ -7,8 +8,8 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
-import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.SharedStrings;
+import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class CallRewriter {
      * create_table hand it to SQLAlchemy, which rejects it) or be ignored, so it is never written: the
      * inspector guard, which works on every version, comes first and the keyword is only shown.
      */
-    public static void addKeywordFix(List<Fix> out, Fix keyword, Fix guard, dev.idemlint.discovery.Settings s) {
+    public static void addKeywordFix(List<Fix> out, Fix keyword, Fix guard, Settings s) {
         if (keyword != null && s.alembic().isLatest()) {
             out.add(guard);
             out.add(Fix.displayOnly(keyword.title() + " once the project pins an Alembic that has it",

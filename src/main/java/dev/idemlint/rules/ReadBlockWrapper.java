@@ -10,7 +10,9 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Guards a data statement of upgrade() together with the statements that use its result: {@code result =
@@ -53,7 +55,7 @@ public final class ReadBlockWrapper {
         // the statements after the read up to the last one naming what the block binds: the read's name, and
         // every name the statements taken along assign (a skipped assignment must leave no name used later)
         int last = k;
-        java.util.Set<String> bound = new java.util.HashSet<>();
+        Set<String> bound = new HashSet<>();
         ArrayDeque<String> todo = new ArrayDeque<>();
         if (name != null) {
             bound.add(name);

@@ -10,9 +10,12 @@ import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How one file is written, for fixes that must blend in: its dominant line ending, its indent unit,
@@ -32,7 +35,7 @@ public final class SourceLayout {
     private final String eol;
     private final String indentUnit;
     /** Per batch block and name, how far its code has been read for a binding of the name (GuardWrapper). */
-    private final java.util.Map<String, Rebinding.Scan> rebindings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Rebinding.Scan> rebindings = new ConcurrentHashMap<>();
 
     private SourceLayout(SourceFile file, PythonModule module) {
         this.file = file;
@@ -167,7 +170,7 @@ public final class SourceLayout {
 
     private static void collectTokens(Expr root, List<Span> out) {
         // pre-order with a stack of its own: expressions nest as deep as the file's chains go
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
@@ -520,7 +523,7 @@ public final class SourceLayout {
             return;
         }
         // pre-order with a stack of its own: a left-deep chain ("a" + "a" + ...) is as deep as it is long
-        java.util.ArrayDeque<Expr> todo = new java.util.ArrayDeque<>();
+        ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();

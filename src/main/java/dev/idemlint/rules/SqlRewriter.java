@@ -6,17 +6,19 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SqlText;
+import dev.idemlint.python.Expr;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
-import dev.idemlint.sql.SqlWords;
 import dev.idemlint.source.Span;
+import dev.idemlint.sql.SqlWords;
 import dev.idemlint.sql.StatementMemo;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Rewrites one raw SQL statement in place, inside the Python string literal that holds it: inserts
@@ -315,9 +317,9 @@ public final class SqlRewriter {
         private final int[] starts;
         private final int[] depth;
         /** By depth: the indices of the closing ENDs and the EXCEPTION WHENs there, in order. */
-        private final java.util.Map<Integer, List<Integer>> marks = new java.util.HashMap<>();
-        private final java.util.Map<Integer, Integer> thens = new java.util.HashMap<>();
-        private final java.util.Map<Integer, Boolean> swallowing = new java.util.HashMap<>();
+        private final Map<Integer, List<Integer>> marks = new HashMap<>();
+        private final Map<Integer, Integer> thens = new HashMap<>();
+        private final Map<Integer, Boolean> swallowing = new HashMap<>();
 
         private Handlers(SqlText sql, int from) {
             this.sql = sql;
@@ -384,7 +386,7 @@ public final class SqlRewriter {
                 return -1;
             }
             List<Integer> at = marks.getOrDefault(depth[s], List.of());
-            int k = java.util.Collections.binarySearch(at, s);
+            int k = Collections.binarySearch(at, s);
             k = k >= 0 ? k : -k - 1;
             if (k == at.size()) {
                 return -1;
@@ -491,7 +493,7 @@ public final class SqlRewriter {
         }
         int f = sql.fileOffset(space);
         int after = fileOffsetAfter(space);
-        dev.idemlint.python.Expr arg = site.call() == null ? null : site.call().positional(0);
+        Expr arg = site.call() == null ? null : site.call().positional(0);
         if (arg == null || f < arg.span().start() || after < 0 || after > arg.span().end()
                 || layout.pieceAt(f) == null || indexIn(layout.pieceAt(f), f) < 0) {
             return null;
@@ -565,8 +567,8 @@ public final class SqlRewriter {
      * (implicitly concatenated literals), none dynamic and none resolved from a name bound elsewhere.
      */
     private boolean literalThroughout(int s, int e) {
-        dev.idemlint.python.Expr.Call call = site.call();
-        dev.idemlint.python.Expr arg = call == null ? null : call.positional(0);
+        Expr.Call call = site.call();
+        Expr arg = call == null ? null : call.positional(0);
         if (arg == null) {
             return false;
         }

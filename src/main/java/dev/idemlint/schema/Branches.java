@@ -6,6 +6,7 @@ import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.Span;
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class Branches {
         } catch (PythonSyntaxError | RuntimeException e) {
             return NONE;
         }
-        java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+        ArrayList<Integer> out = new ArrayList<>();
         collect(body, out);
         int[] r = new int[out.size()];
         for (int i = 0; i < r.length; i++) {

@@ -4,7 +4,10 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.TypeChange;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -290,7 +293,7 @@ public sealed interface Effect {
 
         /** {@link #values} folded as {@link #differ} compares them; null when one is not a plain word. */
         public Set<String> folded() {
-            Set<String> out = new java.util.HashSet<>();
+            Set<String> out = new HashSet<>();
             for (String b : values) {
                 String y = fold(b);
                 if (!plainWord(y)) {
@@ -328,7 +331,7 @@ public sealed interface Effect {
         }
 
         private static String fold(String s) {
-            return s.strip().toLowerCase(java.util.Locale.ROOT);
+            return s.strip().toLowerCase(Locale.ROOT);
         }
 
         private static boolean plainWord(String s) {
@@ -459,7 +462,7 @@ public sealed interface Effect {
      * or rename becomes unknown; what it only requires or writes changes nothing.
      */
     static List<Effect> uncertain(List<Effect> effects) {
-        List<Effect> out = new java.util.ArrayList<>();
+        List<Effect> out = new ArrayList<>();
         for (Effect e : effects) {
             if (e instanceof Create c) {
                 out.add(Forget.object(c.object()).reaching(Forget.Reach.MAKES));

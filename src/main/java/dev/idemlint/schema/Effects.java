@@ -10,6 +10,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SchemaRef;
 import dev.idemlint.schema.Effect.AlterColumn;
 import dev.idemlint.schema.Effect.Create;
@@ -28,9 +29,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * What an operation does to the schema when it runs, as {@link Effect}s in PostgreSQL's order: the one
@@ -192,8 +195,8 @@ public final class Effects {
             typedUses(i.typed(), out);
             QualifiedName table = table(op, i.table());
             if (table != null) {
-                dev.idemlint.migration.RowSource from = i.source();
-                QualifiedName copied = from.kind() == dev.idemlint.migration.RowSource.Kind.COPY
+                RowSource from = i.source();
+                QualifiedName copied = from.kind() == RowSource.Kind.COPY
                         ? table(op, from.tables().get(0)) : null;
                 out.add(new Write(ObjectRef.table(table), null, from.kind(),
                         copied == null ? null : ObjectRef.table(copied), i.literals()));
@@ -294,7 +297,7 @@ public final class Effects {
                 ? Forget.constraints(t, k) : Forget.kind(kind, t);
     }
 
-    private static final java.util.regex.Pattern CASCADE = java.util.regex.Pattern.compile(
+    private static final Pattern CASCADE = Pattern.compile(
             "(?i)\\bcascade\\b");
 
     private static void createTable(Operation op, Operation.CreateTable t, Naming naming, List<Effect> out) {
@@ -365,7 +368,7 @@ public final class Effects {
         }
         for (Operation.NamedConstraint nc : t.constraints()) {
             if (nc.kind() == ConstraintKind.PRIMARY_KEY) {
-                if (nc.columns() == null || nc.columns().isEmpty() || nc.columns().stream().anyMatch(java.util.Objects::isNull)) {
+                if (nc.columns() == null || nc.columns().isEmpty() || nc.columns().stream().anyMatch(Objects::isNull)) {
                     pkKnown = false;
                 } else {
                     nc.columns().stream().filter(c -> !pk.contains(c)).forEach(pk::add);

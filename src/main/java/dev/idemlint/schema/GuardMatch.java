@@ -1,19 +1,23 @@
 package dev.idemlint.schema;
 
 import dev.idemlint.migration.ConstraintNames;
-import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.migration.Guard.Truth;
+import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.RerunVerdicts;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,11 +97,11 @@ public final class GuardMatch {
         private final List<Integer> parents = new ArrayList<>();
         private final Truth[] truth;
         private final int[][] counts;
-        private final Map<String, List<Integer>> tests = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> tests = new HashMap<>();
 
         Layout(Condition condition) {
             this.condition = condition;
-            java.util.ArrayDeque<Map.Entry<Condition, Integer>> work = new java.util.ArrayDeque<>();
+            ArrayDeque<Map.Entry<Condition, Integer>> work = new ArrayDeque<>();
             work.push(Map.entry(condition, -1));
             while (!work.isEmpty()) {
                 Map.Entry<Condition, Integer> next = work.pop();
@@ -154,13 +158,13 @@ public final class GuardMatch {
 
         /** The truth with the tests of {@code touched}'s names answered by {@code exists}, the rest unknown. */
         Truth eval(Collection<ObjectRef> touched, Function<Condition.Exists, Truth> exists) {
-            Set<Integer> answered = new java.util.LinkedHashSet<>();
+            Set<Integer> answered = new LinkedHashSet<>();
             for (ObjectRef r : touched) {
                 answered.addAll(tests.getOrDefault(RerunSimulation.folded(r.name().name()), List.of()));
             }
             // the nodes whose truth or counts the answers change, over the layout's, which stays as it is
-            Map<Integer, Truth> truthNow = new java.util.HashMap<>();
-            Map<Integer, int[]> countsNow = new java.util.HashMap<>();
+            Map<Integer, Truth> truthNow = new HashMap<>();
+            Map<Integer, int[]> countsNow = new HashMap<>();
             for (int leaf : answered) {
                 Truth now = exists.apply((Condition.Exists) nodes.get(leaf));
                 int i = leaf;
@@ -318,7 +322,7 @@ public final class GuardMatch {
         List<Operation> out = new ArrayList<>(ops);
         for (Map.Entry<Guard, List<Integer>> group : groups.entrySet()) {
             Guard g = group.getKey();
-            Map<String, List<Condition.Exists>> atoms = new java.util.HashMap<>();
+            Map<String, List<Condition.Exists>> atoms = new HashMap<>();
             for (Condition.Exists x : g.condition().atoms()) {
                 atoms.computeIfAbsent(RerunSimulation.folded(x.name()), k -> new ArrayList<>()).add(x);
             }
@@ -410,7 +414,7 @@ public final class GuardMatch {
      * constraint and index under the name the convention gives it), and none has effects that cannot be read:
      * every test then comes out on a re-run as it came out on the first run, which ran the guarded code.
      */
-    private static boolean stable(Condition condition, List<Operation> ops, dev.idemlint.migration.Phase phase,
+    private static boolean stable(Condition condition, List<Operation> ops, Phase phase,
             Effects.Naming naming, NamingConvention convention) {
         if (condition.hasOpaque()) {
             return false;

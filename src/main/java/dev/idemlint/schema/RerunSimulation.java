@@ -4,8 +4,8 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.PostgresFacts;
@@ -14,13 +14,17 @@ import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.sql.SqlWords;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -97,7 +101,7 @@ public final class RerunSimulation {
     }
 
     private static Decided decided(List<Operation> ops, RerunVerdicts.Verdict[] verdicts) {
-        return new Decided(ops, RerunVerdicts.of(ops, java.util.Arrays.asList(verdicts)));
+        return new Decided(ops, RerunVerdicts.of(ops, Arrays.asList(verdicts)));
     }
 
     /**
@@ -107,7 +111,7 @@ public final class RerunSimulation {
      * statement does.
      */
     private static Map<Set<Guard.Condition>, List<Integer>> worlds(List<Operation> ops) {
-        Map<Set<Guard.Condition>, List<Integer>> out = new java.util.LinkedHashMap<>();
+        Map<Set<Guard.Condition>, List<Integer>> out = new LinkedHashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             if (inWorld(ops.get(i))) {
                 out.computeIfAbsent(Guard.Condition.conjuncts(ops.get(i).site().guard().condition()),
@@ -823,8 +827,8 @@ public final class RerunSimulation {
 
     /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, showing the state before and after each operation. */
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
-            Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
-            java.util.function.BiConsumer<Integer, SchemaState> after) {
+            Claim claim, BiConsumer<Integer, SchemaState> before,
+            BiConsumer<Integer, SchemaState> after) {
         return firstRun(ops, own(ops, naming), effects, claim, before, after);
     }
 
@@ -844,15 +848,15 @@ public final class RerunSimulation {
 
     /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, from each operation's {@link #own} effects. */
     private static SchemaState firstRun(List<Operation> ops, List<List<Effect>> own, List<List<Effect>> effects,
-            Claim claim, java.util.function.BiConsumer<Integer, SchemaState> before,
-            java.util.function.BiConsumer<Integer, SchemaState> after) {
+            Claim claim, BiConsumer<Integer, SchemaState> before,
+            BiConsumer<Integer, SchemaState> after) {
         return firstRun(seenAll(ops, own, claim), effects, before, after);
     }
 
     /** The first run of a revision whose operations are {@code seen} as one view sees them. */
     private static SchemaState firstRun(List<Seen> seen, List<List<Effect>> effects,
-            java.util.function.BiConsumer<Integer, SchemaState> before,
-            java.util.function.BiConsumer<Integer, SchemaState> after) {
+            BiConsumer<Integer, SchemaState> before,
+            BiConsumer<Integer, SchemaState> after) {
         SchemaState state = SchemaState.unknown();
         for (int i = 0; i < seen.size(); i++) {
             before.accept(i, state);
@@ -1009,7 +1013,7 @@ public final class RerunSimulation {
     /** How the statements after the insert at {@code at} take {@code table} away: "drops it", "renames it to "hosts"". */
     private static String goneBy(ObjectRef table, List<Operation> ops, int at, Map<String, List<Integer>> takenAway) {
         List<Integer> by = takenAway.getOrDefault(folded(table.name().name()), List.of());
-        int i = java.util.Collections.binarySearch(by, at + 1);
+        int i = Collections.binarySearch(by, at + 1);
         i = i >= 0 ? i : -i - 1;
         if (i < by.size()) {
             return ops.get(by.get(i)) instanceof Operation.Rename r ? "renames it to \"" + r.to() + "\"" : "drops it";

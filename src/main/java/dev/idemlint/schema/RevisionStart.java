@@ -5,8 +5,10 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -168,7 +170,7 @@ public final class RevisionStart {
      * {@code m}, in the order they run: the revisions between are {@code m}'s ancestors in the timeline's order.
      */
     private static List<Operation> since(SchemaTimeline t, Creation c, Migration m, int index) {
-        List<Operation> out = new java.util.ArrayList<>();
+        List<Operation> out = new ArrayList<>();
         boolean after = false;
         for (Migration x : t.order()) {
             after |= x == c.migration();
@@ -203,7 +205,7 @@ public final class RevisionStart {
      * the column {@code NOT NULL} without reading the table.
      */
     public static boolean notNullChecked(SchemaTimeline t, QualifiedName table, String column, Migration m, int index,
-            Settings s, java.util.function.Predicate<Operation.AddConstraint> notValid) {
+            Settings s, Predicate<Operation.AddConstraint> notValid) {
         QualifiedName key = SchemaTimeline.norm(table);
         Pattern isNotNull = Pattern.compile("\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+is\\s+not\\s+null\\s*\\)*",
                 Pattern.CASE_INSENSITIVE);

@@ -2,6 +2,7 @@ package dev.idemlint.schema;
 
 import dev.idemlint.db.Catalog;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RowSource;
@@ -14,14 +15,20 @@ import dev.idemlint.schema.Effect.Rename;
 import dev.idemlint.schema.Effect.Require;
 import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effect.Write;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -72,7 +79,7 @@ public final class SchemaState {
         @Override
         public boolean equals(Object o) {
             return this == o || o instanceof Slot s && namespace.equals(s.namespace) && name.equals(s.name)
-                    && java.util.Objects.equals(table, s.table);
+                    && Objects.equals(table, s.table);
         }
 
         @Override
@@ -341,9 +348,9 @@ public final class SchemaState {
             int end = dropped + filed.size();
             Integer from = readTo.put(reader, end);
             List<T> out = from == null ? null
-                    : List.copyOf(new java.util.LinkedHashSet<>(filed.subList(from - dropped, filed.size())));
+                    : List.copyOf(new LinkedHashSet<>(filed.subList(from - dropped, filed.size())));
             // dropped once half the list is passed by all: each value is copied at most once more
-            int passed = java.util.Collections.min(readTo.values()) - dropped;
+            int passed = Collections.min(readTo.values()) - dropped;
             if (passed > 0 && 2 * passed >= filed.size()) {
                 filed.subList(0, passed).clear();
                 dropped += passed;
@@ -387,11 +394,11 @@ public final class SchemaState {
         private final Map<K, Set<V>> byKey = new HashMap<>();
 
         void add(K key, V value) {
-            byKey.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(value);
+            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
         }
 
         /** The values filed under {@code key} that {@code there} still holds for, in the order filed. */
-        List<V> read(K key, java.util.function.Predicate<V> there) {
+        List<V> read(K key, Predicate<V> there) {
             Set<V> values = byKey.get(key);
             if (values == null) {
                 return List.of();
@@ -429,7 +436,7 @@ public final class SchemaState {
      * Column slots put with a type of no built-in family (a user type), whatever their presence since: what a
      * type renamed under a name not read forgets the type of ({@link #forgetKind}), which empties it.
      */
-    private final Set<Slot> userTyped = new java.util.LinkedHashSet<>();
+    private final Set<Slot> userTyped = new LinkedHashSet<>();
 
     /** The tables and columns under which a slot is indexed; columns null: not known. */
     private record Use(Set<QualifiedName> tables, List<String> columns) {
@@ -596,7 +603,7 @@ public final class SchemaState {
         return CATALOG_KINDS.contains(kind);
     }
 
-    private static final Set<ObjectKind> CATALOG_KINDS = java.util.EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
+    private static final Set<ObjectKind> CATALOG_KINDS = EnumSet.of(ObjectKind.TABLE, ObjectKind.VIEW,
             ObjectKind.MATERIALIZED_VIEW, ObjectKind.SEQUENCE, ObjectKind.INDEX, ObjectKind.COLUMN, ObjectKind.CONSTRAINT,
             ObjectKind.TRIGGER, ObjectKind.POLICY, ObjectKind.TYPE, ObjectKind.DOMAIN, ObjectKind.FUNCTION,
             ObjectKind.PROCEDURE, ObjectKind.AGGREGATE, ObjectKind.SCHEMA, ObjectKind.EXTENSION, ObjectKind.ROLE);
@@ -1408,7 +1415,7 @@ public final class SchemaState {
      * holds no entry for.
      */
     private void columnsOfType(String type) {
-        String name = dev.idemlint.migration.FormatType.userType(type);
+        String name = FormatType.userType(type);
         for (Slot s : columnsByType.read(null, x -> filedAs(x, null))) {
             set(s, Presence.UNKNOWN, null);
         }
@@ -1424,7 +1431,7 @@ public final class SchemaState {
     /** Whether {@code s} holds a column of type {@code type} not known absent (of no known type: present). */
     private boolean filedAs(Slot s, String type) {
         Entry e = entries.get(s);
-        return e != null && e.kind == ObjectKind.COLUMN && java.util.Objects.equals(e.columnType, type)
+        return e != null && e.kind == ObjectKind.COLUMN && Objects.equals(e.columnType, type)
                 && (type == null ? e.presence == Presence.PRESENT : e.presence != Presence.ABSENT);
     }
 
@@ -1471,7 +1478,7 @@ public final class SchemaState {
      * indexes, sequences and partitions, and theirs: a worklist, as partitions nest to any depth).
      */
     private void cascadeTable(QualifiedName t, Presence p) {
-        java.util.ArrayDeque<QualifiedName> work = new java.util.ArrayDeque<>(List.of(t));
+        ArrayDeque<QualifiedName> work = new ArrayDeque<>(List.of(t));
         Set<QualifiedName> seen = new HashSet<>();
         while (!work.isEmpty()) {
             QualifiedName next = work.pop();
@@ -1784,7 +1791,7 @@ public final class SchemaState {
         }
         Slot s = slot(c);
         Entry e = entries.get(s);
-        if (e != null && !java.util.Objects.equals(e.columnType, change.formatType())) {
+        if (e != null && !Objects.equals(e.columnType, change.formatType())) {
             fileChange(s, e);
             e.columnType = change.formatType();
             fileColumnType(s, e);
@@ -2317,7 +2324,7 @@ public final class SchemaState {
 
     /** Every slot the state holds, and the relation slot of every table it holds anything of. */
     private List<Slot> everything() {
-        Set<Slot> all = new java.util.LinkedHashSet<>(entries.keySet());
+        Set<Slot> all = new LinkedHashSet<>(entries.keySet());
         for (Map<QualifiedName, ?> held : List.of(childrenOf, ownedBy, columnsDefault, keysDefault, tables)) {
             for (QualifiedName t : held.keySet()) {
                 all.add(new Slot(RELATION, null, t));
@@ -2381,7 +2388,7 @@ public final class SchemaState {
 
     /** The tables among {@code since} (by the relation slot of their name) that the state holds anything of. */
     private Set<QualifiedName> knownTables(List<Slot> since) {
-        Set<QualifiedName> out = new java.util.LinkedHashSet<>();
+        Set<QualifiedName> out = new LinkedHashSet<>();
         for (Slot s : since) {
             if (s.relation() && known(s.name())) {
                 out.add(s.name());
@@ -2589,7 +2596,7 @@ public final class SchemaState {
 
     /** Gives a slot other columns, keeping the column index in step. */
     private void setColumns(Slot s, Entry e, List<String> columns) {
-        if (!java.util.Objects.equals(e.columns, columns)) {
+        if (!Objects.equals(e.columns, columns)) {
             fileChange(s, e);
         }
         unindexUse(s);

@@ -5,9 +5,11 @@ import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.schema.Creation.Tolerance;
@@ -21,8 +23,12 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Who creates, drops and renames each object, revision by revision along the graph. A query names a
@@ -128,8 +134,8 @@ public final class SchemaTimeline {
             if (touches.isEmpty()) {
                 return true;
             }
-            return touches.contains(key.name().name().toLowerCase(java.util.Locale.ROOT)) || ObjectRef.tableScoped(key.kind())
-                    && touches.contains(key.table().name().toLowerCase(java.util.Locale.ROOT));
+            return touches.contains(key.name().name().toLowerCase(Locale.ROOT)) || ObjectRef.tableScoped(key.kind())
+                    && touches.contains(key.table().name().toLowerCase(Locale.ROOT));
         }
 
         int pos() {
@@ -381,7 +387,7 @@ public final class SchemaTimeline {
         }
         String one = ops.isEmpty() ? null : ops.get(0).site().engine();
         for (Operation op : ops) {
-            if (!java.util.Objects.equals(one, op.site().engine())) {
+            if (!Objects.equals(one, op.site().engine())) {
                 return null;
             }
         }
@@ -389,7 +395,7 @@ public final class SchemaTimeline {
     }
 
     /** {@code lists} merged in walk order (position of the revision, then operation index). */
-    private List<Creation> inWalkOrder(java.util.function.Function<SchemaTimeline, List<Creation>> lists) {
+    private List<Creation> inWalkOrder(Function<SchemaTimeline, List<Creation>> lists) {
         List<Creation> out = new ArrayList<>();
         for (SchemaTimeline t : engines.values()) {
             out.addAll(lists.apply(t));
@@ -468,7 +474,7 @@ public final class SchemaTimeline {
      * {@link Creation#sqlalchemyDependent} and resolved at query time ({@link Creation#effective}).
      */
     private static final dev.idemlint.schema.Effects.Naming NAMING = new dev.idemlint.schema.Effects.Naming(
-            () -> true, () -> dev.idemlint.migration.NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
+            () -> true, () -> NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
 
     /**
      * Turns one revision's operations into events: the {@link Effect}s {@link dev.idemlint.schema.Effects#of}
@@ -511,7 +517,7 @@ public final class SchemaTimeline {
                 if (e instanceof Effect.Create c) {
                     create(index, op, c.object(), c.tolerant(), c.shape(), false);
                     if (c.object().kind() == ObjectKind.TABLE) {
-                        made = made == null ? new java.util.HashSet<>() : made;
+                        made = made == null ? new HashSet<>() : made;
                         made.add(norm(c.object().name()));
                     }
                 } else if (e instanceof Effect.Drop d) {
@@ -642,7 +648,7 @@ public final class SchemaTimeline {
                             Slot.WILDCARD_DROP, f.kind(), null).definite(m.verdicts().definite(op)));
                 }
                 case NAMED -> opaque(index, op, f.names());
-                case OBJECT -> opaque(index, op, Set.of(f.object().name().name().toLowerCase(java.util.Locale.ROOT)));
+                case OBJECT -> opaque(index, op, Set.of(f.object().name().name().toLowerCase(Locale.ROOT)));
                 case EVERYTHING -> opaque(index, op, Set.of());
                 // a key whose name cannot be told was made: it removes nothing, and no name the timeline
                 // knows can be said to be it
@@ -812,7 +818,7 @@ public final class SchemaTimeline {
         return name.toString();
     }
 
-    private static final java.util.regex.Pattern SEARCH_PATH = java.util.regex.Pattern.compile(
+    private static final Pattern SEARCH_PATH = Pattern.compile(
             "(?is)^\\s*(set\\s+(session\\s+|local\\s+)?search_path|select\\s+set_config\\s*\\(\\s*'search_path')");
 
     /** {@code SET search_path ...} in raw SQL. */
@@ -823,11 +829,11 @@ public final class SchemaTimeline {
     }
 
     /** Whether a guard inspects types (get_enums, pg_type, a DO block) rather than tables or columns. */
-    private static boolean checksTypes(dev.idemlint.migration.Guard g) {
+    private static boolean checksTypes(Guard g) {
         if (g == null) {
             return false;
         }
-        String d = g.description().toLowerCase(java.util.Locale.ROOT);
+        String d = g.description().toLowerCase(Locale.ROOT);
         switch (g.kind()) {
             case INSPECTOR:
                 return d.contains("get_enums") || g.checks(x -> x.kind() == ObjectKind.TYPE);
@@ -1276,7 +1282,7 @@ public final class SchemaTimeline {
      * op.create_table("t", ...)}), or a DO block that swallows the duplicate.
      */
     private static boolean ensuresExistence(Creation c, QualifiedName owner) {
-        dev.idemlint.migration.Guard g = c.operation().site().guard();
+        Guard g = c.operation().site().guard();
         if (g == null) {
             return false;
         }
@@ -1332,9 +1338,9 @@ public final class SchemaTimeline {
     }
 
     private static Set<String> lowered(List<String> names) {
-        Set<String> out = new java.util.HashSet<>();
+        Set<String> out = new HashSet<>();
         for (String n : names) {
-            out.add(n.toLowerCase(java.util.Locale.ROOT));
+            out.add(n.toLowerCase(Locale.ROOT));
         }
         return out;
     }
@@ -1454,7 +1460,7 @@ public final class SchemaTimeline {
         // PostgreSQL's and SQLAlchemy's defaults; under another convention a name matches nothing below
         // and leaves the keys unknown)
         List<Creation> made = tableKeys.getOrDefault(ct, List.of());
-        Set<String> droppedNames = new java.util.HashSet<>();
+        Set<String> droppedNames = new HashSet<>();
         boolean pkDropped = false;
         for (Event e : drops) {
             if (Recorder.PRIMARY.equals(e.label2()) && table.equals(e.table)) {

@@ -1,5 +1,8 @@
 package dev.idemlint.sql;
 
+import java.util.List;
+import java.util.Locale;
+
 /**
  * One lexical token of a SQL string. {@code start}/{@code end} are char offsets into the lexed
  * text. {@code text} is the raw word for {@link Kind#WORD}, the unescaped content for
@@ -18,7 +21,7 @@ record SqlToken(Kind kind, int start, int end, String text, int contentStart, in
      * Whether every token of {@code toks} is closed (no literal, identifier or body runs off the end).
      * A loop: a stream per SQL statement was ~1% of a run, in pipeline code C1 compiles for it.
      */
-    static boolean allClosed(java.util.List<SqlToken> toks) {
+    static boolean allClosed(List<SqlToken> toks) {
         for (int i = 0; i < toks.size(); i++) {
             if (!toks.get(i).closed) {
                 return false;
@@ -45,6 +48,6 @@ record SqlToken(Kind kind, int start, int end, String text, int contentStart, in
         if (dynamic || !isNameLike()) {
             return null;
         }
-        return kind == Kind.WORD ? text.toLowerCase(java.util.Locale.ROOT) : text;
+        return kind == Kind.WORD ? text.toLowerCase(Locale.ROOT) : text;
     }
 }

@@ -1,6 +1,7 @@
 package dev.idemlint.sql;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,6 +30,6 @@ public final class SqlWords {
             out.add(new Word(s.substring(t.start(), t.end()), t.kind() == SqlToken.Kind.WORD && !t.dynamic(),
                     t.start(), t.end()));
         }
-        return java.util.Collections.unmodifiableList(out);
+        return Collections.unmodifiableList(out);
     }
 }

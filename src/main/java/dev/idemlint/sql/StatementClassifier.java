@@ -6,14 +6,16 @@ import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
-import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.Operation.NamedConstraint;
+import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlText;
 import dev.idemlint.migration.TypeChange;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -1011,7 +1013,7 @@ final class StatementClassifier {
         if (column == null || c.peek() != null && c.peek().isOp(".")) {
             return null;
         }
-        Set<String> values = new java.util.HashSet<>();
+        Set<String> values = new HashSet<>();
         if (c.acceptOp("=")) {
             SqlToken v = c.next();
             if (v == null || !plainString(v)) {
@@ -1172,7 +1174,7 @@ final class StatementClassifier {
 
     /** An unquoted, static word in upper case; null for anything else. */
     private static String keyword(SqlToken t) {
-        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(java.util.Locale.ROOT) : null;
+        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(Locale.ROOT) : null;
     }
 
     /** Aggregate functions: a query of them with no GROUP BY returns exactly one row. */
@@ -1219,9 +1221,9 @@ final class StatementClassifier {
      * FROM list is tracked per parenthesis depth, with the depth bounded by the token count.
      */
     private List<String> tablesRead() {
-        java.util.BitSet fromList = new java.util.BitSet();
-        java.util.Set<String> named = new java.util.LinkedHashSet<>();
-        java.util.Set<String> withNames = new java.util.HashSet<>();
+        BitSet fromList = new BitSet();
+        Set<String> named = new LinkedHashSet<>();
+        Set<String> withNames = new HashSet<>();
         int depth = 0;
         boolean ref = false;
         for (int p = 0; p < toks.size(); p++) {
@@ -1490,7 +1492,7 @@ final class StatementClassifier {
     }
 
     private static String word(SqlToken t) {
-        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(java.util.Locale.ROOT) : "";
+        return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(Locale.ROOT) : "";
     }
 
     /**

@@ -12,13 +12,14 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Flags {@code if_not_exists=} on {@code add_column} and {@code if_exists=} on {@code drop_constraint}
@@ -55,7 +56,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                 if (clause != null) {
                     String name = op instanceof Operation.AddColumn ? "add_column"
                             : op instanceof Operation.CreateIndex ? "create_index"
-                            : "drop_" + ((Operation.Drop) op).kind().sql().toLowerCase(java.util.Locale.ROOT);
+                            : "drop_" + ((Operation.Drop) op).kind().sql().toLowerCase(Locale.ROOT);
                     String kw = op instanceof Operation.Drop ? "if_exists" : "if_not_exists";
                     ObjectKind kind = op instanceof Operation.AddColumn ? ObjectKind.COLUMN
                             : op instanceof Operation.CreateIndex ? ObjectKind.INDEX : ((Operation.Drop) op).kind();

@@ -3,7 +3,6 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
-import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
@@ -17,13 +16,15 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.Severity;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.DialectFixes;
-import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -186,7 +187,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         RuleContext.Builder b = ctx.report(m.source(), site, message)
                 .help(help).fixes(fixes);
         if (!mysql) {
-            b.severity(dev.idemlint.rule.Severity.WARNING);
+            b.severity(Severity.WARNING);
         }
         b.emit();
     }

@@ -4,7 +4,6 @@ import dev.idemlint.discovery.Dialect;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintNames;
-import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -16,13 +15,16 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.CreateFixes;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
+import java.util.Locale;
 
 /** Flags a named {@code create_index} / {@code CREATE INDEX} that fails with DuplicateTable when re-run. */
 public final class CreateIndexNotIdempotent implements MigrationRule {
@@ -166,7 +168,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             n = CallRewriter.quoteOrNull(name);
         }
         if (postgres && byExpression(site) && name != null) {
-            dev.idemlint.rules.SourceLayout layout = dev.idemlint.rules.SourceLayout.of(file);
+            SourceLayout layout = SourceLayout.of(file);
             String sa = layout.sqlalchemyAlias() != null ? layout.sqlalchemyAlias() : layout.binds("sa") ? "sqlalchemy" : "sa";
             String opName = call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name o ? o.id() : "op";
             return opName + ".get_bind().execute(" + sa + ".text(\"SELECT to_regclass(:name)\"), {\"name\": "
@@ -193,7 +195,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             name = f.positional(0);
         }
         if (!(name instanceof Expr.Str s) || !s.isConstant()
-                || !s.constantText().equals(s.constantText().toLowerCase(java.util.Locale.ROOT))) {
+                || !s.constantText().equals(s.constantText().toLowerCase(Locale.ROOT))) {
             return false;
         }
         return CallRewriter.argument(call, 2, "columns") instanceof Expr.ListExpr l

@@ -1,21 +1,22 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Fix;
-import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
-import dev.idemlint.rules.DialectFixes;
 import java.util.List;
 
 /**
@@ -51,11 +52,11 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
             }
             ctx.report(m.source(), op.site(),
                     RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(RerunScenario.why(op.site(), state(c.kind())) + (c.site().origin() == dev.idemlint.migration.Origin.DDL_ELEMENT
+                    .help(RerunScenario.why(op.site(), state(c.kind())) + (c.site().origin() == Origin.DDL_ELEMENT
                             && c.kind() == ObjectKind.SEQUENCE
                             ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
                                     + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."
-                            : c.site().origin() != dev.idemlint.migration.Origin.OP_CALL
+                            : c.site().origin() != Origin.OP_CALL
                             ? remedy(c.kind(), ctx.settings().postgresMajor())
                             : c.kind() == ObjectKind.EXTENSION
                             // alembic_utils' PGExtension has no replace (NotImplementedError)

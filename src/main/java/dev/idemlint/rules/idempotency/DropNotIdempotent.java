@@ -6,6 +6,31 @@ import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.ConstraintNames;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RerunVerdicts;
+import dev.idemlint.migration.ServerFacts;
+import dev.idemlint.migration.SqlState;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.rule.MigrationRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.GoneTable;
+import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.ReadBlockWrapper;
+import dev.idemlint.rules.RerunScenario;
+import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.Effects;
@@ -15,44 +40,27 @@ import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaState;
-import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.OpSite;
-import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.Phase;
-import dev.idemlint.migration.PostgresFacts;
-import dev.idemlint.migration.ServerFacts;
-import dev.idemlint.migration.SqlState;
-import dev.idemlint.python.Expr;
-import dev.idemlint.rule.MigrationRule;
-import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.GoneTable;
-import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import dev.idemlint.rules.DialectFixes;
-import dev.idemlint.rules.ReadBlockWrapper;
-import dev.idemlint.migration.RerunFailure;
-import dev.idemlint.migration.RerunVerdicts;
+import java.util.TreeMap;
 
 /** Flags drops in upgrade() without IF EXISTS: the re-run finds the object gone. */
 public final class DropNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        Set<Operation> readsReported = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Operation> readsReported = Collections.newSetFromMap(new IdentityHashMap<>());
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
-        Map<Operation, Boolean> readsGuarded = new java.util.IdentityHashMap<>();
-        dev.idemlint.schema.CommittedRerun rerun = ctx.rerun(m);
+        Map<Operation, Boolean> readsGuarded = new IdentityHashMap<>();
+        CommittedRerun rerun = ctx.rerun(m);
         Reads reads = ctx.facts().commitsEachStatement() ? null : Reads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
         Map<Operation, Conflict> refused = ctx.facts().commitsEachStatement() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
@@ -207,7 +215,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 || call.keyword("schema") != null) {
             return null;
         }
-        for (dev.idemlint.python.Arg arg : call.args()) {
+        for (Arg arg : call.args()) {
             if (arg.star() != 0 || arg.keyword() != null && !List.of("table_name", "type_", "column_name",
                     "constraint_name", "index_name", "if_exists").contains(arg.keyword())) {
                 return null;
@@ -297,7 +305,7 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         // the tables whose foreign keys to t the re-run has taken away before it reaches the drop: t itself, the
         // dependent table, and the tables the revision drops, unguarded, before it
-        Set<String> cleared = new java.util.HashSet<>(List.of(d.name().toLowerCase(Locale.ROOT),
+        Set<String> cleared = new HashSet<>(List.of(d.name().toLowerCase(Locale.ROOT),
                 dependent.toLowerCase(Locale.ROOT)));
         for (int i = 0; i < at; i++) {
             if (upgrade.get(i) instanceof Operation.Drop t && t.kind() == ObjectKind.TABLE && t.name() != null
@@ -319,7 +327,7 @@ public final class DropNotIdempotent implements MigrationRule {
             for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
                 if (e instanceof Effect.Forget f && !(keysOnly && f.scope() == Effect.Forget.Scope.TABLE_KEYS
                         && f.reach() == Effect.Forget.Reach.MAKES)
-                        || e instanceof Effect.Create c && (!java.util.EnumSet.of(ObjectKind.TABLE,
+                        || e instanceof Effect.Create c && (!EnumSet.of(ObjectKind.TABLE,
                         ObjectKind.COLUMN, ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.SEQUENCE).contains(c.object().kind())
                         || c.shape().references() != null && dependent.equalsIgnoreCase(c.shape().references().name())
                                 && !(c.object().table() != null
@@ -436,15 +444,15 @@ public final class DropNotIdempotent implements MigrationRule {
         if (kind == null) {
             return null;
         }
-        dev.idemlint.migration.ConstraintNames.Name real = dev.idemlint.migration.ConstraintNames.ofDrop(d, ctx.naming());
-        if (!(real instanceof dev.idemlint.migration.ConstraintNames.Name.Given g)) {
+        ConstraintNames.Name real = ConstraintNames.ofDrop(d, ctx.naming());
+        if (!(real instanceof ConstraintNames.Name.Given g)) {
             return null;
         }
         return AddConstraintNotIdempotent.constraintGuard(file, site, kind, d.name(), d.table(), true, g.name());
     }
 
     /** The inspector guard for an op-call drop (run only while the object exists), with {@code inner} edits. */
-    public static Fix guard(Operation.Drop d, SourceFile file, List<dev.idemlint.fix.TextEdit> inner) {
+    public static Fix guard(Operation.Drop d, SourceFile file, List<TextEdit> inner) {
         return guard(d, file, inner, null);
     }
 
@@ -452,8 +460,8 @@ public final class DropNotIdempotent implements MigrationRule {
      * As {@link #guard(Operation.Drop, SourceFile, List)}; a constraint's guard checks the name {@code naming}'s
      * convention gives it (null: the name written).
      */
-    public static Fix guard(Operation.Drop d, SourceFile file, List<dev.idemlint.fix.TextEdit> inner,
-            dev.idemlint.migration.NamingConvention naming) {
+    public static Fix guard(Operation.Drop d, SourceFile file, List<TextEdit> inner,
+            NamingConvention naming) {
         OpSite site = d.site();
         Expr.Call call = site.call();
         String schema = GuardWrapper.schemaArg(file, call);
@@ -477,13 +485,13 @@ public final class DropNotIdempotent implements MigrationRule {
                 }
                 String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint"
                         : AddConstraintNotIdempotent.guardMethod(kind);
-                dev.idemlint.migration.ConstraintNames.Name real = naming == null ? null
-                        : dev.idemlint.migration.ConstraintNames.ofDrop(d, naming);
-                if (real != null && !(real instanceof dev.idemlint.migration.ConstraintNames.Name.Given)
+                ConstraintNames.Name real = naming == null ? null
+                        : ConstraintNames.ofDrop(d, naming);
+                if (real != null && !(real instanceof ConstraintNames.Name.Given)
                         && !naming.isUnknown()) {
                     return null; // the convention renames it, to a name that cannot be known here
                 }
-                String stored = real instanceof dev.idemlint.migration.ConstraintNames.Name.Given g ? g.name() : null;
+                String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
                 return GuardWrapper.wrap(file, site, AddConstraintNotIdempotent.constraintGuard(file, site, kind,
                         d.name(), d.table(), true, stored), GuardWrapper.title(method), inner);
             }
@@ -555,7 +563,7 @@ public final class DropNotIdempotent implements MigrationRule {
      * the read and what uses its rows tolerates the re-run.
      */
     private static void reportEarlierRead(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            dev.idemlint.schema.CommittedRerun rerun, Set<Operation> reported) {
+            CommittedRerun rerun, Set<Operation> reported) {
         Operation o = rerun.readBefore(d.table(), d.name(), at, d.site().phase(), reported);
         if (o == null) {
             return;
@@ -587,7 +595,7 @@ public final class DropNotIdempotent implements MigrationRule {
      * before; null when there is none.
      */
     private static Operation postgresReadBefore(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            dev.idemlint.schema.CommittedRerun rerun, Reads reads, Set<Operation> reported,
+            CommittedRerun rerun, Reads reads, Set<Operation> reported,
             Map<Operation, Boolean> guarded) {
         Operation o = read(d, at, rerun);
         if (o == null || o.site().guard() != null || !reads.gone(o, d)) {
@@ -662,7 +670,7 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /** The literal read at or before index {@code at} that opens the table {@code d} drops or names its column. */
-    private static Operation read(Operation.Drop d, int at, dev.idemlint.schema.CommittedRerun rerun) {
+    private static Operation read(Operation.Drop d, int at, CommittedRerun rerun) {
         return d.kind() == ObjectKind.TABLE ? rerun.tableReadBefore(d.name(), at, d.site().phase())
                 : d.kind() == ObjectKind.COLUMN && d.table() != null
                         ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
@@ -711,10 +719,10 @@ public final class DropNotIdempotent implements MigrationRule {
      * ({@link RerunAnswers#meets}): the read fails only on an object the simulation leaves absent at the
      * read, never on one it leaves present or unknown.
      */
-    private record Reads(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, RerunAnswers answers,
+    private record Reads(List<Operation> upgrade, CommittedRerun rerun, RerunAnswers answers,
             Map<Operation, Integer> index, Map<DropKey, Map<ObjectRef, List<Integer>>> drops,
             Map<RerunSimulation.Question, Presence> meets) {
-        static Reads of(List<Operation> upgrade, dev.idemlint.schema.CommittedRerun rerun, RerunAnswers answers) {
+        static Reads of(List<Operation> upgrade, CommittedRerun rerun, RerunAnswers answers) {
             Map<Operation, Integer> index = new IdentityHashMap<>();
             Map<DropKey, Map<ObjectRef, List<Integer>>> drops = new HashMap<>();
             for (int i = 0; i < upgrade.size(); i++) {
@@ -728,7 +736,7 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             Reads blank = new Reads(upgrade, rerun, answers, index, drops, Map.of());
             List<RerunSimulation.Question> asked = new ArrayList<>();
-            Set<Operation> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Operation> seen = Collections.newSetFromMap(new IdentityHashMap<>());
             for (int at = 0; at < upgrade.size(); at++) {
                 if (upgrade.get(at) instanceof Operation.Drop d && d.name() != null) {
                     Operation o = read(d, at, rerun);
@@ -766,9 +774,9 @@ public final class DropNotIdempotent implements MigrationRule {
         List<Operation.Drop> droppedAfter(Operation read) {
             int at = index.get(read);
             Phase phase = read.site().phase();
-            java.util.TreeMap<Integer, Operation.Drop> out = new java.util.TreeMap<>();
+            TreeMap<Integer, Operation.Drop> out = new TreeMap<>();
             for (String t : rerun.tablesOpened(read)) {
-                firstAfter(drops.get(new DropKey(phase, dev.idemlint.schema.CommittedRerun.tableRef(t))), at, out);
+                firstAfter(drops.get(new DropKey(phase, CommittedRerun.tableRef(t))), at, out);
             }
             for (ObjectRef c : rerun.columnsNamed(read)) {
                 firstAfter(drops.get(new DropKey(phase, c)), at, out);
@@ -781,7 +789,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 return;
             }
             for (List<Integer> dropsOf : byObject.values()) {
-                int i = java.util.Collections.binarySearch(dropsOf, at + 1);
+                int i = Collections.binarySearch(dropsOf, at + 1);
                 i = i >= 0 ? i : -i - 1;
                 if (i < dropsOf.size()) {
                     out.put(dropsOf.get(i), (Operation.Drop) upgrade.get(dropsOf.get(i)));
@@ -797,9 +805,9 @@ public final class DropNotIdempotent implements MigrationRule {
                 return null;
             }
             return t.kind() == ObjectKind.TABLE
-                    ? new DropKey(t.site().phase(), dev.idemlint.schema.CommittedRerun.tableRef(t.name()))
+                    ? new DropKey(t.site().phase(), CommittedRerun.tableRef(t.name()))
                     : t.kind() == ObjectKind.COLUMN && t.table() != null
-                            ? new DropKey(t.site().phase(), dev.idemlint.schema.CommittedRerun.columnRef(t.table(), t.name()))
+                            ? new DropKey(t.site().phase(), CommittedRerun.columnRef(t.table(), t.name()))
                             : null;
         }
     }

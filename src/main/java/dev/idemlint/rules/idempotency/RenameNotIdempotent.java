@@ -2,44 +2,48 @@ package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
-import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
-import dev.idemlint.schema.GuardMatch;
-import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
-import dev.idemlint.migration.SqlState;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.Stmt;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.DialectFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.rules.RunWrapper;
 import dev.idemlint.rules.SourceLayout;
-import dev.idemlint.python.Stmt;
-import dev.idemlint.source.Span;
-import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.schema.CommittedRerun;
+import dev.idemlint.schema.Effect;
+import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        dev.idemlint.schema.CommittedRerun rerun = ctx.facts().commitsEachStatement() ? ctx.rerun(m) : null;
+        CommittedRerun rerun = ctx.facts().commitsEachStatement() ? ctx.rerun(m) : null;
         Touches touches = new Touches(m.upgrade());
         Map<Operation.Rename, Operation> reads = null;
         for (int at = 0; at < m.upgrade().size(); at++) {
@@ -151,7 +155,7 @@ public final class RenameNotIdempotent implements MigrationRule {
         if (renamed == null) {
             return null;
         }
-        java.util.Set<ObjectRef> watched = new java.util.HashSet<>(List.of(renamed.object(), renamed.target()));
+        Set<ObjectRef> watched = new HashSet<>(List.of(renamed.object(), renamed.target()));
         if (renamed.object().table() != null) {
             watched.add(ObjectRef.table(renamed.object().table()));
         }
@@ -178,7 +182,7 @@ public final class RenameNotIdempotent implements MigrationRule {
             return null;
         }
         Span run = new Span(body.get(from).span().start(), body.get(to).span().end());
-        java.util.Set<Span> calls = new java.util.HashSet<>();
+        Set<Span> calls = new HashSet<>();
         for (Operation op : m.upgrade()) {
             Span stmt = op.site().statement() != null ? op.site().statement()
                     : op.site().call() == null ? null : op.site().call().span();
@@ -227,7 +231,7 @@ public final class RenameNotIdempotent implements MigrationRule {
     }
 
     /** Whether {@code e} makes, drops or renames one of {@code refs}, or may touch anything (opaque code). */
-    private static boolean touches(Effect e, java.util.Set<ObjectRef> refs) {
+    private static boolean touches(Effect e, Set<ObjectRef> refs) {
         if (e instanceof Effect.Create c) {
             return refs.contains(c.object());
         } else if (e instanceof Effect.Drop d) {
@@ -431,13 +435,13 @@ public final class RenameNotIdempotent implements MigrationRule {
                     + kind.name().replace('_', ' ') + " IF EXISTS ... RENAME TO`, which skips a missing old name"
                     + " (nothing tolerates a taken new name: that still fails with 42P07), or ";
             case COLUMN, CONSTRAINT -> "`ALTER TABLE IF EXISTS` skips a missing table, not a missing "
-                    + kind.name().toLowerCase(java.util.Locale.ROOT) + ": ";
+                    + kind.name().toLowerCase(Locale.ROOT) + ": ";
             default -> "PostgreSQL has no `IF EXISTS` for this rename: ";
         };
     }
 
     /** The kinds whose {@code ALTER <kind> IF EXISTS ... RENAME TO} skips a missing old name. */
-    private static final java.util.Set<ObjectKind> RELATIONS = java.util.EnumSet.of(ObjectKind.TABLE, ObjectKind.INDEX,
+    private static final Set<ObjectKind> RELATIONS = EnumSet.of(ObjectKind.TABLE, ObjectKind.INDEX,
             ObjectKind.SEQUENCE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
 
     static SqlState state(ObjectKind kind) {

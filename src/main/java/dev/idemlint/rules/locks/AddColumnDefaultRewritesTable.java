@@ -6,6 +6,7 @@ import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +65,7 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
         String sql = a.site().sqlStatement();
         if (sql != null) {
             Matcher d = DEFAULT.matcher(sql);
-            return d.find() && !d.group(1).strip().toUpperCase(java.util.Locale.ROOT).startsWith("NULL") ? d.group(1)
+            return d.find() && !d.group(1).strip().toUpperCase(Locale.ROOT).startsWith("NULL") ? d.group(1)
                     : null;
         }
         String call = LockedTable.callText(a);
@@ -79,7 +80,7 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
             String name = m.group(1);
             String bare = name.substring(name.lastIndexOf('.') + 1);
             if (PostgresLocks.volatileDefault(bare)) {
-                return bare.toLowerCase(java.util.Locale.ROOT) + "()";
+                return bare.toLowerCase(Locale.ROOT) + "()";
             }
         }
         return null;

@@ -11,6 +11,7 @@ import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
                     || !new LockedTable.At(t, m, i, up.get(i), s).existing(lock.table())) {
                 continue;
             }
-            Map<String, Integer> tables = held.computeIfAbsent(tx, k -> new java.util.LinkedHashMap<>());
+            Map<String, Integer> tables = held.computeIfAbsent(tx, k -> new LinkedHashMap<>());
             if (tables.containsKey(null)) {
                 continue;
             }

@@ -1,13 +1,19 @@
 package dev.idemlint.rules.locks;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.migration.CallRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.StrPiece;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.Span;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The walk the lock rules share: every upgrade operation of the revisions the run reports on, with the timeline
@@ -27,9 +33,9 @@ final class LockedTable {
         }
     }
 
-    private static final java.util.regex.Pattern NOT_VALID = java.util.regex.Pattern.compile("\\bNOT\\s+VALID\\b",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-    private static final java.util.regex.Pattern NOT_VALID_KWARG = java.util.regex.Pattern.compile(
+    private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern NOT_VALID_KWARG = Pattern.compile(
             "\\bpostgresql_not_valid\\s*=\\s*True\\b");
 
     /**
@@ -51,11 +57,11 @@ final class LockedTable {
      * not the call: the result cache keeps most operations' calls reduced to what the timeline reads.
      */
     static String callText(Operation op) {
-        dev.idemlint.migration.CallRef ref = op.site().callRef();
+        CallRef ref = op.site().callRef();
         if (ref == null || ref.file() == null) {
             return null;
         }
-        dev.idemlint.source.Span span = ref.span();
+        Span span = ref.span();
         String text = ref.file().text();
         return span == null || span.start() < 0 || span.end() > text.length() || span.start() > span.end() ? null
                 : text.substring(span.start(), span.end());
@@ -66,7 +72,7 @@ final class LockedTable {
      * next comma or closing parenthesis outside brackets and strings; null when the call has no such keyword.
      */
     static String keywordText(String call, String name) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name)
+        Matcher m = Pattern.compile("\\b" + Pattern.quote(name)
                 + "\\s*=(?!=)").matcher(call);
         if (!m.find()) {
             return null;
@@ -99,12 +105,12 @@ final class LockedTable {
     }
 
     /** The text of a plain string literal, or null (an f-string, bytes, anything else). */
-    static String literal(dev.idemlint.python.Expr e) {
-        if (!(e instanceof dev.idemlint.python.Expr.Str s) || s.bytes()) {
+    static String literal(Expr e) {
+        if (!(e instanceof Expr.Str s) || s.bytes()) {
             return null;
         }
         StringBuilder sb = new StringBuilder();
-        for (dev.idemlint.python.StrPiece p : s.pieces()) {
+        for (StrPiece p : s.pieces()) {
             if (p.dynamic()) {
                 return null;
             }

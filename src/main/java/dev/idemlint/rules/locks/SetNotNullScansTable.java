@@ -1,5 +1,6 @@
 package dev.idemlint.rules.locks;
 
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
@@ -29,7 +30,7 @@ public final class SetNotNullScansTable implements ProjectRule {
 
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
         int major = at.settings().postgresMajor();
-        ObjectRef table = Effects.ref(b, dev.idemlint.migration.ObjectKind.TABLE, null, b.table());
+        ObjectRef table = Effects.ref(b, ObjectKind.TABLE, null, b.table());
         boolean checked = table != null && RevisionStart.notNullChecked(at.timeline(), table.name(),
                 Effects.name(b.column(), b), at.migration(), at.index(), at.settings(), LockedTable::notValid);
         PostgresLocks.Row row = PostgresLocks.of(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK

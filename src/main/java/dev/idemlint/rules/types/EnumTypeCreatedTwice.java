@@ -7,24 +7,25 @@ import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
-import dev.idemlint.rules.SourceLayout;
-import java.util.ArrayList;
-import java.util.List;
-import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.SchemaTimeline;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Flags an enum type created again when an earlier revision on the path (or an earlier statement) already made it. */
 public final class EnumTypeCreatedTwice implements ProjectRule {
@@ -185,7 +186,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
         // table that uses it exists), as long as the if is the only condition around the statement.
         boolean createGuarded = (settled || site.guard() != null)
-                && dev.idemlint.schema.GuardMatch.createGuarded(first.migration(), first.operation())
+                && GuardMatch.createGuarded(first.migration(), first.operation())
                 && (settled || site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION)
                 && first.operation() instanceof Operation.CreateTable;
         SourceLayout layout = SourceLayout.of(first.file());

@@ -1,29 +1,33 @@
 package dev.idemlint.rules.types;
 
+import dev.idemlint.discovery.Settings;
+import dev.idemlint.discovery.Version;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
-import java.util.ArrayList;
+import dev.idemlint.migration.EnumTypeRef;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
-import dev.idemlint.source.SourceFile;
-import dev.idemlint.discovery.Settings;
-import dev.idemlint.migration.EnumTypeRef;
-import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
-import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Flags {@code op.add_column} with an enum column whose type no earlier revision on the path creates. */
@@ -87,12 +91,12 @@ public final class EnumTypeMissing implements ProjectRule {
         if (m.verdicts().definite(ac)) {
             return true;
         }
-        dev.idemlint.migration.Guard g = site.guard();
+        Guard g = site.guard();
         String column = ac.column().name();
         return g != null && column != null
-                && (g.kind() == dev.idemlint.migration.GuardKind.INSPECTOR
-                        || g.kind() == dev.idemlint.migration.GuardKind.HELPER)
-                && g.skipsWhilePresent(x -> x.kind() == dev.idemlint.migration.ObjectKind.COLUMN
+                && (g.kind() == GuardKind.INSPECTOR
+                        || g.kind() == GuardKind.HELPER)
+                && g.skipsWhilePresent(x -> x.kind() == ObjectKind.COLUMN
                         && column.equalsIgnoreCase(x.name()))
                 && t.existing(Effects.ref(ac, ObjectKind.COLUMN, ac.table(), column), m, i, s) == null;
     }
@@ -111,7 +115,7 @@ public final class EnumTypeMissing implements ProjectRule {
         String opName = opName(ac.site());
         if (call == null) {
             // the column's type is a name bound earlier: `sa.Column("c", escalation)`
-            Expr column = ac.site().call() == null ? null : dev.idemlint.rules.CallRewriter.argument(ac.site().call(),
+            Expr column = ac.site().call() == null ? null : CallRewriter.argument(ac.site().call(),
                     ac.site().origin() == Origin.BATCH_OP ? 0 : 1, "column");
             if (!(column instanceof Expr.Call col && col.positional(1) instanceof Expr.Name n)) {
                 return List.of();
@@ -148,7 +152,7 @@ public final class EnumTypeMissing implements ProjectRule {
      * "missing" finding it counts as created unless the project's SQLAlchemy is known to honour it.
      */
     private static Settings maybe(Settings s) {
-        return s.sqlalchemy().isLatest() ? s.withSqlalchemy(dev.idemlint.discovery.Version.parse("1.4")) : s;
+        return s.sqlalchemy().isLatest() ? s.withSqlalchemy(Version.parse("1.4")) : s;
     }
 
     /** A creation on another branch (neither before nor after) may run first: do not guess. */

@@ -4,32 +4,36 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.MysqlFacts;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.EnumRewriter;
-import dev.idemlint.rules.SourceLayout;
-import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.source.SourceFile;
-import java.util.ArrayList;
-import dev.idemlint.schema.GuardMatch;
-import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.EnumRewriter;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.migration.MysqlFacts;
-import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.RerunFailure;
-import dev.idemlint.migration.RerunVerdicts;
+import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /** Flags an INSERT without ON CONFLICT / WHERE NOT EXISTS that writes a primary or unique key of its table. */
@@ -79,7 +83,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                 continue;
             }
             // a value made at run time (gen_random_uuid(), nextval, uuid4()) differs on a re-run: no conflict
-            Set<String> columns = new java.util.LinkedHashSet<>();
+            Set<String> columns = new LinkedHashSet<>();
             for (int c = 0; c < written.size(); c++) {
                 if (!ins.madeAtRunTime(c)) {
                     columns.add(written.get(c));
@@ -193,8 +197,8 @@ public final class InsertNotIdempotent implements ProjectRule {
         String table = ins.table();
         for (int j = i - 1; j >= 0; j--) {
             if (ops.get(j) instanceof Operation.CreateTable ct && table.equals(ct.table())
-                    && java.util.Objects.equals(ct.site().engine(), ins.site().engine())) {
-                dev.idemlint.migration.Guard g = ct.site().guard();
+                    && Objects.equals(ct.site().engine(), ins.site().engine())) {
+                Guard g = ct.site().guard();
                 // settled by the re-run check: a new, empty table where it is proven clean; unknown otherwise
                 return !ct.ifNotExists() && (verdicts.settled(ct) ? verdicts.clean(ct) : g == null
                         || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
@@ -268,7 +272,7 @@ public final class InsertNotIdempotent implements ProjectRule {
      * DO NOTHING} PostgreSQL returns no row for a row it skips, so the re-run would fail in the code instead.
      */
     private static boolean readsReturnedRows(Operation.Insert ins, Expr.Call call, boolean returning) {
-        dev.idemlint.source.Span statement = ins.site().statement();
+        Span statement = ins.site().statement();
         return returning && call != null && statement != null
                 && (statement.start() < call.span().start() || statement.end() > call.span().end());
     }
