@@ -59,7 +59,8 @@ def case_metadata(versions_dir):
     return module.metadata
 
 
-RUNNING = re.compile(r"Running upgrade (.*) -> (.*?)(?:, .*)?$")
+# the message ends with the revision's doc, which may hold commas and newlines: the id stops at the first
+RUNNING = re.compile(r"Running upgrade (.*?) -> ([^,\s]+)")
 
 
 class Recorder(logging.Handler):

@@ -92,8 +92,8 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
      * {@code "fk": "fk_%(table_name)s_..."} is {@code fk_orders_customer_id_customers}, which fails when it is
      * there, and {@code drop_constraint("positive", type_="check")} under
      * {@code "ck_%(table_name)s_%(constraint_name)s"} drops {@code ck_t_positive}. Keys PostgreSQL names itself
-     * stay unnamed: it takes the next free name, so they never clash. {@code m} itself when the convention
-     * is unknown or names nothing here.
+     * stay unnamed: it takes the next free name, so they never clash; an unnamed index gets the "ix" name.
+     * {@code m} itself when the convention is unknown or names nothing here.
      */
     public Migration named(Migration m) {
         if (isUnknown()) {
@@ -112,6 +112,13 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
                     && ConstraintNames.ofDrop(op, this) instanceof ConstraintNames.Name.Given g
                     && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(d.name())) {
                 out.add(new Operation.Drop(d.site(), d.kind(), g.name(), d.table(), d.ifExists()));
+                changed = true;
+            } else if (op instanceof Operation.CreateIndex ix && ix.name() == null
+                    && ConstraintNames.of(op, this) instanceof ConstraintNames.Name.Given g
+                    && g.origin() == ConstraintNames.Origin.CONVENTION) {
+                // create_index(None, ...): SQLAlchemy renders the "ix" convention's name
+                out.add(new Operation.CreateIndex(ix.site(), g.name(), ix.table(), ix.unique(), ix.ifNotExists(),
+                        ix.concurrently(), ix.columns()));
                 changed = true;
             } else {
                 out.add(op);

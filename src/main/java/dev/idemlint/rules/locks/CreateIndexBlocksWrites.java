@@ -43,7 +43,9 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
                         + how + ": PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes"
                         + " through. A concurrent build that fails leaves an INVALID index behind: drop it before"
                         + " the retry rather than skipping it with IF NOT EXISTS.")
-                .fix(fix(at.migration().source(), ix.site()))
+                // a statement the re-run check finds failing keeps its re-run finding and no lock fix: moved into an
+                // autocommit block, its re-run is no longer decided, which would hide the failure, not end it
+                .fix(ctx.verdicts(at.migration()).failure(ix) != null ? null : fix(at.migration().source(), ix.site()))
                 .emit();
     }
 
@@ -55,7 +57,9 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
      * operation gets none: batch_alter_table cannot run inside an autocommit block on its own terms.
      */
     private static Fix fix(SourceFile file, OpSite site) {
-        if (site.indirect() || site.conditional()) {
+        // a guarded statement (a DO block's handler, a try, an inspector test) keeps its form: CONCURRENTLY cannot
+        // run inside a DO block or a savepoint (25001)
+        if (site.indirect() || site.conditional() || site.guard() != null) {
             return null;
         }
         List<TextEdit> inner;
