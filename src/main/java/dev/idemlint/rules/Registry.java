@@ -26,8 +26,10 @@ import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
 import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
+import dev.idemlint.rules.locks.AddUniqueBuildsIndex;
 import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
@@ -77,6 +79,8 @@ public final class Registry {
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
                 new AddForeignKeyBlocksWrites(),
+                new AddUniqueBuildsIndex(),
+                new AddCheckConstraintScansTable(),
                 new AlterColumnTypeRewritesTable(),
                 new AddColumnDefaultRewritesTable(),
                 new SetNotNullScansTable(),

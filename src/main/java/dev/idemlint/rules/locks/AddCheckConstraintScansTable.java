@@ -1,0 +1,45 @@
+package dev.idemlint.rules.locks;
+
+import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.rule.ProjectRule;
+import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rule.VersionsTree;
+
+/** Flags a CHECK constraint added without {@code NOT VALID} to a table that existed before the revision. */
+public final class AddCheckConstraintScansTable implements ProjectRule {
+    @Override
+    public void check(VersionsTree tree, RuleContext ctx) {
+        LockedTable.walk(tree, ctx, (at, c) -> {
+            if (at.op() instanceof Operation.AddConstraint ck && ck.kind() == ConstraintKind.CHECK
+                    && !LockedTable.notValid(ck) && at.existing(ck.table())) {
+                report(at, ck, c);
+            }
+        });
+    }
+
+    private static void report(LockedTable.At at, Operation.AddConstraint ck, RuleContext ctx) {
+        int major = at.settings().postgresMajor();
+        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_CHECK, major);
+        PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_CHECK, major);
+        if (!row.scans()) {
+            return;
+        }
+        String name = ck.name() == null ? "a CHECK constraint" : "CHECK constraint \"" + ck.name() + "\"";
+        boolean sql = ck.site().origin() == Origin.RAW_SQL;
+        ctx.report(at.migration().source(), ck.site(), "Adding " + name + " reads every row of \"" + ck.table()
+                + "\" under an " + row.lock().sql() + " lock that stops " + row.lock().stops()
+                + " until the scan ends.")
+                .help("\"" + ck.table() + "\" existed before this revision, so PostgreSQL checks all its rows while"
+                        + " the lock is held" + (ck.site().autocommit() ? "" : ", and the lock lasts until the"
+                        + " migration's transaction commits") + ". Add it "
+                        + (sql ? "with `NOT VALID`" : "with `postgresql_not_valid=True` (SQLAlchemy 1.4.32 and later)")
+                        + ", which checks only the rows written from then on, and run `ALTER TABLE " + ck.table()
+                        + " VALIDATE CONSTRAINT " + (ck.name() == null ? "<name>" : ck.name()) + "` in a later"
+                        + " transaction (a later revision, or `with op.get_context().autocommit_block():`): it takes "
+                        + validate.lock().sql() + ", which lets reads and writes through.")
+                .emit();
+    }
+}
