@@ -45,9 +45,12 @@ class GuardOnConventionNameTest {
         }
         List<String> names = new ArrayList<>(BuiltinChecks.NAMES);
         Registry.all().forEach(r -> names.add(r.name()));
-        Linter linter = new Linter(Registry.all(), RuleCatalog.load(names));
+        RuleCatalog catalog = RuleCatalog.load(names);
+        Linter linter = new Linter(Registry.all(), catalog);
+        // the locks category is left out: "bindings" is no revision's table, so a CHECK added to it is also a lock finding
         return linter.lint(new LintTarget(root, versions, List.of(f), Settings.DEFAULT), p -> p.getFileName().toString())
-                .diagnostics().stream().map(d -> d.rule()).toList();
+                .diagnostics().stream().map(d -> d.rule()).filter(r -> !"locks".equals(catalog.doc(r).category()))
+                .toList();
     }
 
     @Test
