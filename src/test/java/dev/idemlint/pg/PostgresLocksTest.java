@@ -143,16 +143,27 @@ class PostgresLocksTest {
         assertTrue(row.observed(), kind + " covers 15 and must be observed, not cited");
         Example ex = EXAMPLES.get(kind);
         assertNotNull(ex, "no example for " + kind);
-        Observation seen = observe(ex);
-        assertEquals(row.lock(), seen.table(), kind + ": the lock on the table");
+        assertShows(row, observe(ex), kind.toString());
+    }
+
+    /** The ADD_UNIQUE row stands for ADD PRIMARY KEY too (StatementLocks maps both to it). */
+    @Test
+    void add_primary_key_is_what_the_add_unique_row_says() throws SQLException {
+        assertShows(PostgresLocks.of(Kind.ADD_UNIQUE, PostgresLocks.OBSERVED_MAJOR),
+                observe(new Example("ALTER TABLE t DROP CONSTRAINT t_pkey", "", "ALTER TABLE t ADD PRIMARY KEY (b)")),
+                "ADD PRIMARY KEY");
+    }
+
+    private static void assertShows(PostgresLocks.Row row, Observation seen, String what) {
+        assertEquals(row.lock(), seen.table(), what + ": the lock on the table");
         if (row.referencedLock() != null) {
-            assertEquals(row.referencedLock(), seen.referenced(), kind + ": the lock on the referenced table");
+            assertEquals(row.referencedLock(), seen.referenced(), what + ": the lock on the referenced table");
         } else {
-            assertEquals(null, seen.referenced(), kind + ": no lock on another table");
+            assertEquals(null, seen.referenced(), what + ": no lock on another table");
         }
-        assertEquals(row.rewrites(), seen.tableRewritten(), kind + ": the table's relfilenode changes");
-        assertEquals(row.rewrites(), seen.indexesRewritten(), kind + ": its indexes' relfilenodes change");
-        assertEquals(row.scans(), seen.scans() > 0, kind + ": seq_scan of the table grew by " + seen.scans());
+        assertEquals(row.rewrites(), seen.tableRewritten(), what + ": the table's relfilenode changes");
+        assertEquals(row.rewrites(), seen.indexesRewritten(), what + ": its indexes' relfilenodes change");
+        assertEquals(row.scans(), seen.scans() > 0, what + ": seq_scan of the table grew by " + seen.scans());
     }
 
     private Observation observe(Example ex) throws SQLException {
