@@ -106,6 +106,8 @@ public final class PostgresLocks {
         RENAME_TABLE,
         /** {@code DROP INDEX i} of an index on {@code t}, without {@code CONCURRENTLY}. */
         DROP_INDEX,
+        /** {@code DROP INDEX CONCURRENTLY i}, outside a transaction block: waits for the transactions using it. */
+        DROP_INDEX_CONCURRENTLY,
         /** {@code ALTER TABLE t DROP CONSTRAINT k}. */
         DROP_CONSTRAINT,
         /** {@code ALTER COLUMN c} changes that touch no row: {@code SET DEFAULT}, {@code DROP DEFAULT}, {@code DROP NOT NULL}. */
@@ -180,6 +182,7 @@ public final class PostgresLocks {
             seen(Kind.RENAME_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_TABLE, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.DROP_INDEX, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.DROP_INDEX_CONCURRENTLY, Mode.SHARE_UPDATE_EXCLUSIVE, false, false),
             seen(Kind.DROP_CONSTRAINT, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ADD_UNIQUE, Mode.ACCESS_EXCLUSIVE, false, true));
