@@ -68,8 +68,11 @@ public final class StatementLocks {
         return table == null ? null : new TableLock(table, kind);
     }
 
-    /** {@code DROP INDEX CONCURRENTLY}, or {@code drop_index(..., postgresql_concurrently=True)}. */
-    private static boolean concurrently(Operation.Drop d) {
+    /**
+     * {@code DROP INDEX CONCURRENTLY}, or {@code drop_index(..., postgresql_concurrently=True)}; also true when the
+     * call is not kept, so that no lock is claimed that is not known.
+     */
+    public static boolean concurrently(Operation.Drop d) {
         String sql = d.site().sqlStatement();
         if (sql != null) {
             return sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");

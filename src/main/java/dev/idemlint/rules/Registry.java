@@ -32,6 +32,7 @@ import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AddUniqueBuildsIndex;
 import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
+import dev.idemlint.rules.locks.DropIndexBlocksTable;
 import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
 import dev.idemlint.rules.locks.LockTimeoutNotSet;
 import dev.idemlint.rules.locks.SetNotNullScansTable;
@@ -78,6 +79,7 @@ public final class Registry {
                 new RevisionLeftHalfApplied(),
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
+                new DropIndexBlocksTable(),
                 new AddForeignKeyBlocksWrites(),
                 new AddUniqueBuildsIndex(),
                 new AddCheckConstraintScansTable(),

@@ -1,20 +1,12 @@
 package dev.idemlint.rules.locks;
 
-import dev.idemlint.fix.Applicability;
-import dev.idemlint.fix.Fix;
-import dev.idemlint.fix.TextEdit;
-import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.AutocommitWrapper;
-import dev.idemlint.rules.CallRewriter;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.source.SourceFile;
-import java.util.List;
 
 /** Flags an index built without {@code CONCURRENTLY} on a table that existed before the revision. */
 public final class CreateIndexBlocksWrites implements ProjectRule {
@@ -45,48 +37,9 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
                         + " the retry rather than skipping it with IF NOT EXISTS.")
                 // a statement the re-run check finds failing keeps its re-run finding and no lock fix: moved into an
                 // autocommit block, its re-run is no longer decided, which would hide the failure, not end it
-                .fix(ctx.verdicts(at.migration()).failure(ix) != null ? null : fix(at.migration().source(), ix.site()))
+                .fix(ctx.verdicts(at.migration()).failure(ix) != null ? null : LockedTable.concurrently(
+                        at.migration().source(), ix.site(), CreateIndexBlocksWrites::indexKeyword, "Build it"))
                 .emit();
-    }
-
-    /**
-     * The concurrent build: {@code postgresql_concurrently=True} on an {@code op.create_index} call, or
-     * {@code CONCURRENTLY} after {@code CREATE [UNIQUE] INDEX} in raw SQL, moved into an autocommit block unless it
-     * is in one (PostgreSQL refuses CREATE INDEX CONCURRENTLY inside a transaction block, 25001). UNSAFE: the block
-     * commits the statements before it, and a concurrent build that fails leaves an INVALID index. A batch
-     * operation gets none: batch_alter_table cannot run inside an autocommit block on its own terms.
-     */
-    private static Fix fix(SourceFile file, OpSite site) {
-        // a guarded statement (a DO block's handler, a try, an inspector test) keeps its form: CONCURRENTLY cannot
-        // run inside a DO block or a savepoint (25001)
-        if (site.indirect() || site.conditional() || site.guard() != null) {
-            return null;
-        }
-        List<TextEdit> inner;
-        String title;
-        if (site.origin() == Origin.RAW_SQL) {
-            SqlRewriter r = SqlRewriter.of(site, file);
-            int at = r == null ? -1 : indexKeyword(r);
-            Fix insert = at < 0 ? null : r.insertAfter(at, r.cased("CONCURRENTLY"), "Build it with `CONCURRENTLY`",
-                    Applicability.UNSAFE);
-            if (insert == null || insert.edits().isEmpty()) {
-                return null;
-            }
-            inner = insert.edits();
-            title = "Build it with `CONCURRENTLY`";
-        } else if (site.origin() == Origin.OP_CALL && site.call() != null) {
-            inner = CallRewriter.pass(file, site.call(), "postgresql_concurrently", "True");
-            title = "Pass `postgresql_concurrently=True`";
-        } else {
-            return null;
-        }
-        if (inner.isEmpty()) {
-            return null;
-        }
-        if (site.autocommit()) {
-            return Fix.of(title, Applicability.UNSAFE, inner);
-        }
-        return AutocommitWrapper.wrap(file, site.statement(), inner, title + " in an autocommit block");
     }
 
     /** The token {@code INDEX} of a statement that starts {@code CREATE INDEX} or {@code CREATE UNIQUE INDEX}, or -1. */

@@ -1,17 +1,27 @@
 package dev.idemlint.rules.locks;
 
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.CallRef;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.AutocommitWrapper;
+import dev.idemlint.rules.CallRewriter;
+import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.List;
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -102,6 +112,45 @@ final class LockedTable {
             }
         }
         return call.substring(m.end(), i).strip();
+    }
+
+    /**
+     * The concurrent form of an index statement: {@code postgresql_concurrently=True} on an op call, or
+     * {@code CONCURRENTLY} after the {@code INDEX} keyword {@code indexKeyword} finds in raw SQL (-1: none), moved
+     * into an autocommit block unless it is in one (PostgreSQL refuses {@code CREATE} and {@code DROP INDEX
+     * CONCURRENTLY} inside a transaction block, 25001). {@code verb} starts the title ("Build it", "Drop it").
+     * UNSAFE: the block commits the statements before it, and a concurrent build that fails leaves an INVALID
+     * index. A batch operation, a statement reached through a helper, a loop or a condition, and a guarded one (a DO
+     * block's handler, a try, an inspector test: CONCURRENTLY cannot run inside a DO block or a savepoint) get none.
+     */
+    static Fix concurrently(SourceFile file, OpSite site, ToIntFunction<SqlRewriter> indexKeyword, String verb) {
+        if (site.indirect() || site.conditional() || site.guard() != null) {
+            return null;
+        }
+        List<TextEdit> inner;
+        String title;
+        if (site.origin() == Origin.RAW_SQL) {
+            SqlRewriter r = SqlRewriter.of(site, file);
+            int at = r == null ? -1 : indexKeyword.applyAsInt(r);
+            title = verb + " with `CONCURRENTLY`";
+            Fix insert = at < 0 ? null : r.insertAfter(at, r.cased("CONCURRENTLY"), title, Applicability.UNSAFE);
+            if (insert == null || insert.edits().isEmpty()) {
+                return null;
+            }
+            inner = insert.edits();
+        } else if (site.origin() == Origin.OP_CALL && site.call() != null) {
+            inner = CallRewriter.pass(file, site.call(), "postgresql_concurrently", "True");
+            title = "Pass `postgresql_concurrently=True`";
+        } else {
+            return null;
+        }
+        if (inner.isEmpty()) {
+            return null;
+        }
+        if (site.autocommit()) {
+            return Fix.of(title, Applicability.UNSAFE, inner);
+        }
+        return AutocommitWrapper.wrap(file, site.statement(), inner, title + " in an autocommit block");
     }
 
     /** The text of a plain string literal, or null (an f-string, bytes, anything else). */
