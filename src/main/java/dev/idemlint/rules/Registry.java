@@ -36,6 +36,7 @@ import dev.idemlint.rules.locks.DropIndexBlocksTable;
 import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
 import dev.idemlint.rules.locks.LockTimeoutNotSet;
 import dev.idemlint.rules.locks.SetNotNullScansTable;
+import dev.idemlint.rules.locks.ValidateInSameTransaction;
 import dev.idemlint.rules.types.AlterTypeAddValueNotIdempotent;
 import dev.idemlint.rules.types.DoBlockWrongException;
 import dev.idemlint.rules.types.EnumCreateTypeIgnored;
@@ -86,6 +87,7 @@ public final class Registry {
                 new AlterColumnTypeRewritesTable(),
                 new AddColumnDefaultRewritesTable(),
                 new SetNotNullScansTable(),
+                new ValidateInSameTransaction(),
                 new LockTimeoutNotSet(),
                 new ExclusiveLocksHeldTogether(),
                 new DuplicateRevisionId(),

@@ -415,7 +415,10 @@ final class StatementClassifier {
             String label = first.text().toUpperCase(Locale.ROOT)
                     + (second != null && second.kind() == SqlToken.Kind.WORD && !second.dynamic()
                             ? " " + second.text().toUpperCase(Locale.ROOT) : "");
-            return new Operation.Benign(site(), "ALTER TABLE ... " + label);
+            // the table of a validation is kept: the lock rules ask which transaction added the constraint to it
+            return label.equals("VALIDATE CONSTRAINT")
+                    ? new Operation.Benign(site(), "ALTER TABLE ... " + label, table, null)
+                    : new Operation.Benign(site(), "ALTER TABLE ... " + label);
         }
         return unknownOp(a); // ATTACH/DETACH PARTITION and anything unread
     }

@@ -166,7 +166,8 @@ class RerunProofTest {
             "insert-not-idempotent/multidb_engines",
             "create-index-blocks-writes/runs_on_postgres",
             "add-foreign-key-blocks-writes/runs_on_postgres",
-            "drop-index-blocks-table/runs_on_postgres");
+            "drop-index-blocks-table/runs_on_postgres",
+            "validate-in-same-transaction/runs_on_postgres");
 
     /**
      * The {@code -x} arguments a direct fixture runs with (as {@code alembic -x KEY=VALUE}), on the first run and on
