@@ -26,6 +26,7 @@ import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
 import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
@@ -77,6 +78,7 @@ public final class Registry {
                 new DoBlockWrongException(),
                 new InsertNotIdempotent(),
                 new RevisionLeftHalfApplied(),
+                new RevisionNeverStamped(),
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
                 new DropIndexBlocksTable(),
