@@ -28,6 +28,7 @@ import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
+import dev.idemlint.rules.locks.BackfillUnderExclusiveLock;
 import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AddUniqueBuildsIndex;
@@ -90,6 +91,7 @@ public final class Registry {
                 new SetNotNullScansTable(),
                 new LockTimeoutNotSet(),
                 new ExclusiveLocksHeldTogether(),
+                new BackfillUnderExclusiveLock(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),
