@@ -29,6 +29,7 @@ import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
 import dev.idemlint.rules.locks.BackfillUnderExclusiveLock;
+import dev.idemlint.rules.locks.BreaksRunningCode;
 import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AddUniqueBuildsIndex;
@@ -92,6 +93,7 @@ public final class Registry {
                 new LockTimeoutNotSet(),
                 new ExclusiveLocksHeldTogether(),
                 new BackfillUnderExclusiveLock(),
+                new BreaksRunningCode(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),
