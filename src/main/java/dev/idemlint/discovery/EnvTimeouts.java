@@ -18,21 +18,30 @@ import java.util.regex.Pattern;
  * is rare and a finding there would be noise. {@code env}: env.py's path as the project shows it, null when the
  * tree has none or it names neither setting (Alembic's default env.py sets no timeout). {@code read}: false when env.py could not be read, and
  * then nothing is known. {@code lockTimeout}, {@code statementTimeout}: where env.py names the setting ({@code
- * env.py:41}), null when it does not.
+ * env.py:41}), null when it does not. {@code commit}: where env.py may end the migrations' transaction itself, so
+ * that what a revision leaves after a commit of its own (Alembic's version stamp) is committed too: a {@code
+ * .commit()} call or an {@code AUTOCOMMIT} isolation level, named outside a comment; null when it names none
+ * (Alembic's template, whose {@code with context.begin_transaction():} commits only the transaction it began).
  */
-public record EnvTimeouts(String env, boolean read, String lockTimeout, String statementTimeout) {
-    /** An env.py read that names no timeout. */
-    public static final EnvTimeouts NONE = new EnvTimeouts(null, true, null, null);
+public record EnvTimeouts(String env, boolean read, String lockTimeout, String statementTimeout, String commit) {
+    /** An env.py read that names no timeout and no commit of its own. */
+    public static final EnvTimeouts NONE = new EnvTimeouts(null, true, null, null, null);
     /**
      * No env.py beside the versions: the session the migrations run in is configured where the lint does not
      * see, so a timeout may be set there.
      */
-    public static final EnvTimeouts UNSEEN = new EnvTimeouts(null, false, null, null);
+    public static final EnvTimeouts UNSEEN = new EnvTimeouts(null, false, null, null, null);
+
+    public EnvTimeouts(String env, boolean read, String lockTimeout, String statementTimeout) {
+        this(env, read, lockTimeout, statementTimeout, null);
+    }
 
     private static final Pattern LOCK = Pattern.compile("(?<![A-Za-z0-9_])lock_timeout(?![A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern STATEMENT = Pattern.compile("(?<![A-Za-z0-9_])statement_timeout(?![A-Za-z0-9_])",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMMIT = Pattern.compile(
+            "\\.commit\\s*\\(|AUTOCOMMIT");
 
     /** Whether {@code lock_timeout} may be set for every migration: env.py names it, or could not be read. */
     public boolean mayBoundLockWaits() {
@@ -66,6 +75,7 @@ public record EnvTimeouts(String env, boolean read, String lockTimeout, String s
     static EnvTimeouts read(String shown, String text) {
         String lock = null;
         String statement = null;
+        String commit = null;
         String[] lines = text.split("\n", -1);
         for (int n = 0; n < lines.length; n++) {
             String code = withoutComment(lines[n]);
@@ -75,9 +85,13 @@ public record EnvTimeouts(String env, boolean read, String lockTimeout, String s
             if (statement == null && STATEMENT.matcher(code).find()) {
                 statement = shown + ":" + (n + 1);
             }
+            if (commit == null && COMMIT.matcher(code).find()) {
+                commit = shown + ":" + (n + 1);
+            }
         }
         // one value for every env.py that sets nothing: settings compare equal whatever the file is called
-        return lock == null && statement == null ? NONE : new EnvTimeouts(shown, true, lock, statement);
+        return lock == null && statement == null && commit == null ? NONE
+                : new EnvTimeouts(shown, true, lock, statement, commit);
     }
 
     private static final Pattern STRING_OR_HASH = Pattern.compile("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|#");

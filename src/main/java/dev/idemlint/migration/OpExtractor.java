@@ -177,6 +177,11 @@ final class OpExtractor {
 
     /** Walks one statement; returns a guard that applies to the rest of the block (early return). */
     private Guard walkStmt(Stmt s, Ctx ctx, Set<String> active) {
+        if (s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Call c && bindCommit(c, ctx.scope())) {
+            // the commit ends the transaction it runs in, as a COMMIT statement does: its site is read before
+            // `committed` is set
+            out.add(new Operation.Benign(site(c, Origin.OP_CALL, ctx), Operation.Benign.BIND_COMMIT));
+        }
         if (!committed && leavesTransaction(s)) {
             committed = true;
         }
@@ -1499,6 +1504,29 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code op.get_bind().commit()} with no arguments, or {@code .commit()} of a name bound to {@code op.get_bind()}
+     * or {@code op.get_context().bind} / {@code .connection}: SQLAlchemy 2.0's commit of the connection Alembic
+     * runs the migrations on. A session's {@code commit()} is not one: a session bound to a connection already in a
+     * transaction leaves that transaction open.
+     */
+    private boolean bindCommit(Expr.Call c, Scope scope) {
+        if (!(c.func() instanceof Expr.Attribute f) || !f.attr().equals("commit") || !c.args().isEmpty()) {
+            return false;
+        }
+        Expr r = f.value();
+        // a chain of names bound to names: a few steps, never a walk the input's depth decides
+        for (int steps = 0; steps < 4 && r instanceof Expr.Name n && !isOpReceiver(n); steps++) {
+            r = scope.lookup(n.id());
+        }
+        if (r instanceof Expr.Call g && g.func() instanceof Expr.Attribute ga && ga.attr().equals("get_bind")) {
+            return isOpReceiver(ga.value()) || ga.value() instanceof Expr.Name gn && opNames.contains(gn.id());
+        }
+        return r instanceof Expr.Attribute a && (a.attr().equals("bind") || a.attr().equals("connection"))
+                && a.value() instanceof Expr.Call gc && gc.func() instanceof Expr.Attribute ca
+                && ca.attr().equals("get_context") && isOpReceiver(ca.value());
     }
 
     /** {@code op} itself: its execute is an operation, read by {@link #executeSql}. */

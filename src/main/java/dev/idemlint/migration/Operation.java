@@ -313,6 +313,11 @@ public sealed interface Operation {
         public static final String DELETE = "DELETE";
         /** {@code what} of a {@code TRUNCATE}. */
         public static final String TRUNCATE = "TRUNCATE";
+        /**
+         * {@code what} of {@code op.get_bind().commit()}: SQLAlchemy 2.0 commits the transaction Alembic runs the
+         * revision in, and what follows runs in one the connection begins by itself. No table is touched.
+         */
+        public static final String BIND_COMMIT = "bind commit";
         /** {@code what} of a query through the ORM over classes the revision declares ({@code session.query(M).all()}). */
         public static final String ORM_QUERY = "ORM query";
 

@@ -26,7 +26,10 @@ import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
+import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
+import dev.idemlint.rules.locks.BackfillUnderExclusiveLock;
+import dev.idemlint.rules.locks.BreaksRunningCode;
 import dev.idemlint.rules.locks.AddColumnDefaultRewritesTable;
 import dev.idemlint.rules.locks.AddForeignKeyBlocksWrites;
 import dev.idemlint.rules.locks.AddUniqueBuildsIndex;
@@ -78,6 +81,7 @@ public final class Registry {
                 new DoBlockWrongException(),
                 new InsertNotIdempotent(),
                 new RevisionLeftHalfApplied(),
+                new RevisionNeverStamped(),
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
                 new DropIndexBlocksTable(),
@@ -90,6 +94,8 @@ public final class Registry {
                 new ValidateInSameTransaction(),
                 new LockTimeoutNotSet(),
                 new ExclusiveLocksHeldTogether(),
+                new BackfillUnderExclusiveLock(),
+                new BreaksRunningCode(),
                 new DuplicateRevisionId(),
                 new MultipleHeads(),
                 new MissingDownRevision(),

@@ -69,6 +69,19 @@ public final class RevisionStart {
         return Table.UNKNOWN;
     }
 
+    /**
+     * Whether {@code column} of a table, which operation {@code index} of {@code m} acts on, was added by the revision
+     * itself before the statement ({@code add_column}, or with its table by {@code create_table}): the running
+     * application's code, released before the revision, cannot use it. A column no revision on the path creates,
+     * or one the revision renamed into place, is not.
+     */
+    public static boolean columnMadeHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
+            String column, Settings s) {
+        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
+        Creation c = ref == null ? null : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        return c != null && c.migration() == m && c.via() != Creation.Via.RENAME;
+    }
+
     /** What {@link #transaction} answers for a statement that runs outside any transaction block. */
     public static final int NO_TRANSACTION = -1;
 

@@ -62,4 +62,20 @@ class EnvTimeoutsTest {
         Files.writeString(root.resolve("migrations/env.py"), "connection.exec_driver_sql(\"SET lock_timeout TO '2s'\")\n");
         assertEquals("migrations/env.py:1", EnvTimeouts.of(versions, root, f -> true).lockTimeout());
     }
+
+    @Test
+    void a_commit_or_an_autocommit_level_outside_comments_is_where_env_py_commits() {
+        assertEquals("env.py:4", EnvTimeouts.read("env.py", """
+                # connection.commit() would keep a revision's stamp
+                with context.begin_transaction():
+                    context.run_migrations()
+                connection.commit()
+                """).commit());
+        assertEquals("env.py:1", EnvTimeouts.read("env.py",
+                "engine = create_engine(url, isolation_level=\"AUTOCOMMIT\")\n").commit());
+        assertEquals(EnvTimeouts.NONE, EnvTimeouts.read("env.py", """
+                with context.begin_transaction():  # no .commit() here
+                    context.run_migrations()
+                """));
+    }
 }
