@@ -147,9 +147,9 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      * name a foreign key {@code <table>_ibfk_<n>} with the next free n, PostgreSQL picks {@code <table>_<cols>_fkey}
      * ({@code _key}) with a digit appended while that name is taken. Adding it again succeeds and leaves two.
      * Reported only after a statement that fails on re-run: once that one tolerates a re-run (as the fixes make it),
-     * the re-run reaches this call and the schema gains a second constraint. On PostgreSQL the finding is a warning:
-     * the revision's re-run fails at the earlier statement, not here, and once that is fixed it passes with the
-     * duplicate.
+     * the re-run reaches this call and the schema gains a second constraint. The finding is a warning on every
+     * server: the revision's re-run fails at the earlier statement, which has its own error finding naming what the
+     * server raises, and once that is fixed it passes with the duplicate, the server raising nothing here.
      */
     private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c, ConstraintNames.Name real) {
         OpSite site = c.site();
@@ -184,12 +184,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                         + table + "\" without an error" + because + "."
                 : "Once the statements before it re-run, a re-run adds a second " + what + " on \"" + table
                         + "\", or fails with " + stateFor(c.kind()).label() + " if the naming convention names it.";
-        RuleContext.Builder b = ctx.report(m.source(), site, message)
-                .help(help).fixes(fixes);
-        if (!mysql) {
-            b.severity(Severity.WARNING);
-        }
-        b.emit();
+        ctx.report(m.source(), site, message).help(help).fixes(fixes).severity(Severity.WARNING).emit();
     }
 
     /**

@@ -1,0 +1,1 @@
+"""Stands in for knowledge_repo.utils: an empty package."""

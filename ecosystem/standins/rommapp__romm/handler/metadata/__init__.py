@@ -1,0 +1,1 @@
+"""Stands in for backend/handler/metadata: an empty package."""

@@ -1,0 +1,1 @@
+"""Stands in for backend/logger: an empty package."""
