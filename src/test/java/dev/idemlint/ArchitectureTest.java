@@ -93,6 +93,29 @@ class ArchitectureTest {
                 "the pattern finds a fetch");
     }
 
+    /** Taking an operation's effects apart: a type test or a switch case on one of {@code Effect}'s kinds. */
+    private static final Pattern EFFECT_TEST = Pattern.compile("\\binstanceof\\s+Effect\\s*\\.|\\bcase\\s+Effect\\s*\\.");
+
+    /** Rules ask the model what an operation makes, drops or renames ({@code OpEffects}, the re-run answers). */
+    @Test
+    void rules_ask_the_model_what_an_operation_does() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String stage : List.of("rule", "rules")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(stage))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = EFFECT_TEST.matcher(Files.readString(f));
+                    while (m.find()) {
+                        violations.add(MAIN.relativize(f) + ": " + m.group() + " (ask schema.OpEffects)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(EFFECT_TEST.matcher("e instanceof Effect.Forget f").find()
+                && EFFECT_TEST.matcher("case Effect.Create c ->").find()
+                && !EFFECT_TEST.matcher("List<Effect.Forget> forgets").find(), "the pattern finds a type test");
+    }
+
     /** The names of the marks the re-run check once put on operations in place of guards. */
     private static final Pattern RERUN_MARK = Pattern.compile("\\b(?:DROPPED_FIRST|RECREATED_LATER|RERUN_UNKNOWN)\\b");
 

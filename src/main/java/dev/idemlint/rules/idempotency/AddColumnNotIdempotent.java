@@ -18,16 +18,14 @@ import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.OpEffects;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Flags {@code add_column} / {@code ADD COLUMN} that fails with DuplicateColumn when re-run. */
 public final class AddColumnNotIdempotent implements MigrationRule {
@@ -202,9 +200,8 @@ public final class AddColumnNotIdempotent implements MigrationRule {
 
     /** The table of an {@code add_column} whose column name is not read, as its effect names it; null when not read. */
     private static QualifiedName unreadColumnTable(Operation.AddColumn add) {
-        return Effects.of(add, Effects.Naming.UNKNOWN).stream()
-                .map(e -> e instanceof Effect.Forget f && f.object() != null ? f.object().name() : null)
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        ObjectRef table = OpEffects.of(add).forgottenIn();
+        return table == null ? null : table.name();
     }
 
     static String nameOr(String s) {

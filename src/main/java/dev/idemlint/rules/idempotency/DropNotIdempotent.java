@@ -33,9 +33,9 @@ import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.OpEffects;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
@@ -264,14 +264,12 @@ public final class DropNotIdempotent implements MigrationRule {
             return List.of();
         }
         for (Operation o : upgrade) {
-            for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
-                if (e instanceof Effect.Forget || e instanceof Effect.Create c
-                        && c.object().kind() == ObjectKind.CONSTRAINT
-                        && c.shape().constraintKind() != ConstraintKind.UNIQUE
-                        && c.shape().constraintKind() != ConstraintKind.PRIMARY_KEY
-                        && c.shape().constraintKind() != ConstraintKind.CHECK) {
-                    return List.of();
-                }
+            OpEffects effects = OpEffects.of(o);
+            if (effects.opaque() || effects.creates().stream().anyMatch(c -> c.object().kind() == ObjectKind.CONSTRAINT
+                    && c.shape().constraintKind() != ConstraintKind.UNIQUE
+                    && c.shape().constraintKind() != ConstraintKind.PRIMARY_KEY
+                    && c.shape().constraintKind() != ConstraintKind.CHECK)) {
+                return List.of();
             }
         }
         Expr.Call call = d.site().call();
@@ -324,20 +322,19 @@ public final class DropNotIdempotent implements MigrationRule {
             // apart (ForeignKeyConstraint) may not be
             boolean keysOnly = o instanceof Operation.CreateTable t && t.constraints().stream()
                     .noneMatch(k -> k.kind() == ConstraintKind.FOREIGN_KEY || k.kind() == ConstraintKind.UNKNOWN);
-            for (Effect e : Effects.of(o, Effects.Naming.UNKNOWN)) {
-                if (e instanceof Effect.Forget f && !(keysOnly && f.scope() == Effect.Forget.Scope.TABLE_KEYS
-                        && f.reach() == Effect.Forget.Reach.MAKES)
-                        || e instanceof Effect.Create c && (!EnumSet.of(ObjectKind.TABLE,
-                        ObjectKind.COLUMN, ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.SEQUENCE).contains(c.object().kind())
-                        || c.shape().references() != null && dependent.equalsIgnoreCase(c.shape().references().name())
-                                && !(c.object().table() != null
-                                        && dependent.equalsIgnoreCase(c.object().table().name())))
-                        || e instanceof Effect.Create k && k.shape().references() != null
-                                && d.name().equalsIgnoreCase(k.shape().references().name())
-                                && (k.object().table() == null
-                                        || !cleared.contains(k.object().table().name().toLowerCase(Locale.ROOT)))) {
-                    return List.of();
-                }
+            OpEffects effects = OpEffects.of(o);
+            if (effects.forgets().stream().anyMatch(f -> !(keysOnly && f.scope() == Effect.Forget.Scope.TABLE_KEYS
+                    && f.reach() == Effect.Forget.Reach.MAKES))
+                    || effects.creates().stream().anyMatch(c -> !EnumSet.of(ObjectKind.TABLE,
+                    ObjectKind.COLUMN, ObjectKind.INDEX, ObjectKind.CONSTRAINT, ObjectKind.SEQUENCE).contains(c.object().kind())
+                    || c.shape().references() != null && dependent.equalsIgnoreCase(c.shape().references().name())
+                            && !(c.object().table() != null
+                                    && dependent.equalsIgnoreCase(c.object().table().name()))
+                    || c.shape().references() != null
+                            && d.name().equalsIgnoreCase(c.shape().references().name())
+                            && (c.object().table() == null
+                                    || !cleared.contains(c.object().table().name().toLowerCase(Locale.ROOT))))) {
+                return List.of();
             }
         }
         if (!remade) {

@@ -24,9 +24,9 @@ import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.OpEffects;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -36,7 +36,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
@@ -150,8 +149,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                 || site.indirect() || site.call() == null || site.statement() == null) {
             return null;
         }
-        Effect.Rename renamed = Effects.of(r, Effects.Naming.UNKNOWN).stream()
-                .map(e -> e instanceof Effect.Rename rn ? rn : null).filter(Objects::nonNull).findFirst().orElse(null);
+        Effect.Rename renamed = OpEffects.of(r).rename();
         if (renamed == null) {
             return null;
         }
@@ -163,8 +161,7 @@ public final class RenameNotIdempotent implements MigrationRule {
         int at = m.upgrade().indexOf(r);
         for (int i = 0; i < at; i++) {
             Operation op = m.upgrade().get(i);
-            if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
-                    ? c.object().equals(renamed.target()) : e instanceof Effect.Drop d && d.object().equals(renamed.target()))) {
+            if (OpEffects.of(op).makesOrDrops(renamed.target())) {
                 if (drop != null || !(op instanceof Operation.Drop)) {
                     return null;
                 }
@@ -186,18 +183,17 @@ public final class RenameNotIdempotent implements MigrationRule {
         for (Operation op : m.upgrade()) {
             Span stmt = op.site().statement() != null ? op.site().statement()
                     : op.site().call() == null ? null : op.site().call().span();
-            List<Effect> effects = Effects.of(op, Effects.Naming.UNKNOWN);
+            OpEffects effects = OpEffects.of(op);
             if (op == r || op == drop) {
                 continue;
             }
             if (stmt == null || run.contains(stmt)) {
                 if (stmt == null || op.site().indirect() || op.site().call() == null || effects.isEmpty()
-                        || effects.stream().anyMatch(e -> touches(e, watched))) {
+                        || effects.touches(watched)) {
                     return null;
                 }
                 calls.add(op.site().call().span());
-            } else if (effects.stream().anyMatch(e -> e instanceof Effect.Create c ? c.object().equals(renamed.object())
-                    : e instanceof Effect.Rename rn ? rn.target().equals(renamed.object()) : e instanceof Effect.Forget)) {
+            } else if (effects.bringsIn(renamed.object()) || effects.opaque()) {
                 return null;
             }
         }
@@ -230,18 +226,6 @@ public final class RenameNotIdempotent implements MigrationRule {
         return s instanceof Stmt.ExprStmt e && e.expr().span().equals(op.site().call().span());
     }
 
-    /** Whether {@code e} makes, drops or renames one of {@code refs}, or may touch anything (opaque code). */
-    private static boolean touches(Effect e, Set<ObjectRef> refs) {
-        if (e instanceof Effect.Create c) {
-            return refs.contains(c.object());
-        } else if (e instanceof Effect.Drop d) {
-            return refs.contains(d.object());
-        } else if (e instanceof Effect.Rename rn) {
-            return refs.contains(rn.object()) || refs.contains(rn.target());
-        }
-        return e instanceof Effect.Forget;
-    }
-
     /**
      * Per object, the position of the revision's first statement that makes or drops it, and the revision's
      * forgets (opaque code, names not read) in order, worked out once per revision on the first question: a
@@ -262,23 +246,21 @@ public final class RenameNotIdempotent implements MigrationRule {
          * makes, or may ({@link #mayReach}).
          */
         boolean before(int at, Operation.Rename r) {
-            ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
-                    .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
-                    .findFirst().orElse(null);
-            if (target == null) {
+            Effect.Rename renamed = OpEffects.of(r).rename();
+            if (renamed == null) {
                 return false;
             }
+            ObjectRef target = renamed.target();
             if (first == null) {
                 first = new HashMap<>();
                 for (int i = 0; i < upgrade.size(); i++) {
-                    for (Effect e : Effects.of(upgrade.get(i), Effects.Naming.UNKNOWN)) {
-                        ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object() : null;
-                        if (o != null) {
-                            first.putIfAbsent(o, i);
-                        } else if (e instanceof Effect.Forget f) {
-                            forgetAt.add(i);
-                            forgets.add(f);
-                        }
+                    OpEffects effects = OpEffects.of(upgrade.get(i));
+                    for (ObjectRef o : effects.madeOrDropped()) {
+                        first.putIfAbsent(o, i);
+                    }
+                    for (Effect.Forget f : effects.forgets()) {
+                        forgetAt.add(i);
+                        forgets.add(f);
                     }
                 }
             }
@@ -287,29 +269,12 @@ public final class RenameNotIdempotent implements MigrationRule {
                 return true;
             }
             for (int k = 0; k < forgets.size() && forgetAt.get(k) < at; k++) {
-                if (mayReach(forgets.get(k), target)) {
+                if (OpEffects.mayReach(forgets.get(k), target)) {
                     return true;
                 }
             }
             return false;
         }
-    }
-
-    /**
-     * Whether code forgotten as {@code f} (a drop of a column of a table whose name cannot be read, opaque SQL)
-     * may make or drop {@code target}: only a forget certainly about other objects cannot.
-     */
-    private static boolean mayReach(Effect.Forget f, ObjectRef target) {
-        ObjectRef table = target.table() == null ? null : ObjectRef.table(target.table());
-        return switch (f.scope()) {
-            case EVERYTHING -> true;
-            case KIND -> (f.kind() == target.kind() || f.kind() == ObjectKind.TABLE)
-                    && (f.object() == null || table == null || f.object().equals(table) || f.object().equals(target));
-            case NAMED -> f.names().stream().anyMatch(n -> n.equalsIgnoreCase(target.name().name())
-                    || table != null && n.equalsIgnoreCase(table.name().name()));
-            case OBJECT -> f.object().equals(target) || f.object().equals(table);
-            case TABLE_KEYS -> false;
-        };
     }
 
     /**
