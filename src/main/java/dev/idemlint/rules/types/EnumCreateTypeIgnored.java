@@ -6,7 +6,7 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.fix.EnumRewriter;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.ObjectRef;

@@ -8,7 +8,7 @@ import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.fix.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.schema.GuardMatch;
