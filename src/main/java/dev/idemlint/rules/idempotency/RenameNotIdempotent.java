@@ -27,6 +27,7 @@ import dev.idemlint.schema.Effect;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.OpEffects;
+import dev.idemlint.schema.RenamedReads;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class RenameNotIdempotent implements MigrationRule {
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(fails.state(), op.site()) + " because " + what
                         + " cannot be renamed to \""
-                        + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + fails.reason()
+                        + RerunScenario.nameOr(r.to()) + "\": " + fails.reason()
                         + RerunScenario.end(op.site()))
                         .help(RerunScenario.why(op.site(), fails.state()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
@@ -75,15 +76,15 @@ public final class RenameNotIdempotent implements MigrationRule {
                     r.kind()) : fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
             if (!fixes.isEmpty()) {
-                reads = reads == null ? ReadBeforeRename.readsBefore(m, ctx) : reads;
+                reads = reads == null ? RenamedReads.byRename(m.upgrade(), ctx.verdicts(m), ctx.rerunAnswers(m)) : reads;
                 fixes = withheldForRead(fixes, m, reads.get(r), r);
             }
             String failure = tableGone != null
                     ? ctx.facts().undefinedTable().label() + " because table \""
-                            + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
+                            + r.table() + "\" was already renamed to \"" + RerunScenario.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
                     : (mysql ? ctx.facts().renameMissing(r.kind()).label() : RerunScenario.failure(state, op.site()))
-                            + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
+                            + " because " + what + " was already renamed to \"" + RerunScenario.nameOr(r.to())
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
@@ -117,7 +118,7 @@ public final class RenameNotIdempotent implements MigrationRule {
 
     /**
      * {@code fixes}, or their first as a suggestion when {@code read}, an earlier statement of the revision, reads
-     * the old name ({@link ReadBeforeRename}): a guarded rename skips on the re-run, and the read before it still
+     * the old name ({@link RenamedReads}): a guarded rename skips on the re-run, and the read before it still
      * meets the name gone and fails. No guard on the rename alone makes the revision re-runnable.
      */
     private static List<Fix> withheldForRead(List<Fix> fixes, Migration m, Operation read, Operation.Rename r) {
