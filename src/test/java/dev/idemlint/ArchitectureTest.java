@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.rules.Registry;
 import dev.idemlint.schema.RerunSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -114,6 +116,36 @@ class ArchitectureTest {
         assertTrue(EFFECT_TEST.matcher("e instanceof Effect.Forget f").find()
                 && EFFECT_TEST.matcher("case Effect.Create c ->").find()
                 && !EFFECT_TEST.matcher("List<Effect.Forget> forgets").find(), "the pattern finds a type test");
+    }
+
+    /**
+     * A rule calls no other rule, and the toolkit and the other shared pieces of {@code rules/} call none: what two
+     * rules share lives in the model or in {@code rules.fix}. Only the {@code Registry} names them all.
+     */
+    @Test
+    void rules_call_no_other_rule() throws IOException {
+        Set<String> rules = new HashSet<>();
+        Registry.all().forEach(r -> rules.add(r.getClass().getSimpleName()));
+        assertTrue(rules.contains("DropNotIdempotent") && rules.contains("MultipleHeads"), "the registry lists the rules");
+        Pattern named = Pattern.compile("\\b(" + String.join("|", rules) + ")\\b");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String own = f.getFileName().toString().replace(".java", "");
+                if (own.equals("Registry")) {
+                    continue;
+                }
+                Matcher m = named.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).equals(own)) {
+                        violations.add(MAIN.relativize(f) + ": " + m.group(1) + " (share it through the model or rules.fix)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(named.matcher("DropNotIdempotent.guard(d, file, inner)").find()
+                && !named.matcher("DropFixes.guard(d, file, inner)").find(), "the pattern finds a call");
     }
 
     /** The names of the marks the re-run check once put on operations in place of guards. */

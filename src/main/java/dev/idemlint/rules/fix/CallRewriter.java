@@ -205,4 +205,10 @@ public final class CallRewriter {
         out.addAll(b);
         return out;
     }
+
+    /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */
+    public static String opName(OpSite site) {
+        return site.call() != null && site.origin() == Origin.OP_CALL && site.call().func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n ? n.id() : "op";
+    }
 }
