@@ -27,24 +27,12 @@ public record OpEffects(List<Effect> effects) {
 
     /** What the operation makes, in order. */
     public List<Effect.Create> creates() {
-        List<Effect.Create> out = new ArrayList<>();
-        for (Effect e : effects) {
-            if (e instanceof Effect.Create c) {
-                out.add(c);
-            }
-        }
-        return out;
+        return ofKind(Effect.Create.class);
     }
 
     /** The code of the operation that cannot be read (opaque SQL, names read at run time), in order. */
     public List<Effect.Forget> forgets() {
-        List<Effect.Forget> out = new ArrayList<>();
-        for (Effect e : effects) {
-            if (e instanceof Effect.Forget f) {
-                out.add(f);
-            }
-        }
-        return out;
+        return ofKind(Effect.Forget.class);
     }
 
     /** Whether some of the operation's code cannot be read. */
@@ -129,5 +117,9 @@ public record OpEffects(List<Effect> effects) {
             case OBJECT -> f.object().equals(target) || f.object().equals(table);
             case TABLE_KEYS -> false;
         };
+    }
+
+    private <T extends Effect> List<T> ofKind(Class<T> kind) {
+        return effects.stream().filter(kind::isInstance).map(kind::cast).toList();
     }
 }

@@ -363,17 +363,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
     }
 
     private static String inspectorMethod(ConstraintKind kind) {
-        switch (kind) {
-            case FOREIGN_KEY:
-                return "`get_foreign_keys`";
-            case UNIQUE:
-                return "`get_unique_constraints`";
-            case CHECK:
-                return "`get_check_constraints`";
-            case PRIMARY_KEY:
-                return "`get_pk_constraint`";
-            default:
-                return "a `pg_constraint` query";
-        }
+        String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : InspectorGuards.guardMethod(kind);
+        return method == null ? "a `pg_constraint` query" : "`" + method + "`";
     }
 }
