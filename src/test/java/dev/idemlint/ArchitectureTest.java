@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.rules.Registry;
 import dev.idemlint.schema.RerunSimulation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,6 +93,59 @@ class ArchitectureTest {
         assertTrue(TIMELINE_FETCH.matcher("SchemaTimeline.build(List.of(m))").find()
                 && TIMELINE_FETCH.matcher("dev.idemlint.schema.CommittedRerun.ofPostgres(m.upgrade())").find(),
                 "the pattern finds a fetch");
+    }
+
+    /** Taking an operation's effects apart: a type test or a switch case on one of {@code Effect}'s kinds. */
+    private static final Pattern EFFECT_TEST = Pattern.compile("\\binstanceof\\s+Effect\\s*\\.|\\bcase\\s+Effect\\s*\\.");
+
+    /** Rules ask the model what an operation makes, drops or renames ({@code OpEffects}, the re-run answers). */
+    @Test
+    void rules_ask_the_model_what_an_operation_does() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String stage : List.of("rule", "rules")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(stage))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    Matcher m = EFFECT_TEST.matcher(Files.readString(f));
+                    while (m.find()) {
+                        violations.add(MAIN.relativize(f) + ": " + m.group() + " (ask schema.OpEffects)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(EFFECT_TEST.matcher("e instanceof Effect.Forget f").find()
+                && EFFECT_TEST.matcher("case Effect.Create c ->").find()
+                && !EFFECT_TEST.matcher("List<Effect.Forget> forgets").find(), "the pattern finds a type test");
+    }
+
+    /**
+     * A rule calls no other rule, and the toolkit and the other shared pieces of {@code rules/} call none: what two
+     * rules share lives in the model or in {@code rules.fix}. Only the {@code Registry} names them all.
+     */
+    @Test
+    void rules_call_no_other_rule() throws IOException {
+        Set<String> rules = new HashSet<>();
+        Registry.all().forEach(r -> rules.add(r.getClass().getSimpleName()));
+        assertTrue(rules.contains("DropNotIdempotent") && rules.contains("MultipleHeads"), "the registry lists the rules");
+        Pattern named = Pattern.compile("\\b(" + String.join("|", rules) + ")\\b");
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(MAIN.resolve("rules"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String own = f.getFileName().toString().replace(".java", "");
+                if (own.equals("Registry")) {
+                    continue;
+                }
+                Matcher m = named.matcher(Files.readString(f));
+                while (m.find()) {
+                    if (!m.group(1).equals(own)) {
+                        violations.add(MAIN.relativize(f) + ": " + m.group(1) + " (share it through the model or rules.fix)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(named.matcher("DropNotIdempotent.guard(d, file, inner)").find()
+                && !named.matcher("DropFixes.guard(d, file, inner)").find(), "the pattern finds a call");
     }
 
     /** The names of the marks the re-run check once put on operations in place of guards. */

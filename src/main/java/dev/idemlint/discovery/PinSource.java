@@ -11,6 +11,11 @@ public record PinSource(String file, int line, String spec) {
         this(file, 0, spec);
     }
 
+    /** {@code docker-compose.yml:300}: the file and, when known, the line. */
+    public String at() {
+        return file + (line > 0 ? ":" + line : "");
+    }
+
     @Override
     public String toString() {
         return file + (line > 0 ? ":" + line : "") + " (" + spec + ")";

@@ -176,6 +176,25 @@ public final class PostgresFacts {
     }
 
     /**
+     * The PL/pgSQL conditions a DO block catches for a duplicate of a constraint of {@code kind} ({@link
+     * #duplicate(ConstraintKind)}): a primary key may also meet its index's name taken.
+     */
+    public static String duplicateConditions(ConstraintKind kind) {
+        switch (kind) {
+            case PRIMARY_KEY:
+                return "invalid_table_definition or duplicate_table";
+            case UNIQUE:
+            case EXCLUDE:
+                return "duplicate_table";
+            case FOREIGN_KEY:
+            case CHECK:
+                return "duplicate_object";
+            default:
+                return "duplicate_object or duplicate_table";
+        }
+    }
+
+    /**
      * What an {@code ALTER ... RENAME} onto a name that is taken raises: the kind's duplicate, except the
      * text search objects, whose rename checks the name itself ({@code 42710}) where a second CREATE trips
      * over the catalog's unique index ({@code 23505}). A UNIQUE, PRIMARY KEY or EXCLUDE constraint renames

@@ -90,4 +90,9 @@ public final class RerunScenario {
         }
         return base;
     }
+
+    /** {@code s}, or {@code ...} where the name is not read. */
+    public static String nameOr(String s) {
+        return s == null ? "..." : s;
+    }
 }

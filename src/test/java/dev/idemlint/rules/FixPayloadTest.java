@@ -2,7 +2,6 @@ package dev.idemlint.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
@@ -12,12 +11,14 @@ import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.rules.fix.GuardWrapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * A finding's fix carries only what it changes: the findings of one statement share the statement's

@@ -6,7 +6,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.GuardWrapper;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;

@@ -9,8 +9,7 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.rules.idempotency.AddConstraintNotIdempotent;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class InvalidIfNotExists implements MigrationRule {
             if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
                 what = "ADD CONSTRAINT IF NOT EXISTS";
                 remedy = "wrap `ADD CONSTRAINT` in `DO $$ BEGIN ...; EXCEPTION WHEN "
-                        + AddConstraintNotIdempotent.conditions(c.kind()) + " THEN null; END $$`";
+                        + PostgresFacts.duplicateConditions(c.kind()) + " THEN null; END $$`";
             } else if (op instanceof Operation.CreateEnumType t && t.ifNotExists()) {
                 what = "CREATE TYPE IF NOT EXISTS";
                 remedy = "wrap `CREATE TYPE` in `DO $$ BEGIN ...; EXCEPTION WHEN "
@@ -72,7 +71,7 @@ public final class InvalidIfNotExists implements MigrationRule {
         }
         String conditions;
         if (op instanceof Operation.AddConstraint c) {
-            conditions = AddConstraintNotIdempotent.conditions(c.kind());
+            conditions = PostgresFacts.duplicateConditions(c.kind());
         } else if (op instanceof Operation.CreateObject c) {
             // OR REPLACE is not allowed for constraint triggers.
             boolean replace = PostgresFacts.of(c.kind()).orReplace(pgMajor) && !r.at(1, "CONSTRAINT");

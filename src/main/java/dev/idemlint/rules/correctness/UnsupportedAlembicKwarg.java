@@ -12,11 +12,11 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.DialectFixes;
-import dev.idemlint.rules.GuardWrapper;
-import dev.idemlint.rules.idempotency.AddColumnNotIdempotent;
-import dev.idemlint.rules.idempotency.DropNotIdempotent;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.DropFixes;
+import dev.idemlint.rules.fix.DialectFixes;
+import dev.idemlint.rules.fix.GuardWrapper;
+import dev.idemlint.rules.fix.InspectorGuards;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
 import java.util.Locale;
@@ -116,15 +116,15 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
         List<TextEdit> inner = List.of(TextEdit.delete(file.path(), CallRewriter.removal(file, call, arg)));
         Fix guard;
         if (op instanceof Operation.AddColumn add) {
-            guard = GuardWrapper.wrap(file, add.site(), AddColumnNotIdempotent.columnGuard(file, add, false),
+            guard = GuardWrapper.wrap(file, add.site(), InspectorGuards.columnGuard(file, add, false),
                     GuardWrapper.title("get_columns"), inner);
         } else if (op instanceof Operation.Drop d) {
             // the drop the keyword meant, written as the statement: the database checks the very name
-            Fix statement = DropNotIdempotent.ifExistsStatement(d, file);
+            Fix statement = DropFixes.ifExistsStatement(d, file);
             if (statement != null) {
                 return List.of(statement);
             }
-            guard = DropNotIdempotent.guard(d, file, inner);
+            guard = DropFixes.guard(d, file, inner);
         } else {
             guard = null;
         }

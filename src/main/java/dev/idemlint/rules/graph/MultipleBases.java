@@ -62,7 +62,7 @@ public final class MultipleBases implements ProjectRule {
             if (deploy != null) {
                 // `alembic upgrade heads` runs every chain to its head: as deployed nothing fails
                 message = "Revision " + base + " is a second base (down_revision = None); the project deploys with"
-                        + " `alembic upgrade heads` (" + MultipleHeads.at(deploy) + "), which runs both chains, so only a"
+                        + " `alembic upgrade heads` (" + deploy.at() + "), which runs both chains, so only a"
                         + " plain `alembic upgrade head` fails.";
             }
             ctx.report(m.source(), span, message)

@@ -79,7 +79,7 @@ public final class MultipleHeads implements ProjectRule {
             // deployed nothing fails, and a merge would change what the project chose, so it is no fix here
             message = heads.size() + " heads" + branch + " (" + listed + ") " + (fork.isPresent()
                     ? "fork at revision " + fork.get() : "do not all descend from one revision") + "; the project"
-                    + " deploys with `alembic upgrade heads` (" + at(deploy) + "), which applies every head, so only a"
+                    + " deploys with `alembic upgrade heads` (" + deploy.at() + "), which applies every head, so only a"
                     + " plain `alembic upgrade head` fails.";
             help = "The heads " + where + " with " + String.join(" on one side and ", sides)
                     + (heads.size() > 2 ? " on the others" : " on the other") + ". Keep every deploy and script on"
@@ -103,11 +103,6 @@ public final class MultipleHeads implements ProjectRule {
             }
             b.emit();
         }
-    }
-
-    /** {@code docker-compose.yml:300}: where the project states its deploy. */
-    static String at(PinSource deploy) {
-        return deploy.file() + (deploy.line() > 0 ? ":" + deploy.line() : "");
     }
 
     private static String abbreviate(List<String> files) {

@@ -12,22 +12,21 @@ import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.DialectFixes;
 import dev.idemlint.rules.GoneTable;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.GuardWrapper;
+import dev.idemlint.rules.fix.InspectorGuards;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
-import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.OpEffects;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /** Flags {@code add_column} / {@code ADD COLUMN} that fails with DuplicateColumn when re-run. */
 public final class AddColumnNotIdempotent implements MigrationRule {
@@ -42,7 +41,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             }
             boolean kwarg = add.site().origin() != Origin.RAW_SQL;
             if (!(add.ifNotExists() && kwarg && !ctx.settings().columnIfExistsSupported())
-                    && GoneTable.reported(m, ctx, op, kwarg ? columnGuard(m.source(), add, false) : null)) {
+                    && GoneTable.reported(m, ctx, op, kwarg ? InspectorGuards.columnGuard(m.source(), add, false) : null)) {
                 continue;
             }
             if (add.ifNotExists() && (!kwarg || ctx.settings().columnIfExistsSupported())) {
@@ -65,8 +64,8 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             if (facts.tolerates(add.site(), duplicate)) {
                 continue;
             }
-            String check = "\"" + nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
-                    + " sa.inspect(op.get_bind()).get_columns(\"" + nameOr(add.table()) + "\")}";
+            String check = "\"" + RerunScenario.nameOr(add.column().name()) + "\" not in {c[\"name\"] for c in"
+                    + " sa.inspect(op.get_bind()).get_columns(\"" + RerunScenario.nameOr(add.table()) + "\")}";
             String help = !kwarg ? DialectFixes.rawSqlHelp(facts, ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check)
                     : kwargHelp(facts, ctx.settings(), check);
             List<Fix> fixes = !kwarg && facts.commitsEachStatement()
@@ -142,7 +141,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         String fromSource = sourceColumnGuard(file, add);
         Fix guard = fromSource != null
                 ? GuardWrapper.wrap(file, site, fromSource, GuardWrapper.title("get_columns"), List.of(), true)
-                : GuardWrapper.wrap(file, site, columnGuard(file, add, false), GuardWrapper.title("get_columns"),
+                : GuardWrapper.wrap(file, site, InspectorGuards.columnGuard(file, add, false), GuardWrapper.title("get_columns"),
                         List.of());
         CallRewriter.addKeywordFix(out, keyword, guard, s);
         Fix.dropMissing(out);
@@ -180,34 +179,10 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                 : c.func() instanceof Expr.Attribute a && a.attr().equals("Column");
     }
 
-    /** {@code "c" [not] in {c["name"] for c in insp.get_columns("t")}} for an op call's column. */
-    public static String columnGuard(SourceFile file, Operation op, boolean present) {
-        Expr.Call call = op.site().call();
-        boolean batch = op.site().origin() == Origin.BATCH_OP;
-        String table;
-        String column;
-        if (op instanceof Operation.AddColumn add) {
-            table = batch ? CallRewriter.quoteOrNull(add.table())
-                    : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), add.table());
-            column = add.column().name() == null ? null : CallRewriter.quote(add.column().name());
-        } else if (op instanceof Operation.Drop d) {
-            table = batch ? CallRewriter.quoteOrNull(d.table())
-                    : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), d.table());
-            column = CallRewriter.expression(file, CallRewriter.argument(call, batch ? 0 : 1, "column_name"), d.name());
-        } else {
-            return null;
-        }
-        return GuardWrapper.named(column, "get_columns", table, GuardWrapper.schemaArg(file, call), present);
-    }
-
     /** The table of an {@code add_column} whose column name is not read, as its effect names it; null when not read. */
     private static QualifiedName unreadColumnTable(Operation.AddColumn add) {
-        return Effects.of(add, Effects.Naming.UNKNOWN).stream()
-                .map(e -> e instanceof Effect.Forget f && f.object() != null ? f.object().name() : null)
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        ObjectRef table = OpEffects.of(add).forgottenIn();
+        return table == null ? null : table.name();
     }
 
-    static String nameOr(String s) {
-        return s == null ? "..." : s;
-    }
 }

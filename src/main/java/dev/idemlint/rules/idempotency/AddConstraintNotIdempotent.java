@@ -17,13 +17,14 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.Severity;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.DialectFixes;
 import dev.idemlint.rules.GoneTable;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.GuardWrapper;
+import dev.idemlint.rules.fix.InspectorGuards;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SourceLayout;
-import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.fix.SourceLayout;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             boolean opCall = c.site().call() != null
                     && (c.site().origin() == Origin.OP_CALL || c.site().origin() == Origin.BATCH_OP);
             if (GoneTable.reported(m, ctx, op, opCall && c.kind() != null && (c.name() != null || stored != null)
-                    ? constraintGuard(m.source(), c.site(), c.kind(), c.name(), c.table(), false, stored) : null)
+                    ? InspectorGuards.constraintGuard(m.source(), c.site(), c.kind(), c.name(), c.table(), false, stored) : null)
                     || c.ifNotExists()) {
                 continue;
             }
@@ -76,7 +77,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             }
             String what = RerunScenario.describe(ObjectKind.CONSTRAINT, stored != null ? stored : c.name(), c.table());
             String because = c.kind() == ConstraintKind.PRIMARY_KEY
-                    ? " because \"" + AddColumnNotIdempotent.nameOr(c.table()) + "\" already has a primary key"
+                    ? " because \"" + RerunScenario.nameOr(c.table()) + "\" already has a primary key"
                     : " because " + what + " already exists";
             boolean raw = c.site().origin() == Origin.RAW_SQL;
             // a server that runs the revision in one transaction takes a DO block; one that commits each
@@ -163,7 +164,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 : "Guard with `get_unique_constraints` (same columns)", List.of(),
                 guard != null && unnamedGuardFromSource(m.source(), site, fk)));
         Fix.dropMissing(fixes);
-        String table = AddColumnNotIdempotent.nameOr(c.table());
+        String table = RerunScenario.nameOr(c.table());
         String what = fk ? "foreign key" : "unique constraint";
         // a convention that cannot be read may name the key, the same name on every run: then the re-run fails
         String unread = mysql || real instanceof ConstraintNames.Name.Given ? null
@@ -312,7 +313,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         if (site.origin() == Origin.RAW_SQL) {
             SqlRewriter r = SqlRewriter.of(site, file);
             if (r != null) {
-                String conditions = conditions(c.kind());
+                String conditions = PostgresFacts.duplicateConditions(c.kind());
                 out.add(r.wrapInDoBlock(conditions, -1, -1, "Wrap in a `DO` block catching `" + conditions + "`"));
             }
             return out;
@@ -325,10 +326,10 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             Fix.dropMissing(out);
             return out;
         }
-        String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(c.kind());
+        String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : InspectorGuards.guardMethod(c.kind());
         String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
         String guard = stored == null && real != null && !naming.isUnknown() ? null
-                : constraintGuard(file, site, c.kind(), c.name(), c.table(), false, stored);
+                : InspectorGuards.constraintGuard(file, site, c.kind(), c.name(), c.table(), false, stored);
         out.add(GuardWrapper.wrap(file, site, guard,
                 GuardWrapper.title(method == null ? "get_foreign_keys" : method), List.of(),
                 GuardWrapper.batchTable(file, site) != null));
@@ -356,95 +357,13 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         return GuardWrapper.wrapPlain(file, c.site(), check, "Guard with a `pg_constraint` query");
     }
 
-    /** The PL/pgSQL conditions a duplicate of this constraint raises (see {@link #stateFor}). */
-    public static String conditions(ConstraintKind kind) {
-        switch (kind) {
-            case PRIMARY_KEY:
-                return "invalid_table_definition or duplicate_table";
-            case UNIQUE:
-            case EXCLUDE:
-                return "duplicate_table";
-            case FOREIGN_KEY:
-            case CHECK:
-                return "duplicate_object";
-            default:
-                return "duplicate_object or duplicate_table";
-        }
-    }
-
-    /** The inspector method listing named constraints of {@code kind}, or null. */
-    static String guardMethod(ConstraintKind kind) {
-        switch (kind) {
-            case FOREIGN_KEY:
-                return "get_foreign_keys";
-            case UNIQUE:
-                return "get_unique_constraints";
-            case CHECK:
-                return "get_check_constraints";
-            default:
-                return null;
-        }
-    }
-
-    /**
-     * The guard condition for a named constraint of an op call ({@code create_*} with
-     * {@code present=false}, {@code drop_constraint} with {@code present=true}); null when the
-     * inspector cannot tell (EXCLUDE, unknown kinds, unknown table).
-     */
-    public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
-            boolean present) {
-        return constraintGuard(file, site, kind, name, table, present, null);
-    }
-
-    /**
-     * As {@link #constraintGuard(SourceFile, OpSite, ConstraintKind, String, String, boolean)}, checking
-     * {@code stored} (the name PostgreSQL stores, as a naming convention makes it) when it is not null and
-     * differs from the name written.
-     */
-    public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
-            boolean present, String stored) {
-        Expr.Call call = site.call();
-        boolean batch = site.origin() == Origin.BATCH_OP;
-        String n = stored != null && !stored.equals(name) ? CallRewriter.quote(stored)
-                : CallRewriter.expression(file, CallRewriter.argument(call, 0, "constraint_name"), name);
-        String tableArg = call.keyword("source_table") != null ? "source_table" : "table_name";
-        // a batch op's table is the block's: as the block writes it, which holds on every turn of a loop
-        String written = batch ? GuardWrapper.batchTable(file, site) : null;
-        String t = batch ? written != null ? written : CallRewriter.quoteOrNull(table)
-                : CallRewriter.expression(file, CallRewriter.argument(call, 1, tableArg), table);
-        String schema = GuardWrapper.schemaArg(file, call);
-        if (call.keyword("source_schema") != null) {
-            schema = ", schema=" + file.slice(call.keyword("source_schema").value().span());
-        }
-        if (n == null || t == null) {
-            return null;
-        }
-        if (kind == ConstraintKind.PRIMARY_KEY) {
-            // A table has one primary key, whatever its name: re-adding fails once any exists.
-            return present ? GuardWrapper.INSPECTOR + ".get_pk_constraint(" + t + schema + ")[\"name\"] == " + n
-                    : "not " + GuardWrapper.INSPECTOR + ".get_pk_constraint(" + t + schema + ")[\"constrained_columns\"]";
-        }
-        String method = guardMethod(kind);
-        return method == null ? null : GuardWrapper.named(n, method, t, schema, present);
-    }
-
     /** A duplicate index-backed constraint fails creating its index (42P07); FK/CHECK raise 42710. */
     static SqlState stateFor(ConstraintKind kind) {
         return PostgresFacts.duplicate(kind);
     }
 
     private static String inspectorMethod(ConstraintKind kind) {
-        switch (kind) {
-            case FOREIGN_KEY:
-                return "`get_foreign_keys`";
-            case UNIQUE:
-                return "`get_unique_constraints`";
-            case CHECK:
-                return "`get_check_constraints`";
-            case PRIMARY_KEY:
-                return "`get_pk_constraint`";
-            default:
-                return "a `pg_constraint` query";
-        }
+        String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : InspectorGuards.guardMethod(kind);
+        return method == null ? "a `pg_constraint` query" : "`" + method + "`";
     }
 }

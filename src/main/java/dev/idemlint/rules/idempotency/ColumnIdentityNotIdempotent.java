@@ -8,7 +8,7 @@ import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.RerunSimulation;

@@ -13,18 +13,17 @@ import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
-import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.CreateFixes;
+import dev.idemlint.rules.fix.DialectFixes;
 import dev.idemlint.rules.GoneTable;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.GuardWrapper;
+import dev.idemlint.rules.fix.InspectorGuards;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.SourceLayout;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
-import java.util.Locale;
 
 /** Flags a named {@code create_index} / {@code CREATE INDEX} that fails with DuplicateTable when re-run. */
 public final class CreateIndexNotIdempotent implements MigrationRule {
@@ -47,7 +46,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             // `if_not_exists=True` on an Alembic without it fails the first run (unsupported-alembic-kwarg)
             boolean firstRunFails = ix.ifNotExists() && kwarg && !ctx.settings().indexIfExistsSupported();
             if (!firstRunFails && GoneTable.reported(m, ctx, op, kwarg && ix.name() != null
-                    ? indexGuard(m.source(), ix.site(), ix.name(), ix.table(), false) : null)) {
+                    ? InspectorGuards.indexGuard(m.source(), ix.site(), ix.name(), ix.table(), false) : null)) {
                 continue;
             }
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL && ix.ifNotExists()) {
@@ -75,8 +74,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
             String ignored = ix.ifNotExists() && !terse ? " (`if_not_exists=True` is ignored)" : "";
             String why = ix.ifNotExists() && !terse ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
                     + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index. " : "";
-            String check = "\"" + AddColumnNotIdempotent.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
-                    + " sa.inspect(op.get_bind()).get_indexes(\"" + AddColumnNotIdempotent.nameOr(ix.table()) + "\")}";
+            String check = "\"" + RerunScenario.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
+                    + " sa.inspect(op.get_bind()).get_indexes(\"" + RerunScenario.nameOr(ix.table()) + "\")}";
             String help;
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 help = "Pass `checkfirst=True` to `.create(...)`.";
@@ -125,8 +124,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 GuardWrapper.wrap(file, site, !written
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
-                        : indexGuard(file, site, ix.name(), ix.table(), false, !s.dialect().mysqlFamily()),
-                        byExpression(site) && !s.dialect().mysqlFamily() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
+                        : InspectorGuards.indexGuard(file, site, ix.name(), ix.table(), false, !s.dialect().mysqlFamily()),
+                        InspectorGuards.byExpression(site) && !s.dialect().mysqlFamily() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
                         written && site.origin() != Origin.BATCH_OP && GuardWrapper.fromSource(file, site.call(),
                                 literalName(site.call()), CallRewriter.argument(site.call(), 1, "table_name"))),
                 s);
@@ -134,7 +133,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
 
     /**
      * The index name argument, or the string inside {@code op.f("...")}: the guard writes that literal as the
-     * name ({@link #indexGuard}).
+     * name ({@link InspectorGuards#indexGuard}).
      */
     private static Expr literalName(Expr.Call call) {
         Expr name = CallRewriter.argument(call, 0, "index_name");
@@ -147,58 +146,4 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 : CallRewriter.expression(file, CallRewriter.argument(site.call(), 1, "table_name"), table);
     }
 
-    /**
-     * {@code "ix" [not] in {i["name"] for i in insp.get_indexes("t")}} for create_index/drop_index calls. An index
-     * on an expression ({@code [sa.text("lower(name)")]}) is asked of {@code to_regclass} instead: SQLAlchemy before
-     * 2.0 leaves expression indexes out of {@code get_indexes} (with a warning), so that guard would never see it.
-     */
-    static String indexGuard(SourceFile file, OpSite site, String name, String table, boolean present) {
-        return indexGuard(file, site, name, table, present, false);
-    }
-
-    /** As {@link #indexGuard(SourceFile, OpSite, String, String, boolean)}; {@code postgres} allows to_regclass. */
-    static String indexGuard(SourceFile file, OpSite site, String name, String table, boolean present,
-            boolean postgres) {
-        Expr.Call call = site.call();
-        boolean batch = site.origin() == Origin.BATCH_OP;
-        String n = CallRewriter.expression(file, CallRewriter.argument(call, 0, "index_name"), name);
-        String t = batch ? CallRewriter.quoteOrNull(table)
-                : CallRewriter.expression(file, CallRewriter.argument(call, 1, "table_name"), table);
-        if (n != null && n.startsWith("op.f(")) {
-            n = CallRewriter.quoteOrNull(name);
-        }
-        if (postgres && byExpression(site) && name != null) {
-            SourceLayout layout = SourceLayout.of(file);
-            String sa = layout.sqlalchemyAlias() != null ? layout.sqlalchemyAlias() : layout.binds("sa") ? "sqlalchemy" : "sa";
-            String opName = call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name o ? o.id() : "op";
-            return opName + ".get_bind().execute(" + sa + ".text(\"SELECT to_regclass(:name)\"), {\"name\": "
-                    + CallRewriter.quote(name) + "}).scalar() is " + (present ? "not None" : "None");
-        }
-        return GuardWrapper.named(n, "get_indexes", t, GuardWrapper.schemaArg(file, call), present);
-    }
-
-    /**
-     * An op call (not a batch) that indexes an expression, on the search path, under a name PostgreSQL keeps as
-     * written (all lower case, so {@code to_regclass} finds it unquoted), given as a string or through {@code
-     * op.f("...")} (a name the naming convention leaves as written).
-     */
-    static boolean byExpression(OpSite site) {
-        Expr.Call call = site.call();
-        if (call == null || site.origin() == Origin.BATCH_OP || call.keyword("schema") != null) {
-            return false;
-        }
-        Expr name = CallRewriter.argument(call, 0, "index_name");
-        if (name instanceof Expr.Call f && f.func() instanceof Expr.Attribute a && a.attr().equals("f")
-                && a.value() instanceof Expr.Name fo && call.func() instanceof Expr.Attribute c
-                && c.value() instanceof Expr.Name co && fo.id().equals(co.id()) && f.args().size() == 1
-                && f.positional(0) != null) {
-            name = f.positional(0);
-        }
-        if (!(name instanceof Expr.Str s) || !s.isConstant()
-                || !s.constantText().equals(s.constantText().toLowerCase(Locale.ROOT))) {
-            return false;
-        }
-        return CallRewriter.argument(call, 2, "columns") instanceof Expr.ListExpr l
-                && l.elements().stream().anyMatch(e -> !(e instanceof Expr.Str));
-    }
 }

@@ -17,9 +17,9 @@ import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.CreateFixes;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.CreateFixes;
+import dev.idemlint.rules.fix.GuardWrapper;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.source.SourceFile;
 import java.util.List;
@@ -65,7 +65,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                 help = "Write `CREATE TABLE IF NOT EXISTS`.";
             } else {
                 String guard = "guard the call: `if not sa.inspect(op.get_bind()).has_table(\""
-                        + AddColumnNotIdempotent.nameOr(t.table()) + "\"):`";
+                        + RerunScenario.nameOr(t.table()) + "\"):`";
                 help = ctx.settings().tableIfExistsSupported()
                         ? "Pass `if_not_exists=True` (Alembic 1.13.3+; it does not cover enum types or index=True"
                                 + " columns), or " + guard + "."

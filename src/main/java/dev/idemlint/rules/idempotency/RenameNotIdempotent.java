@@ -1,43 +1,28 @@
 package dev.idemlint.rules.idempotency;
 
-import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
-import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.migration.SqlState;
-import dev.idemlint.python.Expr;
-import dev.idemlint.python.Stmt;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.DialectFixes;
+import dev.idemlint.rules.fix.DialectFixes;
 import dev.idemlint.rules.GoneTable;
-import dev.idemlint.rules.GuardWrapper;
+import dev.idemlint.rules.fix.RenameFixes;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.RunWrapper;
-import dev.idemlint.rules.SourceLayout;
-import dev.idemlint.rules.SqlRewriter;
 import dev.idemlint.schema.CommittedRerun;
 import dev.idemlint.schema.Effect;
-import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
-import dev.idemlint.source.SourceFile;
-import dev.idemlint.source.Span;
+import dev.idemlint.schema.OpEffects;
+import dev.idemlint.schema.RenamedReads;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 /** Flags renames ({@code rename_table}, {@code alter_column(new_column_name=...)}, {@code RENAME ...}). */
 public final class RenameNotIdempotent implements MigrationRule {
@@ -49,10 +34,10 @@ public final class RenameNotIdempotent implements MigrationRule {
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(m, op) || r.from() == null
-                    || GoneTable.reported(m, ctx, op, columnRenameCondition(r, m.source()))) {
+                    || GoneTable.reported(m, ctx, op, RenameFixes.columnRenameCondition(r, m.source()))) {
                 continue;
             }
-            SqlState state = state(r.kind());
+            SqlState state = RenameFixes.missing(r.kind());
             String what = r.kind() == ObjectKind.OTHER && r.table() != null
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
@@ -63,28 +48,28 @@ public final class RenameNotIdempotent implements MigrationRule {
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(fails.state(), op.site()) + " because " + what
                         + " cannot be renamed to \""
-                        + AddColumnNotIdempotent.nameOr(r.to()) + "\": " + fails.reason()
+                        + RerunScenario.nameOr(r.to()) + "\": " + fails.reason()
                         + RerunScenario.end(op.site()))
                         .help(RerunScenario.why(op.site(), fails.state()) + "No form of the rename tolerates a taken new name: guard"
                                 + " it with the inspector (rename only while the new name is free), or wrap it in"
                                 + " `DO $$ BEGIN ...; EXCEPTION WHEN " + fails.state().condition()
-                                + " THEN null; END $$`.").fixes(alone(takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
+                                + " THEN null; END $$`.").fixes(alone(RenameFixes.takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
                 continue;
             }
             Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
-            List<Fix> fixes = mysql ? DialectFixes.portable(fixes(r, m.source(), tableGone != null), ctx.facts(),
-                    r.kind()) : fixes(r, m.source());
+            List<Fix> fixes = mysql ? DialectFixes.portable(RenameFixes.fixes(r, m.source(), tableGone != null), ctx.facts(),
+                    r.kind()) : RenameFixes.fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
             if (!fixes.isEmpty()) {
-                reads = reads == null ? ReadBeforeRename.readsBefore(m, ctx) : reads;
+                reads = reads == null ? RenamedReads.byRename(m.upgrade(), ctx.verdicts(m), ctx.rerunAnswers(m)) : reads;
                 fixes = withheldForRead(fixes, m, reads.get(r), r);
             }
             String failure = tableGone != null
                     ? ctx.facts().undefinedTable().label() + " because table \""
-                            + r.table() + "\" was already renamed to \"" + AddColumnNotIdempotent.nameOr(tableGone.to())
+                            + r.table() + "\" was already renamed to \"" + RerunScenario.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
                     : (mysql ? ctx.facts().renameMissing(r.kind()).label() : RerunScenario.failure(state, op.site()))
-                            + " because " + what + " was already renamed to \"" + AddColumnNotIdempotent.nameOr(r.to())
+                            + " because " + what + " was already renamed to \"" + RerunScenario.nameOr(r.to())
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
@@ -107,7 +92,7 @@ public final class RenameNotIdempotent implements MigrationRule {
         if (fixes.isEmpty() || !touches.before(at, r)) {
             return fixes;
         }
-        Fix withDrop = withEarlierDrop(m, r);
+        Fix withDrop = RenameFixes.withEarlierDrop(m, r);
         if (withDrop != null) {
             return List.of(withDrop);
         }
@@ -118,7 +103,7 @@ public final class RenameNotIdempotent implements MigrationRule {
 
     /**
      * {@code fixes}, or their first as a suggestion when {@code read}, an earlier statement of the revision, reads
-     * the old name ({@link ReadBeforeRename}): a guarded rename skips on the re-run, and the read before it still
+     * the old name ({@link RenamedReads}): a guarded rename skips on the re-run, and the read before it still
      * meets the name gone and fails. No guard on the rename alone makes the revision re-runnable.
      */
     private static List<Fix> withheldForRead(List<Fix> fixes, Migration m, Operation read, Operation.Rename r) {
@@ -129,117 +114,6 @@ public final class RenameNotIdempotent implements MigrationRule {
                 + m.source().lines().line(read.site().span().start()) + " reads \"" + r.from() + "\" before this"
                 + " rename and fails on the re-run whatever guards the rename; guard the read and the rename under"
                 + " one condition, or move the data migration into a revision of its own"));
-    }
-
-    /**
-     * The rename and the earlier drop of its new name under one guard that the old name is there
-     * ({@code drop_column("t", "title")} then {@code heading} renamed to {@code title}): the first run finds the
-     * old name and runs them as written; a re-run finds it renamed away and skips them both, the drop included,
-     * which would otherwise drop what the rename made. Null, so that the fix stays a suggestion, unless skipping
-     * that run of statements on a re-run is certain to leave the schema as the first run left it: both are
-     * {@code op} calls standing as statements of upgrade() itself, of a table or a column with names read; the
-     * drop is the only earlier statement making or dropping the new name; each statement between them is an
-     * operation's call, or an {@code if} holding only such calls, and none of those operations is opaque or
-     * makes, drops or renames the old name, the new one or the column's table; and no other statement of the
-     * revision makes the old name or renames something to it (the guard would then find it again on a re-run).
-     */
-    private static Fix withEarlierDrop(Migration m, Operation.Rename r) {
-        SourceFile file = m.source();
-        OpSite site = r.site();
-        if (r.kind() != ObjectKind.TABLE && r.kind() != ObjectKind.COLUMN || site.origin() != Origin.OP_CALL
-                || site.indirect() || site.call() == null || site.statement() == null) {
-            return null;
-        }
-        Effect.Rename renamed = Effects.of(r, Effects.Naming.UNKNOWN).stream()
-                .map(e -> e instanceof Effect.Rename rn ? rn : null).filter(Objects::nonNull).findFirst().orElse(null);
-        if (renamed == null) {
-            return null;
-        }
-        Set<ObjectRef> watched = new HashSet<>(List.of(renamed.object(), renamed.target()));
-        if (renamed.object().table() != null) {
-            watched.add(ObjectRef.table(renamed.object().table()));
-        }
-        Operation drop = null;
-        int at = m.upgrade().indexOf(r);
-        for (int i = 0; i < at; i++) {
-            Operation op = m.upgrade().get(i);
-            if (Effects.of(op, Effects.Naming.UNKNOWN).stream().anyMatch(e -> e instanceof Effect.Create c
-                    ? c.object().equals(renamed.target()) : e instanceof Effect.Drop d && d.object().equals(renamed.target()))) {
-                if (drop != null || !(op instanceof Operation.Drop)) {
-                    return null;
-                }
-                drop = op;
-            }
-        }
-        if (drop == null || drop.site().origin() != Origin.OP_CALL || drop.site().indirect() || drop.site().call() == null
-                || drop.site().statement() == null || SourceLayout.of(file).module() == null) {
-            return null;
-        }
-        List<Stmt> body = RunWrapper.upgradeBody(SourceLayout.of(file).module());
-        int from = RunWrapper.indexOf(body, drop.site().statement());
-        int to = RunWrapper.indexOf(body, site.statement());
-        if (from < 0 || to <= from || !callStatement(body.get(from), drop) || !callStatement(body.get(to), r)) {
-            return null;
-        }
-        Span run = new Span(body.get(from).span().start(), body.get(to).span().end());
-        Set<Span> calls = new HashSet<>();
-        for (Operation op : m.upgrade()) {
-            Span stmt = op.site().statement() != null ? op.site().statement()
-                    : op.site().call() == null ? null : op.site().call().span();
-            List<Effect> effects = Effects.of(op, Effects.Naming.UNKNOWN);
-            if (op == r || op == drop) {
-                continue;
-            }
-            if (stmt == null || run.contains(stmt)) {
-                if (stmt == null || op.site().indirect() || op.site().call() == null || effects.isEmpty()
-                        || effects.stream().anyMatch(e -> touches(e, watched))) {
-                    return null;
-                }
-                calls.add(op.site().call().span());
-            } else if (effects.stream().anyMatch(e -> e instanceof Effect.Create c ? c.object().equals(renamed.object())
-                    : e instanceof Effect.Rename rn ? rn.target().equals(renamed.object()) : e instanceof Effect.Forget)) {
-                return null;
-            }
-        }
-        for (int i = from + 1; i < to; i++) {
-            Stmt s = body.get(i);
-            List<Stmt> held = s instanceof Stmt.If branch && branch.orelse().isEmpty() ? branch.body() : List.of(s);
-            if (!held.stream().allMatch(h -> h instanceof Stmt.ExprStmt e && calls.contains(e.expr().span()))) {
-                return null;
-            }
-        }
-        String schema = GuardWrapper.schemaArg(file, site.call());
-        String condition;
-        String method;
-        if (r.kind() == ObjectKind.TABLE) {
-            String old = CallRewriter.expression(file, CallRewriter.argument(site.call(), 0, "old_table_name"), r.from());
-            condition = GuardWrapper.hasTable(old, schema, true);
-            method = "has_table";
-        } else {
-            String table = CallRewriter.expression(file, CallRewriter.argument(site.call(), 0, "table_name"), r.table());
-            String old = CallRewriter.expression(file, CallRewriter.argument(site.call(), 1, "column_name"), r.from());
-            condition = GuardWrapper.named(old, "get_columns", table, schema, true);
-            method = "get_columns";
-        }
-        return RunWrapper.wrap(file, body.subList(from, to + 1), condition,
-                GuardWrapper.title(method) + " together with the drop of \"" + r.to() + "\"");
-    }
-
-    /** Whether {@code s} is the statement {@code op}'s call stands as, alone. */
-    private static boolean callStatement(Stmt s, Operation op) {
-        return s instanceof Stmt.ExprStmt e && e.expr().span().equals(op.site().call().span());
-    }
-
-    /** Whether {@code e} makes, drops or renames one of {@code refs}, or may touch anything (opaque code). */
-    private static boolean touches(Effect e, Set<ObjectRef> refs) {
-        if (e instanceof Effect.Create c) {
-            return refs.contains(c.object());
-        } else if (e instanceof Effect.Drop d) {
-            return refs.contains(d.object());
-        } else if (e instanceof Effect.Rename rn) {
-            return refs.contains(rn.object()) || refs.contains(rn.target());
-        }
-        return e instanceof Effect.Forget;
     }
 
     /**
@@ -259,26 +133,24 @@ public final class RenameNotIdempotent implements MigrationRule {
 
         /**
          * Whether a statement before position {@code at} (where {@code r} is) makes or drops the name {@code r}
-         * makes, or may ({@link #mayReach}).
+         * makes, or may ({@link OpEffects#mayReach}).
          */
         boolean before(int at, Operation.Rename r) {
-            ObjectRef target = Effects.of(r, Effects.Naming.UNKNOWN).stream()
-                    .map(e -> e instanceof Effect.Rename rn ? rn.target() : null).filter(Objects::nonNull)
-                    .findFirst().orElse(null);
-            if (target == null) {
+            Effect.Rename renamed = OpEffects.of(r).rename();
+            if (renamed == null) {
                 return false;
             }
+            ObjectRef target = renamed.target();
             if (first == null) {
                 first = new HashMap<>();
                 for (int i = 0; i < upgrade.size(); i++) {
-                    for (Effect e : Effects.of(upgrade.get(i), Effects.Naming.UNKNOWN)) {
-                        ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object() : null;
-                        if (o != null) {
-                            first.putIfAbsent(o, i);
-                        } else if (e instanceof Effect.Forget f) {
-                            forgetAt.add(i);
-                            forgets.add(f);
-                        }
+                    OpEffects effects = OpEffects.of(upgrade.get(i));
+                    for (ObjectRef o : effects.madeOrDropped()) {
+                        first.putIfAbsent(o, i);
+                    }
+                    for (Effect.Forget f : effects.forgets()) {
+                        forgetAt.add(i);
+                        forgets.add(f);
                     }
                 }
             }
@@ -287,141 +159,12 @@ public final class RenameNotIdempotent implements MigrationRule {
                 return true;
             }
             for (int k = 0; k < forgets.size() && forgetAt.get(k) < at; k++) {
-                if (mayReach(forgets.get(k), target)) {
+                if (OpEffects.mayReach(forgets.get(k), target)) {
                     return true;
                 }
             }
             return false;
         }
-    }
-
-    /**
-     * Whether code forgotten as {@code f} (a drop of a column of a table whose name cannot be read, opaque SQL)
-     * may make or drop {@code target}: only a forget certainly about other objects cannot.
-     */
-    private static boolean mayReach(Effect.Forget f, ObjectRef target) {
-        ObjectRef table = target.table() == null ? null : ObjectRef.table(target.table());
-        return switch (f.scope()) {
-            case EVERYTHING -> true;
-            case KIND -> (f.kind() == target.kind() || f.kind() == ObjectKind.TABLE)
-                    && (f.object() == null || table == null || f.object().equals(table) || f.object().equals(target));
-            case NAMED -> f.names().stream().anyMatch(n -> n.equalsIgnoreCase(target.name().name())
-                    || table != null && n.equalsIgnoreCase(table.name().name()));
-            case OBJECT -> f.object().equals(target) || f.object().equals(table);
-            case TABLE_KEYS -> false;
-        };
-    }
-
-    /**
-     * The inspector's condition that an op call's column rename is still to run (the old name there, the new one
-     * free), asked after its table's ({@link GoneTable}); null for other renames.
-     */
-    private static String columnRenameCondition(Operation.Rename r, SourceFile file) {
-        OpSite site = r.site();
-        Expr.Call call = site.call();
-        if (r.kind() != ObjectKind.COLUMN || call == null || site.origin() == Origin.RAW_SQL) {
-            return null;
-        }
-        boolean batch = site.origin() == Origin.BATCH_OP;
-        String schema = GuardWrapper.schemaArg(file, call);
-        String table = batch ? CallRewriter.quoteOrNull(r.table())
-                : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), r.table());
-        String from = CallRewriter.expression(file, CallRewriter.argument(call, batch ? 0 : 1, "column_name"), r.from());
-        String to = CallRewriter.expression(file, CallRewriter.argument(call, -1, "new_column_name"), r.to());
-        String had = GuardWrapper.named(from, "get_columns", table, schema, true);
-        String hasNot = GuardWrapper.named(to, "get_columns", table, schema, false);
-        return had == null || hasNot == null ? null : had + " and " + hasNot;
-    }
-
-    /**
-     * Op calls: a guard that renames only while the old name exists and the new one does not.
-     * Raw SQL: the statement wrapped in a DO block that swallows what a rename of a name already gone
-     * raises; the first run renames exactly as before. Both UNSAFE: a name that never existed is then
-     * skipped silently instead of failing.
-     */
-    static List<Fix> fixes(Operation.Rename r, SourceFile file) {
-        return fixes(r, file, false);
-    }
-
-    /**
-     * As {@link #fixes(Operation.Rename, SourceFile)}; with {@code tableMayBeGone} (the revision renames the
-     * column's table later) the column guard first asks {@code has_table}: the inspector's {@code get_columns}
-     * raises NoSuchTableError for a table renamed away; the DO block catches {@code undefined_table} too, which
-     * PostgreSQL raises before it looks the renamed object up.
-     */
-    static List<Fix> fixes(Operation.Rename r, SourceFile file, boolean tableMayBeGone) {
-        OpSite site = r.site();
-        List<Fix> out = new ArrayList<>();
-        Expr.Call call = site.call();
-        if (site.origin() == Origin.RAW_SQL) {
-            SqlRewriter rw = SqlRewriter.of(site, file);
-            String condition = state(r.kind()).condition()
-                    + (tableMayBeGone ? " or " + PostgresFacts.dropMissing(ObjectKind.TABLE).condition() : "");
-            Fix wrapped = rw == null ? null : rw.wrapInDoBlock(condition, -1, -1,
-                    "Wrap in a `DO` block catching `" + condition.replace(" or ", "` and `") + "`");
-            if (wrapped != null && wrapped.applicability() == Applicability.SAFE) {
-                wrapped = new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files());
-            } else if (rw != null && RELATIONS.contains(r.kind())) {
-                // the DO block cannot be written in place (an f-string's values, a loop over a literal list of
-                // kinds and names): `ALTER <kind> IF EXISTS` can, after the literal space that follows the kind
-                Fix ifExists = rw.ifExistsAfterAlterNoun(r.kind().name().replace('_', ' '), "Add `IF EXISTS`");
-                if (ifExists != null) {
-                    out.add(new Fix(ifExists.title(), Applicability.UNSAFE, ifExists.edits(), ifExists.files()));
-                }
-            }
-            out.add(wrapped);
-            Fix.dropMissing(out);
-            return out;
-        }
-        if (call == null) {
-            return out;
-        }
-        String schema = GuardWrapper.schemaArg(file, call);
-        if (r.kind() == ObjectKind.TABLE) {
-            String from = CallRewriter.expression(file, CallRewriter.argument(call, 0, "old_table_name"), r.from());
-            String to = CallRewriter.expression(file, CallRewriter.argument(call, 1, "new_table_name"), r.to());
-            if (from != null && to != null) {
-                out.add(GuardWrapper.wrap(file, site, GuardWrapper.hasTable(from, schema, true) + " and "
-                        + GuardWrapper.hasTable(to, schema, false), GuardWrapper.title("has_table"), List.of()));
-            }
-        } else if (r.kind() == ObjectKind.COLUMN) {
-            boolean batch = site.origin() == Origin.BATCH_OP;
-            String table = batch ? CallRewriter.quoteOrNull(r.table())
-                    : CallRewriter.expression(file, CallRewriter.argument(call, 0, "table_name"), r.table());
-            String from = CallRewriter.expression(file, CallRewriter.argument(call, batch ? 0 : 1, "column_name"),
-                    r.from());
-            String to = CallRewriter.expression(file, CallRewriter.argument(call, -1, "new_column_name"), r.to());
-            String had = GuardWrapper.named(from, "get_columns", table, schema, true);
-            String hasNot = GuardWrapper.named(to, "get_columns", table, schema, false);
-            if (had != null && hasNot != null) {
-                String tableThere = tableMayBeGone ? GuardWrapper.hasTable(table, schema, true) + " and " : "";
-                out.add(GuardWrapper.wrap(file, site, tableThere + had + " and " + hasNot, GuardWrapper.title("get_columns"),
-                        List.of()));
-            }
-        }
-        Fix.dropMissing(out);
-        return out;
-    }
-
-    /**
-     * The re-run finds the new name taken (the old one made again by the revision, a view under the table's
-     * old name): op calls get the guard that renames only while the old name exists and the new one does not,
-     * raw SQL a DO block catching what the taken name raises. UNSAFE, as the other rename fixes: a first run
-     * that finds the new name taken then skips the rename silently.
-     */
-    private static List<Fix> takenNameFixes(Operation.Rename r, RerunFailure fails, SourceFile file) {
-        if (r.site().origin() != Origin.RAW_SQL) {
-            return fixes(r, file);
-        }
-        SqlRewriter rw = SqlRewriter.of(r.site(), file);
-        String condition = fails.state().condition();
-        Fix wrapped = rw == null || condition == null ? null
-                : rw.wrapInDoBlock(condition, -1, -1, "Wrap in a `DO` block catching `" + condition + "`");
-        if (wrapped == null) {
-            return List.of();
-        }
-        return List.of(wrapped.applicability() == Applicability.SAFE
-                ? new Fix(wrapped.title(), Applicability.UNSAFE, wrapped.edits(), wrapped.files()) : wrapped);
     }
 
     /**
@@ -440,12 +183,4 @@ public final class RenameNotIdempotent implements MigrationRule {
         };
     }
 
-    /** The kinds whose {@code ALTER <kind> IF EXISTS ... RENAME TO} skips a missing old name. */
-    private static final Set<ObjectKind> RELATIONS = EnumSet.of(ObjectKind.TABLE, ObjectKind.INDEX,
-            ObjectKind.SEQUENCE, ObjectKind.VIEW, ObjectKind.MATERIALIZED_VIEW);
-
-    static SqlState state(ObjectKind kind) {
-        // ALTER TYPE t RENAME VALUE 'a' TO 'b' again: "'a' is not an existing enum label".
-        return kind == ObjectKind.OTHER ? PostgresFacts.labels().labelMissing() : PostgresFacts.renameMissing(kind);
-    }
 }

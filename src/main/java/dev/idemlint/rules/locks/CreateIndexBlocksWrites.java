@@ -6,7 +6,7 @@ import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.fix.SqlRewriter;
 
 /** Flags an index built without {@code CONCURRENTLY} on a table that existed before the revision. */
 public final class CreateIndexBlocksWrites implements ProjectRule {

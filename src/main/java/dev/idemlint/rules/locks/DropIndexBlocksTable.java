@@ -8,7 +8,7 @@ import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;

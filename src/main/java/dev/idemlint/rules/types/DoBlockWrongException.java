@@ -11,7 +11,7 @@ import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rules.SqlRewriter;
+import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,8 +6,9 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.fix.EnumRewriter;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
@@ -19,6 +20,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import dev.idemlint.rules.fix.SourceLayout;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags {@code sa.Enum(..., create_type=False)} in {@code create_table} where SQLAlchemy before 2.1 ignores the flag. */
@@ -78,7 +80,8 @@ public final class EnumCreateTypeIgnored implements MigrationRule {
         SchemaTimeline t = ctx.timelineOf(m);
         Creation first = e.name() == null ? null : t.existing(ObjectRef.of(ObjectKind.TYPE,
                 QualifiedName.of(e.name())), m, index, s);
-        if (first != null && !ct.site().indirect() && EnumTypeCreatedTwice.everyPath(t, first, m, index)) {
+        if (first != null && !ct.site().indirect()
+                && CreationPaths.everyPath(t, first, m, index, SourceLayout.of(first.file()))) {
             out.add(Fix.of(title, Applicability.SAFE, rw.edits()));
             return out;
         }

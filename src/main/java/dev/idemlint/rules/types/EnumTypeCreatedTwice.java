@@ -17,11 +17,11 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.EnumRewriter;
-import dev.idemlint.rules.SourceLayout;
+import dev.idemlint.rules.fix.EnumRewriter;
+import dev.idemlint.rules.fix.SourceLayout;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.schema.Effects;
-import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.SchemaTimeline;
 import java.util.ArrayList;
@@ -46,7 +46,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
     }
 
     private void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
-        if (c.key().kind() != ObjectKind.TYPE || !isEnumCreation(c) || c.guarded() || c.tolerant(s)
+        if (c.key().kind() != ObjectKind.TYPE || !CreationPaths.makesEnumType(c) || c.guarded() || c.tolerant(s)
                 || !c.effective(s) || !runsOnAFreshPath(c, t, s)) {
             return;
         }
@@ -55,7 +55,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             onPath(c, first, ctx, fixes(t, c, first, true, s));
             return;
         }
-        Creation sibling = ObjectCreatedTwice.onMergedBranch(t, c, s);
+        Creation sibling = CreationPaths.onMergedBranch(t, c, s);
         if (sibling != null) {
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
             // the related location names the sibling's file
@@ -92,10 +92,6 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         ObjectRef table = Effects.ref(ct, ObjectKind.TABLE, null, ct.table());
         return table != null && t.existing(table, c.migration(), c.index(), s) == null && !t.startsFromExistingSchema(s)
                 && !t.opaqueBefore(c.migration(), c.index(), ObjectKind.TABLE);
-    }
-
-    static boolean isEnumCreation(Creation c) {
-        return c.via() == Creation.Via.TABLE_EVENT || c.operation() instanceof Operation.CreateEnumType;
     }
 
     private static void onPath(Creation c, Creation first, RuleContext ctx, List<Fix> fixes) {
@@ -154,7 +150,8 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         String doubt = null;
         if (!onPath) {
             doubt = "the type exists only where " + first.file().fileName() + " on the other branch ran first";
-        } else if (ct.site().indirect() || !everyPath(t, first, c.migration(), c.index())) {
+        } else if (ct.site().indirect()
+                || !CreationPaths.everyPath(t, first, c.migration(), c.index(), SourceLayout.of(first.file()))) {
             doubt = "check that " + first.where() + " creates the type on every path to this revision";
         } else {
             List<String> before = t.labels(c.key().name(), c.migration(), c.index(), s);
@@ -169,30 +166,6 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
             out.add(Fix.of(title, Applicability.UNSAFE, rw.edits()));
         }
         return out;
-    }
-
-    /**
-     * True when {@code first} surely left the type in place before {@code c}: it runs whenever its
-     * revision runs (not in a helper, loop, {@code if} or {@code try}; no guard but a DO block
-     * swallowing the duplicate), and nothing unreadable runs before operation {@code index} of
-     * {@code m} that might drop it.
-     */
-    static boolean everyPath(SchemaTimeline t, Creation first, Migration m, int index) {
-        OpSite site = first.operation().site();
-        // a statement the re-run check settled runs as a guarded one would, for this question
-        boolean settled = first.migration().verdicts().settled(first.operation());
-        boolean guardOk = !settled && (Guard.protectsNothing(site.guard())
-                || site.guard().kind() == GuardKind.DO_BLOCK_EXCEPTION);
-        // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
-        // table that uses it exists), as long as the if is the only condition around the statement.
-        boolean createGuarded = (settled || site.guard() != null)
-                && GuardMatch.createGuarded(first.migration(), first.operation())
-                && (settled || site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION)
-                && first.operation() instanceof Operation.CreateTable;
-        SourceLayout layout = SourceLayout.of(first.file());
-        return !site.indirect() && !t.opaqueBefore(m, index, ObjectKind.TYPE)
-                && (guardOk && layout.unconditional(site.statement())
-                        || createGuarded && layout.unconditionalUnderOneIf(site.statement()));
     }
 
     private static boolean bothEvents(Creation a, Creation b) {

@@ -19,8 +19,8 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.rules.CallRewriter;
-import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.EnumRewriter;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
@@ -112,7 +112,7 @@ public final class EnumTypeMissing implements ProjectRule {
     static List<Fix> fixes(SourceFile file, Operation.AddColumn ac, EnumTypeRef e) {
         Expr.Call call = StmtParts.callAt(ac.site().call(), e.span());
         String title = "Create type \"" + e.name() + "\" before the column";
-        String opName = opName(ac.site());
+        String opName = CallRewriter.opName(ac.site());
         if (call == null) {
             // the column's type is a name bound earlier: `sa.Column("c", escalation)`
             Expr column = ac.site().call() == null ? null : CallRewriter.argument(ac.site().call(),
@@ -139,12 +139,6 @@ public final class EnumTypeMissing implements ProjectRule {
         List<TextEdit> edits = new ArrayList<>(rw.edits());
         edits.add(before);
         return List.of(Fix.of(title, Applicability.UNSAFE, edits));
-    }
-
-    /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */
-    static String opName(OpSite site) {
-        return site.call() != null && site.origin() == Origin.OP_CALL && site.call().func() instanceof Expr.Attribute a
-                && a.value() instanceof Expr.Name n ? n.id() : "op";
     }
 
     /**

@@ -8,7 +8,8 @@ import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.StmtParts;
-import dev.idemlint.rules.EnumRewriter;
+import dev.idemlint.rules.fix.CallRewriter;
+import dev.idemlint.rules.fix.EnumRewriter;
 import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.schema.GuardMatch;
@@ -81,7 +82,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
     private static List<Fix> enumFixes(Migration m, Operation op, EnumTypeRef e) {
         Expr.Call call = StmtParts.callAt(op.site().call(), e.span());
         EnumRewriter.Rewrite rw = call == null ? null : EnumRewriter.reuseExisting(m.source(), call, e.postgresqlDialect());
-        String create = call == null ? null : EnumRewriter.createFirst(m.source(), call, EnumTypeMissing.opName(op.site()));
+        String create = call == null ? null : EnumRewriter.createFirst(m.source(), call, CallRewriter.opName(op.site()));
         if (rw == null || create == null) {
             return List.of();
         }
@@ -133,7 +134,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                 .help("`" + call + "(if_not_exists=True)` still emits a plain CREATE INDEX for the `index=True`"
                         + " column. Drop `index=True` and create the index with `op.create_index(..., if_not_exists=True)`.")
                 .fix(Fix.displayOnly("Create the index with its own `op.create_index(..., if_not_exists=True)`",
-                        "sa.Column(\"" + c.name() + "\", ...)  # without index=True\n" + EnumTypeMissing.opName(op.site())
+                        "sa.Column(\"" + c.name() + "\", ...)  # without index=True\n" + CallRewriter.opName(op.site())
                                 + ".create_index(\"ix_" + (table == null ? "..." : table + "_" + c.name()) + "\", \""
                                 + (table == null ? "..." : table) + "\", [\"" + c.name() + "\"]"
                                 + (c.unique() ? ", unique=True" : "") + ", if_not_exists=True)  # after " + call))

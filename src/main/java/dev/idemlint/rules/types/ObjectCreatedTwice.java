@@ -13,6 +13,7 @@ import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.Creation;
+import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.schema.SchemaTimeline;
 
 /** Flags a table, column, index, constraint or other object created when it already exists on the path, or on a merged branch. */
@@ -33,7 +34,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
     private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         String state = failure(c, ctx.facts());
         // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
-        if (state == null || c.via() != Creation.Via.STATEMENT || EnumTypeCreatedTwice.isEnumCreation(c)
+        if (state == null || c.via() != Creation.Via.STATEMENT || CreationPaths.makesEnumType(c)
                 || c.shape().postgresNamed() || c.guarded() || c.tolerant(s) || !c.effective(s)
                 || !c.migration().verdicts().definite(c.operation())) {
             return;
@@ -59,7 +60,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             // repairs its first run, and this rule has none of its own to apply yet
             return;
         }
-        Creation sibling = onMergedBranch(t, c, s);
+        Creation sibling = CreationPaths.onMergedBranch(t, c, s);
         if (sibling != null) {
             String what = c.describe();
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
@@ -74,32 +75,6 @@ public final class ObjectCreatedTwice implements ProjectRule {
                             + " tolerate the existing object"))
                     .related(sibling.file(), sibling.span(), what + " created on the other branch here").emit();
         }
-    }
-
-    /**
-     * A creation of the same object on a branch that is neither before nor after {@code c} but is
-     * merged with it later, so both run on one database; it comes first in walk order (the finding
-     * goes on the later one). Null when there is none.
-     */
-    static Creation onMergedBranch(SchemaTimeline t, Creation c, Settings s) {
-        if (!c.migration().verdicts().definite(c.operation()) || t.threatened(c.key(), null, c.migration(), c.index())) {
-            return null;
-        }
-        for (Creation d : t.creationsOf(c)) {
-            if (d == c) {
-                break; // only earlier ones in walk order
-            }
-            Migration a = d.migration();
-            Migration b = c.migration();
-            if (a == b || t.isAncestor(a, b) || t.isAncestor(b, a) || !d.effective(s)) {
-                continue;
-            }
-            Creation live = t.certainlyExisting(c.key(), a, Integer.MAX_VALUE, s);
-            if (live != null && live.migration() == a && t.mergeOf(a, b) != null) {
-                return live;
-            }
-        }
-        return null;
     }
 
     /**

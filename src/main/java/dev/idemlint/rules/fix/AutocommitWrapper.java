@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;

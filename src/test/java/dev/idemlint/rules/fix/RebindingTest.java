@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

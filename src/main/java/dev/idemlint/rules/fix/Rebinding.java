@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 /**
  * Where Python code may bind a name again, read in one pass over its lines (no regex, so a long line of hostile

@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
@@ -121,7 +121,7 @@ public final class GuardWrapper {
      * ~1,500 lines of SQL, beyond any statement written by hand; a generated one that long is better
      * moved by a human than shown again in every finding.
      */
-    static final int MAX_REWRITE = 64 * 1024;
+    public static final int MAX_REWRITE = 64 * 1024;
 
     /** The statement of {@code site} indented under {@code header}; see {@link #wrap}. */
     private static Fix block(SourceFile file, OpSite site, String test, String title, List<TextEdit> inner,

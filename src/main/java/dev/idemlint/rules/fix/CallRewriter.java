@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
@@ -204,5 +204,11 @@ public final class CallRewriter {
         List<TextEdit> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
+    }
+
+    /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */
+    public static String opName(OpSite site) {
+        return site.call() != null && site.origin() == Origin.OP_CALL && site.call().func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n ? n.id() : "op";
     }
 }

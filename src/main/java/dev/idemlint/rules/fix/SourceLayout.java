@@ -1,4 +1,4 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import dev.idemlint.fix.TextEdit;
 import dev.idemlint.python.Expr;
@@ -7,6 +7,7 @@ import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StrPiece;
+import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.source.RecentFiles;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
@@ -24,7 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * per-file rules have run and only the last few modules and layouts are remembered, so a fix for a file whose per-file
  * rules have long finished (a project rule's) parses it again here.
  */
-public final class SourceLayout {
+public final class SourceLayout implements CreationPaths.Placement {
     private static final PythonParser PARSER = new PythonParser();
     private static final RecentFiles<SourceLayout> CACHE = new RecentFiles<>(32);
 
@@ -268,6 +269,7 @@ public final class SourceLayout {
      * the function's body, or only inside {@code with} blocks there (no {@code if}, loop or
      * {@code try} around it).
      */
+    @Override
     public boolean unconditional(Span stmt) {
         if (module == null || stmt == null) {
             return false;
@@ -333,6 +335,7 @@ public final class SourceLayout {
      * As {@link #unconditional}, but statement {@code stmt} may also sit in the body of one {@code if}
      * (the guard that keeps it from creating what is already there: the object exists after it either way).
      */
+    @Override
     public boolean unconditionalUnderOneIf(Span stmt) {
         if (module == null || stmt == null) {
             return false;

@@ -1,8 +1,7 @@
-package dev.idemlint.rules;
+package dev.idemlint.rules.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Fix;
@@ -11,6 +10,7 @@ import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.RuleCatalog;
+import dev.idemlint.rules.Registry;
 import dev.idemlint.source.RandomText;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
 
 class GuardWrapperTest {
 
