@@ -20,7 +20,9 @@ import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.Registry;
 import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -34,7 +36,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -130,10 +134,14 @@ public final class PlanCommand implements Callable<Integer> {
         }
         LintTarget target = found.targets().get(0);
         Path cwd = Paths.get("").toAbsolutePath();
-        LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
+        // the tree is read with the locks rules, whose findings say what each pending statement does under its lock
+        LintResult read = lockLinter().lint(target, p -> LintCommand.display(cwd, p));
         boolean internal = false;
         List<Planner.Unloadable> unloadable = new ArrayList<>();
         for (Diagnostic d : read.diagnostics()) {
+            if (LOCK_RULES.contains(d.rule())) {
+                continue;
+            }
             System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ":" + d.line() + ":" + d.column()
                     + ": " + d.message()));
             internal |= d.rule().equals(BuiltinChecks.INTERNAL_ERROR);
@@ -210,15 +218,28 @@ public final class PlanCommand implements Callable<Integer> {
             // on MySQL and MariaDB the server says which it is, and its facts are that server's
             Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
                     : target.settings();
+            Planner.LockFindings locks = null;
+            if (!live.dialect().mysqlFamily()) {
+                int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), settings.postgresMajor());
+                List<Diagnostic> lockFound = read.diagnostics();
+                if (!Planner.LockFindings.sameFacts(major, settings.postgresMajor())) {
+                    // the lock facts of the server's version, not of the version the project's settings name
+                    lockFound = lockLinter().lint(new LintTarget(target.projectRoot(), target.versionsDir(), target.files(),
+                            settings.withPostgres(major), target.focus(), target.config(), target.provenance()),
+                            p -> LintCommand.display(cwd, p)).diagnostics();
+                }
+                locks = new Planner.LockFindings(lockFound.stream().filter(d -> LOCK_RULES.contains(d.rule())).toList(),
+                        major, live.startLockTimeout(), Planner.LockFindings.urlLockTimeout(url.params().get("options")));
+            }
             Plan planned = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
                     settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()),
                     UpgradeCommand.of(target, allHeads),
-                    NamingConvention.of(target), unloadable));
+                    NamingConvention.of(target), unloadable, locks));
             List<String> notes = new ArrayList<>(planned.notes());
             notes.add(0, "The database URL is from " + from + " (--db wins over DATABASE_URL, which wins over"
                     + " sqlalchemy.url in alembic.ini).");
             Plan plan = new Plan(planned.url(), planned.serverVersion(), planned.current(), planned.pending(),
-                    List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server());
+                    List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server(), planned.locks());
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
             return plan.firstFailure() != null ? 1 : 0;
@@ -227,6 +248,16 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (LiveDatabase.DeadlineExceeded e) {
             return cannot(out, "timeout", "plan stopped: " + url.mask(e.getMessage()));
         }
+    }
+
+    /** The rules of the {@code locks} category, by name. */
+    private static final Set<String> LOCK_RULES = Registry.all().stream().map(Rule::name)
+            .filter(n -> "locks".equals(Engine.catalog().doc(n).category())).collect(Collectors.toUnmodifiableSet());
+
+    /** A linter that runs the {@code locks} rules only (the project's config and suppressions apply to them). */
+    private static Linter lockLinter() {
+        return new Linter(Registry.all().stream().filter(r -> LOCK_RULES.contains(r.name())).toList(),
+                Engine.catalog());
     }
 
     private static Planner.RowProbe probe(LiveSession live) {
@@ -239,6 +270,11 @@ public final class PlanCommand implements Callable<Integer> {
             @Override
             public Boolean hasRow(String schema, String table, Map<String, String> values) {
                 return live.hasRow(schema, table, values);
+            }
+
+            @Override
+            public LiveSession.TableSize size(String schema, String table) {
+                return live.tableSize(schema, table);
             }
         };
     }
