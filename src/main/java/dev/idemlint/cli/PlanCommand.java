@@ -35,9 +35,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -46,7 +49,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * database, reads its catalog and alembic_version, and says what {@code alembic upgrade head} (or
  * {@code heads}) will do there, revision by revision. The command is the one the project deploys with, read
  * as lint reads it (the config's {@code upgrade}, else the deploy files), or {@code heads} with {@code --heads}.
- * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
+ * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp, or, with {@code
+ * --fail-on-lock SIZE}, a pending statement rewrites, scans or indexes a table of that size under a lock that
+ * blocks writes), 2
  * on usage or connection errors and when the session outlives {@code --timeout}.
  */
 public final class PlanCommand implements Callable<Integer> {
@@ -59,6 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** The process environment; a test puts its own in place for one run. */
     static volatile Map<String, String> environment;
     private final boolean allHeads;
+    private final String failOnLock;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("plan",
@@ -71,6 +77,9 @@ public final class PlanCommand implements Callable<Integer> {
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
         Specs.option(s, "--timeout", Integer.class, "SECONDS",
                 "time allowed for the whole database session: connecting and every query (default: 30)", "30");
+        Specs.option(s, "--fail-on-lock", String.class, "SIZE", "exit 1 also when a pending statement rewrites,"
+                + " scans or indexes a table of at least SIZE (1GB, 500MB, 0 for any) under a lock that blocks writes"
+                + " (default: locks are reported, never failed on)", null);
         Specs.flag(s, "--heads", "plan `alembic upgrade heads` (every head) instead of `alembic upgrade head`"
                 + " (default: the command the project's deploy files or config `upgrade` state, else head)");
         return s;
@@ -84,6 +93,26 @@ public final class PlanCommand implements Callable<Integer> {
         versionTable = Specs.value(parsed, "--version-table");
         timeout = Specs.value(parsed, "--timeout");
         allHeads = Specs.flag(parsed, "--heads");
+        failOnLock = Specs.value(parsed, "--fail-on-lock");
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,15})\\s*(bytes|b|kb|mb|gb|tb)?");
+
+    /** {@code 1GB}, {@code 500 MB}, {@code 8192}: bytes in the units {@code pg_size_pretty} uses; -1 when it does not read. */
+    static long bytes(String size) {
+        Matcher m = SIZE.matcher(size.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        int shift = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+            case "kb" -> 10;
+            case "mb" -> 20;
+            case "gb" -> 30;
+            case "tb" -> 40;
+            default -> 0;
+        };
+        long n = Long.parseLong(m.group(1));
+        return n > (Long.MAX_VALUE >> shift) ? -1 : n << shift;
     }
 
     private static Map<String, String> env() {
@@ -116,6 +145,12 @@ public final class PlanCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         if (!format.equals("text") && !format.equals("json")) {
             System.err.println("idemlint: unknown --format '" + Printable.line(format) + "' (text, json)");
+            return 2;
+        }
+        long lockLimit = failOnLock == null ? -1 : bytes(failOnLock);
+        if (failOnLock != null && lockLimit < 0) {
+            System.err.println("idemlint: --fail-on-lock takes a size such as 1GB, 500MB or 0, not '"
+                    + Printable.line(failOnLock) + "'");
             return 2;
         }
         if (timeout == null || timeout < 1) {
@@ -242,7 +277,17 @@ public final class PlanCommand implements Callable<Integer> {
                     List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server(), planned.locks());
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
-            return plan.firstFailure() != null ? 1 : 0;
+            boolean overLimit = false;
+            for (Plan.Lock l : plan.locks().taken()) {
+                if (lockLimit >= 0 && l.work() != Plan.Work.NONE && l.bytes() != null && l.bytes() >= lockLimit) {
+                    System.err.println("idemlint: revision " + Printable.line(l.revision()) + " "
+                            + PlanReporter.action(l) + " ("
+                            + PlanReporter.size(l.bytes()) + ") under " + l.mode() + " (" + Printable.line(l.file()) + ":"
+                            + l.line() + "), at or over --fail-on-lock " + Printable.line(failOnLock));
+                    overLimit = true;
+                }
+            }
+            return plan.firstFailure() != null || overLimit ? 1 : 0;
         } catch (LiveDatabase.DbError e) {
             return cannot(out, "connection", url.mask(e.getMessage()) + " (URL from " + from + ")");
         } catch (LiveDatabase.DeadlineExceeded e) {
