@@ -18,11 +18,13 @@ import dev.idemlint.plan.UpgradeCommand;
 import dev.idemlint.report.PlanReporter;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
 import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.Registry;
+import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -39,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -169,14 +172,24 @@ public final class PlanCommand implements Callable<Integer> {
         }
         LintTarget target = found.targets().get(0);
         Path cwd = Paths.get("").toAbsolutePath();
-        // the tree is read with the locks rules, whose findings say what each pending statement does under its lock
-        LintResult read = lockLinter().lint(target, p -> LintCommand.display(cwd, p));
+        // the models read here are kept for the locks rules, which run once the server's version is known
+        Map<Path, FileMemo.Kept> kept = new ConcurrentHashMap<>();
+        FileMemo memo = new FileMemo() {
+            @Override
+            public FileMemo.Kept find(Path file) {
+                return kept.get(file);
+            }
+
+            @Override
+            public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+                kept.put(file, new FileMemo.Kept(model, found, effects));
+            }
+        };
+        LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p), null,
+                memo);
         boolean internal = false;
         List<Planner.Unloadable> unloadable = new ArrayList<>();
         for (Diagnostic d : read.diagnostics()) {
-            if (LOCK_RULES.contains(d.rule())) {
-                continue;
-            }
             System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ":" + d.line() + ":" + d.column()
                     + ": " + d.message()));
             internal |= d.rule().equals(BuiltinChecks.INTERNAL_ERROR);
@@ -256,12 +269,17 @@ public final class PlanCommand implements Callable<Integer> {
             Planner.LockFindings locks = null;
             if (!live.dialect().mysqlFamily()) {
                 int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), settings.postgresMajor());
-                List<Diagnostic> lockFound = read.diagnostics();
-                if (!Planner.LockFindings.sameFacts(major, settings.postgresMajor())) {
-                    // the lock facts of the server's version, not of the version the project's settings name
-                    lockFound = lockLinter().lint(new LintTarget(target.projectRoot(), target.versionsDir(), target.files(),
-                            settings.withPostgres(major), target.focus(), target.config(), target.provenance()),
-                            p -> LintCommand.display(cwd, p)).diagnostics();
+                // the locks rules with the lock facts of the server's version, on the models read above
+                Settings lockSettings = Planner.LockFindings.sameFacts(major, settings.postgresMajor()) ? settings
+                        : settings.withPostgres(major);
+                List<Diagnostic> lockFound = lockLinter().lint(new LintTarget(target.projectRoot(), target.versionsDir(),
+                        target.files(), lockSettings, target.focus(), target.config(), target.provenance()),
+                        p -> LintCommand.display(cwd, p), null, memo).diagnostics();
+                for (Diagnostic d : lockFound) {
+                    if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
+                        System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message())
+                                + " The locks listed may be incomplete.");
+                    }
                 }
                 locks = new Planner.LockFindings(lockFound.stream().filter(d -> LOCK_RULES.contains(d.rule())).toList(),
                         major, live.startLockTimeout(), Planner.LockFindings.urlLockTimeout(url.params().get("options")));
