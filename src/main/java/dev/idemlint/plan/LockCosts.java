@@ -12,6 +12,7 @@ import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaState;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,13 +80,8 @@ final class LockCosts {
         }
     }
 
-    private static String key(java.nio.file.Path p) {
+    private static String key(Path p) {
         return p.toAbsolutePath().normalize().toString();
-    }
-
-    /** Whether locks are read: on PostgreSQL, when the findings were given. */
-    boolean reads() {
-        return given != null;
     }
 
     /**
