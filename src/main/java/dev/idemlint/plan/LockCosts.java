@@ -1,5 +1,6 @@
 package dev.idemlint.plan;
 
+import dev.idemlint.db.Catalog;
 import dev.idemlint.db.LiveSession;
 import dev.idemlint.discovery.EnvTimeouts;
 import dev.idemlint.migration.Migration;
@@ -40,13 +41,15 @@ final class LockCosts {
             "add-check-constraint-scans-table", PostgresLocks.Kind.ADD_CHECK,
             "set-not-null-scans-table", PostgresLocks.Kind.SET_NOT_NULL,
             "create-index-blocks-writes", PostgresLocks.Kind.CREATE_INDEX,
-            "add-unique-builds-index", PostgresLocks.Kind.ADD_UNIQUE);
+            "add-unique-builds-index", PostgresLocks.Kind.ADD_UNIQUE,
+            "drop-index-blocks-table", PostgresLocks.Kind.DROP_INDEX);
 
     /** Lock rules about a revision's transaction or its settings, not about what one statement does to rows. */
     static final List<String> ABOUT_TRANSACTIONS = List.of("lock-timeout-not-set", "exclusive-locks-held-together");
 
     private final Planner.LockFindings given;
     private final int major;
+    private final Catalog catalog;
     private final EnvTimeouts env;
     private final SchemaState state;
     private final Placement places;
@@ -61,10 +64,11 @@ final class LockCosts {
     private record Timeout(Boolean set, String where) {
     }
 
-    LockCosts(Planner.LockFindings given, EnvTimeouts env, SchemaState state, Placement places, Progress progress,
+    LockCosts(Planner.LockFindings given, Catalog catalog, EnvTimeouts env, SchemaState state, Placement places, Progress progress,
             Planner.RowProbe rows) {
         this.given = given;
         this.major = given == null ? 0 : given.major();
+        this.catalog = catalog;
         this.env = env;
         this.state = state;
         this.places = places;
@@ -93,8 +97,15 @@ final class LockCosts {
             return;
         }
         StatementLocks.TableLock lock = StatementLocks.of(op);
-        if (lock == null) {
-            return;
+        Placement.Target t;
+        if (lock != null) {
+            t = places.relTarget(op, places.name(lock.table(), op));
+        } else {
+            t = droppedIndexTable(op);
+            if (t == null) {
+                return;
+            }
+            lock = new StatementLocks.TableLock(t.name(), PostgresLocks.Kind.DROP_INDEX);
         }
         List<String> rules = found.getOrDefault(key(m.source().path()), Map.of()).getOrDefault(index, List.of());
         String rule = rules.stream().filter(RULE_KINDS::containsKey).findFirst()
@@ -104,7 +115,6 @@ final class LockCosts {
         if (!row.lock().blocksWrites()) {
             return;
         }
-        Placement.Target t = places.relTarget(op, places.name(lock.table(), op));
         if (t.schema() == null || t.name() == null) {
             return;
         }
@@ -126,6 +136,29 @@ final class LockCosts {
         taken.add(new Plan.Lock(m.header().revisionId(), m.source().displayPath(), line, shown, row.lock().sql(),
                 work, size == null ? null : size.bytes(), size == null ? null : size.rows(), rule, timeout.set(),
                 timeout.where(), row.referencedLock() == null ? null : row.referencedLock().sql()));
+    }
+
+    /**
+     * {@code drop_index("ix")} without its table: the table the catalog says the index is on, whose lock {@code DROP
+     * INDEX} takes, when the index was in the database before the upgrade; null otherwise.
+     */
+    private Placement.Target droppedIndexTable(Operation op) {
+        if (!(op instanceof Operation.Drop d) || d.kind() != ObjectKind.INDEX || d.table() != null || d.name() == null
+                || d.cascade() || StatementLocks.concurrently(d)) {
+            return null;
+        }
+        ObjectRef index = places.objectRef(op, ObjectKind.INDEX, null, d.name());
+        if (index == null || state.presence(index) != Presence.PRESENT
+                || progress.createdBy.containsKey(Advice.identity(index))) {
+            return null;
+        }
+        for (Catalog.Index i : catalog.indexes()) {
+            if (i.schema().equals(index.name().schema()) && i.name().equals(index.name().name())) {
+                // an index lives in its table's schema
+                return new Placement.Target(i.schema(), i.table());
+            }
+        }
+        return null;
     }
 
     private static final Pattern URL_LOCK_TIMEOUT = Pattern.compile("lock_timeout\\s*=\\s*([^\\s]+)");

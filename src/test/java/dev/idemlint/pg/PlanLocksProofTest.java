@@ -47,6 +47,7 @@ class PlanLocksProofTest {
             + " INSERT INTO accounts SELECT generate_series(1, 1000);"
             + " CREATE TABLE events (id int PRIMARY KEY, account_id int, amount int, name varchar(20));"
             + " INSERT INTO events SELECT g, g % 1000 + 1, g, 'n' || g FROM generate_series(1, 100000) g;"
+            + " CREATE INDEX ix_events_name ON events (name);"
             + " CREATE TABLE \"" + HOSTILE.replace("\"", "\"\"") + "\" (id int);"
             + " INSERT INTO \"" + HOSTILE.replace("\"", "\"\"") + "\" SELECT generate_series(1, 500);"
             + " CREATE TABLE alembic_version (version_num varchar(32) PRIMARY KEY);"
@@ -54,6 +55,7 @@ class PlanLocksProofTest {
 
     /** Line of each statement of revision 002 below, and the same statement in SQL. */
     private static final Map<Integer, String> SQL = Map.of(
+            20, "DROP INDEX ix_events_name",
             11, "ALTER TABLE events ALTER COLUMN amount TYPE bigint",
             12, "ALTER TABLE events ALTER COLUMN name TYPE varchar(40)",
             13, "CREATE INDEX ix_events_account ON events (account_id)",
@@ -70,6 +72,7 @@ class PlanLocksProofTest {
                 + "    op.create_table(\"events\", sa.Column(\"id\", sa.Integer(), primary_key=True),"
                 + " sa.Column(\"account_id\", sa.Integer()), sa.Column(\"amount\", sa.Integer()),"
                 + " sa.Column(\"name\", sa.String(20)))\n"
+                + "    op.create_index(\"ix_events_name\", \"events\", [\"name\"])\n"
                 + "    op.create_table(" + pyString(HOSTILE) + ", sa.Column(\"id\", sa.Integer()))\n");
         Files.writeString(versions.resolve("002_locks.py"), header + "revision = \"002\"\ndown_revision = \"001\"\n"
                 + "branch_labels = None\ndepends_on = None\n\n\ndef upgrade():\n"
@@ -83,7 +86,9 @@ class PlanLocksProofTest {
                 // line 17
                 + "    op.create_index(\"ix_hostile\", " + pyString(HOSTILE) + ", [\"id\"])\n"
                 + "    with op.get_context().autocommit_block():\n"
-                + "        op.create_index(\"ix_accounts_id\", \"accounts\", [\"id\"], postgresql_concurrently=True)\n");
+                + "        op.create_index(\"ix_accounts_id\", \"accounts\", [\"id\"], postgresql_concurrently=True)\n"
+                // line 20
+                + "    op.drop_index(\"ix_events_name\")\n");
     }
 
     private static String pyString(String s) {
@@ -103,7 +108,7 @@ class PlanLocksProofTest {
             try (Connection c = connect(db)) {
                 long events = bytes(c, "events");
                 long hostile = bytes(c, HOSTILE);
-                assertEquals(List.of(11L, 12L, 13L, 14L, 17L), taken.stream().map(l -> (Long) l.get("line")).toList(),
+                assertEquals(List.of(11L, 12L, 13L, 14L, 17L, 20L), taken.stream().map(l -> (Long) l.get("line")).toList(),
                         run.out());
                 for (Map<String, Object> l : taken.subList(0, 4)) {
                     assertEquals("public.events", l.get("table"), l.toString());
@@ -119,6 +124,12 @@ class PlanLocksProofTest {
                         taken.subList(0, 4).stream().map(l -> l.get("work")).toList());
                 assertEquals("SHARE ROW EXCLUSIVE", taken.get(3).get("referenced_mode"));
                 assertEquals(observe(c, SQL.get(14), "accounts").mode(), taken.get(3).get("referenced_mode"));
+                // drop_index without its table: the table the catalog puts the index on
+                Map<String, Object> drop = taken.get(5);
+                assertEquals("public.events", drop.get("table"), drop.toString());
+                assertEquals("drop-index-blocks-table", drop.get("rule"), drop.toString());
+                assertEquals("lock", drop.get("work"));
+                assertEquals(observe(c, SQL.get(20), "events").mode(), drop.get("mode"));
                 // the server's quoting of a name the pull request chose, and its size read by bound parameters
                 Map<String, Object> odd = taken.get(4);
                 assertEquals("public.\"" + HOSTILE.replace("\"", "\"\"") + "\"", odd.get("table"), odd.toString());

@@ -60,7 +60,8 @@ class LockCostsTest {
                 + "    op.create_table(\"events\", sa.Column(\"id\", sa.Integer()), sa.Column(\"amount\", sa.Integer()),"
                 + " sa.Column(\"name\", sa.String(20)))\n"
                 + "    op.execute(\"CREATE SCHEMA billing\")\n"
-                + "    op.create_table(\"invoices\", sa.Column(\"id\", sa.Integer()), schema=\"billing\")\n");
+                + "    op.create_table(\"invoices\", sa.Column(\"id\", sa.Integer()), schema=\"billing\")\n"
+                + "    op.create_index(\"ix_events_name\", \"events\", [\"name\"])\n");
         Files.writeString(versions.resolve("002_change.py"), "from alembic import op\nimport sqlalchemy as sa\n\n"
                 + "revision = \"002\"\ndown_revision = \"001\"\n\n\ndef upgrade():\n" + revision.strip().indent(4));
         LintTarget target = new Discovery(Settings.DEFAULT).discover(List.of(project)).targets().get(0);
@@ -74,7 +75,7 @@ class LockCostsTest {
                         new Catalog.Column("public", "events", "amount", "integer", null, false),
                         new Catalog.Column("public", "events", "name", "character varying(20)", null, false),
                         new Catalog.Column("billing", "invoices", "id", "integer", null, false)),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("postgres"));
+                List.of(new Catalog.Index("public", "ix_events_name", "events", false, List.of("name"))), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of("postgres"));
         Planner.RowProbe probe = new Planner.RowProbe() {
             @Override
             public Boolean hasRows(String schema, String table) {
@@ -109,10 +110,11 @@ class LockCostsTest {
                     op.create_index("ix_events_id", "events", ["id"], postgresql_concurrently=True)
                 op.execute("SET lock_timeout = '5s'")
                 op.create_index("ix_invoices_id", "invoices", ["id"], schema="billing")
+                op.drop_index("ix_events_name")
                 """, new LiveSession.StartSetting("0", "default"), "from alembic import context\n");
         List<Plan.Lock> taken = p.locks().taken();
         assertTrue(p.locks().read());
-        assertEquals(List.of(9, 10, 16), taken.stream().map(Plan.Lock::line).toList(), taken.toString());
+        assertEquals(List.of(9, 10, 16, 17), taken.stream().map(Plan.Lock::line).toList(), taken.toString());
         Plan.Lock rewrite = taken.get(0);
         assertEquals("public.events", rewrite.table());
         assertEquals(Plan.Work.REWRITE, rewrite.work());
@@ -131,6 +133,12 @@ class LockCostsTest {
         assertNull(index.rows(), "never analyzed");
         assertEquals(Boolean.TRUE, index.lockTimeoutSet());
         assertTrue(index.lockTimeoutFrom().startsWith("revision 002"), index.lockTimeoutFrom());
+        // drop_index without its table: the table the catalog puts the index on, as the rule reads it from 001
+        Plan.Lock drop = taken.get(3);
+        assertEquals("public.events", drop.table());
+        assertEquals("ACCESS EXCLUSIVE", drop.mode());
+        assertEquals(Plan.Work.NONE, drop.work());
+        assertEquals("drop-index-blocks-table", drop.rule());
         assertFalse(asked.contains("public.fresh"), "a table the upgrade creates is not asked about: " + asked);
         String text = dev.idemlint.report.PlanReporter.text(p);
         assertTrue(text.contains("rewrites public.events (41 GB, about 310,000,000 rows) under ACCESS EXCLUSIVE: every"
