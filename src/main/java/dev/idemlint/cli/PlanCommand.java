@@ -250,6 +250,9 @@ public final class PlanCommand implements Callable<Integer> {
             vtSchema = dot < 0 ? null : versionTable.substring(0, dot);
             vtName = dot < 0 ? versionTable : versionTable.substring(dot + 1);
         }
+        // the locks rules run before the session opens, on the models read above: their time is no idle time in
+        // the session's snapshot transaction
+        List<Diagnostic> lockFound = url.mysqlFamily() ? List.of() : lockLint(target, target.settings(), cwd, memo);
         LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
         String connectTimeout = env().get("PGCONNECT_TIMEOUT");
         if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {
@@ -268,21 +271,13 @@ public final class PlanCommand implements Callable<Integer> {
                     : target.settings();
             Planner.LockFindings locks = null;
             if (!live.dialect().mysqlFamily()) {
-                int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), settings.postgresMajor());
-                // the locks rules with the lock facts of the server's version, on the models read above
-                Settings lockSettings = Planner.LockFindings.sameFacts(major, settings.postgresMajor()) ? settings
-                        : settings.withPostgres(major);
-                List<Diagnostic> lockFound = lockLinter().lint(new LintTarget(target.projectRoot(), target.versionsDir(),
-                        target.files(), lockSettings, target.focus(), target.config(), target.provenance()),
-                        p -> LintCommand.display(cwd, p), null, memo).diagnostics();
-                for (Diagnostic d : lockFound) {
-                    if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
-                        System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message())
-                                + " The locks listed may be incomplete.");
-                    }
+                int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), target.settings().postgresMajor());
+                if (!Planner.LockFindings.sameFacts(major, target.settings().postgresMajor())) {
+                    // the lock facts of the server's version, where they differ from those of the project's settings
+                    lockFound = lockLint(target, target.settings().withPostgres(major), cwd, memo);
                 }
-                locks = new Planner.LockFindings(lockFound.stream().filter(d -> LOCK_RULES.contains(d.rule())).toList(),
-                        major, live.startLockTimeout(), Planner.LockFindings.urlLockTimeout(url.params().get("options")));
+                locks = new Planner.LockFindings(lockFound, major, live.startLockTimeout(),
+                        Planner.LockFindings.urlLockTimeout(url.params().get("options")));
             }
             Plan planned = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
                     settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()),
@@ -317,10 +312,24 @@ public final class PlanCommand implements Callable<Integer> {
     private static final Set<String> LOCK_RULES = Registry.all().stream().map(Rule::name)
             .filter(n -> "locks".equals(Engine.catalog().doc(n).category())).collect(Collectors.toUnmodifiableSet());
 
-    /** A linter that runs the {@code locks} rules only (the project's config and suppressions apply to them). */
-    private static Linter lockLinter() {
-        return new Linter(Registry.all().stream().filter(r -> LOCK_RULES.contains(r.name())).toList(),
+    /**
+     * The findings of the {@code locks} rules on the tree (the project's config and suppressions apply to them), with
+     * {@code settings}, on the models {@code memo} kept. A rule's internal error is said on stderr: the locks listed
+     * may then be incomplete, and the plan goes on.
+     */
+    private static List<Diagnostic> lockLint(LintTarget target, Settings settings, Path cwd, FileMemo memo) {
+        Linter linter = new Linter(Registry.all().stream().filter(r -> LOCK_RULES.contains(r.name())).toList(),
                 Engine.catalog());
+        List<Diagnostic> found = linter.lint(new LintTarget(target.projectRoot(), target.versionsDir(), target.files(),
+                settings, target.focus(), target.config(), target.provenance()), p -> LintCommand.display(cwd, p), null,
+                memo).diagnostics();
+        for (Diagnostic d : found) {
+            if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
+                System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message())
+                        + " The locks listed may be incomplete.");
+            }
+        }
+        return found.stream().filter(d -> LOCK_RULES.contains(d.rule())).toList();
     }
 
     private static Planner.RowProbe probe(LiveSession live) {
