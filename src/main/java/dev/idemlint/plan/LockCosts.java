@@ -44,8 +44,12 @@ final class LockCosts {
             "add-unique-builds-index", PostgresLocks.Kind.ADD_UNIQUE,
             "drop-index-blocks-table", PostgresLocks.Kind.DROP_INDEX);
 
-    /** Lock rules about a revision's transaction or its settings, not about what one statement does to rows. */
-    static final List<String> ABOUT_TRANSACTIONS = List.of("lock-timeout-not-set", "exclusive-locks-held-together");
+    /**
+     * Lock rules about a revision's transaction, its settings or the running code, not about what the statement they
+     * point at does to rows under its own lock.
+     */
+    static final List<String> ABOUT_TRANSACTIONS = List.of("lock-timeout-not-set", "exclusive-locks-held-together",
+            "backfill-under-exclusive-lock", "breaks-running-code");
 
     private final Planner.LockFindings given;
     private final int major;
