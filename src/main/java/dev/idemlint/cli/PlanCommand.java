@@ -18,9 +18,13 @@ import dev.idemlint.plan.UpgradeCommand;
 import dev.idemlint.report.PlanReporter;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
+import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.Linter;
+import dev.idemlint.rule.Rule;
 import dev.idemlint.rule.VersionsTree;
+import dev.idemlint.rules.Registry;
+import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Printable;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,8 +37,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,7 +52,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * database, reads its catalog and alembic_version, and says what {@code alembic upgrade head} (or
  * {@code heads}) will do there, revision by revision. The command is the one the project deploys with, read
  * as lint reads it (the config's {@code upgrade}, else the deploy files), or {@code heads} with {@code --heads}.
- * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp), 2
+ * Exit 0 when no pending revision fails, 1 when one will (or Alembic cannot start from the stamp, or, with {@code
+ * --fail-on-lock SIZE}, a pending statement rewrites, scans or indexes a table of that size under a lock that
+ * blocks writes), 2
  * on usage or connection errors and when the session outlives {@code --timeout}.
  */
 public final class PlanCommand implements Callable<Integer> {
@@ -55,6 +67,7 @@ public final class PlanCommand implements Callable<Integer> {
     /** The process environment; a test puts its own in place for one run. */
     static volatile Map<String, String> environment;
     private final boolean allHeads;
+    private final String failOnLock;
 
     static CommandSpec spec() {
         CommandSpec s = Specs.command("plan",
@@ -67,6 +80,9 @@ public final class PlanCommand implements Callable<Integer> {
                 "Alembic's version table (default: from env.py or alembic.ini, else alembic_version)", null);
         Specs.option(s, "--timeout", Integer.class, "SECONDS",
                 "time allowed for the whole database session: connecting and every query (default: 30)", "30");
+        Specs.option(s, "--fail-on-lock", String.class, "SIZE", "exit 1 also when a pending statement rewrites,"
+                + " scans or indexes a table of at least SIZE (1GB, 500MB, 0 for any) under a lock that blocks writes"
+                + " (default: locks are reported, never failed on)", null);
         Specs.flag(s, "--heads", "plan `alembic upgrade heads` (every head) instead of `alembic upgrade head`"
                 + " (default: the command the project's deploy files or config `upgrade` state, else head)");
         return s;
@@ -80,6 +96,26 @@ public final class PlanCommand implements Callable<Integer> {
         versionTable = Specs.value(parsed, "--version-table");
         timeout = Specs.value(parsed, "--timeout");
         allHeads = Specs.flag(parsed, "--heads");
+        failOnLock = Specs.value(parsed, "--fail-on-lock");
+    }
+
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d{1,15})\\s*(bytes|b|kb|mb|gb|tb)?");
+
+    /** {@code 1GB}, {@code 500 MB}, {@code 8192}: bytes in the units {@code pg_size_pretty} uses; -1 when it does not read. */
+    static long bytes(String size) {
+        Matcher m = SIZE.matcher(size.strip());
+        if (!m.matches()) {
+            return -1;
+        }
+        int shift = switch (m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT)) {
+            case "kb" -> 10;
+            case "mb" -> 20;
+            case "gb" -> 30;
+            case "tb" -> 40;
+            default -> 0;
+        };
+        long n = Long.parseLong(m.group(1));
+        return n > (Long.MAX_VALUE >> shift) ? -1 : n << shift;
     }
 
     private static Map<String, String> env() {
@@ -114,6 +150,12 @@ public final class PlanCommand implements Callable<Integer> {
             System.err.println("idemlint: unknown --format '" + Printable.line(format) + "' (text, json)");
             return 2;
         }
+        long lockLimit = failOnLock == null ? -1 : bytes(failOnLock);
+        if (failOnLock != null && lockLimit < 0) {
+            System.err.println("idemlint: --fail-on-lock takes a size such as 1GB, 500MB or 0, not '"
+                    + Printable.line(failOnLock) + "'");
+            return 2;
+        }
         if (timeout == null || timeout < 1) {
             System.err.println("idemlint: --timeout must be a whole number of seconds, at least 1");
             return 2;
@@ -130,7 +172,21 @@ public final class PlanCommand implements Callable<Integer> {
         }
         LintTarget target = found.targets().get(0);
         Path cwd = Paths.get("").toAbsolutePath();
-        LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p));
+        // the models read here are kept for the locks rules, which run once the server's version is known
+        Map<Path, FileMemo.Kept> kept = new ConcurrentHashMap<>();
+        FileMemo memo = new FileMemo() {
+            @Override
+            public FileMemo.Kept find(Path file) {
+                return kept.get(file);
+            }
+
+            @Override
+            public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+                kept.put(file, new FileMemo.Kept(model, found, effects));
+            }
+        };
+        LintResult read = new Linter(List.of(), Engine.catalog()).lint(target, p -> LintCommand.display(cwd, p), null,
+                memo);
         boolean internal = false;
         List<Planner.Unloadable> unloadable = new ArrayList<>();
         for (Diagnostic d : read.diagnostics()) {
@@ -194,6 +250,9 @@ public final class PlanCommand implements Callable<Integer> {
             vtSchema = dot < 0 ? null : versionTable.substring(0, dot);
             vtName = dot < 0 ? versionTable : versionTable.substring(dot + 1);
         }
+        // the locks rules run before the session opens, on the models read above: their time is no idle time in
+        // the session's snapshot transaction
+        List<Diagnostic> lockFound = url.mysqlFamily() ? List.of() : lockLint(target, target.settings(), cwd, memo);
         LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
         String connectTimeout = env().get("PGCONNECT_TIMEOUT");
         if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {
@@ -210,23 +269,67 @@ public final class PlanCommand implements Callable<Integer> {
             // on MySQL and MariaDB the server says which it is, and its facts are that server's
             Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
                     : target.settings();
+            Planner.LockFindings locks = null;
+            if (!live.dialect().mysqlFamily()) {
+                int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), target.settings().postgresMajor());
+                if (!Planner.LockFindings.sameFacts(major, target.settings().postgresMajor())) {
+                    // the lock facts of the server's version, where they differ from those of the project's settings
+                    lockFound = lockLint(target, target.settings().withPostgres(major), cwd, memo);
+                }
+                locks = new Planner.LockFindings(lockFound, major, live.startLockTimeout(),
+                        Planner.LockFindings.urlLockTimeout(url.params().get("options")));
+            }
             Plan planned = Planner.plan(new Planner.Input(target.versionsDir(), tree.migrations(), tree.graph(),
                     settings, catalog, url.masked(), probe(live), mapOrder(tree, target.settings()),
                     UpgradeCommand.of(target, allHeads),
-                    NamingConvention.of(target), unloadable));
+                    NamingConvention.of(target), unloadable, locks));
             List<String> notes = new ArrayList<>(planned.notes());
             notes.add(0, "The database URL is from " + from + " (--db wins over DATABASE_URL, which wins over"
                     + " sqlalchemy.url in alembic.ini).");
             Plan plan = new Plan(planned.url(), planned.serverVersion(), planned.current(), planned.pending(),
-                    List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server());
+                    List.copyOf(notes), planned.command(), planned.commandFrom(), planned.server(), planned.locks());
             out.print(format.equals("json") ? PlanReporter.json(plan) : PlanReporter.text(plan));
             out.flush();
-            return plan.firstFailure() != null ? 1 : 0;
+            boolean overLimit = false;
+            for (Plan.Lock l : plan.locks().taken()) {
+                if (lockLimit >= 0 && l.work() != Plan.Work.NONE && l.bytes() != null && l.bytes() >= lockLimit) {
+                    System.err.println("idemlint: revision " + Printable.line(l.revision()) + " "
+                            + PlanReporter.action(l) + " ("
+                            + PlanReporter.size(l.bytes()) + ") under " + l.mode() + " (" + Printable.line(l.file()) + ":"
+                            + l.line() + "), at or over --fail-on-lock " + Printable.line(failOnLock));
+                    overLimit = true;
+                }
+            }
+            return plan.firstFailure() != null || overLimit ? 1 : 0;
         } catch (LiveDatabase.DbError e) {
             return cannot(out, "connection", url.mask(e.getMessage()) + " (URL from " + from + ")");
         } catch (LiveDatabase.DeadlineExceeded e) {
             return cannot(out, "timeout", "plan stopped: " + url.mask(e.getMessage()));
         }
+    }
+
+    /** The rules of the {@code locks} category, by name. */
+    private static final Set<String> LOCK_RULES = Registry.all().stream().map(Rule::name)
+            .filter(n -> "locks".equals(Engine.catalog().doc(n).category())).collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * The findings of the {@code locks} rules on the tree (the project's config and suppressions apply to them), with
+     * {@code settings}, on the models {@code memo} kept. A rule's internal error is said on stderr: the locks listed
+     * may then be incomplete, and the plan goes on.
+     */
+    private static List<Diagnostic> lockLint(LintTarget target, Settings settings, Path cwd, FileMemo memo) {
+        Linter linter = new Linter(Registry.all().stream().filter(r -> LOCK_RULES.contains(r.name())).toList(),
+                Engine.catalog());
+        List<Diagnostic> found = linter.lint(new LintTarget(target.projectRoot(), target.versionsDir(), target.files(),
+                settings, target.focus(), target.config(), target.provenance()), p -> LintCommand.display(cwd, p), null,
+                memo).diagnostics();
+        for (Diagnostic d : found) {
+            if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR)) {
+                System.err.println("idemlint: " + Printable.line(d.file().displayPath() + ": " + d.message())
+                        + " The locks listed may be incomplete.");
+            }
+        }
+        return found.stream().filter(d -> LOCK_RULES.contains(d.rule())).toList();
     }
 
     private static Planner.RowProbe probe(LiveSession live) {
@@ -239,6 +342,11 @@ public final class PlanCommand implements Callable<Integer> {
             @Override
             public Boolean hasRow(String schema, String table, Map<String, String> values) {
                 return live.hasRow(schema, table, values);
+            }
+
+            @Override
+            public LiveSession.TableSize size(String schema, String table) {
+                return live.tableSize(schema, table);
             }
         };
     }

@@ -22,8 +22,8 @@ import java.util.stream.Stream;
 
 /**
  * A read-only session on a live PostgreSQL database, through the PostgreSQL JDBC driver. The session
- * starts with {@code default_transaction_read_only=on}, a {@code statement_timeout} and a
- * {@code lock_timeout}, and reads inside one {@code REPEATABLE READ, READ ONLY} transaction that is
+ * starts with {@code default_transaction_read_only=on} and a {@code statement_timeout}, sets a
+ * {@code lock_timeout} once it has read the one the session started with, and reads inside one {@code REPEATABLE READ, READ ONLY} transaction that is
  * rolled back: it never writes, not even to the version table. Every message it gives is masked.
  *
  * <p>No SQL it sends is built from input text. Statements are constants; names from a project (the
@@ -80,6 +80,8 @@ public final class LiveDatabase implements LiveSession {
     private final Timeouts timeouts;
     private final long deadline;
     private final Duration budget;
+    /** {@code lock_timeout} as the session started with it; null when not read. */
+    private StartSetting startLockTimeout;
 
     private LiveDatabase(Connection connection, DbUrl url, List<String> ignoredParams, Timeouts timeouts,
             long deadline, Duration budget) {
@@ -115,9 +117,11 @@ public final class LiveDatabase implements LiveSession {
         props.setProperty("preferQueryMode", "extended");
         // from 9.0 on, the driver sends application_name in the startup packet instead of a SET statement
         props.setProperty("assumeMinServerVersion", "9.0");
+        // lock_timeout is set after the session starts (setLockTimeout), so that the value it starts with is the one
+        // the role, the database and the server's configuration give every session of this role on this database
         String options = "-c default_transaction_read_only=on -c statement_timeout="
                 + Math.min(timeouts.statementMillis(), budget.toMillis())
-                + " -c lock_timeout=" + timeouts.lockMillis() + " -c idle_in_transaction_session_timeout=60000";
+                + " -c idle_in_transaction_session_timeout=60000";
         List<String> ignored = new ArrayList<>();
         for (Map.Entry<String, String> e : url.params().entrySet()) {
             String key = e.getKey();
@@ -144,9 +148,18 @@ public final class LiveDatabase implements LiveSession {
             if (c == null) {
                 throw new DbError("the PostgreSQL driver did not accept " + url.masked(), null);
             }
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            return new LiveDatabase(c, url, ignored, timeouts, deadline, budget);
+            StartSetting lockTimeout;
+            try {
+                lockTimeout = setLockTimeout(c, timeouts.lockMillis());
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+            } catch (SQLException e) {
+                c.close();
+                throw e;
+            }
+            LiveDatabase db = new LiveDatabase(c, url, ignored, timeouts, deadline, budget);
+            db.startLockTimeout = lockTimeout;
+            return db;
         } catch (SQLException e) {
             if (System.nanoTime() - deadline >= 0) {
                 throw new DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
@@ -155,6 +168,25 @@ public final class LiveDatabase implements LiveSession {
                     ? "the server asks for a password and none was given" : url.mask(Rows.firstLine(e.getMessage()));
             throw new DbError("cannot connect to " + url.masked() + ": " + said + hint(e, url), e.getSQLState());
         }
+    }
+
+    /**
+     * Reads {@code lock_timeout} as the session started with it, then sets plan's own for the rest of the session;
+     * both in autocommit, before any transaction, so the setting outlives the rollbacks that end each read. The
+     * read touches no table a migration could lock, and the startup packet's {@code statement_timeout} bounds it.
+     */
+    private static StartSetting setLockTimeout(Connection c, int lockMillis) throws SQLException {
+        StartSetting start = null;
+        try (PreparedStatement st = c.prepareStatement(START_LOCK_TIMEOUT); ResultSet rs = st.executeQuery()) {
+            if (rs.next()) {
+                start = new StartSetting(rs.getString(1), rs.getString(2));
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(SET_LOCK_TIMEOUT)) {
+            st.setString(1, Integer.toString(lockMillis));
+            st.execute();
+        }
+        return start;
     }
 
     private static long ceilSeconds(Duration d) {
@@ -274,6 +306,26 @@ public final class LiveDatabase implements LiveSession {
 
     private static final String SET_STATEMENT_TIMEOUT = "SELECT set_config('statement_timeout', ?, false)";
 
+    private static final String START_LOCK_TIMEOUT = "SELECT current_setting('lock_timeout'), source FROM pg_settings"
+            + " WHERE name = 'lock_timeout'";
+
+    private static final String SET_LOCK_TIMEOUT = "SELECT set_config('lock_timeout', ?, false)";
+
+    /**
+     * A table's size, all bound: ($1 schema or null, $2 name), looked up as {@link #RESOLVE} does. The table and
+     * its partitions or inheritance children, which an {@code ALTER TABLE} on it recurses to: the sum of their
+     * {@code pg_total_relation_size} and of the {@code reltuples} estimates the catalog holds (-1 on PostgreSQL
+     * 14 and later for a table never vacuumed or analyzed, which counts as not known).
+     */
+    private static final String TABLE_SIZE = "WITH RECURSIVE root AS (SELECT c.oid, c.relname, c.relnamespace FROM pg_class c"
+            + " WHERE c.oid = to_regclass(coalesce(quote_ident(?) || '.', '') || quote_ident(?))"
+            + " AND c.relkind IN ('r', 'p', 'm')),"
+            + " t(oid) AS (SELECT oid FROM root UNION SELECT i.inhrelid FROM pg_inherits i JOIN t ON i.inhparent = t.oid)"
+            + " SELECT (SELECT quote_ident(n.nspname) || '.' || quote_ident(r.relname) FROM root r"
+            + " JOIN pg_namespace n ON n.oid = r.relnamespace), sum(pg_total_relation_size(t.oid))::bigint,"
+            + " sum(greatest(c.reltuples, 0))::float8, bool_or(c.reltuples < 0 AND c.relkind <> 'p'), count(*)"
+            + " FROM t JOIN pg_class c ON c.oid = t.oid";
+
     /**
      * The lookup of a relation and column names, all bound: ($1 schema or null, $2 name, $3 column
      * names). {@code quote_ident} then {@code to_regclass} reads the name as one identifier, whatever
@@ -328,7 +380,7 @@ public final class LiveDatabase implements LiveSession {
      * {@code SELECT EXISTS (SELECT 1 FROM r WHERE c::text = $1 ...)}.
      */
     public static final List<String> CONSTANT_STATEMENTS = Stream.concat(
-            Stream.of(BEGIN_SNAPSHOT, SET_STATEMENT_TIMEOUT, RESOLVE),
+            Stream.of(BEGIN_SNAPSHOT, SET_STATEMENT_TIMEOUT, RESOLVE, START_LOCK_TIMEOUT, SET_LOCK_TIMEOUT, TABLE_SIZE),
             Arrays.stream(CATALOG.split(";\n"))).toList();
 
     /**
@@ -478,6 +530,40 @@ public final class LiveDatabase implements LiveSession {
                 }
                 try (ResultSet rs = st.executeQuery()) {
                     return rs.next() ? rs.getBoolean(1) : null;
+                }
+            }
+        } catch (SQLException e) {
+            unknownAfter(doing);
+            return null;
+        }
+    }
+
+    @Override
+    public StartSetting startLockTimeout() {
+        return startLockTimeout;
+    }
+
+    /**
+     * The size of {@code schema.table} with its partitions or inheritance children (a read of the catalog and of
+     * each relation's size, which waits for no more than plan's lock_timeout); null when there is no such table or
+     * it cannot be told.
+     *
+     * @throws DeadlineExceeded when the run's deadline passes
+     */
+    @Override
+    public TableSize tableSize(String schema, String table) {
+        String doing = "reading the size of " + (schema == null ? "" : schema + ".") + table;
+        try {
+            beforeStatement(doing);
+            try (PreparedStatement st = connection.prepareStatement(TABLE_SIZE)) {
+                st.setString(1, schema);
+                st.setString(2, table);
+                try (ResultSet rs = st.executeQuery()) {
+                    if (!rs.next() || rs.getLong(5) == 0 || rs.getString(1) == null) {
+                        return null;
+                    }
+                    boolean unanalyzed = rs.getBoolean(4);
+                    return new TableSize(rs.getString(1), rs.getLong(2), unanalyzed ? null : Math.round(rs.getDouble(3)));
                 }
             }
         } catch (SQLException e) {

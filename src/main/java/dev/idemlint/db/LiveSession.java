@@ -30,6 +30,35 @@ public interface LiveSession extends AutoCloseable {
     /** Whether the table holds a row with these column values; null when it cannot be told. */
     Boolean hasRow(String schema, String table, Map<String, String> values);
 
+    /**
+     * A table's size as the catalog states it: {@code relation} as the server quotes it, {@code bytes} its
+     * {@code pg_total_relation_size} (heap, TOAST and every index), {@code rows} the planner's estimate ({@code
+     * pg_class.reltuples}), null when the table was never vacuumed or analyzed.
+     */
+    record TableSize(String relation, long bytes, Long rows) {
+    }
+
+    /**
+     * A setting as a new session of this role on this database starts with it: its {@code value} as {@code SHOW}
+     * prints it and its {@code source} as {@code pg_settings.source} names it ({@code default}, {@code configuration
+     * file}, {@code database}, {@code user}, {@code database user}).
+     */
+    record StartSetting(String value, String source) {
+    }
+
+    /**
+     * The size of table {@code schema.table} (the search path when {@code schema} is null); null when there is no
+     * such table or it cannot be told. The server answers without this session writing anything.
+     */
+    default TableSize tableSize(String schema, String table) {
+        return null;
+    }
+
+    /** {@code lock_timeout} as the session started with it, before plan set its own; null when not read. */
+    default StartSetting startLockTimeout() {
+        return null;
+    }
+
     /** URL parameters the driver does not take, left out. */
     List<String> ignoredParams();
 

@@ -12,7 +12,16 @@ import java.util.Locale;
  * the command came from ({@link UpgradeCommand#from}).
  */
 public record Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
-        String command, String commandFrom, String server) {
+        String command, String commandFrom, String server, Locks locks) {
+    public Plan {
+        locks = locks == null ? Locks.NONE : locks;
+    }
+
+    /** A plan that reads no locks (MySQL and MariaDB, whose lock facts idemlint does not hold). */
+    public Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
+            String command, String commandFrom, String server) {
+        this(url, serverVersion, current, pending, notes, command, commandFrom, server, Locks.NONE);
+    }
 
     /** A plan of a PostgreSQL database. */
     public Plan(String url, String serverVersion, List<String> current, List<Entry> pending, List<String> notes,
@@ -47,6 +56,51 @@ public record Plan(String url, String serverVersion, List<String> current, List<
                 String help) {
             this(revision, file, line, status, sqlstate, message, help, List.of());
         }
+    }
+
+    /**
+     * The blocking table locks the pending revisions take on tables the database holds, in the order they run
+     * ({@code taken}), and {@code lock_timeout} as a new session of the plan's role on this database starts with it
+     * ({@code session}: {@code "0"} for none, as {@code SHOW} prints it; null when not read), with the
+     * {@code pg_settings.source} it comes from. {@code read}: whether the locks were read at all (PostgreSQL only).
+     */
+    public record Locks(boolean read, String session, String sessionSource, List<Lock> taken) {
+        public static final Locks NONE = new Locks(false, null, null, List.of());
+
+        public Locks {
+            taken = taken == null ? List.of() : List.copyOf(taken);
+        }
+    }
+
+    /** What a statement does to the rows of the locked table while it holds the lock. */
+    public enum Work {
+        /** Copies every row and rebuilds every index: the lock is held until the rewrite ends. */
+        REWRITE,
+        /** Reads every row (to check a constraint). */
+        SCAN,
+        /** Reads every row to build an index. */
+        INDEX_BUILD,
+        /** Touches no row: the lock is held briefly, but every later query of the table queues behind its wait. */
+        NONE;
+
+        /** "rewrite", "scan", "index build", "lock": the JSON contract's words. */
+        public String word() {
+            return this == NONE ? "lock" : name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        }
+    }
+
+    /**
+     * One statement of a pending revision ({@code file}, {@code line}) that takes lock {@code mode} ({@code ACCESS
+     * EXCLUSIVE}) on {@code table}, as the server names it schema-qualified, which holds {@code bytes}
+     * ({@code pg_total_relation_size}, with its partitions; null when it cannot be read) and about {@code rows}
+     * rows ({@code reltuples}; null when never analyzed), doing {@code work} under it. {@code rule}: the lock rule
+     * whose finding says what the statement does (null for a lock no rule reports, which touches no row).
+     * {@code lockTimeoutSet}: whether a {@code lock_timeout} bounds the wait (null when not known), set at {@code
+     * lockTimeoutFrom} ({@code env.py:41}, the revision, the URL, the server's setting for the role or database).
+     * {@code referencedMode}: the mode the statement also takes on the table a foreign key references, else null.
+     */
+    public record Lock(String revision, String file, int line, String table, String mode, Work work, Long bytes,
+            Long rows, String rule, Boolean lockTimeoutSet, String lockTimeoutFrom, String referencedMode) {
     }
 
     public long count(Status s) {

@@ -1,6 +1,7 @@
 package dev.idemlint.plan;
 
 import dev.idemlint.db.Catalog;
+import dev.idemlint.db.LiveSession;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.ColumnDef;
@@ -14,6 +15,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.plan.Outcome.Fails;
@@ -21,6 +23,7 @@ import dev.idemlint.plan.Outcome.Lost;
 import dev.idemlint.plan.Outcome.Ok;
 import dev.idemlint.plan.Plan.Entry;
 import dev.idemlint.plan.Plan.Status;
+import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.schema.Conflict;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.Effect.Shape;
@@ -33,6 +36,7 @@ import dev.idemlint.schema.SchemaState;
 import dev.idemlint.schema.SchemaTimeline;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -42,6 +46,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Walks the revisions {@code alembic upgrade head} (or {@code heads}) will apply on a live database, in Alembic's order,
@@ -61,7 +67,50 @@ public final class Planner {
         Boolean hasRows(String schema, String table);
 
         Boolean hasRow(String schema, String table, Map<String, String> values);
+
+        /** The table's live size; null when there is no such table or it cannot be told. */
+        default LiveSession.TableSize size(String schema, String table) {
+            return null;
+        }
     }
+
+    /**
+     * What plan reads about locks beside the walk: the {@code locks} findings lint makes on the tree, {@code
+     * lock_timeout} as a new session of the plan's role starts with it (null when not read), and the one the URL's
+     * {@code options} parameter sets (null when none).
+     */
+    public record LockFindings(List<Diagnostic> findings, int major, LiveSession.StartSetting session,
+            String urlLockTimeout) {
+        public LockFindings {
+            findings = findings == null ? List.of() : List.copyOf(findings);
+        }
+
+        /** The {@code lock_timeout} an {@code options} URL parameter sets ({@code -c lock_timeout=5s}), or null. */
+        public static String urlLockTimeout(String options) {
+            return LockCosts.urlLockTimeout(options);
+        }
+
+        /**
+         * The major version of a server whose {@code server_version} is {@code version} ({@code 15.4}, {@code 9.6.24},
+         * {@code 16beta1}); {@code fallback} when it does not read.
+         */
+        public static int serverMajor(String version, int fallback) {
+            Matcher m = version == null ? null : SERVER_VERSION.matcher(version);
+            if (m == null || !m.lookingAt()) {
+                return fallback;
+            }
+            // 9.6 counts as 9, the facts table's first row
+            return Integer.parseInt(m.group(1));
+        }
+
+        /** Whether every lock fact reads the same on PostgreSQL {@code a} and {@code b}. */
+        public static boolean sameFacts(int a, int b) {
+            return Arrays.stream(PostgresLocks.Kind.values())
+                    .allMatch(k -> PostgresLocks.of(k, a).equals(PostgresLocks.of(k, b)));
+        }
+    }
+
+    private static final Pattern SERVER_VERSION = Pattern.compile("(\\d{1,3})");
 
     /**
      * Everything a plan needs: the versions tree, the project's settings, the catalog and a row probe;
@@ -69,10 +118,18 @@ public final class Planner {
      */
     public record Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
             Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, UpgradeCommand upgrade,
-            NamingConvention naming, List<Unloadable> unloadable) {
+            NamingConvention naming, List<Unloadable> unloadable, LockFindings locks) {
         public Input {
             upgrade = upgrade == null ? UpgradeCommand.given(false) : upgrade;
             unloadable = unloadable == null ? List.of() : List.copyOf(unloadable);
+        }
+
+        /** Without the locks: no lock is read. */
+        public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
+                Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder, UpgradeCommand upgrade,
+                NamingConvention naming, List<Unloadable> unloadable) {
+            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, upgrade, naming,
+                    unloadable, null);
         }
 
         /** Every file of the versions directory loaded. */
@@ -137,6 +194,7 @@ public final class Planner {
     private final KeyedInserts inserts;
     private final CatalogComparison comparison;
     private final Advice advice;
+    private final LockCosts locks;
 
     private Planner(Input in) {
         this.in = in;
@@ -147,6 +205,8 @@ public final class Planner {
         this.inserts = new KeyedInserts(state, places, errors, in.rows());
         this.comparison = new CatalogComparison(state, places, errors, progress);
         this.advice = new Advice(in, state, places, errors, progress, comparison);
+        this.locks = new LockCosts(errors.commitsEachStatement() ? null : in.locks(), in.catalog(),
+                in.settings().envTimeouts(), state, places, progress, in.rows());
     }
 
     public static Plan plan(Input in) {
@@ -173,7 +233,7 @@ public final class Planner {
 
     private Plan finish(List<String> current) {
         return new Plan(in.maskedUrl(), in.catalog().serverVersion(), current, List.copyOf(entries), List.copyOf(notes),
-                in.command(), in.upgrade().from(), advice.serverName());
+                in.command(), in.upgrade().from(), advice.serverName(), locks.result());
     }
 
     // ---- one revision ----
@@ -196,6 +256,7 @@ public final class Planner {
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
             boolean skipped = errors.commitsEachStatement() && guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
+            locks.visit(m, k, op, guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS);
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
@@ -230,6 +291,10 @@ public final class Planner {
                     entries.add(advice.failed(m, op, line, f, madeHere, errors.commitsEachStatement() ? MysqlCommits.committed(m, ops, ran, op) : List.of()));
                 }
                 applyAll(m, ops, creations, madeHere, k);
+                // the locks of the rest of the revision, once it is fixed
+                for (int j = k + 1; j < ops.size(); j++) {
+                    locks.visit(m, j, ops.get(j), guards.run(ops.get(j), m.verdicts()) == GuardCheck.Run.SKIPS);
+                }
                 return;
             }
             if (!skipped) {

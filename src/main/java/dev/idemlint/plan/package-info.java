@@ -16,6 +16,8 @@
  * {@code Placement} (the schema each named object lives in on this database), {@code GuardCheck}
  * (whether a guarded operation runs), {@code KeyedInserts} (rows already there), {@code CatalogComparison}
  * (declared column types against the catalog's), {@code Advice} (what a failing revision is told) and
- * {@code MysqlCommits} (what a failure leaves applied on MySQL and MariaDB).
+ * {@code MysqlCommits} (what a failure leaves applied on MySQL and MariaDB) and {@code LockCosts} (on PostgreSQL,
+ * the blocking locks pending statements take on tables the database holds, as the {@code locks} rules' findings and
+ * the lock facts say, with each table's live size from the row probe).
  */
 package dev.idemlint.plan;

@@ -10,10 +10,12 @@ import java.util.List;
 /**
  * {@code idemlint plan} output. Text for people; JSON as a contract for deploy gates:
  * {@code {"database": {"url", "server_version", "current"}, "command", "command_from", "pending": [{"revision", "file",
- * "line", "status", "sqlstate", "message", "help"}], "notes": [...], "summary": {"pending", "fails",
- * "unknown"}}}, pending in the order Alembic applies them (on MySQL and MariaDB, {@code database} also
+ * "line", "status", "sqlstate", "message", "help"}], "locks": {"session_lock_timeout": {"value", "source"},
+ * "taken": [{"revision", "file", "line", "table", "mode", "blocks", "work", "bytes", "size", "rows",
+ * "referenced_mode", "rule", "lock_timeout_set", "lock_timeout_from"}]}, "notes": [...], "summary": {"pending",
+ * "fails", "unknown", "locks", "rewrites"}}}, pending in the order Alembic applies them (on MySQL and MariaDB, {@code database} also
  * names the {@code server}, {@code sqlstate} holds the error number and a failing revision lists the
- * {@code applied_lines} that stay applied); when plan cannot run at all,
+ * {@code applied_lines} that stay applied, and {@code locks} is left out, with its two summary counts); when plan cannot run at all,
  * {@code {"error": {"kind", "message"}}}.
  */
 public final class PlanReporter {
@@ -45,9 +47,53 @@ public final class PlanReporter {
         Json.Obj doc = Json.obj().with("database", db).with("command", p.command());
         doc.put("command_from", p.commandFrom());
         doc.put("pending", pending);
+        if (p.locks().read()) {
+            doc.put("locks", locks(p.locks()));
+            summary.put("locks", p.locks().taken().size());
+            summary.put("rewrites", p.locks().taken().stream().filter(l -> l.work() == Plan.Work.REWRITE).count());
+        }
         doc.put("notes", p.notes());
         doc.put("summary", summary);
         return Json.write(doc);
+    }
+
+    private static Json.Obj locks(Plan.Locks locks) {
+        List<Object> taken = new ArrayList<>();
+        for (Plan.Lock l : locks.taken()) {
+            Json.Obj o = Json.obj().with("revision", l.revision());
+            o.put("file", l.file());
+            o.put("line", l.line());
+            o.put("table", l.table());
+            o.put("mode", l.mode());
+            o.put("blocks", l.mode().equals("ACCESS EXCLUSIVE") ? "reads and writes" : "writes");
+            o.put("work", l.work().word());
+            o.put("bytes", l.bytes());
+            o.put("size", l.bytes() == null ? null : size(l.bytes()));
+            o.put("rows", l.rows());
+            o.put("referenced_mode", l.referencedMode());
+            o.put("rule", l.rule());
+            o.put("lock_timeout_set", l.lockTimeoutSet());
+            o.put("lock_timeout_from", l.lockTimeoutFrom());
+            taken.add(o);
+        }
+        Json.Obj session = Json.obj();
+        session.put("value", locks.session());
+        session.put("source", locks.sessionSource());
+        return Json.obj().with("session_lock_timeout", session).with("taken", taken);
+    }
+
+    private static final String[] UNITS = {"bytes", "kB", "MB", "GB", "TB", "PB"};
+
+    /** {@code bytes} in the units {@code pg_size_pretty} uses (powers of 1024): {@code 41 GB}, {@code 8192 bytes}. */
+    public static String size(long bytes) {
+        double v = bytes;
+        int unit = 0;
+        // as pg_size_pretty: the next unit once the number reaches 10240 of this one
+        while (Math.abs(v) >= 10 * 1024 && unit < UNITS.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return Math.round(v) + " " + UNITS[unit];
     }
 
     /**
@@ -102,6 +148,9 @@ public final class PlanReporter {
                 sb.append(indent).append("help: ").append(Printable.line(e.help())).append('\n');
             }
         }
+        if (p.locks().read()) {
+            locks(sb, p.locks());
+        }
         for (String note : p.notes()) {
             sb.append("\nnote: ").append(Printable.line(note)).append('\n');
         }
@@ -123,6 +172,69 @@ public final class PlanReporter {
         sb.append(" (").append(n).append(" pending, ").append(p.count(Status.FAILS)).append(" fail, ").append(unknown)
                 .append(" unknown)\n");
         return sb.toString();
+    }
+
+    /**
+     * The locks section: each blocking lock on a table the database holds, in the order the upgrade takes them,
+     * with the table's size, what the statement does under the lock and whether a lock_timeout bounds its wait.
+     */
+    private static void locks(StringBuilder sb, Plan.Locks locks) {
+        List<Plan.Lock> taken = locks.taken();
+        sb.append("\nlocks     ");
+        if (taken.isEmpty()) {
+            sb.append("no pending statement blocks writes to a table this database holds");
+        } else {
+            sb.append(taken.size()).append(taken.size() == 1 ? " statement blocks" : " statements block")
+                    .append(" writes to tables this database holds");
+        }
+        if (locks.session() != null) {
+            sb.append(" (lock_timeout of a new session: ").append(Printable.line(locks.session()));
+            if (locks.sessionSource() != null) {
+                sb.append(", from ").append(Printable.line(locks.sessionSource()));
+            }
+            sb.append(')');
+        }
+        sb.append('\n');
+        for (Plan.Lock l : taken) {
+            sb.append("  ").append(Printable.line(l.revision())).append("  ").append(Printable.line(l.file()))
+                    .append(':').append(l.line()).append('\n');
+            sb.append("      ").append(action(l)).append(" (").append(l.bytes() == null ? "size not read" : size(l.bytes()));
+            if (l.rows() != null) {
+                sb.append(", about ").append(String.format(java.util.Locale.ROOT, "%,d", l.rows())).append(" rows");
+            }
+            sb.append(") under ").append(Printable.line(l.mode()));
+            if (l.referencedMode() != null) {
+                sb.append(", and ").append(Printable.line(l.referencedMode())).append(" on the table it references");
+            }
+            String stops = l.mode().equals("ACCESS EXCLUSIVE") ? "every read and write" : "every write";
+            sb.append(": ").append(switch (l.work()) {
+                case REWRITE -> stops + " waits until the rewrite ends";
+                case SCAN -> stops + " waits until the scan ends";
+                case INDEX_BUILD -> stops + " waits until the build ends";
+                case NONE -> "it reads no row, but " + stops + " queues behind it while it waits for the lock";
+            });
+            if (l.rule() != null) {
+                sb.append(" [").append(Printable.line(l.rule())).append(']');
+            }
+            sb.append('\n');
+            sb.append("      lock_timeout: ").append(l.lockTimeoutSet() == null ? "not known"
+                    : l.lockTimeoutSet() ? "set" : "not set: a wait behind a long query stops the table's traffic");
+            if (l.lockTimeoutFrom() != null) {
+                sb.append(" (").append(Printable.line(l.lockTimeoutFrom())).append(')');
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** "rewrites public.events", "builds an index on public.events": what the statement does to the table, printable. */
+    public static String action(Plan.Lock l) {
+        String table = Printable.line(l.table());
+        return switch (l.work()) {
+            case REWRITE -> "rewrites " + table;
+            case SCAN -> "reads every row of " + table;
+            case INDEX_BUILD -> "builds an index on " + table;
+            case NONE -> "locks " + table;
+        };
     }
 
     private static String pad(String s, int w) {
