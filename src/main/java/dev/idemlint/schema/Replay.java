@@ -33,7 +33,8 @@ final class Replay {
 
     /**
      * Per revision (by position), per kind, the points (operation index, the revision's length for its end) at
-     * which a name of the kind's namespace the tree never writes is not known absent; no entry: at none.
+     * which code not read may have made an object of the kind: a name of the kind's namespace the tree never
+     * writes is not known absent, or the state forgot names such code wrote; no entry: at none.
      */
     private final List<Map<ObjectKind, BitSet>> opaque;
     private final boolean needsMissingTable;
@@ -139,8 +140,9 @@ final class Replay {
     }
 
     private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
+        boolean named = state.forgetsNames();
         for (ObjectKind kind : PROBED) {
-            if (state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE))) != Presence.ABSENT) {
+            if (named || state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE))) != Presence.ABSENT) {
                 points.computeIfAbsent(kind, k -> new BitSet()).set(at);
             }
         }

@@ -721,6 +721,11 @@ public final class SchemaState {
         return f != null && f.required != null && f.required.contains(column.name().name());
     }
 
+    /** Whether code the analyzer could not read may have touched objects it names ({@code Forget} of names). */
+    public boolean forgetsNames() {
+        return !forgottenNames.isEmpty();
+    }
+
     public Presence presence(ObjectRef ref) {
         Slot s = slot(ref);
         Entry e = entries.get(s);
