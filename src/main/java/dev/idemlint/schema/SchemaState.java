@@ -286,6 +286,8 @@ public final class SchemaState {
     private final Map<QualifiedName, Presence> columnsDefault = new HashMap<>();
     /** Likewise for the table's constraints, triggers, policies and rules. */
     private final Map<QualifiedName, Presence> keysDefault = new HashMap<>();
+    /** The slots put with a temporary entry since the session began: what {@link #endSession} reads. */
+    private final Set<Slot> temporaries = new LinkedHashSet<>();
     /** Lower-cased names opaque code may have touched. */
     private final Set<String> forgottenNames = new HashSet<>();
     /**
@@ -1105,11 +1107,13 @@ public final class SchemaState {
      */
     public void endSession() {
         List<Slot> temporary = new ArrayList<>();
-        for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
-            if (e.getValue().temporary && e.getValue().presence != Presence.ABSENT) {
-                temporary.add(e.getKey());
+        for (Slot s : temporaries) {
+            Entry e = entries.get(s);
+            if (e != null && e.temporary && e.presence != Presence.ABSENT) {
+                temporary.add(s);
             }
         }
+        temporaries.clear();
         for (Slot s : temporary) {
             set(s, Presence.ABSENT, null);
             cascadeTable(s.name(), Presence.ABSENT);
@@ -2612,6 +2616,9 @@ public final class SchemaState {
     private void put(Slot s, Entry e) {
         remove(s);
         entries.put(s, e);
+        if (e.temporary) {
+            temporaries.add(s);
+        }
         fileChange(s, e);
         if (s.table() != null) {
             childrenOf.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
