@@ -25,8 +25,6 @@ import java.util.function.Predicate;
  * needs a table nothing before it made ({@link #needsMissingTable}).
  */
 final class Replay {
-    /** A name no tree writes: what the state says of it is what it says of any name it has not read. */
-    private static final String PROBE = "idemlint_replay_probe_never_written";
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
     private static final List<ObjectKind> PROBED = java.util.Arrays.stream(ObjectKind.values())
             .filter(k -> !ObjectRef.tableScoped(k)).toList();
@@ -57,19 +55,22 @@ final class Replay {
         BitSet applied = new BitSet();
         for (int p = 0; p < order.size(); p++) {
             BitSet needed = ancestors.get(p);
-            BitSet missing = (BitSet) needed.clone();
-            missing.andNot(applied);
-            BitSet extra = (BitSet) applied.clone();
-            extra.andNot(needed);
-            if (state == null || !extra.isEmpty() || !missing.isEmpty() && missing.nextSetBit(0) < applied.length()) {
-                // another branch: an empty database, every ancestor's upgrade again
-                state = empty();
-                applied.clear();
-                missing = needed;
-            }
-            for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                run(state, upgrades.get(q), effects.get(q), runs, null);
-                applied.set(q);
+            if (state == null || !needed.equals(applied)) {
+                // not the next revision of the line run so far: the ancestors it lacks
+                BitSet missing = (BitSet) needed.clone();
+                missing.andNot(applied);
+                BitSet extra = (BitSet) applied.clone();
+                extra.andNot(needed);
+                if (state == null || !extra.isEmpty() || !missing.isEmpty() && missing.nextSetBit(0) < applied.length()) {
+                    // another branch: an empty database, every ancestor's upgrade again
+                    state = empty();
+                    applied.clear();
+                    missing = needed;
+                }
+                for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
+                    run(state, upgrades.get(q), effects.get(q), runs, null);
+                    applied.set(q);
+                }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
             needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points);
@@ -140,9 +141,8 @@ final class Replay {
     }
 
     private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
-        boolean named = state.forgetsNames();
         for (ObjectKind kind : PROBED) {
-            if (named || state.presence(ObjectRef.of(kind, QualifiedName.of(PROBE))) != Presence.ABSENT) {
+            if (state.mayHoldUnwritten(kind)) {
                 points.computeIfAbsent(kind, k -> new BitSet()).set(at);
             }
         }

@@ -723,9 +723,17 @@ public final class SchemaState {
         return f != null && f.required != null && f.required.contains(column.name().name());
     }
 
-    /** Whether code the analyzer could not read may have touched objects it names ({@code Forget} of names). */
-    public boolean forgetsNames() {
-        return !forgottenNames.isEmpty();
+    /**
+     * Whether code the analyzer could not read may have made an object of {@code kind} (one whose names are not a
+     * table's) under a name no effect wrote: the state forgot the kind's namespace or everything, or forgot names
+     * such code wrote (which may be of any kind). Without them, what {@link #presence} says of such a name.
+     */
+    public boolean mayHoldUnwritten(ObjectKind kind) {
+        if (baseline == Presence.ABSENT && forgottenNames.isEmpty() && forgottenScopes.isEmpty()) {
+            return false;
+        }
+        return baseline != Presence.ABSENT || !forgottenNames.isEmpty()
+                || forgottenScopes.contains(new Scope(namespace(kind), null));
     }
 
     public Presence presence(ObjectRef ref) {
