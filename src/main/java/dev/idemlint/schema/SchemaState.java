@@ -286,6 +286,8 @@ public final class SchemaState {
     private final Map<QualifiedName, Presence> columnsDefault = new HashMap<>();
     /** Likewise for the table's constraints, triggers, policies and rules. */
     private final Map<QualifiedName, Presence> keysDefault = new HashMap<>();
+    /** The slots put with a temporary entry since the session began: what {@link #endSession} reads. */
+    private final Set<Slot> temporaries = new LinkedHashSet<>();
     /** Lower-cased names opaque code may have touched. */
     private final Set<String> forgottenNames = new HashSet<>();
     /**
@@ -721,6 +723,19 @@ public final class SchemaState {
         return f != null && f.required != null && f.required.contains(column.name().name());
     }
 
+    /**
+     * Whether code the analyzer could not read may have made an object of {@code kind} (one whose names are not a
+     * table's) under a name no effect wrote: the state forgot the kind's namespace or everything, or forgot names
+     * such code wrote (which may be of any kind). Without them, what {@link #presence} says of such a name.
+     */
+    public boolean mayHoldUnwritten(ObjectKind kind) {
+        if (baseline == Presence.ABSENT && forgottenNames.isEmpty() && forgottenScopes.isEmpty()) {
+            return false;
+        }
+        return baseline != Presence.ABSENT || !forgottenNames.isEmpty()
+                || forgottenScopes.contains(new Scope(namespace(kind), null));
+    }
+
     public Presence presence(ObjectRef ref) {
         Slot s = slot(ref);
         Entry e = entries.get(s);
@@ -1100,11 +1115,13 @@ public final class SchemaState {
      */
     public void endSession() {
         List<Slot> temporary = new ArrayList<>();
-        for (Map.Entry<Slot, Entry> e : entries.entrySet()) {
-            if (e.getValue().temporary && e.getValue().presence != Presence.ABSENT) {
-                temporary.add(e.getKey());
+        for (Slot s : temporaries) {
+            Entry e = entries.get(s);
+            if (e != null && e.temporary && e.presence != Presence.ABSENT) {
+                temporary.add(s);
             }
         }
+        temporaries.clear();
         for (Slot s : temporary) {
             set(s, Presence.ABSENT, null);
             cascadeTable(s.name(), Presence.ABSENT);
@@ -2607,6 +2624,9 @@ public final class SchemaState {
     private void put(Slot s, Entry e) {
         remove(s);
         entries.put(s, e);
+        if (e.temporary) {
+            temporaries.add(s);
+        }
         fileChange(s, e);
         if (s.table() != null) {
             childrenOf.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);

@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -207,7 +208,12 @@ public final class SchemaTimeline {
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
     private final List<Event> opaque = new ArrayList<>();
     private final List<List<Operation>> upgrades = new ArrayList<>();
-    private final List<QualifiedName[]> used = new ArrayList<>();
+    /** Per revision, per operation, its {@link Effect}s, which {@link #replay} runs. */
+    private final List<List<List<Effect>>> effectLists = new ArrayList<>();
+    /** The operations this timeline's database runs: a multidb engine's, or all of them. */
+    private Predicate<Operation> runs = op -> true;
+    /** The replay of the tree on {@link SchemaState}, made when first asked ({@link #replay()}). */
+    private volatile Replay replay;
     private final Branches branches = new Branches();
     /**
      * A multidb chain's timelines, one per engine ({@link dev.idemlint.migration.OpSite#engine()}; null: the
@@ -277,8 +283,12 @@ public final class SchemaTimeline {
         t.engines = new HashMap<>();
         for (String engine : engines) {
             // an operation of no engine is answered by the timeline of every operation
-            t.engines.put(engine, buildOne(migrations,
-                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList()));
+            SchemaTimeline one = buildOne(migrations,
+                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList());
+            if (engine != null) {
+                one.runs = op -> engine.equals(op.site().engine());
+            }
+            t.engines.put(engine, one);
         }
         return t;
     }
@@ -305,7 +315,7 @@ public final class SchemaTimeline {
         for (int i = 0; i < migrations.size(); i++) {
             Effects fx = effects.get(i);
             t.upgrades.add(fx.upgrade);
-            t.used.add(fx.used);
+            t.effectLists.add(fx.effects);
             t.place(i, fx);
         }
         return t;
@@ -322,8 +332,8 @@ public final class SchemaTimeline {
         private final List<Operation> upgrade;
         /** Its events in operation order, each filed by its slot when placed. */
         private final List<Event> recorded = new ArrayList<>();
-        /** Per operation, the table it needs to exist (and does not make itself), or null. */
-        private final QualifiedName[] used;
+        /** Per operation, its effects (none for an operation of another multidb engine). */
+        private final List<List<Effect>> effects;
         /**
          * The multidb engines its operations run on ({@link OpSite#engine()}, null outside a multidb chain): read
          * here, on the worker that reads the revision, so that a build from kept effects need not walk every operation.
@@ -333,7 +343,7 @@ public final class SchemaTimeline {
         private Effects(Migration migration) {
             this.migration = migration;
             this.upgrade = migration.upgrade();
-            this.used = new QualifiedName[upgrade.size()];
+            this.effects = new ArrayList<>(java.util.Collections.nCopies(upgrade.size(), List.<Effect>of()));
             for (Operation op : upgrade) {
                 engines.add(op.site().engine());
             }
@@ -488,7 +498,7 @@ public final class SchemaTimeline {
         private static final String PRIMARY = "primary";
         private final Migration m;
         private final List<Event> recorded;
-        private final QualifiedName[] used;
+        private final List<List<Effect>> effectsOf;
 
         /** The columns of the table statement recorded last, looked up for each object it makes. */
         private TableColumns lastColumns;
@@ -503,7 +513,7 @@ public final class SchemaTimeline {
         Recorder(Effects fx) {
             this.m = fx.migration;
             this.recorded = fx.recorded;
-            this.used = fx.used;
+            this.effectsOf = fx.effects;
         }
 
         private void opaque(int index, Operation op, Set<String> touches) {
@@ -512,6 +522,7 @@ public final class SchemaTimeline {
 
         private void record(int index, Operation op) {
             List<Effect> effects = dev.idemlint.schema.Effects.of(op, NAMING);
+            effectsOf.set(index, effects);
             Set<QualifiedName> made = null;
             for (Effect e : effects) {
                 if (e instanceof Effect.Create c) {
@@ -533,10 +544,6 @@ public final class SchemaTimeline {
                     // one), owned by its column's table
                     create(index, op, ObjectRef.of(ObjectKind.SEQUENCE, x.sequence()), x.tolerant(),
                             serialSequence(x), false);
-                }
-                QualifiedName needs = tableNeeded(e);
-                if (used[index] == null && needs != null && (made == null || !made.contains(needs))) {
-                    used[index] = needs;
                 }
             }
             // enum labels: an object's contents, which effects leave to the state (SchemaState#addLabel)
@@ -662,26 +669,6 @@ public final class SchemaTimeline {
     /** The shape of a serial's sequence: a sequence of {@code x}'s column, named by PostgreSQL. */
     static Effect.Shape serialSequence(Effect.Serial x) {
         return new Effect.Shape(null, null, false, List.of(x.column().name().name()), null, x.column().table(), true, 'S');
-    }
-
-    /**
-     * The table whose existence an effect presupposes, or null: the table of a table-scoped object
-     * made, dropped, renamed or required, the table an index is made on, a table dropped (without
-     * {@code IF EXISTS}) or renamed away, the table rows are written into.
-     */
-    private static QualifiedName tableNeeded(Effect e) {
-        ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists() ? d.object()
-                : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q ? q.object()
-                : e instanceof Effect.Write w ? w.table() : null;
-        if (o == null) {
-            return null;
-        }
-        if (e instanceof Effect.Create) {
-            // an index is made on its table
-            return o.table() != null ? norm(o.table()) : null;
-        }
-        // dropping an index by name needs no table
-        return ObjectRef.tableScoped(o.kind()) ? norm(o.table()) : o.kind() == ObjectKind.TABLE ? norm(o.name()) : null;
     }
 
     /**
@@ -929,8 +916,9 @@ public final class SchemaTimeline {
     }
 
     /**
-     * True when an operation we could not read runs before operation {@code index} of {@code m} that may have
-     * made or taken an object of {@code kind}'s namespace.
+     * True when code we could not read, before operation {@code index} of {@code m}, may have made an object of
+     * {@code kind}'s namespace under a name no revision writes: the replayed state ({@link Replay}) does not hold
+     * such a name absent there. {@code kind}: one whose names are not a table's ({@link ObjectRef#tableScoped}).
      */
     public boolean opaqueBefore(Migration m, int index, ObjectKind kind) {
         if (engines != null) {
@@ -941,14 +929,22 @@ public final class SchemaTimeline {
         if (p == null) {
             return true;
         }
-        for (int k = countBefore(opaque, p, index) - 1; k >= 0; k--) {
-            Event e = opaque.get(k);
-            if ((e.kind == null || SchemaState.namespace(e.kind).equals(SchemaState.namespace(kind)))
-                    && visible(e, p, index)) {
-                return true;
+        return replay().opaqueBefore(p, index, upgrades.get(p).size(), kind);
+    }
+
+    /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
+    private Replay replay() {
+        Replay r = replay;
+        if (r == null) {
+            synchronized (this) {
+                r = replay;
+                if (r == null) {
+                    r = Replay.of(order, ancestors, upgrades, effectLists, runs);
+                    replay = r;
+                }
             }
         }
-        return false;
+        return r;
     }
 
     /**
@@ -1245,35 +1241,15 @@ public final class SchemaTimeline {
 
     /**
      * True when some revision alters, extends or drops a table that nothing before it on its path
-     * creates: the chain was started on a database that already had a schema (made by
-     * {@code metadata.create_all()}, a dump, another tool), so absence from the timeline is no proof of
-     * absence from the database.
+     * creates: the replayed state ({@link Replay}) holds the table absent there. The chain was started on a
+     * database that already had a schema (made by {@code metadata.create_all()}, a dump, another tool), so
+     * absence from the timeline is no proof of absence from the database.
      */
     public boolean startsFromExistingSchema(Settings s) {
         if (engines != null) {
             return engines.values().stream().anyMatch(t -> t.startsFromExistingSchema(s));
         }
-        Boolean known = startsFromExisting;
-        if (known == null) {
-            known = findsPreexistingTable(s);
-            startsFromExisting = known;
-        }
-        return known;
-    }
-
-    private Boolean startsFromExisting;
-
-    private boolean findsPreexistingTable(Settings s) {
-        for (int p = 0; p < order.size(); p++) {
-            Migration m = order.get(p);
-            QualifiedName[] needs = used.get(p);
-            for (int i = 0; i < needs.length; i++) {
-                if (needs[i] != null && existing(ObjectRef.table(needs[i]), m, i, s) == null) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return replay().needsMissingTable();
     }
 
     /**

@@ -20,7 +20,8 @@
  * {@link dev.idemlint.schema.Conflict} from {@link dev.idemlint.migration.PostgresFacts}. Its clients:
  * {@link dev.idemlint.schema.RerunSimulation} (one revision applied twice to an unknown state: its verdicts on the
  * revision's operations, {@link dev.idemlint.migration.RerunVerdicts}, and its answers to the re-run rules,
- * {@link dev.idemlint.schema.RerunAnswers}) and
- * {@code plan} (a state seeded from a live catalog).
+ * {@link dev.idemlint.schema.RerunAnswers}), the timeline's replay of the tree on an empty database (per revision
+ * the state its ancestors left: what code not read may have made, whether the chain alters a table it never
+ * made), and {@code plan} (a state seeded from a live catalog).
  */
 package dev.idemlint.schema;

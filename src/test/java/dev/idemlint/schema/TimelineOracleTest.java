@@ -33,7 +33,10 @@ import org.junit.jupiter.api.Test;
  * (revision, operation) are held against a replay of {@link SchemaState#apply} along the graph: a revision's
  * state before operation {@code i} is an empty database that every ancestor's upgrade ran on, in walk order (a
  * merge replays each branch once), then the revision's own first {@code i} operations. An operation that may not
- * run ({@code OpSite#definite} false) applies its effects as {@link Effect#uncertain}.
+ * run ({@code OpSite#definite} false) applies its effects as its first run would ({@link Replay#firstRun}). This
+ * replay starts every revision from an empty database; the timeline's own ({@link Replay}) runs each line once and
+ * forks at branch points, so where the timeline answers from it ({@code opaqueBefore},
+ * {@code startsFromExistingSchema}) the oracle holds the one to the other.
  *
  * <p>The answers compared, per object any creation of the tree names and per point:
  * <ul>
@@ -42,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * <li>{@code opaqueBefore}: code the analyzer could not read may have made an object of the kind's namespace; the
  * state does not hold a name no revision writes {@code ABSENT}.
  * <li>{@code startsFromExistingSchema}: an operation needs a table nothing before it made; the state holds the
- * table an operation requires ({@link Effects#requiredTable}) {@code ABSENT} there.
+ * table an operation requires ({@link Replay#requiredTables}) {@code ABSENT} there.
  * </ul>
  * Every disagreement is listed in {@code src/test/resources/oracle/timeline-mismatches.txt}, which the test
  * holds the run to ({@code -Dapprove=true} rewrites it): a new disagreement, or one gone, fails until it is
@@ -387,107 +390,18 @@ class TimelineOracleTest {
         return used.size() == 1 ? states.get(used.iterator().next()) : null;
     }
 
-    /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link #firstRun}). */
+    /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link Replay#firstRun}). */
     private static void apply(SchemaState state, Operation op, Map<Object, Guard.Truth> tested) {
-        state.applyAll(firstRun(op, state, tested));
+        state.applyAll(Replay.firstRun(op, Effects.of(op, NAMING), state, tested));
     }
 
-    /**
-     * {@code op}'s effects on its first run on {@code state}: all of them when it runs; none when its guard is
-     * false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a condition
-     * decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan} evaluates it
-     * on a catalog ({@code GuardCheck}): each object test answered by the state ({@link #exists}), three-valued; an
-     * error a handler swallows leaves the state as the failed statement found it. A test runs once, where it is
-     * written: the operations under one {@code if} (or after one early {@code return}) share its answer,
-     * {@code tested} by the guard's span in this run of the revision.
-     */
-    private static List<Effect> firstRun(Operation op, SchemaState state, Map<Object, Guard.Truth> tested) {
-        List<Effect> fx = Effects.of(op, NAMING);
-        if (op.site().definite()) {
-            return fx;
-        }
-        Guard g = op.site().guard();
-        if (g == null) {
-            return Effect.uncertain(fx);
-        }
-        switch (g.kind()) {
-            case AFTER_ABORT:
-                return List.of();
-            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION:
-                return fx;
-            default:
-                break;
-        }
-        if (g.condition() == null) {
-            return Effect.uncertain(fx);
-        }
-        Guard.Truth truth = tested.computeIfAbsent(List.of(g.span(), g.condition()),
-                k -> g.condition().eval(x -> exists(x, state)));
-        return switch (truth) {
-            case TRUE -> fx;
-            case FALSE -> List.of();
-            case UNKNOWN -> Effect.uncertain(fx);
-        };
-    }
-
-    /**
-     * What {@code state} says of a guard's existence test, with names as the timeline files them: unqualified, the
-     * default schema {@code public} one with no schema ({@link SchemaTimeline#norm}). {@code plan} places them in
-     * the catalog's schemas instead ({@code Placement}), which an empty database has none of.
-     */
-    private static Guard.Truth exists(Guard.Condition.Exists x, SchemaState state) {
-        String schema = x.schema() == null || x.schema().equalsIgnoreCase("public") ? null : x.schema();
-        ObjectRef ref;
-        if (ObjectRef.tableScoped(x.kind()) || x.kind() == ObjectKind.INDEX) {
-            if (x.table() == null) {
-                return x.kind() == ObjectKind.INDEX ? presence(ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name())),
-                        state) : Guard.Truth.UNKNOWN;
-            }
-            ref = ObjectRef.in(x.kind(), QualifiedName.of(schema, x.table()), x.name());
-        } else {
-            ref = ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name()));
-        }
-        return presence(ref, state);
-    }
-
-    private static Guard.Truth presence(ObjectRef ref, SchemaState state) {
-        return switch (state.presence(ref)) {
-            case PRESENT -> Guard.Truth.TRUE;
-            case ABSENT -> Guard.Truth.FALSE;
-            default -> Guard.Truth.UNKNOWN;
-        };
-    }
-
-    /**
-     * The tables {@code op} needs to exist and does not make itself: what it creates an object on, drops
-     * (without {@code IF EXISTS}), renames, requires or writes into.
-     */
+    /** The tables {@code op} needs to exist and does not make itself ({@link Replay#requiredTables}). */
     private static List<QualifiedName> needed(Operation op) {
-        List<Effect> fx = Effects.of(op, NAMING);
-        Set<QualifiedName> made = new LinkedHashSet<>();
-        for (Effect e : fx) {
-            if (e instanceof Effect.Create c && c.object().kind() == ObjectKind.TABLE) {
-                made.add(c.object().name());
-            }
-        }
-        List<QualifiedName> out = new ArrayList<>();
-        for (Effect e : fx) {
-            ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists()
-                    ? d.object() : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q
-                    ? q.object() : e instanceof Effect.Write w ? w.table() : null;
-            QualifiedName table = o == null ? null : e instanceof Effect.Create ? o.table()
-                    : ObjectRef.tableScoped(o.kind()) ? o.table() : o.kind() == ObjectKind.TABLE ? o.name() : null;
-            if (table != null && !made.contains(table)) {
-                out.add(table);
-            }
-        }
-        return out;
+        return Replay.requiredTables(Effects.of(op, NAMING));
     }
 
     private static SchemaState empty() {
-        return SchemaState.of(new dev.idemlint.db.Catalog(null, "public", List.of("public"), null,
-                List.of("public"), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of()));
+        return Replay.empty();
     }
 
     private static String label(Migration m) {

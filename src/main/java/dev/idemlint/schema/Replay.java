@@ -1,0 +1,235 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.db.Catalog;
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The timeline as a driver of {@link SchemaState}: the upgrades of a revision tree run, in walk order, on an empty
+ * database, each revision's on the state its ancestors left (a merge replays each branch once, in walk order). A
+ * revision whose ancestors are not the revisions run so far (the first of a branch) starts again from an empty
+ * database and replays its ancestors. An operation that may not run applies its effects as its first run would
+ * ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
+ * schema: whether code not read may have made a name of a namespace ({@link #opaqueBefore}), whether an operation
+ * needs a table nothing before it made ({@link #needsMissingTable}).
+ */
+final class Replay {
+    /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
+    private static final List<ObjectKind> PROBED = java.util.Arrays.stream(ObjectKind.values())
+            .filter(k -> !ObjectRef.tableScoped(k)).toList();
+
+    /**
+     * Per revision (by position), per kind, the points (operation index, the revision's length for its end) at
+     * which code not read may have made an object of the kind: a name of the kind's namespace the tree never
+     * writes is not known absent, or the state forgot names such code wrote; no entry: at none.
+     */
+    private final List<Map<ObjectKind, BitSet>> opaque;
+    private final boolean needsMissingTable;
+
+    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable) {
+        this.opaque = opaque;
+        this.needsMissingTable = needsMissingTable;
+    }
+
+    /**
+     * Replays {@code order} (walk order, {@code ancestors} by position), each revision's {@code upgrades} (its
+     * operations, whose effects {@code effects} gives in the same order), running the operations {@code runs}
+     * accepts (a multidb chain's engine).
+     */
+    static Replay of(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
+            List<List<List<Effect>>> effects, Predicate<Operation> runs) {
+        List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(order.size());
+        boolean needsMissing = false;
+        SchemaState state = null;
+        BitSet applied = new BitSet();
+        for (int p = 0; p < order.size(); p++) {
+            BitSet needed = ancestors.get(p);
+            if (state == null || !needed.equals(applied)) {
+                // not the next revision of the line run so far: the ancestors it lacks
+                BitSet missing = (BitSet) needed.clone();
+                missing.andNot(applied);
+                BitSet extra = (BitSet) applied.clone();
+                extra.andNot(needed);
+                if (state == null || !extra.isEmpty() || !missing.isEmpty() && missing.nextSetBit(0) < applied.length()) {
+                    // another branch: an empty database, every ancestor's upgrade again
+                    state = empty();
+                    applied.clear();
+                    missing = needed;
+                }
+                for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
+                    run(state, upgrades.get(q), effects.get(q), runs, null);
+                    applied.set(q);
+                }
+            }
+            Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
+            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points);
+            applied.set(p);
+            opaque.add(points.isEmpty() ? Map.of() : points);
+        }
+        return new Replay(opaque, needsMissing);
+    }
+
+    /**
+     * Runs one revision's upgrade on {@code state}, then its session ends; when {@code points} is given, records
+     * there what {@link #opaqueBefore} answers at each of its points. Whether an operation needed a table the
+     * state held absent.
+     */
+    private static boolean run(SchemaState state, List<Operation> ops, List<List<Effect>> effects,
+            Predicate<Operation> runs, Map<ObjectKind, BitSet> points) {
+        boolean needsMissing = false;
+        Map<Object, Guard.Truth> tested = new HashMap<>();
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            if (points != null) {
+                probe(state, i, points);
+            }
+            if (!runs.test(op)) {
+                continue;
+            }
+            List<Effect> fx = effects.get(i);
+            if (points != null && !needsMissing) {
+                for (QualifiedName table : requiredTables(fx)) {
+                    if (state.presence(ObjectRef.table(table)) == Presence.ABSENT) {
+                        needsMissing = true;
+                        break;
+                    }
+                }
+            }
+            state.applyAll(firstRun(op, fx, state, tested));
+        }
+        if (points != null) {
+            probe(state, ops.size(), points);
+        }
+        state.endSession();
+        return needsMissing;
+    }
+
+    /**
+     * The tables an operation of effects {@code fx} needs to exist and does not make itself: what it creates an
+     * object on, drops (without {@code IF EXISTS}), renames, requires or writes into.
+     */
+    static List<QualifiedName> requiredTables(List<Effect> fx) {
+        Set<QualifiedName> made = new LinkedHashSet<>();
+        for (Effect e : fx) {
+            if (e instanceof Effect.Create c && c.object().kind() == ObjectKind.TABLE) {
+                made.add(c.object().name());
+            }
+        }
+        List<QualifiedName> out = new ArrayList<>();
+        for (Effect e : fx) {
+            ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d && !d.ifExists()
+                    ? d.object() : e instanceof Effect.Rename r ? r.object() : e instanceof Effect.Require q
+                    ? q.object() : e instanceof Effect.Write w ? w.table() : null;
+            QualifiedName table = o == null ? null : e instanceof Effect.Create ? o.table()
+                    : ObjectRef.tableScoped(o.kind()) ? o.table() : o.kind() == ObjectKind.TABLE ? o.name() : null;
+            if (table != null && !made.contains(table)) {
+                out.add(table);
+            }
+        }
+        return out;
+    }
+
+    private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
+        for (ObjectKind kind : PROBED) {
+            if (state.mayHoldUnwritten(kind)) {
+                points.computeIfAbsent(kind, k -> new BitSet()).set(at);
+            }
+        }
+    }
+
+    /**
+     * Whether code the analyzer could not read, before operation {@code index} of the revision at {@code pos}
+     * ({@code index} at or past its operations: its end), may have made an object of {@code kind}'s namespace
+     * under a name no revision writes.
+     */
+    boolean opaqueBefore(int pos, int index, int length, ObjectKind kind) {
+        BitSet at = opaque.get(pos).get(kind);
+        return at != null && at.get(Math.min(index, length));
+    }
+
+    /** Whether some operation needs a table (to alter, drop, fill) that the state held absent there. */
+    boolean needsMissingTable() {
+        return needsMissingTable;
+    }
+
+    /**
+     * {@code op}'s effects {@code fx} on its first run on {@code state}: all of them when it runs; none when its
+     * guard is false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a
+     * condition decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan}
+     * evaluates it on a catalog: each object test answered by the state ({@link #exists}), three-valued; an error
+     * a handler swallows leaves the state as the failed statement found it. A test runs once, where it is
+     * written: the operations under one {@code if} (or after one early {@code return}) share its answer,
+     * {@code tested} by the guard's span in this run of the revision.
+     */
+    static List<Effect> firstRun(Operation op, List<Effect> fx, SchemaState state, Map<Object, Guard.Truth> tested) {
+        if (op.site().definite()) {
+            return fx;
+        }
+        Guard g = op.site().guard();
+        if (g == null) {
+            return Effect.uncertain(fx);
+        }
+        switch (g.kind()) {
+            case AFTER_ABORT:
+                return List.of();
+            case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION:
+                return fx;
+            default:
+                break;
+        }
+        if (g.condition() == null) {
+            return Effect.uncertain(fx);
+        }
+        Guard.Truth truth = tested.computeIfAbsent(List.of(g.span(), g.condition()),
+                k -> g.condition().eval(x -> exists(x, state)));
+        return switch (truth) {
+            case TRUE -> fx;
+            case FALSE -> List.of();
+            case UNKNOWN -> Effect.uncertain(fx);
+        };
+    }
+
+    /**
+     * What {@code state} says of a guard's existence test, with names as the timeline files them: unqualified, the
+     * default schema {@code public} one with no schema ({@link SchemaTimeline#norm}).
+     */
+    private static Guard.Truth exists(Guard.Condition.Exists x, SchemaState state) {
+        String schema = x.schema() == null || x.schema().equalsIgnoreCase("public") ? null : x.schema();
+        ObjectRef ref;
+        if (ObjectRef.tableScoped(x.kind()) || x.kind() == ObjectKind.INDEX) {
+            if (x.table() == null) {
+                return x.kind() == ObjectKind.INDEX ? truth(state.presence(ObjectRef.of(x.kind(),
+                        QualifiedName.of(schema, x.name())))) : Guard.Truth.UNKNOWN;
+            }
+            ref = ObjectRef.in(x.kind(), QualifiedName.of(schema, x.table()), x.name());
+        } else {
+            ref = ObjectRef.of(x.kind(), QualifiedName.of(schema, x.name()));
+        }
+        return truth(state.presence(ref));
+    }
+
+    private static Guard.Truth truth(Presence p) {
+        return switch (p) {
+            case PRESENT -> Guard.Truth.TRUE;
+            case ABSENT -> Guard.Truth.FALSE;
+            default -> Guard.Truth.UNKNOWN;
+        };
+    }
+
+    /** A database of nothing: the schema {@code public} alone, on the search path. */
+    static SchemaState empty() {
+        return SchemaState.of(new Catalog(null, "public", List.of("public"), null, List.of("public"), List.of(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+    }
+}
