@@ -753,6 +753,8 @@ final class OpExtractor {
     }
 
     /** Calls at statement level that change nothing in the database: logging, printing, session upkeep. */
+    private static final Set<String> FILE_SYSTEM_MODULES = Set.of("os", "os.path", "shutil");
+
     private static final Set<String> HARMLESS_CALLS = Set.of("print", "warn", "debug", "info", "warning", "error",
             "exception", "critical", "log", "commit", "rollback", "close", "flush", "add", "add_all", "expunge",
             "append", "extend", "update", "setdefault", "pop", "remove", "discard", "clear", "sleep", "inspect",
@@ -783,8 +785,11 @@ final class OpExtractor {
                 return false;
             }
             String root = Names.dotted(r);
+            // the standard library's file system calls (`os.rename`, `os.path.exists`, `shutil.move`) reach no
+            // database: a revision that moves an upload folder changes no table
             return root == null || !(root.startsWith("log") || root.startsWith("LOG") || root.equals("warnings")
-                    || root.equals("sys.stdout") || root.equals("click"));
+                    || root.equals("sys.stdout") || root.equals("click") || FILE_SYSTEM_MODULES.contains(root)
+                    && ctx.scope().lookup(root.split("\\.", 2)[0]) == null);
         }
         return false;
     }
