@@ -64,7 +64,15 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
             return new Target(type, null, null);
         }
         String call = LockedTable.callText(b);
-        return new Target(type, null, call == null ? null : LockedTable.keywordText(call, "postgresql_using"));
+        if (call == null) {
+            return new Target(type, null, null);
+        }
+        // `type_=sa.Text(collation="C")`: a collation the column's `existing_type=` does not already name
+        String collation = collation(LockedTable.keywordText(call, "type_"));
+        if (collation != null && collation.equals(collation(LockedTable.keywordText(call, "existing_type")))) {
+            collation = null;
+        }
+        return new Target(type, collation, LockedTable.keywordText(call, "postgresql_using"));
     }
 
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
@@ -148,6 +156,14 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
                 at.settings()).isEmpty();
     }
 
+    private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+    /** The {@code collation=} string of a SQLAlchemy type's text, or null. */
+    private static String collation(String typeText) {
+        Matcher m = typeText == null ? null : COLLATION.matcher(typeText);
+        return m == null || !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
     /** Whether the conversion is the column itself: no conversion at all. */
     private static boolean bare(String using, String column) {
         String u = using.strip();
@@ -158,8 +174,16 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
         return u.equalsIgnoreCase(column) || u.equals("\"" + column + "\"");
     }
 
-    /** Whether an index on the table names the column, standing just before the statement. */
+    /**
+     * Whether an index on the table names the column, standing just before the statement: one of its own, or the
+     * one of a primary key or unique constraint of the table.
+     */
     private static boolean indexed(LockedTable.At at, Operation.Benign b) {
+        java.util.List<java.util.Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(),
+                at.index(), at.settings());
+        if (keys != null && keys.stream().anyMatch(k -> k.stream().anyMatch(col -> col.equalsIgnoreCase(b.column())))) {
+            return true;
+        }
         for (Creation c : at.timeline().creations()) {
             if (c.key().kind() == ObjectKind.INDEX && c.operation() instanceof Operation.CreateIndex ix
                     && b.table().equalsIgnoreCase(ix.table()) && ix.columns().stream()
