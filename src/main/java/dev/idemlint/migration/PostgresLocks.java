@@ -107,6 +107,11 @@ public final class PostgresLocks {
         SET_NOT_NULL,
         /** {@code ALTER COLUMN c SET NOT NULL} where a validated {@code CHECK (c IS NOT NULL)} exists. */
         SET_NOT_NULL_AFTER_CHECK,
+        /**
+         * {@code ALTER TABLE t ADD COLUMN c int NOT NULL}, no default: the table is read to find it empty (a row
+         * fails the statement, 23502).
+         */
+        ADD_COLUMN_NOT_NULL,
         /** {@code ALTER TABLE t ADD COLUMN c int}, no default. */
         ADD_COLUMN,
         /** {@code ALTER TABLE t DROP COLUMN c}. */
@@ -191,6 +196,7 @@ public final class PostgresLocks {
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, true, PG12),
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, false, false, null),
             seen(Kind.ADD_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.ADD_COLUMN_NOT_NULL, Mode.ACCESS_EXCLUSIVE, false, true),
             seen(Kind.DROP_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_TABLE, Mode.ACCESS_EXCLUSIVE, false, false),
