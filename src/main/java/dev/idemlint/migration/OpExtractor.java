@@ -753,6 +753,15 @@ final class OpExtractor {
     }
 
     /** Calls at statement level that change nothing in the database: logging, printing, session upkeep. */
+    /**
+     * The standard library's file system calls: they reach no database. Not {@code os.system}, {@code os.popen} or
+     * {@code subprocess} (a shell may run psql), nor {@code os._exit} (what follows never runs).
+     */
+    private static final Set<String> FILE_SYSTEM_CALLS = Set.of("os.rename", "os.replace", "os.remove", "os.unlink",
+            "os.mkdir", "os.makedirs", "os.rmdir", "os.removedirs", "os.listdir", "os.chmod", "os.path.exists",
+            "os.path.isdir", "os.path.isfile", "os.path.join", "shutil.move", "shutil.copy", "shutil.copy2",
+            "shutil.copyfile", "shutil.copytree", "shutil.rmtree");
+
     private static final Set<String> HARMLESS_CALLS = Set.of("print", "warn", "debug", "info", "warning", "error",
             "exception", "critical", "log", "commit", "rollback", "close", "flush", "add", "add_all", "expunge",
             "append", "extend", "update", "setdefault", "pop", "remove", "discard", "clear", "sleep", "inspect",
@@ -783,8 +792,10 @@ final class OpExtractor {
                 return false;
             }
             String root = Names.dotted(r);
+            // a revision that moves an upload folder (`os.rename`, `shutil.move`) changes no table
             return root == null || !(root.startsWith("log") || root.startsWith("LOG") || root.equals("warnings")
-                    || root.equals("sys.stdout") || root.equals("click"));
+                    || root.equals("sys.stdout") || root.equals("click")
+                    || FILE_SYSTEM_CALLS.contains(root + "." + last) && ctx.scope().lookup(root.split("\\.", 2)[0]) == null);
         }
         return false;
     }

@@ -86,6 +86,17 @@ public final class PostgresLocks {
         ALTER_TYPE_VARCHAR_TO_TEXT,
         /** {@code ALTER COLUMN c TYPE numeric(q, s)} from {@code numeric(p, s)}, {@code q >= p}. */
         ALTER_TYPE_NUMERIC_WIDER,
+        /**
+         * {@code ALTER COLUMN c TYPE e USING c::text::e} to an enum type {@code e}: the cast goes through the type's
+         * text form, so every row is converted and the table rewritten, whatever the column's type was (the same
+         * enum's name after {@code ALTER TYPE ... RENAME} too).
+         */
+        ALTER_TYPE_TO_ENUM,
+        /**
+         * {@code ALTER COLUMN c TYPE text COLLATE "C"} from {@code varchar} on an indexed column: the stored bytes
+         * stay, but every index on the column is built again for the new collation.
+         */
+        ALTER_TYPE_COLLATION_INDEXED,
         /** {@code ALTER COLUMN c TYPE timestamptz} from {@code timestamp} while the session's time zone is UTC. */
         ALTER_TYPE_TIMESTAMP_TO_TIMESTAMPTZ_UTC,
         /** {@code ADD COLUMN c ... DEFAULT <constant>} (or a stable expression such as {@code now()}). */
@@ -96,6 +107,11 @@ public final class PostgresLocks {
         SET_NOT_NULL,
         /** {@code ALTER COLUMN c SET NOT NULL} where a validated {@code CHECK (c IS NOT NULL)} exists. */
         SET_NOT_NULL_AFTER_CHECK,
+        /**
+         * {@code ALTER TABLE t ADD COLUMN c int NOT NULL}, no default: the table is read to find it empty (a row
+         * fails the statement, 23502).
+         */
+        ADD_COLUMN_NOT_NULL,
         /** {@code ALTER TABLE t ADD COLUMN c int}, no default. */
         ADD_COLUMN,
         /** {@code ALTER TABLE t DROP COLUMN c}. */
@@ -162,6 +178,8 @@ public final class PostgresLocks {
             seen(Kind.ALTER_TYPE_VARCHAR_WIDER, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_TYPE_VARCHAR_TO_TEXT, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_TYPE_NUMERIC_WIDER, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.ALTER_TYPE_TO_ENUM, Mode.ACCESS_EXCLUSIVE, true, true),
+            seen(Kind.ALTER_TYPE_COLLATION_INDEXED, Mode.ACCESS_EXCLUSIVE, false, true),
             // 12.0: "Allow ALTER TABLE ... SET DATA TYPE changing between timestamp and timestamptz to avoid a
             // table rewrite when the session time zone is UTC"
             new Row(Kind.ALTER_TYPE_TIMESTAMP_TO_TIMESTAMPTZ_UTC, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, true, true,
@@ -178,6 +196,7 @@ public final class PostgresLocks {
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, true, PG12),
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, false, false, null),
             seen(Kind.ADD_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            seen(Kind.ADD_COLUMN_NOT_NULL, Mode.ACCESS_EXCLUSIVE, false, true),
             seen(Kind.DROP_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_TABLE, Mode.ACCESS_EXCLUSIVE, false, false),

@@ -1,38 +1,133 @@
 package dev.idemlint.rules.locks;
 
+import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.Effects;
+import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
+import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.RevisionStart;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Flags a column type change that rewrites a table that existed before the revision. */
 public final class AlterColumnTypeRewritesTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
-            if (at.op() instanceof Operation.Benign b && b.type() != null && b.type().formatType() != null
-                    && b.column() != null && at.existing(b.table())) {
+            if (at.op() instanceof Operation.Benign b && b.type() != null && b.column() != null
+                    && at.existing(b.table())) {
                 check(at, b, c);
             }
         });
+    }
+
+    /**
+     * {@code ALTER [COLUMN] c [SET DATA] TYPE type [COLLATE x] [USING expr]} in a raw statement, up to the next
+     * action of the same {@code ALTER TABLE} or the statement's end: group 1 the column, 2 the type, 3 the collation,
+     * 4 the conversion.
+     */
+    private static final Pattern RAW_TYPE = Pattern.compile("\\bALTER\\s+(?:COLUMN\\s+)?(\"(?:[^\"]|\"\")+\"|\\w+)\\s+"
+            + "(?:SET\\s+DATA\\s+)?TYPE\\s+(.+?)(?:\\s+COLLATE\\s+(\"(?:[^\"]|\"\")+\"|[\\w.]+))?"
+            + "(?:\\s+USING\\s+(.+?))?\\s*(?:,\\s*(?:ALTER|ADD|DROP|RENAME|SET|VALIDATE)\\b|;|$)",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+    /** What a type change names: the new type ({@code format_type}), its collation and its conversion, each or null. */
+    private record Target(String type, String collation, String using) {
+    }
+
+    /**
+     * The type change's target as the statement writes it: the type the model read, with the collation and the
+     * conversion of a raw {@code ALTER COLUMN ... TYPE} read from the statement's own text (the model keeps the type
+     * of an op call; of a raw statement it keeps none), or the {@code postgresql_using=} of an op call.
+     */
+    private static Target target(Operation.Benign b) {
+        String type = b.type().formatType();
+        if (b.site().origin() == Origin.RAW_SQL) {
+            String sql = b.site().sqlStatement();
+            Matcher m = sql == null ? null : RAW_TYPE.matcher(sql);
+            while (m != null && m.find()) {
+                String name = m.group(1).startsWith("\"") ? m.group(1).substring(1, m.group(1).length() - 1)
+                        .replace("\"\"", "\"") : m.group(1).toLowerCase(Locale.ROOT);
+                if (name.equals(b.column())) {
+                    return new Target(type != null ? type : FormatType.ofSql(m.group(2).strip()), m.group(3),
+                            m.group(4));
+                }
+            }
+            return new Target(type, null, null);
+        }
+        String call = LockedTable.callText(b);
+        if (call == null) {
+            return new Target(type, null, null);
+        }
+        // `type_=sa.Text(collation="C")`: a collation the column's `existing_type=` does not already name
+        String collation = collation(LockedTable.keywordText(call, "type_"));
+        if (collation != null && collation.equals(collation(LockedTable.keywordText(call, "existing_type")))) {
+            collation = null;
+        }
+        return new Target(type, collation, LockedTable.keywordText(call, "postgresql_using"));
     }
 
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
         ObjectRef column = Effects.ref(b, ObjectKind.COLUMN, b.table(), b.column());
         String from = column == null ? null
                 : RevisionStart.columnType(at.timeline(), column, at.migration(), at.index(), at.settings());
-        String to = b.type().formatType();
+        Target target = target(b);
+        String to = target.type();
+        if (to == null) {
+            return;
+        }
         PostgresLocks.Kind kind = PostgresLocks.typeChange(from, to);
+        if (enumType(at, b, to) && target.using() != null && !bare(target.using(), b.column())) {
+            kind = PostgresLocks.Kind.ALTER_TYPE_TO_ENUM;
+        } else if (target.collation() != null && (kind == PostgresLocks.Kind.ALTER_TYPE_VARCHAR_TO_TEXT
+                || kind == PostgresLocks.Kind.ALTER_TYPE_VARCHAR_WIDER) && indexed(at, b)) {
+            kind = PostgresLocks.Kind.ALTER_TYPE_COLLATION_INDEXED;
+        }
         if (kind == null) {
+            return;
+        }
+        if (kind == PostgresLocks.Kind.ALTER_TYPE_COLLATION_INDEXED) {
+            PostgresLocks.Row row = PostgresLocks.of(kind, at.settings().postgresMajor());
+            if (!row.scans()) {
+                return;
+            }
+            ctx.report(at.migration().source(), b.site(), "Changing the collation of \"" + b.column() + "\" of \""
+                    + b.table() + "\" builds its indexes again under " + row.lock().sql() + ", which stops "
+                    + row.lock().stops() + " until the builds end.")
+                    .help("\"" + b.table() + "\" existed before this revision. " + shortName(from) + " to "
+                            + shortName(to) + " keeps the stored bytes, but an index sorts by its collation, so"
+                            + " PostgreSQL reads every row to build each index on the column again while no one can"
+                            + " read or write the table. Build an index of the new collation with CREATE INDEX"
+                            + " CONCURRENTLY first, or add a new column of the new collation and swap the two in a"
+                            + " later revision.")
+                    .emit();
             return;
         }
         PostgresLocks.Row row = PostgresLocks.of(kind, at.settings().postgresMajor());
         if (!row.rewrites()) {
+            return;
+        }
+        if (kind == PostgresLocks.Kind.ALTER_TYPE_TO_ENUM) {
+            ctx.report(at.migration().source(), b.site(), "Converting \"" + b.column() + "\" of \"" + b.table()
+                    + "\" to the enum " + shortName(to) + " rewrites the table under " + row.lock().sql()
+                    + ", which stops " + row.lock().stops() + " until the rewrite ends.")
+                    .help("\"" + b.table() + "\" existed before this revision, and the USING conversion casts every"
+                            + " value through its text form, so PostgreSQL copies every row and rebuilds every index"
+                            + " of the table while no one can read or write it (swapping an enum for a new one of the"
+                            + " same name does too). Add the new values with ALTER TYPE ... ADD VALUE instead, or add a"
+                            + " new column of the enum, fill it in batches, then swap the two in a later revision.")
+                    .emit();
+            return;
+        }
+        if (from == null) {
             return;
         }
         ctx.report(at.migration().source(), b.site(), "Changing \"" + b.column() + "\" of \"" + b.table()
@@ -46,6 +141,58 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
                         + " the new type, fill it in batches and keep it in step with a trigger, then swap the two"
                         + " in a later revision.")
                 .emit();
+    }
+
+    /**
+     * Whether {@code type} is an enum: the op call's type is an {@code sa.Enum}, or an enum of that name stands
+     * just before the statement.
+     */
+    private static boolean enumType(LockedTable.At at, Operation.Benign b, String type) {
+        if (b.type().enumType() != null) {
+            return true;
+        }
+        String name = FormatType.userType(type.replace("\"", ""));
+        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
+                at.settings()).isEmpty();
+    }
+
+    private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
+
+    /** The {@code collation=} string of a SQLAlchemy type's text, or null. */
+    private static String collation(String typeText) {
+        Matcher m = typeText == null ? null : COLLATION.matcher(typeText);
+        return m == null || !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
+    }
+
+    /** Whether the conversion is the column itself: no conversion at all. */
+    private static boolean bare(String using, String column) {
+        String u = using.strip();
+        if (u.length() > 1 && (u.startsWith("'") || u.startsWith("\"")) && u.endsWith(u.substring(0, 1))) {
+            // postgresql_using="status::buildstatus" passes the text as a Python string
+            u = u.substring(1, u.length() - 1).strip();
+        }
+        return u.equalsIgnoreCase(column) || u.equals("\"" + column + "\"");
+    }
+
+    /**
+     * Whether an index on the table names the column, standing just before the statement: one of its own, or the
+     * one of a primary key or unique constraint of the table.
+     */
+    private static boolean indexed(LockedTable.At at, Operation.Benign b) {
+        java.util.List<java.util.Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(),
+                at.index(), at.settings());
+        if (keys != null && keys.stream().anyMatch(k -> k.stream().anyMatch(col -> col.equalsIgnoreCase(b.column())))) {
+            return true;
+        }
+        for (Creation c : at.timeline().creations()) {
+            if (c.key().kind() == ObjectKind.INDEX && c.operation() instanceof Operation.CreateIndex ix
+                    && b.table().equalsIgnoreCase(ix.table()) && ix.columns().stream()
+                            .anyMatch(col -> col.equalsIgnoreCase(b.column()))
+                    && at.timeline().existing(c.key(), at.migration(), at.index(), at.settings()) != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A type as PostgreSQL's short aliases name it: {@code timestamptz}, {@code varchar(20)}. */

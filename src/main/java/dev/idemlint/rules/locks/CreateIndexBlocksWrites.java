@@ -15,8 +15,30 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.CreateIndex ix && !ix.concurrently() && at.existing(ix.table())) {
                 report(at, ix, c);
+            } else if (at.op() instanceof Operation.AddColumn a && a.column() != null && a.column().index()
+                    && a.column().name() != null && !a.site().autocommit() && at.existing(a.table())) {
+                columnIndex(at, a, c);
             }
         });
+    }
+
+    /**
+     * {@code op.add_column(t, sa.Column(c, ..., index=True))}: Alembic builds the column's index right after the
+     * column, with a plain {@code CREATE INDEX}.
+     */
+    private static void columnIndex(LockedTable.At at, Operation.AddColumn a, RuleContext ctx) {
+        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX, at.settings().postgresMajor());
+        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY,
+                at.settings().postgresMajor());
+        ctx.report(at.migration().source(), a.site(), "`index=True` builds an index on \"" + a.column().name()
+                + "\" with a " + row.lock().sql() + " lock on \"" + a.table() + "\" that stops " + row.lock().stops()
+                + " until the build ends.")
+                .help("\"" + a.table() + "\" existed before this revision, so Alembic's CREATE INDEX after the new"
+                        + " column reads all its rows while the lock is held, until the migration's transaction"
+                        + " commits. Drop `index=True` and build the index with `op.create_index(...,"
+                        + " postgresql_concurrently=True)` inside `with op.get_context().autocommit_block():`:"
+                        + " PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes through.")
+                .emit();
     }
 
     private static void report(LockedTable.At at, Operation.CreateIndex ix, RuleContext ctx) {

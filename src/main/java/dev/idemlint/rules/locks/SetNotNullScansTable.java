@@ -2,6 +2,7 @@ package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -10,7 +11,10 @@ import dev.idemlint.schema.Effects;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.RevisionStart;
 
-/** Flags {@code alter_column(nullable=False)} on a table that existed before the revision, with no CHECK to trust. */
+/**
+ * Flags {@code alter_column(nullable=False)} on a table that existed before the revision, with no CHECK to trust, and
+ * a column added there NOT NULL without a default.
+ */
 public final class SetNotNullScansTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
@@ -18,8 +22,35 @@ public final class SetNotNullScansTable implements ProjectRule {
             if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
                     && setsNotNull(b) && at.existing(b.table())) {
                 check(at, b, c);
+            } else if (at.op() instanceof Operation.AddColumn a && a.column() != null && a.column().name() != null
+                    && !a.site().autocommit() && required(a) && at.existing(a.table())) {
+                addColumn(at, a, c);
             }
         });
+    }
+
+    /** A column added NOT NULL with nothing to fill it: no default, no serial, no identity. */
+    private static boolean required(Operation.AddColumn a) {
+        boolean raw = a.site().origin() == Origin.RAW_SQL;
+        String text = raw ? a.site().sqlStatement() : LockedTable.callText(a);
+        // an integer primary key alone in add_column is SERIAL, as SQLAlchemy renders it
+        return text != null && Effects.required(a.column(), text, raw, a.column().primaryKey());
+    }
+
+    private static void addColumn(LockedTable.At at, Operation.AddColumn a, RuleContext ctx) {
+        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_NOT_NULL, at.settings().postgresMajor());
+        if (!row.scans()) {
+            return;
+        }
+        String column = a.column().name();
+        ctx.report(at.migration().source(), a.site(), "Adding \"" + column + "\" NOT NULL without a default reads all"
+                + " of \"" + a.table() + "\" under an " + row.lock().sql() + " lock, and fails if it has a row.")
+                .help("\"" + a.table() + "\" existed before this revision. PostgreSQL reads the table to check that"
+                        + " no row would hold NULL in the new column, which stops " + row.lock().stops() + " until the"
+                        + " scan ends; any row fails the statement (23502). Add the"
+                        + " column nullable (or with a constant `server_default`, free from PostgreSQL 11 on), fill"
+                        + " it in batches, then set it NOT NULL behind a validated CHECK (" + column + " IS NOT NULL).")
+                .emit();
     }
 
     /** {@code alter_column(..., nullable=False)}, read from the call's text. */
