@@ -121,10 +121,11 @@ final class LockedTable {
      * CONCURRENTLY} inside a transaction block, 25001). {@code verb} starts the title ("Build it", "Drop it").
      * UNSAFE: the block commits the statements before it, and a concurrent build that fails leaves an INVALID
      * index. A batch operation, a statement reached through a helper, a loop or a condition, and a guarded one (a DO
-     * block's handler, a try, an inspector test: CONCURRENTLY cannot run inside a DO block or a savepoint) get none.
+     * block's handler, a try, an inspector test: CONCURRENTLY cannot run inside a DO block or a savepoint) get none,
+     * and so does a statement that shares its string with others.
      */
     static Fix concurrently(SourceFile file, OpSite site, ToIntFunction<SqlRewriter> indexKeyword, String verb) {
-        if (site.indirect() || site.conditional() || site.guard() != null) {
+        if (site.indirect() || site.conditional() || site.guard() != null || !aloneInItsString(site)) {
             return null;
         }
         List<TextEdit> inner;
@@ -151,6 +152,20 @@ final class LockedTable {
             return Fix.of(title, Applicability.UNSAFE, inner);
         }
         return AutocommitWrapper.wrap(file, site.statement(), inner, title + " in an autocommit block");
+    }
+
+    /**
+     * Whether raw SQL {@code site} is the only statement of its string: PostgreSQL runs a string of several
+     * statements as one implicit transaction block, where CONCURRENTLY fails (25001) even in an autocommit block.
+     * An op call is alone.
+     */
+    private static boolean aloneInItsString(OpSite site) {
+        if (site.origin() != Origin.RAW_SQL || site.sql() == null || site.sqlStart() < 0) {
+            return true;
+        }
+        String text = site.sql().text();
+        return text.substring(0, site.sqlStart()).replace(";", "").isBlank()
+                && text.substring(site.sqlEnd()).replace(";", "").isBlank();
     }
 
     /** The text of a plain string literal, or null (an f-string, bytes, anything else). */
