@@ -196,7 +196,10 @@ class RerunProofTest {
             "fires only where the project pins no Alembic, and the corpus pins 1.8.1 (its fixture autocommit_index,"
                     + " unpinned, is run directly on 1.8.1, which ignores the keyword)",
             "revision-left-half-applied",
-            "fires only on MySQL and MariaDB, where each DDL statement commits (proved on MariaDB by MariaDbFixProofTest)");
+            "fires only on MySQL and MariaDB, where each DDL statement commits (proved on MariaDB by MariaDbFixProofTest)",
+            "revision-never-stamped",
+            "fires only where SQLAlchemy may be 2.x, and the corpus runs 1.4.46 (proved with SQLAlchemy 2.0.40 and Alembic"
+                    + " 1.13.2 by NeverStampedProofTest)");
 
     private static Results results;
 
