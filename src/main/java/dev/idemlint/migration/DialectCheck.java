@@ -102,6 +102,9 @@ final class DialectCheck {
         if (test instanceof Expr.Call c && "isinstance".equals(Names.dotted(c.func()))) {
             return isInstance(c, scope, kind);
         }
+        if (test instanceof Expr.Call c && namedTest(c, scope) != null) {
+            return NAMES.get(namedTest(c, scope)).contains(kind);
+        }
         if (test instanceof Expr.Call c) {
             return startsWith(c, scope, kind);
         }
@@ -190,6 +193,22 @@ final class DialectCheck {
             "SQLiteDialect", Set.of(),
             "OracleDialect", Set.of(),
             "MSDialect", Set.of());
+
+    /**
+     * The dialect name of a helper named for one and given the migration's connection alone: {@code
+     * is_postgresql(op.get_bind())}, {@code db.is_mysql(conn)} where {@code conn = op.get_bind()}. Its answer is the
+     * dialect's (the name says which), the same on every run; with another argument ({@code min_version=}) the
+     * helper may ask the server's version too, and the test stays undecided. Null when not such a call.
+     */
+    private static String namedTest(Expr.Call c, Scope scope) {
+        String name = Names.lastPart(c.func());
+        if (name == null || !name.startsWith("is_") || c.args().size() != 1 || c.args().get(0).keyword() != null
+                || c.args().get(0).star() != 0 || !isConnection(c.args().get(0).value(), scope)) {
+            return null;
+        }
+        String dialect = name.substring(3).toLowerCase(Locale.ROOT);
+        return NAMES.containsKey(dialect) ? dialect : null;
+    }
 
     /** {@code engine.name.startswith("mysql")}, also with a tuple of prefixes. */
     private static Boolean startsWith(Expr.Call c, Scope scope, Dialect.Kind kind) {

@@ -93,6 +93,12 @@ public final class PostgresLocks {
          */
         ALTER_TYPE_TO_ENUM,
         /**
+         * {@code ALTER COLUMN c TYPE varchar(n)} or {@code text} (with or without {@code USING c::text}) from an enum
+         * type: an enum value is stored as the label's 4-byte OID, so every row is converted to its text and the table
+         * rewritten.
+         */
+        ALTER_TYPE_FROM_ENUM,
+        /**
          * {@code ALTER COLUMN c TYPE text COLLATE "C"} from {@code varchar} on an indexed column: the stored bytes
          * stay, but every index on the column is built again for the new collation.
          */
@@ -112,6 +118,12 @@ public final class PostgresLocks {
          * fails the statement, 23502).
          */
         ADD_COLUMN_NOT_NULL,
+        /**
+         * {@code ALTER TABLE t ADD COLUMN c ... GENERATED ALWAYS AS (expr) STORED} (SQLAlchemy's {@code Computed},
+         * which PostgreSQL stores): the expression is computed for every row, so the table is rewritten. PostgreSQL
+         * 12 brought generated columns.
+         */
+        ADD_COLUMN_GENERATED_STORED,
         /** {@code ALTER TABLE t ADD COLUMN c int}, no default. */
         ADD_COLUMN,
         /** {@code ALTER TABLE t DROP COLUMN c}. */
@@ -179,6 +191,7 @@ public final class PostgresLocks {
             seen(Kind.ALTER_TYPE_VARCHAR_TO_TEXT, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_TYPE_NUMERIC_WIDER, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_TYPE_TO_ENUM, Mode.ACCESS_EXCLUSIVE, true, true),
+            seen(Kind.ALTER_TYPE_FROM_ENUM, Mode.ACCESS_EXCLUSIVE, true, true),
             seen(Kind.ALTER_TYPE_COLLATION_INDEXED, Mode.ACCESS_EXCLUSIVE, false, true),
             // 12.0: "Allow ALTER TABLE ... SET DATA TYPE changing between timestamp and timestamptz to avoid a
             // table rewrite when the session time zone is UTC"
@@ -195,6 +208,9 @@ public final class PostgresLocks {
             // constraint proves the column is not null"
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, true, PG12),
             new Row(Kind.SET_NOT_NULL_AFTER_CHECK, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, false, false, null),
+            // 12.0: "Add support for generated columns": before it the statement is a syntax error, taking nothing
+            new Row(Kind.ADD_COLUMN_GENERATED_STORED, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, false, PG12),
+            new Row(Kind.ADD_COLUMN_GENERATED_STORED, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, true, true, null),
             seen(Kind.ADD_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ADD_COLUMN_NOT_NULL, Mode.ACCESS_EXCLUSIVE, false, true),
             seen(Kind.DROP_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),

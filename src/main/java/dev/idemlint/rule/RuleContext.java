@@ -77,30 +77,34 @@ public final class RuleContext {
     /**
      * A rule's finding at one span of one file (the file by identity: one object per file read), from one
      * call: the statements of a helper are reported at the line of upgrade() that calls it, and each is
-     * its own finding there.
+     * its own finding there. {@code part} keeps apart the passes of a loop that act on different objects,
+     * when the rule says so ({@link Builder#each}); null: one finding for every pass.
      */
     private static final class Site {
         private final String rule;
         private final SourceFile file;
         private final Span span;
         private final Span origin;
+        private final String part;
 
-        Site(String rule, SourceFile file, Span span, Span origin) {
+        Site(String rule, SourceFile file, Span span, Span origin, String part) {
             this.rule = rule;
             this.file = file;
             this.span = span;
             this.origin = origin;
+            this.part = part;
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule)
-                    && Objects.equals(s.origin, origin);
+                    && Objects.equals(s.origin, origin) && Objects.equals(s.part, part);
         }
 
         @Override
         public int hashCode() {
-            return (System.identityHashCode(file) * 31 + span.hashCode()) * 31 + rule.hashCode();
+            return ((System.identityHashCode(file) * 31 + span.hashCode()) * 31 + rule.hashCode()) * 31
+                    + Objects.hashCode(part);
         }
     }
 
@@ -124,8 +128,8 @@ public final class RuleContext {
      * a loop over a literal list, or of a helper called twice, are one per pass with the same span,
      * and a source site is one finding, however often the code runs it.
      */
-    private void add(Diagnostic d, Span origin) {
-        Site site = new Site(d.rule(), d.file(), d.span(), origin);
+    private void add(Diagnostic d, Span origin, String part) {
+        Site site = new Site(d.rule(), d.file(), d.span(), origin, part);
         Slot slot = sites.get(site);
         if (slot == null) {
             sites.put(site, new Slot(into.size(), d));
@@ -341,6 +345,7 @@ public final class RuleContext {
         private final List<Related> related = new ArrayList<>();
         /** Null: the rule's own, from its doc. */
         private Severity severity;
+        private String part;
 
         private Builder(SourceFile file, Span span, Span origin, int step, String message) {
             this.file = file;
@@ -380,6 +385,16 @@ public final class RuleContext {
             return this;
         }
 
+        /**
+         * Keeps this finding apart from the rule's findings at the same site that name another {@code part} (a
+         * table, case-folded): a loop over a literal list of tables that locks each one is a finding per table,
+         * each counting its own passes, not one finding naming the first table only.
+         */
+        public Builder each(String part) {
+            this.part = part == null ? null : part.toLowerCase(Locale.ROOT);
+            return this;
+        }
+
         public Builder related(SourceFile f, Span s, String msg) {
             related.add(new Related(f, s, msg));
             return this;
@@ -394,7 +409,7 @@ public final class RuleContext {
             String name = current.name();
             Severity severity = this.severity != null ? this.severity : catalog.severity(name);
             add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
-                    step), origin);
+                    step), origin, part);
         }
     }
 }

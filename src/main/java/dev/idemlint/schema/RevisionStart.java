@@ -150,32 +150,87 @@ public final class RevisionStart {
 
     /**
      * The type of {@code column} just before operation {@code index} of {@code m}, as {@code format_type} prints it:
-     * the type its creation gave it, then each type change ({@link Effect.ColumnType}) on the path since. Null when
-     * not known: a column no revision on the path creates, a creation or a change whose type is not read, or code
-     * the analyzer cannot read that may have changed it.
+     * the type its creation gave it, then each type change ({@link Effect.ColumnType}) on the path since. A column
+     * renamed into place ({@code RENAME COLUMN}, {@code alter_column(new_column_name=)}) keeps the type its old name
+     * had at the rename: PostgreSQL renames the column in place. Null when not known: a column no revision on the path
+     * creates, a creation or a change whose type is not read, or code the analyzer cannot read that may have changed
+     * it.
      */
     public static String columnType(SchemaTimeline t, ObjectRef column, Migration m, int index, Settings s) {
         ObjectRef key = SchemaTimeline.norm(column);
+        // the column's names back to its creation, latest first: each rename is earlier than the one after it
+        List<Creation> names = new ArrayList<>();
+        List<ObjectRef> keys = new ArrayList<>();
         Creation c = t.existing(key, m, index, s);
+        for (int steps = 0; c != null && c.via() == Creation.Via.RENAME && steps <= t.creations().size(); steps++) {
+            ObjectRef from = renamedFrom(c, key);
+            if (from == null) {
+                return null;
+            }
+            names.add(c);
+            keys.add(key);
+            key = SchemaTimeline.norm(from);
+            c = t.existing(key, c.migration(), c.index(), s);
+        }
         if (c == null || c.column() == null || c.via() == Creation.Via.RENAME) {
             return null;
         }
         String type = c.column().formatType();
-        for (Operation op : since(t, c, m, index)) {
-            if (mayRetype(op, key)) {
+        Creation start = c;
+        for (int k = names.size() - 1; k >= -1; k--) {
+            Creation stop = k >= 0 ? names.get(k) : null;
+            List<Operation> ops = stop == null ? since(t, start, m, index) : since(t, start, stop.migration(),
+                    stop.index());
+            for (Operation op : ops) {
+                if (mayRetype(op, key)) {
+                    return null;
+                }
+                type = retyped(op, key, type);
+            }
+            if (stop == null) {
+                break;
+            }
+            // the renaming statement (an alter_column may change the type with the name)
+            ObjectRef renamed = keys.get(k);
+            if (mayRetype(stop.operation(), key)) {
                 return null;
             }
-            // only a statement that may change a type has a ColumnType effect: the others are not asked
-            if (!(op instanceof Operation.Benign b) || b.type() == null) {
-                continue;
-            }
-            for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
-                if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
-                    type = ct.change().formatType();
-                }
+            type = retyped(stop.operation(), renamed, retyped(stop.operation(), key, type));
+            key = renamed;
+            start = stop;
+        }
+        return type;
+    }
+
+    /** {@code type} after {@code op}'s type changes of {@code key}, if it has any. */
+    private static String retyped(Operation op, ObjectRef key, String type) {
+        // only a statement that may change a type has a ColumnType effect: the others are not asked
+        if (!(op instanceof Operation.Benign b) || b.type() == null) {
+            return type;
+        }
+        for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
+            if (e instanceof Effect.ColumnType ct && SchemaTimeline.norm(ct.column()).equals(key)) {
+                type = ct.change().formatType();
             }
         }
         return type;
+    }
+
+    /**
+     * The column that rename {@code c} gave the name of {@code key}: the old name of a column rename of the same
+     * table; null when the renaming statement says no such thing (a table renamed into place, a name not read).
+     */
+    private static ObjectRef renamedFrom(Creation c, ObjectRef key) {
+        for (Effect e : Effects.of(c.operation(), Effects.Naming.UNKNOWN)) {
+            if (e instanceof Effect.Rename r && r.object().kind() == ObjectKind.COLUMN) {
+                ObjectRef from = SchemaTimeline.norm(r.object());
+                if (from.table() != null && from.table().equals(key.table())
+                        && r.to().equalsIgnoreCase(key.name().name())) {
+                    return from;
+                }
+            }
+        }
+        return null;
     }
 
     /**

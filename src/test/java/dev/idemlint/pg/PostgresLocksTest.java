@@ -78,6 +78,9 @@ class PostgresLocksTest {
             Map.entry(Kind.ALTER_TYPE_NUMERIC_WIDER, new Example("ALTER TABLE t ALTER COLUMN n TYPE numeric(7, 2)")),
             Map.entry(Kind.ALTER_TYPE_TO_ENUM, new Example("CREATE TYPE e AS ENUM ('x', 'y')", "",
                     "ALTER TABLE t ALTER COLUMN v TYPE e USING v::text::e")),
+            Map.entry(Kind.ALTER_TYPE_FROM_ENUM, new Example(
+                    "CREATE TYPE e AS ENUM ('x', 'y'); ALTER TABLE t ALTER COLUMN v TYPE e USING v::e", "",
+                    "ALTER TABLE t ALTER COLUMN v TYPE varchar(20) USING v::text")),
             Map.entry(Kind.ALTER_TYPE_COLLATION_INDEXED, new Example("CREATE INDEX t_v ON t (v)", "",
                     "ALTER TABLE t ALTER COLUMN v TYPE text COLLATE \"C\"")),
             Map.entry(Kind.ALTER_TYPE_TIMESTAMP_TO_TIMESTAMPTZ_UTC, new Example("", "SET LOCAL TIME ZONE 'UTC'",
@@ -88,6 +91,8 @@ class PostgresLocksTest {
             Map.entry(Kind.SET_NOT_NULL, new Example("ALTER TABLE t ALTER COLUMN b SET NOT NULL")),
             Map.entry(Kind.SET_NOT_NULL_AFTER_CHECK, new Example("ALTER TABLE t ADD CONSTRAINT ckn CHECK (b IS NOT NULL)",
                     "", "ALTER TABLE t ALTER COLUMN b SET NOT NULL")),
+            Map.entry(Kind.ADD_COLUMN_GENERATED_STORED,
+                    new Example("ALTER TABLE t ADD COLUMN c int GENERATED ALWAYS AS (b * 2) STORED")),
             Map.entry(Kind.ADD_COLUMN, new Example("ALTER TABLE t ADD COLUMN c int")),
             // on a table with rows the statement fails (23502): it succeeds, after its scan, on an empty one
             Map.entry(Kind.ADD_COLUMN_NOT_NULL, new Example("DELETE FROM t", "", "ALTER TABLE t ADD COLUMN c int NOT NULL")),

@@ -18,6 +18,14 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
             if (!(at.op() instanceof Operation.AddColumn a)) {
                 return;
             }
+            if (generatedStored(a) && at.existing(a.table())) {
+                PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_GENERATED_STORED,
+                        at.settings().postgresMajor());
+                if (row.rewrites()) {
+                    reportGenerated(a, row, at, c);
+                }
+                return;
+            }
             String dflt = defaultText(a);
             if (dflt == null || !at.existing(a.table())) {
                 return;
@@ -47,6 +55,41 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
                         + " indexes. Add the column without that default, set it afterwards with `ALTER COLUMN ..."
                         + " SET DEFAULT` (it applies to new rows only), and fill the existing rows in batches.")
                 .emit();
+    }
+
+    private static void reportGenerated(Operation.AddColumn a, PostgresLocks.Row row, LockedTable.At at,
+            RuleContext ctx) {
+        String column = a.column() == null || a.column().name() == null ? "a generated column"
+                : "the generated column \"" + a.column().name() + "\"";
+        ctx.report(at.migration().source(), a.site(), "Adding " + column + " rewrites \"" + a.table() + "\" under an "
+                + row.lock().sql() + " lock that stops " + row.lock().stops() + " until the rewrite ends.")
+                .help("\"" + a.table() + "\" existed before this revision. PostgreSQL stores a generated column"
+                        + " (`GENERATED ALWAYS AS (...) STORED`, SQLAlchemy's `Computed`), so it computes the"
+                        + " expression for every row, copies the table and rebuilds its indexes. Add a plain column,"
+                        + " fill it in batches and keep it in step with a trigger, or compute the value in a view or"
+                        + " a query instead.")
+                .emit();
+    }
+
+    /** {@code GENERATED ALWAYS AS (expr) [STORED]}: an identity column ({@code AS IDENTITY}) is not one. */
+    private static final Pattern GENERATED_SQL = Pattern.compile("\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
+    /** SQLAlchemy's {@code Computed(...)} among the column's arguments. */
+    private static final Pattern COMPUTED = Pattern.compile("(?<![\\w.])(?:[A-Za-z_]\\w*\\.)*Computed\\s*\\(");
+
+    /**
+     * Whether the column added is a generated one, which PostgreSQL stores (it has no virtual generated columns
+     * before 18, and SQLAlchemy renders {@code Computed} with {@code STORED} unless {@code persisted=False}, which its
+     * PostgreSQL dialect refuses): the SQL says {@code GENERATED ALWAYS AS (}, or the op call's column passes a
+     * {@code Computed(...)}.
+     */
+    static boolean generatedStored(Operation.AddColumn a) {
+        String sql = a.site().sqlStatement();
+        if (sql != null) {
+            return GENERATED_SQL.matcher(sql).find();
+        }
+        String call = LockedTable.callText(a);
+        return call != null && COMPUTED.matcher(call).find();
     }
 
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");

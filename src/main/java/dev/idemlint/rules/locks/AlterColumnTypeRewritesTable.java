@@ -85,8 +85,11 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
             return;
         }
         PostgresLocks.Kind kind = PostgresLocks.typeChange(from, to);
-        if (enumType(at, b, to) && target.using() != null && !bare(target.using(), b.column())) {
+        boolean toEnum = enumType(at, b, to);
+        if (toEnum && target.using() != null && !bare(target.using(), b.column())) {
             kind = PostgresLocks.Kind.ALTER_TYPE_TO_ENUM;
+        } else if (!toEnum && enumBefore(at, from) && textual(to)) {
+            kind = PostgresLocks.Kind.ALTER_TYPE_FROM_ENUM;
         } else if (target.collation() != null && (kind == PostgresLocks.Kind.ALTER_TYPE_VARCHAR_TO_TEXT
                 || kind == PostgresLocks.Kind.ALTER_TYPE_VARCHAR_WIDER) && indexed(at, b)) {
             kind = PostgresLocks.Kind.ALTER_TYPE_COLLATION_INDEXED;
@@ -127,6 +130,18 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
                     .emit();
             return;
         }
+        if (kind == PostgresLocks.Kind.ALTER_TYPE_FROM_ENUM) {
+            ctx.report(at.migration().source(), b.site(), "Converting \"" + b.column() + "\" of \"" + b.table()
+                    + "\" from the enum " + shortName(from) + " to " + shortName(to) + " rewrites it under "
+                    + row.lock().sql() + ", stopping " + row.lock().stops() + " until the rewrite ends.")
+                    .help("\"" + b.table() + "\" existed before this revision. PostgreSQL stores an enum value as"
+                            + " its label's OID, so it converts every row to the label's text, copies the table and"
+                            + " rebuilds every index while no one can read or write it. Add a new column of the new"
+                            + " type, fill it in batches and keep it in step with a trigger, then swap the two in a"
+                            + " later revision.")
+                    .emit();
+            return;
+        }
         if (from == null) {
             return;
         }
@@ -154,6 +169,23 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
         String name = FormatType.userType(type.replace("\"", ""));
         return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
                 at.settings()).isEmpty();
+    }
+
+    /**
+     * Whether {@code from}, the column's type just before the statement, is an enum type that stands there: a
+     * column of an enum type has the type's name as its {@code format_type}.
+     */
+    private static boolean enumBefore(LockedTable.At at, String from) {
+        String name = from == null ? null : FormatType.userType(from.replace("\"", ""));
+        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
+                at.settings()).isEmpty();
+    }
+
+    /** Whether {@code type} is one of the string types: {@code text}, {@code varchar[(n)]}, {@code char(n)}. */
+    private static boolean textual(String type) {
+        String t = type.strip().toLowerCase(Locale.ROOT);
+        return t.equals("text") || t.startsWith("character varying") || t.startsWith("character(")
+                || t.equals("character");
     }
 
     private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
