@@ -25,6 +25,7 @@ import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
+import dev.idemlint.rules.idempotency.InvalidIndexKeptOnRerun;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
@@ -83,6 +84,7 @@ public final class Registry {
                 new RevisionLeftHalfApplied(),
                 new RevisionNeverStamped(),
                 new IdempotencyKwargUnpinned(),
+                new InvalidIndexKeptOnRerun(),
                 new CreateIndexBlocksWrites(),
                 new DropIndexBlocksTable(),
                 new AddForeignKeyBlocksWrites(),
