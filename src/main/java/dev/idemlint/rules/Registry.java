@@ -25,7 +25,6 @@ import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.ReadBeforeRename;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
-import dev.idemlint.rules.idempotency.InvalidIndexKeptOnRerun;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
 import dev.idemlint.rules.idempotency.RevisionNeverStamped;
 import dev.idemlint.rules.locks.AddCheckConstraintScansTable;
@@ -38,6 +37,7 @@ import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.locks.DropIndexBlocksTable;
 import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
+import dev.idemlint.rules.locks.InvalidIndexKeptOnRerun;
 import dev.idemlint.rules.locks.LockTimeoutNotSet;
 import dev.idemlint.rules.locks.SetNotNullScansTable;
 import dev.idemlint.rules.locks.ValidateInSameTransaction;
@@ -84,8 +84,8 @@ public final class Registry {
                 new RevisionLeftHalfApplied(),
                 new RevisionNeverStamped(),
                 new IdempotencyKwargUnpinned(),
-                new InvalidIndexKeptOnRerun(),
                 new CreateIndexBlocksWrites(),
+                new InvalidIndexKeptOnRerun(),
                 new DropIndexBlocksTable(),
                 new AddForeignKeyBlocksWrites(),
                 new AddUniqueBuildsIndex(),

@@ -1,4 +1,4 @@
-package dev.idemlint.rules.idempotency;
+package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
