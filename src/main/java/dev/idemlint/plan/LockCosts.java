@@ -49,13 +49,13 @@ final class LockCosts {
             "validate-in-same-transaction", PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD);
 
     /**
-     * Lock rules about a revision's transaction, its settings or the running code, not about what the statement they
-     * point at does to rows under its own lock.
+     * Lock rules about a revision's transaction, its settings, the running code or the retry of a failed concurrent
+     * build, not about what the statement they point at does to rows under its own lock.
      */
-    private static final String VALIDATE_AFTER_ADD = "validate-in-same-transaction";
-
     static final List<String> ABOUT_TRANSACTIONS = List.of("lock-timeout-not-set", "exclusive-locks-held-together",
-            "backfill-under-exclusive-lock", "breaks-running-code");
+            "backfill-under-exclusive-lock", "breaks-running-code", "invalid-index-kept-on-rerun");
+
+    private static final String VALIDATE_AFTER_ADD = "validate-in-same-transaction";
 
     private final Planner.LockFindings given;
     private final int major;
