@@ -78,6 +78,11 @@ public final class PostgresLocks {
          * lock is still held while the validation scans.
          */
         VALIDATE_CHECK_AFTER_ADD,
+        /**
+         * {@code VALIDATE CONSTRAINT} in the transaction that added the foreign key {@code NOT VALID}: the add's SHARE
+         * ROW EXCLUSIVE on both tables is still held while the validation scans.
+         */
+        VALIDATE_FOREIGN_KEY_AFTER_ADD,
         /** {@code ALTER COLUMN c TYPE} that changes the stored representation: {@code integer} to {@code bigint}. */
         ALTER_TYPE_REWRITE,
         /** {@code ALTER COLUMN c TYPE varchar(m)} from {@code varchar(n)}, {@code m >= n}. */
@@ -186,6 +191,8 @@ public final class PostgresLocks {
             seen(Kind.ADD_CHECK_NOT_VALID, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.VALIDATE_CHECK, Mode.SHARE_UPDATE_EXCLUSIVE, false, true),
             seen(Kind.VALIDATE_CHECK_AFTER_ADD, Mode.ACCESS_EXCLUSIVE, false, true),
+            new Row(Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD, FIRST, LAST, Mode.SHARE_ROW_EXCLUSIVE,
+                    Mode.SHARE_ROW_EXCLUSIVE, false, true, null),
             seen(Kind.ALTER_TYPE_REWRITE, Mode.ACCESS_EXCLUSIVE, true, true),
             seen(Kind.ALTER_TYPE_VARCHAR_WIDER, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.ALTER_TYPE_VARCHAR_TO_TEXT, Mode.ACCESS_EXCLUSIVE, false, false),

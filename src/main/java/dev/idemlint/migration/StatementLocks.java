@@ -14,6 +14,9 @@ public final class StatementLocks {
     private StatementLocks() {
     }
 
+    /** The label the statement classifier gives {@code ALTER TABLE t VALIDATE CONSTRAINT c}, with its table. */
+    public static final String VALIDATE = "ALTER TABLE ... VALIDATE CONSTRAINT";
+
     /** {@code kind}'s lock on {@code table}, as the operation names it. */
     public record TableLock(String table, PostgresLocks.Kind kind) {
         /** The mode on PostgreSQL {@code major}. */
@@ -55,6 +58,11 @@ public final class StatementLocks {
         }
         if (op instanceof Operation.ColumnIdentity ci) {
             return lock(ci.table(), PostgresLocks.Kind.ALTER_COLUMN);
+        }
+        if (op instanceof Operation.Benign b && VALIDATE.equals(b.what())) {
+            // the validated table's lock is SHARE UPDATE EXCLUSIVE for a CHECK and a foreign key alike; in the
+            // transaction that added the constraint NOT VALID, validate-in-same-transaction says which lock is held
+            return lock(b.table(), PostgresLocks.Kind.VALIDATE_CHECK);
         }
         if (op instanceof Operation.Benign b && b.column() != null
                 && ("alter_column".equals(b.what()) || b.what().startsWith("ALTER TABLE"))) {

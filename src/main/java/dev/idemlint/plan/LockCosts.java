@@ -3,6 +3,7 @@ package dev.idemlint.plan;
 import dev.idemlint.db.Catalog;
 import dev.idemlint.db.LiveSession;
 import dev.idemlint.discovery.EnvTimeouts;
+import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
@@ -13,6 +14,7 @@ import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaState;
+import dev.idemlint.source.Span;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,14 +44,18 @@ final class LockCosts {
             "set-not-null-scans-table", PostgresLocks.Kind.SET_NOT_NULL,
             "create-index-blocks-writes", PostgresLocks.Kind.CREATE_INDEX,
             "add-unique-builds-index", PostgresLocks.Kind.ADD_UNIQUE,
-            "drop-index-blocks-table", PostgresLocks.Kind.DROP_INDEX);
+            "drop-index-blocks-table", PostgresLocks.Kind.DROP_INDEX,
+            // a foreign key's validation takes VALIDATE_FOREIGN_KEY_AFTER_ADD: see validationAfterAdd
+            "validate-in-same-transaction", PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD);
 
     /**
-     * Lock rules about a revision's transaction, its settings or the running code, not about what the statement they
-     * point at does to rows under its own lock.
+     * Lock rules about a revision's transaction, its settings, the running code or the retry of a failed concurrent
+     * build, not about what the statement they point at does to rows under its own lock.
      */
     static final List<String> ABOUT_TRANSACTIONS = List.of("lock-timeout-not-set", "exclusive-locks-held-together",
-            "backfill-under-exclusive-lock", "breaks-running-code");
+            "backfill-under-exclusive-lock", "breaks-running-code", "invalid-index-kept-on-rerun");
+
+    private static final String VALIDATE_AFTER_ADD = "validate-in-same-transaction";
 
     private final Planner.LockFindings given;
     private final int major;
@@ -61,6 +67,8 @@ final class LockCosts {
     private final Planner.RowProbe rows;
     /** The rules' findings by file path, then by the operation's place in its revision. */
     private final Map<String, Map<Integer, List<String>>> found = new HashMap<>();
+    /** Where validate-in-same-transaction found the NOT VALID add of a validation, by file path, then by place. */
+    private final Map<String, Map<Integer, Span>> addedAt = new HashMap<>();
     private final Map<String, LiveSession.TableSize> sizes = new HashMap<>();
     private final List<Plan.Lock> taken = new ArrayList<>();
 
@@ -83,6 +91,10 @@ final class LockCosts {
                 if (d.step() >= 0 && !ABOUT_TRANSACTIONS.contains(d.rule())) {
                     found.computeIfAbsent(key(d.file().path()), k -> new HashMap<>())
                             .computeIfAbsent(d.step(), k -> new ArrayList<>()).add(d.rule());
+                    if (VALIDATE_AFTER_ADD.equals(d.rule()) && !d.related().isEmpty()) {
+                        addedAt.computeIfAbsent(key(d.file().path()), k -> new HashMap<>())
+                                .put(d.step(), d.related().get(0).span());
+                    }
                 }
             }
         }
@@ -114,8 +126,8 @@ final class LockCosts {
         List<String> rules = found.getOrDefault(key(m.source().path()), Map.of()).getOrDefault(index, List.of());
         String rule = rules.stream().filter(RULE_KINDS::containsKey).findFirst()
                 .orElse(rules.isEmpty() ? null : rules.get(0));
-        PostgresLocks.Row row = PostgresLocks.of(rule != null && RULE_KINDS.containsKey(rule) ? RULE_KINDS.get(rule)
-                : lock.kind(), major);
+        PostgresLocks.Row row = PostgresLocks.of(VALIDATE_AFTER_ADD.equals(rule) ? validationAfterAdd(m, index)
+                : rule != null && RULE_KINDS.containsKey(rule) ? RULE_KINDS.get(rule) : lock.kind(), major);
         if (!row.lock().blocksWrites()) {
             return;
         }
@@ -140,6 +152,18 @@ final class LockCosts {
         taken.add(new Plan.Lock(m.header().revisionId(), m.source().displayPath(), line, shown, row.lock().sql(),
                 work, size == null ? null : size.bytes(), size == null ? null : size.rows(), rule, timeout.set(),
                 timeout.where(), row.referencedLock() == null ? null : row.referencedLock().sql()));
+    }
+
+    /**
+     * The kind of a validation in the transaction that added the constraint NOT VALID: the add's lock is the one
+     * held while it scans, SHARE ROW EXCLUSIVE for a foreign key, ACCESS EXCLUSIVE for a CHECK. The add is the
+     * operation the rule's finding points back at.
+     */
+    private PostgresLocks.Kind validationAfterAdd(Migration m, int index) {
+        Span add = addedAt.getOrDefault(key(m.source().path()), Map.of()).get(index);
+        boolean foreignKey = add != null && m.upgrade().stream().anyMatch(o -> o instanceof Operation.AddConstraint a
+                && a.kind() == ConstraintKind.FOREIGN_KEY && add.equals(a.site().span()));
+        return foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD : PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD;
     }
 
     /**

@@ -37,6 +37,7 @@ import dev.idemlint.rules.locks.AlterColumnTypeRewritesTable;
 import dev.idemlint.rules.locks.CreateIndexBlocksWrites;
 import dev.idemlint.rules.locks.DropIndexBlocksTable;
 import dev.idemlint.rules.locks.ExclusiveLocksHeldTogether;
+import dev.idemlint.rules.locks.InvalidIndexKeptOnRerun;
 import dev.idemlint.rules.locks.LockTimeoutNotSet;
 import dev.idemlint.rules.locks.SetNotNullScansTable;
 import dev.idemlint.rules.locks.ValidateInSameTransaction;
@@ -84,6 +85,7 @@ public final class Registry {
                 new RevisionNeverStamped(),
                 new IdempotencyKwargUnpinned(),
                 new CreateIndexBlocksWrites(),
+                new InvalidIndexKeptOnRerun(),
                 new DropIndexBlocksTable(),
                 new AddForeignKeyBlocksWrites(),
                 new AddUniqueBuildsIndex(),

@@ -11,6 +11,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlText;
+import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.migration.TypeChange;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
@@ -417,7 +418,7 @@ final class StatementClassifier {
                             ? " " + second.text().toUpperCase(Locale.ROOT) : "");
             // the table of a validation is kept: the lock rules ask which transaction added the constraint to it
             return label.equals("VALIDATE CONSTRAINT")
-                    ? new Operation.Benign(site(), "ALTER TABLE ... " + label, table, null)
+                    ? new Operation.Benign(site(), StatementLocks.VALIDATE, table, null)
                     : new Operation.Benign(site(), "ALTER TABLE ... " + label);
         }
         return unknownOp(a); // ATTACH/DETACH PARTITION and anything unread

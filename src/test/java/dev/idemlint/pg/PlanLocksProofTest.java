@@ -161,6 +161,99 @@ class PlanLocksProofTest {
         }
     }
 
+    /**
+     * A validation in the transaction that added the constraint NOT VALID: plan lists it as a scan under the add's
+     * lock, ACCESS EXCLUSIVE for a CHECK and SHARE ROW EXCLUSIVE on both tables for a foreign key, as the backend's
+     * own {@code pg_locks} and {@code pg_stat_xact_user_tables.seq_scan} show when this test runs the same statements
+     * in one transaction.
+     */
+    @Test
+    void plan_lists_a_validation_in_the_adding_transaction_as_a_scan_under_the_add_s_lock(@TempDir Path project)
+            throws IOException, SQLException {
+        writeProject(project);
+        Path versions = project.resolve("alembic/versions");
+        Files.delete(versions.resolve("002_locks.py"));
+        Files.writeString(versions.resolve("002_validate.py"), "from alembic import op\nimport sqlalchemy as sa\n\n"
+                + "revision = \"002\"\ndown_revision = \"001\"\nbranch_labels = None\ndepends_on = None\n\n\n"
+                + "def upgrade():\n"
+                // line 11
+                + "    op.create_check_constraint(\"ck_events_amount\", \"events\", \"amount >= 0\","
+                + " postgresql_not_valid=True)\n"
+                + "    op.execute(\"ALTER TABLE events VALIDATE CONSTRAINT ck_events_amount\")\n"
+                + "    op.create_foreign_key(\"fk_events_account\", \"events\", \"accounts\", [\"account_id\"], [\"id\"],"
+                + " postgresql_not_valid=True)\n"
+                + "    op.execute(\"ALTER TABLE events VALIDATE CONSTRAINT fk_events_account\")\n");
+        try (PgCluster.TempDatabase db = pg.createDatabase()) {
+            assertTrue(db.exec(SCHEMA).ok());
+            String url = "postgresql://" + pg.user() + "@" + pg.host() + ":" + pg.port() + "/" + db.name();
+            CliRun.Result run = CliRun.run("plan", "--format", "json", "--db", url, project.toString());
+            assertEquals(0, run.exit(), run.err() + run.out());
+            List<Map<String, Object>> taken = taken(run.out());
+            assertEquals(List.of(11L, 12L, 13L, 14L), taken.stream().map(l -> (Long) l.get("line")).toList(), run.out());
+            try (Connection c = connect(db)) {
+                long events = bytes(c, "events");
+                for (Map<String, Object> l : taken) {
+                    assertEquals("public.events", l.get("table"), l.toString());
+                    assertEquals(events, l.get("bytes"), l.toString());
+                    assertEquals(100000L, l.get("rows"), l.toString());
+                }
+                Map<String, Object> check = taken.get(1);
+                assertEquals("validate-in-same-transaction", check.get("rule"), check.toString());
+                assertEquals("scan", check.get("work"), check.toString());
+                String addCheck = "ALTER TABLE events ADD CONSTRAINT ck_events_amount CHECK (amount >= 0) NOT VALID";
+                String validateCheck = "ALTER TABLE events VALIDATE CONSTRAINT ck_events_amount";
+                Scanned seen = observeValidation(c, addCheck, validateCheck, "events");
+                assertEquals(seen.mode(), check.get("mode"), check.toString());
+                assertTrue(seen.scanned(), "the validation reads events");
+
+                Map<String, Object> fk = taken.get(3);
+                assertEquals("validate-in-same-transaction", fk.get("rule"), fk.toString());
+                assertEquals("scan", fk.get("work"), fk.toString());
+                String addFk = "ALTER TABLE events ADD CONSTRAINT fk_events_account FOREIGN KEY (account_id)"
+                        + " REFERENCES accounts (id) NOT VALID";
+                String validateFk = "ALTER TABLE events VALIDATE CONSTRAINT fk_events_account";
+                seen = observeValidation(c, addFk, validateFk, "events");
+                assertEquals(seen.mode(), fk.get("mode"), fk.toString());
+                assertTrue(seen.scanned(), "the validation reads events");
+                assertEquals(observeValidation(c, addFk, validateFk, "accounts").mode(), fk.get("referenced_mode"),
+                        fk.toString());
+                // the adds themselves read no row: listed for their lock only
+                assertEquals(List.of("lock", "lock"), List.of(taken.get(0).get("work"), taken.get(2).get("work")));
+            }
+        }
+    }
+
+    /** The strongest lock held on {@code table} after the validation, and whether the validation read it whole. */
+    private record Scanned(String mode, boolean scanned) {
+    }
+
+    private static Scanned observeValidation(Connection c, String add, String validate, String table)
+            throws SQLException {
+        c.setAutoCommit(false);
+        try (Statement st = c.createStatement()) {
+            st.execute(add);
+            long before = xactSeqScan(c, table);
+            st.execute(validate);
+            boolean scanned = xactSeqScan(c, table) > before;
+            String mode = strongest(c, table);
+            return new Scanned(mode, scanned);
+        } finally {
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+    }
+
+    /** The sequential scans of {@code table} this transaction made so far. */
+    private static long xactSeqScan(Connection c, String table) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT seq_scan FROM pg_stat_xact_user_tables"
+                + " WHERE relid = quote_ident(?)::regclass")) {
+            q.setString(1, table);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> taken(String json) {
         Map<String, Object> doc = (Map<String, Object>) Json.parse(json);
@@ -209,30 +302,35 @@ class PlanLocksProofTest {
         try (Statement st = c.createStatement()) {
             long before = relfilenode(c, table);
             st.execute(sql);
-            String mode = null;
-            try (PreparedStatement q = c.prepareStatement("SELECT mode FROM pg_locks WHERE pid = pg_backend_pid()"
-                    + " AND granted AND relation = quote_ident(?)::regclass")) {
-                q.setString(1, table);
-                List<String> order = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
-                        "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
-                        "AccessExclusiveLock");
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        String m = rs.getString(1);
-                        if (mode == null || order.indexOf(m) > order.indexOf(mode)) {
-                            mode = m;
-                        }
-                    }
-                }
-            }
-            boolean rewrote = relfilenode(c, table) != before;
-            assertNotEquals(null, mode, sql);
-            // AccessExclusiveLock -> ACCESS EXCLUSIVE
-            return new Observed(mode.replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(), rewrote);
+            String mode = strongest(c, table);
+            return new Observed(mode, relfilenode(c, table) != before);
         } finally {
             c.rollback();
             c.setAutoCommit(true);
         }
+    }
+
+    /** The strongest lock this backend holds on {@code table}, as plan names modes. */
+    private static String strongest(Connection c, String table) throws SQLException {
+        String mode = null;
+        try (PreparedStatement q = c.prepareStatement("SELECT mode FROM pg_locks WHERE pid = pg_backend_pid()"
+                + " AND granted AND relation = quote_ident(?)::regclass")) {
+            q.setString(1, table);
+            List<String> order = List.of("AccessShareLock", "RowShareLock", "RowExclusiveLock",
+                    "ShareUpdateExclusiveLock", "ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
+                    "AccessExclusiveLock");
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    String m = rs.getString(1);
+                    if (mode == null || order.indexOf(m) > order.indexOf(mode)) {
+                        mode = m;
+                    }
+                }
+            }
+        }
+        assertNotEquals(null, mode, table);
+        // AccessExclusiveLock -> ACCESS EXCLUSIVE
+        return mode.replace("Lock", "").replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase();
     }
 
     private static long relfilenode(Connection c, String table) throws SQLException {

@@ -72,6 +72,9 @@ class PostgresLocksTest {
                     "ALTER TABLE t VALIDATE CONSTRAINT ck")),
             Map.entry(Kind.VALIDATE_CHECK_AFTER_ADD, new Example("",
                     "ALTER TABLE t ADD CONSTRAINT ck CHECK (b > 0) NOT VALID", "ALTER TABLE t VALIDATE CONSTRAINT ck")),
+            Map.entry(Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD, new Example("",
+                    "ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY (p_id) REFERENCES p (id) NOT VALID",
+                    "ALTER TABLE t VALIDATE CONSTRAINT fk")),
             Map.entry(Kind.ALTER_TYPE_REWRITE, new Example("ALTER TABLE t ALTER COLUMN b TYPE bigint")),
             Map.entry(Kind.ALTER_TYPE_VARCHAR_WIDER, new Example("ALTER TABLE t ALTER COLUMN v TYPE varchar(20)")),
             Map.entry(Kind.ALTER_TYPE_VARCHAR_TO_TEXT, new Example("ALTER TABLE t ALTER COLUMN v TYPE text")),
@@ -349,6 +352,57 @@ class PostgresLocksTest {
             st.execute("ALTER TABLE t ADD COLUMN c2 int");
             assertEquals(null, strongest(c, "t"), "an autocommit statement keeps no lock once it returns");
         }
+    }
+
+    /**
+     * What {@code backfill-under-exclusive-lock} relies on: an {@code UPDATE} after an ACCESS EXCLUSIVE statement on
+     * the same table in one transaction runs while the lock is held, so a second session's read of the table waits
+     * for the whole backfill. The backfill is kept running by a one-second {@code pg_sleep} in an init plan.
+     */
+    @Test
+    void a_backfill_after_an_access_exclusive_statement_runs_under_its_lock() throws Exception {
+        Connection migration = connect();
+        Connection observer = connect();
+        Connection reader = connect();
+        migration.setAutoCommit(false);
+        int pid;
+        try (Statement m = migration.createStatement(); ResultSet rs = m.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            pid = rs.getInt(1);
+            m.execute("ALTER TABLE t ADD COLUMN c int");
+        }
+        String backfill = "UPDATE t SET c = b + (SELECT 0 FROM pg_sleep(1))";
+        CompletableFuture<Integer> update = CompletableFuture.supplyAsync(() -> {
+            try (Statement m = migration.createStatement()) {
+                return m.executeUpdate(backfill);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        boolean running = false;
+        for (int i = 0; i < 200 && !running; i++) {
+            try (Statement o = observer.createStatement(); ResultSet rs = o.executeQuery(
+                    "SELECT state = 'active' AND query = '" + backfill + "' FROM pg_stat_activity WHERE pid = " + pid)) {
+                running = rs.next() && rs.getBoolean(1);
+            }
+            if (!running) {
+                Thread.sleep(10);
+            }
+        }
+        assertTrue(running, "the backfill runs");
+        assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(observer, "t", Integer.toString(pid)),
+                "the ALTER's lock is held while the backfill runs");
+        try (Statement r = reader.createStatement()) {
+            r.execute("SET statement_timeout = '300ms'");
+            SQLException e = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                    () -> r.execute("SELECT count(*) FROM t"));
+            assertEquals("57014", e.getSQLState(), "a read waits behind the backfill: " + e.getMessage());
+        }
+        assertEquals(500, update.get(60, TimeUnit.SECONDS), "the backfill wrote every row");
+        assertEquals(Mode.ACCESS_EXCLUSIVE, strongest(observer, "t", Integer.toString(pid)),
+                "the lock outlives the backfill");
+        migration.commit();
+        assertEquals(null, strongest(observer, "t", Integer.toString(pid)), "the commit lets go of it");
     }
 
     /**

@@ -19,10 +19,12 @@ import dev.idemlint.rules.fix.DialectFixes;
 import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.fix.GuardWrapper;
 import dev.idemlint.rules.fix.InspectorGuards;
+import dev.idemlint.rules.fix.InvalidIndexDrop;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.UnreadNames;
 import dev.idemlint.source.SourceFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Flags a named {@code create_index} / {@code CREATE INDEX} that fails with DuplicateTable when re-run. */
@@ -114,6 +116,23 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
      * the naming convention or SQLAlchemy's truncation makes) when it is not the name written.
      */
     static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
+        List<Fix> fixes = skipByName(ix, file, s, stored);
+        if (!ix.concurrently()) {
+            return fixes;
+        }
+        // a failed concurrent build leaves an INVALID index that a skip by name keeps (invalid-index-kept-on-rerun):
+        // each fix that edits drops such a leftover first, and none is offered where that drop cannot be written
+        Fix drop = InvalidIndexDrop.before(file, ix.site(), stored != null ? stored : ix.name(), "");
+        List<Fix> out = new ArrayList<>();
+        for (Fix f : fixes) {
+            out.add(f.edits().isEmpty() ? f : drop == null ? null
+                    : InvalidIndexDrop.ahead(f, drop, f.title() + ", dropping an INVALID leftover first"));
+        }
+        Fix.dropMissing(out);
+        return out;
+    }
+
+    private static List<Fix> skipByName(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
         OpSite site = ix.site();
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "INDEX", true);

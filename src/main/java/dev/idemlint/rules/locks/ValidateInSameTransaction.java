@@ -4,6 +4,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
@@ -35,9 +36,13 @@ public final class ValidateInSameTransaction implements ProjectRule {
         });
     }
 
-    /** The constraint a raw {@code ALTER TABLE t VALIDATE CONSTRAINT c} names, or null for any other operation. */
+    /**
+     * The constraint a raw {@code ALTER TABLE t VALIDATE CONSTRAINT c} names, or null for any other operation: the
+     * statement classifier labels the validation and keeps its table.
+     */
     private static String validated(Operation op) {
-        String sql = op instanceof Operation.Benign ? op.site().sqlStatement() : null;
+        String sql = op instanceof Operation.Benign b && StatementLocks.VALIDATE.equals(b.what()) && b.table() != null
+                ? op.site().sqlStatement() : null;
         Matcher m = sql == null ? null : VALIDATE.matcher(sql);
         return m != null && m.find() ? m.group(1) : null;
     }
@@ -64,20 +69,24 @@ public final class ValidateInSameTransaction implements ProjectRule {
     private static void report(LockedTable.At at, Operation.AddConstraint add, RuleContext ctx) {
         int major = at.settings().postgresMajor();
         boolean foreignKey = add.kind() == ConstraintKind.FOREIGN_KEY;
-        PostgresLocks.Row held = PostgresLocks.of(foreignKey ? PostgresLocks.Kind.ADD_FOREIGN_KEY_NOT_VALID
+        PostgresLocks.Row held = PostgresLocks.of(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD
                 : PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD, major);
         PostgresLocks.Row alone = PostgresLocks.of(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY
                 : PostgresLocks.Kind.VALIDATE_CHECK, major);
         String table = add.table();
         int line = add.site().span() == null ? -1 : at.migration().source().lines().line(add.site().span().start());
-        ctx.report(at.migration().source(), at.op().site(), "\"" + add.name() + "\" is validated in the transaction"
-                + " that added it NOT VALID" + (line > 0 ? " (line " + line + ")" : "") + ": every row of \"" + table
+        RuleContext.Builder finding = ctx.report(at.migration().source(), at.op().site(), "\"" + add.name()
+                + "\" is validated in the transaction that added it NOT VALID" + (line > 0 ? " (line " + line + ")" : "") + ": every row of \"" + table
                 + "\" is read under the add's " + held.lock().sql() + " lock.")
                 .help("The lock the add took on \"" + table + "\", which existed before this revision, lasts until the"
                         + " transaction commits, so NOT VALID saves nothing: the validation stops " + held.lock().stops()
                         + " as a plain add would. Validate in a later transaction, inside `with"
                         + " op.get_context().autocommit_block():` or in a later revision; there it takes "
-                        + alone.lock().sql() + ", which lets reads and writes through.")
-                .emit();
+                        + alone.lock().sql() + ", which lets reads and writes through.");
+        if (add.site().span() != null) {
+            // plan reads the add from here to tell a foreign key's lock from a CHECK's
+            finding.related(at.migration().source(), add.site().span(), "\"" + add.name() + "\" is added NOT VALID here");
+        }
+        finding.emit();
     }
 }

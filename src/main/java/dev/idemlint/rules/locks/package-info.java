@@ -4,6 +4,7 @@
  * and what it says held when each revision began ({@link dev.idemlint.schema.RevisionStart}), and the lock facts of
  * {@link dev.idemlint.migration.PostgresLocks}. Out: warnings at the statement, naming the lock, the table and how
  * long it is held. A statement on a table the revision itself created is silent: nobody else sees the table before
- * the revision commits.
+ * the revision commits. {@code invalid-index-kept-on-rerun} is about what a failed concurrent build leaves behind for
+ * the retry, whatever the table's age.
  */
 package dev.idemlint.rules.locks;
