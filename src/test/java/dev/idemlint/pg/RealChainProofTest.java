@@ -64,9 +64,6 @@ class RealChainProofTest {
 
     /** Revisions still flagged after the fixes, keyed chain/revision, with the reason no applied fix exists. */
     static final Map<String, String> KNOWN_UNFIXED = Map.of(
-            "slidge/aa9d82a7f6ef", "`accounts = op.create_table(\"user_account\", ...)`: the has_table guard is"
-                    + " display-only for an op call whose result is assigned, and if_not_exists=True is withheld while"
-                    + " the project pins no Alembic (it needs 1.13.3); the re-run fails with DuplicateTable (42P07)",
             "slidge/abba1ae0edb3", "reads avatar.legacy_id (a text() SELECT at the top of upgrade()) and drops the"
                     + " column at the end: the re-run fails at that read with UndefinedColumn (42703); the rows it"
                     + " reads feed loops of UPDATEs that a guard cannot take along, so no fix is offered");
