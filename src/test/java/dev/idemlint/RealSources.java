@@ -53,8 +53,11 @@ public final class RealSources {
                     continue;
                 }
                 String[] f = t.split("\\s+");
-                if (f.length != 3 || !f[2].matches("[0-9a-f]{64}")) {
-                    throw new IllegalStateException("ecosystem/real-sources.pins: not 'package version sha256': " + line);
+                // a fourth column is the pool path of a Debian 13 package (ecosystem/real-sources reads it)
+                if (f.length < 3 || f.length > 4 || !f[2].matches("[0-9a-f]{64}")
+                        || f.length == 4 && !f[3].startsWith("pool/")) {
+                    throw new IllegalStateException(
+                            "ecosystem/real-sources.pins: not 'package version sha256 [pool path]': " + line);
                 }
                 out.add(new Pin(f[0], f[1], f[2]));
             }

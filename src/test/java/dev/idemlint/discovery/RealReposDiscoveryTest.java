@@ -43,7 +43,11 @@ class RealReposDiscoveryTest {
             new Project("python3-placement", "placement", Map.of("db/sqlalchemy/alembic/versions", 4), List.of()),
             new Project("python3-barbican", "barbican", Map.of("model/migration/alembic_migrations/versions", 3),
                     List.of()),
-            new Project("buildbot", "buildbot", Map.of("db/migrations/versions", 1), List.of()));
+            new Project("buildbot", "buildbot", Map.of("db/migrations/versions", 1), List.of()),
+            new Project("python3-slidge", "slidge", Map.of("db/alembic/versions", 18), List.of()));
+
+    /** Pinned packages that ship no chain, there for a chain's imports (slidge's models import slixmpp). */
+    static final List<String> IMPORTED_ONLY = List.of("python3-slixmpp");
 
     @TestFactory
     Stream<DynamicTest> every_real_project_root_yields_the_versions_dirs_its_package_ships() {
@@ -66,7 +70,7 @@ class RealReposDiscoveryTest {
 
     @Test
     void every_pinned_package_is_checked() {
-        assertEquals(RealSources.pins().stream().map(RealSources.Pin::pkg).sorted().toList(),
-                PROJECTS.stream().map(Project::pkg).sorted().toList());
+        assertEquals(RealSources.pins().stream().map(RealSources.Pin::pkg).filter(p -> !IMPORTED_ONLY.contains(p))
+                .sorted().toList(), PROJECTS.stream().map(Project::pkg).sorted().toList());
     }
 }

@@ -101,6 +101,25 @@ class NamingConventionTest {
     }
 
     @Test
+    void a_naming_convention_class_attribute_of_a_declarative_base_is_no_convention() throws IOException {
+        // slidge 0.2.12's db/meta.py: SQLAlchemy 2 reads only `metadata` (and type_annotation_map) from a
+        // DeclarativeBase subclass, so Base.metadata keeps the default convention whatever this dict says
+        write("migrations/env.py", ENV.formatted("from app.meta import Base\ntarget_metadata = Base.metadata"));
+        write("app/__init__.py", "");
+        write("app/meta.py", """
+                import sqlalchemy as sa
+                class Base(sa.orm.DeclarativeBase):
+                    naming_convention = {
+                        "uq": "uq_%(table_name)s_%(column_0_name)s",
+                        "pk": "pk_%(table_name)s",
+                    }
+                """);
+        NamingConvention nc = read();
+        assertTrue(nc.exact(), nc::source);
+        assertEquals(NamingConvention.SQLALCHEMY_DEFAULT.templates(), nc.templates());
+    }
+
+    @Test
     void constraint_classes_as_keys_and_computed_tokens() throws IOException {
         write("migrations/env.py", ENV.formatted("""
                 import sqlalchemy as sa

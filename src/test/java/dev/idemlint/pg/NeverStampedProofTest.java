@@ -80,11 +80,11 @@ class NeverStampedProofTest {
     }
 
     /**
-     * SQLAlchemy 2.0 and Alembic 1.13 on the PYTHONPATH of /usr/bin/python3, fetched once per JVM; without them
-     * the test fails where the suite must run (scripts/test, CI: deb.debian.org is reachable there) and is skipped
-     * elsewhere, with the script's message.
+     * SQLAlchemy 2.0 and Alembic 1.13 on the PYTHONPATH of /usr/bin/python3, fetched once per JVM, as the entry to
+     * put first on PYTHONPATH; without them the calling test fails where the suite must run (scripts/test, CI:
+     * deb.debian.org is reachable there) and is skipped elsewhere, with the script's message.
      */
-    private static synchronized void requireStack() {
+    static synchronized String requireStack() {
         if (pythonPath == null && stackProblem == null) {
             Path script = RealSources.repoRoot().resolve("scripts/sqlalchemy2");
             ProcessRunner.Result r = ProcessRunner.run(List.of("bash", script.toString()), Map.of(), null,
@@ -98,10 +98,11 @@ class NeverStampedProofTest {
         }
         if (stackProblem != null) {
             if (PgCluster.mustRun(System.getenv())) {
-                fail("the never-stamped proof needs SQLAlchemy 2.x where scripts/test or CI runs it: " + stackProblem);
+                fail("this proof needs SQLAlchemy 2.x where scripts/test or CI runs it: " + stackProblem);
             }
-            Assumptions.abort("skipping the never-stamped proof, SQLAlchemy 2.x cannot be had: " + stackProblem);
+            Assumptions.abort("skipping a proof on SQLAlchemy 2.x, which cannot be had: " + stackProblem);
         }
+        return pythonPath;
     }
 
     /** Writes the project with {@code env} as env.py and {@code body} as upgrade(); returns the versions folder. */

@@ -66,6 +66,7 @@ class RerunProofTest {
             "add-constraint-not-idempotent/unnamed_in_helper",
             "add-constraint-not-idempotent/unnamed_columns_passed_in",
             "create-table-not-idempotent/unread_helper_reached",
+            "create-table-not-idempotent/assigned_result",
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",

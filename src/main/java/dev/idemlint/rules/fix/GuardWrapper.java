@@ -7,6 +7,8 @@ import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Wraps an op call's statement in an inspector guard, {@code if not sa.inspect(op.get_bind())
@@ -136,8 +140,8 @@ public final class GuardWrapper {
             return Fix.displayOnly(title, test + "\n" + layout.indentUnit() + "<this statement, "
                     + Math.max(call.span().length(), stmt == null ? 0 : stmt.length()) + " characters>");
         }
-        boolean wholeLine = stmt != null && stmt.equals(call.span()) && layout.module() != null
-                && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
+        boolean wholeLine = stmt != null && (stmt.equals(call.span()) || unreadAssignment(file, layout, stmt, call))
+                && layout.module() != null && layout.startsLine(stmt.start()) && layout.endsLine(stmt.end());
         if (site.indirect() && !fromSource || site.origin() == Origin.BATCH_OP && !batchGuardable(layout, stmt)
                 || !wholeLine
                 || !(call.func() instanceof Expr.Attribute a2 && a2.value() instanceof Expr.Name)) {
@@ -193,6 +197,75 @@ public final class GuardWrapper {
         }
         edits.add(TextEdit.replace(file.path(), stmt, sb.toString()));
         return Fix.of(title, Applicability.UNSAFE, edits);
+    }
+
+    /** Where an identifier starts as a whole word (with UNICODE_CHARACTER_CLASS: Python's letters and digits). */
+    private static final String WORD_START = "(?<!\\w)";
+
+    /** What reads a function's local variables by name, past any occurrence of the name in its source. */
+    private static final Pattern DYNAMIC_LOCALS = Pattern.compile("\\b(locals|vars|exec|eval)\\s*\\(");
+
+    /**
+     * True when {@code stmt} is {@code NAME = <the op call>} and NAME occurs nowhere else in the text of its
+     * top-level function (no read, no {@code global}/{@code nonlocal}, not even in a string or a comment) and
+     * nothing there reads locals by name: under the guard the re-run leaves NAME unbound, and nothing reads it.
+     */
+    private static boolean unreadAssignment(SourceFile file, SourceLayout layout, Span stmt, Expr.Call call) {
+        PythonModule module = layout.module();
+        if (module == null) {
+            return false;
+        }
+        for (Stmt s : module.body()) {
+            if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
+                Stmt.Assign a = assignAt(f.body(), stmt);
+                if (a == null || a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n)
+                        || !(a.value() instanceof Expr.Call c) || !c.span().equals(call.span())) {
+                    return false;
+                }
+                String text = file.text().substring(f.span().start(), f.span().end());
+                Matcher m = Pattern.compile(WORD_START + Pattern.quote(n.id()) + "(?!\\w)",
+                        Pattern.UNICODE_CHARACTER_CLASS).matcher(text);
+                int occurrences = 0;
+                while (m.find()) {
+                    occurrences++;
+                }
+                return occurrences == 1 && !DYNAMIC_LOCALS.matcher(text).find();
+            }
+        }
+        return false;
+    }
+
+    /** The assignment statement whose span is {@code x}, anywhere in {@code body}, or null. */
+    private static Stmt.Assign assignAt(List<Stmt> body, Span x) {
+        for (Stmt s : body) {
+            if (!s.span().contains(x)) {
+                continue;
+            }
+            if (s.span().equals(x)) {
+                return s instanceof Stmt.Assign a ? a : null;
+            }
+            List<List<Stmt>> inner = new ArrayList<>();
+            if (s instanceof Stmt.If i) {
+                inner.addAll(List.of(i.body(), i.orelse()));
+            } else if (s instanceof Stmt.For f) {
+                inner.addAll(List.of(f.body(), f.orelse()));
+            } else if (s instanceof Stmt.While w) {
+                inner.addAll(List.of(w.body(), w.orelse()));
+            } else if (s instanceof Stmt.With w) {
+                inner.add(w.body());
+            } else if (s instanceof Stmt.Try t) {
+                inner.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
+                t.handlers().forEach(h -> inner.add(h.body()));
+            }
+            for (List<Stmt> b : inner) {
+                Stmt.Assign found = assignAt(b, x);
+                if (found != null) {
+                    return found;
+                }
+            }
+            return null;
+        }
+        return null;
     }
 
     /**
