@@ -36,10 +36,21 @@ final class Replay {
      */
     private final List<Map<ObjectKind, BitSet>> opaque;
     private final boolean needsMissingTable;
+    /**
+     * The labels of each enum type a revision's operation makes, as the state held them just before the operation
+     * (empty: the state held no labels of it); by the point and the type as the timeline files it.
+     */
+    private final Map<TypeAt, List<String>> labelsBefore;
 
-    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable) {
+    /** Operation {@code index} of the revision at {@code pos}, making type {@code type}. */
+    private record TypeAt(int pos, int index, QualifiedName type) {
+    }
+
+    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable,
+            Map<TypeAt, List<String>> labelsBefore) {
         this.opaque = opaque;
         this.needsMissingTable = needsMissingTable;
+        this.labelsBefore = labelsBefore;
     }
 
     /**
@@ -50,6 +61,7 @@ final class Replay {
     static Replay of(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
             List<List<List<Effect>>> effects, Predicate<Operation> runs) {
         List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(order.size());
+        Map<TypeAt, List<String>> labels = new HashMap<>();
         boolean needsMissing = false;
         SchemaState state = null;
         BitSet applied = new BitSet();
@@ -68,25 +80,26 @@ final class Replay {
                     missing = needed;
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                    run(state, upgrades.get(q), effects.get(q), runs, null);
+                    run(state, upgrades.get(q), effects.get(q), runs, null, q, null);
                     applied.set(q);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
-            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points);
+            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points, p, labels);
             applied.set(p);
             opaque.add(points.isEmpty() ? Map.of() : points);
         }
-        return new Replay(opaque, needsMissing);
+        return new Replay(opaque, needsMissing, labels);
     }
 
     /**
-     * Runs one revision's upgrade on {@code state}, then its session ends; when {@code points} is given, records
-     * there what {@link #opaqueBefore} answers at each of its points. Whether an operation needed a table the
-     * state held absent.
+     * Runs one revision's upgrade (the revision at {@code pos}) on {@code state}, then its session ends; when
+     * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points, and in
+     * {@code labels} what {@link #labelsBefore} answers for its creations of types. Whether an operation needed a
+     * table the state held absent.
      */
     private static boolean run(SchemaState state, List<Operation> ops, List<List<Effect>> effects,
-            Predicate<Operation> runs, Map<ObjectKind, BitSet> points) {
+            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, int pos, Map<TypeAt, List<String>> labels) {
         boolean needsMissing = false;
         Map<Object, Guard.Truth> tested = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
@@ -98,6 +111,15 @@ final class Replay {
                 continue;
             }
             List<Effect> fx = effects.get(i);
+            if (points != null) {
+                for (Effect e : fx) {
+                    if (e instanceof Effect.Create c && c.object().kind() == ObjectKind.TYPE) {
+                        List<String> l = state.labels(c.object().name());
+                        labels.put(new TypeAt(pos, i, SchemaTimeline.norm(c.object().name())),
+                                l == null ? List.of() : List.copyOf(l));
+                    }
+                }
+            }
             if (points != null && !needsMissing) {
                 for (QualifiedName table : requiredTables(fx)) {
                     if (state.presence(ObjectRef.table(table)) == Presence.ABSENT) {
@@ -107,6 +129,7 @@ final class Replay {
                 }
             }
             state.applyAll(firstRun(op, fx, state, tested));
+            relabel(state, op);
         }
         if (points != null) {
             probe(state, ops.size(), points);
@@ -140,6 +163,24 @@ final class Replay {
         return out;
     }
 
+    /**
+     * The labels {@code op} adds to or renames in an enum type ({@code ALTER TYPE ... ADD VALUE}, {@code RENAME
+     * VALUE}): an object's contents, which its effects leave to the state.
+     */
+    private static void relabel(SchemaState state, Operation op) {
+        if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
+            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, av.type());
+            if (type != null) {
+                state.addLabel(type.name(), av.label());
+            }
+        } else if (op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER && r.to() != null) {
+            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, r.table());
+            if (type != null) {
+                state.renameLabel(type.name(), r.from(), r.to());
+            }
+        }
+    }
+
     private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
         for (ObjectKind kind : PROBED) {
             if (state.mayHoldUnwritten(kind)) {
@@ -156,6 +197,15 @@ final class Replay {
     boolean opaqueBefore(int pos, int index, int length, ObjectKind kind) {
         BitSet at = opaque.get(pos).get(kind);
         return at != null && at.get(Math.min(index, length));
+    }
+
+    /**
+     * The labels of enum type {@code type} (as the timeline files it) just before operation {@code index} of the
+     * revision at {@code pos}, which makes it: empty when the state held none (the type absent, or its labels not
+     * known there). Null when that operation makes no such type.
+     */
+    List<String> labelsBefore(int pos, int index, QualifiedName type) {
+        return labelsBefore.get(new TypeAt(pos, index, type));
     }
 
     /** Whether some operation needs a table (to alter, drop, fill) that the state held absent there. */

@@ -1372,6 +1372,22 @@ public final class SchemaTimeline {
     }
 
     /**
+     * The labels of the enum type {@code c} makes, just before {@code c}: as the replayed state ({@link Replay})
+     * held them there, those an earlier creation made it with, then {@code ADD VALUE} / {@code RENAME VALUE};
+     * empty when the type or its labels are not known there.
+     */
+    public List<String> labelsBefore(Creation c) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(c.migration(), c.index());
+            return t == null ? List.of() : t.labelsBefore(c);
+        }
+        Integer p = position.get(c.migration());
+        List<String> out = p == null || c.key().kind() != ObjectKind.TYPE ? null
+                : replay().labelsBefore(p, c.index(), c.key().name());
+        return out == null ? List.of() : out;
+    }
+
+    /**
      * The unique keys of {@code table} just before operation {@code index} of {@code m}, each as the
      * set of its columns: the primary key, then each {@code unique} column. Null when they are not
      * known: the table is not created on this path, was created by SQL we could not read, or had a

@@ -280,6 +280,17 @@ class TimelineOracleTest {
                 }
             }
         }
+        for (Creation c : t.creations()) {
+            if (c.key().kind() == ObjectKind.TYPE && order.indexOf(c.migration()) >= from) {
+                List<String> old = t.labels(c.key().name(), c.migration(), c.index(), S);
+                List<String> now = t.labelsBefore(c);
+                points++;
+                if (!old.equals(now)) {
+                    found.add("labels " + label(c.migration()) + "@" + c.index() + " " + c.key() + " timeline=" + old
+                            + " state=" + now + " certain=" + (t.certainlyExisting(c.key(), c.migration(), c.index(), S) != null));
+                }
+            }
+        }
         boolean oldStarts = t.startsFromExistingSchema(S);
         points++;
         if (from == 0 && oldStarts != needsMissing) {
