@@ -167,8 +167,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
             return true;
         }
         String name = FormatType.userType(type.replace("\"", ""));
-        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
-                at.settings()).isEmpty();
+        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index()).isEmpty();
     }
 
     /**

@@ -154,7 +154,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 || !CreationPaths.everyPath(t, first, c.migration(), c.index(), SourceLayout.of(first.file()))) {
             doubt = "check that " + first.where() + " creates the type on every path to this revision";
         } else {
-            List<String> before = t.labelsBefore(c);
+            List<String> before = t.labels(c.key().name(), c.migration(), c.index());
             // a column declaring some of the type's labels reuses it as it is; one declaring others would not
             if (!ref.labels().isEmpty() && !before.isEmpty() && !before.containsAll(ref.labels())) {
                 doubt = "the existing type has the labels " + before + ", this column declares " + ref.labels();
