@@ -1031,6 +1031,9 @@ public final class SchemaState {
         if (typesTouched == null) {
             throw new IllegalStateException("types are not tracked");
         }
+        if (!typesCleared && typesTouched.isEmpty()) {
+            return List.of();
+        }
         List<QualifiedName> out = typesCleared ? null : List.copyOf(typesTouched);
         typesCleared = false;
         if (out == null) {
