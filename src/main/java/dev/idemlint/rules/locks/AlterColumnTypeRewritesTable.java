@@ -160,14 +160,16 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
 
     /**
      * Whether {@code type} is an enum: the op call's type is an {@code sa.Enum}, or an enum of that name stands
-     * just before the statement.
+     * just before the statement (the creation that made it gave it labels: later statements only add or rename them).
      */
     private static boolean enumType(LockedTable.At at, Operation.Benign b, String type) {
         if (b.type().enumType() != null) {
             return true;
         }
         String name = FormatType.userType(type.replace("\"", ""));
-        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index()).isEmpty();
+        Creation made = name == null ? null : at.timeline().existing(ObjectRef.of(ObjectKind.TYPE,
+                QualifiedName.of(name)), at.migration(), at.index(), at.settings());
+        return made != null && !made.labels().isEmpty();
     }
 
     /**
