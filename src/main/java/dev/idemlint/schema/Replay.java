@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * database and replays its ancestors. An operation that may not run applies its effects as its first run would
  * ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
  * schema: whether code not read may have made a name of a namespace ({@link #opaqueBefore}), whether an operation
- * needs a table nothing before it made ({@link #needsMissingTable}).
+ * needs a table nothing before it made ({@link #needsMissingTable}), an enum type's labels ({@link #labels}).
  */
 final class Replay {
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
