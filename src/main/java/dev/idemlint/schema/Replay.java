@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * database and replays its ancestors. An operation that may not run applies its effects as its first run would
  * ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
  * schema: whether code not read may have made a name of a namespace ({@link #opaqueBefore}), whether an operation
- * needs a table nothing before it made ({@link #needsMissingTable}).
+ * needs a table nothing before it made ({@link #needsMissingTable}), an enum type's labels ({@link #labels}).
  */
 final class Replay {
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
@@ -36,10 +36,92 @@ final class Replay {
      */
     private final List<Map<ObjectKind, BitSet>> opaque;
     private final boolean needsMissingTable;
+    /** The labels of the enum types along the walk, and per revision (by position) the step its own run began at. */
+    private final Labels labels;
+    private final int[] base;
 
-    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable) {
+    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable, Labels labels, int[] base) {
         this.opaque = opaque;
         this.needsMissingTable = needsMissingTable;
+        this.labels = labels;
+        this.base = base;
+    }
+
+    /**
+     * The labels each enum type held along the walk, read from the state after each statement it ran (ancestors
+     * run again included), numbered in the order they ran: per type (as the timeline files it) the labels it took
+     * at each step where they changed, and the steps at which every type lost them (a new database, a forget of
+     * everything). The state before operation {@code i} of a revision whose own run began at step {@code b} is the
+     * state of step {@code b + i}.
+     */
+    private static final class Labels {
+        private record At(int step, List<String> labels) {
+        }
+
+        private final Map<QualifiedName, List<At>> byType = new HashMap<>();
+        private int[] resets = new int[8];
+        private int resetCount;
+        private int step;
+
+        /** The next step: after a statement, or the end of a session. */
+        void next(SchemaState state) {
+            step++;
+            List<QualifiedName> changed = state.typesChanged();
+            if (changed == null) {
+                // every entry went in this statement: the labels read after it are those of the types made since
+                reset();
+                changed = state.typesChanged();
+            }
+            for (QualifiedName t : changed) {
+                // a type the state does not hold present may not be there: it has no labels to tell
+                List<String> l = state.presence(ObjectRef.of(ObjectKind.TYPE, t)) == Presence.PRESENT
+                        ? state.labels(t) : null;
+                byType.computeIfAbsent(SchemaTimeline.norm(t), k -> new ArrayList<>(2))
+                        .add(new At(step, l == null ? List.of() : List.copyOf(l)));
+            }
+        }
+
+        /** Every type's labels gone from the next step on: a new database. */
+        void lost() {
+            step++;
+            reset();
+        }
+
+        private void reset() {
+            if (resetCount > 0 && resets[resetCount - 1] == step) {
+                return;
+            }
+            if (resetCount == resets.length) {
+                resets = java.util.Arrays.copyOf(resets, resetCount * 2);
+            }
+            resets[resetCount++] = step;
+        }
+
+        /** The labels of {@code type} at step {@code at}: empty when the state held none. */
+        List<String> at(QualifiedName type, int at) {
+            List<At> changes = byType.get(type);
+            if (changes == null) {
+                return List.of();
+            }
+            int lo = 0;
+            int hi = changes.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (changes.get(mid).step() <= at) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo == 0) {
+                return List.of();
+            }
+            At last = changes.get(lo - 1);
+            int r = java.util.Arrays.binarySearch(resets, 0, resetCount, at + 1);
+            int before = r >= 0 ? r : -r - 1;
+            // a reset after the change (at the same step: the change read after it) takes the labels
+            return before > 0 && resets[before - 1] > last.step() ? List.of() : last.labels();
+        }
     }
 
     /**
@@ -50,6 +132,8 @@ final class Replay {
     static Replay of(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
             List<List<List<Effect>>> effects, Predicate<Operation> runs) {
         List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(order.size());
+        Labels labels = new Labels();
+        int[] base = new int[order.size()];
         boolean needsMissing = false;
         SchemaState state = null;
         BitSet applied = new BitSet();
@@ -64,29 +148,32 @@ final class Replay {
                 if (state == null || !extra.isEmpty() || !missing.isEmpty() && missing.nextSetBit(0) < applied.length()) {
                     // another branch: an empty database, every ancestor's upgrade again
                     state = empty();
+                    state.trackTypes();
+                    labels.lost();
                     applied.clear();
                     missing = needed;
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                    run(state, upgrades.get(q), effects.get(q), runs, null);
+                    run(state, upgrades.get(q), effects.get(q), runs, null, labels);
                     applied.set(q);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
-            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points);
+            base[p] = labels.step;
+            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points, labels);
             applied.set(p);
             opaque.add(points.isEmpty() ? Map.of() : points);
         }
-        return new Replay(opaque, needsMissing);
+        return new Replay(opaque, needsMissing, labels, base);
     }
 
     /**
-     * Runs one revision's upgrade on {@code state}, then its session ends; when {@code points} is given, records
-     * there what {@link #opaqueBefore} answers at each of its points. Whether an operation needed a table the
-     * state held absent.
+     * Runs one revision's upgrade on {@code state}, then its session ends, a step of {@code labels} each; when
+     * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points. Whether an
+     * operation needed a table the state held absent.
      */
     private static boolean run(SchemaState state, List<Operation> ops, List<List<Effect>> effects,
-            Predicate<Operation> runs, Map<ObjectKind, BitSet> points) {
+            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Labels labels) {
         boolean needsMissing = false;
         Map<Object, Guard.Truth> tested = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
@@ -95,6 +182,7 @@ final class Replay {
                 probe(state, i, points);
             }
             if (!runs.test(op)) {
+                labels.next(state);
                 continue;
             }
             List<Effect> fx = effects.get(i);
@@ -107,11 +195,14 @@ final class Replay {
                 }
             }
             state.applyAll(firstRun(op, fx, state, tested));
+            relabel(state, op);
+            labels.next(state);
         }
         if (points != null) {
             probe(state, ops.size(), points);
         }
         state.endSession();
+        labels.next(state);
         return needsMissing;
     }
 
@@ -140,6 +231,24 @@ final class Replay {
         return out;
     }
 
+    /**
+     * The labels {@code op} adds to or renames in an enum type ({@code ALTER TYPE ... ADD VALUE}, {@code RENAME
+     * VALUE}): an object's contents, which its effects leave to the state.
+     */
+    static void relabel(SchemaState state, Operation op) {
+        if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
+            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, av.type());
+            if (type != null) {
+                state.addLabel(type.name(), av.label());
+            }
+        } else if (op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER && r.to() != null) {
+            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, r.table());
+            if (type != null) {
+                state.renameLabel(type.name(), r.from(), r.to());
+            }
+        }
+    }
+
     private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
         for (ObjectKind kind : PROBED) {
             if (state.mayHoldUnwritten(kind)) {
@@ -156,6 +265,15 @@ final class Replay {
     boolean opaqueBefore(int pos, int index, int length, ObjectKind kind) {
         BitSet at = opaque.get(pos).get(kind);
         return at != null && at.get(Math.min(index, length));
+    }
+
+    /**
+     * The labels of enum type {@code type} (as the timeline files it) just before operation {@code index} of the
+     * revision at {@code pos} ({@code index} at or past its {@code length} operations: its end): empty when the
+     * state held none there (no such type, or its labels not known).
+     */
+    List<String> labels(int pos, int index, int length, QualifiedName type) {
+        return labels.at(type, base[pos] + Math.min(index, length));
     }
 
     /** Whether some operation needs a table (to alter, drop, fill) that the state held absent there. */

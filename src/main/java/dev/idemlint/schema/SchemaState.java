@@ -360,6 +360,12 @@ public final class SchemaState {
             return out;
         }
     }
+    /**
+     * The types whose entry or labels changed since {@link #typesChanged} last read them (null: not tracked), and
+     * whether every entry went since ({@link #forgetEverything}).
+     */
+    private Set<QualifiedName> typesTouched;
+    private boolean typesCleared;
     /** Tests only: every walk and forget visits everything, as a first one does (the reference the journals are held to). */
     boolean walkWhole;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
@@ -995,6 +1001,7 @@ public final class SchemaState {
         List<String> l = labels(type);
         if (l != null && !l.contains(label)) {
             l.add(label);
+            touchType(new Slot(TYPE, null, type));
         }
     }
 
@@ -1003,6 +1010,42 @@ public final class SchemaState {
         List<String> l = labels(type);
         if (l != null && l.contains(from)) {
             l.set(l.indexOf(from), to);
+            touchType(new Slot(TYPE, null, type));
+        }
+    }
+
+    /**
+     * From now on, keeps the names of the types whose {@link #labels} may change, for {@link #typesChanged}: a
+     * driver that keeps the labels at each point of its walk reads only those after each statement.
+     */
+    public void trackTypes() {
+        typesTouched = new LinkedHashSet<>();
+    }
+
+    /**
+     * The types (by name) whose {@link #labels} may have changed since the last call, the first since
+     * {@link #trackTypes}; null when every entry went ({@link Effect.Forget} of everything): then no type
+     * holds labels but those of the names given since, which the next call returns.
+     */
+    public List<QualifiedName> typesChanged() {
+        if (typesTouched == null) {
+            throw new IllegalStateException("types are not tracked");
+        }
+        if (!typesCleared && typesTouched.isEmpty()) {
+            return List.of();
+        }
+        List<QualifiedName> out = typesCleared ? null : List.copyOf(typesTouched);
+        typesCleared = false;
+        if (out == null) {
+            return null;
+        }
+        typesTouched.clear();
+        return out;
+    }
+
+    private void touchType(Slot s) {
+        if (typesTouched != null && s.namespace().equals(TYPE)) {
+            typesTouched.add(s.name());
         }
     }
 
@@ -2207,6 +2250,7 @@ public final class SchemaState {
 
     private void forgetEverything() {
         entries.clear();
+        typesCleared = typesTouched != null;
         childrenOf.clear();
         ownedBy.clear();
         usersOf.clear();
@@ -2493,6 +2537,7 @@ public final class SchemaState {
 
     /** Sets a slot's presence, keeping what else is known of it. */
     private void set(Slot s, Presence p, ObjectKind kind) {
+        touchType(s);
         Entry e = entries.get(s);
         if (e == null) {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
@@ -2624,6 +2669,7 @@ public final class SchemaState {
     private void put(Slot s, Entry e) {
         remove(s);
         entries.put(s, e);
+        touchType(s);
         if (e.temporary) {
             temporaries.add(s);
         }
@@ -2662,6 +2708,7 @@ public final class SchemaState {
         if (e == null) {
             return;
         }
+        touchType(s);
         unindexUse(s);
         unindexKey(s);
         if (s.table() != null) {

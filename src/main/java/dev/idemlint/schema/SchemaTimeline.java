@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  */
 public final class SchemaTimeline {
 
-    private enum Type { CREATE, DROP, ADD_LABEL, RENAME_LABEL, TABLE_GONE, OPAQUE }
+    private enum Type { CREATE, DROP, TABLE_GONE, OPAQUE }
 
     /**
      * One thing that happened at (position of the revision, operation index). {@code owner} is the
@@ -58,8 +58,8 @@ public final class SchemaTimeline {
         private final ObjectRef key;
         private final Creation creation;
         private final QualifiedName owner;
-        private final String label;
-        private final String label2;
+        /** A key drop that takes the table's primary key whatever its name ({@code type_="primary"}). */
+        private final boolean primaryKey;
         private final Span at;
         private final Slot slot;
         private final ObjectKind kind;
@@ -68,21 +68,19 @@ public final class SchemaTimeline {
         private Set<String> touches = Set.of();
         private boolean definite = true;
 
-        Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, String label,
-                String label2, Span at) {
-            this(pos, index, type, key, creation, owner, label, label2, at, Slot.EVENT, null, null);
+        Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, Span at) {
+            this(pos, index, type, key, creation, owner, false, at, Slot.EVENT, null, null);
         }
 
         private Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner,
-                String label, String label2, Span at, Slot slot, ObjectKind kind, QualifiedName table) {
+                boolean primaryKey, Span at, Slot slot, ObjectKind kind, QualifiedName table) {
             this.pos = pos;
             this.index = index;
             this.type = type;
             this.key = key;
             this.creation = creation;
             this.owner = owner;
-            this.label = label;
-            this.label2 = label2;
+            this.primaryKey = primaryKey;
             this.at = at;
             this.slot = slot;
             this.kind = kind;
@@ -90,12 +88,12 @@ public final class SchemaTimeline {
         }
 
         static Event at(int pos, int index) {
-            return new Event(pos, index, Type.OPAQUE, null, null, null, null, null, null);
+            return new Event(pos, index, Type.OPAQUE, null, null, null, null);
         }
 
         /** Where {@code op} ran, unplaced, filed as {@code slot} ({@code table} for a key drop). */
         static Event at(int index, Operation op, Slot slot, QualifiedName table) {
-            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, null, null, op.site().span(), slot,
+            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, false, op.site().span(), slot,
                     null, table);
         }
 
@@ -108,7 +106,7 @@ public final class SchemaTimeline {
                 pos = revision;
                 return this;
             }
-            Event copy = new Event(revision, index, type, key, creation, owner, label, label2, at, slot, kind, table);
+            Event copy = new Event(revision, index, type, key, creation, owner, primaryKey, at, slot, kind, table);
             copy.touches = touches;
             copy.definite = definite;
             return copy;
@@ -163,12 +161,8 @@ public final class SchemaTimeline {
             return owner;
         }
 
-        String label() {
-            return label;
-        }
-
-        String label2() {
-            return label2;
+        boolean primaryKey() {
+            return primaryKey;
         }
 
         Span at() {
@@ -494,8 +488,6 @@ public final class SchemaTimeline {
     private static final class Recorder {
         /** Events get their revision's position when {@link #place} adds them. */
         private static final int UNPLACED = -1;
-        /** The label of a key drop that takes the table's primary key ({@code type_="primary"}). */
-        private static final String PRIMARY = "primary";
         private final Migration m;
         private final List<Event> recorded;
         private final List<List<Effect>> effectsOf;
@@ -546,21 +538,7 @@ public final class SchemaTimeline {
                             serialSequence(x), false);
                 }
             }
-            // enum labels: an object's contents, which effects leave to the state (SchemaState#addLabel)
-            if (op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER) {
-                // ALTER TYPE t RENAME VALUE 'a' TO 'b'
-                ObjectRef type = dev.idemlint.schema.Effects.ref(op, ObjectKind.TYPE, null, r.table());
-                if (type != null && r.to() != null) {
-                    recorded.add(new Event(UNPLACED, index, Type.RENAME_LABEL, norm(type), null, null, r.from(), r.to(),
-                            op.site().span()));
-                }
-            } else if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
-                ObjectRef type = dev.idemlint.schema.Effects.ref(op, ObjectKind.TYPE, null, av.type());
-                if (type != null) {
-                    recorded.add(new Event(UNPLACED, index, Type.ADD_LABEL, norm(type), null, null, av.label(), null,
-                            op.site().span()));
-                }
-            } else if (setsSearchPath(op)) {
+            if (setsSearchPath(op)) {
                 // unqualified names now resolve elsewhere: nothing after it is known by name
                 opaque(index, op, Set.of());
             }
@@ -614,7 +592,7 @@ public final class SchemaTimeline {
             // a serial's sequence lives in the schema's relations but goes with its table
             QualifiedName owner = key.table() != null ? key.table()
                     : key.kind() == ObjectKind.SEQUENCE && shape.owner() != null ? norm(shape.owner()) : null;
-            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, null, null, op.site().span()));
+            recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, op.site().span()));
         }
 
         /** {@code renamedTo}: the new name of a table renamed away (its drop here), else null. */
@@ -623,14 +601,14 @@ public final class SchemaTimeline {
             if (keyDrop && (key.kind() == ObjectKind.CONSTRAINT || key.kind() == ObjectKind.INDEX)) {
                 keyDrop(index, op, key, key.table());
             }
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), null, null, op.site().span(),
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), false, op.site().span(),
                     Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())).definite(m.verdicts().definite(op)));
         }
 
         /** A drop of a constraint or index, filed under its table for {@link #keys}. */
         private void keyDrop(int index, Operation op, ObjectRef key, QualifiedName table) {
             boolean primary = op instanceof Operation.Drop d && d.primaryKey();
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, null, null, primary ? PRIMARY : null,
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, null, primary,
                     op.site().span(), Slot.KEY_DROP, key == null ? null : key.kind(), table));
         }
 
@@ -639,7 +617,7 @@ public final class SchemaTimeline {
                 case KIND -> {
                     if (f.reach().mayMake()) {
                         // a name that cannot be read may have made an object of the kind: nothing is taken
-                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null, null, null,
+                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null, false,
                                 op.site().span(), Slot.OPAQUE, f.kind(), null));
                     }
                     if (!f.reach().mayTake()) {
@@ -651,7 +629,7 @@ public final class SchemaTimeline {
                         keyDrop(index, op, null, table);
                     }
                     recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
-                            ObjectRef.tableScoped(f.kind()) ? table : null, null, null, op.site().span(),
+                            ObjectRef.tableScoped(f.kind()) ? table : null, false, op.site().span(),
                             Slot.WILDCARD_DROP, f.kind(), null).definite(m.verdicts().definite(op)));
                 }
                 case NAMED -> opaque(index, op, f.names());
@@ -1064,7 +1042,7 @@ public final class SchemaTimeline {
             for (Event e : eventsOf(ObjectRef.table(owner))) {
                 if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
                     QualifiedName to = moves ? e.table : null;
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, null, null, e.at(),
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, false, e.at(),
                             Slot.EVENT, null, to));
                     if (to != null && owners.add(to)) {
                         work.add(to);
@@ -1336,39 +1314,17 @@ public final class SchemaTimeline {
     }
 
     /**
-     * The labels of enum type {@code type} just before operation {@code index} of {@code m}: those it
-     * was created with, then ADD VALUE / RENAME VALUE; empty when the type or its labels are unknown.
+     * The labels of enum type {@code type} just before operation {@code index} of {@code m}, as the replayed state
+     * ({@link Replay}) held them there: those it was made with, then {@code ADD VALUE} / {@code RENAME VALUE}; empty
+     * when the type or its labels are not known there.
      */
-    public List<String> labels(QualifiedName type, Migration m, int index, Settings s) {
+    public List<String> labels(QualifiedName type, Migration m, int index) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
-            return t == null ? List.of() : t.labels(type, m, index, s);
+            return t == null ? List.of() : t.labels(type, m, index);
         }
-        if (type == null) {
-            return List.of();
-        }
-        ObjectRef key = ObjectRef.of(ObjectKind.TYPE, norm(type));
-        Creation c = existing(key, m, index, s);
-        if (c == null || c.labels().isEmpty()) {
-            return List.of();
-        }
-        int p = position.get(m);
-        List<String> out = new ArrayList<>(c.labels());
-        for (Event e : eventsOf(key)) {
-            if (e.label() == null || !visible(e, p, index)
-                    || ORDER.compare(e, Event.at(position.get(c.migration()), c.index())) <= 0) {
-                continue;
-            }
-            if (e.type() == Type.RENAME_LABEL) {
-                int i = out.indexOf(e.label());
-                if (i >= 0) {
-                    out.set(i, e.label2());
-                }
-            } else if (!out.contains(e.label())) {
-                out.add(e.label());
-            }
-        }
-        return List.copyOf(out);
+        Integer p = position.get(m);
+        return p == null || type == null ? List.of() : replay().labels(p, index, upgrades.get(p).size(), norm(type));
     }
 
     /**
@@ -1439,7 +1395,7 @@ public final class SchemaTimeline {
         Set<String> droppedNames = new HashSet<>();
         boolean pkDropped = false;
         for (Event e : drops) {
-            if (Recorder.PRIMARY.equals(e.label2()) && table.equals(e.table)) {
+            if (e.primaryKey() && table.equals(e.table)) {
                 pkDropped = true;
             } else if (e.key() == null) {
                 return null;

@@ -271,7 +271,7 @@ class SchemaTimelineTest {
                 op.execute("ALTER TYPE division ADD VALUE IF NOT EXISTS 'coed'")
                 op.execute("ALTER TYPE division RENAME VALUE 'boys' TO 'men'")
                 """);
-        assertEquals(List.of("men", "girls", "coed"), r.timeline().labels(QualifiedName.of("division"), r.get("002"), END, S));
+        assertEquals(List.of("men", "girls", "coed"), r.timeline().labels(QualifiedName.of("division"), r.get("002"), END));
     }
 
     @Test
@@ -306,7 +306,7 @@ class SchemaTimelineTest {
             assertEquals(a.index(), b.index());
             assertSameExisting(fresh, placed, a.key(), r);
         }
-        assertEquals(fresh.labels(QualifiedName.of("division"), r.get("004"), 0, S), placed.labels(QualifiedName.of("division"), r.get("004"), 0, S));
+        assertEquals(fresh.labels(QualifiedName.of("division"), r.get("004"), 0), placed.labels(QualifiedName.of("division"), r.get("004"), 0));
         assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), placed.keys(QualifiedName.of("players"), r.get("002"), END, S));
         assertEquals(fresh.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE), placed.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE));
     }

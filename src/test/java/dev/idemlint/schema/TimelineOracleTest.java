@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
  * <li>{@code certainlyExisting}: the timeline's sure creation; the state holds the object {@code PRESENT}.
  * <li>{@code opaqueBefore}: code the analyzer could not read may have made an object of the kind's namespace; the
  * state does not hold a name no revision writes {@code ABSENT}.
+ * <li>{@code labels}: an enum type's labels; the labels of the type the state holds {@code PRESENT}, else none.
  * <li>{@code startsFromExistingSchema}: an operation needs a table nothing before it made; the state holds the
  * table an operation requires ({@link Replay#requiredTables}) {@code ABSENT} there.
  * </ul>
@@ -210,6 +211,12 @@ class TimelineOracleTest {
             }
         }
         boolean multidb = engines.size() > 1;
+        Set<QualifiedName> types = new LinkedHashSet<>();
+        for (ObjectRef ref : refs) {
+            if (ref.kind() == ObjectKind.TYPE) {
+                types.add(ref.name());
+            }
+        }
         int from = Math.max(0, order.size() - MAX_REVISIONS);
         int points = 0;
         boolean needsMissing = false;
@@ -263,6 +270,18 @@ class TimelineOracleTest {
                                 + tag(oldOpaque ? "O1 opaque code that names what it touches: the state forgets those names"
                                         + " only" : "O2 the state forgets a whole namespace the timeline takes no opaque"
                                         + " operation to reach"));
+                    }
+                }
+                for (QualifiedName type : types) {
+                    List<String> old = t.labels(type, m, at);
+                    ObjectRef ref = ObjectRef.of(ObjectKind.TYPE, type);
+                    List<String> now = state.presence(ref) == Presence.PRESENT && state.labels(type) != null
+                            ? state.labels(type) : List.of();
+                    points++;
+                    if (!old.equals(now)) {
+                        found.add("labels " + where + " " + type + " timeline=" + old + " state=" + now
+                                + tag("L1 the replay that forks at branch points and the one from an empty database"
+                                        + " disagree on a type's labels"));
                     }
                 }
                 if (i < ops.size()) {
@@ -393,6 +412,7 @@ class TimelineOracleTest {
     /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link Replay#firstRun}). */
     private static void apply(SchemaState state, Operation op, Map<Object, Guard.Truth> tested) {
         state.applyAll(Replay.firstRun(op, Effects.of(op, NAMING), state, tested));
+        Replay.relabel(state, op);
     }
 
     /** The tables {@code op} needs to exist and does not make itself ({@link Replay#requiredTables}). */

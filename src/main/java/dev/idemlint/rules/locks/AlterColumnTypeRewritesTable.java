@@ -160,15 +160,10 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
 
     /**
      * Whether {@code type} is an enum: the op call's type is an {@code sa.Enum}, or an enum of that name stands
-     * just before the statement.
+     * just before the statement ({@link #enumStands}).
      */
     private static boolean enumType(LockedTable.At at, Operation.Benign b, String type) {
-        if (b.type().enumType() != null) {
-            return true;
-        }
-        String name = FormatType.userType(type.replace("\"", ""));
-        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
-                at.settings()).isEmpty();
+        return b.type().enumType() != null || enumStands(at, type);
     }
 
     /**
@@ -176,9 +171,18 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
      * column of an enum type has the type's name as its {@code format_type}.
      */
     private static boolean enumBefore(LockedTable.At at, String from) {
-        String name = from == null ? null : FormatType.userType(from.replace("\"", ""));
-        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index(),
-                at.settings()).isEmpty();
+        return from != null && enumStands(at, from);
+    }
+
+    /**
+     * Whether an enum type named {@code type} ({@code format_type}) stands just before the statement: the creation
+     * that made it gave it labels (later statements only add or rename them).
+     */
+    private static boolean enumStands(LockedTable.At at, String type) {
+        String name = FormatType.userType(type.replace("\"", ""));
+        Creation made = name == null ? null : at.timeline().existing(ObjectRef.of(ObjectKind.TYPE,
+                QualifiedName.of(name)), at.migration(), at.index(), at.settings());
+        return made != null && !made.labels().isEmpty();
     }
 
     /** Whether {@code type} is one of the string types: {@code text}, {@code varchar[(n)]}, {@code char(n)}. */

@@ -52,7 +52,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
         if (first != null) {
-            onPath(c, first, ctx, fixes(t, c, first, true, s));
+            onPath(c, first, ctx, fixes(t, c, first, true));
             return;
         }
         Creation sibling = CreationPaths.onMergedBranch(t, c, s);
@@ -65,7 +65,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                             + merge.source().fileName() + " merges the two"
                             + (bothEvents(c, sibling) ? " (a single `upgrade head` running both in one go passes)" : "")
                             + ". " + help(c))
-                    .fixes(fixes(t, c, sibling, false, s))
+                    .fixes(fixes(t, c, sibling, false))
                     .related(sibling.file(), sibling.span(), typeName(c) + " created on the other branch here")
                     .emit();
         }
@@ -124,7 +124,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
      * (a creation on a merged branch, a conditional one, other labels). A CREATE TYPE statement:
      * display-only, remove it.
      */
-    static List<Fix> fixes(SchemaTimeline t, Creation c, Creation first, boolean onPath, Settings s) {
+    static List<Fix> fixes(SchemaTimeline t, Creation c, Creation first, boolean onPath) {
         List<Fix> out = new ArrayList<>();
         String type = typeName(c);
         if (c.via() != Creation.Via.TABLE_EVENT) {
@@ -154,7 +154,7 @@ public final class EnumTypeCreatedTwice implements ProjectRule {
                 || !CreationPaths.everyPath(t, first, c.migration(), c.index(), SourceLayout.of(first.file()))) {
             doubt = "check that " + first.where() + " creates the type on every path to this revision";
         } else {
-            List<String> before = t.labels(c.key().name(), c.migration(), c.index(), s);
+            List<String> before = t.labels(c.key().name(), c.migration(), c.index());
             // a column declaring some of the type's labels reuses it as it is; one declaring others would not
             if (!ref.labels().isEmpty() && !before.isEmpty() && !before.containsAll(ref.labels())) {
                 doubt = "the existing type has the labels " + before + ", this column declares " + ref.labels();
