@@ -200,6 +200,16 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean knowsLocks() {
+            return false;
+        }
+
+        @Override
+        public StatementLocks.TableLock tableLock(Operation op) {
+            return null;
+        }
+
+        @Override
         public boolean has(ObjectKind kind) {
             return of(dialect, kind) != null;
         }

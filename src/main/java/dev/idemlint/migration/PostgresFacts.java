@@ -626,6 +626,16 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean knowsLocks() {
+            return true;
+        }
+
+        @Override
+        public StatementLocks.TableLock tableLock(Operation op) {
+            return StatementLocks.of(op);
+        }
+
+        @Override
         public boolean has(ObjectKind kind) {
             return true;
         }

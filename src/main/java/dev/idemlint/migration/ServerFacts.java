@@ -46,6 +46,15 @@ public interface ServerFacts {
     boolean commitsEachStatement();
 
     /**
+     * Whether the facts hold this server's table locks ({@link PostgresLocks}, observed on PostgreSQL): the lock
+     * rules and plan's lock report speak only where they do. MySQL's and MariaDB's locks are not among them.
+     */
+    boolean knowsLocks();
+
+    /** The table lock {@code op} takes on this server ({@link StatementLocks}), or null: none the facts know. */
+    StatementLocks.TableLock tableLock(Operation op);
+
+    /**
      * Whether the server runs a PL/pgSQL {@code DO} block, whose {@code EXCEPTION WHEN} handler is the guard
      * form of a statement without {@code IF NOT EXISTS}; elsewhere the guard is the inspector's.
      */

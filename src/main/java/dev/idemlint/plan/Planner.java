@@ -205,7 +205,7 @@ public final class Planner {
         this.inserts = new KeyedInserts(state, places, errors, in.rows());
         this.comparison = new CatalogComparison(state, places, errors, progress);
         this.advice = new Advice(in, state, places, errors, progress, comparison);
-        this.locks = new LockCosts(errors.commitsEachStatement() ? null : in.locks(), in.catalog(),
+        this.locks = new LockCosts(errors.knowsLocks() ? in.locks() : null, errors, in.catalog(),
                 in.settings().envTimeouts(), state, places, progress, in.rows());
     }
 

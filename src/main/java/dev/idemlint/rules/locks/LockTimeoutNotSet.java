@@ -18,7 +18,7 @@ public final class LockTimeoutNotSet implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (ctx.facts().commitsEachStatement() || s.envTimeouts().mayBoundLockWaits()) {
+        if (!ctx.facts().knowsLocks() || s.envTimeouts().mayBoundLockWaits()) {
             return;
         }
         SchemaTimeline t = ctx.timeline();
@@ -28,7 +28,7 @@ public final class LockTimeoutNotSet implements ProjectRule {
             }
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
-                StatementLocks.TableLock lock = StatementLocks.of(up.get(i));
+                StatementLocks.TableLock lock = ctx.facts().tableLock(up.get(i));
                 if (lock == null || !lock.mode(s.postgresMajor()).blocksWrites()
                         || !new LockedTable.At(t, m, i, up.get(i), s).existing(lock.table())) {
                     continue;
