@@ -205,6 +205,21 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean toRegclass() {
+            return false;
+        }
+
+        @Override
+        public Raised concurrentlyInTransaction() {
+            return null;
+        }
+
+        @Override
+        public String primaryKeyName(String written) {
+            return "PRIMARY";
+        }
+
+        @Override
         public StatementLocks.TableLock tableLock(Operation op) {
             return null;
         }

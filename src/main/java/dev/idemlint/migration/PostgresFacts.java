@@ -631,6 +631,21 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean toRegclass() {
+            return true;
+        }
+
+        @Override
+        public Raised concurrentlyInTransaction() {
+            return Raised.of(SqlState.ACTIVE_SQL_TRANSACTION);
+        }
+
+        @Override
+        public String primaryKeyName(String written) {
+            return written;
+        }
+
+        @Override
         public StatementLocks.TableLock tableLock(Operation op) {
             return StatementLocks.of(op);
         }

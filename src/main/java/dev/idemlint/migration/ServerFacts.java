@@ -67,6 +67,24 @@ public interface ServerFacts {
     boolean namedTypes();
 
     /**
+     * Whether the server has {@code to_regclass()}, which finds an index by the name an expression computes, so a
+     * guard can look it up without the inspector.
+     */
+    boolean toRegclass();
+
+    /**
+     * The error {@code CREATE} or {@code DROP INDEX CONCURRENTLY} raises inside a transaction block, or null where
+     * the server has no {@code CONCURRENTLY} (MySQL, MariaDB).
+     */
+    Raised concurrentlyInTransaction();
+
+    /**
+     * The name the server stores for a primary key written {@code written}: MySQL and MariaDB name every primary
+     * key {@code PRIMARY}; PostgreSQL keeps the name given.
+     */
+    String primaryKeyName(String written);
+
+    /**
      * Whether the server has objects of {@code kind} at all: MySQL and MariaDB have no types, extensions or
      * schemas apart from databases; PostgreSQL answers every kind (a kind without a row of its own as an object).
      */

@@ -576,8 +576,9 @@ public final class Planner {
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
     private Outcome preconditions(Operation op) {
-        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && !errors.commitsEachStatement()) {
-            return new Fails(SqlState.ACTIVE_SQL_TRANSACTION.code(), SqlState.ACTIVE_SQL_TRANSACTION.label(),
+        ServerFacts.Raised inTransaction = errors.concurrentlyInTransaction();
+        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && inTransaction != null) {
+            return new Fails(inTransaction.code(), inTransaction.label(),
                     "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
                             + " `op.get_context().autocommit_block()`)", null, false);
         }
@@ -624,7 +625,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
-                && a.column().enumType().name() != null && !errors.commitsEachStatement()) {
+                && a.column().enumType().name() != null && errors.namedTypes()) {
             // add_column never creates the column's enum type: it must be there
             Placement.Target t = places.typeTarget(op, a.column().enumType().name());
             if (t.schema() != null && state.presence(ObjectRef.of(ObjectKind.TYPE, t.qualified())) == Presence.ABSENT) {
