@@ -178,11 +178,6 @@ public final class MysqlFacts {
         return of(dialect, ObjectKind.CONSTRAINT).duplicate();
     }
 
-    /** Whether the server takes {@code IF NOT EXISTS} on an {@code ADD} of this constraint kind (MariaDB only). */
-    public static boolean addConstraintIfNotExists(Dialect dialect, ConstraintKind kind) {
-        return dialect.isMariaDb() && kind != ConstraintKind.EXCLUDE && kind != ConstraintKind.UNKNOWN;
-    }
-
     /** The {@link ServerFacts} of a MySQL or MariaDB project, answered from the rows above. */
     public record Server(Dialect dialect) implements ServerFacts {
         public Server {

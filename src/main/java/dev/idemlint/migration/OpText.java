@@ -2,7 +2,6 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
-import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.Span;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -165,7 +164,7 @@ public final class OpText {
             return null;
         }
         Arg kw = call.keyword("referent_table");
-        return literal(kw != null ? kw.value() : call.positional(fk.site().origin() == Origin.BATCH_OP ? 1 : 2));
+        return NamingConventionReader.literal(kw != null ? kw.value() : call.positional(fk.site().origin() == Origin.BATCH_OP ? 1 : 2));
     }
 
     /** The statement's SQL, or the op call's source text; null when neither is kept. */
@@ -219,20 +218,5 @@ public final class OpText {
             }
         }
         return call.substring(m.end(), i).strip();
-    }
-
-    /** The text of a plain string literal, or null (an f-string, bytes, anything else). */
-    private static String literal(Expr e) {
-        if (!(e instanceof Expr.Str s) || s.bytes()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (StrPiece p : s.pieces()) {
-            if (p.dynamic()) {
-                return null;
-            }
-            sb.append(p.text());
-        }
-        return sb.toString();
     }
 }

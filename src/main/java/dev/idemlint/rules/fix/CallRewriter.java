@@ -200,12 +200,6 @@ public final class CallRewriter {
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);
     }
 
-    static List<TextEdit> concat(List<TextEdit> a, List<TextEdit> b) {
-        List<TextEdit> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
-    }
-
     /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */
     public static String opName(OpSite site) {
         return site.call() != null && site.origin() == Origin.OP_CALL && site.call().func() instanceof Expr.Attribute a
