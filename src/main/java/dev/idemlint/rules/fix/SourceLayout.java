@@ -6,6 +6,7 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.source.RecentFiles;
@@ -455,69 +456,11 @@ public final class SourceLayout implements CreationPaths.Placement {
     }
 
     private static void collectStmt(Stmt s, List<StrPiece> out) {
-        if (s instanceof Stmt.Assign a) {
-            collectExprs(a.targets(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.AnnAssign a) {
-            collectExpr(a.target(), out);
-            collectExpr(a.annotation(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.AugAssign a) {
-            collectExpr(a.target(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.ExprStmt e) {
-            collectExpr(e.expr(), out);
-        } else if (s instanceof Stmt.Return r) {
-            collectExpr(r.value(), out);
-        } else if (s instanceof Stmt.FunctionDef f) {
-            collectExprs(f.decorators(), out);
-            collectStmts(f.body(), out);
-        } else if (s instanceof Stmt.ClassDef c) {
-            collectExprs(c.bases(), out);
-            collectExprs(c.decorators(), out);
-            collectStmts(c.body(), out);
-        } else if (s instanceof Stmt.If i) {
-            collectExpr(i.test(), out);
-            collectStmts(i.body(), out);
-            collectStmts(i.orelse(), out);
-        } else if (s instanceof Stmt.For f) {
-            collectExpr(f.target(), out);
-            collectExpr(f.iter(), out);
-            collectStmts(f.body(), out);
-            collectStmts(f.orelse(), out);
-        } else if (s instanceof Stmt.While w) {
-            collectExpr(w.test(), out);
-            collectStmts(w.body(), out);
-            collectStmts(w.orelse(), out);
-        } else if (s instanceof Stmt.With w) {
-            for (Stmt.WithItem item : w.items()) {
-                collectExpr(item.context(), out);
-                collectExpr(item.vars(), out);
-            }
-            collectStmts(w.body(), out);
-        } else if (s instanceof Stmt.Try t) {
-            collectStmts(t.body(), out);
-            for (Stmt.Handler h : t.handlers()) {
-                collectExpr(h.type(), out);
-                collectStmts(h.body(), out);
-            }
-            collectStmts(t.orelse(), out);
-            collectStmts(t.finalbody(), out);
-        } else if (s instanceof Stmt.Opaque o) {
-            collectExprs(o.exprs(), out);
-            collectStmts(o.body(), out);
-        }
-    }
-
-    private static void collectStmts(List<Stmt> stmts, List<StrPiece> out) {
-        for (Stmt s : stmts) {
-            collectStmt(s, out);
-        }
-    }
-
-    private static void collectExprs(List<Expr> exprs, List<StrPiece> out) {
-        for (Expr e : exprs) {
+        for (Expr e : StmtParts.expressions(s)) {
             collectExpr(e, out);
+        }
+        for (Stmt inner : StmtParts.blocks(s)) {
+            collectStmt(inner, out);
         }
     }
 
