@@ -272,6 +272,31 @@ class ArchitectureTest {
         assertTrue(!DIALECT_BRANCH.matcher("kind == Kind.CHECK").find(), "another enum's kind is no dialect branch");
     }
 
+    /** A rule reading a statement's SQL text itself. */
+    private static final Pattern SQL_TEXT_READ = Pattern.compile("\\.sqlStatement\\s*\\(\\s*\\)");
+
+    @Test
+    void rules_ask_the_model_what_a_statement_says_instead_of_reading_its_sql() throws IOException {
+        List<String> violations = new ArrayList<>();
+        for (String stage : List.of("rule", "rules")) {
+            try (Stream<Path> files = Files.walk(MAIN.resolve(stage))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                    String rel = MAIN.relativize(f).toString().replace('\\', '/');
+                    // the fix builders rewrite the statement's text, so they read it
+                    if (rel.startsWith("rules/fix/")) {
+                        continue;
+                    }
+                    Matcher m = SQL_TEXT_READ.matcher(Files.readString(f));
+                    while (m.find()) {
+                        violations.add(rel + ": " + m.group() + " (ask migration.OpText or the classifier)");
+                    }
+                }
+            }
+        }
+        assertTrue(violations.isEmpty(), String.join("\n", violations));
+        assertTrue(SQL_TEXT_READ.matcher("a.site().sqlStatement()").find(), "the pattern finds a read");
+    }
+
     @Test
     void every_stage_package_says_what_it_takes_and_gives() throws IOException {
         for (String stage : STAGES) {

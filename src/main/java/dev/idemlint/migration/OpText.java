@@ -34,6 +34,8 @@ public final class OpText {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern USING_INDEX = Pattern.compile("\\bUSING\\s+INDEX\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     private static final Pattern REFERENCES = Pattern.compile(
             "\\bREFERENCES\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)", Pattern.CASE_INSENSITIVE);
 
@@ -150,6 +152,25 @@ public final class OpText {
         }
         String call = callText(a);
         return call != null && COMPUTED.matcher(call).find();
+    }
+
+    /** {@code ADD CONSTRAINT ... UNIQUE USING INDEX i}: a key on an index already built. */
+    public static boolean usingIndex(Operation.AddConstraint a) {
+        String sql = a.site().sqlStatement();
+        return sql != null && USING_INDEX.matcher(sql).find();
+    }
+
+    /** The first volatile function the SQL text {@code sql} calls ({@link PostgresLocks#volatileDefault}), as {@code f()}, or null. */
+    public static String volatileCall(String sql) {
+        Matcher m = CALL.matcher(sql);
+        while (m.find()) {
+            String name = m.group(1);
+            String bare = name.substring(name.lastIndexOf('.') + 1);
+            if (PostgresLocks.volatileDefault(bare)) {
+                return bare.toLowerCase(Locale.ROOT) + "()";
+            }
+        }
+        return null;
     }
 
     /** The table a foreign key references as written, or null when not read. */

@@ -6,9 +6,6 @@ import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Flags a column added with a volatile default to a table that existed before the revision. */
 public final class AddColumnDefaultRewritesTable implements ProjectRule {
@@ -30,7 +27,7 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
             if (dflt == null || !at.existing(a.table())) {
                 return;
             }
-            String fn = volatileCall(dflt);
+            String fn = OpText.volatileCall(dflt);
             // before PostgreSQL 11 every default is written into every row
             if (fn != null || PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT,
                     at.settings().postgresMajor()).rewrites()) {
@@ -69,19 +66,5 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
                         + " fill it in batches and keep it in step with a trigger, or compute the value in a view or"
                         + " a query instead.")
                 .emit();
-    }
-
-    private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
-    /** The first volatile function SQL text calls, as {@code f()}, or null. */
-    private static String volatileCall(String sql) {
-        Matcher m = CALL.matcher(sql);
-        while (m.find()) {
-            String name = m.group(1);
-            String bare = name.substring(name.lastIndexOf('.') + 1);
-            if (PostgresLocks.volatileDefault(bare)) {
-                return bare.toLowerCase(Locale.ROOT) + "()";
-            }
-        }
-        return null;
     }
 }
