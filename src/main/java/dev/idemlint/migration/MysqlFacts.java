@@ -205,6 +205,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean identityColumns() {
+            return false;
+        }
+
+        @Override
         public Raised concurrentlyInTransaction() {
             return null;
         }

@@ -636,6 +636,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean identityColumns() {
+            return true;
+        }
+
+        @Override
         public Raised concurrentlyInTransaction() {
             return Raised.of(SqlState.ACTIVE_SQL_TRANSACTION);
         }

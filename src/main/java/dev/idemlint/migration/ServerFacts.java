@@ -73,6 +73,12 @@ public interface ServerFacts {
     boolean toRegclass();
 
     /**
+     * Whether the server has identity columns ({@code GENERATED ... AS IDENTITY}, {@code ALTER COLUMN ... ADD
+     * GENERATED}); MySQL and MariaDB have AUTO_INCREMENT instead.
+     */
+    boolean identityColumns();
+
+    /**
      * The error {@code CREATE} or {@code DROP INDEX CONCURRENTLY} raises inside a transaction block, or null where
      * the server has no {@code CONCURRENTLY} (MySQL, MariaDB).
      */

@@ -789,7 +789,7 @@ public final class Planner {
      * default are known, else not followed. {@code ADD GENERATED} succeeds only on a column known NOT NULL.
      */
     private Outcome identity(Operation op) {
-        if (errors.commitsEachStatement()) {
+        if (!errors.identityColumns()) {
             return new Lost("an identity change, which MySQL and MariaDB do not have", true, true);
         }
         for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
