@@ -272,15 +272,7 @@ public final class SourceLayout implements CreationPaths.Placement {
      */
     @Override
     public boolean unconditional(Span stmt) {
-        if (module == null || stmt == null) {
-            return false;
-        }
-        for (Stmt s : module.body()) {
-            if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
-                return directlyIn(f.body(), stmt);
-            }
-        }
-        return false;
+        return inTopFunction(stmt, 0);
     }
 
     /**
@@ -338,12 +330,17 @@ public final class SourceLayout implements CreationPaths.Placement {
      */
     @Override
     public boolean unconditionalUnderOneIf(Span stmt) {
+        return inTopFunction(stmt, 1);
+    }
+
+    /** Whether {@code stmt} sits in its top-level function's body, inside {@code with} blocks and up to {@code ifs} {@code if}s. */
+    private boolean inTopFunction(Span stmt, int ifs) {
         if (module == null || stmt == null) {
             return false;
         }
         for (Stmt s : module.body()) {
             if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
-                return directlyIn(f.body(), stmt, 1);
+                return directlyIn(f.body(), stmt, ifs);
             }
         }
         return false;
@@ -357,18 +354,6 @@ public final class SourceLayout implements CreationPaths.Placement {
                 }
                 return s instanceof Stmt.With w && directlyIn(w.body(), x, ifs)
                         || ifs > 0 && s instanceof Stmt.If i && directlyIn(i.body(), x, ifs - 1);
-            }
-        }
-        return false;
-    }
-
-    private static boolean directlyIn(List<Stmt> body, Span x) {
-        for (Stmt s : body) {
-            if (s.span().contains(x)) {
-                if (s.span().equals(x)) {
-                    return true;
-                }
-                return s instanceof Stmt.With w && directlyIn(w.body(), x);
             }
         }
         return false;

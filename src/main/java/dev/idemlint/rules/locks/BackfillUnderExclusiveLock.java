@@ -24,14 +24,8 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        if (!ctx.facts().knowsLocks()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (ctx.reports(m.source())) {
-                check(t, m, ctx.settings(), ctx);
-            }
+        for (Migration m : LockedTable.reported(ctx)) {
+            check(ctx.timeline(), m, ctx.settings(), ctx);
         }
     }
 

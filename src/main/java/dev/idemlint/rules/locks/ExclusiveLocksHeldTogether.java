@@ -21,14 +21,8 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (!ctx.facts().knowsLocks()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (ctx.reports(m.source())) {
-                check(t, m, s, ctx);
-            }
+        for (Migration m : LockedTable.reported(ctx)) {
+            check(ctx.timeline(), m, s, ctx);
         }
     }
 

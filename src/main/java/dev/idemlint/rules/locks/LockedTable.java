@@ -95,16 +95,21 @@ final class LockedTable {
         void check(At at, RuleContext ctx);
     }
 
+    /**
+     * The revisions the run reports on, in the timeline's order, on a server whose table locks the facts hold; none
+     * on another.
+     */
+    static List<Migration> reported(RuleContext ctx) {
+        if (!ctx.facts().knowsLocks()) {
+            return List.of();
+        }
+        return ctx.timeline().order().stream().filter(m -> ctx.reports(m.source())).toList();
+    }
+
     static void walk(VersionsTree tree, RuleContext ctx, Check check) {
         Settings s = ctx.settings();
-        if (!ctx.facts().knowsLocks()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (!ctx.reports(m.source())) {
-                continue;
-            }
+        for (Migration m : reported(ctx)) {
+            SchemaTimeline t = ctx.timeline();
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
                 check.check(new At(t, m, i, up.get(i), s), ctx);
