@@ -210,6 +210,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean formatTypes() {
+            return false;
+        }
+
+        @Override
         public Raised concurrentlyInTransaction() {
             return null;
         }

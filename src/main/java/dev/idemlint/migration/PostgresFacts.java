@@ -641,6 +641,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean formatTypes() {
+            return true;
+        }
+
+        @Override
         public Raised concurrentlyInTransaction() {
             return Raised.of(SqlState.ACTIVE_SQL_TRANSACTION);
         }

@@ -79,6 +79,12 @@ public interface ServerFacts {
     boolean identityColumns();
 
     /**
+     * Whether a column's type is compared as PostgreSQL's {@code format_type} prints it, the form the model renders
+     * a declared type in ({@link FormatType}); MySQL's {@code COLUMN_TYPE} is another form and is not compared.
+     */
+    boolean formatTypes();
+
+    /**
      * The error {@code CREATE} or {@code DROP INDEX CONCURRENTLY} raises inside a transaction block, or null where
      * the server has no {@code CONCURRENTLY} (MySQL, MariaDB).
      */
