@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * How one file is written, for fixes that must blend in: its dominant line ending, its indent unit,
@@ -171,22 +172,13 @@ public final class SourceLayout implements CreationPaths.Placement {
     }
 
     private static void collectTokens(Expr root, List<Span> out) {
-        // pre-order with a stack of its own: expressions nest as deep as the file's chains go
-        ArrayDeque<Expr> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            if (e instanceof Expr.Str s) {
-                for (StrPiece p : s.pieces()) {
-                    if (p.token() != null) {
-                        out.add(p.token());
-                    }
+        eachStr(root, s -> {
+            for (StrPiece p : s.pieces()) {
+                if (p.token() != null) {
+                    out.add(p.token());
                 }
             }
-            for (int i = e.childCount() - 1; i >= 0; i--) {
-                todo.push(e.child(i));
-            }
-        }
+        });
     }
 
     /**
@@ -450,20 +442,29 @@ public final class SourceLayout implements CreationPaths.Placement {
     }
 
     private static void collectExpr(Expr root, List<StrPiece> out) {
+        eachStr(root, s -> {
+            for (StrPiece p : s.pieces()) {
+                if (!p.dynamic() && p.offsets() != null) {
+                    out.add(p);
+                }
+            }
+        });
+    }
+
+    /**
+     * Every string literal under {@code root}, in pre-order, walked with a stack of its own: a left-deep chain
+     * ({@code "a" + "a" + ...}) is as deep as it is long.
+     */
+    private static void eachStr(Expr root, Consumer<Expr.Str> each) {
         if (root == null) {
             return;
         }
-        // pre-order with a stack of its own: a left-deep chain ("a" + "a" + ...) is as deep as it is long
         ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
             if (e instanceof Expr.Str s) {
-                for (StrPiece p : s.pieces()) {
-                    if (!p.dynamic() && p.offsets() != null) {
-                        out.add(p);
-                    }
-                }
+                each.accept(s);
             }
             for (int i = e.childCount() - 1; i >= 0; i--) {
                 Expr c = e.child(i);
