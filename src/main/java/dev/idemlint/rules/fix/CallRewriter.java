@@ -11,7 +11,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
