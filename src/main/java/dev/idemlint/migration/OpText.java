@@ -34,6 +34,11 @@ public final class OpText {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
     private static final Pattern DEFAULT = Pattern.compile("\\bDEFAULT\\b(.*)", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** {@code GENERATED ALWAYS AS (expr) [STORED]}: an identity column ({@code AS IDENTITY}) is not one. */
+    private static final Pattern GENERATED_SQL = Pattern.compile("\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(",
+            Pattern.CASE_INSENSITIVE);
+    /** SQLAlchemy's {@code Computed(...)} among the column's arguments. */
+    private static final Pattern COMPUTED = Pattern.compile("(?<![\\w.])(?:[A-Za-z_]\\w*\\.)*Computed\\s*\\(");
     private static final Pattern USING_INDEX = Pattern.compile("\\bUSING\\s+INDEX\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern CALL = Pattern.compile("\\b([A-Za-z_][\\w.]*)\\s*\\(");
     private static final Pattern REFERENCES = Pattern.compile(
@@ -132,12 +137,6 @@ public final class OpText {
         String value = call == null ? null : keywordText(call, "server_default");
         return value == null || value.equals("None") ? null : value;
     }
-
-    /** {@code GENERATED ALWAYS AS (expr) [STORED]}: an identity column ({@code AS IDENTITY}) is not one. */
-    private static final Pattern GENERATED_SQL = Pattern.compile("\\bGENERATED\\s+ALWAYS\\s+AS\\s*\\(",
-            Pattern.CASE_INSENSITIVE);
-    /** SQLAlchemy's {@code Computed(...)} among the column's arguments. */
-    private static final Pattern COMPUTED = Pattern.compile("(?<![\\w.])(?:[A-Za-z_]\\w*\\.)*Computed\\s*\\(");
 
     /**
      * Whether the column added is a generated one, which PostgreSQL stores (it has no virtual generated columns
