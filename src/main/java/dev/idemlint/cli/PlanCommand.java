@@ -12,6 +12,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.plan.Plan;
 import dev.idemlint.plan.Planner;
 import dev.idemlint.plan.UpgradeCommand;
@@ -270,7 +271,7 @@ public final class PlanCommand implements Callable<Integer> {
             Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
                     : target.settings();
             Planner.LockFindings locks = null;
-            if (!live.dialect().mysqlFamily()) {
+            if (ServerFacts.of(live.dialect(), target.settings().postgresMajor()).knowsLocks()) {
                 int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), target.settings().postgresMajor());
                 if (!Planner.LockFindings.sameFacts(major, target.settings().postgresMajor())) {
                     // the lock facts of the server's version, where they differ from those of the project's settings

@@ -68,11 +68,6 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
                 upgradesHeads, envTimeouts);
     }
 
-    /** The lowest Alembic a range admits, with the requirement that states the range. */
-    public Settings withAlembicRange(Version lowest, String requirement) {
-        return new Settings(lowest, sqlalchemy, postgresMajor, envMayAutocommit, requirement, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
-    }
-
     public Settings withSqlalchemy(Version v) {
         return new Settings(alembic, v, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend, upgradesHeads, envTimeouts);
     }

@@ -91,12 +91,12 @@ public record EngineDispatch(List<Engine> engines) {
         }
         if (e instanceof Expr.BinOp b && b.op().equals("%")) {
             Expr arg = b.right() instanceof Expr.Tuple t && t.elements().size() == 1 ? t.elements().get(0) : b.right();
-            return isParam(arg, param) ? split(literal(b.left()), "%s") : null;
+            return isParam(arg, param) ? split(NamingConventionReader.literal(b.left()), "%s") : null;
         }
         if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && a.attr().equals("format")
                 && c.args().size() == 1 && c.args().get(0).keyword() == null && c.args().get(0).star() == 0
                 && isParam(c.args().get(0).value(), param)) {
-            String text = literal(a.value());
+            String text = NamingConventionReader.literal(a.value());
             String[] parts = split(text, "{}");
             return parts != null ? parts : split(text, "{0}");
         }
@@ -114,21 +114,6 @@ public record EngineDispatch(List<Engine> engines) {
 
     private static boolean isParam(Expr e, String param) {
         return e instanceof Expr.Name n && n.id().equals(param);
-    }
-
-    /** The text of a plain (not f-, not bytes) string literal, or null. */
-    private static String literal(Expr e) {
-        if (!(e instanceof Expr.Str s) || s.bytes()) {
-            return null;
-        }
-        StringBuilder out = new StringBuilder();
-        for (StrPiece p : s.pieces()) {
-            if (p.dynamic()) {
-                return null;
-            }
-            out.append(p.text());
-        }
-        return out.toString();
     }
 
     /** {@code text} around its one {@code hole}, or null when it has none, several, or another field. */

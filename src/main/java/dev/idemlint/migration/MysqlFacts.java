@@ -178,11 +178,6 @@ public final class MysqlFacts {
         return of(dialect, ObjectKind.CONSTRAINT).duplicate();
     }
 
-    /** Whether the server takes {@code IF NOT EXISTS} on an {@code ADD} of this constraint kind (MariaDB only). */
-    public static boolean addConstraintIfNotExists(Dialect dialect, ConstraintKind kind) {
-        return dialect.isMariaDb() && kind != ConstraintKind.EXCLUDE && kind != ConstraintKind.UNKNOWN;
-    }
-
     /** The {@link ServerFacts} of a MySQL or MariaDB project, answered from the rows above. */
     public record Server(Dialect dialect) implements ServerFacts {
         public Server {
@@ -197,6 +192,41 @@ public final class MysqlFacts {
         @Override
         public boolean commitsEachStatement() {
             return true;
+        }
+
+        @Override
+        public boolean knowsLocks() {
+            return false;
+        }
+
+        @Override
+        public boolean toRegclass() {
+            return false;
+        }
+
+        @Override
+        public boolean identityColumns() {
+            return false;
+        }
+
+        @Override
+        public boolean formatTypes() {
+            return false;
+        }
+
+        @Override
+        public Raised concurrentlyInTransaction() {
+            return null;
+        }
+
+        @Override
+        public String primaryKeyName(String written) {
+            return "PRIMARY";
+        }
+
+        @Override
+        public StatementLocks.TableLock tableLock(Operation op) {
+            return null;
         }
 
         @Override

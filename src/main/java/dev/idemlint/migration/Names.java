@@ -29,8 +29,4 @@ final class Names {
         }
         return null;
     }
-
-    static String calleeLast(Expr e) {
-        return e instanceof Expr.Call c ? lastPart(c.func()) : null;
-    }
 }

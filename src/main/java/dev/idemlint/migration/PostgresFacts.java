@@ -626,6 +626,41 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean knowsLocks() {
+            return true;
+        }
+
+        @Override
+        public boolean toRegclass() {
+            return true;
+        }
+
+        @Override
+        public boolean identityColumns() {
+            return true;
+        }
+
+        @Override
+        public boolean formatTypes() {
+            return true;
+        }
+
+        @Override
+        public Raised concurrentlyInTransaction() {
+            return Raised.of(SqlState.ACTIVE_SQL_TRANSACTION);
+        }
+
+        @Override
+        public String primaryKeyName(String written) {
+            return written;
+        }
+
+        @Override
+        public StatementLocks.TableLock tableLock(Operation op) {
+            return StatementLocks.of(op);
+        }
+
+        @Override
         public boolean has(ObjectKind kind) {
             return true;
         }

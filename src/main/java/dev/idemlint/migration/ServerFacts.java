@@ -46,6 +46,15 @@ public interface ServerFacts {
     boolean commitsEachStatement();
 
     /**
+     * Whether the facts hold this server's table locks ({@link PostgresLocks}, observed on PostgreSQL): the lock
+     * rules and plan's lock report speak only where they do. MySQL's and MariaDB's locks are not among them.
+     */
+    boolean knowsLocks();
+
+    /** The table lock {@code op} takes on this server ({@link StatementLocks}), or null: none the facts know. */
+    StatementLocks.TableLock tableLock(Operation op);
+
+    /**
      * Whether the server runs a PL/pgSQL {@code DO} block, whose {@code EXCEPTION WHEN} handler is the guard
      * form of a statement without {@code IF NOT EXISTS}; elsewhere the guard is the inspector's.
      */
@@ -56,6 +65,36 @@ public interface ServerFacts {
      * into its column.
      */
     boolean namedTypes();
+
+    /**
+     * Whether the server has {@code to_regclass()}, which finds an index by the name an expression computes, so a
+     * guard can look it up without the inspector.
+     */
+    boolean toRegclass();
+
+    /**
+     * Whether the server has identity columns ({@code GENERATED ... AS IDENTITY}, {@code ALTER COLUMN ... ADD
+     * GENERATED}); MySQL and MariaDB have AUTO_INCREMENT instead.
+     */
+    boolean identityColumns();
+
+    /**
+     * Whether a column's type is compared as PostgreSQL's {@code format_type} prints it, the form the model renders
+     * a declared type in ({@link FormatType}); MySQL's {@code COLUMN_TYPE} is another form and is not compared.
+     */
+    boolean formatTypes();
+
+    /**
+     * The error {@code CREATE} or {@code DROP INDEX CONCURRENTLY} raises inside a transaction block, or null where
+     * the server has no {@code CONCURRENTLY} (MySQL, MariaDB).
+     */
+    Raised concurrentlyInTransaction();
+
+    /**
+     * The name the server stores for a primary key written {@code written}: MySQL and MariaDB name every primary
+     * key {@code PRIMARY}; PostgreSQL keeps the name given.
+     */
+    String primaryKeyName(String written);
 
     /**
      * Whether the server has objects of {@code kind} at all: MySQL and MariaDB have no types, extensions or

@@ -35,7 +35,7 @@ final class CatalogComparison {
      * type agrees or cannot be compared. Not on MySQL and MariaDB, whose COLUMN_TYPE is not compared.
      */
     Outcome.Lost misread(Operation op) {
-        if (errors.commitsEachStatement()) {
+        if (!errors.formatTypes()) {
             return null;
         }
         for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {
@@ -91,7 +91,7 @@ final class CatalogComparison {
 
     /** "column players.custom_notes is integer, the revision makes it text", or null when they agree or cannot be compared. */
     String columnMismatch(Operation op, Creation c) {
-        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null || errors.commitsEachStatement()) {
+        if (c.key().kind() != ObjectKind.COLUMN || c.column() == null || !errors.formatTypes()) {
             // the revision's type is rendered as PostgreSQL prints it; MySQL's COLUMN_TYPE is not compared
             return null;
         }

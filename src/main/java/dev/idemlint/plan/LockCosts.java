@@ -8,6 +8,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.schema.ObjectRef;
@@ -25,7 +26,7 @@ import java.util.regex.Pattern;
 
 /**
  * The blocking table locks the pending revisions take on tables the database already holds, with each table's live
- * size. The lock of a statement is {@link StatementLocks}'s, its mode the {@link PostgresLocks} row for the server's
+ * size. The lock of a statement is the server facts' ({@link ServerFacts#tableLock}), its mode the {@link PostgresLocks} row for the server's
  * version; what it does to the rows while it holds the lock is what the {@code locks} rules found at that statement
  * (a rewrite, a scan, an index build), so plan and lint agree on every statement. Whether the table existed is the
  * walk's state, seeded from the catalog: a table an earlier pending revision creates is new and empty.
@@ -59,6 +60,7 @@ final class LockCosts {
 
     private final Planner.LockFindings given;
     private final int major;
+    private final ServerFacts facts;
     private final Catalog catalog;
     private final EnvTimeouts env;
     private final SchemaState state;
@@ -76,10 +78,11 @@ final class LockCosts {
     private record Timeout(Boolean set, String where) {
     }
 
-    LockCosts(Planner.LockFindings given, Catalog catalog, EnvTimeouts env, SchemaState state, Placement places, Progress progress,
+    LockCosts(Planner.LockFindings given, ServerFacts facts, Catalog catalog, EnvTimeouts env, SchemaState state, Placement places, Progress progress,
             Planner.RowProbe rows) {
         this.given = given;
         this.major = given == null ? 0 : given.major();
+        this.facts = facts;
         this.catalog = catalog;
         this.env = env;
         this.state = state;
@@ -112,7 +115,7 @@ final class LockCosts {
         if (given == null || skips) {
             return;
         }
-        StatementLocks.TableLock lock = StatementLocks.of(op);
+        StatementLocks.TableLock lock = facts.tableLock(op);
         Placement.Target t;
         if (lock != null) {
             t = places.relTarget(op, places.name(lock.table(), op));

@@ -153,9 +153,8 @@ final class Placement {
     ObjectRef key(Operation op, Creation c) {
         // the timeline qualifies names outside public ("billing.invoices"); the walk places them itself
         ObjectKind kind = c.key().kind();
-        // MySQL and MariaDB name every primary key PRIMARY, whatever name the statement gives it
-        String n = errors.commitsEachStatement() && kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
-                ? "PRIMARY" : name(c.key().name().name(), op);
+        String n = kind == ObjectKind.CONSTRAINT && c.constraintKind() == ConstraintKind.PRIMARY_KEY
+                ? errors.primaryKeyName(name(c.key().name().name(), op)) : name(c.key().name().name(), op);
         if (ObjectRef.tableScoped(kind)) {
             if (c.key().table() == null) {
                 return null;
@@ -191,8 +190,8 @@ final class Placement {
      * MariaDB never for a type (an ENUM is part of its column there).
      */
     boolean effective(Creation c) {
-        return c.effective(settings) && !(errors.commitsEachStatement()
-                && (c.key().kind() == ObjectKind.TYPE || c.key().kind() == ObjectKind.DOMAIN));
+        return c.effective(settings) && (errors.namedTypes()
+                || c.key().kind() != ObjectKind.TYPE && c.key().kind() != ObjectKind.DOMAIN);
     }
 
     /** {@code billing.invoices}, or {@code invoices} in the current schema: a name as messages show it. */

@@ -205,7 +205,7 @@ public final class Planner {
         this.inserts = new KeyedInserts(state, places, errors, in.rows());
         this.comparison = new CatalogComparison(state, places, errors, progress);
         this.advice = new Advice(in, state, places, errors, progress, comparison);
-        this.locks = new LockCosts(errors.commitsEachStatement() ? null : in.locks(), in.catalog(),
+        this.locks = new LockCosts(errors.knowsLocks() ? in.locks() : null, errors, in.catalog(),
                 in.settings().envTimeouts(), state, places, progress, in.rows());
     }
 
@@ -576,8 +576,9 @@ public final class Planner {
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
     private Outcome preconditions(Operation op) {
-        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && !errors.commitsEachStatement()) {
-            return new Fails(SqlState.ACTIVE_SQL_TRANSACTION.code(), SqlState.ACTIVE_SQL_TRANSACTION.label(),
+        ServerFacts.Raised inTransaction = errors.concurrentlyInTransaction();
+        if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && inTransaction != null) {
+            return new Fails(inTransaction.code(), inTransaction.label(),
                     "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
                             + " `op.get_context().autocommit_block()`)", null, false);
         }
@@ -624,7 +625,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
-                && a.column().enumType().name() != null && !errors.commitsEachStatement()) {
+                && a.column().enumType().name() != null && errors.namedTypes()) {
             // add_column never creates the column's enum type: it must be there
             Placement.Target t = places.typeTarget(op, a.column().enumType().name());
             if (t.schema() != null && state.presence(ObjectRef.of(ObjectKind.TYPE, t.qualified())) == Presence.ABSENT) {
@@ -788,7 +789,7 @@ public final class Planner {
      * default are known, else not followed. {@code ADD GENERATED} succeeds only on a column known NOT NULL.
      */
     private Outcome identity(Operation op) {
-        if (errors.commitsEachStatement()) {
+        if (!errors.identityColumns()) {
             return new Lost("an identity change, which MySQL and MariaDB do not have", true, true);
         }
         for (Effect e : Effects.of(op, Effects.Naming.UNKNOWN)) {

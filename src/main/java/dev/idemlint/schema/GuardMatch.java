@@ -152,10 +152,6 @@ public final class GuardMatch {
             return Truth.UNKNOWN;
         }
 
-        Truth unanswered() {
-            return truth[0];
-        }
-
         /** The truth with the tests of {@code touched}'s names answered by {@code exists}, the rest unknown. */
         Truth eval(Collection<ObjectRef> touched, Function<Condition.Exists, Truth> exists) {
             Set<Integer> answered = new LinkedHashSet<>();

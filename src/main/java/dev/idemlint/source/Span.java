@@ -35,8 +35,4 @@ public record Span(int start, int end) {
     public int hashCode() {
         return 31 * start + end;
     }
-
-    public Span cover(Span other) {
-        return new Span(Math.min(start, other.start), Math.max(end, other.end));
-    }
 }

@@ -20,8 +20,8 @@ public final class ConcurrentlyInTransaction implements MigrationRule {
 
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
-            return; // CONCURRENTLY is PostgreSQL's grammar: MySQL and MariaDB have no such clause
+        if (ctx.facts().concurrentlyInTransaction() == null) {
+            return; // a server without CONCURRENTLY
         }
         if (ctx.settings().envMayAutocommit()) {
             return; // env.py may give the migrations an autocommit connection: no transaction to fail in

@@ -11,7 +11,6 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -198,12 +197,6 @@ public final class CallRewriter {
     public static Expr argument(Expr.Call call, int pos, String keyword) {
         Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);
-    }
-
-    static List<TextEdit> concat(List<TextEdit> a, List<TextEdit> b) {
-        List<TextEdit> out = new ArrayList<>(a);
-        out.addAll(b);
-        return out;
     }
 
     /** The name the op call goes through ({@code op}, or a batch's own name), {@code op} when unknown. */

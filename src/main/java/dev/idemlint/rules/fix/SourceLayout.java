@@ -6,6 +6,7 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.source.RecentFiles;
@@ -17,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * How one file is written, for fixes that must blend in: its dominant line ending, its indent unit,
@@ -170,22 +172,13 @@ public final class SourceLayout implements CreationPaths.Placement {
     }
 
     private static void collectTokens(Expr root, List<Span> out) {
-        // pre-order with a stack of its own: expressions nest as deep as the file's chains go
-        ArrayDeque<Expr> todo = new ArrayDeque<>();
-        todo.push(root);
-        while (!todo.isEmpty()) {
-            Expr e = todo.pop();
-            if (e instanceof Expr.Str s) {
-                for (StrPiece p : s.pieces()) {
-                    if (p.token() != null) {
-                        out.add(p.token());
-                    }
+        eachStr(root, s -> {
+            for (StrPiece p : s.pieces()) {
+                if (p.token() != null) {
+                    out.add(p.token());
                 }
             }
-            for (int i = e.childCount() - 1; i >= 0; i--) {
-                todo.push(e.child(i));
-            }
-        }
+        });
     }
 
     /**
@@ -271,15 +264,7 @@ public final class SourceLayout implements CreationPaths.Placement {
      */
     @Override
     public boolean unconditional(Span stmt) {
-        if (module == null || stmt == null) {
-            return false;
-        }
-        for (Stmt s : module.body()) {
-            if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
-                return directlyIn(f.body(), stmt);
-            }
-        }
-        return false;
+        return inTopFunction(stmt, 0);
     }
 
     /**
@@ -337,12 +322,17 @@ public final class SourceLayout implements CreationPaths.Placement {
      */
     @Override
     public boolean unconditionalUnderOneIf(Span stmt) {
+        return inTopFunction(stmt, 1);
+    }
+
+    /** Whether {@code stmt} sits in its top-level function's body, inside {@code with} blocks and up to {@code ifs} {@code if}s. */
+    private boolean inTopFunction(Span stmt, int ifs) {
         if (module == null || stmt == null) {
             return false;
         }
         for (Stmt s : module.body()) {
             if (s instanceof Stmt.FunctionDef f && f.span().contains(stmt)) {
-                return directlyIn(f.body(), stmt, 1);
+                return directlyIn(f.body(), stmt, ifs);
             }
         }
         return false;
@@ -356,18 +346,6 @@ public final class SourceLayout implements CreationPaths.Placement {
                 }
                 return s instanceof Stmt.With w && directlyIn(w.body(), x, ifs)
                         || ifs > 0 && s instanceof Stmt.If i && directlyIn(i.body(), x, ifs - 1);
-            }
-        }
-        return false;
-    }
-
-    private static boolean directlyIn(List<Stmt> body, Span x) {
-        for (Stmt s : body) {
-            if (s.span().contains(x)) {
-                if (s.span().equals(x)) {
-                    return true;
-                }
-                return s instanceof Stmt.With w && directlyIn(w.body(), x);
             }
         }
         return false;
@@ -455,87 +433,38 @@ public final class SourceLayout implements CreationPaths.Placement {
     }
 
     private static void collectStmt(Stmt s, List<StrPiece> out) {
-        if (s instanceof Stmt.Assign a) {
-            collectExprs(a.targets(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.AnnAssign a) {
-            collectExpr(a.target(), out);
-            collectExpr(a.annotation(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.AugAssign a) {
-            collectExpr(a.target(), out);
-            collectExpr(a.value(), out);
-        } else if (s instanceof Stmt.ExprStmt e) {
-            collectExpr(e.expr(), out);
-        } else if (s instanceof Stmt.Return r) {
-            collectExpr(r.value(), out);
-        } else if (s instanceof Stmt.FunctionDef f) {
-            collectExprs(f.decorators(), out);
-            collectStmts(f.body(), out);
-        } else if (s instanceof Stmt.ClassDef c) {
-            collectExprs(c.bases(), out);
-            collectExprs(c.decorators(), out);
-            collectStmts(c.body(), out);
-        } else if (s instanceof Stmt.If i) {
-            collectExpr(i.test(), out);
-            collectStmts(i.body(), out);
-            collectStmts(i.orelse(), out);
-        } else if (s instanceof Stmt.For f) {
-            collectExpr(f.target(), out);
-            collectExpr(f.iter(), out);
-            collectStmts(f.body(), out);
-            collectStmts(f.orelse(), out);
-        } else if (s instanceof Stmt.While w) {
-            collectExpr(w.test(), out);
-            collectStmts(w.body(), out);
-            collectStmts(w.orelse(), out);
-        } else if (s instanceof Stmt.With w) {
-            for (Stmt.WithItem item : w.items()) {
-                collectExpr(item.context(), out);
-                collectExpr(item.vars(), out);
-            }
-            collectStmts(w.body(), out);
-        } else if (s instanceof Stmt.Try t) {
-            collectStmts(t.body(), out);
-            for (Stmt.Handler h : t.handlers()) {
-                collectExpr(h.type(), out);
-                collectStmts(h.body(), out);
-            }
-            collectStmts(t.orelse(), out);
-            collectStmts(t.finalbody(), out);
-        } else if (s instanceof Stmt.Opaque o) {
-            collectExprs(o.exprs(), out);
-            collectStmts(o.body(), out);
-        }
-    }
-
-    private static void collectStmts(List<Stmt> stmts, List<StrPiece> out) {
-        for (Stmt s : stmts) {
-            collectStmt(s, out);
-        }
-    }
-
-    private static void collectExprs(List<Expr> exprs, List<StrPiece> out) {
-        for (Expr e : exprs) {
+        for (Expr e : StmtParts.expressions(s)) {
             collectExpr(e, out);
+        }
+        for (Stmt inner : StmtParts.blocks(s)) {
+            collectStmt(inner, out);
         }
     }
 
     private static void collectExpr(Expr root, List<StrPiece> out) {
+        eachStr(root, s -> {
+            for (StrPiece p : s.pieces()) {
+                if (!p.dynamic() && p.offsets() != null) {
+                    out.add(p);
+                }
+            }
+        });
+    }
+
+    /**
+     * Every string literal under {@code root}, in pre-order, walked with a stack of its own: a left-deep chain
+     * ({@code "a" + "a" + ...}) is as deep as it is long.
+     */
+    private static void eachStr(Expr root, Consumer<Expr.Str> each) {
         if (root == null) {
             return;
         }
-        // pre-order with a stack of its own: a left-deep chain ("a" + "a" + ...) is as deep as it is long
         ArrayDeque<Expr> todo = new ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             Expr e = todo.pop();
             if (e instanceof Expr.Str s) {
-                for (StrPiece p : s.pieces()) {
-                    if (!p.dynamic() && p.offsets() != null) {
-                        out.add(p);
-                    }
-                }
+                each.accept(s);
             }
             for (int i = e.childCount() - 1; i >= 0; i--) {
                 Expr c = e.child(i);

@@ -19,7 +19,7 @@ import java.util.List;
 public final class ColumnIdentityNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()
+        if (!ctx.facts().identityColumns()
                 || m.upgrade().stream().noneMatch(op -> op instanceof Operation.ColumnIdentity)) {
             return; // identity columns and these statements are PostgreSQL's
         }

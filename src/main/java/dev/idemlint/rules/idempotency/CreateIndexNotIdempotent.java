@@ -97,7 +97,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 help = "Guard the call: `if " + check + ":`, or write the index in SQL with `CREATE INDEX IF NOT EXISTS`.";
             }
             List<Fix> fixes = !kwarg && terse ? DialectFixes.rawSqlFixes(ix, m.source(), facts)
-                    : fixes(ix, m.source(), ctx.settings(), terse ? null : stored);
+                    : fixes(ix, m.source(), ctx.settings(), facts, terse ? null : stored);
             ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, ignored, op.site()))
                     .help(facts.rerunWhy(op.site(), duplicate) + why + help).fixes(fixes).emit();
         }
@@ -105,18 +105,12 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
 
     /**
      * Raw SQL: {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] IF NOT EXISTS}. Op calls:
-     * {@code if_not_exists=True} when Alembic honours it, else a guard on {@code inspector.get_indexes}.
+     * {@code if_not_exists=True} when Alembic honours it, else a guard on {@code inspector.get_indexes}, checking
+     * {@code stored} (the name the naming convention or SQLAlchemy's truncation makes) when it is not the name
+     * written (null: the name written).
      */
-    static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s) {
-        return fixes(ix, file, s, null);
-    }
-
-    /**
-     * As {@link #fixes(Operation.CreateIndex, SourceFile, Settings)}, the guard checking {@code stored} (the name
-     * the naming convention or SQLAlchemy's truncation makes) when it is not the name written.
-     */
-    static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
-        List<Fix> fixes = skipByName(ix, file, s, stored);
+    static List<Fix> fixes(Operation.CreateIndex ix, SourceFile file, Settings s, ServerFacts facts, String stored) {
+        List<Fix> fixes = skipByName(ix, file, s, facts, stored);
         if (!ix.concurrently()) {
             return fixes;
         }
@@ -132,7 +126,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         return out;
     }
 
-    private static List<Fix> skipByName(Operation.CreateIndex ix, SourceFile file, Settings s, String stored) {
+    private static List<Fix> skipByName(Operation.CreateIndex ix, SourceFile file, Settings s, ServerFacts facts,
+            String stored) {
         OpSite site = ix.site();
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "INDEX", true);
@@ -143,8 +138,8 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 GuardWrapper.wrap(file, site, !written
                         ? GuardWrapper.named(CallRewriter.quote(stored), "get_indexes", batchOrTable(file, site, ix.table()),
                                 GuardWrapper.schemaArg(file, site.call()), false)
-                        : InspectorGuards.indexGuard(file, site, ix.name(), ix.table(), false, !s.dialect().mysqlFamily()),
-                        InspectorGuards.byExpression(site) && !s.dialect().mysqlFamily() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
+                        : InspectorGuards.indexGuard(file, site, ix.name(), ix.table(), false, facts.toRegclass()),
+                        InspectorGuards.byExpression(site) && facts.toRegclass() ? "Guard with `to_regclass`" : GuardWrapper.title("get_indexes"), List.of(),
                         written && site.origin() != Origin.BATCH_OP && GuardWrapper.fromSource(file, site.call(),
                                 literalName(site.call()), CallRewriter.argument(site.call(), 1, "table_name"))),
                 s);

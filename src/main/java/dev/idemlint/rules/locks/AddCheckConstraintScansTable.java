@@ -1,6 +1,7 @@
 package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
@@ -14,7 +15,7 @@ public final class AddCheckConstraintScansTable implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint ck && ck.kind() == ConstraintKind.CHECK
-                    && !LockedTable.notValid(ck) && at.existing(ck.table())) {
+                    && !OpText.notValid(ck) && at.existing(ck.table())) {
                 report(at, ck, c);
             }
         });

@@ -7,11 +7,10 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.OpSite;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
-import dev.idemlint.python.Arg;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
@@ -19,7 +18,6 @@ import dev.idemlint.rules.fix.AutocommitWrapper;
 import dev.idemlint.rules.fix.CallRewriter;
 import dev.idemlint.rules.fix.SqlRewriter;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Flags a foreign key added without {@code NOT VALID} to a table that existed before the revision. */
@@ -28,7 +26,7 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint fk && fk.kind() == ConstraintKind.FOREIGN_KEY
-                    && !LockedTable.notValid(fk) && at.existing(fk.table())) {
+                    && !OpText.notValid(fk) && at.existing(fk.table())) {
                 report(at, fk, c);
             }
         });
@@ -38,7 +36,7 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
         int major = at.settings().postgresMajor();
         PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_FOREIGN_KEY, major);
         PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY, major);
-        String referenced = referenced(fk);
+        String referenced = OpText.referencedTable(fk);
         String name = fk.name() == null ? "a foreign key" : "foreign key \"" + fk.name() + "\"";
         String tables = referenced == null ? "\"" + fk.table() + "\" and the table it references"
                 : "\"" + fk.table() + "\" and \"" + referenced + "\"";
@@ -107,24 +105,5 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
                     + "`" + AutocommitWrapper.HEADER + "` with `" + validate + "` (SQLAlchemy 1.4.32 and later)") : null;
         }
         return f;
-    }
-
-    private static final Pattern REFERENCES = Pattern.compile("\\bREFERENCES\\s+((?:\"[^\"]+\"|[\\w$]+)(?:\\.(?:\"[^\"]+\"|[\\w$]+))?)",
-            Pattern.CASE_INSENSITIVE);
-
-    /** The table the key references as written, or null when not read. */
-    private static String referenced(Operation.AddConstraint fk) {
-        String sql = fk.site().sqlStatement();
-        if (sql != null) {
-            Matcher m = REFERENCES.matcher(sql);
-            return m.find() ? m.group(1).replace("\"", "") : null;
-        }
-        Expr.Call call = fk.site().call();
-        if (call == null) {
-            return null;
-        }
-        Arg kw = call.keyword("referent_table");
-        return LockedTable.literal(kw != null ? kw.value()
-                : call.positional(fk.site().origin() == Origin.BATCH_OP ? 1 : 2));
     }
 }

@@ -1,6 +1,7 @@
 package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ConstraintKind;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
@@ -17,16 +18,10 @@ public final class AddUniqueBuildsIndex implements ProjectRule {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint a
                     && (a.kind() == ConstraintKind.UNIQUE || a.kind() == ConstraintKind.PRIMARY_KEY)
-                    && !usingIndex(a) && at.existing(a.table())) {
+                    && !OpText.usingIndex(a) && at.existing(a.table())) {
                 report(at, a, c);
             }
         });
-    }
-
-    /** {@code ADD CONSTRAINT ... UNIQUE USING INDEX i}: the index is already built, nothing is read. */
-    private static boolean usingIndex(Operation.AddConstraint a) {
-        String sql = a.site().sqlStatement();
-        return sql != null && sql.matches("(?is).*\\bUSING\\s+INDEX\\b.*");
     }
 
     private static void report(LockedTable.At at, Operation.AddConstraint a, RuleContext ctx) {

@@ -2,8 +2,8 @@ package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.FormatType;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -13,9 +13,9 @@ import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.RevisionStart;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /** Flags a column type change that rewrites a table that existed before the revision. */
 public final class AlterColumnTypeRewritesTable implements ProjectRule {
@@ -29,57 +29,11 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
         });
     }
 
-    /**
-     * {@code ALTER [COLUMN] c [SET DATA] TYPE type [COLLATE x] [USING expr]} in a raw statement, up to the next
-     * action of the same {@code ALTER TABLE} or the statement's end: group 1 the column, 2 the type, 3 the collation,
-     * 4 the conversion.
-     */
-    private static final Pattern RAW_TYPE = Pattern.compile("\\bALTER\\s+(?:COLUMN\\s+)?(\"(?:[^\"]|\"\")+\"|\\w+)\\s+"
-            + "(?:SET\\s+DATA\\s+)?TYPE\\s+(.+?)(?:\\s+COLLATE\\s+(\"(?:[^\"]|\"\")+\"|[\\w.]+))?"
-            + "(?:\\s+USING\\s+(.+?))?\\s*(?:,\\s*(?:ALTER|ADD|DROP|RENAME|SET|VALIDATE)\\b|;|$)",
-            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-
-    /** What a type change names: the new type ({@code format_type}), its collation and its conversion, each or null. */
-    private record Target(String type, String collation, String using) {
-    }
-
-    /**
-     * The type change's target as the statement writes it: the type the model read, with the collation and the
-     * conversion of a raw {@code ALTER COLUMN ... TYPE} read from the statement's own text (the model keeps the type
-     * of an op call; of a raw statement it keeps none), or the {@code postgresql_using=} of an op call.
-     */
-    private static Target target(Operation.Benign b) {
-        String type = b.type().formatType();
-        if (b.site().origin() == Origin.RAW_SQL) {
-            String sql = b.site().sqlStatement();
-            Matcher m = sql == null ? null : RAW_TYPE.matcher(sql);
-            while (m != null && m.find()) {
-                String name = m.group(1).startsWith("\"") ? m.group(1).substring(1, m.group(1).length() - 1)
-                        .replace("\"\"", "\"") : m.group(1).toLowerCase(Locale.ROOT);
-                if (name.equals(b.column())) {
-                    return new Target(type != null ? type : FormatType.ofSql(m.group(2).strip()), m.group(3),
-                            m.group(4));
-                }
-            }
-            return new Target(type, null, null);
-        }
-        String call = LockedTable.callText(b);
-        if (call == null) {
-            return new Target(type, null, null);
-        }
-        // `type_=sa.Text(collation="C")`: a collation the column's `existing_type=` does not already name
-        String collation = collation(LockedTable.keywordText(call, "type_"));
-        if (collation != null && collation.equals(collation(LockedTable.keywordText(call, "existing_type")))) {
-            collation = null;
-        }
-        return new Target(type, collation, LockedTable.keywordText(call, "postgresql_using"));
-    }
-
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
         ObjectRef column = Effects.ref(b, ObjectKind.COLUMN, b.table(), b.column());
         String from = column == null ? null
                 : RevisionStart.columnType(at.timeline(), column, at.migration(), at.index(), at.settings());
-        Target target = target(b);
+        OpText.TypeTarget target = OpText.typeTarget(b);
         String to = target.type();
         if (to == null) {
             return;
@@ -192,14 +146,6 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
                 || t.equals("character");
     }
 
-    private static final Pattern COLLATION = Pattern.compile("\\bcollation\\s*=\\s*(?:\"([^\"]*)\"|'([^']*)')");
-
-    /** The {@code collation=} string of a SQLAlchemy type's text, or null. */
-    private static String collation(String typeText) {
-        Matcher m = typeText == null ? null : COLLATION.matcher(typeText);
-        return m == null || !m.find() ? null : m.group(1) != null ? m.group(1) : m.group(2);
-    }
-
     /** Whether the conversion is the column itself: no conversion at all. */
     private static boolean bare(String using, String column) {
         String u = using.strip();
@@ -215,7 +161,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
      * one of a primary key or unique constraint of the table.
      */
     private static boolean indexed(LockedTable.At at, Operation.Benign b) {
-        java.util.List<java.util.Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(),
+        List<Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(),
                 at.index(), at.settings());
         if (keys != null && keys.stream().anyMatch(k -> k.stream().anyMatch(col -> col.equalsIgnoreCase(b.column())))) {
             return true;

@@ -24,14 +24,8 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (ctx.reports(m.source())) {
-                check(t, m, ctx.settings(), ctx);
-            }
+        for (Migration m : LockedTable.reported(ctx)) {
+            check(ctx.timeline(), m, ctx.settings(), ctx);
         }
     }
 
@@ -61,7 +55,7 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
                 }
                 continue;
             }
-            StatementLocks.TableLock lock = StatementLocks.of(op);
+            StatementLocks.TableLock lock = ctx.facts().tableLock(op);
             if (lock != null && lock.mode(s.postgresMajor()) == PostgresLocks.Mode.ACCESS_EXCLUSIVE
                     && new LockedTable.At(t, m, i, op, s).existing(lock.table())) {
                 held.putIfAbsent(lock.table().toLowerCase(Locale.ROOT), op);
@@ -83,7 +77,7 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
     }
 
     private static void report(Migration m, Operation op, Operation lockedBy, RuleContext ctx) {
-        String table = StatementLocks.of(lockedBy).table();
+        String table = ctx.facts().tableLock(lockedBy).table();
         int line = lockedBy.site().span() == null ? -1 : m.source().lines().line(lockedBy.site().span().start());
         ctx.report(m.source(), op.site(), "This statement writes rows of \"" + table + "\" while its transaction holds"
                 + " the ACCESS EXCLUSIVE lock " + (line > 0 ? "taken at line " + line : "an earlier statement took")

@@ -21,14 +21,8 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (ctx.facts().commitsEachStatement()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (ctx.reports(m.source())) {
-                check(t, m, s, ctx);
-            }
+        for (Migration m : LockedTable.reported(ctx)) {
+            check(ctx.timeline(), m, s, ctx);
         }
     }
 
@@ -39,7 +33,7 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
         Map<Integer, Map<String, Integer>> held = new HashMap<>();
         for (int i = 0; i < up.size(); i++) {
             int tx = RevisionStart.transaction(m, i);
-            StatementLocks.TableLock lock = StatementLocks.of(up.get(i));
+            StatementLocks.TableLock lock = ctx.facts().tableLock(up.get(i));
             if (tx == RevisionStart.NO_TRANSACTION || lock == null
                     || lock.mode(s.postgresMajor()) != PostgresLocks.Mode.ACCESS_EXCLUSIVE
                     || !new LockedTable.At(t, m, i, up.get(i), s).existing(lock.table())) {
@@ -61,7 +55,7 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
     }
 
     private static void report(Migration m, Operation op, String table, Operation first, RuleContext ctx) {
-        String firstTable = StatementLocks.of(first).table();
+        String firstTable = ctx.facts().tableLock(first).table();
         int line = first.site().span() == null ? -1 : m.source().lines().line(first.site().span().start());
         ctx.report(m.source(), op.site(), "This statement locks \"" + table + "\" ACCESS EXCLUSIVE while its transaction"
                 + " holds \"" + firstTable + "\"" + (line > 0 ? " (line " + line + ")" : "")

@@ -13,8 +13,8 @@ import java.util.List;
 public final class InvalidIndexKeptOnRerun implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement()) {
-            return; // CONCURRENTLY is PostgreSQL's
+        if (ctx.facts().concurrentlyInTransaction() == null) {
+            return; // a server without CONCURRENTLY
         }
         List<Operation> up = m.upgrade();
         for (int at = 0; at < up.size(); at++) {

@@ -18,17 +18,14 @@ public final class LockTimeoutNotSet implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (ctx.facts().commitsEachStatement() || s.envTimeouts().mayBoundLockWaits()) {
+        if (s.envTimeouts().mayBoundLockWaits()) {
             return;
         }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (!ctx.reports(m.source())) {
-                continue;
-            }
+        for (Migration m : LockedTable.reported(ctx)) {
+            SchemaTimeline t = ctx.timeline();
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
-                StatementLocks.TableLock lock = StatementLocks.of(up.get(i));
+                StatementLocks.TableLock lock = ctx.facts().tableLock(up.get(i));
                 if (lock == null || !lock.mode(s.postgresMajor()).blocksWrites()
                         || !new LockedTable.At(t, m, i, up.get(i), s).existing(lock.table())) {
                     continue;

@@ -4,13 +4,10 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
-import dev.idemlint.migration.CallRef;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.python.Expr;
-import dev.idemlint.python.StrPiece;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.fix.AutocommitWrapper;
@@ -19,11 +16,8 @@ import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.RevisionStart;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.SourceFile;
-import dev.idemlint.source.Span;
 import java.util.List;
 import java.util.function.ToIntFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The walk the lock rules share: every upgrade operation of the revisions the run reports on, with the timeline
@@ -41,77 +35,6 @@ final class LockedTable {
             return table != null
                     && RevisionStart.table(timeline, migration, index, op, table, settings) == RevisionStart.Table.EXISTING;
         }
-    }
-
-    private static final Pattern NOT_VALID = Pattern.compile("\\bNOT\\s+VALID\\b",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_VALID_KWARG = Pattern.compile(
-            "\\bpostgresql_not_valid\\s*=\\s*True\\b");
-
-    /**
-     * Whether the constraint is added {@code NOT VALID} (rows already there are not checked): the SQL says so, or
-     * the op call passes {@code postgresql_not_valid=True} (SQLAlchemy's PostgreSQL option of CHECK and FOREIGN KEY
-     * constraints, 1.4.32 and later).
-     */
-    static boolean notValid(Operation.AddConstraint a) {
-        String sql = a.site().sqlStatement();
-        if (sql != null) {
-            return NOT_VALID.matcher(sql).find();
-        }
-        String call = callText(a);
-        return call != null && NOT_VALID_KWARG.matcher(call).find();
-    }
-
-    /**
-     * The source text of the op call that performs {@code op} (a helper's call at its own span), or null. The text,
-     * not the call: the result cache keeps most operations' calls reduced to what the timeline reads.
-     */
-    static String callText(Operation op) {
-        CallRef ref = op.site().callRef();
-        if (ref == null || ref.file() == null) {
-            return null;
-        }
-        Span span = ref.span();
-        String text = ref.file().text();
-        return span == null || span.start() < 0 || span.end() > text.length() || span.start() > span.end() ? null
-                : text.substring(span.start(), span.end());
-    }
-
-    /**
-     * The value text of keyword argument {@code name} in the call text {@code call}: from after its {@code =} to the
-     * next comma or closing parenthesis outside brackets and strings; null when the call has no such keyword.
-     */
-    static String keywordText(String call, String name) {
-        Matcher m = Pattern.compile("\\b" + Pattern.quote(name)
-                + "\\s*=(?!=)").matcher(call);
-        if (!m.find()) {
-            return null;
-        }
-        int depth = 0;
-        char quote = 0;
-        int i = m.end();
-        for (; i < call.length(); i++) {
-            char ch = call.charAt(i);
-            if (quote != 0) {
-                if (ch == '\\') {
-                    i++;
-                } else if (ch == quote) {
-                    quote = 0;
-                }
-            } else if (ch == '"' || ch == '\'') {
-                quote = ch;
-            } else if (ch == '(' || ch == '[' || ch == '{') {
-                depth++;
-            } else if (ch == ')' || ch == ']' || ch == '}') {
-                if (depth == 0) {
-                    break;
-                }
-                depth--;
-            } else if (ch == ',' && depth == 0) {
-                break;
-            }
-        }
-        return call.substring(m.end(), i).strip();
     }
 
     /**
@@ -168,35 +91,25 @@ final class LockedTable {
                 && text.substring(site.sqlEnd()).replace(";", "").isBlank();
     }
 
-    /** The text of a plain string literal, or null (an f-string, bytes, anything else). */
-    static String literal(Expr e) {
-        if (!(e instanceof Expr.Str s) || s.bytes()) {
-            return null;
-        }
-        StringBuilder sb = new StringBuilder();
-        for (StrPiece p : s.pieces()) {
-            if (p.dynamic()) {
-                return null;
-            }
-            sb.append(p.text());
-        }
-        return sb.toString();
-    }
-
     interface Check {
         void check(At at, RuleContext ctx);
     }
 
+    /**
+     * The revisions the run reports on, in the timeline's order, on a server whose table locks the facts hold; none
+     * on another.
+     */
+    static List<Migration> reported(RuleContext ctx) {
+        if (!ctx.facts().knowsLocks()) {
+            return List.of();
+        }
+        return ctx.timeline().order().stream().filter(m -> ctx.reports(m.source())).toList();
+    }
+
     static void walk(VersionsTree tree, RuleContext ctx, Check check) {
         Settings s = ctx.settings();
-        if (ctx.facts().commitsEachStatement()) {
-            return;
-        }
-        SchemaTimeline t = ctx.timeline();
-        for (Migration m : t.order()) {
-            if (!ctx.reports(m.source())) {
-                continue;
-            }
+        for (Migration m : reported(ctx)) {
+            SchemaTimeline t = ctx.timeline();
             List<Operation> up = m.upgrade();
             for (int i = 0; i < up.size(); i++) {
                 check.check(new At(t, m, i, up.get(i), s), ctx);

@@ -1,6 +1,7 @@
 package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
@@ -20,7 +21,7 @@ public final class SetNotNullScansTable implements ProjectRule {
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
             if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
-                    && setsNotNull(b) && at.existing(b.table())) {
+                    && OpText.setsNotNull(b) && at.existing(b.table())) {
                 check(at, b, c);
             } else if (at.op() instanceof Operation.AddColumn a && a.column() != null && a.column().name() != null
                     && !a.site().autocommit() && required(a) && at.existing(a.table())) {
@@ -32,7 +33,7 @@ public final class SetNotNullScansTable implements ProjectRule {
     /** A column added NOT NULL with nothing to fill it: no default, no serial, no identity. */
     private static boolean required(Operation.AddColumn a) {
         boolean raw = a.site().origin() == Origin.RAW_SQL;
-        String text = raw ? a.site().sqlStatement() : LockedTable.callText(a);
+        String text = OpText.text(a);
         // an integer primary key alone in add_column is SERIAL, as SQLAlchemy renders it
         return text != null && Effects.required(a.column(), text, raw, a.column().primaryKey());
     }
@@ -53,17 +54,11 @@ public final class SetNotNullScansTable implements ProjectRule {
                 .emit();
     }
 
-    /** {@code alter_column(..., nullable=False)}, read from the call's text. */
-    private static boolean setsNotNull(Operation.Benign b) {
-        String call = LockedTable.callText(b);
-        return call != null && "False".equals(LockedTable.keywordText(call, "nullable"));
-    }
-
     private static void check(LockedTable.At at, Operation.Benign b, RuleContext ctx) {
         int major = at.settings().postgresMajor();
         ObjectRef table = Effects.ref(b, ObjectKind.TABLE, null, b.table());
         boolean checked = table != null && RevisionStart.notNullChecked(at.timeline(), table.name(),
-                Effects.name(b.column(), b), at.migration(), at.index(), at.settings(), LockedTable::notValid);
+                Effects.name(b.column(), b), at.migration(), at.index(), at.settings(), OpText::notValid);
         PostgresLocks.Row row = PostgresLocks.of(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK
                 : PostgresLocks.Kind.SET_NOT_NULL, major);
         if (!row.scans()) {

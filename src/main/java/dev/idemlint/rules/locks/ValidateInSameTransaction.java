@@ -2,30 +2,24 @@ package dev.idemlint.rules.locks;
 
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresLocks;
-import dev.idemlint.migration.StatementLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.RevisionStart;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Flags {@code VALIDATE CONSTRAINT} in the transaction that added the constraint {@code NOT VALID} to a table that
  * existed before the revision: the add's lock is still held while the validation reads every row.
  */
 public final class ValidateInSameTransaction implements ProjectRule {
-    private static final Pattern VALIDATE = Pattern.compile(
-            "^\\s*ALTER\\s+TABLE\\s+(?:ONLY\\s+)?(?:IF\\s+EXISTS\\s+)?\\S+\\s+VALIDATE\\s+CONSTRAINT\\s+\"?([A-Za-z_][\\w$]*)\"?",
-            Pattern.CASE_INSENSITIVE);
-
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         LockedTable.walk(tree, ctx, (at, c) -> {
-            String validated = validated(at.op());
+            String validated = OpText.validatedConstraint(at.op());
             if (validated == null || !at.existing(((Operation.Benign) at.op()).table())) {
                 return;
             }
@@ -34,17 +28,6 @@ public final class ValidateInSameTransaction implements ProjectRule {
                 report(at, add, c);
             }
         });
-    }
-
-    /**
-     * The constraint a raw {@code ALTER TABLE t VALIDATE CONSTRAINT c} names, or null for any other operation: the
-     * statement classifier labels the validation and keeps its table.
-     */
-    private static String validated(Operation op) {
-        String sql = op instanceof Operation.Benign b && StatementLocks.VALIDATE.equals(b.what()) && b.table() != null
-                ? op.site().sqlStatement() : null;
-        Matcher m = sql == null ? null : VALIDATE.matcher(sql);
-        return m != null && m.find() ? m.group(1) : null;
     }
 
     /**
@@ -59,7 +42,7 @@ public final class ValidateInSameTransaction implements ProjectRule {
         List<Operation> up = m.upgrade();
         for (int j = index - 1; j >= 0; j--) {
             if (up.get(j) instanceof Operation.AddConstraint a && name.equalsIgnoreCase(a.name())
-                    && LockedTable.notValid(a) && RevisionStart.transaction(m, j) == tx) {
+                    && OpText.notValid(a) && RevisionStart.transaction(m, j) == tx) {
                 return a;
             }
         }
