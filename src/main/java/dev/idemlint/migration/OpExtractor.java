@@ -259,8 +259,11 @@ final class OpExtractor {
             // a branch under configuration alone is conditional through its guard, which keeps it from any
             // first-run claim (OpSite.definite); the re-run check reads the guard (schema/RerunSimulation)
             Ctx arm = ctx.asConditional();
+            Set<String> rebound = reboundByEitherArm(i, ctx.scope());
             walkBlock(i.body(), fresh ? (then.settled() ? ctx : arm).withGuard(then) : arm, active);
             walkBlock(i.orelse(), fresh ? (otherwise.settled() ? ctx : arm).withGuard(otherwise) : arm, active);
+            // which arm ran is not known here: a name the arms leave bound to different values holds either one
+            rebound.forEach(ctx.scope()::unbind);
             if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
                 // `if <check>: return` leaves the rest of the block to the other case.
                 return g.negated();
@@ -545,6 +548,56 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The names whose value after the undecided {@code if} depends on the arm that ran: bound by both arms, or by
+     * one arm while bound before it. A name only one arm binds, unbound before, holds that arm's value wherever it
+     * is read after the {@code if} without a NameError.
+     */
+    private static Set<String> reboundByEitherArm(Stmt.If i, Scope scope) {
+        Set<String> then = assignedNames(i.body());
+        Set<String> otherwise = assignedNames(i.orelse());
+        Set<String> out = new HashSet<>();
+        for (String n : then) {
+            if (otherwise.contains(n) || scope.binds(n)) {
+                out.add(n);
+            }
+        }
+        for (String n : otherwise) {
+            if (scope.binds(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The plain names a block assigns, in nested blocks too but not in nested functions or classes. */
+    private static Set<String> assignedNames(List<Stmt> block) {
+        Set<String> out = new HashSet<>();
+        ArrayDeque<Stmt> todo = new ArrayDeque<>(block);
+        while (!todo.isEmpty()) {
+            Stmt s = todo.pop();
+            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+                continue;
+            }
+            List<Expr> targets = s instanceof Stmt.Assign a ? a.targets()
+                    : s instanceof Stmt.AnnAssign a ? List.of(a.target())
+                    : s instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of();
+            ArrayDeque<Expr> names = new ArrayDeque<>(targets);
+            while (!names.isEmpty()) {
+                Expr t = names.pop();
+                if (t instanceof Expr.Name n) {
+                    out.add(n.id());
+                } else if (t instanceof Expr.Tuple tuple) {
+                    names.addAll(tuple.elements());
+                } else if (t instanceof Expr.ListExpr list) {
+                    names.addAll(list.elements());
+                }
+            }
+            todo.addAll(StmtParts.blocks(s));
+        }
+        return out;
     }
 
     private static boolean endsInRaise(List<Stmt> body) {
