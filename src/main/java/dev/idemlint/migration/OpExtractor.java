@@ -264,8 +264,9 @@ final class OpExtractor {
             walkBlock(i.orelse(), fresh ? (otherwise.settled() ? ctx : arm).withGuard(otherwise) : arm, active);
             // which arm ran is not known here: a name the arms leave bound to different values holds either one
             rebound.forEach(ctx.scope()::unbind);
-            if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
-                // `if <check>: return` leaves the rest of the block to the other case.
+            if (g != null && i.orelse().isEmpty() && endsFlow(i.body()) && !endsInRaise(i.body())) {
+                // `if <check>: return` leaves the rest of the block to the other case. `if <check>: raise` does
+                // not: the revision fails there, so whenever it completes (and a re-run follows) the rest ran.
                 return g.negated();
             }
         } else if (s instanceof Stmt.For f) {
@@ -1772,12 +1773,40 @@ final class OpExtractor {
                     List.copyOf(m.columns().values()), false, m.columns()));
         }
         Expr d = ColumnReader.deref(e, ctx.scope());
+        Expr built = tableBuiltBy(d, ctx);
+        d = built != null ? built : d;
         // a table named many times in one statement is read once (and is one table, compared by identity)
         if (memo.containsKey(d)) {
             return memo.get(d);
         }
         DeclaredTable t = readTable(d, ctx);
         memo.put(d, t);
+        return t;
+    }
+
+    /**
+     * The lightweight table a call of a function of this file without parameters returns ({@code def _files():
+     * return sa.table("rom_files", sa.column("id"), ...)}), when the function is one statement returning a
+     * {@code table(...)} call whose name is a literal and whose arguments name nothing: each call builds the same
+     * table, whatever the caller's names. Null otherwise.
+     */
+    private static Expr tableBuiltBy(Expr d, Ctx ctx) {
+        if (!(d instanceof Expr.Call c) || !c.args().isEmpty() || !(c.func() instanceof Expr.Name n)
+                || ctx.scope().binds(n.id())) {
+            return null;
+        }
+        Stmt.FunctionDef f = ctx.functions().get(n.id());
+        if (f == null || !f.params().isEmpty() || !f.decorators().isEmpty() || f.async()) {
+            return null;
+        }
+        List<Stmt> body = f.body();
+        int first = body.get(0) instanceof Stmt.ExprStmt doc && doc.expr() instanceof Expr.Str ? 1 : 0;
+        if (body.size() != first + 1 || !(body.get(first) instanceof Stmt.Return r)
+                || !(r.value() instanceof Expr.Call t) || !"table".equals(Names.lastPart(t.func()))
+                || !(t.positional(0) instanceof Expr.Str)
+                || t.args().stream().anyMatch(a -> a.star() != 0 || a.value() instanceof Expr.Name)) {
+            return null;
+        }
         return t;
     }
 
