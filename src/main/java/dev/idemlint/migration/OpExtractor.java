@@ -35,7 +35,10 @@ final class OpExtractor {
     private final Map<String, List<String>> imported;
     /** The declarative classes the revision file declares whose mapping is certain ({@link DeclarativeModels}). */
     private final Map<String, DeclarativeModels.Model> models;
-    /** Whether a table was looked up in an application module the revision imports, found or not ({@link ModelTables}). */
+    /**
+     * Whether a table or a dialect helper was looked up in an application module the revision imports, found or not
+     * ({@link ModelTables}, {@link DialectHelpers}).
+     */
     private boolean readModels;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
@@ -113,6 +116,22 @@ final class OpExtractor {
     /** Whether an operation's table came from another file of the project: the model depends on that file. */
     boolean readModels() {
         return readModels;
+    }
+
+    /**
+     * Whether the then-branch of {@code if test:} runs on the project's database: a dialect test ({@link
+     * DialectCheck}), else a call of a helper of the project that only asks the dialect ({@link DialectHelpers});
+     * null when neither decides it.
+     */
+    private Boolean thenRuns(Expr test, Scope scope) {
+        Boolean runs = DialectCheck.thenRuns(test, scope, dialect);
+        if (runs != null) {
+            return runs;
+        }
+        DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
+        // a helper looked up in another file, found or not: the model depends on that file
+        readModels |= helper.readFiles();
+        return helper.thenRuns();
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
@@ -219,7 +238,7 @@ final class OpExtractor {
             }
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
-            Boolean runs = DialectCheck.thenRuns(i.test(), ctx.scope(), dialect);
+            Boolean runs = thenRuns(i.test(), ctx.scope());
             if (runs != null) {
                 // `if dialect == "sqlite":` never runs on the project's database: only the branch that does counts.
                 walkBlock(runs ? i.body() : i.orelse(), ctx, active);
@@ -478,7 +497,7 @@ final class OpExtractor {
      */
     private boolean mayLeave(Stmt s, Scope scope) {
         if (s instanceof Stmt.If i) {
-            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            Boolean runs = thenRuns(i.test(), scope);
             if (runs != null) {
                 return containsReturn(runs ? i.body() : i.orelse(), scope);
             }
@@ -498,7 +517,7 @@ final class OpExtractor {
     private boolean leavesOnDialect(Stmt s, Scope scope) {
         Stmt current = s;
         while (current instanceof Stmt.If i) {
-            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            Boolean runs = thenRuns(i.test(), scope);
             if (runs == null) {
                 return false;
             }
@@ -517,7 +536,7 @@ final class OpExtractor {
     /** A {@code return} that may run on the project's database: dialect tests' other branches never do. */
     private boolean containsReturn(List<Stmt> stmts, Scope scope) {
         for (Stmt s : stmts) {
-            Boolean runs = s instanceof Stmt.If i ? DialectCheck.thenRuns(i.test(), scope, dialect) : null;
+            Boolean runs = s instanceof Stmt.If i ? thenRuns(i.test(), scope) : null;
             List<Stmt> inner = runs == null ? StmtParts.blocks(s) : runs ? ((Stmt.If) s).body() : ((Stmt.If) s).orelse();
             if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(inner, scope)) {
                 return true;
@@ -540,7 +559,7 @@ final class OpExtractor {
                 return true;
             }
             if (s instanceof Stmt.If i) {
-                Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+                Boolean runs = thenRuns(i.test(), scope);
                 return runs != null && reraises(runs ? i.body() : i.orelse(), scope);
             }
             if (!(s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign || s instanceof Stmt.AugAssign
