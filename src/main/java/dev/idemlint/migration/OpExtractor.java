@@ -119,19 +119,15 @@ final class OpExtractor {
     }
 
     /**
-     * Whether the then-branch of {@code if test:} runs on the project's database: a dialect test ({@link
-     * DialectCheck}), else a call of a helper of the project that only asks the dialect ({@link DialectHelpers});
-     * null when neither decides it.
+     * Whether the then-branch of {@code if test:} runs on the project's database: a call of a helper of the project
+     * whose body only asks the dialect ({@link DialectHelpers}; its body is read before its name is trusted), else a
+     * dialect test ({@link DialectCheck}); null when neither decides it.
      */
     private Boolean thenRuns(Expr test, Scope scope) {
-        Boolean runs = DialectCheck.thenRuns(test, scope, dialect);
-        if (runs != null) {
-            return runs;
-        }
         DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
         // a helper looked up in another file, found or not: the model depends on that file
         readModels |= helper.readFiles();
-        return helper.thenRuns();
+        return helper.thenRuns() != null ? helper.thenRuns() : DialectCheck.thenRuns(test, scope, dialect);
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
