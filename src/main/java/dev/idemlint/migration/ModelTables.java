@@ -72,9 +72,24 @@ final class ModelTables {
 
     /** {@link #of}, and whether the answer depends on the project's files. */
     static Lookup lookup(SourceFile revision, String module, String cls) {
+        Module found = module(revision, module);
+        return found == null ? Lookup.NONE
+                : new Lookup(found.file() == null ? null : tables(found.file(), found.top()).get(cls), true);
+    }
+
+    /**
+     * Where module {@code module} (dotted, absolute) imported by {@code revision} lies: its file (null when none is
+     * found) and the project's root above which nothing is read; null when the module is not looked up at all
+     * (relative, Alembic's or SQLAlchemy's, a revision without a path).
+     */
+    record Module(Path file, Path top) {
+    }
+
+    /** The module file Python imports for {@code module} from the revision's folder or one above it (see above). */
+    static Module module(SourceFile revision, String module) {
         if (revision == null || revision.path() == null || module == null || module.startsWith(".")
                 || module.startsWith("alembic") || module.startsWith("sqlalchemy")) {
-            return Lookup.NONE;
+            return null;
         }
         String rel = module.replace('.', '/');
         List<Path> roots = new ArrayList<>();
@@ -86,17 +101,47 @@ final class ModelTables {
             }
         }
         if (roots.isEmpty()) {
-            return new Lookup(null, true);
+            return new Module(null, null);
         }
         Path top = roots.get(roots.size() - 1);
         for (Path root : roots) {
             for (Path file : new Path[] {root.resolve(rel + ".py"), root.resolve(rel).resolve("__init__.py")}) {
                 if (Files.isRegularFile(file)) {
-                    return new Lookup(tables(file, top).get(cls), true);
+                    return new Module(file, top);
                 }
             }
         }
-        return new Lookup(null, true);
+        return new Module(null, top);
+    }
+
+    /**
+     * The text of module file {@code file}; null when it lies (through a link) outside {@code top}, is too large
+     * or cannot be read.
+     */
+    static byte[] bytes(Path file, Path top) {
+        try {
+            Path real = file.toRealPath();
+            if (!real.startsWith(top.toRealPath())) {
+                return null;
+            }
+            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
+            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(real);
+            return bytes.length > MAX_BYTES ? null : bytes;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The SHA-256 of a module's bytes, which keys what is kept of it. */
+    static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     private static boolean marksRoot(Path dir) {
@@ -133,14 +178,6 @@ final class ModelTables {
             TABLES.clear();
         }
         return TABLES.computeIfAbsent(key, k -> read(k.file(), bytes));
-    }
-
-    private static String digest(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     private static Map<String, String> read(Path file, byte[] bytes) {

@@ -35,7 +35,10 @@ final class OpExtractor {
     private final Map<String, List<String>> imported;
     /** The declarative classes the revision file declares whose mapping is certain ({@link DeclarativeModels}). */
     private final Map<String, DeclarativeModels.Model> models;
-    /** Whether a table was looked up in an application module the revision imports, found or not ({@link ModelTables}). */
+    /**
+     * Whether a table or a dialect helper was looked up in an application module the revision imports, found or not
+     * ({@link ModelTables}, {@link DialectHelpers}).
+     */
     private boolean readModels;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
@@ -113,6 +116,18 @@ final class OpExtractor {
     /** Whether an operation's table came from another file of the project: the model depends on that file. */
     boolean readModels() {
         return readModels;
+    }
+
+    /**
+     * Whether the then-branch of {@code if test:} runs on the project's database: a call of a helper of the project
+     * whose body only asks the dialect ({@link DialectHelpers}; its body is read before its name is trusted), else a
+     * dialect test ({@link DialectCheck}); null when neither decides it.
+     */
+    private Boolean thenRuns(Expr test, Scope scope) {
+        DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
+        // a helper looked up in another file, found or not: the model depends on that file
+        readModels |= helper.readFiles();
+        return helper.thenRuns() != null ? helper.thenRuns() : DialectCheck.thenRuns(test, scope, dialect);
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
@@ -219,7 +234,7 @@ final class OpExtractor {
             }
         } else if (s instanceof Stmt.If i) {
             visit(i.test(), ctx, active);
-            Boolean runs = DialectCheck.thenRuns(i.test(), ctx.scope(), dialect);
+            Boolean runs = thenRuns(i.test(), ctx.scope());
             if (runs != null) {
                 // `if dialect == "sqlite":` never runs on the project's database: only the branch that does counts.
                 walkBlock(runs ? i.body() : i.orelse(), ctx, active);
@@ -259,10 +274,14 @@ final class OpExtractor {
             // a branch under configuration alone is conditional through its guard, which keeps it from any
             // first-run claim (OpSite.definite); the re-run check reads the guard (schema/RerunSimulation)
             Ctx arm = ctx.asConditional();
+            Set<String> rebound = reboundByEitherArm(i, ctx.scope());
             walkBlock(i.body(), fresh ? (then.settled() ? ctx : arm).withGuard(then) : arm, active);
             walkBlock(i.orelse(), fresh ? (otherwise.settled() ? ctx : arm).withGuard(otherwise) : arm, active);
-            if (g != null && i.orelse().isEmpty() && endsFlow(i.body())) {
-                // `if <check>: return` leaves the rest of the block to the other case.
+            // which arm ran is not known here: a name the arms leave bound to different values holds either one
+            rebound.forEach(ctx.scope()::unbind);
+            if (g != null && i.orelse().isEmpty() && endsFlow(i.body()) && !endsInRaise(i.body())) {
+                // `if <check>: return` leaves the rest of the block to the other case. `if <check>: raise` does
+                // not: the revision fails there, so whenever it completes (and a re-run follows) the rest ran.
                 return g.negated();
             }
         } else if (s instanceof Stmt.For f) {
@@ -474,7 +493,7 @@ final class OpExtractor {
      */
     private boolean mayLeave(Stmt s, Scope scope) {
         if (s instanceof Stmt.If i) {
-            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            Boolean runs = thenRuns(i.test(), scope);
             if (runs != null) {
                 return containsReturn(runs ? i.body() : i.orelse(), scope);
             }
@@ -494,7 +513,7 @@ final class OpExtractor {
     private boolean leavesOnDialect(Stmt s, Scope scope) {
         Stmt current = s;
         while (current instanceof Stmt.If i) {
-            Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+            Boolean runs = thenRuns(i.test(), scope);
             if (runs == null) {
                 return false;
             }
@@ -513,7 +532,7 @@ final class OpExtractor {
     /** A {@code return} that may run on the project's database: dialect tests' other branches never do. */
     private boolean containsReturn(List<Stmt> stmts, Scope scope) {
         for (Stmt s : stmts) {
-            Boolean runs = s instanceof Stmt.If i ? DialectCheck.thenRuns(i.test(), scope, dialect) : null;
+            Boolean runs = s instanceof Stmt.If i ? thenRuns(i.test(), scope) : null;
             List<Stmt> inner = runs == null ? StmtParts.blocks(s) : runs ? ((Stmt.If) s).body() : ((Stmt.If) s).orelse();
             if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(inner, scope)) {
                 return true;
@@ -536,7 +555,7 @@ final class OpExtractor {
                 return true;
             }
             if (s instanceof Stmt.If i) {
-                Boolean runs = DialectCheck.thenRuns(i.test(), scope, dialect);
+                Boolean runs = thenRuns(i.test(), scope);
                 return runs != null && reraises(runs ? i.body() : i.orelse(), scope);
             }
             if (!(s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign || s instanceof Stmt.AugAssign
@@ -545,6 +564,56 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    /**
+     * The names whose value after the undecided {@code if} depends on the arm that ran: bound by both arms, or by
+     * one arm while bound before it. A name only one arm binds, unbound before, holds that arm's value wherever it
+     * is read after the {@code if} without a NameError.
+     */
+    private static Set<String> reboundByEitherArm(Stmt.If i, Scope scope) {
+        Set<String> then = assignedNames(i.body());
+        Set<String> otherwise = assignedNames(i.orelse());
+        Set<String> out = new HashSet<>();
+        for (String n : then) {
+            if (otherwise.contains(n) || scope.binds(n)) {
+                out.add(n);
+            }
+        }
+        for (String n : otherwise) {
+            if (scope.binds(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** The plain names a block assigns, in nested blocks too but not in nested functions or classes. */
+    private static Set<String> assignedNames(List<Stmt> block) {
+        Set<String> out = new HashSet<>();
+        ArrayDeque<Stmt> todo = new ArrayDeque<>(block);
+        while (!todo.isEmpty()) {
+            Stmt s = todo.pop();
+            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+                continue;
+            }
+            List<Expr> targets = s instanceof Stmt.Assign a ? a.targets()
+                    : s instanceof Stmt.AnnAssign a ? List.of(a.target())
+                    : s instanceof Stmt.AugAssign a ? List.of(a.target()) : List.of();
+            ArrayDeque<Expr> names = new ArrayDeque<>(targets);
+            while (!names.isEmpty()) {
+                Expr t = names.pop();
+                if (t instanceof Expr.Name n) {
+                    out.add(n.id());
+                } else if (t instanceof Expr.Tuple tuple) {
+                    names.addAll(tuple.elements());
+                } else if (t instanceof Expr.ListExpr list) {
+                    names.addAll(list.elements());
+                }
+            }
+            todo.addAll(StmtParts.blocks(s));
+        }
+        return out;
     }
 
     private static boolean endsInRaise(List<Stmt> body) {
@@ -1719,12 +1788,40 @@ final class OpExtractor {
                     List.copyOf(m.columns().values()), false, m.columns()));
         }
         Expr d = ColumnReader.deref(e, ctx.scope());
+        Expr built = tableBuiltBy(d, ctx);
+        d = built != null ? built : d;
         // a table named many times in one statement is read once (and is one table, compared by identity)
         if (memo.containsKey(d)) {
             return memo.get(d);
         }
         DeclaredTable t = readTable(d, ctx);
         memo.put(d, t);
+        return t;
+    }
+
+    /**
+     * The lightweight table a call of a function of this file without parameters returns ({@code def _files():
+     * return sa.table("rom_files", sa.column("id"), ...)}), when the function is one statement returning a
+     * {@code table(...)} call whose name is a literal and whose arguments name nothing: each call builds the same
+     * table, whatever the caller's names. Null otherwise.
+     */
+    private static Expr tableBuiltBy(Expr d, Ctx ctx) {
+        if (!(d instanceof Expr.Call c) || !c.args().isEmpty() || !(c.func() instanceof Expr.Name n)
+                || ctx.scope().binds(n.id())) {
+            return null;
+        }
+        Stmt.FunctionDef f = ctx.functions().get(n.id());
+        if (f == null || !f.params().isEmpty() || !f.decorators().isEmpty() || f.async()) {
+            return null;
+        }
+        List<Stmt> body = f.body();
+        int first = body.get(0) instanceof Stmt.ExprStmt doc && doc.expr() instanceof Expr.Str ? 1 : 0;
+        if (body.size() != first + 1 || !(body.get(first) instanceof Stmt.Return r)
+                || !(r.value() instanceof Expr.Call t) || !"table".equals(Names.lastPart(t.func()))
+                || !(t.positional(0) instanceof Expr.Str)
+                || t.args().stream().anyMatch(a -> a.star() != 0 || a.value() instanceof Expr.Name)) {
+            return null;
+        }
         return t;
     }
 

@@ -167,6 +167,25 @@ class MysqlFactsTableTest {
     }
 
     @Test
+    void a_read_of_a_column_or_table_dropped_with_if_exists_fails_with_1054_or_1146() {
+        // read-before-drop: the first run read, then dropped with IF EXISTS, each statement committed; the re-run's
+        // read meets the object gone before the drop is reached again
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE roms (id int, region varchar(20), regions text);"
+                    + " CREATE TABLE rom_notes (id int, raw text); CREATE TABLE rom_user (id int, note text)").ok());
+            assertTrue(db.exec("UPDATE roms SET regions = JSON_ARRAY(region)").ok(), "the first run reads");
+            assertTrue(db.exec("INSERT INTO rom_user (id, note) SELECT id, raw FROM rom_notes").ok());
+            assertTrue(db.exec("ALTER TABLE roms DROP COLUMN IF EXISTS region; DROP TABLE IF EXISTS rom_notes").ok());
+            assertError(MysqlFacts.BAD_FIELD, db.exec("UPDATE roms SET regions = JSON_ARRAY(region)"),
+                    "UPDATE ... = bare c");
+            assertError(MysqlFacts.NO_SUCH_TABLE, db.exec("INSERT INTO rom_user (id, note) SELECT id, raw FROM rom_notes"),
+                    "INSERT ... SELECT FROM t");
+            assertTrue(db.exec("ALTER TABLE roms DROP COLUMN IF EXISTS region; DROP TABLE IF EXISTS rom_notes").ok(),
+                    "the drops themselves re-run");
+        }
+    }
+
+    @Test
     void ddl_commits_the_statements_before_a_failure() {
         // the half-applied revision: the first ALTER stays although the script fails at the second
         try (TempDatabase db = MariaDbServer.require().createDatabase()) {

@@ -126,6 +126,7 @@ class RerunProofTest {
             "drop-not-idempotent/read_in_from_subquery",
             "drop-not-idempotent/read_in_query_loop",
             "drop-not-idempotent/core_read_before_drop",
+            "drop-not-idempotent/read_before_checked_drop",
             "drop-not-idempotent/orm_read_before_drop",
             "drop-not-idempotent/column_named_like_its_table",
             "drop-not-idempotent/column_named_like_a_function",

@@ -40,6 +40,10 @@ public final class DropNotIdempotent implements MigrationRule {
         Map<Operation, Boolean> readsGuarded = new IdentityHashMap<>();
         CommittedRerun rerun = ctx.rerun(m);
         DroppedReads reads = ctx.facts().commitsEachStatement() ? null : DroppedReads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
+        // MySQL and MariaDB: every statement's reads, as PostgreSQL's are read (a missing table raises 1146, a missing
+        // column 1054, whatever statement names it: MysqlFactsTableTest)
+        DroppedReads mysqlReads = ctx.facts().commitsEachStatement()
+                ? DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m)) : null;
         Map<Operation, Conflict> refused = ctx.facts().commitsEachStatement() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
@@ -49,6 +53,10 @@ public final class DropNotIdempotent implements MigrationRule {
             Operation read = op instanceof Operation.Drop g && g.name() != null && reads != null
                     ? postgresReadBefore(m, ctx, g, at, reads, readsReported, readsGuarded) : null;
             boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
+            if (mysqlReads != null && op instanceof Operation.Drop g && g.name() != null && !firstRunRefuses(g, ctx)) {
+                // a guarded drop, or one with IF EXISTS, still dropped on the first run, which read the object first
+                mysqlReadBefore(m, ctx, g, at, rerun, mysqlReads, readsReported);
+            }
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(m, op) || d.name() == null) {
                 continue;
             }
@@ -97,9 +105,6 @@ public final class DropNotIdempotent implements MigrationRule {
             String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
                     : "";
             boolean mysql = ctx.facts().commitsEachStatement();
-            if (mysql && d.kind() == ObjectKind.COLUMN && d.table() != null) {
-                reportEarlierRead(m, ctx, d, at, rerun, readsReported);
-            }
             List<Fix> fixes = read != null && !readGuarded ? List.of() : DropFixes.fixes(d, m.source(), ctx.settings(), ctx.naming(), onView);
             List<Fix> offered = mysql ? DialectFixes.portable(fixes, ctx.facts(), d.kind()) : fixes;
             ServerFacts.Raised missing = onView ? ServerFacts.Raised.of(refusal.sqlState())
@@ -155,23 +160,53 @@ public final class DropNotIdempotent implements MigrationRule {
     }
 
     /**
-     * A raw {@code SELECT} earlier in the revision that names {@code table.column} (backticks optional) of a column
-     * the revision drops: on MySQL/MariaDB the first run's drop committed, so the re-run stops at that read with
-     * 1054 ER_BAD_FIELD_ERROR before it reaches the drop. Reported at the read, with no fix: only a guard around
-     * the read and what uses its rows tolerates the re-run.
+     * Whether the first run of drop {@code d} fails on the project's server, so no re-run follows it: {@code
+     * if_exists=True} on a constraint with an Alembic without it (TypeError), or on MySQL 8.0, whose DROP has no
+     * IF EXISTS there (a syntax error); unsupported-alembic-kwarg reports both.
      */
-    private static void reportEarlierRead(Migration m, RuleContext ctx, Operation.Drop d, int at,
-            CommittedRerun rerun, Set<Operation> reported) {
-        Operation o = rerun.readBefore(d.table(), d.name(), at, d.site().phase(), reported);
+    private static boolean firstRunRefuses(Operation.Drop d, RuleContext ctx) {
+        boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
+        return d.ifExists() && kwarg && (d.kind() == ObjectKind.CONSTRAINT
+                && !DropFixes.kwargSupported(d.kind(), ctx.settings())
+                || ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
+                        && DropFixes.kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL)));
+    }
+
+    /**
+     * A read earlier in the revision of what drop {@code d} drops: on MySQL/MariaDB the first run's drop committed,
+     * so the re-run stops at that read before it reaches the drop, with 1054 ER_BAD_FIELD_ERROR on a column or 1146
+     * ER_NO_SUCH_TABLE on a table. The drop may be guarded or carry IF EXISTS: the first run read the object, so
+     * it existed, and the drop after the read dropped it. Two readings: a raw {@code SELECT} or {@code WITH} that
+     * names {@code table.column} (backticks optional), else every certain, unguarded data statement read as on
+     * PostgreSQL ({@link RuleContext#dataReads}) whose object the re-run meets gone. Reported at the read, with no
+     * fix: only a guard around the read and what uses its rows tolerates the re-run.
+     */
+    private static void mysqlReadBefore(Migration m, RuleContext ctx, Operation.Drop d, int at,
+            CommittedRerun rerun, DroppedReads reads, Set<Operation> reported) {
+        Operation o = d.kind() == ObjectKind.COLUMN && d.table() != null
+                ? rerun.readBefore(d.table(), d.name(), at, d.site().phase(), reported) : null;
+        String what = o == null ? null : "column \"" + d.name() + "\" of \"" + d.table() + "\"";
+        ServerFacts.Raised error = ctx.facts().undefinedColumn();
         if (o == null) {
-            return;
+            o = reads.readBefore(d, at);
+            boolean insertIntoGone = o instanceof Operation.Insert && ctx.verdicts(m).failure(o) != null;
+            if (o == null || o == d || o.site().guard() != null || !reads.gone(o, d) || insertIntoGone
+                    || !reported.add(o)) {
+                return;
+            }
+            ReadObject first = firstGone(reads, o, d);
+            what = first.table() != null ? "table \"" + first.table() + "\""
+                    : "column \"" + first.column().name() + "\" of \"" + first.column().table() + "\"";
+            error = first.table() != null ? ctx.facts().undefinedTable() : ctx.facts().undefinedColumn();
         }
         ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
-                + ctx.facts().undefinedColumn().label() + " because column \"" + d.name() + "\" of \"" + d.table()
-                + "\", which this read names, is already dropped by a later statement of this revision.")
-                .help(ctx.facts().rerunWhy(o.site(), ctx.facts().undefinedColumn()) + "Read the column only while it exists (check"
-                        + " `sa.inspect(op.get_bind()).get_columns(...)` around the read and the writes that use"
-                        + " its rows), or move the data migration into a revision of its own.")
+                + error.label() + " because " + what
+                + ", which this read names, is already dropped by a later statement of this revision.")
+                .help(ctx.facts().rerunWhy(o.site(), error) + (what.startsWith("table")
+                        ? "Read the table only while it exists (check `sa.inspect(op.get_bind()).has_table(...)`"
+                        : "Read the column only while it exists (check `sa.inspect(op.get_bind()).get_columns(...)`")
+                        + " around the read and the writes that use its rows), or move the data migration into a"
+                        + " revision of its own.")
                 .emit();
     }
 
@@ -203,23 +238,9 @@ public final class DropNotIdempotent implements MigrationRule {
         if (!reported.add(o)) {
             return o;
         }
-        // the dropped table this read opens, if any: PostgreSQL fails on it before any column
-        String table = null;
-        // else the dropped column it names first: PostgreSQL reports the first one it meets
-        Operation.Drop column = d.kind() == ObjectKind.COLUMN ? d : null;
-        for (Operation.Drop t : reads.droppedAfter(o)) {
-            if (!reads.gone(o, t)) {
-                continue;
-            }
-            if (t.kind() == ObjectKind.TABLE) {
-                table = t.name();
-                break;
-            }
-            if (t.kind() == ObjectKind.COLUMN && column != null && reads.namedBefore(o, t, column)) {
-                column = t;
-            }
-        }
-        table = table == null && column == null ? d.name() : table;
+        ReadObject first = firstGone(reads, o, d);
+        String table = first.table();
+        Operation.Drop column = first.column();
         String what = table != null ? "table \"" + table + "\""
                 : "column \"" + column.name() + "\" of \"" + column.table() + "\"";
         Fix guard = DropFixes.readGuard(m.source(), o, d, table, m.upgrade());
@@ -234,6 +255,33 @@ public final class DropNotIdempotent implements MigrationRule {
                         + noReadFix(o, guard, DropFixes.plainGuard(d, table)))
                 .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
+    }
+
+    /** What a read fails on first: a dropped table it opens, else the dropped column it names first. */
+    private record ReadObject(String table, Operation.Drop column) {
+    }
+
+    /**
+     * The object read {@code o} fails on, of those the revision drops after it and the re-run meets gone, {@code d}
+     * among them: a table before any column (the FROM list is resolved before the expressions), else the first
+     * column it names.
+     */
+    private static ReadObject firstGone(DroppedReads reads, Operation o, Operation.Drop d) {
+        String table = null;
+        Operation.Drop column = d.kind() == ObjectKind.COLUMN ? d : null;
+        for (Operation.Drop t : reads.droppedAfter(o)) {
+            if (!reads.gone(o, t)) {
+                continue;
+            }
+            if (t.kind() == ObjectKind.TABLE) {
+                table = t.name();
+                break;
+            }
+            if (t.kind() == ObjectKind.COLUMN && column != null && reads.namedBefore(o, t, column)) {
+                column = t;
+            }
+        }
+        return new ReadObject(table == null && column == null ? d.name() : table, table == null ? column : null);
     }
 
     /** Why the read gets no applied fix, for its help; empty when its guard is applied. */

@@ -1,0 +1,285 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.PythonParser;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.source.SourceFile;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides a test on a helper of the project that only asks which database it runs on: {@code if
+ * is_postgresql(connection):} with {@code from utils.database import is_postgresql}, or {@code M.is_mysql(conn)}
+ * with {@code from app import M}. The module is found as {@link ModelTables} finds one (from the revision's folder
+ * up to the project's root, never through a link out of it), and the function's body is read, not run: it decides
+ * only when every statement on its path is a docstring, an {@code if} on a dialect test ({@link DialectCheck}) or on
+ * {@code param is None} / {@code is not None} of a parameter the call leaves to its default or gives a literal, or
+ * a {@code return} of {@code True}, {@code False}, a dialect test or a call of another such function of the same
+ * module (its arguments the caller's parameters or literals). Anything else (a query, a version read from the
+ * server, an assignment) leaves the test undecided, as before. The answer is the same on the first run and the
+ * re-run: the dialect does not change between them.
+ */
+final class DialectHelpers {
+    /** Calls followed from one helper into another of its module. */
+    private static final int MAX_DEPTH = 4;
+    /** Statements read in one function body. */
+    private static final int MAX_STATEMENTS = 32;
+    /** Modules kept parsed, by file and content; emptied past this size. */
+    private static final int MAX_KEPT = 256;
+    private static final Map<Kept, Map<String, Function>> FUNCTIONS = new ConcurrentHashMap<>();
+
+    private record Kept(Path file, String digest) {
+    }
+
+    /** A function of the module and the parameters whose default is {@code None}, read from its header's text. */
+    private record Function(Stmt.FunctionDef def, java.util.Set<String> noneDefaults) {
+    }
+
+    /** A decision, and whether it asked the file system (the answer then depends on another file). */
+    record Decision(Boolean thenRuns, boolean readFiles) {
+        static final Decision NONE = new Decision(null, false);
+    }
+
+    /** A parameter's value where the body reads it: the default None, a literal, or not known. */
+    private enum Value { NONE, NOT_NONE, UNKNOWN }
+
+    private DialectHelpers() {
+    }
+
+    /** Whether the then-branch of {@code if test:} runs on {@code dialect}, when {@code test} calls such a helper. */
+    static Decision thenRuns(Expr test, SourceFile revision, Map<String, List<String>> imported, Scope scope,
+            Dialect dialect) {
+        boolean negated = test instanceof Expr.UnaryOp u && u.op().equals("not");
+        Expr inner = negated ? ((Expr.UnaryOp) test).operand() : test;
+        if (!(inner instanceof Expr.Call call)) {
+            return Decision.NONE;
+        }
+        String module;
+        String function;
+        if (call.func() instanceof Expr.Name n && imported.containsKey(n.id()) && !scope.binds(n.id())) {
+            module = imported.get(n.id()).get(0);
+            function = imported.get(n.id()).get(1);
+        } else if (call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name m
+                && imported.containsKey(m.id()) && !scope.binds(m.id())) {
+            module = imported.get(m.id()).get(0) + "." + imported.get(m.id()).get(1);
+            function = a.attr();
+        } else {
+            return Decision.NONE;
+        }
+        ModelTables.Module found = ModelTables.module(revision, module);
+        if (found == null) {
+            return Decision.NONE;
+        }
+        Map<String, Function> functions = found.file() == null ? Map.of() : functions(found.file(), found.top());
+        Boolean runs = call(functions, functions.get(function), call.args(), dialect, 0);
+        return new Decision(runs == null ? null : negated != runs, true);
+    }
+
+    private static Boolean call(Map<String, Function> functions, Function f, List<Arg> args, Dialect dialect,
+            int depth) {
+        if (f == null || depth > MAX_DEPTH || !f.def().decorators().isEmpty() || f.def().async()) {
+            return null;
+        }
+        Map<String, Value> values = bind(f, args);
+        return values == null ? null : body(functions, f.def().body(), values, dialect, depth);
+    }
+
+    /**
+     * The parameters of {@code f} as the call leaves them: a literal argument is known, a parameter not given keeps
+     * its default (None only is read); an argument that is not a literal is not known. Null when the call does not
+     * fit the parameters read (star arguments, an unknown keyword, too many positionals).
+     */
+    private static Map<String, Value> bind(Function f, List<Arg> args) {
+        Map<String, Value> values = new HashMap<>();
+        List<String> params = f.def().params();
+        for (String p : params) {
+            if (p.startsWith("*")) {
+                return null;
+            }
+            values.put(p, f.noneDefaults().contains(p) ? Value.NONE : Value.UNKNOWN);
+        }
+        int positional = 0;
+        for (Arg a : args) {
+            if (a.star() != 0) {
+                return null;
+            }
+            String p = a.keyword() != null ? a.keyword() : positional < params.size() ? params.get(positional++) : null;
+            if (p == null || !values.containsKey(p)) {
+                return null;
+            }
+            values.put(p, valueOf(a.value()));
+        }
+        return values;
+    }
+
+    private static Value valueOf(Expr e) {
+        if (e instanceof Expr.Const c) {
+            return c.text().equals("None") ? Value.NONE : Value.NOT_NONE;
+        }
+        return e instanceof Expr.Str || e instanceof Expr.Tuple t && t.elements().stream().allMatch(
+                x -> x instanceof Expr.Const || x instanceof Expr.Str) ? Value.NOT_NONE : Value.UNKNOWN;
+    }
+
+    private static Boolean body(Map<String, Function> functions, List<Stmt> body, Map<String, Value> values,
+            Dialect dialect, int depth) {
+        int read = 0;
+        for (Stmt s : body) {
+            if (++read > MAX_STATEMENTS) {
+                return null;
+            }
+            if (s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Str) {
+                continue;
+            }
+            if (s instanceof Stmt.If i) {
+                Boolean then = test(i.test(), values, dialect);
+                if (then == null) {
+                    return null;
+                }
+                List<Stmt> taken = then ? i.body() : i.orelse();
+                if (taken.isEmpty()) {
+                    continue;
+                }
+                // a branch read must end the function: its answer is the helper's
+                if (!(taken.get(taken.size() - 1) instanceof Stmt.Return)) {
+                    return null;
+                }
+                return body(functions, taken, values, dialect, depth);
+            }
+            if (s instanceof Stmt.Return r) {
+                return result(functions, r.value(), values, dialect, depth);
+            }
+            return null;
+        }
+        return null;
+    }
+
+    private static Boolean result(Map<String, Function> functions, Expr value, Map<String, Value> values,
+            Dialect dialect, int depth) {
+        if (value instanceof Expr.Const c && (c.text().equals("True") || c.text().equals("False"))) {
+            return c.text().equals("True");
+        }
+        if (value instanceof Expr.Call c && c.func() instanceof Expr.Name n && functions.containsKey(n.id())) {
+            // the callee's arguments: the caller's parameters (as known here) or literals
+            Function f = functions.get(n.id());
+            if (depth >= MAX_DEPTH || !f.def().decorators().isEmpty() || f.def().async()) {
+                return null;
+            }
+            Map<String, Value> passed = bind(f, c.args());
+            if (passed == null) {
+                return null;
+            }
+            int positional = 0;
+            for (Arg a : c.args()) {
+                String p = a.keyword() != null ? a.keyword() : f.def().params().get(positional++);
+                if (a.value() instanceof Expr.Name given && values.containsKey(given.id())) {
+                    passed.put(p, values.get(given.id()));
+                }
+            }
+            return body(functions, f.def().body(), passed, dialect, depth + 1);
+        }
+        return test(value, values, dialect);
+    }
+
+    /** A dialect test, or {@code param is None} / {@code is not None} of a parameter whose value is known. */
+    private static Boolean test(Expr test, Map<String, Value> values, Dialect dialect) {
+        if (test instanceof Expr.Compare c && c.ops().size() == 1 && c.left() instanceof Expr.Name n
+                && values.containsKey(n.id()) && c.comparators().get(0) instanceof Expr.Const k
+                && k.text().equals("None") && (c.ops().get(0).equals("is") || c.ops().get(0).equals("is not"))) {
+            Value v = values.get(n.id());
+            if (v == Value.UNKNOWN) {
+                return null;
+            }
+            return (v == Value.NONE) == c.ops().get(0).equals("is");
+        }
+        return DialectCheck.thenRuns(test, new Scope(null), dialect);
+    }
+
+    private static Map<String, Function> functions(Path file, Path top) {
+        byte[] bytes = ModelTables.bytes(file, top);
+        if (bytes == null) {
+            return Map.of();
+        }
+        Kept key = new Kept(file.toAbsolutePath().normalize(), ModelTables.digest(bytes));
+        if (FUNCTIONS.size() > MAX_KEPT) {
+            FUNCTIONS.clear();
+        }
+        return FUNCTIONS.computeIfAbsent(key, k -> read(k.file(), bytes));
+    }
+
+    private static Map<String, Function> read(Path file, byte[] bytes) {
+        PythonModule m;
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
+        } catch (Exception e) {
+            // an unreadable or unparsable module decides nothing
+            return Map.of();
+        }
+        Map<String, Function> out = new HashMap<>();
+        Map<String, Integer> bound = new HashMap<>();
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.FunctionDef f) {
+                out.put(f.name(), new Function(f, noneDefaults(text.substring(f.header().start(), f.header().end()))));
+                bound.merge(f.name(), 1, Integer::sum);
+            } else if (s instanceof Stmt.Assign a) {
+                a.targets().forEach(t -> {
+                    if (t instanceof Expr.Name n) {
+                        bound.merge(n.id(), 2, Integer::sum);
+                    }
+                });
+            } else if (!(s instanceof Stmt.ExprStmt || s instanceof Stmt.Import || s instanceof Stmt.ClassDef)) {
+                // a module-level `if`, `try` or loop may bind a function another way: nothing is certain of it
+                return Map.of();
+            }
+        }
+        // a name bound twice is not one certain function
+        out.keySet().removeIf(n -> bound.get(n) > 1);
+        return Map.copyOf(out);
+    }
+
+    /**
+     * The parameters of a {@code def} header written {@code name=None} (an annotation between allowed): the header
+     * is cut at the commas outside brackets of its parameter list. One pass over the header.
+     */
+    private static java.util.Set<String> noneDefaults(String header) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        int open = header.indexOf('(');
+        if (open < 0) {
+            return out;
+        }
+        int depth = 0;
+        int start = open + 1;
+        for (int i = open + 1; i < header.length(); i++) {
+            char c = header.charAt(i);
+            if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth > 0) {
+                depth--;
+            } else if (depth == 0 && (c == ',' || c == ')')) {
+                String param = header.substring(start, i).strip();
+                int eq = param.lastIndexOf('=');
+                int name = 0;
+                while (name < param.length() && Character.isJavaIdentifierPart(param.charAt(name))) {
+                    name++;
+                }
+                if (eq > 0 && name > 0 && param.substring(eq + 1).strip().equals("None")) {
+                    out.add(param.substring(0, name));
+                }
+                start = i + 1;
+                if (c == ')') {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
