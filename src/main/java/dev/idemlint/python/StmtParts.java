@@ -68,7 +68,7 @@ public final class StmtParts {
     }
 
     /** The blocks nested directly in the statement, each as it is held (not copied), in source order. */
-    private static List<List<Stmt>> blockLists(Stmt s) {
+    public static List<List<Stmt>> blockLists(Stmt s) {
         if (s instanceof Stmt.FunctionDef f) {
             return List.of(f.body());
         } else if (s instanceof Stmt.ClassDef c) {

@@ -9,6 +9,7 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.SharedStrings;
 import dev.idemlint.source.Span;
@@ -244,19 +245,11 @@ public final class GuardWrapper {
             if (s.span().equals(x)) {
                 return s instanceof Stmt.Assign a ? a : null;
             }
-            List<List<Stmt>> inner = new ArrayList<>();
-            if (s instanceof Stmt.If i) {
-                inner.addAll(List.of(i.body(), i.orelse()));
-            } else if (s instanceof Stmt.For f) {
-                inner.addAll(List.of(f.body(), f.orelse()));
-            } else if (s instanceof Stmt.While w) {
-                inner.addAll(List.of(w.body(), w.orelse()));
-            } else if (s instanceof Stmt.With w) {
-                inner.add(w.body());
-            } else if (s instanceof Stmt.Try t) {
-                inner.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
-                t.handlers().forEach(h -> inner.add(h.body()));
+            // an assignment inside a nested def, class or unread statement is not the call's own
+            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.Opaque) {
+                return null;
             }
+            List<List<Stmt>> inner = StmtParts.blockLists(s);
             for (List<Stmt> b : inner) {
                 Stmt.Assign found = assignAt(b, x);
                 if (found != null) {

@@ -280,23 +280,8 @@ public final class SourceLayout implements CreationPaths.Placement {
             if (!s.span().contains(x) || s.span().equals(x)) {
                 continue;
             }
-            List<List<Stmt>> inner = new ArrayList<>();
-            if (s instanceof Stmt.FunctionDef f) {
-                inner.add(f.body());
-            } else if (s instanceof Stmt.ClassDef c) {
-                inner.add(c.body());
-            } else if (s instanceof Stmt.If i) {
-                inner.addAll(List.of(i.body(), i.orelse()));
-            } else if (s instanceof Stmt.For f) {
-                inner.addAll(List.of(f.body(), f.orelse()));
-            } else if (s instanceof Stmt.While w) {
-                inner.addAll(List.of(w.body(), w.orelse()));
-            } else if (s instanceof Stmt.With w) {
-                inner.add(w.body());
-            } else if (s instanceof Stmt.Try t) {
-                inner.addAll(List.of(t.body(), t.orelse(), t.finalbody()));
-                t.handlers().forEach(h -> inner.add(h.body()));
-            }
+            // a batch block is never read inside a statement left unread
+            List<List<Stmt>> inner = s instanceof Stmt.Opaque ? List.of() : StmtParts.blockLists(s);
             for (List<Stmt> b : inner) {
                 Expr.Call found = enclosingBatch(b, x);
                 if (found != null) {
