@@ -34,6 +34,9 @@ materialized views) that existed before the revision's transaction began:
                  says CONCURRENTLY); an index ALTER COLUMN ... TYPE re-creates on the old storage is not built
   dropped        relations that are gone
   tables         the tables among them that are still there
+  index_tables   for a statement that names an index (DROP INDEX [CONCURRENTLY] [IF EXISTS] name, ...;
+                 ALTER INDEX [IF EXISTS] name ...; REINDEX INDEX [CONCURRENTLY] name): each such index that exists
+                 before the statement, as written, and its table (schema.name, from pg_index before the statement)
 Relations are named as they are after the statement (schema.name): a table renamed earlier in the revision by its
 new name.
 In an autocommit block (`autocommit_block()`), each statement commits: its locks are released and its
@@ -46,7 +49,7 @@ inside the revision).
 
 Output, one JSON object a line: {"kind": "statement", "revision", "file", "line", "frames", "autocommit", "sql"
 (with its parameters rendered by psycopg2), "locks_new", "locks_held", "rewrites", "seq_scans", "index_builds",
-"dropped", "seeded"}, and after each revision {"kind": "revision", "revision", "file", "ok", "sqlstate", "message",
+"dropped", "tables", "index_tables", "seeded"}, and after each revision {"kind": "revision", "revision", "file", "ok", "sqlstate", "message",
 "seeded", "existing_tables"}. The first line is {"kind": "run", "alembic", "sqlalchemy", "server"}.
 """
 import argparse
@@ -93,6 +96,12 @@ engine.dispose()
 # the modes that block writes to the table (SHARE and up): reads still pass under SHARE and SHARE ROW EXCLUSIVE
 STRONG = ("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock")
 CONCURRENTLY = re.compile(r"\bCONCURRENTLY\b", re.IGNORECASE)
+# the statements that name an index rather than its table, and the names they list (DROP INDEX takes a list)
+INDEX_STATEMENT = re.compile(r"^\s*(?:(DROP)\s+INDEX(?:\s+CONCURRENTLY)?(?:\s+IF\s+EXISTS)?"
+                             r"|ALTER\s+INDEX(?:\s+IF\s+EXISTS)?"
+                             r"|REINDEX\s+(?:\([^)]*\)\s*)?INDEX(?:\s+CONCURRENTLY)?)\s+", re.IGNORECASE)
+IDENT = r'(?:"(?:[^"]|"")+"|[A-Za-z_][\w$]*)'
+INDEX_NAME = re.compile(r"\s*(%s(?:\s*\.\s*%s)?)\s*(,)?" % (IDENT, IDENT))
 USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg_toast%%'" \
                " AND n.nspname NOT LIKE 'pg_temp%%'"
 
@@ -104,6 +113,37 @@ def relations(cur):
                 " JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_index i ON i.indexrelid = c.oid"
                 " WHERE c.relkind IN ('r', 'p', 'i', 'I', 'S', 'm') AND " + USER_SCHEMAS)
     return {oid: {"name": name, "kind": kind, "table": table} for oid, name, kind, table in cur.fetchall()}
+
+
+def named_indexes(statement):
+    """The index names a statement lists, as written (quoted, schema-qualified or not): one for ALTER INDEX and
+    REINDEX INDEX, each of DROP INDEX's list; [] for any other statement."""
+    head = INDEX_STATEMENT.match(statement)
+    if not head:
+        return []
+    names, at = [], head.end()
+    while True:
+        name = INDEX_NAME.match(statement, at)
+        if not name:
+            return names
+        names.append(name.group(1))
+        at = name.end()
+        if not (head.group(1) and name.group(2)):
+            return names
+
+
+def index_tables(cur, names):
+    """{index name as written: its table (schema.name)} for the named indexes that exist; to_regclass resolves a
+    name as the server does (search_path, quoting) and takes no lock."""
+    found = {}
+    for written in names:
+        cur.execute("SELECT n.nspname || '.' || c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid"
+                    " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE i.indexrelid = to_regclass(%s)",
+                    (written,))
+        row = cur.fetchone()
+        if row:
+            found[written] = row[0]
+    return found
 
 
 class Observer:
@@ -163,8 +203,12 @@ class Observer:
             self.pending = None
             return
         raw = cursor.connection
+        named = named_indexes(statement)
+        if named:
+            with raw.cursor() as cur:
+                named = index_tables(cur, named)
         self.pending = {"frames": self.frames(), "autocommit": bool(raw.autocommit),
-                        "before": self.snapshot(raw)}
+                        "before": self.snapshot(raw), "index_tables": named or {}}
 
     def after(self, conn, cursor, statement, parameters, context, executemany):
         pending, self.pending = self.pending, None
@@ -203,7 +247,7 @@ class Observer:
             "line": frames[-1][1] if frames and frames[-1][0] == os.path.basename(self.file) else None,
             "frames": frames, "autocommit": pending["autocommit"], "sql": sql.strip(),
             "locks_new": locks_new, "locks_held": locks_held, "rewrites": rewrites, "seq_scans": seq_scans,
-            "index_builds": index_builds, "dropped": dropped,
+            "index_builds": index_builds, "dropped": dropped, "index_tables": pending["index_tables"],
             "tables": sorted(name(o) for o, r in self.existing.items()
                              if r["kind"] in ("r", "p", "m") and o in after["files"])})
 
