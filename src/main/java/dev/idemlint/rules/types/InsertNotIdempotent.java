@@ -7,14 +7,12 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.migration.ServerFacts;
-import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -163,21 +161,18 @@ public final class InsertNotIdempotent implements ProjectRule {
         String reason = fails.reason();
         String check = "check that \"" + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
                 + ".has_table(\"" + ins.table() + "\"):`)";
-        if (ctx.facts().commitsEachStatement()) {
-            if (ctx.facts().tolerates(ins.site(), ctx.facts().undefinedTable())) {
-                return;
-            }
-            ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
-                    + MysqlFacts.NO_SUCH_TABLE.label() + " because " + reason + RerunScenario.end(ins.site()))
-                    .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().undefinedTable()) + "C" + check.substring(1) + ".")
-                    .emit();
+        ServerFacts facts = ctx.facts();
+        // an insert fails on the re-run only with its table gone (RerunSimulation.tableGone: 42P01), 1146 on MySQL
+        ServerFacts.Raised error = facts.undefinedTable();
+        if (facts.tolerates(ins.site(), error)) {
             return;
         }
-        ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
-                + RerunScenario.failure(fails.state(), ins.site()) + " because " + reason
-                + RerunScenario.end(ins.site()))
-                .help(RerunScenario.why(ins.site(), fails.state()) + "`ON CONFLICT` does not help here: " + check
-                        + ", or drop it with `IF EXISTS` and create it again first.")
+        ctx.report(m.source(), ins.site(), "Re-running this revision fails with " + facts.failure(error, ins.site())
+                + " because " + reason + RerunScenario.end(ins.site()))
+                .help(facts.rerunWhy(ins.site(), error) + (facts.onConflict()
+                        ? "`ON CONFLICT` does not help here: " + check
+                                + ", or drop it with `IF EXISTS` and create it again first."
+                        : "C" + check.substring(1) + "."))
                 .emit();
     }
 
