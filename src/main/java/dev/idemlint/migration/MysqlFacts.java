@@ -245,6 +245,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean onConflict() {
+            return false;
+        }
+
+        @Override
         public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
             if (kind == ObjectKind.CONSTRAINT && constraint != null) {
                 return Raised.of(MysqlFacts.duplicate(dialect, constraint));

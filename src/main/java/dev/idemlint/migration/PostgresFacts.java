@@ -676,6 +676,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean onConflict() {
+            return true;
+        }
+
+        @Override
         public Raised duplicate(ObjectKind kind, ConstraintKind constraint) {
             return Raised.of(kind == ObjectKind.CONSTRAINT ? PostgresFacts.duplicate(constraint)
                     : PostgresFacts.duplicate(kind));

@@ -61,6 +61,12 @@ public interface ServerFacts {
     boolean doBlocks();
 
     /**
+     * Whether {@code INSERT} takes {@code ON CONFLICT ... DO NOTHING}, the form that skips rows whose key exists;
+     * MySQL and MariaDB write {@code INSERT IGNORE} (or {@code ON DUPLICATE KEY UPDATE}) instead.
+     */
+    boolean onConflict();
+
+    /**
      * Whether the server has named types ({@code CREATE TYPE ... AS ENUM}); MySQL and MariaDB write an enum
      * into its column.
      */

@@ -41,6 +41,8 @@ class ServerFactsTest {
         assertTrue(MYSQL.commitsEachStatement());
         assertTrue(PG.doBlocks() && PG.namedTypes());
         assertFalse(MARIADB.doBlocks() || MARIADB.namedTypes());
+        assertTrue(PG.onConflict(), "INSERT ... ON CONFLICT DO NOTHING");
+        assertFalse(MYSQL.onConflict() || MARIADB.onConflict(), "INSERT IGNORE instead");
     }
 
     @Test

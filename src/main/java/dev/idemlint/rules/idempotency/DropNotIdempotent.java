@@ -93,12 +93,8 @@ public final class DropNotIdempotent implements MigrationRule {
             if (d.ifExists() && !onView && (!kwarg || DropFixes.kwargSupported(d.kind(), ctx.settings()))) {
                 continue;
             }
-            if (d.ifExists() && kwarg && !DropFixes.kwargSupported(d.kind(), ctx.settings()) && d.kind() == ObjectKind.CONSTRAINT) {
-                continue; // TypeError on older Alembic: unsupported-alembic-kwarg reports it.
-            }
-            if (d.ifExists() && kwarg && ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
-                    && DropFixes.kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL))) {
-                continue; // a syntax error on MySQL 8.0's first run: unsupported-alembic-kwarg reports it.
+            if (firstRunRefuses(d, ctx)) {
+                continue; // a TypeError on older Alembic, a syntax error on MySQL 8.0: unsupported-alembic-kwarg reports it.
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
             String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";

@@ -5,6 +5,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.RerunFailure;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -38,6 +39,9 @@ public final class RenameNotIdempotent implements MigrationRule {
                 continue;
             }
             SqlState state = RenameFixes.missing(r.kind());
+            // what the rename of a missing object raises; an enum label's rename, on a server with named types, its own
+            ServerFacts.Raised missing = r.kind() == ObjectKind.OTHER && ctx.facts().namedTypes() ? ServerFacts.Raised.of(state)
+                    : ctx.facts().renameMissing(r.kind());
             String what = r.kind() == ObjectKind.OTHER && r.table() != null
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
@@ -68,17 +72,18 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? ctx.facts().undefinedTable().label() + " because table \""
                             + r.table() + "\" was already renamed to \"" + RerunScenario.nameOr(tableGone.to())
                             + "\" by a later statement of this revision"
-                    : (mysql ? ctx.facts().renameMissing(r.kind()).label() : RerunScenario.failure(state, op.site()))
+                    : ctx.facts().failure(missing, op.site())
                             + " because " + what + " was already renamed to \"" + RerunScenario.nameOr(r.to())
                             + "\"";
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + failure
                     + RerunScenario.end(op.site()))
-                    .help(mysql ? ctx.facts().rerunWhy(op.site(), ctx.facts().renameMissing(r.kind())) + ctx.facts().server() + " has no `RENAME ... IF EXISTS`:"
-                            + " guard the rename with the inspector (rename only while the old name exists)."
-                            + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
-                            : RerunScenario.why(op.site(), state) + ifExistsForm(r.kind()) + "guard the rename with the inspector"
-                            + " (rename only while the old name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION"
-                            + " WHEN " + state.condition() + " THEN null; END $$`.").fixes(fixes).emit();
+                    .help(ctx.facts().rerunWhy(op.site(), missing) + (ctx.facts().doBlocks()
+                            ? ifExistsForm(r.kind()) + "guard the rename with the inspector (rename only while the old"
+                                    + " name exists), or wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
+                                    + state.condition() + " THEN null; END $$`."
+                            : ctx.facts().server() + " has no `RENAME ... IF EXISTS`: guard the rename with the"
+                                    + " inspector (rename only while the old name exists)."
+                                    + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))).fixes(fixes).emit();
         }
     }
 

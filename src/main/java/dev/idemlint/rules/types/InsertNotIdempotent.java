@@ -7,13 +7,12 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.GuardKind;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.migration.RerunVerdicts;
-import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -108,55 +107,50 @@ public final class InsertNotIdempotent implements ProjectRule {
                 // ON CONFLICT names a key exactly (a column of a composite key alone is 42P10): only a key
                 // the chain made is named
                 String target = assumed ? "" : "(" + k + ") ";
-                if (ctx.facts().commitsEachStatement()) {
-                    mysql(ins, m, ctx, k);
-                    break;
-                }
-                String because = "its rows are already in \"" + ins.table() + "\" with key (" + k + ")";
-                String message = RerunScenario.swallowed(ins.site(), SqlState.UNIQUE_VIOLATION)
-                        ? "Re-running this revision fails with " + SqlState.IN_FAILED_SQL_TRANSACTION.label()
-                                + " after a swallowed " + SqlState.UNIQUE_VIOLATION.label() + " because " + because
-                                + RerunScenario.end(ins.site())
-                        : "Re-running this revision fails with " + SqlState.UNIQUE_VIOLATION.label() + " because "
-                                + because + RerunScenario.end(ins.site());
-                ctx.report(m.source(), ins.site(), message)
-                        .help(RerunScenario.why(ins.site(), SqlState.UNIQUE_VIOLATION) + (ins.bulk()
-                                ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
-                                        + " CONFLICT " + target + "DO NOTHING\")` or"
-                                        + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
-                                : "Add `ON CONFLICT " + target + "DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
-                                        + " EXISTS (...)`)."))
-                        .fixes(fixes(ins, m.source()))
-                        .emit();
+                duplicate(ins, m, ctx, k, target);
                 break;
             }
         }
     }
 
     /**
-     * The finding on MySQL/MariaDB: a duplicate key is 1062 ER_DUP_ENTRY, and a try/except around the
-     * insert tolerates it there (no transaction is aborted). The fix of a raw {@code INSERT} is {@code
-     * INSERT IGNORE}, UNSAFE: it also turns other errors of the statement (a value too long, a NULL into
-     * NOT NULL) into warnings.
+     * The finding for rows whose key ({@code key}) the first run wrote: the server's duplicate-key error, unless a
+     * try/except lets it past ({@link ServerFacts#tolerates}: MySQL and MariaDB abort no transaction). The remedy
+     * is the server's form that skips such rows: {@code ON CONFLICT target DO NOTHING} on PostgreSQL,
+     * else {@code INSERT IGNORE}, whose fix of a raw {@code INSERT} is UNSAFE: it also turns other errors of the
+     * statement (a value too long, a NULL into NOT NULL) into warnings.
      */
-    private static void mysql(Operation.Insert ins, Migration m, RuleContext ctx, String key) {
-        if (ctx.facts().tolerates(ins.site(), ctx.facts().uniqueViolation())) {
+    private static void duplicate(Operation.Insert ins, Migration m, RuleContext ctx, String key, String target) {
+        ServerFacts facts = ctx.facts();
+        ServerFacts.Raised error = facts.uniqueViolation();
+        if (facts.tolerates(ins.site(), error)) {
             return;
         }
-        List<Fix> fixes = new ArrayList<>();
-        SqlRewriter r = ins.site().origin() == Origin.RAW_SQL ? SqlRewriter.of(ins.site(), m.source()) : null;
-        if (r != null && r.at(0, "INSERT") && !r.at(1, "IGNORE")) {
-            fixes.add(r.insertAfter(0, r.cased("IGNORE"), "Write `INSERT IGNORE`", Applicability.UNSAFE));
-        }
-        ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
-                + MysqlFacts.DUP_ENTRY.label() + " because its rows are already in \"" + ins.table() + "\" with key ("
-                + key + ")" + RerunScenario.end(ins.site()))
-                .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().uniqueViolation()) + (ins.bulk()
+        ctx.report(m.source(), ins.site(), "Re-running this revision fails with " + facts.failure(error, ins.site())
+                + " because its rows are already in \"" + ins.table() + "\" with key (" + key + ")"
+                + RerunScenario.end(ins.site()))
+                .help(facts.rerunWhy(ins.site(), error) + (facts.onConflict() ? (ins.bulk()
+                        ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
+                                + " CONFLICT " + target + "DO NOTHING\")` or"
+                                + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
+                        : "Add `ON CONFLICT " + target + "DO NOTHING` (or `INSERT ... SELECT ... WHERE NOT"
+                                + " EXISTS (...)`).")
+                        : ins.bulk()
                         ? "`op.bulk_insert` has no duplicate handling: write the rows with `op.execute(\"INSERT IGNORE"
                                 + " ...\")` or `INSERT ... ON DUPLICATE KEY UPDATE`."
                         : "Write `INSERT IGNORE` (skips the rows whose key exists) or `INSERT ... ON DUPLICATE KEY"
                                 + " UPDATE`."))
-                .fixes(fixes).emit();
+                .fixes(facts.onConflict() ? fixes(ins, m.source()) : insertIgnore(ins, m))
+                .emit();
+    }
+
+    /** {@code INSERT IGNORE} for a raw {@code INSERT}, UNSAFE; none for other inserts. */
+    private static List<Fix> insertIgnore(Operation.Insert ins, Migration m) {
+        SqlRewriter r = ins.site().origin() == Origin.RAW_SQL ? SqlRewriter.of(ins.site(), m.source()) : null;
+        if (r != null && r.at(0, "INSERT") && !r.at(1, "IGNORE")) {
+            return List.of(r.insertAfter(0, r.cased("IGNORE"), "Write `INSERT IGNORE`", Applicability.UNSAFE));
+        }
+        return List.of();
     }
 
     /**
@@ -167,21 +161,18 @@ public final class InsertNotIdempotent implements ProjectRule {
         String reason = fails.reason();
         String check = "check that \"" + ins.table() + "\" exists before the insert (`if sa.inspect(op.get_bind())"
                 + ".has_table(\"" + ins.table() + "\"):`)";
-        if (ctx.facts().commitsEachStatement()) {
-            if (ctx.facts().tolerates(ins.site(), ctx.facts().undefinedTable())) {
-                return;
-            }
-            ctx.report(m.source(), ins.site(), "Re-running this revision fails with error "
-                    + MysqlFacts.NO_SUCH_TABLE.label() + " because " + reason + RerunScenario.end(ins.site()))
-                    .help(ctx.facts().rerunWhy(ins.site(), ctx.facts().undefinedTable()) + "C" + check.substring(1) + ".")
-                    .emit();
+        ServerFacts facts = ctx.facts();
+        // an insert fails on the re-run only with its table gone (RerunSimulation.tableGone: 42P01), 1146 on MySQL
+        ServerFacts.Raised error = facts.undefinedTable();
+        if (facts.tolerates(ins.site(), error)) {
             return;
         }
-        ctx.report(m.source(), ins.site(), "Re-running this revision fails with "
-                + RerunScenario.failure(fails.state(), ins.site()) + " because " + reason
-                + RerunScenario.end(ins.site()))
-                .help(RerunScenario.why(ins.site(), fails.state()) + "`ON CONFLICT` does not help here: " + check
-                        + ", or drop it with `IF EXISTS` and create it again first.")
+        ctx.report(m.source(), ins.site(), "Re-running this revision fails with " + facts.failure(error, ins.site())
+                + " because " + reason + RerunScenario.end(ins.site()))
+                .help(facts.rerunWhy(ins.site(), error) + (facts.onConflict()
+                        ? "`ON CONFLICT` does not help here: " + check
+                                + ", or drop it with `IF EXISTS` and create it again first."
+                        : "C" + check.substring(1) + "."))
                 .emit();
     }
 
