@@ -147,10 +147,24 @@ final class ColumnReader {
      * The {@code format_type} a SQLAlchemy column type gets on PostgreSQL: the DDL SQLAlchemy's
      * PostgreSQL type compiler ({@code PGTypeCompiler}, SQLAlchemy 1.4 and 2.0) renders for it, as
      * PostgreSQL then stores it. Null for a type or an argument that cannot be read (a TypeDecorator,
-     * {@code with_variant}, a length held in a variable set at run time).
+     * {@code with_variant} whose dialect names are not literals, a length held in a variable set at run time).
      */
     static String formatType(Expr type, Scope scope) {
         Expr t = deref(type, scope);
+        // base.with_variant(v, "postgresql"), chained: PostgreSQL gets the variant named for it, else the base
+        for (int i = 0; i < 8 && t instanceof Expr.Call v && v.func() instanceof Expr.Attribute m
+                && m.attr().equals("with_variant"); i++) {
+            Boolean postgres = namesPostgres(v);
+            if (postgres == null) {
+                return null;
+            }
+            if (postgres) {
+                Expr variant = v.positional(0) != null ? v.positional(0)
+                        : v.keyword("type_") != null ? v.keyword("type_").value() : null;
+                return variant == null ? null : formatType(variant, scope);
+            }
+            t = deref(m.value(), scope);
+        }
         Expr.Call call = t instanceof Expr.Call c ? c : null;
         Expr callee = call != null ? call.func() : t;
         String dotted = Names.dotted(callee);
@@ -210,6 +224,32 @@ final class ColumnReader {
             default -> null;
         };
         return ddl == null ? null : FormatType.ofSql(ddl);
+    }
+
+    /**
+     * Whether a {@code with_variant} call names the {@code postgresql} dialect among its dialect names (positional
+     * after the type, or {@code dialect_name=}); null when one of them is not a string literal.
+     */
+    private static Boolean namesPostgres(Expr.Call v) {
+        List<Expr> names = new ArrayList<>();
+        for (int i = 1; v.positional(i) != null; i++) {
+            names.add(v.positional(i));
+        }
+        if (v.keyword("dialect_name") != null) {
+            names.add(v.keyword("dialect_name").value());
+        }
+        if (names.isEmpty() || v.hasStarArgs()) {
+            return null;
+        }
+        boolean postgres = false;
+        for (Expr e : names) {
+            String name = NamingConventionReader.literal(e);
+            if (name == null) {
+                return null;
+            }
+            postgres |= name.equals("postgresql");
+        }
+        return postgres;
     }
 
     private static String sized(String ddl, TypeArgs a, String keyword) {

@@ -59,6 +59,15 @@ public final class OpText {
     }
 
     /**
+     * Whether the foreign key an op call's added column declares ({@code sa.ForeignKey(..., postgresql_not_valid=True)},
+     * passed on to its constraint) is added {@code NOT VALID}.
+     */
+    public static boolean notValid(Operation.AddColumn a) {
+        String call = callText(a);
+        return call != null && NOT_VALID_KWARG.matcher(call).find();
+    }
+
+    /**
      * The constraint a raw {@code ALTER TABLE t VALIDATE CONSTRAINT c} names, or null for any other operation: the
      * statement classifier labels the validation and keeps its table.
      */

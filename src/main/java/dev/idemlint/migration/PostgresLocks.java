@@ -131,6 +131,13 @@ public final class PostgresLocks {
         ADD_COLUMN_GENERATED_STORED,
         /** {@code ALTER TABLE t ADD COLUMN c int}, no default. */
         ADD_COLUMN,
+        /**
+         * {@code ALTER TABLE t ADD COLUMN c int REFERENCES r (id)}, one statement: the new column is NULL in every
+         * row, and PostgreSQL adds the key without reading {@code t}; {@code r} is locked as for any foreign key.
+         * A separate {@code ADD CONSTRAINT ... FOREIGN KEY (c)} after the column (what Alembic sends for a
+         * column's {@code sa.ForeignKey}) reads every row (ADD_FOREIGN_KEY).
+         */
+        ADD_COLUMN_REFERENCES,
         /** {@code ALTER TABLE t DROP COLUMN c}. */
         DROP_COLUMN,
         /** {@code ALTER TABLE t RENAME COLUMN c TO d}. */
@@ -219,6 +226,8 @@ public final class PostgresLocks {
             new Row(Kind.ADD_COLUMN_GENERATED_STORED, FIRST, 11, Mode.ACCESS_EXCLUSIVE, null, false, false, PG12),
             new Row(Kind.ADD_COLUMN_GENERATED_STORED, 12, LAST, Mode.ACCESS_EXCLUSIVE, null, true, true, null),
             seen(Kind.ADD_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
+            new Row(Kind.ADD_COLUMN_REFERENCES, FIRST, LAST, Mode.ACCESS_EXCLUSIVE, Mode.SHARE_ROW_EXCLUSIVE, false,
+                    false, null),
             seen(Kind.ADD_COLUMN_NOT_NULL, Mode.ACCESS_EXCLUSIVE, false, true),
             seen(Kind.DROP_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),
             seen(Kind.RENAME_COLUMN, Mode.ACCESS_EXCLUSIVE, false, false),

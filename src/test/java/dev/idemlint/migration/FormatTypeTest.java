@@ -98,13 +98,20 @@ class FormatTypeTest {
         cases.put("db.sql.sqltypes.Text()", "text");
         cases.put("pg.INET()", "inet");
         cases.put("postgresql.BIT(3, varying=True)", "bit varying(3)");
+        // with_variant: the variant named for postgresql, else the base (PGTypeCompiler of SQLAlchemy 1.4.46, 2.1.1)
+        cases.put("sa.Text().with_variant(sa.String(10), \"mysql\")", "text");
+        cases.put("sa.JSON().with_variant(postgresql.JSONB(), \"postgresql\").with_variant(sa.Text(), \"sqlite\")",
+                "jsonb");
+        cases.put("sa.Integer().with_variant(sa.BigInteger(), dialect_name=\"postgresql\")", "bigint");
+        cases.put("sa.Integer().with_variant(sa.BigInteger(), \"mysql\", \"postgresql\")", "bigint");
         cases.forEach((type, expected) -> assertEquals(expected, ofColumnType(type), type));
     }
 
     @Test
     void types_it_cannot_read_are_unknown_never_guessed() {
         for (String type : new String[] {"MyType()", "utils.UTCDateTime()", "sa.String(n)",
-                "sa.Text().with_variant(sa.String(10), \"mysql\")", "mysql.VARCHAR(10)", "sa.DateTime(timezone=tz)",
+                "sa.Text().with_variant(sa.String(10), dialect)", "sa.Text().with_variant(MyType(), \"postgresql\")",
+                "mysql.VARCHAR(10)", "sa.DateTime(timezone=tz)",
                 "sa.Enum(\"a\", name=\"s\", schema=\"other\")", "sa.BLOB()", "sa.orm.Integer()",
                 "postgresql.sa.Integer()", "types.sa.Text()"}) {
             assertNull(ofColumnType(type), type);

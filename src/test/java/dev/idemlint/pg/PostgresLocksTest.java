@@ -97,6 +97,7 @@ class PostgresLocksTest {
             Map.entry(Kind.ADD_COLUMN_GENERATED_STORED,
                     new Example("ALTER TABLE t ADD COLUMN c int GENERATED ALWAYS AS (b * 2) STORED")),
             Map.entry(Kind.ADD_COLUMN, new Example("ALTER TABLE t ADD COLUMN c int")),
+            Map.entry(Kind.ADD_COLUMN_REFERENCES, new Example("ALTER TABLE t ADD COLUMN c int REFERENCES p (id)")),
             // on a table with rows the statement fails (23502): it succeeds, after its scan, on an empty one
             Map.entry(Kind.ADD_COLUMN_NOT_NULL, new Example("DELETE FROM t", "", "ALTER TABLE t ADD COLUMN c int NOT NULL")),
             Map.entry(Kind.DROP_COLUMN, new Example("ALTER TABLE t DROP COLUMN n")),
@@ -170,6 +171,21 @@ class PostgresLocksTest {
         assertShows(PostgresLocks.of(Kind.ADD_UNIQUE, PostgresLocks.OBSERVED_MAJOR),
                 observe(new Example("ALTER TABLE t DROP CONSTRAINT t_pkey", "", "ALTER TABLE t ADD PRIMARY KEY (b)")),
                 "ADD PRIMARY KEY");
+    }
+
+    /**
+     * Alembic's {@code add_column} of a column with {@code sa.ForeignKey} sends the column, then the key as its own
+     * statement: the key reads every row of the table although the new column is NULL in all of them, under the
+     * ADD_FOREIGN_KEY row's lock on the referenced table.
+     */
+    @Test
+    void a_key_added_after_its_new_column_reads_the_rows_as_the_add_foreign_key_row_says() throws SQLException {
+        PostgresLocks.Row row = PostgresLocks.of(Kind.ADD_FOREIGN_KEY, PostgresLocks.OBSERVED_MAJOR);
+        Observation seen = observe(new Example("", "ALTER TABLE t ADD COLUMN c int",
+                "ALTER TABLE t ADD CONSTRAINT fk_c FOREIGN KEY (c) REFERENCES p (id)"));
+        assertEquals(row.scans(), seen.scans() > 0, "seq_scan of the table grew by " + seen.scans());
+        assertEquals(row.referencedLock(), seen.referenced(), "the lock on the referenced table");
+        assertEquals(row.rewrites(), seen.tableRewritten(), "the table's relfilenode changes");
     }
 
     private static void assertShows(PostgresLocks.Row row, Observation seen, String what) {
@@ -520,6 +536,7 @@ class PostgresLocksTest {
             {"text", "character varying(200)"}, {"numeric(5,2)", "numeric(7,2)"}, {"numeric(5,2)", "numeric"},
             {"numeric(10,2)", "numeric(12,4)"}, {"numeric(7,2)", "numeric(5,2)"},
             {"timestamp without time zone", "timestamp with time zone"},
+            {"jsonb", "json"}, {"json", "jsonb"},
         }).map(p -> org.junit.jupiter.params.provider.Arguments.of(p[0], p[1]));
     }
 

@@ -4,6 +4,7 @@ import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.ColumnDef;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.OpSite;
@@ -20,7 +21,10 @@ import dev.idemlint.rules.fix.SqlRewriter;
 import java.util.List;
 import java.util.regex.Pattern;
 
-/** Flags a foreign key added without {@code NOT VALID} to a table that existed before the revision. */
+/**
+ * Flags a foreign key added without {@code NOT VALID} to a table that existed before the revision, by
+ * {@code create_foreign_key}, raw SQL, or an added column's {@code sa.ForeignKey(...)}.
+ */
 public final class AddForeignKeyBlocksWrites implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
@@ -28,6 +32,9 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
             if (at.op() instanceof Operation.AddConstraint fk && fk.kind() == ConstraintKind.FOREIGN_KEY
                     && !OpText.notValid(fk) && at.existing(fk.table())) {
                 report(at, fk, c);
+            } else if (at.op() instanceof Operation.AddColumn ac && ac.column().foreignKey()
+                    && ac.site().origin() != Origin.RAW_SQL && !OpText.notValid(ac) && at.existing(ac.table())) {
+                reportInline(at, ac, c);
             }
         });
     }
@@ -54,6 +61,33 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
                         + validate.lock().sql() + ", which lets writes through.")
                 // as create-index-blocks-writes: a statement the re-run check finds failing gets no lock fix
                 .fix(ctx.verdicts(at.migration()).failure(fk) != null ? null : fix(at, fk, ctx))
+                .emit();
+    }
+
+    /**
+     * A column added by an op call with {@code sa.ForeignKey(...)}: Alembic adds the column, then the key in a
+     * separate {@code ALTER TABLE t ADD CONSTRAINT ... FOREIGN KEY}, which checks every row of {@code t} (the new
+     * column is NULL in all of them, and PostgreSQL still reads them) under the ADD_FOREIGN_KEY row's locks. A raw
+     * {@code ADD COLUMN c int REFERENCES r} is one statement that does not read the rows (ADD_COLUMN_REFERENCES).
+     */
+    private static void reportInline(LockedTable.At at, Operation.AddColumn ac, RuleContext ctx) {
+        int major = at.settings().postgresMajor();
+        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_FOREIGN_KEY, major);
+        PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY, major);
+        ColumnDef col = ac.column();
+        String column = col.name() == null ? "the new column" : "\"" + col.name() + "\"";
+        String tables = col.references() == null ? "\"" + ac.table() + "\" and the table it references"
+                : "\"" + ac.table() + "\" and \"" + col.references() + "\"";
+        ctx.report(at.migration().source(), ac.site(), "The foreign key of " + column + " checks every row of \""
+                + ac.table() + "\" under a " + row.lock().sql() + " lock on " + tables + " that stops "
+                + row.lock().stops() + " until the check ends.")
+                .help("Alembic adds the column, then its `ForeignKey` as a separate `ADD CONSTRAINT ... FOREIGN KEY`;"
+                        + " \"" + ac.table() + "\" existed before this revision, so PostgreSQL reads all its rows to"
+                        + " check the key while both tables are locked" + (ac.site().autocommit() ? "" : ", and the"
+                        + " locks last until the migration's transaction commits") + ". Add the column without the"
+                        + " key, add the key with `op.create_foreign_key(..., postgresql_not_valid=True)` (SQLAlchemy"
+                        + " 1.4.32 and later) and run `ALTER TABLE " + ac.table() + " VALIDATE CONSTRAINT <name>` in a"
+                        + " later transaction: it takes " + validate.lock().sql() + ", which lets writes through.")
                 .emit();
     }
 
