@@ -40,8 +40,7 @@ public final class BreaksRunningCode implements ProjectRule {
                     .emit();
         } else if (at.op() instanceof Operation.Drop d && d.kind() == ObjectKind.COLUMN && oldColumn(at, d.table(), d.name())
                 && !RevisionStart.columnNamedHere(at.timeline(), at.migration(), at.index(), at.op(), d.table(),
-                        d.name(), at.settings())
-                && !nameBack(at, Effects.ref(d, ObjectKind.COLUMN, d.table(), d.name()))) {
+                        d.name(), at.settings())) {
             ctx.report(at.migration().source(), d.site(), "Dropping column \"" + d.table() + "\".\"" + d.name()
                     + "\" breaks the previous release's code, which still reads it while a rolling deploy replaces it.")
                     .help(expandContract(d.table(), d.name())
@@ -59,9 +58,9 @@ public final class BreaksRunningCode implements ProjectRule {
     }
 
     /**
-     * Whether a later statement of the same transaction brings the name taken away back as one of {@code refs} (a
-     * view named as the renamed table, the column added again or a new one renamed into place): PostgreSQL's DDL is
-     * transactional, so no other session ever sees the name missing.
+     * Whether a later statement of the same transaction brings the renamed name back as one of {@code refs} (a view
+     * named as the renamed table, the column added again): PostgreSQL's DDL is transactional, so no other session
+     * ever sees the name missing.
      */
     private static boolean nameBack(LockedTable.At at, ObjectRef... refs) {
         int tx = RevisionStart.transaction(at.migration(), at.index());
