@@ -82,17 +82,6 @@ public final class RevisionStart {
         return c != null && c.migration() == m && c.via() != Creation.Via.RENAME;
     }
 
-    /**
-     * As {@link #columnMadeHere}, but a column the revision renamed to that name counts as made here too: no code
-     * released before the revision knew it by that name.
-     */
-    public static boolean columnNamedHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
-            String column, Settings s) {
-        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
-        Creation c = ref == null ? null : t.existing(SchemaTimeline.norm(ref), m, index, s);
-        return c != null && c.migration() == m;
-    }
-
     /** What {@link #transaction} answers for a statement that runs outside any transaction block. */
     public static final int NO_TRANSACTION = -1;
 

@@ -5,11 +5,7 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
-import dev.idemlint.schema.Effects;
-import dev.idemlint.schema.ObjectRef;
-import dev.idemlint.schema.OpEffects;
 import dev.idemlint.schema.RevisionStart;
-import java.util.List;
 
 /** Flags a rename of a table or column, or a dropped column, that the previous release's code may still use. */
 public final class BreaksRunningCode implements ProjectRule {
@@ -20,8 +16,7 @@ public final class BreaksRunningCode implements ProjectRule {
 
     private static void check(LockedTable.At at, RuleContext ctx) {
         if (at.op() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE && r.from() != null
-                && at.existing(r.from()) && !nameBack(at, Effects.ref(r, ObjectKind.TABLE, null, r.from()),
-                        Effects.ref(r, ObjectKind.VIEW, null, r.from()))) {
+                && at.existing(r.from())) {
             ctx.report(at.migration().source(), r.site(), "Renaming table \"" + r.from() + "\" breaks the previous"
                     + " release's code, which still queries it by that name while a rolling deploy replaces it.")
                     .help("During a rolling deploy (and until every worker restarts) the code released before this"
@@ -30,17 +25,14 @@ public final class BreaksRunningCode implements ProjectRule {
                             + " rename it and create a view named \"" + r.from() + "\" in the same revision), release"
                             + " code that uses the new name, and drop the old name in a later revision.")
                     .emit();
-        } else if (at.op() instanceof Operation.Rename r && r.kind() == ObjectKind.COLUMN && oldColumn(at, r.table(), r.from())
-                && !nameBack(at, Effects.ref(r, ObjectKind.COLUMN, r.table(), r.from()))) {
+        } else if (at.op() instanceof Operation.Rename r && r.kind() == ObjectKind.COLUMN && oldColumn(at, r.table(), r.from())) {
             ctx.report(at.migration().source(), r.site(), "Renaming column \"" + r.table() + "\".\"" + r.from()
                     + "\" breaks the previous release's code, which still reads it while a rolling deploy replaces it.")
                     .help(expandContract(r.table(), r.from())
                             + " Expand, then contract: add the new column, write both and backfill it, release code"
                             + " that reads only the new one, and drop the old column in a later revision.")
                     .emit();
-        } else if (at.op() instanceof Operation.Drop d && d.kind() == ObjectKind.COLUMN && oldColumn(at, d.table(), d.name())
-                && !RevisionStart.columnNamedHere(at.timeline(), at.migration(), at.index(), at.op(), d.table(),
-                        d.name(), at.settings())) {
+        } else if (at.op() instanceof Operation.Drop d && d.kind() == ObjectKind.COLUMN && oldColumn(at, d.table(), d.name())) {
             ctx.report(at.migration().source(), d.site(), "Dropping column \"" + d.table() + "\".\"" + d.name()
                     + "\" breaks the previous release's code, which still reads it while a rolling deploy replaces it.")
                     .help(expandContract(d.table(), d.name())
@@ -55,31 +47,6 @@ public final class BreaksRunningCode implements ProjectRule {
     private static boolean oldColumn(LockedTable.At at, String table, String column) {
         return column != null && at.existing(table) && !RevisionStart.columnMadeHere(at.timeline(), at.migration(),
                 at.index(), at.op(), table, column, at.settings());
-    }
-
-    /**
-     * Whether a later statement of the same transaction brings the renamed name back as one of {@code refs} (a view
-     * named as the renamed table, the column added again): PostgreSQL's DDL is transactional, so no other session
-     * ever sees the name missing.
-     */
-    private static boolean nameBack(LockedTable.At at, ObjectRef... refs) {
-        int tx = RevisionStart.transaction(at.migration(), at.index());
-        if (tx == RevisionStart.NO_TRANSACTION) {
-            return false;
-        }
-        List<Operation> ops = at.migration().upgrade();
-        for (int i = at.index() + 1; i < ops.size(); i++) {
-            if (RevisionStart.transaction(at.migration(), i) != tx) {
-                continue;
-            }
-            OpEffects effects = OpEffects.of(ops.get(i));
-            for (ObjectRef ref : refs) {
-                if (ref != null && effects.bringsIn(ref)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String expandContract(String table, String column) {
