@@ -23,6 +23,7 @@ public enum SqlState {
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "DependentObjectsStillExist"),
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
+    INVALID_TEXT_REPRESENTATION("22P02", "InvalidTextRepresentation"),
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "ObjectNotInPrerequisiteState"),
     IN_FAILED_SQL_TRANSACTION("25P02", "InFailedSqlTransaction"),
     ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");

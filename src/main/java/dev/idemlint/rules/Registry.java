@@ -23,6 +23,7 @@ import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.ReadBeforeRename;
+import dev.idemlint.rules.idempotency.FilterOnRemovedEnumLabel;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
 import dev.idemlint.rules.idempotency.RevisionLeftHalfApplied;
@@ -67,6 +68,7 @@ public final class Registry {
                 new DropNotIdempotent(),
                 new RenameNotIdempotent(),
                 new ReadBeforeRename(),
+                new FilterOnRemovedEnumLabel(),
                 new ColumnIdentityNotIdempotent(),
                 new AlterColumnTypeNotIdempotent(),
                 new InvalidIfNotExists(),
