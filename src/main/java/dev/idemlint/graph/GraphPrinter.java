@@ -82,11 +82,11 @@ public final class GraphPrinter {
         for (Migration m : g.topologicalOrder()) {
             sb.append(first ? "" : ",").append("{\"revision\":");
             first = false;
-            string(sb, m.header().revisionId());
+            Printable.json(m.header().revisionId(), sb);
             sb.append(",\"down_revision\":");
             array(sb, m.header().parents());
             sb.append(",\"file\":");
-            string(sb, m.source().displayPath());
+            Printable.json(m.source().displayPath(), sb);
             sb.append(",\"branch_labels\":");
             array(sb, m.header().labels());
             sb.append(",\"depends_on\":");
@@ -224,42 +224,9 @@ public final class GraphPrinter {
             if (i > 0) {
                 sb.append(',');
             }
-            string(sb, items.get(i));
+            Printable.json(items.get(i), sb);
         }
         sb.append(']');
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20 || c >= 0x7f && unsafe(s, i)) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else if (Character.isHighSurrogate(c)) {
-                        sb.append(c).append(s.charAt(++i)); // a pair (unsafe() saw its low half)
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
-    }
-
-    /** A lone surrogate, or a character {@link Printable} escapes: written as a JSON escape. */
-    private static boolean unsafe(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return Printable.unsafe(c);
     }
 
     private static String quoteDot(String s) {

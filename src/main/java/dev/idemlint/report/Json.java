@@ -29,56 +29,8 @@ public final class Json {
 
     /** Appends {@code s} as a JSON string literal (or {@code null}) to {@code sb}; returns {@code sb}. */
     static StringBuilder str(String s, StringBuilder sb) {
-        if (s == null) {
-            return sb.append("null");
-        }
-        sb.append('"');
-        int n = s.length();
-        int from = 0;
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c >= 0x20 && c != '"' && c != '\\'
-                    && (c < 0x7f ? c != '#' || !Printable.commandMarker(s, i) : !unsafe(s, i))) {
-                if (Character.isHighSurrogate(c)) {
-                    i++; // a pair: unsafe() saw its low half
-                }
-                continue;
-            }
-            sb.append(s, from, i);
-            from = i + 1;
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                case '\b' -> sb.append("\\b");
-                case '\f' -> sb.append("\\f");
-                default -> sb.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf])
-                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
-            }
-        }
-        sb.append(s, from, n);
-        return sb.append('"');
+        return s == null ? sb.append("null") : Printable.json(s, sb);
     }
-
-    /**
-     * Whether the non-ASCII char at {@code i} is written as an escape (backslash, u, four hex digits): a character a
-     * terminal or log viewer would act on rather than show ({@link Printable}), which JSON allows raw
-     * (U+2028/U+2029 even end a line in older JavaScript), or a surrogate that is not half of a pair
-     * (escaped, it is the same string to a decoder; raw, it cannot be encoded). The data is unchanged.
-     * ASCII is escaped only for JSON itself, and the {@code #} of a mid-line CI command
-     * ({@link Printable#commandMarker}), written {@code \u0023}: a report printed to a CI log runs nothing.
-     */
-    static boolean unsafe(String s, int i) {
-        char c = s.charAt(i);
-        if (Character.isHighSurrogate(c)) {
-            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
-        }
-        return Printable.unsafe(c);
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     /** An insertion-ordered object, built fluently; null values are left out. */
     static final class Obj extends LinkedHashMap<String, Object> {

@@ -130,7 +130,7 @@ final class JsonBytes {
                 } else {
                     k = escape(c, b, k);
                 }
-            } else if (Json.unsafe(s, i)) {
+            } else if (Printable.unsafeAt(s, i)) {
                 k = escape(c, b, k);
             } else if (c < 0x800) {
                 b[k++] = (byte) (0xc0 | c >> 6);
@@ -154,7 +154,7 @@ final class JsonBytes {
         return this;
     }
 
-    /** The JSON escape of {@code c} ({@code "}, backslash, a control char or one {@link Json#unsafe} names) at {@code b[k]}. */
+    /** The JSON escape of {@code c} ({@code "}, backslash, a control char or one {@link Printable#unsafeAt} names) at {@code b[k]}. */
     private static int escape(char c, byte[] b, int k) {
         b[k++] = '\\';
         switch (c) {

@@ -64,6 +64,58 @@ public final class Printable {
                 || c >= 0x202a && c <= 0x202e || c >= 0x2066 && c <= 0x2069 || Character.isSurrogate(c);
     }
 
+    /**
+     * Appends {@code s} as a JSON string literal (RFC 8259) to {@code sb}; returns {@code sb}. Escaped besides
+     * what JSON needs: what {@link #unsafeAt} names, and the {@code #} of a mid-line CI command
+     * ({@link #commandMarker}), written {@code \u0023}: JSON printed to a CI log runs nothing. The data is unchanged.
+     */
+    public static StringBuilder json(String s, StringBuilder sb) {
+        sb.append('"');
+        int n = s.length();
+        int from = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\'
+                    && (c < 0x7f ? c != '#' || !commandMarker(s, i) : !unsafeAt(s, i))) {
+                if (Character.isHighSurrogate(c)) {
+                    i++; // a pair: unsafeAt() saw its low half
+                }
+                continue;
+            }
+            sb.append(s, from, i);
+            from = i + 1;
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                case '\b' -> sb.append("\\b");
+                case '\f' -> sb.append("\\f");
+                default -> sb.append("\\u").append(HEX[c >> 12]).append(HEX[c >> 8 & 0xf])
+                        .append(HEX[c >> 4 & 0xf]).append(HEX[c & 0xf]);
+            }
+        }
+        sb.append(s, from, n);
+        return sb.append('"');
+    }
+
+    /**
+     * Whether the non-ASCII char at {@code i} is written as an escape in JSON (backslash, u, four hex digits): a
+     * character a terminal or log viewer would act on rather than show ({@link #unsafe}), which JSON allows raw
+     * (U+2028/U+2029 even end a line in older JavaScript), or a surrogate that is not half of a pair
+     * (escaped, it is the same string to a decoder; raw, it cannot be encoded). The data is unchanged.
+     */
+    public static boolean unsafeAt(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return unsafe(c);
+    }
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** {@code s} as one line: every unsafe character, newlines included, escaped. */
     public static String line(String s) {
         return s == null ? null : escape(s, false, s.length());
