@@ -78,19 +78,17 @@ public final class LiveDatabase implements LiveSession {
     private final DbUrl url;
     private final List<String> ignoredParams;
     private final Timeouts timeouts;
-    private final long deadline;
-    private final Duration budget;
+    private final Deadline deadline;
     /** {@code lock_timeout} as the session started with it; null when not read. */
     private StartSetting startLockTimeout;
 
     private LiveDatabase(Connection connection, DbUrl url, List<String> ignoredParams, Timeouts timeouts,
-            long deadline, Duration budget) {
+            Deadline deadline) {
         this.connection = connection;
         this.url = url;
         this.ignoredParams = List.copyOf(ignoredParams);
         this.timeouts = timeouts;
         this.deadline = deadline;
-        this.budget = budget;
     }
 
     /**
@@ -98,8 +96,8 @@ public final class LiveDatabase implements LiveSession {
      * a failure is a {@link DbError} with a masked message.
      */
     public static LiveDatabase open(DbUrl url, Timeouts timeouts, Duration budget) throws DbError {
-        long deadline = System.nanoTime() + budget.toNanos();
-        int connectSeconds = (int) Math.max(1, Math.min(timeouts.connectSeconds(), ceilSeconds(budget)));
+        Deadline deadline = new Deadline(budget);
+        int connectSeconds = (int) Math.max(1, Math.min(timeouts.connectSeconds(), deadline.budgetSeconds()));
         timeouts = new Timeouts(connectSeconds, timeouts.statementMillis(), timeouts.lockMillis());
         Properties props = new Properties();
         props.setProperty("user", url.user());
@@ -111,7 +109,7 @@ public final class LiveDatabase implements LiveSession {
         props.setProperty("connectTimeout", Integer.toString(timeouts.connectSeconds()));
         props.setProperty("loginTimeout", Integer.toString(timeouts.connectSeconds()));
         props.setProperty("socketTimeout", Long.toString(Math.min(timeouts.statementMillis() / 1000 + 30,
-                ceilSeconds(budget) + 1)));
+                deadline.budgetSeconds() + 1)));
         props.setProperty("readOnly", "true");
         // every statement as Parse/Bind/Execute: bound values never pass through the SQL parser
         props.setProperty("preferQueryMode", "extended");
@@ -157,13 +155,11 @@ public final class LiveDatabase implements LiveSession {
                 c.close();
                 throw e;
             }
-            LiveDatabase db = new LiveDatabase(c, url, ignored, timeouts, deadline, budget);
+            LiveDatabase db = new LiveDatabase(c, url, ignored, timeouts, deadline);
             db.startLockTimeout = lockTimeout;
             return db;
         } catch (SQLException e) {
-            if (System.nanoTime() - deadline >= 0) {
-                throw new DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
-            }
+            deadline.afterConnecting(url.masked());
             String said = "08004".equals(e.getSQLState()) && url.password() == null
                     ? "the server asks for a password and none was given" : url.mask(Rows.firstLine(e.getMessage()));
             throw new DbError("cannot connect to " + url.masked() + ": " + said + hint(e, url), e.getSQLState());
@@ -189,44 +185,19 @@ public final class LiveDatabase implements LiveSession {
         return start;
     }
 
-    private static long ceilSeconds(Duration d) {
-        return (d.toMillis() + 999) / 1000;
-    }
-
-    private static String ranOut(Duration budget, String doing) {
-        return "the --timeout of " + ceilSeconds(budget) + " s ran out while " + doing;
-    }
-
-    private static final String LOCK_HINT = " (a table locked by another session makes each read wait for its lock)";
-
-    /** Milliseconds left before the deadline. */
-    private long remainingMillis() {
-        return (deadline - System.nanoTime()) / 1_000_000;
-    }
-
     /**
      * Before a statement: stops the run when the deadline has passed, else cuts the statement's wait
      * (server-side {@code statement_timeout}, which bounds lock waits too, and the socket read) to
      * what is left.
      */
     private void beforeStatement(String doing) throws SQLException {
-        long left = remainingMillis();
-        if (left <= 0) {
-            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
-        }
+        long left = deadline.beforeStatement(doing);
         connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, left + 1000));
         if (left < timeouts.statementMillis()) {
             try (PreparedStatement st = connection.prepareStatement(SET_STATEMENT_TIMEOUT)) {
                 st.setString(1, Long.toString(Math.max(1, left)));
                 st.execute();
             }
-        }
-    }
-
-    /** After a failed statement: the deadline, when it is what stopped the statement. */
-    private void afterFailure(String doing) {
-        if (remainingMillis() <= 0) {
-            throw new DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
     }
 
@@ -431,7 +402,7 @@ public final class LiveDatabase implements LiveSession {
                     Rows.map(results.get(11), r -> r[0]));
             return c;
         } catch (SQLException e) {
-            afterFailure("reading the catalog");
+            deadline.afterFailure("reading the catalog");
             throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(Rows.firstLine(e.getMessage())),
                     e.getSQLState());
         }
@@ -574,7 +545,7 @@ public final class LiveDatabase implements LiveSession {
 
     /** A probe failed: the run stops when the deadline did it, else the transaction starts over. */
     private void unknownAfter(String doing) {
-        afterFailure(doing);
+        deadline.afterFailure(doing);
         try {
             // the failed statement aborted the read-only transaction; later reads need a new one
             connection.rollback();

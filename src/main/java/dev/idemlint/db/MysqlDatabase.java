@@ -107,13 +107,12 @@ public final class MysqlDatabase implements LiveSession {
     private final String database;
     private final List<String> ignoredParams;
     private final LiveDatabase.Timeouts timeouts;
-    private final long deadline;
-    private final Duration budget;
+    private final Deadline deadline;
     /** The statement limit the session has now, in milliseconds. */
     private long statementLimit;
 
     private MysqlDatabase(Connection connection, DbUrl url, Dialect dialect, String serverVersion, String database,
-            List<String> ignoredParams, LiveDatabase.Timeouts timeouts, long deadline, Duration budget) {
+            List<String> ignoredParams, LiveDatabase.Timeouts timeouts, Deadline deadline) {
         this.connection = connection;
         this.url = url;
         this.dialect = dialect;
@@ -122,7 +121,6 @@ public final class MysqlDatabase implements LiveSession {
         this.ignoredParams = List.copyOf(ignoredParams);
         this.timeouts = timeouts;
         this.deadline = deadline;
-        this.budget = budget;
     }
 
     /** The driver's URL: a checked host, a port number and the database percent-encoded, no parameter. */
@@ -138,7 +136,7 @@ public final class MysqlDatabase implements LiveSession {
      */
     public static MysqlDatabase open(DbUrl url, LiveDatabase.Timeouts timeouts, Duration budget)
             throws LiveDatabase.DbError {
-        long deadline = System.nanoTime() + budget.toNanos();
+        Deadline deadline = new Deadline(budget);
         long connectMillis = Math.max(1000, Math.min(timeouts.connectSeconds() * 1000L, budget.toMillis()));
         Properties props = new Properties();
         props.setProperty("user", url.user());
@@ -201,14 +199,12 @@ public final class MysqlDatabase implements LiveSession {
             boolean mariadb = version != null && version.toLowerCase(Locale.ROOT).contains("mariadb");
             Dialect dialect = new Dialect(mariadb ? Dialect.Kind.MARIADB : Dialect.Kind.MYSQL,
                     majorMinor(version));
-            MysqlDatabase db = new MysqlDatabase(c, url, dialect, version, current, ignored, timeouts, deadline, budget);
+            MysqlDatabase db = new MysqlDatabase(c, url, dialect, version, current, ignored, timeouts, deadline);
             db.startSession();
             return db;
         } catch (SQLException e) {
             close(c);
-            if (System.nanoTime() - deadline >= 0) {
-                throw new LiveDatabase.DeadlineExceeded(ranOut(budget, "connecting to " + url.masked()));
-            }
+            deadline.afterConnecting(url.masked());
             throw new LiveDatabase.DbError("cannot connect to " + url.masked() + ": " + url.mask(Rows.firstLine(e.getMessage()))
                     + hint(e, url), e.getSQLState());
         } catch (RuntimeException e) {
@@ -219,7 +215,7 @@ public final class MysqlDatabase implements LiveSession {
 
     /** The session's waits bounded and its transactions read-only, then the snapshot's transaction. */
     private void startSession() throws SQLException {
-        statementLimit = Math.max(1, Math.min(timeouts.statementMillis(), remainingMillis()));
+        statementLimit = Math.max(1, Math.min(timeouts.statementMillis(), deadline.remainingMillis()));
         setLimit(statementLimit);
         long lockSeconds = Math.max(1, (timeouts.lockMillis() + 999) / 1000);
         set(LOCK_WAIT, lockSeconds);
@@ -275,35 +271,16 @@ public final class MysqlDatabase implements LiveSession {
         }
     }
 
-    private static String ranOut(Duration budget, String doing) {
-        return "the --timeout of " + (budget.toMillis() + 999) / 1000 + " s ran out while " + doing;
-    }
-
-    private static final String LOCK_HINT = " (a table locked by another session makes each read wait for its lock)";
-
-    private long remainingMillis() {
-        return (deadline - System.nanoTime()) / 1_000_000;
-    }
-
     /**
      * Before a statement: stops the run when the deadline has passed, else cuts the statement's limit
      * (server side, and the socket read) to what is left.
      */
     private void beforeStatement(String doing) throws SQLException {
-        long left = remainingMillis();
-        if (left <= 0) {
-            throw new LiveDatabase.DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
-        }
+        long left = deadline.beforeStatement(doing);
         connection.setNetworkTimeout(Runnable::run, (int) Math.min(Integer.MAX_VALUE, left + 1000));
         if (left < statementLimit) {
             statementLimit = Math.max(1, left);
             setLimit(statementLimit);
-        }
-    }
-
-    private void afterFailure(String doing) {
-        if (remainingMillis() <= 0) {
-            throw new LiveDatabase.DeadlineExceeded(ranOut(budget, doing) + LOCK_HINT);
         }
     }
 
@@ -371,7 +348,7 @@ public final class MysqlDatabase implements LiveSession {
                     List.copyOf(relations), columns, indexes, List.copyOf(constraints), List.of(), routines, triggers,
                     List.of(), List.of(), List.of(), foreignKeys);
         } catch (SQLException e) {
-            afterFailure("reading the catalog");
+            deadline.afterFailure("reading the catalog");
             throw new LiveDatabase.DbError("reading the catalog of " + url.masked() + " failed: "
                     + url.mask(Rows.firstLine(e.getMessage())), e.getSQLState());
         }
@@ -483,7 +460,7 @@ public final class MysqlDatabase implements LiveSession {
             List<String[]> r = query("SELECT EXISTS (SELECT 1 FROM " + quoted(t) + ")");
             return r.isEmpty() || r.get(0)[0] == null ? null : !"0".equals(r.get(0)[0]);
         } catch (SQLException e) {
-            afterFailure(doing);
+            deadline.afterFailure(doing);
             return null;
         }
     }
@@ -533,7 +510,7 @@ public final class MysqlDatabase implements LiveSession {
                 }
             }
         } catch (SQLException e) {
-            afterFailure(doing);
+            deadline.afterFailure(doing);
             return null;
         }
     }
