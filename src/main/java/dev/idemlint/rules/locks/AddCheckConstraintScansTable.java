@@ -3,7 +3,6 @@ package dev.idemlint.rules.locks;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.OpText;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -29,18 +28,13 @@ public final class AddCheckConstraintScansTable implements ProjectRule {
             return;
         }
         String name = ck.name() == null ? "a CHECK constraint" : "CHECK constraint \"" + ck.name() + "\"";
-        boolean sql = ck.site().origin() == Origin.RAW_SQL;
         ctx.report(at.migration().source(), ck.site(), "Adding " + name + " reads every row of \"" + ck.table()
                 + "\" under an " + row.lock().sql() + " lock that stops " + row.lock().stops()
                 + " until the scan ends.")
                 .help("\"" + ck.table() + "\" existed before this revision, so PostgreSQL checks all its rows while"
                         + " the lock is held" + (ck.site().autocommit() ? "" : ", and the lock lasts until the"
-                        + " migration's transaction commits") + ". Add it "
-                        + (sql ? "with `NOT VALID`" : "with `postgresql_not_valid=True` (SQLAlchemy 1.4.32 and later)")
-                        + ", which checks only the rows written from then on, and run `ALTER TABLE " + ck.table()
-                        + " VALIDATE CONSTRAINT " + (ck.name() == null ? "<name>" : ck.name()) + "` in a later"
-                        + " transaction (a later revision, or `with op.get_context().autocommit_block():`): it takes "
-                        + validate.lock().sql() + ", which lets reads and writes through.")
+                        + " migration's transaction commits")
+                        + LockedTable.notValidThenValidate(ck, validate, "reads and writes"))
                 .emit();
     }
 }

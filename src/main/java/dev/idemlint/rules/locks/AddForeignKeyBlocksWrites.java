@@ -47,18 +47,13 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
         String name = fk.name() == null ? "a foreign key" : "foreign key \"" + fk.name() + "\"";
         String tables = referenced == null ? "\"" + fk.table() + "\" and the table it references"
                 : "\"" + fk.table() + "\" and \"" + referenced + "\"";
-        boolean sql = fk.site().origin() == Origin.RAW_SQL;
         ctx.report(at.migration().source(), fk.site(), "Adding " + name + " checks every row of \"" + fk.table()
                 + "\" under a " + row.lock().sql() + " lock on " + tables + " that stops " + row.lock().stops()
                 + " until the check ends.")
                 .help("\"" + fk.table() + "\" existed before this revision, so PostgreSQL reads all its rows to check"
                         + " the new key while both tables are locked" + (fk.site().autocommit() ? "" : ", and the"
-                        + " locks last until the migration's transaction commits") + ". Add it "
-                        + (sql ? "with `NOT VALID`" : "with `postgresql_not_valid=True` (SQLAlchemy 1.4.32 and later)")
-                        + ", which checks only the rows written from then on, and run `ALTER TABLE " + fk.table()
-                        + " VALIDATE CONSTRAINT " + (fk.name() == null ? "<name>" : fk.name()) + "` in a later"
-                        + " transaction (a later revision, or `with op.get_context().autocommit_block():`): it takes "
-                        + validate.lock().sql() + ", which lets writes through.")
+                        + " locks last until the migration's transaction commits")
+                        + LockedTable.notValidThenValidate(fk, validate, "writes"))
                 // as create-index-blocks-writes: a statement the re-run check finds failing gets no lock fix
                 .fix(ctx.verdicts(at.migration()).failure(fk) != null ? null : fix(at, fk, ctx))
                 .emit();

@@ -8,6 +8,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.fix.AutocommitWrapper;
@@ -89,6 +90,20 @@ final class LockedTable {
         String text = site.sql().text();
         return text.substring(0, site.sqlStart()).replace(";", "").isBlank()
                 && text.substring(site.sqlEnd()).replace(";", "").isBlank();
+    }
+
+    /**
+     * The remedy of a constraint whose check reads the whole table, from the {@code .} that ends the finding's reason:
+     * add it {@code NOT VALID}, which checks only the rows written from then on, and validate it in a later
+     * transaction, which takes {@code validate}'s lock and lets {@code through} through.
+     */
+    static String notValidThenValidate(Operation.AddConstraint c, PostgresLocks.Row validate, String through) {
+        return ". Add it " + (c.site().origin() == Origin.RAW_SQL ? "with `NOT VALID`"
+                : "with `postgresql_not_valid=True` (SQLAlchemy 1.4.32 and later)")
+                + ", which checks only the rows written from then on, and run `ALTER TABLE " + c.table()
+                + " VALIDATE CONSTRAINT " + (c.name() == null ? "<name>" : c.name()) + "` in a later"
+                + " transaction (a later revision, or `with op.get_context().autocommit_block():`): it takes "
+                + validate.lock().sql() + ", which lets " + through + " through.";
     }
 
     interface Check {
