@@ -848,7 +848,7 @@ public final class Discovery {
             }
             Backend backend = dialect(versionsDir, root, config, configName, provenance);
             return new Settings(alembic, sqlalchemy, pg, false, range, backend.dialect(), backend.unmodelled(),
-                    upgradesHeads(root, config, configName, provenance));
+                    upgradesHeads(root, config, configName, provenance), null);
         }
 
         /**

@@ -25,12 +25,6 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
         envTimeouts = envTimeouts == null ? EnvTimeouts.UNSEEN : envTimeouts;
     }
 
-    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
-            String alembicRange, Dialect dialect, String unmodelledBackend, PinSource upgradesHeads) {
-        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, unmodelledBackend,
-                upgradesHeads, null);
-    }
-
     // equals and hashCode written out: a record's generated ones are bootstrapped at their first call (ObjectMethods),
     // which spins classes at run time that Java 25's AOT cache does not keep, and a run whose trees all come from
     // the result cache compares settings, configs, dialects and naming conventions and no other record
@@ -50,17 +44,8 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
                 unmodelledBackend, upgradesHeads, envTimeouts);
     }
 
-    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit,
-            String alembicRange, Dialect dialect) {
-        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, alembicRange, dialect, null, null);
-    }
-
     public Settings(Version alembic, Version sqlalchemy, int postgresMajor) {
-        this(alembic, sqlalchemy, postgresMajor, false);
-    }
-
-    public Settings(Version alembic, Version sqlalchemy, int postgresMajor, boolean envMayAutocommit) {
-        this(alembic, sqlalchemy, postgresMajor, envMayAutocommit, null, Dialect.POSTGRESQL);
+        this(alembic, sqlalchemy, postgresMajor, false, null, null, null, null, null);
     }
 
     public Settings withAlembic(Version v) {
