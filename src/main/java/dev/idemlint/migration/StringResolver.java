@@ -70,6 +70,19 @@ final class StringResolver {
             appendDynamic();
         }
 
+        /**
+         * {@code source}'s text when it is {@code plain} (no conversion or format spec) and resolves to a string
+         * known in whole; a dynamic part otherwise.
+         */
+        void appendValue(Expr source, boolean plain, Scope scope, int depth) {
+            Builder v = source == null || !plain ? null : StringResolver.build(source, scope, depth + 1);
+            if (v == null || v.dynamic) {
+                appendDynamic(source, scope);
+            } else {
+                append(v);
+            }
+        }
+
         void append(Builder other) {
             int n = other.text.length();
             room(n);
@@ -130,12 +143,7 @@ final class StringResolver {
             Builder b = new Builder();
             for (StrPiece p : s.pieces()) {
                 if (p.dynamic()) {
-                    Builder inner = p.expr() == null ? null : build(p.expr(), scope, depth + 1);
-                    if (inner != null && !inner.dynamic && p.text().indexOf('!') < 0 && p.text().indexOf(':') < 0) {
-                        b.append(inner);
-                    } else {
-                        b.appendDynamic(p.expr(), scope);
-                    }
+                    b.appendValue(p.expr(), p.text().indexOf('!') < 0 && p.text().indexOf(':') < 0, scope, depth);
                 } else {
                     b.append(p);
                 }
@@ -301,12 +309,7 @@ final class StringResolver {
             } else if (key == null && next < positional.size()) {
                 value = positional.get(next++);
             }
-            Builder v = value == null ? null : build(value, scope, depth + 1);
-            if (v == null || v.dynamic) {
-                out.appendDynamic(value, scope);
-            } else {
-                out.append(v);
-            }
+            out.appendValue(value, true, scope, depth);
             i = j;
         }
         out.dynamic |= template.dynamic;
@@ -345,12 +348,7 @@ final class StringResolver {
                 var kw = call.keyword(key);
                 value = kw == null ? null : kw.value();
             }
-            Builder v = value == null || cut >= 0 ? null : build(value, scope, depth + 1);
-            if (v == null || v.dynamic) {
-                out.appendDynamic(value, scope);
-            } else {
-                out.append(v);
-            }
+            out.appendValue(value, cut < 0, scope, depth);
             i = close;
         }
         out.dynamic |= template.dynamic;
