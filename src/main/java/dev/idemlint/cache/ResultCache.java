@@ -457,25 +457,25 @@ public final class ResultCache {
         }
 
         private byte[] key(int i, String shown) {
-            SipHash md = new SipHash(signing);
-            md.piece("idemlint model cache key " + FORMAT);
-            md.piece(context);
-            md.piece(tree.files.get(i).toString());
-            md.piece(shown);
-            md.piece(target.reports(tree.files.get(i)) ? "report" : "context");
+            SipHash md = revision("idemlint model cache key " + FORMAT, context, i, shown);
             md.piece(tree.digests[i]);
             return md.finish();
         }
 
         /** The revision's slot: its key without its bytes, so a changed revision's entry replaces the old one. */
         private byte[] slot(int i, String shown) {
+            return revision("idemlint model slot " + FORMAT, place, i, shown).finish();
+        }
+
+        /** A hash, under the signing key, of {@code domain}, {@code scope} and revision {@code i}'s path, name and role. */
+        private SipHash revision(String domain, byte[] scope, int i, String shown) {
             SipHash md = new SipHash(signing);
-            md.piece("idemlint model slot " + FORMAT);
-            md.piece(place);
+            md.piece(domain);
+            md.piece(scope);
             md.piece(tree.files.get(i).toString());
             md.piece(shown);
             md.piece(target.reports(tree.files.get(i)) ? "report" : "context");
-            return md.finish();
+            return md;
         }
 
         @Override
@@ -573,47 +573,38 @@ public final class ResultCache {
         }
     }
 
+    private final Map<List<Object>, String> slotContexts = new HashMap<>();
+
     /**
      * What the key holds besides the files and the naming convention: the rules run, where the tree
      * is, its settings and config. The settings' text is made once per distinct set in a run (most
      * trees of a run share one, each in a project root of its own).
      */
     private String context(LintTarget target) {
-        List<Object> parts = new ArrayList<>(4);
-        parts.add(target.settings());
-        parts.add(target.config());
-        parts.add(target.provenance());
-        parts.add(target.focus());
-        String c;
-        synchronized (contexts) {
-            c = contexts.get(parts);
-            if (c == null) {
-                c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
-                contexts.put(parts, c);
-            }
-        }
-        return canonical(List.of(target.projectRoot(), target.versionsDir() == null ? "" : target.versionsDir()))
-                + "\n" + c;
+        return context(target, target.focus(), contexts);
     }
-
-    private final Map<List<Object>, String> slotContexts = new HashMap<>();
 
     /**
      * {@link #context}, but for which files are reported only whether all are: a pre-commit run lints the
      * files of each commit, and every such set in a slot of its own would keep a tree's findings per commit.
      */
     private String slotContext(LintTarget target) {
+        return context(target, target.focus().isEmpty(), slotContexts);
+    }
+
+    /** {@link #context} with {@code focus} for the files reported, its settings' text kept in {@code made}. */
+    private String context(LintTarget target, Object focus, Map<List<Object>, String> made) {
         List<Object> parts = new ArrayList<>(4);
         parts.add(target.settings());
         parts.add(target.config());
         parts.add(target.provenance());
-        parts.add(target.focus().isEmpty());
+        parts.add(focus);
         String c;
-        synchronized (slotContexts) {
-            c = slotContexts.get(parts);
+        synchronized (made) {
+            c = made.get(parts);
             if (c == null) {
                 c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
-                slotContexts.put(parts, c);
+                made.put(parts, c);
             }
         }
         return canonical(List.of(target.projectRoot(), target.versionsDir() == null ? "" : target.versionsDir()))
