@@ -260,16 +260,26 @@ public final class Linter {
      */
     private Loaded loadAndCheckGuarded(Path p, LintTarget target, TargetNaming naming, Function<Path, String> display,
             Map<Path, String> texts, List<MigrationRule> fileRules, boolean timeline, FileMemo memo) {
-        try {
-            try {
-                return loadAndCheck(p, target, naming, display, texts, fileRules, timeline, memo);
-            } catch (StackOverflowError deep) {
-                return onDeepStack(() -> loadAndCheck(p, target, naming, display, texts, fileRules, timeline, memo));
-            }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+        return guarded(() -> loadAndCheck(p, target, naming, display, texts, fileRules, timeline, memo), e -> {
             String text = texts.get(p);
             SourceFile file = SourceFile.of(p, display.apply(p), text == null ? "" : text);
             return new Loaded(null, null, null, List.of(internalError(file, "this file", e)));
+        });
+    }
+
+    /**
+     * {@code work}, run again on a deep stack when it overflows the thread's, and {@code failed}'s answer to a
+     * failure of idemlint itself (a bug, a stack or heap exhausted by the input).
+     */
+    private static <T> T guarded(Supplier<T> work, Function<Throwable, T> failed) {
+        try {
+            try {
+                return work.get();
+            } catch (StackOverflowError deep) {
+                return onDeepStack(work);
+            }
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+            return failed.apply(e);
         }
     }
 
@@ -434,16 +444,10 @@ public final class Linter {
     private List<Diagnostic> checkGuarded(ProjectRule rule, VersionsTree tree, LintTarget target,
             TargetNaming naming, Function<Path, String> display, Map<Migration, Integer> failing,
             Map<SourceFile, Migration> models, FutureTask<SchemaTimeline> timeline, Spare spare) {
-        try {
-            try {
-                return check(rule, tree, target, naming, failing, models, timeline, spare);
-            } catch (StackOverflowError deep) {
-                return onDeepStack(() -> check(rule, tree, target, naming, failing, models, timeline, spare));
-            }
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError | AssertionError e) {
+        return guarded(() -> check(rule, tree, target, naming, failing, models, timeline, spare), e -> {
             SourceFile where = SourceFile.of(tree.dir(), display.apply(tree.dir()), "");
             return List.of(internalError(where, "the tree for rule " + rule.name(), e));
-        }
+        });
     }
 
     /** One project rule's findings on {@code tree}; {@code timeline} is the tree's, shared, null before the graph. */
