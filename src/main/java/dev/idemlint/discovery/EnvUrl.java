@@ -166,43 +166,38 @@ final class EnvUrl {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (c == '\n') {
+            String prefix = "";
+            if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i < n && Character.isJavaIdentifierPart(s.charAt(i))) {
+                    i++;
+                }
+                String word = s.substring(start, i);
+                if (!(i < n && (s.charAt(i) == '\'' || s.charAt(i) == '"') && word.length() <= 2
+                        && word.toLowerCase().matches("[rbuf]|rb|br|fr|rf"))) {
+                    out.add(new Token(Kind.NAME, word, line, false));
+                    continue;
+                }
+                prefix = word.toLowerCase();
+                c = s.charAt(i);
+            }
+            if (c == '\'' || c == '"') {
+                boolean f = prefix.contains("f");
+                int startLine = line;
+                int[] end = new int[1];
+                String body = literal(s, i, prefix.contains("r"), end);
+                for (int k = i; k < end[0]; k++) {
+                    line += s.charAt(k) == '\n' ? 1 : 0;
+                }
+                i = end[0];
+                out.add(new Token(Kind.STRING, f ? beforeBrace(body) : body, startLine, f));
+            } else if (c == '\n') {
                 line++;
                 i++;
             } else if (c == '#') {
                 while (i < n && s.charAt(i) != '\n') {
                     i++;
                 }
-            } else if (Character.isJavaIdentifierStart(c)) {
-                int start = i;
-                while (i < n && Character.isJavaIdentifierPart(s.charAt(i))) {
-                    i++;
-                }
-                String word = s.substring(start, i);
-                if (i < n && (s.charAt(i) == '\'' || s.charAt(i) == '"') && word.length() <= 2
-                        && word.toLowerCase().matches("[rbuf]|rb|br|fr|rf")) {
-                    boolean f = word.toLowerCase().contains("f");
-                    boolean raw = word.toLowerCase().contains("r");
-                    int startLine = line;
-                    int[] end = new int[1];
-                    String body = literal(s, i, raw, end);
-                    for (int k = i; k < end[0]; k++) {
-                        line += s.charAt(k) == '\n' ? 1 : 0;
-                    }
-                    i = end[0];
-                    out.add(new Token(Kind.STRING, f ? beforeBrace(body) : body, startLine, f));
-                } else {
-                    out.add(new Token(Kind.NAME, word, line, false));
-                }
-            } else if (c == '\'' || c == '"') {
-                int startLine = line;
-                int[] end = new int[1];
-                String body = literal(s, i, false, end);
-                for (int k = i; k < end[0]; k++) {
-                    line += s.charAt(k) == '\n' ? 1 : 0;
-                }
-                i = end[0];
-                out.add(new Token(Kind.STRING, body, startLine, false));
             } else if (Character.isWhitespace(c)) {
                 i++;
             } else {
