@@ -10,12 +10,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -372,12 +374,8 @@ public final class MysqlDatabase implements LiveSession {
 
     /** STATISTICS rows, one per key part, grouped into indexes; a prefix or expression part leaves the columns unknown. */
     private static List<Catalog.Index> indexes(List<String[]> rows) {
-        Map<List<String>, List<String[]>> grouped = new LinkedHashMap<>();
-        for (String[] r : rows) {
-            grouped.computeIfAbsent(List.of(r[0], r[2], r[1]), k -> new ArrayList<>()).add(r);
-        }
         List<Catalog.Index> out = new ArrayList<>();
-        for (List<String[]> parts : grouped.values()) {
+        for (List<String[]> parts : grouped(rows, r -> List.of(r[0], r[2], r[1]))) {
             String[] first = parts.get(0);
             List<String> cols = new ArrayList<>();
             for (String[] p : parts) {
@@ -395,17 +393,22 @@ public final class MysqlDatabase implements LiveSession {
 
     /** KEY_COLUMN_USAGE rows, one per column of a foreign key in order, grouped into keys. */
     private static List<Catalog.ForeignKey> foreignKeys(List<String[]> rows) {
-        Map<List<String>, List<String[]>> grouped = new LinkedHashMap<>();
-        for (String[] r : rows) {
-            grouped.computeIfAbsent(List.of(r[0], r[1], r[2]), k -> new ArrayList<>()).add(r);
-        }
         List<Catalog.ForeignKey> out = new ArrayList<>();
-        for (List<String[]> parts : grouped.values()) {
+        for (List<String[]> parts : grouped(rows, r -> List.of(r[0], r[1], r[2]))) {
             String[] first = parts.get(0);
             out.add(new Catalog.ForeignKey(first[0], first[1], first[2], parts.stream().map(p -> p[3]).toList(),
                     first[4], first[5]));
         }
         return List.copyOf(out);
+    }
+
+    /** {@code rows} grouped by {@code key}, the groups and their rows in the order read. */
+    private static Collection<List<String[]>> grouped(List<String[]> rows, Function<String[], List<String>> key) {
+        Map<List<String>, List<String[]>> out = new LinkedHashMap<>();
+        for (String[] r : rows) {
+            out.computeIfAbsent(key.apply(r), k -> new ArrayList<>()).add(r);
+        }
+        return out.values();
     }
 
     private Catalog.VersionTable versionTable(String schema, String table) throws SQLException {
