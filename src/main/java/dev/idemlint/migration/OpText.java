@@ -50,12 +50,7 @@ public final class OpText {
      * constraints, 1.4.32 and later).
      */
     public static boolean notValid(Operation.AddConstraint a) {
-        String sql = a.site().sqlStatement();
-        if (sql != null) {
-            return NOT_VALID.matcher(sql).find();
-        }
-        String call = callText(a);
-        return call != null && NOT_VALID_KWARG.matcher(call).find();
+        return says(a, NOT_VALID, NOT_VALID_KWARG);
     }
 
     /**
@@ -154,12 +149,14 @@ public final class OpText {
      * {@code Computed(...)}.
      */
     public static boolean generatedStored(Operation.AddColumn a) {
-        String sql = a.site().sqlStatement();
-        if (sql != null) {
-            return GENERATED_SQL.matcher(sql).find();
-        }
-        String call = callText(a);
-        return call != null && COMPUTED.matcher(call).find();
+        return says(a, GENERATED_SQL, COMPUTED);
+    }
+
+    /** Whether the statement's SQL has {@code inSql}, or, where it has no SQL, the op call's text has {@code inCall}. */
+    private static boolean says(Operation op, Pattern inSql, Pattern inCall) {
+        String sql = op.site().sqlStatement();
+        String text = sql != null ? sql : callText(op);
+        return text != null && (sql != null ? inSql : inCall).matcher(text).find();
     }
 
     /** {@code ADD CONSTRAINT ... UNIQUE USING INDEX i}: a key on an index already built. */
