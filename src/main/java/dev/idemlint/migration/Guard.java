@@ -263,31 +263,29 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
             } else if (this instanceof Not n) {
                 return n.operand().eval(exists).not();
             } else if (this instanceof All a) {
-                Truth out = Truth.TRUE;
-                for (Condition c : a.operands()) {
-                    Truth t = c.eval(exists);
-                    if (t == Truth.FALSE) {
-                        return Truth.FALSE;
-                    }
-                    if (t == Truth.UNKNOWN) {
-                        out = Truth.UNKNOWN;
-                    }
-                }
-                return out;
+                return fold(a.operands(), exists, Truth.FALSE);
             } else if (this instanceof Any a) {
-                Truth out = Truth.FALSE;
-                for (Condition c : a.operands()) {
-                    Truth t = c.eval(exists);
-                    if (t == Truth.TRUE) {
-                        return Truth.TRUE;
-                    }
-                    if (t == Truth.UNKNOWN) {
-                        out = Truth.UNKNOWN;
-                    }
-                }
-                return out;
+                return fold(a.operands(), exists, Truth.TRUE);
             }
             return Truth.UNKNOWN;
+        }
+
+        /**
+         * Three-valued AND ({@code decisive} FALSE) or OR ({@code decisive} TRUE): {@code decisive} when an operand
+         * is, else UNKNOWN when an operand is, else the other value.
+         */
+        private static Truth fold(List<Condition> operands, Function<Exists, Truth> exists, Truth decisive) {
+            Truth out = decisive.not();
+            for (Condition c : operands) {
+                Truth t = c.eval(exists);
+                if (t == decisive) {
+                    return decisive;
+                }
+                if (t == Truth.UNKNOWN) {
+                    out = Truth.UNKNOWN;
+                }
+            }
+            return out;
         }
 
         /** The object tests in it. */
