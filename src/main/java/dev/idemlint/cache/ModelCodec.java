@@ -16,6 +16,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -355,6 +356,14 @@ final class ModelCodec {
             this.file = file;
         }
 
+        /** {@code into} with the next {@code n} values, one level below {@code depth}, added in order. */
+        private <C extends Collection<Object>> C values(C into, int n, int depth) throws EntryCodec.Malformed {
+            for (int i = 0; i < n; i++) {
+                into.add(value(depth + 1));
+            }
+            return into;
+        }
+
         /** {@code depth} bounds the recursion: a model nests a few levels, a guard's condition a few more. */
         Object value(int depth) throws EntryCodec.Malformed {
             if (depth > 200) {
@@ -442,21 +451,13 @@ final class ModelCodec {
                 }
                 case LIST: {
                     int n = in.count(1);
-                    List<Object> l = new ArrayList<>(n);
-                    for (int i = 0; i < n; i++) {
-                        l.add(value(depth + 1));
-                    }
-                    List<Object> o = Collections.unmodifiableList(l);
+                    List<Object> o = Collections.unmodifiableList(values(new ArrayList<>(n), n, depth));
                     seen.add(o);
                     return o;
                 }
                 case SET: {
                     int n = in.count(1);
-                    Set<Object> set = new LinkedHashSet<>(n * 2);
-                    for (int i = 0; i < n; i++) {
-                        set.add(value(depth + 1));
-                    }
-                    Set<Object> o = Collections.unmodifiableSet(set);
+                    Set<Object> o = Collections.unmodifiableSet(values(new LinkedHashSet<>(n * 2), n, depth));
                     seen.add(o);
                     return o;
                 }
