@@ -174,11 +174,8 @@ public sealed interface Effect {
         public enum Change { ADD_IDENTITY, DROP_IDENTITY, DROP_IDENTITY_IF_EXISTS, SET_DEFAULT, DROP_DEFAULT, UNKNOWN }
 
         public AlterColumn {
-            Objects.requireNonNull(column, "column");
+            requireColumn(column);
             Objects.requireNonNull(change, "change");
-            if (column.kind() != ObjectKind.COLUMN) {
-                throw new IllegalArgumentException(column.describe() + " is no column");
-            }
         }
     }
 
@@ -189,11 +186,8 @@ public sealed interface Effect {
      */
     record ColumnType(ObjectRef column, TypeChange change) implements Effect {
         public ColumnType {
-            Objects.requireNonNull(column, "column");
+            requireColumn(column);
             Objects.requireNonNull(change, "change");
-            if (column.kind() != ObjectKind.COLUMN) {
-                throw new IllegalArgumentException(column.describe() + " is no column");
-            }
         }
     }
 
@@ -210,11 +204,8 @@ public sealed interface Effect {
      */
     record Serial(ObjectRef column, QualifiedName sequence, boolean tolerant) implements Effect {
         public Serial {
-            Objects.requireNonNull(column, "column");
+            requireColumn(column);
             Objects.requireNonNull(sequence, "sequence");
-            if (column.kind() != ObjectKind.COLUMN) {
-                throw new IllegalArgumentException(column.describe() + " is no column");
-            }
         }
     }
 
@@ -488,5 +479,13 @@ public sealed interface Effect {
             }
         }
         return out;
+    }
+
+    /** Checks that {@code column} is a column's ref. */
+    private static void requireColumn(ObjectRef column) {
+        Objects.requireNonNull(column, "column");
+        if (column.kind() != ObjectKind.COLUMN) {
+            throw new IllegalArgumentException(column.describe() + " is no column");
+        }
     }
 }
