@@ -284,15 +284,20 @@ final class TomlReader {
             }
             out.add(value());
             skipWhitespaceNewlinesComments();
-            if (pos < src.length() && src.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < src.length() && src.charAt(pos) == ']') {
-                pos++;
+            if (closed(']', "array")) {
                 return out;
-            } else {
-                throw error("expected ',' or ']' in array");
             }
         }
+    }
+
+    /** After an item of an array or inline table: true past its closing {@code close}, false past a comma. */
+    private boolean closed(char close, String what) throws TomlException {
+        char c = pos < src.length() ? src.charAt(pos) : 0;
+        if (c != ',' && c != close) {
+            throw error("expected ',' or '" + close + "' in " + what);
+        }
+        pos++;
+        return c == close;
     }
 
     private Map<String, Object> inlineTable() throws TomlException {
@@ -312,13 +317,8 @@ final class TomlReader {
             skipSpaces();
             put(out, keys, value(), keyLine);
             skipSpaces();
-            if (pos < src.length() && src.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < src.length() && src.charAt(pos) == '}') {
-                pos++;
+            if (closed('}', "inline table")) {
                 return out;
-            } else {
-                throw error("expected ',' or '}' in inline table");
             }
         }
     }
