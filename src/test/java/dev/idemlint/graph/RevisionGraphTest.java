@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.migration.Migration;
+import dev.idemlint.report.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -210,6 +212,16 @@ class RevisionGraphTest {
         assertTrue(dot.contains("\"019\" -> \"022\";"), dot);
         assertTrue(dot.contains("\"022\" [label=\"022\\n022_merge_heads.py\", peripheries=2];"), dot);
         assertEquals("022 (side) (head)  versions/022_merge_heads.py\n", GraphPrinter.heads(g));
+    }
+
+    @Test
+    void graph_json_escapes_what_a_ci_log_or_a_terminal_would_act_on() {
+        String id = "a##[error]b\u001b\u202e";
+        String json = GraphPrinter.json(RevisionGraph.build(List.of(rev("001_x.py", id, "None"))));
+        assertTrue(json.contains("\"revision\":\"a#\\u0023[error]b\\u001b\\u202e\""), json);
+        // the same data to a JSON reader
+        var revisions = (List<?>) ((Map<?, ?>) Json.parse(json)).get("revisions");
+        assertEquals(id, ((Map<?, ?>) revisions.get(0)).get("revision"));
     }
 
     @Test
