@@ -315,14 +315,14 @@ public final class Effects {
             out.add(Forget.everything());
             return;
         }
-        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.table(parent, t.temporary())));
+        out.add(new Create(ObjectRef.table(table), t.tolerant(), Shape.table(parent, t.temporary())));
         List<String> pk = new ArrayList<>();
         List<String> serial = serialColumns(t);
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {
                 out.add(column(op, table, c, false));
                 if (serial.contains(c.name())) {
-                    out.add(serial(table, name(c.name(), op), t.ifNotExists()));
+                    out.add(serial(table, name(c.name(), op), t.tolerant()));
                 }
                 if (c.primaryKey()) {
                     pk.add(c.name());
