@@ -330,7 +330,10 @@ public final class Effects {
             }
             columnParts(op, table, t.table(), c, naming, out);
         }
-        if (!pk.isEmpty()) {
+        // a PrimaryKeyConstraint element is the table's one primary key: SQLAlchemy takes it in place of the
+        // columns' primary_key=True (sa.Column("id", primary_key=True) beside sa.PrimaryKeyConstraint("id") is
+        // one key, not two)
+        if (!pk.isEmpty() && t.constraints().stream().noneMatch(nc -> nc.kind() == ConstraintKind.PRIMARY_KEY)) {
             primaryKey(op, table, t.table(), pk, naming, out);
         }
         for (Operation.NamedConstraint nc : t.constraints()) {
