@@ -85,10 +85,8 @@ final class CompiledCreateTable {
                 if (only == null) {
                     return true;
                 }
-                String name = literal(only);
-                boolean mysql = dialect != null && dialect.mysqlFamily();
-                return name == null || name.equals(mysql ? "mysql" : "postgresql")
-                        || mysql && dialect.isMariaDb() && name.equals("mariadb");
+                // a dialect name not known here (or not a literal) is taken as this one's
+                return !Boolean.FALSE.equals(DialectCheck.names(literal(only), dialect));
             }
         }
         return false;
