@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * ({@code element.element.info.get("check_ifexists")}), to the tables created with that key true
  * ({@code op.create_table(..., info={"check_ifexists": True})}): such a create_table passes on an existing table on
  * every Alembic version. Where that is not read (another use of {@code info}, an {@code info} that is not a literal
- * dict or whose value is not a literal), the rendering is unknown, taken as tolerant: no re-run claim rests on it. A hook registered for another dialect ({@code @compiles(CreateTable,
- * "postgresql")}) changes nothing on this one. Only hooks of the revision's own module are read.
+ * dict or whose value is not a literal), the rendering is unknown, taken as tolerant: no re-run claim rests on it.
+ * A hook registered for another dialect ({@code @compiles(CreateTable, "postgresql")}) changes nothing on this one.
+ * Only hooks of the revision's own module are read.
  */
 final class CompiledCreateTable {
     private static final Pattern IF_NOT_EXISTS = Pattern.compile("(?i)\\bIF\\s+NOT\\s+EXISTS\\b");

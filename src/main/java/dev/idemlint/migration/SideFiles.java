@@ -42,7 +42,8 @@ final class SideFiles {
         if (s instanceof Stmt.With w && w.items().size() == 1 && w.items().get(0).vars() instanceof Expr.Name f
                 && w.items().get(0).context() instanceof Expr.Call open) {
             for (Stmt b : w.body()) {
-                if (b instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name x) {
+                if (b instanceof Stmt.Assign a && a.targets().size() == 1
+                        && a.targets().get(0) instanceof Expr.Name x) {
                     Expr.Str text = read(a.value(), f.id(), open, revision, scope);
                     if (text != null) {
                         scope.bind(x.id(), text);
@@ -107,7 +108,8 @@ final class SideFiles {
     private static boolean textMode(Expr.Call open) {
         for (int i = 0; i < open.args().size(); i++) {
             var a = open.args().get(i);
-            if (a.star() != 0 || a.keyword() != null && !a.keyword().equals("encoding") && !a.keyword().equals("mode")) {
+            if (a.star() != 0
+                    || a.keyword() != null && !a.keyword().equals("encoding") && !a.keyword().equals("mode")) {
                 return false;
             }
             if (i == 1 && a.keyword() == null || "mode".equals(a.keyword())) {
@@ -127,7 +129,8 @@ final class SideFiles {
     private static Path under(Path dir, Expr path, Scope scope) {
         Expr p = ColumnReader.deref(path, scope);
         if (!(p instanceof Expr.Call join) || !"os.path.join".equals(Names.dotted(join.func()))
-                || join.positional(0) == null || !revisionFolder(ColumnReader.deref(join.positional(0), scope), scope)) {
+                || join.positional(0) == null
+                || !revisionFolder(ColumnReader.deref(join.positional(0), scope), scope)) {
             return null;
         }
         Path out = dir;
