@@ -56,6 +56,15 @@ final class DialectCheck {
     }
 
     /**
+     * Whether the SQLAlchemy dialect or driver {@code name} ({@code "mysql"}, {@code "postgresql"}) is the one
+     * {@code dialect} runs as; null for a name not known here.
+     */
+    static Boolean names(String name, Dialect dialect) {
+        Set<Dialect.Kind> kinds = name == null || dialect == null ? null : NAMES.get(name.toLowerCase(Locale.ROOT));
+        return kinds == null ? null : kinds.contains(dialect.kind());
+    }
+
+    /**
      * TRUE when the then-branch runs on {@code dialect} (and the else-branch does not), FALSE for the
      * opposite, null when the test is not decided by the dialect alone.
      */

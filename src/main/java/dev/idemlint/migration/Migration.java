@@ -11,7 +11,8 @@ import java.util.List;
  * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
  * {@code readsModels}: an operation's table was looked up in an application module the revision imports
  * ({@code Model.__table__}), whether the look-up found one or not, so the model depends on files other than
- * the revision's own: the module, and the paths tried before it and where none was found, present or not.
+ * the revision's own: the module, and the paths tried before it and where none was found, present or not; also
+ * set when the module read SQL from a file beside it ({@link SideFiles}).
  * {@code verdicts}: what the re-run check decided of {@code operations} ({@link RerunVerdicts#NONE} until it ran).
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,

@@ -31,6 +31,8 @@ public final class MigrationReader {
         Assigned<List<String>> down = null;
         Assigned<List<String>> labels = null;
         Assigned<List<String>> depends = null;
+        // the module read a file beside it (SideFiles): its model depends on that file, as on a module it imports
+        boolean[] readSide = {false};
         for (Stmt s : module.body()) {
             Expr target = null;
             Expr value = null;
@@ -72,13 +74,14 @@ public final class MigrationReader {
                     }
                 }
             }
+            SideFiles.bind(s, module.source(), moduleScope, () -> readSide[0] = true);
         }
         RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module, revision, down));
         Map<String, DeclarativeModels.Model> models = DeclarativeModels.of(module.body(), moduleScope, imported);
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
-        boolean readsModels = false;
+        boolean readsModels = readSide[0];
         for (Phase phase : Phase.values()) {
             Stmt.FunctionDef fn = phase == Phase.UPGRADE ? up : downFn;
             if (fn == null) {

@@ -46,6 +46,7 @@ final class OpExtractor {
     /** The database the project is linted for: decides {@code if bind.dialect.name == ...} branches. */
     private final Dialect dialect;
     private final List<Operation> out = new ArrayList<>();
+    private CompiledCreateTable compiled;
     /** The multidb engine whose function is walked ({@link OpSite#engine()}), or null. */
     private String engine;
     /**
@@ -111,6 +112,14 @@ final class OpExtractor {
         this.moduleScope = moduleScope;
         this.opNames = opNames;
         this.dialect = dialect;
+    }
+
+    /** The module's {@code @compiles(CreateTable)} hooks, read at the first create_table. */
+    private CompiledCreateTable compiled() {
+        if (compiled == null) {
+            compiled = CompiledCreateTable.of(moduleFunctions.values(), dialect);
+        }
+        return compiled;
     }
 
     /** Whether an operation's table came from another file of the project: the model depends on that file. */
@@ -1263,7 +1272,8 @@ final class OpExtractor {
                     }
                 }
                 out.add(new Operation.CreateTable(site, name, List.copyOf(columns), flag(call, "if_not_exists"),
-                        List.copyOf(constraints)));
+                        List.copyOf(constraints), null, false,
+                        compiled().of(call, ctx.scope()) != CompiledCreateTable.Rendering.PLAIN));
             }
             case "drop_table" -> out.add(new Operation.Drop(site, ObjectKind.TABLE,
                     str(arg(call, 0, "table_name"), ctx), null, flag(call, "if_exists")));

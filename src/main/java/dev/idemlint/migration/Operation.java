@@ -29,18 +29,32 @@ public sealed interface Operation {
     /**
      * {@code CREATE TABLE}; {@code columns} may be empty for raw SQL we could not read. {@code partitionOf}:
      * the parent table of {@code CREATE TABLE t PARTITION OF parent}, else null; {@code temporary}:
-     * {@code CREATE TEMP|TEMPORARY TABLE}.
+     * {@code CREATE TEMP|TEMPORARY TABLE}. {@code compiledTolerant}: an {@code op.create_table} that the
+     * revision's own {@code @compiles(CreateTable)} hook renders {@code CREATE TABLE IF NOT EXISTS}, or renders in a
+     * way not read ({@link CompiledCreateTable}): it passes on an existing table whatever Alembic's version.
      */
     record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
-            List<NamedConstraint> constraints, String partitionOf, boolean temporary) implements Operation {
+            List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant)
+            implements Operation {
         public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
                 List<NamedConstraint> constraints) {
-            this(site, table, columns, ifNotExists, constraints, null, false);
+            this(site, table, columns, ifNotExists, constraints, null, false, false);
+        }
+
+        public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
+                List<NamedConstraint> constraints, String partitionOf, boolean temporary) {
+            this(site, table, columns, ifNotExists, constraints, partitionOf, temporary, false);
+        }
+
+        /** Whether CREATE TABLE passes on an existing table: SQL's IF NOT EXISTS, the keyword, or the hook. */
+        public boolean tolerant() {
+            return ifNotExists || compiledTolerant;
         }
 
         @Override
         public Operation withSite(OpSite site) {
-            return new CreateTable(site, table, columns, ifNotExists, constraints, partitionOf, temporary);
+            return new CreateTable(site, table, columns, ifNotExists, constraints, partitionOf, temporary,
+                    compiledTolerant);
         }
     }
 

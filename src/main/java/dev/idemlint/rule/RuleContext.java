@@ -78,7 +78,9 @@ public final class RuleContext {
      * A rule's finding at one span of one file (the file by identity: one object per file read), from one
      * call: the statements of a helper are reported at the line of upgrade() that calls it, and each is
      * its own finding there. {@code part} keeps apart the passes of a loop that act on different objects,
-     * when the rule says so ({@link Builder#each}); null: one finding for every pass.
+     * when the rule says so ({@link Builder#each}); null: one finding for every pass. {@code step} keeps apart
+     * the statements of one SQL text that has no place in the source to tell them by (SQL read from a file, a
+     * dynamic string): each is its own finding at the call's span; the passes of a loop share theirs.
      */
     private static final class Site {
         private final String rule;
@@ -86,19 +88,21 @@ public final class RuleContext {
         private final Span span;
         private final Span origin;
         private final String part;
+        private final int step;
 
-        Site(String rule, SourceFile file, Span span, Span origin, String part) {
+        Site(String rule, SourceFile file, Span span, Span origin, String part, int step) {
             this.rule = rule;
             this.file = file;
             this.span = span;
             this.origin = origin;
             this.part = part;
+            this.step = step;
         }
 
         @Override
         public boolean equals(Object o) {
             return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule)
-                    && Objects.equals(s.origin, origin) && Objects.equals(s.part, part);
+                    && Objects.equals(s.origin, origin) && Objects.equals(s.part, part) && s.step == step;
         }
 
         @Override
@@ -129,7 +133,7 @@ public final class RuleContext {
      * and a source site is one finding, however often the code runs it.
      */
     private void add(Diagnostic d, Span origin, String part) {
-        Site site = new Site(d.rule(), d.file(), d.span(), origin, part);
+        Site site = new Site(d.rule(), d.file(), d.span(), origin, part, d.step());
         Slot slot = sites.get(site);
         if (slot == null) {
             sites.put(site, new Slot(into.size(), d));

@@ -315,14 +315,14 @@ public final class Effects {
             out.add(Forget.everything());
             return;
         }
-        out.add(new Create(ObjectRef.table(table), t.ifNotExists(), Shape.table(parent, t.temporary())));
+        out.add(new Create(ObjectRef.table(table), t.tolerant(), Shape.table(parent, t.temporary())));
         List<String> pk = new ArrayList<>();
         List<String> serial = serialColumns(t);
         for (ColumnDef c : t.columns()) {
             if (c.name() != null) {
                 out.add(column(op, table, c, false));
                 if (serial.contains(c.name())) {
-                    out.add(serial(table, name(c.name(), op), t.ifNotExists()));
+                    out.add(serial(table, name(c.name(), op), t.tolerant()));
                 }
                 if (c.primaryKey()) {
                     pk.add(c.name());
@@ -330,7 +330,10 @@ public final class Effects {
             }
             columnParts(op, table, t.table(), c, naming, out);
         }
-        if (!pk.isEmpty()) {
+        // a PrimaryKeyConstraint element is the table's one primary key: SQLAlchemy takes it in place of the
+        // columns' primary_key=True (sa.Column("id", primary_key=True) beside sa.PrimaryKeyConstraint("id") is
+        // one key, not two)
+        if (!pk.isEmpty() && t.constraints().stream().noneMatch(nc -> nc.kind() == ConstraintKind.PRIMARY_KEY)) {
             primaryKey(op, table, t.table(), pk, naming, out);
         }
         for (Operation.NamedConstraint nc : t.constraints()) {

@@ -749,14 +749,14 @@ public final class SchemaTimeline {
     private static Tolerance tolerance(Operation op, ObjectRef key, boolean tolerant, Via via) {
         boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
         if (op instanceof Operation.CreateTable ct && via == Via.TABLE_ELEMENT && key.kind() != ObjectKind.INDEX) {
-            tolerant = ct.ifNotExists();
+            tolerant = ct.tolerant();
         } else if (via != Via.STATEMENT) {
             return tolerant ? Tolerance.ALWAYS : Tolerance.NONE;
         }
         if (!tolerant) {
             return Tolerance.NONE;
         }
-        if (!opCall) {
+        if (!opCall || op instanceof Operation.CreateTable ct && ct.compiledTolerant()) {
             return Tolerance.ALWAYS;
         }
         return op instanceof Operation.CreateTable ? Tolerance.TABLE_KWARG

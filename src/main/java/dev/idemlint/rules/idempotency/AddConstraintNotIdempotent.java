@@ -124,7 +124,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             if (o instanceof Operation.AddColumn a) {
                 fails = !a.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.CreateTable t) {
-                fails = !t.ifNotExists() && !GuardMatch.createGuarded(m, o);
+                fails = !t.tolerant() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.CreateIndex i) {
                 fails = !i.ifNotExists() && !GuardMatch.createGuarded(m, o);
             } else if (o instanceof Operation.AddConstraint k) {

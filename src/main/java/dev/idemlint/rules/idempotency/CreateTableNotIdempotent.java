@@ -35,6 +35,9 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             if (t.site().origin() == Origin.SQLALCHEMY_DDL && t.ifNotExists()) {
                 continue; // Table.create(bind, checkfirst=True)
             }
+            if (t.compiledTolerant()) {
+                continue; // the revision's @compiles(CreateTable) hook renders it IF NOT EXISTS
+            }
             boolean kwarg = t.site().origin() == Origin.OP_CALL || t.site().origin() == Origin.BATCH_OP;
             boolean supported = !kwarg || ctx.settings().tableIfExistsSupported();
             if (t.ifNotExists() && supported) {

@@ -191,7 +191,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                     && Objects.equals(ct.site().engine(), ins.site().engine())) {
                 Guard g = ct.site().guard();
                 // settled by the re-run check: a new, empty table where it is proven clean; unknown otherwise
-                return !ct.ifNotExists() && (verdicts.settled(ct) ? verdicts.clean(ct) : g == null
+                return !ct.tolerant() && (verdicts.settled(ct) ? verdicts.clean(ct) : g == null
                         || g.kind() == GuardKind.TRY_EXCEPT || g.kind() == GuardKind.OPAQUE_CONDITION);
             }
         }
