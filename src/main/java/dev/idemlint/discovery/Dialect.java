@@ -113,6 +113,15 @@ public record Dialect(Kind kind, Version version) {
         return kind == Kind.MARIADB;
     }
 
+    /**
+     * Whether the server takes the {@code IF [NOT] EXISTS} that Alembic's column, index and constraint kwargs
+     * render ({@code ADD COLUMN IF NOT EXISTS}, {@code CREATE INDEX IF NOT EXISTS}, {@code DROP ... IF EXISTS}):
+     * MySQL 8.0 has none of them (MariaDB and PostgreSQL do), so there the kwargs fail as a syntax error.
+     */
+    public boolean takesAlterIfExists() {
+        return kind != Kind.MYSQL;
+    }
+
     /** {@code mariadb:10.11}, or {@code mariadb} when the version is not known. */
     @Override
     public String toString() {

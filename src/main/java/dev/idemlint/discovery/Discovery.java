@@ -111,7 +111,7 @@ public final class Discovery {
                 overrides.alembic().isLatest() ? null : overrides.alembic(),
                 overrides.sqlalchemy().isLatest() ? null : overrides.sqlalchemy(),
                 overrides.postgresMajor() == Settings.DEFAULT.postgresMajor() ? null : overrides.postgresMajor(),
-                overrides.dialect().equals(Dialect.POSTGRESQL) ? null : overrides.dialect()));
+                overrides.dialect().equals(Settings.DEFAULT.dialect()) ? null : overrides.dialect()));
     }
 
     public Discovery() {

@@ -105,17 +105,9 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
     private static final Version SA_2_0 = Version.parse("2.0");
     private static final Version SA_2_1 = Version.parse("2.1");
 
-    /**
-     * Whether the server takes the {@code IF [NOT] EXISTS} that Alembic's column, index and constraint
-     * kwargs render: MySQL 8.0 has none of them (MariaDB and PostgreSQL do), so there the kwargs fail.
-     */
-    private boolean serverTakesAlterIfExists() {
-        return dialect.kind() != Dialect.Kind.MYSQL;
-    }
-
     /** {@code create_index/drop_index(if_not_exists/if_exists)}: 1.11.2, needing SQLAlchemy 2.0 before 1.13.0. */
     public boolean indexIfExistsSupported() {
-        return serverTakesAlterIfExists()
+        return dialect.takesAlterIfExists()
                 && (alembic.compareTo(A_1_13_0) >= 0 || alembic.compareTo(A_1_11_2) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0);
     }
 
@@ -150,12 +142,12 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
 
     /** {@code add_column/drop_column(if_not_exists/if_exists)}: 1.16.0; older raises TypeError. */
     public boolean columnIfExistsSupported() {
-        return serverTakesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0;
+        return dialect.takesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0;
     }
 
     /** {@code drop_constraint(if_exists)}: 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
     public boolean constraintIfExistsSupported() {
-        return serverTakesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
+        return dialect.takesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
     }
 
     /** {@code sa.Enum(create_type=False)} is honoured only from SQLAlchemy 2.1. */

@@ -195,6 +195,26 @@ public final class MysqlFacts {
         }
 
         @Override
+        public Raised dropIndexOfConstraint() {
+            return null;
+        }
+
+        @Override
+        public boolean alterTypeUsing() {
+            return false;
+        }
+
+        @Override
+        public boolean knowsStampAfterBindCommit() {
+            return false;
+        }
+
+        @Override
+        public boolean errorAbortsTransaction() {
+            return false;
+        }
+
+        @Override
         public boolean knowsLocks() {
             return false;
         }

@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
@@ -45,6 +46,8 @@ final class OpExtractor {
     private final Set<String> opNames;
     /** The database the project is linted for: decides {@code if bind.dialect.name == ...} branches. */
     private final Dialect dialect;
+    /** {@link ServerFacts#errorAbortsTransaction()} of the project's server. */
+    private final boolean errorAbortsTransaction;
     private final List<Operation> out = new ArrayList<>();
     private CompiledCreateTable compiled;
     /** The multidb engine whose function is walked ({@link OpSite#engine()}), or null. */
@@ -112,6 +115,8 @@ final class OpExtractor {
         this.moduleScope = moduleScope;
         this.opNames = opNames;
         this.dialect = dialect;
+        // a transaction fact, the same on every PostgreSQL version
+        this.errorAbortsTransaction = ServerFacts.of(dialect, Settings.DEFAULT.postgresMajor()).errorAbortsTransaction();
     }
 
     /** The module's {@code @compiles(CreateTable)} hooks, read at the first create_table. */
@@ -317,7 +322,7 @@ final class OpExtractor {
                                 : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
-            boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx) && !dialect.mysqlFamily()
+            boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx) && errorAbortsTransaction
                     && !usesSavepoint(t.body()) && statementsOnly(t.body(), ctx, true);
             for (Stmt.Handler h : t.handlers()) {
                 Ctx handler = ctx.asConditional();
@@ -433,12 +438,13 @@ final class OpExtractor {
     }
 
     /**
-     * Inside {@code autocommit_block()} on PostgreSQL each statement commits on its own, so an error a try/except
-     * swallows aborts no transaction: the handler keeps the revision going as a savepoint would (the same guard
-     * kind). On MySQL and MariaDB a try/except keeps its own reading, by the classes its handlers catch.
+     * Inside {@code autocommit_block()} on a server where an error aborts the transaction (PostgreSQL) each
+     * statement commits on its own, so an error a try/except swallows aborts no transaction: the handler keeps the
+     * revision going as a savepoint would (the same guard kind). Where no error aborts a transaction (MySQL,
+     * MariaDB) a try/except keeps its own reading, by the classes its handlers catch.
      */
     private boolean ownTransactions(Ctx ctx) {
-        return ctx.autocommit() && !dialect.mysqlFamily();
+        return ctx.autocommit() && errorAbortsTransaction;
     }
 
     /**

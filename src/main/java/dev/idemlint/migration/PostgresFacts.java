@@ -626,6 +626,26 @@ public final class PostgresFacts {
         }
 
         @Override
+        public Raised dropIndexOfConstraint() {
+            return Raised.of(PostgresFacts.dropIndexOfConstraint());
+        }
+
+        @Override
+        public boolean alterTypeUsing() {
+            return true;
+        }
+
+        @Override
+        public boolean knowsStampAfterBindCommit() {
+            return true;
+        }
+
+        @Override
+        public boolean errorAbortsTransaction() {
+            return true;
+        }
+
+        @Override
         public boolean knowsLocks() {
             return true;
         }

@@ -46,6 +46,13 @@ public interface ServerFacts {
     boolean commitsEachStatement();
 
     /**
+     * Whether an error aborts the transaction the statement runs in, so that nothing but a rollback (or a
+     * savepoint's) runs after it until the transaction ends (PostgreSQL, 25P02); MySQL and MariaDB abort no
+     * transaction on an error, so a try/except that catches it lets the revision go on ({@link #tolerates}).
+     */
+    boolean errorAbortsTransaction();
+
+    /**
      * Whether the facts hold this server's table locks ({@link PostgresLocks}, observed on PostgreSQL): the lock
      * rules and plan's lock report speak only where they do. MySQL's and MariaDB's locks are not among them.
      */
@@ -95,6 +102,27 @@ public interface ServerFacts {
      * the server has no {@code CONCURRENTLY} (MySQL, MariaDB).
      */
     Raised concurrentlyInTransaction();
+
+    /**
+     * What {@code DROP INDEX} raises on the index of a UNIQUE or PRIMARY KEY constraint, which needs it
+     * ({@link PostgresFacts#dropIndexOfConstraint}); null where such a constraint is its index, so the drop
+     * takes the key with it (MySQL, MariaDB).
+     */
+    Raised dropIndexOfConstraint();
+
+    /**
+     * Whether {@code ALTER COLUMN ... TYPE} converts each value by a {@code USING} expression the revision writes
+     * ({@code postgresql_using}), so a re-run that meets the column converted already runs that expression on the
+     * new type (PostgreSQL); MySQL's {@code MODIFY} converts by the server's own casts.
+     */
+    boolean alterTypeUsing();
+
+    /**
+     * Whether the facts know what becomes of the version stamp after a revision's {@code op.get_bind().commit()}:
+     * observed on PostgreSQL ({@code NeverStampedProofTest}); what the MySQL and MariaDB drivers do with the stamp's
+     * transaction is not.
+     */
+    boolean knowsStampAfterBindCommit();
 
     /**
      * The name the server stores for a primary key written {@code written}: MySQL and MariaDB name every primary

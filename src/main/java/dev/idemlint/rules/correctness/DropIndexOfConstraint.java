@@ -5,7 +5,7 @@ import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.RerunVerdicts;
 import dev.idemlint.rule.ProjectRule;
 import dev.idemlint.rule.RuleContext;
@@ -23,8 +23,8 @@ public final class DropIndexOfConstraint implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         Settings s = ctx.settings();
-        // on MySQL and MariaDB a unique constraint is its index: DROP INDEX drops the key
-        if (ctx.facts().commitsEachStatement()) {
+        ServerFacts.Raised refused = ctx.facts().dropIndexOfConstraint();
+        if (refused == null) {
             return;
         }
         SchemaTimeline t = ctx.timeline();
@@ -75,7 +75,7 @@ public final class DropIndexOfConstraint implements ProjectRule {
             String instead = type == null ? "`ALTER TABLE " + table + " DROP CONSTRAINT " + d.name() + "`"
                     : "`op.drop_constraint(\"" + d.name() + "\", \"" + table + "\", type_=\"" + type + "\")`";
             ctx.report(m.source(), d.site(), "Dropping index \"" + d.name() + "\" fails with "
-                    + PostgresFacts.dropIndexOfConstraint().label() + " on the first run: " + what + " needs it.")
+                    + ctx.facts().dropIndexOfConstraint().label() + " on the first run: " + what + " needs it.")
                     .help("Drop the constraint, which takes its index: " + instead + " (on MySQL and MariaDB too).")
                     .fix(Fix.displayOnly("Drop the constraint instead", what + " is created at " + live.where()
                             + "; drop it with " + instead + ", which drops its index"))

@@ -51,7 +51,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
                 kwarg = "if_exists";
                 needs = "Alembic 1.16.0 with SQLAlchemy 2.0";
             }
-            if (call == null && s.dialect().kind() == Dialect.Kind.MYSQL) {
+            if (call == null && !s.dialect().takesAlterIfExists()) {
                 String clause = mysqlRejected(op, alembicOnly);
                 if (clause != null) {
                     String name = op instanceof Operation.AddColumn ? "add_column"

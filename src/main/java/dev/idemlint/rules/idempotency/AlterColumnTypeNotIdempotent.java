@@ -17,7 +17,7 @@ import dev.idemlint.schema.RerunSimulation;
 public final class AlterColumnTypeNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.facts().commitsEachStatement() || m.upgrade().stream().noneMatch(AlterColumnTypeNotIdempotent::converts)
+        if (!ctx.facts().alterTypeUsing() || m.upgrade().stream().noneMatch(AlterColumnTypeNotIdempotent::converts)
                 || m.upgrade().stream().anyMatch(AlterColumnTypeNotIdempotent::changesUnreadColumn)) {
             // postgresql_using is PostgreSQL's; a type change on a column not read may change any column's type
             return;

@@ -14,9 +14,7 @@ public final class RevisionNeverStamped implements MigrationRule {
     public void check(Migration m, RuleContext ctx) {
         Settings s = ctx.settings();
         EnvTimeouts env = s.envTimeouts();
-        // proved on PostgreSQL (NeverStampedProofTest); MySQL and MariaDB commit each DDL statement on their own,
-        // and what their drivers do with the stamp's transaction is not observed
-        if (ctx.facts().commitsEachStatement()) {
+        if (!ctx.facts().knowsStampAfterBindCommit()) {
             return;
         }
         // an env.py not read, or one that commits or runs in AUTOCOMMIT, may commit the stamp; SQLAlchemy before
