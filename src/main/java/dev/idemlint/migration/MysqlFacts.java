@@ -200,6 +200,26 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean rejectsIfNotExists(Operation op) {
+            return false;
+        }
+
+        @Override
+        public boolean checksRelationKindFirst() {
+            return false;
+        }
+
+        @Override
+        public Raised dropSequenceInUse() {
+            return null;
+        }
+
+        @Override
+        public boolean indexNamesPerSchema() {
+            return false;
+        }
+
+        @Override
         public boolean alterTypeUsing() {
             return false;
         }

@@ -631,6 +631,29 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean rejectsIfNotExists(Operation op) {
+            return op instanceof Operation.AddConstraint c && c.ifNotExists()
+                    || op instanceof Operation.CreateEnumType t && t.ifNotExists()
+                    || op instanceof Operation.CreateObject c && c.ifNotExists() && c.kind() != ObjectKind.OTHER
+                            && !PostgresFacts.of(c.kind()).ifNotExists(major);
+        }
+
+        @Override
+        public boolean checksRelationKindFirst() {
+            return true;
+        }
+
+        @Override
+        public Raised dropSequenceInUse() {
+            return Raised.of(PostgresFacts.dropSequenceInUse());
+        }
+
+        @Override
+        public boolean indexNamesPerSchema() {
+            return true;
+        }
+
+        @Override
         public boolean alterTypeUsing() {
             return true;
         }

@@ -111,6 +111,35 @@ public interface ServerFacts {
     Raised dropIndexOfConstraint();
 
     /**
+     * Whether raw SQL statement {@code op} writes an {@code IF NOT EXISTS} the server's grammar has not, so its first
+     * run fails with a syntax error: PostgreSQL has none on {@code ADD CONSTRAINT}, {@code CREATE TYPE} and the
+     * kinds its facts table says (by version). The MySQL and MariaDB clauses are the kwargs'
+     * ({@link dev.idemlint.discovery.Dialect#takesAlterIfExists}), read apart.
+     */
+    boolean rejectsIfNotExists(Operation op);
+
+    /**
+     * Whether a drop on a relation that is a view fails before the dropped object is looked up ({@code ALTER TABLE v
+     * DROP CONSTRAINT [IF EXISTS] c}: 42809 wrong_object_type on PostgreSQL), so {@code IF EXISTS} does not skip it;
+     * the MySQL and MariaDB facts hold no such row.
+     */
+    boolean checksRelationKindFirst();
+
+    /**
+     * What {@code DROP SEQUENCE} raises while a column's default still uses the sequence
+     * ({@link PostgresFacts#dropSequenceInUse}), or null where the facts know no sequence a default owns (MySQL,
+     * MariaDB).
+     */
+    Raised dropSequenceInUse();
+
+    /**
+     * Whether an index's name is unique among the relations of its schema, so a table renamed away keeps its index
+     * names from a table created again under its old name (PostgreSQL: an index is a relation); MySQL and MariaDB
+     * name indexes per table.
+     */
+    boolean indexNamesPerSchema();
+
+    /**
      * Whether {@code ALTER COLUMN ... TYPE} converts each value by a {@code USING} expression the revision writes
      * ({@code postgresql_using}), so a re-run that meets the column converted already runs that expression on the
      * new type (PostgreSQL); MySQL's {@code MODIFY} converts by the server's own casts.

@@ -408,8 +408,8 @@ public final class Planner {
                     && g.catches(GuardCheck.condition(f.sqlstate()))) {
                 return OK;
             }
-            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && errors.commitsEachStatement()) {
-                // MySQL aborts no transaction on an error: a handler that catches the driver's class for it
+            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && !errors.errorAbortsTransaction()) {
+                // a server that aborts no transaction on an error (MySQL): a handler that catches the driver's class for it
                 // and neither re-raises nor exits lets the revision go on
                 return !f.sqlstate().matches("[0-9]{1,5}")
                         || g.catches(MysqlFacts.driverClass(Integer.parseInt(f.sqlstate()))) ? OK : o;
@@ -455,7 +455,7 @@ public final class Planner {
             }
             ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
             String type = state.columnType(column);
-            if (b.type() != null && !errors.commitsEachStatement() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
+            if (b.type() != null && errors.alterTypeUsing() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
                 String what = b.type().shift() != null && PostgresFacts.shiftFails(type)
                         ? "no " + b.type().shift() + " operator takes a " + type + " and an integer"
                         : "function " + b.type().function() + "() takes no " + type;
@@ -582,7 +582,7 @@ public final class Planner {
                     "CREATE INDEX CONCURRENTLY cannot run inside the transaction Alembic opens (use"
                             + " `op.get_context().autocommit_block()`)", null, false);
         }
-        if (op.site().origin() == Origin.RAW_SQL && !errors.commitsEachStatement()) {
+        if (op.site().origin() == Origin.RAW_SQL && errors.rejectsIfNotExists(op)) {
             String syntax = null;
             if (op instanceof Operation.AddConstraint c && c.ifNotExists()) {
                 syntax = "ADD CONSTRAINT IF NOT EXISTS";
@@ -717,7 +717,7 @@ public final class Planner {
         if (d.name() == null) {
             return new Lost("a " + d.kind().sql() + " whose name is not known statically is dropped");
         }
-        ObjectRef ref = errors.commitsEachStatement() ? null : places.objectRef(op, d.kind(), d.table(), d.name());
+        ObjectRef ref = !errors.checksRelationKindFirst() ? null : places.objectRef(op, d.kind(), d.table(), d.name());
         Optional<Conflict> refused = ref == null ? Optional.empty() : state.dropRefused(ref);
         if (refused.isPresent()) {
             // raised before the object is looked up: IF EXISTS does not skip it
@@ -737,12 +737,12 @@ public final class Planner {
             return new Fails(s.code(), s.label(), d.kind().sql() + " " + inTable(d.table(), d.name())
                     + " does not exist", null, false);
         }
-        if (f == Presence.PRESENT && d.kind() == ObjectKind.SEQUENCE && !errors.commitsEachStatement()) {
+        ServerFacts.Raised inUse = errors.dropSequenceInUse();
+        if (f == Presence.PRESENT && d.kind() == ObjectKind.SEQUENCE && inUse != null) {
             ObjectRef seq = places.place(op, ObjectRef.of(ObjectKind.SEQUENCE, QualifiedName.of(d.name())));
             Presence needed = seq == null ? Presence.UNKNOWN : state.sequenceNeeded(seq, d.cascade());
             if (needed == Presence.PRESENT) {
-                SqlState s = PostgresFacts.dropSequenceInUse();
-                return new Fails(s.code(), s.label(), "sequence " + d.name() + " is still used by its column",
+                return new Fails(inUse.code(), inUse.label(), "sequence " + d.name() + " is still used by its column",
                         seq, true);
             }
             if (needed == Presence.UNKNOWN) {

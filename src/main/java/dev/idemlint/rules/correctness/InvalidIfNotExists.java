@@ -18,11 +18,8 @@ import java.util.List;
 public final class InvalidIfNotExists implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        if (ctx.settings().dialect().mysqlFamily()) {
-            return; // PostgreSQL's grammar: MySQL and MariaDB have IF NOT EXISTS in other places (MysqlFacts)
-        }
         for (Operation op : m.operations()) {
-            if (op.site().origin() != Origin.RAW_SQL) {
+            if (op.site().origin() != Origin.RAW_SQL || !ctx.facts().rejectsIfNotExists(op)) {
                 continue;
             }
             String what = null;

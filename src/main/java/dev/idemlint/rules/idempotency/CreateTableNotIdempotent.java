@@ -11,9 +11,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.ServerFacts;
-import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
@@ -48,7 +46,6 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // MySQL and MariaDB have no enum types: an ENUM column is part of the table
             String enumType = kwarg && ctx.facts().namedTypes() ? firstCreatedEnumType(t, ctx.settings())
                     : null;
-            SqlState state = PostgresFacts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE);
             String renamedTo = enumType == null && explicitIndexName(t) != null
                     ? renamedLater(m, op, t.table()) : null;
             String what = enumType != null
@@ -74,20 +71,19 @@ public final class CreateTableNotIdempotent implements MigrationRule {
                                 + " columns), or " + guard + "."
                         : "Upgrade to Alembic 1.13.3+ for `if_not_exists=True`, or " + guard + ".";
             }
-            if (ctx.facts().commitsEachStatement()) {
-                // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on both servers
-                ServerFacts.Raised duplicate = ctx.facts().duplicate(ObjectKind.TABLE, null);
-                if (!ctx.facts().tolerates(op.site(), duplicate)) {
-                    ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, ignored, op.site()))
-                            .help(ctx.facts().rerunWhy(op.site(), duplicate) + why + help).fixes(fixes(t, m.source(), ctx.settings())).emit();
-                }
+            // CREATE TABLE IF NOT EXISTS and the has_table guard are valid on every server
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(enumType != null ? ObjectKind.TYPE : ObjectKind.TABLE, null);
+            if (facts.tolerates(op.site(), duplicate)) {
                 continue;
             }
-            ctx.report(m.source(), op.site(), RerunScenario.alreadyExists(state, what, ignored, op.site()))
-                    .help(RerunScenario.why(op.site(), state) + why + (renamedTo != null ? "A check on the table name does not"
+            // the kept index names clash only where an index's name is the schema's
+            boolean keptIndexes = renamedTo != null && facts.indexNamesPerSchema();
+            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, ignored, op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + why + (keptIndexes ? "A check on the table name does not"
                             + " help: rename the kept indexes and constraints when the table is swapped in (`ALTER INDEX"
                             + " ... RENAME TO ...`), or drop the old table before creating the new one." : help))
-                    .fixes(renamedTo != null ? List.of() : fixes(t, m.source(), ctx.settings()))
+                    .fixes(keptIndexes ? List.of() : fixes(t, m.source(), ctx.settings()))
                     .emit();
         }
     }

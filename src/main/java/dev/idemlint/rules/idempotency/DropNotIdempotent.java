@@ -44,7 +44,7 @@ public final class DropNotIdempotent implements MigrationRule {
         // column 1054, whatever statement names it: MysqlFactsTableTest)
         DroppedReads mysqlReads = ctx.facts().commitsEachStatement()
                 ? DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m)) : null;
-        Map<Operation, Conflict> refused = ctx.facts().commitsEachStatement() ? Map.of()
+        Map<Operation, Conflict> refused = !ctx.facts().checksRelationKindFirst() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
         for (Operation op : m.upgrade()) {
@@ -164,7 +164,7 @@ public final class DropNotIdempotent implements MigrationRule {
         boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
         return d.ifExists() && kwarg && (d.kind() == ObjectKind.CONSTRAINT
                 && !DropFixes.kwargSupported(d.kind(), ctx.settings())
-                || ctx.settings().dialect().kind() == Dialect.Kind.MYSQL
+                || !ctx.settings().dialect().takesAlterIfExists()
                         && DropFixes.kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL)));
     }
 
