@@ -253,7 +253,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         // the locks rules run before the session opens, on the models read above: their time is no idle time in
         // the session's snapshot transaction
-        List<Diagnostic> lockFound = url.mysqlFamily() ? List.of() : lockLint(target, target.settings(), cwd, memo);
+        List<Diagnostic> lockFound = ServerFacts.of(url.dialect(), target.settings().postgresMajor()).knowsLocks()
+                ? lockLint(target, target.settings(), cwd, memo) : List.of();
         LiveDatabase.Timeouts timeouts = LiveDatabase.Timeouts.DEFAULT;
         String connectTimeout = env().get("PGCONNECT_TIMEOUT");
         if (connectTimeout != null && connectTimeout.matches("\\d+") && Integer.parseInt(connectTimeout) > 0) {

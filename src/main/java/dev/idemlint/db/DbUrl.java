@@ -1,5 +1,7 @@
 package dev.idemlint.db;
 
+import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Version;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -271,6 +273,14 @@ public final class DbUrl {
     /** Whether the URL names a MySQL or MariaDB server (the server itself tells which). */
     public boolean mysqlFamily() {
         return mysql;
+    }
+
+    /**
+     * The server the URL names, for its facts before a session opens: MySQL for every MySQL or MariaDB scheme (the
+     * server itself tells which once connected), else PostgreSQL.
+     */
+    public Dialect dialect() {
+        return mysql ? new Dialect(Dialect.Kind.MYSQL, Version.LATEST) : Dialect.POSTGRESQL;
     }
 
     private static String joinParams(Map<String, String> params) {

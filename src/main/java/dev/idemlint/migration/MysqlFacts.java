@@ -215,6 +215,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean foldsUnquotedNames() {
+            return false;
+        }
+
+        @Override
         public boolean indexNamesPerSchema() {
             return false;
         }

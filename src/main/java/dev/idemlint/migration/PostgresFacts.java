@@ -649,6 +649,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean foldsUnquotedNames() {
+            return true;
+        }
+
+        @Override
         public boolean indexNamesPerSchema() {
             return true;
         }

@@ -133,6 +133,13 @@ public interface ServerFacts {
     Raised dropSequenceInUse();
 
     /**
+     * Whether the server folds an unquoted SQL name to lower case before it stores or looks it up (PostgreSQL,
+     * {@code Effects#name}); MySQL and MariaDB keep names as written (table names are case-sensitive where the file
+     * system is).
+     */
+    boolean foldsUnquotedNames();
+
+    /**
      * Whether an index's name is unique among the relations of its schema, so a table renamed away keeps its index
      * names from a table created again under its old name (PostgreSQL: an index is a relation); MySQL and MariaDB
      * name indexes per table.

@@ -83,11 +83,11 @@ final class Placement {
     }
 
     /**
-     * A name as the server stores it: PostgreSQL folds unquoted SQL names ({@link Effects#name}); MySQL
-     * and MariaDB keep them as written (table names are case-sensitive where the file system is).
+     * A name as the server stores it ({@link ServerFacts#foldsUnquotedNames}): folded as {@link Effects#name} folds
+     * an unquoted SQL name, or as written.
      */
     String name(String n, Operation op) {
-        return errors.commitsEachStatement() ? n : Effects.name(n, op);
+        return errors.foldsUnquotedNames() ? Effects.name(n, op) : n;
     }
 
     static String bare(String name) {
