@@ -215,6 +215,16 @@ public final class MysqlFacts {
         }
 
         @Override
+        public Raised dropWithDependents() {
+            return null;
+        }
+
+        @Override
+        public boolean numbersUnnamedForeignKeys() {
+            return true;
+        }
+
+        @Override
         public boolean foldsUnquotedNames() {
             return false;
         }

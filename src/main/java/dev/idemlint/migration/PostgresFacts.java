@@ -649,6 +649,16 @@ public final class PostgresFacts {
         }
 
         @Override
+        public Raised dropWithDependents() {
+            return Raised.of(PostgresFacts.dropWithDependents());
+        }
+
+        @Override
+        public boolean numbersUnnamedForeignKeys() {
+            return false;
+        }
+
+        @Override
         public boolean foldsUnquotedNames() {
             return true;
         }

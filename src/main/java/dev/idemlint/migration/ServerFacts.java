@@ -133,6 +133,20 @@ public interface ServerFacts {
     Raised dropSequenceInUse();
 
     /**
+     * What a drop raises while another object depends on the one dropped, without {@code CASCADE} (a foreign key
+     * of another table referencing the table, a constraint owning the index: {@link PostgresFacts#dropWithDependents},
+     * 2BP01); null where the facts table holds no such row (MySQL, MariaDB).
+     */
+    Raised dropWithDependents();
+
+    /**
+     * Whether the server names a foreign key created without a name by a counter ({@code <table>_ibfk_<n>}, the
+     * next free n: MySQL, MariaDB), so a second run adds one more key and a key is found by what it joins, never
+     * by a name; PostgreSQL names it after its table and columns ({@code <table>_<cols>_fkey}).
+     */
+    boolean numbersUnnamedForeignKeys();
+
+    /**
      * Whether the server folds an unquoted SQL name to lower case before it stores or looks it up (PostgreSQL,
      * {@code Effects#name}); MySQL and MariaDB keep names as written (table names are case-sensitive where the file
      * system is).

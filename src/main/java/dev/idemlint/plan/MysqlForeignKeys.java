@@ -22,7 +22,7 @@ final class MysqlForeignKeys {
 
     /** Whether {@code c} is such a key: a foreign key whose name the server picks, on MySQL or MariaDB. */
     static boolean unnamed(ServerFacts errors, Creation c) {
-        return errors.commitsEachStatement() && c.key().kind() == ObjectKind.CONSTRAINT
+        return errors.numbersUnnamedForeignKeys() && c.key().kind() == ObjectKind.CONSTRAINT
                 && c.constraintKind() == ConstraintKind.FOREIGN_KEY && c.shape() != null && c.shape().postgresNamed();
     }
 

@@ -154,7 +154,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      */
     private static void reportUnnamed(Migration m, RuleContext ctx, Operation.AddConstraint c, ConstraintNames.Name real) {
         OpSite site = c.site();
-        boolean mysql = ctx.facts().commitsEachStatement();
+        // a counter names the key: the words say so, and no convention's name is in question
+        boolean numbered = ctx.facts().numbersUnnamedForeignKeys();
         boolean fk = c.kind() == ConstraintKind.FOREIGN_KEY;
         String guard = site.origin() == Origin.RAW_SQL || site.call() == null ? null
                 : fk ? unnamedForeignKeyGuard(m.source(), c) : unnamedUniqueGuard(m.source(), c);
@@ -167,18 +168,18 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         String table = RerunScenario.nameOr(c.table());
         String what = fk ? "foreign key" : "unique constraint";
         // a convention that cannot be read may name the key, the same name on every run: then the re-run fails
-        String unread = mysql || real instanceof ConstraintNames.Name.Given ? null
+        String unread = numbered || real instanceof ConstraintNames.Name.Given ? null
                 : real instanceof ConstraintNames.Name.Unknown u ? u.reason() : "its name is not known";
-        String because = mysql ? ", because " + ctx.facts().server()
+        String because = numbered ? ", because " + ctx.facts().server()
                 + " gives an unnamed foreign key a fresh `" + table + "_ibfk_N` name"
                 : " (PostgreSQL names it \"" + table + "_..._" + (fk ? "fkey" : "key") + "1\")";
         String method = fk ? "get_foreign_keys" : "get_unique_constraints";
         String named = unread != null ? "The name the " + what + " gets is not known (" + unread + "). "
-                : mysql ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
+                : numbered ? "" : "PostgreSQL names an unnamed " + what + " itself and, that name being taken,"
                         + " gives the copy the name with a digit appended. ";
         String help = named + "Name the " + what + ", or guard the call with the inspector: look for a " + what
                 + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
-                + method + "(...)`." + (fixes.isEmpty() && !mysql ? " No fix is applied: the guard is written only for a"
+                + method + "(...)`." + (fixes.isEmpty() && !numbered ? " No fix is applied: the guard is written only for a"
                         + " call that passes the table and the columns." : "");
         String message = unread == null
                 ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""

@@ -39,24 +39,23 @@ public final class DropNotIdempotent implements MigrationRule {
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
         Map<Operation, Boolean> readsGuarded = new IdentityHashMap<>();
         CommittedRerun rerun = ctx.rerun(m);
-        DroppedReads reads = ctx.facts().commitsEachStatement() ? null : DroppedReads.of(m.upgrade(), rerun, ctx.rerunAnswers(m));
-        // MySQL and MariaDB: every statement's reads, as PostgreSQL's are read (a missing table raises 1146, a missing
-        // column 1054, whatever statement names it: MysqlFactsTableTest)
-        DroppedReads mysqlReads = ctx.facts().commitsEachStatement()
-                ? DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m)) : null;
+        // every statement's reads, read alike on every server: what a missing table or column raises is the server's
+        // (42P01 and 42703; 1146 and 1054, whatever statement names it: MysqlFactsTableTest)
+        DroppedReads reads = DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m));
         Map<Operation, Conflict> refused = !ctx.facts().checksRelationKindFirst() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
         for (Operation op : m.upgrade()) {
             at++;
-            // a guarded drop still dropped on the first run: an earlier read of its object fails all the same
-            Operation read = op instanceof Operation.Drop g && g.name() != null && reads != null
-                    ? postgresReadBefore(m, ctx, g, at, reads, readsReported, readsGuarded) : null;
-            boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
-            if (mysqlReads != null && op instanceof Operation.Drop g && g.name() != null && !firstRunRefuses(g, ctx)) {
-                // a guarded drop, or one with IF EXISTS, still dropped on the first run, which read the object first
-                mysqlReadBefore(m, ctx, g, at, rerun, mysqlReads, readsReported);
+            // a guarded drop, or one with IF EXISTS, still dropped on the first run, which read the object first: an
+            // earlier read of its object fails all the same
+            Operation read = null;
+            if (op instanceof Operation.Drop g && g.name() != null && !ctx.facts().commitsEachStatement()) {
+                read = postgresReadBefore(m, ctx, g, at, reads, readsReported, readsGuarded);
+            } else if (op instanceof Operation.Drop g && g.name() != null && !firstRunRefuses(g, ctx)) {
+                mysqlReadBefore(m, ctx, g, at, rerun, reads, readsReported);
             }
+            boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(m, op) || d.name() == null) {
                 continue;
             }
@@ -68,7 +67,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 continue;
             }
             RerunFailure fails = ctx.verdicts(m).failure(d);
-            if (fails != null && !ctx.facts().commitsEachStatement()) {
+            if (fails != null && ctx.facts().dropWithDependents() != null) {
                 // the object is there on the re-run, but another one made by this revision depends on it
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(fails.state(), op.site()) + " because "
