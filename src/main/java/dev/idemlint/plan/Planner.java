@@ -251,12 +251,12 @@ public final class Planner {
         Set<SchemaState.Slot> madeHere = new LinkedHashSet<>();
         Lost lost = null;
         int lostLine = 0;
-        // on MySQL and MariaDB: the statements that ran before, which a failure leaves committed
+        // the statements that ran before, which a failure leaves committed where each statement commits on its own
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            boolean skipped = errors.commitsEachStatement() && guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
-            locks.visit(m, k, op, guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS);
+            boolean skipped = guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
+            locks.visit(m, k, op, skipped);
             Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
