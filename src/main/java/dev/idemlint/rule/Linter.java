@@ -8,6 +8,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MigrationReader;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.PythonSyntaxError;
@@ -192,7 +193,9 @@ public final class Linter {
                     display, spare, failing, models, built), models, this::rerunClaim));
         }
         if (!failing.isEmpty()) {
-            boolean transactional = !target.settings().dialect().mysqlFamily() && !target.settings().envMayAutocommit();
+            // the revision's DDL runs in one transaction: a failure rolls back what ran before it
+            boolean transactional = !ServerFacts.of(target.settings().dialect(), target.settings().postgresMajor())
+                    .commitsEachStatement() && !target.settings().envMayAutocommit();
             Map<SourceFile, Migration> byFile = new IdentityHashMap<>(failing.size());
             failing.keySet().forEach(m -> byFile.put(m.source(), m));
             Map<Migration, Map<Span, Integer>> sites = new IdentityHashMap<>();
