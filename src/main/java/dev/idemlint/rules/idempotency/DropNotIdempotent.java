@@ -38,7 +38,8 @@ public final class DropNotIdempotent implements MigrationRule {
         Set<Operation> readsReported = Collections.newSetFromMap(new IdentityHashMap<>());
         // each reported read and whether its guard fix rewrites it (then the drops it reads get their fixes too)
         Map<Operation, Boolean> readsGuarded = new IdentityHashMap<>();
-        CommittedRerun rerun = ctx.rerun(m);
+        // what the re-run meets of a first run that committed each statement, built at its first question
+        CommittedRerun rerun = null;
         // every statement's reads, read alike on every server: what a missing table or column raises is the server's
         // (42P01 and 42703; 1146 and 1054, whatever statement names it: MysqlFactsTableTest)
         DroppedReads reads = DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m));
@@ -53,6 +54,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (op instanceof Operation.Drop g && g.name() != null && !ctx.facts().commitsEachStatement()) {
                 read = postgresReadBefore(m, ctx, g, at, reads, readsReported, readsGuarded);
             } else if (op instanceof Operation.Drop g && g.name() != null && !firstRunRefuses(g, ctx)) {
+                rerun = rerun == null ? ctx.rerun(m) : rerun;
                 mysqlReadBefore(m, ctx, g, at, rerun, reads, readsReported);
             }
             boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
