@@ -268,9 +268,7 @@ public final class PlanCommand implements Callable<Integer> {
                         + Printable.line(String.join(", ", live.ignoredParams())));
             }
             Catalog catalog = live.snapshot(vtSchema, vtName);
-            // on MySQL and MariaDB the server says which it is, and its facts are that server's
-            Settings settings = live.dialect().mysqlFamily() ? target.settings().withDialect(live.dialect())
-                    : target.settings();
+            Settings settings = live.settingsFor(target.settings());
             Planner.LockFindings locks = null;
             if (ServerFacts.of(live.dialect(), target.settings().postgresMajor()).knowsLocks()) {
                 int major = Planner.LockFindings.serverMajor(catalog.serverVersion(), target.settings().postgresMajor());

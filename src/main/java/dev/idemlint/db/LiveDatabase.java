@@ -1,6 +1,7 @@
 package dev.idemlint.db;
 
 import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -261,6 +262,11 @@ public final class LiveDatabase implements LiveSession {
     @Override
     public Dialect dialect() {
         return Dialect.POSTGRESQL;
+    }
+
+    @Override
+    public Settings settingsFor(Settings project) {
+        return project;
     }
 
     /** URL parameters that mean nothing to the JDBC driver and were left out. */

@@ -1,6 +1,7 @@
 package dev.idemlint.db;
 
 import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ public interface LiveSession extends AutoCloseable {
 
     /** The server the session speaks to, with its version. */
     Dialect dialect();
+
+    /**
+     * The project's settings as this server's facts read them: MySQL and MariaDB say which they are, and their
+     * facts are the live server's; PostgreSQL's come from the project's settings (the major version it targets).
+     */
+    Settings settingsFor(Settings project);
 
     /** The catalog and the version table ({@code versionTable} in {@code versionSchema}, else where the server looks first). */
     Catalog snapshot(String versionSchema, String versionTable) throws LiveDatabase.DbError;

@@ -1,6 +1,7 @@
 package dev.idemlint.db;
 
 import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.discovery.Version;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -297,6 +298,11 @@ public final class MysqlDatabase implements LiveSession {
     @Override
     public Dialect dialect() {
         return dialect;
+    }
+
+    @Override
+    public Settings settingsFor(Settings project) {
+        return project.withDialect(dialect);
     }
 
     @Override

@@ -409,8 +409,8 @@ public final class Planner {
                 return OK;
             }
             if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && !errors.errorAbortsTransaction()) {
-                // a server that aborts no transaction on an error (MySQL): a handler that catches the driver's class for it
-                // and neither re-raises nor exits lets the revision go on
+                // a server that aborts no transaction on an error (MySQL): a handler that catches the driver's class
+                // for it and neither re-raises nor exits lets the revision go on
                 return !f.sqlstate().matches("[0-9]{1,5}")
                         || g.catches(MysqlFacts.driverClass(Integer.parseInt(f.sqlstate()))) ? OK : o;
             }
