@@ -36,6 +36,9 @@ class DialectTest {
         assertEquals("mariadb", Dialect.parse("mariadb").toString());
         assertTrue(Dialect.parse("mariadb").mysqlFamily());
         assertFalse(Dialect.parse("pg").mysqlFamily());
+        // the IF [NOT] EXISTS Alembic's kwargs render: MySQL 8.0 has none on ALTER TABLE's clauses
+        assertFalse(Dialect.parse("mysql").takesAlterIfExists());
+        assertTrue(Dialect.parse("mariadb").takesAlterIfExists() && Dialect.parse("pg").takesAlterIfExists());
     }
 
     @Test

@@ -105,4 +105,22 @@ class ServerFactsTest {
         assertEquals("Re-running this revision fails with error 1060 ER_DUP_FIELDNAME because column \"c\" already"
                 + " exists.", MARIADB.alreadyExists(maria, "column \"c\"", "", bare));
     }
+
+    @Test
+    void what_differs_between_the_servers_is_asked_as_a_fact_of_each() {
+        assertTrue(PG.errorAbortsTransaction());
+        assertFalse(MARIADB.errorAbortsTransaction() || MYSQL.errorAbortsTransaction());
+        assertEquals("2BP01", PG.dropIndexOfConstraint().code());
+        assertEquals(null, MARIADB.dropIndexOfConstraint(), "a unique key is its index: DROP INDEX drops the key");
+        assertEquals("2BP01", PG.dropWithDependents().code());
+        assertEquals(null, MYSQL.dropWithDependents());
+        assertEquals("2BP01", PG.dropSequenceInUse().code());
+        assertEquals(null, MARIADB.dropSequenceInUse());
+        assertTrue(PG.alterTypeUsing() && PG.knowsStampAfterBindCommit() && PG.checksRelationKindFirst());
+        assertFalse(MARIADB.alterTypeUsing() || MARIADB.knowsStampAfterBindCommit() || MARIADB.checksRelationKindFirst());
+        assertTrue(PG.foldsUnquotedNames() && PG.indexNamesPerSchema());
+        assertFalse(MYSQL.foldsUnquotedNames() || MYSQL.indexNamesPerSchema());
+        assertTrue(MARIADB.numbersUnnamedForeignKeys() && MYSQL.numbersUnnamedForeignKeys());
+        assertFalse(PG.numbersUnnamedForeignKeys());
+    }
 }
