@@ -116,7 +116,8 @@ final class OpExtractor {
         this.opNames = opNames;
         this.dialect = dialect;
         // a transaction fact, the same on every PostgreSQL version
-        this.errorAbortsTransaction = ServerFacts.of(dialect, Settings.DEFAULT.postgresMajor()).errorAbortsTransaction();
+        this.errorAbortsTransaction = ServerFacts.of(dialect, Settings.DEFAULT.postgresMajor())
+                .errorAbortsTransaction();
     }
 
     /** The module's {@code @compiles(CreateTable)} hooks, read at the first create_table. */

@@ -408,7 +408,8 @@ public final class Planner {
                     && g.catches(GuardCheck.condition(f.sqlstate()))) {
                 return OK;
             }
-            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null && !errors.errorAbortsTransaction()) {
+            if (g != null && g.kind() == GuardKind.TRY_EXCEPT && f.sqlstate() != null
+                    && !errors.errorAbortsTransaction()) {
                 // a server that aborts no transaction on an error (MySQL): a handler that catches the driver's class
                 // for it and neither re-raises nor exits lets the revision go on
                 return !f.sqlstate().matches("[0-9]{1,5}")
@@ -455,7 +456,8 @@ public final class Planner {
             }
             ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
             String type = state.columnType(column);
-            if (b.type() != null && errors.alterTypeUsing() && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
+            if (b.type() != null && errors.alterTypeUsing()
+                    && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
                 String what = b.type().shift() != null && PostgresFacts.shiftFails(type)
                         ? "no " + b.type().shift() + " operator takes a " + type + " and an integer"
                         : "function " + b.type().function() + "() takes no " + type;

@@ -117,7 +117,8 @@ class ServerFactsTest {
         assertEquals("2BP01", PG.dropSequenceInUse().code());
         assertEquals(null, MARIADB.dropSequenceInUse());
         assertTrue(PG.alterTypeUsing() && PG.knowsStampAfterBindCommit() && PG.checksRelationKindFirst());
-        assertFalse(MARIADB.alterTypeUsing() || MARIADB.knowsStampAfterBindCommit() || MARIADB.checksRelationKindFirst());
+        assertFalse(MARIADB.alterTypeUsing() || MARIADB.knowsStampAfterBindCommit()
+                || MARIADB.checksRelationKindFirst());
         assertTrue(PG.foldsUnquotedNames() && PG.indexNamesPerSchema());
         assertFalse(MYSQL.foldsUnquotedNames() || MYSQL.indexNamesPerSchema());
         assertTrue(MARIADB.numbersUnnamedForeignKeys() && MYSQL.numbersUnnamedForeignKeys());

@@ -179,8 +179,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                         + " gives the copy the name with a digit appended. ";
         String help = named + "Name the " + what + ", or guard the call with the inspector: look for a " + what
                 + " over the same columns" + (fk ? " to the same table" : "") + " in `sa.inspect(op.get_bind())."
-                + method + "(...)`." + (fixes.isEmpty() && !numbered ? " No fix is applied: the guard is written only for a"
-                        + " call that passes the table and the columns." : "");
+                + method + "(...)`." + (fixes.isEmpty() && !numbered ? " No fix is applied: the guard is written only"
+                        + " for a call that passes the table and the columns." : "");
         String message = unread == null
                 ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""
                         + table + "\" without an error" + because + "."

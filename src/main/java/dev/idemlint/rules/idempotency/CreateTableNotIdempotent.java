@@ -80,8 +80,9 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             // the kept index names clash only where an index's name is the schema's
             boolean keptIndexes = renamedTo != null && facts.indexNamesPerSchema();
             ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, ignored, op.site()))
-                    .help(facts.rerunWhy(op.site(), duplicate) + why + (keptIndexes ? "A check on the table name does not"
-                            + " help: rename the kept indexes and constraints when the table is swapped in (`ALTER INDEX"
+                    .help(facts.rerunWhy(op.site(), duplicate) + why + (keptIndexes ? "A check on the table name"
+                            + " does not help: rename the kept indexes and constraints when the table is swapped in"
+                            + " (`ALTER INDEX"
                             + " ... RENAME TO ...`), or drop the old table before creating the new one." : help))
                     .fixes(keptIndexes ? List.of() : fixes(t, m.source(), ctx.settings()))
                     .emit();
