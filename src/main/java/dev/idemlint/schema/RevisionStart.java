@@ -82,6 +82,17 @@ public final class RevisionStart {
         return c != null && c.migration() == m && c.via() != Creation.Via.RENAME;
     }
 
+    /**
+     * As {@link #columnMadeHere}, but a column the revision renamed to that name counts as made here too: no code
+     * released before the revision knew it by that name.
+     */
+    public static boolean columnNamedHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
+            String column, Settings s) {
+        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
+        Creation c = ref == null ? null : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        return c != null && c.migration() == m;
+    }
+
     /** What {@link #transaction} answers for a statement that runs outside any transaction block. */
     public static final int NO_TRANSACTION = -1;
 
@@ -109,6 +120,26 @@ public final class RevisionStart {
             outside = auto;
         }
         return outside ? n + 1 : n;
+    }
+
+    /**
+     * {@link #transaction} of each operation of {@code m}'s upgrade, in one pass: element {@code i} is what {@code
+     * transaction(m, i)} answers.
+     */
+    public static int[] transactions(Migration m) {
+        List<Operation> ops = m.upgrade();
+        int[] out = new int[ops.size()];
+        int n = 0;
+        boolean outside = false;
+        for (int k = 0; k < out.length; k++) {
+            boolean auto = ops.get(k).site().autocommit();
+            if (!auto && outside) {
+                n++;
+            }
+            out[k] = auto ? NO_TRANSACTION : n;
+            outside = auto;
+        }
+        return out;
     }
 
     private static final Pattern SET_LOCK_TIMEOUT = Pattern.compile(

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.idemlint.migration.Migration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@link RevisionStart#transaction}: the transactions a revision's statements run in, split at its commits. */
+/**
+ * {@link RevisionStart#transaction}: the transactions a revision's statements run in, split at its commits; {@link
+ * RevisionStart#transactions} answers the same for every statement in one pass.
+ */
 class RevisionStartTransactionTest {
     private static final int NONE = RevisionStart.NO_TRANSACTION;
 
@@ -17,6 +21,7 @@ class RevisionStartTransactionTest {
         for (int i = 0; i < m.upgrade().size(); i++) {
             out.add(RevisionStart.transaction(m, i));
         }
+        assertEquals(out, Arrays.stream(RevisionStart.transactions(m)).boxed().toList(), "one pass answers as each");
         return out;
     }
 
@@ -48,6 +53,17 @@ class RevisionStartTransactionTest {
                 op.execute("COMMIT")
                 op.execute("CREATE INDEX CONCURRENTLY ix_t_b ON t (b)")
                 op.add_column("u", sa.Column("a", sa.Integer()))
+                """));
+    }
+
+    @Test
+    void a_revision_that_begins_in_a_block_leaves_alembics_transaction_empty() {
+        assertEquals(List.of(NONE, 1, 1, NONE), transactions("""
+                with op.get_context().autocommit_block():
+                    op.execute("CREATE INDEX CONCURRENTLY ix_t_a ON t (a)")
+                op.add_column("u", sa.Column("a", sa.Integer()))
+                op.execute("COMMIT")
+                op.add_column("v", sa.Column("a", sa.Integer()))
                 """));
     }
 
