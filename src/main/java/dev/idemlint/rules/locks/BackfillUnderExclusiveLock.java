@@ -33,11 +33,12 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
         List<Operation> up = m.upgrade();
         CommittedRerun reads = null;
         // per transaction: the statement that first locked each existing table ACCESS EXCLUSIVE, by lower-case
-        // name; a table is dropped from its map once reported
+        // name; every later write of the table in that transaction runs under the lock
         Map<Integer, Map<String, Operation>> locked = new HashMap<>();
+        int[] transactions = RevisionStart.transactions(m);
         for (int i = 0; i < up.size(); i++) {
             Operation op = up.get(i);
-            int tx = RevisionStart.transaction(m, i);
+            int tx = transactions[i];
             if (tx == RevisionStart.NO_TRANSACTION) {
                 continue;
             }
@@ -49,7 +50,6 @@ public final class BackfillUnderExclusiveLock implements ProjectRule {
                 for (Map.Entry<String, Operation> e : held.entrySet()) {
                     if (writes(op, e.getKey(), reads)) {
                         report(m, op, e.getValue(), ctx);
-                        held.remove(e.getKey());
                         break;
                     }
                 }
