@@ -17,10 +17,10 @@ import java.util.function.Predicate;
 
 /**
  * The timeline as a driver of {@link SchemaState}: the upgrades of a revision tree run, in walk order, on an empty
- * database, each revision's on the state its ancestors left (a merge replays each branch once, in walk order). A
- * revision whose ancestors are not the revisions run so far (the first of a branch) starts again from an empty
- * database and replays its ancestors. An operation that may not run applies its effects as its first run would
- * ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
+ * database, each revision's on the state its ancestors left, run in walk order: the first revision of a branch
+ * starts from a copy of its fork point's state, kept only until the last branch from it starts, and a merge runs
+ * the branches it joins again from the last revision they share ({@link #forkPoints}). An operation that may not
+ * run applies its effects as its first run would ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
  * schema: whether code not read may have made a name of a namespace ({@link #opaqueBefore}), whether an operation
  * needs a table nothing before it made ({@link #needsMissingTable}), an enum type's labels ({@link #labels}).
  */
@@ -81,10 +81,19 @@ final class Replay {
             }
         }
 
-        /** Every type's labels gone from the next step on: a new database. */
-        void lost() {
+        /**
+         * The walk goes on from {@code state}, a new database or one forked: from the next step on, every type
+         * holds the labels {@code state} gives it.
+         */
+        void restart(SchemaState state) {
             step++;
             reset();
+            for (QualifiedName t : state.enumTypes()) {
+                byType.computeIfAbsent(SchemaTimeline.norm(t), k -> new ArrayList<>(2))
+                        .add(new At(step, List.copyOf(state.labels(t))));
+            }
+            // what changed before the fork is read above
+            state.typesChanged();
         }
 
         private void reset() {
@@ -127,44 +136,87 @@ final class Replay {
     /**
      * Replays {@code order} (walk order, {@code ancestors} by position), each revision's {@code upgrades} (its
      * operations, whose effects {@code effects} gives in the same order), running the operations {@code runs}
-     * accepts (a multidb chain's engine).
+     * accepts (a multidb chain's engine). Each revision runs on the state of its ancestors run in walk order: the
+     * state its {@link #forkPoints fork point} left, forked when another revision starts from it too, and then its
+     * ancestors after that point (the other branches of a merge).
      */
     static Replay of(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
             List<List<List<Effect>>> effects, Predicate<Operation> runs) {
-        List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(order.size());
+        int n = order.size();
+        int[] from = forkPoints(ancestors);
+        // per revision, how many revisions start from its state other than the next one, which runs on it
+        int[] forks = new int[n];
+        for (int p = 0; p < n; p++) {
+            if (from[p] >= 0 && from[p] != p - 1) {
+                forks[from[p]]++;
+            }
+        }
+        Map<Integer, SchemaState> held = new HashMap<>();
+        List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(n);
         Labels labels = new Labels();
-        int[] base = new int[order.size()];
+        int[] base = new int[n];
         boolean needsMissing = false;
         SchemaState state = null;
-        BitSet applied = new BitSet();
-        for (int p = 0; p < order.size(); p++) {
-            BitSet needed = ancestors.get(p);
-            if (state == null || !needed.equals(applied)) {
-                // not the next revision of the line run so far: the ancestors it lacks
-                BitSet missing = (BitSet) needed.clone();
-                missing.andNot(applied);
-                BitSet extra = (BitSet) applied.clone();
-                extra.andNot(needed);
-                if (state == null || !extra.isEmpty() || !missing.isEmpty() && missing.nextSetBit(0) < applied.length()) {
-                    // another branch: an empty database, every ancestor's upgrade again
+        for (int p = 0; p < n; p++) {
+            int f = from[p];
+            if (state == null || f != p - 1) {
+                // not the next revision of the line run so far: the state of its fork point, or a new database
+                if (f < 0) {
                     state = empty();
                     state.trackTypes();
-                    labels.lost();
-                    applied.clear();
-                    missing = needed;
+                } else if (--forks[f] == 0) {
+                    state = held.remove(f);
+                } else {
+                    state = held.get(f).copy();
+                }
+                labels.restart(state);
+                // the ancestors after the fork point: the branches a merge joins
+                BitSet missing = (BitSet) ancestors.get(p).clone();
+                if (f >= 0) {
+                    missing.clear(0, f + 1);
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
                     run(state, upgrades.get(q), effects.get(q), runs, null, labels);
-                    applied.set(q);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
             base[p] = labels.step;
             needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points, labels);
-            applied.set(p);
             opaque.add(points.isEmpty() ? Map.of() : points);
+            if (forks[p] > 0) {
+                // the state itself when no child runs next on it
+                held.put(p, p + 1 < n && from[p + 1] == p ? state.copy() : state);
+            }
         }
         return new Replay(opaque, needsMissing, labels, base);
+    }
+
+    /**
+     * Per revision (by position), the revision whose state it starts from, or -1 for an empty database: the last of
+     * its ancestors {@code q} such that its ancestors up to {@code q} are exactly {@code q} and the ancestors of
+     * {@code q}. Its other ancestors all come after {@code q}, so running them on {@code q}'s state runs every
+     * ancestor in walk order. For a revision with one parent that is the parent; for a merge, the last revision
+     * every branch it joins shares.
+     */
+    static int[] forkPoints(List<BitSet> ancestors) {
+        int n = ancestors.size();
+        int[] size = new int[n];
+        int[] from = new int[n];
+        for (int p = 0; p < n; p++) {
+            BitSet needed = ancestors.get(p);
+            size[p] = needed.cardinality();
+            from[p] = -1;
+            // how many ancestors of p come at or before q, q going down from the last
+            int upTo = size[p];
+            for (int q = needed.length() - 1; q >= 0; q = needed.previousSetBit(q - 1)) {
+                if (upTo == size[q] + 1) {
+                    from[p] = q;
+                    break;
+                }
+                upTo--;
+            }
+        }
+        return from;
     }
 
     /**

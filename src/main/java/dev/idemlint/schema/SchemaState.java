@@ -195,6 +195,23 @@ public final class SchemaState {
          * none after a drop of the one it had); null: as its constraints no entry speaks of ({@link #primaryKey}).
          */
         Presence primaryKey;
+
+        TableFacts copy() {
+            TableFacts t = new TableFacts();
+            t.required = required == null ? null : new HashSet<>(required);
+            t.uniqueKeys = uniqueKeys == null ? null : new ArrayList<>(uniqueKeys);
+            t.madeHere = madeHere;
+            t.unnamedConstraints = unnamedConstraints;
+            t.rowsStamp = rowsStamp;
+            t.knownRows = knownRows;
+            t.removals = new ArrayList<>(removals);
+            t.rows = new ArrayList<>(rows);
+            keyValues.forEach((key, values) -> t.keyValues.put(key, new HashSet<>(values)));
+            t.rowColumns = new HashSet<>(rowColumns);
+            t.references.copyFrom(references);
+            t.primaryKey = primaryKey;
+            return t;
+        }
     }
 
     /**
@@ -233,6 +250,11 @@ public final class SchemaState {
         void clear() {
             byColumn.clear();
             byReferred.clear();
+        }
+
+        void copyFrom(References other) {
+            byColumn.putAll(other.byColumn);
+            other.byReferred.forEach((t, columns) -> byReferred.put(t, new HashSet<>(columns)));
         }
 
         boolean refersTo(QualifiedName table) {
@@ -345,6 +367,14 @@ public final class SchemaState {
             readTo.clear();
         }
 
+        Journal<T> copy() {
+            Journal<T> j = new Journal<>();
+            j.filed.addAll(filed);
+            j.dropped = dropped;
+            j.readTo.putAll(readTo);
+            return j;
+        }
+
         /** What was filed since {@code reader} last read (each once, in the order first filed), or null on its first read. */
         List<T> since(String reader) {
             int end = dropped + filed.size();
@@ -421,6 +451,10 @@ public final class SchemaState {
         void clear() {
             byKey.clear();
         }
+
+        void copyFrom(Filed<K, V> other) {
+            other.byKey.forEach((k, v) -> byKey.put(k, new LinkedHashSet<>(v)));
+        }
     }
 
     /** Per table, the tables whose {@link TableFacts#references} may refer to it (read through {@link #referrers}). */
@@ -454,6 +488,54 @@ public final class SchemaState {
         this.currentSchema = currentSchema;
         this.searchPath = List.copyOf(searchPath);
         this.baseline = baseline;
+    }
+
+    /**
+     * An independent copy: what is applied to either leaves the other as it was. A driver forks the state of a
+     * revision with several children so that each child's branch starts from it ({@link Replay}).
+     */
+    SchemaState copy() {
+        SchemaState c = new SchemaState(currentSchema, searchPath, baseline);
+        c.makesLeftOut = makesLeftOut;
+        entries.forEach((slot, e) -> c.entries.put(slot, e.copy(e.presence)));
+        copySets(childrenOf, c.childrenOf);
+        copySets(ownedBy, c.ownedBy);
+        c.ownerUnknown.addAll(ownerUnknown);
+        copySets(byName, c.byName);
+        c.columnsDefault.putAll(columnsDefault);
+        c.keysDefault.putAll(keysDefault);
+        c.temporaries.addAll(temporaries);
+        c.forgottenNames.addAll(forgottenNames);
+        c.forgottenScopes.addAll(forgottenScopes);
+        c.changed.filed.addAll(changed.filed);
+        c.changed.dropped = changed.dropped;
+        c.changed.readTo.putAll(changed.readTo);
+        changedOn.forEach((table, j) -> c.changedOn.put(table, j.copy()));
+        c.ownedTables.copyFrom(ownedTables);
+        c.typesTouched = typesTouched == null ? null : new LinkedHashSet<>(typesTouched);
+        c.typesCleared = typesCleared;
+        c.walkWhole = walkWhole;
+        c.madeNow = madeNow;
+        c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
+        tables.forEach((table, f) -> c.tables.put(table, f.copy()));
+        c.rowsStamps = rowsStamps;
+        usersOf.forEach((table, byColumn) -> copySets(byColumn, c.usersOf.computeIfAbsent(table,
+                k -> new HashMap<>())));
+        copySets(usersUnknown, c.usersUnknown);
+        uses.forEach((slot, u) -> c.uses.put(slot, new Use(new HashSet<>(u.tables()), u.columns())));
+        copySets(primaryKeys, c.primaryKeys);
+        copySets(maybePrimaryKeys, c.maybePrimaryKeys);
+        c.referrers.copyFrom(referrers);
+        c.referringKeys.copyFrom(referringKeys);
+        c.constraintsOf.copyFrom(constraintsOf);
+        c.factsByName.copyFrom(factsByName);
+        c.columnsByType.copyFrom(columnsByType);
+        c.userTyped.addAll(userTyped);
+        return c;
+    }
+
+    private static <K, V> void copySets(Map<K, Set<V>> from, Map<K, Set<V>> to) {
+        from.forEach((k, v) -> to.put(k, v instanceof LinkedHashSet<V> l ? new LinkedHashSet<>(l) : new HashSet<>(v)));
     }
 
     /** A state of which nothing is known: names are unqualified, there is no search path. */
@@ -994,6 +1076,17 @@ public final class SchemaState {
     public List<String> labels(QualifiedName type) {
         Entry e = entries.get(new Slot(TYPE, null, type));
         return e == null || e.presence == Presence.ABSENT ? null : e.labels;
+    }
+
+    /** The types held present with labels (known enums), in no order. */
+    List<QualifiedName> enumTypes() {
+        List<QualifiedName> out = new ArrayList<>();
+        entries.forEach((slot, e) -> {
+            if (e.labels != null && e.presence == Presence.PRESENT && slot.namespace().equals(TYPE)) {
+                out.add(slot.name());
+            }
+        });
+        return out;
     }
 
     /** {@code ALTER TYPE ... ADD VALUE}. */

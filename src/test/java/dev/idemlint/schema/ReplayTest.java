@@ -100,4 +100,102 @@ class ReplayTest {
         assertEquals(List.of("calm"), t.labels(mood, r.get("001"), 4));
         assertEquals(List.of(), t.labels(mood, r.get("001"), END), "SQL not read may have dropped or replaced it");
     }
+
+    @Test
+    void a_revision_starting_from_its_fork_point_gets_the_answers_of_its_ancestors_run_again_from_empty() {
+        for (int seed = 1; seed <= 4; seed++) {
+            java.util.Random rnd = new java.util.Random(seed);
+            Revisions r = new Revisions();
+            List<List<Integer>> parents = new java.util.ArrayList<>();
+            int n = 70;
+            for (int i = 0; i < n; i++) {
+                List<Integer> up = new java.util.ArrayList<>();
+                if (i > 0) {
+                    int roll = rnd.nextInt(10);
+                    up.add(roll < 6 ? i - 1 : rnd.nextInt(i));
+                    if (roll >= 8 && i > 2) {
+                        int other = rnd.nextInt(i);
+                        if (!up.contains(other)) {
+                            up.add(other);
+                        }
+                    }
+                }
+                parents.add(up);
+                StringBuilder body = new StringBuilder();
+                for (int k = 0, m = 1 + rnd.nextInt(3); k < m; k++) {
+                    body.append(statement(rnd, i, k)).append('\n');
+                }
+                String down = up.isEmpty() ? null : String.join(", ", up.stream().map(ReplayTest::id).toList());
+                r.rev(id(i), down, body.toString());
+            }
+            List<java.util.BitSet> ancestors = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                java.util.BitSet a = new java.util.BitSet();
+                for (int q : parents.get(i)) {
+                    a.set(q);
+                    a.or(ancestors.get(q));
+                }
+                ancestors.add(a);
+            }
+            List<dev.idemlint.migration.Migration> order = r.all();
+            Replay whole = replay(order, ancestors);
+            int forks = 0;
+            for (int p = 0; p < n; p++) {
+                // the reference: the revision's ancestors, in walk order, as one line from an empty database
+                List<dev.idemlint.migration.Migration> line = new java.util.ArrayList<>();
+                ancestors.get(p).stream().forEach(q -> line.add(order.get(q)));
+                line.add(order.get(p));
+                List<java.util.BitSet> before = new java.util.ArrayList<>();
+                for (int k = 0; k < line.size(); k++) {
+                    java.util.BitSet b = new java.util.BitSet();
+                    b.set(0, k);
+                    before.add(b);
+                }
+                Replay alone = replay(line, before);
+                int last = line.size() - 1;
+                int length = order.get(p).upgrade().size();
+                forks += p > 0 && !parents.get(p).equals(List.of(p - 1)) ? 1 : 0;
+                for (int i = 0; i <= length; i++) {
+                    for (ObjectKind kind : ObjectKind.values()) {
+                        assertEquals(alone.opaqueBefore(last, i, length, kind), whole.opaqueBefore(p, i, length, kind),
+                                "seed " + seed + ", " + id(p) + " before " + i + ", " + kind);
+                    }
+                    for (int t = 0; t < 3; t++) {
+                        QualifiedName type = QualifiedName.of("mood" + t);
+                        assertEquals(alone.labels(last, i, length, type), whole.labels(p, i, length, type),
+                                "seed " + seed + ", " + id(p) + " before " + i + ", " + type);
+                    }
+                }
+            }
+            assertTrue(forks > 10, "the tree branches and merges: " + forks);
+        }
+    }
+
+    private static String id(int i) {
+        return String.format("r%03d", i);
+    }
+
+    private static String statement(java.util.Random rnd, int i, int k) {
+        int t = rnd.nextInt(3);
+        return switch (rnd.nextInt(9)) {
+            case 0, 1 -> "op.execute(\"CREATE TYPE mood" + t + " AS ENUM ('a')\")";
+            case 2, 3 -> "op.execute(\"ALTER TYPE mood" + t + " ADD VALUE 'v" + i + "_" + k + "'\")";
+            case 4 -> "op.execute(\"ALTER TYPE mood" + t + " RENAME VALUE 'a' TO 'b" + i + "'\")";
+            case 5 -> "op.execute(\"DROP TYPE mood" + t + "\")";
+            case 6 -> "op.create_table(\"t" + i + "_" + k + "\", sa.Column(\"id\", sa.Integer()))";
+            case 7 -> rnd.nextInt(4) == 0 ? UNREAD_TYPE : "op.add_column(\"t" + rnd.nextInt(i + 1)
+                    + "_0\", sa.Column(\"c" + i + "\", sa.Text()))";
+            default -> rnd.nextInt(6) == 0 ? "op.execute(sql)" : "pass";
+        };
+    }
+
+    private static Replay replay(List<dev.idemlint.migration.Migration> order, List<java.util.BitSet> ancestors) {
+        List<List<dev.idemlint.migration.Operation>> upgrades = new java.util.ArrayList<>();
+        List<List<List<Effect>>> effects = new java.util.ArrayList<>();
+        for (dev.idemlint.migration.Migration m : order) {
+            upgrades.add(m.upgrade());
+            effects.add(m.upgrade().stream().map(op -> Effects.of(op, Effects.Naming.UNKNOWN)).toList());
+        }
+        return Replay.of(order, ancestors, upgrades, effects, op -> true);
+    }
 }
