@@ -20,9 +20,10 @@ import java.util.function.Predicate;
  * database, each revision's on the state its ancestors left, run in walk order: the first revision of a branch
  * starts from a copy of its fork point's state, kept only until the last branch from it starts, and a merge runs
  * the branches it joins again from the last revision they share ({@link #forkPoints}). An operation that may not
- * run applies its effects as its first run would ({@link #firstRun}). One walk answers, per point of the tree, the questions the timeline is asked of the whole
- * schema: whether code not read may have made a name of a namespace ({@link #opaqueBefore}), whether an operation
- * needs a table nothing before it made ({@link #needsMissingTable}), an enum type's labels ({@link #labels}).
+ * run applies its effects as its first run would ({@link #firstRun}). One walk answers, per point of the tree, the
+ * questions the timeline is asked of the whole schema: whether code not read may have made a name of a namespace
+ * ({@link #opaqueBefore}), whether an operation needs a table nothing before it made ({@link #needsMissingTable}),
+ * an enum type's labels ({@link #labels}).
  */
 final class Replay {
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
