@@ -26,8 +26,8 @@ public final class DialectFixes {
     }
 
     /**
-     * MariaDB's {@code IF NOT EXISTS} written into a raw {@code ALTER TABLE} action: after {@code ADD
-     * [COLUMN]}, {@code ADD INDEX|KEY}, {@code ADD UNIQUE [KEY|INDEX]}, {@code ADD PRIMARY KEY}, {@code
+     * The server's {@code IF NOT EXISTS} (PostgreSQL's, MariaDB's) written into a raw {@code ALTER TABLE} action:
+     * after {@code ADD [COLUMN]}, {@code ADD INDEX|KEY}, {@code ADD UNIQUE [KEY|INDEX]}, {@code ADD PRIMARY KEY}, {@code
      * ADD CONSTRAINT c CHECK}, {@code ADD [CONSTRAINT c] FOREIGN KEY}; and after {@code CREATE INDEX}.
      * Empty where the server has no such clause for the kind (MySQL 8.0), and for {@code ADD CONSTRAINT uq UNIQUE (a)}, which MariaDB cannot guard in
      * place (it rejects {@code ADD CONSTRAINT IF NOT EXISTS uq UNIQUE}).
@@ -59,7 +59,7 @@ public final class DialectFixes {
             };
         }
         if (at >= 0 && !r.at(at + 1, "IF")) {
-            out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS` (" + facts.server() + ")"));
+            out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
         }
         return out;
     }

@@ -18,7 +18,6 @@ import dev.idemlint.rules.GoneTable;
 import dev.idemlint.rules.fix.GuardWrapper;
 import dev.idemlint.rules.fix.InspectorGuards;
 import dev.idemlint.rules.RerunScenario;
-import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.schema.ObjectRef;
 import dev.idemlint.schema.OpEffects;
@@ -68,8 +67,8 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                     + " sa.inspect(op.get_bind()).get_columns(\"" + RerunScenario.nameOr(add.table()) + "\")}";
             String help = !kwarg ? DialectFixes.rawSqlHelp(facts, ObjectKind.COLUMN, "ADD COLUMN IF NOT EXISTS", check)
                     : kwargHelp(facts, ctx.settings(), check);
-            List<Fix> fixes = !kwarg && facts.commitsEachStatement()
-                    ? DialectFixes.rawSqlFixes(add, m.source(), facts) : fixes(add, m.source(), ctx.settings());
+            List<Fix> fixes = !kwarg ? DialectFixes.rawSqlFixes(add, m.source(), facts)
+                    : fixes(add, m.source(), ctx.settings());
             ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, "", op.site()))
                     .help(facts.rerunWhy(op.site(), duplicate) + (before == null ? help : movedHelp(before)))
                     .fixes(inPlace(fixes, before)).emit();
@@ -77,19 +76,17 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     }
 
     /**
-     * The remedy of an op call: the kwarg where the project's Alembic has it, else the inspector guard
-     * {@code if check:}; where the server commits each statement the words are short, the message having
-     * said why the statement runs again.
+     * The remedy of an op call, in one wording on every server: the kwarg where the project's Alembic and the
+     * server have it, else the inspector guard {@code if check:} and what the kwarg lacks.
      */
     private static String kwargHelp(ServerFacts facts, Settings s, String check) {
-        if (facts.commitsEachStatement()) {
-            return s.columnIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the call: `if " + check + ":`."
-                    : "Guard the call: `if " + check + ":`.";
+        if (s.columnIfExistsSupported()) {
+            return "Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector: `if " + check
+                    + ":`.";
         }
-        return s.columnIfExistsSupported()
-                ? "Pass `if_not_exists=True` (Alembic 1.16.0+), or guard the call with the inspector: `if " + check + ":`."
-                : "Guard the call with the inspector: `if " + check + ":` (the `if_not_exists=True` kwarg needs"
-                        + " Alembic 1.16.0; this project " + s.alembicStated() + ").";
+        return "Guard the call with the inspector: `if " + check + ":` (" + (facts.ifNotExists(ObjectKind.COLUMN)
+                ? "the `if_not_exists=True` kwarg needs Alembic 1.16.0; this project " + s.alembicStated()
+                : facts.server() + " has no `ADD COLUMN IF NOT EXISTS` for the `if_not_exists=True` kwarg") + ").";
     }
 
     /** The remedy when a guard on this statement alone would let the re-run move column {@code before} after it. */
@@ -116,21 +113,13 @@ public final class AddColumnNotIdempotent implements MigrationRule {
     }
 
     /**
-     * Raw SQL: {@code ADD [COLUMN] IF NOT EXISTS}. Op calls: the {@code if_not_exists=True} keyword when
-     * Alembic has it and the column brings nothing the keyword does not cover (a foreign key, an index
+     * The fixes of an op call (raw SQL's are {@link DialectFixes#rawSqlFixes}): the {@code if_not_exists=True}
+     * keyword when Alembic has it and the column brings nothing the keyword does not cover (a foreign key, an index
      * or a unique constraint, which add_column emits as separate statements); else an inspector guard.
      */
     static List<Fix> fixes(Operation.AddColumn add, SourceFile file, Settings s) {
         OpSite site = add.site();
         List<Fix> out = new ArrayList<>();
-        if (site.origin() == Origin.RAW_SQL) {
-            SqlRewriter r = SqlRewriter.of(site, file);
-            int t = r == null ? -1 : r.alterTableAction("ADD", "COLUMN", false, add.column().name());
-            if (t >= 0) {
-                out.add(r.insertAfter(t, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
-            }
-            return out;
-        }
         if (site.call() == null) {
             return out;
         }
