@@ -3,6 +3,7 @@ package dev.idemlint.rules.fix;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ServerFacts;
@@ -28,7 +29,7 @@ public final class DialectFixes {
     /**
      * The server's {@code IF NOT EXISTS} (PostgreSQL's, MariaDB's) written into a raw {@code ALTER TABLE} action:
      * after {@code ADD [COLUMN]}, {@code ADD INDEX|KEY}, {@code ADD UNIQUE [KEY|INDEX]}, {@code ADD PRIMARY KEY}, {@code
-     * ADD CONSTRAINT c CHECK}, {@code ADD [CONSTRAINT c] FOREIGN KEY}; and after {@code CREATE INDEX}.
+     * ADD CONSTRAINT c CHECK}, {@code ADD [CONSTRAINT c] FOREIGN KEY}; and after {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}.
      * Empty where the server has no such clause for the kind (MySQL 8.0), and for {@code ADD CONSTRAINT uq UNIQUE (a)}, which MariaDB cannot guard in
      * place (it rejects {@code ADD CONSTRAINT IF NOT EXISTS uq UNIQUE}).
      */
@@ -46,7 +47,7 @@ public final class DialectFixes {
             at = r.alterTableAction("ADD", "COLUMN", false, add.column().name());
         } else if (op instanceof Operation.CreateIndex ix) {
             if (r.at(0, "CREATE")) {
-                return CreateFixes.of(op.site(), file, "INDEX", false);
+                return CreateFixes.of(op.site(), file, "INDEX", true);
             }
             at = r.alterTableAction("ADD", "INDEX", true, ix.name());
             at = at >= 0 ? at : r.alterTableAction("ADD", "KEY", true, ix.name());
@@ -62,6 +63,12 @@ public final class DialectFixes {
             out.add(r.insertAfter(at, r.cased("IF NOT EXISTS"), "Add `IF NOT EXISTS`"));
         }
         return out;
+    }
+
+    /** Whether the raw SQL statement at {@code site} is an {@code ALTER TABLE} (its action adds the object). */
+    public static boolean alterTable(OpSite site, SourceFile file) {
+        SqlRewriter r = SqlRewriter.of(site, file);
+        return r != null && r.at(0, "ALTER");
     }
 
     /** The {@code KEY}/{@code INDEX} token right after the first top-level {@code word}, or -1. */

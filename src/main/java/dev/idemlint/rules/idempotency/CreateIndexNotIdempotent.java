@@ -68,43 +68,39 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                     stored != null ? stored : ix.name(), null);
             ServerFacts facts = ctx.facts();
             ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.INDEX, null);
-            // each statement committing on its own, the words are short: the help says why it runs again
-            boolean terse = facts.commitsEachStatement();
-            if (facts.tolerates(ix.site(), duplicate) || terse && ix.site().origin() == Origin.SQLALCHEMY_DDL) {
+            if (facts.tolerates(ix.site(), duplicate)) {
                 continue;
             }
-            String ignored = ix.ifNotExists() && !terse ? " (`if_not_exists=True` is ignored)" : "";
-            String why = ix.ifNotExists() && !terse ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
+            String ignored = ix.ifNotExists() ? " (`if_not_exists=True` is ignored)" : "";
+            String why = ix.ifNotExists() ? "Alembic " + ctx.settings().alembic() + " with SQLAlchemy "
                     + ctx.settings().sqlalchemy() + " ignores `if_not_exists=True` on create_index. " : "";
             String check = "\"" + RerunScenario.nameOr(ix.name()) + "\" not in {i[\"name\"] for i in"
                     + " sa.inspect(op.get_bind()).get_indexes(\"" + RerunScenario.nameOr(ix.table()) + "\")}";
+            boolean clause = facts.ifNotExists(ObjectKind.INDEX);
             String help;
             if (ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 help = "Pass `checkfirst=True` to `.create(...)`.";
-            } else if (!kwarg && terse) {
-                help = DialectFixes.rawSqlHelp(facts, ObjectKind.INDEX, "ADD INDEX IF NOT EXISTS", check);
+            } else if (!kwarg && ix.concurrently() && clause) {
+                help = "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS` (and drop an INVALID leftover index"
+                        + " from a failed concurrent build first).";
             } else if (!kwarg) {
-                help = ix.concurrently()
-                        ? "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS` (and drop an INVALID leftover index"
-                                + " from a failed concurrent build first)."
-                        : "Write `CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS`.";
-            } else if (terse) {
-                help = ctx.settings().indexIfExistsSupported() ? "Pass `if_not_exists=True`, or guard the"
-                        + " call: `if " + check + ":`." : "Guard the call: `if " + check + ":`.";
+                help = DialectFixes.rawSqlHelp(facts, ObjectKind.INDEX, DialectFixes.alterTable(ix.site(), m.source())
+                        ? "ADD INDEX IF NOT EXISTS" : "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS",
+                        check);
             } else if (ctx.settings().indexIfExistsSupported()) {
                 help = "Pass `if_not_exists=True` (Alembic 1.13.0+, or 1.11.2+ with SQLAlchemy 2.0).";
             } else {
-                help = "Guard the call: `if " + check + ":`, or write the index in SQL with `CREATE INDEX IF NOT EXISTS`.";
+                help = "Guard the call: `if " + check + ":`" + (clause
+                        ? ", or write the index in SQL with `CREATE INDEX IF NOT EXISTS`." : ".");
             }
-            List<Fix> fixes = !kwarg && terse ? DialectFixes.rawSqlFixes(ix, m.source(), facts)
-                    : fixes(ix, m.source(), ctx.settings(), facts, terse ? null : stored);
+            List<Fix> fixes = fixes(ix, m.source(), ctx.settings(), facts, stored);
             ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, ignored, op.site()))
                     .help(facts.rerunWhy(op.site(), duplicate) + why + help).fixes(fixes).emit();
         }
     }
 
     /**
-     * Raw SQL: {@code CREATE [UNIQUE] INDEX [CONCURRENTLY] IF NOT EXISTS}. Op calls:
+     * Raw SQL: the server's {@code IF NOT EXISTS} ({@link DialectFixes#rawSqlFixes}). Op calls:
      * {@code if_not_exists=True} when Alembic honours it, else a guard on {@code inspector.get_indexes}, checking
      * {@code stored} (the name the naming convention or SQLAlchemy's truncation makes) when it is not the name
      * written (null: the name written).
@@ -129,6 +125,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
     private static List<Fix> skipByName(Operation.CreateIndex ix, SourceFile file, Settings s, ServerFacts facts,
             String stored) {
         OpSite site = ix.site();
+        if (site.origin() == Origin.RAW_SQL) {
+            return DialectFixes.rawSqlFixes(ix, file, facts);
+        }
         if (!CreateFixes.isOpCall(site)) {
             return CreateFixes.of(site, file, "INDEX", true);
         }
