@@ -102,7 +102,25 @@ public final class DialectFixes {
         return out;
     }
 
-    /** The help's end when {@link #portable} withheld every fix. */
+    /**
+     * The fixes of {@code fixes} whose SQL the server runs: a DO block where it has them, and the {@code IF [NOT]
+     * EXISTS} and {@code OR REPLACE} clauses it takes for {@code kind}; on PostgreSQL, every fix written for it.
+     */
+    public static List<Fix> runnable(List<Fix> fixes, ServerFacts facts, ObjectKind kind) {
+        List<Fix> out = new ArrayList<>();
+        for (Fix f : fixes) {
+            String text = String.join("\n", f.edits().stream().map(e -> e.replacement()).toList());
+            String upper = text.toUpperCase(Locale.ROOT);
+            if ((!text.contains("$$") || facts.doBlocks()) && (!upper.contains("IF EXISTS") || facts.dropIfExists(kind))
+                    && (!upper.contains("IF NOT EXISTS") || facts.ifNotExists(kind))
+                    && (!upper.contains("OR REPLACE") || facts.orReplace(kind))) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    /** The help's end when {@link #portable} or {@link #runnable} withheld every fix. */
     public static String noFix(ServerFacts facts) {
         return " No fix is offered on " + facts.server() + ": the ones idemlint writes for PostgreSQL do not run there.";
     }

@@ -33,39 +33,43 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             String what = RerunScenario.describe(c.kind(), c.name(), c.table());
-            if (ctx.facts().commitsEachStatement()) {
-                ServerFacts.Raised duplicate = ctx.facts().duplicate(c.kind(), null);
-                if (ctx.facts().tolerates(op.site(), duplicate)) {
-                    continue;
-                }
-                List<Fix> fixes = DialectFixes.portable(fixes(c, m.source(), ctx.settings().postgresMajor()),
-                        ctx.facts(), c.kind());
-                String server = ctx.facts().server();
-                String remedy = !ctx.facts().has(c.kind()) ? server + " has no such object."
-                        : ctx.facts().orReplace(c.kind()) ? "Write `CREATE OR REPLACE`."
-                        : ctx.facts().ifNotExists(c.kind()) ? "Write `CREATE ... IF NOT EXISTS`."
-                        : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
-                ctx.report(m.source(), op.site(), ctx.facts().alreadyExists(duplicate, what, "", op.site()))
-                        .help(ctx.facts().rerunWhy(op.site(), duplicate) + remedy + (fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
-                        .fixes(fixes).emit();
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(c.kind(), null);
+            if (facts.tolerates(op.site(), duplicate)) {
                 continue;
             }
-            ctx.report(m.source(), op.site(),
-                    RerunScenario.alreadyExists(state(c.kind()), what, "", op.site()))
-                    .help(RerunScenario.why(op.site(), state(c.kind())) + (c.site().origin() == Origin.DDL_ELEMENT
-                            && c.kind() == ObjectKind.SEQUENCE
-                            ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
-                                    + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."
-                            : c.site().origin() != Origin.OP_CALL
-                            ? remedy(c.kind(), ctx.settings().postgresMajor())
-                            : c.kind() == ObjectKind.EXTENSION
-                            // alembic_utils' PGExtension has no replace (NotImplementedError)
-                            ? "alembic_utils' `op.create_entity` issues a plain CREATE EXTENSION: write"
-                                    + " `op.execute('CREATE EXTENSION IF NOT EXISTS ...')` instead, or guard the call."
-                            : "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
-                                    + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call."))
-                    .fixes(fixes(c, m.source(), ctx.settings().postgresMajor())).emit();
+            List<Fix> written = fixes(c, m.source(), ctx.settings().postgresMajor());
+            List<Fix> fixes = DialectFixes.runnable(written, facts, c.kind());
+            String remedy = c.site().origin() == Origin.DDL_ELEMENT && c.kind() == ObjectKind.SEQUENCE
+                    ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
+                            + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."
+                    : c.site().origin() != Origin.OP_CALL ? remedy(facts, c.kind(), ctx.settings().postgresMajor())
+                    : c.kind() == ObjectKind.EXTENSION
+                    // alembic_utils' PGExtension has no replace (NotImplementedError)
+                    ? "alembic_utils' `op.create_entity` issues a plain CREATE EXTENSION: write"
+                            + " `op.execute('CREATE EXTENSION IF NOT EXISTS ...')` instead, or guard the call."
+                    : "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
+                            + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call.";
+            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, "", op.site()))
+                    .help(facts.rerunWhy(op.site(), duplicate) + remedy
+                            + (fixes.isEmpty() && !written.isEmpty() ? DialectFixes.noFix(facts) : ""))
+                    .fixes(fixes).emit();
         }
+    }
+
+    /**
+     * The remedy of a raw CREATE: where the server runs DO blocks (PostgreSQL), its facts table's clause, with the
+     * release that brought it, or the DO block; elsewhere the server's own clause, or a drop first.
+     */
+    static String remedy(ServerFacts facts, ObjectKind kind, int pgMajor) {
+        if (facts.doBlocks()) {
+            return remedy(kind, pgMajor);
+        }
+        String server = facts.server();
+        return !facts.has(kind) ? server + " has no such object."
+                : facts.orReplace(kind) ? "Write `CREATE OR REPLACE`."
+                : facts.ifNotExists(kind) ? "Write `CREATE ... IF NOT EXISTS`."
+                : server + " has no `IF NOT EXISTS` for it: drop it `IF EXISTS` first, or guard it in Python.";
     }
 
     /**
