@@ -230,6 +230,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean doubleQuotesNames() {
+            return false;
+        }
+
+        @Override
         public boolean indexNamesPerSchema() {
             return false;
         }

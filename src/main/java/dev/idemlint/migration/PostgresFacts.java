@@ -664,6 +664,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean doubleQuotesNames() {
+            return true;
+        }
+
+        @Override
         public boolean indexNamesPerSchema() {
             return true;
         }

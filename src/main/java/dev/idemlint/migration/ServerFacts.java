@@ -154,6 +154,12 @@ public interface ServerFacts {
     boolean foldsUnquotedNames();
 
     /**
+     * Whether the server reads a double-quoted word as a name ({@code "t"}: PostgreSQL), the quoting of the SQL a fix
+     * writes through {@code op.execute}; MySQL and MariaDB read it as a string (unless {@code ANSI_QUOTES} is set).
+     */
+    boolean doubleQuotesNames();
+
+    /**
      * Whether an index's name is unique among the relations of its schema, so a table renamed away keeps its index
      * names from a table created again under its old name (PostgreSQL: an index is a relation); MySQL and MariaDB
      * name indexes per table.

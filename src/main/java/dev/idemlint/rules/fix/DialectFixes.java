@@ -78,49 +78,37 @@ public final class DialectFixes {
     }
 
     /**
-     * The fixes of {@code fixes} that run on the project's server, most preferred first: a PostgreSQL
-     * construct (a DO block, ON CONFLICT, SQLAlchemy's postgresql dialect, CREATE TYPE) never; a raw
-     * {@code IF [NOT] EXISTS} or {@code OR REPLACE} only where the facts table says the server takes it for
-     * {@code kind}; an op call rewritten into raw SQL never (that SQL is written in PostgreSQL's grammar:
-     * {@code DROP INDEX ix} without {@code ON t}). Python inspector guards are the same on every server.
+     * The fixes of {@code fixes} that run on the project's server, most preferred first: a DO block, ON CONFLICT,
+     * SQLAlchemy's postgresql dialect or CREATE TYPE only where the server has them; a raw {@code IF [NOT] EXISTS}
+     * or {@code OR REPLACE} only where the facts table says the server takes it for {@code kind}; an op call
+     * rewritten into raw SQL only where the server reads its double-quoted names and, for an index, finds one by
+     * its name alone ({@code DROP INDEX ix} without {@code ON t}). Python inspector guards run on every server.
+     * On PostgreSQL, every fix written for it.
      */
     public static List<Fix> portable(List<Fix> fixes, ServerFacts facts, ObjectKind kind) {
         List<Fix> out = new ArrayList<>();
         for (Fix f : fixes) {
             String text = String.join("\n", f.edits().stream().map(e -> e.replacement()).toList());
             String upper = text.toUpperCase(Locale.ROOT);
-            boolean postgres = text.contains("$$") || upper.contains("ON CONFLICT") || upper.contains("ON_CONFLICT")
-                    || text.contains("postgresql.") || upper.contains("CREATE TYPE")
-                    || f.title().contains("through `op.execute`");
+            boolean constructs = (!text.contains("$$") || facts.doBlocks())
+                    && (!upper.contains("ON CONFLICT") && !upper.contains("ON_CONFLICT") || facts.onConflict())
+                    // SQLAlchemy's postgresql dialect: its ENUM (a named type) and its insert (ON CONFLICT)
+                    && (!text.contains("postgresql.") || facts.namedTypes() && facts.onConflict())
+                    && (!upper.contains("CREATE TYPE") || facts.namedTypes())
+                    // SQL written for an op call: double-quoted names, DROP INDEX ix without ON t
+                    && (!f.title().contains("through `op.execute`") || facts.doubleQuotesNames()
+                            && (kind != ObjectKind.INDEX || facts.indexNamesPerSchema()));
             boolean clauses = (!upper.contains("IF EXISTS") || facts.dropIfExists(kind))
                     && (!upper.contains("IF NOT EXISTS") || facts.ifNotExists(kind))
                     && (!upper.contains("OR REPLACE") || facts.orReplace(kind));
-            if (!postgres && clauses) {
+            if (constructs && clauses) {
                 out.add(f);
             }
         }
         return out;
     }
 
-    /**
-     * The fixes of {@code fixes} whose SQL the server runs: a DO block where it has them, and the {@code IF [NOT]
-     * EXISTS} and {@code OR REPLACE} clauses it takes for {@code kind}; on PostgreSQL, every fix written for it.
-     */
-    public static List<Fix> runnable(List<Fix> fixes, ServerFacts facts, ObjectKind kind) {
-        List<Fix> out = new ArrayList<>();
-        for (Fix f : fixes) {
-            String text = String.join("\n", f.edits().stream().map(e -> e.replacement()).toList());
-            String upper = text.toUpperCase(Locale.ROOT);
-            if ((!text.contains("$$") || facts.doBlocks()) && (!upper.contains("IF EXISTS") || facts.dropIfExists(kind))
-                    && (!upper.contains("IF NOT EXISTS") || facts.ifNotExists(kind))
-                    && (!upper.contains("OR REPLACE") || facts.orReplace(kind))) {
-                out.add(f);
-            }
-        }
-        return out;
-    }
-
-    /** The help's end when {@link #portable} or {@link #runnable} withheld every fix. */
+    /** The help's end when {@link #portable} withheld every fix. */
     public static String noFix(ServerFacts facts) {
         return " No fix is offered on " + facts.server() + ": the ones idemlint writes for PostgreSQL do not run there.";
     }

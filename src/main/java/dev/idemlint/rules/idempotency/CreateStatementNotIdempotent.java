@@ -39,7 +39,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                 continue;
             }
             List<Fix> written = fixes(c, m.source(), ctx.settings().postgresMajor());
-            List<Fix> fixes = DialectFixes.runnable(written, facts, c.kind());
+            List<Fix> fixes = DialectFixes.portable(written, facts, c.kind());
             String remedy = c.site().origin() == Origin.DDL_ELEMENT && c.kind() == ObjectKind.SEQUENCE
                     ? "Pass `if_not_exists=True` to `CreateSequence` (SQLAlchemy 2.0+), or execute"
                             + " `CREATE SEQUENCE IF NOT EXISTS ...` instead."

@@ -101,9 +101,8 @@ public final class DropNotIdempotent implements MigrationRule {
             String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";
             String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
                     : "";
-            boolean mysql = ctx.facts().commitsEachStatement();
             List<Fix> fixes = read != null && !readGuarded ? List.of() : DropFixes.fixes(d, m.source(), ctx.settings(), ctx.naming(), onView);
-            List<Fix> offered = mysql ? DialectFixes.portable(fixes, ctx.facts(), d.kind()) : fixes;
+            List<Fix> offered = DialectFixes.portable(fixes, ctx.facts(), d.kind());
             ServerFacts.Raised missing = onView ? ServerFacts.Raised.of(refusal.sqlState())
                     : ctx.facts().dropMissing(d.kind());
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
@@ -112,9 +111,9 @@ public final class DropNotIdempotent implements MigrationRule {
                             : what + " is already gone" + ignored) + RerunScenario.end(op.site()))
                     .help(ctx.facts().rerunWhy(op.site(), missing)
                             + why
-                            + (mysql ? mysqlHelp(d, ctx) + (offered.isEmpty() ? DialectFixes.noFix(ctx.facts()) : "")
-                                    : (onView ? VIEW_HELP : help(d, kwarg, ctx))
-                                            + (read == null || readGuarded ? "" : READ_FIRST)))
+                            + (onView ? VIEW_HELP : help(d, kwarg, ctx))
+                            + (read == null || readGuarded ? "" : READ_FIRST)
+                            + (offered.isEmpty() && !fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
                     .fixes(offered).emit();
         }
     }
@@ -143,17 +142,18 @@ public final class DropNotIdempotent implements MigrationRule {
         if (d.site().origin() == Origin.SQLALCHEMY_DDL) {
             return "Pass `checkfirst=True` to `.drop(...)`.";
         }
+        String clause = "`DROP " + d.kind().sql().toUpperCase(Locale.ROOT) + " IF EXISTS`";
+        boolean has = ctx.facts().dropIfExists(d.kind());
         if (!kwarg) {
-            return d.kind() == ObjectKind.COLUMN || d.kind() == ObjectKind.CONSTRAINT
-                    ? "Write `DROP " + d.kind().sql().toUpperCase(Locale.ROOT) + " IF EXISTS`."
-                    : "Write `DROP " + d.kind().sql().toUpperCase(Locale.ROOT) + " IF EXISTS`.";
+            return has ? "Write " + clause + "." : ctx.facts().server() + " has no " + clause
+                    + ": guard the drop with the inspector (drop only while the object exists).";
         }
         if (DropFixes.kwargSupported(d.kind(), ctx.settings())) {
             return "Pass `if_exists=True`, or guard the call with the inspector.";
         }
-        return "Guard the call with the inspector (`has_table`, `get_columns`, `get_indexes`, ...), or use"
-                + " `op.execute(\"DROP ... IF EXISTS ...\")`; Alembic " + ctx.settings().alembic()
-                + " has no working `if_exists` here.";
+        return "Guard the call with the inspector (`has_table`, `get_columns`, `get_indexes`, ...)" + (has
+                ? ", or use `op.execute(\"DROP ... IF EXISTS ...\")`; Alembic " + ctx.settings().alembic()
+                        + " has no working `if_exists` here." : "; " + ctx.facts().server() + " has no " + clause + ".");
     }
 
     /**
@@ -301,12 +301,4 @@ public final class DropNotIdempotent implements MigrationRule {
                 + " statement of upgrade() itself (a helper's, a nested block's), where skipping it alone is certain."
                 : "";
     }
-
-    /** The remedy on MySQL/MariaDB: the server's {@code IF EXISTS} where it has one, else the inspector. */
-    private static String mysqlHelp(Operation.Drop d, RuleContext ctx) {
-        return ctx.facts().dropIfExists(d.kind()) && d.site().origin() == Origin.RAW_SQL
-                ? "Write `IF EXISTS` (" + ctx.facts().server() + " has it for this statement)."
-                : "Guard the drop with the inspector (drop only while the object exists).";
-    }
-
 }
