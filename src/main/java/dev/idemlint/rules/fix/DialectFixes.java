@@ -28,8 +28,9 @@ public final class DialectFixes {
 
     /**
      * The server's {@code IF NOT EXISTS} (PostgreSQL's, MariaDB's) written into a raw {@code ALTER TABLE} action:
-     * after {@code ADD [COLUMN]}, {@code ADD INDEX|KEY}, {@code ADD UNIQUE [KEY|INDEX]}, {@code ADD PRIMARY KEY}, {@code
-     * ADD CONSTRAINT c CHECK}, {@code ADD [CONSTRAINT c] FOREIGN KEY}; and after {@code CREATE [UNIQUE] INDEX [CONCURRENTLY]}.
+     * after {@code ADD [COLUMN]}, {@code ADD INDEX|KEY}, {@code ADD UNIQUE [KEY|INDEX]}, {@code ADD PRIMARY KEY},
+     * {@code ADD CONSTRAINT c CHECK}, {@code ADD [CONSTRAINT c] FOREIGN KEY}; and after {@code CREATE [UNIQUE] INDEX
+     * [CONCURRENTLY]}.
      * Empty where the server has no such clause for the kind (MySQL 8.0), and for {@code ADD CONSTRAINT uq UNIQUE (a)}, which MariaDB cannot guard in
      * place (it rejects {@code ADD CONSTRAINT IF NOT EXISTS uq UNIQUE}).
      */

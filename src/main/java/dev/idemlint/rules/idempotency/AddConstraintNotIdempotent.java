@@ -60,7 +60,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 boolean conventionNamed = real instanceof ConstraintNames.Name.Given g
                         && g.origin() == ConstraintNames.Origin.CONVENTION;
                 // a server that names an unnamed foreign key by a counter adds one more on every run, whatever
-                // writes it; elsewhere only op calls, whose guard can be written: raw SQL's unnamed keys are not claimed
+                // writes it; elsewhere only op calls, whose guard can be written: raw SQL's unnamed keys are not
+                // claimed
                 boolean claimed = (ctx.facts().numbersUnnamedForeignKeys() ? c.kind() == ConstraintKind.FOREIGN_KEY
                         : opCall && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE))
                         // a name the call computes at run time is the same on every run: no second constraint

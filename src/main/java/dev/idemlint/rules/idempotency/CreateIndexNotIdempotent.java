@@ -84,9 +84,9 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 help = "Write `CREATE INDEX CONCURRENTLY IF NOT EXISTS` (and drop an INVALID leftover index"
                         + " from a failed concurrent build first).";
             } else if (!kwarg) {
-                help = DialectFixes.rawSqlHelp(facts, ObjectKind.INDEX, DialectFixes.alterTable(ix.site(), m.source())
-                        ? "ADD INDEX IF NOT EXISTS" : "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS",
-                        check);
+                String written = DialectFixes.alterTable(ix.site(), m.source()) ? "ADD INDEX IF NOT EXISTS"
+                        : "CREATE " + (ix.unique() ? "UNIQUE " : "") + "INDEX IF NOT EXISTS";
+                help = DialectFixes.rawSqlHelp(facts, ObjectKind.INDEX, written, check);
             } else if (ctx.settings().indexIfExistsSupported()) {
                 help = "Pass `if_not_exists=True` (Alembic 1.13.0+, or 1.11.2+ with SQLAlchemy 2.0).";
             } else {

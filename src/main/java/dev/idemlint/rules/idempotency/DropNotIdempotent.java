@@ -153,7 +153,8 @@ public final class DropNotIdempotent implements MigrationRule {
         }
         return "Guard the call with the inspector (`has_table`, `get_columns`, `get_indexes`, ...)" + (has
                 ? ", or use `op.execute(\"DROP ... IF EXISTS ...\")`; Alembic " + ctx.settings().alembic()
-                        + " has no working `if_exists` here." : "; " + ctx.facts().server() + " has no " + clause + ".");
+                        + " has no working `if_exists` here."
+                : "; " + ctx.facts().server() + " has no " + clause + ".");
     }
 
     /**
