@@ -83,6 +83,24 @@ final class DialectHelpers {
         return new Decision(runs == null ? null : negated != runs, true);
     }
 
+    /**
+     * The function {@code function} of the project module {@code module}, found as {@link #thenRuns} finds it (from
+     * the revision's folder up to the root, its body parsed, never run); null when it is not one certain plain
+     * function (not found, bound twice, decorated, async).
+     */
+    static Stmt.FunctionDef function(SourceFile revision, String module, String function) {
+        return function(ModelTables.module(revision, module), function);
+    }
+
+    /** The function {@code function} of the module file {@code found} (see above); null when none is certain. */
+    static Stmt.FunctionDef function(ModelTables.Module found, String function) {
+        if (found == null || found.file() == null) {
+            return null;
+        }
+        Function f = functions(found.file(), found.top()).get(function);
+        return f == null || !f.def().decorators().isEmpty() || f.def().async() ? null : f.def();
+    }
+
     private static Boolean call(Map<String, Function> functions, Function f, List<Arg> args, Dialect dialect,
             int depth) {
         if (f == null || depth > MAX_DEPTH || !f.def().decorators().isEmpty() || f.def().async()) {

@@ -270,6 +270,13 @@ final class OpExtractor {
             }
             Guard.Condition setting = g == null && !mentions(i.test(), loopVariables)
                     ? SettingTest.read(residual != null ? residual : i.test(), ctx.scope(), ctx.tainted()) : null;
+            if (setting == null && g == null && !mentions(i.test(), loopVariables)) {
+                // a helper of the project that reads only tables this revision leaves alone answers the same on
+                // the re-run as on the first run (ReadOnlyHelpers)
+                ReadOnlyHelpers.Reading read = ReadOnlyHelpers.read(i.test(), file, imported, ctx.scope());
+                readModels |= read.readFiles();
+                setting = read.condition();
+            }
             if (setting != null) {
                 // a test of configuration (`os.environ["ENV"] != "production"`, `settings.X`, an -x argument): it
                 // comes out on the re-run as on the first run, so the branch re-runs exactly when it ran

@@ -1,0 +1,324 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Arg;
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A test on a helper of the project that only reads tables the revision leaves alone: {@code if not
+ * legacy_utils.is_migration_needed(84): return}, whose body reflects the catalog for the membership of one literal
+ * table name and runs {@code SELECT version FROM migrate_version}. Between a revision's first run and its re-run only
+ * that revision runs, so when the revision never names those tables and calls no other helper of the project, the
+ * helper answers the same on both runs: the test is read as a condition on configuration ({@link GuardKind#SETTING}).
+ * The body is read, not run ({@link DialectHelpers#function}); it is read-only when every statement is a docstring,
+ * an assignment to a name, an {@code if}, a {@code return} or a {@code try} of such statements, and every call is
+ * one of: {@code MetaData()}, its {@code reflect(bind=...)}, {@code get_bind()}, {@code text()} of one literal plain
+ * {@code SELECT ... FROM t}, {@code execute()} of such a text and a row read of its result, a logging call, or a
+ * builtin conversion. A reflected MetaData may only be asked whether a literal name is among its tables. Anything
+ * else (a write, DDL, a call not read, a query not read) leaves the test unknown.
+ */
+final class ReadOnlyHelpers {
+    private static final Pattern SELECT = Pattern.compile(
+            "(?is)\\s*SELECT\\s+(?:count\\(\\*\\)|[\\w\\s,.*])+?\\s+FROM\\s+`?(\\w+)`?(\\s+WHERE\\s+[\\w\\s=<>'.]+)?\\s*;?\\s*");
+    private static final Set<String> ROW_READS = Set.of("scalar", "scalar_one", "scalar_one_or_none", "first",
+            "fetchone", "fetchall", "one", "one_or_none", "all");
+    private static final Set<String> LOGGERS = Set.of("log", "logger", "logging", "_log", "_logger");
+    private static final Set<String> LOG_LEVELS = Set.of("debug", "info", "warning", "warn", "error", "exception");
+    private static final Set<String> BUILTINS = Set.of("int", "str", "bool", "len");
+    private static final Set<String> LIBRARIES = Set.of("alembic", "sqlalchemy", "oslo_log", "logging");
+    /** Folders above the revision searched for the helper's package. */
+    private static final int MAX_LEVELS = 8;
+    /** Statements read in one body, nested ones included. */
+    private static final int MAX_STATEMENTS = 64;
+
+    /** The condition, and whether another file was read (the answer then depends on it). */
+    record Reading(Guard.Condition condition, boolean readFiles) {
+        static final Reading NONE = new Reading(null, false);
+    }
+
+    private final Set<String> metadata = new HashSet<>();
+    private final Map<String, Expr> locals = new HashMap<>();
+    private final Set<String> tables = new HashSet<>();
+    private int statements;
+
+    private ReadOnlyHelpers() {
+    }
+
+    /**
+     * {@code test} as a condition the same on both runs, when it is {@code [not] module.f(literals)} of a read-only
+     * helper whose tables {@code revision} never names; else {@link Reading#NONE}.
+     */
+    static Reading read(Expr test, SourceFile revision, Map<String, List<String>> imported, Scope scope) {
+        boolean negated = test instanceof Expr.UnaryOp u && u.op().equals("not");
+        Expr inner = negated ? ((Expr.UnaryOp) test).operand() : test;
+        if (!(inner instanceof Expr.Call call) || !call.args().stream().allMatch(
+                a -> a.star() == 0 && (a.value() instanceof Expr.Const || a.value() instanceof Expr.Num
+                        || a.value() instanceof Expr.Str))) {
+            return Reading.NONE;
+        }
+        String module;
+        String function;
+        String alias;
+        if (call.func() instanceof Expr.Name n && imported.containsKey(n.id()) && !scope.binds(n.id())) {
+            module = imported.get(n.id()).get(0);
+            function = imported.get(n.id()).get(1);
+            alias = n.id();
+        } else if (call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name m
+                && imported.containsKey(m.id()) && !scope.binds(m.id())) {
+            module = imported.get(m.id()).get(0) + "." + imported.get(m.id()).get(1);
+            function = a.attr();
+            alias = m.id();
+        } else {
+            return Reading.NONE;
+        }
+        Stmt.FunctionDef def = DialectHelpers.function(revision, module, function);
+        if (def == null) {
+            def = DialectHelpers.function(enclosing(revision, module), function);
+        }
+        if (def == null || def.params().stream().anyMatch(p -> p.startsWith("*"))) {
+            return new Reading(null, true);
+        }
+        ReadOnlyHelpers r = new ReadOnlyHelpers();
+        for (String p : def.params()) {
+            r.locals.put(OpExtractor.paramName(p), null);
+        }
+        if (!r.block(def.body()) || !leavesAlone(revision.text(), r.tables, imported, alias, function)) {
+            return new Reading(null, true);
+        }
+        String shown = "`" + Names.dotted(call.func()) + "(" + arguments(call) + ")`";
+        Guard.Condition c = new Guard.Condition.Setting(shown + " is true", shown + " is false");
+        return new Reading(negated ? Guard.Condition.not(c) : c, true);
+    }
+
+    /**
+     * Module {@code module} as a file of a package that holds the revision: {@code senlin.db.sqlalchemy.alembic.x}
+     * imported by {@code senlin/db/sqlalchemy/alembic/versions/r.py} is {@code senlin/db/sqlalchemy/alembic/x.py},
+     * read only inside the folder of the top package ({@code senlin/}), each folder between a package
+     * ({@code __init__.py}). Null when the module's package is not one of the revision's folders.
+     */
+    private static ModelTables.Module enclosing(SourceFile revision, String module) {
+        if (revision == null || revision.path() == null || module.startsWith(".")) {
+            return null;
+        }
+        String[] parts = module.split("\\.");
+        Path dir = revision.path().toAbsolutePath().getParent();
+        for (int up = 0; up < MAX_LEVELS && dir != null; up++, dir = dir.getParent()) {
+            // dir as the package parts[0..k): its name is parts[k - 1], its parents the parts before
+            for (int k = parts.length - 1; k >= 1; k--) {
+                Path top = dir;
+                boolean matches = true;
+                for (int j = k - 1; j >= 0 && matches; j--) {
+                    matches = top != null && top.getFileName() != null && top.getFileName().toString().equals(parts[j])
+                            && Files.isRegularFile(top.resolve("__init__.py"), LinkOption.NOFOLLOW_LINKS);
+                    if (matches && j > 0) {
+                        top = top.getParent();
+                    }
+                }
+                Path file = dir.resolve(String.join("/", Arrays.copyOfRange(parts, k, parts.length)) + ".py");
+                if (matches && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    return new ModelTables.Module(file, top);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String arguments(Expr.Call call) {
+        StringBuilder b = new StringBuilder();
+        for (Arg a : call.args()) {
+            String v = a.value() instanceof Expr.Const k ? k.text() : a.value() instanceof Expr.Num k ? k.text() : "'" + StringResolver.constant(a.value(),
+                    new Scope(null)) + "'";
+            b.append(b.length() == 0 ? "" : ", ").append(a.keyword() == null ? "" : a.keyword() + "=").append(v);
+        }
+        return b.length() > 24 ? "..." : b.toString();
+    }
+
+    /**
+     * Whether the revision's text names none of {@code tables} (any case, as a word) and calls no helper of the
+     * project but {@code alias.function}: a name imported from a module outside the libraries read is used nowhere
+     * else.
+     */
+    private static boolean leavesAlone(String text, Set<String> tables, Map<String, List<String>> imported,
+            String alias, String function) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String t : tables) {
+            if (Pattern.compile("\\b" + Pattern.quote(t.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, List<String>> e : imported.entrySet()) {
+            String root = e.getValue().get(0).split("\\.", 2)[0];
+            if (LIBRARIES.contains(root)) {
+                continue;
+            }
+            Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(e.getKey()) + "\\b").matcher(text);
+            while (m.find()) {
+                String after = text.substring(m.end());
+                boolean importLine = lineOf(text, m.start()).matches("\\s*(from|import)\\s.*");
+                if (importLine) {
+                    continue;
+                }
+                if (!e.getKey().equals(alias) || !after.startsWith("." + function + "(")) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static String lineOf(String text, int at) {
+        int start = text.lastIndexOf('\n', at) + 1;
+        int end = text.indexOf('\n', at);
+        return text.substring(start, end < 0 ? text.length() : end);
+    }
+
+    private boolean block(List<Stmt> body) {
+        for (Stmt s : body) {
+            if (++statements > MAX_STATEMENTS || !stmt(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean stmt(Stmt s) {
+        if (s instanceof Stmt.ExprStmt e) {
+            return e.expr() instanceof Expr.Str || expr(e.expr());
+        }
+        if (s instanceof Stmt.Assign a) {
+            if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n) || metadata.contains(n.id())) {
+                return false;
+            }
+            if (a.value() instanceof Expr.Call c && c.args().isEmpty() && "MetaData".equals(last(c.func()))) {
+                metadata.add(n.id());
+                return true;
+            }
+            locals.put(n.id(), a.value());
+            return expr(a.value());
+        }
+        if (s instanceof Stmt.Return r) {
+            return r.value() == null || expr(r.value());
+        }
+        if (s instanceof Stmt.If i) {
+            return expr(i.test()) && block(i.body()) && block(i.orelse());
+        }
+        if (s instanceof Stmt.Try t) {
+            for (Stmt.Handler h : t.handlers()) {
+                if (!block(h.body())) {
+                    return false;
+                }
+            }
+            return block(t.body()) && block(t.orelse()) && block(t.finalbody());
+        }
+        return false;
+    }
+
+    private boolean expr(Expr e) {
+        if (e == null || e instanceof Expr.Const) {
+            return true;
+        }
+        if (e instanceof Expr.Str s) {
+            return s.pieces().stream().noneMatch(p -> p.dynamic());
+        }
+        if (e instanceof Expr.Name n) {
+            return !metadata.contains(n.id());
+        }
+        if (e instanceof Expr.Compare c && c.ops().size() == 1 && (c.ops().get(0).equals("in")
+                || c.ops().get(0).equals("not in")) && reflectedTables(c.comparators().get(0))) {
+            String name = StringResolver.constant(c.left(), new Scope(null));
+            if (name == null) {
+                return false;
+            }
+            tables.add(name);
+            return true;
+        }
+        if (e instanceof Expr.Call c) {
+            return call(c);
+        }
+        if (e instanceof Expr.Attribute || e instanceof Expr.Compare || e instanceof Expr.BoolOp
+                || e instanceof Expr.UnaryOp || e instanceof Expr.Subscript || e instanceof Expr.Tuple) {
+            return e.children().stream().allMatch(this::expr);
+        }
+        return false;
+    }
+
+    /** {@code meta.tables} or {@code meta.tables.keys()} of a reflected MetaData. */
+    private boolean reflectedTables(Expr e) {
+        if (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute k
+                && k.attr().equals("keys")) {
+            e = k.value();
+        }
+        return e instanceof Expr.Attribute a && a.attr().equals("tables") && a.value() instanceof Expr.Name n
+                && metadata.contains(n.id());
+    }
+
+    private boolean call(Expr.Call c) {
+        String last = last(c.func());
+        if (last == null) {
+            return false;
+        }
+        if (c.func() instanceof Expr.Name n && BUILTINS.contains(n.id()) && !locals.containsKey(n.id())) {
+            return args(c);
+        }
+        if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
+                && LOGGERS.contains(n.id().toLowerCase(Locale.ROOT)) && LOG_LEVELS.contains(a.attr())) {
+            return args(c);
+        }
+        if (last.equals("get_bind") && c.args().isEmpty() && c.func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Name n && (n.id().equals("op") || n.id().equals("context"))) {
+            return true;
+        }
+        if (last.equals("reflect") && c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
+                && metadata.contains(n.id())) {
+            return c.args().size() == 1 && "bind".equals(c.args().get(0).keyword()) && expr(c.args().get(0).value());
+        }
+        if (last.equals("text") && c.args().size() == 1 && c.args().get(0).keyword() == null) {
+            return select(c);
+        }
+        if (last.equals("execute") && c.func() instanceof Expr.Attribute a && c.args().size() == 1
+                && c.args().get(0).keyword() == null) {
+            Expr sql = c.args().get(0).value();
+            if (sql instanceof Expr.Name n && locals.get(n.id()) != null) {
+                sql = locals.get(n.id());
+            }
+            return sql instanceof Expr.Call t && "text".equals(last(t.func())) && select(t) && expr(a.value());
+        }
+        if (ROW_READS.contains(last) && c.args().isEmpty() && c.func() instanceof Expr.Attribute a
+                && a.value() instanceof Expr.Call inner && "execute".equals(last(inner.func()))) {
+            return call(inner);
+        }
+        return false;
+    }
+
+    /** {@code text("SELECT ... FROM t")}: one plain SELECT of one table, recorded in {@link #tables}. */
+    private boolean select(Expr.Call text) {
+        String sql = StringResolver.constant(text.args().get(0).value(), new Scope(null));
+        Matcher m = sql == null ? null : SELECT.matcher(sql);
+        if (m == null || !m.matches()) {
+            return false;
+        }
+        tables.add(m.group(1));
+        return true;
+    }
+
+    private boolean args(Expr.Call c) {
+        return c.args().stream().allMatch(a -> a.star() == 0 && expr(a.value()));
+    }
+
+    private static String last(Expr func) {
+        return func instanceof Expr.Name n ? n.id() : func instanceof Expr.Attribute a ? a.attr() : null;
+    }
+}
