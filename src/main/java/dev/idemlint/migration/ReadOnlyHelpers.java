@@ -23,16 +23,17 @@ import java.util.regex.Pattern;
  * table name and runs {@code SELECT version FROM migrate_version}. Between a revision's first run and its re-run only
  * that revision runs, so when the revision never names those tables and calls no other helper of the project, the
  * helper answers the same on both runs: the test is read as a condition on configuration ({@link GuardKind#SETTING}).
- * The body is read, not run ({@link DialectHelpers#function}); it is read-only when every statement is a docstring,
- * an assignment to a name, an {@code if}, a {@code return} or a {@code try} of such statements, and every call is
- * one of: {@code MetaData()}, its {@code reflect(bind=...)}, {@code get_bind()}, {@code text()} of one literal plain
- * {@code SELECT ... FROM t}, {@code execute()} of such a text and a row read of its result, a logging call, or a
- * builtin conversion. A reflected MetaData may only be asked whether a literal name is among its tables. Anything
- * else (a write, DDL, a call not read, a query not read) leaves the test unknown.
+ * The body is read, not run ({@link DialectHelpers#function}); it is read-only when every statement is a docstring, an
+ * assignment to a name, an {@code if}, a {@code return} or a {@code try} of such statements, and every call is one of:
+ * {@code MetaData()} (or {@code MetaData(bind=...)}), its {@code reflect(bind=...)}, {@code get_bind()}, {@code
+ * text()} of one literal plain {@code SELECT ... FROM t}, {@code execute()} of such a text and a row read of its
+ * result, a logging call, or a builtin conversion. A reflected MetaData may only be asked whether a literal name is
+ * among its tables. Anything else (a write, DDL, a call not read, a query not read) leaves the test unknown.
  */
 final class ReadOnlyHelpers {
     private static final Pattern SELECT = Pattern.compile(
-            "(?is)\\s*SELECT\\s+(?:count\\(\\*\\)|[\\w\\s,.*])+?\\s+FROM\\s+`?(\\w+)`?(\\s+WHERE\\s+[\\w\\s=<>'.]+)?\\s*;?\\s*");
+            "(?is)\\s*SELECT\\s+(?:count\\(\\*\\)|[\\w\\s,.*])+?\\s+FROM\\s+`?(\\w+)`?"
+            + "(\\s+WHERE\\s+[\\w\\s=<>'.]+)?\\s*;?\\s*");
     private static final Set<String> ROW_READS = Set.of("scalar", "scalar_one", "scalar_one_or_none", "first",
             "fetchone", "fetchall", "one", "one_or_none", "all");
     private static final Set<String> LOGGERS = Set.of("log", "logger", "logging", "_log", "_logger");
@@ -106,8 +107,8 @@ final class ReadOnlyHelpers {
     /**
      * Module {@code module} as a file of a package that holds the revision: {@code senlin.db.sqlalchemy.alembic.x}
      * imported by {@code senlin/db/sqlalchemy/alembic/versions/r.py} is {@code senlin/db/sqlalchemy/alembic/x.py},
-     * read only inside the folder of the top package ({@code senlin/}), each folder between a package
-     * ({@code __init__.py}). Null when the module's package is not one of the revision's folders.
+     * read only inside the folder of the top package ({@code senlin/}). Null when the module's package is not one of
+     * the revision's folders.
      */
     private static ModelTables.Module enclosing(SourceFile revision, String module) {
         if (revision == null || revision.path() == null || module.startsWith(".")) {
@@ -121,8 +122,8 @@ final class ReadOnlyHelpers {
                 Path top = dir;
                 boolean matches = true;
                 for (int j = k - 1; j >= 0 && matches; j--) {
-                    matches = top != null && top.getFileName() != null && top.getFileName().toString().equals(parts[j])
-                            && Files.isRegularFile(top.resolve("__init__.py"), LinkOption.NOFOLLOW_LINKS);
+                    // a folder without __init__.py is a namespace package, imported all the same
+                    matches = top != null && top.getFileName() != null && top.getFileName().toString().equals(parts[j]);
                     if (matches && j > 0) {
                         top = top.getParent();
                     }
@@ -139,8 +140,8 @@ final class ReadOnlyHelpers {
     private static String arguments(Expr.Call call) {
         StringBuilder b = new StringBuilder();
         for (Arg a : call.args()) {
-            String v = a.value() instanceof Expr.Const k ? k.text() : a.value() instanceof Expr.Num k ? k.text() : "'" + StringResolver.constant(a.value(),
-                    new Scope(null)) + "'";
+            String v = a.value() instanceof Expr.Const k ? k.text() : a.value() instanceof Expr.Num k ? k.text()
+                    : "'" + StringResolver.constant(a.value(), new Scope(null)) + "'";
             b.append(b.length() == 0 ? "" : ", ").append(a.keyword() == null ? "" : a.keyword() + "=").append(v);
         }
         return b.length() > 24 ? "..." : b.toString();
@@ -202,7 +203,9 @@ final class ReadOnlyHelpers {
             if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n) || metadata.contains(n.id())) {
                 return false;
             }
-            if (a.value() instanceof Expr.Call c && c.args().isEmpty() && "MetaData".equals(last(c.func()))) {
+            if (a.value() instanceof Expr.Call c && "MetaData".equals(last(c.func())) && (c.args().isEmpty()
+                    || c.args().size() == 1 && "bind".equals(c.args().get(0).keyword())
+                    && expr(c.args().get(0).value()))) {
                 metadata.add(n.id());
                 return true;
             }
@@ -284,6 +287,12 @@ final class ReadOnlyHelpers {
         if (last.equals("reflect") && c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
                 && metadata.contains(n.id())) {
             return c.args().size() == 1 && "bind".equals(c.args().get(0).keyword()) && expr(c.args().get(0).value());
+        }
+        if (last.equals("reflect") && c.func() instanceof Expr.Attribute a && "MetaData".equals(last(a.value()))
+                && c.args().size() == 1 && c.args().get(0).keyword() == null
+                && c.args().get(0).value() instanceof Expr.Name n && metadata.contains(n.id())) {
+            // `sa.MetaData.reflect(metadata)` of a MetaData bound to the connection
+            return true;
         }
         if (last.equals("text") && c.args().size() == 1 && c.args().get(0).keyword() == null) {
             return select(c);
