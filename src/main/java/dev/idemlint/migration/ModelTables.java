@@ -144,6 +144,22 @@ final class ModelTables {
         }
     }
 
+    /**
+     * The checkout {@code dir} lies in: the nearest of it and its {@code levels} parents that holds {@code .git},
+     * {@code pyproject.toml}, {@code setup.py} or {@code setup.cfg} (an alembic.ini may sit inside a package);
+     * null when none does.
+     */
+    static Path checkout(Path dir, int levels) {
+        for (int i = 0; i <= levels && dir != null; i++, dir = dir.getParent()) {
+            for (String m : ROOT_MARKERS) {
+                if (!m.equals("alembic.ini") && Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+                    return dir;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean marksRoot(Path dir) {
         for (String m : ROOT_MARKERS) {
             if (Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {

@@ -107,8 +107,9 @@ final class ReadOnlyHelpers {
     /**
      * Module {@code module} as a file of a package that holds the revision: {@code senlin.db.sqlalchemy.alembic.x}
      * imported by {@code senlin/db/sqlalchemy/alembic/versions/r.py} is {@code senlin/db/sqlalchemy/alembic/x.py},
-     * read only inside the folder of the top package ({@code senlin/}). Null when the module's package is not one of
-     * the revision's folders.
+     * read only inside the folder of the top package ({@code senlin/}), and only when that folder lies in the
+     * revision's checkout ({@link ModelTables#checkout}): nothing above the checkout is read. Null when the
+     * module's package is not one of the revision's folders.
      */
     private static ModelTables.Module enclosing(SourceFile revision, String module) {
         if (revision == null || revision.path() == null || module.startsWith(".")) {
@@ -116,6 +117,7 @@ final class ReadOnlyHelpers {
         }
         String[] parts = module.split("\\.");
         Path dir = revision.path().toAbsolutePath().getParent();
+        Path checkout = dir == null ? null : ModelTables.checkout(dir, MAX_LEVELS);
         for (int up = 0; up < MAX_LEVELS && dir != null; up++, dir = dir.getParent()) {
             // dir as the package parts[0..k): its name is parts[k - 1], its parents the parts before
             for (int k = parts.length - 1; k >= 1; k--) {
@@ -129,7 +131,8 @@ final class ReadOnlyHelpers {
                     }
                 }
                 Path file = dir.resolve(String.join("/", Arrays.copyOfRange(parts, k, parts.length)) + ".py");
-                if (matches && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                if (matches && (checkout == null || top.startsWith(checkout))
+                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     return new ModelTables.Module(file, top);
                 }
             }
