@@ -1,0 +1,1 @@
+"""lilypad.server: package of the stand-in."""

@@ -1,0 +1,2 @@
+"""sqlmodel.sql: re-exports its submodule sqltypes."""
+from . import sqltypes

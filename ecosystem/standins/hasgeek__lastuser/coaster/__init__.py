@@ -1,0 +1,1 @@
+"""Stand-in package for coaster (hasgeek's helper library), only the module lastuser's revisions import."""
