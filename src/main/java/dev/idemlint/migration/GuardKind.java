@@ -20,11 +20,12 @@ public enum GuardKind {
      */
     TRY_EXCEPT,
     /**
-     * Not a guard: the except handler of a plain try/except on PostgreSQL whose body holds database statements
-     * only, and whose own statements are schema changes. The handler runs only after a body statement failed, in
-     * the transaction that failure aborted, where its first statement fails (25P02): in a run that completes it
-     * never ran, and on the re-run it is reached only after the body's failure. Its statements make and take
-     * nothing, and no re-run rule claims them.
+     * Not a guard: an except handler that never ran in a run that completed, and that the re-run reaches only after
+     * a body statement failed. Either the handler of a plain try/except on PostgreSQL whose body holds database
+     * statements only, and whose own statements are schema changes: it runs in the transaction that failure
+     * aborted, where its first statement fails (25P02). Or, on any dialect, a handler that always raises, in no
+     * enclosing try or guard: the revision fails with it. Its statements make and take nothing, and no re-run
+     * rule claims them.
      */
     AFTER_ABORT,
     /** An existence check on an object the guarded code never creates or drops: it protects nothing. */

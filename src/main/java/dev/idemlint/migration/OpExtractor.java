@@ -337,6 +337,11 @@ final class OpExtractor {
                 if (aborted && statementsOnly(h.body(), ctx, false)) {
                     handler = handler.withGuard(Guard.of(GuardKind.AFTER_ABORT, h.span(),
                             "except handler after a failed statement (25P02)"));
+                } else if (ctx.guard() == null && reraises(h.body(), ctx.scope())) {
+                    // a handler that always raises ends the revision in failure, and no enclosing try swallows
+                    // it: in a run that completed it never ran
+                    handler = handler.withGuard(Guard.of(GuardKind.AFTER_ABORT, h.span(),
+                            "except handler that raises"));
                 }
                 walkBlock(h.body(), handler, active);
             }

@@ -1,0 +1,1 @@
+# Stand-in for the oslo_config package (oslo.config): an empty package marker.
