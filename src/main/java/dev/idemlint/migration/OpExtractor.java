@@ -41,6 +41,8 @@ final class OpExtractor {
      * ({@link ModelTables}, {@link DialectHelpers}).
      */
     private boolean readModels;
+    /** The guards on a project helper read in this revision ({@link ReadOnlyHelpers#MAX_GUARDS}). */
+    private int helperGuards;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
@@ -270,11 +272,13 @@ final class OpExtractor {
             }
             Guard.Condition setting = g == null && !mentions(i.test(), loopVariables)
                     ? SettingTest.read(residual != null ? residual : i.test(), ctx.scope(), ctx.tainted()) : null;
-            if (setting == null && g == null && !mentions(i.test(), loopVariables)) {
+            if (setting == null && g == null && !mentions(i.test(), loopVariables)
+                    && helperGuards < ReadOnlyHelpers.MAX_GUARDS) {
                 // a helper of the project that reads only tables this revision leaves alone answers the same on
                 // the re-run as on the first run (ReadOnlyHelpers)
                 ReadOnlyHelpers.Reading read = ReadOnlyHelpers.read(i.test(), file, imported, ctx.scope());
                 readModels |= read.readFiles();
+                helperGuards += read.readFiles() ? 1 : 0;
                 setting = read.condition();
             }
             if (setting != null) {

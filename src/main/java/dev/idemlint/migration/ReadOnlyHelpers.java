@@ -42,6 +42,11 @@ final class ReadOnlyHelpers {
     private static final Set<String> LIBRARIES = Set.of("alembic", "sqlalchemy", "oslo_log", "logging");
     /** Folders above the revision searched for the helper's package. */
     private static final int MAX_LEVELS = 8;
+    /**
+     * The most guards on a project helper read in one revision: each reads the revision's text again, and a real
+     * revision has one; past it a guard stays a condition on unknown state.
+     */
+    static final int MAX_GUARDS = 16;
     /** Statements read in one body, nested ones included. */
     private static final int MAX_STATEMENTS = 64;
 
@@ -170,12 +175,11 @@ final class ReadOnlyHelpers {
             }
             Matcher m = Pattern.compile("(?<![\\w.])" + Pattern.quote(e.getKey()) + "\\b").matcher(text);
             while (m.find()) {
-                String after = text.substring(m.end());
                 boolean importLine = lineOf(text, m.start()).matches("\\s*(from|import)\\s.*");
                 if (importLine) {
                     continue;
                 }
-                if (!e.getKey().equals(alias) || !after.startsWith("." + function + "(")) {
+                if (!e.getKey().equals(alias) || !text.startsWith("." + function + "(", m.end())) {
                     return false;
                 }
             }

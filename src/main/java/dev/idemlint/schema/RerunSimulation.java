@@ -53,6 +53,12 @@ import java.util.function.BooleanSupplier;
  * a read before a drop) reach them as {@link RerunAnswers}, through their context.
  */
 public final class RerunSimulation {
+    /**
+     * The most worlds ({@link #worlds}) a revision's verdicts are decided in: each runs the whole revision again, and
+     * real revisions test a handful of settings, while a hostile one could test a new one per statement.
+     */
+    static final int MAX_WORLDS = 32;
+
     private RerunSimulation() {
     }
 
@@ -88,7 +94,15 @@ public final class RerunSimulation {
             }
         }
         Map<Set<Guard.Condition>, List<Integer>> worlds = worlds(ops);
+        int decidedWorlds = 0;
         for (Map.Entry<Set<Guard.Condition>, List<Integer>> w : worlds.entrySet()) {
+            if (++decidedWorlds > MAX_WORLDS) {
+                // past the bound a statement stays what a condition on unknown state makes it: unknown
+                for (int i : w.getValue()) {
+                    out.set(i, out.get(i).withSite(out.get(i).site().withGuard(out.get(i).site().guard().unsettled())));
+                }
+                continue;
+            }
             RerunVerdicts.Verdict[] inWorld = new RerunVerdicts.Verdict[ops.size()];
             protectAll(world(ops, w.getKey()), postgresNames, inWorld);
             for (int i : w.getValue()) {

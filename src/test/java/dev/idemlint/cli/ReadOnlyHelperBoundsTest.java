@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A guard on a helper of a package holding the revision is read only when that package lies in the revision's
- * checkout: a pull request cannot make the linter read a module above the checkout by naming its folders.
+ * checkout: a pull request cannot make the linter read a module above the checkout by naming its folders. A
+ * revision testing a new condition per statement is decided in a bounded number of worlds, each replaying it.
  */
 class ReadOnlyHelperBoundsTest {
     private static final Path FIXTURE = Path.of("src/test/resources/fixtures/rules/add-column-not-idempotent"
@@ -55,5 +56,37 @@ class ReadOnlyHelperBoundsTest {
         String out = lint(versions);
         assertEquals(false, out.contains("add-column-not-idempotent"), out);
         assertTrue(Files.isRegularFile(outer.resolve("legacy_utils.py")), "the module above the checkout exists");
+    }
+
+    private static long findings(String out) {
+        return out.lines().filter(l -> l.contains("add-column-not-idempotent")).count();
+    }
+
+    private static String guarded(int n, String test) {
+        StringBuilder b = new StringBuilder("\"\"\"r\"\"\"\nimport os\nimport sqlalchemy as sa\nfrom alembic import op\n"
+                + "from legacy import legacy_utils\n\nrevision = \"001\"\ndown_revision = None\n\n\ndef upgrade():\n");
+        for (int i = 0; i < n; i++) {
+            b.append("    if ").append(test.replace("N", Integer.toString(i))).append(":\n")
+                    .append("        op.add_column(\"players\", sa.Column(\"c").append(i).append("\", sa.String(20)))\n");
+        }
+        return b.toString();
+    }
+
+    @Test
+    void a_new_setting_per_statement_is_decided_for_the_first_worlds_only() throws IOException {
+        Path checkout = tmp.resolve("proj");
+        Path versions = layout(checkout, checkout.resolve("legacy"));
+        Files.writeString(versions.resolve("001_players.py"), guarded(40, "os.environ.get(\"ENV\") == \"pN\""));
+        assertEquals(32, findings(lint(versions)));
+        Files.writeString(versions.resolve("001_players.py"), guarded(3, "os.environ.get(\"ENV\") == \"pN\""));
+        assertEquals(3, findings(lint(versions)));
+    }
+
+    @Test
+    void a_revision_s_guards_on_a_helper_are_read_up_to_a_bound() throws IOException {
+        Path checkout = tmp.resolve("proj");
+        Path versions = layout(checkout, checkout.resolve("legacy"));
+        Files.writeString(versions.resolve("001_players.py"), guarded(20, "legacy_utils.is_migration_needed(N)"));
+        assertEquals(16, findings(lint(versions)));
     }
 }
