@@ -378,6 +378,13 @@ public final class Planner {
         if (op instanceof Operation.ColumnIdentity) {
             return identity(op);
         }
+        if (op instanceof Operation.Benign b && b.column() == null && b.removes() != null && b.table() != null
+                && guards.run(op, m.verdicts()) != GuardCheck.Run.SKIPS) {
+            Outcome label = filterLabel(op, b, guards.run(op, m.verdicts()) == GuardCheck.Run.MAYBE);
+            if (label != null) {
+                return label;
+            }
+        }
         if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
             return OK;
         }
@@ -879,6 +886,38 @@ public final class Planner {
             }
         }
         return OK;
+    }
+
+    /**
+     * A {@code DELETE ... WHERE c = 'v'} on a column whose type here is an enum without the label {@code 'v'}:
+     * PostgreSQL rejects the literal as input of the enum (22P02) before it reads a row. Null when the column, its
+     * type or the type's labels are not known, or every value is a label.
+     */
+    private Outcome filterLabel(Operation op, Operation.Benign b, boolean maybe) {
+        if (!errors.namedTypes()) {
+            return null;
+        }
+        Placement.Target t = places.relTarget(op, places.name(b.table(), op));
+        if (t.schema() == null) {
+            return null;
+        }
+        ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.removes().column(), op));
+        String type = state.columnType(column);
+        Placement.Target typed = type == null ? null : places.typeTarget(op, places.name(type.replace("\"", ""), op));
+        List<String> labels = typed == null || typed.schema() == null ? null : state.labels(typed.qualified());
+        if (labels == null || labels.isEmpty()) {
+            return null;
+        }
+        String missing = b.removes().values().stream().sorted().filter(v -> !labels.contains(v)).findFirst()
+                .orElse(null);
+        if (missing == null) {
+            return null;
+        }
+        String why = "'" + missing + "' is no label of enum " + type + ", the type of column "
+                + column.path(state.currentSchema());
+        SqlState invalid = SqlState.INVALID_TEXT_REPRESENTATION;
+        return maybe ? new Lost("it may run, and then fails with " + invalid.label() + " (" + invalid.code() + "): "
+                + why) : new Fails(invalid.code(), invalid.label(), why, column, true);
     }
 
     private Outcome addValue(Operation op, Operation.AlterTypeAddValue v, boolean maybe) {
