@@ -148,7 +148,7 @@ final class ModelCodec {
      * A model read back from an entry is only read by {@code SchemaTimeline.effects} before the linter
      * lets its calls go ({@link Migration#releaseSyntax()}; after that, a call is parsed again from the
      * file when asked), and the timeline reads an operation's call for its {@code schema=} keyword
-     * (SchemaTimeline.schemaOf), and the whole call of a drop, an added constraint and an index
+     * and the whole call of a drop, an added constraint and an index
      * ({@link #readWhole}), which {@link #encode} keeps whole. The arguments (column definitions, SQL strings) were two thirds of a
      * stored model and of its decoding. ResultCacheTest's
      * {@code only_known_readers_read_an_operations_call_before_it_is_released} fails when another stage
