@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The part of an alembic.ini that says where revisions live: {@code [alembic] script_location}
@@ -80,7 +81,7 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
             String value = interpolate(rawScript.trim(), vars);
             script = resolve(value, dir, projectRoot);
             if (script == null && !templated(value)) {
-                problems.add(new InputProblem(file, scriptLine, unresolved("script_location", value)));
+                problems.add(new InputProblem(file, scriptLine, unresolved("script_location", value, dir, projectRoot)));
             }
         } else if (Files.isRegularFile(dir.resolve("env.py"))) {
             script = dir;
@@ -95,7 +96,8 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
                 if (p != null) {
                     locations.add(p);
                 } else if (!templated(item)) {
-                    problems.add(new InputProblem(file, locationsLine, unresolved("version_locations", item)));
+                    problems.add(new InputProblem(file, locationsLine,
+                            unresolved("version_locations", item, dir, projectRoot)));
                 }
             }
         }
@@ -108,15 +110,27 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         return value.contains("{");
     }
 
-    private static String unresolved(String key, String value) {
+    private static String unresolved(String key, String value, Path iniDir, Path projectRoot) {
         String why;
         Matcher undefined = INTERPOLATION.matcher(value);
+        Matcher resource = PACKAGE_RESOURCE.matcher(value);
         if (undefined.find()) {
             why = undefined.group() + " is not defined in [alembic] or [DEFAULT]";
         } else if (value.contains("$") || value.startsWith("~")) {
             why = "Alembic does not expand environment variables or ~";
-        } else if (PACKAGE_RESOURCE.matcher(value).matches()) {
-            why = "no such package folder in the project";
+        } else if (resource.matches()) {
+            Path root = projectRoot == null ? iniDir : projectRoot.toAbsolutePath().normalize();
+            List<Path> several;
+            try {
+                several = srcLayouts(root, resourcePath(resource));
+            } catch (RuntimeException e) {
+                several = List.of(); // not a path on this system
+            }
+            why = several.size() > 1
+                    ? "several src layouts hold that package folder: " + String.join(", ",
+                            several.stream().limit(3).map(d -> root.relativize(d).toString()).toList())
+                            + (several.size() > 3 ? ", ..." : "")
+                    : "no such package folder in the project";
         } else {
             why = "no such directory";
         }
@@ -229,13 +243,9 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
             return null;
         }
         Matcher pr = PACKAGE_RESOURCE.matcher(loc);
-        if (pr.matches()) {
-            // Alembic joins each token after the package as a folder: "pkg:a:b" is pkg/a/b
-            loc = pr.group(1).replace('.', '/') + "/" + pr.group(2).replace(':', '/');
-        }
         Path p;
         try {
-            p = Path.of(loc);
+            p = pr.matches() ? resourcePath(pr) : Path.of(loc);
         } catch (RuntimeException e) {
             return null;
         }
@@ -253,13 +263,52 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
             }
         }
         if (pr.matches() && iniDir.startsWith(root)) {
-            // an installed package of a src layout: src/<package>/<resource>
-            Path candidate = root.resolve("src").resolve(p).normalize();
-            if (Files.isDirectory(candidate)) {
-                return candidate;
+            List<Path> found = srcLayouts(root, p);
+            if (found.size() == 1) {
+                return found.get(0);
             }
         }
         return null;
+    }
+
+    /** The folder a {@code package:resource} location names inside its package, from a matched {@link #PACKAGE_RESOURCE}. */
+    private static Path resourcePath(Matcher packageResource) {
+        // Alembic joins each token after the package as a folder: "pkg:a:b" is pkg/a/b
+        return Path.of(packageResource.group(1).replace('.', '/') + "/" + packageResource.group(2).replace(':', '/'));
+    }
+
+    /**
+     * Where an installed package's resource {@code resource} ({@code <package>/<resource>}) lies in a src
+     * layout of the project: {@code src/<package>/<resource>} at the root, else the same one folder down
+     * ({@code backend/src/appenlight/migrations}, the package a project installs from a subfolder); of those
+     * one folder down, only folders whose real path is inside the root count, each once. Two fixed levels and one listing of
+     * the root: nothing recurses, so deep trees and symbolic-link loops cost one look each.
+     */
+    static List<Path> srcLayouts(Path root, Path resource) {
+        Path top = root.resolve("src").resolve(resource).normalize();
+        if (Files.isDirectory(top)) {
+            return List.of(top); // the caller warns when it leads out of the project
+        }
+        Path realRoot = Confinement.realPath(root);
+        Map<Path, Path> byReal = new LinkedHashMap<>();
+        try (Stream<Path> children = Files.list(root)) {
+            for (Path child : children.sorted().toList()) {
+                Path name = child.getFileName();
+                if (name == null || name.toString().startsWith(".") || Discovery.SKIP_DIRS.contains(name.toString())) {
+                    continue;
+                }
+                Path candidate = child.resolve("src").resolve(resource).normalize();
+                if (Files.isDirectory(candidate)) {
+                    Path real = Confinement.realPath(candidate);
+                    if (real.startsWith(realRoot)) {
+                        byReal.putIfAbsent(real, candidate);
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+        return List.copyOf(byReal.values());
     }
 
     /** configparser's format: sections, key = value or key: value, indented continuation lines. */

@@ -292,6 +292,62 @@ class DiscoveryTest {
     }
 
     @Test
+    void package_resource_in_a_src_layout_one_folder_down_resolves_from_the_project_root() throws IOException {
+        // AppEnlight: alembic.ini at the root says appenlight:migrations; the package is backend/src/appenlight
+        p.ini("alembic.ini", "script_location = myapp:migrations\n")
+                .file("backend/setup.py", "from setuptools import setup\nsetup(package_dir={'': 'src'})\n")
+                .env("backend/src/myapp/migrations")
+                .revision("backend/src/myapp/migrations/versions/a.py", "a", null);
+        // the same folder through a link is one layout, not two
+        Files.createSymbolicLink(p.path("mirror"), p.path("backend"));
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("backend/src/myapp/migrations/versions"), versionsDirs(r));
+        assertEquals(p.path("backend/src/myapp/migrations"),
+                AlembicIni.read(p.path("alembic.ini"), tmp).scriptLocation());
+    }
+
+    @Test
+    void package_resource_in_two_src_layouts_is_a_located_error_naming_both() {
+        p.ini("alembic.ini", "script_location = myapp:migrations\n")
+                .env("api/src/myapp/migrations").revision("api/src/myapp/migrations/versions/a.py", "a", null)
+                .env("worker/src/myapp/migrations").revision("worker/src/myapp/migrations/versions/b.py", "b", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(new InputProblem(p.path("alembic.ini"), 4, "script_location myapp:migrations names no "
+                + "directory (several src layouts hold that package folder: api/src/myapp/migrations, "
+                + "worker/src/myapp/migrations)")), r.problems());
+        // the layouts still find both trees
+        assertEquals(List.of("api/src/myapp/migrations/versions", "worker/src/myapp/migrations/versions"),
+                versionsDirs(r).stream().sorted().toList());
+    }
+
+    @Test
+    void package_resource_search_is_two_fixed_levels_through_links_loops_and_deep_trees() throws IOException {
+        Path project = tmp.resolve("project");
+        Layout q = new Layout(project);
+        new Layout(tmp.resolve("outside")).env("src/myapp/migrations")
+                .revision("src/myapp/migrations/versions/x.py", "x", null);
+        q.ini("alembic.ini", "script_location = myapp:migrations\n").dir(".git");
+        // deeper than one folder down: not a src layout of this project
+        String deep = "a/".repeat(200);
+        q.env(deep + "src/myapp/migrations").revision(deep + "src/myapp/migrations/versions/a.py", "a", null);
+        Files.createSymbolicLink(q.path("up"), project); // up/src/myapp: nothing; a loop for any walk
+        Files.createSymbolicLink(q.path("self"), q.path("self")); // a link to itself
+        Files.createSymbolicLink(q.path("ext"), tmp.resolve("outside")); // ext/src/myapp leads out: not taken
+        long start = System.nanoTime();
+        assertEquals(List.of(), AlembicIni.srcLayouts(project, Path.of("myapp/migrations")));
+        assertTrue(System.nanoTime() - start < 2_000_000_000L, "two fixed levels, no walk");
+        InputProblem unresolved = new InputProblem(q.path("alembic.ini"), 4,
+                "script_location myapp:migrations names no directory (no such package folder in the project)");
+        AlembicIni ini = AlembicIni.read(q.path("alembic.ini"), project);
+        assertEquals(null, ini.scriptLocation());
+        assertEquals(List.of(unresolved), ini.problems());
+        Discovery.Result r = discover(project);
+        assertTrue(r.problems().contains(unresolved), r.problems().toString());
+        assertTrue(r.targets().stream().noneMatch(t -> t.versionsDir().startsWith(tmp.resolve("outside"))));
+    }
+
+    @Test
     void version_locations_listing_several_dirs_form_one_tree() {
         p.ini("alembic.ini", "script_location = %(here)s/db\n"
                         + "version_locations = %(here)s/db/versions/expand, %(here)s/db/versions/contract\n")
