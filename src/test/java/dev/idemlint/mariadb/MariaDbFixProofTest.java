@@ -152,6 +152,24 @@ class MariaDbFixProofTest {
                 "the handler does not catch the duplicate key name");
     }
 
+    /**
+     * SQLAlchemy Core's {@code Index(...).create(bind)} emits a plain CREATE INDEX: its re-run fails with 1061 as the
+     * fixture {@code create-index-not-idempotent/mysql8_index_create} says, while the fixture's
+     * {@code checkfirst=True} variant and the fix ({@code checkfirst=True}) re-run.
+     */
+    @Test
+    void an_index_created_with_create_bind_fails_its_re_run_with_1061_until_checkfirst() throws IOException {
+        Path versions = Files.createDirectories(dir.resolve("indexcreate/versions"));
+        Path revision = versions.resolve("d1a0b0000061_index_create.py");
+        Files.copy(Path.of(System.getProperty("idemlint.root", ".")).resolve(
+                "src/test/resources/fixtures/rules/create-index-not-idempotent/mysql8_index_create.py"), revision);
+        failsItsReRunUntilFixed(revision, "CREATE TABLE events (id int PRIMARY KEY, kind varchar(20), source varchar(20))",
+                "error 1061 ER_DUP_KEYNAME because index \"ix_events_kind\" already exists", "1061",
+                "the index made by the first run is there");
+        String fixed = Files.readString(revision);
+        assertTrue(fixed.contains("sa.Index(\"ix_events_kind\", events.c.kind).create(bind, checkfirst=True)"), fixed);
+    }
+
     @Test
     void a_failure_half_way_leaves_the_earlier_ddl_applied_and_the_re_run_fails_on_it() throws IOException {
         MariaDbServer server = MariaDbServer.require();
