@@ -2,6 +2,7 @@ package dev.idemlint.discovery;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
  * ini's directory but not always (h runs {@code alembic -c conf/alembic.ini} from the repository
  * root), so relative paths are tried against the ini's directory and then each ancestor up to the
  * project root; the first that exists wins. Flask-Migrate writes an ini without script_location
- * into the script directory itself and passes the directory in code.
+ * into the script directory itself and passes the directory in code; a script_location left in such an
+ * ini that names no folder is that directory when env.py is Flask-Migrate's ({@link #flaskMigrateEnv}).
  */
 public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocations, boolean recursiveVersionLocations,
         int scriptLine, int locationsLine, List<InputProblem> problems) {
@@ -80,7 +82,11 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         if (rawScript != null && !rawScript.isBlank()) {
             String value = interpolate(rawScript.trim(), vars);
             script = resolve(value, dir, projectRoot);
-            if (script == null && !templated(value)) {
+            if (script == null && !templated(value) && flaskMigrateEnv(dir)) {
+                // Flask-Migrate reads <directory>/alembic.ini and sets script_location to <directory>
+                // (flask_migrate/__init__.py, Migrate.get_config): the ini's own value is never used
+                script = dir;
+            } else if (script == null && !templated(value)) {
                 problems.add(new InputProblem(file, scriptLine, unresolved("script_location", value, dir, projectRoot)));
             }
         } else if (Files.isRegularFile(dir.resolve("env.py"))) {
@@ -103,6 +109,27 @@ public record AlembicIni(Path file, Path scriptLocation, List<Path> versionLocat
         }
         return new AlembicIni(file, script, locations, "true".equals(alembic.get("recursive_version_locations")),
                 scriptLine, locationsLine, problems);
+    }
+
+    private static final Pattern FLASK_MIGRATE = Pattern.compile(
+            "extensions\\s*\\[\\s*['\"]migrate['\"]\\s*\\]|^\\s*(from|import)\\s+flask_migrate\\b", Pattern.MULTILINE);
+    private static final int ENV_BYTES = 65_536;
+
+    /**
+     * Whether {@code dir} holds an env.py written for Flask-Migrate: it reads {@code current_app.extensions['migrate']}
+     * (Flask-Migrate's templates) or imports {@code flask_migrate}, so it runs only under Flask-Migrate. Its first
+     * 64 KiB are read, and only when the file, links resolved, is in {@code dir}.
+     */
+    static boolean flaskMigrateEnv(Path dir) {
+        Path env = dir.resolve("env.py");
+        if (!Files.isRegularFile(env) || !Confinement.realPath(env).startsWith(Confinement.realPath(dir))) {
+            return false;
+        }
+        try (InputStream in = Files.newInputStream(env)) {
+            return FLASK_MIGRATE.matcher(new String(in.readNBytes(ENV_BYTES), StandardCharsets.UTF_8)).find();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A value filled in by the application's code before Alembic reads it: {@code {alembic_dir}}. */

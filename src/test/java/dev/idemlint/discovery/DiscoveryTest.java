@@ -348,6 +348,29 @@ class DiscoveryTest {
     }
 
     @Test
+    void a_stale_script_location_in_flask_migrates_ini_is_its_own_folder() {
+        // newspipe: Flask-Migrate reads migrations/alembic.ini and sets script_location to migrations itself
+        p.ini("migrations/alembic.ini", "script_location = website/migrations/\n")
+                .file("migrations/env.py", "from alembic import context\nfrom flask import current_app\n\n"
+                        + "target_metadata = current_app.extensions[\"migrate\"].db.metadata\n")
+                .revision("migrations/versions/a.py", "a", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("migrations/versions"), versionsDirs(r));
+    }
+
+    @Test
+    void a_stale_script_location_beside_a_plain_alembic_env_is_a_located_error() {
+        p.ini("migrations/alembic.ini", "script_location = website/migrations/\n")
+                .env("migrations")
+                .revision("migrations/versions/a.py", "a", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(new InputProblem(p.path("migrations/alembic.ini"), 4,
+                "script_location website/migrations/ names no directory (no such directory)")), r.problems());
+        assertEquals(List.of("migrations/versions"), versionsDirs(r));
+    }
+
+    @Test
     void version_locations_listing_several_dirs_form_one_tree() {
         p.ini("alembic.ini", "script_location = %(here)s/db\n"
                         + "version_locations = %(here)s/db/versions/expand, %(here)s/db/versions/contract\n")
