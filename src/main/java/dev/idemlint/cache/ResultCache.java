@@ -804,10 +804,6 @@ public final class ResultCache {
             return new Entry(data, head, length);
         }
 
-        void write(byte[] key, byte[] payload) {
-            write(key, key, payload, List.of());
-        }
-
         void write(byte[] key, byte[] head, List<byte[]> body) {
             write(key, key, head, body);
         }

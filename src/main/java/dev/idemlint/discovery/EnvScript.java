@@ -25,13 +25,9 @@ public final class EnvScript {
     /**
      * Whether env.py (the nearest at or up to three folders above the versions directory, within the
      * project) may run migrations outside a transaction: it mentions autocommit outside comments, or it
-     * cannot be read. No env.py at all means Alembic's default, a transaction per migration.
+     * cannot be read (an env.py {@code mayRead} refuses counts as unreadable). No env.py at all means Alembic's
+     * default, a transaction per migration.
      */
-    public static boolean mayAutocommit(Path versionsDir, Path root) {
-        return mayAutocommit(versionsDir, root, f -> true);
-    }
-
-    /** {@link #mayAutocommit(Path, Path)}; an env.py {@code mayRead} refuses counts as unreadable. */
     static boolean mayAutocommit(Path versionsDir, Path root, Predicate<Path> mayRead) {
         Path d = versionsDir;
         for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {

@@ -24,9 +24,6 @@ final class EnvUrl {
      * {@code dialect} is null when the backend is one idemlint does not model, named by {@code unmodelled}.
      */
     record Found(Dialect dialect, int line, String shown, String unmodelled) {
-        Found(Dialect dialect, int line, String shown) {
-            this(dialect, line, shown, null);
-        }
     }
 
     private enum Kind { NAME, STRING, OP }

@@ -348,12 +348,10 @@ public final class VersionPins {
         return pins;
     }
 
-    /** The alembic and sqlalchemy pins one file states (others are ignored). */
-    static Map<String, Pin> read(Path file, Path root) {
-        return read(file, root, f -> true);
-    }
-
-    /** {@link #read(Path, Path)}; a requirements include {@code mayRead} refuses is skipped. */
+    /**
+     * The alembic and sqlalchemy pins one file states (others are ignored); a requirements include
+     * {@code mayRead} refuses is skipped.
+     */
     static Map<String, Pin> read(Path file, Path root, Predicate<Path> mayRead) {
         String text;
         try {

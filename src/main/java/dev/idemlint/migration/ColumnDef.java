@@ -25,12 +25,6 @@ public record ColumnDef(String name, String typeText, String formatType, EnumTyp
                 Serial.NO);
     }
 
-    public ColumnDef(String name, String typeText, String formatType, EnumTypeRef enumType, boolean index,
-            boolean unique, boolean primaryKey, boolean foreignKey, String foreignKeyName, Span span, String references) {
-        this(name, typeText, formatType, enumType, index, unique, primaryKey, foreignKey, foreignKeyName, span,
-                references, Serial.NO);
-    }
-
     /**
      * Whether PostgreSQL gets the column as {@code serial} (an owned sequence {@code <table>_<column>_seq}
      * and the default {@code nextval} of it). SQLAlchemy's PostgreSQL DDL compiler (1.4, 2.0:

@@ -26,9 +26,4 @@ public record EnumTypeRef(String name, List<String> labels, Boolean createType, 
     public enum Check {
         NONE, MADE, UNKNOWN
     }
-
-    public EnumTypeRef(String name, List<String> labels, Boolean createType, boolean postgresqlDialect,
-            boolean nativeEnum, Span span, Span createTypeArg) {
-        this(name, labels, createType, postgresqlDialect, nativeEnum, span, createTypeArg, Check.NONE);
-    }
 }

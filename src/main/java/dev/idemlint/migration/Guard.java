@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -22,14 +21,6 @@ import java.util.function.Predicate;
 public record Guard(GuardKind kind, Span span, String description, Set<String> conditions, Condition condition) {
     public Guard(GuardKind kind, Span span, String description, Set<String> conditions) {
         this(kind, span, description, conditions, null);
-    }
-
-    /**
-     * For a try/except, whether its handlers catch the error PostgreSQL raises as {@code state} (psycopg's class
-     * of it, {@link SqlState#dbapiClass()}) and let the revision go past; false for other kinds.
-     */
-    public boolean catches(SqlState state) {
-        return catchesClass(state.dbapiClass());
     }
 
     /** For a try/except, whether its handlers catch the driver's exception class {@code dbapiClass}; false for other kinds. */
@@ -316,9 +307,5 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
                 a.operands().forEach(x -> collect(x, atoms, opaque));
             }
         }
-    }
-
-    static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

@@ -43,23 +43,6 @@ public record OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Spa
                 afterCommit, engine, null);
     }
 
-    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
-            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional, boolean afterCommit) {
-        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                afterCommit, (String) null);
-    }
-
-    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
-            int sqlEnd, Guard guard, boolean autocommit, boolean indirect, boolean conditional) {
-        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, conditional,
-                false);
-    }
-
-    public OpSite(Origin origin, Phase phase, Span span, CallRef callRef, Span statement, SqlText sql, int sqlStart,
-            int sqlEnd, Guard guard, boolean autocommit, boolean indirect) {
-        this(origin, phase, span, callRef, statement, sql, sqlStart, sqlEnd, guard, autocommit, indirect, false);
-    }
-
     /** The Python call that performs the operation, or null (see {@link CallRef}: may parse the file again). */
     public Expr.Call call() {
         return callRef == null ? null : callRef.get();

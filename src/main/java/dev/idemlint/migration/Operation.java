@@ -227,20 +227,6 @@ public sealed interface Operation {
             this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, RowSource.AS_WRITTEN);
         }
 
-        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk) {
-            this(site, table, onConflict, guardedSelect, bulk, null, null);
-        }
-
-        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-                List<String> columns) {
-            this(site, table, onConflict, guardedSelect, bulk, columns, null);
-        }
-
-        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
-                List<String> columns, List<Boolean> madeAtRunTime) {
-            this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, List.of());
-        }
-
         /** Whether the value at {@code position} is made at run time in every row. */
         public boolean madeAtRunTime(int position) {
             return madeAtRunTime != null && position >= 0 && position < madeAtRunTime.size()

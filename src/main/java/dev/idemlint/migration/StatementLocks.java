@@ -93,9 +93,4 @@ public final class StatementLocks {
         Arg kw = call.keyword("postgresql_concurrently");
         return kw != null && !(kw.value() instanceof Expr.Name n && n.id().equals("False"));
     }
-
-    /** Every lock of {@code ops}, by index (null where none). */
-    public static List<TableLock> of(List<Operation> ops) {
-        return ops.stream().map(StatementLocks::of).toList();
-    }
 }

@@ -1,6 +1,5 @@
 package dev.idemlint.plan;
 
-import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.ObjectRef;
 
@@ -16,10 +15,6 @@ sealed interface Outcome {
     /** It fails: {@code sqlstate} (null for a Python error), what is wrong, the object named. */
     record Fails(String sqlstate, String label, String reason, ObjectRef object, boolean alreadyThere)
             implements Outcome {
-        Fails(ServerFacts.Raised raised, String reason, ObjectRef object, boolean alreadyThere) {
-            this(raised.code(), raised.label(), reason, object, alreadyThere);
-        }
-
         Fails(SqlState s, String reason, ObjectRef object, boolean alreadyThere) {
             this(s.code(), s.label(), reason, object, alreadyThere);
         }

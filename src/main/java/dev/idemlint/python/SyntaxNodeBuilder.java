@@ -50,10 +50,6 @@ final class SyntaxNodeBuilder {
         return new Span(shift + from.getStartIndex(), shift + Math.max(from.getStartIndex(), to.getStopIndex() + 1));
     }
 
-    private Span span(Token t) {
-        return span(t, t);
-    }
-
     /** The context's last token that is not layout (statement spans stop before NEWLINE/DEDENT). */
     private Token lastReal(ParserRuleContext c) {
         int i = c.stop.getTokenIndex();

@@ -146,10 +146,6 @@ public final class Fingerprint {
         return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
-    static String md5(String s) {
-        return hex(md5().digest(s.getBytes(StandardCharsets.UTF_8)));
-    }
-
     private static MessageDigest md5() {
         try {
             return MessageDigest.getInstance("MD5");

@@ -50,10 +50,6 @@ public final class FixLoop {
     public record FixedFile(SourceSnapshot snapshot, String displayPath, String text, int fixes, Path path,
             String originalDisplay) {
 
-        public FixedFile(SourceSnapshot snapshot, String displayPath, String text, int fixes) {
-            this(snapshot, displayPath, text, fixes, snapshot.path(), displayPath);
-        }
-
         public boolean created() {
             return snapshot == null;
         }

@@ -61,15 +61,6 @@ public final class RerunScenario {
     }
 
     /**
-     * A plain try/except (or {@code contextlib.suppress}) around the operation that catches {@code state}'s error
-     * class: PostgreSQL aborts the transaction all the same. A handler of other classes ({@code except
-     * OperationalError} around a duplicate, which psycopg raises as a ProgrammingError) lets the error through.
-     */
-    public static boolean swallowed(OpSite site, SqlState state) {
-        return site.guard() != null && site.guard().catches(state);
-    }
-
-    /**
      * An object whose own name is read at run time, by its table when that is known: {@code the column of
      * "documents"}, {@code the unique index on "documents"}.
      */

@@ -38,22 +38,6 @@ public final class GuardMatch {
     }
 
     /**
-     * A guard keeps this creating operation from running while its object exists: its own guard alone. Whether a
-     * re-run rule may claim it also asks the re-run verdicts ({@link #createGuarded(Migration, Operation)}).
-     */
-    public static boolean createGuarded(Operation op) {
-        return guarded(op);
-    }
-
-    /**
-     * A guard keeps this dropping/renaming operation from running once its object is gone: its own guard alone (see
-     * {@link #dropGuarded(Migration, Operation)}).
-     */
-    public static boolean dropGuarded(Operation op) {
-        return guarded(op);
-    }
-
-    /**
      * A guard keeps this creating operation of {@code m} from running while its object exists, or the re-run check
      * settled it ({@link RerunVerdicts#settled}: proven clean, or unknown): no re-run rule claims it.
      */
@@ -67,10 +51,11 @@ public final class GuardMatch {
     }
 
     /**
-     * A guard that is no branch (a DO block, a savepoint) protects; a branch protects unless its condition
-     * is certainly true once the operation has run.
+     * A guard keeps this operation from running while its object exists (creating) or once it is gone (dropping,
+     * renaming): its own guard alone, without the re-run verdicts. A guard that is no branch (a DO block, a
+     * savepoint) protects; a branch protects unless its condition is certainly true once the operation has run.
      */
-    private static boolean guarded(Operation op) {
+    public static boolean guarded(Operation op) {
         Guard g = op.site().guard();
         if (Guard.protectsNothing(g) || g.settled()) {
             // a condition on configuration runs the statement again exactly when it ran: it protects nothing

@@ -50,11 +50,6 @@ public final class QualifiedName {
         return new QualifiedName(null, name);
     }
 
-    /** The same name in {@code schema}. */
-    public QualifiedName in(String schema) {
-        return new QualifiedName(schema, name);
-    }
-
     @Override
     public boolean equals(Object o) {
         return this == o || o instanceof QualifiedName q && hash == q.hash && name.equals(q.name)

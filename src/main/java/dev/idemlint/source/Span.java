@@ -8,10 +8,6 @@ public record Span(int start, int end) {
         }
     }
 
-    public static Span of(int start, int end) {
-        return new Span(start, end);
-    }
-
     public int length() {
         return end - start;
     }

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.python.PythonParser;
+import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.source.SourceFile;
 import java.nio.file.Path;
 import java.util.List;
@@ -221,7 +222,7 @@ class MigrationReaderTest {
         assertNotNull(up.get(1).site().guard(), "a name bound to get_columns() guards");
         assertNull(up.get(2).site().guard(), "a dialect check is no guard");
         assertEquals(GuardKind.TRY_EXCEPT, up.get(3).site().guard().kind());
-        assertFalse(dev.idemlint.schema.GuardMatch.createGuarded(up.get(3)), "try/except is no guard on PostgreSQL (25P02)");
+        assertFalse(GuardMatch.guarded(up.get(3)), "try/except is no guard on PostgreSQL (25P02)");
     }
 
     @Test
@@ -405,9 +406,9 @@ class MigrationReaderTest {
                 + "    op.add_column('coaches', sa.Column('y', sa.Text()))\n");
         List<Operation> up = m.upgrade();
         assertNotNull(up.get(0).site().guard());
-        assertFalse(dev.idemlint.schema.GuardMatch.createGuarded(up.get(1)), "else of `if not has_table` runs while the table exists");
-        assertFalse(dev.idemlint.schema.GuardMatch.createGuarded(up.get(2)), "then of `if has_table` runs while the table exists");
-        assertFalse(dev.idemlint.schema.GuardMatch.createGuarded(up.get(3)), "after `if not has_table: return` the table exists");
+        assertFalse(GuardMatch.guarded(up.get(1)), "else of `if not has_table` runs while the table exists");
+        assertFalse(GuardMatch.guarded(up.get(2)), "then of `if has_table` runs while the table exists");
+        assertFalse(GuardMatch.guarded(up.get(3)), "after `if not has_table: return` the table exists");
     }
 
     @Test
@@ -455,7 +456,7 @@ class MigrationReaderTest {
                 + "    op.create_index('ix_t_b', 't', ['b'], postgresql_concurrently=True)\n");
         List<Operation> up = m.upgrade();
         assertEquals(GuardKind.SAVEPOINT, up.get(0).site().guard().kind());
-        assertTrue(dev.idemlint.schema.GuardMatch.createGuarded(up.get(0)));
+        assertTrue(GuardMatch.guarded(up.get(0)));
         Operation insert = up.stream().filter(o -> o.site().sql() != null
                 && o.site().sql().text().startsWith("INSERT")).findFirst().orElseThrow();
         assertEquals(GuardKind.DATA_QUERY, insert.site().guard().kind());

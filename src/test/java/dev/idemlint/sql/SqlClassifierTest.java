@@ -110,7 +110,7 @@ class SqlClassifierTest {
         Operation.RawSql raw = raw("DO $$ BEGIN CREATE TABLE t (); EXCEPTION WHEN others THEN NULL; END $$", inspector);
         OpSite base = raw.site();
         OpSite autocommit = new OpSite(base.origin(), Phase.DOWNGRADE, base.span(), null, null, base.sql(), -1, -1,
-                inspector, true, true);
+                inspector, true, true, false, false, null);
         Operation op = new SqlClassifier().classify(new Operation.RawSql(autocommit)).get(0);
         assertSame(inspector, op.site().guard());
         assertEquals(Phase.DOWNGRADE, op.site().phase());
@@ -204,7 +204,7 @@ class SqlClassifierTest {
     @Test
     void reports_unknown_without_sql_text() {
         OpSite site = new OpSite(Origin.RAW_SQL, Phase.UPGRADE, new Span(0, 1), null, null, null, -1, -1, null,
-                false, false);
+                false, false, false, false, null);
         List<Operation> ops = new SqlClassifier().classify(new Operation.RawSql(site));
         assertInstanceOf(Operation.Unknown.class, ops.get(0));
     }

@@ -52,7 +52,8 @@ final class SqlFixture {
         Span expr = new Span(BASE, BASE + source.length());
         SqlText sql = new SqlText(text.toString(), offsets.stream().mapToInt(Integer::intValue).toArray(),
                 source.contains(DYNAMIC), expr);
-        OpSite site = new OpSite(Origin.RAW_SQL, Phase.UPGRADE, expr, null, null, sql, -1, -1, guard, false, false);
+        OpSite site = new OpSite(Origin.RAW_SQL, Phase.UPGRADE, expr, null, null, sql, -1, -1, guard, false, false, false, false,
+                null);
         return new Operation.RawSql(site);
     }
 

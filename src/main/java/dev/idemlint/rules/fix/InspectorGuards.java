@@ -108,17 +108,8 @@ public final class InspectorGuards {
     /**
      * The guard condition for a named constraint of an op call ({@code create_*} with
      * {@code present=false}, {@code drop_constraint} with {@code present=true}); null when the
-     * inspector cannot tell (EXCLUDE, unknown kinds, unknown table).
-     */
-    public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
-            boolean present) {
-        return constraintGuard(file, site, kind, name, table, present, null);
-    }
-
-    /**
-     * As {@link #constraintGuard(SourceFile, OpSite, ConstraintKind, String, String, boolean)}, checking
-     * {@code stored} (the name PostgreSQL stores, as a naming convention makes it) when it is not null and
-     * differs from the name written.
+     * inspector cannot tell (EXCLUDE, unknown kinds, unknown table). A {@code stored} name (the name PostgreSQL
+     * stores, as a naming convention makes it) that is not null and differs from the name written is checked instead.
      */
     public static String constraintGuard(SourceFile file, OpSite site, ConstraintKind kind, String name, String table,
             boolean present, String stored) {

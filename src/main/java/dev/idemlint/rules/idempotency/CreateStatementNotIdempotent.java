@@ -7,7 +7,6 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.ServerFacts;
-import dev.idemlint.migration.SqlState;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.fix.DialectFixes;
@@ -105,10 +104,6 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
     /** OR REPLACE where the server has it for the kind; never for a constraint trigger. */
     private static boolean orReplace(PostgresFacts.Row row, SqlRewriter r, int pgMajor) {
         return row.orReplace(pgMajor) && !r.at(1, "CONSTRAINT");
-    }
-
-    public static SqlState state(ObjectKind kind) {
-        return PostgresFacts.duplicate(kind);
     }
 
     static String remedy(ObjectKind kind, int pgMajor) {
