@@ -193,8 +193,7 @@ public final class ConstraintNames {
      */
     public static boolean passesNoName(OpSite site) {
         Expr.Call call = site.call();
-        if (call == null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
-                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+        if (call == null || !opCall(site)) {
             return false;
         }
         Expr nameArg = argument(call, 0, "constraint_name");
@@ -202,14 +201,24 @@ public final class ConstraintNames {
                 || nameArg instanceof Expr.Const k && k.text().equals("None");
     }
 
+    /** An op call or a batch op: its arguments are read (raw SQL's are the statement's). */
+    private static boolean opCall(OpSite site) {
+        return site.origin() == dev.idemlint.migration.Origin.OP_CALL
+                || site.origin() == dev.idemlint.migration.Origin.BATCH_OP;
+    }
+
+    /** A batch op names no table: its positional arguments stand one place earlier than the op call's. */
+    private static int batchShift(OpSite site) {
+        return site.origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+    }
+
     public static Name of(Operation op, NamingConvention convention) {
         OpSite site = op.site();
-        if (site.call() == null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
-                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+        if (site.call() == null || !opCall(site)) {
             return null;
         }
         Expr.Call call = site.call();
-        int b = site.origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        int b = batchShift(site);
         Kind kind;
         String table;
         String name;
@@ -294,12 +303,11 @@ public final class ConstraintNames {
      */
     public static Name ofDrop(Operation op, NamingConvention convention) {
         if (!(op instanceof Operation.Drop d) || d.kind() != ObjectKind.CONSTRAINT || d.site().call() == null
-                || d.site().origin() != dev.idemlint.migration.Origin.OP_CALL
-                && d.site().origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+                || !opCall(d.site())) {
             return null;
         }
         Expr.Call call = d.site().call();
-        int b = d.site().origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        int b = batchShift(d.site());
         String type = literal(argument(call, 2 - b, "type_"));
         Kind kind = type == null ? null : switch (type) {
             case "foreignkey" -> Kind.FOREIGN_KEY;
@@ -334,11 +342,10 @@ public final class ConstraintNames {
     public static String referredTable(Operation op) {
         OpSite site = op.site();
         if (!(op instanceof Operation.AddConstraint c) || c.kind() != ConstraintKind.FOREIGN_KEY || site.call() == null
-                || site.origin() != dev.idemlint.migration.Origin.OP_CALL
-                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+                || !opCall(site)) {
             return null;
         }
-        int b = site.origin() == dev.idemlint.migration.Origin.BATCH_OP ? 1 : 0;
+        int b = batchShift(site);
         String table = literal(argument(site.call(), 2 - b, "referent_table"));
         Expr schema = argument(site.call(), -1, "referent_schema");
         if (table == null || schema == null || schema instanceof Expr.Const k && k.text().equals("None")) {
@@ -356,8 +363,7 @@ public final class ConstraintNames {
      */
     public static boolean nameNotRead(Operation.AddConstraint c) {
         OpSite site = c.site();
-        if (c.name() != null || site.origin() != dev.idemlint.migration.Origin.OP_CALL
-                && site.origin() != dev.idemlint.migration.Origin.BATCH_OP) {
+        if (c.name() != null || !opCall(site)) {
             return false;
         }
         Expr.Call call = site.call();
