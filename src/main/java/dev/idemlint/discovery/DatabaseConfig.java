@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /**
  * What a project says about its database, for {@code idemlint plan}: the URL ({@code sqlalchemy.url}
  * in alembic.ini) and the version table ({@code version_table}/{@code version_table_schema} passed to
- * {@code context.configure} in env.py, or set in alembic.ini), each with where it came from. Values
+ * {@code context.configure} in env.py, or set in alembic.ini). Values
  * built at run time (an f-string, {@code os.environ[...]}) are not read: null. An alembic.ini or env.py
  * whose real path leaves the project (and the path the user named) is not read: a warning in
  * {@code problems}.
  */
 public record DatabaseConfig(Path ini, String url, String versionTable, String versionTableSchema,
-        String versionTableSource, List<InputProblem> problems) {
+        List<InputProblem> problems) {
 
     public DatabaseConfig {
         problems = List.copyOf(problems);
@@ -45,7 +45,6 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
         String url = null;
         String table = null;
         String schema = null;
-        String source = null;
         if (ini != null) {
             try {
                 Map<String, String> alembic = AlembicIni.parse(Files.readString(ini, StandardCharsets.UTF_8))
@@ -56,7 +55,6 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
                 }
                 if (alembic.get("version_table") != null) {
                     table = alembic.get("version_table").trim();
-                    source = ini.toString();
                 }
                 if (alembic.get("version_table_schema") != null) {
                     schema = alembic.get("version_table_schema").trim();
@@ -73,7 +71,6 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
                     Matcher t = VERSION_TABLE.matcher(text);
                     if (t.find()) {
                         table = t.group(2);
-                        source = env.toString();
                     }
                     Matcher s = VERSION_SCHEMA.matcher(text);
                     if (s.find()) {
@@ -84,7 +81,7 @@ public record DatabaseConfig(Path ini, String url, String versionTable, String v
                 // env.py unreadable: Alembic's default table
             }
         }
-        return new DatabaseConfig(ini, url, table == null ? DEFAULT_VERSION_TABLE : table, schema, source,
+        return new DatabaseConfig(ini, url, table == null ? DEFAULT_VERSION_TABLE : table, schema,
                 confinement.refused());
     }
 
