@@ -12,14 +12,6 @@ public final class StatementSplitter {
     private StatementSplitter() {
     }
 
-    public static List<SqlStatement> split(String sql) {
-        List<SqlStatement> out = new ArrayList<>();
-        for (List<SqlToken> st : statements(sql, 0, sql.length())) {
-            out.add(new SqlStatement(st.get(0).start(), st.get(st.size() - 1).end()));
-        }
-        return out;
-    }
-
     /** The tokens of each statement in {@code sql[from, to)}, without the separating {@code ;}. */
     static List<List<SqlToken>> statements(String sql, int from, int to) {
         return group(SqlLexer.tokenize(sql, from, to));

@@ -54,7 +54,7 @@ class SqlFuzzTest {
             prev = t.end();
         }
         prev = 0;
-        for (SqlStatement s : StatementSplitter.split(source)) {
+        for (SqlStatement s : SqlStatement.split(source)) {
             assertTrue(prev <= s.start() && s.start() < s.end() && s.end() <= n, () -> "statement out of place: " + s);
             prev = s.end();
         }

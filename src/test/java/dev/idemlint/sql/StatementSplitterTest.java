@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class StatementSplitterTest {
     private static List<String> texts(String sql) {
-        return StatementSplitter.split(sql).stream().map(s -> sql.substring(s.start(), s.end())).toList();
+        return SqlStatement.split(sql).stream().map(s -> sql.substring(s.start(), s.end())).toList();
     }
 
     @Test
@@ -26,7 +26,7 @@ class StatementSplitterTest {
         String sql = "  -- lead\n /* block */ SELECT 1 /* tail */ ; \n-- x\nSELECT 2 -- end";
         assertEquals(List.of("SELECT 1", "SELECT 2"), texts(sql));
         int at = sql.indexOf("SELECT 1");
-        assertEquals(new SqlStatement(at, at + 8), StatementSplitter.split(sql).get(0));
+        assertEquals(new SqlStatement(at, at + 8), SqlStatement.split(sql).get(0));
     }
 
     @Test
