@@ -204,13 +204,8 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
 
     /**
      * Reads {@code .idemlint.toml} in the directory, else {@code [tool.idemlint]} of its
-     * pyproject.toml; {@link #DEFAULT} when neither exists.
+     * pyproject.toml; {@link #DEFAULT} when neither exists. A file {@code mayRead} refuses is taken as absent.
      */
-    public static Config load(Path projectRoot) {
-        return load(projectRoot, f -> true);
-    }
-
-    /** {@link #load(Path)}, with a file {@code mayRead} refuses taken as absent. */
     static Config load(Path projectRoot, Predicate<Path> mayRead) {
         Path dedicated = projectRoot.resolve(FILE_NAME);
         if (Files.isRegularFile(dedicated) && mayRead.test(dedicated)) {
@@ -225,13 +220,9 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
 
     /**
      * The nearest config from {@code start} up to {@code stop} (inclusive; null = start only):
-     * the first directory with {@code .idemlint.toml} or a pyproject.toml with [tool.idemlint].
+     * the first directory with {@code .idemlint.toml} or a pyproject.toml with [tool.idemlint]. A file
+     * {@code mayRead} refuses is taken as absent.
      */
-    public static Config find(Path start, Path stop) {
-        return find(start, stop, f -> true);
-    }
-
-    /** {@link #find(Path, Path)}, with a file {@code mayRead} refuses taken as absent. */
     static Config find(Path start, Path stop, Predicate<Path> mayRead) {
         Path dir = start.toAbsolutePath().normalize();
         Path end = stop == null ? dir : stop.toAbsolutePath().normalize();

@@ -61,14 +61,6 @@ public final class DeployCommands {
     }
 
     /**
-     * The {@code heads} use that stands for every command found under {@code root}, when each one found
-     * says {@code heads}; empty when none is found or one says {@code head}.
-     */
-    public static Optional<Use> upgradesHeads(Path root) {
-        return deploys(root).filter(Use::heads);
-    }
-
-    /**
      * The use that states how the project under {@code root} deploys: the first one found when every command
      * found says {@code heads}, else the first that says {@code head}; empty when none is found.
      */

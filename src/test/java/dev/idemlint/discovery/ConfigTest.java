@@ -40,7 +40,7 @@ class ConfigTest {
                 [severity]
                 drop-column-not-idempotent = "warning"
                 """);
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         assertEquals(List.of(), c.problems());
         assertEquals(p.path(".idemlint.toml"), c.file());
         assertEquals(List.of(p.path("db/migrations/versions")), c.versions());
@@ -71,7 +71,7 @@ class ConfigTest {
                 [tool.idemlint.severity]
                 create-table-not-idempotent = "info"
                 """);
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         assertEquals(List.of(), c.problems());
         assertTrue(c.isEnabled("add-column-not-idempotent", () -> "idempotency"));
         assertFalse(c.isEnabled("multiple-heads", () -> "graph"));
@@ -82,13 +82,13 @@ class ConfigTest {
     @Test
     void the_dedicated_file_wins_over_pyproject() {
         p.file("pyproject.toml", "[tool.idemlint]\npostgres-version = 12\n").file(".idemlint.toml", "postgres-version = 16\n");
-        assertEquals(16, Config.load(tmp).postgresMajor());
+        assertEquals(16, Config.load(tmp, f -> true).postgresMajor());
     }
 
     @Test
     void no_config_is_the_default() {
         p.file("pyproject.toml", "[tool.ruff]\nline-length = 100\n");
-        assertSame(Config.DEFAULT, Config.load(tmp));
+        assertSame(Config.DEFAULT, Config.load(tmp, f -> true));
         assertTrue(Config.DEFAULT.isEnabled("anything", () -> "idempotency"));
     }
 
@@ -105,7 +105,7 @@ class ConfigTest {
                 [severity]
                 add-column-not-idempotent = "fatal"
                 """);
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         assertEquals(List.of(2, 3, 4, 5, 6, 9), c.problems().stream().map(InputProblem::line).toList());
         assertEquals(List.of("ALL"), c.select());
         assertNull(c.alembic());
@@ -117,7 +117,7 @@ class ConfigTest {
     @Test
     void invalid_toml_is_one_located_problem() {
         p.file(".idemlint.toml", "select = [\"ALL\"]\nignore = [\"x\"\n\n");
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         assertEquals(1, c.problems().size());
         assertTrue(c.problems().get(0).render().matches(".*\\.idemlint\\.toml:\\d+: invalid TOML: .*"),
                 c.problems().get(0).render());
@@ -127,14 +127,14 @@ class ConfigTest {
     @Test
     void unknown_rule_names_are_reported_at_their_line() {
         p.file(".idemlint.toml", "select = [\"ALL\"]\nignore = [\"add-colum-not-idempotent\"]\n\n[severity]\nmultiple-head = \"warning\"\n");
-        List<InputProblem> problems = Config.load(tmp).checkRuleNames(Map.of("add-column-not-idempotent", "idempotency", "multiple-heads", "graph"));
+        List<InputProblem> problems = Config.load(tmp, f -> true).checkRuleNames(Map.of("add-column-not-idempotent", "idempotency", "multiple-heads", "graph"));
         assertEquals(List.of(2, 5), problems.stream().map(InputProblem::line).toList());
     }
 
     @Test
     void select_and_ignore_take_categories_and_rule_name_prefixes() {
         p.file(".idemlint.toml", "select = [\"graph\", \"add-column\"]\nignore = [\"multiple-\"]\n");
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         Map<String, String> known = Map.of("add-column-not-idempotent", "idempotency", "multiple-heads", "graph",
                 "duplicate-revision-id", "graph", "create-table-not-idempotent", "idempotency");
         assertEquals(List.of(), c.checkRuleNames(known));
@@ -157,14 +157,14 @@ class ConfigTest {
     @Test
     void find_climbs_to_the_stop_directory() {
         p.file(".idemlint.toml", "postgres-version = 14\n").dir("a/b/c");
-        assertEquals(14, Config.find(p.path("a/b/c"), tmp).postgresMajor());
-        assertSame(Config.DEFAULT, Config.find(p.path("a/b/c"), p.path("a")));
+        assertEquals(14, Config.find(p.path("a/b/c"), tmp, f -> true).postgresMajor());
+        assertSame(Config.DEFAULT, Config.find(p.path("a/b/c"), p.path("a"), f -> true));
     }
 
     @Test
     void bare_exclude_names_match_any_path_component() {
         p.file(".idemlint.toml", "exclude = [\"old_*\", \"./archive/\"]\n");
-        Config c = Config.load(tmp);
+        Config c = Config.load(tmp, f -> true);
         assertTrue(c.excludes(p.path("migrations/versions/old_001.py")));
         assertTrue(c.excludes(p.path("archive/versions/x.py")));
         assertFalse(c.excludes(p.path("migrations/versions/new_001.py")));

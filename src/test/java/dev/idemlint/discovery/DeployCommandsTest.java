@@ -65,10 +65,10 @@ class DeployCommandsTest {
     @Test
     void a_project_upgrades_heads_only_when_every_command_found_says_so() throws IOException {
         p.file("docker-compose.yml", "services:\n  migrate:\n    command: >\n      sh -c 'exec alembic upgrade heads'\n");
-        assertEquals(Optional.of(new Use("docker-compose.yml", 4, "heads")), DeployCommands.upgradesHeads(tmp));
+        assertEquals(Optional.of(new Use("docker-compose.yml", 4, "heads")), DeployCommands.deploys(tmp).filter(Use::heads));
         // flathub: the entrypoint says heads, the compose file head; the deploy's choice is unknown
         p.file("backend/docker-entrypoint.sh", "#!/bin/sh\nalembic upgrade head\n");
-        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
+        assertEquals(Optional.empty(), DeployCommands.deploys(tmp).filter(Use::heads));
         assertEquals(List.of(new Use("backend/docker-entrypoint.sh", 2, "head"), new Use("docker-compose.yml", 4, "heads")),
                 DeployCommands.read(tmp));
     }
@@ -181,7 +181,7 @@ class DeployCommandsTest {
         assertEquals(Optional.of(new Use("b.sh", 1, "heads")), DeployCommands.deploys(tmp));
         p.file("d.sh", "true\nalembic upgrade head\n");
         assertEquals(Optional.of(new Use("d.sh", 2, "head")), DeployCommands.deploys(tmp));
-        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
+        assertEquals(Optional.empty(), DeployCommands.deploys(tmp).filter(Use::heads));
     }
 
     @Test
@@ -226,7 +226,7 @@ class DeployCommandsTest {
         assertEquals(DeployCommands.MAX_USES, uses.size());
         assertEquals(new Use("a.sh", DeployCommands.MAX_USES, "heads"), uses.get(uses.size() - 1));
         assertEquals(Optional.of(new Use("b.sh", 1, "head")), DeployCommands.deploys(tmp));
-        assertEquals(Optional.empty(), DeployCommands.upgradesHeads(tmp));
+        assertEquals(Optional.empty(), DeployCommands.deploys(tmp).filter(Use::heads));
     }
 
     @Test
