@@ -479,7 +479,7 @@ final class ConditionReader {
             int positional = 0;
             for (Arg a : call.args()) {
                 if (a.star() != 0) {
-                    return opaqueHelper(def, call, scope, depth);
+                    return opaqueHelper(def, depth);
                 }
             }
             for (String p : params) {
@@ -508,17 +508,17 @@ final class ConditionReader {
                     }
                     return v;
                 } else if (!(s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Str)) {
-                    return opaqueHelper(def, call, scope, depth);
+                    return opaqueHelper(def, depth);
                 }
             }
-            return opaqueHelper(def, call, scope, depth);
+            return opaqueHelper(def, depth);
         } finally {
             active.remove(def);
         }
     }
 
     /** A helper whose body is not one test: a guard only when it reads the database somewhere. */
-    private Val opaqueHelper(Stmt.FunctionDef def, Expr.Call call, Scope scope, int depth) {
+    private Val opaqueHelper(Stmt.FunctionDef def, int depth) {
         if (checksDatabase(def, depth)) {
             saw(GuardKind.HELPER, def.name() + "()");
             return new Cond(new Condition.Opaque(def.name() + "(), whose body is not one test"));
