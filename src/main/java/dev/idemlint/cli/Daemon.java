@@ -547,15 +547,7 @@ final class Daemon {
     }
 
     /** A run's memo: the tree's kept models, then the result cache's. */
-    static final class Models implements FileMemo {
-        private final KeptModels kept;
-        private final FileMemo cache;
-
-        Models(KeptModels kept, FileMemo cache) {
-            this.kept = kept;
-            this.cache = cache;
-        }
-
+    record Models(KeptModels kept, FileMemo cache) implements FileMemo {
         @Override
         public Kept find(Path file) {
             Kept k = kept.find(file);
