@@ -73,10 +73,6 @@ final class CompiledCreateTable {
         return out;
     }
 
-    boolean isEmpty() {
-        return hooks.isEmpty();
-    }
-
     /** {@code @compiles(CreateTable)}, or {@code @compiles(CreateTable, "<this dialect's name>")}. */
     private static boolean appliesHere(Stmt.FunctionDef f, Dialect dialect) {
         for (Expr d : f.decorators()) {

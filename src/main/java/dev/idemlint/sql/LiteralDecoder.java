@@ -120,10 +120,6 @@ final class LiteralDecoder {
             return this;
         }
 
-        boolean isEmpty() {
-            return text.length() == 0;
-        }
-
         SqlText build(int outerEnd) {
             int[] off = Arrays.copyOf(offsets, text.length() + 1);
             off[text.length()] = outer.fileOffset(outerEnd);
