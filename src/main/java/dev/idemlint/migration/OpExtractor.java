@@ -1505,14 +1505,11 @@ final class OpExtractor {
         if (kind == null) {
             return new Operation.Unknown(site, "op." + method);
         }
-        switch (method) {
-            case "create_entity":
-                return new Operation.CreateObject(site, kind, name, table, false, false);
-            case "replace_entity":
-                return new Operation.CreateObject(site, kind, name, table, false, true);
-            default:
-                return new Operation.Drop(site, kind, name, table, false);
-        }
+        return switch (method) {
+            case "create_entity" -> new Operation.CreateObject(site, kind, name, table, false, false);
+            case "replace_entity" -> new Operation.CreateObject(site, kind, name, table, false, true);
+            default -> new Operation.Drop(site, kind, name, table, false);
+        };
     }
 
     private static ConstraintKind constraintKind(String callee) {

@@ -180,18 +180,12 @@ public final class PostgresFacts {
      * #duplicate(ConstraintKind)}): a primary key may also meet its index's name taken.
      */
     public static String duplicateConditions(ConstraintKind kind) {
-        switch (kind) {
-            case PRIMARY_KEY:
-                return "invalid_table_definition or duplicate_table";
-            case UNIQUE:
-            case EXCLUDE:
-                return "duplicate_table";
-            case FOREIGN_KEY:
-            case CHECK:
-                return "duplicate_object";
-            default:
-                return "duplicate_object or duplicate_table";
-        }
+        return switch (kind) {
+            case PRIMARY_KEY -> "invalid_table_definition or duplicate_table";
+            case UNIQUE, EXCLUDE -> "duplicate_table";
+            case FOREIGN_KEY, CHECK -> "duplicate_object";
+            default -> "duplicate_object or duplicate_table";
+        };
     }
 
     /**

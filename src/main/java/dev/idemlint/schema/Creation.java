@@ -95,18 +95,13 @@ public record Creation(ObjectRef key, Migration migration, int index, Operation 
 
     /** True when this creation does not fail on an existing object with the target's versions. */
     public boolean tolerant(Settings s) {
-        switch (tolerance) {
-            case ALWAYS:
-                return true;
-            case TABLE_KWARG:
-                return s.tableIfExistsSupported();
-            case COLUMN_KWARG:
-                return s.columnIfExistsSupported();
-            case INDEX_KWARG:
-                return s.indexIfExistsSupported();
-            default:
-                return false;
-        }
+        return switch (tolerance) {
+            case ALWAYS -> true;
+            case TABLE_KWARG -> s.tableIfExistsSupported();
+            case COLUMN_KWARG -> s.columnIfExistsSupported();
+            case INDEX_KWARG -> s.indexIfExistsSupported();
+            default -> false;
+        };
     }
 
     /**

@@ -358,33 +358,23 @@ public final class DropFixes {
         if (!(t instanceof Expr.Str s) || !s.isConstant()) {
             return null;
         }
-        switch (s.constantText()) {
-            case "foreignkey":
-                return ConstraintKind.FOREIGN_KEY;
-            case "unique":
-                return ConstraintKind.UNIQUE;
-            case "check":
-                return ConstraintKind.CHECK;
-            case "primary":
-                return ConstraintKind.PRIMARY_KEY;
-            default:
-                return null;
-        }
+        return switch (s.constantText()) {
+            case "foreignkey" -> ConstraintKind.FOREIGN_KEY;
+            case "unique" -> ConstraintKind.UNIQUE;
+            case "check" -> ConstraintKind.CHECK;
+            case "primary" -> ConstraintKind.PRIMARY_KEY;
+            default -> null;
+        };
     }
 
     public static boolean kwargSupported(ObjectKind kind, Settings settings) {
-        switch (kind) {
-            case INDEX:
-                return settings.indexIfExistsSupported();
-            case TABLE:
-                return settings.tableIfExistsSupported();
-            case COLUMN:
-                return settings.columnIfExistsSupported();
-            case CONSTRAINT:
-                return settings.constraintIfExistsSupported();
-            default:
-                return true;
-        }
+        return switch (kind) {
+            case INDEX -> settings.indexIfExistsSupported();
+            case TABLE -> settings.tableIfExistsSupported();
+            case COLUMN -> settings.columnIfExistsSupported();
+            case CONSTRAINT -> settings.constraintIfExistsSupported();
+            default -> true;
+        };
     }
 
     /**

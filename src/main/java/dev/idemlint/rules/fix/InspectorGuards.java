@@ -93,16 +93,12 @@ public final class InspectorGuards {
 
     /** The inspector method listing named constraints of {@code kind}, or null. */
     public static String guardMethod(ConstraintKind kind) {
-        switch (kind) {
-            case FOREIGN_KEY:
-                return "get_foreign_keys";
-            case UNIQUE:
-                return "get_unique_constraints";
-            case CHECK:
-                return "get_check_constraints";
-            default:
-                return null;
-        }
+        return switch (kind) {
+            case FOREIGN_KEY -> "get_foreign_keys";
+            case UNIQUE -> "get_unique_constraints";
+            case CHECK -> "get_check_constraints";
+            default -> null;
+        };
     }
 
     /**
