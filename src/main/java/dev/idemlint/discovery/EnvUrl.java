@@ -29,7 +29,7 @@ final class EnvUrl {
     private enum Kind { NAME, STRING, OP }
 
     /** A token; {@code text} is the literal's content for strings (an f-string's up to its first brace). */
-    private record Token(Kind kind, String text, int line, boolean fstring) {
+    private record Token(Kind kind, String text, int line) {
     }
 
     private EnvUrl() {
@@ -44,7 +44,7 @@ final class EnvUrl {
                     && (i == 0 || !isOp(ts.get(i - 1), "."))) {
                 Token prev = assigned.putIfAbsent(ts.get(i).text, ts.get(i + 2));
                 if (prev != null && !prev.text.equals(ts.get(i + 2).text)) {
-                    assigned.put(ts.get(i).text, new Token(Kind.OP, "", prev.line, false));
+                    assigned.put(ts.get(i).text, new Token(Kind.OP, "", prev.line));
                 }
             }
         }
@@ -172,7 +172,7 @@ final class EnvUrl {
                 String word = s.substring(start, i);
                 if (!(i < n && (s.charAt(i) == '\'' || s.charAt(i) == '"') && word.length() <= 2
                         && word.toLowerCase().matches("[rbuf]|rb|br|fr|rf"))) {
-                    out.add(new Token(Kind.NAME, word, line, false));
+                    out.add(new Token(Kind.NAME, word, line));
                     continue;
                 }
                 prefix = word.toLowerCase();
@@ -187,7 +187,7 @@ final class EnvUrl {
                     line += s.charAt(k) == '\n' ? 1 : 0;
                 }
                 i = end[0];
-                out.add(new Token(Kind.STRING, f ? beforeBrace(body) : body, startLine, f));
+                out.add(new Token(Kind.STRING, f ? beforeBrace(body) : body, startLine));
             } else if (c == '\n') {
                 line++;
                 i++;
@@ -198,7 +198,7 @@ final class EnvUrl {
             } else if (Character.isWhitespace(c)) {
                 i++;
             } else {
-                out.add(new Token(Kind.OP, String.valueOf(c), line, false));
+                out.add(new Token(Kind.OP, String.valueOf(c), line));
                 i++;
             }
         }

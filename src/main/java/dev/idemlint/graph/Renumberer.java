@@ -28,7 +28,7 @@ public final class Renumberer {
     }
 
     /** What the fix does, for messages: which file, its new id and new parent. */
-    public record Renumbering(Migration file, String oldId, String newId, String newParent, Fix fix) {
+    public record Renumbering(Migration file, String newId, String newParent, Fix fix) {
     }
 
     /**
@@ -108,7 +108,7 @@ public final class Renumberer {
         String title = "Renumber " + name + " to revision " + newId + " after " + parent
                 + (newName.equals(name) ? "" : " and rename it " + newName);
         Fix fix = new Fix(title, Applicability.UNSAFE, List.copyOf(edits), List.copyOf(moves));
-        return Optional.of(new Renumbering(newer, id, newId, parent, fix));
+        return Optional.of(new Renumbering(newer, newId, parent, fix));
     }
 
     private static boolean overlapping(List<TextEdit> sorted) {
