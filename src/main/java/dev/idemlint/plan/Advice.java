@@ -66,11 +66,15 @@ final class Advice {
 
     /**
      * The entry of a revision that fails at {@code line} ({@code failing}): why (the object made earlier in this run, the
-     * schema ahead of the stamp, a missing table) and what to do; {@code applied}: the lines a failure on
-     * MySQL or MariaDB leaves applied.
+     * schema ahead of the stamp, a missing table) and what to do; {@code ran}: the indexes of the statements that ran
+     * before it, of which a server that commits each statement on its own keeps what {@link MysqlCommits} says.
      */
     Plan.Entry failed(Migration m, Operation failing, int line, Outcome.Fails f, Set<SchemaState.Slot> madeHere,
-            List<Integer> applied) {
+            List<Integer> ran) {
+        // one question for the entry: whether the failure leaves the statements before it applied, so that an
+        // earlier run of the revision may have stopped half way too
+        boolean halfApplied = errors.commitsEachStatement();
+        List<Integer> applied = halfApplied ? MysqlCommits.committed(m, m.upgrade(), ran, failing) : List.of();
         String rev = m.header().revisionId();
         String message;
         String help;
@@ -89,7 +93,7 @@ final class Advice {
             }
         } else {
             message = "Fails with " + f.label() + ": " + f.reason() + ".";
-            String renamed = errors.commitsEachStatement() ? renamesHelp(m, failing, madeHere) : null;
+            String renamed = halfApplied ? renamesHelp(m, failing, madeHere) : null;
             help = renamed != null ? renamed : f.sqlstate() != null && f.sqlstate().equals(errors.undefinedTable().code())
                     && f.object() != null && identity(f.object()).relation()
                     ? missingTableHelp(rev, f.object().name().name())

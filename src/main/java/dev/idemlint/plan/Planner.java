@@ -255,9 +255,11 @@ public final class Planner {
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            boolean skipped = guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS;
+            // whether the statement's guard lets it run, asked once per statement: nothing before it runs changes
+            GuardCheck.Run guard = guards.run(op, m.verdicts());
+            boolean skipped = guard == GuardCheck.Run.SKIPS;
             locks.visit(m, k, op, skipped);
-            Outcome o = step(m, op, creations.getOrDefault(k, List.of()), rev, madeHere);
+            Outcome o = step(m, op, guard, creations.getOrDefault(k, List.of()), rev, madeHere);
             int line = m.source().lines().line(op.site().span().start());
             if (o instanceof Lost l) {
                 if (lost == null) {
@@ -288,7 +290,7 @@ public final class Planner {
                             "Check by hand whether " + advice.describeKey(f.object()) + " is there; idemlint cannot follow "
                                     + doubt + ".");
                 } else {
-                    entries.add(advice.failed(m, op, line, f, madeHere, errors.commitsEachStatement() ? MysqlCommits.committed(m, ops, ran, op) : List.of()));
+                    entries.add(advice.failed(m, op, line, f, madeHere, ran));
                 }
                 applyAll(m, ops, creations, madeHere, k);
                 // the locks of the rest of the revision, once it is fixed
@@ -361,14 +363,17 @@ public final class Planner {
 
     // ---- one operation ----
 
-    private Outcome step(Migration m, Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere) {
+    /** {@code run}: whether {@code op}'s guard lets it run ({@link GuardCheck#run}). */
+    private Outcome step(Migration m, Operation op, GuardCheck.Run run, List<Creation> creations, String rev,
+            Set<SchemaState.Slot> madeHere) {
         // compared before the statement runs: SQLAlchemy processes its values before the server answers
-        Lost misread = guards.run(op, m.verdicts()) == GuardCheck.Run.SKIPS ? null : comparison.misread(op);
-        Outcome o = run(m, op, creations, rev, madeHere);
+        Lost misread = run == GuardCheck.Run.SKIPS ? null : comparison.misread(op);
+        Outcome o = run(m, op, run, creations, rev, madeHere);
         return misread != null && !(o instanceof Lost) ? misread : o;
     }
 
-    private Outcome run(Migration m, Operation op, List<Creation> creations, String rev, Set<SchemaState.Slot> madeHere) {
+    private Outcome run(Migration m, Operation op, GuardCheck.Run run, List<Creation> creations, String rev,
+            Set<SchemaState.Slot> madeHere) {
         if (op instanceof Operation.Unknown u) {
             return new Lost(u.what() == null || u.what().isBlank() ? "code idemlint cannot read" : u.what(), true, true);
         }
@@ -379,8 +384,8 @@ public final class Planner {
             return identity(op);
         }
         if (op instanceof Operation.Benign b && b.column() == null && b.removes() != null && b.table() != null
-                && guards.run(op, m.verdicts()) != GuardCheck.Run.SKIPS) {
-            Outcome label = filterLabel(op, b, guards.run(op, m.verdicts()) == GuardCheck.Run.MAYBE);
+                && run != GuardCheck.Run.SKIPS) {
+            Outcome label = filterLabel(op, b, run == GuardCheck.Run.MAYBE);
             if (label != null) {
                 return label;
             }
@@ -392,7 +397,6 @@ public final class Planner {
         if (raises != null) {
             return raises;
         }
-        GuardCheck.Run run = guards.run(op, m.verdicts());
         if (run == GuardCheck.Run.SKIPS) {
             return OK;
         }

@@ -29,7 +29,8 @@ import java.util.Map;
 public final class RenameNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
-        CommittedRerun rerun = ctx.facts().commitsEachStatement() ? ctx.rerun(m) : null;
+        // what the re-run meets of the first run on the project's server, built at its first question
+        CommittedRerun rerun = null;
         Touches touches = new Touches(m.upgrade());
         Map<Operation.Rename, Operation> reads = null;
         for (int at = 0; at < m.upgrade().size(); at++) {
@@ -60,7 +61,10 @@ public final class RenameNotIdempotent implements MigrationRule {
                                 + " THEN null; END $$`.").fixes(alone(RenameFixes.takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
                 continue;
             }
-            Operation.Rename tableGone = rerun == null ? null : rerun.tableRenamedLater(r);
+            rerun = rerun == null ? ctx.rerun(m) : rerun;
+            // a column's table renamed away later: where the revision commits as a whole, the re-run check's
+            // gone-table verdict covers it (GoneTable), and that re-run answers none here
+            Operation.Rename tableGone = rerun.tableRenamedLater(r);
             List<Fix> fixes = mysql ? DialectFixes.portable(RenameFixes.fixes(r, m.source(), tableGone != null), ctx.facts(),
                     r.kind()) : RenameFixes.fixes(r, m.source());
             fixes = alone(fixes, m, touches, at, r);
