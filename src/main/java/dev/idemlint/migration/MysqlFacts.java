@@ -335,6 +335,12 @@ public final class MysqlFacts {
             return Raised.of(row == null || row.renameMissing() == null ? NO_SUCH_TABLE : row.renameMissing());
         }
 
+        /** None: the facts table holds no row for a rename onto a taken name. */
+        @Override
+        public Raised renameTaken(ObjectKind kind) {
+            return null;
+        }
+
         @Override
         public Raised undefinedTable() {
             return Raised.of(NO_SUCH_TABLE);

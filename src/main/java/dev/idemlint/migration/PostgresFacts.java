@@ -754,6 +754,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public Raised renameTaken(ObjectKind kind) {
+            return Raised.of(PostgresFacts.renameTaken(kind));
+        }
+
+        @Override
         public Raised undefinedTable() {
             return Raised.of(SqlState.UNDEFINED_TABLE);
         }

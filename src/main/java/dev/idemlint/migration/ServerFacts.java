@@ -201,6 +201,14 @@ public interface ServerFacts {
     /** A rename of an object of {@code kind} that is not there. */
     Raised renameMissing(ObjectKind kind);
 
+    /**
+     * What a rename of an object of {@code kind} onto a name that is taken raises ({@link
+     * PostgresFacts#renameTaken}), the failure the re-run check finds where the revision makes the old name
+     * again after renaming it; null where the facts table holds no such row (MySQL, MariaDB), where the rename's
+     * re-run finding is the one of a committed rename: the old name gone.
+     */
+    Raised renameTaken(ObjectKind kind);
+
     Raised undefinedTable();
 
     Raised undefinedColumn();

@@ -114,6 +114,9 @@ class ServerFactsTest {
         assertEquals(null, MARIADB.dropIndexOfConstraint(), "a unique key is its index: DROP INDEX drops the key");
         assertEquals("2BP01", PG.dropWithDependents().code());
         assertEquals(null, MYSQL.dropWithDependents());
+        assertEquals("42P07", PG.renameTaken(ObjectKind.TABLE).code());
+        assertEquals("42701", PG.renameTaken(ObjectKind.COLUMN).code());
+        assertEquals(null, MARIADB.renameTaken(ObjectKind.TABLE), "no row: the re-run finding is the committed rename's");
         assertEquals("2BP01", PG.dropSequenceInUse().code());
         assertEquals(null, MARIADB.dropSequenceInUse());
         assertTrue(PG.alterTypeUsing() && PG.knowsStampAfterBindCommit() && PG.checksRelationKindFirst());

@@ -46,10 +46,9 @@ public final class RenameNotIdempotent implements MigrationRule {
             String what = r.kind() == ObjectKind.OTHER && r.table() != null
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
-            boolean mysql = ctx.facts().commitsEachStatement();
             RerunFailure fails = ctx.verdicts(m).failure(r);
-            if (fails != null && !mysql) {
-                // the old name is there again on the re-run, and so is the new one
+            if (fails != null && ctx.facts().renameTaken(r.kind()) != null) {
+                // the old name is there again on the re-run, and so is the new one (a table gone is GoneTable's)
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(fails.state(), op.site()) + " because " + what
                         + " cannot be renamed to \""
@@ -65,8 +64,8 @@ public final class RenameNotIdempotent implements MigrationRule {
             // a column's table renamed away later: where the revision commits as a whole, the re-run check's
             // gone-table verdict covers it (GoneTable), and that re-run answers none here
             Operation.Rename tableGone = rerun.tableRenamedLater(r);
-            List<Fix> fixes = mysql ? DialectFixes.portable(RenameFixes.fixes(r, m.source(), tableGone != null), ctx.facts(),
-                    r.kind()) : RenameFixes.fixes(r, m.source());
+            List<Fix> fixes = DialectFixes.portable(RenameFixes.fixes(r, m.source(), tableGone != null), ctx.facts(),
+                    r.kind());
             fixes = alone(fixes, m, touches, at, r);
             if (!fixes.isEmpty()) {
                 reads = reads == null ? RenamedReads.byRename(m.upgrade(), ctx.verdicts(m), ctx.rerunAnswers(m)) : reads;
