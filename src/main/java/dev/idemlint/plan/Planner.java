@@ -255,7 +255,8 @@ public final class Planner {
         List<Integer> ran = new ArrayList<>();
         for (int k = 0; k < ops.size(); k++) {
             Operation op = ops.get(k);
-            // whether the statement's guard lets it run, asked once per statement: nothing before it runs changes
+            // whether the statement's guard lets it run, asked once: what the guard asks of the state does not
+            // change before the statement runs
             GuardCheck.Run guard = guards.run(op, m.verdicts());
             boolean skipped = guard == GuardCheck.Run.SKIPS;
             locks.visit(m, k, op, skipped);
