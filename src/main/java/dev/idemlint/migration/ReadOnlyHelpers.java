@@ -47,6 +47,18 @@ final class ReadOnlyHelpers {
      * revision has one; past it a guard stays a condition on unknown state.
      */
     static final int MAX_GUARDS = 16;
+    /** Distinct project names looked up for one guard ({@link #valueUse}): past it the guard stays unknown. */
+    private static final int MAX_USES = 16;
+    private static final Pattern MEMBER = Pattern.compile("\\.([A-Za-z_]\\w*)\\b(?!\\s*\\.)");
+    /**
+     * Library calls a read-only function of the project may make for a value, by the dotted origin of the name it
+     * calls them on: they make a value and touch no database.
+     */
+    private static final Map<String, Set<String>> VALUE_CALLS = Map.of("oslo_utils.uuidutils", Set.of("generate_uuid"),
+            "uuid", Set.of("uuid1", "uuid4"), "oslo_utils.timeutils", Set.of("utcnow"));
+    /** Methods of {@code str} a read-only function may call on a local value. */
+    private static final Set<String> STR_METHODS = Set.of("split", "rsplit", "strip", "lstrip", "rstrip", "lower",
+            "upper", "startswith", "endswith", "replace", "partition", "rpartition", "format");
     /** Statements read in one body, nested ones included. */
     private static final int MAX_STATEMENTS = 64;
 
@@ -58,6 +70,8 @@ final class ReadOnlyHelpers {
     private final Set<String> metadata = new HashSet<>();
     private final Map<String, Expr> locals = new HashMap<>();
     private final Set<String> tables = new HashSet<>();
+    /** The imports of a read-only function's module ({@link #VALUE_CALLS}); empty for a guard. */
+    private Map<String, String> moduleImports = Map.of();
     private int statements;
 
     private ReadOnlyHelpers() {
@@ -101,7 +115,7 @@ final class ReadOnlyHelpers {
         for (String p : def.params()) {
             r.locals.put(OpExtractor.paramName(p), null);
         }
-        if (!r.block(def.body()) || !leavesAlone(revision.text(), r.tables, imported, alias, function)) {
+        if (!r.block(def.body()) || !leavesAlone(revision, r.tables, imported, alias, function)) {
             return new Reading(null, true);
         }
         String shown = "`" + Names.dotted(call.func()) + "(" + arguments(call) + ")`";
@@ -145,6 +159,38 @@ final class ReadOnlyHelpers {
         return null;
     }
 
+    /**
+     * The file of the project module {@code module} the revision imports: found as {@link ModelTables#module} finds
+     * it (from the revision's folder up to the project's root), else as a package that holds the revision ({@link
+     * #enclosing}); null when neither finds it.
+     */
+    static ModelTables.Module locate(SourceFile revision, String module) {
+        ModelTables.Module found = ModelTables.module(revision, module);
+        return found != null && found.file() != null ? found : enclosing(revision, module);
+    }
+
+    /**
+     * Whether {@code name} of the project module {@code module} is a function whose body is read-only by the rules
+     * above, given the module's imports ({@link #VALUE_CALLS}); the tables it reads are added to {@code read}.
+     */
+    private static boolean readOnlyFunction(SourceFile revision, String module, String name, Set<String> read) {
+        ModelTables.Module found = locate(revision, module);
+        Stmt.FunctionDef def = DialectHelpers.function(found, name);
+        if (def == null || def.params().stream().anyMatch(p -> p.startsWith("*"))) {
+            return false;
+        }
+        ReadOnlyHelpers r = new ReadOnlyHelpers();
+        r.moduleImports = ProjectTypes.facts(found, module).imports();
+        for (String p : def.params()) {
+            r.locals.put(OpExtractor.paramName(p), null);
+        }
+        if (!r.block(def.body())) {
+            return false;
+        }
+        read.addAll(r.tables);
+        return true;
+    }
+
     private static String arguments(Expr.Call call) {
         StringBuilder b = new StringBuilder();
         for (Arg a : call.args()) {
@@ -156,18 +202,17 @@ final class ReadOnlyHelpers {
     }
 
     /**
-     * Whether the revision's text names none of {@code tables} (any case, as a word) and calls no helper of the
-     * project but {@code alias.function}: a name imported from a module outside the libraries read is used nowhere
-     * else.
+     * Whether the revision's text names none of {@code tables} (any case, as a word) and uses no name of the project
+     * but {@code alias.function}, an inert column type class ({@link ProjectTypes}) or a read-only function ({@link
+     * #readOnlyFunction}, whose tables it must leave alone too), each as a value (an argument, a keyword's value, the
+     * right side of an assignment), never bound again or asked for an attribute: a name imported from a module outside
+     * the libraries read is used nowhere else. At most {@link #MAX_USES} distinct names are looked up.
      */
-    private static boolean leavesAlone(String text, Set<String> tables, Map<String, List<String>> imported,
+    private static boolean leavesAlone(SourceFile revision, Set<String> tables, Map<String, List<String>> imported,
             String alias, String function) {
-        String lower = text.toLowerCase(Locale.ROOT);
-        for (String t : tables) {
-            if (Pattern.compile("\\b" + Pattern.quote(t.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
-                return false;
-            }
-        }
+        String text = revision.text();
+        Set<String> read = new HashSet<>(tables);
+        Map<String, Boolean> known = new HashMap<>();
         for (Map.Entry<String, List<String>> e : imported.entrySet()) {
             String root = e.getValue().get(0).split("\\.", 2)[0];
             if (LIBRARIES.contains(root)) {
@@ -179,12 +224,77 @@ final class ReadOnlyHelpers {
                 if (importLine) {
                     continue;
                 }
-                if (!e.getKey().equals(alias) || !text.startsWith("." + function + "(", m.end())) {
+                if (e.getKey().equals(alias) && text.startsWith("." + function + "(", m.end())) {
+                    continue;
+                }
+                if (!valueUse(revision, text, m.start(), m.end(), e.getValue(), known, read)) {
                     return false;
                 }
             }
         }
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (String t : read) {
+            if (Pattern.compile("\\b" + Pattern.quote(t.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
+                return false;
+            }
+        }
         return true;
+    }
+
+    /**
+     * Whether the use of an imported project name at {@code [start, end)} ({@code UUID}, {@code types.Dict()}, {@code
+     * utils.generate_uuid}, {@code lambda: timeutils.utcnow()}) is a value of an inert column type, a read-only function
+     * or a library call of {@link #VALUE_CALLS}: written after {@code (}, {@code ,}, {@code =}, {@code [} or {@code :},
+     * followed by one of {@code ( ) , ]} or a line's end, and not assigned to.
+     */
+    private static boolean valueUse(SourceFile revision, String text, int start, int end, List<String> from,
+            Map<String, Boolean> known, Set<String> read) {
+        String module = from.get(0);
+        String name = from.get(1);
+        Matcher member = MEMBER.matcher(text).region(end, text.length());
+        if (member.lookingAt()) {
+            module = module + "." + name;
+            name = member.group(1);
+            end = member.end();
+        }
+        int before = start - 1;
+        while (before >= 0 && (text.charAt(before) == ' ' || text.charAt(before) == '\t'
+                || text.charAt(before) == '\n' || text.charAt(before) == '\r')) {
+            before--;
+        }
+        if (before < 0 || "(,=[:".indexOf(text.charAt(before)) < 0
+                || text.charAt(before) == '=' && before > 0 && "=!<>".indexOf(text.charAt(before - 1)) >= 0) {
+            return false;
+        }
+        int after = end;
+        while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
+            after++;
+        }
+        if (after < text.length() && "(),]\r\n".indexOf(text.charAt(after)) < 0) {
+            return false;
+        }
+        // `(UUID) = x`, `[types.Dict] = y`: a closing bracket then an assignment binds the name
+        int closing = after;
+        while (closing < text.length() && " \t)]".indexOf(text.charAt(closing)) >= 0) {
+            closing++;
+        }
+        if (closing > after && closing < text.length() && text.charAt(closing) == '='
+                && !text.startsWith("==", closing)) {
+            return false;
+        }
+        String key = module + ":" + name;
+        Boolean ok = known.get(key);
+        if (ok == null) {
+            if (known.size() >= MAX_USES) {
+                return false;
+            }
+            String m = module;
+            String n = name;
+            ok = VALUE_CALLS.getOrDefault(m, Set.of()).contains(n) || ProjectTypes.inert(revision, m, n)
+                    || readOnlyFunction(revision, m, n, read);
+            known.put(key, ok);
+        }
+        return ok;
     }
 
     private static String lineOf(String text, int at) {
@@ -205,6 +315,12 @@ final class ReadOnlyHelpers {
     private boolean stmt(Stmt s) {
         if (s instanceof Stmt.ExprStmt e) {
             return e.expr() instanceof Expr.Str || expr(e.expr());
+        }
+        if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Tuple t
+                && t.elements().stream().allMatch(x -> x instanceof Expr.Name n && !metadata.contains(n.id()))) {
+            // `(host, port) = value.split(":", 1)`: each name holds a part of a value
+            t.elements().forEach(x -> locals.put(((Expr.Name) x).id(), null));
+            return expr(a.value());
         }
         if (s instanceof Stmt.Assign a) {
             if (a.targets().size() != 1 || !(a.targets().get(0) instanceof Expr.Name n) || metadata.contains(n.id())) {
@@ -237,7 +353,7 @@ final class ReadOnlyHelpers {
     }
 
     private boolean expr(Expr e) {
-        if (e == null || e instanceof Expr.Const) {
+        if (e == null || e instanceof Expr.Const || e instanceof Expr.Num) {
             return true;
         }
         if (e instanceof Expr.Str s) {
@@ -285,6 +401,14 @@ final class ReadOnlyHelpers {
         }
         if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n
                 && LOGGERS.contains(n.id().toLowerCase(Locale.ROOT)) && LOG_LEVELS.contains(a.attr())) {
+            return args(c);
+        }
+        if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && locals.containsKey(n.id())
+                && STR_METHODS.contains(a.attr())) {
+            return args(c);
+        }
+        if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && !locals.containsKey(n.id())
+                && VALUE_CALLS.getOrDefault(moduleImports.getOrDefault(n.id(), ""), Set.of()).contains(a.attr())) {
             return args(c);
         }
         if (last.equals("get_bind") && c.args().isEmpty() && c.func() instanceof Expr.Attribute a
