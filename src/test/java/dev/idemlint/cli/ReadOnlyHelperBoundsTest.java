@@ -89,4 +89,52 @@ class ReadOnlyHelperBoundsTest {
         Files.writeString(versions.resolve("001_players.py"), guarded(20, "legacy_utils.is_migration_needed(N)"));
         assertEquals(16, findings(lint(versions)));
     }
+
+    private static final String TYPES = "from sqlalchemy import types\n\n\nclass Dict(types.TypeDecorator):\n"
+            + "    impl = types.Text\n";
+
+    /** The revision adds a column typed by the project's {@code types.Dict} under the helper's guard. */
+    private static String typed() {
+        return guarded(1, "legacy_utils.is_migration_needed(N)").replace("sa.String(20)", "types.Dict()")
+                .replace("from legacy import legacy_utils\n", "from legacy import legacy_utils\nfrom legacy import types\n");
+    }
+
+    @Test
+    void a_type_module_inside_the_checkout_is_read_and_one_above_it_or_linked_out_of_it_is_not() throws IOException {
+        Path checkout = tmp.resolve("legacy/proj");
+        Path versions = layout(checkout, checkout.resolve("legacy"));
+        Files.writeString(versions.resolve("001_players.py"), typed());
+        assertEquals(0, findings(lint(versions)), "no types module yet: the guard stays unknown");
+        // a folder above the checkout named like the package holds the module
+        Files.writeString(tmp.resolve("legacy/types.py"), TYPES);
+        assertEquals(0, findings(lint(versions)), "the module above the checkout is not read");
+        // a link inside the checkout to it
+        Files.createSymbolicLink(checkout.resolve("legacy/types.py"), tmp.resolve("legacy/types.py"));
+        assertEquals(0, findings(lint(versions)), "a link out of the checkout is not followed");
+        Files.delete(checkout.resolve("legacy/types.py"));
+        Files.writeString(checkout.resolve("legacy/types.py"), TYPES);
+        assertEquals(1, findings(lint(versions)), "the module inside the checkout is read");
+    }
+
+    @Test
+    void a_guard_s_project_names_are_looked_up_up_to_a_bound() throws IOException {
+        Path checkout = tmp.resolve("proj");
+        Path versions = layout(checkout, checkout.resolve("legacy"));
+        StringBuilder module = new StringBuilder("from sqlalchemy import types\n");
+        for (int i = 0; i < 40; i++) {
+            module.append("\n\nclass T").append(i).append("(types.TypeDecorator):\n    impl = types.Text\n");
+        }
+        Files.writeString(checkout.resolve("legacy/types.py"), module);
+        for (int names : new int[] {16, 40}) {
+            StringBuilder columns = new StringBuilder();
+            for (int i = 0; i < names; i++) {
+                columns.append("    op.add_column(\"players\", sa.Column(\"t").append(i).append("\", types.T").append(i)
+                        .append("))\n");
+            }
+            Files.writeString(versions.resolve("001_players.py"), guarded(0, "")
+                    .replace("from legacy import legacy_utils\n", "from legacy import legacy_utils\nfrom legacy import types\n")
+                    + "    if not legacy_utils.is_migration_needed(1):\n        return\n" + columns);
+            assertEquals(names == 16 ? 16 : 0, findings(lint(versions)), names + " names");
+        }
+    }
 }
