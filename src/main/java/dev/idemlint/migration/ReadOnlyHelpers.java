@@ -52,10 +52,18 @@ final class ReadOnlyHelpers {
     private static final Pattern MEMBER = Pattern.compile("\\.([A-Za-z_]\\w*)\\b(?!\\s*\\.)");
     /**
      * Library calls a read-only function of the project may make for a value, by the dotted origin of the name it
-     * calls them on: they make a value and touch no database.
+     * calls them on: they make a value and touch no database; and oslo.config's {@code cfg.CONF}, the configuration,
+     * the same on both runs.
      */
     private static final Map<String, Set<String>> VALUE_CALLS = Map.of("oslo_utils.uuidutils", Set.of("generate_uuid"),
-            "uuid", Set.of("uuid1", "uuid4"), "oslo_utils.timeutils", Set.of("utcnow"));
+            "uuid", Set.of("uuid1", "uuid4"), "oslo_utils.timeutils", Set.of("utcnow"), "oslo_config.cfg",
+            Set.of("CONF"));
+    /**
+     * Methods that register options on oslo.config's configuration object ({@code conf.register_opts(OPTS,
+     * group=G)}): they change the process's configuration, no database, the same on both runs.
+     */
+    private static final Set<String> CONFIG_METHODS = Set.of("register_group", "register_opts", "register_opt",
+            "register_cli_opts", "register_cli_opt");
     /** Methods of {@code str} a read-only function may call on a local value. */
     private static final Set<String> STR_METHODS = Set.of("split", "rsplit", "strip", "lstrip", "rstrip", "lower",
             "upper", "startswith", "endswith", "replace", "partition", "rpartition", "format");
@@ -244,8 +252,8 @@ final class ReadOnlyHelpers {
     /**
      * Whether the use of an imported project name at {@code [start, end)} ({@code UUID}, {@code types.Dict()}, {@code
      * utils.generate_uuid}, {@code lambda: timeutils.utcnow()}) is a value of an inert column type, a read-only function
-     * or a library call of {@link #VALUE_CALLS}: written after {@code (}, {@code ,}, {@code =}, {@code [} or {@code :},
-     * followed by one of {@code ( ) , ]} or a line's end, and not assigned to.
+     * or a library value of {@link #VALUE_CALLS}: written after {@code (}, {@code ,}, {@code =}, {@code [} or {@code :}
+     * (or a call as a statement of its own), followed by one of {@code ( ) , ]} or a line's end, and not assigned to.
      */
     private static boolean valueUse(SourceFile revision, String text, int start, int end, List<String> from,
             Map<String, Boolean> known, Set<String> read) {
@@ -262,13 +270,16 @@ final class ReadOnlyHelpers {
                 || text.charAt(before) == '\n' || text.charAt(before) == '\r')) {
             before--;
         }
-        if (before < 0 || "(,=[:".indexOf(text.charAt(before)) < 0
-                || text.charAt(before) == '=' && before > 0 && "=!<>".indexOf(text.charAt(before - 1)) >= 0) {
-            return false;
-        }
         int after = end;
         while (after < text.length() && (text.charAt(after) == ' ' || text.charAt(after) == '\t')) {
             after++;
+        }
+        // a statement of its own (`central.register_opts(CONF)`) is a call, its line holding nothing before it
+        boolean statement = lineOf(text, start).substring(0, start - text.lastIndexOf('\n', start) - 1).isBlank()
+                && after < text.length() && text.charAt(after) == '(';
+        if (!statement && (before < 0 || "(,=[:".indexOf(text.charAt(before)) < 0
+                || text.charAt(before) == '=' && before > 0 && "=!<>".indexOf(text.charAt(before - 1)) >= 0)) {
+            return false;
         }
         if (after < text.length() && "(),]\r\n".indexOf(text.charAt(after)) < 0) {
             return false;
@@ -404,7 +415,7 @@ final class ReadOnlyHelpers {
             return args(c);
         }
         if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && locals.containsKey(n.id())
-                && STR_METHODS.contains(a.attr())) {
+                && (STR_METHODS.contains(a.attr()) || CONFIG_METHODS.contains(a.attr()))) {
             return args(c);
         }
         if (c.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name n && !locals.containsKey(n.id())
