@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
  * text()} of one literal plain {@code SELECT ... FROM t}, {@code execute()} of such a text and a row read of its
  * result, a logging call, or a builtin conversion. A reflected MetaData may only be asked whether a literal name is
  * among its tables. Anything else (a write, DDL, a call not read, a query not read) leaves the test unknown.
+ * Besides the helper, the revision may use other names of the project only as values that touch no database: a
+ * column type class that renders as a plain type ({@link ProjectTypes}), a function of the project read-only by the
+ * same rules ({@code default=utils.generate_uuid}, {@code utils.split_host_port(row["value"])}, a function that only
+ * registers oslo.config options), and the tables such a function reads must be left alone too.
  */
 final class ReadOnlyHelpers {
     private static final Pattern SELECT = Pattern.compile(
