@@ -140,7 +140,7 @@ final class ReadOnlyHelpers {
      * imported by {@code senlin/db/sqlalchemy/alembic/versions/r.py} is {@code senlin/db/sqlalchemy/alembic/x.py},
      * read only inside the folder of the top package ({@code senlin/}), and only when that folder lies in the
      * revision's checkout ({@link ModelTables#checkout}): nothing above the checkout is read. Null when the
-     * module's package is not one of the revision's folders.
+     * module's package is not one of the revision's folders, or no checkout marker is found above the revision.
      */
     private static ModelTables.Module enclosing(SourceFile revision, String module) {
         if (revision == null || revision.path() == null || module.startsWith(".")) {
@@ -149,6 +149,9 @@ final class ReadOnlyHelpers {
         String[] parts = module.split("\\.");
         Path dir = revision.path().toAbsolutePath().getParent();
         Path checkout = dir == null ? null : ModelTables.checkout(dir, MAX_LEVELS);
+        if (checkout == null) {
+            return null; // no checkout marks where the project ends: nothing above the revision's folder is read
+        }
         for (int up = 0; up < MAX_LEVELS && dir != null; up++, dir = dir.getParent()) {
             // dir as the package parts[0..k): its name is parts[k - 1], its parents the parts before
             for (int k = parts.length - 1; k >= 1; k--) {
@@ -162,7 +165,7 @@ final class ReadOnlyHelpers {
                     }
                 }
                 Path file = dir.resolve(String.join("/", Arrays.copyOfRange(parts, k, parts.length)) + ".py");
-                if (matches && (checkout == null || top.startsWith(checkout))
+                if (matches && top.startsWith(checkout)
                         && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                     return new ModelTables.Module(file, top);
                 }
