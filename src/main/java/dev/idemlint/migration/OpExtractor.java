@@ -714,6 +714,12 @@ final class OpExtractor {
         } else {
             // unknown items: the body may run any number of times, or never
             Ctx c = loopCtx(ctx).asConditional();
+            Guard helperItems = ConditionReader.loopOverHelper(f.iter(), ctx.scope(), ctx.functions(), ctx.tainted());
+            if (helperItems != null) {
+                // items a local helper builds from what it reads in the database: a re-run's loop runs over what
+                // the first run left, as under `if helper():`
+                c = c.withGuard(Guard.nested(ctx.guard(), helperItems));
+            }
             unbindTarget(f.target(), c.scope());
             Set<String> added = new HashSet<>();
             names(f.target(), added);
