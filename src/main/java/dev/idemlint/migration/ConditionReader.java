@@ -82,6 +82,23 @@ final class ConditionReader {
         return new Guard(r.evidence, test.span(), r.description, Set.of(), c);
     }
 
+    /**
+     * The guard of the body of a loop over {@code items} when a local helper that reads the database builds them
+     * ({@code for table, column in get_data():}, where get_data keeps the columns the inspector lists under one
+     * name): how many times the body runs, on the first run and on the re-run, is what the helper reads then.
+     * Null for any other loop (a listing read in place binds its item instead: OpExtractor).
+     */
+    static Guard loopOverHelper(Expr items, Scope scope, Map<String, Stmt.FunctionDef> functions,
+            Set<String> tainted) {
+        ConditionReader r = new ConditionReader(functions, tainted);
+        r.read(items, scope, 0);
+        if (r.evidence != GuardKind.HELPER) {
+            return null;
+        }
+        return new Guard(GuardKind.HELPER, items.span(), "a loop over what " + r.description
+                + " reads from the database", Set.of(), new Condition.Opaque(r.description + " lists"));
+    }
+
     /** True when evaluating {@code value} reads the database (a local bound to it is a check's result). */
     static boolean readsSchema(Expr value, Scope scope, Map<String, Stmt.FunctionDef> functions, Set<String> tainted) {
         ConditionReader r = new ConditionReader(functions, tainted);

@@ -312,6 +312,7 @@ final class OpExtractor {
             }
         } else if (s instanceof Stmt.For f) {
             walkFor(f, ctx, active);
+            return returnsOnListedItem(f, ctx);
         } else if (s instanceof Stmt.While w) {
             visit(w.test(), ctx, active);
             walkBlock(w.body(), loopCtx(ctx).asConditional(), active);
@@ -648,6 +649,24 @@ final class OpExtractor {
         return out;
     }
 
+    /**
+     * The guard {@code for c in insp.get_columns("t"): if c["name"] == "x": return} puts on the rest of its block:
+     * the rest runs when no listed object passes the check, the negation of the check on the object it names. Null
+     * for any other loop.
+     */
+    private static Guard returnsOnListedItem(Stmt.For f, Ctx ctx) {
+        if (!(f.target() instanceof Expr.Name n) || !f.orelse().isEmpty() || f.body().size() != 1
+                || !(f.body().get(0) instanceof Stmt.If i) || !i.orelse().isEmpty() || i.body().isEmpty()
+                || !(i.body().get(i.body().size() - 1) instanceof Stmt.Return)
+                || !ConditionReader.readsSchema(f.iter(), ctx.scope(), ctx.functions(), ctx.tainted())) {
+            return null;
+        }
+        Scope item = new Scope(ctx.scope());
+        item.bind(n.id(), new Expr.Opaque(ConditionReader.LOOP_ITEM, List.of(f.iter()), f.iter().span()));
+        Guard g = ConditionReader.guard(i.test(), item, ctx.functions(), ctx.tainted());
+        return g == null || g.kind() != GuardKind.INSPECTOR ? null : g.negated();
+    }
+
     private static boolean endsInRaise(List<Stmt> body) {
         return !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Opaque o && o.kind().equals("raise");
     }
@@ -714,6 +733,12 @@ final class OpExtractor {
         } else {
             // unknown items: the body may run any number of times, or never
             Ctx c = loopCtx(ctx).asConditional();
+            Guard helperItems = ConditionReader.loopOverHelper(f.iter(), ctx.scope(), ctx.functions(), ctx.tainted());
+            if (helperItems != null) {
+                // items a local helper builds from what it reads in the database: a re-run's loop runs over what
+                // the first run left, as under `if helper():`
+                c = c.withGuard(Guard.nested(ctx.guard(), helperItems));
+            }
             unbindTarget(f.target(), c.scope());
             Set<String> added = new HashSet<>();
             names(f.target(), added);

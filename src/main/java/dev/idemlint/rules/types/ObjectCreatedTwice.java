@@ -40,6 +40,9 @@ public final class ObjectCreatedTwice implements ProjectRule {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
+        if (anotherTablesIndex(first, c, ctx.facts())) {
+            first = null;
+        }
         if (first != null) {
             if (first.derivedName() && c.key().kind() == ObjectKind.CONSTRAINT) {
                 return; // PostgreSQL's default constraint names change with a naming convention
@@ -61,7 +64,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             return;
         }
         Creation sibling = CreationPaths.onMergedBranch(t, c, s);
-        if (sibling != null) {
+        if (sibling != null && !anotherTablesIndex(sibling, c, ctx.facts())) {
             String what = c.describe();
             Migration merge = t.mergeOf(sibling.migration(), c.migration());
             // the related location names the sibling's file
@@ -75,6 +78,15 @@ public final class ObjectCreatedTwice implements ProjectRule {
                             + " tolerate the existing object"))
                     .related(sibling.file(), sibling.span(), what + " created on the other branch here").emit();
         }
+    }
+
+    /**
+     * Whether {@code earlier} is an index of the same name as {@code c}'s on another table, or on a table not known,
+     * where the server names indexes per table (MySQL, MariaDB): there the two are different indexes, or may be.
+     */
+    private static boolean anotherTablesIndex(Creation earlier, Creation c, ServerFacts facts) {
+        return earlier != null && c.key().kind() == ObjectKind.INDEX && !facts.indexNamesPerSchema()
+                && (earlier.key().table() == null || !earlier.key().table().equals(c.key().table()));
     }
 
     /**

@@ -1,0 +1,1 @@
+# Stand-in for the walle package: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for walle.service: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for the oslo_log package: an empty package marker.

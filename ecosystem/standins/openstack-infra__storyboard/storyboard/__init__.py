@@ -1,0 +1,1 @@
+# Stand-in for the storyboard package: an empty package marker (the real one calls pbr).

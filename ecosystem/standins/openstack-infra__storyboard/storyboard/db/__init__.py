@@ -1,0 +1,1 @@
+# Stand-in for storyboard.db: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for storyboard.db.api: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for oslo_db.sqlalchemy: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for the neutron_lib package: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for neutron_lib.db: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for the pbr package: an empty package marker.

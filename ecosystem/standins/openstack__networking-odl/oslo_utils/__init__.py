@@ -1,0 +1,1 @@
+# Stand-in for the oslo_utils package: an empty package marker.

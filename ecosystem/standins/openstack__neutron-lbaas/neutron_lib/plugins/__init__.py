@@ -1,0 +1,1 @@
+# Stand-in for neutron_lib.plugins: an empty package marker.
