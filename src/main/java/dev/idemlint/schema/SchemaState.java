@@ -17,6 +17,7 @@ import dev.idemlint.schema.Effect.Shape;
 import dev.idemlint.schema.Effect.Write;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -69,22 +70,54 @@ public final class SchemaState {
      * A place in a namespace: for table-scoped objects, the table and the name; else the qualified name.
      * Two refs name the same object exactly when their slots are equal (the timeline files its events so).
      */
-    public record Slot(String namespace, QualifiedName table, QualifiedName name) {
+    public static final class Slot {
+        private final String namespace;
+        private final QualifiedName table;
+        private final QualifiedName name;
+        /**
+         * Computed once, as QualifiedName's: the timeline looks slots up in hash maps for every event, and a copy of
+         * the state ({@link #copy}) files every slot again in its maps without reading the slot's names.
+         */
+        private final int hash;
+
+        public Slot(String namespace, QualifiedName table, QualifiedName name) {
+            this.namespace = Objects.requireNonNull(namespace);
+            this.table = table;
+            this.name = Objects.requireNonNull(name);
+            this.hash = (namespace.hashCode() * 31 + name.hashCode()) * 31 + (table == null ? 0 : table.hashCode());
+        }
+
+        public String namespace() {
+            return namespace;
+        }
+
+        public QualifiedName table() {
+            return table;
+        }
+
+        public QualifiedName name() {
+            return name;
+        }
+
         /** A relation's place: tables, views, indexes, sequences and foreign tables share one namespace. */
         public boolean relation() {
             return namespace.equals(RELATION);
         }
 
-        // Written out, as QualifiedName's: the timeline looks slots up in hash maps for every event.
         @Override
         public boolean equals(Object o) {
-            return this == o || o instanceof Slot s && namespace.equals(s.namespace) && name.equals(s.name)
-                    && Objects.equals(table, s.table);
+            return this == o || o instanceof Slot s && hash == s.hash && namespace.equals(s.namespace)
+                    && name.equals(s.name) && Objects.equals(table, s.table);
         }
 
         @Override
         public int hashCode() {
-            return (namespace.hashCode() * 31 + name.hashCode()) * 31 + (table == null ? 0 : table.hashCode());
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return "Slot[namespace=" + namespace + ", table=" + table + ", name=" + name + "]";
         }
     }
 
@@ -129,6 +162,8 @@ public final class SchemaState {
         Presence serialDefault = Presence.UNKNOWN;
         /** A column known {@code NOT NULL} (a serial's, or the catalog's {@code attnotnull}) until an ALTER COLUMN. */
         boolean notNull;
+        /** The state that may change this entry in place (null: none yet); any other copies it first ({@link #entry}). */
+        Object writer;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -141,8 +176,9 @@ public final class SchemaState {
             e.columnType = columnType;
             e.constraintKind = constraintKind;
             e.unique = unique;
-            e.columns = columns == null ? null : new ArrayList<>(columns);
-            e.labels = labels == null ? null : new ArrayList<>(labels);
+            // replaced whole, never changed in place (addLabel, setColumns): shared
+            e.columns = columns;
+            e.labels = labels;
             e.owner = owner;
             e.temporary = temporary;
             e.referred = referred;
@@ -293,17 +329,24 @@ public final class SchemaState {
     /** Code that may make objects was left out of this state (a re-run claim's view): its absences are not sure. */
     private boolean makesLeftOut;
     private final Map<Slot, Entry> entries = new HashMap<>();
+    /** The slots of {@link #entries} in the type namespace, under {@link #TYPE}: what {@link #enumTypes} reads. */
+    private final SetIndex<String, Slot> typeSlots = new SetIndex<>(true);
+    /**
+     * This state as the writer of its entries: a copy ({@link #copy}) shares every entry and makes both sides new
+     * writers, so that each copies an entry on its first use ({@link #entry}) and neither changes a shared one.
+     */
+    private Object writer = new Object();
     /** Child slots (columns, constraints, ...) per table. */
-    private final Map<QualifiedName, Set<Slot>> childrenOf = new HashMap<>();
+    private final SetIndex<QualifiedName, Slot> childrenOf = new SetIndex<>(false);
     /** Index and sequence slots per owning table. */
-    private final Map<QualifiedName, Set<Slot>> ownedBy = new HashMap<>();
+    private final SetIndex<QualifiedName, Slot> ownedBy = new SetIndex<>(false);
     /**
      * Present index slots whose table is not known: any table's drop may take them. Only present ones
      * are kept, so each is visited once before it becomes unknown, however many tables are dropped.
      */
     private final Set<Slot> ownerUnknown = new HashSet<>();
     /** Slots by lower-cased name and by lower-cased table or owning table name, for forgetting what opaque code names. */
-    private final Map<String, Set<Slot>> byName = new HashMap<>();
+    private final SetIndex<String, Slot> byName = new SetIndex<>(false);
     /** Per table, the presence of columns no entry speaks of (absent once dropped or made here, unknown once forgotten). */
     private final Map<QualifiedName, Presence> columnsDefault = new HashMap<>();
     /** Likewise for the table's constraints, triggers, policies and rules. */
@@ -410,9 +453,9 @@ public final class SchemaState {
      * known, under each of them. A column's drop or rename visits only these, so a revision of many column
      * statements on one table stays linear.
      */
-    private final Map<QualifiedName, Map<String, Set<Slot>>> usersOf = new HashMap<>();
+    private final SetIndex<ColumnOf, Slot> usersOf = new SetIndex<>(false);
     /** Present constraints, indexes and other keys whose columns are not known, per table. */
-    private final Map<QualifiedName, Set<Slot>> usersUnknown = new HashMap<>();
+    private final SetIndex<QualifiedName, Slot> usersUnknown = new SetIndex<>(false);
     /** What {@link #usersOf} or {@link #usersUnknown} holds each slot under. */
     private final Map<Slot, Use> uses = new HashMap<>();
     /**
@@ -420,8 +463,8 @@ public final class SchemaState {
      * a primary key's): {@link #primaryKey} reads these, never the table's columns, so a revision of many
      * column drops on one table stays linear.
      */
-    private final Map<QualifiedName, Set<Slot>> primaryKeys = new HashMap<>();
-    private final Map<QualifiedName, Set<Slot>> maybePrimaryKeys = new HashMap<>();
+    private final SetIndex<QualifiedName, Slot> primaryKeys = new SetIndex<>(false);
+    private final SetIndex<QualifiedName, Slot> maybePrimaryKeys = new SetIndex<>(false);
 
     /**
      * Values filed under keys, a superset of those that belong there: a read keeps the ones a check finds
@@ -429,10 +472,10 @@ public final class SchemaState {
      * is then what was filed under it, never every table or entry the state holds.
      */
     private static final class Filed<K, V> {
-        private final Map<K, Set<V>> byKey = new HashMap<>();
+        private final SetIndex<K, V> byKey = new SetIndex<>(true);
 
         void add(K key, V value) {
-            byKey.computeIfAbsent(key, k -> new LinkedHashSet<>()).add(value);
+            byKey.add(key, value);
         }
 
         /** The values filed under {@code key} that {@code there} still holds for, in the order filed. */
@@ -441,19 +484,118 @@ public final class SchemaState {
             if (values == null) {
                 return List.of();
             }
-            values.removeIf(there.negate());
-            if (values.isEmpty()) {
-                byKey.remove(key);
+            List<V> kept = new ArrayList<>(values.size());
+            for (V v : values) {
+                if (there.test(v)) {
+                    kept.add(v);
+                }
             }
-            return new ArrayList<>(values);
+            if (kept.size() < values.size()) {
+                byKey.keep(key, kept);
+            }
+            return kept;
         }
 
         void clear() {
             byKey.clear();
         }
 
-        void copyFrom(Filed<K, V> other) {
-            other.byKey.forEach((k, v) -> byKey.put(k, new LinkedHashSet<>(v)));
+        /** Holds what {@code other} holds (this one empty before), sharing its sets until either writes one. */
+        void share(Filed<K, V> other) {
+            byKey.share(other.byKey);
+        }
+    }
+
+    /**
+     * Sets of values under keys, no key with an empty set. A copy ({@link #share}) shares the sets with the index
+     * it copies until either side writes one: that side then writes a copy of its own, so a fork of a large state
+     * copies the keys and no set ({@link Replay} forks the state at each branch point of a tree).
+     */
+    private static final class SetIndex<K, V> {
+        /** A set of the index, and the writer that may change it in place: its maker, until the index is shared. */
+        private record Bucket<V>(Set<V> values, Object owner) {
+        }
+
+        /** Sets in the order their values came (a {@link Filed}'s), else hash sets. */
+        private final boolean linked;
+        private final Map<K, Bucket<V>> byKey = new HashMap<>();
+        /** This index as a writer: a share makes both sides new writers, so that neither changes a shared set. */
+        private Object writer = new Object();
+
+        SetIndex(boolean linked) {
+            this.linked = linked;
+        }
+
+        /** The set under {@code key}, or null; not to be changed. */
+        Set<V> get(K key) {
+            Bucket<V> b = byKey.get(key);
+            return b == null ? null : b.values();
+        }
+
+        boolean containsKey(K key) {
+            return byKey.containsKey(key);
+        }
+
+        boolean isEmpty() {
+            return byKey.isEmpty();
+        }
+
+        Set<K> keySet() {
+            return byKey.keySet();
+        }
+
+        void add(K key, V value) {
+            Bucket<V> b = byKey.get(key);
+            if (b == null) {
+                Set<V> values = linked ? new LinkedHashSet<>() : new HashSet<>();
+                values.add(value);
+                byKey.put(key, new Bucket<>(values, writer));
+            } else if (b.owner() == writer) {
+                b.values().add(value);
+            } else if (!b.values().contains(value)) {
+                writable(key, b).add(value);
+            }
+        }
+
+        void remove(K key, V value) {
+            Bucket<V> b = byKey.get(key);
+            if (b == null || !b.values().contains(value)) {
+                return;
+            }
+            if (b.values().size() == 1) {
+                byKey.remove(key);
+            } else {
+                writable(key, b).remove(value);
+            }
+        }
+
+        /** Keeps under {@code key} only {@code values} (in their order), a part of what it holds. */
+        void keep(K key, List<V> values) {
+            if (values.isEmpty()) {
+                byKey.remove(key);
+            } else {
+                byKey.put(key, new Bucket<>(linked ? new LinkedHashSet<>(values) : new HashSet<>(values), writer));
+            }
+        }
+
+        void clear() {
+            byKey.clear();
+        }
+
+        /** Holds what {@code other} holds (this index empty before), sharing each set until either side writes it. */
+        void share(SetIndex<K, V> other) {
+            byKey.putAll(other.byKey);
+            other.writer = new Object();
+        }
+
+        /** The set under {@code key}, held in {@code b}, as one this index may change. */
+        private Set<V> writable(K key, Bucket<V> b) {
+            if (b.owner() == writer) {
+                return b.values();
+            }
+            Set<V> values = linked ? new LinkedHashSet<>(b.values()) : new HashSet<>(b.values());
+            byKey.put(key, new Bucket<>(values, writer));
+            return values;
         }
     }
 
@@ -481,7 +623,39 @@ public final class SchemaState {
     private final Set<Slot> userTyped = new LinkedHashSet<>();
 
     /** The tables and columns under which a slot is indexed; columns null: not known. */
-    private record Use(Set<QualifiedName> tables, List<String> columns) {
+    private record Use(List<QualifiedName> tables, List<String> columns) {
+    }
+
+    /**
+     * A column of a table, as {@link #usersOf} files the slots that use it; its hash computed once, as a copy of the
+     * state ({@link #copy}) files every key again.
+     */
+    private static final class ColumnOf {
+        private final QualifiedName table;
+        private final String column;
+        private final int hash;
+
+        ColumnOf(QualifiedName table, String column) {
+            this.table = table;
+            this.column = column;
+            this.hash = table.hashCode() * 31 + column.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return this == o || o instanceof ColumnOf c && hash == c.hash && column.equals(c.column)
+                    && table.equals(c.table);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return table + "." + column;
+        }
     }
 
     private SchemaState(String currentSchema, List<String> searchPath, Presence baseline) {
@@ -492,16 +666,21 @@ public final class SchemaState {
 
     /**
      * An independent copy: what is applied to either leaves the other as it was. A driver forks the state of a
-     * revision with several children so that each child's branch starts from it ({@link Replay}).
+     * revision with several children so that each child's branch starts from it ({@link Replay}). The entries and
+     * the sets of the slot indexes are shared until either side uses one ({@link #entry}, {@link SetIndex}), so a
+     * fork costs a pass over the keys, not a copy of every object the state holds.
      */
     SchemaState copy() {
         SchemaState c = new SchemaState(currentSchema, searchPath, baseline);
         c.makesLeftOut = makesLeftOut;
-        entries.forEach((slot, e) -> c.entries.put(slot, e.copy(e.presence)));
-        copySets(childrenOf, c.childrenOf);
-        copySets(ownedBy, c.ownedBy);
+        // the entries are shared until either side uses one: neither is then this state's or the copy's to change
+        c.entries.putAll(entries);
+        c.typeSlots.share(typeSlots);
+        writer = new Object();
+        c.childrenOf.share(childrenOf);
+        c.ownedBy.share(ownedBy);
         c.ownerUnknown.addAll(ownerUnknown);
-        copySets(byName, c.byName);
+        c.byName.share(byName);
         c.columnsDefault.putAll(columnsDefault);
         c.keysDefault.putAll(keysDefault);
         c.temporaries.addAll(temporaries);
@@ -511,7 +690,7 @@ public final class SchemaState {
         c.changed.dropped = changed.dropped;
         c.changed.readTo.putAll(changed.readTo);
         changedOn.forEach((table, j) -> c.changedOn.put(table, j.copy()));
-        c.ownedTables.copyFrom(ownedTables);
+        c.ownedTables.share(ownedTables);
         c.typesTouched = typesTouched == null ? null : new LinkedHashSet<>(typesTouched);
         c.typesCleared = typesCleared;
         c.walkWhole = walkWhole;
@@ -519,23 +698,18 @@ public final class SchemaState {
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
-        usersOf.forEach((table, byColumn) -> copySets(byColumn, c.usersOf.computeIfAbsent(table,
-                k -> new HashMap<>())));
-        copySets(usersUnknown, c.usersUnknown);
-        uses.forEach((slot, u) -> c.uses.put(slot, new Use(new HashSet<>(u.tables()), u.columns())));
-        copySets(primaryKeys, c.primaryKeys);
-        copySets(maybePrimaryKeys, c.maybePrimaryKeys);
-        c.referrers.copyFrom(referrers);
-        c.referringKeys.copyFrom(referringKeys);
-        c.constraintsOf.copyFrom(constraintsOf);
-        c.factsByName.copyFrom(factsByName);
-        c.columnsByType.copyFrom(columnsByType);
+        c.usersOf.share(usersOf);
+        c.usersUnknown.share(usersUnknown);
+        c.uses.putAll(uses);
+        c.primaryKeys.share(primaryKeys);
+        c.maybePrimaryKeys.share(maybePrimaryKeys);
+        c.referrers.share(referrers);
+        c.referringKeys.share(referringKeys);
+        c.constraintsOf.share(constraintsOf);
+        c.factsByName.share(factsByName);
+        c.columnsByType.share(columnsByType);
         c.userTyped.addAll(userTyped);
         return c;
-    }
-
-    private static <K, V> void copySets(Map<K, Set<V>> from, Map<K, Set<V>> to) {
-        from.forEach((k, v) -> to.put(k, v instanceof LinkedHashSet<V> l ? new LinkedHashSet<>(l) : new HashSet<>(v)));
     }
 
     /** A state of which nothing is known: names are unqualified, there is no search path. */
@@ -569,7 +743,7 @@ public final class SchemaState {
             }
             e.owner = table;
             e.unique = i.unique();
-            e.columns = i.columns() == null ? null : new ArrayList<>(i.columns());
+            e.columns = i.columns() == null ? null : frozen(i.columns());
             s.put(new Slot(RELATION, null, name), e);
             if (i.unique()) {
                 TableFacts t = s.facts(table);
@@ -605,7 +779,7 @@ public final class SchemaState {
             e.constraintKind = constraintKind(k.type());
             // a key constraint's columns are its index's
             List<String> keyColumns = indexColumns.get(QualifiedName.of(k.schema(), k.name()));
-            e.columns = e.constraintKind.indexBacked() && keyColumns != null ? new ArrayList<>(keyColumns) : null;
+            e.columns = e.constraintKind.indexBacked() && keyColumns != null ? frozen(keyColumns) : null;
             s.put(slot(ObjectRef.in(ObjectKind.CONSTRAINT, table, k.name())), e);
             if (e.constraintKind == ConstraintKind.PRIMARY_KEY) {
                 s.facts(table).primaryKey = Presence.PRESENT;
@@ -615,14 +789,14 @@ public final class SchemaState {
             Slot fk = slot(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of(k.schema(), k.table()), k.name()));
             Entry e = s.entries.get(fk);
             if (e != null && e.constraintKind == ConstraintKind.FOREIGN_KEY) {
-                s.setColumns(fk, e, new ArrayList<>(k.columns()));
+                s.setColumns(fk, e, frozen(k.columns()));
                 e.referred = QualifiedName.of(k.referredSchema(), k.referredTable());
                 s.referringKeys.add(e.referred, fk);
             }
         }
         for (Catalog.Type t : c.types()) {
             Entry e = new Entry(Presence.PRESENT, t.kind() == 'd' ? ObjectKind.DOMAIN : ObjectKind.TYPE);
-            e.labels = t.kind() == 'e' ? new ArrayList<>(t.labels()) : null;
+            e.labels = t.kind() == 'e' ? frozen(t.labels()) : null;
             s.put(new Slot(TYPE, null, QualifiedName.of(t.schema(), t.name())), e);
         }
         for (Catalog.Routine r : c.routines()) {
@@ -657,13 +831,13 @@ public final class SchemaState {
      */
     private void ownedSequence(QualifiedName table, Catalog.Column col, Entry column, boolean identity) {
         Slot ss = new Slot(RELATION, null, QualifiedName.of(col.schema(), col.ownedSequence()));
-        Entry seq = entries.get(ss);
+        Entry seq = entry(ss);
         if (seq == null || seq.presence != Presence.PRESENT) {
             return;
         }
         remove(ss);
         seq.owner = table;
-        seq.columns = new ArrayList<>(List.of(col.name()));
+        seq.columns = frozen(List.of(col.name()));
         seq.neededByIdentity = identity;
         seq.serial = !identity;
         put(ss, seq);
@@ -776,7 +950,7 @@ public final class SchemaState {
 
     private String searched(String namespace, String name) {
         for (String s : searchPath) {
-            Entry e = entries.get(new Slot(namespace, null, QualifiedName.of(s, name)));
+            Entry e = entry(new Slot(namespace, null, QualifiedName.of(s, name)));
             if (e != null ? e.presence != Presence.ABSENT : forgottenScopes.contains(new Scope(namespace, null))) {
                 return s;
             }
@@ -792,7 +966,7 @@ public final class SchemaState {
      * with, the type it was created with, and the statements applied since).
      */
     public Presence identityOf(ObjectRef column) {
-        Entry e = entries.get(slot(column));
+        Entry e = entry(slot(column));
         if (e == null || presence(column) != Presence.PRESENT) {
             return Presence.UNKNOWN;
         }
@@ -801,7 +975,7 @@ public final class SchemaState {
 
     /** True when column {@code column} is known NOT NULL (made serial, or so in the catalog, and not altered since). */
     public boolean knownNotNull(ObjectRef column) {
-        Entry e = entries.get(slot(column));
+        Entry e = entry(slot(column));
         return e != null && e.presence == Presence.PRESENT && e.notNull;
     }
 
@@ -826,7 +1000,7 @@ public final class SchemaState {
 
     public Presence presence(ObjectRef ref) {
         Slot s = slot(ref);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         Presence p = e != null ? e.presence : implicit(ref, s);
         if (p == Presence.ABSENT && postgresMayHaveNamed(ref)) {
             return Presence.UNKNOWN;
@@ -851,7 +1025,7 @@ public final class SchemaState {
         }
         if (s.namespace().equals(TYPE)) {
             // a table's row type has the table's name
-            Entry rel = entries.get(new Slot(RELATION, null, ref.name()));
+            Entry rel = entry(new Slot(RELATION, null, ref.name()));
             if (rel != null && tableLike(rel) && rel.presence != Presence.ABSENT) {
                 return rel.presence;
             }
@@ -867,7 +1041,7 @@ public final class SchemaState {
         if (ref.kind() != ObjectKind.INDEX) {
             return ref;
         }
-        Entry e = entries.get(slot(ref));
+        Entry e = entry(slot(ref));
         return new ObjectRef(ref.kind(), ref.name(), e == null || e.presence != Presence.PRESENT ? null : e.owner);
     }
 
@@ -906,7 +1080,7 @@ public final class SchemaState {
         }
         boolean unsure = t == Presence.UNKNOWN;
         for (Slot s : copy(childrenOf.get(table))) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (e == null || !s.namespace().equals(ObjectKind.CONSTRAINT.name()) || e.presence == Presence.ABSENT) {
                 continue;
             }
@@ -1010,7 +1184,7 @@ public final class SchemaState {
             return presence(ObjectRef.table(k.table())) != Presence.ABSENT
                     && primaryKey(k.table()) == (k.after() == Presence.PRESENT ? Presence.ABSENT : Presence.PRESENT);
         } else if (effect instanceof Drop d) {
-            Entry e = entries.get(slot(d.object()));
+            Entry e = entry(slot(d.object()));
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
                     && !(e != null && e.serial && !d.cascade() && serialUse(e) != Presence.ABSENT)
                     && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null)
@@ -1037,13 +1211,13 @@ public final class SchemaState {
 
     /** The catalog letter of a present relation, or null. */
     public Character relationKind(QualifiedName name) {
-        Entry e = entries.get(new Slot(RELATION, null, name));
+        Entry e = entry(new Slot(RELATION, null, name));
         return e == null || e.presence != Presence.PRESENT || e.relkind == 0 ? null : e.relkind;
     }
 
     /** A column's type as {@code format_type} prints it, or null when not known. */
     public String columnType(ObjectRef column) {
-        Entry e = entries.get(slot(column));
+        Entry e = entry(slot(column));
         return e == null || e.presence != Presence.PRESENT ? null : e.columnType;
     }
 
@@ -1062,7 +1236,7 @@ public final class SchemaState {
     /** An {@code alter_column}: the column's type, and whether it must be given a value, are no longer known. */
     public void alterColumn(ObjectRef column) {
         Slot s = slot(column);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         if (e != null) {
             fileChange(s, e);
             e.columnType = null;
@@ -1074,18 +1248,22 @@ public final class SchemaState {
 
     /** An enum's labels in order, or null when the type is not a known enum. */
     public List<String> labels(QualifiedName type) {
-        Entry e = entries.get(new Slot(TYPE, null, type));
+        Entry e = entry(new Slot(TYPE, null, type));
         return e == null || e.presence == Presence.ABSENT ? null : e.labels;
     }
 
     /** The types held present with labels (known enums), in no order. */
     List<QualifiedName> enumTypes() {
         List<QualifiedName> out = new ArrayList<>();
-        entries.forEach((slot, e) -> {
-            if (e.labels != null && e.presence == Presence.PRESENT && slot.namespace().equals(TYPE)) {
-                out.add(slot.name());
+        Set<Slot> types = typeSlots.get(TYPE);
+        if (types != null) {
+            for (Slot slot : types) {
+                Entry e = entries.get(slot);
+                if (e.labels != null && e.presence == Presence.PRESENT) {
+                    out.add(slot.name());
+                }
             }
-        });
+        }
         return out;
     }
 
@@ -1093,7 +1271,10 @@ public final class SchemaState {
     public void addLabel(QualifiedName type, String label) {
         List<String> l = labels(type);
         if (l != null && !l.contains(label)) {
-            l.add(label);
+            List<String> more = new ArrayList<>(l.size() + 1);
+            more.addAll(l);
+            more.add(label);
+            entry(new Slot(TYPE, null, type)).labels = Collections.unmodifiableList(more);
             touchType(new Slot(TYPE, null, type));
         }
     }
@@ -1102,7 +1283,9 @@ public final class SchemaState {
     public void renameLabel(QualifiedName type, String from, String to) {
         List<String> l = labels(type);
         if (l != null && l.contains(from)) {
-            l.set(l.indexOf(from), to);
+            List<String> renamed = new ArrayList<>(l);
+            renamed.set(l.indexOf(from), to);
+            entry(new Slot(TYPE, null, type)).labels = Collections.unmodifiableList(renamed);
             touchType(new Slot(TYPE, null, type));
         }
     }
@@ -1252,7 +1435,7 @@ public final class SchemaState {
     public void endSession() {
         List<Slot> temporary = new ArrayList<>();
         for (Slot s : temporaries) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (e != null && e.temporary && e.presence != Presence.ABSENT) {
                 temporary.add(s);
             }
@@ -1346,8 +1529,8 @@ public final class SchemaState {
         }
         e.constraintKind = sh.constraintKind();
         e.unique = sh.unique();
-        e.columns = sh.columns() == null ? null : new ArrayList<>(sh.columns());
-        e.labels = sh.labels() == null ? null : new ArrayList<>(sh.labels());
+        e.columns = sh.columns() == null ? null : frozen(sh.columns());
+        e.labels = sh.labels() == null ? null : frozen(sh.labels());
         e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
         e.temporary = sh.temporary();
         e.referred = o.kind() == ObjectKind.CONSTRAINT ? sh.references() : null;
@@ -1361,7 +1544,7 @@ public final class SchemaState {
             // an exclusion constraint's index is not unique (pg_index.indisunique is false)
             ix.unique = sh.constraintKind() != ConstraintKind.EXCLUDE;
             ix.owner = o.table();
-            ix.columns = e.columns == null ? null : new ArrayList<>(e.columns);
+            ix.columns = e.columns == null ? null : frozen(e.columns);
             put(indexSlot, ix);
         }
         if ((keyIndex || e.unique) && (keyIndex ? o.table() : e.owner) != null) {
@@ -1421,7 +1604,7 @@ public final class SchemaState {
         Conflict gone = now == Presence.ABSENT && !d.ifExists()
                 ? new Conflict(o, PostgresFacts.dropMissing(o.kind()), false) : null;
         Slot s = slot(o);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         if (e != null && e.presence == Presence.PRESENT && e.neededByIdentity) {
             // the sequence stays: its column needs it, with or without CASCADE
             return missing != null ? missing
@@ -1509,7 +1692,7 @@ public final class SchemaState {
             List<Slot> keys = new ArrayList<>(copy(primaryKeys.get(table)));
             keys.addAll(copy(maybePrimaryKeys.get(table)));
             for (Slot s : keys) {
-                Entry e = entries.get(s);
+                Entry e = entry(s);
                 if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence != Presence.ABSENT) {
                     set(s, k.after(), null);
                     keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, k.after());
@@ -1549,7 +1732,7 @@ public final class SchemaState {
 
     /** Whether a constraint slot is present and of a kind that may be a foreign key. */
     private boolean presentMaybeForeignKey(Slot s) {
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         return e != null && e.presence == Presence.PRESENT && (e.constraintKind == null
                 || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN);
     }
@@ -1583,7 +1766,7 @@ public final class SchemaState {
 
     /** Whether {@code s} holds a column of type {@code type} not known absent (of no known type: present). */
     private boolean filedAs(Slot s, String type) {
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         return e != null && e.kind == ObjectKind.COLUMN && Objects.equals(e.columnType, type)
                 && (type == null ? e.presence == Presence.PRESENT : e.presence != Presence.ABSENT);
     }
@@ -1605,12 +1788,12 @@ public final class SchemaState {
      * Null otherwise.
      */
     private ObjectRef constraintOfIndex(ObjectRef index) {
-        Entry ix = entries.get(slot(index));
+        Entry ix = entry(slot(index));
         if (ix == null || ix.presence != Presence.PRESENT || ix.kind != ObjectKind.INDEX || ix.owner == null) {
             return null;
         }
         ObjectRef key = ObjectRef.in(ObjectKind.CONSTRAINT, ix.owner, index.name().name());
-        Entry c = entries.get(slot(key));
+        Entry c = entry(slot(key));
         return c != null && c.presence == Presence.PRESENT && c.constraintKind != null && c.constraintKind.indexBacked()
                 ? key : null;
     }
@@ -1620,7 +1803,7 @@ public final class SchemaState {
             return;
         }
         Slot ix = new Slot(RELATION, null, constraint.name());
-        Entry i = entries.get(ix);
+        Entry i = entry(ix);
         if (i != null && (i.owner == null || i.owner.equals(constraint.table()))) {
             set(ix, p, ObjectKind.INDEX);
         }
@@ -1648,7 +1831,7 @@ public final class SchemaState {
                 set(s, p, null);
             }
             QualifiedName owner = next;
-            for (Slot s : ownedTables.read(next, x -> tableLike(entries.get(x)) && owner.equals(entries.get(x).owner))) {
+            for (Slot s : ownedTables.read(next, x -> tableLike(entry(x)) && owner.equals(entry(x).owner))) {
                 work.push(s.name());
             }
         }
@@ -1685,7 +1868,7 @@ public final class SchemaState {
         Presence primaryBefore = primaryKey(table);
         Presence primaryTaken = null;
         for (Slot s : columnUsers(table, column)) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (!s.namespace().equals(ObjectKind.CONSTRAINT.name()) && !table.equals(e.owner)) {
                 continue;
             }
@@ -1736,7 +1919,7 @@ public final class SchemaState {
             if (named == Presence.UNKNOWN) {
                 // renamed or never there: the old name is free either way; the new one may be taken, and
                 // what lived on the old name may have moved
-                Entry e = entries.get(slot(from));
+                Entry e = entry(slot(from));
                 forget(Forget.object(to));
                 if (tableLike(e) || e == null && from.kind() == ObjectKind.TABLE) {
                     cascadeTable(from.name(), Presence.UNKNOWN);
@@ -1752,7 +1935,7 @@ public final class SchemaState {
         Presence pt = presence(to);
         Slot fs = slot(from);
         Slot ts = slot(to);
-        Entry e = entries.get(fs);
+        Entry e = entry(fs);
         Conflict c = pf == Presence.ABSENT ? new Conflict(from, PostgresFacts.renameMissing(from.kind()), false) : null;
         if (c == null && pf == Presence.PRESENT && from.kind() == ObjectKind.CONSTRAINT && e != null
                 && e.constraintKind != null && e.constraintKind.indexBacked()
@@ -1781,7 +1964,7 @@ public final class SchemaState {
         } else if (from.kind() == ObjectKind.CONSTRAINT && moved.constraintKind != null
                 && moved.constraintKind.indexBacked()) {
             // a key's index is renamed with it
-            Entry ix = entries.get(new Slot(RELATION, null, from.name()));
+            Entry ix = entry(new Slot(RELATION, null, from.name()));
             if (ix != null && (ix.owner == null || ix.owner.equals(from.table()))) {
                 set(new Slot(RELATION, null, from.name()), Presence.ABSENT, ObjectKind.INDEX);
                 put(new Slot(RELATION, null, to.name()), ix.copy(ix.presence));
@@ -1794,7 +1977,7 @@ public final class SchemaState {
     private void moveTable(QualifiedName from, QualifiedName to) {
         clearChildren(to, Presence.ABSENT);
         for (Slot s : copy(childrenOf.get(from))) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             remove(s);
             put(new Slot(s.namespace(), to, QualifiedName.of(to.schema(), s.name().name())), e);
         }
@@ -1803,7 +1986,7 @@ public final class SchemaState {
         columnsDefault(from, Presence.ABSENT);
         keysDefault(from, Presence.ABSENT);
         for (Slot s : copy(ownedBy.get(from))) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             remove(s);
             e.owner = to;
             put(s, e);
@@ -1823,8 +2006,8 @@ public final class SchemaState {
         for (QualifiedName t : by) {
             referrers.add(to, t.equals(from) ? to : t);
         }
-        for (Slot s : referringKeys.read(from, x -> entries.get(x) != null && from.equals(entries.get(x).referred))) {
-            entries.get(s).referred = to;
+        for (Slot s : referringKeys.read(from, x -> entry(x) != null && from.equals(entry(x).referred))) {
+            entry(s).referred = to;
             referringKeys.add(to, s);
         }
     }
@@ -1835,9 +2018,9 @@ public final class SchemaState {
 
     private void renameColumn(QualifiedName table, String from, String to) {
         for (Slot s : columnUsers(table, from)) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (e.columns != null && e.columns.contains(from)) {
-                setColumns(s, e, new ArrayList<>(e.columns.stream().map(c -> c.equals(from) ? to : c).toList()));
+                setColumns(s, e, frozen(e.columns.stream().map(c -> c.equals(from) ? to : c).toList()));
             }
         }
         TableFacts f = tables.get(table);
@@ -1866,7 +2049,7 @@ public final class SchemaState {
             return null;
         }
         Slot s = slot(c);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         if (e == null) {
             if (a.change() == Effect.AlterColumn.Change.UNKNOWN) {
                 return null;
@@ -1943,7 +2126,7 @@ public final class SchemaState {
             set(slot(c), Presence.PRESENT, ObjectKind.COLUMN);
         }
         Slot s = slot(c);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         if (e != null && !Objects.equals(e.columnType, change.formatType())) {
             fileChange(s, e);
             e.columnType = change.formatType();
@@ -1961,7 +2144,7 @@ public final class SchemaState {
     private Conflict serial(Effect.Serial x) {
         ObjectRef c = x.column();
         Slot cs = slot(c);
-        Entry col = entries.get(cs);
+        Entry col = entry(cs);
         ObjectRef seq = ObjectRef.of(ObjectKind.SEQUENCE, x.sequence());
         Slot ss = slot(seq);
         if (col == null || col.presence != Presence.PRESENT || x.tolerant() && !cs.equals(madeNow)) {
@@ -1993,7 +2176,7 @@ public final class SchemaState {
         Entry e = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
         e.relkind = 'S';
         e.owner = c.table();
-        e.columns = new ArrayList<>(List.of(c.name().name()));
+        e.columns = frozen(List.of(c.name().name()));
         e.serial = true;
         put(ss, e);
         col.serialDefault = Presence.PRESENT;
@@ -2006,7 +2189,7 @@ public final class SchemaState {
      * {@link Presence#UNKNOWN} when whether that default still uses it is not known; else {@link Presence#ABSENT}.
      */
     public Presence sequenceNeeded(ObjectRef seq, boolean cascade) {
-        Entry e = entries.get(slot(seq));
+        Entry e = entry(slot(seq));
         if (e == null || e.presence != Presence.PRESENT) {
             return Presence.ABSENT;
         }
@@ -2021,7 +2204,7 @@ public final class SchemaState {
         if (!seq.serial || seq.owner == null || seq.columns == null || seq.columns.size() != 1) {
             return null;
         }
-        Entry col = entries.get(slot(ObjectRef.in(ObjectKind.COLUMN, seq.owner, seq.columns.get(0))));
+        Entry col = entry(slot(ObjectRef.in(ObjectKind.COLUMN, seq.owner, seq.columns.get(0))));
         return col == null || col.presence != Presence.PRESENT ? null : col;
     }
 
@@ -2051,7 +2234,7 @@ public final class SchemaState {
         Entry seq = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
         seq.relkind = 'S';
         seq.owner = c.table();
-        seq.columns = new ArrayList<>(List.of(c.name().name()));
+        seq.columns = frozen(List.of(c.name().name()));
         seq.neededByIdentity = true;
         put(s, seq);
         return name;
@@ -2064,14 +2247,14 @@ public final class SchemaState {
     private void forgetIdentitySequence(Entry e, QualifiedName name, Presence p) {
         if (e.identitySequence != null) {
             Slot s = new Slot(RELATION, null, e.identitySequence);
-            Entry seq = entries.get(s);
+            Entry seq = entry(s);
             if (seq != null && seq.neededByIdentity) {
                 set(s, p, ObjectKind.SEQUENCE);
                 seq.neededByIdentity = false;
             }
         } else if (name != null) {
             Slot s = new Slot(RELATION, null, name);
-            Entry seq = entries.get(s);
+            Entry seq = entry(s);
             if (seq != null && seq.presence != Presence.ABSENT) {
                 set(s, Presence.UNKNOWN, ObjectKind.SEQUENCE);
                 seq.neededByIdentity = false;
@@ -2283,7 +2466,7 @@ public final class SchemaState {
             case OBJECT -> {
                 ObjectRef o = f.object();
                 Slot s = slot(o);
-                Entry e = entries.get(s);
+                Entry e = entry(s);
                 boolean table = tableLike(e) || e == null && tableLike(o.kind());
                 set(s, Presence.UNKNOWN, o.kind());
                 if (table) {
@@ -2313,7 +2496,7 @@ public final class SchemaState {
     private void forgetConstraints(QualifiedName table, ConstraintKind k) {
         String ns = namespace(ObjectKind.CONSTRAINT);
         for (Slot s : copy(childrenOf.get(table))) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (s.namespace().equals(ns) && (e == null || e.constraintKind == null
                     || e.constraintKind == ConstraintKind.UNKNOWN || e.constraintKind == k)) {
                 if (e != null) {
@@ -2329,7 +2512,7 @@ public final class SchemaState {
             List<Slot> indexes = new ArrayList<>(copy(ownedBy.get(table)));
             indexes.addAll(copy(ownerUnknown));
             for (Slot s : indexes) {
-                Entry e = entries.get(s);
+                Entry e = entry(s);
                 if (e != null && e.kind == ObjectKind.INDEX) {
                     set(s, Presence.UNKNOWN, null);
                 }
@@ -2343,6 +2526,7 @@ public final class SchemaState {
 
     private void forgetEverything() {
         entries.clear();
+        typeSlots.clear();
         typesCleared = typesTouched != null;
         childrenOf.clear();
         ownedBy.clear();
@@ -2430,7 +2614,7 @@ public final class SchemaState {
             }
         } else if (ns.equals(TYPE)) {
             for (Slot s : userTyped) {
-                Entry e = entries.get(s);
+                Entry e = entry(s);
                 if (e != null && e.kind == ObjectKind.COLUMN && PostgresFacts.typeFamily(e.columnType) == null) {
                     e.columnType = null;
                     fileColumnType(s, e);
@@ -2446,7 +2630,7 @@ public final class SchemaState {
      */
     private void forgetMadeTypes() {
         for (Slot s : changedSince("made " + TYPE)) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (s.namespace().equals(TYPE) && e != null && e.presence == Presence.ABSENT) {
                 set(s, Presence.UNKNOWN, null);
             }
@@ -2458,7 +2642,7 @@ public final class SchemaState {
     private void forgetIndexNames() {
         forgottenScopes.add(new Scope(RELATION, null));
         for (Slot s : changedSince("index names")) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (e != null && e.kind == ObjectKind.INDEX && e.presence == Presence.ABSENT) {
                 set(s, Presence.UNKNOWN, null);
             }
@@ -2479,8 +2663,9 @@ public final class SchemaState {
     /** Every slot the state holds, and the relation slot of every table it holds anything of. */
     private List<Slot> everything() {
         Set<Slot> all = new LinkedHashSet<>(entries.keySet());
-        for (Map<QualifiedName, ?> held : List.of(childrenOf, ownedBy, columnsDefault, keysDefault, tables)) {
-            for (QualifiedName t : held.keySet()) {
+        for (Set<QualifiedName> held : List.of(childrenOf.keySet(), ownedBy.keySet(), columnsDefault.keySet(),
+                keysDefault.keySet(), tables.keySet())) {
+            for (QualifiedName t : held) {
                 all.add(new Slot(RELATION, null, t));
             }
         }
@@ -2496,7 +2681,7 @@ public final class SchemaState {
             }
         }
         for (Slot s : slots) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (e == null) {
                 continue;
             }
@@ -2523,7 +2708,7 @@ public final class SchemaState {
             List<Slot> keys = new ArrayList<>(toWalk("children's columns", table, childrenOf.get(table)));
             keys.addAll(toWalk("owned's columns", table, ownedBy.get(table)));
             for (Slot s : keys) {
-                Entry e = entries.get(s);
+                Entry e = entry(s);
                 if (e != null) {
                     setColumns(s, e, null);
                 }
@@ -2554,7 +2739,7 @@ public final class SchemaState {
     private boolean known(QualifiedName table) {
         return childrenOf.containsKey(table) || ownedBy.containsKey(table) || columnsDefault.containsKey(table)
                 || keysDefault.containsKey(table) || tables.containsKey(table)
-                || tableLike(entries.get(new Slot(RELATION, null, table)));
+                || tableLike(entry(new Slot(RELATION, null, table)));
     }
 
     /**
@@ -2615,7 +2800,7 @@ public final class SchemaState {
     private void keyMadeUnread(QualifiedName table) {
         Presence primary = primaryKey(table);
         for (Slot s : toWalk("keys made", table, childrenOf.get(table))) {
-            Entry e = entries.get(s);
+            Entry e = entry(s);
             if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e != null && e.presence == Presence.ABSENT) {
                 set(s, Presence.UNKNOWN, null);
             }
@@ -2631,7 +2816,7 @@ public final class SchemaState {
     /** Sets a slot's presence, keeping what else is known of it. */
     private void set(Slot s, Presence p, ObjectKind kind) {
         touchType(s);
-        Entry e = entries.get(s);
+        Entry e = entry(s);
         if (e == null) {
             put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
         } else {
@@ -2680,17 +2865,17 @@ public final class SchemaState {
             return;
         }
         if (e.constraintKind == ConstraintKind.PRIMARY_KEY && e.presence == Presence.PRESENT) {
-            primaryKeys.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
+            primaryKeys.add(s.table(), s);
         } else if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e.presence == Presence.UNKNOWN
                 && !knownOtherThanPrimary(e)) {
-            maybePrimaryKeys.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
+            maybePrimaryKeys.add(s.table(), s);
         }
     }
 
     private void unindexKey(Slot s) {
         if (s.table() != null) {
-            unindex(primaryKeys, s.table(), s);
-            unindex(maybePrimaryKeys, s.table(), s);
+            primaryKeys.remove(s.table(), s);
+            maybePrimaryKeys.remove(s.table(), s);
         }
     }
 
@@ -2711,15 +2896,14 @@ public final class SchemaState {
         List<String> columns = e.columns == null ? null : List.copyOf(e.columns);
         for (QualifiedName t : owners) {
             if (columns == null) {
-                usersUnknown.computeIfAbsent(t, k -> new HashSet<>()).add(s);
+                usersUnknown.add(t, s);
             } else {
-                Map<String, Set<Slot>> byColumn = usersOf.computeIfAbsent(t, k -> new HashMap<>());
                 for (String c : columns) {
-                    byColumn.computeIfAbsent(c, k -> new HashSet<>()).add(s);
+                    usersOf.add(new ColumnOf(t, c), s);
                 }
             }
         }
-        uses.put(s, new Use(owners, columns));
+        uses.put(s, new Use(List.copyOf(owners), columns));
     }
 
     private void unindexUse(Slot s) {
@@ -2729,22 +2913,18 @@ public final class SchemaState {
         }
         for (QualifiedName t : u.tables()) {
             if (u.columns() == null) {
-                unindex(usersUnknown, t, s);
+                usersUnknown.remove(t, s);
                 continue;
             }
-            Map<String, Set<Slot>> byColumn = usersOf.get(t);
             for (String c : u.columns()) {
-                unindex(byColumn, c, s);
-            }
-            if (byColumn.isEmpty()) {
-                usersOf.remove(t);
+                usersOf.remove(new ColumnOf(t, c), s);
             }
         }
     }
 
     /** The slots of {@code table} that may use {@code column}: those listing it and present ones of unknown columns. */
     private List<Slot> columnUsers(QualifiedName table, String column) {
-        List<Slot> out = new ArrayList<>(copy(usersOf.getOrDefault(table, Map.of()).get(column)));
+        List<Slot> out = new ArrayList<>(copy(usersOf.get(new ColumnOf(table, column))));
         out.addAll(copy(usersUnknown.get(table)));
         return out;
     }
@@ -2760,28 +2940,37 @@ public final class SchemaState {
     }
 
     private void put(Slot s, Entry e) {
+        if (e.writer == null) {
+            e.writer = writer;
+        } else if (e.writer != writer) {
+            // every entry is taken through entry(), which copies what another state shares
+            throw new IllegalStateException("an entry of another state put in " + s);
+        }
         remove(s);
         entries.put(s, e);
+        if (s.namespace().equals(TYPE)) {
+            typeSlots.add(TYPE, s);
+        }
         touchType(s);
         if (e.temporary) {
             temporaries.add(s);
         }
         fileChange(s, e);
         if (s.table() != null) {
-            childrenOf.computeIfAbsent(s.table(), k -> new HashSet<>()).add(s);
-            byName.computeIfAbsent(lower(s.table().name()), k -> new HashSet<>()).add(s);
+            childrenOf.add(s.table(), s);
+            byName.add(lower(s.table().name()), s);
         }
         if (e.owner != null) {
-            ownedBy.computeIfAbsent(e.owner, k -> new HashSet<>()).add(s);
+            ownedBy.add(e.owner, s);
             if (tableLike(e)) {
                 ownedTables.add(e.owner, s);
             }
             // code that names a table may drop and make it again: its indexes and sequences with it
-            byName.computeIfAbsent(lower(e.owner.name()), k -> new HashSet<>()).add(s);
+            byName.add(lower(e.owner.name()), s);
         } else if (e.kind == ObjectKind.INDEX && e.presence == Presence.PRESENT) {
             ownerUnknown.add(s);
         }
-        byName.computeIfAbsent(lower(s.name().name()), k -> new HashSet<>()).add(s);
+        byName.add(lower(s.name().name()), s);
         indexUse(s, e);
         indexKey(s, e);
         if (e.referred != null) {
@@ -2796,24 +2985,41 @@ public final class SchemaState {
         }
     }
 
+    /**
+     * The entry of {@code s}, or null, as one this state may change: an entry shared with a copy ({@link #copy})
+     * is copied at its first use by either side, before any caller holds it, so no caller holds a shared one.
+     */
+    private Entry entry(Slot s) {
+        Entry e = entries.get(s);
+        if (e != null && e.writer != writer) {
+            e = e.copy(e.presence);
+            e.writer = writer;
+            entries.put(s, e);
+        }
+        return e;
+    }
+
     private void remove(Slot s) {
         Entry e = entries.remove(s);
         if (e == null) {
             return;
         }
+        if (s.namespace().equals(TYPE)) {
+            typeSlots.remove(TYPE, s);
+        }
         touchType(s);
         unindexUse(s);
         unindexKey(s);
         if (s.table() != null) {
-            unindex(childrenOf, s.table(), s);
-            unindex(byName, lower(s.table().name()), s);
+            childrenOf.remove(s.table(), s);
+            byName.remove(lower(s.table().name()), s);
         }
         if (e.owner != null) {
-            unindex(ownedBy, e.owner, s);
-            unindex(byName, lower(e.owner.name()), s);
+            ownedBy.remove(e.owner, s);
+            byName.remove(lower(e.owner.name()), s);
         }
         ownerUnknown.remove(s);
-        unindex(byName, lower(s.name().name()), s);
+        byName.remove(lower(s.name().name()), s);
     }
 
     /** Files {@code s} as changed, with the table it lives on or is owned by ({@link #changed}). */
@@ -2868,11 +3074,9 @@ public final class SchemaState {
         }
     }
 
-    private static <K> void unindex(Map<K, Set<Slot>> index, K key, Slot s) {
-        Set<Slot> slots = index.get(key);
-        if (slots != null && slots.remove(s) && slots.isEmpty()) {
-            index.remove(key);
-        }
+    /** A list an entry holds: never changed in place, so that a copy of the entry shares it. */
+    private static List<String> frozen(Collection<String> names) {
+        return Collections.unmodifiableList(new ArrayList<>(names));
     }
 
     private static List<Slot> copy(Set<Slot> slots) {

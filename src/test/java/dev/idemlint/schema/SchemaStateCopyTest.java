@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link SchemaState#copy}: the copy holds what the state holds, field by field of the state and of every object it
- * owns (found by reflection, so a field {@code copy} does not know of fails here), and shares no mutable object with
- * it, so that what either is applied leaves the other as it was.
+ * owns (found by reflection, so a field {@code copy} does not know of fails here), and shares with it no mutable
+ * object either may change in place (a set of an index is shared until one side writes it, which then writes a copy
+ * of its own), so that what either is applied leaves the other as it was.
  */
 class SchemaStateCopyTest {
     /**
@@ -146,21 +147,79 @@ class SchemaStateCopyTest {
     }
 
     @Test
-    void a_copy_shares_no_mutable_object_with_the_state() throws Exception {
+    void a_copy_shares_no_mutable_object_either_may_change_in_place() throws Exception {
         SchemaState s = built();
         SchemaState c = s.copy();
         Map<Object, String> inState = new IdentityHashMap<>();
         mutables(s, "state", inState);
         Map<Object, String> inCopy = new IdentityHashMap<>();
         mutables(c, "copy", inCopy);
+        Map<Object, Object> owners = new IdentityHashMap<>();
+        Set<Object> writers = Collections.newSetFromMap(new IdentityHashMap<>());
+        writers(s, owners, writers, Collections.newSetFromMap(new IdentityHashMap<>()));
+        writers(c, owners, writers, Collections.newSetFromMap(new IdentityHashMap<>()));
         List<String> shared = new ArrayList<>();
+        int sharedSets = 0;
+        int sharedEntries = 0;
         for (Object o : inState.keySet()) {
             if (inCopy.containsKey(o)) {
-                shared.add(inState.get(o));
+                // an entry, or a set of an index, that neither side may change in place: its first use copies it
+                if (owners.containsKey(o) && !writers.contains(owners.get(o))) {
+                    if (o instanceof Set<?>) {
+                        sharedSets++;
+                    } else {
+                        sharedEntries++;
+                    }
+                } else {
+                    shared.add(inState.get(o));
+                }
             }
         }
         assertEquals(List.of(), shared);
         assertTrue(inState.size() > 50, "the walk reached the state's objects: " + inState.size());
+        assertTrue(sharedSets > 10, "the indexes' sets are shared, not copied: " + sharedSets);
+        assertTrue(sharedEntries > 10, "the entries are shared, not copied: " + sharedEntries);
+    }
+
+    /**
+     * Under {@code o}: per entry, and per set of an index's bucket, the writer that may change it in place
+     * ({@code owners}), and the writer of every state and index ({@code writers}).
+     */
+    private static void writers(Object o, Map<Object, Object> owners, Set<Object> writers, Set<Object> seen)
+            throws IllegalAccessException {
+        if (o == null || !seen.add(o)) {
+            return;
+        }
+        if (o instanceof Collection<?> c) {
+            for (Object e : c) {
+                writers(e, owners, writers, seen);
+            }
+            return;
+        }
+        if (o instanceof Map<?, ?> m) {
+            for (Object e : m.values()) {
+                writers(e, owners, writers, seen);
+            }
+            return;
+        }
+        if (!ours(o.getClass()) || o instanceof SchemaState.Slot) {
+            return;
+        }
+        String k = o.getClass().getSimpleName();
+        for (Field f : fields(o.getClass())) {
+            Object v = f.get(o);
+            if ((k.equals("SetIndex") || k.equals("SchemaState")) && f.getName().equals("writer")) {
+                writers.add(v);
+            }
+            if (k.equals("Entry") && f.getName().equals("writer")) {
+                owners.put(o, v);
+            }
+            if (k.equals("Bucket") && f.getName().equals("values")) {
+                owners.put(v, fields(o.getClass()).stream().filter(g -> g.getName().equals("owner")).findFirst()
+                        .orElseThrow().get(o));
+            }
+            writers(v, owners, writers, seen);
+        }
     }
 
     @Test
@@ -194,10 +253,90 @@ class SchemaStateCopyTest {
         assertNotEquals(render(s), render(d));
     }
 
+    @Test
+    void copies_forked_and_run_on_hold_what_a_run_from_empty_holds() throws Exception {
+        for (int seed = 1; seed <= 12; seed++) {
+            java.util.Random rnd = new java.util.Random(seed);
+            List<List<Operation>> steps = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                steps.add(new Revisions().rev("r" + i, null, statement(rnd, i)).get("r" + i).upgrade());
+            }
+            // a line of 8 steps, two branches from it (of 8 each), and a branch from the first branch's middle
+            SchemaState trunk = fresh();
+            runSteps(trunk, steps.subList(0, 8));
+            SchemaState left = trunk.copy();
+            runSteps(trunk, steps.subList(8, 12));
+            SchemaState middle = trunk.copy();
+            runSteps(trunk, steps.subList(12, 16));
+            runSteps(left, steps.subList(16, 24));
+            runSteps(middle, steps.subList(16, 20));
+            String at = "seed " + seed;
+            assertEquals(render(alone(steps, 0, 16)), render(trunk), at + ": the state run on after its copies");
+            List<List<Operation>> leftLine = new ArrayList<>(steps.subList(0, 8));
+            leftLine.addAll(steps.subList(16, 24));
+            assertEquals(render(alone(leftLine, 0, 16)), render(left), at + ": the first copy");
+            List<List<Operation>> middleLine = new ArrayList<>(steps.subList(0, 12));
+            middleLine.addAll(steps.subList(16, 20));
+            assertEquals(render(alone(middleLine, 0, 16)), render(middle), at + ": the copy of the state run on");
+        }
+    }
+
+    private static SchemaState fresh() {
+        SchemaState s = SchemaState.of(catalog());
+        s.trackTypes();
+        return s;
+    }
+
+    private static SchemaState alone(List<List<Operation>> steps, int from, int to) {
+        SchemaState s = fresh();
+        runSteps(s, steps.subList(from, to));
+        return s;
+    }
+
+    private static void runSteps(SchemaState s, List<List<Operation>> steps) {
+        for (List<Operation> ops : steps) {
+            run(s, ops);
+            s.endSession();
+            s.typesChanged();
+        }
+    }
+
+    /** A statement on a few tables, columns, keys and types, so that the steps change what others made. */
+    private static String statement(java.util.Random rnd, int i) {
+        String t = "t" + rnd.nextInt(3);
+        String u = "t" + rnd.nextInt(3);
+        return switch (rnd.nextInt(18)) {
+            case 0, 1 -> "op.create_table(\"" + t + "\", sa.Column(\"id\", sa.Integer(), primary_key=True), "
+                    + "sa.Column(\"a\", sa.Text(), nullable=False), sa.Column(\"b\", postgresql.ENUM(\"x\", name=\"mood\")))";
+            case 2 -> "op.drop_table(\"" + t + "\")";
+            case 3 -> "op.add_column(\"" + t + "\", sa.Column(\"c" + i + "\", sa.Text()))";
+            case 4 -> "op.drop_column(\"" + t + "\", \"a\")";
+            case 5 -> "op.create_index(\"ix_" + t + "_a\", \"" + t + "\", [\"a\"])";
+            case 6 -> "op.drop_index(\"ix_" + t + "_a\")";
+            case 7 -> "op.rename_table(\"" + t + "\", \"" + u + "\")";
+            case 8 -> "op.alter_column(\"" + t + "\", \"a\", new_column_name=\"a" + i + "\")";
+            case 9 -> "op.create_unique_constraint(\"uq_" + t + "\", \"" + t + "\", [\"a\"])";
+            case 10 -> "op.drop_constraint(\"uq_" + t + "\", \"" + t + "\")";
+            case 11 -> "op.create_foreign_key(\"fk_" + t + "\", \"" + t + "\", \"" + u + "\", [\"a\"], [\"id\"])";
+            case 12 -> "op.execute(\"ALTER TYPE mood ADD VALUE 'v" + i + "'\")";
+            case 13 -> "op.execute(\"ALTER TYPE mood RENAME VALUE 'x' TO 'y" + i + "'\")";
+            case 14 -> "op.execute(\"DROP TYPE mood CASCADE\")";
+            case 15 -> "op.execute(\"ALTER TABLE " + t + " ADD COLUMN s" + i + " serial\")";
+            case 16 -> "op.bulk_insert(sa.table(\"" + t + "\", sa.column(\"id\"), sa.column(\"a\")), [{\"id\": " + i
+                    + ", \"a\": \"v\"}])";
+            default -> rnd.nextBoolean() ? "op.execute(sql)" : "op.execute(\"DELETE FROM " + t + "\")";
+        };
+    }
+
     // ---- reflection ----
 
     private static boolean ours(Class<?> k) {
-        return k.getEnclosingClass() == SchemaState.class || k == SchemaState.class;
+        for (Class<?> c = k; c != null; c = c.getEnclosingClass()) {
+            if (c == SchemaState.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Field> fields(Class<?> k) {
@@ -237,11 +376,15 @@ class SchemaStateCopyTest {
             }
             return out.toString();
         }
-        if (!ours(o.getClass()) || o.getClass().isRecord() && o instanceof SchemaState.Slot) {
+        if (!ours(o.getClass()) || o instanceof SchemaState.Slot) {
             return String.valueOf(o);
         }
         StringBuilder b = new StringBuilder(o.getClass().getSimpleName()).append('{');
         for (Field f : fields(o.getClass())) {
+            if (f.getType() == Object.class) {
+                // an index's writer: who may change a set in place, not what the state holds
+                continue;
+            }
             b.append(f.getName()).append('=').append(render(f.get(o))).append(';');
         }
         return b.append('}').toString();
@@ -253,8 +396,10 @@ class SchemaStateCopyTest {
      */
     private static List<String> unset(SchemaState state) throws IllegalAccessException {
         Set<String> all = new TreeSet<>();
-        List<Class<?>> classes = new ArrayList<>(List.of(SchemaState.class.getDeclaredClasses()));
-        classes.add(SchemaState.class);
+        List<Class<?>> classes = new ArrayList<>(List.of(SchemaState.class));
+        for (int i = 0; i < classes.size(); i++) {
+            classes.addAll(List.of(classes.get(i).getDeclaredClasses()));
+        }
         for (Class<?> k : classes) {
             if (k != SchemaState.Slot.class && !k.isEnum() && !k.isInterface()) {
                 fields(k).forEach(f -> all.add(k.getSimpleName() + "." + f.getName()));
@@ -331,7 +476,8 @@ class SchemaStateCopyTest {
         if (!ours(o.getClass()) || o instanceof SchemaState.Slot) {
             return;
         }
-        if (!o.getClass().isRecord()) {
+        // a record, or an object of final fields only (a key), is changed by no one: what it holds is walked below
+        if (!o.getClass().isRecord() && !fields(o.getClass()).stream().allMatch(f -> Modifier.isFinal(f.getModifiers()))) {
             out.put(o, path);
         }
         for (Field f : fields(o.getClass())) {
