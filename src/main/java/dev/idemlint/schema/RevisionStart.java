@@ -193,7 +193,8 @@ public final class RevisionStart {
         List<Creation> names = new ArrayList<>();
         List<ObjectRef> keys = new ArrayList<>();
         Creation c = t.existing(key, m, index, s);
-        for (int steps = 0; c != null && c.via() == Creation.Via.RENAME && steps <= t.creations().size(); steps++) {
+        int bound = c == null ? 0 : t.creations().size();
+        for (int steps = 0; c != null && c.via() == Creation.Via.RENAME && steps <= bound; steps++) {
             ObjectRef from = renamedFrom(c, key);
             if (from == null) {
                 return null;
@@ -305,13 +306,18 @@ public final class RevisionStart {
      */
     public static boolean notNullChecked(SchemaTimeline t, QualifiedName table, String column, Migration m, int index,
             Settings s, Predicate<Operation.AddConstraint> notValid) {
-        QualifiedName key = SchemaTimeline.norm(table);
-        Pattern isNotNull = Pattern.compile("\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+is\\s+not\\s+null\\s*\\)*",
-                Pattern.CASE_INSENSITIVE);
-        for (Creation c : t.creations()) {
-            if (c.key().kind() != ObjectKind.CONSTRAINT || !key.equals(SchemaTimeline.norm(c.key().table()))
+        Pattern isNotNull = null;
+        for (Creation c : t.creationsOnTable(table)) {
+            if (c.key().kind() != ObjectKind.CONSTRAINT
                     || !(c.operation() instanceof Operation.AddConstraint a) || a.kind() != ConstraintKind.CHECK
-                    || a.condition() == null || !isNotNull.matcher(a.condition().strip()).matches()
+                    || a.condition() == null) {
+                continue;
+            }
+            if (isNotNull == null) {
+                isNotNull = Pattern.compile("\\(*\\s*\"?" + Pattern.quote(column) + "\"?\\s+is\\s+not\\s+null\\s*\\)*",
+                        Pattern.CASE_INSENSITIVE);
+            }
+            if (!isNotNull.matcher(a.condition().strip()).matches()
                     || t.existing(c.key(), m, index, s) != c) {
                 continue;
             }

@@ -195,6 +195,8 @@ public final class SchemaTimeline {
     private final Map<QualifiedName, Set<ObjectRef>> columnsByTable;
     /** The constraints each CREATE TABLE makes with its table, in order. */
     private final Map<Operation, List<Creation>> tableKeys = new IdentityHashMap<>();
+    /** {@link #creationsOnTable}'s index, filed whole on its first question (a racing second filing is equal). */
+    private volatile Map<QualifiedName, List<Creation>> onTable;
     /** Creations of UNIQUE / PRIMARY KEY constraints and unique indexes by their table, in walk order. */
     private final Map<QualifiedName, List<Creation>> uniqueByTable = new HashMap<>();
     /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
@@ -835,6 +837,24 @@ public final class SchemaTimeline {
             return inWalkOrder(SchemaTimeline::creations);
         }
         return creations;
+    }
+
+    /**
+     * Every creation of an object of table {@code table} (its columns, constraints and indexes), in walk order;
+     * filed once, on the first question, so that asking per statement reads only that table's.
+     */
+    public List<Creation> creationsOnTable(QualifiedName table) {
+        Map<QualifiedName, List<Creation>> byTable = onTable;
+        if (byTable == null) {
+            byTable = new HashMap<>();
+            for (Creation c : creations()) {
+                if (c.key().table() != null) {
+                    byTable.computeIfAbsent(norm(c.key().table()), k -> new ArrayList<>(2)).add(c);
+                }
+            }
+            onTable = byTable;
+        }
+        return byTable.getOrDefault(norm(table), List.of());
     }
 
     /** The creations made by one revision, in operation order. */
