@@ -5,21 +5,22 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
-import dev.idemlint.migration.PostgresFacts;
-import dev.idemlint.migration.SqlState;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.schema.GuardMatch;
 
-/** Warns where a re-run relies on an index or table kwarg that an Alembic the project does not rule out ignores. */
+/**
+ * Warns where a re-run relies on an index or table kwarg that an Alembic the project does not rule out ignores,
+ * on every server that takes the clause the kwarg renders ({@link Settings#indexIfExistsUnpinned}: MySQL 8.0 has
+ * no {@code CREATE INDEX IF NOT EXISTS}, which unsupported-alembic-kwarg reports); the error is the server's.
+ */
 public final class IdempotencyKwargUnpinned implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         Settings s = ctx.settings();
-        if (ctx.facts().commitsEachStatement()) {
-            return;
-        }
+        ServerFacts facts = ctx.facts();
         for (Operation op : m.upgrade()) {
             Origin o = op.site().origin();
             if (o != Origin.OP_CALL && o != Origin.BATCH_OP) {
@@ -28,7 +29,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
             String call;
             String kwarg;
             String pin;
-            SqlState state;
+            ServerFacts.Raised state;
             String what;
             String gone;
             if (op instanceof Operation.CreateIndex ix && ix.ifNotExists() && ix.name() != null
@@ -36,7 +37,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 call = "create_index";
                 kwarg = "if_not_exists";
                 pin = s.indexIfExistsUnpinned();
-                state = PostgresFacts.duplicate(ObjectKind.INDEX);
+                state = facts.duplicate(ObjectKind.INDEX, null);
                 what = RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
                 gone = " already exists";
             } else if (op instanceof Operation.CreateTable t && t.ifNotExists() && t.table() != null
@@ -44,7 +45,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 call = "create_table";
                 kwarg = "if_not_exists";
                 pin = s.tableIfExistsUnpinned();
-                state = PostgresFacts.duplicate(ObjectKind.TABLE);
+                state = facts.duplicate(ObjectKind.TABLE, null);
                 what = RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
                 gone = " already exists";
             } else if (op instanceof Operation.Drop d && d.ifExists() && d.name() != null
@@ -53,13 +54,13 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                 call = index ? "drop_index" : "drop_table";
                 kwarg = "if_exists";
                 pin = index ? s.indexIfExistsUnpinned() : s.tableIfExistsUnpinned();
-                state = PostgresFacts.dropMissing(d.kind());
+                state = facts.dropMissing(d.kind());
                 what = RerunScenario.describe(d.kind(), d.name(), null);
                 gone = " is already gone";
             } else {
                 continue;
             }
-            if (pin == null) {
+            if (pin == null || facts.tolerates(op.site(), state)) {
                 continue;
             }
             boolean table = op instanceof Operation.CreateTable || op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE;
@@ -68,7 +69,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                     : "Alembic " + s.alembic() + " with SQLAlchemy 1.x";
             ctx.report(m.source(), op.site(), "Re-running fails with " + state.label() + " where an unpinned Alembic"
                     + " ignores `" + kwarg + "=True`: " + what + gone + ".")
-                    .help(RerunScenario.why(op.site(), state) + since + " ignores `" + kwarg + "=True` on `" + call
+                    .help(facts.rerunWhy(op.site(), state) + since + " ignores `" + kwarg + "=True` on `" + call
                             + "` without an error. No pin of the project (requirements, pyproject.toml, a lock"
                             + " file) names its " + (pin.startsWith("SQLAlchemy") ? "SQLAlchemy" : "Alembic")
                             + " version, so idemlint cannot tell whether the keyword works. Pin `" + pin + "`"
