@@ -1,6 +1,7 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.discovery.Dialect;
+import dev.idemlint.discovery.Version;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,9 @@ public final class MysqlFacts {
         return of(dialect, ObjectKind.CONSTRAINT).duplicate();
     }
 
+    /** The first MariaDB whose {@code ALTER TABLE} takes {@code IF EXISTS}. */
+    private static final Version MARIADB_ALTER_TABLE_IF_EXISTS = Version.parse("10.5.2");
+
     /** The {@link ServerFacts} of a MySQL or MariaDB project, answered from the rows above. */
     public record Server(Dialect dialect) implements ServerFacts {
         public Server {
@@ -302,6 +306,13 @@ public final class MysqlFacts {
         @Override
         public boolean doBlocks() {
             return false;
+        }
+
+        /** MariaDB from 10.5.2 (its release notes; a version not given is taken as the latest); never MySQL. */
+        @Override
+        public boolean alterTableIfExists() {
+            return dialect.isMariaDb() && (dialect.version().isLatest()
+                    || dialect.version().compareTo(MARIADB_ALTER_TABLE_IF_EXISTS) >= 0);
         }
 
         @Override

@@ -733,6 +733,11 @@ public final class PostgresFacts {
         }
 
         @Override
+        public boolean alterTableIfExists() {
+            return true;
+        }
+
+        @Override
         public boolean onConflict() {
             return true;
         }

@@ -80,6 +80,12 @@ public interface ServerFacts {
     boolean namedTypes();
 
     /**
+     * Whether {@code ALTER TABLE IF EXISTS t ...} skips the whole statement while {@code t} is missing (PostgreSQL;
+     * MariaDB from 10.5.2, a note 1146 and no error, shown on 10.11); MySQL 8.0 has no {@code ALTER TABLE IF EXISTS}.
+     */
+    boolean alterTableIfExists();
+
+    /**
      * Whether the server has {@code to_regclass()}, which finds an index by the name an expression computes, so a
      * guard can look it up without the inspector.
      */

@@ -102,8 +102,46 @@ class MariaDbFixProofTest {
     void column_renames_of_a_table_renamed_later_fail_their_re_run_with_1146_until_fixed() throws IOException {
         failsItsReRunUntilFixed(revision("rename", "rename/versions/e6a0b0000001_bay_to_cluster.py"),
                 "CREATE TABLE bay (id int PRIMARY KEY, baymodel_id varchar(255), bay_create_timeout int)",
-                "error 1146 ER_NO_SUCH_TABLE because table \"bay\" was already renamed to \"cluster\"", "1146",
+                "error 1146 ER_NO_SUCH_TABLE because table \"bay\" is already gone: this revision renames it to \"cluster\"",
+                "1146",
                 "the first statement meets the renamed table");
+    }
+
+    /**
+     * Columns added to a table the revision drops later: the re-run from where the first run ended meets the table
+     * gone, and MariaDB looks it up first (1146, IF NOT EXISTS or not), as the fixture
+     * {@code add-column-not-idempotent/mariadb_table_dropped_later} says; the fixes ask {@code has_table} first or
+     * write {@code ALTER TABLE IF EXISTS}, which MariaDB 10.11 takes, and the fixed revision re-runs.
+     */
+    @Test
+    void columns_added_to_a_table_dropped_later_fail_their_re_run_with_1146_until_fixed() throws IOException {
+        Path versions = Files.createDirectories(dir.resolve("droppedlater/versions"));
+        Path revision = versions.resolve("d5e1000011_dropped_later.py");
+        Files.writeString(revision, """
+                import sqlalchemy as sa
+                from alembic import op
+
+                revision = "d5e1000011"
+                down_revision = None
+
+
+                def upgrade():
+                    op.add_column("players_old", sa.Column("nickname", sa.Text()))
+                    op.execute("ALTER TABLE players_old ADD COLUMN IF NOT EXISTS rank int")
+                    with op.batch_alter_table("players_old") as batch_op:
+                        batch_op.add_column(sa.Column("score", sa.Integer()))
+                    op.execute("DROP TABLE players_old")
+
+
+                def downgrade():
+                    pass
+                """);
+        failsItsReRunUntilFixed(revision, "CREATE TABLE players_old (id int PRIMARY KEY)",
+                "error 1146 ER_NO_SUCH_TABLE because table \"players_old\" is already gone: this revision drops it",
+                "1146", "the first statement meets the dropped table");
+        String fixed = Files.readString(revision);
+        assertTrue(fixed.contains("ALTER TABLE IF EXISTS players_old ADD COLUMN IF NOT EXISTS rank int")
+                && fixed.contains(".has_table(\"players_old\")"), fixed);
     }
 
     /**

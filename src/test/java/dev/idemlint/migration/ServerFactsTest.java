@@ -43,6 +43,10 @@ class ServerFactsTest {
         assertFalse(MARIADB.doBlocks() || MARIADB.namedTypes());
         assertTrue(PG.onConflict(), "INSERT ... ON CONFLICT DO NOTHING");
         assertFalse(MYSQL.onConflict() || MARIADB.onConflict(), "INSERT IGNORE instead");
+        assertTrue(PG.alterTableIfExists() && MARIADB.alterTableIfExists(), "ALTER TABLE IF EXISTS skips a missing table");
+        assertTrue(ServerFacts.of(Dialect.parse("mariadb"), 16).alterTableIfExists(), "a MariaDB of no version: the latest");
+        assertFalse(MYSQL.alterTableIfExists() || ServerFacts.of(Dialect.parse("mariadb:10.4"), 16).alterTableIfExists(),
+                "MySQL 8.0 has none, MariaDB from 10.5.2");
     }
 
     @Test
