@@ -12,7 +12,9 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.MysqlFacts.MysqlError;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.ServerFacts;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
@@ -146,6 +148,26 @@ class MysqlFactsTableTest {
             assertTrue(db.exec("ALTER TABLE t ADD CONSTRAINT fk FOREIGN KEY IF NOT EXISTS (a) REFERENCES p (id)").ok());
             assertTrue(db.exec("ALTER TABLE t DROP FOREIGN KEY IF EXISTS nope").ok());
             assertError(MysqlFacts.CANT_DROP_FIELD_OR_KEY, db.exec("ALTER TABLE t DROP FOREIGN KEY nope"), "drop fk");
+        }
+    }
+
+    /**
+     * The gone-table finding on MariaDB: a statement on a missing table fails with 1146 whatever its own
+     * {@code IF [NOT] EXISTS} ({@link ServerFacts#undefinedTable}), and {@code ALTER TABLE IF EXISTS} skips it
+     * ({@link ServerFacts#alterTableIfExists}).
+     */
+    @Test
+    void a_statement_on_a_missing_table_fails_with_1146_unless_alter_table_if_exists() {
+        ServerFacts facts = ServerFacts.of(Dialect.parse("mariadb:10.11"), 16);
+        assertEquals("1146", facts.undefinedTable().code());
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            for (String sql : List.of("ALTER TABLE gone ADD COLUMN IF NOT EXISTS c int",
+                    "CREATE INDEX IF NOT EXISTS ix ON gone (c)", "DROP INDEX IF EXISTS ix ON gone",
+                    "ALTER TABLE gone DROP CONSTRAINT IF EXISTS ck", "ALTER TABLE gone RENAME COLUMN a TO b")) {
+                assertError(MysqlFacts.NO_SUCH_TABLE, db.exec(sql), sql);
+            }
+            assertTrue(facts.alterTableIfExists());
+            assertTrue(db.exec("ALTER TABLE IF EXISTS gone ADD COLUMN c int").ok());
         }
     }
 
