@@ -122,6 +122,15 @@ public record Dialect(Kind kind, Version version) {
         return kind != Kind.MYSQL;
     }
 
+    /**
+     * Whether SQLAlchemy writes {@code IF EXISTS} into a {@code DropConstraint(if_exists=True)} for this server:
+     * its MySQL compiler, which MariaDB shares, never does (sqlalchemy/dialects/mysql/base.py,
+     * {@code visit_drop_constraint}, SQLAlchemy 2.0 and 2.1).
+     */
+    public boolean rendersDropConstraintIfExists() {
+        return kind == Kind.POSTGRESQL;
+    }
+
     /** {@code mariadb:10.11}, or {@code mariadb} when the version is not known. */
     @Override
     public String toString() {

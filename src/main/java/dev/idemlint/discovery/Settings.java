@@ -140,14 +140,28 @@ public record Settings(Version alembic, Version sqlalchemy, int postgresMajor, b
         return alembic.compareTo(A_1_13_3) >= 0;
     }
 
-    /** {@code add_column/drop_column(if_not_exists/if_exists)}: 1.16.0; older raises TypeError. */
-    public boolean columnIfExistsSupported() {
-        return dialect.takesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0;
+    /** {@code add_column/drop_column(if_not_exists/if_exists)} is accepted from Alembic 1.16.0; older raises TypeError. */
+    public boolean columnIfExistsAccepted() {
+        return alembic.compareTo(A_1_16_0) >= 0;
     }
 
-    /** {@code drop_constraint(if_exists)}: 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
+    /** {@code add_column/drop_column(if_not_exists/if_exists)} is accepted and the server takes the clause it renders. */
+    public boolean columnIfExistsSupported() {
+        return dialect.takesAlterIfExists() && columnIfExistsAccepted();
+    }
+
+    /** {@code drop_constraint(if_exists)} is accepted from Alembic 1.16.0 with SQLAlchemy 2.0; older raises TypeError. */
+    public boolean constraintIfExistsAccepted() {
+        return alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
+    }
+
+    /**
+     * {@code drop_constraint(if_exists)} is accepted and rendered as {@code DROP CONSTRAINT IF EXISTS}: SQLAlchemy's
+     * MySQL compiler (MySQL and MariaDB) writes a plain {@code DROP FOREIGN KEY}/{@code INDEX}/{@code CHECK} whatever
+     * the keyword, so there the drop fails when the constraint is gone.
+     */
     public boolean constraintIfExistsSupported() {
-        return dialect.takesAlterIfExists() && alembic.compareTo(A_1_16_0) >= 0 && sqlalchemy.compareTo(SA_2_0) >= 0;
+        return dialect.rendersDropConstraintIfExists() && constraintIfExistsAccepted();
     }
 
     /** {@code sa.Enum(create_type=False)} is honoured only from SQLAlchemy 2.1. */

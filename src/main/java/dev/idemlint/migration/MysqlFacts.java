@@ -339,6 +339,18 @@ public final class MysqlFacts {
             return Raised.of(row == null ? BAD_TABLE : row.dropMissing());
         }
 
+        /**
+         * SQLAlchemy drops a foreign key, a unique key and a primary key by {@code DROP FOREIGN KEY}, {@code DROP
+         * INDEX} and {@code DROP PRIMARY KEY}, which raise 1091 when it is not there (MySQL's CHECK row, 3821, is
+         * DROP CHECK's).
+         */
+        @Override
+        public Raised dropMissing(ObjectKind kind, ConstraintKind constraint) {
+            return kind == ObjectKind.CONSTRAINT && (constraint == ConstraintKind.FOREIGN_KEY
+                    || constraint == ConstraintKind.UNIQUE || constraint == ConstraintKind.PRIMARY_KEY)
+                    ? Raised.of(CANT_DROP_FIELD_OR_KEY) : dropMissing(kind);
+        }
+
         /** The kind's row; a kind without a rename of its own, or without a row, as a missing table: 1146. */
         @Override
         public Raised renameMissing(ObjectKind kind) {

@@ -204,6 +204,14 @@ public interface ServerFacts {
     /** A drop of an object of {@code kind} that is not there. */
     Raised dropMissing(ObjectKind kind);
 
+    /**
+     * A drop of a constraint of kind {@code constraint} (null: not known) that is not there; the kind's own
+     * {@link #dropMissing(ObjectKind)} unless the server drops that kind of constraint by another statement.
+     */
+    default Raised dropMissing(ObjectKind kind, ConstraintKind constraint) {
+        return dropMissing(kind);
+    }
+
     /** A rename of an object of {@code kind} that is not there. */
     Raised renameMissing(ObjectKind kind);
 

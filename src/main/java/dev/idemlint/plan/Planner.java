@@ -612,12 +612,12 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.ifNotExists() && op.site().origin() != Origin.RAW_SQL
-                && !in.settings().columnIfExistsSupported()) {
+                && !in.settings().columnIfExistsAccepted()) {
             return new Fails(null, "TypeError", "add_column() takes no `if_not_exists` before Alembic 1.16.0 (this"
                     + " project pins " + in.settings().alembic() + ")", null, false);
         }
         if (op instanceof Operation.Drop d && d.ifExists() && d.kind() == ObjectKind.CONSTRAINT
-                && op.site().origin() != Origin.RAW_SQL && !in.settings().constraintIfExistsSupported()) {
+                && op.site().origin() != Origin.RAW_SQL && !in.settings().constraintIfExistsAccepted()) {
             return new Fails(null, "TypeError", "drop_constraint() takes no `if_exists` before Alembic 1.16.0 with"
                     + " SQLAlchemy 2.0 (this project pins Alembic " + in.settings().alembic() + ", SQLAlchemy "
                     + in.settings().sqlalchemy() + ")", null, false);

@@ -63,7 +63,8 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
             // `if_exists=True` on an Alembic without it fails the first run: unsupported-alembic-kwarg reports it
-            boolean firstRunFails = d.ifExists() && kwarg && !DropFixes.kwargSupported(d.kind(), ctx.settings()) && d.kind() == ObjectKind.CONSTRAINT;
+            boolean firstRunFails = d.ifExists() && kwarg && d.kind() == ObjectKind.CONSTRAINT
+                    && !ctx.settings().constraintIfExistsAccepted();
             if (!firstRunFails && GoneTable.reported(m, ctx, op, DropFixes.objectCondition(d, m.source(), ctx.naming()),
                     DropFixes.ifExistsStatement(d, m.source(), true))) {
                 continue;
@@ -99,12 +100,14 @@ public final class DropNotIdempotent implements MigrationRule {
             }
             String what = RerunScenario.describe(d.kind(), d.name(), d.table());
             String ignored = d.ifExists() && !onView ? " (`if_exists=True` is ignored)" : "";
-            String why = d.ifExists() && !onView ? "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. "
-                    : "";
+            String why = !d.ifExists() || onView ? ""
+                    : d.kind() == ObjectKind.CONSTRAINT && ctx.settings().constraintIfExistsAccepted()
+                            ? "SQLAlchemy's MySQL compiler writes no `IF EXISTS` into a dropped constraint. "
+                            : "Alembic " + ctx.settings().alembic() + " ignores `if_exists=True` here. ";
             List<Fix> fixes = read != null && !readGuarded ? List.of() : DropFixes.fixes(d, m.source(), ctx.settings(), ctx.naming(), onView);
             List<Fix> offered = DialectFixes.portable(fixes, ctx.facts(), d.kind());
             ServerFacts.Raised missing = onView ? ServerFacts.Raised.of(refusal.sqlState())
-                    : ctx.facts().dropMissing(d.kind());
+                    : ctx.facts().dropMissing(d.kind(), d.constraintType());
             ctx.report(m.source(), op.site(), "Re-running this revision fails with "
                     + ctx.facts().failure(missing, op.site())
                     + " because " + (onView ? "\"" + d.table() + "\" is a view by then (this revision makes it), not a table"
@@ -164,10 +167,15 @@ public final class DropNotIdempotent implements MigrationRule {
      */
     private static boolean firstRunRefuses(Operation.Drop d, RuleContext ctx) {
         boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
-        return d.ifExists() && kwarg && (d.kind() == ObjectKind.CONSTRAINT
-                && !DropFixes.kwargSupported(d.kind(), ctx.settings())
-                || !ctx.settings().dialect().takesAlterIfExists()
-                        && DropFixes.kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL)));
+        if (!d.ifExists() || !kwarg) {
+            return false;
+        }
+        if (d.kind() == ObjectKind.CONSTRAINT) {
+            // accepted, it renders IF EXISTS or (SQLAlchemy's MySQL compiler) nothing, and the first run runs
+            return !ctx.settings().constraintIfExistsAccepted();
+        }
+        return !ctx.settings().dialect().takesAlterIfExists()
+                && DropFixes.kwargSupported(d.kind(), ctx.settings().withDialect(Dialect.POSTGRESQL));
     }
 
     /**
