@@ -612,7 +612,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.AddColumn a && a.ifNotExists() && op.site().origin() != Origin.RAW_SQL
-                && !in.settings().columnIfExistsAccepted()) {
+                && !in.settings().columnIfExistsSupported()) {
             return new Fails(null, "TypeError", "add_column() takes no `if_not_exists` before Alembic 1.16.0 (this"
                     + " project pins " + in.settings().alembic() + ")", null, false);
         }
