@@ -452,6 +452,10 @@ class RerunSimulationTest {
         assertEquals(Arrays.asList(null, null), sqlVerdicts(
                 "    op.execute(f\"ALTER TABLE t {os.environ['CLAUSE']}\")\n"
                         + "    op.execute(\"ALTER TABLE t ADD PRIMARY KEY (a, b)\")\n"));
+        // it takes the primary key only: the unique key added after it is the rules' to claim (numenta-apps 012)
+        assertEquals(Arrays.asList(clean, null, clean, null), sqlVerdicts(
+                "    op.execute(\"ALTER TABLE t DROP PRIMARY KEY, ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT FIRST, "
+                        + "ADD PRIMARY KEY (seq), ADD UNIQUE INDEX uq_t (a, b)\")\n"));
         // DROP PRIMARY KEY alone meets no key on the re-run (1091): not proven, the rules' to claim
         assertEquals(Arrays.asList((RerunVerdicts.Kind) null), sqlVerdicts(
                 "    op.execute(\"ALTER TABLE t DROP PRIMARY KEY\")\n"));
