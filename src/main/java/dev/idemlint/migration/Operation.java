@@ -133,24 +133,34 @@ public sealed interface Operation {
     /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
     /**
      * {@code DROP ...} / {@code drop_table} / {@code drop_column}... {@code cascade}: {@code DROP ... CASCADE}
-     * in SQL, which also drops what depends on the object (the columns of a dropped type).
+     * in SQL, which also drops what depends on the object (the columns of a dropped type). {@code primaryKeyClause}:
+     * MySQL's {@code ALTER TABLE t DROP PRIMARY KEY}, a drop of the table's one primary key, which names none
+     * ({@code name} is null).
      */
-    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade)
-            implements Operation {
+    record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade,
+            boolean primaryKeyClause) implements Operation {
+        public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade) {
+            this(site, kind, name, table, ifExists, cascade, false);
+        }
+
         public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) {
-            this(site, kind, name, table, ifExists, false);
+            this(site, kind, name, table, ifExists, false, false);
         }
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Drop(site, kind, name, table, ifExists, cascade);
+            return new Drop(site, kind, name, table, ifExists, cascade, primaryKeyClause);
         }
 
         /**
          * The kind of constraint {@code drop_constraint(..., type_=...)} says it drops ("foreignkey", "unique",
-         * "check", "primary"), or null when the call says none, or none read.
+         * "check", "primary"), or null when the call says none, or none read; a primary key for SQL's
+         * {@code DROP PRIMARY KEY}.
          */
         public ConstraintKind constraintType() {
+            if (primaryKeyClause) {
+                return ConstraintKind.PRIMARY_KEY;
+            }
             Expr.Call call = site.call();
             Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
                     : null;
@@ -166,9 +176,12 @@ public sealed interface Operation {
 
         /**
          * {@code drop_constraint(..., type_="primary")}: the table's primary key, whatever the name (a
-         * table has at most one; Alembic sends the name it is given).
+         * table has at most one; Alembic sends the name it is given), or SQL's {@code DROP PRIMARY KEY}.
          */
         public boolean primaryKey() {
+            if (primaryKeyClause) {
+                return true;
+            }
             Expr.Call call = site.call();
             Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
                     : null;

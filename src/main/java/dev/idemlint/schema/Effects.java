@@ -293,8 +293,10 @@ public final class Effects {
         }
         QualifiedName t = table == null ? null : table(op, table);
         ConstraintKind k = op instanceof Operation.Drop d ? d.constraintType() : null;
-        return t != null && (k == ConstraintKind.FOREIGN_KEY || k == ConstraintKind.UNIQUE || k == ConstraintKind.CHECK)
-                ? Forget.constraints(t, k) : Forget.kind(kind, t);
+        // MySQL's DROP PRIMARY KEY takes the primary key and nothing else
+        boolean narrowed = k == ConstraintKind.FOREIGN_KEY || k == ConstraintKind.UNIQUE || k == ConstraintKind.CHECK
+                || op instanceof Operation.Drop d && d.primaryKeyClause();
+        return t != null && narrowed ? Forget.constraints(t, k) : Forget.kind(kind, t);
     }
 
     private static final Pattern CASCADE = Pattern.compile(

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
@@ -259,10 +260,17 @@ public final class RerunSimulation {
         MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
         boolean mayHaveTaken = false;
+        // the last SQL clause not read (ALTER TABLE t <clause>, ADD PRIMARY KEY (a)): it acts on the table the
+        // statement's later clauses act on, so what they meet on the re-run is not known
+        OpSite unreadClause = null;
         for (int i = 0; i < out.size(); i++) {
             Operation op = out.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
+            }
+            boolean afterUnreadClause = unreadClause != null && sameStatement(unreadClause, op.site());
+            if (op instanceof Operation.Unknown u && u.touches().isEmpty() && op.site().origin() == Origin.RAW_SQL) {
+                unreadClause = op.site();
             }
             boolean takenBefore = mayHaveTaken;
             mayHaveTaken |= effects.get(i).stream().anyMatch(e -> e instanceof Effect.Forget f && f.reach().mayTake());
@@ -282,7 +290,8 @@ public final class RerunSimulation {
             // effect between them keeps that from being proven
             // (a statement the re-run surely finds something there for fails all the same: a rename's new name taken,
             // an index a constraint now owns)
-            boolean makes = first instanceof Effect.Create || first instanceof Effect.PrimaryKey;
+            boolean makes = first instanceof Effect.Create
+                    || first instanceof Effect.PrimaryKey k && k.after() == Presence.PRESENT;
             Presence seen = decided && !proven ? meets((makes ? there : gone).before(i), first) : null;
             Optional<Conflict> met = state.applyAll(effects.get(i));
             boolean contradicted = seen == (makes ? Presence.ABSENT : Presence.PRESENT)
@@ -291,7 +300,7 @@ public final class RerunSimulation {
             // object would do: that is no unknown
             boolean tableGone = met.isPresent() && sure(op) && tableGone(op, met.get());
             boolean unknown = decided && !proven && unguarded(op) && !tableGone
-                    && (free || seen == Presence.UNKNOWN || contradicted);
+                    && (free || seen == Presence.UNKNOWN || contradicted || afterUnreadClause);
             if (!unknown && unguarded(op) && op instanceof Operation.Drop d && onTableNotRead(d)) {
                 made = made == null ? new MadeAnywhere(ops, gone.effects()) : made;
                 unknown = made.mayMake(d.kind(), Effects.name(d.name(), op), d.table());
@@ -372,6 +381,12 @@ public final class RerunSimulation {
             }
             return state;
         }
+    }
+
+    /** Whether {@code a} and {@code b} are clauses of one SQL statement of one call. */
+    private static boolean sameStatement(OpSite a, OpSite b) {
+        return b.origin() == Origin.RAW_SQL && a.sqlStart() == b.sqlStart() && a.sqlEnd() == b.sqlEnd()
+                && Objects.equals(a.statement(), b.statement());
     }
 
     /**
@@ -765,6 +780,15 @@ public final class RerunSimulation {
         if (op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY) {
             for (Effect e : effects) {
                 if (e instanceof Effect.PrimaryKey || e instanceof Effect.Create) {
+                    return e;
+                }
+            }
+        }
+        if (op instanceof Operation.Drop d && d.primaryKeyClause()) {
+            // MySQL's DROP PRIMARY KEY names no key: it needs the table's one key there, whatever its name
+            // (drop_constraint(name, type_="primary") sends the name, which PostgreSQL looks up)
+            for (Effect e : effects) {
+                if (e instanceof Effect.PrimaryKey) {
                     return e;
                 }
             }

@@ -342,8 +342,10 @@ final class StatementClassifier {
             return col == null ? unknownOp(a) : new Operation.AddColumn(site(), table, col, ine);
         }
         if (a.accept("DROP")) {
-            if (a.at("PRIMARY", "KEY")) {
-                return unknownOp(a);
+            if (a.accept("PRIMARY", "KEY")) {
+                // MySQL/MariaDB: the table's one primary key, whatever it is called (1091 when it has none)
+                return a.atEnd() ? new Operation.Drop(site(), ObjectKind.CONSTRAINT, null, table, false, false, true)
+                        : unknownOp(a);
             }
             if (a.accept("INDEX") || a.accept("KEY")) {
                 boolean ie = a.accept("IF", "EXISTS");

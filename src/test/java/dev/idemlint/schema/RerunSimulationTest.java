@@ -424,6 +424,43 @@ class RerunSimulationTest {
         return ops;
     }
 
+    /** The verdict kind of each operation of {@code body}'s upgrade(), its raw SQL classified (null: undecided). */
+    private static List<RerunVerdicts.Kind> sqlVerdicts(String body) throws Exception {
+        Migration m = read("import os\ndef upgrade():\n" + body);
+        List<dev.idemlint.migration.Operation> ops = new java.util.ArrayList<>();
+        dev.idemlint.sql.SqlClassifier classifier = new dev.idemlint.sql.SqlClassifier();
+        for (dev.idemlint.migration.Operation o : m.upgrade()) {
+            ops.addAll(o instanceof dev.idemlint.migration.Operation.RawSql raw ? classifier.classify(raw) : List.of(o));
+        }
+        RerunSimulation.Decided d = RerunSimulation.decide(ops, () -> true);
+        return d.ops().stream().map(o -> d.verdicts().of(o) == null ? null : d.verdicts().of(o).kind()).toList();
+    }
+
+    @Test
+    void mysql_drop_primary_key_frees_the_key_an_add_in_the_same_alter_makes_again() throws Exception {
+        var clean = RerunVerdicts.Kind.CLEAN;
+        // networking-ovn 5c198d2723b6: the re-run drops the key the first run added, then adds it again
+        assertEquals(Arrays.asList(clean, clean), sqlVerdicts(
+                "    op.execute(\"ALTER TABLE t DROP PRIMARY KEY, ADD PRIMARY KEY (a, b)\")\n"));
+        // alone, the add meets the key its first run added: the rule's to claim
+        assertEquals(Arrays.asList((RerunVerdicts.Kind) null), sqlVerdicts(
+                "    op.execute(\"ALTER TABLE t ADD PRIMARY KEY (a, b)\")\n"));
+        // a clause read at run time before the add, in the same statement, may take the key: unknown
+        assertEquals(Arrays.asList(null, RerunVerdicts.Kind.UNKNOWN), sqlVerdicts(
+                "    op.execute(f\"ALTER TABLE t {os.environ['CLAUSE']}, ADD PRIMARY KEY (a, b)\")\n"));
+        // in another statement it is code given no name, which a claim that the key is there does not wait on
+        assertEquals(Arrays.asList(null, null), sqlVerdicts(
+                "    op.execute(f\"ALTER TABLE t {os.environ['CLAUSE']}\")\n"
+                        + "    op.execute(\"ALTER TABLE t ADD PRIMARY KEY (a, b)\")\n"));
+        // it takes the primary key only: the unique key added after it is the rules' to claim (numenta-apps 012)
+        assertEquals(Arrays.asList(clean, null, clean, null), sqlVerdicts(
+                "    op.execute(\"ALTER TABLE t DROP PRIMARY KEY, ADD COLUMN seq BIGINT NOT NULL AUTO_INCREMENT FIRST, "
+                        + "ADD PRIMARY KEY (seq), ADD UNIQUE INDEX uq_t (a, b)\")\n"));
+        // DROP PRIMARY KEY alone meets no key on the re-run (1091): not proven, the rules' to claim
+        assertEquals(Arrays.asList((RerunVerdicts.Kind) null), sqlVerdicts(
+                "    op.execute(\"ALTER TABLE t DROP PRIMARY KEY\")\n"));
+    }
+
     /** The re-run failures of a raw-SQL revision: each statement, and what it fails with. */
     private static List<String> failures(String... statements) throws Exception {
         return RerunSimulation.failures(classified(statements), Effects.Naming.UNKNOWN).stream()

@@ -88,7 +88,7 @@ final class SqlFixture {
                     + flag(o.ifNotExists(), " ine") + flag(o.orReplace(), " orReplace");
         } else if (op instanceof Operation.Drop d) {
             s = "Drop " + d.kind() + " " + n(d.name()) + (d.table() == null ? "" : " on " + d.table())
-                    + flag(d.ifExists(), " ie");
+                    + flag(d.ifExists(), " ie") + flag(d.primaryKeyClause(), " primaryKey");
         } else if (op instanceof Operation.Rename r) {
             s = "Rename " + r.kind() + " " + (r.table() == null ? "" : r.table() + ":") + n(r.from()) + "->"
                     + n(r.to());

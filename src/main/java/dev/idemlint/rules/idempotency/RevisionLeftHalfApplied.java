@@ -3,9 +3,12 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import java.util.Objects;
 
 /** Flags, on MySQL/MariaDB, a statement that can fail on existing rows after DDL a re-run repeats. */
 public final class RevisionLeftHalfApplied implements MigrationRule {
@@ -14,9 +17,21 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
         if (!ctx.facts().commitsEachStatement()) {
             return;
         }
+        // those of earlier statements; the clauses of one ALTER TABLE are one statement, which leaves none of
+        // them applied when it fails: they count once the next statement begins
         Operation firstRepeated = null;
         int repeated = 0;
+        Operation pendingFirst = null;
+        int pending = 0;
+        OpSite statement = null;
         for (Operation op : m.upgrade()) {
+            if (statement == null || !sameStatement(statement, op.site())) {
+                firstRepeated = firstRepeated == null ? pendingFirst : firstRepeated;
+                repeated += pending;
+                pendingFirst = null;
+                pending = 0;
+                statement = op.site();
+            }
             if (firstRepeated != null && failsOnData(op)) {
                 ctx.report(m.source(), op.site(), "If this statement fails on the rows it meets, "
                         + (repeated == 1 ? "the statement before it stays" : "the " + repeated + " statements before it"
@@ -30,10 +45,16 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
                 return;
             }
             if (failsOnRerun(m, op)) {
-                firstRepeated = firstRepeated == null ? op : firstRepeated;
-                repeated++;
+                pendingFirst = pendingFirst == null ? op : pendingFirst;
+                pending++;
             }
         }
+    }
+
+    /** Whether {@code a} and {@code b} are clauses of one SQL statement (ALTER TABLE t DROP ..., ADD ...). */
+    private static boolean sameStatement(OpSite a, OpSite b) {
+        return a.origin() == Origin.RAW_SQL && b.origin() == Origin.RAW_SQL && a.sqlStart() == b.sqlStart()
+                && a.sqlEnd() == b.sqlEnd() && Objects.equals(a.statement(), b.statement());
     }
 
     /** DDL that commits on its own and raises a duplicate or missing-object error when run twice. */
