@@ -31,8 +31,9 @@ public final class ExclusiveLocksHeldTogether implements ProjectRule {
         List<Operation> up = m.upgrade();
         // per transaction: the first exclusively locked table, by its lower-case name; -1 once reported
         Map<Integer, Map<String, Integer>> held = new HashMap<>();
+        int[] transactions = RevisionStart.transactions(m);
         for (int i = 0; i < up.size(); i++) {
-            int tx = RevisionStart.transaction(m, i);
+            int tx = transactions[i];
             StatementLocks.TableLock lock = ctx.facts().tableLock(up.get(i));
             if (tx == RevisionStart.NO_TRANSACTION || lock == null
                     || lock.mode(s.postgresMajor()) != PostgresLocks.Mode.ACCESS_EXCLUSIVE
