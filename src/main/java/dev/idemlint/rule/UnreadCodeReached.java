@@ -5,6 +5,8 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,8 +30,9 @@ final class UnreadCodeReached {
      */
     static List<Diagnostic> withheld(Migration m, List<Diagnostic> found, Predicate<String> rerunClaim) {
         List<Diagnostic> out = null;
+        Map<Migration, int[]> calls = new IdentityHashMap<>(2);
         for (int i = 0; i < found.size(); i++) {
-            Diagnostic d = withheld(m, found.get(i), rerunClaim);
+            Diagnostic d = withheld(m, found.get(i), rerunClaim, calls);
             if (d != found.get(i)) {
                 if (out == null) {
                     out = new ArrayList<>(found);
@@ -47,38 +50,53 @@ final class UnreadCodeReached {
     static List<Diagnostic> withheld(List<Diagnostic> found, Map<SourceFile, Migration>
             models, Predicate<String> rerunClaim) {
         List<Diagnostic> out = new ArrayList<>(found.size());
+        Map<Migration, int[]> calls = new IdentityHashMap<>();
         for (Diagnostic d : found) {
             Migration m = models.get(d.file());
-            out.add(m == null ? d : withheld(m, d, rerunClaim));
+            out.add(m == null ? d : withheld(m, d, rerunClaim, calls));
         }
         return out;
     }
 
-    /** {@code d}, or it with its fixes as suggestions when a call of unread code runs after its statement. */
-    private static Diagnostic withheld(Migration m, Diagnostic d, Predicate<String> rerunClaim) {
+    /**
+     * {@code d}, or it with its fixes as suggestions when a call of unread code runs after its statement;
+     * {@code calls} keeps each revision's {@link #calls} for the next finding of the same revision.
+     */
+    private static Diagnostic withheld(Migration m, Diagnostic d, Predicate<String> rerunClaim,
+            Map<Migration, int[]> calls) {
         if (d.step() < 0 || !rerunClaim.test(d.rule()) || !d.hasAppliedFix()) {
             return d;
         }
-        Operation.Unknown reached = callReached(m.upgrade(), d.step());
+        Operation.Unknown reached = callReached(m.upgrade(), calls.computeIfAbsent(m, k -> calls(k.upgrade())),
+                d.step());
         return reached == null ? d : shown(d, reached, m);
+    }
+
+    /** The positions in {@code ops} of the calls of unread code that may write, ascending. */
+    static int[] calls(List<Operation> ops) {
+        int[] at = new int[ops.size()];
+        int n = 0;
+        for (int j = 0; j < ops.size(); j++) {
+            if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
+                at[n++] = j;
+            }
+        }
+        return Arrays.copyOf(at, n);
     }
 
     /**
      * The first call of unread code after operation {@code step}, else the last one before it (which the fixed
-     * re-run no longer rolls back), or null.
+     * re-run no longer rolls back), or null; {@code calls} is {@link #calls} of {@code ops}, searched rather than
+     * {@code ops} walked, so that a revision of many findings costs a search per finding.
      */
-    private static Operation.Unknown callReached(List<Operation> ops, int step) {
-        for (int j = step + 1; j < ops.size(); j++) {
-            if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
-                return u;
-            }
+    static Operation.Unknown callReached(List<Operation> ops, int[] calls, int step) {
+        int after = Arrays.binarySearch(calls, step);
+        int next = after >= 0 ? after + 1 : -after - 1; // the first call past step
+        if (next < calls.length) {
+            return (Operation.Unknown) ops.get(calls[next]);
         }
-        for (int j = Math.min(step, ops.size()) - 1; j >= 0; j--) {
-            if (ops.get(j) instanceof Operation.Unknown u && mayWrite(u)) {
-                return u;
-            }
-        }
-        return null;
+        int before = after >= 0 ? after - 1 : next - 1; // the last call before step
+        return before >= 0 ? (Operation.Unknown) ops.get(calls[before]) : null;
     }
 
     /**

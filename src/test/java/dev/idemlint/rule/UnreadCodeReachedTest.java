@@ -91,4 +91,21 @@ class UnreadCodeReachedTest {
         assertEquals(1, found.size(), found.toString());
         assertTrue(applied(found.get(0)), found.get(0).toString());
     }
+
+    @Test
+    void each_claim_names_the_next_call_after_it_else_the_last_before_it(@TempDir Path dir) throws IOException {
+        List<Diagnostic> found = lint(dir, """
+                    op.create_table("a", sa.Column("id", sa.Integer, primary_key=True))
+                    seed()
+                    op.create_table("b", sa.Column("id", sa.Integer, primary_key=True))
+                    insert_rows(op.get_bind())
+                    op.create_table("c", sa.Column("id", sa.Integer, primary_key=True))
+                    op.create_table("d", sa.Column("id", sa.Integer, primary_key=True))
+                """);
+        assertEquals(4, found.size(), found.toString());
+        assertTrue(found.stream().noneMatch(UnreadCodeReachedTest::applied), found.toString());
+        List<String> lines = found.stream().map(d -> d.help().replaceAll("(?s).*\\(run from line (\\d+)\\).*", "$1"))
+                .toList();
+        assertEquals(List.of("16", "18", "18", "18"), lines);
+    }
 }
