@@ -197,6 +197,8 @@ public final class SchemaTimeline {
     private final Map<Operation, List<Creation>> tableKeys = new IdentityHashMap<>();
     /** {@link #creationsOnTable}'s index, filed whole on its first question (a racing second filing is equal). */
     private volatile Map<QualifiedName, List<Creation>> onTable;
+    /** {@link #indexesNamingTable}'s index, by the table as the statement spells it, case folded; filed as onTable. */
+    private volatile Map<String, List<Creation>> indexesByTable;
     /** Creations of UNIQUE / PRIMARY KEY constraints and unique indexes by their table, in walk order. */
     private final Map<QualifiedName, List<Creation>> uniqueByTable = new HashMap<>();
     /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
@@ -855,6 +857,37 @@ public final class SchemaTimeline {
             onTable = byTable;
         }
         return byTable.getOrDefault(norm(table), List.of());
+    }
+
+    /**
+     * Every creation of an index by a {@code CREATE INDEX} ({@link Operation.CreateIndex}) whose table, as the
+     * statement spells it, equals {@code table} ignoring case, in walk order; filed once, on the first question.
+     */
+    public List<Creation> indexesNamingTable(String table) {
+        Map<String, List<Creation>> byTable = indexesByTable;
+        if (byTable == null) {
+            byTable = new HashMap<>();
+            for (Creation c : creations()) {
+                if (c.key().kind() == ObjectKind.INDEX && c.operation() instanceof Operation.CreateIndex ix
+                        && ix.table() != null) {
+                    byTable.computeIfAbsent(caseFolded(ix.table()), k -> new ArrayList<>(1)).add(c);
+                }
+            }
+            indexesByTable = byTable;
+        }
+        List<Creation> folded = byTable.getOrDefault(caseFolded(table), List.of());
+        return folded.stream().filter(c -> table.equalsIgnoreCase(((Operation.CreateIndex) c.operation()).table()))
+                .toList();
+    }
+
+    /**
+     * {@code s} with each code point upper-cased, then lower-cased: two strings {@link String#equalsIgnoreCase}
+     * finds equal fold to the same string (the converse need not hold, so a lookup by it is checked again).
+     */
+    static String caseFolded(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> out.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp))));
+        return out.toString();
     }
 
     /** The creations made by one revision, in operation order. */

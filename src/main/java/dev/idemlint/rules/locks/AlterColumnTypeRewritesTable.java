@@ -166,9 +166,8 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
         if (keys != null && keys.stream().anyMatch(k -> k.stream().anyMatch(col -> col.equalsIgnoreCase(b.column())))) {
             return true;
         }
-        for (Creation c : at.timeline().creations()) {
-            if (c.key().kind() == ObjectKind.INDEX && c.operation() instanceof Operation.CreateIndex ix
-                    && b.table().equalsIgnoreCase(ix.table()) && ix.columns().stream()
+        for (Creation c : at.timeline().indexesNamingTable(b.table())) {
+            if (c.operation() instanceof Operation.CreateIndex ix && ix.columns().stream()
                             .anyMatch(col -> col.equalsIgnoreCase(b.column()))
                     && at.timeline().existing(c.key(), at.migration(), at.index(), at.settings()) != null) {
                 return true;
