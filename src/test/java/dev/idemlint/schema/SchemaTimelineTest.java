@@ -390,4 +390,21 @@ class SchemaTimelineTest {
         // a column is another ref under the new name: the old table's column is gone
         assertNull(t.existing(column("seasons", "year"), renamed, 1, S));
     }
+
+    @Test
+    void the_indexes_naming_a_table_are_those_equals_ignore_case_finds() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("Users", sa.Column("id", sa.Integer(), primary_key=True), sa.Column("c", sa.Integer()))
+                op.create_index("ix_a", "Users", ["c"])
+                op.create_index("ix_b", "users", ["id"])
+                op.create_index("ix_c", "other", ["c"])
+                """);
+        SchemaTimeline t = r.timeline();
+        assertEquals(List.of("ix_a", "ix_b"),
+                t.indexesNamingTable("USERS").stream().map(c -> c.key().name().name()).toList());
+        assertEquals(List.of(), t.indexesNamingTable("user"));
+        // "\u0131".equalsIgnoreCase("I") and "\u212A".equalsIgnoreCase("k") hold: their folds agree
+        assertEquals(SchemaTimeline.caseFolded("I"), SchemaTimeline.caseFolded("\u0131"));
+        assertEquals(SchemaTimeline.caseFolded("k"), SchemaTimeline.caseFolded("\u212A"));
+    }
 }
