@@ -4,11 +4,8 @@ import dev.idemlint.discovery.Dialect;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
-import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -233,15 +230,12 @@ final class DialectHelpers {
     }
 
     private static Map<String, Function> read(Path file, byte[] bytes) {
-        PythonModule m;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
-        } catch (Exception e) {
+        PythonModule m = ModelTables.parse(file, bytes);
+        if (m == null) {
             // an unreadable or unparsable module decides nothing
             return Map.of();
         }
+        String text = m.source().text();
         Map<String, Function> out = new HashMap<>();
         Map<String, Integer> bound = new HashMap<>();
         for (Stmt s : m.body()) {

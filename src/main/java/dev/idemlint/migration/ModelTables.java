@@ -196,13 +196,20 @@ final class ModelTables {
         return TABLES.computeIfAbsent(key, k -> read(k.file(), bytes));
     }
 
-    private static Map<String, String> read(Path file, byte[] bytes) {
-        Map<String, String> tables = new HashMap<>();
-        PythonModule m;
+    /** Project module {@code file}'s {@code bytes} parsed; null when they are not UTF-8 or do not parse. */
+    static PythonModule parse(Path file, byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
+            return new PythonParser().parse(SourceFile.of(file, file.toString(), text));
         } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static Map<String, String> read(Path file, byte[] bytes) {
+        Map<String, String> tables = new HashMap<>();
+        PythonModule m = parse(file, bytes);
+        if (m == null) {
             // an unreadable or unparsable module names no table: the insert stays without one
             return tables;
         }

@@ -2,11 +2,8 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.PythonModule;
-import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -87,15 +84,12 @@ final class ProjectTypes {
     }
 
     private static Facts read(Path file, byte[] bytes, String project) {
-        PythonModule m;
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-            m = new PythonParser().parse(SourceFile.of(file, file.toString(), text));
-        } catch (Exception e) {
+        PythonModule m = ModelTables.parse(file, bytes);
+        if (m == null) {
             // an unreadable or unparsable module shows nothing whole
             return Facts.NONE;
         }
+        String text = m.source().text();
         Map<String, String> imports = new HashMap<>();
         Set<String> rebound = new HashSet<>();
         for (Stmt s : m.body()) {
