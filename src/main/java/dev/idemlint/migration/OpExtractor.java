@@ -63,6 +63,8 @@ final class OpExtractor {
     private final Set<Expr> rebuiltBatchTables = Collections.newSetFromMap(new IdentityHashMap<>());
     /** The schema each {@code batch_alter_table} block places its ops in, by its table expression's identity. */
     private final Map<Expr, SchemaRef> batchSchemas = new IdentityHashMap<>();
+    /** {@link #facts(Stmt)}, by statement node. */
+    private final Map<Stmt, StmtFacts> facts = new IdentityHashMap<>();
     /** Batch ops that only add to the rebuilt table. */
     private static final Set<String> REBUILT_ADDITIONS = Set.of("add_column", "create_index",
             "create_unique_constraint", "create_foreign_key", "create_check_constraint", "create_primary_key");
@@ -565,6 +567,9 @@ final class OpExtractor {
     /** A {@code return} that may run on the project's database: dialect tests' other branches never do. */
     private boolean containsReturn(List<Stmt> stmts, Scope scope) {
         for (Stmt s : stmts) {
+            if (!facts(s).returns()) {
+                continue;
+            }
             Boolean runs = s instanceof Stmt.If i ? thenRuns(i.test(), scope) : null;
             List<Stmt> inner = runs == null ? StmtParts.blocks(s) : runs ? ((Stmt.If) s).body() : ((Stmt.If) s).orelse();
             if (s instanceof Stmt.Return || !(s instanceof Stmt.FunctionDef) && containsReturn(inner, scope)) {
@@ -604,7 +609,7 @@ final class OpExtractor {
      * one arm while bound before it. A name only one arm binds, unbound before, holds that arm's value wherever it
      * is read after the {@code if} without a NameError.
      */
-    private static Set<String> reboundByEitherArm(Stmt.If i, Scope scope) {
+    private Set<String> reboundByEitherArm(Stmt.If i, Scope scope) {
         Set<String> then = assignedNames(i.body());
         Set<String> otherwise = assignedNames(i.orelse());
         Set<String> out = new HashSet<>();
@@ -622,12 +627,12 @@ final class OpExtractor {
     }
 
     /** The plain names a block assigns, in nested blocks too but not in nested functions or classes. */
-    private static Set<String> assignedNames(List<Stmt> block) {
+    private Set<String> assignedNames(List<Stmt> block) {
         Set<String> out = new HashSet<>();
         ArrayDeque<Stmt> todo = new ArrayDeque<>(block);
         while (!todo.isEmpty()) {
             Stmt s = todo.pop();
-            if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef) {
+            if (!facts(s).assigns()) {
                 continue;
             }
             List<Expr> targets = s instanceof Stmt.Assign a ? a.targets()
@@ -647,6 +652,53 @@ final class OpExtractor {
             todo.addAll(StmtParts.blocks(s));
         }
         return out;
+    }
+
+    /**
+     * What a statement's text holds, read once per statement node: a {@code return} anywhere in it outside nested
+     * functions (any branch, decided or not), an assignment outside nested functions and classes. False means
+     * {@link #containsReturn} and {@link #assignedNames} find nothing there, so an {@code elif} chain, whose k-th
+     * arm sits k {@code else} blocks deep, is not read again at each arm.
+     */
+    private record StmtFacts(boolean returns, boolean assigns) {
+    }
+
+    private StmtFacts facts(Stmt stmt) {
+        StmtFacts known = facts.get(stmt);
+        if (known != null) {
+            return known;
+        }
+        // post-order without recursion: an elif chain nests as deep as it is long
+        ArrayDeque<Stmt> work = new ArrayDeque<>();
+        work.push(stmt);
+        while (!work.isEmpty()) {
+            Stmt s = work.peek();
+            if (facts.containsKey(s)) {
+                work.pop();
+                continue;
+            }
+            List<Stmt> inner = StmtParts.blocks(s);
+            boolean ready = true;
+            for (Stmt t : inner) {
+                if (!facts.containsKey(t)) {
+                    work.push(t);
+                    ready = false;
+                }
+            }
+            if (!ready) {
+                continue;
+            }
+            work.pop();
+            boolean returns = s instanceof Stmt.Return;
+            boolean assigns = s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign || s instanceof Stmt.AugAssign;
+            for (Stmt t : inner) {
+                returns |= facts.get(t).returns();
+                assigns |= facts.get(t).assigns();
+            }
+            facts.put(s, new StmtFacts(returns && !(s instanceof Stmt.FunctionDef),
+                    assigns && !(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef)));
+        }
+        return facts.get(stmt);
     }
 
     /**
