@@ -168,6 +168,58 @@ public final class GuardMatch {
         }
     }
 
+    /**
+     * By condition node, on this thread: its truth when no test is answered, for a node without an
+     * {@link Condition.Exists} test under it, {@link #TESTED} for one with. The guards of an {@code elif} chain
+     * share their operands (the k-th arm's holds the k-1 tests before it), so each node is read once, not once per
+     * guard. Cleared past {@link #UNTESTED_LIMIT} nodes.
+     */
+    private static final ThreadLocal<Map<Condition, Truth>> UNTESTED = ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final int UNTESTED_LIMIT = 1 << 16;
+    /** Stands for "a test under it" in {@link #UNTESTED}: {@link Layout} answers such a condition. */
+    private static final Truth TESTED = null;
+
+    /** {@code condition}'s truth when it holds no {@link Condition.Exists} test, else null. */
+    private static Truth untested(Condition condition) {
+        Map<Condition, Truth> known = UNTESTED.get();
+        if (known.size() > UNTESTED_LIMIT) {
+            known.clear();
+        }
+        // post-order without recursion: the guards of an elif chain nest as deep as it is long
+        ArrayDeque<Condition> work = new ArrayDeque<>();
+        work.push(condition);
+        while (!work.isEmpty()) {
+            Condition c = work.peek();
+            if (known.containsKey(c)) {
+                work.pop();
+                continue;
+            }
+            List<Condition> operands = Layout.operands(c);
+            boolean ready = true;
+            for (Condition o : operands) {
+                if (!known.containsKey(o)) {
+                    work.push(o);
+                    ready = false;
+                }
+            }
+            if (!ready) {
+                continue;
+            }
+            work.pop();
+            int[] n = new int[Layout.TRUTHS];
+            boolean tested = c instanceof Condition.Exists;
+            for (Condition o : operands) {
+                Truth t = known.get(o);
+                tested |= t == TESTED;
+                if (t != TESTED) {
+                    n[t.ordinal()]++;
+                }
+            }
+            known.put(c, tested ? TESTED : Layout.combine(c, n));
+        }
+        return known.get(condition);
+    }
+
     /** The layout of the condition asked last on this thread: the operations under one guard are asked in a row. */
     private static final ThreadLocal<Layout> LAST = new ThreadLocal<>();
 
@@ -178,6 +230,11 @@ public final class GuardMatch {
      * squared.
      */
     static Truth eval(Condition condition, Collection<ObjectRef> touched, Function<Condition.Exists, Truth> exists) {
+        Truth fixed = untested(condition);
+        if (fixed != null) {
+            // no test to answer: the truth is the layout's with none answered
+            return fixed;
+        }
         Layout s = LAST.get();
         if (s == null || s.condition != condition) {
             s = new Layout(condition);

@@ -84,4 +84,26 @@ class GuardMatchTest {
         }
         assertTrue(answeredTrue > 100, "the random conditions reach every truth: " + answeredTrue);
     }
+
+    @Test
+    void the_guards_of_a_long_elif_chain_are_answered_as_a_whole_walk() {
+        // the k-th arm of `if a: ... elif b: ...` runs under the k-1 tests before it negated, and its guard holds the
+        // guard of the arm before it: 5,000 arms deep, each guard asked once, as the walk asks them
+        Condition opaque = new Condition.Not(new Condition.Opaque("a condition decided outside the database"));
+        Condition tested = hasTable("t");
+        Condition unknown = opaque;
+        Condition fails = new Condition.Any(List.of());
+        Condition answered = tested;
+        for (int k = 0; k < 5_000; k++) {
+            unknown = new Condition.All(List.of(unknown, opaque));
+            fails = new Condition.All(List.of(fails, new Condition.All(List.of())));
+            answered = new Condition.All(List.of(answered, new Condition.All(List.of())));
+            assertEquals(Truth.UNKNOWN, GuardMatch.eval(unknown, List.of(table("t")), x -> Truth.TRUE));
+            assertEquals(Truth.FALSE, GuardMatch.eval(fails, List.of(table("t")), x -> Truth.TRUE));
+        }
+        assertEquals(Truth.TRUE, GuardMatch.eval(answered, List.of(table("t")), x -> Truth.TRUE),
+                "a test under the chain is answered");
+        assertEquals(Truth.UNKNOWN, GuardMatch.eval(answered, List.of(table("u")), x -> Truth.TRUE),
+                "and unanswered for another name");
+    }
 }
