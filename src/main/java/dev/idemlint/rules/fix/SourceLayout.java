@@ -14,7 +14,9 @@ import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,11 @@ public final class SourceLayout implements CreationPaths.Placement {
     private volatile List<StrPiece> pieces;
     private final String eol;
     private final String indentUnit;
+    /**
+     * Per statement span, the batch call of the innermost {@code with} block around the statement (null for
+     * none), built on first use; empty when the statements are not laid out as {@link #indexBatches} needs.
+     */
+    private volatile Map<Span, Expr.Call> batches;
     /** Per batch block and name, how far its code has been read for a binding of the name (GuardWrapper). */
     private final Map<String, Rebinding.Scan> rebindings = new ConcurrentHashMap<>();
 
@@ -272,7 +279,77 @@ public final class SourceLayout implements CreationPaths.Placement {
      * {@code stmt}, or null.
      */
     public Expr.Call enclosingBatch(Span stmt) {
+        if (module == null || stmt == null) {
+            return null;
+        }
+        Map<Span, Expr.Call> index = batches();
+        return index.containsKey(stmt) ? index.get(stmt) : enclosingBatch(module.body(), stmt);
+    }
+
+    /** {@link #enclosingBatch(Span)} found by walking the module from its first statement. */
+    Expr.Call enclosingBatchByWalk(Span stmt) {
         return module == null || stmt == null ? null : enclosingBatch(module.body(), stmt);
+    }
+
+    /** True when {@link #enclosingBatch(Span)} of {@code stmt} is read from the index, not walked. */
+    boolean batchIndexed(Span stmt) {
+        return module != null && batches().containsKey(stmt);
+    }
+
+    private Map<Span, Expr.Call> batches() {
+        Map<Span, Expr.Call> index = batches;
+        if (index == null) {
+            // threads that ask at once each build the same index; one of them is kept
+            Map<Span, Expr.Call> found = new HashMap<>();
+            boolean laidOut = indexBatches(List.of(module.body()), null, null, found);
+            index = laidOut ? Collections.unmodifiableMap(found) : Map.of();
+            batches = index;
+        }
+        return index;
+    }
+
+    /**
+     * Files each statement of {@code blocks} (the blocks of the statement spanning {@code parent}, or the
+     * module's body when it is null), and those nested in them outside unread statements, with {@code batch},
+     * the batch call of the innermost {@code with} block around them. False, the index unusable, unless every
+     * statement has a non-empty span strictly inside its parent's that starts at or after the end of the
+     * statement before it in the same parent: then a statement's span lies in its ancestors' spans and in no
+     * other statement's, so the walk of {@link #enclosingBatch(List, Span)} for it descends through exactly
+     * its ancestors and returns the batch call of the innermost one, as filed here.
+     */
+    private static boolean indexBatches(List<List<Stmt>> blocks, Span parent, Expr.Call batch,
+            Map<Span, Expr.Call> index) {
+        int end = parent == null ? 0 : parent.start();
+        for (List<Stmt> block : blocks) {
+            for (Stmt s : block) {
+                Span span = s.span();
+                if (span == null || span.length() == 0 || span.start() < end
+                        || parent != null && (!parent.contains(span) || parent.equals(span))) {
+                    return false;
+                }
+                end = span.end();
+                index.put(span, batch);
+                Expr.Call inner = batchCall(s);
+                if (!(s instanceof Stmt.Opaque)
+                        && !indexBatches(StmtParts.blockLists(s), span, inner != null ? inner : batch, index)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The {@code batch_alter_table(...)} call among the items of {@code with} statement {@code s}, or null. */
+    private static Expr.Call batchCall(Stmt s) {
+        if (s instanceof Stmt.With w) {
+            for (Stmt.WithItem item : w.items()) {
+                if (item.context() instanceof Expr.Call call
+                        && call.func() instanceof Expr.Attribute a && a.attr().equals("batch_alter_table")) {
+                    return call;
+                }
+            }
+        }
+        return null;
     }
 
     private static Expr.Call enclosingBatch(List<Stmt> body, Span x) {
@@ -288,15 +365,7 @@ public final class SourceLayout implements CreationPaths.Placement {
                     return found;
                 }
             }
-            if (s instanceof Stmt.With w) {
-                for (Stmt.WithItem item : w.items()) {
-                    if (item.context() instanceof Expr.Call call
-                            && call.func() instanceof Expr.Attribute a && a.attr().equals("batch_alter_table")) {
-                        return call;
-                    }
-                }
-            }
-            return null;
+            return batchCall(s);
         }
         return null;
     }
