@@ -192,7 +192,18 @@ public final class UnifiedDiff {
     record Op(char kind, int a, int b) {
     }
 
-    /** Myers' greedy shortest edit script, with the V arrays kept per step for the backtrack. */
+    /**
+     * The most ints the V arrays kept for the backtrack may hold (128 MiB): each step keeps one of {@code 2(n + m)}
+     * ints, so two long files that differ in many lines (a revision of thousands of fixed statements) would need
+     * memory and time growing with their product.
+     */
+    static final long MAX_TRACE = 1L << 25;
+
+    /**
+     * Myers' greedy shortest edit script, with the V arrays kept per step for the backtrack; past {@link
+     * #MAX_TRACE}, the lines between the common head and tail as one deletion and one insertion (a longer script,
+     * the same texts).
+     */
     static List<Op> diff(List<String> a, List<String> b) {
         int n = a.size();
         int m = b.size();
@@ -202,6 +213,9 @@ public final class UnifiedDiff {
         List<int[]> trace = new ArrayList<>();
         int found = -1;
         for (int d = 0; d <= max && found < 0; d++) {
+            if ((long) (d + 1) * v.length > MAX_TRACE) {
+                return replaced(a, b);
+            }
             trace.add(v.clone());
             for (int k = -d; k <= d; k += 2) {
                 int x;
@@ -246,6 +260,33 @@ public final class UnifiedDiff {
         List<Op> ops = new ArrayList<>(rev.size());
         for (int i = rev.size() - 1; i >= 0; i--) {
             ops.add(rev.get(i));
+        }
+        return ops;
+    }
+
+    /** The lines {@code a} and {@code b} share at both ends kept, every line between deleted, then inserted. */
+    static List<Op> replaced(List<String> a, List<String> b) {
+        int head = 0;
+        while (head < a.size() && head < b.size() && a.get(head).equals(b.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < a.size() - head && tail < b.size() - head
+                && a.get(a.size() - 1 - tail).equals(b.get(b.size() - 1 - tail))) {
+            tail++;
+        }
+        List<Op> ops = new ArrayList<>(a.size() + b.size() - head - tail);
+        for (int i = 0; i < head; i++) {
+            ops.add(new Op(' ', i, i));
+        }
+        for (int x = head; x < a.size() - tail; x++) {
+            ops.add(new Op('-', x, head));
+        }
+        for (int y = head; y < b.size() - tail; y++) {
+            ops.add(new Op('+', a.size() - tail, y));
+        }
+        for (int i = tail; i > 0; i--) {
+            ops.add(new Op(' ', a.size() - i, b.size() - i));
         }
         return ops;
     }

@@ -1,6 +1,7 @@
 package dev.idemlint.fix;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -138,6 +139,21 @@ class UnifiedDiffTest {
             out.add(a.get(ai++));
         }
         return String.join("", out);
+    }
+
+    @Test
+    void long_texts_differing_in_many_lines_get_one_replacing_hunk_that_patches_back() {
+        // 20,000 lines, every tenth changed: the shortest script's backtrack would keep 4,000 steps of 80,000 ints
+        StringBuilder before = new StringBuilder();
+        StringBuilder after = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            before.append("line ").append(i).append('\n');
+            after.append(i % 10 == 9 ? "fixed " : "line ").append(i).append('\n');
+        }
+        String d = UnifiedDiff.of("f", before.toString(), after.toString());
+        assertEquals(after.toString(), patch(before.toString(), d));
+        assertEquals(1, d.split("\n@@ ", -1).length - 1, "one hunk from the first changed line to the last");
+        assertTrue(d.contains("\n@@ -7,19994 +7,19994 @@\n"), d.substring(0, Math.min(200, d.length())));
     }
 
     @Test
