@@ -173,6 +173,14 @@ public interface ServerFacts {
     boolean indexNamesPerSchema();
 
     /**
+     * Whether a unique key is the index of its name, so that dropping that index drops the key (MySQL, MariaDB);
+     * PostgreSQL refuses to drop an index a constraint owns.
+     */
+    default boolean uniqueKeyIsIndex() {
+        return !indexNamesPerSchema();
+    }
+
+    /**
      * Whether {@code ALTER COLUMN ... TYPE} converts each value by a {@code USING} expression the revision writes
      * ({@code postgresql_using}), so a re-run that meets the column converted already runs that expression on the
      * new type (PostgreSQL); MySQL's {@code MODIFY} converts by the server's own casts.

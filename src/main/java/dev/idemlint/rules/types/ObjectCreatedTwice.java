@@ -40,7 +40,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
-        if (anotherTablesIndex(first, c, ctx.facts())) {
+        if (anotherTablesIndex(first, c, ctx.facts()) || droppedAsIndex(first, c, t, ctx.facts())) {
             first = null;
         }
         if (first != null) {
@@ -87,6 +87,29 @@ public final class ObjectCreatedTwice implements ProjectRule {
     private static boolean anotherTablesIndex(Creation earlier, Creation c, ServerFacts facts) {
         return earlier != null && c.key().kind() == ObjectKind.INDEX && !facts.indexNamesPerSchema()
                 && (earlier.key().table() == null || !earlier.key().table().equals(c.key().table()));
+    }
+
+    /**
+     * Whether {@code c} is a unique key whose name some revision of the tree drops as an index of its table, where
+     * a unique key is that index ({@link ServerFacts#uniqueKeyIsIndex}): the key {@code earlier} made may be gone
+     * by then, and the timeline files the two under different kinds.
+     */
+    private static boolean droppedAsIndex(Creation earlier, Creation c, SchemaTimeline t, ServerFacts facts) {
+        if (earlier == null || c.key().kind() != ObjectKind.CONSTRAINT || c.constraintKind() != ConstraintKind.UNIQUE
+                || !facts.uniqueKeyIsIndex() || c.key().table() == null) {
+            return false;
+        }
+        String name = c.key().name().name();
+        String table = c.key().table().name();
+        for (Migration m : t.order()) {
+            for (Operation op : m.operations()) {
+                if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && name.equalsIgnoreCase(d.name())
+                        && (d.table() == null || table.equalsIgnoreCase(d.table()))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
