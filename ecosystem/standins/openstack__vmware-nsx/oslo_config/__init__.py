@@ -1,0 +1,1 @@
+# Stand-in for the oslo_config package: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for vmware_nsx.common: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for the vmware_nsxlib package: an empty package marker.

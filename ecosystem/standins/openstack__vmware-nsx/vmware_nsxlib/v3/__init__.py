@@ -1,0 +1,1 @@
+# Stand-in for vmware_nsxlib.v3: an empty package marker.
