@@ -1,0 +1,1 @@
+# Stand-in for networking_infoblox.neutron.common: an empty package marker.
