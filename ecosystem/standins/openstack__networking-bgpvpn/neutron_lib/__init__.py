@@ -1,1 +1,0 @@
-# Stand-in for the neutron_lib package: an empty package marker.

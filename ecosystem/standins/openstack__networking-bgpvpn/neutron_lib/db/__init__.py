@@ -1,1 +1,0 @@
-# Stand-in for neutron_lib.db: an empty package marker.

@@ -1,1 +1,0 @@
-# Stand-in for the oslo_utils package: an empty package marker.

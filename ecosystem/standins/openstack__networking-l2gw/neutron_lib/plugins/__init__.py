@@ -1,1 +1,0 @@
-# Stand-in for neutron_lib.plugins: an empty package marker.

@@ -1,5 +1,0 @@
-"""Stand-in for neutron_lib.constants: the names the revisions use, with neutron_lib's values."""
-ACTIVE = "ACTIVE"
-PROTO_NAME_TCP = "tcp"
-PROTO_NAME_UDP = "udp"
-PROTO_NAME_ICMP = "icmp"
