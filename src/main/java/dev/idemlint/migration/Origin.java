@@ -16,5 +16,10 @@ public enum Origin {
      */
     DDL_ELEMENT,
     /** A statement-level call of a function the migration does not define (an imported helper): effects unknown. */
-    CALL
+    CALL;
+
+    /** An Alembic operation, {@code op.} or {@code batch_op.}: it takes Alembic's keywords ({@code if_exists=}). */
+    public boolean alembicOp() {
+        return this == OP_CALL || this == BATCH_OP;
+    }
 }

@@ -4,7 +4,6 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.ConstraintNames;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -57,7 +56,7 @@ final class UnguardedKeyReached {
      * guard (its fix applied), or one whose op call passes a name computed at run time, is made once.
      */
     private static boolean unguardedUnnamed(Operation.AddConstraint c) {
-        boolean opCall = c.site().origin() == Origin.OP_CALL || c.site().origin() == Origin.BATCH_OP;
+        boolean opCall = c.site().origin().alembicOp();
         return c.name() == null && !c.site().guarded()
                 && (c.kind() == ConstraintKind.FOREIGN_KEY || c.kind() == ConstraintKind.UNIQUE)
                 && (!opCall || ConstraintNames.passesNoName(c.site()));

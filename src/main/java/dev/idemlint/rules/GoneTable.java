@@ -152,7 +152,7 @@ public final class GoneTable {
             return out;
         }
         Expr.Call call = site.call();
-        if (call == null || site.origin() != Origin.OP_CALL && site.origin() != Origin.BATCH_OP
+        if (call == null || !site.origin().alembicOp()
                 || !(call.func() instanceof Expr.Attribute a)) {
             return out;
         }

@@ -35,7 +35,7 @@ public final class UnsupportedAlembicKwarg implements MigrationRule {
         Settings alembicOnly = s.withDialect(Dialect.POSTGRESQL);
         for (Operation op : m.operations()) {
             Origin o = op.site().origin();
-            if (o != Origin.OP_CALL && o != Origin.BATCH_OP) {
+            if (!o.alembicOp()) {
                 continue;
             }
             String call = null;

@@ -415,6 +415,30 @@ public final class DropFixes {
                 : ReadBlockWrapper.wrap(file, read, upgrade, condition, title);
     }
 
+    /**
+     * Why the read of what {@code d} drops gets no applied fix, for its help; empty when its guard ({@link
+     * #readGuard}) is applied.
+     */
+    public static String noReadFix(Operation read, Fix guard, Operation.Drop d, String table) {
+        Expr.Call call = read.site().call();
+        boolean opExecute = call != null && call.func() instanceof Expr.Attribute a && a.attr().equals("execute")
+                && a.value() instanceof Expr.Name n && n.id().equals("op");
+        if (guard == null && !opExecute && plainGuard(d, table)) {
+            return " No fix is applied: " + (read instanceof Operation.Benign b && !b.names().isEmpty()
+                    ? Operation.Benign.ORM_QUERY.equals(b.what()) ? "this ORM query's rows are"
+                            : "this SQLAlchemy Core read's rows are"
+                    : "this read's result is")
+                    + " used by code a guard cannot take along (a block, a loop, a helper, an operation in"
+                    + " between), and skipping the read alone would change what that code sees.";
+        }
+        if (guard == null) {
+            return " No fix is applied: the guard needs plain names on the default schema.";
+        }
+        return guard.applicability() == Applicability.DISPLAY_ONLY ? " The guard is not applied: the read is not a"
+                + " statement of upgrade() itself (a helper's, a nested block's), where skipping it alone is certain."
+                : "";
+    }
+
     /** Whether the read's guard can be written: plain names of {@code d} (or {@code table}) on the default schema. */
     public static boolean plainGuard(Operation.Drop d, String table) {
         Expr.Call drop = d.site().call();
@@ -429,7 +453,7 @@ public final class DropFixes {
      */
     public static String objectCondition(Operation.Drop d, SourceFile file, NamingConvention naming) {
         OpSite site = d.site();
-        if (site.call() == null || site.origin() != Origin.OP_CALL && site.origin() != Origin.BATCH_OP) {
+        if (site.call() == null || !site.origin().alembicOp()) {
             return null;
         }
         if (d.kind() == ObjectKind.COLUMN) {

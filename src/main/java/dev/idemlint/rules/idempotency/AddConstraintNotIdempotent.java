@@ -49,7 +49,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             ConstraintNames.Name real = ConstraintNames.of(c, ctx.naming());
             String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
             boolean opCall = c.site().call() != null
-                    && (c.site().origin() == Origin.OP_CALL || c.site().origin() == Origin.BATCH_OP);
+                    && c.site().origin().alembicOp();
             if (GoneTable.reported(m, ctx, op, opCall && c.kind() != null && (c.name() != null || stored != null)
                     ? InspectorGuards.constraintGuard(m.source(), c.site(), c.kind(), c.name(), c.table(), false, stored) : null)
                     || c.ifNotExists()) {

@@ -44,7 +44,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
                 // a name not read may be the one an earlier statement drops: the re-run makes it again
                 continue;
             }
-            boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
+            boolean kwarg = ix.site().origin().alembicOp();
             // `if_not_exists=True` on an Alembic without it fails the first run (unsupported-alembic-kwarg)
             boolean firstRunFails = ix.ifNotExists() && kwarg && !ctx.settings().indexIfExistsSupported();
             if (!firstRunFails && GoneTable.reported(m, ctx, op, kwarg && ix.name() != null

@@ -36,7 +36,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
             if (t.compiledTolerant()) {
                 continue; // the revision's @compiles(CreateTable) hook renders it IF NOT EXISTS
             }
-            boolean kwarg = t.site().origin() == Origin.OP_CALL || t.site().origin() == Origin.BATCH_OP;
+            boolean kwarg = t.site().origin().alembicOp();
             boolean supported = !kwarg || ctx.settings().tableIfExistsSupported();
             if (t.ifNotExists() && supported) {
                 continue;

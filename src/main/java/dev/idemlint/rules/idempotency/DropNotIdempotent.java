@@ -10,7 +10,6 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.RerunFailure;
 import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.migration.SqlState;
-import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.rules.fix.DropFixes;
@@ -61,7 +60,7 @@ public final class DropNotIdempotent implements MigrationRule {
             if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(m, op) || d.name() == null) {
                 continue;
             }
-            boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
+            boolean kwarg = d.site().origin().alembicOp();
             // `if_exists=True` on an Alembic without it fails the first run: unsupported-alembic-kwarg reports it
             boolean firstRunFails = d.ifExists() && kwarg && d.kind() == ObjectKind.CONSTRAINT
                     && !ctx.settings().constraintIfExistsAccepted();
@@ -166,7 +165,7 @@ public final class DropNotIdempotent implements MigrationRule {
      * IF EXISTS there (a syntax error); unsupported-alembic-kwarg reports both.
      */
     private static boolean firstRunRefuses(Operation.Drop d, RuleContext ctx) {
-        boolean kwarg = d.site().origin() == Origin.OP_CALL || d.site().origin() == Origin.BATCH_OP;
+        boolean kwarg = d.site().origin().alembicOp();
         if (!d.ifExists() || !kwarg) {
             return false;
         }
@@ -258,7 +257,7 @@ public final class DropNotIdempotent implements MigrationRule {
                         + "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
                         + " reads), or move the data migration into a revision of its own."
-                        + noReadFix(o, guard, DropFixes.plainGuard(d, table)))
+                        + DropFixes.noReadFix(o, guard, d, table))
                 .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
     }
@@ -288,26 +287,5 @@ public final class DropNotIdempotent implements MigrationRule {
             }
         }
         return new ReadObject(table == null && column == null ? d.name() : table, table == null ? column : null);
-    }
-
-    /** Why the read gets no applied fix, for its help; empty when its guard is applied. */
-    private static String noReadFix(Operation read, Fix guard, boolean plain) {
-        Expr.Call call = read.site().call();
-        boolean opExecute = call != null && call.func() instanceof Expr.Attribute a && a.attr().equals("execute")
-                && a.value() instanceof Expr.Name n && n.id().equals("op");
-        if (guard == null && !opExecute && plain) {
-            return " No fix is applied: " + (read instanceof Operation.Benign b && !b.names().isEmpty()
-                    ? Operation.Benign.ORM_QUERY.equals(b.what()) ? "this ORM query's rows are"
-                            : "this SQLAlchemy Core read's rows are"
-                    : "this read's result is")
-                    + " used by code a guard cannot take along (a block, a loop, a helper, an operation in"
-                    + " between), and skipping the read alone would change what that code sees.";
-        }
-        if (guard == null) {
-            return " No fix is applied: the guard needs plain names on the default schema.";
-        }
-        return guard.applicability() == Applicability.DISPLAY_ONLY ? " The guard is not applied: the read is not a"
-                + " statement of upgrade() itself (a helper's, a nested block's), where skipping it alone is certain."
-                : "";
     }
 }

@@ -23,7 +23,7 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
         ServerFacts facts = ctx.facts();
         for (Operation op : m.upgrade()) {
             Origin o = op.site().origin();
-            if (o != Origin.OP_CALL && o != Origin.BATCH_OP) {
+            if (!o.alembicOp()) {
                 continue;
             }
             String call;

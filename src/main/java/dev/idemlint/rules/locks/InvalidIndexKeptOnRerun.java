@@ -22,7 +22,7 @@ public final class InvalidIndexKeptOnRerun implements MigrationRule {
                     || ix.name() == null || ix.site().origin() == Origin.SQLALCHEMY_DDL) {
                 continue;
             }
-            boolean kwarg = ix.site().origin() == Origin.OP_CALL || ix.site().origin() == Origin.BATCH_OP;
+            boolean kwarg = ix.site().origin().alembicOp();
             if (kwarg && !ctx.settings().indexIfExistsSupported() || droppedBefore(up, at, ix.name())) {
                 continue; // an ignored `if_not_exists=True` fails the re-run instead: create-index-not-idempotent
             }

@@ -15,7 +15,6 @@ import dev.idemlint.migration.EnumTypeRef;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.Operation;
-import dev.idemlint.migration.Origin;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import dev.idemlint.schema.SchemaTimeline;
@@ -36,7 +35,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
         // Alembic's per-context memo: an enum name a create_table of this revision already emitted is not emitted again.
         Set<String> typesEmitted = new HashSet<>();
         for (Operation op : ops) {
-            boolean opCall = op.site().origin() == Origin.OP_CALL || op.site().origin() == Origin.BATCH_OP;
+            boolean opCall = op.site().origin().alembicOp();
             if (op instanceof Operation.CreateTable ct && opCall) {
                 boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !GuardMatch.createGuarded(m, op);
                 for (ColumnDef c : ct.columns()) {
