@@ -21,9 +21,8 @@ public final class AddCheckConstraintScansTable implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.AddConstraint ck, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_CHECK, major);
-        PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_CHECK, major);
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_CHECK);
+        PostgresLocks.Row validate = at.lock(PostgresLocks.Kind.VALIDATE_CHECK);
         if (!row.scans()) {
             return;
         }
@@ -32,8 +31,7 @@ public final class AddCheckConstraintScansTable implements ProjectRule {
                 + "\" under an " + row.lock().sql() + " lock that stops " + row.lock().stops()
                 + " until the scan ends.")
                 .help("\"" + ck.table() + "\" existed before this revision, so PostgreSQL checks all its rows while"
-                        + " the lock is held" + (ck.site().autocommit() ? "" : ", and the lock lasts until the"
-                        + " migration's transaction commits")
+                        + " the lock is held" + LockedTable.untilCommit(ck.site(), "lock lasts")
                         + LockedTable.notValidThenValidate(ck, validate, "reads and writes"))
                 .emit();
     }

@@ -16,8 +16,7 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
                 return;
             }
             if (OpText.generatedStored(a) && at.existing(a.table())) {
-                PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_GENERATED_STORED,
-                        at.settings().postgresMajor());
+                PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_COLUMN_GENERATED_STORED);
                 if (row.rewrites()) {
                     reportGenerated(a, row, at, c);
                 }
@@ -29,8 +28,7 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
             }
             String fn = OpText.volatileCall(dflt);
             // before PostgreSQL 11 every default is written into every row
-            if (fn != null || PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT,
-                    at.settings().postgresMajor()).rewrites()) {
+            if (fn != null || at.lock(PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT).rewrites()) {
                 report(at, a, fn, c);
             }
         });
@@ -38,8 +36,8 @@ public final class AddColumnDefaultRewritesTable implements ProjectRule {
 
     private static void report(LockedTable.At at, Operation.AddColumn a, String fn, RuleContext ctx) {
         int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(fn != null ? PostgresLocks.Kind.ADD_COLUMN_VOLATILE_DEFAULT
-                : PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT, major);
+        PostgresLocks.Row row = at.lock(fn != null ? PostgresLocks.Kind.ADD_COLUMN_VOLATILE_DEFAULT
+                : PostgresLocks.Kind.ADD_COLUMN_CONSTANT_DEFAULT);
         String column = a.column() == null || a.column().name() == null ? "a column"
                 : "column \"" + a.column().name() + "\"";
         ctx.report(at.migration().source(), a.site(), "Adding " + column + (fn != null ? " with the volatile default "

@@ -40,9 +40,8 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.AddConstraint fk, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_FOREIGN_KEY, major);
-        PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY, major);
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_FOREIGN_KEY);
+        PostgresLocks.Row validate = at.lock(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY);
         String referenced = OpText.referencedTable(fk);
         String name = fk.name() == null ? "a foreign key" : "foreign key \"" + fk.name() + "\"";
         String tables = referenced == null ? "\"" + fk.table() + "\" and the table it references"
@@ -51,8 +50,7 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
                 + "\" under a " + row.lock().sql() + " lock on " + tables + " that stops " + row.lock().stops()
                 + " until the check ends.")
                 .help("\"" + fk.table() + "\" existed before this revision, so PostgreSQL reads all its rows to check"
-                        + " the new key while both tables are locked" + (fk.site().autocommit() ? "" : ", and the"
-                        + " locks last until the migration's transaction commits")
+                        + " the new key while both tables are locked" + LockedTable.untilCommit(fk.site(), "locks last")
                         + LockedTable.notValidThenValidate(fk, validate, "writes"))
                 // as create-index-blocks-writes: a statement the re-run check finds failing gets no lock fix
                 .fix(ctx.verdicts(at.migration()).failure(fk) != null ? null : fix(at, fk, ctx))
@@ -66,9 +64,8 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
      * {@code ADD COLUMN c int REFERENCES r} is one statement that does not read the rows (ADD_COLUMN_REFERENCES).
      */
     private static void reportInline(LockedTable.At at, Operation.AddColumn ac, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_FOREIGN_KEY, major);
-        PostgresLocks.Row validate = PostgresLocks.of(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY, major);
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_FOREIGN_KEY);
+        PostgresLocks.Row validate = at.lock(PostgresLocks.Kind.VALIDATE_FOREIGN_KEY);
         ColumnDef col = ac.column();
         String column = col.name() == null ? "the new column" : "\"" + col.name() + "\"";
         String tables = col.references() == null ? "\"" + ac.table() + "\" and the table it references"
@@ -78,8 +75,8 @@ public final class AddForeignKeyBlocksWrites implements ProjectRule {
                 + row.lock().stops() + " until the check ends.")
                 .help("Alembic adds the column, then its `ForeignKey` as a separate `ADD CONSTRAINT ... FOREIGN KEY`;"
                         + " \"" + ac.table() + "\" existed before this revision, so PostgreSQL reads all its rows to"
-                        + " check the key while both tables are locked" + (ac.site().autocommit() ? "" : ", and the"
-                        + " locks last until the migration's transaction commits") + ". Add the column without the"
+                        + " check the key while both tables are locked" + LockedTable.untilCommit(ac.site(), "locks last")
+                        + ". Add the column without the"
                         + " key, add the key with `op.create_foreign_key(..., postgresql_not_valid=True)` (SQLAlchemy"
                         + " 1.4.32 and later) and run `ALTER TABLE " + ac.table() + " VALIDATE CONSTRAINT <name>` in a"
                         + " later transaction: it takes " + validate.lock().sql() + ", which lets writes through.")

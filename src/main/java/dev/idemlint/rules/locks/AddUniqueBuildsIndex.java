@@ -25,17 +25,16 @@ public final class AddUniqueBuildsIndex implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.AddConstraint a, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_UNIQUE, major);
-        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY, major);
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_UNIQUE);
+        PostgresLocks.Row safe = at.lock(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY);
         String what = a.kind() == ConstraintKind.PRIMARY_KEY ? "PRIMARY KEY" : "UNIQUE";
         String name = a.name() == null ? "a " + what + " constraint" : what + " constraint \"" + a.name() + "\"";
         ctx.report(at.migration().source(), a.site(), "Adding " + name + " builds its index under an "
                 + row.lock().sql() + " lock on \"" + a.table() + "\" that stops " + row.lock().stops()
                 + " until the build ends.")
                 .help("\"" + a.table() + "\" existed before this revision, so PostgreSQL reads all its rows to build"
-                        + " the index while the lock is held" + (a.site().autocommit() ? "" : ", and the lock lasts"
-                        + " until the migration's transaction commits") + ". Build a unique index first with"
+                        + " the index while the lock is held" + LockedTable.untilCommit(a.site(), "lock lasts")
+                        + ". Build a unique index first with"
                         + " `CREATE UNIQUE INDEX CONCURRENTLY` (or `op.create_index(..., unique=True,"
                         + " postgresql_concurrently=True)`) inside `with op.get_context().autocommit_block():`, which"
                         + " takes " + safe.lock().sql() + " and lets reads and writes through, then `ALTER TABLE "

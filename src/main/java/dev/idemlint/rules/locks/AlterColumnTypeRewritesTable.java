@@ -52,7 +52,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
             return;
         }
         if (kind == PostgresLocks.Kind.ALTER_TYPE_COLLATION_INDEXED) {
-            PostgresLocks.Row row = PostgresLocks.of(kind, at.settings().postgresMajor());
+            PostgresLocks.Row row = at.lock(kind);
             if (!row.scans()) {
                 return;
             }
@@ -68,7 +68,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
                     .emit();
             return;
         }
-        PostgresLocks.Row row = PostgresLocks.of(kind, at.settings().postgresMajor());
+        PostgresLocks.Row row = at.lock(kind);
         if (!row.rewrites()) {
             return;
         }

@@ -27,9 +27,8 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
      * column, with a plain {@code CREATE INDEX}.
      */
     private static void columnIndex(LockedTable.At at, Operation.AddColumn a, RuleContext ctx) {
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX, at.settings().postgresMajor());
-        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY,
-                at.settings().postgresMajor());
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.CREATE_INDEX);
+        PostgresLocks.Row safe = at.lock(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY);
         ctx.report(at.migration().source(), a.site(), "`index=True` builds an index on \"" + a.column().name()
                 + "\" with a " + row.lock().sql() + " lock on \"" + a.table() + "\" that stops " + row.lock().stops()
                 + " until the build ends.")
@@ -43,9 +42,8 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.CreateIndex ix, RuleContext ctx) {
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX, at.settings().postgresMajor());
-        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY,
-                at.settings().postgresMajor());
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.CREATE_INDEX);
+        PostgresLocks.Row safe = at.lock(PostgresLocks.Kind.CREATE_INDEX_CONCURRENTLY);
         String index = ix.name() == null ? "an index" : "index \"" + ix.name() + "\"";
         String how = ix.site().origin() == Origin.RAW_SQL
                 ? "`CREATE INDEX CONCURRENTLY` inside `with op.get_context().autocommit_block():`"
@@ -53,8 +51,7 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
         ctx.report(at.migration().source(), ix.site(), "Building " + index + " holds a " + row.lock().sql()
                 + " lock on \"" + ix.table() + "\" that stops " + row.lock().stops() + " until the build ends.")
                 .help("\"" + ix.table() + "\" existed before this revision, so the build reads all its rows while the"
-                        + " lock is held" + (ix.site().autocommit() ? "" : ", and the lock lasts until the migration's"
-                        + " transaction commits") + ". Build it with "
+                        + " lock is held" + LockedTable.untilCommit(ix.site(), "lock lasts") + ". Build it with "
                         + how + ": PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes"
                         + " through. A concurrent build that fails leaves an INVALID index behind: drop it before"
                         + " the retry rather than skipping it with IF NOT EXISTS.")

@@ -42,9 +42,8 @@ public final class DropIndexBlocksTable implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.Drop d, String table, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.DROP_INDEX, major);
-        PostgresLocks.Row safe = PostgresLocks.of(PostgresLocks.Kind.DROP_INDEX_CONCURRENTLY, major);
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.DROP_INDEX);
+        PostgresLocks.Row safe = at.lock(PostgresLocks.Kind.DROP_INDEX_CONCURRENTLY);
         String how = d.site().origin() == Origin.RAW_SQL
                 ? "`DROP INDEX CONCURRENTLY` inside `with op.get_context().autocommit_block():`"
                 : "`postgresql_concurrently=True` inside `with op.get_context().autocommit_block():`";

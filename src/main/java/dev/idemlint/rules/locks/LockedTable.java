@@ -36,6 +36,20 @@ final class LockedTable {
             return table != null
                     && RevisionStart.table(timeline, migration, index, op, table, settings) == RevisionStart.Table.EXISTING;
         }
+
+        /** What statement {@code kind} locks, scans and rewrites on the project's PostgreSQL major version. */
+        PostgresLocks.Row lock(PostgresLocks.Kind kind) {
+            return PostgresLocks.of(kind, settings.postgresMajor());
+        }
+    }
+
+    /**
+     * The end of a help sentence on how long the lock of the statement at {@code site} is held: until the
+     * migration's transaction commits, unless the statement runs in an autocommit block (then nothing is said).
+     * {@code locks} is "lock lasts" or "locks last".
+     */
+    static String untilCommit(OpSite site, String locks) {
+        return site.autocommit() ? "" : ", and the " + locks + " until the migration's transaction commits";
     }
 
     /**

@@ -39,7 +39,7 @@ public final class SetNotNullScansTable implements ProjectRule {
     }
 
     private static void addColumn(LockedTable.At at, Operation.AddColumn a, RuleContext ctx) {
-        PostgresLocks.Row row = PostgresLocks.of(PostgresLocks.Kind.ADD_COLUMN_NOT_NULL, at.settings().postgresMajor());
+        PostgresLocks.Row row = at.lock(PostgresLocks.Kind.ADD_COLUMN_NOT_NULL);
         if (!row.scans()) {
             return;
         }
@@ -59,12 +59,12 @@ public final class SetNotNullScansTable implements ProjectRule {
         ObjectRef table = Effects.ref(b, ObjectKind.TABLE, null, b.table());
         boolean checked = table != null && RevisionStart.notNullChecked(at.timeline(), table.name(),
                 Effects.name(b.column(), b), at.migration(), at.index(), at.settings(), OpText::notValid);
-        PostgresLocks.Row row = PostgresLocks.of(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK
-                : PostgresLocks.Kind.SET_NOT_NULL, major);
+        PostgresLocks.Row row = at.lock(checked ? PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK
+                : PostgresLocks.Kind.SET_NOT_NULL);
         if (!row.scans()) {
             return;
         }
-        boolean trustsChecks = !PostgresLocks.of(PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK, major).scans();
+        boolean trustsChecks = !at.lock(PostgresLocks.Kind.SET_NOT_NULL_AFTER_CHECK).scans();
         String remedy = trustsChecks ? ". Add `op.create_check_constraint(\"ck_" + b.table() + "_" + b.column()
                 + "_not_null\", \"" + b.table() + "\", \"" + b.column() + " IS NOT NULL\", postgresql_not_valid=True)`,"
                 + " run `ALTER TABLE " + b.table() + " VALIDATE CONSTRAINT ck_" + b.table() + "_" + b.column()

@@ -50,12 +50,11 @@ public final class ValidateInSameTransaction implements ProjectRule {
     }
 
     private static void report(LockedTable.At at, Operation.AddConstraint add, RuleContext ctx) {
-        int major = at.settings().postgresMajor();
         boolean foreignKey = add.kind() == ConstraintKind.FOREIGN_KEY;
-        PostgresLocks.Row held = PostgresLocks.of(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD
-                : PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD, major);
-        PostgresLocks.Row alone = PostgresLocks.of(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY
-                : PostgresLocks.Kind.VALIDATE_CHECK, major);
+        PostgresLocks.Row held = at.lock(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY_AFTER_ADD
+                : PostgresLocks.Kind.VALIDATE_CHECK_AFTER_ADD);
+        PostgresLocks.Row alone = at.lock(foreignKey ? PostgresLocks.Kind.VALIDATE_FOREIGN_KEY
+                : PostgresLocks.Kind.VALIDATE_CHECK);
         String table = add.table();
         int line = add.site().span() == null ? -1 : at.migration().source().lines().line(add.site().span().start());
         RuleContext.Builder finding = ctx.report(at.migration().source(), at.op().site(), "\"" + add.name()
