@@ -668,37 +668,16 @@ final class OpExtractor {
         if (known != null) {
             return known;
         }
-        // post-order without recursion: an elif chain nests as deep as it is long
-        ArrayDeque<Stmt> work = new ArrayDeque<>();
-        work.push(stmt);
-        while (!work.isEmpty()) {
-            Stmt s = work.peek();
-            if (facts.containsKey(s)) {
-                work.pop();
-                continue;
-            }
-            List<Stmt> inner = StmtParts.blocks(s);
-            boolean ready = true;
-            for (Stmt t : inner) {
-                if (!facts.containsKey(t)) {
-                    work.push(t);
-                    ready = false;
-                }
-            }
-            if (!ready) {
-                continue;
-            }
-            work.pop();
+        return PostOrder.fold(stmt, StmtParts::blocks, facts, (s, inner) -> {
             boolean returns = s instanceof Stmt.Return;
             boolean assigns = s instanceof Stmt.Assign || s instanceof Stmt.AnnAssign || s instanceof Stmt.AugAssign;
             for (Stmt t : inner) {
                 returns |= facts.get(t).returns();
                 assigns |= facts.get(t).assigns();
             }
-            facts.put(s, new StmtFacts(returns && !(s instanceof Stmt.FunctionDef),
-                    assigns && !(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef)));
-        }
-        return facts.get(stmt);
+            return new StmtFacts(returns && !(s instanceof Stmt.FunctionDef),
+                    assigns && !(s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef));
+        });
     }
 
     /**

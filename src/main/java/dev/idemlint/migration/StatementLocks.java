@@ -2,7 +2,6 @@ package dev.idemlint.migration;
 
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
-import java.util.List;
 import java.util.Locale;
 
 /**

@@ -9,6 +9,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
+import dev.idemlint.migration.PostOrder;
 import dev.idemlint.migration.Phase;
 import dev.idemlint.migration.RerunVerdicts;
 import java.util.ArrayDeque;
@@ -185,27 +186,7 @@ public final class GuardMatch {
         if (known.size() > UNTESTED_LIMIT) {
             known.clear();
         }
-        // post-order without recursion: the guards of an elif chain nest as deep as it is long
-        ArrayDeque<Condition> work = new ArrayDeque<>();
-        work.push(condition);
-        while (!work.isEmpty()) {
-            Condition c = work.peek();
-            if (known.containsKey(c)) {
-                work.pop();
-                continue;
-            }
-            List<Condition> operands = Layout.operands(c);
-            boolean ready = true;
-            for (Condition o : operands) {
-                if (!known.containsKey(o)) {
-                    work.push(o);
-                    ready = false;
-                }
-            }
-            if (!ready) {
-                continue;
-            }
-            work.pop();
+        return PostOrder.fold(condition, Layout::operands, known, (c, operands) -> {
             int[] n = new int[Layout.TRUTHS];
             boolean tested = c instanceof Condition.Exists;
             for (Condition o : operands) {
@@ -215,9 +196,8 @@ public final class GuardMatch {
                     n[t.ordinal()]++;
                 }
             }
-            known.put(c, tested ? TESTED : Layout.combine(c, n));
-        }
-        return known.get(condition);
+            return tested ? TESTED : Layout.combine(c, n);
+        });
     }
 
     /** The layout of the condition asked last on this thread: the operations under one guard are asked in a row. */
