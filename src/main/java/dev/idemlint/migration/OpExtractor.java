@@ -140,13 +140,19 @@ final class OpExtractor {
     /**
      * Whether the then-branch of {@code if test:} runs on the project's database: a call of a helper of the project
      * whose body only asks the dialect ({@link DialectHelpers}; its body is read before its name is trusted), else a
-     * dialect test ({@link DialectCheck}); null when neither decides it.
+     * dialect test ({@link DialectCheck}), else a test whose truth an environment value's type fixes
+     * ({@link SettingTest#decided}); null when none decides it.
      */
     private Boolean thenRuns(Expr test, Scope scope) {
         DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
         // a helper looked up in another file, found or not: the model depends on that file
         readModels |= helper.readFiles();
-        return helper.thenRuns() != null ? helper.thenRuns() : DialectCheck.thenRuns(test, scope, dialect);
+        if (helper.thenRuns() != null) {
+            return helper.thenRuns();
+        }
+        Boolean onDialect = DialectCheck.thenRuns(test, scope, dialect);
+        // `if os.environ.get("X") == 3:` never runs: an environment variable is a string, never a number
+        return onDialect != null ? onDialect : SettingTest.decided(test, scope);
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
