@@ -327,10 +327,35 @@ final class SettingTest {
             while (root instanceof Expr.Attribute r) {
                 root = r.value();
             }
-            return root instanceof Expr.Name n && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id())
-                    && !tainted.contains(n.id()) && (a.value() instanceof Expr.Name || source(a.value()));
+            if (root instanceof Expr.Name n && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id())
+                    && !tainted.contains(n.id()) && (a.value() instanceof Expr.Name || source(a.value()))) {
+                return true;
+            }
         }
-        return false;
+        return (e instanceof Expr.Attribute || e instanceof Expr.Subscript) && ofConfiguration(e, 0);
+    }
+
+    /**
+     * An option of a configuration object read through attributes and literal keys: {@code CONF.database.seed},
+     * {@code CONF["service:central"].default_pool_id}, where {@code CONF} is bound to one ({@code CONF = cfg.CONF}).
+     */
+    private boolean ofConfiguration(Expr e, int depth) {
+        Expr on = e;
+        while (on instanceof Expr.Attribute || on instanceof Expr.Subscript) {
+            if (on instanceof Expr.Subscript s && !(s.index() instanceof Expr.Str k && k.isConstant())) {
+                return false;
+            }
+            on = on instanceof Expr.Attribute a ? a.value() : ((Expr.Subscript) on).value();
+        }
+        if (!(on instanceof Expr.Name n) || tainted.contains(n.id()) || depth > MAX_DEPTH) {
+            return false;
+        }
+        Expr bound = scope.lookup(n.id());
+        if (bound == null) {
+            // a settings object imported by its usual name, bound to nothing in the revision
+            return on != e && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id());
+        }
+        return bound != on && ofConfiguration(bound, depth + 1);
     }
 
     /** The root name of a dotted source ({@code os}, {@code context}) is the module, not a local. */
@@ -425,6 +450,10 @@ final class SettingTest {
         String d = Names.dotted(e);
         if (d != null) {
             return d;
+        }
+        if (e instanceof Expr.Attribute a) {
+            // an option of a section read by its key: CONF["service:central"].default_pool_id
+            return subject(a.value(), depth + 1) + "." + a.attr();
         }
         return spelled(e);
     }
