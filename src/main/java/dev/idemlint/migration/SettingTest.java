@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Reads an {@code if} test that reads configuration only, from its expression tree: an environment variable
  * ({@code os.environ["ENV"]}, {@code os.environ.get("ENV")}, {@code os.getenv("ENV")}), a settings object
- * ({@code settings.FEATURE}, {@code config.X}, {@code app.config["X"]}), Alembic's configuration
+ * ({@code settings.FEATURE}, {@code config.X}, {@code app.config["X"]}, {@code CONF["section"].x} with {@code CONF}
+ * bound to one), Alembic's configuration
  * ({@code context.get_x_argument(...)}, {@code context.config.get_main_option(...)},
  * {@code op.get_context().config}), literals, names bound to any of these (module constants, locals), and
  * comparisons, {@code not}/{@code and}/{@code or}, string methods and {@code bool()}/{@code int()}/{@code str()}

@@ -22,7 +22,9 @@ import java.util.Set;
  *     BASE_SQL = fd.read().strip()
  * </pre>
  * ({@code X = open(P).read()} too). The name is bound to the file's text, so {@code op.execute(sa.text(BASE_SQL))}
- * is read as that SQL. The path must be the revision's own folder ({@code os.path.dirname(__file__)}, through
+ * is read as that SQL. Inside {@code upgrade()}, {@code with open(P) as f:} binds {@code f} to the file
+ * ({@link #opened}) and {@code for line in f.read().splitlines():} walks its lines as a loop over literals
+ * ({@link #lines}, at most {@link LoopItems#MAX_ITEMS}), as subunit2sql runs its SQL file line by line. The path must be the revision's own folder ({@code os.path.dirname(__file__)}, through
  * {@code abspath}/{@code realpath}) joined with literal names, none {@code ..}; the file is read only when it lies
  * (links resolved) in that folder, is a regular file of at most 1 MiB ({@link ModelTables#bytes}) and is UTF-8.
  * Anything else leaves the name unbound (unknown SQL, no claim). The text's chars have no place in the revision's
