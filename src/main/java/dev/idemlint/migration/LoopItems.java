@@ -100,6 +100,12 @@ final class LoopItems {
         if (v instanceof Expr.Dict d) {
             return dict(d, "keys");
         }
+        List<Expr> lines = SideFiles.lines(v, scope, MAX_ITEMS);
+        if (lines != null) {
+            // `for line in f.read().splitlines():` over a side file the revision opens (SideFiles)
+            budget -= lines.size();
+            return budget < 0 ? null : lines;
+        }
         if (v instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute a
                 && DICT_VIEWS.contains(a.attr()) && ColumnReader.deref(a.value(), scope) instanceof Expr.Dict d) {
             return dict(d, a.attr());

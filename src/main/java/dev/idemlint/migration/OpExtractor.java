@@ -140,13 +140,19 @@ final class OpExtractor {
     /**
      * Whether the then-branch of {@code if test:} runs on the project's database: a call of a helper of the project
      * whose body only asks the dialect ({@link DialectHelpers}; its body is read before its name is trusted), else a
-     * dialect test ({@link DialectCheck}); null when neither decides it.
+     * dialect test ({@link DialectCheck}), else a test whose truth an environment value's type fixes
+     * ({@link SettingTest#decided}); null when none decides it.
      */
     private Boolean thenRuns(Expr test, Scope scope) {
         DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
         // a helper looked up in another file, found or not: the model depends on that file
         readModels |= helper.readFiles();
-        return helper.thenRuns() != null ? helper.thenRuns() : DialectCheck.thenRuns(test, scope, dialect);
+        if (helper.thenRuns() != null) {
+            return helper.thenRuns();
+        }
+        Boolean onDialect = DialectCheck.thenRuns(test, scope, dialect);
+        // `if os.environ.get("X") == 3:` never runs: an environment variable is a string, never a number
+        return onDialect != null ? onDialect : SettingTest.decided(test, scope);
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
@@ -370,7 +376,8 @@ final class OpExtractor {
     /**
      * The truth of a test of the items of loops over literal lists ({@code for t in ["a", "user"]: if t == "user":}),
      * each bound to its literal for the iteration walked: {@code ==}, {@code !=}, {@code in}, {@code not in} of
-     * such items and literals, {@code not}, {@code and}, {@code or}. Null when any part is something else.
+     * such items and literals, a string item's truth and its {@code startswith}/{@code endswith} of a literal,
+     * {@code not}, {@code and}, {@code or}. Null when any part is something else.
      */
     private Boolean itemTest(Expr test, Scope scope, int depth) {
         if (depth > 16 || !mentions(test, literalItems)) {
@@ -392,6 +399,23 @@ final class OpExtractor {
                 }
             }
             return and;
+        }
+        if (test instanceof Expr.Name) {
+            // `if line:` on an item that is a string: true when it is not empty
+            String v = itemValue(test, scope);
+            return v == null || !v.startsWith("s:") ? null : v.length() > 2;
+        }
+        if (test instanceof Expr.Call c && c.func() instanceof Expr.Attribute a
+                && (a.attr().equals("startswith") || a.attr().equals("endswith")) && c.args().size() == 1
+                && c.args().get(0).keyword() == null && c.args().get(0).star() == 0) {
+            // `line.startswith("--")` of an item that is a string and a literal
+            String v = itemValue(a.value(), scope);
+            String affix = StringResolver.constant(c.args().get(0).value(), scope);
+            if (v == null || !v.startsWith("s:") || affix == null || !(c.args().get(0).value() instanceof Expr.Str)) {
+                return null;
+            }
+            String text = v.substring(2);
+            return a.attr().equals("startswith") ? text.startsWith(affix) : text.endsWith(affix);
         }
         if (test instanceof Expr.Compare c && c.ops().size() == 1) {
             String left = itemValue(c.left(), scope);
@@ -880,7 +904,13 @@ final class OpExtractor {
                 }
             }
             visit(c, ctx, active);
-            if (item.vars() != null) {
+            Expr handle = c instanceof Expr.Call open && item.vars() instanceof Expr.Name
+                    ? SideFiles.opened(open, file, ctx.scope()) : null;
+            if (handle != null) {
+                // `with open(os.path.join(os.path.dirname(__file__), "x.sql")) as f:` beside the revision: the
+                // handle reads the file's text (SideFiles)
+                ctx.scope().bind(((Expr.Name) item.vars()).id(), handle);
+            } else if (item.vars() != null) {
                 unbindTarget(item.vars(), ctx.scope());
             }
         }

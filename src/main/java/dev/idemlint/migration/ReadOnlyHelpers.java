@@ -225,7 +225,7 @@ final class ReadOnlyHelpers {
      */
     private static boolean leavesAlone(SourceFile revision, Set<String> tables, Map<String, List<String>> imported,
             String alias, String function) {
-        String text = revision.text();
+        String text = codeOnly(revision.text());
         Set<String> read = new HashSet<>(tables);
         Map<String, Boolean> known = new HashMap<>();
         for (Map.Entry<String, List<String>> e : imported.entrySet()) {
@@ -247,13 +247,66 @@ final class ReadOnlyHelpers {
                 }
             }
         }
-        String lower = text.toLowerCase(Locale.ROOT);
+        // a table is named in SQL, inside a string: the whole text is searched for it
+        String lower = revision.text().toLowerCase(Locale.ROOT);
         for (String t : read) {
             if (Pattern.compile("\\b" + Pattern.quote(t.toLowerCase(Locale.ROOT)) + "\\b").matcher(lower).find()) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * {@code text} with its comments and the insides of its string literals blanked, offsets and line ends kept: a
+     * name in {@code CONF['service:central']} or in a comment is no use of the imported {@code central}. An f-string
+     * is kept whole (its fields are code); an unclosed literal is blanked to the end of the text.
+     */
+    static String codeOnly(String text) {
+        char[] out = text.toCharArray();
+        int i = 0;
+        int n = out.length;
+        while (i < n) {
+            char c = out[i];
+            if (c == '#') {
+                while (i < n && out[i] != '\n' && out[i] != '\r') {
+                    out[i++] = ' ';
+                }
+                continue;
+            }
+            if (c != '\'' && c != '"') {
+                i++;
+                continue;
+            }
+            boolean fString = false;
+            for (int p = i - 1; p >= 0 && p >= i - 2 && Character.isLetter(text.charAt(p)); p--) {
+                fString |= text.charAt(p) == 'f' || text.charAt(p) == 'F';
+            }
+            boolean triple = i + 2 < n && out[i + 1] == c && out[i + 2] == c;
+            int quotes = triple ? 3 : 1;
+            int j = i + quotes;
+            while (j < n) {
+                if (out[j] == '\\') {
+                    j += 2;
+                } else if (out[j] == c && (!triple || j + 2 < n && out[j + 1] == c && out[j + 2] == c)) {
+                    break;
+                } else if (!triple && (out[j] == '\n' || out[j] == '\r')) {
+                    break; // a one-line literal ends at its line's end
+                } else {
+                    j++;
+                }
+            }
+            int end = Math.min(j, n);
+            if (!fString) {
+                for (int k = i + quotes; k < end; k++) {
+                    if (out[k] != '\n' && out[k] != '\r') {
+                        out[k] = ' ';
+                    }
+                }
+            }
+            i = end + (end < n ? quotes : 0);
+        }
+        return new String(out);
     }
 
     /**

@@ -1,15 +1,18 @@
 package dev.idemlint.migration;
 
 import dev.idemlint.migration.Guard.Condition;
+import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Reads an {@code if} test that reads configuration only, from its expression tree: an environment variable
  * ({@code os.environ["ENV"]}, {@code os.environ.get("ENV")}, {@code os.getenv("ENV")}), a settings object
- * ({@code settings.FEATURE}, {@code config.X}, {@code app.config["X"]}), Alembic's configuration
+ * ({@code settings.FEATURE}, {@code config.X}, {@code app.config["X"]}, {@code CONF["section"].x} with {@code CONF}
+ * bound to one), Alembic's configuration
  * ({@code context.get_x_argument(...)}, {@code context.config.get_main_option(...)},
  * {@code op.get_context().config}), literals, names bound to any of these (module constants, locals), and
  * comparisons, {@code not}/{@code and}/{@code or}, string methods and {@code bool()}/{@code int()}/{@code str()}
@@ -47,6 +50,152 @@ final class SettingTest {
         }
         Expr operand = negated(test);
         return operand != null ? Condition.not(t.setting(operand)) : t.setting(test);
+    }
+
+    /** What a value can be, as far as equality with a literal goes: a string, None, anything else. */
+    private enum Kind {
+        STRING, NONE, OTHER
+    }
+
+    /** String methods that give a string back: what they are called on was one. */
+    private static final Set<String> STRING_METHODS = Set.of("lower", "upper", "strip", "lstrip", "rstrip",
+            "casefold", "title", "capitalize");
+
+    /**
+     * TRUE when the then-branch of {@code test} runs on every run, FALSE when it never does, null when its truth is
+     * not fixed. An environment variable is a string: {@code os.environ["X"]} is one (a KeyError when unset),
+     * {@code os.environ.get("X")} and {@code os.getenv("X")} are one or None (or the default given), and neither
+     * equals a number, a bool, a tuple or a list. So {@code os.environ.get("X") == 3} is false and
+     * {@code os.environ.get("X") != 3} true on every run, whatever the environment; {@code not}/{@code and}/
+     * {@code or} of such tests are decided when the decided parts decide them.
+     */
+    static Boolean decided(Expr test, Scope scope) {
+        return new SettingTest(scope, Set.of()).decide(test, 0);
+    }
+
+    private Boolean decide(Expr test, int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            Boolean inner = decide(u.operand(), depth + 1);
+            return inner == null ? null : !inner;
+        }
+        if (test instanceof Expr.BoolOp b) {
+            boolean and = b.op().equals("and");
+            boolean undecided = false;
+            for (Expr v : b.values()) {
+                Boolean one = decide(v, depth + 1);
+                if (one == null) {
+                    undecided = true;
+                } else if (one != and) {
+                    // a false operand decides an `and`, a true one an `or`
+                    return one;
+                }
+            }
+            return undecided ? null : and;
+        }
+        if (!(test instanceof Expr.Compare c) || c.ops().size() != 1) {
+            return null;
+        }
+        String op = c.ops().get(0);
+        Set<Kind> left = environment(c.left(), 0);
+        Set<Kind> right = environment(c.comparators().get(0), 0);
+        Set<Kind> can = left != null ? left : right;
+        Expr other = left != null ? c.comparators().get(0) : c.left();
+        if (can == null) {
+            return null;
+        }
+        List<Kind> values;
+        switch (op) {
+            case "==", "!=", "is", "is not" -> {
+                Kind k = kind(other, 0);
+                values = k == null ? null : List.of(k);
+            }
+            case "in", "not in" -> values = left != null ? elementKinds(other) : null;
+            default -> values = null;
+        }
+        if (values == null || values.stream().anyMatch(can::contains)) {
+            return null;
+        }
+        // no value the environment can give is among those tested
+        return op.equals("!=") || op.equals("is not") || op.equals("not in");
+    }
+
+    /** What a read of the environment can give, through names bound to it; null when {@code e} is no such read. */
+    private Set<Kind> environment(Expr e, int depth) {
+        if (depth > MAX_DEPTH || e == null) {
+            return null;
+        }
+        if (e instanceof Expr.Name n) {
+            Expr bound = scope.lookup(n.id());
+            return bound == null || bound == e ? null : environment(bound, depth + 1);
+        }
+        if (e instanceof Expr.Subscript s && "os.environ".equals(Names.dotted(s.value()))
+                && rootFree((Expr.Attribute) s.value())) {
+            return Set.of(Kind.STRING);
+        }
+        if (!(e instanceof Expr.Call c) || c.args().stream().anyMatch(a -> a.star() != 0)) {
+            return null;
+        }
+        if (c.func() instanceof Expr.Attribute a && STRING_METHODS.contains(a.attr()) && c.args().isEmpty()) {
+            // None.lower() raises: what comes back is a string
+            return environment(a.value(), depth + 1) == null ? null : Set.of(Kind.STRING);
+        }
+        String f = Names.dotted(c.func());
+        if (!("os.environ.get".equals(f) || "os.getenv".equals(f)) || !rootFree((Expr.Attribute) c.func())
+                || c.args().isEmpty() || c.args().size() > 2 || c.args().get(0).keyword() != null) {
+            return null;
+        }
+        if (c.args().size() == 1) {
+            return Set.of(Kind.STRING, Kind.NONE);
+        }
+        Arg given = c.args().get(1);
+        if (given.keyword() != null && !given.keyword().equals("default")) {
+            return null;
+        }
+        Kind dflt = kind(given.value(), depth + 1);
+        return dflt == null ? null : EnumSet.of(Kind.STRING, dflt);
+    }
+
+    /** The kind of a literal, through names bound to one; null for anything else. */
+    private Kind kind(Expr e, int depth) {
+        if (depth > MAX_DEPTH || e == null) {
+            return null;
+        }
+        if (e instanceof Expr.Name n) {
+            Expr bound = scope.lookup(n.id());
+            return bound == null || bound == e ? null : kind(bound, depth + 1);
+        }
+        if (e instanceof Expr.Str s) {
+            return s.bytes() ? Kind.OTHER : Kind.STRING;
+        }
+        if (e instanceof Expr.Const k) {
+            return switch (k.text()) {
+                case "None" -> Kind.NONE;
+                case "True", "False" -> Kind.OTHER;
+                default -> null;
+            };
+        }
+        return e instanceof Expr.Num || e instanceof Expr.Tuple || e instanceof Expr.ListExpr ? Kind.OTHER : null;
+    }
+
+    /** The kinds of the items of a literal tuple, list or set; null when one is not a literal. */
+    private List<Kind> elementKinds(Expr e) {
+        List<Expr> items = e instanceof Expr.Tuple t ? t.elements() : e instanceof Expr.ListExpr l ? l.elements()
+                : e instanceof Expr.Opaque o && o.kind().equals("set") ? o.children() : null;
+        if (items == null) {
+            return null;
+        }
+        List<Kind> out = new ArrayList<>();
+        for (Expr item : items) {
+            Kind k = kind(item, 0);
+            if (k == null) {
+                return null;
+            }
+            out.add(k);
+        }
+        return out;
     }
 
     /** The operand of {@code not test}, else null. */
@@ -179,10 +328,35 @@ final class SettingTest {
             while (root instanceof Expr.Attribute r) {
                 root = r.value();
             }
-            return root instanceof Expr.Name n && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id())
-                    && !tainted.contains(n.id()) && (a.value() instanceof Expr.Name || source(a.value()));
+            if (root instanceof Expr.Name n && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id())
+                    && !tainted.contains(n.id()) && (a.value() instanceof Expr.Name || source(a.value()))) {
+                return true;
+            }
         }
-        return false;
+        return (e instanceof Expr.Attribute || e instanceof Expr.Subscript) && ofConfiguration(e, 0);
+    }
+
+    /**
+     * An option of a configuration object read through attributes and literal keys: {@code CONF.database.seed},
+     * {@code CONF["service:central"].default_pool_id}, where {@code CONF} is bound to one ({@code CONF = cfg.CONF}).
+     */
+    private boolean ofConfiguration(Expr e, int depth) {
+        Expr on = e;
+        while (on instanceof Expr.Attribute || on instanceof Expr.Subscript) {
+            if (on instanceof Expr.Subscript s && !(s.index() instanceof Expr.Str k && k.isConstant())) {
+                return false;
+            }
+            on = on instanceof Expr.Attribute a ? a.value() : ((Expr.Subscript) on).value();
+        }
+        if (!(on instanceof Expr.Name n) || tainted.contains(n.id()) || depth > MAX_DEPTH) {
+            return false;
+        }
+        Expr bound = scope.lookup(n.id());
+        if (bound == null) {
+            // a settings object imported by its usual name, bound to nothing in the revision
+            return on != e && SETTINGS_ROOTS.contains(n.id()) && !scope.binds(n.id());
+        }
+        return bound != on && ofConfiguration(bound, depth + 1);
     }
 
     /** The root name of a dotted source ({@code os}, {@code context}) is the module, not a local. */
@@ -277,6 +451,10 @@ final class SettingTest {
         String d = Names.dotted(e);
         if (d != null) {
             return d;
+        }
+        if (e instanceof Expr.Attribute a) {
+            // an option of a section read by its key: CONF["service:central"].default_pool_id
+            return subject(a.value(), depth + 1) + "." + a.attr();
         }
         return spelled(e);
     }

@@ -4,6 +4,7 @@ import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
+import dev.idemlint.source.Span;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -21,7 +22,9 @@ import java.util.Set;
  *     BASE_SQL = fd.read().strip()
  * </pre>
  * ({@code X = open(P).read()} too). The name is bound to the file's text, so {@code op.execute(sa.text(BASE_SQL))}
- * is read as that SQL. The path must be the revision's own folder ({@code os.path.dirname(__file__)}, through
+ * is read as that SQL. Inside {@code upgrade()}, {@code with open(P) as f:} binds {@code f} to the file
+ * ({@link #opened}) and {@code for line in f.read().splitlines():} walks its lines as a loop over literals
+ * ({@link #lines}, at most {@link LoopItems#MAX_ITEMS}), as subunit2sql runs its SQL file line by line. The path must be the revision's own folder ({@code os.path.dirname(__file__)}, through
  * {@code abspath}/{@code realpath}) joined with literal names, none {@code ..}; the file is read only when it lies
  * (links resolved) in that folder, is a regular file of at most 1 MiB ({@link ModelTables#bytes}) and is UTF-8.
  * Anything else leaves the name unbound (unknown SQL, no claim). The text's chars have no place in the revision's
@@ -81,10 +84,7 @@ final class SideFiles {
         if (opened == null || !"open".equals(Names.dotted(opened.func())) || !textMode(opened)) {
             return null;
         }
-        Path dir = revision.path().toAbsolutePath().getParent();
-        Path file = dir == null ? null : under(dir, opened.positional(0), scope);
-        byte[] bytes = file == null ? null : ModelTables.bytes(file, dir);
-        String text = bytes == null ? null : utf8(bytes);
+        String text = text(opened, revision, scope);
         if (text == null) {
             return null;
         }
@@ -95,14 +95,79 @@ final class SideFiles {
                 default -> text.stripLeading();
             };
         }
+        return str(text, value.span());
+    }
+
+    /** {@code text} as a string literal whose chars have no place in the revision's source, shown at {@code span}. */
+    private static Expr.Str str(String text, Span span) {
         int n = text.length();
         int[] offsets = new int[n + 1];
         for (int i = 0; i <= n; i++) {
             offsets[i] = i - n - 1; // one run of negative offsets: no char is in the revision's source
         }
-        return new Expr.Str(List.of(new StrPiece(text, false, null, offsets, value.span(), "", "\"")), false,
-                value.span());
+        return new Expr.Str(List.of(new StrPiece(text, false, null, offsets, span, "", "\"")), false, span);
     }
+
+    /** The text of the side file {@code open(P)} opens in text mode, within the bounds above; else null. */
+    private static String text(Expr.Call opened, SourceFile revision, Scope scope) {
+        if (revision == null || revision.path() == null || !"open".equals(Names.dotted(opened.func()))
+                || !textMode(opened)) {
+            return null;
+        }
+        Path dir = revision.path().toAbsolutePath().getParent();
+        Path file = dir == null ? null : under(dir, opened.positional(0), scope);
+        byte[] bytes = file == null ? null : ModelTables.bytes(file, dir);
+        return bytes == null ? null : utf8(bytes);
+    }
+
+    /** What {@code with open(P) as f:} binds {@code f} to when P is a side file: one child, the file's text. */
+    static final String OPENED = "side-file";
+
+    /** The handle {@code open} gives for a side file ({@link #OPENED}), or null when it opens anything else. */
+    static Expr opened(Expr.Call open, SourceFile revision, Scope scope) {
+        String text = text(open, revision, scope);
+        return text == null ? null : new Expr.Opaque(OPENED, List.of(str(text, open.span())), open.span());
+    }
+
+    /**
+     * The lines of {@code f.read().splitlines()}, {@code f} bound to a side file's handle, as strings with no place
+     * in the revision's source (str.splitlines: line ends dropped); null for anything else or past {@code max} lines.
+     */
+    static List<Expr> lines(Expr e, Scope scope, int max) {
+        if (!(e instanceof Expr.Call split && split.args().isEmpty() && split.func() instanceof Expr.Attribute s
+                && s.attr().equals("splitlines") && s.value() instanceof Expr.Call read && read.args().isEmpty()
+                && read.func() instanceof Expr.Attribute r && r.attr().equals("read")
+                && ColumnReader.deref(r.value(), scope) instanceof Expr.Opaque o && o.kind().equals(OPENED)
+                && o.children().get(0) instanceof Expr.Str text)) {
+            return null;
+        }
+        String t = text.constantText();
+        List<Expr> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (PYTHON_LINE_ENDS.indexOf(c) >= 0) {
+                if (out.size() == max) {
+                    return null;
+                }
+                out.add(str(t.substring(start, i), split.span()));
+                if (c == '\r' && i + 1 < t.length() && t.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                start = i + 1;
+            }
+        }
+        if (start < t.length()) {
+            if (out.size() == max) {
+                return null;
+            }
+            out.add(str(t.substring(start), split.span()));
+        }
+        return out;
+    }
+
+    /** The chars Python's {@code str.splitlines()} ends a line at ({@code \r\n} is one end). */
+    private static final String PYTHON_LINE_ENDS = "\n\r\u000b\u000c\u001c\u001d\u001e\u0085\u2028\u2029";
 
     /** {@code open(P)}, {@code open(P, "r")} or {@code open(P, "rt")}, no other argument but {@code encoding=}. */
     private static boolean textMode(Expr.Call open) {

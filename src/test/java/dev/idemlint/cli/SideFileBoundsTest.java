@@ -53,6 +53,19 @@ class SideFileBoundsTest {
     }
 
     @Test
+    void a_file_run_line_by_line_from_upgrade_is_held_to_the_same_folder() throws IOException {
+        Path versions = versions();
+        Files.copy(FIXTURE.resolve("003_lines.py"), versions.resolve("003_lines.py"));
+        Path outside = tmp.resolve("elsewhere.sql");
+        Files.copy(FIXTURE.resolve("lines.sql"), outside);
+        Files.createSymbolicLink(versions.resolve("lines.sql"), outside);
+        assertEquals(0, findings(versions));
+        Files.delete(versions.resolve("lines.sql"));
+        Files.copy(FIXTURE.resolve("lines.sql"), versions.resolve("lines.sql"));
+        assertEquals(1, findings(versions));
+    }
+
+    @Test
     void a_file_over_one_mebibyte_is_not_read() throws IOException {
         Path versions = versions();
         StringBuilder big = new StringBuilder(Files.readString(FIXTURE.resolve("base.sql")));
