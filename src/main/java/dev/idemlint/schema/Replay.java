@@ -177,12 +177,12 @@ final class Replay {
                     missing.clear(0, f + 1);
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                    run(state, upgrades.get(q), effects.get(q), runs, null, labels);
+                    run(state, order.get(q), upgrades.get(q), effects.get(q), runs, null, labels);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
             base[p] = labels.step;
-            needsMissing |= run(state, upgrades.get(p), effects.get(p), runs, points, labels);
+            needsMissing |= run(state, order.get(p), upgrades.get(p), effects.get(p), runs, points, labels);
             opaque.add(points.isEmpty() ? Map.of() : points);
             if (forks[p] > 0) {
                 // the state itself when no child runs next on it
@@ -190,6 +190,35 @@ final class Replay {
             }
         }
         return new Replay(opaque, needsMissing, labels, base);
+    }
+
+    /**
+     * The state just before operation {@code index} of the revision at {@code pos} of {@code order} ({@code index}
+     * at or past its operations: after its last, before its session ends): an empty database that each of its
+     * {@code ancestors} ran on in walk order, each a whole session, then its own first {@code index} operations,
+     * each named as the maker of what it makes ({@link #apply}).
+     */
+    static SchemaState before(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
+            List<List<List<Effect>>> effects, Predicate<Operation> runs, int pos, int index) {
+        SchemaState state = empty();
+        BitSet before = ancestors.get(pos);
+        for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
+            runUpTo(state, order.get(q), upgrades.get(q), effects.get(q), runs, Integer.MAX_VALUE);
+            state.endSession();
+        }
+        runUpTo(state, order.get(pos), upgrades.get(pos), effects.get(pos), runs, index);
+        return state;
+    }
+
+    /** Runs the first {@code index} operations of {@code m}'s upgrade that {@code runs} accepts on {@code state}. */
+    private static void runUpTo(SchemaState state, Migration m, List<Operation> ops, List<List<Effect>> effects,
+            Predicate<Operation> runs, int index) {
+        Map<Object, Guard.Truth> tested = new HashMap<>();
+        for (int i = 0; i < Math.min(index, ops.size()); i++) {
+            if (runs.test(ops.get(i))) {
+                apply(state, m, i, ops.get(i), effects.get(i), tested);
+            }
+        }
     }
 
     /**
@@ -225,7 +254,7 @@ final class Replay {
      * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points. Whether an
      * operation needed a table the state held absent.
      */
-    private static boolean run(SchemaState state, List<Operation> ops, List<List<Effect>> effects,
+    private static boolean run(SchemaState state, Migration m, List<Operation> ops, List<List<Effect>> effects,
             Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Labels labels) {
         boolean needsMissing = false;
         Map<Object, Guard.Truth> tested = new HashMap<>();
@@ -247,8 +276,7 @@ final class Replay {
                     }
                 }
             }
-            state.applyAll(firstRun(op, fx, state, tested));
-            relabel(state, op);
+            apply(state, m, i, op, fx, tested);
             labels.next(state);
         }
         if (points != null) {
@@ -257,6 +285,23 @@ final class Replay {
         state.endSession();
         labels.next(state);
         return needsMissing;
+    }
+
+    /**
+     * Runs operation {@code i} of {@code m}'s upgrade, {@code op} of effects {@code fx}, on {@code state} as its
+     * first run does ({@link #firstRun}), named as the maker of what it makes: {@link SchemaState.Sureness#DEFINITE}
+     * when it runs wherever the revision runs, {@link SchemaState.Sureness#GUARDED} when its guard held on the state
+     * or a handler swallows its error, else {@link SchemaState.Sureness#CONDITIONAL} (its effects then uncertain).
+     */
+    static void apply(SchemaState state, Migration m, int i, Operation op, List<Effect> fx,
+            Map<Object, Guard.Truth> tested) {
+        List<Effect> ran = firstRun(op, fx, state, tested);
+        SchemaState.Sureness how = op.site().definite() ? SchemaState.Sureness.DEFINITE
+                : ran == fx ? SchemaState.Sureness.GUARDED : SchemaState.Sureness.CONDITIONAL;
+        state.madeBy(new SchemaState.Maker(m, i, op, how));
+        state.applyAll(ran);
+        state.madeBy(null);
+        relabel(state, op);
     }
 
     /**
@@ -335,7 +380,7 @@ final class Replay {
     }
 
     /**
-     * {@code op}'s effects {@code fx} on its first run on {@code state}: all of them when it runs; none when its
+     * {@code op}'s effects {@code fx} on its first run on {@code state}: all of them ({@code fx} itself) when it runs; none when its
      * guard is false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a
      * condition decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan}
      * evaluates it on a catalog: each object test answered by the state ({@link #exists}), three-valued; an error

@@ -3,7 +3,9 @@ package dev.idemlint.schema;
 import dev.idemlint.db.Catalog;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.FormatType;
+import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlState;
@@ -125,9 +127,50 @@ public final class SchemaState {
     private record Scope(String namespace, QualifiedName table) {
     }
 
+    /** How surely the operation that made an object ran: what a claim that the object is there may rest on. */
+    public enum Sureness {
+        /** It ran wherever the revision runs, and fails when the object is there already. */
+        DEFINITE,
+        /** It ran, and passes when the object is there already ({@code IF NOT EXISTS}, {@code checkfirst}). */
+        TOLERANT,
+        /**
+         * A guard or a handler decides whether it runs or fails: its condition, evaluated on the state, held,
+         * or an error it raises is swallowed ({@code try}/{@code except}, a savepoint, a DO block's handler).
+         */
+        GUARDED,
+        /** A condition the state cannot settle decides whether it runs: what it makes may be there. */
+        CONDITIONAL
+    }
+
+    /**
+     * Who made an object: the {@code index}-th operation ({@code operation}) of {@code migration}'s upgrade,
+     * and how surely. A driver names it before the operation's effects ({@link #madeBy}).
+     */
+    public record Maker(Migration migration, int index, Operation operation, Sureness how) {
+        public Maker {
+            Objects.requireNonNull(operation, "operation");
+            Objects.requireNonNull(how, "how");
+        }
+
+        /** The same operation, made {@code h}-surely. */
+        public Maker with(Sureness h) {
+            return h == how ? this : new Maker(migration, index, operation, h);
+        }
+    }
+
     /** What is known of one object. */
     private static final class Entry {
         Presence presence;
+        /**
+         * The operation that made the object under this name (a rename gives it its new name), and how surely;
+         * null when no driver named one (a catalog's object, a state that forgot it).
+         */
+        Maker maker;
+        /**
+         * Why an {@link Presence#UNKNOWN} presence is not known, when an effect said so: code that may make it
+         * ({@link Forget.Reach#MAKES}), take it ({@link Forget.Reach#TAKES}), or either; null otherwise.
+         */
+        Forget.Reach doubt;
         ObjectKind kind;
         char relkind;
         String columnType;
@@ -172,6 +215,8 @@ public final class SchemaState {
 
         Entry copy(Presence p) {
             Entry e = new Entry(p, kind);
+            e.maker = maker;
+            e.doubt = doubt;
             e.relkind = relkind;
             e.columnType = columnType;
             e.constraintKind = constraintKind;
@@ -443,6 +488,8 @@ public final class SchemaState {
     boolean walkWhole;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
     private Slot madeNow;
+    /** Who makes what the next effects make ({@link #madeBy}); null: no one named. */
+    private Maker maker;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -695,6 +742,7 @@ public final class SchemaState {
         c.typesCleared = typesCleared;
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
+        c.maker = maker;
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
@@ -996,6 +1044,41 @@ public final class SchemaState {
         }
         return baseline != Presence.ABSENT || !forgottenNames.isEmpty()
                 || forgottenScopes.contains(new Scope(namespace(kind), null));
+    }
+
+    /**
+     * Names the operation whose effects are applied next, and how surely it runs ({@link Sureness}): what those
+     * effects make, or may make, records it as its {@link #creator}. Null: the effects that follow have no maker.
+     */
+    public void madeBy(Maker m) {
+        maker = m;
+    }
+
+    /**
+     * Who made {@code ref} under its name, and how surely: for an object held {@link Presence#PRESENT}, the
+     * operation that made it or renamed it into place; for one held {@link Presence#UNKNOWN}, the operation that
+     * made it before it became unknown, or the one that may have made it ({@link Sureness#CONDITIONAL}). Null when
+     * it is absent or no driver named its maker (an object of a catalog).
+     */
+    public Maker creator(ObjectRef ref) {
+        Entry e = entries.get(slot(ref));
+        if (e == null || e.presence == Presence.ABSENT || presence(ref) == Presence.ABSENT) {
+            return null;
+        }
+        return e.maker;
+    }
+
+    /**
+     * Why {@code ref}'s presence is {@link Presence#UNKNOWN}: code that may have made it ({@link Forget.Reach#MAKES}),
+     * taken it ({@link Forget.Reach#TAKES}), or either or a cause not recorded ({@link Forget.Reach#MAKES_OR_TAKES});
+     * null when its presence is known.
+     */
+    public Forget.Reach doubt(ObjectRef ref) {
+        if (presence(ref) != Presence.UNKNOWN) {
+            return null;
+        }
+        Entry e = entries.get(slot(ref));
+        return e == null || e.presence != Presence.UNKNOWN || e.doubt == null ? Forget.Reach.MAKES_OR_TAKES : e.doubt;
     }
 
     public Presence presence(ObjectRef ref) {
@@ -1522,6 +1605,8 @@ public final class SchemaState {
         }
         madeNow = now == Presence.ABSENT ? slot(o) : null;
         Entry e = new Entry(Presence.PRESENT, o.kind());
+        e.maker = maker == null ? null : c.tolerant() && maker.how() == Sureness.DEFINITE
+                ? maker.with(Sureness.TOLERANT) : maker;
         e.relkind = sh.relkind() != 0 ? sh.relkind() : namespace(o.kind()).equals(RELATION) ? relkind(o.kind()) : 0;
         e.columnType = sh.columnType();
         if (o.kind() == ObjectKind.COLUMN && PostgresFacts.identityImpossible(sh.columnType())) {
@@ -1540,6 +1625,7 @@ public final class SchemaState {
         }
         if (keyIndex && dup == null) {
             Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
+            ix.maker = e.maker;
             ix.relkind = 'i';
             // an exclusion constraint's index is not unique (pg_index.indisunique is false)
             ix.unique = sh.constraintKind() != ConstraintKind.EXCLUDE;
@@ -1952,6 +2038,8 @@ public final class SchemaState {
         }
         boolean table = tableLike(e) || e == null && tableLike(from.kind());
         Entry moved = e != null ? e.copy(Presence.PRESENT) : new Entry(Presence.PRESENT, from.kind());
+        moved.maker = maker;
+        moved.doubt = null;
         if (e == null && table) {
             moved.relkind = relkind(from.kind());
         }
@@ -2174,6 +2262,7 @@ public final class SchemaState {
             return null;
         }
         Entry e = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
+        e.maker = maker;
         e.relkind = 'S';
         e.owner = c.table();
         e.columns = frozen(List.of(c.name().name()));
@@ -2468,7 +2557,9 @@ public final class SchemaState {
                 Slot s = slot(o);
                 Entry e = entry(s);
                 boolean table = tableLike(e) || e == null && tableLike(o.kind());
+                Presence was = presence(o);
                 set(s, Presence.UNKNOWN, o.kind());
+                doubted(s, was, f.reach());
                 if (table) {
                     cascadeTable(o.name(), Presence.UNKNOWN);
                 } else if (o.kind() == ObjectKind.COLUMN) {
@@ -2826,6 +2917,12 @@ public final class SchemaState {
                 fileChange(s, e);
             }
             boolean wasAbsent = e.presence == Presence.ABSENT;
+            if (e.presence != p) {
+                e.doubt = null;
+            }
+            if (p == Presence.ABSENT) {
+                e.maker = null;
+            }
             e.presence = p;
             if (wasAbsent) {
                 fileColumnType(s, e);
@@ -2850,6 +2947,24 @@ public final class SchemaState {
             indexUse(s, e);
             unindexKey(s);
             indexKey(s, e);
+        }
+    }
+
+    /**
+     * Records why {@code s}, {@code was} before an effect that may {@code reach} it, is unknown now: code that may
+     * make it where it was absent is its maker (conditionally); what was made stays its maker when code may take
+     * it. Doubts met one after the other join.
+     */
+    private void doubted(Slot s, Presence was, Forget.Reach reach) {
+        Entry e = entry(s);
+        if (e == null || e.presence != Presence.UNKNOWN) {
+            return;
+        }
+        Forget.Reach before = was == Presence.UNKNOWN ? e.doubt : null;
+        e.doubt = before == null || before == reach ? (was == Presence.UNKNOWN && before == null
+                ? Forget.Reach.MAKES_OR_TAKES : reach) : Forget.Reach.MAKES_OR_TAKES;
+        if (reach.mayMake() && e.maker == null && maker != null) {
+            e.maker = maker.with(Sureness.CONDITIONAL);
         }
     }
 

@@ -963,6 +963,22 @@ public final class SchemaTimeline {
         return replay().opaqueBefore(p, index, upgrades.get(p).size(), kind);
     }
 
+    /**
+     * The state of the database just before operation {@code index} of {@code m} ({@link Integer#MAX_VALUE}: after
+     * its last, before its session ends), as {@link Replay} drives it: an empty database that every ancestor of
+     * {@code m} ran on in walk order, then {@code m}'s first {@code index} operations; each object it holds with its
+     * maker ({@link SchemaState#creator}). A new state per call, replayed from the start. Null when {@code m} is not
+     * in the tree, or for a point of a multidb chain no one database answers ({@link #engineAt}).
+     */
+    public SchemaState before(Migration m, int index) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.before(m, index);
+        }
+        Integer p = position.get(m);
+        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, p, index);
+    }
+
     /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
     private Replay replay() {
         Replay r = replay;
