@@ -156,6 +156,14 @@ public final class SchemaState {
         public Maker with(Sureness h) {
             return h == how ? this : new Maker(migration, index, operation, h);
         }
+
+        /** {@code 0a1b2c@3 DEFINITE}: the revision, the operation's index, how surely. */
+        @Override
+        public String toString() {
+            String id = migration == null ? null : migration.header().revisionId();
+            return (id != null ? id : migration == null ? "?" : String.valueOf(migration.source().fileName())) + "@"
+                    + index + " " + how;
+        }
     }
 
     /** What is known of one object. */

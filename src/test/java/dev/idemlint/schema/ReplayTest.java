@@ -198,4 +198,72 @@ class ReplayTest {
         }
         return Replay.of(order, ancestors, upgrades, effects, op -> true);
     }
+    private static final ObjectRef TEAMS = ObjectRef.table(QualifiedName.of("teams"));
+
+    @Test
+    void an_object_made_by_a_plain_statement_has_that_statement_as_its_sure_maker() {
+        Revisions r = new Revisions().rev("001", null, "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
+                .rev("002", "001", "op.add_column(\"teams\", sa.Column(\"code\", sa.Text()))");
+        SchemaTimeline t = r.timeline();
+        SchemaState before = t.before(r.get("002"), 0);
+        assertEquals(Presence.PRESENT, before.presence(TEAMS));
+        SchemaState.Maker made = before.creator(TEAMS);
+        assertEquals(r.get("001"), made.migration());
+        assertEquals(0, made.index());
+        assertEquals(SchemaState.Sureness.DEFINITE, made.how());
+        assertEquals(null, before.doubt(TEAMS), "a presence known has no doubt");
+        ObjectRef code = ObjectRef.in(ObjectKind.COLUMN, QualifiedName.of("teams"), "code");
+        assertEquals(Presence.ABSENT, before.presence(code));
+        assertEquals(null, before.creator(code), "what is not there has no maker");
+        SchemaState after = t.before(r.get("002"), END);
+        assertEquals(r.get("002"), after.creator(code).migration());
+        assertEquals(t.existing(code, r.get("002"), END, S).operation(), after.creator(code).operation());
+    }
+
+    @Test
+    void a_tolerant_a_guarded_and_a_conditional_creation_are_told_apart() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.execute("CREATE TABLE IF NOT EXISTS teams (id int)")
+                if not sa.inspect(op.get_bind()).has_table("players"):
+                    op.create_table("players", sa.Column("id", sa.Integer()))
+                if os.environ.get("WITH_LEAGUES"):
+                    op.create_table("leagues", sa.Column("id", sa.Integer()))
+                """);
+        SchemaState end = r.timeline().before(r.get("001"), END);
+        assertEquals(SchemaState.Sureness.TOLERANT, end.creator(TEAMS).how());
+        ObjectRef players = ObjectRef.table(QualifiedName.of("players"));
+        assertEquals(Presence.PRESENT, end.presence(players), "the guard holds on an empty database");
+        assertEquals(SchemaState.Sureness.GUARDED, end.creator(players).how());
+        ObjectRef leagues = ObjectRef.table(QualifiedName.of("leagues"));
+        assertEquals(Presence.UNKNOWN, end.presence(leagues));
+        assertEquals(SchemaState.Sureness.CONDITIONAL, end.creator(leagues).how());
+        assertEquals(Effect.Forget.Reach.MAKES, end.doubt(leagues), "it may have been made, nothing took it");
+    }
+
+    @Test
+    void a_conditional_drop_leaves_the_maker_and_says_the_object_may_be_gone() {
+        Revisions r = new Revisions().rev("001", null, "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
+                .rev("002", "001", """
+                        if os.environ.get("DROP_TEAMS"):
+                            op.drop_table("teams")
+                        """);
+        SchemaState end = r.timeline().before(r.get("002"), END);
+        assertEquals(Presence.UNKNOWN, end.presence(TEAMS));
+        assertEquals(r.get("001"), end.creator(TEAMS).migration());
+        assertEquals(SchemaState.Sureness.DEFINITE, end.creator(TEAMS).how());
+        assertEquals(Effect.Forget.Reach.TAKES, end.doubt(TEAMS));
+    }
+
+    @Test
+    void a_rename_is_the_maker_of_the_new_name_and_a_drop_leaves_no_maker() {
+        Revisions r = new Revisions().rev("001", null, "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
+                .rev("002", "001", "op.rename_table(\"teams\", \"clubs\")")
+                .rev("003", "002", "op.drop_table(\"clubs\")");
+        SchemaTimeline t = r.timeline();
+        ObjectRef clubs = ObjectRef.table(QualifiedName.of("clubs"));
+        SchemaState renamed = t.before(r.get("003"), 0);
+        assertEquals(r.get("002"), renamed.creator(clubs).migration());
+        assertEquals(null, renamed.creator(TEAMS));
+        assertEquals(null, t.before(r.get("003"), END).creator(clubs));
+    }
 }
