@@ -498,6 +498,14 @@ public final class SchemaState {
     private Slot madeNow;
     /** Who makes what the next effects make ({@link #madeBy}); null: no one named. */
     private Maker maker;
+    /**
+     * The makers of what was not known absent when the state forgot everything ({@link #forgetEverything}): an
+     * object the state holds no entry for since is {@link Presence#UNKNOWN}, and its maker, if it is there, is this.
+     * Shared with a copy ({@link #copy}) until either side adds to it ({@link #makersShared}).
+     */
+    private Map<Slot, Maker> makersForgotten = Map.of();
+    /** Whether {@link #makersForgotten} is shared with another state: copied before it is added to. */
+    private boolean makersShared = true;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -751,6 +759,8 @@ public final class SchemaState {
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
         c.maker = maker;
+        c.makersForgotten = makersForgotten;
+        makersShared = true;
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
@@ -1069,11 +1079,14 @@ public final class SchemaState {
      * it is absent or no driver named its maker (an object of a catalog).
      */
     public Maker creator(ObjectRef ref) {
-        Entry e = entries.get(slot(ref));
-        if (e == null || e.presence == Presence.ABSENT || presence(ref) == Presence.ABSENT) {
+        Slot s = slot(ref);
+        Entry e = entries.get(s);
+        Presence p = presence(ref);
+        if (p == Presence.ABSENT || e != null && e.presence == Presence.ABSENT) {
             return null;
         }
-        return e.maker;
+        Maker m = e == null ? null : e.maker;
+        return m == null && p == Presence.UNKNOWN ? makersForgotten.get(s) : m;
     }
 
     /**
@@ -2624,6 +2637,16 @@ public final class SchemaState {
     }
 
     private void forgetEverything() {
+        for (Map.Entry<Slot, Entry> x : entries.entrySet()) {
+            Entry e = x.getValue();
+            if (e.maker != null && e.presence != Presence.ABSENT) {
+                if (makersShared) {
+                    makersForgotten = new HashMap<>(makersForgotten);
+                    makersShared = false;
+                }
+                makersForgotten.put(x.getKey(), e.maker);
+            }
+        }
         entries.clear();
         typeSlots.clear();
         typesCleared = typesTouched != null;

@@ -201,8 +201,10 @@ class TimelineOracleTest {
     private static int compare(List<Migration> order, List<String> found) {
         SchemaTimeline t = SchemaTimeline.build(order);
         Set<ObjectRef> refs = new LinkedHashSet<>();
+        Map<Migration, List<Creation>> madeIn = new java.util.IdentityHashMap<>();
         for (Creation c : t.creations()) {
             refs.add(c.key());
+            madeIn.computeIfAbsent(c.migration(), k -> new ArrayList<>()).add(c);
         }
         Set<String> engines = new java.util.HashSet<>();
         for (Migration m : order) {
@@ -230,7 +232,7 @@ class TimelineOracleTest {
             for (int q = 0; q < p; q++) {
                 if (t.isAncestor(order.get(q), m)) {
                     for (Map.Entry<String, SchemaState> e : states.entrySet()) {
-                        run(e.getValue(), order.get(q).upgrade(), e.getKey());
+                        run(e.getValue(), order.get(q), e.getKey());
                     }
                 }
             }
@@ -245,9 +247,34 @@ class TimelineOracleTest {
                     // the end of a revision that runs on several databases: the timeline answers for none of them
                     continue;
                 }
+                for (Creation c : madeIn.getOrDefault(m, List.of())) {
+                    if (c.index() != i) {
+                        continue;
+                    }
+                    // whether something on the path may have taken the object without the analyzer knowing
+                    boolean oldThreat = t.threatened(c.key(), null, m, i);
+                    Effect.Forget.Reach doubt = state.doubt(c.key());
+                    boolean newThreat = !complete || doubt != null && doubt.mayTake();
+                    points++;
+                    if (oldThreat != newThreat) {
+                        found.add("threatened " + where + " " + c.key() + " timeline=" + oldThreat + " state="
+                                + state.presence(c.key()) + (doubt == null ? "" : "/" + doubt)
+                                + tag(whyThreat(oldThreat, state.presence(c.key()), doubt)));
+                    }
+                }
                 for (ObjectRef ref : refs) {
                     Presence now = state.presence(ref);
-                    boolean oldExisting = t.existing(ref, m, at, S) != null;
+                    Creation live = t.existing(ref, m, at, S);
+                    if (live != null && now != Presence.ABSENT) {
+                        // the creation that made it exist there: the timeline's and the state's maker
+                        SchemaState.Maker maker = state.creator(ref);
+                        points++;
+                        if (maker == null || maker.migration() != live.migration() || maker.index() != live.index()) {
+                            found.add("creator " + where + " " + ref + " timeline=" + label(live.migration()) + "@"
+                                    + live.index() + " state=" + maker + tag(whyCreator(t, live, maker, now)));
+                        }
+                    }
+                    boolean oldExisting = live != null;
                     boolean oldCertain = t.certainlyExisting(ref, m, at, S) != null;
                     // a revision whose chain leaves the tree may meet anything its missing ancestors made
                     boolean newCertain = complete && now == Presence.PRESENT;
@@ -292,7 +319,7 @@ class TimelineOracleTest {
                     }
                     for (Map.Entry<String, SchemaState> e : states.entrySet()) {
                         if (runsOn(ops.get(i), e.getKey())) {
-                            apply(e.getValue(), ops.get(i), tested.computeIfAbsent(e.getKey(),
+                            apply(e.getValue(), m, i, ops.get(i), tested.computeIfAbsent(e.getKey(),
                                     k -> new java.util.HashMap<>()));
                         }
                     }
@@ -350,6 +377,40 @@ class TimelineOracleTest {
                 + " a UNIQUE constraint makes under its name)";
     }
 
+    /** Why the two disagree on {@code threatened} at a creation: what the state holds of the object there. */
+    private static String whyThreat(boolean oldThreat, Presence now, Effect.Forget.Reach doubt) {
+        if (oldThreat) {
+            return now == Presence.UNKNOWN ? "T1 the state holds it UNKNOWN only as code that may make it, where the"
+                    + " timeline sees a conditional drop or unread code on the path"
+                    : "T2 a threat on the path the state settled since: the object made or dropped for sure after"
+                    + " it, or a conditional drop of what was not there";
+        }
+        return "T3 the state takes code it cannot read (forgotten names, a kind, everything) to reach the object where"
+                + " the timeline sees no threat";
+    }
+
+    /** Why the two name different creations of an object both hold there. */
+    private static String whyCreator(SchemaTimeline t, Creation live, SchemaState.Maker maker, Presence now) {
+        if (maker == null) {
+            if (now != Presence.UNKNOWN) {
+                return "K2 held PRESENT with no maker ?";
+            }
+            return live.shape().postgresNamed() ? "K1 a name PostgreSQL picks itself (t_pkey, t_id_seq) when it may be"
+                    + " taken already: the state holds the table's keys or the name unknown, made by no one it names"
+                    : "K6 held UNKNOWN by a forget of a kind or of names, with no entry of its own, where the timeline"
+                    + " has a creation";
+        }
+        boolean madeLater = maker.migration() == live.migration() ? maker.index() > live.index()
+                : t.isAncestor(live.migration(), maker.migration());
+        if (madeLater) {
+            return now == Presence.UNKNOWN ? "K3 the state's maker is a later creation that may have made it again"
+                    + " after it became unknown; the timeline keeps the first since its last drop"
+                    : "K4 the state's maker is a later creation (the object gone for the state before it)";
+        }
+        return "K5 the state's maker is an earlier creation the timeline ended (a drop the state does not take"
+                + " to reach it, or a creation the timeline does not see)";
+    }
+
     /** Why the two disagree on {@code certainlyExisting}: which of the timeline's conditions differs from presence. */
     private static String whyCertain(SchemaTimeline t, ObjectRef ref, Migration m, int at, Presence now,
             boolean complete) {
@@ -381,11 +442,12 @@ class TimelineOracleTest {
     }
 
     /** Runs a whole upgrade on the database of {@code engine}: each of its operations' effects, then the session ends. */
-    private static void run(SchemaState state, List<Operation> ops, String engine) {
+    private static void run(SchemaState state, Migration m, String engine) {
         Map<Object, Guard.Truth> tested = new java.util.HashMap<>();
-        for (Operation op : ops) {
-            if (runsOn(op, engine)) {
-                apply(state, op, tested);
+        List<Operation> ops = m.upgrade();
+        for (int i = 0; i < ops.size(); i++) {
+            if (runsOn(ops.get(i), engine)) {
+                apply(state, m, i, ops.get(i), tested);
             }
         }
         state.endSession();
@@ -409,10 +471,12 @@ class TimelineOracleTest {
         return used.size() == 1 ? states.get(used.iterator().next()) : null;
     }
 
-    /** Applies {@code op}'s effects as its first run on {@code state} makes them ({@link Replay#firstRun}). */
-    private static void apply(SchemaState state, Operation op, Map<Object, Guard.Truth> tested) {
-        state.applyAll(Replay.firstRun(op, Effects.of(op, NAMING), state, tested));
-        Replay.relabel(state, op);
+    /**
+     * Applies operation {@code i} of {@code m}, {@code op}, as its first run on {@code state} makes it
+     * ({@link Replay#apply}): its effects, each object it makes with it as the maker.
+     */
+    private static void apply(SchemaState state, Migration m, int i, Operation op, Map<Object, Guard.Truth> tested) {
+        Replay.apply(state, m, i, op, Effects.of(op, NAMING), tested);
     }
 
     /** The tables {@code op} needs to exist and does not make itself ({@link Replay#requiredTables}). */
