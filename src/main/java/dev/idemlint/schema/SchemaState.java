@@ -498,6 +498,10 @@ public final class SchemaState {
     private Slot madeNow;
     /** Who makes what the next effects make ({@link #madeBy}); null: no one named. */
     private Maker maker;
+    /** The way the forget being applied may change what it reaches: why what it makes unknown is ({@link #doubt}). */
+    private Forget.Reach reachNow;
+    /** Per namespace forgotten as a whole ({@link #forgottenScopes}), the ways the code that forgot it may change it. */
+    private final Map<String, Forget.Reach> scopeDoubts = new HashMap<>();
     /**
      * The makers of what was not known absent when the state forgot everything ({@link #forgetEverything}): an
      * object the state holds no entry for since is {@link Presence#UNKNOWN}, and its maker, if it is there, is this.
@@ -760,6 +764,7 @@ public final class SchemaState {
         c.madeNow = madeNow;
         c.maker = maker;
         c.makersForgotten = makersForgotten;
+        c.scopeDoubts.putAll(scopeDoubts);
         makersShared = true;
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
@@ -1098,8 +1103,16 @@ public final class SchemaState {
         if (presence(ref) != Presence.UNKNOWN) {
             return null;
         }
-        Entry e = entries.get(slot(ref));
-        return e == null || e.presence != Presence.UNKNOWN || e.doubt == null ? Forget.Reach.MAKES_OR_TAKES : e.doubt;
+        Slot s = slot(ref);
+        Entry e = entries.get(s);
+        if (e != null && e.presence == Presence.UNKNOWN) {
+            return e.doubt == null ? Forget.Reach.MAKES_OR_TAKES : e.doubt;
+        }
+        if (e == null && baseline == Presence.ABSENT && forgottenNames.isEmpty()
+                && forgottenScopes.contains(new Scope(s.namespace(), null))) {
+            return scopeDoubts.getOrDefault(s.namespace(), Forget.Reach.MAKES_OR_TAKES);
+        }
+        return Forget.Reach.MAKES_OR_TAKES;
     }
 
     public Presence presence(ObjectRef ref) {
@@ -2543,6 +2556,25 @@ public final class SchemaState {
     }
 
     private void forget(Forget f) {
+        reachNow = f.reach();
+        try {
+            forgetReaching(f);
+        } finally {
+            reachNow = null;
+        }
+        if (f.scope() == Forget.Scope.KIND) {
+            // why a name of the kind the state holds no entry for is unknown ({@link #doubt})
+            String ns = namespace(f.kind());
+            List<String> reached = ns.equals(RELATION) && f.object() == null ? List.of(ns, ObjectKind.COLUMN.name(),
+                    ObjectKind.CONSTRAINT.name(), ObjectKind.TRIGGER.name(), ObjectKind.POLICY.name(),
+                    ObjectKind.RULE.name()) : List.of(ns);
+            for (String r : reached) {
+                scopeDoubts.merge(r, f.reach(), (a, b) -> a == b ? a : Forget.Reach.MAKES_OR_TAKES);
+            }
+        }
+    }
+
+    private void forgetReaching(Forget f) {
         switch (f.scope()) {
             case EVERYTHING -> forgetEverything();
             case KIND -> {
@@ -2578,9 +2610,8 @@ public final class SchemaState {
                 Slot s = slot(o);
                 Entry e = entry(s);
                 boolean table = tableLike(e) || e == null && tableLike(o.kind());
-                Presence was = presence(o);
                 set(s, Presence.UNKNOWN, o.kind());
-                doubted(s, was, f.reach());
+                doubted(s, f.reach());
                 if (table) {
                     cascadeTable(o.name(), Presence.UNKNOWN);
                 } else if (o.kind() == ObjectKind.COLUMN) {
@@ -2663,6 +2694,7 @@ public final class SchemaState {
         keysDefault.clear();
         forgottenNames.clear();
         forgottenScopes.clear();
+        scopeDoubts.clear();
         tables.clear();
         referrers.clear();
         referringKeys.clear();
@@ -2940,7 +2972,9 @@ public final class SchemaState {
         touchType(s);
         Entry e = entry(s);
         if (e == null) {
-            put(s, new Entry(p, kind != null ? kind : ObjectKind.OTHER));
+            Entry made = new Entry(p, kind != null ? kind : ObjectKind.OTHER);
+            made.doubt = p == Presence.UNKNOWN ? reachNow : null;
+            put(s, made);
         } else {
             if (e.presence != p || p != Presence.PRESENT && (e.identity != Presence.UNKNOWN
                     || e.hasDefault != Presence.UNKNOWN || e.identitySequence != null
@@ -2949,7 +2983,10 @@ public final class SchemaState {
             }
             boolean wasAbsent = e.presence == Presence.ABSENT;
             if (e.presence != p) {
-                e.doubt = null;
+                e.doubt = p == Presence.UNKNOWN ? reachNow : null;
+            } else if (p == Presence.UNKNOWN && e.doubt != reachNow) {
+                // a second cause, or one not recorded
+                e.doubt = e.doubt == null || reachNow == null ? null : Forget.Reach.MAKES_OR_TAKES;
             }
             if (p == Presence.ABSENT) {
                 e.maker = null;
@@ -2982,18 +3019,14 @@ public final class SchemaState {
     }
 
     /**
-     * Records why {@code s}, {@code was} before an effect that may {@code reach} it, is unknown now: code that may
-     * make it where it was absent is its maker (conditionally); what was made stays its maker when code may take
-     * it. Doubts met one after the other join.
+     * Names the maker of {@code s}, unknown now after an effect that may {@code reach} it: code that may make it
+     * where it was absent is its maker (conditionally); what was made stays its maker when code may take it.
      */
-    private void doubted(Slot s, Presence was, Forget.Reach reach) {
+    private void doubted(Slot s, Forget.Reach reach) {
         Entry e = entry(s);
         if (e == null || e.presence != Presence.UNKNOWN) {
             return;
         }
-        Forget.Reach before = was == Presence.UNKNOWN ? e.doubt : null;
-        e.doubt = before == null || before == reach ? (was == Presence.UNKNOWN && before == null
-                ? Forget.Reach.MAKES_OR_TAKES : reach) : Forget.Reach.MAKES_OR_TAKES;
         if (reach.mayMake() && e.maker == null && maker != null) {
             e.maker = maker.with(Sureness.CONDITIONAL);
         }
