@@ -3126,6 +3126,10 @@ public final class SchemaState {
             throw new IllegalStateException("an entry of another state put in " + s);
         }
         remove(s);
+        if (e.maker == null && e.presence != Presence.ABSENT && !makersForgotten.isEmpty()) {
+            // an object known again after the state forgot everything (a statement on it ran): made by whoever made it
+            e.maker = makersForgotten.get(s);
+        }
         entries.put(s, e);
         if (s.namespace().equals(TYPE)) {
             typeSlots.add(TYPE, s);
