@@ -505,11 +505,11 @@ public final class SchemaState {
     /**
      * The makers of what was not known absent when the state forgot everything ({@link #forgetEverything}): an
      * object the state holds no entry for since is {@link Presence#UNKNOWN}, and its maker, if it is there, is this.
-     * Shared with a copy ({@link #copy}) until either side adds to it ({@link #makersShared}).
+     * Shared with a copy ({@link #copy}) until either side adds to it ({@link #makersWriter}).
      */
     private Map<Slot, Maker> makersForgotten = Map.of();
-    /** Whether {@link #makersForgotten} is shared with another state: copied before it is added to. */
-    private boolean makersShared = true;
+    /** The {@link #writer} that may add to {@link #makersForgotten} in place; any other copies it first. */
+    private Object makersWriter;
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -765,7 +765,6 @@ public final class SchemaState {
         c.maker = maker;
         c.makersForgotten = makersForgotten;
         c.scopeDoubts.putAll(scopeDoubts);
-        makersShared = true;
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
@@ -2671,9 +2670,9 @@ public final class SchemaState {
         for (Map.Entry<Slot, Entry> x : entries.entrySet()) {
             Entry e = x.getValue();
             if (e.maker != null && e.presence != Presence.ABSENT) {
-                if (makersShared) {
+                if (makersWriter != writer) {
                     makersForgotten = new HashMap<>(makersForgotten);
-                    makersShared = false;
+                    makersWriter = writer;
                 }
                 makersForgotten.put(x.getKey(), e.maker);
             }

@@ -36,7 +36,10 @@ class SchemaStateCopyTest {
      */
     private static final Set<String> NOT_SET = Set.of(
             // set during one statement only
-            "SchemaState.madeNow", "SchemaState.typesCleared",
+            "SchemaState.madeNow", "SchemaState.typesCleared", "SchemaState.reachNow",
+            // filled only when the state forgets everything, which empties what is checked here: held apart by
+            // makers_forgotten_are_shared_until_either_side_forgets_again
+            "SchemaState.makersForgotten", "SchemaState.makersWriter",
             // a journal's front is dropped once its readers passed half of it: copied, not reached here
             "Journal.dropped",
             // a value the state returns, not one it holds
@@ -98,7 +101,7 @@ class SchemaStateCopyTest {
         s.trackTypes();
         s.walkWhole = true;
         for (Migration m : revisions().all()) {
-            run(s, m.upgrade());
+            run(s, m);
             s.typesChanged();
         }
         QualifiedName teams = QualifiedName.of("teams");
@@ -129,10 +132,40 @@ class SchemaStateCopyTest {
     }
 
     private static void run(SchemaState s, List<Operation> ops) {
-        for (Operation op : ops) {
+        run(s, null, ops);
+    }
+
+    private static void run(SchemaState s, Migration m) {
+        run(s, m, m.upgrade());
+    }
+
+    /** Runs {@code ops}, each named the sure maker of what it makes ({@code m}'s, or no revision's). */
+    private static void run(SchemaState s, Migration m, List<Operation> ops) {
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
+            s.madeBy(new SchemaState.Maker(m, i, op, SchemaState.Sureness.DEFINITE));
             s.applyAll(Effects.of(op, Effects.Naming.UNKNOWN));
             Replay.relabel(s, op);
         }
+    }
+
+    @Test
+    void makers_forgotten_are_shared_until_either_side_forgets_again() {
+        ObjectRef teams = ObjectRef.table(QualifiedName.of("teams"));
+        ObjectRef players = ObjectRef.table(QualifiedName.of("players"));
+        SchemaState s = Replay.empty();
+        run(s, revisions().get("001").upgrade());
+        s.apply(Effect.Forget.everything());
+        SchemaState c = s.copy();
+        String teamsMaker = String.valueOf(c.creator(teams));
+        assertEquals("?@0 DEFINITE", teamsMaker, "the maker of what the state forgot whole");
+        s.apply(new Effect.Create(players, false, Effect.Shape.NONE));
+        s.madeBy(new SchemaState.Maker(null, 7, revisions().get("002").upgrade().get(0), SchemaState.Sureness.GUARDED));
+        s.apply(new Effect.Drop(teams, false, false));
+        s.apply(new Effect.Create(teams, false, Effect.Shape.NONE));
+        s.apply(Effect.Forget.everything());
+        assertEquals("?@7 GUARDED", String.valueOf(s.creator(teams)));
+        assertEquals(teamsMaker, String.valueOf(c.creator(teams)), "the copy keeps the makers it was given");
     }
 
     @Test
