@@ -47,6 +47,10 @@ import org.junit.jupiter.api.Test;
  * <li>{@code labels}: an enum type's labels; the labels of the type the state holds {@code PRESENT}, else none.
  * <li>{@code startsFromExistingSchema}: an operation needs a table nothing before it made; the state holds the
  * table an operation requires ({@link Replay#requiredTables}) {@code ABSENT} there.
+ * <li>{@code creator}: where the timeline has a live creation and the state does not hold the object absent, the
+ * timeline's creation and the state's maker ({@link SchemaState#creator}) are the same operation.
+ * <li>{@code threatened}, at each creation: something on the path may have taken the object unseen; the state holds it
+ * {@code UNKNOWN} for code that may take it ({@link SchemaState#doubt}), or the revision's chain leaves the tree.
  * </ul>
  * Every disagreement is listed in {@code src/test/resources/oracle/timeline-mismatches.txt}, which the test
  * holds the run to ({@code -Dapprove=true} rewrites it): a new disagreement, or one gone, fails until it is
