@@ -380,13 +380,14 @@ final class Replay {
     }
 
     /**
-     * {@code op}'s effects {@code fx} on its first run on {@code state}: all of them ({@code fx} itself) when it runs; none when its
-     * guard is false there or it runs only in an aborted transaction; uncertain ({@link Effect#uncertain}) when a
-     * condition decides it that the state cannot. A guard's condition is evaluated on the state as {@code plan}
-     * evaluates it on a catalog: each object test answered by the state ({@link #exists}), three-valued; an error
-     * a handler swallows leaves the state as the failed statement found it. A test runs once, where it is
-     * written: the operations under one {@code if} (or after one early {@code return}) share its answer,
-     * {@code tested} by the guard's span in this run of the revision.
+     * {@code op}'s effects {@code fx} on its first run on {@code state}: all of them ({@code fx} itself, which
+     * {@link #apply} reads as run for sure) when it runs; none when its guard is false there or it runs only in an
+     * aborted transaction; uncertain ({@link Effect#uncertain}) when a condition decides it that the state cannot. A
+     * guard's condition is evaluated on the state as {@code plan} evaluates it on a catalog: each object test
+     * answered by the state ({@link #exists}), three-valued; an error a handler swallows leaves the state as the
+     * failed statement found it. A test runs once, where it is written: the operations under one {@code if} (or
+     * after one early {@code return}) share its answer, {@code tested} by the guard's span in this run of the
+     * revision.
      */
     static List<Effect> firstRun(Operation op, List<Effect> fx, SchemaState state, Map<Object, Guard.Truth> tested) {
         if (op.site().definite()) {

@@ -2562,7 +2562,7 @@ public final class SchemaState {
             reachNow = null;
         }
         if (f.scope() == Forget.Scope.KIND) {
-            // why a name of the kind the state holds no entry for is unknown ({@link #doubt})
+            // why a name of the kind the state holds no entry for is unknown: what doubt() answers
             String ns = namespace(f.kind());
             List<String> reached = ns.equals(RELATION) && f.object() == null ? List.of(ns, ObjectKind.COLUMN.name(),
                     ObjectKind.CONSTRAINT.name(), ObjectKind.TRIGGER.name(), ObjectKind.POLICY.name(),
