@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * run applies its effects as its first run would ({@link #firstRun}). One walk answers, per point of the tree, the
  * questions the timeline is asked of the whole schema: whether code not read may have made a name of a namespace
  * ({@link #opaqueBefore}), whether an operation needs a table nothing before it made ({@link #needsMissingTable}),
- * an enum type's labels ({@link #labels}).
+ * an enum type's labels ({@link #labels}), the keys and column order of the tables an operation fills or retypes
+ * ({@link #tableAt}).
  */
 final class Replay {
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
@@ -40,12 +41,23 @@ final class Replay {
     /** The labels of the enum types along the walk, and per revision (by position) the step its own run began at. */
     private final Labels labels;
     private final int[] base;
+    /** Per revision (by position), per operation index, what the state held before it of each table it fills or retypes. */
+    private final List<Map<Integer, List<TableAt>>> tables;
 
-    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable, Labels labels, int[] base) {
+    /**
+     * A table just before an operation that fills or retypes it: its unique keys ({@link SchemaState#keysOf}) and its
+     * columns in order ({@link SchemaState#columnOrder}), each null when not known.
+     */
+    record TableAt(QualifiedName table, List<Set<String>> keys, List<String> columns) {
+    }
+
+    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable, Labels labels, int[] base,
+            List<Map<Integer, List<TableAt>>> tables) {
         this.opaque = opaque;
         this.needsMissingTable = needsMissingTable;
         this.labels = labels;
         this.base = base;
+        this.tables = tables;
     }
 
     /**
@@ -154,6 +166,7 @@ final class Replay {
         }
         Map<Integer, SchemaState> held = new HashMap<>();
         List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(n);
+        List<Map<Integer, List<TableAt>>> tables = new ArrayList<>(n);
         Labels labels = new Labels();
         int[] base = new int[n];
         boolean needsMissing = false;
@@ -177,19 +190,21 @@ final class Replay {
                     missing.clear(0, f + 1);
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                    run(state, order.get(q), upgrades.get(q), effects.get(q), runs, null, labels);
+                    run(state, order.get(q), upgrades.get(q), effects.get(q), runs, null, labels, null);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
             base[p] = labels.step;
-            needsMissing |= run(state, order.get(p), upgrades.get(p), effects.get(p), runs, points, labels);
+            Map<Integer, List<TableAt>> needed = new HashMap<>();
+            needsMissing |= run(state, order.get(p), upgrades.get(p), effects.get(p), runs, points, labels, needed);
             opaque.add(points.isEmpty() ? Map.of() : points);
+            tables.add(needed.isEmpty() ? Map.of() : needed);
             if (forks[p] > 0) {
                 // the state itself when no child runs next on it
                 held.put(p, p + 1 < n && from[p + 1] == p ? state.copy() : state);
             }
         }
-        return new Replay(opaque, needsMissing, labels, base);
+        return new Replay(opaque, needsMissing, labels, base, tables);
     }
 
     /**
@@ -251,11 +266,12 @@ final class Replay {
 
     /**
      * Runs one revision's upgrade on {@code state}, then its session ends, a step of {@code labels} each; when
-     * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points. Whether an
-     * operation needed a table the state held absent.
+     * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points, and in
+     * {@code needed} what {@link #tableAt} answers. Whether an operation needed a table the state held absent.
      */
     private static boolean run(SchemaState state, Migration m, List<Operation> ops, List<List<Effect>> effects,
-            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Labels labels) {
+            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Labels labels,
+            Map<Integer, List<TableAt>> needed) {
         boolean needsMissing = false;
         Map<Object, Guard.Truth> tested = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
@@ -274,6 +290,16 @@ final class Replay {
                         needsMissing = true;
                         break;
                     }
+                }
+            }
+            if (needed != null) {
+                List<TableAt> at = null;
+                for (QualifiedName table : keyedTables(fx)) {
+                    at = at == null ? new ArrayList<>(1) : at;
+                    at.add(new TableAt(SchemaTimeline.norm(table), state.keysOf(table), state.columnOrder(table)));
+                }
+                if (at != null) {
+                    needed.put(i, at);
                 }
             }
             apply(state, m, i, op, fx, tested);
@@ -330,6 +356,24 @@ final class Replay {
     }
 
     /**
+     * The tables whose keys and column order an operation of effects {@code fx} is asked about ({@link #tableAt}):
+     * those it writes rows into (whether its rows repeat a key, which columns a positional row fills) and those
+     * it changes a column's type of (whether an index is built again).
+     */
+    private static Set<QualifiedName> keyedTables(List<Effect> fx) {
+        Set<QualifiedName> out = null;
+        for (Effect e : fx) {
+            QualifiedName table = e instanceof Effect.Write w ? w.table().name()
+                    : e instanceof Effect.ColumnType c ? c.column().table() : null;
+            if (table != null) {
+                out = out == null ? new LinkedHashSet<>(2) : out;
+                out.add(table);
+            }
+        }
+        return out == null ? Set.of() : out;
+    }
+
+    /**
      * The labels {@code op} adds to or renames in an enum type ({@code ALTER TYPE ... ADD VALUE}, {@code RENAME
      * VALUE}): an object's contents, which its effects leave to the state.
      */
@@ -372,6 +416,20 @@ final class Replay {
      */
     List<String> labels(int pos, int index, int length, QualifiedName type) {
         return labels.at(type, base[pos] + Math.min(index, length));
+    }
+
+    /**
+     * What the state held of table {@code table} (as the timeline files it) just before operation {@code index} of
+     * the revision at {@code pos}, when that operation writes rows into it or changes a column type of it
+     * ({@link #keyedTables}); else null.
+     */
+    TableAt tableAt(int pos, int index, QualifiedName table) {
+        for (TableAt t : tables.get(pos).getOrDefault(index, List.of())) {
+            if (t.table().equals(table)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Whether some operation needs a table (to alter, drop, fill) that the state held absent there. */

@@ -215,6 +215,8 @@ public final class SchemaState {
         boolean notNull;
         /** The state that may change this entry in place (null: none yet); any other copies it first ({@link #entry}). */
         Object writer;
+        /** When it was made, counted by its state ({@link #made}): a column's place, which a rename keeps. */
+        int made;
 
         Entry(Presence presence, ObjectKind kind) {
             this.presence = presence;
@@ -242,6 +244,7 @@ public final class SchemaState {
             e.serial = serial;
             e.serialDefault = serialDefault;
             e.notNull = notNull;
+            e.made = made;
             return e;
         }
     }
@@ -256,6 +259,11 @@ public final class SchemaState {
         boolean madeHere;
         /** PostgreSQL named a constraint of the table itself: its default names are no longer certain. */
         boolean unnamedConstraints;
+        /**
+         * A revision dropped a constraint or index of the table (or of a table it did not name) that no effect
+         * made: the database holds keys the effects did not make, so {@link #keysOf} cannot tell them.
+         */
+        boolean keysNotMade;
         /**
          * Stamped anew when the facts are made (the table made, or first spoken of) and when rows are removed
          * from it ({@link Effect.RemoveRows}): rows written under a stamp are there while the stamp holds.
@@ -291,6 +299,7 @@ public final class SchemaState {
             t.uniqueKeys = uniqueKeys == null ? null : new ArrayList<>(uniqueKeys);
             t.madeHere = madeHere;
             t.unnamedConstraints = unnamedConstraints;
+            t.keysNotMade = keysNotMade;
             t.rowsStamp = rowsStamp;
             t.knownRows = knownRows;
             t.removals = new ArrayList<>(removals);
@@ -515,6 +524,8 @@ public final class SchemaState {
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
     /** The last {@link TableFacts#rowsStamp} given. */
     private int rowsStamps;
+    /** The last {@link Entry#made} given. */
+    private int made;
     /**
      * The slots that may use a column, per table and column: every slot not known absent whose columns are
      * known, under each of them. A column's drop or rename visits only these, so a revision of many column
@@ -768,6 +779,7 @@ public final class SchemaState {
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
+        c.made = made;
         c.usersOf.share(usersOf);
         c.usersUnknown.share(usersUnknown);
         c.uses.putAll(uses);
@@ -1473,6 +1485,100 @@ public final class SchemaState {
         facts(table).uniqueKeys = complete ? new ArrayList<>(keys) : null;
     }
 
+    /**
+     * The unique keys of table {@code table}, each as the set of its columns: its primary key first, then its
+     * unique constraints and unique indexes in the order they were made. Null when they are not all known: the
+     * table is not known present, was not made by the effects applied, or holds a constraint or index whose
+     * presence, kind or columns are not known.
+     */
+    public List<Set<String>> keysOf(QualifiedName table) {
+        if (!madeHere(table) || tables.get(table).keysNotMade || presence(ObjectRef.table(table)) != Presence.PRESENT
+                || implicit(ObjectRef.in(ObjectKind.CONSTRAINT, table, ""), slot(ObjectRef.in(ObjectKind.CONSTRAINT,
+                        table, ""))) != Presence.ABSENT) {
+            return null;
+        }
+        List<Entry> keys = new ArrayList<>();
+        boolean columns = false;
+        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
+            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
+                Entry e = entries.get(s);
+                columns |= e.kind == ObjectKind.COLUMN && e.presence == Presence.PRESENT;
+                if (e.kind == ObjectKind.COLUMN || e.presence == Presence.ABSENT
+                        || s.namespace().equals(RELATION) && e.kind != ObjectKind.INDEX) {
+                    continue;
+                }
+                boolean key = e.kind == ObjectKind.INDEX ? e.unique
+                        : e.constraintKind == ConstraintKind.PRIMARY_KEY || e.constraintKind == ConstraintKind.UNIQUE;
+                boolean maybeKey = key || e.kind == ObjectKind.CONSTRAINT && (e.constraintKind == null
+                        || e.constraintKind == ConstraintKind.UNKNOWN);
+                if (maybeKey && e.presence == Presence.UNKNOWN || key && e.columns == null) {
+                    return null;
+                }
+                if (key) {
+                    keys.add(e);
+                }
+            }
+        }
+        if (!columns) {
+            // a table made with columns not read (copied from another at run time): its keys are not known
+            return null;
+        }
+        keys.sort(java.util.Comparator.comparingInt((Entry e) -> e.constraintKind == ConstraintKind.PRIMARY_KEY ? 0 : 1)
+                .thenComparingInt(e -> e.made));
+        List<Set<String>> out = new ArrayList<>(keys.size());
+        for (Entry e : keys) {
+            Set<String> cols = Set.copyOf(e.columns);
+            if (!out.contains(cols)) {
+                out.add(cols);
+            }
+        }
+        return out;
+    }
+    /**
+     * The columns of table {@code table} in PostgreSQL's order (the order {@code INSERT INTO t VALUES (...)}
+     * fills): the order they were made in, a rename keeping a column's place. Null when not known: the table is
+     * not known present or was not made by the effects applied, or a column of it may or may not be there.
+     */
+    public List<String> columnOrder(QualifiedName table) {
+        if (!madeHere(table) || presence(ObjectRef.table(table)) != Presence.PRESENT
+                || implicit(ObjectRef.in(ObjectKind.COLUMN, table, ""), slot(ObjectRef.in(ObjectKind.COLUMN, table,
+                        ""))) != Presence.ABSENT) {
+            return null;
+        }
+        List<Map.Entry<Slot, Entry>> columns = new ArrayList<>();
+        Set<Slot> slots = childrenOf.get(table);
+        for (Slot s : slots == null ? Set.<Slot>of() : slots) {
+            Entry e = entries.get(s);
+            if (e.kind != ObjectKind.COLUMN || e.presence == Presence.ABSENT) {
+                continue;
+            }
+            if (e.presence == Presence.UNKNOWN) {
+                return null;
+            }
+            columns.add(Map.entry(s, e));
+        }
+        if (columns.isEmpty()) {
+            return null;
+        }
+        columns.sort(java.util.Comparator.comparingInt(c -> c.getValue().made));
+        return columns.stream().map(c -> c.getKey().name().name()).toList();
+    }
+
+    /**
+     * A constraint or index no entry speaks of was dropped from {@code table} (null: a table not named, any of
+     * those known): that table holds keys the effects did not make.
+     */
+    private void keyNeverMade(QualifiedName table) {
+        if (table != null) {
+            TableFacts f = tables.get(table);
+            if (f != null) {
+                f.keysNotMade = true;
+            }
+        } else {
+            tables.values().forEach(f -> f.keysNotMade = true);
+        }
+    }
+
     /** Whether the table was made by the effects applied (so it was empty when made). */
     public boolean madeHere(QualifiedName table) {
         TableFacts t = tables.get(table);
@@ -1640,6 +1746,7 @@ public final class SchemaState {
         Entry e = new Entry(Presence.PRESENT, o.kind());
         e.maker = maker == null ? null : c.tolerant() && maker.how() == Sureness.DEFINITE
                 ? maker.with(Sureness.TOLERANT) : maker;
+        e.made = ++made;
         e.relkind = sh.relkind() != 0 ? sh.relkind() : namespace(o.kind()).equals(RELATION) ? relkind(o.kind()) : 0;
         e.columnType = sh.columnType();
         if (o.kind() == ObjectKind.COLUMN && PostgresFacts.identityImpossible(sh.columnType())) {
@@ -1718,6 +1825,9 @@ public final class SchemaState {
         if (backs != null) {
             // the constraint needs its index, with IF EXISTS and CASCADE alike: nothing is dropped
             return new Conflict(backs, PostgresFacts.dropIndexOfConstraint(), true);
+        }
+        if ((o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.INDEX) && entries.get(slot(o)) == null) {
+            keyNeverMade(o.table());
         }
         Presence now = presence(o);
         Conflict gone = now == Presence.ABSENT && !d.ifExists()

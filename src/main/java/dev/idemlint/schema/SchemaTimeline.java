@@ -1396,6 +1396,27 @@ public final class SchemaTimeline {
         return p == null || type == null ? List.of() : replay().labels(p, index, upgrades.get(p).size(), norm(type));
     }
 
+    /** The replayed state's answer for {@code keys}: test scope compares it with the timeline's own. */
+    List<Set<String>> replayedKeys(QualifiedName name, Migration m, int index) {
+        Replay.TableAt t = tableAt(name, m, index);
+        return t == null ? null : t.keys();
+    }
+
+    /** The replayed state's answer for {@code columnOrder}. */
+    List<String> replayedColumnOrder(QualifiedName name, Migration m, int index) {
+        Replay.TableAt t = tableAt(name, m, index);
+        return t == null ? null : t.columns();
+    }
+
+    private Replay.TableAt tableAt(QualifiedName name, Migration m, int index) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.tableAt(name, m, index);
+        }
+        Integer p = position.get(m);
+        return p == null || name == null ? null : replay().tableAt(p, index, norm(name));
+    }
+
     /**
      * The unique keys of {@code table} just before operation {@code index} of {@code m}, each as the
      * set of its columns: the primary key, then each {@code unique} column. Null when they are not

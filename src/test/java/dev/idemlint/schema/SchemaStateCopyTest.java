@@ -119,6 +119,8 @@ class SchemaStateCopyTest {
         s.apply(new Effect.Create(ObjectRef.in(ObjectKind.CONSTRAINT, teams, "uq_teams_id_code"), false,
                 Effect.Shape.constraint(ConstraintKind.UNIQUE, List.of("id", "code"))));
         s.required(teams, "code", true);
+        // a key no effect made, dropped: the table holds keys the state cannot tell
+        s.apply(new Effect.Drop(ObjectRef.in(ObjectKind.CONSTRAINT, teams, "uq_never_made"), true, false));
         s.apply(new Effect.Create(ObjectRef.in(ObjectKind.COLUMN, owners, "n"), false, Effect.Shape.column("integer")));
         s.apply(new Effect.AlterColumn(ObjectRef.in(ObjectKind.COLUMN, owners, "n"),
                 Effect.AlterColumn.Change.ADD_IDENTITY, QualifiedName.of("owners_n_seq")));

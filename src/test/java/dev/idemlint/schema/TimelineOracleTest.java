@@ -196,7 +196,7 @@ class TimelineOracleTest {
      * Every versions tree: a rule fixture's single revision file alone, every other folder's revisions together
      * (a fixture folder's tree, the proof trees, the examples, the bench tree); by name.
      */
-    private static Map<String, List<Path>> trees() throws IOException {
+    static Map<String, List<Path>> trees() throws IOException {
         Map<String, List<Path>> out = new TreeMap<>();
         for (String top : List.of("src/test/resources", "examples", "bench")) {
             Path p = ROOT.resolve(top);
@@ -224,7 +224,7 @@ class TimelineOracleTest {
     }
 
     /** The revisions of {@code files} as the reader models them, in walk order; files that do not parse left out. */
-    private static List<Migration> load(List<Path> files) {
+    static List<Migration> load(List<Path> files) {
         List<Migration> list = new ArrayList<>();
         for (Path f : files) {
             String text;
