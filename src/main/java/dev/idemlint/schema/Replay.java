@@ -41,7 +41,7 @@ final class Replay {
     /** The labels of the enum types along the walk, and per revision (by position) the step its own run began at. */
     private final Labels labels;
     private final int[] base;
-    /** Per revision (by position), per operation index, what the state held before it of each table it fills or retypes. */
+    /** Per revision (by position), per operation index, what the state held of each table it fills or retypes. */
     private final List<Map<Integer, List<TableAt>>> tables;
 
     /**
