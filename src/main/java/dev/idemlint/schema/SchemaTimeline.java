@@ -1588,17 +1588,19 @@ public final class SchemaTimeline {
             if (from == null || keysTouchedSince(table, t, at, before)) {
                 return null;
             }
-            List<String> since = new ArrayList<>();
+            List<Creation> since = new ArrayList<>();
             for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
                 Creation c = existing(col, at, before, s);
                 if (c != null) {
                     if (!(c.operation() instanceof Operation.AddColumn) || c.via() == Via.RENAME) {
                         return null;
                     }
-                    since.add(col.name().name());
+                    since.add(c);
                 }
             }
-            added.addAll(0, since);
+            // in the order they were added (attnum)
+            since.sort(Comparator.comparing((Creation c) -> Event.at(position.get(c.migration()), c.index()), ORDER));
+            added.addAll(0, since.stream().map(c -> c.key().name().name()).toList());
             table = norm(from.name());
             at = t.migration();
             before = t.index();
@@ -1623,7 +1625,7 @@ public final class SchemaTimeline {
                 index)) {
             return null;
         }
-        List<String> out = new ArrayList<>();
+        List<Creation> made = new ArrayList<>();
         for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
             Creation c = existing(col, m, index, s);
             if (c == null) {
@@ -1632,8 +1634,15 @@ public final class SchemaTimeline {
             if (c.via() == Via.RENAME || c.migration() != t.migration() && !(c.operation() instanceof Operation.AddColumn)) {
                 return null;
             }
-            out.add(col.name().name());
+            made.add(c);
         }
+        // PostgreSQL numbers columns as they are made (attnum): the order a name was first seen in the tree is
+        // that of a table of the same name made before, when the table was dropped and made again
+        made.sort(Comparator.comparing((Creation c) -> Event.at(position.get(c.migration()), c.index()), ORDER)
+                .thenComparingInt(c -> c.operation() instanceof Operation.CreateTable x
+                        ? x.columns().indexOf(c.column()) : 0));
+        List<String> out = new ArrayList<>(made.size());
+        made.forEach(c -> out.add(c.key().name().name()));
         return out.isEmpty() ? null : out;
     }
 
