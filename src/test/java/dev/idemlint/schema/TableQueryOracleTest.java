@@ -91,9 +91,10 @@ class TableQueryOracleTest {
         }
         String summary = "# trees " + trees.size() + ", points " + points + ", answered by the state " + answered
                 + ", mismatches " + mismatches + "\n";
-        String actual = summary + out;
+        // the approved list holds the disagreements only: a new tree without one leaves it as it is
+        String actual = "# mismatches " + mismatches + "\n" + out;
         Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/table-oracle.txt"), actual, StandardCharsets.UTF_8);
+        Files.writeString(Path.of("target/table-oracle.txt"), summary + out, StandardCharsets.UTF_8);
         assertTrue(points > 300, "the oracle compared " + points + " answers");
         if (!roots.isBlank()) {
             return;
