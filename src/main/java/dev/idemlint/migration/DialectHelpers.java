@@ -51,33 +51,82 @@ final class DialectHelpers {
     private DialectHelpers() {
     }
 
-    /** Whether the then-branch of {@code if test:} runs on {@code dialect}, when {@code test} calls such a helper. */
+    /**
+     * Whether the then-branch of {@code if test:} runs on {@code dialect}, when {@code test} calls such a helper:
+     * one imported from a project module, or one of the revision's own functions ({@code local}, its top-level
+     * {@code def}s), or compares what a helper returns when that is the dialect's name ({@code get_engine_name() ==
+     * "sqlite"} with {@code def get_engine_name(): return op.get_bind().engine.name}).
+     */
     static Decision thenRuns(Expr test, SourceFile revision, Map<String, List<String>> imported, Scope scope,
-            Dialect dialect) {
+            Dialect dialect, Map<String, Stmt.FunctionDef> local) {
         boolean negated = test instanceof Expr.UnaryOp u && u.op().equals("not");
         Expr inner = negated ? ((Expr.UnaryOp) test).operand() : test;
-        if (!(inner instanceof Expr.Call call)) {
-            return Decision.NONE;
+        boolean[] readFiles = {false};
+        if (inner instanceof Expr.Call call) {
+            Target t = target(call.func(), revision, imported, scope, local, readFiles);
+            if (t != null) {
+                Boolean runs = call(t.functions(), t.functions().get(t.function()), call.args(), dialect, 0);
+                return new Decision(runs == null ? null : negated != runs, readFiles[0]);
+            }
         }
+        // `get_engine_name() == "sqlite"` in the revision: the helper's name read in place of its call
+        Expr inlined = inline(test, c -> {
+            Target t = target(c.func(), revision, imported, scope, local, readFiles);
+            return t == null ? null : new Callee(t.functions(), t.functions().get(t.function()));
+        }, 0);
+        if (inlined == test) {
+            return new Decision(null, readFiles[0]);
+        }
+        return new Decision(DialectCheck.thenRuns(inlined, scope, dialect), readFiles[0]);
+    }
+
+    /** The functions of one module, by name ({@code null}: not one certain function of it). */
+    private interface Lookup {
+        Function get(String name);
+    }
+
+    /** The module functions a call's name resolves in, and the function's name there. */
+    private record Target(Lookup functions, String function) {
+    }
+
+    /** A function to read in place of a call, and the functions of its module. */
+    private record Callee(Lookup functions, Function function) {
+    }
+
+    /**
+     * The helper {@code func} names in the revision: a name or {@code module.name} imported from a project module
+     * (marks {@code readFiles}), or a top-level function of the revision; null when it is neither or the name is
+     * bound otherwise where the test reads it.
+     */
+    private static Target target(Expr func, SourceFile revision, Map<String, List<String>> imported, Scope scope,
+            Map<String, Stmt.FunctionDef> local, boolean[] readFiles) {
         String module;
         String function;
-        if (call.func() instanceof Expr.Name n && imported.containsKey(n.id()) && !scope.binds(n.id())) {
+        if (func instanceof Expr.Name n && !scope.binds(n.id()) && local.containsKey(n.id())
+                && !imported.containsKey(n.id())) {
+            String text = revision.text();
+            return new Target(name -> {
+                Stmt.FunctionDef d = local.get(name);
+                return d == null || imported.containsKey(name) ? null
+                        : new Function(d, noneDefaults(text.substring(d.header().start(), d.header().end())));
+            }, n.id());
+        } else if (func instanceof Expr.Name n && imported.containsKey(n.id()) && !scope.binds(n.id())) {
             module = imported.get(n.id()).get(0);
             function = imported.get(n.id()).get(1);
-        } else if (call.func() instanceof Expr.Attribute a && a.value() instanceof Expr.Name m
+        } else if (func instanceof Expr.Attribute a && a.value() instanceof Expr.Name m
                 && imported.containsKey(m.id()) && !scope.binds(m.id())) {
             module = imported.get(m.id()).get(0) + "." + imported.get(m.id()).get(1);
             function = a.attr();
         } else {
-            return Decision.NONE;
+            return null;
         }
+        readFiles[0] = true;
         ModelTables.Module found = ModelTables.module(revision, module);
-        if (found == null) {
-            return Decision.NONE;
+        if (found == null || found.file() == null) {
+            return null;
         }
-        Map<String, Function> functions = found.file() == null ? Map.of() : functions(found.file(), found.top());
-        Boolean runs = call(functions, functions.get(function), call.args(), dialect, 0);
-        return new Decision(runs == null ? null : negated != runs, true);
+        Map<String, Function> functions = functions(found.file(), found.top());
+        return new Target(functions::get, function);
     }
 
     /**
@@ -98,7 +147,7 @@ final class DialectHelpers {
         return f == null || !f.def().decorators().isEmpty() || f.def().async() ? null : f.def();
     }
 
-    private static Boolean call(Map<String, Function> functions, Function f, List<Arg> args, Dialect dialect,
+    private static Boolean call(Lookup functions, Function f, List<Arg> args, Dialect dialect,
             int depth) {
         if (f == null || depth > MAX_DEPTH || !f.def().decorators().isEmpty() || f.def().async()) {
             return null;
@@ -143,7 +192,7 @@ final class DialectHelpers {
                 x -> x instanceof Expr.Const || x instanceof Expr.Str) ? Value.NOT_NONE : Value.UNKNOWN;
     }
 
-    private static Boolean body(Map<String, Function> functions, List<Stmt> body, Map<String, Value> values,
+    private static Boolean body(Lookup functions, List<Stmt> body, Map<String, Value> values,
             Dialect dialect, int depth) {
         int read = 0;
         for (Stmt s : body) {
@@ -154,7 +203,7 @@ final class DialectHelpers {
                 continue;
             }
             if (s instanceof Stmt.If i) {
-                Boolean then = test(i.test(), values, dialect);
+                Boolean then = test(functions, i.test(), values, dialect, depth);
                 if (then == null) {
                     return null;
                 }
@@ -176,12 +225,13 @@ final class DialectHelpers {
         return null;
     }
 
-    private static Boolean result(Map<String, Function> functions, Expr value, Map<String, Value> values,
+    private static Boolean result(Lookup functions, Expr value, Map<String, Value> values,
             Dialect dialect, int depth) {
         if (value instanceof Expr.Const c && (c.text().equals("True") || c.text().equals("False"))) {
             return c.text().equals("True");
         }
-        if (value instanceof Expr.Call c && c.func() instanceof Expr.Name n && functions.containsKey(n.id())) {
+        if (value instanceof Expr.Call c && c.func() instanceof Expr.Name n && !values.containsKey(n.id())
+                && functions.get(n.id()) != null) {
             // the callee's arguments: the caller's parameters (as known here) or literals
             Function f = functions.get(n.id());
             if (depth >= MAX_DEPTH || !f.def().decorators().isEmpty() || f.def().async()) {
@@ -200,11 +250,15 @@ final class DialectHelpers {
             }
             return body(functions, f.def().body(), passed, dialect, depth + 1);
         }
-        return test(value, values, dialect);
+        return test(functions, value, values, dialect, depth);
     }
 
-    /** A dialect test, or {@code param is None} / {@code is not None} of a parameter whose value is known. */
-    private static Boolean test(Expr test, Map<String, Value> values, Dialect dialect) {
+    /**
+     * A dialect test, or {@code param is None} / {@code is not None} of a parameter whose value is known; a call of a
+     * function of the module that returns the dialect's name is read as that name.
+     */
+    private static Boolean test(Lookup functions, Expr test, Map<String, Value> values, Dialect dialect,
+            int depth) {
         if (test instanceof Expr.Compare c && c.ops().size() == 1 && c.left() instanceof Expr.Name n
                 && values.containsKey(n.id()) && c.comparators().get(0) instanceof Expr.Const k
                 && k.text().equals("None") && (c.ops().get(0).equals("is") || c.ops().get(0).equals("is not"))) {
@@ -214,7 +268,114 @@ final class DialectHelpers {
             }
             return (v == Value.NONE) == c.ops().get(0).equals("is");
         }
-        return DialectCheck.thenRuns(test, new Scope(null), dialect);
+        Expr inlined = inline(test, c -> c.func() instanceof Expr.Name n && !values.containsKey(n.id())
+                && functions.get(n.id()) != null ? new Callee(functions, functions.get(n.id())) : null, depth);
+        return DialectCheck.thenRuns(inlined, new Scope(null), dialect);
+    }
+
+    /**
+     * {@code test} with each call of a helper that returns the dialect's name ({@code get_engine_name()} where
+     * {@code def get_engine_name(): return op.get_bind().engine.name}) replaced by the expression it returns, in a
+     * comparison, a {@code startswith} or their {@code not}/{@code and}/{@code or}; {@code test} itself when no call
+     * was replaced. {@code resolve} finds a call's function (null: none certain).
+     */
+    private static Expr inline(Expr test, java.util.function.Function<Expr.Call, Callee> resolve, int depth) {
+        if (depth > MAX_DEPTH) {
+            return test;
+        }
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            Expr operand = inline(u.operand(), resolve, depth + 1);
+            return operand == u.operand() ? test : new Expr.UnaryOp(u.op(), operand, u.span());
+        }
+        if (test instanceof Expr.BoolOp b) {
+            List<Expr> values = new java.util.ArrayList<>();
+            boolean changed = false;
+            for (Expr v : b.values()) {
+                Expr one = inline(v, resolve, depth + 1);
+                changed |= one != v;
+                values.add(one);
+            }
+            return changed ? new Expr.BoolOp(b.op(), List.copyOf(values), b.span()) : test;
+        }
+        if (test instanceof Expr.Compare c && c.ops().size() == 1) {
+            Expr left = dialectName(c.left(), resolve, depth);
+            Expr right = dialectName(c.comparators().get(0), resolve, depth);
+            return left == null && right == null ? test : new Expr.Compare(left == null ? c.left() : left, c.ops(),
+                    List.of(right == null ? c.comparators().get(0) : right), c.span());
+        }
+        if (test instanceof Expr.Call c && c.func() instanceof Expr.Attribute a && a.attr().equals("startswith")) {
+            Expr name = dialectName(a.value(), resolve, depth);
+            return name == null ? test : new Expr.Call(new Expr.Attribute(name, a.attr(), a.attrSpan(), a.span()),
+                    c.args(), c.argsSpan(), c.span());
+        }
+        return test;
+    }
+
+    /**
+     * What a call of a helper returning the dialect's name returns: the read of the name itself ({@link
+     * #readsDialectName}), followed through helpers that return another such call; null when {@code e} is not
+     * such a call (a helper with parameters, a body doing anything but return).
+     */
+    private static Expr dialectName(Expr e, java.util.function.Function<Expr.Call, Callee> resolve, int depth) {
+        if (depth > MAX_DEPTH || !(e instanceof Expr.Call c) || !c.args().isEmpty()) {
+            return null;
+        }
+        Callee callee = resolve.apply(c);
+        if (callee == null || callee.function() == null) {
+            return null;
+        }
+        Stmt.FunctionDef def = callee.function().def();
+        if (!def.decorators().isEmpty() || def.async() || !def.params().isEmpty()) {
+            return null;
+        }
+        Expr returned = null;
+        for (Stmt s : def.body()) {
+            if (returned == null && s instanceof Stmt.ExprStmt x && x.expr() instanceof Expr.Str) {
+                continue;
+            }
+            if (returned != null || !(s instanceof Stmt.Return r) || r.value() == null) {
+                return null;
+            }
+            returned = r.value();
+        }
+        if (returned == null) {
+            return null;
+        }
+        if (readsDialectName(returned)) {
+            return returned;
+        }
+        Lookup inner = callee.functions();
+        return dialectName(returned, x -> x.func() instanceof Expr.Name n && inner.get(n.id()) != null
+                ? new Callee(inner, inner.get(n.id())) : null, depth + 1);
+    }
+
+    /**
+     * {@code op.get_bind().engine.name}, {@code op.get_bind().dialect.name}, {@code context.get_context().dialect.name}
+     * and the like: the name or driver of the dialect or engine of Alembic's connection or context, reached through
+     * attributes and calls without arguments only.
+     */
+    private static boolean readsDialectName(Expr e) {
+        if (!(e instanceof Expr.Attribute a) || !(a.attr().equals("name") || a.attr().equals("driver"))
+                || !(a.value() instanceof Expr.Attribute owner)
+                || !(owner.attr().equals("engine") || owner.attr().equals("dialect"))) {
+            return false;
+        }
+        Expr x = owner.value();
+        for (int i = 0; i < 8; i++) {
+            if (x instanceof Expr.Name n) {
+                return n.id().equals("op") || n.id().equals("context");
+            }
+            if (x instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute f
+                    && (f.attr().equals("get_bind") || f.attr().equals("get_context"))) {
+                x = f.value();
+            } else if (x instanceof Expr.Attribute f && (f.attr().equals("engine") || f.attr().equals("bind")
+                    || f.attr().equals("connection") || f.attr().equals("dialect"))) {
+                x = f.value();
+            } else {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Map<String, Function> functions(Path file, Path top) {

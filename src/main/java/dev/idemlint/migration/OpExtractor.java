@@ -144,7 +144,8 @@ final class OpExtractor {
      * ({@link SettingTest#decided}); null when none decides it.
      */
     private Boolean thenRuns(Expr test, Scope scope) {
-        DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect);
+        DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect,
+                moduleFunctions);
         // a helper looked up in another file, found or not: the model depends on that file
         readModels |= helper.readFiles();
         if (helper.thenRuns() != null) {
