@@ -2225,35 +2225,163 @@ final class OpExtractor {
      * rows together, and whether each key's value is made at run time in every row that has it; null
      * when any row or key is not readable.
      */
+    /**
+     * The rows of {@code [dict(zip(columns, row)) for row in data]} (also {@code dict(list(zip(...)))}), as the
+     * keys and values each row gets: {@code columns} a literal list of names or {@code [c.name for c in
+     * t.columns]} of a lightweight {@code table("t", column("id"), ...)} whose arguments are all named columns,
+     * {@code data} a literal list of literal tuples or lists; {@code zip} pairs them in order and stops at the
+     * shorter. Null for any other expression (a name rebound, a filter in the comprehension, a row not written
+     * out), which then is not read as rows.
+     */
+    private List<List<Map.Entry<String, Expr>>> zipped(Expr r, Ctx ctx) {
+        if (!(r instanceof Expr.Opaque comp) || !comp.kind().equals("listcomp") || comp.children().size() != 2) {
+            return null;
+        }
+        String target = comprehensionTarget(comp);
+        Expr element = comp.children().get(0);
+        if (target == null || !(element instanceof Expr.Call d) || !builtin(d, "dict", ctx)) {
+            return null;
+        }
+        Expr inner = d.positional(0);
+        if (inner instanceof Expr.Call l && builtin(l, "list", ctx)) {
+            inner = l.positional(0);
+        }
+        if (!(inner instanceof Expr.Call zip) || !builtin(zip, "zip", ctx) || zip.args().size() != 2
+                || !(zip.positional(1) instanceof Expr.Name row) || !row.id().equals(target)) {
+            return null;
+        }
+        List<String> columns = columnNames(ColumnReader.deref(zip.positional(0), ctx.scope()), ctx);
+        Expr data = ColumnReader.deref(comp.children().get(1), ctx.scope());
+        List<Expr> items = data instanceof Expr.ListExpr l ? l.elements() : data instanceof Expr.Tuple t
+                ? t.elements() : null;
+        if (columns == null || items == null || items.isEmpty()) {
+            return null;
+        }
+        List<List<Map.Entry<String, Expr>>> out = new ArrayList<>();
+        for (Expr item : items) {
+            List<Expr> values = item instanceof Expr.Tuple t ? t.elements() : item instanceof Expr.ListExpr l
+                    ? l.elements() : null;
+            if (values == null || values.stream().anyMatch(v -> v instanceof Expr.Opaque o && o.kind().equals("starred"))) {
+                return null;
+            }
+            List<Map.Entry<String, Expr>> entries = new ArrayList<>();
+            for (int i = 0; i < Math.min(columns.size(), values.size()); i++) {
+                entries.add(Map.entry(columns.get(i), values.get(i)));
+            }
+            out.add(entries);
+        }
+        return out;
+    }
+
+    /** {@code call} is {@code name(x)} of the builtin {@code name} (not rebound), one positional argument each. */
+    private static boolean builtin(Expr.Call call, String name, Ctx ctx) {
+        return call.func() instanceof Expr.Name n && n.id().equals(name) && !ctx.scope().binds(name)
+                && call.args().stream().allMatch(a -> a.keyword() == null && a.star() == 0)
+                && (name.equals("zip") || call.args().size() == 1);
+    }
+
+    /**
+     * The names a list of column names gives, in order: a literal list or tuple of strings, or {@code [c.name for
+     * c in t.columns]} (or {@code t.c}) of a lightweight table whose every argument after its name is a {@code
+     * column("name", ...)}; null otherwise.
+     */
+    private List<String> columnNames(Expr e, Ctx ctx) {
+        List<Expr> items = e instanceof Expr.ListExpr l ? l.elements() : e instanceof Expr.Tuple t ? t.elements()
+                : null;
+        if (items != null) {
+            List<String> out = new ArrayList<>();
+            for (Expr item : items) {
+                String name = item instanceof Expr.Str ? StringResolver.constant(item, ctx.scope()) : null;
+                if (name == null) {
+                    return null;
+                }
+                out.add(name);
+            }
+            return out;
+        }
+        if (!(e instanceof Expr.Opaque comp) || !comp.kind().equals("listcomp") || comp.children().size() != 2
+                || !(comp.children().get(0) instanceof Expr.Attribute a) || !a.attr().equals("name")
+                || !(a.value() instanceof Expr.Name c) || !c.id().equals(comprehensionTarget(comp))
+                || !(comp.children().get(1) instanceof Expr.Attribute cols)
+                || !(cols.attr().equals("columns") || cols.attr().equals("c"))) {
+            return null;
+        }
+        Expr t = ColumnReader.deref(cols.value(), ctx.scope());
+        if (!(t instanceof Expr.Call table) || !"table".equals(Names.lastPart(table.func()))
+                || table.args().isEmpty() || str(table.positional(0), ctx) == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        for (Arg arg : table.args().subList(1, table.args().size())) {
+            Expr v = arg.keyword() != null || arg.star() != 0 ? null : ColumnReader.deref(arg.value(), ctx.scope());
+            String name = columnCall(v) ? ColumnReader.read((Expr.Call) v, ctx.scope()).name() : null;
+            if (name == null || out.contains(name)) {
+                return null;
+            }
+            out.add(name);
+        }
+        return out;
+    }
+
+    /**
+     * The one name a comprehension's {@code for} binds, read from the text between its element and its iterable
+     * ({@code [... for row in data]}); null for a tuple target or anything else.
+     */
+    private String comprehensionTarget(Expr.Opaque comp) {
+        int from = comp.children().get(0).span().end();
+        int to = comp.children().get(1).span().start();
+        String text = file.text();
+        if (from > to || to > text.length()) {
+            return null;
+        }
+        java.util.regex.Matcher m = COMPREHENSION_FOR.matcher(text.substring(from, to));
+        return m.matches() ? m.group(1) : null;
+    }
+
+    private static final java.util.regex.Pattern COMPREHENSION_FOR = java.util.regex.Pattern.compile(
+            "\\s*for\\s+([A-Za-z_][A-Za-z_0-9]*)\\s+in\\s*");
+
     private Rows rows(Expr rows, Ctx ctx) {
         Expr r = rows == null ? null : ColumnReader.deref(rows, ctx.scope());
-        List<Expr> dicts = r instanceof Expr.ListExpr l ? l.elements() : r == null ? List.of() : List.of(r);
-        if (dicts.isEmpty()) {
+        List<List<Map.Entry<String, Expr>>> written = zipped(r, ctx);
+        if (written == null) {
+            List<Expr> dicts = r instanceof Expr.ListExpr l ? l.elements() : r == null ? List.of() : List.of(r);
+            written = new ArrayList<>();
+            for (Expr row : dicts) {
+                if (!(ColumnReader.deref(row, ctx.scope()) instanceof Expr.Dict dict)) {
+                    return null;
+                }
+                List<Map.Entry<String, Expr>> entries = new ArrayList<>();
+                for (int i = 0; i < dict.keys().size(); i++) {
+                    Expr k = dict.keys().get(i);
+                    String key = k == null ? null : StringResolver.constant(k, ctx.scope());
+                    if (key == null) {
+                        return null;
+                    }
+                    entries.add(Map.entry(key, dict.values().get(i)));
+                }
+                written.add(entries);
+            }
+        }
+        if (written.isEmpty()) {
             return null;
         }
         LinkedHashMap<String, Boolean> keys = new LinkedHashMap<>();
         Map<String, Set<String>> literals = new HashMap<>();
         Map<String, Integer> literalRows = new HashMap<>();
         Set<String> repeated = new HashSet<>();
-        for (Expr row : dicts) {
-            if (!(ColumnReader.deref(row, ctx.scope()) instanceof Expr.Dict dict)) {
-                return null;
-            }
+        for (List<Map.Entry<String, Expr>> row : written) {
             Set<String> given = new HashSet<>();
             Set<String> seen = new HashSet<>();
-            for (int i = 0; i < dict.keys().size(); i++) {
-                Expr k = dict.keys().get(i);
-                String key = k == null ? null : StringResolver.constant(k, ctx.scope());
-                if (key == null) {
-                    return null;
-                }
-                boolean runtime = RunTimeValues.madeAtRunTime(dict.values().get(i), ctx.scope());
+            for (Map.Entry<String, Expr> entry : row) {
+                String key = entry.getKey();
+                boolean runtime = RunTimeValues.madeAtRunTime(entry.getValue(), ctx.scope());
                 keys.merge(key, runtime, Boolean::logicalAnd);
                 if (!seen.add(key)) {
                     repeated.add(key); // the last value wins in Python
                 }
                 // only a string written in the row itself: a name may be bound more than once
-                if (dict.values().get(i) instanceof Expr.Str v && !v.bytes() && v.pieces().size() == 1
+                if (entry.getValue() instanceof Expr.Str v && !v.bytes() && v.pieces().size() == 1
                         && !v.pieces().get(0).dynamic()) {
                     literals.computeIfAbsent(key, x -> new HashSet<>()).add(v.pieces().get(0).text());
                     given.add(key);
@@ -2261,8 +2389,9 @@ final class OpExtractor {
             }
             given.forEach(key -> literalRows.merge(key, 1, Integer::sum));
         }
+        int rowCount = written.size();
         // a key some row leaves out or gives another value has no literals
-        literals.keySet().removeIf(key -> literalRows.get(key) != dicts.size() || repeated.contains(key));
+        literals.keySet().removeIf(key -> literalRows.get(key) != rowCount || repeated.contains(key));
         return new Rows(List.copyOf(keys.keySet()), List.copyOf(keys.values()), literals);
     }
 
