@@ -272,6 +272,7 @@ final class OpExtractor {
                     ctx.tainted());
             if (g == null && residual == null) {
                 Boolean item = itemTest(i.test(), ctx.scope(), 0);
+                item = item != null ? item : literalType(i.test(), ctx);
                 if (item != null) {
                     // `for t in ["a", "user"]: if t == "user":` each item of a literal list is known: only the
                     // branch that runs for this item counts
@@ -440,6 +441,83 @@ final class OpExtractor {
                 }
                 return values.contains(left) == op.equals("in");
             }
+        }
+        return null;
+    }
+
+    /**
+     * The truth of {@code isinstance(x, str)} (a type or a tuple of {@code str}, {@code bytes}, {@code list},
+     * {@code tuple}, {@code dict}, {@code int}, {@code float}, {@code bool}), also under {@code not}, where {@code
+     * x} is bound to a value written in the code: a literal, or a function of this file by its name (a function is
+     * none of these types). This is how a helper run on each item of a literal list tells its items apart ({@code
+     * for cmd in [add_types, "UPDATE ..."]: _execute(conn, cmd)} with {@code if isinstance(cmd, str):
+     * conn.execute(cmd) else: cmd(conn)}). Null for anything else, or a type name the code rebinds.
+     */
+    private static Boolean literalType(Expr test, Ctx ctx) {
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            Boolean b = literalType(u.operand(), ctx);
+            return b == null ? null : !b;
+        }
+        if (!(test instanceof Expr.Call c) || !(c.func() instanceof Expr.Name f) || !f.id().equals("isinstance")
+                || ctx.scope().binds("isinstance") || c.args().size() != 2
+                || c.args().stream().anyMatch(a -> a.keyword() != null || a.star() != 0)
+                || !(c.args().get(0).value() instanceof Expr.Name x) || !ctx.scope().binds(x.id())) {
+            return null;
+        }
+        String type = literalTypeOf(ctx.scope().lookup(x.id()), ctx, 0);
+        Expr classes = c.args().get(1).value();
+        List<Expr> names = classes instanceof Expr.Tuple t ? t.elements() : List.of(classes);
+        if (type == null || names.isEmpty()) {
+            return null;
+        }
+        boolean matches = false;
+        for (Expr n : names) {
+            if (!(n instanceof Expr.Name tn) || !BUILTIN_TYPES.contains(tn.id()) || ctx.scope().binds(tn.id())
+                    || ctx.functions().containsKey(tn.id())) {
+                return null;
+            }
+            // bool is a subclass of int
+            matches |= tn.id().equals(type) || tn.id().equals("int") && type.equals("bool");
+        }
+        return matches;
+    }
+
+    private static final Set<String> BUILTIN_TYPES = Set.of("str", "bytes", "list", "tuple", "dict", "int", "float",
+            "bool");
+
+    /**
+     * The builtin type of a value written in the code ({@code "str"}, {@code "list"}...), {@code "function"} for
+     * a function of this file named and not rebound, both arms of {@code a if c else b} when they agree; else null.
+     */
+    private static String literalTypeOf(Expr v, Ctx ctx, int depth) {
+        if (v == null || depth > 8) {
+            return null;
+        }
+        if (v instanceof Expr.Str str) {
+            return str.bytes() ? "bytes" : "str";
+        }
+        if (v instanceof Expr.ListExpr) {
+            return "list";
+        }
+        if (v instanceof Expr.Tuple) {
+            return "tuple";
+        }
+        if (v instanceof Expr.Dict) {
+            return "dict";
+        }
+        if (v instanceof Expr.Num n) {
+            String t = n.text().toLowerCase(Locale.ROOT);
+            return t.endsWith("j") ? null : t.contains(".") || !t.startsWith("0x") && t.contains("e") ? "float" : "int";
+        }
+        if (v instanceof Expr.Const k) {
+            return k.text().equals("True") || k.text().equals("False") ? "bool" : null;
+        }
+        if (v instanceof Expr.Name n && !ctx.scope().binds(n.id()) && ctx.functions().containsKey(n.id())) {
+            return "function";
+        }
+        if (v instanceof Expr.Opaque o && o.kind().equals("ifexp") && o.children().size() == 3) {
+            String a = literalTypeOf(o.children().get(0), ctx, depth + 1);
+            return a != null && a.equals(literalTypeOf(o.children().get(2), ctx, depth + 1)) ? a : null;
         }
         return null;
     }
@@ -961,6 +1039,19 @@ final class OpExtractor {
      * model ({@code reflect.drop_unique_constraints("groups", [...])}, {@code create_views(op)}): it
      * may create or drop anything.
      */
+    /**
+     * The function of this file a called name runs: its own, or the one a name is bound to (a parameter given it, an
+     * item of a literal list of functions: {@code for cmd in [add_types, ...]: cmd(conn)}); null for none.
+     */
+    private static Stmt.FunctionDef localFunction(Expr.Name name, Ctx ctx) {
+        Stmt.FunctionDef own = ctx.functions().get(name.id());
+        if (own != null) {
+            return own;
+        }
+        return ctx.scope().lookup(name.id()) instanceof Expr.Name bound && !ctx.scope().binds(bound.id())
+                ? ctx.functions().get(bound.id()) : null;
+    }
+
     private boolean foreignCall(Expr.Call call, Ctx ctx) {
         Expr func = call.func();
         String last = Names.lastPart(func);
@@ -968,7 +1059,7 @@ final class OpExtractor {
             return false;
         }
         if (func instanceof Expr.Name n) {
-            return !ctx.functions().containsKey(n.id());
+            return localFunction(n, ctx) == null;
         }
         if (func instanceof Expr.Attribute a) {
             Expr r = a.value();
@@ -1020,7 +1111,7 @@ final class OpExtractor {
     private boolean handleCall(Expr.Call call, Ctx ctx, Set<String> active) {
         Expr func = call.func();
         if (func instanceof Expr.Name fn) {
-            Stmt.FunctionDef helper = ctx.functions().get(fn.id());
+            Stmt.FunctionDef helper = localFunction(fn, ctx);
             if (helper != null && !active.contains(helper.name()) && ctx.depth() < MAX_HELPER_DEPTH) {
                 expandHelper(helper, call, ctx, active);
                 return true;
