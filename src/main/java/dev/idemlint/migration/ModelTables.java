@@ -96,7 +96,7 @@ final class ModelTables {
         Path dir = revision.path().toAbsolutePath().getParent();
         for (int i = 0; i < LEVELS && dir != null; i++, dir = dir.getParent()) {
             roots.add(dir);
-            if (marksRoot(dir)) {
+            if (marksRoot(dir) && !(scriptFolder(dir) && checkout(dir.getParent(), LEVELS - i - 1) != null)) {
                 break;
             }
         }
@@ -158,6 +158,24 @@ final class ModelTables {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code dir} is Alembic's script folder holding its own alembic.ini (Flask-Migrate's {@code
+     * migrations/}, with {@code env.py} beside it) and no other root marker: the application that runs it imports
+     * from the project's folder above, so the search goes on up to the checkout that holds it ({@link #checkout}),
+     * and no higher.
+     */
+    private static boolean scriptFolder(Path dir) {
+        if (!Files.isRegularFile(dir.resolve("env.py"), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        for (String m : ROOT_MARKERS) {
+            if (!m.equals("alembic.ini") && Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean marksRoot(Path dir) {

@@ -237,7 +237,7 @@ final class OpExtractor {
             visit(a.value(), ctx, active);
             boolean taint = ConditionReader.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
             for (Expr t : a.targets()) {
-                bindTarget(t, a.value(), ctx, taint);
+                bindTarget(t, dialectArm(a.value(), ctx.scope()), ctx, taint);
             }
         } else if (s instanceof Stmt.AnnAssign a) {
             if (a.value() != null) {
@@ -841,6 +841,23 @@ final class OpExtractor {
         }
     }
 
+    /**
+     * The arm of {@code a if test else b} that runs on the project's database when {@code test} asks the dialect
+     * ({@link #thenRuns}): {@code "UPDATE ... `values`" if is_mysql() else "UPDATE ... \"values\""}; {@code e}
+     * itself for anything else.
+     */
+    private Expr dialectArm(Expr e, Scope scope) {
+        for (int i = 0; i < 8 && e instanceof Expr.Opaque o && o.kind().equals("ifexp") && o.children().size() == 3;
+                i++) {
+            Boolean runs = thenRuns(o.children().get(1), scope);
+            if (runs == null) {
+                return e;
+            }
+            e = o.children().get(runs ? 0 : 2);
+        }
+        return e;
+    }
+
     private Ctx loopCtx(Ctx ctx) {
         return ctx.child(new Scope(ctx.scope()), ctx.functions(), ctx.tainted(), ctx.batches(), ctx.autocommit(),
                 true, ctx.depth());
@@ -858,7 +875,7 @@ final class OpExtractor {
             try {
                 for (Expr item : items) {
                     Ctx c = loopCtx(ctx);
-                    bindTarget(f.target(), item, c, false);
+                    bindTarget(f.target(), dialectArm(item, ctx.scope()), c, false);
                     walkBlock(f.body(), c, active);
                 }
             } finally {
