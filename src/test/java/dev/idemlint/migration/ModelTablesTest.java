@@ -83,6 +83,28 @@ class ModelTablesTest {
     }
 
     @Test
+    void flask_migrates_migrations_folder_reads_the_package_beside_it_only_inside_a_checkout() throws IOException {
+        Path project = root.resolve("checkout");
+        write("checkout/app/models.py", "class Row:\n    __tablename__ = 'app_rows'\n");
+        write("checkout/migrations/alembic.ini", "[alembic]\n");
+        write("checkout/migrations/env.py", "");
+        write("checkout/migrations/versions/002_seed.py", "revision = '002'\n");
+        Path p = project.resolve("migrations/versions/002_seed.py");
+        SourceFile rev = SourceFile.of(p, "migrations/versions/002_seed.py", Files.readString(p));
+        // no checkout marker above migrations/: its alembic.ini bounds what is read
+        assertEquals(Optional.empty(), ModelTables.of(rev, "app.models", "Row"));
+        // the app that runs Flask-Migrate imports from the checkout's folder, which .git marks
+        Files.createDirectories(project.resolve(".git"));
+        assertEquals(Optional.of("app_rows"), ModelTables.of(rev, "app.models", "Row"));
+        // nothing above that checkout
+        write("other/models.py", "class Row:\n    __tablename__ = 'outside_rows'\n");
+        assertEquals(Optional.empty(), ModelTables.of(rev, "other.models", "Row"));
+        // an alembic.ini outside Alembic's script folder (no env.py beside it) still bounds the search
+        Files.delete(project.resolve("migrations/env.py"));
+        assertEquals(Optional.empty(), ModelTables.of(rev, "app.models", "Row"));
+    }
+
+    @Test
     void a_module_too_large_names_no_table_and_an_edited_one_is_read_again() throws IOException {
         write("app/models.py", "class Row:\n    __tablename__ = 'rows'\n");
         SourceFile rev = revision();
