@@ -1,0 +1,82 @@
+package dev.idemlint.mariadb;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.idemlint.cli.CliRun;
+import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
+import dev.idemlint.pg.ProcessRunner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * chains30's three shapes on a real MariaDB with real Alembic, each revision run on the schema its parents make,
+ * then run again: a dialect test through a chain of helpers (a project module's or the revision's own), seed rows
+ * zipped from a literal list of tuples, and a literal list of a function and SQL strings dispatched by {@code
+ * isinstance}. Where the lint names an error, the re-run fails with that number; the safe variants re-run cleanly.
+ */
+@Tag("mariadb")
+class MariaDbDialectHelperChainProofTest {
+    private static final Path ROOT = Path.of(System.getProperty("idemlint.root", "."));
+    private static final Path RULES = ROOT.resolve("src/test/resources/fixtures/rules");
+
+    private static String upgrade(MariaDbServer server, TempDatabase db, Path fixture, Path revision) {
+        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
+        // the project's package is imported from the fixture's folder, as Alembic imports it from the project's
+        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
+                "src/test/resources/mariadb/run_upgrade.py").toString(), url, revision.toString()),
+                Map.of("PYTHONPATH", fixture.toString()), null, Duration.ofSeconds(120));
+        return r.stdout().strip() + r.stderr().strip();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "add-column-not-idempotent/mariadb_dialect_helper_chain, 001_jobs.py, 'CREATE TABLE jobs (id int PRIMARY KEY)', 1060",
+        "add-column-not-idempotent/mariadb_dialect_helper_chain, 002_tasks.py, 'CREATE TABLE tasks (id int PRIMARY KEY)', 1060",
+        "add-column-not-idempotent/mariadb_dialect_helper_chain, 003_runs.py, 'CREATE TABLE runs (id int PRIMARY KEY)', 0",
+        "insert-not-idempotent/mariadb_seed_rows_zipped, 002_seeds.py, '', 1062",
+        "insert-not-idempotent/mariadb_seed_rows_zipped, 003_safe.py, '', 0",
+        "insert-not-idempotent/mariadb_items_dispatched, 002_commands.py, '', 1062",
+        "insert-not-idempotent/mariadb_items_dispatched, 003_safe.py, '', 0",
+    })
+    void the_rerun_fails_with_the_number_the_lint_names_and_the_safe_variant_reruns(String fixture, String file,
+            String setup, int errno) {
+        MariaDbServer server = MariaDbServer.require();
+        Path folder = RULES.resolve(fixture);
+        Path versions = folder.resolve("versions");
+        CliRun.Result lint = CliRun.run("lint", "--dialect", "mariadb:10.11", "--format", "concise",
+                versions.toString());
+        List<String> findings = lint.out().lines().filter(l -> l.contains("/" + file + ":")).toList();
+        if (errno == 0) {
+            assertTrue(findings.isEmpty(), "the safe variant is not flagged: " + lint.out());
+        } else {
+            assertTrue(!findings.isEmpty() && findings.stream().allMatch(l -> l.contains("error " + errno)),
+                    "flagged with error " + errno + ": " + lint.out());
+        }
+        try (TempDatabase db = server.createDatabase()) {
+            if (!setup.isEmpty()) {
+                assertTrue(db.exec(setup).ok(), setup);
+            }
+            // the parents in the chain's order, each run once
+            for (String parent : List.of("001_tables.py", "002_seeds.py", "002_commands.py")) {
+                Path p = versions.resolve(parent);
+                if (parent.compareTo(file) < 0 && p.toFile().isFile()) {
+                    assertEquals("ok", upgrade(server, db, folder, p), parent);
+                }
+            }
+            Path revision = versions.resolve(file);
+            assertEquals("ok", upgrade(server, db, folder, revision), "the first run");
+            String rerun = upgrade(server, db, folder, revision);
+            if (errno == 0) {
+                assertEquals("ok", rerun, "the safe variant re-runs cleanly");
+            } else {
+                assertTrue(rerun.startsWith("ERROR " + errno), "the re-run fails as the lint says: " + rerun);
+            }
+        }
+    }
+}
