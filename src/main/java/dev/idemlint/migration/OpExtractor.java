@@ -236,8 +236,9 @@ final class OpExtractor {
         } else if (s instanceof Stmt.Assign a) {
             visit(a.value(), ctx, active);
             boolean taint = ConditionReader.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
+            Expr value = a.value() instanceof Expr.Call c && returned.containsKey(c) ? returned.get(c) : a.value();
             for (Expr t : a.targets()) {
-                bindTarget(t, dialectArm(a.value(), ctx.scope()), ctx, taint);
+                bindTarget(t, dialectArm(value, ctx.scope()), ctx, taint);
             }
         } else if (s instanceof Stmt.AnnAssign a) {
             if (a.value() != null) {
@@ -460,11 +461,10 @@ final class OpExtractor {
         }
         if (!(test instanceof Expr.Call c) || !(c.func() instanceof Expr.Name f) || !f.id().equals("isinstance")
                 || ctx.scope().binds("isinstance") || c.args().size() != 2
-                || c.args().stream().anyMatch(a -> a.keyword() != null || a.star() != 0)
-                || !(c.args().get(0).value() instanceof Expr.Name x) || !ctx.scope().binds(x.id())) {
+                || c.args().stream().anyMatch(a -> a.keyword() != null || a.star() != 0)) {
             return null;
         }
-        String type = literalTypeOf(ctx.scope().lookup(x.id()), ctx, 0);
+        String type = literalTypeOf(boundItem(c.args().get(0).value(), ctx.scope()), ctx, 0);
         Expr classes = c.args().get(1).value();
         List<Expr> names = classes instanceof Expr.Tuple t ? t.elements() : List.of(classes);
         if (type == null || names.isEmpty()) {
@@ -480,6 +480,25 @@ final class OpExtractor {
             matches |= tn.id().equals(type) || tn.id().equals("int") && type.equals("bool");
         }
         return matches;
+    }
+
+    /**
+     * The value a name is bound to, or item {@code k} of the list or tuple it is bound to ({@code cmd[0]} for
+     * {@code cmd} an item {@code (add_roles, "DELETE ...")} of a literal list); null when not known.
+     */
+    private static Expr boundItem(Expr e, Scope scope) {
+        if (e instanceof Expr.Name x) {
+            return scope.binds(x.id()) ? scope.lookup(x.id()) : null;
+        }
+        if (e instanceof Expr.Subscript sub && sub.value() instanceof Expr.Name x && scope.binds(x.id())
+                && sub.index() instanceof Expr.Num k && k.text().matches("[0-9]{1,3}")) {
+            Expr v = scope.lookup(x.id());
+            List<Expr> items = v instanceof Expr.Tuple t ? t.elements() : v instanceof Expr.ListExpr l ? l.elements()
+                    : null;
+            int i = Integer.parseInt(k.text());
+            return items == null || i >= items.size() ? null : items.get(i);
+        }
+        return null;
     }
 
     private static final Set<String> BUILTIN_TYPES = Set.of("str", "bytes", "list", "tuple", "dict", "int", "float",
@@ -514,6 +533,9 @@ final class OpExtractor {
         }
         if (v instanceof Expr.Name n && !ctx.scope().binds(n.id()) && ctx.functions().containsKey(n.id())) {
             return "function";
+        }
+        if (v instanceof Expr.Opaque o && o.kind().equals(FORMATTED)) {
+            return "str";
         }
         if (v instanceof Expr.Opaque o && o.kind().equals("ifexp") && o.children().size() == 3) {
             String a = literalTypeOf(o.children().get(0), ctx, depth + 1);
@@ -1127,6 +1149,16 @@ final class OpExtractor {
 
     private boolean handleCall(Expr.Call call, Ctx ctx, Set<String> active) {
         Expr func = call.func();
+        if (func instanceof Expr.Subscript item && boundItem(item, ctx.scope()) instanceof Expr.Name fn
+                && !ctx.scope().binds(fn.id()) && ctx.functions().containsKey(fn.id())) {
+            // `cmd[0]()` for `cmd` an item (add_roles, "DELETE ...") of a literal list: the function it names
+            Stmt.FunctionDef helper = ctx.functions().get(fn.id());
+            if (!active.contains(helper.name()) && ctx.depth() < MAX_HELPER_DEPTH) {
+                expandHelper(helper, call, ctx, active);
+                return true;
+            }
+            return false;
+        }
         if (func instanceof Expr.Name fn) {
             Stmt.FunctionDef helper = localFunction(fn, ctx);
             if (helper != null && !active.contains(helper.name()) && ctx.depth() < MAX_HELPER_DEPTH) {
@@ -1277,6 +1309,72 @@ final class OpExtractor {
         } finally {
             active.remove(helper.name());
         }
+        List<Stmt> body = helper.body();
+        if (!body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return r && r.value() != null
+                && returns(body) == 1) {
+            Expr literal = spelledOut(r.value(), scope, 0);
+            if (literal != null) {
+                returned.put(call, literal);
+            }
+        }
+    }
+
+    /**
+     * What calls of functions of this file returned, when the function's one {@code return} ends its body and
+     * returns a list or tuple written out ({@link #spelledOut}): {@code all_commands = get_commands()} then holds
+     * the helper's literal, so a loop over it walks its items.
+     */
+    private final Map<Expr.Call, Expr> returned = new IdentityHashMap<>();
+    /** An f-string item of a helper's returned literal ({@link #spelledOut}): a str of unknown text. */
+    private static final String FORMATTED = "formatted string";
+
+    /** The {@code return} statements of a function body, nested blocks included (not nested functions). */
+    private static int returns(List<Stmt> body) {
+        int n = 0;
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Return) {
+                n++;
+            } else if (!(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
+                n += returns(StmtParts.blocks(s));
+            }
+        }
+        return n;
+    }
+
+    /**
+     * {@code e} as a list or tuple literal with each item resolved in the helper's {@code scope}: a string without
+     * fields, a function of this file by name, a nested list or tuple; a name the helper binds is replaced by its
+     * value. Any other item becomes an unknown value, so no name of the helper is read in the caller's scope.
+     * Null when {@code e} is no list or tuple.
+     */
+    private Expr spelledOut(Expr e, Scope scope, int depth) {
+        Expr v = e;
+        for (int i = 0; i < 8 && v instanceof Expr.Name n && scope.binds(n.id()) && scope.lookup(n.id()) != null; i++) {
+            v = scope.lookup(n.id());
+        }
+        if (depth > 4) {
+            return null;
+        }
+        if (v instanceof Expr.ListExpr || v instanceof Expr.Tuple) {
+            List<Expr> items = new ArrayList<>();
+            for (Expr item : v.children()) {
+                Expr one = spelledOut(item, scope, depth + 1);
+                items.add(one != null ? one : new Expr.Opaque("unknown", List.of(), item.span()));
+            }
+            return v instanceof Expr.ListExpr l ? new Expr.ListExpr(List.copyOf(items), l.span())
+                    : new Expr.Tuple(List.copyOf(items), v.span());
+        }
+        if (depth == 0) {
+            return null;
+        }
+        if (v instanceof Expr.Str str && str.isConstant()) {
+            return v;
+        }
+        if (v instanceof Expr.Str str && !str.bytes()) {
+            // an f-string whose fields the helper's names fill: a string, its text not known here
+            return new Expr.Opaque(FORMATTED, List.of(), v.span());
+        }
+        return v instanceof Expr.Name n && !scope.binds(n.id()) && moduleFunctions.containsKey(n.id()) ? v : null;
     }
 
     /** Replaces a name by what it is bound to in the caller, so the callee resolves it. */

@@ -154,6 +154,12 @@ final class StringResolver {
             Expr bound = scope == null ? null : scope.lookup(n.id());
             return bound == null || bound == e ? null : build(bound, scope, depth + 1);
         }
+        if (e instanceof Expr.Subscript sub && sub.value() instanceof Expr.Name n && scope != null
+                && sub.index() instanceof Expr.Num k && k.text().matches("[0-9]{1,3}")
+                && scope.lookup(n.id()) instanceof Expr.Tuple t && Integer.parseInt(k.text()) < t.elements().size()) {
+            // `cmd[0]` for `cmd` bound to a tuple written out (an item of a literal list of pairs)
+            return build(t.elements().get(Integer.parseInt(k.text())), scope, depth + 1);
+        }
         if (e instanceof Expr.BinOp bin) {
             if (bin.op().equals("+")) {
                 Builder l = build(bin.left(), scope, depth + 1);
