@@ -43,6 +43,8 @@ class MariaDbDialectHelperChainProofTest {
         "insert-not-idempotent/mariadb_seed_rows_zipped, 003_safe.py, '', 0",
         "insert-not-idempotent/mariadb_items_dispatched, 002_commands.py, '', 1062",
         "insert-not-idempotent/mariadb_items_dispatched, 003_safe.py, '', 0",
+        "insert-not-idempotent/mariadb_items_dispatched, 004_pairs.py, '', 1062",
+        "insert-not-idempotent/mariadb_items_dispatched, 005_pairs_safe.py, '', 0",
     })
     void the_rerun_fails_with_the_number_the_lint_names_and_the_safe_variant_reruns(String fixture, String file,
             String setup, int errno) {
