@@ -724,7 +724,7 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        // which server's facts decide only what a unique key is: the PostgreSQL version plays no part
+        // of the server's facts only whether a unique key is its index is asked here: no PostgreSQL version needed
         RerunSimulation.Decided decided = RerunSimulation.decide(classify(m.operations()), postgresNames,
                 ServerFacts.of(dialect, 0).uniqueKeyIsIndex());
         // the guards resolved in place: the verdicts stay with the operations at their positions
