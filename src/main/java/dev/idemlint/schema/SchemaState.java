@@ -1047,10 +1047,14 @@ public final class SchemaState {
     }
 
     /**
-     * Where a unique key is the index of its name ({@link #keyIsIndex}), the place of the key an index drop takes
-     * too: the constraint of the index's name on its table. Null for other refs and an index of a table not known.
+     * Where a unique key is the index of its name ({@link #keyIsIndex}), the other form of the object a drop of
+     * {@code ref} may take: for an index of a known table, the constraint of its name on that table; for a constraint
+     * (whose kind a drop may not say), the index of its name. Null for other refs and an index of a table not known.
      */
-    static Slot keyOfIndex(ObjectRef ref) {
+    static Slot keyOrIndex(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.CONSTRAINT) {
+            return slot(new ObjectRef(ObjectKind.INDEX, ref.name(), ref.table()));
+        }
         return ref.kind() != ObjectKind.INDEX || ref.table() == null ? null
                 : slot(ObjectRef.in(ObjectKind.CONSTRAINT, ref.table(), ref.name().name()));
     }

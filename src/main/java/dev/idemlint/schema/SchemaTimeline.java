@@ -219,7 +219,7 @@ public final class SchemaTimeline {
      * same table name in two engines is two tables: each query about an operation is answered by its engine's.
      */
     private Map<String, SchemaTimeline> engines;
-    /** A unique key is the index of its name (MySQL, MariaDB): a drop of the index is a drop of the key. */
+    /** A unique key is the index of its name (MySQL, MariaDB): a drop of either form ends the other too. */
     private boolean keyIsIndex;
 
     /** {@code steps}: how many events the revisions recorded, to size the maps once (growing them was 1% of a run). */
@@ -270,7 +270,8 @@ public final class SchemaTimeline {
 
     /**
      * {@link #build(List, Map)} on a server where a unique key is the index of its name when {@code uniqueKeyIsIndex}
-     * ({@code ServerFacts#uniqueKeyIsIndex}): a drop of that index ends the key ({@link SchemaState#keyOfIndex}).
+     * ({@code ServerFacts#uniqueKeyIsIndex}): a drop of the index ends the key and one of the key the index
+     * ({@link SchemaState#keyOrIndex}).
      */
     public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed,
             boolean uniqueKeyIsIndex) {
@@ -464,9 +465,9 @@ public final class SchemaTimeline {
                         listIn(columnDrops, e.key().table()).add(e);
                     }
                     listIn(events, SchemaState.slot(e.key())).add(e);
-                    SchemaState.Slot key = keyIsIndex && e.type() == Type.DROP ? SchemaState.keyOfIndex(e.key()) : null;
-                    if (key != null) {
-                        listIn(events, key).add(e);
+                    SchemaState.Slot other = keyIsIndex && e.type() == Type.DROP ? SchemaState.keyOrIndex(e.key()) : null;
+                    if (other != null) {
+                        listIn(events, other).add(e);
                     }
                 }
                 case WILDCARD_DROP -> {
