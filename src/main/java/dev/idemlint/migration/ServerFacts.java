@@ -174,7 +174,8 @@ public interface ServerFacts {
 
     /**
      * Whether a unique key is the index of its name, so that dropping that index drops the key (MySQL, MariaDB);
-     * PostgreSQL refuses to drop an index a constraint owns.
+     * PostgreSQL refuses to drop an index a constraint owns. The model holds the two as one object where this holds
+     * ({@code SchemaState#unknown(boolean)}, {@code SchemaTimeline#build(List, Map, boolean)}).
      */
     default boolean uniqueKeyIsIndex() {
         return !indexNamesPerSchema();

@@ -188,7 +188,8 @@ public final class Linter {
         RevisionGraph graph = graphing.join(spare);
         VersionsTree tree = new VersionsTree(dir, revisions, graph, unreadable);
         if (project) {
-            FutureTask<SchemaTimeline> built = timeline ? RuleContext.timelineBuild(graph, effects) : null;
+            FutureTask<SchemaTimeline> built = timeline ? RuleContext.timelineBuild(graph, effects,
+                    ServerFacts.of(target.settings().dialect(), target.settings().postgresMajor())) : null;
             rest.addAll(UnreadCodeReached.withheld(projectFindings(projectRules, byRule, tree, target, naming,
                     display, spare, failing, models, built), models, this::rerunClaim));
         }
@@ -723,7 +724,9 @@ public final class Linter {
                             + " (CommandError: Could not determine revision id from filename).",
                     "Declare `revision` and `down_revision`, or move the module out of the versions directory."));
         }
-        RerunSimulation.Decided decided = RerunSimulation.decide(classify(m.operations()), postgresNames);
+        // of the server's facts only whether a unique key is its index is asked here: no PostgreSQL version needed
+        RerunSimulation.Decided decided = RerunSimulation.decide(classify(m.operations()), postgresNames,
+                ServerFacts.of(dialect, 0).uniqueKeyIsIndex());
         // the guards resolved in place: the verdicts stay with the operations at their positions
         return m.withOperations(GuardMatch.resolve(decided.ops(), postgresNames, naming))
                 .withVerdicts(decided.verdicts()).withoutModule();

@@ -187,8 +187,9 @@ public final class RuleContext {
      * hand to every project rule of one run ({@link #timeline(FutureTask, Spare)}): run by the first rule
      * that asks, waited for by the others, let go with the run.
      */
-    static FutureTask<SchemaTimeline> timelineBuild(RevisionGraph graph, Map<Migration, SchemaTimeline.Effects> effects) {
-        return new FutureTask<>(() -> SchemaTimeline.build(graph.topologicalOrder(), effects));
+    static FutureTask<SchemaTimeline> timelineBuild(RevisionGraph graph, Map<Migration, SchemaTimeline.Effects> effects,
+            ServerFacts facts) {
+        return new FutureTask<>(() -> SchemaTimeline.build(graph.topologicalOrder(), effects, facts.uniqueKeyIsIndex()));
     }
 
     /** Where {@link #timeline()} comes from; {@code whileBuilt} runs while another thread builds it. */
@@ -242,7 +243,7 @@ public final class RuleContext {
      */
     public RerunAnswers rerunAnswers(Migration m) {
         synchronized (answers) {
-            return answers.computeIfAbsent(m, k -> RerunAnswers.of(k.upgrade()));
+            return answers.computeIfAbsent(m, k -> RerunAnswers.of(k.upgrade(), facts.uniqueKeyIsIndex()));
         }
     }
 

@@ -54,12 +54,26 @@ public final class Effects {
      * {@code convention} names what SQLAlchemy creates for a column ({@code index=True} as
      * {@code ix_%(column_0_label)s}, {@code unique=True}, a primary key). {@code enumCreateTypeHonoured}:
      * the target's SQLAlchemy honours {@code sa.Enum(create_type=False)} (2.1 and later; before, the
-     * generic Enum drops the flag and {@code create_table} creates the type anyway).
+     * generic Enum drops the flag and {@code create_table} creates the type anyway). {@code uniqueKeyIsIndex}: the
+     * server names a unique key as the index it is, one object under one name ({@code ServerFacts#uniqueKeyIsIndex}:
+     * MySQL, MariaDB), which the states of a re-run check hold so ({@link SchemaState#unknown(boolean)}).
      */
     public record Naming(BooleanSupplier postgresNames, Supplier<NamingConvention> convention,
-            BooleanSupplier enumCreateTypeHonoured) {
+            BooleanSupplier enumCreateTypeHonoured, boolean uniqueKeyIsIndex) {
         /** A project whose convention is not known: unnamed keys get names that cannot be told. */
         public static final Naming UNKNOWN = new Naming(() -> false);
+
+        /** Naming on a server where a unique key and its index are two objects (PostgreSQL). */
+        public Naming(BooleanSupplier postgresNames, Supplier<NamingConvention> convention,
+                BooleanSupplier enumCreateTypeHonoured) {
+            this(postgresNames, convention, enumCreateTypeHonoured, false);
+        }
+
+        /** This naming on a server where a unique key is its index when {@code keyIsIndex}. */
+        public Naming uniqueKeyIsIndex(boolean keyIsIndex) {
+            return keyIsIndex == uniqueKeyIsIndex ? this
+                    : new Naming(postgresNames, convention, enumCreateTypeHonoured, keyIsIndex);
+        }
 
         /**
          * Naming from {@code postgresNames} alone: when it holds the convention is SQLAlchemy's default

@@ -17,23 +17,33 @@ import java.util.stream.IntStream;
  */
 public final class RerunAnswers {
     private final List<Operation> upgrade;
+    private final Effects.Naming naming;
     private List<RerunSimulation.Failure> conflicts;
     private Set<Integer> rowsMet;
     private Map<Integer, ObjectRef> movedBefore;
 
-    private RerunAnswers(List<Operation> upgrade) {
+    private RerunAnswers(List<Operation> upgrade, Effects.Naming naming) {
         this.upgrade = upgrade;
+        this.naming = naming;
     }
 
     /** The answers about {@code upgrade}, a revision's {@code upgrade()} operations. */
     public static RerunAnswers of(List<Operation> upgrade) {
-        return new RerunAnswers(upgrade);
+        return of(upgrade, false);
+    }
+
+    /**
+     * The answers about {@code upgrade} on a server where a unique key is the index of its name when
+     * {@code uniqueKeyIsIndex} ({@code ServerFacts#uniqueKeyIsIndex}).
+     */
+    public static RerunAnswers of(List<Operation> upgrade, boolean uniqueKeyIsIndex) {
+        return new RerunAnswers(upgrade, Effects.Naming.UNKNOWN.uniqueKeyIsIndex(uniqueKeyIsIndex));
     }
 
     /** Each statement that fails when the revision runs again on the schema it left, and what it trips on, in order. */
     public synchronized List<RerunSimulation.Failure> conflicts() {
         if (conflicts == null) {
-            conflicts = RerunSimulation.failures(upgrade, Effects.Naming.UNKNOWN);
+            conflicts = RerunSimulation.failures(upgrade, naming);
         }
         return conflicts;
     }
@@ -44,7 +54,7 @@ public final class RerunAnswers {
      */
     public synchronized boolean rowsMet(int insert) {
         if (rowsMet == null) {
-            rowsMet = RerunSimulation.rowsMet(upgrade, Effects.Naming.UNKNOWN, positions(Operation.Insert.class));
+            rowsMet = RerunSimulation.rowsMet(upgrade, naming, positions(Operation.Insert.class));
         }
         return rowsMet.contains(insert);
     }
@@ -55,7 +65,7 @@ public final class RerunAnswers {
      */
     public synchronized ObjectRef columnMovedBefore(int addColumn) {
         if (movedBefore == null) {
-            movedBefore = RerunSimulation.columnsMovedBefore(upgrade, Effects.Naming.UNKNOWN,
+            movedBefore = RerunSimulation.columnsMovedBefore(upgrade, naming,
                     positions(Operation.AddColumn.class));
         }
         return movedBefore.get(addColumn);
@@ -63,7 +73,7 @@ public final class RerunAnswers {
 
     /** What the re-run meets of each question's object just before the question's statement ({@link RerunSimulation#meets}). */
     public Map<RerunSimulation.Question, Presence> meets(Collection<RerunSimulation.Question> questions) {
-        return RerunSimulation.meets(upgrade, Effects.Naming.UNKNOWN, questions);
+        return RerunSimulation.meets(upgrade, naming, questions);
     }
 
     /**
@@ -77,7 +87,7 @@ public final class RerunAnswers {
 
     /** The object a re-run rule's claim about {@code op} is about: what its first effect decides; null when none. */
     public ObjectRef claimed(Operation op) {
-        return RerunSimulation.claimed(op, Effects.Naming.UNKNOWN);
+        return RerunSimulation.claimed(op, naming);
     }
 
     private List<Integer> positions(Class<? extends Operation> kind) {

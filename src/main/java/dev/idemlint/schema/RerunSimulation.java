@@ -77,8 +77,18 @@ public final class RerunSimulation {
      * default name; otherwise unnamed keys stay unknown.
      */
     public static Decided decide(List<Operation> ops, BooleanSupplier postgresNames) {
+        return decide(ops, postgresNames, false);
+    }
+
+    /**
+     * {@link #decide(List, BooleanSupplier)} on a server where a unique key is the index of its name when
+     * {@code uniqueKeyIsIndex} ({@code ServerFacts#uniqueKeyIsIndex}: MySQL, MariaDB), which the states of the
+     * check hold as one object.
+     */
+    public static Decided decide(List<Operation> ops, BooleanSupplier postgresNames, boolean uniqueKeyIsIndex) {
+        Effects.Naming naming = new Effects.Naming(postgresNames).uniqueKeyIsIndex(uniqueKeyIsIndex);
         RerunVerdicts.Verdict[] verdicts = new RerunVerdicts.Verdict[ops.size()];
-        List<Operation> out = protectAll(ops, postgresNames, verdicts);
+        List<Operation> out = protectAll(ops, naming, verdicts);
         boolean anySettled = false;
         for (Operation op : ops) {
             anySettled |= op.site().guard() != null && op.site().guard().settled();
@@ -105,7 +115,7 @@ public final class RerunSimulation {
                 continue;
             }
             RerunVerdicts.Verdict[] inWorld = new RerunVerdicts.Verdict[ops.size()];
-            protectAll(world(ops, w.getKey()), postgresNames, inWorld);
+            protectAll(world(ops, w.getKey()), naming, inWorld);
             for (int i : w.getValue()) {
                 // decided as an unconditional statement would be; it keeps its condition for the message and for
                 // what it claims about the first run (nothing: OpSite#definite)
@@ -162,16 +172,16 @@ public final class RerunSimulation {
     }
 
     /** {@link #protect} of statements under no condition on configuration, engine by engine. */
-    private static List<Operation> protectAll(List<Operation> ops, BooleanSupplier postgresNames,
+    private static List<Operation> protectAll(List<Operation> ops, Effects.Naming naming,
             RerunVerdicts.Verdict[] verdicts) {
         ByEngine engines = new ByEngine(ops);
         if (engines.size() == 1) {
-            return protectOne(ops, postgresNames, verdicts);
+            return protectOne(ops, naming, verdicts);
         }
         List<Operation> out = new ArrayList<>(ops);
         for (int p = 0; p < engines.size(); p++) {
             RerunVerdicts.Verdict[] part = new RerunVerdicts.Verdict[engines.ops(p).size()];
-            List<Operation> done = protectOne(engines.ops(p), postgresNames, part);
+            List<Operation> done = protectOne(engines.ops(p), naming, part);
             for (int k = 0; k < done.size(); k++) {
                 out.set(engines.position(p, k), done.get(k));
                 verdicts[engines.position(p, k)] = part[k];
@@ -248,11 +258,11 @@ public final class RerunSimulation {
     }
 
     /** The verdicts on one engine's {@code ops}, into {@code verdicts}. */
-    private static List<Operation> protectOne(List<Operation> ops, BooleanSupplier postgresNames,
+    private static List<Operation> protectOne(List<Operation> ops, Effects.Naming naming,
             RerunVerdicts.Verdict[] verdicts) {
-        List<List<Effect>> own = own(ops, new Effects.Naming(postgresNames));
+        List<List<Effect>> own = own(ops, naming);
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, own, effects, null, (i, s) -> { }, (i, s) -> { });
+        SchemaState state = firstRun(ops, own, effects, null, naming.uniqueKeyIsIndex(), (i, s) -> { }, (i, s) -> { });
         ClaimView gone = new ClaimView(ops, own, Claim.GONE, state, effects);
         ClaimView there = new ClaimView(ops, own, Claim.THERE, state, effects);
         List<Operation> out = new ArrayList<>(ops);
@@ -365,7 +375,7 @@ public final class RerunSimulation {
                     state = run;
                 } else {
                     effects = new ArrayList<>(ops.size());
-                    state = firstRun(seen, effects, (i, s) -> { }, (i, s) -> { });
+                    state = firstRun(seen, effects, run.uniqueKeyIsIndex(), (i, s) -> { }, (i, s) -> { });
                 }
             }
             return effects;
@@ -597,12 +607,13 @@ public final class RerunSimulation {
             // only a column the revision adds before an asked one, on its table, can have moved
             return out;
         }
-        SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, (i, st) -> { }, (i, st) -> { });
+        SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, naming.uniqueKeyIsIndex(), (i, st) -> { },
+                (i, st) -> { });
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         // the claim the re-run's skip makes of each earlier column: it is there, and so not added again; each
         // column is taken as added where the revision adds it (under a condition too: had it not run, it moved
         // nothing), so that only what may take it away since leaves it gone
-        SchemaState rerun = firstRun(ops, ownEffects, effects, Claim.THERE, (i, st) -> { },
+        SchemaState rerun = firstRun(ops, ownEffects, effects, Claim.THERE, naming.uniqueKeyIsIndex(), (i, st) -> { },
                 (i, st) -> st.applyAll(columns.get(i)));
         // per table, the first column the re-run so far adds again and the first run leaves
         Map<QualifiedName, ObjectRef> moved = new HashMap<>();
@@ -867,7 +878,7 @@ public final class RerunSimulation {
     private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
             Claim claim, BiConsumer<Integer, SchemaState> before,
             BiConsumer<Integer, SchemaState> after) {
-        return firstRun(ops, own(ops, naming), effects, claim, before, after);
+        return firstRun(ops, own(ops, naming), effects, claim, naming.uniqueKeyIsIndex(), before, after);
     }
 
     /**
@@ -886,16 +897,19 @@ public final class RerunSimulation {
 
     /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, from each operation's {@link #own} effects. */
     private static SchemaState firstRun(List<Operation> ops, List<List<Effect>> own, List<List<Effect>> effects,
-            Claim claim, BiConsumer<Integer, SchemaState> before,
+            Claim claim, boolean keyIsIndex, BiConsumer<Integer, SchemaState> before,
             BiConsumer<Integer, SchemaState> after) {
-        return firstRun(seenAll(ops, own, claim), effects, before, after);
+        return firstRun(seenAll(ops, own, claim), effects, keyIsIndex, before, after);
     }
 
-    /** The first run of a revision whose operations are {@code seen} as one view sees them. */
-    private static SchemaState firstRun(List<Seen> seen, List<List<Effect>> effects,
+    /**
+     * The first run of a revision whose operations are {@code seen} as one view sees them, on a server where a unique
+     * key is its index when {@code keyIsIndex} ({@link SchemaState#unknown(boolean)}).
+     */
+    private static SchemaState firstRun(List<Seen> seen, List<List<Effect>> effects, boolean keyIsIndex,
             BiConsumer<Integer, SchemaState> before,
             BiConsumer<Integer, SchemaState> after) {
-        SchemaState state = SchemaState.unknown();
+        SchemaState state = SchemaState.unknown(keyIsIndex);
         for (int i = 0; i < seen.size(); i++) {
             before.accept(i, state);
             if (seen.get(i).leavesOutMakes()) {

@@ -390,6 +390,11 @@ public final class SchemaState {
     private Presence baseline;
     /** Code that may make objects was left out of this state (a re-run claim's view): its absences are not sure. */
     private boolean makesLeftOut;
+    /**
+     * Whether a unique key is the index of its name on its table ({@code ServerFacts#uniqueKeyIsIndex}: MySQL,
+     * MariaDB): the state holds the two as one object, the index ({@link #identity}).
+     */
+    private boolean keyIsIndex;
     private final Map<Slot, Entry> entries = new HashMap<>();
     /** The slots of {@link #entries} in the type namespace, under {@link #TYPE}: what {@link #enumTypes} reads. */
     private final SetIndex<String, Slot> typeSlots = new SetIndex<>(true);
@@ -751,6 +756,7 @@ public final class SchemaState {
     SchemaState copy() {
         SchemaState c = new SchemaState(currentSchema, searchPath, baseline);
         c.makesLeftOut = makesLeftOut;
+        c.keyIsIndex = keyIsIndex;
         // the entries are shared until either side uses one: neither is then this state's or the copy's to change
         c.entries.putAll(entries);
         c.typeSlots.share(typeSlots);
@@ -797,6 +803,21 @@ public final class SchemaState {
     /** A state of which nothing is known: names are unqualified, there is no search path. */
     public static SchemaState unknown() {
         return new SchemaState(null, List.of(), Presence.UNKNOWN);
+    }
+
+    /**
+     * A state of which nothing is known ({@link #unknown()}), on a server where a unique key is the index of its
+     * name when {@code uniqueKeyIsIndex} ({@code ServerFacts#uniqueKeyIsIndex}).
+     */
+    public static SchemaState unknown(boolean uniqueKeyIsIndex) {
+        SchemaState s = unknown();
+        s.keyIsIndex = uniqueKeyIsIndex;
+        return s;
+    }
+
+    /** Whether the state holds a unique key and its index as one object ({@link #unknown(boolean)}). */
+    public boolean uniqueKeyIsIndex() {
+        return keyIsIndex;
     }
 
     /** The schema a catalog snapshot holds: every object known, what it lacks absent. */
@@ -977,6 +998,71 @@ public final class SchemaState {
         };
     }
 
+    // ---- one object for a unique key and its index ----
+
+    /**
+     * {@code effect} on the object it acts on here ({@link #identity(ObjectRef, ConstraintKind)}): where a unique
+     * key is its index, making a unique key makes that index (unique), and dropping a constraint the state holds as
+     * an index drops that index. Other effects as they are (the same instance).
+     */
+    private Effect identity(Effect effect) {
+        if (!keyIsIndex) {
+            return effect;
+        }
+        if (effect instanceof Create c && c.object().kind() == ObjectKind.CONSTRAINT) {
+            ObjectRef o = identity(c.object(), c.shape().constraintKind());
+            Shape sh = c.shape();
+            return o == c.object() ? effect : new Create(o, c.tolerant(), new Shape(sh.columnType(), sh.constraintKind(),
+                    true, sh.columns(), sh.labels(), sh.owner(), sh.postgresNamed(), sh.relkind(), sh.temporary(),
+                    sh.references()));
+        }
+        if (effect instanceof Drop d && d.object().kind() == ObjectKind.CONSTRAINT) {
+            ObjectRef o = identity(d.object(), null);
+            return o == d.object() ? effect : new Drop(o, d.ifExists(), d.cascade());
+        }
+        return effect;
+    }
+
+    /**
+     * The object {@code ref} names in this state. Where a unique key is the index of its name on its table (MySQL,
+     * MariaDB: {@link #keyIsIndex}) a constraint that is a unique key is that index: one made as one ({@code made}
+     * is {@link ConstraintKind#UNIQUE}), or one of a kind not given where the state holds an index of its name on its
+     * table, and no constraint of another kind under the name (a foreign key, a check: their names are their own).
+     * Other refs as they are (the same instance).
+     */
+    private ObjectRef identity(ObjectRef ref, ConstraintKind made) {
+        if (!keyIsIndex || ref.kind() != ObjectKind.CONSTRAINT) {
+            return ref;
+        }
+        ObjectRef index = new ObjectRef(ObjectKind.INDEX, ref.name(), ref.table());
+        if (made != null) {
+            return made == ConstraintKind.UNIQUE ? index : ref;
+        }
+        Entry c = entries.get(slot(ref));
+        if (c != null && c.constraintKind != null && c.constraintKind != ConstraintKind.UNKNOWN) {
+            return ref;
+        }
+        Entry ix = entries.get(slot(index));
+        return ix != null && ix.kind == ObjectKind.INDEX && ref.table().equals(ix.owner) ? index : ref;
+    }
+
+    /**
+     * Where a unique key is the index of its name ({@link #keyIsIndex}), the other form of the object a drop of
+     * {@code ref} may take: for an index of a known table, the constraint of its name on that table; for a constraint
+     * (whose kind a drop may not say), the index of its name. Null for other refs and an index of a table not known.
+     */
+    static Slot keyOrIndex(ObjectRef ref) {
+        if (ref.kind() == ObjectKind.CONSTRAINT) {
+            return slot(new ObjectRef(ObjectKind.INDEX, ref.name(), ref.table()));
+        }
+        return ref.kind() != ObjectKind.INDEX || ref.table() == null ? null
+                : slot(ObjectRef.in(ObjectKind.CONSTRAINT, ref.table(), ref.name().name()));
+    }
+
+    private static ObjectRef object(Effect e) {
+        return e instanceof Create c ? c.object() : ((Drop) e).object();
+    }
+
     // ---- namespaces ----
 
     /** The namespace a kind's names live in. */
@@ -1127,6 +1213,7 @@ public final class SchemaState {
     }
 
     public Presence presence(ObjectRef ref) {
+        ref = identity(ref, null);
         Slot s = slot(ref);
         Entry e = entry(s);
         Presence p = e != null ? e.presence : implicit(ref, s);
@@ -1302,6 +1389,7 @@ public final class SchemaState {
      * known absent), what it drops or requires known present, a rename's source present and its target absent.
      */
     public boolean proves(Effect effect) {
+        effect = identity(effect);
         if (effect instanceof Create c && makesPrimaryKey(c)) {
             // the table's one primary key: free whatever its name, unless the name itself is taken
             return (c.shape().postgresNamed() || presence(c.object()) == Presence.ABSENT) && !tableAbsent(c.object())
@@ -1617,6 +1705,17 @@ public final class SchemaState {
 
     /** Applies {@code effect}; the conflict PostgreSQL raises on the state it met, if any. */
     public Optional<Conflict> apply(Effect effect) {
+        Effect own = identity(effect);
+        if (own != effect) {
+            // the conflict names the object as the statement does (a constraint), with what it raises for it
+            Conflict c = own instanceof Create x ? create(x) : drop((Drop) own);
+            if (c == null || !c.object().equals(object(own))) {
+                return Optional.ofNullable(c);
+            }
+            ObjectRef written = object(effect);
+            return Optional.of(new Conflict(written, own instanceof Create ? PostgresFacts.duplicate(ConstraintKind.UNIQUE)
+                    : PostgresFacts.dropMissing(written.kind()), c.alreadyThere(), c.about()));
+        }
         Conflict c;
         if (effect instanceof Create x) {
             c = create(x);
@@ -2017,6 +2116,9 @@ public final class SchemaState {
      * Null otherwise.
      */
     private ObjectRef constraintOfIndex(ObjectRef index) {
+        if (keyIsIndex) {
+            return null; // the key is the index: dropping the index drops the key
+        }
         Entry ix = entry(slot(index));
         if (ix == null || ix.presence != Presence.PRESENT || ix.kind != ObjectKind.INDEX || ix.owner == null) {
             return null;

@@ -219,6 +219,8 @@ public final class SchemaTimeline {
      * same table name in two engines is two tables: each query about an operation is answered by its engine's.
      */
     private Map<String, SchemaTimeline> engines;
+    /** A unique key is the index of its name (MySQL, MariaDB): a drop of either form ends the other too. */
+    private boolean keyIsIndex;
 
     /** {@code steps}: how many events the revisions recorded, to size the maps once (growing them was 1% of a run). */
     private SchemaTimeline(List<Migration> order, int steps) {
@@ -263,6 +265,16 @@ public final class SchemaTimeline {
      * them (null: computed here).
      */
     public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed) {
+        return build(migrations, precomputed, false);
+    }
+
+    /**
+     * {@link #build(List, Map)} on a server where a unique key is the index of its name when {@code uniqueKeyIsIndex}
+     * ({@code ServerFacts#uniqueKeyIsIndex}): a drop of the index ends the key and one of the key the index
+     * ({@link SchemaState#keyOrIndex}).
+     */
+    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed,
+            boolean uniqueKeyIsIndex) {
         List<Effects> effects = new ArrayList<>(migrations.size());
         Set<String> engines = new LinkedHashSet<>();
         for (Migration m : migrations) {
@@ -274,15 +286,16 @@ public final class SchemaTimeline {
             engines.addAll(fx.engines);
         }
         if (engines.size() < 2) {
-            return buildOne(migrations, effects);
+            return buildOne(migrations, effects, uniqueKeyIsIndex);
         }
         // a multidb chain: the graph's timeline holds no events, each engine's that database's
-        SchemaTimeline t = buildOne(migrations, migrations.stream().map(Effects::new).toList());
+        SchemaTimeline t = buildOne(migrations, migrations.stream().map(Effects::new).toList(), uniqueKeyIsIndex);
         t.engines = new HashMap<>();
         for (String engine : engines) {
             // an operation of no engine is answered by the timeline of every operation
             SchemaTimeline one = buildOne(migrations,
-                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList());
+                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList(),
+                    uniqueKeyIsIndex);
             if (engine != null) {
                 one.runs = op -> engine.equals(op.site().engine());
             }
@@ -292,12 +305,13 @@ public final class SchemaTimeline {
     }
 
     /** The timeline of {@code migrations}, each with its {@code effects} (in the same order). */
-    private static SchemaTimeline buildOne(List<Migration> migrations, List<Effects> effects) {
+    private static SchemaTimeline buildOne(List<Migration> migrations, List<Effects> effects, boolean keyIsIndex) {
         int steps = 0;
         for (Effects fx : effects) {
             steps += fx.recorded.size();
         }
         SchemaTimeline t = new SchemaTimeline(migrations, steps);
+        t.keyIsIndex = keyIsIndex;
         Map<String, Integer> byId = new HashMap<>();
         for (int i = 0; i < migrations.size(); i++) {
             t.position.put(migrations.get(i), i);
@@ -451,6 +465,10 @@ public final class SchemaTimeline {
                         listIn(columnDrops, e.key().table()).add(e);
                     }
                     listIn(events, SchemaState.slot(e.key())).add(e);
+                    SchemaState.Slot other = keyIsIndex && e.type() == Type.DROP ? SchemaState.keyOrIndex(e.key()) : null;
+                    if (other != null) {
+                        listIn(events, other).add(e);
+                    }
                 }
                 case WILDCARD_DROP -> {
                     listIn(wildcardDrops, e.kind).add(e);

@@ -54,7 +54,7 @@ public record ChainOutcome(String alembicVersion, String sqlalchemyVersion, Stri
     }
 
     @SuppressWarnings("unchecked")
-    static ChainOutcome fromJson(String json) {
+    public static ChainOutcome fromJson(String json) {
         Map<String, Object> m = (Map<String, Object>) dev.idemlint.report.Json.parse(json);
         List<RevisionOutcome> revs = ((List<Object>) m.get("revisions")).stream().map(o -> {
             Map<String, Object> r = (Map<String, Object>) o;

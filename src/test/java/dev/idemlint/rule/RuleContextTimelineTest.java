@@ -36,7 +36,7 @@ class RuleContextTimelineTest {
     void rules_asking_at_once_share_one_build() throws Exception {
         List<Migration> ms = List.of(revision("001", null, "op.create_table(\"t\", sa.Column(\"id\", sa.Integer()))"),
                 revision("002", "001", "pass"));
-        FutureTask<SchemaTimeline> build = RuleContext.timelineBuild(RevisionGraph.build(ms), Map.of());
+        FutureTask<SchemaTimeline> build = RuleContext.timelineBuild(RevisionGraph.build(ms), Map.of(), context().facts());
         List<SchemaTimeline> got = IntStream.range(0, 16).parallel().mapToObj(i -> {
             RuleContext ctx = context();
             ctx.timeline(build, null);

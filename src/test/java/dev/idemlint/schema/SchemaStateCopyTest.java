@@ -1,6 +1,7 @@
 package dev.idemlint.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,7 +48,9 @@ class SchemaStateCopyTest {
             // every scope forgotten is a whole namespace's
             "Scope.table",
             // not reached by the effects above (TableFacts.copy copies the map; a removal is not changed once kept)
-            "TableFacts.keyValues", "KeyedRemoval.folded");
+            "TableFacts.keyValues", "KeyedRemoval.folded",
+            // a MySQL/MariaDB re-run check's state only (SchemaState.unknown(true)), never a catalog's: checked below
+            "SchemaState.keyIsIndex");
 
     /** Revisions whose upgrades, run in order, give a state that sets every field of the state and what it owns. */
     private static Revisions revisions() {
@@ -179,6 +182,8 @@ class SchemaStateCopyTest {
         unset.removeAll(NOT_SET);
         assertEquals(List.of(), unset,
                 "fields the test state leaves unset: set them above (or name them in NOT_SET)");
+        assertTrue(SchemaState.unknown(true).copy().uniqueKeyIsIndex(), "a copy holds a unique key as its index too");
+        assertFalse(SchemaState.unknown(false).copy().uniqueKeyIsIndex());
     }
 
     @Test

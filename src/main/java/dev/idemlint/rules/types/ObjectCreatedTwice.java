@@ -15,9 +15,6 @@ import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.schema.Creation;
 import dev.idemlint.schema.CreationPaths;
 import dev.idemlint.schema.SchemaTimeline;
-import java.util.HashSet;
-import java.util.Locale;
-import java.util.Set;
 
 /** Flags a table, column, index, constraint or other object created when it already exists on the path, or on a merged branch. */
 public final class ObjectCreatedTwice implements ProjectRule {
@@ -27,29 +24,14 @@ public final class ObjectCreatedTwice implements ProjectRule {
         Settings s = ctx.settings();
         // a method per creation, which C1 compiles after a few dozen calls: this loop runs once per run,
         // over every creation of the tree (52,000 at 3,700 files), and as its body it ran interpreted
-        Set<String> indexDrops = ctx.facts().uniqueKeyIsIndex() ? indexDrops(t) : Set.of();
         for (Creation c : t.creations()) {
             if (ctx.reports(c.file())) { // the finding goes on the second creation's file
-                checkCreation(c, t, s, ctx, indexDrops);
+                checkCreation(c, t, s, ctx);
             }
         }
     }
 
-    /** The index drops of the tree, each as {@code table\0name} lower case (no table: {@code \0name}), read once. */
-    private static Set<String> indexDrops(SchemaTimeline t) {
-        Set<String> out = new HashSet<>();
-        for (Migration m : t.order()) {
-            for (Operation op : m.operations()) {
-                if (op instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && d.name() != null) {
-                    out.add(((d.table() == null ? "" : d.table()) + "\0" + d.name()).toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx,
-            Set<String> indexDrops) {
+    private static void checkCreation(Creation c, SchemaTimeline t, Settings s, RuleContext ctx) {
         String state = failure(c, ctx.facts());
         // a key PostgreSQL names itself takes the next free name (t_a_key1): it never meets the one there
         if (state == null || c.via() != Creation.Via.STATEMENT || CreationPaths.makesEnumType(c)
@@ -58,7 +40,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
             return;
         }
         Creation first = t.certainlyExisting(c.key(), c.migration(), c.index(), s);
-        if (anotherTablesIndex(first, c, ctx.facts()) || droppedAsIndex(first, c, indexDrops)) {
+        if (anotherTablesIndex(first, c, ctx.facts())) {
             first = null;
         }
         if (first != null) {
@@ -105,21 +87,6 @@ public final class ObjectCreatedTwice implements ProjectRule {
     private static boolean anotherTablesIndex(Creation earlier, Creation c, ServerFacts facts) {
         return earlier != null && c.key().kind() == ObjectKind.INDEX && !facts.indexNamesPerSchema()
                 && (earlier.key().table() == null || !earlier.key().table().equals(c.key().table()));
-    }
-
-    /**
-     * Whether {@code c} is a unique key whose name some revision of the tree drops as an index of its table
-     * ({@code indexDrops}, filled where a unique key is that index: {@link ServerFacts#uniqueKeyIsIndex}): the key
-     * {@code earlier} made may be gone by then, and the timeline files the two under different kinds.
-     */
-    private static boolean droppedAsIndex(Creation earlier, Creation c, Set<String> indexDrops) {
-        if (earlier == null || indexDrops.isEmpty() || c.key().kind() != ObjectKind.CONSTRAINT
-                || c.constraintKind() != ConstraintKind.UNIQUE || c.key().table() == null) {
-            return false;
-        }
-        String name = c.key().name().name();
-        return indexDrops.contains((c.key().table().name() + "\0" + name).toLowerCase(Locale.ROOT))
-                || indexDrops.contains(("\0" + name).toLowerCase(Locale.ROOT));
     }
 
     /**
