@@ -102,7 +102,8 @@ public final class Main {
         if (System.getProperty(CONVERTER_EXCLUDES) == null) {
             System.setProperty(CONVERTER_EXCLUDES, "java\\.[st].*");
         }
-        CommandSpec root = Specs.command("idemlint", "Finds Alembic migrations that cannot be re-applied on PostgreSQL.",
+        CommandSpec root = Specs.command("idemlint",
+                "Finds Alembic migrations that cannot be re-applied on PostgreSQL, MySQL or MariaDB.",
                 new Function<>() {
                     @Override
                     public Callable<Integer> apply(CommandSpec spec) {
