@@ -32,10 +32,17 @@ public sealed interface Operation {
      * {@code CREATE TEMP|TEMPORARY TABLE}. {@code compiledTolerant}: an {@code op.create_table} that the
      * revision's own {@code @compiles(CreateTable)} hook renders {@code CREATE TABLE IF NOT EXISTS}, or renders in a
      * way not read ({@link CompiledCreateTable}): it passes on an existing table whatever Alembic's version.
+     * {@code like}: the table of MySQL's {@code CREATE TABLE t LIKE old} or PostgreSQL's {@code CREATE TABLE t (LIKE
+     * old ...)}, whose columns the new table gets (null: none).
      */
     record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
-            List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant)
-            implements Operation {
+            List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant,
+            String like) implements Operation {
+        public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
+                List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant) {
+            this(site, table, columns, ifNotExists, constraints, partitionOf, temporary, compiledTolerant, null);
+        }
+
         public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
                 List<NamedConstraint> constraints) {
             this(site, table, columns, ifNotExists, constraints, null, false, false);
@@ -54,7 +61,7 @@ public sealed interface Operation {
         @Override
         public Operation withSite(OpSite site) {
             return new CreateTable(site, table, columns, ifNotExists, constraints, partitionOf, temporary,
-                    compiledTolerant);
+                    compiledTolerant, like);
         }
     }
 

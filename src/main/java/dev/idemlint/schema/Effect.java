@@ -101,6 +101,18 @@ public sealed interface Effect {
     }
 
     /**
+     * Table {@code to}, just made, gets the columns of {@code from} as they are now: MySQL's {@code CREATE TABLE to
+     * LIKE from}, PostgreSQL's {@code CREATE TABLE to (LIKE from)}. A column the state knows {@code from} has (or
+     * lacks) the copy has (or lacks); of the others the copy's presence is {@code from}'s, unknown when that is.
+     */
+    record CopyColumns(QualifiedName from, QualifiedName to) implements Effect {
+        public CopyColumns {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
      * Removes {@code object}, and with it what PostgreSQL drops along (see {@link SchemaState}): a table
      * takes its columns, constraints, triggers, policies, indexes and owned sequences; a column the keys
      * and indexes that use it. {@code ifExists} for {@code IF EXISTS}; {@code cascade} for {@code CASCADE}:

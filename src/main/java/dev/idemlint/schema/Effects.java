@@ -332,6 +332,16 @@ public final class Effects {
             return;
         }
         out.add(new Create(ObjectRef.table(table), t.tolerant(), Shape.table(parent, t.temporary())));
+        if (t.like() != null) {
+            // the copied table's keys and indexes (MySQL copies them, PostgreSQL's INCLUDING clauses some under new
+            // names) are not followed: any may be there; its columns are those the state knows it has
+            QualifiedName from = table(op, t.like());
+            out.add(Forget.kind(ObjectKind.COLUMN, table));
+            out.add(Forget.tableKeys(table));
+            if (from != null) {
+                out.add(new Effect.CopyColumns(from, table));
+            }
+        }
         List<String> pk = new ArrayList<>();
         List<String> serial = serialColumns(t);
         for (ColumnDef c : t.columns()) {

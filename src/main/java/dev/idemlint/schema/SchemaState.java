@@ -1739,6 +1739,9 @@ public final class SchemaState {
         } else if (effect instanceof Effect.RemoveRows x) {
             removeRows(x);
             c = null;
+        } else if (effect instanceof Effect.CopyColumns x) {
+            copyColumns(x.from(), x.to());
+            c = null;
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
             c = null;
@@ -1884,6 +1887,39 @@ public final class SchemaState {
             putFacts(t, f);
         }
         return missing != null ? missing : dup;
+    }
+
+    /**
+     * {@code to}, made by {@code CREATE TABLE to LIKE from}, gets {@code from}'s columns: the entries the state holds
+     * (with their NOT NULL; no default, identity nor foreign key is followed) and, for the names none speaks of,
+     * {@code from}'s presence, unknown when {@code from} may be missing. MySQL copies the keys and indexes, PostgreSQL
+     * some under new names: the copy's keys are not known, nor its required columns or unique keys.
+     */
+    private void copyColumns(QualifiedName from, QualifiedName to) {
+        Presence table = presence(ObjectRef.table(from));
+        String ns = namespace(ObjectKind.COLUMN);
+        Presence rest = Presence.UNKNOWN;
+        if (table == Presence.PRESENT) {
+            for (Slot s : copy(childrenOf.get(from))) {
+                Entry e = entry(s);
+                if (e != null && s.namespace().equals(ns)) {
+                    Entry c = new Entry(e.presence, e.kind);
+                    c.maker = e.presence == Presence.ABSENT ? null : maker;
+                    c.columnType = e.columnType;
+                    c.notNull = e.notNull;
+                    put(new Slot(ns, to, QualifiedName.of(to.schema(), s.name().name())), c);
+                }
+            }
+            boolean forgotten = forgottenNames.contains(lower(from.name())) || forgottenScopes.contains(new Scope(ns, null))
+                    || forgottenScopes.contains(new Scope(ns, from));
+            rest = forgotten ? Presence.UNKNOWN : columnsDefault.getOrDefault(from, baseline);
+        }
+        columnsDefault(to, rest);
+        keysDefault(to, Presence.UNKNOWN);
+        forgetPrimaryKey(to);
+        TableFacts f = facts(to);
+        f.required = null;
+        f.uniqueKeys = null;
     }
 
     private static char relkind(ObjectKind kind) {

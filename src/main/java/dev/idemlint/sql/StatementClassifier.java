@@ -786,18 +786,29 @@ final class StatementClassifier {
         }
         List<ColumnDef> columns = new ArrayList<>();
         List<NamedConstraint> named = new ArrayList<>();
-        if (c.peek() != null && c.peek().isOp("(")) {
+        List<TokenCursor.Name> like = new ArrayList<>();
+        if (c.accept("LIKE")) {
+            like.add(c.name()); // MySQL: CREATE TABLE t LIKE old
+        } else if (c.peek() != null && c.peek().isOp("(")) {
             int open = c.pos();
             c.skipParens();
             int close = c.pos() - 1;
             if (close > open && toks.get(close).isOp(")")) {
                 for (List<SqlToken> element : TokenCursor.splitOnCommas(toks.subList(open + 1, close))) {
-                    tableElement(new TokenCursor(element), columns, named);
+                    TokenCursor e = new TokenCursor(element);
+                    if (e.accept("LIKE")) {
+                        like.add(e.name());
+                    } else {
+                        tableElement(e, columns, named);
+                    }
                 }
             }
         }
+        if (like.size() > 1 || like.size() == 1 && (like.get(0) == null || like.get(0).value() == null)) {
+            return unknown(); // the columns of more than one table, or of one whose name is not read
+        }
         return one(new Operation.CreateTable(site(), table.value(), List.copyOf(columns), ine, List.copyOf(named),
-                partitionOf, temporary));
+                partitionOf, temporary, false, like.isEmpty() ? null : like.get(0).value()));
     }
 
     private void tableElement(TokenCursor e, List<ColumnDef> columns, List<NamedConstraint> named) {
@@ -812,7 +823,7 @@ final class StatementClassifier {
             }
             return;
         }
-        if (e.at("LIKE") || e.at("FOREIGN") || e.at("UNIQUE") || e.at("CHECK") || e.at("PRIMARY")
+        if (e.at("FOREIGN") || e.at("UNIQUE") || e.at("CHECK") || e.at("PRIMARY")
                 || e.at("EXCLUDE") || e.at("KEY") || e.at("INDEX") || e.at("FULLTEXT") || e.at("SPATIAL")) {
             return; // MySQL's KEY ix (a) / INDEX ix (a) in a table body is an index, not a column
         }
