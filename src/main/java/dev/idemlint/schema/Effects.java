@@ -334,11 +334,12 @@ public final class Effects {
         out.add(new Create(ObjectRef.table(table), t.tolerant(), Shape.table(parent, t.temporary())));
         if (t.like() != null) {
             // the copied table's keys and indexes (MySQL copies them, PostgreSQL's INCLUDING clauses some under new
-            // names) are not followed: any may be there; its columns are those the state knows it has
+            // names) are not followed: any may be there; its columns are those the state knows old has
             QualifiedName from = table(op, t.like());
             out.add(Forget.kind(ObjectKind.COLUMN, table));
             out.add(Forget.tableKeys(table));
-            if (from != null) {
+            if (from != null && !t.tolerant()) {
+                // IF NOT EXISTS passes on a table there, whose columns stay its own: not known
                 out.add(new Effect.CopyColumns(from, table));
             }
         }

@@ -512,6 +512,8 @@ public final class SchemaState {
     private Slot madeNow;
     /** Who makes what the next effects make ({@link #madeBy}); null: no one named. */
     private Maker maker;
+    /** The presence the last {@link Create} met: a table there already is not the copy {@link #copyColumns} makes. */
+    private Presence createdOver;
     /** The way the forget being applied may change what it reaches: why what it makes unknown is ({@link #doubt}). */
     private Forget.Reach reachNow;
     /** Per namespace forgotten as a whole ({@link #forgottenScopes}), the ways the code that forgot it may change it. */
@@ -1810,6 +1812,7 @@ public final class SchemaState {
         Shape sh = c.shape();
         Conflict missing = missingTableOfCreation(o);
         Presence now = presence(o);
+        createdOver = now;
         boolean primary = makesPrimaryKey(c);
         // a table has one primary key: a second fails whatever its name
         Conflict secondPrimary = primary && !c.tolerant() && primaryKey(o.table()) == Presence.PRESENT
@@ -1892,10 +1895,14 @@ public final class SchemaState {
     /**
      * {@code to}, made by {@code CREATE TABLE to LIKE from}, gets {@code from}'s columns: the entries the state holds
      * (with their NOT NULL; no default, identity nor foreign key is followed) and, for the names none speaks of,
-     * {@code from}'s presence, unknown when {@code from} may be missing. MySQL copies the keys and indexes, PostgreSQL
+     * {@code from}'s presence, unknown when {@code from} may be missing; a table that was there already keeps its
+     * own (the CREATE that met it made nothing). MySQL copies the keys and indexes, PostgreSQL
      * some under new names: the copy's keys are not known, nor its required columns or unique keys.
      */
     private void copyColumns(QualifiedName from, QualifiedName to) {
+        if (createdOver == Presence.PRESENT) {
+            return; // the CREATE failed (or was taken as tolerant): the table there keeps its columns
+        }
         Presence table = presence(ObjectRef.table(from));
         String ns = namespace(ObjectKind.COLUMN);
         Presence rest = Presence.UNKNOWN;
@@ -1910,9 +1917,11 @@ public final class SchemaState {
                     put(new Slot(ns, to, QualifiedName.of(to.schema(), s.name().name())), c);
                 }
             }
-            boolean forgotten = forgottenNames.contains(lower(from.name())) || forgottenScopes.contains(new Scope(ns, null))
-                    || forgottenScopes.contains(new Scope(ns, from));
-            rest = forgotten ? Presence.UNKNOWN : columnsDefault.getOrDefault(from, baseline);
+            // as implicit() answers for a column of from no entry speaks of
+            Presence known = columnsDefault.get(from);
+            rest = forgottenNames.contains(lower(from.name())) ? Presence.UNKNOWN : known != null ? known
+                    : forgottenScopes.contains(new Scope(ns, null)) || forgottenScopes.contains(new Scope(ns, from))
+                    ? Presence.UNKNOWN : baseline;
         }
         columnsDefault(to, rest);
         keysDefault(to, Presence.UNKNOWN);
