@@ -1,1 +1,0 @@
-# Stand-in for neutron.db.migration: an empty package marker (the revisions import only its cli module).
