@@ -781,6 +781,7 @@ public final class SchemaState {
         c.typesCleared = typesCleared;
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
+        c.createdOver = createdOver;
         c.maker = maker;
         c.makersForgotten = makersForgotten;
         c.scopeDoubts.putAll(scopeDoubts);

@@ -116,6 +116,7 @@ class RerunProofTest {
             "create-table-not-idempotent/partition_dropped_with_parent",
             "add-column-not-idempotent/type_dropped_with_cascade",
             "add-column-not-idempotent/column_dropped_and_added_again",
+            "add-column-not-idempotent/create_table_like_postgresql",
             "add-column-not-idempotent/suppressed_run",
             "add-column-not-idempotent/try_body_run",
             "add-column-not-idempotent/recovered_in_handler",
