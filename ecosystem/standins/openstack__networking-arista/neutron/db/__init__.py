@@ -1,1 +1,0 @@
-# Stand-in for neutron.db: an empty package marker.

@@ -1,1 +1,0 @@
-# Stand-in for the pbr package: an empty package marker.

@@ -1,1 +1,0 @@
-# Stand-in for the neutron package: an empty package marker.

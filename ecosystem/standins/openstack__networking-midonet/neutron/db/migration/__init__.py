@@ -1,6 +1,0 @@
-"""Stand-in for neutron.db.migration: the release milestone names the revisions list in `neutron_milestone`."""
-LIBERTY = "liberty"
-MITAKA = "mitaka"
-NEWTON = "newton"
-OCATA = "ocata"
-PIKE = "pike"
