@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * operational_error, integrity_error, programming_error, others); empty for other kinds. {@code condition} is what must hold for the guarded code to run,
  * read from the expression tree of an {@code if} (its then-branch, its {@code else:}, or the code after
  * an early {@code return}); null when the guard is not a branch (DO blocks, try/except, drop-then-create
- * pairs).
+ * pairs), except for a try/except inside code under a condition on configuration alone ({@link #settledTry}),
+ * which carries that condition.
  */
 public record Guard(GuardKind kind, Span span, String description, Set<String> conditions, Condition condition) {
     public Guard(GuardKind kind, Span span, String description, Set<String> conditions) {
@@ -58,6 +59,28 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
     }
 
     /**
+     * A try/except around code under {@code setting}, a {@link #settled} guard: a {@link GuardKind#TRY_EXCEPT} guard
+     * letting past what the handlers of the try do not catch ({@code tolerated}), carrying the setting's condition
+     * ({@link #settledTry}). In the runs where the condition holds the body runs as a plain try/except body.
+     */
+    public static Guard trySetting(Guard setting, Span span, String description, Set<String> tolerated) {
+        return new Guard(GuardKind.TRY_EXCEPT, span, description, tolerated, setting.condition());
+    }
+
+    /**
+     * Whether this is a try/except inside code under a condition on configuration alone ({@link #trySetting}): its
+     * body re-runs exactly when it ran, as a plain try/except body does.
+     */
+    public boolean settledTry() {
+        return kind == GuardKind.TRY_EXCEPT && condition != null;
+    }
+
+    /** This try/except as it stands where its {@link #settledTry} condition holds: a plain one. */
+    public Guard plainTry() {
+        return new Guard(kind, span, description, conditions, null);
+    }
+
+    /**
      * This guard as a {@link GuardKind#CONFIGURATION} one when it is {@link #settled}: joined to a check on the
      * database or to a test that cannot be read, or around code that may not run for other reasons, a condition on
      * configuration is read as neither decides it.
@@ -74,6 +97,10 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
      * innermost check is the most specific one and replaces an enclosing one.
      */
     public static Guard nested(Guard outer, Guard inner) {
+        if (outer != null && outer.settledTry()) {
+            // inside a try/except under a condition on configuration, a check nests as under that condition
+            outer = new Guard(GuardKind.SETTING, outer.span, outer.description, Set.of(), outer.condition);
+        }
         if (outer != null && inner != null && outer.settled() && inner.settled()) {
             // `if settings.A:` around `if os.environ["B"]:`: both decided by configuration, the code runs when both hold
             return new Guard(GuardKind.SETTING, inner.span, inner.description, inner.conditions,

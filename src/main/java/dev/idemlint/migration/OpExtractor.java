@@ -193,12 +193,13 @@ final class OpExtractor {
         for (Stmt s : body) {
             // Inside a helper, operations keep pointing at the upgrade() statement that called it.
             Guard early = walkStmt(s, current.depth() > 0 ? current : current.withStatement(s.span()), active);
-            if (early != null && Guard.protectsNothing(current.guard())) {
+            if (early != null && Guard.protectsNothing(current.guard())
+                    && (current.guard() == null || !current.guard().settledTry())) {
                 // `if inspector.has_table("t"): return` guards everything after it in the block.
                 current = current.withGuard(early);
             } else if (early != null && (early.kind() == GuardKind.CONFIGURATION
                     || current.guard().kind() == GuardKind.CONFIGURATION || early.settled()
-                    || current.guard().settled())) {
+                    || current.guard().settled() || current.guard().settledTry())) {
                 current = current.withGuard(Guard.nested(current.guard(), early));
             } else if (early != null) {
                 // `if "t" not in tables: return` then `if "c" in columns: return`: the rest runs when both let it
@@ -344,6 +345,12 @@ final class OpExtractor {
                                 ? new Guard(GuardKind.SAVEPOINT, t.span(), "try/except in autocommit_block()",
                                         ExceptClauses.tolerated(t))
                                 : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
+            } else if (!reraises && ctx.guard().settled() && !ctx.conditional() && !usesSavepoint(t.body())
+                    && !ownTransactions(ctx)) {
+                // `if not helper_is_true(): return` (a test of configuration) then `try: ... except E:`: where the
+                // test lets the body run it is a plain try/except body, on the first run and on the re-run
+                body = body.withGuard(Guard.trySetting(ctx.guard(), t.span(), "try/except",
+                        ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
             boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx) && errorAbortsTransaction

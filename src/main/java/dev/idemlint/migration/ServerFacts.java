@@ -280,7 +280,8 @@ public interface ServerFacts {
      */
     static String when(OpSite site) {
         Guard g = site.guard();
-        return g != null && g.settled() && g.condition() != null ? " when " + Guard.Condition.describe(g.condition())
+        return g != null && (g.settled() || g.settledTry()) && g.condition() != null
+                ? " when " + Guard.Condition.describe(g.condition())
                 : "";
     }
 }

@@ -45,6 +45,10 @@ final class GuardCheck {
         }
         switch (g.kind()) {
             case TRY_EXCEPT, WRONG_OBJECT, SAVEPOINT, DO_BLOCK_EXCEPTION:
+                if (g.settledTry()) {
+                    // a try/except under a condition on configuration runs where that condition holds
+                    break;
+                }
                 return Run.RUNS;
             case DATA_QUERY:
                 return op instanceof Operation.Insert ? Run.GUARDED_INSERT : Run.MAYBE;

@@ -91,7 +91,7 @@ public final class RerunSimulation {
         List<Operation> out = protectAll(ops, naming, verdicts);
         boolean anySettled = false;
         for (Operation op : ops) {
-            anySettled |= op.site().guard() != null && op.site().guard().settled();
+            anySettled |= op.site().guard() != null && (op.site().guard().settled() || op.site().guard().settledTry());
         }
         if (!anySettled) {
             return decided(out, verdicts);
@@ -148,12 +148,14 @@ public final class RerunSimulation {
 
     /**
      * A statement of the upgrade under a condition on configuration and nothing else that may keep it from running
-     * (a loop over items not read, a try body): in the world where its condition holds it runs.
+     * (a loop over items not read, a try body): in the world where its condition holds it runs. A statement of a
+     * try/except body under such a condition ({@link Guard#settledTry}) is in that world too: there it is a plain
+     * try/except body's.
      */
     private static boolean inWorld(Operation op) {
         Guard g = op.site().guard();
-        return g != null && g.settled() && g.condition() != null && !op.site().conditional()
-                && op.site().phase() == Phase.UPGRADE;
+        return g != null && g.condition() != null && op.site().phase() == Phase.UPGRADE
+                && (g.settled() && !op.site().conditional() || g.settledTry());
     }
 
     /**
@@ -165,7 +167,8 @@ public final class RerunSimulation {
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
             if (inWorld(op) && world.containsAll(Guard.Condition.conjuncts(op.site().guard().condition()))) {
-                out.set(i, op.withSite(op.site().withGuard(null)));
+                Guard g = op.site().guard();
+                out.set(i, op.withSite(op.site().withGuard(g.settledTry() ? g.plainTry() : null)));
             }
         }
         return out;
@@ -1113,7 +1116,8 @@ public final class RerunSimulation {
     private static boolean sure(Operation op) {
         Guard g = op.site().guard();
         if (g != null && g.kind() == GuardKind.TRY_EXCEPT) {
-            return true;
+            // under a condition on configuration too (Guard#settledTry), it ran only where that held
+            return !g.settledTry();
         }
         return g == null && !op.site().conditional();
     }
@@ -1125,7 +1129,7 @@ public final class RerunSimulation {
      */
     private static boolean unguarded(Operation op) {
         Guard g = op.site().guard();
-        return g == null || g.kind() == GuardKind.TRY_EXCEPT;
+        return g == null || g.kind() == GuardKind.TRY_EXCEPT && !g.settledTry();
     }
 
     /** Whether {@code op} lies in an except handler reached only in an aborted transaction. */
