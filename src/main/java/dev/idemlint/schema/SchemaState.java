@@ -1889,8 +1889,11 @@ public final class SchemaState {
             facts(keyIndex ? o.table() : e.owner).uniqueKeys = null;
         }
         // a CREATE TABLE without IF NOT EXISTS that ran found no table of its name: whatever the state did not
-        // know of one (code not read before it), the table it made is new, with exactly the parts written
-        if (tableLike(e) && (now == Presence.ABSENT || now == Presence.UNKNOWN && !c.tolerant())) {
+        // know of one (code not read before it), the table it made is new, with exactly the parts written. Only
+        // where no handler lets the revision go on past its error (a maker not GUARDED: a savepoint, a DO block's
+        // handler or MySQL's try/except would leave a table of other parts in place); without a maker, not assumed
+        boolean ran = now == Presence.UNKNOWN && !c.tolerant() && maker != null && maker.how() != Sureness.GUARDED;
+        if (tableLike(e) && (now == Presence.ABSENT || ran)) {
             QualifiedName t = o.name();
             clearChildren(t, Presence.ABSENT);
             TableFacts f = new TableFacts();
