@@ -1821,8 +1821,15 @@ public final class SchemaState {
         if (primary) {
             setPrimaryKey(o.table(), Presence.PRESENT);
         }
-        if (sh.postgresNamed() && now != Presence.ABSENT) {
-            if (now == Presence.UNKNOWN) {
+        boolean keyIndex = o.kind() == ObjectKind.CONSTRAINT && sh.constraintKind() != null
+                && sh.constraintKind().indexBacked();
+        // a name the server chooses is never a duplicate: PostgreSQL takes the next free one among the schema's
+        // relations (ChooseRelationName appends a number), MySQL the next free one among the table's keys
+        // (`a_2`); an index already holding the default name leaves the key's name unknown
+        boolean nameTaken = sh.postgresNamed() && now == Presence.ABSENT && keyIndex
+                && presence(ObjectRef.of(ObjectKind.INDEX, o.name())) == Presence.PRESENT;
+        if (sh.postgresNamed() && (now != Presence.ABSENT || nameTaken)) {
+            if (now != Presence.PRESENT) {
                 // it gets this name or the next free one: any of the table's keys may be it
                 QualifiedName table = o.table() != null ? o.table() : sh.owner();
                 if (table != null) {
@@ -1833,8 +1840,6 @@ public final class SchemaState {
             }
             return missing != null ? missing : secondPrimary;
         }
-        boolean keyIndex = o.kind() == ObjectKind.CONSTRAINT && sh.constraintKind() != null
-                && sh.constraintKind().indexBacked();
         Slot indexSlot = keyIndex ? new Slot(RELATION, null, o.name()) : null;
         Conflict dup = secondPrimary;
         if (!c.tolerant() && now == Presence.PRESENT) {
@@ -1883,7 +1888,12 @@ public final class SchemaState {
             // compared by columns only where the walk set the keys itself (setUniqueKeys)
             facts(keyIndex ? o.table() : e.owner).uniqueKeys = null;
         }
-        if (tableLike(e) && now == Presence.ABSENT) {
+        // a CREATE TABLE without IF NOT EXISTS that ran found no table of its name: whatever the state did not
+        // know of one (code not read before it), the table it made is new, with exactly the parts written. Only
+        // where no handler lets the revision go on past its error (a maker not GUARDED: a savepoint, a DO block's
+        // handler or MySQL's try/except would leave a table of other parts in place); without a maker, not assumed
+        boolean ran = now == Presence.UNKNOWN && !c.tolerant() && maker != null && maker.how() != Sureness.GUARDED;
+        if (tableLike(e) && (now == Presence.ABSENT || ran)) {
             QualifiedName t = o.name();
             clearChildren(t, Presence.ABSENT);
             TableFacts f = new TableFacts();

@@ -11,6 +11,7 @@ import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.migration.Guard.Condition;
 import dev.idemlint.migration.Guard.Truth;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.RowSource;
 import dev.idemlint.migration.SqlState;
 import dev.idemlint.schema.Effect.Create;
@@ -327,6 +328,52 @@ class SchemaStateTest {
         Conflict missing = s.apply(new Create(column(venues, "x"), false)).orElseThrow();
         assertEquals(SqlState.UNDEFINED_TABLE, missing.sqlState());
         assertEquals(ObjectRef.table(venues), missing.object());
+    }
+
+    @Test
+    void a_create_table_without_if_not_exists_after_code_not_read_makes_a_new_table_of_the_parts_written() throws Exception {
+        Operation op = RerunSimulationTest.read("def upgrade():\n    op.create_table('items')\n").upgrade().get(0);
+        // a handler that swallows the error (a savepoint) may have left a table of other columns in place
+        SchemaState guarded = SchemaState.of(catalog());
+        guarded.apply(Forget.everything());
+        guarded.madeBy(new SchemaState.Maker(null, 0, op, SchemaState.Sureness.GUARDED));
+        QualifiedName items = QualifiedName.of("public", "items");
+        guarded.apply(new Create(ObjectRef.table(items), false, Shape.table(null, false)));
+        guarded.apply(new Create(column(items, "id"), false, Shape.column("integer")));
+        assertNull(guarded.columnOrder(items));
+        SchemaState s = SchemaState.of(catalog());
+        s.apply(Forget.everything());
+        s.madeBy(new SchemaState.Maker(null, 0, op, SchemaState.Sureness.DEFINITE));
+        assertEquals(Optional.empty(), s.apply(new Create(ObjectRef.table(items), false, Shape.table(null, false))));
+        s.apply(new Create(column(items, "id"), false, Shape.column("integer")));
+        s.apply(new Create(column(items, "name"), false, Shape.column("text")));
+        s.apply(new Create(constraint(items, "items_pkey"), false,
+                Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")).namedByPostgres()));
+        assertEquals(List.of("id", "name"), s.columnOrder(items));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        // IF NOT EXISTS may have met a table of other columns and made nothing
+        QualifiedName kept = QualifiedName.of("public", "kept");
+        s.apply(new Create(ObjectRef.table(kept), true, Shape.table(null, false)));
+        s.apply(new Create(column(kept, "id"), true, Shape.column("integer")));
+        assertNull(s.columnOrder(kept));
+        assertNull(s.keysOf(kept));
+    }
+
+    @Test
+    void a_key_name_the_server_chooses_is_never_a_duplicate() {
+        SchemaState s = SchemaState.of(catalog());
+        QualifiedName table = QualifiedName.of("public", "ix_players");
+        s.apply(new Create(ObjectRef.table(table), false, Shape.table(null, false)));
+        s.apply(new Create(column(table, "name"), false, Shape.column("text")));
+        Shape unique = Shape.constraint(ConstraintKind.UNIQUE, List.of("name"));
+        // written, the name an index holds fails; chosen by PostgreSQL, the next free one is taken (ix_players_name1)
+        assertEquals(SqlState.DUPLICATE_TABLE, SchemaState.of(catalog()).apply(new Create(constraint(TEAMS,
+                "ix_players_name"), false, unique)).orElseThrow().sqlState());
+        assertEquals(Optional.empty(), s.apply(new Create(constraint(table, "ix_players_name"), false,
+                unique.namedByPostgres())));
+        // the key is there under a name not known: the table's keys are not all known by name
+        assertEquals(Presence.PRESENT, s.presence(index("ix_players_name")));
+        assertNull(s.keysOf(table));
     }
 
     @Test
