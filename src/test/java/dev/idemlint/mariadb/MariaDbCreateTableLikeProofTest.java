@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +20,6 @@ class MariaDbCreateTableLikeProofTest {
     private static final Path ROOT = Path.of(System.getProperty("idemlint.root", "."));
     private static final Path FIXTURE = ROOT.resolve(
             "src/test/resources/fixtures/rules/add-column-not-idempotent/mariadb_create_table_like.py");
-
-    private static String upgrade(MariaDbServer server, TempDatabase db, Path revision) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
-                "src/test/resources/mariadb/run_upgrade.py").toString(), url, revision.toString()),
-                Map.of(), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
 
     @Test
     void like_copies_columns_keys_and_indexes_but_no_foreign_key() {
@@ -71,10 +59,10 @@ class MariaDbCreateTableLikeProofTest {
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec("CREATE TABLE runs (id int NOT NULL PRIMARY KEY, started datetime(6) NULL)").ok());
             assertTrue(db.exec("INSERT INTO runs VALUES (1, '2015-02-27 18:39:13.275801')").ok());
-            assertEquals("ok", upgrade(server, db, FIXTURE));
+            assertEquals("ok", db.upgrade(FIXTURE, null));
             MariaDbServer.Outcome swapped = db.exec("SELECT CONCAT('us ', start_us) AS u FROM runs WHERE id = 1");
             assertTrue(swapped.ok() && swapped.stdout().contains("us 275801"), "the copy swapped in: " + swapped.stdout());
-            String rerun = upgrade(server, db, FIXTURE);
+            String rerun = db.upgrade(FIXTURE, null);
             assertTrue(rerun.startsWith("ERROR 1060") && rerun.contains("start_us"), "the re-run fails: " + rerun);
         }
     }

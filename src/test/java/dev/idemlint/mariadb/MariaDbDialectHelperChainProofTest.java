@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,15 +21,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MariaDbDialectHelperChainProofTest {
     private static final Path ROOT = Path.of(System.getProperty("idemlint.root", "."));
     private static final Path RULES = ROOT.resolve("src/test/resources/fixtures/rules");
-
-    private static String upgrade(MariaDbServer server, TempDatabase db, Path fixture, Path revision) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        // the project's package is imported from the fixture's folder, as Alembic imports it from the project's
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
-                "src/test/resources/mariadb/run_upgrade.py").toString(), url, revision.toString()),
-                Map.of("PYTHONPATH", fixture.toString()), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
 
     @ParameterizedTest
     @CsvSource({
@@ -68,12 +56,12 @@ class MariaDbDialectHelperChainProofTest {
             for (String parent : List.of("001_tables.py", "002_seeds.py", "002_commands.py")) {
                 Path p = versions.resolve(parent);
                 if (parent.compareTo(file) < 0 && p.toFile().isFile()) {
-                    assertEquals("ok", upgrade(server, db, folder, p), parent);
+                    assertEquals("ok", db.upgrade(p, folder), parent);
                 }
             }
             Path revision = versions.resolve(file);
-            assertEquals("ok", upgrade(server, db, folder, revision), "the first run");
-            String rerun = upgrade(server, db, folder, revision);
+            assertEquals("ok", db.upgrade(revision, folder), "the first run");
+            String rerun = db.upgrade(revision, folder);
             if (errno == 0) {
                 assertEquals("ok", rerun, "the safe variant re-runs cleanly");
             } else {

@@ -6,13 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,13 +27,6 @@ class MariaDbFixProofTest {
 
     private static final Path RESOURCES = Path.of(System.getProperty("idemlint.root", ".")).resolve(
             "src/test/resources/mariadb");
-
-    private static String upgrade(MariaDbServer server, TempDatabase db, Path revision) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", RESOURCES.resolve("run_upgrade.py")
-                .toString(), url, revision.toString()), Map.of(), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
 
     /** Copies one revision of the MariaDB resources ({@code from}, relative) into {@code dir/<folder>/versions}. */
     private Path revision(String folder, String from) throws IOException {
@@ -73,17 +63,17 @@ class MariaDbFixProofTest {
         assertTrue(before.out().contains(finding), before.out());
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(base == null || db.exec(base).ok());
-            assertEquals("ok", upgrade(server, db, revision));
-            String rerun = upgrade(server, db, revision);
+            assertEquals("ok", db.upgrade(revision, null));
+            String rerun = db.upgrade(revision, null);
             assertTrue(rerun.startsWith("ERROR " + error), why + ": " + rerun);
         }
 
         String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(base == null || db.exec(base).ok());
-            assertEquals("ok", upgrade(server, db, revision), text);
-            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
-            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), text);
+            assertEquals("ok", db.upgrade(revision, null), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), "and again:\n" + text);
         }
     }
 
@@ -219,11 +209,11 @@ class MariaDbFixProofTest {
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY, name varchar(20));"
                     + " INSERT INTO players VALUES (1, 'a'), (2, 'b')").ok());
-            String first = upgrade(server, db, revision);
+            String first = db.upgrade(revision, null);
             assertTrue(first.startsWith("ERROR 1062"), "the unique index fails on the rows: " + first);
             assertTrue(db.exec("SELECT email FROM players").ok(), "the column stayed although the revision failed");
             db.exec("UPDATE players SET email = CONCAT(name, '@example.org')");
-            String rerun = upgrade(server, db, revision);
+            String rerun = db.upgrade(revision, null);
             assertTrue(rerun.startsWith("ERROR 1060"), "after the data is fixed, the re-run fails on the column: " + rerun);
         }
     }
@@ -240,8 +230,8 @@ class MariaDbFixProofTest {
         assertFalse(lint.out().contains("create-type-unguarded") || lint.out().contains("42710"), lint.out());
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec("CREATE TABLE nodes (id int PRIMARY KEY)").ok());
-            assertEquals("ok", upgrade(server, db, revision));
-            String rerun = upgrade(server, db, revision);
+            assertEquals("ok", db.upgrade(revision, null));
+            String rerun = db.upgrade(revision, null);
             assertTrue(rerun.startsWith("ERROR 1060"), "Enum.create(bind) emitted nothing; the column fails: " + rerun);
         }
     }
@@ -281,18 +271,18 @@ class MariaDbFixProofTest {
         String unfixed;
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec(SEED_BASE).ok());
-            assertEquals("ok", upgrade(server, db, revision));
+            assertEquals("ok", db.upgrade(revision, null));
             unfixed = schema(db);
-            assertTrue(upgrade(server, db, revision).startsWith("ERROR 1062"), "the original re-run fails on the rows");
+            assertTrue(db.upgrade(revision, null).startsWith("ERROR 1062"), "the original re-run fails on the rows");
         }
 
         String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec(SEED_BASE).ok());
-            assertEquals("ok", upgrade(server, db, revision), text);
+            assertEquals("ok", db.upgrade(revision, null), text);
             assertEquals(unfixed, schema(db), "the fixed revision's first run leaves what the original does:\n" + text);
-            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
-            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), "and again:\n" + text);
             assertEquals(unfixed, schema(db), "and the re-runs change nothing:\n" + text);
         }
     }
@@ -315,17 +305,17 @@ class MariaDbFixProofTest {
         String unfixed;
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec(base).ok());
-            assertEquals("ok", upgrade(server, db, revision));
+            assertEquals("ok", db.upgrade(revision, null));
             unfixed = schema(db, "brackets", "teams", "users");
-            assertTrue(upgrade(server, db, revision).startsWith("ERROR 1050"), "the original re-run fails first");
+            assertTrue(db.upgrade(revision, null).startsWith("ERROR 1050"), "the original re-run fails first");
         }
 
         String text = fixedForMariaDb(revision);
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec(base).ok());
-            assertEquals("ok", upgrade(server, db, revision), text);
-            assertEquals("ok", upgrade(server, db, revision), "the fixed revision re-runs:\n" + text);
-            assertEquals("ok", upgrade(server, db, revision), "and again:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), text);
+            assertEquals("ok", db.upgrade(revision, null), "the fixed revision re-runs:\n" + text);
+            assertEquals("ok", db.upgrade(revision, null), "and again:\n" + text);
             String after = schema(db, "brackets", "teams", "users");
             assertFalse(after.contains("_ibfk_2"), after);
             assertEquals(unfixed, after, "one foreign key per column, as the first run made:\n" + text);
@@ -347,9 +337,9 @@ class MariaDbFixProofTest {
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec("CREATE TABLE states (id int PRIMARY KEY, identifier varchar(64) NOT NULL);"
                     + " INSERT INTO states VALUES (1, 'a')").ok());
-            assertEquals("ok", upgrade(server, db, revision));
+            assertEquals("ok", db.upgrade(revision, null));
             String first = schema(db, "states");
-            assertEquals("ok", upgrade(server, db, revision), "the re-run builds the table again");
+            assertEquals("ok", db.upgrade(revision, null), "the re-run builds the table again");
             assertEquals(first, schema(db, "states"));
             assertTrue(db.exec("SELECT active, note FROM states WHERE identifier = 'a'").ok());
         }
@@ -374,8 +364,8 @@ class MariaDbFixProofTest {
             assertTrue(db.exec("CREATE TABLE cluster (uuid varchar(36), name varchar(20), node_count int, node_addresses text);"
                     + " CREATE TABLE nodegroup (cluster_id varchar(36), node_count int);"
                     + " INSERT INTO cluster VALUES ('u1', 'a', 3, 'x')").ok());
-            assertEquals("ok", upgrade(server, db, revision));
-            String rerun = upgrade(server, db, revision);
+            assertEquals("ok", db.upgrade(revision, null));
+            String rerun = db.upgrade(revision, null);
             assertTrue(rerun.startsWith("ERROR 1054") && rerun.contains("node_count"), "the read fails first: " + rerun);
         }
     }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,15 +22,6 @@ class MariaDbProjectImportsProofTest {
     private static final Path FIXTURE = ROOT.resolve(
             "src/test/resources/fixtures/rules/add-column-not-idempotent/guard_with_project_imports");
 
-    private static String upgrade(MariaDbServer server, TempDatabase db, Path revision) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        // the project's package is imported from the fixture's folder, as Alembic imports it from the project's
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
-                "src/test/resources/mariadb/run_upgrade.py").toString(), url, revision.toString()),
-                Map.of("PYTHONPATH", FIXTURE.toString()), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
-
     @ParameterizedTest
     @CsvSource({"001_players.py, players, 23, 2", "004_venues.py, venues, 21, 1"})
     void a_revision_using_project_types_and_values_re_runs_its_guarded_branch_and_fails_with_1060(String file,
@@ -47,13 +34,13 @@ class MariaDbProjectImportsProofTest {
                 && lint.out().contains("error 1060"), lint.out());
         try (TempDatabase db = server.createDatabase()) {
             assertTrue(db.exec("CREATE TABLE " + table + " (id int PRIMARY KEY)").ok());
-            assertEquals("ok", upgrade(server, db, revision));
+            assertEquals("ok", db.upgrade(revision, FIXTURE));
             MariaDbServer.Outcome made = db.exec("SELECT CONCAT('made ', (SELECT COUNT(*) FROM information_schema.columns"
                     + " WHERE table_schema = DATABASE() AND table_name = '" + table + "'), ' ', (SELECT COUNT(*) FROM"
                     + " information_schema.tables WHERE table_schema = DATABASE())) AS m");
             assertTrue(made.ok() && made.stdout().contains("made " + (columns + 1) + " 1"),
                     "the branch made its columns and no other object: " + made.stdout());
-            String rerun = upgrade(server, db, revision);
+            String rerun = db.upgrade(revision, FIXTURE);
             assertTrue(rerun.startsWith("ERROR 1060"), "the helper answers as on the first run: " + rerun);
         }
     }

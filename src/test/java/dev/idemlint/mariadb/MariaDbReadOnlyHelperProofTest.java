@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -26,15 +22,6 @@ class MariaDbReadOnlyHelperProofTest {
             "src/test/resources/fixtures/rules/add-column-not-idempotent/guard_on_read_only_helper");
     private static final Path REVISION = FIXTURE.resolve("versions/001_players.py");
 
-    private static String upgrade(MariaDbServer server, TempDatabase db) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        // the helper's package is imported from the fixture's folder, as Alembic imports it from the project's
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
-                "src/test/resources/mariadb/run_upgrade.py").toString(), url, REVISION.toString()),
-                Map.of("PYTHONPATH", FIXTURE.toString()), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
-
     @Test
     void a_guard_on_a_helper_reading_the_legacy_version_re_runs_its_branch_and_fails_with_1060() {
         MariaDbServer server = MariaDbServer.require();
@@ -47,8 +34,8 @@ class MariaDbReadOnlyHelperProofTest {
             try (TempDatabase db = server.createDatabase()) {
                 assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY)" + (legacy.isEmpty() ? "" : "; " + legacy))
                         .ok());
-                assertEquals("ok", upgrade(server, db));
-                String rerun = upgrade(server, db);
+                assertEquals("ok", db.upgrade(REVISION, FIXTURE));
+                String rerun = db.upgrade(REVISION, FIXTURE);
                 assertTrue(rerun.startsWith("ERROR 1060"), "the helper answers as on the first run: " + rerun);
             }
         }
@@ -61,8 +48,8 @@ class MariaDbReadOnlyHelperProofTest {
             assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY); CREATE TABLE migrate_version"
                     + " (repository_id varchar(250) PRIMARY KEY, version int); INSERT INTO migrate_version VALUES"
                     + " ('legacy', 7)").ok());
-            assertEquals("ok", upgrade(server, db));
-            assertEquals("ok", upgrade(server, db));
+            assertEquals("ok", db.upgrade(REVISION, FIXTURE));
+            assertEquals("ok", db.upgrade(REVISION, FIXTURE));
             assertEquals(1054, db.exec("SELECT nickname FROM players").errno(), "the column was never added");
         }
     }

@@ -3,6 +3,7 @@ package dev.idemlint.mariadb;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.idemlint.pg.ProcessRunner;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,21 @@ public record MariaDbServer(String host, int port, String user) {
     public record TempDatabase(MariaDbServer server, String name) implements AutoCloseable {
         public Outcome exec(String sql) {
             return server.exec(name, sql);
+        }
+
+        /**
+         * Runs {@code revision}'s {@code upgrade()} on this database with real Alembic (Debian's python3 and
+         * {@code src/test/resources/mariadb/run_upgrade.py}), {@code modules} on PYTHONPATH when not null (Alembic
+         * imports a project's modules from its folder): what it printed, stripped, {@code ok} when it ran.
+         */
+        public String upgrade(Path revision, Path modules) {
+            String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + name;
+            Path script = Path.of(System.getProperty("idemlint.root", "."))
+                    .resolve("src/test/resources/mariadb/run_upgrade.py");
+            ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", script.toString(), url,
+                    revision.toString()), modules == null ? Map.of() : Map.of("PYTHONPATH", modules.toString()), null,
+                    Duration.ofSeconds(120));
+            return r.stdout().strip() + r.stderr().strip();
         }
 
         @Override

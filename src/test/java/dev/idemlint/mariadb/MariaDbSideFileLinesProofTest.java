@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
-import dev.idemlint.pg.ProcessRunner;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +20,6 @@ class MariaDbSideFileLinesProofTest {
     private static final Path VERSIONS = ROOT.resolve(
             "src/test/resources/fixtures/rules/create-table-not-idempotent/sql_file_beside/versions");
 
-    private static String upgrade(MariaDbServer server, TempDatabase db, Path revision) {
-        String url = "mysql+pymysql://" + server.user() + "@" + server.host() + ":" + server.port() + "/" + db.name();
-        ProcessRunner.Result r = ProcessRunner.run(List.of("/usr/bin/python3", ROOT.resolve(
-                "src/test/resources/mariadb/run_upgrade.py").toString(), url, revision.toString()),
-                Map.of(), null, Duration.ofSeconds(120));
-        return r.stdout().strip() + r.stderr().strip();
-    }
-
     @Test
     void the_lines_run_from_upgrade_make_their_tables_and_the_re_run_fails_with_1050() {
         MariaDbServer server = MariaDbServer.require();
@@ -41,11 +29,11 @@ class MariaDbSideFileLinesProofTest {
                 && lint.out().contains("error 1050") && lint.out().contains("table \"runs\""), lint.out());
         try (TempDatabase db = server.createDatabase()) {
             Path revision = VERSIONS.resolve("003_lines.py");
-            assertEquals("ok", upgrade(server, db, revision));
+            assertEquals("ok", db.upgrade(revision, null));
             MariaDbServer.Outcome made = db.exec("SELECT CONCAT('made ', COUNT(*)) AS m FROM information_schema.tables"
                     + " WHERE table_schema = DATABASE() AND table_name IN ('runs', 'run_tags')");
             assertTrue(made.ok() && made.stdout().contains("made 2"), "both tables made: " + made.stdout());
-            String rerun = upgrade(server, db, revision);
+            String rerun = db.upgrade(revision, null);
             assertTrue(rerun.startsWith("ERROR 1050") && rerun.contains("runs"), "the re-run fails on runs: " + rerun);
         }
     }
