@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -1625,6 +1626,7 @@ public final class SchemaState {
         }
         return out;
     }
+
     /**
      * The columns of table {@code table} in PostgreSQL's order (the order {@code INSERT INTO t VALUES (...)}
      * fills): the order they were made in, a rename keeping a column's place. Null when not known: the table is
@@ -1651,7 +1653,7 @@ public final class SchemaState {
         if (columns.isEmpty()) {
             return null;
         }
-        columns.sort(java.util.Comparator.comparingInt(c -> c.getValue().made));
+        columns.sort(Comparator.comparingInt(c -> c.getValue().made));
         return columns.stream().map(c -> c.getKey().name().name()).toList();
     }
 
@@ -1918,15 +1920,22 @@ public final class SchemaState {
         String ns = namespace(ObjectKind.COLUMN);
         Presence rest = Presence.UNKNOWN;
         if (table == Presence.PRESENT) {
+            List<Slot> columns = new ArrayList<>();
             for (Slot s : copy(childrenOf.get(from))) {
-                Entry e = entry(s);
-                if (e != null && s.namespace().equals(ns)) {
-                    Entry c = new Entry(e.presence, e.kind);
-                    c.maker = e.presence == Presence.ABSENT ? null : maker;
-                    c.columnType = e.columnType;
-                    c.notNull = e.notNull;
-                    put(new Slot(ns, to, QualifiedName.of(to.schema(), s.name().name())), c);
+                if (entry(s) != null && s.namespace().equals(ns)) {
+                    columns.add(s);
                 }
+            }
+            // the copy's columns stand in the source's order, after everything made before the copy
+            columns.sort(Comparator.comparingInt(s -> entry(s).made));
+            for (Slot s : columns) {
+                Entry e = entry(s);
+                Entry c = new Entry(e.presence, e.kind);
+                c.maker = e.presence == Presence.ABSENT ? null : maker;
+                c.made = ++made;
+                c.columnType = e.columnType;
+                c.notNull = e.notNull;
+                put(new Slot(ns, to, QualifiedName.of(to.schema(), s.name().name())), c);
             }
             // as implicit() answers for a column of from no entry speaks of
             Presence known = columnsDefault.get(from);

@@ -7,6 +7,7 @@ import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.schema.Effect.Create;
 import dev.idemlint.schema.Effect.Drop;
 import dev.idemlint.schema.Effect.Shape;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link Effect.CopyColumns}: {@code CREATE TABLE copy LIKE old} copies what the state knows of old's columns, nothing more. */
@@ -40,6 +41,21 @@ class SchemaStateLikeTest {
         assertTrue(s.apply(new Create(column(COPY, "other"), false, Shape.column("integer"))).isEmpty());
         // MySQL copies the keys and indexes: the copy's are not known
         assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.in(ObjectKind.CONSTRAINT, COPY, "runs_pkey")));
+    }
+
+    @Test
+    void a_copy_has_the_columns_in_its_source_order() {
+        SchemaState s = SchemaState.unknown();
+        s.apply(new Drop(ObjectRef.table(OLD), false, false));
+        s.apply(new Drop(ObjectRef.table(COPY), false, false));
+        s.apply(new Create(ObjectRef.table(OLD), false, Shape.table(null, false)));
+        for (String c : List.of("zeta", "alpha", "mid")) {
+            s.apply(new Create(column(OLD, c), false, Shape.column("integer")));
+        }
+        like(s);
+        s.apply(new Create(column(COPY, "added"), false, Shape.column("integer")));
+        assertEquals(List.of("zeta", "alpha", "mid"), s.columnOrder(OLD));
+        assertEquals(List.of("zeta", "alpha", "mid", "added"), s.columnOrder(COPY));
     }
 
     @Test
