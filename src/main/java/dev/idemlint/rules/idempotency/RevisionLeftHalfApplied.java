@@ -3,9 +3,11 @@ package dev.idemlint.rules.idempotency;
 import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
+import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
 import java.util.Objects;
@@ -44,7 +46,7 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
                         .emit();
                 return;
             }
-            if (failsOnRerun(m, op)) {
+            if (failsOnRerun(m, op) && !toleratedOnRerun(ctx.facts(), op)) {
                 pendingFirst = pendingFirst == null ? op : pendingFirst;
                 pending++;
             }
@@ -76,6 +78,20 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
             return !d.ifExists() && !GuardMatch.dropGuarded(m, op);
         }
         return op instanceof Operation.Rename && !GuardMatch.createGuarded(m, op);
+    }
+
+    /**
+     * Whether a try/except around {@code op} catches the error its re-run raises and lets the revision go on (on a
+     * server that aborts no transaction on an error, {@link ServerFacts#tolerates}).
+     */
+    private static boolean toleratedOnRerun(ServerFacts facts, Operation op) {
+        ServerFacts.Raised raised = op instanceof Operation.AddColumn ? facts.duplicate(ObjectKind.COLUMN, null)
+                : op instanceof Operation.CreateTable ? facts.duplicate(ObjectKind.TABLE, null)
+                : op instanceof Operation.CreateIndex ? facts.duplicate(ObjectKind.INDEX, null)
+                : op instanceof Operation.AddConstraint c ? facts.duplicate(ObjectKind.CONSTRAINT, c.kind())
+                : op instanceof Operation.Drop d ? facts.dropMissing(d.kind())
+                : op instanceof Operation.Rename r ? facts.renameMissing(r.kind()) : null;
+        return raised != null && facts.tolerates(op.site(), raised);
     }
 
     /** A statement whose success depends on the rows in the table. */
