@@ -1,0 +1,1 @@
+"""Stand-in for iotronic.db: an empty package marker."""

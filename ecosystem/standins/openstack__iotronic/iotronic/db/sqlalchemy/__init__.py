@@ -1,0 +1,1 @@
+"""Stand-in for iotronic.db.sqlalchemy: an empty package marker."""

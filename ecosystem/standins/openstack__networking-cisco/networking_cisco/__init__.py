@@ -1,0 +1,1 @@
+# Stand-in for networking_cisco: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for networking_cisco.plugins: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for networking_cisco.plugins.cisco: an empty package marker.

@@ -1,0 +1,1 @@
+# Stand-in for networking_cisco.plugins.cisco.extensions: an empty package marker.

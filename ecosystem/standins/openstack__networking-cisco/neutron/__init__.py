@@ -1,0 +1,1 @@
+# Stand-in for the neutron package: an empty package marker.

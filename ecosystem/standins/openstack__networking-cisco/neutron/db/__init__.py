@@ -1,0 +1,1 @@
+# Stand-in for neutron.db: an empty package marker.
