@@ -1,0 +1,2 @@
+"""sqlalchemy_utils.types: the submodule the revisions name."""
+from sqlalchemy_utils.types import ltree  # noqa: F401
