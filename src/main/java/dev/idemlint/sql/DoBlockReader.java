@@ -237,20 +237,21 @@ final class DoBlockReader {
     }
 
     private int findThen() {
-        int depth = 0;
-        for (int p = pos; p < toks.size(); p++) {
-            SqlToken t = toks.get(p);
-            if (t.isOp("(")) {
-                depth++;
-            } else if (t.isOp(")")) {
-                depth--;
-            } else if (depth == 0 && t.is("THEN")) {
-                return p;
-            } else if (t.isOp(";")) {
-                break;
+        int then = SqlToken.topLevel(toks, pos, t -> t.is("THEN"));
+        if (then < 0 || endsBefore(then)) {
+            throw new Unreadable();
+        }
+        return then;
+    }
+
+    /** Whether a {@code ;}, inside parentheses or not, stands between here and token {@code p}. */
+    private boolean endsBefore(int p) {
+        for (int k = pos; k < p; k++) {
+            if (toks.get(k).isOp(";")) {
+                return true;
             }
         }
-        throw new Unreadable();
+        return false;
     }
 
     /** {@code NOT EXISTS (...)}, {@code NOT FOUND}, {@code (SELECT count(*) ...) = 0}, {@code ... IS NULL}. */
@@ -271,18 +272,11 @@ final class DoBlockReader {
     }
 
     private void loop() {
-        int depth = 0;
-        while (cur() != null && !(depth == 0 && at("LOOP"))) {
-            if (cur().isOp("(")) {
-                depth++;
-            } else if (cur().isOp(")")) {
-                depth--;
-            } else if (cur().isOp(";")) {
-                throw new Unreadable();
-            }
-            pos++;
+        int loop = SqlToken.topLevel(toks, pos, t -> t.is("LOOP"));
+        if (loop < 0 || endsBefore(loop)) {
+            throw new Unreadable();
         }
-        expect("LOOP");
+        pos = loop + 1;
         statements();
         expect("END");
         expect("LOOP");
@@ -294,20 +288,12 @@ final class DoBlockReader {
 
     private void simpleStatement() {
         int from = pos;
-        int depth = 0;
-        while (cur() != null && !(depth == 0 && cur().isOp(";"))) {
-            if (cur().isOp("(")) {
-                depth++;
-            } else if (cur().isOp(")")) {
-                depth--;
-            }
-            pos++;
-        }
-        if (cur() == null) {
+        int end = SqlToken.topLevel(toks, pos, t -> t.isOp(";"));
+        if (end < 0) {
             throw new Unreadable(); // PL/pgSQL statements end with ';', so the body is cut or unbalanced
         }
-        List<SqlToken> st = toks.subList(from, pos);
-        pos++;
+        List<SqlToken> st = toks.subList(from, end);
+        pos = end + 1;
         SqlToken first = st.get(0);
         SqlToken second = st.size() > 1 ? st.get(1) : null;
         if (first.kind() == SqlToken.Kind.WORD && !first.dynamic()

@@ -2,6 +2,7 @@ package dev.idemlint.sql;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * One lexical token of a SQL string. {@code start}/{@code end} are char offsets into the lexed
@@ -28,6 +29,25 @@ record SqlToken(Kind kind, int start, int end, String text, int contentStart, in
             }
         }
         return true;
+    }
+
+    /**
+     * The index of the first token from {@code from} on that is {@code wanted} and stands outside every
+     * parenthesis opened from there, or -1.
+     */
+    static int topLevel(List<SqlToken> toks, int from, Predicate<SqlToken> wanted) {
+        int depth = 0;
+        for (int p = from; p < toks.size(); p++) {
+            SqlToken t = toks.get(p);
+            if (t.isOp("(")) {
+                depth++;
+            } else if (t.isOp(")")) {
+                depth--;
+            } else if (depth == 0 && wanted.test(t)) {
+                return p;
+            }
+        }
+        return -1;
     }
 
     /** A keyword match: unquoted, static, case-insensitive. */

@@ -563,13 +563,7 @@ final class StatementClassifier {
      * parenthesized expression read by {@link CheckColumns}; null when not read.
      */
     private List<String> excludeElement(List<SqlToken> element) {
-        int with = -1;
-        int depth = 0;
-        for (int k = 0; k < element.size() && with < 0; k++) {
-            SqlToken t = element.get(k);
-            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
-            with = depth == 0 && t.is("WITH") ? k : -1;
-        }
+        int with = SqlToken.topLevel(element, 0, t -> t.is("WITH"));
         if (with < 1 || with == element.size() - 1) {
             return null;
         }
@@ -637,16 +631,9 @@ final class StatementClassifier {
         }
         a.next();
         int typeFrom = a.pos();
-        int depth = 0;
-        while (!a.atEnd()) {
-            SqlToken t = a.peek();
-            if (depth == 0 && t.kind() == SqlToken.Kind.WORD && !t.dynamic()
-                    && COLUMN_CONSTRAINT_START.contains(t.text().toUpperCase(Locale.ROOT))) {
-                break;
-            }
-            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
-            a.next();
-        }
+        int typeEnd = SqlToken.topLevel(a.tokens(), typeFrom, t -> t.kind() == SqlToken.Kind.WORD && !t.dynamic()
+                && COLUMN_CONSTRAINT_START.contains(t.text().toUpperCase(Locale.ROOT)));
+        a.seek(typeEnd < 0 ? a.tokens().size() : typeEnd);
         List<SqlToken> all = a.tokens();
         String typeText = null;
         if (a.pos() > typeFrom) {
@@ -661,7 +648,7 @@ final class StatementClassifier {
         boolean fk = false;
         String fkName = null;
         String pending = null;
-        depth = 0;
+        int depth = 0;
         while (!a.atEnd()) {
             SqlToken t = a.next();
             depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
@@ -1425,16 +1412,8 @@ final class StatementClassifier {
      * {@code from} is the token after {@code INSERT INTO}.
      */
     private List<Boolean> valuesMadeAtRunTime(int from) {
-        int depth = 0;
-        int p = from;
-        for (; p < toks.size(); p++) {
-            SqlToken t = toks.get(p);
-            if (depth == 0 && (t.is("VALUES") || t.is("SELECT"))) {
-                break;
-            }
-            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
-        }
-        if (p >= toks.size()) {
+        int p = SqlToken.topLevel(toks, from, t -> t.is("VALUES") || t.is("SELECT"));
+        if (p < 0) {
             return null;
         }
         List<Boolean> out = null;

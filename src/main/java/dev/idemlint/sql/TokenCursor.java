@@ -109,18 +109,7 @@ final class TokenCursor {
 
     /** Index of the first keyword at paren depth 0 from here, or -1. */
     int find(String keyword) {
-        int depth = 0;
-        for (int p = pos; p < tokens.size(); p++) {
-            SqlToken t = tokens.get(p);
-            if (t.isOp("(")) {
-                depth++;
-            } else if (t.isOp(")")) {
-                depth--;
-            } else if (depth == 0 && t.is(keyword)) {
-                return p;
-            }
-        }
-        return -1;
+        return SqlToken.topLevel(tokens, pos, t -> t.is(keyword));
     }
 
     /** The rest split on commas at paren depth 0. */
