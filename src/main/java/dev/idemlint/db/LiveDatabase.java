@@ -47,16 +47,8 @@ public final class LiveDatabase implements LiveSession {
 
     /** A connection or query failure; the message names no password. */
     public static final class DbError extends Exception {
-        private final String sqlState;
-
-        DbError(String message, String sqlState) {
+        DbError(String message) {
             super(message);
-            this.sqlState = sqlState;
-        }
-
-        /** The SQLSTATE the server or driver gave, or null. */
-        public String sqlState() {
-            return sqlState;
         }
     }
 
@@ -145,7 +137,7 @@ public final class LiveDatabase implements LiveSession {
         try {
             Connection c = new org.postgresql.Driver().connect(jdbc, props);
             if (c == null) {
-                throw new DbError("the PostgreSQL driver did not accept " + url.masked(), null);
+                throw new DbError("the PostgreSQL driver did not accept " + url.masked());
             }
             StartSetting lockTimeout;
             try {
@@ -163,7 +155,7 @@ public final class LiveDatabase implements LiveSession {
             deadline.afterConnecting(url.masked());
             String said = "08004".equals(e.getSQLState()) && url.password() == null
                     ? "the server asks for a password and none was given" : url.mask(Rows.firstLine(e.getMessage()));
-            throw new DbError("cannot connect to " + url.masked() + ": " + said + hint(e, url), e.getSQLState());
+            throw new DbError("cannot connect to " + url.masked() + ": " + said + hint(e, url));
         }
     }
 
@@ -409,8 +401,8 @@ public final class LiveDatabase implements LiveSession {
             return c;
         } catch (SQLException e) {
             deadline.afterFailure("reading the catalog");
-            throw new DbError("reading the catalog of " + url.masked() + " failed: " + url.mask(Rows.firstLine(e.getMessage())),
-                    e.getSQLState());
+            throw new DbError("reading the catalog of " + url.masked() + " failed: "
+                    + url.mask(Rows.firstLine(e.getMessage())));
         }
     }
 

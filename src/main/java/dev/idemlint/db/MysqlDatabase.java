@@ -190,7 +190,7 @@ public final class MysqlDatabase implements LiveSession {
         try {
             c = new org.mariadb.jdbc.Driver().connect(jdbc, props);
             if (c == null) {
-                throw new LiveDatabase.DbError("the MariaDB driver did not accept " + url.masked(), null);
+                throw new LiveDatabase.DbError("the MariaDB driver did not accept " + url.masked());
             }
             String version;
             String current;
@@ -209,7 +209,7 @@ public final class MysqlDatabase implements LiveSession {
             close(c);
             deadline.afterConnecting(url.masked());
             throw new LiveDatabase.DbError("cannot connect to " + url.masked() + ": " + url.mask(Rows.firstLine(e.getMessage()))
-                    + hint(e, url), e.getSQLState());
+                    + hint(e, url));
         } catch (RuntimeException e) {
             close(c);
             throw e;
@@ -358,7 +358,7 @@ public final class MysqlDatabase implements LiveSession {
         } catch (SQLException e) {
             deadline.afterFailure("reading the catalog");
             throw new LiveDatabase.DbError("reading the catalog of " + url.masked() + " failed: "
-                    + url.mask(Rows.firstLine(e.getMessage())), e.getSQLState());
+                    + url.mask(Rows.firstLine(e.getMessage())));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.idemlint.migration;
 
-import dev.idemlint.discovery.Dialect;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -604,11 +603,6 @@ public final class PostgresFacts {
      * above; a revision runs in one transaction, so no try/except lets an error past.
      */
     public record Server(int major) implements ServerFacts {
-        @Override
-        public Dialect dialect() {
-            return Dialect.POSTGRESQL;
-        }
-
         @Override
         public String server() {
             return "PostgreSQL";

@@ -32,9 +32,6 @@ public interface ServerFacts {
                 : new PostgresFacts.Server(postgresMajor);
     }
 
-    /** The server's dialect. */
-    Dialect dialect();
-
     /** "PostgreSQL", "MySQL" or "MariaDB", for prose. */
     String server();
 

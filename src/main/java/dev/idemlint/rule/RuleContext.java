@@ -287,10 +287,6 @@ public final class RuleContext {
         this.current = rule;
     }
 
-    public Rule current() {
-        return current;
-    }
-
     /** Starts a diagnostic for the current rule; call {@link Builder#emit()} to report it. */
     public Builder report(SourceFile file, Span span, String message) {
         return new Builder(file, span, null, -1, message);
