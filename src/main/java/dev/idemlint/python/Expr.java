@@ -13,8 +13,18 @@ import java.util.Objects;
 public sealed interface Expr {
     Span span();
 
-    /** Direct sub-expressions, in source order. */
-    List<Expr> children();
+    /**
+     * Direct sub-expressions, in source order. Each record gives either this list or {@link #childCount} with
+     * {@link #child}; the defaults derive the one from the other.
+     */
+    default List<Expr> children() {
+        int n = childCount();
+        List<Expr> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(child(i));
+        }
+        return out;
+    }
 
     /**
      * How many direct sub-expressions there are; with {@link #child} a walker visits them without the
@@ -31,10 +41,6 @@ public sealed interface Expr {
 
     /** {@code foo}. */
     record Name(String id, Span span) implements Expr {
-        public List<Expr> children() {
-            return List.of();
-        }
-
         @Override
         public int childCount() {
             return 0;
@@ -43,10 +49,6 @@ public sealed interface Expr {
 
     /** {@code value.attr}; {@code attrSpan} covers the attribute name only. */
     record Attribute(Expr value, String attr, Span attrSpan, Span span) implements Expr {
-        public List<Expr> children() {
-            return List.of(value);
-        }
-
         @Override
         public int childCount() {
             return 1;
@@ -61,15 +63,6 @@ public sealed interface Expr {
 
     /** {@code func(args)}; {@code argsSpan} covers the parentheses themselves, both included. */
     record Call(Expr func, List<Arg> args, Span argsSpan, Span span) implements Expr {
-        public List<Expr> children() {
-            var out = new ArrayList<Expr>(args.size() + 1);
-            out.add(func);
-            for (Arg a : args) {
-                out.add(a.value());
-            }
-            return out;
-        }
-
         @Override
         public int childCount() {
             return 1 + args.size();
@@ -193,10 +186,6 @@ public sealed interface Expr {
 
     /** {@code 1}, {@code 1.5}, {@code 0x1F}: kept as source text. */
     record Num(String text, Span span) implements Expr {
-        public List<Expr> children() {
-            return List.of();
-        }
-
         @Override
         public int childCount() {
             return 0;
@@ -205,10 +194,6 @@ public sealed interface Expr {
 
     /** {@code True}, {@code False}, {@code None}, {@code ...}. */
     record Const(String text, Span span) implements Expr {
-        public List<Expr> children() {
-            return List.of();
-        }
-
         @Override
         public int childCount() {
             return 0;
@@ -245,10 +230,6 @@ public sealed interface Expr {
 
     /** Binary arithmetic: {@code op} is the operator text ({@code +}, {@code %}, ...). */
     record BinOp(Expr left, String op, Expr right, Span span) implements Expr {
-        public List<Expr> children() {
-            return List.of(left, right);
-        }
-
         @Override
         public int childCount() {
             return 2;
@@ -280,13 +261,6 @@ public sealed interface Expr {
 
     /** {@code a < b}, {@code a not in b}, chained; ops are the operator texts, single-spaced ("not in", "is not"). */
     record Compare(Expr left, List<String> ops, List<Expr> comparators, Span span) implements Expr {
-        public List<Expr> children() {
-            var out = new ArrayList<Expr>();
-            out.add(left);
-            out.addAll(comparators);
-            return out;
-        }
-
         @Override
         public int childCount() {
             return 1 + comparators.size();
