@@ -181,17 +181,7 @@ public final class SqlRewriter {
     /** {@link #alterTableAction}'s answer for every name at once, read in one pass over the statement. */
     private Map<String, Integer> alterTableActions(String verb, String noun, boolean nounRequired) {
         Map<String, Integer> out = new HashMap<>();
-        int depth = 0;
-        for (int i = 2; i < tokens.size(); i++) {
-            Token t = tokens.get(i);
-            if (t.text().equals("(")) {
-                depth++;
-            } else if (t.text().equals(")")) {
-                depth--;
-            }
-            if (depth != 0 || !t.is(verb)) {
-                continue;
-            }
+        for (int i = findTopLevel(verb, 2); i >= 0; i = findTopLevel(verb, i + 1)) {
             int j = i + 1;
             if (at(j, noun)) {
                 j++;
@@ -227,8 +217,13 @@ public final class SqlRewriter {
 
     /** Index of the first token outside parentheses that is keyword {@code kw}, or -1. */
     public int findTopLevel(String kw) {
+        return findTopLevel(kw, 0);
+    }
+
+    /** Index of the first token from {@code from} on, outside parentheses opened there, that is {@code kw}, or -1. */
+    private int findTopLevel(String kw, int from) {
         int depth = 0;
-        for (int i = 0; i < tokens.size(); i++) {
+        for (int i = from; i < tokens.size(); i++) {
             Token t = tokens.get(i);
             if (t.text().equals("(")) {
                 depth++;
