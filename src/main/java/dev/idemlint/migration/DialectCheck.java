@@ -154,18 +154,7 @@ final class DialectCheck {
      * ({@code bind and bind.engine.name == "mysql"}) is always true when upgrade() runs.
      */
     private static Boolean boolOp(Expr.BoolOp b, Scope scope, Dialect.Kind kind, int depth) {
-        boolean and = b.op().equals("and");
-        boolean undecided = false;
-        for (Expr v : b.values()) {
-            Boolean one = isConnection(v, scope) ? Boolean.TRUE : decide(v, scope, kind, depth + 1);
-            if (one == null) {
-                undecided = true;
-            } else if (one != and) {
-                // a false operand decides an `and`, a true one an `or`
-                return one;
-            }
-        }
-        return undecided ? null : and;
+        return b.truth(v -> isConnection(v, scope) ? Boolean.TRUE : decide(v, scope, kind, depth + 1));
     }
 
     /**

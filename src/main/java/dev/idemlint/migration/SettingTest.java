@@ -82,18 +82,7 @@ final class SettingTest {
             return inner == null ? null : !inner;
         }
         if (test instanceof Expr.BoolOp b) {
-            boolean and = b.op().equals("and");
-            boolean undecided = false;
-            for (Expr v : b.values()) {
-                Boolean one = decide(v, depth + 1);
-                if (one == null) {
-                    undecided = true;
-                } else if (one != and) {
-                    // a false operand decides an `and`, a true one an `or`
-                    return one;
-                }
-            }
-            return undecided ? null : and;
+            return b.truth(v -> decide(v, depth + 1));
         }
         if (!(test instanceof Expr.Compare c) || c.ops().size() != 1) {
             return null;

@@ -4,6 +4,7 @@ import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Python expressions the analyzer understands. Everything else becomes {@link Opaque}, which keeps
@@ -256,6 +257,24 @@ public sealed interface Expr {
     record BoolOp(String op, List<Expr> values, Span span) implements Expr {
         public List<Expr> children() {
             return values;
+        }
+
+        /**
+         * Its truth, given each operand's ({@code truth}: null when undecided), asked left to right until one
+         * decides: a false operand decides an {@code and}, a true one an {@code or}; else null when one is null.
+         */
+        public Boolean truth(Function<Expr, Boolean> truth) {
+            boolean and = op.equals("and");
+            boolean undecided = false;
+            for (Expr v : values) {
+                Boolean one = truth.apply(v);
+                if (one == null) {
+                    undecided = true;
+                } else if (one != and) {
+                    return one;
+                }
+            }
+            return undecided ? null : and;
         }
     }
 
