@@ -11,4 +11,18 @@ public enum ConstraintKind {
     public boolean indexBacked() {
         return this == UNIQUE || this == PRIMARY_KEY || this == EXCLUDE;
     }
+
+    /**
+     * The kind Alembic's {@code drop_constraint(..., type_=...)} names ({@code "foreignkey"}, {@code "unique"},
+     * {@code "check"}, {@code "primary"}); null for null or any other value.
+     */
+    public static ConstraintKind ofAlembicType(String type) {
+        return type == null ? null : switch (type) {
+            case "foreignkey" -> FOREIGN_KEY;
+            case "unique" -> UNIQUE;
+            case "check" -> CHECK;
+            case "primary" -> PRIMARY_KEY;
+            default -> null;
+        };
+    }
 }

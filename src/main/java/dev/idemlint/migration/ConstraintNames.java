@@ -308,14 +308,8 @@ public final class ConstraintNames {
         }
         Expr.Call call = d.site().call();
         int b = batchShift(d.site());
-        String type = literal(argument(call, 2 - b, "type_"));
-        Kind kind = type == null ? null : switch (type) {
-            case "foreignkey" -> Kind.FOREIGN_KEY;
-            case "unique" -> Kind.UNIQUE;
-            case "check" -> Kind.CHECK;
-            case "primary" -> Kind.PRIMARY_KEY;
-            default -> null;
-        };
+        ConstraintKind type = ConstraintKind.ofAlembicType(literal(argument(call, 2 - b, "type_")));
+        Kind kind = type == null ? null : Kind.of(type);
         if (kind == null || d.table() == null || d.name() == null) {
             return null;
         }

@@ -171,14 +171,7 @@ public sealed interface Operation {
             Expr.Call call = site.call();
             Arg type = kind == ObjectKind.CONSTRAINT && call != null ? call.keyword("type_")
                     : null;
-            String t = type == null ? null : NamingConventionReader.literal(type.value());
-            return t == null ? null : switch (t) {
-                case "foreignkey" -> ConstraintKind.FOREIGN_KEY;
-                case "unique" -> ConstraintKind.UNIQUE;
-                case "check" -> ConstraintKind.CHECK;
-                case "primary" -> ConstraintKind.PRIMARY_KEY;
-                default -> null;
-            };
+            return ConstraintKind.ofAlembicType(type == null ? null : NamingConventionReader.literal(type.value()));
         }
 
         /**

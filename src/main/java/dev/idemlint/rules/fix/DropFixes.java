@@ -358,13 +358,7 @@ public final class DropFixes {
         if (!(t instanceof Expr.Str s) || !s.isConstant()) {
             return null;
         }
-        return switch (s.constantText()) {
-            case "foreignkey" -> ConstraintKind.FOREIGN_KEY;
-            case "unique" -> ConstraintKind.UNIQUE;
-            case "check" -> ConstraintKind.CHECK;
-            case "primary" -> ConstraintKind.PRIMARY_KEY;
-            default -> null;
-        };
+        return ConstraintKind.ofAlembicType(s.constantText());
     }
 
     public static boolean kwargSupported(ObjectKind kind, Settings settings) {
