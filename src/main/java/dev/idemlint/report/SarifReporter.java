@@ -6,6 +6,7 @@ import dev.idemlint.fix.TextEdit;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Related;
 import dev.idemlint.rule.RuleDoc;
+import dev.idemlint.rule.RuleNames;
 import dev.idemlint.rule.Severity;
 import dev.idemlint.source.LineIndex;
 import dev.idemlint.source.SourceFile;
@@ -114,7 +115,7 @@ public final class SarifReporter implements Reporter {
         String full = Markdown.plain(doc.section("What it does"));
         return Json.obj()
                 .with("id", doc.name())
-                .with("name", pascal(doc.name()))
+                .with("name", RuleNames.pascal(doc.name()))
                 .with("shortDescription", Json.obj().with("text", doc.summary()))
                 .with("fullDescription", Json.obj().with("text", full.isEmpty() ? doc.summary() : full))
                 .with("help", Json.obj().with("text", Markdown.plain(help)).with("markdown", help))
@@ -249,16 +250,6 @@ public final class SarifReporter implements Reporter {
             case WARNING -> "warning";
             case INFO -> "note";
         };
-    }
-
-    static String pascal(String kebab) {
-        StringBuilder sb = new StringBuilder();
-        for (String part : kebab.split("-")) {
-            if (!part.isEmpty()) {
-                sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-            }
-        }
-        return sb.toString();
     }
 
     private boolean isUnderRoot(Path p) {
