@@ -933,23 +933,17 @@ public final class Discovery {
         /** What {@code reader} finds in the nearest env.py at or up to three folders above the versions directory. */
         private EnvFound nearestEnv(Path versionsDir, Path root,
                 Function<String, Optional<EnvUrl.Found>> reader) {
-            Path d = versionsDir;
-            for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
-                Path env = d.resolve("env.py");
-                if (Files.isRegularFile(env)) {
-                    if (!confinement.mayRead(env, root)) {
-                        return null;
-                    }
-                    try {
-                        return reader.apply(Files.readString(env, StandardCharsets.UTF_8))
-                                .map(f -> new EnvFound(display(env, root), f)).orElse(null);
-                    } catch (IOException | RuntimeException e) {
-                        // an unreadable env.py names no database
-                        return null;
-                    }
-                }
+            Path env = EnvScript.nearest(versionsDir, root);
+            if (env == null || !confinement.mayRead(env, root)) {
+                return null;
             }
-            return null;
+            try {
+                return reader.apply(Files.readString(env, StandardCharsets.UTF_8))
+                        .map(f -> new EnvFound(display(env, root), f)).orElse(null);
+            } catch (IOException | RuntimeException e) {
+                // an unreadable env.py names no database
+                return null;
+            }
         }
 
         /**

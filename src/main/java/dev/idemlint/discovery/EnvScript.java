@@ -29,27 +29,39 @@ public final class EnvScript {
      * default, a transaction per migration.
      */
     static boolean mayAutocommit(Path versionsDir, Path root, Predicate<Path> mayRead) {
+        Path env = nearest(versionsDir, root);
+        if (env == null) {
+            return false;
+        }
+        if (!mayRead.test(env)) {
+            return true;
+        }
+        try {
+            for (String line : Files.readString(env, StandardCharsets.UTF_8).split("\n")) {
+                int hash = line.indexOf('#');
+                String code = hash < 0 ? line : line.substring(0, hash);
+                if (AUTOCOMMIT.matcher(code).find()) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+
+    /**
+     * The env.py of a versions directory: the nearest at it or up to three folders above, within {@code root}
+     * (when not null); null when there is none.
+     */
+    static Path nearest(Path versionsDir, Path root) {
         Path d = versionsDir;
         for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
             Path env = d.resolve("env.py");
             if (Files.isRegularFile(env)) {
-                if (!mayRead.test(env)) {
-                    return true;
-                }
-                try {
-                    for (String line : Files.readString(env, StandardCharsets.UTF_8).split("\n")) {
-                        int hash = line.indexOf('#');
-                        String code = hash < 0 ? line : line.substring(0, hash);
-                        if (AUTOCOMMIT.matcher(code).find()) {
-                            return true;
-                        }
-                    }
-                    return false;
-                } catch (IOException | RuntimeException e) {
-                    return true;
-                }
+                return env;
             }
         }
-        return false;
+        return null;
     }
 }

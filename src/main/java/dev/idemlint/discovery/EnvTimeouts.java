@@ -53,22 +53,19 @@ public record EnvTimeouts(String env, boolean read, String lockTimeout, String s
      * root}, as {@link EnvScript#mayAutocommit} finds it); an env.py {@code mayRead} refuses counts as unreadable.
      */
     public static EnvTimeouts of(Path versionsDir, Path root, Predicate<Path> mayRead) {
-        Path d = versionsDir;
-        for (int i = 0; i < 4 && d != null && (root == null || d.startsWith(root)); i++, d = d.getParent()) {
-            Path env = d.resolve("env.py");
-            if (Files.isRegularFile(env)) {
-                String shown = (root == null ? env : root.relativize(env)).toString().replace('\\', '/');
-                if (!mayRead.test(env)) {
-                    return new EnvTimeouts(shown, false, null, null);
-                }
-                try {
-                    return read(shown, Files.readString(env, StandardCharsets.UTF_8));
-                } catch (IOException | RuntimeException e) {
-                    return new EnvTimeouts(shown, false, null, null);
-                }
-            }
+        Path env = EnvScript.nearest(versionsDir, root);
+        if (env == null) {
+            return UNSEEN;
         }
-        return UNSEEN;
+        String shown = (root == null ? env : root.relativize(env)).toString().replace('\\', '/');
+        if (!mayRead.test(env)) {
+            return new EnvTimeouts(shown, false, null, null);
+        }
+        try {
+            return read(shown, Files.readString(env, StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
+            return new EnvTimeouts(shown, false, null, null);
+        }
     }
 
     /** The timeouts env.py's {@code text} names, outside comments; {@code shown} is its path. */
