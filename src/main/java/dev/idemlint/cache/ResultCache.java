@@ -1,6 +1,7 @@
 package dev.idemlint.cache;
 
 import dev.idemlint.discovery.LintTarget;
+import dev.idemlint.fix.AtomicWriter;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.rule.BuiltinChecks;
@@ -17,7 +18,6 @@ import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
@@ -25,7 +25,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -847,7 +846,7 @@ public final class ResultCache {
                     }
                     o.write(end.buf, 0, end.size);
                 }
-                move(tmp, dir.resolve(HexFormat.of().formatHex(slot)));
+                AtomicWriter.atomicReplace(tmp, dir.resolve(HexFormat.of().formatHex(slot)));
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
             }
@@ -1051,7 +1050,7 @@ public final class ResultCache {
                 }
                 Files.writeString(tmp, KEY_HEADER + "\n" + HexFormat.of().formatHex(k) + "\n" + identity + "\n",
                         StandardCharsets.UTF_8);
-                move(tmp, dir.resolve(KEY_FILE));
+                AtomicWriter.atomicReplace(tmp, dir.resolve(KEY_FILE));
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
                 disabled = true;
@@ -1116,18 +1115,9 @@ public final class ResultCache {
             try {
                 tmp = Files.createTempFile(dir, ".tmp-", "");
                 Files.write(tmp, data);
-                move(tmp, target);
+                AtomicWriter.atomicReplace(tmp, target);
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
-            }
-        }
-
-        /** A rename; it replaces a link at {@code target} itself, never what the link points to. */
-        private static void move(Path from, Path target) throws IOException {
-            try {
-                Files.move(from, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(from, target, StandardCopyOption.REPLACE_EXISTING);
             }
         }
 

@@ -488,7 +488,11 @@ public final class AtomicWriter {
         }
     }
 
-    private static void atomicReplace(Path from, Path to) throws IOException {
+    /**
+     * Renames {@code from} over {@code to}, atomically where the file system can; a link at {@code to} is replaced
+     * itself, never what it points to.
+     */
+    public static void atomicReplace(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

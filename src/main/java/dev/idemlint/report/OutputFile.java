@@ -3,10 +3,8 @@ package dev.idemlint.report;
 import dev.idemlint.fix.AtomicWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
 
@@ -61,11 +59,7 @@ public final class OutputFile {
             if (mode != null) {
                 Files.setPosixFilePermissions(tmp, mode); // the umask may have taken bits the old file had
             }
-            try {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicWriter.atomicReplace(tmp, abs);
         } finally {
             Files.deleteIfExists(tmp);
         }
