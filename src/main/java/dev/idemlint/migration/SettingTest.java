@@ -6,6 +6,7 @@ import dev.idemlint.python.Expr;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,7 +68,8 @@ final class SettingTest {
      * {@code os.environ.get("X")} and {@code os.getenv("X")} are one or None (or the default given), and neither
      * equals a number, a bool, a tuple or a list. So {@code os.environ.get("X") == 3} is false and
      * {@code os.environ.get("X") != 3} true on every run, whatever the environment; {@code not}/{@code and}/
-     * {@code or} of such tests are decided when the decided parts decide them.
+     * {@code or} of such tests are decided when the decided parts decide them. A literal ({@code if False:},
+     * {@code if 1:}) is decided by its truth.
      */
     static Boolean decided(Expr test, Scope scope) {
         return new SettingTest(scope, Set.of()).decide(test, 0);
@@ -83,6 +85,10 @@ final class SettingTest {
         }
         if (test instanceof Expr.BoolOp b) {
             return b.truth(v -> decide(v, depth + 1));
+        }
+        Boolean literal = truth(test);
+        if (literal != null) {
+            return literal;
         }
         if (!(test instanceof Expr.Compare c) || c.ops().size() != 1) {
             return null;
@@ -109,6 +115,45 @@ final class SettingTest {
         }
         // no value the environment can give is among those tested
         return op.equals("!=") || op.equals("is not") || op.equals("not in");
+    }
+
+    /**
+     * Python's truth of a literal written in the test: {@code True}, {@code False}, {@code None}, a number
+     * ({@code 0} is false), a string or bytes literal without replacement fields (empty is false); null for
+     * anything else. {@code if False: return} never leaves, and what follows it always runs. A name is not followed:
+     * a flag bound before a loop or a try may be rebound in a body the walk reads in a scope of its own.
+     */
+    private static Boolean truth(Expr e) {
+        if (e instanceof Expr.Const k) {
+            return switch (k.text()) {
+                case "True" -> true;
+                case "False", "None" -> false;
+                default -> null;
+            };
+        }
+        if (e instanceof Expr.Str s && s.isConstant()) {
+            return !s.constantText().isEmpty();
+        }
+        if (e instanceof Expr.Num n) {
+            return numberTruth(n.text());
+        }
+        return null;
+    }
+
+    /**
+     * The truth of a number literal ({@code 0}, {@code 0.0}, {@code 0x0}, {@code 0e5}, {@code 0j}, {@code 1_000}): false
+     * when every digit of its value (before an exponent) is zero. One pass over the text, however long.
+     */
+    private static Boolean numberTruth(String text) {
+        String t = text.replace("_", "").toLowerCase(Locale.ROOT);
+        boolean prefixed = t.length() > 2 && t.charAt(0) == '0' && "xob".indexOf(t.charAt(1)) >= 0;
+        String digits = prefixed ? t.substring(2) : t.endsWith("j") ? t.substring(0, t.length() - 1) : t;
+        int exponent = prefixed ? -1 : digits.indexOf('e');
+        String mantissa = exponent >= 0 ? digits.substring(0, exponent) : digits;
+        if (mantissa.chars().noneMatch(Character::isLetterOrDigit)) {
+            return null;
+        }
+        return mantissa.chars().anyMatch(ch -> ch != '0' && ch != '.');
     }
 
     /** What a read of the environment can give, through names bound to it; null when {@code e} is no such read. */

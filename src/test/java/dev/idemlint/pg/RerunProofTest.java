@@ -101,6 +101,8 @@ class RerunProofTest {
             "insert-not-idempotent/environment_seed_run",
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
+            "object-created-twice/constant_tests",
+            "add-column-not-idempotent/constant_tests",
             "object-created-twice/seed003_merged_branches",
             "object-created-twice/serial_sequence",
             "rename-not-idempotent/if_exists",
