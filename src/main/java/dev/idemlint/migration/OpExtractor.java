@@ -6,6 +6,7 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
+import dev.idemlint.python.StrPiece;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import java.util.ArrayDeque;
@@ -268,20 +269,19 @@ final class OpExtractor {
                 walkBlock(runs ? i.body() : i.orelse(), ctx, active);
                 return null;
             }
+            Boolean item = itemTest(i.test(), ctx.scope(), 0);
+            item = item != null ? item : literalType(i.test(), ctx);
+            if (item != null) {
+                // `for t in ["a", "user"]: if t == "user":` each item of a literal list is known: only the branch
+                // that runs for this item counts. Such a test reads the item alone, whatever SQL text the item holds
+                // (`isinstance(cmd[0], str)` of `("SELECT 1", "SELECT 1")` reads no rows).
+                walkBlock(item ? i.body() : i.orelse(), ctx, active);
+                return null;
+            }
             Expr residual = DialectCheck.residual(i.test(), ctx.scope(), dialect);
             // The guard of the then-branch runs under the test, the else-branch under its negation.
             Guard g = ConditionReader.guard(residual != null ? residual : i.test(), ctx.scope(), ctx.functions(),
                     ctx.tainted());
-            if (g == null && residual == null) {
-                Boolean item = itemTest(i.test(), ctx.scope(), 0);
-                item = item != null ? item : literalType(i.test(), ctx);
-                if (item != null) {
-                    // `for t in ["a", "user"]: if t == "user":` each item of a literal list is known: only the
-                    // branch that runs for this item counts
-                    walkBlock(item ? i.body() : i.orelse(), ctx, active);
-                    return null;
-                }
-            }
             Guard.Condition setting = g == null && !mentions(i.test(), loopVariables)
                     ? SettingTest.read(residual != null ? residual : i.test(), ctx.scope(), ctx.tainted()) : null;
             if (setting == null && g == null && !mentions(i.test(), loopVariables)
@@ -1319,7 +1319,7 @@ final class OpExtractor {
         List<Stmt> body = helper.body();
         if (!body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return r && r.value() != null
                 && returns(body) == 1) {
-            Expr literal = spelledOut(r.value(), scope, 0);
+            Expr literal = spelledOut(r.value(), scope, helper.span(), 0);
             if (literal != null) {
                 returned.put(call, literal);
             }
@@ -1351,10 +1351,11 @@ final class OpExtractor {
     /**
      * {@code e} as a list or tuple literal with each item resolved in the helper's {@code scope}: a string without
      * fields, a function of this file by name, a nested list or tuple; a name the helper binds is replaced by its
-     * value. Any other item becomes an unknown value, so no name of the helper is read in the caller's scope.
-     * Null when {@code e} is no list or tuple.
+     * value, and an f-string's fields the helper fills with strings known in whole are written into it ({@link
+     * #filled}). Any other item becomes an unknown value, so no name of the helper is read in the caller's scope.
+     * Null when {@code e} is no list or tuple. {@code helper}: the helper's extent.
      */
-    private Expr spelledOut(Expr e, Scope scope, int depth) {
+    private Expr spelledOut(Expr e, Scope scope, Span helper, int depth) {
         Expr v = e;
         for (int i = 0; i < 8 && v instanceof Expr.Name n && scope.binds(n.id()) && scope.lookup(n.id()) != null; i++) {
             v = scope.lookup(n.id());
@@ -1365,7 +1366,7 @@ final class OpExtractor {
         if (v instanceof Expr.ListExpr || v instanceof Expr.Tuple) {
             List<Expr> items = new ArrayList<>();
             for (Expr item : v.children()) {
-                Expr one = spelledOut(item, scope, depth + 1);
+                Expr one = spelledOut(item, scope, helper, depth + 1);
                 items.add(one != null ? one : new Expr.Opaque("unknown", List.of(), item.span()));
             }
             return v instanceof Expr.ListExpr l ? new Expr.ListExpr(List.copyOf(items), l.span())
@@ -1378,10 +1379,53 @@ final class OpExtractor {
             return v;
         }
         if (v instanceof Expr.Str str && !str.bytes()) {
-            // an f-string whose fields the helper's names fill: a string, its text not known here
-            return new Expr.Opaque(FORMATTED, List.of(), v.span());
+            // an f-string whose fields the helper's names fill: its text where each field is known in whole, else a
+            // string whose text is not known here
+            Expr known = filled(str, scope, helper, 0);
+            return known != null ? known : new Expr.Opaque(FORMATTED, List.of(), v.span());
         }
         return v instanceof Expr.Name n && !scope.binds(n.id()) && moduleFunctions.containsKey(n.id()) ? v : null;
+    }
+
+    /**
+     * The f-string {@code str} of a helper with each field replaced by the string literal it holds in the helper's
+     * {@code scope}, so that it reads the same in any scope: a field (no conversion, no format spec) that names a
+     * string literal through the helper's names ({@code system_name = "`system`" if is_mysql() else "system"}, a
+     * dialect test decided) or a parameter bound to one at the call, or an f-string written in the helper whose
+     * fields are such. Null when a field is anything else.
+     */
+    private static Expr filled(Expr.Str str, Scope scope, Span helper, int depth) {
+        if (depth > 4 || str.bytes()) {
+            return null;
+        }
+        List<StrPiece> pieces = new ArrayList<>(str.pieces().size());
+        for (StrPiece p : str.pieces()) {
+            if (!p.dynamic()) {
+                pieces.add(p);
+                continue;
+            }
+            if (p.expr() == null || p.text().indexOf('!') >= 0 || p.text().indexOf(':') >= 0) {
+                return null;
+            }
+            Expr v = p.expr();
+            for (int i = 0; i < 8 && v instanceof Expr.Name n && scope.lookup(n.id()) != null; i++) {
+                v = scope.lookup(n.id());
+            }
+            if (!(v instanceof Expr.Str value) || value.bytes()) {
+                return null;
+            }
+            if (!value.isConstant()) {
+                // an f-string of the caller's would read its fields in the wrong scope: only the helper's own
+                boolean own = value.span() != null && helper != null && value.span().start() >= helper.start()
+                        && value.span().end() <= helper.end();
+                value = own ? (Expr.Str) filled(value, scope, helper, depth + 1) : null;
+                if (value == null) {
+                    return null;
+                }
+            }
+            pieces.add(new StrPiece(p.text(), true, value, (StrPiece.Offsets) null, p.token(), p.prefix(), p.quote()));
+        }
+        return new Expr.Str(List.copyOf(pieces), false, str.span());
     }
 
     /** Replaces a name by what it is bound to in the caller, so the callee resolves it. */

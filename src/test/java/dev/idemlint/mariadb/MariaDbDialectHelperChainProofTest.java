@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * chains30's three shapes on a real MariaDB with real Alembic, each revision run on the schema its parents make,
  * then run again: a dialect test through a chain of helpers (a project module's or the revision's own), seed rows
  * zipped from a literal list of tuples, and a literal list of a function and SQL strings dispatched by {@code
- * isinstance}. Where the lint names an error, the re-run fails with that number; the safe variants re-run cleanly.
+ * isinstance} (SQL the helper returning the list builds from its own names and its parameters included). Where the lint names an error, the re-run fails with that number; the safe variants re-run cleanly.
  */
 @Tag("mariadb")
 class MariaDbDialectHelperChainProofTest {
@@ -33,6 +33,8 @@ class MariaDbDialectHelperChainProofTest {
         "insert-not-idempotent/mariadb_items_dispatched, 003_safe.py, '', 0",
         "insert-not-idempotent/mariadb_items_dispatched, 004_pairs.py, '', 1062",
         "insert-not-idempotent/mariadb_items_dispatched, 005_pairs_safe.py, '', 0",
+        "insert-not-idempotent/mariadb_items_dispatched, 006_built_in_helper.py, '', 1062",
+        "insert-not-idempotent/mariadb_items_dispatched, 007_built_in_helper_safe.py, '', 0",
     })
     void the_rerun_fails_with_the_number_the_lint_names_and_the_safe_variant_reruns(String fixture, String file,
             String setup, int errno) {
