@@ -33,8 +33,8 @@ class MariaDbDialectHelperChainProofTest {
         "insert-not-idempotent/mariadb_items_dispatched, 003_safe.py, '', 0",
         "insert-not-idempotent/mariadb_items_dispatched, 004_pairs.py, '', 1062",
         "insert-not-idempotent/mariadb_items_dispatched, 005_pairs_safe.py, '', 0",
-        "insert-not-idempotent/mariadb_items_dispatched, 006_built_in_helper.py, '', 1062",
-        "insert-not-idempotent/mariadb_items_dispatched, 007_built_in_helper_safe.py, '', 0",
+        "insert-not-idempotent/mariadb_sql_built_in_helper, 002_built_in_helper.py, '', 1062",
+        "insert-not-idempotent/mariadb_sql_built_in_helper, 003_built_in_helper_safe.py, '', 0",
     })
     void the_rerun_fails_with_the_number_the_lint_names_and_the_safe_variant_reruns(String fixture, String file,
             String setup, int errno) {
