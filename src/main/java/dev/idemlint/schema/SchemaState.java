@@ -819,6 +819,11 @@ public final class SchemaState {
         return s;
     }
 
+    /** Makes this state hold a unique key and its index as one object when {@code b}, before anything is applied. */
+    void uniqueKeyIsIndex(boolean b) {
+        keyIsIndex = b;
+    }
+
     /** Whether the state holds a unique key and its index as one object ({@link #unknown(boolean)}). */
     public boolean uniqueKeyIsIndex() {
         return keyIsIndex;
@@ -1185,6 +1190,7 @@ public final class SchemaState {
      * it is absent or no driver named its maker (an object of a catalog).
      */
     public Maker creator(ObjectRef ref) {
+        ref = identity(ref, null);
         Slot s = slot(ref);
         Entry e = entries.get(s);
         Presence p = presence(ref);
@@ -1204,6 +1210,7 @@ public final class SchemaState {
         if (presence(ref) != Presence.UNKNOWN) {
             return null;
         }
+        ref = identity(ref, null);
         Slot s = slot(ref);
         Entry e = entries.get(s);
         if (e != null && e.presence == Presence.UNKNOWN) {
@@ -2885,6 +2892,12 @@ public final class SchemaState {
                 ObjectRef o = f.object();
                 Slot s = slot(o);
                 Entry e = entry(s);
+                if (f.reach() == Forget.Reach.MAKES && e != null && e.presence == Presence.PRESENT
+                        && presence(o) == Presence.PRESENT) {
+                    // code that may make an object that is there leaves it as it is: a CREATE of it fails (the run
+                    // stops there) or, IF NOT EXISTS, passes over it
+                    return;
+                }
                 boolean table = tableLike(e) || e == null && tableLike(o.kind());
                 set(s, Presence.UNKNOWN, o.kind());
                 doubted(s, f.reach());

@@ -994,7 +994,7 @@ public final class SchemaTimeline {
             return t == null ? null : t.before(m, index);
         }
         Integer p = position.get(m);
-        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, p, index);
+        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, p, index, keyIsIndex);
     }
 
     /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
@@ -1004,7 +1004,7 @@ public final class SchemaTimeline {
             synchronized (this) {
                 r = replay;
                 if (r == null) {
-                    r = Replay.of(order, ancestors, upgrades, effectLists, runs);
+                    r = Replay.of(order, ancestors, upgrades, effectLists, runs, keyIsIndex);
                     replay = r;
                 }
             }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.ObjectKind;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The timeline's answers taken from its replay of {@link SchemaState} ({@link Replay}) along branches and merges. */
@@ -196,7 +197,8 @@ class ReplayTest {
             upgrades.add(m.upgrade());
             effects.add(m.upgrade().stream().map(op -> Effects.of(op, Effects.Naming.UNKNOWN)).toList());
         }
-        return Replay.of(order, ancestors, upgrades, effects, op -> true);
+        return Replay.of(order, ancestors, upgrades, effects, op -> true,
+                false);
     }
     private static final ObjectRef TEAMS = ObjectRef.table(QualifiedName.of("teams"));
 
@@ -265,5 +267,73 @@ class ReplayTest {
         assertEquals(r.get("002"), renamed.creator(clubs).migration());
         assertEquals(null, renamed.creator(TEAMS));
         assertEquals(null, t.before(r.get("003"), END).creator(clubs));
+    }
+
+    @Test
+    void a_creation_that_may_run_leaves_an_object_that_is_there_as_it_is_and_the_first_creation_certain() {
+        // if the second CREATE INDEX runs it fails and the run stops; if not, the index stays: either way a run that
+        // goes on finds the first one's index there, and the unconditional third creation fails on its first run
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("teams", sa.Column("id", sa.Integer()))
+                op.create_index("ix_teams_id", "teams", ["id"])
+                """).rev("002", "001", """
+                if os.getenv("WITH_INDEXES"):
+                    op.create_index("ix_teams_id", "teams", ["id"])
+                op.create_index("ix_teams_id", "teams", ["id"])
+                if os.getenv("WITH_LEAGUES"):
+                    op.create_table("leagues", sa.Column("id", sa.Integer()))
+                """);
+        SchemaTimeline t = r.timeline();
+        ObjectRef ix = ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_teams_id"));
+        SchemaState before = t.before(r.get("002"), 1);
+        assertEquals(Presence.PRESENT, before.presence(ix));
+        assertEquals(r.get("001"), before.creator(ix).migration());
+        assertEquals(SchemaState.Sureness.DEFINITE, before.creator(ix).how());
+        Creation first = t.certainlyExisting(ix, r.get("002"), 1, S);
+        assertEquals(r.get("001"), first.migration());
+        assertEquals(1, first.index());
+        // what was absent is still only maybe made
+        ObjectRef leagues = ObjectRef.table(QualifiedName.of("leagues"));
+        assertEquals(Presence.UNKNOWN, t.before(r.get("002"), END).presence(leagues));
+        assertEquals(null, t.certainlyExisting(leagues, r.get("002"), END, S));
+    }
+
+    @Test
+    void a_conditional_drop_or_unread_code_that_may_take_the_object_leaves_no_certain_creation() {
+        Revisions r = new Revisions().rev("001", null, "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))")
+                .rev("002", "001", """
+                        if os.environ.get("DROP_TEAMS"):
+                            op.drop_table("teams")
+                        op.create_table("teams", sa.Column("id", sa.Integer()))
+                        """)
+                .rev("003", "001", """
+                        op.execute(f"DROP TABLE {name}")
+                        op.create_table("teams", sa.Column("id", sa.Integer()))
+                        """)
+                .rev("004", "001", "op.create_table(\"teams\", sa.Column(\"id\", sa.Integer()))");
+        SchemaTimeline t = r.timeline();
+        assertEquals(null, t.certainlyExisting(TEAMS, r.get("002"), 1, S));
+        assertEquals(null, t.certainlyExisting(TEAMS, r.get("003"), 1, S));
+        assertEquals(r.get("001"), t.certainlyExisting(TEAMS, r.get("004"), 0, S).migration());
+        // the state: the creation after the conditional drop finds the table maybe taken; the one after nothing not
+        assertEquals(Effect.Forget.Reach.TAKES, t.before(r.get("002"), 1).doubt(TEAMS));
+        assertEquals(null, t.before(r.get("004"), 0).doubt(TEAMS));
+    }
+
+    @Test
+    void where_a_unique_key_is_its_index_the_key_has_its_statement_as_maker_and_is_certain() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("teams", sa.Column("id", sa.Integer()), sa.Column("name", sa.Text()))
+                op.create_unique_constraint("uq_teams_name", "teams", ["name"])
+                """).rev("002", "001", "op.create_unique_constraint(\"uq_teams_name\", \"teams\", [\"name\"])");
+        SchemaTimeline t = SchemaTimeline.build(r.all(), Map.of(), true);
+        ObjectRef key = ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("teams"), "uq_teams_name");
+        SchemaState before = t.before(r.get("002"), 0);
+        assertEquals(Presence.PRESENT, before.presence(key));
+        assertEquals(1, before.creator(key).index(), "the key is its index, made by the key's statement");
+        assertEquals(null, before.doubt(key));
+        Creation first = t.certainlyExisting(key, r.get("002"), 0, S);
+        assertEquals(r.get("001"), first.migration());
+        assertEquals(1, first.index());
     }
 }
