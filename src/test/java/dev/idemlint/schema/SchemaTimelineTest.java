@@ -67,7 +67,7 @@ class SchemaTimelineTest {
         assertTrue(ix.derivedName());
         assertNotNull(t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("players"), "players_code_key"), r.get("001"), END, S));
         assertNotNull(t.existing(ObjectRef.in(ObjectKind.CONSTRAINT, QualifiedName.of("players"), "players_pkey"), r.get("001"), END, S));
-        assertEquals(List.of(Set.of("id"), Set.of("code")), t.keys(QualifiedName.of("players"), r.get("001"), END, S));
+        assertEquals(List.of(Set.of("id"), Set.of("code")), t.keys(QualifiedName.of("players"), r.get("001"), END));
     }
 
     @Test
@@ -87,8 +87,8 @@ class SchemaTimelineTest {
         assertEquals(Creation.Via.STATEMENT, uq.via());
         assertTrue(uq.derivedName() && uq.shape().postgresNamed());
         // both are keys an insert meets: the table's primary key, and the unique key added after it
-        assertEquals(List.of(Set.of("id")), t.keys(seasons, r.get("001"), 1, S));
-        assertEquals(List.of(Set.of("id"), Set.of("name")), t.keys(seasons, r.get("001"), 2, S));
+        assertEquals(List.of(Set.of("id")), t.keys(seasons, r.get("001"), 1));
+        assertEquals(List.of(Set.of("id"), Set.of("name")), t.keys(seasons, r.get("001"), 2));
     }
 
     @Test
@@ -125,9 +125,11 @@ class SchemaTimelineTest {
         assertNull(t.existing(column("players", "age"), r.get("002"), 1, S));
         assertNotNull(t.existing(table("players"), r.get("002"), END, S));
         assertNotNull(t.certainlyExisting(type("division"), r.get("002"), END, S));
-        assertNotNull(t.keys(QualifiedName.of("players"), r.get("002"), 1, S));
-        // an unread constraint drop leaves the table's keys unknown
-        assertNull(t.keys(QualifiedName.of("players"), r.get("002"), END, S));
+        assertNotNull(t.keys(QualifiedName.of("players"), r.get("002"), 0));
+        // the unread column may be one a key is on (PostgreSQL drops the key with it), as an unread constraint may
+        // be a key: the table's keys are unknown after either
+        assertNull(t.keys(QualifiedName.of("players"), r.get("002"), 1));
+        assertNull(t.keys(QualifiedName.of("players"), r.get("002"), END));
         assertFalse(t.opaqueBefore(r.get("002"), END, ObjectKind.TYPE));
     }
 
@@ -307,7 +309,7 @@ class SchemaTimelineTest {
             assertSameExisting(fresh, placed, a.key(), r);
         }
         assertEquals(fresh.labels(QualifiedName.of("division"), r.get("004"), 0), placed.labels(QualifiedName.of("division"), r.get("004"), 0));
-        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), placed.keys(QualifiedName.of("players"), r.get("002"), END, S));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END), placed.keys(QualifiedName.of("players"), r.get("002"), END));
         assertEquals(fresh.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE), placed.opaqueBefore(r.get("003"), 2, ObjectKind.TYPE));
     }
 
@@ -330,8 +332,8 @@ class SchemaTimelineTest {
         for (Creation c : fresh.creations()) {
             assertSameExisting(fresh, first, c.key(), r);
         }
-        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END, S), first.keys(QualifiedName.of("players"), r.get("002"), END, S));
-        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("003"), END, S), first.keys(QualifiedName.of("players"), r.get("003"), END, S));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("002"), END), first.keys(QualifiedName.of("players"), r.get("002"), END));
+        assertEquals(fresh.keys(QualifiedName.of("players"), r.get("003"), END), first.keys(QualifiedName.of("players"), r.get("003"), END));
         assertEquals(fresh.opaqueBefore(r.get("002"), 2, ObjectKind.TYPE), first.opaqueBefore(r.get("002"), 2, ObjectKind.TYPE));
         assertEquals(fresh.opaqueBefore(r.get("003"), 0, ObjectKind.TYPE), first.opaqueBefore(r.get("003"), 0, ObjectKind.TYPE));
     }
