@@ -126,7 +126,11 @@ public final class Effects {
     private static List<Effect> effects(Operation op, Naming naming) {
         List<Effect> out = new ArrayList<>();
         if (op instanceof Operation.Unknown u) {
-            out.add(u.touches().isEmpty() ? Forget.everything() : Forget.named(u.touches()));
+            // unread code of no name read keeps the tables' keys, unless it may name a table all the same: a
+            // batch_op call (its table is the batch's) or SQL whose text is there
+            boolean namesTable = u.what().startsWith("batch_op.") || op.site().sqlStatement() != null;
+            out.add(!u.touches().isEmpty() ? Forget.named(u.touches()) : namesTable ? Forget.everything()
+                    : Forget.unread());
         } else if (op instanceof Operation.RawSql) {
             out.add(Forget.everything());
         } else if (op instanceof Operation.AddColumn a) {

@@ -149,12 +149,14 @@ final class Replay {
     /**
      * Replays {@code order} (walk order, {@code ancestors} by position), each revision's {@code upgrades} (its
      * operations, whose effects {@code effects} gives in the same order), running the operations {@code runs}
-     * accepts (a multidb chain's engine). Each revision runs on the state of its ancestors run in walk order: the
+     * accepts (a multidb chain's engine), on a server where a unique key is the index of its name when
+     * {@code keyIsIndex} ({@link SchemaState#uniqueKeyIsIndex}). Each revision runs on the state of its ancestors run in
+     * walk order: the
      * state its {@link #forkPoints fork point} left, forked when another revision starts from it too, and then its
      * ancestors after that point (the other branches of a merge).
      */
     static Replay of(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
-            List<List<List<Effect>>> effects, Predicate<Operation> runs) {
+            List<List<List<Effect>>> effects, Predicate<Operation> runs, boolean keyIsIndex) {
         int n = order.size();
         int[] from = forkPoints(ancestors);
         // per revision, how many revisions start from its state other than the next one, which runs on it
@@ -176,7 +178,7 @@ final class Replay {
             if (state == null || f != p - 1) {
                 // not the next revision of the line run so far: the state of its fork point, or a new database
                 if (f < 0) {
-                    state = empty();
+                    state = empty(keyIsIndex);
                     state.trackTypes();
                 } else if (--forks[f] == 0) {
                     state = held.remove(f);
@@ -214,8 +216,8 @@ final class Replay {
      * each named as the maker of what it makes ({@link #apply}).
      */
     static SchemaState before(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
-            List<List<List<Effect>>> effects, Predicate<Operation> runs, int pos, int index) {
-        SchemaState state = empty();
+            List<List<List<Effect>>> effects, Predicate<Operation> runs, boolean keyIsIndex, int pos, int index) {
+        SchemaState state = empty(keyIsIndex);
         BitSet before = ancestors.get(pos);
         for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
             runUpTo(state, order.get(q), upgrades.get(q), effects.get(q), runs, Integer.MAX_VALUE);
@@ -508,7 +510,13 @@ final class Replay {
 
     /** A database of nothing: the schema {@code public} alone, on the search path. */
     static SchemaState empty() {
+        return empty(false);
+    }
+
+    /** {@link #empty()} on a server where a unique key is the index of its name when {@code keyIsIndex}. */
+    static SchemaState empty(boolean keyIsIndex) {
         return SchemaState.of(new Catalog(null, "public", List.of("public"), null, List.of("public"), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                keyIsIndex);
     }
 }

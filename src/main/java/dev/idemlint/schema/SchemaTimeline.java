@@ -943,7 +943,7 @@ public final class SchemaTimeline {
             return t == null ? null : t.before(m, index);
         }
         Integer p = position.get(m);
-        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, p, index);
+        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, keyIsIndex, p, index);
     }
 
     /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
@@ -953,7 +953,7 @@ public final class SchemaTimeline {
             synchronized (this) {
                 r = replay;
                 if (r == null) {
-                    r = Replay.of(order, ancestors, upgrades, effectLists, runs);
+                    r = Replay.of(order, ancestors, upgrades, effectLists, runs, keyIsIndex);
                     replay = r;
                 }
             }

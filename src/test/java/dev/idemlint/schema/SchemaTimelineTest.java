@@ -13,6 +13,7 @@ import dev.idemlint.graph.RevisionGraph;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -131,6 +132,43 @@ class SchemaTimelineTest {
         assertNull(t.keys(QualifiedName.of("players"), r.get("002"), 1));
         assertNull(t.keys(QualifiedName.of("players"), r.get("002"), END));
         assertFalse(t.opaqueBefore(r.get("002"), END, ObjectKind.TYPE));
+    }
+
+    @Test
+    void code_that_names_no_table_leaves_the_keys_a_later_insert_meets_and_code_naming_the_table_does_not() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("sports", sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("label", sa.String(), unique=True))
+                """).rev("002", "001", """
+                from helpers import backfill, rebuild
+                backfill()
+                op.execute("INSERT INTO sports (id, label) VALUES (1, 'padel')")
+                rebuild("sports")
+                op.execute("INSERT INTO sports (id, label) VALUES (2, 'kayak')")
+                """);
+        SchemaTimeline t = r.timeline();
+        QualifiedName sports = QualifiedName.of("sports");
+        // backfill() may have made or dropped anything (the table is not known present), but names no table
+        assertEquals(List.of(Set.of("id"), Set.of("label")), t.keys(sports, r.get("002"), 1));
+        assertEquals(List.of("id", "label"), t.columnOrder(sports, r.get("002"), 1));
+        // rebuild("sports") names it: what it did to its keys is not known
+        assertNull(t.keys(sports, r.get("002"), 3));
+        assertNull(t.columnOrder(sports, r.get("002"), 3));
+    }
+
+    @Test
+    void where_a_unique_key_is_its_index_a_drop_of_the_index_takes_the_key() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("sports", sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("label", sa.String()), sa.UniqueConstraint("label", name="uq_label"))
+                op.drop_index("uq_label", table_name="sports")
+                op.execute("INSERT INTO sports (id, label) VALUES (1, 'padel')")
+                """);
+        QualifiedName sports = QualifiedName.of("sports");
+        // PostgreSQL refuses to drop the index of a constraint (2BP01): the key stays
+        assertEquals(List.of(Set.of("id"), Set.of("label")), r.timeline().keys(sports, r.get("001"), 2));
+        SchemaTimeline mariadb = SchemaTimeline.build(r.all(), Map.of(), true);
+        assertEquals(List.of(Set.of("id")), mariadb.keys(sports, r.get("001"), 2));
     }
 
     @Test
