@@ -377,7 +377,8 @@ public sealed interface Effect {
      * {@code constraintKind}, when not null, narrows a {@code KIND} forget of a table's constraints to those of
      * that kind or of a kind not known ({@code drop_constraint(name, "t", type_="foreignkey")} with a name read at
      * run time); a client may read it as the whole kind. {@code tablesKept}, on an {@code EVERYTHING} forget of code
-     * that names no table ({@link #unread}), keeps what the state knew of each table's keys and column order.
+     * not read ({@link #unread}), keeps what the state knew of the keys and column order of each table whose name
+     * is not among {@code names}.
      */
     record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach,
             ConstraintKind constraintKind, boolean tablesKept) implements Effect {
@@ -464,14 +465,15 @@ public sealed interface Effect {
         }
 
         /**
-         * Code not read that names no table the reader could see (a helper called with no table's name, SQL made at
-         * run time): any object may have been made or taken, as {@link #everything}, but the keys and the column
-         * order the state knew of a table stay ({@link SchemaState#keysOf}) until an effect names that table. A
-         * table's keys and columns change by statements that name it; code of which no table's name can be read is
-         * taken to leave them, as re-run checks of the rows a later revision inserts need on real chains.
+         * Code not read (a helper called with no table's name, SQL made at run time or not understood) whose text,
+         * when there is one, holds the lower-cased words {@code words}: any object may have been made or taken, as
+         * {@link #everything}, but the keys and the column order the state knew of a table not named in
+         * {@code words} stay ({@link SchemaState#keysOf}) until an effect names that table. A table's keys and
+         * columns change by statements that name it; code of which no table's name can be read is taken to leave
+         * them, as re-run checks of the rows a later revision inserts need on real chains.
          */
-        public static Forget unread() {
-            return new Forget(Scope.EVERYTHING, null, null, null, Reach.MAKES_OR_TAKES, null, true);
+        public static Forget unread(Set<String> words) {
+            return new Forget(Scope.EVERYTHING, null, words, null, Reach.MAKES_OR_TAKES, null, true);
         }
 
         /** The same forget, reaching only {@code r}'s way. */

@@ -1701,11 +1701,12 @@ public final class SchemaState {
     }
 
     /**
-     * Code that names no table makes the state forget everything ({@link Forget#unread}): the keys and column order
-     * of each table known are kept, with those kept at an earlier such forget that nothing named since (a table the
-     * state holds facts of, its rows, but not its keys keeps those).
+     * Code not read makes the state forget everything ({@link Forget#unread}): the keys and column order of each
+     * table known are kept, with those kept at an earlier such forget that nothing named since (a table the state
+     * holds facts of, its rows, but not its keys keeps those); but not those of a table named among {@code words},
+     * the code's text.
      */
-    private void keepTables() {
+    private void keepTables(Set<String> words) {
         Map<QualifiedName, Kept> out = new HashMap<>(kept);
         for (QualifiedName t : tables.keySet()) {
             List<Set<String>> keys = keysMade(t);
@@ -1713,6 +1714,9 @@ public final class SchemaState {
             if (keys != null || columns != null) {
                 out.put(t, new Kept(keys, columns));
             }
+        }
+        if (!words.isEmpty()) {
+            out.keySet().removeIf(t -> words.contains(lower(t.name())));
         }
         kept = out;
         keptWriter = writer;
@@ -3005,7 +3009,7 @@ public final class SchemaState {
         switch (f.scope()) {
             case EVERYTHING -> {
                 if (f.tablesKept()) {
-                    keepTables();
+                    keepTables(f.names());
                 }
                 forgetEverything();
             }

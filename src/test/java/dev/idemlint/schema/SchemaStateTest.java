@@ -375,15 +375,21 @@ class SchemaStateTest {
         strict.apply(Forget.everything());
         assertNull(strict.keysOf(items));
         assertNull(strict.columnOrder(items));
-        s.apply(Forget.unread());
+        s.apply(Forget.unread(Set.of()));
         // everything else is forgotten as by Forget.everything()
         assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(items)));
         assertEquals(List.of(Set.of("id")), s.keysOf(items));
         assertEquals(List.of("id", "name"), s.columnOrder(items));
         // rows, and a second such forget, leave them
         s.apply(new Write(ObjectRef.table(items), List.of(Map.of("id", "1"))));
-        s.apply(Forget.unread());
+        s.apply(Forget.unread(Set.of()));
         assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        // unread SQL whose text names a table: that table's are not kept, the others' are
+        SchemaState named = s.copy();
+        named.apply(Forget.unread(Set.of("alter", "table", "tags", "detach", "partition", "tags_2020")));
+        assertNull(named.keysOf(tags));
+        assertNull(named.columnOrder(tags));
+        assertEquals(List.of(Set.of("id")), named.keysOf(items));
         // a copy keeps them apart: what one learns of a table the other does not
         SchemaState other = s.copy();
         other.apply(Forget.named(Set.of("tags")));
