@@ -1725,10 +1725,17 @@ public final class SchemaState {
     /**
      * What {@code effect} may change of the tables {@link #kept}: a table it names, or every table when it may reach
      * one it does not name (an index of no known table, a schema, a kind of objects that live on tables, a
-     * {@code CASCADE}). Rows, a column's type, default or nullability change no key and no column's place.
+     * {@code CASCADE}). Rows, a column's type, default or nullability change no key and no column's place; a column
+     * added changes no key, and goes last ({@code IF NOT EXISTS}, or a column that may be added: the order is not
+     * known).
      */
     private void unkeep(Effect effect) {
-        if (effect instanceof Create x) {
+        if (effect instanceof Create x && x.object().kind() == ObjectKind.COLUMN && x.object().table() != null) {
+            keepAdded(x.object().table(), x.tolerant() ? null : x.object().name().name());
+        } else if (effect instanceof Forget f && f.scope() == Forget.Scope.OBJECT && f.reach() == Forget.Reach.MAKES
+                && f.object().kind() == ObjectKind.COLUMN && f.object().table() != null) {
+            keepAdded(f.object().table(), null);
+        } else if (effect instanceof Create x) {
             unkeep(x.object());
         } else if (effect instanceof Drop x) {
             if (x.cascade()) {
@@ -1788,6 +1795,26 @@ public final class SchemaState {
         } else if (o.kind() == ObjectKind.SCHEMA || o.kind() == ObjectKind.EXTENSION) {
             unkeepAll();
         }
+    }
+
+    /** A column {@code column} (null: one that may be added) is added to {@code table}, whose keys stay. */
+    private void keepAdded(QualifiedName table, String column) {
+        Kept k = kept.get(table);
+        if (k == null) {
+            return;
+        }
+        List<String> columns = null;
+        if (column != null && k.columns() != null) {
+            columns = new ArrayList<>(k.columns());
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        if (keptWriter != writer) {
+            kept = new HashMap<>(kept);
+            keptWriter = writer;
+        }
+        kept.put(table, new Kept(k.keys(), columns == null ? null : List.copyOf(columns)));
     }
 
     private void unkeepTable(QualifiedName table) {

@@ -395,7 +395,11 @@ class SchemaStateTest {
         other.apply(Forget.named(Set.of("tags")));
         assertNull(other.keysOf(tags));
         assertEquals(List.of(Set.of("id")), s.keysOf(tags));
-        // an effect naming the table: its keys and columns are what the state knows of it since (nothing)
+        // a column added: the keys stay, the column goes last
+        s.apply(new Create(column(items, "added"), false, Shape.column("text")));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        assertEquals(List.of("id", "name", "added"), s.columnOrder(items));
+        // an effect naming the table otherwise: its keys and columns are what the state knows of it since (nothing)
         s.apply(new Create(constraint(items, "uq_items_name"), false,
                 Shape.constraint(ConstraintKind.UNIQUE, List.of("name"))));
         assertNull(s.keysOf(items));
