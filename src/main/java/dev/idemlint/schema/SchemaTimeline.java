@@ -47,7 +47,8 @@ public final class SchemaTimeline {
      * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
      * Recorded on the worker that reads the revision, before the revision has a position
      * ({@link Recorder#UNPLACED}); {@link #placed} then gives it one in place. {@code slot} says where
-     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for key drops. (A
+     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for the new name of a table
+     * renamed away (its drop, and the TABLE_GONE of what lives on it). (A
      * record copied at placement and wrapped in a step object was two more objects per event, ~100,000
      * at 3,700 files, kept through every young collection of the file phase.)
      */
