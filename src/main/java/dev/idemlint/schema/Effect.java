@@ -376,10 +376,12 @@ public sealed interface Effect {
      * code that may make it, a claim that it is there only by code that may take it) and the lint timeline.
      * {@code constraintKind}, when not null, narrows a {@code KIND} forget of a table's constraints to those of
      * that kind or of a kind not known ({@code drop_constraint(name, "t", type_="foreignkey")} with a name read at
-     * run time); a client may read it as the whole kind.
+     * run time); a client may read it as the whole kind. {@code tablesKept}, on an {@code EVERYTHING} forget of code
+     * not read ({@link #unread}), keeps what the state knew of the keys and column order of each table whose name
+     * is not among {@code names}.
      */
     record Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach,
-            ConstraintKind constraintKind) implements Effect {
+            ConstraintKind constraintKind, boolean tablesKept) implements Effect {
         public enum Scope { OBJECT, TABLE_KEYS, KIND, NAMED, EVERYTHING }
 
         /** Which way the forgotten code may change the objects in scope. */
@@ -408,6 +410,14 @@ public sealed interface Effect {
             if (constraintKind != null && (scope != Scope.KIND || kind != ObjectKind.CONSTRAINT || object == null)) {
                 throw new IllegalArgumentException("only a table's constraints are forgotten by their kind");
             }
+            if (tablesKept && scope != Scope.EVERYTHING) {
+                throw new IllegalArgumentException("only a forget of everything keeps the tables' keys");
+            }
+        }
+
+        public Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach,
+                ConstraintKind constraintKind) {
+            this(scope, object, names, kind, reach, constraintKind, false);
         }
 
         public Forget(Scope scope, ObjectRef object, Set<String> names, ObjectKind kind, Reach reach) {
@@ -454,9 +464,21 @@ public sealed interface Effect {
             return new Forget(Scope.EVERYTHING, null, null);
         }
 
+        /**
+         * Code not read (a helper called with no table's name, SQL made at run time or not understood) whose text,
+         * when there is one, holds the lower-cased words {@code words}: any object may have been made or taken, as
+         * {@link #everything}, but the keys and the column order the state knew of a table not named in
+         * {@code words} stay ({@link SchemaState#keysOf}) until an effect names that table. A table's keys and
+         * columns change by statements that name it; code of which no table's name can be read is taken to leave
+         * them, as re-run checks of the rows a later revision inserts need on real chains.
+         */
+        public static Forget unread(Set<String> words) {
+            return new Forget(Scope.EVERYTHING, null, words, null, Reach.MAKES_OR_TAKES, null, true);
+        }
+
         /** The same forget, reaching only {@code r}'s way. */
         public Forget reaching(Reach r) {
-            return new Forget(scope, object, names, kind, r, constraintKind);
+            return new Forget(scope, object, names, kind, r, constraintKind, tablesKept);
         }
     }
 

@@ -126,7 +126,7 @@ public final class Effects {
     private static List<Effect> effects(Operation op, Naming naming) {
         List<Effect> out = new ArrayList<>();
         if (op instanceof Operation.Unknown u) {
-            out.add(u.touches().isEmpty() ? Forget.everything() : Forget.named(u.touches()));
+            out.add(u.touches().isEmpty() ? unread(op, u) : Forget.named(u.touches()));
         } else if (op instanceof Operation.RawSql) {
             out.add(Forget.everything());
         } else if (op instanceof Operation.AddColumn a) {
@@ -315,6 +315,30 @@ public final class Effects {
 
     private static final Pattern CASCADE = Pattern.compile(
             "(?i)\\bcascade\\b");
+
+    /**
+     * What code not read forgets when no name of it was read ({@link Operation.Unknown#touches} empty): everything,
+     * keeping the keys and column order of the tables its text does not name ({@link Forget#unread}). A
+     * {@code batch_op} call acts on its batch's table, which it does not carry, and SQL that says {@code CASCADE}
+     * may reach tables it does not name: both forget the tables' keys too.
+     */
+    private static Forget unread(Operation op, Operation.Unknown u) {
+        String sql = op.site().sqlStatement();
+        if (u.what().startsWith("batch_op.") || sql != null && CASCADE.matcher(sql).find()) {
+            return Forget.everything();
+        }
+        Set<String> words = new HashSet<>();
+        if (sql != null) {
+            for (String w : WORD.split(sql)) {
+                if (!w.isEmpty()) {
+                    words.add(w.toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        return Forget.unread(words);
+    }
+
+    private static final Pattern WORD = Pattern.compile("[^\\p{L}\\p{N}_$]+");
 
     private static void createTable(Operation op, Operation.CreateTable t, Naming naming, List<Effect> out) {
         if (t.table() == null) {

@@ -149,7 +149,9 @@ final class Replay {
     /**
      * Replays {@code order} (walk order, {@code ancestors} by position), each revision's {@code upgrades} (its
      * operations, whose effects {@code effects} gives in the same order), running the operations {@code runs}
-     * accepts (a multidb chain's engine). Each revision runs on the state of its ancestors run in walk order: the
+     * accepts (a multidb chain's engine), on a server where a unique key is the index of its name when
+     * {@code keyIsIndex} ({@link SchemaState#uniqueKeyIsIndex}). Each revision runs on the state of its ancestors run in
+     * walk order: the
      * state its {@link #forkPoints fork point} left, forked when another revision starts from it too, and then its
      * ancestors after that point (the other branches of a merge). The state holds unique keys as their indexes when
      * {@code keyIsIndex} ({@link SchemaState#unknown(boolean)}).
@@ -215,7 +217,7 @@ final class Replay {
      * each named as the maker of what it makes ({@link #apply}).
      */
     static SchemaState before(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
-            List<List<List<Effect>>> effects, Predicate<Operation> runs, int pos, int index, boolean keyIsIndex) {
+            List<List<List<Effect>>> effects, Predicate<Operation> runs, boolean keyIsIndex, int pos, int index) {
         SchemaState state = empty(keyIsIndex);
         BitSet before = ancestors.get(pos);
         for (int q = before.nextSetBit(0); q >= 0; q = before.nextSetBit(q + 1)) {
@@ -507,19 +509,15 @@ final class Replay {
         };
     }
 
-    /**
-     * A database of nothing ({@link #empty()}) on a server where a unique key is the index of its name when
-     * {@code keyIsIndex}.
-     */
-    static SchemaState empty(boolean keyIsIndex) {
-        SchemaState s = empty();
-        s.uniqueKeyIsIndex(keyIsIndex);
-        return s;
-    }
-
     /** A database of nothing: the schema {@code public} alone, on the search path. */
     static SchemaState empty() {
+        return empty(false);
+    }
+
+    /** {@link #empty()} on a server where a unique key is the index of its name when {@code keyIsIndex}. */
+    static SchemaState empty(boolean keyIsIndex) {
         return SchemaState.of(new Catalog(null, "public", List.of("public"), null, List.of("public"), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()),
+                keyIsIndex);
     }
 }

@@ -527,6 +527,17 @@ public final class SchemaState {
     private Map<Slot, Maker> makersForgotten = Map.of();
     /** The {@link #writer} that may add to {@link #makersForgotten} in place; any other copies it first. */
     private Object makersWriter;
+    /**
+     * Per table, its keys and column order as the state knew them when code that names no table made it forget
+     * everything ({@link Forget#unread}): {@link #keysOf} and {@link #columnOrder} of a table not known absent, until
+     * an effect names the table or may reach it unnamed ({@link #unkeep}). Shared with a copy as
+     * {@link #makersForgotten} is ({@link #keptWriter}).
+     */
+    private Map<QualifiedName, Kept> kept = Map.of();
+    private Object keptWriter;
+
+    private record Kept(List<Set<String>> keys, List<String> columns) {
+    }
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
     private final Map<QualifiedName, TableFacts> tables = new HashMap<>();
@@ -785,6 +796,7 @@ public final class SchemaState {
         c.createdOver = createdOver;
         c.maker = maker;
         c.makersForgotten = makersForgotten;
+        c.kept = kept;
         c.scopeDoubts.putAll(scopeDoubts);
         c.unnamedIndexSchemas.addAll(unnamedIndexSchemas);
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
@@ -819,14 +831,20 @@ public final class SchemaState {
         return s;
     }
 
-    /** Makes this state hold a unique key and its index as one object when {@code b}, before anything is applied. */
-    void uniqueKeyIsIndex(boolean b) {
-        keyIsIndex = b;
-    }
-
     /** Whether the state holds a unique key and its index as one object ({@link #unknown(boolean)}). */
     public boolean uniqueKeyIsIndex() {
         return keyIsIndex;
+    }
+
+    /**
+     * The schema a catalog snapshot holds ({@link #of(Catalog)}) on a server where a unique key is the index of its
+     * name when {@code uniqueKeyIsIndex}: the effects applied to it follow that identity; the snapshot's own keys are
+     * read in as PostgreSQL holds them (a snapshot of no keys, as {@link Replay} starts from, has none to read).
+     */
+    static SchemaState of(Catalog c, boolean uniqueKeyIsIndex) {
+        SchemaState s = of(c);
+        s.keyIsIndex = uniqueKeyIsIndex;
+        return s;
     }
 
     /** The schema a catalog snapshot holds: every object known, what it lacks absent. */
@@ -1591,6 +1609,16 @@ public final class SchemaState {
      * presence, kind or columns are not known.
      */
     public List<Set<String>> keysOf(QualifiedName table) {
+        List<Set<String>> made = keysMade(table);
+        if (made != null || kept.isEmpty()) {
+            return made;
+        }
+        Kept k = kept.get(table);
+        return k == null || presence(ObjectRef.table(table)) == Presence.ABSENT ? null : k.keys();
+    }
+
+    /** {@link #keysOf} as the effects applied since the table was made tell them; null when they do not. */
+    private List<Set<String>> keysMade(QualifiedName table) {
         if (!madeHere(table) || tables.get(table).keysNotMade || presence(ObjectRef.table(table)) != Presence.PRESENT
                 || implicit(ObjectRef.in(ObjectKind.CONSTRAINT, table, ""), slot(ObjectRef.in(ObjectKind.CONSTRAINT,
                         table, ""))) != Presence.ABSENT) {
@@ -1640,6 +1668,16 @@ public final class SchemaState {
      * not known present or was not made by the effects applied, or a column of it may or may not be there.
      */
     public List<String> columnOrder(QualifiedName table) {
+        List<String> made = columnsMade(table);
+        if (made != null || kept.isEmpty()) {
+            return made;
+        }
+        Kept k = kept.get(table);
+        return k == null || presence(ObjectRef.table(table)) == Presence.ABSENT ? null : k.columns();
+    }
+
+    /** {@link #columnOrder} as the effects applied since the table was made tell it; null when they do not. */
+    private List<String> columnsMade(QualifiedName table) {
         if (!madeHere(table) || presence(ObjectRef.table(table)) != Presence.PRESENT
                 || implicit(ObjectRef.in(ObjectKind.COLUMN, table, ""), slot(ObjectRef.in(ObjectKind.COLUMN, table,
                         ""))) != Presence.ABSENT) {
@@ -1662,6 +1700,138 @@ public final class SchemaState {
         }
         columns.sort(Comparator.comparingInt(c -> c.getValue().made));
         return columns.stream().map(c -> c.getKey().name().name()).toList();
+    }
+
+    /**
+     * Code not read makes the state forget everything ({@link Forget#unread}): the keys and column order of each
+     * table known are kept, with those kept at an earlier such forget that nothing named since (a table the state
+     * holds facts of, its rows, but not its keys keeps those); but not those of a table named among {@code words},
+     * the code's text.
+     */
+    private void keepTables(Set<String> words) {
+        Map<QualifiedName, Kept> out = new HashMap<>(kept);
+        for (QualifiedName t : tables.keySet()) {
+            List<Set<String>> keys = keysMade(t);
+            List<String> columns = columnsMade(t);
+            if (keys != null || columns != null) {
+                out.put(t, new Kept(keys, columns));
+            }
+        }
+        if (!words.isEmpty()) {
+            out.keySet().removeIf(t -> words.contains(lower(t.name())));
+        }
+        kept = out;
+        keptWriter = writer;
+    }
+
+    /**
+     * What {@code effect} may change of the tables {@link #kept}: a table it names, or every table when it may reach
+     * one it does not name (an index of no known table, a schema, a kind of objects that live on tables, a
+     * {@code CASCADE}). Rows, a column's type, default or nullability change no key and no column's place; a column
+     * added changes no key, and goes last ({@code IF NOT EXISTS}, or a column that may be added: the order is not
+     * known).
+     */
+    private void unkeep(Effect effect) {
+        if (effect instanceof Create x && x.object().kind() == ObjectKind.COLUMN && x.object().table() != null) {
+            keepAdded(x.object().table(), x.tolerant() ? null : x.object().name().name());
+        } else if (effect instanceof Forget f && f.scope() == Forget.Scope.OBJECT && f.reach() == Forget.Reach.MAKES
+                && f.object().kind() == ObjectKind.COLUMN && f.object().table() != null) {
+            keepAdded(f.object().table(), null);
+        } else if (effect instanceof Create x) {
+            unkeep(x.object());
+        } else if (effect instanceof Drop x) {
+            if (x.cascade()) {
+                unkeepAll();
+            } else {
+                unkeep(x.object());
+            }
+        } else if (effect instanceof Rename x) {
+            unkeep(x.object());
+            unkeep(x.target());
+        } else if (effect instanceof Effect.PrimaryKey x) {
+            unkeep(ObjectRef.table(x.table()));
+        } else if (effect instanceof Effect.CopyColumns x) {
+            unkeep(ObjectRef.table(x.to()));
+        } else if (effect instanceof Forget f) {
+            switch (f.scope()) {
+                case EVERYTHING -> {
+                    if (!f.tablesKept()) {
+                        unkeepAll();
+                    }
+                }
+                case OBJECT, TABLE_KEYS -> unkeep(f.object());
+                case KIND -> {
+                    if (f.object() != null) {
+                        unkeep(f.object());
+                    } else if (ObjectRef.tableScoped(f.kind()) || f.kind() == ObjectKind.INDEX || tableLike(f.kind())
+                            || f.kind() == ObjectKind.SCHEMA || f.kind() == ObjectKind.EXTENSION
+                            || namespace(f.kind()).equals(TYPE) && f.reach().mayTake()) {
+                        unkeepAll();
+                    }
+                }
+                case NAMED -> {
+                    for (QualifiedName t : List.copyOf(kept.keySet())) {
+                        if (f.names().contains(lower(t.name()))) {
+                            unkeepTable(t);
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(f.scope().name());
+            }
+        }
+    }
+
+    /** The table {@code o} is or lives on leaves {@link #kept}; every table when that is not known. */
+    private void unkeep(ObjectRef o) {
+        if (tableLike(o.kind())) {
+            unkeepTable(o.name());
+        } else if (o.table() != null) {
+            unkeepTable(o.table());
+        } else if (o.kind() == ObjectKind.INDEX) {
+            Entry e = entries.get(slot(o));
+            if (e != null && e.owner != null) {
+                unkeepTable(e.owner);
+            } else {
+                unkeepAll();
+            }
+        } else if (o.kind() == ObjectKind.SCHEMA || o.kind() == ObjectKind.EXTENSION) {
+            unkeepAll();
+        }
+    }
+
+    /** A column {@code column} (null: one that may be added) is added to {@code table}, whose keys stay. */
+    private void keepAdded(QualifiedName table, String column) {
+        Kept k = kept.get(table);
+        if (k == null) {
+            return;
+        }
+        List<String> columns = null;
+        if (column != null && k.columns() != null) {
+            columns = new ArrayList<>(k.columns());
+            if (!columns.contains(column)) {
+                columns.add(column);
+            }
+        }
+        if (keptWriter != writer) {
+            kept = new HashMap<>(kept);
+            keptWriter = writer;
+        }
+        kept.put(table, new Kept(k.keys(), columns == null ? null : List.copyOf(columns)));
+    }
+
+    private void unkeepTable(QualifiedName table) {
+        if (!kept.containsKey(table)) {
+            return;
+        }
+        if (keptWriter != writer) {
+            kept = new HashMap<>(kept);
+            keptWriter = writer;
+        }
+        kept.remove(table);
+    }
+
+    private void unkeepAll() {
+        kept = Map.of();
     }
 
     /**
@@ -1727,6 +1897,9 @@ public final class SchemaState {
             ObjectRef written = object(effect);
             return Optional.of(new Conflict(written, own instanceof Create ? PostgresFacts.duplicate(ConstraintKind.UNIQUE)
                     : PostgresFacts.dropMissing(written.kind()), c.alreadyThere(), c.about()));
+        }
+        if (!kept.isEmpty()) {
+            unkeep(effect);
         }
         Conflict c;
         if (effect instanceof Create x) {
@@ -1997,7 +2170,11 @@ public final class SchemaState {
             // the constraint needs its index, with IF EXISTS and CASCADE alike: nothing is dropped
             return new Conflict(backs, PostgresFacts.dropIndexOfConstraint(), true);
         }
-        if ((o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.INDEX) && entries.get(slot(o)) == null) {
+        // a constraint or index no entry speaks of is a key the effects did not make; but one dropped by its name
+        // alone that the effects made, then forgot with everything, is that one: made on a table of before the
+        // forget, while a table whose keys are known now was made after it
+        if ((o.kind() == ObjectKind.CONSTRAINT || o.kind() == ObjectKind.INDEX) && entries.get(slot(o)) == null
+                && !(o.table() == null && makersForgotten.containsKey(slot(o)))) {
             keyNeverMade(o.table());
         }
         Presence now = presence(o);
@@ -2859,7 +3036,12 @@ public final class SchemaState {
 
     private void forgetReaching(Forget f) {
         switch (f.scope()) {
-            case EVERYTHING -> forgetEverything();
+            case EVERYTHING -> {
+                if (f.tablesKept()) {
+                    keepTables(f.names());
+                }
+                forgetEverything();
+            }
             case KIND -> {
                 QualifiedName table = f.object() == null ? null : f.object().name();
                 if (f.reach() == Forget.Reach.MAKES && namespace(f.kind()).equals(TYPE) && table == null) {

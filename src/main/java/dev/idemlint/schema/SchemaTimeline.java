@@ -47,7 +47,8 @@ public final class SchemaTimeline {
      * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
      * Recorded on the worker that reads the revision, before the revision has a position
      * ({@link Recorder#UNPLACED}); {@link #placed} then gives it one in place. {@code slot} says where
-     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for key drops. (A
+     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for the new name of a table
+     * renamed away (its drop, and the TABLE_GONE of what lives on it). (A
      * record copied at placement and wrapped in a step object was two more objects per event, ~100,000
      * at 3,700 files, kept through every young collection of the file phase.)
      */
@@ -58,8 +59,6 @@ public final class SchemaTimeline {
         private final ObjectRef key;
         private final Creation creation;
         private final QualifiedName owner;
-        /** A key drop that takes the table's primary key whatever its name ({@code type_="primary"}). */
-        private final boolean primaryKey;
         private final Span at;
         private final Slot slot;
         private final ObjectKind kind;
@@ -69,18 +68,17 @@ public final class SchemaTimeline {
         private boolean definite = true;
 
         Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, Span at) {
-            this(pos, index, type, key, creation, owner, false, at, Slot.EVENT, null, null);
+            this(pos, index, type, key, creation, owner, at, Slot.EVENT, null, null);
         }
 
         private Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner,
-                boolean primaryKey, Span at, Slot slot, ObjectKind kind, QualifiedName table) {
+                Span at, Slot slot, ObjectKind kind, QualifiedName table) {
             this.pos = pos;
             this.index = index;
             this.type = type;
             this.key = key;
             this.creation = creation;
             this.owner = owner;
-            this.primaryKey = primaryKey;
             this.at = at;
             this.slot = slot;
             this.kind = kind;
@@ -91,10 +89,10 @@ public final class SchemaTimeline {
             return new Event(pos, index, Type.OPAQUE, null, null, null, null);
         }
 
-        /** Where {@code op} ran, unplaced, filed as {@code slot} ({@code table} for a key drop). */
-        static Event at(int index, Operation op, Slot slot, QualifiedName table) {
-            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, false, op.site().span(), slot,
-                    null, table);
+        /** Where {@code op} ran, unplaced, filed as {@code slot}. */
+        static Event at(int index, Operation op, Slot slot) {
+            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, op.site().span(), slot, null,
+                    null);
         }
 
         /**
@@ -106,7 +104,7 @@ public final class SchemaTimeline {
                 pos = revision;
                 return this;
             }
-            Event copy = new Event(revision, index, type, key, creation, owner, primaryKey, at, slot, kind, table);
+            Event copy = new Event(revision, index, type, key, creation, owner, at, slot, kind, table);
             copy.touches = touches;
             copy.definite = definite;
             return copy;
@@ -161,10 +159,6 @@ public final class SchemaTimeline {
             return owner;
         }
 
-        boolean primaryKey() {
-            return primaryKey;
-        }
-
         Span at() {
             return at;
         }
@@ -187,20 +181,12 @@ public final class SchemaTimeline {
     private final Map<SchemaState.Slot, List<Event>> events;
     /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
     private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
-    /**
-     * DROP CONSTRAINT / DROP INDEX per table (under null when the table is not known): after one, a
-     * table's keys are no longer known.
-     */
-    private final Map<QualifiedName, List<Event>> keyDrops = new HashMap<>();
-    private final Map<QualifiedName, Set<ObjectRef>> columnsByTable;
     /** The constraints each CREATE TABLE makes with its table, in order. */
     private final Map<Operation, List<Creation>> tableKeys = new IdentityHashMap<>();
     /** {@link #creationsOnTable}'s index, filed whole on its first question (a racing second filing is equal). */
     private volatile Map<QualifiedName, List<Creation>> onTable;
     /** {@link #indexesNamingTable}'s index, by the table as the statement spells it, case folded; filed as onTable. */
     private volatile Map<String, List<Creation>> indexesByTable;
-    /** Creations of UNIQUE / PRIMARY KEY constraints and unique indexes by their table, in walk order. */
-    private final Map<QualifiedName, List<Creation>> uniqueByTable = new HashMap<>();
     /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
     private final Map<QualifiedName, List<Event>> columnDrops = new HashMap<>();
     /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
@@ -226,7 +212,6 @@ public final class SchemaTimeline {
     private SchemaTimeline(List<Migration> order, int steps) {
         this.order = List.copyOf(order);
         this.events = new HashMap<>(steps * 4 / 3 + 16);
-        this.columnsByTable = new HashMap<>(steps / 8 + 16);
     }
 
     // ---- building ----
@@ -374,7 +359,7 @@ public final class SchemaTimeline {
     }
 
     /** Where a recorded event goes when its revision is placed. */
-    private enum Slot { EVENT, WILDCARD_DROP, KEY_DROP, OPAQUE }
+    private enum Slot { EVENT, WILDCARD_DROP, OPAQUE }
 
     /** The effects of {@code m}'s upgrade(), for {@link #build(List, Function)}. */
     public static Effects effects(Migration m) {
@@ -444,21 +429,10 @@ public final class SchemaTimeline {
                 case EVENT -> {
                     if (e.type() == Type.CREATE) {
                         creations.add(e.creation());
-                        QualifiedName uniqueOn = uniqueKeyTable(e.creation());
                         if (e.creation().via() == Via.TABLE_ELEMENT && e.key().kind() == ObjectKind.CONSTRAINT
                                 && e.creation().operation() instanceof Operation.CreateTable) {
                             tableKeys.computeIfAbsent(e.creation().operation(), k -> new ArrayList<>(2))
                                     .add(e.creation());
-                        } else if (uniqueOn != null) {
-                            uniqueByTable.computeIfAbsent(uniqueOn, k -> new ArrayList<>()).add(e.creation());
-                        }
-                        if (e.key().kind() == ObjectKind.COLUMN) {
-                            Set<ObjectRef> columns = columnsByTable.get(e.key().table());
-                            if (columns == null) {
-                                columns = new LinkedHashSet<>();
-                                columnsByTable.put(e.key().table(), columns);
-                            }
-                            columns.add(e.key());
                         }
                     }
                     if (e.type() == Type.DROP && e.key().kind() == ObjectKind.COLUMN) {
@@ -476,20 +450,10 @@ public final class SchemaTimeline {
                         listIn(columnDrops, e.owner()).add(e);
                     }
                 }
-                case KEY_DROP -> listIn(keyDrops, e.table).add(e);
                 case OPAQUE -> opaque.add(e);
                 default -> throw new IllegalStateException(e.slot.name());
             }
         }
-    }
-
-    /** The table a UNIQUE / PRIMARY KEY constraint or a unique index makes a key of, or null for other creations. */
-    private static QualifiedName uniqueKeyTable(Creation c) {
-        if (c.key().kind() == ObjectKind.CONSTRAINT && (c.constraintKind() == ConstraintKind.UNIQUE
-                || c.constraintKind() == ConstraintKind.PRIMARY_KEY)) {
-            return c.key().table();
-        }
-        return c.key().kind() == ObjectKind.INDEX && c.shape().unique() ? c.key().table() : null;
     }
 
     /**
@@ -531,7 +495,7 @@ public final class SchemaTimeline {
         }
 
         private void opaque(int index, Operation op, Set<String> touches) {
-            recorded.add(Event.at(index, op, Slot.OPAQUE, null).touching(touches));
+            recorded.add(Event.at(index, op, Slot.OPAQUE).touching(touches));
         }
 
         private void record(int index, Operation op) {
@@ -546,10 +510,9 @@ public final class SchemaTimeline {
                         made.add(norm(c.object().name()));
                     }
                 } else if (e instanceof Effect.Drop d) {
-                    drop(index, op, d.object(), true, null);
+                    drop(index, op, d.object(), null);
                 } else if (e instanceof Effect.Rename r) {
-                    // a key renamed is still the table's key: no key drop
-                    drop(index, op, r.object(), false, SchemaState.tableLike(r.object().kind()) ? r.target() : null);
+                    drop(index, op, r.object(), SchemaState.tableLike(r.object().kind()) ? r.target() : null);
                     create(index, op, r.target(), false, Effect.Shape.NONE, true);
                 } else if (e instanceof Effect.Forget f) {
                     forget(index, op, f);
@@ -618,20 +581,10 @@ public final class SchemaTimeline {
         }
 
         /** {@code renamedTo}: the new name of a table renamed away (its drop here), else null. */
-        private void drop(int index, Operation op, ObjectRef raw, boolean keyDrop, ObjectRef renamedTo) {
+        private void drop(int index, Operation op, ObjectRef raw, ObjectRef renamedTo) {
             ObjectRef key = norm(raw);
-            if (keyDrop && (key.kind() == ObjectKind.CONSTRAINT || key.kind() == ObjectKind.INDEX)) {
-                keyDrop(index, op, key, key.table());
-            }
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), false, op.site().span(),
+            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), op.site().span(),
                     Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())).definite(m.verdicts().definite(op)));
-        }
-
-        /** A drop of a constraint or index, filed under its table for {@link #keys}. */
-        private void keyDrop(int index, Operation op, ObjectRef key, QualifiedName table) {
-            boolean primary = op instanceof Operation.Drop d && d.primaryKey();
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, null, primary,
-                    op.site().span(), Slot.KEY_DROP, key == null ? null : key.kind(), table));
         }
 
         private void forget(int index, Operation op, Effect.Forget f) {
@@ -639,7 +592,7 @@ public final class SchemaTimeline {
                 case KIND -> {
                     if (f.reach().mayMake()) {
                         // a name that cannot be read may have made an object of the kind: nothing is taken
-                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null, false,
+                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null,
                                 op.site().span(), Slot.OPAQUE, f.kind(), null));
                     }
                     if (!f.reach().mayTake()) {
@@ -647,11 +600,8 @@ public final class SchemaTimeline {
                     }
                     // a name that cannot be read may have dropped any object of the kind (in the table, when known)
                     QualifiedName table = f.object() == null ? null : norm(f.object().name());
-                    if (f.kind() == ObjectKind.CONSTRAINT || f.kind() == ObjectKind.INDEX) {
-                        keyDrop(index, op, null, table);
-                    }
                     recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
-                            ObjectRef.tableScoped(f.kind()) ? table : null, false, op.site().span(),
+                            ObjectRef.tableScoped(f.kind()) ? table : null, op.site().span(),
                             Slot.WILDCARD_DROP, f.kind(), null).definite(m.verdicts().definite(op)));
                 }
                 case NAMED -> opaque(index, op, f.names());
@@ -994,7 +944,7 @@ public final class SchemaTimeline {
             return t == null ? null : t.before(m, index);
         }
         Integer p = position.get(m);
-        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, p, index, keyIsIndex);
+        return p == null ? null : Replay.before(order, ancestors, upgrades, effectLists, runs, keyIsIndex, p, index);
     }
 
     /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
@@ -1129,7 +1079,7 @@ public final class SchemaTimeline {
             for (Event e : eventsOf(ObjectRef.table(owner))) {
                 if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
                     QualifiedName to = moves ? e.table : null;
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, false, e.at(),
+                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, e.at(),
                             Slot.EVENT, null, to));
                     if (to != null && owners.add(to)) {
                         work.add(to);
@@ -1414,289 +1364,43 @@ public final class SchemaTimeline {
         return p == null || type == null ? List.of() : replay().labels(p, index, upgrades.get(p).size(), norm(type));
     }
 
-    /** The replayed state's answer for {@code keys}: test scope compares it with the timeline's own. */
-    List<Set<String>> replayedKeys(QualifiedName name, Migration m, int index) {
+    /**
+     * The unique keys of table {@code name} just before operation {@code index} of {@code m}, each as the set of its
+     * columns, as the replayed state ({@link Replay}) held them there ({@link SchemaState#keysOf}): its primary key
+     * first, then its unique constraints and unique indexes in the order they were made. Null when they are not
+     * known there. An operation that fills or retypes the table is answered from the walk that answers every query
+     * ({@link Replay#tableAt}); any other point by a replay of its own ({@link #before}).
+     */
+    public List<Set<String>> keys(QualifiedName name, Migration m, int index) {
         Replay.TableAt t = tableAt(name, m, index);
-        return t == null ? null : t.keys();
+        if (t != null) {
+            return t.keys();
+        }
+        SchemaState state = name == null ? null : before(m, index);
+        return state == null ? null : state.keysOf(norm(name));
     }
 
-    /** The replayed state's answer for {@code columnOrder}. */
-    List<String> replayedColumnOrder(QualifiedName name, Migration m, int index) {
+    /**
+     * The columns of table {@code name} in PostgreSQL's order (attnum: the order {@code INSERT INTO t VALUES (...)}
+     * fills) just before operation {@code index} of {@code m}, as the replayed state held them
+     * ({@link SchemaState#columnOrder}); null when not known there. Answered as {@link #keys} is.
+     */
+    public List<String> columnOrder(QualifiedName name, Migration m, int index) {
         Replay.TableAt t = tableAt(name, m, index);
-        return t == null ? null : t.columns();
+        if (t != null) {
+            return t.columns();
+        }
+        SchemaState state = name == null ? null : before(m, index);
+        return state == null ? null : state.columnOrder(norm(name));
     }
 
-    private Replay.TableAt tableAt(QualifiedName name, Migration m, int index) {
+    /** What the walk recorded of table {@code name} at operation {@code index} of {@code m}, or null. */
+    Replay.TableAt tableAt(QualifiedName name, Migration m, int index) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.tableAt(name, m, index);
         }
         Integer p = position.get(m);
         return p == null || name == null ? null : replay().tableAt(p, index, norm(name));
-    }
-
-    /**
-     * The unique keys of {@code table} just before operation {@code index} of {@code m}, each as the
-     * set of its columns: the primary key, then each {@code unique} column. Null when they are not
-     * known: the table is not created on this path, was created by SQL we could not read, or had a
-     * constraint or index dropped since that cannot be told apart from its keys. A drop named like one
-     * key of the CREATE TABLE (its explicit name or PostgreSQL's default {@code <table>_<cols>_key},
-     * {@code <table>_pkey}) takes that key only; {@code type_="primary"} takes the primary key whatever
-     * the name; a drop named like a constraint or index added later is followed by that object.
-     */
-    public List<Set<String>> keys(QualifiedName name, Migration m, int index, Settings s) {
-        if (engines != null) {
-            SchemaTimeline t = engineAt(m, index);
-            return t == null ? null : t.keys(name, m, index, s);
-        }
-        if (name == null) {
-            return null;
-        }
-        QualifiedName table = norm(name);
-        Migration at = m;
-        int before = index;
-        // a table renamed into place has the keys its old name had at the rename, while no key or column of
-        // it was dropped or renamed since (walked back one rename at a time, each one earlier than the last)
-        for (Creation t = existing(ObjectRef.table(table), at, before, s); t != null && t.via() == Via.RENAME;
-                t = existing(ObjectRef.table(table), at, before, s)) {
-            ObjectRef from = t.operation() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE
-                    ? dev.idemlint.schema.Effects.ref(r, ObjectKind.TABLE, null, r.from()) : null;
-            if (from == null || keysTouchedSince(table, t, at, before)) {
-                return null;
-            }
-            table = norm(from.name());
-            at = t.migration();
-            before = t.index();
-        }
-        return createdKeys(table, at, before, s);
-    }
-
-    /**
-     * True when, between table {@code table}'s creation {@code t} and operation {@code index} of {@code m}, a
-     * constraint or index of it, or a column of it, may have been dropped or renamed.
-     */
-    private boolean keysTouchedSince(QualifiedName table, Creation t, Migration m, int index) {
-        Event created = Event.at(position.get(t.migration()), t.index());
-        int p = position.get(m);
-        return anyVisibleBetween(keyDrops.getOrDefault(table, List.of()), created, p, index)
-                || anyVisibleBetween(keyDrops.getOrDefault(null, List.of()), created, p, index)
-                || anyVisibleBetween(columnDrops.getOrDefault(table, List.of()), created, p, index)
-                || anyVisibleBetween(wildcardDrops.getOrDefault(ObjectKind.COLUMN, List.of()), created, p, index);
-    }
-
-    /** {@link #keys} of a table made by a CREATE TABLE we read (null otherwise). */
-    private List<Set<String>> createdKeys(QualifiedName table, Migration m, int index, Settings s) {
-        Creation t = existing(ObjectRef.table(table), m, index, s);
-        if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
-                || ct.columns().isEmpty()) {
-            return null;
-        }
-        int p = position.get(m);
-        Event created = Event.at(position.get(t.migration()), t.index());
-        List<Event> drops = new ArrayList<>();
-        visibleBetween(keyDrops.getOrDefault(table, List.of()), created, p, index, drops);
-        visibleBetween(keyDrops.getOrDefault(null, List.of()), created, p, index, drops);
-        // the keys the CREATE TABLE made, by the names Effects gives them (its naming is the timeline's:
-        // PostgreSQL's and SQLAlchemy's defaults; under another convention a name matches nothing below
-        // and leaves the keys unknown)
-        List<Creation> made = tableKeys.getOrDefault(ct, List.of());
-        Set<String> droppedNames = new HashSet<>();
-        boolean pkDropped = false;
-        for (Event e : drops) {
-            if (e.primaryKey() && table.equals(e.table)) {
-                pkDropped = true;
-            } else if (e.key() == null) {
-                return null;
-            } else if (e.kind == ObjectKind.CONSTRAINT && namedLike(made, e.key()) > 0) {
-                if (namedLike(made, e.key()) > 1) {
-                    // two keys named alike here: PostgreSQL numbered one of them, which one is not known
-                    return null;
-                }
-                droppedNames.add(e.key().name().name());
-            } else if (creationsOf(e.key()).isEmpty()) {
-                // not an object this chain made: it may be one of the keys under another name
-                return null;
-            }
-        }
-        // the columns there now, each with the creation that made it: a key holds only columns made before it
-        // (one renamed or dropped and made again since is not the column the key was made on)
-        Map<String, Creation> live = new HashMap<>();
-        for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
-            Creation c = existing(col, m, index, s);
-            if (c != null && c.column() != null) {
-                live.put(col.name().name(), c);
-            }
-        }
-        List<Set<String>> out = new ArrayList<>();
-        for (Creation c : made) {
-            ConstraintKind k = c.constraintKind();
-            boolean gone = k == ConstraintKind.PRIMARY_KEY ? pkDropped || droppedNames.contains(c.key().name().name())
-                    : droppedNames.contains(c.key().name().name());
-            if ((k == ConstraintKind.PRIMARY_KEY || k == ConstraintKind.UNIQUE) && !gone
-                    && madeBefore(c, live)) {
-                Set<String> key = Set.copyOf(c.shape().columns());
-                if (!out.contains(key)) {
-                    // the primary key first: the one a finding names when a row repeats several keys
-                    out.add(k == ConstraintKind.PRIMARY_KEY ? 0 : out.size(), key);
-                }
-            }
-        }
-        // unique constraints and unique indexes added later, while they exist here
-        for (Creation c : uniqueByTable.getOrDefault(table, List.of())) {
-            List<String> cols = c.shape().columns();
-            if (cols != null && madeBefore(c, live) && existing(c.key(), m, index, s) == c) {
-                out.add(Set.copyOf(cols));
-            }
-        }
-        return out;
-    }
-
-    /** True when each column of key {@code c} is in {@code live}, made no later than the key. */
-    private boolean madeBefore(Creation c, Map<String, Creation> live) {
-        List<String> cols = c.shape().columns();
-        if (cols == null) {
-            return false;
-        }
-        Event key = Event.at(position.get(c.migration()), c.index());
-        for (String col : cols) {
-            Creation made = live.get(col);
-            if (made == null || ORDER.compare(Event.at(position.get(made.migration()), made.index()), key) > 0) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** How many of {@code made} (one CREATE TABLE's keys) are named like {@code key}. */
-    private static int namedLike(List<Creation> made, ObjectRef key) {
-        int n = 0;
-        for (Creation c : made) {
-            if (c.key().equals(key)) {
-                n++;
-            }
-        }
-        return n;
-    }
-
-    /**
-     * The columns of {@code table} in PostgreSQL's order just before operation {@code index} of
-     * {@code m}: the CREATE TABLE's columns, then those added later in the order they were added (the
-     * order {@code INSERT INTO t VALUES (...)} fills); null when that order is not certain: the table
-     * was not created by a statement we read, a column was renamed into place or dropped by a name we
-     * could not read.
-     */
-    public List<String> columnOrder(QualifiedName name, Migration m, int index, Settings s) {
-        if (engines != null) {
-            SchemaTimeline t = engineAt(m, index);
-            return t == null ? null : t.columnOrder(name, m, index, s);
-        }
-        if (name == null) {
-            return null;
-        }
-        QualifiedName table = norm(name);
-        Migration at = m;
-        int before = index;
-        // a table renamed into place: its old name's columns at the rename, then those added since, while
-        // none was dropped or renamed (as keys() walks back)
-        List<String> added = new ArrayList<>();
-        for (Creation t = existing(ObjectRef.table(table), at, before, s); t != null && t.via() == Via.RENAME;
-                t = existing(ObjectRef.table(table), at, before, s)) {
-            ObjectRef from = t.operation() instanceof Operation.Rename r && r.kind() == ObjectKind.TABLE
-                    ? dev.idemlint.schema.Effects.ref(r, ObjectKind.TABLE, null, r.from()) : null;
-            if (from == null || keysTouchedSince(table, t, at, before)) {
-                return null;
-            }
-            List<Creation> since = new ArrayList<>();
-            for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
-                Creation c = existing(col, at, before, s);
-                if (c != null) {
-                    if (!(c.operation() instanceof Operation.AddColumn) || c.via() == Via.RENAME) {
-                        return null;
-                    }
-                    since.add(c);
-                }
-            }
-            // in the order they were added (attnum)
-            since.sort(Comparator.comparing((Creation c) -> Event.at(position.get(c.migration()), c.index()), ORDER));
-            added.addAll(0, since.stream().map(c -> c.key().name().name()).toList());
-            table = norm(from.name());
-            at = t.migration();
-            before = t.index();
-        }
-        List<String> out = createdOrder(table, at, before, s);
-        if (out == null) {
-            return null;
-        }
-        out.addAll(added);
-        return out;
-    }
-
-    /** {@link #columnOrder} of a table made by a CREATE TABLE we read (null otherwise). */
-    private List<String> createdOrder(QualifiedName table, Migration m, int index, Settings s) {
-        Creation t = existing(ObjectRef.table(table), m, index, s);
-        if (t == null || t.via() != Via.STATEMENT || !(t.operation() instanceof Operation.CreateTable ct)
-                || ct.columns().isEmpty()) {
-            return null;
-        }
-        Event created = Event.at(position.get(t.migration()), t.index());
-        if (anyVisibleBetween(wildcardDrops.getOrDefault(ObjectKind.COLUMN, List.of()), created, position.get(m),
-                index)) {
-            return null;
-        }
-        List<Creation> made = new ArrayList<>();
-        for (ObjectRef col : columnsByTable.getOrDefault(table, Set.of())) {
-            Creation c = existing(col, m, index, s);
-            if (c == null) {
-                continue;
-            }
-            if (c.via() == Via.RENAME || c.migration() != t.migration() && !(c.operation() instanceof Operation.AddColumn)) {
-                return null;
-            }
-            made.add(c);
-        }
-        // PostgreSQL numbers columns as they are made (attnum): the order a name was first seen in the tree is
-        // that of a table of the same name made before, when the table was dropped and made again
-        made.sort(Comparator.comparing((Creation c) -> Event.at(position.get(c.migration()), c.index()), ORDER)
-                .thenComparingInt(c -> c.operation() instanceof Operation.CreateTable x
-                        ? x.columns().indexOf(c.column()) : 0));
-        List<String> out = new ArrayList<>(made.size());
-        made.forEach(c -> out.add(c.key().name().name()));
-        return out.isEmpty() ? null : out;
-    }
-
-    /** True when {@link #visibleBetween} finds any event. */
-    private boolean anyVisibleBetween(List<Event> sorted, Event after, int pos, int index) {
-        List<Event> found = new ArrayList<>(1);
-        visibleBetween(sorted, after, pos, index, found);
-        return !found.isEmpty();
-    }
-
-    /**
-     * Adds to {@code out} the events of {@code sorted} (in {@link #ORDER}, as {@link #place} files them)
-     * after {@code after} that are visible just before operation {@code index} of revision {@code pos}.
-     * Only the events between the two points are read, the later bound found by bisection: a revision's
-     * later operations, and later revisions (never ancestors), are not visible there.
-     */
-    private void visibleBetween(List<Event> sorted, Event after, int pos, int index, List<Event> out) {
-        Event before = Event.at(pos, index);
-        int lo = 0;
-        int hi = sorted.size();
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ORDER.compare(sorted.get(mid), before) < 0) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        for (int i = lo - 1; i >= 0; i--) {
-            Event e = sorted.get(i);
-            if (ORDER.compare(e, after) <= 0) {
-                return;
-            }
-            if (visible(e, pos, index)) {
-                out.add(e);
-            }
-        }
     }
 }

@@ -197,8 +197,7 @@ class ReplayTest {
             upgrades.add(m.upgrade());
             effects.add(m.upgrade().stream().map(op -> Effects.of(op, Effects.Naming.UNKNOWN)).toList());
         }
-        return Replay.of(order, ancestors, upgrades, effects, op -> true,
-                false);
+        return Replay.of(order, ancestors, upgrades, effects, op -> true, false);
     }
     private static final ObjectRef TEAMS = ObjectRef.table(QualifiedName.of("teams"));
 

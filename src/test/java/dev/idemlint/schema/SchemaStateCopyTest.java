@@ -41,6 +41,9 @@ class SchemaStateCopyTest {
             // filled only when the state forgets everything, which empties what is checked here: held apart by
             // makers_forgotten_are_shared_until_either_side_forgets_again
             "SchemaState.makersForgotten", "SchemaState.makersWriter",
+            // as makersForgotten (code not read that names no table): held apart by
+            // kept_keys_are_shared_until_either_side_changes_them
+            "SchemaState.kept", "SchemaState.keptWriter", "Kept.keys", "Kept.columns",
             // a journal's front is dropped once its readers passed half of it: copied, not reached here
             "Journal.dropped",
             // a value the state returns, not one it holds
@@ -171,6 +174,39 @@ class SchemaStateCopyTest {
         s.apply(Effect.Forget.everything());
         assertEquals("?@7 GUARDED", String.valueOf(s.creator(teams)));
         assertEquals(teamsMaker, String.valueOf(c.creator(teams)), "the copy keeps the makers it was given");
+    }
+
+    @Test
+    void kept_keys_are_shared_until_either_side_changes_them() {
+        QualifiedName teams = QualifiedName.of("teams");
+        QualifiedName players = QualifiedName.of("players");
+        SchemaState s = Replay.empty();
+        for (QualifiedName t : List.of(teams, players)) {
+            s.apply(new Effect.Create(ObjectRef.table(t), false, Effect.Shape.table(null, false)));
+            for (String column : List.of("id", "code")) {
+                s.apply(new Effect.Create(ObjectRef.in(ObjectKind.COLUMN, t, column), false,
+                        Effect.Shape.column("integer")));
+            }
+            s.apply(new Effect.Create(ObjectRef.in(ObjectKind.CONSTRAINT, t, t.name() + "_pkey"), false,
+                    Effect.Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id"))));
+        }
+        s.apply(new Effect.Create(ObjectRef.in(ObjectKind.CONSTRAINT, teams, "uq_teams_code"), false,
+                Effect.Shape.constraint(ConstraintKind.UNIQUE, List.of("code"))));
+        s.apply(Effect.Forget.unread(Set.of()));
+        List<Set<String>> teamKeys = s.keysOf(teams);
+        List<String> playerColumns = s.columnOrder(players);
+        assertEquals(List.of(Set.of("id"), Set.of("code")), teamKeys);
+        SchemaState c = s.copy();
+        s.apply(new Effect.Create(ObjectRef.in(ObjectKind.COLUMN, players, "added"), false,
+                Effect.Shape.column("text")));
+        s.apply(new Effect.Drop(ObjectRef.in(ObjectKind.CONSTRAINT, teams, "uq_teams_code"), false, false));
+        assertEquals(null, s.keysOf(teams));
+        assertEquals(playerColumns.size() + 1, s.columnOrder(players).size());
+        assertEquals(teamKeys, c.keysOf(teams), "the copy keeps the keys it was given");
+        assertEquals(playerColumns, c.columnOrder(players));
+        c.apply(Effect.Forget.everything());
+        assertEquals(null, c.keysOf(players));
+        assertEquals(playerColumns.size() + 1, s.columnOrder(players).size(), "the state keeps its own");
     }
 
     @Test

@@ -360,6 +360,81 @@ class SchemaStateTest {
     }
 
     @Test
+    void code_that_names_no_table_keeps_the_keys_and_column_order_known_until_an_effect_names_the_table() {
+        SchemaState s = Replay.empty();
+        QualifiedName items = QualifiedName.of("items");
+        QualifiedName tags = QualifiedName.of("tags");
+        for (QualifiedName t : List.of(items, tags)) {
+            s.apply(new Create(ObjectRef.table(t), false, Shape.table(null, false)));
+            s.apply(new Create(column(t, "id"), false, Shape.column("integer")));
+            s.apply(new Create(column(t, "name"), false, Shape.column("text")));
+            s.apply(new Create(constraint(t, t.name() + "_pkey"), false,
+                    Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")).namedByPostgres()));
+        }
+        SchemaState strict = s.copy();
+        strict.apply(Forget.everything());
+        assertNull(strict.keysOf(items));
+        assertNull(strict.columnOrder(items));
+        s.apply(Forget.unread(Set.of()));
+        // everything else is forgotten as by Forget.everything()
+        assertEquals(Presence.UNKNOWN, s.presence(ObjectRef.table(items)));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        assertEquals(List.of("id", "name"), s.columnOrder(items));
+        // rows, and a second such forget, leave them
+        s.apply(new Write(ObjectRef.table(items), List.of(Map.of("id", "1"))));
+        s.apply(Forget.unread(Set.of()));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        // unread SQL whose text names a table: that table's are not kept, the others' are
+        SchemaState named = s.copy();
+        named.apply(Forget.unread(Set.of("alter", "table", "tags", "detach", "partition", "tags_2020")));
+        assertNull(named.keysOf(tags));
+        assertNull(named.columnOrder(tags));
+        assertEquals(List.of(Set.of("id")), named.keysOf(items));
+        // a copy keeps them apart: what one learns of a table the other does not
+        SchemaState other = s.copy();
+        other.apply(Forget.named(Set.of("tags")));
+        assertNull(other.keysOf(tags));
+        assertEquals(List.of(Set.of("id")), s.keysOf(tags));
+        // a column added: the keys stay, the column goes last
+        s.apply(new Create(column(items, "added"), false, Shape.column("text")));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        assertEquals(List.of("id", "name", "added"), s.columnOrder(items));
+        // an effect naming the table otherwise: its keys and columns are what the state knows of it since (nothing)
+        s.apply(new Create(constraint(items, "uq_items_name"), false,
+                Shape.constraint(ConstraintKind.UNIQUE, List.of("name"))));
+        assertNull(s.keysOf(items));
+        assertEquals(List.of("id", "name"), s.columnOrder(tags));
+        s.apply(new Drop(ObjectRef.table(tags), false, false));
+        assertNull(s.keysOf(tags));
+        assertNull(s.columnOrder(tags));
+    }
+
+    @Test
+    void an_index_the_effects_made_then_forgot_dropped_by_its_name_leaves_the_keys_of_a_table_made_since()
+            throws Exception {
+        Operation op = RerunSimulationTest.read("def upgrade():\n    op.create_table('items')\n").upgrade().get(0);
+        SchemaState s = Replay.empty();
+        s.madeBy(new SchemaState.Maker(null, 0, op, SchemaState.Sureness.DEFINITE));
+        QualifiedName old = QualifiedName.of("old");
+        s.apply(new Create(ObjectRef.table(old), false, Shape.table(null, false)));
+        s.apply(new Create(column(old, "id"), false, Shape.column("integer")));
+        s.apply(new Create(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_old_id"), old), false,
+                Shape.index(false, List.of("id"))));
+        s.apply(Forget.everything());
+        QualifiedName items = QualifiedName.of("items");
+        s.apply(new Create(ObjectRef.table(items), false, Shape.table(null, false)));
+        s.apply(new Create(column(items, "id"), false, Shape.column("integer")));
+        s.apply(new Create(constraint(items, "items_pkey"), false,
+                Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")).namedByPostgres()));
+        SchemaState never = s.copy();
+        s.apply(new Drop(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_old_id")), true, false));
+        assertEquals(List.of(Set.of("id")), s.keysOf(items));
+        // an index of a name the effects never made may be a key of any table, under a name not foreseen
+        never.apply(new Drop(ObjectRef.of(ObjectKind.INDEX, QualifiedName.of("ix_other")), true, false));
+        assertNull(never.keysOf(items));
+    }
+
+    @Test
     void a_key_name_the_server_chooses_is_never_a_duplicate() {
         SchemaState s = SchemaState.of(catalog());
         QualifiedName table = QualifiedName.of("public", "ix_players");

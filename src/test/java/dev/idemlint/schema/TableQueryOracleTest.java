@@ -3,9 +3,7 @@ package dev.idemlint.schema;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.idemlint.discovery.Settings;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import java.io.IOException;
@@ -23,29 +21,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The differential oracle of the timeline's table queries: at every operation of every tree, for each table the
- * operation needs ({@link Replay#requiredTables}) and the names the rules ask by, {@link SchemaTimeline#keys} and
- * {@link SchemaTimeline#columnOrder} (the timeline's own event lists) are held to the replayed state's answers
- * ({@link SchemaState#keysOf}, {@link SchemaState#columnOrder}). Trees: those {@link TimelineOracleTest} reads,
- * plus every versions folder under the roots {@code -Doracle.roots} lists (separated by {@code :}). Every
- * disagreement on the repository's trees is listed, with its class, in
- * {@code src/test/resources/oracle/table-query-mismatches.txt}, which the test holds the run to
- * ({@code -Dapprove=true} rewrites it); with roots given, the list goes to {@code target/table-oracle.txt} only.
- *
- * <p>Classes: T1, the state holds the table's keys or columns not known where the timeline reads them: code the
- * analyzer could not read ran before the table was made or after it (the timeline's table queries take unread
- * code to touch no key or column; the state forgets what it may have touched). T2, the timeline gives up where
- * the state follows: a column renamed after a table was renamed into place. T3, both know, in another order or
- * with a key listed twice (the same answer to every caller: each asks whether some key is covered).
+ * The differential oracle of the table queries: at every operation of every tree, for each table the rules ask of
+ * there ({@link #asked}), {@link SchemaTimeline#keys} and {@link SchemaTimeline#columnOrder} as the one walk of the
+ * tree answers them ({@link Replay#tableAt}: a revision runs on its fork point's state, a merge runs the branches it
+ * joins again) are held to a replay of that point alone from an empty database ({@link SchemaTimeline#before}, every
+ * ancestor in walk order, then the revision's first operations). Trees: those {@link TimelineOracleTest} reads, plus
+ * every versions folder under the roots {@code -Doracle.roots} lists (separated by {@code :}). Every disagreement on
+ * the repository's trees is listed in {@code src/test/resources/oracle/table-query-mismatches.txt}, which the test
+ * holds the run to ({@code -Dapprove=true} rewrites it); with roots given, the list goes to
+ * {@code target/table-oracle.txt} only.
  */
 class TableQueryOracleTest {
     private static final Path APPROVED = Path.of("src/test/resources/oracle/table-query-mismatches.txt");
-    private static final Settings S = Settings.DEFAULT;
-    private static final Effects.Naming NAMING = new Effects.Naming(() -> true,
-            () -> NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
 
     @Test
-    void the_replayed_state_answers_keys_and_column_order_as_the_timeline() throws IOException {
+    void the_walk_answers_keys_and_column_order_as_a_replay_of_the_point() throws IOException {
         Map<String, List<Path>> trees = new TreeMap<>(TimelineOracleTest.trees());
         String roots = System.getProperty("oracle.roots", "");
         for (String root : roots.split(":")) {
@@ -67,29 +57,30 @@ class TableQueryOracleTest {
                 List<Operation> ops = m.upgrade();
                 for (int i = 0; i < ops.size(); i++) {
                     for (QualifiedName table : asked(ops.get(i))) {
-                        List<Set<String>> oldKeys = t.keys(table, m, i, S);
-                        List<Set<String>> newKeys = t.replayedKeys(table, m, i);
-                        List<String> oldOrder = t.columnOrder(table, m, i, S);
-                        List<String> newOrder = t.replayedColumnOrder(table, m, i);
+                        List<Set<String>> oldKeys = t.keys(table, m, i);
+                        List<String> oldOrder = t.columnOrder(table, m, i);
+                        SchemaState alone = t.before(m, i);
+                        List<Set<String>> newKeys = alone == null ? null : alone.keysOf(SchemaTimeline.norm(table));
+                        List<String> newOrder = alone == null ? null : alone.columnOrder(SchemaTimeline.norm(table));
                         points += 2;
                         answered += (newKeys != null ? 1 : 0) + (newOrder != null ? 1 : 0);
                         String where = m.source().displayPath() + "@" + i + " " + table + " ("
                                 + ops.get(i).getClass().getSimpleName() + ")";
                         if (!Objects.equals(oldKeys, newKeys)) {
                             mismatches++;
-                            out.append("keys ").append(where).append(" timeline=").append(oldKeys)
-                                    .append(" state=").append(newKeys).append(tag(oldKeys, newKeys)).append('\n');
+                            out.append("keys ").append(where).append(" walk=").append(oldKeys)
+                                    .append(" alone=").append(newKeys).append('\n');
                         }
                         if (ops.get(i) instanceof Operation.Insert && !Objects.equals(oldOrder, newOrder)) {
                             mismatches++;
-                            out.append("columnOrder ").append(where).append(" timeline=").append(oldOrder)
-                                    .append(" state=").append(newOrder).append(tag(oldOrder, newOrder)).append('\n');
+                            out.append("columnOrder ").append(where).append(" walk=").append(oldOrder)
+                                    .append(" alone=").append(newOrder).append('\n');
                         }
                     }
                 }
             }
         }
-        String summary = "# trees " + trees.size() + ", points " + points + ", answered by the state " + answered
+        String summary = "# trees " + trees.size() + ", points " + points + ", known " + answered
                 + ", mismatches " + mismatches + "\n";
         // the approved list holds the disagreements only: a new tree without one leaves it as it is
         String actual = "# mismatches " + mismatches + "\n" + out;
@@ -103,13 +94,8 @@ class TableQueryOracleTest {
             Files.writeString(APPROVED, actual, StandardCharsets.UTF_8);
         }
         String approved = Files.exists(APPROVED) ? Files.readString(APPROVED, StandardCharsets.UTF_8) : "";
-        assertEquals(approved, actual, "the timeline and the replayed state answer the table queries differently from "
+        assertEquals(approved, actual, "the walk and a replay of each point answer the table queries differently from "
                 + APPROVED + " (run with -Dapprove=true and review the diff)");
-    }
-
-    /** The class of a disagreement (see the class comment). */
-    private static String tag(Object timeline, Object state) {
-        return state == null ? " [T1]" : timeline == null ? " [T2]" : " [T3]";
     }
 
     /**

@@ -161,8 +161,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
      * one of a primary key or unique constraint of the table.
      */
     private static boolean indexed(LockedTable.At at, Operation.Benign b) {
-        List<Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(),
-                at.index(), at.settings());
+        List<Set<String>> keys = at.timeline().keys(QualifiedName.of(b.table()), at.migration(), at.index());
         if (keys != null && keys.stream().anyMatch(k -> k.stream().anyMatch(col -> col.equalsIgnoreCase(b.column())))) {
             return true;
         }

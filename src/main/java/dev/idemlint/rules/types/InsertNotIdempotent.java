@@ -1,6 +1,5 @@
 package dev.idemlint.rules.types;
 
-import dev.idemlint.discovery.Settings;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
@@ -40,16 +39,15 @@ public final class InsertNotIdempotent implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
         SchemaTimeline t = ctx.timeline();
-        Settings s = ctx.settings();
         // a method per revision, which C1 compiles after a few dozen calls: this loop runs once per run
         for (Migration m : t.order()) {
             if (ctx.reports(m.source())) { // the finding goes on the insert's file
-                checkRevision(m, t, s, ctx);
+                checkRevision(m, t, ctx);
             }
         }
     }
 
-    private void checkRevision(Migration m, SchemaTimeline t, Settings s, RuleContext ctx) {
+    private void checkRevision(Migration m, SchemaTimeline t, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
         for (int i = 0; i < ops.size(); i++) {
             if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(m, ins) || ins.table() == null) {
@@ -74,7 +72,7 @@ public final class InsertNotIdempotent implements ProjectRule {
             List<String> written = ins.columns();
             if (written == null && !ins.bulk() && ins.madeAtRunTime() != null) {
                 // INSERT INTO t VALUES (...) fills the table's first columns in the order the chain gave them
-                List<String> order = t.columnOrder(table(ins), m, i, s);
+                List<String> order = t.columnOrder(table(ins), m, i);
                 int n = ins.madeAtRunTime().size();
                 written = order == null || n > order.size() ? null : order.subList(0, n);
             }
@@ -88,7 +86,7 @@ public final class InsertNotIdempotent implements ProjectRule {
                     columns.add(written.get(c));
                 }
             }
-            List<Set<String>> keys = t.keys(table(ins), m, i, s);
+            List<Set<String>> keys = t.keys(table(ins), m, i);
             boolean assumed = false;
             if (keys == null && columns.contains("id")) {
                 // The table was made outside this chain: an explicit "id" is its primary key in
