@@ -127,13 +127,19 @@ public sealed interface Operation {
 
     /**
      * Any other CREATE: sequence, schema, extension, view, function, trigger, domain, policy,
-     * composite type... {@code ifNotExists}/{@code orReplace} as written.
+     * composite type... {@code ifNotExists}/{@code orReplace} as written. {@code function}: the function a
+     * trigger executes ({@code EXECUTE FUNCTION f()}), as written; null when not a trigger or not read.
      */
     record CreateObject(OpSite site, ObjectKind kind, String name, String table, boolean ifNotExists,
-            boolean orReplace) implements Operation {
+            boolean orReplace, String function) implements Operation {
+        public CreateObject(OpSite site, ObjectKind kind, String name, String table, boolean ifNotExists,
+                boolean orReplace) {
+            this(site, kind, name, table, ifNotExists, orReplace, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new CreateObject(site, kind, name, table, ifNotExists, orReplace);
+            return new CreateObject(site, kind, name, table, ifNotExists, orReplace, function);
         }
     }
 

@@ -41,12 +41,20 @@ public sealed interface Effect {
      * catalog letter of a relation ({@code r}, {@code v}, {@code i}...), 0 when not known; {@code temporary}:
      * a temporary table, gone when the session ends (each Alembic run has its own); {@code references}: the
      * table a column's foreign key references (null when it has none or it cannot be read), which then
-     * cannot be dropped without {@code CASCADE} while the column's table is there.
+     * cannot be dropped without {@code CASCADE} while the column's table is there; {@code function}: the
+     * function a trigger executes (null when not known), whose {@code DROP FUNCTION ... CASCADE} drops it.
      */
     record Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
             List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary,
-            QualifiedName references) {
+            QualifiedName references, QualifiedName function) {
         public static final Shape NONE = new Shape(null, null, false, null, null, null, false, (char) 0, false);
+
+        public Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
+                List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind, boolean temporary,
+                QualifiedName references) {
+            this(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind, temporary,
+                    references, null);
+        }
 
         public Shape(String columnType, ConstraintKind constraintKind, boolean unique, List<String> columns,
                 List<String> labels, QualifiedName owner, boolean postgresNamed, char relkind) {
@@ -61,7 +69,7 @@ public sealed interface Effect {
         /** The same shape with a foreign key to {@code table}. */
         public Shape referencing(QualifiedName table) {
             return new Shape(columnType, constraintKind, unique, columns, labels, owner, postgresNamed, relkind,
-                    temporary, table);
+                    temporary, table, function);
         }
 
         public static Shape column(String type) {
@@ -80,6 +88,11 @@ public sealed interface Effect {
             return new Shape(null, null, false, null, labels, null, false, (char) 0, false);
         }
 
+        /** A trigger that executes {@code function} (null when not known). */
+        public static Shape trigger(QualifiedName function) {
+            return new Shape(null, null, false, null, null, null, false, (char) 0, false, null, function);
+        }
+
         public static Shape relation(char relkind) {
             return new Shape(null, null, false, null, null, null, false, relkind, false);
         }
@@ -96,7 +109,7 @@ public sealed interface Effect {
         /** The same shape with PostgreSQL choosing the name. */
         public Shape namedByPostgres() {
             return new Shape(columnType, constraintKind, unique, columns, labels, owner, true, relkind, temporary,
-                    references);
+                    references, function);
         }
     }
 

@@ -177,7 +177,10 @@ public final class Effects {
         } else if (op instanceof Operation.CreateObject o) {
             ObjectRef ref = ref(op, o.kind(), o.table(), o.name());
             if (ref != null) {
-                out.add(new Create(ref, o.ifNotExists() || o.orReplace()));
+                out.add(o.kind() == ObjectKind.TRIGGER
+                        ? new Create(ref, o.ifNotExists() || o.orReplace(), Shape.trigger(o.function() == null ? null
+                                : qualified(op, o.function(), o.function())))
+                        : new Create(ref, o.ifNotExists() || o.orReplace()));
             } else if (o.name() == null && (o.kind() == ObjectKind.TYPE || o.kind() == ObjectKind.DOMAIN)) {
                 out.add(Forget.made(o.kind()));
             }

@@ -192,6 +192,8 @@ public final class SchemaState {
         boolean temporary;
         /** The table a foreign key refers to, when known. */
         QualifiedName referred;
+        /** The function a trigger executes, when known: {@code DROP FUNCTION ... CASCADE} of it drops the trigger. */
+        QualifiedName function;
         /**
          * A column's identity ({@code attidentity}) and default ({@code atthasdef}): known only while the
          * column's presence is, and forgotten with it ({@link #set}).
@@ -238,6 +240,7 @@ public final class SchemaState {
             e.owner = owner;
             e.temporary = temporary;
             e.referred = referred;
+            e.function = function;
             e.identity = identity;
             e.hasDefault = hasDefault;
             e.identitySequence = identitySequence;
@@ -2052,6 +2055,7 @@ public final class SchemaState {
         e.owner = o.kind() == ObjectKind.INDEX ? o.table() : sh.owner();
         e.temporary = sh.temporary();
         e.referred = o.kind() == ObjectKind.CONSTRAINT ? sh.references() : null;
+        e.function = o.kind() == ObjectKind.TRIGGER ? sh.function() : null;
         put(slot(o), e);
         if (sh.references() != null && o.kind() == ObjectKind.COLUMN) {
             refer(o.table(), o.name().name(), sh.references());
@@ -2244,6 +2248,8 @@ public final class SchemaState {
             forgetReferences(o.table());
         } else if (o.kind() == ObjectKind.TYPE && d.cascade() && gone == null) {
             columnsOfType(o.name().name());
+        } else if (o.kind() == ObjectKind.FUNCTION && d.cascade() && gone == null && now != Presence.ABSENT) {
+            triggersOf(o.name());
         }
         return missing != null ? missing : gone;
     }
@@ -2339,6 +2345,28 @@ public final class SchemaState {
             }
         }
         // the columns no entry speaks of are unknown already, or known absent (a table made here has none)
+    }
+
+    /**
+     * {@code DROP FUNCTION f CASCADE} drops every trigger that executes {@code f}, on any table: those known to
+     * execute it go; those whose function is not known, or is a namesake in a schema that may be the same, may
+     * have gone. The triggers the state holds no entry for are unknown already.
+     */
+    private void triggersOf(QualifiedName function) {
+        List<Slot> triggers = new ArrayList<>();
+        for (Map.Entry<Slot, Entry> x : entries.entrySet()) {
+            if (x.getValue().kind == ObjectKind.TRIGGER && x.getValue().presence != Presence.ABSENT) {
+                triggers.add(x.getKey());
+            }
+        }
+        for (Slot s : triggers) {
+            QualifiedName f = entries.get(s).function;
+            if (function.equals(f)) {
+                set(s, Presence.ABSENT, null);
+            } else if (f == null || f.name().equals(function.name())) {
+                set(s, Presence.UNKNOWN, null);
+            }
+        }
     }
 
     /** Whether {@code s} holds a column of type {@code type} not known absent (of no known type: present). */

@@ -715,6 +715,7 @@ final class StatementClassifier {
         boolean ine = c.accept("IF", "NOT", "EXISTS");
         String name = null;
         String table = null;
+        String function = null;
         switch (kind) {
             case SCHEMA -> {
                 name = c.at("AUTHORIZATION") ? null : value(c.name());
@@ -731,6 +732,16 @@ final class StatementClassifier {
                     c.accept("ONLY");
                     table = value(c.name());
                 }
+                int execute = kind == ObjectKind.TRIGGER ? c.find("EXECUTE") : -1;
+                if (execute >= 0) {
+                    c.seek(execute + 1);
+                    if (c.accept("FUNCTION") || c.accept("PROCEDURE")) {
+                        int before = c.pos();
+                        TokenCursor.Name f = c.name();
+                        // a schema-qualified function is left unread: which one a search path finds is not known
+                        function = c.pos() == before + 1 ? value(f) : null;
+                    }
+                }
             }
             default -> {
                 if (!c.at("FOR") && !c.at("ON")) {
@@ -738,7 +749,7 @@ final class StatementClassifier {
                 }
             }
         }
-        return one(new Operation.CreateObject(site(), kind, name, table, ine, orReplace));
+        return one(new Operation.CreateObject(site(), kind, name, table, ine, orReplace, function));
     }
 
     private String operatorName() {

@@ -113,6 +113,8 @@ class RerunProofTest {
             "create-index-not-idempotent/table_renamed_later",
             "drop-not-idempotent/table_dropped_later",
             "create-statement-not-idempotent/table_dropped_later",
+            "create-statement-not-idempotent/trigger_function_dropped_cascade",
+            "create-statement-not-idempotent/trigger_of_other_function_kept",
             "create-table-not-idempotent/temporary_table",
             "create-table-not-idempotent/created_in_helper",
             "create-table-not-idempotent/partition_dropped_with_parent",
