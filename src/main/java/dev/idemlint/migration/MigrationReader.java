@@ -26,6 +26,7 @@ public final class MigrationReader {
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
         List<Stmt.FunctionDef> defined = new ArrayList<>();
         Set<String> opNames = new HashSet<>(Set.of("op"));
+        Map<String, String> opFunctions = new HashMap<>();
         Map<String, List<String>> imported = new HashMap<>();
         Assigned<String> revision = null;
         Assigned<List<String>> down = null;
@@ -49,6 +50,9 @@ public final class MigrationReader {
                 for (Stmt.ImportName n : imp.names()) {
                     if (n.name().equals("op") && n.alias() != null) {
                         opNames.add(n.alias());
+                    } else if (imp.module().equals("alembic.op") && !n.name().equals("*")) {
+                        // `from alembic.op import execute`: the name calls op's function of that name
+                        opFunctions.put(n.alias() != null ? n.alias() : n.name(), n.name());
                     }
                 }
             } else if (s instanceof Stmt.Import imp && imp.module() != null) {
@@ -89,16 +93,16 @@ public final class MigrationReader {
             }
             EngineDispatch dispatch = EngineDispatch.of(fn, defined);
             if (dispatch == null) {
-                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported,
-                        models);
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
+                        imported, models);
                 ops.addAll(x.extract(fn, phase));
                 readsModels |= x.readModels();
                 continue;
             }
             // one extractor per engine: each database runs its function on its own connection and transaction
             for (EngineDispatch.Engine e : dispatch.engines()) {
-                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, dialect, imported,
-                        models);
+                OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
+                        imported, models);
                 ops.addAll(x.extract(e.function(), phase, e.name()));
                 readsModels |= x.readModels();
             }

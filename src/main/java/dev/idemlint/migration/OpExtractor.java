@@ -47,6 +47,8 @@ final class OpExtractor {
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
     private final Set<String> opNames;
+    /** Names bound by {@code from alembic.op import execute [as x]}: the local name, the op function it is. */
+    private final Map<String, String> opFunctions;
     /** The database the project is linted for: decides {@code if bind.dialect.name == ...} branches. */
     private final Dialect dialect;
     /** {@link ServerFacts#errorAbortsTransaction()} of the project's server. */
@@ -111,9 +113,10 @@ final class OpExtractor {
     }
 
     OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
-            Set<String> opNames, Dialect dialect, Map<String, List<String>> imported,
+            Set<String> opNames, Map<String, String> opFunctions, Dialect dialect, Map<String, List<String>> imported,
             Map<String, DeclarativeModels.Model> models) {
         this.file = file;
+        this.opFunctions = opFunctions;
         this.imported = imported;
         this.models = models;
         this.moduleFunctions = moduleFunctions;
@@ -634,6 +637,15 @@ final class OpExtractor {
         return any;
     }
 
+    /**
+     * The op function a called name is ({@code execute} after {@code from alembic.op import execute}), not shadowed
+     * by a local or a function of this file; null otherwise.
+     */
+    private String opFunction(Expr.Name name, Ctx ctx) {
+        String f = opFunctions.get(name.id());
+        return f == null || ctx.scope().lookup(name.id()) != null || ctx.functions().containsKey(name.id()) ? null : f;
+    }
+
     /** Whether {@code e} names Alembic's {@code op} module (not a local of that name). */
     private boolean opReceiver(Expr e, Ctx ctx) {
         return e instanceof Expr.Name n && opNames.contains(n.id()) && ctx.scope().lookup(n.id()) == null;
@@ -1105,7 +1117,7 @@ final class OpExtractor {
             return false;
         }
         if (func instanceof Expr.Name n) {
-            return localFunction(n, ctx) == null;
+            return localFunction(n, ctx) == null && opFunction(n, ctx) == null;
         }
         if (func instanceof Expr.Attribute a) {
             Expr r = a.value();
@@ -1172,7 +1184,8 @@ final class OpExtractor {
                 expandHelper(helper, call, ctx, active);
                 return true;
             }
-            return false;
+            String imported = helper == null ? opFunction(fn, ctx) : null;
+            return imported != null && opCall(imported, call, null, Origin.OP_CALL, ctx);
         }
         if (!(func instanceof Expr.Attribute attr)) {
             return false;
