@@ -242,6 +242,8 @@ final class OpExtractor {
             visit(a.value(), ctx, active);
             boolean taint = ConditionReader.readsSchema(a.value(), ctx.scope(), ctx.functions(), ctx.tainted());
             Expr value = a.value() instanceof Expr.Call c && returned.containsKey(c) ? returned.get(c) : a.value();
+            Expr.Str side = SideFiles.handleText(value, ctx.scope());
+            value = side != null ? side : value;
             for (Expr t : a.targets()) {
                 bindTarget(t, dialectArm(value, ctx.scope()), ctx, taint);
             }
@@ -1045,8 +1047,9 @@ final class OpExtractor {
                     ? SideFiles.opened(open, file, ctx.scope()) : null;
             if (handle != null) {
                 // `with open(os.path.join(os.path.dirname(__file__), "x.sql")) as f:` beside the revision: the
-                // handle reads the file's text (SideFiles)
+                // handle reads the file's text (SideFiles), and the model depends on that file
                 ctx.scope().bind(((Expr.Name) item.vars()).id(), handle);
+                readModels = true;
             } else if (item.vars() != null) {
                 unbindTarget(item.vars(), ctx.scope());
             }

@@ -190,18 +190,37 @@ final class SideFiles {
         return open.positional(0) != null;
     }
 
-    /** The file {@code path} names: the revision's folder joined with literal names; else null. */
+    /**
+     * The file {@code path} names: the revision's folder joined with literal names, by {@code os.path.join} or by
+     * pathlib's {@code /} ({@code Path(os.path.dirname(__file__)) / "sql" / "x.sql"}, {@code Path(__file__).parent
+     * / ...}); else null.
+     */
     private static Path under(Path dir, Expr path, Scope scope) {
         Expr p = ColumnReader.deref(path, scope);
-        if (!(p instanceof Expr.Call join) || !"os.path.join".equals(Names.dotted(join.func()))
-                || join.positional(0) == null
-                || !revisionFolder(ColumnReader.deref(join.positional(0), scope), scope)) {
-            return null;
+        List<Expr> parts = new ArrayList<>();
+        if (p instanceof Expr.Call join && "os.path.join".equals(Names.dotted(join.func()))
+                && join.positional(0) != null
+                && revisionFolder(ColumnReader.deref(join.positional(0), scope), scope)) {
+            for (int i = 1; i < join.args().size(); i++) {
+                var a = join.args().get(i);
+                if (a.keyword() != null || a.star() != 0) {
+                    return null;
+                }
+                parts.add(a.value());
+            }
+        } else {
+            Expr left = p;
+            while (left instanceof Expr.BinOp b && b.op().equals("/") && parts.size() < MAX_PARTS) {
+                parts.add(0, b.right());
+                left = ColumnReader.deref(b.left(), scope);
+            }
+            if (parts.isEmpty() || !revisionPath(left, scope)) {
+                return null;
+            }
         }
         Path out = dir;
-        for (int i = 1; i < join.args().size(); i++) {
-            var a = join.args().get(i);
-            String part = a.keyword() == null && a.star() == 0 ? StringResolver.constant(a.value(), scope) : null;
+        for (Expr e : parts) {
+            String part = StringResolver.constant(e, scope);
             if (part == null || part.isEmpty() || part.contains("..") || part.startsWith("/") || part.contains("\\")
                     || part.indexOf('\0') >= 0) {
                 return null;
@@ -210,6 +229,66 @@ final class SideFiles {
         }
         out = out.normalize();
         return out.startsWith(dir.normalize()) && !out.equals(dir.normalize()) ? out : null;
+    }
+
+    /** How many {@code /} joins a pathlib path may have. */
+    private static final int MAX_PARTS = 16;
+
+    /**
+     * pathlib's path of the revision's folder: {@code Path(D)} ({@code pathlib.Path} too) for D the folder as
+     * {@link #revisionFolder} reads it, or {@code Path(__file__).parent} ({@code .resolve()}/{@code .absolute()}
+     * before {@code .parent}).
+     */
+    private static boolean revisionPath(Expr e, Scope scope) {
+        if (e instanceof Expr.Attribute parent && parent.attr().equals("parent")) {
+            Expr f = ColumnReader.deref(parent.value(), scope);
+            if (f instanceof Expr.Call r && r.args().isEmpty() && r.func() instanceof Expr.Attribute m
+                    && (m.attr().equals("resolve") || m.attr().equals("absolute"))) {
+                f = ColumnReader.deref(m.value(), scope);
+            }
+            return f instanceof Expr.Call path && pathCall(path)
+                    && ColumnReader.deref(path.positional(0), scope) instanceof Expr.Name n && n.id().equals("__file__");
+        }
+        return e instanceof Expr.Call path && pathCall(path)
+                && revisionFolder(ColumnReader.deref(path.positional(0), scope), scope);
+    }
+
+    /** {@code Path(x)} or {@code pathlib.Path(x)}: one positional argument. */
+    private static boolean pathCall(Expr.Call c) {
+        String f = Names.dotted(c.func());
+        return ("Path".equals(f) || "pathlib.Path".equals(f)) && c.args().size() == 1 && c.positional(0) != null
+                && c.args().get(0).star() == 0;
+    }
+
+    /**
+     * {@code H.read()} (any {@code .strip()} after) for {@code H} a side file's handle ({@link #opened}), as the
+     * file's text: {@code with open(P) as f: data = f.read()} binds {@code data} to it. Null for anything else.
+     */
+    static Expr.Str handleText(Expr value, Scope scope) {
+        List<String> strips = new ArrayList<>();
+        Expr e = value;
+        while (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
+                && STRIPS.contains(m.attr())) {
+            strips.add(0, m.attr());
+            e = m.value();
+        }
+        if (!(e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
+                && m.attr().equals("read") && ColumnReader.deref(m.value(), scope) instanceof Expr.Opaque o
+                && o.kind().equals(OPENED) && o.children().get(0) instanceof Expr.Str text)) {
+            return null;
+        }
+        if (strips.isEmpty()) {
+            return text;
+        }
+        String t = text.constantText();
+        for (String strip : strips) {
+            t = switch (strip) {
+                case "strip" -> t.strip();
+                case "rstrip" -> t.stripTrailing();
+                default -> t.stripLeading();
+            };
+        }
+        return str(t, value.span());
     }
 
     /** {@code os.path.dirname(__file__)}, with {@code __file__} under {@code os.path.abspath}/{@code realpath}. */

@@ -66,6 +66,27 @@ class SideFileBoundsTest {
     }
 
     @Test
+    void a_file_read_whole_through_pathlib_is_held_to_the_same_folder() throws IOException {
+        Path versions = versions();
+        Path whole = Path.of("src/test/resources/fixtures/rules/create-table-not-idempotent/sql_file_read_whole"
+                + "/versions");
+        Files.copy(whole.resolve("001_init.py"), versions.resolve("004_whole.py"));
+        Files.createDirectories(versions.resolve("sql"));
+        Path outside = tmp.resolve("elsewhere.sql");
+        Files.copy(whole.resolve("sql/init.sql"), outside);
+        Files.createSymbolicLink(versions.resolve("sql/init.sql"), outside);
+        assertEquals(0, findings(versions));
+        Files.delete(versions.resolve("sql/init.sql"));
+        Files.copy(whole.resolve("sql/init.sql"), versions.resolve("sql/init.sql"));
+        assertEquals(1, findings(versions));
+        // a part that climbs out of the folder (`..`) or an absolute path is never followed
+        String up = Files.readString(versions.resolve("004_whole.py")).replace("/ \"sql\" / \"init.sql\"",
+                "/ \"..\" / \"versions\" / \"sql\" / \"init.sql\"");
+        Files.writeString(versions.resolve("004_whole.py"), up);
+        assertEquals(0, findings(versions));
+    }
+
+    @Test
     void a_file_over_one_mebibyte_is_not_read() throws IOException {
         Path versions = versions();
         StringBuilder big = new StringBuilder(Files.readString(FIXTURE.resolve("base.sql")));
