@@ -34,6 +34,7 @@ public final class MigrationReader {
         Assigned<List<String>> depends = null;
         // the module read a file beside it (SideFiles): its model depends on that file, as on a module it imports
         boolean[] readSide = {false};
+        Set<String> usedAsValues = null;
         for (Stmt s : module.body()) {
             Expr target = null;
             Expr value = null;
@@ -57,7 +58,18 @@ public final class MigrationReader {
                 }
             } else if (s instanceof Stmt.Import imp && imp.module() != null) {
                 for (Stmt.ImportName n : imp.names()) {
-                    imported.put(n.alias() != null ? n.alias() : n.name(), List.of(imp.module(), n.name()));
+                    String local = n.alias() != null ? n.alias() : n.name();
+                    imported.put(local, List.of(imp.module(), n.name()));
+                    if (usedAsValues == null) {
+                        usedAsValues = ModuleConstants.usedAsValues(module.body());
+                    }
+                    String constant = usedAsValues.contains(local)
+                            ? ModuleConstants.of(module.source(), imp.module(), n.name(), () -> readSide[0] = true)
+                            : null;
+                    if (constant != null) {
+                        // a string constant of a project module: its text, with no place in the revision's source
+                        moduleScope.bind(local, SideFiles.str(constant, imp.span()));
+                    }
                 }
             }
             if (s instanceof Stmt.Assign a && a.targets().size() > 1) {

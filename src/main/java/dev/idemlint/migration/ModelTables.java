@@ -27,7 +27,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code op.bulk_insert(Ecosystem.__table__, rows)} writes to the table the class declares with
  * {@code __tablename__ = "ecosystems"}. Alembic runs revisions with the project on {@code sys.path}, so the module
  * is looked up as Python would from the revision's folder and each folder above it, up to the project's root
- * (the first holding alembic.ini, pyproject.toml, setup.py, setup.cfg or .git), never through a link out of it. Only a literal
+ * (the first holding alembic.ini, pyproject.toml, setup.py, setup.cfg or .git), and in that root's {@code src/} (a
+ * src layout, installed on {@code sys.path}), never through a link out of it. Only a literal
  * {@code __tablename__} (or {@code __table__ = Table("name", ...)}) in the class body counts: a name made by a mixin
  * or a metaclass is not read, and the insert stays without a table, as before.
  */
@@ -104,6 +105,10 @@ final class ModelTables {
             return new Module(null, null);
         }
         Path top = roots.get(roots.size() - 1);
+        if (marksRoot(top)) {
+            // a src layout: the project's package lies in src/, which installing the project puts on sys.path
+            roots.add(top.resolve("src"));
+        }
         for (Path root : roots) {
             for (Path file : new Path[] {root.resolve(rel + ".py"), root.resolve(rel).resolve("__init__.py")}) {
                 if (Files.isRegularFile(file)) {

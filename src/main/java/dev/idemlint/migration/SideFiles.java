@@ -99,7 +99,7 @@ final class SideFiles {
     }
 
     /** {@code text} as a string literal whose chars have no place in the revision's source, shown at {@code span}. */
-    private static Expr.Str str(String text, Span span) {
+    static Expr.Str str(String text, Span span) {
         int n = text.length();
         int[] offsets = new int[n + 1];
         for (int i = 0; i <= n; i++) {

@@ -117,6 +117,7 @@ class RerunProofTest {
             "create-statement-not-idempotent/trigger_of_other_function_kept",
             "create-statement-not-idempotent/op_function_imported",
             "create-table-not-idempotent/sql_file_read_whole",
+            "drop-not-idempotent/constant_from_project_module",
             "create-table-not-idempotent/temporary_table",
             "create-table-not-idempotent/created_in_helper",
             "create-table-not-idempotent/partition_dropped_with_parent",
