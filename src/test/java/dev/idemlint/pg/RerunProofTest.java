@@ -118,6 +118,7 @@ class RerunProofTest {
             "create-statement-not-idempotent/op_function_imported",
             "create-table-not-idempotent/sql_file_read_whole",
             "drop-not-idempotent/constant_from_project_module",
+            "add-constraint-not-idempotent/enum_check_on_alter_column",
             "create-table-not-idempotent/temporary_table",
             "create-table-not-idempotent/created_in_helper",
             "create-table-not-idempotent/partition_dropped_with_parent",

@@ -26,6 +26,7 @@ import dev.idemlint.rules.RerunScenario;
 import dev.idemlint.rules.fix.SourceLayout;
 import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +40,7 @@ import java.util.List;
 public final class AddConstraintNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        enumChecks(m, ctx);
         for (Operation op : m.upgrade()) {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
@@ -88,6 +90,37 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             ctx.report(m.source(), op.site(), "Re-running this revision fails with " + facts.failure(duplicate, op.site())
                     + because + RerunScenario.end(op.site()))
                     .help(facts.rerunWhy(op.site(), duplicate) + help(c, facts, raw)).fixes(fixes).emit();
+        }
+    }
+
+    /**
+     * {@code alter_column(type_=sa.Enum(..., native_enum=False, create_constraint=True))}: Alembic (1.8 and 1.20
+     * alike) adds the Enum's CHECK constraint after the type change, named as the Enum, so the re-run meets the one
+     * the first run added. Reported where the re-run stops there (its earlier statements pass).
+     */
+    private static void enumChecks(Migration m, RuleContext ctx) {
+        for (RerunSimulation.Failure f : ctx.rerunAnswers(m).conflicts()) {
+            if (!(f.op() instanceof Operation.Benign b && b.type() != null && b.type().enumType() != null
+                    && "alter_column".equals(b.what()) && f.conflict().alreadyThere()
+                    && f.conflict().object().kind() == ObjectKind.CONSTRAINT)) {
+                // the re-run stops at its first failure, which is another statement's
+                return;
+            }
+            ServerFacts facts = ctx.facts();
+            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.CONSTRAINT, ConstraintKind.CHECK);
+            if (GuardMatch.createGuarded(m, b) || facts.tolerates(b.site(), duplicate)) {
+                return;
+            }
+            String what = RerunScenario.describe(ObjectKind.CONSTRAINT, f.conflict().object().name().name(),
+                    b.table());
+            ctx.report(m.source(), b.site(), "Re-running this revision fails with " + facts.failure(duplicate, b.site())
+                    + " because the Enum's " + what + " already exists" + RerunScenario.end(b.site()))
+                    .help(facts.rerunWhy(b.site(), duplicate) + "Alembic adds a non-native Enum's CHECK constraint"
+                            + " after `alter_column` changes the type: run the change only while the column lacks"
+                            + " it (check `get_check_constraints` of `sa.inspect(op.get_bind())` first), or drop"
+                            + " the constraint if it exists before.")
+                    .emit();
+            return;
         }
     }
 
