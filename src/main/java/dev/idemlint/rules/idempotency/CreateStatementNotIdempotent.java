@@ -16,7 +16,9 @@ import dev.idemlint.rules.fix.SqlRewriter;
 import dev.idemlint.schema.GuardMatch;
 import dev.idemlint.source.SourceFile;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Flags a raw {@code CREATE} of any kind {@link PostgresFacts} knows (sequence, schema, view, function,
@@ -25,6 +27,9 @@ import java.util.List;
 public final class CreateStatementNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
+        // statements of a SQL file read whole share the place of the call that runs it: two overloads of a
+        // function there ("f" twice) would be one finding twice
+        Set<String> reported = new HashSet<>();
         for (Operation op : m.upgrade()) {
             if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(m, op)
                     || GoneTable.reported(m, ctx, op, null) || c.ifNotExists() || c.orReplace()
@@ -49,7 +54,11 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
                             + " `op.execute('CREATE EXTENSION IF NOT EXISTS ...')` instead, or guard the call."
                     : "alembic_utils' `op.create_entity` issues a plain CREATE: use `op.replace_entity(...)`,"
                             + " which issues CREATE OR REPLACE (views, functions, triggers), or guard the call.";
-            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, "", op.site()))
+            String message = facts.alreadyExists(duplicate, what, "", op.site());
+            if (!reported.add(op.site().span() + "\u0000" + message)) {
+                continue;
+            }
+            ctx.report(m.source(), op.site(), message)
                     .help(facts.rerunWhy(op.site(), duplicate) + remedy
                             + (fixes.isEmpty() && !written.isEmpty() ? DialectFixes.noFix(facts) : ""))
                     .fixes(fixes).emit();
