@@ -72,8 +72,13 @@ final class ModuleConstants {
                     if (t instanceof Expr.Name n) {
                         assigned.merge(n.id(), 1, Integer::sum);
                         scope.bind(n.id(), a.value());
-                    } else {
-                        return Map.of(); // a tuple or attribute target: which names it binds is not read
+                    } else if (t instanceof Expr.Tuple || t instanceof Expr.ListExpr) {
+                        // a tuple's names are bound to values not read: none of them counts
+                        for (int i = 0; i < t.childCount(); i++) {
+                            if (t.child(i) instanceof Expr.Name n) {
+                                assigned.merge(n.id(), 2, Integer::sum);
+                            }
+                        }
                     }
                 }
             } else if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
