@@ -67,6 +67,7 @@ class SchemaStateCopyTest {
                 op.execute("CREATE SCHEMA billing")
                 op.execute("CREATE INDEX ON teams (code)")
                 op.execute("ALTER TABLE players ADD CONSTRAINT ck_name CHECK (name <> '')")
+                op.execute("CREATE TRIGGER tr_teams BEFORE UPDATE ON teams FOR EACH ROW EXECUTE FUNCTION touch()")
                 op.bulk_insert(sa.table("teams", sa.column("id"), sa.column("code")), [{"id": 1, "code": "a"}, {"id": 2, "code": "b"}])
                 op.execute("DELETE FROM teams WHERE code = 'a'")
                 op.bulk_insert(sa.table("teams", sa.column("id"), sa.column("code")), [{"id": 2, "code": "b"}])
