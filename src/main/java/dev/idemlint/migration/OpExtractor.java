@@ -1754,7 +1754,7 @@ final class OpExtractor {
                 if (BENIGN_OPS.contains(method)) {
                     return false;
                 }
-                out.add(new Operation.Unknown(site, (batch ? "batch_op." : "op.") + method));
+                out.add(new Operation.Unknown(site, (batch ? "batch_op." : "op.") + method, Set.of(), table));
             }
         }
         return true;

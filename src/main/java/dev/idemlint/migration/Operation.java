@@ -402,16 +402,22 @@ public sealed interface Operation {
     /**
      * Something we could not read (dynamic SQL, unknown op, a helper defined elsewhere). Never flagged
      * by idempotency rules. {@code touches} holds the names it is known to act on (the string
-     * arguments of a helper call, lower-cased); empty means it may touch anything.
+     * arguments of a helper call, lower-cased); empty means it may touch anything. {@code batchTable}, on a
+     * {@code batch_op} call not read, is the table of its {@code batch_alter_table} as written (null when the
+     * name is not read, and on any other code): the one table whose keys and columns the call may change.
      */
-    record Unknown(OpSite site, String what, Set<String> touches) implements Operation {
+    record Unknown(OpSite site, String what, Set<String> touches, String batchTable) implements Operation {
         public Unknown(OpSite site, String what) {
             this(site, what, Set.of());
         }
 
+        public Unknown(OpSite site, String what, Set<String> touches) {
+            this(site, what, touches, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new Unknown(site, what, touches);
+            return new Unknown(site, what, touches, batchTable);
         }
     }
 }

@@ -322,12 +322,17 @@ public final class Effects {
     /**
      * What code not read forgets when no name of it was read ({@link Operation.Unknown#touches} empty): everything,
      * keeping the keys and column order of the tables its text does not name ({@link Forget#unread}). A
-     * {@code batch_op} call acts on its batch's table, which it does not carry, and SQL that says {@code CASCADE}
-     * may reach tables it does not name: both forget the tables' keys too.
+     * {@code batch_op} call alters its batch's table and no other: it forgets that table's keys, or every table's
+     * when the batch's table is not read. SQL that says {@code CASCADE} may reach tables it does not name: it
+     * forgets the tables' keys too.
      */
     private static Forget unread(Operation op, Operation.Unknown u) {
         String sql = op.site().sqlStatement();
-        if (u.what().startsWith("batch_op.") || sql != null && CASCADE.matcher(sql).find()) {
+        if (u.what().startsWith("batch_op.")) {
+            return u.batchTable() == null ? Forget.everything()
+                    : Forget.unread(Set.of(u.batchTable().toLowerCase(Locale.ROOT)));
+        }
+        if (sql != null && CASCADE.matcher(sql).find()) {
             return Forget.everything();
         }
         Set<String> words = new HashSet<>();

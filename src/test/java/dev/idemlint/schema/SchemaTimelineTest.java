@@ -157,6 +157,35 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void a_batch_op_call_not_read_forgets_the_keys_of_its_batch_table_only() {
+        Revisions r = new Revisions().rev("001", null, """
+                op.create_table("sports", sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("label", sa.String(), unique=True))
+                op.create_table("workouts", sa.Column("id", sa.Integer(), primary_key=True),
+                    sa.Column("title", sa.String(), unique=True))
+                """).rev("002", "001", """
+                with op.batch_alter_table("workouts", schema=None) as batch_op:
+                    batch_op.add_geospatial_column(sa.Column("geom", Geometry("POINT"), nullable=True))
+                op.execute("INSERT INTO sports (id, label) VALUES (1, 'padel')")
+                """).rev("003", "002", """
+                with op.batch_alter_table(TABLE) as batch_op:
+                    batch_op.add_geospatial_column(sa.Column("geom", Geometry("POINT"), nullable=True))
+                op.execute("INSERT INTO sports (id, label) VALUES (2, 'kayak')")
+                """);
+        SchemaTimeline t = r.timeline();
+        QualifiedName sports = QualifiedName.of("sports");
+        QualifiedName workouts = QualifiedName.of("workouts");
+        // a batch op on workouts alters workouts and no other table
+        assertEquals(List.of(Set.of("id"), Set.of("label")), t.keys(sports, r.get("002"), 1));
+        assertEquals(List.of("id", "label"), t.columnOrder(sports, r.get("002"), 1));
+        assertNull(t.keys(workouts, r.get("002"), 1));
+        assertNull(t.columnOrder(workouts, r.get("002"), 1));
+        // one on a table whose name is not read may have altered any
+        assertNull(t.keys(sports, r.get("003"), 1));
+        assertNull(t.columnOrder(sports, r.get("003"), 1));
+    }
+
+    @Test
     void where_a_unique_key_is_its_index_a_drop_of_the_index_takes_the_key() {
         Revisions r = new Revisions().rev("001", null, """
                 op.create_table("sports", sa.Column("id", sa.Integer(), primary_key=True),
