@@ -539,7 +539,16 @@ public final class SchemaState {
     private Map<QualifiedName, Kept> kept = Map.of();
     private Object keptWriter;
 
-    private record Kept(List<Set<String>> keys, List<String> columns) {
+    /**
+     * {@code plainIndexes}: the indexes of the table that were no key (not unique) when it was kept, by slot; a drop
+     * of one of them by name changes none of its keys. {@code keySlots}: the constraints and unique indexes that
+     * were its keys then, each with its columns; a drop of one by name takes that key and no other.
+     */
+    private record Kept(List<Set<String>> keys, List<String> columns, Set<Slot> plainIndexes,
+            Map<Slot, Set<String>> keySlots) {
+        Kept with(List<Set<String>> keys, List<String> columns, Set<Slot> plainIndexes) {
+            return new Kept(keys, columns, plainIndexes, keySlots);
+        }
     }
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
@@ -1717,7 +1726,7 @@ public final class SchemaState {
             List<Set<String>> keys = keysMade(t);
             List<String> columns = columnsMade(t);
             if (keys != null || columns != null) {
-                out.put(t, new Kept(keys, columns));
+                out.put(t, new Kept(keys, columns, plainIndexes(t), keys == null ? Map.of() : keySlots(t)));
             }
         }
         if (!words.isEmpty()) {
@@ -1732,7 +1741,9 @@ public final class SchemaState {
      * one it does not name (an index of no known table, a schema, a kind of objects that live on tables, a
      * {@code CASCADE}). Rows, a column's type, default or nullability change no key and no column's place; a column
      * added changes no key, and goes last ({@code IF NOT EXISTS}, or a column that may be added: the order is not
-     * known).
+     * known); an index or constraint made on the table changes no column's place, and its keys as {@link #keepMade}
+     * says; a drop of a name the table had for an index or key when kept ({@link Kept}) changes no column's place,
+     * and takes that key only.
      */
     private void unkeep(Effect effect) {
         if (effect instanceof Create x && x.object().kind() == ObjectKind.COLUMN && x.object().table() != null) {
@@ -1740,12 +1751,15 @@ public final class SchemaState {
         } else if (effect instanceof Forget f && f.scope() == Forget.Scope.OBJECT && f.reach() == Forget.Reach.MAKES
                 && f.object().kind() == ObjectKind.COLUMN && f.object().table() != null) {
             keepAdded(f.object().table(), null);
+        } else if (effect instanceof Create x && x.object().table() != null && kept.containsKey(x.object().table())
+                && keepMade(x)) {
+            return;
         } else if (effect instanceof Create x) {
             unkeep(x.object());
         } else if (effect instanceof Drop x) {
             if (x.cascade()) {
                 unkeepAll();
-            } else {
+            } else if (!dropsKeptPlainIndex(x.object()) && !dropsKeptKey(x.object())) {
                 unkeep(x.object());
             }
         } else if (effect instanceof Rename x) {
@@ -1819,7 +1833,156 @@ public final class SchemaState {
             kept = new HashMap<>(kept);
             keptWriter = writer;
         }
-        kept.put(table, new Kept(k.keys(), columns == null ? null : List.copyOf(columns)));
+        kept.put(table, k.with(k.keys(), columns == null ? null : List.copyOf(columns), k.plainIndexes()));
+    }
+
+    /**
+     * An index or constraint {@code x} is made on a table {@link #kept}: one that is no key (an index not unique, a
+     * foreign key, a check) leaves its keys and columns; a primary key, unique constraint or unique index of known
+     * columns adds its key. False when what it makes of the table's keys is not known (a constraint of a kind not
+     * read, a key of columns not read): the table is no longer kept.
+     */
+    private boolean keepMade(Create x) {
+        ObjectKind kind = x.object().kind();
+        ConstraintKind ck = x.shape().constraintKind();
+        boolean key;
+        if (kind == ObjectKind.INDEX) {
+            key = x.shape().unique();
+        } else if (kind == ObjectKind.CONSTRAINT && ck != null && ck != ConstraintKind.UNKNOWN) {
+            key = ck == ConstraintKind.PRIMARY_KEY || ck == ConstraintKind.UNIQUE;
+        } else {
+            return false;
+        }
+        QualifiedName table = x.object().table();
+        Kept k = kept.get(table);
+        Slot slot = slot(x.object());
+        if (k.plainIndexes().contains(slot) || k.keySlots().containsKey(slot)) {
+            // there already: IF NOT EXISTS passes, else the statement fails and makes nothing
+            return true;
+        }
+        Set<Slot> plain = k.plainIndexes();
+        Map<Slot, Set<String>> keySlots = k.keySlots();
+        List<Set<String>> keys = k.keys();
+        if (!key) {
+            plain = new HashSet<>(plain);
+            plain.add(slot);
+            plain = Set.copyOf(plain);
+        } else if (x.shape().columns() == null || x.shape().columns().isEmpty()) {
+            return false;
+        } else {
+            Set<String> columns = Set.copyOf(x.shape().columns());
+            keySlots = new HashMap<>(keySlots);
+            keySlots.put(slot, columns);
+            keySlots = Map.copyOf(keySlots);
+            if (keys != null && !keys.contains(columns)) {
+                keys = new ArrayList<>(keys);
+                if (ck == ConstraintKind.PRIMARY_KEY) {
+                    keys.add(0, columns);
+                } else {
+                    keys.add(columns);
+                }
+                keys = List.copyOf(keys);
+            }
+        }
+        if (keptWriter != writer) {
+            kept = new HashMap<>(kept);
+            keptWriter = writer;
+        }
+        kept.put(table, new Kept(keys, k.columns(), plain, keySlots));
+        return true;
+    }
+
+    /** The indexes of {@code table} present and not unique: {@link Kept#plainIndexes}. */
+    private Set<Slot> plainIndexes(QualifiedName table) {
+        Set<Slot> out = new HashSet<>();
+        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
+            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
+                Entry e = entries.get(s);
+                if (e != null && e.kind == ObjectKind.INDEX && !e.unique && e.presence == Presence.PRESENT) {
+                    out.add(s);
+                }
+            }
+        }
+        return Set.copyOf(out);
+    }
+
+    /**
+     * Whether {@code o} is an index that was no key of a table {@link #kept} (of its table, when it names one): code
+     * not read that names no table is taken to leave the tables' keys and indexes ({@link Forget#unread}), so its
+     * drop leaves that table's keys and column order. The table keeps them, less that index.
+     */
+    private boolean dropsKeptPlainIndex(ObjectRef o) {
+        if (o.kind() != ObjectKind.INDEX || kept.isEmpty()) {
+            return false;
+        }
+        Slot slot = slot(o);
+        for (Map.Entry<QualifiedName, Kept> k : kept.entrySet()) {
+            if ((o.table() == null || o.table().equals(k.getKey())) && k.getValue().plainIndexes().contains(slot)) {
+                Set<Slot> left = new HashSet<>(k.getValue().plainIndexes());
+                left.remove(slot);
+                if (keptWriter != writer) {
+                    kept = new HashMap<>(kept);
+                    keptWriter = writer;
+                }
+                kept.put(k.getKey(), k.getValue().with(k.getValue().keys(), k.getValue().columns(), Set.copyOf(left)));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The constraints and unique indexes of {@code table} that {@link #keysMade} reads as its keys, by slot. */
+    private Map<Slot, Set<String>> keySlots(QualifiedName table) {
+        Map<Slot, Set<String>> out = new HashMap<>();
+        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
+            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
+                Entry e = entries.get(s);
+                if (e == null || e.presence != Presence.PRESENT || e.columns == null) {
+                    continue;
+                }
+                if (e.kind == ObjectKind.INDEX ? e.unique : e.kind == ObjectKind.CONSTRAINT
+                        && (e.constraintKind == ConstraintKind.PRIMARY_KEY || e.constraintKind == ConstraintKind.UNIQUE)) {
+                    out.put(s, Set.copyOf(e.columns));
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /**
+     * Whether {@code o} is a constraint or index that was a key of a table {@link #kept} (of its table, when it names
+     * one), as {@link #dropsKeptPlainIndex} reads it: its drop takes that key (a constraint's with its index), unless
+     * another kept one has the same columns, and leaves the table's other keys and its column order.
+     */
+    private boolean dropsKeptKey(ObjectRef o) {
+        if ((o.kind() != ObjectKind.INDEX && o.kind() != ObjectKind.CONSTRAINT) || kept.isEmpty()) {
+            return false;
+        }
+        Slot slot = slot(o);
+        for (Map.Entry<QualifiedName, Kept> k : kept.entrySet()) {
+            Kept was = k.getValue();
+            if ((o.table() == null || o.table().equals(k.getKey())) && was.keySlots().containsKey(slot)) {
+                Map<Slot, Set<String>> left = new HashMap<>(was.keySlots());
+                Set<String> columns = left.remove(slot);
+                if (o.kind() == ObjectKind.CONSTRAINT) {
+                    // PostgreSQL drops a key's index of its name with it
+                    left.keySet().removeIf(x -> x.relation() && x.name().name().equals(slot.name().name()));
+                }
+                List<Set<String>> keys = was.keys();
+                if (keys != null && !left.containsValue(columns)) {
+                    keys = new ArrayList<>(keys);
+                    keys.remove(columns);
+                    keys = List.copyOf(keys);
+                }
+                if (keptWriter != writer) {
+                    kept = new HashMap<>(kept);
+                    keptWriter = writer;
+                }
+                kept.put(k.getKey(), new Kept(keys, was.columns(), was.plainIndexes(), Map.copyOf(left)));
+                return true;
+            }
+        }
+        return false;
     }
 
     private void unkeepTable(QualifiedName table) {
