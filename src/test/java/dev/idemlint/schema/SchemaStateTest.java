@@ -399,14 +399,65 @@ class SchemaStateTest {
         s.apply(new Create(column(items, "added"), false, Shape.column("text")));
         assertEquals(List.of(Set.of("id")), s.keysOf(items));
         assertEquals(List.of("id", "name", "added"), s.columnOrder(items));
-        // an effect naming the table otherwise: its keys and columns are what the state knows of it since (nothing)
+        // a key of known columns made on it: the key is added
         s.apply(new Create(constraint(items, "uq_items_name"), false,
                 Shape.constraint(ConstraintKind.UNIQUE, List.of("name"))));
+        assertEquals(List.of(Set.of("id"), Set.of("name")), s.keysOf(items));
+        // an effect naming the table otherwise: its keys and columns are what the state knows of it since (nothing)
+        s.apply(new Create(constraint(items, "c_items"), false, Shape.constraint(ConstraintKind.UNKNOWN, List.of())));
         assertNull(s.keysOf(items));
         assertEquals(List.of("id", "name"), s.columnOrder(tags));
         s.apply(new Drop(ObjectRef.table(tags), false, false));
         assertNull(s.keysOf(tags));
         assertNull(s.columnOrder(tags));
+    }
+
+    @Test
+    void indexes_and_keys_made_or_dropped_by_name_on_a_kept_table_change_those_keys_only() {
+        SchemaState s = Replay.empty();
+        QualifiedName stations = QualifiedName.of("stations");
+        s.apply(new Create(ObjectRef.table(stations), false, Shape.table(null, false)));
+        for (String c : List.of("id", "code", "area", "rank")) {
+            s.apply(new Create(column(stations, c), false, Shape.column("integer")));
+        }
+        s.apply(new Create(constraint(stations, "stations_pkey"), false,
+                Shape.constraint(ConstraintKind.PRIMARY_KEY, List.of("id")).namedByPostgres()));
+        s.apply(new Create(constraint(stations, "uq_code_area"), false,
+                Shape.constraint(ConstraintKind.UNIQUE, List.of("code", "area"))));
+        s.apply(new Create(constraint(stations, "uq_rank_area"), false,
+                Shape.constraint(ConstraintKind.UNIQUE, List.of("rank", "area"))));
+        s.apply(new Create(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_stations_id"), stations), false,
+                Shape.index(false, List.of("id"))));
+        s.apply(Forget.unread(Set.of()));
+        List<Set<String>> all = s.keysOf(stations);
+        assertEquals(Set.of(Set.of("id"), Set.of("code", "area"), Set.of("rank", "area")), Set.copyOf(all));
+        assertEquals(3, all.size());
+        // an index that was no key, dropped by its name: the keys and columns stay
+        s.apply(new Drop(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_stations_id"), stations), false, false));
+        assertEquals(all, s.keysOf(stations));
+        assertEquals(List.of("id", "code", "area", "rank"), s.columnOrder(stations));
+        // an index that is no key made on it: the same
+        s.apply(new Create(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_stations_rank"), stations), false,
+                Shape.index(false, List.of("rank"))));
+        assertEquals(all, s.keysOf(stations));
+        // a key dropped by its name: that key goes, the others stay
+        SchemaState dropped = s.copy();
+        dropped.apply(new Drop(constraint(stations, "uq_code_area"), false));
+        List<Set<String>> left = dropped.keysOf(stations);
+        assertEquals(List.of(Set.of("id"), Set.of("rank", "area")), left);
+        assertEquals(List.of("id", "code", "area", "rank"), dropped.columnOrder(stations));
+        assertEquals(all, s.keysOf(stations));
+        // a unique index made on it adds its key, and its drop by name takes it again
+        dropped.apply(new Create(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("uq_live_code"), stations), false,
+                Shape.index(true, List.of("code", "area", "id"))));
+        assertEquals(List.of(Set.of("id"), Set.of("rank", "area"), Set.of("code", "area", "id")),
+                dropped.keysOf(stations));
+        dropped.apply(new Drop(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("uq_live_code"), stations), false, false));
+        assertEquals(left, dropped.keysOf(stations));
+        // an index of a name the table did not have when kept: what it was is not known
+        dropped.apply(new Drop(new ObjectRef(ObjectKind.INDEX, QualifiedName.of("ix_other"), stations), true, false));
+        assertNull(dropped.keysOf(stations));
+        assertNull(dropped.columnOrder(stations));
     }
 
     @Test
