@@ -102,6 +102,7 @@ class RerunProofTest {
             "object-created-twice/guarded_and_unmerged",
             "object-created-twice/if_else_branches",
             "object-created-twice/constant_tests",
+            "object-created-twice/helper_creates_two",
             "add-column-not-idempotent/constant_tests",
             "object-created-twice/seed003_merged_branches",
             "object-created-twice/serial_sequence",
