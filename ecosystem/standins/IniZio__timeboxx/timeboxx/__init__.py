@@ -1,0 +1,1 @@
+"""Stands in for timeboxx's `timeboxx` package (backend/timeboxx; the package only)."""

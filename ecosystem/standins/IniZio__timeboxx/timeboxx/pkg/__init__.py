@@ -1,0 +1,1 @@
+"""Stands in for timeboxx's `timeboxx.pkg` package (the package only)."""

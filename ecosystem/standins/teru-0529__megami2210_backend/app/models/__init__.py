@@ -1,0 +1,1 @@
+"""Stands in for megami2210_backend's `app.models` package (the package only)."""
