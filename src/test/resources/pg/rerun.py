@@ -4,7 +4,8 @@
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-psycopg2).
 
     rerun.py VERSIONS_DIR --out OUT.json [--dsn URL] [--upgrade-head-only | --once] [--skip-failing] [--pg-dump PATH]
-             [--chain-end-dump PATH] [--end-after REV] [--dump-dir DIR] [--metadata MODULE:ATTR] [--keep]
+             [--chain-end-dump PATH] [--end-after REV] [--dump-dir DIR] [--metadata MODULE:ATTR] [--base-sql PATH]
+             [--keep]
 
 For each revision R, parents before children:
   first  = upgrade R                       (the deploy that applies it)
@@ -29,7 +30,8 @@ written to DIR/<revision>.sql.
 With --chain-end-dump, `pg_dump --schema-only` of the state at the chain's end: after the first revision whose first
 run fails (rolled back, its transaction_per_migration transaction leaves the state of the revisions before it), or
 after the walk when none fails. With --end-after REV, the walk stops after REV (the schema two walks of one chain are
-compared on is the one both reach).
+compared on is the one both reach). With --base-sql, the SQL file runs on the fresh database before anything else:
+the schema a chain starts from when its first revision only stamps tables an older release of the application made.
 
 Output JSON:
   {"alembic", "sqlalchemy", "psycopg2", "server", "database",
@@ -313,6 +315,8 @@ def main():
                     " (a topological order of another run of the same chain)")
     ap.add_argument("--metadata", metavar="MODULE:ATTR",
                     help="the target_metadata env.py configures, e.g. app.models:Base.metadata (from PYTHONPATH)")
+    ap.add_argument("--base-sql", metavar="PATH",
+                    help="SQL run on the fresh database before the walk: the schema the chain starts from")
     ap.add_argument("--pg-bin", default=os.environ.get("IDEMLINT_PG_BIN"))
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     ap.add_argument("--x-arg", action="append", default=[], metavar="KEY=VALUE",
@@ -343,6 +347,12 @@ def main():
     try:
         with admin.cursor() as cur:
             cur.execute('CREATE DATABASE "%s" TEMPLATE template0' % dbname)
+        if args.base_sql:
+            with open(args.base_sql) as f:
+                base_sql = f.read()
+            with psycopg2.connect(**dict(conn_kwargs, dbname=dbname)) as conn, conn.cursor() as cur:
+                cur.execute(base_sql)
+            conn.close()
         with open(os.path.join(env_dir, "env.py"), "w") as f:
             f.write(ENV_PY)
         cfg = Config()
