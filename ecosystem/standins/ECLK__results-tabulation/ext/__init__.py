@@ -1,0 +1,1 @@
+"""Stand-in package marker for results-tabulation `results-tabulation-api/ext`."""

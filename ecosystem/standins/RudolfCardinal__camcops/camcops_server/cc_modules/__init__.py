@@ -1,0 +1,1 @@
+"""Stand-in package marker for CamCOPS `camcops_server/cc_modules`."""

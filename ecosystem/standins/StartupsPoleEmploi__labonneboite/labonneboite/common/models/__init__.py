@@ -1,0 +1,1 @@
+"""Stand-in package marker for `labonneboite.common.models`."""

@@ -1,0 +1,1 @@
+"""Stand-in package marker for clinical-algorithms `backend/app/services`."""
