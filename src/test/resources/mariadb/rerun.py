@@ -35,6 +35,8 @@ import pymysql
 import sqlalchemy
 from alembic import command
 from alembic.config import Config
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine.url import make_url
@@ -102,6 +104,19 @@ def outcome(fn, cfg):
     result["statements"] = [s.strip() for s in cfg.attributes.get("statements", []) if not is_noise(s.strip())]
     result["warnings"] = ["%s: %s" % (w.category.__name__, w.message) for w in caught]
     return result
+
+
+def load_order(cfg, url):
+    """The chain's revisions in walk order, loaded as `alembic upgrade` loads them: inside a migration context on
+    the database, so a revision that calls op.get_bind() at import (a module-level Session) loads as it does there."""
+    script = ScriptDirectory.from_config(cfg)
+    engine = sqlalchemy.create_engine(url, poolclass=sqlalchemy.pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            with Operations.context(MigrationContext.configure(conn)):
+                return pg_rerun.topological(script)
+    finally:
+        engine.dispose()
 
 
 AUTO_INCREMENT = re.compile(r" AUTO_INCREMENT=\d+")
@@ -172,8 +187,7 @@ def main():
         cfg.attributes["target_metadata"] = pg_rerun.case_metadata(versions_dir, args.metadata)
 
         holder = {}
-        report["load"] = outcome(lambda: holder.update(order=pg_rerun.topological(ScriptDirectory.from_config(cfg))),
-                                 cfg)
+        report["load"] = outcome(lambda: holder.update(order=load_order(cfg, url)), cfg)
         report["warnings"] = report["load"]["warnings"]
         if report["load"]["ok"]:
             order = holder["order"]
