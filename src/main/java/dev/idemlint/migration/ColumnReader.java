@@ -390,16 +390,44 @@ final class ColumnReader {
         return null;
     }
 
-    /** Follows a name to the call it is bound to, if any. */
+    /**
+     * Follows a name to the call it is bound to, if any, and an item {@code d["key"]} of a dict literal a name is
+     * bound to ({@code fk["table"]} for {@code fk} an item of a literal list of dicts a loop walks).
+     */
     static Expr deref(Expr e, Scope scope) {
-        for (int i = 0; i < 8 && e instanceof Expr.Name n && scope != null; i++) {
-            Expr v = scope.lookup(n.id());
+        for (int i = 0; i < 8 && scope != null; i++) {
+            Expr v = e instanceof Expr.Name n ? scope.lookup(n.id())
+                    : e instanceof Expr.Subscript sub ? dictItem(sub, scope) : null;
             if (v == null) {
                 break;
             }
             e = v;
         }
         return e;
+    }
+
+    /**
+     * The value of {@code d["key"]} when {@code d} is a name bound to a dict literal whose keys are all constant
+     * strings, each written once, and {@code "key"} is one of them; null otherwise (a dict a statement may have
+     * changed is unbound by then: {@code OpExtractor.forgetMutated}).
+     */
+    static Expr dictItem(Expr.Subscript sub, Scope scope) {
+        if (!(sub.value() instanceof Expr.Name n) || !(sub.index() instanceof Expr.Str k) || !k.isConstant()
+                || k.bytes() || scope == null || !(scope.lookup(n.id()) instanceof Expr.Dict d)) {
+            return null;
+        }
+        Expr found = null;
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < d.keys().size(); i++) {
+            if (!(d.keys().get(i) instanceof Expr.Str key) || !key.isConstant() || key.bytes()
+                    || !seen.add(key.constantText())) {
+                return null;  // a `**spread`, a computed or repeated key: the dict's items are not all written out
+            }
+            if (key.constantText().equals(k.constantText())) {
+                found = d.values().get(i);
+            }
+        }
+        return found;
     }
 
     static boolean isEnumCall(Expr e) {

@@ -160,6 +160,11 @@ final class StringResolver {
             // `cmd[0]` for `cmd` bound to a tuple written out (an item of a literal list of pairs)
             return build(t.elements().get(Integer.parseInt(k.text())), scope, depth + 1);
         }
+        if (e instanceof Expr.Subscript sub) {
+            // `fk["name"]` for `fk` bound to a dict written out (an item of a literal list of dicts)
+            Expr item = ColumnReader.dictItem(sub, scope);
+            return item == null ? null : build(item, scope, depth + 1);
+        }
         if (e instanceof Expr.BinOp bin) {
             if (bin.op().equals("+")) {
                 Builder l = build(bin.left(), scope, depth + 1);
