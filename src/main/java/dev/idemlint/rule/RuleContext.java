@@ -39,8 +39,10 @@ public final class RuleContext {
     private final ServerFacts facts;
     private final List<Diagnostic> into;
     private final RuleCatalog catalog;
-    /** The findings reported so far, by rule and source site: one finding per site. */
+    /** The findings reported so far, by rule, source site and message: one finding per site. */
     private final Map<Site, Slot> sites = new HashMap<>();
+    /** The findings reported so far at each place, whatever they say. */
+    private final Map<Place, Passes> places = new HashMap<>();
     private Rule current;
     private Supplier<NamingConvention> naming;
     private ObjIntConsumer<Migration> firstRunFailures = (m, i) -> { };
@@ -75,41 +77,43 @@ public final class RuleContext {
     }
 
     /**
-     * A rule's finding at one span of one file (the file by identity: one object per file read), from one
-     * call: the statements of a helper are reported at the line of upgrade() that calls it, and each is
-     * its own finding there. {@code part} keeps apart the passes of a loop that act on different objects,
-     * when the rule says so ({@link Builder#each}); null: one finding for every pass. {@code step} keeps apart
-     * the statements of one SQL text that has no place in the source to tell them by (SQL read from a file, a
-     * dynamic string): each is its own finding at the call's span; the passes of a loop share theirs.
+     * Where a rule reports, in one file (by identity: one object per file read), from one call: the statements of
+     * a helper are reported at the line of upgrade() that calls it, and each is its own finding there. {@code step}
+     * keeps apart the statements of one SQL text that has no place in the source to tell them by (SQL read from a
+     * file, a dynamic string): each is its own finding at the call's span; the passes of a loop share theirs.
      */
-    private static final class Site {
+    private static final class Place {
         private final String rule;
         private final SourceFile file;
         private final Span span;
         private final Span origin;
-        private final String part;
         private final int step;
 
-        Site(String rule, SourceFile file, Span span, Span origin, String part, int step) {
+        Place(String rule, SourceFile file, Span span, Span origin, int step) {
             this.rule = rule;
             this.file = file;
             this.span = span;
             this.origin = origin;
-            this.part = part;
             this.step = step;
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Site s && s.file == file && s.span.equals(span) && s.rule.equals(rule)
-                    && Objects.equals(s.origin, origin) && Objects.equals(s.part, part) && s.step == step;
+            return o instanceof Place p && p.file == file && p.span.equals(span) && p.rule.equals(rule)
+                    && Objects.equals(p.origin, origin) && p.step == step;
         }
 
         @Override
         public int hashCode() {
-            return ((System.identityHashCode(file) * 31 + span.hashCode()) * 31 + rule.hashCode()) * 31
-                    + Objects.hashCode(part);
+            return (System.identityHashCode(file) * 31 + span.hashCode()) * 31 + rule.hashCode();
         }
+    }
+
+    /**
+     * One finding: a place and what it says there. The passes of a loop over a literal list that name another
+     * object say another thing, and are a finding each; the passes that say the same are one finding, counted.
+     */
+    private record Site(Place place, String message) {
     }
 
     /** Where a site's finding sits in the list, the finding as first reported, and how often it was. */
@@ -117,38 +121,61 @@ public final class RuleContext {
         private final int index;
         private final Diagnostic first;
         private int times = 1;
-        /** The fixes every pass offered alike. */
-        private List<Fix> fixes;
 
         Slot(int index, Diagnostic first) {
             this.index = index;
             this.first = first;
-            this.fixes = first.fixes();
+        }
+    }
+
+    /** The findings at one place, and the fixes every pass at the place offered alike. */
+    private static final class Passes {
+        private final List<Slot> slots = new ArrayList<>();
+        private List<Fix> fixes;
+
+        Passes(List<Fix> fixes) {
+            this.fixes = fixes;
         }
     }
 
     /**
-     * Adds a finding, or counts it again when its rule already reported its site: the operations of
-     * a loop over a literal list, or of a helper called twice, are one per pass with the same span,
-     * and a source site is one finding, however often the code runs it.
+     * Adds a finding, or counts it again when its rule already said the same at its place: the operations of
+     * a loop over a literal list, or of a helper called twice, are one per pass with the same span, and a
+     * finding is one per object named, however often the code reaches it.
      */
-    private void add(Diagnostic d, Span origin, String part) {
-        Site site = new Site(d.rule(), d.file(), d.span(), origin, part, d.step());
+    private void add(Diagnostic d, Span origin) {
+        Place place = new Place(d.rule(), d.file(), d.span(), origin, d.step());
+        Site site = new Site(place, d.message());
+        Passes passes = places.computeIfAbsent(place, p -> new Passes(d.fixes()));
         Slot slot = sites.get(site);
         if (slot == null) {
-            sites.put(site, new Slot(into.size(), d));
+            slot = new Slot(into.size(), d);
+            sites.put(site, slot);
+            passes.slots.add(slot);
             into.add(d);
-            return;
+        } else {
+            slot.times++;
         }
-        slot.times++;
-        // a fix that spells one pass's names (`DROP INDEX IF EXISTS ix_a_id` in a loop over tables)
-        // would do that pass's work on every pass: only the fixes all passes share are kept
-        slot.fixes = slot.fixes.stream().filter(d.fixes()::contains).toList();
-        into.set(slot.index, repeated(slot.first, slot.times, slot.fixes));
+        // a fix is written once, on the line every pass runs: one that spells one pass's names (`DROP INDEX IF
+        // EXISTS ix_a_id` in a loop over tables, a guard on that index) would do that pass's work on every pass,
+        // so each finding at the place keeps only the fixes all its passes offered alike
+        int offered = passes.fixes.size();
+        passes.fixes = passes.fixes.stream().filter(d.fixes()::contains).toList();
+        for (Slot s : passes.fixes.size() != offered ? passes.slots : List.of(slot)) {
+            if (s.times > 1 || !passes.fixes.equals(s.first.fixes())) {
+                into.set(s.index, repeated(s.first, s.times, passes.fixes));
+            }
+        }
     }
 
-    /** The first finding of a site that code reaches {@code times} times, saying so, with {@code fixes}. */
-    static Diagnostic repeated(Diagnostic first, int times, List<Fix> fixes) {
+    /**
+     * The first finding of a site, with {@code fixes}, saying how often code reaches it when that is more than once.
+     */
+    private static Diagnostic repeated(Diagnostic first, int times, List<Fix> fixes) {
+        if (times == 1) {
+            return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(), first.message(),
+                    first.help(), fixes, first.related(), first.step());
+        }
         String m = first.message();
         String stem = m.endsWith(".") ? m.substring(0, m.length() - 1) : m;
         return new Diagnostic(first.rule(), first.severity(), first.file(), first.span(),
@@ -346,7 +373,6 @@ public final class RuleContext {
         private final List<Related> related = new ArrayList<>();
         /** Null: the rule's own, from its doc. */
         private Severity severity;
-        private String part;
 
         private Builder(SourceFile file, Span span, Span origin, int step, String message) {
             this.file = file;
@@ -386,16 +412,6 @@ public final class RuleContext {
             return this;
         }
 
-        /**
-         * Keeps this finding apart from the rule's findings at the same site that name another {@code part} (a
-         * table, case-folded): a loop over a literal list of tables that locks each one is a finding per table,
-         * each counting its own passes, not one finding naming the first table only.
-         */
-        public Builder each(String part) {
-            this.part = part == null ? null : part.toLowerCase(Locale.ROOT);
-            return this;
-        }
-
         public Builder related(SourceFile f, Span s, String msg) {
             related.add(new Related(f, s, msg));
             return this;
@@ -410,7 +426,7 @@ public final class RuleContext {
             String name = current.name();
             Severity severity = this.severity != null ? this.severity : catalog.severity(name);
             add(new Diagnostic(name, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
-                    step), origin, part);
+                    step), origin);
         }
     }
 }

@@ -37,7 +37,6 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
                         + " commits. Drop `index=True` and build the index with `op.create_index(...,"
                         + " postgresql_concurrently=True)` inside `with op.get_context().autocommit_block():`:"
                         + " PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes through.")
-                .each(a.table())
                 .emit();
     }
 
@@ -55,8 +54,6 @@ public final class CreateIndexBlocksWrites implements ProjectRule {
                         + how + ": PostgreSQL then takes " + safe.lock().sql() + ", which lets reads and writes"
                         + " through. A concurrent build that fails leaves an INVALID index behind: drop it before"
                         + " the retry rather than skipping it with IF NOT EXISTS.")
-                // a loop over several tables builds an index on each: one finding per table
-                .each(ix.table())
                 // a statement the re-run check finds failing keeps its re-run finding and no lock fix: moved into an
                 // autocommit block, its re-run is no longer decided, which would hide the failure, not end it
                 .fix(ctx.verdicts(at.migration()).failure(ix) != null ? null : LockedTable.concurrently(

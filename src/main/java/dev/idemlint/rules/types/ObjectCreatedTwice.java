@@ -58,9 +58,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
                     .fix(Fix.displayOnly("Remove this creation, or guard it", what + " is created first at "
                             + first.where() + "; drop this second creation, or make it tolerate the existing"
                             + " object (IF NOT EXISTS where PostgreSQL has it, a DO block or an inspector guard)"))
-                    .related(first.file(), first.span(), what + " created first here")
-                    .each(what) // a helper called once that creates several objects: a finding per object
-                    .emit();
+                    .related(first.file(), first.span(), what + " created first here").emit();
             // not ctx.firstRunFails: the re-run rules' finding on this statement carries the guard that also
             // repairs its first run, and this rule has none of its own to apply yet
             return;
@@ -78,9 +76,7 @@ public final class ObjectCreatedTwice implements ProjectRule {
                     .fix(Fix.displayOnly("Create it on one branch only, or guard both", what + " is also created"
                             + " at " + sibling.where() + " on the other branch; keep one creation, or make both"
                             + " tolerate the existing object"))
-                    .related(sibling.file(), sibling.span(), what + " created on the other branch here")
-                    .each(what)
-                    .emit();
+                    .related(sibling.file(), sibling.span(), what + " created on the other branch here").emit();
         }
     }
 
