@@ -68,34 +68,48 @@ final class SideFiles {
      * {@code .strip()}, as the file's text; else null.
      */
     private static Expr.Str read(Expr value, String handle, Expr.Call open, SourceFile revision, Scope scope) {
-        List<String> strips = new ArrayList<>();
-        Expr e = value;
-        while (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
-                && STRIPS.contains(m.attr())) {
-            strips.add(0, m.attr());
-            e = m.value();
-        }
-        if (!(e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
-                && m.attr().equals("read"))) {
+        ReadCall r = ReadCall.of(value);
+        if (r == null) {
             return null;
         }
-        Expr.Call opened = handle == null ? (m.value() instanceof Expr.Call direct ? direct : null)
-                : m.value() instanceof Expr.Name n && n.id().equals(handle) ? open : null;
+        Expr.Call opened = handle == null ? (r.file() instanceof Expr.Call direct ? direct : null)
+                : r.file() instanceof Expr.Name n && n.id().equals(handle) ? open : null;
         if (opened == null || !"open".equals(Names.dotted(opened.func())) || !textMode(opened)) {
             return null;
         }
         String text = text(opened, revision, scope);
-        if (text == null) {
-            return null;
+        return text == null ? null : str(r.stripped(text), value.span());
+    }
+
+    /**
+     * {@code F.read()} followed by any {@code .strip()}, {@code .rstrip()} or {@code .lstrip()}: {@code file} is
+     * {@code F}, {@code strips} the strips in the order they run.
+     */
+    private record ReadCall(Expr file, List<String> strips) {
+        /** {@code value} as such a call, or null. */
+        static ReadCall of(Expr value) {
+            List<String> strips = new ArrayList<>();
+            Expr e = value;
+            while (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
+                    && STRIPS.contains(m.attr())) {
+                strips.add(0, m.attr());
+                e = m.value();
+            }
+            return e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
+                    && m.attr().equals("read") ? new ReadCall(m.value(), strips) : null;
         }
-        for (String strip : strips) {
-            text = switch (strip) {
-                case "strip" -> text.strip();
-                case "rstrip" -> text.stripTrailing();
-                default -> text.stripLeading();
-            };
+
+        /** {@code text} after the strips. */
+        String stripped(String text) {
+            for (String strip : strips) {
+                text = switch (strip) {
+                    case "strip" -> text.strip();
+                    case "rstrip" -> text.stripTrailing();
+                    default -> text.stripLeading();
+                };
+            }
+            return text;
         }
-        return str(text, value.span());
     }
 
     /** {@code text} as a string literal whose chars have no place in the revision's source, shown at {@code span}. */
@@ -265,30 +279,12 @@ final class SideFiles {
      * file's text: {@code with open(P) as f: data = f.read()} binds {@code data} to it. Null for anything else.
      */
     static Expr.Str handleText(Expr value, Scope scope) {
-        List<String> strips = new ArrayList<>();
-        Expr e = value;
-        while (e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
-                && STRIPS.contains(m.attr())) {
-            strips.add(0, m.attr());
-            e = m.value();
-        }
-        if (!(e instanceof Expr.Call c && c.args().isEmpty() && c.func() instanceof Expr.Attribute m
-                && m.attr().equals("read") && ColumnReader.deref(m.value(), scope) instanceof Expr.Opaque o
-                && o.kind().equals(OPENED) && o.children().get(0) instanceof Expr.Str text)) {
+        ReadCall r = ReadCall.of(value);
+        if (r == null || !(ColumnReader.deref(r.file(), scope) instanceof Expr.Opaque o && o.kind().equals(OPENED)
+                && o.children().get(0) instanceof Expr.Str text)) {
             return null;
         }
-        if (strips.isEmpty()) {
-            return text;
-        }
-        String t = text.constantText();
-        for (String strip : strips) {
-            t = switch (strip) {
-                case "strip" -> t.strip();
-                case "rstrip" -> t.stripTrailing();
-                default -> t.stripLeading();
-            };
-        }
-        return str(t, value.span());
+        return r.strips().isEmpty() ? text : str(r.stripped(text.constantText()), value.span());
     }
 
     /** {@code os.path.dirname(__file__)}, with {@code __file__} under {@code os.path.abspath}/{@code realpath}. */

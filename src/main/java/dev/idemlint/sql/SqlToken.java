@@ -33,18 +33,20 @@ record SqlToken(Kind kind, int start, int end, String text, int contentStart, in
 
     /**
      * The index of the first token from {@code from} on that is {@code wanted} and stands outside every
-     * parenthesis opened from there, or -1.
+     * parenthesis opened from there, or -1. A parenthesis is asked too, before it opens or closes: {@code ")"} at
+     * that level is the one that closes the level {@code from} stands in.
      */
     static int topLevel(List<SqlToken> toks, int from, Predicate<SqlToken> wanted) {
         int depth = 0;
         for (int p = from; p < toks.size(); p++) {
             SqlToken t = toks.get(p);
+            if (depth == 0 && wanted.test(t)) {
+                return p;
+            }
             if (t.isOp("(")) {
                 depth++;
             } else if (t.isOp(")")) {
                 depth--;
-            } else if (depth == 0 && wanted.test(t)) {
-                return p;
             }
         }
         return -1;

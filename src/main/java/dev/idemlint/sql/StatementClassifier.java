@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -1192,6 +1193,12 @@ final class StatementClassifier {
         return t.kind() == SqlToken.Kind.WORD && !t.dynamic() ? t.text().toUpperCase(Locale.ROOT) : null;
     }
 
+    /** Whether {@code t} is an unquoted, static word among {@code words} (upper case). */
+    private static boolean keywordIn(SqlToken t, Set<String> words) {
+        String k = keyword(t);
+        return k != null && words.contains(k);
+    }
+
     /** Aggregate functions: a query of them with no GROUP BY returns exactly one row. */
     private static final Set<String> AGGREGATES = Set.of("MAX", "MIN", "COUNT", "SUM", "AVG");
     /** Clause words after which an aggregate query may return no row, or several. */
@@ -1204,30 +1211,18 @@ final class StatementClassifier {
      * own level.
      */
     private boolean oneAggregateRow(int from) {
-        int depth = 0;
-        boolean inList = true;
-        boolean aggregate = false;
-        for (int p = from; p < toks.size(); p++) {
-            SqlToken t = toks.get(p);
-            if (t.isOp("(")) {
-                depth++;
-            } else if (t.isOp(")")) {
-                depth--;
-                if (depth < 0) {
-                    return false;
-                }
-            } else if (depth == 0) {
-                if (t.is("FROM")) {
-                    inList = false;
-                } else if (keyword(t) != null && NOT_ONE_ROW.contains(keyword(t))) {
-                    return false;
-                } else if (inList && keyword(t) != null && AGGREGATES.contains(keyword(t)) && p + 1 < toks.size()
-                        && toks.get(p + 1).isOp("(")) {
-                    aggregate = true;
-                }
+        if (SqlToken.topLevel(toks, from, t -> t.isOp(")") || keywordIn(t, NOT_ONE_ROW)) >= 0) {
+            return false;
+        }
+        int listEnd = SqlToken.topLevel(toks, from, t -> t.is("FROM"));
+        Predicate<SqlToken> aggregate = t -> keywordIn(t, AGGREGATES);
+        for (int p = SqlToken.topLevel(toks, from, aggregate); p >= 0 && (listEnd < 0 || p < listEnd);
+                p = SqlToken.topLevel(toks, p + 1, aggregate)) {
+            if (p + 1 < toks.size() && toks.get(p + 1).isOp("(")) {
+                return true;
             }
         }
-        return aggregate;
+        return false;
     }
 
     /**
