@@ -6,37 +6,50 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.discovery.Settings;
+import dev.idemlint.fix.Applicability;
+import dev.idemlint.fix.Fix;
+import dev.idemlint.fix.TextEdit;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.rules.Registry;
+import dev.idemlint.source.Span;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A rule reports a source site once, however often the code runs it; the engine enforces it for every rule. */
+/**
+ * A rule reports what it says at a source site once, however often the code runs it, and a finding per object the
+ * passes name; the engine enforces it for every rule.
+ */
 class OneFindingPerSiteTest {
 
     /**
-     * Reports one span three times, the way a rule walking an unrolled loop would; named after a real
-     * rule for its catalog entry.
+     * Reports one span three times alike and twice naming other objects, the way a rule walking an unrolled loop
+     * would, with a fix each pass offers alike and one that spells the pass; named after a real rule for its
+     * catalog entry.
      */
     static final class AddColumnNotIdempotent implements MigrationRule {
         @Override
         public void check(Migration m, RuleContext ctx) {
+            Fix shared = Fix.of("Shared", Applicability.SAFE, List.of(TextEdit.insert(m.source().path(), 0, "# ")));
             for (int i = 0; i < 3; i++) {
-                ctx.report(m.source(), new dev.idemlint.source.Span(0, 4), "It fails on pass " + i + ".").emit();
+                ctx.report(m.source(), new Span(0, 4), "It fails on a.").fix(shared).emit();
             }
-            ctx.report(m.source(), new dev.idemlint.source.Span(5, 9), "Another site fails.").emit();
+            for (String name : List.of("b", "c")) {
+                ctx.report(m.source(), new Span(0, 4), "It fails on " + name + ".").fix(shared)
+                        .fix(Fix.of("Only " + name, Applicability.SAFE, List.of(TextEdit.insert(m.source().path(), 5, name))))
+                        .emit();
+            }
+            ctx.report(m.source(), new Span(5, 9), "Another site fails.")
+                    .fix(Fix.of("Own", Applicability.SAFE, List.of(TextEdit.insert(m.source().path(), 5, "x")))).emit();
         }
     }
 
     @Test
-    void a_statement_in_a_loop_is_one_finding_that_says_so(@TempDir Path dir) throws IOException {
+    void a_statement_in_a_loop_is_a_finding_per_object_it_names(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("001_a.py"), """
                 from alembic import op
 
@@ -53,27 +66,33 @@ class OneFindingPerSiteTest {
         List<Diagnostic> found = lint(dir, file, new ArrayList<>(Registry.all()));
         List<Diagnostic> creates = found.stream().filter(d -> d.rule().equals("create-statement-not-idempotent"))
                 .toList();
-        assertEquals(2, creates.size(), creates.toString());
-        Diagnostic schema = creates.get(0);
-        assertTrue(schema.message().contains("schema \"tenant_a\" already exists"), schema.message());
-        assertTrue(schema.message().contains("(this line runs 3 times)"), schema.message());
-        assertTrue(schema.help().startsWith("A loop or repeated call runs this line 3 times. "), schema.help());
-        assertFalse(creates.get(1).message().contains("times)"), "a loop over unknown items is walked once: "
-                + creates.get(1).message());
-        assertNoTwoFindingsShareARuleAndSpan(found);
+        assertEquals(4, creates.size(), creates.toString());
+        for (int i = 0; i < 3; i++) {
+            String schema = "schema \"tenant_" + (char) ('a' + i) + "\" already exists.";
+            assertTrue(creates.get(i).message().endsWith(schema), creates.get(i).message());
+            assertFalse(creates.get(i).help().startsWith("A loop"), creates.get(i).help());
+            assertEquals(creates.get(0).span(), creates.get(i).span());
+        }
+        assertFalse(creates.get(3).message().contains("times)"), "a loop over unknown items is walked once: "
+                + creates.get(3).message());
     }
 
     @Test
-    void the_engine_keeps_one_finding_per_rule_and_span_for_any_rule(@TempDir Path dir) throws IOException {
+    void the_engine_counts_what_a_site_says_alike_and_keeps_the_fixes_every_pass_offers(@TempDir Path dir)
+            throws IOException {
         Path file = Files.writeString(dir.resolve("001_a.py"), "from alembic import op\n\nrevision = '1'\n"
                 + "down_revision = None\n\n\ndef upgrade():\n    pass\n");
         List<Rule> rules = List.of(new AddColumnNotIdempotent());
         List<Diagnostic> found = lint(dir, file, rules).stream().filter(d -> d.rule().equals("add-column-not-idempotent"))
                 .toList();
-        assertEquals(2, found.size(), found.toString());
-        assertEquals("It fails on pass 0 (this line runs 3 times).",
-                found.get(0).message());
-        assertEquals("Another site fails.", found.get(1).message());
+        assertEquals(List.of("It fails on a (this line runs 3 times).", "It fails on b.", "It fails on c.",
+                "Another site fails."), found.stream().map(Diagnostic::message).toList());
+        assertEquals("A loop or repeated call runs this line 3 times. ", found.get(0).help());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(List.of("Shared"), found.get(i).fixes().stream().map(Fix::title).toList(),
+                    "a fix one pass spells would do its work on every pass: " + found.get(i));
+        }
+        assertEquals(List.of("Own"), found.get(3).fixes().stream().map(Fix::title).toList());
     }
 
     private static List<Diagnostic> lint(Path dir, Path file, List<Rule> rules) {
@@ -82,13 +101,5 @@ class OneFindingPerSiteTest {
         Linter linter = new Linter(rules, RuleCatalog.load(names));
         return linter.lint(new LintTarget(dir, dir, List.of(file), Settings.DEFAULT), p -> p.getFileName().toString())
                 .diagnostics();
-    }
-
-    private static void assertNoTwoFindingsShareARuleAndSpan(List<Diagnostic> found) {
-        Map<String, Diagnostic> seen = new HashMap<>();
-        for (Diagnostic d : found) {
-            Diagnostic before = seen.put(d.rule() + " " + d.file().displayPath() + " " + d.span(), d);
-            assertTrue(before == null, () -> "two findings at one site: " + before + " and " + d);
-        }
     }
 }
