@@ -585,6 +585,18 @@ public final class RevisionGraph {
         return missing;
     }
 
+    /**
+     * Whether a {@code down_revision} entry names no revision of these files. Alembic then never builds its
+     * revision map: {@code RevisionMap._revision_map} warns "Revision %s referenced from %s is not present" and
+     * fails with KeyError on that entry, after it has mapped the branch labels (a clash is raised first) and before
+     * it counts heads or bases or looks for cycles (alembic/script/revision.py, 1.8.1 and 1.13.2 alike). What it
+     * would find there is never reached. A missing {@code depends_on} entry is left out: it may name a revision of
+     * another versions directory the application adds at run time.
+     */
+    public boolean parentMissing() {
+        return missing.stream().anyMatch(mp -> mp.kind() == Edge.DOWN_REVISION);
+    }
+
     public List<Cycle> cycles() {
         return cycles;
     }

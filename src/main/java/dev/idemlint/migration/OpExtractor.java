@@ -1028,7 +1028,7 @@ final class OpExtractor {
                         table = call.keyword("table_name").value();
                     }
                     batches.put(v.id(), table);
-                    SchemaRef schema = schemaKeyword(call, "schema");
+                    SchemaRef schema = schemaKeyword(call, "schema", ctx);
                     batchSchemas.put(table, schema.source() == SchemaRef.Source.WRITTEN
                             ? new SchemaRef(schema.schema(), SchemaRef.Source.BATCH) : schema);
                     if (table != null && call.keyword("recreate") != null
@@ -1458,7 +1458,7 @@ final class OpExtractor {
     }
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx) {
-        return site(call, origin, ctx, origin == Origin.RAW_SQL ? SchemaRef.SEARCH_PATH : schemaOf(call, origin));
+        return site(call, origin, ctx, origin == Origin.RAW_SQL ? SchemaRef.SEARCH_PATH : schemaOf(call, origin, ctx));
     }
 
     private OpSite site(Expr.Call call, Origin origin, Ctx ctx, SchemaRef schema) {
@@ -1473,7 +1473,7 @@ final class OpExtractor {
      * {@code op.execute(CreateSequence(Sequence("s", schema="api")))} the element's, read only where the
      * construct and its element are written out in the call.
      */
-    private static SchemaRef schemaOf(Expr.Call call, Origin origin) {
+    private SchemaRef schemaOf(Expr.Call call, Origin origin, Ctx ctx) {
         Expr.Call named = call;
         if (origin == Origin.DDL_ELEMENT) {
             named = call.positional(0) instanceof Expr.Call ddl && ddl.positional(0) instanceof Expr.Call element
@@ -1483,20 +1483,21 @@ final class OpExtractor {
             return SchemaRef.SEARCH_PATH;
         }
         String function = Names.lastPart(named.func());
-        return schemaKeyword(named, "create_foreign_key".equals(function) ? "source_schema" : "schema");
+        return schemaKeyword(named, "create_foreign_key".equals(function) ? "source_schema" : "schema", ctx);
     }
 
     /**
-     * The schema a call's {@code keyword} names: a constant string as written, {@code None} or no keyword the
-     * search path's, anything else an unread one.
+     * The schema a call's {@code keyword} names: a constant string, written there or resolved as any other
+     * argument is (a module constant, a constant imported from the project), {@code None} or no keyword the search
+     * path's, anything else an unread one.
      */
-    private static SchemaRef schemaKeyword(Expr.Call call, String keyword) {
+    private static SchemaRef schemaKeyword(Expr.Call call, String keyword, Ctx ctx) {
         Arg arg = call.keyword(keyword);
         if (arg == null || arg.value() instanceof Expr.Const k && k.text().equals("None")) {
             return SchemaRef.SEARCH_PATH;
         }
-        return arg.value() instanceof Expr.Str str && str.isConstant()
-                ? new SchemaRef(str.constantText(), SchemaRef.Source.WRITTEN) : SchemaRef.UNREAD;
+        String schema = StringResolver.constant(arg.value(), ctx.scope());
+        return schema != null ? new SchemaRef(schema, SchemaRef.Source.WRITTEN) : SchemaRef.UNREAD;
     }
 
     /**

@@ -273,6 +273,8 @@ public final class RerunSimulation {
         MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
         boolean mayHaveTaken = false;
+        // what code before the operation dropped or renamed away, by name in any schema
+        TakenNames taken = new TakenNames();
         // the last SQL clause not read (ALTER TABLE t <clause>, ADD PRIMARY KEY (a)): it acts on the table the
         // statement's later clauses act on, so what they meet on the re-run is not known
         OpSite unreadClause = null;
@@ -287,6 +289,8 @@ public final class RerunSimulation {
             }
             boolean takenBefore = mayHaveTaken;
             mayHaveTaken |= effects.get(i).stream().anyMatch(e -> e instanceof Effect.Forget f && f.reach().mayTake());
+            boolean unreadSchemaTaken = unreadSchemaCreation(op) && taken.mayHaveTaken(op);
+            taken.add(op, effects.get(i));
             boolean decided = Guard.protectsNothing(op.site().guard()) && sure(op) && provable(op)
                     && !effects.get(i).isEmpty();
             Effect first = decided ? deciding(op, effects.get(i)) : null;
@@ -320,10 +324,12 @@ public final class RerunSimulation {
             }
             if (proven && met.isEmpty()) {
                 verdicts[i] = RerunVerdicts.Verdict.CLEAN;
-            } else if (unknown || takenBefore && !tableGone && unreadCreation(op, effects.get(i))
-                    && unguarded(op)) {
+            } else if (unknown || (takenBefore && unreadCreation(op, effects.get(i)) || unreadSchemaTaken)
+                    && !tableGone && unguarded(op)) {
                 // a creation under a name not read, after code that may have taken what it makes under that name
-                // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known
+                // (DROP VIEW {v.name}; CREATE VIEW {v.name} ...): whether the re-run finds it there is not known;
+                // so is a creation in a schema read at run time (schema=settings.SCHEMA) after code that may have
+                // taken an object of its name in that schema, whatever the schema is
                 verdicts[i] = RerunVerdicts.Verdict.UNKNOWN;
             }
             if (met.isPresent() && sure(op)) {
@@ -1147,6 +1153,80 @@ public final class RerunSimulation {
     private static boolean unreadCreation(Operation op, List<Effect> effects) {
         return op instanceof Operation.CreateObject c && c.name() == null
                 && effects.stream().noneMatch(e -> e instanceof Effect.Create);
+    }
+
+    /**
+     * The kind and name an operation makes (the table it makes it on, for an object of a table), or null when it
+     * makes no one named object.
+     */
+    private record Made(ObjectKind kind, String name, String table) {
+        static Made of(Operation op) {
+            if (op instanceof Operation.AddConstraint c && c.name() != null) {
+                return new Made(ObjectKind.CONSTRAINT, c.name(), c.table());
+            } else if (op instanceof Operation.CreateIndex ix && ix.name() != null) {
+                return new Made(ObjectKind.INDEX, ix.name(), ix.table());
+            } else if (op instanceof Operation.AddColumn a && a.column().name() != null) {
+                return new Made(ObjectKind.COLUMN, a.column().name(), a.table());
+            } else if (op instanceof Operation.CreateTable t && t.table() != null) {
+                return new Made(ObjectKind.TABLE, t.table(), null);
+            } else if (op instanceof Operation.CreateEnumType e && e.name() != null) {
+                return new Made(ObjectKind.TYPE, e.name(), null);
+            } else if (op instanceof Operation.CreateObject o && o.name() != null) {
+                return new Made(o.kind(), o.name(), o.table());
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A creation of a named object in a schema the code reads at run time ({@code create_foreign_key(...,
+     * source_schema=settings.SCHEMA)}): its effects forget everything, as its object cannot be placed, and no state
+     * proves it free or taken.
+     */
+    private static boolean unreadSchemaCreation(Operation op) {
+        Made made = Made.of(op);
+        return made != null && op.site().targets().of(made.table() != null ? made.table() : made.name()).dynamic();
+    }
+
+    /**
+     * The names earlier statements dropped or renamed away, in any schema, by kind, and the tables so taken (their
+     * objects go with them): a creation in a schema read at run time may be in the schema of any of them (the same
+     * expression on both statements names the same schema; a written one may be the value read), so one of such a
+     * name is not known to be there on the re-run. Code that may take objects under names not read is
+     * {@code mayHaveTaken}'s.
+     */
+    private static final class TakenNames {
+        private final Map<ObjectKind, Set<String>> names = new HashMap<>();
+        private final Set<String> tables = new HashSet<>();
+
+        void add(Operation op, List<Effect> effects) {
+            // the statement as written too: a drop in a schema read at run time has no object in its effects
+            if (op instanceof Operation.Drop d && d.name() != null) {
+                taken(d.kind(), Effects.name(d.name(), op));
+            } else if (op instanceof Operation.Rename r && r.from() != null && r.kind() != ObjectKind.OTHER) {
+                taken(r.kind(), Effects.name(r.from(), op));
+            }
+            for (Effect e : effects) {
+                ObjectRef o = e instanceof Effect.Drop d ? d.object() : e instanceof Effect.Rename r ? r.object() : null;
+                if (o != null) {
+                    taken(o.kind(), o.name().name());
+                }
+            }
+        }
+
+        private void taken(ObjectKind kind, String name) {
+            names.computeIfAbsent(kind, k -> new HashSet<>()).add(folded(name));
+            if (kind == ObjectKind.TABLE) {
+                tables.add(folded(name));
+            }
+        }
+
+        boolean mayHaveTaken(Operation op) {
+            Made made = Made.of(op);
+            String name = folded(Effects.name(made.name(), op));
+            return names.getOrDefault(made.kind(), Set.of()).contains(name)
+                    || made.table() != null && tables.contains(folded(Effects.name(made.table(), op)));
+        }
     }
 
     private static boolean provable(Operation op) {

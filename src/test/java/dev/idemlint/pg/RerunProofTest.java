@@ -70,6 +70,7 @@ class RerunProofTest {
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
             "add-constraint-not-idempotent/foreign_keys_dropped_in_loop",
+            "add-constraint-not-idempotent/keys_in_named_schema",
             "add-constraint-not-idempotent/unnamed_after_failing_statement",
             "add-constraint-not-idempotent/unnamed_in_helper",
             "add-constraint-not-idempotent/unnamed_columns_passed_in",
