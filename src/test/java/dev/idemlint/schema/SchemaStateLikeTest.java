@@ -21,7 +21,7 @@ class SchemaStateLikeTest {
 
     private static void like(SchemaState s) {
         s.apply(new Create(ObjectRef.table(COPY), false, Shape.table(null, false)));
-        s.apply(new Effect.CopyColumns(OLD, COPY));
+        s.apply(new Effect.CopyColumns(OLD, COPY, Presence.ABSENT));
     }
 
     @Test
