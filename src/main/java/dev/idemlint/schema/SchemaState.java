@@ -2619,8 +2619,9 @@ public final class SchemaState {
         // a foreign key made as a constraint (create_foreign_key, ADD CONSTRAINT ... FOREIGN KEY)
         for (Slot k : referringKeys(table)) {
             Entry e = entries.get(k);
+            // a constraint there is on a table that is there, whatever the state knows of the table apart
             if (e.presence == Presence.PRESENT && e.constraintKind == ConstraintKind.FOREIGN_KEY
-                    && presence(ObjectRef.table(k.table())) == Presence.PRESENT) {
+                    && presence(ObjectRef.table(k.table())) != Presence.ABSENT) {
                 return k.table();
             }
         }
@@ -2703,7 +2704,7 @@ public final class SchemaState {
         for (Slot k : referringKeys(t)) {
             Entry c = entries.get(k);
             if (c.presence == Presence.PRESENT && c.constraintKind == ConstraintKind.FOREIGN_KEY && definite(c)
-                    && presence(ObjectRef.table(k.table())) == Presence.PRESENT) {
+                    && presence(ObjectRef.table(k.table())) != Presence.ABSENT) {
                 return Optional.of(new Dependent(new Conflict(ObjectRef.table(k.table()),
                         PostgresFacts.dropWithDependents(), true), c.maker));
             }

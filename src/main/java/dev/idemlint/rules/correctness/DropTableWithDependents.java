@@ -76,7 +76,9 @@ public final class DropTableWithDependents implements ProjectRule {
                     copied ? "the copy with that default made here" : "the foreign key made here");
         }
         b.help("Drop " + first + ", or write `DROP TABLE ... CASCADE`, which drops "
-                        + (copied ? "that default (not the column)." : "the foreign key (not its table)."))
+                        + (copied ? "that default (not the column); to keep the default, hand the sequence to the copy"
+                                + " first (`ALTER SEQUENCE ... OWNED BY " + o.table().name() + "." + o.name().name()
+                                + "`)." : "the foreign key (not its table)."))
                 .fix(Fix.displayOnly("Drop what depends on the table first", "Drop " + first
                         + " in this revision, before the table, or drop the table with CASCADE"))
                 .emit();
