@@ -1020,8 +1020,8 @@ public final class RerunSimulation {
         } else if (op instanceof Operation.Drop && c.about() == Conflict.About.DEFAULT_USES_SEQUENCE) {
             // the first run made a table LIKE this one with its defaults: a serial column's copy takes values from
             // the sequence the drop takes with it
-            f = new RerunFailure(c.sqlState(), "owns the sequence that the default of " + quoted(c.object())
-                    + " takes values from (a copy made by LIKE ... INCLUDING DEFAULTS)");
+            f = new RerunFailure(c.sqlState(), "owns the sequence the default of " + quoted(c.object())
+                    + " (copied by LIKE) uses");
         } else if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
                 && c.object().kind() == ObjectKind.TABLE) {
             f = new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "

@@ -62,8 +62,8 @@ public final class DropTableWithDependents implements ProjectRule {
         SchemaState.Maker made = by.maker();
         boolean copied = c.about() == Conflict.About.DEFAULT_USES_SEQUENCE;
         String what = copied
-                ? "the default of column \"" + o.name().name() + "\" of \"" + o.table().name()
-                        + "\", copied by LIKE ... INCLUDING DEFAULTS, takes values from its sequence"
+                ? "the default of \"" + o.table().name() + "." + o.name().name()
+                        + "\", copied by LIKE, uses the table's sequence"
                 : "a foreign key of \"" + o.name().name() + "\" references it";
         String first = copied
                 ? "the copy's default first (`ALTER TABLE " + o.table().name() + " ALTER COLUMN " + o.name().name()
@@ -115,7 +115,10 @@ public final class DropTableWithDependents implements ProjectRule {
         return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }
 
-    /** Runs whenever its revision runs ({@link DropIndexOfConstraint}'s test). */
+    /**
+     * Runs whenever its revision runs: no condition, and no guard, or a statement the re-run check settled
+     * ({@link RerunVerdicts#settled}).
+     */
     private static boolean unconditional(Operation.Drop d, RerunVerdicts verdicts) {
         return !d.site().conditional() && (d.site().guard() == null || verdicts.settled(d));
     }
