@@ -33,14 +33,18 @@ public sealed interface Operation {
      * revision's own {@code @compiles(CreateTable)} hook renders {@code CREATE TABLE IF NOT EXISTS}, or renders in a
      * way not read ({@link CompiledCreateTable}): it passes on an existing table whatever Alembic's version.
      * {@code like}: the table of MySQL's {@code CREATE TABLE t LIKE old} or PostgreSQL's {@code CREATE TABLE t (LIKE
-     * old ...)}, whose columns the new table gets (null: none).
+     * old ...)}, whose columns the new table gets (null: none). {@code likeIncludes}: what PostgreSQL's {@code LIKE}
+     * copies besides, as its {@code INCLUDING} and {@code EXCLUDING} words leave it ({@code DEFAULTS},
+     * {@code INDEXES}...: {@code ALL} spelled out), empty for MySQL's form (no sequence there for a default to use),
+     * null when the words are not read.
      */
     record CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
             List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant,
-            String like) implements Operation {
+            String like, Set<String> likeIncludes) implements Operation {
         public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
                 List<NamedConstraint> constraints, String partitionOf, boolean temporary, boolean compiledTolerant) {
-            this(site, table, columns, ifNotExists, constraints, partitionOf, temporary, compiledTolerant, null);
+            this(site, table, columns, ifNotExists, constraints, partitionOf, temporary, compiledTolerant, null,
+                    Set.of());
         }
 
         public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
@@ -61,7 +65,7 @@ public sealed interface Operation {
         @Override
         public Operation withSite(OpSite site) {
             return new CreateTable(site, table, columns, ifNotExists, constraints, partitionOf, temporary,
-                    compiledTolerant, like);
+                    compiledTolerant, like, likeIncludes);
         }
     }
 

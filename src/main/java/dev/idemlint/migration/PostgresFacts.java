@@ -539,6 +539,21 @@ public final class PostgresFacts {
         return SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE;
     }
 
+    /**
+     * What a drop raises while a column's default of another table is {@code nextval} of a sequence the drop takes
+     * (PostgreSQL 15): {@code CREATE TABLE copy (LIKE old INCLUDING DEFAULTS)}, and {@code INCLUDING ALL}, copy a
+     * serial column's default {@code nextval('old_id_seq')} as it is, so the copy's column needs the sequence old's
+     * column owns, and {@code DROP TABLE old}, {@code ALTER TABLE old DROP COLUMN id} and {@code DROP SEQUENCE
+     * old_id_seq} fail with {@code 2BP01} ("default value for column id of table copy depends on sequence
+     * old_id_seq") until the copy's default is dropped; {@code CASCADE} drops that default, not the column. A copy of
+     * the copy takes the same default. A plain {@code LIKE} (or {@code EXCLUDING DEFAULTS}) copies no default, and
+     * {@code INCLUDING IDENTITY} gives an identity column's copy a sequence of its own. {@code ALTER TABLE old RENAME}
+     * keeps the sequence and its users.
+     */
+    public static SqlState defaultUsesSequence() {
+        return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;
+    }
+
     /** {@code DROP SEQUENCE} of an identity column's sequence, which the column requires. */
     public static SqlState dropIdentitySequence() {
         return SqlState.DEPENDENT_OBJECTS_STILL_EXIST;

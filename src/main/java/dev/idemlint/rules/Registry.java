@@ -3,6 +3,7 @@ package dev.idemlint.rules;
 import dev.idemlint.rule.Rule;
 import dev.idemlint.rules.correctness.ConcurrentlyInTransaction;
 import dev.idemlint.rules.correctness.DropIndexOfConstraint;
+import dev.idemlint.rules.correctness.DropTableWithDependents;
 import dev.idemlint.rules.correctness.InvalidIfNotExists;
 import dev.idemlint.rules.correctness.UnsupportedAlembicKwarg;
 import dev.idemlint.rules.graph.DuplicateRevisionId;
@@ -75,6 +76,7 @@ public final class Registry {
                 new UnsupportedAlembicKwarg(),
                 new ConcurrentlyInTransaction(),
                 new DropIndexOfConstraint(),
+                new DropTableWithDependents(),
                 new EnumTypeCreatedTwice(),
                 new EnumCreateTypeIgnored(),
                 new EnumTypeMissing(),

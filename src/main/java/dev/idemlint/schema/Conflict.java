@@ -15,9 +15,12 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
      * ({@code IDENTITY_SEQUENCE}); a serial's sequence its column's default still takes values from
      * ({@code SEQUENCE_IN_USE}); a relation of another kind than the statement takes, there under the name it
      * names ({@code NOT_A_TABLE}: {@code ALTER TABLE ... DROP CONSTRAINT} on a view); a column's type, which the
-     * conversion's function takes no form of ({@code TYPE}: {@code ALTER COLUMN ... TYPE ... USING f(c)}).
+     * conversion's function takes no form of ({@code TYPE}: {@code ALTER COLUMN ... TYPE ... USING f(c)}); a column
+     * of another table whose default, copied by {@code LIKE ... INCLUDING DEFAULTS}, takes values from a sequence the
+     * drop takes with it ({@code DEFAULT_USES_SEQUENCE}).
      */
-    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE, NOT_A_TABLE, TYPE }
+    public enum About { OBJECT, IDENTITY, DEFAULT, IDENTITY_SEQUENCE, SEQUENCE_IN_USE, NOT_A_TABLE, TYPE,
+        DEFAULT_USES_SEQUENCE }
 
     public Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere) {
         this(object, sqlState, alreadyThere, About.OBJECT);
@@ -34,6 +37,7 @@ public record Conflict(ObjectRef object, SqlState sqlState, boolean alreadyThere
             case SEQUENCE_IN_USE -> what + " is still the default of its serial column";
             case NOT_A_TABLE -> what + " is not a table";
             case TYPE -> what + " already has the new type";
+            case DEFAULT_USES_SEQUENCE -> "the default of " + what + " still takes values from its sequence";
         };
     }
 }

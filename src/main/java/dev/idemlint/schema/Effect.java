@@ -117,11 +117,15 @@ public sealed interface Effect {
      * Table {@code to}, just made, gets the columns of {@code from} as they are now: MySQL's {@code CREATE TABLE to
      * LIKE from}, PostgreSQL's {@code CREATE TABLE to (LIKE from)}. A column the state knows {@code from} has (or
      * lacks) the copy has (or lacks); of the others the copy's presence is {@code from}'s, unknown when that is.
+     * {@code defaults}: whether the copy takes {@code from}'s column defaults ({@code INCLUDING DEFAULTS} or
+     * {@code ALL}: then a serial column's copy takes values from {@code from}'s sequence,
+     * {@link dev.idemlint.migration.PostgresFacts#defaultUsesSequence}), unknown when the clause is not read.
      */
-    record CopyColumns(QualifiedName from, QualifiedName to) implements Effect {
+    record CopyColumns(QualifiedName from, QualifiedName to, Presence defaults) implements Effect {
         public CopyColumns {
             Objects.requireNonNull(from, "from");
             Objects.requireNonNull(to, "to");
+            Objects.requireNonNull(defaults, "defaults");
         }
     }
 

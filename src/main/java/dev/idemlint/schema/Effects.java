@@ -372,7 +372,8 @@ public final class Effects {
             out.add(Forget.tableKeys(table));
             if (from != null && !t.tolerant()) {
                 // IF NOT EXISTS passes on a table there, whose columns stay its own: not known
-                out.add(new Effect.CopyColumns(from, table));
+                out.add(new Effect.CopyColumns(from, table, t.likeIncludes() == null ? Presence.UNKNOWN
+                        : t.likeIncludes().contains("DEFAULTS") ? Presence.PRESENT : Presence.ABSENT));
             }
         }
         List<String> pk = new ArrayList<>();

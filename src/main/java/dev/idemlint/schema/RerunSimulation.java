@@ -1023,6 +1023,11 @@ public final class RerunSimulation {
             f = new RerunFailure(c.sqlState(), quoted(c.object())
                     + " is already gone: this revision " + goneBy(c.object(), ops, at, takenAway) + " after "
                     + (op instanceof Operation.Insert ? "the insert" : "this statement"), c.object().name().name());
+        } else if (op instanceof Operation.Drop && c.about() == Conflict.About.DEFAULT_USES_SEQUENCE) {
+            // the first run made a table LIKE this one with its defaults: a serial column's copy takes values from
+            // the sequence the drop takes with it
+            f = new RerunFailure(c.sqlState(), "owns the sequence the default of " + quoted(c.object())
+                    + " (copied by LIKE) uses");
         } else if (op instanceof Operation.Drop && c.sqlState() == PostgresFacts.dropWithDependents()
                 && c.object().kind() == ObjectKind.TABLE) {
             f = new RerunFailure(c.sqlState(), "is still referenced by a foreign key of "

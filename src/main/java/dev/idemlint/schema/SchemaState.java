@@ -214,6 +214,15 @@ public final class SchemaState {
          * SEQUENCE} of that sequence fails without {@code CASCADE}. Known only while the column's presence is.
          */
         Presence serialDefault = Presence.UNKNOWN;
+        /**
+         * The serial sequence of another column whose {@code nextval} a column's default may be, copied with the
+         * default by {@code CREATE TABLE ... (LIKE old INCLUDING DEFAULTS)} ({@link PostgresFacts#defaultUsesSequence}):
+         * the drop of that sequence, of its column or of its table fails while the default uses it. {@link #borrowUse}:
+         * {@link Presence#PRESENT} when the default surely is that {@code nextval}, else {@link Presence#UNKNOWN}.
+         * Known only while the column's presence is.
+         */
+        QualifiedName borrowed;
+        Presence borrowUse = Presence.UNKNOWN;
         /** A column known {@code NOT NULL} (a serial's, or the catalog's {@code attnotnull}) until an ALTER COLUMN. */
         boolean notNull;
         /** The state that may change this entry in place (null: none yet); any other copies it first ({@link #entry}). */
@@ -247,6 +256,8 @@ public final class SchemaState {
             e.neededByIdentity = neededByIdentity;
             e.serial = serial;
             e.serialDefault = serialDefault;
+            e.borrowed = borrowed;
+            e.borrowUse = borrowUse;
             e.notNull = notNull;
             e.made = made;
             return e;
@@ -357,6 +368,11 @@ public final class SchemaState {
         void copyFrom(References other) {
             byColumn.putAll(other.byColumn);
             other.byReferred.forEach((t, columns) -> byReferred.put(t, new HashSet<>(columns)));
+        }
+
+        /** The columns whose foreign key refers to {@code table}. */
+        Set<String> columnsTo(QualifiedName table) {
+            return byReferred.getOrDefault(table, Set.of());
         }
 
         boolean refersTo(QualifiedName table) {
@@ -712,6 +728,13 @@ public final class SchemaState {
     private final Filed<QualifiedName, QualifiedName> referrers = new Filed<>();
     /** Per table, the slots whose entry's {@link Entry#referred} may be it. */
     private final Filed<QualifiedName, Slot> referringKeys = new Filed<>();
+    /** Per sequence, the column slots whose entry's {@link Entry#borrowed} may be it. */
+    private final Filed<QualifiedName, Slot> borrowers = new Filed<>();
+    /**
+     * Per table, the tables made {@code LIKE} it whose column defaults may be copies of its own where the state
+     * knows not which ({@link #copyColumns}): a default among them may use a sequence the table owns.
+     */
+    private final Filed<QualifiedName, QualifiedName> defaultCopies = new Filed<>();
     /**
      * Per table, its constraint slots filed when put or set present: what the drop of a table its foreign keys
      * refer to makes unknown ({@link #dropReferences}), without reading the table's columns.
@@ -821,6 +844,8 @@ public final class SchemaState {
         c.maybePrimaryKeys.share(maybePrimaryKeys);
         c.referrers.share(referrers);
         c.referringKeys.share(referringKeys);
+        c.borrowers.share(borrowers);
+        c.defaultCopies.share(defaultCopies);
         c.constraintsOf.share(constraintsOf);
         c.factsByName.share(factsByName);
         c.columnsByType.share(columnsByType);
@@ -1445,6 +1470,7 @@ public final class SchemaState {
             return presence(d.object()) == Presence.PRESENT && !(e != null && e.neededByIdentity)
                     && !(e != null && e.serial && !d.cascade() && serialUse(e) != Presence.ABSENT)
                     && (d.cascade() || !tableLike(d.object().kind()) || referencedBy(d.object().name()) == null)
+                    && (d.cascade() || sequenceUsers(d.object(), e) == SequenceUsers.NONE)
                     && (d.object().kind() != ObjectKind.INDEX || constraintOfIndex(d.object()) == null);
         } else if (effect instanceof Rename r) {
             return r.ifExists() && presence(r.skippedWhenMissing()) == Presence.ABSENT
@@ -2091,7 +2117,7 @@ public final class SchemaState {
             removeRows(x);
             c = null;
         } else if (effect instanceof Effect.CopyColumns x) {
-            copyColumns(x.from(), x.to());
+            copyColumns(x.from(), x.to(), x.defaults());
             c = null;
         } else if (effect instanceof Effect.TypedUse) {
             // how SQLAlchemy processes the values is the client's to compare with columnType
@@ -2254,12 +2280,15 @@ public final class SchemaState {
 
     /**
      * {@code to}, made by {@code CREATE TABLE to LIKE from}, gets {@code from}'s columns: the entries the state holds
-     * (with their NOT NULL; no default, identity nor foreign key is followed) and, for the names none speaks of,
+     * (with their NOT NULL; no identity nor foreign key is followed) and, for the names none speaks of,
      * {@code from}'s presence, unknown when {@code from} may be missing; a table that was there already keeps its
      * own (the CREATE that met it made nothing). MySQL copies the keys and indexes, PostgreSQL
-     * some under new names: the copy's keys are not known, nor its required columns or unique keys.
+     * some under new names: the copy's keys are not known, nor its required columns or unique keys. With
+     * {@code defaults} (not {@link Presence#ABSENT}) a copied default that is {@code nextval} of a serial's sequence
+     * still takes values from that sequence ({@link Entry#borrowed}); where the state knows not which of
+     * {@code from}'s columns own one, any copied default may ({@link #defaultCopies}).
      */
-    private void copyColumns(QualifiedName from, QualifiedName to) {
+    private void copyColumns(QualifiedName from, QualifiedName to, Presence defaults) {
         if (createdOver == Presence.PRESENT) {
             return; // the CREATE failed (or was taken as tolerant): the table there keeps its columns
         }
@@ -2282,6 +2311,9 @@ public final class SchemaState {
                 c.made = ++made;
                 c.columnType = e.columnType;
                 c.notNull = e.notNull;
+                if (defaults != Presence.ABSENT && e.presence == Presence.PRESENT) {
+                    borrow(from, s.name().name(), e, c, defaults);
+                }
                 put(new Slot(ns, to, QualifiedName.of(to.schema(), s.name().name())), c);
             }
             // as implicit() answers for a column of from no entry speaks of
@@ -2290,12 +2322,123 @@ public final class SchemaState {
                     : forgottenScopes.contains(new Scope(ns, null)) || forgottenScopes.contains(new Scope(ns, from))
                     ? Presence.UNKNOWN : baseline;
         }
+        if (defaults != Presence.ABSENT && (table != Presence.PRESENT || rest != Presence.ABSENT) && !from.equals(to)) {
+            defaultCopies.add(from, to);
+        }
         columnsDefault(to, rest);
         keysDefault(to, Presence.UNKNOWN);
         forgetPrimaryKey(to);
         TableFacts f = facts(to);
         f.required = null;
         f.uniqueKeys = null;
+    }
+
+    /**
+     * The copy {@code copy} of column {@code column} of {@code from} (entry {@code source}) takes its default: where
+     * that default is {@code nextval} of a serial's sequence (the column's own, or one it borrowed in turn), the copy's
+     * is too. {@code defaults} unknown (the LIKE clause not read) makes that unsure.
+     */
+    private void borrow(QualifiedName from, String column, Entry source, Entry copy, Presence defaults) {
+        QualifiedName seq = source.borrowed;
+        Presence use = source.borrowUse;
+        if (seq == null) {
+            Slot own = serialSequenceOf(from, column);
+            Entry q = own == null ? null : entries.get(own);
+            if (q == null) {
+                return;
+            }
+            seq = own.name();
+            use = source.hasDefault == Presence.ABSENT || source.serialDefault == Presence.ABSENT ? Presence.ABSENT
+                    : q.presence == Presence.PRESENT && source.hasDefault == Presence.PRESENT
+                            && source.serialDefault == Presence.PRESENT ? Presence.PRESENT : Presence.UNKNOWN;
+        } else if (source.hasDefault == Presence.ABSENT) {
+            use = Presence.ABSENT;
+        }
+        if (use == Presence.ABSENT) {
+            return;
+        }
+        copy.borrowed = seq;
+        copy.borrowUse = defaults == Presence.PRESENT ? use : Presence.UNKNOWN;
+        copy.hasDefault = copy.borrowUse == Presence.PRESENT ? Presence.PRESENT : Presence.UNKNOWN;
+    }
+
+    /** The slot of the serial sequence column {@code column} of {@code table} owns, when the state holds one not gone. */
+    private Slot serialSequenceOf(QualifiedName table, String column) {
+        Set<Slot> owned = ownedBy.get(table);
+        if (owned == null) {
+            return null;
+        }
+        for (Slot s : owned) {
+            Entry q = entries.get(s);
+            if (q != null && q.serial && q.presence != Presence.ABSENT && table.equals(q.owner) && q.columns != null
+                    && q.columns.equals(List.of(column))) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The columns of other tables whose defaults use a sequence the drop of {@code o} (entry {@code e}) takes with it
+     * (itself, or the serial sequences its table or column owns: {@link PostgresFacts#defaultUsesSequence}):
+     * {@code sure} those that surely do, {@code maybe} whether any other may.
+     */
+    private record SequenceUsers(List<Slot> sure, List<Slot> unsure, boolean maybe) {
+        static final SequenceUsers NONE = new SequenceUsers(List.of(), List.of(), false);
+    }
+
+    private SequenceUsers sequenceUsers(ObjectRef o, Entry e) {
+        List<QualifiedName> taken = new ArrayList<>(1);
+        QualifiedName owner = null;
+        if (o.kind() == ObjectKind.SEQUENCE) {
+            taken.add(o.name());
+            owner = e != null && e.serial ? e.owner : null;
+        } else if (tableLike(e) || e == null && tableLike(o.kind())) {
+            owner = o.name();
+            Set<Slot> owned = ownedBy.get(owner);
+            for (Slot s : owned == null ? Set.<Slot>of() : owned) {
+                Entry q = entries.get(s);
+                if (q != null && q.serial && q.presence != Presence.ABSENT) {
+                    taken.add(s.name());
+                }
+            }
+        } else if (o.kind() == ObjectKind.COLUMN && o.table() != null) {
+            owner = o.table();
+            Slot own = serialSequenceOf(o.table(), o.name().name());
+            if (own != null) {
+                taken.add(own.name());
+            }
+        } else {
+            return SequenceUsers.NONE;
+        }
+        if (taken.isEmpty() && (owner == null || !borrowersAny(owner))) {
+            return SequenceUsers.NONE;
+        }
+        QualifiedName gone = o.kind() == ObjectKind.SEQUENCE || o.kind() == ObjectKind.COLUMN ? null : o.name();
+        List<Slot> sure = new ArrayList<>(0);
+        List<Slot> unsure = new ArrayList<>(0);
+        for (QualifiedName q : taken) {
+            for (Slot b : borrowers.read(q, x -> entries.get(x) != null && q.equals(entries.get(x).borrowed))) {
+                Entry u = entries.get(b);
+                if (b.table() == null || b.table().equals(gone) || u.presence == Presence.ABSENT
+                        || u.hasDefault == Presence.ABSENT || presence(ObjectRef.table(b.table())) == Presence.ABSENT) {
+                    continue;
+                }
+                boolean certain = u.presence == Presence.PRESENT && u.borrowUse == Presence.PRESENT
+                        && u.hasDefault == Presence.PRESENT && presence(ObjectRef.table(b.table())) == Presence.PRESENT;
+                (certain ? sure : unsure).add(b);
+            }
+        }
+        QualifiedName from = owner;
+        boolean maybe = !unsure.isEmpty() || from != null && !defaultCopies.read(from,
+                t -> !t.equals(from) && presence(ObjectRef.table(t)) != Presence.ABSENT).isEmpty();
+        return sure.isEmpty() && !maybe ? SequenceUsers.NONE : new SequenceUsers(sure, unsure, maybe);
+    }
+
+    /** Whether a table made {@code LIKE} {@code table} may have copied defaults the state does not know. */
+    private boolean borrowersAny(QualifiedName table) {
+        return !defaultCopies.read(table, t -> !t.equals(table) && presence(ObjectRef.table(t)) != Presence.ABSENT)
+                .isEmpty();
     }
 
     private static char relkind(ObjectKind kind) {
@@ -2378,15 +2521,30 @@ public final class SchemaState {
                 gone = new Conflict(ObjectRef.table(by), PostgresFacts.dropWithDependents(), true);
             }
         }
-        set(s, Presence.ABSENT, o.kind());
+        SequenceUsers users = now == Presence.ABSENT ? SequenceUsers.NONE : sequenceUsers(o, e);
+        if (gone == null && now == Presence.PRESENT && !d.cascade() && !users.sure().isEmpty()) {
+            Slot u = users.sure().get(0);
+            gone = new Conflict(ObjectRef.in(ObjectKind.COLUMN, u.table(), u.name().name()),
+                    PostgresFacts.defaultUsesSequence(), true, Conflict.About.DEFAULT_USES_SEQUENCE);
+        }
+        // CASCADE drops those defaults (not their columns); a drop that failed on them is walked on as if it had been
+        // made to succeed; one that may have failed on a default not known leaves what it drops unknown
+        for (Slot u : users.sure()) {
+            defaultGone(u, Presence.ABSENT);
+        }
+        for (Slot u : users.unsure()) {
+            defaultGone(u, d.cascade() ? Presence.ABSENT : Presence.UNKNOWN);
+        }
+        Presence after = users.maybe() && users.sure().isEmpty() && !d.cascade() ? Presence.UNKNOWN : Presence.ABSENT;
+        set(s, after, o.kind());
         if (table) {
-            dropReferences(o.name());
-            cascadeTable(o.name(), Presence.ABSENT);
+            dropReferences(o.name(), after);
+            cascadeTable(o.name(), after);
         } else if (o.kind() == ObjectKind.COLUMN) {
             if (now != Presence.ABSENT || makesLeftOut) {
                 // a column known gone took what used it when it went, and nothing made since can use it: dropping
                 // it again (IF EXISTS, or a re-run's statement made to tolerate it) takes nothing
-                cascadeColumn(o.table(), o.name().name(), Presence.ABSENT);
+                cascadeColumn(o.table(), o.name().name(), after);
             }
             TableFacts f = tables.get(o.table());
             if (f != null && f.required != null) {
@@ -2458,7 +2616,36 @@ public final class SchemaState {
                 return t;
             }
         }
+        // a foreign key made as a constraint (create_foreign_key, ADD CONSTRAINT ... FOREIGN KEY)
+        for (Slot k : referringKeys(table)) {
+            Entry e = entries.get(k);
+            // a constraint there is on a table that is there, whatever the state knows of the table apart
+            if (e.presence == Presence.PRESENT && e.constraintKind == ConstraintKind.FOREIGN_KEY
+                    && presence(ObjectRef.table(k.table())) != Presence.ABSENT) {
+                return k.table();
+            }
+        }
         return null;
+    }
+
+    /** The constraint slots of tables other than {@code table} whose foreign key may refer to it. */
+    private List<Slot> referringKeys(QualifiedName table) {
+        return referringKeys.read(table, x -> entries.get(x) != null && table.equals(entries.get(x).referred)
+                && x.table() != null && !x.table().equals(table));
+    }
+
+    /**
+     * Column {@code u}'s default, {@code nextval} of a sequence another drop takes, is {@code left}: gone
+     * ({@code CASCADE}), or unknown.
+     */
+    private void defaultGone(Slot u, Presence left) {
+        Entry c = entry(u);
+        fileChange(u, c);
+        c.hasDefault = left;
+        c.borrowUse = Presence.UNKNOWN;
+        if (left == Presence.ABSENT) {
+            c.borrowed = null;
+        }
     }
 
     /**
@@ -2466,7 +2653,7 @@ public final class SchemaState {
      * takes them; without it the drop failed, and the walk goes on as if it had been made to succeed). Their
      * names are not known, so the constraints of those tables become unknown.
      */
-    private void dropReferences(QualifiedName table) {
+    private void dropReferences(QualifiedName table, Presence after) {
         for (QualifiedName t : referrers(table)) {
             if (!t.equals(table) && tables.get(t).references.removeTo(table)) {
                 for (Slot s : constraintsOf.read(t, this::presentMaybeForeignKey)) {
@@ -2474,6 +2661,66 @@ public final class SchemaState {
                 }
             }
         }
+        // a foreign key constraint known to refer to the table goes with it (CASCADE names it)
+        for (Slot k : referringKeys(table)) {
+            Entry e = entries.get(k);
+            if (e.presence != Presence.ABSENT && e.constraintKind == ConstraintKind.FOREIGN_KEY) {
+                set(k, after == Presence.ABSENT && e.presence == Presence.PRESENT ? Presence.ABSENT : Presence.UNKNOWN,
+                        null);
+                forgetReferences(k.table());
+            }
+        }
+    }
+
+    /** A conflict a drop surely meets, and who made the object that depends on what it drops. */
+    public record Dependent(Conflict conflict, Maker maker) {
+    }
+
+    /**
+     * What surely refuses {@code DROP TABLE o} without {@code CASCADE} here ({@link PostgresFacts#dropWithDependents},
+     * 2BP01): another table's foreign key to it, or a default copied by {@code LIKE ... INCLUDING DEFAULTS} that takes
+     * values from a sequence {@code o} owns ({@link PostgresFacts#defaultUsesSequence}). Only where {@code o}, the
+     * dependent and the sequence are present, each made by a statement that runs wherever its revision runs
+     * ({@link Sureness#DEFINITE}) and touched by nothing uncertain since; empty otherwise.
+     */
+    public Optional<Dependent> surelyDependent(ObjectRef o) {
+        Entry e = entries.get(slot(o));
+        if (!tableLike(o.kind()) || presence(o) != Presence.PRESENT || !definite(e)) {
+            return Optional.empty();
+        }
+        QualifiedName t = o.name();
+        for (QualifiedName r : referrers(t)) {
+            if (r.equals(t) || presence(ObjectRef.table(r)) != Presence.PRESENT) {
+                continue;
+            }
+            for (String column : tables.get(r).references.columnsTo(t)) {
+                Entry c = entries.get(slot(ObjectRef.in(ObjectKind.COLUMN, r, column)));
+                if (c != null && c.presence == Presence.PRESENT && definite(c)) {
+                    return Optional.of(new Dependent(new Conflict(ObjectRef.table(r), PostgresFacts.dropWithDependents(),
+                            true), c.maker));
+                }
+            }
+        }
+        for (Slot k : referringKeys(t)) {
+            Entry c = entries.get(k);
+            if (c.presence == Presence.PRESENT && c.constraintKind == ConstraintKind.FOREIGN_KEY && definite(c)
+                    && presence(ObjectRef.table(k.table())) != Presence.ABSENT) {
+                return Optional.of(new Dependent(new Conflict(ObjectRef.table(k.table()),
+                        PostgresFacts.dropWithDependents(), true), c.maker));
+            }
+        }
+        for (Slot u : sequenceUsers(o, e).sure()) {
+            Entry c = entries.get(u);
+            if (definite(c) && definite(entries.get(slot(ObjectRef.of(ObjectKind.SEQUENCE, c.borrowed))))) {
+                return Optional.of(new Dependent(new Conflict(ObjectRef.in(ObjectKind.COLUMN, u.table(), u.name().name()),
+                        PostgresFacts.defaultUsesSequence(), true, Conflict.About.DEFAULT_USES_SEQUENCE), c.maker));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean definite(Entry e) {
+        return e != null && e.presence == Presence.PRESENT && e.maker != null && e.maker.how() == Sureness.DEFINITE;
     }
 
     /** Whether a constraint slot is present and of a kind that may be a foreign key. */
@@ -2843,6 +3090,7 @@ public final class SchemaState {
                 e.identity = Presence.PRESENT;
                 e.hasDefault = Presence.ABSENT;
                 e.serialDefault = Presence.ABSENT;
+                e.borrowed = null;
                 e.identitySequence = identitySequence(c, x == null ? a.sequence() : null);
                 return x;
             }
@@ -2864,6 +3112,8 @@ public final class SchemaState {
                 e.hasDefault = set ? Presence.PRESENT : Presence.ABSENT;
                 // a new default may be nextval of the same sequence
                 e.serialDefault = set ? Presence.UNKNOWN : Presence.ABSENT;
+                e.borrowed = set ? e.borrowed : null;
+                e.borrowUse = Presence.UNKNOWN;
                 return null;
             }
             default -> {
@@ -2873,6 +3123,7 @@ public final class SchemaState {
                 e.identity = Presence.UNKNOWN;
                 e.hasDefault = Presence.UNKNOWN;
                 e.serialDefault = Presence.UNKNOWN;
+                e.borrowUse = Presence.UNKNOWN;
                 return null;
             }
         }
@@ -3360,6 +3611,8 @@ public final class SchemaState {
         tables.clear();
         referrers.clear();
         referringKeys.clear();
+        borrowers.clear();
+        defaultCopies.clear();
         constraintsOf.clear();
         factsByName.clear();
         columnsByType.clear();
@@ -3640,7 +3893,7 @@ public final class SchemaState {
         } else {
             if (e.presence != p || p != Presence.PRESENT && (e.identity != Presence.UNKNOWN
                     || e.hasDefault != Presence.UNKNOWN || e.identitySequence != null
-                    || e.serialDefault != Presence.UNKNOWN || e.notNull)) {
+                    || e.serialDefault != Presence.UNKNOWN || e.notNull || e.borrowed != null)) {
                 fileChange(s, e);
             }
             boolean wasAbsent = e.presence == Presence.ABSENT;
@@ -3667,6 +3920,8 @@ public final class SchemaState {
                 e.identitySequence = null;
                 e.serialDefault = Presence.UNKNOWN;
                 e.notNull = false;
+                e.borrowed = null;
+                e.borrowUse = Presence.UNKNOWN;
             }
             if (e.owner == null && e.kind == ObjectKind.INDEX && p != Presence.PRESENT) {
                 ownerUnknown.remove(s);
@@ -3820,6 +4075,9 @@ public final class SchemaState {
         indexKey(s, e);
         if (e.referred != null) {
             referringKeys.add(e.referred, s);
+        }
+        if (e.borrowed != null) {
+            borrowers.add(e.borrowed, s);
         }
         if (e.presence == Presence.PRESENT) {
             fileConstraint(s);

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -786,6 +787,7 @@ final class StatementClassifier {
         List<ColumnDef> columns = new ArrayList<>();
         List<NamedConstraint> named = new ArrayList<>();
         List<TokenCursor.Name> like = new ArrayList<>();
+        Set<String> likeIncludes = Set.of();
         if (c.accept("LIKE")) {
             like.add(c.name()); // MySQL: CREATE TABLE t LIKE old
         } else if (c.peek() != null && c.peek().isOp("(")) {
@@ -797,6 +799,7 @@ final class StatementClassifier {
                     TokenCursor e = new TokenCursor(element);
                     if (e.accept("LIKE")) {
                         like.add(e.name());
+                        likeIncludes = likeOptions(e);
                     } else {
                         tableElement(e, columns, named);
                     }
@@ -807,7 +810,41 @@ final class StatementClassifier {
             return unknown(); // the columns of more than one table, or of one whose name is not read
         }
         return one(new Operation.CreateTable(site(), table.value(), List.copyOf(columns), ine, List.copyOf(named),
-                partitionOf, temporary, false, like.isEmpty() ? null : like.get(0).value()));
+                partitionOf, temporary, false, like.isEmpty() ? null : like.get(0).value(), likeIncludes));
+    }
+
+    /** What PostgreSQL's {@code LIKE} clause may copy besides the columns and their NOT NULL (PostgreSQL 15). */
+    private static final List<String> LIKE_OPTIONS = List.of("COMMENTS", "COMPRESSION", "CONSTRAINTS", "DEFAULTS",
+            "GENERATED", "IDENTITY", "INDEXES", "STATISTICS", "STORAGE");
+
+    /**
+     * The options a {@code LIKE old} element's {@code INCLUDING} / {@code EXCLUDING} words leave in effect, read left
+     * to right as PostgreSQL reads them ({@code INCLUDING ALL EXCLUDING DEFAULTS}); null when a word is not one of
+     * them.
+     */
+    private static Set<String> likeOptions(TokenCursor e) {
+        Set<String> on = new TreeSet<>();
+        while (!e.atEnd()) {
+            boolean including = e.accept("INCLUDING");
+            if (!including && !e.accept("EXCLUDING")) {
+                return null;
+            }
+            SqlToken w = e.next();
+            List<String> options = w == null ? null : w.is("ALL") ? LIKE_OPTIONS
+                    : LIKE_OPTIONS.stream().filter(w::is).toList();
+            if (options != null && options.isEmpty()) {
+                options = null;
+            }
+            if (options == null) {
+                return null;
+            }
+            if (including) {
+                on.addAll(options);
+            } else {
+                options.forEach(on::remove);
+            }
+        }
+        return Set.copyOf(on);
     }
 
     private void tableElement(TokenCursor e, List<ColumnDef> columns, List<NamedConstraint> named) {

@@ -48,7 +48,8 @@ class SchemaStateCopyTest {
             // a journal's front is dropped once its readers passed half of it: copied, not reached here
             "Journal.dropped",
             // a value the state returns, not one it holds
-            "Rows.known", "Rows.removals", "Rows.stamp",
+            "Rows.known", "Rows.removals", "Rows.stamp", "Dependent.conflict", "Dependent.maker",
+            "SequenceUsers.maybe", "SequenceUsers.sure", "SequenceUsers.unsure",
             // every scope forgotten is a whole namespace's
             "Scope.table",
             // not reached by the effects above (TableFacts.copy copies the map; a removal is not changed once kept)
@@ -65,6 +66,7 @@ class SchemaStateCopyTest {
                 op.execute("CREATE TABLE events (id serial PRIMARY KEY, at timestamptz) PARTITION BY RANGE (at)")
                 op.execute("CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
                 op.execute("CREATE TEMP TABLE scratch (id integer)")
+                op.execute("CREATE TABLE events_copy (LIKE events INCLUDING DEFAULTS)")
                 op.execute("CREATE SCHEMA billing")
                 op.execute("CREATE INDEX ON teams (code)")
                 op.execute("ALTER TABLE players ADD CONSTRAINT ck_name CHECK (name <> '')")

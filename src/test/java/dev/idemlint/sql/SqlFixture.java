@@ -73,7 +73,9 @@ final class SqlFixture {
         } else if (op instanceof Operation.CreateTable t) {
             s = "CreateTable " + n(t.table()) + "("
                     + t.columns().stream().map(SqlFixture::column).collect(Collectors.joining(", ")) + ")"
-                    + flag(t.ifNotExists(), " ine") + (t.like() == null ? "" : " like " + t.like())
+                    + flag(t.ifNotExists(), " ine") + (t.like() == null ? "" : " like " + t.like()
+                            + (t.likeIncludes() == null ? " including?" : t.likeIncludes().isEmpty() ? ""
+                                    : " including " + String.join(",", new java.util.TreeSet<>(t.likeIncludes()))))
                     + (t.constraints().isEmpty() ? "" : " constraints=" + t.constraints().stream()
                             .map(k -> k.kind() + ":" + k.name()).collect(Collectors.joining(",")));
         } else if (op instanceof Operation.CreateIndex x) {

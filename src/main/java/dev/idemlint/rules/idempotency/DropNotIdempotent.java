@@ -79,9 +79,9 @@ public final class DropNotIdempotent implements MigrationRule {
                                 + (d.kind() == ObjectKind.INDEX
                                         ? " Drop the constraint first when it exists (`ALTER TABLE ... DROP CONSTRAINT"
                                                 + " IF EXISTS`), which takes its index with it."
-                                        : " Drop what references it first (or write `DROP ... CASCADE`, which drops the"
-                                                + " referencing foreign keys), so that a re-run meets nothing that"
-                                                + " depends on it."))
+                                        : " Drop what depends on it first (or write `DROP ... CASCADE`, which drops the"
+                                                + " referencing foreign keys and the defaults that use its sequences),"
+                                                + " so that a re-run meets nothing that depends on it."))
                         .fixes(d.kind() == ObjectKind.INDEX ? DropFixes.constraintFirst(d, fails, m.source(), m.upgrade())
                                 : DropFixes.dependentFirst(d, ctx.verdicts(m), at, m.source(), m.upgrade()))
                         .emit();
