@@ -1152,11 +1152,14 @@ public final class SchemaTimeline {
         return r;
     }
 
-    /** The creation of {@code key} by {@code maker}'s operation, or null (the maker made it under another name). */
+    /**
+     * The creation in {@code key}'s place (its namespace and name, whatever table an index names) by
+     * {@code maker}'s operation, or null (the maker made it under another name).
+     */
     private Creation madeBy(ObjectRef key, SchemaState.Maker maker) {
         for (Event e : eventsOf(key)) {
             Creation c = e.creation();
-            if (c != null && c.migration() == maker.migration() && c.index() == maker.index() && c.key().equals(key)) {
+            if (c != null && c.migration() == maker.migration() && c.index() == maker.index()) {
                 return c;
             }
         }
