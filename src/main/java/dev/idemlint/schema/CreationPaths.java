@@ -37,9 +37,10 @@ public final class CreationPaths {
      * goes on the later one). Null when there is none.
      */
     public static Creation onMergedBranch(SchemaTimeline t, Creation c, Settings s) {
-        if (!c.migration().verdicts().definite(c.operation()) || t.threatened(c.key(), null, c.migration(), c.index())) {
+        if (!c.migration().verdicts().definite(c.operation())) {
             return null;
         }
+        Boolean threatened = null; // asked once, when a creation on another branch makes it matter
         for (Creation d : t.creationsOf(c)) {
             if (d == c) {
                 break; // only earlier ones in walk order
@@ -48,6 +49,12 @@ public final class CreationPaths {
             Migration b = c.migration();
             if (a == b || t.isAncestor(a, b) || t.isAncestor(b, a) || !d.effective(s)) {
                 continue;
+            }
+            if (threatened == null) {
+                threatened = t.threatened(c.key(), c.migration(), c.index());
+            }
+            if (threatened) {
+                return null;
             }
             Creation live = t.certainlyExisting(c.key(), a, Integer.MAX_VALUE, s);
             if (live != null && live.migration() == a && t.mergeOf(a, b) != null) {

@@ -63,9 +63,6 @@ public final class SchemaTimeline {
         private final Slot slot;
         private final ObjectKind kind;
         private final QualifiedName table;
-        /** For an opaque event: the names it is known to touch (empty: anything). For a drop: whether it surely ran. */
-        private Set<String> touches = Set.of();
-        private boolean definite = true;
 
         Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, Span at) {
             this(pos, index, type, key, creation, owner, at, Slot.EVENT, null, null);
@@ -105,34 +102,7 @@ public final class SchemaTimeline {
                 return this;
             }
             Event copy = new Event(revision, index, type, key, creation, owner, at, slot, kind, table);
-            copy.touches = touches;
-            copy.definite = definite;
             return copy;
-        }
-
-        Event touching(Set<String> names) {
-            touches = names;
-            return this;
-        }
-
-        Event definite(boolean d) {
-            definite = d;
-            return this;
-        }
-
-        /**
-         * True when this opaque event may have removed or replaced {@code key}. One that may only make objects of
-         * a kind ({@code kind}, as a type made under a name not read) removes nothing.
-         */
-        boolean mayTouch(ObjectRef key) {
-            if (kind != null) {
-                return false;
-            }
-            if (touches.isEmpty()) {
-                return true;
-            }
-            return touches.contains(key.name().name().toLowerCase(Locale.ROOT)) || ObjectRef.tableScoped(key.kind())
-                    && touches.contains(key.table().name().toLowerCase(Locale.ROOT));
         }
 
         int pos() {
@@ -187,10 +157,6 @@ public final class SchemaTimeline {
     private volatile Map<QualifiedName, List<Creation>> onTable;
     /** {@link #indexesNamingTable}'s index, by the table as the statement spells it, case folded; filed as onTable. */
     private volatile Map<String, List<Creation>> indexesByTable;
-    /** Column drops per table: PostgreSQL drops the indexes and constraints that use the column with it. */
-    private final Map<QualifiedName, List<Event>> columnDrops = new HashMap<>();
-    /** Operations we could not read (dynamic SQL, unknown calls, types with dynamic names). */
-    private final List<Event> opaque = new ArrayList<>();
     private final List<List<Operation>> upgrades = new ArrayList<>();
     /** Per revision, per operation, its {@link Effect}s, which {@link #replay} runs. */
     private final List<List<List<Effect>>> effectLists = new ArrayList<>();
@@ -198,6 +164,10 @@ public final class SchemaTimeline {
     private Predicate<Operation> runs = op -> true;
     /** The replay of the tree on {@link SchemaState}, made when first asked ({@link #replay()}). */
     private volatile Replay replay;
+    /** The replay of single objects ({@link #objects()}). */
+    private volatile ObjectReplay objects;
+    /** The operations that set the search path, in walk order. */
+    private final List<Event> searchPaths = new ArrayList<>();
     private final Branches branches = new Branches();
     /**
      * A multidb chain's timelines, one per engine ({@link dev.idemlint.migration.OpSite#engine()}; null: the
@@ -359,7 +329,7 @@ public final class SchemaTimeline {
     }
 
     /** Where a recorded event goes when its revision is placed. */
-    private enum Slot { EVENT, WILDCARD_DROP, OPAQUE }
+    private enum Slot { EVENT, WILDCARD_DROP, SEARCH_PATH }
 
     /** The effects of {@code m}'s upgrade(), for {@link #build(List, Function)}. */
     public static Effects effects(Migration m) {
@@ -435,9 +405,6 @@ public final class SchemaTimeline {
                                     .add(e.creation());
                         }
                     }
-                    if (e.type() == Type.DROP && e.key().kind() == ObjectKind.COLUMN) {
-                        listIn(columnDrops, e.key().table()).add(e);
-                    }
                     listIn(events, SchemaState.slot(e.key())).add(e);
                     SchemaState.Slot other = keyIsIndex && e.type() == Type.DROP ? SchemaState.keyOrIndex(e.key()) : null;
                     if (other != null) {
@@ -446,11 +413,8 @@ public final class SchemaTimeline {
                 }
                 case WILDCARD_DROP -> {
                     listIn(wildcardDrops, e.kind).add(e);
-                    if (e.kind == ObjectKind.COLUMN && e.owner() != null) {
-                        listIn(columnDrops, e.owner()).add(e);
-                    }
                 }
-                case OPAQUE -> opaque.add(e);
+                case SEARCH_PATH -> searchPaths.add(e);
                 default -> throw new IllegalStateException(e.slot.name());
             }
         }
@@ -494,10 +458,6 @@ public final class SchemaTimeline {
             this.effectsOf = fx.effects;
         }
 
-        private void opaque(int index, Operation op, Set<String> touches) {
-            recorded.add(Event.at(index, op, Slot.OPAQUE).touching(touches));
-        }
-
         private void record(int index, Operation op) {
             List<Effect> effects = dev.idemlint.schema.Effects.of(op, NAMING);
             effectsOf.set(index, effects);
@@ -525,7 +485,7 @@ public final class SchemaTimeline {
             }
             if (setsSearchPath(op)) {
                 // unqualified names now resolve elsewhere: nothing after it is known by name
-                opaque(index, op, Set.of());
+                recorded.add(Event.at(index, op, Slot.SEARCH_PATH));
             }
         }
 
@@ -584,17 +544,12 @@ public final class SchemaTimeline {
         private void drop(int index, Operation op, ObjectRef raw, ObjectRef renamedTo) {
             ObjectRef key = norm(raw);
             recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), op.site().span(),
-                    Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())).definite(m.verdicts().definite(op)));
+                    Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())));
         }
 
         private void forget(int index, Operation op, Effect.Forget f) {
             switch (f.scope()) {
                 case KIND -> {
-                    if (f.reach().mayMake()) {
-                        // a name that cannot be read may have made an object of the kind: nothing is taken
-                        recorded.add(new Event(UNPLACED, index, Type.OPAQUE, null, null, null,
-                                op.site().span(), Slot.OPAQUE, f.kind(), null));
-                    }
                     if (!f.reach().mayTake()) {
                         return;
                     }
@@ -602,16 +557,11 @@ public final class SchemaTimeline {
                     QualifiedName table = f.object() == null ? null : norm(f.object().name());
                     recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
                             ObjectRef.tableScoped(f.kind()) ? table : null, op.site().span(),
-                            Slot.WILDCARD_DROP, f.kind(), null).definite(m.verdicts().definite(op)));
+                            Slot.WILDCARD_DROP, f.kind(), null));
                 }
-                case NAMED -> opaque(index, op, f.names());
-                case OBJECT -> opaque(index, op, Set.of(f.object().name().name().toLowerCase(Locale.ROOT)));
-                case EVERYTHING -> opaque(index, op, Set.of());
-                // a key whose name cannot be told was made: it removes nothing, and no name the timeline
-                // knows can be said to be it
-                case TABLE_KEYS -> {
+                // code not read: the replayed state ({@link ObjectReplay}) says what it may have taken
+                default -> {
                 }
-                default -> throw new IllegalStateException(f.scope().name());
             }
         }
     }
@@ -1034,20 +984,11 @@ public final class SchemaTimeline {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.existing(ref, m, index, s);
         }
-        Live live = live(norm(ref), m, index, s);
-        return live == null ? null : live.creation();
+        return live(norm(ref), m, index, s);
     }
 
-    /**
-     * The creation that makes an object exist at a point, and every name its table had since (the table it was
-     * made in first): an index, a serial's sequence or a partition keeps its name when its table is renamed, and
-     * goes with the table under its new name.
-     */
-    private record Live(Creation creation, List<QualifiedName> owners) {
-    }
-
-    /** {@link #existing} of the normalised {@code key}, with the names its table had; null when it does not exist. */
-    private Live live(ObjectRef key, Migration m, int index, Settings s) {
+    /** {@link #existing} of the normalised {@code key}; null when it does not exist. */
+    private Creation live(ObjectRef key, Migration m, int index, Settings s) {
         Integer p = position.get(m);
         if (p == null) {
             return null;
@@ -1095,9 +1036,6 @@ public final class SchemaTimeline {
                 : List.of();
         Creation live = null;
         QualifiedName liveOwner = null;
-        // the names the live object's table had, the first its own; more than one only after a rename
-        QualifiedName firstOwner = null;
-        List<QualifiedName> movedTo = null;
         Event last = null;
         for (Event e : evs) {
             if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
@@ -1113,18 +1051,12 @@ public final class SchemaTimeline {
                 if (live == null && e.creation().effective(s)) {
                     live = e.creation();
                     liveOwner = e.owner();
-                    firstOwner = liveOwner;
-                    movedTo = null;
                 }
             } else if (e.type() == Type.TABLE_GONE) {
                 // the table holding it was dropped, or renamed away (then it lives on in the table's new name)
                 if (liveOwner != null && (e.owner() == null || e.owner().equals(liveOwner))) {
                     live = e.table == null ? null : live;
                     liveOwner = e.table;
-                    if (liveOwner != null) {
-                        movedTo = movedTo == null ? new ArrayList<>(2) : movedTo;
-                        movedTo.add(liveOwner);
-                    }
                 }
             } else if (e.key() != null || e.owner() == null || e.owner().equals(liveOwner)) {
                 live = null;
@@ -1135,23 +1067,17 @@ public final class SchemaTimeline {
                 || dynamicDropIn(tableDrops, true, liveOwner, last, p, index, p, index))) {
             live = null;
         }
-        if (live == null) {
-            return null;
-        }
-        if (movedTo == null) {
-            return new Live(live, firstOwner == null ? List.of() : List.of(firstOwner));
-        }
-        movedTo.add(0, firstOwner);
-        return new Live(live, movedTo);
+        return live;
     }
 
     /**
-     * {@link #existing}, but only when the object surely exists there on every database that runs this
-     * revision: the creation that made it ran unconditionally (no guard, no {@code if}, loop or
-     * {@code try} around it, not a rename), its schema is known, and nothing between it and this point
-     * may have removed it: no conditional drop, no drop of a column its table holds (PostgreSQL drops
-     * the indexes and constraints that use a dropped column), no operation the analyzer could not read
-     * that may have touched it. Null otherwise: unknown state makes no first-run claim.
+     * The creation that made {@code ref} exist just before operation {@code index} of {@code m}, only when the
+     * object surely exists there on every database that runs this revision: the replayed state
+     * ({@link ObjectReplay}) holds it {@link Presence#PRESENT} (no conditional drop, cascade or code it cannot
+     * read has made it unknown since), its maker is a creation of that name that ran unconditionally (no guard,
+     * no {@code if}, loop or {@code try} around it, not a rename) or one whose guard leaves it in place either
+     * way, no {@code SET search_path} ran since, and the revision's chain is whole. Null otherwise: unknown state
+     * makes no first-run claim.
      */
     public Creation certainlyExisting(ObjectRef ref, Migration m, int index, Settings s) {
         return certainlyExisting(ref, m, index, s, false);
@@ -1172,88 +1098,106 @@ public final class SchemaTimeline {
             return t == null ? null : t.certainlyExisting(ref, m, index, s, keys);
         }
         ObjectRef key = norm(ref);
-        Live found = live(key, m, index, s);
-        Creation live = found == null ? null : found.creation();
-        // a parent or dependency outside this tree (another package's versions) may have dropped it
-        if (live == null || !complete(m) || live.via() == Via.RENAME
+        Integer p = position.get(m);
+        // a parent or dependency outside this tree (another package's versions) may have dropped it; and only a
+        // creation can make it exist: with none visible no replay is needed (most objects are made once)
+        if (p == null || !complete.get(p) || !anyVisibleCreation(eventsOf(key), p, index)) {
+            return null;
+        }
+        SchemaState state = objects().before(key, ownerOf(key, eventsOf(key)), p, index);
+        SchemaState.Maker maker = state.presence(key) == Presence.PRESENT ? state.creator(key) : null;
+        Creation live = maker == null ? null : madeBy(key, maker);
+        if (live == null || !live.effective(s) || live.via() == Via.RENAME
                 || (keys ? mayBeLeftOut(live) : redundantInCreateTable(live)) || serialSequenceUnsure(live)) {
             return null;
         }
-        QualifiedName owner = found.owners().isEmpty() ? null : found.owners().get(0);
-        if (!live.migration().verdicts().definite(live.operation()) && !ensuresExistence(live, owner)) {
+        if (!live.migration().verdicts().definite(live.operation()) && !ensuresExistence(live, ownerOf(live))) {
             return null;
         }
-        Event since = Event.at(position.get(live.migration()), live.index());
-        if (found.owners().isEmpty()) {
-            return threatened(key, null, since, m, index) ? null : live;
-        }
-        // under each name its table had since
-        for (QualifiedName o : found.owners()) {
-            if (threatened(key, o, since, m, index)) {
-                return null;
-            }
-        }
-        return live;
+        // SET search_path since: unqualified names resolve elsewhere, which the state does not follow
+        return searchPathSet(position.get(live.migration()), live.index(), p, index) ? null : live;
     }
 
     /**
-     * True when something visible just before operation {@code index} of {@code m} may have removed or
-     * replaced {@code key} (living in table {@code owner}) without the analyzer knowing: a conditional or
-     * unreadable operation. With {@code since} null, looks at the whole path; else only after it.
+     * True when something just before operation {@code index} of {@code m} may have taken {@code key} without the
+     * analyzer knowing: the replayed state holds it unknown for code that may take it (a conditional drop, code
+     * it cannot read), or the revision's chain leaves the tree.
      */
-    public boolean threatened(ObjectRef key, QualifiedName owner, Migration m, int index) {
+    public boolean threatened(ObjectRef key, Migration m, int index) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
-            return t == null || t.threatened(key, owner, m, index);
+            return t == null || t.threatened(key, m, index);
         }
-        return threatened(norm(key), norm(owner), null, m, index);
-    }
-
-    private boolean threatened(ObjectRef key, QualifiedName owner, Event since, Migration m, int index) {
+        ObjectRef k = norm(key);
         Integer p = position.get(m);
         if (p == null || !complete.get(p)) {
             return true;
         }
-        if (threatIn(eventsOf(key), Threat.CONDITIONAL_DROP, key, since, p, index)
-                || threatIn(wildcardDrops.getOrDefault(key.kind(), List.of()), Threat.CONDITIONAL, key, since, p, index)) {
-            return true;
-        }
-        if (owner != null && (threatIn(eventsOf(ObjectRef.table(owner)), Threat.CONDITIONAL_DROP, key, since, p, index)
-                || (SchemaState.droppedWithColumn(key.kind()) || key.kind() == ObjectKind.SEQUENCE)
-                        && threatIn(columnDrops.getOrDefault(owner, List.of()), Threat.ANY, key, since, p, index))) {
-            return true;
-        }
-        return threatIn(wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of()), Threat.CONDITIONAL, key, since, p, index)
-                || threatIn(opaque, Threat.TOUCHING, key, since, p, index);
+        Effect.Forget.Reach doubt = objects().before(k, ownerOf(k, eventsOf(k)), p, index).doubt(k);
+        return doubt != null && doubt.mayTake();
     }
 
-    /** Which events of a list may have removed an object without the analyzer knowing. */
-    private enum Threat { CONDITIONAL_DROP, CONDITIONAL, ANY, TOUCHING }
+    /** The replay of single objects, indexed when first asked. */
+    private ObjectReplay objects() {
+        ObjectReplay r = objects;
+        if (r == null) {
+            synchronized (this) {
+                r = objects;
+                if (r == null) {
+                    r = new ObjectReplay(order, ancestors, upgrades, effectLists, runs, keyIsIndex);
+                    objects = r;
+                }
+            }
+        }
+        return r;
+    }
 
     /**
-     * Whether an event of {@code list} (in walk order) of the {@code threat} sort, after {@code since}
-     * (null: any), is visible just before operation {@code index} of revision {@code pos}; read from
-     * the query point backwards.
+     * The creation in {@code key}'s place (its namespace and name, whatever table an index names) by
+     * {@code maker}'s operation, or null (the maker made it under another name).
      */
-    private boolean threatIn(List<Event> list, Threat threat, ObjectRef key, Event since, int pos, int index) {
-        for (int k = countBefore(list, pos, index) - 1; k >= 0; k--) {
-            Event e = list.get(k);
-            if (since != null && ORDER.compare(e, since) <= 0) {
+    private Creation madeBy(ObjectRef key, SchemaState.Maker maker) {
+        for (Event e : eventsOf(key)) {
+            Creation c = e.creation();
+            if (c != null && c.migration() == maker.migration() && c.index() == maker.index()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The table {@code c}'s object lives in or belongs to (a serial's sequence's), or null. */
+    private static QualifiedName ownerOf(Creation c) {
+        return c.key().table() != null ? c.key().table()
+                : c.key().kind() == ObjectKind.SEQUENCE && c.shape().owner() != null ? norm(c.shape().owner()) : null;
+    }
+
+    /** The table the object in {@code key}'s place belongs to, as a creation there says; or null. */
+    private static QualifiedName ownerOf(ObjectRef key, List<Event> evs) {
+        if (key.table() != null) {
+            return key.table();
+        }
+        for (Event e : evs) {
+            if (e.creation() != null && e.owner() != null) {
+                return e.owner();
+            }
+        }
+        return null;
+    }
+
+    /** Whether a {@code SET search_path} runs after operation {@code fromIndex} of {@code from}, before this point. */
+    private boolean searchPathSet(int from, int fromIndex, int pos, int index) {
+        for (int k = countBefore(searchPaths, pos, index) - 1; k >= 0; k--) {
+            Event e = searchPaths.get(k);
+            if (e.pos() < from || e.pos() == from && e.index() <= fromIndex) {
                 return false;
             }
-            boolean is = switch (threat) {
-                case CONDITIONAL_DROP -> e.type() == Type.DROP && !e.definite;
-                case CONDITIONAL -> !e.definite;
-                case ANY -> true;
-                case TOUCHING -> e.mayTouch(key);
-            };
-            if (is && visible(e, pos, index)) {
+            if (visible(e, pos, index)) {
                 return true;
             }
         }
         return false;
     }
-
     /**
      * True when some revision alters, extends or drops a table that nothing before it on its path
      * creates: the replayed state ({@link Replay}) holds the table absent there. The chain was started on a

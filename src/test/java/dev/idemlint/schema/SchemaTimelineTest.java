@@ -283,7 +283,7 @@ class SchemaTimelineTest {
         // what was there is still there: the unread CREATE TYPE takes nothing
         assertNotNull(t.certainlyExisting(table("players"), r.get("002"), 1, S));
         assertNotNull(t.certainlyExisting(type("division"), r.get("002"), END, S));
-        assertFalse(t.threatened(table("players"), null, r.get("002"), 1));
+        assertFalse(t.threatened(table("players"), r.get("002"), 1));
         // a type missing may be the one it made; a table may not
         assertFalse(t.opaqueBefore(r.get("002"), 0, ObjectKind.TYPE));
         assertTrue(t.opaqueBefore(r.get("002"), 1, ObjectKind.TYPE));

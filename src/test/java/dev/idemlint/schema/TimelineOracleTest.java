@@ -317,7 +317,7 @@ class TimelineOracleTest {
                         continue;
                     }
                     // whether something on the path may have taken the object without the analyzer knowing
-                    boolean oldThreat = t.threatened(c.key(), null, m, i);
+                    boolean oldThreat = t.threatened(c.key(), m, i);
                     Effect.Forget.Reach doubt = state.doubt(c.key());
                     boolean newThreat = !complete || doubt != null && doubt.mayTake();
                     points++;

@@ -1,0 +1,276 @@
+package dev.idemlint.schema;
+
+import dev.idemlint.migration.Guard;
+import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The state of one object at a point of the tree, replayed from the operations that can change it: the timeline's
+ * driver of {@link SchemaState} for questions about a single object ({@code certainlyExisting}, {@code threatened}).
+ * A replay of every ancestor ({@link Replay#before}) costs a whole walk per question; this one replays, in walk
+ * order, only the operations whose effects name the object, its table, a table it moved to or one it refers to,
+ * and those whose reach no name bounds (code not read, a kind's names read at run time, a drop with
+ * {@code CASCADE}), each applied as {@link Replay#apply} applies it. The object's presence, maker and doubt there
+ * are the whole replay's: an effect that names none of those names leaves them as they were
+ * ({@code TimelineOracleTest} holds the one to the other on every tree).
+ */
+final class ObjectReplay {
+    /** A point: the revision's position in the high half, the operation's index in the low. */
+    private static long point(int pos, int index) {
+        return (long) pos << 32 | index;
+    }
+
+    /** Points in walk order, appended as the tree is walked. */
+    private static final class Points {
+        private long[] at = new long[2];
+        private int size;
+
+        void add(long p) {
+            if (size > 0 && at[size - 1] == p) {
+                return;
+            }
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = p;
+        }
+    }
+
+    private final List<Migration> order;
+    private final List<BitSet> ancestors;
+    private final List<List<Operation>> upgrades;
+    private final List<List<List<Effect>>> effects;
+    private final Predicate<Operation> runs;
+    private final boolean keyIsIndex;
+    /** Per bare name (lower case), the operations whose effects name it. */
+    private final Map<String, Points> byName = new HashMap<>();
+    /** The operations whose effects no name bounds. */
+    private final Points everywhere = new Points();
+
+    ObjectReplay(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
+            List<List<List<Effect>>> effects, Predicate<Operation> runs, boolean keyIsIndex) {
+        this.order = order;
+        this.ancestors = ancestors;
+        this.upgrades = upgrades;
+        this.effects = effects;
+        this.runs = runs;
+        this.keyIsIndex = keyIsIndex;
+        Set<String> names = new HashSet<>();
+        for (int p = 0; p < effects.size(); p++) {
+            List<List<Effect>> ops = effects.get(p);
+            for (int i = 0; i < ops.size(); i++) {
+                names.clear();
+                boolean global = false;
+                for (Effect e : ops.get(i)) {
+                    global |= names(e, names);
+                }
+                long at = point(p, i);
+                if (global) {
+                    everywhere.add(at);
+                }
+                for (String n : names) {
+                    byName.computeIfAbsent(n, k -> new Points()).add(at);
+                }
+            }
+        }
+    }
+
+    /**
+     * Adds the names {@code e} is about to {@code out}; true when its reach is not bounded by names: a forget of
+     * everything or of a kind's objects anywhere, a drop with {@code CASCADE} (it takes what depends on the object,
+     * under other names).
+     */
+    private static boolean names(Effect e, Set<String> out) {
+        if (e instanceof Effect.Create c) {
+            add(c.object(), out);
+            add(c.shape().owner(), out);
+            add(c.shape().references(), out);
+            add(c.shape().function(), out);
+        } else if (e instanceof Effect.CopyColumns c) {
+            add(c.from(), out);
+            add(c.to(), out);
+        } else if (e instanceof Effect.Drop d) {
+            add(d.object(), out);
+            return d.cascade();
+        } else if (e instanceof Effect.Rename r) {
+            add(r.object(), out);
+            add(r.target(), out);
+        } else if (e instanceof Effect.PrimaryKey k) {
+            add(k.table(), out);
+        } else if (e instanceof Effect.Require r) {
+            add(r.object(), out);
+        } else if (e instanceof Effect.AlterColumn a) {
+            add(a.column(), out);
+            add(a.sequence(), out);
+        } else if (e instanceof Effect.ColumnType c) {
+            add(c.column(), out);
+        } else if (e instanceof Effect.Serial x) {
+            add(x.column(), out);
+            add(x.sequence(), out);
+        } else if (e instanceof Effect.TypedUse u) {
+            add(u.column(), out);
+        } else if (e instanceof Effect.Write w) {
+            add(w.table(), out);
+            add(w.copied(), out);
+        } else if (e instanceof Effect.RemoveRows r) {
+            add(r.table(), out);
+        } else if (e instanceof Effect.Forget f) {
+            if (f.scope() == Effect.Forget.Scope.EVERYTHING
+                    || f.scope() == Effect.Forget.Scope.KIND && f.object() == null) {
+                return true;
+            }
+            add(f.object(), out);
+            f.names().forEach(n -> out.add(n.toLowerCase(Locale.ROOT)));
+        } else {
+            return true;
+        }
+        return false;
+    }
+
+    private static void add(ObjectRef ref, Set<String> out) {
+        if (ref != null) {
+            add(ref.name(), out);
+            add(ref.table(), out);
+        }
+    }
+
+    private static void add(QualifiedName name, Set<String> out) {
+        if (name != null) {
+            out.add(name.name().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * The state just before operation {@code index} of the revision at {@code pos} ({@code index} past its
+     * operations: its end) as the replay of every ancestor leaves it for {@code key} (living in or owned by
+     * {@code owner}, null for none): its presence, maker and doubt; what it says of other objects is partial.
+     */
+    SchemaState before(ObjectRef key, QualifiedName owner, int pos, int index) {
+        Set<String> names = new HashSet<>();
+        add(key, names);
+        add(owner, names);
+        long[] points = points(names, pos, index);
+        // the names the object may come to live under or depend on: a table it moves with, one it refers to
+        for (int grown = -1; grown != names.size();) {
+            grown = names.size();
+            for (long at : points) {
+                for (Effect e : effectsAt(at)) {
+                    if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
+                        add(r.target(), names);
+                    } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
+                        names(c, names);
+                    }
+                }
+            }
+            if (grown != names.size()) {
+                points = points(names, pos, index);
+            }
+        }
+        SchemaState state = Replay.empty(keyIsIndex);
+        int last = -1;
+        Map<Object, Guard.Truth> tested = new HashMap<>();
+        Set<QualifiedName> seen = new HashSet<>();
+        for (long at : points) {
+            int p = (int) (at >>> 32);
+            int i = (int) at;
+            if (p != last) {
+                if (last >= 0) {
+                    state.endSession();
+                }
+                last = p;
+                tested = new HashMap<>();
+            }
+            Operation op = upgrades.get(p).get(i);
+            if (runs.test(op)) {
+                List<Effect> fx = effects.get(p).get(i);
+                assumeExisting(state, fx, seen);
+                Replay.apply(state, order.get(p), i, op, fx, tested);
+            }
+        }
+        if (last >= 0 && last != pos) {
+            state.endSession();
+        }
+        return state;
+    }
+
+    /**
+     * Absence is no proof: a table an operation needs that no operation before it on the path made or dropped was
+     * in the schema the chain started from ({@code SchemaTimeline#startsFromExistingSchema}), and is taken as made
+     * there, by no one the tree names, before the operation runs. {@code seen}: the tables made, dropped or renamed
+     * so far.
+     */
+    private static void assumeExisting(SchemaState state, List<Effect> fx, Set<QualifiedName> seen) {
+        for (QualifiedName table : Replay.requiredTables(fx)) {
+            QualifiedName t = SchemaTimeline.norm(table);
+            if (!seen.contains(t) && state.presence(ObjectRef.table(table)) == Presence.ABSENT) {
+                state.madeBy(null);
+                state.apply(new Effect.Create(ObjectRef.table(table), false));
+            }
+        }
+        for (Effect e : fx) {
+            ObjectRef o = e instanceof Effect.Create c ? c.object() : e instanceof Effect.Drop d ? d.object()
+                    : e instanceof Effect.Rename r ? r.object() : null;
+            if (o != null && SchemaState.tableLike(o.kind())) {
+                seen.add(SchemaTimeline.norm(o.name()));
+                if (e instanceof Effect.Rename r) {
+                    seen.add(SchemaTimeline.norm(r.target().name()));
+                }
+            }
+        }
+    }
+
+    private List<Effect> effectsAt(long at) {
+        return effects.get((int) (at >>> 32)).get((int) at);
+    }
+
+    private static String lower(QualifiedName name) {
+        return name.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The points of the operations naming one of {@code names} or bounded by none, on the path to the given one. */
+    private long[] points(Set<String> names, int pos, int index) {
+        BitSet path = ancestors.get(pos);
+        long end = point(pos, index);
+        long[] out = new long[16];
+        int n = 0;
+        List<Points> lists = new ArrayList<>(names.size() + 1);
+        lists.add(everywhere);
+        for (String name : names) {
+            Points l = byName.get(name);
+            if (l != null) {
+                lists.add(l);
+            }
+        }
+        for (Points l : lists) {
+            for (int k = 0; k < l.size; k++) {
+                long at = l.at[k];
+                int p = (int) (at >>> 32);
+                if (p == pos ? at < end : path.get(p)) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, n * 2);
+                    }
+                    out[n++] = at;
+                }
+            }
+        }
+        long[] sorted = Arrays.copyOf(out, n);
+        Arrays.sort(sorted);
+        int u = 0;
+        for (int k = 0; k < sorted.length; k++) {
+            if (u == 0 || sorted[u - 1] != sorted[k]) {
+                sorted[u++] = sorted[k];
+            }
+        }
+        return Arrays.copyOf(sorted, u);
+    }
+}
