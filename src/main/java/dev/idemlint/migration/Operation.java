@@ -230,14 +230,24 @@ public sealed interface Operation {
      * declares (see {@link TypedColumn}). {@code source}: where the rows come from (see {@link RowSource}).
      * {@code literals}: per inserted column, the values its rows give it when every row gives a constant (a string
      * or a number, as its text); a column some row gives anything else, or no value, is absent.
+     * {@code nulls} and {@code nullsOrZeros}: per value position as {@code madeAtRunTime}, true when every row's
+     * value there is NULL (or NULL or the number 0): values an AUTO_INCREMENT column replaces with its next value on
+     * MySQL and MariaDB; null when not read.
      */
     record Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
             List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source,
-            Map<String, Set<String>> literals) implements Operation {
+            Map<String, Set<String>> literals, List<Boolean> nulls, List<Boolean> nullsOrZeros) implements Operation {
         public Insert {
             typed = typed == null ? List.of() : List.copyOf(typed);
             source = source == null ? RowSource.AS_WRITTEN : source;
             literals = literals == null ? Map.of() : Map.copyOf(literals);
+        }
+
+        public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
+                List<String> columns, List<Boolean> madeAtRunTime, List<TypedColumn> typed, RowSource source,
+                Map<String, Set<String>> literals) {
+            this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source, literals, null,
+                    null);
         }
 
         public Insert(OpSite site, String table, boolean onConflict, boolean guardedSelect, boolean bulk,
@@ -250,6 +260,15 @@ public sealed interface Operation {
             this(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, RowSource.AS_WRITTEN);
         }
 
+        /**
+         * Whether every row's value at {@code position} is one an AUTO_INCREMENT column replaces with its next value:
+         * NULL, or also 0 when {@code zero} (MySQL and MariaDB without NO_AUTO_VALUE_ON_ZERO).
+         */
+        public boolean autoFilled(int position, boolean zero) {
+            List<Boolean> l = zero ? nullsOrZeros : nulls;
+            return l != null && position >= 0 && position < l.size() && l.get(position);
+        }
+
         /** Whether the value at {@code position} is made at run time in every row. */
         public boolean madeAtRunTime(int position) {
             return madeAtRunTime != null && position >= 0 && position < madeAtRunTime.size()
@@ -259,7 +278,7 @@ public sealed interface Operation {
         @Override
         public Operation withSite(OpSite site) {
             return new Insert(site, table, onConflict, guardedSelect, bulk, columns, madeAtRunTime, typed, source,
-                    literals);
+                    literals, nulls, nullsOrZeros);
         }
     }
 

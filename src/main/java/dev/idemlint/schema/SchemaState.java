@@ -1205,6 +1205,17 @@ public final class SchemaState {
         return e.identity;
     }
 
+    /**
+     * True when column {@code column} is known to take its values from its own counter: made serial (PostgreSQL's
+     * owned sequence behind its default; on MySQL and MariaDB the AUTO_INCREMENT SQLAlchemy renders for the same
+     * column) and its default not changed since.
+     */
+    public boolean knownSerial(ObjectRef column) {
+        Entry e = entry(slot(column));
+        return e != null && e.presence == Presence.PRESENT && e.hasDefault != Presence.ABSENT
+                && e.serialDefault == Presence.PRESENT;
+    }
+
     /** True when column {@code column} is known NOT NULL (made serial, or so in the catalog, and not altered since). */
     public boolean knownNotNull(ObjectRef column) {
         Entry e = entry(slot(column));

@@ -1325,6 +1325,15 @@ public final class SchemaTimeline {
     }
 
     /**
+     * Whether column {@code column} of table {@code name} is known serial just before operation {@code index} of
+     * {@code m} ({@link SchemaState#knownSerial}), replayed there ({@link #before}); false when not known.
+     */
+    public boolean serial(QualifiedName name, String column, Migration m, int index) {
+        SchemaState state = name == null || column == null ? null : before(m, index);
+        return state != null && state.knownSerial(norm(ObjectRef.in(ObjectKind.COLUMN, name, column)));
+    }
+
+    /**
      * The columns of table {@code name} in PostgreSQL's order (attnum: the order {@code INSERT INTO t VALUES (...)}
      * fills) just before operation {@code index} of {@code m}, as the replayed state held them
      * ({@link SchemaState#columnOrder}); null when not known there. Answered as {@link #keys} is.

@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -1123,11 +1124,14 @@ final class StatementClassifier {
         int from = toks.get(0).start();
         int to = toks.get(toks.size() - 1).end();
         List<Boolean> runtime = valuesMadeAtRunTime(c.pos());
+        List<Boolean> nulls = valuesAutoFilled(c.pos(), true);
+        List<Boolean> nullsOrZeros = valuesAutoFilled(c.pos(), false);
         RowSource source = rowSource(c.pos());
         InsertReader.Shape shape = plainValues() ? null : InsertReader.read(sql.text().substring(from, to));
         if (shape != null) {
             return one(new Operation.Insert(site(), shape.table(), shape.onConflict() || ignoresDuplicates,
-                    shape.guardedSelect(), false, shape.columns(), runtime, List.of(), source));
+                    shape.guardedSelect(), false, shape.columns(), runtime, List.of(), source, Map.of(), nulls,
+                    nullsOrZeros));
         }
         TokenCursor.Name table = c.name();
         if (table == null) {
@@ -1166,7 +1170,7 @@ final class StatementClassifier {
             }
         }
         return one(new Operation.Insert(site(), table.value(), onConflict || ignoresDuplicates, guarded, false,
-                columns, runtime, List.of(), source));
+                columns, runtime, List.of(), source, Map.of(), nulls, nullsOrZeros));
     }
 
     /** Clause words that end a FROM list at their parenthesis depth. */
@@ -1455,6 +1459,22 @@ final class StatementClassifier {
      * {@code from} is the token after {@code INSERT INTO}.
      */
     private List<Boolean> valuesMadeAtRunTime(int from) {
+        return perPosition(from, this::madeAtRunTime);
+    }
+
+    /**
+     * Per value position of the INSERT's rows, as {@link #valuesMadeAtRunTime} reads them: true when every row's
+     * value there is NULL or the number 0, the values MySQL and MariaDB replace with the next AUTO_INCREMENT value
+     * in such a column (0 unless the session's sql_mode has NO_AUTO_VALUE_ON_ZERO); null when the rows cannot be
+     * read. {@code nullOnly} asks for NULL alone.
+     */
+    private List<Boolean> valuesAutoFilled(int from, boolean nullOnly) {
+        return perPosition(from, (a, b) -> b == a + 1 && !toks.get(a).dynamic() && (toks.get(a).is("NULL")
+                || !nullOnly && toks.get(a).kind() == SqlToken.Kind.NUMBER && toks.get(a).text().matches("0+")));
+    }
+
+    /** Per value position, whether {@code test} holds of every row's value (a token range) there. */
+    private List<Boolean> perPosition(int from, java.util.function.BiPredicate<Integer, Integer> test) {
         int p = SqlToken.topLevel(toks, from, t -> t.is("VALUES") || t.is("SELECT"));
         if (p < 0) {
             return null;
@@ -1462,7 +1482,7 @@ final class StatementClassifier {
         List<Boolean> out = null;
         if (toks.get(p).is("SELECT")) {
             List<int[]> items = split(p + 1, true);
-            return items == null ? null : items.stream().map(r -> madeAtRunTime(r[0], r[1])).toList();
+            return items == null ? null : items.stream().map(r -> test.test(r[0], r[1])).toList();
         }
         p++;
         while (p < toks.size() && toks.get(p).isOp("(")) {
@@ -1478,7 +1498,7 @@ final class StatementClassifier {
             if (values == null || out != null && out.size() != values.size()) {
                 return null;
             }
-            List<Boolean> row = values.stream().map(r -> madeAtRunTime(r[0], r[1])).toList();
+            List<Boolean> row = values.stream().map(r -> test.test(r[0], r[1])).toList();
             if (out == null) {
                 out = new ArrayList<>(row);
             } else {
