@@ -1,0 +1,1 @@
+"""Stands in for TelegramExchangeRatesBot's package `app` (the package only)."""
