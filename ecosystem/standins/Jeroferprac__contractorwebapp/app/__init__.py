@@ -1,0 +1,1 @@
+"""Stand-in for the package `app` of Jeroferprac/contractorwebapp (the package only)."""
