@@ -1,0 +1,1 @@
+"""Stand-in for `phage_catalogue.model`: package marker."""
