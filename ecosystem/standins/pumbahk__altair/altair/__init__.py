@@ -1,0 +1,1 @@
+"""Stand-in for the altair namespace package (pumbahk/altair altairlib/*/src/altair)."""

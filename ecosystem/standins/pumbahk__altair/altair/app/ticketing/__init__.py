@@ -1,0 +1,1 @@
+"""Stand-in for altair.app.ticketing (pumbahk/altair ticketing/src/altair/app/ticketing)."""
