@@ -17,6 +17,11 @@ public record VersionsTree(Path dir, List<Migration> migrations, RevisionGraph g
         this(dir, migrations, graph, 0);
     }
 
+    /** The tree's graph, built from its migrations when the tree was made without one. */
+    public RevisionGraph revisionGraph() {
+        return graph != null ? graph : RevisionGraph.build(migrations);
+    }
+
     /**
      * How a message names a revision file: its path relative to the versions directory
      * ({@code postgresql/0001_init.py}), so that two files of the same name in different folders are told

@@ -13,7 +13,7 @@ public final class DuplicateBranchLabel implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        RevisionGraph g = tree.revisionGraph();
         for (RevisionGraph.LabelClash clash : g.labelClashes()) {
             String label = clash.label();
             StringJoiner users = new StringJoiner(", ");

@@ -18,7 +18,7 @@ public final class DuplicateRevisionId implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        RevisionGraph g = tree.revisionGraph();
         // Alembic >= 1.10 reads sorted(files); before, os.listdir order. The file read last wins.
         String order = ctx.settings().alembic().atLeast("1.10.0")
                 ? "the file it reads last, in sorted file-name order"

@@ -22,7 +22,7 @@ public final class MissingDownRevision implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        RevisionGraph g = tree.revisionGraph();
         for (RevisionGraph.MissingParent mp : g.missingParents()) {
             Migration m = mp.file();
             String field = mp.kind() == RevisionGraph.Edge.DOWN_REVISION ? "down_revision" : "depends_on";

@@ -18,12 +18,9 @@ public final class MultipleBases implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        if (tree.unreadable() > 0) {
-            return; // a file that did not parse may hold the revision that links these chains
-        }
-        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
-        if (g.parentMissing()) {
-            return; // Alembic stops at the missing parent (missing-down-revision) before it gets here
+        RevisionGraph g = LinkedGraph.of(tree);
+        if (g == null) {
+            return;
         }
         // A base with branch_labels is Alembic's documented way to start an independent branch
         // (`alembic revision --head=base --branch-label=...`); only unlabelled extra bases are accidents.

@@ -14,7 +14,7 @@ public final class RevisionCycle implements ProjectRule {
 
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        RevisionGraph g = tree.graph() != null ? tree.graph() : RevisionGraph.build(tree.migrations());
+        RevisionGraph g = tree.revisionGraph();
         if (g.parentMissing()) {
             return; // Alembic stops at the missing parent (missing-down-revision) before it gets here
         }
