@@ -504,11 +504,6 @@ public final class VersionPins {
     }
 
     /** The lowest version a specifier admits (pip and Poetry syntax); null when unbounded below. */
-    static Version lowerBound(String spec) {
-        Bound b = bound(spec);
-        return b == null ? null : b.version();
-    }
-
     static Bound bound(String spec) {
         String s = spec == null ? "" : spec.strip();
         if (s.isEmpty() || s.equals("*")) {

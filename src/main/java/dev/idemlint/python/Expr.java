@@ -104,16 +104,6 @@ public sealed interface Expr {
             return null;
         }
 
-        public long positionalCount() {
-            long n = 0;
-            for (Arg a : args) {
-                if (a.keyword() == null && a.star() == 0) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
         public boolean hasStarArgs() {
             for (Arg a : args) {
                 if (a.star() != 0) {

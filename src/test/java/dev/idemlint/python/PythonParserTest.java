@@ -28,7 +28,7 @@ class PythonParserTest {
         assertEquals(new Span(3, 13), attr.attrSpan());
         Arg schema = call.keyword("schema");
         assertEquals(new Span(code.indexOf("schema="), code.indexOf("None") + 4), schema.span());
-        assertEquals(2, call.positionalCount());
+        assertEquals(2, call.args().stream().filter(a -> a.keyword() == null && a.star() == 0).count());
     }
 
     @Test
