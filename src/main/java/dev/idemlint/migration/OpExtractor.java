@@ -1305,9 +1305,16 @@ final class OpExtractor {
     private void expandHelper(Stmt.FunctionDef helper, Expr.Call call, Ctx ctx, Set<String> active) {
         Scope scope = new Scope(moduleScope);
         List<String> params = helper.params();
+        // a parameter names the batch its argument is (`drop_cols(batch_op)` runs `b.drop_column(...)` in that batch);
+        // one bound to anything else shadows a batch of the caller's of its name
+        Map<String, Expr> batches = ctx.batches();
         int pos = 0;
         for (String raw : params) {
             String p = paramName(raw);
+            if (batches.containsKey(p)) {
+                batches = new HashMap<>(batches);
+                batches.remove(p);
+            }
             if (raw.startsWith("*")) {
                 scope.unbind(p);
                 continue;
@@ -1321,10 +1328,14 @@ final class OpExtractor {
                 scope.unbind(p);
             } else {
                 scope.bind(p, substitute(value, ctx.scope()));
+                if (value instanceof Expr.Name arg && ctx.batches().containsKey(arg.id())) {
+                    batches = new HashMap<>(batches);
+                    batches.put(p, ctx.batches().get(arg.id()));
+                }
             }
         }
         Set<String> taint = new HashSet<>();
-        Ctx inner = new Ctx(ctx.phase(), scope, new HashMap<>(ctx.functions()), taint, ctx.batches(), ctx.guard(),
+        Ctx inner = new Ctx(ctx.phase(), scope, new HashMap<>(ctx.functions()), taint, batches, ctx.guard(),
                 ctx.autocommit(), true, ctx.depth() + 1, ctx.statement(), ctx.conditional());
         active.add(helper.name());
         try {

@@ -152,6 +152,54 @@ class MysqlFactsTableTest {
     }
 
     /**
+     * The index {@code PRIMARY} is the table's primary key, whatever spelling drops it: {@code DROP INDEX `PRIMARY`}
+     * (either form, any case) leaves no primary key, so an {@code ADD PRIMARY KEY} after it passes, and a second
+     * drop, with none left, fails 1091 (SchemaState's index PRIMARY).
+     */
+    @Test
+    void dropping_the_index_primary_drops_the_primary_key() {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE t (a int NOT NULL PRIMARY KEY, b int)").ok());
+            assertTrue(db.exec("ALTER TABLE t DROP INDEX `PRIMARY`").ok());
+            assertEquals("0", db.exec("SELECT COUNT(*) AS n FROM information_schema.table_constraints WHERE"
+                    + " table_schema = DATABASE() AND table_name = 't' AND constraint_type = 'PRIMARY KEY'")
+                    .stdout().replaceAll("[^0-9]", ""));
+            assertError(MysqlFacts.CANT_DROP_FIELD_OR_KEY, db.exec("ALTER TABLE t DROP INDEX `PRIMARY`"), "second drop");
+            assertError(MysqlFacts.CANT_DROP_FIELD_OR_KEY, db.exec("DROP INDEX `PRIMARY` ON t"), "second drop");
+            assertTrue(db.exec("ALTER TABLE t ADD PRIMARY KEY (a)").ok());
+            assertTrue(db.exec("DROP INDEX `primary` ON t").ok());
+            assertTrue(db.exec("ALTER TABLE t ADD PRIMARY KEY (a)").ok());
+        }
+    }
+
+    /**
+     * A foreign key makes an index of its own name on its columns when no index of the table starts with them, and
+     * {@code DROP FOREIGN KEY} leaves it; an index that starts with them serves instead, and one made later replaces
+     * the key's own (SchemaState's foreign key index, held unknown).
+     */
+    @Test
+    void a_foreign_key_makes_an_index_of_its_name_where_none_serves_it() {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE p (id int PRIMARY KEY); CREATE TABLE t (id int PRIMARY KEY, pid int, c int)")
+                    .ok());
+            String indexes = "SELECT CONCAT('ix ', GROUP_CONCAT(DISTINCT index_name ORDER BY index_name)) AS i FROM"
+                    + " information_schema.statistics WHERE table_schema = DATABASE() AND table_name = 't'";
+            assertTrue(db.exec("ALTER TABLE t ADD CONSTRAINT fk_x FOREIGN KEY (pid) REFERENCES p (id)").ok());
+            assertTrue(db.exec(indexes).stdout().contains("ix fk_x,PRIMARY"), db.exec(indexes).stdout());
+            assertTrue(db.exec("ALTER TABLE t DROP FOREIGN KEY fk_x").ok());
+            assertTrue(db.exec("ALTER TABLE t DROP KEY fk_x").ok());
+            assertTrue(db.exec("CREATE INDEX ip ON t (pid, c);"
+                    + " ALTER TABLE t ADD CONSTRAINT fk_y FOREIGN KEY (pid) REFERENCES p (id)").ok());
+            assertTrue(db.exec(indexes).stdout().contains("ix ip,PRIMARY"), db.exec(indexes).stdout());
+            assertTrue(db.exec("ALTER TABLE t DROP FOREIGN KEY fk_y; DROP INDEX ip ON t;"
+                    + " ALTER TABLE t ADD CONSTRAINT fk_z FOREIGN KEY (pid) REFERENCES p (id); CREATE INDEX ip ON t (pid, c)")
+                    .ok());
+            assertTrue(db.exec(indexes).stdout().contains("ix ip,PRIMARY"), db.exec(indexes).stdout());
+            assertError(MysqlFacts.CANT_DROP_FIELD_OR_KEY, db.exec("ALTER TABLE t DROP KEY fk_z"), "replaced index");
+        }
+    }
+
+    /**
      * The gone-table finding on MariaDB: a statement on a missing table fails with 1146 whatever its own
      * {@code IF [NOT] EXISTS} ({@link ServerFacts#undefinedTable}), and {@code ALTER TABLE IF EXISTS} skips it
      * ({@link ServerFacts#alterTableIfExists}).
@@ -162,7 +210,8 @@ class MysqlFactsTableTest {
         assertEquals("1146", facts.undefinedTable().code());
         try (TempDatabase db = MariaDbServer.require().createDatabase()) {
             for (String sql : List.of("ALTER TABLE gone ADD COLUMN IF NOT EXISTS c int",
-                    "CREATE INDEX IF NOT EXISTS ix ON gone (c)", "DROP INDEX IF EXISTS ix ON gone",
+                    "CREATE INDEX IF NOT EXISTS ix ON gone (c)", "DROP INDEX IF EXISTS ix ON gone", "DROP INDEX ix ON gone",
+                    "ALTER TABLE gone DROP INDEX ix", "ALTER TABLE gone DROP INDEX `PRIMARY`",
                     "ALTER TABLE gone DROP CONSTRAINT IF EXISTS ck", "ALTER TABLE gone RENAME COLUMN a TO b")) {
                 assertError(MysqlFacts.NO_SUCH_TABLE, db.exec(sql), sql);
             }

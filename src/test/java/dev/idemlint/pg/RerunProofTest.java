@@ -62,6 +62,7 @@ class RerunProofTest {
             "create-table-not-idempotent/loop_over_names",
             "create-type-unguarded/loop_over_types",
             "drop-not-idempotent/loop_over_tables",
+            "drop-not-idempotent/batch_op_passed_to_helper",
             "rename-not-idempotent/loop_over_tables",
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",
