@@ -77,6 +77,8 @@ final class OpExtractor {
      * concurrently).
      */
     private boolean committed;
+    /** Whether a statement walked so far executes {@code COMMIT} as SQL (see {@link #ownTransactions(Ctx, Stmt.Try)}). */
+    private boolean sqlCommitted;
 
     /** The targets of the loops over items not known that enclose the statement being walked. */
     private final Set<String> loopVariables = new HashSet<>();
@@ -231,6 +233,9 @@ final class OpExtractor {
         if (!committed && leavesTransaction(s)) {
             committed = true;
         }
+        if (!sqlCommitted && executesCommit(s)) {
+            sqlCommitted = true;
+        }
         forgetMutated(s, ctx.scope());
         if (s instanceof Stmt.ExprStmt e) {
             if (e.expr() instanceof Expr.Call call && foreignCall(call, ctx)) {
@@ -346,19 +351,20 @@ final class OpExtractor {
                 boolean savepoint = usesSavepoint(t.body());
                 body = body.withGuard(savepoint
                         ? Guard.of(GuardKind.SAVEPOINT, t.span(), "savepoint (begin_nested) in try/except")
-                        : ownTransactions(ctx)
-                                ? new Guard(GuardKind.SAVEPOINT, t.span(), "try/except in autocommit_block()",
+                        : ownTransactions(ctx, t)
+                                ? new Guard(GuardKind.SAVEPOINT, t.span(), ctx.autocommit()
+                                        ? "try/except in autocommit_block()" : "try/except after a COMMIT",
                                         ExceptClauses.tolerated(t))
                                 : new Guard(GuardKind.TRY_EXCEPT, t.span(), "try/except", ExceptClauses.tolerated(t)));
             } else if (!reraises && ctx.guard().settled() && !ctx.conditional() && !usesSavepoint(t.body())
-                    && !ownTransactions(ctx)) {
+                    && !ownTransactions(ctx, t)) {
                 // `if not helper_is_true(): return` (a test of configuration) then `try: ... except E:`: where the
                 // test lets the body run it is a plain try/except body, on the first run and on the re-run
                 body = body.withGuard(Guard.trySetting(ctx.guard(), t.span(), "try/except",
                         ExceptClauses.tolerated(t)));
             }
             walkBlock(t.body(), body, active);
-            boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx) && errorAbortsTransaction
+            boolean aborted = ctx.guard() == null && !reraises && !ownTransactions(ctx, t) && errorAbortsTransaction
                     && !usesSavepoint(t.body()) && statementsOnly(t.body(), ctx, true);
             for (Stmt.Handler h : t.handlers()) {
                 Ctx handler = ctx.asConditional();
@@ -602,6 +608,30 @@ final class OpExtractor {
      */
     private boolean ownTransactions(Ctx ctx) {
         return ctx.autocommit() && errorAbortsTransaction;
+    }
+
+    /**
+     * {@link #ownTransactions} for a try statement: also after a {@code COMMIT} executed as SQL earlier in the
+     * revision or first in the try body. psycopg2 begins a transaction only when it has none of its own, and a
+     * {@code COMMIT} sent as SQL ends the server's transaction behind its back, so every later statement commits on
+     * its own and an error a handler swallows aborts nothing (PostgreSQL 15, SQLAlchemy 1.4 and 2.0). SQLAlchemy
+     * 2.0's {@code connection.commit()} is not one: the connection begins a new transaction at its next statement.
+     */
+    private boolean ownTransactions(Ctx ctx, Stmt.Try t) {
+        return ownTransactions(ctx) || errorAbortsTransaction
+                && (sqlCommitted || !t.body().isEmpty() && executesCommit(t.body().get(0)));
+    }
+
+    /** A statement that executes {@code COMMIT} as SQL: {@code op.execute("COMMIT")}, {@code conn.execute(text("COMMIT"))}. */
+    private static boolean executesCommit(Stmt s) {
+        if (!(s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Call c && c.func() instanceof Expr.Attribute f
+                && (f.attr().equals("execute") || f.attr().equals("exec_driver_sql")))) {
+            return false;
+        }
+        Expr first = c.positional(0);
+        String sql = first == null ? null : NamingConventionReader.literal(
+                first instanceof Expr.Call t && t.positional(0) != null ? t.positional(0) : first);
+        return sql != null && endsTransaction(sql);
     }
 
     /**
@@ -2054,6 +2084,7 @@ final class OpExtractor {
                     committed && !ctx.autocommit(), engine)));
             if (endsTransaction(sql.text())) {
                 committed = true;
+                sqlCommitted = true;
             }
             return;
         }

@@ -80,6 +80,7 @@ class RerunProofTest {
             "drop-not-idempotent/dropped_on_unread_table",
             "create-index-not-idempotent/table_swapped_in",
             "create-index-not-idempotent/index_after_column_drop",
+            "create-index-not-idempotent/try_after_commit",
             "create-table-not-idempotent/swapped_in_keys",
             "create-type-unguarded/renamed_away",
             "create-type-unguarded/swapped_in",
