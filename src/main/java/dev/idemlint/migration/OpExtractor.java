@@ -1173,6 +1173,12 @@ final class OpExtractor {
         if (last == null || HARMLESS_CALLS.contains(last)) {
             return false;
         }
+        if (last.equals("bulk_save_objects") && !models.isEmpty() && func instanceof Expr.Attribute b
+                && b.value() instanceof Expr.Name session && sessionOf(session, ctx.scope()) != null
+                && call.positional(0) != null && ormRows(ColumnReader.deref(call.positional(0), ctx.scope()), false,
+                        call.args().size() == 1, ctx) != null) {
+            return false; // rows of classes the revision declares, on the migration's connection: read as inserts
+        }
         if (func instanceof Expr.Name n) {
             return localFunction(n, ctx) == null && opFunction(n, ctx) == null;
         }
