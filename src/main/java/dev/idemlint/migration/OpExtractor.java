@@ -46,6 +46,8 @@ final class OpExtractor {
     private int helperGuards;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
     private final Scope moduleScope;
+    /** Per module name, whether the file binds it once ({@link #boundOnce}). */
+    private final Map<String, Boolean> boundOnce = new HashMap<>();
     private final Set<String> opNames;
     /** Names bound by {@code from alembic.op import execute [as x]}: the local name, the op function it is. */
     private final Map<String, String> opFunctions;
@@ -158,8 +160,60 @@ final class OpExtractor {
             return helper.thenRuns();
         }
         Boolean onDialect = DialectCheck.thenRuns(test, scope, dialect);
+        if (onDialect != null) {
+            return onDialect;
+        }
+        // `MULTI_COLUMN = False` at module level, then `if MULTI_COLUMN:`: the same value on every run
+        Boolean constant = constantTest(test, scope, 0);
         // `if os.environ.get("X") == 3:` never runs: an environment variable is a string, never a number
-        return onDialect != null ? onDialect : SettingTest.decided(test, scope);
+        return constant != null ? constant : SettingTest.decided(test, scope);
+    }
+
+    /**
+     * The truth of a test of module constants bound once to a literal ({@code MULTI_COLUMN = False}, then {@code if
+     * MULTI_COLUMN:}), and {@code not}/{@code and}/{@code or} of them and of literals; null when any part is anything
+     * else, or the name is bound anywhere else in the file (a second assignment, a {@code global}, a loop target, a
+     * local of the same name): then which value the test sees is not certain.
+     */
+    private Boolean constantTest(Expr test, Scope scope, int depth) {
+        if (depth > 16) {
+            return null;
+        }
+        if (test instanceof Expr.UnaryOp u && u.op().equals("not")) {
+            Boolean inner = constantTest(u.operand(), scope, depth + 1);
+            return inner == null ? null : !inner;
+        }
+        if (test instanceof Expr.BoolOp b) {
+            return b.truth(v -> constantTest(v, scope, depth + 1));
+        }
+        if (test instanceof Expr.Name n) {
+            Expr bound = scope.lookup(n.id());
+            return bound != null && bound == moduleScope.lookup(n.id()) && boundOnce(n.id())
+                    ? SettingTest.literalTruth(bound) : null;
+        }
+        return SettingTest.literalTruth(test);
+    }
+
+    /**
+     * Whether the file binds {@code name} once: one assignment to it anywhere in the text (a keyword argument of the
+     * same name counts too, which can only keep a constant unread), and no {@code global}, {@code for}, {@code as},
+     * {@code import} or {@code del} naming it. A scan of the text, not of the tree: it over-counts, never under.
+     */
+    private boolean boundOnce(String name) {
+        return boundOnce.computeIfAbsent(name, k -> {
+            String text = file.text();
+            String q = java.util.regex.Pattern.quote(k);
+            java.util.regex.Matcher assign = java.util.regex.Pattern.compile(
+                    "(?<![\\w.])" + q + "\\s*(?::[^=\\n]*)?(?:[-+*/|&%^@]|//|\\*\\*|<<|>>)?=(?!=)"
+                            + "|(?<![\\w.])" + q + "\\s*,[^\\n=]*=(?!=)"
+                            + "|,\\s*" + q + "\\s*(?:,[^\\n=]*)?=(?!=)").matcher(text);
+            int n = 0;
+            while (assign.find() && n < 2) {
+                n++;
+            }
+            return n == 1 && !java.util.regex.Pattern.compile("\\b(?:global|nonlocal|for|as|import|del)\\b[^\\n]*(?<![\\w.])"
+                    + q + "(?!\\w)").matcher(text).find();
+        });
     }
 
     /** The operations of {@code fn}, run as {@code engine}'s function of a multidb revision (null: any other). */
@@ -1149,6 +1203,12 @@ final class OpExtractor {
         if (last == null || HARMLESS_CALLS.contains(last)) {
             return false;
         }
+        if (last.equals("bulk_save_objects") && !models.isEmpty() && func instanceof Expr.Attribute b
+                && b.value() instanceof Expr.Name session && sessionOf(session, ctx.scope()) != null
+                && call.positional(0) != null && ormRows(ColumnReader.deref(call.positional(0), ctx.scope()), false,
+                        call.args().size() == 1, ctx) != null) {
+            return false; // rows of classes the revision declares, on the migration's connection: read as inserts
+        }
         if (func instanceof Expr.Name n) {
             return localFunction(n, ctx) == null && opFunction(n, ctx) == null;
         }
@@ -1235,6 +1295,11 @@ final class OpExtractor {
             executeSql(call.positional(0), call, ctx);
             return true;
         }
+        if (!models.isEmpty() && ORM_SESSION_METHODS.contains(method) && receiver instanceof Expr.Name rn
+                && sessionOf(rn, ctx.scope()) instanceof Expr.Call session) {
+            ormSessionCall(method, call, session, ctx);
+            return true;
+        }
         if (ormQuery(call, ctx)) {
             out.add(new Operation.Benign(site(call, Origin.RAW_SQL, ctx), Operation.Benign.ORM_QUERY, null, null, List.of(),
                     coreNames(call, ctx)));
@@ -1287,6 +1352,176 @@ final class OpExtractor {
             }
         }
         return false;
+    }
+
+    /** The methods of a session on the migration's connection read by {@link #ormSessionCall}. */
+    private static final Set<String> ORM_SESSION_METHODS = Set.of("add", "add_all", "bulk_save_objects", "flush",
+            "commit", "rollback", "close", "expunge", "expunge_all");
+
+    /**
+     * Per session ({@code Session(bind=op.get_bind())}, by identity), the rows {@code add}/{@code add_all} gave it
+     * that no flush has written yet: each the site of its call and its rows by declarative class.
+     */
+    private final Map<Expr, List<Map.Entry<OpSite, Map<String, List<Expr.Call>>>>> pendingRows =
+            new IdentityHashMap<>();
+    /** Per session, the inserts a flush wrote that no commit has made the session's own yet. */
+    private final Map<Expr, List<Operation>> flushedRows = new IdentityHashMap<>();
+
+    /**
+     * The session {@code name} is bound to when it is one on the connection Alembic runs the migration on: {@code
+     * Session(bind=op.get_bind())} (also {@code sa.orm.Session(...)}, {@code orm.Session(conn)} with {@code conn}
+     * bound to {@code op.get_bind()}, {@code sessionmaker(bind=...)()}); null for any other.
+     */
+    private Expr sessionOf(Expr.Name name, Scope scope) {
+        Expr s = ColumnReader.deref(name, scope);
+        if (!(s instanceof Expr.Call c)) {
+            return null;
+        }
+        Expr.Call made = c;
+        if (c.func() instanceof Expr.Call maker && "sessionmaker".equals(Names.lastPart(maker.func()))
+                && c.args().isEmpty()) {
+            made = maker; // sessionmaker(bind=conn)(): the factory's bind
+        } else if (!"Session".equals(Names.lastPart(c.func()))) {
+            return null;
+        }
+        for (Arg a : made.args()) {
+            if (a.star() != 0 || a.keyword() != null && !a.keyword().equals("bind")) {
+                return null; // autoflush=, autocommit=, a binds= map: read no further
+            }
+        }
+        Expr bind = made.keyword("bind") != null ? made.keyword("bind").value()
+                : made.args().size() == 1 ? made.positional(0) : null;
+        return bind != null && migrationConnection(bind, scope) ? s : null;
+    }
+
+    /**
+     * A call on a session on the migration's connection ({@link #sessionOf}). {@code add(Model(...))} and {@code
+     * add_all([...])} of declarative classes the revision declares ({@link DeclarativeModels}) are kept until a flush
+     * or commit of that session in the same case writes them, as one {@link Operation.Insert} per class at the add's
+     * site; {@code bulk_save_objects([...])} writes at once. A row given anything but keywords naming the class's
+     * attributes leaves the call unread (nothing is written that is known). A rollback or close before a commit
+     * drops what the session flushed: no insert is claimed for it.
+     */
+    private void ormSessionCall(String method, Expr.Call call, Expr session, Ctx ctx) {
+        switch (method) {
+            case "add", "add_all", "bulk_save_objects" -> {
+                Map<String, List<Expr.Call>> rows = ormRows(method.equals("add") ? call.positional(0)
+                        : call.positional(0) == null ? null : ColumnReader.deref(call.positional(0), ctx.scope()),
+                        method.equals("add"), call.args().size() == 1, ctx);
+                if (rows == null) {
+                    return;
+                }
+                OpSite site = site(call, Origin.ORM_SESSION, ctx, SchemaRef.SEARCH_PATH);
+                if (method.equals("bulk_save_objects")) {
+                    flushedRows.computeIfAbsent(session, k -> new ArrayList<>()).addAll(ormInserts(site, rows));
+                } else {
+                    pendingRows.computeIfAbsent(session, k -> new ArrayList<>()).add(Map.entry(site, rows));
+                }
+            }
+            case "flush", "commit" -> {
+                List<Map.Entry<OpSite, Map<String, List<Expr.Call>>>> pending = pendingRows.remove(session);
+                for (Map.Entry<OpSite, Map<String, List<Expr.Call>>> p : pending == null ? List.<Map.Entry<OpSite,
+                        Map<String, List<Expr.Call>>>>of() : pending) {
+                    OpSite added = p.getKey();
+                    // the flush runs whenever the add did: it is unconditional, or in the add's own case
+                    boolean writes = ctx.guard() == null && !ctx.conditional() || ctx.guard() == added.guard()
+                            && ctx.conditional() == added.conditional() && !ctx.indirect();
+                    if (writes && call.args().isEmpty()) {
+                        flushedRows.computeIfAbsent(session, k -> new ArrayList<>())
+                                .addAll(ormInserts(added, p.getValue()));
+                    }
+                }
+                if (method.equals("commit")) {
+                    flushedRows.remove(session);
+                }
+            }
+            default -> {
+                // rollback, close, expunge: what was flushed and not committed may be undone, what was added is
+                // not written
+                pendingRows.remove(session);
+                List<Operation> undone = flushedRows.remove(session);
+                if (undone != null) {
+                    out.removeIf(o -> undone.stream().anyMatch(u -> u == o));
+                }
+            }
+        }
+    }
+
+    /**
+     * The rows an ORM call writes, by declarative class: {@code add}'s one object, the objects of a literal list or
+     * tuple otherwise; each a call of a class the revision declares with keywords only, each naming an attribute the
+     * class maps. Null for anything else.
+     */
+    private Map<String, List<Expr.Call>> ormRows(Expr arg, boolean one, boolean alone, Ctx ctx) {
+        if (arg == null || !alone) {
+            return null;
+        }
+        List<Expr> objects = one ? List.of(arg) : arg instanceof Expr.ListExpr l ? l.elements()
+                : arg instanceof Expr.Tuple t ? t.elements() : null;
+        if (objects == null || objects.isEmpty()) {
+            return null;
+        }
+        Map<String, List<Expr.Call>> out = new LinkedHashMap<>();
+        for (Expr o : objects) {
+            Expr d = ColumnReader.deref(o, ctx.scope());
+            if (!(d instanceof Expr.Call c) || !(c.func() instanceof Expr.Name cls) || !models.containsKey(cls.id())
+                    || ctx.scope().binds(cls.id())) {
+                return null;
+            }
+            Map<String, String> attributes = models.get(cls.id()).columns();
+            for (Arg a : c.args()) {
+                if (a.star() != 0 || a.keyword() == null || !attributes.containsKey(a.keyword())) {
+                    return null;
+                }
+            }
+            out.computeIfAbsent(cls.id(), k -> new ArrayList<>()).add(c);
+        }
+        return out;
+    }
+
+    /**
+     * One insert per class of {@code rows}, added to the operations: the columns every row of the class gives a
+     * literal written in place (a string, a number, {@code True}/{@code False}), with the strings each gives.
+     * A column some row gives anything else (a name, a call, {@code None}) or leaves out is not one the insert is
+     * known to write: a key on it is never matched.
+     */
+    private List<Operation> ormInserts(OpSite site, Map<String, List<Expr.Call>> rows) {
+        List<Operation> made = new ArrayList<>();
+        for (Map.Entry<String, List<Expr.Call>> byClass : rows.entrySet()) {
+            DeclarativeModels.Model model = models.get(byClass.getKey());
+            List<String> columns = new ArrayList<>();
+            Map<String, Set<String>> literals = new HashMap<>();
+            for (Map.Entry<String, String> attr : model.columns().entrySet()) {
+                Set<String> strings = new HashSet<>();
+                boolean every = true;
+                boolean allStrings = true;
+                for (Expr.Call row : byClass.getValue()) {
+                    Arg given = row.keyword(attr.getKey());
+                    Expr v = given == null ? null : given.value();
+                    if (v instanceof Expr.Str str && !str.bytes() && str.pieces().size() == 1
+                            && !str.pieces().get(0).dynamic()) {
+                        strings.add(str.pieces().get(0).text());
+                    } else if (v instanceof Expr.Num || v instanceof Expr.Const k
+                            && (k.text().equals("True") || k.text().equals("False"))) {
+                        allStrings = false;
+                    } else {
+                        every = false;
+                    }
+                }
+                if (every) {
+                    columns.add(attr.getValue());
+                    if (allStrings) {
+                        literals.put(attr.getValue(), strings);
+                    }
+                }
+            }
+            List<Boolean> fresh = columns.stream().map(c -> false).toList();
+            Operation.Insert ins = new Operation.Insert(site, model.table(), false, false, false, columns, fresh,
+                    List.of(), RowSource.AS_WRITTEN, literals);
+            made.add(ins);
+            out.add(ins);
+        }
+        return made;
     }
 
     /** The methods that run a {@code session.query(...)} and fetch its rows. */
@@ -2028,7 +2263,14 @@ final class OpExtractor {
         if (!(c.func() instanceof Expr.Attribute f) || !f.attr().equals("commit") || !c.args().isEmpty()) {
             return false;
         }
-        Expr r = f.value();
+        return migrationConnection(f.value(), scope);
+    }
+
+    /**
+     * Whether {@code r} is the connection Alembic runs the migration on: {@code op.get_bind()}, {@code
+     * op.get_context().bind} or {@code .connection}, or a name bound to one of them.
+     */
+    private boolean migrationConnection(Expr r, Scope scope) {
         // a chain of names bound to names: a few steps, never a walk the input's depth decides
         for (int steps = 0; steps < 4 && r instanceof Expr.Name n && !isOpReceiver(n); steps++) {
             r = scope.lookup(n.id());

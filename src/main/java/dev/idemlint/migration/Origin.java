@@ -15,6 +15,12 @@ public enum Origin {
      * {@code op.execute(postgresql.CreateEnumType(e))}. It takes no {@code checkfirst}: it runs as written.
      */
     DDL_ELEMENT,
+    /**
+     * A row the ORM writes through a session on the migration's connection: {@code session.add(Model(...))} then
+     * {@code session.flush()} or {@code commit()}, {@code session.bulk_save_objects([...])}, of a declarative class
+     * the revision declares. No SQL text to rewrite.
+     */
+    ORM_SESSION,
     /** A statement-level call of a function the migration does not define (an imported helper): effects unknown. */
     CALL;
 

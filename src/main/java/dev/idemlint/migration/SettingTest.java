@@ -123,6 +123,11 @@ final class SettingTest {
      * anything else. {@code if False: return} never leaves, and what follows it always runs. A name is not followed:
      * a flag bound before a loop or a try may be rebound in a body the walk reads in a scope of its own.
      */
+    /** The truth of a literal ({@code True}, {@code 0}, {@code ""}), null for anything else. */
+    static Boolean literalTruth(Expr e) {
+        return truth(e);
+    }
+
     private static Boolean truth(Expr e) {
         if (e instanceof Expr.Const k) {
             return switch (k.text()) {

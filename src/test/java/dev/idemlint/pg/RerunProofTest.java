@@ -94,6 +94,8 @@ class RerunProofTest {
             "enum-type-created-twice/unmerged_heads",
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/core_insert_function",
+            "insert-not-idempotent/orm_session_rows",
+            "create-index-not-idempotent/module_constant_branch",
             "insert-not-idempotent/bound_module_constants",
             "insert-not-idempotent/keys_dropped",
             "insert-not-idempotent/run_time_keys",

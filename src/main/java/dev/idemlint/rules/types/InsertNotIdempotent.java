@@ -99,9 +99,10 @@ public final class InsertNotIdempotent implements ProjectRule {
                 }
             }
             boolean assumed = false;
-            if (keys == null && columns.contains("id")) {
+            if (keys == null && columns.contains("id") && ins.site().origin() != Origin.ORM_SESSION) {
                 // The table was made outside this chain: an explicit "id" is its primary key in
-                // practice, and a re-run inserts the same ids again.
+                // practice, and a re-run inserts the same ids again. A row the ORM writes is judged on a key
+                // the chain made only.
                 keys = List.of(Set.of("id"));
                 assumed = true;
             }
@@ -138,7 +139,10 @@ public final class InsertNotIdempotent implements ProjectRule {
         ctx.report(m.source(), ins.site(), "Re-running this revision fails with " + facts.failure(error, ins.site())
                 + " because its rows are already in \"" + ins.table() + "\" with key (" + key + ")"
                 + RerunScenario.end(ins.site()))
-                .help(facts.rerunWhy(ins.site(), error) + (facts.onConflict() ? (ins.bulk()
+                .help(facts.rerunWhy(ins.site(), error) + (ins.site().origin() == Origin.ORM_SESSION
+                        ? "The session writes the row on every run: look it up first (`session.query(Model)"
+                                + ".filter_by(...).first()`) and add it only when it is missing."
+                        : facts.onConflict() ? (ins.bulk()
                         ? "`op.bulk_insert` has no conflict handling: use `op.execute(\"INSERT ... ON"
                                 + " CONFLICT " + target + "DO NOTHING\")` or"
                                 + " `postgresql.insert(table).values(...).on_conflict_do_nothing()`."
@@ -149,7 +153,8 @@ public final class InsertNotIdempotent implements ProjectRule {
                                 + " ...\")` or `INSERT ... ON DUPLICATE KEY UPDATE`."
                         : "Write `INSERT IGNORE` (skips the rows whose key exists) or `INSERT ... ON DUPLICATE KEY"
                                 + " UPDATE`."))
-                .fixes(facts.onConflict() ? fixes(ins, m.source()) : insertIgnore(ins, m))
+                .fixes(ins.site().origin() == Origin.ORM_SESSION ? List.of()
+                        : facts.onConflict() ? fixes(ins, m.source()) : insertIgnore(ins, m))
                 .emit();
     }
 
