@@ -157,6 +157,78 @@ class PostgresFactsTest {
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
     }
 
+    /**
+     * {@link PostgresFacts#textFunctionFails} and {@link PostgresFacts#likeFails}, row by row: each text function and
+     * {@code [NOT] LIKE}/{@code ILIKE} on an empty column of each type, in an {@code UPDATE} and a {@code SELECT}
+     * (read-before-type-change). The statement fails with the facts' SQLSTATE exactly where they name one, and passes
+     * on every text type (the type the first run read).
+     */
+    @Test
+    void a_text_function_or_like_fails_42883_exactly_on_the_types_the_facts_name() {
+        ok("CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')");
+        List<String> types = List.of("text", "character varying(20)", "character(5)", "mood", "smallint", "integer",
+                "bigint", "numeric", "double precision", "json", "jsonb");
+        List<String> reads = List.of("upper(c)", "lower(c)", "initcap(c)", "trim(c)", "btrim(c)", "ltrim(c)",
+                "rtrim(c)", "c LIKE 'x%'", "c NOT LIKE 'x%'", "c ILIKE 'x%'", "c NOT ILIKE 'x%'");
+        List<String> mismatches = new ArrayList<>();
+        for (String type : types) {
+            boolean nativeEnum = type.equals("mood");
+            for (String read : reads) {
+                var expected = read.startsWith("c ") ? PostgresFacts.likeFails(type, nativeEnum)
+                        : PostgresFacts.textFunctionFails(read.substring(0, read.indexOf('(')), type, nativeEnum);
+                for (String sql : List.of("UPDATE retyped SET other = 'x' WHERE (" + read + ") IS NOT NULL",
+                        "SELECT (" + read + ") IS NULL FROM retyped")) {
+                    SqlOutcome o = db.exec("CREATE TABLE retyped (c " + type + ", other text); " + sql);
+                    db.exec("DROP TABLE IF EXISTS retyped");
+                    String got = o.ok() ? null : o.sqlstate();
+                    if (!java.util.Objects.equals(got, expected == null ? null : expected.code())) {
+                        mismatches.add(sql + " on " + type + ": facts " + expected + ", server " + o);
+                    }
+                }
+            }
+        }
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
+    /**
+     * {@link PostgresFacts#comparisonFails}, row by row: an empty column of each type compared ({@code =}, {@code <>},
+     * {@code !=}, either side) with each constant. Where the facts name a SQLSTATE the statement fails with it; where
+     * they name none the server may still refuse (an enum label not declared), but every text type takes every constant.
+     */
+    @Test
+    void a_comparison_with_a_constant_fails_where_the_facts_say_and_with_their_sqlstate() {
+        ok("CREATE TYPE mood AS ENUM ('HAPPY', 'SAD')");
+        List<String> types = List.of("text", "character varying(20)", "mood", "smallint", "integer", "bigint",
+                "numeric", "json", "jsonb");
+        List<String> literals = List.of("", " ", "[]", "{}", "null", "true", "nul", "abc", "-1", " 7 ", "0x1F", "HAPPY",
+                "NaN", "\"s\"");
+        List<String> mismatches = new ArrayList<>();
+        int claimed = 0;
+        for (String type : types) {
+            boolean nativeEnum = type.equals("mood");
+            for (String literal : literals) {
+                var expected = PostgresFacts.comparisonFails(literal, type, nativeEnum);
+                String quoted = "'" + literal.replace("'", "''") + "'";
+                for (String where : List.of("c = " + quoted, "c <> " + quoted, "c != " + quoted, quoted + " = c")) {
+                    SqlOutcome o = db.exec("CREATE TABLE retyped (c " + type + ", other text);"
+                            + " UPDATE retyped SET other = 'x' WHERE " + where);
+                    db.exec("DROP TABLE IF EXISTS retyped");
+                    if (expected != null) {
+                        claimed++;
+                        if (o.ok() || !expected.code().equals(o.sqlstate())) {
+                            mismatches.add(where + " on " + type + ": facts " + expected + ", server " + o);
+                        }
+                    } else if (!o.ok() && PostgresFacts.typeFamily(type) != null
+                            && PostgresFacts.typeFamily(type).equals("string")) {
+                        mismatches.add(where + " on " + type + ": a text type refused it: " + o);
+                    }
+                }
+            }
+        }
+        assertTrue(claimed >= 40, "claims checked: " + claimed);
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
+    }
+
     // (f)
     @Test
     void create_type_if_not_exists_is_a_syntax_error_42601() {
