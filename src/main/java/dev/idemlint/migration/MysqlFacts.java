@@ -249,6 +249,11 @@ public final class MysqlFacts {
         }
 
         @Override
+        public boolean readsCheckedByType() {
+            return false;
+        }
+
+        @Override
         public boolean knowsStampAfterBindCommit() {
             return false;
         }

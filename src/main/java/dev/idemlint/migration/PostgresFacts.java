@@ -475,6 +475,76 @@ public final class PostgresFacts {
         return out;
     }
 
+    /**
+     * Functions of one text argument a data statement applies to a column ({@code UPDATE t SET c = upper(c)}); {@code
+     * trim(c)} is {@code pg_catalog.btrim(c)}. Each has forms for {@code text} alone (and {@code bytea} for the trims),
+     * which a {@code character varying}, {@code character} or {@code name} column reaches by an implicit cast.
+     */
+    private static final Set<String> TEXT_FUNCTIONS = Set.of("upper", "lower", "initcap", "btrim", "ltrim", "rtrim",
+            "trim");
+
+    /**
+     * Families of column type ({@link #readFamily}) that none of {@link #TEXT_FUNCTIONS} and no {@code ~~}
+     * ({@code LIKE}) or {@code ~~*} ({@code ILIKE}) operator takes: an enum, a number and {@code json}/{@code jsonb}
+     * reach {@code text} by no implicit cast, so {@code upper(c)} fails with 42883 ("function upper(mood) does not
+     * exist") and {@code c LIKE 'x'} with 42883 ("operator does not exist: mood ~~ unknown") when the statement is
+     * parsed, on an empty table too. Checked by {@code PostgresFactsTest}.
+     */
+    private static final Set<String> NO_TEXT_READ = Set.of(ENUM, "number", "json");
+
+    /**
+     * The family {@link #readFamily} reads a column of: an enum when its type is a native enum ({@code nativeEnum},
+     * which {@link #typeFamily} cannot tell from the type's name), else {@link #typeFamily}'s.
+     */
+    public static String readFamily(String formatType, boolean nativeEnum) {
+        return nativeEnum ? ENUM : typeFamily(formatType);
+    }
+
+    /**
+     * What a data statement raises when it applies {@code function} to a column of type {@code formatType} as its one
+     * argument ({@code upper(c)}): 42883 for a {@link #TEXT_FUNCTIONS text function} on an enum, a number or a json
+     * column; null when nothing is known to fail.
+     */
+    public static SqlState textFunctionFails(String function, String formatType, boolean nativeEnum) {
+        return TEXT_FUNCTIONS.contains(function) && NO_TEXT_READ.contains(readFamily(formatType, nativeEnum))
+                ? SqlState.UNDEFINED_FUNCTION : null;
+    }
+
+    /** What {@code c [NOT] LIKE ...} or {@code c [NOT] ILIKE ...} raises on a column of type {@code formatType}: 42883 on an enum, a number or a json column; else null. */
+    public static SqlState likeFails(String formatType, boolean nativeEnum) {
+        return NO_TEXT_READ.contains(readFamily(formatType, nativeEnum)) ? SqlState.UNDEFINED_FUNCTION : null;
+    }
+
+    /** The integer types, whose input takes only an optional sign and digits (and, from PostgreSQL 16, a radix prefix and underscores between digits). */
+    private static final Set<String> INTEGER_TYPES = Set.of("smallint", "integer", "bigint");
+
+    /**
+     * What {@code c = 'v'} ({@code <>}, {@code !=}, either side) raises on a column of type {@code formatType} when
+     * the statement is parsed: {@code json} has no equality operator (42883, "operator does not exist: json =
+     * unknown"); PostgreSQL coerces the constant to the column's type there, so a constant that is no JSON value
+     * for {@code jsonb} (blank, or starting with no character a JSON value starts with) and one with no digit for
+     * an integer type fail with 22P02 (invalid_text_representation). Null when nothing is known to fail: an enum's
+     * labels may not be the ones the code declares, a number type other than an integer takes {@code 'NaN'}.
+     * Checked by {@code PostgresFactsTest}.
+     */
+    public static SqlState comparisonFails(String literal, String formatType, boolean nativeEnum) {
+        if (nativeEnum || formatType == null || literal == null) {
+            return null;
+        }
+        if (formatType.equals("json")) {
+            return SqlState.UNDEFINED_FUNCTION;
+        }
+        if (formatType.equals("jsonb")) {
+            String v = literal.strip();
+            return v.isEmpty() || "{[\"-0123456789tfn".indexOf(v.charAt(0)) < 0 ? SqlState.INVALID_TEXT_REPRESENTATION
+                    : null;
+        }
+        if (INTEGER_TYPES.contains(formatType)) {
+            return literal.chars().noneMatch(c -> c >= '0' && c <= '9') ? SqlState.INVALID_TEXT_REPRESENTATION : null;
+        }
+        return null;
+    }
+
     /** What a conversion whose function takes no form of the column's type raises: 42883. */
     public static SqlState conversionFunctionMissing() {
         return SqlState.UNDEFINED_FUNCTION;
@@ -678,6 +748,11 @@ public final class PostgresFacts {
 
         @Override
         public boolean alterTypeUsing() {
+            return true;
+        }
+
+        @Override
+        public boolean readsCheckedByType() {
             return true;
         }
 

@@ -186,6 +186,15 @@ public interface ServerFacts {
     boolean alterTypeUsing();
 
     /**
+     * Whether a data statement's functions, {@code LIKE} and comparisons with a constant are resolved by the
+     * column's type when the statement is parsed, before a row is read, so a read the column's new type does not
+     * take fails on an empty table too (PostgreSQL: {@code PostgresFacts#textFunctionFails}, {@code likeFails},
+     * {@code comparisonFails}). MariaDB converts: {@code UPPER()} and {@code LIKE} take an ENUM, a number and JSON,
+     * and a constant that is no number fails only against the rows it is compared with, under strict mode.
+     */
+    boolean readsCheckedByType();
+
+    /**
      * Whether the facts know what becomes of the version stamp after a revision's {@code op.get_bind().commit()}:
      * observed on PostgreSQL ({@code NeverStampedProofTest}); what the MySQL and MariaDB drivers do with the stamp's
      * transaction is not.

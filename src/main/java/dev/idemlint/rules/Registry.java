@@ -24,6 +24,7 @@ import dev.idemlint.rules.idempotency.CreateTableNotIdempotent;
 import dev.idemlint.rules.idempotency.CreateTypeUnguarded;
 import dev.idemlint.rules.idempotency.DropNotIdempotent;
 import dev.idemlint.rules.idempotency.ReadBeforeRename;
+import dev.idemlint.rules.idempotency.ReadBeforeTypeChange;
 import dev.idemlint.rules.idempotency.FilterOnRemovedEnumLabel;
 import dev.idemlint.rules.idempotency.RenameNotIdempotent;
 import dev.idemlint.rules.idempotency.IdempotencyKwargUnpinned;
@@ -70,6 +71,7 @@ public final class Registry {
                 new RenameNotIdempotent(),
                 new ReadBeforeRename(),
                 new FilterOnRemovedEnumLabel(),
+                new ReadBeforeTypeChange(),
                 new ColumnIdentityNotIdempotent(),
                 new AlterColumnTypeNotIdempotent(),
                 new InvalidIfNotExists(),

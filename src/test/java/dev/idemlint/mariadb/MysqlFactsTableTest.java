@@ -257,6 +257,29 @@ class MysqlFactsTableTest {
     }
 
     @Test
+    void a_text_read_of_an_enum_number_or_json_column_passes_so_no_read_is_claimed_to_fail() {
+        // read-before-type-change stays silent here: MariaDB converts the column to a string for UPPER() and LIKE,
+        // and a constant that is no number fails (1292, strict mode) only against a row it is compared with
+        assertFalse(ServerFacts.of(Dialect.parse("mariadb:10.11"), 16).readsCheckedByType());
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE plans (id int, tier enum('FREE','PRO'), quota int, features json,"
+                    + " note varchar(20)); INSERT INTO plans VALUES (1, 'FREE', 5, '[]', 'x')").ok());
+            for (String read : List.of("UPDATE plans SET note = UPPER(tier) WHERE tier IS NOT NULL",
+                    "UPDATE plans SET note = LOWER(quota) WHERE TRIM(quota) = '5'",
+                    "UPDATE plans SET note = 'y' WHERE tier LIKE 'F%' OR quota LIKE '5%' OR features LIKE '[%'",
+                    "UPDATE plans SET note = 'y' WHERE features = '' OR UPPER(features) = '[]'",
+                    "UPDATE plans SET note = 'y' WHERE tier = 'nope'")) {
+                Outcome o = db.exec(read);
+                assertTrue(o.ok(), read + ": " + o);
+            }
+            assertTrue(db.exec("CREATE TABLE empty_plans (quota int, note varchar(20));"
+                    + " UPDATE empty_plans SET note = 'y' WHERE quota = ''").ok(), "no row, no conversion");
+            assertError(new MysqlError(1292, "ER_TRUNCATED_WRONG_VALUE"),
+                    db.exec("UPDATE plans SET note = 'y' WHERE quota = ''"), "a row compared with ''");
+        }
+    }
+
+    @Test
     void ddl_commits_the_statements_before_a_failure() {
         // the half-applied revision: the first ALTER stays although the script fails at the second
         try (TempDatabase db = MariaDbServer.require().createDatabase()) {

@@ -157,6 +157,115 @@ class PostgresFactsTest {
         assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches));
     }
 
+    /**
+     * The SQLSTATE each of {@code statements} raises (null where it passes), each run alone in a subtransaction of one
+     * DO block: PostgreSQL parses a statement it EXECUTEs as it parses one sent alone, and one psql run checks them all.
+     */
+    private List<String> eachAlone(List<String> statements) {
+        StringBuilder array = new StringBuilder();
+        for (String st : statements) {
+            array.append(array.length() == 0 ? "" : ", ").append("$st$").append(st).append("$st$");
+        }
+        SqlOutcome o = ok("DO $do$ DECLARE i int := 0; st text; BEGIN FOREACH st IN ARRAY ARRAY[" + array
+                + "]::text[] LOOP i := i + 1; BEGIN EXECUTE st; RAISE NOTICE 'statement % ok', i;"
+                + " EXCEPTION WHEN others THEN RAISE NOTICE 'statement % %', i, SQLSTATE; END; END LOOP; END $do$");
+        List<String> out = new ArrayList<>();
+        for (String n : o.notices()) {
+            String[] parts = n.split(" ");
+            if (parts.length == 4 && parts[1].equals("statement")) {
+                assertEquals(out.size() + 1, Integer.parseInt(parts[2]), o::toString);
+                out.add(parts[3].equals("ok") ? null : parts[3]);
+            }
+        }
+        assertEquals(statements.size(), out.size(), o::toString);
+        return out;
+    }
+
+    /** One empty table per type, {@code retyped_<index>(c type, other text)}. */
+    private void tablesOf(List<String> types) {
+        StringBuilder sql = new StringBuilder("CREATE TYPE mood AS ENUM ('HAPPY', 'SAD');");
+        for (int t = 0; t < types.size(); t++) {
+            sql.append(" CREATE TABLE retyped_").append(t).append(" (c ").append(types.get(t)).append(", other text);");
+        }
+        ok(sql.toString());
+    }
+
+    /**
+     * {@link PostgresFacts#textFunctionFails} and {@link PostgresFacts#likeFails}, row by row: each text function and
+     * {@code [NOT] LIKE}/{@code ILIKE} on an empty column of each type, in an {@code UPDATE} and a {@code SELECT}
+     * (read-before-type-change). The statement fails with the facts' SQLSTATE exactly where they name one, and passes
+     * on every text type (the type the first run read).
+     */
+    @Test
+    void a_text_function_or_like_fails_42883_exactly_on_the_types_the_facts_name() {
+        List<String> types = List.of("text", "character varying(20)", "character(5)", "mood", "smallint", "integer",
+                "bigint", "numeric", "double precision", "json", "jsonb");
+        List<String> reads = List.of("upper(c)", "lower(c)", "initcap(c)", "trim(c)", "btrim(c)", "ltrim(c)",
+                "rtrim(c)", "c LIKE 'x%'", "c NOT LIKE 'x%'", "c ILIKE 'x%'", "c NOT ILIKE 'x%'");
+        tablesOf(types);
+        List<String> statements = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int t = 0; t < types.size(); t++) {
+            String type = types.get(t);
+            boolean nativeEnum = type.equals("mood");
+            for (String read : reads) {
+                var fails = read.startsWith("c ") ? PostgresFacts.likeFails(type, nativeEnum)
+                        : PostgresFacts.textFunctionFails(read.substring(0, read.indexOf('(')), type, nativeEnum);
+                statements.add("UPDATE retyped_" + t + " SET other = 'x' WHERE (" + read + ") IS NOT NULL");
+                statements.add("SELECT (" + read + ") IS NULL FROM retyped_" + t);
+                expected.add(fails == null ? null : fails.code());
+                expected.add(fails == null ? null : fails.code());
+            }
+        }
+        List<String> got = eachAlone(statements);
+        List<String> mismatches = new ArrayList<>();
+        for (int k = 0; k < statements.size(); k++) {
+            if (!java.util.Objects.equals(got.get(k), expected.get(k))) {
+                mismatches.add(statements.get(k) + ": facts " + expected.get(k) + ", server " + got.get(k));
+            }
+        }
+        assertTrue(expected.stream().filter(java.util.Objects::nonNull).count() >= 100, "claims: " + expected);
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches) + "\n" + types);
+    }
+
+    /**
+     * {@link PostgresFacts#comparisonFails}, row by row: an empty column of each type compared ({@code =}, {@code <>},
+     * {@code !=}, either side) with each constant. Where the facts name a SQLSTATE the statement fails with it; where
+     * they name none the server may still refuse (an enum label not declared), but every text type takes every constant.
+     */
+    @Test
+    void a_comparison_with_a_constant_fails_where_the_facts_say_and_with_their_sqlstate() {
+        List<String> types = List.of("text", "character varying(20)", "mood", "smallint", "integer", "bigint",
+                "numeric", "json", "jsonb");
+        List<String> literals = List.of("", " ", "[]", "{}", "null", "true", "nul", "abc", "-1", " 7 ", "0x1F", "HAPPY",
+                "NaN", "\"s\"");
+        tablesOf(types);
+        List<String> statements = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        List<Boolean> text = new ArrayList<>();
+        for (int t = 0; t < types.size(); t++) {
+            String type = types.get(t);
+            for (String literal : literals) {
+                var fails = PostgresFacts.comparisonFails(literal, type, type.equals("mood"));
+                String quoted = "'" + literal.replace("'", "''") + "'";
+                for (String where : List.of("c = " + quoted, "c <> " + quoted, "c != " + quoted, quoted + " = c")) {
+                    statements.add("UPDATE retyped_" + t + " SET other = 'x' WHERE " + where);
+                    expected.add(fails == null ? null : fails.code());
+                    text.add("string".equals(PostgresFacts.typeFamily(type)));
+                }
+            }
+        }
+        List<String> got = eachAlone(statements);
+        List<String> mismatches = new ArrayList<>();
+        for (int k = 0; k < statements.size(); k++) {
+            if (expected.get(k) != null ? !expected.get(k).equals(got.get(k)) : text.get(k) && got.get(k) != null) {
+                mismatches.add(statements.get(k) + ": facts " + expected.get(k) + ", server " + got.get(k));
+            }
+        }
+        assertTrue(expected.stream().filter(java.util.Objects::nonNull).count() >= 40, "claims: " + expected);
+        assertTrue(mismatches.isEmpty(), () -> String.join("\n", mismatches) + "\n" + types);
+    }
+
     // (f)
     @Test
     void create_type_if_not_exists_is_a_syntax_error_42601() {

@@ -67,6 +67,7 @@ class RerunProofTest {
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",
             "alter-column-type-not-idempotent/cast_to_enum",
+            "read-before-type-change/retyped_reads",
             "create-table-not-idempotent/copied_in_try_loop",
             "add-column-not-idempotent/unread_names_run",
             "add-constraint-not-idempotent/try_in_autocommit_block",
