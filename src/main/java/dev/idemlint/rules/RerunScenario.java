@@ -86,4 +86,12 @@ public final class RerunScenario {
     public static String nameOr(String s) {
         return s == null ? "..." : s;
     }
+
+    /** A type as a message names it, by PostgreSQL's short aliases: {@code timestamptz}, {@code varchar(20)}. */
+    public static String typeName(String formatType) {
+        return formatType.replace("timestamp without time zone", "timestamp")
+                .replace("timestamp with time zone", "timestamptz")
+                .replace("time without time zone", "time")
+                .replace("character varying", "varchar");
+    }
 }

@@ -43,20 +43,13 @@ public final class AlterColumnTypeNotIdempotent implements MigrationRule {
     }
 
     /** The type as PostgreSQL's short aliases name it: {@code timestamp}, {@code timestamptz}, {@code varchar(n)}. */
-    static String shortName(String formatType) {
-        return formatType.replace("timestamp without time zone", "timestamp")
-                .replace("timestamp with time zone", "timestamptz")
-                .replace("time without time zone", "time")
-                .replace("character varying", "varchar");
-    }
-
     private static void report(Migration m, Operation.Benign b, Conflict c, RuleContext ctx) {
         String column = RerunScenario.describe(ObjectKind.COLUMN, b.column(), b.table());
         // the type the re-run meets is this statement's own unless another statement changes the column's type
         boolean own = b.type().formatType() != null && m.upgrade().stream().filter(op -> op != b
                 && op instanceof Operation.Benign o && o.type() != null && b.column().equals(o.column())
                 && b.table().equals(o.table())).findAny().isEmpty();
-        String have = own ? shortName(b.type().formatType()) : null;
+        String have = own ? RerunScenario.typeName(b.type().formatType()) : null;
         String shift = b.type().shift();
         String because;
         if (shift != null && (own ? PostgresFacts.shiftFails(b.type().formatType()) : b.type().function() == null)) {

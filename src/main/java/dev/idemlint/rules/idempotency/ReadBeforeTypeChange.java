@@ -117,7 +117,7 @@ public final class ReadBeforeTypeChange implements ProjectRule {
     private static void report(Migration m, Operation read, ColumnUse use, Operation.Benign b, boolean nativeEnum,
             SqlState state, RuleContext ctx) {
         String type = nativeEnum ? "the enum " + b.type().enumType().name()
-                : AlterColumnTypeNotIdempotent.shortName(b.type().formatType());
+                : RerunScenario.typeName(b.type().formatType());
         String how = switch (use.kind()) {
             case FUNCTION -> "passed to " + use.operator();
             case LIKE -> "matched with " + use.operator();
@@ -127,7 +127,7 @@ public final class ReadBeforeTypeChange implements ProjectRule {
         OpSite site = read.site();
         ctx.report(m.source(), site, "Re-running this revision fails with " + RerunScenario.failure(state, site)
                 + " because column \"" + b.column() + "\" of \"" + b.table() + "\", " + how + " in this "
-                + verb(site) + ", is already " + type + ", the type line " + line + " gives it"
+                + verb(site) + ", is already " + type + " (line " + line + ")"
                 + RerunScenario.end(site))
                 .help(RerunScenario.why(site, state) + "PostgreSQL resolves functions, operators and constants by"
                         + " the column's type when it parses the statement, before it reads a row, so after the first"
