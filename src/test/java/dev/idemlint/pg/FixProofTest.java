@@ -64,6 +64,8 @@ class FixProofTest {
             "renamed_reads/n01", "read-before-rename has no fix: the re-run fails at the UPDATE reading the old column"
                     + " name whatever guards the rename, so rename-not-idempotent's guard is a suggestion only",
             "renamed_reads/n02", "as renamed_reads/n01, for a table renamed after an INSERT ... SELECT reads it",
+            "retyped_reads/r01", "read-before-type-change has no fix: the re-run fails at the UPDATE reading the column"
+                    + " under the type the first run gave it, and a guard on the type change alone leaves the read",
             "enum_label_swap/l01", "filter-on-removed-enum-label offers no fix: the DELETE must compare the column as"
                     + " text (`state::text = 'stale'`) or move to a revision of its own, a change to the statement's SQL"
                     + " its help names for the author");
