@@ -12,6 +12,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.MysqlFacts;
 import dev.idemlint.migration.NamingConvention;
 import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
@@ -34,6 +35,8 @@ import dev.idemlint.schema.Presence;
 import dev.idemlint.schema.QualifiedName;
 import dev.idemlint.schema.SchemaState;
 import dev.idemlint.schema.SchemaTimeline;
+import dev.idemlint.sql.ColumnUse;
+import dev.idemlint.sql.StatementReads;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -392,7 +395,7 @@ public final class Planner {
             }
         }
         if (op instanceof Operation.Benign b && (b.table() == null || b.column() == null)) {
-            return OK;
+            return run == GuardCheck.Run.SKIPS ? OK : guarded(m, op, run, typedRead(op));
         }
         Fails raises = guards.inspectorOnMissingTable(op);
         if (raises != null) {
@@ -405,7 +408,11 @@ public final class Planner {
             inserts.guarded(op, (Operation.Insert) op);
             return OK;
         }
-        Outcome o = effect(op, creations, rev, madeHere, run == GuardCheck.Run.MAYBE);
+        return guarded(m, op, run, effect(op, creations, rev, madeHere, run == GuardCheck.Run.MAYBE));
+    }
+
+    /** What {@code o}, the outcome of {@code op} run unguarded, becomes under {@code op}'s guard. */
+    private Outcome guarded(Migration m, Operation op, GuardCheck.Run run, Outcome o) {
         // a statement the re-run check settled runs as an unguarded one here (GuardCheck)
         Guard g = m.verdicts().settled(op) ? null : op.site().guard();
         if (o instanceof Fails f) {
@@ -589,6 +596,73 @@ public final class Planner {
     }
 
     /** Statements that fail whatever the schema holds, and tables an operation needs. */
+    /**
+     * A data statement of one table that uses a column in a way its type here rejects ({@code upper(c)} on an enum,
+     * {@code c LIKE 'x'} on a number): PostgreSQL fails when it parses the statement, on an empty table too
+     * ({@link ColumnUse#failsOn}). Only a statement whose every table is read, and none by schema, is judged.
+     */
+    private Outcome typedRead(Operation op) {
+        OpSite site = op.site();
+        if (!errors.readsCheckedByType() || site.origin() != Origin.RAW_SQL || site.sql() == null) {
+            return OK;
+        }
+        String sql = site.sql().text();
+        StatementReads names = StatementReads.of(sql, site.sqlStart(), site.sqlEnd());
+        Set<String> tables = new HashSet<>();
+        names.tables().forEach(t -> tables.add(fold(t)));
+        if (names.dynamicTable() || tables.size() != 1 || ColumnUse.schemaQualified(sql, site.sqlStart(), site.sqlEnd())) {
+            return OK;
+        }
+        String table = tables.iterator().next();
+        Placement.Target t = places.relTarget(op, table);
+        if (t.schema() == null) {
+            return OK;
+        }
+        Set<String> qualifiers = new HashSet<>();
+        qualifiers.add(table);
+        names.aliases().forEach((alias, of) -> {
+            if (fold(of).equals(table)) {
+                qualifiers.add(fold(alias));
+            }
+        });
+        Set<String> columns = new LinkedHashSet<>(names.bare().keySet());
+        for (StatementReads.Column c : names.columns()) {
+            if (qualifiers.contains(fold(c.table()))) {
+                columns.add(c.column());
+            }
+        }
+        for (String name : columns) {
+            ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), name);
+            String type = state.columnType(column);
+            if (type == null || name.equalsIgnoreCase(table)) {
+                continue;
+            }
+            boolean nativeEnum = state.labels(typeName(type)) != null;
+            for (ColumnUse use : ColumnUse.of(sql, site.sqlStart(), site.sqlEnd(), name, qualifiers)) {
+                SqlState fails = use.failsOn(type, nativeEnum);
+                if (fails != null) {
+                    String why = use.kind() == ColumnUse.Kind.COMPARE && fails != SqlState.UNDEFINED_FUNCTION
+                            ? "'" + use.literal() + "' is no value of it" : "no " + use.operator() + " takes it";
+                    return new Fails(fails, "column " + column.path(state.currentSchema()) + " is " + type
+                            + " here, and " + why, column, false);
+                }
+            }
+        }
+        return OK;
+    }
+
+    private static String fold(String name) {
+        return name.replace("\"", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** The type a column's {@code format_type} names, on the search path's schema when it names none. */
+    private QualifiedName typeName(String formatType) {
+        String bare = formatType.replace("\"", "");
+        int dot = bare.lastIndexOf('.');
+        return dot < 0 ? QualifiedName.of(state.currentSchema(), bare)
+                : QualifiedName.of(bare.substring(0, dot), bare.substring(dot + 1));
+    }
+
     private Outcome preconditions(Operation op) {
         ServerFacts.Raised inTransaction = errors.concurrentlyInTransaction();
         if (op instanceof Operation.CreateIndex ci && ci.concurrently() && !op.site().autocommit() && inTransaction != null) {

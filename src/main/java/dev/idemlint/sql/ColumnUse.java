@@ -1,5 +1,7 @@
 package dev.idemlint.sql;
 
+import dev.idemlint.migration.PostgresFacts;
+import dev.idemlint.migration.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,6 +32,19 @@ public record ColumnUse(Kind kind, String function, String literal, String opera
     private static final Set<String> BEFORE_COMPARE = Set.of("where", "and", "or", "not", "on", "when", "having");
     private static final Set<String> AFTER_COMPARE = Set.of("and", "or", "then");
     private static final Set<String> EQUALITY = Set.of("=", "<>", "!=");
+
+    /**
+     * What PostgreSQL raises when it parses this use of a column of type {@code formatType} ({@code nativeEnum}: a
+     * native enum); null when nothing is known to fail. See {@link PostgresFacts#textFunctionFails},
+     * {@link PostgresFacts#likeFails} and {@link PostgresFacts#comparisonFails}.
+     */
+    public SqlState failsOn(String formatType, boolean nativeEnum) {
+        return switch (kind) {
+            case FUNCTION -> PostgresFacts.textFunctionFails(function, formatType, nativeEnum);
+            case LIKE -> PostgresFacts.likeFails(formatType, nativeEnum);
+            case COMPARE -> PostgresFacts.comparisonFails(literal, formatType, nativeEnum);
+        };
+    }
 
     /**
      * The uses, in order, of column {@code column} (as PostgreSQL folds it) in the statement {@code sql[from, to)},

@@ -95,11 +95,7 @@ public final class ReadBeforeTypeChange implements ProjectRule {
         boolean nativeEnum = b.type().enumType() != null && b.type().enumType().nativeEnum();
         String to = b.type().formatType();
         for (ColumnUse use : ColumnUse.of(sql, site.sqlStart(), site.sqlEnd(), b.column(), qualifiers)) {
-            SqlState state = switch (use.kind()) {
-                case FUNCTION -> PostgresFacts.textFunctionFails(use.function(), to, nativeEnum);
-                case LIKE -> PostgresFacts.likeFails(to, nativeEnum);
-                case COMPARE -> PostgresFacts.comparisonFails(use.literal(), to, nativeEnum);
-            };
+            SqlState state = use.failsOn(to, nativeEnum);
             if (state == null) {
                 continue;
             }
