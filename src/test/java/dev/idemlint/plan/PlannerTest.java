@@ -168,6 +168,37 @@ class PlannerTest {
     }
 
     @Test
+    void a_read_the_column_type_here_rejects_fails_when_parsed() throws Exception {
+        rev("018", null, "pass").rev("020", "018", "op.execute(\"UPDATE plans SET tier = UPPER(tier) WHERE note LIKE 'x%'\")");
+        typed("plans", "id:integer", "tier:tier_level", "note:text", "quota:integer");
+        types.add(new Catalog.Type("public", "tier_level", 'e', List.of("FREE", "PRO")));
+        stamped = List.of("018");
+        Entry e = entry(plan(), "020");
+        assertEquals(Status.FAILS, e.status());
+        assertEquals("42883", e.sqlstate());
+        assertTrue(e.message().contains("column plans.tier is tier_level here, and no upper() takes it"), e.message());
+
+        // a text column takes upper() and LIKE; a comparison of an integer with digits parses
+        revisions.clear();
+        rev("018", null, "pass").rev("020", "018", "op.execute(\"UPDATE plans SET note = UPPER(note) WHERE quota = '7'\")");
+        assertEquals(Status.OK, entry(plan(), "020").status());
+
+        // a constant no integer reads fails with 22P02 when the statement is parsed
+        revisions.clear();
+        rev("018", null, "pass").rev("020", "018", "op.execute(\"DELETE FROM plans WHERE quota = 'none'\")");
+        Entry bad = entry(plan(), "020");
+        assertEquals("22P02", bad.sqlstate(), bad.message());
+        assertTrue(bad.message().contains("'none' is no value of it"), bad.message());
+
+        // a second table in the statement: a bare name may be its column, so nothing is judged
+        revisions.clear();
+        table("other", "id");
+        rev("018", null, "pass").rev("020", "018",
+                "op.execute(\"UPDATE plans SET note = 'a' FROM other WHERE upper(tier) = 'FREE'\")");
+        assertEquals(Status.OK, entry(plan(), "020").status());
+    }
+
+    @Test
     void a_column_already_there_fails_and_stamping_is_offered() throws Exception {
         rev("018", null, "op.create_table(\"players\", sa.Column(\"id\", sa.Integer(), primary_key=True))")
                 .rev("020", "018", "op.add_column(\"players\", sa.Column(\"custom_notes\", sa.Text()))")
