@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The declarative classes a revision file declares for itself ({@code Base = declarative_base()}, then {@code
@@ -50,8 +51,16 @@ final class DeclarativeModels {
     }
 
     private static Model read(Stmt.ClassDef c, Scope scope, Map<String, List<String>> imported) {
+        return read(c, base -> declarativeBase(scope.lookup(base)), imported);
+    }
+
+    /**
+     * Class {@code c} read as above, its one base a name {@code plainBase} accepts as a declarative base that maps
+     * nothing of its own; null when it is not one.
+     */
+    static Model read(Stmt.ClassDef c, Predicate<String> plainBase, Map<String, List<String>> imported) {
         if (!c.decorators().isEmpty() || c.bases().size() != 1 || !(c.bases().get(0) instanceof Expr.Name base)
-                || !declarativeBase(scope.lookup(base.id()))) {
+                || !plainBase.test(base.id())) {
             return null;
         }
         String table = null;
@@ -92,7 +101,7 @@ final class DeclarativeModels {
     }
 
     /** {@code declarative_base()} with nothing but {@code metadata=}: no mixin class, no metaclass. */
-    private static boolean declarativeBase(Expr e) {
+    static boolean declarativeBase(Expr e) {
         return e instanceof Expr.Call call && "declarative_base".equals(Names.lastPart(call.func()))
                 && call.args().stream().allMatch(a -> "metadata".equals(a.keyword()));
     }
@@ -140,7 +149,7 @@ final class DeclarativeModels {
      * Whether {@code e} is a name SQLAlchemy gives: {@code sa.X}, {@code sqlalchemy.X}, {@code postgresql.X} or
      * {@code X} where the first name is imported from a {@code sqlalchemy} module (a type, {@code ForeignKey}).
      */
-    private static boolean fromSqlalchemy(Expr e, Map<String, List<String>> imported) {
+    static boolean fromSqlalchemy(Expr e, Map<String, List<String>> imported) {
         Expr root = e;
         while (root instanceof Expr.Attribute a) {
             root = a.value();

@@ -94,6 +94,11 @@ public final class MigrationReader {
         }
         RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module, revision, down));
         Map<String, DeclarativeModels.Model> models = DeclarativeModels.of(module.body(), moduleScope, imported);
+        // classes imported from the project's modules: read for what a session writes, not for queries
+        Map<String, DeclarativeModels.Model> sessionModels = new HashMap<>(
+                ProjectModels.imported(module.source(), module.body(), () -> readSide[0] = true));
+        sessionModels.keySet().removeIf(n -> models.containsKey(n) || moduleScope.binds(n));
+        sessionModels.putAll(models);
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
@@ -106,7 +111,7 @@ public final class MigrationReader {
             EngineDispatch dispatch = EngineDispatch.of(fn, defined);
             if (dispatch == null) {
                 OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
-                        imported, models);
+                        imported, models, Map.copyOf(sessionModels));
                 ops.addAll(x.extract(fn, phase));
                 readsModels |= x.readModels();
                 continue;
@@ -114,7 +119,7 @@ public final class MigrationReader {
             // one extractor per engine: each database runs its function on its own connection and transaction
             for (EngineDispatch.Engine e : dispatch.engines()) {
                 OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
-                        imported, models);
+                        imported, models, Map.copyOf(sessionModels));
                 ops.addAll(x.extract(e.function(), phase, e.name()));
                 readsModels |= x.readModels();
             }

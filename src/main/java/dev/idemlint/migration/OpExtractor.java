@@ -38,6 +38,11 @@ final class OpExtractor {
     /** The declarative classes the revision file declares whose mapping is certain ({@link DeclarativeModels}). */
     private final Map<String, DeclarativeModels.Model> models;
     /**
+     * Those and the classes the revision imports from its project ({@link ProjectModels}): what a session's {@code
+     * add}, {@code add_all} and {@code bulk_save_objects} write is read for both.
+     */
+    private final Map<String, DeclarativeModels.Model> sessionModels;
+    /**
      * Whether a table or a dialect helper was looked up in an application module the revision imports, found or not
      * ({@link ModelTables}, {@link DialectHelpers}).
      */
@@ -118,8 +123,9 @@ final class OpExtractor {
 
     OpExtractor(SourceFile file, Map<String, Stmt.FunctionDef> moduleFunctions, Scope moduleScope,
             Set<String> opNames, Map<String, String> opFunctions, Dialect dialect, Map<String, List<String>> imported,
-            Map<String, DeclarativeModels.Model> models) {
+            Map<String, DeclarativeModels.Model> models, Map<String, DeclarativeModels.Model> sessionModels) {
         this.file = file;
+        this.sessionModels = sessionModels;
         this.opFunctions = opFunctions;
         this.imported = imported;
         this.models = models;
@@ -1203,7 +1209,7 @@ final class OpExtractor {
         if (last == null || HARMLESS_CALLS.contains(last)) {
             return false;
         }
-        if (last.equals("bulk_save_objects") && !models.isEmpty() && func instanceof Expr.Attribute b
+        if (last.equals("bulk_save_objects") && !sessionModels.isEmpty() && func instanceof Expr.Attribute b
                 && b.value() instanceof Expr.Name session && sessionOf(session, ctx.scope()) != null
                 && call.positional(0) != null && ormRows(ColumnReader.deref(call.positional(0), ctx.scope()), false,
                         call.args().size() == 1, ctx) != null) {
@@ -1295,7 +1301,7 @@ final class OpExtractor {
             executeSql(call.positional(0), call, ctx);
             return true;
         }
-        if (!models.isEmpty() && ORM_SESSION_METHODS.contains(method) && receiver instanceof Expr.Name rn
+        if (!sessionModels.isEmpty() && ORM_SESSION_METHODS.contains(method) && receiver instanceof Expr.Name rn
                 && sessionOf(rn, ctx.scope()) instanceof Expr.Call session) {
             ormSessionCall(method, call, session, ctx);
             return true;
@@ -1464,11 +1470,11 @@ final class OpExtractor {
         Map<String, List<Expr.Call>> out = new LinkedHashMap<>();
         for (Expr o : objects) {
             Expr d = ColumnReader.deref(o, ctx.scope());
-            if (!(d instanceof Expr.Call c) || !(c.func() instanceof Expr.Name cls) || !models.containsKey(cls.id())
-                    || ctx.scope().binds(cls.id())) {
+            if (!(d instanceof Expr.Call c) || !(c.func() instanceof Expr.Name cls)
+                    || !sessionModels.containsKey(cls.id()) || ctx.scope().binds(cls.id())) {
                 return null;
             }
-            Map<String, String> attributes = models.get(cls.id()).columns();
+            Map<String, String> attributes = sessionModels.get(cls.id()).columns();
             for (Arg a : c.args()) {
                 if (a.star() != 0 || a.keyword() == null || !attributes.containsKey(a.keyword())) {
                     return null;
@@ -1488,7 +1494,7 @@ final class OpExtractor {
     private List<Operation> ormInserts(OpSite site, Map<String, List<Expr.Call>> rows) {
         List<Operation> made = new ArrayList<>();
         for (Map.Entry<String, List<Expr.Call>> byClass : rows.entrySet()) {
-            DeclarativeModels.Model model = models.get(byClass.getKey());
+            DeclarativeModels.Model model = sessionModels.get(byClass.getKey());
             List<String> columns = new ArrayList<>();
             Map<String, Set<String>> literals = new HashMap<>();
             for (Map.Entry<String, String> attr : model.columns().entrySet()) {

@@ -1,0 +1,299 @@
+package dev.idemlint.migration;
+
+import dev.idemlint.python.Expr;
+import dev.idemlint.python.PythonModule;
+import dev.idemlint.python.Stmt;
+import dev.idemlint.python.StmtParts;
+import dev.idemlint.source.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The declarative classes a revision imports from its project, read as {@link DeclarativeModels} reads a class the
+ * revision declares: {@code from app.Models.Crop import Crop}, app/Models/Crop.py declaring {@code class
+ * Crop(Base): __tablename__ = "crops"; slug = Column(String(50), unique=True); ...}, makes {@code
+ * session.add_all([Crop(slug="corn")])} an insert into "crops". The module is found as {@link ModelTables#module}
+ * finds an application model's (from the revision's folder up to the project's root, never through a link out of
+ * it) and read within the same bounds (at most 1 MiB, UTF-8, parsed, never run). The class's one base must be a
+ * declarative base that maps nothing: a name the model's module binds once to {@code declarative_base()} (given
+ * {@code metadata=} at most), or a class it declares, or imports from another module of the project found the same
+ * way, whose one base is SQLAlchemy's {@code DeclarativeBase} and whose body holds only a docstring, {@code pass}
+ * or {@code metadata = ...}. A mixin, a base with columns, table arguments or a registry of its own, a relative or
+ * re-exported import, a module missing, too large, linked out of the root or not parsed: the class is not read,
+ * and its rows are not known (no claim). At most two files are read per class, and a revision's look-ups are
+ * bounded by {@link #MAX_CLASSES}.
+ */
+final class ProjectModels {
+    /** How many imported names one revision looks up as model classes. */
+    static final int MAX_CLASSES = 16;
+    /** Modules kept read, by file and content; the map is emptied past this size. */
+    private static final int MAX_KEPT = 256;
+    private static final Map<Kept, Read> READ = new ConcurrentHashMap<>();
+
+    private record Kept(Path file, String digest) {
+    }
+
+    /**
+     * What one module gives: its classes read (base not yet checked) with the name of their base, the names it
+     * imports from other modules, and the names it declares as plain declarative bases.
+     */
+    private record Read(Map<String, Map.Entry<String, DeclarativeModels.Model>> classes,
+            Map<String, List<String>> imported, Set<String> bases) {
+        static final Read NONE = new Read(Map.of(), Map.of(), Set.of());
+    }
+
+    private ProjectModels() {
+    }
+
+    /**
+     * The class {@code cls} of module {@code module} (dotted, absolute) imported by {@code revision}, read as above,
+     * or null; {@code looked} runs when the answer depended on the project's files.
+     */
+    static DeclarativeModels.Model of(SourceFile revision, String module, String cls, Runnable looked) {
+        Read m = module(revision, module, looked);
+        Map.Entry<String, DeclarativeModels.Model> c = m.classes().get(cls);
+        if (c == null) {
+            return null;
+        }
+        String base = c.getKey();
+        if (m.bases().contains(base)) {
+            return c.getValue();
+        }
+        List<String> from = m.imported().get(base);
+        if (from == null || from.get(0).startsWith(".")) {
+            return null;
+        }
+        return module(revision, from.get(0), looked).bases().contains(from.get(1)) ? c.getValue() : null;
+    }
+
+    /**
+     * The classes of the revision {@code body} imports by {@code from M import C} from modules of its project, read as
+     * above, by local name: only names imported once, bound by nothing else at its top level (an assignment, a class,
+     * a function, a name bound in an if or try), called somewhere in the revision ({@code C(...)}); the first
+     * {@link #MAX_CLASSES} of them; none, and no file read, when the revision calls no {@code add}, {@code add_all}
+     * or {@code bulk_save_objects}.
+     */
+    static Map<String, DeclarativeModels.Model> imported(SourceFile revision, List<Stmt> body, Runnable looked) {
+        Map<String, Integer> count = new HashMap<>();
+        Map<String, List<String>> from = new LinkedHashMap<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Import imp) {
+                for (Stmt.ImportName n : imp.names()) {
+                    String local = n.alias() != null ? n.alias() : n.name().split("\\.", -1)[0];
+                    count.merge(local, 1, Integer::sum);
+                    if (imp.module() != null && !n.name().equals("*")) {
+                        from.put(local, List.of(imp.module(), n.name()));
+                    }
+                }
+            } else if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.Assign
+                    || s instanceof Stmt.AnnAssign) {
+                markBound(s, count, false);
+            } else {
+                // a compound statement (if, try, for, with) binds its names at the top level too
+                for (Stmt inner : StmtParts.blocks(s)) {
+                    markBound(inner, count, true);
+                }
+            }
+        }
+        Set<String> called = called(body);
+        if (!called.contains(".add") && !called.contains(".add_all") && !called.contains(".bulk_save_objects")) {
+            return Map.of(); // no session writes anything: no file is read
+        }
+        Map<String, DeclarativeModels.Model> out = new HashMap<>();
+        int asked = 0;
+        for (Map.Entry<String, List<String>> e : from.entrySet()) {
+            String local = e.getKey();
+            if (count.get(local) != 1 || !called.contains(local)) {
+                continue;
+            }
+            if (asked++ >= MAX_CLASSES) {
+                break;
+            }
+            DeclarativeModels.Model m = of(revision, e.getValue().get(0), e.getValue().get(1), looked);
+            if (m != null) {
+                out.put(local, m);
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** The names {@code body} calls anywhere as {@code name(...)}, and as {@code .name} the methods it calls. */
+    private static Set<String> called(List<Stmt> body) {
+        Set<String> out = new HashSet<>();
+        ArrayDeque<Stmt> todo = new ArrayDeque<>(body);
+        ArrayDeque<Expr> exprs = new ArrayDeque<>();
+        while (!todo.isEmpty()) {
+            Stmt s = todo.pop();
+            exprs.addAll(StmtParts.expressions(s));
+            todo.addAll(StmtParts.blocks(s));
+            while (!exprs.isEmpty()) {
+                Expr e = exprs.pop();
+                if (e == null) {
+                    continue;
+                }
+                if (e instanceof Expr.Call c && c.func() instanceof Expr.Name n) {
+                    out.add(n.id());
+                } else if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a) {
+                    out.add("." + a.attr());
+                }
+                for (int i = 0; i < e.childCount(); i++) {
+                    exprs.push(e.child(i));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Read module(SourceFile revision, String module, Runnable looked) {
+        ModelTables.Module found = ModelTables.module(revision, module);
+        if (found == null) {
+            return Read.NONE;
+        }
+        looked.run();
+        if (found.file() == null) {
+            return Read.NONE;
+        }
+        byte[] bytes = ModelTables.bytes(found.file(), found.top());
+        if (bytes == null) {
+            return Read.NONE;
+        }
+        Kept key = new Kept(found.file().toAbsolutePath().normalize(), ModelTables.digest(bytes));
+        if (READ.size() > MAX_KEPT) {
+            READ.clear();
+        }
+        return READ.computeIfAbsent(key, k -> read(k.file(), bytes));
+    }
+
+    private static Read read(Path file, byte[] bytes) {
+        PythonModule m = ModelTables.parse(file, bytes);
+        if (m == null) {
+            return Read.NONE;
+        }
+        Scope scope = new Scope(null);
+        Map<String, Integer> bound = new HashMap<>();
+        Map<String, List<String>> imported = new HashMap<>();
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.Assign a) {
+                for (Expr t : a.targets()) {
+                    if (t instanceof Expr.Name n) {
+                        bound.merge(n.id(), 1, Integer::sum);
+                        scope.bind(n.id(), a.value());
+                    } else {
+                        for (int i = 0; i < t.childCount(); i++) {
+                            if (t.child(i) instanceof Expr.Name n) {
+                                bound.merge(n.id(), 2, Integer::sum); // bound to a value not read
+                            }
+                        }
+                    }
+                }
+            } else if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
+                bound.merge(n.id(), a.value() == null ? 2 : 1, Integer::sum);
+                scope.bind(n.id(), a.value());
+            } else if (s instanceof Stmt.ClassDef c) {
+                bound.merge(c.name(), 1, Integer::sum);
+            } else if (s instanceof Stmt.FunctionDef f) {
+                bound.merge(f.name(), 1, Integer::sum);
+            } else if (s instanceof Stmt.Import imp) {
+                for (Stmt.ImportName n : imp.names()) {
+                    String local = n.alias() != null ? n.alias() : n.name();
+                    bound.merge(local, 1, Integer::sum);
+                    if (imp.module() != null) {
+                        imported.put(local, List.of(imp.module(), n.name()));
+                    }
+                }
+            } else if (!(s instanceof Stmt.ExprStmt)) {
+                // a compound statement (if, try, for, with) may bind any name: none of its names is certain
+                for (Stmt inner : StmtParts.blocks(s)) {
+                    markBound(inner, bound, true);
+                }
+            }
+        }
+        Set<String> once = new HashSet<>();
+        bound.forEach((n, k) -> {
+            if (k == 1) {
+                once.add(n);
+            }
+        });
+        imported.keySet().retainAll(once);
+        Set<String> bases = new HashSet<>();
+        Map<String, Map.Entry<String, DeclarativeModels.Model>> classes = new HashMap<>();
+        for (Stmt s : m.body()) {
+            if (s instanceof Stmt.Assign a && a.targets().size() == 1 && a.targets().get(0) instanceof Expr.Name n
+                    && once.contains(n.id()) && DeclarativeModels.declarativeBase(a.value())
+                    && DeclarativeModels.fromSqlalchemy(((Expr.Call) a.value()).func(), imported)) {
+                bases.add(n.id());
+            } else if (s instanceof Stmt.ClassDef c && once.contains(c.name())) {
+                if (plainBase(c, imported)) {
+                    bases.add(c.name());
+                    continue;
+                }
+                DeclarativeModels.Model model = DeclarativeModels.read(c, b -> true, imported);
+                if (model != null) {
+                    classes.put(c.name(), Map.entry(((Expr.Name) c.bases().get(0)).id(), model));
+                }
+            }
+        }
+        // a base the module also imports or binds again is not the one read
+        bases.retainAll(once);
+        return new Read(Map.copyOf(classes), Map.copyOf(imported), Set.copyOf(bases));
+    }
+
+    /**
+     * Marks every name statement {@code s} binds as bound to something not read, and with {@code nested} those its
+     * blocks bind (a compound statement's; a function's or class's own names are their scope's).
+     */
+    private static void markBound(Stmt s, Map<String, Integer> bound, boolean nested) {
+        if (s instanceof Stmt.Assign a) {
+            for (Expr t : a.targets()) {
+                if (t instanceof Expr.Name n) {
+                    bound.merge(n.id(), 2, Integer::sum);
+                }
+            }
+        } else if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
+            bound.merge(n.id(), 2, Integer::sum);
+        } else if (s instanceof Stmt.ClassDef c) {
+            bound.merge(c.name(), 2, Integer::sum);
+        } else if (s instanceof Stmt.FunctionDef f) {
+            bound.merge(f.name(), 2, Integer::sum);
+        } else if (s instanceof Stmt.Import imp) {
+            for (Stmt.ImportName n : imp.names()) {
+                bound.merge(n.alias() != null ? n.alias() : n.name(), 2, Integer::sum);
+            }
+        }
+        if (nested && !(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
+            for (Stmt inner : StmtParts.blocks(s)) {
+                markBound(inner, bound, true);
+            }
+        }
+    }
+
+    /**
+     * {@code class Base(DeclarativeBase): pass}: one base, SQLAlchemy's {@code DeclarativeBase}, no decorator, and a
+     * body of a docstring, {@code pass} or {@code metadata = ...} only (a naming convention maps no column).
+     */
+    private static boolean plainBase(Stmt.ClassDef c, Map<String, List<String>> imported) {
+        if (!c.decorators().isEmpty() || c.bases().size() != 1
+                || !"DeclarativeBase".equals(Names.lastPart(c.bases().get(0)))
+                || !DeclarativeModels.fromSqlalchemy(c.bases().get(0), imported)
+                || c.bases().get(0) instanceof Expr.Name n && !imported.get(n.id()).get(1).equals("DeclarativeBase")) {
+            return false;
+        }
+        for (Stmt s : c.body()) {
+            boolean doc = s instanceof Stmt.ExprStmt e && e.expr() instanceof Expr.Str;
+            boolean pass = s instanceof Stmt.Opaque o && o.kind().equals("pass");
+            boolean metadata = s instanceof Stmt.Assign a && a.targets().size() == 1
+                    && a.targets().get(0) instanceof Expr.Name n && n.id().equals("metadata");
+            if (!doc && !pass && !metadata) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
