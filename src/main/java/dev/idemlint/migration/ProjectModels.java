@@ -5,6 +5,8 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -45,9 +47,14 @@ final class ProjectModels {
      * imports from other modules, and the names it declares as plain declarative bases.
      */
     private record Read(Map<String, Map.Entry<String, DeclarativeModels.Model>> classes,
-            Map<String, List<String>> imported, Set<String> bases) {
-        static final Read NONE = new Read(Map.of(), Map.of(), Set.of());
+            Map<String, List<String>> imported, Set<String> bases, boolean listens) {
+        static final Read NONE = new Read(Map.of(), Map.of(), Set.of(), true);
     }
+
+    /** The calls that register an event listener, which may change a row before it is written. */
+    private static final Set<String> LISTENERS = Set.of("listen", "listens_for", ".listen", ".listens_for");
+    /** How many enclosing packages' {@code __init__.py} are read for listeners. */
+    private static final int MAX_PACKAGES = 8;
 
     private ProjectModels() {
     }
@@ -160,11 +167,36 @@ final class ProjectModels {
         if (found.file() == null) {
             return Read.NONE;
         }
-        byte[] bytes = ModelTables.bytes(found.file(), found.top());
+        Read read = file(found.file(), found.top());
+        if (read.listens()) {
+            return Read.NONE;
+        }
+        // importing the module runs its packages' __init__.py first: a listener registered there counts too
+        Path dir = found.file().getParent();
+        if (found.file().getFileName().toString().equals("__init__.py")) {
+            dir = dir == null ? null : dir.getParent();
+        }
+        int packages = module.split("\\.", -1).length - 1;
+        for (int i = 0; i < packages && dir != null; i++, dir = dir.getParent()) {
+            if (i >= MAX_PACKAGES) {
+                return Read.NONE;
+            }
+            Path init = dir.resolve("__init__.py");
+            if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)
+                    && file(init, found.top()).listens()) {
+                return Read.NONE;
+            }
+        }
+        return read;
+    }
+
+    /** Module file {@code file} read within the bounds of {@link ModelTables#bytes}; {@link Read#NONE} if not. */
+    private static Read file(Path file, Path top) {
+        byte[] bytes = ModelTables.bytes(file, top);
         if (bytes == null) {
             return Read.NONE;
         }
-        Kept key = new Kept(found.file().toAbsolutePath().normalize(), ModelTables.digest(bytes));
+        Kept key = new Kept(file.toAbsolutePath().normalize(), ModelTables.digest(bytes));
         if (READ.size() > MAX_KEPT) {
             READ.clear();
         }
@@ -242,7 +274,9 @@ final class ProjectModels {
         }
         // a base the module also imports or binds again is not the one read
         bases.retainAll(once);
-        return new Read(Map.copyOf(classes), Map.copyOf(imported), Set.copyOf(bases));
+        Set<String> calls = called(m.body());
+        boolean listens = calls.stream().anyMatch(LISTENERS::contains);
+        return new Read(Map.copyOf(classes), Map.copyOf(imported), Set.copyOf(bases), listens);
     }
 
     /**
