@@ -468,6 +468,45 @@ public final class PostgresFacts {
         return change.function() != null && conversionFails(change.function(), change.arity(), formatType);
     }
 
+    /** Families whose casts {@link #castMissing} knows, as sources (an array of any of them too). */
+    private static final Set<String> CAST_SOURCES = Set.of("number", "string", "boolean", "date", "timestamp", "time",
+            "interval", "json", "uuid", "binary", "network address");
+
+    /**
+     * True when PostgreSQL 15 has no cast from a value of type {@code from} to {@code to} (both {@code format_type}),
+     * so {@code c::to} or {@code CAST(c AS to)} on a column of type {@code from} fails with 42846 (cannot_coerce)
+     * when the statement is parsed, on an empty table too ({@code pg_cast}, read with every pair on the server):
+     * to {@code json} or {@code jsonb} only text types and the JSON types cast; to {@code uuid} only text types; to
+     * {@code smallint}, {@code integer}, {@code bigint} or {@code numeric} text and number types, {@code jsonb}, and
+     * a {@code boolean} to {@code integer} only; to {@code boolean} text types, {@code integer} and {@code jsonb}. False
+     * for any other target, a source of another family (a user type, a domain: it may cast as its base type), and a
+     * type not known. Checked by {@code PostgresFactsTest}.
+     */
+    public static boolean castMissing(String from, String to) {
+        String family = typeFamily(from);
+        if (family == null || to == null || from.equals(to)
+                || !CAST_SOURCES.contains(family.endsWith(" array") ? family.substring(0, family.length() - 6) : family)) {
+            return false;
+        }
+        boolean array = family.endsWith(" array");
+        String base = from.indexOf('(') < 0 ? from : from.substring(0, from.indexOf('('));
+        boolean text = !array && family.equals("string");
+        return switch (to) {
+            case "json", "jsonb" -> !text && !(!array && family.equals("json"));
+            case "uuid" -> !text && !(!array && family.equals("uuid"));
+            case "smallint", "integer", "bigint", "numeric" -> !text && !(!array && family.equals("number"))
+                    && !(!array && base.equals("jsonb")) && !(!array && base.equals("boolean") && to.equals("integer"));
+            case "boolean" -> !text && !(!array && (base.equals("boolean") || base.equals("integer")
+                    || base.equals("jsonb")));
+            default -> false;
+        };
+    }
+
+    /** The error of a cast PostgreSQL has not ({@link #castMissing}): cannot_coerce. */
+    public static SqlState castMissing() {
+        return SqlState.CANNOT_COERCE;
+    }
+
     /** The conversion functions known, with the argument counts each has a form of. */
     public static Map<String, Set<Integer>> conversionFunctions() {
         TreeMap<String, Set<Integer>> out = new TreeMap<>();

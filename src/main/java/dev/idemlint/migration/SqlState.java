@@ -22,6 +22,7 @@ public enum SqlState {
     UNIQUE_VIOLATION("23505", "UniqueViolation"),
     DEPENDENT_OBJECTS_STILL_EXIST("2BP01", "DependentObjectsStillExist"),
     NOT_NULL_VIOLATION("23502", "NotNullViolation"),
+    CANNOT_COERCE("42846", "CannotCoerce"),
     INVALID_PARAMETER_VALUE("22023", "InvalidParameterValue"),
     INVALID_TEXT_REPRESENTATION("22P02", "InvalidTextRepresentation"),
     OBJECT_NOT_IN_PREREQUISITE_STATE("55000", "ObjectNotInPrerequisiteState"),

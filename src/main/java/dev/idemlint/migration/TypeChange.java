@@ -9,12 +9,33 @@ import java.util.Locale;
  * (lower case, as PostgreSQL folds it) and its argument count; otherwise {@code function} is null. {@code shift}
  * is {@code "+"} or {@code "-"} when the conversion first adds an integer constant to the column or subtracts one
  * ({@code to_timestamp(last_login + 18000)}, or {@code last_login - 5} alone), null otherwise. {@code enumType} is
- * the Enum of the new type, when it is one (null otherwise).
+ * the Enum of the new type, when it is one (null otherwise). {@code cast} is the conversion when it is a plain cast
+ * of a column of the table ({@code external_id::jsonb}, {@code CAST(external_id AS jsonb)}), null otherwise.
  */
-public record TypeChange(String formatType, String function, int arity, String shift, EnumTypeRef enumType) {
+public record TypeChange(String formatType, String function, int arity, String shift, EnumTypeRef enumType,
+        Cast cast) {
+    /**
+     * A conversion that casts {@code column} (of the same table, this one or another, named as PostgreSQL folds it)
+     * to {@code type} ({@code format_type}). {@code retypedBefore}: an earlier action of the same {@code ALTER TABLE}
+     * changes that column's type; PostgreSQL reads every {@code USING} of a statement on the types the columns had
+     * before it, so the cast then meets the type the column had before that action.
+     */
+    public record Cast(String column, String type, boolean retypedBefore) {
+    }
+
+    public TypeChange(String formatType, String function, int arity, String shift, EnumTypeRef enumType) {
+        this(formatType, function, arity, shift, enumType, null);
+    }
+
     /** This change with the new type's Enum {@code e}. */
     public TypeChange withEnum(EnumTypeRef e) {
-        return new TypeChange(formatType, function, arity, shift, e);
+        return new TypeChange(formatType, function, arity, shift, e, cast);
+    }
+
+    /** This change, its cast's column retyped by an earlier action of the same statement. */
+    public TypeChange castRetypedBefore() {
+        return cast == null ? this : new TypeChange(formatType, function, arity, shift, enumType,
+                new Cast(cast.column(), cast.type(), true));
     }
 
     /** A type change of which nothing is read. */
@@ -39,6 +60,10 @@ public record TypeChange(String formatType, String function, int arity, String s
     public static TypeChange of(String formatType, String using, String column) {
         if (using == null || column == null) {
             return new TypeChange(formatType, null, 0);
+        }
+        Cast cast = cast(using);
+        if (cast != null) {
+            return new TypeChange(formatType, null, 0, null, null, cast);
         }
         String inner = castOperand(using);
         if (inner != null) {
@@ -76,12 +101,53 @@ public record TypeChange(String formatType, String function, int arity, String s
         return s.atEnd() ? new TypeChange(formatType, fn, arity, shift) : new TypeChange(formatType, null, 0);
     }
 
+    /** Words that read as a name but are no column: {@code NULL::jsonb} casts a constant. */
+    private static final java.util.Set<String> NO_COLUMN = java.util.Set.of("null", "true", "false", "default",
+            "current_date", "current_time", "current_timestamp", "localtime", "localtimestamp", "current_user",
+            "session_user", "user", "current_role", "current_catalog", "current_schema");
+
+    /**
+     * The whole text as one cast of one column, {@code c::T} or {@code cast(c as T)}, {@code T} a type {@link
+     * FormatType#ofSql} reads; null for any other text (a constant, an expression, a cast of a cast, a qualified
+     * column).
+     */
+    static Cast cast(String using) {
+        String operand;
+        String type;
+        int[] parts = castParts(using);
+        if (parts != null) {
+            operand = using.substring(parts[0], parts[1]);
+            type = using.substring(parts[1] + 2, parts[2]);
+        } else {
+            int colons = using.indexOf("::");
+            if (colons < 0) {
+                return null;
+            }
+            operand = using.substring(0, colons);
+            type = using.substring(colons + 2);
+        }
+        Scan s = new Scan(operand);
+        boolean quoted = operand.strip().startsWith("\"");
+        String name = s.name();
+        if (name == null || s.failed || !s.atEnd() || !quoted && NO_COLUMN.contains(name)) {
+            return null;
+        }
+        String formatType = FormatType.ofSql(type.strip());
+        return formatType == null ? null : new Cast(name, formatType, false);
+    }
+
     /**
      * The operand of {@code cast(operand as type)} when that is the whole text (the keyword in any case, white
      * space around it), else null. The operand ends at the last {@code as} outside parentheses and quotes; a quote
      * or a parenthesis left open gives null.
      */
     static String castOperand(String using) {
+        int[] parts = castParts(using);
+        return parts == null ? null : using.substring(parts[0], parts[1]);
+    }
+
+    /** Where {@link #castOperand}'s operand starts, where its {@code as} starts and where the closing parenthesis is. */
+    private static int[] castParts(String using) {
         Scan s = new Scan(using);
         if (!"cast".equals(s.word()) || !s.take('(')) {
             return null;
@@ -102,7 +168,7 @@ public record TypeChange(String formatType, String function, int arity, String s
                 depth++;
             } else if (c == ')') {
                 if (depth == 0) {
-                    return as > start && using.substring(i + 1).isBlank() ? using.substring(start, as) : null;
+                    return as > start && using.substring(i + 1).isBlank() ? new int[] {start, as, i} : null;
                 }
                 depth--;
             } else if (depth == 0 && (c == 'a' || c == 'A') && i + 1 < using.length()

@@ -475,8 +475,15 @@ public final class Planner {
             }
             ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(b.column(), op));
             String type = state.columnType(column);
-            if (b.type() != null && errors.alterTypeUsing()
-                    && state.apply(new Effect.ColumnType(column, b.type())).isPresent()) {
+            Optional<Conflict> typeFails = b.type() != null && errors.alterTypeUsing()
+                    ? state.apply(new Effect.ColumnType(column, b.type())) : Optional.empty();
+            if (typeFails.isPresent() && typeFails.get().sqlState() == PostgresFacts.castMissing()) {
+                ObjectRef from = typeFails.get().object();
+                return new Fails(PostgresFacts.castMissing(), "column " + from.path(state.currentSchema())
+                        + " has no cast to " + b.type().cast().type() + ", which the USING of column "
+                        + column.path(state.currentSchema()) + " asks for", from, true);
+            }
+            if (typeFails.isPresent()) {
                 String what = b.type().shift() != null && PostgresFacts.shiftFails(type)
                         ? "no " + b.type().shift() + " operator takes a " + type + " and an integer"
                         : "function " + b.type().function() + "() takes no " + type;

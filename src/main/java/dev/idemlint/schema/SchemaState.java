@@ -183,6 +183,8 @@ public final class SchemaState {
         ObjectKind kind;
         char relkind;
         String columnType;
+        /** A column's type before its latest type change ({@link #columnType(Effect.ColumnType)}). */
+        String priorType;
         ConstraintKind constraintKind;
         boolean unique;
         List<String> columns;
@@ -241,6 +243,7 @@ public final class SchemaState {
             e.doubt = doubt;
             e.relkind = relkind;
             e.columnType = columnType;
+            e.priorType = priorType;
             e.constraintKind = constraintKind;
             e.unique = unique;
             // replaced whole, never changed in place (addLabel, setColumns): shared
@@ -3223,17 +3226,39 @@ public final class SchemaState {
         String have = columnType(c);
         Conflict out = PostgresFacts.conversionFails(change, have)
                 ? new Conflict(c, PostgresFacts.conversionFunctionMissing(), true, Conflict.About.TYPE) : null;
+        if (out == null && change.cast() != null) {
+            out = castFails(c, change.cast());
+        }
         if (change.formatType() != null && col != Presence.PRESENT) {
             set(slot(c), Presence.PRESENT, ObjectKind.COLUMN);
         }
         Slot s = slot(c);
         Entry e = entry(s);
-        if (e != null && !Objects.equals(e.columnType, change.formatType())) {
+        if (e != null && (!Objects.equals(e.columnType, change.formatType())
+                || !Objects.equals(e.priorType, e.columnType))) {
             fileChange(s, e);
+            e.priorType = e.columnType;
             e.columnType = change.formatType();
             fileColumnType(s, e);
         }
         return out;
+    }
+
+    /**
+     * {@code USING other::T} in a type change of {@code c}: PostgreSQL casts the column {@code other} of the same
+     * table as it is when the statement starts (the type an earlier action of the statement gives it is not yet its
+     * type), so a type with no cast to {@code T} fails with 42846 ({@link PostgresFacts#castMissing}). Null when the
+     * column or its type is not known.
+     */
+    private Conflict castFails(ObjectRef c, TypeChange.Cast cast) {
+        ObjectRef from = ObjectRef.in(ObjectKind.COLUMN, c.table(), cast.column());
+        Entry e = entries.get(slot(from));
+        if (e == null || e.presence != Presence.PRESENT) {
+            return null;
+        }
+        String have = cast.retypedBefore() ? e.priorType : e.columnType;
+        return PostgresFacts.castMissing(have, cast.type())
+                ? new Conflict(from, PostgresFacts.castMissing(), true, Conflict.About.TYPE) : null;
     }
 
     /**

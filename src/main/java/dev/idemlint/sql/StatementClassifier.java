@@ -290,8 +290,16 @@ final class StatementClassifier {
         }
         List<Operation> ops = new ArrayList<>();
         List<List<SqlToken>> actions = c.restSplitOnCommas();
+        Set<String> retyped = new HashSet<>();
         for (List<SqlToken> action : actions) {
             Operation op = tableAction(new TokenCursor(action), table.value());
+            if (op instanceof Operation.Benign b && b.type() != null && b.column() != null) {
+                // every USING of the statement reads the columns as they were before it
+                if (b.type().cast() != null && retyped.contains(b.type().cast().column())) {
+                    op = new Operation.Benign(b.site(), b.what(), b.table(), b.column(), b.type().castRetypedBefore());
+                }
+                retyped.add(b.column());
+            }
             if (actions.size() > 1 && !action.isEmpty()) {
                 // each action of several is a finding of its own, at its own words; the site keeps the statement
                 op = op.withSite(op.site().withSpan(sql.fileSpan(action.get(0).start(),
@@ -441,8 +449,8 @@ final class StatementClassifier {
             return benign;
         }
         if (a.accept("TYPE") || a.accept("SET", "DATA", "TYPE")) {
-            // the type named here is not read: the column's type is no longer known
-            return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN", table, value(column), TypeChange.UNREAD);
+            return new Operation.Benign(site(), "ALTER TABLE ... ALTER COLUMN", table, value(column),
+                    typeChange(a, value(column)));
         }
         Operation.IdentityChange change = null;
         if (a.accept("ADD", "GENERATED", "ALWAYS", "AS", "IDENTITY")
@@ -463,6 +471,37 @@ final class StatementClassifier {
         // identity action with a tail not read may have changed the identity in any way: unread, not benign
         boolean whole = a.atEnd() || change == Operation.IdentityChange.ADD && a.peek().isOp("(");
         return new Operation.ColumnIdentity(site(), table, value(column), whole ? change : Operation.IdentityChange.UNREAD);
+    }
+
+    /**
+     * {@code TYPE t [COLLATE c] [USING expr]}, the cursor past TYPE: the type as {@code format_type} prints it and
+     * the conversion as {@link TypeChange#of} reads it, each only when its text is all there (no part made at run
+     * time); a type not read leaves the column's type unknown.
+     */
+    private TypeChange typeChange(TokenCursor a, String column) {
+        List<SqlToken> all = a.tokens();
+        int from = a.pos();
+        int using = a.find("USING");
+        int collate = a.find("COLLATE");
+        int typeEnd = collate >= 0 ? collate : using >= 0 ? using : all.size();
+        String type = text(all, from, typeEnd);
+        String formatType = type == null ? null : FormatType.ofSql(type);
+        if (formatType == null) {
+            return TypeChange.UNREAD;
+        }
+        String conversion = using < 0 ? null : text(all, using + 1, all.size());
+        return using >= 0 && conversion == null ? new TypeChange(formatType, null, 0)
+                : TypeChange.of(formatType, conversion, column);
+    }
+
+    /** The statement's text of tokens {@code [from, to)}, null when there are none or a part is made at run time. */
+    private String text(List<SqlToken> all, int from, int to) {
+        if (to <= from) {
+            return null;
+        }
+        int s = all.get(from).start();
+        int e = all.get(to - 1).end();
+        return sql.isDynamic(s, e) ? null : sql.text().substring(s, e);
     }
 
     /**

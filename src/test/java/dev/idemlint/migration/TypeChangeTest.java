@@ -82,4 +82,21 @@ class TypeChangeTest {
         assertEquals(200_001, TypeChange.of("text[]", using, "tags").arity());
         assertNull(TypeChange.of("text[]", "f(" + "(".repeat(200_000), "tags").function());
     }
+
+    @Test
+    void a_plain_cast_of_one_column_is_read_with_its_target_as_format_type_prints_it() {
+        assertEquals(new TypeChange.Cast("external_id", "jsonb", false),
+                TypeChange.of("jsonb", "external_id::jsonb", "meta").cast());
+        assertEquals(new TypeChange.Cast("Ext", "integer", false),
+                TypeChange.of("integer", "CAST(\"Ext\" AS int4)", "n").cast());
+        assertEquals(new TypeChange.Cast("a", "character varying(64)", false),
+                TypeChange.of("text", " A :: varchar(64) ", "a").cast());
+        // a constant, a qualified column, an expression, a cast of a cast, a cast of a call: no cast of a column
+        for (String using : new String[] {"NULL::jsonb", "'{}'::jsonb", "t.a::jsonb", "a + 1::jsonb", "a::json::jsonb",
+                "to_json(a)::jsonb", "cast(a as jsonb) || '{}'", "a::jsonb -> 'x'"}) {
+            assertNull(TypeChange.of("jsonb", using, "m").cast(), using);
+        }
+        assertEquals(new TypeChange.Cast("a", "jsonb", true),
+                TypeChange.of("jsonb", "a::jsonb", "m").castRetypedBefore().cast());
+    }
 }

@@ -67,6 +67,8 @@ class RerunProofTest {
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",
             "alter-column-type-not-idempotent/cast_to_enum",
+            "alter-column-type-not-idempotent/using_cast_of_retyped_column",
+            "alter-column-type-not-idempotent/using_cast_quiet",
             "read-before-type-change/retyped_reads",
             "create-table-not-idempotent/copied_in_try_loop",
             "add-column-not-idempotent/unread_names_run",

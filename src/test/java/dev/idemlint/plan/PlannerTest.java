@@ -644,6 +644,29 @@ class PlannerTest {
     }
 
     @Test
+    void a_using_cast_of_a_column_already_retyped_fails_42846_and_reads_the_type_the_statement_starts_with()
+            throws Exception {
+        String fix = "op.execute(\"ALTER TABLE tickets ALTER COLUMN external_id TYPE bigint USING external_id::bigint,"
+                + " ALTER COLUMN meta TYPE jsonb USING external_id::jsonb\")";
+        rev("001", null, "pass").rev("002", "001", fix);
+        stamped = List.of("001");
+        // the schema the first run left, 002 not stamped: external_id is a bigint, which has no cast to jsonb
+        typed("tickets", "id:integer", "external_id:bigint", "meta:jsonb");
+        Plan p = plan();
+        Entry e = entry(p, "002");
+        assertEquals(Status.FAILS, e.status());
+        assertEquals("42846", e.sqlstate(), e.message());
+        assertTrue(e.message().contains("column tickets.external_id"), e.message());
+        // before the first run external_id is text: the cast in the second action sees text, not the bigint the
+        // first action makes
+        relations.clear();
+        columns.clear();
+        constraints.clear();
+        typed("tickets", "id:integer", "external_id:text", "meta:json");
+        assertNull(plan().firstFailure(), () -> String.valueOf(plan().firstFailure()));
+    }
+
+    @Test
     void a_type_a_later_revision_changes_is_not_a_difference() throws Exception {
         rev("001", null, "pass").rev("002", "001", ORDERS.replace("postgresql.", "sa.dialects.postgresql."))
                 .rev("003", "002", "op.alter_column(\"orders\", \"code\", type_=sa.String(64))");

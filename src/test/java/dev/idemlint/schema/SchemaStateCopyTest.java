@@ -66,6 +66,7 @@ class SchemaStateCopyTest {
                 op.execute("CREATE TABLE events (id serial PRIMARY KEY, at timestamptz) PARTITION BY RANGE (at)")
                 op.execute("CREATE TABLE events_2024 PARTITION OF events FOR VALUES FROM ('2024-01-01') TO ('2025-01-01')")
                 op.execute("CREATE TEMP TABLE scratch (id integer)")
+                op.execute("ALTER TABLE scratch ALTER COLUMN id TYPE bigint")
                 op.execute("CREATE TABLE events_copy (LIKE events INCLUDING DEFAULTS)")
                 op.execute("CREATE SCHEMA billing")
                 op.execute("CREATE INDEX ON teams (code)")
