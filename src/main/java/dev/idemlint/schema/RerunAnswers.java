@@ -1,5 +1,6 @@
 package dev.idemlint.schema;
 
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import java.util.Collection;
 import java.util.List;
@@ -69,6 +70,24 @@ public final class RerunAnswers {
                     positions(Operation.AddColumn.class));
         }
         return movedBefore.get(addColumn);
+    }
+
+    /**
+     * The column that the column added at position {@code addColumn} of {@code upgrade()} is placed after ({@code ADD
+     * COLUMN c ... AFTER a}) when the re-run surely meets it gone there ({@link RerunSimulation#meets}: a later statement
+     * of the revision dropped or renamed it); null when none is written, or it may be there.
+     */
+    public ObjectRef placementGone(int addColumn) {
+        if (!(upgrade.get(addColumn) instanceof Operation.AddColumn add) || add.after() == null) {
+            return null;
+        }
+        ObjectRef added = claimed(add);
+        if (added == null || added.kind() != ObjectKind.COLUMN || added.table() == null) {
+            return null;
+        }
+        RerunSimulation.Question q = new RerunSimulation.Question(addColumn,
+                ObjectRef.in(ObjectKind.COLUMN, added.table(), add.after()));
+        return meets(List.of(q)).get(q) == Presence.ABSENT ? q.object() : null;
     }
 
     /** What the re-run meets of each question's object just before the question's statement ({@link RerunSimulation#meets}). */

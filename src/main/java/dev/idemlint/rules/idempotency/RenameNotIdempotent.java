@@ -47,17 +47,22 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             RerunFailure fails = ctx.verdicts(m).failure(r);
-            if (fails != null && ctx.facts().renameTaken(r.kind()) != null) {
+            ServerFacts.Raised taken = fails == null ? null : ctx.facts().renameTaken(r.kind(), fails.state());
+            if (taken != null) {
                 // the old name is there again on the re-run, and so is the new one (a table gone is GoneTable's)
+                List<Fix> takenFixes = DialectFixes.portable(RenameFixes.takenNameFixes(r, fails, m.source()),
+                        ctx.facts(), r.kind());
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                        + RerunScenario.failure(fails.state(), op.site()) + " because " + what
+                        + ctx.facts().failure(taken, op.site()) + " because " + what
                         + " cannot be renamed to \""
                         + RerunScenario.nameOr(r.to()) + "\": " + fails.reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site(), fails.state()) + "No form of the rename tolerates a taken new name: guard"
-                                + " it with the inspector (rename only while the new name is free), or wrap it in"
-                                + " `DO $$ BEGIN ...; EXCEPTION WHEN " + fails.state().condition()
-                                + " THEN null; END $$`.").fixes(alone(RenameFixes.takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
+                        .help(ctx.facts().rerunWhy(op.site(), taken) + "No form of the rename tolerates a taken new name:"
+                                + " guard it with the inspector (rename only while the new name is free)"
+                                + (ctx.facts().doBlocks() ? ", or wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
+                                        + fails.state().condition() + " THEN null; END $$`." : ".")
+                                + (takenFixes.isEmpty() && !ctx.facts().doBlocks() ? DialectFixes.noFix(ctx.facts()) : ""))
+                        .fixes(alone(takenFixes, m, touches, at, r)).emit();
                 continue;
             }
             rerun = rerun == null ? ctx.rerun(m) : rerun;
