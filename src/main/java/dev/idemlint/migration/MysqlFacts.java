@@ -192,13 +192,14 @@ public final class MysqlFacts {
     }
 
     /**
-     * What {@code ADD COLUMN c ... AFTER a} raises when column {@code a} is missing: 1054, before the added
-     * column's own name is compared, so a column that exists too fails with 1054, not 1060 (the placements of
-     * every clause of the statement are resolved first). {@code ADD COLUMN IF NOT EXISTS} skips an existing
-     * column before that: no error. MariaDB 10.11 ({@code MysqlFactsTableTest}); MySQL 8.0's {@code ALTER TABLE}
-     * shares the order (its manual names no other), unproven here.
+     * What an {@code ALTER TABLE} raises when a column one of its clauses names is missing: 1054, for the whole
+     * statement before any new name is compared. {@code ADD COLUMN b ... AFTER a} with {@code a} missing fails with
+     * 1054 where {@code b} exists too, and so does {@code CHANGE a b ..., CHANGE c a ...} with {@code c} missing where
+     * {@code b} is taken. {@code ADD COLUMN IF NOT EXISTS} skips an existing column before it looks at the placement:
+     * no error. MariaDB 10.11 ({@code MysqlFactsTableTest}); MySQL 8.0's {@code ALTER TABLE} shares the order (its
+     * manual names no other), unproven here.
      */
-    public static MysqlError placementMissing() {
+    public static MysqlError statementColumnMissing() {
         return BAD_FIELD;
     }
 
@@ -399,8 +400,8 @@ public final class MysqlFacts {
         }
 
         @Override
-        public Raised placementMissing() {
-            return Raised.of(MysqlFacts.placementMissing());
+        public Raised statementColumnMissing() {
+            return Raised.of(MysqlFacts.statementColumnMissing());
         }
 
         @Override

@@ -853,7 +853,7 @@ public final class PostgresFacts {
         }
 
         @Override
-        public Raised placementMissing() {
+        public Raised statementColumnMissing() {
             return null;
         }
 

@@ -246,11 +246,12 @@ public interface ServerFacts {
     Raised renameTaken(ObjectKind kind, SqlState found);
 
     /**
-     * What {@code ADD COLUMN c ... AFTER a} raises when column {@code a} is missing: MySQL and MariaDB resolve the
-     * placement before they compare the added column's name, so it fails with 1054 even where {@code c} exists
-     * ({@link MysqlFacts#placementMissing}). Null where the server has no {@code AFTER} (PostgreSQL).
+     * What an {@code ALTER TABLE} raises when a column one of its clauses names is missing (a {@code CHANGE}'s or
+     * {@code RENAME COLUMN}'s old name, an {@code ADD COLUMN}'s {@code AFTER}): MySQL and MariaDB resolve those for
+     * the whole statement before they compare new names, so it fails with 1054 even where a clause's new name is
+     * taken too ({@link MysqlFacts#statementColumnMissing}). Null where the server has no such order (PostgreSQL).
      */
-    Raised placementMissing();
+    Raised statementColumnMissing();
 
     Raised undefinedTable();
 

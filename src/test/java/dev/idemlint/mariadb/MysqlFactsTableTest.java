@@ -319,14 +319,14 @@ class MysqlFactsTableTest {
     }
 
     /**
-     * {@code ADD COLUMN c ... AFTER a} with {@code a} missing fails with 1054 before {@code c} is compared
-     * ({@link MysqlFacts#placementMissing}), whichever clause of the statement holds the placement, while {@code ADD
-     * COLUMN IF NOT EXISTS} skips an existing column before it looks at the placement.
+     * {@code ADD COLUMN c ... AFTER a} with {@code a} missing fails with 1054 before {@code c} is compared, and so does
+     * a statement one of whose clauses renames a missing column ({@link MysqlFacts#statementColumnMissing}), whichever
+     * clause names it, while {@code ADD COLUMN IF NOT EXISTS} skips an existing column before it looks at the placement.
      */
     @Test
-    void an_add_column_after_a_missing_column_fails_with_1054_before_the_duplicate_name() {
+    void a_column_a_statement_names_missing_fails_with_1054_before_any_duplicate_name() {
         ServerFacts facts = ServerFacts.of(Dialect.parse("mariadb:10.11"), 16);
-        assertEquals("1054", facts.placementMissing().code());
+        assertEquals("1054", facts.statementColumnMissing().code());
         try (TempDatabase db = MariaDbServer.require().createDatabase()) {
             assertTrue(db.exec("CREATE TABLE q (id int, b binary(16))").ok());
             assertError(MysqlFacts.DUP_FIELDNAME, db.exec("ALTER TABLE q ADD COLUMN b binary(16) AFTER id"),
@@ -334,11 +334,17 @@ class MysqlFactsTableTest {
             for (String sql : List.of("ALTER TABLE q ADD COLUMN b binary(16) AFTER a",
                     "ALTER TABLE q ADD COLUMN c int AFTER a",
                     "ALTER TABLE q ADD COLUMN b int, ADD COLUMN d int AFTER a")) {
-                assertError(MysqlFacts.placementMissing(), db.exec(sql), sql);
+                assertError(MysqlFacts.statementColumnMissing(), db.exec(sql), sql);
             }
+            // a rename onto a taken name, in a statement whose other clause renames a missing column (beaker's form)
+            assertTrue(db.exec("CREATE TABLE job (id int, deleted datetime, purged datetime)").ok());
+            assertError(MysqlFacts.statementColumnMissing(), db.exec("ALTER TABLE job CHANGE deleted purged datetime,"
+                    + " CHANGE to_delete deleted datetime"), "CHANGE onto a taken name, then CHANGE of a missing one");
+            assertError(MysqlFacts.DUP_FIELDNAME, db.exec("ALTER TABLE job CHANGE deleted purged datetime"),
+                    "the first clause alone");
             assertTrue(db.exec("ALTER TABLE q ADD COLUMN IF NOT EXISTS b binary(16) AFTER a").ok(),
                     "IF NOT EXISTS skips first");
-            assertError(MysqlFacts.placementMissing(), db.exec("ALTER TABLE q ADD COLUMN IF NOT EXISTS c int AFTER a"),
+            assertError(MysqlFacts.statementColumnMissing(), db.exec("ALTER TABLE q ADD COLUMN IF NOT EXISTS c int AFTER a"),
                     "IF NOT EXISTS of a new column still places it");
         }
     }

@@ -125,8 +125,8 @@ class ServerFactsTest {
         assertEquals("42P07", PG.renameTaken(ObjectKind.CONSTRAINT, SqlState.DUPLICATE_TABLE).code(),
                 "PostgreSQL: what the check met (a key's index renamed first)");
         assertEquals(null, MARIADB.renameTaken(ObjectKind.TRIGGER), "no rename of a trigger");
-        assertEquals("1054", MARIADB.placementMissing().code());
-        assertEquals(null, PG.placementMissing(), "no AFTER on PostgreSQL");
+        assertEquals("1054", MARIADB.statementColumnMissing().code());
+        assertEquals(null, PG.statementColumnMissing(), "no AFTER on PostgreSQL");
         assertEquals("2BP01", PG.dropSequenceInUse().code());
         assertEquals(null, MARIADB.dropSequenceInUse());
         assertTrue(PG.alterTypeUsing() && PG.knowsStampAfterBindCommit() && PG.checksRelationKindFirst());

@@ -59,9 +59,10 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                     : RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
             ObjectRef before = ctx.rerunAnswers(m).columnMovedBefore(i);
             ServerFacts facts = ctx.facts();
-            // ADD COLUMN c ... AFTER a, with "a" gone on the re-run: the server resolves the placement first
-            ObjectRef placement = facts.placementMissing() == null ? null : ctx.rerunAnswers(m).placementGone(i);
-            ServerFacts.Raised duplicate = placement != null ? facts.placementMissing()
+            // ADD COLUMN c ... AFTER a, with "a" gone on the re-run: the server resolves the statement's columns first
+            ObjectRef placement = facts.statementColumnMissing() == null ? null
+                    : ctx.rerunAnswers(m).statementColumnGone(i);
+            ServerFacts.Raised duplicate = placement != null ? facts.statementColumnMissing()
                     : facts.duplicate(ObjectKind.COLUMN, null);
             if (facts.tolerates(add.site(), duplicate)) {
                 continue;
@@ -75,12 +76,14 @@ public final class AddColumnNotIdempotent implements MigrationRule {
             String message = placement == null ? facts.alreadyExists(duplicate, what, "", op.site())
                     : "Re-running this revision fails with " + facts.failure(duplicate, op.site()) + " because "
                             + RerunScenario.describe(ObjectKind.COLUMN, placement.name().name(), add.table())
-                            + ", where \"" + RerunScenario.nameOr(add.column().name()) + "\" is placed AFTER, is"
-                            + " already gone: a later statement takes it away" + RerunScenario.end(op.site());
+                            + (placement.name().name().equals(add.after()) ? ", where \""
+                                    + RerunScenario.nameOr(add.column().name()) + "\" is placed AFTER,"
+                                    : ", which this statement names,")
+                            + " is already gone when the re-run reaches it" + RerunScenario.end(op.site());
             ctx.report(m.source(), op.site(), message)
                     .help(facts.rerunWhy(op.site(), duplicate) + (placement == null ? "" : facts.server()
-                            + " resolves `AFTER` before it compares the added column's name, so the re-run fails"
-                            + " there even where the column exists. ") + (before == null ? help : movedHelp(before)))
+                            + " resolves the columns a statement names before it compares the added column's name,"
+                            + " so the re-run fails there even where the column exists. ") + (before == null ? help : movedHelp(before)))
                     .fixes(inPlace(fixes, before)).emit();
         }
     }

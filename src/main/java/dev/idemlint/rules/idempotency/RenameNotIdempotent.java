@@ -48,6 +48,23 @@ public final class RenameNotIdempotent implements MigrationRule {
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             RerunFailure fails = ctx.verdicts(m).failure(r);
             ServerFacts.Raised taken = fails == null ? null : ctx.facts().renameTaken(r.kind(), fails.state());
+            // another clause of the statement names a column gone on the re-run: the server resolves those first
+            ObjectRef gone = taken == null || ctx.facts().statementColumnMissing() == null ? null
+                    : ctx.rerunAnswers(m).statementColumnGone(at);
+            if (gone != null) {
+                ServerFacts.Raised missingColumn = ctx.facts().statementColumnMissing();
+                ctx.report(m.source(), op.site(), "Re-running this revision fails with "
+                        + ctx.facts().failure(missingColumn, op.site()) + " because "
+                        + RerunScenario.describe(ObjectKind.COLUMN, gone.name().name(), r.table())
+                        + ", which this statement names, is already gone when the re-run reaches it"
+                        + RerunScenario.end(op.site()))
+                        .help(ctx.facts().rerunWhy(op.site(), missingColumn) + ctx.facts().server() + " resolves the"
+                                + " columns a statement names before it compares new names. No form of the rename"
+                                + " tolerates a taken new name: guard the statement with the inspector (run it only"
+                                + " while the old names exist and the new ones are free)." + DialectFixes.noFix(ctx.facts()))
+                        .emit();
+                continue;
+            }
             if (taken != null) {
                 // the old name is there again on the re-run, and so is the new one (a table gone is GoneTable's)
                 List<Fix> takenFixes = DialectFixes.portable(RenameFixes.takenNameFixes(r, fails, m.source()),
