@@ -18,11 +18,20 @@ public sealed interface Operation {
     /** The same operation at another site (used to re-point diagnostics). */
     Operation withSite(OpSite site);
 
-    /** {@code ADD COLUMN}; {@code ifNotExists} from SQL or the kwarg (already version-checked: see kwargs). */
-    record AddColumn(OpSite site, String table, ColumnDef column, boolean ifNotExists) implements Operation {
+    /**
+     * {@code ADD COLUMN}; {@code ifNotExists} from SQL or the kwarg (already version-checked: see kwargs).
+     * {@code after}: the column MySQL's and MariaDB's {@code ADD COLUMN c ... AFTER a} places it after, null when
+     * none is written (or it is dynamic).
+     */
+    record AddColumn(OpSite site, String table, ColumnDef column, boolean ifNotExists, String after)
+            implements Operation {
+        public AddColumn(OpSite site, String table, ColumnDef column, boolean ifNotExists) {
+            this(site, table, column, ifNotExists, null);
+        }
+
         @Override
         public Operation withSite(OpSite site) {
-            return new AddColumn(site, table, column, ifNotExists);
+            return new AddColumn(site, table, column, ifNotExists, after);
         }
     }
 

@@ -887,6 +887,16 @@ public final class PostgresFacts {
         }
 
         @Override
+        public Raised renameTaken(ObjectKind kind, SqlState found) {
+            return Raised.of(found);
+        }
+
+        @Override
+        public Raised statementColumnMissing() {
+            return null;
+        }
+
+        @Override
         public Raised undefinedTable() {
             return Raised.of(SqlState.UNDEFINED_TABLE);
         }

@@ -232,11 +232,26 @@ public interface ServerFacts {
 
     /**
      * What a rename of an object of {@code kind} onto a name that is taken raises ({@link
-     * PostgresFacts#renameTaken}), the failure the re-run check finds where the revision makes the old name
-     * again after renaming it; null where the facts table holds no such row (MySQL, MariaDB), where the rename's
-     * re-run finding is the one of a committed rename: the old name gone.
+     * PostgresFacts#renameTaken}; MySQL and MariaDB: the kind's duplicate, {@link MysqlFacts#renameTaken}), the
+     * failure the re-run check finds where the revision makes the old name again after renaming it; null where
+     * the server has no rename of the kind.
      */
     Raised renameTaken(ObjectKind kind);
+
+    /**
+     * {@link #renameTaken(ObjectKind)} where the re-run check met the taken name as {@code found}, PostgreSQL's
+     * SQLSTATE of the object it met there (a key's index is renamed first, so a taken index name fails as an index
+     * rename does, 42P07); null as {@link #renameTaken(ObjectKind)} is.
+     */
+    Raised renameTaken(ObjectKind kind, SqlState found);
+
+    /**
+     * What an {@code ALTER TABLE} raises when a column one of its clauses names is missing (a {@code CHANGE}'s or
+     * {@code RENAME COLUMN}'s old name, an {@code ADD COLUMN}'s {@code AFTER}): MySQL and MariaDB resolve those for
+     * the whole statement before they compare new names, so it fails with 1054 even where a clause's new name is
+     * taken too ({@link MysqlFacts#statementColumnMissing}). Null where the server has no such order (PostgreSQL).
+     */
+    Raised statementColumnMissing();
 
     Raised undefinedTable();
 

@@ -1,6 +1,9 @@
 package dev.idemlint.schema;
 
+import dev.idemlint.migration.ObjectKind;
+import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +72,49 @@ public final class RerunAnswers {
                     positions(Operation.AddColumn.class));
         }
         return movedBefore.get(addColumn);
+    }
+
+    /**
+     * A column that a clause of the SQL statement holding position {@code at} of {@code upgrade()} names and the re-run
+     * surely meets gone where the statement starts ({@link RerunSimulation#meets}): a column renamed ({@code CHANGE
+     * a b}, {@code RENAME COLUMN a TO b}) or placed after ({@code ADD COLUMN c ... AFTER a}), in clause order; null when
+     * none, or each may be there. MySQL and MariaDB resolve these for the whole statement before they compare new names
+     * ({@link dev.idemlint.migration.ServerFacts#statementColumnMissing}).
+     */
+    public ObjectRef statementColumnGone(int at) {
+        OpSite site = upgrade.get(at).site();
+        int first = at;
+        while (first > 0 && RerunSimulation.sameStatement(upgrade.get(first - 1).site(), site)) {
+            first--;
+        }
+        List<RerunSimulation.Question> asked = new ArrayList<>();
+        for (int j = first; j < upgrade.size() && (j == at || RerunSimulation.sameStatement(upgrade.get(j).site(), site));
+                j++) {
+            ObjectRef named = namedColumn(upgrade.get(j));
+            if (named != null) {
+                asked.add(new RerunSimulation.Question(first, named));
+            }
+        }
+        if (asked.isEmpty()) {
+            return null;
+        }
+        Map<RerunSimulation.Question, Presence> met = meets(asked);
+        return asked.stream().filter(q -> met.get(q) == Presence.ABSENT).map(RerunSimulation.Question::object)
+                .findFirst().orElse(null);
+    }
+
+    /** The column clause {@code op} needs there: a column rename's old name, an added column's {@code AFTER}; or null. */
+    private ObjectRef namedColumn(Operation op) {
+        if (op instanceof Operation.Rename r && r.kind() == ObjectKind.COLUMN && r.from() != null) {
+            ObjectRef from = claimed(r);
+            return from != null && from.kind() == ObjectKind.COLUMN ? from : null;
+        }
+        if (op instanceof Operation.AddColumn add && add.after() != null) {
+            ObjectRef added = claimed(add);
+            return added == null || added.kind() != ObjectKind.COLUMN || added.table() == null ? null
+                    : ObjectRef.in(ObjectKind.COLUMN, added.table(), add.after());
+        }
+        return null;
     }
 
     /** What the re-run meets of each question's object just before the question's statement ({@link RerunSimulation#meets}). */

@@ -403,7 +403,7 @@ public final class RerunSimulation {
     }
 
     /** Whether {@code a} and {@code b} are clauses of one SQL statement of one call. */
-    private static boolean sameStatement(OpSite a, OpSite b) {
+    static boolean sameStatement(OpSite a, OpSite b) {
         return b.origin() == Origin.RAW_SQL && a.sqlStart() == b.sqlStart() && a.sqlEnd() == b.sqlEnd()
                 && Objects.equals(a.statement(), b.statement());
     }

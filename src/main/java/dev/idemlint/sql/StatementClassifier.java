@@ -349,8 +349,10 @@ final class StatementClassifier {
             }
             a.accept("COLUMN");
             boolean ine = a.accept("IF", "NOT", "EXISTS");
+            int from = a.pos();
             ColumnDef col = columnDef(a, new ArrayList<>());
-            return col == null ? unknownOp(a) : new Operation.AddColumn(site(), table, col, ine);
+            return col == null ? unknownOp(a)
+                    : new Operation.AddColumn(site(), table, col, ine, placedAfter(a.tokens(), from + 1, a.pos()));
         }
         if (a.accept("DROP")) {
             if (a.accept("PRIMARY", "KEY")) {
@@ -726,6 +728,22 @@ final class StatementClassifier {
                 ? ColumnDef.Serial.SQL : ColumnDef.Serial.NO;
         return new ColumnDef(nameTok.identifier(), typeText, FormatType.ofSql(typeText), null, false, unique, pk, fk,
                 fkName, span, null, serial);
+    }
+
+    /**
+     * The column of MySQL's and MariaDB's {@code AFTER c} among {@code tokens[from, to)} of a column's definition (past
+     * its name), outside parentheses; null when none is written or its name is dynamic.
+     */
+    private static String placedAfter(List<SqlToken> tokens, int from, int to) {
+        int depth = 0;
+        for (int i = from; i < to - 1; i++) {
+            SqlToken t = tokens.get(i);
+            depth += t.isOp("(") ? 1 : t.isOp(")") ? -1 : 0;
+            if (depth == 0 && t.is("AFTER") && tokens.get(i + 1).isNameLike()) {
+                return tokens.get(i + 1).identifier();
+            }
+        }
+        return null;
     }
 
     // ---- CREATE --------------------------------------------------------------------------------

@@ -98,6 +98,65 @@ class MariaDbFixProofTest {
     }
 
     /**
+     * voipbin's form: a column renamed away, then another renamed onto its old name. On the re-run the old name is
+     * there again (the second rename made it) and the new one too: MariaDB raises 1060, not 1054, as the finding says;
+     * the fixed guards rename only while the old name exists and the new one is free.
+     */
+    @Test
+    void a_rename_whose_old_name_the_revision_makes_again_fails_its_re_run_with_1060_until_fixed() throws IOException {
+        Path versions = Files.createDirectories(dir.resolve("madeagain/versions"));
+        Path revision = versions.resolve("d5e1000021_made_again.py");
+        Files.writeString(revision, """
+                import sqlalchemy as sa
+                from alembic import op
+
+                revision = "d5e1000021"
+                down_revision = None
+
+
+                def upgrade():
+                    op.alter_column("chatrooms", "owner_id", new_column_name="room_owner_id", existing_type=sa.Integer())
+                    op.alter_column("chatrooms", "agent_id", new_column_name="owner_id", existing_type=sa.Integer())
+
+
+                def downgrade():
+                    pass
+                """);
+        failsItsReRunUntilFixed(revision, "CREATE TABLE chatrooms (id int PRIMARY KEY, owner_id int, agent_id int)",
+                "error 1060 ER_DUP_FIELDNAME because column \"owner_id\" of \"chatrooms\" cannot be renamed to"
+                        + " \"room_owner_id\"", "1060", "the old name is there again, and so is the new one");
+    }
+
+    /**
+     * voipbin's form: a column added {@code AFTER} one the revision drops later. On the re-run MariaDB resolves the
+     * placement before it compares the added column's name: 1054 on the dropped column, not 1060, as the finding
+     * says; {@code ADD COLUMN IF NOT EXISTS} skips the existing column before it looks at the placement.
+     */
+    @Test
+    void a_column_added_after_one_dropped_later_fails_its_re_run_with_1054_until_fixed() throws IOException {
+        Path versions = Files.createDirectories(dir.resolve("placement/versions"));
+        Path revision = versions.resolve("d5e1000031_placement.py");
+        Files.writeString(revision, """
+                from alembic import op
+
+                revision = "d5e1000031"
+                down_revision = None
+
+
+                def upgrade():
+                    op.execute("ALTER TABLE queue_queues ADD COLUMN wait_flow_id binary(16) AFTER wait_actions")
+                    op.execute("ALTER TABLE queue_queues DROP COLUMN wait_actions")
+
+
+                def downgrade():
+                    pass
+                """);
+        failsItsReRunUntilFixed(revision, "CREATE TABLE queue_queues (id int PRIMARY KEY, wait_actions json)",
+                "error 1054 ER_BAD_FIELD_ERROR because column \"wait_actions\" of \"queue_queues\", where"
+                        + " \"wait_flow_id\" is placed AFTER", "1054", "the placement is resolved first");
+    }
+
+    /**
      * Columns added to a table the revision drops later: the re-run from where the first run ended meets the table
      * gone, and MariaDB looks it up first (1146, IF NOT EXISTS or not), as the fixture
      * {@code add-column-not-idempotent/mariadb_table_dropped_later} says; the fixes ask {@code has_table} first or

@@ -279,6 +279,76 @@ class MysqlFactsTableTest {
         }
     }
 
+    /**
+     * A rename onto a taken name raises the kind's duplicate ({@link MysqlFacts#renameTaken}), checked after the old
+     * name: where the old name is missing too the rename fails as a missing one, and {@code CHANGE COLUMN IF EXISTS}
+     * of a column that is there still fails on a taken new name.
+     */
+    @Test
+    void a_rename_onto_a_taken_name_fails_as_a_duplicate_after_the_old_name_is_found() {
+        Dialect mariadb = Dialect.parse("mariadb:10.11");
+        ServerFacts facts = ServerFacts.of(mariadb, 16);
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE chatrooms (owner_id binary(16), room_owner_id binary(16), agent_id int,"
+                    + " KEY i1 (agent_id), KEY i2 (owner_id)); CREATE TABLE t1 (a int); CREATE TABLE t2 (a int);"
+                    + " CREATE VIEW v1 AS SELECT 1 AS a").ok());
+            MysqlError column = MysqlFacts.renameTaken(mariadb, ObjectKind.COLUMN);
+            assertEquals(MysqlFacts.DUP_FIELDNAME, column);
+            assertEquals("1060", facts.renameTaken(ObjectKind.COLUMN).code());
+            for (String sql : List.of("ALTER TABLE chatrooms CHANGE owner_id room_owner_id binary(16)",
+                    "ALTER TABLE chatrooms RENAME COLUMN owner_id TO room_owner_id",
+                    "ALTER TABLE chatrooms CHANGE COLUMN IF EXISTS owner_id room_owner_id binary(16)")) {
+                assertError(column, db.exec(sql), sql);
+            }
+            assertError(MysqlFacts.renameTaken(mariadb, ObjectKind.TABLE), db.exec("RENAME TABLE t1 TO t2"), "table");
+            assertError(MysqlFacts.renameTaken(mariadb, ObjectKind.TABLE), db.exec("ALTER TABLE t1 RENAME TO t2"),
+                    "ALTER TABLE RENAME TO");
+            assertError(MysqlFacts.renameTaken(mariadb, ObjectKind.VIEW), db.exec("RENAME TABLE v1 TO t2"), "view");
+            assertError(MysqlFacts.renameTaken(mariadb, ObjectKind.INDEX),
+                    db.exec("ALTER TABLE chatrooms RENAME INDEX i1 TO i2"), "index");
+            // the old name first: missing and taken fails as missing
+            assertError(MysqlFacts.of(mariadb, ObjectKind.COLUMN).renameMissing(),
+                    db.exec("ALTER TABLE chatrooms CHANGE nope room_owner_id binary(16)"), "CHANGE missing onto taken");
+            assertError(MysqlFacts.of(mariadb, ObjectKind.COLUMN).renameMissing(),
+                    db.exec("ALTER TABLE chatrooms RENAME COLUMN nope TO room_owner_id"), "RENAME missing onto taken");
+            assertError(MysqlFacts.of(mariadb, ObjectKind.TABLE).renameMissing(), db.exec("RENAME TABLE nope TO t2"),
+                    "table missing onto taken");
+            assertError(MysqlFacts.of(mariadb, ObjectKind.INDEX).renameMissing(),
+                    db.exec("ALTER TABLE chatrooms RENAME INDEX nope TO i2"), "index missing onto taken");
+        }
+    }
+
+    /**
+     * {@code ADD COLUMN c ... AFTER a} with {@code a} missing fails with 1054 before {@code c} is compared, and so does
+     * a statement one of whose clauses renames a missing column ({@link MysqlFacts#statementColumnMissing}), whichever
+     * clause names it, while {@code ADD COLUMN IF NOT EXISTS} skips an existing column before it looks at the placement.
+     */
+    @Test
+    void a_column_a_statement_names_missing_fails_with_1054_before_any_duplicate_name() {
+        ServerFacts facts = ServerFacts.of(Dialect.parse("mariadb:10.11"), 16);
+        assertEquals("1054", facts.statementColumnMissing().code());
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec("CREATE TABLE q (id int, b binary(16))").ok());
+            assertError(MysqlFacts.DUP_FIELDNAME, db.exec("ALTER TABLE q ADD COLUMN b binary(16) AFTER id"),
+                    "placed after a column that is there");
+            for (String sql : List.of("ALTER TABLE q ADD COLUMN b binary(16) AFTER a",
+                    "ALTER TABLE q ADD COLUMN c int AFTER a",
+                    "ALTER TABLE q ADD COLUMN b int, ADD COLUMN d int AFTER a")) {
+                assertError(MysqlFacts.statementColumnMissing(), db.exec(sql), sql);
+            }
+            // a rename onto a taken name, in a statement whose other clause renames a missing column (beaker's form)
+            assertTrue(db.exec("CREATE TABLE job (id int, deleted datetime, purged datetime)").ok());
+            assertError(MysqlFacts.statementColumnMissing(), db.exec("ALTER TABLE job CHANGE deleted purged datetime,"
+                    + " CHANGE to_delete deleted datetime"), "CHANGE onto a taken name, then CHANGE of a missing one");
+            assertError(MysqlFacts.DUP_FIELDNAME, db.exec("ALTER TABLE job CHANGE deleted purged datetime"),
+                    "the first clause alone");
+            assertTrue(db.exec("ALTER TABLE q ADD COLUMN IF NOT EXISTS b binary(16) AFTER a").ok(),
+                    "IF NOT EXISTS skips first");
+            assertError(MysqlFacts.statementColumnMissing(), db.exec("ALTER TABLE q ADD COLUMN IF NOT EXISTS c int AFTER a"),
+                    "IF NOT EXISTS of a new column still places it");
+        }
+    }
+
     @Test
     void ddl_commits_the_statements_before_a_failure() {
         // the half-applied revision: the first ALTER stays although the script fails at the second

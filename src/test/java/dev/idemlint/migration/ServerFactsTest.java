@@ -120,7 +120,13 @@ class ServerFactsTest {
         assertEquals(null, MYSQL.dropWithDependents());
         assertEquals("42P07", PG.renameTaken(ObjectKind.TABLE).code());
         assertEquals("42701", PG.renameTaken(ObjectKind.COLUMN).code());
-        assertEquals(null, MARIADB.renameTaken(ObjectKind.TABLE), "no row: the re-run finding is the committed rename's");
+        assertEquals("1050", MARIADB.renameTaken(ObjectKind.TABLE).code(), "the kind's duplicate");
+        assertEquals("1060", MYSQL.renameTaken(ObjectKind.COLUMN, SqlState.DUPLICATE_COLUMN).code());
+        assertEquals("42P07", PG.renameTaken(ObjectKind.CONSTRAINT, SqlState.DUPLICATE_TABLE).code(),
+                "PostgreSQL: what the check met (a key's index renamed first)");
+        assertEquals(null, MARIADB.renameTaken(ObjectKind.TRIGGER), "no rename of a trigger");
+        assertEquals("1054", MARIADB.statementColumnMissing().code());
+        assertEquals(null, PG.statementColumnMissing(), "no AFTER on PostgreSQL");
         assertEquals("2BP01", PG.dropSequenceInUse().code());
         assertEquals(null, MARIADB.dropSequenceInUse());
         assertTrue(PG.alterTypeUsing() && PG.knowsStampAfterBindCommit() && PG.checksRelationKindFirst());

@@ -105,6 +105,20 @@ class SqlClassifierTest {
     }
 
     @Test
+    void reads_the_column_an_added_column_is_placed_after() {
+        assertEquals("wait_actions", ((Operation.AddColumn) classify(
+                "ALTER TABLE q ADD COLUMN wait_flow_id binary(16) DEFAULT NULL AFTER wait_actions").get(0)).after());
+        assertEquals("Data", ((Operation.AddColumn) classify("ALTER TABLE q ADD c int AFTER `Data`").get(0)).after());
+        List<Operation> two = classify("ALTER TABLE q ADD COLUMN a int FIRST, ADD COLUMN b int AFTER a");
+        assertNull(((Operation.AddColumn) two.get(0)).after(), "FIRST names no column");
+        assertEquals("a", ((Operation.AddColumn) two.get(1)).after());
+        for (String none : List.of("ALTER TABLE q ADD COLUMN c int COMMENT 'after x'",
+                "ALTER TABLE q ADD COLUMN c int CHECK (c > 0)", "ALTER TABLE q ADD COLUMN c int AFTER")) {
+            assertNull(((Operation.AddColumn) classify(none).get(0)).after(), none);
+        }
+    }
+
+    @Test
     void keeps_phase_autocommit_and_python_guard_of_the_raw_site() {
         Guard inspector = Guard.of(GuardKind.INSPECTOR, new Span(0, 5), "has_table");
         Operation.RawSql raw = raw("DO $$ BEGIN CREATE TABLE t (); EXCEPTION WHEN others THEN NULL; END $$", inspector);

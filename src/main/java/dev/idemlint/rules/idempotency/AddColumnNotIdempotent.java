@@ -59,7 +59,11 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                     : RerunScenario.describe(ObjectKind.COLUMN, add.column().name(), add.table());
             ObjectRef before = ctx.rerunAnswers(m).columnMovedBefore(i);
             ServerFacts facts = ctx.facts();
-            ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.COLUMN, null);
+            // ADD COLUMN c ... AFTER a, with "a" gone on the re-run: the server resolves the statement's columns first
+            ObjectRef placement = facts.statementColumnMissing() == null ? null
+                    : ctx.rerunAnswers(m).statementColumnGone(i);
+            ServerFacts.Raised duplicate = placement != null ? facts.statementColumnMissing()
+                    : facts.duplicate(ObjectKind.COLUMN, null);
             if (facts.tolerates(add.site(), duplicate)) {
                 continue;
             }
@@ -69,8 +73,17 @@ public final class AddColumnNotIdempotent implements MigrationRule {
                     : kwargHelp(facts, ctx.settings(), check);
             List<Fix> fixes = !kwarg ? DialectFixes.rawSqlFixes(add, m.source(), facts)
                     : fixes(add, m.source(), ctx.settings());
-            ctx.report(m.source(), op.site(), facts.alreadyExists(duplicate, what, "", op.site()))
-                    .help(facts.rerunWhy(op.site(), duplicate) + (before == null ? help : movedHelp(before)))
+            String message = placement == null ? facts.alreadyExists(duplicate, what, "", op.site())
+                    : "Re-running this revision fails with " + facts.failure(duplicate, op.site()) + " because "
+                            + RerunScenario.describe(ObjectKind.COLUMN, placement.name().name(), add.table())
+                            + (placement.name().name().equals(add.after()) ? ", where \""
+                                    + RerunScenario.nameOr(add.column().name()) + "\" is placed AFTER,"
+                                    : ", which this statement names,")
+                            + " is already gone when the re-run reaches it" + RerunScenario.end(op.site());
+            ctx.report(m.source(), op.site(), message)
+                    .help(facts.rerunWhy(op.site(), duplicate) + (placement == null ? "" : facts.server()
+                            + " resolves the columns a statement names before it compares the added column's name,"
+                            + " so the re-run fails there even where the column exists. ") + (before == null ? help : movedHelp(before)))
                     .fixes(inPlace(fixes, before)).emit();
         }
     }

@@ -35,7 +35,9 @@ public final class RenameNotIdempotent implements MigrationRule {
         Map<Operation.Rename, Operation> reads = null;
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
+            // a "rename" to its own name (alter_column(c, new_column_name=c)) renames nothing: MySQL's CHANGE c c re-runs
             if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(m, op) || r.from() == null
+                    || r.from().equals(r.to())
                     || GoneTable.reported(m, ctx, op, RenameFixes.columnRenameCondition(r, m.source()))) {
                 continue;
             }
@@ -47,17 +49,39 @@ public final class RenameNotIdempotent implements MigrationRule {
                     ? "enum value '" + r.from() + "' of type \"" + r.table() + "\""
                     : RerunScenario.describe(r.kind(), r.from(), r.table());
             RerunFailure fails = ctx.verdicts(m).failure(r);
-            if (fails != null && ctx.facts().renameTaken(r.kind()) != null) {
-                // the old name is there again on the re-run, and so is the new one (a table gone is GoneTable's)
+            ServerFacts.Raised taken = fails == null ? null : ctx.facts().renameTaken(r.kind(), fails.state());
+            // another clause of the statement names a column gone on the re-run: the server resolves those first
+            ObjectRef gone = taken == null || ctx.facts().statementColumnMissing() == null ? null
+                    : ctx.rerunAnswers(m).statementColumnGone(at);
+            if (gone != null) {
+                ServerFacts.Raised missingColumn = ctx.facts().statementColumnMissing();
                 ctx.report(m.source(), op.site(), "Re-running this revision fails with "
-                        + RerunScenario.failure(fails.state(), op.site()) + " because " + what
+                        + ctx.facts().failure(missingColumn, op.site()) + " because "
+                        + RerunScenario.describe(ObjectKind.COLUMN, gone.name().name(), r.table())
+                        + ", which this statement names, is already gone when the re-run reaches it"
+                        + RerunScenario.end(op.site()))
+                        .help(ctx.facts().rerunWhy(op.site(), missingColumn) + ctx.facts().server() + " resolves the"
+                                + " columns a statement names before it compares new names. No form of the rename"
+                                + " tolerates a taken new name: guard the statement with the inspector (run it only"
+                                + " while the old names exist and the new ones are free)." + DialectFixes.noFix(ctx.facts()))
+                        .emit();
+                continue;
+            }
+            if (taken != null) {
+                // the old name is there again on the re-run, and so is the new one (a table gone is GoneTable's)
+                List<Fix> takenFixes = DialectFixes.portable(RenameFixes.takenNameFixes(r, fails, m.source()),
+                        ctx.facts(), r.kind());
+                ctx.report(m.source(), op.site(), "Re-running this revision fails with "
+                        + ctx.facts().failure(taken, op.site()) + " because " + what
                         + " cannot be renamed to \""
                         + RerunScenario.nameOr(r.to()) + "\": " + fails.reason()
                         + RerunScenario.end(op.site()))
-                        .help(RerunScenario.why(op.site(), fails.state()) + "No form of the rename tolerates a taken new name: guard"
-                                + " it with the inspector (rename only while the new name is free), or wrap it in"
-                                + " `DO $$ BEGIN ...; EXCEPTION WHEN " + fails.state().condition()
-                                + " THEN null; END $$`.").fixes(alone(RenameFixes.takenNameFixes(r, fails, m.source()), m, touches, at, r)).emit();
+                        .help(ctx.facts().rerunWhy(op.site(), taken) + "No form of the rename tolerates a taken new name:"
+                                + " guard it with the inspector (rename only while the new name is free)"
+                                + (ctx.facts().doBlocks() ? ", or wrap it in `DO $$ BEGIN ...; EXCEPTION WHEN "
+                                        + fails.state().condition() + " THEN null; END $$`." : ".")
+                                + (takenFixes.isEmpty() && !ctx.facts().doBlocks() ? DialectFixes.noFix(ctx.facts()) : ""))
+                        .fixes(alone(takenFixes, m, touches, at, r)).emit();
                 continue;
             }
             rerun = rerun == null ? ctx.rerun(m) : rerun;
