@@ -179,14 +179,8 @@ class FixProofTest {
             Path copy = tmp.resolve("fixtures").resolve(f);
             copyTree(dir, copy);
             Path versions = Files.isDirectory(copy.resolve("versions")) ? copy.resolve("versions") : copy;
-            // a fixture holding packages beside versions/ runs with its root on sys.path (RerunProofTest)
-            AlembicRerunHarness h = RerunProofTest.hasPackages(copy)
-                    ? new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3), copy) : harness;
-            if (RerunProofTest.X_ARGUMENTS.containsKey(f)) {
-                // run with its -x arguments, as RerunProofTest runs it: the fixed code under them runs
-                h = new AlembicRerunHarness(PgCluster.require(), java.time.Duration.ofMinutes(3),
-                        RerunProofTest.hasPackages(copy) ? List.of(copy) : List.of(), RerunProofTest.xOptions(f));
-            }
+            // run as RerunProofTest runs it: its root on sys.path, its -x arguments, SQLAlchemy 2.x if it needs it
+            AlembicRerunHarness h = RerunProofTest.harnessFor(f, copy, harness);
             // fixed from the folder of its env.py, when it has one: the naming convention the linter reads there
             chains.add(prove("fixture:" + f, versions, tmp.resolve("fixture-dumps").resolve(f), h,
                     KNOWN_UNFIXED_FIXTURES, Map.of(), List.of()));

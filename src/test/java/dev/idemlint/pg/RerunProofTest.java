@@ -98,6 +98,7 @@ class RerunProofTest {
             "enum-type-missing/created_on_other_branch",
             "insert-not-idempotent/core_insert_function",
             "insert-not-idempotent/orm_session_rows",
+            "insert-not-idempotent/orm_project_model",
             "create-index-not-idempotent/module_constant_branch",
             "insert-not-idempotent/bound_module_constants",
             "insert-not-idempotent/keys_dropped",
@@ -235,6 +236,32 @@ class RerunProofTest {
 
     private static Results results;
 
+    /**
+     * Fixtures whose revisions need SQLAlchemy 2.x (a model on a {@code DeclarativeBase}, which Debian 12's 1.4 lacks):
+     * run with {@code scripts/sqlalchemy2}'s SQLAlchemy 2.0 and Alembic 1.13 first on PYTHONPATH.
+     */
+    static final Set<String> SQLALCHEMY2_FIXTURES = Set.of("insert-not-idempotent/orm_project_model");
+
+    /**
+     * The harness fixture {@code f} (its folder or copy {@code dir}) runs with: {@code plain}, unless it needs
+     * SQLAlchemy 2.x ({@link #SQLALCHEMY2_FIXTURES}), holds packages beside versions/ (the application's models, a
+     * stand-in for a library: run as Alembic runs a project, with its root on sys.path) or takes {@code -x}
+     * arguments ({@link #X_ARGUMENTS}).
+     */
+    static AlembicRerunHarness harnessFor(String f, Path dir, AlembicRerunHarness plain) {
+        List<Path> pythonPath = new ArrayList<>();
+        if (SQLALCHEMY2_FIXTURES.contains(f)) {
+            pythonPath.add(Path.of(NeverStampedProofTest.requireStack()));
+        }
+        if (hasPackages(dir)) {
+            pythonPath.add(dir);
+        }
+        if (pythonPath.isEmpty() && !X_ARGUMENTS.containsKey(f)) {
+            return plain;
+        }
+        return new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3), pythonPath, xOptions(f));
+    }
+
     static boolean hasPackages(Path dir) {
         try (var children = Files.list(dir)) {
             return children.anyMatch(c -> !c.getFileName().toString().equals("versions")
@@ -272,15 +299,7 @@ class RerunProofTest {
             for (String f : directFixtures()) {
                 Path dir = root.resolve(f);
                 Path versions = Files.isDirectory(dir.resolve("versions")) ? dir.resolve("versions") : dir;
-                // a fixture holding packages beside versions/ (the application's models, a stand-in for a library)
-                // is run as Alembic runs a project: with its root on sys.path
-                AlembicRerunHarness h = hasPackages(dir) ? new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3), dir)
-                        : harness;
-                if (X_ARGUMENTS.containsKey(f)) {
-                    h = new AlembicRerunHarness(PgCluster.require(), Duration.ofMinutes(3),
-                            hasPackages(dir) ? List.of(dir) : List.of(), xOptions(f));
-                }
-                fixtures.add(RerunProof.prove("fixture:" + f, versions, h));
+                fixtures.add(RerunProof.prove("fixture:" + f, versions, harnessFor(f, dir, harness)));
             }
             results = new Results(corpus, fixtures, countFixtureCases(root));
             if (!targeted()) {
