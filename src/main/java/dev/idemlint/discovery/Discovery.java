@@ -533,6 +533,7 @@ public final class Discovery {
             // alembic.ini says what Alembic reads; the layouts only fill in what no ini covers
             List<List<Path>> kept = new ArrayList<>();
             List<InputProblem> notFound = new ArrayList<>();
+            List<Path> scriptDirs = new ArrayList<>();
             for (Path ini : scan.inis) {
                 AlembicIni parsed = readIni(ini, root);
                 if (parsed != null) {
@@ -542,6 +543,12 @@ public final class Discovery {
                     List<Path> dirs = existing(parsed, parsed.versionDirs(), root, config, notFound::add);
                     if (!dirs.isEmpty() && !kept.contains(dirs)) {
                         kept.add(dirs);
+                    }
+                    Path script = parsed.scriptLocation() == null ? null
+                            : parsed.scriptLocation().toAbsolutePath().normalize();
+                    // a script location that is the folder linted itself says nothing about its other folders
+                    if (!dirs.isEmpty() && script != null && !script.equals(dir.toAbsolutePath().normalize())) {
+                        scriptDirs.add(script);
                     }
                 }
             }
@@ -554,7 +561,12 @@ public final class Discovery {
             for (Path d : scan.revisionDirs) {
                 // release folders below a versions folder belong to its tree, even without env.py
                 Path enclosing = enclosingVersionsDir(d);
-                guessed.add(enclosing != null && enclosing.startsWith(dir) ? enclosing : d);
+                Path tree = enclosing != null && enclosing.startsWith(dir) ? enclosing : d;
+                // in a script directory an ini points Alembic at, only its version locations hold a chain:
+                // revision-like files in another folder there (data migrations a script loads one by one) do not
+                if (scriptDirs.stream().noneMatch(tree.toAbsolutePath().normalize()::startsWith)) {
+                    guessed.add(tree);
+                }
             }
             for (Path d : guessed) {
                 // a folder inside a tree (Neutron's release folders) or above one is that tree

@@ -100,6 +100,22 @@ class DiscoveryTest {
     }
 
     @Test
+    void revision_like_files_in_another_folder_of_an_ini_script_directory_are_no_chain() {
+        // altair's cms/alembic/datamigration: files with revision/down_revision a script of the project loads one by
+        // one; Alembic reads the ini's script location's versions/ only
+        p.ini("alembic.ini", "script_location = alembic\n")
+                .env("alembic")
+                .revision("alembic/versions/a1_root.py", "a1", null)
+                .revision("alembic/datamigration/b2_backfill.py", "b2", "a1")
+                .file("alembic/datamigration/run.py", "import sys\n")
+                .revision("plugins/geo/migrations/c3_geo.py", "c3", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(), r.problems());
+        // a folder of revisions outside the script directory is still a chain of its own (CTFd's plugins)
+        assertEquals(List.of("alembic/versions", "plugins/geo/migrations"), versionsDirs(r));
+    }
+
+    @Test
     void neutron_nested_release_folders_form_one_tree() {
         String v = "neutron/db/migration/alembic_migrations/versions/";
         p.ini("neutron/db/migration/alembic.ini",
