@@ -556,15 +556,19 @@ public final class Discovery {
             for (Path v : scan.versionsDirs) {
                 if (scan.envDirs.contains(v.getParent())) {
                     guessed.add(v);
+                    if (!v.getParent().toAbsolutePath().normalize().equals(dir.toAbsolutePath().normalize())) {
+                        scriptDirs.add(v.getParent().toAbsolutePath().normalize());
+                    }
                 }
             }
             for (Path d : scan.revisionDirs) {
                 // release folders below a versions folder belong to its tree, even without env.py
                 Path enclosing = enclosingVersionsDir(d);
                 Path tree = enclosing != null && enclosing.startsWith(dir) ? enclosing : d;
-                // in a script directory an ini points Alembic at, only its version locations hold a chain:
-                // revision-like files in another folder there (data migrations a script loads one by one) do not
-                if (scriptDirs.stream().noneMatch(tree.toAbsolutePath().normalize()::startsWith)) {
+                // in a script directory (an ini's script location, a folder of env.py and versions/), Alembic reads
+                // its version locations: revision-like files in another folder there (data migrations a script of
+                // the project loads one by one) are no chain; a *_versions folder env.py may choose at run time is
+                if (revisionsFolder(tree) || scriptDirs.stream().noneMatch(tree.toAbsolutePath().normalize()::startsWith)) {
                     guessed.add(tree);
                 }
             }

@@ -116,6 +116,19 @@ class DiscoveryTest {
     }
 
     @Test
+    void revision_like_files_beside_the_versions_folder_of_an_env_py_are_no_chain() {
+        // altair has no alembic.ini (its deployment configs name the script directory): env.py and versions/ make
+        // cms/alembic a script directory; a *_versions folder env.py may choose at run time still is a chain
+        p.env("cms/alembic")
+                .revision("cms/alembic/versions/a1_root.py", "a1", null)
+                .revision("cms/alembic/datamigration/b2_backfill.py", "b2", "a1")
+                .revision("cms/alembic/mysql_versions/m1_root.py", "m1", null);
+        Discovery.Result r = discover(tmp);
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("cms/alembic/versions", "cms/alembic/mysql_versions"), versionsDirs(r));
+    }
+
+    @Test
     void neutron_nested_release_folders_form_one_tree() {
         String v = "neutron/db/migration/alembic_migrations/versions/";
         p.ini("neutron/db/migration/alembic.ini",
