@@ -3,7 +3,8 @@
 
 Run with /usr/bin/python3 (Debian's python3-alembic, python3-sqlalchemy, python3-pymysql).
 
-    rerun.py VERSIONS_DIR --out OUT.json [--url URL] [--once] [--dump PATH] [--metadata MODULE:ATTR] [--keep]
+    rerun.py VERSIONS_DIR --out OUT.json [--url URL] [--once] [--dump PATH] [--metadata MODULE:ATTR]
+             [--base-sql PATH] [--keep]
 
 The walk is pg/rerun.py's (its revision order, stamping and output format are imported from there), with
 what MariaDB does differently:
@@ -15,6 +16,9 @@ what MariaDB does differently:
 For each revision R: first = upgrade R; rerun = stamp R's parents, upgrade R again; then stamp the heads
 applied so far. With --dump, SHOW CREATE TABLE of every table but alembic_version, sorted by name, is
 written to PATH after the walk (AUTO_INCREMENT counters removed and index lines sorted: see normalized()).
+With --base-sql, the SQL file (a `mariadb-dump --no-data`, statements separated by `;`) runs on the fresh database
+before anything else, as pg/rerun.py's does: the schema a chain starts from when the application made its tables
+with create_all and the chain's first revision alters one of them; it is part of the final --dump.
 
 The server comes from --url (a mysql+pymysql:// URL without a database) or IDEMLINT_MARIADB_* (scripts/mariadb-up).
 """
@@ -32,6 +36,7 @@ import warnings
 
 import alembic
 import pymysql
+from pymysql.constants import CLIENT
 import sqlalchemy
 from alembic import command
 from alembic.config import Config
@@ -146,6 +151,20 @@ def dump(conn, path):
         f.write("\n\n".join(parts) + "\n")
 
 
+def run_base(connect, dbname, path):
+    """Runs the SQL file on the database, all of it in one multi-statement batch of one session (a dump's
+    `SET FOREIGN_KEY_CHECKS=0` then holds for the tables it creates before the tables they reference); the first
+    failing statement raises."""
+    with open(path) as f:
+        sql = f.read()
+    with pymysql.connect(**dict(connect, database=dbname,
+                                client_flag=CLIENT.MULTI_STATEMENTS)) as conn:
+        with conn.cursor() as cur:
+            cur.execute(sql)
+            while cur.nextset():
+                pass
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("versions_dir")
@@ -155,6 +174,8 @@ def main():
     ap.add_argument("--dump", metavar="PATH", help="SHOW CREATE TABLE of every table after the walk")
     ap.add_argument("--metadata", metavar="MODULE:ATTR",
                     help="the target_metadata env.py configures, e.g. app.models:Base.metadata (from PYTHONPATH)")
+    ap.add_argument("--base-sql", metavar="PATH",
+                    help="SQL run on the fresh database before the walk: the schema the chain starts from")
     ap.add_argument("--keep", action="store_true", help="keep the database afterwards")
     args = ap.parse_args()
 
@@ -177,6 +198,8 @@ def main():
               "revisions": []}
     env_dir = tempfile.mkdtemp(prefix="idemlint-alembic-")
     try:
+        if args.base_sql:
+            run_base(connect, dbname, args.base_sql)
         with open(os.path.join(env_dir, "env.py"), "w") as f:
             f.write(ENV_PY)
         cfg = Config()
