@@ -493,13 +493,9 @@ public final class LiveDatabase implements LiveSession {
             }
             sql.append(')');
             beforeStatement(doing);
-            try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < names.size(); i++) {
-                    st.setString(i + 1, values.get(names.get(i)));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? rs.getBoolean(1) : null;
-                }
+            try (PreparedStatement st = Rows.prepare(connection, sql.toString(), names.stream().map(values::get).toList());
+                    ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
             }
         } catch (SQLException e) {
             unknownAfter(doing);
