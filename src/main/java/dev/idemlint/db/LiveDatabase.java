@@ -454,21 +454,8 @@ public final class LiveDatabase implements LiveSession {
      */
     @Override
     public Boolean hasRows(String schema, String table) {
-        String doing = "checking whether " + (schema == null ? "" : schema + ".") + table + " holds rows";
-        try {
-            Resolved r = resolve(schema, table, List.of(), doing);
-            if (r == null) {
-                return null;
-            }
-            beforeStatement(doing);
-            try (PreparedStatement st = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + r.relation() + ")");
-                    ResultSet rs = st.executeQuery()) {
-                return rs.next() ? rs.getBoolean(1) : null;
-            }
-        } catch (SQLException e) {
-            unknownAfter(doing);
-            return null;
-        }
+        return exists(schema, table, Map.of(), "checking whether " + (schema == null ? "" : schema + ".") + table
+                + " holds rows");
     }
 
     /**
@@ -480,26 +467,26 @@ public final class LiveDatabase implements LiveSession {
      */
     @Override
     public Boolean hasRow(String schema, String table, Map<String, String> values) {
-        String doing = "checking for a row of " + (schema == null ? "" : schema + ".") + table;
+        return exists(schema, table, values, "checking for a row of " + (schema == null ? "" : schema + ".") + table);
+    }
+
+    /** {@code SELECT EXISTS} of a row of {@code schema.table} whose columns equal {@code values} (any row: none given). */
+    private Boolean exists(String schema, String table, Map<String, String> values, String doing) {
         List<String> names = new ArrayList<>(values.keySet());
         try {
             Resolved r = resolve(schema, table, names, doing);
             if (r == null) {
                 return null;
             }
-            StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ").append(r.relation()).append(" WHERE ");
+            StringBuilder sql = new StringBuilder("SELECT EXISTS (SELECT 1 FROM ").append(r.relation());
             for (int i = 0; i < r.columns().size(); i++) {
-                sql.append(i == 0 ? "" : " AND ").append(r.columns().get(i)).append("::text = ?");
+                sql.append(i == 0 ? " WHERE " : " AND ").append(r.columns().get(i)).append("::text = ?");
             }
             sql.append(')');
             beforeStatement(doing);
-            try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < names.size(); i++) {
-                    st.setString(i + 1, values.get(names.get(i)));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? rs.getBoolean(1) : null;
-                }
+            try (PreparedStatement st = Rows.prepare(connection, sql.toString(), names.stream().map(values::get).toList());
+                    ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getBoolean(1) : null;
             }
         } catch (SQLException e) {
             unknownAfter(doing);

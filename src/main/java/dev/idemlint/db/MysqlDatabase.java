@@ -510,13 +510,9 @@ public final class MysqlDatabase implements LiveSession {
             }
             sql.append(')');
             beforeStatement(doing);
-            try (PreparedStatement st = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < names.size(); i++) {
-                    st.setString(i + 1, values.get(names.get(i)));
-                }
-                try (ResultSet rs = st.executeQuery()) {
-                    return rs.next() ? rs.getLong(1) != 0 : null;
-                }
+            try (PreparedStatement st = Rows.prepare(connection, sql.toString(), names.stream().map(values::get).toList());
+                    ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getLong(1) != 0 : null;
             }
         } catch (SQLException e) {
             deadline.afterFailure(doing);

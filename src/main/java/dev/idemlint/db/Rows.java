@@ -1,12 +1,14 @@
 package dev.idemlint.db;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-/** What both live sessions read from the driver: catalog rows as strings, the first line of an error. */
+/** What both live sessions share with the driver: statements bound to text, catalog rows as strings, an error's first line. */
 final class Rows {
 
     private Rows() {
@@ -24,6 +26,20 @@ final class Rows {
             out.add(row);
         }
         return out;
+    }
+
+    /** {@code sql} prepared, its parameters bound in order to {@code values} as text (null as SQL NULL). */
+    static PreparedStatement prepare(Connection connection, String sql, List<String> values) throws SQLException {
+        PreparedStatement st = connection.prepareStatement(sql);
+        try {
+            for (int i = 0; i < values.size(); i++) {
+                st.setString(i + 1, values.get(i));
+            }
+            return st;
+        } catch (SQLException e) {
+            st.close();
+            throw e;
+        }
     }
 
     /** {@code rows} mapped one by one, as an unmodifiable list. */

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides a test on a helper of the project that only asks which database it runs on: {@code if
@@ -29,12 +28,7 @@ final class DialectHelpers {
     private static final int MAX_DEPTH = 4;
     /** Statements read in one function body. */
     private static final int MAX_STATEMENTS = 32;
-    /** Modules kept parsed, by file and content; emptied past this size. */
-    private static final int MAX_KEPT = 256;
-    private static final Map<Kept, Map<String, Function>> FUNCTIONS = new ConcurrentHashMap<>();
-
-    private record Kept(Path file, String digest) {
-    }
+    private static final ModuleCache<Map<String, Function>> FUNCTIONS = new ModuleCache<>();
 
     /** A function of the module and the parameters whose default is {@code None}, read from its header's text. */
     private record Function(Stmt.FunctionDef def, java.util.Set<String> noneDefaults) {
@@ -383,11 +377,7 @@ final class DialectHelpers {
         if (bytes == null) {
             return Map.of();
         }
-        Kept key = new Kept(file.toAbsolutePath().normalize(), ModelTables.digest(bytes));
-        if (FUNCTIONS.size() > MAX_KEPT) {
-            FUNCTIONS.clear();
-        }
-        return FUNCTIONS.computeIfAbsent(key, k -> read(k.file(), bytes));
+        return FUNCTIONS.get(file, bytes, DialectHelpers::read);
     }
 
     private static Map<String, Function> read(Path file, byte[] bytes) {

@@ -20,7 +20,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The table an application model a revision imports maps: {@code from app.models import Ecosystem} then
@@ -43,16 +42,8 @@ final class ModelTables {
             ".git");
     /** A model module larger than this names no table: a pull request's file is not read whole into memory. */
     private static final long MAX_BYTES = 1 << 20;
-    /** Modules kept parsed, by file: a run's revisions share them; the map is emptied past this size. */
-    private static final int MAX_KEPT = 256;
-    /**
-     * Parsed model modules by file and content (a long-lived server sees edits, and an edit within the file
-     * system's timestamp granularity that keeps the size leaves size and time as they were): class to table.
-     */
-    private static final Map<Kept, Map<String, String>> TABLES = new ConcurrentHashMap<>();
-
-    private record Kept(Path file, String digest) {
-    }
+    /** Parsed model modules by file and content: class to table. */
+    private static final ModuleCache<Map<String, String>> TABLES = new ModuleCache<>();
 
     private ModelTables() {
     }
@@ -212,11 +203,7 @@ final class ModelTables {
         if (bytes.length > MAX_BYTES) {
             return Map.of(); // grown since its size was read
         }
-        Kept key = new Kept(real, digest(bytes));
-        if (TABLES.size() > MAX_KEPT) {
-            TABLES.clear();
-        }
-        return TABLES.computeIfAbsent(key, k -> read(k.file(), bytes));
+        return TABLES.get(real, bytes, ModelTables::read);
     }
 
     /** Project module {@code file}'s {@code bytes} parsed; null when they are not UTF-8 or do not parse. */

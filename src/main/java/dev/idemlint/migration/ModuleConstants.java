@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * String constants a revision imports from a module of its project: {@code from mavedb.models.published_variant
@@ -25,12 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * on the project's files ({@link Migration#readsModels}).
  */
 final class ModuleConstants {
-    /** Modules kept read, by file and content; the map is emptied past this size. */
-    private static final int MAX_KEPT = 256;
-    private static final Map<Kept, Map<String, String>> CONSTANTS = new ConcurrentHashMap<>();
-
-    private record Kept(Path file, String digest) {
-    }
+    private static final ModuleCache<Map<String, String>> CONSTANTS = new ModuleCache<>();
 
     private ModuleConstants() {
     }
@@ -52,11 +46,7 @@ final class ModuleConstants {
         if (bytes == null) {
             return null;
         }
-        Kept key = new Kept(found.file().toAbsolutePath().normalize(), ModelTables.digest(bytes));
-        if (CONSTANTS.size() > MAX_KEPT) {
-            CONSTANTS.clear();
-        }
-        return CONSTANTS.computeIfAbsent(key, k -> read(k.file(), bytes)).get(name);
+        return CONSTANTS.get(found.file(), bytes, ModuleConstants::read).get(name);
     }
 
     private static Map<String, String> read(Path file, byte[] bytes) {

@@ -3010,16 +3010,7 @@ final class OpExtractor {
     }
 
     private static Expr.Call findCall(Expr e, String name) {
-        if (e instanceof Expr.Call c && name.equals(Names.lastPart(c.func()))) {
-            return c;
-        }
-        for (int i = 0, n = e.childCount(); i < n; i++) {
-            Expr.Call found = findCall(e.child(i), name);
-            if (found != null) {
-                return found;
-            }
-        }
-        return null;
+        return StmtParts.firstCall(e, x -> true, c -> name.equals(Names.lastPart(c.func())));
     }
 
     private static boolean containsCall(Expr e, String name) {

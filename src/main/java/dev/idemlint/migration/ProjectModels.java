@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The declarative classes a revision imports from its project, read as {@link DeclarativeModels} reads a class the
@@ -35,12 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ProjectModels {
     /** How many imported names one revision looks up as model classes. */
     static final int MAX_CLASSES = 16;
-    /** Modules kept read, by file and content; the map is emptied past this size. */
-    private static final int MAX_KEPT = 256;
-    private static final Map<Kept, Read> READ = new ConcurrentHashMap<>();
-
-    private record Kept(Path file, String digest) {
-    }
+    private static final ModuleCache<Read> READ = new ModuleCache<>();
 
     /**
      * What one module gives: its classes read (base not yet checked) with the name of their base, the names it
@@ -196,11 +190,7 @@ final class ProjectModels {
         if (bytes == null) {
             return Read.NONE;
         }
-        Kept key = new Kept(file.toAbsolutePath().normalize(), ModelTables.digest(bytes));
-        if (READ.size() > MAX_KEPT) {
-            READ.clear();
-        }
-        return READ.computeIfAbsent(key, k -> read(k.file(), bytes));
+        return READ.get(file, bytes, ProjectModels::read);
     }
 
     private static Read read(Path file, byte[] bytes) {

@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A column type class of the project that makes no database object of its own: {@code sa.Column("id", UUID)} with
@@ -47,11 +46,7 @@ final class ProjectTypes {
     private static final Set<String> MODULE_CALLS = Set.of("associate_with", "as_mutable");
     /** Decorators that only make a method of another kind. */
     private static final Set<String> DEFINING = Set.of("classmethod", "staticmethod", "property");
-    private static final int MAX_KEPT = 256;
-    private static final Map<Kept, Facts> FACTS = new ConcurrentHashMap<>();
-
-    private record Kept(Path file, String digest) {
-    }
+    private static final ModuleCache<Facts> FACTS = new ModuleCache<>();
 
     /** What a module file shows: its inert type classes, and each name it imports as its dotted origin. */
     record Facts(Set<String> inert, Map<String, String> imports) {
@@ -75,12 +70,8 @@ final class ProjectTypes {
         if (bytes == null) {
             return Facts.NONE;
         }
-        if (FACTS.size() > MAX_KEPT) {
-            FACTS.clear();
-        }
         String top = module.split("\\.", 2)[0];
-        return FACTS.computeIfAbsent(new Kept(found.file().toAbsolutePath().normalize(), ModelTables.digest(bytes)),
-                k -> read(k.file(), bytes, top));
+        return FACTS.get(found.file(), bytes, (file, b) -> read(file, b, top));
     }
 
     private static Facts read(Path file, byte[] bytes, String project) {

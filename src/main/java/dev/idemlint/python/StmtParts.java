@@ -3,6 +3,7 @@ package dev.idemlint.python;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** The direct parts of a statement, for generic walks: its expressions and its nested blocks. */
 public final class StmtParts {
@@ -98,18 +99,24 @@ public final class StmtParts {
 
     /** The call expression whose span is exactly {@code span}, anywhere under {@code root}, or null. */
     public static Expr.Call callAt(Expr root, Span span) {
-        if (root == null || span == null) {
-            return null;
-        }
         // only subtrees whose span holds the wanted one are entered
-        if (root.span() != null && !root.span().contains(span)) {
+        return span == null ? null
+                : firstCall(root, e -> e.span() == null || e.span().contains(span), c -> span.equals(c.span()));
+    }
+
+    /**
+     * The first call under {@code root} ({@code root} itself, then its children in order, depth first) that
+     * {@code match} accepts, entering only the expressions {@code enter} accepts; null when there is none.
+     */
+    public static Expr.Call firstCall(Expr root, Predicate<Expr> enter, Predicate<Expr.Call> match) {
+        if (root == null || !enter.test(root)) {
             return null;
         }
-        if (root instanceof Expr.Call c && span.equals(c.span())) {
+        if (root instanceof Expr.Call c && match.test(c)) {
             return c;
         }
         for (int i = 0, n = root.childCount(); i < n; i++) {
-            Expr.Call found = callAt(root.child(i), span);
+            Expr.Call found = firstCall(root.child(i), enter, match);
             if (found != null) {
                 return found;
             }

@@ -187,21 +187,19 @@ public final class JsonReporter implements Reporter {
                 .raw(MESSAGE).str(d.message())
                 .raw(HELP).str(d.help())
                 .raw(FIXES);
-        boolean ff = true;
-        for (Fix f : d.fixes()) {
-            if (!ff) {
+        for (int i = 0; i < d.fixes().size(); i++) {
+            Fix f = d.fixes().get(i);
+            if (i > 0) {
                 sb.raw(COMMA);
             }
-            ff = false;
             sb.raw(TITLE).str(f.title())
                     .raw(APPLICABILITY).str(APPLICABILITIES[f.applicability().ordinal()])
                     .raw(EDITS);
-            boolean fe = true;
-            for (TextEdit e : f.edits()) {
-                if (!fe) {
+            for (int j = 0; j < f.edits().size(); j++) {
+                TextEdit e = f.edits().get(j);
+                if (j > 0) {
                     sb.raw(COMMA);
                 }
-                fe = false;
                 var lines = d.file().lines();
                 sb.raw(EDIT_LINE).num(lines.line(e.range().start()))
                         .raw(COLUMN).num(lines.column(e.range().start()))

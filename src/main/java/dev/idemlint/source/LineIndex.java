@@ -42,32 +42,29 @@ public final class LineIndex {
     public LineIndex(CharSequence text) {
         int[] starts = new int[16];
         int count = 1;
-        if (text instanceof String s && s.indexOf('\r') < 0) {
+        String plain = text instanceof String s && s.indexOf('\r') < 0 ? s : null;
+        if (plain != null) {
             // the common case, \n only: String.indexOf scans far faster than charAt through CharSequence
-            for (int i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) {
+            for (int i = plain.indexOf('\n'); i >= 0; i = plain.indexOf('\n', i + 1)) {
                 if (count == starts.length) {
                     starts = Arrays.copyOf(starts, count * 2);
                 }
                 starts[count++] = i + 1;
             }
-            this.lineStarts = Arrays.copyOf(starts, count);
-            this.length = s.length();
-            this.newlinesOnly = true;
-            return;
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean newline = c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
-            if (newline) {
-                if (count == starts.length) {
-                    starts = Arrays.copyOf(starts, count * 2);
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+                    if (count == starts.length) {
+                        starts = Arrays.copyOf(starts, count * 2);
+                    }
+                    starts[count++] = i + 1;
                 }
-                starts[count++] = i + 1;
             }
         }
         this.lineStarts = Arrays.copyOf(starts, count);
         this.length = text.length();
-        this.newlinesOnly = false;
+        this.newlinesOnly = plain != null;
     }
 
     /** True when the text is known to break lines with {@code \n} only (no {@code \r} anywhere). */

@@ -335,8 +335,7 @@ public final class DropFixes {
                 if (kind == null) {
                     return null;
                 }
-                String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint"
-                        : InspectorGuards.guardMethod(kind);
+                String method = InspectorGuards.checkMethod(kind);
                 ConstraintNames.Name real = naming == null ? null
                         : ConstraintNames.ofDrop(d, naming);
                 if (real != null && !(real instanceof ConstraintNames.Name.Given)

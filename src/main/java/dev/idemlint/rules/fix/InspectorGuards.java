@@ -101,6 +101,11 @@ public final class InspectorGuards {
         };
     }
 
+    /** The inspector method a guard on a constraint of {@code kind} calls: {@link #guardMethod}, or a primary key's. */
+    public static String checkMethod(ConstraintKind kind) {
+        return kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : guardMethod(kind);
+    }
+
     /**
      * The guard condition for a named constraint of an op call ({@code create_*} with
      * {@code present=false}, {@code drop_constraint} with {@code present=true}); null when the

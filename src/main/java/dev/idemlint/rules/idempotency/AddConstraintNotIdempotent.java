@@ -11,7 +11,6 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresFacts;
 import dev.idemlint.migration.ServerFacts;
-import dev.idemlint.migration.SqlState;
 import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.rule.MigrationRule;
@@ -129,7 +128,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         String inspector = inspectorMethod(c.kind());
         if (facts.doBlocks()) {
             return "PostgreSQL has no `ADD CONSTRAINT IF NOT EXISTS`: wrap the statement in `DO $$ BEGIN"
-                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + stateFor(c.kind()).condition()
+                    + " ALTER TABLE ... ADD CONSTRAINT ...; EXCEPTION WHEN " + PostgresFacts.duplicate(c.kind()).condition()
                     + " THEN null; END $$`, or guard the call with the inspector (" + inspector + ").";
         }
         String guard = "guard it with the inspector (" + inspector + " of `sa.inspect(op.get_bind())`)";
@@ -154,23 +153,13 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             if (o == until) {
                 return false;
             }
-            boolean fails;
-            if (o instanceof Operation.AddColumn a) {
-                fails = !a.ifNotExists() && !GuardMatch.createGuarded(m, o);
-            } else if (o instanceof Operation.CreateTable t) {
-                fails = !t.tolerant() && !GuardMatch.createGuarded(m, o);
-            } else if (o instanceof Operation.CreateIndex i) {
-                fails = !i.ifNotExists() && !GuardMatch.createGuarded(m, o);
-            } else if (o instanceof Operation.AddConstraint k) {
-                fails = k.name() != null && !k.ifNotExists() && !GuardMatch.createGuarded(m, o);
-            } else if (o instanceof Operation.Drop d) {
-                fails = !d.ifExists() && !GuardMatch.dropGuarded(m, o);
-            } else if (o instanceof Operation.Rename r) {
-                fails = !r.ifExists() && !GuardMatch.dropGuarded(m, o);
-            } else {
-                fails = false;
-            }
-            if (fails) {
+            boolean creates = o instanceof Operation.AddColumn a && !a.ifNotExists()
+                    || o instanceof Operation.CreateTable t && !t.tolerant()
+                    || o instanceof Operation.CreateIndex i && !i.ifNotExists()
+                    || o instanceof Operation.AddConstraint k && k.name() != null && !k.ifNotExists();
+            boolean drops = o instanceof Operation.Drop d && !d.ifExists()
+                    || o instanceof Operation.Rename r && !r.ifExists();
+            if (creates && !GuardMatch.createGuarded(m, o) || drops && !GuardMatch.dropGuarded(m, o)) {
                 return true;
             }
         }
@@ -219,7 +208,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                 ? "Once the statements before it re-run, re-running this revision adds a second " + what + " on \""
                         + table + "\" without an error" + because + "."
                 : "Once the statements before it re-run, a re-run adds a second " + what + " on \"" + table
-                        + "\", or fails with " + stateFor(c.kind()).label() + " if the naming convention names it.";
+                        + "\", or fails with " + PostgresFacts.duplicate(c.kind()).label() + " if the naming convention names it.";
         ctx.report(m.source(), site, message).help(help).fixes(fixes).severity(Severity.WARNING).emit();
     }
 
@@ -361,7 +350,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             Fix.dropMissing(out);
             return out;
         }
-        String method = c.kind() == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : InspectorGuards.guardMethod(c.kind());
+        String method = InspectorGuards.checkMethod(c.kind());
         String stored = real instanceof ConstraintNames.Name.Given g ? g.name() : null;
         String guard = stored == null && real != null && !naming.isUnknown() ? null
                 : InspectorGuards.constraintGuard(file, site, c.kind(), c.name(), c.table(), false, stored);
@@ -392,13 +381,8 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
         return GuardWrapper.wrapPlain(file, c.site(), check, "Guard with a `pg_constraint` query");
     }
 
-    /** A duplicate index-backed constraint fails creating its index (42P07); FK/CHECK raise 42710. */
-    static SqlState stateFor(ConstraintKind kind) {
-        return PostgresFacts.duplicate(kind);
-    }
-
     private static String inspectorMethod(ConstraintKind kind) {
-        String method = kind == ConstraintKind.PRIMARY_KEY ? "get_pk_constraint" : InspectorGuards.guardMethod(kind);
+        String method = InspectorGuards.checkMethod(kind);
         return method == null ? "a `pg_constraint` query" : "`" + method + "`";
     }
 }

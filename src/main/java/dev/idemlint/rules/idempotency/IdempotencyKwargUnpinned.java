@@ -26,50 +26,25 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
             if (!o.alembicOp()) {
                 continue;
             }
-            String call;
-            String kwarg;
-            String pin;
-            ServerFacts.Raised state;
-            String what;
-            String gone;
-            if (op instanceof Operation.CreateIndex ix && ix.ifNotExists() && ix.name() != null
-                    && !GuardMatch.createGuarded(m, op)) {
-                call = "create_index";
-                kwarg = "if_not_exists";
-                pin = s.indexIfExistsUnpinned();
-                state = facts.duplicate(ObjectKind.INDEX, null);
-                what = RerunScenario.describe(ObjectKind.INDEX, ix.name(), null);
-                gone = " already exists";
-            } else if (op instanceof Operation.CreateTable t && t.ifNotExists() && t.table() != null
-                    && !GuardMatch.createGuarded(m, op)) {
-                call = "create_table";
-                kwarg = "if_not_exists";
-                pin = s.tableIfExistsUnpinned();
-                state = facts.duplicate(ObjectKind.TABLE, null);
-                what = RerunScenario.describe(ObjectKind.TABLE, t.table(), null);
-                gone = " already exists";
-            } else if (op instanceof Operation.Drop d && d.ifExists() && d.name() != null
-                    && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.dropGuarded(m, op)) {
-                boolean index = d.kind() == ObjectKind.INDEX;
-                call = index ? "drop_index" : "drop_table";
-                kwarg = "if_exists";
-                pin = index ? s.indexIfExistsUnpinned() : s.tableIfExistsUnpinned();
-                state = facts.dropMissing(d.kind());
-                what = RerunScenario.describe(d.kind(), d.name(), null);
-                gone = " is already gone";
-            } else {
+            Target k = target(m, op);
+            if (k == null) {
                 continue;
             }
+            boolean table = k.kind() == ObjectKind.TABLE;
+            String pin = table ? s.tableIfExistsUnpinned() : s.indexIfExistsUnpinned();
+            ServerFacts.Raised state = k.drop() ? facts.dropMissing(k.kind()) : facts.duplicate(k.kind(), null);
             if (pin == null || facts.tolerates(op.site(), state)) {
                 continue;
             }
-            boolean table = op instanceof Operation.CreateTable || op instanceof Operation.Drop d && d.kind() == ObjectKind.TABLE;
+            String kwarg = k.drop() ? "if_exists" : "if_not_exists";
+            String what = RerunScenario.describe(k.kind(), k.name(), null)
+                    + (k.drop() ? " is already gone" : " already exists");
             String since = table ? "An Alembic older than 1.13.3"
                     : s.alembic().isLatest() ? "An Alembic older than 1.11.2 (1.13 with SQLAlchemy 1.x)"
                     : "Alembic " + s.alembic() + " with SQLAlchemy 1.x";
             ctx.report(m.source(), op.site(), "Re-running fails with " + state.label() + " where an unpinned Alembic"
-                    + " ignores `" + kwarg + "=True`: " + what + gone + ".")
-                    .help(facts.rerunWhy(op.site(), state) + since + " ignores `" + kwarg + "=True` on `" + call
+                    + " ignores `" + kwarg + "=True`: " + what + ".")
+                    .help(facts.rerunWhy(op.site(), state) + since + " ignores `" + kwarg + "=True` on `" + k.call()
                             + "` without an error. No pin of the project (requirements, pyproject.toml, a lock"
                             + " file) names its " + (pin.startsWith("SQLAlchemy") ? "SQLAlchemy" : "Alembic")
                             + " version, so idemlint cannot tell whether the keyword works. Pin `" + pin + "`"
@@ -80,5 +55,26 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
                             + " look, or guard the call with the inspector, which works on every version.")
                     .emit();
         }
+    }
+
+    /** An unguarded op call whose re-run rests on its {@code if_not_exists=True} / {@code if_exists=True}. */
+    private record Target(String call, ObjectKind kind, String name, boolean drop) {
+    }
+
+    /** The call's target when it passes the kwarg, names an index or a table and nothing guards it; else null. */
+    private static Target target(Migration m, Operation op) {
+        if (op instanceof Operation.CreateIndex ix && ix.ifNotExists() && ix.name() != null) {
+            return GuardMatch.createGuarded(m, op) ? null
+                    : new Target("create_index", ObjectKind.INDEX, ix.name(), false);
+        }
+        if (op instanceof Operation.CreateTable t && t.ifNotExists() && t.table() != null) {
+            return GuardMatch.createGuarded(m, op) ? null
+                    : new Target("create_table", ObjectKind.TABLE, t.table(), false);
+        }
+        if (op instanceof Operation.Drop d && d.ifExists() && d.name() != null
+                && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.dropGuarded(m, op)) {
+            return new Target(d.kind() == ObjectKind.INDEX ? "drop_index" : "drop_table", d.kind(), d.name(), true);
+        }
+        return null;
     }
 }
