@@ -206,15 +206,14 @@ final class ObjectReplay {
     /**
      * Absence is no proof: a table an operation needs that no operation before it on the path made or dropped was
      * in the schema the chain started from ({@code SchemaTimeline#startsFromExistingSchema}), and is taken as made
-     * there, by no one the tree names, before the operation runs. {@code seen}: the tables made, dropped or renamed
-     * so far.
+     * there, by no one the tree names, before the operation runs, with columns and keys not known
+     * ({@link SchemaState#assumeTable}). {@code seen}: the tables made, dropped or renamed so far.
      */
     private static void assumeExisting(SchemaState state, List<Effect> fx, Set<QualifiedName> seen) {
         for (QualifiedName table : Replay.requiredTables(fx)) {
             QualifiedName t = SchemaTimeline.norm(table);
             if (!seen.contains(t) && state.presence(ObjectRef.table(table)) == Presence.ABSENT) {
-                state.madeBy(null);
-                state.apply(new Effect.Create(ObjectRef.table(table), false));
+                state.assumeTable(table);
             }
         }
         for (Effect e : fx) {

@@ -310,6 +310,11 @@ public final class SchemaState {
          * none after a drop of the one it had); null: as its constraints no entry speaks of ({@link #primaryKey}).
          */
         Presence primaryKey;
+        /**
+         * Why the columns and keys no entry speaks of are unknown, when only code that may make them put them so
+         * (a table taken from the schema the chain started with: {@link #assumeTable}); null otherwise.
+         */
+        Forget.Reach childrenDoubt;
 
         TableFacts copy() {
             TableFacts t = new TableFacts();
@@ -326,6 +331,7 @@ public final class SchemaState {
             t.rowColumns = new HashSet<>(rowColumns);
             t.references.copyFrom(references);
             t.primaryKey = primaryKey;
+            t.childrenDoubt = childrenDoubt;
             return t;
         }
     }
@@ -1293,6 +1299,32 @@ public final class SchemaState {
     }
 
     /**
+     * Takes {@code table}, held absent, as in the schema the chain started with, made by no one the tree names:
+     * its columns and keys are not known, and only code that may have made them ({@link Forget.Reach#MAKES}) is
+     * why (a rename of one of its columns makes the new name; nothing here may have taken one).
+     */
+    void assumeTable(QualifiedName table) {
+        Maker m = maker;
+        maker = null;
+        apply(new Create(ObjectRef.table(table), false));
+        maker = m;
+        // made just now, it has no entries of its own; what it holds takes no other table's objects
+        TableFacts f = facts(table);
+        f.childrenDoubt = Forget.Reach.MAKES;
+        reachNow = Forget.Reach.MAKES;
+        try {
+            columnsDefault(table, Presence.UNKNOWN);
+            keysDefault(table, Presence.UNKNOWN);
+        } finally {
+            reachNow = null;
+        }
+        f.madeHere = false;
+        f.required = null;
+        f.uniqueKeys = null;
+        f.primaryKey = null;
+    }
+
+    /**
      * Names the operation whose effects are applied next, and how surely it runs ({@link Sureness}): what those
      * effects make, or may make, records it as its {@link #creator}. Null: the effects that follow have no maker.
      */
@@ -1336,6 +1368,10 @@ public final class SchemaState {
         if (e == null && baseline == Presence.ABSENT && forgottenNames.isEmpty()
                 && forgottenScopes.contains(new Scope(s.namespace(), null))) {
             return scopeDoubts.getOrDefault(s.namespace(), Forget.Reach.MAKES_OR_TAKES);
+        }
+        TableFacts f = e == null && s.table() != null ? tables.get(s.table()) : null;
+        if (f != null && f.childrenDoubt != null && forgottenNames.isEmpty() && forgottenScopes.isEmpty()) {
+            return f.childrenDoubt;
         }
         return Forget.Reach.MAKES_OR_TAKES;
     }
@@ -3956,6 +3992,16 @@ public final class SchemaState {
      * as known (a primary key made so says it has one: {@link Effect.PrimaryKey}).
      */
     private void keyMadeUnnamed(QualifiedName table) {
+        // it makes a key, and takes none: an assumed table's keys stay unknown for code that may make them
+        TableFacts facts = tables.get(table);
+        Forget.Reach doubt = facts == null ? null : facts.childrenDoubt;
+        keyMadeUnnamedNow(table);
+        if (doubt != null && tables.get(table) == facts) {
+            facts.childrenDoubt = doubt;
+        }
+    }
+
+    private void keyMadeUnnamedNow(QualifiedName table) {
         Presence primary = primaryKey(table);
         keysDefault(table, Presence.UNKNOWN);
         if (primary != Presence.UNKNOWN) {
@@ -3969,6 +4015,16 @@ public final class SchemaState {
      * the inspector read before), so every name of the table's keys gone may now be taken. What is there stays.
      */
     private void keyMadeUnread(QualifiedName table) {
+        // it makes a key, and takes none: an assumed table's keys stay unknown for code that may make them
+        TableFacts facts = tables.get(table);
+        Forget.Reach doubt = facts == null ? null : facts.childrenDoubt;
+        keyMadeUnreadNow(table);
+        if (doubt != null && tables.get(table) == facts) {
+            facts.childrenDoubt = doubt;
+        }
+    }
+
+    private void keyMadeUnreadNow(QualifiedName table) {
         Presence primary = primaryKey(table);
         for (Slot s : toWalk("keys made", table, childrenOf.get(table))) {
             Entry e = entry(s);
@@ -4268,14 +4324,27 @@ public final class SchemaState {
     }
 
     private void columnsDefault(QualifiedName table, Presence p) {
+        childrenDoubted(table, p);
         if (columnsDefault.put(table, p) != p) {
             fileTable(table);
         }
     }
 
     private void keysDefault(QualifiedName table, Presence p) {
+        childrenDoubted(table, p);
         if (keysDefault.put(table, p) != p) {
             fileTable(table);
+        }
+    }
+
+    /**
+     * The table's children no entry speaks of take {@code p}: unknown for a cause other than code that may make
+     * them, their doubt is no longer only that ({@link #assumeTable}). Known, {@link #doubt} does not ask it.
+     */
+    private void childrenDoubted(QualifiedName table, Presence p) {
+        TableFacts f = tables.get(table);
+        if (f != null && f.childrenDoubt != null && p == Presence.UNKNOWN && reachNow != Forget.Reach.MAKES) {
+            f.childrenDoubt = null;
         }
     }
 

@@ -135,6 +135,7 @@ class SchemaStateCopyTest {
         s.apply(new Effect.Create(ObjectRef.in(ObjectKind.COLUMN, owners, "n"), false, Effect.Shape.column("integer")));
         s.apply(new Effect.AlterColumn(ObjectRef.in(ObjectKind.COLUMN, owners, "n"),
                 Effect.AlterColumn.Change.ADD_IDENTITY, QualifiedName.of("owners_n_seq")));
+        s.assumeTable(QualifiedName.of("legacy"));
         QualifiedName leagues = QualifiedName.of("leagues");
         s.apply(new Effect.RemoveRows(ObjectRef.table(leagues), "code", Set.of("d")));
         s.apply(new Effect.Write(ObjectRef.table(leagues), List.of(Map.of("id", "3", "code", "c"))));

@@ -360,6 +360,32 @@ class SchemaStateTest {
     }
 
     @Test
+    void a_table_taken_from_the_starting_schema_holds_its_columns_and_keys_unknown_for_code_that_may_make_them() {
+        SchemaState s = Replay.empty();
+        QualifiedName legacy = QualifiedName.of("legacy");
+        s.assumeTable(legacy);
+        assertEquals(Presence.PRESENT, s.presence(ObjectRef.table(legacy)));
+        assertNull(s.creator(ObjectRef.table(legacy)));
+        assertEquals(Presence.UNKNOWN, s.presence(column(legacy, "name")));
+        assertEquals(Forget.Reach.MAKES, s.doubt(column(legacy, "name")));
+        assertEquals(Presence.UNKNOWN, s.presence(constraint(legacy, "legacy_pkey")));
+        assertEquals(Forget.Reach.MAKES, s.doubt(constraint(legacy, "legacy_pkey")));
+        assertFalse(s.madeHere(legacy));
+        // a rename of one of its columns makes the new name; the old one is gone
+        assertTrue(s.apply(new Rename(column(legacy, "name"), "title")).isEmpty());
+        assertEquals(Presence.PRESENT, s.presence(column(legacy, "title")));
+        assertEquals(Presence.ABSENT, s.presence(column(legacy, "name")));
+        // its columns follow a rename of the table, with their doubt
+        s.apply(new Rename(ObjectRef.table(legacy), "archive"));
+        QualifiedName archive = QualifiedName.of("archive");
+        assertEquals(Presence.PRESENT, s.presence(column(archive, "title")));
+        assertEquals(Forget.Reach.MAKES, s.doubt(column(archive, "code")));
+        // code that may take its columns makes the doubt either way
+        s.apply(Forget.kind(ObjectKind.COLUMN, archive));
+        assertEquals(Forget.Reach.MAKES_OR_TAKES, s.doubt(column(archive, "code")));
+    }
+
+    @Test
     void code_that_names_no_table_keeps_the_keys_and_column_order_known_until_an_effect_names_the_table() {
         SchemaState s = Replay.empty();
         QualifiedName items = QualifiedName.of("items");

@@ -499,6 +499,12 @@ class TimelineOracleTest {
         if (c.via() == Creation.Via.TABLE_ELEMENT && c.constraintKind() == dev.idemlint.migration.ConstraintKind.UNIQUE) {
             return "C6 a UNIQUE inside CREATE TABLE that PostgreSQL may leave out";
         }
+        QualifiedName table = c.key().table();
+        if (table != null && t.existing(ObjectRef.table(table), c.migration(), c.index() + 1, S) == null) {
+            return "C9 made on a table the tree never made (the schema the chain started with): its columns and keys"
+                    + " are not known there, so a name the server chooses, a primary key or a guard that reads them"
+                    + " is not certain";
+        }
         if (!c.migration().verdicts().definite(c.operation())) {
             return "C7 a guarded or conditional creation the state's evaluation of the guard settles";
         }
