@@ -3992,10 +3992,17 @@ public final class SchemaState {
      * as known (a primary key made so says it has one: {@link Effect.PrimaryKey}).
      */
     private void keyMadeUnnamed(QualifiedName table) {
-        // it makes a key, and takes none: an assumed table's keys stay unknown for code that may make them
+        keepingChildrenDoubt(table, () -> keyMadeUnnamedNow(table));
+    }
+
+    /**
+     * Runs {@code keyMade}, which makes a key of {@code table} and takes none: an assumed table's keys stay unknown
+     * for code that may make them, so the table's doubt over its children is kept across it.
+     */
+    private void keepingChildrenDoubt(QualifiedName table, Runnable keyMade) {
         TableFacts facts = tables.get(table);
         Forget.Reach doubt = facts == null ? null : facts.childrenDoubt;
-        keyMadeUnnamedNow(table);
+        keyMade.run();
         if (doubt != null && tables.get(table) == facts) {
             facts.childrenDoubt = doubt;
         }
@@ -4015,13 +4022,7 @@ public final class SchemaState {
      * the inspector read before), so every name of the table's keys gone may now be taken. What is there stays.
      */
     private void keyMadeUnread(QualifiedName table) {
-        // it makes a key, and takes none: an assumed table's keys stay unknown for code that may make them
-        TableFacts facts = tables.get(table);
-        Forget.Reach doubt = facts == null ? null : facts.childrenDoubt;
-        keyMadeUnreadNow(table);
-        if (doubt != null && tables.get(table) == facts) {
-            facts.childrenDoubt = doubt;
-        }
+        keepingChildrenDoubt(table, () -> keyMadeUnreadNow(table));
     }
 
     private void keyMadeUnreadNow(QualifiedName table) {
