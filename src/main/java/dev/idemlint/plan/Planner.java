@@ -718,6 +718,10 @@ public final class Planner {
             if (t.schema() == null || state.presence(ObjectRef.table(t.qualified())) == Presence.UNKNOWN) {
                 return new Lost("whether table " + table + " exists is not known here");
             }
+            Outcome placement = placementColumn(op, t);
+            if (placement != OK) {
+                return placement;
+            }
         }
         if (op instanceof Operation.AddColumn a && a.column().enumType() != null && a.column().enumType().nativeEnum()
                 && a.column().enumType().name() != null && errors.namedTypes()) {
@@ -731,6 +735,24 @@ public final class Planner {
             }
         }
         return OK;
+    }
+
+    /**
+     * The column an {@code ADD COLUMN ... AFTER a} places its column after: MySQL and MariaDB resolve it before they
+     * compare the new name, so a missing one fails the statement (1054) even where the added column is already there.
+     */
+    private Outcome placementColumn(Operation op, Placement.Target t) {
+        ServerFacts.Raised missing = errors.statementColumnMissing();
+        if (missing == null || !(op instanceof Operation.AddColumn a) || a.after() == null) {
+            return OK;
+        }
+        ObjectRef column = ObjectRef.in(ObjectKind.COLUMN, t.qualified(), places.name(a.after(), op));
+        return switch (state.presence(column)) {
+            case ABSENT -> new Fails(missing.code(), missing.label(), "column " + places.shown(t.qualified()) + "."
+                    + column.name().name() + ", which AFTER names, does not exist", column, false);
+            case UNKNOWN -> new Lost("whether column " + a.after() + ", which AFTER names, exists is not known here");
+            default -> OK;
+        };
     }
 
     /** One object an operation creates: fails when it is already there (unless the statement tolerates it). */

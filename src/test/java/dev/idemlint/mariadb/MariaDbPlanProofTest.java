@@ -117,6 +117,27 @@ class MariaDbPlanProofTest {
         }
     }
 
+    /**
+     * b2's {@code ADD COLUMN nick ... AFTER name} from a stamp at b1, once b3 dropped {@code name}: {@code nick} is
+     * there too, but the server resolves AFTER's column first, so Alembic fails with 1054, not 1060.
+     */
+    @Test
+    void an_add_column_placed_after_a_dropped_column_fails_on_the_placement_column() throws IOException {
+        MariaDbServer server = MariaDbServer.require();
+        Path project = project(PROJECT.resolveSibling("after"), "after");
+        try (TempDatabase db = server.createDatabase()) {
+            String url = url(server, db);
+            assertTrue(alembic(project, url, "upgrade", "head").ok());
+            assertTrue(alembic(project, url, "stamp", "--purge", "b1").ok());
+            CliRun.Result p = plan(project, url);
+            assertEquals("b2 1054", firstFailure(p), p.out());
+            assertTrue(p.out().contains("column players.name, which AFTER names, does not exist"), p.out());
+            Real real = alembic(project, url, "upgrade", "head");
+            assertFalse(real.ok(), real.output());
+            assertEquals("1054", real.errno(), real.output());
+        }
+    }
+
     @Test
     void a_chain_left_half_applied_by_a_failed_revision_is_named_with_what_is_there() throws IOException {
         MariaDbServer server = MariaDbServer.require();
