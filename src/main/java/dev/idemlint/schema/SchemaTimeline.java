@@ -984,7 +984,44 @@ public final class SchemaTimeline {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.existing(ref, m, index, s);
         }
+        return Boolean.getBoolean("idemlint.existingByReplay") ? existingByReplay(ref, m, index, s)
+                : live(norm(ref), m, index, s);
+    }
+
+    /** The event log's answer to {@link #existing} (prototype comparison). */
+    Creation existingByEvents(ObjectRef ref, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.existingByEvents(ref, m, index, s);
+        }
         return live(norm(ref), m, index, s);
+    }
+
+    /** {@link #existing} answered by the replayed state (prototype). */
+    Creation existingByReplay(ObjectRef ref, Migration m, int index, Settings s) {
+        if (engines != null) {
+            SchemaTimeline t = engineAt(m, index);
+            return t == null ? null : t.existingByReplay(ref, m, index, s);
+        }
+        ObjectRef key = norm(ref);
+        Integer p = position.get(m);
+        if (p == null || !anyVisibleCreation(eventsOf(key), p, index)) {
+            return null;
+        }
+        SchemaState state = objects().beforeCached(key, ownerOf(key, eventsOf(key)), p, index);
+        Presence now = state.presence(key);
+        if (now == Presence.ABSENT) {
+            return null;
+        }
+        if (now == Presence.UNKNOWN) {
+            Effect.Forget.Reach doubt = state.doubt(key);
+            if (doubt == null || doubt == Effect.Forget.Reach.TAKES) {
+                return null;
+            }
+        }
+        SchemaState.Maker maker = state.creator(key);
+        Creation c = maker == null ? null : madeBy(key, maker);
+        return c == null || !c.effective(s) ? null : c;
     }
 
     /** {@link #existing} of the normalised {@code key}; null when it does not exist. */
