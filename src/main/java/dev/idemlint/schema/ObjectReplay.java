@@ -232,18 +232,6 @@ final class ObjectReplay {
     /** Per slot asked, its object's replay at the start of the revision last asked there. */
     private final Map<SchemaState.Slot, Start> starts = new ConcurrentHashMap<>();
 
-    static final java.util.concurrent.atomic.AtomicLong[] COUNTS = {new java.util.concurrent.atomic.AtomicLong(),
-            new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong(),
-            new java.util.concurrent.atomic.AtomicLong(), new java.util.concurrent.atomic.AtomicLong()};
-
-    static {
-        if (Boolean.getBoolean("idemlint.existCount")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> System.err.println("existing-by-replay calls="
-                    + COUNTS[0] + " advanced=" + COUNTS[1] + " rebuilt=" + COUNTS[2] + " slots=" + COUNTS[3]
-                    + " points-summed=" + COUNTS[4])));
-        }
-    }
-
     private static final class Start {
         final long[] points;
         int pos = -1;
@@ -263,21 +251,14 @@ final class ObjectReplay {
      * superset of {@link #before}'s.
      */
     SchemaState beforeCached(ObjectRef key, QualifiedName owner, int pos, int index) {
-        Start st = starts.computeIfAbsent(SchemaState.slot(key), k -> {
-            COUNTS[3].incrementAndGet();
-            return new Start(wholeTreePoints(key, owner));
-        });
+        Start st = starts.computeIfAbsent(SchemaState.slot(key), k -> new Start(wholeTreePoints(key, owner)));
         synchronized (st) {
-            COUNTS[0].incrementAndGet();
-            COUNTS[4].addAndGet(st.points.length);
             if (st.pos != pos) {
                 int q = ancestors.get(pos).previousSetBit(pos - 1);
                 if (st.pos >= 0 && q == st.pos
                         && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
-                    COUNTS[1].incrementAndGet();
                     runRevision(st.state, st.points, q, Integer.MAX_VALUE, st.seen, true);
                 } else {
-                    COUNTS[2].incrementAndGet();
                     st.state = Replay.empty(keyIsIndex);
                     st.seen = new HashSet<>();
                     BitSet path = ancestors.get(pos);
