@@ -168,6 +168,9 @@ final class ObjectReplay {
                 for (Effect e : effectsAt(at)) {
                     if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
                         add(r.target(), names);
+                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
+                        // what a rename brings under the name is the source's: its creation, its drops
+                        add(r.object(), names);
                     } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
                         names(c, names);
                     }
@@ -316,6 +319,9 @@ final class ObjectReplay {
                 for (Effect e : effectsAt(at)) {
                     if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
                         add(r.target(), names);
+                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
+                        // what a rename brings under the name is the source's: its creation, its drops
+                        add(r.object(), names);
                     } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
                         names(c, names);
                     }
