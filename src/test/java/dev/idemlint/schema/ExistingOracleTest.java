@@ -135,13 +135,16 @@ class ExistingOracleTest {
                     + " a dropped table's serial sequence, a dropped parent's partitions, DROP FUNCTION ... CASCADE's"
                     + " triggers, DROP TYPE ... CASCADE's columns; or a drop the event log files elsewhere), the"
                     + " event log keeps the first creation since its last drop"
-                    : "B2 the replay's maker is an earlier creation the event log ended";
+                    : "B2 the replay's maker is an earlier creation the event log ended: a drop and a creation again in a"
+                    + " handler that runs only in the transaction a failed statement aborted (25P02), which the state"
+                    + " does not apply";
         }
         if (old != null) {
             if (held == Presence.ABSENT) {
                 return old.via() == Creation.Via.RENAME
-                        ? "R1 renamed from a source the path never made: the event log takes the target as made, the"
-                                + " state keeps it absent (PostgreSQL raises, IF EXISTS skips)"
+                        ? "R1 renamed from a source the tree never made (an index, sequence or type of the schema the"
+                                + " chain started with): the event log takes the target as made, the replay assumes only"
+                                + " the starting schema's tables, so the rename finds no source and the target stays absent"
                         : "R2 taken by a cascade the state follows (a dropped column's constraints and indexes, a"
                                 + " dropped table's serial sequence or a dropped parent's partitions, DROP ... CASCADE's"
                                 + " dependents), the event log keeps it";
@@ -165,15 +168,17 @@ class ExistingOracleTest {
                     : "R7 the state's maker is no creation of this name (a rename's source, the table's old name)";
         }
         if (held == Presence.UNKNOWN) {
-            return "N1 ended by the event log at a drop that may not run or whose name is read at run time, then"
-                    + " code the analyzer cannot read: the state's doubt (MAKES_OR_TAKES) no longer says it may be"
-                    + " gone, and the replay keeps its maker";
+            return "N1 the state holds it UNKNOWN for code that may make or take it (a drop whose name, schema or"
+                    + " condition is read at run time followed by code that may make it again, a table copied and"
+                    + " renamed into place in a loop, code not read): the event log ended it at the uncertain drop,"
+                    + " the replay keeps its maker";
         }
         if (table != null && table.via() == Creation.Via.RENAME) {
             return "N2 lives in a table renamed into place: the state moves it with the table, the event log only the"
                     + " table";
         }
-        return "N3 the state holds PRESENT what the event log ended: a drop in a handler or branch that cannot run"
-                + " with the creation, an object made again under a guard the state settles";
+        return "N3 the state holds PRESENT what the event log ended: a drop in a handler that re-raises or runs"
+                + " only in the transaction a failed statement aborted, a foreign-key drop of a name read at run"
+                + " time that cannot reach a primary key";
     }
 }
