@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -167,6 +168,9 @@ final class ObjectReplay {
                 for (Effect e : effectsAt(at)) {
                     if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
                         add(r.target(), names);
+                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
+                        // what a rename brings under the name is the source's: its creation, its drops
+                        add(r.object(), names);
                     } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
                         names(c, names);
                     }
@@ -226,6 +230,137 @@ final class ObjectReplay {
                 }
             }
         }
+    }
+
+    /** Per slot asked, its object's replay at the start of the revision last asked there. */
+    private final Map<SchemaState.Slot, Start> starts = new ConcurrentHashMap<>();
+
+    private static final class Start {
+        final long[] points;
+        int pos = -1;
+        SchemaState state;
+        Set<QualifiedName> seen;
+
+        Start(long[] points) {
+            this.points = points;
+        }
+    }
+
+    /**
+     * {@link #before}, from the object's state at the start of revision {@code pos}, kept per slot: made from the
+     * one kept for the revision's only line parent (its last ancestor, whose ancestors are the others) by that
+     * revision's operations, else replayed from the base; then the revision's own first {@code index} operations.
+     * The names followed are those of the whole tree (a rename's target anywhere), so what it replays is a
+     * superset of {@link #before}'s.
+     */
+    SchemaState beforeCached(ObjectRef key, QualifiedName owner, int pos, int index) {
+        Start st = starts.computeIfAbsent(SchemaState.slot(key), k -> new Start(wholeTreePoints(key, owner)));
+        synchronized (st) {
+            if (st.pos != pos) {
+                int q = ancestors.get(pos).previousSetBit(pos - 1);
+                if (st.pos >= 0 && q == st.pos
+                        && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
+                    runRevision(st.state, st.points, q, Integer.MAX_VALUE, st.seen, true);
+                } else {
+                    st.state = Replay.empty(keyIsIndex);
+                    st.seen = new HashSet<>();
+                    BitSet path = ancestors.get(pos);
+                    int last = -1;
+                    for (long at : st.points) {
+                        int p = (int) (at >>> 32);
+                        if (p >= pos) {
+                            break;
+                        }
+                        if (path.get(p) && p != last) {
+                            last = p;
+                            runRevision(st.state, st.points, p, Integer.MAX_VALUE, st.seen, true);
+                        }
+                    }
+                }
+                st.pos = pos;
+            }
+            SchemaState state = st.state.copy();
+            runRevision(state, st.points, pos, index, new HashSet<>(st.seen), false);
+            return state;
+        }
+    }
+
+    /** Applies {@code points} of revision {@code p} before operation {@code index}; ends its session when asked and any ran. */
+    private void runRevision(SchemaState state, long[] points, int p, int index, Set<QualifiedName> seen, boolean end) {
+        int k = Arrays.binarySearch(points, point(p, 0));
+        k = k < 0 ? -k - 1 : k;
+        long stop = point(p, index);
+        Map<Object, Guard.Truth> tested = new HashMap<>();
+        boolean any = false;
+        for (; k < points.length && points[k] < stop && (int) (points[k] >>> 32) == p; k++) {
+            int i = (int) points[k];
+            Operation op = upgrades.get(p).get(i);
+            any = true;
+            if (runs.test(op)) {
+                List<Effect> fx = effects.get(p).get(i);
+                assumeExisting(state, fx, seen);
+                Replay.apply(state, order.get(p), i, op, fx, tested);
+            }
+        }
+        if (end && any) {
+            state.endSession();
+        }
+    }
+
+    /** Every point of the tree naming {@code key}, its owner, or a name it may come to live under, in walk order. */
+    private long[] wholeTreePoints(ObjectRef key, QualifiedName owner) {
+        Set<String> names = new HashSet<>();
+        add(key, names);
+        add(owner, names);
+        long[] points = allPoints(names);
+        for (int grown = -1; grown != names.size();) {
+            grown = names.size();
+            for (long at : points) {
+                for (Effect e : effectsAt(at)) {
+                    if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
+                        add(r.target(), names);
+                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
+                        // what a rename brings under the name is the source's: its creation, its drops
+                        add(r.object(), names);
+                    } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
+                        names(c, names);
+                    }
+                }
+            }
+            if (grown != names.size()) {
+                points = allPoints(names);
+            }
+        }
+        return points;
+    }
+
+    private long[] allPoints(Set<String> names) {
+        List<Points> lists = new ArrayList<>(names.size() + 1);
+        lists.add(everywhere);
+        for (String name : names) {
+            Points l = byName.get(name);
+            if (l != null) {
+                lists.add(l);
+            }
+        }
+        int n = 0;
+        for (Points l : lists) {
+            n += l.size;
+        }
+        long[] all = new long[n];
+        n = 0;
+        for (Points l : lists) {
+            System.arraycopy(l.at, 0, all, n, l.size);
+            n += l.size;
+        }
+        Arrays.sort(all);
+        int u = 0;
+        for (int k = 0; k < all.length; k++) {
+            if (u == 0 || all[u - 1] != all[k]) {
+                all[u++] = all[k];
+            }
+        }
+        return Arrays.copyOf(all, u);
     }
 
     private List<Effect> effectsAt(long at) {
