@@ -76,12 +76,24 @@ public final class CommittedRerun {
     private final Map<Key, List<Read>> bareReads = new HashMap<>();
     /** Per read, the offset of each column it names first (PostgreSQL). */
     private final Map<Operation, Map<ObjectRef, Integer>> offsets = new IdentityHashMap<>();
+    /** The requirements among the reads ({@link #withRequirements}): statements that alter a column. */
+    private final Set<Operation> requirements = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
-    private CommittedRerun(List<Operation> upgrade, RerunVerdicts verdicts, List<String> heads, boolean postgres) {
+    private CommittedRerun(List<Operation> upgrade, RerunVerdicts verdicts, List<String> heads, boolean postgres,
+            boolean requirementsToo) {
         this.tableRenamedLater = postgres ? Map.of() : laterTableRenames(upgrade);
         for (int i = 0; i < upgrade.size(); i++) {
             Operation o = upgrade.get(i);
             OpSite site = o.site();
+            if (requirementsToo && alters(o)) {
+                if (verdicts.definite(o)) {
+                    Operation.Benign b = (Operation.Benign) o;
+                    addCore(new Read(i, o), List.of(new Operation.CoreName(b.table(), null, 0),
+                            new Operation.CoreName(b.table(), b.column(), 0)));
+                    requirements.add(o);
+                }
+                continue;
+            }
             if (postgres && o instanceof Operation.Benign b && !b.names().isEmpty()) {
                 if (verdicts.definite(o)) {
                     addCore(new Read(i, o), b.names());
@@ -191,6 +203,21 @@ public final class CommittedRerun {
         return table(table);
     }
 
+    /**
+     * Whether {@code o} is an Alembic {@code alter_column} (not a rename) of a named column of a named table: it
+     * requires the table and the column to exist without making either, so it fails where they are gone, as a read
+     * does (42P01 / 42703 on PostgreSQL, 1146 / 1054 on MySQL and MariaDB, whatever the alteration).
+     */
+    private static boolean alters(Operation o) {
+        return o instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.site().origin().alembicOp()
+                && b.table() != null && b.column() != null;
+    }
+
+    /** Whether read {@code o} is a requirement ({@link #withRequirements}) rather than a data statement. */
+    public boolean requirement(Operation o) {
+        return requirements.contains(o);
+    }
+
     /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
     public static CommittedRerun of(List<Operation> upgrade) {
         return of(upgrade, RerunVerdicts.NONE);
@@ -198,7 +225,7 @@ public final class CommittedRerun {
 
     /** As {@link #of(List)}, a statement the re-run check settled ({@link RerunVerdicts#definite}) read as guarded. */
     public static CommittedRerun of(List<Operation> upgrade, RerunVerdicts verdicts) {
-        return new CommittedRerun(upgrade, verdicts, MYSQL_READS, false);
+        return new CommittedRerun(upgrade, verdicts, MYSQL_READS, false, false);
     }
 
     /** The reads of {@code upgrade} on PostgreSQL: columns and tables, of every data statement. */
@@ -208,7 +235,16 @@ public final class CommittedRerun {
 
     /** As {@link #ofPostgres(List)}, a statement the re-run check settled read as guarded. */
     public static CommittedRerun ofPostgres(List<Operation> upgrade, RerunVerdicts verdicts) {
-        return new CommittedRerun(upgrade, verdicts, POSTGRES_READS, true);
+        return new CommittedRerun(upgrade, verdicts, POSTGRES_READS, true, false);
+    }
+
+    /**
+     * As {@link #ofPostgres(List, RerunVerdicts)}, with each certain {@code alter_column} of a named column read as
+     * a requirement of its table and its column ({@link #requirement}): the statement fails on the re-run when a
+     * later statement of the revision dropped either, whatever the server.
+     */
+    public static CommittedRerun withRequirements(List<Operation> upgrade, RerunVerdicts verdicts) {
+        return new CommittedRerun(upgrade, verdicts, POSTGRES_READS, true, true);
     }
 
     /** Adds {@code read} under {@code key} once: a statement naming it twice is one read. */

@@ -81,6 +81,14 @@ public final class DroppedReads {
                         ? rerun.columnReadBefore(d.table(), d.name(), at, d.site().phase()) : null;
     }
 
+    /**
+     * Whether {@code read} is a statement that alters a column ({@link CommittedRerun#requirement}) rather than one
+     * that reads data: it fails on the re-run all the same, and nothing it reads feeds later code.
+     */
+    public boolean requirement(Operation read) {
+        return rerun.requirement(read);
+    }
+
     /** The re-run meets what {@code d} drops absent at {@code read}. */
     public boolean gone(Operation read, Operation.Drop d) {
         ObjectRef object = answers.claimed(d);

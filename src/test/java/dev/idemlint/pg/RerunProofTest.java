@@ -63,6 +63,7 @@ class RerunProofTest {
             "create-type-unguarded/loop_over_types",
             "drop-not-idempotent/loop_over_tables",
             "drop-not-idempotent/batch_op_passed_to_helper",
+            "drop-not-idempotent/altered_before_drop",
             "rename-not-idempotent/loop_over_tables",
             "alter-column-type-not-idempotent/conversions",
             "alter-column-type-not-idempotent/shifted_conversion",

@@ -41,7 +41,9 @@ public final class DropNotIdempotent implements MigrationRule {
         CommittedRerun rerun = null;
         // every statement's reads, read alike on every server: what a missing table or column raises is the server's
         // (42P01 and 42703; 1146 and 1054, whatever statement names it: MysqlFactsTableTest)
-        DroppedReads reads = DroppedReads.of(m.upgrade(), ctx.dataReads(m), ctx.rerunAnswers(m));
+        // and every certain alter_column, which requires its table and column as a read does
+        DroppedReads reads = DroppedReads.of(m.upgrade(), CommittedRerun.withRequirements(m.upgrade(), m.verdicts()),
+                ctx.rerunAnswers(m));
         Map<Operation, Conflict> refused = !ctx.facts().checksRelationKindFirst() ? Map.of()
                 : refusedOnRerun(m.upgrade(), ctx.rerunAnswers(m));
         int at = -1;
@@ -117,7 +119,7 @@ public final class DropNotIdempotent implements MigrationRule {
                     .help(ctx.facts().rerunWhy(op.site(), missing)
                             + why
                             + (onView ? VIEW_HELP : help(d, kwarg, ctx))
-                            + (read == null || readGuarded ? "" : READ_FIRST)
+                            + (read == null || readGuarded ? "" : reads.requirement(read) ? ALTER_FIRST : READ_FIRST)
                             + (offered.isEmpty() && !fixes.isEmpty() ? DialectFixes.noFix(ctx.facts()) : ""))
                     .fixes(offered).emit();
         }
@@ -207,21 +209,38 @@ public final class DropNotIdempotent implements MigrationRule {
                     : "column \"" + first.column().name() + "\" of \"" + first.column().table() + "\"";
             error = first.table() != null ? ctx.facts().undefinedTable() : ctx.facts().undefinedColumn();
         }
+        boolean alters = reads.requirement(o);
         ctx.report(m.source(), o.site(), "Re-running this revision fails here with "
                 + error.label() + " because " + what
-                + ", which this read names, is already dropped by a later statement of this revision.")
-                .help(ctx.facts().rerunWhy(o.site(), error) + (what.startsWith("table")
+                + (alters ? ", which this statement alters," : ", which this read names,")
+                + " is already dropped by a later statement of this revision.")
+                .help(ctx.facts().rerunWhy(o.site(), error) + (alters ? alterHelp(what.startsWith("table"))
+                        : (what.startsWith("table")
                         ? "Read the table only while it exists (check `sa.inspect(op.get_bind()).has_table(...)`"
                         : "Read the column only while it exists (check `sa.inspect(op.get_bind()).get_columns(...)`")
                         + " around the read and the writes that use its rows), or move the data migration into a"
-                        + " revision of its own.")
+                        + " revision of its own."))
                 .emit();
+    }
+
+    /**
+     * The remedy for an {@code alter_column} of a table or column a later statement of the revision drops: the
+     * alteration is lost with the object, so only a guard around it (or leaving it out) lets the re-run pass.
+     */
+    private static String alterHelp(boolean table) {
+        return "Alter it only while it exists (check `sa.inspect(op.get_bind())."
+                + (table ? "has_table(...)`" : "get_columns(...)`")
+                + " around the alter), or leave the alter out: the revision drops what it alters.";
     }
 
     /** The remedy for a constraint's drop where the revision makes a view under its table's name. */
     private static final String VIEW_HELP = "This revision makes a view under the table's name, and `DROP CONSTRAINT"
             + " IF EXISTS` (or `if_exists=True`) fails on a view (42809): drop the constraint only while pg_constraint"
             + " lists it on that table.";
+
+    /** Why a drop whose object an earlier alter_column of the revision alters gets no fix. */
+    private static final String ALTER_FIRST = " No fix is offered: an earlier statement of this revision alters"
+            + " what this drops, so the re-run fails at that statement before it reaches this drop.";
 
     /** Why a drop whose object an earlier read of the revision names gets no fix. */
     private static final String READ_FIRST = " No fix is offered: an earlier statement of this revision reads"
@@ -251,16 +270,18 @@ public final class DropNotIdempotent implements MigrationRule {
         Operation.Drop column = first.column();
         String what = table != null ? "table \"" + table + "\""
                 : "column \"" + column.name() + "\" of \"" + column.table() + "\"";
-        Fix guard = DropFixes.readGuard(m.source(), o, d, table, m.upgrade());
+        boolean alters = reads.requirement(o);
+        Fix guard = alters ? null : DropFixes.readGuard(m.source(), o, d, table, m.upgrade());
         guarded.put(o, guard != null && guard.applicability() != Applicability.DISPLAY_ONLY);
         ctx.report(m.source(), o.site(), "Re-running this revision fails with "
                 + RerunScenario.failure(table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN, o.site())
-                + " because " + what + ", read here, is dropped later in this revision" + RerunScenario.end(o.site()))
+                + " because " + what + (alters ? ", altered here," : ", read here,")
+                + " is dropped later in this revision" + RerunScenario.end(o.site()))
                 .help(RerunScenario.why(o.site(), table != null ? SqlState.UNDEFINED_TABLE : SqlState.UNDEFINED_COLUMN)
-                        + "Read it only while it exists (check"
+                        + (alters ? alterHelp(table != null) : "Read it only while it exists (check"
                         + " `sa.inspect(op.get_bind())` around the read and the statements that use what it"
                         + " reads), or move the data migration into a revision of its own."
-                        + DropFixes.noReadFix(o, guard, d, table))
+                        + DropFixes.noReadFix(o, guard, d, table)))
                 .fixes(guard == null ? List.of() : List.of(guard)).emit();
         return o;
     }
