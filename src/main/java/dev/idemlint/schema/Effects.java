@@ -185,9 +185,14 @@ public final class Effects {
                 out.add(Forget.made(o.kind()));
             }
         } else if (op instanceof Operation.Drop d) {
+            QualifiedName table = d.table() == null ? null : table(op, d.table());
+            if (naming.uniqueKeyIsIndex() && d.primaryKey() && table != null) {
+                // MySQL's DROP PRIMARY KEY, which Alembic sends whatever name it is given: the table's primary key
+                out.add(new Drop(ObjectRef.in(ObjectKind.INDEX, table, "PRIMARY"), d.ifExists(), d.cascade()));
+                return out;
+            }
             ObjectRef ref = ref(op, d.kind(), d.table(), d.name());
             out.add(ref == null ? unread(op, d.kind(), d.table()) : new Drop(ref, d.ifExists(), d.cascade()));
-            QualifiedName table = d.table() == null ? null : table(op, d.table());
             if (ref == null && d.primaryKey() && table != null) {
                 // the name is read at run time, but a table has one primary key: it is that one
                 out.add(new Effect.PrimaryKey(table, Presence.ABSENT));
