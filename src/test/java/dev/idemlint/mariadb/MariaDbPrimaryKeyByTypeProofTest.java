@@ -38,4 +38,25 @@ class MariaDbPrimaryKeyByTypeProofTest {
             assertTrue(rerun.startsWith("ERROR 1091"), "no primary key is left to drop: " + rerun);
         }
     }
+
+    /**
+     * The swap's new key fails on rows whose ids repeat: the drop before it stays committed, and the next upgrade's
+     * DROP PRIMARY KEY meets no key (1091), as revision-left-half-applied warns.
+     */
+    @Test
+    void a_primary_key_swap_that_fails_on_its_rows_leaves_a_drop_the_next_upgrade_fails_on() {
+        MariaDbServer server = MariaDbServer.require();
+        CliRun.Result lint = CliRun.run("lint", "--no-cache", "--dialect", "mariadb:10.11", "--format", "concise",
+                "--select", "revision-left-half-applied", VERSIONS.toString());
+        assertTrue(lint.out().contains("002_swap_primary_key.py:17:5: revision-left-half-applied If this statement"
+                + " fails on the rows it meets, the statement before it stays committed"), lint.out());
+        try (TempDatabase db = server.createDatabase()) {
+            assertEquals("ok", db.upgrade(VERSIONS.resolve("001_base.py"), null));
+            assertTrue(db.exec("INSERT INTO achievements VALUES (1, 1), (1, 2)").ok());
+            String first = db.upgrade(VERSIONS.resolve("002_swap_primary_key.py"), null);
+            assertTrue(first.startsWith("ERROR 1062"), "the new key fails on the repeated id: " + first);
+            String next = db.upgrade(VERSIONS.resolve("002_swap_primary_key.py"), null);
+            assertTrue(next.startsWith("ERROR 1091"), "the committed drop left no key to drop: " + next);
+        }
+    }
 }

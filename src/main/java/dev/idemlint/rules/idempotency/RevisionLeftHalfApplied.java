@@ -75,9 +75,18 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
                     && !GuardMatch.createGuarded(m, op);
         }
         if (op instanceof Operation.Drop d) {
-            return !d.ifExists() && !GuardMatch.dropGuarded(m, op);
+            // a primary key's drop re-runs cleanly on the key a later statement makes again, which a failure before
+            // that statement leaves unmade: on the state such a failure leaves, the drop meets no key
+            return !d.ifExists() && (d.primaryKey() ? !GuardMatch.guarded(op) && !primaryKeyAddedInStatement(m, op)
+                    : !GuardMatch.dropGuarded(m, op));
         }
         return op instanceof Operation.Rename && !GuardMatch.createGuarded(m, op);
+    }
+
+    /** Whether a clause of {@code drop}'s own statement adds a primary key ({@code DROP PRIMARY KEY, ADD PRIMARY KEY}). */
+    private static boolean primaryKeyAddedInStatement(Migration m, Operation drop) {
+        return m.upgrade().stream().anyMatch(op -> op != drop && sameStatement(drop.site(), op.site())
+                && op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY);
     }
 
     /**
