@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -157,29 +158,7 @@ final class ObjectReplay {
      * {@code owner}, null for none): its presence, maker and doubt; what it says of other objects is partial.
      */
     SchemaState before(ObjectRef key, QualifiedName owner, int pos, int index) {
-        Set<String> names = new HashSet<>();
-        add(key, names);
-        add(owner, names);
-        long[] points = points(names, pos, index);
-        // the names the object may come to live under or depend on: a table it moves with, one it refers to
-        for (int grown = -1; grown != names.size();) {
-            grown = names.size();
-            for (long at : points) {
-                for (Effect e : effectsAt(at)) {
-                    if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
-                        add(r.target(), names);
-                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
-                        // what a rename brings under the name is the source's: its creation, its drops
-                        add(r.object(), names);
-                    } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
-                        names(c, names);
-                    }
-                }
-            }
-            if (grown != names.size()) {
-                points = points(names, pos, index);
-            }
-        }
+        long[] points = grownPoints(key, owner, names -> points(names, pos, index));
         SchemaState state = Replay.empty(keyIsIndex);
         int last = -1;
         Map<Object, Guard.Truth> tested = new HashMap<>();
@@ -309,10 +288,19 @@ final class ObjectReplay {
 
     /** Every point of the tree naming {@code key}, its owner, or a name it may come to live under, in walk order. */
     private long[] wholeTreePoints(ObjectRef key, QualifiedName owner) {
+        return grownPoints(key, owner, this::allPoints);
+    }
+
+    /**
+     * The points {@code pointsOf} gives for the names of {@code key}, its {@code owner} (null for none) and the names
+     * the object may come to live under or depend on there (a table it moves with, one it refers to), grown until
+     * no point adds a name.
+     */
+    private long[] grownPoints(ObjectRef key, QualifiedName owner, Function<Set<String>, long[]> pointsOf) {
         Set<String> names = new HashSet<>();
         add(key, names);
         add(owner, names);
-        long[] points = allPoints(names);
+        long[] points = pointsOf.apply(names);
         for (int grown = -1; grown != names.size();) {
             grown = names.size();
             for (long at : points) {
@@ -328,7 +316,7 @@ final class ObjectReplay {
                 }
             }
             if (grown != names.size()) {
-                points = allPoints(names);
+                points = pointsOf.apply(names);
             }
         }
         return points;
