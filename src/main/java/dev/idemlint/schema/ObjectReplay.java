@@ -323,14 +323,7 @@ final class ObjectReplay {
     }
 
     private long[] allPoints(Set<String> names) {
-        List<Points> lists = new ArrayList<>(names.size() + 1);
-        lists.add(everywhere);
-        for (String name : names) {
-            Points l = byName.get(name);
-            if (l != null) {
-                lists.add(l);
-            }
-        }
+        List<Points> lists = listsOf(names);
         int n = 0;
         for (Points l : lists) {
             n += l.size;
@@ -341,14 +334,7 @@ final class ObjectReplay {
             System.arraycopy(l.at, 0, all, n, l.size);
             n += l.size;
         }
-        Arrays.sort(all);
-        int u = 0;
-        for (int k = 0; k < all.length; k++) {
-            if (u == 0 || all[u - 1] != all[k]) {
-                all[u++] = all[k];
-            }
-        }
-        return Arrays.copyOf(all, u);
+        return sortedDistinct(all);
     }
 
     private List<Effect> effectsAt(long at) {
@@ -365,14 +351,7 @@ final class ObjectReplay {
         long end = point(pos, index);
         long[] out = new long[16];
         int n = 0;
-        List<Points> lists = new ArrayList<>(names.size() + 1);
-        lists.add(everywhere);
-        for (String name : names) {
-            Points l = byName.get(name);
-            if (l != null) {
-                lists.add(l);
-            }
-        }
+        List<Points> lists = listsOf(names);
         for (Points l : lists) {
             for (int k = 0; k < l.size; k++) {
                 long at = l.at[k];
@@ -385,14 +364,31 @@ final class ObjectReplay {
                 }
             }
         }
-        long[] sorted = Arrays.copyOf(out, n);
-        Arrays.sort(sorted);
-        int u = 0;
-        for (int k = 0; k < sorted.length; k++) {
-            if (u == 0 || sorted[u - 1] != sorted[k]) {
-                sorted[u++] = sorted[k];
+        return sortedDistinct(Arrays.copyOf(out, n));
+    }
+
+    /** The point lists of operations bounded by no name, then of those naming one of {@code names}. */
+    private List<Points> listsOf(Set<String> names) {
+        List<Points> lists = new ArrayList<>(names.size() + 1);
+        lists.add(everywhere);
+        for (String name : names) {
+            Points l = byName.get(name);
+            if (l != null) {
+                lists.add(l);
             }
         }
-        return Arrays.copyOf(sorted, u);
+        return lists;
+    }
+
+    /** {@code points} sorted (in place) without repeats. */
+    private static long[] sortedDistinct(long[] points) {
+        Arrays.sort(points);
+        int u = 0;
+        for (int k = 0; k < points.length; k++) {
+            if (u == 0 || points[u - 1] != points[k]) {
+                points[u++] = points[k];
+            }
+        }
+        return Arrays.copyOf(points, u);
     }
 }
