@@ -52,6 +52,15 @@ public final class RerunAnswers {
     }
 
     /**
+     * Each statement before position {@code committed} of {@code upgrade()} that fails, and what it trips on, when a
+     * first run stopped at {@code committed} with every statement before it committed and the revision runs again
+     * ({@link RerunSimulation#failuresAfterStop}).
+     */
+    public List<RerunSimulation.Failure> conflictsAfterStop(int committed) {
+        return RerunSimulation.failuresAfterStop(upgrade, naming, committed);
+    }
+
+    /**
      * Whether the insert at position {@code insert} of {@code upgrade()} meets the rows it put in on the first run
      * when the revision runs again ({@link RerunSimulation#rowsMet}).
      */

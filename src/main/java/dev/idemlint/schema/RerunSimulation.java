@@ -853,6 +853,16 @@ public final class RerunSimulation {
     }
 
     /**
+     * The operations before position {@code committed} of {@code ops}' upgrade that fail when the revision runs
+     * again after a first run that stopped there, every statement before it committed (MySQL and MariaDB commit
+     * each DDL statement), in order, each with its conflict: {@link #failures} of a first run of those operations
+     * alone.
+     */
+    static List<Failure> failuresAfterStop(List<Operation> ops, Effects.Naming naming, int committed) {
+        return failures(ops.subList(0, committed), naming);
+    }
+
+    /**
      * The state one whole run of the upgrade leaves on a schema of which nothing was known, as the re-run
      * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order.
      */

@@ -1,7 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
 import dev.idemlint.migration.ConstraintKind;
-import dev.idemlint.schema.GuardMatch;
+import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
@@ -10,6 +10,7 @@ import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.ServerFacts;
 import dev.idemlint.rule.MigrationRule;
 import dev.idemlint.rule.RuleContext;
+import java.util.List;
 import java.util.Objects;
 
 /** Flags, on MySQL/MariaDB, a statement that can fail on existing rows after DDL a re-run repeats. */
@@ -19,74 +20,53 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
         if (!ctx.facts().commitsEachStatement()) {
             return;
         }
-        // those of earlier statements; the clauses of one ALTER TABLE are one statement, which leaves none of
-        // them applied when it fails: they count once the next statement begins
-        Operation firstRepeated = null;
-        int repeated = 0;
-        Operation pendingFirst = null;
-        int pending = 0;
-        OpSite statement = null;
-        for (Operation op : m.upgrade()) {
-            if (statement == null || !sameStatement(statement, op.site())) {
-                firstRepeated = firstRepeated == null ? pendingFirst : firstRepeated;
-                repeated += pending;
-                pendingFirst = null;
-                pending = 0;
-                statement = op.site();
+        List<Operation> upgrade = m.upgrade();
+        // the clauses of one ALTER TABLE are one statement, which leaves none of them applied when it fails
+        int statementStart = 0;
+        for (int i = 0; i < upgrade.size(); i++) {
+            Operation op = upgrade.get(i);
+            if (i > 0 && !sameStatement(upgrade.get(i - 1).site(), op.site())) {
+                statementStart = i;
             }
-            if (firstRepeated != null && failsOnData(op)) {
-                ctx.report(m.source(), op.site(), "If this statement fails on the rows it meets, "
-                        + (repeated == 1 ? "the statement before it stays" : "the " + repeated + " statements before it"
-                                + " stay") + " committed and the next upgrade fails re-running "
-                        + (repeated == 1 ? "it." : "them."))
-                        .help("MySQL and MariaDB commit each DDL statement on its own, so a failure here leaves the"
-                                + " earlier ones applied while alembic_version stays behind. Make them tolerate a"
-                                + " re-run, or move this statement into a revision of its own.")
-                        .related(m.source(), firstRepeated.site().span(), "the re-run fails here first")
-                        .emit();
-                return;
+            if (statementStart == 0 || !failsOnData(op)) {
+                continue;
             }
-            if (failsOnRerun(m, op) && !toleratedOnRerun(ctx.facts(), op)) {
-                pendingFirst = pendingFirst == null ? op : pendingFirst;
-                pending++;
+            List<RerunSimulation.Failure> met = ctx.rerunAnswers(m).conflictsAfterStop(statementStart).stream()
+                    .filter(f -> !toleratedOnRerun(ctx.facts(), f.op())).toList();
+            if (met.isEmpty()) {
+                continue;
             }
+            int repeated = statements(met);
+            ctx.report(m.source(), op.site(), "If this statement fails on the rows it meets, "
+                    + (repeated == 1 ? "the statement before it stays" : "the " + repeated + " statements before it"
+                            + " stay") + " committed and the next upgrade fails re-running "
+                    + (repeated == 1 ? "it." : "them."))
+                    .help("MySQL and MariaDB commit each DDL statement on its own, so a failure here leaves the"
+                            + " earlier ones applied while alembic_version stays behind. Make them tolerate a"
+                            + " re-run, or move this statement into a revision of its own.")
+                    .related(m.source(), met.get(0).op().site().span(), "the re-run fails here first")
+                    .emit();
+            return;
         }
+    }
+
+    /** How many SQL statements the failing operations {@code met} (in order) are clauses of. */
+    private static int statements(List<RerunSimulation.Failure> met) {
+        int n = 0;
+        OpSite last = null;
+        for (RerunSimulation.Failure f : met) {
+            if (last == null || !sameStatement(last, f.op().site())) {
+                n++;
+            }
+            last = f.op().site();
+        }
+        return n;
     }
 
     /** Whether {@code a} and {@code b} are clauses of one SQL statement (ALTER TABLE t DROP ..., ADD ...). */
     private static boolean sameStatement(OpSite a, OpSite b) {
         return a.origin() == Origin.RAW_SQL && b.origin() == Origin.RAW_SQL && a.sqlStart() == b.sqlStart()
                 && a.sqlEnd() == b.sqlEnd() && Objects.equals(a.statement(), b.statement());
-    }
-
-    /** DDL that commits on its own and raises a duplicate or missing-object error when run twice. */
-    private static boolean failsOnRerun(Migration m, Operation op) {
-        if (op instanceof Operation.AddColumn a) {
-            return !a.ifNotExists() && !GuardMatch.createGuarded(m, op);
-        }
-        if (op instanceof Operation.CreateTable t) {
-            return !t.ifNotExists() && !GuardMatch.createGuarded(m, op);
-        }
-        if (op instanceof Operation.CreateIndex i) {
-            return i.name() != null && !i.ifNotExists() && !GuardMatch.createGuarded(m, op);
-        }
-        if (op instanceof Operation.AddConstraint c) {
-            return (c.name() != null || c.kind() == ConstraintKind.PRIMARY_KEY) && !c.ifNotExists()
-                    && !GuardMatch.createGuarded(m, op);
-        }
-        if (op instanceof Operation.Drop d) {
-            // a primary key's drop re-runs cleanly on the key a later statement makes again, which a failure before
-            // that statement leaves unmade: on the state such a failure leaves, the drop meets no key
-            return !d.ifExists() && (d.primaryKey() ? !GuardMatch.guarded(op) && !primaryKeyAddedInStatement(m, op)
-                    : !GuardMatch.dropGuarded(m, op));
-        }
-        return op instanceof Operation.Rename && !GuardMatch.createGuarded(m, op);
-    }
-
-    /** Whether a clause of {@code drop}'s own statement adds a primary key ({@code DROP PRIMARY KEY, ADD PRIMARY KEY}). */
-    private static boolean primaryKeyAddedInStatement(Migration m, Operation drop) {
-        return m.upgrade().stream().anyMatch(op -> op != drop && sameStatement(drop.site(), op.site())
-                && op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.PRIMARY_KEY);
     }
 
     /**
