@@ -79,7 +79,7 @@ public final class CreationPaths {
         // `if not has_table(t): create_table(t, ...enum...)`: the type is there after it either way (the
         // table that uses it exists), as long as the if is the only condition around the statement.
         boolean createGuarded = (settled || site.guard() != null)
-                && GuardMatch.createGuarded(first.migration(), first.operation())
+                && GuardMatch.guarded(first.migration(), first.operation())
                 && (settled || site.guard().kind() != GuardKind.DO_BLOCK_EXCEPTION)
                 && first.operation() instanceof Operation.CreateTable;
         return !site.indirect() && !t.opaqueBefore(m, index, ObjectKind.TYPE)

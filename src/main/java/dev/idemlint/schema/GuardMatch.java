@@ -39,15 +39,11 @@ public final class GuardMatch {
     }
 
     /**
-     * A guard keeps this creating operation of {@code m} from running while its object exists, or the re-run check
-     * settled it ({@link RerunVerdicts#settled}: proven clean, or unknown): no re-run rule claims it.
+     * A guard keeps this operation of {@code m} from running while its object exists (creating) or once it is gone
+     * (dropping, renaming), or the re-run check settled it ({@link RerunVerdicts#settled}: proven clean, or
+     * unknown): no re-run rule claims it.
      */
-    public static boolean createGuarded(Migration m, Operation op) {
-        return m.verdicts().settled(op) || guarded(op);
-    }
-
-    /** As {@link #createGuarded(Migration, Operation)}, for a dropping or renaming operation. */
-    public static boolean dropGuarded(Migration m, Operation op) {
+    public static boolean guarded(Migration m, Operation op) {
         return m.verdicts().settled(op) || guarded(op);
     }
 

@@ -522,7 +522,7 @@ public final class SchemaTimeline {
                 span = within(column.span(), span);
             }
             boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename
-                    ? GuardMatch.dropGuarded(m, op) : GuardMatch.createGuarded(m, op);
+                    ? GuardMatch.guarded(m, op) : GuardMatch.guarded(m, op);
             boolean dependent = false;
             if (enumType != null) {
                 span = within(enumType.span(), span);

@@ -35,7 +35,7 @@ public final class AddColumnNotIdempotent implements MigrationRule {
         UnreadNames takers = null;
         for (int i = 0; i < ops.size(); i++) {
             Operation op = ops.get(i);
-            if (!(op instanceof Operation.AddColumn add) || GuardMatch.createGuarded(m, op)) {
+            if (!(op instanceof Operation.AddColumn add) || GuardMatch.guarded(m, op)) {
                 continue;
             }
             boolean kwarg = add.site().origin() != Origin.RAW_SQL;

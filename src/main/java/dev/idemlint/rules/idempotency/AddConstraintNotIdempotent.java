@@ -44,7 +44,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             // Unnamed constraints get a fresh generated name on every run and do not fail, except a
             // primary key: a table has only one (42P16), whatever its name.
             // A naming convention names them, though: the same name on every run.
-            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.createGuarded(m, op)) {
+            if (!(op instanceof Operation.AddConstraint c) || GuardMatch.guarded(m, op)) {
                 continue;
             }
             ConstraintNames.Name real = ConstraintNames.of(c, ctx.naming());
@@ -107,7 +107,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
             }
             ServerFacts facts = ctx.facts();
             ServerFacts.Raised duplicate = facts.duplicate(ObjectKind.CONSTRAINT, ConstraintKind.CHECK);
-            if (GuardMatch.createGuarded(m, b) || facts.tolerates(b.site(), duplicate)) {
+            if (GuardMatch.guarded(m, b) || facts.tolerates(b.site(), duplicate)) {
                 return;
             }
             String what = RerunScenario.describe(ObjectKind.CONSTRAINT, f.conflict().object().name().name(),
@@ -159,7 +159,7 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     || o instanceof Operation.AddConstraint k && k.name() != null && !k.ifNotExists();
             boolean drops = o instanceof Operation.Drop d && !d.ifExists()
                     || o instanceof Operation.Rename r && !r.ifExists();
-            if (creates && !GuardMatch.createGuarded(m, o) || drops && !GuardMatch.dropGuarded(m, o)) {
+            if (creates && !GuardMatch.guarded(m, o) || drops && !GuardMatch.guarded(m, o)) {
                 return true;
             }
         }

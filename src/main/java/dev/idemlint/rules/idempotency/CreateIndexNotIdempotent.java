@@ -35,7 +35,7 @@ public final class CreateIndexNotIdempotent implements MigrationRule {
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
             // An unnamed CREATE INDEX gets a fresh generated name on every run: it never fails.
-            if (!(op instanceof Operation.CreateIndex ix) || GuardMatch.createGuarded(m, op) || ix.name() == null
+            if (!(op instanceof Operation.CreateIndex ix) || GuardMatch.guarded(m, op) || ix.name() == null
                     && ix.site().origin() == Origin.RAW_SQL) {
                 continue;
             }

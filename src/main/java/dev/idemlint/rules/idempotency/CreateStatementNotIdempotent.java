@@ -31,7 +31,7 @@ public final class CreateStatementNotIdempotent implements MigrationRule {
         // function there ("f" twice) would be one finding twice
         Set<String> reported = new HashSet<>();
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateObject c) || GuardMatch.createGuarded(m, op)
+            if (!(op instanceof Operation.CreateObject c) || GuardMatch.guarded(m, op)
                     || GoneTable.reported(m, ctx, op, null) || c.ifNotExists() || c.orReplace()
                     || c.kind() == ObjectKind.TYPE || c.kind() == ObjectKind.DOMAIN || c.kind() == ObjectKind.OTHER) {
                 continue;

@@ -27,7 +27,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     @Override
     public void check(Migration m, RuleContext ctx) {
         for (Operation op : m.upgrade()) {
-            if (!(op instanceof Operation.CreateTable t) || GuardMatch.createGuarded(m, op)) {
+            if (!(op instanceof Operation.CreateTable t) || GuardMatch.guarded(m, op)) {
                 continue;
             }
             if (t.site().origin() == Origin.SQLALCHEMY_DDL && t.ifNotExists()) {

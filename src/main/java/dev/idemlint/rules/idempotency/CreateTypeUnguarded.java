@@ -30,7 +30,7 @@ public final class CreateTypeUnguarded implements MigrationRule {
             return;
         }
         for (Operation op : m.upgrade()) {
-            if (GuardMatch.createGuarded(m, op)) {
+            if (GuardMatch.guarded(m, op)) {
                 continue;
             }
             if (op instanceof Operation.CreateEnumType t && !t.checkFirst() && !t.ifNotExists()) {

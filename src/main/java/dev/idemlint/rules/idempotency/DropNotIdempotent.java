@@ -59,7 +59,7 @@ public final class DropNotIdempotent implements MigrationRule {
                 mysqlReadBefore(m, ctx, g, at, rerun, reads, readsReported);
             }
             boolean readGuarded = read != null && readsGuarded.getOrDefault(read, false);
-            if (!(op instanceof Operation.Drop d) || GuardMatch.dropGuarded(m, op) || d.name() == null) {
+            if (!(op instanceof Operation.Drop d) || GuardMatch.guarded(m, op) || d.name() == null) {
                 continue;
             }
             boolean kwarg = d.site().origin().alembicOp();

@@ -64,15 +64,15 @@ public final class IdempotencyKwargUnpinned implements MigrationRule {
     /** The call's target when it passes the kwarg, names an index or a table and nothing guards it; else null. */
     private static Target target(Migration m, Operation op) {
         if (op instanceof Operation.CreateIndex ix && ix.ifNotExists() && ix.name() != null) {
-            return GuardMatch.createGuarded(m, op) ? null
+            return GuardMatch.guarded(m, op) ? null
                     : new Target("create_index", ObjectKind.INDEX, ix.name(), false);
         }
         if (op instanceof Operation.CreateTable t && t.ifNotExists() && t.table() != null) {
-            return GuardMatch.createGuarded(m, op) ? null
+            return GuardMatch.guarded(m, op) ? null
                     : new Target("create_table", ObjectKind.TABLE, t.table(), false);
         }
         if (op instanceof Operation.Drop d && d.ifExists() && d.name() != null
-                && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.dropGuarded(m, op)) {
+                && (d.kind() == ObjectKind.INDEX || d.kind() == ObjectKind.TABLE) && !GuardMatch.guarded(m, op)) {
             return new Target(d.kind() == ObjectKind.INDEX ? "drop_index" : "drop_table", d.kind(), d.name(), true);
         }
         return null;

@@ -36,7 +36,7 @@ public final class RenameNotIdempotent implements MigrationRule {
         for (int at = 0; at < m.upgrade().size(); at++) {
             Operation op = m.upgrade().get(at);
             // a "rename" to its own name (alter_column(c, new_column_name=c)) renames nothing: MySQL's CHANGE c c re-runs
-            if (!(op instanceof Operation.Rename r) || GuardMatch.dropGuarded(m, op) || r.from() == null
+            if (!(op instanceof Operation.Rename r) || GuardMatch.guarded(m, op) || r.from() == null
                     || r.from().equals(r.to())
                     || GoneTable.reported(m, ctx, op, RenameFixes.columnRenameCondition(r, m.source()))) {
                 continue;

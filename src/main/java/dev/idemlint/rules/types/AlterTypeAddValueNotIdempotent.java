@@ -40,7 +40,7 @@ public final class AlterTypeAddValueNotIdempotent implements MigrationRule {
                         .fix(autocommitSuggestion(av, m.source()))
                         .emit();
             }
-            if (!av.ifNotExists() && !GuardMatch.createGuarded(m, av)) {
+            if (!av.ifNotExists() && !GuardMatch.guarded(m, av)) {
                 ctx.report(m.source(), av.site(), "Re-running this revision fails with "
                         + RerunScenario.failure(PostgresFacts.labels().labelTaken(), av.site()) + " because " + value + " of " + type + " already exists" + RerunScenario.end(av.site()))
                         .help(RerunScenario.why(av.site(), PostgresFacts.labels().labelTaken()) + "Write `ALTER TYPE " + (av.type() == null ? "..." : av.type()) + " ADD VALUE IF NOT EXISTS "

@@ -37,7 +37,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
         for (Operation op : ops) {
             boolean opCall = op.site().origin().alembicOp();
             if (op instanceof Operation.CreateTable ct && opCall) {
-                boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !GuardMatch.createGuarded(m, op);
+                boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !GuardMatch.guarded(m, op);
                 for (ColumnDef c : ct.columns()) {
                     EnumTypeRef e = c.enumType();
                     boolean createsType = e != null && e.nativeEnum() && e.name() != null
@@ -61,7 +61,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                     }
                 }
             } else if (op instanceof Operation.AddColumn ac && opCall && ac.ifNotExists()
-                    && s.columnIfExistsSupported() && !GuardMatch.createGuarded(m, op)) {
+                    && s.columnIfExistsSupported() && !GuardMatch.guarded(m, op)) {
                 ColumnDef c = ac.column();
                 if (c.index() && c.name() != null) {
                     reportIndex(m, op, c, ac.table(), "add_column", ctx);

@@ -50,7 +50,7 @@ public final class InsertNotIdempotent implements ProjectRule {
     private void checkRevision(Migration m, SchemaTimeline t, RuleContext ctx) {
         List<Operation> ops = m.upgrade();
         for (int i = 0; i < ops.size(); i++) {
-            if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.createGuarded(m, ins) || ins.table() == null) {
+            if (!(ops.get(i) instanceof Operation.Insert ins) || GuardMatch.guarded(m, ins) || ins.table() == null) {
                 continue;
             }
             RerunFailure fails = ctx.verdicts(m).failure(ins);
