@@ -17,14 +17,8 @@ import java.nio.charset.StandardCharsets;
  * second, faster keyed hash.
  */
 final class SipHash {
-    private long a0;
-    private long a1;
-    private long a2;
-    private long a3;
-    private long b0;
-    private long b1;
-    private long b2;
-    private long b3;
+    private final Lane a;
+    private final Lane b;
     /** Bytes not yet making up a whole word, little-endian, and how many. */
     private long tail;
     private int tailBytes;
@@ -35,18 +29,8 @@ final class SipHash {
         if (key.length != 32) {
             throw new IllegalArgumentException("a SipHash key pair is 32 bytes");
         }
-        long k0 = word(key, 0);
-        long k1 = word(key, 8);
-        long k2 = word(key, 16);
-        long k3 = word(key, 24);
-        a0 = k0 ^ 0x736f6d6570736575L;
-        a1 = k1 ^ 0x646f72616e646f6dL;
-        a2 = k0 ^ 0x6c7967656e657261L;
-        a3 = k1 ^ 0x7465646279746573L;
-        b0 = k2 ^ 0x736f6d6570736575L;
-        b1 = k3 ^ 0x646f72616e646f6dL;
-        b2 = k2 ^ 0x6c7967656e657261L;
-        b3 = k3 ^ 0x7465646279746573L;
+        a = new Lane(word(key, 0), word(key, 8));
+        b = new Lane(word(key, 16), word(key, 24));
     }
 
     private static long word(byte[] b, int i) {
@@ -91,62 +75,69 @@ final class SipHash {
     }
 
     private void compress(long m) {
-        a3 ^= m;
-        b3 ^= m;
-        for (int r = 0; r < 2; r++) {
-            rounds();
-        }
-        a0 ^= m;
-        b0 ^= m;
-    }
-
-    private void rounds() {
-        a0 += a1;
-        a1 = Long.rotateLeft(a1, 13);
-        a1 ^= a0;
-        a0 = Long.rotateLeft(a0, 32);
-        a2 += a3;
-        a3 = Long.rotateLeft(a3, 16);
-        a3 ^= a2;
-        a0 += a3;
-        a3 = Long.rotateLeft(a3, 21);
-        a3 ^= a0;
-        a2 += a1;
-        a1 = Long.rotateLeft(a1, 17);
-        a1 ^= a2;
-        a2 = Long.rotateLeft(a2, 32);
-        b0 += b1;
-        b1 = Long.rotateLeft(b1, 13);
-        b1 ^= b0;
-        b0 = Long.rotateLeft(b0, 32);
-        b2 += b3;
-        b3 = Long.rotateLeft(b3, 16);
-        b3 ^= b2;
-        b0 += b3;
-        b3 = Long.rotateLeft(b3, 21);
-        b3 ^= b0;
-        b2 += b1;
-        b1 = Long.rotateLeft(b1, 17);
-        b1 ^= b2;
-        b2 = Long.rotateLeft(b2, 32);
+        a.compress(m);
+        b.compress(m);
     }
 
     /** The two lanes' SipHash-2-4 of everything fed, 8 bytes each, little-endian. */
     byte[] finish() {
         long last = (length & 0xffL) << 56 | tail;
         compress(last);
-        a2 ^= 0xff;
-        b2 ^= 0xff;
-        for (int r = 0; r < 4; r++) {
-            rounds();
-        }
-        long x = a0 ^ a1 ^ a2 ^ a3;
-        long y = b0 ^ b1 ^ b2 ^ b3;
+        long x = a.finish();
+        long y = b.finish();
         byte[] out = new byte[16];
         for (int i = 0; i < 8; i++) {
             out[i] = (byte) (x >>> (8 * i));
             out[8 + i] = (byte) (y >>> (8 * i));
         }
         return out;
+    }
+
+    /** One SipHash-2-4 state under a 16-byte key. */
+    private static final class Lane {
+        private long v0;
+        private long v1;
+        private long v2;
+        private long v3;
+
+        Lane(long k0, long k1) {
+            v0 = k0 ^ 0x736f6d6570736575L;
+            v1 = k1 ^ 0x646f72616e646f6dL;
+            v2 = k0 ^ 0x6c7967656e657261L;
+            v3 = k1 ^ 0x7465646279746573L;
+        }
+
+        void compress(long m) {
+            v3 ^= m;
+            round();
+            round();
+            v0 ^= m;
+        }
+
+        /** The hash, after the last word was compressed. */
+        long finish() {
+            v2 ^= 0xff;
+            for (int r = 0; r < 4; r++) {
+                round();
+            }
+            return v0 ^ v1 ^ v2 ^ v3;
+        }
+
+        private void round() {
+            v0 += v1;
+            v1 = Long.rotateLeft(v1, 13);
+            v1 ^= v0;
+            v0 = Long.rotateLeft(v0, 32);
+            v2 += v3;
+            v3 = Long.rotateLeft(v3, 16);
+            v3 ^= v2;
+            v0 += v3;
+            v3 = Long.rotateLeft(v3, 21);
+            v3 ^= v0;
+            v2 += v1;
+            v1 = Long.rotateLeft(v1, 17);
+            v1 ^= v2;
+            v2 = Long.rotateLeft(v2, 32);
+        }
     }
 }
