@@ -297,46 +297,39 @@ public final class Json {
 
         Map<String, Object> object() {
             Map<String, Object> m = new LinkedHashMap<>();
-            expect('{');
-            ws();
-            if (peek() == '}') {
-                pos++;
-                return m;
-            }
-            while (true) {
-                ws();
+            members('{', '}', () -> {
                 String key = string();
                 ws();
                 expect(':');
                 ws();
                 m.put(key, value());
-                ws();
-                if (peek() == ',') {
-                    pos++;
-                } else {
-                    expect('}');
-                    return m;
-                }
-            }
+            });
+            return m;
         }
 
         List<Object> array() {
             List<Object> l = new ArrayList<>();
-            expect('[');
+            members('[', ']', () -> l.add(value()));
+            return l;
+        }
+
+        /** Reads {@code open}, each comma-separated member (with {@code member}) and {@code close}. */
+        private void members(char open, char close, Runnable member) {
+            expect(open);
             ws();
-            if (peek() == ']') {
+            if (peek() == close) {
                 pos++;
-                return l;
+                return;
             }
             while (true) {
                 ws();
-                l.add(value());
+                member.run();
                 ws();
                 if (peek() == ',') {
                     pos++;
                 } else {
-                    expect(']');
-                    return l;
+                    expect(close);
+                    return;
                 }
             }
         }
