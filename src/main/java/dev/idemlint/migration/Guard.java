@@ -195,12 +195,6 @@ public record Guard(GuardKind kind, Span span, String description, Set<String> c
             public boolean names(String n) {
                 return n != null && (n.equalsIgnoreCase(name) || n.equalsIgnoreCase(table));
             }
-
-            /** {@code table "players"}, {@code column "players"."school"}. */
-            public String describe() {
-                String t = table == null ? "" : "\"" + table + "\".";
-                return kind.sql() + " " + t + "\"" + name + "\"";
-            }
         }
 
         record Not(Condition operand) implements Condition {

@@ -61,11 +61,6 @@ public sealed interface Operation {
             this(site, table, columns, ifNotExists, constraints, null, false, false);
         }
 
-        public CreateTable(OpSite site, String table, List<ColumnDef> columns, boolean ifNotExists,
-                List<NamedConstraint> constraints, String partitionOf, boolean temporary) {
-            this(site, table, columns, ifNotExists, constraints, partitionOf, temporary, false);
-        }
-
         /** Whether CREATE TABLE passes on an existing table: SQL's IF NOT EXISTS, the keyword, or the hook. */
         public boolean tolerant() {
             return ifNotExists || compiledTolerant;

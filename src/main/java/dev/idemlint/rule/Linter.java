@@ -73,15 +73,8 @@ public final class Linter {
     /**
      * Lints a target, handing the files' findings (final, in file order) to {@code ahead} once the
      * files are done: the {@link Spare} it returns runs while the project rules' threads would wait
-     * for each other. The findings of the result are the same objects.
-     */
-    public LintResult lint(LintTarget target, Function<Path, String> display, Function<List<Diagnostic>, Spare> ahead) {
-        return lint(target, display, Map.of(), ahead, null);
-    }
-
-    /**
-     * As {@link #lint(LintTarget, Function, Function)}, taking each file's model and per-file findings
-     * from {@code memo} when it holds them and handing it those of the files it reads.
+     * for each other. The findings of the result are the same objects. Each file's model and per-file
+     * findings come from {@code memo} when it holds them, and it is handed those of the files read.
      */
     public LintResult lint(LintTarget target, Function<Path, String> display, Function<List<Diagnostic>, Spare> ahead,
             FileMemo memo) {
@@ -631,11 +624,6 @@ public final class Linter {
             }
             return b;
         }
-    }
-
-    /** {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)} without PostgreSQL's default key names. */
-    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags) {
-        return load(path, displayPath, text, diags, () -> false);
     }
 
     /**

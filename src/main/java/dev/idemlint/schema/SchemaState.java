@@ -1223,10 +1223,6 @@ public final class SchemaState {
         return currentSchema;
     }
 
-    public List<String> searchPath() {
-        return searchPath;
-    }
-
     /** The first schema of the search path holding a relation named {@code name} (or maybe holding one), or null. */
     public String relationSchema(String name) {
         return searched(RELATION, name);

@@ -82,10 +82,6 @@ public final class SchemaTimeline {
             this.table = table;
         }
 
-        static Event at(int pos, int index) {
-            return new Event(pos, index, Type.OPAQUE, null, null, null, null);
-        }
-
         /** Where {@code op} ran, unplaced, filed as {@code slot}. */
         static Event at(int index, Operation op, Slot slot) {
             return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, op.site().span(), slot, null,
