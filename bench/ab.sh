@@ -8,7 +8,7 @@
 #
 # Flags default to the launcher's (ParallelGC, young generation capped, C1). Each side gets its own
 # AppCDS archive, recorded once from a lint of examples/, as the launcher would. Runs alternate
-# A, B, A, B...; prints the median and minimum wall time, median CPU (user+sys) and peak RSS per side.
+# A, B, A, B...; prints the median and minimum wall time and CPU (user+sys), and the median peak RSS per side.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 [[ $# -eq 4 ]] || { sed -n 2,12p "$0"; exit 2; }
@@ -47,5 +47,5 @@ for line in sys.stdin:
 for k in sorted(d):
     v = d[k]
     print(f"{names[k]}: wall {st.median(x[0] for x in v):.2f} s (min {min(x[0] for x in v):.2f}), "
-          f"CPU {st.median(x[1] for x in v):.2f} s, peak RSS {st.median(x[2] for x in v):.0f} MB, {len(v)} runs")
+          f"CPU {st.median(x[1] for x in v):.2f} s (min {min(x[1] for x in v):.2f}), peak RSS {st.median(x[2] for x in v):.0f} MB, {len(v)} runs")
 ' "A (${sides[0]})" "B (${sides[1]})"
