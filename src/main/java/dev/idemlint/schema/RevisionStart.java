@@ -50,6 +50,10 @@ public final class RevisionStart {
         List<Operation> ops = m.upgrade();
         // each step follows a rename back to an earlier operation of the revision: at most one step per operation
         for (int steps = 0; ref != null && steps <= ops.size(); steps++) {
+            if (!madeInRevision(t, ref, m, at)) {
+                // whatever made it is older than the revision, if anything did
+                return madeUnseen(ops, at, ref) && t.existing(ref, m, at, s) == null ? Table.UNKNOWN : Table.EXISTING;
+            }
             Creation c = t.existing(ref, m, at, s);
             if (c == null) {
                 return madeUnseen(ops, at, ref) ? Table.UNKNOWN : Table.EXISTING;
@@ -78,7 +82,8 @@ public final class RevisionStart {
     public static boolean columnMadeHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
             String column, Settings s) {
         ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
-        Creation c = ref == null ? null : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        Creation c = ref == null || !madeInRevision(t, ref, m, index) ? null
+                : t.existing(SchemaTimeline.norm(ref), m, index, s);
         return c != null && c.migration() == m && c.via() != Creation.Via.RENAME;
     }
 
@@ -89,7 +94,8 @@ public final class RevisionStart {
     public static boolean columnNamedHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
             String column, Settings s) {
         ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
-        Creation c = ref == null ? null : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        Creation c = ref == null || !madeInRevision(t, ref, m, index) ? null
+                : t.existing(SchemaTimeline.norm(ref), m, index, s);
         return c != null && c.migration() == m;
     }
 
@@ -160,6 +166,19 @@ public final class RevisionStart {
             String sql = ops.get(k).site().sqlStatement();
             if (sql != null && SET_LOCK_TIMEOUT.matcher(sql).find()
                     && (!LOCAL.matcher(sql).find() || tx != NO_TRANSACTION && transaction(m, k) == tx)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a creation of {@code m} up to operation {@code index} names {@code ref}: else no creation of the revision
+     * is what makes it exist there, and where it comes from is asked of the revisions before only when it matters.
+     */
+    private static boolean madeInRevision(SchemaTimeline t, ObjectRef ref, Migration m, int index) {
+        for (Creation c : t.creationsOf(ref)) {
+            if (c.migration() == m && c.index() <= index) {
                 return true;
             }
         }

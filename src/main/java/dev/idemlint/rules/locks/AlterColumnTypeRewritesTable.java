@@ -134,9 +134,7 @@ public final class AlterColumnTypeRewritesTable implements ProjectRule {
      */
     private static boolean enumStands(LockedTable.At at, String type) {
         String name = FormatType.userType(type.replace("\"", ""));
-        Creation made = name == null ? null : at.timeline().existing(ObjectRef.of(ObjectKind.TYPE,
-                QualifiedName.of(name)), at.migration(), at.index(), at.settings());
-        return made != null && !made.labels().isEmpty();
+        return name != null && !at.timeline().labels(QualifiedName.of(name), at.migration(), at.index()).isEmpty();
     }
 
     /** Whether {@code type} is one of the string types: {@code text}, {@code varchar[(n)]}, {@code char(n)}. */
