@@ -1022,14 +1022,15 @@ public final class SchemaTimeline {
         }
         SchemaState.Maker maker = state.creator(key);
         Creation c = maker == null ? null : madeBy(key, maker);
-        if (c == null && maker != null) {
-            // the state's maker made no object of this name: a column made with a table later renamed into place
-            // (the creation under the old name; the event log names the new name's), the rename away of a table
-            // a guarded rename then brings back (named the table's maker by the doubt it left): who made it, as a
-            // creation of this name, is the visible one
+        if (c == null) {
+            // the state names no maker (a key whose name the server picks, held unknown for what may have made it;
+            // an object code not read forgot) or one that made no object of this name (a column made with a table
+            // later renamed into place: the creation under the old name; the rename away of a table a guarded
+            // rename then brings back, named the table's maker by the doubt it left); the doubt does not only
+            // take, so who made it, as a creation of this name, is the visible one
             return live(key, m, index, s);
         }
-        return c == null || !c.effective(s) ? null : c;
+        return !c.effective(s) ? null : c;
     }
 
     /**
