@@ -162,7 +162,7 @@ final class ObjectReplay {
         SchemaState state = Replay.empty(keyIsIndex);
         int last = -1;
         Map<Object, Guard.Truth> tested = new HashMap<>();
-        Set<QualifiedName> seen = new HashSet<>();
+        Set<Object> seen = new HashSet<>();
         for (long at : points) {
             int p = (int) (at >>> 32);
             int i = (int) at;
@@ -176,7 +176,7 @@ final class ObjectReplay {
             Operation op = upgrades.get(p).get(i);
             if (runs.test(op)) {
                 List<Effect> fx = effects.get(p).get(i);
-                assumeExisting(state, fx, seen);
+                assumeExisting(state, op, fx, seen);
                 Replay.apply(state, order.get(p), i, op, fx, tested);
             }
         }
@@ -190,13 +190,25 @@ final class ObjectReplay {
      * Absence is no proof: a table an operation needs that no operation before it on the path made or dropped was
      * in the schema the chain started from ({@code SchemaTimeline#startsFromExistingSchema}), and is taken as made
      * there, by no one the tree names, before the operation runs, with columns and keys not known
-     * ({@link SchemaState#assumeTable}). {@code seen}: the tables made, dropped or renamed so far.
+     * ({@link SchemaState#assumeTable}). So is the source of a rename without {@code IF EXISTS} that runs wherever
+     * its revision runs (an index, sequence or type of that schema: the revision ran, so the rename found it),
+     * when nothing before it on the path made, dropped or renamed that name. {@code seen}: the tables (by name)
+     * and other objects (by slot) made, dropped or renamed so far.
      */
-    private static void assumeExisting(SchemaState state, List<Effect> fx, Set<QualifiedName> seen) {
+    private static void assumeExisting(SchemaState state, Operation op, List<Effect> fx, Set<Object> seen) {
         for (QualifiedName table : Replay.requiredTables(fx)) {
             QualifiedName t = SchemaTimeline.norm(table);
             if (!seen.contains(t) && state.presence(ObjectRef.table(table)) == Presence.ABSENT) {
                 state.assumeTable(table);
+            }
+        }
+        for (Effect e : fx) {
+            if (e instanceof Effect.Rename r && !r.ifExists() && op.site().definite()
+                    && !SchemaState.tableLike(r.object().kind()) && !ObjectRef.tableScoped(r.object().kind())) {
+                ObjectRef from = SchemaTimeline.norm(r.object());
+                if (!seen.contains(SchemaState.slot(from)) && state.presence(from) == Presence.ABSENT) {
+                    state.apply(new Effect.Create(r.object(), false));
+                }
             }
         }
         for (Effect e : fx) {
@@ -206,6 +218,11 @@ final class ObjectReplay {
                 seen.add(SchemaTimeline.norm(o.name()));
                 if (e instanceof Effect.Rename r) {
                     seen.add(SchemaTimeline.norm(r.target().name()));
+                }
+            } else if (o != null) {
+                seen.add(SchemaState.slot(SchemaTimeline.norm(o)));
+                if (e instanceof Effect.Rename r) {
+                    seen.add(SchemaState.slot(SchemaTimeline.norm(r.target())));
                 }
             }
         }
@@ -218,7 +235,7 @@ final class ObjectReplay {
         final long[] points;
         int pos = -1;
         SchemaState state;
-        Set<QualifiedName> seen;
+        Set<Object> seen;
 
         Start(long[] points) {
             this.points = points;
@@ -265,7 +282,7 @@ final class ObjectReplay {
     }
 
     /** Applies {@code points} of revision {@code p} before operation {@code index}; ends its session when asked and any ran. */
-    private void runRevision(SchemaState state, long[] points, int p, int index, Set<QualifiedName> seen, boolean end) {
+    private void runRevision(SchemaState state, long[] points, int p, int index, Set<Object> seen, boolean end) {
         int k = Arrays.binarySearch(points, point(p, 0));
         k = k < 0 ? -k - 1 : k;
         long stop = point(p, index);
@@ -277,7 +294,7 @@ final class ObjectReplay {
             any = true;
             if (runs.test(op)) {
                 List<Effect> fx = effects.get(p).get(i);
-                assumeExisting(state, fx, seen);
+                assumeExisting(state, op, fx, seen);
                 Replay.apply(state, order.get(p), i, op, fx, tested);
             }
         }

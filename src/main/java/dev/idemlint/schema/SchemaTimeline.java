@@ -1018,7 +1018,15 @@ public final class SchemaTimeline {
         }
         SchemaState.Maker maker = state.creator(key);
         Creation c = maker == null ? null : madeBy(key, maker);
-        return c == null || !c.effective(s) ? null : c;
+        if (c == null) {
+            // the state names no maker (a key whose name the server picks, held unknown for what may have made it;
+            // an object code not read forgot) or one that made no object of this name (a column made with a table
+            // later renamed into place: the creation under the old name; the rename away of a table a guarded
+            // rename then brings back, named the table's maker by the doubt it left); the doubt does not only
+            // take, so who made it, as a creation of this name, is the visible one
+            return live(key, m, index, s);
+        }
+        return !c.effective(s) ? null : c;
     }
 
     /**
