@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.idemlint.cli.CliRun;
 import dev.idemlint.mariadb.MariaDbServer.TempDatabase;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -23,35 +24,33 @@ class MariaDbHalfAppliedProofTest {
                 "--select", "revision-left-half-applied", FIXTURES.resolve(fixture).toString()).out();
     }
 
-    @Test
-    void a_key_dropped_and_made_again_leaves_the_drop_committed_when_the_new_key_fails() {
-        MariaDbServer server = MariaDbServer.require();
-        String lint = lint("dropped_then_made_again.py");
-        assertTrue(lint.contains("dropped_then_made_again.py:15:5: revision-left-half-applied"), lint);
-        try (TempDatabase db = server.createDatabase()) {
-            assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY, name varchar(20), team_id int,"
-                    + " CONSTRAINT uq_players_name UNIQUE (name, team_id));"
-                    + " INSERT INTO players VALUES (1, 'a', 1), (2, 'a', 2)").ok());
-            String first = db.upgrade(FIXTURES.resolve("dropped_then_made_again.py"), null);
-            assertTrue(first.startsWith("ERROR 1062"), "the new key fails on the repeated name: " + first);
-            String next = db.upgrade(FIXTURES.resolve("dropped_then_made_again.py"), null);
-            assertTrue(next.startsWith("ERROR 1091"), "the committed drop left no key to drop: " + next);
+    /** The first upgrade of {@code fixture} on a database {@code setup} made, then the next one: their outcomes. */
+    private static List<String> twoUpgrades(String setup, String fixture) {
+        try (TempDatabase db = MariaDbServer.require().createDatabase()) {
+            assertTrue(db.exec(setup).ok(), setup);
+            return List.of(db.upgrade(FIXTURES.resolve(fixture), null), db.upgrade(FIXTURES.resolve(fixture), null));
         }
     }
 
     @Test
+    void a_key_dropped_and_made_again_leaves_the_drop_committed_when_the_new_key_fails() {
+        String lint = lint("dropped_then_made_again.py");
+        assertTrue(lint.contains("dropped_then_made_again.py:15:5: revision-left-half-applied"), lint);
+        List<String> runs = twoUpgrades("CREATE TABLE players (id int PRIMARY KEY, name varchar(20), team_id int,"
+                + " CONSTRAINT uq_players_name UNIQUE (name, team_id));"
+                + " INSERT INTO players VALUES (1, 'a', 1), (2, 'a', 2)", "dropped_then_made_again.py");
+        assertTrue(runs.get(0).startsWith("ERROR 1062"), "the new key fails on the repeated name: " + runs);
+        assertTrue(runs.get(1).startsWith("ERROR 1091"), "the committed drop left no key to drop: " + runs);
+    }
+
+    @Test
     void a_column_made_and_dropped_before_the_failing_statement_leaves_nothing_the_next_upgrade_trips_on() {
-        MariaDbServer server = MariaDbServer.require();
         String lint = lint("made_then_dropped.py");
         assertFalse(lint.contains("revision-left-half-applied"), lint);
-        try (TempDatabase db = server.createDatabase()) {
-            assertTrue(db.exec("CREATE TABLE players (id int PRIMARY KEY, name varchar(20));"
-                    + " INSERT INTO players VALUES (1, 'a'), (2, 'a')").ok());
-            String first = db.upgrade(FIXTURES.resolve("made_then_dropped.py"), null);
-            assertTrue(first.startsWith("ERROR 1062"), "the unique index fails on the repeated name: " + first);
-            String next = db.upgrade(FIXTURES.resolve("made_then_dropped.py"), null);
-            assertTrue(next.startsWith("ERROR 1062"), "the next upgrade passes the column's statements and fails on"
-                    + " the rows again: " + next);
-        }
+        List<String> runs = twoUpgrades("CREATE TABLE players (id int PRIMARY KEY, name varchar(20));"
+                + " INSERT INTO players VALUES (1, 'a'), (2, 'a')", "made_then_dropped.py");
+        assertTrue(runs.get(0).startsWith("ERROR 1062"), "the unique index fails on the repeated name: " + runs);
+        assertTrue(runs.get(1).startsWith("ERROR 1062"), "the next upgrade passes the column's statements and fails"
+                + " on the rows again: " + runs);
     }
 }
