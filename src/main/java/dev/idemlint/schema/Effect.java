@@ -511,8 +511,9 @@ public sealed interface Effect {
             } else if (e instanceof Drop d) {
                 out.add(Forget.object(d.object()).reaching(Forget.Reach.TAKES));
             } else if (e instanceof Rename r) {
-                out.add(Forget.object(r.object()));
-                out.add(Forget.object(r.target()));
+                // a rename that may not run may take its source and may make its target, nothing else
+                out.add(Forget.object(r.object()).reaching(Forget.Reach.TAKES));
+                out.add(Forget.object(r.target()).reaching(Forget.Reach.MAKES));
             } else if (e instanceof Forget f) {
                 out.add(f);
             } else if (e instanceof AlterColumn a) {
