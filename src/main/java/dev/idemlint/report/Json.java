@@ -240,9 +240,13 @@ public final class Json {
         return v;
     }
 
+    /** How deep arrays and objects may nest in text {@link #parse} reads: a baseline nests two levels. */
+    static final int MAX_DEPTH = 64;
+
     private static final class Reader {
         private final String s;
         private int pos;
+        private int depth;
 
         Reader(String s) {
             this.s = s;
@@ -315,10 +319,14 @@ public final class Json {
 
         /** Reads {@code open}, each comma-separated member (with {@code member}) and {@code close}. */
         private void members(char open, char close, Runnable member) {
+            if (++depth > MAX_DEPTH) {
+                throw error("arrays and objects nested deeper than " + MAX_DEPTH);
+            }
             expect(open);
             ws();
             if (peek() == close) {
                 pos++;
+                depth--;
                 return;
             }
             while (true) {
@@ -329,6 +337,7 @@ public final class Json {
                     pos++;
                 } else {
                     expect(close);
+                    depth--;
                     return;
                 }
             }

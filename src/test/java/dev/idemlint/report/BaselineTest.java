@@ -95,4 +95,16 @@ class BaselineTest {
         assertThrows(IllegalArgumentException.class, () -> Baseline.parse("[1, 2"));
         assertEquals(0, Baseline.parse("{\"version\": 1, \"findings\": []}").findings().size());
     }
+
+    /** A pull request controls the baseline file the config names: nesting deep enough to exhaust the stack is refused. */
+    @Test
+    void a_baseline_nested_past_the_limit_is_a_located_error_not_a_stack_overflow() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Baseline.parse("[".repeat(200_000)));
+        assertEquals("invalid JSON at offset 64: arrays and objects nested deeper than 64", e.getMessage());
+        String nested = "[".repeat(60) + "]".repeat(60);
+        assertEquals("baseline is not a JSON object",
+                assertThrows(IllegalArgumentException.class, () -> Baseline.parse(nested)).getMessage(),
+                "nesting under the limit still parses");
+    }
 }
