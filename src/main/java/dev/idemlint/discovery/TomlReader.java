@@ -48,9 +48,13 @@ final class TomlReader {
         }
     }
 
+    /** How deep arrays and inline tables may nest: idemlint's settings nest two levels at the most. */
+    static final int MAX_DEPTH = 64;
+
     private final String src;
     private int pos;
     private int line = 1;
+    private int depth;
     private final Map<String, Integer> lines = new LinkedHashMap<>();
 
     private TomlReader(String src) {
@@ -201,11 +205,14 @@ final class TomlReader {
         if (c == '\'') {
             return literalString();
         }
-        if (c == '[') {
-            return array();
-        }
-        if (c == '{') {
-            return inlineTable();
+        if (c == '[' || c == '{') {
+            if (depth == MAX_DEPTH) {
+                throw error("arrays and inline tables nested deeper than " + MAX_DEPTH);
+            }
+            depth++;
+            Object nested = c == '[' ? array() : inlineTable();
+            depth--;
+            return nested;
         }
         if (src.startsWith("true", pos) && !bareContinues(pos + 4)) {
             pos += 4;

@@ -2,6 +2,7 @@ package dev.idemlint.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -81,5 +82,17 @@ class TomlReaderTest {
         assertEquals(3, e.line());
         e = assertThrows(TomlReader.TomlException.class, () -> TomlReader.parse("\n\nx = yes\n"));
         assertEquals(3, e.line());
+    }
+
+    /** A pull request writes pyproject.toml: nesting deep enough to exhaust the stack is a located error. */
+    @Test
+    void arrays_nested_past_the_limit_are_a_located_error_not_a_stack_overflow() throws Exception {
+        TomlReader.TomlException e = assertThrows(TomlReader.TomlException.class,
+                () -> TomlReader.parse("a = 1\nx = " + "[".repeat(200_000) + "]".repeat(200_000) + "\n"));
+        assertEquals(2, e.line());
+        assertTrue(e.getMessage().contains("nested deeper than 64"), e.getMessage());
+        e = assertThrows(TomlReader.TomlException.class, () -> TomlReader.parse("x = " + "{ a = ".repeat(100) + "1"));
+        assertTrue(e.getMessage().contains("nested deeper than 64"), e.getMessage());
+        TomlReader.parse("x = " + "[".repeat(64) + "]".repeat(64) + "\n");
     }
 }
