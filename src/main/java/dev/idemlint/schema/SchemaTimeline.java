@@ -517,8 +517,7 @@ public final class SchemaTimeline {
                     && !key.name().name().equals(column.foreignKeyName()))) {
                 span = within(column.span(), span);
             }
-            boolean guarded = op instanceof Operation.Drop || op instanceof Operation.Rename
-                    ? GuardMatch.guarded(m, op) : GuardMatch.guarded(m, op);
+            boolean guarded = GuardMatch.guarded(m, op);
             boolean dependent = false;
             if (enumType != null) {
                 span = within(enumType.span(), span);
