@@ -2,6 +2,7 @@ package dev.idemlint.schema;
 
 import dev.idemlint.migration.Guard;
 import dev.idemlint.migration.Migration;
+import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,7 +82,9 @@ final class ObjectReplay {
                     everywhere.add(at);
                 }
                 for (String n : names) {
-                    byName.computeIfAbsent(n, k -> new Points()).add(at);
+                    if (!n.startsWith(COLUMN)) {
+                        byName.computeIfAbsent(n, k -> new Points()).add(at);
+                    }
                 }
             }
         }
@@ -132,19 +135,34 @@ final class ObjectReplay {
                 return true;
             }
             add(f.object(), out);
-            f.names().forEach(n -> out.add(n.toLowerCase(Locale.ROOT)));
+            f.names().forEach(n -> out.add(NAMED + n.toLowerCase(Locale.ROOT)));
         } else {
             return true;
         }
         return false;
     }
 
+    /**
+     * Adds {@code ref}'s names to {@code out}: a column's table only, as every effect on a column names its table
+     * (a column is in no namespace but its table's), but a forget of the objects of a name
+     * ({@link Effect.Forget.Scope#NAMED}), filed under {@link #NAMED} and the bare name, which {@link #listsOf} reads
+     * for a column's name too.
+     */
     private static void add(ObjectRef ref, Set<String> out) {
         if (ref != null) {
-            add(ref.name(), out);
+            if (ref.kind() == ObjectKind.COLUMN) {
+                out.add(COLUMN + ref.name().name().toLowerCase(Locale.ROOT));
+            } else {
+                add(ref.name(), out);
+            }
             add(ref.table(), out);
         }
     }
+
+    /** The prefix of a name as a {@link Effect.Forget.Scope#NAMED} forget lists it: it reaches any object so named. */
+    private static final String NAMED = "\0";
+    /** The prefix of a column's name: not filed (its table is), read as the names a forget lists. */
+    private static final String COLUMN = "\1";
 
     private static void add(QualifiedName name, Set<String> out) {
         if (name != null) {
@@ -322,9 +340,9 @@ final class ObjectReplay {
             grown = names.size();
             for (long at : points) {
                 for (Effect e : effectsAt(at)) {
-                    if (e instanceof Effect.Rename r && names.contains(lower(r.object().name()))) {
+                    if (e instanceof Effect.Rename r && among(r.object(), names)) {
                         add(r.target(), names);
-                    } else if (e instanceof Effect.Rename r && names.contains(lower(r.target().name()))) {
+                    } else if (e instanceof Effect.Rename r && among(r.target(), names)) {
                         // what a rename brings under the name is the source's: its creation, its drops
                         add(r.object(), names);
                     } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
@@ -352,6 +370,13 @@ final class ObjectReplay {
             n += l.size;
         }
         return sortedDistinct(all);
+    }
+
+    /** Whether {@code names} holds {@code ref} as {@link #add(ObjectRef, Set)} files it (a column: with its table). */
+    private static boolean among(ObjectRef ref, Set<String> names) {
+        return ref.kind() == ObjectKind.COLUMN
+                ? names.contains(COLUMN + lower(ref.name())) && names.contains(lower(ref.table()))
+                : names.contains(lower(ref.name()));
     }
 
     private List<Effect> effectsAt(long at) {
@@ -389,7 +414,11 @@ final class ObjectReplay {
         List<Points> lists = new ArrayList<>(names.size() + 1);
         lists.add(everywhere);
         for (String name : names) {
-            Points l = byName.get(name);
+            Points l = byName.get(name.startsWith(COLUMN) ? NAMED + name.substring(1) : name);
+            if (l != null) {
+                lists.add(l);
+            }
+            l = name.startsWith(COLUMN) || name.startsWith(NAMED) ? null : byName.get(NAMED + name);
             if (l != null) {
                 lists.add(l);
             }
