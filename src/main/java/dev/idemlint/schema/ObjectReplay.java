@@ -9,11 +9,11 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -246,35 +246,74 @@ final class ObjectReplay {
         }
     }
 
-    /** Per slot asked, its object's replay at the start of the revision last asked there. */
-    private final Map<SchemaState.Slot, Start> starts = new ConcurrentHashMap<>();
+    /**
+     * Per slot asked lately, its object's replay at the start of the revision last asked there: the
+     * {@link #KEPT} slots asked last (a rule asks about the objects of the revision it walks, so a slot's questions
+     * come together), each dropped when more are asked, to be replayed from the base if asked again.
+     */
+    private final Map<SchemaState.Slot, Start> starts = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SchemaState.Slot, Start> eldest) {
+            return size() > KEPT;
+        }
+    };
+    private static final int KEPT = 1024;
 
+    /** One slot's replay, as far as the last question took it, and the answers given in that revision. */
     private static final class Start {
         final long[] points;
+        /** The replay is before operation {@code index} of the revision at {@code pos} (none yet: -1). */
         int pos = -1;
+        int index;
         SchemaState state;
         Set<Object> seen;
+        /** The guards the revision tested so far. */
+        Map<Object, Guard.Truth> tested;
+        /** Whether any point of the revision ran: its session ends before the next revision's. */
+        boolean ran;
+        /** The answers given in revision {@code pos}, by object and operation index: the rules ask the same ones. */
+        final Map<Asked, Held> answers = new HashMap<>();
 
         Start(long[] points) {
             this.points = points;
         }
     }
 
+    private record Asked(ObjectRef key, int index) {
+    }
+
+    /** What the replay holds of one object at a point: its presence, the doubt code left on it, its maker. */
+    record Held(Presence presence, Effect.Forget.Reach doubt, SchemaState.Maker maker) {
+    }
+
     /**
-     * {@link #before}, from the object's state at the start of revision {@code pos}, kept per slot: made from the
-     * one kept for the revision's only line parent (its last ancestor, whose ancestors are the others) by that
-     * revision's operations, else replayed from the base; then the revision's own first {@code index} operations.
-     * The names followed are those of the whole tree (a rename's target anywhere), so what it replays is a
-     * superset of {@link #before}'s.
+     * What {@link #before} holds of {@code key} there, from the slot's replay kept where the last question left it
+     * ({@link #KEPT} slots kept): run on when the point is further on in the same revision, or in the revision's
+     * only line child (its last ancestor is the revision, whose ancestors are the others); else replayed from the
+     * base. A rule walks a revision's operations in order, and the rules ask the same questions, answered once per
+     * revision. The names followed are those of the whole tree (a rename's target anywhere), so what it replays is
+     * a superset of {@link #before}'s.
      */
-    SchemaState beforeCached(ObjectRef key, QualifiedName owner, int pos, int index) {
-        Start st = starts.computeIfAbsent(SchemaState.slot(key), k -> new Start(wholeTreePoints(key, owner)));
+    Held heldBefore(ObjectRef key, QualifiedName owner, int pos, int index) {
+        Start st;
+        synchronized (starts) {
+            st = starts.computeIfAbsent(SchemaState.slot(key), k -> new Start(wholeTreePoints(key, owner)));
+        }
         synchronized (st) {
-            if (st.pos != pos) {
+            Asked asked = new Asked(key, index);
+            if (st.pos == pos) {
+                Held known = st.answers.get(asked);
+                if (known != null) {
+                    return known;
+                }
+            }
+            if (st.pos != pos || st.index > index) {
                 int q = ancestors.get(pos).previousSetBit(pos - 1);
-                if (st.pos >= 0 && q == st.pos
-                        && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
-                    runRevision(st.state, st.points, q, Integer.MAX_VALUE, st.seen, true);
+                if (st.pos >= 0 && q == st.pos && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
+                    st.ran |= run(st.state, st.points, q, st.index, Integer.MAX_VALUE, st.seen, st.tested);
+                    if (st.ran) {
+                        st.state.endSession();
+                    }
                 } else {
                     st.state = Replay.empty(keyIsIndex);
                     st.seen = new HashSet<>();
@@ -287,24 +326,36 @@ final class ObjectReplay {
                         }
                         if (path.get(p) && p != last) {
                             last = p;
-                            runRevision(st.state, st.points, p, Integer.MAX_VALUE, st.seen, true);
+                            run(st.state, st.points, p, 0, Integer.MAX_VALUE, st.seen, new HashMap<>());
+                            st.state.endSession();
                         }
                     }
                 }
+                if (st.pos != pos) {
+                    st.answers.clear();
+                }
                 st.pos = pos;
+                st.index = 0;
+                st.tested = new HashMap<>();
+                st.ran = false;
             }
-            SchemaState state = st.state.copy();
-            runRevision(state, st.points, pos, index, new HashSet<>(st.seen), false);
-            return state;
+            st.ran |= run(st.state, st.points, pos, st.index, index, st.seen, st.tested);
+            st.index = index;
+            Held held = new Held(st.state.presence(key), st.state.doubt(key), st.state.creator(key));
+            st.answers.put(asked, held);
+            return held;
         }
     }
 
-    /** Applies {@code points} of revision {@code p} before operation {@code index}; ends its session when asked and any ran. */
-    private void runRevision(SchemaState state, long[] points, int p, int index, Set<Object> seen, boolean end) {
-        int k = Arrays.binarySearch(points, point(p, 0));
+    /**
+     * Applies {@code points} of revision {@code p} from operation {@code from} to before operation {@code to}, with the
+     * guards the revision tested so far ({@code tested}); true when any point lies there.
+     */
+    private boolean run(SchemaState state, long[] points, int p, int from, int to, Set<Object> seen,
+            Map<Object, Guard.Truth> tested) {
+        int k = Arrays.binarySearch(points, point(p, from));
         k = k < 0 ? -k - 1 : k;
-        long stop = point(p, index);
-        Map<Object, Guard.Truth> tested = new HashMap<>();
+        long stop = point(p, to);
         boolean any = false;
         for (; k < points.length && points[k] < stop && (int) (points[k] >>> 32) == p; k++) {
             int i = (int) points[k];
@@ -316,9 +367,7 @@ final class ObjectReplay {
                 Replay.apply(state, order.get(p), i, op, fx, tested);
             }
         }
-        if (end && any) {
-            state.endSession();
-        }
+        return any;
     }
 
     /** Every point of the tree naming {@code key}, its owner, or a name it may come to live under, in walk order. */

@@ -982,10 +982,10 @@ public final class SchemaTimeline {
         return EXISTING_BY_REPLAY ? existingByReplay(ref, m, index, s) : live(norm(ref), m, index, s);
     }
 
-    /** Issue 57's swap, not made yet: {@link #existing} from the replayed state, held to the event log by ExistingOracleTest. */
+    /** {@link #existing} from the replayed state, held to the event log by ExistingOracleTest (bench/NOTES: its cost). */
     private static final boolean EXISTING_BY_REPLAY = Boolean.getBoolean("idemlint.existingByReplay");
 
-    /** The event log's answer to {@link #existing} (held to the replay by ExistingOracleTest). */
+    /** The event log's answer to {@link #existing}, which ExistingOracleTest holds the replay's to. */
     Creation existingByEvents(ObjectRef ref, Migration m, int index, Settings s) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
@@ -994,28 +994,27 @@ public final class SchemaTimeline {
         return live(norm(ref), m, index, s);
     }
 
-    /** {@link #existing} answered by the replayed state (the swap issue 57 asks; ExistingOracleTest lists where it differs). */
+    /**
+     * {@link #existing} as the replayed state ({@link ObjectReplay}) holds it: absent, or unknown for code that may
+     * only take it, is null; present, or unknown for code that may make it, is its maker ({@link SchemaState#creator}).
+     * Where the state names no maker of that name (a key whose name the server picks, an object code not read
+     * forgot, a column made with a table later renamed into place), the event log's visible creation ({@link #live})
+     * names it.
+     */
     Creation existingByReplay(ObjectRef ref, Migration m, int index, Settings s) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.existingByReplay(ref, m, index, s);
         }
         ObjectRef key = norm(ref);
-        SchemaState state = replayedBefore(key, m, index);
-        if (state == null) {
+        ObjectReplay.Held state = replayedBefore(key, m, index);
+        if (state == null || state.presence() == Presence.ABSENT) {
             return null;
         }
-        Presence now = state.presence(key);
-        if (now == Presence.ABSENT) {
+        if (state.presence() == Presence.UNKNOWN && (state.doubt() == null || !state.doubt().mayMake())) {
             return null;
         }
-        if (now == Presence.UNKNOWN) {
-            Effect.Forget.Reach doubt = state.doubt(key);
-            if (doubt == null || doubt == Effect.Forget.Reach.TAKES) {
-                return null;
-            }
-        }
-        SchemaState.Maker maker = state.creator(key);
+        SchemaState.Maker maker = state.maker();
         Creation c = maker == null ? null : madeBy(key, maker);
         if (c == null) {
             // the state names no maker (a key whose name the server picks, held unknown for what may have made it;
@@ -1032,7 +1031,7 @@ public final class SchemaTimeline {
      * The state {@link #existingByReplay} reads for the normalised {@code key} before operation {@code index} of
      * {@code m} (of the engine's timeline the point falls in), or null when no creation of it is visible there.
      */
-    SchemaState replayedBefore(ObjectRef key, Migration m, int index) {
+    ObjectReplay.Held replayedBefore(ObjectRef key, Migration m, int index) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
             return t == null ? null : t.replayedBefore(key, m, index);
@@ -1041,7 +1040,7 @@ public final class SchemaTimeline {
         if (p == null || !anyVisibleCreation(eventsOf(key), p, index)) {
             return null;
         }
-        return objects().beforeCached(key, ownerOf(key, eventsOf(key)), p, index);
+        return objects().heldBefore(key, ownerOf(key, eventsOf(key)), p, index);
     }
 
     /** {@link #existing} of the normalised {@code key}; null when it does not exist. */

@@ -18,10 +18,10 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ratchet of issue 57's swap of {@link SchemaTimeline#existing} from the event log to the replayed state: on
+ * The ratchet of {@link SchemaTimeline#existing} answered from the replayed state against the event log: on
  * every tree {@link TimelineOracleTest#trees()} gives (its last 200 revisions), at every (revision, operation) and
  * for every object a creation of the tree names, the event log's answer ({@code existingByEvents}) is held
- * against the replay's ({@code existingByReplay}, the answer the swap would ship). Each difference falls in a
+ * against the replay's ({@code existingByReplay}). Each difference falls in a
  * class ({@link #why}); {@code src/test/resources/oracle/existing-mismatches.txt} holds each class's count as its
  * ceiling. A class above its ceiling, or a class not listed, fails: the two engines drift apart. A class below
  * its ceiling fails too, until the ceiling is lowered ({@code -Dapprove=true} rewrites the file), so a
@@ -122,10 +122,10 @@ class ExistingOracleTest {
     /** The class of a point where the event log answers {@code old} and the replay {@code now}, by what the state holds. */
     static String why(SchemaTimeline t, ObjectRef ref, Migration m, int at, Creation old, Creation now) {
         ObjectRef key = SchemaTimeline.norm(ref);
-        SchemaState st = t.replayedBefore(key, m, at);
-        Presence held = st == null ? null : st.presence(key);
-        Effect.Forget.Reach doubt = st == null ? null : st.doubt(key);
-        SchemaState.Maker maker = st == null ? null : st.creator(key);
+        ObjectReplay.Held st = t.replayedBefore(key, m, at);
+        Presence held = st == null ? null : st.presence();
+        Effect.Forget.Reach doubt = st == null ? null : st.doubt();
+        SchemaState.Maker maker = st == null ? null : st.maker();
         Creation table = key.table() == null ? null : t.existingByEvents(ObjectRef.table(key.table()), m, at,
                 Settings.DEFAULT);
         if (old != null && now != null) {
