@@ -257,7 +257,7 @@ final class ObjectReplay {
             return size() > KEPT;
         }
     };
-    private static final int KEPT = 1024;
+    private static final int KEPT = 64;
 
     /** One slot's replay, as far as the last question took it, and the answers given in that revision. */
     private static final class Start {
@@ -295,9 +295,14 @@ final class ObjectReplay {
      * a superset of {@link #before}'s.
      */
     Held heldBefore(ObjectRef key, QualifiedName owner, int pos, int index) {
+        // a column's replay is its table's: every effect on a column names its table, but a forget of the objects
+        // of its name, and a creation of it may name more (a foreign key's table), which its table's need not
+        boolean shared = key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
+        ObjectRef replayed = shared ? ObjectRef.table(key.table()) : key;
         Start st;
         synchronized (starts) {
-            st = starts.computeIfAbsent(SchemaState.slot(key), k -> new Start(wholeTreePoints(key, owner)));
+            st = starts.computeIfAbsent(SchemaState.slot(replayed),
+                    k -> new Start(wholeTreePoints(replayed, shared ? null : owner)));
         }
         synchronized (st) {
             Asked asked = new Asked(key, index);
