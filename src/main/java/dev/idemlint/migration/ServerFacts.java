@@ -278,6 +278,39 @@ public interface ServerFacts {
     boolean tolerates(OpSite site, Raised error);
 
     /**
+     * The error {@code op} raises when it runs again over what its first run left: a creation finds its object
+     * ({@link #duplicate}), a drop or a rename misses it ({@link #dropMissing}, {@link #renameMissing}); null for a
+     * statement that raises none of these.
+     */
+    default Raised rerunRaises(Operation op) {
+        return op instanceof Operation.AddColumn ? duplicate(ObjectKind.COLUMN, null)
+                : op instanceof Operation.CreateTable ? duplicate(ObjectKind.TABLE, null)
+                : op instanceof Operation.CreateIndex ? duplicate(ObjectKind.INDEX, null)
+                : op instanceof Operation.AddConstraint c ? duplicate(ObjectKind.CONSTRAINT, c.kind())
+                : op instanceof Operation.Drop d ? dropMissing(d.kind())
+                : op instanceof Operation.Rename r ? renameMissing(r.kind()) : null;
+    }
+
+    /**
+     * Whether {@code op} may fail on the rows its table holds, whatever the schema: a unique index, a key or a check
+     * the rows break, a column added as a key, a column's type or nullability changed ({@code alter_column},
+     * {@code ALTER TABLE ... MODIFY / CHANGE}) that a value does not fit.
+     */
+    default boolean failsOnRows(Operation op) {
+        if (op instanceof Operation.CreateIndex i) {
+            return i.unique();
+        }
+        if (op instanceof Operation.AddConstraint c) {
+            return c.kind() != ConstraintKind.UNKNOWN;
+        }
+        if (op instanceof Operation.AddColumn a) {
+            return a.column().unique() || a.column().primaryKey() || a.column().foreignKey();
+        }
+        return op instanceof Operation.Benign b && (b.what().equals("alter_column")
+                || b.what().equals("ALTER TABLE ... MODIFY") || b.what().equals("ALTER TABLE ... CHANGE"));
+    }
+
+    /**
      * What the re-run of the statement at {@code site} fails with when it raises {@code error}: the error, or
      * what a swallowed error leads to on a server that aborts the transaction.
      */

@@ -69,6 +69,27 @@ class ServerFactsTest {
     }
 
     @Test
+    void a_rerun_raises_what_the_first_run_left_and_some_statements_fail_on_rows() throws Exception {
+        List<Operation> ops = MigrationReaderTest.read("def upgrade():\n"
+                + "    op.add_column('t', sa.Column('a', sa.Text()))\n"
+                + "    op.drop_column('t', 'b')\n"
+                + "    op.create_index('ix_t_c', 't', ['c'], unique=True)\n"
+                + "    op.create_index('ix_t_d', 't', ['d'])\n"
+                + "    op.alter_column('t', 'e', type_=sa.Integer())\n"
+                + "    op.add_column('t', sa.Column('f', sa.Integer(), sa.ForeignKey('u.id')))\n"
+                + "    op.execute('UPDATE t SET a = 1')\n").upgrade();
+        assertEquals("1060", MARIADB.rerunRaises(ops.get(0)).code());
+        assertEquals("42701", PG.rerunRaises(ops.get(0)).code());
+        assertEquals("1091", MARIADB.rerunRaises(ops.get(1)).code());
+        assertEquals("1061", MARIADB.rerunRaises(ops.get(2)).code());
+        assertEquals(null, MARIADB.rerunRaises(ops.get(4)), "an alter of a column that is there runs again");
+        assertEquals(List.of(false, false, true, false, true, true, false),
+                ops.stream().map(MARIADB::failsOnRows).toList(),
+                "a unique index, a type change and a foreign key column depend on the rows; a plain column, a drop,"
+                        + " a plain index and a write do not (the write's failure is the rows' own)");
+    }
+
+    @Test
     void guard_clauses_follow_the_facts_tables() {
         assertTrue(MARIADB.ifNotExists(ObjectKind.COLUMN));
         assertFalse(MYSQL.ifNotExists(ObjectKind.COLUMN));

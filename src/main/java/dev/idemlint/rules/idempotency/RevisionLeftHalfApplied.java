@@ -1,9 +1,7 @@
 package dev.idemlint.rules.idempotency;
 
-import dev.idemlint.migration.ConstraintKind;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.migration.Migration;
-import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.OpSite;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
@@ -28,11 +26,11 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
             if (i > 0 && !sameStatement(upgrade.get(i - 1).site(), op.site())) {
                 statementStart = i;
             }
-            if (statementStart == 0 || !failsOnData(op)) {
+            if (statementStart == 0 || !ctx.facts().failsOnRows(op)) {
                 continue;
             }
             List<RerunSimulation.Failure> met = ctx.rerunAnswers(m).conflictsAfterStop(statementStart).stream()
-                    .filter(f -> !toleratedOnRerun(ctx.facts(), f.op())).toList();
+                    .filter(f -> !tolerated(ctx.facts(), f.op())).toList();
             if (met.isEmpty()) {
                 continue;
             }
@@ -69,32 +67,9 @@ public final class RevisionLeftHalfApplied implements MigrationRule {
                 && a.sqlEnd() == b.sqlEnd() && Objects.equals(a.statement(), b.statement());
     }
 
-    /**
-     * Whether a try/except around {@code op} catches the error its re-run raises and lets the revision go on (on a
-     * server that aborts no transaction on an error, {@link ServerFacts#tolerates}).
-     */
-    private static boolean toleratedOnRerun(ServerFacts facts, Operation op) {
-        ServerFacts.Raised raised = op instanceof Operation.AddColumn ? facts.duplicate(ObjectKind.COLUMN, null)
-                : op instanceof Operation.CreateTable ? facts.duplicate(ObjectKind.TABLE, null)
-                : op instanceof Operation.CreateIndex ? facts.duplicate(ObjectKind.INDEX, null)
-                : op instanceof Operation.AddConstraint c ? facts.duplicate(ObjectKind.CONSTRAINT, c.kind())
-                : op instanceof Operation.Drop d ? facts.dropMissing(d.kind())
-                : op instanceof Operation.Rename r ? facts.renameMissing(r.kind()) : null;
+    /** Whether a try/except around {@code op} catches the error its re-run raises and lets the revision go on. */
+    private static boolean tolerated(ServerFacts facts, Operation op) {
+        ServerFacts.Raised raised = facts.rerunRaises(op);
         return raised != null && facts.tolerates(op.site(), raised);
-    }
-
-    /** A statement whose success depends on the rows in the table. */
-    private static boolean failsOnData(Operation op) {
-        if (op instanceof Operation.CreateIndex i) {
-            return i.unique();
-        }
-        if (op instanceof Operation.AddConstraint c) {
-            return c.kind() != ConstraintKind.UNKNOWN;
-        }
-        if (op instanceof Operation.AddColumn a) {
-            return a.column().unique() || a.column().primaryKey() || a.column().foreignKey();
-        }
-        return op instanceof Operation.Benign b && (b.what().equals("alter_column")
-                || b.what().equals("ALTER TABLE ... MODIFY") || b.what().equals("ALTER TABLE ... CHANGE"));
     }
 }
