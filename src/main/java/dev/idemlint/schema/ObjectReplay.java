@@ -247,13 +247,13 @@ final class ObjectReplay {
     }
 
     /**
-     * Per slot asked lately, its object's replay at the start of the revision last asked there: the
+     * Per slot asked lately (a table's columns: one for all), its object's replay at the start of the revision last asked there: the
      * {@link #KEPT} slots asked last (a rule asks about the objects of the revision it walks, so a slot's questions
      * come together), each dropped when more are asked, to be replayed from the base if asked again.
      */
-    private final Map<SchemaState.Slot, Start> starts = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<Object, Start> starts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<SchemaState.Slot, Start> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Object, Start> eldest) {
             return size() > KEPT;
         }
     };
@@ -282,6 +282,10 @@ final class ObjectReplay {
     private record Asked(ObjectRef key, int index) {
     }
 
+    /** The key of the replay the columns of the table in {@code table} share ({@link #heldBefore}). */
+    private record ColumnsOf(SchemaState.Slot table) {
+    }
+
     /** What the replay holds of one object at a point: its presence, the doubt code left on it, its maker. */
     record Held(Presence presence, Effect.Forget.Reach doubt, SchemaState.Maker maker) {
     }
@@ -297,12 +301,14 @@ final class ObjectReplay {
     Held heldBefore(ObjectRef key, QualifiedName owner, int pos, int index) {
         // a column's replay is its table's: every effect on a column names its table, but a forget of the objects
         // of its name, and a creation of it may name more (a foreign key's table), which its table's need not
+        // (kept apart from the table's own, which follows the table's owner too: which question comes first must
+        // not decide what either replays)
         boolean shared = key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
         ObjectRef replayed = shared ? ObjectRef.table(key.table()) : key;
+        Object kept = shared ? new ColumnsOf(SchemaState.slot(replayed)) : SchemaState.slot(key);
         Start st;
         synchronized (starts) {
-            st = starts.computeIfAbsent(SchemaState.slot(replayed),
-                    k -> new Start(wholeTreePoints(replayed, shared ? null : owner)));
+            st = starts.computeIfAbsent(kept, k -> new Start(wholeTreePoints(replayed, shared ? null : owner)));
         }
         synchronized (st) {
             Asked asked = new Asked(key, index);
