@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 import java.util.function.Predicate;
 
 /**
@@ -247,9 +248,9 @@ final class ObjectReplay {
     }
 
     /**
-     * Per slot asked lately (a table's columns: one for all), its object's replay at the start of the revision last asked there: the
-     * {@link #KEPT} slots asked last (a rule asks about the objects of the revision it walks, so a slot's questions
-     * come together), each dropped when more are asked, to be replayed from the base if asked again.
+     * Per slot asked lately (a table's columns: one for all), its object's replay at the start of the revision last
+     * asked there: the {@link #KEPT} slots asked last, each dropped when more are asked, to be replayed from the base
+     * if asked again.
      */
     private final Map<Object, Start> starts = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -258,6 +259,18 @@ final class ObjectReplay {
         }
     };
     private static final int KEPT = 64;
+    /**
+     * Per slot and revision asked, what the replay held of the objects followed through the whole revision: each rule
+     * walks every revision in turn, so the same questions come back once per rule, long after the slot's replay
+     * was dropped.
+     */
+    private final Map<Visit, Trail> trails = new HashMap<>();
+
+    /** How many looks after the points of a revision a {@link Trail} of a table's columns may take. */
+    private static final int FOLLOWED = 1 << 16;
+
+    private record Visit(Object kept, int pos) {
+    }
 
     /** One slot's replay, as far as the last question took it, and the answers given in that revision. */
     private static final class Start {
@@ -279,6 +292,42 @@ final class ObjectReplay {
         }
     }
 
+    /**
+     * What a replay held of some objects through one revision: of each, from operation {@code from[k]} on,
+     * {@code held[k]}, a change a step.
+     */
+    private static final class Trail {
+        private final Map<ObjectRef, List<Object>> steps = new HashMap<>();
+
+        Trail(Set<ObjectRef> followed) {
+            followed.forEach(o -> steps.put(o, new ArrayList<>(4)));
+        }
+
+        /** Notes what {@code state} holds of each followed object from operation {@code from} on. */
+        void mark(SchemaState state, int from) {
+            steps.forEach((key, list) -> {
+                Held now = held(state, key);
+                if (list.isEmpty() || !list.get(list.size() - 1).equals(now)) {
+                    list.add(from);
+                    list.add(now);
+                }
+            });
+        }
+
+        /** What the replay held of {@code key} before operation {@code index}; null for an object not followed. */
+        Held at(ObjectRef key, int index) {
+            List<Object> list = steps.get(key);
+            if (list == null) {
+                return null;
+            }
+            int k = list.size() - 2;
+            while ((Integer) list.get(k) > index) {
+                k -= 2;
+            }
+            return (Held) list.get(k + 1);
+        }
+    }
+
     private record Asked(ObjectRef key, int index) {
     }
 
@@ -290,24 +339,37 @@ final class ObjectReplay {
     record Held(Presence presence, Effect.Forget.Reach doubt, SchemaState.Maker maker) {
     }
 
+    private static Held held(SchemaState state, ObjectRef key) {
+        return new Held(state.presence(key), state.doubt(key), state.creator(key));
+    }
+
     /**
-     * What {@link #before} holds of {@code key} there, from the slot's replay kept where the last question left it
-     * ({@link #KEPT} slots kept): run on when the point is further on in the same revision, or in the revision's
-     * only line child (its last ancestor is the revision, whose ancestors are the others); else replayed from the
-     * base. A rule walks a revision's operations in order, and the rules ask the same questions, answered once per
-     * revision. The names followed are those of the whole tree (a rename's target anywhere), so what it replays is
-     * a superset of {@link #before}'s.
+     * What {@link #before} holds of {@code key} there. The first question about a slot in a revision replays the
+     * slot to the revision's start (from the slot's replay kept where the last question left it, when that was
+     * the revision's parent on a line, else from the base) and on through the whole revision, noting what it holds
+     * of {@code key} (a column: of every column of its table the revision names) after each point; the questions
+     * about them in that revision, from any rule, are answered from that {@link Trail}. Another object of the slot
+     * is answered from the slot's replay, run on when the point is further on in the revision, else replayed from
+     * the base. The names followed are those of the whole tree (a rename's target anywhere), so what it replays is a
+     * superset of {@link #before}'s.
      */
     Held heldBefore(ObjectRef key, QualifiedName owner, int pos, int index) {
         // a column's replay is its table's: every effect on a column names its table, but a forget of the objects
         // of its name, and a creation of it may name more (a foreign key's table), which its table's need not
         // (kept apart from the table's own, which follows the table's owner too: which question comes first must
         // not decide what either replays)
-        boolean shared = key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
+        boolean shared = sharesTable(key);
         ObjectRef replayed = shared ? ObjectRef.table(key.table()) : key;
         Object kept = shared ? new ColumnsOf(SchemaState.slot(replayed)) : SchemaState.slot(key);
+        Visit visit = new Visit(kept, pos);
+        Trail trail;
         Start st;
         synchronized (starts) {
+            trail = trails.get(visit);
+            Held known = trail == null ? null : trail.at(key, index);
+            if (known != null) {
+                return known;
+            }
             st = starts.computeIfAbsent(kept, k -> new Start(wholeTreePoints(replayed, shared ? null : owner)));
         }
         synchronized (st) {
@@ -318,14 +380,15 @@ final class ObjectReplay {
                     return known;
                 }
             }
-            if (st.pos != pos || st.index > index) {
+            if (st.pos != pos || st.index > index || trail == null) {
                 int q = ancestors.get(pos).previousSetBit(pos - 1);
-                if (st.pos >= 0 && q == st.pos && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
+                if (st.pos >= 0 && st.pos == q
+                        && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
                     st.ran |= run(st.state, st.points, q, st.index, Integer.MAX_VALUE, st.seen, st.tested);
                     if (st.ran) {
                         st.state.endSession();
                     }
-                } else {
+                } else if (st.pos != pos || st.index > 0) {
                     st.state = Replay.empty(keyIsIndex);
                     st.seen = new HashSet<>();
                     BitSet path = ancestors.get(pos);
@@ -350,12 +413,59 @@ final class ObjectReplay {
                 st.tested = new HashMap<>();
                 st.ran = false;
             }
+            if (trail == null) {
+                Set<ObjectRef> followed = new HashSet<>();
+                followed.add(key);
+                if (shared) {
+                    // each column followed is looked at after each point: a bound on what that costs
+                    Set<ObjectRef> made = made(st.points, pos);
+                    for (ObjectRef o : made.size() * made.size() > FOLLOWED ? Set.<ObjectRef>of() : made) {
+                        if (o.kind() == ObjectKind.COLUMN && sharesTable(o) && SchemaState.slot(
+                                ObjectRef.table(o.table())).equals(((ColumnsOf) kept).table())) {
+                            followed.add(o);
+                        }
+                    }
+                }
+                Trail t = new Trail(followed);
+                t.mark(st.state, 0);
+                st.ran |= run(st.state, st.points, pos, 0, Integer.MAX_VALUE, st.seen, st.tested,
+                        from -> t.mark(st.state, from));
+                st.index = Integer.MAX_VALUE;
+                synchronized (starts) {
+                    trails.putIfAbsent(visit, t);
+                }
+                return t.at(key, index);
+            }
             st.ran |= run(st.state, st.points, pos, st.index, index, st.seen, st.tested);
             st.index = index;
-            Held held = new Held(st.state.presence(key), st.state.doubt(key), st.state.creator(key));
+            Held held = held(st.state, key);
             st.answers.put(asked, held);
             return held;
         }
+    }
+
+    /** Whether {@code key} is a column whose replay is its table's ({@link #heldBefore}). */
+    private boolean sharesTable(ObjectRef key) {
+        return key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
+    }
+
+    /** The objects the points of revision {@code pos} make, drop or rename, as the timeline asks about them. */
+    private Set<ObjectRef> made(long[] points, int pos) {
+        Set<ObjectRef> out = new HashSet<>();
+        int k = Arrays.binarySearch(points, point(pos, 0));
+        for (k = k < 0 ? -k - 1 : k; k < points.length && (int) (points[k] >>> 32) == pos; k++) {
+            for (Effect e : effectsAt(points[k])) {
+                if (e instanceof Effect.Create c) {
+                    out.add(SchemaTimeline.norm(c.object()));
+                } else if (e instanceof Effect.Drop d) {
+                    out.add(SchemaTimeline.norm(d.object()));
+                } else if (e instanceof Effect.Rename r) {
+                    out.add(SchemaTimeline.norm(r.object()));
+                    out.add(SchemaTimeline.norm(r.target()));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -364,6 +474,12 @@ final class ObjectReplay {
      */
     private boolean run(SchemaState state, long[] points, int p, int from, int to, Set<Object> seen,
             Map<Object, Guard.Truth> tested) {
+        return run(state, points, p, from, to, seen, tested, i -> { });
+    }
+
+    /** As {@link #run}, telling {@code after} the index of the operation after each point that ran. */
+    private boolean run(SchemaState state, long[] points, int p, int from, int to, Set<Object> seen,
+            Map<Object, Guard.Truth> tested, IntConsumer after) {
         int k = Arrays.binarySearch(points, point(p, from));
         k = k < 0 ? -k - 1 : k;
         long stop = point(p, to);
@@ -376,6 +492,7 @@ final class ObjectReplay {
                 List<Effect> fx = effects.get(p).get(i);
                 assumeExisting(state, op, fx, seen);
                 Replay.apply(state, order.get(p), i, op, fx, tested);
+                after.accept(i + 1);
             }
         }
         return any;
