@@ -222,12 +222,7 @@ public final class ResultCache {
         if (signing == null) {
             return null;
         }
-        List<Path> files = new ArrayList<>(target.files().size());
-        for (Path p : target.files()) {
-            if (!target.config().excludes(p)) {
-                files.add(p);
-            }
-        }
+        List<Path> files = target.lintedFiles();
         byte[][] bytes = new byte[files.size()][];
         byte[][] digests = new byte[files.size()][];
         SipHash md = new SipHash(signing);

@@ -35,6 +35,17 @@ public record LintTarget(Path projectRoot, Path versionsDir, List<Path> files, S
         return focus.isEmpty() || focus.contains(file);
     }
 
+    /** The files the config does not exclude, in path order (a list the caller may change). */
+    public List<Path> lintedFiles() {
+        List<Path> out = new ArrayList<>(files.size());
+        for (Path p : files) {
+            if (!config.excludes(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** The files findings are reported for, in path order. */
     public List<Path> reportedFiles() {
         if (focus.isEmpty()) {

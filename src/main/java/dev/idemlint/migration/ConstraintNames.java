@@ -272,14 +272,9 @@ public final class ConstraintNames {
             boolean conv = nameArg instanceof Expr.Call f && "f".equals(Names.lastPart(f.func()));
             t = conv ? t.namedConv(name) : t.named(name);
         }
-        Expr schema = call.keyword(kind == Kind.FOREIGN_KEY ? "source_schema" : "schema") == null ? null
-                : call.keyword(kind == Kind.FOREIGN_KEY ? "source_schema" : "schema").value();
-        if (schema != null && !(schema instanceof Expr.Const k && k.text().equals("None"))) {
-            String s = literal(schema);
-            if (s == null) {
-                return new Name.Unknown("the schema is not a literal");
-            }
-            t = t.inSchema(s);
+        t = inSchema(t, call, kind == Kind.FOREIGN_KEY ? "source_schema" : "schema");
+        if (t == null) {
+            return new Name.Unknown("the schema is not a literal");
         }
         boolean referredKnown = true;
         if (kind == Kind.FOREIGN_KEY) {
@@ -317,15 +312,8 @@ public final class ConstraintNames {
         boolean conv = nameArg instanceof Expr.Call f && "f".equals(Names.lastPart(f.func()));
         Target t = Target.of(kind, d.table(), List.of());
         t = conv ? t.namedConv(d.name()) : t.named(d.name());
-        Expr schema = call.keyword("schema") == null ? null : call.keyword("schema").value();
-        if (schema != null && !(schema instanceof Expr.Const k && k.text().equals("None"))) {
-            String s = literal(schema);
-            if (s == null) {
-                return new Name.Unknown("the schema is not a literal");
-            }
-            t = t.inSchema(s);
-        }
-        return name(convention, t);
+        t = inSchema(t, call, "schema");
+        return t == null ? new Name.Unknown("the schema is not a literal") : name(convention, t);
     }
 
     /**
@@ -374,6 +362,16 @@ public final class ConstraintNames {
     private static Expr argument(Expr.Call call, int pos, String keyword) {
         Arg kw = call.keyword(keyword);
         return kw != null ? kw.value() : pos < 0 ? null : call.positional(pos);
+    }
+
+    /** {@code t} in the schema {@code call}'s {@code keyword} names (unchanged without one, or None); null: no literal. */
+    private static Target inSchema(Target t, Expr.Call call, String keyword) {
+        Expr schema = call.keyword(keyword) == null ? null : call.keyword(keyword).value();
+        if (schema == null || schema instanceof Expr.Const k && k.text().equals("None")) {
+            return t;
+        }
+        String s = literal(schema);
+        return s == null ? null : t.inSchema(s);
     }
 
     private static String literal(Expr e) {

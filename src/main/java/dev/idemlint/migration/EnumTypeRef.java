@@ -1,5 +1,6 @@
 package dev.idemlint.migration;
 
+import dev.idemlint.discovery.Settings;
 import dev.idemlint.source.Span;
 import java.util.List;
 
@@ -25,5 +26,11 @@ public record EnumTypeRef(String name, List<String> labels, Boolean createType, 
      */
     public enum Check {
         NONE, MADE, UNKNOWN
+    }
+
+    /** Whether {@code create_table} emits CREATE TYPE for it: a native enum, no {@code create_type=False} honoured. */
+    public boolean createdWithTable(Settings s) {
+        return nativeEnum
+                && !(Boolean.FALSE.equals(createType) && (postgresqlDialect || s.genericEnumCreateTypeHonoured()));
     }
 }

@@ -53,12 +53,12 @@ public final class MigrationReader {
                         opNames.add(n.alias());
                     } else if (imp.module().equals("alembic.op") && !n.name().equals("*")) {
                         // `from alembic.op import execute`: the name calls op's function of that name
-                        opFunctions.put(n.alias() != null ? n.alias() : n.name(), n.name());
+                        opFunctions.put(imp.bound(n), n.name());
                     }
                 }
             } else if (s instanceof Stmt.Import imp && imp.module() != null) {
                 for (Stmt.ImportName n : imp.names()) {
-                    String local = n.alias() != null ? n.alias() : n.name();
+                    String local = imp.bound(n);
                     imported.put(local, List.of(imp.module(), n.name()));
                     if (usedAsValues == null) {
                         usedAsValues = ModuleConstants.usedAsValues(module.body());

@@ -465,7 +465,7 @@ final class NamingConventionReader {
 
     private boolean importsMigrate(Stmt.Import imp, String id, Ctx ctx, int hops) {
         for (Stmt.ImportName in : imp.names()) {
-            if (id.equals(in.alias() != null ? in.alias() : in.name())) {
+            if (id.equals(imp.bound(in))) {
                 Path from = resolveModule(imp.module(), ctx.file());
                 Ctx inner = from == null ? null : ctxOf(from);
                 return inner != null && isMigrate(new Expr.Name(in.name(), imp.span()), inner, hops + 1);
@@ -855,8 +855,7 @@ final class NamingConventionReader {
 
     private Val imported(Stmt.Import imp, String id, Ctx ctx) {
         for (Stmt.ImportName n : imp.names()) {
-            String bound = n.alias() != null ? n.alias() : imp.module() == null ? n.name().split("\\.")[0] : n.name();
-            if (!bound.equals(id)) {
+            if (!imp.bound(n).equals(id)) {
                 continue;
             }
             if (imp.module() == null) {
@@ -919,8 +918,7 @@ final class NamingConventionReader {
         } else if (s instanceof Stmt.FunctionDef f) {
             return f.name().equals(id);
         } else if (s instanceof Stmt.Import imp) {
-            return imp.names().stream().anyMatch(n -> id.equals(n.alias() != null ? n.alias()
-                    : imp.module() == null ? n.name().split("\\.")[0] : n.name()));
+            return imp.names().stream().anyMatch(n -> id.equals(imp.bound(n)));
         }
         return false;
     }

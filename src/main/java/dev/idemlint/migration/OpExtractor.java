@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Walks {@code upgrade()} and {@code downgrade()} and turns Alembic calls into {@link Operation}s,
@@ -1023,9 +1024,9 @@ final class OpExtractor {
                 // the first run left, as under `if helper():`
                 c = c.withGuard(Guard.nested(ctx.guard(), helperItems));
             }
-            unbindTarget(f.target(), c.scope());
+            names(f.target(), c.scope()::unbind);
             Set<String> added = new HashSet<>();
-            names(f.target(), added);
+            names(f.target(), added::add);
             added.removeAll(loopVariables);
             loopVariables.addAll(added);
             if (f.target() instanceof Expr.Name n && ConditionReader.readsSchema(f.iter(), ctx.scope(), ctx.functions(),
@@ -1036,7 +1037,8 @@ final class OpExtractor {
             } else if (RunTimeValues.madeAtRunTime(f.iter(), ctx.scope())) {
                 // rows the revision reads (for row in conn.execute(...).fetchall()): what the body takes from
                 // them is made at run time, and a re-run reads what the first run left
-                bindReadRows(f.target(), f.iter(), c.scope());
+                Scope scope = c.scope();
+                names(f.target(), id -> scope.bind(id, f.iter()));
             }
             try {
                 walkBlock(f.body(), c, active);
@@ -1047,9 +1049,10 @@ final class OpExtractor {
         walkBlock(f.orelse(), ctx, active);
     }
 
-    private static void names(Expr target, Set<String> out) {
+    /** Each name in {@code target}, an assignment's or loop's, to {@code out} (with repeats), in source order. */
+    private static void names(Expr target, Consumer<String> out) {
         if (target instanceof Expr.Name n) {
-            out.add(n.id());
+            out.accept(n.id());
         } else {
             for (Expr c : target.children()) {
                 names(c, out);
@@ -1071,26 +1074,6 @@ final class OpExtractor {
             }
         }
         return false;
-    }
-
-    private static void bindReadRows(Expr target, Expr rows, Scope scope) {
-        if (target instanceof Expr.Name n) {
-            scope.bind(n.id(), rows);
-        } else {
-            for (Expr c : target.children()) {
-                bindReadRows(c, rows, scope);
-            }
-        }
-    }
-
-    private static void unbindTarget(Expr target, Scope scope) {
-        if (target instanceof Expr.Name n) {
-            scope.unbind(n.id());
-        } else {
-            for (Expr c : target.children()) {
-                unbindTarget(c, scope);
-            }
-        }
     }
 
     private void walkWith(Stmt.With w, Ctx ctx, Set<String> active) {
@@ -1141,7 +1124,7 @@ final class OpExtractor {
                 ctx.scope().bind(((Expr.Name) item.vars()).id(), handle);
                 readModels = true;
             } else if (item.vars() != null) {
-                unbindTarget(item.vars(), ctx.scope());
+                names(item.vars(), ctx.scope()::unbind);
             }
         }
         Ctx inner = ctx.child(ctx.scope(), ctx.functions(), ctx.tainted(), batches, autocommit, ctx.indirect(),

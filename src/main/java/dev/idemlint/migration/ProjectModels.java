@@ -87,7 +87,7 @@ final class ProjectModels {
         for (Stmt s : body) {
             if (s instanceof Stmt.Import imp) {
                 for (Stmt.ImportName n : imp.names()) {
-                    String local = n.alias() != null ? n.alias() : n.name().split("\\.", -1)[0];
+                    String local = imp.bound(n);
                     count.merge(local, 1, Integer::sum);
                     if (imp.module() != null && !n.name().equals("*")) {
                         from.put(local, List.of(imp.module(), n.name()));
@@ -95,11 +95,11 @@ final class ProjectModels {
                 }
             } else if (s instanceof Stmt.FunctionDef || s instanceof Stmt.ClassDef || s instanceof Stmt.Assign
                     || s instanceof Stmt.AnnAssign) {
-                markBound(s, count, false);
+                markBound(s, count, 2, false);
             } else {
                 // a compound statement (if, try, for, with) binds its names at the top level too
                 for (Stmt inner : StmtParts.blocks(s)) {
-                    markBound(inner, count, true);
+                    markBound(inner, count, 2, true);
                 }
             }
         }
@@ -218,22 +218,15 @@ final class ProjectModels {
             } else if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
                 bound.merge(n.id(), a.value() == null ? 2 : 1, Integer::sum);
                 scope.bind(n.id(), a.value());
-            } else if (s instanceof Stmt.ClassDef c) {
-                bound.merge(c.name(), 1, Integer::sum);
-            } else if (s instanceof Stmt.FunctionDef f) {
-                bound.merge(f.name(), 1, Integer::sum);
-            } else if (s instanceof Stmt.Import imp) {
-                for (Stmt.ImportName n : imp.names()) {
-                    String local = n.alias() != null ? n.alias() : n.name();
-                    bound.merge(local, 1, Integer::sum);
-                    if (imp.module() != null) {
-                        imported.put(local, List.of(imp.module(), n.name()));
-                    }
+            } else if (s instanceof Stmt.ClassDef || s instanceof Stmt.FunctionDef || s instanceof Stmt.Import) {
+                markBound(s, bound, 1, false);
+                if (s instanceof Stmt.Import imp && imp.module() != null) {
+                    imp.names().forEach(n -> imported.put(imp.bound(n), List.of(imp.module(), n.name())));
                 }
             } else if (!(s instanceof Stmt.ExprStmt)) {
                 // a compound statement (if, try, for, with) may bind any name: none of its names is certain
                 for (Stmt inner : StmtParts.blocks(s)) {
-                    markBound(inner, bound, true);
+                    markBound(inner, bound, 2, true);
                 }
             }
         }
@@ -270,30 +263,29 @@ final class ProjectModels {
     }
 
     /**
-     * Marks every name statement {@code s} binds as bound to something not read, and with {@code nested} those its
-     * blocks bind (a compound statement's; a function's or class's own names are their scope's).
+     * Counts {@code weight} for every name statement {@code s} binds (1: a definition read, 2: bound to something not
+     * read), and with {@code nested} 2 for those its blocks bind (a compound statement's; a function's or class's own
+     * names are their scope's).
      */
-    private static void markBound(Stmt s, Map<String, Integer> bound, boolean nested) {
+    private static void markBound(Stmt s, Map<String, Integer> bound, int weight, boolean nested) {
         if (s instanceof Stmt.Assign a) {
             for (Expr t : a.targets()) {
                 if (t instanceof Expr.Name n) {
-                    bound.merge(n.id(), 2, Integer::sum);
+                    bound.merge(n.id(), weight, Integer::sum);
                 }
             }
         } else if (s instanceof Stmt.AnnAssign a && a.target() instanceof Expr.Name n) {
-            bound.merge(n.id(), 2, Integer::sum);
+            bound.merge(n.id(), weight, Integer::sum);
         } else if (s instanceof Stmt.ClassDef c) {
-            bound.merge(c.name(), 2, Integer::sum);
+            bound.merge(c.name(), weight, Integer::sum);
         } else if (s instanceof Stmt.FunctionDef f) {
-            bound.merge(f.name(), 2, Integer::sum);
+            bound.merge(f.name(), weight, Integer::sum);
         } else if (s instanceof Stmt.Import imp) {
-            for (Stmt.ImportName n : imp.names()) {
-                bound.merge(n.alias() != null ? n.alias() : n.name(), 2, Integer::sum);
-            }
+            imp.names().forEach(n -> bound.merge(n.alias() != null ? n.alias() : n.name(), weight, Integer::sum));
         }
         if (nested && !(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
             for (Stmt inner : StmtParts.blocks(s)) {
-                markBound(inner, bound, true);
+                markBound(inner, bound, 2, true);
             }
         }
     }

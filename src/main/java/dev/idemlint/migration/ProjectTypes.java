@@ -92,7 +92,7 @@ final class ProjectTypes {
                 rebound.add(c.name());
             } else if (s instanceof Stmt.Import imp) {
                 for (Stmt.ImportName n : imp.names()) {
-                    imports.put(n.alias() != null ? n.alias() : n.name().split("\\.", 2)[0],
+                    imports.put(imp.bound(n),
                             imp.module() == null ? (n.alias() != null ? n.name() : n.name().split("\\.", 2)[0])
                                     : imp.module() + "." + n.name());
                 }
@@ -114,7 +114,7 @@ final class ProjectTypes {
                     if (from.startsWith(".") || from.split("\\.", 2)[0].equals(project) || n.name().equals("*")) {
                         return Set.of();
                     }
-                    String alias = n.alias() != null ? n.alias() : n.name().split("\\.", 2)[0];
+                    String alias = imp.bound(n);
                     bound.merge(alias, 1, Integer::sum);
                     if (from.equals("sqlalchemy") || from.startsWith("sqlalchemy.")) {
                         sqlalchemy.put(alias, List.of(imp.module() == null ? "" : imp.module(), n.name()));

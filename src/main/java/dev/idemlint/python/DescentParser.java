@@ -1217,14 +1217,7 @@ final class DescentParser {
         List<Expr> values = new ArrayList<>();
         dictItem(firstKey, keys, values);
         if (types[p] == FOR || types[p] == ASYNC) {
-            List<Expr> elements = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.get(i) != null) {
-                    elements.add(keys.get(i));
-                }
-                elements.add(values.get(i));
-            }
-            List<Expr> children = comprehension(elements);
+            List<Expr> children = comprehension(Expr.Dict.items(keys, values));
             expect(CLOSE_BRACE);
             return new Expr.Opaque("dictcomp", children, spanFrom(start));
         }

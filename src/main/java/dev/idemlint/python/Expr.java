@@ -208,6 +208,11 @@ public sealed interface Expr {
     /** {@code {k: v}}; a {@code **spread} entry has a null key. */
     record Dict(List<Expr> keys, List<Expr> values, Span span) implements Expr {
         public List<Expr> children() {
+            return items(keys, values);
+        }
+
+        /** Each key (none for a {@code **} entry) and then its value, in source order; a new list. */
+        static List<Expr> items(List<Expr> keys, List<Expr> values) {
             var out = new ArrayList<Expr>();
             for (int i = 0; i < values.size(); i++) {
                 if (keys.get(i) != null) {

@@ -33,6 +33,10 @@ public sealed interface Stmt {
 
     /** {@code import a.b as c}, {@code from x import y as z, *}. {@code module} is null for plain imports. */
     record Import(String module, List<ImportName> names, Span span) implements Stmt {
+        /** The name {@code n} binds: its alias, else the first part of a plain import's ({@code import a.b}: a). */
+        public String bound(ImportName n) {
+            return n.alias() != null ? n.alias() : module == null ? n.name().split("\\.")[0] : n.name();
+        }
     }
 
     /** {@code name} is the dotted name imported ("*" for a star import); {@code alias} may be null. */

@@ -659,14 +659,7 @@ final class SyntaxNodeBuilder {
             }
         }
         if (d.comp_for() != null) {
-            List<Expr> elements = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i++) {
-                if (keys.get(i) != null) {
-                    elements.add(keys.get(i));
-                }
-                elements.add(values.get(i));
-            }
-            return comprehension("dictcomp", elements, d.comp_for(), span);
+            return comprehension("dictcomp", Expr.Dict.items(keys, values), d.comp_for(), span);
         }
         return new Expr.Dict(keys, values, span);
     }

@@ -97,12 +97,7 @@ public final class Linter {
 
     private LintResult lint(LintTarget target, Function<Path, String> display, Map<Path, String> texts,
             Function<List<Diagnostic>, Spare> ahead, FileMemo memo) {
-        List<Path> files = new ArrayList<>(target.files().size());
-        for (Path p : target.files()) {
-            if (!target.config().excludes(p)) {
-                files.add(p);
-            }
-        }
+        List<Path> files = target.lintedFiles();
         List<MigrationRule> fileRules = new ArrayList<>();
         List<ProjectRule> projectRules = new ArrayList<>();
         for (Rule rule : rules) {

@@ -81,9 +81,7 @@ public final class RevisionStart {
      */
     public static boolean columnMadeHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
             String column, Settings s) {
-        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
-        Creation c = ref == null || !madeInRevision(t, ref, m, index) ? null
-                : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        Creation c = columnCreation(t, m, index, op, table, column, s);
         return c != null && c.migration() == m && c.via() != Creation.Via.RENAME;
     }
 
@@ -93,10 +91,16 @@ public final class RevisionStart {
      */
     public static boolean columnNamedHere(SchemaTimeline t, Migration m, int index, Operation op, String table,
             String column, Settings s) {
-        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
-        Creation c = ref == null || !madeInRevision(t, ref, m, index) ? null
-                : t.existing(SchemaTimeline.norm(ref), m, index, s);
+        Creation c = columnCreation(t, m, index, op, table, column, s);
         return c != null && c.migration() == m;
+    }
+
+    /** The creation of the column before statement {@code index} when the revision made it; null when not. */
+    private static Creation columnCreation(SchemaTimeline t, Migration m, int index, Operation op, String table,
+            String column, Settings s) {
+        ObjectRef ref = Effects.ref(op, ObjectKind.COLUMN, table, column);
+        return ref == null || !madeInRevision(t, ref, m, index) ? null
+                : t.existing(SchemaTimeline.norm(ref), m, index, s);
     }
 
     /** What {@link #transaction} answers for a statement that runs outside any transaction block. */

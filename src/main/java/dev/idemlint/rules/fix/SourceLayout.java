@@ -216,9 +216,7 @@ public final class SourceLayout implements CreationPaths.Placement {
         for (Stmt s : module.body()) {
             if (s instanceof Stmt.Import imp) {
                 for (Stmt.ImportName n : imp.names()) {
-                    String bound = n.alias() != null ? n.alias()
-                            : imp.module() == null ? n.name().split("\\.")[0] : n.name();
-                    if (bound.equals(name)) {
+                    if (imp.bound(n).equals(name)) {
                         return true;
                     }
                 }

@@ -146,9 +146,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
     static String firstCreatedEnumType(Operation.CreateTable t, Settings s) {
         for (ColumnDef c : t.columns()) {
             EnumTypeRef e = c.enumType();
-            boolean typeSkipped = e != null && Boolean.FALSE.equals(e.createType())
-                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured());
-            if (e != null && e.nativeEnum() && !typeSkipped && e.name() != null) {
+            if (e != null && e.createdWithTable(s) && e.name() != null) {
                 return e.name();
             }
         }
@@ -162,9 +160,7 @@ public final class CreateTableNotIdempotent implements MigrationRule {
         }
         for (ColumnDef c : t.columns()) {
             EnumTypeRef e = c.enumType();
-            boolean typeSkipped = e != null && Boolean.FALSE.equals(e.createType())
-                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured());
-            if (c.index() || e != null && e.nativeEnum() && !typeSkipped) {
+            if (c.index() || e != null && e.createdWithTable(s)) {
                 return true;
             }
         }

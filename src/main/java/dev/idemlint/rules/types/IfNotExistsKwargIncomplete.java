@@ -40,9 +40,7 @@ public final class IfNotExistsKwargIncomplete implements MigrationRule {
                 boolean check = ct.ifNotExists() && s.tableIfExistsSupported() && !GuardMatch.guarded(m, op);
                 for (ColumnDef c : ct.columns()) {
                     EnumTypeRef e = c.enumType();
-                    boolean createsType = e != null && e.nativeEnum() && e.name() != null
-                            && !(Boolean.FALSE.equals(e.createType())
-                                    && (e.postgresqlDialect() || s.genericEnumCreateTypeHonoured()));
+                    boolean createsType = e != null && e.name() != null && e.createdWithTable(s);
                     // MySQL and MariaDB have no CREATE TYPE: the enum is written into the column
                     if (createsType && typesEmitted.add(e.name()) && check && ctx.facts().namedTypes()) {
                         ctx.report(m.source(), SchemaTimeline.within(e.span(), op.site().span()),
