@@ -18,10 +18,6 @@ public final class FixApplier {
             return applied.size();
         }
 
-        public int skippedCount() {
-            return skipped.size();
-        }
-
         public boolean changed() {
             return !applied.isEmpty();
         }
