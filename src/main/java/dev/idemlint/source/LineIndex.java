@@ -106,8 +106,4 @@ public final class LineIndex {
     public int length() {
         return length;
     }
-
-    public int lineCount() {
-        return lineStarts.length;
-    }
 }
