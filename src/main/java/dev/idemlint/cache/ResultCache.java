@@ -272,14 +272,7 @@ public final class ResultCache {
     /**
      * {@link #probe} of each target, in their order, on this thread and the pool's workers at once: reading,
      * hashing and decoding one tree's entry needs nothing of another's, and a run over many trees with a
-     * warm cache is mostly that.
-     */
-    public List<Probe> probeAll(List<LintTarget> targets, Function<Path, String> display) {
-        return probeAll(targets, display, null).probes();
-    }
-
-    /**
-     * {@link #probeAll}, and the run's report as an earlier run printed it when that run had the same
+     * warm cache is mostly that; and the run's report as an earlier run printed it when that run had the same
      * trees (every tree's key) and {@code options} (everything besides the trees the report and exit
      * status depend on; null: no report is replayed or recorded). When there is one, no tree's entry is
      * read: decoding the findings and rendering the report again was 14% of a warm run's CPU on the

@@ -669,12 +669,12 @@ class ResultCacheTest {
         }
         // the first probes of one cache directory race to make it and its key
         Path dir = tmp.resolve("cache");
-        List<ResultCache.Probe> cold = cache(dir).probeAll(trees, SHOWN);
+        List<ResultCache.Probe> cold = cache(dir).probeAll(trees, SHOWN, null).probes();
         for (int i = 0; i < trees.size(); i++) {
             assertNull(cold.get(i).hit(), "cold");
             cold.get(i).store(LINTER.lint(trees.get(i), SHOWN));
         }
-        List<ResultCache.Probe> warm = cache(dir).probeAll(trees, SHOWN);
+        List<ResultCache.Probe> warm = cache(dir).probeAll(trees, SHOWN, null).probes();
         for (int i = 0; i < trees.size(); i++) {
             assertNotNull(warm.get(i).hit(), "warm");
             assertSameFindings(LINTER.lint(trees.get(i), SHOWN), warm.get(i).hit());
