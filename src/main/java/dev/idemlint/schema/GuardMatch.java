@@ -305,14 +305,7 @@ public final class GuardMatch {
      * column_exists("accounts", "owner_id"): add_column("ledgers", ...)}) protects nothing: its operations
      * get a {@link GuardKind#WRONG_OBJECT} guard. A check with a part that cannot be read is trusted.
      * Operations under one check share one Guard instance.
-     */
-    public static List<Operation> resolve(List<Operation> ops) {
-        return resolve(ops, () -> false, null);
-    }
-
-    /**
-     * As {@link #resolve(List)}, naming what the code leaves unnamed the way the project does
-     * ({@link Effects.Naming}): a check on {@code ck_t_positive} checks
+     * What the code leaves unnamed is named the way the project does ({@link Effects.Naming}): a check on {@code ck_t_positive} checks
      * {@code create_check_constraint("positive", "t", ...)} under a convention that names it so.
      * {@code convention} null: the convention is not known.
      */

@@ -56,7 +56,7 @@ class PlannerTest {
                 ops.add(o);
             }
         }
-        revisions.add(m.withOperations(GuardMatch.resolve(ops)).withoutModule());
+        revisions.add(m.withOperations(GuardMatch.resolve(ops, () -> false, null)).withoutModule());
         return this;
     }
 
