@@ -17,8 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule metadata loaded from the {@code rules/*.md} pages bundled in the jar: the single source of
- * names, categories, default severities and docs. Severity overrides from the user's config sit on
- * top. A page is read when it is first asked for: a lint needs the pages of the rules that report
+ * names, categories, default severities and docs. A page is read when it is first asked for: a lint needs the pages of the rules that report
  * something, and reading all 29 from the jar up front was ~20 ms of every run's start-up.
  */
 public final class RuleCatalog {
@@ -26,20 +25,17 @@ public final class RuleCatalog {
 
     /** Every rule this catalog has a page for, in name order. */
     private final SortedSet<String> names;
-    /** The pages read so far (all of them for {@link #of}); shared by {@link #withOverrides} copies. */
+    /** The pages read so far (all of them for {@link #of}). */
     private final Map<String, RuleDoc> docs;
-    private final Map<String, Severity> overrides;
 
-    private RuleCatalog(SortedSet<String> names, Map<String, RuleDoc> docs, Map<String, Severity> overrides) {
+    private RuleCatalog(SortedSet<String> names, Map<String, RuleDoc> docs) {
         this.names = names;
         this.docs = docs;
-        this.overrides = overrides;
     }
 
     /** The pages of the named rules, read from the classpath as they are asked for. */
     public static RuleCatalog load(Collection<String> names) {
-        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(names)), new ConcurrentHashMap<>(),
-                Map.of());
+        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(names)), new ConcurrentHashMap<>());
     }
 
     /** A catalog of the given pages (tests, tools that bring their own docs). */
@@ -48,11 +44,7 @@ public final class RuleCatalog {
         for (RuleDoc d : pages) {
             docs.put(d.name(), d);
         }
-        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(docs.keySet())), docs, Map.of());
-    }
-
-    public RuleCatalog withOverrides(Map<String, Severity> severities) {
-        return new RuleCatalog(names, docs, Map.copyOf(severities));
+        return new RuleCatalog(Collections.unmodifiableSortedSet(new TreeSet<>(docs.keySet())), docs);
     }
 
     /** The page of {@code name}, or null when the catalog has none. */
@@ -79,10 +71,6 @@ public final class RuleCatalog {
     }
 
     public Severity severity(String name) {
-        Severity o = overrides.get(name);
-        if (o != null) {
-            return o;
-        }
         RuleDoc d = doc(name);
         return d == null ? Severity.ERROR : d.severity();
     }
