@@ -218,12 +218,10 @@ public final class CommittedRerun {
         return requirements.contains(o);
     }
 
-    /** The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB). */
-    public static CommittedRerun of(List<Operation> upgrade) {
-        return of(upgrade, RerunVerdicts.NONE);
-    }
-
-    /** As {@link #of(List)}, a statement the re-run check settled ({@link RerunVerdicts#definite}) read as guarded. */
+    /**
+     * The orders of {@code upgrade}, a revision's upgrade() operations in order (MySQL/MariaDB); a statement the
+     * re-run check settled ({@link RerunVerdicts#definite}) read as guarded.
+     */
     public static CommittedRerun of(List<Operation> upgrade, RerunVerdicts verdicts) {
         return new CommittedRerun(upgrade, verdicts, MYSQL_READS, false, false);
     }

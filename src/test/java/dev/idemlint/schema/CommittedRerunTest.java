@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Phase;
+import dev.idemlint.migration.RerunVerdicts;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -63,7 +64,7 @@ class CommittedRerunTest {
                 op.execute("SELECT cluster.uuid, `cluster`.`node_count` FROM cluster")
                 op.execute("SELECT cluster.node_count FROM cluster")
                 """);
-        CommittedRerun rerun = CommittedRerun.of(up);
+        CommittedRerun rerun = CommittedRerun.of(up, RerunVerdicts.NONE);
         java.util.Set<Operation> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         assertSame(up.get(0), rerun.readBefore("cluster", "node_count", 1, Phase.UPGRADE, taken));
         assertNull(rerun.readBefore("cluster", "node_count", 1, Phase.UPGRADE, taken), "the first read is met first");
