@@ -37,10 +37,6 @@ public final class TextReporter implements Reporter {
     private final boolean unsafeFixes;
     private final boolean showFixes;
 
-    public TextReporter(boolean color) {
-        this(color, true);
-    }
-
     public TextReporter(boolean color, boolean summary) {
         this(color, summary, Layout.FULL, false, false);
     }

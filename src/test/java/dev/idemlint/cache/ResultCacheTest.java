@@ -166,7 +166,7 @@ class ResultCacheTest {
         cache(dir).probe(t, SHOWN).store(linted);
         LintResult hit = cache(dir).probe(t, SHOWN).hit();
         assertNotNull(hit);
-        List<dev.idemlint.report.Reporter> reporters = List.of(new dev.idemlint.report.TextReporter(false),
+        List<dev.idemlint.report.Reporter> reporters = List.of(new dev.idemlint.report.TextReporter(false, true),
                 new dev.idemlint.report.TextReporter(false, true, dev.idemlint.report.TextReporter.Layout.CONCISE,
                         true, true),
                 new dev.idemlint.report.JsonReporter(), new dev.idemlint.report.JsonLinesReporter(),

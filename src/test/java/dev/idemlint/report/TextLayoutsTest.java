@@ -55,7 +55,7 @@ class TextLayoutsTest {
                 "op.x()", "m.", List.of(dev.idemlint.fix.Fix.of("guard", dev.idemlint.fix.Applicability.UNSAFE,
                         List.of(dev.idemlint.fix.TextEdit.insert(f.path(), 0, "if x:\n    ")))), List.of());
         Report r = new Report(List.of(unsafeOnly), 3, ReportFixtures.catalog(), "t");
-        String hidden = ReportFixtures.render(new TextReporter(false), r);
+        String hidden = ReportFixtures.render(new TextReporter(false, true), r);
         assertTrue(hidden.endsWith("in 1 of 3 files.\n[*] 0 fixable with `--fix` (1 hidden fix can be enabled with"
                 + " `--unsafe-fixes`).\n"), hidden);
         String shown = ReportFixtures.render(new TextReporter(false, true, TextReporter.Layout.FULL, true, false), r);
