@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rule metadata loaded from the {@code rules/*.md} pages bundled in the jar: the single source of
- * names, categories, default severities and docs. A page is read when it is first asked for: a lint needs the pages of the rules that report
- * something, and reading all 29 from the jar up front was ~20 ms of every run's start-up.
+ * names, categories, default severities and docs. A page is read when it is first asked for: a lint needs the
+ * pages of the rules that report something, and reading them all from the jar up front costs ~20 ms of start-up.
  */
 public final class RuleCatalog {
     public static final String RESOURCE_DIR = "idemlint/rules/";
