@@ -906,6 +906,12 @@ class ResultCacheTest {
     private static void runAsCli(ResultCache cache, LintTarget t) {
         ResultCache.Probe p = cache.probe(t, SHOWN);
         LintResult expected = LINTER.lint(t, SHOWN);
+        if (p == null) {
+            // no cache this time (runs that started together each renamed a new signing key into place, and
+            // this one read none it could trust): the CLI lints without it
+            assertSameFindings(expected, LINTER.lint(t, SHOWN));
+            return;
+        }
         if (p.hit() != null) {
             assertSameFindings(expected, p.hit());
             return;
