@@ -293,11 +293,14 @@ final class ObjectReplay {
     }
 
     /**
-     * What a replay held of some objects through one revision: of each, from operation {@code from[k]} on,
-     * {@code held[k]}, a change a step.
+     * What a replay held of some objects through one revision: per object, each change with the operation it holds
+     * from.
      */
     private static final class Trail {
-        private final Map<ObjectRef, List<Object>> steps = new HashMap<>();
+        private final Map<ObjectRef, List<Step>> steps = new HashMap<>();
+
+        private record Step(int from, Held held) {
+        }
 
         Trail(Set<ObjectRef> followed) {
             followed.forEach(o -> steps.put(o, new ArrayList<>(4)));
@@ -307,24 +310,23 @@ final class ObjectReplay {
         void mark(SchemaState state, int from) {
             steps.forEach((key, list) -> {
                 Held now = held(state, key);
-                if (list.isEmpty() || !list.get(list.size() - 1).equals(now)) {
-                    list.add(from);
-                    list.add(now);
+                if (list.isEmpty() || !list.get(list.size() - 1).held().equals(now)) {
+                    list.add(new Step(from, now));
                 }
             });
         }
 
         /** What the replay held of {@code key} before operation {@code index}; null for an object not followed. */
         Held at(ObjectRef key, int index) {
-            List<Object> list = steps.get(key);
+            List<Step> list = steps.get(key);
             if (list == null) {
                 return null;
             }
-            int k = list.size() - 2;
-            while ((Integer) list.get(k) > index) {
-                k -= 2;
+            int k = list.size() - 1;
+            while (list.get(k).from() > index) {
+                k--;
             }
-            return (Held) list.get(k + 1);
+            return list.get(k).held();
         }
     }
 
@@ -417,9 +419,10 @@ final class ObjectReplay {
                 Set<ObjectRef> followed = new HashSet<>();
                 followed.add(key);
                 if (shared) {
-                    // each column followed is looked at after each point: a bound on what that costs
+                    // each column followed is looked at after each point of the revision: a bound on what that costs
                     Set<ObjectRef> made = made(st.points, pos);
-                    for (ObjectRef o : made.size() * made.size() > FOLLOWED ? Set.<ObjectRef>of() : made) {
+                    long looks = (long) made.size() * pointsIn(st.points, pos);
+                    for (ObjectRef o : looks > FOLLOWED ? Set.<ObjectRef>of() : made) {
                         if (o.kind() == ObjectKind.COLUMN && sharesTable(o) && SchemaState.slot(
                                 ObjectRef.table(o.table())).equals(((ColumnsOf) kept).table())) {
                             followed.add(o);
@@ -447,6 +450,13 @@ final class ObjectReplay {
     /** Whether {@code key} is a column whose replay is its table's ({@link #heldBefore}). */
     private boolean sharesTable(ObjectRef key) {
         return key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
+    }
+
+    /** How many of {@code points} lie in revision {@code pos}. */
+    private static int pointsIn(long[] points, int pos) {
+        int from = Arrays.binarySearch(points, point(pos, 0));
+        int to = Arrays.binarySearch(points, point(pos + 1, 0));
+        return (to < 0 ? -to - 1 : to) - (from < 0 ? -from - 1 : from);
     }
 
     /** The objects the points of revision {@code pos} make, drop or rename, as the timeline asks about them. */
