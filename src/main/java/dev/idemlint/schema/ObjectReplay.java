@@ -299,7 +299,7 @@ final class ObjectReplay {
     private static final class Trail {
         private final Map<ObjectRef, List<Step>> steps = new HashMap<>();
 
-        private record Step(int from, Held held) {
+        private record Step(int from, Held holds) {
         }
 
         Trail(Set<ObjectRef> followed) {
@@ -310,7 +310,7 @@ final class ObjectReplay {
         void mark(SchemaState state, int from) {
             steps.forEach((key, list) -> {
                 Held now = held(state, key);
-                if (list.isEmpty() || !list.get(list.size() - 1).held().equals(now)) {
+                if (list.isEmpty() || !list.get(list.size() - 1).holds().equals(now)) {
                     list.add(new Step(from, now));
                 }
             });
@@ -326,7 +326,7 @@ final class ObjectReplay {
             while (list.get(k).from() > index) {
                 k--;
             }
-            return list.get(k).held();
+            return list.get(k).holds();
         }
     }
 
