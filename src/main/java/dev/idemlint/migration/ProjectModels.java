@@ -281,7 +281,7 @@ final class ProjectModels {
         } else if (s instanceof Stmt.FunctionDef f) {
             bound.merge(f.name(), weight, Integer::sum);
         } else if (s instanceof Stmt.Import imp) {
-            imp.names().forEach(n -> bound.merge(n.alias() != null ? n.alias() : n.name(), weight, Integer::sum));
+            imp.names().forEach(n -> bound.merge(imp.bound(n), weight, Integer::sum));
         }
         if (nested && !(s instanceof Stmt.FunctionDef) && !(s instanceof Stmt.ClassDef)) {
             for (Stmt inner : StmtParts.blocks(s)) {

@@ -86,6 +86,19 @@ class ProjectModelsTest {
     }
 
     @Test
+    void a_dotted_import_in_a_block_rebinds_its_first_part_and_leaves_that_class_unread() throws Exception {
+        base(root);
+        write(root, "app/crops.py", MODEL);
+        AtomicBoolean looked = new AtomicBoolean();
+        // `import Crop.legacy` binds Crop (the package), not "Crop.legacy": which Crop the call makes is unknown
+        String rebinding = "from app.crops import Crop\n\nif LEGACY:\n    import Crop.legacy\n\n\n"
+                + "def upgrade():\n    session.add_all([Crop(slug=\"corn\")])\n";
+        assertNull(imported(revision(root, rebinding), looked).get("Crop"));
+        String aliased = rebinding.replace("import Crop.legacy", "import Crop.legacy as legacy");
+        assertEquals("crops", imported(revision(root, aliased), looked).get("Crop").table());
+    }
+
+    @Test
     void a_link_out_of_the_root_a_module_too_large_and_a_listener_in_a_package_leave_the_class_unread()
             throws Exception {
         write(root, "elsewhere/crops.py", MODEL);
