@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
 import java.util.function.Predicate;
@@ -57,7 +58,7 @@ final class ObjectReplay {
     private final Predicate<Operation> runs;
     private final boolean keyIsIndex;
     /** Per bare name (lower case), the operations whose effects name it. */
-    private final Map<String, Points> byName = new HashMap<>();
+    private final Map<String, Points> byName;
     /** The operations whose effects no name bounds. */
     private final Points everywhere = new Points();
 
@@ -69,34 +70,61 @@ final class ObjectReplay {
         this.effects = effects;
         this.runs = runs;
         this.keyIsIndex = keyIsIndex;
-        Set<String> names = new HashSet<>();
+        int ops = 0;
+        for (List<List<Effect>> revision : effects) {
+            ops += revision.size();
+        }
+        byName = new HashMap<>(Math.max(16, ops * 2));
+        Filing filing = new Filing();
         for (int p = 0; p < effects.size(); p++) {
-            List<List<Effect>> ops = effects.get(p);
-            for (int i = 0; i < ops.size(); i++) {
-                names.clear();
+            List<List<Effect>> revision = effects.get(p);
+            for (int i = 0; i < revision.size(); i++) {
+                filing.at = point(p, i);
                 boolean global = false;
-                for (Effect e : ops.get(i)) {
-                    global |= names(e, names);
+                for (Effect e : revision.get(i)) {
+                    global |= names(e, filing);
                 }
-                long at = point(p, i);
+                add(relabeled(upgrades.get(p).get(i)), filing);
                 if (global) {
-                    everywhere.add(at);
-                }
-                for (String n : names) {
-                    if (!n.startsWith(COLUMN)) {
-                        byName.computeIfAbsent(n, k -> new Points()).add(at);
-                    }
+                    everywhere.add(filing.at);
                 }
             }
         }
     }
 
     /**
-     * Adds the names {@code e} is about to {@code out}; true when its reach is not bounded by names: a forget of
+     * The enum type whose labels {@code op} adds to or renames ({@link Replay#relabel}), or null: a change to an
+     * object's contents its effects need not name.
+     */
+    private static QualifiedName relabeled(Operation op) {
+        ObjectRef type = op instanceof Operation.AlterTypeAddValue av ? Effects.ref(op, ObjectKind.TYPE, null, av.type())
+                : op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER
+                        ? Effects.ref(op, ObjectKind.TYPE, null, r.table()) : null;
+        return type == null ? null : type.name();
+    }
+
+    /**
+     * Files the point {@link #at} under each name given to it ({@link #names}), once: a column's name is not filed
+     * (its table is).
+     */
+    private final class Filing implements Consumer<String> {
+        long at;
+
+        @Override
+        public void accept(String name) {
+            if (!name.startsWith(COLUMN)) {
+                // a point lies in a list at most once: a name given twice for one point finds it last there
+                byName.computeIfAbsent(name, k -> new Points()).add(at);
+            }
+        }
+    }
+
+    /**
+     * Gives {@code out} the names {@code e} is about to; true when its reach is not bounded by names: a forget of
      * everything or of a kind's objects anywhere, a drop with {@code CASCADE} (it takes what depends on the object,
      * under other names).
      */
-    private static boolean names(Effect e, Set<String> out) {
+    private static boolean names(Effect e, Consumer<String> out) {
         if (e instanceof Effect.Create c) {
             add(c.object(), out);
             add(c.shape().owner(), out);
@@ -136,7 +164,7 @@ final class ObjectReplay {
                 return true;
             }
             add(f.object(), out);
-            f.names().forEach(n -> out.add(NAMED + n.toLowerCase(Locale.ROOT)));
+            f.names().forEach(n -> out.accept(NAMED + lower(n)));
         } else {
             return true;
         }
@@ -149,10 +177,10 @@ final class ObjectReplay {
      * ({@link Effect.Forget.Scope#NAMED}), filed under {@link #NAMED} and the bare name, which {@link #listsOf} reads
      * for a column's name too.
      */
-    private static void add(ObjectRef ref, Set<String> out) {
+    private static void add(ObjectRef ref, Consumer<String> out) {
         if (ref != null) {
             if (ref.kind() == ObjectKind.COLUMN) {
-                out.add(COLUMN + ref.name().name().toLowerCase(Locale.ROOT));
+                out.accept(COLUMN + lower(ref.name()));
             } else {
                 add(ref.name(), out);
             }
@@ -165,9 +193,9 @@ final class ObjectReplay {
     /** The prefix of a column's name: not filed (its table is), read as the names a forget lists. */
     private static final String COLUMN = "\1";
 
-    private static void add(QualifiedName name, Set<String> out) {
+    private static void add(QualifiedName name, Consumer<String> out) {
         if (name != null) {
-            out.add(name.name().toLowerCase(Locale.ROOT));
+            out.accept(lower(name));
         }
     }
 
@@ -520,20 +548,20 @@ final class ObjectReplay {
      */
     private long[] grownPoints(ObjectRef key, QualifiedName owner, Function<Set<String>, long[]> pointsOf) {
         Set<String> names = new HashSet<>();
-        add(key, names);
-        add(owner, names);
+        add(key, names::add);
+        add(owner, names::add);
         long[] points = pointsOf.apply(names);
         for (int grown = -1; grown != names.size();) {
             grown = names.size();
             for (long at : points) {
                 for (Effect e : effectsAt(at)) {
                     if (e instanceof Effect.Rename r && among(r.object(), names)) {
-                        add(r.target(), names);
+                        add(r.target(), names::add);
                     } else if (e instanceof Effect.Rename r && among(r.target(), names)) {
                         // what a rename brings under the name is the source's: its creation, its drops
-                        add(r.object(), names);
+                        add(r.object(), names::add);
                     } else if (e instanceof Effect.Create c && SchemaState.slot(c.object()).equals(SchemaState.slot(key))) {
-                        names(c, names);
+                        names(c, names::add);
                     }
                 }
             }
@@ -571,7 +599,18 @@ final class ObjectReplay {
     }
 
     private static String lower(QualifiedName name) {
-        return name.name().toLowerCase(Locale.ROOT);
+        return lower(name.name());
+    }
+
+    /** {@code s} in lower case: itself when it has no upper-case letter (most names), read without a table. */
+    private static String lower(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c >= 'A' && c <= 'Z' || c > 0x7f) {
+                return s.toLowerCase(Locale.ROOT);
+            }
+        }
+        return s;
     }
 
     /** The points of the operations naming one of {@code names} or bounded by none, on the path to the given one. */

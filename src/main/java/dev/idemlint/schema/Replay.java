@@ -23,8 +23,7 @@ import java.util.function.Predicate;
  * run applies its effects as its first run would ({@link #firstRun}). One walk answers, per point of the tree, the
  * questions the timeline is asked of the whole schema: whether code not read may have made a name of a namespace
  * ({@link #opaqueBefore}), whether an operation needs a table nothing before it made ({@link #needsMissingTable}),
- * an enum type's labels ({@link #labels}), the keys and column order of the tables an operation fills or retypes
- * ({@link #tableAt}).
+ * the keys and column order of the tables an operation fills or retypes ({@link #tableAt}).
  */
 final class Replay {
     /** The kinds {@link #opaqueBefore} answers for: those whose names are not a table's. */
@@ -38,9 +37,6 @@ final class Replay {
      */
     private final List<Map<ObjectKind, BitSet>> opaque;
     private final boolean needsMissingTable;
-    /** The labels of the enum types along the walk, and per revision (by position) the step its own run began at. */
-    private final Labels labels;
-    private final int[] base;
     /** Per revision (by position), per operation index, what the state held of each table it fills or retypes. */
     private final List<Map<Integer, List<TableAt>>> tables;
 
@@ -51,99 +47,11 @@ final class Replay {
     record TableAt(QualifiedName table, List<Set<String>> keys, List<String> columns) {
     }
 
-    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable, Labels labels, int[] base,
+    private Replay(List<Map<ObjectKind, BitSet>> opaque, boolean needsMissingTable,
             List<Map<Integer, List<TableAt>>> tables) {
         this.opaque = opaque;
         this.needsMissingTable = needsMissingTable;
-        this.labels = labels;
-        this.base = base;
         this.tables = tables;
-    }
-
-    /**
-     * The labels each enum type held along the walk, read from the state after each statement it ran (ancestors
-     * run again included), numbered in the order they ran: per type (as the timeline files it) the labels it took
-     * at each step where they changed, and the steps at which every type lost them (a new database, a forget of
-     * everything). The state before operation {@code i} of a revision whose own run began at step {@code b} is the
-     * state of step {@code b + i}.
-     */
-    private static final class Labels {
-        private record At(int step, List<String> labels) {
-        }
-
-        private final Map<QualifiedName, List<At>> byType = new HashMap<>();
-        private int[] resets = new int[8];
-        private int resetCount;
-        private int step;
-
-        /** The next step: after a statement, or the end of a session. */
-        void next(SchemaState state) {
-            step++;
-            List<QualifiedName> changed = state.typesChanged();
-            if (changed == null) {
-                // every entry went in this statement: the labels read after it are those of the types made since
-                reset();
-                changed = state.typesChanged();
-            }
-            for (QualifiedName t : changed) {
-                // a type the state does not hold present may not be there: it has no labels to tell
-                List<String> l = state.presence(ObjectRef.of(ObjectKind.TYPE, t)) == Presence.PRESENT
-                        ? state.labels(t) : null;
-                byType.computeIfAbsent(SchemaTimeline.norm(t), k -> new ArrayList<>(2))
-                        .add(new At(step, l == null ? List.of() : List.copyOf(l)));
-            }
-        }
-
-        /**
-         * The walk goes on from {@code state}, a new database or one forked: from the next step on, every type
-         * holds the labels {@code state} gives it.
-         */
-        void restart(SchemaState state) {
-            step++;
-            reset();
-            for (QualifiedName t : state.enumTypes()) {
-                byType.computeIfAbsent(SchemaTimeline.norm(t), k -> new ArrayList<>(2))
-                        .add(new At(step, List.copyOf(state.labels(t))));
-            }
-            // what changed before the fork is read above
-            state.typesChanged();
-        }
-
-        private void reset() {
-            if (resetCount > 0 && resets[resetCount - 1] == step) {
-                return;
-            }
-            if (resetCount == resets.length) {
-                resets = java.util.Arrays.copyOf(resets, resetCount * 2);
-            }
-            resets[resetCount++] = step;
-        }
-
-        /** The labels of {@code type} at step {@code at}: empty when the state held none. */
-        List<String> at(QualifiedName type, int at) {
-            List<At> changes = byType.get(type);
-            if (changes == null) {
-                return List.of();
-            }
-            int lo = 0;
-            int hi = changes.size();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (changes.get(mid).step() <= at) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            if (lo == 0) {
-                return List.of();
-            }
-            At last = changes.get(lo - 1);
-            int r = java.util.Arrays.binarySearch(resets, 0, resetCount, at + 1);
-            int before = r >= 0 ? r : -r - 1;
-            // a reset after the change (at the same step: the change read after it) takes the labels
-            return before > 0 && resets[before - 1] > last.step() ? List.of() : last.labels();
-        }
     }
 
     /**
@@ -170,8 +78,6 @@ final class Replay {
         Map<Integer, SchemaState> held = new HashMap<>();
         List<Map<ObjectKind, BitSet>> opaque = new ArrayList<>(n);
         List<Map<Integer, List<TableAt>>> tables = new ArrayList<>(n);
-        Labels labels = new Labels();
-        int[] base = new int[n];
         boolean needsMissing = false;
         SchemaState state = null;
         for (int p = 0; p < n; p++) {
@@ -180,26 +86,23 @@ final class Replay {
                 // not the next revision of the line run so far: the state of its fork point, or a new database
                 if (f < 0) {
                     state = empty(keyIsIndex);
-                    state.trackTypes();
                 } else if (--forks[f] == 0) {
                     state = held.remove(f);
                 } else {
                     state = held.get(f).copy();
                 }
-                labels.restart(state);
                 // the ancestors after the fork point: the branches a merge joins
                 BitSet missing = (BitSet) ancestors.get(p).clone();
                 if (f >= 0) {
                     missing.clear(0, f + 1);
                 }
                 for (int q = missing.nextSetBit(0); q >= 0; q = missing.nextSetBit(q + 1)) {
-                    run(state, order.get(q), upgrades.get(q), effects.get(q), runs, null, labels, null);
+                    run(state, order.get(q), upgrades.get(q), effects.get(q), runs, null, null);
                 }
             }
             Map<ObjectKind, BitSet> points = new EnumMap<>(ObjectKind.class);
-            base[p] = labels.step;
             Map<Integer, List<TableAt>> needed = new HashMap<>();
-            needsMissing |= run(state, order.get(p), upgrades.get(p), effects.get(p), runs, points, labels, needed);
+            needsMissing |= run(state, order.get(p), upgrades.get(p), effects.get(p), runs, points, needed);
             opaque.add(points.isEmpty() ? Map.of() : points);
             tables.add(needed.isEmpty() ? Map.of() : needed);
             if (forks[p] > 0) {
@@ -207,7 +110,7 @@ final class Replay {
                 held.put(p, p + 1 < n && from[p + 1] == p ? state.copy() : state);
             }
         }
-        return new Replay(opaque, needsMissing, labels, base, tables);
+        return new Replay(opaque, needsMissing, tables);
     }
 
     /**
@@ -268,13 +171,12 @@ final class Replay {
     }
 
     /**
-     * Runs one revision's upgrade on {@code state}, then its session ends, a step of {@code labels} each; when
+     * Runs one revision's upgrade on {@code state}, then its session ends; when
      * {@code points} is given, records there what {@link #opaqueBefore} answers at each of its points, and in
      * {@code needed} what {@link #tableAt} answers. Whether an operation needed a table the state held absent.
      */
     private static boolean run(SchemaState state, Migration m, List<Operation> ops, List<List<Effect>> effects,
-            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Labels labels,
-            Map<Integer, List<TableAt>> needed) {
+            Predicate<Operation> runs, Map<ObjectKind, BitSet> points, Map<Integer, List<TableAt>> needed) {
         boolean needsMissing = false;
         Map<Object, Guard.Truth> tested = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
@@ -283,7 +185,6 @@ final class Replay {
                 probe(state, i, points);
             }
             if (!runs.test(op)) {
-                labels.next(state);
                 continue;
             }
             List<Effect> fx = effects.get(i);
@@ -306,13 +207,11 @@ final class Replay {
                 }
             }
             apply(state, m, i, op, fx, tested);
-            labels.next(state);
         }
         if (points != null) {
             probe(state, ops.size(), points);
         }
         state.endSession();
-        labels.next(state);
         return needsMissing;
     }
 
@@ -410,15 +309,6 @@ final class Replay {
     boolean opaqueBefore(int pos, int index, int length, ObjectKind kind) {
         BitSet at = opaque.get(pos).get(kind);
         return at != null && at.get(Math.min(index, length));
-    }
-
-    /**
-     * The labels of enum type {@code type} (as the timeline files it) just before operation {@code index} of the
-     * revision at {@code pos} ({@code index} at or past its {@code length} operations: its end): empty when the
-     * state held none there (no such type, or its labels not known).
-     */
-    List<String> labels(int pos, int index, int length, QualifiedName type) {
-        return labels.at(type, base[pos] + Math.min(index, length));
     }
 
     /**

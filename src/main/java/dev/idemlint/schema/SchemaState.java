@@ -425,8 +425,6 @@ public final class SchemaState {
      */
     private boolean keyIsIndex;
     private final Map<Slot, Entry> entries = new HashMap<>();
-    /** The slots of {@link #entries} in the type namespace, under {@link #TYPE}: what {@link #enumTypes} reads. */
-    private final SetIndex<String, Slot> typeSlots = new SetIndex<>(true);
     /**
      * This state as the writer of its entries: a copy ({@link #copy}) shares every entry and makes both sides new
      * writers, so that each copies an entry on its first use ({@link #entry}) and neither changes a shared one.
@@ -529,12 +527,6 @@ public final class SchemaState {
             return out;
         }
     }
-    /**
-     * The types whose entry or labels changed since {@link #typesChanged} last read them (null: not tracked), and
-     * whether every entry went since ({@link #forgetEverything}).
-     */
-    private Set<QualifiedName> typesTouched;
-    private boolean typesCleared;
     /** Tests only: every walk and forget visits everything, as a first one does (the reference the journals are held to). */
     boolean walkWhole;
     /** The slot the last {@link Create} made where nothing was (its object known absent before), or null. */
@@ -817,7 +809,6 @@ public final class SchemaState {
         c.keyIsIndex = keyIsIndex;
         // the entries are shared until either side uses one: neither is then this state's or the copy's to change
         c.entries.putAll(entries);
-        c.typeSlots.share(typeSlots);
         writer = new Object();
         c.childrenOf.share(childrenOf);
         c.ownedBy.share(ownedBy);
@@ -833,8 +824,6 @@ public final class SchemaState {
         c.changed.readTo.putAll(changed.readTo);
         changedOn.forEach((table, j) -> c.changedOn.put(table, j.copy()));
         c.ownedTables.share(ownedTables);
-        c.typesTouched = typesTouched == null ? null : new LinkedHashSet<>(typesTouched);
-        c.typesCleared = typesCleared;
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
         c.createdOver = createdOver;
@@ -1632,21 +1621,6 @@ public final class SchemaState {
         return e == null || e.presence == Presence.ABSENT ? null : e.labels;
     }
 
-    /** The types held present with labels (known enums), in no order. */
-    List<QualifiedName> enumTypes() {
-        List<QualifiedName> out = new ArrayList<>();
-        Set<Slot> types = typeSlots.get(TYPE);
-        if (types != null) {
-            for (Slot slot : types) {
-                Entry e = entries.get(slot);
-                if (e.labels != null && e.presence == Presence.PRESENT) {
-                    out.add(slot.name());
-                }
-            }
-        }
-        return out;
-    }
-
     /** {@code ALTER TYPE ... ADD VALUE}. */
     public void addLabel(QualifiedName type, String label) {
         List<String> l = labels(type);
@@ -1655,7 +1629,6 @@ public final class SchemaState {
             more.addAll(l);
             more.add(label);
             entry(new Slot(TYPE, null, type)).labels = Collections.unmodifiableList(more);
-            touchType(new Slot(TYPE, null, type));
         }
     }
 
@@ -1666,42 +1639,6 @@ public final class SchemaState {
             List<String> renamed = new ArrayList<>(l);
             renamed.set(l.indexOf(from), to);
             entry(new Slot(TYPE, null, type)).labels = Collections.unmodifiableList(renamed);
-            touchType(new Slot(TYPE, null, type));
-        }
-    }
-
-    /**
-     * From now on, keeps the names of the types whose {@link #labels} may change, for {@link #typesChanged}: a
-     * driver that keeps the labels at each point of its walk reads only those after each statement.
-     */
-    public void trackTypes() {
-        typesTouched = new LinkedHashSet<>();
-    }
-
-    /**
-     * The types (by name) whose {@link #labels} may have changed since the last call, the first since
-     * {@link #trackTypes}; null when every entry went ({@link Effect.Forget} of everything): then no type
-     * holds labels but those of the names given since, which the next call returns.
-     */
-    public List<QualifiedName> typesChanged() {
-        if (typesTouched == null) {
-            throw new IllegalStateException("types are not tracked");
-        }
-        if (!typesCleared && typesTouched.isEmpty()) {
-            return List.of();
-        }
-        List<QualifiedName> out = typesCleared ? null : List.copyOf(typesTouched);
-        typesCleared = false;
-        if (out == null) {
-            return null;
-        }
-        typesTouched.clear();
-        return out;
-    }
-
-    private void touchType(Slot s) {
-        if (typesTouched != null && s.namespace().equals(TYPE)) {
-            typesTouched.add(s.name());
         }
     }
 
@@ -3726,8 +3663,6 @@ public final class SchemaState {
             }
         }
         entries.clear();
-        typeSlots.clear();
-        typesCleared = typesTouched != null;
         childrenOf.clear();
         ownedBy.clear();
         usersOf.clear();
@@ -4039,7 +3974,6 @@ public final class SchemaState {
 
     /** Sets a slot's presence, keeping what else is known of it. */
     private void set(Slot s, Presence p, ObjectKind kind) {
-        touchType(s);
         Entry e = entry(s);
         if (e == null) {
             Entry made = new Entry(p, kind != null ? kind : ObjectKind.OTHER);
@@ -4203,10 +4137,6 @@ public final class SchemaState {
             e.maker = makersForgotten.get(s);
         }
         entries.put(s, e);
-        if (s.namespace().equals(TYPE)) {
-            typeSlots.add(TYPE, s);
-        }
-        touchType(s);
         if (e.temporary) {
             temporaries.add(s);
         }
@@ -4262,10 +4192,6 @@ public final class SchemaState {
         if (e == null) {
             return;
         }
-        if (s.namespace().equals(TYPE)) {
-            typeSlots.remove(TYPE, s);
-        }
-        touchType(s);
         unindexUse(s);
         unindexKey(s);
         if (s.table() != null) {

@@ -1352,8 +1352,9 @@ public final class SchemaTimeline {
 
     /**
      * The labels of enum type {@code type} just before operation {@code index} of {@code m}, as the replayed state
-     * ({@link Replay}) held them there: those it was made with, then {@code ADD VALUE} / {@code RENAME VALUE}; empty
-     * when the type or its labels are not known there.
+     * held them there: those it was made with, then {@code ADD VALUE} / {@code RENAME VALUE}; empty when the type is
+     * not held present or its labels are not known there. Replayed from the statements that name the type
+     * ({@link ObjectReplay}), which a question about a type change asks, not from a walk of the whole tree.
      */
     public List<String> labels(QualifiedName type, Migration m, int index) {
         if (engines != null) {
@@ -1361,7 +1362,17 @@ public final class SchemaTimeline {
             return t == null ? List.of() : t.labels(type, m, index);
         }
         Integer p = position.get(m);
-        return p == null || type == null ? List.of() : replay().labels(p, index, upgrades.get(p).size(), norm(type));
+        if (p == null || type == null) {
+            return List.of();
+        }
+        QualifiedName name = norm(type);
+        ObjectRef key = ObjectRef.of(ObjectKind.TYPE, name);
+        if (!anyVisibleCreation(eventsOf(key), p, index)) {
+            return List.of();
+        }
+        SchemaState state = objects().before(key, null, p, index);
+        List<String> labels = state.presence(key) == Presence.PRESENT ? state.labels(name) : null;
+        return labels == null ? List.of() : List.copyOf(labels);
     }
 
     /**

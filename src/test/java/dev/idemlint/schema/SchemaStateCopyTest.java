@@ -109,11 +109,9 @@ class SchemaStateCopyTest {
     /** The state after {@code revisions}' upgrades on {@link #catalog}, as the replay runs them. */
     private static SchemaState built() {
         SchemaState s = SchemaState.of(catalog());
-        s.trackTypes();
         s.walkWhole = true;
         for (Migration m : revisions().all()) {
             run(s, m);
-            s.typesChanged();
         }
         QualifiedName teams = QualifiedName.of("teams");
         s.leaveOutMakes();
@@ -322,7 +320,6 @@ class SchemaStateCopyTest {
                 """);
         run(c, more.get("003").upgrade());
         c.endSession();
-        c.typesChanged();
         assertNotEquals(before, render(c), "the copy changed");
         assertEquals(before, render(s), "the state did not");
         SchemaState d = s.copy();
@@ -365,7 +362,6 @@ class SchemaStateCopyTest {
 
     private static SchemaState fresh() {
         SchemaState s = SchemaState.of(catalog());
-        s.trackTypes();
         return s;
     }
 
@@ -379,7 +375,6 @@ class SchemaStateCopyTest {
         for (List<Operation> ops : steps) {
             run(s, ops);
             s.endSession();
-            s.typesChanged();
         }
     }
 
