@@ -1335,7 +1335,8 @@ final class OpExtractor {
                     out.add(method.equals("create")
                             ? new Operation.CreateIndex(site, name, null, ColumnReader.isTrue(tc.keyword("unique")),
                                     checkFirst, ColumnReader.isTrue(tc.keyword("postgresql_concurrently")))
-                            : new Operation.Drop(site, ObjectKind.INDEX, name, null, checkFirst));
+                            : new Operation.Drop(site, ObjectKind.INDEX, name, null, checkFirst, false, false,
+                                    StatementLocks.concurrentlyAsked(call)));
                     return true;
                 }
             }
@@ -1940,7 +1941,8 @@ final class OpExtractor {
                 if (!batch) {
                     table = str(arg(call, 1, "table_name"), ctx);
                 }
-                out.add(new Operation.Drop(site, ObjectKind.INDEX, name, table, flag(call, "if_exists")));
+                out.add(new Operation.Drop(site, ObjectKind.INDEX, name, table, flag(call, "if_exists"), false, false,
+                        StatementLocks.concurrentlyAsked(call)));
             }
             case "create_foreign_key" -> {
                 String name = convName(arg(call, 0, "constraint_name"), ctx);

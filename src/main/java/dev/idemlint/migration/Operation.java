@@ -151,26 +151,32 @@ public sealed interface Operation {
         }
     }
 
-    /** {@code DROP ...} / {@code op.drop_*}; {@code table} is set for columns, constraints, triggers, policies. */
     /**
-     * {@code DROP ...} / {@code drop_table} / {@code drop_column}... {@code cascade}: {@code DROP ... CASCADE}
-     * in SQL, which also drops what depends on the object (the columns of a dropped type). {@code primaryKeyClause}:
-     * MySQL's {@code ALTER TABLE t DROP PRIMARY KEY}, a drop of the table's one primary key, which names none
-     * ({@code name} is null).
+     * {@code DROP ...} / {@code drop_table} / {@code drop_column}...; {@code table} is set for columns, constraints,
+     * triggers, policies. {@code cascade}: {@code DROP ... CASCADE} in SQL, which also drops what depends on the
+     * object (the columns of a dropped type). {@code primaryKeyClause}: MySQL's {@code ALTER TABLE t DROP PRIMARY
+     * KEY}, a drop of the table's one primary key, which names none ({@code name} is null). {@code concurrently}: an
+     * index drop's call asks for {@code postgresql_concurrently} ({@link StatementLocks#concurrentlyAsked}), read
+     * while the call is held (SQL says so in its text).
      */
     record Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade,
-            boolean primaryKeyClause) implements Operation {
+            boolean primaryKeyClause, boolean concurrently) implements Operation {
+        public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade,
+                boolean primaryKeyClause) {
+            this(site, kind, name, table, ifExists, cascade, primaryKeyClause, false);
+        }
+
         public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists, boolean cascade) {
-            this(site, kind, name, table, ifExists, cascade, false);
+            this(site, kind, name, table, ifExists, cascade, false, false);
         }
 
         public Drop(OpSite site, ObjectKind kind, String name, String table, boolean ifExists) {
-            this(site, kind, name, table, ifExists, false, false);
+            this(site, kind, name, table, ifExists, false, false, false);
         }
 
         @Override
         public Operation withSite(OpSite site) {
-            return new Drop(site, kind, name, table, ifExists, cascade, primaryKeyClause);
+            return new Drop(site, kind, name, table, ifExists, cascade, primaryKeyClause, concurrently);
         }
 
         /**

@@ -77,19 +77,23 @@ public final class StatementLocks {
 
     /**
      * {@code DROP INDEX CONCURRENTLY}, or {@code drop_index(..., postgresql_concurrently=True)}; also true when the
-     * call is not kept, so that no lock is claimed that is not known.
+     * operation has no call, so that no lock is claimed that is not known.
      */
     public static boolean concurrently(Operation.Drop d) {
         String sql = d.site().sqlStatement();
         if (sql != null) {
             return sql.toUpperCase(Locale.ROOT).contains("CONCURRENTLY");
         }
-        Expr.Call call = d.site().call();
-        if (call == null) {
-            // the call is not kept: take the build as concurrent rather than claim a lock not known
-            return true;
-        }
-        Arg kw = call.keyword("postgresql_concurrently");
+        // the call is not kept: take the drop as concurrent rather than claim a lock not known
+        return d.site().callRef() == null || d.concurrently();
+    }
+
+    /**
+     * Whether {@code call} asks for {@code postgresql_concurrently}: the keyword is there and not {@code False} (a
+     * value not read is taken as asking, so that no lock is claimed that is not known).
+     */
+    public static boolean concurrentlyAsked(Expr.Call call) {
+        Arg kw = call == null ? null : call.keyword("postgresql_concurrently");
         return kw != null && !(kw.value() instanceof Expr.Name n && n.id().equals("False"));
     }
 }

@@ -448,7 +448,7 @@ class ResultCacheTest {
         // Background: a Callable's call(). OpExtractor, StatementClassifier: a site's call passed on to the
         // operations they make. Migration: releaseSyntax. ConstraintNames, Operation: the calls of drops (their type_ too), added constraints (a name
         // read at run time too, or none passed) and indexes, which ModelCodec.readWhole keeps whole. StatementLocks:
-        // a drop_index call's postgresql_concurrently (a drop's call is kept whole). OpText: a call's source text
+        // whether a drop has a call at all (its postgresql_concurrently is read at extraction). OpText: a call's source text
         // through its CallRef (the text, which outlives the call), and an added foreign key's referent table.
         assertEquals(java.util.Map.of("source/Background.java", 1, "migration/OpExtractor.java", 1,
                 "sql/StatementClassifier.java", 1, "migration/Migration.java", 1,
