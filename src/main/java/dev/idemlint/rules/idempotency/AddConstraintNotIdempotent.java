@@ -98,9 +98,12 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
      * the first run added. Reported where the re-run stops there (its earlier statements pass).
      */
     private static void enumChecks(Migration m, RuleContext ctx) {
+        if (m.upgrade().stream().noneMatch(AddConstraintNotIdempotent::enumTypeChange)) {
+            // the re-run is not simulated for a revision that has no such statement to report
+            return;
+        }
         for (RerunSimulation.Failure f : ctx.rerunAnswers(m).conflicts()) {
-            if (!(f.op() instanceof Operation.Benign b && b.type() != null && b.type().enumType() != null
-                    && "alter_column".equals(b.what()) && f.conflict().alreadyThere()
+            if (!(f.op() instanceof Operation.Benign b && enumTypeChange(b) && f.conflict().alreadyThere()
                     && f.conflict().object().kind() == ObjectKind.CONSTRAINT)) {
                 // the re-run stops at its first failure, which is another statement's
                 return;
@@ -121,6 +124,12 @@ public final class AddConstraintNotIdempotent implements MigrationRule {
                     .emit();
             return;
         }
+    }
+
+    /** {@code alter_column(type_=sa.Enum(...))}: a change to an Enum type, whose CHECK constraint Alembic may add. */
+    private static boolean enumTypeChange(Operation op) {
+        return op instanceof Operation.Benign b && b.type() != null && b.type().enumType() != null
+                && "alter_column".equals(b.what());
     }
 
     /** The remedy: a DO block where the server runs one (PostgreSQL); else the server's own clause or the inspector. */
