@@ -84,23 +84,13 @@ final class ObjectReplay {
                 for (Effect e : revision.get(i)) {
                     global |= names(e, filing);
                 }
-                add(relabeled(upgrades.get(p).get(i)), filing);
+                // what changes a type's labels, which its effects need not name (Replay.relabel)
+                add(Replay.relabeled(upgrades.get(p).get(i)), filing);
                 if (global) {
                     everywhere.add(filing.at);
                 }
             }
         }
-    }
-
-    /**
-     * The enum type whose labels {@code op} adds to or renames ({@link Replay#relabel}), or null: a change to an
-     * object's contents its effects need not name.
-     */
-    private static QualifiedName relabeled(Operation op) {
-        ObjectRef type = op instanceof Operation.AlterTypeAddValue av ? Effects.ref(op, ObjectKind.TYPE, null, av.type())
-                : op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER
-                        ? Effects.ref(op, ObjectKind.TYPE, null, r.table()) : null;
-        return type == null ? null : type.name();
     }
 
     /**

@@ -280,17 +280,22 @@ final class Replay {
      * VALUE}): an object's contents, which its effects leave to the state.
      */
     static void relabel(SchemaState state, Operation op) {
-        if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
-            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, av.type());
-            if (type != null) {
-                state.addLabel(type.name(), av.label());
-            }
-        } else if (op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER && r.to() != null) {
-            ObjectRef type = Effects.ref(op, ObjectKind.TYPE, null, r.table());
-            if (type != null) {
-                state.renameLabel(type.name(), r.from(), r.to());
-            }
+        ObjectRef type = relabeled(op);
+        if (type == null) {
+            return;
         }
+        if (op instanceof Operation.AlterTypeAddValue av && av.label() != null) {
+            state.addLabel(type.name(), av.label());
+        } else if (op instanceof Operation.Rename r && r.to() != null) {
+            state.renameLabel(type.name(), r.from(), r.to());
+        }
+    }
+
+    /** The enum type whose labels {@code op} adds to or renames ({@link #relabel}), or null. */
+    static ObjectRef relabeled(Operation op) {
+        return op instanceof Operation.AlterTypeAddValue av ? Effects.ref(op, ObjectKind.TYPE, null, av.type())
+                : op instanceof Operation.Rename r && r.kind() == ObjectKind.OTHER
+                        ? Effects.ref(op, ObjectKind.TYPE, null, r.table()) : null;
     }
 
     private static void probe(SchemaState state, int at, Map<ObjectKind, BitSet> points) {
