@@ -1,5 +1,6 @@
 package dev.idemlint.cache;
 
+import dev.idemlint.migration.ProjectReads;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.FileChange;
 import dev.idemlint.fix.Fix;
@@ -349,6 +350,32 @@ final class EntryCodec {
     }
 
     /** A growing byte buffer, big-endian ints. */
+    /** What a result's models asked of the project's other files ({@link ProjectReads}), written into {@code out}. */
+    static void reads(Out out, ProjectReads reads) {
+        out.i32(reads.reads().size());
+        for (ProjectReads.Read r : reads.reads()) {
+            out.u8(r.kind().ordinal());
+            out.string(r.path());
+            out.string(r.top());
+            out.string(r.answer());
+        }
+    }
+
+    /** {@link #reads(Out, ProjectReads)} read back from {@code in}. */
+    static ProjectReads reads(In in) throws Malformed {
+        ProjectReads.Kind[] kinds = ProjectReads.Kind.values();
+        int n = in.count(1 + 3 * 5);
+        List<ProjectReads.Read> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int kind = in.u8();
+            if (kind >= kinds.length) {
+                throw new Malformed("bad read kind");
+            }
+            out.add(new ProjectReads.Read(kinds[kind], in.string(), in.string(), in.string()));
+        }
+        return n == 0 ? ProjectReads.NONE : new ProjectReads(out);
+    }
+
     static final class Out {
         byte[] buf = new byte[4096];
         int size;
@@ -424,6 +451,11 @@ final class EntryCodec {
 
         boolean atEnd() {
             return pos == end;
+        }
+
+        /** Where the next read starts. */
+        int position() {
+            return pos;
         }
 
         int u8() throws Malformed {

@@ -4,6 +4,7 @@ import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.fix.AtomicWriter;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ProjectReads;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
@@ -83,7 +84,7 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 6;
+    private static final int FORMAT = 7;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
@@ -360,8 +361,13 @@ public final class ResultCache {
                 return null;
             }
             try {
-                int status = new EntryCodec.In(e.data(), e.offset() + contents.length, 4).i32();
-                return new Replay(e.data(), e.offset() + head, e.length() - head, status);
+                EntryCodec.In in = new EntryCodec.In(e.data(), e.offset() + contents.length, e.length() - contents.length);
+                int status = in.i32();
+                if (!new ProjectReads.Check().holds(EntryCodec.reads(in))) {
+                    return null; // a module a tree's models read, or looked for, is not as it was
+                }
+                int at = in.position();
+                return new Replay(e.data(), at, e.offset() + e.length() - at, status);
             } catch (EntryCodec.Malformed ex) {
                 return null;
             }
@@ -395,9 +401,14 @@ public final class ResultCache {
                     return;
                 }
             }
+            List<ProjectReads> each = new ArrayList<>(probes.size());
+            for (Probe p : probes) {
+                each.add(p.reads);
+            }
             EntryCodec.Out head = new EntryCodec.Out();
             head.bytes(contents, contents.length);
             head.i32(status);
+            EntryCodec.reads(head, ProjectReads.union(each));
             store.write(slot, Arrays.copyOf(head.buf, head.size), report);
         }
     }
@@ -425,6 +436,8 @@ public final class ResultCache {
         private final LintTarget target;
         private final Function<Path, String> display;
         private final Tree tree;
+        /** The project files the stored models read, asked once a run however many models read them. */
+        private final ProjectReads.Check check = new ProjectReads.Check();
 
         Models(Store store, byte[] signing, String context, String place, LintTarget target,
                 Function<Path, String> display, Tree tree) {
@@ -484,6 +497,9 @@ public final class ResultCache {
                     return null;
                 }
                 Migration m = ModelCodec.decode(e.data(), e.offset() + 4, modelLength, source);
+                if (!check.holds(m.reads())) {
+                    return null; // a module it read, or looked for, is not as it was
+                }
                 EntryCodec.Decoded d = EntryCodec.decode(e.data(), e.offset() + 4 + modelLength,
                         e.length() - 4 - modelLength, new OneFile(source));
                 return new Kept(m, d.diagnostics());
@@ -495,9 +511,7 @@ public final class ResultCache {
         @Override
         public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
             int i = tree.indexOf(file);
-            if (i < 0 || model.readsModels()) {
-                // a model that looked a table up in an application module depends on the files the look-up
-                // tried (found or absent), which the key does not hold: it is made again on every run
+            if (i < 0) {
                 return;
             }
             for (Diagnostic d : found) {
@@ -608,8 +622,13 @@ public final class ResultCache {
         private final Models treeModels;
         private LintResult hit;
         private Models models;
-        /** Whether the tree's result is one the key covers: read from the cache, or stored by {@link #store}. */
+        /**
+         * Whether the tree's result is one the key and {@link #reads} cover: read from the cache, or stored by
+         * {@link #store}.
+         */
         private boolean kept;
+        /** What the result's models asked of the project's other files, when {@link #kept}. */
+        private ProjectReads reads = ProjectReads.NONE;
 
         Probe(Store store, byte[] slot, byte[] key, Tree tree, Models models) {
             this.store = store;
@@ -621,7 +640,23 @@ public final class ResultCache {
 
         /** Reads the tree's entry: its result, or on a miss its revisions' models as kept. */
         void read() {
-            hit = store.read(slot, key, tree);
+            hit = null;
+            Store.Entry e = store.entry(slot, key);
+            if (e != null) {
+                try {
+                    EntryCodec.In in = new EntryCodec.In(e.data(), e.offset(), e.length());
+                    ProjectReads r = EntryCodec.reads(in);
+                    // the modules the models read, or looked for, as they were: else the findings may differ
+                    if (new ProjectReads.Check().holds(r)) {
+                        int at = in.position();
+                        EntryCodec.Decoded d = EntryCodec.decode(e.data(), at, e.offset() + e.length() - at, tree);
+                        hit = new LintResult(d.diagnostics(), List.of(), d.filesRead());
+                        reads = r;
+                    }
+                } catch (EntryCodec.Malformed | RuntimeException ex) {
+                    hit = null;
+                }
+            }
             kept = hit != null;
             models = hit == null ? treeModels : null;
         }
@@ -643,18 +678,23 @@ public final class ResultCache {
                     return;
                 }
             }
+            List<ProjectReads> each = new ArrayList<>(result.migrations().size());
             for (Migration m : result.migrations()) {
-                if (m.readsModels()) {
-                    return; // its findings depend on application modules (found or absent) the tree's key does not hold
-                }
+                each.add(m.reads());
             }
-            kept = true;
+            ProjectReads read = ProjectReads.union(each);
             byte[] payload;
             try {
-                payload = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
+                EntryCodec.Out out = new EntryCodec.Out();
+                EntryCodec.reads(out, read);
+                byte[] d = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
+                out.bytes(d, d.length);
+                payload = Arrays.copyOf(out.buf, out.size);
             } catch (RuntimeException | OutOfMemoryError e) {
                 return;
             }
+            kept = true;
+            reads = read;
             store.write(slot, key, payload, List.of());
             store.sweep();
         }
@@ -736,19 +776,6 @@ public final class ResultCache {
 
         /** An entry's payload: {@code length} bytes of {@code data} from {@code offset}. */
         record Entry(byte[] data, int offset, int length) {
-        }
-
-        LintResult read(byte[] slot, byte[] key, Tree tree) {
-            Entry e = entry(slot, key);
-            if (e == null) {
-                return null;
-            }
-            try {
-                EntryCodec.Decoded d = EntryCodec.decode(e.data(), e.offset(), e.length(), tree);
-                return new LintResult(d.diagnostics(), List.of(), d.filesRead());
-            } catch (EntryCodec.Malformed | RuntimeException ex) {
-                return null;
-            }
         }
 
         /** The payload of the entry named by {@code key}, when it is one written here and undamaged; else null. */

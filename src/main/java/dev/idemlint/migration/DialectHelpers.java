@@ -34,11 +34,6 @@ final class DialectHelpers {
     private record Function(Stmt.FunctionDef def, java.util.Set<String> noneDefaults) {
     }
 
-    /** A decision, and whether it asked the file system (the answer then depends on another file). */
-    record Decision(Boolean thenRuns, boolean readFiles) {
-        static final Decision NONE = new Decision(null, false);
-    }
-
     /** A parameter's value where the body reads it: the default None, a literal, or not known. */
     private enum Value { NONE, NOT_NONE, UNKNOWN }
 
@@ -51,27 +46,23 @@ final class DialectHelpers {
      * {@code def}s), or compares what a helper returns when that is the dialect's name ({@code get_engine_name() ==
      * "sqlite"} with {@code def get_engine_name(): return op.get_bind().engine.name}).
      */
-    static Decision thenRuns(Expr test, SourceFile revision, Map<String, List<String>> imported, Scope scope,
+    static Boolean thenRuns(Expr test, SourceFile revision, Map<String, List<String>> imported, Scope scope,
             Dialect dialect, Map<String, Stmt.FunctionDef> local) {
         boolean negated = test instanceof Expr.UnaryOp u && u.op().equals("not");
         Expr inner = negated ? ((Expr.UnaryOp) test).operand() : test;
-        boolean[] readFiles = {false};
         if (inner instanceof Expr.Call call) {
-            Target t = target(call.func(), revision, imported, scope, local, readFiles);
+            Target t = target(call.func(), revision, imported, scope, local);
             if (t != null) {
                 Boolean runs = call(t.functions(), t.functions().get(t.function()), call.args(), dialect, 0);
-                return new Decision(runs == null ? null : negated != runs, readFiles[0]);
+                return runs == null ? null : negated != runs;
             }
         }
         // `get_engine_name() == "sqlite"` in the revision: the helper's name read in place of its call
         Expr inlined = inline(test, c -> {
-            Target t = target(c.func(), revision, imported, scope, local, readFiles);
+            Target t = target(c.func(), revision, imported, scope, local);
             return t == null ? null : new Callee(t.functions(), t.functions().get(t.function()));
         }, 0);
-        if (inlined == test) {
-            return new Decision(null, readFiles[0]);
-        }
-        return new Decision(DialectCheck.thenRuns(inlined, scope, dialect), readFiles[0]);
+        return inlined == test ? null : DialectCheck.thenRuns(inlined, scope, dialect);
     }
 
     /** The functions of one module, by name ({@code null}: not one certain function of it). */
@@ -89,11 +80,11 @@ final class DialectHelpers {
 
     /**
      * The helper {@code func} names in the revision: a name or {@code module.name} imported from a project module
-     * (marks {@code readFiles}), or a top-level function of the revision; null when it is neither or the name is
+     * ({@link ModelTables#module}), or a top-level function of the revision; null when it is neither or the name is
      * bound otherwise where the test reads it.
      */
     private static Target target(Expr func, SourceFile revision, Map<String, List<String>> imported, Scope scope,
-            Map<String, Stmt.FunctionDef> local, boolean[] readFiles) {
+            Map<String, Stmt.FunctionDef> local) {
         String module;
         String function;
         if (func instanceof Expr.Name n && !scope.binds(n.id()) && local.containsKey(n.id())
@@ -114,7 +105,6 @@ final class DialectHelpers {
         } else {
             return null;
         }
-        readFiles[0] = true;
         ModelTables.Module found = ModelTables.module(revision, module);
         if (found == null || found.file() == null) {
             return null;

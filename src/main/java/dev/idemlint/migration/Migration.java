@@ -9,19 +9,20 @@ import java.util.List;
 /**
  * One revision file: header, operations of upgrade() and downgrade() in source order (helpers and
  * literal loops expanded), and the parsed module (kept for fixes; dropped by streaming runs).
- * {@code readsModels}: an operation's table was looked up in an application module the revision imports
- * ({@code Model.__table__}), whether the look-up found one or not, so the model depends on files other than
- * the revision's own: the module, and the paths tried before it and where none was found, present or not; also
- * set when the module read SQL from a file beside it ({@link SideFiles}).
+ * {@code reads}: what modelling asked of the project's other files (an application module's table or constant, a
+ * helper, SQL from a file beside the revision; found or absent), on which the model depends as on its own text.
  * {@code verdicts}: what the re-run check decided of {@code operations} ({@link RerunVerdicts#NONE} until it ran).
  */
 public record Migration(SourceFile source, RevisionHeader header, List<Operation> operations,
-        PythonModule module, List<Operation> upgrade, List<Operation> downgrade, boolean readsModels,
+        PythonModule module, List<Operation> upgrade, List<Operation> downgrade, ProjectReads reads,
         RerunVerdicts verdicts) {
 
     public Migration {
         if (verdicts == null) {
             verdicts = RerunVerdicts.NONE;
+        }
+        if (reads == null) {
+            reads = ProjectReads.NONE;
         }
     }
 
@@ -30,9 +31,9 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
      * (every rule asks for them, the project rules once per revision each).
      */
     public Migration(SourceFile source, RevisionHeader header, List<Operation> operations, PythonModule module,
-            boolean readsModels) {
+            ProjectReads reads) {
         this(source, header, operations, module, phase(operations, Phase.UPGRADE), phase(operations, Phase.DOWNGRADE),
-                readsModels, RerunVerdicts.NONE);
+                reads, RerunVerdicts.NONE);
     }
 
     // a loop, not a stream: C1-compiled streams cost ~1% of a run
@@ -49,16 +50,16 @@ public record Migration(SourceFile source, RevisionHeader header, List<Operation
     /** The revision with {@code ops}; the verdicts stay with the operations at their positions ({@link RerunVerdicts#on}). */
     public Migration withOperations(List<Operation> ops) {
         return new Migration(source, header, ops, module, phase(ops, Phase.UPGRADE), phase(ops, Phase.DOWNGRADE),
-                readsModels, verdicts.on(ops));
+                reads, verdicts.on(ops));
     }
 
     /** The revision with the re-run check's verdicts on its operations. */
     public Migration withVerdicts(RerunVerdicts v) {
-        return new Migration(source, header, operations, module, upgrade, downgrade, readsModels, v.on(operations));
+        return new Migration(source, header, operations, module, upgrade, downgrade, reads, v.on(operations));
     }
 
     public Migration withoutModule() {
-        return new Migration(source, header, operations, null, upgrade, downgrade, readsModels, verdicts);
+        return new Migration(source, header, operations, null, upgrade, downgrade, reads, verdicts);
     }
 
     /**

@@ -20,8 +20,17 @@ public final class MigrationReader {
         return read(module, Dialect.POSTGRESQL);
     }
 
-    /** Reads a revision as it runs on {@code dialect}: dialect tests decide which branches count. */
+    /**
+     * Reads a revision as it runs on {@code dialect}: dialect tests decide which branches count. What the reading
+     * asked of the project's other files is the model's {@link Migration#reads}.
+     */
     public Migration read(PythonModule module, Dialect dialect) {
+        try (ProjectReads.Recording reads = ProjectReads.recording()) {
+            return read(module, dialect, reads);
+        }
+    }
+
+    private Migration read(PythonModule module, Dialect dialect, ProjectReads.Recording reads) {
         Scope moduleScope = new Scope(null);
         Map<String, Stmt.FunctionDef> functions = new HashMap<>();
         List<Stmt.FunctionDef> defined = new ArrayList<>();
@@ -32,8 +41,6 @@ public final class MigrationReader {
         Assigned<List<String>> down = null;
         Assigned<List<String>> labels = null;
         Assigned<List<String>> depends = null;
-        // the module read a file beside it (SideFiles): its model depends on that file, as on a module it imports
-        boolean[] readSide = {false};
         Set<String> usedAsValues = null;
         for (Stmt s : module.body()) {
             Expr target = null;
@@ -64,7 +71,7 @@ public final class MigrationReader {
                         usedAsValues = ModuleConstants.usedAsValues(module.body());
                     }
                     String constant = usedAsValues.contains(local)
-                            ? ModuleConstants.of(module.source(), imp.module(), n.name(), () -> readSide[0] = true)
+                            ? ModuleConstants.of(module.source(), imp.module(), n.name())
                             : null;
                     if (constant != null) {
                         // a string constant of a project module: its text, with no place in the revision's source
@@ -90,19 +97,18 @@ public final class MigrationReader {
                     }
                 }
             }
-            SideFiles.bind(s, module.source(), moduleScope, () -> readSide[0] = true);
+            SideFiles.bind(s, module.source(), moduleScope);
         }
         RevisionHeader header = new RevisionHeader(revision, down, labels, depends, docHeader(module, revision, down));
         Map<String, DeclarativeModels.Model> models = DeclarativeModels.of(module.body(), moduleScope, imported);
         // classes imported from the project's modules: read for what a session writes, not for queries
         Map<String, DeclarativeModels.Model> sessionModels = new HashMap<>(
-                ProjectModels.imported(module.source(), module.body(), () -> readSide[0] = true));
+                ProjectModels.imported(module.source(), module.body()));
         sessionModels.keySet().removeIf(n -> models.containsKey(n) || moduleScope.binds(n));
         sessionModels.putAll(models);
         List<Operation> ops = new ArrayList<>();
         Stmt.FunctionDef up = functions.get("upgrade");
         Stmt.FunctionDef downFn = functions.get("downgrade");
-        boolean readsModels = readSide[0];
         for (Phase phase : Phase.values()) {
             Stmt.FunctionDef fn = phase == Phase.UPGRADE ? up : downFn;
             if (fn == null) {
@@ -113,7 +119,6 @@ public final class MigrationReader {
                 OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
                         imported, models, Map.copyOf(sessionModels));
                 ops.addAll(x.extract(fn, phase));
-                readsModels |= x.readModels();
                 continue;
             }
             // one extractor per engine: each database runs its function on its own connection and transaction
@@ -121,10 +126,9 @@ public final class MigrationReader {
                 OpExtractor x = new OpExtractor(module.source(), functions, moduleScope, opNames, opFunctions, dialect,
                         imported, models, Map.copyOf(sessionModels));
                 ops.addAll(x.extract(e.function(), phase, e.name()));
-                readsModels |= x.readModels();
             }
         }
-        return new Migration(module.source(), header, List.copyOf(ops), module, readsModels);
+        return new Migration(module.source(), header, List.copyOf(ops), module, reads.reads());
     }
 
     private static Assigned<String> single(Stmt s, Expr value, Scope scope) {

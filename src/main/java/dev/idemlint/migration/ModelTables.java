@@ -5,13 +5,9 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.PythonParser;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -40,33 +36,17 @@ final class ModelTables {
      */
     private static final List<String> ROOT_MARKERS = List.of("alembic.ini", "pyproject.toml", "setup.py", "setup.cfg",
             ".git");
-    /** A model module larger than this names no table: a pull request's file is not read whole into memory. */
-    private static final long MAX_BYTES = 1 << 20;
     /** Parsed model modules by file and content: class to table. */
     private static final ModuleCache<Map<String, String>> TABLES = new ModuleCache<>();
 
     private ModelTables() {
     }
 
-    /**
-     * What a look-up gave: the table, or null; and whether it asked the file system, so that its answer depends
-     * on files other than the revision's own, those it found and those it did not (a module created later, a
-     * class given its {@code __tablename__}, a nearer module shadowing the one read, a root marker added).
-     */
-    record Lookup(String table, boolean readFiles) {
-        static final Lookup NONE = new Lookup(null, false);
-    }
-
     /** The table of class {@code cls} of module {@code module} (dotted, absolute), imported by {@code revision}. */
     static Optional<String> of(SourceFile revision, String module, String cls) {
-        return Optional.ofNullable(lookup(revision, module, cls).table());
-    }
-
-    /** {@link #of}, and whether the answer depends on the project's files. */
-    static Lookup lookup(SourceFile revision, String module, String cls) {
         Module found = module(revision, module);
-        return found == null ? Lookup.NONE
-                : new Lookup(found.file() == null ? null : tables(found.file(), found.top()).get(cls), true);
+        return Optional.ofNullable(found == null || found.file() == null ? null
+                : tables(found.file(), found.top()).get(cls));
     }
 
     /**
@@ -102,7 +82,7 @@ final class ModelTables {
         }
         for (Path root : roots) {
             for (Path file : new Path[] {root.resolve(rel + ".py"), root.resolve(rel).resolve("__init__.py")}) {
-                if (Files.isRegularFile(file)) {
+                if (ProjectReads.regularFile(file, true)) {
                     return new Module(file, top);
                 }
             }
@@ -110,25 +90,9 @@ final class ModelTables {
         return new Module(null, top);
     }
 
-    /**
-     * The text of module file {@code file}; null when it lies (through a link) outside {@code top}, is too large
-     * or cannot be read.
-     */
+    /** The bytes of module file {@code file} within {@code top} ({@link ProjectReads#bytes}), or null. */
     static byte[] bytes(Path file, Path top) {
-        try {
-            Path real = file.toRealPath();
-            if (!real.startsWith(top.toRealPath())) {
-                return null;
-            }
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
-                return null;
-            }
-            byte[] bytes = Files.readAllBytes(real);
-            return bytes.length > MAX_BYTES ? null : bytes;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
+        return ProjectReads.bytes(file, top);
     }
 
     /** The SHA-256 of a module's bytes, which keys what is kept of it. */
@@ -148,7 +112,7 @@ final class ModelTables {
     static Path checkout(Path dir, int levels) {
         for (int i = 0; i <= levels && dir != null; i++, dir = dir.getParent()) {
             for (String m : ROOT_MARKERS) {
-                if (!m.equals("alembic.ini") && Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+                if (!m.equals("alembic.ini") && ProjectReads.exists(dir.resolve(m))) {
                     return dir;
                 }
             }
@@ -163,11 +127,11 @@ final class ModelTables {
      * and no higher.
      */
     private static boolean scriptFolder(Path dir) {
-        if (!Files.isRegularFile(dir.resolve("env.py"), LinkOption.NOFOLLOW_LINKS)) {
+        if (!ProjectReads.regularFile(dir.resolve("env.py"), false)) {
             return false;
         }
         for (String m : ROOT_MARKERS) {
-            if (!m.equals("alembic.ini") && Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+            if (!m.equals("alembic.ini") && ProjectReads.exists(dir.resolve(m))) {
                 return false;
             }
         }
@@ -176,34 +140,17 @@ final class ModelTables {
 
     private static boolean marksRoot(Path dir) {
         for (String m : ROOT_MARKERS) {
-            if (Files.exists(dir.resolve(m), LinkOption.NOFOLLOW_LINKS)) {
+            if (ProjectReads.exists(dir.resolve(m))) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The tables a module file declares; none when it lies (through a link) outside {@code top}, or is too large. */
+    /** The tables a module file declares; none when it is not read ({@link #bytes}). */
     private static Map<String, String> tables(Path file, Path top) {
-        Path real;
-        byte[] bytes;
-        try {
-            real = file.toRealPath();
-            if (!real.startsWith(top.toRealPath())) {
-                return Map.of();
-            }
-            BasicFileAttributes a = Files.readAttributes(real, BasicFileAttributes.class);
-            if (!a.isRegularFile() || a.size() > MAX_BYTES) {
-                return Map.of();
-            }
-            bytes = Files.readAllBytes(real);
-        } catch (IOException | RuntimeException e) {
-            return Map.of();
-        }
-        if (bytes.length > MAX_BYTES) {
-            return Map.of(); // grown since its size was read
-        }
-        return TABLES.get(real, bytes, ModelTables::read);
+        byte[] bytes = bytes(file, top);
+        return bytes == null ? Map.of() : TABLES.get(file, bytes, ModelTables::read);
     }
 
     /** Project module {@code file}'s {@code bytes} parsed; null when they are not UTF-8 or do not parse. */

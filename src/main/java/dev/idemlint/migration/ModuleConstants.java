@@ -20,8 +20,8 @@ import java.util.Set;
  * as {@link ModelTables#module} finds an application model's, and read within the same bounds (at most 1 MiB, no link
  * out of the project's root, UTF-8, parsed). A name counts when the module assigns it exactly once among its
  * top-level statements, to a value that is a constant string there; anything else leaves the name unbound (no
- * claim). Only names the revision uses as a value are looked up, and a look-up, found or not, makes the model depend
- * on the project's files ({@link Migration#readsModels}).
+ * claim). Only names the revision uses as a value are looked up; a look-up, found or not, is one of the model's
+ * {@link ProjectReads}.
  */
 final class ModuleConstants {
     private static final ModuleCache<Map<String, String>> CONSTANTS = new ModuleCache<>();
@@ -30,16 +30,11 @@ final class ModuleConstants {
     }
 
     /**
-     * The constant {@code name} of module {@code module} (dotted, absolute) imported by {@code revision}, or null;
-     * {@code looked} runs when the answer depended on the project's files.
+     * The constant {@code name} of module {@code module} (dotted, absolute) imported by {@code revision}, or null.
      */
-    static String of(SourceFile revision, String module, String name, Runnable looked) {
+    static String of(SourceFile revision, String module, String name) {
         ModelTables.Module found = ModelTables.module(revision, module);
-        if (found == null) {
-            return null;
-        }
-        looked.run();
-        if (found.file() == null) {
+        if (found == null || found.file() == null) {
             return null;
         }
         byte[] bytes = ModelTables.bytes(found.file(), found.top());

@@ -43,11 +43,6 @@ final class OpExtractor {
      * add}, {@code add_all} and {@code bulk_save_objects} write is read for both.
      */
     private final Map<String, DeclarativeModels.Model> sessionModels;
-    /**
-     * Whether a table or a dialect helper was looked up in an application module the revision imports, found or not
-     * ({@link ModelTables}, {@link DialectHelpers}).
-     */
-    private boolean readModels;
     /** The guards on a project helper read in this revision ({@link ReadOnlyHelpers#MAX_GUARDS}). */
     private int helperGuards;
     private final Map<String, Stmt.FunctionDef> moduleFunctions;
@@ -147,11 +142,6 @@ final class OpExtractor {
         return compiled;
     }
 
-    /** Whether an operation's table came from another file of the project: the model depends on that file. */
-    boolean readModels() {
-        return readModels;
-    }
-
     /**
      * Whether the then-branch of {@code if test:} runs on the project's database: a call of a helper of the project
      * whose body only asks the dialect ({@link DialectHelpers}; its body is read before its name is trusted), else a
@@ -159,12 +149,9 @@ final class OpExtractor {
      * ({@link SettingTest#decided}); null when none decides it.
      */
     private Boolean thenRuns(Expr test, Scope scope) {
-        DialectHelpers.Decision helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect,
-                moduleFunctions);
-        // a helper looked up in another file, found or not: the model depends on that file
-        readModels |= helper.readFiles();
-        if (helper.thenRuns() != null) {
-            return helper.thenRuns();
+        Boolean helper = DialectHelpers.thenRuns(test, file, imported, scope, dialect, moduleFunctions);
+        if (helper != null) {
+            return helper;
         }
         Boolean onDialect = DialectCheck.thenRuns(test, scope, dialect);
         if (onDialect != null) {
@@ -360,7 +347,6 @@ final class OpExtractor {
                 // a helper of the project that reads only tables this revision leaves alone answers the same on
                 // the re-run as on the first run (ReadOnlyHelpers)
                 ReadOnlyHelpers.Reading read = ReadOnlyHelpers.read(i.test(), file, imported, ctx.scope());
-                readModels |= read.readFiles();
                 helperGuards += read.readFiles() ? 1 : 0;
                 setting = read.condition();
             }
@@ -1120,9 +1106,8 @@ final class OpExtractor {
                     ? SideFiles.opened(open, file, ctx.scope()) : null;
             if (handle != null) {
                 // `with open(os.path.join(os.path.dirname(__file__), "x.sql")) as f:` beside the revision: the
-                // handle reads the file's text (SideFiles), and the model depends on that file
+                // handle reads the file's text (SideFiles)
                 ctx.scope().bind(((Expr.Name) item.vars()).id(), handle);
-                readModels = true;
             } else if (item.vars() != null) {
                 names(item.vars(), ctx.scope()::unbind);
             }
@@ -2168,10 +2153,7 @@ final class OpExtractor {
         if (model instanceof Expr.Name n && !ctx.scope().binds(n.id())) {
             List<String> from = imported.get(n.id());
             if (from != null) {
-                ModelTables.Lookup found = ModelTables.lookup(file, from.get(0), from.get(1));
-                // a look-up that found nothing depends on the project's files as much as one that found a table
-                readModels |= found.readFiles();
-                return found.table();
+                return ModelTables.of(file, from.get(0), from.get(1)).orElse(null);
             }
         }
         return null;

@@ -5,8 +5,6 @@ import dev.idemlint.python.PythonModule;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -55,10 +53,10 @@ final class ProjectModels {
 
     /**
      * The class {@code cls} of module {@code module} (dotted, absolute) imported by {@code revision}, read as above,
-     * or null; {@code looked} runs when the answer depended on the project's files.
+     * or null.
      */
-    static DeclarativeModels.Model of(SourceFile revision, String module, String cls, Runnable looked) {
-        Read m = module(revision, module, looked);
+    static DeclarativeModels.Model of(SourceFile revision, String module, String cls) {
+        Read m = module(revision, module);
         Map.Entry<String, DeclarativeModels.Model> c = m.classes().get(cls);
         if (c == null) {
             return null;
@@ -71,7 +69,7 @@ final class ProjectModels {
         if (from == null || from.get(0).startsWith(".")) {
             return null;
         }
-        return module(revision, from.get(0), looked).bases().contains(from.get(1)) ? c.getValue() : null;
+        return module(revision, from.get(0)).bases().contains(from.get(1)) ? c.getValue() : null;
     }
 
     /**
@@ -81,7 +79,7 @@ final class ProjectModels {
      * {@link #MAX_CLASSES} of them; none, and no file read, when the revision calls no {@code add}, {@code add_all}
      * or {@code bulk_save_objects}.
      */
-    static Map<String, DeclarativeModels.Model> imported(SourceFile revision, List<Stmt> body, Runnable looked) {
+    static Map<String, DeclarativeModels.Model> imported(SourceFile revision, List<Stmt> body) {
         Map<String, Integer> count = new HashMap<>();
         Map<String, List<String>> from = new LinkedHashMap<>();
         for (Stmt s : body) {
@@ -117,7 +115,7 @@ final class ProjectModels {
             if (asked++ >= MAX_CLASSES) {
                 break;
             }
-            DeclarativeModels.Model m = of(revision, e.getValue().get(0), e.getValue().get(1), looked);
+            DeclarativeModels.Model m = of(revision, e.getValue().get(0), e.getValue().get(1));
             if (m != null) {
                 out.put(local, m);
             }
@@ -152,13 +150,9 @@ final class ProjectModels {
         return out;
     }
 
-    private static Read module(SourceFile revision, String module, Runnable looked) {
+    private static Read module(SourceFile revision, String module) {
         ModelTables.Module found = ModelTables.module(revision, module);
-        if (found == null) {
-            return Read.NONE;
-        }
-        looked.run();
-        if (found.file() == null) {
+        if (found == null || found.file() == null) {
             return Read.NONE;
         }
         Read read = file(found.file(), found.top());
@@ -176,7 +170,7 @@ final class ProjectModels {
                 return Read.NONE;
             }
             Path init = dir.resolve("__init__.py");
-            if (Files.exists(init, LinkOption.NOFOLLOW_LINKS)
+            if (ProjectReads.exists(init)
                     && file(init, found.top()).listens()) {
                 return Read.NONE;
             }

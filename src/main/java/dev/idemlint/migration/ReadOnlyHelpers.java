@@ -4,8 +4,6 @@ import dev.idemlint.python.Arg;
 import dev.idemlint.python.Expr;
 import dev.idemlint.python.Stmt;
 import dev.idemlint.source.SourceFile;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -166,7 +164,7 @@ final class ReadOnlyHelpers {
                 }
                 Path file = dir.resolve(String.join("/", Arrays.copyOfRange(parts, k, parts.length)) + ".py");
                 if (matches && top.startsWith(checkout)
-                        && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                        && ProjectReads.regularFile(file, false)) {
                     return new ModelTables.Module(file, top);
                 }
             }

@@ -38,7 +38,7 @@ final class SideFiles {
     }
 
     /** The names {@code s} binds to a side file's text, when it is one of the two forms read; else nothing. */
-    static void bind(Stmt s, SourceFile revision, Scope scope, Runnable readOne) {
+    static void bind(Stmt s, SourceFile revision, Scope scope) {
         if (revision == null || revision.path() == null) {
             return;
         }
@@ -50,7 +50,6 @@ final class SideFiles {
                     Expr.Str text = read(a.value(), f.id(), open, revision, scope);
                     if (text != null) {
                         scope.bind(x.id(), text);
-                        readOne.run();
                     }
                 }
             }
@@ -58,7 +57,6 @@ final class SideFiles {
             Expr.Str text = read(a.value(), null, null, revision, scope);
             if (text != null) {
                 scope.bind(x.id(), text);
-                readOne.run();
             }
         }
     }

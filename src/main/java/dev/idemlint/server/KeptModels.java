@@ -3,6 +3,7 @@ package dev.idemlint.server;
 import dev.idemlint.discovery.LintTarget;
 import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.NamingConvention;
+import dev.idemlint.migration.ProjectReads;
 import dev.idemlint.rule.BuiltinChecks;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
@@ -41,9 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
  * path, and the naming convention env.py and the modules it reads give, which the linter tells:
  * {@link #naming}) is the context: a run whose context differs from the last run's starts from no kept
- * model. A
- * model that looked a table up in an application module ({@link Migration#readsModels()}, found or not) and a file whose findings
- * include an internal or I/O error are never kept. Files gone from the tree are let go after each run,
+ * model. A model stands while the project files it read, or looked for, are as they were
+ * ({@link Migration#reads}, asked again once a run); a file whose findings include an internal or I/O error is never
+ * kept. Files gone from the tree are let go after each run,
  * so memory holds one model per file of the trees the editor has open. The command line's daemon
  * ({@code idemlint daemon}) keeps the trees it lints the same way between runs.
  *
@@ -76,6 +77,8 @@ public final class KeptModels implements FileMemo {
     private NamingConvention convention;
     private LintTarget target;
     private Map<Path, String> texts = Map.of();
+    /** The project files the kept models read ({@link Migration#reads}), asked again once in each run. */
+    private ProjectReads.Check reads = new ProjectReads.Check();
 
     /** Starts a run of {@code target} with {@code texts} (the open buffers) standing in for their files. */
     public void begin(LintTarget target, Map<Path, String> texts) {
@@ -87,6 +90,7 @@ public final class KeptModels implements FileMemo {
         }
         this.target = target;
         this.texts = texts;
+        reads = new ProjectReads.Check();
         pending.clear();
         misses.set(0);
     }
@@ -128,7 +132,7 @@ public final class KeptModels implements FileMemo {
         String buffer = texts.get(file);
         boolean reported = target.reports(file);
         if (buffer != null) {
-            if (e != null && e.reported() == reported && buffer.equals(e.buffer())) {
+            if (e != null && e.reported() == reported && buffer.equals(e.buffer()) && reads.holds(e.model().reads())) {
                 return new Kept(e.model(), e.found(), e.effects());
             }
             entries.remove(file);
@@ -142,7 +146,7 @@ public final class KeptModels implements FileMemo {
             return null; // unreadable: the linter says why
         }
         if (e != null && e.reported() == reported && e.stamp() != null && e.stamp().sameFile(now)
-                && (!e.stamp().racy() || sameText(file, e))) {
+                && (!e.stamp().racy() || sameText(file, e)) && reads.holds(e.model().reads())) {
             if (e.stamp().racy()) {
                 e = new Entry(e.model(), e.found(), e.effects(), e.reported(), now, null);
                 entries.put(file, e);
@@ -157,9 +161,6 @@ public final class KeptModels implements FileMemo {
 
     @Override
     public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
-        if (model.readsModels()) {
-            return; // it depends on the application modules its look-ups tried, found or absent
-        }
         for (Diagnostic d : found) {
             if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR) || d.rule().equals(BuiltinChecks.IO_ERROR)) {
                 return;

@@ -3,6 +3,7 @@ package dev.idemlint.cache;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -601,6 +602,99 @@ class ResultCacheTest {
         Files.writeString(b2, Files.readString(b2).replace("nick", "nack"));
         assertFalse(run(cache(dir), configured));
         assertTrue(run(cache(dir), configured));
+    }
+
+    @Test
+    void a_tree_reading_a_project_module_hits_until_that_module_or_one_it_looked_for_changes(@TempDir Path tmp)
+            throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Files.writeString(tmp.resolve("p/alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
+        Files.writeString(tmp.resolve("p/versions/c3_names.py"), """
+                from alembic import op
+                import sqlalchemy as sa
+                from app.names import COLUMN
+
+                revision = "c3"
+                down_revision = "b2"
+
+                def upgrade():
+                    op.add_column("players", sa.Column(COLUMN, sa.Text()))
+                """, StandardCharsets.UTF_8);
+        t = target(tmp.resolve("p/versions"));
+        Path dir = tmp.resolve("cache");
+        assertFalse(run(cache(dir), t), "cold");
+        assertTrue(run(cache(dir), t), "a look-up that found no module is kept with the tree");
+        int before = LINTER.lint(t, SHOWN).diagnostics().size();
+        // the module it looked for appears: the column gets its name, and c3 a finding of its own
+        Files.createDirectories(tmp.resolve("p/app"));
+        Files.writeString(tmp.resolve("p/app/names.py"), "COLUMN = \"nick\"\n");
+        assertNotEquals(before, LINTER.lint(t, SHOWN).diagnostics().size(), "the module changes the findings");
+        assertFalse(run(cache(dir), t), "the module found now");
+        assertTrue(run(cache(dir), t));
+        Files.writeString(tmp.resolve("p/app/names.py"), "COLUMN = \"handle\"\n");
+        assertFalse(run(cache(dir), t), "the module edited");
+        assertTrue(run(cache(dir), t));
+        // a nearer module on the import path, beside the revisions, shadows it
+        Files.createDirectories(tmp.resolve("p/versions/app"));
+        Files.writeString(tmp.resolve("p/versions/app/names.py"), "COLUMN = \"nick\"\n");
+        assertFalse(run(cache(dir), t), "a nearer module");
+        assertTrue(run(cache(dir), t));
+    }
+
+    @Test
+    void a_side_file_a_revision_opens_is_an_input_whether_it_is_there_or_not(@TempDir Path tmp) throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Files.writeString(tmp.resolve("p/versions/c3_sql.py"), """
+                import os
+                from alembic import op
+
+                revision = "c3"
+                down_revision = "b2"
+
+                with open(os.path.join(os.path.dirname(__file__), "c3.sql")) as fd:
+                    SQL = fd.read()
+
+                def upgrade():
+                    op.execute(SQL)
+                """, StandardCharsets.UTF_8);
+        t = target(tmp.resolve("p/versions"));
+        Path dir = tmp.resolve("cache");
+        assertFalse(run(cache(dir), t), "cold");
+        assertTrue(run(cache(dir), t), "a side file that is not there is kept as not there");
+        int before = LINTER.lint(t, SHOWN).diagnostics().size();
+        Files.writeString(tmp.resolve("p/versions/c3.sql"), "ALTER TABLE players ADD COLUMN handle text");
+        assertNotEquals(before, LINTER.lint(t, SHOWN).diagnostics().size(), "the SQL file changes the findings");
+        assertFalse(run(cache(dir), t), "the side file appeared");
+        assertTrue(run(cache(dir), t));
+    }
+
+    @Test
+    void a_revisions_model_reading_a_project_module_is_read_back_while_the_module_is_unchanged(@TempDir Path tmp)
+            throws IOException {
+        LintTarget t = tree(tmp.resolve("p"));
+        Files.writeString(tmp.resolve("p/alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
+        Files.createDirectories(tmp.resolve("p/app"));
+        Files.writeString(tmp.resolve("p/app/names.py"), "COLUMN = \"nick\"\n");
+        Files.writeString(tmp.resolve("p/versions/c3_names.py"), """
+                from alembic import op
+                import sqlalchemy as sa
+                from app.names import COLUMN
+
+                revision = "c3"
+                down_revision = "b2"
+
+                def upgrade():
+                    op.add_column("players", sa.Column(COLUMN, sa.Text()))
+                """, StandardCharsets.UTF_8);
+        t = target(tmp.resolve("p/versions"));
+        Path dir = tmp.resolve("cache");
+        assertEquals(3, runWithModels(cache(dir), t, false).kept.get(), "every model kept, c3's too");
+        Counting again = runWithModels(cache(dir), t, false);
+        assertEquals(3, again.found.get(), "c3's model read back with the others");
+        Files.writeString(tmp.resolve("p/app/names.py"), "COLUMN = \"handle\"\n");
+        Counting edited = runWithModels(cache(dir), t, false);
+        assertEquals(2, edited.found.get(), "c3 modelled again: its module changed");
+        assertEquals(1, edited.kept.get());
     }
 
     @Test

@@ -8,7 +8,6 @@ import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,15 +41,17 @@ class ModuleConstantsTest {
                 a, b = "x", "y"
                 """);
         SourceFile rev = revision();
-        AtomicBoolean looked = new AtomicBoolean();
-        assertEquals("published_variants_materialized_view",
-                ModuleConstants.of(rev, "app.names", "signature", () -> looked.set(true)));
-        assertTrue(looked.get(), "the model depends on the module it read");
-        assertEquals("ix_published_variants_materialized_view", ModuleConstants.of(rev, "app.names", "PREFIX", () -> { }));
+        try (ProjectReads.Recording reads = ProjectReads.recording()) {
+            assertEquals("published_variants_materialized_view", ModuleConstants.of(rev, "app.names", "signature"));
+            assertTrue(reads.reads().reads().stream().anyMatch(r -> r.kind() == ProjectReads.Kind.BYTES
+                    && r.path().endsWith("names.py") && !r.answer().isEmpty()),
+                    "the model depends on the module it read: " + reads.reads());
+        }
+        assertEquals("ix_published_variants_materialized_view", ModuleConstants.of(rev, "app.names", "PREFIX"));
         // assigned twice, computed at import time, or bound by a tuple: not read
-        assertNull(ModuleConstants.of(rev, "app.names", "twice", () -> { }));
-        assertNull(ModuleConstants.of(rev, "app.names", "computed", () -> { }));
-        assertNull(ModuleConstants.of(rev, "app.names", "a", () -> { }));
+        assertNull(ModuleConstants.of(rev, "app.names", "twice"));
+        assertNull(ModuleConstants.of(rev, "app.names", "computed"));
+        assertNull(ModuleConstants.of(rev, "app.names", "a"));
     }
 
     @Test
@@ -63,12 +64,12 @@ class ModuleConstantsTest {
         Files.createSymbolicLink(project.resolve("app/names.py"), root.resolve("elsewhere/names.py"));
         Path p = project.resolve("alembic/versions/002_views.py");
         SourceFile inner = SourceFile.of(p, "alembic/versions/002_views.py", Files.readString(p));
-        assertNull(ModuleConstants.of(inner, "app.names", "signature", () -> { }));
+        assertNull(ModuleConstants.of(inner, "app.names", "signature"));
         StringBuilder big = new StringBuilder("signature = 'big'\n");
         while (big.length() <= 1 << 20) {
             big.append("# padding of a module too large to read\n");
         }
         write("proj/app/big.py", big.toString());
-        assertNull(ModuleConstants.of(inner, "app.big", "signature", () -> { }));
+        assertNull(ModuleConstants.of(inner, "app.big", "signature"));
     }
 }

@@ -47,7 +47,11 @@ class ProjectModelsTest {
     }
 
     private Map<String, DeclarativeModels.Model> imported(PythonModule m, AtomicBoolean looked) {
-        return ProjectModels.imported(m.source(), m.body(), () -> looked.set(true));
+        try (ProjectReads.Recording reads = ProjectReads.recording()) {
+            Map<String, DeclarativeModels.Model> out = ProjectModels.imported(m.source(), m.body());
+            looked.set(!reads.reads().isEmpty());
+            return out;
+        }
     }
 
     private void base(Path project) throws IOException {
