@@ -67,10 +67,10 @@ public final class MigrationReader {
                 for (Stmt.ImportName n : imp.names()) {
                     String local = imp.bound(n);
                     imported.put(local, List.of(imp.module(), n.name()));
-                    if (usedAsValues == null) {
+                    if (usedAsValues == null && ModelTables.lookedUp(imp.module())) {
                         usedAsValues = ModuleConstants.usedAsValues(module.body());
                     }
-                    String constant = usedAsValues.contains(local)
+                    String constant = usedAsValues != null && usedAsValues.contains(local)
                             ? ModuleConstants.of(module.source(), imp.module(), n.name())
                             : null;
                     if (constant != null) {

@@ -57,10 +57,15 @@ final class ModelTables {
     record Module(Path file, Path top) {
     }
 
+    /** Whether module {@code module} is looked for in the project: not relative, not Alembic's or SQLAlchemy's. */
+    static boolean lookedUp(String module) {
+        return module != null && !module.startsWith(".") && !module.startsWith("alembic")
+                && !module.startsWith("sqlalchemy");
+    }
+
     /** The module file Python imports for {@code module} from the revision's folder or one above it (see above). */
     static Module module(SourceFile revision, String module) {
-        if (revision == null || revision.path() == null || module == null || module.startsWith(".")
-                || module.startsWith("alembic") || module.startsWith("sqlalchemy")) {
+        if (revision == null || revision.path() == null || !lookedUp(module)) {
             return null;
         }
         String rel = module.replace('.', '/');

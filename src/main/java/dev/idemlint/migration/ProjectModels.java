@@ -7,6 +7,7 @@ import dev.idemlint.python.StmtParts;
 import dev.idemlint.source.SourceFile;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -44,7 +45,7 @@ final class ProjectModels {
     }
 
     /** The calls that register an event listener, which may change a row before it is written. */
-    private static final Set<String> LISTENERS = Set.of("listen", "listens_for", ".listen", ".listens_for");
+    private static final Set<String> LISTENERS = Set.of("listen", "listens_for");
     /** How many enclosing packages' {@code __init__.py} are read for listeners. */
     private static final int MAX_PACKAGES = 8;
 
@@ -87,7 +88,7 @@ final class ProjectModels {
                 for (Stmt.ImportName n : imp.names()) {
                     String local = imp.bound(n);
                     count.merge(local, 1, Integer::sum);
-                    if (imp.module() != null && !n.name().equals("*")) {
+                    if (ModelTables.lookedUp(imp.module()) && !n.name().equals("*")) {
                         from.put(local, List.of(imp.module(), n.name()));
                     }
                 }
@@ -101,8 +102,12 @@ final class ProjectModels {
                 }
             }
         }
-        Set<String> called = called(body);
-        if (!called.contains(".add") && !called.contains(".add_all") && !called.contains(".bulk_save_objects")) {
+        if (from.isEmpty()) {
+            return Map.of(); // nothing imported from a module of the project
+        }
+        Set<String> methods = new HashSet<>();
+        Set<String> called = called(body, methods);
+        if (!methods.contains("add") && !methods.contains("add_all") && !methods.contains("bulk_save_objects")) {
             return Map.of(); // no session writes anything: no file is read
         }
         Map<String, DeclarativeModels.Model> out = new HashMap<>();
@@ -123,8 +128,8 @@ final class ProjectModels {
         return Map.copyOf(out);
     }
 
-    /** The names {@code body} calls anywhere as {@code name(...)}, and as {@code .name} the methods it calls. */
-    private static Set<String> called(List<Stmt> body) {
+    /** The names {@code body} calls anywhere as {@code name(...)}; the methods it calls ({@code x.name(...)}) to {@code methods}. */
+    private static Set<String> called(List<Stmt> body, Set<String> methods) {
         Set<String> out = new HashSet<>();
         ArrayDeque<Stmt> todo = new ArrayDeque<>(body);
         ArrayDeque<Expr> exprs = new ArrayDeque<>();
@@ -140,7 +145,7 @@ final class ProjectModels {
                 if (e instanceof Expr.Call c && c.func() instanceof Expr.Name n) {
                     out.add(n.id());
                 } else if (e instanceof Expr.Call c && c.func() instanceof Expr.Attribute a) {
-                    out.add("." + a.attr());
+                    methods.add(a.attr());
                 }
                 for (int i = 0; i < e.childCount(); i++) {
                     exprs.push(e.child(i));
@@ -251,8 +256,9 @@ final class ProjectModels {
         }
         // a base the module also imports or binds again is not the one read
         bases.retainAll(once);
-        Set<String> calls = called(m.body());
-        boolean listens = calls.stream().anyMatch(LISTENERS::contains);
+        Set<String> methods = new HashSet<>();
+        Set<String> calls = called(m.body(), methods);
+        boolean listens = !Collections.disjoint(calls, LISTENERS) || !Collections.disjoint(methods, LISTENERS);
         return new Read(Map.copyOf(classes), Map.copyOf(imported), Set.copyOf(bases), listens);
     }
 
