@@ -166,8 +166,7 @@ final class ModelCodec {
 
     /**
      * The operations whose calls the timeline reads beyond {@code schema=}: a constraint's or an index's name
-     * under the naming convention (ConstraintNames.of, ofDrop), a foreign key's referred table
-     * (ConstraintNames.referredTable), a dropped primary key ({@code Operation.Drop.primaryKey}).
+     * under the naming convention (ConstraintNames.of, ofDrop), a dropped primary key ({@code Operation.Drop.primaryKey}).
      */
     private static boolean readWhole(Operation op) {
         return op instanceof Operation.Drop || op instanceof Operation.AddConstraint || op instanceof Operation.CreateIndex;

@@ -318,18 +318,22 @@ public final class ConstraintNames {
 
     /**
      * The table an {@code op.create_foreign_key} (or {@code batch_op.create_foreign_key}) call refers to, as
-     * written ({@code "teams"}, or {@code "billing.teams"} with a literal {@code referent_schema}); null for
-     * other operations and when it is not a literal.
+     * written ({@code "teams"}, or {@code "billing.teams"} with a literal {@code referent_schema}), read when the
+     * operation was modelled ({@link Operation.AddConstraint#references}); null for other operations and when it is
+     * not a literal.
      */
     public static String referredTable(Operation op) {
-        OpSite site = op.site();
-        if (!(op instanceof Operation.AddConstraint c) || c.kind() != ConstraintKind.FOREIGN_KEY || site.call() == null
-                || !opCall(site)) {
+        return op instanceof Operation.AddConstraint c && c.kind() == ConstraintKind.FOREIGN_KEY ? c.references() : null;
+    }
+
+    /** {@link #referredTable(Operation)} of the call {@code call} of {@code op.} or, with {@code batch}, {@code batch_op.}. */
+    static String referredTable(Expr.Call call, boolean batch) {
+        if (call == null) {
             return null;
         }
-        int b = batchShift(site);
-        String table = literal(argument(site.call(), 2 - b, "referent_table"));
-        Expr schema = argument(site.call(), -1, "referent_schema");
+        int b = batch ? 1 : 0;
+        String table = literal(argument(call, 2 - b, "referent_table"));
+        Expr schema = argument(call, -1, "referent_schema");
         if (table == null || schema == null || schema instanceof Expr.Const k && k.text().equals("None")) {
             return table;
         }

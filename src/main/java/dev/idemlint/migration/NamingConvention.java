@@ -106,7 +106,7 @@ public record NamingConvention(Map<String, String> templates, Set<String> comput
                     && ConstraintNames.of(op, this) instanceof ConstraintNames.Name.Given g
                     && g.origin() == ConstraintNames.Origin.CONVENTION && !g.name().equals(c.name())) {
                 out.add(new Operation.AddConstraint(c.site(), c.kind(), g.name(), c.table(), c.ifNotExists(), c.columns(),
-                        c.condition()));
+                        c.condition(), c.references()));
                 changed = true;
             } else if (op instanceof Operation.Drop d && d.kind() == ObjectKind.CONSTRAINT && d.name() != null
                     && ConstraintNames.ofDrop(op, this) instanceof ConstraintNames.Name.Given g

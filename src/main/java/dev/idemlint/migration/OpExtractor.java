@@ -1935,7 +1935,8 @@ final class OpExtractor {
                     table = str(arg(call, 1, "source_table"), ctx);
                 }
                 out.add(new Operation.AddConstraint(site, ConstraintKind.FOREIGN_KEY, name, table, false,
-                        strings(arg(call, 3 - b, "local_cols"), ctx)));
+                        strings(arg(call, 3 - b, "local_cols"), ctx), null, origin.alembicOp()
+                                ? ConstraintNames.referredTable(site.call(), origin == Origin.BATCH_OP) : null));
             }
             case "create_unique_constraint", "create_check_constraint", "create_primary_key",
                     "create_exclude_constraint" -> {

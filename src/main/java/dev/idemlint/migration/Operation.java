@@ -101,22 +101,29 @@ public sealed interface Operation {
      * {@code ADD CONSTRAINT} / {@code op.create_foreign_key} etc. {@code ifNotExists} true means the
      * SQL says {@code ADD CONSTRAINT IF NOT EXISTS}, which PostgreSQL rejects (42601). {@code condition} is a
      * CHECK's condition as the SQL the server gets, when it is a constant string ({@code "a > 0"},
-     * {@code sa.text("a > 0")}, the inside of {@code CHECK (...)}); null otherwise.
+     * {@code sa.text("a > 0")}, the inside of {@code CHECK (...)}); null otherwise. {@code references} is the table an
+     * op call's foreign key refers to, as written ({@link ConstraintNames#referredTable(Expr.Call, boolean)}); null
+     * otherwise.
      */
     record AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
-            List<String> columns, String condition) implements Operation {
+            List<String> columns, String condition, String references) implements Operation {
         public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists) {
-            this(site, kind, name, table, ifNotExists, List.of(), null);
+            this(site, kind, name, table, ifNotExists, List.of(), null, null);
         }
 
         public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
                 List<String> columns) {
-            this(site, kind, name, table, ifNotExists, columns, null);
+            this(site, kind, name, table, ifNotExists, columns, null, null);
+        }
+
+        public AddConstraint(OpSite site, ConstraintKind kind, String name, String table, boolean ifNotExists,
+                List<String> columns, String condition) {
+            this(site, kind, name, table, ifNotExists, columns, condition, null);
         }
 
         @Override
         public Operation withSite(OpSite site) {
-            return new AddConstraint(site, kind, name, table, ifNotExists, columns, condition);
+            return new AddConstraint(site, kind, name, table, ifNotExists, columns, condition, references);
         }
     }
 
