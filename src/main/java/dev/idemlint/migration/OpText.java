@@ -1,7 +1,5 @@
 package dev.idemlint.migration;
 
-import dev.idemlint.python.Arg;
-import dev.idemlint.python.Expr;
 import dev.idemlint.source.Span;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -185,12 +183,7 @@ public final class OpText {
             Matcher m = REFERENCES.matcher(sql);
             return m.find() ? m.group(1).replace("\"", "") : null;
         }
-        Expr.Call call = fk.site().call();
-        if (call == null) {
-            return null;
-        }
-        Arg kw = call.keyword("referent_table");
-        return NamingConventionReader.literal(kw != null ? kw.value() : call.positional(fk.site().origin() == Origin.BATCH_OP ? 1 : 2));
+        return fk.references();
     }
 
     /** The statement's SQL, or the op call's source text; null when neither is kept. */
