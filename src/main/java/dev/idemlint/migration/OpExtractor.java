@@ -347,7 +347,7 @@ final class OpExtractor {
                 // a helper of the project that reads only tables this revision leaves alone answers the same on
                 // the re-run as on the first run (ReadOnlyHelpers)
                 ReadOnlyHelpers.Reading read = ReadOnlyHelpers.read(i.test(), file, imported, ctx.scope());
-                helperGuards += read.readFiles() ? 1 : 0;
+                helperGuards += read.lookedUp() ? 1 : 0;
                 setting = read.condition();
             }
             if (setting != null) {

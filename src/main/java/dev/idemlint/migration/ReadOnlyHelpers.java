@@ -72,8 +72,8 @@ final class ReadOnlyHelpers {
     /** Statements read in one body, nested ones included. */
     private static final int MAX_STATEMENTS = 64;
 
-    /** The condition, and whether another file was read (the answer then depends on it). */
-    record Reading(Guard.Condition condition, boolean readFiles) {
+    /** The condition, and whether a helper of the project was looked up for it (counted by {@link #MAX_GUARDS}). */
+    record Reading(Guard.Condition condition, boolean lookedUp) {
         static final Reading NONE = new Reading(null, false);
     }
 
