@@ -604,12 +604,14 @@ class ResultCacheTest {
         assertTrue(run(cache(dir), configured));
     }
 
-    @Test
-    void a_tree_reading_a_project_module_hits_until_that_module_or_one_it_looked_for_changes(@TempDir Path tmp)
-            throws IOException {
-        LintTarget t = tree(tmp.resolve("p"));
-        Files.writeString(tmp.resolve("p/alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
-        Files.writeString(tmp.resolve("p/versions/c3_names.py"), """
+    /**
+     * {@link #tree} in a project (alembic.ini beside versions/) with a third revision whose column is named by a
+     * constant of the project module {@code app.names}.
+     */
+    private static LintTarget namesTree(Path dir) throws IOException {
+        tree(dir);
+        Files.writeString(dir.resolve("alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
+        Files.writeString(dir.resolve("versions/c3_names.py"), """
                 from alembic import op
                 import sqlalchemy as sa
                 from app.names import COLUMN
@@ -620,7 +622,13 @@ class ResultCacheTest {
                 def upgrade():
                     op.add_column("players", sa.Column(COLUMN, sa.Text()))
                 """, StandardCharsets.UTF_8);
-        t = target(tmp.resolve("p/versions"));
+        return target(dir.resolve("versions"));
+    }
+
+    @Test
+    void a_tree_reading_a_project_module_hits_until_that_module_or_one_it_looked_for_changes(@TempDir Path tmp)
+            throws IOException {
+        LintTarget t = namesTree(tmp.resolve("p"));
         Path dir = tmp.resolve("cache");
         assertFalse(run(cache(dir), t), "cold");
         assertTrue(run(cache(dir), t), "a look-up that found no module is kept with the tree");
@@ -671,22 +679,9 @@ class ResultCacheTest {
     @Test
     void a_revisions_model_reading_a_project_module_is_read_back_while_the_module_is_unchanged(@TempDir Path tmp)
             throws IOException {
-        LintTarget t = tree(tmp.resolve("p"));
-        Files.writeString(tmp.resolve("p/alembic.ini"), "[alembic]\nscript_location = %(here)s\n");
         Files.createDirectories(tmp.resolve("p/app"));
         Files.writeString(tmp.resolve("p/app/names.py"), "COLUMN = \"nick\"\n");
-        Files.writeString(tmp.resolve("p/versions/c3_names.py"), """
-                from alembic import op
-                import sqlalchemy as sa
-                from app.names import COLUMN
-
-                revision = "c3"
-                down_revision = "b2"
-
-                def upgrade():
-                    op.add_column("players", sa.Column(COLUMN, sa.Text()))
-                """, StandardCharsets.UTF_8);
-        t = target(tmp.resolve("p/versions"));
+        LintTarget t = namesTree(tmp.resolve("p"));
         Path dir = tmp.resolve("cache");
         assertEquals(3, runWithModels(cache(dir), t, false).kept.get(), "every model kept, c3's too");
         Counting again = runWithModels(cache(dir), t, false);
