@@ -363,7 +363,7 @@ final class DialectHelpers {
     }
 
     private static Map<String, Function> functions(Path file, Path top) {
-        byte[] bytes = ModelTables.bytes(file, top);
+        byte[] bytes = ProjectReads.bytes(file, top);
         if (bytes == null) {
             return Map.of();
         }

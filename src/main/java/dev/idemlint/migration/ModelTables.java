@@ -95,11 +95,6 @@ final class ModelTables {
         return new Module(null, top);
     }
 
-    /** The bytes of module file {@code file} within {@code top} ({@link ProjectReads#bytes}), or null. */
-    static byte[] bytes(Path file, Path top) {
-        return ProjectReads.bytes(file, top);
-    }
-
     /** The SHA-256 of a module's bytes, which keys what is kept of it. */
     static String digest(byte[] bytes) {
         try {
@@ -152,9 +147,9 @@ final class ModelTables {
         return false;
     }
 
-    /** The tables a module file declares; none when it is not read ({@link #bytes}). */
+    /** The tables a module file declares; none when it is not read ({@link ProjectReads#bytes}). */
     private static Map<String, String> tables(Path file, Path top) {
-        byte[] bytes = bytes(file, top);
+        byte[] bytes = ProjectReads.bytes(file, top);
         return bytes == null ? Map.of() : TABLES.get(file, bytes, ModelTables::read);
     }
 

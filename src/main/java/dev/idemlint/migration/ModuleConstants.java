@@ -37,7 +37,7 @@ final class ModuleConstants {
         if (found == null || found.file() == null) {
             return null;
         }
-        byte[] bytes = ModelTables.bytes(found.file(), found.top());
+        byte[] bytes = ProjectReads.bytes(found.file(), found.top());
         if (bytes == null) {
             return null;
         }

@@ -183,9 +183,9 @@ final class ProjectModels {
         return read;
     }
 
-    /** Module file {@code file} read within the bounds of {@link ModelTables#bytes}; {@link Read#NONE} if not. */
+    /** Module file {@code file} read within the bounds of {@link ProjectReads#bytes}; {@link Read#NONE} if not. */
     private static Read file(Path file, Path top) {
-        byte[] bytes = ModelTables.bytes(file, top);
+        byte[] bytes = ProjectReads.bytes(file, top);
         if (bytes == null) {
             return Read.NONE;
         }

@@ -66,7 +66,7 @@ final class ProjectTypes {
         if (found == null || found.file() == null) {
             return Facts.NONE;
         }
-        byte[] bytes = ModelTables.bytes(found.file(), found.top());
+        byte[] bytes = ProjectReads.bytes(found.file(), found.top());
         if (bytes == null) {
             return Facts.NONE;
         }

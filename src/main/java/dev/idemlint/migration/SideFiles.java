@@ -26,7 +26,7 @@ import java.util.Set;
  * ({@link #opened}) and {@code for line in f.read().splitlines():} walks its lines as a loop over literals
  * ({@link #lines}, at most {@link LoopItems#MAX_ITEMS}), as subunit2sql runs its SQL file line by line. The path must be the revision's own folder ({@code os.path.dirname(__file__)}, through
  * {@code abspath}/{@code realpath}) joined with literal names, none {@code ..}; the file is read only when it lies
- * (links resolved) in that folder, is a regular file of at most 1 MiB ({@link ModelTables#bytes}) and is UTF-8.
+ * (links resolved) in that folder, is a regular file of at most 1 MiB ({@link ProjectReads#bytes}) and is UTF-8.
  * Anything else leaves the name unbound (unknown SQL, no claim). The text's chars have no place in the revision's
  * source (negative file offsets, as a dynamic part's): a fix never edits the revision for them, and a finding points
  * at the call that runs the SQL.
@@ -128,7 +128,7 @@ final class SideFiles {
         }
         Path dir = revision.path().toAbsolutePath().getParent();
         Path file = dir == null ? null : under(dir, opened.positional(0), scope);
-        byte[] bytes = file == null ? null : ModelTables.bytes(file, dir);
+        byte[] bytes = file == null ? null : ProjectReads.bytes(file, dir);
         return bytes == null ? null : utf8(bytes);
     }
 
