@@ -465,6 +465,168 @@ final class ObjectReplay {
         }
     }
 
+    /**
+     * The point of the operation that made {@code key} (living in or owned by {@code owner}, null for none), when
+     * nothing {@link #heldBefore} would replay for it before operation {@code index} of the revision at {@code pos}
+     * can change what the state holds of it but that one creation: then the replay holds it made by that operation,
+     * and need not run. -1 when the replay must answer. It holds when, on the path to that point, no operation is
+     * bounded by no name, the one creation of the key's slot runs wherever its revision runs (no guard, no
+     * condition, a name the tree writes, not a temporary table) and names no other object it depends on (a
+     * partition's parent, a referenced table, a trigger's function), its owner (a column's, an index's or a key's table)
+     * was made once before it or with it, and every other operation naming one of its names only makes objects of
+     * other names or, for a table, column, index or key, acts on other parts of the same table
+     * ({@link #untouched}). {@code ExistingOracleTest} holds the answer to the replay's on every tree.
+     */
+    long soleCreation(ObjectRef key, QualifiedName owner, int pos, int index) {
+        Sole sole = soles.computeIfAbsent(new Visit(key, pos), v -> sole(key, owner, pos));
+        long end = point(pos, index);
+        if (sole.everywhere < end) {
+            return -1;
+        }
+        int k = Arrays.binarySearch(sole.points, end);
+        k = (k < 0 ? -k - 1 : k) - 1;
+        return k < 0 ? -1 : sole.answers[k];
+    }
+
+    /** Per object and revision asked, {@link #soleCreation}'s answers through the revision: every lock rule asks. */
+    private final Map<Visit, Sole> soles = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The points of the operations naming an object's names on the path through a revision, in walk order, with
+     * {@link #soleCreation}'s answer for a question just after each; {@code everywhere}: the first point there of an
+     * operation no name bounds ({@link Long#MAX_VALUE}: none).
+     */
+    private record Sole(long[] points, long[] answers, long everywhere) {
+    }
+
+    private Sole sole(ObjectRef key, QualifiedName owner, int pos) {
+        BitSet path = ancestors.get(pos);
+        long end = point(pos + 1, 0);
+        long first = Long.MAX_VALUE;
+        for (int k = 0; k < everywhere.size && everywhere.at[k] < end; k++) {
+            int p = (int) (everywhere.at[k] >>> 32);
+            if (p == pos || path.get(p)) {
+                first = everywhere.at[k];
+                break;
+            }
+        }
+        Set<String> names = new HashSet<>(4);
+        add(key, names::add);
+        add(owner, names::add);
+        List<Points> lists = listsOf(names);
+        long[] points = new long[8];
+        int n = 0;
+        for (int l = 1; l < lists.size(); l++) {
+            Points list = lists.get(l);
+            for (int k = 0; k < list.size && list.at[k] < end; k++) {
+                long at = list.at[k];
+                int p = (int) (at >>> 32);
+                if (p == pos || path.get(p)) {
+                    if (n == points.length) {
+                        points = Arrays.copyOf(points, n * 2);
+                    }
+                    points[n++] = at;
+                }
+            }
+        }
+        points = sortedDistinct(Arrays.copyOf(points, n));
+        long[] answers = new long[points.length];
+        Arrays.fill(answers, -1);
+        SchemaState.Slot slot = SchemaState.slot(key);
+        String name = lower(key.name());
+        String table = owner == null ? null : lower(owner);
+        long made = -1;
+        boolean ownerMade = owner == null;
+        for (int k = 0; k < points.length; k++) {
+            long at = points[k];
+            Operation op = upgrades.get((int) (at >>> 32)).get((int) at);
+            if (runs.test(op)) {
+                boolean makesOwner = false;
+                for (Effect e : effectsAt(at)) {
+                    if (e instanceof Effect.Create c) {
+                        String bare = lower(c.object().name());
+                        if (!bare.equals(name) && !bare.equals(table)) {
+                            continue;
+                        }
+                        ObjectRef o = SchemaTimeline.norm(c.object());
+                        if (SchemaState.slot(o).equals(slot)) {
+                            // one whose shape names another object (a partition's parent, a key's referenced table, a
+                            // trigger's function) depends on it: the replay follows that name too
+                            if (made >= 0 || !op.site().definite() || c.shape().postgresNamed()
+                                    || c.shape().temporary() || c.shape().owner() != null
+                                    || c.shape().references() != null || c.shape().function() != null) {
+                                return new Sole(points, answers, first);
+                            }
+                            made = at;
+                        } else if (SchemaState.tableLike(o.kind()) && o.name().equals(owner) && !ownerMade
+                                && made < 0) {
+                            makesOwner = true;
+                        } else {
+                            // another object of its name, or its owner made again
+                            return new Sole(points, answers, first);
+                        }
+                    } else if (e instanceof Effect.Require r) {
+                        // a statement that needs it, or its table, made first: it fails on neither
+                        if (made < 0 && SchemaState.slot(SchemaTimeline.norm(r.object())).equals(slot)) {
+                            return new Sole(points, answers, first);
+                        }
+                    } else if (!untouched(e, key, name, table)) {
+                        return new Sole(points, answers, first);
+                    }
+                }
+                ownerMade |= makesOwner;
+            }
+            if (made < 0 && !(ownerMade && key.table() != null)) {
+                // what names it before it is made: a table of that name the replay takes as there already
+                return new Sole(points, answers, first);
+            }
+            answers[k] = ownerMade ? made : -1;
+        }
+        return new Sole(points, answers, first);
+    }
+
+    /**
+     * Whether effect {@code e}, of an operation naming one of the names of {@code key} (its {@code name} and its
+     * owner's, {@code table}, lower case), leaves what the state holds of it as it was: a creation of an object of
+     * another name; for a table or column, a drop or rename of another part of the table, its primary key, rows
+     * written to or removed from it; for those and an index or key, a change of another column of the table.
+     */
+    private static boolean untouched(Effect e, ObjectRef key, String name, String table) {
+        boolean tablePart = SchemaState.tableLike(key.kind()) || key.kind() == ObjectKind.COLUMN
+                || key.kind() == ObjectKind.INDEX || key.kind() == ObjectKind.CONSTRAINT;
+        if (e instanceof Effect.Drop d) {
+            return !d.cascade() && (SchemaState.tableLike(key.kind()) || key.kind() == ObjectKind.COLUMN)
+                    && other(d.object(), name, table);
+        }
+        if (e instanceof Effect.Rename r) {
+            return (SchemaState.tableLike(key.kind()) || key.kind() == ObjectKind.COLUMN) && other(r.object(), name, table)
+                    && other(r.target(), name, table);
+        }
+        if (e instanceof Effect.AlterColumn a) {
+            return tablePart && other(a.column(), name, table)
+                    && (a.sequence() == null || !lower(a.sequence()).equals(name));
+        }
+        if (e instanceof Effect.ColumnType c) {
+            return tablePart && other(c.column(), name, table);
+        }
+        if (e instanceof Effect.Serial x) {
+            return tablePart && other(x.column(), name, table) && !lower(x.sequence()).equals(name);
+        }
+        if (e instanceof Effect.TypedUse u) {
+            return tablePart && other(u.column(), name, table);
+        }
+        if (e instanceof Effect.PrimaryKey || e instanceof Effect.Write || e instanceof Effect.RemoveRows) {
+            return SchemaState.tableLike(key.kind()) || key.kind() == ObjectKind.COLUMN;
+        }
+        return false;
+    }
+
+    /** Whether {@code ref} is neither of name {@code name} nor the table {@code table} (lower case). */
+    private static boolean other(ObjectRef ref, String name, String table) {
+        return !lower(ref.name()).equals(name)
+                && !(table != null && SchemaState.tableLike(ref.kind()) && lower(ref.name()).equals(table));
+    }
+
     /** Whether {@code key} is a column whose replay is its table's ({@link #heldBefore}). */
     private boolean sharesTable(ObjectRef key) {
         return key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));

@@ -37,6 +37,12 @@ import java.util.regex.Pattern;
  * revision's ancestors did plus what the revision itself did before that operation; sibling branches
  * are invisible. Built once per versions tree and run, and handed to the rules by their context
  * ({@code RuleContext.timeline()}).
+ *
+ * <p>Whether an object exists at a point ({@link #existing}, {@link #certainlyExisting}, {@link #threatened},
+ * an enum type's labels, a table's keys) is what {@link SchemaState} holds there, replayed along the graph
+ * ({@link ObjectReplay}, {@link Replay}). The timeline's own log of creations and drops is the index those
+ * questions start from: which creations a point can see (none: nothing to replay), which {@link Creation} a
+ * state's maker is, and, where the state names no maker of that name, the creation visible there.
  */
 public final class SchemaTimeline {
 
@@ -970,22 +976,27 @@ public final class SchemaTimeline {
 
     /**
      * The creation that makes {@code key} exist just before operation {@code index} of {@code m}
-     * (use {@link Integer#MAX_VALUE} for "after the revision"), or null when it does not exist there.
-     * When several creations happened since the object was last dropped (a tolerant one first, say),
-     * the first one is returned: the one that really created it.
+     * (use {@link Integer#MAX_VALUE} for "after the revision"), or null when it does not exist there, as the replayed
+     * state ({@link ObjectReplay}) holds it: absent, or unknown for code that may only take it, is null; present, or
+     * unknown for code that may make it, is its maker ({@link SchemaState#creator}). Where the state names no maker of
+     * that name (a key whose name the server picks, an object code not read forgot, a column made with a table later
+     * renamed into place), the event log's visible creation ({@link #live}) names it: when several creations
+     * happened since the object was last dropped (a tolerant one first, say), the first one, the one that really
+     * created it.
      */
     public Creation existing(ObjectRef ref, Migration m, int index, Settings s) {
-        if (engines != null) {
-            SchemaTimeline t = engineAt(m, index);
-            return t == null ? null : t.existing(ref, m, index, s);
-        }
-        return EXISTING_BY_REPLAY ? existingByReplay(ref, m, index, s) : live(norm(ref), m, index, s);
+        return existing(ref, m, index, s, true);
     }
 
-    /** {@link #existing} from the replayed state, held to the event log by ExistingOracleTest (bench/NOTES: its cost). */
-    private static final boolean EXISTING_BY_REPLAY = Boolean.getBoolean("idemlint.existingByReplay");
+    /**
+     * {@link #existing} with the replay run for every question ({@code soleCreation} not asked first), which
+     * ExistingOracleTest holds {@link #existing} to.
+     */
+    Creation existingByReplay(ObjectRef ref, Migration m, int index, Settings s) {
+        return existing(ref, m, index, s, false);
+    }
 
-    /** The event log's answer to {@link #existing}, which ExistingOracleTest holds the replay's to. */
+    /** The event log's answer to {@link #existing} ({@link #live}), which ExistingOracleTest holds the replay's to. */
     Creation existingByEvents(ObjectRef ref, Migration m, int index, Settings s) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
@@ -995,27 +1006,33 @@ public final class SchemaTimeline {
     }
 
     /**
-     * {@link #existing} as the replayed state ({@link ObjectReplay}) holds it: absent, or unknown for code that may
-     * only take it, is null; present, or unknown for code that may make it, is its maker ({@link SchemaState#creator}).
-     * Where the state names no maker of that name (a key whose name the server picks, an object code not read
-     * forgot, a column made with a table later renamed into place), the event log's visible creation ({@link #live})
-     * names it.
+     * {@link #existing}; when {@code sole}, first asking the replay's index whether one creation alone decides it
+     * ({@link ObjectReplay#soleCreation}): the question most often asked, about a table or column a revision made
+     * and then alters, is answered without replaying the object.
      */
-    Creation existingByReplay(ObjectRef ref, Migration m, int index, Settings s) {
+    private Creation existing(ObjectRef ref, Migration m, int index, Settings s, boolean sole) {
         if (engines != null) {
             SchemaTimeline t = engineAt(m, index);
-            return t == null ? null : t.existingByReplay(ref, m, index, s);
+            return t == null ? null : t.existing(ref, m, index, s, sole);
         }
         ObjectRef key = norm(ref);
-        ObjectReplay.Held state = replayedBefore(key, m, index);
-        if (state == null || state.presence() == Presence.ABSENT) {
+        Integer p = position.get(m);
+        List<Event> evs = p == null ? List.of() : eventsOf(key);
+        // only a creation can make it exist: with none visible no replay is needed (most objects are made once)
+        if (p == null || !anyVisibleCreation(evs, p, index)) {
             return null;
         }
-        if (state.presence() == Presence.UNKNOWN && (state.doubt() == null || !state.doubt().mayMake())) {
-            return null;
+        QualifiedName owner = ownerOf(key, evs);
+        long made = sole ? objects().soleCreation(key, owner, p, index) : -1;
+        Creation c = made < 0 ? null : createdAt(evs, (int) (made >>> 32), (int) made);
+        if (c == null) {
+            ObjectReplay.Held state = objects().heldBefore(key, owner, p, index);
+            if (state.presence() == Presence.ABSENT
+                    || state.presence() == Presence.UNKNOWN && (state.doubt() == null || !state.doubt().mayMake())) {
+                return null;
+            }
+            c = state.maker() == null ? null : madeBy(evs, state.maker());
         }
-        SchemaState.Maker maker = state.maker();
-        Creation c = maker == null ? null : madeBy(key, maker);
         if (c == null) {
             // the state names no maker (a key whose name the server picks, held unknown for what may have made it;
             // an object code not read forgot) or one that made no object of this name (a column made with a table
@@ -1028,7 +1045,7 @@ public final class SchemaTimeline {
     }
 
     /**
-     * The state {@link #existingByReplay} reads for the normalised {@code key} before operation {@code index} of
+     * The state {@link #existing} reads for the normalised {@code key} before operation {@code index} of
      * {@code m} (of the engine's timeline the point falls in), or null when no creation of it is visible there.
      */
     ObjectReplay.Held replayedBefore(ObjectRef key, Migration m, int index) {
@@ -1162,7 +1179,7 @@ public final class SchemaTimeline {
         }
         SchemaState state = objects().before(key, ownerOf(key, eventsOf(key)), p, index);
         SchemaState.Maker maker = state.presence(key) == Presence.PRESENT ? state.creator(key) : null;
-        Creation live = maker == null ? null : madeBy(key, maker);
+        Creation live = maker == null ? null : madeBy(eventsOf(key), maker);
         if (live == null || !live.effective(s) || live.via() == Via.RENAME
                 || (keys ? mayBeLeftOut(live) : redundantInCreateTable(live)) || serialSequenceUnsure(live)) {
             return null;
@@ -1212,8 +1229,8 @@ public final class SchemaTimeline {
      * The creation in {@code key}'s place (its namespace and name, whatever table an index names) by
      * {@code maker}'s operation, or null (the maker made it under another name).
      */
-    private Creation madeBy(ObjectRef key, SchemaState.Maker maker) {
-        for (Event e : eventsOf(key)) {
+    private static Creation madeBy(List<Event> evs, SchemaState.Maker maker) {
+        for (Event e : evs) {
             Creation c = e.creation();
             if (c != null && c.migration() == maker.migration() && c.index() == maker.index()) {
                 return c;
@@ -1221,6 +1238,18 @@ public final class SchemaTimeline {
         }
         return null;
     }
+
+    /** The first creation among {@code evs} by operation {@code index} of the revision at {@code pos}, or null. */
+    private static Creation createdAt(List<Event> evs, int pos, int index) {
+        for (Event e : evs) {
+            if (e.creation() != null && e.pos() == pos && e.index() == index) {
+                return e.creation();
+            }
+        }
+        return null;
+    }
+
+
 
     /** The table {@code c}'s object lives in or belongs to (a serial's sequence's), or null. */
     private static QualifiedName ownerOf(Creation c) {

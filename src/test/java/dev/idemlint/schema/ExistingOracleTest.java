@@ -18,7 +18,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The ratchet of {@link SchemaTimeline#existing} answered from the replayed state against the event log: on
+ * {@link SchemaTimeline#existing} held to the replay run for every question, at every point, and the ratchet of the
+ * replay's answer against the event log's: on
  * every tree {@link TimelineOracleTest#trees()} gives (its last 200 revisions), at every (revision, operation) and
  * for every object a creation of the tree names, the event log's answer ({@code existingByEvents}) is held
  * against the replay's ({@code existingByReplay}). Each difference falls in a
@@ -38,6 +39,7 @@ class ExistingOracleTest {
         Map<String, String> reasons = new TreeMap<>();
         StringBuilder points = new StringBuilder();
         int asked = 0;
+        List<String> accelerated = new ArrayList<>();
         for (Map.Entry<String, List<Path>> tree : TimelineOracleTest.trees().entrySet()) {
             List<Migration> order = TimelineOracleTest.load(tree.getValue());
             if (order.isEmpty()) {
@@ -57,6 +59,12 @@ class ExistingOracleTest {
                         asked++;
                         Creation old = t.existingByEvents(ref, m, at, Settings.DEFAULT);
                         Creation now = t.existingByReplay(ref, m, at, Settings.DEFAULT);
+                        Creation sole = t.existing(ref, m, at, Settings.DEFAULT);
+                        if (sole != now) {
+                            accelerated.add(tree.getKey() + " " + m.header().revisionId() + "@"
+                                    + (i == n ? "end" : String.valueOf(i)) + " " + ref + " replay=" + label(now)
+                                    + " existing=" + label(sole));
+                        }
                         if (old != now) {
                             String why = why(t, ref, m, at, old, now);
                             String code = why.substring(0, why.indexOf(' '));
@@ -72,6 +80,8 @@ class ExistingOracleTest {
             }
         }
         assertTrue(asked > 10_000, "the oracle asked " + asked + " questions");
+        assertEquals(List.of(), accelerated, "existing answered without the replay (ObjectReplay.soleCreation) where"
+                + " the replay answers otherwise");
         Path out = ROOT.resolve("target/oracle/existing-points.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, points, StandardCharsets.UTF_8);
