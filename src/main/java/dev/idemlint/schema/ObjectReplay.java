@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
@@ -75,6 +76,7 @@ final class ObjectReplay {
             ops += revision.size();
         }
         byName = new HashMap<>(Math.max(16, ops * 2));
+        soles = new ConcurrentHashMap<>(Math.max(16, effects.size() * 2));
         Filing filing = new Filing();
         for (int p = 0; p < effects.size(); p++) {
             List<List<Effect>> revision = effects.get(p);
@@ -102,10 +104,8 @@ final class ObjectReplay {
 
         @Override
         public void accept(String name) {
-            if (!name.startsWith(COLUMN)) {
-                // a point lies in a list at most once: a name given twice for one point finds it last there
-                byName.computeIfAbsent(name, k -> new Points()).add(at);
-            }
+            // a point lies in a list at most once: a name given twice for one point finds it last there
+            byName.computeIfAbsent(name, k -> new Points()).add(at);
         }
     }
 
@@ -170,7 +170,10 @@ final class ObjectReplay {
     private static void add(ObjectRef ref, Consumer<String> out) {
         if (ref != null) {
             if (ref.kind() == ObjectKind.COLUMN) {
-                out.accept(COLUMN + lower(ref.name()));
+                // the index files no column's name (its table's is filed): not made for it
+                if (!(out instanceof Filing)) {
+                    out.accept(COLUMN + lower(ref.name()));
+                }
             } else {
                 add(ref.name(), out);
             }
@@ -489,7 +492,7 @@ final class ObjectReplay {
     }
 
     /** Per object and revision asked, {@link #soleCreation}'s answers through the revision: every lock rule asks. */
-    private final Map<Visit, Sole> soles = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Visit, Sole> soles;
 
     /**
      * The points of the operations naming an object's names on the path through a revision, in walk order, with
