@@ -482,11 +482,7 @@ final class ObjectReplay {
      */
     long soleCreation(ObjectRef key, QualifiedName owner, int pos, int index) {
         Sole sole = soles.computeIfAbsent(new Visit(key, pos), v -> sole(key, owner, pos));
-        long end = point(pos, index);
-        if (sole.everywhere < end) {
-            return -1;
-        }
-        int k = Arrays.binarySearch(sole.points, end);
+        int k = Arrays.binarySearch(sole.points, point(pos, index));
         k = (k < 0 ? -k - 1 : k) - 1;
         return k < 0 ? -1 : sole.answers[k];
     }
@@ -495,44 +491,19 @@ final class ObjectReplay {
     private final Map<Visit, Sole> soles;
 
     /**
-     * The points of the operations naming an object's names on the path through a revision, in walk order, with
-     * {@link #soleCreation}'s answer for a question just after each; {@code everywhere}: the first point there of an
-     * operation no name bounds ({@link Long#MAX_VALUE}: none).
+     * The points of the operations naming an object's names, or bounded by none, on the path through a revision, in
+     * walk order, with {@link #soleCreation}'s answer for a question just after each.
      */
-    private record Sole(long[] points, long[] answers, long everywhere) {
+    private record Sole(long[] points, long[] answers) {
     }
 
     private Sole sole(ObjectRef key, QualifiedName owner, int pos) {
-        BitSet path = ancestors.get(pos);
-        long end = point(pos + 1, 0);
-        long first = Long.MAX_VALUE;
-        for (int k = 0; k < everywhere.size && everywhere.at[k] < end; k++) {
-            int p = (int) (everywhere.at[k] >>> 32);
-            if (p == pos || path.get(p)) {
-                first = everywhere.at[k];
-                break;
-            }
-        }
         Set<String> names = new HashSet<>(4);
         add(key, names::add);
         add(owner, names::add);
-        List<Points> lists = listsOf(names);
-        long[] points = new long[8];
-        int n = 0;
-        for (int l = 1; l < lists.size(); l++) {
-            Points list = lists.get(l);
-            for (int k = 0; k < list.size && list.at[k] < end; k++) {
-                long at = list.at[k];
-                int p = (int) (at >>> 32);
-                if (p == pos || path.get(p)) {
-                    if (n == points.length) {
-                        points = Arrays.copyOf(points, n * 2);
-                    }
-                    points[n++] = at;
-                }
-            }
-        }
-        points = sortedDistinct(Arrays.copyOf(points, n));
+        // the points no name bounds are among them: each is a forget, a drop with CASCADE or an effect not read,
+        // which no answer passes
+        long[] points = points(names, pos, Integer.MAX_VALUE);
         long[] answers = new long[points.length];
         Arrays.fill(answers, -1);
         SchemaState.Slot slot = SchemaState.slot(key);
@@ -558,7 +529,7 @@ final class ObjectReplay {
                             if (made >= 0 || !op.site().definite() || c.shape().postgresNamed()
                                     || c.shape().temporary() || c.shape().owner() != null
                                     || c.shape().references() != null || c.shape().function() != null) {
-                                return new Sole(points, answers, first);
+                                return new Sole(points, answers);
                             }
                             made = at;
                         } else if (SchemaState.tableLike(o.kind()) && o.name().equals(owner) && !ownerMade
@@ -566,26 +537,26 @@ final class ObjectReplay {
                             makesOwner = true;
                         } else {
                             // another object of its name, or its owner made again
-                            return new Sole(points, answers, first);
+                            return new Sole(points, answers);
                         }
                     } else if (e instanceof Effect.Require r) {
                         // a statement that needs it, or its table, made first: it fails on neither
                         if (made < 0 && SchemaState.slot(SchemaTimeline.norm(r.object())).equals(slot)) {
-                            return new Sole(points, answers, first);
+                            return new Sole(points, answers);
                         }
                     } else if (!untouched(e, key, name, table)) {
-                        return new Sole(points, answers, first);
+                        return new Sole(points, answers);
                     }
                 }
                 ownerMade |= makesOwner;
             }
             if (made < 0 && !(ownerMade && key.table() != null)) {
                 // what names it before it is made: a table of that name the replay takes as there already
-                return new Sole(points, answers, first);
+                return new Sole(points, answers);
             }
             answers[k] = ownerMade ? made : -1;
         }
-        return new Sole(points, answers, first);
+        return new Sole(points, answers);
     }
 
     /**

@@ -1249,8 +1249,6 @@ public final class SchemaTimeline {
         return null;
     }
 
-
-
     /** The table {@code c}'s object lives in or belongs to (a serial's sequence's), or null. */
     private static QualifiedName ownerOf(Creation c) {
         return c.key().table() != null ? c.key().table()
