@@ -10,65 +10,25 @@ import java.util.TreeMap;
 
 /**
  * Everything a reporter needs: the findings in order, how many files were read, the catalog (for
- * rule docs) and the tool version. A class rather than a record so that it can keep its
- * {@link #tally()}: the reporter's summary and the command's exit code both need the counts.
+ * rule docs), the tool version, and the dialects the linted trees target ({@code mariadb:10.11}) with
+ * where each was read ({@code migrations/env.py:12 (create_engine("mysql+pymysql://..."))}), in order;
+ * the dialect lists are null when not known and never hold a URL past its scheme.
  */
-public final class Report {
-    private final List<Diagnostic> diagnostics;
-    private final int filesRead;
-    private final RuleCatalog catalog;
-    private final String toolVersion;
-    /** The dialects the linted trees target ({@code mariadb:10.11}), in order; null when not known. */
-    private List<String> dialects;
-    private List<String> dialectSources;
-    /** Counted when first asked for (on the thread that writes the report). */
-    private Tally tally;
+public record Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog catalog, String toolVersion,
+        List<String> dialects, List<String> dialectSources) {
 
     public Report(List<Diagnostic> diagnostics, int filesRead, RuleCatalog catalog, String toolVersion) {
-        this.diagnostics = diagnostics;
-        this.filesRead = filesRead;
-        this.catalog = catalog;
-        this.toolVersion = toolVersion;
-    }
-
-    public List<Diagnostic> diagnostics() {
-        return diagnostics;
-    }
-
-    public int filesRead() {
-        return filesRead;
-    }
-
-    public RuleCatalog catalog() {
-        return catalog;
-    }
-
-    public String toolVersion() {
-        return toolVersion;
+        this(diagnostics, filesRead, catalog, toolVersion, null, null);
     }
 
     /** This report, carrying the linted trees' dialects for the JSON summary and SARIF run properties. */
     public Report withDialects(List<String> dialects) {
-        this.dialects = List.copyOf(dialects);
-        return this;
+        return new Report(diagnostics, filesRead, catalog, toolVersion, List.copyOf(dialects), dialectSources);
     }
 
-    public List<String> dialects() {
-        return dialects;
-    }
-
-    /**
-     * This report, carrying where each dialect was read ({@code migrations/env.py:12
-     * (create_engine("mysql+pymysql://..."))}), in order; never a URL past its scheme.
-     */
+    /** This report, carrying where each dialect was read. */
     public Report withDialectSources(List<String> sources) {
-        this.dialectSources = List.copyOf(sources);
-        return this;
-    }
-
-    /** Where the dialects were read; null when not known. */
-    public List<String> dialectSources() {
-        return dialectSources;
+        return new Report(diagnostics, filesRead, catalog, toolVersion, dialects, List.copyOf(sources));
     }
 
     /** How many findings there are of each severity and of each rule (by rule name, sorted). */
@@ -79,19 +39,12 @@ public final class Report {
     }
 
     /**
-     * Both counts, made in one pass the first time they are asked for. The pass runs once per report
-     * over tens of thousands of findings, so it calls a method per run of 32 findings, which C1
+     * Both counts, made in one pass (the reporter's summary and the command's exit code each ask). The pass
+     * runs over tens of thousands of findings, so it calls a method per run of 32 findings, which C1
      * compiles after a few dozen calls: as one loop it ran in the interpreter (four such loops were a
      * third of writing a 3,700-file JSON report).
      */
     public Tally tally() {
-        if (tally == null) {
-            tally = count();
-        }
-        return tally;
-    }
-
-    private Tally count() {
         long[] bySeverity = new long[Severity.values().length];
         Map<String, int[]> counts = new HashMap<>();
         for (int from = 0; from < diagnostics.size(); from += 32) {
