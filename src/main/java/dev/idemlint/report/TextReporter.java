@@ -26,31 +26,17 @@ import java.util.concurrent.Callable;
  * {@code path:line:col: rule [*] message} ({@code concise}); or a count per rule ({@code statistics}).
  * {@code [*]} marks a finding that {@code --fix} fixes (with {@code --unsafe-fixes}, also by an unsafe
  * fix), as Ruff marks them. ANSI colour only when asked (on a TTY).
+ *
+ * @param unsafeFixes whether unsafe fixes are applied ({@code --unsafe-fixes}): they count as fixable
+ * @param showFixes whether the concise layout lists each finding's fixes too
  */
-public final class TextReporter implements Reporter {
+public record TextReporter(boolean color, boolean summary, Layout layout, boolean unsafeFixes, boolean showFixes)
+        implements Reporter {
     /** How findings are laid out. */
     public enum Layout { FULL, CONCISE, STATISTICS }
 
-    private final boolean color;
-    private final boolean summary;
-    private final Layout layout;
-    private final boolean unsafeFixes;
-    private final boolean showFixes;
-
     public TextReporter(boolean color, boolean summary) {
         this(color, summary, Layout.FULL, false, false);
-    }
-
-    /**
-     * @param unsafeFixes whether unsafe fixes are applied ({@code --unsafe-fixes}): they count as fixable
-     * @param showFixes whether the concise layout lists each finding's fixes too
-     */
-    public TextReporter(boolean color, boolean summary, Layout layout, boolean unsafeFixes, boolean showFixes) {
-        this.color = color;
-        this.summary = summary;
-        this.layout = layout;
-        this.unsafeFixes = unsafeFixes;
-        this.showFixes = showFixes;
     }
 
     private String paint(String code, String s) {
