@@ -765,25 +765,16 @@ public final class Effects {
     public static String requiredTable(Operation op) {
         if (op instanceof Operation.Benign b) {
             return b.column() == null ? null : b.table();
-        } else if (op instanceof Operation.AddColumn a) {
-            return a.table();
-        } else if (op instanceof Operation.CreateIndex i) {
-            return i.table();
-        } else if (op instanceof Operation.AddConstraint c) {
-            return c.table();
-        } else if (op instanceof Operation.Insert i) {
-            return i.table();
-        } else if (op instanceof Operation.CreateObject c && (c.kind() == ObjectKind.TRIGGER
-                || c.kind() == ObjectKind.POLICY)) {
-            return c.table();
-        } else if (op instanceof Operation.Drop d && (d.kind() == ObjectKind.COLUMN
-                || d.kind() == ObjectKind.CONSTRAINT)) {
-            return d.table();
-        } else if (op instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN
-                || r.kind() == ObjectKind.CONSTRAINT)) {
-            return r.table();
         }
-        return null;
+        boolean required = op instanceof Operation.AddColumn || op instanceof Operation.CreateIndex
+                || op instanceof Operation.AddConstraint || op instanceof Operation.Insert
+                || op instanceof Operation.CreateObject c && (c.kind() == ObjectKind.TRIGGER
+                        || c.kind() == ObjectKind.POLICY)
+                || op instanceof Operation.Drop d && (d.kind() == ObjectKind.COLUMN
+                        || d.kind() == ObjectKind.CONSTRAINT)
+                || op instanceof Operation.Rename r && (r.kind() == ObjectKind.COLUMN
+                        || r.kind() == ObjectKind.CONSTRAINT);
+        return required ? tableOf(op) : null;
     }
 
     /**
