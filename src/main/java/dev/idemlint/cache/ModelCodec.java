@@ -145,7 +145,7 @@ final class ModelCodec {
 
     /**
      * An operation's call as the schema timeline reads it: its function and its {@code schema=} keyword.
-     * A model read back from an entry is only read by {@code SchemaTimeline.effects} before the linter
+     * A model read back from an entry is only read by {@code SchemaTimeline.recorded} before the linter
      * lets its calls go ({@link Migration#releaseSyntax()}; after that, a call is parsed again from the
      * file when asked), and the timeline reads an operation's call for its {@code schema=} keyword
      * and the whole call of a drop, an added constraint and an index

@@ -509,7 +509,7 @@ public final class ResultCache {
         }
 
         @Override
-        public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+        public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
             int i = tree.indexOf(file);
             if (i < 0) {
                 return;

@@ -556,7 +556,7 @@ final class Daemon {
                 if (k != null && k.effects() == null && k.model().header().isRevision()) {
                     // the linter makes a kept model's effects for the run and drops them: made here, they are
                     // kept with it, or every later run would make them again (each a parse of the revision)
-                    k = new Kept(k.model(), k.found(), SchemaTimeline.effects(k.model()));
+                    k = new Kept(k.model(), k.found(), SchemaTimeline.recorded(k.model()));
                 }
                 if (k != null) {
                     kept.keep(file, k.model(), k.found(), k.effects());
@@ -566,7 +566,7 @@ final class Daemon {
         }
 
         @Override
-        public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+        public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
             kept.keep(file, model, found, effects);
             if (cache != null) {
                 cache.keep(file, model, found, effects);

@@ -182,7 +182,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
 
             @Override
-            public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+            public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
                 kept.put(file, new FileMemo.Kept(model, found, effects));
             }
         };

@@ -22,7 +22,7 @@ public interface FileMemo {
      * the model's syntax go; {@code effects} are the revision's part of the schema timeline (null when the
      * run builds no timeline or the file is no revision).
      */
-    void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects);
+    void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects);
 
     /**
      * The run's naming convention, told before the first {@link #find}: per-file findings depend on it, so a
@@ -35,7 +35,7 @@ public interface FileMemo {
      * A file's model and its per-file findings, which point at the model's own source file, and its
      * timeline effects when kept (null: the linter computes them from the model).
      */
-    record Kept(Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+    record Kept(Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
         public Kept(Migration model, List<Diagnostic> found) {
             this(model, found, null);
         }

@@ -131,7 +131,7 @@ public final class Linter {
         List<Loaded> loaded = Arrays.asList(done);
         List<Migration> revisions = new ArrayList<>(loaded.size());
         // sized once: growing them by doubling rehashed every entry (this loop runs once per run)
-        Map<Migration, SchemaTimeline.Effects> effects = new IdentityHashMap<>(loaded.size());
+        Map<Migration, SchemaTimeline.Recorded> effects = new IdentityHashMap<>(loaded.size());
         Map<SourceFile, Suppressions> sup = new IdentityHashMap<>(loaded.size());
         // the files' findings, each file's already filtered and sorted on its worker
         List<Diagnostic> shown = new ArrayList<>(loaded.size() * 6);
@@ -229,7 +229,7 @@ public final class Linter {
      * few dozen calls: as the body of a loop that runs once per run it ran in the interpreter for
      * thousands of files (~5 ms of one thread at 3,700 files, with the other waiting).
      */
-    private static void collect(Loaded l, List<Migration> revisions, Map<Migration, SchemaTimeline.Effects> effects,
+    private static void collect(Loaded l, List<Migration> revisions, Map<Migration, SchemaTimeline.Recorded> effects,
             Map<SourceFile, Suppressions> sup, List<Diagnostic> shown, List<Diagnostic> rest) {
         if (l.migration() == null) {
             rest.addAll(l.diagnostics()); // unreadable: its findings say why
@@ -334,7 +334,7 @@ public final class Linter {
         FileMemo.Kept kept = memo == null ? null : memo.find(p);
         Migration m;
         List<Diagnostic> mine;
-        SchemaTimeline.Effects effects = null;
+        SchemaTimeline.Recorded effects = null;
         if (kept != null) {
             m = kept.model();
             mine = kept.found();
@@ -367,7 +367,7 @@ public final class Linter {
         if (!timeline || !m.header().isRevision()) {
             effects = null;
         } else if (effects == null) {
-            effects = SchemaTimeline.effects(m);
+            effects = SchemaTimeline.recorded(m);
         }
         if (kept == null && memo != null) {
             memo.keep(p, m, List.copyOf(mine), effects);
@@ -538,7 +538,7 @@ public final class Linter {
      * revisions its part of the schema timeline, and its per-file findings: as reported and sorted
      * when there is a model, as found when there is none.
      */
-    private record Loaded(Migration migration, SchemaTimeline.Effects effects, Suppressions suppressions,
+    private record Loaded(Migration migration, SchemaTimeline.Recorded effects, Suppressions suppressions,
             List<Diagnostic> diagnostics) {
     }
 

@@ -214,7 +214,7 @@ public final class RuleContext {
      * hand to every project rule of one run ({@link #timeline(FutureTask, Spare)}): run by the first rule
      * that asks, waited for by the others, let go with the run.
      */
-    static FutureTask<SchemaTimeline> timelineBuild(RevisionGraph graph, Map<Migration, SchemaTimeline.Effects> effects,
+    static FutureTask<SchemaTimeline> timelineBuild(RevisionGraph graph, Map<Migration, SchemaTimeline.Recorded> effects,
             ServerFacts facts) {
         return new FutureTask<>(() -> SchemaTimeline.build(graph.topologicalOrder(), effects, facts.uniqueKeyIsIndex()));
     }

@@ -218,10 +218,10 @@ public final class SchemaTimeline {
     }
 
     /**
-     * {@link #build(List)} with each revision's {@link Effects} from {@code precomputed} where it has
+     * {@link #build(List)} with each revision's {@link Recorded} from {@code precomputed} where it has
      * them (null: computed here).
      */
-    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed) {
+    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Recorded> precomputed) {
         return build(migrations, precomputed, false);
     }
 
@@ -230,14 +230,14 @@ public final class SchemaTimeline {
      * ({@code ServerFacts#uniqueKeyIsIndex}): a drop of the index ends the key and one of the key the index
      * ({@link SchemaState#keyOrIndex}).
      */
-    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Effects> precomputed,
+    public static SchemaTimeline build(List<Migration> migrations, Map<Migration, Recorded> precomputed,
             boolean uniqueKeyIsIndex) {
-        List<Effects> effects = new ArrayList<>(migrations.size());
+        List<Recorded> effects = new ArrayList<>(migrations.size());
         Set<String> engines = new LinkedHashSet<>();
         for (Migration m : migrations) {
-            Effects fx = precomputed.isEmpty() ? null : precomputed.get(m);
+            Recorded fx = precomputed.isEmpty() ? null : precomputed.get(m);
             if (fx == null || fx.migration != m) {
-                fx = effects(m);
+                fx = recorded(m);
             }
             effects.add(fx);
             engines.addAll(fx.engines);
@@ -246,12 +246,12 @@ public final class SchemaTimeline {
             return buildOne(migrations, effects, uniqueKeyIsIndex);
         }
         // a multidb chain: the graph's timeline holds no events, each engine's that database's
-        SchemaTimeline t = buildOne(migrations, migrations.stream().map(Effects::new).toList(), uniqueKeyIsIndex);
+        SchemaTimeline t = buildOne(migrations, migrations.stream().map(Recorded::new).toList(), uniqueKeyIsIndex);
         t.engines = new HashMap<>();
         for (String engine : engines) {
             // an operation of no engine is answered by the timeline of every operation
             SchemaTimeline one = buildOne(migrations,
-                    migrations.stream().map(m -> engine == null ? effects(m) : effects(m, engine)).toList(),
+                    migrations.stream().map(m -> engine == null ? recorded(m) : recorded(m, engine)).toList(),
                     uniqueKeyIsIndex);
             if (engine != null) {
                 one.runs = op -> engine.equals(op.site().engine());
@@ -262,9 +262,9 @@ public final class SchemaTimeline {
     }
 
     /** The timeline of {@code migrations}, each with its {@code effects} (in the same order). */
-    private static SchemaTimeline buildOne(List<Migration> migrations, List<Effects> effects, boolean keyIsIndex) {
+    private static SchemaTimeline buildOne(List<Migration> migrations, List<Recorded> effects, boolean keyIsIndex) {
         int steps = 0;
-        for (Effects fx : effects) {
+        for (Recorded fx : effects) {
             steps += fx.recorded.size();
         }
         SchemaTimeline t = new SchemaTimeline(migrations, steps);
@@ -282,7 +282,7 @@ public final class SchemaTimeline {
             t.addAncestry(i, migrations.get(i), byId);
         }
         for (int i = 0; i < migrations.size(); i++) {
-            Effects fx = effects.get(i);
+            Recorded fx = effects.get(i);
             t.upgrades.add(fx.upgrade);
             t.effectLists.add(fx.effects);
             t.place(i, fx);
@@ -296,7 +296,7 @@ public final class SchemaTimeline {
      * workers, file by file, while the files' other rules run; building the timeline then only places
      * them (a 3,700-revision tree's timeline was ~75 ms on one core, in code that runs once per run).
      */
-    public static final class Effects {
+    public static final class Recorded {
         private final Migration migration;
         private final List<Operation> upgrade;
         /** Its events in operation order, each filed by its slot when placed. */
@@ -309,7 +309,7 @@ public final class SchemaTimeline {
          */
         private final Set<String> engines = new HashSet<>(2);
 
-        private Effects(Migration migration) {
+        private Recorded(Migration migration) {
             this.migration = migration;
             this.upgrade = migration.upgrade();
             this.effects = new ArrayList<>(java.util.Collections.nCopies(upgrade.size(), List.<Effect>of()));
@@ -334,8 +334,8 @@ public final class SchemaTimeline {
     private enum Slot { EVENT, WILDCARD_DROP, SEARCH_PATH }
 
     /** The effects of {@code m}'s upgrade(), for {@link #build(List, Function)}. */
-    public static Effects effects(Migration m) {
-        Effects fx = new Effects(m);
+    public static Recorded recorded(Migration m) {
+        Recorded fx = new Recorded(m);
         Recorder r = new Recorder(fx);
         for (int k = 0; k < fx.upgrade.size(); k++) {
             r.record(k, fx.upgrade.get(k));
@@ -344,8 +344,8 @@ public final class SchemaTimeline {
     }
 
     /** The effects of {@code m}'s upgrade() on multidb engine {@code engine}: its operations keep their indexes. */
-    private static Effects effects(Migration m, String engine) {
-        Effects fx = new Effects(m);
+    private static Recorded recorded(Migration m, String engine) {
+        Recorded fx = new Recorded(m);
         Recorder r = new Recorder(fx);
         for (int k = 0; k < fx.upgrade.size(); k++) {
             if (engine.equals(fx.upgrade.get(k).site().engine())) {
@@ -394,7 +394,7 @@ public final class SchemaTimeline {
     }
 
     /** Adds revision {@code pos}'s recorded events, in their order. */
-    private void place(int pos, Effects fx) {
+    private void place(int pos, Recorded fx) {
         for (Event recorded : fx.recorded) {
             Event e = recorded.placed(pos);
             switch (e.slot) {
@@ -429,11 +429,11 @@ public final class SchemaTimeline {
      * enum types {@code sa.Enum(create_type=False)} makes before SQLAlchemy 2.1, marked
      * {@link Creation#sqlalchemyDependent} and resolved at query time ({@link Creation#effective}).
      */
-    private static final dev.idemlint.schema.Effects.Naming NAMING = new dev.idemlint.schema.Effects.Naming(
+    private static final Effects.Naming NAMING = new Effects.Naming(
             () -> true, () -> NamingConvention.SQLALCHEMY_DEFAULT, () -> false);
 
     /**
-     * Turns one revision's operations into events: the {@link Effect}s {@link dev.idemlint.schema.Effects#of}
+     * Turns one revision's operations into events: the {@link Effect}s {@link Effects#of}
      * gives each operation, in their order, each creation annotated with where it comes from in the code
      * (its span, its column, whether a guard or Alembic's version decides it).
      */
@@ -454,14 +454,14 @@ public final class SchemaTimeline {
             return lastColumns;
         }
 
-        Recorder(Effects fx) {
+        Recorder(Recorded fx) {
             this.m = fx.migration;
             this.recorded = fx.recorded;
             this.effectsOf = fx.effects;
         }
 
         private void record(int index, Operation op) {
-            List<Effect> effects = dev.idemlint.schema.Effects.of(op, NAMING);
+            List<Effect> effects = Effects.of(op, NAMING);
             effectsOf.set(index, effects);
             Set<QualifiedName> made = null;
             for (Effect e : effects) {
@@ -643,7 +643,7 @@ public final class SchemaTimeline {
         String n = key.name().name();
         if (op instanceof Operation.CreateTable ct) {
             for (Operation.NamedConstraint nc : ct.constraints()) {
-                if (nc.name() != null && n.equals(dev.idemlint.schema.Effects.name(nc.name(), op))) {
+                if (nc.name() != null && n.equals(Effects.name(nc.name(), op))) {
                     return false;
                 }
             }
@@ -657,7 +657,7 @@ public final class SchemaTimeline {
 
     private static boolean writtenOnAColumn(List<ColumnDef> columns, String name, Operation op) {
         for (ColumnDef c : columns) {
-            if (c.foreignKeyName() != null && name.equals(dev.idemlint.schema.Effects.name(c.foreignKeyName(), op))) {
+            if (c.foreignKeyName() != null && name.equals(Effects.name(c.foreignKeyName(), op))) {
                 return true;
             }
         }

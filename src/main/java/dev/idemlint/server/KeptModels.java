@@ -63,7 +63,7 @@ public final class KeptModels implements FileMemo {
     }
 
     /** What a run made of one file, and what it was made from: a stamp (on disk) or a buffer's text. */
-    private record Entry(Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects, boolean reported,
+    private record Entry(Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects, boolean reported,
             Stamp stamp, String buffer) {
     }
 
@@ -160,7 +160,7 @@ public final class KeptModels implements FileMemo {
     }
 
     @Override
-    public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Effects effects) {
+    public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
         for (Diagnostic d : found) {
             if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR) || d.rule().equals(BuiltinChecks.IO_ERROR)) {
                 return;

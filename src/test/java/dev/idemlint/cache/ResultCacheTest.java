@@ -211,7 +211,7 @@ class ResultCacheTest {
 
         @Override
         public void keep(Path file, Migration model, List<Diagnostic> diags,
-                dev.idemlint.schema.SchemaTimeline.Effects effects) {
+                dev.idemlint.schema.SchemaTimeline.Recorded effects) {
             kept.incrementAndGet();
             memo.keep(file, model, diags, effects);
         }
@@ -293,7 +293,7 @@ class ResultCacheTest {
 
             @Override
             public void keep(Path file, Migration model, List<Diagnostic> found,
-                    dev.idemlint.schema.SchemaTimeline.Effects effects) {
+                    dev.idemlint.schema.SchemaTimeline.Recorded effects) {
                 try {
                     byte[] once = ModelCodec.encode(model);
                     Migration back = ModelCodec.decode(once, 0, once.length, model.source());

@@ -361,7 +361,7 @@ class SchemaTimelineTest {
                         + "op.drop_constraint(name, \"athletes\")")
                 .rev("004", "003", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
-        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Recorded> fx = effectsOf(r);
         SchemaTimeline placed = SchemaTimeline.build(g.topologicalOrder(), fx);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         // the primed effects were used: their creations are the timeline's
@@ -389,7 +389,7 @@ class SchemaTimelineTest {
                         + "op.execute(sql)\nop.drop_constraint(name, \"players\")")
                 .rev("003", "002", PLAYERS);
         RevisionGraph g = RevisionGraph.build(r.all());
-        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = effectsOf(r);
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Recorded> fx = effectsOf(r);
         SchemaTimeline first = SchemaTimeline.build(g.topologicalOrder(), fx);
         SchemaTimeline fresh = SchemaTimeline.build(g.topologicalOrder());
         List<dev.idemlint.migration.Migration> reversed = new java.util.ArrayList<>(g.topologicalOrder());
@@ -406,10 +406,10 @@ class SchemaTimelineTest {
     }
 
     /** Each revision's effects, computed as the engine's workers compute them. */
-    private static java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> effectsOf(Revisions r) {
-        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Effects> fx = new java.util.IdentityHashMap<>();
+    private static java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Recorded> effectsOf(Revisions r) {
+        java.util.Map<dev.idemlint.migration.Migration, SchemaTimeline.Recorded> fx = new java.util.IdentityHashMap<>();
         for (dev.idemlint.migration.Migration m : r.all()) {
-            fx.put(m, SchemaTimeline.effects(m));
+            fx.put(m, SchemaTimeline.recorded(m));
         }
         return fx;
     }
