@@ -77,13 +77,6 @@ public record Config(Path file, List<String> select, List<String> ignore, Map<St
                 failOn, exclude, problems, lines, dialect, upgrade);
     }
 
-    public Config(Path file, List<String> select, List<String> ignore, Map<String, String> severity,
-            List<Path> versions, Version alembic, Version sqlalchemy, Integer postgresMajor, Path baseline,
-            String failOn, List<String> exclude, List<InputProblem> problems, Map<String, Integer> lines) {
-        this(file, select, ignore, severity, versions, alembic, sqlalchemy, postgresMajor, baseline, failOn, exclude,
-                problems, lines, null, null);
-    }
-
     private static final Set<String> SEVERITIES = Set.of("error", "warning", "info", "off");
     private static final Set<String> FAIL_ON = Set.of("error", "warning", "never");
     private static final Set<String> KEYS = Set.of("select", "ignore", "severity", "versions",

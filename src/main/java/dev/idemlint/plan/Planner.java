@@ -142,12 +142,6 @@ public final class Planner {
             this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, upgrade, naming, List.of());
         }
 
-        /** {@code alembic upgrade head}, the command deploys run by default. */
-        public Input(Path versionsDir, List<Migration> migrations, RevisionGraph graph, Settings settings,
-                Catalog catalog, String maskedUrl, RowProbe rows, List<Migration> mapOrder) {
-            this(versionsDir, migrations, graph, settings, catalog, maskedUrl, rows, mapOrder, false);
-        }
-
         /**
          * Without the project's naming convention (unnamed keys keep the names PostgreSQL gives them);
          * {@code allHeads} plans {@code alembic upgrade heads} as {@code --heads} asks.

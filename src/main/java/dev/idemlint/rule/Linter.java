@@ -624,25 +624,11 @@ public final class Linter {
     /**
      * Reads, parses and models one file; reports problems into {@code diags} and returns null on failure.
      * {@code postgresNames}: whether unnamed keys get PostgreSQL's default names, asked only when a
-     * revision needs it (reading the project's naming convention can take a second).
-     */
-    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
-            BooleanSupplier postgresNames) {
-        return load(path, displayPath, text, diags, postgresNames, null);
-    }
-
-    /**
-     * As {@link #load(Path, String, String, List, java.util.function.BooleanSupplier)}; {@code naming} gives the
+     * revision needs it (reading the project's naming convention can take a second). {@code naming} gives the
      * project's naming convention, so that a guard naming a constraint or index by the name the convention
      * makes counts as a guard of the op that creates it (null: only the names written in the code count).
+     * Dialect tests ({@code if bind.dialect.name == "mysql":}) are read for {@code dialect}.
      */
-    Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
-            BooleanSupplier postgresNames,
-            Supplier<NamingConvention> naming) {
-        return load(path, displayPath, text, diags, postgresNames, naming, Dialect.POSTGRESQL);
-    }
-
-    /** As above, reading dialect tests ({@code if bind.dialect.name == "mysql":}) for {@code dialect}. */
     Migration load(Path path, String displayPath, String text, List<Diagnostic> diags,
             BooleanSupplier postgresNames,
             Supplier<NamingConvention> naming,
