@@ -30,12 +30,10 @@ public enum SqlState {
     ACTIVE_SQL_TRANSACTION("25001", "ActiveSqlTransaction");
 
     private final String code;
-    private final String pythonName;
     private final String label;
 
     SqlState(String code, String pythonName) {
         this.code = code;
-        this.pythonName = pythonName;
         this.label = pythonName + " (" + code + ")";
     }
 

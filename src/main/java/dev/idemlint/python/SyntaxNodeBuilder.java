@@ -18,14 +18,12 @@ import org.antlr.v4.runtime.tree.TerminalNode;
  * a file offset.
  */
 final class SyntaxNodeBuilder {
-    private final String src;
     private final int shift;
     private final TokenStream tokens;
     private final StringLiteralDecoder strings;
     private final StringLiteralDecoder.FieldParser fieldParser;
 
     SyntaxNodeBuilder(String src, int shift, TokenStream tokens, StringLiteralDecoder.FieldParser fieldParser) {
-        this.src = src;
         this.shift = shift;
         this.tokens = tokens;
         this.strings = new StringLiteralDecoder(src, shift);
