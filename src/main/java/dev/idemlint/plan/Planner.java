@@ -520,7 +520,7 @@ public final class Planner {
                     || c.insideNewTable(op)) {
                 continue;
             }
-            Outcome o = create(op, c, maybe);
+            Outcome o = create(op, c);
             if (!(o instanceof Ok)) {
                 return o;
             }
@@ -750,7 +750,7 @@ public final class Planner {
     }
 
     /** One object an operation creates: fails when it is already there (unless the statement tolerates it). */
-    private Outcome create(Operation op, Creation c, boolean maybe) {
+    private Outcome create(Operation op, Creation c) {
         if (MysqlForeignKeys.unnamed(errors, c)) {
             return OK;
         }

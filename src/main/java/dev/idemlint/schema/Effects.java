@@ -141,7 +141,7 @@ public final class Effects {
                 // Alembic's add_column never fires the before-create event: no enum type is made here
                 columnParts(op, table, a.table(), a.column(), naming, out);
                 if (a.column().primaryKey()) {
-                    primaryKey(op, table, a.table(), List.of(a.column().name()), naming, out);
+                    primaryKey(table, a.table(), List.of(a.column().name()), naming, out);
                 }
             } else if (a.table() != null && table == null) {
                 out.add(Forget.everything());
@@ -399,7 +399,7 @@ public final class Effects {
         // columns' primary_key=True (sa.Column("id", primary_key=True) beside sa.PrimaryKeyConstraint("id") is
         // one key, not two)
         if (!pk.isEmpty() && t.constraints().stream().noneMatch(nc -> nc.kind() == ConstraintKind.PRIMARY_KEY)) {
-            primaryKey(op, table, t.table(), pk, naming, out);
+            primaryKey(table, t.table(), pk, naming, out);
         }
         for (Operation.NamedConstraint nc : t.constraints()) {
             if (nc.name() != null) {
@@ -542,7 +542,7 @@ public final class Effects {
                 ? new Create(ref, false, Shape.constraint(ConstraintKind.CHECK, List.of(column))) : Forget.object(ref));
     }
 
-    private static void primaryKey(Operation op, QualifiedName table, String rawTable, List<String> columns,
+    private static void primaryKey(QualifiedName table, String rawTable, List<String> columns,
             Naming naming, List<Effect> out) {
         key(table, rawTable, ConstraintNames.Kind.PRIMARY_KEY, ConstraintKind.PRIMARY_KEY, columns, null, naming, out);
     }

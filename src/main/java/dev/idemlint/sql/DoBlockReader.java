@@ -219,7 +219,7 @@ final class DoBlockReader {
                 int then = findThen();
                 f.span = sql.fileSpan(head.start(), toks.get(then).end());
                 boolean checksAbsence = checksAbsence(condFrom, then);
-                presenceCheck = checksPresence(condFrom, then);
+                presenceCheck = checksPresence(condFrom);
                 f.description = checksAbsence ? "PL/pgSQL IF NOT EXISTS check"
                         : "PL/pgSQL IF (condition assumed to guard)";
                 pos = then + 1;
@@ -267,7 +267,7 @@ final class DoBlockReader {
                 || (last.is("NULL") && beforeLast != null && beforeLast.is("IS"));
     }
 
-    private boolean checksPresence(int from, int to) {
+    private boolean checksPresence(int from) {
         return toks.get(from).is("EXISTS") || toks.get(from).is("FOUND");
     }
 

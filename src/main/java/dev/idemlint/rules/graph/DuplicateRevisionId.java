@@ -42,7 +42,7 @@ public final class DuplicateRevisionId implements ProjectRule {
                     + " head. ";
             for (Migration m : files) {
                 var b = ctx.report(m.source(), HeaderSpans.element(m.source(), m.header().revision(), id), message)
-                        .help(why + help(tree, id, files, plan));
+                        .help(why + help(tree, id, plan));
                 for (Migration other : files) {
                     if (other != m) {
                         b.related(other.source(), HeaderSpans.element(other.source(), other.header().revision(), id),
@@ -57,8 +57,7 @@ public final class DuplicateRevisionId implements ProjectRule {
         }
     }
 
-    private static String help(VersionsTree tree, String id, List<Migration> files,
-            Optional<Renumberer.Renumbering> plan) {
+    private static String help(VersionsTree tree, String id, Optional<Renumberer.Renumbering> plan) {
         String check = " Before deploying, run `SELECT version_num FROM alembic_version` on every database: one"
                 + " stamped " + id + " (or later) may have run either file under that id, so compare its schema with"
                 + " both files and `alembic stamp` it by hand if it ran the renumbered one.";

@@ -12,7 +12,7 @@ import dev.idemlint.rule.VersionsTree;
 public final class AddCheckConstraintScansTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint ck && ck.kind() == ConstraintKind.CHECK
                     && !OpText.notValid(ck) && at.existing(ck.table())) {
                 report(at, ck, c);

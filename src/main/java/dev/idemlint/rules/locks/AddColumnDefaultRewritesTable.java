@@ -11,7 +11,7 @@ import dev.idemlint.rule.VersionsTree;
 public final class AddColumnDefaultRewritesTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (!(at.op() instanceof Operation.AddColumn a)) {
                 return;
             }

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class AddForeignKeyBlocksWrites implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint fk && fk.kind() == ConstraintKind.FOREIGN_KEY
                     && !OpText.notValid(fk) && at.existing(fk.table())) {
                 report(at, fk, c);

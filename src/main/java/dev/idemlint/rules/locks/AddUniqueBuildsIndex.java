@@ -15,7 +15,7 @@ import dev.idemlint.rule.VersionsTree;
 public final class AddUniqueBuildsIndex implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.AddConstraint a
                     && (a.kind() == ConstraintKind.UNIQUE || a.kind() == ConstraintKind.PRIMARY_KEY)
                     && !OpText.usingIndex(a) && at.existing(a.table())) {

@@ -21,7 +21,7 @@ import java.util.Set;
 public final class AlterColumnTypeRewritesTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.Benign b && b.type() != null && b.column() != null
                     && at.existing(b.table())) {
                 check(at, b, c);

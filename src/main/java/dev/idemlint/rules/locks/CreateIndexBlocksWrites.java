@@ -12,7 +12,7 @@ import dev.idemlint.rules.fix.SqlRewriter;
 public final class CreateIndexBlocksWrites implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.CreateIndex ix && !ix.concurrently() && at.existing(ix.table())) {
                 report(at, ix, c);
             } else if (at.op() instanceof Operation.AddColumn a && a.column() != null && a.column().index()

@@ -17,7 +17,7 @@ import dev.idemlint.schema.ObjectRef;
 public final class DropIndexBlocksTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.Drop d && d.kind() == ObjectKind.INDEX && !d.cascade()
                     && !StatementLocks.concurrently(d)) {
                 String table = table(at, d);

@@ -10,7 +10,6 @@ import dev.idemlint.migration.Operation;
 import dev.idemlint.migration.Origin;
 import dev.idemlint.migration.PostgresLocks;
 import dev.idemlint.rule.RuleContext;
-import dev.idemlint.rule.VersionsTree;
 import dev.idemlint.rules.fix.AutocommitWrapper;
 import dev.idemlint.rules.fix.CallRewriter;
 import dev.idemlint.rules.fix.SqlRewriter;
@@ -135,7 +134,7 @@ final class LockedTable {
         return ctx.timeline().order().stream().filter(m -> ctx.reports(m.source())).toList();
     }
 
-    static void walk(VersionsTree tree, RuleContext ctx, Check check) {
+    static void walk(RuleContext ctx, Check check) {
         Settings s = ctx.settings();
         for (Migration m : reported(ctx)) {
             SchemaTimeline t = ctx.timeline();

@@ -19,7 +19,7 @@ import dev.idemlint.schema.RevisionStart;
 public final class SetNotNullScansTable implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             if (at.op() instanceof Operation.Benign b && "alter_column".equals(b.what()) && b.column() != null
                     && OpText.setsNotNull(b) && at.existing(b.table())) {
                 check(at, b, c);

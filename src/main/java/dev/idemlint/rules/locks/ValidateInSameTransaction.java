@@ -18,7 +18,7 @@ import java.util.List;
 public final class ValidateInSameTransaction implements ProjectRule {
     @Override
     public void check(VersionsTree tree, RuleContext ctx) {
-        LockedTable.walk(tree, ctx, (at, c) -> {
+        LockedTable.walk(ctx, (at, c) -> {
             String validated = OpText.validatedConstraint(at.op());
             if (validated == null || !at.existing(((Operation.Benign) at.op()).table())) {
                 return;

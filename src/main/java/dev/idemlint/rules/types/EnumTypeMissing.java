@@ -62,7 +62,7 @@ public final class EnumTypeMissing implements ProjectRule {
             // a chain started on a database made some other way (metadata.create_all()) may well hold what no
             // revision creates; asked of a candidate only, as the answer replays the whole tree
             if (t.startsFromExistingSchema(s) || t.existing(key, m, i, maybe(s)) != null
-                    || t.opaqueBefore(m, i, ObjectKind.TYPE) || elsewhere(t, key, m, i)) {
+                    || t.opaqueBefore(m, i, ObjectKind.TYPE) || elsewhere(t, key, m)) {
                 continue;
             }
             ctx.report(m.source(), SchemaTimeline.within(e.span(), ac.site().span()), "This `add_column` fails"
@@ -146,7 +146,7 @@ public final class EnumTypeMissing implements ProjectRule {
     }
 
     /** A creation on another branch (neither before nor after) may run first: do not guess. */
-    private static boolean elsewhere(SchemaTimeline t, ObjectRef key, Migration m, int index) {
+    private static boolean elsewhere(SchemaTimeline t, ObjectRef key, Migration m) {
         for (Creation c : t.creationsOf(key)) {
             Migration o = c.migration();
             if (o != m && !t.isAncestor(m, o) && !t.isAncestor(o, m)) {
