@@ -62,6 +62,8 @@ final class ObjectReplay {
     private final Map<String, Points> byName;
     /** The operations whose effects no name bounds. */
     private final Points everywhere = new Points();
+    /** Whether any operation forgets the objects of a name ({@link #NAMED}): most trees have none to look up. */
+    private boolean forgetsNamed;
 
     ObjectReplay(List<Migration> order, List<BitSet> ancestors, List<List<Operation>> upgrades,
             List<List<List<Effect>>> effects, Predicate<Operation> runs, boolean keyIsIndex) {
@@ -78,19 +80,25 @@ final class ObjectReplay {
         byName = new HashMap<>(Math.max(16, ops * 2));
         soles = new ConcurrentHashMap<>(Math.max(16, effects.size() * 2));
         Filing filing = new Filing();
+        // a method per revision, which C1 compiles after a few dozen calls (this loop runs once per run)
         for (int p = 0; p < effects.size(); p++) {
-            List<List<Effect>> revision = effects.get(p);
-            for (int i = 0; i < revision.size(); i++) {
-                filing.at = point(p, i);
-                boolean global = false;
-                for (Effect e : revision.get(i)) {
-                    global |= names(e, filing);
-                }
-                // what changes a type's labels, which its effects need not name (Replay.relabel)
-                add(Replay.relabeled(upgrades.get(p).get(i)), filing);
-                if (global) {
-                    everywhere.add(filing.at);
-                }
+            file(p, filing);
+        }
+    }
+
+    /** Files the operations of the revision at {@code pos}. */
+    private void file(int pos, Filing filing) {
+        List<List<Effect>> revision = effects.get(pos);
+        for (int i = 0; i < revision.size(); i++) {
+            filing.at = point(pos, i);
+            boolean global = false;
+            for (Effect e : revision.get(i)) {
+                global |= names(e, filing);
+            }
+            // what changes a type's labels, which its effects need not name (Replay.relabel)
+            add(Replay.relabeled(upgrades.get(pos).get(i)), filing);
+            if (global) {
+                everywhere.add(filing.at);
             }
         }
     }
@@ -101,9 +109,18 @@ final class ObjectReplay {
      */
     private final class Filing implements Consumer<String> {
         long at;
+        /** The point and name filed last: an operation's effects name its table over and over. */
+        private long lastAt = -1;
+        private String last;
 
         @Override
         public void accept(String name) {
+            if (at == lastAt && name.equals(last)) {
+                return;
+            }
+            lastAt = at;
+            last = name;
+            forgetsNamed |= name.startsWith(NAMED);
             // a point lies in a list at most once: a name given twice for one point finds it last there
             byName.computeIfAbsent(name, k -> new Points()).add(at);
         }
@@ -481,7 +498,13 @@ final class ObjectReplay {
      * ({@link #untouched}). {@code ExistingOracleTest} holds the answer to the replay's on every tree.
      */
     long soleCreation(ObjectRef key, QualifiedName owner, int pos, int index) {
-        Sole sole = soles.computeIfAbsent(new Visit(key, pos), v -> sole(key, owner, pos));
+        Visit visit = new Visit(key, pos);
+        Sole sole = soles.get(visit);
+        if (sole == null) {
+            // made outside the map's lock: the rules asking the same question meanwhile make an equal one
+            sole = sole(key, owner, pos);
+            soles.putIfAbsent(visit, sole);
+        }
         int k = Arrays.binarySearch(sole.points, point(pos, index));
         k = (k < 0 ? -k - 1 : k) - 1;
         return k < 0 ? -1 : sole.answers[k];
@@ -603,7 +626,7 @@ final class ObjectReplay {
 
     /** Whether {@code key} is a column whose replay is its table's ({@link #heldBefore}). */
     private boolean sharesTable(ObjectRef key) {
-        return key.kind() == ObjectKind.COLUMN && !byName.containsKey(NAMED + lower(key.name()));
+        return key.kind() == ObjectKind.COLUMN && !(forgetsNamed && byName.containsKey(NAMED + lower(key.name())));
     }
 
     /** How many of {@code points} lie in revision {@code pos}. */
@@ -770,7 +793,7 @@ final class ObjectReplay {
             if (l != null) {
                 lists.add(l);
             }
-            l = name.startsWith(COLUMN) || name.startsWith(NAMED) ? null : byName.get(NAMED + name);
+            l = !forgetsNamed || name.startsWith(COLUMN) || name.startsWith(NAMED) ? null : byName.get(NAMED + name);
             if (l != null) {
                 lists.add(l);
             }
