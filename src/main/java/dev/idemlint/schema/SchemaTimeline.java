@@ -40,23 +40,19 @@ import java.util.regex.Pattern;
  *
  * <p>Whether an object exists at a point ({@link #existing}, {@link #certainlyExisting}, {@link #threatened},
  * an enum type's labels, a table's keys) is what {@link SchemaState} holds there, replayed along the graph
- * ({@link ObjectReplay}, {@link Replay}). The timeline's own log of creations and drops is the index those
- * questions start from: which creations a point can see (none: nothing to replay), which {@link Creation} a
- * state's maker is, and, where the state names no maker of that name, the creation visible there.
+ * ({@link ObjectReplay}, {@link Replay}). The timeline's own log of creations is the index those questions start
+ * from: which creations a point can see (none: nothing to replay), and which {@link Creation} a state's maker is.
  */
 public final class SchemaTimeline {
 
-    private enum Type { CREATE, DROP, TABLE_GONE, OPAQUE }
+    private enum Type { CREATE, OPAQUE }
 
     /**
      * One thing that happened at (position of the revision, operation index). {@code owner} is the
-     * table an object lives in or on (for TABLE_GONE: the table that went away, null for any).
-     * Recorded on the worker that reads the revision, before the revision has a position
-     * ({@link Recorder#UNPLACED}); {@link #placed} then gives it one in place. {@code slot} says where
-     * the timeline files it, with {@code kind} for wildcard drops and {@code table} for the new name of a table
-     * renamed away (its drop, and the TABLE_GONE of what lives on it). (A
-     * record copied at placement and wrapped in a step object was two more objects per event, ~100,000
-     * at 3,700 files, kept through every young collection of the file phase.)
+     * table an object lives in or on. Recorded on the worker that reads the revision, before the revision has a
+     * position ({@link Recorder#UNPLACED}); {@link #placed} then gives it one in place. {@code slot} says where
+     * the timeline files it. (A record copied at placement and wrapped in a step object was two more objects per
+     * event, ~100,000 at 3,700 files, kept through every young collection of the file phase.)
      */
     private static final class Event {
         private int pos;
@@ -67,15 +63,13 @@ public final class SchemaTimeline {
         private final QualifiedName owner;
         private final Span at;
         private final Slot slot;
-        private final ObjectKind kind;
-        private final QualifiedName table;
 
         Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner, Span at) {
-            this(pos, index, type, key, creation, owner, at, Slot.EVENT, null, null);
+            this(pos, index, type, key, creation, owner, at, Slot.EVENT);
         }
 
         private Event(int pos, int index, Type type, ObjectRef key, Creation creation, QualifiedName owner,
-                Span at, Slot slot, ObjectKind kind, QualifiedName table) {
+                Span at, Slot slot) {
             this.pos = pos;
             this.index = index;
             this.type = type;
@@ -84,14 +78,11 @@ public final class SchemaTimeline {
             this.owner = owner;
             this.at = at;
             this.slot = slot;
-            this.kind = kind;
-            this.table = table;
         }
 
         /** Where {@code op} ran, unplaced, filed as {@code slot}. */
         static Event at(int index, Operation op, Slot slot) {
-            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, op.site().span(), slot, null,
-                    null);
+            return new Event(Recorder.UNPLACED, index, Type.OPAQUE, null, null, null, op.site().span(), slot);
         }
 
         /**
@@ -103,8 +94,7 @@ public final class SchemaTimeline {
                 pos = revision;
                 return this;
             }
-            Event copy = new Event(revision, index, type, key, creation, owner, at, slot, kind, table);
-            return copy;
+            return new Event(revision, index, type, key, creation, owner, at, slot);
         }
 
         int pos() {
@@ -136,14 +126,6 @@ public final class SchemaTimeline {
         }
     }
 
-    private static final Comparator<Event> ORDER = new Comparator<>() {
-        @Override
-        public int compare(Event a, Event b) {
-            int c = Integer.compare(a.pos(), b.pos());
-            return c != 0 ? c : Integer.compare(a.index(), b.index());
-        }
-    };
-
     private final List<Migration> order;
     private final Map<Migration, Integer> position = new IdentityHashMap<>();
     private final List<BitSet> ancestors = new ArrayList<>();
@@ -151,8 +133,6 @@ public final class SchemaTimeline {
     private final List<Creation> creations = new ArrayList<>();
     /** Events by the place their object takes in PostgreSQL's namespaces ({@link SchemaState#slot}). */
     private final Map<SchemaState.Slot, List<Event>> events;
-    /** Drops whose name is dynamic, by kind: they may have dropped any object of that kind. */
-    private final Map<ObjectKind, List<Event>> wildcardDrops = new HashMap<>();
     /** The constraints each CREATE TABLE makes with its table, in order. */
     private final Map<Operation, List<Creation>> tableKeys = new IdentityHashMap<>();
     /** {@link #creationsOnTable}'s index, filed whole on its first question (a racing second filing is equal). */
@@ -331,7 +311,7 @@ public final class SchemaTimeline {
     }
 
     /** Where a recorded event goes when its revision is placed. */
-    private enum Slot { EVENT, WILDCARD_DROP, SEARCH_PATH }
+    private enum Slot { EVENT, SEARCH_PATH }
 
     /** The effects of {@code m}'s upgrade(), for {@link #build(List, Function)}. */
     public static Recorded recorded(Migration m) {
@@ -408,13 +388,6 @@ public final class SchemaTimeline {
                         }
                     }
                     listIn(events, SchemaState.slot(e.key())).add(e);
-                    SchemaState.Slot other = keyIsIndex && e.type() == Type.DROP ? SchemaState.keyOrIndex(e.key()) : null;
-                    if (other != null) {
-                        listIn(events, other).add(e);
-                    }
-                }
-                case WILDCARD_DROP -> {
-                    listIn(wildcardDrops, e.kind).add(e);
                 }
                 case SEARCH_PATH -> searchPaths.add(e);
                 default -> throw new IllegalStateException(e.slot.name());
@@ -471,13 +444,8 @@ public final class SchemaTimeline {
                         made = made == null ? new HashSet<>() : made;
                         made.add(norm(c.object().name()));
                     }
-                } else if (e instanceof Effect.Drop d) {
-                    drop(index, op, d.object(), null);
                 } else if (e instanceof Effect.Rename r) {
-                    drop(index, op, r.object(), SchemaState.tableLike(r.object().kind()) ? r.target() : null);
                     create(index, op, r.target(), false, Effect.Shape.NONE, true);
-                } else if (e instanceof Effect.Forget f) {
-                    forget(index, op, f);
                 } else if (e instanceof Effect.Serial x) {
                     // the serial's sequence: named by PostgreSQL (a taken name makes it take the next free
                     // one), owned by its column's table
@@ -539,31 +507,6 @@ public final class SchemaTimeline {
             QualifiedName owner = key.table() != null ? key.table()
                     : key.kind() == ObjectKind.SEQUENCE && shape.owner() != null ? norm(shape.owner()) : null;
             recorded.add(new Event(UNPLACED, index, Type.CREATE, key, c, owner, op.site().span()));
-        }
-
-        /** {@code renamedTo}: the new name of a table renamed away (its drop here), else null. */
-        private void drop(int index, Operation op, ObjectRef raw, ObjectRef renamedTo) {
-            ObjectRef key = norm(raw);
-            recorded.add(new Event(UNPLACED, index, Type.DROP, key, null, key.table(), op.site().span(),
-                    Slot.EVENT, null, renamedTo == null ? null : norm(renamedTo.name())));
-        }
-
-        private void forget(int index, Operation op, Effect.Forget f) {
-            switch (f.scope()) {
-                case KIND -> {
-                    if (!f.reach().mayTake()) {
-                        return;
-                    }
-                    // a name that cannot be read may have dropped any object of the kind (in the table, when known)
-                    QualifiedName table = f.object() == null ? null : norm(f.object().name());
-                    recorded.add(new Event(UNPLACED, index, Type.DROP, null, null,
-                            ObjectRef.tableScoped(f.kind()) ? table : null, op.site().span(),
-                            Slot.WILDCARD_DROP, f.kind(), null));
-                }
-                // code not read: the replayed state ({@link ObjectReplay}) says what it may have taken
-                default -> {
-                }
-            }
         }
     }
 
@@ -934,32 +877,6 @@ public final class SchemaTimeline {
     }
 
     /**
-     * Whether a drop of {@code drops} (one kind's drops with a dynamic name, in walk order) that comes
-     * at or after {@code from} (null: from the start) and before operation {@code toIndex} of revision
-     * {@code toPos}, visible just before operation {@code index} of revision {@code pos}, removes an
-     * object living in {@code owner}: any when {@code tables} (a table with a dynamic name dropped,
-     * with everything in it), else a drop in any table or in {@code owner}. Read backwards from the
-     * end of the span, so the nearest drop, usually visible, answers.
-     */
-    private boolean dynamicDropIn(List<Event> drops, boolean tables, QualifiedName owner, Event from, int toPos,
-            int toIndex,
-            int pos, int index) {
-        if (drops.isEmpty() || tables && owner == null) {
-            return false;
-        }
-        int lo = from == null ? 0 : countBefore(drops, from.pos(), from.index());
-        boolean toFirst = toPos < pos || toPos == pos && toIndex < index;
-        int hi = toFirst ? countBefore(drops, toPos, toIndex) : countBefore(drops, pos, index);
-        for (int k = hi - 1; k >= lo; k--) {
-            Event e = drops.get(k);
-            if ((tables || e.owner() == null || e.owner().equals(owner)) && visible(e, pos, index)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
      * An ancestor's events, and the revision's own before {@code index} unless the two sit in
      * different branches of one {@code if}/{@code else} (only one of them runs).
      */
@@ -980,9 +897,9 @@ public final class SchemaTimeline {
      * state ({@link ObjectReplay}) holds it: absent, or unknown for code that may only take it, is null; present, or
      * unknown for code that may make it, is its maker ({@link SchemaState#creator}). Where the state names no maker of
      * that name (a key whose name the server picks, an object code not read forgot, a column made with a table later
-     * renamed into place), the event log's visible creation ({@link #live}) names it: when several creations
-     * happened since the object was last dropped (a tolerant one first, say), the first one, the one that really
-     * created it.
+     * renamed into place), that creation under the table's old name; where it names no maker at all (a key whose name
+     * the server picks, an object code not read forgot), the visible creation of this name that last found it absent
+     * ({@link #lastMaker}); null where its maker made no object of this name.
      */
     public Creation existing(ObjectRef ref, Migration m, int index, Settings s) {
         return existing(ref, m, index, s, true);
@@ -994,15 +911,6 @@ public final class SchemaTimeline {
      */
     Creation existingByReplay(ObjectRef ref, Migration m, int index, Settings s) {
         return existing(ref, m, index, s, false);
-    }
-
-    /** The event log's answer to {@link #existing} ({@link #live}), which ExistingOracleTest holds the replay's to. */
-    Creation existingByEvents(ObjectRef ref, Migration m, int index, Settings s) {
-        if (engines != null) {
-            SchemaTimeline t = engineAt(m, index);
-            return t == null ? null : t.existingByEvents(ref, m, index, s);
-        }
-        return live(norm(ref), m, index, s);
     }
 
     /**
@@ -1031,17 +939,62 @@ public final class SchemaTimeline {
                     || state.presence() == Presence.UNKNOWN && (state.doubt() == null || !state.doubt().mayMake())) {
                 return null;
             }
-            c = state.maker() == null ? null : madeBy(evs, state.maker());
-        }
-        if (c == null) {
-            // the state names no maker (a key whose name the server picks, held unknown for what may have made it;
-            // an object code not read forgot) or one that made no object of this name (a column made with a table
-            // later renamed into place: the creation under the old name; the rename away of a table a guarded
-            // rename then brings back, named the table's maker by the doubt it left); the doubt does not only
-            // take, so who made it, as a creation of this name, is the visible one
-            return live(key, m, index, s);
+            if (state.maker() == null) {
+                return lastMaker(key, owner, evs, p, index, s);
+            }
+            c = madeBy(evs, state.maker());
+            if (c == null) {
+                c = madeUnderOtherName(key, state.maker());
+            }
+            if (c == null) {
+                // made by a statement that names no such object (a table copied with CREATE TABLE ... LIKE and
+                // renamed into place): no creation to name
+                return null;
+            }
         }
         return !c.effective(s) ? null : c;
+    }
+
+    /**
+     * The creation by {@code maker} of an object of {@code key}'s kind and name in another table: a column made with
+     * a table later renamed into place, which the state moved with it; null when the maker made none.
+     */
+    private Creation madeUnderOtherName(ObjectRef key, SchemaState.Maker maker) {
+        Integer p = position.get(maker.migration());
+        if (p == null || key.table() == null || maker.index() >= effectLists.get(p).size()) {
+            return null;
+        }
+        for (Effect e : effectLists.get(p).get(maker.index())) {
+            if (e instanceof Effect.Create c && c.object().kind() == key.kind() && c.object().table() != null
+                    && c.object().name().name().equalsIgnoreCase(key.name().name())) {
+                Creation made = madeBy(eventsOf(norm(c.object())), maker);
+                if (made != null) {
+                    return made;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The creation of {@code key} that made the object the state holds with no maker, before operation
+     * {@code index} of the revision at {@code pos} (a key whose name the server picks, held unknown for what may
+     * have made it; an object code not read forgot): of the creations visible there that {@code s} runs, the last
+     * before which the replay held it absent, the one that really created it (a tolerant one after it found it
+     * there); the first visible one when none did (it was there before any).
+     */
+    private Creation lastMaker(ObjectRef key, QualifiedName owner, List<Event> evs, int pos, int index, Settings s) {
+        Creation first = null;
+        Creation last = null;
+        for (Event e : evs) {
+            if (e.type() == Type.CREATE && visible(e, pos, index) && e.creation().effective(s)) {
+                first = first == null ? e.creation() : first;
+                if (objects().heldBefore(key, owner, e.pos(), e.index()).presence() == Presence.ABSENT) {
+                    last = e.creation();
+                }
+            }
+        }
+        return last != null ? last : first;
     }
 
     /**
@@ -1058,89 +1011,6 @@ public final class SchemaTimeline {
             return null;
         }
         return objects().heldBefore(key, ownerOf(key, eventsOf(key)), p, index);
-    }
-
-    /** {@link #existing} of the normalised {@code key}; null when it does not exist. */
-    private Creation live(ObjectRef key, Migration m, int index, Settings s) {
-        Integer p = position.get(m);
-        if (p == null) {
-            return null;
-        }
-        List<Event> mine = eventsOf(key);
-        if (!anyVisibleCreation(mine, p, index)) {
-            // only a creation can make the object exist: with none visible the drops do not matter (most
-            // objects are created once, and each creation asks this before it is the visible one)
-            return null;
-        }
-        List<Event> evs = new ArrayList<>();
-        Set<QualifiedName> owners = new LinkedHashSet<>();
-        for (Event e : mine) {
-            if (e.type() == Type.CREATE || e.type() == Type.DROP) {
-                evs.add(e);
-                // a table has an owner only as a partition: dropping its parent drops it
-                if (e.owner() != null) {
-                    owners.add(e.owner());
-                }
-            }
-        }
-        // what keeps its name when its table is renamed moves with the table; what a table-scoped ref names
-        // (a column, a constraint) is under the table's new name another ref
-        boolean moves = !ObjectRef.tableScoped(key.kind());
-        List<QualifiedName> work = owners.isEmpty() ? List.of() : new ArrayList<>(owners);
-        for (int w = 0; w < work.size(); w++) {
-            QualifiedName owner = work.get(w);
-            // what lives on a table, view or materialized view goes with it (SchemaState's cascade)
-            for (Event e : eventsOf(ObjectRef.table(owner))) {
-                if (e.type() == Type.DROP && SchemaState.tableLike(e.key().kind())) {
-                    QualifiedName to = moves ? e.table : null;
-                    evs.add(new Event(e.pos(), e.index(), Type.TABLE_GONE, null, null, owner, e.at(),
-                            Slot.EVENT, null, to));
-                    if (to != null && owners.add(to)) {
-                        work.add(to);
-                    }
-                }
-            }
-        }
-        evs.sort(ORDER);
-        // drops with a dynamic name (of this kind, or tables) are not merged in: they can only end what
-        // is live, so each span between two of these events asks whether one there ends it
-        List<Event> kindDrops = wildcardDrops.getOrDefault(key.kind(), List.of());
-        List<Event> tableDrops = key.kind() != ObjectKind.TABLE ? wildcardDrops.getOrDefault(ObjectKind.TABLE, List.of())
-                : List.of();
-        Creation live = null;
-        QualifiedName liveOwner = null;
-        Event last = null;
-        for (Event e : evs) {
-            if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, e.pos(), e.index(), p, index)
-                    || dynamicDropIn(tableDrops, true, liveOwner, last, e.pos(), e.index(), p, index))) {
-                live = null;
-                liveOwner = null;
-            }
-            last = e;
-            if (!visible(e, p, index)) {
-                continue;
-            }
-            if (e.type() == Type.CREATE) {
-                if (live == null && e.creation().effective(s)) {
-                    live = e.creation();
-                    liveOwner = e.owner();
-                }
-            } else if (e.type() == Type.TABLE_GONE) {
-                // the table holding it was dropped, or renamed away (then it lives on in the table's new name)
-                if (liveOwner != null && (e.owner() == null || e.owner().equals(liveOwner))) {
-                    live = e.table == null ? null : live;
-                    liveOwner = e.table;
-                }
-            } else if (e.key() != null || e.owner() == null || e.owner().equals(liveOwner)) {
-                live = null;
-                liveOwner = null;
-            }
-        }
-        if (live != null && (dynamicDropIn(kindDrops, false, liveOwner, last, p, index, p, index)
-                || dynamicDropIn(tableDrops, true, liveOwner, last, p, index, p, index))) {
-            live = null;
-        }
-        return live;
     }
 
     /**

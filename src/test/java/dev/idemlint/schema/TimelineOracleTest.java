@@ -458,7 +458,8 @@ class TimelineOracleTest {
     private static String whyCreator(SchemaTimeline t, Creation live, SchemaState.Maker maker, Presence now) {
         if (maker == null) {
             if (now != Presence.UNKNOWN) {
-                return "K2 held PRESENT with no maker ?";
+                return "K2 held PRESENT with no maker (a sequence an identity column makes under a name PostgreSQL"
+                        + " picks): the timeline names the creation of that name visible there";
             }
             return live.shape().postgresNamed() ? "K1 a name PostgreSQL picks itself (t_pkey, t_id_seq) when it may be"
                     + " taken already: the state holds the table's keys or the name unknown, made by no one it names"
