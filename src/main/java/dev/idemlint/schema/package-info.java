@@ -1,11 +1,13 @@
 /**
  * The schema timeline. In: the {@link dev.idemlint.migration.Migration}s of one versions directory in
  * topological order (op calls and classified raw SQL alike). Out: {@link dev.idemlint.schema.SchemaTimeline},
- * which records who creates, drops and renames each database object (tables, columns, indexes,
- * constraints, enum types and their labels, sequences, schemas, extensions, views, functions,
- * triggers, domains) and answers "does this object already exist at this point of this revision,
- * and who created it first" along the revision graph: an ancestor's objects are there for its
- * descendants, a sibling branch's are not.
+ * which records who creates each database object (tables, columns, indexes, constraints, enum types
+ * and their labels, sequences, schemas, extensions, views, functions, triggers, domains) and answers
+ * "does this object already exist at this point of this revision, and which creation made it" from
+ * the state replayed along the revision graph: an ancestor's objects are there for its descendants,
+ * a sibling branch's are not. A multidb chain has one such timeline per engine.
+ * {@link dev.idemlint.schema.CreationRecorder} reads each revision's creations on the worker that reads
+ * the file.
  *
  * <p>Creations SQLAlchemy makes on its own are recorded too: the enum types of a
  * {@code create_table} (never of an {@code add_column}), {@code index=True}, {@code unique=True} and
