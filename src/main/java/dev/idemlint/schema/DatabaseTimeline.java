@@ -32,9 +32,17 @@ final class DatabaseTimeline extends SchemaTimeline {
     private record Event(int pos, int index, Span at, Creation creation) {
     }
 
+    /** The creations filed in one place, in walk order, and the table the first one that has one belongs to. */
+    private static final class Filed {
+        final List<Event> events = new ArrayList<>(1);
+        QualifiedName owner;
+    }
+
+    private static final Filed NONE = new Filed();
+
     private final List<Creation> creations = new ArrayList<>();
     /** Creations by the place their object takes in PostgreSQL's namespaces ({@link SchemaState#slot}). */
-    private final Map<SchemaState.Slot, List<Event>> events;
+    private final Map<SchemaState.Slot, Filed> events;
     /** The operations that set the search path, in walk order. */
     private final List<Event> searchPaths = new ArrayList<>();
     /** The constraints each CREATE TABLE makes with its table, in order. */
@@ -79,8 +87,9 @@ final class DatabaseTimeline extends SchemaTimeline {
                     && c.operation() instanceof Operation.CreateTable) {
                 tableKeys.computeIfAbsent(c.operation(), k -> new ArrayList<>(2)).add(c);
             }
-            events.computeIfAbsent(SchemaState.slot(c.key()), k -> new ArrayList<>())
-                    .add(new Event(pos, c.index(), c.operation().site().span(), c));
+            Filed f = events.computeIfAbsent(SchemaState.slot(c.key()), k -> new Filed());
+            f.events.add(new Event(pos, c.index(), c.operation().site().span(), c));
+            f.owner = f.owner != null ? f.owner : ownerOf(c);
         }
         for (int index : fx.searchPaths) {
             searchPaths.add(new Event(pos, index, fx.upgrade.get(index).site().span(), null));
@@ -104,6 +113,20 @@ final class DatabaseTimeline extends SchemaTimeline {
     @Override
     public List<Creation> creationsOf(Creation c) {
         return creationsOf(c.key());
+    }
+
+    @Override
+    public List<Creation> creationsIn(Migration m, ObjectRef key) {
+        Integer p = graph.position(m);
+        if (p == null) {
+            return List.of();
+        }
+        List<Event> evs = eventsOf(norm(key));
+        List<Creation> out = new ArrayList<>(1);
+        for (int k = countBefore(evs, p, 0); k < evs.size() && evs.get(k).pos() == p; k++) {
+            out.add(evs.get(k).creation());
+        }
+        return out;
     }
 
     @Override
@@ -188,12 +211,13 @@ final class DatabaseTimeline extends SchemaTimeline {
     Creation existing(ObjectRef ref, Migration m, int index, Settings s, boolean sole) {
         ObjectRef key = norm(ref);
         Integer p = graph.position(m);
-        List<Event> evs = p == null ? List.of() : eventsOf(key);
+        Filed filed = p == null ? NONE : filed(key);
+        List<Event> evs = filed.events;
         // only a creation can make it exist: with none visible no replay is needed (most objects are made once)
         if (p == null || !anyVisibleCreation(evs, p, index)) {
             return null;
         }
-        QualifiedName owner = ownerOf(key, evs);
+        QualifiedName owner = ownerOf(key, filed);
         long made = sole ? objects().soleCreation(key, owner, p, index) : -1;
         Creation c = made < 0 ? null : createdAt(evs, (int) (made >>> 32), (int) made);
         if (c == null) {
@@ -263,10 +287,11 @@ final class DatabaseTimeline extends SchemaTimeline {
     @Override
     ObjectReplay.Held replayedBefore(ObjectRef key, Migration m, int index) {
         Integer p = graph.position(m);
-        if (p == null || !anyVisibleCreation(eventsOf(key), p, index)) {
+        Filed filed = filed(key);
+        if (p == null || !anyVisibleCreation(filed.events, p, index)) {
             return null;
         }
-        return objects().heldBefore(key, ownerOf(key, eventsOf(key)), p, index);
+        return objects().heldBefore(key, ownerOf(key, filed), p, index);
     }
 
     @Override
@@ -275,12 +300,13 @@ final class DatabaseTimeline extends SchemaTimeline {
         Integer p = graph.position(m);
         // a parent or dependency outside this tree (another package's versions) may have dropped it; and only a
         // creation can make it exist: with none visible no replay is needed (most objects are made once)
-        if (p == null || !graph.complete(p) || !anyVisibleCreation(eventsOf(key), p, index)) {
+        Filed filed = filed(key);
+        if (p == null || !graph.complete(p) || !anyVisibleCreation(filed.events, p, index)) {
             return null;
         }
-        SchemaState state = objects().before(key, ownerOf(key, eventsOf(key)), p, index);
+        SchemaState state = objects().before(key, ownerOf(key, filed), p, index);
         SchemaState.Maker maker = state.presence(key) == Presence.PRESENT ? state.creator(key) : null;
-        Creation live = maker == null ? null : madeBy(eventsOf(key), maker);
+        Creation live = maker == null ? null : madeBy(filed.events, maker);
         if (live == null || !live.effective(s) || live.via() == Via.RENAME
                 || (keys ? mayBeLeftOut(live) : redundantInCreateTable(live)) || serialSequenceUnsure(live)) {
             return null;
@@ -299,7 +325,7 @@ final class DatabaseTimeline extends SchemaTimeline {
         if (p == null || !graph.complete(p)) {
             return true;
         }
-        Effect.Forget.Reach doubt = objects().before(k, ownerOf(k, eventsOf(k)), p, index).doubt(k);
+        Effect.Forget.Reach doubt = objects().before(k, ownerOf(k, filed(k)), p, index).doubt(k);
         return doubt != null && doubt.mayTake();
     }
 
@@ -360,18 +386,9 @@ final class DatabaseTimeline extends SchemaTimeline {
                 : c.key().kind() == ObjectKind.SEQUENCE && c.shape().owner() != null ? norm(c.shape().owner()) : null;
     }
 
-    /** The table the object in {@code key}'s place belongs to, as a creation there says; or null. */
-    private static QualifiedName ownerOf(ObjectRef key, List<Event> evs) {
-        if (key.table() != null) {
-            return key.table();
-        }
-        for (Event e : evs) {
-            QualifiedName owner = ownerOf(e.creation());
-            if (owner != null) {
-                return owner;
-            }
-        }
-        return null;
+    /** The table the object in {@code key}'s place belongs to, as the first creation there that says one; or null. */
+    private static QualifiedName ownerOf(ObjectRef key, Filed filed) {
+        return key.table() != null ? key.table() : filed.owner;
     }
 
     /** Whether a {@code SET search_path} runs after operation {@code fromIndex} of {@code from}, before this point. */
@@ -459,7 +476,11 @@ final class DatabaseTimeline extends SchemaTimeline {
 
     /** The creations of the object in {@code key}'s place, whatever kind each names there. */
     private List<Event> eventsOf(ObjectRef key) {
-        return events.getOrDefault(SchemaState.slot(key), List.of());
+        return filed(key).events;
+    }
+
+    private Filed filed(ObjectRef key) {
+        return events.getOrDefault(SchemaState.slot(key), NONE);
     }
 
     private boolean anyVisibleCreation(List<Event> evs, int pos, int index) {

@@ -64,6 +64,11 @@ final class EngineTimelines extends SchemaTimeline {
     }
 
     @Override
+    public List<Creation> creationsIn(Migration m, ObjectRef key) {
+        return inWalkOrder(t -> t.creationsIn(m, key));
+    }
+
+    @Override
     public List<Creation> creationsOf(Creation c) {
         DatabaseTimeline t = engineAt(c.migration(), c.index());
         return t == null ? List.of(c) : t.creationsOf(c.key());

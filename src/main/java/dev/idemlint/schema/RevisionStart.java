@@ -181,8 +181,8 @@ public final class RevisionStart {
      * is what makes it exist there, and where it comes from is asked of the revisions before only when it matters.
      */
     private static boolean madeInRevision(SchemaTimeline t, ObjectRef ref, Migration m, int index) {
-        for (Creation c : t.creationsOf(ref)) {
-            if (c.migration() == m && c.index() <= index) {
+        for (Creation c : t.creationsIn(m, ref)) {
+            if (c.index() <= index) {
                 return true;
             }
         }

@@ -193,6 +193,9 @@ public abstract sealed class SchemaTimeline permits DatabaseTimeline, EngineTime
     /** Every creation of one object, anywhere in the tree, in walk order. */
     public abstract List<Creation> creationsOf(ObjectRef key);
 
+    /** The creations of one object by revision {@code m}, in operation order. */
+    public abstract List<Creation> creationsIn(Migration m, ObjectRef key);
+
     /** Every creation of {@code c}'s object on {@code c}'s database (its multidb engine's), in walk order. */
     public abstract List<Creation> creationsOf(Creation c);
 
