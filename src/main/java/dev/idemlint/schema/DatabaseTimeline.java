@@ -272,16 +272,17 @@ final class DatabaseTimeline extends SchemaTimeline {
      */
     private Creation lastMaker(ObjectRef key, QualifiedName owner, List<Event> evs, int pos, int index, Settings s) {
         Creation first = null;
-        Creation last = null;
-        for (Event e : evs) {
+        // from the last: the replay is asked only back to the creation that found it absent
+        for (int k = countBefore(evs, pos, index) - 1; k >= 0; k--) {
+            Event e = evs.get(k);
             if (visible(e, pos, index) && e.creation().effective(s)) {
-                first = first == null ? e.creation() : first;
                 if (objects().heldBefore(key, owner, e.pos(), e.index()).presence() == Presence.ABSENT) {
-                    last = e.creation();
+                    return e.creation();
                 }
+                first = e.creation();
             }
         }
-        return last != null ? last : first;
+        return first;
     }
 
     @Override
