@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The timeline of one database: the creations of the operations it runs (every operation, or a multidb engine's),
@@ -54,10 +55,10 @@ final class DatabaseTimeline extends SchemaTimeline {
     private final Predicate<Operation> runs;
     /** A unique key is the index of its name (MySQL, MariaDB): a drop of either form ends the other too. */
     private final boolean keyIsIndex;
-    /** The replay of the tree on {@link SchemaState}, made when first asked ({@link #replay()}). */
-    private volatile Replay replay;
-    /** The replay of single objects ({@link #objects()}). */
-    private volatile ObjectReplay objects;
+    /** The replay of the tree on {@link SchemaState}, made by the first query that needs it. */
+    private final Once<Replay> replay;
+    /** The replay of single objects, indexed when first asked. */
+    private final Once<ObjectReplay> objects;
     private final Branches branches = new Branches();
 
     /** The timeline of the revisions of {@code graph}, each with what it {@code recorded} (in the same order). */
@@ -65,6 +66,9 @@ final class DatabaseTimeline extends SchemaTimeline {
         super(graph);
         this.runs = runs;
         this.keyIsIndex = keyIsIndex;
+        this.replay = new Once<>(() -> Replay.of(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex));
+        this.objects = new Once<>(
+                () -> new ObjectReplay(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex));
         int made = 0;
         for (Recorded fx : recorded) {
             made += fx.creations.size();
@@ -142,34 +146,36 @@ final class DatabaseTimeline extends SchemaTimeline {
                 : Replay.before(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex, p, index);
     }
 
-    /** The replay of the tree on {@link SchemaState}, made once, by the first query that needs it. */
-    private Replay replay() {
-        Replay r = replay;
-        if (r == null) {
-            synchronized (this) {
-                r = replay;
-                if (r == null) {
-                    r = Replay.of(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex);
-                    replay = r;
+    /** A value made by the first caller that needs it, while any other waits. */
+    private static final class Once<T> {
+        private final Supplier<T> make;
+        private volatile T value;
+
+        Once(Supplier<T> make) {
+            this.make = make;
+        }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    v = value;
+                    if (v == null) {
+                        v = make.get();
+                        value = v;
+                    }
                 }
             }
+            return v;
         }
-        return r;
     }
 
-    /** The replay of single objects, indexed when first asked. */
+    private Replay replay() {
+        return replay.get();
+    }
+
     private ObjectReplay objects() {
-        ObjectReplay r = objects;
-        if (r == null) {
-            synchronized (this) {
-                r = objects;
-                if (r == null) {
-                    r = new ObjectReplay(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex);
-                    objects = r;
-                }
-            }
-        }
-        return r;
+        return objects.get();
     }
 
     /**
