@@ -216,6 +216,25 @@ class SchemaTimelineTest {
     }
 
     @Test
+    void a_revisions_creations_of_one_object_are_its_own_in_operation_order() {
+        Revisions r = new Revisions().rev("001", null, PLAYERS)
+                .rev("002", "001", """
+                        op.add_column("players", sa.Column("x", sa.Integer()))
+                        op.drop_column("players", "x")
+                        op.add_column("players", sa.Column("x", sa.Integer()))
+                        """)
+                .rev("003", "001", "op.add_column(\"players\", sa.Column(\"x\", sa.Integer()))");
+        SchemaTimeline t = r.timeline();
+        assertEquals(List.of(0, 2), t.creationsIn(r.get("002"), column("players", "x")).stream()
+                .map(Creation::index).toList());
+        assertEquals(List.of(0), t.creationsIn(r.get("003"), column("players", "x")).stream()
+                .map(Creation::index).toList());
+        assertEquals(List.of(), t.creationsIn(r.get("001"), column("players", "x")));
+        assertEquals(List.of(), t.creationsIn(r.get("002"), table("players")));
+        assertSame(r.get("001"), t.creationsIn(r.get("001"), table("players")).get(0).migration());
+    }
+
+    @Test
     void dropped_objects_are_gone_and_may_be_created_again() {
         Revisions r = new Revisions().rev("001", null, PLAYERS)
                 .rev("002", "001", """
