@@ -253,7 +253,20 @@ final class ModelCodec {
                 out.i32(ref);
                 return;
             }
-            if (o instanceof Record r) {
+            if (o instanceof SqlText t) {
+                // a record, written by hand: its offsets and run-time parts are no records
+                out.u8(SQL_TEXT);
+                value(t.text());
+                offsets(t.fileOffsets());
+                value(t.dynamic());
+                value(t.exprSpan());
+                long[] parts = t.runtimeParts().toLongArray();
+                out.i32(parts.length);
+                for (long v : parts) {
+                    value(v);
+                }
+                value(t.runtimeBinds());
+            } else if (o instanceof Record r) {
                 if (o instanceof SourceFile || !ours(o.getClass())) {
                     throw new Unsupported(o.getClass().getName());
                 }
@@ -287,18 +300,6 @@ final class ModelCodec {
                     value(e.getKey());
                     value(e.getValue());
                 }
-            } else if (o instanceof SqlText t) {
-                out.u8(SQL_TEXT);
-                value(t.text());
-                offsets(t.fileOffsets());
-                value(t.dynamic());
-                value(t.exprSpan());
-                long[] parts = t.runtimeParts().toLongArray();
-                out.i32(parts.length);
-                for (long v : parts) {
-                    value(v);
-                }
-                value(t.runtimeBinds());
             } else if (o instanceof CallRef c) {
                 if (c.file() != file) {
                     throw new Unsupported("a call in another file");

@@ -10,47 +10,34 @@ import java.util.Set;
  * {@code %}/{@code .format}/f-string templates. {@code fileOffsets[i]} is the file offset of char
  * {@code i}, or -1 where the char came from a dynamic part (then {@code text} holds a placeholder
  * {@code \u0000} run of length 1 per dynamic part). {@code fileOffsets} has one extra trailing entry.
- * {@code exprSpan} covers the Python expression that produced the string.
+ * {@code exprSpan} covers the Python expression that produced the string. {@code offsets} holds the file
+ * offsets as runs: SQL from one literal is one run whatever its length (an int per char would be the largest
+ * array a run keeps, 5.5 MB at 3,700 files, copied by every collection). {@code runtimeParts} are the dynamic parts
+ * (numbered in text order) whose Python value is made at run time; {@code runtimeBinds} the bind parameters
+ * ({@code :name}) the call passes values made at run time for. Both are copied in and out.
  */
-public final class SqlText {
+public record SqlText(String text, StrPiece.Offsets offsets, boolean dynamic, Span exprSpan, BitSet runtimeParts,
+        Set<String> runtimeBinds) {
     /** Placeholder char standing for an unknown (dynamic) part of the string. */
     public static final char DYNAMIC = '\u0000';
 
-    private final String text;
-    /**
-     * The file offsets, as runs: SQL from one literal is one run whatever its length. An int per
-     * char was the largest array a run kept (5.5 MB at 3,700 files), copied by every collection.
-     */
-    private final StrPiece.Offsets offsets;
-    private final boolean dynamic;
-    private final Span exprSpan;
-    /** The dynamic parts (numbered in text order) whose Python value is made at run time. */
-    private final BitSet runtimeParts;
-    /** Bind parameters ({@code :name}) the call passes values made at run time for. */
-    private final Set<String> runtimeBinds;
+    public SqlText {
+        runtimeParts = (BitSet) runtimeParts.clone();
+        runtimeBinds = Set.copyOf(runtimeBinds);
+    }
 
     public SqlText(String text, int[] fileOffsets, boolean dynamic, Span exprSpan) {
         this(text, StrPiece.Offsets.of(fileOffsets), dynamic, exprSpan, new BitSet(), Set.of());
     }
 
-    private SqlText(String text, StrPiece.Offsets offsets, boolean dynamic, Span exprSpan, BitSet runtimeParts,
-            Set<String> runtimeBinds) {
-        this.text = text;
-        this.offsets = offsets;
-        this.dynamic = dynamic;
-        this.exprSpan = exprSpan;
-        this.runtimeParts = runtimeParts;
-        this.runtimeBinds = runtimeBinds;
-    }
-
     /** This text with the dynamic parts (by number) whose values are made at run time. */
     SqlText withRuntimeParts(BitSet parts) {
-        return new SqlText(text, offsets, dynamic, exprSpan, (BitSet) parts.clone(), runtimeBinds);
+        return new SqlText(text, offsets, dynamic, exprSpan, parts, runtimeBinds);
     }
 
     /** This text with the bind parameters whose values the call makes at run time. */
     public SqlText withRuntimeBinds(Set<String> binds) {
-        return new SqlText(text, offsets, dynamic, exprSpan, runtimeParts, Set.copyOf(binds));
+        return new SqlText(text, offsets, dynamic, exprSpan, runtimeParts, binds);
     }
 
     /** Whether the dynamic part at char {@code i} is a Python value made at run time ({@code uuid4()}). */
@@ -80,37 +67,18 @@ public final class SqlText {
         return runtimeBinds.contains(name);
     }
 
-    public String text() {
-        return text;
-    }
-
-    /** Whether a part of the text is unknown ({@link #DYNAMIC} placeholders). */
-    public boolean dynamic() {
-        return dynamic;
-    }
-
-    public Span exprSpan() {
-        return exprSpan;
-    }
-
     /**
      * A text as {@link #fileOffsets}, {@link #runtimeParts} and {@link #runtimeBinds} give it (the result cache stores a revision's model and reads it back
      * instead of parsing the file again).
      */
     public static SqlText restore(String text, int[] fileOffsets, boolean dynamic, Span exprSpan, BitSet runtimeParts,
             Set<String> runtimeBinds) {
-        return new SqlText(text, StrPiece.Offsets.of(fileOffsets), dynamic, exprSpan, (BitSet) runtimeParts.clone(),
-                Set.copyOf(runtimeBinds));
+        return new SqlText(text, StrPiece.Offsets.of(fileOffsets), dynamic, exprSpan, runtimeParts, runtimeBinds);
     }
 
     /** The placeholders made at run time, by ordinal (a copy), for {@link #restore}. */
     public BitSet runtimeParts() {
         return (BitSet) runtimeParts.clone();
-    }
-
-    /** The bind names whose values are made at run time, for {@link #restore}. */
-    public Set<String> runtimeBinds() {
-        return runtimeBinds;
     }
 
     /** {@code fileOffset(i)} for every {@code i}, trailing entry included, as a new array. */
