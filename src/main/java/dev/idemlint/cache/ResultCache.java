@@ -731,8 +731,7 @@ public final class ResultCache {
                 try {
                     f = SourceReader.decode(files.get(i), displayPath, bytes[i]).file();
                 } catch (SourceReader.Unreadable e) {
-                    // as the linter shows a file it cannot decode
-                    f = SourceFile.of(files.get(i), displayPath, e.lossyText());
+                    f = e.shown(files.get(i), displayPath);
                 }
                 decoded.put(i, f);
             }

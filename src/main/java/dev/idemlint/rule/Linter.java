@@ -644,7 +644,7 @@ public final class Linter {
                 chars = read.chars();
             }
         } catch (SourceReader.Unreadable e) {
-            SourceFile shown = SourceFile.of(path, displayPath, e.lossyText());
+            SourceFile shown = e.shown(path, displayPath);
             int at = Math.min(e.offset(), shown.text().length());
             diags.add(builtin(e.io() ? BuiltinChecks.IO_ERROR : BuiltinChecks.PARSE_ERROR, shown,
                     new Span(at, Math.min(at + 1, shown.text().length())),

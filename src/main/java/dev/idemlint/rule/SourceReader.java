@@ -43,9 +43,9 @@ public final class SourceReader {
             this.lossyText = lossyText;
         }
 
-        /** The text decoded with replacement characters, so the error can be shown in context. */
-        public String lossyText() {
-            return lossyText;
+        /** The file as the error is shown in: its text decoded with replacement characters. */
+        public SourceFile shown(Path path, String displayPath) {
+            return SourceFile.of(path, displayPath, lossyText);
         }
 
         public int offset() {
