@@ -17,6 +17,7 @@ import dev.idemlint.schema.RerunAnswers;
 import dev.idemlint.schema.RerunSimulation;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.Once;
 import dev.idemlint.source.SourceFile;
 import dev.idemlint.source.Span;
 import dev.idemlint.source.Spare;
@@ -582,42 +583,29 @@ public final class Linter {
      * change between them.
      */
     private static final class TargetNaming {
-        private final LintTarget target;
-        private volatile NamingConvention convention;
-        private volatile Boolean postgresNames;
-
-        TargetNaming(LintTarget target) {
-            this.target = target;
-        }
-
-        NamingConvention convention() {
-            NamingConvention c = convention;
-            if (c == null) {
-                synchronized (this) {
-                    c = convention;
-                    if (c == null) {
-                        c = NamingConvention.of(target);
-                        convention = c;
-                    }
-                }
-            }
-            return c;
-        }
-
+        private final Once<NamingConvention> convention;
         /**
          * True when PostgreSQL names the project's unnamed keys itself ({@code t_a_fkey}): its naming
          * convention is known and names no primary, unique or foreign key (Alembic's ops use the
          * convention of env.py's target_metadata).
          */
-        boolean postgresNames() {
-            Boolean b = postgresNames;
-            if (b == null) {
+        private final Once<Boolean> postgresNames;
+
+        TargetNaming(LintTarget target) {
+            this.convention = new Once<>(() -> NamingConvention.of(target));
+            this.postgresNames = new Once<>(() -> {
                 NamingConvention c = convention();
-                b = !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
+                return !c.isUnknown() && !c.templates().containsKey("fk") && !c.templates().containsKey("uq")
                         && !c.templates().containsKey("pk");
-                postgresNames = b;
-            }
-            return b;
+            });
+        }
+
+        NamingConvention convention() {
+            return convention.get();
+        }
+
+        boolean postgresNames() {
+            return postgresNames.get();
         }
     }
 

@@ -7,6 +7,7 @@ import dev.idemlint.migration.Migration;
 import dev.idemlint.migration.ObjectKind;
 import dev.idemlint.migration.Operation;
 import dev.idemlint.schema.Creation.Via;
+import dev.idemlint.source.Once;
 import dev.idemlint.source.Span;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * The timeline of one database: the creations of the operations it runs (every operation, or a multidb engine's),
@@ -144,30 +144,6 @@ final class DatabaseTimeline extends SchemaTimeline {
         Integer p = graph.position(m);
         return p == null ? null
                 : Replay.before(graph.order, graph.ancestors, upgrades, effectLists, runs, keyIsIndex, p, index);
-    }
-
-    /** A value made by the first caller that needs it, while any other waits. */
-    private static final class Once<T> {
-        private final Supplier<T> make;
-        private volatile T value;
-
-        Once(Supplier<T> make) {
-            this.make = make;
-        }
-
-        T get() {
-            T v = value;
-            if (v == null) {
-                synchronized (this) {
-                    v = value;
-                    if (v == null) {
-                        v = make.get();
-                        value = v;
-                    }
-                }
-            }
-            return v;
-        }
     }
 
     private Replay replay() {

@@ -19,13 +19,12 @@ public final class SourceFile {
     private final LineIndex lines;
     /** Lines known without the text (1-based number to content); empty when the text was given. */
     private final Map<Integer, String> known;
-    private Supplier<String> reader;
-    private volatile String text;
+    private final Once<String> text;
 
     public SourceFile(Path path, String displayPath, String text, LineIndex lines) {
         this.path = path;
         this.displayPath = displayPath;
-        this.text = text;
+        this.text = Once.of(text);
         this.lines = lines;
         this.known = Map.of();
     }
@@ -36,7 +35,7 @@ public final class SourceFile {
         this.displayPath = displayPath;
         this.lines = lines;
         this.known = Map.copyOf(known);
-        this.reader = reader;
+        this.text = new Once<>(reader);
     }
 
     public static SourceFile of(Path path, String displayPath, String text) {
@@ -65,22 +64,12 @@ public final class SourceFile {
     }
 
     public String text() {
-        String t = text;
-        if (t == null) {
-            synchronized (this) {
-                if (text == null) {
-                    text = reader.get();
-                    reader = null;
-                }
-                t = text;
-            }
-        }
-        return t;
+        return text.get();
     }
 
     /** Whether the text is decoded: a file from the result cache decodes it only when asked for it. */
     public boolean hasText() {
-        return text != null;
+        return text.made();
     }
 
     /** The content of 1-based line {@code n}, without its line break. */
