@@ -16,15 +16,21 @@ final class Revisions {
     private final List<Migration> list = new ArrayList<>();
 
     Revisions rev(String id, String down, String body) {
-        String downText = down == null ? "None" : down.contains(",") ? "(" + quoteAll(down) + ")" : "\"" + down + "\"";
-        StringBuilder src = new StringBuilder("import sqlalchemy as sa\nfrom alembic import op\n"
-                + "from sqlalchemy.dialects import postgresql\n\nrevision = \"" + id + "\"\ndown_revision = " + downText
-                + "\n\n\ndef upgrade():\n");
+        StringBuilder src = new StringBuilder("def upgrade():\n");
         for (String line : body.strip().split("\n")) {
             src.append("    ").append(line).append('\n');
         }
+        return file(id, down, src.toString());
+    }
+
+    /** A revision whose module, after its imports and identifiers, is {@code functions}. */
+    Revisions file(String id, String down, String functions) {
+        String downText = down == null ? "None" : down.contains(",") ? "(" + quoteAll(down) + ")" : "\"" + down + "\"";
+        String src = "import sqlalchemy as sa\nfrom alembic import op\n"
+                + "from sqlalchemy.dialects import postgresql\n\nrevision = \"" + id + "\"\ndown_revision = " + downText
+                + "\n\n\n" + functions;
         String name = id + "_rev.py";
-        SourceFile f = SourceFile.of(Path.of("/versions", name), "versions/" + name, src.toString());
+        SourceFile f = SourceFile.of(Path.of("/versions", name), "versions/" + name, src);
         try {
             Migration m = new MigrationReader().read(new PythonParser().parse(f));
             List<Operation> ops = new ArrayList<>();

@@ -234,6 +234,57 @@ class SchemaTimelineTest {
         assertSame(r.get("001"), t.creationsIn(r.get("001"), table("players")).get(0).migration());
     }
 
+    private static final String MULTIDB = """
+            def upgrade(engine_name):
+                globals()["upgrade_%s" % engine_name]()
+
+
+            """;
+
+    @Test
+    void each_engine_of_a_multidb_chain_is_its_own_database() {
+        Revisions r = new Revisions()
+                .file("001", null, MULTIDB + """
+                        def upgrade_registrar():
+                            op.create_table("agents", sa.Column("id", sa.Integer()))
+
+
+                        def upgrade_verifier():
+                            op.create_table("hosts", sa.Column("id", sa.Integer()))
+                        """)
+                .file("002", "001", MULTIDB + """
+                        def upgrade_registrar():
+                            op.add_column("agents", sa.Column("x", sa.Integer()))
+
+
+                        def upgrade_verifier():
+                            op.create_table("agents", sa.Column("id", sa.Integer()))
+                        """);
+        SchemaTimeline t = r.timeline();
+        Migration second = r.get("002");
+        int addColumn = indexOn(second, "registrar");
+        int createTable = indexOn(second, "verifier");
+        assertSame(r.get("001"), t.existing(table("agents"), second, addColumn, S).migration());
+        assertNull(t.existing(table("agents"), second, createTable, S), "the registrar's table is not the verifier's");
+        assertNull(t.existing(table("agents"), second, END, S), "after both engines' operations no one database answers");
+        assertEquals(List.of("001 agents", "001 hosts", "002 agents"), t.creations().stream()
+                .filter(c -> c.key().kind() == ObjectKind.TABLE)
+                .map(c -> c.migration().header().revisionId() + " " + c.key().name().name()).toList());
+        Creation verifiers = t.creationsIn(second, table("agents")).get(0);
+        assertEquals(List.of(verifiers), t.creationsOf(verifiers));
+        assertEquals(2, t.creationsOf(table("agents")).size(), "every engine's, in walk order");
+    }
+
+    /** The index of the first operation of {@code m} that runs on {@code engine}. */
+    private static int indexOn(Migration m, String engine) {
+        for (int i = 0; i < m.upgrade().size(); i++) {
+            if (engine.equals(m.upgrade().get(i).site().engine())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no operation on " + engine);
+    }
+
     @Test
     void dropped_objects_are_gone_and_may_be_created_again() {
         Revisions r = new Revisions().rev("001", null, PLAYERS)
