@@ -168,7 +168,7 @@ public final class SchemaState {
     }
 
     /** What is known of one object. */
-    private static final class Entry {
+    private static final class Entry implements Cloneable {
         Presence presence;
         /**
          * The operation that made the object under this name (a rename gives it its new name), and how surely;
@@ -237,33 +237,16 @@ public final class SchemaState {
             this.kind = kind;
         }
 
+        /** The same facts under presence {@code p}, with no writer yet; its lists are shared, never changed in place. */
         Entry copy(Presence p) {
-            Entry e = new Entry(p, kind);
-            e.maker = maker;
-            e.doubt = doubt;
-            e.relkind = relkind;
-            e.columnType = columnType;
-            e.priorType = priorType;
-            e.constraintKind = constraintKind;
-            e.unique = unique;
-            // replaced whole, never changed in place (addLabel, setColumns): shared
-            e.columns = columns;
-            e.labels = labels;
-            e.owner = owner;
-            e.temporary = temporary;
-            e.referred = referred;
-            e.function = function;
-            e.identity = identity;
-            e.hasDefault = hasDefault;
-            e.identitySequence = identitySequence;
-            e.neededByIdentity = neededByIdentity;
-            e.serial = serial;
-            e.serialDefault = serialDefault;
-            e.borrowed = borrowed;
-            e.borrowUse = borrowUse;
-            e.notNull = notNull;
-            e.made = made;
-            return e;
+            try {
+                Entry e = (Entry) clone();
+                e.presence = p;
+                e.writer = null;
+                return e;
+            } catch (CloneNotSupportedException x) {
+                throw new AssertionError(x);
+            }
         }
     }
 
@@ -563,9 +546,6 @@ public final class SchemaState {
      */
     private record Kept(List<Set<String>> keys, List<String> columns, Set<Slot> plainIndexes,
             Map<Slot, Set<String>> keySlots) {
-        Kept with(List<Set<String>> keys, List<String> columns, Set<Slot> plainIndexes) {
-            return new Kept(keys, columns, plainIndexes, keySlots);
-        }
     }
     /** Schemas (null: unqualified) in which PostgreSQL named an index itself. */
     private final Set<String> unnamedIndexSchemas = new HashSet<>();
@@ -1149,7 +1129,7 @@ public final class SchemaState {
             return made == ConstraintKind.UNIQUE ? index : ref;
         }
         Entry c = entries.get(slot(ref));
-        if (c != null && c.constraintKind != null && c.constraintKind != ConstraintKind.UNKNOWN) {
+        if (c != null && !kindUnknown(c)) {
             return ref;
         }
         Entry ix = entries.get(slot(index));
@@ -1400,6 +1380,12 @@ public final class SchemaState {
         return baseline;
     }
 
+    /** The presence of the {@code kind} objects of {@code table} that no entry speaks of. */
+    private Presence unnamed(ObjectKind kind, QualifiedName table) {
+        ObjectRef any = ObjectRef.in(kind, table, "");
+        return implicit(any, slot(any));
+    }
+
     /**
      * {@code ref} as the state holds it: an index (or any relation asked as one) with the table it is on
      * now, null when that is not known; other refs as they are.
@@ -1451,8 +1437,7 @@ public final class SchemaState {
             if (e == null || !s.namespace().equals(ObjectKind.CONSTRAINT.name()) || e.presence == Presence.ABSENT) {
                 continue;
             }
-            if (e.presence == Presence.UNKNOWN || e.constraintKind == null
-                    || e.constraintKind == ConstraintKind.UNKNOWN) {
+            if (e.presence == Presence.UNKNOWN || kindUnknown(e)) {
                 unsure = true;
             } else if (e.constraintKind == ConstraintKind.FOREIGN_KEY) {
                 if (e.columns == null || e.referred == null) {
@@ -1465,8 +1450,7 @@ public final class SchemaState {
         }
         TableFacts f = tables.get(table);
         if (unsure || f != null && f.unnamedConstraints
-                || implicit(ObjectRef.in(ObjectKind.CONSTRAINT, table, ""), slot(ObjectRef.in(ObjectKind.CONSTRAINT,
-                        table, ""))) != Presence.ABSENT) {
+                || unnamed(ObjectKind.CONSTRAINT, table) != Presence.ABSENT) {
             return Presence.UNKNOWN;
         }
         return Presence.ABSENT;
@@ -1507,8 +1491,7 @@ public final class SchemaState {
             return f.primaryKey;
         }
         // as the constraints no entry speaks of, unless an entry that may be a primary key is not known
-        ObjectRef unnamed = ObjectRef.in(ObjectKind.CONSTRAINT, table, "");
-        if (implicit(unnamed, slot(unnamed)) != Presence.ABSENT) {
+        if (unnamed(ObjectKind.CONSTRAINT, table) != Presence.ABSENT) {
             return Presence.UNKNOWN;
         }
         return maybePrimaryKeys.containsKey(table) ? Presence.UNKNOWN : Presence.ABSENT;
@@ -1519,8 +1502,7 @@ public final class SchemaState {
     }
 
     private static boolean knownOtherThanPrimary(Entry e) {
-        return e.constraintKind != null && e.constraintKind != ConstraintKind.UNKNOWN
-                && e.constraintKind != ConstraintKind.PRIMARY_KEY;
+        return !kindUnknown(e) && e.constraintKind != ConstraintKind.PRIMARY_KEY;
     }
 
     /** The table's primary key, whatever it is called, is {@code p} where no present entry says otherwise. */
@@ -1692,37 +1674,32 @@ public final class SchemaState {
     /** {@link #keysOf} as the effects applied since the table was made tell them; null when they do not. */
     private List<Set<String>> keysMade(QualifiedName table) {
         if (!madeHere(table) || tables.get(table).keysNotMade || presence(ObjectRef.table(table)) != Presence.PRESENT
-                || implicit(ObjectRef.in(ObjectKind.CONSTRAINT, table, ""), slot(ObjectRef.in(ObjectKind.CONSTRAINT,
-                        table, ""))) != Presence.ABSENT) {
+                || unnamed(ObjectKind.CONSTRAINT, table) != Presence.ABSENT) {
             return null;
         }
         List<Entry> keys = new ArrayList<>();
         boolean columns = false;
-        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
-            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
-                Entry e = entries.get(s);
-                columns |= e.kind == ObjectKind.COLUMN && e.presence == Presence.PRESENT;
-                if (e.kind == ObjectKind.COLUMN || e.presence == Presence.ABSENT
-                        || s.namespace().equals(RELATION) && e.kind != ObjectKind.INDEX) {
-                    continue;
-                }
-                boolean key = e.kind == ObjectKind.INDEX ? e.unique
-                        : e.constraintKind == ConstraintKind.PRIMARY_KEY || e.constraintKind == ConstraintKind.UNIQUE;
-                boolean maybeKey = key || e.kind == ObjectKind.CONSTRAINT && (e.constraintKind == null
-                        || e.constraintKind == ConstraintKind.UNKNOWN);
-                if (maybeKey && e.presence == Presence.UNKNOWN || key && e.columns == null) {
-                    return null;
-                }
-                if (key) {
-                    keys.add(e);
-                }
+        for (Slot s : onTable(table)) {
+            Entry e = entries.get(s);
+            columns |= e.kind == ObjectKind.COLUMN && e.presence == Presence.PRESENT;
+            if (e.kind == ObjectKind.COLUMN || e.presence == Presence.ABSENT
+                    || s.namespace().equals(RELATION) && e.kind != ObjectKind.INDEX) {
+                continue;
+            }
+            boolean key = isKey(e);
+            boolean maybeKey = key || e.kind == ObjectKind.CONSTRAINT && kindUnknown(e);
+            if (maybeKey && e.presence == Presence.UNKNOWN || key && e.columns == null) {
+                return null;
+            }
+            if (key) {
+                keys.add(e);
             }
         }
         if (!columns) {
             // a table made with columns not read (copied from another at run time): its keys are not known
             return null;
         }
-        keys.sort(java.util.Comparator.comparingInt((Entry e) -> e.constraintKind == ConstraintKind.PRIMARY_KEY ? 0 : 1)
+        keys.sort(Comparator.comparingInt((Entry e) -> e.constraintKind == ConstraintKind.PRIMARY_KEY ? 0 : 1)
                 .thenComparingInt(e -> e.made));
         List<Set<String>> out = new ArrayList<>(keys.size());
         for (Entry e : keys) {
@@ -1751,8 +1728,7 @@ public final class SchemaState {
     /** {@link #columnOrder} as the effects applied since the table was made tell it; null when they do not. */
     private List<String> columnsMade(QualifiedName table) {
         if (!madeHere(table) || presence(ObjectRef.table(table)) != Presence.PRESENT
-                || implicit(ObjectRef.in(ObjectKind.COLUMN, table, ""), slot(ObjectRef.in(ObjectKind.COLUMN, table,
-                        ""))) != Presence.ABSENT) {
+                || unnamed(ObjectKind.COLUMN, table) != Presence.ABSENT) {
             return null;
         }
         List<Map.Entry<Slot, Entry>> columns = new ArrayList<>();
@@ -1889,11 +1865,7 @@ public final class SchemaState {
                 columns.add(column);
             }
         }
-        if (keptWriter != writer) {
-            kept = new HashMap<>(kept);
-            keptWriter = writer;
-        }
-        kept.put(table, k.with(k.keys(), columns == null ? null : List.copyOf(columns), k.plainIndexes()));
+        keep(table, new Kept(k.keys(), columns == null ? null : List.copyOf(columns), k.plainIndexes(), k.keySlots()));
     }
 
     /**
@@ -1944,23 +1916,17 @@ public final class SchemaState {
                 keys = List.copyOf(keys);
             }
         }
-        if (keptWriter != writer) {
-            kept = new HashMap<>(kept);
-            keptWriter = writer;
-        }
-        kept.put(table, new Kept(keys, k.columns(), plain, keySlots));
+        keep(table, new Kept(keys, k.columns(), plain, keySlots));
         return true;
     }
 
     /** The indexes of {@code table} present and not unique: {@link Kept#plainIndexes}. */
     private Set<Slot> plainIndexes(QualifiedName table) {
         Set<Slot> out = new HashSet<>();
-        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
-            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
-                Entry e = entries.get(s);
-                if (e != null && e.kind == ObjectKind.INDEX && !e.unique && e.presence == Presence.PRESENT) {
-                    out.add(s);
-                }
+        for (Slot s : onTable(table)) {
+            Entry e = entries.get(s);
+            if (e != null && e.kind == ObjectKind.INDEX && !e.unique && e.presence == Presence.PRESENT) {
+                out.add(s);
             }
         }
         return Set.copyOf(out);
@@ -1977,14 +1943,11 @@ public final class SchemaState {
         }
         Slot slot = slot(o);
         for (Map.Entry<QualifiedName, Kept> k : kept.entrySet()) {
-            if ((o.table() == null || o.table().equals(k.getKey())) && k.getValue().plainIndexes().contains(slot)) {
-                Set<Slot> left = new HashSet<>(k.getValue().plainIndexes());
+            Kept was = k.getValue();
+            if ((o.table() == null || o.table().equals(k.getKey())) && was.plainIndexes().contains(slot)) {
+                Set<Slot> left = new HashSet<>(was.plainIndexes());
                 left.remove(slot);
-                if (keptWriter != writer) {
-                    kept = new HashMap<>(kept);
-                    keptWriter = writer;
-                }
-                kept.put(k.getKey(), k.getValue().with(k.getValue().keys(), k.getValue().columns(), Set.copyOf(left)));
+                keep(k.getKey(), new Kept(was.keys(), was.columns(), Set.copyOf(left), was.keySlots()));
                 return true;
             }
         }
@@ -1994,19 +1957,31 @@ public final class SchemaState {
     /** The constraints and unique indexes of {@code table} that {@link #keysMade} reads as its keys, by slot. */
     private Map<Slot, Set<String>> keySlots(QualifiedName table) {
         Map<Slot, Set<String>> out = new HashMap<>();
-        for (Set<Slot> slots : java.util.Arrays.asList(childrenOf.get(table), ownedBy.get(table))) {
-            for (Slot s : slots == null ? Set.<Slot>of() : slots) {
-                Entry e = entries.get(s);
-                if (e == null || e.presence != Presence.PRESENT || e.columns == null) {
-                    continue;
-                }
-                if (e.kind == ObjectKind.INDEX ? e.unique : e.kind == ObjectKind.CONSTRAINT
-                        && (e.constraintKind == ConstraintKind.PRIMARY_KEY || e.constraintKind == ConstraintKind.UNIQUE)) {
-                    out.put(s, Set.copyOf(e.columns));
-                }
+        for (Slot s : onTable(table)) {
+            Entry e = entries.get(s);
+            if (e != null && e.presence == Presence.PRESENT && e.columns != null && isKey(e)) {
+                out.put(s, Set.copyOf(e.columns));
             }
         }
         return Map.copyOf(out);
+    }
+
+    /** The slots living on {@code table} (columns, constraints, ...) and then those it owns (indexes, sequences). */
+    private List<Slot> onTable(QualifiedName table) {
+        List<Slot> out = new ArrayList<>(copy(childrenOf.get(table)));
+        out.addAll(copy(ownedBy.get(table)));
+        return out;
+    }
+
+    /** A unique index, or a primary key or unique constraint: a key {@link #keysOf} lists. */
+    private static boolean isKey(Entry e) {
+        return e.kind == ObjectKind.INDEX ? e.unique : e.kind == ObjectKind.CONSTRAINT
+                && (e.constraintKind == ConstraintKind.PRIMARY_KEY || e.constraintKind == ConstraintKind.UNIQUE);
+    }
+
+    /** A constraint whose kind is not known. */
+    private static boolean kindUnknown(Entry e) {
+        return e.constraintKind == null || e.constraintKind == ConstraintKind.UNKNOWN;
     }
 
     /**
@@ -2034,11 +2009,7 @@ public final class SchemaState {
                     keys.remove(columns);
                     keys = List.copyOf(keys);
                 }
-                if (keptWriter != writer) {
-                    kept = new HashMap<>(kept);
-                    keptWriter = writer;
-                }
-                kept.put(k.getKey(), new Kept(keys, was.columns(), was.plainIndexes(), Map.copyOf(left)));
+                keep(k.getKey(), new Kept(keys, was.columns(), was.plainIndexes(), Map.copyOf(left)));
                 return true;
             }
         }
@@ -2046,14 +2017,22 @@ public final class SchemaState {
     }
 
     private void unkeepTable(QualifiedName table) {
-        if (!kept.containsKey(table)) {
-            return;
+        if (kept.containsKey(table)) {
+            keep(table, null);
         }
+    }
+
+    /** {@link #kept} holds {@code k} for {@code table} (null: nothing), copied first when shared with a copy. */
+    private void keep(QualifiedName table, Kept k) {
         if (keptWriter != writer) {
             kept = new HashMap<>(kept);
             keptWriter = writer;
         }
-        kept.remove(table);
+        if (k == null) {
+            kept.remove(table);
+        } else {
+            kept.put(table, k);
+        }
     }
 
     private void unkeepAll() {
@@ -2250,7 +2229,7 @@ public final class SchemaState {
                 // it gets this name or the next free one: any of the table's keys may be it
                 QualifiedName table = o.table() != null ? o.table() : sh.owner();
                 if (table != null) {
-                    keyMadeUnnamed(table);
+                    keyMade(table, false);
                 } else {
                     set(new Slot(RELATION, null, o.name()), Presence.UNKNOWN, o.kind());
                 }
@@ -2613,8 +2592,7 @@ public final class SchemaState {
             // may be there, and be the table's primary key
             droppedKey(o.table(), e, now == Presence.ABSENT && makesLeftOut ? Presence.UNKNOWN : now);
         }
-        if (o.kind() == ObjectKind.CONSTRAINT && (e == null || e.constraintKind == null
-                || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN)) {
+        if (o.kind() == ObjectKind.CONSTRAINT && mayBeForeignKey(e)) {
             forgetReferences(o.table());
         } else if (o.kind() == ObjectKind.TYPE && d.cascade() && gone == null) {
             columnsOfType(o.name().name());
@@ -2775,8 +2753,12 @@ public final class SchemaState {
     /** Whether a constraint slot is present and of a kind that may be a foreign key. */
     private boolean presentMaybeForeignKey(Slot s) {
         Entry e = entry(s);
-        return e != null && e.presence == Presence.PRESENT && (e.constraintKind == null
-                || e.constraintKind == ConstraintKind.FOREIGN_KEY || e.constraintKind == ConstraintKind.UNKNOWN);
+        return e != null && e.presence == Presence.PRESENT && mayBeForeignKey(e);
+    }
+
+    /** Whether a constraint's entry (null: none) may be a foreign key. */
+    private static boolean mayBeForeignKey(Entry e) {
+        return e == null || kindUnknown(e) || e.constraintKind == ConstraintKind.FOREIGN_KEY;
     }
 
     /** A foreign key of {@code table} may have gone: which tables it references is no longer certain. */
@@ -3560,7 +3542,7 @@ public final class SchemaState {
                 if (f.reach() == Forget.Reach.MAKES && namespace(f.kind()).equals(TYPE) && table == null) {
                     forgetMadeTypes();
                 } else if (f.reach() == Forget.Reach.MAKES && f.kind() == ObjectKind.CONSTRAINT && table != null) {
-                    keyMadeUnread(table);
+                    keyMade(table, true);
                 } else if (f.constraintKind() != null && f.reach() == Forget.Reach.TAKES) {
                     forgetConstraints(table, f.constraintKind());
                 } else {
@@ -3582,7 +3564,7 @@ public final class SchemaState {
                     }
                 }
             }
-            case TABLE_KEYS -> keyMadeUnnamed(f.object().name());
+            case TABLE_KEYS -> keyMade(f.object().name(), false);
             case OBJECT -> {
                 ObjectRef o = f.object();
                 Slot s = slot(o);
@@ -3624,8 +3606,7 @@ public final class SchemaState {
         String ns = namespace(ObjectKind.CONSTRAINT);
         for (Slot s : copy(childrenOf.get(table))) {
             Entry e = entry(s);
-            if (s.namespace().equals(ns) && (e == null || e.constraintKind == null
-                    || e.constraintKind == ConstraintKind.UNKNOWN || e.constraintKind == k)) {
+            if (s.namespace().equals(ns) && (e == null || kindUnknown(e) || e.constraintKind == k)) {
                 if (e != null) {
                     keyIndex(ObjectRef.in(ObjectKind.CONSTRAINT, table, s.name().name()), e, Presence.UNKNOWN);
                 }
@@ -3916,57 +3897,33 @@ public final class SchemaState {
     }
 
     /**
-     * A key (or its index) of {@code table} was made under a name not known: the project's convention or
-     * PostgreSQL derives it from the table and its columns (PostgreSQL taking the next free one), so it is
-     * taken to be none of the names the state holds, which the revision writes out itself; any other name
-     * of the table's keys may now be taken. It drops nothing, so whether the table has a primary key stays
-     * as known (a primary key made so says it has one: {@link Effect.PrimaryKey}).
+     * A key (or its index) of {@code table} was made under a name not known, and took nothing, so whether the table
+     * has a primary key stays as known (a primary key made so says it has one: {@link Effect.PrimaryKey}); any name
+     * of the table's keys no entry speaks of may now be taken. A name the project's convention or PostgreSQL derives
+     * from the table and its columns (PostgreSQL taking the next free one) is taken to be none of the names the state
+     * holds, which the revision writes out itself. A name the code reads at run time ({@code readAtRunTime}) may be
+     * one the state holds gone (a primary key dropped and made again under the name the inspector read before), so
+     * every key held gone may be there again. What is there stays, and an assumed table's keys stay unknown for code
+     * that may make them ({@link #assumeTable}).
      */
-    private void keyMadeUnnamed(QualifiedName table) {
-        keepingChildrenDoubt(table, () -> keyMadeUnnamedNow(table));
-    }
-
-    /**
-     * Runs {@code keyMade}, which makes a key of {@code table} and takes none: an assumed table's keys stay unknown
-     * for code that may make them, so the table's doubt over its children is kept across it.
-     */
-    private void keepingChildrenDoubt(QualifiedName table, Runnable keyMade) {
+    private void keyMade(QualifiedName table, boolean readAtRunTime) {
         TableFacts facts = tables.get(table);
         Forget.Reach doubt = facts == null ? null : facts.childrenDoubt;
-        keyMade.run();
-        if (doubt != null && tables.get(table) == facts) {
-            facts.childrenDoubt = doubt;
-        }
-    }
-
-    private void keyMadeUnnamedNow(QualifiedName table) {
         Presence primary = primaryKey(table);
-        keysDefault(table, Presence.UNKNOWN);
-        if (primary != Presence.UNKNOWN) {
-            setPrimaryKey(table, primary);
-        }
-    }
-
-    /**
-     * A key of {@code table} was made under a name the code reads at run time: unlike a name the convention or
-     * PostgreSQL derives, it may be one the state holds gone (a primary key dropped and made again under the name
-     * the inspector read before), so every name of the table's keys gone may now be taken. What is there stays.
-     */
-    private void keyMadeUnread(QualifiedName table) {
-        keepingChildrenDoubt(table, () -> keyMadeUnreadNow(table));
-    }
-
-    private void keyMadeUnreadNow(QualifiedName table) {
-        Presence primary = primaryKey(table);
-        for (Slot s : toWalk("keys made", table, childrenOf.get(table))) {
-            Entry e = entry(s);
-            if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e != null && e.presence == Presence.ABSENT) {
-                set(s, Presence.UNKNOWN, null);
+        if (readAtRunTime) {
+            for (Slot s : toWalk("keys made", table, childrenOf.get(table))) {
+                Entry e = entry(s);
+                if (s.namespace().equals(ObjectKind.CONSTRAINT.name()) && e != null && e.presence == Presence.ABSENT) {
+                    set(s, Presence.UNKNOWN, null);
+                }
             }
         }
         keysDefault(table, Presence.UNKNOWN);
         if (primary != Presence.UNKNOWN) {
             setPrimaryKey(table, primary);
+        }
+        if (doubt != null && tables.get(table) == facts) {
+            facts.childrenDoubt = doubt;
         }
     }
 
