@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 
 /**
  * Decides which of a revision's operations succeed when the revision runs again on the schema it
@@ -88,7 +89,8 @@ public final class RerunSimulation {
     public static Decided decide(List<Operation> ops, BooleanSupplier postgresNames, boolean uniqueKeyIsIndex) {
         Effects.Naming naming = new Effects.Naming(postgresNames).uniqueKeyIsIndex(uniqueKeyIsIndex);
         RerunVerdicts.Verdict[] verdicts = new RerunVerdicts.Verdict[ops.size()];
-        List<Operation> out = protectAll(ops, naming, verdicts);
+        protectAll(ops, naming, verdicts);
+        List<Operation> out = new ArrayList<>(ops);
         boolean anySettled = false;
         for (Operation op : ops) {
             anySettled |= op.site().guard() != null && (op.site().guard().settled() || op.site().guard().settledTry());
@@ -96,7 +98,6 @@ public final class RerunSimulation {
         if (!anySettled) {
             return decided(out, verdicts);
         }
-        out = new ArrayList<>(out);
         for (int i = 0; i < ops.size(); i++) {
             Guard g = ops.get(i).site().guard();
             if (g != null && g.settled() && !inWorld(ops.get(i))) {
@@ -174,23 +175,10 @@ public final class RerunSimulation {
         return out;
     }
 
-    /** {@link #protect} of statements under no condition on configuration, engine by engine. */
-    private static List<Operation> protectAll(List<Operation> ops, Effects.Naming naming,
-            RerunVerdicts.Verdict[] verdicts) {
+    /** The verdicts on statements under no condition on configuration, engine by engine, into {@code verdicts}. */
+    private static void protectAll(List<Operation> ops, Effects.Naming naming, RerunVerdicts.Verdict[] verdicts) {
         ByEngine engines = new ByEngine(ops);
-        if (engines.size() == 1) {
-            return protectOne(ops, naming, verdicts);
-        }
-        List<Operation> out = new ArrayList<>(ops);
-        for (int p = 0; p < engines.size(); p++) {
-            RerunVerdicts.Verdict[] part = new RerunVerdicts.Verdict[engines.ops(p).size()];
-            List<Operation> done = protectOne(engines.ops(p), naming, part);
-            for (int k = 0; k < done.size(); k++) {
-                out.set(engines.position(p, k), done.get(k));
-                verdicts[engines.position(p, k)] = part[k];
-            }
-        }
-        return out;
+        engines.join(p -> protectOne(engines.ops(p), naming)).forEach((i, v) -> verdicts[i] = v);
     }
 
     /**
@@ -222,11 +210,6 @@ public final class RerunSimulation {
             }
         }
 
-        /** How many engines the revision's operations run on (one when it is no multidb revision). */
-        int size() {
-            return ops.size();
-        }
-
         /** The operations of engine part {@code p}, in the revision's order. */
         List<Operation> ops(int p) {
             return ops.get(p);
@@ -235,16 +218,6 @@ public final class RerunSimulation {
         /** The revision's position of the {@code k}th operation of part {@code p}. */
         int position(int p, int k) {
             return positions.get(p).get(k);
-        }
-
-        /** The part of the revision's position {@code i}. */
-        int part(int i) {
-            return part[i];
-        }
-
-        /** The place of the revision's position {@code i} in its part. */
-        int place(int i) {
-            return place[i];
         }
 
         /** {@code at}, positions of the revision, as places in each part (one list per part, in {@code at}'s order). */
@@ -258,17 +231,29 @@ public final class RerunSimulation {
             }
             return out;
         }
+
+        /** The answers of {@code part} for each part, keyed there by place, keyed by the revision's positions. */
+        <T> Map<Integer, T> join(IntFunction<Map<Integer, T>> part) {
+            if (ops.size() == 1) {
+                return part.apply(0);
+            }
+            Map<Integer, T> out = new HashMap<>();
+            for (int p = 0; p < ops.size(); p++) {
+                int q = p;
+                part.apply(p).forEach((k, v) -> out.put(position(q, k), v));
+            }
+            return out;
+        }
     }
 
-    /** The verdicts on one engine's {@code ops}, into {@code verdicts}. */
-    private static List<Operation> protectOne(List<Operation> ops, Effects.Naming naming,
-            RerunVerdicts.Verdict[] verdicts) {
+    /** The verdicts on one engine's {@code ops}, by position: none where it is undecided. */
+    private static Map<Integer, RerunVerdicts.Verdict> protectOne(List<Operation> ops, Effects.Naming naming) {
+        RerunVerdicts.Verdict[] verdicts = new RerunVerdicts.Verdict[ops.size()];
         List<List<Effect>> own = own(ops, naming);
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, own, effects, null, naming.uniqueKeyIsIndex(), (i, s) -> { }, (i, s) -> { });
+        SchemaState state = firstRun(ops, own, effects, null, naming.uniqueKeyIsIndex(), NO_HOOK, NO_HOOK);
         ClaimView gone = new ClaimView(ops, own, Claim.GONE, state, effects);
         ClaimView there = new ClaimView(ops, own, Claim.THERE, state, effects);
-        List<Operation> out = new ArrayList<>(ops);
         Map<String, List<Integer>> takenAway = null;
         MadeAnywhere made = null;
         // whether code before the operation may have taken objects whose names are not read
@@ -278,8 +263,8 @@ public final class RerunSimulation {
         // the last SQL clause not read (ALTER TABLE t <clause>, ADD PRIMARY KEY (a)): it acts on the table the
         // statement's later clauses act on, so what they meet on the re-run is not known
         OpSite unreadClause = null;
-        for (int i = 0; i < out.size(); i++) {
-            Operation op = out.get(i);
+        for (int i = 0; i < ops.size(); i++) {
+            Operation op = ops.get(i);
             if (op.site().phase() != Phase.UPGRADE) {
                 continue;
             }
@@ -339,6 +324,12 @@ public final class RerunSimulation {
                 failing(op, met.get(), ops, i, takenAway, verdicts);
             }
         }
+        Map<Integer, RerunVerdicts.Verdict> out = new HashMap<>();
+        for (int i = 0; i < verdicts.length; i++) {
+            if (verdicts[i] != null) {
+                out.put(i, verdicts[i]);
+            }
+        }
         return out;
     }
 
@@ -384,7 +375,7 @@ public final class RerunSimulation {
                     state = run;
                 } else {
                     effects = new ArrayList<>(ops.size());
-                    state = firstRun(seen, effects, run.uniqueKeyIsIndex(), (i, s) -> { }, (i, s) -> { });
+                    state = firstRun(seen, effects, run.uniqueKeyIsIndex(), NO_HOOK, NO_HOOK);
                 }
             }
             return effects;
@@ -531,38 +522,29 @@ public final class RerunSimulation {
      * revision may make it again: a claim that it is gone is then never made.
      */
     static Map<Question, Presence> meets(List<Operation> ops, Effects.Naming naming, Collection<Question> questions) {
-        ByEngine engines = new ByEngine(ops);
-        if (engines.size() == 1) {
-            return meetsOne(ops, naming, questions);
-        }
-        List<List<Question>> asked = new ArrayList<>(engines.size());
-        for (int p = 0; p < engines.size(); p++) {
-            asked.add(new ArrayList<>());
-        }
+        Map<Integer, List<ObjectRef>> byOp = new HashMap<>();
         for (Question q : questions) {
-            asked.get(engines.part(q.at())).add(new Question(engines.place(q.at()), q.object()));
+            byOp.computeIfAbsent(q.at(), k -> new ArrayList<>()).add(q.object());
         }
+        ByEngine engines = new ByEngine(ops);
         Map<Question, Presence> out = new HashMap<>();
-        for (int p = 0; p < engines.size(); p++) {
-            int part = p;
-            meetsOne(engines.ops(p), naming, asked.get(p))
-                    .forEach((q, presence) -> out.put(new Question(engines.position(part, q.at()), q.object()), presence));
-        }
+        engines.join(p -> meetsOne(engines.ops(p), naming, k -> byOp.get(engines.position(p, k))))
+                .forEach((at, met) -> met.forEach((o, presence) -> out.put(new Question(at, o), presence)));
         return out;
     }
 
-    private static Map<Question, Presence> meetsOne(List<Operation> ops, Effects.Naming naming,
-            Collection<Question> questions) {
-        Map<Integer, List<Question>> byOp = new HashMap<>();
-        for (Question q : questions) {
-            byOp.computeIfAbsent(q.at(), k -> new ArrayList<>()).add(q);
-        }
+    /** {@link #meets} on one engine's {@code ops}: the objects {@code asked} at each place (null: none), by place. */
+    private static Map<Integer, Map<ObjectRef, Presence>> meetsOne(List<Operation> ops, Effects.Naming naming,
+            IntFunction<List<ObjectRef>> asked) {
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         SchemaState state = firstRun(ops, naming, effects, Claim.GONE);
-        Map<Question, Presence> out = new HashMap<>();
+        Map<Integer, Map<ObjectRef, Presence>> out = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
-            for (Question q : byOp.getOrDefault(i, List.of())) {
-                out.put(q, state.presence(q.object()));
+            List<ObjectRef> objects = asked.apply(i);
+            if (objects != null) {
+                Map<ObjectRef, Presence> met = new HashMap<>();
+                objects.forEach(o -> met.put(o, state.presence(o)));
+                out.put(i, met);
             }
             state.applyAll(effects.get(i));
         }
@@ -582,17 +564,8 @@ public final class RerunSimulation {
     static Map<Integer, ObjectRef> columnsMovedBefore(List<Operation> ops, Effects.Naming naming,
             Collection<Integer> at) {
         ByEngine engines = new ByEngine(ops);
-        if (engines.size() == 1) {
-            return columnsMovedBeforeOne(ops, naming, at);
-        }
         List<List<Integer>> asked = engines.places(at);
-        Map<Integer, ObjectRef> out = new HashMap<>();
-        for (int p = 0; p < engines.size(); p++) {
-            int part = p;
-            columnsMovedBeforeOne(engines.ops(p), naming, asked.get(p))
-                    .forEach((k, column) -> out.put(engines.position(part, k), column));
-        }
-        return out;
+        return engines.join(p -> columnsMovedBeforeOne(engines.ops(p), naming, asked.get(p)));
     }
 
     private static Map<Integer, ObjectRef> columnsMovedBeforeOne(List<Operation> ops, Effects.Naming naming,
@@ -616,13 +589,13 @@ public final class RerunSimulation {
             // only a column the revision adds before an asked one, on its table, can have moved
             return out;
         }
-        SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, naming.uniqueKeyIsIndex(), (i, st) -> { },
-                (i, st) -> { });
+        SchemaState left = firstRun(ops, ownEffects, new ArrayList<>(), null, naming.uniqueKeyIsIndex(), NO_HOOK,
+                NO_HOOK);
         List<List<Effect>> effects = new ArrayList<>(ops.size());
         // the claim the re-run's skip makes of each earlier column: it is there, and so not added again; each
         // column is taken as added where the revision adds it (under a condition too: had it not run, it moved
         // nothing), so that only what may take it away since leaves it gone
-        SchemaState rerun = firstRun(ops, ownEffects, effects, Claim.THERE, naming.uniqueKeyIsIndex(), (i, st) -> { },
+        SchemaState rerun = firstRun(ops, ownEffects, effects, Claim.THERE, naming.uniqueKeyIsIndex(), NO_HOOK,
                 (i, st) -> st.applyAll(columns.get(i)));
         // per table, the first column the re-run so far adds again and the first run leaves
         Map<QualifiedName, ObjectRef> moved = new HashMap<>();
@@ -702,20 +675,13 @@ public final class RerunSimulation {
     /** {@link #rowsMet}, with statements under a condition on configuration as may-not-run, engine by engine. */
     private static Set<Integer> rowsMetAll(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
         ByEngine engines = new ByEngine(ops);
-        if (engines.size() == 1) {
-            return rowsMetOne(ops, naming, at);
-        }
         List<List<Integer>> asked = engines.places(at);
-        Set<Integer> out = new HashSet<>();
-        for (int p = 0; p < engines.size(); p++) {
-            for (int k : rowsMetOne(engines.ops(p), naming, asked.get(p))) {
-                out.add(engines.position(p, k));
-            }
-        }
-        return out;
+        return engines.join(p -> rowsMetOne(engines.ops(p), naming, asked.get(p))).keySet();
     }
 
-    private static Set<Integer> rowsMetOne(List<Operation> ops, Effects.Naming naming, Collection<Integer> at) {
+    /** {@link #rowsMet} on one engine's {@code ops}: the inserts that meet their rows, by place, with what they write. */
+    private static Map<Integer, Effect.Write> rowsMetOne(List<Operation> ops, Effects.Naming naming,
+            Collection<Integer> at) {
         Map<Integer, Effect.Write> writes = new HashMap<>();
         for (int i : at) {
             for (Effect e : Effects.of(ops.get(i), naming)) {
@@ -729,7 +695,7 @@ public final class RerunSimulation {
         Map<Integer, SchemaState.Rows> written = new HashMap<>();
         Map<Integer, SchemaState.Rows> copiedFirst = new HashMap<>();
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, naming, effects, null, (i, s) -> {
+        SchemaState state = firstRun(ops, own(ops, naming), effects, null, naming.uniqueKeyIsIndex(), (i, s) -> {
             Effect.Write w = writes.get(i);
             if (w != null && w.copied() != null) {
                 copiedFirst.put(i, s.rows(w.copied().name()));
@@ -739,14 +705,14 @@ public final class RerunSimulation {
                 written.put(i, s.rows(writes.get(i).table().name()));
             }
         });
-        Set<Integer> out = new HashSet<>();
+        Map<Integer, Effect.Write> out = new HashMap<>();
         for (int i = 0; i < ops.size(); i++) {
             Effect.Write w = writes.get(i);
             if (w != null && state.keeps(w.table().name(), written.get(i), w)) {
                 SchemaState.Rows before = w.copied() == null ? null : copiedFirst.get(i);
                 SchemaState.Rows now = w.copied() == null ? null : state.rows(w.copied().name());
                 if (w.copied() == null || before.known() && now.known() && before.same(now)) {
-                    out.add(i);
+                    out.put(i, w);
                 }
             }
             state.applyAll(effects.get(i));
@@ -841,7 +807,7 @@ public final class RerunSimulation {
      */
     static List<Failure> failures(List<Operation> ops, Effects.Naming naming) {
         List<List<Effect>> effects = new ArrayList<>(ops.size());
-        SchemaState state = firstRun(ops, naming, effects);
+        SchemaState state = firstRun(ops, naming, effects, null);
         List<Failure> out = new ArrayList<>();
         for (int i = 0; i < ops.size(); i++) {
             Optional<Conflict> c = state.applyAll(effects.get(i));
@@ -864,11 +830,16 @@ public final class RerunSimulation {
 
     /**
      * The state one whole run of the upgrade leaves on a schema of which nothing was known, as the re-run
-     * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order.
+     * meets it; each operation's effects (uncertain when it may not run) into {@code effects}, in order, with
+     * those that cannot undo a {@code claim} left out (null: none left out).
      */
-    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects) {
-        return firstRun(ops, naming, effects, null);
+    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
+            Claim claim) {
+        return firstRun(ops, own(ops, naming), effects, claim, naming.uniqueKeyIsIndex(), NO_HOOK, NO_HOOK);
     }
+
+    /** A first run's look at the state before or after an operation that looks at nothing. */
+    private static final BiConsumer<Integer, SchemaState> NO_HOOK = (i, s) -> { };
 
     /**
      * What a re-run claim says of its object, and so which uncertainty can undo it. A claim that the object is
@@ -887,19 +858,6 @@ public final class RerunSimulation {
         }
     }
 
-    /** As {@link #firstRun(List, Effects.Naming, List)}, with the effects that cannot undo a {@code claim} left out. */
-    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
-            Claim claim) {
-        return firstRun(ops, naming, effects, claim, (i, s) -> { }, (i, s) -> { });
-    }
-
-    /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, showing the state before and after each operation. */
-    private static SchemaState firstRun(List<Operation> ops, Effects.Naming naming, List<List<Effect>> effects,
-            Claim claim, BiConsumer<Integer, SchemaState> before,
-            BiConsumer<Integer, SchemaState> after) {
-        return firstRun(ops, own(ops, naming), effects, claim, naming.uniqueKeyIsIndex(), before, after);
-    }
-
     /**
      * Each operation's own effects ({@link Effects#of}) as the first run meets it: none for a downgrade's, and none
      * for an except handler that runs only in a transaction its try body's failure aborted, which never ran in a run
@@ -914,7 +872,10 @@ public final class RerunSimulation {
         return out;
     }
 
-    /** As {@link #firstRun(List, Effects.Naming, List, Claim)}, from each operation's {@link #own} effects. */
+    /**
+     * As {@link #firstRun(List, Effects.Naming, List, Claim)}, from each operation's {@link #own} effects, showing the
+     * state before and after each operation.
+     */
     private static SchemaState firstRun(List<Operation> ops, List<List<Effect>> own, List<List<Effect>> effects,
             Claim claim, boolean keyIsIndex, BiConsumer<Integer, SchemaState> before,
             BiConsumer<Integer, SchemaState> after) {
