@@ -452,7 +452,7 @@ public final class SchemaState {
      */
     private final Map<QualifiedName, Journal<Slot>> changedOn = new HashMap<>();
     /** Per table, the table-like slots it owns (its partitions), which a cascade from it reaches whatever changed. */
-    private final Filed<QualifiedName, Slot> ownedTables = new Filed<>();
+    private final SetIndex<QualifiedName, Slot> ownedTables = SetIndex.filed();
 
     /**
      * Values filed in order and read by named readers, each reading what was filed since it last read. A
@@ -573,20 +573,40 @@ public final class SchemaState {
     private final SetIndex<QualifiedName, Slot> maybePrimaryKeys = new SetIndex<>(false);
 
     /**
-     * Values filed under keys, a superset of those that belong there: a read keeps the ones a check finds
-     * still there and drops the rest, so a write only ever adds. What a drop or rename of one table reads
-     * is then what was filed under it, never every table or entry the state holds.
+     * Sets of values under keys, no key with an empty set. A copy ({@link #share}) shares the sets with the index
+     * it copies until either side writes one: that side then writes a copy of its own, so a fork of a large state
+     * copies the keys and no set ({@link Replay} forks the state at each branch point of a tree).
      */
-    private static final class Filed<K, V> {
-        private final SetIndex<K, V> byKey = new SetIndex<>(true);
+    private static final class SetIndex<K, V> {
+        /** A set of the index, and the writer that may change it in place: its maker, until the index is shared. */
+        private record Bucket<V>(Set<V> values, Object owner) {
+        }
 
-        void add(K key, V value) {
-            byKey.add(key, value);
+        /**
+         * Sets in the order their values came, else hash sets. A filed index ({@link #filed}) is linked: its values
+         * are a superset of those that belong there, which a {@link #read} checks and keeps, so a write only adds.
+         */
+        private final boolean linked;
+        private final Map<K, Bucket<V>> byKey = new HashMap<>();
+        /** This index as a writer: a share makes both sides new writers, so that neither changes a shared set. */
+        private Object writer = new Object();
+
+        SetIndex(boolean linked) {
+            this.linked = linked;
+        }
+
+        /**
+         * Values filed under keys, a superset of those that belong there: a read keeps the ones a check finds still
+         * there and drops the rest. What a drop or rename of one table reads is then what was filed under it, never
+         * every table or entry the state holds.
+         */
+        static <K, V> SetIndex<K, V> filed() {
+            return new SetIndex<>(true);
         }
 
         /** The values filed under {@code key} that {@code there} still holds for, in the order filed. */
         List<V> read(K key, Predicate<V> there) {
-            Set<V> values = byKey.get(key);
+            Set<V> values = get(key);
             if (values == null) {
                 return List.of();
             }
@@ -597,39 +617,9 @@ public final class SchemaState {
                 }
             }
             if (kept.size() < values.size()) {
-                byKey.keep(key, kept);
+                keep(key, kept);
             }
             return kept;
-        }
-
-        void clear() {
-            byKey.clear();
-        }
-
-        /** Holds what {@code other} holds (this one empty before), sharing its sets until either writes one. */
-        void share(Filed<K, V> other) {
-            byKey.share(other.byKey);
-        }
-    }
-
-    /**
-     * Sets of values under keys, no key with an empty set. A copy ({@link #share}) shares the sets with the index
-     * it copies until either side writes one: that side then writes a copy of its own, so a fork of a large state
-     * copies the keys and no set ({@link Replay} forks the state at each branch point of a tree).
-     */
-    private static final class SetIndex<K, V> {
-        /** A set of the index, and the writer that may change it in place: its maker, until the index is shared. */
-        private record Bucket<V>(Set<V> values, Object owner) {
-        }
-
-        /** Sets in the order their values came (a {@link Filed}'s), else hash sets. */
-        private final boolean linked;
-        private final Map<K, Bucket<V>> byKey = new HashMap<>();
-        /** This index as a writer: a share makes both sides new writers, so that neither changes a shared set. */
-        private Object writer = new Object();
-
-        SetIndex(boolean linked) {
-            this.linked = linked;
         }
 
         /** The set under {@code key}, or null; not to be changed. */
@@ -688,10 +678,15 @@ public final class SchemaState {
             byKey.clear();
         }
 
-        /** Holds what {@code other} holds (this index empty before), sharing each set until either side writes it. */
-        void share(SetIndex<K, V> other) {
-            byKey.putAll(other.byKey);
-            other.writer = new Object();
+        /**
+         * Holds what {@code other} holds (this index empty before, {@code other} of the same keys and values), sharing
+         * each set until either side writes it.
+         */
+        @SuppressWarnings("unchecked")
+        void share(SetIndex<?, ?> other) {
+            SetIndex<K, V> o = (SetIndex<K, V>) other;
+            byKey.putAll(o.byKey);
+            o.writer = new Object();
         }
 
         /** The set under {@code key}, held in {@code b}, as one this index may change. */
@@ -706,34 +701,38 @@ public final class SchemaState {
     }
 
     /** Per table, the tables whose {@link TableFacts#references} may refer to it (read through {@link #referrers}). */
-    private final Filed<QualifiedName, QualifiedName> referrers = new Filed<>();
+    private final SetIndex<QualifiedName, QualifiedName> referrers = SetIndex.filed();
     /** Per table, the slots whose entry's {@link Entry#referred} may be it. */
-    private final Filed<QualifiedName, Slot> referringKeys = new Filed<>();
+    private final SetIndex<QualifiedName, Slot> referringKeys = SetIndex.filed();
     /** Per sequence, the column slots whose entry's {@link Entry#borrowed} may be it. */
-    private final Filed<QualifiedName, Slot> borrowers = new Filed<>();
+    private final SetIndex<QualifiedName, Slot> borrowers = SetIndex.filed();
     /**
      * Per table, the tables made {@code LIKE} it whose column defaults may be copies of its own where the state
      * knows not which ({@link #copyColumns}): a default among them may use a sequence the table owns.
      */
-    private final Filed<QualifiedName, QualifiedName> defaultCopies = new Filed<>();
+    private final SetIndex<QualifiedName, QualifiedName> defaultCopies = SetIndex.filed();
     /**
      * Per table, its constraint slots filed when put or set present: what the drop of a table its foreign keys
      * refer to makes unknown ({@link #dropReferences}), without reading the table's columns.
      */
-    private final Filed<QualifiedName, Slot> constraintsOf = new Filed<>();
+    private final SetIndex<QualifiedName, Slot> constraintsOf = SetIndex.filed();
     /** The tables of {@link #tables} by lower-cased name, for forgetting what opaque code names. */
-    private final Filed<String, QualifiedName> factsByName = new Filed<>();
+    private final SetIndex<String, QualifiedName> factsByName = SetIndex.filed();
     /**
      * Column slots not known absent by their type, and under null present ones of no known type: what {@code
      * DROP TYPE ... CASCADE} reaches ({@link #columnsOfType}). A column is filed when put, when it leaves
      * absence and when it loses its type.
      */
-    private final Filed<String, Slot> columnsByType = new Filed<>();
+    private final SetIndex<String, Slot> columnsByType = SetIndex.filed();
     /**
      * Column slots put with a type of no built-in family (a user type), whatever their presence since: what a
      * type renamed under a name not read forgets the type of ({@link #forgetKind}), which empties it.
      */
     private final Set<Slot> userTyped = new LinkedHashSet<>();
+    /** The indexes of slots and tables above, in step with the entries: a copy shares each, a forget of everything clears each. */
+    private final List<SetIndex<?, ?>> indexes = List.of(childrenOf, ownedBy, byName, ownedTables, usersOf, usersUnknown,
+            primaryKeys, maybePrimaryKeys, referrers, referringKeys, borrowers, defaultCopies, constraintsOf, factsByName,
+            columnsByType);
 
     /** The tables and columns under which a slot is indexed; columns null: not known. */
     private record Use(List<QualifiedName> tables, List<String> columns) {
@@ -790,10 +789,10 @@ public final class SchemaState {
         // the entries are shared until either side uses one: neither is then this state's or the copy's to change
         c.entries.putAll(entries);
         writer = new Object();
-        c.childrenOf.share(childrenOf);
-        c.ownedBy.share(ownedBy);
+        for (int i = 0; i < indexes.size(); i++) {
+            c.indexes.get(i).share(indexes.get(i));
+        }
         c.ownerUnknown.addAll(ownerUnknown);
-        c.byName.share(byName);
         c.columnsDefault.putAll(columnsDefault);
         c.keysDefault.putAll(keysDefault);
         c.temporaries.addAll(temporaries);
@@ -803,7 +802,6 @@ public final class SchemaState {
         c.changed.dropped = changed.dropped;
         c.changed.readTo.putAll(changed.readTo);
         changedOn.forEach((table, j) -> c.changedOn.put(table, j.copy()));
-        c.ownedTables.share(ownedTables);
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
         c.createdOver = createdOver;
@@ -815,18 +813,7 @@ public final class SchemaState {
         tables.forEach((table, f) -> c.tables.put(table, f.copy()));
         c.rowsStamps = rowsStamps;
         c.made = made;
-        c.usersOf.share(usersOf);
-        c.usersUnknown.share(usersUnknown);
         c.uses.putAll(uses);
-        c.primaryKeys.share(primaryKeys);
-        c.maybePrimaryKeys.share(maybePrimaryKeys);
-        c.referrers.share(referrers);
-        c.referringKeys.share(referringKeys);
-        c.borrowers.share(borrowers);
-        c.defaultCopies.share(defaultCopies);
-        c.constraintsOf.share(constraintsOf);
-        c.factsByName.share(factsByName);
-        c.columnsByType.share(columnsByType);
         c.userTyped.addAll(userTyped);
         return c;
     }
@@ -865,10 +852,7 @@ public final class SchemaState {
     /** The schema a catalog snapshot holds: every object known, what it lacks absent. */
     public static SchemaState of(Catalog c) {
         SchemaState s = new SchemaState(c.currentSchema(), c.searchPath(), Presence.ABSENT);
-        for (String schema : c.schemas()) {
-            s.put(new Slot(ObjectKind.SCHEMA.name(), null, QualifiedName.of(schema)), new Entry(Presence.PRESENT,
-                    ObjectKind.SCHEMA));
-        }
+        c.schemas().forEach(schema -> s.putPresent(ObjectRef.of(ObjectKind.SCHEMA, QualifiedName.of(schema))));
         Map<QualifiedName, List<String>> indexColumns = new HashMap<>();
         for (Catalog.Index i : c.indexes()) {
             indexColumns.put(QualifiedName.of(i.schema(), i.name()), i.columns());
@@ -882,10 +866,7 @@ public final class SchemaState {
             QualifiedName name = QualifiedName.of(i.schema(), i.name());
             QualifiedName table = QualifiedName.of(i.schema(), i.table());
             Entry e = s.entries.get(new Slot(RELATION, null, name));
-            if (e == null) {
-                e = new Entry(Presence.PRESENT, ObjectKind.INDEX);
-                e.relkind = 'i';
-            }
+            e = e != null ? e : index(Presence.PRESENT, table);
             e.owner = table;
             e.unique = i.unique();
             e.columns = i.columns() == null ? null : frozen(i.columns());
@@ -945,27 +926,21 @@ public final class SchemaState {
             s.put(new Slot(TYPE, null, QualifiedName.of(t.schema(), t.name())), e);
         }
         for (Catalog.Routine r : c.routines()) {
-            s.put(new Slot(ROUTINE, null, QualifiedName.of(r.schema(), r.name())),
-                    new Entry(Presence.PRESENT, r.kind() == 'p' ? ObjectKind.PROCEDURE
-                            : r.kind() == 'a' ? ObjectKind.AGGREGATE : ObjectKind.FUNCTION));
+            s.putPresent(ObjectRef.of(r.kind() == 'p' ? ObjectKind.PROCEDURE : r.kind() == 'a' ? ObjectKind.AGGREGATE
+                    : ObjectKind.FUNCTION, QualifiedName.of(r.schema(), r.name())));
         }
-        for (Catalog.Trigger t : c.triggers()) {
-            s.put(slot(ObjectRef.in(ObjectKind.TRIGGER, QualifiedName.of(t.schema(), t.table()), t.name())),
-                    new Entry(Presence.PRESENT, ObjectKind.TRIGGER));
-        }
-        for (Catalog.Policy p : c.policies()) {
-            s.put(slot(ObjectRef.in(ObjectKind.POLICY, QualifiedName.of(p.schema(), p.table()), p.name())),
-                    new Entry(Presence.PRESENT, ObjectKind.POLICY));
-        }
-        for (Catalog.Extension e : c.extensions()) {
-            s.put(new Slot(ObjectKind.EXTENSION.name(), null, QualifiedName.of(e.name())),
-                    new Entry(Presence.PRESENT, ObjectKind.EXTENSION));
-        }
-        for (String role : c.roles()) {
-            s.put(new Slot(ObjectKind.ROLE.name(), null, QualifiedName.of(role)), new Entry(Presence.PRESENT,
-                    ObjectKind.ROLE));
-        }
+        c.triggers().forEach(t -> s.putPresent(ObjectRef.in(ObjectKind.TRIGGER, QualifiedName.of(t.schema(), t.table()),
+                t.name())));
+        c.policies().forEach(p -> s.putPresent(ObjectRef.in(ObjectKind.POLICY, QualifiedName.of(p.schema(), p.table()),
+                p.name())));
+        c.extensions().forEach(e -> s.putPresent(ObjectRef.of(ObjectKind.EXTENSION, QualifiedName.of(e.name()))));
+        c.roles().forEach(role -> s.putPresent(ObjectRef.of(ObjectKind.ROLE, QualifiedName.of(role))));
         return s;
+    }
+
+    /** {@code ref} present, as a catalog lists it, with nothing else known of it. */
+    private void putPresent(ObjectRef ref) {
+        put(slot(ref), new Entry(Presence.PRESENT, ref.kind()));
     }
 
     /**
@@ -1107,10 +1082,15 @@ public final class SchemaState {
         if (e != null && e.presence == Presence.PRESENT && key.table().equals(e.owner)) {
             return;
         }
-        Entry ix = new Entry(Presence.UNKNOWN, ObjectKind.INDEX);
-        ix.relkind = 'i';
-        ix.owner = key.table();
-        put(s, ix);
+        put(s, index(Presence.UNKNOWN, key.table()));
+    }
+
+    /** An index of {@code table} (null: not known), nothing else known of it. */
+    private static Entry index(Presence p, QualifiedName table) {
+        Entry e = new Entry(p, ObjectKind.INDEX);
+        e.relkind = 'i';
+        e.owner = table;
+        return e;
     }
 
     /**
@@ -2272,12 +2252,10 @@ public final class SchemaState {
             refer(o.table(), o.name().name(), sh.references());
         }
         if (keyIndex && dup == null) {
-            Entry ix = new Entry(Presence.PRESENT, ObjectKind.INDEX);
+            Entry ix = index(Presence.PRESENT, o.table());
             ix.maker = e.maker;
-            ix.relkind = 'i';
             // an exclusion constraint's index is not unique (pg_index.indisunique is false)
             ix.unique = sh.constraintKind() != ConstraintKind.EXCLUDE;
-            ix.owner = o.table();
             ix.columns = e.columns == null ? null : frozen(e.columns);
             put(indexSlot, ix);
         }
@@ -3250,12 +3228,8 @@ public final class SchemaState {
             col.serialDefault = Presence.UNKNOWN;
             return null;
         }
-        Entry e = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
+        Entry e = sequenceOf(c, false);
         e.maker = maker;
-        e.relkind = 'S';
-        e.owner = c.table();
-        e.columns = frozen(List.of(c.name().name()));
-        e.serial = true;
         put(ss, e);
         col.serialDefault = Presence.PRESENT;
         return null;
@@ -3309,13 +3283,19 @@ public final class SchemaState {
             }
             return null;
         }
-        Entry seq = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
-        seq.relkind = 'S';
-        seq.owner = c.table();
-        seq.columns = frozen(List.of(c.name().name()));
-        seq.neededByIdentity = true;
-        put(s, seq);
+        put(s, sequenceOf(c, true));
         return name;
+    }
+
+    /** A sequence made for column {@code c}: its identity's ({@code identity}), which it needs, or its serial's. */
+    private static Entry sequenceOf(ObjectRef c, boolean identity) {
+        Entry e = new Entry(Presence.PRESENT, ObjectKind.SEQUENCE);
+        e.relkind = 'S';
+        e.owner = c.table();
+        e.columns = frozen(List.of(c.name().name()));
+        e.neededByIdentity = identity;
+        e.serial = !identity;
+        return e;
     }
 
     /**
@@ -3644,32 +3624,18 @@ public final class SchemaState {
             }
         }
         entries.clear();
-        childrenOf.clear();
-        ownedBy.clear();
-        usersOf.clear();
-        usersUnknown.clear();
+        indexes.forEach(SetIndex::clear);
         uses.clear();
-        primaryKeys.clear();
-        maybePrimaryKeys.clear();
         ownerUnknown.clear();
-        byName.clear();
         columnsDefault.clear();
         keysDefault.clear();
         forgottenNames.clear();
         forgottenScopes.clear();
         scopeDoubts.clear();
         tables.clear();
-        referrers.clear();
-        referringKeys.clear();
-        borrowers.clear();
-        defaultCopies.clear();
-        constraintsOf.clear();
-        factsByName.clear();
-        columnsByType.clear();
         userTyped.clear();
         changed.clear();
         changedOn.clear();
-        ownedTables.clear();
         baseline = Presence.UNKNOWN;
     }
 
