@@ -320,79 +320,64 @@ public final class SchemaState {
     }
 
     /**
-     * A table's foreign keys the state is sure of: the table each column references, and the columns that
-     * reference each table, kept in step, so that the keys to one table are found and dropped by lookup.
+     * A table's foreign keys the state is sure of: the table each column references. A table has few, so the keys
+     * to one table are found by a pass over them.
      */
     private static final class References {
         private final Map<String, QualifiedName> byColumn = new HashMap<>();
-        private final Map<QualifiedName, Set<String>> byReferred = new HashMap<>();
 
         void put(String column, QualifiedName referred) {
-            remove(column);
+            byColumn.remove(column);
             byColumn.put(column, referred);
-            byReferred.computeIfAbsent(referred, k -> new HashSet<>()).add(column);
         }
 
         void remove(String column) {
-            QualifiedName referred = byColumn.remove(column);
-            if (referred != null) {
-                Set<String> columns = byReferred.get(referred);
-                columns.remove(column);
-                if (columns.isEmpty()) {
-                    byReferred.remove(referred);
-                }
-            }
+            byColumn.remove(column);
         }
 
         void renameColumn(String from, String to) {
-            QualifiedName referred = byColumn.get(from);
+            QualifiedName referred = byColumn.remove(from);
             if (referred != null) {
-                remove(from);
                 put(to, referred);
             }
         }
 
         void clear() {
             byColumn.clear();
-            byReferred.clear();
         }
 
         void copyFrom(References other) {
             byColumn.putAll(other.byColumn);
-            other.byReferred.forEach((t, columns) -> byReferred.put(t, new HashSet<>(columns)));
         }
 
         /** The columns whose foreign key refers to {@code table}. */
         Set<String> columnsTo(QualifiedName table) {
-            return byReferred.getOrDefault(table, Set.of());
+            Set<String> out = new HashSet<>();
+            byColumn.forEach((column, referred) -> {
+                if (referred.equals(table)) {
+                    out.add(column);
+                }
+            });
+            return out;
         }
 
         boolean refersTo(QualifiedName table) {
-            return byReferred.containsKey(table);
+            return byColumn.containsValue(table);
         }
 
-        /** The tables referenced. */
-        Set<QualifiedName> referred() {
-            return byReferred.keySet();
+        /** The tables referenced, once per key. */
+        Collection<QualifiedName> referred() {
+            return byColumn.values();
         }
 
         /** The keys to {@code table} are gone: whether there were any. */
         boolean removeTo(QualifiedName table) {
-            Set<String> columns = byReferred.remove(table);
-            if (columns == null) {
-                return false;
-            }
-            columns.forEach(byColumn::remove);
-            return true;
+            return byColumn.values().removeIf(table::equals);
         }
 
         /** The keys to {@code from} reference {@code to}: a table renamed. */
         void retarget(QualifiedName from, QualifiedName to) {
-            Set<String> columns = byReferred.remove(from);
-            if (columns != null) {
-                columns.forEach(c -> byColumn.put(c, to));
-                byReferred.computeIfAbsent(to, k -> new HashSet<>()).addAll(columns);
-            }
+            byColumn.replaceAll((column, referred) -> referred.equals(from) ? to : referred);
         }
     }
 
@@ -2411,7 +2396,8 @@ public final class SchemaState {
         } else {
             return SequenceUsers.NONE;
         }
-        if (taken.isEmpty() && (owner == null || !borrowersAny(owner))) {
+        boolean copied = owner != null && borrowersAny(owner);
+        if (taken.isEmpty() && !copied) {
             return SequenceUsers.NONE;
         }
         QualifiedName gone = o.kind() == ObjectKind.SEQUENCE || o.kind() == ObjectKind.COLUMN ? null : o.name();
@@ -2429,9 +2415,7 @@ public final class SchemaState {
                 (certain ? sure : unsure).add(b);
             }
         }
-        QualifiedName from = owner;
-        boolean maybe = !unsure.isEmpty() || from != null && !defaultCopies.read(from,
-                t -> !t.equals(from) && presence(ObjectRef.table(t)) != Presence.ABSENT).isEmpty();
+        boolean maybe = !unsure.isEmpty() || copied;
         return sure.isEmpty() && !maybe ? SequenceUsers.NONE : new SequenceUsers(sure, unsure, maybe);
     }
 
@@ -2863,10 +2847,7 @@ public final class SchemaState {
             }
         }
         clearChildren(t, p);
-        // an index whose table is not known may be one of this table's
-        for (Slot s : copy(ownerUnknown)) {
-            set(s, Presence.UNKNOWN, null);
-        }
+        ownerUnknownReached();
         if (p == Presence.ABSENT) {
             tables.remove(t);
         }
@@ -2925,9 +2906,7 @@ public final class SchemaState {
         } else if (primaryBefore == Presence.PRESENT && !primaryKeyEntryPresent(table)) {
             setPrimaryKey(table, primaryTaken != null ? primaryTaken : Presence.UNKNOWN);
         }
-        for (Slot s : copy(ownerUnknown)) {
-            set(s, Presence.UNKNOWN, null);
-        }
+        ownerUnknownReached();
         // a constraint the state holds no entry for may use the column
         if (keysDefault.get(table) != Presence.ABSENT && baseline != Presence.ABSENT) {
             keysDefault(table, Presence.UNKNOWN);
@@ -3714,24 +3693,27 @@ public final class SchemaState {
      * now be taken. What is there stays, and a type made takes nothing along (its array type is a type too).
      */
     private void forgetMadeTypes() {
-        for (Slot s : changedSince("made " + TYPE)) {
-            Entry e = entry(s);
-            if (s.namespace().equals(TYPE) && e != null && e.presence == Presence.ABSENT) {
-                set(s, Presence.UNKNOWN, null);
-            }
-        }
-        forgottenScopes.add(new Scope(TYPE, null));
+        namesMayBeTaken("made " + TYPE, TYPE, null);
     }
 
     /** A key renamed renames its index: any relation name may be taken, so no index is known absent. */
     private void forgetIndexNames() {
-        forgottenScopes.add(new Scope(RELATION, null));
-        for (Slot s : changedSince("index names")) {
+        namesMayBeTaken("index names", RELATION, ObjectKind.INDEX);
+    }
+
+    /**
+     * Any name of namespace {@code ns} may now be taken: the entries there (of {@code kind}, null: any) held gone
+     * become unknown, visited as forget {@code reader} ({@link #changedSince}); what is there stays.
+     */
+    private void namesMayBeTaken(String reader, String ns, ObjectKind kind) {
+        for (Slot s : changedSince(reader)) {
             Entry e = entry(s);
-            if (e != null && e.kind == ObjectKind.INDEX && e.presence == Presence.ABSENT) {
+            if (s.namespace().equals(ns) && e != null && (kind == null || e.kind == kind)
+                    && e.presence == Presence.ABSENT) {
                 set(s, Presence.UNKNOWN, null);
             }
         }
+        forgottenScopes.add(new Scope(ns, null));
     }
 
     /**
@@ -3839,9 +3821,14 @@ public final class SchemaState {
                 || !keysDefault.isEmpty() || !tables.isEmpty()
                 || entries.values().stream().anyMatch(SchemaState::tableLike);
         if (anyTable) {
-            for (Slot s : copy(ownerUnknown)) {
-                set(s, Presence.UNKNOWN, null);
-            }
+            ownerUnknownReached();
+        }
+    }
+
+    /** What reaches a table's indexes reaches the present indexes of no known table: any may be the table's. */
+    private void ownerUnknownReached() {
+        for (Slot s : copy(ownerUnknown)) {
+            set(s, Presence.UNKNOWN, null);
         }
     }
 
@@ -3856,9 +3843,7 @@ public final class SchemaState {
         for (Slot s : toWalk("owned " + Presence.UNKNOWN, table, ownedBy.get(table))) {
             set(s, Presence.UNKNOWN, null);
         }
-        for (Slot s : copy(ownerUnknown)) {
-            set(s, Presence.UNKNOWN, null);
-        }
+        ownerUnknownReached();
         forgetPrimaryKey(table);
     }
 
