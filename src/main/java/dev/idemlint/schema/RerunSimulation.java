@@ -1121,10 +1121,6 @@ public final class RerunSimulation {
     }
 
 
-    /**
-     * The operations re-run rules flag and this check may clear. A key PostgreSQL names itself never
-     * fails (it takes the next free name), so there is nothing to clear.
-     */
     /** A creation of a kind with no name read: its effects make nothing the state can follow. */
     private static boolean unreadCreation(Operation op, List<Effect> effects) {
         return op instanceof Operation.CreateObject c && c.name() == null

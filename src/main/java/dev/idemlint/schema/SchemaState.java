@@ -428,7 +428,7 @@ public final class SchemaState {
      * leave it again, so the next one of the same kind reads only what was filed here since the last began
      * (its reader, by kind), never every entry and table the state holds; its first reads every one.
      */
-    private final Journal<Slot> changed = new Journal<>();
+    private Journal<Slot> changed = new Journal<>();
     /**
      * Per table, the slots living on it or owned by it whose entry changed, read by each walk over the table's
      * children or owned slots ({@link #toWalk}): a walk leaves each slot it visits as a second walk would, so
@@ -783,9 +783,7 @@ public final class SchemaState {
         c.temporaries.addAll(temporaries);
         c.forgottenNames.addAll(forgottenNames);
         c.forgottenScopes.addAll(forgottenScopes);
-        c.changed.filed.addAll(changed.filed);
-        c.changed.dropped = changed.dropped;
-        c.changed.readTo.putAll(changed.readTo);
+        c.changed = changed.copy();
         changedOn.forEach((table, j) -> c.changedOn.put(table, j.copy()));
         c.walkWhole = walkWhole;
         c.madeNow = madeNow;
@@ -1179,7 +1177,6 @@ public final class SchemaState {
 
     // ---- presence ----
 
-    /** Whether {@code ref} exists now. */
     /**
      * Whether a column is an identity column, as far as this state knows (from the catalog it was seeded
      * with, the type it was created with, and the statements applied since).
@@ -1306,6 +1303,7 @@ public final class SchemaState {
         return Forget.Reach.MAKES_OR_TAKES;
     }
 
+    /** Whether {@code ref} exists now. */
     public Presence presence(ObjectRef ref) {
         if (primaryIndex(ref)) {
             return presence(ObjectRef.table(ref.table())) == Presence.ABSENT ? Presence.ABSENT : primaryKey(ref.table());
@@ -2789,7 +2787,6 @@ public final class SchemaState {
         }
     }
 
-    /** A key constraint's index goes with it (it is the one of the same name on the same table). */
     /**
      * The constraint index {@code index} is the index of, when both are present: a UNIQUE, PRIMARY KEY or
      * EXCLUDE constraint of the index's table under the index's name (an index lives in its table's schema).
