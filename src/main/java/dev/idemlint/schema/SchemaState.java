@@ -1446,7 +1446,7 @@ public final class SchemaState {
      * fails with {@code 42P16}), so dropping the one it has frees the place for a key of any name.
      */
     public Presence primaryKey(QualifiedName table) {
-        if (primaryKeyEntryPresent(table)) {
+        if (primaryKeys.containsKey(table)) {
             return Presence.PRESENT;
         }
         TableFacts f = tables.get(table);
@@ -1458,10 +1458,6 @@ public final class SchemaState {
             return Presence.UNKNOWN;
         }
         return maybePrimaryKeys.containsKey(table) ? Presence.UNKNOWN : Presence.ABSENT;
-    }
-
-    private boolean primaryKeyEntryPresent(QualifiedName table) {
-        return primaryKeys.containsKey(table);
     }
 
     private static boolean knownOtherThanPrimary(Entry e) {
@@ -2900,7 +2896,7 @@ public final class SchemaState {
         // known may)
         if (primaryBefore == Presence.ABSENT) {
             setPrimaryKey(table, Presence.ABSENT);
-        } else if (primaryBefore == Presence.PRESENT && !primaryKeyEntryPresent(table)) {
+        } else if (primaryBefore == Presence.PRESENT && !primaryKeys.containsKey(table)) {
             setPrimaryKey(table, primaryTaken != null ? primaryTaken : Presence.UNKNOWN);
         }
         ownerUnknownReached();
@@ -3634,25 +3630,22 @@ public final class SchemaState {
             forgetEverything();
             return;
         }
-        if (tableScoped && table != null) {
-            forgetOfTable(table, kind == ObjectKind.COLUMN);
+        if (tableScoped) {
+            if (table != null) {
+                forgetOfTable(table, kind == ObjectKind.COLUMN);
+            } else {
+                for (QualifiedName t : knownTables(changedSince(ns))) {
+                    forgetOfTable(t, kind == ObjectKind.COLUMN);
+                }
+                forgetOwnerUnknown();
+                forgottenScopes.add(new Scope(ns, null));
+            }
             if (kind == ObjectKind.CONSTRAINT) {
                 forgetIndexNames();
             }
             return;
         }
         List<Slot> since = changedSince(ns);
-        if (tableScoped) {
-            for (QualifiedName t : knownTables(since)) {
-                forgetOfTable(t, kind == ObjectKind.COLUMN);
-            }
-            forgetOwnerUnknown();
-            forgottenScopes.add(new Scope(ns, null));
-            if (kind == ObjectKind.CONSTRAINT) {
-                forgetIndexNames();
-            }
-            return;
-        }
         int cascaded = changed.end();
         forgetNamespace(since, ns, ns.equals(RELATION));
         forgottenScopes.add(new Scope(ns, null));
