@@ -421,29 +421,19 @@ final class ObjectReplay {
                 }
             }
             if (st.pos != pos || st.index > index || trail == null) {
-                int q = ancestors.get(pos).previousSetBit(pos - 1);
-                if (st.pos >= 0 && st.pos == q
-                        && ancestors.get(pos).cardinality() == ancestors.get(q).cardinality() + 1) {
-                    st.ran |= run(st.state, st.points, q, st.index, Integer.MAX_VALUE, st.seen, st.tested);
+                BitSet path = ancestors.get(pos);
+                if (st.pos >= 0 && st.pos < pos && path.get(st.pos)
+                        && path.get(0, st.pos).cardinality() == ancestors.get(st.pos).cardinality()) {
+                    // the replay's revision is on the path, with exactly its ancestors before it: go on from there
+                    st.ran |= run(st.state, st.points, st.pos, st.index, Integer.MAX_VALUE, st.seen, st.tested);
                     if (st.ran) {
                         st.state.endSession();
                     }
+                    runPath(st, path, st.pos + 1, pos);
                 } else if (st.pos != pos || st.index > 0) {
                     st.state = Replay.empty(keyIsIndex);
                     st.seen = new HashSet<>();
-                    BitSet path = ancestors.get(pos);
-                    int last = -1;
-                    for (long at : st.points) {
-                        int p = (int) (at >>> 32);
-                        if (p >= pos) {
-                            break;
-                        }
-                        if (path.get(p) && p != last) {
-                            last = p;
-                            run(st.state, st.points, p, 0, Integer.MAX_VALUE, st.seen, new HashMap<>());
-                            st.state.endSession();
-                        }
-                    }
+                    runPath(st, path, 0, pos);
                 }
                 if (st.pos != pos) {
                     st.answers.clear();
@@ -482,6 +472,23 @@ final class ObjectReplay {
             Held held = held(st.state, key);
             st.answers.put(asked, held);
             return held;
+        }
+    }
+
+    /** Runs the points of {@code st} of each revision of {@code path} from position {@code from} to {@code pos}. */
+    private void runPath(Start st, BitSet path, int from, int pos) {
+        int k = Arrays.binarySearch(st.points, point(from, 0));
+        int last = -1;
+        for (k = k < 0 ? -k - 1 : k; k < st.points.length; k++) {
+            int p = (int) (st.points[k] >>> 32);
+            if (p >= pos) {
+                break;
+            }
+            if (path.get(p) && p != last) {
+                last = p;
+                run(st.state, st.points, p, 0, Integer.MAX_VALUE, st.seen, new HashMap<>());
+                st.state.endSession();
+            }
         }
     }
 
