@@ -1,10 +1,10 @@
 package dev.idemlint.cache;
 
-import dev.idemlint.migration.ProjectReads;
 import dev.idemlint.fix.Applicability;
 import dev.idemlint.fix.FileChange;
 import dev.idemlint.fix.Fix;
 import dev.idemlint.fix.TextEdit;
+import dev.idemlint.migration.ProjectReads;
 import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.Related;
 import dev.idemlint.rule.Severity;
@@ -19,14 +19,13 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A tree's findings as bytes and back. Explicit fields in a fixed order, no reflection and no Java
- * serialization: strings once each in a table (help texts and fix titles repeat across thousands of
- * findings), files once each, findings pointing at both by index. A file of the tree is stored as its
+ * serialization: strings once each ({@link Out#str}: help texts and fix titles repeat across thousands of
+ * findings), files once each, findings pointing at files by index. A file of the tree is stored as its
  * index, the length and the hash of its text, its line starts and the lines its findings quote (the
  * code frame, the fingerprint): what the reporters read, so printing a hit decodes no file. Its whole
  * text, when something asks for it, is decoded again from the bytes the key was made from and checked
@@ -64,95 +63,102 @@ final class EntryCodec {
     }
 
     static byte[] encode(List<Diagnostic> diagnostics, int filesRead, TreeFiles tree) {
-        Out body = new Out();
-        Map<String, Integer> strings = new LinkedHashMap<>();
+        // the files first, in the order the findings name them, each with the lines its findings quote:
+        // the text reporter's code frame quotes a finding's first line, the fingerprint every line
         Map<SourceFile, Integer> files = new IdentityHashMap<>();
-        List<SourceFile> fileOrder = new ArrayList<>();
-        Map<SourceFile, BitSet> quoted = new IdentityHashMap<>();
-        body.i32(diagnostics.size());
+        List<SourceFile> order = new ArrayList<>();
+        List<BitSet> quoted = new ArrayList<>();
         for (Diagnostic d : diagnostics) {
-            body.i32(str(strings, d.rule()));
-            body.i32(str(strings, d.severity().name()));
-            body.i32(file(files, fileOrder, d.file()));
-            // the text reporter's code frame quotes the first line, the fingerprint every line
-            quoted.computeIfAbsent(d.file(), f -> new BitSet())
-                    .set(d.file().lines().line(d.span().start()), d.file().lines().line(d.span().end()) + 1);
-            body.i32(d.span().start());
-            body.i32(d.span().end());
-            body.i32(d.step());
-            body.i32(str(strings, d.message()));
-            body.i32(str(strings, d.help()));
-            body.i32(d.fixes().size());
-            for (Fix f : d.fixes()) {
-                body.i32(str(strings, f.title()));
-                body.i32(str(strings, f.applicability().name()));
-                body.i32(f.edits().size());
-                for (TextEdit e : f.edits()) {
-                    body.i32(str(strings, e.file() == null ? null : e.file().toString()));
-                    body.i32(e.range().start());
-                    body.i32(e.range().end());
-                    body.i32(str(strings, e.replacement()));
-                }
-                body.i32(f.files().size());
-                for (FileChange c : f.files()) {
-                    if (c instanceof FileChange.Create create) {
-                        body.u8(0);
-                        body.i32(str(strings, create.file().toString()));
-                        body.i32(str(strings, create.content()));
-                    } else if (c instanceof FileChange.Move move) {
-                        body.u8(1);
-                        body.i32(str(strings, move.from().toString()));
-                        body.i32(str(strings, move.to().toString()));
-                    }
-                }
-            }
-            body.i32(d.related().size());
-            for (Related r : d.related()) {
-                body.i32(file(files, fileOrder, r.file()));
-                body.i32(r.span().start());
-                body.i32(r.span().end());
-                body.i32(str(strings, r.message()));
-            }
-        }
-        Out files2 = new Out();
-        files2.i32(fileOrder.size());
-        for (SourceFile f : fileOrder) {
-            int index = tree.indexOf(f.path());
-            SourceFile again = index < 0 ? null : tree.source(index, f.displayPath());
-            files2.i32(str(strings, f.path().toString()));
-            files2.i32(str(strings, f.displayPath()));
-            if (again != null && again.text().equals(f.text())) {
-                files2.u8(0);
-                files2.i32(index);
-                files2.i32(f.text().length());
-                files2.i32(f.text().hashCode());
-                LineIndex lines = f.lines();
-                files2.u8(lines.newlinesOnly() ? 1 : 0);
-                int[] starts = lines.lineStarts();
-                files2.i32(starts.length);
-                for (int k = 1; k < starts.length; k++) {
-                    files2.varint(starts[k] - starts[k - 1]);
-                }
-                BitSet q = quoted.getOrDefault(f, new BitSet());
-                files2.i32(q.cardinality());
-                for (int line = q.nextSetBit(0); line >= 0; line = q.nextSetBit(line + 1)) {
-                    files2.varint(line);
-                    files2.i32(str(strings, f.line(line)));
-                }
-            } else {
-                files2.u8(1);
-                files2.i32(str(strings, f.text()));
-            }
+            LineIndex lines = d.file().lines();
+            quoted.get(index(files, order, quoted, d.file()))
+                    .set(lines.line(d.span().start()), lines.line(d.span().end()) + 1);
+            d.related().forEach(r -> index(files, order, quoted, r.file()));
         }
         Out out = new Out();
         out.i32(filesRead);
-        out.i32(strings.size());
-        for (String s : strings.keySet()) {
-            out.string(s);
+        out.i32(order.size());
+        for (int i = 0; i < order.size(); i++) {
+            file(out, order.get(i), quoted.get(i), tree);
         }
-        out.bytes(files2.buf, files2.size);
-        out.bytes(body.buf, body.size);
-        return Arrays.copyOf(out.buf, out.size);
+        out.i32(diagnostics.size());
+        for (Diagnostic d : diagnostics) {
+            out.str(d.rule());
+            out.u8(d.severity().ordinal());
+            out.i32(files.get(d.file()));
+            out.span(d.span());
+            out.i32(d.step());
+            out.str(d.message());
+            out.str(d.help());
+            out.i32(d.fixes().size());
+            for (Fix f : d.fixes()) {
+                out.str(f.title());
+                out.u8(f.applicability().ordinal());
+                out.i32(f.edits().size());
+                for (TextEdit e : f.edits()) {
+                    out.str(e.file() == null ? null : e.file().toString());
+                    out.span(e.range());
+                    out.str(e.replacement());
+                }
+                out.i32(f.files().size());
+                for (FileChange c : f.files()) {
+                    if (c instanceof FileChange.Create create) {
+                        out.u8(0);
+                        out.str(create.file().toString());
+                        out.str(create.content());
+                    } else if (c instanceof FileChange.Move move) {
+                        out.u8(1);
+                        out.str(move.from().toString());
+                        out.str(move.to().toString());
+                    }
+                }
+            }
+            out.i32(d.related().size());
+            for (Related r : d.related()) {
+                out.i32(files.get(r.file()));
+                out.span(r.span());
+                out.str(r.message());
+            }
+        }
+        return out.toArray();
+    }
+
+    /** The file's index among those an entry stores, given it when first seen. */
+    private static int index(Map<SourceFile, Integer> files, List<SourceFile> order, List<BitSet> quoted,
+            SourceFile f) {
+        return files.computeIfAbsent(f, k -> {
+            order.add(k);
+            quoted.add(new BitSet());
+            return order.size() - 1;
+        });
+    }
+
+    /** A file of the findings: by its index in the tree when its text is the tree's, else its whole text. */
+    private static void file(Out out, SourceFile f, BitSet quoted, TreeFiles tree) {
+        int index = tree.indexOf(f.path());
+        SourceFile again = index < 0 ? null : tree.source(index, f.displayPath());
+        out.str(f.path().toString());
+        out.str(f.displayPath());
+        if (again == null || !again.text().equals(f.text())) {
+            out.u8(1);
+            out.str(f.text());
+            return;
+        }
+        out.u8(0);
+        out.i32(index);
+        out.i32(f.text().length());
+        out.i32(f.text().hashCode());
+        LineIndex lines = f.lines();
+        out.u8(lines.newlinesOnly() ? 1 : 0);
+        int[] starts = lines.lineStarts();
+        out.i32(starts.length);
+        for (int k = 1; k < starts.length; k++) {
+            out.varint(starts[k] - starts[k - 1]);
+        }
+        out.i32(quoted.cardinality());
+        for (int line = quoted.nextSetBit(0); line >= 0; line = quoted.nextSetBit(line + 1)) {
+            out.varint(line);
+            out.str(f.line(line));
+        }
     }
 
     /** The findings and the count of files read, as {@link #encode} was given them. */
@@ -163,82 +169,60 @@ final class EntryCodec {
         In in = new In(data, offset, length);
         Map<String, Path> paths = new HashMap<>();
         int filesRead = in.count(0);
-        int nStrings = in.count(5);
-        String[] strings = new String[nStrings];
-        for (int i = 0; i < nStrings; i++) {
-            strings[i] = in.string();
-        }
-        int nFiles = in.count(13);
-        SourceFile[] files = new SourceFile[nFiles];
-        for (int i = 0; i < nFiles; i++) {
-            Path path = path(paths, in.str(strings, false));
-            String display = in.str(strings, false);
+        SourceFile[] files = new SourceFile[in.count(13)];
+        for (int i = 0; i < files.length; i++) {
+            Path path = path(paths, in.str(false));
+            String display = in.str(false);
             int kind = in.u8();
-            SourceFile f;
             if (kind == 0) {
-                int index = in.i32();
-                int textLength = in.i32();
-                int textHash = in.i32();
-                if (index < 0 || index >= tree.size() || tree.indexOf(path) != index) {
-                    throw new Malformed("file index out of range");
-                }
-                f = file(in, strings, tree, path, display, index, textLength, textHash);
+                files[i] = file(in, tree, path, display);
             } else if (kind == 1) {
-                f = SourceFile.of(path, display, in.str(strings, false));
+                files[i] = SourceFile.of(path, display, in.str(false));
             } else {
                 throw new Malformed("unknown file kind");
             }
-            files[i] = f;
         }
-        int n = in.count(33);
+        Severity[] severities = Severity.values();
+        Applicability[] applicabilities = Applicability.values();
+        int n = in.count(37);
         List<Diagnostic> out = new ArrayList<>(n);
-        Map<String, Severity> severities = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            String rule = in.str(strings, false);
-            Severity severity = severity(in.str(strings, false), severities);
+            String rule = in.str(false);
+            Severity severity = in.constant(severities);
             SourceFile file = in.ref(files);
-            Span span = in.span(file);
+            Span span = in.span(file.lines().length());
             int step = in.i32();
             if (step < -1) {
                 throw new Malformed("bad step");
             }
-            String message = in.str(strings, true);
-            String help = in.str(strings, true);
-            int nFixes = in.count(13);
-            List<Fix> fixes = new ArrayList<>(nFixes);
-            for (int k = 0; k < nFixes; k++) {
-                String title = in.str(strings, true);
-                Applicability applicability = applicability(in.str(strings, false));
-                int nEdits = in.count(16);
-                List<TextEdit> edits = new ArrayList<>(nEdits);
-                for (int e = 0; e < nEdits; e++) {
-                    String p = in.str(strings, true);
-                    int start = in.i32();
-                    int end = in.i32();
-                    if (start < 0 || end < start) {
-                        throw new Malformed("bad edit range");
-                    }
-                    edits.add(new TextEdit(p == null ? null : path(paths, p), new Span(start, end), in.str(strings, true)));
+            String message = in.str(true);
+            String help = in.str(true);
+            List<Fix> fixes = new ArrayList<>();
+            for (int k = in.count(13); k > 0; k--) {
+                String title = in.str(true);
+                Applicability applicability = in.constant(applicabilities);
+                List<TextEdit> edits = new ArrayList<>();
+                for (int e = in.count(16); e > 0; e--) {
+                    String p = in.str(true);
+                    edits.add(new TextEdit(p == null ? null : path(paths, p), in.span(Integer.MAX_VALUE), in.str(true)));
                 }
-                int nChanges = in.count(9);
-                List<FileChange> changes = new ArrayList<>(nChanges);
-                for (int c = 0; c < nChanges; c++) {
+                List<FileChange> changes = new ArrayList<>();
+                for (int c = in.count(9); c > 0; c--) {
                     int kind = in.u8();
                     if (kind == 0) {
-                        changes.add(new FileChange.Create(path(paths, in.str(strings, false)), in.str(strings, true)));
+                        changes.add(new FileChange.Create(path(paths, in.str(false)), in.str(true)));
                     } else if (kind == 1) {
-                        changes.add(new FileChange.Move(path(paths, in.str(strings, false)), path(paths, in.str(strings, false))));
+                        changes.add(new FileChange.Move(path(paths, in.str(false)), path(paths, in.str(false))));
                     } else {
                         throw new Malformed("unknown file change");
                     }
                 }
                 fixes.add(new Fix(title, applicability, List.copyOf(edits), List.copyOf(changes)));
             }
-            int nRelated = in.count(16);
-            List<Related> related = new ArrayList<>(nRelated);
-            for (int r = 0; r < nRelated; r++) {
+            List<Related> related = new ArrayList<>();
+            for (int r = in.count(16); r > 0; r--) {
                 SourceFile rf = in.ref(files);
-                related.add(new Related(rf, in.span(rf), in.str(strings, true)));
+                related.add(new Related(rf, in.span(rf.lines().length()), in.str(true)));
             }
             out.add(new Diagnostic(rule, severity, file, span, message, help, List.copyOf(fixes), List.copyOf(related),
                     step));
@@ -250,8 +234,13 @@ final class EntryCodec {
     }
 
     /** A file of the tree: its line index and quoted lines as stored, its text from the tree when asked for. */
-    private static SourceFile file(In in, String[] strings, TreeFiles tree, Path path, String display, int index,
-            int textLength, int textHash) throws Malformed {
+    private static SourceFile file(In in, TreeFiles tree, Path path, String display) throws Malformed {
+        int index = in.i32();
+        int textLength = in.i32();
+        int textHash = in.i32();
+        if (index < 0 || index >= tree.size() || tree.indexOf(path) != index) {
+            throw new Malformed("file index out of range");
+        }
         boolean newlinesOnly = in.u8() == 1;
         int[] starts = new int[in.count(1)];
         for (int k = 1; k < starts.length; k++) {
@@ -265,7 +254,7 @@ final class EntryCodec {
         Map<Integer, String> known = new HashMap<>(nKnown * 4 / 3 + 1);
         for (int k = 0; k < nKnown; k++) {
             int line = in.varint();
-            String content = in.str(strings, false);
+            String content = in.str(false);
             if (line < 1 || line > starts.length
                     || content.length() > (line < starts.length ? starts[line] : textLength) - starts[line - 1]) {
                 throw new Malformed("a quoted line outside its file");
@@ -288,31 +277,6 @@ final class EntryCodec {
         });
     }
 
-    private static Severity severity(String name, Map<String, Severity> seen) throws Malformed {
-        Severity s = seen.get(name);
-        if (s == null) {
-            for (Severity v : Severity.values()) {
-                if (v.name().equals(name)) {
-                    s = v;
-                }
-            }
-            if (s == null) {
-                throw new Malformed("unknown severity");
-            }
-            seen.put(name, s);
-        }
-        return s;
-    }
-
-    private static Applicability applicability(String name) throws Malformed {
-        for (Applicability a : Applicability.values()) {
-            if (a.name().equals(name)) {
-                return a;
-            }
-        }
-        throw new Malformed("unknown applicability");
-    }
-
     /** The path a string names; the same few paths recur in every finding of a file. */
     private static Path path(Map<String, Path> paths, String s) throws Malformed {
         Path p = paths.get(s);
@@ -327,63 +291,43 @@ final class EntryCodec {
         return p;
     }
 
-    private static int str(Map<String, Integer> strings, String s) {
-        if (s == null) {
-            return -1;
-        }
-        Integer i = strings.get(s);
-        if (i == null) {
-            i = strings.size();
-            strings.put(s, i);
-        }
-        return i;
-    }
-
-    private static int file(Map<SourceFile, Integer> files, List<SourceFile> order, SourceFile f) {
-        Integer i = files.get(f);
-        if (i == null) {
-            i = order.size();
-            files.put(f, i);
-            order.add(f);
-        }
-        return i;
-    }
-
-    /** A growing byte buffer, big-endian ints. */
     /** What a result's models asked of the project's other files ({@link ProjectReads}), written into {@code out}. */
     static void reads(Out out, ProjectReads reads) {
         out.i32(reads.reads().size());
         for (ProjectReads.Read r : reads.reads()) {
             out.u8(r.kind().ordinal());
-            out.string(r.path());
-            out.string(r.top());
-            out.string(r.answer());
+            out.str(r.path());
+            out.str(r.top());
+            out.str(r.answer());
         }
     }
 
     /** {@link #reads(Out, ProjectReads)} read back from {@code in}. */
     static ProjectReads reads(In in) throws Malformed {
         ProjectReads.Kind[] kinds = ProjectReads.Kind.values();
-        int n = in.count(1 + 3 * 5);
+        int n = in.count(1 + 3 * 4);
         List<ProjectReads.Read> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int kind = in.u8();
-            if (kind >= kinds.length) {
-                throw new Malformed("bad read kind");
-            }
-            out.add(new ProjectReads.Read(kinds[kind], in.string(), in.string(), in.string()));
+            out.add(new ProjectReads.Read(in.constant(kinds), in.str(false), in.str(false), in.str(false)));
         }
         return n == 0 ? ProjectReads.NONE : new ProjectReads(out);
     }
 
+    /** A growing byte buffer: big-endian ints, strings once each. */
     static final class Out {
         byte[] buf = new byte[4096];
         int size;
+        /** Each string written in full so far, by its place among them. */
+        private final Map<String, Integer> strings = new HashMap<>();
 
         private void room(int n) {
             if (size + n > buf.length) {
                 buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
             }
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(buf, size);
         }
 
         void u8(int v) {
@@ -409,10 +353,30 @@ final class EntryCodec {
             buf[size++] = (byte) v;
         }
 
+        void span(Span s) {
+            i32(s.start());
+            i32(s.end());
+        }
+
         void bytes(byte[] b, int n) {
             room(n);
             System.arraycopy(b, 0, buf, size, n);
             size += n;
+        }
+
+        /** A string or null: -1 for null, the place of a string written before, else -2 and the string. */
+        void str(String s) {
+            if (s == null) {
+                i32(-1);
+                return;
+            }
+            Integer i = strings.putIfAbsent(s, strings.size());
+            if (i != null) {
+                i32(i);
+            } else {
+                i32(-2);
+                string(s);
+            }
         }
 
         /** Latin-1 text as one byte a char, other text as two (a lone surrogate round-trips). */
@@ -442,6 +406,8 @@ final class EntryCodec {
         private final byte[] buf;
         private int pos;
         private final int end;
+        /** The strings read in full so far, in order: {@link Out#str} refers back to them by place. */
+        private final List<String> strings = new ArrayList<>();
 
         In(byte[] buf, int offset, int length) {
             this.buf = buf;
@@ -522,30 +488,46 @@ final class EntryCodec {
             return s;
         }
 
-        String str(String[] strings, boolean nullable) throws Malformed {
+        /** What {@link Out#str} wrote; a string read back twice is one object. */
+        String str(boolean nullable) throws Malformed {
             int i = i32();
+            if (i == -2) {
+                String s = string();
+                strings.add(s);
+                return s;
+            }
             if (i == -1 && nullable) {
                 return null;
             }
-            if (i < 0 || i >= strings.length) {
+            if (i < 0 || i >= strings.size()) {
                 throw new Malformed("string index out of range");
             }
-            return strings[i];
+            return strings.get(i);
         }
 
-        SourceFile ref(SourceFile[] files) throws Malformed {
-            int i = i32();
-            if (i < 0 || i >= files.length) {
-                throw new Malformed("file index out of range");
+        /** One of {@code values}, written as its ordinal. */
+        <E> E constant(E[] values) throws Malformed {
+            int i = u8();
+            if (i >= values.length) {
+                throw new Malformed("unknown constant");
             }
-            return files[i];
+            return values[i];
         }
 
-        Span span(SourceFile file) throws Malformed {
+        <T> T ref(T[] items) throws Malformed {
+            int i = i32();
+            if (i < 0 || i >= items.length) {
+                throw new Malformed("index out of range");
+            }
+            return items[i];
+        }
+
+        /** A span ending at {@code max} at most. */
+        Span span(int max) throws Malformed {
             int start = i32();
             int stop = i32();
-            if (start < 0 || stop < start || stop > file.lines().length()) {
-                throw new Malformed("span outside its file");
+            if (start < 0 || stop < start || stop > max) {
+                throw new Malformed("bad span");
             }
             return new Span(start, stop);
         }

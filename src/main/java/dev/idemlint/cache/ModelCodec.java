@@ -14,11 +14,9 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -54,16 +52,19 @@ final class ModelCodec {
     private static final int NULL = 0, REF = 1, STRING = 2, INT = 3, TRUE = 4, FALSE = 5, ENUM = 6, RECORD = 7,
             LIST = 8, SET = 9, MAP = 10, SQL_TEXT = 11, CALL_REF = 12, FILE = 13, LONG = 14, CHAR = 15, OFFSETS = 16, SPAN = 17;
 
-    /** A record class's components and canonical constructor, looked up once per class per run. */
-    private record Shape(Class<?> type, Method[] accessors, Constructor<?> constructor) {
+    /**
+     * A record class's components and canonical constructor, or an enum's constants: looked up once per class
+     * per run (asking reflection again copies them anew).
+     */
+    private record Shape(Method[] accessors, Constructor<?> constructor, Object[] constants) {
     }
 
-    private static final Map<Class<?>, Shape> SHAPES = new ConcurrentHashMap<>();
-    private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
-
-    private static Shape shape(Class<?> type) {
-        Shape s = SHAPES.get(type);
-        if (s == null) {
+    private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
+        @Override
+        protected Shape computeValue(Class<?> type) {
+            if (type.isEnum()) {
+                return new Shape(null, null, type.getEnumConstants());
+            }
             RecordComponent[] cs = type.getRecordComponents();
             if (cs == null) {
                 throw new Unsupported("not a record: " + type.getName());
@@ -78,14 +79,13 @@ final class ModelCodec {
             try {
                 Constructor<?> c = type.getDeclaredConstructor(types);
                 c.setAccessible(true);
-                s = new Shape(type, accessors, c);
+                return new Shape(accessors, c, null);
             } catch (NoSuchMethodException | RuntimeException e) {
                 throw new Unsupported("no canonical constructor: " + type.getName());
             }
-            SHAPES.put(type, s);
         }
-        return s;
-    }
+    };
+    private static final Map<String, Class<?>> CLASSES = new ConcurrentHashMap<>();
 
     /** Only idemlint's own records and enums are ever built from an entry. */
     private static boolean ours(Class<?> c) {
@@ -110,7 +110,7 @@ final class ModelCodec {
         // the verdicts are bound to the operations by position: written as their list, bound again when read
         w.value(m.withVerdicts(RerunVerdicts.NONE));
         w.value(m.verdicts().byPosition());
-        return Arrays.copyOf(w.out.buf, w.out.size);
+        return w.out.toArray();
     }
 
     /** The model in {@code data}, whose file is {@code file}. */
@@ -176,14 +176,12 @@ final class ModelCodec {
         final EntryCodec.Out out = new EntryCodec.Out();
         final SourceFile file;
         final Map<Object, Integer> seen = new IdentityHashMap<>();
-        final Map<String, Integer> strings = new HashMap<>();
         /**
          * The operations' calls stored as {@link #reduced} (see there), by identity: two operations of one
          * call (an opaque call that also reads, in one statement) keep one call, reduced once.
          */
         final Set<Expr.Call> reducible = Collections.newSetFromMap(new IdentityHashMap<>());
         final Map<Expr.Call, Expr.Call> reducedOf = new IdentityHashMap<>();
-        int next;
 
         Writer(SourceFile file) {
             this.file = file;
@@ -195,15 +193,8 @@ final class ModelCodec {
                 return;
             }
             if (o instanceof String s) {
-                Integer i = strings.get(s);
-                if (i != null) {
-                    out.u8(REF);
-                    out.i32(i);
-                } else {
-                    out.u8(STRING);
-                    out.string(s);
-                    strings.put(s, next++);
-                }
+                out.u8(STRING);
+                out.str(s);
                 return;
             }
             if (o instanceof Integer i) {
@@ -243,8 +234,7 @@ final class ModelCodec {
             if (o instanceof Span span) {
                 // the most frequent record by far: written as its two offsets, without a name
                 out.u8(SPAN);
-                out.i32(span.start());
-                out.i32(span.end());
+                out.span(span);
                 return;
             }
             Integer ref = seen.get(o);
@@ -270,7 +260,7 @@ final class ModelCodec {
                 if (o instanceof SourceFile || !ours(o.getClass())) {
                     throw new Unsupported(o.getClass().getName());
                 }
-                Shape s = shape(o.getClass());
+                Shape s = SHAPES.get(o.getClass());
                 out.u8(RECORD);
                 value(o.getClass().getName());
                 out.i32(s.accessors().length);
@@ -316,7 +306,7 @@ final class ModelCodec {
             } else {
                 throw new Unsupported(o.getClass().getName());
             }
-            seen.put(o, next++);
+            seen.put(o, seen.size());
         }
 
         /** File offsets as runs of consecutive values (a literal's chars mostly map one to one). */
@@ -343,13 +333,11 @@ final class ModelCodec {
         final SourceFile file;
         final List<Object> seen = new ArrayList<>();
         /**
-         * Class names are strings of the entry, read back as one object each: a record's shape and an enum's
-         * constants are looked up by the name's identity, once per name and entry (looking the class up,
+         * Class names are strings of the entry, read back as one object each ({@link EntryCodec.In#str}): a
+         * class's shape is looked up by the name's identity, once per name and entry (looking the class up,
          * asking it whether it is a record and copying its constants at every value were a sixth of decoding).
          */
-        final Map<Object, Class<?>> types = new IdentityHashMap<>();
         final Map<Object, Shape> shapes = new IdentityHashMap<>();
-        final Map<Object, Object[]> constants = new IdentityHashMap<>();
 
         Reader(EntryCodec.In in, SourceFile file) {
             this.in = in;
@@ -380,11 +368,8 @@ final class ModelCodec {
                     }
                     return seen.get(i);
                 }
-                case STRING: {
-                    String s = in.string();
-                    seen.add(s);
-                    return s;
-                }
+                case STRING:
+                    return in.str(false);
                 case INT:
                     return in.i32();
                 case TRUE:
@@ -396,44 +381,20 @@ final class ModelCodec {
                 case CHAR:
                     return (char) in.i32();
                 case ENUM: {
-                    Object name = value(depth + 1);
-                    Object[] constants = this.constants.get(name);
+                    Object[] constants = shape(value(depth + 1)).constants();
                     if (constants == null) {
-                        constants = type(name).getEnumConstants();
-                        if (constants == null) {
-                            throw new EntryCodec.Malformed("not an enum");
-                        }
-                        this.constants.put(name, constants);
+                        throw new EntryCodec.Malformed("not an enum");
                     }
-                    int ordinal = in.i32();
-                    if (ordinal < 0 || ordinal >= constants.length) {
-                        throw new EntryCodec.Malformed("bad enum constant");
-                    }
-                    return constants[ordinal];
+                    return in.ref(constants);
                 }
                 case FILE:
                     return file;
-                case SPAN: {
-                    int start = in.i32();
-                    int end = in.i32();
-                    if (start < 0 || end < start) {
-                        throw new EntryCodec.Malformed("bad span");
-                    }
-                    return new Span(start, end);
-                }
+                case SPAN:
+                    return in.span(Integer.MAX_VALUE);
                 case RECORD: {
-                    Object name = value(depth + 1);
-                    Shape s = shapes.get(name);
-                    if (s == null) {
-                        try {
-                            s = shape(type(name));
-                        } catch (Unsupported e) {
-                            throw new EntryCodec.Malformed(e.getMessage());
-                        }
-                        shapes.put(name, s);
-                    }
+                    Shape s = shape(value(depth + 1));
                     int n = in.i32();
-                    if (n != s.accessors().length) {
+                    if (s.accessors() == null || n != s.accessors().length) {
                         throw new EntryCodec.Malformed("record of another shape");
                     }
                     Object[] args = new Object[n];
@@ -545,14 +506,18 @@ final class ModelCodec {
             return a;
         }
 
-        private Class<?> type(Object name) throws EntryCodec.Malformed {
-            Class<?> known = types.get(name);
-            if (known != null) {
-                return known;
+        /** The shape of the record or enum class {@code name} names. */
+        private Shape shape(Object name) throws EntryCodec.Malformed {
+            Shape s = shapes.get(name);
+            if (s == null) {
+                try {
+                    s = SHAPES.get(globalType(name));
+                } catch (Unsupported e) {
+                    throw new EntryCodec.Malformed(e.getMessage());
+                }
+                shapes.put(name, s);
             }
-            Class<?> c = globalType(name);
-            types.put(name, c);
-            return c;
+            return s;
         }
 
         private static Class<?> globalType(Object name) throws EntryCodec.Malformed {

@@ -84,7 +84,7 @@ public final class ResultCache {
 
     private static final byte[] MAGIC = "IDLCACHE".getBytes(StandardCharsets.US_ASCII);
     /** Bumped whenever the entry layout or what the key covers changes. */
-    private static final int FORMAT = 7;
+    private static final int FORMAT = 8;
     private static final String KEY_FILE = "signing-key";
     private static final String KEY_HEADER = "idemlint cache signing key " + FORMAT;
     /** Larger than any tree's findings; a bigger file is not read. */
@@ -409,7 +409,7 @@ public final class ResultCache {
             head.bytes(contents, contents.length);
             head.i32(status);
             EntryCodec.reads(head, ProjectReads.union(each));
-            store.write(slot, Arrays.copyOf(head.buf, head.size), report);
+            store.write(slot, head.toArray(), report);
         }
     }
 
@@ -532,7 +532,7 @@ public final class ResultCache {
                 out.i32(m.length);
                 out.bytes(m, m.length);
                 out.bytes(d, d.length);
-                payload = Arrays.copyOf(out.buf, out.size);
+                payload = out.toArray();
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return; // a model holding what ModelCodec does not store: this file is parsed every time
             }
@@ -689,7 +689,7 @@ public final class ResultCache {
                 EntryCodec.reads(out, read);
                 byte[] d = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
                 out.bytes(d, d.length);
-                payload = Arrays.copyOf(out.buf, out.size);
+                payload = out.toArray();
             } catch (RuntimeException | OutOfMemoryError e) {
                 return;
             }
