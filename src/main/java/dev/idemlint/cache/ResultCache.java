@@ -18,6 +18,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -46,7 +47,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.IntConsumer;
 import java.util.zip.CRC32C;
 
 /**
@@ -100,6 +100,11 @@ public final class ResultCache {
     private static final Set<String> UNCACHEABLE = Set.of(BuiltinChecks.INTERNAL_ERROR, BuiltinChecks.IO_ERROR,
             // its fix renumbers the newer file, which git history decides (graph/FileAge)
             "duplicate-revision-id");
+
+    /** Whether {@code found} holds no finding of {@link #UNCACHEABLE}. */
+    private static boolean cacheable(List<Diagnostic> found) {
+        return found.stream().noneMatch(d -> UNCACHEABLE.contains(d.rule()));
+    }
 
     /**
      * The smallest tree whose revisions get entries of their own (models and per-file findings). On the
@@ -226,18 +231,11 @@ public final class ResultCache {
         List<Path> files = target.lintedFiles();
         byte[][] bytes = new byte[files.size()][];
         byte[][] digests = new byte[files.size()][];
-        SipHash md = new SipHash(signing);
-        md.piece("idemlint result cache key " + FORMAT);
-        md.piece(tool);
-        String context = context(target);
-        md.piece(context);
-        String naming = naming(NamingConvention.of(target));
-        md.piece(naming);
-        String place = tool + "\n" + slotContext(target) + "\n" + naming;
-        SipHash slot = new SipHash(signing);
-        slot.piece("idemlint tree slot " + FORMAT);
-        slot.piece(place);
-        md.piece(String.valueOf(files.size()));
+        String context = context(target, target.focus());
+        String naming = canonicalOnce(NamingConvention.of(target));
+        String place = tool + "\n" + context(target, target.focus().isEmpty()) + "\n" + naming;
+        SipHash md = new SipHash(signing).piece("idemlint result cache key " + FORMAT).piece(tool).piece(context)
+                .piece(naming).piece(String.valueOf(files.size()));
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
             ContentMemo.Stamp stamp = contents == null ? null : contents.stamp(p);
@@ -253,20 +251,17 @@ public final class ResultCache {
                 }
                 // each file's bytes hashed once, under the secret key: the tree's key and the file's own
                 // (Models) are made from that
-                SipHash content = new SipHash(signing);
-                content.piece(bytes[i]);
-                digests[i] = content.finish();
+                digests[i] = new SipHash(signing).piece(bytes[i]).finish();
                 if (contents != null) {
                     contents.keep(p, stamp, signing, bytes[i], digests[i]);
                 }
             }
-            md.piece(p.toString());
-            md.piece(display.apply(p));
-            md.piece(target.reports(p) ? "report" : "context");
-            md.piece(digests[i]);
+            md.piece(p.toString()).piece(display.apply(p)).piece(target.reports(p) ? "report" : "context")
+                    .piece(digests[i]);
         }
         Tree tree = new Tree(files, bytes, digests);
-        return new Probe(store, slot.finish(), md.finish(), tree, files.size() < modelMinFiles ? null
+        byte[] slot = new SipHash(signing).piece("idemlint tree slot " + FORMAT).piece(place).finish();
+        return new Probe(store, slot, md.finish(), tree, files.size() < modelMinFiles ? null
                 : new Models(store, signing, tool + "\n" + context + "\n" + naming, place, target, display, tree));
     }
 
@@ -281,20 +276,12 @@ public final class ResultCache {
      */
     public Run probeAll(List<LintTarget> targets, Function<Path, String> display, List<Object> options) {
         Probe[] probes = new Probe[targets.size()];
-        Background.forEachIndex(targets.size(), new IntConsumer() {
-            @Override
-            public void accept(int i) {
-                probes[i] = keyed(targets.get(i), display);
-            }
-        });
+        Background.forEachIndex(targets.size(), i -> probes[i] = keyed(targets.get(i), display));
         Run run = new Run(Arrays.asList(probes), options == null ? null : tool + "\n" + canonical(options));
         if (run.replay() == null) {
-            Background.forEachIndex(targets.size(), new IntConsumer() {
-                @Override
-                public void accept(int i) {
-                    if (probes[i] != null) {
-                        probes[i].read();
-                    }
+            Background.forEachIndex(targets.size(), i -> {
+                if (probes[i] != null) {
+                    probes[i].read();
                 }
             });
         }
@@ -316,11 +303,7 @@ public final class ResultCache {
 
         Run(List<Probe> probes, String options) {
             this.probes = probes;
-            boolean all = options != null && !probes.isEmpty();
-            for (Probe p : probes) {
-                all &= p != null;
-            }
-            if (!all) {
+            if (options == null || probes.isEmpty() || probes.contains(null)) {
                 store = null;
                 slot = contents = null;
                 replay = null;
@@ -328,14 +311,9 @@ public final class ResultCache {
             }
             store = probes.get(0).store;
             byte[] signing = store.signingKey();
-            SipHash md = new SipHash(signing);
-            md.piece("idemlint report slot " + FORMAT);
-            md.piece(options);
-            slot = md.finish();
-            md = new SipHash(signing);
-            md.piece("idemlint report " + FORMAT);
-            md.piece(options);
-            md.piece(String.valueOf(probes.size()));
+            slot = new SipHash(signing).piece("idemlint report slot " + FORMAT).piece(options).finish();
+            SipHash md = new SipHash(signing).piece("idemlint report " + FORMAT).piece(options)
+                    .piece(String.valueOf(probes.size()));
             for (Probe p : probes) {
                 md.piece(p.key);
             }
@@ -396,19 +374,13 @@ public final class ResultCache {
             if (!recording()) {
                 return;
             }
-            for (Probe p : probes) {
-                if (!p.kept) {
-                    return;
-                }
-            }
-            List<ProjectReads> each = new ArrayList<>(probes.size());
-            for (Probe p : probes) {
-                each.add(p.reads);
+            if (!probes.stream().allMatch(p -> p.kept)) {
+                return;
             }
             EntryCodec.Out head = new EntryCodec.Out();
             head.bytes(contents, contents.length);
             head.i32(status);
-            EntryCodec.reads(head, ProjectReads.union(each));
+            EntryCodec.reads(head, ProjectReads.union(probes.stream().map(p -> p.reads).toList()));
             store.write(slot, head.toArray(), report);
         }
     }
@@ -443,23 +415,15 @@ public final class ResultCache {
                 Function<Path, String> display, Tree tree) {
             this.store = store;
             this.signing = signing;
-            SipHash md = new SipHash(signing);
-            md.piece("idemlint model cache context " + FORMAT);
-            md.piece(context);
-            this.context = md.finish();
-            md = new SipHash(signing);
-            md.piece("idemlint model slot context " + FORMAT);
-            md.piece(place);
-            this.place = md.finish();
+            this.context = new SipHash(signing).piece("idemlint model cache context " + FORMAT).piece(context).finish();
+            this.place = new SipHash(signing).piece("idemlint model slot context " + FORMAT).piece(place).finish();
             this.target = target;
             this.display = display;
             this.tree = tree;
         }
 
         private byte[] key(int i, String shown) {
-            SipHash md = revision("idemlint model cache key " + FORMAT, context, i, shown);
-            md.piece(tree.digests[i]);
-            return md.finish();
+            return revision("idemlint model cache key " + FORMAT, context, i, shown).piece(tree.digests[i]).finish();
         }
 
         /** The revision's slot: its key without its bytes, so a changed revision's entry replaces the old one. */
@@ -469,13 +433,8 @@ public final class ResultCache {
 
         /** A hash, under the signing key, of {@code domain}, {@code scope} and revision {@code i}'s path, name and role. */
         private SipHash revision(String domain, byte[] scope, int i, String shown) {
-            SipHash md = new SipHash(signing);
-            md.piece(domain);
-            md.piece(scope);
-            md.piece(tree.files.get(i).toString());
-            md.piece(shown);
-            md.piece(target.reports(tree.files.get(i)) ? "report" : "context");
-            return md;
+            return new SipHash(signing).piece(domain).piece(scope).piece(tree.files.get(i).toString()).piece(shown)
+                    .piece(target.reports(tree.files.get(i)) ? "report" : "context");
         }
 
         @Override
@@ -514,10 +473,8 @@ public final class ResultCache {
             if (i < 0) {
                 return;
             }
-            for (Diagnostic d : found) {
-                if (UNCACHEABLE.contains(d.rule())) {
-                    return;
-                }
+            if (!cacheable(found)) {
+                return;
             }
             // the linter read the file itself: a write since the probe read it would store a model of
             // other bytes under this key
@@ -564,52 +521,23 @@ public final class ResultCache {
         }
     }
 
-    private final Map<List<Object>, String> contexts = new HashMap<>();
-    private final Map<NamingConvention, String> namings = new HashMap<>();
+    /** Values' {@link #canonical} texts, made once per distinct value in a run (trees mostly share settings). */
+    private final Map<Object, String> canonicals = new ConcurrentHashMap<>();
 
-    /** The convention's text for the key, made once per distinct convention in a run (trees mostly share one). */
-    private String naming(NamingConvention convention) {
-        synchronized (namings) {
-            return namings.computeIfAbsent(convention, ResultCache::canonical);
-        }
-    }
-
-    private final Map<List<Object>, String> slotContexts = new HashMap<>();
-
-    /**
-     * What the key holds besides the files and the naming convention: the rules run, where the tree
-     * is, its settings and config. The settings' text is made once per distinct set in a run (most
-     * trees of a run share one, each in a project root of its own).
-     */
-    private String context(LintTarget target) {
-        return context(target, target.focus(), contexts);
+    private String canonicalOnce(Object value) {
+        return canonicals.computeIfAbsent(value, ResultCache::canonical);
     }
 
     /**
-     * {@link #context}, but for which files are reported only whether all are: a pre-commit run lints the
-     * files of each commit, and every such set in a slot of its own would keep a tree's findings per commit.
+     * What the key holds besides the files and the naming convention: the rules run, where the tree is, its
+     * settings and config, and {@code focus}, the files reported. A slot holds for the files reported only
+     * whether all are: a pre-commit run lints the files of each commit, and every such set in a slot of its
+     * own would keep a tree's findings per commit.
      */
-    private String slotContext(LintTarget target) {
-        return context(target, target.focus().isEmpty(), slotContexts);
-    }
-
-    /** {@link #context} with {@code focus} for the files reported, its settings' text kept in {@code made}. */
-    private String context(LintTarget target, Object focus, Map<List<Object>, String> made) {
-        List<Object> parts = new ArrayList<>(4);
-        parts.add(target.settings());
-        parts.add(target.config());
-        parts.add(target.provenance());
-        parts.add(focus);
-        String c;
-        synchronized (made) {
-            c = made.get(parts);
-            if (c == null) {
-                c = canonical(new TreeSet<>(rules)) + "\n" + canonical(parts);
-                made.put(parts, c);
-            }
-        }
+    private String context(LintTarget target, Object focus) {
         return canonical(List.of(target.projectRoot(), target.versionsDir() == null ? "" : target.versionsDir()))
-                + "\n" + c;
+                + "\n" + canonicalOnce(new TreeSet<>(rules)) + "\n"
+                + canonicalOnce(Arrays.asList(target.settings(), target.config(), target.provenance(), focus));
     }
 
     /** One tree's look-up: its result when cached, and where to store it when not. */
@@ -673,16 +601,10 @@ public final class ResultCache {
 
         /** Stores what the linter found for the tree (not every result is stored: {@link #UNCACHEABLE}). */
         public void store(LintResult result) {
-            for (Diagnostic d : result.diagnostics()) {
-                if (UNCACHEABLE.contains(d.rule())) {
-                    return;
-                }
+            if (!cacheable(result.diagnostics())) {
+                return;
             }
-            List<ProjectReads> each = new ArrayList<>(result.migrations().size());
-            for (Migration m : result.migrations()) {
-                each.add(m.reads());
-            }
-            ProjectReads read = ProjectReads.union(each);
+            ProjectReads read = ProjectReads.union(result.migrations().stream().map(Migration::reads).toList());
             byte[] payload;
             try {
                 EntryCodec.Out out = new EntryCodec.Out();
@@ -787,34 +709,25 @@ public final class ResultCache {
          * else null. Its modification time is refreshed when older than {@link #SWEEP_EVERY}, so a sweep keeps it.
          */
         Entry entry(byte[] slot, byte[] key) {
-            byte[] data = readSmall(dir.resolve(HexFormat.of().formatHex(slot)), MAX_ENTRY, true);
+            byte[] data = readSmall(file(slot), MAX_ENTRY, true);
             int head = MAGIC.length + 4 + key.length + 4;
             if (data == null || data.length < head + CHECK) {
                 return null;
             }
-            EntryCodec.In in = new EntryCodec.In(data, MAGIC.length, 4);
-            int length;
-            try {
-                if (!Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length) || in.i32() != FORMAT
-                        || !Arrays.equals(data, MAGIC.length + 4, MAGIC.length + 4 + key.length, key, 0,
-                                key.length)) {
-                    return null;
-                }
-                length = new EntryCodec.In(data, head - 4, 4).i32();
-            } catch (EntryCodec.Malformed e) {
-                return null;
-            }
-            if (length < 0 || length != data.length - head - CHECK) {
-                return null;
-            }
-            try {
-                if (new EntryCodec.In(data, head + length, CHECK).i32() != check(data, 0, head + length)) {
-                    return null;
-                }
-            } catch (EntryCodec.Malformed e) {
+            // magic, format, key, the payload's length, the payload, its check: all within data by the test above
+            ByteBuffer b = ByteBuffer.wrap(data);
+            int length = data.length - head - CHECK;
+            if (!Arrays.equals(data, 0, MAGIC.length, MAGIC, 0, MAGIC.length) || b.getInt(MAGIC.length) != FORMAT
+                    || !Arrays.equals(data, MAGIC.length + 4, head - 4, key, 0, key.length)
+                    || b.getInt(head - 4) != length || b.getInt(head + length) != check(data, 0, head + length)) {
                 return null;
             }
             return new Entry(data, head, length);
+        }
+
+        /** The file of the entry in {@code slot}. */
+        private Path file(byte[] slot) {
+            return dir.resolve(HexFormat.of().formatHex(slot));
         }
 
         void write(byte[] key, byte[] head, List<byte[]> body) {
@@ -845,11 +758,7 @@ public final class ResultCache {
             out.bytes(head, head.length);
             CRC32C crc = new CRC32C();
             crc.update(out.buf, 0, out.size);
-            for (byte[] piece : body) {
-                crc.update(piece);
-            }
-            EntryCodec.Out end = new EntryCodec.Out();
-            end.i32((int) crc.getValue());
+            body.forEach(crc::update);
             Path tmp = null;
             try {
                 tmp = Files.createTempFile(dir, ".tmp-", "");
@@ -858,9 +767,9 @@ public final class ResultCache {
                     for (byte[] piece : body) {
                         o.write(piece);
                     }
-                    o.write(end.buf, 0, end.size);
+                    o.write(ByteBuffer.allocate(CHECK).putInt((int) crc.getValue()).array());
                 }
-                AtomicWriter.atomicReplace(tmp, dir.resolve(HexFormat.of().formatHex(slot)));
+                AtomicWriter.atomicReplace(tmp, file(slot));
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
             }
@@ -871,14 +780,10 @@ public final class ResultCache {
             if (disabled) {
                 return;
             }
-            Path p = dir.resolve(HexFormat.of().formatHex(slot));
-            try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (a.isRegularFile()) {
-                    refresh(p, a);
-                }
-            } catch (IOException | RuntimeException e) {
-                // no entry: nothing to keep
+            Path p = file(slot);
+            BasicFileAttributes a = regularFile(p);
+            if (a != null) {
+                refresh(p, a);
             }
         }
 
@@ -913,14 +818,10 @@ public final class ResultCache {
             sweptThisRun = true;
             long now = System.currentTimeMillis();
             Path marker = dir.resolve(SWEPT);
-            try {
-                BasicFileAttributes a = Files.readAttributes(marker, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                long age = now - a.lastModifiedTime().toMillis();
-                if (a.isRegularFile() && age >= 0 && age < SWEEP_EVERY.toMillis()) {
-                    return;
-                }
-            } catch (IOException | RuntimeException e) {
-                // never swept
+            BasicFileAttributes swept = regularFile(marker);
+            long age = swept == null ? -1 : now - swept.lastModifiedTime().toMillis();
+            if (age >= 0 && age < SWEEP_EVERY.toMillis()) {
+                return;
             }
             writeAtomically(marker, new byte[0]);
             long unusedBefore = now - UNUSED_FOR.toMillis();
@@ -932,14 +833,10 @@ public final class ResultCache {
                     if (before < 0) {
                         continue;
                     }
-                    try {
-                        BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                        if (a.isRegularFile() && a.lastModifiedTime().toMillis() < before) {
-                            // removes the name in this directory; were it a link by now, the link, not its target
-                            Files.deleteIfExists(p);
-                        }
-                    } catch (IOException | RuntimeException e) {
-                        // gone already, or not ours to remove
+                    BasicFileAttributes a = regularFile(p);
+                    if (a != null && a.lastModifiedTime().toMillis() < before) {
+                        // removes the name in this directory; were it a link by now, the link, not its target
+                        deleteQuietly(p);
                     }
                 }
             } catch (IOException | RuntimeException e) {
@@ -952,13 +849,9 @@ public final class ResultCache {
          * unchecked (a replayed report is {@link #entry read and checked} in full after this says yes).
          */
         boolean startsWith(byte[] key, byte[] prefix) {
-            Path p = dir.resolve(HexFormat.of().formatHex(key));
+            Path p = file(key);
             int head = MAGIC.length + 4 + key.length + 4;
-            try {
-                if (!Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()) {
-                    return false;
-                }
-            } catch (IOException | RuntimeException e) {
+            if (regularFile(p) == null) {
                 return false;
             }
             try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
@@ -1090,9 +983,15 @@ public final class ResultCache {
 
         /** The file system's identity of a regular file (device and inode on Unix); null without one. */
         private static Object identity(Path p) {
+            BasicFileAttributes a = regularFile(p);
+            return a == null ? null : a.fileKey();
+        }
+
+        /** The attributes of {@code p} when it is a regular file, not a link; else null. */
+        private static BasicFileAttributes regularFile(Path p) {
             try {
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                return a.isRegularFile() ? a.fileKey() : null;
+                return a.isRegularFile() ? a : null;
             } catch (IOException | RuntimeException e) {
                 return null;
             }
@@ -1103,11 +1002,11 @@ public final class ResultCache {
          * with {@code used}, its modification time {@link #refresh refreshed}.
          */
         private static byte[] readSmall(Path p, long max, boolean used) {
+            BasicFileAttributes a = regularFile(p);
+            if (a == null || a.size() > max) {
+                return null;
+            }
             try {
-                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (!a.isRegularFile() || a.size() > max) {
-                    return null;
-                }
                 byte[] data;
                 try (InputStream in = Files.newInputStream(p, LinkOption.NOFOLLOW_LINKS)) {
                     data = in.readNBytes((int) Math.min(max, a.size() + 1));

@@ -63,15 +63,16 @@ final class SipHash {
         }
     }
 
-    /** A length-prefixed piece, so that no two sequences of pieces hash alike by running together. */
-    void piece(byte[] b) {
+    /** Feeds a length-prefixed piece, so that no two sequences of pieces hash alike by running together. */
+    SipHash piece(byte[] b) {
         int n = b.length;
         update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
         update(b);
+        return this;
     }
 
-    void piece(String s) {
-        piece(s.getBytes(StandardCharsets.UTF_8));
+    SipHash piece(String s) {
+        return piece(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private void compress(long m) {
