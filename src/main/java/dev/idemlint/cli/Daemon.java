@@ -48,7 +48,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -94,21 +93,20 @@ final class Daemon {
 
     /** How many of the latest runs' trees stay kept (a project's full runs, pre-commit's and an editor's task's). */
     static final int KEPT_RUNS = 4;
-    /**
-     * Each versions tree's kept models, for the trees the latest {@link #KEPT_RUNS} runs linted, under the rules
-     * that made their per-file findings ({@code --select} and {@code --ignore} choose them).
-     */
-    private static final Map<Kept, KeptModels> KEPT = new ConcurrentHashMap<>();
-
-    private record Kept(Path tree, Set<String> rules) {
-    }
+    /** The versions trees the latest {@link #KEPT_RUNS} runs linted, by their versions directory. */
+    private static final Map<Path, Tree> TREES = new HashMap<>();
     /** The bytes and digests of those trees' files. */
     private static final ContentMemo CONTENTS = new ContentMemo();
-    /** Each kept tree's files, and the number of the last run that linted it. */
-    private static final Map<Path, Use> USED = new HashMap<>();
     private static long runs;
 
-    private record Use(List<Path> files, long run) {
+    /**
+     * A kept tree: its files, the number of the last run that linted it, and its models under each set of
+     * rules that made their per-file findings ({@code --select} and {@code --ignore} choose them).
+     */
+    private static final class Tree {
+        List<Path> files = List.of();
+        long run = runs;
+        final Map<Set<String>, KeptModels> models = new HashMap<>();
     }
 
     private Daemon() {
@@ -242,49 +240,26 @@ final class Daemon {
         }
     }
 
-    /** Standard output or error of a request: bytes sent as frames of {@code type}. */
-    private static final class FrameStream extends OutputStream {
-        private final DataOutputStream out;
-        private final char type;
-        private final byte[] buf = new byte[64 << 10];
-        private int used;
-
-        FrameStream(DataOutputStream out, char type) {
-            this.out = out;
-            this.type = type;
-        }
-
-        @Override
-        public synchronized void write(int b) throws IOException {
-            if (used == buf.length) {
-                flush();
+    /** Standard output or error of a request: bytes sent as frames of {@code type}, 64 KiB at most apart. */
+    private static OutputStream frames(DataOutputStream out, char type) {
+        return new BufferedOutputStream(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                write(new byte[] {(byte) b}, 0, 1);
             }
-            buf[used++] = (byte) b;
-        }
 
-        @Override
-        public synchronized void write(byte[] b, int off, int len) throws IOException {
-            if (len > buf.length - used) {
-                flush();
-                if (len > buf.length) {
-                    Daemon.write(out, type, b, off, len);
-                    return;
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                Daemon.write(out, type, b, off, len);
+            }
+
+            @Override
+            public void flush() throws IOException {
+                synchronized (out) {
+                    out.flush();
                 }
             }
-            System.arraycopy(b, off, buf, used, len);
-            used += len;
-        }
-
-        @Override
-        public synchronized void flush() throws IOException {
-            if (used > 0) {
-                Daemon.write(out, type, buf, 0, used);
-                used = 0;
-            }
-            synchronized (out) {
-                out.flush();
-            }
-        }
+        }, 64 << 10);
     }
 
     /** The daemon's state, for {@code status}. */
@@ -449,7 +424,10 @@ final class Daemon {
         }
         if (f.type() == 'Q') {
             Runtime rt = Runtime.getRuntime();
-            long trees = KEPT.keySet().stream().map(Kept::tree).distinct().count();
+            long trees;
+            synchronized (TREES) {
+                trees = TREES.values().stream().filter(t -> !t.models.isEmpty()).count();
+            }
             finish(out, "idemlint: daemon " + state.pid + " serving " + state.cwd + "\n"
                     + "  install: " + state.install + "\n"
                     + "  up: " + Duration.ofMillis(System.currentTimeMillis() - state.started).toSeconds() + " s, "
@@ -495,8 +473,8 @@ final class Daemon {
         PrintStream stdout0 = System.out;
         PrintStream stderr0 = System.err;
         InputStream stdin0 = System.in;
-        PrintStream o = new PrintStream(new FrameStream(out, 'O'), false, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(new FrameStream(out, 'E'), true, StandardCharsets.UTF_8);
+        PrintStream o = new PrintStream(frames(out, 'O'), false, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(frames(out, 'E'), true, StandardCharsets.UTF_8);
         System.setOut(o);
         System.setErr(e);
         System.setIn(new ByteArrayInputStream(stdin));
@@ -521,7 +499,11 @@ final class Daemon {
      * cache, and what the cache gives is kept in memory too.
      */
     static Models models(LintTarget target, Set<String> rules, FileMemo cache) {
-        KeptModels kept = KEPT.computeIfAbsent(new Kept(target.versionsDir(), Set.copyOf(rules)), k -> new KeptModels());
+        KeptModels kept;
+        synchronized (TREES) {
+            kept = TREES.computeIfAbsent(target.versionsDir(), d -> new Tree()).models
+                    .computeIfAbsent(Set.copyOf(rules), r -> new KeptModels());
+        }
         kept.begin(target, Map.of());
         return new Models(kept, cache);
     }
@@ -533,16 +515,17 @@ final class Daemon {
 
     /** Ends a run of {@code targets}: lets go of what is kept of the trees none of the latest {@link #KEPT_RUNS} runs linted. */
     static void retain(List<LintTarget> targets) {
-        runs++;
-        for (LintTarget t : targets) {
-            USED.put(t.versionsDir(), new Use(t.files(), runs));
-        }
-        USED.values().removeIf(u -> u.run() <= runs - KEPT_RUNS);
         Set<Path> files = new HashSet<>();
-        for (Use u : USED.values()) {
-            files.addAll(u.files());
+        synchronized (TREES) {
+            runs++;
+            for (LintTarget t : targets) {
+                Tree tree = TREES.computeIfAbsent(t.versionsDir(), d -> new Tree());
+                tree.files = t.files();
+                tree.run = runs;
+            }
+            TREES.values().removeIf(t -> t.run <= runs - KEPT_RUNS);
+            TREES.values().forEach(t -> files.addAll(t.files));
         }
-        KEPT.keySet().removeIf(k -> !USED.containsKey(k.tree()));
         CONTENTS.retain(files);
     }
 
