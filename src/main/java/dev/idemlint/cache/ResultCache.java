@@ -12,6 +12,7 @@ import dev.idemlint.rule.LintResult;
 import dev.idemlint.rule.SourceReader;
 import dev.idemlint.schema.SchemaTimeline;
 import dev.idemlint.source.Background;
+import dev.idemlint.source.FileStamp;
 import dev.idemlint.source.SourceFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -238,7 +239,7 @@ public final class ResultCache {
                 .piece(naming).piece(String.valueOf(files.size()));
         for (int i = 0; i < files.size(); i++) {
             Path p = files.get(i);
-            ContentMemo.Stamp stamp = contents == null ? null : contents.stamp(p);
+            FileStamp stamp = contents == null ? null : contents.stamp(p);
             ContentMemo.Kept kept = stamp == null ? null : contents.find(p, stamp, signing);
             if (kept != null) {
                 bytes[i] = kept.bytes();

@@ -9,15 +9,11 @@ import dev.idemlint.rule.Diagnostic;
 import dev.idemlint.rule.FileMemo;
 import dev.idemlint.rule.SourceReader;
 import dev.idemlint.schema.SchemaTimeline;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.idemlint.source.FileStamp;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,17 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * changed on disk) and runs the cross-file rules over the others' kept models.
  *
  * <p>A kept model stands for a file while the file is what it was read from. For an open buffer, its text
- * (compared in full). For a file on disk, its stamp: size, modification and status-change times and file
- * key (device and inode, so a file replaced by a rename is read again), taken before the linter reads the
- * file, so a write during the read leaves a stamp older than the file. The status-change time moves on
- * every write and every change of the modification time, so a write that keeps the size and sets the
- * modification time back (touch -r, an archive extracted over the file) still changes the stamp. A stamp
- * whose times are less than {@link #RACY_MILLIS} before the moment it was taken is not trusted alone (a
- * second write within the file system's timestamp granularity may leave them as they were): the file is
- * read again and its text compared, until its times are old enough. Save, close and watched-file
- * notifications drop a file's model too. Where the system has no status-change time (no unix attribute
- * view), a write that keeps the size and sets the modification time back is missed; the notification of
- * an editor or a file watcher covers that case.
+ * (compared in full). For a file on disk, its {@link FileStamp}, taken before the linter reads the file, so
+ * a write during the read leaves a stamp older than the file; while the stamp is racy, the file is read
+ * again and its text compared. Save, close and watched-file notifications drop a file's model too, which
+ * covers a write the stamp misses where the system has no status-change time.
  *
  * <p>Everything else a model depends on (settings, config, pins, which files are reported, the shown
  * path, and the naming convention env.py and the modules it reads give, which the linter tells:
@@ -51,25 +40,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>The linter asks from its worker threads; a run is the only user while it lasts ({@link #begin}).
  */
 public final class KeptModels implements FileMemo {
-    /** How recent a modification time is too recent to vouch for the file's bytes (FAT's granularity is 2 s). */
-    static final long RACY_MILLIS = 2_000;
-
-    /** A file on disk as it was just before the linter read it. */
-    private record Stamp(long size, FileTime modified, FileTime changed, Object fileKey, boolean racy) {
-        boolean sameFile(Stamp other) {
-            return size == other.size && modified.equals(other.modified) && Objects.equals(changed, other.changed)
-                    && Objects.equals(fileKey, other.fileKey);
-        }
-    }
-
     /** What a run made of one file, and what it was made from: a stamp (on disk) or a buffer's text. */
     private record Entry(Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects, boolean reported,
-            Stamp stamp, String buffer) {
+            FileStamp stamp, String buffer) {
     }
 
     private final Map<Path, Entry> entries = new ConcurrentHashMap<>();
     /** Each missed file's stamp, taken by {@link #find} before the linter reads it, for {@link #keep}. */
-    private final Map<Path, Stamp> pending = new ConcurrentHashMap<>();
+    private final Map<Path, FileStamp> pending = new ConcurrentHashMap<>();
     /** Files the current (or last) run found no kept model for: the ones it parsed. */
     private final AtomicInteger misses = new AtomicInteger();
     private List<Object> context;
@@ -139,13 +117,13 @@ public final class KeptModels implements FileMemo {
             misses.incrementAndGet();
             return null;
         }
-        Stamp now = stamp(file);
+        FileStamp now = FileStamp.of(file, FileStamp.RACY_MILLIS);
         misses.incrementAndGet(); // taken back on a hit
         if (now == null) {
             entries.remove(file);
             return null; // unreadable: the linter says why
         }
-        if (e != null && e.reported() == reported && e.stamp() != null && e.stamp().sameFile(now)
+        if (e != null && e.reported() == reported && e.stamp() != null && e.stamp().same(now)
                 && (!e.stamp().racy() || sameText(file, e)) && reads.holds(e.model().reads())) {
             if (e.stamp().racy()) {
                 e = new Entry(e.model(), e.found(), e.effects(), e.reported(), now, null);
@@ -161,13 +139,12 @@ public final class KeptModels implements FileMemo {
 
     @Override
     public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
-        for (Diagnostic d : found) {
-            if (d.rule().equals(BuiltinChecks.INTERNAL_ERROR) || d.rule().equals(BuiltinChecks.IO_ERROR)) {
-                return;
-            }
+        if (found.stream().anyMatch(d -> d.rule().equals(BuiltinChecks.INTERNAL_ERROR)
+                || d.rule().equals(BuiltinChecks.IO_ERROR))) {
+            return;
         }
         String buffer = texts.get(file);
-        Stamp stamp = buffer == null ? pending.remove(file) : null;
+        FileStamp stamp = buffer == null ? pending.remove(file) : null;
         if (buffer == null && stamp == null) {
             return;
         }
@@ -180,37 +157,6 @@ public final class KeptModels implements FileMemo {
             return SourceReader.read(file, e.model().source().displayPath()).text().equals(e.model().source().text());
         } catch (SourceReader.Unreadable x) {
             return false;
-        }
-    }
-
-    /**
-     * The file's stamp now, or null when it cannot be read. Where the system has one (the unix attribute
-     * view), its status-change time is part of it: every write moves it, and nothing sets it back.
-     */
-    private static Stamp stamp(Path file) {
-        long at = System.currentTimeMillis();
-        try {
-            long size;
-            FileTime modified;
-            FileTime changed = null;
-            Object key;
-            try {
-                Map<String, Object> a = Files.readAttributes(file, "unix:size,lastModifiedTime,ctime,fileKey");
-                size = (Long) a.get("size");
-                modified = (FileTime) a.get("lastModifiedTime");
-                changed = (FileTime) a.get("ctime");
-                key = a.get("fileKey");
-            } catch (UnsupportedOperationException | IllegalArgumentException e) {
-                // no status-change time here: size, modification time and file key
-                BasicFileAttributes a = Files.readAttributes(file, BasicFileAttributes.class);
-                size = a.size();
-                modified = a.lastModifiedTime();
-                key = a.fileKey();
-            }
-            boolean racy = at - modified.toMillis() < RACY_MILLIS || changed != null && at - changed.toMillis() < RACY_MILLIS;
-            return new Stamp(size, modified, changed, key, racy);
-        } catch (IOException | SecurityException e) {
-            return null;
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.idemlint.source.FileStamp;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class ContentMemoTest {
     void an_unchanged_file_is_taken_from_the_memo() throws Exception {
         ContentMemo memo = new ContentMemo(0);
         Path f = Files.writeString(tmp.resolve("a.py"), "revision = 'a'\n");
-        ContentMemo.Stamp before = memo.stamp(f);
+        FileStamp before = memo.stamp(f);
         memo.keep(f, before, KEY, utf8("revision = 'a'\n"), DIGEST);
         ContentMemo.Kept kept = memo.find(f, memo.stamp(f), KEY);
         assertNotNull(kept);
@@ -73,7 +74,7 @@ class ContentMemoTest {
     void bytes_read_after_a_stamp_of_another_size_are_not_kept() throws Exception {
         ContentMemo memo = new ContentMemo(0);
         Path f = Files.writeString(tmp.resolve("a.py"), "x = 1\n");
-        ContentMemo.Stamp before = memo.stamp(f);
+        FileStamp before = memo.stamp(f);
         memo.keep(f, before, KEY, utf8("x = 10\n"), DIGEST); // written between the stamp and the read
         assertEquals(0, memo.size());
         memo.keep(tmp.resolve("gone.py"), memo.stamp(tmp.resolve("gone.py")), KEY, utf8(""), DIGEST);
