@@ -53,8 +53,6 @@ final class EntryCodec {
         /** The file's text as the linter reads it (from the bytes the key hashed); null when unreadable. */
         SourceFile source(int index, String displayPath);
 
-        int size();
-
         /**
          * Whether the texts are at hand (decoded already): then the findings point at {@link #source}'s
          * file itself, else at one that decodes its text only when asked.
@@ -238,7 +236,7 @@ final class EntryCodec {
         int index = in.i32();
         int textLength = in.i32();
         int textHash = in.i32();
-        if (index < 0 || index >= tree.size() || tree.indexOf(path) != index) {
+        if (index < 0 || tree.indexOf(path) != index) {
             throw new Malformed("file index out of range");
         }
         boolean newlinesOnly = in.u8() == 1;

@@ -32,7 +32,6 @@ import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,10 +43,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
 /**
@@ -186,7 +185,8 @@ public final class ResultCache {
                     }
                 });
                 Collections.sort(entries);
-                sb.append('\n').append(HexFormat.of().formatHex(sha256(String.join("\n", entries))));
+                byte[] listing = String.join("\n", entries).getBytes(StandardCharsets.UTF_8);
+                sb.append('\n').append(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(listing)));
             }
         } catch (Exception e) {
             // no location to tell builds apart: a random identity, so nothing is ever shared
@@ -333,7 +333,7 @@ public final class ResultCache {
             if (!store.startsWith(slot, contents)) {
                 return null;
             }
-            Store.Entry e = store.entry(slot);
+            Store.Entry e = store.entry(slot, slot);
             int head = contents.length + 4;
             if (e == null || e.length() < head
                     || !Arrays.equals(e.data(), e.offset(), e.offset() + contents.length, contents, 0, contents.length)) {
@@ -382,7 +382,7 @@ public final class ResultCache {
             head.bytes(contents, contents.length);
             head.i32(status);
             EntryCodec.reads(head, ProjectReads.union(probes.stream().map(p -> p.reads).toList()));
-            store.write(slot, head.toArray(), report);
+            store.write(slot, slot, head.toArray(), report);
         }
     }
 
@@ -509,11 +509,6 @@ public final class ResultCache {
         @Override
         public SourceFile source(int index, String displayPath) {
             return index == 0 && displayPath.equals(file.displayPath()) ? file : null;
-        }
-
-        @Override
-        public int size() {
-            return 1;
         }
 
         @Override
@@ -662,11 +657,6 @@ public final class ResultCache {
         }
 
         @Override
-        public int size() {
-            return files.size();
-        }
-
-        @Override
         public boolean atHand() {
             return false;
         }
@@ -700,11 +690,6 @@ public final class ResultCache {
         record Entry(byte[] data, int offset, int length) {
         }
 
-        /** The payload of the entry named by {@code key}, when it is one written here and undamaged; else null. */
-        Entry entry(byte[] key) {
-            return entry(key, key);
-        }
-
         /**
          * The payload of the entry in {@code slot}, when it is one written here for {@code key} and undamaged;
          * else null. Its modification time is refreshed when older than {@link #SWEEP_EVERY}, so a sweep keeps it.
@@ -731,10 +716,6 @@ public final class ResultCache {
             return dir.resolve(HexFormat.of().formatHex(slot));
         }
 
-        void write(byte[] key, byte[] head, List<byte[]> body) {
-            write(key, key, head, body);
-        }
-
         /**
          * Writes the entry for {@code key} into {@code slot}, replacing what the slot held: {@code head}, then the
          * pieces of {@code body}, as one payload. The body goes to the file piece by piece (a report can be
@@ -757,23 +738,13 @@ public final class ResultCache {
             out.bytes(key, key.length);
             out.i32((int) length);
             out.bytes(head, head.length);
+            List<byte[]> pieces = new ArrayList<>(body.size() + 2);
+            pieces.add(out.toArray());
+            pieces.addAll(body);
             CRC32C crc = new CRC32C();
-            crc.update(out.buf, 0, out.size);
-            body.forEach(crc::update);
-            Path tmp = null;
-            try {
-                tmp = Files.createTempFile(dir, ".tmp-", "");
-                try (OutputStream o = Files.newOutputStream(tmp)) {
-                    o.write(out.buf, 0, out.size);
-                    for (byte[] piece : body) {
-                        o.write(piece);
-                    }
-                    o.write(ByteBuffer.allocate(CHECK).putInt((int) crc.getValue()).array());
-                }
-                AtomicWriter.atomicReplace(tmp, file(slot));
-            } catch (IOException | RuntimeException e) {
-                deleteQuietly(tmp);
-            }
+            pieces.forEach(crc::update);
+            pieces.add(ByteBuffer.allocate(CHECK).putInt((int) crc.getValue()).array());
+            writeAtomically(file(slot), pieces);
         }
 
         /** Marks the entry in {@code slot} as used now, as a read does (a replayed run reads none). */
@@ -824,7 +795,7 @@ public final class ResultCache {
             if (age >= 0 && age < SWEEP_EVERY.toMillis()) {
                 return;
             }
-            writeAtomically(marker, new byte[0]);
+            writeAtomically(marker, List.of());
             long unusedBefore = now - UNUSED_FOR.toMillis();
             long staleBefore = now - STALE_TEMPORARY.toMillis();
             try (DirectoryStream<Path> names = Files.newDirectoryStream(dir)) {
@@ -903,7 +874,7 @@ public final class ResultCache {
 
         private void ensureFile(Path p, String content) {
             if (!Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                writeAtomically(p, content.getBytes(StandardCharsets.UTF_8));
+                writeAtomically(p, List.of(content.getBytes(StandardCharsets.UTF_8)));
             }
         }
 
@@ -1024,11 +995,16 @@ public final class ResultCache {
             }
         }
 
-        private void writeAtomically(Path target, byte[] data) {
+        /** Writes {@code pieces} to a temporary file renamed over {@code target}: a reader sees all or nothing. */
+        private void writeAtomically(Path target, List<byte[]> pieces) {
             Path tmp = null;
             try {
                 tmp = Files.createTempFile(dir, ".tmp-", "");
-                Files.write(tmp, data);
+                try (OutputStream o = Files.newOutputStream(tmp)) {
+                    for (byte[] piece : pieces) {
+                        o.write(piece);
+                    }
+                }
                 AtomicWriter.atomicReplace(tmp, target);
             } catch (IOException | RuntimeException e) {
                 deleteQuietly(tmp);
@@ -1085,29 +1061,9 @@ public final class ResultCache {
             }
             sb.append(')');
         } else if (o instanceof Map<?, ?> m) {
-            Map<String, String> sorted = new TreeMap<>();
-            for (Map.Entry<?, ?> e : m.entrySet()) {
-                sorted.put(canonical(e.getKey()), canonical(e.getValue()));
-            }
-            sb.append("map").append(sorted.size()).append('{');
-            for (Map.Entry<String, String> e : sorted.entrySet()) {
-                quote(e.getKey(), sb);
-                sb.append(':');
-                quote(e.getValue(), sb);
-                sb.append(',');
-            }
-            sb.append('}');
+            sorted("map", m.entrySet().stream().map(e -> quoted(e.getKey(), depth) + ':' + quoted(e.getValue(), depth)), sb);
         } else if (o instanceof Set<?> s) {
-            TreeSet<String> sorted = new TreeSet<>();
-            for (Object v : s) {
-                sorted.add(canonical(v));
-            }
-            sb.append("set").append(sorted.size()).append('{');
-            for (String v : sorted) {
-                quote(v, sb);
-                sb.append(',');
-            }
-            sb.append('}');
+            sorted("set", s.stream().map(v -> quoted(v, depth)), sb);
         } else if (o instanceof Collection<?> c) {
             sb.append("list").append(c.size()).append('[');
             for (Object v : c) {
@@ -1125,16 +1081,19 @@ public final class ResultCache {
         sb.append(s.length()).append('"').append(s).append('"');
     }
 
-    private static MessageDigest digest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
-        }
+    /** {@code o}'s canonical text, quoted. */
+    private static String quoted(Object o, int depth) {
+        StringBuilder sb = new StringBuilder();
+        canonical(o, sb, depth + 1);
+        return sb.length() + "\"" + sb + "\"";
     }
 
-    private static byte[] sha256(String s) {
-        return digest().digest(s.getBytes(StandardCharsets.UTF_8));
+    /** Texts in sorted order (a map's or a set's order changes from one JVM to the next), after {@code kind} and their count. */
+    private static void sorted(String kind, Stream<String> texts, StringBuilder sb) {
+        List<String> sorted = texts.sorted().toList();
+        sb.append(kind).append(sorted.size()).append('{');
+        sorted.forEach(t -> sb.append(t).append(','));
+        sb.append('}');
     }
 
     /**

@@ -523,20 +523,16 @@ class ResultCacheTest {
             }
 
             @Override
-            public int size() {
-                return 0;
-            }
-
-            @Override
             public boolean atHand() {
                 return false;
             }
         };
         List<byte[]> bad = List.of(
-                new byte[] {0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // 2^31 strings
-                new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 5}, // a file naming string 5 of 0
-                new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // a 2 GB string
-                new byte[] {0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0}); // a negative count
+                new byte[] {0, 0, 0, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}, // 2^31 files
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0}, // a file naming string 5 of 0
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 1, (byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) 0xfe, 0, 0x7f, (byte) 0xff,
+                        (byte) 0xff, (byte) 0xff, 0, 0, 0, 0}, // a 2 GB string
+                new byte[] {0, 0, 0, 1, 0, 0, 0, 0, (byte) 0x80, 0, 0, 0}); // a negative count
         for (byte[] b : bad) {
             try {
                 EntryCodec.decode(b, 0, b.length, none);
