@@ -49,8 +49,12 @@ final class ModelCodec {
         }
     }
 
-    private static final int NULL = 0, REF = 1, STRING = 2, INT = 3, TRUE = 4, FALSE = 5, ENUM = 6, RECORD = 7,
-            LIST = 8, SET = 9, MAP = 10, SQL_TEXT = 11, CALL_REF = 12, FILE = 13, LONG = 14, CHAR = 15, OFFSETS = 16, SPAN = 17;
+    /**
+     * A value's tag. From {@link #RECORD} on, the tags are of objects an entry may reach again: numbered in the
+     * order they are finished, and written the second time as a {@link #REF} to that number.
+     */
+    private static final int NULL = 0, REF = 1, STRING = 2, INT = 3, TRUE = 4, FALSE = 5, LONG = 6, CHAR = 7, ENUM = 8,
+            FILE = 9, SPAN = 10, RECORD = 11, LIST = 12, SET = 13, MAP = 14, SQL_TEXT = 15, CALL_REF = 16, OFFSETS = 17;
 
     /**
      * A record class's components and canonical constructor, or an enum's constants: looked up once per class
@@ -358,40 +362,31 @@ final class ModelCodec {
                 throw new EntryCodec.Malformed("nested too deeply");
             }
             int tag = in.u8();
-            switch (tag) {
-                case NULL:
-                    return null;
-                case REF: {
+            Object o = switch (tag) {
+                case NULL -> null;
+                case REF -> {
                     int i = in.i32();
                     if (i < 0 || i >= seen.size()) {
                         throw new EntryCodec.Malformed("reference out of range");
                     }
-                    return seen.get(i);
+                    yield seen.get(i);
                 }
-                case STRING:
-                    return in.str(false);
-                case INT:
-                    return in.i32();
-                case TRUE:
-                    return Boolean.TRUE;
-                case FALSE:
-                    return Boolean.FALSE;
-                case LONG:
-                    return (long) in.i32() << 32 | in.i32() & 0xffffffffL;
-                case CHAR:
-                    return (char) in.i32();
-                case ENUM: {
+                case STRING -> in.str(false);
+                case INT -> in.i32();
+                case TRUE -> Boolean.TRUE;
+                case FALSE -> Boolean.FALSE;
+                case LONG -> (long) in.i32() << 32 | in.i32() & 0xffffffffL;
+                case CHAR -> (char) in.i32();
+                case ENUM -> {
                     Object[] constants = shape(value(depth + 1)).constants();
                     if (constants == null) {
                         throw new EntryCodec.Malformed("not an enum");
                     }
-                    return in.ref(constants);
+                    yield in.ref(constants);
                 }
-                case FILE:
-                    return file;
-                case SPAN:
-                    return in.span(Integer.MAX_VALUE);
-                case RECORD: {
+                case FILE -> file;
+                case SPAN -> in.span(Integer.MAX_VALUE);
+                case RECORD -> {
                     Shape s = shape(value(depth + 1));
                     int n = in.i32();
                     if (s.accessors() == null || n != s.accessors().length) {
@@ -401,45 +396,35 @@ final class ModelCodec {
                     for (int i = 0; i < n; i++) {
                         args[i] = value(depth + 1);
                     }
-                    Object o;
                     try {
-                        o = s.constructor().newInstance(args);
+                        yield s.constructor().newInstance(args);
                     } catch (ReflectiveOperationException | IllegalArgumentException e) {
                         throw new EntryCodec.Malformed("record does not rebuild");
                     }
-                    seen.add(o);
-                    return o;
                 }
-                case LIST: {
+                case LIST -> {
                     int n = in.count(1);
-                    List<Object> o = Collections.unmodifiableList(values(new ArrayList<>(n), n, depth));
-                    seen.add(o);
-                    return o;
+                    yield Collections.unmodifiableList(values(new ArrayList<>(n), n, depth));
                 }
-                case SET: {
+                case SET -> {
                     int n = in.count(1);
-                    Set<Object> o = Collections.unmodifiableSet(values(new LinkedHashSet<>(n * 2), n, depth));
-                    seen.add(o);
-                    return o;
+                    yield Collections.unmodifiableSet(values(new LinkedHashSet<>(n * 2), n, depth));
                 }
-                case MAP: {
+                case MAP -> {
                     int n = in.count(2);
                     Map<Object, Object> map = new LinkedHashMap<>(n * 2);
                     for (int i = 0; i < n; i++) {
                         map.put(value(depth + 1), value(depth + 1));
                     }
-                    Map<Object, Object> o = Collections.unmodifiableMap(map);
-                    seen.add(o);
-                    return o;
+                    yield Collections.unmodifiableMap(map);
                 }
-                case SQL_TEXT: {
+                case SQL_TEXT -> {
                     String text = (String) value(depth + 1);
                     int[] offsets = offsets(text == null ? 0 : text.length() + 1);
                     Boolean dynamic = (Boolean) value(depth + 1);
                     Span expr = (Span) value(depth + 1);
-                    int nParts = in.count(9);
-                    long[] parts = new long[nParts];
-                    for (int i = 0; i < nParts; i++) {
+                    long[] parts = new long[in.count(9)];
+                    for (int i = 0; i < parts.length; i++) {
                         parts[i] = (Long) value(depth + 1);
                     }
                     @SuppressWarnings("unchecked")
@@ -447,28 +432,23 @@ final class ModelCodec {
                     if (text == null || binds == null) {
                         throw new EntryCodec.Malformed("bad SQL text");
                     }
-                    SqlText o = SqlText.restore(text, offsets, dynamic, expr, BitSet.valueOf(parts), binds);
-                    seen.add(o);
-                    return o;
+                    yield SqlText.restore(text, offsets, dynamic, expr, BitSet.valueOf(parts), binds);
                 }
-                case CALL_REF: {
+                case CALL_REF -> {
                     Span span = (Span) value(depth + 1);
                     Expr.Call call = (Expr.Call) value(depth + 1);
                     if (span == null || span.end() > file.text().length() || call != null && !call.span().equals(span)) {
                         throw new EntryCodec.Malformed("call outside its file");
                     }
-                    CallRef o = call == null ? new CallRef(file, span) : new CallRef(file, call);
-                    seen.add(o);
-                    return o;
+                    yield call == null ? new CallRef(file, span) : new CallRef(file, call);
                 }
-                case OFFSETS: {
-                    StrPiece.Offsets o = StrPiece.Offsets.of(offsets(file.text().length() + 1));
-                    seen.add(o);
-                    return o;
-                }
-                default:
-                    throw new EntryCodec.Malformed("unknown tag " + tag);
+                case OFFSETS -> StrPiece.Offsets.of(offsets(file.text().length() + 1));
+                default -> throw new EntryCodec.Malformed("unknown tag " + tag);
+            };
+            if (tag >= RECORD) {
+                seen.add(o);
             }
+            return o;
         }
 
         /** What {@link Writer#offsets} wrote: at most {@code max} entries. */
@@ -479,29 +459,21 @@ final class ModelCodec {
                 throw new EntryCodec.Malformed("bad offsets");
             }
             int[] a = new int[n];
-            if (n == 0) {
-                return a;
-            }
-            int from = in.i32();
-            int delta = in.i32();
-            if (from != 0) {
-                throw new EntryCodec.Malformed("bad offsets");
-            }
+            int from = 0;
+            int delta = 0;
             for (int r = 0; r < runs; r++) {
-                int nextFrom = n;
-                int nextDelta = 0;
-                if (r + 1 < runs) {
-                    nextFrom = in.i32();
-                    nextDelta = in.i32();
-                    if (nextFrom <= from || nextFrom > n) {
-                        throw new EntryCodec.Malformed("bad offsets");
-                    }
+                int next = in.i32();
+                if (r == 0 ? next != 0 : next <= from || next >= n) {
+                    throw new EntryCodec.Malformed("bad offsets");
                 }
-                for (int i = from; i < nextFrom; i++) {
+                for (int i = from; i < next; i++) {
                     a[i] = i + delta;
                 }
-                from = nextFrom;
-                delta = nextDelta;
+                from = next;
+                delta = in.i32();
+            }
+            for (int i = from; i < n; i++) {
+                a[i] = i + delta;
             }
             return a;
         }
