@@ -471,31 +471,22 @@ public final class ResultCache {
         @Override
         public void keep(Path file, Migration model, List<Diagnostic> found, SchemaTimeline.Recorded effects) {
             int i = tree.indexOf(file);
-            if (i < 0) {
-                return;
-            }
-            if (!cacheable(found)) {
-                return;
-            }
             // the linter read the file itself: a write since the probe read it would store a model of
             // other bytes under this key
-            if (!tree.source(i, model.source().displayPath()).text().equals(model.source().text())) {
+            if (i < 0 || !cacheable(found)
+                    || !tree.source(i, model.source().displayPath()).text().equals(model.source().text())) {
                 return;
             }
-            byte[] payload;
+            byte[] m;
+            byte[] d;
             try {
-                byte[] m = ModelCodec.encode(model);
-                byte[] d = EntryCodec.encode(found, 1, new OneFile(model.source()));
-                EntryCodec.Out out = new EntryCodec.Out();
-                out.i32(m.length);
-                out.bytes(m, m.length);
-                out.bytes(d, d.length);
-                payload = out.toArray();
+                m = ModelCodec.encode(model);
+                d = EntryCodec.encode(found, 1, new OneFile(model.source()));
             } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                 return; // a model holding what ModelCodec does not store: this file is parsed every time
             }
             String shown = model.source().displayPath();
-            store.write(slot(i, shown), key(i, shown), payload, List.of());
+            store.write(slot(i, shown), key(i, shown), ByteBuffer.allocate(4).putInt(m.length).array(), List.of(m, d));
         }
     }
 
@@ -601,19 +592,17 @@ public final class ResultCache {
                 return;
             }
             ProjectReads read = ProjectReads.union(result.migrations().stream().map(Migration::reads).toList());
-            byte[] payload;
+            EntryCodec.Out head = new EntryCodec.Out();
+            byte[] found;
             try {
-                EntryCodec.Out out = new EntryCodec.Out();
-                EntryCodec.reads(out, read);
-                byte[] d = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
-                out.bytes(d, d.length);
-                payload = out.toArray();
+                EntryCodec.reads(head, read);
+                found = EntryCodec.encode(result.diagnostics(), result.filesRead(), tree);
             } catch (RuntimeException | OutOfMemoryError e) {
                 return;
             }
             kept = true;
             reads = read;
-            store.write(slot, key, payload, List.of());
+            store.write(slot, key, head.toArray(), List.of(found));
             store.sweep();
         }
     }
