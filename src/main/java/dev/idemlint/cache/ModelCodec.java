@@ -192,55 +192,41 @@ final class ModelCodec {
         }
 
         void value(Object o) {
-            if (o == null) {
+            if (o == null || o == RerunVerdicts.NONE) {
+                // a model's own verdicts are written after it (encode); its constructor takes null as none
                 out.u8(NULL);
-                return;
-            }
-            if (o instanceof String s) {
+            } else if (o instanceof String s) {
                 out.u8(STRING);
                 out.str(s);
-                return;
-            }
-            if (o instanceof Integer i) {
+            } else if (o instanceof Integer i) {
                 out.u8(INT);
                 out.i32(i);
-                return;
-            }
-            if (o instanceof Boolean b) {
+            } else if (o instanceof Boolean b) {
                 out.u8(b ? TRUE : FALSE);
-                return;
-            }
-            if (o instanceof Long l) {
+            } else if (o instanceof Long l) {
                 out.u8(LONG);
                 out.i32((int) (l >>> 32));
                 out.i32((int) (long) l);
-                return;
-            }
-            if (o instanceof Character c) {
+            } else if (o instanceof Character c) {
                 out.u8(CHAR);
                 out.i32(c);
-                return;
-            }
-            if (o instanceof Enum<?> e) {
+            } else if (o instanceof Enum<?> e) {
                 out.u8(ENUM);
                 value(e.getDeclaringClass().getName());
                 out.i32(e.ordinal());
-                return;
-            }
-            if (o == file) {
+            } else if (o == file) {
                 out.u8(FILE);
-                return;
-            }
-            if (o == RerunVerdicts.NONE) {
-                out.u8(NULL); // a model's own verdicts are written after it (encode); its constructor takes null as none
-                return;
-            }
-            if (o instanceof Span span) {
+            } else if (o instanceof Span span) {
                 // the most frequent record by far: written as its two offsets, without a name
                 out.u8(SPAN);
                 out.span(span);
-                return;
+            } else {
+                object(o);
             }
+        }
+
+        /** An object a model may reach twice: written once, then as a {@link #REF} to its number. */
+        private void object(Object o) {
             Integer ref = seen.get(o);
             if (ref != null) {
                 out.u8(REF);
